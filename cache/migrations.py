@@ -598,6 +598,15 @@ def m034_article_source_record(db: Database) -> None:
     db.table("article_sources").add_column("warc_date", str)
 
 
+@migrations()
+def m035_snapshots_any_case(db: Database) -> None:
+    """v35: snapshots by their URL in any case (urlforms31, #15). The Wayback Machine files a capture under a urlkey in
+    lower case, so one CDX lookup lists a post's captures under every spelling they were taken as
+    (twitter.com/RivertonRoads/... and .../rivertonroads/...); a report read a post's captures from the cache by
+    the exact text of its URL and missed those of other spellings. The expression is `Store.snapshots_any_case`'s."""
+    db.execute("CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp)")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

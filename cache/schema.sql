@@ -541,3 +541,5 @@ FROM articles a
 WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
 ORDER BY a.id;
 
+CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp);
+

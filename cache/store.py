@@ -45,7 +45,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
               "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
-              "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record")
+              "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
+              "m035_snapshots_any_case")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -919,6 +920,20 @@ class Store:
                 distinct.setdefault(row["handle"].casefold(), row["handle"])
         return list(distinct.values())
 
+    def account_names(self, platform: str, name: str) -> list[str]:
+        """The other names `authors` recorded an account under, each once: the author id recorded with the handle
+        `name` (any case), or the handles recorded with the author id `name` (first seen first). Bluesky: a
+        handle's DID, a DID's handles, as an answer about one of its posts named them both (urlforms31). Through
+        m013's and m021's indexes."""
+        rows = self._rows("SELECT author_id AS name FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
+                          "AND author_id IS NOT NULL", [platform, name])
+        self._noted(*(f"authors {platform} {row['name']}" for row in rows))
+        by_id = self._rows("SELECT handle AS name FROM authors WHERE platform = ? AND author_id = ? "
+                           "ORDER BY first_seen_at, id", [platform, name])
+        if by_id:
+            self._noted(f"authors {platform} {name}")
+        return list(dict.fromkeys(str(row["name"]) for row in rows + by_id if row["name"] and row["name"] != name))
+
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         self._noted(f"post_observations {post_row}")
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")
@@ -1050,6 +1065,16 @@ class Store:
 
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
         return self._where("snapshots", "original = ?", [original], order_by="timestamp")
+
+    def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
+        """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the
+        archive files a capture under a urlkey in lower case. Which of them are of the same thing is the caller's
+        to decide (a post id in another case may be another post)."""
+        keys = list(dict.fromkeys(original.lower() for original in originals))
+        if not keys:
+            return []
+        return self._where("snapshots", f"lower(original) IN ({', '.join('?' * len(keys))})", keys,
+                           order_by="timestamp")
 
     def queue_save(self, url: str) -> int:
         """Queue a capture unless one is already pending for this URL; returns the queue row id."""

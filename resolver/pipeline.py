@@ -1574,8 +1574,7 @@ def _one_url_per_post(urls: list[str]) -> list[str]:
     seen: set[object] = set()
     kept = []
     for url in dict.fromkeys(urls):
-        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-        key = (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else url
+        key = platforms.post_key(url) or url
         if key not in seen:
             seen.add(key)
             kept.append(url)

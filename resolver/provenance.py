@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from resolver import __version__, quotes
+from resolver import __version__, platforms, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
@@ -1207,11 +1207,31 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     archived, asked = next(((found, u) for u in urls if (found := archives.get(redactor.url(u)))), (None, None))
     failed = archived.error if archived is not None else (
         next(filter(None, (lookup_error(store, u, takes) for u in urls)), None) if store is not None else None)
-    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
-        _taken(store.snapshots_for(urls[0]), takes) if store is not None else [])
+    snapshots = of_the_same_post(asked, [s.to_json() for s in archived.lookup.snapshots]) \
+        if archived and asked and not failed else (_taken(cached_snapshots(urls[0], store), takes) if store is not None else [])
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
+    """The cache's snapshots of `url` as a CDX lookup of it lists them: under it in any case (the archive files
+    captures under a urlkey in lower case, so a lookup of one spelling of a post lists the captures of every
+    spelling), less those of another post (`of_the_same_post`). Matched by exact text, an article spelling the
+    handle in another case than the captures cited none of them from the cache (urlforms31, #15)."""
+    return of_the_same_post(url, store.snapshots_any_case([url]))
+
+
+def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
+    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
+    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15)."""
+    key = platforms.post_key(url)
+    if key is None:
+        return snapshots
+    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
 
 
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:

@@ -1038,7 +1038,7 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
-    notes = _linked_capture(embed)
+    notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
         notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
     identified = embed.get("identified")
@@ -1059,6 +1059,18 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      + (f" ({found['live_at']})" if found.get("live_at") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
     return notes
+
+
+def _named_otherwise(embed: dict[str, Any]) -> list[str]:
+    """The note that the post shown is the one the cache holds under its account's other name (a Bluesky post linked
+    by handle, recorded by DID): the link's URL and the recorded fetches' differ, and the answer tying them is said."""
+    post = embed.get("post") or {}
+    if post.get("platform") != "bluesky" or not post.get("post_id") or post["post_id"] == embed.get("post_id"):
+        return []
+    fetches = ", ".join(f"#{i}" for i in post.get("fetch_ids") or [])
+    return [f"Recorded as {post['url']}: the same account's post, its handle @{post['author']['handle']} and its DID "
+            f"{post['author']['id']} named together by the answer it was recorded from"
+            + (f" (fetch {fetches})" if fetches else "")]
 
 
 def _linked_capture(embed: dict[str, Any]) -> list[str]:

@@ -3620,3 +3620,25 @@ def test_a_lone_web_intent_is_a_button_not_an_embedded_post(intent):
     [embed] = html.scan(page)[0]
     assert (embed.post_id, embed.detector, len(embed.also_at)) == ("1600000000000000001", "html-link", 1)
     assert "intent" in page[embed.also_at[0][0]:embed.also_at[0][1]]
+
+
+@pytest.mark.parametrize("instance", ["https://social.example", "https://social.example:8443"],
+                         ids=["no-port", "port"])
+def test_a_mastodon_embed_code_is_one_embed_of_its_post_on_any_port(instance):
+    """urlforms31 (#15): Mastodon's two embed codes, the iframe of <post>/embed and (since 4.3) the blockquote whose
+    data-embed-url names it, with the link inside. On an instance with a port of its own the blockquote's post was
+    missed (the link pattern knew no port); without one it was found only as a link inside, not as the embed."""
+    url = f"{instance}/@alice/112233445566778899"
+    script = f'<script data-allowed-prefixes="{instance}/" async src="{instance}/embed.js"></script>'
+    iframe = (f'<iframe src="{url}/embed" class="mastodon-embed" style="max-width: 100%; border: 0" width="400" '
+              f'allowfullscreen="allowfullscreen"></iframe>')
+    blockquote = (f'<blockquote class="mastodon-embed" data-embed-url="{url}/embed" style="background: #FCF8FF;"> '
+                  f'<a href="{url}" target="_blank"> <div>Post by @alice@social.example</div> <div>View on Mastodon'
+                  f'</div> </a> </blockquote>')
+    place = instance.removeprefix("https://")
+    for markup, detector in ((iframe, "html-iframe"), (blockquote, "html-blockquote")):
+        page = f"<html><body><p>The council answered.</p>{markup}{script}</body></html>"
+        [embed] = html.scan(page)[0]
+        assert (embed.platform, embed.url, embed.post_id, embed.author_handle, embed.detector, embed.also_at) == (
+            "mastodon", url, f"{place}/112233445566778899", "alice@social.example", detector, ())
+        assert page[embed.span[0]:].startswith(markup[:12])

@@ -5,9 +5,12 @@ short URL, `https://<instance>/@<acct>`), Bluesky's (bluesky-social/social-app's
 Mastodon's `title` ("New status by <user>") and Reddit's (the thread's title)."""
 
 import json
+import re
+from urllib.parse import unquote
 
 import pytest
 
+from cache import Store
 from resolver import platforms
 from resolver.fetch import oembed
 from resolver.provenance import text_check
@@ -210,3 +213,105 @@ def test_a_mastodon_post_cached_with_a_bare_handle_passes_the_author_check_offli
     assert checks_of(toot)["author"]["result"] == "pass", checks_of(toot)["author"]
     assert toot["post"]["author"]["handle"] == "stormdesk@mastodon.social"
     assert len(fakenet.server.log) == asked
+
+
+def test_urlforms31_a_post_seen_on_another_instance_is_that_instances_copy_not_the_home_instances_id(fakenet, tmp_path,
+                                                                                                      monkeypatch):
+    """urlforms31 (#15): https://b.social/@alice@a.social/<n> is b.social's copy of a post of alice@a.social, under
+    b.social's own number. It is asked of b.social and kept as b.social's post (its place b.social, its account
+    alice@a.social); nothing claims the number is a.social's, and the post on a.social stays a post of its own:
+    Mastodon's oEmbed answer names the account (`author_url`) but not the original status, so nothing ties them."""
+    remote = "https://b.social/@alice@a.social/113000000000000777"
+    home = "https://a.social/@alice/112000000000000123"
+    asked = []
+
+    def oembed_of(account_url):
+        def answer(request):
+            asked.append((request.headers["Host"].split(":")[0], request.args["url"]))
+            url = request.args["url"]
+            return json_page(MASTODON_OEMBED | {"author_name": "Alice", "author_url": account_url,
+                                                "html": f'<iframe src="{url}/embed" class="mastodon-embed"></iframe>'})(request)
+        return answer
+    fakenet.route("b.social", "/api/oembed", oembed_of("https://b.social/@alice@a.social"))
+    fakenet.route("a.social", "/api/oembed", oembed_of("https://a.social/@alice"))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, "a.social", "b.social"])
+    code, out = run("scan", "--fetch", "--json", "article.html",
+                    article=f'<p>Seen <a href="{remote}">there</a> and <a href="{home}">here</a>.</p>')
+    assert code == 0, out
+    data = json.loads(out)
+    posts = {p["post_id"]: p for p in data["posts"]}
+    assert set(posts) == {"b.social/113000000000000777", "a.social/112000000000000123"}
+    assert (posts["b.social/113000000000000777"]["url"], posts["b.social/113000000000000777"]["author"]["handle"]) == (
+        remote, "alice@a.social")
+    assert (posts["a.social/112000000000000123"]["url"], posts["a.social/112000000000000123"]["author"]["handle"]) == (
+        home, "alice@a.social")
+    assert sorted(asked) == [("a.social", home), ("b.social", remote)]   # each asked of its own instance
+    assert not any(e.get("same_post_as") for e in data.get("embeds", []))
+
+
+def test_urlforms31_bluesky_oembed_answer_gives_the_authors_did_its_embed_code_names():
+    """urlforms31 (#15): Bluesky's oEmbed answer names the post by its account's DID (the embed code's
+    data-bluesky-uri) and the account by its handle (`author_url`): the recorded tie between the two names of one
+    account. The DID was not kept (author id None)."""
+    body = json.dumps(BLUESKY_OEMBED).encode()
+    for asked in ("mayor.riverton.example", "did:plc:rivertonfictional0000001"):
+        url = f"https://bsky.app/profile/{asked}/post/3kriverton22"
+        record = oembed.parse("bluesky", f"{asked}/3kriverton22", url, 200, "application/json", body)
+        assert (record.author_handle, record.author_id) == ("mayor.riverton.example", "did:plc:rivertonfictional0000001")
+    # an embed code naming another record key, or another account's DID for a post asked by DID, ties nothing
+    other_key = json.dumps(BLUESKY_OEMBED | {"html": BLUESKY_OEMBED["html"].replace("3kriverton22", "3kother00000")})
+    url = "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"
+    assert oembed.parse("bluesky", "mayor.riverton.example/3kriverton22", url, 200, "application/json",
+                        other_key.encode()).author_id is None
+    url = "https://bsky.app/profile/did:plc:someoneelse000000000001/post/3kriverton22"
+    assert oembed.parse("bluesky", "did:plc:someoneelse000000000001/3kriverton22", url, 200, "application/json",
+                        body).author_id is None
+
+
+def test_urlforms31_a_bluesky_post_named_by_handle_is_the_post_the_cache_knows_by_did_when_an_answer_tied_them(
+        fakenet, tmp_path, monkeypatch):
+    """urlforms31 (#15): one article embeds a post (by its account's DID), another links it by the account's handle.
+    They were two posts, the second not known offline (or asked again online), though Bluesky's recorded answer
+    about the first names the account both ways. Now the second is the post the cache holds, with no request; a
+    link by a handle nothing recorded ties to that DID stays a post of its own, not known offline."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("scan", "--fetch", "--json", "embedded.html", article=f"<html><body>{bluesky_blockquote()}</body></html>",
+                    name="embedded.html")
+    assert code == 0, out
+    [post] = json.loads(out)["posts"]
+    assert (post["post_id"], post["status"]) == ("did:plc:rivertonfictional0000001/3kriverton22", "available")
+    asked = len([hit for hit in fakenet.hits if hit[0] == "embed.bsky.app"])
+    for how in (("--offline",), ()):
+        code, out = run("scan", "--fetch", *how, "--json", "linked.html", name="linked.html", article=(
+            '<p>As <a href="https://bsky.app/profile/Mayor.Riverton.Example/post/3kriverton22">the mayor said</a>, and '
+            '<a href="https://bsky.app/profile/someone.else.example/post/3kriverton22">someone else</a>.</p>'))
+        assert code in (0, 3), out   # 3: a post not known (offline, never fetched)
+        posts = {p["url"]: p for p in json.loads(out)["posts"]}
+        mayor = posts["https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22"]
+        assert (mayor["status"], mayor["author"]["handle"]) == ("available", "mayor.riverton.example")
+        [other] = [p for url, p in posts.items() if "someone.else.example" in url]
+        assert other["post_id"] == "someone.else.example/3kriverton22"
+        if how:   # offline: not known (online it is asked, below)
+            assert (other["status"], other["fetch_ids"]) == ("unknown", []), other
+    # the second article's link asked nothing of Bluesky: the post the cache holds; the other handle's was asked online
+    [later] = [hit for hit in fakenet.hits if hit[0] == "embed.bsky.app"][asked:]
+    assert "someone.else.example" in unquote(later[1]), later
+    code, md = run("report", "--offline", "linked.html")   # the report says which post it shows, and why
+    assert code == 0, md
+    assert re.search(r"Recorded as https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22: the "
+                     r"same account's post, its handle @mayor.riverton.example and its DID "
+                     r"did:plc:rivertonfictional0000001 named together by the answer it was recorded from \(fetch #\d+\)",
+                     md), md
+    assert md.count("Recorded as ") == 1
+    with Store(tmp_path / "c.db") as store:   # one post, one row: the link by handle is tied to it
+        assert store.post_row("bluesky", "mayor.riverton.example/3kriverton22") is None
+        row = store.post_row("bluesky", "did:plc:rivertonfictional0000001/3kriverton22")
+        assert row["author_id"] == "did:plc:rivertonfictional0000001"
+        tied = store.conn.execute("SELECT DISTINCT e.url FROM embed_posts t JOIN embeds e ON e.id = t.embed_id "
+                                  "WHERE t.post_row = ?", [row["id"]]).fetchall()
+        assert sorted(url for (url,) in tied) == [
+            "https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22",
+            "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"]

@@ -196,6 +196,13 @@ MASTODON_POSTS = [
     ("before-snowflakes", "https://mastodon.example/@jane/4200001", "https://mastodon.example/@jane/4200001",
      "mastodon.example/4200001",
      "jane@mastodon.example"),
+    # urlforms31 (#15): an instance on a port of its own; the port is where the post is, the handle has none.
+    ("port", "https://social.example:8443/@alice/112233445566778899",
+     "https://social.example:8443/@alice/112233445566778899", "social.example:8443/112233445566778899",
+     "alice@social.example"),
+    ("port-activitypub", "https://social.example:8443/users/alice/statuses/112233445566778899",
+     "https://social.example:8443/@alice/112233445566778899", "social.example:8443/112233445566778899",
+     "alice@social.example"),
 ]
 # Other sites' /@name paths, and numbers no Mastodon status id is (snowflakes are 15 to 19 digits; the short
 # sequential ids of 2016-17 only on a host named for Mastodon). (id, URL, the platform that owns it or None).

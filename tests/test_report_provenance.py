@@ -18,7 +18,7 @@ from tests.fakenet import page
 from tests.test_report import SCHEMA, world  # noqa: F401  (the fixture)
 from tests.test_verdicts import reporter  # noqa: F401  (the fixture)
 from tests.test_fetch import json_page
-from tests.waybacknet import serve
+from tests.waybacknet import Capture, classic_page, serve
 
 TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"
 
@@ -170,3 +170,73 @@ def test_a_videos_start_time_is_shown_in_every_format(fakenet, reporter):  # noq
     assert "<https://www.youtube.com/watch?v=AbCdEfGhIj5> (found by html-iframe" in markdown, markdown
     assert re.search(r"watch\?v=AbCdEfGhIj5</a>, found by html-iframe", page_), page_
     assert [e["start_seconds"] for e in json.loads(data)["embeds"]] == [125, None]
+
+
+@pytest.mark.parametrize("first,captured", [("upper", "lower"), ("lower", "upper"), ("lower", "both")])
+@pytest.mark.parametrize("gone", [True, False], ids=["gone", "live"])
+def test_urlforms31_every_spelling_of_a_posts_handle_finds_every_capture_of_it(world, fakenet, tmp_path, first,  # noqa: F811
+                                                                                captured, gone):
+    """urlforms31 (#15): X reads a handle in any case, and the Wayback Machine files captures under a urlkey in lower
+    case, so a CDX lookup of twitter.com/rivertonroads/status/<id> lists the captures taken as
+    twitter.com/RivertonRoads/status/<id> (each row keeps the spelling it was captured under). A report read a post's
+    captures from the cache by the exact text of its URL: an article reported offline after another article spelling
+    the post's handle in another case was looked up cited none of the captures taken under the other spelling."""
+    post_id = fx.GONE_ID if gone else fx.POST_ID
+    spelt = {"upper": f"https://twitter.com/RivertonRoads/status/{post_id}",
+             "lower": f"https://twitter.com/rivertonroads/status/{post_id}"}
+    taken = classic_page(post_id, "RivertonRoads", "Riverton Roads", "The bridge will stay shut all winter.",
+                         epoch=1670304701)
+    serve(fakenet, [Capture("20221206120000", spelt["upper" if captured == "both" else captured], taken),
+                    Capture("20221207000000", spelt["lower" if captured == "both" else captured], taken)])
+    for name, url in spelt.items():
+        (tmp_path / f"{name}.html").write_text(f'<html><body><p>The council wrote <a href="{url}">this</a>.</p></body></html>')
+    second = "lower" if first == "upper" else "upper"
+    cited = {}
+    for name, how in ((first, ()), (first, ("--offline",)), (second, ("--offline",))):
+        data = json.loads(world("report", *how, "--format", "json", f"{name}.html"))
+        [embed] = data["embeds"]
+        cited[name, how] = sorted(s["timestamp"] for s in embed["snapshots"])
+    assert set(map(tuple, cited.values())) == {("20221206120000", "20221207000000")}, cited
+
+
+def test_urlforms31_the_caches_captures_of_a_url_in_another_case_are_its_only_when_they_are_of_the_same_post(tmp_path):
+    """urlforms31 (#15): the cache lists captures under a URL in any case, as CDX does, but a report cites only those
+    of the same post: an X handle in another case is the same post; a YouTube video id in another case is another
+    video; for a page that names no post, what CDX would list for it."""
+    from resolver.provenance import cached_snapshots
+
+    listed = ["https://twitter.com/RivertonRoads/status/1600000000000000001",
+              "https://twitter.com/rivertonroads/status/1600000000000000001",
+              "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://www.youtube.com/watch?v=DQW4W9WGXCQ",
+              "https://news.example.com/Story", "https://news.example.com/story"]
+    with Store(tmp_path / "c.db") as store:
+        store.record_snapshots([{"service": "wayback", "original": url, "url": f"https://web.archive.org/web/2022120612"
+                                 f"{i:04d}/{url}", "timestamp": f"2022120612{i:04d}", "status": "200", "digest": "D",
+                                 "mimetype": "text/html", "found_via": "cdx", "observed_at": "2026-11-29T00:00:00Z",
+                                 "fetch_id": None} for i, url in enumerate(listed)])
+        assert [row["original"] for row in cached_snapshots(listed[1], store)] == listed[:2]
+        for url in listed[2:4]:
+            assert [row["original"] for row in cached_snapshots(url, store)] == [url]
+        assert [row["original"] for row in cached_snapshots(listed[4], store)] == listed[4:]
+
+
+def test_urlforms31_a_capture_cdx_lists_for_a_video_id_in_another_case_is_not_cited_as_the_videos(fakenet, tmp_path,
+                                                                                                   monkeypatch):
+    """urlforms31 (#15): CDX compares URLs by a lower-case urlkey, so a lookup of youtube.com/watch?v=dQw4w9WgXcQ also
+    lists the captures of watch?v=DQW4W9WGXCQ, another video (YouTube ids are case-sensitive). A report cited them as
+    the video's snapshots, in the run that looked it up and from the cache alike."""
+    from tests.test_verdicts import cli_on_fakenet
+
+    video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    other = "https://www.youtube.com/watch?v=DQW4W9WGXCQ"
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    serve(fakenet, [Capture("20221206120000", video, b"<html>the video</html>"),
+                    Capture("20221207000000", other, b"<html>another video</html>")])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["www.youtube.com", "web.archive.org", "archive.org"])
+    article = f'<html><body><p>Watch <a href="{video}">this</a>.</p></body></html>'
+    for how in ((), ("--offline",)):
+        code, out = run("report", *how, "--format", "json", "article.html", article=article)
+        assert code == 0, out
+        [embed] = json.loads(out)["embeds"]
+        assert [(s["timestamp"], s["url"].split("/", 5)[5]) for s in embed["snapshots"]] == [
+            ("20221206120000", video)], (how, embed["snapshots"])

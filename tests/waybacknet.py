@@ -30,36 +30,37 @@ class Capture:
         return base64.b32encode(hashlib.sha1(self.body).digest()).decode()
 
     def row(self) -> list[str]:
-        bare = self.original.split("://", 1)[-1]
-        host, _, rest = bare.partition("/")
-        key = ",".join(reversed(host.removeprefix("www.").split("."))) + ")/" + rest.lower()
-        return [key, self.timestamp, self.original, self.content_type.split(";")[0], str(self.status), self.digest,
-                str(len(self.body))]
+        return [urlkey(self.original), self.timestamp, self.original, self.content_type.split(";")[0],
+                str(self.status), self.digest, str(len(self.body))]
 
 
-def _bare(url: str) -> str:
-    """Without its scheme and www. (only a leading scheme: a query may hold a URL of its own)."""
-    url = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url)
-    return url.removeprefix("www.")
+def urlkey(url: str) -> str:
+    """The SURT key CDX files a URL under and compares a query with: no scheme and no www., the host's labels
+    reversed, and all of it in lower case (the Wayback Machine's canonicaliser lower-cases the path as well as the
+    host: a lookup of twitter.com/rivertonroads/status/<id> lists the captures of .../RivertonRoads/..., each row
+    keeping the spelling it was captured under in `original`)."""
+    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url)   # only a leading scheme: a query may hold a URL
+    host, _, rest = bare.partition("/")
+    return ",".join(reversed(host.lower().removeprefix("www.").split("."))) + ")/" + rest.lower()
 
 
 def serve(fakenet, captures: list[Capture]) -> None:
     """Route web.archive.org (CDX and each capture) and archive.org (availability) on the fake internet."""
 
     def cdx(request: Request) -> Response:
-        wanted = _bare(request.args.get("url", ""))
+        wanted = urlkey(request.args.get("url", ""))
         prefix = request.args.get("matchType") == "prefix"
         # In urlkey order (then time), as CDX lists them; `limit=N` the first N rows, `limit=-N` the last N (with
         # or without fastLatest=true, which may only make it faster), as the CDX server's README says.
         rows = sorted(c.row() for c in captures
-                      if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted))
+                      if (urlkey(c.original).startswith(wanted) if prefix else urlkey(c.original) == wanted))
         limit = int(request.args.get("limit") or len(rows))
         rows = rows[limit:] if limit < 0 else rows[:limit]
         return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
 
     def available(request: Request) -> Response:
-        wanted = _bare(request.args.get("url", ""))
-        hits = [c for c in captures if _bare(c.original) == wanted]
+        wanted = urlkey(request.args.get("url", ""))
+        hits = [c for c in captures if urlkey(c.original) == wanted]
         if not hits:
             return Response(json.dumps({"url": request.args.get("url"), "archived_snapshots": {}}),
                             content_type="application/json")

@@ -399,6 +399,8 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
             return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
             return _reddit(el, smap)
+        if "mastodon-embed" in classes:   # Mastodon 4.3's embed code: embed.js puts the iframe of this URL in its place
+            return _embed_from_url(attr(el, "data-embed-url") or "", el, smap, "html-blockquote", "mastodon-embed")
         return None
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
@@ -1269,8 +1271,9 @@ def _capture_before(page: str, begin: int, raw: str) -> str | None:
     return text_detectors.capture_of(found.group(0) + JSON_SLASH_RE.sub("/", raw)) if found else None
 
 
-# What every URL the text detector reads holds: a scheme, or a host's last label and the path's first slash.
-URL_HINT_RE = re.compile(r"://|\.[A-Za-z][A-Za-z0-9-]{1,62}/")
+# What every URL the text detector reads holds: a scheme, or a host's last label (and a Mastodon instance's port)
+# and the path's first slash.
+URL_HINT_RE = re.compile(rf"://|\.[A-Za-z][A-Za-z0-9-]{{1,62}}{platforms.mastodon.PORT_PATTERN}/")
 
 
 def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> list[Embed]:

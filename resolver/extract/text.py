@@ -73,9 +73,10 @@ BARE_CAPTURE_RE = LazyPattern(r"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>
 CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
-# same as for the scheme form) decides. The host starts the run: not after "@" (an e-mail address followed by a
+# same as for the scheme form) decides. The host, with the port an instance may serve on, starts the run: not after "@" (an e-mail address followed by a
 # path) or inside a longer URL's path.
-BARE_INSTANCE_RE = LazyPattern(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{platforms.mastodon.PORT_PATTERN}\Z",
+                               re.IGNORECASE)
 BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"

@@ -19,6 +19,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passi
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
+from resolver.platforms import bluesky
 from resolver.redact import REDACTED, URL_NOT_KNOWN, Redactor
 from resolver.session import NotCached
 
@@ -299,6 +300,8 @@ def _from_cache(target: Target, session: Session,
     if store is None or session.refresh:
         return None
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
+    if row is None and target.platform == bluesky.PLATFORM:
+        row, archived = _named_otherwise(target, store)
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
@@ -325,6 +328,22 @@ def _from_cache(target: Target, session: Session,
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
                        archive_lookup=looked, archive_looked_under=under)
+
+
+def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | None, int]:
+    """The cached post a Bluesky post is under its account's other name: a post named by handle is the post of the
+    same record key under the DID a recorded answer gave for that handle, and one named by DID the post under a
+    handle recorded with that DID (a record key counts within its account; the DID is the account's lasting id).
+    An article embedding a post (by DID) and another linking it (by handle) named one post, two rows: the second
+    not known offline, asked again online (urlforms31, #15). Nothing recorded tying the names: no row."""
+    named = bluesky.split_post_id(target.post_id)
+    if named is None:
+        return None, 0
+    for other in store.account_names(target.platform, named[0]):
+        row, archived = store.post_row_counting(target.platform, bluesky.post_id(other, named[1]), method=WAYBACK)
+        if row is not None:
+            return row, archived
+    return None, 0
 
 
 def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, session: Session) -> bool:

@@ -6,13 +6,15 @@ the same blockquote an article embeds, so the article detector reads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
-from resolver.platforms import mastodon, reddit
+from resolver.platforms import bluesky, mastodon, reddit
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ METHOD = "oembed"
 # The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
 # (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
 HTML_WORDS = frozenset({"facebook"})
+# The post Bluesky's embed code names: <blockquote class="bluesky-embed" data-bluesky-uri="at://<did>/...">.
+BLUESKY_URI_RE = re.compile(r"""data-bluesky-uri\s*=\s*["']([^"']+)["']""")
 # The providers whose `author_name` is the account's user name, not a display name: Reddit's oEmbed answers the
 # poster's "<name>" (the u/<name> of its card) and no `author_url` (platforms30).
 USER_NAME_AUTHORS = frozenset({"reddit"})
@@ -120,14 +124,30 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         handle, name = name, None
     if name and handle and name.lstrip("@").casefold() == handle.casefold():
         name = None   # the user name again (Instagram's answer), no display name to compare with the article's
+    author_id = None
     if platform == "bluesky":
         name = _bluesky_name(name, handle)
+        author_id = _bluesky_did(post_id, _string(data.get("html")) or "")
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
     text = _embed_code_words(platform, post_id, _string(data.get("html")) or "") if platform in HTML_WORDS \
         else _string(data.get("title"))
-    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, text=text, media=media)
+    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
+                   text=text, media=media)
+
+
+def _bluesky_did(post_id: str, html: str) -> str | None:
+    """The DID of the account whose post the answer's embed code names (`data-bluesky-uri`, at://<did>/...): the
+    account's lasting id, which ties it to the handle of `author_url` (urlforms31). Only when the code names this
+    post: its record key, and its DID when the post was asked by DID."""
+    found = BLUESKY_URI_RE.search(html)
+    ref = bluesky.parse(unescape(found.group(1))) if found else None
+    named = bluesky.split_post_id(ref.post_id or "") if ref is not None else None
+    asked = bluesky.split_post_id(post_id)
+    if named is None or asked is None or not named[0].startswith("did:") or named[1] != asked[1]:
+        return None
+    return named[0] if not asked[0].startswith("did:") or asked[0] == named[0] else None
 
 
 def _embed_code_words(platform: str, post_id: str, html: str) -> str | None:

@@ -73,6 +73,15 @@ def parse_url(url: str) -> PostRef | None:
     return module.parse(url) if module is not None else mastodon.parse(url)
 
 
+def post_key(url: str) -> tuple[str, str, str] | None:
+    """(platform, kind, id) of what a URL names by an id (a post, a video), the same for every spelling of it: X
+    reads a handle in any case, so `twitter.com/rivertonroads/status/<id>` and `x.com/RivertonRoads/status/<id>` have
+    one key, where a YouTube video id in another case is another video. None for a URL naming nothing by an id, or a
+    capture of one (a copy, not the thing)."""
+    ref = parse_url(url) if archived_capture(url) is None else None
+    return (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else None
+
+
 def is_embed(ref: PostRef) -> bool:
     """Whether a detector reports a URL as an embed. Not a profile or an event page (a link to "the event" is no
     embedded post); a short link only when its platform's short links lead to its own posts (vm.tiktok.com,
@@ -81,5 +90,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["BY_DOMAIN", "archived_capture", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
+           "post_key",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
