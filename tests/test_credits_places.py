@@ -734,12 +734,15 @@ def test_a_datelines_place_in_capitals_before_an_agency_is_no_organisation(place
     ("Photo: New Delhi, Reuters", [(None, "Reuters", "high")]),
     ("Photo: Khan Younis (Reuters)", [(None, "Reuters", "high")]),
     ("Photo: Central Kyiv, AFP", [(None, "AFP", "high")]),
+    ("Photo: El Paso, AP", [(None, "AP", "high")]),
+    ("Photo: Kabul Airport, AP", [(None, "AP", "high")]),
     ("Photo: Tokyo Bay", []),
     # the negatives: a person named like a place stays the creator, `uncertain` as before
     ("Photo: Paris Hilton, AP", [("Paris Hilton", "AP", "uncertain")]),
     ("Photo: Sydney Roe, Reuters", [("Sydney Roe", "Reuters", "uncertain")]),
     ("Photo: Georgia Bay Roe, AP", [("Georgia Bay Roe", "AP", "uncertain")]),
-], ids=["tokyo-bay", "addis-ababa", "new-delhi", "khan-younis", "central-kyiv", "tokyo-bay-alone", "paris-hilton",
+], ids=["tokyo-bay", "addis-ababa", "new-delhi", "khan-younis", "central-kyiv", "el-paso", "airport",
+        "tokyo-bay-alone", "paris-hilton",
         "sydney-roe", "bay-inside"])
 def test_a_known_place_before_an_agency_is_no_creator(place, words, found):
     """credits31 #2: "Tokyo Bay, AP" and "Addis Ababa, Reuters" gave the creator "Tokyo Bay", "Addis Ababa",

