@@ -716,14 +716,17 @@ def test_who_stands_to_the_story_before_a_name_is_no_part_of_it(place, words, fo
     ("Photo: CAIRO, AFP", [(None, "AFP", "high")]),
     ("Photo: KYIV/Reuters", [(None, "Reuters", "high")]),
     ("Photo: Kyiv/Reuters", [(None, "Reuters", "high")]),
-    # the negatives: an acronym before an agency is still an organisation's, no one's
+    ("Photo: KYIV", []),
+    # the negatives: an acronym before an agency or alone is still an organisation's, no one's
     ("Photo: NYPD, AP", [(None, "NYPD, AP", "uncertain")]),
     ("Photo: NASA, ESA", [(None, "NASA, ESA", "uncertain")]),
-], ids=["kyiv", "gaza", "cairo", "kyiv-slash", "kyiv-slash-small", "nypd", "nasa"])
+    ("Photo: NYPD", [(None, "NYPD", "high")]),
+], ids=["kyiv", "gaza", "cairo", "kyiv-slash", "kyiv-slash-small", "kyiv-alone", "nypd", "nasa", "nypd-alone"])
 def test_a_datelines_place_in_capitals_before_an_agency_is_no_organisation(place, words, found):
     """credits31 #1 (left by credits30): "KYIV, Reuters" gave the organisation "KYIV, Reuters": one word in capitals
     of an acronym's length read as an organisation, and "Kyiv/Reuters" or "KYIV/Reuters" gave the creator "Kyiv",
-    `high`. A place the place list knows (`credit_places`) is a dateline's place: the agency alone, no creator."""
+    `high`, "Photo: KYIV" the organisation "KYIV", `high`. A place the place list knows (`credit_places`) is a
+    dateline's place: the agency alone, no creator; alone, no credit."""
     assert _read(_page(place, words)) == found
 
 

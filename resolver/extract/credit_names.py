@@ -377,6 +377,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
+    if value.isupper() and names_a_place_first(value):
+        return None, None   # "Photo: KYIV": a dateline's place in capitals, no acronym's (credits31)
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     if names_a_place(value) or names_no_one(value):
