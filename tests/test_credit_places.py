@@ -2,7 +2,7 @@
 
 import pytest
 
-from resolver.extract.credit_places import PLACES, names_a_known_place, names_a_place_first
+from resolver.extract.credit_places import names_a_known_place, names_a_place_first, places
 
 
 @pytest.mark.parametrize("words", [
@@ -30,5 +30,5 @@ def test_a_place_that_is_as_often_a_name_is_no_place_before_a_slash():
 
 
 def test_the_list_is_case_folded_and_spaced_once():
-    assert all(name == " ".join(name.split()).casefold() for name in PLACES)
-    assert len(PLACES) > 600
+    assert all(name == " ".join(name.split()).casefold() for name in places())
+    assert len(places()) > 600

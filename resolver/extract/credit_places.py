@@ -16,6 +16,8 @@ not used.
 """
 
 from __future__ import annotations
+
+from functools import cache
 _PLACES = """
 Abidjan | Abu Dhabi | Abuja | Accra | Adak | Addis Ababa | Adelaide | Aden | Afghanistan | Albania | Albany |
 Aleppo | Algeria | Algiers | Almaty | American Samoa | Amman | Amsterdam | Anadyr | Anchorage | Andorra | Angola |
@@ -91,7 +93,13 @@ Vanuatu | Vatican | Vatican City | Venezuela | Venice | Vienna | Vientiane | Vie
 Vladivostok | Volgograd | Wales | Wallis | Wallis and Futuna | Warsaw | Washington | Wellington | West Bank |
 Western Sahara | Whitehorse | Windhoek | Winnipeg | Wuhan | Yakutat | Yakutsk | Yangon | Yekaterinburg | Yemen |
 Yerevan | Zagreb | Zambia | Zaporizhzhia | Zimbabwe | Zurich | Åland Islands"""
-PLACES = frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
+
+
+@cache
+def places() -> frozenset[str]:
+    """The list, case-folded, each name spaced once. Built when first asked (a credit before an agency), not at
+    import: a `scan`'s start-up is at its aim's edge (#14), and most pages never ask."""
+    return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
 # Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"): before a slash,
 # where the words are a photographer's by the credit's own joiner, one such word is no place (`names_a_place_first`).
 NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan "
@@ -110,11 +118,12 @@ def names_a_known_place(words: str) -> bool:
     split = [w.rstrip(".") for w in words.casefold().split()]
     if not split:
         return False
-    if " ".join(split) in PLACES:
+    known = places()
+    if " ".join(split) in known:
         return True
-    if len(split) >= 2 and split[-1] in FEATURE_AFTER and " ".join(split[:-1]) in PLACES:
+    if len(split) >= 2 and split[-1] in FEATURE_AFTER and " ".join(split[:-1]) in known:
         return True
-    return len(split) >= 2 and split[0] in FEATURE_BEFORE and " ".join(split[1:]) in PLACES
+    return len(split) >= 2 and split[0] in FEATURE_BEFORE and " ".join(split[1:]) in known
 
 
 def names_a_place_first(words: str) -> bool:
