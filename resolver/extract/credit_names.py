@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from resolver.extract.credit_places import names_a_known_place, names_a_place_first
 from resolver.extract.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
@@ -44,7 +45,8 @@ KNOWN_ORGS = frozenset(
     "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس".split("|"))
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
-    r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
+    r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
+    r"|Picayune|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
     r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
@@ -233,6 +235,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         if not people:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
+    if not people and names_a_place_first(kept[0]):
+        return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
     return kept[0], _as_written(value, kept[1:])
 
 
@@ -360,7 +364,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
                 and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
             return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
             # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
-        if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
+        if is_org(left) and not (joiner == "," and names_a_known_place(left)) \
+                or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
             return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
         if joiner != ",":
             return left, right          # "Jane Doe via Getty Images"
@@ -372,6 +377,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
+    if value.isupper() and names_a_place_first(value):
+        return None, None   # "Photo: KYIV": a dateline's place in capitals, no acronym's (credits31)
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     if names_a_place(value) or names_no_one(value):
@@ -424,9 +431,10 @@ def may_name_a_person(words: str) -> bool:
 # creator already, and other names are `uncertain` there unless a person's mark says otherwise (`_known_person`).
 # credits30 added first words of places' names in other languages that few names start with ("Rio de Janeiro", "Dar
 # es Salaam", "Puerto Rico", "Sri Lanka"; not "Abu", a name's part too, nor "United": "United Nations") and the last
-# words of regions ("Gaza Strip").
+# words of regions ("Gaza Strip"). credits31: "Rio" left (a name's too: "Rio Ferdinand"; Rio's cities are in
+# `credit_places`), "New" came ("New Orleans", "New Jersey": no person's name starts with it).
 PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. port mount mt. cape hong tel buenos "
-                              "kuala north south east west rio dar puerto porto santo costa sri saudi"
+                              "kuala north south east west new dar puerto porto santo costa sri saudi"
                               .split())
 PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley strip province district region "
                              "republic emirates territory territories".split())
@@ -442,17 +450,19 @@ def names_a_place(words: str) -> bool:
     state's letters last ("Washington D.C.")?"""
     split = words.split()
     return len(split) >= 2 and (split[0].casefold() in PLACE_FIRST_WORDS or split[-1].casefold() in PLACE_LAST_WORDS
-                                or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None)
+                                or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None or names_a_known_place(words))
 
 
 def reads_as_dateline(words: str) -> bool:
     """Do the words before an agency (", Reuters", "(Reuters)") read as a dateline's place, not a person's name? A
-    place's name (`names_a_place`), or words in capitals as a dateline writes its place ("KYIV", "RIO DE JANEIRO"):
+    place's name (`names_a_place`), or one word in capitals as a dateline writes its place ("WASHINGTON"):
     not when a person's mark says otherwise ("JANE DOE", `_known_person`), nor an organisation's ("NASA", "NYPD": an
-    acronym of one word stays one). No gazetteer (credits30 #5): the shape decides; a place in small letters that no
-    place word marks ("Kyiv" aside: one word is no creator there) stays a creator, `uncertain`."""
-    return names_a_place(words) or (words.isupper() and sum(c.isalpha() for c in words) >= 3
-                                    and not _known_person(words) and not is_org(words))
+    acronym of one word stays one, unless the place list knows it: "KYIV"). credits31: a place the short place list
+    knows (`names_a_known_place`: "Addis Ababa", "Tokyo Bay", "KHAN YOUNIS"); two words in capitals it does not know
+    are a name ("GLEB GARANICH", as Reuters writes its photographers'), `uncertain` there."""
+    return names_a_known_place(words) or names_a_place(words) or (
+        words.isupper() and len(words.split()) == 1 and sum(c.isalpha() for c in words) >= 3
+        and not _known_person(words) and not is_org(words))
 
 
 # Titles written before a person's name, shortened with a stop: "Gen. Jane Doe", "Rep. John Roe", "Lt. Col. Ann
