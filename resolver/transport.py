@@ -724,10 +724,28 @@ def _decode(decoders: list[_Decoder], data: bytes) -> Iterator[bytes]:
         yield from _decode(decoders[1:], piece)
 
 
-async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
+async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float, cut_late: bool = False) -> bytes:
     """The body, decoded in bounded steps (gzip, deflate, br, zstd) and counted both decoded and on the wire,
     within a wall-clock deadline. httpx's own decoders turn a whole network chunk into memory at once: 3 KB of
-    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
+    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here. Past the cap or
+    the deadline it raises BodyTooLarge or BodyTooSlow, with the head read by then; `cut_late`: this reader watches
+    the deadline itself, even while no byte comes (the caller's own timeout is set later), so that a body still
+    arriving then (an endless stream, a stall) is refused with its head."""
+    if cut_late and not response.is_stream_consumed:
+        loop = asyncio.get_running_loop()
+        chunks: list[bytes] = []
+        try:
+            async with asyncio.timeout_at(loop.time() + deadline - time.monotonic()):
+                return await _read_into(chunks, response, max_bytes=max_bytes, deadline=deadline)
+        except TimeoutError:
+            late = BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
+            late.head = _head(chunks)[:max_bytes]
+            raise late from None
+    return await _read_into([], response, max_bytes=max_bytes, deadline=deadline)
+
+
+async def _read_into(chunks: list[bytes], response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
+    """_read_capped's reading, its decoded pieces put in `chunks` as they come."""
     if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
         if len(response.content) > max_bytes:
             refused = _too_large(response, max_bytes)
@@ -736,7 +754,6 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
         return response.content
     encoding = response.headers.get("content-encoding", "")
     decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
-    chunks: list[bytes] = []
     size, wire = 0, 0
     # The stream itself, not aiter_raw(): its checks, counters and chunker were a layer around every piece for
     # nothing here (#14); the caller closes the response.
@@ -757,9 +774,8 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
                 chunks.append(piece)
             if time.monotonic() > deadline:
                 raise BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
-    except BodyTooLarge as exc:
-        if not isinstance(exc, BodyTooSlow):   # the cap (or a decoder's): the head was read
-            exc.head = _head(chunks)[:max_bytes]
+    except BodyTooLarge as exc:   # the cap (or a decoder's), or the deadline: the head was read
+        exc.head = _head(chunks)[:max_bytes]
         raise
     _whole(decoders, wire)
     return b"".join(chunks)

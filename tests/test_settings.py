@@ -206,3 +206,16 @@ def test_fix27s_cache_commands_that_send_nothing_are_not_blocked_by_a_secret_tha
         assert result.exit_code == 0, (args, result.output)
         assert value not in result.output
     assert runner.invoke(cli, ["--db", str(db), "scan", "--offline", str(db)], env=env).exit_code == 2
+
+
+def test_servers31_link_deadline_is_a_network_key_of_seconds(tmp_path):
+    from resolver.errors import ConfigError
+    from resolver.settings import Settings, load_settings
+
+    assert Settings().link_deadline == 120.0
+    config = tmp_path / "c.toml"
+    config.write_text("[network]\nlink_deadline = 30\n")
+    assert load_settings(env={}, path=config).link_deadline == 30.0
+    config.write_text("[network]\nlink_deadline = -1\n")
+    with pytest.raises(ConfigError, match=r"\[network\] link_deadline must be a non-negative number"):
+        load_settings(env={}, path=config)
