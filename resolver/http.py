@@ -90,6 +90,10 @@ class FetchOutcome:
     # Cut at a deadline, not at the cap (a body still arriving then, under the cap: a stream): which deadline, as a
     # message says it ("the 60s deadline"); the head read by then is `body`.
     cut_at_deadline: str | None = None
+    # The status of an answer that came but whose body was not taken (past the cap, at the deadline, cut short): the
+    # fetch-log row says it beside why (fixnu30a: NULL, as if no answer came). Never `status`, so that nothing takes
+    # the refused answer for one.
+    refused_status: int | None = None
     # A configured secret the server sent back was redacted out of `body` (#11): it is not the bytes received.
     redacted: bool = False
     # The answer came from a non-public address the guard let through only because allow_private is set (#12).
@@ -337,6 +341,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     contacted, via, unknown = url, "live", None
     started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     budget, link = settings.deadline, False      # the per-fetch deadline, or what is left of the link's if less
+    answered: int | None = None                  # the status, once the answer's header came
     try:
         parsed = _check_url(url)
         if session.live:
@@ -353,7 +358,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             if flight is not None:
                 request.extensions["took_slot"] = flight.took_slot
             response = await client.send(request)
-            contacted = str(response.request.url)
+            contacted, answered = str(response.request.url), response.status_code
             cut, late = False, None
             if cut_bodies:   # the reader cuts the body at the deadline itself, keeping its head (servers31)
                 when = scope.when()
@@ -426,7 +431,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "http", f"{type(exc).__name__}: {exc}"
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
                         (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
-                        answered_at_unknown=unknown)
+                        answered_at_unknown=unknown, refused_status=answered)
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
@@ -602,7 +607,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
             f"no further, not hashed nor kept (its first {len(outcome.body):,} bytes were looked at for a next hop)")
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
-        fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
+        fetched_at=outcome.fetched_at, status=outcome.refused_status if outcome.status is None else outcome.status,
+        headers=outcome.headers, body_sha256=outcome.sha256,
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),

@@ -379,3 +379,22 @@ def test_servers31_only_a_zstd_body_that_ends_where_a_frame_ends_is_whole():
         decoder = _ZstdDecoder(len(body), "https://news.example/")
         list(decoder.decode(encoded[:cut]))
         assert decoder.finished, cut
+
+
+def test_servers31_a_refused_body_keeps_the_status_that_came_in_its_row_not_in_the_answer(httpserver, store):
+    """A body refused after its header came (past the cap, cut short) was logged with status NULL, as if no answer
+    came (fixnu30a). The row now says the status beside why; the outcome still has no status, so nothing takes the
+    refused answer for one (no hash, no body size)."""
+    httpserver.expect_request("/big").respond_with_data(b"x" * 5000, status=200)
+    whole = _small("gzip", b"<p>" + bytes(range(256)) * 200 + b"</p>")
+    httpserver.expect_request("/cut").respond_with_data(whole[:len(whole) // 2], status=404,
+                                                        headers={"Content-Encoding": "gzip"})
+    session = Session(Settings(allow_private=True, retries=0, max_body_bytes=1000), store=store)
+    big = session.run(lambda s: fetch(s, httpserver.url_for("/big")))
+    cut = Session(Settings(allow_private=True, retries=0), store=store).run(
+        lambda s: fetch(s, httpserver.url_for("/cut")))
+    assert (big.status, big.refused_status, big.sha256, big.error_kind) == (None, 200, None, "too-large")
+    assert (cut.status, cut.refused_status, cut.sha256, cut.error_kind) == (None, 404, None, "http")
+    rows = {row["url"].rsplit("/", 1)[1]: row for row in store.db["fetches"].rows}
+    assert [(rows[name]["status"], rows[name]["error_kind"], rows[name]["body_sha256"], rows[name]["body_bytes"])
+            for name in ("big", "cut")] == [(200, "too-large", None, None), (404, "http", None, None)]
