@@ -210,8 +210,6 @@ def test_fix27s_cache_commands_that_send_nothing_are_not_blocked_by_a_secret_tha
 
 
 def test_servers31_link_deadline_is_a_network_key_of_seconds(tmp_path):
-    from resolver.settings import Settings
-
     assert Settings().link_deadline == 120.0
     config = tmp_path / "c.toml"
     config.write_text("[network]\nlink_deadline = 30\n")
