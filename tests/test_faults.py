@@ -526,6 +526,6 @@ def test_a_chain_past_the_links_deadline_is_one_timeout_and_the_batch_goes_on(wo
     first, second = [json.loads(line) for line in lines(result.stdout)]
     assert first["error"].startswith("timeout: no complete answer within the link's 1s deadline (link_deadline): "
                                      f"it ran out at {first['final_url']}, after "), first["error"]
-    assert 1 <= len([hop for hop in first["hops"] if hop["status"] == 302]) <= 3
+    assert len([hop for hop in first["hops"] if hop["status"] == 302]) <= 3
     assert second["error"] is None and second["post"]["post_id"] == "1600000000000000001"
     assert "Traceback" not in result.stderr
