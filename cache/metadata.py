@@ -72,11 +72,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "also_at": f"Further places the same credit is printed for the same photo {JSON}"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
         "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
-        "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came",
+        "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came (a body refused after it, past "
+                  "the cap or cut short, keeps its status beside the error_kind)",
         "headers": f"Response headers, secrets removed {JSON}", "body_sha256": "sha256 of the response body",
         "body_bytes": "Size of the body", "elapsed_ms": "Time taken, milliseconds",
         "error_kind": "timeout, connect, unsafe, too-large, ... when it failed; body-cut when the answer came "
-                      "and its body, past the cap, was read only in part (no sha256)", "error": "What went wrong, one line",
+                      "and its body, past the cap or still arriving at the deadline, was read only in part "
+                      "(no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
         "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file",

@@ -30,7 +30,7 @@ from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
-from resolver.readable import ThinPage, thin_page
+from resolver.readable import ThinPage, posts_shown, thin_page
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
@@ -1470,7 +1470,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source):
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
-        thin = thin_page(article.text, article.kind, embeds=len(embeds), utf8=article.utf8)
+        thin = thin_page(article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds), utf8=article.utf8)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)

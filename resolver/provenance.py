@@ -889,16 +889,22 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
             rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
-            row = next((r for r in reversed(rows) if r["status"] == 200), rows[-1] if rows else None)
+            row = next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
             if row is not None:
                 found.append(_lookup_of(row, service, url, redactor))
     return found
 
 
+def _answered(row: dict[str, Any]) -> bool:
+    """A lookup's row that is an answer: a 200 whose body was taken (a row may say the 200 of a body refused past
+    the cap or cut short, with its error_kind)."""
+    return row["status"] == 200 and not row.get("error_kind")
+
+
 def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) -> dict[str, Any]:
     """An archive lookup's fetch-log row as a report cites it."""
-    error = None if row["status"] == 200 else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
-                                               else f"HTTP {row['status']}")
+    error = None if _answered(row) else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
+                                         else f"HTTP {row['status']}")
     return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
             "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
 
@@ -1186,7 +1192,7 @@ def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],
         if store is not None and original:
             kept |= {row["url"]: row["fetch_id"] for row in _taken(store.snapshots_for(original), takes)
                      if row.get("fetch_id")}
-    cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["status"] == 200), None)
+    cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["error"] is None), None)
     return [{k: v for k, v in s.items() if k != "original"} | {"fetch_id": kept.get(s["url"], cdx)} for s in snapshots]
 
 

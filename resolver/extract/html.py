@@ -32,6 +32,7 @@ from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
+from resolver.readable import LINK_DETECTORS
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -617,7 +618,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds: list[Embed] = []
     credits: list[Credit] = []
     ends = ElementEnds(page)
-    whole_tree = None   # the parse of the whole page (not of slices): its text is measured if no embed is found
+    whole_tree = None   # the parse of the whole page (not of slices): its text may be measured (resolver.readable)
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
@@ -647,9 +648,10 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
-    if not embeds and whole_tree is not None:
-        # A page with no embed may be measured for readable text (resolver.readable: a login wall is said to be maybe
-        # no article): on this parse, whose last use this is, not on a second one (a fifth of such a page's scan, #14).
+    if whole_tree is not None and all(embed.detector in LINK_DETECTORS for embed in embeds):
+        # A page with no embed, or only links to posts, is measured for readable text (resolver.readable: a login wall
+        # is said to be maybe no article, with or without a stray link): on this parse, whose last use this is, not
+        # on a second one (a fifth of such a page's scan, #14).
         _PARSED.page, _PARSED.tree = page, whole_tree
     return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
 
@@ -667,7 +669,7 @@ _PARSED = _Parsed()
 
 def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] | None:
     """(readable characters, title) of `page` (`resolver.readable.measure`, `enough` as there) on the parse `scan`
-    made of it, if the last page this thread scanned is that very string and had no embed; else None (measure it
+    made of it, if the last page this thread scanned is that very string and had no embed but links; else None (measure it
     anew). Taken once: the parse is let go."""
     if _PARSED.page is not page:
         return None
