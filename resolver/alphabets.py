@@ -157,11 +157,16 @@ def _fit_words(words: Counter[str]) -> tuple[float, float]:
     signs = wrong = in_words = 0
     for word, times in words.items():
         own: dict[str, int] = {}
-        for found in _BEYOND_ASCII_RE.finditer(word):
-            char, at = found.group(), found.start()
+        for at, char in enumerate(word):
+            if char < "\x80":
+                continue
+            low = _LOW.get(char) or _low(char)
+            if low != _UPPER and low != _SIGN:
+                own[low] = own.get(low, 0) + times
+                continue
             before, after = word[at - 1: at], word[at + 1: at + 2]
-            if char.isalpha() or unicodedata.category(char) == "Mn":
-                if char.isupper() and before.isalpha() and (before.islower() or after.islower()):
+            if low == _UPPER:
+                if before.isalpha() and (before.islower() or after.islower()):
                     # a capital after a small letter in a word ("RenĂ©e", "ŁódĽ"), or inside one before a small
                     # letter ("MŸller", mac_roman's "Müller" in cp1252); "MĂŞTILE" is all capitals
                     wrong += times
@@ -187,6 +192,23 @@ def _fit_words(words: Counter[str]) -> tuple[float, float]:
             in_each[at] += count
     whole = max(in_each)
     return (signs + in_words) / total, (signs + whole) / total
+
+
+# Each character beyond ASCII `fit` has met: its small letter (a letter or a mark, which counts as one), or
+# `_UPPER` (a capital: where it stands decides) or `_SIGN`. Kept, not asked of unicodedata again (#14: a short text is
+# read in 29 encodings). Bounded: the characters the encodings above read bytes into.
+_UPPER, _SIGN = "\x00upper", "\x00sign"
+_LOW: dict[str, str] = {}
+
+
+def _low(char: str) -> str:
+    if char.isalpha() or unicodedata.category(char) == "Mn":
+        low = _UPPER if char.isupper() else char.lower()[0]
+    else:
+        low = _SIGN
+    if len(_LOW) < 100_000:
+        _LOW[char] = low
+    return low
 
 
 # The alphabets of other scripts, whose letters never stand in a word with Latin ones ("Ћуdџ", "It抯" are no words)

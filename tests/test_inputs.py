@@ -1565,3 +1565,29 @@ def test_enc31_a_long_word_in_a_page_with_no_charset_is_judged_in_linear_time(ru
     article = from_bytes(page.encode("latin-1"), "page.html")
     assert time.process_time() - started < 1.5
     assert (article.text, article.encoding, article.encoding_rival) == (page, "cp1252", None)
+
+
+def _bytes_of_words():
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from([b" ", b"\n", b"\t", b"-", b"'", b".", b"\xa0", b"\x85", b"a", b"Z", b"7", b"\x1d",
+                              b"\xe9", b"\xc0", b"\x91", b"\x92", b"\x96", b"\xb2", b"\xd0", b"\xff", b"\x81", b"\xad"])
+    return st.one_of(st.binary(max_size=80), st.lists(pieces, max_size=60).map(b"".join))
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1251", "iso8859_2", "mac_roman", "koi8_r", "cp874", "iso8859_8"])
+def test_enc31_a_reading_judged_on_its_distinct_words_fits_as_the_whole_text_does(encoding: str) -> None:
+    """`readings` judges a one-byte encoding's reading on the byte runs that are words holding a byte beyond ASCII,
+    each read once, instead of finding every word in the whole decoded text again for each encoding (#14). The fit is
+    the same: any bytes, with spaces and signs beyond ASCII (a no-break space, NEL) that split a run further."""
+    from hypothesis import given, settings
+
+    from resolver import alphabets
+
+    @settings(max_examples=300, deadline=None)
+    @given(_bytes_of_words())
+    def same(data: bytes) -> None:
+        whole = alphabets.fit(data.decode(encoding, errors="replace"))
+        assert alphabets._fit_words(alphabets._words_read(alphabets._byte_words(data), encoding)) == whole
+
+    same()
