@@ -300,7 +300,7 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
             return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
                     else (detected, None))
-    if western and not (short and _few_letters(tied[0].text)):
+    if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", None
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
         return "cp1252", next((reading.encoding for reading in tied[1:]), None)
@@ -327,6 +327,19 @@ def _few_letters(text: str) -> bool:
     """Does `text` hold one letter beyond ASCII, or more but fewer than `SURE_LETTERS`? (Signs alone are no
     language's: cp1252's "It’s" is mac_roman's "Itís", and an English line is not unsure for it.)"""
     return 0 < sum(char.isalpha() for char in text if char >= "\x80") < SURE_LETTERS
+
+
+# An opening quote mark right after a letter and not before one: where a quote closes. German closes its quotes so
+# („Ja“, ‚ja‘), after opening them with a low mark; a text holding none is another encoding's letter read as a quote
+# mark (Mac Roman's "Zoë" is cp1252's "Zo‘", "Così" "Cos“").
+_QUOTE_CLOSING_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
+
+
+def _quote_closing_a_word(text: str) -> bool:
+    """Does `text` hold an opening quote mark where a quote closes, and no low quote mark that opens one? Mac Roman
+    "Zoë" was read as cp1252's "Zo‘" and said sure (enc30's table, enc31). "It’s" holds a closing one: an English
+    line is not unsure for it."""
+    return "„" not in text and "‚" not in text and _QUOTE_CLOSING_A_WORD_RE.search(text) is not None
 
 
 # A short text: so few bytes beyond ASCII (a name, a few words: 1 to 3 words of Cyrillic are 2 to 30) that several
