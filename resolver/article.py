@@ -61,9 +61,15 @@ class Article:
     encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
     # When the user named it (UTC): this run's time, or an earlier run's that the cache recorded for these bytes
     encoding_given_at: str | None = None
-    # A guessed encoding's rival: another that reads the bytes into other letters as plausibly ("Dvořák" in cp1250
-    # is "Dvoøák" in cp1252). The guess is unsure, and every output says so (#10).
-    encoding_rival: str | None = None
+    # A guessed encoding's rivals: the others that read the bytes into other letters as plausibly ("Dvořák" in cp1250
+    # is "Dvoøák" in cp1252), likelier first. The guess is unsure, and every output says so (#10). All of them: a
+    # short Greek "Ναι" reads as well in cp1252, cp1251 and cp1253, and naming one rival hid the right one (enc31).
+    encoding_rivals: tuple[str, ...] = ()
+
+    @property
+    def encoding_rival(self) -> str | None:
+        """The likeliest rival (`encoding_rivals`), or None: the guess is sure, or not a guess."""
+        return self.encoding_rivals[0] if self.encoding_rivals else None
 
     @cached_property
     def text(self) -> str:
@@ -190,30 +196,30 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
 
 
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
-           declared: str | None = None) -> tuple[str, str, bool, str | None]:
+           declared: str | None = None) -> tuple[str, str, bool, tuple[str, ...]]:
     """Decode bytes: the encoding given, else a BOM, else UTF-8, else UTF-8 with a few bad bytes replaced, else the
     charset the HTTP header `declared`, else a declared HTML charset (a latin-1 or ASCII label read as cp1252, as
-    browsers read it), else detection. Returns the text, the encoding, whether it was guessed, and another encoding
-    that reads the bytes into other letters as plausibly as the guess (None when none does)."""
+    browsers read it), else detection. Returns the text, the encoding, whether it was guessed, and the other
+    encodings that read the bytes into other letters as plausibly as the guess (none: empty)."""
     if encoding:
         try:
-            return data.decode(encoding), encoding, False, None
+            return data.decode(encoding), encoding, False, ()
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
         except UnicodeDecodeError as exc:
             raise NotDecodable(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name, False, None
+            return data.decode(name, errors="replace"), name, False, ()
     try:
-        return data.decode("utf-8"), "utf-8", False, None
+        return data.decode("utf-8"), "utf-8", False, ()
     except UnicodeDecodeError:
         pass
     # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
     # page), and a crawl cuts a record in the middle of a character.
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
-        return decode_as(data, name), name, True, None
+        return decode_as(data, name), name, True, ()
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
@@ -221,13 +227,13 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
-            return data.decode(codec), codec, False, None
+            return data.decode(codec), codec, False, ()
         except (LookupError, UnicodeDecodeError):
             pass
-    name, rival = _guess(data[:200_000])
+    name, rivals = _guess(data[:200_000])
     if (single := _one_byte_part(data[:200_000])) is not None and _latin(data[:200_000], name):
-        name, rival = MIXED + single, None   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
-    return decode_as(data, name), name, True, rival
+        name, rivals = MIXED + single, ()   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    return decode_as(data, name), name, True, rivals
 
 
 # How well a Latin reading must fit (alphabets.fit, word by word) to be taken for text: below it, the bytes are of
@@ -238,10 +244,10 @@ PLAUSIBLE = 0.9
 COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
 
 
-def _guess(data: bytes) -> tuple[str, str | None]:
-    """The encoding of one-byte text and its rival (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
-    name, rival = _guess_by_letters(data)
-    return _romanian(data, name), rival
+def _guess(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The encoding of one-byte text and its rivals (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
+    name, rivals = _guess_by_letters(data)
+    return _romanian(data, name), rivals
 
 
 # Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
@@ -267,9 +273,9 @@ def _romanian(data: bytes, name: str) -> str:
     return "iso8859_16" if same else name
 
 
-def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
-    """The encoding of one-byte text, and another that reads its bytes into other letters as plausibly (None when
-    none does). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
+def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The encoding of one-byte text, and the others that read its bytes into other letters as plausibly (likelier
+    first; none: empty). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
     cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and
     charset_normalizer's guess, or cp1252, decides between readings that fit as well."""
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
@@ -285,11 +291,11 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
     if detected == "mac_cyrillic" and windows is not None and windows.fit >= alphabets.fit(detected_text):
         # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
         # Cyrillic ("Мост" as "ћост"), the web's far rarer: cp1251, which reads it as well, unsure (review29f).
-        return "cp1251", "mac_cyrillic"
+        return "cp1251", ("mac_cyrillic",)
     if detected == "cp1251" and windows is not None and not short and _fits_better_in_mac(data, windows):
         # and the other way round: Mac Cyrillic as cp1251 ("Њост"), said sure (enc30). A short text is judged
         # against every script's reading (`_short_guess`).
-        return "mac_cyrillic", "cp1251"
+        return "mac_cyrillic", ("cp1251",)
     tied = [reading for reading in found if reading.fit == found[0].fit]
     western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(   # each character once (#14)
         char.lower() for char in set(tied[0].text) if char.isalpha() and char >= "\x80")
@@ -299,17 +305,17 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
         # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
             return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
-                    else (detected, None))
+                    else (detected, ()))
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
-        return "cp1252", None
+        return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
-        return "cp1252", next((reading.encoding for reading in tied[1:]), None)
+        return "cp1252", tuple(reading.encoding for reading in tied[1:])
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
-    rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
-    if short and rival is None:   # a few Latin letters may be another script's as well (enc30)
+    rivals = tuple(reading.encoding for reading in tied if reading is not (chosen or tied[0]))
+    if short and not rivals:   # a few Latin letters may be another script's as well (enc30)
         every = alphabets.readings(data, latin=found)
-        rival = next((r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text), None)
-    return (detected if chosen else tied[0].encoding), rival
+        rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
+    return (detected if chosen else tied[0].encoding), rivals
 
 
 def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:
@@ -351,26 +357,27 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 SURE_LETTERS = 3
 
 
-def _short_guess(detected: str, detected_text: str, found: list[alphabets.Reading]) -> tuple[str, str | None]:
-    """The encoding of a short text (`SHORT`), and another that reads it into other letters as plausibly. The
+def _short_guess(detected: str, detected_text: str,
+                 found: list[alphabets.Reading]) -> tuple[str, tuple[str, ...]]:
+    """The encoding of a short text (`SHORT`), and the others that read it into other letters as plausibly. The
     readings that fit best are tied: charset_normalizer's guess among them, else the first (cp1252, then the web's
-    likelier encodings); any other tied reading is the rival. Before, charset_normalizer's guess
+    likelier encodings); every other tied reading is a rival. Before, charset_normalizer's guess
     stood for a text in another script, and most were wrong and said sure: "Да" as gb18030's "泥", "Нет" as
     cp932's "ﾍ褪", "Ναι" as "ﾍ硅" (enc30)."""
     from resolver import alphabets
 
     tied = [reading for reading in found if reading.fit == found[0].fit]
     if found[0].fit[0] < PLAUSIBLE:
-        # no reading is a language's letters: the guess stands, unsure of every other reading
-        rival = next((r.encoding for r in found if alphabets.same_letters(r.text) != detected_text), None)
-        return detected, rival
+        # no reading is a language's letters: the guess stands, unsure; the likeliest other reading is named (all
+        # of them, none plausible, would be every encoding's)
+        return detected, tuple(r.encoding for r in found if alphabets.same_letters(r.text) != detected_text)[:1]
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     if chosen is not None:
         name = detected
     else:
         chosen = tied[0]   # cp1252 first, then the web's likelier encodings (alphabets.CANDIDATES, OTHER_SCRIPTS)
         name = chosen.encoding
-    return name, next((reading.encoding for reading in tied if reading is not chosen), None)
+    return name, tuple(reading.encoding for reading in tied if reading is not chosen)
 
 
 def _short_and_not_utf8(data: bytes) -> bool:
@@ -633,7 +640,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
-        text, used, detected, rival = decode(data, encoding=encoding, kind=kind, declared=declared)
+        text, used, detected, rivals = decode(data, encoding=encoding, kind=kind, declared=declared)
     except NotDecodable as exc:
         binary = looks_binary(data)   # sniffed only now: text in the encoding given (UTF-16) may look binary
         if binary:   # an image in a folder read with --encoding is no article, as without it
@@ -644,7 +651,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     if encoding and (binary := looks_binary(data, text=text)):
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding) and given, encoding_rival=rival)
+                      encoding_given=bool(encoding) and given, encoding_rivals=rivals)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 
