@@ -21,7 +21,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                              "bytes in it. Null: declared, UTF-8 or guessed",
         "encoding_rival": "Another encoding that reads the guessed bytes into other letters as plausibly: the guess "
                           "is unsure, names and quotes beyond ASCII may be wrong. Empty: none does, or not guessed. "
-                          "Null: not recorded (a record made before v30)",
+                          "Null: not recorded (a record made before v30). The likeliest of encoding_rivals",
+        "encoding_rivals": "Every encoding that reads the guessed bytes into other letters as plausibly, the "
+                           "likeliest first (a JSON list). [] when none does or not guessed; null: not recorded (a "
+                           "record made before v36 with a rival)",
         "encoding_given_known": "1 when the record can say whether the encoding was given (made since v17: no "
                                 "encoding_given_at means not given), 0 when it cannot (made before). Set by cache "
                                 "merge; null: recorded by a scan, known when first scanned after this database's v17",
@@ -230,7 +233,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "creators": "Distinct creators credited with it (case folded)"},
     "unsure_encodings": {
         "article_id": "The article (articles.id)", "article": "The first place the article was read from",
-        "encoding": "The encoding guessed", "encoding_rival": "Another that reads the bytes as plausibly",
+        "encoding": "The encoding guessed", "encoding_rival": "The likeliest other that reads the bytes as plausibly",
+        "encoding_rivals": "Every other that does, the likeliest first (a JSON list; null: a record made before v36)",
         "first_scanned_at": f"When it was first scanned ({TIME})"},
 }
 

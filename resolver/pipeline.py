@@ -183,6 +183,7 @@ class ArticleResult:
             "warc_date": self.warc_date, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
+            "encoding_rivals": list(article.encoding_rivals),
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
             "warnings": self.warnings_json,
         }
@@ -1053,6 +1054,7 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
          "encoding_given_at": article.encoding_given_at, "encoding_rival": article.encoding_rival or "",
+         "encoding_rivals": list(article.encoding_rivals),
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
          "record_id": result.record_id, "warc_date": result.warc_date,
          "embeds": result.embeds_json, "credits": result.credits_json}

@@ -1295,7 +1295,7 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     return {"source": article.source, "url": result.url, "record_id": result.record_id, "warc_date": result.warc_date,
             "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
-            "encoding_given_at": article.encoding_given_at,
+            "encoding_rivals": list(article.encoding_rivals), "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
 
 

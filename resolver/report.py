@@ -5,7 +5,7 @@ to a file does not load it (#14)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +75,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
             (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
-        head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rival)})", "yellow"))
+        head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
         head.append((f"  (encoding {article.encoding} {_given_on(article.encoding_given_at)})", ""))
     if result.truncated:
@@ -565,14 +565,27 @@ def encoding_note(article: dict[str, Any]) -> str | None:
                f"other bytes as {single}")
     else:
         how = "the bytes are not UTF-8"
-    return (f"the encoding was guessed ({guessed(encoding, article.get('encoding_rival'))}): no charset was declared "
+    rivals = article.get("encoding_rivals")   # a report read back from JSON written before enc31 has one rival
+    rivals = rivals if rivals is not None else [article["encoding_rival"]] if article.get("encoding_rival") else []
+    return (f"the encoding was guessed ({guessed(encoding, rivals)}): no charset was declared "
             f"and {how}, so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
 
 
-def guessed(encoding: str, rival: str | None) -> str:
-    """A guessed encoding as the outputs name it: with its rival when another encoding reads the bytes into other
-    letters as plausibly, so a weak guess is seen as one (#10)."""
-    return f"{encoding}; unsure: {rival} reads it otherwise" if rival else encoding
+# The rivals a line names; the others are counted ("and 4 other encodings"): JSON and the cache name them all
+RIVALS_NAMED = 5
+
+
+def guessed(encoding: str, rivals: Sequence[str]) -> str:
+    """A guessed encoding as the outputs name it: with its rivals when other encodings read the bytes into other
+    letters as plausibly, so a weak guess is seen as one (#10). Every rival, up to `RIVALS_NAMED`: one named of
+    three let a reader think the text was one of two readings (enc31)."""
+    if not rivals:
+        return encoding
+    if len(rivals) == 1:
+        return f"{encoding}; unsure: {rivals[0]} reads it otherwise"
+    named, more = list(rivals[:RIVALS_NAMED]), len(rivals) - RIVALS_NAMED
+    last = f"{more} other encoding{'s' * (more > 1)}" if more > 0 else named.pop()
+    return f"{encoding}; unsure: {', '.join(named)} and {last} read it otherwise"
 
 
 def _given_on(at: str) -> str:
