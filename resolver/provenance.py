@@ -363,11 +363,13 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
     later = later_versions(post) if post is not None and not source else []
+    earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
-    elif later and post is not None:
-        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
-        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
+    elif (later or earlier) and post is not None:
+        # The source gave the version asked for; an article may quote another: held against each read (edits30,
+        # edits31: an edit asked for by its own id has earlier versions).
+        result, evidence, changes = _versions_text(said or "", post, earlier, later, (result, evidence, changes))
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier:
@@ -464,32 +466,47 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     return edits[edits.index(post["post_id"]) + 1:]
 
 
+def earlier_versions(post: dict[str, Any]) -> list[str]:
+    """The ids of the versions made before the one a post's live answer holds, when that answer is the version asked
+    for (the X API's; syndication's for an edit asked for by its own id): an article may quote one (edits31)."""
+    edits = list(post.get("edits") or [])
+    if post["status"] != "available" or post["post_id"] not in edits or edit_of(post):
+        return []
+    return edits[:edits.index(post["post_id"])]
+
+
 Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
 
 
-def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
-    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
-    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
-    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
-    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
-    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
-    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+def _versions_text(said: str, post: dict[str, Any], earlier: list[str], later: list[str], asked: Held) -> Held:
+    """The text check of a post whose source gave the version asked for, with other versions: later ones (edits30),
+    earlier ones (an edit asked for by its own id, edits31). Its words pass as any post's; the other versions read by
+    their own ids (`versions`) are held against the quote next: one matching passes, naming it and when it was
+    posted (the article quotes what the post says now, or said then); matching none, with every version read, is
+    held against the closest (a fail is a misquote of every version); with a version not read it warns, as its words
+    may be the article's. A capture holding the article's words is cited, and makes a fail a warn: the sources
+    disagree on what the post said."""
     result, evidence, changes = asked
-    note = _later_versions_note(post, later)
+    note = _versions_note(post, earlier, later)
     if result == "pass":
         return "pass", f"{evidence}; {note}; the article quotes this version", changes
     read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
     held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links"))))
-            for i in later if i in read]
+            for i in earlier + later if i in read]
+
+    def which(version: dict[str, Any]) -> str:
+        return "earlier" if version["post_id"] in earlier else "later"
     for version, compared in held:
         if compared.result == "pass":
-            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
+            return "pass", (f"{note}; the article quotes the {which(version)} version {_version_named(version)}: "
                             f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
     against = f"against this version's text, {evidence}" + "".join(
-        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
-    unread = [i for i in later if i not in read]
+        f"; against the {which(v)} version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in earlier + later if i not in read]
     if unread:
-        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+        kind = "an earlier" if set(unread) <= set(earlier) else "a later" if not set(unread) & set(earlier) \
+            else "another"
+        result, evidence = "warn", f"{note}; the article may quote {kind} version, {_unread(post, unread)}: {against}"
     else:
         best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
                    key=lambda r: (r[0] != "warn", len(r[1])))
@@ -511,21 +528,27 @@ def _version_named(version: dict[str, Any]) -> str:
 
 
 def _unread(post: dict[str, Any], unread: list[str]) -> str:
-    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
-    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    """Why the words of `unread` versions are not known: the read that failed; a source that gives only a post's
+    latest version (syndication); or a post cached before every version was read (edits29: none; edits30: the
+    latest only), which `fetch --refresh` reads (edits31)."""
     failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
-    if not post.get("versions"):
-        return "whose words were not read"
-    latest = (post.get("edits") or [""])[-1]
+    method = _text_method(post)
     why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
-           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
-           for i in unread]
+           else f"{i}: {method} gives only a post's latest version" if method not in ASKED_VERSION
+           else f"{i}: not asked for when the post was cached: `fetch --refresh` reads it" for i in unread]
     return f"whose words were not read ({'; '.join(why)})"
 
 
-def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
-    return (f"the post was edited since ({_text_method(post)} gave the version asked for, {post['post_id']}, and "
-            f"lists {len(later)} later version{'s' * (len(later) > 1)}: {', '.join(later)})")
+def _versions_note(post: dict[str, Any], earlier: list[str], later: list[str]) -> str:
+    def listed(ids: list[str], kind: str) -> str:
+        return f"{len(ids)} {kind} version{'s' * (len(ids) > 1)}: {', '.join(ids)}"
+    gave = f"{_text_method(post)} gave the version asked for, {post['post_id']}"
+    if not earlier:
+        return f"the post was edited since ({gave}, and lists {listed(later, 'later')})"
+    if not later:
+        return f"the post was edited before this version ({gave}, an edit of {listed(earlier, 'earlier')})"
+    return (f"the post was edited before this version and since ({gave}, an edit of {listed(earlier, 'earlier')}, "
+            f"and lists {listed(later, 'later')})")
 
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
@@ -727,12 +750,33 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
     # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
     # a difference then rests on that history, and says so (edits30).
     unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
+    # An edited post's media are one version's (syndication's answer: its latest; the X API's: the one asked for):
+    # said, and a difference is no fail, as another version's may be the article's (edits31).
+    version = _media_version(post)
     if found == 0:
-        return check("media", "warn" if unknown else "fail",
-                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+        return check("media", "warn" if unknown or version else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}{version}")
     if found >= len(links):
-        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
-    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                      f"{found}{version}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                  f"{found}{unknown}{version}")
+
+
+def _media_version(post: dict[str, Any]) -> str:
+    """Which version of an edited post its media are, as a media check says it ("; compared with the media of version
+    <id> (syndication's answer), posted …; the post has 2 versions (…), …"), or "" for a post not known edited."""
+    edits = list(post.get("edits") or [])
+    if len(edits) < 2:
+        return ""
+    method = (post.get("field_sources") or {}).get("media") or post.get("method")
+    edit = edit_of(post)
+    answer = f"{method}'s answer, an edit of the post asked for" if edit else f"{method}'s answer"
+    posted = post.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(edit or post["post_id"])) else None)
+    return (f"; compared with the media of version {edit or post['post_id']} ({answer}), posted "
+            f"{_utc(posted) if posted else 'at a time not known'}; the post has {len(edits)} versions "
+            f"({', '.join(edits)}), and another version's media may differ")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:

@@ -1407,8 +1407,9 @@ def test_an_article_quoting_a_later_version_than_the_x_api_gave_is_not_failed():
     assert check["result"] == "warn", check
     assert check["evidence"] == (
         f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later "
-        f"version: {post['edits'][1]}); the article may quote a later version, whose words were not read: against "
-        "this version's text, 1 change in the quoted words: this afternoon → tonight")
+        f"version: {post['edits'][1]}); the article may quote a later version, whose words were not read "
+        f"({post['edits'][1]}: not asked for when the post was cached: `fetch --refresh` reads it): against this "
+        "version's text, 1 change in the quoted words: this afternoon → tonight")
     passed = text_check({**TONIGHT, "text": BRIDGE}, post)
     assert passed["result"] == "pass" and passed["evidence"].startswith("the post's 9 words, word for word; the "
                                                                         "post was edited since (x-api gave")
@@ -1717,7 +1718,9 @@ def test_a_quote_matching_no_version_of_a_post_whose_every_version_was_read_fail
     (lambda: api_post_with_versions({"status": "error", "text": None, "created_at": None,
                                      "reason": "X API server error 503"}),
      ": X API server error 503): against this version's text"),
-    (lambda: api_post_with_versions({}, edits=3), ": a version between; only the latest is asked for): against"),
+    # cached by edits30, which read the latest version only (edits31 reads every version)
+    (lambda: api_post_with_versions({}, edits=3), ": not asked for when the post was cached: `fetch --refresh` reads "
+                                                  "it): against"),
 ], ids=["later-version-not-read", "a-version-between-not-read"])
 def test_a_quote_matching_no_version_read_warns_when_a_version_was_not_read(post, why):
     from resolver.provenance import text_check
@@ -1834,3 +1837,128 @@ def test_a_post_whose_edit_history_is_not_known_is_not_doubted_for_a_time_an_edi
     said = {"date": "2022-12-07", "date_text": "December 7, 2022", "platform": "twitter"}
     checks = date_checks(said, history_not_known(created_at, "2022-12-07T10:50:00Z"))
     assert [c["name"] for c in checks if c["name"] == "source-date"] == (["source-date"] if doubted else []), checks
+
+
+# edits31: a post linked by an edit's id, every version read, the media of an edited post.
+
+def latest_id_article(fakenet, reporter, said: str, *formats: str, media: bool = False) -> dict[str, str]:
+    """`report --fail-on fail` of an article linking the edit's id EDIT and quoting it as `said`; syndication answers
+    for EDIT with EDIT itself, listing the original POST before it (newuser31 #2). `media`: the edit has a photo,
+    and the article links one."""
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    shown = said
+    if media:
+        edited["mediaDetails"] = [{"type": "photo", "media_url_https": "https://pbs.twimg.com/media/Budget.jpg",
+                                   "url": "https://t.co/Bu1Bu1Bu1B", "display_url": "pic.twitter.com/Bu1Bu1Bu1B",
+                                   "original_info": {"width": 64, "height": 48}}]
+        shown += (' <a href="https://t.co/Bu1Bu1Bu1B">pic.twitter.com/Bu1Bu1Bu1B</a>'
+                  ' <a href="https://t.co/Bu2Bu2Bu2B">pic.twitter.com/Bu2Bu2Bu2B</a>')
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({EDIT: [json_page(edited | {"isEdited": True})]}))
+    serve(fakenet, [])
+    out = {}
+    for fmt in formats:
+        code, out[fmt] = reporter("report", "--fail-on", "fail", "--format", fmt, "article.html",
+                                  article=f"<html><body>{blockquote(EDIT, shown)}</body></html>")
+        assert code == 0, out[fmt]
+    return out
+
+
+def test_edits31_an_article_linking_an_edits_id_and_quoting_the_original_warns_and_says_the_post_was_edited(
+        fakenet, reporter):
+    """Syndication's answer for an edit's own id lists the original before it: that history was dropped (`edits`
+    []), and a right quote of the original failed ("Wednesday → Tuesday"), the report never saying the post was
+    edited. The article may quote the earlier version, whose words syndication does not give: warn, never fail."""
+    out = latest_id_article(fakenet, reporter, ORIGINAL_WORDS, "json", "md")
+    [embed] = json.loads(out["json"])["embeds"]
+    assert embed["post"]["edits"] == [POST, EDIT]
+    text = check_named(embed, "text")
+    assert text == {"name": "text", "result": "warn", "changes": ["Wednesday → Tuesday"], "evidence": (
+        f"the post was edited before this version (syndication gave the version asked for, {EDIT}, an edit of 1 "
+        f"earlier version: {POST}); the article may quote an earlier version, whose words were not read ({POST}: "
+        "syndication gives only a post's latest version): against this version's text, 1 change in the quoted "
+        "words: Wednesday → Tuesday")}
+    assert f"syndication lists 1 earlier version of this post: {POST}" in out["md"]   # the Status row says it
+    assert check_named(embed, "date")["result"] == "pass"
+
+
+def test_edits31_a_quote_of_the_edit_linked_by_its_own_id_passes_as_for_any_post(fakenet, reporter):
+    out = latest_id_article(fakenet, reporter, "The council rejected the new budget on Wednesday.", "json")
+    text = check_named(json.loads(out["json"])["embeds"][0], "text")
+    assert text["result"] == "pass" and text["evidence"].endswith("; the article quotes this version"), text
+
+
+def x_api_latest(*others: dict, asked_at: int = -1) -> dict:
+    """A post as the X API gave it, asked for by the id at `asked_at` of three versions (07:50, 09:00, 09:01), the
+    other versions read by their ids (`others`: each one's fields, in history order), fetch #12."""
+    ids = [snowflake("2022-12-06T07:50:00Z"), snowflake("2022-12-06T09:00:00Z"), snowflake("2022-12-06T09:01:00Z")]
+    asked = ids[asked_at]
+    post = api_post(*ids) | {"post_id": asked, "text": EDITED_NOW, "created_at": "2022-12-06T09:01:00Z"}
+    times = dict(zip(ids, ("2022-12-06T07:50:00Z", "2022-12-06T09:00:00Z", "2022-12-06T09:01:00Z")))
+    post["versions"] = [{"post_id": i, "status": "available", "method": "x-api", "text": None,
+                         "created_at": times[i], "links": [], "fetch_id": 12, "reason": None} | v
+                        for i, v in zip([i for i in ids if i != asked], others)]
+    return post
+
+
+def test_edits31_a_quote_of_an_earlier_version_read_by_its_id_passes_naming_it():
+    """Asked for by its latest id, the X API's other versions are read: a quote of the original passes, naming the
+    version and when it was posted; one of the version between too. A quote of none, every version read, fails
+    against the closest; with a version not read, it warns."""
+    from resolver.provenance import text_check
+
+    post = x_api_latest({"text": BRIDGE}, {"text": "The bridge reopens at noon after repairs, officials said."})
+    original, middle = post["edits"][:2]
+    check = text_check({**TONIGHT, "text": BRIDGE}, post)
+    assert check["result"] == "pass", check
+    assert check["evidence"] == (
+        f"the post was edited before this version (x-api gave the version asked for, {post['post_id']}, an edit of 2 "
+        f"earlier versions: {original}, {middle}); the article quotes the earlier version {original}, posted "
+        "2022-12-06 07:50:00 UTC (x-api, fetch #12): the post's 9 words, word for word; the version asked for says "
+        "otherwise: 1 change in the quoted words: morning → afternoon")
+    noon = text_check({**TONIGHT, "text": "The bridge reopens at noon after repairs, officials said."}, post)
+    assert noon["result"] == "pass" and f"the article quotes the earlier version {middle}, posted 2022-12-06 " \
+                                        "09:00:00 UTC" in noon["evidence"], noon
+    assert text_check(TONIGHT, post)["result"] == "fail"
+    unread = x_api_latest({"text": BRIDGE}, {"status": "error", "reason": "X API server error 503", "created_at": None})
+    check = text_check({**TONIGHT, "text": "The bridge reopens at noon after repairs, officials said."}, unread)
+    assert check["result"] == "warn" and f"({middle}: X API server error 503)" in check["evidence"], check
+
+
+def test_edits31_the_media_check_of_an_edited_post_says_which_versions_media_it_compared_in_every_format(
+        fakenet, reporter):
+    """Syndication's answer of an edited post is its edit's, media too: the media check compared the article's links
+    against them and did not say so. It names the version, in JSON, Markdown and HTML; fewer media is no fail."""
+    out = latest_id_article(fakenet, reporter, "The council rejected the new budget on Wednesday.", "json", "md",
+                            "html", media=True)
+    media = check_named(json.loads(out["json"])["embeds"][0], "media")
+    said = (f"compared with the media of version {EDIT} (syndication's answer), posted 2021-05-03 09:32:40 UTC; the "
+            f"post has 2 versions ({POST}, {EDIT}), and another version's media may differ")
+    assert media["result"] == "warn" and media["evidence"].endswith(said), media
+    from html import escape
+
+    assert said in out["md"] and escape(said) in out["html"]
+
+
+def test_edits31_the_media_check_names_the_version_on_both_paths():
+    from resolver.provenance import media_check
+
+    embed = {"media_links": ["https://pic.twitter.com/a"], "post_id": "1"}
+    photo = [{"url": "https://pbs.twimg.com/media/P.jpg", "type": "photo"}]
+    syndicated = edited_post() | {"media": photo}   # syndication asked for the original answered with the edit
+    check = media_check(embed, syndicated, [])
+    assert check["result"] == "pass"
+    assert check["evidence"].endswith(
+        f"compared with the media of version {syndicated['edits'][1]} (syndication's answer, an edit of the post "
+        f"asked for), posted 2022-12-06 09:00:00 UTC; the post has 2 versions ({', '.join(syndicated['edits'])}), and "
+        "another version's media may differ"), check
+    none = media_check(embed, edited_post() | {"media": []}, [])
+    assert none["result"] == "warn" and "the post has no media now" in none["evidence"], none
+    api = x_api_latest({"text": BRIDGE}, {"text": BRIDGE}, asked_at=0) | {"media": photo,
+                                                                        "created_at": "2022-12-06T07:50:00Z"}
+    assert media_check(embed, api, [])["evidence"].endswith(
+        f"compared with the media of version {api['post_id']} (x-api's answer), posted 2022-12-06 07:50:00 UTC; the "
+        f"post has 3 versions ({', '.join(api['edits'])}), and another version's media may differ")
+    plain = media_check(embed, {"status": "available", "post_id": "1", "media": photo, "method": "syndication"}, [])
+    assert plain["evidence"] == "article links 1 media (https://pic.twitter.com/a); the post has 1"
