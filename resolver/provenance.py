@@ -371,11 +371,11 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         # edits31: an edit asked for by its own id has earlier versions).
         result, evidence, changes = _versions_text(said or "", post, earlier, later, (result, evidence, changes))
     elif compared.result == "fail" and not source:
-        earlier = _as_captured(said or "", post)
-        if earlier:
+        captured = _as_captured(said or "", post)
+        if captured:
             # The article quotes what the post said when captured; the live post was edited since: an edit to
             # show with its date, not a misquote (#9 §2).
-            copy, held = earlier[0]
+            copy, held = captured[0]
             return check("text", "warn", f"the live post differs: {evidence}; the capture of "
                                          f"{_utc(copy['captured_at'])} holds the article's words: {held.evidence} "
                                          "(edited since?)", changes)
@@ -470,7 +470,7 @@ def earlier_versions(post: dict[str, Any]) -> list[str]:
     """The ids of the versions made before the one a post's live answer holds, when that answer is the version asked
     for (the X API's; syndication's for an edit asked for by its own id): an article may quote one (edits31)."""
     edits = list(post.get("edits") or [])
-    if post["status"] != "available" or post["post_id"] not in edits or edit_of(post):
+    if not edits or post["status"] != "available" or post["post_id"] not in edits or edit_of(post):
         return []
     return edits[:edits.index(post["post_id"])]
 
