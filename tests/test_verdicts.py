@@ -1962,3 +1962,98 @@ def test_edits31_the_media_check_names_the_version_on_both_paths():
         f"post has 3 versions ({', '.join(api['edits'])}), and another version's media may differ")
     plain = media_check(embed, {"status": "available", "post_id": "1", "media": photo, "method": "syndication"}, [])
     assert plain["evidence"] == "article links 1 media (https://pic.twitter.com/a); the post has 1"
+
+
+def dated_article(fakenet, reporter, said: str, head: str, **options) -> tuple[dict, dict]:
+    """`report --format json` of an article whose <head> is `head`, quoting as `said` the post POST that syndication
+    answers with its edit EDIT (posted 2021-05-03 09:32:40 UTC, 20 minutes after the original): the report and its
+    one embed."""
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(edited | {"isEdited": True})]}))
+    serve(fakenet, [])
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
+                         article=f"<html><head>{head}</head><body>{blockquote(POST, said)}</body></html>")
+    assert code == 0, out
+    report = json.loads(out)
+    return report, report["embeds"][0]
+
+
+EDITED_WORDS = "The council rejected the new budget on Wednesday."
+META = '<meta property="article:published_time" content="{}">'
+JSON_LD = '<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{}"}}</script>'
+
+
+@pytest.mark.parametrize("head, written, source", [
+    (META.format("2021-05-03T09:20:00+00:00"), "2021-05-03T09:20:00+00:00", "its article:published_time"),
+    (META.format("2021-05-03T11:20:00+02:00"), "2021-05-03T11:20:00+02:00", "its article:published_time"),
+    (JSON_LD.format("2021-05-03T05:20:00-04:00"), "2021-05-03T05:20:00-04:00", "its JSON-LD datePublished"),
+    (META.format("2021-05-02T20:00:00"), "2021-05-02T20:00:00", "its article:published_time"),   # no zone: up to +12 h
+    (META.format("2021-05-01"), "2021-05-01", "its article:published_time"),
+], ids=["utc", "an-hour-offset", "json-ld", "no-zone-a-day-before", "a-date-two-days-before"])
+def test_edits31_an_article_dated_before_the_version_it_quotes_warns_naming_both_times(fakenet, reporter, head,
+                                                                                       written, source):
+    """The quote matches the edit's words, posted 09:32:40 UTC; the article says it was published before that: the
+    words cannot have been quoted from that version then (the article was updated since?). It passed, saying
+    nothing; it warns, naming both times. The article's date is in the report's JSON."""
+    report, embed = dated_article(fakenet, reporter, EDITED_WORDS, head)
+    text = check_named(embed, "text")
+    assert text["result"] == "warn", text
+    assert text["evidence"] == (
+        f"the post's 8 words, word for word; but the article is dated {written} ({source}), before the version it "
+        f"quotes, {EDIT}, was posted (2021-05-03 09:32:40 UTC): it cannot have quoted these words then (updated "
+        "since?)")
+    assert report["article"]["published"] == {"date": written, "source": source.removeprefix("its ")}
+
+
+@pytest.mark.parametrize("head", [
+    META.format("2021-05-03T09:40:00+00:00"),      # after the edit
+    META.format("2021-05-03T11:20:00-02:00"),      # 13:20 UTC
+    META.format("2021-05-03T09:20:00"),            # no zone: 09:20 in some zone may be after 09:32 UTC
+    META.format("2021-05-02"),                     # a day before, in a zone up to 12 hours behind UTC: not sure
+    META.format("next Tuesday"),                   # no date
+    "",                                            # none given
+], ids=["after", "after-in-its-zone", "no-zone-same-day", "the-day-before", "no-date", "none"])
+def test_edits31_an_article_dated_after_or_not_surely_before_the_version_it_quotes_passes(fakenet, reporter, head):
+    report, embed = dated_article(fakenet, reporter, EDITED_WORDS, head)
+    text = check_named(embed, "text")
+    assert (text["result"], text["evidence"]) == ("pass", "the post's 8 words, word for word"), text
+
+
+def test_edits31_a_quote_of_a_later_version_the_x_api_read_warns_when_the_article_is_dated_before_it():
+    """On the X API path too: the quote matches the later version (posted 09:00 UTC); an article dated 08:30 UTC
+    cannot have quoted it then. The original's words are no edit's: the article's date changes nothing there."""
+    from resolver.extract.published import published
+    from resolver.provenance import text_check
+
+    post = api_post_with_versions({})
+    early = published('<meta property="article:published_time" content="2022-12-06T08:30:00Z">')
+    check = text_check({**TONIGHT, "text": EDITED_NOW}, post, published=early)
+    assert check["result"] == "warn", check
+    assert check["evidence"].endswith(
+        f"; but the article is dated 2022-12-06T08:30:00Z (its article:published_time), before the version it quotes, "
+        f"{post['edits'][1]}, was posted (2022-12-06 09:00:00 UTC): it cannot have quoted these words then (updated "
+        "since?)")
+    late = published('<meta property="article:published_time" content="2022-12-06T09:30:00Z">')
+    assert text_check({**TONIGHT, "text": EDITED_NOW}, post, published=late)["result"] == "pass"
+    assert text_check({**TONIGHT, "text": BRIDGE}, post, published=early)["result"] == "pass"
+
+
+@pytest.mark.parametrize("page, found", [
+    ('<meta content="2022-12-06T08:30:00+01:00" property="article:published_time" />',
+     ("2022-12-06T08:30:00+01:00", "article:published_time")),
+    ("<META PROPERTY='article:published_time' CONTENT='2022-12-06'>", ("2022-12-06", "article:published_time")),
+    ('<meta itemprop="datePublished" content="2022-12-06T08:30:00Z">', ("2022-12-06T08:30:00Z",
+                                                                        "microdata datePublished")),
+    ('<script type="application/ld+json">{"datePublished": "2022-12-06T08:30:00.000Z"}</script>',
+     ("2022-12-06T08:30:00.000Z", "JSON-LD datePublished")),
+    ('<meta property="article:published_time" content="2022-02-30">', None),   # no such day
+    ('<meta property="article:modified_time" content="2022-12-06">', None),     # not when it was published
+    ('<p>"datePublished": "2022-12-06"</p>', None),                             # words, no JSON-LD
+], ids=["attributes-either-way", "capitals-date-only", "microdata", "json-ld", "no-such-day", "modified", "prose"])
+def test_edits31_an_articles_own_date_is_read_from_its_meta_or_json_ld(page, found):
+    from resolver.extract.published import published
+
+    got = published(f"<html><head>{page}</head><body></body></html>")
+    assert (got and (got.written, got.source)) == found
