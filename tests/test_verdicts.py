@@ -2057,3 +2057,12 @@ def test_edits31_an_articles_own_date_is_read_from_its_meta_or_json_ld(page, fou
 
     got = published(f"<html><head>{page}</head><body></body></html>")
     assert (got and (got.written, got.source)) == found
+
+
+def test_edits31_the_markdown_and_html_reports_give_the_articles_own_date(fakenet, reporter):
+    """The date the warn weighs is shown with the article's other facts, where it was read from."""
+    dated_article(fakenet, reporter, EDITED_WORDS, META.format("2021-05-03T11:20:00+02:00"))
+    md = reporter("report", "--offline", "article.html")[1]
+    html = reporter("report", "--offline", "--format", "html", "article.html")[1]
+    assert "- Published: 2021-05-03T11:20:00+02:00 (the page's article:published_time)" in md
+    assert '<p class="meta">Published: 2021-05-03T11:20:00+02:00 (the page&#x27;s article:published_time)</p>' in html
