@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-# (pattern, source), in order of trust: a meta tag a CMS writes for the article itself first.
-_META = r"<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*[\"']?{}[\"']?[\s/>][^>]*>"
-_SOURCES = (
-    (re.compile(_META.format(r"article:published_time"), re.IGNORECASE), "article:published_time"),
-    (re.compile(_META.format(r"datePublished"), re.IGNORECASE), "microdata datePublished"),
-)
-_CONTENT = re.compile(r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
-_JSON_LD = re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{1,64})\"")
+# The meta tags that date an article, by what names them, in order of trust: a CMS's tag for the article itself first.
+_META_SOURCES = (("article:published_time", "article:published_time"), ("datepublished", "microdata datePublished"))
+_NAMED = re.compile(r"""\b(?:property|name|itemprop)\s{0,20}=\s{0,20}["']?([\w:.-]{1,64})""", re.IGNORECASE)
+_CONTENT = re.compile(r"""\bcontent\s{0,20}=\s{0,20}(?:"([^"]{0,200})"|'([^']{0,200})'|([^\s>"']{1,200}))""", re.IGNORECASE)
+_JSON_LD = re.compile(r"\"datePublished\"\s{0,20}:\s{0,20}\"([^\"]{1,64})\"")
 _WRITTEN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_META_OPEN = re.compile(r"<meta\b", re.IGNORECASE)
+_LD_JSON = re.compile(r"application/ld\+json", re.IGNORECASE)
+LONGEST_TAG = 4_000   # a <meta> longer than this is no date's
 WESTMOST = timedelta(hours=12)   # UTC-12: how far behind UTC a page's own clock may be
 
 
@@ -39,18 +39,35 @@ class Published:
 
 
 def published(html: str) -> Published | None:
-    """The article's date its page states, or None when it states none that reads as a date."""
-    for pattern, source in _SOURCES:
-        for tag in pattern.finditer(html):
-            content = _CONTENT.search(tag.group(0))
-            found = _read(next((g for g in content.groups() if g is not None), ""), source) if content else None
-            if found is not None:
-                return found
-    if "application/ld+json" in html:
+    """The article's date its page states, or None when it states none that reads as a date. Linear in the page: each
+    `<meta` is read up to its `>` once, and the next looked for past it (a pattern spanning a tag's attributes read
+    the rest of a page of unclosed tags for each one: 40 KB took 6 s)."""
+    found: dict[str, Published] = {}
+    sources = dict(_META_SOURCES)
+    opened = _META_OPEN.search(html)
+    while opened is not None:
+        end = html.find(">", opened.start())
+        if end == -1:
+            break
+        if end - opened.start() <= LONGEST_TAG:
+            tag = html[opened.start():end]
+            source = next((sources[n] for n in (m.group(1).lower() for m in _NAMED.finditer(tag)) if n in sources),
+                          None)
+            if source is not None and source not in found:
+                content = _CONTENT.search(tag)
+                value = next((g for g in content.groups() if g is not None), "") if content else ""
+                dated = _read(value, source)
+                if dated is not None:
+                    found[source] = dated
+        opened = _META_OPEN.search(html, end)
+    for _name, source in _META_SOURCES:
+        if source in found:
+            return found[source]
+    if _LD_JSON.search(html):
         for match in _JSON_LD.finditer(html):
-            found = _read(match.group(1), "JSON-LD datePublished")
-            if found is not None:
-                return found
+            dated = _read(match.group(1), "JSON-LD datePublished")
+            if dated is not None:
+                return dated
     return None
 
 
