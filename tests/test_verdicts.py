@@ -2082,3 +2082,32 @@ def test_edits31_an_articles_own_date_is_read_in_linear_time_from_a_page_of_uncl
     started = time.perf_counter()
     assert published(page) is None
     assert time.perf_counter() - started < 10
+
+
+def test_edits31_a_report_with_the_x_api_passes_a_quote_of_the_original_of_an_edit_linked_by_its_own_id(
+        fakenet, tmp_path, monkeypatch):
+    """End to end on a loopback X API v2 (newuser31 #2 with a token): the article links the edit LATER_A and quotes the
+    original. The original is read by its id in the same run and the quote passes, naming it (it failed: "afternoon
+    → morning"); an offline report says the same from the cache, asking nothing."""
+    from tests import xfixtures as fx
+    from tests.test_fetch import TOKEN, serve_media
+    from tests.test_xapi import LATER_A, edited_answer
+
+    monkeypatch.setenv("X_BEARER_TOKEN", TOKEN)
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["api.twitter.com"])
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    serve(fakenet, [])
+    serve_media(fakenet)
+    article = ("<html><body>" + blockquote(LATER_A, "Bridge reopened this morning after repairs.", "December 6, 2022")
+               .replace("River Desk (@river_desk)", "Riverton Roads (@RivertonRoads)")
+               .replace("/river_desk/", "/RivertonRoads/") + "</body></html>")
+    for args in ((), ("--offline",)):
+        code, out = run("report", *args, "--fail-on", "fail", "--format", "json", "article.html", article=article)
+        assert code == 0, out
+        text = check_named(json.loads(out)["embeds"][0], "text")
+        assert text["result"] == "pass", text
+        assert f"the article quotes the earlier version {fx.POST_ID}, posted 2022-12-06 05:31:41 UTC (x-api, fetch #" \
+            in text["evidence"]
+        if not args:
+            hits = len(fakenet.hits)
+    assert len(fakenet.hits) == hits
