@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.archive import ArchivedUrl
     from resolver.article import Article
+    from resolver.extract.published import Published
     from resolver.fetch import FetchedPost
     from resolver.fetch.records import PostRecord
     from resolver.identify import Identification
@@ -330,10 +331,11 @@ WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's 
 
 
 def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
-               resolutions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+               resolutions: list[dict[str, Any]] | None = None, published: Published | None = None) -> dict[str, Any]:
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows. A link of the
     article's that `resolutions` show leads to another post (the post it quoted) is that post's, not a link the
-    quote changed (review28)."""
+    quote changed (review28). `published`: the article's own date, which a quote of an edit must not be before
+    (edits31)."""
     said = embed.get("text")
     if said and post is not None:
         for other in resolutions or ():
@@ -363,17 +365,24 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
     later = later_versions(post) if post is not None and not source else []
+    earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
-    elif later and post is not None:
-        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
-        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
+    elif result == "pass" and not source and post is not None and edit_of(post):
+        # the words of the edit syndication answered with: an article dated before it was posted could not quote them
+        result, evidence = _dated_before(published, (result, evidence, changes), edit_of(post) or "",
+                                         post.get("created_at"))[:2]
+    elif (later or earlier) and post is not None:
+        # The source gave the version asked for; an article may quote another: held against each read (edits30,
+        # edits31: an edit asked for by its own id has earlier versions).
+        result, evidence, changes = _versions_text(said or "", post, earlier, later, (result, evidence, changes),
+                                                   published)
     elif compared.result == "fail" and not source:
-        earlier = _as_captured(said or "", post)
-        if earlier:
+        captured = _as_captured(said or "", post)
+        if captured:
             # The article quotes what the post said when captured; the live post was edited since: an edit to
             # show with its date, not a misquote (#9 §2).
-            copy, held = earlier[0]
+            copy, held = captured[0]
             return check("text", "warn", f"the live post differs: {evidence}; the capture of "
                                          f"{_utc(copy['captured_at'])} holds the article's words: {held.evidence} "
                                          "(edited since?)", changes)
@@ -405,7 +414,8 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     return "the article quotes no text of this post"
 
 
-def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor) -> list[dict[str, Any]]:
+def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor,
+                      published: Published | None = None) -> list[dict[str, Any]]:
     """A text check for each further place the article shows the post with words of its own (`other_words`), as for
     the embed's own words, naming where: one post has one status, and every quote of it is checked (newuser29b §1:
     an embed code pasted again with a word changed was never compared)."""
@@ -415,7 +425,7 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
         found = text_check(data | {"text": place["text"], "detector": place["detector"],
                                    "text_confidence": place["text_confidence"],
                                    "quote": quote(result.article, place["span"], redactor)},
-                           data["post"], data["resolutions"])
+                           data["post"], data["resolutions"], published)
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
     return checks
@@ -464,33 +474,52 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     return edits[edits.index(post["post_id"]) + 1:]
 
 
+def earlier_versions(post: dict[str, Any]) -> list[str]:
+    """The ids of the versions made before the one a post's live answer holds, when that answer is the version asked
+    for (the X API's; syndication's for an edit asked for by its own id): an article may quote one (edits31)."""
+    edits = list(post.get("edits") or [])
+    if not edits or post["status"] != "available" or post["post_id"] not in edits or edit_of(post):
+        return []
+    return edits[:edits.index(post["post_id"])]
+
+
 Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
 
 
-def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
-    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
-    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
-    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
-    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
-    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
-    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+def _versions_text(said: str, post: dict[str, Any], earlier: list[str], later: list[str], asked: Held,
+                   published: Published | None = None) -> Held:
+    """The text check of a post whose source gave the version asked for, with other versions: later ones (edits30),
+    earlier ones (an edit asked for by its own id, edits31). Its words pass as any post's; the other versions read by
+    their own ids (`versions`) are held against the quote next: one matching passes, naming it and when it was
+    posted (the article quotes what the post says now, or said then); matching none, with every version read, is
+    held against the closest (a fail is a misquote of every version); with a version not read it warns, as its words
+    may be the article's. A capture holding the article's words is cited, and makes a fail a warn: the sources
+    disagree on what the post said. A quote of an edit by an article dated before it was posted warns."""
     result, evidence, changes = asked
-    note = _later_versions_note(post, later)
+    note = _versions_note(post, earlier, later)
     if result == "pass":
-        return "pass", f"{evidence}; {note}; the article quotes this version", changes
+        passed: Held = ("pass", f"{evidence}; {note}; the article quotes this version", changes)
+        return _dated_before(published, passed, post["post_id"], post.get("created_at")) if earlier else passed
     read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
     held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links")),
                                           lang=read[i].get("lang")))
-            for i in later if i in read]
+            for i in earlier + later if i in read]
+
+    def which(version: dict[str, Any]) -> str:
+        return "earlier" if version["post_id"] in earlier else "later"
     for version, compared in held:
         if compared.result == "pass":
-            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
-                            f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
+            passed = ("pass", (f"{note}; the article quotes the {which(version)} version {_version_named(version)}: "
+                               f"{compared.evidence}; the version asked for says otherwise: {evidence}"), [])
+            edit = post["edits"].index(version["post_id"]) > 0
+            return _dated_before(published, passed, version["post_id"], version.get("created_at")) if edit else passed
     against = f"against this version's text, {evidence}" + "".join(
-        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
-    unread = [i for i in later if i not in read]
+        f"; against the {which(v)} version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in earlier + later if i not in read]
     if unread:
-        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+        kind = "an earlier" if set(unread) <= set(earlier) else "a later" if not set(unread) & set(earlier) \
+            else "another"
+        result, evidence = "warn", f"{note}; the article may quote {kind} version, {_unread(post, unread)}: {against}"
     else:
         best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
                    key=lambda r: (r[0] != "warn", len(r[1])))
@@ -503,6 +532,36 @@ def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) 
     return result, evidence, changes
 
 
+def _dated_before(published: Published | None, passed: Held, version: str, posted: str | None) -> Held:
+    """A pass against the words of an edit, `version`, made a warn when the article's own date is before that
+    version was posted (its `created_at`, else its id's time): the article cannot have quoted those words then, and
+    was updated since, or its date is wrong (edits31). A date the page wrote with no zone, or a day alone, is taken
+    at the latest it can be in UTC (`Published.latest`); an article with no date is as before."""
+    if published is None:
+        return passed
+    minted = x.snowflake_time(version)
+    at = _instant(posted) or minted
+    if at is None or published.latest >= at:
+        return passed
+    result, evidence, changes = passed
+    return "warn", (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
+                    f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC): it cannot "
+                    "have quoted these words then (updated since?)"), changes
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A UTC ISO time ("2021-05-03T09:32:40Z") as an aware datetime, or None."""
+    from datetime import timezone
+
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def _version_named(version: dict[str, Any]) -> str:
     """A later version as evidence names it: its id, when it was posted, the fetch that gave it."""
     posted = version.get("created_at") or (
@@ -512,21 +571,27 @@ def _version_named(version: dict[str, Any]) -> str:
 
 
 def _unread(post: dict[str, Any], unread: list[str]) -> str:
-    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
-    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    """Why the words of `unread` versions are not known: the read that failed; a source that gives only a post's
+    latest version (syndication); or a post cached before every version was read (edits29: none; edits30: the
+    latest only), which `fetch --refresh` reads (edits31)."""
     failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
-    if not post.get("versions"):
-        return "whose words were not read"
-    latest = (post.get("edits") or [""])[-1]
+    method = _text_method(post)
     why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
-           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
-           for i in unread]
+           else f"{i}: {method} gives only a post's latest version" if method not in ASKED_VERSION
+           else f"{i}: not asked for when the post was cached: `fetch --refresh` reads it" for i in unread]
     return f"whose words were not read ({'; '.join(why)})"
 
 
-def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
-    return (f"the post was edited since ({_text_method(post)} gave the version asked for, {post['post_id']}, and "
-            f"lists {len(later)} later version{'s' * (len(later) > 1)}: {', '.join(later)})")
+def _versions_note(post: dict[str, Any], earlier: list[str], later: list[str]) -> str:
+    def listed(ids: list[str], kind: str) -> str:
+        return f"{len(ids)} {kind} version{'s' * (len(ids) > 1)}: {', '.join(ids)}"
+    gave = f"{_text_method(post)} gave the version asked for, {post['post_id']}"
+    if not earlier:
+        return f"the post was edited since ({gave}, and lists {listed(later, 'later')})"
+    if not later:
+        return f"the post was edited before this version ({gave}, an edit of {listed(earlier, 'earlier')})"
+    return (f"the post was edited before this version and since ({gave}, an edit of {listed(earlier, 'earlier')}, "
+            f"and lists {listed(later, 'later')})")
 
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
@@ -729,12 +794,33 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
     # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
     # a difference then rests on that history, and says so (edits30).
     unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
+    # An edited post's media are one version's (syndication's answer: its latest; the X API's: the one asked for):
+    # said, and a difference is no fail, as another version's may be the article's (edits31).
+    version = _media_version(post)
     if found == 0:
-        return check("media", "warn" if unknown else "fail",
-                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+        return check("media", "warn" if unknown or version else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}{version}")
     if found >= len(links):
-        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
-    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                      f"{found}{version}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                  f"{found}{unknown}{version}")
+
+
+def _media_version(post: dict[str, Any]) -> str:
+    """Which version of an edited post its media are, as a media check says it ("; compared with the media of version
+    <id> (syndication's answer), posted …; the post has 2 versions (…), …"), or "" for a post not known edited."""
+    edits = list(post.get("edits") or [])
+    if len(edits) < 2:
+        return ""
+    method = (post.get("field_sources") or {}).get("media") or post.get("method")
+    edit = edit_of(post)
+    answer = f"{method}'s answer, an edit of the post asked for" if edit else f"{method}'s answer"
+    posted = post.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(edit or post["post_id"])) else None)
+    return (f"; compared with the media of version {edit or post['post_id']} ({answer}), posted "
+            f"{_utc(posted) if posted else 'at a time not known'}; the post has {len(edits)} versions "
+            f"({', '.join(edits)}), and another version's media may differ")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:
@@ -1089,7 +1175,9 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes)
+    dated = article_published(result.article)
+    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes,
+                     dated)
               | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
               for index, embed in enumerate(result.embeds)]
     credits = []
@@ -1104,9 +1192,16 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store), "summary": summarise(embeds, credits, missing),
+        "article": _article(result, store) | {"published": dated.to_json() if dated else None}, "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
     }
+
+
+def article_published(article: Article) -> Published | None:
+    """The date an HTML article's page gives itself (extract.published), or None: plain text states none we read."""
+    from resolver.extract.published import published
+
+    return published(article.text) if article.kind == "html" else None
 
 
 def replay_of(session: Session) -> dict[str, Any] | None:
@@ -1138,7 +1233,8 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
            identification: Identification | None, archives: dict[str, ArchivedUrl],
-           store: Store | None, redactor: Redactor, takes: Takes | None = None) -> dict[str, Any]:
+           store: Store | None, redactor: Redactor, takes: Takes | None = None,
+           published: Published | None = None) -> dict[str, Any]:
     from resolver.pipeline import photo_elsewhere
 
     # The checks weigh what the page wrote against what the source answered, each as shown: `embed` is the embed
@@ -1174,8 +1270,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
-              *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
-              *other_text_checks(result, data, redactor),
+              *date_checks(data, data["post"], post_id),
+              text_check(data, data["post"], data["resolutions"], published),
+              *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"])]

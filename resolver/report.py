@@ -537,6 +537,13 @@ def crawled_note(article: dict[str, Any]) -> str | None:
     return f"{article['warc_date']} UTC (the record's WARC-Date)" if article.get("warc_date") else None
 
 
+def published_note(article: dict[str, Any]) -> str | None:
+    """The date the page gives itself and where it was read (a quote of an edit is held against it, edits31); None
+    when it gives none."""
+    published = article.get("published")
+    return f"{published['date']} (the page's {published['source']})" if published else None
+
+
 def redirected_to(article: dict[str, Any]) -> str | None:
     """Where the redirects from an article URL ended, when that is not the URL given; None for any other."""
     final = article.get("final_url")
@@ -869,6 +876,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
              *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
              *([f"- Crawled: {note}"] if (note := crawled_note(article)) else []),
+             *([f"- Published: {note}"] if (note := published_note(article)) else []),
              *([f"- Final URL: {_md_code(note)} (where the redirects from the URL given ended)"]
                if (note := redirected_to(article)) else []),
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
@@ -1178,6 +1186,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              *([f'<p class="meta">Record: <code>{_html(article["record_id"], as_written=True)}</code></p>']
                if article.get("record_id") else []),
              *([f'<p class="meta">Crawled: {escape(note)}</p>'] if (note := crawled_note(article)) else []),
+             *([f'<p class="meta">Published: {escape(note)}</p>'] if (note := published_note(article)) else []),
              *([f'<p class="meta">Final URL <code>{escape(note)}</code> (where the redirects from the URL given '
                 f'ended)</p>'] if (note := redirected_to(article)) else []),
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
