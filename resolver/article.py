@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from resolver import alphabets
@@ -41,7 +42,7 @@ HTML_SNIFF_RE = re.compile(
     rb"|<(?P<bare>" + _SNIFFED_TAGS + rb")\s*/?>",   # not a bare "<a>": "choose <a> or <b>"
     re.IGNORECASE,
 )
-META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+META_CHARSET_RE = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -573,7 +574,7 @@ def _prefer_western(matches: list) -> str:
 
 # The superscript digits and vulgar fractions of latin-1 (Python's \w takes them: they are numbers, No).
 _NUMBER_SIGNS = "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
-_SYMBOL_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f]|[{_NUMBER_SIGNS}])(?=[^\W\d_])")
+_SYMBOL_IN_WORD_RE = LazyPattern(rf"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f]|[{_NUMBER_SIGNS}])(?=[^\W\d_])")
 
 
 def _symbol_in_word(text: str) -> bool:
