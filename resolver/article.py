@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from resolver import alphabets
@@ -41,7 +42,7 @@ HTML_SNIFF_RE = re.compile(
     rb"|<(?P<bare>" + _SNIFFED_TAGS + rb")\s*/?>",   # not a bare "<a>": "choose <a> or <b>"
     re.IGNORECASE,
 )
-META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+META_CHARSET_RE = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

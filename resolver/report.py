@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -608,9 +608,9 @@ NAMED_FACTS = frozenset({"Author", "Media", "Archived author"})
 # emphasis (an underscore only at a word's edge: river_desk is no emphasis), raw HTML and autolinks (<script> was
 # passed to the renderer), a link's "](" or a reference's "]:" (a bracket alone is text), table pipes, and an
 # entity (&amp; showed as "&").
-_MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+_MD_SPECIAL_RE = LazyPattern(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
-_MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
+_MD_BLOCK_START_RE = LazyPattern(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
 _URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
 KNOWN_ORGS = frozenset(
@@ -118,7 +118,7 @@ _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 # A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
-PERSON_RE = re.compile(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
+PERSON_RE = LazyPattern(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
@@ -344,8 +344,8 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
 
 
 # "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
-_COURTESY_AFTER_RE = re.compile(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
-                                r"(?P<lender>\S.*)", re.IGNORECASE)
+_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+                                 r"(?P<lender>\S.*)", re.IGNORECASE)
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
@@ -406,7 +406,7 @@ UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\
 
 
 # Such words before a person's name: "the author Jane Doe", "our reader Ann Example" (review30r2).
-_RELATION_BEFORE_RE = re.compile(rf"(?:{UNNAMED_RE.pattern})[ \t\u00a0]+(?=[A-Z])")
+_RELATION_BEFORE_RE = LazyPattern(rf"(?:{UNNAMED_RE.pattern})[ \t\u00a0]+(?=[A-Z])")
 
 
 def names_a_relation(words: str) -> bool:
@@ -469,7 +469,7 @@ def reads_as_dateline(words: str) -> bool:
 # Example" (credits30 #3). Read by `credits.NO_ABBREVIATION` (the stop ends no credit) and `_titled` (a person's mark).
 TITLES = ("Gen", "Rep", "Sgt", "Lt", "Col", "Dr", "Capt", "Sen", "Gov", "Prof", "Maj", "Cpl", "Pvt", "Pfc", "Spc",
           "Adm", "Cmdr", "Brig", "Mr", "Mrs", "Ms", "Rev", "Hon", "Det", "Insp", "Supt", "Amb", "Pres")
-_TITLED_RE = re.compile(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
+_TITLED_RE = LazyPattern(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
 
 
 def _titled(creator: str) -> bool:
@@ -515,7 +515,7 @@ def _caseless_unproven(creator: str, raw: str) -> bool:
 
 
 # "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
-_SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
+_SENT_BY_RE = LazyPattern(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def split_confidence(creator: str | None, organization: str | None, raw: str = "", *,
@@ -569,7 +569,7 @@ def reads_as_headline(name: str) -> bool:
 
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
 # sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
+_FOR_OUTLET_RE = LazyPattern(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({
@@ -602,8 +602,8 @@ def _capitalised(word: str) -> bool:
 
 
 # Between two names of a list: a comma, "and", "&", a picture's place ("Ann Quux, left, and Ben Roe").
-_LIST_GAP_RE = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:left|right|top|bottom|above|below|center|centre)"
-                          r"[ \t\u00a0]*,?[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?|and[ \t\u00a0]+|&[ \t\u00a0]*)")
+_LIST_GAP_RE = LazyPattern(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:left|right|top|bottom|above|below|center|centre)"
+                           r"[ \t\u00a0]*,?[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?|and[ \t\u00a0]+|&[ \t\u00a0]*)")
 
 
 def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:

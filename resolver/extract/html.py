@@ -27,7 +27,7 @@ from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, b
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract import needles as needle_search
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
@@ -266,7 +266,7 @@ def _words_before_signature(el: Any, signature: re.Match[str], dated: int | None
     return words[:last.start()].strip() or None if last is not None and _dashed(last) else None
 
 
-CARD_HEADER_WORDS_RE = re.compile(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
+CARD_HEADER_WORDS_RE = LazyPattern(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
 
 
 def _card_header(line: str, name: str, handle: str) -> bool:
@@ -446,7 +446,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     return None
 
 
-HOSTED_TWEET_RE = re.compile(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
+HOSTED_TWEET_RE = LazyPattern(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
 
 
 def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
@@ -1173,8 +1173,8 @@ SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
-CAPTURE_BEFORE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
-                               re.IGNORECASE)
+CAPTURE_BEFORE_RE = LazyPattern(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
+                                re.IGNORECASE)
 HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
 # A host starts a URL after "//" ("https://", JSON's "\/\/" or "\u002F\u002F"), never after a single slash.
 ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")

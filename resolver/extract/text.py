@@ -10,7 +10,7 @@ from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
 from resolver.extract.dedupe import one_per_post
 from resolver.extract.intervals import Intervals
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 from resolver.model import Embed
 from resolver.platforms import x
 
@@ -212,8 +212,8 @@ def _dashless_name(before: str, handle: str, known: Callable[[], dict[str, set[s
 
 
 # A byline's words before the writer's name: "By", "Written by", "Posted by" (review29c).
-BYLINE_RE = re.compile(r"(?:(?:written|posted|reported|reporting|words|story|text|published|compiled)\s+)?by\s+"
-                       r"(?P<name>\S.*)", re.IGNORECASE | re.DOTALL)
+BYLINE_RE = LazyPattern(r"(?:(?:written|posted|reported|reporting|words|story|text|published|compiled)\s+)?by\s+"
+                        r"(?P<name>\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def _is_byline(line: str, name: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -16,7 +17,7 @@ PORT_PATTERN = r"(?::[0-9]{1,5})?"
 HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}{PORT_PATTERN}(?=/@|/users/)"
 # A page naming no platform may still hold a post of an instance named anything: its path is the marker (#11).
 # Loose (the parser decides), and searched only on pages with no other marker.
-MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
+MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
 
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
@@ -24,7 +25,7 @@ MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15
 STATUS_ID = re.compile(r"^[1-9][0-9]{14,18}$")
 LEGACY_STATUS_ID = re.compile(r"^[1-9][0-9]{5,18}$")
 # An account of another instance as its reader's instance shows it: user@domain.
-REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
+REMOTE_USER = LazyPattern(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
 # An instance has a domain name (its accounts are user@domain), whose last label is a top-level domain, never a
 # number: "127.0.0.1", "127.1" and "0x7f.1" are addresses, which name no instance (#15).
 TOP_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
