@@ -154,17 +154,31 @@ def _zone(minutes: int) -> str:
 
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
     """What the post said, to hold the article against: the live record when the post is available (or withheld
-    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
-    evidence names a capture ("" for live)."""
+    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2), else the last
+    recorded answer that showed it available (`last_available`, newuser31 #1); and how evidence names a capture or
+    that answer ("" for live)."""
     if post is None:
         return None, ""
     # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
     if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
     copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
-    if copy is None:
+    if copy is not None:
+        return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    seen = post.get("last_available")
+    if seen is None:
         return None, ""
-    return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    # The tool's own answer from before the post went: the verdict rests on that earlier observation, and says so
+    # (newuser31 #1: a misquote's fail became "no available post text" once the post was deleted).
+    return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
+
+
+def last_seen(seen: dict[str, Any]) -> str:
+    """How evidence names the last recorded answer that showed a post available: "per syndication fetch #1 of
+    2026-11-29T14:39:30Z, when the post was last seen available"."""
+    when = seen.get("fetched_at") or seen.get("observed_at")
+    at = f"{when[:19]}Z" if when else (seen.get("answered_at_unknown") or "a time not known")
+    return f"per {seen['method']} fetch #{seen['fetch_id']} of {at}, when the post was last seen available"
 
 
 def _utc(value: str) -> str:
@@ -1144,7 +1158,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification))
-    data["post"] = redactor.shown_json(_post(post, store)) if post else None
+    data["post"] = redactor.shown_json(_post(post, store, takes)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
@@ -1217,13 +1231,35 @@ def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, An
     return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
 
 
-def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
+def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
     live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
     found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
     data = post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
+
+
+def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:
+    """The last recorded live answer that showed a post available, for a post not available now: that answer's
+    record (author, text, created_at, links) with its method, fetch-log id, time and body hash; None when no
+    recorded answer the run `takes` showed it (newuser31 #1: the checks fell to "skip" though the cache held it)."""
+    row = store.post_row(post.platform, post.post_id) if store is not None else None
+    if store is None or row is None:
+        return None
+    for observation in reversed(store.observations(row["id"])):
+        if observation["status"] != "available" or observation["method"] == "wayback" \
+                or not observation["fetch_id"] or not observation["record"] \
+                or (takes is not None and not takes([observation["fetch_id"]])):
+            continue
+        record = json.loads(observation["record"])
+        fetch = store.fetch(observation["fetch_id"])
+        return {k: record.get(k) for k in ("url", "author", "text", "text_kind", "created_at", "links")} | {
+            "method": observation["method"], "fetch_id": observation["fetch_id"],
+            "observed_at": observation["observed_at"], **fetch_time(fetch),
+            "body_sha256": fetch["body_sha256"] if fetch else None}
+    return None
 
 
 def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:

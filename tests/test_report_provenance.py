@@ -170,3 +170,44 @@ def test_a_videos_start_time_is_shown_in_every_format(fakenet, reporter):  # noq
     assert "<https://www.youtube.com/watch?v=AbCdEfGhIj5> (found by html-iframe" in markdown, markdown
     assert re.search(r"watch\?v=AbCdEfGhIj5</a>, found by html-iframe", page_), page_
     assert [e["start_seconds"] for e in json.loads(data)["embeds"]] == [125, None]
+
+
+LAST_SEEN = r"per syndication fetch #(\d+) of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, when the post was last seen available \(now: not found\)"
+
+
+def test_a_misquote_of_a_post_deleted_since_still_fails_on_the_answer_recorded_before(fakenet, reporter):  # noqa: F811
+    """A misquote's "fail" became "skip: no available post text or archived copy to compare with" once the post was
+    gone (a 404 on a --refresh run), though the cache held the tool's own earlier answer with the post's words
+    (newuser31 #1, #9). Now text, author and date are held against the last recorded live answer, which they name;
+    the status stays the one asked now."""
+    from tests.test_fetch import by_id
+    from tests.test_verdicts import POST, blockquote, tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [
+        json_page(tweet(POST, "The council has rejected the plan.")), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, 'The council has approved the plan.')}</body></html>"
+    code, first = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, first
+    [before] = json.loads(first)["embeds"]
+    assert [c["result"] for c in before["checks"] if c["name"] in ("author", "date", "text")] == ["pass", "pass", "fail"]
+    code, later = reporter("report", "--refresh", "--format", "json", "article.html")
+    assert code == 0, later
+    [embed] = json.loads(later)["embeds"]
+    assert embed["status"]["code"] == "not_found", embed["status"]
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert [checks[n]["result"] for n in ("author", "date", "text")] == ["pass", "pass", "fail"], checks
+    for name in ("author", "date", "text"):
+        found = re.match(LAST_SEEN, checks[name]["evidence"])
+        assert found, checks[name]
+        assert int(found.group(1)) == before["post"]["sources"][0]["fetch_id"]
+    assert "rejected → approved" in checks["text"]["evidence"], checks["text"]
+    assert embed["post"]["last_available"]["fetch_id"] == int(found.group(1))
+    code, markdown = reporter("report", "article.html")
+    code_html, page_ = reporter("report", "--format", "html", "article.html")
+    for text in (markdown, html.unescape(re.sub(r"<[^>]+>", "|", page_))):
+        assert re.search(r"fail\W*text\W*: " + LAST_SEEN + r": .*rejected → approved", text, re.I), text
+        assert re.search(r"Last seen text\W+The council has rejected the plan\.\W+syndication, [^|]*fetch #\d+, "
+                         r"body [0-9a-f]{12}…, when the post was last seen available", text), text
+        assert "no available post text" not in text and "no available post or archived" not in text
+    assert "embed 1: text: per syndication fetch #" in markdown   # the misquote is among the failed checks
