@@ -861,7 +861,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
     when = None if unknown else source.get("fetched_at") or source.get("observed_at")
     replayed = source.get("via") == "warc" or bool(source.get("warc_file"))   # a post's source, or any citation
-    parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
+    status = source.get("http_status")
+    parts = [source.get("method"), source.get("url"), f"HTTP {status}" if status is not None else None,
+             None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
@@ -967,7 +969,7 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       "reason": observation.get("reason"), "tries": tries,
                       # an answer with no known time gives its observation none either: it was dated to the replay
                       "observed_at": None if fetch and fetch.get("answered_at_unknown") else observation["observed_at"],
-                      "fetch_id": observation["fetch_id"], **fetch_time(fetch),
+                      "fetch_id": observation["fetch_id"], **fetch_time(fetch), **asked(fetch),
                       "body_sha256": fetch["body_sha256"] if fetch else None,
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
@@ -976,6 +978,14 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
                       "warc_file": replayed_from(fetch)})
     return found
+
+
+def asked(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """What a fetch-log row asked and what it was answered: the public URL (the fetch log's `url`, a configured
+    secret already redacted; never `contacted_url`, the address an [origins] mapping sent it to), the HTTP method
+    and status (None: no response arrived). All None with no row (newuser31 #6)."""
+    return {"url": fetch["url"] if fetch else None, "http_method": fetch["method"] if fetch else None,
+            "http_status": fetch["status"] if fetch else None}
 
 
 def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
@@ -1255,9 +1265,9 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
             continue
         record = json.loads(observation["record"])
         fetch = store.fetch(observation["fetch_id"])
-        return {k: record.get(k) for k in ("url", "author", "text", "text_kind", "created_at", "links")} | {
+        return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links")} | {
             "method": observation["method"], "fetch_id": observation["fetch_id"],
-            "observed_at": observation["observed_at"], **fetch_time(fetch),
+            "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
             "body_sha256": fetch["body_sha256"] if fetch else None}
     return None
 

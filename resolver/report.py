@@ -704,19 +704,26 @@ def _failed_since(post: dict[str, Any]) -> str:
     return f"; a later fetch (#{last['fetch_id']}, {when}) ended in {last['status']}"
 
 
-def _provenance_cell(source: dict[str, Any]) -> str:
+def _provenance_cell(source: dict[str, Any], cited: set[int]) -> str:
+    """A Recorded from cell. The first that cites a fetch (of those in `cited`, which it adds to) names the URL it
+    asked and the HTTP status it got; the others, its method, time, id and body hash (newuser31 #6: none named
+    them)."""
     from resolver.provenance import provenance_text
 
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    return provenance_text({k: v for k, v in source.items() if k != "url"} | {"method": source.get("method") or "—"})
+    first = bool(source.get("fetch_id")) and source["fetch_id"] not in cited
+    if first:
+        cited.add(source["fetch_id"])
+    shown = source if first else {k: v for k, v in source.items() if k not in ("url", "http_status")}
+    return provenance_text(shown | {"method": source.get("method") or "—"})
 
 
-def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
+def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[int]) -> str:
     """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
     author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
     source = _source_of(post, field)
-    cell = _provenance_cell(source)
+    cell = _provenance_cell(source, cited)
     if found is not None or cell == "nothing recorded":
         return cell
     # a fetch that ended in an error with no body gave no answer to find it in (newuser30b #4: a request no replayed
@@ -732,6 +739,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
+    cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -756,16 +764,16 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
         status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
             + _failed_since(post)
-        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
+        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
-                                                               else "author_name", found_author)))
+                                                               else "author_name", found_author, cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
         rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
-                     _given_by(post, "created_at", created_at)))
+                     _given_by(post, "created_at", created_at, cited)))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
@@ -773,13 +781,13 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
-                rows.append(("Text", text, None, _given_by(post, "text", None)))
-            rows.append(("Title", None, found_text, _given_by(post, "text", found_text)))
+                rows.append(("Text", text, None, _given_by(post, "text", None, cited)))
+            rows.append(("Title", None, found_text, _given_by(post, "text", found_text, cited)))
         else:
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
-                         _given_by(post, "text", found_text)))
+                         _given_by(post, "text", found_text, cited)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media, cited)))
         rows += _archived_rows(embed, post) + _last_seen_rows(post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))

@@ -211,3 +211,43 @@ def test_a_misquote_of_a_post_deleted_since_still_fails_on_the_answer_recorded_b
                          r"body [0-9a-f]{12}…, when the post was last seen available", text), text
         assert "no available post text" not in text and "no available post or archived" not in text
     assert "embed 1: text: per syndication fetch #" in markdown   # the misquote is among the failed checks
+
+
+def test_a_post_facts_source_names_the_url_asked_and_the_http_status_it_answered(fakenet, tmp_path, monkeypatch):
+    """A post fact's citation gave method, time, fetch id and body hash, not what was asked nor what the server
+    answered (newuser31 #6, #4/#5). Now JSON `post.sources[]` carry `url` (the public URL, as the fetch log keeps it:
+    never the loopback address contacted, nor a secret), `http_status` and `http_method`, and the first Markdown or
+    HTML citation of each fetch names the URL and the status."""
+    from tests.test_verdicts import HOSTS, POST, blockquote, cli_on_fakenet, tweet
+
+    monkeypatch.setenv("META_ACCESS_TOKEN", "meta-SECRET31x")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(tweet(POST, "Road closed.")))
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page({
+        "version": "1.0", "type": "rich", "author_name": "riverton.council", "provider_name": "Instagram",
+        "html": '<blockquote class="instagram-media">The bridge</blockquote>'}))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["graph.facebook.com"])
+    article = (f"<html><body>{blockquote(POST, 'Road closed.')}"
+               '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')
+    code, data = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, data
+    tweet_post, instagram = (e["post"] for e in json.loads(data)["embeds"])
+    [asked] = tweet_post["sources"]
+    assert asked["url"].startswith(f"https://cdn.syndication.twimg.com/tweet-result?id={POST}&"), asked
+    assert (asked["http_status"], asked["http_method"]) == (200, "GET")
+    [oembed] = instagram["sources"]
+    assert oembed["url"].startswith("https://graph.facebook.com/v16.0/instagram_oembed?"), oembed
+    assert oembed["http_status"] == 200   # the token goes in a header: no URL holds it
+    assert "meta-SECRET31x" not in data and "127.0.0.1" not in data
+    code, markdown = run("report", "article.html")
+    code_html, page_ = run("report", "--format", "html", "article.html")
+    cells = html.unescape(re.sub(r"<[^>]+>", "|", page_))
+    for text in (markdown, cells):
+        first = re.search(rf"\| ?Status ?\|+ ?—? ?\|+ ?available ?\|+ ?syndication, (?P<url>\S+), HTTP 200, {TIME}, fetch #(?P<id>\d+), "
+                          r"body [0-9a-f]{12}…", text.replace("\\", ""))
+        assert first, text
+        assert first["url"].startswith(f"https://cdn.syndication.twimg.com/tweet-result?id={POST}&")
+        assert re.search(rf"\| ?Author ?\|[^\n]*?\| ?syndication, {TIME}, fetch #{first['id']}, body", text), text
+        assert "meta-SECRET31x" not in text and "127.0.0.1" not in text
+    assert re.search(rf"oembed, https://graph\.facebook\.com/v16\.0/instagram_oembed\?\S*, HTTP 200, {TIME}, fetch #\d+",
+                     markdown.replace("\\", "")), markdown
