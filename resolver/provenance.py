@@ -1091,11 +1091,12 @@ def status_badge(code: str) -> dict[str, str]:
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
-    under --replay, only those replayed from its WARC files; None: any the cache holds)."""
+    under --replay, only those replayed from its WARC files; None: any the cache holds); `offline`: the run asked
+    nothing (its `answers` say so)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -1122,7 +1123,66 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store), "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "answers": answers_used(embeds, credits, offline=offline),
     }
+
+
+def as_of(post: dict[str, Any] | None) -> str | None:
+    """When the answer a post's status rests on was given (its fetch's time, a replayed record's WARC-Date), None
+    when no answer was (not fetched, not in the cache): a status a week old reads as such (newuser31 #4)."""
+    if post is None or not post.get("sources"):
+        return None
+    said = source_of(post, "status")
+    return said.get("fetched_at") or said.get("observed_at") if said.get("fetch_id") else None
+
+
+def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
+    """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
+    answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
+    and whether the run was offline."""
+    times: list[str | None] = []
+    for embed in embeds:
+        post = embed["post"] or {}
+        times += [embed["status"].get("as_of"), (post.get("last_available") or {}).get("fetched_at")]
+        times += [c.get("fetched_at") for c in post.get("archived") or []]
+        times += [h.get("fetched_at") for r in embed["resolutions"] for h in r["hops"]]
+        times += [found.get("fetched_at") for found in embed["archive_lookups"]]
+    times += [(c.get("image_metadata") or {}).get("fetched_at") for c in credits]
+    known = [t for t in times if t]
+    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None)}
+
+
+CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
+
+
+def cache_note(report: dict[str, Any]) -> str | None:
+    """The header line of a report made from the cache (--offline, or every answer it cites older than an hour):
+    how old the newest and oldest are, so a status a week old does not read as today's (newuser31 #4); None for a
+    report resting on answers got now."""
+    answers = report.get("answers") or {}
+    newest, oldest = answers.get("newest"), answers.get("oldest")
+    age = _age(newest, report["generated_at"]) if newest else None
+    if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
+        return None
+    lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
+    if newest is None or age is None:
+        return f"{lead}no recorded answer was used"
+    older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
+    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}"
+
+
+def _age(then: str, now: str) -> float | None:
+    try:
+        return (datetime.fromisoformat(now.replace("Z", "+00:00"))
+                - datetime.fromisoformat(then.replace("Z", "+00:00"))).total_seconds()
+    except ValueError:
+        return None
+
+
+def _age_words(seconds: float) -> str:
+    """"7 days", "1 day", else as `_duration` says it ("3 h 12 min")."""
+    days = int(seconds // 86400)
+    return f"{days} day{'s' * (days != 1)}" if days else _duration(max(seconds, 0))
 
 
 def replay_of(session: Session) -> dict[str, Any] | None:
@@ -1172,7 +1232,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-    data["status"] = status_badge(_status_code(embed, post))
+    data["status"] = status_badge(_status_code(embed, post)) | {"as_of": as_of(data["post"])}
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)

@@ -62,6 +62,7 @@ def world(fakenet, tmp_path, monkeypatch):
 def normalise(text: str) -> str:
     """Run-dependent values out: times of this run, fetch-log ids (concurrent fetches number them in any order)."""
     text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z", "<time>", text)
+    text = re.sub(r"\(as of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z\)", "(as of <time>)", text)   # a status's, to the minute
     text = re.sub(r"(fetch #)\d+", r"\1<id>", text)
     text = re.sub(r'("fetch_id": )\d+', r'\1"<id>"', text)
     return re.sub(r'("fetch_ids": \[)[^\]]*(\])', r'\1"<ids>"\2', text)

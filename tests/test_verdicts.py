@@ -406,7 +406,8 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert checks["text"]["result"] == "pass"
     assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
     assert checks["snowflake-date"]["result"] == "pass"
-    assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone"}
+    assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone",
+                               "as_of": embed["post"]["sources"][0]["fetched_at"]}
     assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0,
                                                    "not_checked": 0}
     code, md = reporter("report", "remnant.txt")
@@ -1604,7 +1605,7 @@ def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_no
     assert summary["by_status"] == {"not identified": 1}
     assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     [embed] = report["embeds"]
-    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown"}
+    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown", "as_of": None}
     for fmt, shown in (("md", "| Embedded posts with no archived copy | not checked: 1 post not identified |"),
                        ("html", "<td>not checked: 1 post not identified</td>")):
         code, page = reporter("report", "--offline", "--format", fmt, "in/remnant.txt")
