@@ -788,7 +788,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
                          _given_by(post, "text", found_text, cited)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media, cited)))
-        rows += _archived_rows(embed, post) + _last_seen_rows(post)
+        rows += _archived_rows(embed, post) + _last_seen_rows(post, cited)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
     if post is None and author:
@@ -823,20 +823,19 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
     return rows
 
 
-def _last_seen_rows(post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
+def _last_seen_rows(post: dict[str, Any], cited: set[int]) -> list[tuple[str, str | None, str | None, str]]:
     """What the last recorded answer that showed a post now gone said, one row per fact, when the checks rest on
     it (no capture holds its words): the evidence the tool itself kept of it (newuser31 #1)."""
-    from resolver.provenance import provenance_text, said_by_post
+    from resolver.provenance import said_by_post
 
     seen: dict[str, Any] | None = post.get("last_available")
     if seen is None or said_by_post(post)[0] is not seen:
         return []
-    where = provenance_text(seen) + ", when the post was last seen available"
     author = seen.get("author") or {}
     found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
         if author.get("handle") else author.get("name")
-    return [("Last seen author", None, found, where), ("Last seen date", None, seen.get("created_at"), where),
-            ("Last seen text", None, seen.get("text"), where)]
+    return [(f"Last seen {fact}", None, value, _provenance_cell(seen, cited) + ", when the post was last seen available")
+            for fact, value in (("author", found), ("date", seen.get("created_at")), ("text", seen.get("text")))]
 
 
 def embeds_summary(summary: dict[str, Any]) -> str:
