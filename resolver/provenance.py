@@ -691,7 +691,8 @@ def post_is(status: str) -> str:
 
 def _difference(found: dict[str, Any]) -> str:
     field = found["field"].replace("_", " ")
-    live_at = f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else \
+        f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
     changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
     return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
             f"'{found['live']}' live{live_at}{changes}")
@@ -846,6 +847,14 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
+        if not _plain(embedded.get("byline") or ""):
+            # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
+            # picture's credit (newuser31 #7); the IPTC By-line is what a wire agency sets for each picture.
+            named = "; ".join(f"{k}: {embedded[k]}" for k in ("artist", "creator") if _plain(embedded.get(k) or ""))
+            return [check("image-metadata", "warn", f"article credits '{credit['creator']}', the file's {named}: "
+                                                    f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
+                                                    f"editing tool's setting, not the photo's credit, so this is no "
+                                                    f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
         if any(_within(said_org, _plain(o)) for o in orgs):
@@ -1305,7 +1314,11 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
     sources = sources_of(post.record, store)
     live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
     found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
-    data = post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+    data = post.to_json() | {"sources": sources}
+    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7)
+    data["differences"] = [d.to_json() | {"live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
+                                          if (said := source_of(data, d.field)).get("fetch_id") else None}
+                           for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data

@@ -1838,3 +1838,13 @@ def test_a_post_whose_edit_history_is_not_known_is_not_doubted_for_a_time_an_edi
     said = {"date": "2022-12-07", "date_text": "December 7, 2022", "platform": "twitter"}
     checks = date_checks(said, history_not_known(created_at, "2022-12-07T10:50:00Z"))
     assert [c["name"] for c in checks if c["name"] == "source-date"] == (["source-date"] if doubted else []), checks
+
+
+def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, reporter):
+    """The archived-copy line "live and archived differ: … '…' live on <time>" gave the observation's time, not the
+    fetch the live words came from, and no fetch id where every other line names one (newuser31 #7). Now it names
+    the live answer's method, fetch time and fetch id."""
+    embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
+    [source] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
+    evidence = check_named(embed, "archived-copy")["evidence"]
+    assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}) (" in evidence, evidence
