@@ -173,6 +173,22 @@ def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, st
     return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
 
 
+def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
+    """The id of the edit a gone post's last recorded answer (`last_available`, when the checks rest on it) was: its
+    words and time are that edit's, not what an article could quote before it; None otherwise."""
+    seen: dict[str, Any] | None = post.get("last_available") if post is not None else None
+    if post is None or seen is None:
+        return None
+    if found is not seen:
+        return None
+    edits = seen.get("edits") or []
+    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION else None
+
+
+SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
+             "answer read holds, so this is no fail")
+
+
 def last_seen(seen: dict[str, Any]) -> str:
     """How evidence names the last recorded answer that showed a post available: "per syndication fetch #1 of
     2026-11-29T14:39:30Z, when the post was last seen available"."""
@@ -270,6 +286,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
         result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
+            result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
+                                       "not the original's, so this is no fail")
         checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
@@ -394,6 +413,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None and _history_not_known(post):
         # Cached before edit ids were recorded, its answer's body not kept: an edit would look like this (edits29).
         result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
+    if result != "pass" and (edit := seen_edit(post, found)):
+        result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -1338,7 +1359,7 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
             continue
         record = json.loads(observation["record"])
         fetch = store.fetch(observation["fetch_id"])
-        return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links")} | {
+        return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links", "edits")} | {
             "method": observation["method"], "fetch_id": observation["fetch_id"],
             "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
             "body_sha256": fetch["body_sha256"] if fetch else None}

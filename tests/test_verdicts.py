@@ -1848,3 +1848,27 @@ def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, 
     [source] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
     evidence = check_named(embed, "archived-copy")["evidence"]
     assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}) (" in evidence, evidence
+
+
+def test_a_gone_posts_last_answer_that_was_an_edit_grounds_no_fail_of_a_quote_of_the_original(fakenet, reporter):
+    """The checks of a post gone since rest on its last recorded answer (newuser31 #1); when that answer was an
+    edit's (syndication answered the original's id with the edit), its words and time are the edit's: a quote of the
+    original is no misquote of it, and the date not the original's. They warn, never fail."""
+    from tests.fakenet import page
+
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-04T01:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [
+        json_page(edited | {"isEdited": True}), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, ORIGINAL_WORDS, 'May 3, 2021')}</body></html>"
+    assert reporter("report", "--format", "json", "article.html", article=article)[0] == 0
+    code, out = reporter("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["status"]["code"] == "not_found"
+    text, date = check_named(embed, "text"), check_named(embed, "date")
+    assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
+    assert f"that answer was an edit of this post ({EDIT})" in text["evidence"], text
+    assert date["result"] != "fail", date
