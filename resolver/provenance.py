@@ -155,17 +155,47 @@ def _zone(minutes: int) -> str:
 
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
     """What the post said, to hold the article against: the live record when the post is available (or withheld
-    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
-    evidence names a capture ("" for live)."""
+    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2), else the last
+    recorded answer that showed it available (`last_available`, newuser31 #1); and how evidence names a capture or
+    that answer ("" for live)."""
     if post is None:
         return None, ""
     # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
     if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
     copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
-    if copy is None:
+    if copy is not None:
+        return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    seen = post.get("last_available")
+    if seen is None:
         return None, ""
-    return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    # The tool's own answer from before the post went: the verdict rests on that earlier observation, and says so
+    # (newuser31 #1: a misquote's fail became "no available post text" once the post was deleted).
+    return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
+
+
+def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
+    """The id of the edit a gone post's last recorded answer (`last_available`, when the checks rest on it) was: its
+    words and time are that edit's, not what an article could quote before it; None otherwise."""
+    seen: dict[str, Any] | None = post.get("last_available") if post is not None else None
+    if post is None or seen is None:
+        return None
+    if found is not seen:
+        return None
+    edits = seen.get("edits") or []
+    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION else None
+
+
+SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
+             "answer read holds, so this is no fail")
+
+
+def last_seen(seen: dict[str, Any]) -> str:
+    """How evidence names the last recorded answer that showed a post available: "per syndication fetch #1 of
+    2026-11-29T14:39:30Z, when the post was last seen available"."""
+    when = seen.get("fetched_at") or seen.get("observed_at")
+    at = f"{when[:19]}Z" if when else (seen.get("answered_at_unknown") or "a time not known")
+    return f"per {seen['method']} fetch #{seen['fetch_id']} of {at}, when the post was last seen available"
 
 
 def _utc(value: str) -> str:
@@ -257,6 +287,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
         result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
+            result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
+                                       "not the original's, so this is no fail")
         checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
@@ -389,6 +422,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None and _history_not_known(post):
         # Cached before edit ids were recorded, its answer's body not kept: an edit would look like this (edits29).
         result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
+    if result != "pass" and (edit := seen_edit(post, found)):
+        result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -744,7 +779,8 @@ def post_is(status: str) -> str:
 
 def _difference(found: dict[str, Any]) -> str:
     field = found["field"].replace("_", " ")
-    live_at = f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else \
+        f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
     changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
     return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
             f"'{found['live']}' live{live_at}{changes}")
@@ -920,6 +956,14 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
+        if not _plain(embedded.get("byline") or ""):
+            # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
+            # picture's credit (newuser31 #7); the IPTC By-line is what a wire agency sets for each picture.
+            named = "; ".join(f"{k}: {embedded[k]}" for k in ("artist", "creator") if _plain(embedded.get(k) or ""))
+            return [check("image-metadata", "warn", f"article credits '{credit['creator']}', the file's {named}: "
+                                                    f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
+                                                    f"editing tool's setting, not the photo's credit, so this is no "
+                                                    f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
         if any(_within(said_org, _plain(o)) for o in orgs):
@@ -935,7 +979,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
     when = None if unknown else source.get("fetched_at") or source.get("observed_at")
     replayed = source.get("via") == "warc" or bool(source.get("warc_file"))   # a post's source, or any citation
-    parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
+    status = source.get("http_status")
+    parts = [source.get("method"), source.get("url"), f"HTTP {status}" if status is not None else None,
+             None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
@@ -1047,7 +1093,7 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       "reason": observation.get("reason"), "tries": tries,
                       # an answer with no known time gives its observation none either: it was dated to the replay
                       "observed_at": None if fetch and fetch.get("answered_at_unknown") else observation["observed_at"],
-                      "fetch_id": observation["fetch_id"], **fetch_time(fetch),
+                      "fetch_id": observation["fetch_id"], **fetch_time(fetch), **asked(fetch),
                       "body_sha256": fetch["body_sha256"] if fetch else None,
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
@@ -1056,6 +1102,14 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
                       "warc_file": replayed_from(fetch)})
     return found
+
+
+def asked(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """What a fetch-log row asked and what it was answered: the public URL (the fetch log's `url`, a configured
+    secret already redacted; never `contacted_url`, the address an [origins] mapping sent it to), the HTTP method
+    and status (None: no response arrived). All None with no row (newuser31 #6)."""
+    return {"url": fetch["url"] if fetch else None, "http_method": fetch["method"] if fetch else None,
+            "http_status": fetch["status"] if fetch else None}
 
 
 def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
@@ -1161,11 +1215,12 @@ def status_badge(code: str) -> dict[str, str]:
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
-    under --replay, only those replayed from its WARC files; None: any the cache holds)."""
+    under --replay, only those replayed from its WARC files; None: any the cache holds); `offline`: the run asked
+    nothing (its `answers` say so)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -1192,8 +1247,10 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store) | {"published": dated.to_json() if dated else None}, "summary": summarise(embeds, credits, missing),
+        "article": _article(result, store) | {"published": dated.to_json() if dated else None},
+        "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "answers": answers_used(embeds, credits, offline=offline),
     }
 
 
@@ -1202,6 +1259,62 @@ def article_published(article: Article) -> Published | None:
     from resolver.extract.published import published
 
     return published(article.text) if article.kind == "html" else None
+def as_of(post: dict[str, Any] | None) -> str | None:
+    """When the answer a post's status rests on was given (its fetch's time, a replayed record's WARC-Date), None
+    when no answer was (not fetched, not in the cache): a status a week old reads as such (newuser31 #4)."""
+    if post is None or not post.get("sources"):
+        return None
+    said = source_of(post, "status")
+    return said.get("fetched_at") or said.get("observed_at") if said.get("fetch_id") else None
+
+
+def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
+    """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
+    answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
+    and whether the run was offline."""
+    times: list[str | None] = []
+    for embed in embeds:
+        post = embed["post"] or {}
+        times += [embed["status"].get("as_of"), (post.get("last_available") or {}).get("fetched_at")]
+        times += [c.get("fetched_at") for c in post.get("archived") or []]
+        times += [h.get("fetched_at") for r in embed["resolutions"] for h in r["hops"]]
+        times += [found.get("fetched_at") for found in embed["archive_lookups"]]
+    times += [(c.get("image_metadata") or {}).get("fetched_at") for c in credits]
+    known = [t for t in times if t]
+    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None)}
+
+
+CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
+
+
+def cache_note(report: dict[str, Any]) -> str | None:
+    """The header line of a report made from the cache (--offline, or every answer it cites older than an hour):
+    how old the newest and oldest are, so a status a week old does not read as today's (newuser31 #4); None for a
+    report resting on answers got now."""
+    answers = report.get("answers") or {}
+    newest, oldest = answers.get("newest"), answers.get("oldest")
+    age = _age(newest, report["generated_at"]) if newest else None
+    if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
+        return None
+    lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
+    if newest is None or age is None:
+        return f"{lead}no recorded answer was used"
+    older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
+    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}"
+
+
+def _age(then: str, now: str) -> float | None:
+    try:
+        return (datetime.fromisoformat(now.replace("Z", "+00:00"))
+                - datetime.fromisoformat(then.replace("Z", "+00:00"))).total_seconds()
+    except ValueError:
+        return None
+
+
+def _age_words(seconds: float) -> str:
+    """"7 days", "1 day", else as `_duration` says it ("3 h 12 min")."""
+    days = int(seconds // 86400)
+    return f"{days} day{'s' * (days != 1)}" if days else _duration(max(seconds, 0))
 
 
 def replay_of(session: Session) -> dict[str, Any] | None:
@@ -1248,11 +1361,11 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification))
-    data["post"] = redactor.shown_json(_post(post, store)) if post else None
+    data["post"] = redactor.shown_json(_post(post, store, takes)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-    data["status"] = status_badge(_status_code(embed, post))
+    data["status"] = status_badge(_status_code(embed, post)) | {"as_of": as_of(data["post"])}
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)
@@ -1342,13 +1455,39 @@ def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, An
     return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
 
 
-def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
+def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
     live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
     found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
-    data = post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+    data = post.to_json() | {"sources": sources}
+    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7)
+    data["differences"] = [d.to_json() | {"live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
+                                          if (said := source_of(data, d.field)).get("fetch_id") else None}
+                           for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
+
+
+def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:
+    """The last recorded live answer that showed a post available, for a post not available now: that answer's
+    record (author, text, created_at, links) with its method, fetch-log id, time and body hash; None when no
+    recorded answer the run `takes` showed it (newuser31 #1: the checks fell to "skip" though the cache held it)."""
+    row = store.post_row(post.platform, post.post_id) if store is not None else None
+    if store is None or row is None:
+        return None
+    for observation in reversed(store.observations(row["id"])):
+        if observation["status"] != "available" or observation["method"] == "wayback" \
+                or not observation["fetch_id"] or not observation["record"] \
+                or (takes is not None and not takes([observation["fetch_id"]])):
+            continue
+        record = json.loads(observation["record"])
+        fetch = store.fetch(observation["fetch_id"])
+        return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links", "edits")} | {
+            "method": observation["method"], "fetch_id": observation["fetch_id"],
+            "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
+            "body_sha256": fetch["body_sha256"] if fetch else None}
+    return None
 
 
 def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:

@@ -724,19 +724,26 @@ def _failed_since(post: dict[str, Any]) -> str:
     return f"; a later fetch (#{last['fetch_id']}, {when}) ended in {last['status']}"
 
 
-def _provenance_cell(source: dict[str, Any]) -> str:
+def _provenance_cell(source: dict[str, Any], cited: set[int]) -> str:
+    """A Recorded from cell. The first that cites a fetch (of those in `cited`, which it adds to) names the URL it
+    asked and the HTTP status it got; the others, its method, time, id and body hash (newuser31 #6: none named
+    them)."""
     from resolver.provenance import provenance_text
 
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    return provenance_text({k: v for k, v in source.items() if k != "url"} | {"method": source.get("method") or "—"})
+    first = bool(source.get("fetch_id")) and source["fetch_id"] not in cited
+    if first:
+        cited.add(source["fetch_id"])
+    shown = source if first else {k: v for k, v in source.items() if k not in ("url", "http_status")}
+    return provenance_text(shown | {"method": source.get("method") or "—"})
 
 
-def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
+def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[int]) -> str:
     """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
     author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
     source = _source_of(post, field)
-    cell = _provenance_cell(source)
+    cell = _provenance_cell(source, cited)
     if found is not None or cell == "nothing recorded":
         return cell
     # a fetch that ended in an error with no body gave no answer to find it in (newuser30b #4: a request no replayed
@@ -752,6 +759,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
+    cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -776,16 +784,16 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
         status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
             + _failed_since(post)
-        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
+        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
-                                                               else "author_name", found_author)))
+                                                               else "author_name", found_author, cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
         rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
-                     _given_by(post, "created_at", created_at)))
+                     _given_by(post, "created_at", created_at, cited)))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
@@ -793,14 +801,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
-                rows.append(("Text", text, None, _given_by(post, "text", None)))
-            rows.append(("Title", None, found_text, _given_by(post, "text", found_text)))
+                rows.append(("Text", text, None, _given_by(post, "text", None, cited)))
+            rows.append(("Title", None, found_text, _given_by(post, "text", found_text, cited)))
         else:
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
-                         _given_by(post, "text", found_text)))
+                         _given_by(post, "text", found_text, cited)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
-        rows += _archived_rows(embed, post)
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media, cited)))
+        rows += _archived_rows(embed, post) + _last_seen_rows(post, cited)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
     if post is None and author:
@@ -833,6 +841,21 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
         rows.append(("Archived text", None, copy["text"], where))
         break   # the copy the checks use; the others are listed with the links
     return rows
+
+
+def _last_seen_rows(post: dict[str, Any], cited: set[int]) -> list[tuple[str, str | None, str | None, str]]:
+    """What the last recorded answer that showed a post now gone said, one row per fact, when the checks rest on
+    it (no capture holds its words): the evidence the tool itself kept of it (newuser31 #1)."""
+    from resolver.provenance import said_by_post
+
+    seen: dict[str, Any] | None = post.get("last_available")
+    if seen is None or said_by_post(post)[0] is not seen:
+        return []
+    author = seen.get("author") or {}
+    found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
+        if author.get("handle") else author.get("name")
+    return [(f"Last seen {fact}", None, value, _provenance_cell(seen, cited) + ", when the post was last seen available")
+            for fact, value in (("author", found), ("date", seen.get("created_at")), ("text", seen.get("text")))]
 
 
 def embeds_summary(summary: dict[str, Any]) -> str:
@@ -868,7 +891,7 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
 
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: readable in a terminal, rendered on GitHub."""
-    from resolver.provenance import replay_note
+    from resolver.provenance import cache_note, replay_note
 
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
@@ -884,7 +907,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Maybe no article**: {_md(note)}"] if (note := thin_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)",
-             *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []), "",
+             *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []),
+             *([f"- **From the cache**: {_md(note)}"] if (note := cache_note(report)) else []), "",
              "## Summary", "", "| | |", "|---|---|",
              f"| Embeds | {embeds_summary(summary)} |",
              f"| Post status | {_counts(summary['by_status']) or '—'} |",
@@ -989,8 +1013,13 @@ def _start_time(embed: dict[str, Any]) -> str:
     return f" at {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f" at {rest // 60}:{rest % 60:02d}"
 
 
+def _as_of(status: dict[str, Any]) -> str:
+    """" (as of 2026-11-29T14:39Z)" after a post's status: when the answer it rests on was given (newuser31 #4)."""
+    return f" (as of {status['as_of'][:16]}Z)" if status.get("as_of") else ""
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
-    status = embed["status"]["words"]
+    status = embed["status"]["words"] + _as_of(embed["status"])
     who = _byline(embed)
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
@@ -1167,7 +1196,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     """The report as one self-contained HTML file: inline CSS, no script, no request needed to view it."""
     from html import escape
 
-    from resolver.provenance import replay_note
+    from resolver.provenance import cache_note, replay_note
 
     article, summary = report["article"], report["summary"]
     source, title = _html(article["source"], as_written=True), _html(report_title(article), as_written=True)
@@ -1196,7 +1225,9 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
                if (note := encoding_note(article)) else []),
              *([f'<p class="meta"><strong>Replay</strong>: {escape(note)}</p>']
-               if (note := replay_note(report.get("replay"))) else []), "</header>",
+               if (note := replay_note(report.get("replay"))) else []),
+             *([f'<p class="warn"><strong>From the cache</strong>: {escape(note)}</p>']
+               if (note := cache_note(report)) else []), "</header>",
              "<main>", '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><table><tbody>',
              f"<tr><th scope=\"row\">Embeds</th><td>{escape(embeds_summary(summary))}</td></tr>",
              f"<tr><th scope=\"row\">Post status</th><td>{escape(_counts(summary['by_status']) or '—')}</td></tr>",
@@ -1256,7 +1287,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     checks = _html_checks(embed["checks"], badge)
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
-            f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
+            f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span>{escape(_as_of(status))}</h3>'
             f'<p class="meta">{_html_url(embed["url"])}{escape(_start_time(embed))}, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"

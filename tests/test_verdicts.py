@@ -200,7 +200,10 @@ def test_facts_a_not_found_answer_did_not_give_are_not_recorded_from_it(fakenet,
     assert embed["status"]["code"] == "not_found" and embed["post"]["field_sources"] == {"status": "syndication"}
     rows = {row[0]: row for row in re.findall(r"^\| (\w+) \| (.*?) \| (.*?) \| (.*?) \|$", out["md"], re.M)}
     status_cell = rows["Status"][3]
-    assert status_cell.startswith("syndication, ") and "fetch #" in status_cell
+    assert status_cell.startswith("syndication, https://cdn.syndication.twimg.com/tweet-result?id=") and \
+        ", HTTP 404, " in status_cell and "fetch #" in status_cell
+    # the first citation of the fetch names the URL asked and its status; the others, the same fetch less those
+    status_cell = re.sub(r", https://\S+, HTTP 404", "", status_cell.replace("\\", ""))
     for fact in ("Author", "Date", "Text", "Media"):
         assert rows[fact][2:] == ("—", f"not in the answer ({status_cell})"), rows[fact]
     from html import escape
@@ -403,7 +406,8 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert checks["text"]["result"] == "pass"
     assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
     assert checks["snowflake-date"]["result"] == "pass"
-    assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone"}
+    assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone",
+                               "as_of": embed["post"]["sources"][0]["fetched_at"]}
     assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0,
                                                    "not_checked": 0}
     code, md = reporter("report", "remnant.txt")
@@ -1584,7 +1588,7 @@ def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_no
     assert summary["by_status"] == {"not identified": 1}
     assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     [embed] = report["embeds"]
-    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown"}
+    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown", "as_of": None}
     for fmt, shown in (("md", "| Embedded posts with no archived copy | not checked: 1 post not identified |"),
                        ("html", "<td>not checked: 1 post not identified</td>")):
         code, page = reporter("report", "--offline", "--format", fmt, "in/remnant.txt")
@@ -2117,3 +2121,35 @@ def test_edits31_a_report_with_the_x_api_passes_a_quote_of_the_original_of_an_ed
         if not args:
             hits = len(fakenet.hits)
     assert len(fakenet.hits) == hits
+def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, reporter):
+    """The archived-copy line "live and archived differ: … '…' live on <time>" gave the observation's time, not the
+    fetch the live words came from, and no fetch id where every other line names one (newuser31 #7). Now it names
+    the live answer's method, fetch time and fetch id."""
+    embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
+    [source] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
+    evidence = check_named(embed, "archived-copy")["evidence"]
+    assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}) (" in evidence, evidence
+
+
+def test_a_gone_posts_last_answer_that_was_an_edit_grounds_no_fail_of_a_quote_of_the_original(fakenet, reporter):
+    """The checks of a post gone since rest on its last recorded answer (newuser31 #1); when that answer was an
+    edit's (syndication answered the original's id with the edit), its words and time are the edit's: a quote of the
+    original is no misquote of it, and the date not the original's. They warn, never fail."""
+    from tests.fakenet import page
+
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-04T01:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [
+        json_page(edited | {"isEdited": True}), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, ORIGINAL_WORDS, 'May 3, 2021')}</body></html>"
+    assert reporter("report", "--format", "json", "article.html", article=article)[0] == 0
+    code, out = reporter("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["status"]["code"] == "not_found"
+    text, date = check_named(embed, "text"), check_named(embed, "date")
+    assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
+    assert f"that answer was an edit of this post ({EDIT})" in text["evidence"], text
+    assert date["result"] != "fail", date
