@@ -92,6 +92,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
+            if embed.id_doubt:
+                post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -732,6 +734,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
+    if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
+        rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:

@@ -13,6 +13,10 @@ MARKERS = ("instagram", "Instagram", "instagr.am")
 SOURCE_SHAPES = {"instagram.com": ("/p/", "/reel/")}
 
 SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
+# A public post's code: its media id in base64url, 11 characters since about 2016, 10 before (yt-dlp's test URLs have
+# both). A private post's is longer; Threads posts, Instagram media, have the same codes. Text extraction tells by it
+# where a URL run into the next words may end (newuser31b §1).
+PUBLIC_CODE = re.compile(r"^[A-Za-z0-9_-]{10,11}$")
 POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 # Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
 NOT_CODES = frozenset({"audio", "videos"})

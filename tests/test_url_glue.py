@@ -1,0 +1,117 @@
+"""Post URLs that a scraper or a typist ran into the next word: where the URL ends, which id it names, and whether
+that reading is sure (newuser31b §1, §2: ids with a word glued on, posts missed after ",word"). Fixtures are
+fictional."""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.extract.text import find_embeds, find_urls
+
+
+def only(text: str):
+    [embed] = find_embeds(text)
+    return embed
+
+
+def quoted(text: str, embed) -> str:
+    return text[embed.span[0]:embed.span[1]]
+
+
+# A TID: 13 characters of base32-sortable; anything longer after it is the next word.
+@pytest.mark.parametrize("tail", ["The mayor", ".Later it", "Police said"])
+def test_bluesky_tid_then_a_word_is_the_tid_surely(tail):
+    text = f"Posted: https://bsky.app/profile/ann.example.social/post/3kq2mzabcde2a{tail} went on."
+    embed = only(text)
+    assert embed.post_id == "ann.example.social/3kq2mzabcde2a"
+    assert embed.id_doubt is None
+    assert quoted(text, embed) == "https://bsky.app/profile/ann.example.social/post/3kq2mzabcde2a"
+
+
+@pytest.mark.parametrize("glued, rkey", [("3kqzz7alrt2The", "3kqzz7alrt2"), ("3kqzz7alrt3.Later", "3kqzz7alrt3")])
+def test_bluesky_key_that_is_no_tid_then_a_word_is_uncertain(glued, rkey):
+    """The key before the word is no TID either: where it ends is a guess, and the embed says so."""
+    text = f"The service posted https://bsky.app/profile/wx.example.social/post/{glued} mayor replied."
+    embed = only(text)
+    assert embed.post_id == f"wx.example.social/{rkey}"
+    assert embed.id_doubt and "guess" in embed.id_doubt
+    assert embed.to_json()["id_doubt"] == embed.id_doubt
+    assert quoted(text, embed).endswith(rkey)
+
+
+@pytest.mark.parametrize("url, code", [
+    ("https://www.instagram.com/p/QxAbCdEfGh1Residents", "QxAbCdEfGh1"),
+    ("https://www.threads.net/@harbour.desk/post/Dz9abcDEFghPolice", "Dz9abcDEFgh"),
+])
+def test_shortcode_run_into_a_capitalised_word_keeps_the_code_as_uncertain(url, code):
+    text = f"A photo {url} said the council."
+    embed = only(text)
+    assert embed.post_id == code
+    assert embed.id_doubt
+    assert quoted(text, embed) == url[:url.index(code) + len(code)]
+
+
+def test_shortcode_of_usual_length_is_sure():
+    embed = only("A photo https://www.instagram.com/p/QxAbCdEfGh1/ went round.")
+    assert (embed.post_id, embed.id_doubt) == ("QxAbCdEfGh1", None)
+
+
+@pytest.mark.parametrize("url, post_id", [
+    ("https://t.me/harbourdesk/78", "harbourdesk/78"),
+    ("https://www.tiktok.com/@rivernews/video/7300000000000000999", "7300000000000000999"),
+    ("https://www.facebook.com/rivernews/posts/1234567890123456", "1234567890123456"),
+])
+def test_digit_id_glued_to_a_word_ends_at_the_first_non_digit(url, post_id):
+    text = f"Filmed {url}The end came."
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt is None   # the id's syntax is digits: the word cannot be part of it
+    assert quoted(text, embed) == url
+
+
+COMMA_GLUED = ("Sources: https://t.me/harbourdesk/78,https://youtu.be/QxYtAbCdE01,"
+               "https://mastodon.social/@jane/112000000000001234,and https://www.instagram.com/p/QxAbCdEfGh1/,and "
+               "https://www.tiktok.com/@rivernews/video/7300000000000000999;then "
+               "https://www.reddit.com/r/Riverton/comments/1ab2cd/flood_photos/’s done.")
+
+
+def test_comma_semicolon_and_apostrophe_end_a_url():
+    embeds = find_embeds(COMMA_GLUED)
+    assert [e.post_id for e in embeds] == ["harbourdesk/78", "QxYtAbCdE01", "mastodon.social/112000000000001234",
+                                           "QxAbCdEfGh1", "7300000000000000999", "1ab2cd"]
+    for embed in embeds:
+        span = quoted(COMMA_GLUED, embed)
+        assert span.startswith("https://") and not span.endswith((",", ";", "’"))
+        assert "," not in span and ";" not in span and "’" not in span
+        assert embed.id_doubt is None
+
+
+def test_comma_glued_urls_in_html_paragraph_text():
+    html = f"<html><body><p>{COMMA_GLUED}</p></body></html>"
+    embeds, _ = find_all(html, "html")
+    assert len(embeds) == 6
+    for embed in embeds:
+        span = html[embed.span[0]:embed.span[1]]
+        assert "," not in span and ";" not in span and "’" not in span
+
+
+def test_a_comma_inside_an_ordinary_link_stays():
+    """Only a post URL is cut at a glued word: another link keeps its commas (a tweet's links list them)."""
+    [(url, _, _)] = find_urls("see https://news.example/search?q=flood,bridge now")
+    assert url == "https://news.example/search?q=flood,bridge"
+
+
+def test_a_report_says_the_id_is_uncertain():
+    from resolver.report import _facts
+    embed = only("The service posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.")
+    [first, *_] = _facts({**embed.to_json(), "post": None})
+    assert first == ("Id", "wx.example.social/3kqzz7alrt2", None, f"uncertain: {embed.id_doubt}")
+    sure = only("Posted https://bsky.app/profile/wx.example.social/post/3kq2mzabcde2a today.")
+    assert all(row[0] != "Id" for row in _facts({**sure.to_json(), "post": None}))
+
+
+def test_the_same_post_named_plainly_elsewhere_is_sure():
+    text = ("Posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.\n\n"
+            "Source: https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2 (Bluesky).")
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("wx.example.social/3kqzz7alrt2", None)
+    assert len(embed.also_at) == 1
