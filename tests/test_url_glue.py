@@ -115,3 +115,39 @@ def test_the_same_post_named_plainly_elsewhere_is_sure():
     embed = only(text)
     assert (embed.post_id, embed.id_doubt) == ("wx.example.social/3kqzz7alrt2", None)
     assert len(embed.also_at) == 1
+
+
+STAFF_PAGE = "https://news.riverton.example/@staff/112000000000000888"
+
+
+def test_a_mastodon_post_known_only_by_its_path_on_an_unknown_host_is_uncertain():
+    """Any site may have /@name/<number> pages (newuser31b §6): the post stays, with its doubt said."""
+    embed = only(f"Our site {STAFF_PAGE} is a staff page.")
+    assert (embed.platform, embed.post_id) == ("mastodon", "news.riverton.example/112000000000000888")
+    assert "path" in embed.id_doubt
+    embeds, _ = find_all(f'<html><body><p>See <a href="{STAFF_PAGE}">our staff</a>.</p></body></html>', "html")
+    assert [(e.detector, bool(e.id_doubt)) for e in embeds] == [("html-link", True)]
+
+
+@pytest.mark.parametrize("url", [
+    "https://mastodon.social/@jane/112000000000001234",   # a known instance
+    "https://hachyderm.io/@jane/112000000000001234",
+    "https://toot.example.org/@jane@mastodon.social/112000000000001234",   # a remote account: Mastodon's own form
+    "https://toot.example.org/users/jane/statuses/112000000000001234",   # ActivityPub's path
+    "https://mastodon.example.org/@jane/112000000000001234",   # a host named for it
+])
+def test_a_mastodon_post_with_a_second_sign_is_sure(url):
+    embed = only(f"Posted at {url} today.")
+    assert (embed.platform, embed.id_doubt) == ("mastodon", None)
+
+
+def test_mastodon_embed_code_on_an_unknown_instance_is_sure():
+    """Mastodon 4.3's embed code, a blockquote naming the post, is the instance's own word."""
+    toot = "https://toot.example.org/@ann/112000000000000001"
+    html = (f'<html><body><blockquote class="mastodon-embed" data-embed-url="{toot}/embed" style="x">'
+            f'<a href="{toot}" target="_blank">Post by @ann@toot.example.org</a></blockquote>'
+            f'<p>Also at <a href="{toot}">her post</a>.</p></body></html>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.detector, embed.post_id, embed.id_doubt) == ("html-blockquote", "toot.example.org/112000000000000001",
+                                                              None)
+    assert len(embed.also_at) == 1   # the paragraph's link; the one inside the embed code is the embed's

@@ -493,6 +493,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if reading is None:
             continue
         url, ref, doubt = reading
+        doubt = doubt or platforms.link_doubt(ref, url)
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, start + len(url)),
