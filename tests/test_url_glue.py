@@ -151,3 +151,44 @@ def test_mastodon_embed_code_on_an_unknown_instance_is_sure():
     assert (embed.detector, embed.post_id, embed.id_doubt) == ("html-blockquote", "toot.example.org/112000000000000001",
                                                               None)
     assert len(embed.also_at) == 1   # the paragraph's link; the one inside the embed code is the embed's
+
+
+CAPTION = "A post shared by Harbour Desk (@harbourdesk) on Mar 10, 2026 at 6:02pm PDT"
+
+
+@pytest.mark.parametrize("text", [
+    f"Sunset over the harbour\n\n{CAPTION}\n\nFirst posted at https://www.instagram.com/reel/QxReelAbCd1/?igsh=x1 and shared.",
+    f"First posted at https://www.instagram.com/p/QxReelAbCd1/\n{CAPTION}\n",
+    f"{CAPTION}\nhttps://www.instagram.com/harbourdesk/p/QxReelAbCd1/",
+])
+def test_an_instagram_caption_line_joins_the_post_url_beside_it(text):
+    """One embed with the id and the caption's author, as an X signature with its status link (newuser31b §5)."""
+    embed = only(text)
+    assert (embed.post_id, embed.author_handle, embed.author_name, embed.date) == (
+        "QxReelAbCd1", "harbourdesk", "Harbour Desk", "2026-03-10")
+    assert embed.detector == "text-signature" and len(embed.also_at) == 1
+
+
+def test_a_caption_line_keeps_apart_from_another_accounts_post_url():
+    text = f"{CAPTION}\n\nCompare https://www.instagram.com/otherdesk/p/QxReelAbCd1/ from a rival."
+    embeds = find_embeds(text)
+    assert [(e.post_id, e.author_handle) for e in embeds] == [(None, "harbourdesk"), ("QxReelAbCd1", "otherdesk")]
+
+
+def test_two_caption_lines_and_two_urls_each_join_their_own():
+    text = (f"{CAPTION}\nhttps://www.instagram.com/p/QxReelAbCd1/\n\nMore words between the two posts here.\n\n"
+            f"A post shared by Harbour Desk (@harbourdesk) on Mar 11, 2026\nhttps://www.instagram.com/p/QxReelAbCd2/")
+    assert [(e.post_id, e.date) for e in find_embeds(text)] == [("QxReelAbCd1", "2026-03-10"),
+                                                                 ("QxReelAbCd2", "2026-03-11")]
+
+
+def test_a_caption_line_with_no_url_shows_no_profile_as_the_post(tmp_path):
+    """The account's page is said to be the account's, not the post's (newuser31b §5)."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    page = tmp_path / "caption.txt"
+    page.write_text(f"Sunset over the harbour\n\n{CAPTION}\n", encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(page)], catch_exceptions=False)
+    assert "no post URL (account https://www.instagram.com/harbourdesk/)" in result.output

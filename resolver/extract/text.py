@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from resolver import platforms
 from resolver.extract import tweet_text
@@ -567,6 +568,35 @@ def capture_of(url: str) -> str | None:
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
     instagram = find_instagram_remnants(text)
-    signed = find_signatures(text, skip=[e.span for e in instagram]) + instagram
-    taken = [e.span for e in signed]
-    return one_per_post(signed + find_url_embeds(text, taken))
+    signed = find_signatures(text, skip=[e.span for e in instagram])
+    taken = [e.span for e in signed + instagram]
+    links = find_url_embeds(text, taken)
+    return one_per_post(signed + (_with_post_links(instagram, links) if instagram else []) + links)
+
+
+CAPTION_REACH = 300   # characters either side of an Instagram caption line its post's URL is looked for in
+
+
+def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
+    """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
+    CAPTION_REACH of the line, no other caption line between them, of the caption's account when the URL names one,
+    and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
+    no author). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
+    in reach, or none, keeps no id: which post it signs is not known."""
+    posts = [e for e in links if e.platform == platforms.instagram.PLATFORM and e.kind == "post" and e.post_id]
+    if not posts:
+        return captions
+    joined, used = [], set()
+    for i, caption in enumerate(captions):
+        low = max(captions[i - 1].span[1] if i else 0, caption.span[0] - CAPTION_REACH)
+        high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
+                   caption.span[1] + CAPTION_REACH)
+        near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
+                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())}
+        if len(near) != 1:
+            joined.append(caption)
+            continue
+        [post] = near.values()
+        used.add(post.post_id)
+        joined.append(replace(caption, post_id=post.post_id, url=post.url))
+    return joined
