@@ -192,3 +192,42 @@ def test_a_caption_line_with_no_url_shows_no_profile_as_the_post(tmp_path):
     result = CliRunner(env={"COLUMNS": "200"}).invoke(
         cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(page)], catch_exceptions=False)
     assert "no post URL (account https://www.instagram.com/harbourdesk/)" in result.output
+
+
+@pytest.mark.parametrize("url, platform, post_id", [
+    ("https://t.me/harbourdesk/12/78", "telegram", "harbourdesk/78"),   # a message in a forum's topic 12
+    ("https://t.me/c/1234567890/12/78", "telegram", "c/1234567890/78"),
+    ("https://www.reddit.com/gallery/1ab2cd", "reddit", "1ab2cd"),
+])
+def test_forum_topic_messages_and_reddit_galleries_are_posts(url, platform, post_id):
+    from resolver import platforms
+    ref = platforms.parse_url(url)
+    assert (ref.platform, ref.kind, ref.post_id) == (platform, "post", post_id)
+
+
+def test_the_account_in_an_instagram_url_is_its_author():
+    embed = only("See https://www.instagram.com/harbourdesk/p/QxReelAbCd1/ now.")
+    assert (embed.post_id, embed.author_handle) == ("QxReelAbCd1", "harbourdesk")
+
+
+@pytest.mark.parametrize("wrapper", [
+    "https://www.google.com/url?q={}&sa=D&source=editors",
+    "https://news.riverton.example/redirect?to={}",
+    "https://l.facebook.com/l.php?u={}&h=AT0x",
+])
+def test_a_redirect_wrapped_post_url_in_text_is_found_as_in_html(wrapper):
+    post = "https://www.instagram.com/p/QxReelAbCd1/"
+    text = f"Source: {wrapper.format(post)} (archived)."
+    embed = only(text)
+    assert (embed.platform, embed.post_id) == ("instagram", "QxReelAbCd1")
+    assert quoted(text, embed) == wrapper.format(post)
+    html, _ = find_all(f'<html><body><p><a href="{wrapper.format(post)}">the post</a></p></body></html>', "html")
+    assert [e.post_id for e in html] == ["QxReelAbCd1"]
+
+
+@pytest.mark.parametrize("link", [
+    "https://www.facebook.com/sharer/sharer.php?u=https://www.instagram.com/p/QxReelAbCd1/",
+    "https://twitter.com/intent/tweet?url=https://www.instagram.com/p/QxReelAbCd1/",
+])
+def test_a_share_link_naming_a_post_is_no_post_in_text(link):
+    assert find_embeds(f"Share: {link} now.") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
@@ -519,6 +520,10 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
     a record key that is no TID). Only a post URL is cut: another link keeps its commas."""
     ref = platforms.parse_url(url)
     named = ref if ref is not None and platforms.is_embed(ref) else None
+    if named is None and "=http" in url.replace("=HTTP", "=http"):
+        wrapped = _wrapped_post(url)
+        if wrapped is not None:
+            return url, wrapped, None
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
     if glue is None:
@@ -541,6 +546,26 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
         return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
     tail = url[len(cut):]
     return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
+
+
+# The query words a redirect wrapper names its target with (google.com/url?q=, l.facebook.com/l.php?u=, a site's
+# /redirect?to=), and the path words of a share or intent button, whose target is no post the article shows.
+# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…", as
+# Facebook's link-warning page) is left to resolution, in text as in HTML.
+WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
+BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
+
+
+def _wrapped_post(url: str) -> PostRef | None:
+    """The post or video a redirect wrapper leads to, when its query names one written out (newuser31b §11: the HTML
+    pass read them from the page's source, the text pass not at all); None for a share or intent button's link."""
+    if BUTTON_WORDS_RE.search(urlsplit(url if "://" in url else "https://" + url).path):
+        return None
+    for target in WRAPPED_RE.finditer(url):
+        ref = platforms.parse_url(target.group(1))
+        if ref is not None and ref.kind in ("post", "video") and ref.post_id:
+            return ref
+    return None
 
 
 def _has_usual_form(ref: PostRef) -> bool:
