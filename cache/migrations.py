@@ -629,6 +629,14 @@ def m036_article_encoding_rivals(db: Database) -> None:
     db.create_view("unsure_encodings", UNSURE_ENCODINGS_V36.strip())
 
 
+@migrations()
+def m037_embed_id_doubt(db: Database) -> None:
+    """v37: why an embed's post id, or that its link names a post at all, is uncertain (a URL run into the next word,
+    so where its id ends is a guess; a Mastodon post known only by its path's shape), so a report says so
+    (newuser31b §1, §6). NULL: the URL names the post plainly, or the embed was recorded before v37."""
+    db.table("embeds").add_column("id_doubt", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

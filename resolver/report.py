@@ -91,7 +91,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
-            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
+            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
+                    (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
+            if embed.id_doubt:
+                post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -760,6 +763,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
     cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
+    if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
+        rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -1018,13 +1023,25 @@ def _as_of(status: dict[str, Any]) -> str:
     return f" (as of {status['as_of'][:16]}Z)" if status.get("as_of") else ""
 
 
+def post_url_words(kind: str, post_id: str | None, url: str) -> str:
+    """An embed's URL as a reader is shown it: a post that the article names by no id or link (a signature or caption
+    line alone) has its account's page for URL, which is said to be the account's, not the post's (newuser31b §5)."""
+    return f"no post URL (account {url})" if kind == "post" and not post_id else url
+
+
+def _account_words(embed: dict[str, Any]) -> str:
+    """The words before the URL of a post named by no id or link: its URL is its account's page."""
+    return "no post URL; account: " if embed.get("kind") == "post" and not embed.get("post_id") else ""
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"] + _as_of(embed["status"])
     who = _byline(embed)
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, {span})", "",
+             f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
+             f"{span})", "",
              "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
@@ -1288,7 +1305,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span>{escape(_as_of(status))}</h3>'
-            f'<p class="meta">{_html_url(embed["url"])}{escape(_start_time(embed))}, found by '
+            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
+            f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"

@@ -112,6 +112,7 @@ TIMELINE_PARTS: tuple[Part, ...] = (("a[href][class*=twitter-timeline]", ("twitt
 # Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
 CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "lite-youtube", "lite-vimeo")
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
+LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, no embed code (`platforms.link_doubt`)
 
 
 # The name runs from the last em or en dash (widgets.js writes &mdash;), so a hyphen in the tweet's words ("every
@@ -380,7 +381,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
-        start_seconds=ref.start_seconds,
+        start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
 
 
@@ -396,12 +397,12 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
             return _tiktok(el, smap)
         if "bluesky-embed" in classes:
             return _blueskyish(el, smap)
+        if "mastodon-embed" in classes:   # Mastodon 4.3's embed code: data-embed-url is the post's <url>/embed
+            return _embed_from_url(attr(el, "data-embed-url") or "", el, smap, "html-blockquote", "mastodon-embed")
         if "text-post-media" in classes:
             return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
             return _reddit(el, smap)
-        if "mastodon-embed" in classes:   # Mastodon 4.3's embed code: embed.js puts the iframe of this URL in its place
-            return _embed_from_url(attr(el, "data-embed-url") or "", el, smap, "html-blockquote", "mastodon-embed")
         return None
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
@@ -1260,7 +1261,8 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                  span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
-                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds)
+                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds,
+                 id_doubt=platforms.link_doubt(ref, raw))
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:
