@@ -178,3 +178,27 @@ def test_a_refusal_for_an_unmapped_origin_is_not_kept_for_a_run_that_maps_it(fak
     again = session.run(lambda s: resolve("https://pic.twitter.com/Wt6pmPic01", session=s))
     assert again.error is None, again.error
     assert (again.from_cache, again.canonical_url) == (False, "https://twitter.com/RivertonRoads/status/1600000000000000001")
+
+
+def test_a_photo_refused_unmapped_is_downloaded_by_a_run_that_maps_its_host(fakenet, store):
+    """A media download refused by only_configured is the config's answer, not the file's: kept, it would have
+    stood for the failure TTL (a lasting failure, for the cache TTL) in a run that maps the host."""
+    from resolver.fetch import FetchOptions, fetch_posts
+    from resolver.session import Session
+    from tests import xfixtures as fx
+    from tests.test_fetch import TWEET, by_id, json_page, serve_media
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    services = ["cdn.syndication.twimg.com", "publish.twitter.com", "api.twitter.com"]
+
+    def run(hosts):
+        session, resolver = _refusing_session(fakenet.settings(hosts, retries=0, only_configured_origins=True), store)
+        [post] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+        assert set(resolver.asked) <= {"127.0.0.1"}
+        return post
+    first = run(services)
+    assert first.record.status == "available"
+    assert first.media[0]["error"].startswith("unmapped: refused https://pbs.twimg.com/media/"), first.media[0]
+    again = run(services + ["pbs.twimg.com", "video.twimg.com"])
+    assert again.media[0]["error"] is None and again.media[0]["sha256"]
