@@ -411,3 +411,20 @@ def test_fixnu31b_the_same_did_under_another_handle_is_a_renamed_account_not_a_m
     assert (author["result"], author["evidence"]) == ("warn", (
         f"handle changed: the article shows @mayor.riverton.example, the account {DID} is @mayor.riverton.gov.example "
         "now: the same account, per its DID"))
+
+
+def test_fixnu31b_a_did_kept_as_the_handle_by_an_older_cache_is_read_as_the_account_id():
+    """A record parsed before newuser31 #3 kept the DID as the author's handle: it is never compared as a handle."""
+    from resolver.provenance import author_check
+
+    post = {"platform": "bluesky", "post_id": f"{DID}/3kriverton22", "status": "available", "archived": [],
+            "author": {"handle": DID, "name": "Riverton Mayor (@mayor.riverton.example)", "id": None}}
+    embed = {"platform": "bluesky", "post_id": f"{DID}/3kriverton22", "author_handle": "mayor.riverton.example",
+             "author_name": "Riverton Mayor"}
+    assert author_check(embed, post)["result"] == "skip"
+    assert author_check(embed | {"author_handle": DID, "author_name": None}, post) == {
+        "name": "author", "result": "pass", "evidence": f"the same account {DID}"}
+    other = embed | {"post_id": "did:plc:someoneelse000000000001/3kriverton22"}
+    assert author_check(other, post)["evidence"] == (
+        f"the article names account did:plc:someoneelse000000000001, the post's author is {DID}: the post may be "
+        "misattributed")
