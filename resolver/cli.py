@@ -1586,6 +1586,63 @@ def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: 
 
 
 @cli.group()
+def config() -> None:
+    """Show what the configuration makes of the tool: the origins a run may contact.
+
+    \b
+    Examples:
+      embed-resolver --config test.toml config origins
+      embed-resolver config origins --json
+    """
+
+
+@config.command("origins")
+@local_only
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def config_origins(ctx: click.Context, as_json: bool) -> None:
+    """Every origin a run may contact: each service the tool asks and each link host it follows, its default origin
+    and where [origins] sends it; the other origins [origins] maps; and what no list can name in advance (article
+    URLs, redirect targets, media). With `[origins] only_configured = true`, an origin not mapped is refused before
+    any name lookup or connection.
+
+    \b
+    Examples:
+      embed-resolver --config test.toml config origins
+      embed-resolver config origins --json
+    """
+    import json
+
+    from resolver.origins import NOT_FIXED, table
+
+    settings = _settings(ctx, sends=False)
+    rows, mapped = table(), dict(settings.origins)
+    listed = {row.origin for row in rows}
+    others = {k: v for k, v in mapped.items() if k not in listed}
+    if as_json:
+        click.echo(json.dumps({"only_configured": settings.only_configured_origins,
+                               "origins": [{"origin": r.origin, "kind": r.kind, "service": r.service,
+                                            "used_for": r.used_for, "configured": mapped.get(r.origin)} for r in rows],
+                               "other_mapped": others,
+                               "not_fixed": [{"what": n.what, "why": n.why} for n in NOT_FIXED]}))
+        return
+    unmapped = "refused (not mapped)" if settings.only_configured_origins else "default (contacted as itself)"
+    width = max(len(r.origin) for r in rows) + 2
+    service_width = max(len(r.service) for r in rows) + 2
+    click.echo(f"{'origin':<{width}}{'service':<{service_width}}configured")
+    for row in rows:
+        click.echo(f"{row.origin:<{width}}{row.service:<{service_width}}{mapped.get(row.origin) or unmapped}")
+    for origin, target in others.items():
+        click.echo(f"{origin:<{width}}{'(other, mapped)':<{service_width}}{target}")
+    click.echo("")
+    click.echo("Not listable in advance (" + ("each one met must be mapped: [origins] only_configured = true"
+                                              if settings.only_configured_origins else "contacted as themselves")
+               + "):")
+    for line in NOT_FIXED:
+        click.echo(f"  {line.what}: {line.why}")
+
+
+@cli.group()
 def cache() -> None:
     """Look after cache databases: merge shards, counts, export, vacuum, prune memos, datasette metadata.
 

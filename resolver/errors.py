@@ -9,6 +9,7 @@ EmbedResolverError
     UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
+      NotMapped     [origins] only_configured refused an origin [origins] does not map
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
 
 Fetches and resolutions report what went wrong as values ("<kind>: <message>"), not exceptions: a run over
@@ -70,6 +71,13 @@ class UnsafeTarget(FetchError):
     """The SSRF guard refused the host: it is not public, or not http(s)."""
 
     kind = "unsafe"
+
+
+class NotMapped(UnsafeTarget):
+    """`[origins] only_configured = true`, and [origins] does not map the request's origin: refused before any name
+    lookup or connection. A refusal of this config, not of the URL: never kept as the link's answer."""
+
+    kind = "unmapped"
 
 
 class BodyTooLarge(FetchError):

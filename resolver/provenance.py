@@ -21,7 +21,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
-from resolver.platforms import x
+from resolver.platforms import bluesky, x
 from resolver.redact import NO_SECRETS, Redactor
 
 if TYPE_CHECKING:
@@ -211,6 +211,10 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     said, source = said_by_post(post)
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
+    if post is not None and post.get("platform") == bluesky.PLATFORM:
+        by_account = _bluesky_account_check(embed, said, source)
+        if by_account is not None:
+            return by_account
     if not said["author"]["handle"]:   # Threads' oEmbed names nobody: the post is there, its author not said
         return check("author", "skip", _per(source, "the source names no author of this post"))
     found = said["author"]["handle"]
@@ -229,6 +233,50 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
             return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
                                                         "change)"), [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any] | None:
+    """A Bluesky account is named by handle or by DID (its lasting id): DID is compared with DID and handle with
+    handle, never one with the other (newuser31 #3: the article's handle against the answer's DID failed, "may be
+    misattributed"). None: the handles decide, as on any platform."""
+    ours, our_did = _bluesky_names(embed.get("author_handle"), _bluesky_actor(embed.get("post_id")))
+    theirs, their_did = _bluesky_names(said["author"]["handle"], said["author"].get("id"))
+    if our_did and their_did and our_did != their_did:
+        return check("author", "fail", _per(source, f"the article names account {our_did}, the post's author is "
+                                                    f"{their_did}: the post may be misattributed"))
+    if our_did and our_did == their_did:
+        if ours and theirs and ours.casefold() != theirs.casefold():
+            return check("author", "warn", _per(source, f"handle changed: the article shows @{ours}, the account "
+                                                        f"{our_did} is @{theirs} now: the same account, per its DID"))
+        if ours and not theirs:   # the handle the article shows is not said by the source
+            return check("author", "skip", _per(source, f"cannot tell: the article shows @{ours} for account "
+                                                        f"{our_did}, the source names that account only by its id; "
+                                                        f"whether @{ours} is its handle, nothing here says"))
+        if not ours:
+            return check("author", "pass", _per(source, f"the same account {bluesky.label(theirs, our_did)}"))
+        return None
+    if ours and theirs or not (ours or our_did) or not (theirs or their_did):
+        return None
+    article = f"@{ours}" if ours else f"the account only by its id {our_did}"
+    found = f"@{theirs}" if theirs else f"the account only by its id {their_did}"
+    return check("author", "skip", _per(source, f"cannot tell: the article names {article}, the source names {found} "
+                                                "(a DID is an account's id, not a handle), and nothing here ties the "
+                                                "two"))
+
+
+def _bluesky_names(handle: str | None, did: str | None) -> tuple[str | None, str | None]:
+    """(handle, DID) of an account named by either: a DID where a handle was kept (a cache from before newuser31
+    #3, a link by DID) is the id."""
+    if bluesky.is_did(handle):
+        return None, did or handle
+    return handle or None, did if bluesky.is_did(did) else None
+
+
+def _bluesky_actor(post_id: str | None) -> str | None:
+    """The account a Bluesky post id names (`<handle or did>/<rkey>`): by DID, the article's embed code ties the
+    account to the post."""
+    named = bluesky.split_post_id(post_id or "")
+    return named[0] if named is not None and bluesky.is_did(named[0]) else None
 
 
 def _page_number(said: str, found: str, post: dict[str, Any] | None) -> bool:

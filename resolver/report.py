@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
+from resolver.platforms import bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -87,7 +88,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
-            names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
+            names = [v for v in (embed.author_name, _handle_label(embed.platform, embed.author_handle)) if v]
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
@@ -765,8 +766,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
         rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
-    author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
-        if embed.get("author_handle") else None
+    author = _handle_label(embed.get("platform"), embed["author_handle"]) \
+        + (f" ({embed['author_name']})" if embed.get("author_name") else "") if embed.get("author_handle") else None
     if post is None:
         if embed.get("post_id"):
             reason = "not fetched"
@@ -792,6 +793,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
+        if post.get("platform") == bluesky.PLATFORM:   # the account's DID beside its handle, never as one (newuser31 #3)
+            found_author = _bluesky_author(post["author"])
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
                                                                else "author_name", found_author, cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
@@ -997,6 +1000,26 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     return "not in the cache (offline)" + (f": {why}" if why and error != NEVER_RESOLVED else "")
 
 
+def _handle_label(platform: str | None, handle: str | None) -> str:
+    """"@handle"; a Bluesky account named by its DID (a link by DID) is shown as the id it is, not as "@did:…"."""
+    if not handle:
+        return ""
+    return bluesky.label(handle, None) if platform == bluesky.PLATFORM else f"@{handle}"
+
+
+def _bluesky_author(author: dict[str, Any]) -> str | None:
+    """A Bluesky post's Author cell: "@handle (name), account did:…"; a DID kept as a handle (an older cache) is
+    shown as the id it is."""
+    handle, did = author.get("handle"), author.get("id")
+    if bluesky.is_did(handle):
+        handle, did = None, did or handle
+    named = (f"@{handle}" if handle else "") + (f" ({author['name']})" if handle and author.get("name") else "")
+    named = named or author.get("name") or ""
+    if bluesky.is_did(did):
+        named += f", account {did}" if named else f"account {did}"
+    return named or None
+
+
 def _byline(embed: dict[str, Any]) -> str:
     """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
     and the handle the article gave when that differs; the article's alone when no source named one."""
@@ -1004,9 +1027,20 @@ def _byline(embed: dict[str, Any]) -> str:
     post = embed["post"] or {}
     copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
     found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
+    if embed.get("platform") == bluesky.PLATFORM:   # a DID is shown beside the handle, never as one (newuser31 #3)
+        return _bluesky_byline(said, found, (post.get("author") or {}).get("id"))
     if found and said and found.casefold() != said.casefold():
         return f" by @{found} (the article says @{said})"
     return f" by @{found or said}" if found or said else ""
+
+
+def _bluesky_byline(said: str | None, found: str | None, found_id: str | None) -> str:
+    """A Bluesky heading's ` by @handle (did:…)`: the source's handle and DID, the article's when it differs."""
+    theirs = bluesky.label(found, found_id if bluesky.is_did(found_id) else None)
+    ours = bluesky.label(said, None)
+    if theirs and ours and theirs.split(" ")[0].casefold() != ours.casefold():
+        return f" by {theirs} (the article says {ours})"
+    return f" by {theirs or ours}" if theirs or ours else ""
 
 
 def _start_time(embed: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.errors import NON_PUBLIC
+from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
 from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
@@ -292,6 +292,8 @@ def _declined(row: dict[str, Any], settings: Settings) -> str | None:
     judged by its host alone (`non_public_by_name`: an IP literal, localhost); one at another name that then
     resolved to a private address cannot be told (--refresh resolves it again)."""
     hops, error = row["hops"] or [], row["error"] or ""
+    if error.startswith(f"{NotMapped.kind}:"):   # a refusal of the config that ran ([origins] only_configured)
+        return "refused only because [origins] only_configured did not map its origin; run without --offline"
     allowed = settings.max_redirects + 1
     if len(hops) > allowed:
         return (f"resolved under another max_redirects (its chain needs {len(hops) - 1} or more, this run has "

@@ -62,6 +62,9 @@ class Settings:
     failure_ttl_minutes: float = 30.0
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
+    # [origins] only_configured: a request to an origin `origins` does not map is refused before any name lookup or
+    # connection (a test or court run contacts nothing else; newuser31 #5)
+    only_configured_origins: bool = False
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
     limits: Mapping[str, float] = field(default_factory=dict)
     # [scan]
@@ -85,7 +88,7 @@ class Settings:
 
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
-                                                      "x_methods", "max_media_bytes", "max_image_pixels", "limits",
+                                                      "x_methods", "max_media_bytes", "only_configured_origins", "max_image_pixels", "limits",
                                                       "failure_ttl_minutes",
                                                       "save_timeout", "warc_path", "article_budget",
                                                       "max_article_bytes"}
@@ -105,6 +108,7 @@ def normalise_origin(value: str, *, where: str) -> str:
     return f"{split.scheme}://{host}{port}"
 
 
+ONLY_CONFIGURED = "only_configured"   # [origins] only_configured = true: no origin [origins] does not map is contacted
 # [network] config key -> Settings field. Not [fetch] failure_ttl (minutes a media download's passing failure is kept)
 _TTL_FIELDS = {"cache_ttl": "cache_ttl_days", "error_ttl": "error_ttl_days"}
 # Every section and key a config file may hold ([origins] and [limits] map URLs, so any key): a typo is an error,
@@ -157,8 +161,13 @@ def _from_toml(path: Path) -> dict[str, Any]:
     network = section("network")
     for key, value in network.items():
         values[_TTL_FIELDS.get(key, key)] = value
-    origins = section("origins")
-    if not isinstance(origins, dict) or not all(isinstance(v, str) for v in origins.values()):
+    origins = dict(section("origins"))
+    if ONLY_CONFIGURED in origins:   # the one key of [origins] that is no origin
+        only = origins.pop(ONLY_CONFIGURED)
+        if not isinstance(only, bool):
+            raise ConfigError(f"config file {path}: [origins] {ONLY_CONFIGURED} must be true or false, not {only!r}")
+        values["only_configured_origins"] = only
+    if not all(isinstance(v, str) for v in origins.values()):
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}

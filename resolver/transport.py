@@ -20,7 +20,7 @@ import httpcore
 import httpx
 
 from resolver import __version__
-from resolver.errors import BodyTooLarge, BodyTooSlow
+from resolver.errors import BodyTooLarge, BodyTooSlow, NotMapped
 from resolver.guard import GuardedBackend, Resolver
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
@@ -340,14 +340,19 @@ class OriginOverrideTransport(httpx.AsyncBaseTransport):
     """
 
     def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str], *,
-                 target_transport: Callable[[str], httpx.AsyncBaseTransport] | None = None) -> None:
+                 target_transport: Callable[[str], httpx.AsyncBaseTransport] | None = None,
+                 only_mapped: bool = False) -> None:
         self.inner = inner
         self.origins = dict(origins)
+        self.only_mapped = only_mapped   # [origins] only_configured: an unmapped origin is refused here (NotMapped)
         self._target_transport = target_transport
         self._targets: dict[str, httpx.AsyncBaseTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        target = self.origins.get(_origin(request.url))
+        origin = _origin(request.url)
+        target = self.origins.get(origin)
+        if target is None and self.only_mapped:   # before the guard below looks the name up (newuser31 #5)
+            raise NotMapped(not_mapped(str(request.url), origin), url=str(request.url))
         if target is None:
             return await self.inner.handle_async_request(request)
         new = httpx.URL(target)
@@ -367,6 +372,17 @@ class OriginOverrideTransport(httpx.AsyncBaseTransport):
         for transport in self._targets.values():
             await transport.aclose()
         await self.inner.aclose()
+
+
+def not_mapped(url: str, origin: str) -> str:
+    """The refusal of an origin [origins] does not map, naming the key to add and, when the table lists it, what the
+    tool contacts it for."""
+    from resolver.origins import service_of
+
+    service = service_of(origin)
+    return (f"refused {url}: its origin is not mapped in [origins], and [origins] only_configured = true lets no "
+            f"other origin be contacted{f' ({service})' if service else ''}; to allow it, add \"{origin}\" = "
+            '"<origin>" to [origins]')
 
 
 class NotReplayable(httpx.TransportError):
@@ -454,7 +470,10 @@ def build_client(settings: Settings, *, offline: bool = False, replay: ReplayInd
         if isinstance(transport, GuardedConnections):
             target_transport = lambda target: _guarded(  # noqa: E731
                 settings, resolver, _target_address(target), context=context)
-    return Client(OriginOverrideTransport(transport, settings.origins, target_transport=target_transport),
+    # only a live run's requests are refused unmapped: offline and replay contact nothing (NotMapped)
+    only_mapped = settings.only_configured_origins and target_transport is not None
+    return Client(OriginOverrideTransport(transport, settings.origins, target_transport=target_transport,
+                                          only_mapped=only_mapped),
                   user_agent=user_agent(settings),
                   timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout))
 

@@ -315,3 +315,116 @@ def test_urlforms31_a_bluesky_post_named_by_handle_is_the_post_the_cache_knows_b
         assert sorted(url for (url,) in tied) == [
             "https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22",
             "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"]
+
+
+DID = "did:plc:rivertonfictional0000001"
+# The same answer with the account named by its DID in `author_url`, the form every Bluesky embed code links.
+BLUESKY_OEMBED_BY_DID = BLUESKY_OEMBED | {"author_url": f"https://bsky.app/profile/{DID}"}
+
+
+@pytest.mark.parametrize("author_name,author_url,expected", [
+    ("Riverton Mayor (@mayor.riverton.example)", f"https://bsky.app/profile/{DID}",
+     ("mayor.riverton.example", "Riverton Mayor", DID)),
+    ("@mayor.riverton.example", f"https://bsky.app/profile/{DID}", ("mayor.riverton.example", None, DID)),
+    ("Team (@press.example) (@mayor.riverton.example)", f"https://bsky.app/profile/{DID}",
+     ("mayor.riverton.example", "Team (@press.example)", DID)),
+    ("Riverton Mayor", f"https://bsky.app/profile/{DID}", (None, "Riverton Mayor", DID)),   # no handle said
+    ("Riverton Mayor (@mayor.riverton.example)", "https://bsky.app/profile/did:plc:someoneelse000000000001",
+     ("mayor.riverton.example", "Riverton Mayor", None)),   # author_url and the embed code disagree: no id
+], ids=["display-name", "handle-only", "parens-in-name", "no-handle", "other-did"])
+def test_fixnu31b_a_did_in_bluesky_author_url_is_the_account_id_and_the_handle_comes_from_author_name(
+        author_name, author_url, expected):
+    """newuser31 #3 (#9): `author_url` https://bsky.app/profile/did:plc:… was read as the handle "did:plc:…"."""
+    body = json.dumps(BLUESKY_OEMBED | {"author_name": author_name, "author_url": author_url}).encode()
+    url = f"https://bsky.app/profile/{DID}/post/3kriverton22"
+    record = oembed.parse("bluesky", f"{DID}/3kriverton22", url, 200, "application/json", body)
+    assert (record.author_handle, record.author_name, record.author_id) == expected
+
+
+def test_fixnu31b_a_bluesky_answer_naming_the_account_by_did_passes_the_author_check(fakenet, reporter):
+    """newuser31 #3 (#9): the article's handle was compared with the answer's DID: "❌ fail author: article says
+    @mayor.riverton.example, the post's author is @did:plc:…; … may be misattributed", heading "post by @did:plc:…"."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED_BY_DID))
+    code, out = reporter("json")
+    assert code == 0, out
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    assert skeet["post"]["author"] == {"handle": "mayor.riverton.example", "name": "Riverton Mayor", "id": DID}
+    author = checks_of(skeet)["author"]
+    assert (author["result"], author["evidence"]) == ("pass", "@mayor.riverton.example (Riverton Mayor)")
+    code, md = reporter("md")
+    assert f"bluesky post by @mayor.riverton.example ({DID})" in md
+    assert f"| @mayor.riverton.example (Riverton Mayor), account {DID} |" in md
+    assert f"@{DID}" not in md and "misattributed" not in md
+
+
+def test_fixnu31b_a_bluesky_handle_against_a_did_alone_cannot_be_told_and_never_fails(fakenet, reporter):
+    """newuser31 #3 (#9): one side names the account by its handle only, the other by its DID only: nothing ties
+    the two, so the check says it cannot tell (it failed, "may be misattributed")."""
+    # the answer names only the DID (no "(@handle)" tail, no embed code); the article links by the handle
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED_BY_DID | {"author_name": "Riverton Mayor",
+                                                                                  "html": ""}))
+    article = '<p>The <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">mayor wrote</a>.</p>'
+    code, out = reporter("json", article)
+    assert code == 0, out
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    author = checks_of(skeet)["author"]
+    assert author["result"] == "skip", author
+    assert author["evidence"] == (f"cannot tell: the article names @mayor.riverton.example, the source names the "
+                                  f"account only by its id {DID} (a DID is an account's id, not a handle), and "
+                                  "nothing here ties the two")
+    # the article's embed code names the DID (the post's own account) and shows a handle the source does not say
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    code, out = reporter("json")
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    author = checks_of(skeet)["author"]
+    assert (author["result"], author["evidence"]) == ("skip", (
+        f"cannot tell: the article shows @mayor.riverton.example for account {DID}, the source names that account "
+        "only by its id; whether @mayor.riverton.example is its handle, nothing here says"))
+
+
+def test_fixnu31b_an_article_linking_a_bluesky_post_by_did_is_not_compared_as_a_handle(fakenet, reporter):
+    """newuser31 #3 (#9): an article's link bsky.app/profile/did:plc:…/post/… names the account by its DID; an
+    answer naming only the handle (no embed code) was compared "@did:plc:… vs @handle" and failed."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED | {"html": ""}))
+    article = f'<p>The <a href="https://bsky.app/profile/{DID}/post/3kriverton22">mayor wrote</a>.</p>'
+    code, out = reporter("json", article)
+    assert code == 0, out
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    author = checks_of(skeet)["author"]
+    assert (author["result"], author["evidence"]) == ("skip", (
+        f"cannot tell: the article names the account only by its id {DID}, the source names @mayor.riverton.example "
+        "(a DID is an account's id, not a handle), and nothing here ties the two"))
+    code, md = reporter("md", article)
+    assert f"@{DID}" not in md
+
+
+def test_fixnu31b_the_same_did_under_another_handle_is_a_renamed_account_not_a_misattribution(fakenet, reporter):
+    """The article's embed code names the account by DID and shows an older handle; the answer names the same DID
+    with today's handle: the same account (a DID is its lasting id), renamed: warn, never fail."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED_BY_DID | {
+        "author_name": "Riverton Mayor (@mayor.riverton.gov.example)"}))
+    code, out = reporter("json")
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    author = checks_of(skeet)["author"]
+    assert (author["result"], author["evidence"]) == ("warn", (
+        f"handle changed: the article shows @mayor.riverton.example, the account {DID} is @mayor.riverton.gov.example "
+        "now: the same account, per its DID"))
+
+
+def test_fixnu31b_a_did_kept_as_the_handle_by_an_older_cache_is_read_as_the_account_id():
+    """A record parsed before newuser31 #3 kept the DID as the author's handle: it is never compared as a handle."""
+    from resolver.provenance import author_check
+
+    post = {"platform": "bluesky", "post_id": f"{DID}/3kriverton22", "status": "available", "archived": [],
+            "author": {"handle": DID, "name": "Riverton Mayor (@mayor.riverton.example)", "id": None}}
+    embed = {"platform": "bluesky", "post_id": f"{DID}/3kriverton22", "author_handle": "mayor.riverton.example",
+             "author_name": "Riverton Mayor"}
+    assert author_check(embed, post)["result"] == "skip"
+    assert author_check(embed | {"author_handle": DID, "author_name": None}, post) == {
+        "name": "author", "result": "pass", "evidence": f"the same account {DID}"}
+    other = embed | {"post_id": "did:plc:someoneelse000000000001/3kriverton22"}
+    assert author_check(other, post)["evidence"] == (
+        f"the article names account did:plc:someoneelse000000000001, the post's author is {DID}: the post may be "
+        "misattributed")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
+from resolver.errors import NotMapped
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
@@ -266,6 +267,8 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
+    if fetch is not None and fetch.get("error_kind") == NotMapped.kind:   # the config's refusal, not the file's
+        return True
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()

@@ -57,6 +57,8 @@ METHOD = "oembed"
 HTML_WORDS = frozenset({"facebook"})
 # The post Bluesky's embed code names: <blockquote class="bluesky-embed" data-bluesky-uri="at://<did>/...">.
 BLUESKY_URI_RE = re.compile(r"""data-bluesky-uri\s*=\s*["']([^"']+)["']""")
+# The handle ending Bluesky's `author_name`: "<display name> (@<handle>)" or "@<handle>" (bskyweb's embedr).
+BLUESKY_AUTHOR_RE = re.compile(r"(?:\s\(@([^\s()@]+)\)|^@([^\s()@]+))\Z")
 # The providers whose `author_name` is the account's user name, not a display name: Reddit's oEmbed answers the
 # poster's "<name>" (the u/<name> of its card) and no `author_url` (platforms30).
 USER_NAME_AUTHORS = frozenset({"reddit"})
@@ -126,8 +128,7 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         name = None   # the user name again (Instagram's answer), no display name to compare with the article's
     author_id = None
     if platform == "bluesky":
-        name = _bluesky_name(name, handle)
-        author_id = _bluesky_did(post_id, _string(data.get("html")) or "")
+        handle, name, author_id = _bluesky_author(post_id, handle, name, _string(data.get("html")) or "")
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
@@ -135,6 +136,29 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         else _string(data.get("title"))
     return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
                    text=text, media=media)
+
+
+def _bluesky_author(post_id: str, named: str | None, author_name: str | None,
+                    html: str) -> tuple[str | None, str | None, str | None]:
+    """(handle, display name, DID) of a Bluesky answer. `author_url` names the account by handle or by DID (the
+    form every embed code links): a DID is the account's id, never a handle, and the handle is then the "(@handle)"
+    tail of `author_name` (newuser31 #3). The DID is the embed code's (`_bluesky_did`) or `author_url`'s, kept only
+    when the two do not disagree and it is the asked post's account when the post was asked by DID."""
+    from_code = _bluesky_did(post_id, html)
+    if named is None or not bluesky.is_did(named):
+        return named, _bluesky_name(author_name, named), from_code
+    handle = _bluesky_tail(author_name)
+    asked = bluesky.split_post_id(post_id)
+    tied = from_code in (None, named) and (asked is None or not bluesky.is_did(asked[0]) or asked[0] == named)
+    return handle, _bluesky_name(author_name, handle) if handle else author_name, named if tied else None
+
+
+def _bluesky_tail(author_name: str | None) -> str | None:
+    """The handle Bluesky's `author_name` ends with: "<display name> (@<handle>)", or "@<handle>" alone. The last
+    parenthesis, as the display name (the account's own words) comes first and may hold one too."""
+    found = BLUESKY_AUTHOR_RE.search(author_name or "")
+    handle = found.group(1) or found.group(2) if found else None
+    return handle if handle and bluesky.ACTOR.match(handle) and not bluesky.is_did(handle) else None
 
 
 def _bluesky_did(post_id: str, html: str) -> str | None:

@@ -25,6 +25,21 @@ RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
 TID = re.compile(r"^[2-7a-j][2-7a-z]{12}$")
 
 
+def is_did(actor: str | None) -> bool:
+    """Whether an account name is a DID (did:plc:…, did:web:…): the account's lasting id, never compared as a
+    handle (newuser31 #3)."""
+    return bool(actor) and str(actor).startswith("did:")
+
+
+def label(handle: str | None, did: str | None) -> str:
+    """An account as a report shows it: "@handle (did:…)", "@handle", or the DID alone, never "@did:…"."""
+    if handle and is_did(handle):
+        handle, did = None, did or handle
+    if handle:
+        return f"@{handle}" + (f" ({did})" if did else "")
+    return did or ""
+
+
 def profile_url(actor: str) -> str:
     """An account's page on the main AppView."""
     return f"https://bsky.app/profile/{actor}"
