@@ -347,3 +347,27 @@ def test_review31r2_a_post_found_by_its_accounts_other_name_is_said_so_from_the_
     assert re.search(r"Recorded as https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kgonefiction: the "
                      r"same account's post, its handle @mayor.riverton.example and its DID did:plc:rivertonfictional0000001 "
                      r"named together by a recorded answer about the account \(the link names it by its handle\)", md), md
+
+
+def test_review31r2_a_warm_run_does_not_reprint_a_post_not_known_once_an_answer_ties_its_handle(
+        fakenet, tmp_path, monkeypatch):
+    """review31r2 (urlforms31 #15), a guard: a warm `scan --json` reprints an article's line from its memo until a row
+    its steps read changes, and looking for the DID a Bluesky link's handle is recorded with notes no key when it
+    finds none. No memo is kept then (the lookup by author id, also empty, leaves the reads incomplete), so an answer
+    tying the handle to a DID later is read: the post not known before is the post the cache holds."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/Mayor.Riverton.Example/post/3kriverton22">the mayor said</a>.</p>'
+
+    def offline_status() -> str:
+        code, out = run("scan", "--fetch", "--offline", "--json", "linked.html", name="linked.html", article=linked)
+        assert code in (0, 3), out
+        [post] = json.loads(out)["posts"]
+        return post["status"]
+
+    assert [offline_status(), offline_status()] == ["unknown", "unknown"]   # the second from its memo
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0, out
+    assert offline_status() == "available"
