@@ -305,7 +305,7 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
         conn.execute("DETACH DATABASE src")
 
 
-def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> list[str]:
+def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> dict[str, str]:
     """The articles this input recorded otherwise than the record merged so far (same sha256), and which record
     to keep: one whose encoding the user gave (the later given, when both were) over any other; else, of two
     encodings, one not guessed (declared, or not known whether given or declared: a record made before `since`, the
@@ -314,7 +314,7 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     first input's record was always kept: a correction made with --encoding in a later shard was lost, and a
     database written before m016 gave its credits or not by the order of the inputs (review26 #5, review26b #7).
     Each choice goes in the report. The preferred ones (src id, main id) go in temp.preferred; returns the
-    articles columns they take."""
+    articles columns they take, each with its SQL over the input's row."""
     src_articles = set(_columns(conn, "src", "articles"))
     src_credits = set(_columns(conn, "src", "credits"))
     given = "s.encoding_given_at" if "encoding_given_at" in src_articles else "NULL"
@@ -347,10 +347,16 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
                                  "over": there if take else here, "why": why})
     # The kept record's credits go: the credits rule copies the preferred record's in their place.
     conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
-    taken = ["encoding", "encoding_detected", "credit_count", "embed_count", "tool_version"]
-    # the kept record's rival goes with its encoding; an input made before v30 has none: NULL, not recorded (enc30)
-    return taken + (["encoding_given_at"] if given != "NULL" else []) + [
-        rival for rival in ("encoding_rival", "encoding_rivals") if rival in src_articles]   # enc30, enc31
+    taken = {column: f"s.{column}" for column in ("encoding", "encoding_detected", "credit_count", "embed_count",
+                                                    "tool_version")}
+    # The kept record's rivals go with its encoding, the replaced record's never stay (review31r2): an input made
+    # before v30 recorded none (NULL, not recorded; enc30), one made before v36 no list ('[]' when it recorded no
+    # rival, else NULL: the others were not recorded, as m036 says).
+    rival = "s.encoding_rival" if "encoding_rival" in src_articles else "NULL"
+    rivals = "s.encoding_rivals" if "encoding_rivals" in src_articles else \
+        f"CASE WHEN {rival} = '' THEN '[]' END"
+    return taken | ({"encoding_given_at": given} if given != "NULL" else {}) | {"encoding_rival": rival,
+                                                                                "encoding_rivals": rivals}
 
 
 @dataclass(frozen=True)
@@ -448,12 +454,12 @@ def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:
             == conn.execute(posts.format("src"), [src_id]).fetchall())
 
 
-def _take_preferred(conn: sqlite3.Connection, columns: list[str]) -> None:
-    """The preferred records' article columns, and their embeds' values in place (ids kept); their credits were
-    copied by the credits rule, in place of the kept ones `_prefer` deleted."""
+def _take_preferred(conn: sqlite3.Connection, columns: dict[str, str]) -> None:
+    """The preferred records' article columns (each its SQL over the input's row `s`), and their embeds' values in
+    place (ids kept); their credits were copied by the credits rule, in place of the kept ones `_prefer` deleted."""
     if not conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
         return
-    conn.execute(f"UPDATE main.articles SET ({', '.join(columns)}) = (SELECT {', '.join(f's.{c}' for c in columns)}"
+    conn.execute(f"UPDATE main.articles SET ({', '.join(columns)}) = (SELECT {', '.join(columns.values())}"
                  f" FROM src.articles s JOIN temp.preferred p ON p.src = s.id WHERE p.main = articles.id)"
                  f" WHERE id IN (SELECT main FROM temp.preferred)")
     embed_columns = [c for c in _columns(conn, "src", "embeds") if c not in ("id", "article_id", "ordinal")]

@@ -1168,10 +1168,18 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     post = embed.get("post") or {}
     if post.get("platform") != "bluesky" or not post.get("post_id") or post["post_id"] == embed.get("post_id"):
         return []
-    fetches = ", ".join(f"#{i}" for i in post.get("fetch_ids") or [])
-    return [f"Recorded as {post['url']}: the same account's post, its handle @{post['author']['handle']} and its DID "
-            f"{post['author']['id']} named together by the answer it was recorded from"
-            + (f" (fetch {fetches})" if fetches else "")]
+    # the two names: the link's and the record's accounts (review31r2: the record's author may name neither, a post
+    # its source could not find, and the note said "@None" of it)
+    linked, recorded = (str(name).rpartition("/")[0] for name in (embed.get("post_id") or "", post["post_id"]))
+    handle, did = (recorded, linked) if linked.startswith("did:") else (linked, recorded)
+    author = post.get("author") or {}
+    if (str(author.get("handle") or "").casefold(), author.get("id")) == (handle.casefold(), did):
+        fetches = ", ".join(f"#{i}" for i in post.get("fetch_ids") or [])
+        return [f"Recorded as {post['url']}: the same account's post, its handle @{author['handle']} and its DID "
+                f"{did} named together by the answer it was recorded from" + (f" (fetch {fetches})" if fetches else "")]
+    which = "handle" if linked == handle else "DID"
+    return [f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
+            f"together by a recorded answer about the account (the link names it by its {which})"]
 
 
 def _linked_capture(embed: dict[str, Any]) -> list[str]:

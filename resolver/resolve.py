@@ -140,6 +140,15 @@ def _described(ref: PostRef | None) -> Destination | None:
                        created.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if created else None)
 
 
+# How much of a page `next_hop` reads for a refresh (a <meta refresh>, a location.replace).
+REFRESH_WINDOW = 65536
+
+
+def _may_refresh(outcome: FetchOutcome) -> bool:
+    """Whether an answer's body may name its next hop: a 200 HTML page (or one of no stated type)."""
+    return outcome.status == 200 and "html" in outcome.headers.get("content-type", "html")
+
+
 def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
     """Where a response points on, and how, or None when it is the end of the chain."""
     if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
@@ -149,8 +158,8 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
         target = _refreshed(current, header.group(1), header.group(2))
         if target is not None:
             return target, "refresh-header"
-    if outcome.status == 200 and "html" in outcome.headers.get("content-type", "html"):
-        head = outcome.body[:65536].decode("utf-8", "replace")
+    if _may_refresh(outcome):
+        head = outcome.body[:REFRESH_WINDOW].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
         target = _refreshed(current, meta.group(1), unescape(meta.group(2))) if meta else None
         if target is not None:
@@ -385,6 +394,13 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             # has not said where it goes: the link is not its own destination
             return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
                               f"{outcome.status} and named no next hop: where it leads is not known")
+        if onward is None and outcome.cut_at_deadline and _may_refresh(outcome) \
+                and len(outcome.body) < REFRESH_WINDOW:
+            # a page cut at the deadline before the bytes a refresh is read in (review31r2): its refresh may come
+            # after the cut, so it has not said where the link goes (a stream that is no page ends here)
+            return Resolution(url, current, None, tuple(hops), None, f"timeout: {current} answered 200, its page "
+                              f"still arriving at {outcome.cut_at_deadline}: its first {len(outcome.body):,} bytes "
+                              "named no next hop, so where it leads is not known")
         if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL
             return Resolution(url, current, ref.url if ref is not None else canonical_url(current), tuple(hops),
                               _described(ref))

@@ -626,3 +626,57 @@ def test_review30r3_a_kept_resolutions_id_time_is_snowflake_time_in_the_cache_to
         [post] = [json.loads(dict(zip(names, row))["post"]) for row in cursor]
     assert list(post) == ["platform", "kind", "post_id", "author_handle", "url", "snowflake_time"]
     assert post["snowflake_time"] == "2022-12-06T05:31:41.219Z"
+
+
+def _guessed_with_rivals(path: Path) -> Path:
+    """A cache of this version holding the Czech article guessed as cp1252, unsure: cp1250 and ISO-8859-16 rival."""
+    embed = {**tweet(ALIVE, 0), "author_name": "Jiøí Èermák"}
+    with Store(path) as store:
+        store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding_given": False,
+                              "encoding": "cp1252", "encoding_detected": 1, "encoding_rival": "cp1250",
+                              "encoding_rivals": ["cp1250", "iso8859_16"]},
+                             [embed], [{**credit("(Foto: Jiøí Èermák/ČTK)", "ČTK", "Jiøí Èermák", 0), "also_at": []}],
+                             source="cz.html", tool_version="test")
+    return path
+
+
+@pytest.mark.parametrize("before, rivals", [
+    ("m036_article_encoding_rivals", ("", "[]")),         # v30-v35: a rival ('' none), no list: '[]' as m036 says
+    ("m032_article_encoding_rival", (None, None)),        # before v30: neither recorded
+    ("m017_article_encoding_given", (None, None)),
+], ids=["before-v36", "before-v30", "before-v17"])
+def test_review31r2_a_preferred_older_record_takes_no_rivals_of_the_record_it_replaces(tmp_path: Path, before: str,
+                                                                                      rivals: tuple) -> None:
+    """review31r2 (enc31): an older input's record preferred over a guess (its encoding was given or declared) took
+    its encoding, but the columns it did not have stayed the replaced guess's: `encoding_rivals` (and before v30
+    `encoding_rival`) still named cp1250, the encoding now kept, as a rival of itself, in the cache, its export and
+    the unsure_encodings view."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before=before)
+    row = {"sha256": SHA, "kind": "html", "encoding": "cp1250", "encoding_detected": 0, "bytes": 100,
+           "first_source": "cz.html", "first_scanned_at": "2026-11-01T00:00:00.000000Z", "tool_version": "0.1.0",
+           "embed_count": 1, "credit_count": 1}
+    columns = {c.name for c in old["articles"].columns}
+    row |= {"encoding_given_at": "2026-11-01T00:00:00.000000Z"} if "encoding_given_at" in columns else {}
+    row |= {"encoding_rival": ""} if "encoding_rival" in columns else {}
+    old["articles"].insert(row)
+    old["embeds"].insert({"article_id": 1, "ordinal": 0, **{k: v for k, v in tweet(ALIVE, 0).items()
+                                                             if k not in ("span", "media_links", "links", "also_at")},
+                          "author_name": "Jiří Čermák"})
+    old["credits"].insert({"article_id": 1, "ordinal": 0, "raw": "(Foto: Jiří Čermák/ČTK)", "creator": "Jiří Čermák",
+                           "organization": "ČTK", "source": "text", "span_start": 100, "span_end": 110,
+                           "also_at": "[]"})
+    old.conn.close()
+    guess = _guessed_with_rivals(tmp_path / "guess.db")
+    out = tmp_path / "out.db"
+    report = merge(out, [guess, tmp_path / "old.db"])
+    [chosen] = report.to_json()["preferred"]
+    assert chosen["kept"] == str(tmp_path / "old.db")
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("SELECT encoding, encoding_detected, encoding_rival, encoding_rivals FROM articles"
+                            ).fetchone() == ("cp1250", 0, *rivals)
+        assert conn.execute("SELECT count(*) FROM unsure_encodings").fetchone() == (0,)

@@ -364,3 +364,25 @@ def test_a_report_made_from_the_cache_says_so_and_dates_each_status(fakenet, tmp
         assert line in text, text
         assert re.search(rf"1\. twitter post by @river_desk: ?available ?\(as of {status_at[:16]}Z\)", text), text
     assert datetime.now(timezone.utc) - datetime.fromisoformat(newest.replace("Z", "+00:00")) >= week
+
+
+@pytest.mark.parametrize("link,other", [
+    ("https://t.co/AbCdEf1234", "http://t.co/abcdef1234"),
+    ("https://vm.tiktok.com/ZMabcDEF/", "https://vm.tiktok.com/ZMABCdef/"),
+    ("https://fb.watch/AbCdEf/", "https://fb.watch/abcdef/"),
+], ids=["t.co", "tiktok", "fb.watch"])
+def test_a_short_links_code_in_another_case_is_another_link_in_the_caches_captures(tmp_path, link, other):
+    """review31r2 (urlforms31 #15): a short link's code is case-sensitive (t.co/AbC and t.co/abc lead to two
+    posts), but a short link names no post by an id, so every capture listed under it in any case was kept: a report
+    cited the captures of another link as this one's. The same code with its host in another case stays its own."""
+    from resolver.provenance import cached_snapshots, of_the_same_post
+
+    listed = [link, other, link.replace("t.co", "T.CO").replace("vm.tiktok", "VM.TikTok").replace("fb.watch", "FB.watch")]
+    rows = [{"service": "wayback", "original": url, "url": f"https://web.archive.org/web/2022120612{i:04d}/{url}",
+             "timestamp": f"2022120612{i:04d}", "status": "200", "digest": "D", "mimetype": "text/html",
+             "found_via": "cdx", "observed_at": "2026-11-29T00:00:00Z", "fetch_id": None} for i, url in enumerate(listed)]
+    with Store(tmp_path / "c.db") as store:
+        store.record_snapshots(rows)
+        assert [row["original"] for row in cached_snapshots(link, store)] == [listed[0], listed[2]]
+        assert [row["original"] for row in cached_snapshots(other, store)] == [other]
+    assert [row["original"] for row in of_the_same_post(link, rows)] == [listed[0], listed[2]]

@@ -846,3 +846,26 @@ def test_servers31_a_body_cut_at_the_deadline_is_written_to_the_warc_as_truncate
         [(truncated, body)] = [(r.rec_headers.get_header("WARC-Truncated"), r.content_stream().read())
                                for r in ArchiveIterator(stream) if r.rec_type == "response"]
     assert truncated == "time" and body.startswith(b"data: tick\n\n")
+
+
+def test_review31r2_a_page_cut_at_the_deadline_before_it_named_a_next_hop_is_no_known_end(fakenet, store):
+    """review31r2 (servers31): a page's body still arriving at the deadline is cut there, and the link was said to
+    end at that page, though its refresh (a <meta refresh>, a location.replace) may come after the cut: an HTML page
+    whose first bytes named no next hop has not said where the link goes. It is a timeout (asked again), its hop
+    kept; a stream that is no page (audio, server-sent events) still ends there (the tests above)."""
+    import time
+
+    def stalled(request):
+        def stream():
+            yield b"<html><head><title>Moving</title>"
+            time.sleep(3)
+            yield b'<meta http-equiv="refresh" content="0;url=https://news.example/real"></head></html>'
+        return Response(stream(), content_type="text/html; charset=utf-8")
+
+    fakenet.route("slowpage.example", "/go", stalled)
+    fakenet.route("bit.ly", "/stall", redirect("https://slowpage.example/go"))
+    result = run("https://bit.ly/stall", fakenet.settings(deadline=1.0, retries=0), store)
+    assert (result.final_url, result.canonical_url, [h.status for h in result.hops]) == (
+        "https://slowpage.example/go", None, [301, 200])
+    assert result.error == ("timeout: https://slowpage.example/go answered 200, its page still arriving at the 1s "
+                            "deadline: its first 33 bytes named no next hop, so where it leads is not known")

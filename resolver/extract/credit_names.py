@@ -432,9 +432,11 @@ def may_name_a_person(words: str) -> bool:
 # credits30 added first words of places' names in other languages that few names start with ("Rio de Janeiro", "Dar
 # es Salaam", "Puerto Rico", "Sri Lanka"; not "Abu", a name's part too, nor "United": "United Nations") and the last
 # words of regions ("Gaza Strip"). credits31: "Rio" left (a name's too: "Rio Ferdinand"; Rio's cities are in
-# `credit_places`), "New" came ("New Orleans", "New Jersey": no person's name starts with it).
+# `credit_places`), "New" came ("New Orleans", "New Jersey": no person's name starts with it). review31r2: Arabic
+# and Hebrew places' first words, for datelines spelled otherwise than the list ("BEIT LAHIA", "DEIR EL-BALAH").
 PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. port mount mt. cape hong tel buenos "
-                              "kuala north south east west new dar puerto porto santo costa sri saudi"
+                              "kuala north south east west new dar puerto porto santo costa sri saudi "
+                              "beit deir kafr kfar kibbutz kiryat ramat"
                               .split())
 PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley strip province district region "
                              "republic emirates territory territories".split())
