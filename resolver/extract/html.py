@@ -1286,6 +1286,7 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
                 embed = _source_url_at(page, end - len(host), host, tail, taken)
                 if embed is not None:
                     found[host].append(embed)
+    _LAST_MARKS.marks = None   # the page is let go
     return [embed for embeds in found.values() for embed in embeds]
 
 
@@ -1318,22 +1319,73 @@ def _in_text(page: str, at: int) -> bool:
     """Is `at` in the page's text, between tags and outside a script, a style or a comment? The text is the prose
     pass's (`_text_urls`), which leaves the site's footer, navigation and related boxes out: a post URL there read
     here was an embed (newuser31b §9: the raw pass reads every platform's posts). Markup is what this pass reads: an
-    attribute's value (the last "<" is after the last ">"), a raw-text element's content (a script's JSON)."""
-    opened = page.rfind("<", 0, at)
-    if opened < 0 or opened > page.rfind(">", 0, at):
-        return False
-    if RAW_TEXT_TAG_RE.match(page, opened):
-        return False   # right after a <script>, <style>, <!-- ... tag, or inside one that holds no "<"
-    # inside a script that writes "<" ("a < b", "'<div>'"): its opening tag is the last before `at` with no end after it
-    reach = max(0, opened - RAW_TEXT_REACH)   # bounded: the look back costs as much a place
-    scripts = max(page.rfind("<script", reach, opened), page.rfind("<SCRIPT", reach, opened))
-    ended = max(page.rfind("</script", reach, opened), page.rfind("</SCRIPT", reach, opened))
-    return scripts <= ended and page.rfind("<!--", reach, opened) <= page.rfind("-->", reach, opened)
+    attribute's value (no ">" after the last "<"), a raw-text element's content (a script's JSON). What each look
+    finds is kept for the page (`_Marks`): many URLs in one long text or script cost one pass over it, not one each."""
+    marks = _page_marks(page)
+    opened = marks.last_lt(at)
+    if opened < 0 or marks.tag_end(opened) >= at or RAW_TEXT_TAG_RE.match(page, opened):
+        return False   # inside a tag, or right after a <script>, <style>, <!-- ... tag
+    # inside a script or a comment that writes "<" ("a < b", "'<div>'"): the last one opened before `at` is not closed
+    opens, closes = marks.raw_text()
+    last_open, last_close = bisect_left(opens, at) - 1, bisect_left(closes, at) - 1
+    return last_open < 0 or last_close >= 0 and closes[last_close] > opens[last_open]
+
+
+class _Marks:
+    """What `_in_text` found of one page: the last "<" before the place last asked about, where each tag asked about
+    ends, where scripts and comments open and close (found once, when first needed)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.at, self.lt = 0, -1   # the "<" last found before `at`
+        self.ends: dict[int, int] = {}
+        self.marks: tuple[list[int], list[int]] | None = None
+
+    def last_lt(self, at: int) -> int:
+        """Where the last "<" before `at` is, or -1: searched back only to the place asked before, when it is."""
+        found = self.page.rfind("<", self.at if at >= self.at else 0, at)
+        if found < 0 and at >= self.at:
+            found = self.lt
+        self.at, self.lt = at, found
+        return found
+
+    def tag_end(self, opened: int) -> int:
+        """Where the tag opening at `opened` ends (its ">"), or the page's length."""
+        end = self.ends.get(opened)
+        if end is None:
+            found = self.page.find(">", opened)
+            end = self.ends[opened] = found if found >= 0 else len(self.page)
+        return end
+
+    def raw_text(self) -> tuple[list[int], list[int]]:
+        """(where scripts and comments open, where they close), each in page order."""
+        if self.marks is None:
+            opens: list[int] = []
+            closes: list[int] = []
+            for mark in RAW_TEXT_MARK_RE.finditer(self.page):
+                (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
+            self.marks = (opens, closes)
+        return self.marks
+
+
+class _LastMarks(threading.local):
+    marks: _Marks | None = None
+
+
+_LAST_MARKS = _LastMarks()
+
+
+def _page_marks(page: str) -> _Marks:
+    """The marks of `page`, kept for the last page asked about in this thread."""
+    marks = _LAST_MARKS.marks
+    if marks is None or marks.page is not page:
+        marks = _LAST_MARKS.marks = _Marks(page)
+    return marks
 
 
 # What opens markup whose content is no text a reader sees: raw text elements, a comment, a template.
 RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
-RAW_TEXT_REACH = 200_000   # characters looked back over for a script's opening tag: longer inline scripts are rare
+RAW_TEXT_MARK_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:
