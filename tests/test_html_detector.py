@@ -1208,9 +1208,9 @@ def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_
     embeds, _ = html.scan(page)
     assert [(e.detector, e.post_id) for e in embeds] == [("html-source", "AbCdEfGhIjK"), ("html-source", "ZyXwVuTsRqP")]
     first = embeds[0]   # the same video under both hosts: youtube.com is listed first, so its place wins
-    assert page[first.span[0]:first.span[1]] == "www.youtube.com/embed/AbCdEfGhIjK"
+    assert page[first.span[0]:first.span[1]] == "https://www.youtube.com/embed/AbCdEfGhIjK"
     [(start, end)] = first.also_at
-    assert page[start:end] == "www.youtube-nocookie.com/embed/AbCdEfGhIjK"
+    assert page[start:end] == "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK"
 
 
 def test_the_page_state_search_finds_every_host_in_one_pass_per_last_label():
@@ -1503,7 +1503,7 @@ def test_share_buttons_profiles_and_footers_in_a_pages_text_are_not_embeds():
             'https://twitter.com/intent/tweet?url=https://riverton.example/story</p></article>'
             '<nav>Latest: https://t.me/rivertonnews/12</nav>'
             '<footer><p>Our pick: https://bsky.app/profile/riverton.example/post/3kfooter0001</p></footer>'
-            '<script>var more = "https://www.threads.net/@riverton/post/C1scriptPst";</script></body></html>')
+            '<script>var more = "https://www.threads.net/@riverton";</script></body></html>')
     assert html.scan(page)[0] == []
 
 
@@ -2043,7 +2043,7 @@ def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
     for utf8 in (None, page.encode()):
         embeds, credits = extract.find_all(page, "html", utf8=utf8)
         source = next(e for e in embeds if e.detector == "html-source")
-        assert page[source.span[0]:source.span[1]] == "twitter.com\\/jane\\/status\\/1234567890123"
+        assert page[source.span[0]:source.span[1]] == "https:\\/\\/twitter.com\\/jane\\/status\\/1234567890123"
         signed = next(e for e in embeds if e.detector == "html-text-signature")
         assert page[signed.span[0]:signed.span[1]].startswith("<p>Words here")
         credit = next(c for c in credits if c.raw == "Jane Doe/AP")

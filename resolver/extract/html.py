@@ -110,7 +110,14 @@ STRUCTURE_SELECTOR = selector_of(STRUCTURE_PARTS, None)
 FACEBOOK_PARTS: tuple[Part, ...] = (("div.fb-post", ("fb-post",)), ("div.fb-video", ("fb-video",)))
 TIMELINE_PARTS: tuple[Part, ...] = (("a[href][class*=twitter-timeline]", ("twitter-timeline",)),)
 # Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
-CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "lite-youtube", "lite-vimeo")
+CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "amp-tiktok", "amp-reddit",
+               "amp-iframe", "lite-youtube", "lite-vimeo")
+# Where lazy loaders keep an iframe's address while its `src` holds a placeholder, in the order they are read:
+# lazysizes and a3 Lazy Load, WP Rocket, LiteSpeed Cache, jQuery lazyload (newuser31b §7).
+LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-litespeed-src", "data-original")
+# A placeholder `src`: none, a blank page (WP Rocket's "about:blank", resolved against the page or not), an inline
+# document or a script.
+PLACEHOLDER_SRC_RE = re.compile(r"\s*(?:$|about:blank|data:|javascript:|\S*/about:blank\s*$)", re.IGNORECASE)
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, no embed code (`platforms.link_doubt`)
 
@@ -408,16 +415,13 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         tweet_id = attr(el, "data-tweet-id") or ""
         if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
             return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
-        src = attr(el, "src") or attr(el, "data-src") or ""
-        if "/twitterembed/" in src.lower() or (attr(el, "id") or "").startswith("tweetframe"):
+        attributes = el.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
+        src = _frame_src(attributes)
+        if "/twitterembed/" in src.lower() or (attributes.get("id") or "").startswith("tweetframe"):
             return _hosted_tweet(el, src, smap)
-        return _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
-    if tag == "amp-twitter":
-        tweet_id = attr(el, "data-tweetid") or ""
-        if x.ID_RE.match(tweet_id):
-            return _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id)
-        return None
-    if tag in ("amp-instagram", "amp-youtube", "amp-vimeo", "lite-youtube", "lite-vimeo", "amp-facebook"):
+        embed = _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
+        return embed if embed is not None or not attributes.get("srcdoc") else _srcdoc_embed(el, smap)
+    if tag in CUSTOM_TAGS:
         return _custom_element(el, smap)
     if tag == "script":
         post = attr(el, "data-telegram-post")
@@ -548,8 +552,43 @@ def _reddit(el: Any, smap: SourceMap) -> Embed | None:
 REDDIT_USER_RE = re.compile(r"u/([A-Za-z0-9_-]{3,20})$")
 
 
+def _frame_src(attributes: dict[str, str | None]) -> str:
+    """An iframe's address (`attributes`, its attributes): its `src`, or where a lazy loader keeps it while `src`
+    holds a placeholder; "" if none. A real `src` wins: a lazy attribute beside it names no page the frame shows."""
+    src = attributes.get("src") or ""
+    if src.startswith(("https:", "http:", "//")) and not src.endswith("about:blank") \
+            or not PLACEHOLDER_SRC_RE.match(src):   # most frames: an address, no pattern asked
+        return src
+    return next((value for name in LAZY_SRC_ATTRS
+                 if not PLACEHOLDER_SRC_RE.match(value := attributes.get(name) or "")), "")
+
+
+def _srcdoc_embed(el: Any, smap: SourceMap) -> Embed | None:
+    """The embed a frame's `srcdoc` shows, its markup read as a page of its own (a Bluesky or Reddit blockquote, a
+    lazy player's link), spanned on the frame: the markup is written in the attribute with its characters escaped,
+    so no place in it is the source's. The first embed, as a frame shows one (newuser31b §9)."""
+    doc = attr(el, "srcdoc") or ""
+    tree = parse(doc) if has_markers(doc) else None
+    if tree is None:
+        return None
+    found, _, _ = _structural_embeds(tree, SourceMap(doc, tree, 0, len(doc), ends=ElementEnds(doc)), page_needles(doc))
+    return replace(found[0], detector="html-iframe", span=smap.span(el, "srcdoc"), also_at=()) if found else None
+
+
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
+    """An AMP or lite component: the post its attribute names, by id or URL, spanned on the element."""
     tag = el.tag
+    if tag == "amp-twitter":
+        tweet_id = attr(el, "data-tweetid") or ""
+        return _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id) if x.ID_RE.match(tweet_id) \
+            else None
+    if tag in ("amp-reddit", "amp-iframe"):   # amp-iframe: any embed host's frame (a Bluesky post's)
+        src = attr(el, "data-src" if tag == "amp-reddit" else "src") or ""
+        return _embed_from_url(src, el, smap, "html-amp", None) if src else None
+    if tag == "amp-tiktok":   # the URL, or the video's bare id as AMP's documentation writes it
+        src = (attr(el, "data-src") or "").strip()
+        url = platforms.tiktok.post_url(src) if platforms.tiktok.POST_ID.match(src) else src
+        return _embed_from_url(url, el, smap, "html-amp", None) if url else None
     if tag in ("lite-youtube", "amp-youtube"):
         vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
         return _embed_from_url(platforms.youtube.video_url(vid), el, smap, "html-custom-element", vid or None)
@@ -1181,6 +1220,10 @@ HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
 ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
 TWO_SLASHES_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF]){2}$")
 MAX_HOST = 253   # a host name is never longer: the look back over one is bounded (#12)
+# A URL's scheme and its "//" right before its host, slashes JSON-escaped or not; a protocol-relative "//" alone.
+SCHEME_BEFORE_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
+# A URL as JSON writes it: up to a backslash that escapes no slash ("\"", "\n").
+ESCAPED_RUN_RE = re.compile(r"(?:[^\\]|\\/|\\u002[fF])*")
 
 
 def _host_run_before(page: str, at: int) -> int:
@@ -1208,6 +1251,9 @@ def _source_searches(hosts: dict[str, tuple[str, ...]]) -> list[tuple[re.Pattern
 SOURCE_SEARCHES = _source_searches(SOURCE_HOSTS)
 # What each shape leaves in the raw tail whatever slash JSON wrote: a tail without it is not read further.
 SHAPE_CORES = {host: tuple(shape.replace("/", "") for shape in shapes) for host, shapes in SOURCE_HOSTS.items()}
+# The same as one search a host (None: a shape of slashes alone, which every tail holds).
+SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) if all(cores) else None
+                  for host, cores in SHAPE_CORES.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
 PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN)
@@ -1237,9 +1283,13 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
             first, kin = branches[(hit.lastindex or 1) - 1]
             ending = [h for h in kin if end >= len(h) and page.startswith(h, end - len(h))] if kin else []
             for host in (first, *ending):
+                cores = SHAPE_CORE_RES.get(host)   # most hits are a share or profile link: no call for them (#14)
+                if cores is not None and cores.search(tail.group()) is None:
+                    continue
                 embed = _source_url_at(page, end - len(host), host, tail, taken)
                 if embed is not None:
                     found[host].append(embed)
+    _LAST_MARKS.marks = None   # the page is let go
     return [embed for embeds in found.values() for embed in embeds]
 
 
@@ -1254,15 +1304,91 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     before = page[max(0, begin - 12):begin]
     if ONE_SLASH_BEFORE_RE.search(before) and not TWO_SLASHES_BEFORE_RE.search(before):
         return None   # "example.com/x.com/jane/status/1": the host is a folder of another site's path, no post's
-    # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped.
-    raw = text_detectors.clean_url(page[begin:tail.end()])
+    # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped. Up to
+    # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
+    run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
+    raw = text_detectors.clean_url(run.group() if run else "")
     ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", raw))
-    if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
+    if ref is None or ref.kind not in ("post", "video") or not ref.post_id or _in_text(page, begin):
         return None
+    scheme = SCHEME_BEFORE_RE.search(page, max(0, begin - 24), begin)   # the span is the URL as written, its scheme too
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
-                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds,
-                 id_doubt=platforms.link_doubt(ref, raw))
+                 span=(scheme.start() if scheme else begin, begin + len(raw)), post_id=ref.post_id,
+                 author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
+                 start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw))
+
+
+def _in_text(page: str, at: int) -> bool:
+    """Is `at` in the page's text, between tags and outside a script, a style or a comment? The text is the prose
+    pass's (`_text_urls`), which leaves the site's footer, navigation and related boxes out: a post URL there read
+    here was an embed (newuser31b §9: the raw pass reads every platform's posts). Markup is what this pass reads: an
+    attribute's value (no ">" after the last "<"), a raw-text element's content (a script's JSON). What each look
+    finds is kept for the page (`_Marks`): many URLs in one long text or script cost one pass over it, not one each."""
+    marks = _page_marks(page)
+    opened = marks.last_lt(at)
+    if opened < 0 or marks.tag_end(opened) >= at or RAW_TEXT_TAG_RE.match(page, opened):
+        return False   # inside a tag, or right after a <script>, <style>, <!-- ... tag
+    # inside a script or a comment that writes "<" ("a < b", "'<div>'"): the last one opened before `at` is not closed
+    opens, closes = marks.raw_text()
+    last_open, last_close = bisect_left(opens, at) - 1, bisect_left(closes, at) - 1
+    return last_open < 0 or last_close >= 0 and closes[last_close] > opens[last_open]
+
+
+class _Marks:
+    """What `_in_text` found of one page: the last "<" before the place last asked about, where each tag asked about
+    ends, where scripts and comments open and close (found once, when first needed)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.at, self.lt = 0, -1   # the "<" last found before `at`
+        self.ends: dict[int, int] = {}
+        self.marks: tuple[list[int], list[int]] | None = None
+
+    def last_lt(self, at: int) -> int:
+        """Where the last "<" before `at` is, or -1: searched back only to the place asked before, when it is."""
+        found = self.page.rfind("<", self.at if at >= self.at else 0, at)
+        if found < 0 and at >= self.at:
+            found = self.lt
+        self.at, self.lt = at, found
+        return found
+
+    def tag_end(self, opened: int) -> int:
+        """Where the tag opening at `opened` ends (its ">"), or the page's length."""
+        end = self.ends.get(opened)
+        if end is None:
+            found = self.page.find(">", opened)
+            end = self.ends[opened] = found if found >= 0 else len(self.page)
+        return end
+
+    def raw_text(self) -> tuple[list[int], list[int]]:
+        """(where scripts and comments open, where they close), each in page order."""
+        if self.marks is None:
+            opens: list[int] = []
+            closes: list[int] = []
+            for mark in RAW_TEXT_MARK_RE.finditer(self.page):
+                (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
+            self.marks = (opens, closes)
+        return self.marks
+
+
+class _LastMarks(threading.local):
+    marks: _Marks | None = None
+
+
+_LAST_MARKS = _LastMarks()
+
+
+def _page_marks(page: str) -> _Marks:
+    """The marks of `page`, kept for the last page asked about in this thread."""
+    marks = _LAST_MARKS.marks
+    if marks is None or marks.page is not page:
+        marks = _LAST_MARKS.marks = _Marks(page)
+    return marks
+
+
+# What opens markup whose content is no text a reader sees: raw text elements, a comment, a template.
+RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
+RAW_TEXT_MARK_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:

@@ -11,7 +11,7 @@ from resolver.platforms import urls
 PLATFORM = "bluesky"
 DOMAINS = frozenset({"bsky.app", "bsky.dev"})
 MARKERS = ("bsky", "bluesky")
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+SOURCE_SHAPES = {"bsky.app": ("/post/",)}
 # An AT URI in prose: at://<did or handle>/app.bsky.feed.post/<rkey>
 AT_URI_PATTERN = r"\bat://[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]+"
 

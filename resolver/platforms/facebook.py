@@ -16,7 +16,9 @@ DOMAINS = frozenset({
     "facebookwkhpilnemxj7asaniu7vnjjbiltxjqhye3mhbshg7kx5tfyd.onion",   # Facebook's own onion service
 })
 MARKERS = ("facebook", "fb.watch")
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+# Where script data keeps a post or a video: paths only they have (a page's own link and a share button have none).
+SOURCE_SHAPES = {"facebook.com": ("/posts/", "/videos/", "/reel/", "permalink.php", "story.php", "video.php",
+                                 "post.php", "/watch")}
 
 # Numeric ids, and the opaque "pfbid0..." ids Facebook has given posts since 2022.
 # No numeric id starts with 0: "0123" would be a second post 123 (#15).

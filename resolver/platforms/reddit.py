@@ -11,7 +11,7 @@ from resolver.platforms import urls
 PLATFORM = "reddit"
 DOMAINS = frozenset({"reddit.com", "redd.it", "redditmedia.com"})
 MARKERS = ("reddit", "redd.it")
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+SOURCE_SHAPES = {"reddit.com": ("/comments/",), "redditmedia.com": ("/comments/",)}
 
 POST_ID = re.compile(r"^[a-z0-9]{1,12}$")   # base 36
 TOKEN = re.compile(r"^[A-Za-z0-9]{4,20}$")

@@ -15,8 +15,9 @@ from resolver.platforms import urls
 
 PLATFORM = "telegram"
 DOMAINS = frozenset({"t.me", "telegram.me", "telegram.dog"})
-MARKERS = ("t.me/", "telegram")
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+MARKERS = ("t.me/", "telegram", "t.me\\/")   # "t.me\/": as script data escapes it
+# Any path: only t.me/<channel>/<n> parses as a post, never a channel's link or an invitation.
+SOURCE_SHAPES = {"t.me": ("/",), "telegram.me": ("/",)}
 
 MESSAGE_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0416" would be a second 416
 CHANNEL = re.compile(r"^[A-Za-z0-9_]{3,64}$")

@@ -11,7 +11,7 @@ from resolver.platforms import urls
 PLATFORM = "threads"
 DOMAINS = frozenset({"threads.net", "threads.com"})
 MARKERS = ("threads.",)
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+SOURCE_SHAPES = {"threads.net": ("/post/",), "threads.com": ("/post/",)}
 
 SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
 USER = re.compile(r"^[A-Za-z0-9_.]{1,30}$")

@@ -11,7 +11,7 @@ from resolver.platforms import urls
 PLATFORM = "vimeo"
 DOMAINS = frozenset({"vimeo.com"})
 MARKERS = ("vimeo",)
-SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+SOURCE_SHAPES = {"vimeo.com": ("/",)}   # vimeo.com/<n>, player.vimeo.com/video/<n>: the parser tells
 
 VIDEO_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0796..." would be a second video (#15)
 # An unlisted video's private hash: vimeo.com/<id>/<hash>, player ?h=<hash>. It can be all digits (#15).
