@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -339,9 +340,26 @@ class RunOptions:
     json_lines: bool = False
     run: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked here, naming the field: "2", None or 2.5 failed deep in the run, and 0 or -1 were taken
+        # (newuser31b #12).
+        _count("workers", self.workers, optional=False)
+        _count("window", self.window, optional=True)
+
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
         return self.window or max(4 * self.workers, session.settings.concurrency)
+
+
+def _count(name: str, value: object, *, optional: bool) -> None:
+    """A RunOptions count: an int of at least 1 (or None, when `optional`), else TypeError or ValueError naming it."""
+    if value is None and optional:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        expected = "an int or None" if optional else "an int"
+        raise TypeError(f"RunOptions {name}: expected {expected}, not {type(value).__name__} ({value!r})")
+    if value < 1:
+        raise ValueError(f"RunOptions {name}: must be at least 1, not {value}")
 
 
 @dataclass
@@ -1485,6 +1503,8 @@ def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) ->
 
 def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None = None) -> ArticleResult:
     """Embeds and credits of an article file (HTML or text, sniffed; the encoding detected). No store, no network."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
     return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
 
 
