@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from resolver.fetch import wayback
     from resolver.session import Session
 
+
+T = TypeVar("T")
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
@@ -459,10 +461,12 @@ async def _ask(method: str, targets: list[Target], session: Session, ledgers: di
         held: dict[str, list[Ledger]] = {}
         for target in targets:
             held.setdefault(target.post_id, []).append(ledgers[target])
-        found = await anyio.to_thread.run_sync(lambda: xapi.lookup(list(held), session=session, ledgers=held))
-        for target in targets:
-            if target.post_id in found:
-                answers[target].append(found[target.post_id])
+
+        def answered(found: dict[str, PostRecord]) -> None:
+            for target in targets:
+                if target.post_id in found:
+                    answers[target].append(found[target.post_id])
+        await _thread_to_its_end(lambda: xapi.lookup(list(held), session=session, ledgers=held), answered)
         return
     import asyncio
 
@@ -471,6 +475,29 @@ async def _ask(method: str, targets: list[Target], session: Session, ledgers: di
     async def one(target: Target) -> None:
         answers[target].append(await ask(target, session, ledgers[target]))
     await asyncio.gather(*(one(t) for t in targets))
+
+
+async def _thread_to_its_end(work: Callable[[], T], answered: Callable[[T], None]) -> None:
+    """Run `work` in a worker thread and hand its result to `answered`, even when the run is cancelled meanwhile
+    (Ctrl-C): a thread cannot be stopped, so its requests are made and answered all the same (an X API batch), and
+    the cancel waits for it (a second Ctrl-C ends the run at once), then goes on. Before, the cancel left the
+    thread running alone: its answer came to no one, its posts were not recorded, and the resumed run asked the
+    batch again, spending quota twice (fixnu30c's known limit)."""
+    import asyncio
+
+    import anyio
+
+    running = asyncio.ensure_future(anyio.to_thread.run_sync(work))
+    try:
+        result = await asyncio.shield(running)
+    except asyncio.CancelledError as cancel:
+        try:
+            result = await running
+        except Exception:  # noqa: BLE001 - the work failed: the cancel is what ended the run
+            raise cancel from None
+        answered(result)
+        raise
+    answered(result)
 
 
 async def _syndication(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
