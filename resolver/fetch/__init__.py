@@ -174,6 +174,10 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
+        if cached is not None and _copies_missing(cached, session, options):
+            if session.cache_only:
+                raise NotCached(target.url)
+            cached = await _look_up_copies(target, cached, session)
         if cached is not None:
             results[target] = cached
             done()
@@ -210,14 +214,38 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     return [results[t] for t in targets]
 
 
+def _copies_missing(cached: FetchedPost, session: Session, options: FetchOptions) -> bool:
+    """A cached post recorded with no lookup of the archived copies a fetch reads for it (its run stopped between
+    the source's answer and the archive), in an online run that reads them."""
+    from resolver.fetch import wayback
+
+    return cached.archive_lookup == wayback.NOT_LOOKED_UP and options.archived and not session.offline
+
+
+async def _look_up_copies(target: Target, cached: FetchedPost, session: Session) -> FetchedPost:
+    """The archive lookup alone of a cached post whose source answered before its run stopped: the source is not
+    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations."""
+    from resolver.fetch import wayback
+
+    handles = _capture_handles(target, cached.record, session.store, session.redactor)
+    ledger = Ledger()
+    with ledger.kept(session.store):
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
+        copies = record_copies(cached, copies, session, ledger)
+    under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    return replace(cached, archived=copies, archive_lookup=looked, archive_looked_under=under)
+
+
 def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRecord]], session: Session,
                    options: FetchOptions, ledgers: dict[Target, Ledger]) -> None:
     """The fetch ended before these posts were settled (Ctrl-C, the run stopped, an error): what was answered is
     kept all the same (newuser30 #8: the answers were dropped, and the resumed run asked them again, with an X API
     token spending quota twice). A post whose answer is whole (a definitive one, or its platform's one method) and
-    would need no further request to settle (no archived copy to read) is recorded as a settled post is, its media
-    left to the next run (`_media_missing`); of any other, the fetch-log rows of the answers that came are written
-    alone: the record that they were asked. No request is made here."""
+    is recorded as a settled post is, its media left to the next run (`_media_missing`), and its archived copies
+    too when it has some to read: its lookup then reads from the cache as not made (`wayback.NOT_LOOKED_UP`, never
+    "no copy"), and the resumed run asks the archive alone (`_copies_missing`; before, interrupts31, the source was
+    asked again). Of any other, the fetch-log rows of the answers that came are written alone: the record that they
+    were asked. No request is made here."""
     store = session.store
     if store is None:
         return
@@ -225,7 +253,7 @@ def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRec
         records, ledger = answers[target], ledgers[target]
         whole = _settled(records) and not options.all_methods if target.platform == "twitter" else bool(records)
         with ledger.kept(store):
-            if whole and _observed(records) and not _reads_captures(target, _merged(target.url, records), options):
+            if whole and _observed(records):
                 _record_answers(target, records, (), session, ledger)
             else:
                 ledger.write_alone(store)
@@ -407,6 +435,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached)
+    if looked is None and not archived:
+        return wayback.NOT_LOOKED_UP, ()
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
