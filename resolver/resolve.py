@@ -481,8 +481,12 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
         except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
             host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
-        async with gate:
-            result = fresh[url] = await _resolve_afresh(url, session=session, follow_all=follow_all)
+
+        async def follow() -> Resolution:
+            async with gate:
+                return await _resolve_afresh(url, session=session, follow_all=follow_all)
+        # Another article's step following the same link now: its answer is this one's (one request a run, #13).
+        result = fresh[url] = await session.in_flight.once(("link", url, follow_all), follow)
         if on_done is not None:
             for _ in range(asked[url]):
                 on_done(result)

@@ -187,6 +187,31 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         return [results[t] for t in targets]
     if session.cache_only:
         raise NotCached(pending[0].url)
+    # A post another article's step is fetching now is waited for, once this fetch's own are done (one request a
+    # post a run, #13); each of its own is held until its answer is settled.
+    flights = session.in_flight
+    theirs = [t for t in pending if flights.held(("post", t))]
+    pending = [t for t in pending if t not in theirs]
+    held = {t: flights.take(("post", t)) for t in pending}
+    try:
+        await _fetch_pending(pending, results, session, options, done, held)
+    finally:
+        for target, future in held.items():
+            flights.end(("post", target), future, *([results[target]] if target in results else []))
+    for target in theirs:
+        answered, post = await flights.wait(("post", target))
+        if answered:
+            results[target] = post
+            done()
+        else:   # the other fetch was stopped: asked here
+            [results[target]] = await fetch_posts([target], session=session, options=options, on_done=on_done)
+    return [results[t] for t in targets]
+
+
+async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPost], session: Session,
+                         options: FetchOptions, done: Callable[[], None], held: dict[Target, Any]) -> None:
+    """Ask for the posts the cache did not answer, settle each into `results` (its `held` future answered as soon as
+    it is), keeping what was answered if the fetch ends first."""
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
     ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
     unsettled = deque(pending)
@@ -205,13 +230,13 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
                 results[target] = await _settle(target, answers[target], session, options, ledgers[target],
                                                 recorded)
             unsettled.popleft()
+            session.in_flight.end(("post", target), held[target], results[target])
             done()
     except BaseException:
         # A post whose observation is recorded ended in a later step (its media): recorded again, its history said
         # it was observed twice where it was asked once (review30r4)
         _keep_answered([t for t in unsettled if t not in recorded], answers, session, options, ledgers)
         raise
-    return [results[t] for t in targets]
 
 
 def _copies_missing(cached: FetchedPost, session: Session, options: FetchOptions) -> bool:
