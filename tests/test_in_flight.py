@@ -85,3 +85,45 @@ def test_two_articles_carrying_one_link_at_once_follow_it_once(threaded_net, sto
     assert asked(fakenet, "t.co") == 1
     assert {r.final_url for r in first + second} == {end}
     assert first[0].resolution_id == second[0].resolution_id is not None
+
+
+def test_a_chain_cut_part_way_goes_on_from_its_last_recorded_redirect(threaded_net, store):
+    """A link's chain stopped (Ctrl-C) while its third hop was asked: the two redirects answered were written alone
+    (newuser30 #8). The resumed run went back to the start; now it goes on from where the last recorded redirect
+    pointed, and its hops say which were read again from the earlier run's rows (`kept`). --refresh asks all."""
+    from resolver.resolve import resolve
+    from tests.fakenet import redirect
+    from tests.test_kept_answers import cancelled_once
+
+    fakenet = threaded_net
+    end = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    release, held = threading.Event(), threading.Event()
+
+    def slow(request) -> Response:
+        held.set()
+        release.wait(60)
+        return redirect(end)(request)
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://bit.ly/step2"))
+    fakenet.route("bit.ly", "/step2", redirect("https://tinyurl.com/step3"))
+    fakenet.route("tinyurl.com", "/step3", slow, redirect(end))
+    settings = fakenet.settings(hosts=["t.co", "bit.ly", "tinyurl.com"], timeout=60, deadline=60)
+    link = "https://t.co/Ab12Cd34Ef"
+    stopped = cancelled_once(lambda session: resolve(link, session=session), lambda session: held.is_set(),
+                             "the third hop was never asked")
+    try:
+        Session(settings, store=store, mode=Mode()).run(stopped)
+    finally:
+        release.set()
+    kept = {r["url"]: r["id"] for r in store.db["fetches"].rows if r["purpose"] == "resolve"}
+    assert list(kept) == [link, "https://bit.ly/step2"]
+
+    resumed = Session(settings, store=store, mode=Mode()).run(lambda s: resolve(link, session=s))
+    assert [asked(fakenet, h) for h in ("t.co", "bit.ly", "tinyurl.com")] == [1, 1, 2]
+    assert resumed.final_url == end and resumed.error is None
+    assert [(h.url, h.fetch_id == kept.get(h.url), h.kept) for h in resumed.hops] == [
+        (link, True, True), ("https://bit.ly/step2", True, True), ("https://tinyurl.com/step3", False, False)]
+    assert [h["kept"] for h in resumed.to_json()["hops"]] == [True, True, False]
+
+    again = Session(settings, store=store, mode=Mode(refresh=True)).run(lambda s: resolve(link, session=s))
+    assert [asked(fakenet, h) for h in ("t.co", "bit.ly", "tinyurl.com")] == [2, 2, 3]
+    assert not any(h.kept for h in again.hops)
