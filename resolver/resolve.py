@@ -399,7 +399,8 @@ def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
     written alone, newuser30 #8), read again from its fetch row: the resumed chain goes on from where it pointed
     rather than from its start. Only a plain redirect (a 3xx naming its Location in a header: all there is to know
     of it is in the row; a page's refresh or script needs its body, not kept) that is the URL's latest resolve
-    answer, within the TTL, from a public address, its URL and Location holding no secret; never under --refresh,
+    answer, within the TTL, from a public address, its URL and Location holding no secret and none redacted out of
+    them (a row is kept redacted: its Location is then not where the link went, left28); never under --refresh,
     offline, --replay, or into a WARC (the run's file must hold every exchange its resolutions rest on)."""
     store = session.store
     if store is None or session.refresh or session.offline or session.replay is not None or session.warc is not None \
@@ -413,8 +414,8 @@ def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
     headers = json.loads(row["headers"] or "{}")
     location = headers.get("location")
     if row["fetched_at"] < since or row["status"] is None or not 300 <= row["status"] < 400 or row["error_kind"] \
-            or row["non_public"] or not location or session.redactor.url(location) != location \
-            or not session.takes_cached([row["id"]]):
+            or row["non_public"] or not location or REDACTED in location or REDACTED in row["url"] \
+            or session.redactor.url(location) != location or not session.takes_cached([row["id"]]):
         return None
     return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
                         headers, elapsed_ms=row["elapsed_ms"] or 0.0, fetch_id=row["id"], via="cache")
