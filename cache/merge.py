@@ -349,8 +349,8 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
     taken = ["encoding", "encoding_detected", "credit_count", "embed_count", "tool_version"]
     # the kept record's rival goes with its encoding; an input made before v30 has none: NULL, not recorded (enc30)
-    return taken + (["encoding_given_at"] if given != "NULL" else []) + ["encoding_rival"] * (
-        "encoding_rival" in src_articles)
+    return taken + (["encoding_given_at"] if given != "NULL" else []) + [
+        rival for rival in ("encoding_rival", "encoding_rivals") if rival in src_articles]   # enc30, enc31
 
 
 @dataclass(frozen=True)

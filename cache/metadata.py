@@ -21,7 +21,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                              "bytes in it. Null: declared, UTF-8 or guessed",
         "encoding_rival": "Another encoding that reads the guessed bytes into other letters as plausibly: the guess "
                           "is unsure, names and quotes beyond ASCII may be wrong. Empty: none does, or not guessed. "
-                          "Null: not recorded (a record made before v30)",
+                          "Null: not recorded (a record made before v30). The likeliest of encoding_rivals",
+        "encoding_rivals": "Every encoding that reads the guessed bytes into other letters as plausibly, the "
+                           "likeliest first (a JSON list). [] when none does or not guessed; null: not recorded (a "
+                           "record made before v36 with a rival)",
         "encoding_given_known": "1 when the record can say whether the encoding was given (made since v17: no "
                                 "encoding_given_at means not given), 0 when it cannot (made before). Set by cache "
                                 "merge; null: recorded by a scan, known when first scanned after this database's v17",
@@ -58,7 +61,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)",
         "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
-                        "the post has media; empty when it marks none"}),
+                        "the post has media; empty when it marks none",
+        "id_doubt": "Why the post id, or that the link names a post at all, is uncertain (a URL run into the next "
+                    "word; a Mastodon post known only by its path's shape); empty when the URL names it plainly"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
@@ -72,11 +77,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "also_at": f"Further places the same credit is printed for the same photo {JSON}"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
         "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
-        "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came",
+        "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came (a body refused after it, past "
+                  "the cap or cut short, keeps its status beside the error_kind)",
         "headers": f"Response headers, secrets removed {JSON}", "body_sha256": "sha256 of the response body",
         "body_bytes": "Size of the body", "elapsed_ms": "Time taken, milliseconds",
         "error_kind": "timeout, connect, unsafe, too-large, ... when it failed; body-cut when the answer came "
-                      "and its body, past the cap, was read only in part (no sha256)", "error": "What went wrong, one line",
+                      "and its body, past the cap or still arriving at the deadline, was read only in part "
+                      "(no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
         "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file",
@@ -228,7 +235,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "creators": "Distinct creators credited with it (case folded)"},
     "unsure_encodings": {
         "article_id": "The article (articles.id)", "article": "The first place the article was read from",
-        "encoding": "The encoding guessed", "encoding_rival": "Another that reads the bytes as plausibly",
+        "encoding": "The encoding guessed", "encoding_rival": "The likeliest other that reads the bytes as plausibly",
+        "encoding_rivals": "Every other that does, the likeliest first (a JSON list; null: a record made before v36)",
         "first_scanned_at": f"When it was first scanned ({TIME})"},
 }
 

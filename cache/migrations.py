@@ -607,6 +607,36 @@ def m035_snapshots_any_case(db: Database) -> None:
     db.execute("CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp)")
 
 
+# The unsure guesses as v36 lists them: with every rival (enc31)
+UNSURE_ENCODINGS_V36 = """
+SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.encoding_rivals,
+a.first_scanned_at
+FROM articles a
+WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
+ORDER BY a.id"""
+
+
+@migrations()
+def m036_article_encoding_rivals(db: Database) -> None:
+    """v36 (enc31): `articles.encoding_rivals`, every encoding that reads a guessed article's bytes into other
+    letters as plausibly, the likeliest first (a JSON list; `encoding_rival` is its first): three readings may fit as
+    well, and one rival could not name them all. '[]' when none does or the encoding was not guessed, which a record
+    whose `encoding_rival` is '' says already; NULL in a record made before v36 with a rival (the others were not
+    recorded). The view `unsure_encodings` lists them."""
+    db.table("articles").add_column("encoding_rivals", str)
+    db.execute("UPDATE articles SET encoding_rivals = '[]' WHERE encoding_rival = ''")
+    db.execute("DROP VIEW IF EXISTS unsure_encodings")
+    db.create_view("unsure_encodings", UNSURE_ENCODINGS_V36.strip())
+
+
+@migrations()
+def m037_embed_id_doubt(db: Database) -> None:
+    """v37: why an embed's post id, or that its link names a post at all, is uncertain (a URL run into the next word,
+    so where its id ends is a guess; a Mastodon post known only by its path's shape), so a report says so
+    (newuser31b §1, §6). NULL: the URL names the post plainly, or the embed was recorded before v37."""
+    db.table("embeds").add_column("id_doubt", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

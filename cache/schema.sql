@@ -23,7 +23,7 @@ CREATE TABLE "articles" (
    "tool_version" TEXT,
    "embed_count" INTEGER,
    "credit_count" INTEGER
-, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT);
+, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT, "encoding_rivals" TEXT);
 
 CREATE UNIQUE INDEX "idx_articles_sha256"
     ON "articles" ("sha256");
@@ -58,7 +58,7 @@ CREATE TABLE "embeds" (
    "span_start" INTEGER,
    "span_end" INTEGER,
    "also_at" TEXT
-, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT, "media_marker" TEXT);
+, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT, "media_marker" TEXT, "id_doubt" TEXT);
 
 CREATE UNIQUE INDEX "idx_embeds_article_id_ordinal"
     ON "embeds" ("article_id", "ordinal");
@@ -536,10 +536,11 @@ CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolut
 
 CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc';
 
-CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.first_scanned_at
+CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp);
+
+CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.encoding_rivals,
+a.first_scanned_at
 FROM articles a
 WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
 ORDER BY a.id;
-
-CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp);
 

@@ -46,7 +46,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
-              "m035_snapshots_any_case")
+              "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -469,7 +469,8 @@ class Store:
     def record_articles(self, articles: Sequence[Mapping[str, Any]], *, tool_version: str) -> list[tuple[int, bool]]:
         """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
         caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected,
-        encoding_rival ('' for none; absent: not known, NULL), bytes, source, embeds, credits, `url` when the input
+        encoding_rival ('' for none; absent: not known, NULL), encoding_rivals (a list, all of them; absent: not known,
+        NULL), bytes, source, embeds, credits, `url` when the input
         said where it was fetched from, `record_id` and `warc_date` when it said which record it is and when it was
         crawled, and `truncated` when its WARC record was cut short by the crawler (WARC-Truncated). Returns (article
         id, created) per article; a known
@@ -518,11 +519,11 @@ class Store:
             embeds, credits = article["embeds"], article["credits"]
             article_id = _inserted(conn.execute(
                 "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
-                "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at, encoding_rival) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at, encoding_rival, "
+                "encoding_rivals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
                  article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now),
-                 article.get("encoding_rival")]
+                 article.get("encoding_rival"), _json_or_null(article.get("encoding_rivals"))]
             ).lastrowid)
             rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
@@ -556,8 +557,8 @@ class Store:
         if _same_reading(encoding, detected, given_at, article):
             return
         if _codec(encoding) == _codec(article["encoding"]):   # the same reading: only its mark and date change
-            conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ?, encoding_rival = '' "
-                         "WHERE id = ?", [_given_at(article, now), article_id])
+            conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ?, encoding_rival = '', "
+                         "encoding_rivals = '[]' WHERE id = ?", [_given_at(article, now), article_id])
             return
         embeds, credits = article["embeds"], article["credits"]
         old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
@@ -565,7 +566,7 @@ class Store:
         if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
             return   # other posts: the record is left whole as first read, not half corrected (review26)
         conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ?, encoding_given_at = ?, "
-                     "encoding_rival = '' WHERE id = ?", [article["encoding"], len(credits), _given_at(article, now),
+                     "encoding_rival = '', encoding_rivals = '[]' WHERE id = ?", [article["encoding"], len(credits), _given_at(article, now),
                                                           article_id])
         conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
         rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
@@ -1233,6 +1234,11 @@ def _codec(name: str | None) -> str | None:
         return codecs.lookup(name).name if name else name
     except LookupError:
         return name
+
+
+def _json_or_null(value: Any) -> str | None:
+    """A list kept as JSON text, or NULL for a value not known (None)."""
+    return None if value is None else json.dumps(value)
 
 
 def _given_at(article: Mapping[str, Any], now: str) -> str | None:

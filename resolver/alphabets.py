@@ -64,8 +64,19 @@ IN_WORDS = set("’·–—\u00ad") | CJK_SIGNS
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-# A word holding a character beyond ASCII: a run of characters other than spaces and ASCII signs (but "'").
-_WORD_RE = re.compile(r"[^\s!-&(-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-&(-/:-@\[-`{-~]*")
+# A word holding a character beyond ASCII: a run of characters other than spaces and ASCII signs (but "'"), looked
+# at from its first character only. Without the look-behind, a word of ASCII letters was tried again from each of its
+# letters: a 40 KB data URI in a Latin-1 page took 6 s a reading (enc31, #14).
+_WORD_CHAR = r"[^\s!-&(-/:-@\[-`{-~]"
+_WORD_RE = re.compile(rf"(?<!{_WORD_CHAR}){_WORD_CHAR}*[^\x00-\x7f]{_WORD_CHAR}*")
+# The same words in bytes of an encoding that reads ASCII as ASCII and each other byte as one character beyond it
+# (`ONE_BYTE`): a run of bytes other than ASCII spaces and signs, holding one beyond ASCII. Read in such an
+# encoding, it holds the words `_WORD_RE` finds in the text (a no-break space beyond ASCII may split it further).
+_BYTE_WORD_RE = re.compile(rb"(?<![^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~])[^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~]*[\x80-\xff]"
+                           rb"[^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~]*")
+# The encodings above whose characters are more than one byte (the others read each byte beyond ASCII as one
+# character beyond it, and ASCII as ASCII)
+MULTI_BYTE = ("gb18030", "shift_jis", "euc_kr", "big5")
 
 
 @dataclass(frozen=True)
@@ -81,24 +92,53 @@ class Reading:
 def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading] = ()) -> list[Reading]:
     """Each distinct text the CANDIDATES (and with `every_script` the OTHER_SCRIPTS) read `data` into
     (`same_letters`), named by the first encoding that reads it, best fit first (a stable sort: cp1252 first among
-    equals). `latin`: the CANDIDATES' readings, made before: they are not judged again."""
+    equals). `latin`: the CANDIDATES' readings, made before: they are not judged again. A one-byte encoding's fit is
+    judged on the words holding a byte beyond ASCII, each distinct one read once (`_byte_words`): the same fit as
+    the whole text's, without reading a page's every word again in each encoding (#14)."""
     seen: dict[str, Reading] = {same_letters(reading.text): reading for reading in latin}
+    words: Counter[bytes] | None = None
     for name in (OTHER_SCRIPTS if latin else CANDIDATES + OTHER_SCRIPTS * every_script):
         text = data.decode(name, errors="replace")
-        if same_letters(text) not in seen:
-            seen[same_letters(text)] = Reading(name, text, fit(text))
+        if (key := same_letters(text)) in seen:
+            continue
+        if name in MULTI_BYTE:
+            seen[key] = Reading(name, text, fit(text))
+            continue
+        if words is None:
+            words = _byte_words(data)
+        seen[key] = Reading(name, text, _fit_words(_words_read(words, name)))
     order = {name: at for at, name in enumerate(CANDIDATES + OTHER_SCRIPTS)}   # the sort's among equals
     return sorted(seen.values(), key=lambda reading: (reading.fit, -order[reading.encoding]), reverse=True)
 
 
+def _byte_words(data: bytes) -> Counter[bytes]:
+    """The runs of bytes that are words holding a byte beyond ASCII in a one-byte encoding (`_BYTE_WORD_RE`), each
+    with how often it comes."""
+    return Counter(_BYTE_WORD_RE.findall(data))
+
+
+def _words_read(words: Counter[bytes], encoding: str) -> Counter[str]:
+    """The words `_WORD_RE` finds in `words` (`_byte_words`) read in the one-byte `encoding`, with their counts. They
+    are read in one decode, a newline between two (a newline is no byte of a word, and reads as one)."""
+    read: Counter[str] = Counter()
+    for run, times in zip(b"\n".join(words).decode(encoding, errors="replace").split("\n"), words.values()):
+        for word in _WORD_RE.findall(run):
+            read[word] += times
+    return read
+
+
 # Romanian's s and t with a comma below are written with a cedilla in cp1250 and ISO-8859-2, which have no other:
 # the same letters, so two encodings reading them so are no rivals ("Timişoara", "Timișoara").
-_SAME_LETTERS = str.maketrans("ȘșȚț", "ŞşŢţ")
+_SAME_LETTERS_PAIRS = tuple(zip("ȘșȚț", "ŞşŢţ"))
 
 
 def same_letters(text: str) -> str:
     """`text` with the letters written two ways written one way, to compare readings by."""
-    return text.translate(_SAME_LETTERS)
+    # replaced one by one, each in C: a translate table is looked up character by character (100 KB, 4 ms, #14)
+    for two, one in _SAME_LETTERS_PAIRS:
+        if two in text:
+            text = text.replace(two, one)
+    return text
 
 
 def fit(text: str) -> tuple[float, float]:
@@ -106,17 +146,27 @@ def fit(text: str) -> tuple[float, float]:
     word by word (each word's letters one language's: a story names "Zoë Núñez"), then for the whole text (all its
     letters one language's). A sign fits where signs go, a capital after a small letter never. (1.0, 1.0) when
     there is none."""
-    letters: dict[str, int] = {}
-    signs = wrong = in_words = 0
     # Each word once, with its count: a page writes the same words again and again, and a word's edges are spaces
     # or ASCII signs, which no rule takes for a letter or a digit (#14: 200 KB read 11 times took 2 s).
-    for word, times in Counter(_WORD_RE.findall(text)).items():
+    return _fit_words(Counter(_WORD_RE.findall(text)))
+
+
+def _fit_words(words: Counter[str]) -> tuple[float, float]:
+    """`fit` of a text whose words holding a character beyond ASCII are `words`, with their counts."""
+    letters: dict[str, int] = {}
+    signs = wrong = in_words = 0
+    for word, times in words.items():
         own: dict[str, int] = {}
-        for found in _BEYOND_ASCII_RE.finditer(word):
-            char, at = found.group(), found.start()
+        for at, char in enumerate(word):
+            if char < "\x80":
+                continue
+            low = _LOW.get(char) or _low(char)
+            if low != _UPPER and low != _SIGN:
+                own[low] = own.get(low, 0) + times
+                continue
             before, after = word[at - 1: at], word[at + 1: at + 2]
-            if char.isalpha() or unicodedata.category(char) == "Mn":
-                if char.isupper() and before.isalpha() and (before.islower() or after.islower()):
+            if low == _UPPER:
+                if before.isalpha() and (before.islower() or after.islower()):
                     # a capital after a small letter in a word ("RenĂ©e", "ŁódĽ"), or inside one before a small
                     # letter ("MŸller", mac_roman's "Müller" in cp1252); "MĂŞTILE" is all capitals
                     wrong += times
@@ -144,6 +194,23 @@ def fit(text: str) -> tuple[float, float]:
     return (signs + in_words) / total, (signs + whole) / total
 
 
+# Each character beyond ASCII `fit` has met: its small letter (a letter or a mark, which counts as one), or
+# `_UPPER` (a capital: where it stands decides) or `_SIGN`. Kept, not asked of unicodedata again (#14: a short text is
+# read in 29 encodings). Bounded: the characters the encodings above read bytes into.
+_UPPER, _SIGN = "\x00upper", "\x00sign"
+_LOW: dict[str, str] = {}
+
+
+def _low(char: str) -> str:
+    if char.isalpha() or unicodedata.category(char) == "Mn":
+        low = _UPPER if char.isupper() else char.lower()[0]
+    else:
+        low = _SIGN
+    if len(_LOW) < 100_000:
+        _LOW[char] = low
+    return low
+
+
 # The alphabets of other scripts, whose letters never stand in a word with Latin ones ("Ћуdџ", "It抯" are no words)
 OTHER_ALPHABETS = ("russian", "ukrainian", "belarusian", "bulgarian", "serbian", "macedonian", "greek", "hebrew",
                    "arabic", "thai", "cjk")
@@ -160,8 +227,9 @@ _LATIN = sum(1 << bit for bit, language in enumerate(ALPHABETS) if language not 
 
 def latin(text: str) -> bool:
     """Are most letters beyond ASCII in `text` Latin ones (or is there none)?"""
-    letters = [char for char in _BEYOND_ASCII_RE.findall(text) if char.isalpha()]
-    return sum(unicodedata.name(char, "").startswith("LATIN") for char in letters) * 2 >= len(letters)
+    letters = Counter(char for char in _BEYOND_ASCII_RE.findall(text) if char.isalpha())
+    return sum(times for char, times in letters.items()
+               if unicodedata.name(char, "").startswith("LATIN")) * 2 >= sum(letters.values())
 
 
 def _sign_fits(char: str, before: str, after: str) -> bool:

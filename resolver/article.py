@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from resolver import alphabets
@@ -41,7 +42,7 @@ HTML_SNIFF_RE = re.compile(
     rb"|<(?P<bare>" + _SNIFFED_TAGS + rb")\s*/?>",   # not a bare "<a>": "choose <a> or <b>"
     re.IGNORECASE,
 )
-META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+META_CHARSET_RE = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,15 @@ class Article:
     encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
     # When the user named it (UTC): this run's time, or an earlier run's that the cache recorded for these bytes
     encoding_given_at: str | None = None
-    # A guessed encoding's rival: another that reads the bytes into other letters as plausibly ("Dvořák" in cp1250
-    # is "Dvoøák" in cp1252). The guess is unsure, and every output says so (#10).
-    encoding_rival: str | None = None
+    # A guessed encoding's rivals: the others that read the bytes into other letters as plausibly ("Dvořák" in cp1250
+    # is "Dvoøák" in cp1252), likelier first. The guess is unsure, and every output says so (#10). All of them: a
+    # short Greek "Ναι" reads as well in cp1252, cp1251 and cp1253, and naming one rival hid the right one (enc31).
+    encoding_rivals: tuple[str, ...] = ()
+
+    @property
+    def encoding_rival(self) -> str | None:
+        """The likeliest rival (`encoding_rivals`), or None: the guess is sure, or not a guess."""
+        return self.encoding_rivals[0] if self.encoding_rivals else None
 
     @cached_property
     def text(self) -> str:
@@ -190,30 +197,30 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
 
 
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
-           declared: str | None = None) -> tuple[str, str, bool, str | None]:
+           declared: str | None = None) -> tuple[str, str, bool, tuple[str, ...]]:
     """Decode bytes: the encoding given, else a BOM, else UTF-8, else UTF-8 with a few bad bytes replaced, else the
     charset the HTTP header `declared`, else a declared HTML charset (a latin-1 or ASCII label read as cp1252, as
-    browsers read it), else detection. Returns the text, the encoding, whether it was guessed, and another encoding
-    that reads the bytes into other letters as plausibly as the guess (None when none does)."""
+    browsers read it), else detection. Returns the text, the encoding, whether it was guessed, and the other
+    encodings that read the bytes into other letters as plausibly as the guess (none: empty)."""
     if encoding:
         try:
-            return data.decode(encoding), encoding, False, None
+            return data.decode(encoding), encoding, False, ()
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
         except UnicodeDecodeError as exc:
             raise NotDecodable(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name, False, None
+            return data.decode(name, errors="replace"), name, False, ()
     try:
-        return data.decode("utf-8"), "utf-8", False, None
+        return data.decode("utf-8"), "utf-8", False, ()
     except UnicodeDecodeError:
         pass
     # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
     # page), and a crawl cuts a record in the middle of a character.
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
-        return decode_as(data, name), name, True, None
+        return decode_as(data, name), name, True, ()
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
@@ -221,13 +228,13 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
-            return data.decode(codec), codec, False, None
+            return data.decode(codec), codec, False, ()
         except (LookupError, UnicodeDecodeError):
             pass
-    name, rival = _guess(data[:200_000])
+    name, rivals = _guess(data[:200_000])
     if (single := _one_byte_part(data[:200_000])) is not None and _latin(data[:200_000], name):
-        name, rival = MIXED + single, None   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
-    return decode_as(data, name), name, True, rival
+        name, rivals = MIXED + single, ()   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    return decode_as(data, name), name, True, rivals
 
 
 # How well a Latin reading must fit (alphabets.fit, word by word) to be taken for text: below it, the bytes are of
@@ -238,10 +245,10 @@ PLAUSIBLE = 0.9
 COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
 
 
-def _guess(data: bytes) -> tuple[str, str | None]:
-    """The encoding of one-byte text and its rival (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
-    name, rival = _guess_by_letters(data)
-    return _romanian(data, name), rival
+def _guess(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The encoding of one-byte text and its rivals (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
+    name, rivals = _guess_by_letters(data)
+    return _romanian(data, name), rivals
 
 
 # Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
@@ -260,16 +267,16 @@ def _romanian(data: bytes, name: str) -> str:
     from resolver import alphabets
 
     text = data.decode(name, errors="replace")
-    letters = {char.lower() for char in text if char.isalpha() and not char.isascii()}
+    letters = {char.lower() for char in set(text) if char.isalpha() and not char.isascii()}
     if not (letters and _ROMANIAN.issuperset(letters) and _CEDILLA.intersection(text)):
         return name
     same = alphabets.same_letters(data.decode("iso8859_16", errors="replace")) == alphabets.same_letters(text)
     return "iso8859_16" if same else name
 
 
-def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
-    """The encoding of one-byte text, and another that reads its bytes into other letters as plausibly (None when
-    none does). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
+def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The encoding of one-byte text, and the others that read its bytes into other letters as plausibly (likelier
+    first; none: empty). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
     cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and
     charset_normalizer's guess, or cp1252, decides between readings that fit as well."""
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
@@ -285,31 +292,31 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
     if detected == "mac_cyrillic" and windows is not None and windows.fit >= alphabets.fit(detected_text):
         # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
         # Cyrillic ("Мост" as "ћост"), the web's far rarer: cp1251, which reads it as well, unsure (review29f).
-        return "cp1251", "mac_cyrillic"
+        return "cp1251", ("mac_cyrillic",)
     if detected == "cp1251" and windows is not None and not short and _fits_better_in_mac(data, windows):
         # and the other way round: Mac Cyrillic as cp1251 ("Њост"), said sure (enc30). A short text is judged
         # against every script's reading (`_short_guess`).
-        return "mac_cyrillic", "cp1251"
+        return "mac_cyrillic", ("cp1251",)
     tied = [reading for reading in found if reading.fit == found[0].fit]
-    western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(
-        char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
+    western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(   # each character once (#14)
+        char.lower() for char in set(tied[0].text) if char.isalpha() and char >= "\x80")
     if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
         # Another script's text (cp1251, Shift JIS): its guess stands; but not over a Western reading that fits
         # every character where it stands, with no other script's reading as good (review29f: "It’s closed." was
         # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
             return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
-                    else (detected, None))
-    if western and not (short and _few_letters(tied[0].text)):
-        return "cp1252", None
+                    else (detected, ()))
+    if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
+        return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
-        return "cp1252", next((reading.encoding for reading in tied[1:]), None)
+        return "cp1252", tuple(reading.encoding for reading in tied[1:])
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
-    rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
-    if short and rival is None:   # a few Latin letters may be another script's as well (enc30)
+    rivals = tuple(reading.encoding for reading in tied if reading is not (chosen or tied[0]))
+    if short and not rivals:   # a few Latin letters may be another script's as well (enc30)
         every = alphabets.readings(data, latin=found)
-        rival = next((r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text), None)
-    return (detected if chosen else tied[0].encoding), rival
+        rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
+    return (detected if chosen else tied[0].encoding), rivals
 
 
 def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:
@@ -329,6 +336,19 @@ def _few_letters(text: str) -> bool:
     return 0 < sum(char.isalpha() for char in text if char >= "\x80") < SURE_LETTERS
 
 
+# An opening quote mark right after a letter and not before one: where a quote closes. German closes its quotes so
+# („Ja“, ‚ja‘), after opening them with a low mark; a text holding none is another encoding's letter read as a quote
+# mark (Mac Roman's "Zoë" is cp1252's "Zo‘", "Così" "Cos“").
+_QUOTE_CLOSING_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
+
+
+def _quote_closing_a_word(text: str) -> bool:
+    """Does `text` hold an opening quote mark where a quote closes, and no low quote mark that opens one? Mac Roman
+    "Zoë" was read as cp1252's "Zo‘" and said sure (enc30's table, enc31). "It’s" holds a closing one: an English
+    line is not unsure for it."""
+    return "„" not in text and "‚" not in text and _QUOTE_CLOSING_A_WORD_RE.search(text) is not None
+
+
 # A short text: so few bytes beyond ASCII (a name, a few words: 1 to 3 words of Cyrillic are 2 to 30) that several
 # encodings of several scripts read them as letters; its guess is compared with each (alphabets.OTHER_SCRIPTS).
 SHORT = 48
@@ -338,26 +358,27 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 SURE_LETTERS = 3
 
 
-def _short_guess(detected: str, detected_text: str, found: list[alphabets.Reading]) -> tuple[str, str | None]:
-    """The encoding of a short text (`SHORT`), and another that reads it into other letters as plausibly. The
+def _short_guess(detected: str, detected_text: str,
+                 found: list[alphabets.Reading]) -> tuple[str, tuple[str, ...]]:
+    """The encoding of a short text (`SHORT`), and the others that read it into other letters as plausibly. The
     readings that fit best are tied: charset_normalizer's guess among them, else the first (cp1252, then the web's
-    likelier encodings); any other tied reading is the rival. Before, charset_normalizer's guess
+    likelier encodings); every other tied reading is a rival. Before, charset_normalizer's guess
     stood for a text in another script, and most were wrong and said sure: "Да" as gb18030's "泥", "Нет" as
     cp932's "ﾍ褪", "Ναι" as "ﾍ硅" (enc30)."""
     from resolver import alphabets
 
     tied = [reading for reading in found if reading.fit == found[0].fit]
     if found[0].fit[0] < PLAUSIBLE:
-        # no reading is a language's letters: the guess stands, unsure of every other reading
-        rival = next((r.encoding for r in found if alphabets.same_letters(r.text) != detected_text), None)
-        return detected, rival
+        # no reading is a language's letters: the guess stands, unsure; the likeliest other reading is named (all
+        # of them, none plausible, would be every encoding's)
+        return detected, tuple(r.encoding for r in found if alphabets.same_letters(r.text) != detected_text)[:1]
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     if chosen is not None:
         name = detected
     else:
         chosen = tied[0]   # cp1252 first, then the web's likelier encodings (alphabets.CANDIDATES, OTHER_SCRIPTS)
         name = chosen.encoding
-    return name, next((reading.encoding for reading in tied if reading is not chosen), None)
+    return name, tuple(reading.encoding for reading in tied if reading is not chosen)
 
 
 def _short_and_not_utf8(data: bytes) -> bool:
@@ -573,17 +594,21 @@ def _prefer_western(matches: list) -> str:
 
 # The superscript digits and vulgar fractions of latin-1 (Python's \w takes them: they are numbers, No).
 _NUMBER_SIGNS = "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
-_SYMBOL_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f]|[{_NUMBER_SIGNS}])(?=[^\W\d_])")
+# A letter before and after (looked at once the sign is found, which is faster than trying each character for one)
+_BETWEEN_LETTERS = r"(?<=[^\W\d_].)(?=[^\W\d_])"
+_NO_WORD_NO_SPACE_RE = re.compile(r"[^\w\s]")
 
 
 def _symbol_in_word(text: str) -> bool:
     """A symbol or control character beyond ASCII between two letters ("Mu±oz"; not "O’Brien" or "l·l", whose
     marks are punctuation), or a superscript digit or a fraction: cp850 reads cp1252's "ü" as "³", "J³rgen"
-    (review26 #10). Not a dash: "May—reopened" is good cp1252."""
+    (review26 #10). Not a dash: "May—reopened" is good cp1252. The signs the text holds are found first, each
+    once, and only they are looked for between letters (a 100 KB page, 10 ms a reading, #14)."""
     import unicodedata
 
-    return any(found.group() in _NUMBER_SIGNS or unicodedata.category(found.group())[0] in "SC"
-               for found in _SYMBOL_IN_WORD_RE.finditer(text))
+    signs = "".join(char for char in set(text) if not char.isascii() and (char in _NUMBER_SIGNS or (
+        unicodedata.category(char)[0] in "SC" and _NO_WORD_NO_SPACE_RE.match(char))))
+    return bool(signs) and re.search(f"[{re.escape(signs)}]{_BETWEEN_LETTERS}", text) is not None
 
 
 class TooLarge(InputError):
@@ -616,7 +641,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
-        text, used, detected, rival = decode(data, encoding=encoding, kind=kind, declared=declared)
+        text, used, detected, rivals = decode(data, encoding=encoding, kind=kind, declared=declared)
     except NotDecodable as exc:
         binary = looks_binary(data)   # sniffed only now: text in the encoding given (UTF-16) may look binary
         if binary:   # an image in a folder read with --encoding is no article, as without it
@@ -627,7 +652,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     if encoding and (binary := looks_binary(data, text=text)):
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding) and given, encoding_rival=rival)
+                      encoding_given=bool(encoding) and given, encoding_rivals=rivals)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

@@ -87,6 +87,13 @@ class FetchOutcome:
     # The body went on past the byte cap and `body` is only its first bytes (a fetch with `cut_bodies`): the answer
     # is known (status, headers, where a page points on), its content is not, so no hash is claimed for it.
     cut: bool = False
+    # Cut at a deadline, not at the cap (a body still arriving then, under the cap: a stream): which deadline, as a
+    # message says it ("the 60s deadline"); the head read by then is `body`.
+    cut_at_deadline: str | None = None
+    # The status of an answer that came but whose body was not taken (past the cap, at the deadline, cut short): the
+    # fetch-log row says it beside why (fixnu30a: NULL, as if no answer came). Never `status`, so that nothing takes
+    # the refused answer for one.
+    refused_status: int | None = None
     # A configured secret the server sent back was redacted out of `body` (#11): it is not the bytes received.
     redacted: bool = False
     # The answer came from a non-public address the guard let through only because allow_private is set (#12).
@@ -310,9 +317,19 @@ class Flight:
             self.session.requests_queued -= 1
 
 
+BODY_GRACE_S = 1.0   # how long past its deadline a body cut there may take to close, before asyncio's timeout ends it
+
+
+def _deadline_words(settings: Settings, link: bool) -> str:
+    """The deadline a fetch ran out of, as its messages say it."""
+    if link:
+        return f"the link's {settings.link_deadline:g}s deadline (link_deadline)"
+    return f"the {settings.deadline:g}s deadline"
+
+
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
                    data: Mapping[str, str] | None, content: bytes | None, max_bytes: int,
-                   cut_bodies: bool = False, flight: Flight | None = None) -> FetchOutcome:
+                   cut_bodies: bool = False, flight: Flight | None = None, until: float | None = None) -> FetchOutcome:
     import asyncio
 
     import httpx
@@ -323,6 +340,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     settings, client = session.settings, session.client
     contacted, via, unknown = url, "live", None
     started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
+    budget, link = settings.deadline, False      # the per-fetch deadline, or what is left of the link's if less
+    answered: int | None = None                  # the status, once the answer's header came
     try:
         parsed = _check_url(url)
         if session.live:
@@ -331,19 +350,27 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
-        async with asyncio.timeout(settings.deadline):   # asyncio's own: anyio's scope cost ~2% of a resolve run (#14)
+        if until is not None and until - started < budget:
+            budget, link = max(until - started, 0.0), True
+        # asyncio's own timeout: anyio's scope cost ~2% of a resolve run (#14)
+        async with asyncio.timeout(budget) as scope:
             request = client.build_request(method, parsed, headers=headers, data=data, content=content)
             if flight is not None:
                 request.extensions["took_slot"] = flight.took_slot
             response = await client.send(request)
-            contacted = str(response.request.url)
-            cut = False
+            contacted, answered = str(response.request.url), response.status_code
+            cut, late = False, None
+            if cut_bodies:   # the reader cuts the body at the deadline itself, keeping its head (servers31)
+                when = scope.when()
+                scope.reschedule(None if when is None else when + BODY_GRACE_S)
             try:
-                body = await _read_capped(response, max_bytes=max_bytes, deadline=started + settings.deadline)
+                body = await _read_capped(response, max_bytes=max_bytes, deadline=started + budget,
+                                          cut_late=cut_bodies)
             except BodyTooLarge as refused:
                 if not cut_bodies or refused.head is None:
                     raise
                 body, cut = refused.head, True
+                late = _deadline_words(settings, link) if isinstance(refused, BodyTooSlow) else None
             finally:
                 await response.aclose()
         # A secret the server sent back goes before the body is read, kept or written to the WARC; what is kept, and
@@ -372,15 +399,16 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             warc_file, warc_offset = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
-                body=body, fetched_at=fetched_at, redactor=session.redactor, truncated="length" if cut else None,
+                body=body, fetched_at=fetched_at, redactor=session.redactor, truncated=("time" if late else "length") if cut else None,
                 redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")),
+                            cut=cut, cut_at_deadline=late, redacted=redacted,
+                            non_public=bool(response.extensions.get("non_public")),
                             answered_at_unknown=unknown,
                             replay_others=tuple(response.extensions.get("warc_others") or ()))
     except (TimeoutError, BodyTooSlow):   # the one deadline, whichever watch saw it first: asyncio's or the reader's
-        kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
+        kind, message = "timeout", f"no complete answer within {_deadline_words(settings, link)}"
     except (UnsafeTarget, BodyTooLarge) as exc:
         kind, message = exc.kind, str(exc)
     except httpx.InvalidURL as exc:
@@ -403,7 +431,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "http", f"{type(exc).__name__}: {exc}"
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
                         (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
-                        answered_at_unknown=unknown)
+                        answered_at_unknown=unknown, refused_status=answered)
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
@@ -458,11 +486,14 @@ def check_host(parsed: httpx.URL) -> None:
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
                 headers: Mapping[str, str] | None = None, keep_body: bool = False,
                 data: Mapping[str, str] | None = None, content: bytes | None = None, max_bytes: int | None = None,
-                ledger: Ledger | None = None, cut_bodies: bool = False) -> FetchOutcome:
+                ledger: Ledger | None = None, cut_bodies: bool = False, until: float | None = None) -> FetchOutcome:
     """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
     in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes). A body past the
     cap is an error (too-large), or with `cut_bodies` an answer whose body is cut (`FetchOutcome.cut`): for a
-    caller that needs only where an answer points (resolution), not its content.
+    caller that needs only where an answer points (resolution), not its content. With `cut_bodies`, a body still
+    arriving at the deadline (an endless stream) is cut there too (`FetchOutcome.cut_at_deadline`); without, it is a
+    timeout. `until` (time.monotonic()): the caller's own deadline (a link's, over all its hops); no attempt runs past
+    it, and no retry waits past it.
 
     A 429 waits what Retry-After or x-rate-limit-reset says, and is not retried when that is longer than
     retry_max_wait; anything else backs off exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
@@ -478,7 +509,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         try:
             outcome = await _attempt(session, method, url, headers=headers, data=data, content=content,
                                      max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes,
-                                     cut_bodies=cut_bodies, flight=flight)
+                                     cut_bodies=cut_bodies, flight=flight, until=until)
         finally:
             flight.landed()
         session.requests_made += 0 if outcome.unavailable else 1
@@ -492,7 +523,8 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         """Connect errors, resets, 429 and 5xx; not when the server asks for a longer wait than retry_max_wait
         (retrying sooner only spends requests: the answer says until when)."""
         told = _told_wait(outcome.headers, now=time.time(), status=outcome.status)
-        return _retryable(outcome) and (told is None or told <= settings.retry_max_wait)
+        return _retryable(outcome) and (told is None or told <= settings.retry_max_wait) and (
+            until is None or time.monotonic() < until)
 
     started = time.monotonic()
     first = await attempt()
@@ -500,11 +532,12 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         # Nearly every request: tenacity's objects are built only when there is something to retry (#14: building
         # them for every request was about 6% of a resolve run's CPU).
         return first
-    return await _retried(session, url, first, attempt, retryable, started=started)
+    return await _retried(session, url, first, attempt, retryable, started=started, until=until)
 
 
 async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Callable[[], Awaitable[FetchOutcome]],
-                   retryable: Callable[[FetchOutcome], bool], *, started: float) -> FetchOutcome:
+                   retryable: Callable[[FetchOutcome], bool], *, started: float,
+                   until: float | None = None) -> FetchOutcome:
     """The retries after a first attempt that asks for one, by tenacity, as if tenacity had made the first attempt
     too: it is handed `first` as its first attempt's outcome, counts it, and times its delay limit from `started`
     (the start of that attempt), as `stop_after_attempt | stop_after_delay` would have."""
@@ -519,14 +552,18 @@ async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Cal
     async def again() -> FetchOutcome:
         return had.pop() if had else await attempt()
 
+    def stopped(state: RetryCallState, sleep: float) -> bool:
+        return state.attempt_number >= attempts or (state.outcome_timestamp or started) - started >= limit or (
+            until is not None and time.monotonic() + sleep >= until)   # no retry that would start past `until`
+
     def stop(state: RetryCallState) -> bool:
-        return state.attempt_number >= attempts or (state.outcome_timestamp or started) - started >= limit
+        return stopped(state, state.upcoming_sleep)
 
     def wait(state: RetryCallState) -> float:
         last = _outcome_of(state)
         told = _retry_after(last.headers, now=time.time(), cap=settings.retry_max_wait, status=last.status)
         seconds = told if told is not None else backoff(state)
-        if not stop(state):   # tenacity asks for the wait before whether to stop: the last attempt retries nothing
+        if not stopped(state, seconds):   # tenacity asks for the wait before whether to stop: the last attempt retries nothing
             say_retry(session, url, state.attempt_number, seconds)
         return seconds
 
@@ -564,11 +601,14 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
     if outcome.cut:   # the answer arrived; what the log says of its body is that it was not all read
         error_kind, error = BODY_CUT, (
             f"the replayed WARC record kept only the first {len(outcome.body):,} bytes of its body: not hashed"
-            if outcome.via == "warc" else f"body larger than the {session.settings.max_body_bytes:,}-byte cap: read "
+            if outcome.via == "warc" else f"body still arriving at {outcome.cut_at_deadline}: cut there, not hashed nor "
+            f"kept (its first {len(outcome.body):,} bytes were looked at for a next hop)" if outcome.cut_at_deadline
+            else f"body larger than the {session.settings.max_body_bytes:,}-byte cap: read "
             f"no further, not hashed nor kept (its first {len(outcome.body):,} bytes were looked at for a next hop)")
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
-        fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
+        fetched_at=outcome.fetched_at, status=outcome.refused_status if outcome.status is None else outcome.status,
+        headers=outcome.headers, body_sha256=outcome.sha256,
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),

@@ -111,8 +111,10 @@ def score_all(remnant: str, candidates: list[Candidate]) -> list[Scored]:
 def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str] | None = None) -> Decision:
     """The candidate the remnant is, when one stands out; otherwise no answer and why."""
     if not candidates:
-        return Decision(None, 0.0, "no-candidates", "no post of this account is known inside the window",
-                        window=window)
+        # the candidates are what the archive's CDX listing named: a post the cache knows from elsewhere is not
+        # among them, so this says what was asked (newuser31 #7)
+        return Decision(None, 0.0, "no-candidates", "no capture listed by CDX is of a post of this account inside "
+                                                    "the window", window=window)
     scored = tuple(score_all(remnant, candidates))
     known = [(s, s.score) for s in scored if s.score is not None]
     if not known:

@@ -111,6 +111,10 @@ class Embed:
     # The words an embed code shows in place of the post's media (Bluesky's "[image or embed]" link): the post has an
     # image or an embed, which the article's copy does not show (platforms30). None: the code marks none.
     media_marker: str | None = None
+    # Why the post's id, or that the link names a post at all, is a reading the article's words do not settle: the
+    # URL runs into the next word and where its id ends is a guess, or a path's shape alone calls a host a Mastodon
+    # instance (newuser31b §1, §6). None: the URL names the post plainly.
+    id_doubt: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -122,7 +126,8 @@ class Embed:
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
                 "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
-                "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker}
+                "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
+                "id_doubt": self.id_doubt}
 
 
 @dataclass(frozen=True)

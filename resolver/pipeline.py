@@ -31,7 +31,7 @@ from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
-from resolver.readable import ThinPage, thin_page
+from resolver.readable import ThinPage, posts_shown, thin_page
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
@@ -184,6 +184,7 @@ class ArticleResult:
             "warc_date": self.warc_date, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
+            "encoding_rivals": list(article.encoding_rivals),
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
             "warnings": self.warnings_json,
         }
@@ -1095,6 +1096,7 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
          "encoding_given_at": article.encoding_given_at, "encoding_rival": article.encoding_rival or "",
+         "encoding_rivals": list(article.encoding_rivals),
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
          "record_id": result.record_id, "warc_date": result.warc_date,
          "embeds": result.embeds_json, "credits": result.credits_json}
@@ -1514,7 +1516,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source):
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
-        thin = thin_page(article.text, article.kind, embeds=len(embeds), utf8=article.utf8)
+        thin = thin_page(article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds), utf8=article.utf8)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resolver.lazy import LazyPattern
+
 # Whole values that say nothing (after case, spaces and trailing punctuation are set aside).
 EXACT = frozenset({
     "twitter", "x", "x (formerly twitter)", "instagram", "facebook", "tiktok", "loading", "loading…", "tweet",
@@ -50,10 +52,11 @@ GENERIC = (*_every_wording(
     "this tweet was deleted", "this tweet has been deleted", "this tweet is unavailable", "tweet unavailable",
     "log in to twitter", "sign up for twitter",
 ), "something went wrong", "loading...", "loading…", "content not available", "this page doesn't exist")
-TAIL_RE = re.compile(r"(?:[\s.!…,:;—–-]*(?:learn more|try reloading|try again(?: later)?|please try again(?: later)?"
-                     r"|try searching for something else|but don't fret|let's give it another shot|log in|sign up"
-                     r"|by the (?:tweet|post) author))*"
-                     r"[\s.!…,:;—–-]*")
+TAIL_RE = LazyPattern(r"(?:[\s.!…,:;—–-]*(?:learn more|try reloading|try again(?: later)?"
+                      r"|please try again(?: later)?|try searching for something else|but don't fret"
+                      r"|let's give it another shot|log in|sign up"
+                      r"|by the (?:tweet|post) author))*"
+                      r"[\s.!…,:;—–-]*")
 # The words of X's minimal embed code's only link, which widgets.js replaces with the post ("View post on X", the
 # reference sample's Spanish "Ver publicación en X (@USERNAME)"), in the languages its publish page writes, X's
 # wording and Twitter's (#10: the French, German, Dutch, Japanese... were taken as the post's text): the whole

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.archive import ArchivedUrl
     from resolver.article import Article
+    from resolver.extract.published import Published
     from resolver.fetch import FetchedPost
     from resolver.fetch.records import PostRecord
     from resolver.identify import Identification
@@ -154,17 +155,47 @@ def _zone(minutes: int) -> str:
 
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
     """What the post said, to hold the article against: the live record when the post is available (or withheld
-    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
-    evidence names a capture ("" for live)."""
+    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2), else the last
+    recorded answer that showed it available (`last_available`, newuser31 #1); and how evidence names a capture or
+    that answer ("" for live)."""
     if post is None:
         return None, ""
     # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
     if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
     copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
-    if copy is None:
+    if copy is not None:
+        return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    seen = post.get("last_available")
+    if seen is None:
         return None, ""
-    return copy, f"per the capture of {_utc(copy['captured_at'])}"
+    # The tool's own answer from before the post went: the verdict rests on that earlier observation, and says so
+    # (newuser31 #1: a misquote's fail became "no available post text" once the post was deleted).
+    return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
+
+
+def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
+    """The id of the edit a gone post's last recorded answer (`last_available`, when the checks rest on it) was: its
+    words and time are that edit's, not what an article could quote before it; None otherwise."""
+    seen: dict[str, Any] | None = post.get("last_available") if post is not None else None
+    if post is None or seen is None:
+        return None
+    if found is not seen:
+        return None
+    edits = seen.get("edits") or []
+    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION else None
+
+
+SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
+             "answer read holds, so this is no fail")
+
+
+def last_seen(seen: dict[str, Any]) -> str:
+    """How evidence names the last recorded answer that showed a post available: "per syndication fetch #1 of
+    2026-11-29T14:39:30Z, when the post was last seen available"."""
+    when = seen.get("fetched_at") or seen.get("observed_at")
+    at = f"{when[:19]}Z" if when else (seen.get("answered_at_unknown") or "a time not known")
+    return f"per {seen['method']} fetch #{seen['fetch_id']} of {at}, when the post was last seen available"
 
 
 def _utc(value: str) -> str:
@@ -256,6 +287,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
         result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
+            result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
+                                       "not the original's, so this is no fail")
         checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
@@ -330,10 +364,11 @@ WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's 
 
 
 def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
-               resolutions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+               resolutions: list[dict[str, Any]] | None = None, published: Published | None = None) -> dict[str, Any]:
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows. A link of the
     article's that `resolutions` show leads to another post (the post it quoted) is that post's, not a link the
-    quote changed (review28)."""
+    quote changed (review28). `published`: the article's own date, which a quote of an edit must not be before
+    (edits31)."""
     said = embed.get("text")
     if said and post is not None:
         for other in resolutions or ():
@@ -363,23 +398,32 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
     later = later_versions(post) if post is not None and not source else []
+    earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
-    elif later and post is not None:
-        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
-        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
+    elif result == "pass" and not source and post is not None and edit_of(post):
+        # the words of the edit syndication answered with: an article dated before it was posted could not quote them
+        result, evidence = _dated_before(published, (result, evidence, changes), edit_of(post) or "",
+                                         post.get("created_at"))[:2]
+    elif (later or earlier) and post is not None:
+        # The source gave the version asked for; an article may quote another: held against each read (edits30,
+        # edits31: an edit asked for by its own id has earlier versions).
+        result, evidence, changes = _versions_text(said or "", post, earlier, later, (result, evidence, changes),
+                                                   published)
     elif compared.result == "fail" and not source:
-        earlier = _as_captured(said or "", post)
-        if earlier:
+        captured = _as_captured(said or "", post)
+        if captured:
             # The article quotes what the post said when captured; the live post was edited since: an edit to
             # show with its date, not a misquote (#9 §2).
-            copy, held = earlier[0]
+            copy, held = captured[0]
             return check("text", "warn", f"the live post differs: {evidence}; the capture of "
                                          f"{_utc(copy['captured_at'])} holds the article's words: {held.evidence} "
                                          "(edited since?)", changes)
     if result != "pass" and not source and post is not None and _history_not_known(post):
         # Cached before edit ids were recorded, its answer's body not kept: an edit would look like this (edits29).
         result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
+    if result != "pass" and (edit := seen_edit(post, found)):
+        result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -405,7 +449,8 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     return "the article quotes no text of this post"
 
 
-def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor) -> list[dict[str, Any]]:
+def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor,
+                      published: Published | None = None) -> list[dict[str, Any]]:
     """A text check for each further place the article shows the post with words of its own (`other_words`), as for
     the embed's own words, naming where: one post has one status, and every quote of it is checked (newuser29b §1:
     an embed code pasted again with a word changed was never compared)."""
@@ -415,7 +460,7 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
         found = text_check(data | {"text": place["text"], "detector": place["detector"],
                                    "text_confidence": place["text_confidence"],
                                    "quote": quote(result.article, place["span"], redactor)},
-                           data["post"], data["resolutions"])
+                           data["post"], data["resolutions"], published)
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
     return checks
@@ -464,33 +509,52 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     return edits[edits.index(post["post_id"]) + 1:]
 
 
+def earlier_versions(post: dict[str, Any]) -> list[str]:
+    """The ids of the versions made before the one a post's live answer holds, when that answer is the version asked
+    for (the X API's; syndication's for an edit asked for by its own id): an article may quote one (edits31)."""
+    edits = list(post.get("edits") or [])
+    if not edits or post["status"] != "available" or post["post_id"] not in edits or edit_of(post):
+        return []
+    return edits[:edits.index(post["post_id"])]
+
+
 Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
 
 
-def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
-    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
-    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
-    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
-    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
-    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
-    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+def _versions_text(said: str, post: dict[str, Any], earlier: list[str], later: list[str], asked: Held,
+                   published: Published | None = None) -> Held:
+    """The text check of a post whose source gave the version asked for, with other versions: later ones (edits30),
+    earlier ones (an edit asked for by its own id, edits31). Its words pass as any post's; the other versions read by
+    their own ids (`versions`) are held against the quote next: one matching passes, naming it and when it was
+    posted (the article quotes what the post says now, or said then); matching none, with every version read, is
+    held against the closest (a fail is a misquote of every version); with a version not read it warns, as its words
+    may be the article's. A capture holding the article's words is cited, and makes a fail a warn: the sources
+    disagree on what the post said. A quote of an edit by an article dated before it was posted warns."""
     result, evidence, changes = asked
-    note = _later_versions_note(post, later)
+    note = _versions_note(post, earlier, later)
     if result == "pass":
-        return "pass", f"{evidence}; {note}; the article quotes this version", changes
+        passed: Held = ("pass", f"{evidence}; {note}; the article quotes this version", changes)
+        return _dated_before(published, passed, post["post_id"], post.get("created_at")) if earlier else passed
     read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
     held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links")),
                                           lang=read[i].get("lang")))
-            for i in later if i in read]
+            for i in earlier + later if i in read]
+
+    def which(version: dict[str, Any]) -> str:
+        return "earlier" if version["post_id"] in earlier else "later"
     for version, compared in held:
         if compared.result == "pass":
-            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
-                            f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
+            passed = ("pass", (f"{note}; the article quotes the {which(version)} version {_version_named(version)}: "
+                               f"{compared.evidence}; the version asked for says otherwise: {evidence}"), [])
+            edit = post["edits"].index(version["post_id"]) > 0
+            return _dated_before(published, passed, version["post_id"], version.get("created_at")) if edit else passed
     against = f"against this version's text, {evidence}" + "".join(
-        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
-    unread = [i for i in later if i not in read]
+        f"; against the {which(v)} version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in earlier + later if i not in read]
     if unread:
-        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+        kind = "an earlier" if set(unread) <= set(earlier) else "a later" if not set(unread) & set(earlier) \
+            else "another"
+        result, evidence = "warn", f"{note}; the article may quote {kind} version, {_unread(post, unread)}: {against}"
     else:
         best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
                    key=lambda r: (r[0] != "warn", len(r[1])))
@@ -503,6 +567,36 @@ def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) 
     return result, evidence, changes
 
 
+def _dated_before(published: Published | None, passed: Held, version: str, posted: str | None) -> Held:
+    """A pass against the words of an edit, `version`, made a warn when the article's own date is before that
+    version was posted (its `created_at`, else its id's time): the article cannot have quoted those words then, and
+    was updated since, or its date is wrong (edits31). A date the page wrote with no zone, or a day alone, is taken
+    at the latest it can be in UTC (`Published.latest`); an article with no date is as before."""
+    if published is None:
+        return passed
+    minted = x.snowflake_time(version)
+    at = _instant(posted) or minted
+    if at is None or published.latest >= at:
+        return passed
+    result, evidence, changes = passed
+    return "warn", (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
+                    f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC): it cannot "
+                    "have quoted these words then (updated since?)"), changes
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A UTC ISO time ("2021-05-03T09:32:40Z") as an aware datetime, or None."""
+    from datetime import timezone
+
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def _version_named(version: dict[str, Any]) -> str:
     """A later version as evidence names it: its id, when it was posted, the fetch that gave it."""
     posted = version.get("created_at") or (
@@ -512,21 +606,27 @@ def _version_named(version: dict[str, Any]) -> str:
 
 
 def _unread(post: dict[str, Any], unread: list[str]) -> str:
-    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
-    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    """Why the words of `unread` versions are not known: the read that failed; a source that gives only a post's
+    latest version (syndication); or a post cached before every version was read (edits29: none; edits30: the
+    latest only), which `fetch --refresh` reads (edits31)."""
     failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
-    if not post.get("versions"):
-        return "whose words were not read"
-    latest = (post.get("edits") or [""])[-1]
+    method = _text_method(post)
     why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
-           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
-           for i in unread]
+           else f"{i}: {method} gives only a post's latest version" if method not in ASKED_VERSION
+           else f"{i}: not asked for when the post was cached: `fetch --refresh` reads it" for i in unread]
     return f"whose words were not read ({'; '.join(why)})"
 
 
-def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
-    return (f"the post was edited since ({_text_method(post)} gave the version asked for, {post['post_id']}, and "
-            f"lists {len(later)} later version{'s' * (len(later) > 1)}: {', '.join(later)})")
+def _versions_note(post: dict[str, Any], earlier: list[str], later: list[str]) -> str:
+    def listed(ids: list[str], kind: str) -> str:
+        return f"{len(ids)} {kind} version{'s' * (len(ids) > 1)}: {', '.join(ids)}"
+    gave = f"{_text_method(post)} gave the version asked for, {post['post_id']}"
+    if not earlier:
+        return f"the post was edited since ({gave}, and lists {listed(later, 'later')})"
+    if not later:
+        return f"the post was edited before this version ({gave}, an edit of {listed(earlier, 'earlier')})"
+    return (f"the post was edited before this version and since ({gave}, an edit of {listed(earlier, 'earlier')}, "
+            f"and lists {listed(later, 'later')})")
 
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
@@ -679,7 +779,8 @@ def post_is(status: str) -> str:
 
 def _difference(found: dict[str, Any]) -> str:
     field = found["field"].replace("_", " ")
-    live_at = f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else \
+        f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
     changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
     return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
             f"'{found['live']}' live{live_at}{changes}")
@@ -729,12 +830,33 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
     # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
     # a difference then rests on that history, and says so (edits30).
     unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
+    # An edited post's media are one version's (syndication's answer: its latest; the X API's: the one asked for):
+    # said, and a difference is no fail, as another version's may be the article's (edits31).
+    version = _media_version(post)
     if found == 0:
-        return check("media", "warn" if unknown else "fail",
-                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+        return check("media", "warn" if unknown or version else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}{version}")
     if found >= len(links):
-        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
-    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                      f"{found}{version}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has "
+                                  f"{found}{unknown}{version}")
+
+
+def _media_version(post: dict[str, Any]) -> str:
+    """Which version of an edited post its media are, as a media check says it ("; compared with the media of version
+    <id> (syndication's answer), posted …; the post has 2 versions (…), …"), or "" for a post not known edited."""
+    edits = list(post.get("edits") or [])
+    if len(edits) < 2:
+        return ""
+    method = (post.get("field_sources") or {}).get("media") or post.get("method")
+    edit = edit_of(post)
+    answer = f"{method}'s answer, an edit of the post asked for" if edit else f"{method}'s answer"
+    posted = post.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(edit or post["post_id"])) else None)
+    return (f"; compared with the media of version {edit or post['post_id']} ({answer}), posted "
+            f"{_utc(posted) if posted else 'at a time not known'}; the post has {len(edits)} versions "
+            f"({', '.join(edits)}), and another version's media may differ")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:
@@ -837,6 +959,14 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
+        if not _plain(embedded.get("byline") or ""):
+            # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
+            # picture's credit (newuser31 #7); the IPTC By-line is what a wire agency sets for each picture.
+            named = "; ".join(f"{k}: {embedded[k]}" for k in ("artist", "creator") if _plain(embedded.get(k) or ""))
+            return [check("image-metadata", "warn", f"article credits '{credit['creator']}', the file's {named}: "
+                                                    f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
+                                                    f"editing tool's setting, not the photo's credit, so this is no "
+                                                    f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
         if any(_within(said_org, _plain(o)) for o in orgs):
@@ -852,7 +982,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
     when = None if unknown else source.get("fetched_at") or source.get("observed_at")
     replayed = source.get("via") == "warc" or bool(source.get("warc_file"))   # a post's source, or any citation
-    parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
+    status = source.get("http_status")
+    parts = [source.get("method"), source.get("url"), f"HTTP {status}" if status is not None else None,
+             None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
@@ -892,16 +1024,22 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
             rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
-            row = next((r for r in reversed(rows) if r["status"] == 200), rows[-1] if rows else None)
+            row = next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
             if row is not None:
                 found.append(_lookup_of(row, service, url, redactor))
     return found
 
 
+def _answered(row: dict[str, Any]) -> bool:
+    """A lookup's row that is an answer: a 200 whose body was taken (a row may say the 200 of a body refused past
+    the cap or cut short, with its error_kind)."""
+    return row["status"] == 200 and not row.get("error_kind")
+
+
 def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) -> dict[str, Any]:
     """An archive lookup's fetch-log row as a report cites it."""
-    error = None if row["status"] == 200 else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
-                                               else f"HTTP {row['status']}")
+    error = None if _answered(row) else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
+                                         else f"HTTP {row['status']}")
     return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
             "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
 
@@ -958,7 +1096,7 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       "reason": observation.get("reason"), "tries": tries,
                       # an answer with no known time gives its observation none either: it was dated to the replay
                       "observed_at": None if fetch and fetch.get("answered_at_unknown") else observation["observed_at"],
-                      "fetch_id": observation["fetch_id"], **fetch_time(fetch),
+                      "fetch_id": observation["fetch_id"], **fetch_time(fetch), **asked(fetch),
                       "body_sha256": fetch["body_sha256"] if fetch else None,
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
@@ -967,6 +1105,14 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
                       "warc_file": replayed_from(fetch)})
     return found
+
+
+def asked(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """What a fetch-log row asked and what it was answered: the public URL (the fetch log's `url`, a configured
+    secret already redacted; never `contacted_url`, the address an [origins] mapping sent it to), the HTTP method
+    and status (None: no response arrived). All None with no row (newuser31 #6)."""
+    return {"url": fetch["url"] if fetch else None, "http_method": fetch["method"] if fetch else None,
+            "http_status": fetch["status"] if fetch else None}
 
 
 def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
@@ -1072,11 +1218,12 @@ def status_badge(code: str) -> dict[str, str]:
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
-    under --replay, only those replayed from its WARC files; None: any the cache holds)."""
+    under --replay, only those replayed from its WARC files; None: any the cache holds); `offline`: the run asked
+    nothing (its `answers` say so)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -1086,7 +1233,9 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes)
+    dated = article_published(result.article)
+    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes,
+                     dated)
               | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
               for index, embed in enumerate(result.embeds)]
     credits = []
@@ -1101,9 +1250,74 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store), "summary": summarise(embeds, credits, missing),
+        "article": _article(result, store) | {"published": dated.to_json() if dated else None},
+        "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "answers": answers_used(embeds, credits, offline=offline),
     }
+
+
+def article_published(article: Article) -> Published | None:
+    """The date an HTML article's page gives itself (extract.published), or None: plain text states none we read."""
+    from resolver.extract.published import published
+
+    return published(article.text) if article.kind == "html" else None
+def as_of(post: dict[str, Any] | None) -> str | None:
+    """When the answer a post's status rests on was given (its fetch's time, a replayed record's WARC-Date), None
+    when no answer was (not fetched, not in the cache): a status a week old reads as such (newuser31 #4)."""
+    if post is None or not post.get("sources"):
+        return None
+    said = source_of(post, "status")
+    return said.get("fetched_at") or said.get("observed_at") if said.get("fetch_id") else None
+
+
+def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
+    """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
+    answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
+    and whether the run was offline."""
+    times: list[str | None] = []
+    for embed in embeds:
+        post = embed["post"] or {}
+        times += [embed["status"].get("as_of"), (post.get("last_available") or {}).get("fetched_at")]
+        times += [c.get("fetched_at") for c in post.get("archived") or []]
+        times += [h.get("fetched_at") for r in embed["resolutions"] for h in r["hops"]]
+        times += [found.get("fetched_at") for found in embed["archive_lookups"]]
+    times += [(c.get("image_metadata") or {}).get("fetched_at") for c in credits]
+    known = [t for t in times if t]
+    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None)}
+
+
+CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
+
+
+def cache_note(report: dict[str, Any]) -> str | None:
+    """The header line of a report made from the cache (--offline, or every answer it cites older than an hour):
+    how old the newest and oldest are, so a status a week old does not read as today's (newuser31 #4); None for a
+    report resting on answers got now."""
+    answers = report.get("answers") or {}
+    newest, oldest = answers.get("newest"), answers.get("oldest")
+    age = _age(newest, report["generated_at"]) if newest else None
+    if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
+        return None
+    lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
+    if newest is None or age is None:
+        return f"{lead}no recorded answer was used"
+    older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
+    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}"
+
+
+def _age(then: str, now: str) -> float | None:
+    try:
+        return (datetime.fromisoformat(now.replace("Z", "+00:00"))
+                - datetime.fromisoformat(then.replace("Z", "+00:00"))).total_seconds()
+    except ValueError:
+        return None
+
+
+def _age_words(seconds: float) -> str:
+    """"7 days", "1 day", else as `_duration` says it ("3 h 12 min")."""
+    days = int(seconds // 86400)
+    return f"{days} day{'s' * (days != 1)}" if days else _duration(max(seconds, 0))
 
 
 def replay_of(session: Session) -> dict[str, Any] | None:
@@ -1135,7 +1349,8 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
            identification: Identification | None, archives: dict[str, ArchivedUrl],
-           store: Store | None, redactor: Redactor, takes: Takes | None = None) -> dict[str, Any]:
+           store: Store | None, redactor: Redactor, takes: Takes | None = None,
+           published: Published | None = None) -> dict[str, Any]:
     from resolver.pipeline import photo_elsewhere
 
     # The checks weigh what the page wrote against what the source answered, each as shown: `embed` is the embed
@@ -1149,11 +1364,11 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification))
-    data["post"] = redactor.shown_json(_post(post, store)) if post else None
+    data["post"] = redactor.shown_json(_post(post, store, takes)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-    data["status"] = status_badge(_status_code(embed, post))
+    data["status"] = status_badge(_status_code(embed, post)) | {"as_of": as_of(data["post"])}
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)
@@ -1171,8 +1386,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
-              *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
-              *other_text_checks(result, data, redactor),
+              *date_checks(data, data["post"], post_id),
+              text_check(data, data["post"], data["resolutions"], published),
+              *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"])]
@@ -1189,7 +1405,7 @@ def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],
         if store is not None and original:
             kept |= {row["url"]: row["fetch_id"] for row in _taken(store.snapshots_for(original), takes)
                      if row.get("fetch_id")}
-    cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["status"] == 200), None)
+    cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["error"] is None), None)
     return [{k: v for k, v in s.items() if k != "original"} | {"fetch_id": kept.get(s["url"], cdx)} for s in snapshots]
 
 
@@ -1242,13 +1458,39 @@ def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, An
     return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
 
 
-def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
+def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
     live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
     found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
-    data = post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+    data = post.to_json() | {"sources": sources}
+    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7)
+    data["differences"] = [d.to_json() | {"live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
+                                          if (said := source_of(data, d.field)).get("fetch_id") else None}
+                           for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
+
+
+def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:
+    """The last recorded live answer that showed a post available, for a post not available now: that answer's
+    record (author, text, created_at, links) with its method, fetch-log id, time and body hash; None when no
+    recorded answer the run `takes` showed it (newuser31 #1: the checks fell to "skip" though the cache held it)."""
+    row = store.post_row(post.platform, post.post_id) if store is not None else None
+    if store is None or row is None:
+        return None
+    for observation in reversed(store.observations(row["id"])):
+        if observation["status"] != "available" or observation["method"] == "wayback" \
+                or not observation["fetch_id"] or not observation["record"] \
+                or (takes is not None and not takes([observation["fetch_id"]])):
+            continue
+        record = json.loads(observation["record"])
+        fetch = store.fetch(observation["fetch_id"])
+        return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links", "edits")} | {
+            "method": observation["method"], "fetch_id": observation["fetch_id"],
+            "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
+            "body_sha256": fetch["body_sha256"] if fetch else None}
+    return None
 
 
 def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
@@ -1292,7 +1534,7 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     return {"source": article.source, "url": result.url, "record_id": result.record_id, "warc_date": result.warc_date,
             "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
-            "encoding_given_at": article.encoding_given_at,
+            "encoding_rivals": list(article.encoding_rivals), "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
 
 

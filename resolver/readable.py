@@ -1,14 +1,15 @@
-"""How much readable text a page holds: a page with no embed and almost no text (a login wall, a paywall, a
-consent page) is said to be maybe no article, so "no embedded post was found" is not read as a fact of the
-article (newuser30 #3). Pure: a page's text in, a finding out."""
+"""How much readable text a page holds: a page with almost no text (a login wall, a paywall, a consent page) is said
+to be maybe no article, so "no embedded post was found" is not read as a fact of the article (newuser30 #3), nor
+a stray embed of the site's own on such a page as the article's (servers31). Pure: a page's text in, a finding out."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
-# Fewer characters of readable text than this, and no embed: the page may not be the article. A news article is
+# Fewer characters of readable text than this: the page may not be the article. A news article is
 # hundreds of words; a login wall's "Sign in / Subscribe to keep reading" is a few dozen characters. The corpus's
 # real HTML articles hold 600 or more (scripts/check_thin_pages.py checks none is warned of).
 MIN_READABLE_CHARS = 200
@@ -29,6 +30,12 @@ class ThinPage:
     @property
     def message(self) -> str:
         title = f" (title {self.title!r})" if self.title else ""
+        if self.embeds:   # links only (thin_page): worded so as not to discredit an article of one post and a line
+            posts = "that post" if self.embeds == 1 else "those posts"
+            return (f"the page holds only {self.chars} characters of text besides its {self.embeds} "
+                    f"embed{'s' if self.embeds > 1 else ''}{title}: if the article is more than {posts}, this may "
+                    f"not be it (a login or paywall page, a consent wall), and the "
+                    f"embed{'s' if self.embeds > 1 else ''} the site's own (a share or follow link)")
         return (f"the page holds only {self.chars} characters of text{title}: it may not be the article (a login or "
                 f"paywall page, a consent wall); {self.embeds} embeds found in it")
 
@@ -36,22 +43,37 @@ class ThinPage:
         return {"kind": "thin-page", "chars": self.chars, "title": self.title, "message": self.message}
 
 
-def thin_page(text: str, kind: str, *, embeds: int, utf8: bytes | None = None) -> ThinPage | None:
-    """The finding for a page with no embed and fewer than MIN_READABLE_CHARS characters of readable text (an HTML
-    page's body without NOT_TEXT, white space collapsed; a text's own), else None. A page with an embed is not
-    measured: what it holds was found in it (and a scan of thousands of articles is not slowed by a second parse)."""
-    if embeds:
+# How an embed found only as a link or a URL is found (a share, follow or "latest" link is one): on a page of almost
+# no text, it may be the site's own, not the article's. Any other detector read the platform's own embed markup
+# (a blockquote, an iframe, its remnant in a text): the page shows the post, as a real one-post article does.
+LINK_DETECTORS = frozenset({"html-link", "html-intent", "html-text-url", "html-source", "text-url", "text-media-link",
+                            "text-post-media"})
+
+
+def posts_shown(embeds: Iterable[Any]) -> int:
+    """How many of `embeds` (resolver.model.Embed) a page shows as the platform's own embed markup."""
+    return sum(1 for embed in embeds if embed.detector not in LINK_DETECTORS)
+
+
+def thin_page(text: str, kind: str, *, embeds: int, shown: int = 0, utf8: bytes | None = None) -> ThinPage | None:
+    """The finding for a page with fewer than MIN_READABLE_CHARS characters of readable text (an HTML page's body
+    without NOT_TEXT, white space collapsed; a text's own), else None; `embeds`: how many were found in it, `shown`:
+    how many of them as embed markup. A page whose embeds are only links is measured too (servers31: a login wall
+    carrying one stray link to a post was not), on the extraction's own parse, so a scan of thousands of articles
+    is not slowed by a second parse. A page that shows a post in its embed markup is not: a real article may be
+    one post and a line, and the post was found in it."""
+    if shown:
         return None
     if kind != "html":
         chars = _collapsed_length(text, enough=MIN_READABLE_CHARS)
-        return ThinPage(chars, None) if chars < MIN_READABLE_CHARS else None
+        return ThinPage(chars, None, embeds) if chars < MIN_READABLE_CHARS else None
     from resolver.extract import html
 
     kept = html.measured(text, enough=MIN_READABLE_CHARS)
     if kept is not None and kept[0] < MIN_READABLE_CHARS and _RELATED_RE.search(text) is not None:
         kept = None   # the extraction's parse lost its "related" boxes, maybe the article's wrapper (review30r2)
     chars, title = kept or _html_text(text, utf8, enough=MIN_READABLE_CHARS)
-    return ThinPage(chars, title) if chars < MIN_READABLE_CHARS else None
+    return ThinPage(chars, title, embeds) if chars < MIN_READABLE_CHARS else None
 
 
 # A word the extraction reads as a "related" box's class (`html_credits.RELATED_CLASS_RE`): it removes such boxes

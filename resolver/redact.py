@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
+from resolver.lazy import LazyPattern
+
 REDACTED = "REDACTED"
 # What is said of a URL that may hold REDACTED where a secret was (`Redactor.unknown`) instead of asking for it.
 URL_NOT_KNOWN = ("withheld: not asked for: the URL was read with a secret redacted out of it (REDACTED), and the URL "
@@ -115,7 +117,7 @@ def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True, spli
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
-_UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
+_UNIT_RE = LazyPattern(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
 # Characters no encoder needs to escape (RFC 3986's unreserved), though a writer may: matched only as themselves in a
 # text with no escape of one (`_forms_re`'s `escaped`), so a secret's runs of them stay literal text.
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -128,10 +130,10 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 # long).
 _UNRESERVED_HEX = r"(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])"
 _ESCAPED_UNRESERVED = (  # each with a string a text holds if it holds one: most texts are passed over at once
-    ("%", re.compile(rf"%(?:25)*{_UNRESERVED_HEX}")),
-    ("&", re.compile(r"&(?:#(?:0*(?:4[5689]|5[0-7]|6[5-9]|[78][0-9]|9[057-9]|1[01][0-9]|12[0-2]|126)(?![0-9])"
-                     rf"|[Xx]0*{_UNRESERVED_HEX}(?![0-9A-Fa-f]))|period;|lowbar;|UnderBar;)")),
-    ("\\u00", re.compile(rf"\\u00{_UNRESERVED_HEX}")),
+    ("%", LazyPattern(rf"%(?:25)*{_UNRESERVED_HEX}")),
+    ("&", LazyPattern(r"&(?:#(?:0*(?:4[5689]|5[0-7]|6[5-9]|[78][0-9]|9[057-9]|1[01][0-9]|12[0-2]|126)(?![0-9])"
+                      rf"|[Xx]0*{_UNRESERVED_HEX}(?![0-9A-Fa-f]))|period;|lowbar;|UnderBar;)")),
+    ("\\u00", LazyPattern(rf"\\u00{_UNRESERVED_HEX}")),
 )
 
 
@@ -276,7 +278,7 @@ _DECODABLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 # Every escape the patterns may read a character from, and whitespace that may split a secret: `_Decoder` reads each
 # of them once, from left to right, as `_forms_re`'s units and `_SPLIT` read them (the percent escapes first, with
 # the "%" as a body may escape it: "&#37;2F"; then whitespace; then references and JSON escapes of any code).
-_TOKEN = re.compile(
+_TOKEN = LazyPattern(
     rf"(?P<split>{_ESCAPED_WHITESPACE})"
     rf"|{_PERCENT}(?:25)*(?P<percent>[0-9A-Fa-f]{{2}})"
     r"|&#0*(?P<decimal>[0-9]+)(?:;|(?![0-9]))"
@@ -286,7 +288,7 @@ _TOKEN = re.compile(
     r"|&(?P<name>[A-Za-z][A-Za-z0-9]*;?)")
 # Where a text may be cut for `_Decoded` without cutting an escape (or what decides where one ends): before a
 # character no escape goes on with.
-_CUT = re.compile(r"[^0-9A-Za-z#;/\"]")
+_CUT = LazyPattern(r"[^0-9A-Za-z#;/\"]")
 # Characters of text `_Decoded` decodes at a time: an occurrence is looked for with its patterns in the pieces around
 # it only.
 _PIECE = 16_384

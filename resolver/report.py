@@ -5,11 +5,11 @@ to a file does not load it (#14)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -75,7 +75,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
             (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
-        head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rival)})", "yellow"))
+        head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
         head.append((f"  (encoding {article.encoding} {_given_on(article.encoding_given_at)})", ""))
     if result.truncated:
@@ -91,7 +91,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
-            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
+            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
+                    (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
+            if embed.id_doubt:
+                post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -540,6 +543,13 @@ def crawled_note(article: dict[str, Any]) -> str | None:
     return f"{article['warc_date']} UTC (the record's WARC-Date)" if article.get("warc_date") else None
 
 
+def published_note(article: dict[str, Any]) -> str | None:
+    """The date the page gives itself and where it was read (a quote of an edit is held against it, edits31); None
+    when it gives none."""
+    published = article.get("published")
+    return f"{published['date']} (the page's {published['source']})" if published else None
+
+
 def redirected_to(article: dict[str, Any]) -> str | None:
     """Where the redirects from an article URL ended, when that is not the URL given; None for any other."""
     final = article.get("final_url")
@@ -568,14 +578,27 @@ def encoding_note(article: dict[str, Any]) -> str | None:
                f"other bytes as {single}")
     else:
         how = "the bytes are not UTF-8"
-    return (f"the encoding was guessed ({guessed(encoding, article.get('encoding_rival'))}): no charset was declared "
+    rivals = article.get("encoding_rivals")   # a report read back from JSON written before enc31 has one rival
+    rivals = rivals if rivals is not None else [article["encoding_rival"]] if article.get("encoding_rival") else []
+    return (f"the encoding was guessed ({guessed(encoding, rivals)}): no charset was declared "
             f"and {how}, so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
 
 
-def guessed(encoding: str, rival: str | None) -> str:
-    """A guessed encoding as the outputs name it: with its rival when another encoding reads the bytes into other
-    letters as plausibly, so a weak guess is seen as one (#10)."""
-    return f"{encoding}; unsure: {rival} reads it otherwise" if rival else encoding
+# The rivals a line names; the others are counted ("and 4 other encodings"): JSON and the cache name them all
+RIVALS_NAMED = 5
+
+
+def guessed(encoding: str, rivals: Sequence[str]) -> str:
+    """A guessed encoding as the outputs name it: with its rivals when other encodings read the bytes into other
+    letters as plausibly, so a weak guess is seen as one (#10). Every rival, up to `RIVALS_NAMED`: one named of
+    three let a reader think the text was one of two readings (enc31)."""
+    if not rivals:
+        return encoding
+    if len(rivals) == 1:
+        return f"{encoding}; unsure: {rivals[0]} reads it otherwise"
+    named, more = list(rivals[:RIVALS_NAMED]), len(rivals) - RIVALS_NAMED
+    last = f"{more} other encoding{'s' * (more > 1)}" if more > 0 else named.pop()
+    return f"{encoding}; unsure: {', '.join(named)} and {last} read it otherwise"
 
 
 def _given_on(at: str) -> str:
@@ -591,9 +614,9 @@ NAMED_FACTS = frozenset({"Author", "Media", "Archived author"})
 # emphasis (an underscore only at a word's edge: river_desk is no emphasis), raw HTML and autolinks (<script> was
 # passed to the renderer), a link's "](" or a reference's "]:" (a bracket alone is text), table pipes, and an
 # entity (&amp; showed as "&").
-_MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+_MD_SPECIAL_RE = LazyPattern(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
-_MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
+_MD_BLOCK_START_RE = LazyPattern(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
 _URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 
@@ -707,19 +730,26 @@ def _failed_since(post: dict[str, Any]) -> str:
     return f"; a later fetch (#{last['fetch_id']}, {when}) ended in {last['status']}"
 
 
-def _provenance_cell(source: dict[str, Any]) -> str:
+def _provenance_cell(source: dict[str, Any], cited: set[int]) -> str:
+    """A Recorded from cell. The first that cites a fetch (of those in `cited`, which it adds to) names the URL it
+    asked and the HTTP status it got; the others, its method, time, id and body hash (newuser31 #6: none named
+    them)."""
     from resolver.provenance import provenance_text
 
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    return provenance_text({k: v for k, v in source.items() if k != "url"} | {"method": source.get("method") or "—"})
+    first = bool(source.get("fetch_id")) and source["fetch_id"] not in cited
+    if first:
+        cited.add(source["fetch_id"])
+    shown = source if first else {k: v for k, v in source.items() if k not in ("url", "http_status")}
+    return provenance_text(shown | {"method": source.get("method") or "—"})
 
 
-def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
+def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[int]) -> str:
     """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
     author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
     source = _source_of(post, field)
-    cell = _provenance_cell(source)
+    cell = _provenance_cell(source, cited)
     if found is not None or cell == "nothing recorded":
         return cell
     # a fetch that ended in an error with no body gave no answer to find it in (newuser30b #4: a request no replayed
@@ -735,6 +765,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
+    cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
+    if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
+        rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -759,16 +792,16 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
         status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
             + _failed_since(post)
-        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
+        rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
-                                                               else "author_name", found_author)))
+                                                               else "author_name", found_author, cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
         rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
-                     _given_by(post, "created_at", created_at)))
+                     _given_by(post, "created_at", created_at, cited)))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
@@ -776,14 +809,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
-                rows.append(("Text", text, None, _given_by(post, "text", None)))
-            rows.append(("Title", None, found_text, _given_by(post, "text", found_text)))
+                rows.append(("Text", text, None, _given_by(post, "text", None, cited)))
+            rows.append(("Title", None, found_text, _given_by(post, "text", found_text, cited)))
         else:
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
-                         _given_by(post, "text", found_text)))
+                         _given_by(post, "text", found_text, cited)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
-        rows += _archived_rows(embed, post)
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media, cited)))
+        rows += _archived_rows(embed, post) + _last_seen_rows(post, cited)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
     if post is None and author:
@@ -816,6 +849,21 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
         rows.append(("Archived text", None, copy["text"], where))
         break   # the copy the checks use; the others are listed with the links
     return rows
+
+
+def _last_seen_rows(post: dict[str, Any], cited: set[int]) -> list[tuple[str, str | None, str | None, str]]:
+    """What the last recorded answer that showed a post now gone said, one row per fact, when the checks rest on
+    it (no capture holds its words): the evidence the tool itself kept of it (newuser31 #1)."""
+    from resolver.provenance import said_by_post
+
+    seen: dict[str, Any] | None = post.get("last_available")
+    if seen is None or said_by_post(post)[0] is not seen:
+        return []
+    author = seen.get("author") or {}
+    found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
+        if author.get("handle") else author.get("name")
+    return [(f"Last seen {fact}", None, value, _provenance_cell(seen, cited) + ", when the post was last seen available")
+            for fact, value in (("author", found), ("date", seen.get("created_at")), ("text", seen.get("text")))]
 
 
 def embeds_summary(summary: dict[str, Any]) -> str:
@@ -851,7 +899,7 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
 
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: readable in a terminal, rendered on GitHub."""
-    from resolver.provenance import replay_note
+    from resolver.provenance import cache_note, replay_note
 
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
@@ -859,6 +907,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
              *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
              *([f"- Crawled: {note}"] if (note := crawled_note(article)) else []),
+             *([f"- Published: {note}"] if (note := published_note(article)) else []),
              *([f"- Final URL: {_md_code(note)} (where the redirects from the URL given ended)"]
                if (note := redirected_to(article)) else []),
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
@@ -866,7 +915,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Maybe no article**: {_md(note)}"] if (note := thin_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)",
-             *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []), "",
+             *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []),
+             *([f"- **From the cache**: {_md(note)}"] if (note := cache_note(report)) else []), "",
              "## Summary", "", "| | |", "|---|---|",
              f"| Embeds | {embeds_summary(summary)} |",
              f"| Post status | {_counts(summary['by_status']) or '—'} |",
@@ -971,13 +1021,30 @@ def _start_time(embed: dict[str, Any]) -> str:
     return f" at {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f" at {rest // 60}:{rest % 60:02d}"
 
 
+def _as_of(status: dict[str, Any]) -> str:
+    """" (as of 2026-11-29T14:39Z)" after a post's status: when the answer it rests on was given (newuser31 #4)."""
+    return f" (as of {status['as_of'][:16]}Z)" if status.get("as_of") else ""
+
+
+def post_url_words(kind: str, post_id: str | None, url: str) -> str:
+    """An embed's URL as a reader is shown it: a post that the article names by no id or link (a signature or caption
+    line alone) has its account's page for URL, which is said to be the account's, not the post's (newuser31b §5)."""
+    return f"no post URL (account {url})" if kind == "post" and not post_id else url
+
+
+def _account_words(embed: dict[str, Any]) -> str:
+    """The words before the URL of a post named by no id or link: its URL is its account's page."""
+    return "no post URL; account: " if embed.get("kind") == "post" and not embed.get("post_id") else ""
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
-    status = embed["status"]["words"]
+    status = embed["status"]["words"] + _as_of(embed["status"])
     who = _byline(embed)
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, {span})", "",
+             f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
+             f"{span})", "",
              "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
@@ -1149,7 +1216,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     """The report as one self-contained HTML file: inline CSS, no script, no request needed to view it."""
     from html import escape
 
-    from resolver.provenance import replay_note
+    from resolver.provenance import cache_note, replay_note
 
     article, summary = report["article"], report["summary"]
     source, title = _html(article["source"], as_written=True), _html(report_title(article), as_written=True)
@@ -1168,6 +1235,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              *([f'<p class="meta">Record: <code>{_html(article["record_id"], as_written=True)}</code></p>']
                if article.get("record_id") else []),
              *([f'<p class="meta">Crawled: {escape(note)}</p>'] if (note := crawled_note(article)) else []),
+             *([f'<p class="meta">Published: {escape(note)}</p>'] if (note := published_note(article)) else []),
              *([f'<p class="meta">Final URL <code>{escape(note)}</code> (where the redirects from the URL given '
                 f'ended)</p>'] if (note := redirected_to(article)) else []),
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
@@ -1177,7 +1245,9 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
                if (note := encoding_note(article)) else []),
              *([f'<p class="meta"><strong>Replay</strong>: {escape(note)}</p>']
-               if (note := replay_note(report.get("replay"))) else []), "</header>",
+               if (note := replay_note(report.get("replay"))) else []),
+             *([f'<p class="warn"><strong>From the cache</strong>: {escape(note)}</p>']
+               if (note := cache_note(report)) else []), "</header>",
              "<main>", '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><table><tbody>',
              f"<tr><th scope=\"row\">Embeds</th><td>{escape(embeds_summary(summary))}</td></tr>",
              f"<tr><th scope=\"row\">Post status</th><td>{escape(_counts(summary['by_status']) or '—')}</td></tr>",
@@ -1237,8 +1307,9 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     checks = _html_checks(embed["checks"], badge)
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
-            f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
-            f'<p class="meta">{_html_url(embed["url"])}{escape(_start_time(embed))}, found by '
+            f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span>{escape(_as_of(status))}</h3>'
+            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
+            f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -342,7 +343,10 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
     hops: list[Hop] = []
     seen: set[str] = set()
     current = url
-    max_redirects = session.settings.max_redirects
+    max_redirects, link_deadline = session.settings.max_redirects, session.settings.link_deadline
+    # the whole chain's deadline, every hop and retry in it (review30n: slow hops each within the per-fetch deadline
+    # held one link for minutes)
+    until = time.monotonic() + link_deadline if link_deadline else None
     while True:
         if current in seen:
             return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
@@ -350,15 +354,22 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"{TOO_MANY_HOPS} more than {max_redirects} redirects")
         seen.add(current)
-        # A body past the cap is cut, not an error: where the answer points is known (its status, its Location, a
-        # refresh in its first bytes); a link to a 25 MB PDF ends at the PDF.
+        if until is not None and time.monotonic() >= until:   # ran out between two hops: this one is not asked
+            return Resolution(url, current, None, tuple(hops), None, _out_of_time(session.settings, current, hops))
+        # A body past the cap, or still arriving at the deadline (a stream), is cut, not an error: where the answer
+        # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
+        # the PDF, one to a live stream at the stream.
         kept = _kept_redirect(current, session)
-        outcome = kept or await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True)
+        outcome = kept or await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True,
+                                      until=until)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
                         onward[1] if onward else None, outcome.non_public, kept=kept is not None))
+        if outcome.error_kind == "timeout" and until is not None and time.monotonic() >= until:
+            return Resolution(url, current, None, tuple(hops), None,
+                              _out_of_time(session.settings, current, hops[:-1]))
         if outcome.problem is not None:
             return Resolution(url, current, None, tuple(hops), None, outcome.problem)
         if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):
@@ -419,6 +430,12 @@ def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
         return None
     return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
                         headers, elapsed_ms=row["elapsed_ms"] or 0.0, fetch_id=row["id"], via="cache")
+
+
+def _out_of_time(settings: Settings, current: str, before: list[Hop]) -> str:
+    """A link's error when its deadline ran out at `current`, after the hops `before` it (a passing failure)."""
+    return (f"timeout: no complete answer within the link's {settings.link_deadline:g}s deadline (link_deadline): "
+            f"it ran out at {current}, after {len(before)} hop{'s' if len(before) != 1 else ''}")
 
 
 def _ends_here(ref: PostRef, url: str, kinds: tuple[str, ...], *, session: Session, follow_all: bool) -> bool:

@@ -39,6 +39,9 @@ class Settings:
     timeout: float = 15.0
     connect_timeout: float = 10.0
     deadline: float = 60.0            # wall-clock cap for one fetch, body included
+    # wall-clock cap for one link's whole chain, every hop and retry included (0: none): a chain of slow hops, each
+    # within `deadline`, held one link for up to (max_redirects + 1) x (retries + 1) x deadline (review30n)
+    link_deadline: float = 120.0
     max_redirects: int = 10
     max_body_bytes: int = 20_000_000
     concurrency: int = 16
@@ -207,7 +210,7 @@ def _section_of(key: str) -> str:
 def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run. `where` names a key
     in a message (a config file's values: the file, the section and the key as written there)."""
-    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
+    numeric = {"timeout", "connect_timeout", "deadline", "link_deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
                "save_timeout", "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
                 "max_image_pixels", "max_article_bytes"}

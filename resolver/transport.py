@@ -601,6 +601,66 @@ class _CappedSink:
         return len(data)
 
 
+ZSTD_MAGIC = 0xFD2FB528
+
+
+class _ZstdFrames:
+    """Where a zstd body stands, read from its frame and block headers (RFC 8878 §3.1) without decoding anything:
+    whether the bytes so far end where a frame ends. A few integer steps per block of up to 128 KiB, so nothing
+    measurable beside the decoding; a body cut inside a frame (a block, its checksum) is then known to be cut.
+    Bytes that start no frame are left to the decoder, which refuses them."""
+
+    def __init__(self) -> None:
+        self._state, self._need, self._pending, self._skip = "magic", 4, b"", 0
+        self._checksum = False
+
+    @property
+    def at_boundary(self) -> bool:
+        return self._state == "other" or (self._state == "magic" and not self._pending and not self._skip)
+
+    def feed(self, data: bytes) -> None:
+        pos, end = 0, len(data)
+        while pos < end and self._state != "other":
+            if self._skip:
+                step = min(self._skip, end - pos)
+                self._skip, pos = self._skip - step, pos + step
+                continue
+            take = self._need - len(self._pending)
+            self._pending += data[pos:pos + take]
+            pos += take
+            if len(self._pending) < self._need:
+                return
+            header, self._pending = self._pending, b""
+            self._step(int.from_bytes(header, "little"))
+
+    def _step(self, value: int) -> None:
+        state = self._state
+        if state == "magic":
+            if value == ZSTD_MAGIC:
+                self._state, self._need = "descriptor", 1
+            elif value & 0xFFFFFFF0 == 0x184D2A50:   # a skippable frame: its size, then that many bytes
+                self._state, self._need = "skippable", 4
+            else:
+                self._state = "other"
+        elif state == "descriptor":
+            single = value >> 5 & 1
+            self._checksum = bool(value >> 2 & 1)
+            rest = (0 if single else 1) + (0, 1, 2, 4)[value & 3] + (single, 2, 4, 8)[value >> 6]
+            self._state, self._need = ("header", rest) if rest else ("block", 3)
+        elif state == "header":
+            self._state, self._need = "block", 3
+        elif state == "block":
+            last, kind, size = value & 1, value >> 1 & 3, value >> 3
+            self._skip = 1 if kind == 1 else size   # an RLE block is one byte repeated
+            if last:
+                self._state, self._need = ("checksum", 4) if self._checksum else ("magic", 4)
+        elif state == "checksum":
+            self._state, self._need = "magic", 4
+        elif state == "skippable":
+            self._skip = value
+            self._state, self._need = "magic", 4
+
+
 class _ZstdDecoder:
     """zstd. zstandard's decompressobj returns a whole chunk's output at once, so its stream_writer writes into a
     sink that refuses more than the cap: at most the cap is ever held."""
@@ -614,11 +674,17 @@ class _ZstdDecoder:
         self._w = zstandard.ZstdDecompressor().stream_writer(
             self._sink, write_size=DECODE_STEP, closefd=False)  # type: ignore[arg-type]
 
+        self._frames = _ZstdFrames()
+
     encoding = "zstd"
-    # zstandard's stream_writer does not say whether a frame ended: a zstd body cut short is not seen (review30n)
-    finished = True
+
+    @property
+    def finished(self) -> bool:
+        """zstandard's stream_writer does not say whether a frame ended (review30n): the frame headers do."""
+        return self._frames.at_boundary
 
     def decode(self, data: bytes) -> Iterator[bytes]:
+        self._frames.feed(data)
         try:
             self._w.write(data)
         except self._zstd.ZstdError as exc:
@@ -658,10 +724,28 @@ def _decode(decoders: list[_Decoder], data: bytes) -> Iterator[bytes]:
         yield from _decode(decoders[1:], piece)
 
 
-async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
+async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float, cut_late: bool = False) -> bytes:
     """The body, decoded in bounded steps (gzip, deflate, br, zstd) and counted both decoded and on the wire,
     within a wall-clock deadline. httpx's own decoders turn a whole network chunk into memory at once: 3 KB of
-    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
+    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here. Past the cap or
+    the deadline it raises BodyTooLarge or BodyTooSlow, with the head read by then; `cut_late`: this reader watches
+    the deadline itself, even while no byte comes (the caller's own timeout is set later), so that a body still
+    arriving then (an endless stream, a stall) is refused with its head."""
+    if cut_late and not response.is_stream_consumed:
+        loop = asyncio.get_running_loop()
+        chunks: list[bytes] = []
+        try:
+            async with asyncio.timeout_at(loop.time() + deadline - time.monotonic()):
+                return await _read_into(chunks, response, max_bytes=max_bytes, deadline=deadline)
+        except TimeoutError:
+            late = BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
+            late.head = _head(chunks)[:max_bytes]
+            raise late from None
+    return await _read_into([], response, max_bytes=max_bytes, deadline=deadline)
+
+
+async def _read_into(chunks: list[bytes], response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
+    """_read_capped's reading, its decoded pieces put in `chunks` as they come."""
     if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
         if len(response.content) > max_bytes:
             refused = _too_large(response, max_bytes)
@@ -670,7 +754,6 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
         return response.content
     encoding = response.headers.get("content-encoding", "")
     decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
-    chunks: list[bytes] = []
     size, wire = 0, 0
     # The stream itself, not aiter_raw(): its checks, counters and chunker were a layer around every piece for
     # nothing here (#14); the caller closes the response.
@@ -691,9 +774,8 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
                 chunks.append(piece)
             if time.monotonic() > deadline:
                 raise BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
-    except BodyTooLarge as exc:
-        if not isinstance(exc, BodyTooSlow):   # the cap (or a decoder's): the head was read
-            exc.head = _head(chunks)[:max_bytes]
+    except BodyTooLarge as exc:   # the cap (or a decoder's), or the deadline: the head was read
+        exc.head = _head(chunks)[:max_bytes]
         raise
     _whole(decoders, wire)
     return b"".join(chunks)

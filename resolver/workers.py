@@ -37,7 +37,7 @@ from resolver import extract
 from resolver.errors import EmbedResolverError
 from resolver.inputs import Item, Loaded, load
 from resolver.model import Credit, Embed
-from resolver.readable import ThinPage, thin_page
+from resolver.readable import ThinPage, posts_shown, thin_page
 
 if TYPE_CHECKING:
     import asyncio
@@ -131,7 +131,8 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     with time_budget(budget, item.source):
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
-        thin = thin_page(loaded.article.text, loaded.article.kind, embeds=len(embeds), utf8=loaded.article.utf8)
+        thin = thin_page(loaded.article.text, loaded.article.kind, embeds=len(embeds), shown=posts_shown(embeds),
+                         utf8=loaded.article.utf8)
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), tuple(credits), thin)

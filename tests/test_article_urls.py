@@ -30,7 +30,8 @@ def test_an_article_url_over_max_body_bytes_is_too_large_and_logged_so(world, fa
     assert line.startswith(f"error: cannot read {STORY}: too-large: ") and "4,000" in line, line
     store = Store(world.db)
     [row] = store.fetches_for(STORY)
-    assert (row["error_kind"], row["body_sha256"], row["body_bytes"]) == ("too-large", None, None)
+    # the 200 that came is recorded beside why its body was refused (fixnu30a: status NULL, as if no answer came)
+    assert (row["status"], row["error_kind"], row["body_sha256"], row["body_bytes"]) == (200, "too-large", None, None)
     assert store.count("articles") == 0
     offline = world("scan", "--offline", STORY)   # the answer the log holds, not "never fetched" (newuser30 #2)
     assert offline.exit_code == 1
@@ -132,6 +133,25 @@ def test_a_page_with_almost_no_text_is_said_to_be_maybe_no_article(world, fakene
     assert f"- **Maybe no article**: {said}" in markdown.stdout
     html = world("report", "--offline", "--format", "html", url)
     assert "Maybe no article</strong>: the page holds only 26 characters" in html.stdout
+
+
+def test_servers31_a_login_wall_with_one_stray_embed_is_said_to_be_maybe_no_article(world, fakenet):
+    """fixnu30a left it: the thin-page warning needed 0 embeds, so a login wall carrying the site's own post under
+    its form was scanned as an article embedding that post, no warning. It is warned of, in words that leave a real
+    one-post article its due; the embed is still found and reported."""
+    url = "https://news.example/wall"
+    fakenet.route("news.example", "/wall", page(LOGIN_WALL.replace(
+        "</body>", f"<p>Follow us: <a href='{POST}'>our latest</a></p></body>")))
+    scanned = world("scan", "--json", url)
+    assert scanned.exit_code == 0, scanned.output
+    data = json.loads(scanned.stdout)
+    assert [embed["url"] for embed in data["embeds"]] == [POST]
+    [warning] = data["warnings"]
+    assert warning["kind"] == "thin-page" and warning["message"].startswith(
+        f"the page holds only {warning['chars']} characters of text besides its 1 embed (title 'Sign in'): if the "
+        "article is more than that post, this may not be it")
+    markdown = world("report", "--offline", url)
+    assert f"- **Maybe no article**: {warning['message']}" in markdown.stdout
 
 
 @pytest.mark.parametrize("content, warned", [

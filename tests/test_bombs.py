@@ -4,6 +4,7 @@ than the byte cap. Each fetch runs in a child process whose peak RSS is measured
 from __future__ import annotations
 
 import gzip
+import random
 import zlib
 
 import pytest
@@ -295,7 +296,7 @@ def test_sec28_a_replayed_record_kept_encoded_or_chunked_reads_as_the_page(tmp_p
     assert outcome.body == page
 
 
-@pytest.mark.parametrize("name", ["gzip", "deflate", "deflate-raw", "br"])
+@pytest.mark.parametrize("name", ["gzip", "deflate", "deflate-raw", "br", "zstd"])
 def test_review30n_an_encoded_body_that_ends_before_its_stream_is_an_error_not_the_page(name, httpserver, store):
     """A compressed body cut short (a proxy that stopped, a server closing an HTTP/1.0 answer early) whose length
     still matched: its first bytes were decoded, recorded as the whole answer with their sha256 (a brotli body gave
@@ -330,3 +331,70 @@ def test_review30r2_a_gzip_body_of_several_members_is_read_whole(tail, httpserve
                                                      headers={"Content-Encoding": "gzip"})
     outcome = _get(httpserver.url_for("/"))
     assert (outcome.status, outcome.error, outcome.body) == (200, None, first + second)
+
+
+def _zstd_frames() -> tuple[bytes, bytes]:
+    """A body as two zstd frames, several blocks each, with their checksums, and a skippable frame between them."""
+    zstandard = pytest.importorskip("zstandard")
+    noise = random.Random(31).randbytes(150_000)   # raw blocks beside compressed ones, and more than one block
+    first, second = noise + bytes(range(256)) * 1200 + b"<p>first</p>", b"<p>" + bytes(range(7, 256)) * 900 + noise
+    skippable = (0x184D2A53).to_bytes(4, "little") + (5).to_bytes(4, "little") + b"skip!"
+    compressor = zstandard.ZstdCompressor(level=1, write_checksum=True)
+    return first + second, compressor.compress(first) + skippable + compressor.compress(second)
+
+
+def test_servers31_a_zstd_body_of_several_frames_is_read_whole(httpserver):
+    body, encoded = _zstd_frames()
+    httpserver.expect_request("/").respond_with_data(encoded, headers={"Content-Encoding": "zstd"})
+    outcome = _get(httpserver.url_for("/"))
+    assert (outcome.status, outcome.error, outcome.body) == (200, None, body)
+
+
+@pytest.mark.parametrize("cut", [1, 4, 5, 0.25, 0.75, -4, -1])
+def test_servers31_a_zstd_body_cut_inside_a_frame_is_cut_short(cut, httpserver):
+    """zstandard's writer decodes what came and never says that a frame had not ended (review30n left it): a zstd body
+    cut in a header, a block or its checksum was taken as the whole page, hash and all."""
+    _, encoded = _zstd_frames()
+    cut = int(len(encoded) * cut) if isinstance(cut, float) else cut
+    httpserver.expect_request("/").respond_with_data(encoded[:cut], headers={"Content-Encoding": "zstd"})
+    outcome = _get(httpserver.url_for("/"))
+    assert (outcome.status, outcome.sha256) == (None, None)
+    assert outcome.error == "DecodingError: the body ended before its zstd stream did: cut short"
+
+
+def test_servers31_only_a_zstd_body_that_ends_where_a_frame_ends_is_whole():
+    """Every cut point of the body above, read the way _read_capped reads it (in pieces): whole only at a frame's end."""
+    from resolver.transport import _ZstdDecoder
+
+    body, encoded = _zstd_frames()
+    first_end = encoded.index((0x184D2A53).to_bytes(4, "little"))
+    ends = {first_end, first_end + 13, len(encoded)}
+    near = [end + step for end in ends for step in range(-12, 13)]
+    for cut in sorted({c for c in [*range(1, 40), *range(40, len(encoded), 4099), *near] if 0 < c <= len(encoded)}):
+        decoder = _ZstdDecoder(len(body), "https://news.example/")
+        for start in range(0, cut, 1000):
+            list(decoder.decode(encoded[start:min(start + 1000, cut)]))
+        assert decoder.finished == (cut in ends), cut
+    for cut in ends:
+        decoder = _ZstdDecoder(len(body), "https://news.example/")
+        list(decoder.decode(encoded[:cut]))
+        assert decoder.finished, cut
+
+
+def test_servers31_a_refused_body_keeps_the_status_that_came_in_its_row_not_in_the_answer(httpserver, store):
+    """A body refused after its header came (past the cap, cut short) was logged with status NULL, as if no answer
+    came (fixnu30a). The row now says the status beside why; the outcome still has no status, so nothing takes the
+    refused answer for one (no hash, no body size)."""
+    httpserver.expect_request("/big").respond_with_data(b"x" * 5000, status=200)
+    whole = _small("gzip", b"<p>" + bytes(range(256)) * 200 + b"</p>")
+    httpserver.expect_request("/cut").respond_with_data(whole[:len(whole) // 2], status=404,
+                                                        headers={"Content-Encoding": "gzip"})
+    session = Session(Settings(allow_private=True, retries=0, max_body_bytes=1000), store=store)
+    big = session.run(lambda s: fetch(s, httpserver.url_for("/big")))
+    cut = Session(Settings(allow_private=True, retries=0), store=store).run(
+        lambda s: fetch(s, httpserver.url_for("/cut")))
+    assert (big.status, big.refused_status, big.sha256, big.error_kind) == (None, 200, None, "too-large")
+    assert (cut.status, cut.refused_status, cut.sha256, cut.error_kind) == (None, 404, None, "http")
+    rows = {row["url"].rsplit("/", 1)[1]: row for row in store.db["fetches"].rows}
+    assert [(rows[name]["status"], rows[name]["error_kind"], rows[name]["body_sha256"], rows[name]["body_bytes"])
+            for name in ("big", "cut")] == [(200, "too-large", None, None), (404, "http", None, None)]

@@ -705,3 +705,87 @@ def test_who_stands_to_the_story_before_a_name_is_no_part_of_it(place, words, fo
     `uncertain`. The words before the name say who the person is to the story (`names_a_relation`); the name is
     the creator. "The family of Jane Doe" is no one named, and stays as it was."""
     assert _read(_page(place, words)) == found
+
+
+# --- 13. a place the place list knows before an agency, a name in capitals, a newspaper (credits31) --------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: KYIV, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: GAZA, AP", [(None, "AP", "high")]),
+    ("Photo: CAIRO, AFP", [(None, "AFP", "high")]),
+    ("Photo: KYIV/Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Kyiv/Reuters", [(None, "Reuters", "high")]),
+    ("Photo: KYIV", []),
+    # the negatives: an acronym before an agency or alone is still an organisation's, no one's
+    ("Photo: NYPD, AP", [(None, "NYPD, AP", "uncertain")]),
+    ("Photo: NASA, ESA", [(None, "NASA, ESA", "uncertain")]),
+    ("Photo: NYPD", [(None, "NYPD", "high")]),
+], ids=["kyiv", "gaza", "cairo", "kyiv-slash", "kyiv-slash-small", "kyiv-alone", "nypd", "nasa", "nypd-alone"])
+def test_a_datelines_place_in_capitals_before_an_agency_is_no_organisation(place, words, found):
+    """credits31 #1 (left by credits30): "KYIV, Reuters" gave the organisation "KYIV, Reuters": one word in capitals
+    of an acronym's length read as an organisation, and "Kyiv/Reuters" or "KYIV/Reuters" gave the creator "Kyiv",
+    `high`, "Photo: KYIV" the organisation "KYIV", `high`. A place the place list knows (`credit_places`) is a
+    dateline's place: the agency alone, no creator; alone, no credit."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Tokyo Bay, AP", [(None, "AP", "high")]),
+    ("Photo: Addis Ababa, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: New Delhi, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Khan Younis (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: Central Kyiv, AFP", [(None, "AFP", "high")]),
+    ("Photo: El Paso, AP", [(None, "AP", "high")]),
+    ("Photo: Kabul Airport, AP", [(None, "AP", "high")]),
+    ("Photo: Tokyo Bay", []),
+    # the negatives: a person named like a place stays the creator, `uncertain` as before
+    ("Photo: Paris Hilton, AP", [("Paris Hilton", "AP", "uncertain")]),
+    ("Photo: Sydney Roe, Reuters", [("Sydney Roe", "Reuters", "uncertain")]),
+    ("Photo: Georgia Bay Roe, AP", [("Georgia Bay Roe", "AP", "uncertain")]),
+], ids=["tokyo-bay", "addis-ababa", "new-delhi", "khan-younis", "central-kyiv", "el-paso", "airport",
+        "tokyo-bay-alone", "paris-hilton",
+        "sydney-roe", "bay-inside"])
+def test_a_known_place_before_an_agency_is_no_creator(place, words, found):
+    """credits31 #2: "Tokyo Bay, AP" and "Addis Ababa, Reuters" gave the creator "Tokyo Bay", "Addis Ababa",
+    `uncertain`: no place word marked them. A place the place list knows, or such a place and a word for a feature
+    of it ("Bay", "Airport"), names where the picture was taken, not who took it."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: GLEB GARANICH, Reuters", [("GLEB GARANICH", "Reuters", "uncertain")]),
+    ("Photo: MOHAMMED SALEM (Reuters)", [("MOHAMMED SALEM", "Reuters", "uncertain")]),
+    # the negatives: a place in capitals is still no one, the list's and the place words'
+    ("Photo: ADDIS ABABA, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: KHAN YOUNIS (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: NEW ORLEANS, AP", [(None, "AP", "high")]),
+    ("Photo: RIO DE JANEIRO, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: KHARKIV, Reuters", [(None, "Reuters", "high")]),
+], ids=["garanich", "salem-brackets", "addis-ababa", "khan-younis", "new-orleans", "rio", "one-word"])
+def test_a_name_in_capitals_before_an_agency_is_the_creator_when_no_place_is_named(place, words, found):
+    """credits31 #3: "GLEB GARANICH, Reuters" (a photographer's name in capitals, as Reuters writes it) gave the agency
+    alone: credits30 read any words in capitals with no common first name as a dateline's place. A place is now told
+    by the place list; two capitalised words it does not know are a name, `uncertain` (no person's mark)."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Rio Ferdinand, Reuters", [("Rio Ferdinand", "Reuters", "uncertain")]),
+    ("Photo: Rio Ferdinand", [("Rio Ferdinand", None, "uncertain")]),
+    ("Photo: South Florida Sun Sentinel", [(None, "South Florida Sun Sentinel", "high")]),
+    ("Photo: Fort Worth Star-Telegram", [(None, "Fort Worth Star-Telegram", "high")]),
+    ("Photo: Jane Doe/San Francisco Chronicle", [("Jane Doe", "San Francisco Chronicle", "high")]),
+    # the negatives: Rio's places are still places
+    ("Photo: Rio Branco, AP", [(None, "AP", "high")]),
+    ("Photo: Rio de Janeiro", []),
+], ids=["rio-ferdinand-agency", "rio-ferdinand", "sun-sentinel", "star-telegram", "chronicle", "rio-branco",
+        "rio-de-janeiro"])
+def test_a_person_called_rio_and_a_newspaper_named_for_a_place_are_credited(place, words, found):
+    """credits31 #4: "Rio Ferdinand, Reuters" gave Reuters alone ("Rio" was a place's first word), "Photo: South
+    Florida Sun Sentinel" no credit ("South" starts a place's name, "Sentinel" was no organisation's word). Rio's
+    places are in the place list; a newspaper's title word says an organisation."""
+    assert _read(_page(place, words)) == found

@@ -59,7 +59,8 @@ def test_a_lead_smaller_than_the_margin_is_refused():
 
 
 @pytest.mark.parametrize("candidates,verdict,reason", [
-    ([], "no-candidates", "no post of this account is known inside the window"),
+    # what was asked: the archive's CDX listing, not every post the cache knows (newuser31 #7)
+    ([], "no-candidates", "no capture listed by CDX is of a post of this account inside the window"),
     ([cand("1", None, "none", status="deleted")], "no-match", "no text is known for any of the 1 candidates"),
     ([cand("1", "Bus timetable changes from June.")], "no-match", "no candidate's words match the remnant (best 0.00)"),
 ], ids=["none", "no-text", "no-words-in-common"])

@@ -466,7 +466,8 @@ def test_enc30_the_cache_keeps_which_articles_were_read_with_an_unsure_guess(tmp
     assert (Path(row["article"]).name, row["encoding"], row["encoding_rival"]) == ("cz.txt", "cp1252", "cp1250")
     assert "unsure_encodings (1 row)" in run("stats")
     report = run("report", "--offline", "--format", "html", str(tmp_path / "cz.txt"))
-    assert "the encoding was guessed (cp1252; unsure: cp1250 reads it otherwise)" in report
+    # enc31: every rival is named (ISO-8859-16 reads "Dvořák" as a Hungarian-looking "Dvoűák" as plausibly)
+    assert "the encoding was guessed (cp1252; unsure: cp1250 and iso8859_16 read it otherwise)" in report
     exported = run("cache", "export", "unsure_encodings", "--format", "jsonl").splitlines()
     assert [json.loads(line)["encoding_rival"] for line in exported] == ["cp1250"]
     counted = json.loads(run("cache", "stats", "--json"))["encodings_guessed"]
@@ -487,3 +488,69 @@ def test_enc30_the_cache_keeps_which_articles_were_read_with_an_unsure_guess(tmp
                             ).fetchone() == ("cp1250", "")
     assert json.loads(run("cache", "stats", "--json"))["encodings_guessed"] == {
         "guessed": 1, "unsure": 0, "not_recorded": 1}
+
+
+def test_enc31_every_rival_of_an_unsure_guess_is_shown_kept_and_listed(tmp_path: Path) -> None:
+    """Three or more readings may fit as well: short Greek "Ναι" in cp1253 is read as cp1252's "Íáé", and cp1251's
+    "Нбй" and cp1253's "Ναι" fit as well. One rival was shown and kept (cp1251), and the right one was named nowhere:
+    a user giving --encoding to the one named saw another wrong text, and nothing said there were more. Every rival is
+    now in the scan's JSON (`encoding_rivals`, the likeliest first), the report's line, the cache's row
+    (`articles.encoding_rivals`, a JSON list; '[]' when sure, NULL when not recorded) and the unsure_encodings view."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    (tmp_path / "gr.txt").write_bytes("Ναι\n".encode("cp1253"))
+    (tmp_path / "cz.txt").write_bytes("Koncert. (Foto: Antonín Dvořák)\n".encode("cp1250"))
+    (tmp_path / "fr.txt").write_bytes("Le café était fermé, dit Zoë Núñez.\n".encode("cp1252"))
+    db = str(tmp_path / "c.db")
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", db, *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    scanned = {Path(line["source"]).name: line for line in map(json.loads, run(
+        "scan", "--offline", "--json", *(str(tmp_path / name) for name in ("gr.txt", "cz.txt", "fr.txt"))
+    ).splitlines()) if "source" in line}
+    greek = scanned["gr.txt"]
+    assert greek["encoding"] == "cp1252" and "cp1253" in greek["encoding_rivals"]
+    assert greek["encoding_rival"] == greek["encoding_rivals"][0] and len(greek["encoding_rivals"]) >= 2
+    assert (scanned["cz.txt"]["encoding_rivals"], scanned["fr.txt"]["encoding_rivals"]) == (["cp1250", "iso8859_16"],
+                                                                                            [])
+    with sqlite3.connect(db) as conn:
+        kept = {Path(source).name: (rival, json.loads(rivals)) for source, rival, rivals in conn.execute(
+            "SELECT first_source, encoding_rival, encoding_rivals FROM articles")}
+    assert kept == {"gr.txt": (greek["encoding_rival"], greek["encoding_rivals"]), "cz.txt": ("cp1250", ["cp1250", "iso8859_16"]),
+                    "fr.txt": ("", [])}
+    rows = {Path(row["article"]).name: row for row in map(json.loads, run("stats", "--json").splitlines())
+            if row["view"] == "unsure_encodings"}
+    assert json.loads(rows["gr.txt"]["encoding_rivals"]) == greek["encoding_rivals"]
+    report = run("report", "--offline", "--format", "md", str(tmp_path / "gr.txt"))
+    rivals = greek["encoding_rivals"]   # 6: the first 5 named, the others counted
+    assert len(rivals) == 6
+    assert (f"the encoding was guessed (cp1252; unsure: {', '.join(rivals[:5])} and 1 other encoding read it "
+            f"otherwise)") in report
+    report = run("report", "--offline", "--format", "md", str(tmp_path / "fr.txt"))
+    assert "the encoding was guessed (cp1252): no charset" in report
+
+    # The user names the encoding: no longer a guess, no rivals
+    run("scan", "--offline", "--encoding", "cp1253", str(tmp_path / "gr.txt"))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT encoding, encoding_rival, encoding_rivals FROM articles WHERE first_source "
+                            "LIKE '%gr.txt'").fetchone() == ("cp1253", "", "[]")
+
+
+@pytest.mark.parametrize("rivals, said", [
+    ((), "cp1252"),
+    (("cp1250",), "cp1252; unsure: cp1250 reads it otherwise"),
+    (("cp1250", "iso8859_16"), "cp1252; unsure: cp1250 and iso8859_16 read it otherwise"),
+    (("a", "b", "c", "d", "e"), "cp1252; unsure: a, b, c, d and e read it otherwise"),
+    (("a", "b", "c", "d", "e", "f", "g"), "cp1252; unsure: a, b, c, d, e and 2 other encodings read it otherwise"),
+], ids=["sure", "one", "two", "five", "seven"])
+def test_enc31_a_guess_names_its_rivals_and_counts_those_past_five(rivals: tuple[str, ...], said: str) -> None:
+    from resolver.report import guessed
+
+    assert guessed("cp1252", rivals) == said

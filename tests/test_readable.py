@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolver import extract
-from resolver.readable import _html_text, thin_page
+from resolver.readable import _html_text, posts_shown, thin_page
 
 # A login wall with a marker the extraction looks for (a photo credit's word in its alt text): it is parsed.
 PARSED_WALL = ("<html><head><title>Sign in</title><script>var wall = 'many words of a script, no text';</script>"
@@ -173,3 +173,40 @@ def test_an_article_is_counted_only_until_it_is_not_thin():
     wall = "Subscribe to   keep\nreading. " + " " * 5000 + "Sign in"
     found = thin_page(wall, "text", embeds=0)
     assert found is not None and found.chars == len("Subscribe to keep reading. Sign in")
+
+
+# A login wall whose only embed is the site's own post, linked under its form ("Follow us"): not the article's.
+STRAY_EMBED_WALL = PARSED_WALL.replace(
+    "<aside>", "<p>Follow us: <a href='https://twitter.com/RivertonPost/status/1600000000000000001'>our latest</a>"
+    "</p><aside>")
+ONE_TWEET_ARTICLE = ("<html><head><title>Mayor resigns</title></head><body><article><p>The mayor resigned on "
+                     "Tuesday.</p><blockquote class='twitter-tweet'><p lang='en'>I have today resigned as mayor of "
+                     "Riverton. It has been the honour of my life to serve this town for eleven years, and I thank "
+                     "everyone who made it so.</p>&mdash; Jane Mayor (@RivertonMayor) <a href='https://twitter.com/"
+                     "RivertonMayor/status/1600000000000000001'>December 6, 2022</a></blockquote></article></body>"
+                     "</html>")
+
+
+def test_servers31_a_login_wall_with_one_stray_embed_is_warned_of_on_the_same_parse(parses):
+    """fixnu30a left it: only a page with no embed was measured, so a login wall carrying one embed of the site's own
+    (a "follow us" post, a share button) was reported as an article with that post embedded, no warning. Every page
+    whose embeds are only links is measured now, on the extraction's own parse; the warning names the embeds and does
+    not say the page is no article."""
+    embeds, _ = extract.find_all(STRAY_EMBED_WALL, "html")
+    assert len(embeds) == 1 and parses[0] == 1
+    found = thin_page(STRAY_EMBED_WALL, "html", embeds=len(embeds), shown=posts_shown(embeds))
+    assert parses[0] == 1, "the page was parsed a second time to measure its text"
+    assert found is not None and (found.chars, found.title, found.embeds) == (
+        len("Subscribe to keep reading. Follow us: our latest"), "Sign in", 1)
+    assert found.message == (
+        "the page holds only 48 characters of text besides its 1 embed (title 'Sign in'): if the article is more "
+        "than that post, this may not be it (a login or paywall page, a consent wall), and the embed the site's own "
+        "(a share or follow link)")
+
+
+def test_servers31_a_real_one_post_article_is_not_warned_of():
+    """A page that shows its post as the platform's embed markup (a blockquote) is not measured: an article may be one
+    post and a line, and it would be warned of for nothing."""
+    embeds, _ = extract.find_all(ONE_TWEET_ARTICLE, "html")
+    assert len(embeds) == 1
+    assert posts_shown(embeds) == 1 and thin_page(ONE_TWEET_ARTICLE, "html", embeds=1, shown=1) is None

@@ -62,6 +62,7 @@ def world(fakenet, tmp_path, monkeypatch):
 def normalise(text: str) -> str:
     """Run-dependent values out: times of this run, fetch-log ids (concurrent fetches number them in any order)."""
     text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z", "<time>", text)
+    text = re.sub(r"\(as of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z\)", "(as of <time>)", text)   # a status's, to the minute
     text = re.sub(r"(fetch #)\d+", r"\1<id>", text)
     text = re.sub(r'("fetch_id": )\d+', r'\1"<id>"', text)
     return re.sub(r'("fetch_ids": \[)[^\]]*(\])', r'\1"<ids>"\2', text)
@@ -865,3 +866,24 @@ def test_an_x_answer_whose_date_is_not_its_ids_minting_time_warns(fakenet, tmp_p
                       f"{X_ID} was minted, 2024-05-13T12:43:51.248Z: an X post's id holds when it was created, so "
                       "this answer, or its date, is not this post's as X gave it"}]
     assert embed["snowflake_time"] == "2024-05-13T12:43:51.248Z"
+
+
+@pytest.mark.parametrize("inside,result", [
+    ({"artist": "John Roe", "creator": "John Roe", "credit_line": "Other Agency"}, "warn"),
+    ({"artist": "John Roe"}, "warn"),
+    ({"byline": "John Roe", "artist": "John Roe"}, "fail"),
+], ids=["exif-artist-and-xmp-creator", "exif-artist", "iptc-byline"])
+def test_a_credit_only_a_cameras_artist_or_xmp_creator_contradicts_warns_naming_both(inside, result):
+    """A caption credit that differed from the file's EXIF Artist or XMP dc:creator failed as a misquote does
+    (newuser31 #7): those are often a camera owner's or an editing tool's setting, not the photo's credit. Now it
+    warns, naming both; a differing IPTC By-line, the field a wire agency sets for each picture, still fails."""
+    from resolver.provenance import credit_checks
+
+    [found] = credit_checks({"image": "https://news.example/img/barrier.jpg", "creator": "Jane Doe",
+                             "organization": "Riverton Times"}, {"credit": inside})
+    assert found["result"] == result, found
+    if result == "warn":
+        named = "; ".join(f"{k}: {v}" for k, v in inside.items() if k in ("artist", "creator"))
+        assert found["evidence"].startswith(f"article credits 'Jane Doe', the file's {named}: EXIF Artist and XMP "
+                                            "dc:creator are often a camera owner's or an editing tool's setting, "
+                                            "not the photo's credit, so this is no fail (file: "), found

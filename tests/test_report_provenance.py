@@ -240,3 +240,127 @@ def test_urlforms31_a_capture_cdx_lists_for_a_video_id_in_another_case_is_not_ci
         [embed] = json.loads(out)["embeds"]
         assert [(s["timestamp"], s["url"].split("/", 5)[5]) for s in embed["snapshots"]] == [
             ("20221206120000", video)], (how, embed["snapshots"])
+LAST_SEEN = r"per syndication fetch #(\d+) of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, when the post was last seen available \(now: not found\)"
+
+
+def test_a_misquote_of_a_post_deleted_since_still_fails_on_the_answer_recorded_before(fakenet, reporter):  # noqa: F811
+    """A misquote's "fail" became "skip: no available post text or archived copy to compare with" once the post was
+    gone (a 404 on a --refresh run), though the cache held the tool's own earlier answer with the post's words
+    (newuser31 #1, #9). Now text, author and date are held against the last recorded live answer, which they name;
+    the status stays the one asked now."""
+    from tests.test_fetch import by_id
+    from tests.test_verdicts import POST, blockquote, tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [
+        json_page(tweet(POST, "The council has rejected the plan.")), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, 'The council has approved the plan.')}</body></html>"
+    code, first = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, first
+    [before] = json.loads(first)["embeds"]
+    assert [c["result"] for c in before["checks"] if c["name"] in ("author", "date", "text")] == ["pass", "pass", "fail"]
+    code, later = reporter("report", "--refresh", "--format", "json", "article.html")
+    assert code == 0, later
+    [embed] = json.loads(later)["embeds"]
+    assert embed["status"]["code"] == "not_found", embed["status"]
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert [checks[n]["result"] for n in ("author", "date", "text")] == ["pass", "pass", "fail"], checks
+    for name in ("author", "date", "text"):
+        found = re.match(LAST_SEEN, checks[name]["evidence"])
+        assert found, checks[name]
+        assert int(found.group(1)) == before["post"]["sources"][0]["fetch_id"]
+    assert "rejected → approved" in checks["text"]["evidence"], checks["text"]
+    assert embed["post"]["last_available"]["fetch_id"] == int(found.group(1))
+    code, markdown = reporter("report", "article.html")
+    code_html, page_ = reporter("report", "--format", "html", "article.html")
+    for text in (markdown, html.unescape(re.sub(r"<[^>]+>", "|", page_))):
+        assert re.search(r"fail\W*text\W*: " + LAST_SEEN + r": .*rejected → approved", text, re.I), text
+        assert re.search(r"Last seen text\W+The council has rejected the plan\.\W+syndication, [^|]*fetch #\d+, "
+                         r"body [0-9a-f]{12}…, when the post was last seen available", text), text
+        assert "no available post text" not in text and "no available post or archived" not in text
+    assert "embed 1: text: per syndication fetch #" in markdown   # the misquote is among the failed checks
+
+
+def test_a_post_facts_source_names_the_url_asked_and_the_http_status_it_answered(fakenet, tmp_path, monkeypatch):
+    """A post fact's citation gave method, time, fetch id and body hash, not what was asked nor what the server
+    answered (newuser31 #6, #4/#5). Now JSON `post.sources[]` carry `url` (the public URL, as the fetch log keeps it:
+    never the loopback address contacted, nor a secret), `http_status` and `http_method`, and the first Markdown or
+    HTML citation of each fetch names the URL and the status."""
+    from tests.test_verdicts import HOSTS, POST, blockquote, cli_on_fakenet, tweet
+
+    monkeypatch.setenv("META_ACCESS_TOKEN", "meta-SECRET31x")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(tweet(POST, "Road closed.")))
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page({
+        "version": "1.0", "type": "rich", "author_name": "riverton.council", "provider_name": "Instagram",
+        "html": '<blockquote class="instagram-media">The bridge</blockquote>'}))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["graph.facebook.com"])
+    article = (f"<html><body>{blockquote(POST, 'Road closed.')}"
+               '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')
+    code, data = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, data
+    tweet_post, instagram = (e["post"] for e in json.loads(data)["embeds"])
+    [asked] = tweet_post["sources"]
+    assert asked["url"].startswith(f"https://cdn.syndication.twimg.com/tweet-result?id={POST}&"), asked
+    assert (asked["http_status"], asked["http_method"]) == (200, "GET")
+    [oembed] = instagram["sources"]
+    assert oembed["url"].startswith("https://graph.facebook.com/v16.0/instagram_oembed?"), oembed
+    assert oembed["http_status"] == 200   # the token goes in a header: no URL holds it
+    assert "meta-SECRET31x" not in data and "127.0.0.1" not in data
+    code, markdown = run("report", "article.html")
+    code_html, page_ = run("report", "--format", "html", "article.html")
+    cells = html.unescape(re.sub(r"<[^>]+>", "|", page_))
+    for text in (markdown, cells):
+        first = re.search(rf"\| ?Status ?\|+ ?—? ?\|+ ?available ?\|+ ?syndication, (?P<url>\S+), HTTP 200, {TIME}, fetch #(?P<id>\d+), "
+                          r"body [0-9a-f]{12}…", text.replace("\\", ""))
+        assert first, text
+        assert first["url"].startswith(f"https://cdn.syndication.twimg.com/tweet-result?id={POST}&")
+        assert re.search(rf"\| ?Author ?\|[^\n]*?\| ?syndication, {TIME}, fetch #{first['id']}, body", text), text
+        assert "meta-SECRET31x" not in text and "127.0.0.1" not in text
+    assert re.search(rf"oembed, https://graph\.facebook\.com/v16\.0/instagram_oembed\?\S*, HTTP 200, {TIME}, fetch #\d+",
+                     markdown.replace("\\", "")), markdown
+
+
+def test_a_report_made_from_the_cache_says_so_and_dates_each_status(fakenet, tmp_path, reporter):  # noqa: F811
+    """A report made --offline a week later read exactly as a live one: only "Generated by" changed (newuser31 #4,
+    #6). Now its header says it was made from the cache, and how old the newest and oldest answers used are, and
+    each post's status is dated ("available (as of …)"; `status.as_of` in JSON)."""
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    from tests.test_verdicts import POST, blockquote, tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(tweet(POST, "Road closed.")))
+    serve(fakenet, [])
+    code, fresh = reporter("report", "article.html", article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    assert code == 0, fresh
+    assert "From the cache" not in fresh   # every answer was got in this run
+    week = timedelta(days=7, hours=2)
+    with sqlite3.connect(tmp_path / "c.db") as db:   # a week passes
+        for table, column in (("fetches", "fetched_at"), ("post_observations", "observed_at")):
+            for row_id, at in db.execute(f"SELECT id, {column} FROM {table}").fetchall():
+                aged = datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ") - week
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [aged.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                                                                          row_id])
+        [(status_id, status_at)] = db.execute("SELECT id, fetched_at FROM fetches WHERE purpose = 'syndication'")
+        status_at = (datetime.strptime(status_at, "%Y-%m-%dT%H:%M:%S.%fZ") - timedelta(days=1)).strftime(
+            "%Y-%m-%dT%H:%M:%S.%fZ")   # the post was fetched the day before its archive lookups
+        db.execute("UPDATE fetches SET fetched_at = ? WHERE id = ?", [status_at, status_id])
+        times = {at for (at,) in db.execute("SELECT fetched_at FROM fetches")}
+    hits = len(fakenet.hits)
+    code, data = reporter("report", "--offline", "--format", "json", "article.html")
+    code_md, markdown = reporter("report", "--offline", "article.html")
+    code_html, page_ = reporter("report", "--offline", "--format", "html", "article.html")
+    assert (code, code_md, code_html) == (0, 0, 0) and len(fakenet.hits) == hits
+    report = json.loads(data)
+    [embed] = report["embeds"]
+    assert embed["status"]["as_of"] == status_at and embed["status"]["words"] == "available"
+    cited = [status_at] + [found["fetched_at"] for found in embed["archive_lookups"]]
+    newest = max(cited)
+    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at} and newest in times
+    line = (f"From the cache: made --offline, nothing was asked; the newest answer used is from {newest[:19]}Z, "
+            f"7 days before this report (the oldest from {status_at[:19]}Z)")
+    for text in (markdown.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page_))):
+        assert line in text, text
+        assert re.search(rf"1\. twitter post by @river_desk: ?available ?\(as of {status_at[:16]}Z\)", text), text
+    assert datetime.now(timezone.utc) - datetime.fromisoformat(newest.replace("Z", "+00:00")) >= week

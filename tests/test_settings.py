@@ -68,7 +68,8 @@ def test_bad_config_is_a_clear_error(tmp_path, body, message):
     ("[fetch]\nmax_image_pixels = 0\n", "[fetch] max_image_pixels must be at least 1"),
     ("[archive]\nsave_timeout = 'long'\n", "[archive] save_timeout must be a non-negative number, not 'long'"),
     ("[scan]\narticle_budget = 5\n", None),
-], ids=["network", "renamed-key", "renamed-failure-key", "fetch", "archive", "fine"])
+    ("[network]\nlink_deadline = -1\n", "[network] link_deadline must be a non-negative number, not -1"),
+], ids=["network", "renamed-key", "renamed-failure-key", "fetch", "archive", "fine", "link-deadline"])
 def test_a_bad_config_value_names_the_file_and_section(tmp_path, body, message):
     """`timeout must be a non-negative number, not 'x'` named neither the file nor the section it was in."""
     path = tmp_path / "c.toml"
@@ -206,3 +207,10 @@ def test_fix27s_cache_commands_that_send_nothing_are_not_blocked_by_a_secret_tha
         assert result.exit_code == 0, (args, result.output)
         assert value not in result.output
     assert runner.invoke(cli, ["--db", str(db), "scan", "--offline", str(db)], env=env).exit_code == 2
+
+
+def test_servers31_link_deadline_is_a_network_key_of_seconds(tmp_path):
+    assert Settings().link_deadline == 120.0
+    config = tmp_path / "c.toml"
+    config.write_text("[network]\nlink_deadline = 30\n")
+    assert load_settings(env={}, path=config).link_deadline == 30.0

@@ -435,3 +435,90 @@ def test_review30r3_the_later_version_call_goes_to_the_warc_without_the_token_an
                                      replay=ReplayIndex([warc])))
     assert len(fakenet.hits) == hits
     assert [(v.post_id, v.text) for v in replayed.record.versions] == [(LATER_A, LATER_WORDS)]
+
+
+MIDDLE, LATEST = "1600000000000000021", "1600000000000000031"
+MIDDLE_WORDS = "Bridge reopened this noon after repairs. https://t.co/Zz98Yy76Xx"
+
+
+def twice_edited_answer(request):
+    """The X API v2 as it answers a post edited twice (the fixture's, then MIDDLE, then LATEST) by any of its ids:
+    the version asked for, every version's id oldest first. Every request's ids are kept in `twice_edited_answer.asked`."""
+    first = fx.X_API_LOOKUP["data"][0]
+    history = [fx.POST_ID, MIDDLE, LATEST]
+    versions = {
+        fx.POST_ID: dict(first, edit_history_tweet_ids=history),
+        MIDDLE: dict(first, id=MIDDLE, text=MIDDLE_WORDS, created_at="2022-12-06T05:40:00.000Z",
+                     edit_history_tweet_ids=history),
+        LATEST: dict(first, id=LATEST, text=LATER_WORDS, created_at="2022-12-06T05:50:02.000Z",
+                     edit_history_tweet_ids=history),
+    }
+    asked = request.args["ids"].split(",")
+    twice_edited_answer.asked.append(asked)
+    return Response(fx.as_json({"data": [versions[i] for i in asked if i in versions],
+                                "includes": fx.X_API_LOOKUP["includes"]}),
+                    content_type="application/json; charset=utf-8")
+
+
+@pytest.mark.parametrize("asked, others", [(fx.POST_ID, [MIDDLE, LATEST]), (LATEST, [fx.POST_ID, MIDDLE]),
+                                           (MIDDLE, [fx.POST_ID, LATEST])],
+                         ids=["the-original", "the-latest", "the-one-between"])
+def test_edits31_every_other_version_of_an_edited_post_is_read_in_one_more_call(fakenet, store, asked, others):
+    """Only the latest version was asked for: a version between (a post edited twice) was named "not read", and a
+    post asked for by its latest id had no earlier version read at all (newuser31 #2: an article quoting the original
+    failed). Every other version the history lists is asked for, all in one more call, and read offline from the
+    cache."""
+    from resolver.fetch import Target
+    from resolver.session import Mode
+
+    twice_edited_answer.asked = []
+    fakenet.route("api.twitter.com", "/2/tweets", twice_edited_answer)
+    target = Target("twitter", asked, f"https://twitter.com/RivertonRoads/status/{asked}")
+
+    def fetch(session):
+        [post] = session.run(lambda s: fetch_posts([target], session=s, options=FetchOptions(media=False,
+                                                                                             archived=False)))
+        return post
+    post = fetch(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert twice_edited_answer.asked == [[asked], others]
+    words = {fx.POST_ID: fx.X_API_LOOKUP["data"][0]["text"], MIDDLE: MIDDLE_WORDS, LATEST: LATER_WORDS}
+    second = list(store.db["fetches"].rows)[1]
+    assert [(v.post_id, v.text, v.fetch_id) for v in post.record.versions] == [(i, words[i], second["id"])
+                                                                               for i in others]
+    hits = len(fakenet.hits)
+    again = fetch(Session(settings_for(fakenet, **X_ONLY), store=store, mode=Mode(offline=True)))
+    assert len(fakenet.hits) == hits
+    assert [v.text for v in again.record.versions] == [words[i] for i in others]
+
+
+def test_edits31_a_post_cached_before_every_version_was_read_is_asked_again_online_and_says_so_offline(fakenet, store):
+    """A record cached by x-api before this stop has `edits` and no `versions` (or only the latest's): within the
+    TTL its other versions were never read, and a quote of them warned "whose words were not read" with no way
+    out said. Online it is asked again; offline it says `fetch --refresh` reads them."""
+    from resolver.fetch import Target
+    from resolver.provenance import text_check
+    from resolver.session import Mode
+
+    twice_edited_answer.asked = []
+    fakenet.route("api.twitter.com", "/2/tweets", twice_edited_answer)
+    target = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+
+    def fetch(session):
+        [post] = session.run(lambda s: fetch_posts([target], session=s, options=FetchOptions(media=False,
+                                                                                             archived=False)))
+        return post
+    fetch(Session(settings_for(fakenet, **X_ONLY), store=store))
+    row = store.post_row("twitter", fx.POST_ID)
+    old = json.loads(row["record"])
+    old["versions"] = old["versions"][1:]   # as stop 30 kept it: the latest version's only
+    store.db["posts"].update(row["id"], {"record": json.dumps(old)})
+    offline = fetch(Session(settings_for(fakenet, **X_ONLY), store=store, mode=Mode(offline=True)))
+    assert [v.post_id for v in offline.record.versions] == [LATEST]
+    check = text_check({"text": MIDDLE_WORDS.split(" https")[0], "detector": "html-blockquote"},
+                       offline.to_json())
+    assert check["result"] == "warn", check
+    assert f"({MIDDLE}: not asked for when the post was cached: `fetch --refresh` reads it)" in check["evidence"]
+    twice_edited_answer.asked = []
+    online = fetch(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert twice_edited_answer.asked == [[fx.POST_ID], [MIDDLE, LATEST]]
+    assert [v.text for v in online.record.versions] == [MIDDLE_WORDS, LATER_WORDS]

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from resolver.extract.lazy import LazyPattern
+from resolver.extract.credit_places import names_a_known_place, names_a_place_first
+from resolver.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
 KNOWN_ORGS = frozenset(
@@ -44,7 +45,8 @@ KNOWN_ORGS = frozenset(
     "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس".split("|"))
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
-    r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
+    r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
+    r"|Picayune|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
     r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
@@ -116,7 +118,7 @@ _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 # A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
-PERSON_RE = re.compile(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
+PERSON_RE = LazyPattern(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
@@ -233,6 +235,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         if not people:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
+    if not people and names_a_place_first(kept[0]):
+        return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
     return kept[0], _as_written(value, kept[1:])
 
 
@@ -340,8 +344,8 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
 
 
 # "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
-_COURTESY_AFTER_RE = re.compile(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
-                                r"(?P<lender>\S.*)", re.IGNORECASE)
+_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+                                 r"(?P<lender>\S.*)", re.IGNORECASE)
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
@@ -360,7 +364,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
                 and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
             return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
             # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
-        if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
+        if is_org(left) and not (joiner == "," and names_a_known_place(left)) \
+                or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
             return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
         if joiner != ",":
             return left, right          # "Jane Doe via Getty Images"
@@ -372,6 +377,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
+    if value.isupper() and names_a_place_first(value):
+        return None, None   # "Photo: KYIV": a dateline's place in capitals, no acronym's (credits31)
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     if names_a_place(value) or names_no_one(value):
@@ -399,7 +406,7 @@ UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\
 
 
 # Such words before a person's name: "the author Jane Doe", "our reader Ann Example" (review30r2).
-_RELATION_BEFORE_RE = re.compile(rf"(?:{UNNAMED_RE.pattern})[ \t\u00a0]+(?=[A-Z])")
+_RELATION_BEFORE_RE = LazyPattern(rf"(?:{UNNAMED_RE.pattern})[ \t\u00a0]+(?=[A-Z])")
 
 
 def names_a_relation(words: str) -> bool:
@@ -424,9 +431,10 @@ def may_name_a_person(words: str) -> bool:
 # creator already, and other names are `uncertain` there unless a person's mark says otherwise (`_known_person`).
 # credits30 added first words of places' names in other languages that few names start with ("Rio de Janeiro", "Dar
 # es Salaam", "Puerto Rico", "Sri Lanka"; not "Abu", a name's part too, nor "United": "United Nations") and the last
-# words of regions ("Gaza Strip").
+# words of regions ("Gaza Strip"). credits31: "Rio" left (a name's too: "Rio Ferdinand"; Rio's cities are in
+# `credit_places`), "New" came ("New Orleans", "New Jersey": no person's name starts with it).
 PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. port mount mt. cape hong tel buenos "
-                              "kuala north south east west rio dar puerto porto santo costa sri saudi"
+                              "kuala north south east west new dar puerto porto santo costa sri saudi"
                               .split())
 PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley strip province district region "
                              "republic emirates territory territories".split())
@@ -442,24 +450,26 @@ def names_a_place(words: str) -> bool:
     state's letters last ("Washington D.C.")?"""
     split = words.split()
     return len(split) >= 2 and (split[0].casefold() in PLACE_FIRST_WORDS or split[-1].casefold() in PLACE_LAST_WORDS
-                                or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None)
+                                or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None or names_a_known_place(words))
 
 
 def reads_as_dateline(words: str) -> bool:
     """Do the words before an agency (", Reuters", "(Reuters)") read as a dateline's place, not a person's name? A
-    place's name (`names_a_place`), or words in capitals as a dateline writes its place ("KYIV", "RIO DE JANEIRO"):
+    place's name (`names_a_place`), or one word in capitals as a dateline writes its place ("WASHINGTON"):
     not when a person's mark says otherwise ("JANE DOE", `_known_person`), nor an organisation's ("NASA", "NYPD": an
-    acronym of one word stays one). No gazetteer (credits30 #5): the shape decides; a place in small letters that no
-    place word marks ("Kyiv" aside: one word is no creator there) stays a creator, `uncertain`."""
-    return names_a_place(words) or (words.isupper() and sum(c.isalpha() for c in words) >= 3
-                                    and not _known_person(words) and not is_org(words))
+    acronym of one word stays one, unless the place list knows it: "KYIV"). credits31: a place the short place list
+    knows (`names_a_known_place`: "Addis Ababa", "Tokyo Bay", "KHAN YOUNIS"); two words in capitals it does not know
+    are a name ("GLEB GARANICH", as Reuters writes its photographers'), `uncertain` there."""
+    return names_a_known_place(words) or names_a_place(words) or (
+        words.isupper() and len(words.split()) == 1 and sum(c.isalpha() for c in words) >= 3
+        and not _known_person(words) and not is_org(words))
 
 
 # Titles written before a person's name, shortened with a stop: "Gen. Jane Doe", "Rep. John Roe", "Lt. Col. Ann
 # Example" (credits30 #3). Read by `credits.NO_ABBREVIATION` (the stop ends no credit) and `_titled` (a person's mark).
 TITLES = ("Gen", "Rep", "Sgt", "Lt", "Col", "Dr", "Capt", "Sen", "Gov", "Prof", "Maj", "Cpl", "Pvt", "Pfc", "Spc",
           "Adm", "Cmdr", "Brig", "Mr", "Mrs", "Ms", "Rev", "Hon", "Det", "Insp", "Supt", "Amb", "Pres")
-_TITLED_RE = re.compile(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
+_TITLED_RE = LazyPattern(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
 
 
 def _titled(creator: str) -> bool:
@@ -505,7 +515,7 @@ def _caseless_unproven(creator: str, raw: str) -> bool:
 
 
 # "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
-_SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
+_SENT_BY_RE = LazyPattern(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def split_confidence(creator: str | None, organization: str | None, raw: str = "", *,
@@ -559,7 +569,7 @@ def reads_as_headline(name: str) -> bool:
 
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
 # sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
+_FOR_OUTLET_RE = LazyPattern(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({
@@ -592,8 +602,8 @@ def _capitalised(word: str) -> bool:
 
 
 # Between two names of a list: a comma, "and", "&", a picture's place ("Ann Quux, left, and Ben Roe").
-_LIST_GAP_RE = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:left|right|top|bottom|above|below|center|centre)"
-                          r"[ \t\u00a0]*,?[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?|and[ \t\u00a0]+|&[ \t\u00a0]*)")
+_LIST_GAP_RE = LazyPattern(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:left|right|top|bottom|above|below|center|centre)"
+                           r"[ \t\u00a0]*,?[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?|and[ \t\u00a0]+|&[ \t\u00a0]*)")
 
 
 def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:

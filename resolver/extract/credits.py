@@ -15,7 +15,7 @@ from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_
                                            person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
                                            split_credit)
 from resolver.extract.intervals import Intervals
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 from resolver.model import Credit
 
 SP = r"[ \t\u00a0]"
@@ -48,7 +48,7 @@ PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
-COPYRIGHT_REFERENCE_RE = re.compile(COPYRIGHT_REFERENCE)
+COPYRIGHT_REFERENCE_RE = LazyPattern(COPYRIGHT_REFERENCE)
 COPYRIGHT_SIGN = rf"(?:©|{COPYRIGHT_REFERENCE};?)"
 PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
@@ -557,10 +557,11 @@ POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?P<place>{PLACE_WORDS})
                           rf"(?:{SP}+(?:{PICTURE_WORDS}))?{SP}*[:：]{SP}*", re.IGNORECASE)
 # A place word just before a credit ("Left Image: X", "right: Y") or just after it ("X (left)", "X, right"): which of
 # pictures shown together it credits (newuser27 #2).
-PLACE_BEFORE_RE = re.compile(rf"(?:^|[\s,;|(])({PLACE_WORDS}|main)(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]\s*$", re.IGNORECASE)
-PLACE_AFTER_RE = re.compile(rf"\s*(?:\(\s*({PLACE_WORDS})\s*\)|,\s*({PLACE_WORDS})\b(?!\s+(?:of|to|side)\b)"
-                            rf"(?!(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]))",   # not the next credit's label
-                            re.IGNORECASE)
+PLACE_BEFORE_RE = LazyPattern(rf"(?:^|[\s,;|(])({PLACE_WORDS}|main)(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]\s*$",
+                              re.IGNORECASE)
+PLACE_AFTER_RE = LazyPattern(rf"\s*(?:\(\s*({PLACE_WORDS})\s*\)|,\s*({PLACE_WORDS})\b(?!\s+(?:of|to|side)\b)"
+                             rf"(?!(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]))",   # not the next credit's label
+                             re.IGNORECASE)
 
 
 def place_named(text: str, span: tuple[int, int]) -> str | None:
@@ -607,7 +608,7 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
 
 # A rights notice ending a credit element's words: "Jane Doe. All rights reserved." It says nothing of who; read as
 # the credit's last sentence it made the whole no credit (credits30 #6).
-RIGHTS_NOTICE_RE = re.compile(r"(?:^|[ \t\u00a0]*[.,;:|–—-])[ \t\u00a0]*all rights reserved\W*$", re.IGNORECASE)
+RIGHTS_NOTICE_RE = LazyPattern(r"(?:^|[ \t\u00a0]*[.,;:|–—-])[ \t\u00a0]*all rights reserved\W*$", re.IGNORECASE)
 
 
 def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str | None, str]]]:
@@ -649,7 +650,7 @@ def _copyright_sign(text: str) -> bool:
 # The photo's word in other languages (`OTHER_PHOTO_WORDS`), looked for apart: in the pre-check's pattern they made
 # every text's pre-check a fifth slower (newuser27 #8). Only a text that is not all ASCII can hold those written in
 # other letters; Finnish "Kuva" is asked as a plain substring (Spanish "Fotografía" is the pre-check's "foto").
-_NON_ASCII_PHOTO_WORD_RE = re.compile("|".join(w for w in OTHER_PHOTO_WORDS if not w.isascii()), re.IGNORECASE)
+_NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if not w.isascii()), re.IGNORECASE)
 
 
 def _other_photo_word(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 
 _MONTHS: dict[str, int] = {}
 # Month names as embeds and scrapers print them, by language; genitive forms where a date uses them

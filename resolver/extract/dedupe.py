@@ -48,8 +48,10 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
         start = winner.start_seconds if winner.start_seconds is not None else next(
             (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
+        # a place that names the post plainly settles an id another place's run-on URL left in doubt (newuser31b)
+        doubt = None if any(e.id_doubt is None for e in group) else winner.id_doubt
         kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
-                            other_words=_other_words(winner, group)))
+                            other_words=_other_words(winner, group), id_doubt=doubt))
     return sorted(kept, key=lambda e: e.span)
 
 

@@ -27,11 +27,12 @@ from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, b
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract import needles as needle_search
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
+from resolver.readable import LINK_DETECTORS
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -111,6 +112,7 @@ TIMELINE_PARTS: tuple[Part, ...] = (("a[href][class*=twitter-timeline]", ("twitt
 # Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
 CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "lite-youtube", "lite-vimeo")
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
+LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, no embed code (`platforms.link_doubt`)
 
 
 # The name runs from the last em or en dash (widgets.js writes &mdash;), so a hyphen in the tweet's words ("every
@@ -265,7 +267,7 @@ def _words_before_signature(el: Any, signature: re.Match[str], dated: int | None
     return words[:last.start()].strip() or None if last is not None and _dashed(last) else None
 
 
-CARD_HEADER_WORDS_RE = re.compile(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
+CARD_HEADER_WORDS_RE = LazyPattern(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
 
 
 def _card_header(line: str, name: str, handle: str) -> bool:
@@ -379,7 +381,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
-        start_seconds=ref.start_seconds,
+        start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
 
 
@@ -395,12 +397,12 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
             return _tiktok(el, smap)
         if "bluesky-embed" in classes:
             return _blueskyish(el, smap)
+        if "mastodon-embed" in classes:   # Mastodon 4.3's embed code: data-embed-url is the post's <url>/embed
+            return _embed_from_url(attr(el, "data-embed-url") or "", el, smap, "html-blockquote", "mastodon-embed")
         if "text-post-media" in classes:
             return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
             return _reddit(el, smap)
-        if "mastodon-embed" in classes:   # Mastodon 4.3's embed code: embed.js puts the iframe of this URL in its place
-            return _embed_from_url(attr(el, "data-embed-url") or "", el, smap, "html-blockquote", "mastodon-embed")
         return None
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
@@ -445,7 +447,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     return None
 
 
-HOSTED_TWEET_RE = re.compile(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
+HOSTED_TWEET_RE = LazyPattern(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
 
 
 def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
@@ -617,7 +619,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds: list[Embed] = []
     credits: list[Credit] = []
     ends = ElementEnds(page)
-    whole_tree = None   # the parse of the whole page (not of slices): its text is measured if no embed is found
+    whole_tree = None   # the parse of the whole page (not of slices): its text may be measured (resolver.readable)
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
@@ -647,9 +649,10 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
-    if not embeds and whole_tree is not None:
-        # A page with no embed may be measured for readable text (resolver.readable: a login wall is said to be maybe
-        # no article): on this parse, whose last use this is, not on a second one (a fifth of such a page's scan, #14).
+    if whole_tree is not None and all(embed.detector in LINK_DETECTORS for embed in embeds):
+        # A page with no embed, or only links to posts, is measured for readable text (resolver.readable: a login wall
+        # is said to be maybe no article, with or without a stray link): on this parse, whose last use this is, not
+        # on a second one (a fifth of such a page's scan, #14).
         _PARSED.page, _PARSED.tree = page, whole_tree
     return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
 
@@ -667,7 +670,7 @@ _PARSED = _Parsed()
 
 def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] | None:
     """(readable characters, title) of `page` (`resolver.readable.measure`, `enough` as there) on the parse `scan`
-    made of it, if the last page this thread scanned is that very string and had no embed; else None (measure it
+    made of it, if the last page this thread scanned is that very string and had no embed but links; else None (measure it
     anew). Taken once: the parse is let go."""
     if _PARSED.page is not page:
         return None
@@ -1171,8 +1174,8 @@ SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
-CAPTURE_BEFORE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
-                               re.IGNORECASE)
+CAPTURE_BEFORE_RE = LazyPattern(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
+                                re.IGNORECASE)
 HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
 # A host starts a URL after "//" ("https://", JSON's "\/\/" or "\u002F\u002F"), never after a single slash.
 ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
@@ -1258,7 +1261,8 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                  span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
-                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds)
+                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds,
+                 id_doubt=platforms.link_doubt(ref, raw))
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:

@@ -24,6 +24,7 @@ from resolver.extract.needles import Needles, literal_starts
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
                                              photo_key, sizes_apart)
 from resolver.extract.spans import VOID_TAGS, SourceMap
+from resolver.lazy import LazyPattern
 from resolver.model import Credit
 
 # Elements whose class holds a credit word, a "related" box (whose contents are not the article's), credit
@@ -79,7 +80,7 @@ PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|RE
                            r"|" + "|".join(w for w in credit_patterns.OTHER_PHOTO_WORDS if not w[0].isascii())
                            + "".join(f"|{w}|{w.upper()}" for w in credit_patterns.OTHER_PHOTO_WORDS
                                      if w[0].isascii() and not w.startswith("Foto")))
-CREDIT_CLASS_RE = re.compile(
+CREDIT_CLASS_RE = LazyPattern(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
     r"|(?:caption|picture|image|photo|media|figure|img)(?:__|[-_])?source)(?:$|[\s_-])",   # a caption's source
@@ -87,9 +88,9 @@ CREDIT_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 # Classes that name a source without saying it is a photo's: they count only next to an image.
-WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
+WEAK_CLASS_RE = LazyPattern(r"credit|copyright|photographer|byline", re.IGNORECASE)
 # A picture's own source slot: next to its image, a name alone is its photographer ("Dale Example").
-SOURCE_SLOT_RE = re.compile(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
+SOURCE_SLOT_RE = LazyPattern(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
 # A class or attribute saying whose name the element holds: the photographer's (the Miami Herald's class
 # "photographer", "byline-photographer", data-photographer). A source slot or a "credit" says only that a name is there.
 PHOTOGRAPHER_CLASS_RE = re.compile(r"photographer", re.IGNORECASE)
@@ -106,14 +107,14 @@ IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 # An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), its name any run the
 # parser reads as one (`@click`, `[attr.x]`): a quoted value is always read whole, never taken for attributes.
-ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ATTRIBUTE_RE = LazyPattern(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 # Asked of the source lower-cased too, where "©" may be written as a reference (#11).
 CAPTION_HINTS = ("(", "[", "/", "©", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
 COPYRIGHT_REFERENCE_RE = credit_patterns.COPYRIGHT_REFERENCE_RE
-CREDIT_ATTR_NAME_RE = re.compile(
+CREDIT_ATTR_NAME_RE = LazyPattern(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
-IMAGE_ATTR_RE = re.compile(
+IMAGE_ATTR_RE = LazyPattern(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""",
     re.IGNORECASE)   # `<IMG SRC=...>` names its image too
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
@@ -125,8 +126,8 @@ CREDIT_ATTR = "credit="
 CREDIT_ATTRS = (CREDIT_ATTR, "credit ", "credit\t", "credit\n", "credit\r", "credit\x0c")
 BLANKS_THEN_EQUALS_RE = re.compile(r"[\t\n\x0c\r ]+=")
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
-PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
-                                  re.IGNORECASE)
+PLACEHOLDER_IMAGE_RE = LazyPattern(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
+                                   re.IGNORECASE)
 QUOTE_OR_END_RE = re.compile(r'[">]')
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
@@ -620,9 +621,9 @@ _PROSE_SEARCHED = [0]   # characters of prose this process has searched
 
 # A text node ending in a picture's word (a link: "<a>Infographic</a>") whose next one opens with "source,": the
 # source's name follows (#11).
-PICTURE_WORD_END_RE = re.compile(rf"{credit_patterns.SOURCED_PICTURE}\s*$", re.IGNORECASE)
-SOURCE_NEXT_RE = re.compile(r"\s*source\s*[,:：]", re.IGNORECASE)
-MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
+PICTURE_WORD_END_RE = LazyPattern(rf"{credit_patterns.SOURCED_PICTURE}\s*$", re.IGNORECASE)
+SOURCE_NEXT_RE = LazyPattern(r"\s*source\s*[,:：]", re.IGNORECASE)
+MARKUP_RE = LazyPattern(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
 
 
 def _picture_source(page: str, start: int, end: int, floor: int, taken: Intervals) -> list[Credit]:
@@ -679,7 +680,7 @@ def _strip(tree: Any, related: list[Any]) -> None:
 
 # Class or id words of a footer that is the site's (a page-wide <article> may hold it) or a comment's, and of what
 # holds comments.
-SITE_FOOTER_RE = re.compile(r"site|page|global|colophon|comment", re.IGNORECASE)
+SITE_FOOTER_RE = LazyPattern(r"site|page|global|colophon|comment", re.IGNORECASE)
 COMMENTS_RE = re.compile(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
 
 
@@ -1127,7 +1128,7 @@ def _names_site(name: str, href: str | None) -> bool:
 
 FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
 PAGE_WIDE_TAGS = frozenset(("html", "body", "main", "article"))
-NOT_FOOTER_RE = re.compile(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
+NOT_FOOTER_RE = LazyPattern(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
 
 
 def _footer_node(node: Any) -> bool:

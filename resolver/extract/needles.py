@@ -23,6 +23,8 @@ from functools import lru_cache
 from re import Pattern
 from typing import Any
 
+from resolver.lazy import LazyPattern
+
 
 class Needles:
     """Where each needle starts in a page, in page order: all of them, overlapping ones too, as a `str.find` loop
@@ -210,9 +212,9 @@ REFERENCE_PREFIXES = ("&fjlig", *(f"&#{code}" for code in LETTER_CODES), "&#0", 
                       "&#x0")
 LETTER_REFERENCE = (r"&#(?:0*(?:45|6[5-9]|[78][0-9]|90|9[7-9]|1[01][0-9]|12[0-2])(?![0-9])"
                     r"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
-LETTER_REFERENCE_RE = re.compile(LETTER_REFERENCE.encode("ascii"))
+LETTER_REFERENCE_RE = LazyPattern(LETTER_REFERENCE.encode("ascii"))
 # The same in a page's text, `&fjlig` too: where a page may write a marker's letters as references (#10).
-WRITES_LETTERS_RE = re.compile(LETTER_REFERENCE + "|&fjlig")
+WRITES_LETTERS_RE = LazyPattern(LETTER_REFERENCE + "|&fjlig")
 
 
 @lru_cache(maxsize=16)

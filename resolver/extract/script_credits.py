@@ -30,7 +30,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 from resolver import jsonparse
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 from resolver.extract.needles import Needles
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from resolver.extract.dom import AncestorMemo, css_string, parse, select
+from resolver.lazy import LazyPattern
 
 VOID_TAGS = frozenset({"img", "br", "meta", "link", "input", "source", "area", "base", "col", "embed", "hr", "param",
                        "track", "wbr"})
@@ -28,8 +29,8 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
 _PROSE_BLOCKS = frozenset({"script", "style", "footer", "nav"})
 # One pass finds what is not markup (comments, raw text) and what is not article prose (scripts, styles, footers,
 # navs); it jumps over raw text, so a script's contents are never read twice.
-_LAYOUT_RE = re.compile(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template|plaintext"
-                        r"|footer|nav)(?=[\s/>]))", re.IGNORECASE)
+_LAYOUT_RE = LazyPattern(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template|plaintext"
+                         r"|footer|nav)(?=[\s/>]))", re.IGNORECASE)
 _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 # Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).

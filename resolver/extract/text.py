@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
 from resolver.extract.dedupe import one_per_post
 from resolver.extract.intervals import Intervals
-from resolver.extract.lazy import LazyPattern
-from resolver.model import Embed
+from resolver.lazy import LazyPattern
+from resolver.model import Embed, PostRef
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -60,24 +62,28 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
     return found
 
 
+# A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
+# ("…/78’s", newuser31b §2).
 URL_RE = LazyPattern(
-    r"(?:https?://|\bwww\.)[^\s<>\"'`\\]+"
-    rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\]+"
+    r"(?:https?://|\bwww\.)[^\s<>\"'`\\’‘“”]+"
+    rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\’‘“”]+"
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
-BARE_CAPTURE_RE = LazyPattern(r"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>\"'`\\]+", re.IGNORECASE)
+BARE_CAPTURE_RE = LazyPattern(r"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>\"'`\\’‘“”]+", re.IGNORECASE)
 CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
-# same as for the scheme form) decides. The host, with the port an instance may serve on, starts the run: not after "@" (an e-mail address followed by a
-# path) or inside a longer URL's path.
+# same as for the scheme form) decides. The host, with the port an instance may serve on, starts the run: not after
+# "@" (an e-mail address followed by a path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{platforms.mastodon.PORT_PATTERN}\Z",
                                re.IGNORECASE)
-BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
+BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\’‘“”]*")
+# Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
+NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = frozenset("-‐‑‒−")
@@ -100,9 +106,16 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     """Every URL-like run in prose, cleaned, with its span."""
     found = []
     for match in URL_RE.finditer(text):
-        url = clean_url(match.group(0))
-        if len(url) > 8:
-            found.append((url, match.start(), match.start() + len(url)))
+        run, at = match.group(0), match.start()
+        if "," in run or ";" in run:   # "…/78,https://youtu.be/…": two URLs, each its own (newuser31b §2)
+            starts = [0, *(m.end() for m in NEXT_URL_RE.finditer(run))]
+            pieces = [(run[a:b], at + a) for a, b in zip(starts, [*(s - 1 for s in starts[1:]), len(run)])]
+        else:
+            pieces = [(run, at)]
+        for piece, begin in pieces:
+            url = clean_url(piece)
+            if len(url) > 8:
+                found.append((url, begin, begin + len(url)))
     if "/@" in text or "/users/" in text:
         found = sorted(found + _bare_instance_urls(text, Intervals((start, end) for _, start, end in found)),
                        key=lambda f: f[1])
@@ -212,8 +225,8 @@ def _dashless_name(before: str, handle: str, known: Callable[[], dict[str, set[s
 
 
 # A byline's words before the writer's name: "By", "Written by", "Posted by" (review29c).
-BYLINE_RE = re.compile(r"(?:(?:written|posted|reported|reporting|words|story|text|published|compiled)\s+)?by\s+"
-                       r"(?P<name>\S.*)", re.IGNORECASE | re.DOTALL)
+BYLINE_RE = LazyPattern(r"(?:(?:written|posted|reported|reporting|words|story|text|published|compiled)\s+)?by\s+"
+                        r"(?P<name>\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def _is_byline(line: str, name: str) -> bool:
@@ -476,20 +489,100 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
     claimed = Intervals(taken)
-    for url, start, end in find_urls(text):
+    for found, start, _ in find_urls(text):
         if start in claimed:
             continue
-        ref = platforms.parse_url(url)
-        if ref is None or not platforms.is_embed(ref):
+        reading = _post_reading(found)
+        if reading is None:
             continue
+        url, ref, doubt = reading
+        doubt = doubt or platforms.link_doubt(ref, url)
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
-            platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
+            platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, start + len(url)),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
-            start_seconds=ref.start_seconds,
+            start_seconds=ref.start_seconds, id_doubt=doubt,
         ))
     return embeds
+
+
+# Where a URL's path may run into the next words with no space (a scraper's get_text() joining paragraphs, a typist's
+# missing space; newuser31b §1, §2): "," or ";" then a letter ("…/78,and"), a full stop then a capitalised word
+# ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run.
+GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z")
+
+
+def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
+    """(the URL as far as it goes, the embed it names, why that id is uncertain or None) of a URL found in prose, or
+    None when it names no embed. A URL glued to the next words ends where they start when the shorter URL names a
+    post: surely when the platform's id syntax cannot take the words (a digit-only id, a Bluesky TID's 13
+    characters, the same id either way), with a doubt when it could (an Instagram code longer than a public post's,
+    a record key that is no TID). Only a post URL is cut: another link keeps its commas."""
+    ref = platforms.parse_url(url)
+    named = ref if ref is not None and platforms.is_embed(ref) else None
+    if named is None and "=http" in url.replace("=HTTP", "=http"):
+        wrapped = _wrapped_post(url)
+        if wrapped is not None:
+            return url, wrapped, None
+    path = url.find("/", url.find("//") + 2 if "//" in url else 0)
+    glue = GLUE_RE.search(url, path) if path >= 0 else None
+    if glue is None:
+        return (url, named, None) if named is not None else None
+    cut = clean_url(url[:glue.start()])
+    shorter = platforms.parse_url(cut)
+    if shorter is None or not platforms.is_embed(shorter):
+        return (url, named, None) if named is not None else None
+    if named is None:
+        return cut, shorter, None   # the platform's id syntax refuses the words ("…/78The")
+    if named.platform != shorter.platform:
+        return url, named, None
+    if url[glue.start()] in ",;":
+        return cut, shorter, None   # a post's URL holds no ",word": "…/p/<code>/,and"
+    if glue.group(0)[0].islower() or _usual_id(named):
+        return url, named, None   # a small letter after a digit is as likely the id's own ("…/3kabc123xyz")
+    if not _has_usual_form(named):
+        return url, named, None
+    if _usual_id(shorter) and shorter.platform == platforms.bluesky.PLATFORM:
+        return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
+    tail = url[len(cut):]
+    return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
+
+
+# The query words a redirect wrapper names its target with (google.com/url?q=, l.facebook.com/l.php?u=, a site's
+# /redirect?to=), and the path words of a share or intent button, whose target is no post the article shows.
+# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…", as
+# Facebook's link-warning page) is left to resolution, in text as in HTML.
+WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
+BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
+
+
+def _wrapped_post(url: str) -> PostRef | None:
+    """The post or video a redirect wrapper leads to, when its query names one written out (newuser31b §11: the HTML
+    pass read them from the page's source, the text pass not at all); None for a share or intent button's link."""
+    if BUTTON_WORDS_RE.search(urlsplit(url if "://" in url else "https://" + url).path):
+        return None
+    for target in WRAPPED_RE.finditer(url):
+        ref = platforms.parse_url(target.group(1))
+        if ref is not None and ref.kind in ("post", "video") and ref.post_id:
+            return ref
+    return None
+
+
+def _has_usual_form(ref: PostRef) -> bool:
+    """Do its platform's post ids have a usual form `_usual_id` knows, beyond what its parser takes?"""
+    return ref.platform in (platforms.bluesky.PLATFORM, platforms.instagram.PLATFORM, platforms.threads.PLATFORM)
+
+
+def _usual_id(ref: PostRef) -> bool:
+    """Has a post id the form its platform gives posts: a Bluesky record key that is a TID, an Instagram or Threads
+    code of a public post's length? True for other platforms, whose parsers hold their ids to their syntax."""
+    if ref.platform == platforms.bluesky.PLATFORM:
+        named = platforms.bluesky.split_post_id(ref.post_id or "")
+        return named is not None and platforms.bluesky.TID.match(named[1]) is not None
+    if ref.platform in (platforms.instagram.PLATFORM, platforms.threads.PLATFORM):
+        return platforms.instagram.PUBLIC_CODE.match(ref.post_id or "") is not None
+    return True
 
 
 def capture_of(url: str) -> str | None:
@@ -501,6 +594,35 @@ def capture_of(url: str) -> str | None:
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
     instagram = find_instagram_remnants(text)
-    signed = find_signatures(text, skip=[e.span for e in instagram]) + instagram
-    taken = [e.span for e in signed]
-    return one_per_post(signed + find_url_embeds(text, taken))
+    signed = find_signatures(text, skip=[e.span for e in instagram])
+    taken = [e.span for e in signed + instagram]
+    links = find_url_embeds(text, taken)
+    return one_per_post(signed + (_with_post_links(instagram, links) if instagram else []) + links)
+
+
+CAPTION_REACH = 300   # characters either side of an Instagram caption line its post's URL is looked for in
+
+
+def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
+    """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
+    CAPTION_REACH of the line, no other caption line between them, of the caption's account when the URL names one,
+    and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
+    no author). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
+    in reach, or none, keeps no id: which post it signs is not known."""
+    posts = [e for e in links if e.platform == platforms.instagram.PLATFORM and e.kind == "post" and e.post_id]
+    if not posts:
+        return captions
+    joined, used = [], set()
+    for i, caption in enumerate(captions):
+        low = max(captions[i - 1].span[1] if i else 0, caption.span[0] - CAPTION_REACH)
+        high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
+                   caption.span[1] + CAPTION_REACH)
+        near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
+                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())}
+        if len(near) != 1:
+            joined.append(caption)
+            continue
+        [post] = near.values()
+        used.add(post.post_id)
+        joined.append(replace(caption, post_id=post.post_id, url=post.url))
+    return joined

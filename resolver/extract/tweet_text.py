@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.lazy import LazyPattern
+from resolver.lazy import LazyPattern
 
 HIGH = "high"
 UNCERTAIN = "uncertain"

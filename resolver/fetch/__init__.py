@@ -368,6 +368,8 @@ def _from_cache(target: Target, session: Session,
         return None   # under --replay, not replayed from its WARC files; live, of no known age: asked again
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
+    if _versions_unread(record, session):
+        return None   # cached before every version of an edited post was read (edits31): asked again, as its text is
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
         record = _author_from_kept_answer(record, row, store)
     if record.status == "unknown" and not record.fetch_ids:
@@ -409,6 +411,19 @@ def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, sessio
         return False
     statuses = [(store.fetch(i) or {}).get("status") for i in record.fetch_ids]
     return all(s is not None and 400 <= s < 500 and s not in (408, 429) for s in statuses)
+
+
+def _versions_unread(record: PostRecord, session: Session) -> bool:
+    """Whether an edited post the X API gave was cached before each of its other versions was read by its id (edits30
+    read the latest only, earlier runs none), and an online run with the X API can read them now. Offline (and under
+    --replay) it is what was kept: its text check says which versions were not read and that `fetch --refresh`
+    reads them."""
+    from resolver.fetch.xapi import METHOD, other_versions
+
+    if record.method != METHOD or session.offline or session.replay is not None \
+            or not session.settings.x_bearer_token or METHOD not in session.settings.x_methods:
+        return False
+    return not set(other_versions(record)) <= {v.post_id for v in record.versions}
 
 
 EDITS_NOT_KNOWN = "not known"   # field_sources["edits"] of a post cached before edit ids were recorded, no body kept

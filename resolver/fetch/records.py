@@ -44,8 +44,8 @@ class Media:
 
 @dataclass(frozen=True)
 class Version:
-    """A later version of an edited post, read by its own id in the run that read the post (edits30: the X API
-    answers the version asked for, so an article quoting the latest one could only warn). `fetch_id` is the fetch
+    """Another version of an edited post, read by its own id in the run that read the post (edits30: the X API
+    answers the version asked for, so an article quoting the latest one could only warn; edits31: every version). `fetch_id` is the fetch
     that gave it; with no words read (`text` None), `status` and `reason` say why."""
 
     post_id: str
@@ -96,7 +96,7 @@ class PostRecord:
     # The post's t.co links as its answer expanded them (entities.urls: {"url", "expanded_url", "display_url"}):
     # the article may show the address one leads to, which the text check weighs against it (renamed28, #9).
     links: tuple[dict[str, str], ...] = ()
-    # The later versions of an edited post the X API gave by their own ids (edits30: the latest), each with the
+    # The other versions of an edited post the X API gave by their own ids (edits31: every one), each with the
     # fetch behind it; an article may quote one of them.
     versions: tuple[Version, ...] = ()
 

@@ -47,7 +47,7 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
 
 
 def _version_again(version: Version, post: PostRecord, store: Store) -> Version:
-    """A later version of an X post read again from its own fetch's kept body (edits30); as kept when none was."""
+    """Another version of an X post read again from its own fetch's kept body (edits30); as kept when none was."""
     fetch = store.fetch(version.fetch_id) if version.fetch_id else None
     body = store.body(fetch["body_sha256"]) if fetch and fetch.get("body_sha256") else None
     if body is None:

@@ -112,6 +112,15 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
         record = replace(record, edits=tuple(versions))
         if record.reason is None:
             record = replace(record, reason=f"syndication answered with {answered}, an edit of this post")
+    elif len(_edits(data)) > 1 and _edits(data)[-1] == post_id:
+        # asked for the latest version by its own id: its history lists the versions before it, which an article may
+        # quote (newuser31 #2: dropped, a right quote of the original failed, the post never said to be edited)
+        versions = _edits(data)
+        record = replace(record, edits=tuple(versions))
+        earlier = versions[:-1]
+        if record.reason is None:
+            record = replace(record, reason=f"syndication lists {len(earlier)} earlier version"
+                                            f"{'s' * (len(earlier) > 1)} of this post: {', '.join(earlier)}")
     return record
 
 

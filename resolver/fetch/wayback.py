@@ -499,7 +499,8 @@ READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withh
 
 def reads_captures(record: PostRecord) -> bool:
     """Whether a fetch reads a post's captures by default: the live sources could not show it (READ_WHEN), or
-    they showed a later version of it, whose original an article may quote (an edit, verdict28)."""
+    they showed a version of an edited post, whose other versions an article may quote (verdict28; the edit asked for
+    by its own id too, edits31)."""
     return record.status in READ_WHEN or bool(record.edits)
 
 

@@ -57,7 +57,7 @@ def lookup(ids: list[str], *, session: Session,
     """Look up posts in batches of 100. Call it from a worker thread of the run's loop (tweepy is synchronous; its
     requests are handed back to the loop). Retries and 429 waits happen in the HTTP layer; what is left after them
     makes every post of the batch an error that says why (a 429: until when). Offline, every post is "not cached".
-    An edited post's latest version is then asked for by its id, every post's in one more call (`_later_versions`).
+    An edited post's other versions are then asked for by their ids, every post's in one more call (`_other_versions`).
 
     With `ledgers` (each post id's ledgers), a batch's fetch rows are not written at once: they are held in a
     ledger of the batch that each of its posts' ledgers shares, and written with the first observation recorded
@@ -70,33 +70,46 @@ def lookup(ids: list[str], *, session: Session,
         for post_id in batch:
             record = records.get(post_id) or _record_of_error(post_id, reason)
             found[post_id] = replace(record, fetch_ids=fetch_ids)
-    return _later_versions(found, client, adapter, ledgers)
+    return _other_versions(found, client, adapter, ledgers)
 
 
-def _later_versions(found: dict[str, PostRecord], client: Any, adapter: RequestsAdapter,
+def other_versions(record: PostRecord) -> tuple[str, ...]:
+    """The ids of an edited post's versions other than the one the X API gave (it gives the version asked for), oldest
+    first: those its edit history lists before and after it. () for a post not available or never edited."""
+    if record.status != "available" or record.post_id not in record.edits:
+        return ()
+    return tuple(i for i in record.edits if i != record.post_id)
+
+
+def _other_versions(found: dict[str, PostRecord], client: Any, adapter: RequestsAdapter,
                     ledgers: Mapping[str, Iterable[Ledger]] | None) -> dict[str, PostRecord]:
-    """Each edited post's latest version, asked for by its id in the same run (the API gives the version asked for
-    and lists the later ones; edits30): its words and time as `versions`, the fetch that gave them named, or why
-    none came. In batches of 100 latest ids, each its own fetch, held in the ledgers of the posts it is for."""
-    wanted: dict[str, list[str]] = {}   # latest id -> the posts it is the latest version of
+    """Each edited post's other versions, asked for by their ids in the same run (the API gives the version asked for
+    and lists them all; edits30 asked for the latest only, edits31 every one: a quote of the original of an edit
+    asked for by its own id, or of a version between, is read): their words and times as `versions`, oldest first,
+    the fetch that gave each named, or why none came. In batches of 100 ids, each its own fetch, held in the ledgers
+    of the posts it is for."""
+    wanted: dict[str, list[str]] = {}   # a version's id -> the posts it is a version of
     for post_id, record in found.items():
-        if record.status == "available" and post_id in record.edits and record.edits[-1] != post_id:
-            wanted.setdefault(record.edits[-1], []).append(post_id)
-    latest = list(wanted)
-    for start in range(0, len(latest), BATCH):
-        batch = latest[start: start + BATCH]
+        for version_id in other_versions(record):
+            wanted.setdefault(version_id, []).append(post_id)
+    asked = list(wanted)
+    read: dict[str, dict[str, Version]] = {}   # post id -> its versions read, by id
+    for start in range(0, len(asked), BATCH):
+        batch = asked[start: start + BATCH]
         records, reason, fetch_ids = _ask(client, adapter, batch, wanted, ledgers)
         for version_id in batch:
             for post_id in wanted[version_id]:
-                version = version_of(version_id, records.get(version_id), reason,
-                                     fetch_ids[-1] if fetch_ids else None, of=found[post_id])
-                found[post_id] = replace(found[post_id], versions=(version,))
+                read.setdefault(post_id, {})[version_id] = version_of(
+                    version_id, records.get(version_id), reason, fetch_ids[-1] if fetch_ids else None,
+                    of=found[post_id])
+    for post_id, versions in read.items():
+        found[post_id] = replace(found[post_id], versions=tuple(versions[i] for i in other_versions(found[post_id])))
     return found
 
 
 def version_of(version_id: str, record: PostRecord | None, reason: str | None, fetch_id: int | None, *,
                of: PostRecord) -> Version:
-    """A later version of the post `of` as read: its words and time, or (an error, no answer for its id, an answer
+    """Another version of the post `of` as read: its words and time, or (an error, no answer for its id, an answer
     that is no version of `of`) why they are not known."""
     if record is None:
         return Version(version_id, "error" if reason else "unknown", METHOD, fetch_id=fetch_id,

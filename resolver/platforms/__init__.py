@@ -28,6 +28,12 @@ SOURCE_SHAPES: dict[str, tuple[str, ...]] = {host: shapes for module in PLATFORM
                                              for host, shapes in module.SOURCE_SHAPES.items()}
 
 
+def link_doubt(ref: PostRef, url: str) -> str | None:
+    """Why a link alone (in prose, an anchor, script data) names `ref` only by a reading, or None: a Mastodon post
+    known by its path's shape alone (`mastodon.shape_only`, newuser31b §6). Embed codes are their platform's word."""
+    return mastodon.shape_only(url) if ref.platform == mastodon.PLATFORM else None
+
+
 def platform_of(host: str) -> ModuleType | None:
     """The platform module that owns a host (or the domain it is a subdomain of), or None."""
     domain = urls.domain_of(host.lower().rstrip("."), BY_DOMAIN)
@@ -89,7 +95,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["BY_DOMAIN", "archived_capture", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
-           "post_key",
+__all__ = ["BY_DOMAIN", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+           "SOURCE_SHAPES", "is_embed", "parse_url", "post_key",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

@@ -19,6 +19,10 @@ POST_COLLECTION = "app.bsky.feed.post"
 # A handle (name.example.org) or a DID (did:plc:..., did:web:...).
 ACTOR = re.compile(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
 RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
+# A TID ("timestamp identifier"), the record key type app.bsky.feed.post's lexicon gives posts: 13 characters of
+# base32-sortable (2-7, a-z), the first of 2-7 or a-j (atproto spec, "Record Key Type: tid"). The parser takes any
+# record key's syntax; text extraction reads a post's key as a TID where a URL runs into the next words (newuser31b).
+TID = re.compile(r"^[2-7a-j][2-7a-z]{12}$")
 
 
 def profile_url(actor: str) -> str:

@@ -13,9 +13,16 @@ MARKERS = ("instagram", "Instagram", "instagr.am")
 SOURCE_SHAPES = {"instagram.com": ("/p/", "/reel/")}
 
 SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
+# A public post's code: its media id in base64url, 11 characters since about 2016, 10 before (yt-dlp's test URLs have
+# both). A private post's is longer; Threads posts, Instagram media, have the same codes. Text extraction tells by it
+# where a URL run into the next words may end (newuser31b §1).
+PUBLIC_CODE = re.compile(r"^[A-Za-z0-9_-]{10,11}$")
 POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 # Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
 NOT_CODES = frozenset({"audio", "videos"})
+# An account name, as in instagram.com/<user>/p/<code>/, and the site's own first path words that are none.
+USER = re.compile(r"^[A-Za-z0-9_.]{1,30}$")
+NOT_USERS = frozenset({"explore", "stories", "accounts", "web", "about", "developer", "legal", "direct", "embed"})
 
 
 def profile_url(handle: str) -> str:
@@ -44,5 +51,7 @@ def parse(url: str) -> PostRef | None:
             code = parts[i + 1]
             if code in NOT_CODES or not SHORTCODE.match(code):
                 return None
-            return PostRef(PLATFORM, "post", post_url(code), code)
+            # /<user>/p/<code>/ names the account too (newuser31b §11)
+            user = parts[0] if i == 1 and USER.match(parts[0]) and parts[0] not in NOT_USERS else None
+            return PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -16,7 +17,7 @@ PORT_PATTERN = r"(?::[0-9]{1,5})?"
 HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}{PORT_PATTERN}(?=/@|/users/)"
 # A page naming no platform may still hold a post of an instance named anything: its path is the marker (#11).
 # Loose (the parser decides), and searched only on pages with no other marker.
-MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
+MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
 
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
@@ -24,12 +25,20 @@ MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15
 STATUS_ID = re.compile(r"^[1-9][0-9]{14,18}$")
 LEGACY_STATUS_ID = re.compile(r"^[1-9][0-9]{5,18}$")
 # An account of another instance as its reader's instance shows it: user@domain.
-REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
+REMOTE_USER = LazyPattern(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
 # An instance has a domain name (its accounts are user@domain), whose last label is a top-level domain, never a
 # number: "127.0.0.1", "127.1" and "0x7f.1" are addresses, which name no instance (#15).
 TOP_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
 # Sites that use /@user/<number> paths for something else.
 NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com"})
+# A few of the largest general instances, which a link alone names as Mastodon's (`shape_only`). Any other host's
+# /@name/<number> may be a post or a site's own page (newuser31b §6): the link says which it is only with a second
+# sign, or with its doubt said. A short list on purpose: one that ages only leaves a post's doubt said.
+KNOWN_INSTANCES = frozenset({"mastodon.social", "mastodon.online", "mastodon.world", "mstdn.social", "mas.to",
+                             "hachyderm.io", "fosstodon.org", "infosec.exchange", "journa.host", "newsie.social",
+                             "mastodon.cloud", "mstdn.jp", "chaos.social", "universeodon.com", "techhub.social"})
+SHAPE_ONLY = ("a Mastodon post by its path's shape alone (/@name/<number>) on a host not known as an instance: it may "
+              "be the site's own page")
 
 
 def handle(user: str, host: str) -> str | None:
@@ -56,6 +65,22 @@ def account_handle(url: str) -> str | None:
     if parts[0] == "users" and len(parts) == 2:
         return handle(parts[1], split.host)
     return None
+
+
+def shape_only(url: str) -> str | None:
+    """Why a link the parser reads as a Mastodon post may be none (SHAPE_ONLY), or None when a second sign says it
+    is: a host named for Mastodon or one of KNOWN_INSTANCES, an account of another instance in the path
+    (/@user@other.instance/, Mastodon's own form), ActivityPub's /users/<user>/statuses/ path, or the embed's URL
+    (<post>/embed). The embed code itself (an iframe, blockquote.mastodon-embed) is the instance's word: its
+    detectors do not ask."""
+    split = urls.split(url)
+    if split is None or not split.parts:
+        return None
+    host, parts = split.host, split.parts
+    if "mastodon" in host or "mstdn" in host or host in KNOWN_INSTANCES or parts[0] == "users" \
+            or "@" in parts[0][1:] or parts[2:3] == ("embed",):
+        return None
+    return SHAPE_ONLY
 
 
 def parse(url: str) -> PostRef | None:

@@ -35,7 +35,7 @@ def parse(url: str) -> PostRef | None:
     if len(parts) >= 4 and parts[0] in ("r", "user", "u") and parts[2] == "comments" and NAME.match(parts[1]):
         where = f"r/{parts[1]}" if parts[0] == "r" else f"user/{parts[1]}"
         return _post(parts[3], where)
-    if len(parts) >= 2 and parts[0] == "comments":
+    if len(parts) >= 2 and parts[0] in ("comments", "gallery"):   # a gallery's page is its post's (newuser31b)
         return _post(parts[1], None)
     return None
 

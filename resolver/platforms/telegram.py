@@ -32,6 +32,11 @@ def parse(url: str) -> PostRef | None:
     parts = split.parts
     if parts[:1] == ("s",):
         parts = parts[1:]
+    # A message in a forum's topic: t.me/<channel>/<topic>/<id>, t.me/c/<chat>/<topic>/<id>. A chat numbers its
+    # messages, its topics' too (a topic's id is its first message's), so the message is <channel>/<id> (newuser31b).
+    topic = 2 if parts[:1] == ("c",) else 1
+    if len(parts) == topic + 2 and MESSAGE_ID.match(parts[topic]) and MESSAGE_ID.match(parts[topic + 1]):
+        parts = parts[:topic] + parts[topic + 1:]
     if len(parts) != 2 and not (len(parts) == 3 and parts[0] == "c"):
         return None
     if parts[0] == "c" and len(parts) == 3 and PRIVATE_CHAT.match(parts[1]) and MESSAGE_ID.match(parts[2]):

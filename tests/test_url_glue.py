@@ -1,0 +1,233 @@
+"""Post URLs that a scraper or a typist ran into the next word: where the URL ends, which id it names, and whether
+that reading is sure (newuser31b §1, §2: ids with a word glued on, posts missed after ",word"). Fixtures are
+fictional."""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.extract.text import find_embeds, find_urls
+
+
+def only(text: str):
+    [embed] = find_embeds(text)
+    return embed
+
+
+def quoted(text: str, embed) -> str:
+    return text[embed.span[0]:embed.span[1]]
+
+
+# A TID: 13 characters of base32-sortable; anything longer after it is the next word.
+@pytest.mark.parametrize("tail", ["The mayor", ".Later it", "Police said"])
+def test_bluesky_tid_then_a_word_is_the_tid_surely(tail):
+    text = f"Posted: https://bsky.app/profile/ann.example.social/post/3kq2mzabcde2a{tail} went on."
+    embed = only(text)
+    assert embed.post_id == "ann.example.social/3kq2mzabcde2a"
+    assert embed.id_doubt is None
+    assert quoted(text, embed) == "https://bsky.app/profile/ann.example.social/post/3kq2mzabcde2a"
+
+
+@pytest.mark.parametrize("glued, rkey", [("3kqzz7alrt2The", "3kqzz7alrt2"), ("3kqzz7alrt3.Later", "3kqzz7alrt3")])
+def test_bluesky_key_that_is_no_tid_then_a_word_is_uncertain(glued, rkey):
+    """The key before the word is no TID either: where it ends is a guess, and the embed says so."""
+    text = f"The service posted https://bsky.app/profile/wx.example.social/post/{glued} mayor replied."
+    embed = only(text)
+    assert embed.post_id == f"wx.example.social/{rkey}"
+    assert embed.id_doubt and "guess" in embed.id_doubt
+    assert embed.to_json()["id_doubt"] == embed.id_doubt
+    assert quoted(text, embed).endswith(rkey)
+
+
+@pytest.mark.parametrize("url, code", [
+    ("https://www.instagram.com/p/QxAbCdEfGh1Residents", "QxAbCdEfGh1"),
+    ("https://www.threads.net/@harbour.desk/post/Dz9abcDEFghPolice", "Dz9abcDEFgh"),
+])
+def test_shortcode_run_into_a_capitalised_word_keeps_the_code_as_uncertain(url, code):
+    text = f"A photo {url} said the council."
+    embed = only(text)
+    assert embed.post_id == code
+    assert embed.id_doubt
+    assert quoted(text, embed) == url[:url.index(code) + len(code)]
+
+
+def test_shortcode_of_usual_length_is_sure():
+    embed = only("A photo https://www.instagram.com/p/QxAbCdEfGh1/ went round.")
+    assert (embed.post_id, embed.id_doubt) == ("QxAbCdEfGh1", None)
+
+
+@pytest.mark.parametrize("url, post_id", [
+    ("https://t.me/harbourdesk/78", "harbourdesk/78"),
+    ("https://www.tiktok.com/@rivernews/video/7300000000000000999", "7300000000000000999"),
+    ("https://www.facebook.com/rivernews/posts/1234567890123456", "1234567890123456"),
+])
+def test_digit_id_glued_to_a_word_ends_at_the_first_non_digit(url, post_id):
+    text = f"Filmed {url}The end came."
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt is None   # the id's syntax is digits: the word cannot be part of it
+    assert quoted(text, embed) == url
+
+
+COMMA_GLUED = ("Sources: https://t.me/harbourdesk/78,https://youtu.be/QxYtAbCdE01,"
+               "https://mastodon.social/@jane/112000000000001234,and https://www.instagram.com/p/QxAbCdEfGh1/,and "
+               "https://www.tiktok.com/@rivernews/video/7300000000000000999;then "
+               "https://www.reddit.com/r/Riverton/comments/1ab2cd/flood_photos/’s done.")
+
+
+def test_comma_semicolon_and_apostrophe_end_a_url():
+    embeds = find_embeds(COMMA_GLUED)
+    assert [e.post_id for e in embeds] == ["harbourdesk/78", "QxYtAbCdE01", "mastodon.social/112000000000001234",
+                                           "QxAbCdEfGh1", "7300000000000000999", "1ab2cd"]
+    for embed in embeds:
+        span = quoted(COMMA_GLUED, embed)
+        assert span.startswith("https://") and not span.endswith((",", ";", "’"))
+        assert "," not in span and ";" not in span and "’" not in span
+        assert embed.id_doubt is None
+
+
+def test_comma_glued_urls_in_html_paragraph_text():
+    html = f"<html><body><p>{COMMA_GLUED}</p></body></html>"
+    embeds, _ = find_all(html, "html")
+    assert len(embeds) == 6
+    for embed in embeds:
+        span = html[embed.span[0]:embed.span[1]]
+        assert "," not in span and ";" not in span and "’" not in span
+
+
+def test_a_comma_inside_an_ordinary_link_stays():
+    """Only a post URL is cut at a glued word: another link keeps its commas (a tweet's links list them)."""
+    [(url, _, _)] = find_urls("see https://news.example/search?q=flood,bridge now")
+    assert url == "https://news.example/search?q=flood,bridge"
+
+
+def test_a_report_says_the_id_is_uncertain():
+    from resolver.report import _facts
+    embed = only("The service posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.")
+    [first, *_] = _facts({**embed.to_json(), "post": None})
+    assert first == ("Id", "wx.example.social/3kqzz7alrt2", None, f"uncertain: {embed.id_doubt}")
+    sure = only("Posted https://bsky.app/profile/wx.example.social/post/3kq2mzabcde2a today.")
+    assert all(row[0] != "Id" for row in _facts({**sure.to_json(), "post": None}))
+
+
+def test_the_same_post_named_plainly_elsewhere_is_sure():
+    text = ("Posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.\n\n"
+            "Source: https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2 (Bluesky).")
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("wx.example.social/3kqzz7alrt2", None)
+    assert len(embed.also_at) == 1
+
+
+STAFF_PAGE = "https://news.riverton.example/@staff/112000000000000888"
+
+
+def test_a_mastodon_post_known_only_by_its_path_on_an_unknown_host_is_uncertain():
+    """Any site may have /@name/<number> pages (newuser31b §6): the post stays, with its doubt said."""
+    embed = only(f"Our site {STAFF_PAGE} is a staff page.")
+    assert (embed.platform, embed.post_id) == ("mastodon", "news.riverton.example/112000000000000888")
+    assert "path" in embed.id_doubt
+    embeds, _ = find_all(f'<html><body><p>See <a href="{STAFF_PAGE}">our staff</a>.</p></body></html>', "html")
+    assert [(e.detector, bool(e.id_doubt)) for e in embeds] == [("html-link", True)]
+
+
+@pytest.mark.parametrize("url", [
+    "https://mastodon.social/@jane/112000000000001234",   # a known instance
+    "https://hachyderm.io/@jane/112000000000001234",
+    "https://toot.example.org/@jane@mastodon.social/112000000000001234",   # a remote account: Mastodon's own form
+    "https://toot.example.org/users/jane/statuses/112000000000001234",   # ActivityPub's path
+    "https://mastodon.example.org/@jane/112000000000001234",   # a host named for it
+])
+def test_a_mastodon_post_with_a_second_sign_is_sure(url):
+    embed = only(f"Posted at {url} today.")
+    assert (embed.platform, embed.id_doubt) == ("mastodon", None)
+
+
+def test_mastodon_embed_code_on_an_unknown_instance_is_sure():
+    """Mastodon 4.3's embed code, a blockquote naming the post, is the instance's own word."""
+    toot = "https://toot.example.org/@ann/112000000000000001"
+    html = (f'<html><body><blockquote class="mastodon-embed" data-embed-url="{toot}/embed" style="x">'
+            f'<a href="{toot}" target="_blank">Post by @ann@toot.example.org</a></blockquote>'
+            f'<p>Also at <a href="{toot}">her post</a>.</p></body></html>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.detector, embed.post_id, embed.id_doubt) == ("html-blockquote", "toot.example.org/112000000000000001",
+                                                              None)
+    assert len(embed.also_at) == 1   # the paragraph's link; the one inside the embed code is the embed's
+
+
+CAPTION = "A post shared by Harbour Desk (@harbourdesk) on Mar 10, 2026 at 6:02pm PDT"
+
+
+@pytest.mark.parametrize("text", [
+    f"Sunset over the harbour\n\n{CAPTION}\n\nFirst posted at https://www.instagram.com/reel/QxReelAbCd1/?igsh=x1 and shared.",
+    f"First posted at https://www.instagram.com/p/QxReelAbCd1/\n{CAPTION}\n",
+    f"{CAPTION}\nhttps://www.instagram.com/harbourdesk/p/QxReelAbCd1/",
+])
+def test_an_instagram_caption_line_joins_the_post_url_beside_it(text):
+    """One embed with the id and the caption's author, as an X signature with its status link (newuser31b §5)."""
+    embed = only(text)
+    assert (embed.post_id, embed.author_handle, embed.author_name, embed.date) == (
+        "QxReelAbCd1", "harbourdesk", "Harbour Desk", "2026-03-10")
+    assert embed.detector == "text-signature" and len(embed.also_at) == 1
+
+
+def test_a_caption_line_keeps_apart_from_another_accounts_post_url():
+    text = f"{CAPTION}\n\nCompare https://www.instagram.com/otherdesk/p/QxReelAbCd1/ from a rival."
+    embeds = find_embeds(text)
+    assert [(e.post_id, e.author_handle) for e in embeds] == [(None, "harbourdesk"), ("QxReelAbCd1", "otherdesk")]
+
+
+def test_two_caption_lines_and_two_urls_each_join_their_own():
+    text = (f"{CAPTION}\nhttps://www.instagram.com/p/QxReelAbCd1/\n\nMore words between the two posts here.\n\n"
+            f"A post shared by Harbour Desk (@harbourdesk) on Mar 11, 2026\nhttps://www.instagram.com/p/QxReelAbCd2/")
+    assert [(e.post_id, e.date) for e in find_embeds(text)] == [("QxReelAbCd1", "2026-03-10"),
+                                                                 ("QxReelAbCd2", "2026-03-11")]
+
+
+def test_a_caption_line_with_no_url_shows_no_profile_as_the_post(tmp_path):
+    """The account's page is said to be the account's, not the post's (newuser31b §5)."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    page = tmp_path / "caption.txt"
+    page.write_text(f"Sunset over the harbour\n\n{CAPTION}\n", encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(page)], catch_exceptions=False)
+    assert "no post URL (account https://www.instagram.com/harbourdesk/)" in result.output
+
+
+@pytest.mark.parametrize("url, platform, post_id", [
+    ("https://t.me/harbourdesk/12/78", "telegram", "harbourdesk/78"),   # a message in a forum's topic 12
+    ("https://t.me/c/1234567890/12/78", "telegram", "c/1234567890/78"),
+    ("https://www.reddit.com/gallery/1ab2cd", "reddit", "1ab2cd"),
+])
+def test_forum_topic_messages_and_reddit_galleries_are_posts(url, platform, post_id):
+    from resolver import platforms
+    ref = platforms.parse_url(url)
+    assert (ref.platform, ref.kind, ref.post_id) == (platform, "post", post_id)
+
+
+def test_the_account_in_an_instagram_url_is_its_author():
+    embed = only("See https://www.instagram.com/harbourdesk/p/QxReelAbCd1/ now.")
+    assert (embed.post_id, embed.author_handle) == ("QxReelAbCd1", "harbourdesk")
+
+
+@pytest.mark.parametrize("wrapper", [
+    "https://www.google.com/url?q={}&sa=D&source=editors",
+    "https://news.riverton.example/redirect?to={}",
+    "https://l.facebook.com/l.php?u={}&h=AT0x",
+])
+def test_a_redirect_wrapped_post_url_in_text_is_found_as_in_html(wrapper):
+    post = "https://www.instagram.com/p/QxReelAbCd1/"
+    text = f"Source: {wrapper.format(post)} (archived)."
+    embed = only(text)
+    assert (embed.platform, embed.post_id) == ("instagram", "QxReelAbCd1")
+    assert quoted(text, embed) == wrapper.format(post)
+    html, _ = find_all(f'<html><body><p><a href="{wrapper.format(post)}">the post</a></p></body></html>', "html")
+    assert [e.post_id for e in html] == ["QxReelAbCd1"]
+
+
+@pytest.mark.parametrize("link", [
+    "https://www.facebook.com/sharer/sharer.php?u=https://www.instagram.com/p/QxReelAbCd1/",
+    "https://twitter.com/intent/tweet?url=https://www.instagram.com/p/QxReelAbCd1/",
+])
+def test_a_share_link_naming_a_post_is_no_post_in_text(link):
+    assert find_embeds(f"Share: {link} now.") == []
