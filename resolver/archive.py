@@ -606,19 +606,13 @@ async def _save_once(row: dict[str, Any], *, session: Session, poll_every: float
     """One queued save, made once however many steps work through the queue at the same time: each article's
     step does, and one that took the queue before another's save of a row ended submitted it again (#13: every
     URL of a corpus run once per article in flight, each a capture of its own and a request of the 15 a minute)."""
-    running = session.saves_in_flight.get(row["id"])
-    if running is not None:
-        return await asyncio.shield(running)
-    latest = session.store.latest_save(row["url"]) if session.store is not None else None
-    if latest is not None and latest["id"] == row["id"] and latest["status"] not in ("pending", SUBMITTED):
-        return SaveResult.from_row(latest)   # ended since the queue was read
-    task = asyncio.ensure_future(save(row["url"], session=session, poll_every=poll_every,
-                                      queued=latest if latest is not None and latest["id"] == row["id"] else row))
-    session.saves_in_flight[row["id"]] = task
-    try:
-        return await task
-    finally:
-        session.saves_in_flight.pop(row["id"], None)
+    async def once() -> SaveResult:
+        latest = session.store.latest_save(row["url"]) if session.store is not None else None
+        if latest is not None and latest["id"] == row["id"] and latest["status"] not in ("pending", SUBMITTED):
+            return SaveResult.from_row(latest)   # ended since the queue was read
+        return await save(row["url"], session=session, poll_every=poll_every,
+                          queued=latest if latest is not None and latest["id"] == row["id"] else row)
+    return await session.in_flight.once(("save", row["id"]), once)
 
 
 # -- archiving a list of URLs -------------------------------------------------------------------------------

@@ -19,9 +19,24 @@ from here).
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class EmbedResolverError(Exception):
     """Base of every error this package raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as made, whatever the subclass's constructor takes: a worker process hands an item's failure
+        back pickled, and Exception's way calls the class with the message alone, which `TooLarge(source, limit,
+        size)` refused: the skip became "internal error: WorkerError" with --workers 2 (newuser31b #4)."""
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(cls: type[EmbedResolverError], args: tuple[Any, ...], state: dict[str, Any]) -> EmbedResolverError:
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
 
 
 class InputError(EmbedResolverError):

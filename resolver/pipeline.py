@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -340,9 +341,26 @@ class RunOptions:
     json_lines: bool = False
     run: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked here, naming the field: "2", None or 2.5 failed deep in the run, and 0 or -1 were taken
+        # (newuser31b #12).
+        _count("workers", self.workers, optional=False)
+        _count("window", self.window, optional=True)
+
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
         return self.window or max(4 * self.workers, session.settings.concurrency)
+
+
+def _count(name: str, value: object, *, optional: bool) -> None:
+    """A RunOptions count: an int of at least 1 (or None, when `optional`), else TypeError or ValueError naming it."""
+    if value is None and optional:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        expected = "an int or None" if optional else "an int"
+        raise TypeError(f"RunOptions {name}: expected {expected}, not {type(value).__name__} ({value!r})")
+    if value < 1:
+        raise ValueError(f"RunOptions {name}: must be at least 1, not {value}")
 
 
 @dataclass
@@ -654,7 +672,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
             return itertools.chain([item for item, _ in waiting], *more)
         # The collector walked what a chunk keeps (its articles' rows and JSON) every 700 allocations: 9 us an
         # article outside extraction, 14-19 with it (#14); the event loop's runs collect as rarely.
-        with fewer_collections(), ctrl_c.installed(steps.network), finish:
+        with fewer_collections(), ctrl_c.installed(), finish:
             for item in iterator:
                 if item.remote:
                     while waiting:
@@ -790,9 +808,26 @@ class CtrlC:
             yield
         finally:
             self.holding = False
-            if self.pending is not None:
-                (number, frame), self.pending = self.pending, None
-                self._deliver(number, frame)
+            self._deliver_pending()
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Inside `held()`: Ctrl-C taken again while the block runs (one that came meanwhile, at its start). For a
+        hand-on that may block (a consumer that stops reading): Ctrl-C must still stop the run there."""
+        if not self.holding:
+            yield
+            return
+        self.holding = False
+        try:
+            self._deliver_pending()
+            yield
+        finally:
+            self.holding = True
+
+    def _deliver_pending(self) -> None:
+        if self.pending is not None:
+            (number, frame), self.pending = self.pending, None
+            self._deliver(number, frame)
 
 
 class _Nothing:
@@ -818,7 +853,8 @@ class Finish:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
         writable = store is not None and not store.read_only
-        self.chunk = Chunk(store, options.job, summary, emit, output=options.output, run=options.run) \
+        self.chunk = Chunk(store, options.job, summary, emit, output=options.output, run=options.run,
+                           ctrl_c=ctrl_c) \
             if store is not None and writable and not steps.network else None
         self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC(),
                            run=options.run) if store is not None and writable and steps.network and here else None
@@ -907,9 +943,10 @@ class Chunk:
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
                  emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
-                 run: str | None = None) -> None:
+                 run: str | None = None, ctrl_c: CtrlC | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
         self.run = run
+        self.ctrl_c = ctrl_c or CtrlC()
         self.pending: list[tuple[Item, Outcome]] = []
         self.opened = 0.0
         self.bytes = 0
@@ -926,27 +963,32 @@ class Chunk:
 
     def commit(self) -> None:
         """Record the pending articles, count and hand them on, and mark them finished: one transaction. An
-        outcome whose hand-on fails (the consumer stopped the run) is not marked finished, nor any after it."""
+        outcome whose hand-on fails (the consumer stopped the run, Ctrl-C) is not marked finished, nor any after
+        it. Ctrl-C is held from the first hand-on to the COMMIT, but for the hand-ons themselves (a write to a
+        consumer that stopped reading must still be stopped): one that came after a chunk's lines were printed
+        rolled the chunk back, and the re-run printed them again (newuser31b, #13). Counted once handed on: the
+        summary ("interrupted: scanned N") says what was committed."""
         if not self.pending:
             return
         pending, self.pending, self.bytes = self.pending, [], 0
         stopped: BaseException | None = None
-        with self.store.write():
+        with self.ctrl_c.held(), self.store.write():
             articles = [o for _, o in pending if isinstance(o, ArticleResult)]
             recorded = iter(record_results(self.store, articles))
             finished = []
             for item, outcome in pending:
                 outcome = next(recorded) if isinstance(outcome, ArticleResult) else outcome
-                self.summary.count(outcome)
                 held = self.output.mark() if self.output is not None else 0
                 try:
-                    if self.emit is not None:
-                        self.emit(outcome)
+                    with self.ctrl_c.released():
+                        if self.emit is not None:
+                            self.emit(outcome)
                 except BaseException as exc:  # noqa: BLE001 - re-raised once what was handed on is committed
                     stopped = exc
                     if self.output is not None:
                         self.output.drop(held)   # not finished: its lines are not written
                     break
+                self.summary.count(outcome)
                 finished.append(_progress_row(item, outcome))
             if self.job is not None:
                 self.store.mark_done(self.job, [row for row in finished if row["key"] is not None], run=self.run)
@@ -1003,8 +1045,7 @@ class Batch:
         wait_for(pending, None)
 
     def add(self, item: Item, outcome: Outcome) -> None:
-        """Count and hand on an outcome, to be marked finished when the batch commits."""
-        self.summary.count(outcome)
+        """Hand on and count an outcome, to be marked finished when the batch commits."""
         held = self.output.mark() if self.output is not None else 0
         try:
             if self.emit is not None:
@@ -1013,6 +1054,7 @@ class Batch:
             if self.output is not None:
                 self.output.drop(held)   # not finished: its lines are not written
             raise
+        self.summary.count(outcome)
         if item.key is not None:
             self.finished.append(_progress_row(item, outcome))
         self.count += 1
@@ -1463,6 +1505,8 @@ def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) ->
 
 def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None = None) -> ArticleResult:
     """Embeds and credits of an article file (HTML or text, sniffed; the encoding detected). No store, no network."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
     return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from resolver import __version__, platforms, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
 from resolver.fetch.records import TITLE, json_text_kind, link_map
-from resolver.fetch.wayback import READ_WHEN, differences, where_looked
+from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import bluesky, x
@@ -938,6 +938,9 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
+        if post.get("archive_lookup") == NOT_LOOKED_UP:
+            return check("archive", "skip", "not checked: the post's archived copies were not looked up (the run "
+                                            "that fetched it was stopped first); whether a copy exists is not known")
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)

@@ -452,6 +452,7 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     if looked is None and not copies:
         return []   # no lookup: resolver.archive (23 ms to import) is not needed by a warm run's table (#14)
     from resolver.archive import WITHHELD
+    from resolver.fetch.wayback import NOT_LOOKED_UP
 
     lines = []
     if copies:
@@ -460,6 +461,8 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
                       "cyan"))
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
+    elif looked == NOT_LOOKED_UP:   # its run stopped before the archive was asked: never "no copy" (interrupts31)
+        lines.append((f"archived copies {NOT_LOOKED_UP}: whether an archived copy exists is not known", "yellow"))
     elif looked is not None and looked.startswith("error: "):
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))

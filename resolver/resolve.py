@@ -6,6 +6,7 @@ then the `location.replace("...")` of the JS-free redirect pages shorteners (t.c
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import Counter
@@ -55,11 +56,14 @@ class Hop:
     via: str | None = None             # how it pointed on: "header" | "refresh-header" | "meta-refresh" | "javascript"
     # Its answer came from a non-public address that only allow_private let through (FetchOutcome.non_public)
     non_public: bool = False
+    # Not asked by this resolution: the redirect an earlier run recorded (its fetch row, `fetch_id`, within the TTL),
+    # whose chain was cut after it (Ctrl-C); the chain went on from where it pointed (interrupts31, #13).
+    kept: bool = False
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
-                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public}
+                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept}
 
 
 @dataclass(frozen=True)
@@ -366,12 +370,14 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         # A body past the cap, or still arriving at the deadline (a stream), is cut, not an error: where the answer
         # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
         # the PDF, one to a live stream at the stream.
-        outcome = await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True, until=until)
+        kept = _kept_redirect(current, session)
+        outcome = kept or await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True,
+                                      until=until)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
-                        onward[1] if onward else None, outcome.non_public))
+                        onward[1] if onward else None, outcome.non_public, kept=kept is not None))
         if outcome.error_kind == "timeout" and until is not None and time.monotonic() >= until:
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
@@ -415,6 +421,33 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         ref = platforms.parse_url(current)
         if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
+
+
+def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
+    """The redirect `url` answered a resolution of an earlier run whose chain was cut after it (its hop rows were
+    written alone, newuser30 #8), read again from its fetch row: the resumed chain goes on from where it pointed
+    rather than from its start. Only a plain redirect (a 3xx naming its Location in a header: all there is to know
+    of it is in the row; a page's refresh or script needs its body, not kept) that is the URL's latest resolve
+    answer, within the TTL, from a public address, its URL and Location holding no secret and none redacted out of
+    them (a row is kept redacted: its Location is then not where the link went, left28); never under --refresh,
+    offline, --replay, or into a WARC (the run's file must hold every exchange its resolutions rest on)."""
+    store = session.store
+    if store is None or session.refresh or session.offline or session.replay is not None or session.warc is not None \
+            or session.redactor.url(url) != url:
+        return None
+    since = session.cached_since()
+    rows = [row for row in store.fetches_for(url) if row["purpose"] == "resolve"]
+    if not rows or since is None:
+        return None
+    row = rows[-1]
+    headers = json.loads(row["headers"] or "{}")
+    location = headers.get("location")
+    if row["fetched_at"] < since or row["status"] is None or not 300 <= row["status"] < 400 or row["error_kind"] \
+            or row["non_public"] or not location or REDACTED in location or REDACTED in row["url"] \
+            or session.redactor.url(location) != location or not session.takes_cached([row["id"]]):
+        return None
+    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
+                        headers, elapsed_ms=row["elapsed_ms"] or 0.0, fetch_id=row["id"], via="cache")
 
 
 def _out_of_time(settings: Settings, current: str, before: list[Hop]) -> str:
@@ -515,8 +548,12 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
         except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
             host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
-        async with gate:
-            result = fresh[url] = await _resolve_afresh(url, session=session, follow_all=follow_all)
+
+        async def follow() -> Resolution:
+            async with gate:
+                return await _resolve_afresh(url, session=session, follow_all=follow_all)
+        # Another article's step following the same link now: its answer is this one's (one request a run, #13).
+        result = fresh[url] = await session.in_flight.once(("link", url, follow_all), follow)
         if on_done is not None:
             for _ in range(asked[url]):
                 on_done(result)

@@ -133,6 +133,61 @@ def since_at(now_us: int, ttl_days: float) -> str:
     return f"{formatted}.{micros:06d}Z"
 
 
+class InFlight:
+    """The work of a run under way, by key (a post, a link): one request per post or link per run (#13). Two articles
+    naming one post at the same moment (the run's concurrency) both asked for it; now the second waits for the first
+    one's answer (`wait`), and does the work itself only when the first was stopped or failed. `once(key, work)`
+    does both; a batch (`fetch_posts`) `take`s its keys, `end`s each with its answer, then waits for the keys
+    another asker holds: its own first, so two batches each waiting for the other's keys cannot both wait."""
+
+    def __init__(self) -> None:
+        self._running: dict[Any, Any] = {}   # key -> asyncio.Future of its answer
+
+    def held(self, key: Any) -> bool:
+        return key in self._running
+
+    def take(self, key: Any) -> Any:
+        import asyncio
+
+        future = asyncio.get_running_loop().create_future()
+        self._running[key] = future
+        return future
+
+    def end(self, key: Any, future: Any, *answer: Any) -> None:
+        """The work on `key` ended: with its `answer`, handed to those waiting; without one (stopped, failed), they
+        do it themselves."""
+        if self._running.get(key) is future:
+            del self._running[key]
+        if not future.done():
+            future.set_result(answer[0]) if answer else future.cancel()
+
+    async def wait(self, key: Any) -> tuple[bool, Any]:
+        """(True, the answer) of another asker's work on `key`, or (False, None) when no one is at it (any more)."""
+        import asyncio
+
+        while (running := self._running.get(key)) is not None:
+            try:
+                return True, await asyncio.shield(running)
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not running.cancelled() or task is not None and task.cancelling():
+                    raise   # this asker was stopped
+        return False, None
+
+    async def once(self, key: Any, work: Callable[[], Awaitable[T]]) -> T:
+        done, answer = await self.wait(key)
+        if done:
+            return answer
+        future = self.take(key)
+        try:
+            answer = await work()
+        except BaseException:
+            self.end(key, future)
+            raise
+        self.end(key, future, answer)
+        return answer
+
+
 class Session:
     """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time."""
 
@@ -158,9 +213,9 @@ class Session:
         self.requests_in_flight = 0
         self.requests_queued = 0
         self.requests_made = 0
-        # The saves of the queue being made now, by queue row id (archive.process_queue): an article's step waits
-        # for a save another article's step is making instead of submitting it again.
-        self.saves_in_flight: dict[int, Awaitable[Any]] = {}
+        # The posts and links being fetched and resolved now, and the saves of the queue being made (by queue row id,
+        # archive.process_queue): a step waits for another article's step doing the same rather than ask again.
+        self.in_flight = InFlight()
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     @property

@@ -712,7 +712,9 @@ def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(faken
     cli("scan", "--fetch", str(articles))
     assert syndication_hits() == warm   # answered from the cache
     cli("archive", "--json", "--warc", str(tmp_path / "run.warc.gz"), "--workers", "2", str(articles))
-    assert syndication_hits() == warm + 2   # once per article: each one's posts asked again
+    # Asked afresh, not answered from the cache: once per article, or once for both when the two articles ask at
+    # the same moment (one request per post per run: interrupts31, #13).
+    assert warm < syndication_hits() <= warm + 2
 
 
 def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):

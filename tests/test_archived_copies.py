@@ -408,3 +408,57 @@ def test_a_lookup_stopped_before_it_read_the_capture_it_listed_is_no_answered_lo
     assert offline.archived == ()
     assert offline.archive_lookup != "answered", offline.archive_lookup
     assert found.timestamp in offline.archive_lookup
+
+
+def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_as_not_looked_up(threaded_net, store):
+    """A deleted post whose run was stopped (Ctrl-C) after the source answered, before the archive was asked: the
+    answer is recorded (its status a fact of its own), its lookup read back as "not looked up", never as "no copy"
+    (offline, the fetch's lines and the report's archive check say a copy is not known), and the resumed online run
+    asks the archive alone. Before, only the fetch rows were written, and the resumed run asked the source again."""
+    import threading
+
+    from werkzeug.wrappers import Response
+
+    from resolver.fetch import fetch_posts
+    from resolver.fetch.wayback import NOT_LOOKED_UP
+    from resolver.options import FetchOptions
+    from resolver.provenance import archive_check
+    from resolver.report import _copies_lines
+    from resolver.session import Mode, Session
+    from tests.test_kept_answers import cancelled_once
+
+    fakenet = threaded_net
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], retries=0, timeout=60,
+                     deadline=60)
+    release, held = threading.Event(), threading.Event()
+    real_cdx = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+
+    def slow(request) -> Response:
+        held.set()
+        release.wait(60)
+        return real_cdx(request)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", slow, real_cdx)
+    stopped = cancelled_once(lambda session: fetch_posts([TARGET], session=session, options=FetchOptions()),
+                             lambda session: held.is_set(), "the archive was never asked")
+    try:
+        Session(settings, store=store, mode=Mode()).run(stopped)
+    finally:
+        release.set()
+    asked = lambda: sum(1 for host, _ in fakenet.hits if host == "cdn.syndication.twimg.com")  # noqa: E731
+    assert store.post_row("twitter", ID)["status"] == "deleted" and asked() == 1
+
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert (offline.record.status, offline.archived, offline.archive_lookup) == ("deleted", (), NOT_LOOKED_UP)
+    assert [line for line, _ in _copies_lines(offline)] == [
+        "archived copies not looked up: whether an archived copy exists is not known"]
+    said = archive_check(offline.to_json(), [], False)
+    assert said["result"] == "skip" and "were not looked up" in said["evidence"], said
+    assert asked() == 1
+
+    [resumed] = run([TARGET], settings, store)
+    assert asked() == 1     # the source was not asked again: only the archive
+    assert (resumed.record.status, resumed.archive_lookup) == ("deleted", "answered")
+    [copy] = resumed.archived
+    assert copy.record.text == "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"
+    [again] = run([TARGET], settings, store, offline=True)
+    assert ([c.record.text for c in again.archived], again.archive_lookup) == ([copy.record.text], "answered")

@@ -101,3 +101,21 @@ def test_no_cap_when_it_is_zero(fakenet, tmp_path, monkeypatch):
     big = tmp_path / "big.html"
     big.write_text(STORY_HTML + " " * CAP)
     assert world("scan", "--json", str(big)).exit_code == 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_interrupts31_a_file_over_the_cap_in_a_folder_is_skipped_the_same_whatever_workers(world, tmp_path, workers):
+    """newuser31b finding 4: with --workers 2 the worker's TooLarge could not be pickled, so a file a folder walk
+    found over the cap was "internal error: WorkerError: TooLarge" (exit 1); with --workers 1 a warning and a
+    skip (exit 0)."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "z_big.html").write_text(STORY_HTML + " " * CAP)
+    (folder / "a_small.html").write_text(STORY_HTML[:CAP - 100])
+    result = world("scan", "--json", "--workers", workers, str(folder))
+    assert result.exit_code == 0, result.output
+    size = (folder / "z_big.html").stat().st_size
+    assert lines(result.stderr)[:1] == [f"warning: cannot scan {folder / 'z_big.html'}: {size:,} bytes is more than "
+                                        f"the {CAP:,}-byte limit ([scan] max_article_bytes); skipped"]
+    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [str(folder / "a_small.html")]
+    assert "1 skipped" in result.stderr

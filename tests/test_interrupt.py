@@ -156,6 +156,15 @@ if where == "written":
             os.kill(os.getpid(), signal.SIGKILL)
         return real_record(self, job, path, length)
     cache.store.Store.record_output = record_output
+elif where == "committing":     # Ctrl-C once the at-th chunk was handed on, before its transaction commits
+    real_mark, calls = cache.store.Store.mark_done, [0]
+
+    def mark_done(self, *args, **kwargs):
+        calls[0] += 1
+        if calls[0] == at:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real_mark(self, *args, **kwargs)
+    cache.store.Store.mark_done = mark_done
 elif where in ("reading", "ctrl-c"):
     real_items = pipeline.iter_items
 
@@ -264,6 +273,29 @@ def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_d
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
 
+
+
+@pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
+def test_interrupts31_a_ctrl_c_while_a_chunk_commits_commits_what_was_printed_and_counts_only_that(
+        tmp_path: Path, output: bool) -> None:
+    """newuser31b finding 3: a Ctrl-C that came after a chunk's lines were printed (or written to -o FILE), before
+    its transaction committed, rolled the chunk back: the resumed run printed those articles again, FILE held
+    results the cache lacked, and "interrupted: scanned N" counted them. Now the chunk commits first."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    extra = ("-o", str(out)) if output else ()
+    stopped = plain_scan(tmp_path, folder, stdout, *extra, "--workers", "2", kill=("committing", 2))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    printed = articles_in(out if output else stdout)
+    done, _ = recorded(tmp_path / "plain.db")
+    assert sorted(printed) == done and 0 < len(done) < PLAIN
+    assert f"interrupted: scanned {len(done)} articles".encode() in err and b"Traceback" not in err
+    again = plain_scan(tmp_path, folder, stdout, *extra, "--workers", "2")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{len(done)} finished by an earlier run".encode() in err
+    assert articles_in(out if output else stdout) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
 # scan --output FILE (#13): the run owns its output file. Each chunk's (or network article's) lines are written

@@ -198,3 +198,54 @@ def test_a_post_recorded_before_its_media_were_cancelled_is_recorded_once(thread
     assert [o["method"] for o in observations] == ["syndication"], observations
     [asked] = [r for r in store.db["fetches"].rows if r["purpose"] == "syndication"]
     assert observations[0]["fetch_id"] == asked["id"]
+
+
+def test_interrupts31_an_x_api_batch_answered_after_the_cancel_is_recorded_and_not_asked_again(threaded_net, store):
+    """An X API batch still in its worker thread when the run was cancelled (Ctrl-C) finishes (the thread is not
+    abandoned): its answer is whole, so its posts are recorded as any answer that came. Before, only its fetch-log
+    rows were written, and the resumed run asked the batch again (quota spent twice)."""
+    from resolver.fetch import xapi
+
+    fakenet = threaded_net
+    release, held, calls = threading.Event(), threading.Event(), []
+
+    def lookup(request) -> Response:
+        calls.append(request.args.get("ids"))
+        held.set()
+        release.wait(60)
+        return Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json; charset=utf-8",
+                        headers={**fx.X_RATE_HEADERS, "x-rate-limit-remaining": "298"})
+    fakenet.route("api.twitter.com", "/2/tweets", lookup)
+    ids = [fx.POST_ID]     # available: no archived copy to read (a gone post's is item 1's test)
+    wanted = [Target("twitter", i, f"https://twitter.com/i/status/{i}") for i in ids]
+    settings = settings_for(fakenet, timeout=60, deadline=60, x_bearer_token="interrupts31-token-" + "x" * 24,
+                            x_methods=("x-api", "syndication"))
+    options = FetchOptions(media=False)
+
+    async def cancelled(session: Session) -> None:
+        task = asyncio.create_task(fetch_posts(wanted, session=session, options=options))
+        deadline = asyncio.get_running_loop().time() + 30
+        while not held.is_set():
+            assert asyncio.get_running_loop().time() < deadline, "the X API was never asked"
+            await asyncio.sleep(0.01)
+        task.cancel()            # the batch is in its thread, its request held by the server
+        await asyncio.sleep(0.05)
+        release.set()
+        try:
+            await task
+        except asyncio.CancelledError:
+            return
+        raise AssertionError("the fetch was not cancelled")
+
+    try:
+        Session(settings, store=store, mode=Mode()).run(cancelled)
+    finally:
+        release.set()
+    assert len(calls) == 1
+    assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == xapi.METHOD] == [200]
+    assert [store.post_row("twitter", i)["status"] for i in ids] == ["available"]
+    posts = Session(settings, store=store, mode=Mode()).run(
+        lambda s: fetch_posts(wanted, session=s, options=options))
+    assert [p.record.status for p in posts] == ["available"]
+    assert [p.record.from_cache for p in posts] == [True]
+    assert len(calls) == 1      # the resumed run asked nothing again

@@ -158,7 +158,19 @@ KIND_ERROR = "kind must be 'html' or 'text' (or None: sniffed), not {!r}"
     (lambda: pipeline.scan_file("examples/article.html", encoding=8), TypeError, "encoding must be str, not int"),
     (lambda: list(iter_items(None)), TypeError, "spec must be an InputSpec, not NoneType"),
     (lambda: list(iter_items(("examples/",))), TypeError, "spec must be an InputSpec, not tuple"),
-], ids=["pdf", "txt", "int", "file-pdf", "none", "dict", "source", "encoding", "spec-none", "spec-tuple"])
+    (lambda: pipeline.scan_file(None), TypeError, "path must be str or os.PathLike, not NoneType"),
+    (lambda: pipeline.scan_file(b"examples/article.html"), TypeError, "path must be str or os.PathLike, not bytes"),
+    (lambda: pipeline.RunOptions(workers="2"), TypeError, "RunOptions workers: expected an int, not str ('2')"),
+    (lambda: pipeline.RunOptions(workers=None), TypeError, "RunOptions workers: expected an int, not NoneType (None)"),
+    (lambda: pipeline.RunOptions(workers=2.5), TypeError, "RunOptions workers: expected an int, not float (2.5)"),
+    (lambda: pipeline.RunOptions(workers=True), TypeError, "RunOptions workers: expected an int, not bool (True)"),
+    (lambda: pipeline.RunOptions(workers=0), ValueError, "RunOptions workers: must be at least 1, not 0"),
+    (lambda: pipeline.RunOptions(workers=-1), ValueError, "RunOptions workers: must be at least 1, not -1"),
+    (lambda: pipeline.RunOptions(window="8"), TypeError, "RunOptions window: expected an int or None, not str ('8')"),
+    (lambda: pipeline.RunOptions(window=0), ValueError, "RunOptions window: must be at least 1, not 0"),
+], ids=["pdf", "txt", "int", "file-pdf", "none", "dict", "source", "encoding", "spec-none", "spec-tuple",
+        "file-none", "file-bytes", "workers-str", "workers-none", "workers-float", "workers-bool", "workers-0",
+        "workers-negative", "window-str", "window-0"])
 def test_python_api_refuses_what_it_cannot_read_naming_the_argument(call, error, message, monkeypatch):
     """newuser30 #6: `scan(h, kind="pdf")` read the page as text and said kind "pdf"; `scan(None)` and `scan({})` raised
     a TypeError or AttributeError from deep inside that named no argument."""

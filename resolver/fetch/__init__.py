@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column
 from resolver.errors import NotMapped
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from resolver.fetch import wayback
     from resolver.session import Session
 
+
+T = TypeVar("T")
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
@@ -173,6 +175,10 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
+        if cached is not None and _copies_missing(cached, session, options):
+            if session.cache_only:
+                raise NotCached(target.url)
+            cached = await _look_up_copies(target, cached, session)
         if cached is not None:
             results[target] = cached
             done()
@@ -182,6 +188,31 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         return [results[t] for t in targets]
     if session.cache_only:
         raise NotCached(pending[0].url)
+    # A post another article's step is fetching now is waited for, once this fetch's own are done (one request a
+    # post a run, #13); each of its own is held until its answer is settled.
+    flights = session.in_flight
+    theirs = [t for t in pending if flights.held(("post", t))]
+    pending = [t for t in pending if t not in theirs]
+    held = {t: flights.take(("post", t)) for t in pending}
+    try:
+        await _fetch_pending(pending, results, session, options, done, held)
+    finally:
+        for target, future in held.items():
+            flights.end(("post", target), future, *([results[target]] if target in results else []))
+    for target in theirs:
+        answered, post = await flights.wait(("post", target))
+        if answered:
+            results[target] = post
+            done()
+        else:   # the other fetch was stopped: asked here
+            [results[target]] = await fetch_posts([target], session=session, options=options, on_done=on_done)
+    return [results[t] for t in targets]
+
+
+async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPost], session: Session,
+                         options: FetchOptions, done: Callable[[], None], held: dict[Target, Any]) -> None:
+    """Ask for the posts the cache did not answer, settle each into `results` (its `held` future answered as soon as
+    it is), keeping what was answered if the fetch ends first."""
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
     ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
     unsettled = deque(pending)
@@ -200,13 +231,35 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
                 results[target] = await _settle(target, answers[target], session, options, ledgers[target],
                                                 recorded)
             unsettled.popleft()
+            session.in_flight.end(("post", target), held[target], results[target])
             done()
     except BaseException:
         # A post whose observation is recorded ended in a later step (its media): recorded again, its history said
         # it was observed twice where it was asked once (review30r4)
         _keep_answered([t for t in unsettled if t not in recorded], answers, session, options, ledgers)
         raise
-    return [results[t] for t in targets]
+
+
+def _copies_missing(cached: FetchedPost, session: Session, options: FetchOptions) -> bool:
+    """A cached post recorded with no lookup of the archived copies a fetch reads for it (its run stopped between
+    the source's answer and the archive), in an online run that reads them."""
+    from resolver.fetch import wayback
+
+    return cached.archive_lookup == wayback.NOT_LOOKED_UP and options.archived and not session.offline
+
+
+async def _look_up_copies(target: Target, cached: FetchedPost, session: Session) -> FetchedPost:
+    """The archive lookup alone of a cached post whose source answered before its run stopped: the source is not
+    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations."""
+    from resolver.fetch import wayback
+
+    handles = _capture_handles(target, cached.record, session.store, session.redactor)
+    ledger = Ledger()
+    with ledger.kept(session.store):
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
+        copies = record_copies(cached, copies, session, ledger)
+    under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    return replace(cached, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
 
 def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRecord]], session: Session,
@@ -214,9 +267,11 @@ def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRec
     """The fetch ended before these posts were settled (Ctrl-C, the run stopped, an error): what was answered is
     kept all the same (newuser30 #8: the answers were dropped, and the resumed run asked them again, with an X API
     token spending quota twice). A post whose answer is whole (a definitive one, or its platform's one method) and
-    would need no further request to settle (no archived copy to read) is recorded as a settled post is, its media
-    left to the next run (`_media_missing`); of any other, the fetch-log rows of the answers that came are written
-    alone: the record that they were asked. No request is made here."""
+    is recorded as a settled post is, its media left to the next run (`_media_missing`), and its archived copies
+    too when it has some to read: its lookup then reads from the cache as not made (`wayback.NOT_LOOKED_UP`, never
+    "no copy"), and the resumed run asks the archive alone (`_copies_missing`; before, interrupts31, the source was
+    asked again). Of any other, the fetch-log rows of the answers that came are written alone: the record that they
+    were asked. No request is made here."""
     store = session.store
     if store is None:
         return
@@ -224,7 +279,7 @@ def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRec
         records, ledger = answers[target], ledgers[target]
         whole = _settled(records) and not options.all_methods if target.platform == "twitter" else bool(records)
         with ledger.kept(store):
-            if whole and _observed(records) and not _reads_captures(target, _merged(target.url, records), options):
+            if whole and _observed(records):
                 _record_answers(target, records, (), session, ledger)
             else:
                 ledger.write_alone(store)
@@ -423,6 +478,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached)
+    if looked is None and not archived:
+        return wayback.NOT_LOOKED_UP, ()
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
@@ -477,10 +534,12 @@ async def _ask(method: str, targets: list[Target], session: Session, ledgers: di
         held: dict[str, list[Ledger]] = {}
         for target in targets:
             held.setdefault(target.post_id, []).append(ledgers[target])
-        found = await anyio.to_thread.run_sync(lambda: xapi.lookup(list(held), session=session, ledgers=held))
-        for target in targets:
-            if target.post_id in found:
-                answers[target].append(found[target.post_id])
+
+        def answered(found: dict[str, PostRecord]) -> None:
+            for target in targets:
+                if target.post_id in found:
+                    answers[target].append(found[target.post_id])
+        await _thread_to_its_end(lambda: xapi.lookup(list(held), session=session, ledgers=held), answered)
         return
     import asyncio
 
@@ -489,6 +548,29 @@ async def _ask(method: str, targets: list[Target], session: Session, ledgers: di
     async def one(target: Target) -> None:
         answers[target].append(await ask(target, session, ledgers[target]))
     await asyncio.gather(*(one(t) for t in targets))
+
+
+async def _thread_to_its_end(work: Callable[[], T], answered: Callable[[T], None]) -> None:
+    """Run `work` in a worker thread and hand its result to `answered`, even when the run is cancelled meanwhile
+    (Ctrl-C): a thread cannot be stopped, so its requests are made and answered all the same (an X API batch), and
+    the cancel waits for it (a second Ctrl-C ends the run at once), then goes on. Before, the cancel left the
+    thread running alone: its answer came to no one, its posts were not recorded, and the resumed run asked the
+    batch again, spending quota twice (fixnu30c's known limit)."""
+    import asyncio
+
+    import anyio
+
+    running = asyncio.ensure_future(anyio.to_thread.run_sync(work))
+    try:
+        result = await asyncio.shield(running)
+    except asyncio.CancelledError as cancel:
+        try:
+            result = await running
+        except Exception:  # noqa: BLE001 - the work failed: the cancel is what ended the run
+            raise cancel from None
+        answered(result)
+        raise
+    answered(result)
 
 
 async def _syndication(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:

@@ -602,6 +602,10 @@ def _names_post(original: str, post_id: str) -> bool:
 
 
 ANSWERED = "answered"   # a post's archive_lookup when every CDX list asked answered (an empty one included)
+# A cached post whose copies a fetch reads, with no lookup of them in the cache: its run was stopped between the
+# source's answer and the archive (Ctrl-C: interrupts31), or fetched without them. Whether a copy exists is not
+# known: never "no copy"; an online run with archived copies on asks the archive alone.
+NOT_LOOKED_UP = "not looked up"
 
 
 def lookup_outcome(errors: list[str], asked: int) -> str | None:

@@ -1,0 +1,129 @@
+"""One request per post and per link in a run (#13, interrupts31): two articles naming one post, or carrying one
+link, at the same moment (the run's concurrency) each asked for it; the second asker now waits for the first one's
+answer. Against a threaded loopback server that answers slowly and counts what it is asked."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from werkzeug.wrappers import Response
+
+from resolver.fetch import Target, fetch_posts
+from resolver.options import FetchOptions
+from resolver.resolve import resolve_many
+from resolver.session import Mode, Session
+from tests.test_fetch import by_id, json_page, settings_for
+from tests.test_kept_answers import IDS, tweet
+from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: the slow answers are served side by side
+
+POST = Target("twitter", IDS[0], f"https://twitter.com/RivertonRoads/status/{IDS[0]}")
+
+
+def slowly(handler, arrived: threading.Event | None = None):
+    def answer(request) -> Response:
+        if arrived is not None:
+            arrived.set()
+        time.sleep(0.3)
+        return handler(request)
+    return answer
+
+
+def asked(fakenet, host: str) -> int:
+    return sum(1 for h, _ in fakenet.hits if h == host)
+
+
+def test_two_articles_naming_one_post_at_once_ask_for_it_once(threaded_net, store):
+    fakenet = threaded_net
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({IDS[0]: [slowly(json_page(tweet(IDS[0])))]}))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(media=False)
+
+    async def two(session: Session):
+        return await asyncio.gather(fetch_posts([POST], session=session, options=options),
+                                    fetch_posts([POST, POST], session=session, options=options))
+    first, second = Session(settings, store=store, mode=Mode()).run(two)
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1
+    assert [p.record.status for p in first + second] == ["available"] * 3
+    assert first[0] is second[0] is second[1]
+    assert len(store.observations(store.post_row("twitter", IDS[0])["id"])) == 1
+
+
+def test_a_post_whose_first_asker_was_stopped_is_asked_by_the_second(threaded_net, store):
+    fakenet = threaded_net
+    arrived = threading.Event()
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({IDS[0]: [slowly(json_page(tweet(IDS[0])), arrived)]}))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(media=False)
+
+    async def stopped_then_other(session: Session):
+        first = asyncio.create_task(fetch_posts([POST], session=session, options=options))
+        while not arrived.is_set():
+            await asyncio.sleep(0.01)
+        second = asyncio.create_task(fetch_posts([POST], session=session, options=options))
+        await asyncio.sleep(0.01)
+        first.cancel()
+        return await second
+    [post] = Session(settings, store=store, mode=Mode()).run(stopped_then_other)
+    assert post.record.status == "available"
+
+
+def test_two_articles_carrying_one_link_at_once_follow_it_once(threaded_net, store):
+    from tests.fakenet import redirect
+
+    fakenet = threaded_net
+    end = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+    fakenet.route("t.co", "/Ab12Cd34Ef", slowly(redirect(end)))
+    settings = fakenet.settings(hosts=["t.co"])
+    link = "https://t.co/Ab12Cd34Ef"
+
+    async def two(session: Session):
+        return await asyncio.gather(resolve_many([link], session=session), resolve_many([link, link], session=session))
+    first, second = Session(settings, store=store, mode=Mode()).run(two)
+    assert asked(fakenet, "t.co") == 1
+    assert {r.final_url for r in first + second} == {end}
+    assert first[0].resolution_id == second[0].resolution_id is not None
+
+
+def test_a_chain_cut_part_way_goes_on_from_its_last_recorded_redirect(threaded_net, store):
+    """A link's chain stopped (Ctrl-C) while its third hop was asked: the two redirects answered were written alone
+    (newuser30 #8). The resumed run went back to the start; now it goes on from where the last recorded redirect
+    pointed, and its hops say which were read again from the earlier run's rows (`kept`). --refresh asks all."""
+    from resolver.resolve import resolve
+    from tests.fakenet import redirect
+    from tests.test_kept_answers import cancelled_once
+
+    fakenet = threaded_net
+    end = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    release, held = threading.Event(), threading.Event()
+
+    def slow(request) -> Response:
+        held.set()
+        release.wait(60)
+        return redirect(end)(request)
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://bit.ly/step2"))
+    fakenet.route("bit.ly", "/step2", redirect("https://tinyurl.com/step3"))
+    fakenet.route("tinyurl.com", "/step3", slow, redirect(end))
+    settings = fakenet.settings(hosts=["t.co", "bit.ly", "tinyurl.com"], timeout=60, deadline=60)
+    link = "https://t.co/Ab12Cd34Ef"
+    stopped = cancelled_once(lambda session: resolve(link, session=session), lambda session: held.is_set(),
+                             "the third hop was never asked")
+    try:
+        Session(settings, store=store, mode=Mode()).run(stopped)
+    finally:
+        release.set()
+    kept = {r["url"]: r["id"] for r in store.db["fetches"].rows if r["purpose"] == "resolve"}
+    assert list(kept) == [link, "https://bit.ly/step2"]
+
+    resumed = Session(settings, store=store, mode=Mode()).run(lambda s: resolve(link, session=s))
+    assert [asked(fakenet, h) for h in ("t.co", "bit.ly", "tinyurl.com")] == [1, 1, 2]
+    assert resumed.final_url == end and resumed.error is None
+    assert [(h.url, h.fetch_id == kept.get(h.url), h.kept) for h in resumed.hops] == [
+        (link, True, True), ("https://bit.ly/step2", True, True), ("https://tinyurl.com/step3", False, False)]
+    assert [h["kept"] for h in resumed.to_json()["hops"]] == [True, True, False]
+
+    again = Session(settings, store=store, mode=Mode(refresh=True)).run(lambda s: resolve(link, session=s))
+    assert [asked(fakenet, h) for h in ("t.co", "bit.ly", "tinyurl.com")] == [2, 2, 3]
+    assert not any(h.kept for h in again.hops)
