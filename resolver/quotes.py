@@ -672,7 +672,17 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str 
 # name, Czech and Polish "nic" one too (Nic Cage), Hindi "मत" ("don't") also the noun "vote" or "opinion". They
 # warned of a negation the quote leaves out next to a name (quotes31): each counts only where the post's language,
 # when its source gives it, is theirs, and where it stands as a negation (see _negation_here).
-_AMBIGUOUS_NEGATIONS = {"inga": ("sv",), "nic": ("cs", "pl"), "मत": ("hi",)}
+_AMBIGUOUS_NEGATIONS = {"inga": ("sv", "no", "nn", "nb"), "nic": ("cs", "pl"), "मत": ("hi",)}   # Nynorsk "inga tid"
+# Language tags that name no language: undetermined, none, several, and the private-use codes X gives a post of a
+# hashtag, a mention, media or very short text alone ("qht", "qam", "qme", "qst"): no ground to drop a negation
+# word or take capitals for nouns (review31r1: "Inga pengar" with lang "und" passed as if English).
+_NO_LANGUAGE_RE = re.compile(r"und|zxx|mul|mis|art|q[a-t][a-z]", re.IGNORECASE)
+
+
+def _language(lang: str | None) -> str | None:
+    """The primary language of a post's `lang` tag ("en" of "en-GB"), or None when it names none."""
+    primary = (lang or "").split("-")[0].strip().casefold()
+    return None if not primary or _NO_LANGUAGE_RE.fullmatch(primary) else primary
 # मत as a noun: after a possessive or genitive ("अपना मत", "जनता का मत"), or before a postposition or copula ("मत का",
 # "मत है"); as "don't" it stands before the verb it forbids ("मत जाओ").
 _HINDI_BEFORE_NOUN = frozenset("अपना अपनी अपने मेरा मेरी मेरे हमारा हमारी हमारे आपका आपकी आपके उनका उनकी उनके उसका उसकी "
@@ -688,7 +698,7 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
     languages = _AMBIGUOUS_NEGATIONS.get(key)
     if languages is None:
         return True
-    if lang and lang.split("-")[0].casefold() not in languages:
+    if _language(lang) is not None and _language(lang) not in languages:
         return False
     if key == "मत":
         return not (at and post[at - 1] in _HINDI_BEFORE_NOUN or at + 1 < len(post) and post[at + 1] in _HINDI_AFTER_NOUN)
@@ -1047,7 +1057,7 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     nor follows (the "President" of "The President" is a title, which brackets may name), and a word the post writes
     so elsewhere ("jones" of a post that also writes "Jones"). In German, which writes every noun with a capital
     ("Die Kanzlerin"), only handles."""
-    capitalised = set() if (lang or "").split("-")[0].casefold() in ("de", "lb") else {
+    capitalised = set() if _language(lang) in ("de", "lb") else {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _REFERRING)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)

@@ -1282,3 +1282,26 @@ def test_a_debunk_label_heading_a_sentence_with_a_stop_inside_warns(said, found,
     c = compare(said, found)
     assert c.result == "warn", c.evidence
     assert LABELLED.format(label) in c.evidence, c.evidence
+
+
+# review31r1: X's answers give "und" (undetermined), "qst" (very short text), "qme" (media only), "zxx" (no words) as a
+# post's lang: no language, so no ground to drop a negation word; "Inga pengar" with lang "und" passed as if English.
+# And "inga" denies in Norwegian Nynorsk too ("Eg har inga tid"), which X labels "no".
+@pytest.mark.parametrize("said,found,lang,negation", [
+    ("pengar till skolan", "Inga pengar till skolan", "und", "Inga"),
+    ("pengar till skolan", "Inga pengar till skolan", "qst", "Inga"),
+    ("se stalo", "Nic se stalo", "zxx", "Nic"),
+    ("जाओ", "वहाँ मत जाओ", "qme", "मत"),
+    ("tid i dag", "Eg har inga tid i dag", "no", "inga"),
+    ("tid i dag", "Eg har inga tid i dag", "nn", "inga"),
+], ids=["und", "qst", "zxx", "qme", "norwegian", "nynorsk"])
+def test_a_negation_word_with_a_lang_that_names_no_language_or_another_that_has_it_still_warns(said, found, lang,
+                                                                                               negation):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert f'"{negation}"' in c.evidence, c.evidence
+
+
+def test_a_name_that_is_a_negation_word_elsewhere_passes_in_a_post_of_a_known_other_language():
+    c = compare("said the vote was rigged", "Inga said the vote was rigged", lang="en-GB")
+    assert c.result == "pass", c.evidence
