@@ -1025,10 +1025,31 @@ def _names_held(name: str, words: list[str]) -> bool:
     """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
     made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones")."""
     keys = [_key(w) for w in words]
-    if _key(name) in keys:
+    if _key(name) in keys or _written_otherwise_name(name, words):
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
+
+
+def _written_otherwise_name(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` may write the post's `name` otherwise, which an editor does to clarify it and words
+    cannot tell from another name (review31r1: each failed as a name replaced): in another script ("[Ivanov]" for
+    "Иванов"), an initialism spelt out ("[Prime Minister]" for "PM", "[The United Nations]" for "UN"), an abbreviation
+    in full ("[Senator]" for "Sen."), a spelling of the same letters but one or two ("[Kyiv]" for "Kiev")."""
+    from difflib import SequenceMatcher
+
+    key = _key(name).strip(".")
+    keys = [_key(w).strip(".") for w in words if _key(w).strip(".")]
+    if not key or not keys or name.startswith("@"):
+        return False
+    if _script([name]) and _script(words) and _script([name]) != _script(words):
+        return True
+    initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
+    if len(key) > 1 and key in initials:
+        return True
+    if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
+        return True
+    return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
 
 
 # Words that refer to someone or something the reader knows from elsewhere, which an editor's brackets may name
