@@ -1042,6 +1042,8 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
     keys = [_key(w).strip(".") for w in words if _key(w).strip(".")]
     if not key or not keys or name.startswith("@"):
         return False
+    if len(key) == 1:
+        return True   # an initial or a letter ("X", the company): "[Twitter]" spells it out
     if _script([name]) and _script(words) and _script([name]) != _script(words):
         return True
     initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
@@ -1073,14 +1075,28 @@ _REFERRING = frozenset(
     "maintenant hoy mañana ayer ahora".split())
 
 
+# Words before a noun that make a capitalised one after them a title or a common noun ("The President", "Our
+# Mayor"): articles, demonstratives, possessives. Only these: a name after "Yesterday", "that" or "he told" is a name
+# (review31r1: "Yesterday Jones resigned" quoted as "Yesterday [Smith] resigned" only warned).
+_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their "
+    "der die das den dem des ein eine einen einem einer dies diese dieser dieses mein meine sein seine ihr ihre unser "
+    "unsere le la les un une ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos el los las una este "
+    "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
+    "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
+
+
 def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
-    nor follows (the "President" of "The President" is a title, which brackets may name), and a word the post writes
-    so elsewhere ("jones" of a post that also writes "Jones"). In German, which writes every noun with a capital
-    ("Die Kanzlerin"), only handles."""
-    capitalised = set() if _language(lang) in ("de", "lb") else {
+    nor follows an article, demonstrative or possessive (the "President" of "The President" is a title, which brackets
+    may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
+    writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
+    ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
+    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha()]
+    headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
+    capitalised = set() if _language(lang) in ("de", "lb") or headline else {
         _key(w) for i, w in enumerate(post)
-        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _REFERRING)}
+        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _DETERMINERS)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 
 

@@ -1336,3 +1336,29 @@ def test_brackets_in_place_of_a_name_not_written_otherwise_still_fail(said, foun
     c = compare(said, found)
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+# review31r1: in a post in headline style, every long word capitalised ("Mayor Resigns After Scandal", "JONES RESIGNS
+# TODAY"), a capital says nothing of a name, so brackets in place of "Mayor" failed as another person put in its words;
+# and a name of one letter ("X", the company) is an initial or a letter that brackets may spell out ("[Twitter]").
+@pytest.mark.parametrize("said,found", [
+    ("[Smith] Resigns After Scandal", "Mayor Resigns After Scandal"),
+    ("[SMITH] RESIGNS AFTER SCANDAL", "MAYOR RESIGNS AFTER SCANDAL"),
+    ("[Twitter] is dying, they say", "X is dying, they say"),
+], ids=["title-case", "all-capitals", "one-letter"])
+def test_brackets_in_place_of_a_capital_that_names_no_one_warn(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("Yesterday [Smith] resigned after the scandal", "Yesterday Jones resigned after the scandal",
+     "Jones → [Smith]"),
+    ("Now [Smith] says no", "Now Jones says no", "Jones → [Smith]"),
+    ("[Smith] Resigns After Scandal @jones", "Mayor Resigns After Scandal @jones", None),
+], ids=["after-a-deictic-word", "after-now", "handle-in-headline"])
+def test_brackets_in_place_of_a_name_after_a_word_that_is_no_article_still_fail(said, found, shown):
+    c = compare(said, found)
+    assert c.result == ("fail" if shown else "warn"), c.evidence
+    assert shown is None or shown in c.evidence, c.evidence
