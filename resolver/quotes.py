@@ -1101,7 +1101,7 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
 
 
 # A bracket glued to a word: an editor's change of the word's letters ("[T]he", "[un]fair", "support[s]").
-_GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+")
+_GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+(?:['’]{_W}+)*")   # with a contraction's tail: "[I]t's" (review31r1)
 # Endings an editor adds in brackets to fit a verb or noun to the article's sentence ("support[s]", "vote[d]").
 _ENDINGS = frozenset("s es ed d ing".split())
 

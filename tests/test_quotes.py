@@ -1362,3 +1362,15 @@ def test_brackets_in_place_of_a_name_after_a_word_that_is_no_article_still_fail(
     c = compare(said, found)
     assert c.result == ("fail" if shown else "warn"), c.evidence
     assert shown is None or shown in c.evidence, c.evidence
+
+
+# review31r1: a glued bracket on a word with an apostrophe ("[I]t's", "[W]e're") was shown cut at the apostrophe,
+# "it's → [I]t", a word the article does not write.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[I]t's a disgrace", "it's a disgrace", "it's → [I]t's"),
+    ("[W]e’re done here", "we’re done here", "→ [W]e’re"),
+], ids=["straight", "curly"])
+def test_a_glued_bracket_on_a_word_with_an_apostrophe_shows_the_whole_word(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert shown in c.evidence, c.evidence
