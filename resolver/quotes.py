@@ -1096,12 +1096,20 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
     capitalised = set() if _language(lang) in ("de", "lb") or headline else {
         _key(w) for i, w in enumerate(post)
-        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _DETERMINERS)}
+        if w[:1].isupper() and _bare(w) not in _REFERRING and not (i and _bare(post[i - 1]) in _DETERMINERS)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+
+
+def _bare(word: str) -> str:
+    """A word's key without a contraction or possessive: "we" of "We're", "jones" of "Jones's"."""
+    return re.split(r"['’]", _key(word), maxsplit=1)[0]
 
 
 # A bracket glued to a word: an editor's change of the word's letters ("[T]he", "[un]fair", "support[s]").
 _GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+(?:['’]{_W}+)*")   # with a contraction's tail: "[I]t's" (review31r1)
+# An editor's words in brackets with a possessive or a contraction after them, none glued before: "[Smith]'s plan"
+# for "His plan", which fails as a changed word read as letters glued on (review31r1).
+_TAILED_RE = re.compile(rf"(?<![\w{_MARK}\]])\[([^\[\]\n]{{1,80}})\](['’]{_W}+)(?!{_W}|\[)")
 # Endings an editor adds in brackets to fit a verb or noun to the article's sentence ("support[s]", "vote[d]").
 _ENDINGS = frozenset("s es ed d ing".split())
 
@@ -1115,6 +1123,7 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
     post's text (`found`, its words `post`) writes too is the post's."""
     if "[" not in said:
         return said, {}
+    said = _TAILED_RE.sub(r"[\1\2]", said)   # "[Smith]'s" is "[Smith's]", the article's words (review31r1)
     own = {m.group() for m in _GLUED_RE.finditer(found)} if "[" in found else set()
     plain, at, shown = "", 0, {}
     keys = {_key(w) for w in post}

@@ -1374,3 +1374,19 @@ def test_a_glued_bracket_on_a_word_with_an_apostrophe_shows_the_whole_word(said,
     c = compare(said, found)
     assert c.result == "warn", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+# review31r1: brackets in place of a pronoun with a possessive or contraction after them ("[Smith]'s plan" for "His
+# plan") are the article's own words, as "[Smith's]" is; they failed as a changed word ("His → Smith s"). In place of a
+# name they still fail.
+@pytest.mark.parametrize("said,found,result", [
+    ("[Smith]'s plan failed badly", "His plan failed badly", "warn"),
+    ("[The council]'s plan failed", "Their plan failed", "warn"),
+    ("[Smith]’s plan failed badly", "His plan failed badly", "warn"),
+    ("[They]'re done with it", "We're done with it", "warn"),
+    ("[Smith]'s plan failed", "Jones's plan failed", "fail"),
+], ids=["possessive", "two-words", "curly", "contraction", "in-place-of-a-name"])
+def test_brackets_with_a_possessive_after_them_are_the_article_s_own_words(said, found, result):
+    c = compare(said, found)
+    assert c.result == result, c.evidence
+    assert result == "fail" or "the article's own words in brackets" in c.evidence, c.evidence
