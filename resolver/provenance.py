@@ -620,7 +620,9 @@ def _dated_before(published: Published | None, passed: Held, version: str, poste
     """A pass against the words of an edit, `version`, made a warn when the article's own date is before that
     version was posted (its `created_at`, else its id's time): the article cannot have quoted those words then, and
     was updated since, or its date is wrong (edits31). A date the page wrote with no zone, or a day alone, is taken
-    at the latest it can be in UTC (`Published.latest`); an article with no date is as before."""
+    at the latest it can be in UTC (`Published.latest`); an article with no date is as before. One the page says it
+    modified after the version was posted, at the earliest its modified date can mean, quotes the words as updated:
+    a pass, naming both dates (review31r1: it warned "cannot have quoted these words then")."""
     if published is None:
         return passed
     minted = x.snowflake_time(version)
@@ -628,9 +630,13 @@ def _dated_before(published: Published | None, passed: Held, version: str, poste
     if at is None or published.latest >= at:
         return passed
     result, evidence, changes = passed
-    return "warn", (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
-                    f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC): it cannot "
-                    "have quoted these words then (updated since?)"), changes
+    dated = (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
+             f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC)")
+    modified = published.modified
+    if modified is not None and modified.earliest is not None and modified.earliest >= at:
+        return result, (f"{dated}, and modified {modified.written} (its {modified.source}), after the version it "
+                        "quotes was posted: it quotes these words as updated"), changes
+    return "warn", f"{dated}: it cannot have quoted these words then (updated since?)", changes
 
 
 def _instant(value: str | None) -> datetime | None:
@@ -1311,6 +1317,8 @@ def article_published(article: Article) -> Published | None:
     from resolver.extract.published import published
 
     return published(article.text) if article.kind == "html" else None
+
+
 def as_of(post: dict[str, Any] | None) -> str | None:
     """When the answer a post's status rests on was given (its fetch's time, a replayed record's WARC-Date), None
     when no answer was (not fetched, not in the cache): a status a week old reads as such (newuser31 #4)."""

@@ -672,7 +672,17 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str 
 # name, Czech and Polish "nic" one too (Nic Cage), Hindi "मत" ("don't") also the noun "vote" or "opinion". They
 # warned of a negation the quote leaves out next to a name (quotes31): each counts only where the post's language,
 # when its source gives it, is theirs, and where it stands as a negation (see _negation_here).
-_AMBIGUOUS_NEGATIONS = {"inga": ("sv",), "nic": ("cs", "pl"), "मत": ("hi",)}
+_AMBIGUOUS_NEGATIONS = {"inga": ("sv", "no", "nn", "nb"), "nic": ("cs", "pl"), "मत": ("hi",)}   # Nynorsk "inga tid"
+# Language tags that name no language: undetermined, none, several, and the private-use codes X gives a post of a
+# hashtag, a mention, media or very short text alone ("qht", "qam", "qme", "qst"): no ground to drop a negation
+# word or take capitals for nouns (review31r1: "Inga pengar" with lang "und" passed as if English).
+_NO_LANGUAGE_RE = re.compile(r"und|zxx|mul|mis|art|q[a-t][a-z]", re.IGNORECASE)
+
+
+def _language(lang: str | None) -> str | None:
+    """The primary language of a post's `lang` tag ("en" of "en-GB"), or None when it names none."""
+    primary = (lang or "").split("-")[0].strip().casefold()
+    return None if not primary or _NO_LANGUAGE_RE.fullmatch(primary) else primary
 # मत as a noun: after a possessive or genitive ("अपना मत", "जनता का मत"), or before a postposition or copula ("मत का",
 # "मत है"); as "don't" it stands before the verb it forbids ("मत जाओ").
 _HINDI_BEFORE_NOUN = frozenset("अपना अपनी अपने मेरा मेरी मेरे हमारा हमारी हमारे आपका आपकी आपके उनका उनकी उनके उसका उसकी "
@@ -688,7 +698,7 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
     languages = _AMBIGUOUS_NEGATIONS.get(key)
     if languages is None:
         return True
-    if lang and lang.split("-")[0].casefold() not in languages:
+    if _language(lang) is not None and _language(lang) not in languages:
         return False
     if key == "मत":
         return not (at and post[at - 1] in _HINDI_BEFORE_NOUN or at + 1 < len(post) and post[at + 1] in _HINDI_AFTER_NOUN)
@@ -1015,10 +1025,33 @@ def _names_held(name: str, words: list[str]) -> bool:
     """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
     made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones")."""
     keys = [_key(w) for w in words]
-    if _key(name) in keys:
+    if _key(name) in keys or _written_otherwise_name(name, words):
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
+
+
+def _written_otherwise_name(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` may write the post's `name` otherwise, which an editor does to clarify it and words
+    cannot tell from another name (review31r1: each failed as a name replaced): in another script ("[Ivanov]" for
+    "Иванов"), an initialism spelt out ("[Prime Minister]" for "PM", "[The United Nations]" for "UN"), an abbreviation
+    in full ("[Senator]" for "Sen."), a spelling of the same letters but one or two ("[Kyiv]" for "Kiev")."""
+    from difflib import SequenceMatcher
+
+    key = _key(name).strip(".")
+    keys = [_key(w).strip(".") for w in words if _key(w).strip(".")]
+    if not key or not keys or name.startswith("@"):
+        return False
+    if len(key) == 1:
+        return True   # an initial or a letter ("X", the company): "[Twitter]" spells it out
+    if _script([name]) and _script(words) and _script([name]) != _script(words):
+        return True
+    initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
+    if len(key) > 1 and key in initials:
+        return True
+    if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
+        return True
+    return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
 
 
 # Words that refer to someone or something the reader knows from elsewhere, which an editor's brackets may name
@@ -1042,19 +1075,41 @@ _REFERRING = frozenset(
     "maintenant hoy mañana ayer ahora".split())
 
 
+# Words before a noun that make a capitalised one after them a title or a common noun ("The President", "Our
+# Mayor"): articles, demonstratives, possessives. Only these: a name after "Yesterday", "that" or "he told" is a name
+# (review31r1: "Yesterday Jones resigned" quoted as "Yesterday [Smith] resigned" only warned).
+_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their "
+    "der die das den dem des ein eine einen einem einer dies diese dieser dieses mein meine sein seine ihr ihre unser "
+    "unsere le la les un une ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos el los las una este "
+    "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
+    "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
+
+
 def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
-    nor follows (the "President" of "The President" is a title, which brackets may name), and a word the post writes
-    so elsewhere ("jones" of a post that also writes "Jones"). In German, which writes every noun with a capital
-    ("Die Kanzlerin"), only handles."""
-    capitalised = set() if (lang or "").split("-")[0].casefold() in ("de", "lb") else {
+    nor follows an article, demonstrative or possessive (the "President" of "The President" is a title, which brackets
+    may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
+    writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
+    ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
+    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha()]
+    headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
+    capitalised = set() if _language(lang) in ("de", "lb") or headline else {
         _key(w) for i, w in enumerate(post)
-        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _REFERRING)}
+        if w[:1].isupper() and _bare(w) not in _REFERRING and not (i and _bare(post[i - 1]) in _DETERMINERS)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 
 
+def _bare(word: str) -> str:
+    """A word's key without a contraction or possessive: "we" of "We're", "jones" of "Jones's"."""
+    return re.split(r"['’]", _key(word), maxsplit=1)[0]
+
+
 # A bracket glued to a word: an editor's change of the word's letters ("[T]he", "[un]fair", "support[s]").
-_GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+")
+_GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+(?:['’]{_W}+)*")   # with a contraction's tail: "[I]t's" (review31r1)
+# An editor's words in brackets with a possessive or a contraction after them, none glued before: "[Smith]'s plan"
+# for "His plan", which fails as a changed word read as letters glued on (review31r1).
+_TAILED_RE = re.compile(rf"(?<![\w{_MARK}\]])\[([^\[\]\n]{{1,80}})\](['’]{_W}+)(?!{_W}|\[)")
 # Endings an editor adds in brackets to fit a verb or noun to the article's sentence ("support[s]", "vote[d]").
 _ENDINGS = frozenset("s es ed d ing".split())
 
@@ -1068,6 +1123,7 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
     post's text (`found`, its words `post`) writes too is the post's."""
     if "[" not in said:
         return said, {}
+    said = _TAILED_RE.sub(r"[\1\2]", said)   # "[Smith]'s" is "[Smith's]", the article's words (review31r1)
     own = {m.group() for m in _GLUED_RE.finditer(found)} if "[" in found else set()
     plain, at, shown = "", 0, {}
     keys = {_key(w) for w in post}

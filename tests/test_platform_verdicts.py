@@ -428,6 +428,8 @@ def test_fixnu31b_a_did_kept_as_the_handle_by_an_older_cache_is_read_as_the_acco
     assert author_check(other, post)["evidence"] == (
         f"the article names account did:plc:someoneelse000000000001, the post's author is {DID}: the post may be "
         "misattributed")
+
+
 def test_review31r2_a_post_found_by_its_accounts_other_name_is_said_so_from_the_names_that_tie_them(
         fakenet, tmp_path, monkeypatch):
     """review31r2 (urlforms31 #15): a Bluesky post linked by handle and found under its account's DID (an answer about

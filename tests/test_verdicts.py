@@ -2121,6 +2121,8 @@ def test_edits31_a_report_with_the_x_api_passes_a_quote_of_the_original_of_an_ed
         if not args:
             hits = len(fakenet.hits)
     assert len(fakenet.hits) == hits
+
+
 def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, reporter):
     """The archived-copy line "live and archived differ: … '…' live on <time>" gave the observation's time, not the
     fetch the live words came from, and no fetch id where every other line names one (newuser31 #7). Now it names
@@ -2153,3 +2155,61 @@ def test_a_gone_posts_last_answer_that_was_an_edit_grounds_no_fail_of_a_quote_of
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer was an edit of this post ({EDIT})" in text["evidence"], text
     assert date["result"] != "fail", date
+
+
+# review31r1: the article's own date was the first "datePublished" anywhere in a page with JSON-LD: a related
+# article's in an ItemList, a reader's comment, one outside any script; a <meta> inside an HTML comment counted too.
+# A wrong, older date made a right quote of an edit warn "(updated since?)"; a wrong, later one hid that warn.
+LD = '<script type="application/ld+json">{}</script>'
+
+
+@pytest.mark.parametrize("page, found", [
+    (LD.format('{"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "datePublished": "2019-01-01"}]}')
+     + LD.format('{"@type": "NewsArticle", "datePublished": "2022-12-06T08:30:00Z"}'), "2022-12-06T08:30:00Z"),
+    (LD.format('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "x"}, {"@type": '
+               '"NewsArticle", "datePublished": "2022-12-06T08:30:00Z", "comment": [{"@type": "Comment", '
+               '"datePublished": "2020-01-01"}]}]}'), "2022-12-06T08:30:00Z"),
+    (LD.format('[{"@type": "Comment", "datePublished": "2020-01-01"}, {"@type": ["NewsArticle"], '
+               '"datePublished": "2022-12-06"}]'), "2022-12-06"),
+    ('<p>"datePublished": "2019-01-01"</p>' + LD.format('{"@type": "Article", "datePublished": "2022-12-06"}'),
+     "2022-12-06"),
+    ('<!-- <meta property="article:published_time" content="2010-01-01T00:00:00Z"> -->'
+     '<meta property="article:published_time" content="2022-12-06T08:30:00Z">', "2022-12-06T08:30:00Z"),
+    (LD.format('{"@type": "NewsArticle", "datePublished": "2019-01-01"}')
+     + LD.format('{"@type": "NewsArticle", "datePublished": "2022-12-06"}'), None),   # two articles: which?
+    (LD.format('{"@type": "Comment", "datePublished": "2019-01-01"}'), None),
+    (LD.format('{"@type": "NewsArticle", "datePublished": "2022-12-06"'), None),   # no JSON: not read
+], ids=["related-item-list", "graph-with-comments", "list-with-a-comment", "prose-before-json-ld", "html-comment",
+        "two-articles", "a-comment-alone", "broken-json"])
+def test_review31r1_the_articles_own_date_is_its_own_not_a_related_articles_or_a_comments(page, found):
+    from resolver.extract.published import published
+
+    got = published(f"<html><head>{page}</head><body></body></html>")
+    assert (got and got.written) == found
+
+
+# review31r1: an article dated before the edit it quotes but modified after it was posted (its dateModified,
+# article:modified_time) quotes the words as updated: it passes, naming both dates, and no longer warns "cannot have
+# quoted these words then". A modified date before the edit, or one that may be before it, changes nothing.
+@pytest.mark.parametrize("page, result", [
+    ('<meta property="article:published_time" content="2022-12-06T08:30:00Z">'
+     '<meta property="article:modified_time" content="2022-12-06T10:00:00Z">', "pass"),
+    (LD.format('{"@type": "NewsArticle", "datePublished": "2022-12-06T08:30:00Z", '
+               '"dateModified": "2022-12-07"}'), "pass"),
+    ('<meta property="article:published_time" content="2022-12-06T08:30:00Z">'
+     '<meta property="article:modified_time" content="2022-12-06T08:45:00Z">', "warn"),
+    ('<meta property="article:published_time" content="2022-12-06T08:30:00Z">'
+     '<meta property="article:modified_time" content="2022-12-06T12:00:00">', "warn"),   # zoneless: may be 22:00 the day before
+], ids=["modified-after", "json-ld-modified-the-day-after", "modified-before", "modified-zoneless-maybe-before"])
+def test_review31r1_an_article_modified_after_the_version_it_quotes_passes_naming_both_dates(page, result):
+    from resolver.extract.published import published
+    from resolver.provenance import text_check
+
+    post = api_post_with_versions({})
+    check = text_check({**TONIGHT, "text": EDITED_NOW}, post, published=published(page))
+    assert check["result"] == result, check
+    if result == "pass":
+        assert "but the article is dated 2022-12-06T08:30:00Z (its " in check["evidence"], check
+        assert ", after the version it quotes was posted: it quotes these words as updated" in check["evidence"], check
+    else:
+        assert "cannot have quoted these words then (updated since?)" in check["evidence"], check
