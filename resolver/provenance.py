@@ -190,6 +190,20 @@ SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may q
              "answer read holds, so this is no fail")
 
 
+def seen_versions(post: dict[str, Any] | None, found: dict[str, Any] | None) -> list[str]:
+    """The other versions a gone post's last recorded answer (`last_available`, when the checks rest on it) lists
+    beside the one it holds, when it holds this post's own words (an edit asked for by its own id lists those before
+    it, edits31; the X API's lists those after too): an article may quote one of them (review31r3). [] otherwise."""
+    seen: dict[str, Any] | None = post.get("last_available") if post is not None else None
+    if post is None or seen is None or found is not seen or seen_edit(post, found):
+        return []
+    return [i for i in seen.get("edits") or [] if i != post["post_id"]]
+
+
+SEEN_VERSIONS = ("; that answer lists other versions of this post ({ids}): the article may quote one, whose words no "
+                 "answer read holds, so this is no fail")
+
+
 def last_seen(seen: dict[str, Any]) -> str:
     """How evidence names the last recorded answer that showed a post available: "per syndication fetch #1 of
     2026-11-29T14:39:30Z, when the post was last seen available"."""
@@ -424,6 +438,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
     if result != "pass" and (edit := seen_edit(post, found)):
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
+    elif result != "pass" and (others := seen_versions(post, found)):
+        result, evidence = "warn" if result == "fail" else result, evidence + SEEN_VERSIONS.format(ids=", ".join(others))
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).

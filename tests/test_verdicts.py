@@ -2153,3 +2153,31 @@ def test_a_gone_posts_last_answer_that_was_an_edit_grounds_no_fail_of_a_quote_of
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer was an edit of this post ({EDIT})" in text["evidence"], text
     assert date["result"] != "fail", date
+
+
+# review31r3: the last recorded answer of a post gone since, attacked.
+
+def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_a_quote_of_that_version(
+        fakenet, reporter):
+    """The last recorded answer of a post gone since was for an edit asked for by its own id, listing the original
+    before it (edits31's shape). The article quotes the original: live, that warned (the article may quote the
+    earlier version); once the post was gone, the checks rested on that answer and failed "Wednesday → Tuesday",
+    tripping --fail-on fail: `seen_edit` only knew an answer that was a later edit than the id asked."""
+    from tests.fakenet import page
+
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({EDIT: [
+        json_page(edited | {"isEdited": True}), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(EDIT, ORIGINAL_WORDS)}</body></html>"
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 0 and check_named(json.loads(out)["embeds"][0], "text")["result"] == "warn", out
+    code, out = reporter("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["status"]["code"] == "not_found"
+    text = check_named(embed, "text")
+    assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
+    assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
