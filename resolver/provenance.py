@@ -1287,17 +1287,21 @@ def as_of(post: dict[str, Any] | None) -> str | None:
 def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
     """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
     answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
-    and whether the run was offline."""
+    how many of them give no time (replayed from WARC records with none: review31r3, they were not counted, and a
+    report resting on them said no answer was used), and whether the run was offline."""
     times: list[str | None] = []
+    cited: list[dict[str, Any]] = []   # the rows of the other answers, each with its time (None: not known)
     for embed in embeds:
         post = embed["post"] or {}
-        times += [embed["status"].get("as_of"), (post.get("last_available") or {}).get("fetched_at")]
-        times += [c.get("fetched_at") for c in post.get("archived") or []]
-        times += [h.get("fetched_at") for r in embed["resolutions"] for h in r["hops"]]
-        times += [found.get("fetched_at") for found in embed["archive_lookups"]]
-    times += [(c.get("image_metadata") or {}).get("fetched_at") for c in credits]
-    known = [t for t in times if t]
-    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None)}
+        said = source_of(post, "status") if post.get("sources") else {}
+        times.append(embed["status"].get("as_of"))
+        cited += [{"answered_at_unknown": said.get("answered_at_unknown")} if said.get("fetch_id") else {},
+                  post.get("last_available") or {}, *(post.get("archived") or []),
+                  *(h for r in embed["resolutions"] for h in r["hops"]), *embed["archive_lookups"]]
+    cited += [c.get("image_metadata") or {} for c in credits]
+    known = [t for t in times + [c.get("fetched_at") for c in cited] if t]
+    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None),
+            "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at"))}
 
 
 CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
@@ -1313,10 +1317,16 @@ def cache_note(report: dict[str, Any]) -> str | None:
     if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
         return None
     lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
+    undated = answers.get("undated") or 0
+    # answers replayed from WARC records with no time are used all the same (review31r3: "no recorded answer")
+    timeless = (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "
+                "WARC records with none)") if undated else ""
     if newest is None or age is None:
-        return f"{lead}no recorded answer was used"
+        return f"{lead}{timeless or 'no recorded answer was used'}"
     older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
-    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}"
+    more = f"; {undated} more give{'s' * (undated == 1)} no time (replayed from WARC records with none)" \
+        if undated else ""
+    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}{more}"
 
 
 def _age(then: str, now: str) -> float | None:
@@ -1492,7 +1502,11 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
     row = store.post_row(post.platform, post.post_id) if store is not None else None
     if store is None or row is None:
         return None
-    for observation in reversed(store.observations(row["id"])):
+    # the newest answer, by when it was given: an older one can be recorded later (a WARC replayed into the cache,
+    # review31r3); an undated one (replayed from a record with no time) only when no dated one showed it
+    observations = sorted(store.observations(row["id"]), key=lambda o: (o["observed_at"] is not None,
+                                                                        o["observed_at"] or "", o["id"]))
+    for observation in reversed(observations):
         if observation["status"] != "available" or observation["method"] == "wayback" \
                 or not observation["fetch_id"] or not observation["record"] \
                 or (takes is not None and not takes([observation["fetch_id"]])):
@@ -1502,7 +1516,9 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
         return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links", "edits")} | {
             "method": observation["method"], "fetch_id": observation["fetch_id"],
             "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
-            "body_sha256": fetch["body_sha256"] if fetch else None}
+            "body_sha256": fetch["body_sha256"] if fetch else None,
+            # cited as every other answer is: a body kept with a secret redacted out of it says so (review31r3)
+            "body_redacted": store.body_redacted(fetch["body_sha256"]) if fetch and fetch["body_sha256"] else None}
     return None
 
 

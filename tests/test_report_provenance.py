@@ -357,10 +357,68 @@ def test_a_report_made_from_the_cache_says_so_and_dates_each_status(fakenet, tmp
     assert embed["status"]["as_of"] == status_at and embed["status"]["words"] == "available"
     cited = [status_at] + [found["fetched_at"] for found in embed["archive_lookups"]]
     newest = max(cited)
-    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at} and newest in times
+    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at, "undated": 0} and newest in times
     line = (f"From the cache: made --offline, nothing was asked; the newest answer used is from {newest[:19]}Z, "
             f"7 days before this report (the oldest from {status_at[:19]}Z)")
     for text in (markdown.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page_))):
         assert line in text, text
         assert re.search(rf"1\. twitter post by @river_desk: ?available ?\(as of {status_at[:16]}Z\)", text), text
     assert datetime.now(timezone.utc) - datetime.fromisoformat(newest.replace("Z", "+00:00")) >= week
+
+
+def test_review31r3_an_older_answer_recorded_later_is_not_the_last_seen_one(tmp_path):
+    """A post seen available on 2026-11-20; a WARC of 2023 replayed into the same cache records that year's answer
+    (dated by its WARC-Date: newuser28b) after it; then a live run finds the post gone. The last answer that showed
+    it available is the 2026-11-20 one, not the one recorded last: `last_available` took the highest row id, so a
+    gone post's checks were held against the 2023 words, "when the post was last seen available"."""
+    from cache import Store
+    from resolver.fetch.records import PostRecord
+    from resolver.provenance import last_available
+
+    store = Store(tmp_path / "cache.db")
+
+    def seen(at: str, status: str, text: str | None, via: str | None = None) -> None:
+        url = "https://cdn.syndication.twimg.com/tweet-result?id=1"
+        fetch_id = store.record_fetch({"url": url, "contacted_url": url, "method": "GET", "fetched_at": at,
+                                       "status": 200 if text else 404, "purpose": "syndication", "via": via})
+        record = {"text": text, "author": {"handle": "river_desk", "name": None}} if text else {}
+        store.record_observation({"platform": "twitter", "post_id": "1", "url": "https://twitter.com/river_desk/status/1",
+                                  "status": status, "method": "syndication", "text": text, "record": record},
+                                 [{"method": "syndication", "status": status, "fetch_id": fetch_id,
+                                   "record": json.dumps(record)}], observed_at=at)
+
+    seen("2026-11-20T10:00:00Z", "available", "The council rejected the budget.")
+    seen("2023-05-02T10:00:00Z", "available", "The council rejected the plan.", via="warc")
+    seen("2026-11-28T10:00:00Z", "not_found", None)
+    assert store.post_row("twitter", "1")["status"] == "not_found"
+    gone = PostRecord(platform="twitter", post_id="1", url="https://twitter.com/river_desk/status/1",
+                      status="not_found", method="syndication")
+    found = last_available(gone, store)
+    assert found is not None and (found["fetched_at"], found["text"]) == (
+        "2026-11-20T10:00:00Z", "The council rejected the budget."), found
+
+
+def test_review31r3_a_last_seen_answer_whose_body_was_kept_redacted_says_so_where_it_is_cited(tmp_path):
+    """The last answer that showed a post gone since had a configured secret redacted out of its body when kept (an
+    X API error echoing the token): its "Last seen" rows cite that body's hash, and, as every other citation of such
+    a body, must say "(secret redacted)" (the body is not byte for byte what the server sent). `last_available`
+    carried no `body_redacted`, so the rows cited the hash as the server's."""
+    from cache import Store
+    from resolver.fetch.records import PostRecord
+    from resolver.provenance import last_available, provenance_text
+
+    store = Store(tmp_path / "cache.db")
+    store.keep_body("ab" * 32, b'{"data": {"text": "Bridge open"}}', "application/json", redacted=True)
+    url = "https://api.twitter.com/2/tweets?ids=1"
+    fetch_id = store.record_fetch({"url": url, "contacted_url": url, "method": "GET", "status": 200,
+                                   "fetched_at": "2026-11-20T10:00:00Z", "purpose": "x-api", "body_sha256": "ab" * 32})
+    record = {"text": "Bridge open", "author": {"handle": "river_desk", "name": None}}
+    store.record_observation({"platform": "twitter", "post_id": "1", "url": "https://twitter.com/river_desk/status/1",
+                              "status": "available", "method": "x-api", "text": "Bridge open", "record": record},
+                             [{"method": "x-api", "status": "available", "fetch_id": fetch_id,
+                               "record": json.dumps(record)}], observed_at="2026-11-20T10:00:00Z")
+    gone = PostRecord(platform="twitter", post_id="1", url="https://twitter.com/river_desk/status/1",
+                      status="not_found", method="syndication")
+    seen = last_available(gone, store)
+    assert seen is not None and seen["body_redacted"] is True, seen
+    assert f"body {'ab' * 6}… (secret redacted)" in provenance_text(seen)

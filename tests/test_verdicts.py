@@ -2181,3 +2181,8 @@ def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_
     text = check_named(embed, "text")
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
+    import jsonschema   # the report holding `last_available` and the dated status follows the schema
+
+    from pathlib import Path
+    jsonschema.validate(json.loads(out), json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json")
+                                                    .read_text()))
