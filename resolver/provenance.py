@@ -174,6 +174,15 @@ def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, st
     return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
 
 
+def said_kind(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
+    """What the text `said_by_post` found is: "title" (an oEmbed title, not the post's words) or "text". The live
+    answer's is read from its method; a capture's or a gone post's last answer's is the kind its record gave
+    (review31r3: a gone post's last oEmbed title was compared as its words, and failed a right caption)."""
+    if found is None:
+        return None
+    return json_text_kind(found) if found is post else found.get("text_kind")
+
+
 def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
     """The id of the edit a gone post's last recorded answer (`last_available`, when the checks rest on it) was: its
     words and time are that edit's, not what an article could quote before it; None otherwise."""
@@ -393,7 +402,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
+    if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"))

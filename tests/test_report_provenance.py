@@ -422,3 +422,39 @@ def test_review31r3_a_last_seen_answer_whose_body_was_kept_redacted_says_so_wher
     seen = last_available(gone, store)
     assert seen is not None and seen["body_redacted"] is True, seen
     assert f"body {'ab' * 6}… (secret redacted)" in provenance_text(seen)
+
+
+def test_review31r3_a_gone_posts_last_answer_that_gave_a_title_is_not_compared_as_its_words(fakenet, tmp_path,
+                                                                                           monkeypatch):
+    """An Instagram post's oEmbed answer gives a title, not the post's words: while the post was up its text check
+    skipped ("the source gives the post's title, not its words"). Once the post was gone, the check was held against
+    that last answer's title as if it were the words, and a caption the article showed right failed on a spelling
+    of the title's (harbour → harbor), tripping --fail-on fail. It skips, as for the live answer; the "Last seen"
+    row is named "Last seen title"."""
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+
+    monkeypatch.setenv("META_ACCESS_TOKEN", "meta-SECRET31x")
+    answers = [json_page({"version": "1.0", "type": "rich", "author_name": "harbourcafe", "provider_name": "Instagram",
+                          "title": "Boats back in the harbor at last"}), page("not found", status=404)]
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed",
+                  lambda request: (answers.pop(0) if len(answers) > 1 else answers[0])(request))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["graph.facebook.com"])
+    article = ('<html><body><p>The harbour.</p><blockquote class="instagram-media" data-instgrm-captioned '
+               'data-instgrm-permalink="https://www.instagram.com/p/CyAbC123dEf/" data-instgrm-version="12"><div><a '
+               'href="https://www.instagram.com/p/CyAbC123dEf/">View this post on Instagram</a></div><p><a '
+               'href="https://www.instagram.com/p/CyAbC123dEf/">Boats back in the harbour at last</a></p><p>A post '
+               'shared by <a href="https://www.instagram.com/harbourcafe/">Harbour Cafe</a> (@harbourcafe) on <time '
+               'datetime="2023-10-12T08:00:00+00:00">Oct 12, 2023 at 1:00am PDT</time></p></blockquote></body></html>')
+    code, data = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, data
+    [embed] = json.loads(data)["embeds"]
+    assert next(c for c in embed["checks"] if c["name"] == "text")["result"] == "skip", embed["checks"]
+    code, data = run("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, data
+    [embed] = json.loads(data)["embeds"]
+    assert embed["status"]["code"] != "available" and embed["post"]["last_available"], embed["post"]
+    text = next(c for c in embed["checks"] if c["name"] == "text")
+    assert text["result"] == "skip" and "title" in text["evidence"], text
+    code, markdown = run("report", "--offline", "article.html")
+    assert "| Last seen title |" in markdown and "| Last seen text |" not in markdown, markdown
