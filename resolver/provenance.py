@@ -175,6 +175,15 @@ def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, st
     return seen, f"{last_seen(seen)} (now: {STATUS_WORDS.get(post['status'], (post['status'],))[0]})"
 
 
+def said_kind(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
+    """What the text `said_by_post` found is: "title" (an oEmbed title, not the post's words) or "text". The live
+    answer's is read from its method; a capture's or a gone post's last answer's is the kind its record gave
+    (review31r3: a gone post's last oEmbed title was compared as its words, and failed a right caption)."""
+    if found is None:
+        return None
+    return json_text_kind(found) if found is post else found.get("text_kind")
+
+
 def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str | None:
     """The id of the edit a gone post's last recorded answer (`last_available`, when the checks rest on it) was: its
     words and time are that edit's, not what an article could quote before it; None otherwise."""
@@ -189,6 +198,20 @@ def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str 
 
 SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
              "answer read holds, so this is no fail")
+
+
+def seen_versions(post: dict[str, Any] | None, found: dict[str, Any] | None) -> list[str]:
+    """The other versions a gone post's last recorded answer (`last_available`, when the checks rest on it) lists
+    beside the one it holds, when it holds this post's own words (an edit asked for by its own id lists those before
+    it, edits31; the X API's lists those after too): an article may quote one of them (review31r3). [] otherwise."""
+    seen: dict[str, Any] | None = post.get("last_available") if post is not None else None
+    if post is None or seen is None or found is not seen or seen_edit(post, found):
+        return []
+    return [i for i in seen.get("edits") or [] if i != post["post_id"]]
+
+
+SEEN_VERSIONS = ("; that answer lists other versions of this post ({ids}): the article may quote one, whose words no "
+                 "answer read holds, so this is no fail")
 
 
 def last_seen(seen: dict[str, Any]) -> str:
@@ -428,7 +451,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
+    if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"))
@@ -473,6 +496,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
     if result != "pass" and (edit := seen_edit(post, found)):
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
+    elif result != "pass" and (others := seen_versions(post, found)):
+        result, evidence = "warn" if result == "fail" else result, evidence + SEEN_VERSIONS.format(ids=", ".join(others))
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -1331,17 +1356,21 @@ def as_of(post: dict[str, Any] | None) -> str | None:
 def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
     """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
     answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
-    and whether the run was offline."""
+    how many of them give no time (replayed from WARC records with none: review31r3, they were not counted, and a
+    report resting on them said no answer was used), and whether the run was offline."""
     times: list[str | None] = []
+    cited: list[dict[str, Any]] = []   # the rows of the other answers, each with its time (None: not known)
     for embed in embeds:
         post = embed["post"] or {}
-        times += [embed["status"].get("as_of"), (post.get("last_available") or {}).get("fetched_at")]
-        times += [c.get("fetched_at") for c in post.get("archived") or []]
-        times += [h.get("fetched_at") for r in embed["resolutions"] for h in r["hops"]]
-        times += [found.get("fetched_at") for found in embed["archive_lookups"]]
-    times += [(c.get("image_metadata") or {}).get("fetched_at") for c in credits]
-    known = [t for t in times if t]
-    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None)}
+        said = source_of(post, "status") if post.get("sources") else {}
+        times.append(embed["status"].get("as_of"))
+        cited += [{"answered_at_unknown": said.get("answered_at_unknown")} if said.get("fetch_id") else {},
+                  post.get("last_available") or {}, *(post.get("archived") or []),
+                  *(h for r in embed["resolutions"] for h in r["hops"]), *embed["archive_lookups"]]
+    cited += [c.get("image_metadata") or {} for c in credits]
+    known = [t for t in times + [c.get("fetched_at") for c in cited] if t]
+    return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None),
+            "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at"))}
 
 
 CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
@@ -1357,10 +1386,16 @@ def cache_note(report: dict[str, Any]) -> str | None:
     if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
         return None
     lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
+    undated = answers.get("undated") or 0
+    # answers replayed from WARC records with no time are used all the same (review31r3: "no recorded answer")
+    timeless = (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "
+                "WARC records with none)") if undated else ""
     if newest is None or age is None:
-        return f"{lead}no recorded answer was used"
+        return f"{lead}{timeless or 'no recorded answer was used'}"
     older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
-    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}"
+    more = f"; {undated} more give{'s' * (undated == 1)} no time (replayed from WARC records with none)" \
+        if undated else ""
+    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}{more}"
 
 
 def _age(then: str, now: str) -> float | None:
@@ -1548,7 +1583,11 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
     row = store.post_row(post.platform, post.post_id) if store is not None else None
     if store is None or row is None:
         return None
-    for observation in reversed(store.observations(row["id"])):
+    # the newest answer, by when it was given: an older one can be recorded later (a WARC replayed into the cache,
+    # review31r3); an undated one (replayed from a record with no time) only when no dated one showed it
+    observations = sorted(store.observations(row["id"]), key=lambda o: (o["observed_at"] is not None,
+                                                                        o["observed_at"] or "", o["id"]))
+    for observation in reversed(observations):
         if observation["status"] != "available" or observation["method"] == "wayback" \
                 or not observation["fetch_id"] or not observation["record"] \
                 or (takes is not None and not takes([observation["fetch_id"]])):
@@ -1558,7 +1597,9 @@ def last_available(post: PostRecord, store: Store | None, takes: Takes | None = 
         return {k: record.get(k) for k in ("author", "text", "text_kind", "created_at", "links", "edits")} | {
             "method": observation["method"], "fetch_id": observation["fetch_id"],
             "observed_at": observation["observed_at"], **fetch_time(fetch), **asked(fetch),
-            "body_sha256": fetch["body_sha256"] if fetch else None}
+            "body_sha256": fetch["body_sha256"] if fetch else None,
+            # cited as every other answer is: a body kept with a secret redacted out of it says so (review31r3)
+            "body_redacted": store.body_redacted(fetch["body_sha256"]) if fetch and fetch["body_sha256"] else None}
     return None
 
 

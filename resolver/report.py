@@ -857,6 +857,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
 def _last_seen_rows(post: dict[str, Any], cited: set[int]) -> list[tuple[str, str | None, str | None, str]]:
     """What the last recorded answer that showed a post now gone said, one row per fact, when the checks rest on
     it (no capture holds its words): the evidence the tool itself kept of it (newuser31 #1)."""
+    from resolver.fetch.records import TITLE
     from resolver.provenance import said_by_post
 
     seen: dict[str, Any] | None = post.get("last_available")
@@ -865,8 +866,9 @@ def _last_seen_rows(post: dict[str, Any], cited: set[int]) -> list[tuple[str, st
     author = seen.get("author") or {}
     found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
         if author.get("handle") else author.get("name")
+    words = "title" if seen.get("text_kind") == TITLE else "text"   # an oEmbed title is no post's words (review31r3)
     return [(f"Last seen {fact}", None, value, _provenance_cell(seen, cited) + ", when the post was last seen available")
-            for fact, value in (("author", found), ("date", seen.get("created_at")), ("text", seen.get("text")))]
+            for fact, value in (("author", found), ("date", seen.get("created_at")), (words, seen.get("text")))]
 
 
 def embeds_summary(summary: dict[str, Any]) -> str:

@@ -357,7 +357,7 @@ def test_a_report_made_from_the_cache_says_so_and_dates_each_status(fakenet, tmp
     assert embed["status"]["as_of"] == status_at and embed["status"]["words"] == "available"
     cited = [status_at] + [found["fetched_at"] for found in embed["archive_lookups"]]
     newest = max(cited)
-    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at} and newest in times
+    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at, "undated": 0} and newest in times
     line = (f"From the cache: made --offline, nothing was asked; the newest answer used is from {newest[:19]}Z, "
             f"7 days before this report (the oldest from {status_at[:19]}Z)")
     for text in (markdown.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page_))):
@@ -386,3 +386,97 @@ def test_a_short_links_code_in_another_case_is_another_link_in_the_caches_captur
         assert [row["original"] for row in cached_snapshots(link, store)] == [listed[0], listed[2]]
         assert [row["original"] for row in cached_snapshots(other, store)] == [other]
     assert [row["original"] for row in of_the_same_post(link, rows)] == [listed[0], listed[2]]
+
+
+def test_review31r3_an_older_answer_recorded_later_is_not_the_last_seen_one(tmp_path):
+    """A post seen available on 2026-11-20; a WARC of 2023 replayed into the same cache records that year's answer
+    (dated by its WARC-Date: newuser28b) after it; then a live run finds the post gone. The last answer that showed
+    it available is the 2026-11-20 one, not the one recorded last: `last_available` took the highest row id, so a
+    gone post's checks were held against the 2023 words, "when the post was last seen available"."""
+    from cache import Store
+    from resolver.fetch.records import PostRecord
+    from resolver.provenance import last_available
+
+    store = Store(tmp_path / "cache.db")
+
+    def seen(at: str, status: str, text: str | None, via: str | None = None) -> None:
+        url = "https://cdn.syndication.twimg.com/tweet-result?id=1"
+        fetch_id = store.record_fetch({"url": url, "contacted_url": url, "method": "GET", "fetched_at": at,
+                                       "status": 200 if text else 404, "purpose": "syndication", "via": via})
+        record = {"text": text, "author": {"handle": "river_desk", "name": None}} if text else {}
+        store.record_observation({"platform": "twitter", "post_id": "1", "url": "https://twitter.com/river_desk/status/1",
+                                  "status": status, "method": "syndication", "text": text, "record": record},
+                                 [{"method": "syndication", "status": status, "fetch_id": fetch_id,
+                                   "record": json.dumps(record)}], observed_at=at)
+
+    seen("2026-11-20T10:00:00Z", "available", "The council rejected the budget.")
+    seen("2023-05-02T10:00:00Z", "available", "The council rejected the plan.", via="warc")
+    seen("2026-11-28T10:00:00Z", "not_found", None)
+    assert store.post_row("twitter", "1")["status"] == "not_found"
+    gone = PostRecord(platform="twitter", post_id="1", url="https://twitter.com/river_desk/status/1",
+                      status="not_found", method="syndication")
+    found = last_available(gone, store)
+    assert found is not None and (found["fetched_at"], found["text"]) == (
+        "2026-11-20T10:00:00Z", "The council rejected the budget."), found
+
+
+def test_review31r3_a_last_seen_answer_whose_body_was_kept_redacted_says_so_where_it_is_cited(tmp_path):
+    """The last answer that showed a post gone since had a configured secret redacted out of its body when kept (an
+    X API error echoing the token): its "Last seen" rows cite that body's hash, and, as every other citation of such
+    a body, must say "(secret redacted)" (the body is not byte for byte what the server sent). `last_available`
+    carried no `body_redacted`, so the rows cited the hash as the server's."""
+    from cache import Store
+    from resolver.fetch.records import PostRecord
+    from resolver.provenance import last_available, provenance_text
+
+    store = Store(tmp_path / "cache.db")
+    store.keep_body("ab" * 32, b'{"data": {"text": "Bridge open"}}', "application/json", redacted=True)
+    url = "https://api.twitter.com/2/tweets?ids=1"
+    fetch_id = store.record_fetch({"url": url, "contacted_url": url, "method": "GET", "status": 200,
+                                   "fetched_at": "2026-11-20T10:00:00Z", "purpose": "x-api", "body_sha256": "ab" * 32})
+    record = {"text": "Bridge open", "author": {"handle": "river_desk", "name": None}}
+    store.record_observation({"platform": "twitter", "post_id": "1", "url": "https://twitter.com/river_desk/status/1",
+                              "status": "available", "method": "x-api", "text": "Bridge open", "record": record},
+                             [{"method": "x-api", "status": "available", "fetch_id": fetch_id,
+                               "record": json.dumps(record)}], observed_at="2026-11-20T10:00:00Z")
+    gone = PostRecord(platform="twitter", post_id="1", url="https://twitter.com/river_desk/status/1",
+                      status="not_found", method="syndication")
+    seen = last_available(gone, store)
+    assert seen is not None and seen["body_redacted"] is True, seen
+    assert f"body {'ab' * 6}… (secret redacted)" in provenance_text(seen)
+
+
+def test_review31r3_a_gone_posts_last_answer_that_gave_a_title_is_not_compared_as_its_words(fakenet, tmp_path,
+                                                                                           monkeypatch):
+    """An Instagram post's oEmbed answer gives a title, not the post's words: while the post was up its text check
+    skipped ("the source gives the post's title, not its words"). Once the post was gone, the check was held against
+    that last answer's title as if it were the words, and a caption the article showed right failed on a spelling
+    of the title's (harbour → harbor), tripping --fail-on fail. It skips, as for the live answer; the "Last seen"
+    row is named "Last seen title"."""
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+
+    monkeypatch.setenv("META_ACCESS_TOKEN", "meta-SECRET31x")
+    answers = [json_page({"version": "1.0", "type": "rich", "author_name": "harbourcafe", "provider_name": "Instagram",
+                          "title": "Boats back in the harbor at last"}), page("not found", status=404)]
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed",
+                  lambda request: (answers.pop(0) if len(answers) > 1 else answers[0])(request))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["graph.facebook.com"])
+    article = ('<html><body><p>The harbour.</p><blockquote class="instagram-media" data-instgrm-captioned '
+               'data-instgrm-permalink="https://www.instagram.com/p/CyAbC123dEf/" data-instgrm-version="12"><div><a '
+               'href="https://www.instagram.com/p/CyAbC123dEf/">View this post on Instagram</a></div><p><a '
+               'href="https://www.instagram.com/p/CyAbC123dEf/">Boats back in the harbour at last</a></p><p>A post '
+               'shared by <a href="https://www.instagram.com/harbourcafe/">Harbour Cafe</a> (@harbourcafe) on <time '
+               'datetime="2023-10-12T08:00:00+00:00">Oct 12, 2023 at 1:00am PDT</time></p></blockquote></body></html>')
+    code, data = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, data
+    [embed] = json.loads(data)["embeds"]
+    assert next(c for c in embed["checks"] if c["name"] == "text")["result"] == "skip", embed["checks"]
+    code, data = run("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, data
+    [embed] = json.loads(data)["embeds"]
+    assert embed["status"]["code"] != "available" and embed["post"]["last_available"], embed["post"]
+    text = next(c for c in embed["checks"] if c["name"] == "text")
+    assert text["result"] == "skip" and "title" in text["evidence"], text
+    code, markdown = run("report", "--offline", "article.html")
+    assert "| Last seen title |" in markdown and "| Last seen text |" not in markdown, markdown

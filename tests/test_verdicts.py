@@ -2133,24 +2133,38 @@ def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, 
     assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}) (" in evidence, evidence
 
 
+def gone_after_an_edits_answer(fakenet, reporter, asked: str, created_at: str) -> dict:
+    """The embed of an article linking `asked` and quoting the original's words, reported `--refresh --fail-on fail`
+    after a first report: syndication answered `asked` with the edit EDIT (created `created_at`, listing POST
+    before it), then 404. Asserts the first report and the second exit 0, the post now not found."""
+    from tests.fakenet import page
+
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at=created_at)
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({asked: [
+        json_page(edited | {"isEdited": True}), page("not found", status=404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(asked, ORIGINAL_WORDS, 'May 3, 2021')}</body></html>"
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 0 and check_named(json.loads(out)["embeds"][0], "text")["result"] != "fail", out
+    code, out = reporter("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, out
+    import jsonschema   # the report holding `last_available` and the dated status follows the schema
+
+    from pathlib import Path
+    jsonschema.validate(json.loads(out), json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json")
+                                                    .read_text()))
+    [embed] = json.loads(out)["embeds"]
+    assert embed["status"]["code"] == "not_found"
+    return embed
+
+
 def test_a_gone_posts_last_answer_that_was_an_edit_grounds_no_fail_of_a_quote_of_the_original(fakenet, reporter):
     """The checks of a post gone since rest on its last recorded answer (newuser31 #1); when that answer was an
     edit's (syndication answered the original's id with the edit), its words and time are the edit's: a quote of the
     original is no misquote of it, and the date not the original's. They warn, never fail."""
-    from tests.fakenet import page
-
-    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-04T01:32:40.000Z")
-    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
-                              "edits_remaining": "4"}
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [
-        json_page(edited | {"isEdited": True}), page("not found", status=404)]}))
-    serve(fakenet, [])
-    article = f"<html><body>{blockquote(POST, ORIGINAL_WORDS, 'May 3, 2021')}</body></html>"
-    assert reporter("report", "--format", "json", "article.html", article=article)[0] == 0
-    code, out = reporter("report", "--refresh", "--fail-on", "fail", "--format", "json", "article.html")
-    assert code == 0, out
-    [embed] = json.loads(out)["embeds"]
-    assert embed["status"]["code"] == "not_found"
+    embed = gone_after_an_edits_answer(fakenet, reporter, POST, "2021-05-04T01:32:40.000Z")
     text, date = check_named(embed, "text"), check_named(embed, "date")
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer was an edit of this post ({EDIT})" in text["evidence"], text
@@ -2213,3 +2227,15 @@ def test_review31r1_an_article_modified_after_the_version_it_quotes_passes_namin
         assert ", after the version it quotes was posted: it quotes these words as updated" in check["evidence"], check
     else:
         assert "cannot have quoted these words then (updated since?)" in check["evidence"], check
+# review31r3: the last recorded answer of a post gone since, attacked.
+
+def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_a_quote_of_that_version(
+        fakenet, reporter):
+    """The last recorded answer of a post gone since was for an edit asked for by its own id, listing the original
+    before it (edits31's shape). The article quotes the original: live, that warned (the article may quote the
+    earlier version); once the post was gone, the checks rested on that answer and failed "Wednesday → Tuesday",
+    tripping --fail-on fail: `seen_edit` only knew an answer that was a later edit than the id asked."""
+    embed = gone_after_an_edits_answer(fakenet, reporter, EDIT, "2021-05-03T09:32:40.000Z")
+    text = check_named(embed, "text")
+    assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
+    assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
