@@ -231,3 +231,31 @@ def test_a_redirect_wrapped_post_url_in_text_is_found_as_in_html(wrapper):
 ])
 def test_a_share_link_naming_a_post_is_no_post_in_text(link):
     assert find_embeds(f"Share: {link} now.") == []
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.instagram.com/p/BqXmgYaFk2kOXlNv5ydlO0uMab",   # a private post's long share code
+    "https://www.threads.net/@harbour.desk/post/DzAbCdEfGhIjKlMnOpQrStUvWxYz",
+])
+def test_a_long_code_ending_in_a_capitalised_syllable_is_kept_as_written(url):
+    """review31r4: a code longer than a public post's (a private post's share code) that happens to end in a capital
+    and small letters was cut there, to a code of no usual length either: a wrong id. Only a cut that leaves a code
+    of a public post's length reads the tail as the next word; otherwise the code stays as written, with the doubt."""
+    text = f"The post {url} was shared widely."
+    embed = only(text)
+    assert embed.post_id == url.rsplit("/", 1)[1]
+    assert quoted(text, embed) == url
+    assert embed.id_doubt and "as written" in embed.id_doubt
+
+
+def test_a_post_url_nearer_the_next_caption_line_is_not_the_first_ones():
+    """review31r4: a post URL between two caption lines of one account went to the first line (the one above it, taken
+    first), though it stood right above the second line it signs: the Mar 10 caption got the Mar 12 post's id. A URL
+    belongs to the caption line nearer it; as near to both, to neither (which post it signs is not known)."""
+    march12 = "A post shared by Harbour Desk (@harbourdesk) on Mar 12, 2026 at 9:15am PDT"
+    text = (f"Sunset over the harbour\n\n{CAPTION}\n\nTwo days later the storm came ashore.\n\n"
+            f"https://www.instagram.com/p/QxReelAbCd2/\nStorm at the pier\n{march12}\n")
+    assert [(e.post_id, e.date) for e in find_embeds(text)] == [(None, "2026-03-10"), ("QxReelAbCd2", "2026-03-12")]
+    tight = f"{CAPTION}\nhttps://www.instagram.com/p/QxReelAbCd1/\n{march12}\n"
+    assert [(e.post_id, e.date) for e in find_embeds(tight)] == [(None, "2026-03-10"), ("QxReelAbCd1", None),
+                                                                  (None, "2026-03-12")]

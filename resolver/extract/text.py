@@ -546,6 +546,10 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
     if _usual_id(shorter) and shorter.platform == platforms.bluesky.PLATFORM:
         return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
     tail = url[len(cut):]
+    if shorter.platform != platforms.bluesky.PLATFORM and not _usual_id(shorter):
+        # neither reading has a public post's length: a private post's long share code may end so (review31r4)
+        return url, named, (f"the code is longer than a public post's and may run into the next words (“{tail}”): "
+                            "it is read as written")
     return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
 
 
@@ -605,7 +609,8 @@ CAPTION_REACH = 300   # characters either side of an Instagram caption line its 
 
 def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
     """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
-    CAPTION_REACH of the line, no other caption line between them, of the caption's account when the URL names one,
+    CAPTION_REACH of the line, no other caption line between them, nearer this line than the caption lines either
+    side (a URL between two lines may sign either: review31r4), of the caption's account when the URL names one,
     and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
     no author). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
     in reach, or none, keeps no id: which post it signs is not known."""
@@ -617,8 +622,10 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
         low = max(captions[i - 1].span[1] if i else 0, caption.span[0] - CAPTION_REACH)
         high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
                    caption.span[1] + CAPTION_REACH)
+        others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
         near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
-                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())}
+                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
+                and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
             continue
@@ -626,3 +633,8 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
         used.add(post.post_id)
         joined.append(replace(caption, post_id=post.post_id, url=post.url))
     return joined
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters lie between two spans (0 when they touch or overlap)."""
+    return max(b[0] - a[1], a[0] - b[1], 0)
