@@ -259,3 +259,19 @@ def test_a_post_url_nearer_the_next_caption_line_is_not_the_first_ones():
     tight = f"{CAPTION}\nhttps://www.instagram.com/p/QxReelAbCd1/\n{march12}\n"
     assert [(e.post_id, e.date) for e in find_embeds(tight)] == [(None, "2026-03-10"), ("QxReelAbCd1", None),
                                                                   (None, "2026-03-12")]
+
+
+@pytest.mark.parametrize("written, rkey", [
+    ("3kq2mzabcde2athen", "3kq2mzabcde2a"),   # a small word glued on: no capital marks where it starts
+    ("3kq2mzabcde2a2026", "3kq2mzabcde2a"),   # digits glued on
+])
+def test_a_bluesky_key_running_on_past_a_tid_is_the_tid_with_a_doubt(written, rkey):
+    """review31r4: a post's record key is a TID of exactly 13 characters; a key running on past one with no capital
+    to mark the next word ("…3kq2mzabcde2athen") was taken whole, as a sure id. It is read as the TID, with a doubt
+    (nothing shows where the word starts but the TID's length)."""
+    for text in (f"Posted https://bsky.app/profile/ann.example.social/post/{written} the mayor said.",
+                 f"Record at://did:plc:abc123riverton/app.bsky.feed.post/{written} as shown."):
+        embed = only(text)
+        assert embed.post_id.endswith("/" + rkey)
+        assert embed.id_doubt and "TID" in embed.id_doubt
+        assert quoted(text, embed).endswith("/" + rkey)

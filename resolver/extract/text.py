@@ -527,6 +527,11 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
             return url, wrapped, None
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
+    if (named is not None and named.platform == platforms.bluesky.PLATFORM and not _usual_id(named)
+            and (glue is None or glue.group(0)[0].islower())):
+        past = _past_tid(url, named)
+        if past is not None:
+            return past
     if glue is None:
         return (url, named, None) if named is not None else None
     cut = clean_url(url[:glue.start()])
@@ -570,6 +575,20 @@ def _wrapped_post(url: str) -> PostRef | None:
         ref = platforms.parse_url(target.group(1))
         if ref is not None and ref.kind in ("post", "video") and ref.post_id:
             return ref
+    return None
+
+
+def _past_tid(url: str, named: PostRef) -> tuple[str, PostRef, str] | None:
+    """A Bluesky post URL whose record key is no TID, with no capital or "," to mark a glued word, when the key runs on
+    past a TID's 13 characters ("…/3kq2mzabcde2athen", "…/3kq2mzabcde2a2026"): read as that TID, with a doubt, as a
+    post's key is a TID (review31r4: it was taken whole, as a sure id). None for any other key."""
+    rkey = (platforms.bluesky.split_post_id(named.post_id or "") or ("", ""))[1]
+    at = url.rfind(rkey)
+    if len(rkey) > 13 and platforms.bluesky.TID.match(rkey[:13]) and at >= 0:
+        shorter = platforms.parse_url(url[:at + 13])
+        if shorter is not None and platforms.is_embed(shorter):
+            return (url[:at + 13], shorter, f"the record key runs on past a TID's 13 characters (“{rkey[13:]}”): "
+                                            "read as the TID, the rest as the next words")
     return None
 
 
