@@ -275,3 +275,12 @@ def test_a_bluesky_key_running_on_past_a_tid_is_the_tid_with_a_doubt(written, rk
         assert embed.post_id.endswith("/" + rkey)
         assert embed.id_doubt and "TID" in embed.id_doubt
         assert quoted(text, embed).endswith("/" + rkey)
+
+
+def test_a_caption_line_joined_to_a_post_url_of_uncertain_id_keeps_the_doubt():
+    """review31r4: the caption line took the id of the URL beside it, which was read with a doubt (a code run into
+    the next word), and the joined embed was sure: the caption line, naming no id, cleared the doubt as a place
+    naming the post plainly would."""
+    embed = only(f"{CAPTION}\nhttps://www.instagram.com/p/QxAbCdEfGh1Residents said the council.")
+    assert (embed.post_id, embed.detector) == ("QxAbCdEfGh1", "text-signature")
+    assert embed.id_doubt and "Residents" in embed.id_doubt

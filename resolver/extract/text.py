@@ -650,7 +650,7 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
             continue
         [post] = near.values()
         used.add(post.post_id)
-        joined.append(replace(caption, post_id=post.post_id, url=post.url))
+        joined.append(replace(caption, post_id=post.post_id, url=post.url, id_doubt=post.id_doubt))
     return joined
 
 
