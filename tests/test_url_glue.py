@@ -284,3 +284,16 @@ def test_a_caption_line_joined_to_a_post_url_of_uncertain_id_keeps_the_doubt():
     embed = only(f"{CAPTION}\nhttps://www.instagram.com/p/QxAbCdEfGh1Residents said the council.")
     assert (embed.post_id, embed.detector) == ("QxAbCdEfGh1", "text-signature")
     assert embed.id_doubt and "Residents" in embed.id_doubt
+
+
+@pytest.mark.parametrize("url", ["https://youtu.be/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                                 "https://www.youtube.com/shorts/dQw4w9WgXcQ"])
+@pytest.mark.parametrize("word", ["The end came.", "then it ended."])
+def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_characters(url, word):
+    """review31r4: a video id ending in a capital ("…XcQ") run into a word ("The", "then") was missed: no glue point
+    showed (a capital after a capital), and the parser refuses an id longer than 11 characters. A video id has
+    exactly 11: the words after them are not the id's."""
+    text = f"Watch {url}{word}"
+    embed = only(text)
+    assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
+    assert quoted(text, embed) == url

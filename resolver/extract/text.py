@@ -525,6 +525,10 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
         wrapped = _wrapped_post(url)
         if wrapped is not None:
             return url, wrapped, None
+    if named is None and "youtu" in url and (glued := platforms.youtube.GLUED_ID.search(url)) is not None:
+        video = platforms.parse_url(url[:glued.end()])
+        if video is not None and platforms.is_embed(video):
+            return url[:glued.end()], video, None   # a video id has exactly 11 characters
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
     if (named is not None and named.platform == platforms.bluesky.PLATFORM and not _usual_id(named)
