@@ -1291,8 +1291,13 @@ STATUS_WORDS = {
 }
 
 
-def status_badge(code: str) -> dict[str, str]:
+def status_badge(code: str, *, id_doubt: str | None = None) -> dict[str, str]:
+    """The badge of a status code. A post gone or not found under an id read with a doubt (`Embed.id_doubt`) says so,
+    in the grey of what is not known: the post the article shows may exist under its real id, or be no post at all
+    (review31r4)."""
     words, tone = STATUS_WORDS.get(code, (code.replace("_", " "), "unknown"))
+    if id_doubt and tone == "gone":
+        words, tone = f"{words} (uncertain id)", "unknown"
     return {"code": code, "words": words, "tone": tone}
 
 
@@ -1460,7 +1465,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-    data["status"] = status_badge(_status_code(embed, post)) | {"as_of": as_of(data["post"])}
+    data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt) | {"as_of": as_of(data["post"])}
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)

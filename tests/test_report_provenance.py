@@ -480,3 +480,30 @@ def test_review31r3_a_gone_posts_last_answer_that_gave_a_title_is_not_compared_a
     assert text["result"] == "skip" and "title" in text["evidence"], text
     code, markdown = run("report", "--offline", "article.html")
     assert "| Last seen title |" in markdown and "| Last seen text |" not in markdown, markdown
+
+
+@pytest.mark.parametrize("article, oembed_host, oembed_path", [
+    ("The service posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.",
+     "embed.bsky.app", "/oembed"),
+    ("Our staff page https://news.riverton.example/@staff/112000000000000888 lists her.",
+     "news.riverton.example", "/api/oembed"),
+])
+def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_path, monkeypatch, article, oembed_host,
+                                                                  oembed_path):
+    """review31r4: an id read with a doubt (a URL run into the next words, a Mastodon path on an unknown host) that
+    its source does not know was reported "not found", counted so in the summary, in the red of a gone post: the
+    post the article shows may well exist under its real id, or be no post at all. The status keeps its code and
+    says the id is uncertain, in the grey of what is not known."""
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+
+    fakenet.route(oembed_host, oembed_path, page('{"error": "not found"}', status=404, content_type="application/json"))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, oembed_host])
+    code, out = run("report", "--format", "json", "article.txt", article=article, name="article.txt")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["id_doubt"]
+    assert embed["status"] == embed["status"] | {"code": "not_found", "words": "not found (uncertain id)",
+                                                 "tone": "unknown"}
+    code, out = run("report", "article.txt")
+    assert "| Post status | not found (uncertain id) 1 |" in out, out

@@ -231,3 +231,69 @@ def test_a_redirect_wrapped_post_url_in_text_is_found_as_in_html(wrapper):
 ])
 def test_a_share_link_naming_a_post_is_no_post_in_text(link):
     assert find_embeds(f"Share: {link} now.") == []
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.instagram.com/p/BqXmgYaFk2kOXlNv5ydlO0uMab",   # a private post's long share code
+    "https://www.threads.net/@harbour.desk/post/DzAbCdEfGhIjKlMnOpQrStUvWxYz",
+])
+def test_a_long_code_ending_in_a_capitalised_syllable_is_kept_as_written(url):
+    """review31r4: a code longer than a public post's (a private post's share code) that happens to end in a capital
+    and small letters was cut there, to a code of no usual length either: a wrong id. Only a cut that leaves a code
+    of a public post's length reads the tail as the next word; otherwise the code stays as written, with the doubt."""
+    text = f"The post {url} was shared widely."
+    embed = only(text)
+    assert embed.post_id == url.rsplit("/", 1)[1]
+    assert quoted(text, embed) == url
+    assert embed.id_doubt and "as written" in embed.id_doubt
+
+
+def test_a_post_url_nearer_the_next_caption_line_is_not_the_first_ones():
+    """review31r4: a post URL between two caption lines of one account went to the first line (the one above it, taken
+    first), though it stood right above the second line it signs: the Mar 10 caption got the Mar 12 post's id. A URL
+    belongs to the caption line nearer it; as near to both, to neither (which post it signs is not known)."""
+    march12 = "A post shared by Harbour Desk (@harbourdesk) on Mar 12, 2026 at 9:15am PDT"
+    text = (f"Sunset over the harbour\n\n{CAPTION}\n\nTwo days later the storm came ashore.\n\n"
+            f"https://www.instagram.com/p/QxReelAbCd2/\nStorm at the pier\n{march12}\n")
+    assert [(e.post_id, e.date) for e in find_embeds(text)] == [(None, "2026-03-10"), ("QxReelAbCd2", "2026-03-12")]
+    tight = f"{CAPTION}\nhttps://www.instagram.com/p/QxReelAbCd1/\n{march12}\n"
+    assert [(e.post_id, e.date) for e in find_embeds(tight)] == [(None, "2026-03-10"), ("QxReelAbCd1", None),
+                                                                  (None, "2026-03-12")]
+
+
+@pytest.mark.parametrize("written, rkey", [
+    ("3kq2mzabcde2athen", "3kq2mzabcde2a"),   # a small word glued on: no capital marks where it starts
+    ("3kq2mzabcde2a2026", "3kq2mzabcde2a"),   # digits glued on
+])
+def test_a_bluesky_key_running_on_past_a_tid_is_the_tid_with_a_doubt(written, rkey):
+    """review31r4: a post's record key is a TID of exactly 13 characters; a key running on past one with no capital
+    to mark the next word ("…3kq2mzabcde2athen") was taken whole, as a sure id. It is read as the TID, with a doubt
+    (nothing shows where the word starts but the TID's length)."""
+    for text in (f"Posted https://bsky.app/profile/ann.example.social/post/{written} the mayor said.",
+                 f"Record at://did:plc:abc123riverton/app.bsky.feed.post/{written} as shown."):
+        embed = only(text)
+        assert embed.post_id.endswith("/" + rkey)
+        assert embed.id_doubt and "TID" in embed.id_doubt
+        assert quoted(text, embed).endswith("/" + rkey)
+
+
+def test_a_caption_line_joined_to_a_post_url_of_uncertain_id_keeps_the_doubt():
+    """review31r4: the caption line took the id of the URL beside it, which was read with a doubt (a code run into
+    the next word), and the joined embed was sure: the caption line, naming no id, cleared the doubt as a place
+    naming the post plainly would."""
+    embed = only(f"{CAPTION}\nhttps://www.instagram.com/p/QxAbCdEfGh1Residents said the council.")
+    assert (embed.post_id, embed.detector) == ("QxAbCdEfGh1", "text-signature")
+    assert embed.id_doubt and "Residents" in embed.id_doubt
+
+
+@pytest.mark.parametrize("url", ["https://youtu.be/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                                 "https://www.youtube.com/shorts/dQw4w9WgXcQ"])
+@pytest.mark.parametrize("word", ["The end came.", "then it ended."])
+def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_characters(url, word):
+    """review31r4: a video id ending in a capital ("…XcQ") run into a word ("The", "then") was missed: no glue point
+    showed (a capital after a capital), and the parser refuses an id longer than 11 characters. A video id has
+    exactly 11: the words after them are not the id's."""
+    text = f"Watch {url}{word}"
+    embed = only(text)
+    assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
+    assert quoted(text, embed) == url

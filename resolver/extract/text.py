@@ -525,8 +525,17 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
         wrapped = _wrapped_post(url)
         if wrapped is not None:
             return url, wrapped, None
+    if named is None and "youtu" in url and (glued := platforms.youtube.GLUED_ID.search(url)) is not None:
+        video = platforms.parse_url(url[:glued.end()])
+        if video is not None and platforms.is_embed(video):
+            return url[:glued.end()], video, None   # a video id has exactly 11 characters
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
+    if (named is not None and named.platform == platforms.bluesky.PLATFORM and not _usual_id(named)
+            and (glue is None or glue.group(0)[0].islower())):
+        past = _past_tid(url, named)
+        if past is not None:
+            return past
     if glue is None:
         return (url, named, None) if named is not None else None
     cut = clean_url(url[:glue.start()])
@@ -546,6 +555,10 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
     if _usual_id(shorter) and shorter.platform == platforms.bluesky.PLATFORM:
         return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
     tail = url[len(cut):]
+    if shorter.platform != platforms.bluesky.PLATFORM and not _usual_id(shorter):
+        # neither reading has a public post's length: a private post's long share code may end so (review31r4)
+        return url, named, (f"the code is longer than a public post's and may run into the next words (“{tail}”): "
+                            "it is read as written")
     return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
 
 
@@ -566,6 +579,20 @@ def _wrapped_post(url: str) -> PostRef | None:
         ref = platforms.parse_url(target.group(1))
         if ref is not None and ref.kind in ("post", "video") and ref.post_id:
             return ref
+    return None
+
+
+def _past_tid(url: str, named: PostRef) -> tuple[str, PostRef, str] | None:
+    """A Bluesky post URL whose record key is no TID, with no capital or "," to mark a glued word, when the key runs on
+    past a TID's 13 characters ("…/3kq2mzabcde2athen", "…/3kq2mzabcde2a2026"): read as that TID, with a doubt, as a
+    post's key is a TID (review31r4: it was taken whole, as a sure id). None for any other key."""
+    rkey = (platforms.bluesky.split_post_id(named.post_id or "") or ("", ""))[1]
+    at = url.rfind(rkey)
+    if len(rkey) > 13 and platforms.bluesky.TID.match(rkey[:13]) and at >= 0:
+        shorter = platforms.parse_url(url[:at + 13])
+        if shorter is not None and platforms.is_embed(shorter):
+            return (url[:at + 13], shorter, f"the record key runs on past a TID's 13 characters (“{rkey[13:]}”): "
+                                            "read as the TID, the rest as the next words")
     return None
 
 
@@ -605,7 +632,8 @@ CAPTION_REACH = 300   # characters either side of an Instagram caption line its 
 
 def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
     """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
-    CAPTION_REACH of the line, no other caption line between them, of the caption's account when the URL names one,
+    CAPTION_REACH of the line, no other caption line between them, nearer this line than the caption lines either
+    side (a URL between two lines may sign either: review31r4), of the caption's account when the URL names one,
     and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
     no author). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
     in reach, or none, keeps no id: which post it signs is not known."""
@@ -617,12 +645,19 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
         low = max(captions[i - 1].span[1] if i else 0, caption.span[0] - CAPTION_REACH)
         high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
                    caption.span[1] + CAPTION_REACH)
+        others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
         near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
-                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())}
+                and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
+                and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
             continue
         [post] = near.values()
         used.add(post.post_id)
-        joined.append(replace(caption, post_id=post.post_id, url=post.url))
+        joined.append(replace(caption, post_id=post.post_id, url=post.url, id_doubt=post.id_doubt))
     return joined
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters lie between two spans (0 when they touch or overlap)."""
+    return max(b[0] - a[1], a[0] - b[1], 0)

@@ -21,6 +21,9 @@ MARKERS = ("youtu", "YouTube", "invidio", "vid.plus", "zwearz")
 SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",)}
 
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+# An id written in prose run into the next word with no space ("youtu.be/<id>The end", "…XcQthen"): an id has exactly
+# 11 characters, so the letters after them are the word's (review31r4).
+GLUED_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
 # Eleven-letter path words that are not ids: /embed/live_stream?channel=... and /embed/videoseries?list=... (#15).
 NOT_IDS = frozenset({"live_stream", "videoseries"})
 UPLOADS_LIST = re.compile(r"UU[\w-]{22}")   # a channel id is "UC" and 22 more characters
