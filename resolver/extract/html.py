@@ -1403,7 +1403,7 @@ def _capture_before(page: str, begin: int, raw: str) -> str | None:
 
 # What every URL the text detector reads holds: a scheme, or a host's last label (and a Mastodon instance's port)
 # and the path's first slash.
-URL_HINT_RE = re.compile(rf"://|\.[A-Za-z][A-Za-z0-9-]{{1,62}}{platforms.mastodon.PORT_PATTERN}/")
+URL_HINT_RE = re.compile(rf"://|\.[A-Za-z][A-Za-z0-9-]{{1,62}}+{platforms.mastodon.PORT_PATTERN}/")
 
 
 def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> list[Embed]:
