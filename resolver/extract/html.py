@@ -1223,7 +1223,7 @@ MAX_HOST = 253   # a host name is never longer: the look back over one is bounde
 # A URL's scheme and its "//" right before its host, slashes JSON-escaped or not; a protocol-relative "//" alone.
 SCHEME_BEFORE_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
 # A URL as JSON writes it: up to a backslash that escapes no slash ("\"", "\n").
-ESCAPED_RUN_RE = re.compile(r"(?:[^\\]|\\/|\\u002[fF])*")
+ESCAPED_RUN_RE = re.compile(r"[^\\]*+(?:(?:\\/|\\u002[fF])[^\\]*+)*+")
 
 
 def _host_run_before(page: str, at: int) -> int:
