@@ -1223,7 +1223,7 @@ MAX_HOST = 253   # a host name is never longer: the look back over one is bounde
 # A URL's scheme and its "//" right before its host, slashes JSON-escaped or not; a protocol-relative "//" alone.
 SCHEME_BEFORE_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
 # A URL as JSON writes it: up to a backslash that escapes no slash ("\"", "\n").
-ESCAPED_RUN_RE = re.compile(r"(?:[^\\]|\\/|\\u002[fF])*")
+ESCAPED_RUN_RE = re.compile(r"[^\\]*+(?:(?:\\/|\\u002[fF])[^\\]*+)*+")
 
 
 def _host_run_before(page: str, at: int) -> int:
@@ -1273,18 +1273,19 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
     for pattern, branches in SOURCE_SEARCHES:
         label = len(branches[0][0]) - branches[0][0].rindex(".")   # the hosts' last label's length: ".com"
         ends = sorted({start + len(host) for host, _ in branches for start in needles.starts[host]})
-        for hit in (pattern.match(page, end - label) for end in ends):
-            if hit is None:
-                continue
-            end = hit.end()
+        for end in ends:
+            # A host that ends no URL's host (no path after it) costs one match: most do not (#14).
             tail = SOURCE_TAIL_RE.match(page, end)
             if tail is None:
+                continue
+            hit = pattern.match(page, end - label)
+            if hit is None:
                 continue
             first, kin = branches[(hit.lastindex or 1) - 1]
             ending = [h for h in kin if end >= len(h) and page.startswith(h, end - len(h))] if kin else []
             for host in (first, *ending):
                 cores = SHAPE_CORE_RES.get(host)   # most hits are a share or profile link: no call for them (#14)
-                if cores is not None and cores.search(tail.group()) is None:
+                if cores is not None and cores.search(page, end, tail.end()) is None:
                     continue
                 embed = _source_url_at(page, end - len(host), host, tail, taken)
                 if embed is not None:
@@ -1294,9 +1295,9 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
 
 
 def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: Intervals) -> Embed | None:
-    """The post or video whose URL has `host` at `at` and `tail` after it, or None."""
-    if not any(core in tail.group(0) for core in SHAPE_CORES[host]) \
-            or not any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in SOURCE_HOSTS[host]):
+    """The post or video whose URL has `host` at `at` and `tail` after it, or None. The caller has found one of the
+    host's shape cores in the tail (`SHAPE_CORE_RES`)."""
+    if not any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in SOURCE_HOSTS[host]):
         return None
     begin = at - _host_run_before(page, at)
     escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
@@ -1403,7 +1404,7 @@ def _capture_before(page: str, begin: int, raw: str) -> str | None:
 
 # What every URL the text detector reads holds: a scheme, or a host's last label (and a Mastodon instance's port)
 # and the path's first slash.
-URL_HINT_RE = re.compile(rf"://|\.[A-Za-z][A-Za-z0-9-]{{1,62}}{platforms.mastodon.PORT_PATTERN}/")
+URL_HINT_RE = re.compile(rf"://|\.[A-Za-z][A-Za-z0-9-]{{1,62}}+{platforms.mastodon.PORT_PATTERN}/")
 
 
 def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> list[Embed]:

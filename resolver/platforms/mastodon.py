@@ -13,8 +13,8 @@ PLATFORM = "mastodon"
 MARKERS = ("mastodon",)
 # A link host in markup that may be an instance: any domain, and the port an instance may serve on, followed by /@
 # or /users/ (HTML detector's href pattern; a port's posts were missed, urlforms31).
-PORT_PATTERN = r"(?::[0-9]{1,5})?"
-HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}{PORT_PATTERN}(?=/@|/users/)"
+PORT_PATTERN = r"(?::[0-9]{1,5}+)?"
+HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}+{PORT_PATTERN}(?=/@|/users/)"
 # A page naming no platform may still hold a post of an instance named anything: its path is the marker (#11).
 # Loose (the parser decides), and searched only on pages with no other marker.
 MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
