@@ -462,3 +462,53 @@ def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_
     assert copy.record.text == "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"
     [again] = run([TARGET], settings, store, offline=True)
     assert ([c.record.text for c in again.archived], again.archive_lookup) == ([copy.record.text], "answered")
+
+
+def test_left31_a_resumed_posts_archive_lookup_leaves_its_status_dated_by_the_sources_answer(threaded_net, store):
+    """The archive asked alone for a post whose run was stopped before its lookup (interrupts31): the copies are
+    the archive's observations, at the lookup's time; the post's live status is still the source's answer, of
+    its time. Before, recording the copies moved the post's "last observed" time to the lookup's, so its status
+    looked fresher than the source's last answer (a TTL counted from it, a reader of `posts` took it so)."""
+    import threading
+    import time
+
+    from werkzeug.wrappers import Response
+
+    from resolver.fetch import fetch_posts
+    from resolver.options import FetchOptions
+    from resolver.provenance import _post, as_of
+    from resolver.session import Mode, Session
+    from tests.test_kept_answers import cancelled_once
+
+    fakenet = threaded_net
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], retries=0, timeout=60,
+                     deadline=60)
+    release, held = threading.Event(), threading.Event()
+    real_cdx = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+
+    def slow(request) -> Response:
+        held.set()
+        release.wait(60)
+        return real_cdx(request)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", slow, real_cdx)
+    stopped = cancelled_once(lambda session: fetch_posts([TARGET], session=session, options=FetchOptions()),
+                             lambda session: held.is_set(), "the archive was never asked")
+    try:
+        Session(settings, store=store, mode=Mode()).run(stopped)
+    finally:
+        release.set()
+    before = store.post_row("twitter", ID)
+    [(answered_at,)] = store.conn.execute("SELECT fetched_at FROM fetches WHERE purpose = 'syndication'").fetchall()
+    assert before["last_observed_at"] >= answered_at
+    time.sleep(0.01)   # the lookup comes later, at a time of its own
+
+    [resumed] = run([TARGET], settings, store)
+    assert resumed.archive_lookup == "answered" and resumed.archived
+    after = store.post_row("twitter", ID)
+    assert after["last_observed_at"] == before["last_observed_at"]
+    assert (after["status"], after["method"]) == ("deleted", before["method"])
+    seen = dict(store.conn.execute("SELECT method, max(observed_at) FROM post_observations WHERE post_row = ? "
+                                   "GROUP BY method", [after["id"]]).fetchall())
+    assert seen["syndication"] == before["last_observed_at"] < seen["wayback"]
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert as_of(_post(offline, store)) == answered_at   # the report's "(as of …)": the source's answer

@@ -755,10 +755,9 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
-            record = post.record
-            store.record_observation(
-                {"platform": record.platform, "post_id": record.post_id, **_columns(record),
-                 "record": record.to_json()},
+            # the archive's observations at the lookup's time; the post's status and its time stay its source's
+            store.add_observations(
+                post.post_row,
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
                 observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
