@@ -1176,13 +1176,22 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     linked, recorded = (str(name).rpartition("/")[0] for name in (embed.get("post_id") or "", post["post_id"]))
     handle, did = (recorded, linked) if linked.startswith("did:") else (linked, recorded)
     author = post.get("author") or {}
+    which = "handle" if linked == handle else "DID"
     if (str(author.get("handle") or "").casefold(), author.get("id")) == (handle.casefold(), did):
         fetches = ", ".join(f"#{i}" for i in post.get("fetch_ids") or [])
-        return [f"Recorded as {post['url']}: the same account's post, its handle @{author['handle']} and its DID "
-                f"{did} named together by the answer it was recorded from" + (f" (fetch {fetches})" if fetches else "")]
-    which = "handle" if linked == handle else "DID"
-    return [f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
-            f"together by a recorded answer about the account (the link names it by its {which})"]
+        note = (f"Recorded as {post['url']}: the same account's post, its handle @{author['handle']} and its DID "
+                f"{did} named together by the answer it was recorded from" + (f" (fetch {fetches})" if fetches else ""))
+    else:
+        note = (f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
+                f"together by a recorded answer about the account (the link names it by its {which})")
+    # left31: the link's own name holds an answer with no status of the post (an error); the record shown is preferred
+    aside = post.get("link_answer")
+    if aside:
+        fetches = ", ".join(f"#{i}" for i in aside.get("fetch_ids") or [])
+        note += (f"; shown instead of what is recorded under the link's {which}"
+                 + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: {aside['status']}"
+                 + (f", {aside['reason']}" if aside.get("reason") else ""))
+    return [note]
 
 
 def _linked_capture(embed: dict[str, Any]) -> list[str]:

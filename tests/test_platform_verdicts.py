@@ -484,3 +484,46 @@ def test_review31r2_a_warm_run_does_not_reprint_a_post_not_known_once_an_answer_
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
     assert code == 0, out
     assert offline_status() == "available"
+
+
+def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_record_the_cache_holds_by_did(
+        fakenet, tmp_path, monkeypatch):
+    """left31 (review31r2, #15): a post linked by its account's handle was asked once and answered with an error (a
+    503), then an answer about the post by its DID recorded it available and tied the names.
+    Offline, the link showed the error though the cache holds the post's record; the online run shows the record.
+    Now offline shows it too, and says which record it is and what the handle's own answer was."""
+    from werkzeug.wrappers import Response
+
+    handle_asked = []
+
+    def oembed(request):
+        if "mayor.riverton.example" in unquote(request.query_string.decode()):
+            handle_asked.append(request.url)
+            return Response("Service Unavailable", status=503, content_type="text/plain")
+        return json_page(BLUESKY_OEMBED)(request)
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [first] = json.loads(out)["posts"]
+    assert handle_asked and first["status"] == "error", first
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0, out
+    hits = len(fakenet.hits)
+    code, out = run("scan", "--fetch", "--offline", "--json", "linked.html", name="linked.html", article=linked)
+    [post] = json.loads(out)["posts"]
+    assert (post["post_id"], post["status"], post["author"]["handle"]) == (
+        f"{DID}/3kriverton22", "available", "mayor.riverton.example"), post
+    code, md = run("report", "--offline", "linked.html")
+    assert code == 0, md
+    assert len(fakenet.hits) == hits
+    assert re.search(rf"Recorded as https://bsky.app/profile/{DID}/post/3kriverton22: the same account's post", md), md
+    assert re.search(r"; shown instead of what is recorded under the link's handle \(fetch #\d+\), which gives no "
+                     r"status of the post: error, oEmbed answered HTTP 503", md), md
+    assert post["link_answer"]["status"] == "error" and post["link_answer"]["fetch_ids"], post
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [online] = json.loads(out)["posts"]   # online: the same record, from the cache, nothing asked
+    assert (online["post_id"], online["status"]) == (f"{DID}/3kriverton22", "available") and len(fakenet.hits) == hits
