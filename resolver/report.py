@@ -791,8 +791,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
         # a source that failed beside the one the status rests on is said (newuser28b §5)
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
-        status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
-            + _failed_since(post)
+        words = embed["status"]["words"]
+        if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
+            words, notes = why, notes[1:]
+        status = words + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)

@@ -527,3 +527,47 @@ def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_rec
     code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
     [online] = json.loads(out)["posts"]   # online: the same record, from the cache, nothing asked
     assert (online["post_id"], online["status"]) == (f"{DID}/3kriverton22", "available") and len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json"])
+def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
+        fakenet, tmp_path, monkeypatch, answer):
+    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
+    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
+    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
+    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
+    not confirmed to be a post at all."""
+    from werkzeug.wrappers import Response
+
+    host = "blog.riverton.example"
+    link = f"https://{host}/@council/112233445566778899"
+    def page(request) -> Response:
+        return Response("<html><body>Council news</body></html>", content_type="text/html")
+
+    fakenet.route(host, "/api/oembed", {
+        "404": lambda request: Response("<html><body>Not Found</body></html>", status=404, content_type="text/html"),
+        "html": page,
+        "other-json": lambda request: Response('{"ok": true, "items": []}', content_type="application/json"),
+    }[answer])
+    fakenet.route(host, "/@council/112233445566778899", page)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [host])
+    article = f'<html><body><p>The council <a href="{link}">said so</a>.</p></body></html>'
+    code, out = run("scan", "--fetch", "--json", "article.html", article=article)
+    assert any(h == host for h, _ in fakenet.hits)   # asked: the guard let a public name through
+    [post] = json.loads(out)["posts"]
+    said = f"not confirmed as a post: {host} gave no Mastodon answer"
+    assert post["status"] == "not_confirmed" and post["reason"].startswith(said), post
+    hits = len(fakenet.hits)
+    for fmt in ("json", "md", "html"):
+        code, text = run("report", "--offline", "--format", fmt, "article.html")
+        assert code in (0, 3), text
+        if fmt == "json":
+            [embed] = json.loads(text)["embeds"]
+            assert embed["status"]["code"] == "not_confirmed" and embed["status"]["words"] == "not confirmed as a post"
+            assert embed["post"]["reason"].startswith(said), embed["post"]
+        else:
+            assert said in text.replace("&#x27;", "'"), text
+        for wrong in ("not found", "deleted", "Not found", "Deleted", "missing"):
+            assert wrong not in (text if fmt != "json" else json.dumps(json.loads(text)["embeds"])), (fmt, wrong)
+    assert len(fakenet.hits) == hits

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+# A link read as a post by its shape alone whose host gave no answer of that platform (pipeline._as_linked): not
+# a status the source gave, the embed's reading of its answer.
+NOT_CONFIRMED = "not_confirmed"
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
