@@ -105,14 +105,15 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
-        from resolver.fetch import not_fetched
+        from resolver.fetch import NOT_CONFIRMED, not_fetched
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
             else "not fetched: offline"
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
-        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
+        status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
+        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]

@@ -577,4 +577,6 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
             assert said in text.replace("&#x27;", "'"), text
         for wrong in ("not found", "deleted", "Not found", "Deleted", "missing"):
             assert wrong not in (text if fmt != "json" else json.dumps(json.loads(text)["embeds"])), (fmt, wrong)
+    code, table = run("scan", "--fetch", "--offline", "article.html")   # the scan's own table
+    assert (said if answer != "503" else ": error (via oembed)") in table and "not_found" not in table, table
     assert len(fakenet.hits) == hits
