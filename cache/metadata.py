@@ -118,7 +118,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "author_name": "Author's name", "author_id": "Author's id on the platform", "text": "Post text",
         "lang": "Language", "created_at": f"When the post was made ({TIME})", "record": f"The merged record {JSON}",
         "first_observed_at": f"First observation ({TIME})",
-        "last_observed_at": f"Latest observation ({TIME}); empty when it was replayed from WARC records with no time",
+        "last_observed_at": f"Latest observation ({TIME}) by a fetch of the post (archived copies looked up on their own "
+                            "do not move it); empty when it was replayed from WARC records with no time",
         "last_available_at": f"Latest observation that found it available ({TIME})"}),
     "authors": ("Accounts seen as authors of fetched posts.", {
         "id": "Row id", "platform": "Platform", "handle": "Handle", "name": "Latest name seen",

@@ -832,9 +832,8 @@ class Store:
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
                 self._update("posts", post_row, values)
-            for obs in observations:
-                self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
-                                                   "answered_at_unknown": answered_at_unknown, **obs})
+            self.add_observations(post_row, observations, observed_at=observed_at,
+                                  answered_at_unknown=answered_at_unknown)
             if post.get("author_handle"):
                 seen = {} if observed_at is None else {"last_seen_at": observed_at}
                 self._upsert("authors", {"platform": post["platform"], "handle": post["author_handle"],
@@ -844,6 +843,16 @@ class Store:
                                      "WHERE platform = ? AND handle = ?",
                                      [observed_at, post["platform"], post["author_handle"]])
             return post_row
+
+    def add_observations(self, post_row: int, observations: Sequence[Mapping[str, Any]], *, observed_at: str | None,
+                         answered_at_unknown: str | None = None) -> None:
+        """Append observations of a post made by something other than its source (archived copies read by a lookup
+        of their own), leaving its view and its latest observation as its source's answer left them: the status's
+        time is that answer's, not the lookup's (left31: a resumed lookup made a week-old status look fresh)."""
+        with self.write():
+            for obs in observations:
+                self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
+                                                   "answered_at_unknown": answered_at_unknown, **obs})
 
     def set_post_view(self, post_row: int, post: Mapping[str, Any]) -> None:
         """Set a post's current view as given (record_observation keeps what was known when an answer says less;

@@ -1580,8 +1580,35 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached,
                                  real_url=result.page_urls.get(url))
                 for url in dict.fromkeys(images)] if options.media else []
-    return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
+    shown = [_as_linked(result.embeds[i], t, p, store) for (i, t), p in zip(wanted, posts, strict=True)]
+    return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, shown, strict=True)),
                    credited_images=tuple(credited))
+
+
+def _as_linked(embed: Embed, target: Target, post: FetchedPost, store: Store | None) -> FetchedPost:
+    """The post as the embed that names it may say it: a link read as a Mastodon post by its path's shape alone
+    (`id_doubt`, mastodon.shape_only) is confirmed a post only by its host's Mastodon answer. Any other answer (a
+    404, a page that is no JSON, another site's JSON, an error) says nothing of a post, so it is "not confirmed as a
+    post", never "not found" (left31, fixnu31c). It is asked all the same: only that answer can confirm it, and the
+    guard holds for its host as for any link. A failure that may pass (a timeout, a 5xx, a 429) is no answer: it
+    stays an error, asked again by the next run. The cache keeps the source's answer as it was; this is the embed's
+    reading of it."""
+    from resolver.fetch import NOT_CONFIRMED
+    from resolver.http import passing_failure
+    from resolver.platforms import mastodon
+
+    if not embed.id_doubt or embed.platform != mastodon.PLATFORM or post.unavailable \
+            or (embed.platform, embed.post_id) != (target.platform, target.post_id) \
+            or post.record.status in ("available", NOT_CONFIRMED):
+        return post
+    if post.record.status == "error" and (store is None or any(
+            passing_failure(row.get("error_kind"), row.get("status"))
+            for row in map(store.fetch, post.record.fetch_ids) if row is not None)):
+        return post
+    host = target.post_id.rpartition("/")[0]
+    why = f"not confirmed as a post: {host} gave no Mastodon answer" + (
+        f" ({post.record.reason})" if post.record.reason else "")
+    return replace(post, record=replace(post.record, status=NOT_CONFIRMED, reason=why))
 
 
 def archive_targets_of(

@@ -1287,6 +1287,7 @@ STATUS_WORDS = {
     "unknown": ("not known", "unknown"), "error": ("not known: the sources answered with errors", "unknown"),
     "not_cached": ("not known: not in the cache (offline)", "unknown"),
     "not_fetched": ("not looked up", "unknown"),
+    "not_confirmed": ("not confirmed as a post", "unknown"),   # a link read as a post by its shape alone (left31)
     "not_identified": ("not identified", "unknown"),   # a flattened post that kept no link (newuser29b §2)
 }
 

@@ -105,14 +105,15 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
-        from resolver.fetch import not_fetched
+        from resolver.fetch import NOT_CONFIRMED, not_fetched
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
             else "not fetched: offline"
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
-        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
+        status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
+        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
@@ -791,8 +792,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
         # a source that failed beside the one the status rests on is said (newuser28b §5)
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
-        status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
-            + _failed_since(post)
+        words = embed["status"]["words"]
+        if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
+            words, notes = why, notes[1:]
+        status = words + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
@@ -1178,13 +1181,22 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     linked, recorded = (str(name).rpartition("/")[0] for name in (embed.get("post_id") or "", post["post_id"]))
     handle, did = (recorded, linked) if linked.startswith("did:") else (linked, recorded)
     author = post.get("author") or {}
+    which = "handle" if linked == handle else "DID"
     if (str(author.get("handle") or "").casefold(), author.get("id")) == (handle.casefold(), did):
         fetches = ", ".join(f"#{i}" for i in post.get("fetch_ids") or [])
-        return [f"Recorded as {post['url']}: the same account's post, its handle @{author['handle']} and its DID "
-                f"{did} named together by the answer it was recorded from" + (f" (fetch {fetches})" if fetches else "")]
-    which = "handle" if linked == handle else "DID"
-    return [f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
-            f"together by a recorded answer about the account (the link names it by its {which})"]
+        note = (f"Recorded as {post['url']}: the same account's post, its handle @{author['handle']} and its DID "
+                f"{did} named together by the answer it was recorded from" + (f" (fetch {fetches})" if fetches else ""))
+    else:
+        note = (f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
+                f"together by a recorded answer about the account (the link names it by its {which})")
+    # left31: the link's own name holds an answer with no status of the post (an error); the record shown is preferred
+    aside = post.get("link_answer")
+    if aside:
+        fetches = ", ".join(f"#{i}" for i in aside.get("fetch_ids") or [])
+        note += (f"; shown instead of what is recorded under the link's {which}"
+                 + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: {aside['status']}"
+                 + (f", {aside['reason']}" if aside.get("reason") else ""))
+    return [note]
 
 
 def _linked_capture(embed: dict[str, Any]) -> list[str]:

@@ -410,24 +410,18 @@ def test_a_lookup_stopped_before_it_read_the_capture_it_listed_is_no_answered_lo
     assert found.timestamp in offline.archive_lookup
 
 
-def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_as_not_looked_up(threaded_net, store):
-    """A deleted post whose run was stopped (Ctrl-C) after the source answered, before the archive was asked: the
-    answer is recorded (its status a fact of its own), its lookup read back as "not looked up", never as "no copy"
-    (offline, the fetch's lines and the report's archive check say a copy is not known), and the resumed online run
-    asks the archive alone. Before, only the fetch rows were written, and the resumed run asked the source again."""
+def stopped_before_the_archive(fakenet, store):
+    """A fetch of the deleted post TARGET stopped (cancelled, as Ctrl-C does) after syndication answered, while its
+    first capture list was held: the settings of that world, the post recorded with no archive lookup."""
     import threading
 
     from werkzeug.wrappers import Response
 
     from resolver.fetch import fetch_posts
-    from resolver.fetch.wayback import NOT_LOOKED_UP
     from resolver.options import FetchOptions
-    from resolver.provenance import archive_check
-    from resolver.report import _copies_lines
     from resolver.session import Mode, Session
     from tests.test_kept_answers import cancelled_once
 
-    fakenet = threaded_net
     settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], retries=0, timeout=60,
                      deadline=60)
     release, held = threading.Event(), threading.Event()
@@ -444,6 +438,20 @@ def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_
         Session(settings, store=store, mode=Mode()).run(stopped)
     finally:
         release.set()
+    return settings
+
+
+def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_as_not_looked_up(threaded_net, store):
+    """A deleted post whose run was stopped (Ctrl-C) after the source answered, before the archive was asked: the
+    answer is recorded (its status a fact of its own), its lookup read back as "not looked up", never as "no copy"
+    (offline, the fetch's lines and the report's archive check say a copy is not known), and the resumed online run
+    asks the archive alone. Before, only the fetch rows were written, and the resumed run asked the source again."""
+    from resolver.fetch.wayback import NOT_LOOKED_UP
+    from resolver.provenance import archive_check
+    from resolver.report import _copies_lines
+
+    fakenet = threaded_net
+    settings = stopped_before_the_archive(fakenet, store)
     asked = lambda: sum(1 for host, _ in fakenet.hits if host == "cdn.syndication.twimg.com")  # noqa: E731
     assert store.post_row("twitter", ID)["status"] == "deleted" and asked() == 1
 
@@ -462,3 +470,30 @@ def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_
     assert copy.record.text == "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"
     [again] = run([TARGET], settings, store, offline=True)
     assert ([c.record.text for c in again.archived], again.archive_lookup) == ([copy.record.text], "answered")
+
+
+def test_left31_a_resumed_posts_archive_lookup_leaves_its_status_dated_by_the_sources_answer(threaded_net, store):
+    """The archive asked alone for a post whose run was stopped before its lookup (interrupts31): the copies are
+    the archive's observations, at the lookup's time; the post's live status is still the source's answer, of
+    its time. Before, recording the copies moved the post's "last observed" time to the lookup's, so its status
+    looked fresher than the source's last answer (a TTL counted from it, a reader of `posts` took it so)."""
+    import time
+
+    from resolver.provenance import _post, as_of
+
+    settings = stopped_before_the_archive(threaded_net, store)
+    before = store.post_row("twitter", ID)
+    [(answered_at,)] = store.conn.execute("SELECT fetched_at FROM fetches WHERE purpose = 'syndication'").fetchall()
+    assert before["last_observed_at"] >= answered_at
+    time.sleep(0.01)   # the lookup comes later, at a time of its own
+
+    [resumed] = run([TARGET], settings, store)
+    assert resumed.archive_lookup == "answered" and resumed.archived
+    after = store.post_row("twitter", ID)
+    assert after["last_observed_at"] == before["last_observed_at"]
+    assert (after["status"], after["method"]) == ("deleted", before["method"])
+    seen = dict(store.conn.execute("SELECT method, max(observed_at) FROM post_observations WHERE post_row = ? "
+                                   "GROUP BY method", [after["id"]]).fetchall())
+    assert seen["syndication"] == before["last_observed_at"] < seen["wayback"]
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert as_of(_post(offline, store)) == answered_at   # the report's "(as of …)": the source's answer

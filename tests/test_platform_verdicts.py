@@ -484,3 +484,99 @@ def test_review31r2_a_warm_run_does_not_reprint_a_post_not_known_once_an_answer_
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
     assert code == 0, out
     assert offline_status() == "available"
+
+
+def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_record_the_cache_holds_by_did(
+        fakenet, tmp_path, monkeypatch):
+    """left31 (review31r2, #15): a post linked by its account's handle was asked once and answered with an error (a
+    503), then an answer about the post by its DID recorded it available and tied the names.
+    Offline, the link showed the error though the cache holds the post's record; the online run shows the record.
+    Now offline shows it too, and says which record it is and what the handle's own answer was."""
+    from werkzeug.wrappers import Response
+
+    handle_asked = []
+
+    def oembed(request):
+        if "mayor.riverton.example" in unquote(request.query_string.decode()):
+            handle_asked.append(request.url)
+            return Response("Service Unavailable", status=503, content_type="text/plain")
+        return json_page(BLUESKY_OEMBED)(request)
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [first] = json.loads(out)["posts"]
+    assert handle_asked and first["status"] == "error", first
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0, out
+    hits = len(fakenet.hits)
+    code, out = run("scan", "--fetch", "--offline", "--json", "linked.html", name="linked.html", article=linked)
+    [post] = json.loads(out)["posts"]
+    assert (post["post_id"], post["status"], post["author"]["handle"]) == (
+        f"{DID}/3kriverton22", "available", "mayor.riverton.example"), post
+    code, md = run("report", "--offline", "linked.html")
+    assert code == 0, md
+    assert len(fakenet.hits) == hits
+    assert re.search(rf"Recorded as https://bsky.app/profile/{DID}/post/3kriverton22: the same account's post", md), md
+    assert re.search(r"; shown instead of what is recorded under the link's handle \(fetch #\d+\), which gives no "
+                     r"status of the post: error, oEmbed answered HTTP 503", md), md
+    assert post["link_answer"]["status"] == "error" and post["link_answer"]["fetch_ids"], post
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [online] = json.loads(out)["posts"]   # online: the same record, from the cache, nothing asked
+    assert (online["post_id"], online["status"]) == (f"{DID}/3kriverton22", "available") and len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json", "503"])
+def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
+        fakenet, tmp_path, monkeypatch, answer):
+    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
+    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
+    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
+    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
+    not confirmed to be a post at all."""
+    from werkzeug.wrappers import Response
+
+    host = "blog.riverton.example"
+    link = f"https://{host}/@council/112233445566778899"
+    def page(request) -> Response:
+        return Response("<html><body>Council news</body></html>", content_type="text/html")
+
+    fakenet.route(host, "/api/oembed", {
+        "404": lambda request: Response("<html><body>Not Found</body></html>", status=404, content_type="text/html"),
+        "html": page,
+        "other-json": lambda request: Response('{"ok": true, "items": []}', content_type="application/json"),
+        "503": lambda request: Response("busy", status=503, content_type="text/plain"),
+    }[answer])
+    fakenet.route(host, "/@council/112233445566778899", page)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [host])
+    article = f'<html><body><p>The council <a href="{link}">said so</a>.</p></body></html>'
+    code, out = run("scan", "--fetch", "--json", "article.html", article=article)
+    assert any(h == host for h, _ in fakenet.hits)   # asked: the guard let a public name through
+    [post] = json.loads(out)["posts"]
+    said = f"not confirmed as a post: {host} gave no Mastodon answer"
+    if answer == "503":   # no answer yet, a failure that may pass: an error, asked again by the next run
+        said = "not known: the sources answered with errors"
+        assert post["status"] == "error" and code == 1, post
+    else:
+        assert post["status"] == "not_confirmed" and post["reason"].startswith(said), post
+    hits = len(fakenet.hits)
+    for fmt in ("json", "md", "html"):
+        code, text = run("report", "--offline", "--format", fmt, "article.html")
+        assert code in (0, 3), text
+        if fmt == "json":
+            [embed] = json.loads(text)["embeds"]
+            if answer != "503":
+                assert embed["status"]["code"] == "not_confirmed"
+                assert embed["status"]["words"] == "not confirmed as a post"
+                assert embed["post"]["reason"].startswith(said), embed["post"]
+        else:
+            assert said in text.replace("&#x27;", "'"), text
+        for wrong in ("not found", "deleted", "Not found", "Deleted", "missing"):
+            assert wrong not in (text if fmt != "json" else json.dumps(json.loads(text)["embeds"])), (fmt, wrong)
+    code, table = run("scan", "--fetch", "--offline", "article.html")   # the scan's own table
+    assert (said if answer != "503" else ": error (via oembed)") in table and "not_found" not in table, table
+    assert len(fakenet.hits) == hits

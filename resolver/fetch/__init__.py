@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+# A link read as a post by its shape alone whose host gave no answer of that platform (pipeline._as_linked): not
+# a status the source gave, the embed's reading of its answer.
+NOT_CONFIRMED = "not_confirmed"
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
@@ -124,6 +127,9 @@ class FetchedPost:
     archive_lookup: str | None = None
     # Where that lookup looked: the post's page under each handle asked (wayback.looked_under); () with no lookup.
     archive_looked_under: tuple[str, ...] = ()
+    # A Bluesky post shown from the record under its account's other name while the link's own name holds an
+    # answer with no status of the post (an error): that answer (post_id, status, reason, fetch_ids), said beside it.
+    link_answer: dict[str, Any] | None = None
 
     @property
     def failed(self) -> bool:
@@ -158,6 +164,8 @@ class FetchedPost:
         data["archived"] = [c.to_json() for c in self.archived]
         data["archive_lookup"] = self.archive_lookup
         data["archive_looked_under"] = list(self.archive_looked_under)
+        if self.link_answer is not None:
+            data["link_answer"] = self.link_answer
         return data
 
 
@@ -358,8 +366,14 @@ def _from_cache(target: Target, session: Session,
     if store is None or session.refresh:
         return None
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
-    if row is None and target.platform == bluesky.PLATFORM:
-        row, archived = _named_otherwise(target, store)
+    set_aside = None
+    if target.platform == bluesky.PLATFORM and (row is None or row["status"] not in DEFINITIVE):
+        other, other_archived = _named_otherwise(target, store)
+        if other is not None and (row is None or other["status"] in DEFINITIVE):
+            # the link's own name holds no answer about the post (an error, as when its handle had moved): the
+            # record the cache holds under the account's other name is the post, as an online run finds it (left31)
+            set_aside = None if row is None else _link_answer(row, session.redactor)
+            row, archived = other, other_archived
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
@@ -387,7 +401,15 @@ def _from_cache(target: Target, session: Session,
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
-                       archive_lookup=looked, archive_looked_under=under)
+                       archive_lookup=looked, archive_looked_under=under, link_answer=set_aside)
+
+
+def _link_answer(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    """What the cache holds under the name a link gives a post, when the post shown is the record under its
+    account's other name instead: its status, reason and fetches."""
+    kept = redactor.shown_json(json_column(row["record"]) or {})
+    return {"post_id": row["post_id"], "status": row["status"], "reason": kept.get("reason"),
+            "fetch_ids": list(kept.get("fetch_ids") or [])}
 
 
 def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | None, int]:
@@ -755,10 +777,9 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
-            record = post.record
-            store.record_observation(
-                {"platform": record.platform, "post_id": record.post_id, **_columns(record),
-                 "record": record.to_json()},
+            # the archive's observations at the lookup's time; the post's status and its time stay its source's
+            store.add_observations(
+                post.post_row,
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
                 observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
