@@ -482,18 +482,19 @@ def test_review31r3_a_gone_posts_last_answer_that_gave_a_title_is_not_compared_a
     assert "| Last seen title |" in markdown and "| Last seen text |" not in markdown, markdown
 
 
-@pytest.mark.parametrize("article, oembed_host, oembed_path", [
+@pytest.mark.parametrize("article, oembed_host, oembed_path, status, words", [
     ("The service posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.",
-     "embed.bsky.app", "/oembed"),
+     "embed.bsky.app", "/oembed", "not_found", "not found (uncertain id)"),
     ("Our staff page https://news.riverton.example/@staff/112000000000000888 lists her.",
-     "news.riverton.example", "/api/oembed"),
-])
+     "news.riverton.example", "/api/oembed", "not_confirmed", "not confirmed as a post"),
+], ids=["bluesky-glued", "mastodon-path-alone"])
 def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_path, monkeypatch, article, oembed_host,
-                                                                  oembed_path):
+                                                                  oembed_path, status, words):
     """review31r4: an id read with a doubt (a URL run into the next words, a Mastodon path on an unknown host) that
     its source does not know was reported "not found", counted so in the summary, in the red of a gone post: the
-    post the article shows may well exist under its real id, or be no post at all. The status keeps its code and
-    says the id is uncertain, in the grey of what is not known."""
+    post the article shows may well exist under its real id, or be no post at all. The status says the id is
+    uncertain, in the grey of what is not known; a Mastodon link known by its path alone whose host gives no Mastodon
+    answer is not confirmed to be a post at all (left31)."""
     from tests.test_verdicts import HOSTS, cli_on_fakenet
 
     fakenet.route(oembed_host, oembed_path, page('{"error": "not found"}', status=404, content_type="application/json"))
@@ -503,7 +504,6 @@ def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_pa
     assert code == 0, out
     [embed] = json.loads(out)["embeds"]
     assert embed["id_doubt"]
-    assert embed["status"] == embed["status"] | {"code": "not_found", "words": "not found (uncertain id)",
-                                                 "tone": "unknown"}
+    assert embed["status"] == embed["status"] | {"code": status, "words": words, "tone": "unknown"}
     code, out = run("report", "article.txt")
-    assert "| Post status | not found (uncertain id) 1 |" in out, out
+    assert f"| Post status | {words} 1 |" in out, out
