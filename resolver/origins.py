@@ -8,7 +8,8 @@ unmapped origin is), and by the README's list, which a test holds against this t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from resolver.settings import origin_of
 
 # tweepy's own host for the X API v2 (BaseClient.request); tests/test_origins.py reads tweepy's source for it.
 X_API = "https://api.twitter.com"
@@ -41,12 +42,6 @@ NOT_FIXED = (
     NotFixed("credited images", "an image a photo credit names is downloaded to read its IPTC/EXIF"),
     NotFixed("Mastodon instances", "a Mastodon post's oEmbed is asked of its own instance (https://<instance>)"),
 )
-
-
-def origin_of(url: str) -> str:
-    """scheme://host[:port] of a URL, lower-cased, as [origins] keys are written."""
-    split = urlsplit(url)
-    return f"{split.scheme}://{split.netloc.lower()}"
 
 
 def table() -> list[Origin]:

@@ -102,8 +102,16 @@ def normalise_origin(value: str, *, where: str) -> str:
     split = urlsplit(value.strip())
     if split.scheme not in ("http", "https") or not split.hostname or split.path not in ("", "/") or split.query:
         raise ConfigError(f"{where}: {value!r} is not an origin like https://t.co or http://127.0.0.1:8765")
-    default_port = {"http": 80, "https": 443}[split.scheme]
-    host = split.hostname if ":" not in split.hostname else f"[{split.hostname}]"
+    return origin_of(value.strip())
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of an http(s) URL, as [origins] keys are written: the host in lower case, no default
+    port, no user info ('https://Example.com:443/x' -> 'https://example.com')."""
+    split = urlsplit(url)
+    default_port = {"http": 80, "https": 443}.get(split.scheme)
+    host = split.hostname or ""
+    host = host if ":" not in host else f"[{host}]"
     port = f":{split.port}" if split.port and split.port != default_port else ""
     return f"{split.scheme}://{host}{port}"
 

@@ -26,6 +26,23 @@ def _origin(url: str) -> str:
     return re.match(r"https?://[^/]+", url).group(0)
 
 
+@pytest.mark.parametrize("url", [
+    "https://Cdn.Syndication.Twimg.com/tweet-result?id=1", "https://t.co:443/Ab12", "http://t.co:80/x",
+    "https://user@web.archive.org/cdx/search/cdx", "http://127.0.0.1:8765/x", "http://[::1]:8080/x",
+], ids=["host-case", "https-default-port", "http-default-port", "user-info", "port", "ipv6"])
+def test_the_tables_origins_are_spelled_as_the_transport_spells_a_requests_origin(url):
+    """`service_of` matches a refused request's origin (the transport's spelling) against the table's: the table's
+    origins were made by a second, looser copy of the rule, which kept a default port and user info
+    ("https://t.co:443") and so named no service for them. One rule now (settings.origin_of)."""
+    import httpx
+
+    from resolver.settings import normalise_origin
+    from resolver.transport import _origin
+
+    assert origins.origin_of(url) == _origin(httpx.URL(url))
+    assert normalise_origin(origins.origin_of(url), where="test") == origins.origin_of(url)   # as a config key
+
+
 def test_every_endpoint_the_code_asks_is_in_the_table():
     """The table is built from the constants each module asks, and holds nothing else among its services."""
     import tweepy.client
