@@ -13,7 +13,6 @@ from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
-from resolver import jsonparse
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
@@ -22,7 +21,7 @@ from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, ele
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles, literal_starts
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
-                                             photo_key, sizes_apart)
+                                             parsed_jsonld, photo_key, schema_types, sizes_apart)
 from resolver.extract.spans import VOID_TAGS, SourceMap
 from resolver.lazy import LazyPattern
 from resolver.model import Credit
@@ -130,7 +129,6 @@ PLACEHOLDER_IMAGE_RE = LazyPattern(r"(?:blank|spacer|placeholder|pixel|transpare
                                    re.IGNORECASE)
 QUOTE_OR_END_RE = re.compile(r'[">]')
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
-MAX_JSONLD_BYTES = 2_000_000
 
 
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
@@ -465,20 +463,12 @@ def _text_after(page: str, words: str, pos: int, limit: int) -> int:
 
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     """schema.org ImageObject credits: creditText, creator, copyrightHolder, copyrightNotice, tied to url/contentUrl."""
-    raw_json = el.text(deep=True) or ""
-    if not raw_json.strip() or len(raw_json) > MAX_JSONLD_BYTES:
-        return []
-    if "<![CDATA[" in raw_json:   # some CMSs wrap the JSON as XML character data, sometimes commented out for JS
-        raw_json = re.sub(r"(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>", "", raw_json)
-    try:
-        data = jsonparse.loads(raw_json)
-    except ValueError:
+    data = parsed_jsonld(el.text(deep=True) or "")
+    if data is None:
         return []
     found = []
     for obj in json_objects(data):
-        kind = obj.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "ImageObject" not in kinds and "Photograph" not in kinds:
+        if not schema_types(obj) & {"ImageObject", "Photograph"}:
             continue
         credit_text = name_of(obj.get("creditText"))
         creator = name_of(obj.get("creator")) or name_of(obj.get("author"))

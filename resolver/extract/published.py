@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from resolver import jsonparse
+from resolver.extract.script_credits import is_article, parsed_jsonld, schema_types
 
 # The meta tags that date an article, by what names them, in order of trust: a CMS's tag for the article itself first.
 _META_SOURCES = (("article:published_time", "article:published_time"), ("datepublished", "microdata datePublished"))
@@ -32,14 +32,11 @@ _LD_JSON = re.compile(r"application/ld\+json", re.IGNORECASE)
 _SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
 _SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
 LONGEST_TAG = 4_000   # a <meta> longer than this is no date's
-LONGEST_JSON_LD = 2_000_000   # as html_credits.MAX_JSONLD_BYTES
 WESTMOST = timedelta(hours=12)   # UTC-12: how far behind UTC a page's own clock may be
 EASTMOST = timedelta(hours=14)   # UTC+14: how far ahead
-# schema.org types of an article's own node, whose date is the page's; any other typed node (a Comment, a WebSite,
-# an ItemList) dates something else. A node with no type, or a web page's, counts when no article's is there.
-_ARTICLE_TYPES = frozenset("Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle "
-                           "OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle LiveBlogPosting Report "
-                           "ScholarlyArticle TechArticle SatiricalArticle AskPublicNewsArticle".split())
+# An article's own node (script_credits.is_article: NewsArticle, BlogPosting, LiveBlogPosting, Report...) dates the
+# page; any other typed node (a Comment, a WebSite, an ItemList) dates something else. A node with no type, or a web
+# page's, counts when no article's is there.
 _PAGE_TYPES = frozenset("WebPage ItemPage AboutPage".split())
 
 
@@ -128,31 +125,21 @@ def _json_ld_node(html: str) -> dict[str, Any] | None:
             break
         closed = _SCRIPT_CLOSE.search(html, end)
         body_end = closed.start() if closed else len(html)
-        if _LD_JSON.search(html, opened.start(), end) and body_end - end <= LONGEST_JSON_LD:
+        if _LD_JSON.search(html, opened.start(), end):
             nodes += _top_nodes(html[end + 1:body_end])
         opened = _SCRIPT_OPEN.search(html, closed.end()) if closed else None
     dated = [n for n in nodes if isinstance(n.get("datePublished"), str)]
-    articles = [n for n in dated if _types(n) & _ARTICLE_TYPES]
-    chosen = articles or [n for n in dated if not _types(n) or _types(n) & _PAGE_TYPES]
+    articles = [n for n in dated if is_article(n)]
+    chosen = articles or [n for n in dated if not schema_types(n) or schema_types(n) & _PAGE_TYPES]
     return chosen[0] if chosen and len({n["datePublished"].strip() for n in chosen}) == 1 else None
 
 
 def _top_nodes(raw: str) -> list[dict[str, Any]]:
-    if "<![CDATA[" in raw:   # some CMSs wrap the JSON as XML character data (as html_credits reads it)
-        raw = re.sub(r"(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>", "", raw)
-    try:
-        data = jsonparse.loads(raw)
-    except ValueError:
-        return []
+    data = parsed_jsonld(raw)
     top = data if isinstance(data, list) else [data]
     nodes = [n for n in top if isinstance(n, dict)]
     graphs = [n["@graph"] for n in nodes if isinstance(n.get("@graph"), list)]
     return nodes + [n for graph in graphs for n in graph if isinstance(n, dict)]
-
-
-def _types(node: dict[str, Any]) -> set[str]:
-    kind = node.get("@type")
-    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
 def _read(value: str, source: str) -> Published | None:

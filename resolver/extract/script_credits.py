@@ -382,11 +382,36 @@ def _jsonld_article_images(raw: str) -> Iterator[str]:
     except ValueError:
         return
     for obj in json_objects(data):
-        kind = obj.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+        if is_article(obj):
             for key in ("image", "thumbnailUrl"):
                 yield from _urls(obj.get(key))
+
+
+MAX_JSONLD_BYTES = 2_000_000   # a JSON-LD script longer than this is no page's metadata: not parsed
+
+
+def parsed_jsonld(raw: str) -> Any:
+    """A JSON-LD script's content, parsed; None when it is empty, longer than MAX_JSONLD_BYTES or no JSON. Some CMSs
+    wrap the JSON as XML character data, sometimes commented out for JavaScript."""
+    if not raw.strip() or len(raw) > MAX_JSONLD_BYTES:
+        return None
+    if "<![CDATA[" in raw:
+        raw = re.sub(r"(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>", "", raw)
+    try:
+        return jsonparse.loads(raw)
+    except ValueError:
+        return None
+
+
+def schema_types(obj: dict[str, Any]) -> set[str]:
+    """A JSON-LD node's schema.org types: its `@type`, a name or a list of names."""
+    kind = obj.get("@type")
+    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+
+
+def is_article(obj: dict[str, Any]) -> bool:
+    """Whether a JSON-LD node is an article's (NewsArticle, BlogPosting, LiveBlogPosting, Report...)."""
+    return any(k.endswith(ARTICLE_TYPES) for k in schema_types(obj))
 
 
 def json_objects(data: Any) -> Iterator[dict[str, Any]]:
