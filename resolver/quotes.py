@@ -399,11 +399,13 @@ LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
 TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
+TIME_SPACED = "the same time, with its am, pm or h apart on one side"
 INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
 HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED)   # not look-alikes
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
+           TIME_SPACED)   # not look-alikes
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED)   # words written otherwise, not look-alikes either
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
@@ -436,8 +438,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
-    if change.post and change.article and _dotted_time(change.post, change.article, said, found):
-        return replace(change, alike=TIME_DOTTED)   # "9.30" of "9:30", a British time (quotes31)
+    time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
+    if time:
+        return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
@@ -506,31 +509,44 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
     return None
 
 
-# A time of day, written "9:30" or, as British and German style has it, "9.30" (an "am"/"pm" or "h" glued on).
-_TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)([ap]m|h)?", re.IGNORECASE)
+# A time of day, written "9:30" or, as British and German style has it, "9.30", with an "am"/"pm" or "h" glued on or
+# apart ("9.30pm", "9:30 pm", "9:30 a m" as the words of "9:30 a.m." are joined).
+_TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)(?:\s?([ap]\s?m|h))?", re.IGNORECASE)
 # What makes a figure a time where it stands: a word for "at", "until"... before it, or "am", "pm", "h", "Uhr",
 # "o'clock", "tonight"... after it. Not "to", "by", "from", "about" or "today", which go with a decimal as often
 # ("rose to 9.30", "fell by 9.30 today").
 _TIME_BEFORE = r"at|until|till|til|before|after|since|um|bis|à|dès|vers|las|alle|dalle|om|kl|klockan|kello"
 _TIME_AFTER = (r"[ap]\.?\s?m\b\.?|h\b|hrs?\b|uhr\b|o'clock|tonight|this (?:morning|afternoon|evening)"
                r"|in the (?:morning|afternoon|evening)|gmt\b|bst\b|utc\b|cet\b|cest\b|local time|sharp\b")
+# What makes it a quantity, whatever comes before ("at 9.30 percent", "at 9.30 dollars" read as times, quotes32).
+_QUANTITY_AFTER = (r"%|percent|per ?cent|pct|prozent|pour ?cent|por ?ciento|points?|pts|bps|basis|million|billion"
+                   r"|trillion|thousand|bn|m\b|k\b|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence|usd|eur"
+                   r"|gbp|times|x\b|degrees?|°|mph|km|kph|kg|miles?|met(?:re|er)s?|litres?|liters?|tons?|tonnes?"
+                   r"|a share|per share|a barrel|per barrel|an hour|per hour|a month|per month|a year|per year")
 
 
-def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> bool:
-    """Whether the post's and the article's words are the same time of day, one written with a full stop ("9.30"),
-    the other with a colon ("9:30"); it failed as a changed figure (quotes31). Only where one side is plainly a time
-    ("9.30 am", "9.30pm", "at 9.30", "9:30 pm"): "9.30" is as often a decimal figure, which stays a change."""
+def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
+    """Which way the post's and the article's words are the same time of day written otherwise, or "": one with a
+    full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure (quotes31); or its am/pm
+    apart on one side ("9:30 pm", "9.30pm"), which failed as words of other counts (quotes32). Only where one side is
+    plainly a time ("9.30 am", "9.30pm", "at 9.30", "9:30 pm") and neither a quantity ("at 9.30 percent"): "9.30" is as
+    often a decimal figure, which stays a change."""
     times = _TIME_RE.fullmatch(post), _TIME_RE.fullmatch(said)
-    if not times[0] or not times[1] or times[0][2] == times[1][2] \
-            or [int(times[0][1]), times[0][3], (times[0][4] or "").casefold()] \
-            != [int(times[1][1]), times[1][3], (times[1][4] or "").casefold()]:
-        return False
-    if times[0][4]:
-        return True   # "9.30pm": a time on both sides
-    return any(re.search(rf"(?<![\w.:]){re.escape(word)}(?![\w.:])\s*(?:{_TIME_AFTER})", normalise(text), re.IGNORECASE)
-               or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{re.escape(word)}(?![\w.:])", normalise(text),
-                            re.IGNORECASE)
-               for word, text in ((post, found_text), (said, said_text)))
+    if not times[0] or not times[1] or post == said \
+            or [int(times[0][1]), times[0][3], re.sub(r"\s", "", times[0][4] or "").casefold()] \
+            != [int(times[1][1]), times[1][3], re.sub(r"\s", "", times[1][4] or "").casefold()]:
+        return ""
+    kind = TIME_DOTTED if times[0][2] != times[1][2] else TIME_SPACED
+    if times[0][4] and times[1][4]:
+        return kind   # "9.30pm", "9:30 pm": a time on both sides
+    sides = [(re.escape(word), normalise(text)) for word, text in ((post, found_text), (said, said_text))]
+    if any(re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
+           for word, text in sides):
+        return ""
+    return kind if any(
+        re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
+        or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{word}(?![\w.:])", text, re.IGNORECASE)
+        for word, text in sides) else ""
 
 
 # A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and

@@ -1390,3 +1390,29 @@ def test_brackets_with_a_possessive_after_them_are_the_article_s_own_words(said,
     c = compare(said, found)
     assert c.result == result, c.evidence
     assert result == "fail" or "the article's own words in brackets" in c.evidence, c.evidence
+
+
+# quotes32 (4): "at 9.30 percent" read as a time ("at" before it), so "9:30 percent" warned as the same time; and
+# "9.30pm" against "9:30 pm" failed, the two sides having other word counts.
+@pytest.mark.parametrize("said,found", [
+    ("Inflation is at 9:30 percent", "Inflation is at 9.30 percent"),
+    ("Inflation is at 9.30%", "Inflation is at 9:30%"),
+    ("Shares closed at 9:30 dollars", "Shares closed at 9.30 dollars"),
+    ("Unemployment stood at 9:30 per cent", "Unemployment stood at 9.30 per cent"),
+], ids=["percent", "percent-sign", "dollars", "per-cent"])
+def test_a_figure_after_at_with_a_quantity_after_it_is_no_time(said, found):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("Doors open 9.30pm sharp", "Doors open 9:30 pm sharp", "9:30 pm → 9.30pm"),
+    ("Doors open 9:30 pm sharp", "Doors open 9.30pm sharp", "9.30pm → 9:30 pm"),
+    ("Doors open 9:30pm sharp", "Doors open 9:30 pm sharp", "9:30 pm → 9:30pm"),
+    ("Doors open 9.30 a.m. sharp", "Doors open 9:30am sharp", "9:30am → 9.30 a m"),
+], ids=["dotted-glued", "colon-glued-in-post", "spaced-only", "a-m-dotted"])
+def test_a_time_with_its_am_or_pm_apart_on_one_side_warns_as_written_otherwise(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
+    assert "the same time" in c.evidence, c.evidence
