@@ -134,11 +134,13 @@ class Change:
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
+    unchecked: bool = False   # ... in place of a name, which they may write otherwise: the tool cannot tell
 
     def __str__(self) -> str:
         if self.bracketed:
             return "the article's own words in brackets: " + (
-                f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"')
+                f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
+                " (the same name written otherwise, or another? The tool cannot check it)" * self.unchecked)
         if self.alike:
             return f"{self.post} → {self.article} ({self.alike})"
         if self.elided:
@@ -399,11 +401,13 @@ LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
 TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
+TIME_SPACED = "the same time, with its am, pm or h apart on one side"
 INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
 HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED)   # not look-alikes
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
+           TIME_SPACED)   # not look-alikes
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED)   # words written otherwise, not look-alikes either
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
@@ -436,8 +440,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
-    if change.post and change.article and _dotted_time(change.post, change.article, said, found):
-        return replace(change, alike=TIME_DOTTED)   # "9.30" of "9:30", a British time (quotes31)
+    time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
+    if time:
+        return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
@@ -506,31 +511,44 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
     return None
 
 
-# A time of day, written "9:30" or, as British and German style has it, "9.30" (an "am"/"pm" or "h" glued on).
-_TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)([ap]m|h)?", re.IGNORECASE)
+# A time of day, written "9:30" or, as British and German style has it, "9.30", with an "am"/"pm" or "h" glued on or
+# apart ("9.30pm", "9:30 pm", "9:30 a m" as the words of "9:30 a.m." are joined).
+_TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)(?:\s?([ap]\s?m|h))?", re.IGNORECASE)
 # What makes a figure a time where it stands: a word for "at", "until"... before it, or "am", "pm", "h", "Uhr",
 # "o'clock", "tonight"... after it. Not "to", "by", "from", "about" or "today", which go with a decimal as often
 # ("rose to 9.30", "fell by 9.30 today").
 _TIME_BEFORE = r"at|until|till|til|before|after|since|um|bis|à|dès|vers|las|alle|dalle|om|kl|klockan|kello"
 _TIME_AFTER = (r"[ap]\.?\s?m\b\.?|h\b|hrs?\b|uhr\b|o'clock|tonight|this (?:morning|afternoon|evening)"
                r"|in the (?:morning|afternoon|evening)|gmt\b|bst\b|utc\b|cet\b|cest\b|local time|sharp\b")
+# What makes it a quantity, whatever comes before ("at 9.30 percent", "at 9.30 dollars" read as times, quotes32).
+_QUANTITY_AFTER = (r"%|percent|per ?cent|pct|prozent|pour ?cent|por ?ciento|points?|pts|bps|basis|million|billion"
+                   r"|trillion|thousand|bn|m\b|k\b|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence|usd|eur"
+                   r"|gbp|times|x\b|degrees?|°|mph|km|kph|kg|miles?|met(?:re|er)s?|litres?|liters?|tons?|tonnes?"
+                   r"|a share|per share|a barrel|per barrel|an hour|per hour|a month|per month|a year|per year")
 
 
-def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> bool:
-    """Whether the post's and the article's words are the same time of day, one written with a full stop ("9.30"),
-    the other with a colon ("9:30"); it failed as a changed figure (quotes31). Only where one side is plainly a time
-    ("9.30 am", "9.30pm", "at 9.30", "9:30 pm"): "9.30" is as often a decimal figure, which stays a change."""
+def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
+    """Which way the post's and the article's words are the same time of day written otherwise, or "": one with a
+    full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure (quotes31); or its am/pm
+    apart on one side ("9:30 pm", "9.30pm"), which failed as words of other counts (quotes32). Only where one side is
+    plainly a time ("9.30 am", "9.30pm", "at 9.30", "9:30 pm") and neither a quantity ("at 9.30 percent"): "9.30" is as
+    often a decimal figure, which stays a change."""
     times = _TIME_RE.fullmatch(post), _TIME_RE.fullmatch(said)
-    if not times[0] or not times[1] or times[0][2] == times[1][2] \
-            or [int(times[0][1]), times[0][3], (times[0][4] or "").casefold()] \
-            != [int(times[1][1]), times[1][3], (times[1][4] or "").casefold()]:
-        return False
-    if times[0][4]:
-        return True   # "9.30pm": a time on both sides
-    return any(re.search(rf"(?<![\w.:]){re.escape(word)}(?![\w.:])\s*(?:{_TIME_AFTER})", normalise(text), re.IGNORECASE)
-               or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{re.escape(word)}(?![\w.:])", normalise(text),
-                            re.IGNORECASE)
-               for word, text in ((post, found_text), (said, said_text)))
+    if not times[0] or not times[1] or post == said \
+            or [int(times[0][1]), times[0][3], re.sub(r"\s", "", times[0][4] or "").casefold()] \
+            != [int(times[1][1]), times[1][3], re.sub(r"\s", "", times[1][4] or "").casefold()]:
+        return ""
+    kind = TIME_DOTTED if times[0][2] != times[1][2] else TIME_SPACED
+    if times[0][4] and times[1][4]:
+        return kind   # "9.30pm", "9:30 pm": a time on both sides
+    sides = [(re.escape(word), normalise(text)) for word, text in ((post, found_text), (said, said_text))]
+    if any(re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
+           for word, text in sides):
+        return ""
+    return kind if any(
+        re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
+        or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{word}(?![\w.:])", text, re.IGNORECASE)
+        for word, text in sides) else ""
 
 
 # A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and
@@ -1017,7 +1035,10 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
         if any(j in names and not _names_held(post[j], said[i1:i2]) for j in range(j1, j2)):
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
-        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]))
+        # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
+        unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
+        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]),
+                      unchecked=unchecked)
     return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
 
 
@@ -1025,10 +1046,28 @@ def _names_held(name: str, words: list[str]) -> bool:
     """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
     made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones")."""
     keys = [_key(w) for w in words]
-    if _key(name) in keys or _written_otherwise_name(name, words):
+    if _key(name) in keys or _written_otherwise_name(name, words) or _unchecked_alias(name, words):
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
+
+
+def _unchecked_alias(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` may be another name for the post's `name` that the tool cannot check, which an
+    editor writes to clarify and a fail would call a misquote (quotes32): an initialism in the brackets, which is not
+    expanded here ("[US]" or "[The U.S.]" for "America", "[GOP]" for "Republican"), or in place of the account of an
+    office or a body, whose holder is not looked up: a handle in capitals ("@POTUS", "@X") or with a word for a role
+    or a body in it ("@WhiteHouse", "@NYPDnews"). A word for an initialism is checked by its letters instead
+    ("[Democrats]" for "GOP" fails, in _written_otherwise_name)."""
+    own = [w for w in words if w.isupper() and len(w) > 1 or _bare(w) not in _REFERRING]   # "US" is no "us"
+    if own and (all(w.isupper() and w.isalpha() and 2 <= len(w) <= 6 for w in own)
+                or len(own) >= 2 and all(len(w) == 1 and w.isupper() for w in own)):
+        return True
+    if not name.startswith("@"):
+        return False
+    letters = name.lstrip("@")
+    parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
+    return letters.isupper() or any(_role(p) for p in parts)
 
 
 def _written_otherwise_name(name: str, words: list[str]) -> bool:
@@ -1094,10 +1133,56 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
     long_words = [w for w in post if len(w) > 3 and w[:1].isalpha()]
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
-    capitalised = set() if _language(lang) in ("de", "lb") or headline else {
+    german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
+    capitalised = set() if german or headline else {
         _key(w) for i, w in enumerate(post)
-        if w[:1].isupper() and _bare(w) not in _REFERRING and not (i and _bare(post[i - 1]) in _DETERMINERS)}
+        if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
+        and not (i and _bare(post[i - 1]) in _DETERMINERS)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+
+
+# Words for a role, an office, a body or a group, which like a pronoun refer to whoever holds or forms it, so that an
+# editor's brackets may say whom ("[NYPD]" for "Police", "[Merkel]" for "Chancellor"): capitalised at a sentence's
+# start they failed as names (quotes32). English, singular (a plural "s" or "es" is taken off); no word that is as
+# often a surname ("King", "Judge", "Bishop", "Cook").
+_ROLES = frozenset(
+    "police cop officer official authority government administration ministry minister premier president mayor "
+    "governor senator congressman congresswoman lawmaker legislator chancellor spokesperson spokesman spokeswoman "
+    "agency department office bureau council court prosecutor investigator detective congress parliament senate house "
+    "committee commission board company firm army military troop soldier force navy militia regime opposition "
+    "witness resident protester protestor activist source expert scientist researcher doctor medic nurse paramedic "
+    "firefighter rescuer leader party campaign team club coach manager ceo chairman chairwoman chair director staff "
+    "employee worker union state city county district federal fed hospital school university "
+    "embassy ambassador diplomat envoy spokesperson administrator candidate voter citizen people family parent "
+    "student teacher journalist reporter editor newsroom newspaper network station channel network gov govt pd hq "
+    "news press pmo potus flotus scotus".split())
+
+
+def _role(word: str) -> bool:
+    """Whether a word names a role, an office, a body or a group (_ROLES), in the singular or the plural."""
+    key = _bare(word)
+    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES)
+
+
+# Frequent German words that are no English ones ("die", "war", "was", "will", "also", "man", "in" are both), which
+# tell a German post whose `lang` names no language: German writes every noun with a capital, so a capital there
+# names no one (quotes32: "[Die Regierung]" for "Bundesregierung" failed as another name).
+_GERMAN_WORDS = frozenset(
+    "der das den dem des und ist sind nicht ein eine einen einem einer eines mit für auf sich zu von vom zum zur "
+    "wir ich sie es er ihr uns auch wird werden wurde wurden haben hatte noch nach bei beim aus über wie dass daß "
+    "aber oder kein keine keinen nur schon sehr wenn weil mehr gegen unter diese dieser dieses heute jetzt hier "
+    "neue neuen neuer neues alle allen viele vielen wieder immer gibt geht kann können muss müssen soll sollen "
+    "wollen nichts durch ohne seit bis zwischen sein seine ihre unsere euch jetzt gestern morgen danke bitte".split())
+_GERMAN_LETTERS_RE = re.compile("[äöüßÄÖÜ]")
+_GERMAN_NOUN_RE = re.compile(r"[A-ZÄÖÜ]\w{3,}(?:ung|heit|keit|schaft|tät|ismus|ungen|heiten|keiten|schaften)")
+
+
+def _reads_german(post: list[str]) -> bool:
+    """Whether a post's words read as German: two signs of it among its frequent words, German letters (ä, ö, ü, ß)
+    and a capitalised noun with a German ending (-ung, -heit, -keit, -schaft, -tät, -ismus)."""
+    signs = len({_key(w) for w in post} & _GERMAN_WORDS)
+    signs += any(_GERMAN_LETTERS_RE.search(w) for w in post) + any(_GERMAN_NOUN_RE.fullmatch(w) for w in post)
+    return signs >= 2
 
 
 def _bare(word: str) -> str:
