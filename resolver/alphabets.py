@@ -25,7 +25,8 @@ CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_
 # in cp1251 is "Фр" in ISO-8859-5 and "泥" in gb18030), so a short text's guess is compared with each of them. The
 # web's likelier first: a tie is named by the first.
 OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "mac_greek", "cp1255",
-                 "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_kr", "big5")
+                 "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_jp", "euc_kr",
+                 "big5")
 
 def _letters(*spans: tuple[int, int]) -> str:
     return "".join(chr(code) for first, last in spans for code in range(first, last + 1))
@@ -76,7 +77,7 @@ _BYTE_WORD_RE = re.compile(rb"(?<![^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~])[^\t-\r\x1c-
                            rb"[^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~]*")
 # The encodings above whose characters are more than one byte (the others read each byte beyond ASCII as one
 # character beyond it, and ASCII as ASCII)
-MULTI_BYTE = ("gb18030", "shift_jis", "euc_kr", "big5")
+MULTI_BYTE = ("gb18030", "shift_jis", "euc_jp", "euc_kr", "big5")
 
 
 @dataclass(frozen=True)

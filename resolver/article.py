@@ -305,8 +305,10 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
         # every character where it stands, with no other script's reading as good (review29f: "It’s closed." was
         # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
-            return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
-                    else (detected, ()))
+            if short:
+                return _short_guess(detected, detected_text, alphabets.readings(data, latin=found))
+            if not _fits_worse(detected, detected_text, found):
+                return detected, ()
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
@@ -317,6 +319,19 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
         every = alphabets.readings(data, latin=found)
         rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
     return (detected if chosen else tied[0].encoding), rivals
+
+
+def _fits_worse(detected: str, detected_text: str, found: list[alphabets.Reading]) -> bool:
+    """Does charset_normalizer's guess of another script read the bytes into words no language writes, where a Latin
+    reading fits (`PLAUSIBLE`)? Eight sentences of Mac Roman French were read as cp855 ("Le prјsident a dјclarј")
+    and said sure; the Latin readings are judged then (lead32)."""
+    from resolver import alphabets
+
+    if found[0].fit[0] < PLAUSIBLE:
+        return False
+    own = next((reading.fit for reading in found if reading.encoding == detected), None)
+    # the cheap tests first: a Cyrillic page guessed cp1251 is found[0] and fits (#14)
+    return (own or alphabets.fit(detected_text))[0] < PLAUSIBLE and alphabets.latin(found[0].text)
 
 
 def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:

@@ -1626,3 +1626,33 @@ def test_enc31_every_encoding_that_reads_a_short_text_as_plausibly_is_named(text
     assert same_letters(text) in readings, (article.encoding, article.encoding_rivals)
     assert article.encoding_rival == (article.encoding_rivals[0] if article.encoding_rivals else None)
     assert len(set(readings)) == len(readings)   # each names other letters
+
+
+# lead32 (#10): the two readings enc31's probe set found wrong and said sure, in 081751d as in d650bdc.
+FRENCH_LINE = ("Le président a déclaré mercredi que les écoles resteraient fermées jusqu'à la fin de la semaine. "
+               "« C'est difficile », a-t-il ajouté. ")
+JAPANESE_LINE = "東京で橋が閉鎖されました。当局が発表した。"
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (FRENCH_LINE * 8, "mac_roman"),
+    (FRENCH_LINE * 8 + "\n", "mac_roman"),
+    (JAPANESE_LINE, "euc_jp"),
+    (JAPANESE_LINE + "\n", "euc_jp"),
+], ids=["french-mac-roman", "french-mac-roman-line", "japanese-euc-jp", "japanese-euc-jp-line"])
+def test_lead32_a_text_is_not_read_sure_in_an_encoding_whose_letters_fit_worse(text: str, encoding: str) -> None:
+    """Eight sentences of French in Mac Roman were read as cp855 (DOS Cyrillic: "Le prјsident a dјclarј") and said
+    sure: charset_normalizer's guess of another script stood though its reading fits no language's words and Mac
+    Roman's fits every one. One Japanese sentence in EUC-JP was read as gb18030 ("澎叠で抖が誓嚎") and said sure:
+    EUC-JP was in no list of readings a short text is compared with. The text is read right now; the Japanese one
+    names the gb18030 reading that fits as well as its rival."""
+    from resolver.alphabets import same_letters
+    from resolver.article import decode_as, from_bytes
+
+    data = text.encode(encoding)
+    article = from_bytes(data, "line.txt")
+    readings = [same_letters(decode_as(data, name)) for name in (article.encoding, *article.encoding_rivals)]
+    assert same_letters(article.text) == same_letters(text), (article.encoding, article.encoding_rivals)
+    assert len(set(readings)) == len(readings)
+    if encoding == "euc_jp":
+        assert article.encoding_rivals == ("gb18030",)
