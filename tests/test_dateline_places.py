@@ -27,6 +27,7 @@ def test_a_name_or_an_acronym_is_no_known_place(words):
 def test_a_place_that_is_as_often_a_name_is_no_place_before_a_slash():
     assert names_a_known_place("Chad") and not names_a_place_first("Chad")
     assert names_a_place_first("Kyiv") and names_a_place_first("KYIV")
+    assert names_a_known_place("Orlando") and not names_a_place_first("Orlando") and not names_a_place_first("SOFIA")
 
 
 def test_the_list_is_case_folded_and_spaced_once():

@@ -37,6 +37,8 @@ KNOWN_ORGS = frozenset(
     "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
     "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
     "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo"
+    # a state named for its place, whose press office credits its pictures by that name alone (credits32)
+    "|vatican|vatican media"
     # satellite imagery companies, whose one-word names read as people's (#10)
     "|maxar|maxar technologies|digitalglobe|airbus|airbus ds|airbus defence and space|blacksky|capella space"
     "|satellogic|iceye|copernicus|sentinel hub|european space agency"
@@ -235,9 +237,22 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         if not people:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
-    if not people and names_a_place_first(kept[0]):
+    if not people and _names_a_place_before_a_slash(kept[0]):
         return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
     return kept[0], _as_written(value, kept[1:])
+
+
+def _names_a_place_before_a_slash(part: str) -> bool:
+    """Is the first part of a slash chain a place ("Kyiv/Reuters", "Gaza City/Reuters", "BEIT LAHIA/Reuters")? A listed
+    place (`names_a_place_first`: not one word that is as often a person's name), or a place by its first or last
+    word or its state's letters, as before a comma (`names_a_place`; credits32: asked before a comma only, "Gaza
+    City/Reuters" gave the creator, `high`). Not a person's name and then a place ("Jane Doe, Washington D.C./Reuters":
+    its first words name someone), nor an organisation ("Santa Monica Police/AP"), nor a name with a person's mark
+    ("Jane Beach/AP": the creator, `uncertain`, `split_confidence`)."""
+    if names_a_place_first(part):
+        return True
+    return names_a_place(part) and not is_org(part) and not _known_person(part) \
+        and not may_name_a_person(part.split(",")[0].strip())
 
 
 # A name, then who supplied the picture in brackets: "Jane Doe (Reuters)", "Jane Doe [AFP/Getty Images]".
@@ -377,8 +392,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
-    if value.isupper() and names_a_place_first(value):
-        return None, None   # "Photo: KYIV": a dateline's place in capitals, no acronym's (credits31)
+    if names_a_place_first(value) and not is_known_org(value):
+        return None, None   # "Photo: KYIV", "Photo: Kyiv": a place, in any case, credits no one (credits31, credits32)
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     if names_a_place(value) or names_no_one(value):
@@ -527,7 +542,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name"; or the
     creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
     organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"), or a creator in a script with no
-    capitals that no reporter's title calls a person, whatever the organisation (`_caseless_unproven`); None when the
+    capitals that no reporter's title calls a person, whatever the organisation (`_caseless_unproven`), or a creator
+    before an organisation whose words name a place too ("Orlando/Reuters", "Jane Beach/AP": credits32); None when the
     credit names nobody.
     `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
     among them."""
@@ -538,6 +554,9 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     if creator and organization and _before_a_comma(raw, creator, organization) and not _known_person(creator) \
             and not _listed_among_people(creator, listed_with, raw):
         return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
+    if creator and organization and not is_org(creator) and (
+            names_a_place(creator) or names_a_known_place(creator) and not _known_person(creator)):
+        return "uncertain"   # "Orlando/Reuters", "Jane Beach/AP": a place's name that is a person's too (credits32)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):

@@ -100,10 +100,13 @@ def places() -> frozenset[str]:
     """The list, case-folded, each name spaced once. Built when first asked (a credit before an agency), not at
     import: a `scan`'s start-up is at its aim's edge (#14), and most pages never ask."""
     return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
-# Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"): before a slash,
-# where the words are a photographer's by the credit's own joiner, one such word is no place (`names_a_place_first`).
+# Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"; credits32: "Orlando",
+# "Sofia", "Adelaide"): before a slash, where the words are a photographer's by the credit's own joiner, one such word
+# is no place (`names_a_place_first`) but the creator, `uncertain` (`credit_names.split_confidence`: the words do not
+# say which it is); alone, it is read as before (a brand's one word, `uncertain`).
 NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan "
-                      "santiago albany portland chita salta kirov bahia merida cordoba lima mahe guam".split())
+                      "santiago albany portland chita salta kirov bahia merida cordoba lima mahe guam "
+                      "orlando sofia adelaide".split())
 # Words for a feature of a place after its name ("Tokyo Bay", "Kabul Airport", "Gaza Port") and before it ("Central
 # Kyiv", "Northern Gaza"): with a listed place, still a place.
 FEATURE_AFTER = frozenset("bay harbour harbor port airport river coast gulf strait sea lake valley region province "
