@@ -396,7 +396,7 @@ def _from_cache(target: Target, session: Session,
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
-    looked, under = _lookup_in_store(target, record, store, archived, session)
+    looked, under = _lookup_in_store(target, record, store, copies or archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
@@ -486,11 +486,12 @@ def _read_again(row: dict[str, Any], store: Store, methods: tuple[str, ...]) -> 
     return None
 
 
-def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int,
+def _lookup_in_store(target: Target, record: PostRecord, store: Store,
+                     archived: int | tuple[wayback.ArchivedCopy, ...],
                      session: Session) -> tuple[str | None, tuple[str, ...]]:
     """What a cached post's last archive lookup came to, from the fetch log, and the pages it looked under: asked
     only of posts a fetch reads the captures of (an X post that is gone, or has copies), so a warm run of available
-    posts asks nothing more (#14)."""
+    posts asks nothing more (#14). `archived`: its copies recorded (or how many)."""
     if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
         return None, ()   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
@@ -500,8 +501,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached)
-    if looked is None and not archived:
-        return wayback.NOT_LOOKED_UP, ()
+    if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
+        return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
