@@ -742,6 +742,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     store = session.store
     if store is None:
         return merged, copies, None
+    default = ledger.observed_at(), ledger.answered_at_unknown()
+    # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
+    observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
+    times = [ledger.time_of(r.fetch_ids, default=default) for r in records + [c.record for c in copies]]
     with ledger.transaction(store) as real:
         records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
                            versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
@@ -751,9 +755,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
         post_row = store.record_observation(
             {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
             [{"method": r.method, "status": r.status, "reason": r.reason,
-              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-             for r in records + [c.record for c in copies]],
-            observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json()),
+              "observed_at": when, "answered_at_unknown": why}
+             for r, (when, why) in zip(records + [c.record for c in copies], times)],
+            observed_at=observed_at, answered_at_unknown=unknown)
     return merged, copies, post_row
 
 
@@ -775,6 +780,8 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     store = session.store
     if store is None or not (ledger.rows or copies):
         return copies
+    default = ledger.observed_at(), ledger.answered_at_unknown()
+    times = [ledger.time_of((c.fetch_id,), default=default) for c in copies]   # each at its own record's time
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
@@ -782,8 +789,9 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
             store.add_observations(
                 post.post_row,
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
-                  "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+                  "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json()), "observed_at": when,
+                  "answered_at_unknown": why} for c, (when, why) in zip(copies, times)],
+                observed_at=default[0], answered_at_unknown=default[1])
     return copies
 
 
