@@ -637,6 +637,15 @@ def m037_embed_id_doubt(db: Database) -> None:
     db.table("embeds").add_column("id_doubt", str)
 
 
+
+@migrations()
+def m038_replayed_records(db: Database) -> None:
+    """v38: the fetch-log rows replayed from a WARC record, found by the file's content and the record's offset: a
+    record replayed again is the row it gave the first time (newuser32 #3: each replay of one WARC wrote every
+    record's row, and the observations it gave, again)."""
+    db.execute("CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -544,3 +544,5 @@ FROM articles a
 WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
 ORDER BY a.id;
 
+CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL;
+

@@ -46,7 +46,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
-              "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt")
+              "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
+              "m038_replayed_records")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -632,8 +633,16 @@ class Store:
     # -- the fetch log and resolutions ----------------------------------------------------------------------
 
     def record_fetch(self, row: Mapping[str, Any]) -> int:
-        """Append one request to the fetch log; returns its id (what provenance points at)."""
-        return self._append("fetches", row)
+        """Append one request to the fetch log; returns its id (what provenance points at). An answer replayed from
+        a WARC record the log holds already (the same file's content, offset and request) is that row: one record is
+        one fetch however often it is replayed (newuser32 #3: each replay of a WARC wrote its rows again)."""
+        if row.get("via") != "warc" or not row.get("warc_sha256") or row.get("warc_offset") is None:
+            return self._append("fetches", row)
+        with self.write():
+            found = self.conn.execute("SELECT id FROM fetches WHERE warc_sha256 = ? AND warc_offset = ? AND url = ? "
+                                      "ORDER BY id LIMIT 1",
+                                      [row["warc_sha256"], row["warc_offset"], row["url"]]).fetchone()
+            return int(found[0]) if found else self._insert("fetches", row)
 
     def _append(self, table: str, row: Mapping[str, Any]) -> int:
         """One row appended in its own transaction, or in this thread's open one; its id. Inside an open write
@@ -851,8 +860,19 @@ class Store:
         time is that answer's, not the lookup's (left31: a resumed lookup made a week-old status look fresh)."""
         with self.write():
             for obs in observations:
+                if self._observed_already(post_row, obs):
+                    continue
                 self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
                                                    "answered_at_unknown": answered_at_unknown, **obs})
+
+    def _observed_already(self, post_row: int, obs: Mapping[str, Any]) -> bool:
+        """Whether the post holds this method's observation of this fetch already: one answer (a WARC record
+        replayed again, whose fetch row is the first replay's) is one observation, however often it is recorded
+        (newuser32 #3: a replayed lookup's observations counted four sightings of one answer)."""
+        if obs.get("fetch_id") is None:
+            return False
+        return self.conn.execute("SELECT 1 FROM post_observations WHERE post_row = ? AND method IS ? AND fetch_id = ? "
+                                 "LIMIT 1", [post_row, obs.get("method"), obs["fetch_id"]]).fetchone() is not None
 
     def set_post_view(self, post_row: int, post: Mapping[str, Any]) -> None:
         """Set a post's current view as given (record_observation keeps what was known when an answer says less;

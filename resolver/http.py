@@ -18,7 +18,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -143,15 +143,32 @@ class Ledger:
     shared: list[Ledger] = field(default_factory=list)
     replayed: list[str] = field(default_factory=list)          # the answer times of rows replayed from a WARC
     undated: list[str] = field(default_factory=list)           # why rows replayed from a WARC have none
+    # placeholder -> (answer time, why none) of each row replayed from a WARC: a fact's own rows date it
+    times: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def hold(self, row: dict[str, object]) -> int:
         placeholder = -next(_placeholders)
         self.rows[placeholder] = row
         if row.get("via") == "warc" and row.get("answered_at_unknown"):
             self.undated.append(str(row["answered_at_unknown"]))
+            self.times[placeholder] = (None, str(row["answered_at_unknown"]))
         elif row.get("via") == "warc" and row.get("fetched_at"):
             self.replayed.append(str(row["fetched_at"]))
+            self.times[placeholder] = (str(row["fetched_at"]), None)
         return placeholder
+
+    def time_of(self, fetch_ids: Iterable[int | None], *,
+                default: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+        """(observed_at, answered_at_unknown) of a fact resting on the rows `fetch_ids` (placeholders): when they
+        were replayed from a WARC, the latest dated one's WARC-Date, or no time and why; `default` (the ledger's
+        `observed_at()`, `answered_at_unknown()`, taken once per write) when none was. Each observation carries its
+        own record's time (newuser32 #4: a gone post's X API answer was dated by its capture's WARC-Date)."""
+        times = [found for i in fetch_ids if i is not None
+                 for ledger in (*self.shared, self) if (found := ledger.times.get(i)) is not None]
+        dated = [when for when, _ in times if when is not None]
+        if dated:
+            return max(dated), None
+        return (None, times[0][1]) if times else default
 
     def observed_at(self) -> str | None:
         """When the fact these rows give was observed: now, or, for answers replayed from a WARC, when the latest

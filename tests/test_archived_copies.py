@@ -497,3 +497,60 @@ def test_left31_a_resumed_posts_archive_lookup_leaves_its_status_dated_by_the_so
     assert seen["syndication"] == before["last_observed_at"] < seen["wayback"]
     [offline] = run([TARGET], settings, store, offline=True)
     assert as_of(_post(offline, store)) == answered_at   # the report's "(as of …)": the source's answer
+
+
+def test_fixnu32a_a_lookup_stopped_between_its_lists_is_not_answered_and_the_resumed_run_finishes_it(
+        threaded_net, store):
+    """A deleted post whose only capture (a login wall: no words of the post) is listed under twitter.com, read,
+    and the run stopped (Ctrl-C) while the next list (x.com) was asked: the source's answer is kept with the
+    capture's fetch row, but not the capture's reading, and the lists after it were never asked. The resumed run
+    took the cached post for a finished lookup: "answered", no copy, the later lists never asked, and offline the
+    lookup read "answered" (newuser32 #1). Now a lookup is answered only when every list it goes through and every
+    capture they list that gave a copy are recorded; an unfinished one is redone."""
+    import threading
+
+    from werkzeug.wrappers import Response
+
+    from resolver.fetch import fetch_posts
+    from resolver.options import FetchOptions
+    from resolver.session import Mode, Session
+    from tests.test_kept_answers import cancelled_once
+
+    fakenet = threaded_net
+    wall = capture("login_wall_react.html")
+    settings = world(fakenet, [wall], retries=0, timeout=60, deadline=60)
+    release, held = threading.Event(), threading.Event()
+    real_cdx = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    lists: list[str] = []
+
+    def held_on_x(request) -> Response:
+        lists.append(request.args["url"])
+        if request.args["url"].startswith("x.com/") and not release.is_set():
+            held.set()
+            release.wait(60)
+        return real_cdx(request)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", held_on_x)
+    stopped = cancelled_once(lambda session: fetch_posts([TARGET], session=session, options=FetchOptions()),
+                             lambda session: held.is_set(), "the x.com list was never asked")
+    try:
+        Session(settings, store=store, mode=Mode()).run(stopped)
+    finally:
+        release.set()
+    row = store.post_row("twitter", ID)
+    [read] = store.conn.execute("SELECT id FROM fetches WHERE purpose = 'wayback-capture' AND status = 200").fetchall()
+    assert row["status"] == "deleted"
+    assert [o["method"] for o in store.observations(row["id"])] == ["syndication"]   # the reading was lost
+
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert (offline.record.status, offline.archived) == ("deleted", ())
+    assert offline.archive_lookup != "answered", offline.archive_lookup
+
+    asked = len(lists)
+    [resumed] = run([TARGET], settings, store)
+    assert any(query.startswith("mobile.twitter.com/") for query in lists[asked:]), lists   # the lists not asked
+    assert resumed.archive_lookup == "answered"
+    [copy] = resumed.archived
+    assert (copy.record.method, copy.says_something) == ("wayback", False)
+    assert [o["method"] for o in store.observations(row["id"])] == ["syndication", "wayback"]
+    [again] = run([TARGET], settings, store, offline=True)
+    assert (len(again.archived), again.archive_lookup) == (1, "answered")

@@ -5,6 +5,7 @@ Every WARC here is built in the test with warcio; no server answers anything: a 
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -213,3 +214,55 @@ def test_a_crawlers_syndication_token_is_no_configured_secret_and_a_configured_o
         redacted = [r["redacted"] for r in store.db["bodies"].rows]
     assert rows["syndication"]["via"] == "warc" and rows["syndication"]["warc_file"] == str(warc)
     assert not any(redacted), "the answer was said to have a secret redacted out of it"
+
+
+def write_gone_post_warc(path):
+    """A WARC of a deleted post's lookup as a stopped run leaves it: the syndication tombstone, the twitter.com CDX
+    list naming one capture and that capture (a placeholder page: no words of the post), each at its own
+    WARC-Date; the other lists are not in it (each replay asks them: not-in-warc)."""
+    from resolver.archive import lookup_url
+    from resolver.fetch.wayback import raw_url
+    from tests.waybacknet import HEADER, Capture
+
+    page = f"twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    shell = (Path(__file__).parent / "fixtures" / "captures" / "login_wall_react.html").read_bytes()
+    found = Capture("20240210120000", f"https://{page}", shell)
+    listing = json.dumps([HEADER, found.row()]).encode()
+    memento = [("Memento-Datetime", "Sat, 10 Feb 2024 12:00:00 GMT")]
+    records = [(syndication.request_url(fx.POST_ID), "2024-06-20T11:00:00Z", "application/json",
+                json.dumps(fx.TOMBSTONE_DELETED).encode(), []),
+               (lookup_url(page, prefix=True), "2024-06-20T11:00:01Z", "application/json", listing, []),
+               (raw_url(found.timestamp, found.original), "2024-06-20T11:00:02Z", "text/html; charset=utf-8", shell,
+                memento)]
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, date, kind, data, extra in records:
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(data), warc_headers_dict={"WARC-Date": date},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", kind), ("Content-Length", str(len(data))),
+                                                         *extra], protocol="HTTP/1.1")))
+    return path
+
+
+def test_fixnu32a_a_warc_replayed_again_records_each_record_once_each_observation_at_its_own_time(fakenet, tmp_path):
+    """newuser32 #3 and #4: a gone post's lookup the WARC holds in part is asked again by every replay (the lists it
+    lacks are no answer); each replay wrote every record's fetch row and observation again (the same answer read as
+    four sightings), and the source's observation was dated by the capture record's WARC-Date. One WARC record is
+    one fetch row and one observation however often it is replayed, each observation at its own record's time."""
+    warc = write_gone_post_warc(tmp_path / "crawl.warc.gz")
+    world = World(fakenet, tmp_path)
+    for _ in range(3):
+        result, post = fetched(world, warc)
+        assert post is not None and post["status"] == "deleted", result.output
+    assert not fakenet.hits
+    from cache import Store
+
+    store = Store(world.db)
+    rows = store.conn.execute("SELECT warc_offset, count(*) FROM fetches WHERE warc_offset IS NOT NULL "
+                              "GROUP BY warc_sha256, warc_offset").fetchall()
+    assert len(rows) == 3 and all(count == 1 for _, count in rows), rows
+    seen = store.conn.execute("SELECT o.method, o.observed_at, f.fetched_at FROM post_observations o "
+                              "JOIN fetches f ON f.id = o.fetch_id ORDER BY o.id").fetchall()
+    assert [(method, at) for method, at, _ in seen] == [
+        ("syndication", "2024-06-20T11:00:00.000000Z"), ("wayback", "2024-06-20T11:00:02.000000Z")], seen
+    assert all(at == fetched_at for _, at, fetched_at in seen)

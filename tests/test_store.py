@@ -401,9 +401,11 @@ def test_a_post_row_comes_with_how_many_of_its_observations_a_method_made_of_a_f
     store.record_observation(post, [{"method": "syndication", "status": "available", "fetch_id": fetch_id}],
                              observed_at="2026-01-01T00:00:00Z")
     assert store.post_row_counting("twitter", "1", method="wayback") == (store.post_row("twitter", "1"), 0)
+    other = store.record_fetch({"url": "https://web.archive.org/y", "contacted_url": "https://web.archive.org/y",
+                                "method": "GET", "fetched_at": "2026-01-01", "status": 200, "purpose": "wayback"})
     store.record_observation(post, [{"method": "wayback", "status": "deleted", "fetch_id": fetch_id},
                                     {"method": "wayback", "status": "deleted", "fetch_id": None},
-                                    {"method": "wayback", "status": "deleted", "fetch_id": fetch_id}],
+                                    {"method": "wayback", "status": "deleted", "fetch_id": other}],
                              observed_at="2026-01-02T00:00:00Z")
     row, count = store.post_row_counting("twitter", "1", method="wayback")
     assert (row, count) == (store.post_row("twitter", "1"), 2) and row["last_observed_at"] == "2026-01-02T00:00:00Z"
@@ -623,3 +625,29 @@ def test_an_article_source_keeps_its_record_id_and_crawl_date_and_is_known_by_th
         ("guid-3", "2024-05-15T13:00:00.000000Z")]
     store.read_only = True   # as a cache file the user cannot write: nothing new to write, so no write is tried
     assert store.record_articles([record], tool_version="t") == [(article_id, False)]
+
+
+def test_fixnu32a_one_answer_is_one_fetch_row_and_one_observation_however_often_it_is_recorded(store):
+    """newuser32 #3: a WARC record replayed again (the same file's content, offset and request) is the row the first
+    replay wrote, and the observation a method made of a fetch is made once per post; a live answer (no WARC
+    record) is a row of its own each time, and another request answered by the same record one of its own too."""
+    api = "https://api.twitter.com/2/tweets?ids=1"
+    replayed = {"url": api, "contacted_url": api,
+                "method": "GET", "fetched_at": "2024-06-20T11:00:00.000000Z", "status": 200, "via": "warc",
+                "warc_file": "/a/crawl.warc.gz", "warc_offset": 6598, "warc_sha256": "ab" * 32}
+    first = store.record_fetch(replayed)
+    assert store.record_fetch(replayed | {"warc_file": "/b/copy.warc.gz"}) == first   # the same content elsewhere
+    assert len({first, store.record_fetch(replayed | {"warc_offset": 7000}),
+                store.record_fetch(replayed | {"url": "https://api.twitter.com/2/tweets?ids=2"}),
+                store.record_fetch(replayed | {"warc_sha256": "cd" * 32}),
+                store.record_fetch({k: v for k, v in replayed.items() if k not in ("via", "warc_sha256")})}) == 5
+    post = {"platform": "twitter", "post_id": "1", "url": "https://twitter.com/a/status/1", "status": "suspended",
+            "record": {}}
+    for _ in range(3):
+        store.record_observation(post, [{"method": "x-api", "status": "suspended", "fetch_id": first},
+                                        {"method": "x-api", "status": "suspended", "fetch_id": None}],
+                                 observed_at="2024-06-20T11:00:00.000000Z")
+    row = store.post_row("twitter", "1")
+    assert [(o["method"], o["fetch_id"]) for o in store.observations(row["id"])] == [
+        ("x-api", first), ("x-api", None), ("x-api", None), ("x-api", None)]
+    assert store.count("fetches") == 5

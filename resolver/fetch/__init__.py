@@ -396,7 +396,7 @@ def _from_cache(target: Target, session: Session,
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
-    looked, under = _lookup_in_store(target, record, store, archived, session)
+    looked, under = _lookup_in_store(target, record, store, copies or archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
@@ -486,11 +486,12 @@ def _read_again(row: dict[str, Any], store: Store, methods: tuple[str, ...]) -> 
     return None
 
 
-def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int,
+def _lookup_in_store(target: Target, record: PostRecord, store: Store,
+                     archived: int | tuple[wayback.ArchivedCopy, ...],
                      session: Session) -> tuple[str | None, tuple[str, ...]]:
     """What a cached post's last archive lookup came to, from the fetch log, and the pages it looked under: asked
     only of posts a fetch reads the captures of (an X post that is gone, or has copies), so a warm run of available
-    posts asks nothing more (#14)."""
+    posts asks nothing more (#14). `archived`: its copies recorded (or how many)."""
     if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
         return None, ()   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
@@ -500,8 +501,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached)
-    if looked is None and not archived:
-        return wayback.NOT_LOOKED_UP, ()
+    if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
+        return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
@@ -741,6 +742,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     store = session.store
     if store is None:
         return merged, copies, None
+    default = ledger.observed_at(), ledger.answered_at_unknown()
+    # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
+    observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
+    times = [ledger.time_of(r.fetch_ids, default=default) for r in records + [c.record for c in copies]]
     with ledger.transaction(store) as real:
         records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
                            versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
@@ -750,9 +755,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
         post_row = store.record_observation(
             {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
             [{"method": r.method, "status": r.status, "reason": r.reason,
-              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-             for r in records + [c.record for c in copies]],
-            observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json()),
+              "observed_at": when, "answered_at_unknown": why}
+             for r, (when, why) in zip(records + [c.record for c in copies], times)],
+            observed_at=observed_at, answered_at_unknown=unknown)
     return merged, copies, post_row
 
 
@@ -774,6 +780,8 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     store = session.store
     if store is None or not (ledger.rows or copies):
         return copies
+    default = ledger.observed_at(), ledger.answered_at_unknown()
+    times = [ledger.time_of((c.fetch_id,), default=default) for c in copies]   # each at its own record's time
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
@@ -781,8 +789,9 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
             store.add_observations(
                 post.post_row,
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
-                  "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+                  "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json()), "observed_at": when,
+                  "answered_at_unknown": why} for c, (when, why) in zip(copies, times)],
+                observed_at=default[0], answered_at_unknown=default[1])
     return copies
 
 

@@ -691,40 +691,65 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
     return f"error: {unread[0]}" + (f" (and {len(unread) - 1} more)" if len(unread) > 1 else "")
 
 
-def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *, copies: int = 0,
+def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *,
+                            copies: int | Sequence[ArchivedCopy] = 0,
                             redactor: Redactor | None = None,
                             takes: Callable[[list[int]], bool] | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
-    capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
-    whose last read failed. The forms that carry one of the run's secrets (`redactor`) were not asked. `takes`:
+    capture list's latest answer, as read_captures asked them; with no copy (`copies`: the copies recorded, or
+    how many), the captures they list whose last read failed. A lookup stopped part way (a list it goes on to
+    never asked, or a capture read as a copy whose reading was not recorded) is NOT_LOOKED_UP: it is not finished,
+    and an online run redoes it (newuser32 #1). The forms that carry one of the run's secrets (`redactor`) were not asked. `takes`:
     whether a fetch row may answer this run (`Session.takes_cached`: under --replay, those of its WARC files)."""
     from resolver import archive
 
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
+    unfinished = False
     queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
         rows = [row for row in store.fetches_for(archive.lookup_url(query, prefix=True))
                 if takes is None or takes([row["id"]])]
-        if rows:
-            asked += 1
-            last = rows[-1]
-            body = store.body(last["body_sha256"]) if last["body_sha256"] else None
-            error = archive.kept_cdx_error(last, body)
-            errors += [error] if error else []
-            unread += [] if error or copies else _unread_in_store(post_id, body or b"", store, takes)
-    return _with_withheld(_with_unread(lookup_outcome(errors, asked), unread), withheld, len(queries), bool(copies))
+        if not rows:
+            # A list read_captures goes on to (no copy said the post's words yet) that was never asked: the lookup
+            # was stopped before it (newuser32 #1: Ctrl-C between two lists read back as "answered", no copy).
+            unfinished = unfinished or not _lookup_done(copies)
+            continue
+        asked += 1
+        last = rows[-1]
+        body = store.body(last["body_sha256"]) if last["body_sha256"] else None
+        error = archive.kept_cdx_error(last, body)
+        errors += [error] if error else []
+        if not error and not copies:
+            more, lost = _unread_in_store(post_id, body or b"", store, takes)
+            unread += more
+            unfinished = unfinished or lost
+    outcome = _with_unread(lookup_outcome(errors, asked), unread)
+    if unfinished and asked and outcome == ANSWERED:
+        return NOT_LOOKED_UP   # not finished: what a copy would say is not known; an online run redoes it
+    return _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+def _lookup_done(copies: int | Sequence[ArchivedCopy]) -> bool:
+    """Whether read_captures stops after the copies read so far: one says the post's words, or there are as many as
+    it reads (a count alone: whether one says the words is not known, so only the count can say it stopped)."""
+    if isinstance(copies, int):
+        return copies >= MAX_CAPTURES
+    return any(c.says_something for c in copies) or len(copies) >= MAX_CAPTURES
 
 
 def _unread_in_store(post_id: str, cdx: bytes, store: Any,
-                     takes: Callable[[list[int]], bool] | None = None) -> list[str]:
+                     takes: Callable[[list[int]], bool] | None = None) -> tuple[list[str], bool]:
     """The captures a kept CDX answer lists that read_captures would read, whose last read failed or that were never
     read: the lookup that listed them was stopped first (review30r4: a run stopped by Ctrl-C keeps the listing's row,
-    and with no read of its capture the lookup came out "answered", no copy)."""
+    and with no read of its capture the lookup came out "answered", no copy). With them, whether one of them was
+    read as a copy whose reading was never recorded (its row is written with the post's answer when the run is
+    stopped, its reading with the lookup's end: newuser32 #1); asked only of a post with no recorded copy."""
     from resolver import archive
 
     unread = []
+    lost = False
     for snap in choose_captures(archive.parse_cdx(cdx), post_id):
         rows = [row for row in store.fetches_for(raw_url(snap.timestamp, snap.original))
                 if takes is None or takes([row["id"]])]
@@ -735,7 +760,8 @@ def _unread_in_store(post_id: str, cdx: bytes, store: Any,
             problem = f"{last['error_kind']}: {last['error']}" if last["error_kind"] else None
             why = _unread(snap.timestamp, last["status"], problem)
             unread += [why] if why else []
-    return unread
+            lost = lost or problem is None and "memento-datetime" in json.loads(last["headers"] or "{}")
+    return unread, lost
 
 
 async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger, *,
