@@ -1199,7 +1199,13 @@ def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
     """The observation that gave a field: its method, time, fetch-log id and body hash."""
     method = (post.get("field_sources") or {}).get(field) or post.get("method")
     by_method = [s for s in post.get("sources") or [] if s["method"] == method]
-    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
+    # The answer the post's record rests on (its fetch ids): an older answer recorded later (a WARC replayed into the
+    # cache) is not it (review31r3: "as of 2023" beside a status a 2026 answer gave)
+    rests_on = set(post.get("fetch_ids") or ())
+    for source in reversed(by_method):
+        if source.get("fetch_id") in rests_on and source.get("status") == post.get("status"):
+            return source
+    # Else the latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
     # earlier answer (cache.Store.record_observation), and is not where its facts come from.
     for source in reversed(by_method):
         if source.get("status") == post.get("status"):

@@ -585,6 +585,82 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert len(fakenet.hits) == hits
 
 
+def test_replay32_an_older_answer_replayed_later_leaves_the_newer_status_everywhere(fakenet, tmp_path):
+    """review31r3: a post seen available (a WARC of 2023), then found deleted by a live run today; replaying that
+    old WARC into the same cache set the post's view from the replayed answer: an --offline report then said
+    "available (as of 2023-…)", and `stats`, `cache export posts` and `scan --json` with it, though the cache held a
+    newer answer saying it was deleted. The status shown is the newest answer by the time its source gave it; the
+    replayed one stays recorded, and a replay of the WARC again still answers from what it replayed."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc, db = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz", tmp_path / "c.db"
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("archive", "--json", "--warc", str(written), str(article))   # the post up, as the WARC keeps it
+    redated(written, warc, "2023-03-01T10:00:00Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    live = json.loads(cli("scan", "--fetch", "--refresh", "--json", str(article)))   # today, live: deleted
+    assert live["posts"][0]["status"] == "deleted"
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    replayed = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in replayed["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "available"   # the WARC's answer, under --replay
+    again = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in again["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "available" and embed["post"]["from_cache"]   # replayed again: from the cache
+    assert embed["status"]["as_of"].startswith("2023-03-01T10:00:00")
+
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
+    [embed] = [e for e in offline["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "deleted" and embed["status"]["as_of"] > "2026", embed["status"]
+    assert {s["status"] for s in embed["post"]["sources"]} >= {"available", "deleted"}   # both answers recorded
+    scanned = json.loads(cli("scan", "--fetch", "--offline", "--json", str(article)))
+    assert scanned["posts"][0]["status"] == "deleted"
+    posts = [json.loads(line) for line in cli("cache", "export", "posts", "--format", "jsonl").splitlines()]
+    assert [(p["status"], p["last_available_at"] < p["last_observed_at"]) for p in posts] == [("deleted", True)]
+    assert posts[0]["last_available_at"] > "2026", posts   # the live archive run's, not moved back to 2023
+    dead = [json.loads(line) for line in cli("stats", "--json").splitlines()]
+    assert [r["dead"] for r in dead if r["view"] == "dead_embeds_by_outlet_year"] == [1]
+    assert len(fakenet.hits) == hits
+
+
+def test_replay32_a_status_is_dated_by_the_answer_it_rests_on_not_an_older_one_recorded_later(fakenet, tmp_path):
+    """A post seen available today, then a WARC of 2023 replayed into the same cache (the post up then too): an
+    --offline report dated the status by the last recorded answer of the same status, the replayed one: "available
+    (as of 2023-03-01…)" though the view rests on today's answer. The status is dated by the answer its record rests
+    on."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc, db = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz", tmp_path / "c.db"
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("archive", "--json", "--warc", str(written), str(article))   # the post up today, as the WARC keeps it
+    live = json.loads(cli("report", "--format", "json", str(article)))
+    [embed] = [e for e in live["embeds"] if e["post"]]
+    today = embed["status"]["as_of"]
+    assert today > "2026"
+    redated(written, warc, "2023-03-01T10:00:00Z")
+    fakenet.routes.clear()
+    cli("--replay", str(warc), "report", "--format", "json", str(article))
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
+    [embed] = [e for e in offline["embeds"] if e["post"]]
+    assert (embed["post"]["status"], embed["status"]["as_of"]) == ("available", today), embed["status"]
+    assert "2023-03-01T10:00:00.000000Z" in {s["fetched_at"] for s in embed["post"]["sources"]}   # kept all the same
+
+
 def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet, tmp_path):
     """replay29c: under --replay a run answers only from its WARC files (replay29b), but a report's archive section
     fell back to what the cache held from any earlier run: a replay of a WARC that held no archive lookup listed the
