@@ -1396,7 +1396,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             unread.append(outcome)
             return
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
-                                takes=session.takes_cached, offline=session.offline)
+                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
         if not many:
             entries.append(("", data))
             return

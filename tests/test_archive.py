@@ -661,6 +661,62 @@ def test_replay32_a_status_is_dated_by_the_answer_it_rests_on_not_an_older_one_r
     assert "2023-03-01T10:00:00.000000Z" in {s["fetched_at"] for s in embed["post"]["sources"]}   # kept all the same
 
 
+def test_replay32_a_replay_report_says_it_was_made_from_the_replayed_warc_with_its_capture_dates(fakenet, tmp_path):
+    """Under --replay the report's header said "From the cache: the newest answer used is from 2023-…": it was made
+    from the WARC replayed, and a reader took it for the cache's. Now it says so, naming the file and the capture
+    dates (WARC-Date), in Markdown, HTML and JSON (`answers.warc_files`), the first replay and the next alike."""
+    import html
+
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    md = cli("replay.db", "--replay", str(warc), "report", str(article))
+    page = cli("replay.db", "--replay", str(warc), "report", "--format", "html", str(article))   # from the cache now
+    data = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    assert data["answers"]["warc_files"] == [str(warc)] and data["answers"]["newest"].startswith("2023-03-01T10:00")
+    line = (f"From the replayed WARC: made from the replayed WARC {warc}: the newest answer used was captured "
+            "2023-03-01T10:00:00Z, ")
+    for text in (md.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page))):
+        assert "From the cache" not in text and line in text, text
+        assert re.search(re.escape(line) + r"\d+ days before this report", text), text
+
+
+def test_replay32_an_online_report_says_which_answers_it_took_from_the_cache_whatever_their_age(fakenet, tmp_path):
+    """A report made online whose answers all came from the cache (within cache_ttl, an hour old or less) had no
+    "From the cache" line: it read as asked now. Now any answer taken from the cache, not asked in this run, is said
+    so, with its time: all of them, or how many of all (a scan fetched the post and its links, the report asked the
+    archive); JSON gives `answers.cached` of `answers.count`, and the newest and oldest of them."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    fresh = json.loads(cli("c.db", "report", "--format", "json", str(article)))
+    assert fresh["answers"]["cached"] == 0 and fresh["answers"]["count"] > 3, fresh["answers"]
+    hits = len(fakenet.hits)
+    again = json.loads(cli("c.db", "report", "--format", "json", str(article)))
+    md = cli("c.db", "report", str(article))
+    assert len(fakenet.hits) == hits   # nothing asked: every answer within cache_ttl
+    answers = again["answers"]
+    assert (answers["cached"], answers["cached_newest"], answers["cached_oldest"]) == (
+        fresh["answers"]["count"], fresh["answers"]["newest"], fresh["answers"]["oldest"]), answers
+    [line] = [line for line in md.splitlines() if line.startswith("- **From the cache**")]
+    assert line.startswith("- **From the cache**: every answer used was taken from the cache, none was asked in this "
+                           f"run; the newest answer used is from {answers['newest'][:19]}Z, "), line
+
+    for db in ("part.db", "part-md.db"):
+        cli(db, "scan", "--fetch", str(article))   # the post and its links; the report asks the archive
+    part = json.loads(cli("part.db", "report", "--format", "json", str(article)))["answers"]
+    assert 0 < part["cached"] < part["count"], part
+    md = cli("part-md.db", "report", str(article))
+    [line] = [line for line in md.splitlines() if line.startswith("- **From the cache**")]
+    assert line.startswith(f"- **From the cache**: {part['cached']} of the {part['count']} answers used were taken "
+                           f"from the cache, not asked in this run; the newest of them is from "), line
+
+
 def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet, tmp_path):
     """replay29c: under --replay a run answers only from its WARC files (replay29b), but a report's archive section
     fell back to what the cache held from any earlier run: a replay of a WARC that held no archive lookup listed the
