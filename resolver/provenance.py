@@ -1441,6 +1441,60 @@ def replayed_note(report: dict[str, Any]) -> str | None:
     return f"made from the replayed WARC {files}: {dated}"
 
 
+def made_from(report: dict[str, Any]) -> str | None:
+    """Where a report's answers came from, for its line in an index, when not all from its run's requests: "made
+    from the cache, --offline: …", "made from the cache: …" (every answer taken from it), "3 of its 7 answers from
+    the cache: …", "made from the replayed WARC run.warc.gz: …captured…"; None for one resting on answers got now,
+    and for an entry an earlier version indexed without its `answers` (replay32: the index never said)."""
+    answers = report.get("answers")
+    if not answers or not report.get("generated_at"):
+        return None
+    if report.get("replay"):
+        return replayed_note(report)
+    now, undated = report["generated_at"], answers.get("undated") or 0
+    if answers.get("offline"):
+        return "made from the cache, --offline: " + _dated_words(answers.get("newest"), answers.get("oldest"),
+                                                                 undated, now)
+    if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
+        return f"made from the cache: {note}" if (note := cache_note(report)) else None
+    cached, count = answers.get("cached") or 0, answers.get("count") or 0
+    if not cached:
+        return None
+    lead = "made from the cache" if cached == count else f"{cached} of its {count} answers from the cache"
+    return f"{lead}: " + _dated_words(answers.get("cached_newest"), answers.get("cached_oldest"), undated, now,
+                                      subject=None if cached == count else "the newest of them")
+
+
+def index_note(reports: list[dict[str, Any]]) -> str | None:
+    """The header line of an index whose every report rests on answers not asked by its run: all from the cache
+    (--offline, or each answer taken from it), or all replayed from WARC files; with the newest and oldest answer
+    among them. None otherwise, when no report used an answer (each line says an --offline one's), and when an entry
+    does not say (indexed by an earlier version)."""
+    if not reports or any(not r.get("answers") or not r.get("generated_at") for r in reports) or not any(
+            r["answers"].get("count") or r["answers"].get("undated") for r in reports):
+        return None
+    if all(r.get("replay") for r in reports):
+        where, word = "from the replayed WARC " + ", ".join(sorted(
+            {f for r in reports for f in r["answers"].get("warc_files") or r["replay"]["files"]})), "captured"
+    elif all(not r.get("replay") and _all_cached(r["answers"]) for r in reports):
+        where, word = "from the cache", "from"
+    else:
+        return None
+    times = [t for r in reports for t in (r["answers"].get("newest"), r["answers"].get("oldest")) if t]
+    undated = sum(r["answers"].get("undated") or 0 for r in reports)
+    now = max(r["generated_at"] for r in reports)
+    return f"Every report here was made {where}: " + _dated_words(
+        max(times, default=None), min(times, default=None), undated, now, word=word).replace(
+        " before this report", " before the last report")
+
+
+def _all_cached(answers: dict[str, Any]) -> bool:
+    """Whether every answer a report cites came from the cache: made --offline, or each one (one at least) given
+    before its run began."""
+    return bool(answers.get("offline")) or answers.get("run_started_at") is not None and \
+        0 < (answers.get("count") or 0) == (answers.get("cached") or 0)
+
+
 def _dated_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str = "from",
                  subject: str | None = None, none: str = "no recorded answer was used") -> str:
     """"the newest answer used is from <time>, 7 days before this report (the oldest from <time>)", with how many

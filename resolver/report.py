@@ -1421,10 +1421,14 @@ INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Checks not ma
 
 def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
     """An index line's values: the article's names (its page's URL first, when the input gave one: "crawl.warc.gz#1605"
-    alone names no page, newuser30b #3), its marks (truncated, maybe no article) and its counts."""
+    alone names no page, newuser30b #3), its marks (truncated, maybe no article, made from the cache) and its
+    counts."""
+    from resolver.provenance import made_from
+
     summary, article = report["summary"], report["article"]
     cut = " (truncated by the crawler)" if article.get("truncated") else ""
     cut += " (maybe no article: almost no text)" if thin_note(article) else ""
+    cut += f" ({made})" if (made := made_from(report)) else ""   # the report's own header says it too (replay32)
     checks = summary["checks"]
     posts = summary.get("posts") or {}
     skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
@@ -1435,8 +1439,13 @@ def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
     """An index of several reports: one line per article, with its counts, its failures, and what is not known
-    beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
-    lines = ["# Provenance reports", "", "| " + " | ".join(INDEX_COLUMNS) + " |", "|---" * len(INDEX_COLUMNS) + "|"]
+    beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5); a
+    header line when every report was made from the cache, or from replayed WARC files (`index_note`)."""
+    from resolver.provenance import index_note
+
+    note = index_note([report for _, report in entries])
+    lines = ["# Provenance reports", "", *([f"**{_md(note)}**", ""] if note else []),
+             "| " + " | ".join(INDEX_COLUMNS) + " |", "|---" * len(INDEX_COLUMNS) + "|"]
     for name, report in entries:
         names, cut, counts = _index_row(report)
         first, *also = [_md(n, as_written=True) for n in names]
@@ -1450,6 +1459,8 @@ def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
     (newuser30b #7). Self-contained as the reports are; every value escaped as theirs are."""
     from html import escape
 
+    from resolver.provenance import index_note
+
     rows = []
     for name, report in entries:
         names, cut, counts = _index_row(report)
@@ -1461,5 +1472,8 @@ def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
     return "\n".join(['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',
                       "<title>Provenance reports</title>", f"<style>{CSS}</style></head>", "<body>",
-                      "<h1>Provenance reports</h1>", f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
+                      "<h1>Provenance reports</h1>",
+                      *([f'<p class="warn"><strong>{escape(note)}</strong></p>']
+                        if (note := index_note([report for _, report in entries])) else []),
+                      f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
                       "</tbody></table>", "</body>", "</html>"]) + "\n"

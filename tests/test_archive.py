@@ -717,6 +717,38 @@ def test_replay32_an_online_report_says_which_answers_it_took_from_the_cache_wha
                            f"from the cache, not asked in this run; the newest of them is from "), line
 
 
+def test_replay32_an_index_says_which_reports_were_made_from_the_cache(fakenet, tmp_path):
+    """The index of many reports (index.md, index.html, index.json) never said a report was made from the cache: an
+    editor reading it took a week-old --offline run for a live one. Now each article's line says where its answers
+    came from, and the index's header says so when every answer of every report came from the cache."""
+    import html
+
+    config = serve_the_article_world(fakenet, tmp_path)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLE)
+    (articles / "b.txt").write_text("Second story.\n" + ARTICLE)
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("report", "-o", str(tmp_path / "live"), str(articles))
+    live = (tmp_path / "live" / "index.md").read_text()
+    assert "cache" not in live, live   # b.txt's post was asked by this run, for a.txt: not the cache's
+    cli("report", "--offline", "--format", "html", "-o", str(tmp_path / "offline"), str(articles))
+    index = json.loads((tmp_path / "offline" / "index.json").read_text())
+    assert [e["answers"]["offline"] for e in index] == [True, True], index
+    newest = max(e["answers"]["newest"] for e in index)
+    md = (tmp_path / "offline" / "index.md").read_text()
+    page = html.unescape(re.sub(r"<[^>]+>", "", (tmp_path / "offline" / "index.html").read_text()))
+    for text in (md, page):
+        assert f"Every report here was made from the cache: the newest answer used is from {newest[:19]}Z" in text, text
+        assert text.count("(made from the cache, --offline: the newest answer used is from ") == 2, text
+
+
 def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet, tmp_path):
     """replay29c: under --replay a run answers only from its WARC files (replay29b), but a report's archive section
     fell back to what the cache held from any earlier run: a replay of a WARC that held no archive lookup listed the
