@@ -510,11 +510,10 @@ def test_review31r3_a_report_from_undated_replayed_answers_does_not_say_no_answe
                          "no time (replayed from WARC records with none)"), line
 
 
-def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(fakenet, tmp_path):
-    """replay29b: under --replay a live answer already in the cache, newer than the replayed records, was used
-    instead of the WARC's: a report "replayed from" a WARC of a post still up said it was deleted, as today's live
-    run had found, and a link the WARC never held was answered as the live run had followed it. Now a replay answers
-    from its WARC only; what the WARC does not hold is said to be not in it."""
+def an_old_warc_of_today(fakenet, tmp_path):
+    """ARTICLE's world served and archived today into the cache c.db and a WARC (the post up), and a copy of that
+    WARC whose records are dated 2023-03-01 (`redated`): an old WARC replayed into a cache that knows newer answers.
+    Gives (cli, article, warc); cli(*args) runs the command line on c.db and gives its stdout."""
     config = serve_the_article_world(fakenet, tmp_path)
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE)
@@ -526,8 +525,18 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
         assert result.exit_code == 0, result.output
         return result.stdout
 
-    cli("archive", "--json", "--warc", str(written), str(article))   # the post up, as the WARC keeps it
+    cli("archive", "--json", "--warc", str(written), str(article))
     redated(written, warc, "2023-03-01T10:00:00Z")
+    return cli, article, warc
+
+
+def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(fakenet, tmp_path):
+    """replay29b: under --replay a live answer already in the cache, newer than the replayed records, was used
+    instead of the WARC's: a report "replayed from" a WARC of a post still up said it was deleted, as today's live
+    run had found, and a link the WARC never held was answered as the live run had followed it. Now a replay answers
+    from its WARC only; what the WARC does not hold is said to be not in it."""
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)   # the post up, as the WARC keeps it
+    config = tmp_path / "config.toml"
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
     from tests.waybacknet import Capture, classic_page, serve
     serve(fakenet, [Capture("20221206060000", POST, classic_page(   # and a copy of it, read live
@@ -591,19 +600,7 @@ def test_replay32_an_older_answer_replayed_later_leaves_the_newer_status_everywh
     "available (as of 2023-…)", and `stats`, `cache export posts` and `scan --json` with it, though the cache held a
     newer answer saying it was deleted. The status shown is the newest answer by the time its source gave it; the
     replayed one stays recorded, and a replay of the WARC again still answers from what it replayed."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc, db = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz", tmp_path / "c.db"
-
-    def cli(*args):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(db), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    cli("archive", "--json", "--warc", str(written), str(article))   # the post up, as the WARC keeps it
-    redated(written, warc, "2023-03-01T10:00:00Z")
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
     live = json.loads(cli("scan", "--fetch", "--refresh", "--json", str(article)))   # today, live: deleted
     assert live["posts"][0]["status"] == "deleted"
@@ -636,23 +633,11 @@ def test_replay32_a_status_is_dated_by_the_answer_it_rests_on_not_an_older_one_r
     --offline report dated the status by the last recorded answer of the same status, the replayed one: "available
     (as of 2023-03-01…)" though the view rests on today's answer. The status is dated by the answer its record rests
     on."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc, db = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz", tmp_path / "c.db"
-
-    def cli(*args):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(db), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    cli("archive", "--json", "--warc", str(written), str(article))   # the post up today, as the WARC keeps it
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)
     live = json.loads(cli("report", "--format", "json", str(article)))
     [embed] = [e for e in live["embeds"] if e["post"]]
     today = embed["status"]["as_of"]
     assert today > "2026"
-    redated(written, warc, "2023-03-01T10:00:00Z")
     fakenet.routes.clear()
     cli("--replay", str(warc), "report", "--format", "json", str(article))
     offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
