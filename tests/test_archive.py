@@ -625,6 +625,9 @@ def test_replay32_an_older_answer_replayed_later_leaves_the_newer_status_everywh
     assert posts[0]["last_available_at"] > "2026", posts   # the live archive run's, not moved back to 2023
     dead = [json.loads(line) for line in cli("stats", "--json").splitlines()]
     assert [r["dead"] for r in dead if r["view"] == "dead_embeds_by_outlet_year"] == [1]
+    cli("fetch", "--reparse")   # every view made again from the kept answers: the newest by its source's time
+    posts = [json.loads(line) for line in cli("cache", "export", "posts", "--format", "jsonl").splitlines()]
+    assert [p["status"] for p in posts] == ["deleted"]
     assert len(fakenet.hits) == hits
 
 

@@ -76,7 +76,9 @@ def reparse_all(store: Store) -> tuple[int, int]:
                 continue   # what an archived copy says never becomes the post's current view (#9)
             runs.setdefault(observation["observed_at"], []).append(record)
         if runs:
-            merged = current_view([merge(records) for records in runs.values()])
+            # oldest first by when the source answered, not by when it was recorded: a WARC replayed into the cache
+            # records an older answer after newer ones (review31r3); an undated one is older than any dated one
+            merged = current_view([merge(records) for _, records in sorted(runs.items(), key=lambda r: r[0] or "")])
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})
