@@ -832,6 +832,7 @@ class Store:
             values["last_observed_at"] = observed_at
             if post.get("status") == "available" and observed_at is not None:
                 values["last_available_at"] = observed_at
+            older = False
             if row is None:
                 post_row = self._insert("posts", {
                     "platform": post["platform"], "post_id": post["post_id"], "first_observed_at": observed_at,
@@ -840,18 +841,44 @@ class Store:
                 post_row = row["id"]
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
-                self._update("posts", post_row, values)
+                if older := self._older_than_view(post_row, observed_at):
+                    # An older answer recorded now (a WARC replayed into this cache is dated by its WARC-Date):
+                    # the view stays the newer sighting's, as `cache merge` keeps it, and the post's times never
+                    # move back (review31r3: a 2023 replay made a post found deleted since read "available").
+                    # It stays recorded below, the provenance of what that source said then.
+                    values = {"first_observed_at": observed_at} if observed_at is not None and (
+                        row["first_observed_at"] is None or observed_at < row["first_observed_at"]) else {}
+                if values:
+                    self._update("posts", post_row, values)
             self.add_observations(post_row, observations, observed_at=observed_at,
                                   answered_at_unknown=answered_at_unknown)
             if post.get("author_handle"):
                 seen = {} if observed_at is None else {"last_seen_at": observed_at}
-                self._upsert("authors", {"platform": post["platform"], "handle": post["author_handle"],
-                                         "name": post.get("author_name"), "author_id": post.get("author_id"),
-                                         **seen}, ("platform", "handle"))
-                self.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
-                                     "WHERE platform = ? AND handle = ?",
-                                     [observed_at, post["platform"], post["author_handle"]])
+                author = {"platform": post["platform"], "handle": post["author_handle"],
+                          "name": post.get("author_name"), "author_id": post.get("author_id"), **seen}
+                if older:   # what an older answer said of the account adds to what is known, never replaces it
+                    self.conn.execute("INSERT OR IGNORE INTO authors (platform, handle, name, author_id) "
+                                      "VALUES (?, ?, ?, ?)", [author["platform"], author["handle"], author["name"],
+                                                              author["author_id"]])
+                    self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
+                                      "COALESCE(?, last_seen_at)) WHERE platform = ? AND handle = ?",
+                                      [observed_at, observed_at, post["platform"], post["author_handle"]])
+                else:
+                    self._upsert("authors", author, ("platform", "handle"))
+                self.conn.execute("UPDATE authors SET first_seen_at = min(COALESCE(first_seen_at, ?), "
+                                  "COALESCE(?, first_seen_at)) WHERE platform = ? AND handle = ?",
+                                  [observed_at, observed_at, post["platform"], post["author_handle"]])
             return post_row
+
+    def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
+        """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
+        said what the post is (not an archived copy's, not an error's), as `cache merge` reads it. An answer that
+        gives no time (an undated WARC record) is not newer than a dated one."""
+        found = self.conn.execute(
+            "SELECT max(observed_at) FROM post_observations WHERE post_row = ? AND method != 'wayback' "
+            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL", [post_row]).fetchone()
+        viewed = found[0] if found else None
+        return viewed is not None and (observed_at is None or observed_at < viewed)
 
     def add_observations(self, post_row: int, observations: Sequence[Mapping[str, Any]], *, observed_at: str | None,
                          answered_at_unknown: str | None = None) -> None:

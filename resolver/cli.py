@@ -1396,13 +1396,13 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             unread.append(outcome)
             return
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
-                                takes=session.takes_cached, offline=session.offline)
+                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
         if not many:
             entries.append(("", data))
             return
         file_name = _report_name(named, outcome.article.source, data["article"]["sha256"], suffix)
         _write(folder / file_name, render(data))
-        entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
+        entries.append((file_name, _index_entry(data)))
         _note_in_index(folder, file_name, entries[-1][1])
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
@@ -1439,6 +1439,18 @@ def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
     return any(data["summary"]["checks"][level] for _, data in reports for level in levels)
 
 
+# What an index keeps of each report: its article, its counts, and where its answers came from and when (the replay,
+# the answers' times, when it was made): an index said nothing of a report made from the cache (replay32). An entry
+# an earlier version indexed has the first two only.
+INDEX_ENTRY = ("article", "summary", "generated_at", "replay", "answers")
+
+
+def _index_entry(report: dict[str, Any]) -> dict[str, Any]:
+    """A report's entry in its folder's index (a KeyError for an entry with no article or summary: not one)."""
+    return {"article": report["article"], "summary": report["summary"]} | {
+        key: report[key] for key in INDEX_ENTRY[2:] if key in report}
+
+
 def _index_exists(folder: Path) -> bool:
     return (folder / "index.json").exists() or (folder / INDEX_NOTES).exists()
 
@@ -1470,7 +1482,7 @@ def _noted_in_index(folder: Path) -> dict[str, dict[str, Any]]:
     for line in lines:
         try:
             entry = json.loads(line)
-            noted[entry["report"]] = {"article": entry["article"], "summary": entry["summary"]}
+            noted[entry["report"]] = _index_entry(entry)
         except (ValueError, KeyError, TypeError):
             continue
     return noted
@@ -1483,7 +1495,7 @@ def _indexed(folder: Path) -> dict[str, dict[str, Any]]:
     known: dict[str, dict[str, Any]] = {}
     if _index_exists(folder):
         try:
-            known = {e["report"]: {"article": e["article"], "summary": e["summary"]}
+            known = {e["report"]: _index_entry(e)
                      for e in json.loads((folder / "index.json").read_text(encoding="utf-8"))}
         except (OSError, ValueError, KeyError, TypeError):
             known = {}
@@ -1505,8 +1517,8 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]], *,
     _write(folder / "index.md", rendering.index_markdown(merged))
     if html:   # the page an editor given the folder opens first (newuser30b #7)
         _write(folder / "index.html", rendering.index_html(merged))
-    _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
-                                               for f, d in merged], ensure_ascii=False, indent=2) + "\n")
+    _write(folder / "index.json", json.dumps([{"report": f, **d} for f, d in merged], ensure_ascii=False, indent=2)
+           + "\n")
     (folder / INDEX_NOTES).unlink(missing_ok=True)
     return merged
 

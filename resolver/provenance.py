@@ -1199,7 +1199,13 @@ def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
     """The observation that gave a field: its method, time, fetch-log id and body hash."""
     method = (post.get("field_sources") or {}).get(field) or post.get("method")
     by_method = [s for s in post.get("sources") or [] if s["method"] == method]
-    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
+    # The answer the post's record rests on (its fetch ids): an older answer recorded later (a WARC replayed into the
+    # cache) is not it (review31r3: "as of 2023" beside a status a 2026 answer gave)
+    rests_on = set(post.get("fetch_ids") or ())
+    for source in reversed(by_method):
+        if source.get("fetch_id") in rests_on and source.get("status") == post.get("status"):
+            return source
+    # Else the latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
     # earlier answer (cache.Store.record_observation), and is not where its facts come from.
     for source in reversed(by_method):
         if source.get("status") == post.get("status"):
@@ -1304,12 +1310,13 @@ def status_badge(code: str, *, id_doubt: str | None = None) -> dict[str, str]:
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None, offline: bool = False) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False, started_at: str | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
     under --replay, only those replayed from its WARC files; None: any the cache holds); `offline`: the run asked
-    nothing (its `answers` say so)."""
+    nothing (its `answers` say so); `started_at`: when the run began (`Session.started_at`), to tell the answers it
+    asked from those the cache gave."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -1339,7 +1346,7 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
         "article": _article(result, store) | {"published": dated.to_json() if dated else None},
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
-        "answers": answers_used(embeds, credits, offline=offline),
+        "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
     }
 
 
@@ -1359,49 +1366,149 @@ def as_of(post: dict[str, Any] | None) -> str | None:
     return said.get("fetched_at") or said.get("observed_at") if said.get("fetch_id") else None
 
 
-def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool) -> dict[str, Any]:
+def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *, offline: bool,
+                 started_at: str | None = None) -> dict[str, Any]:
     """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
     answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
     how many of them give no time (replayed from WARC records with none: review31r3, they were not counted, and a
-    report resting on them said no answer was used), and whether the run was offline."""
-    times: list[str | None] = []
-    cited: list[dict[str, Any]] = []   # the rows of the other answers, each with its time (None: not known)
+    report resting on them said no answer was used), and whether the run was offline. `started_at`: when the run
+    began; an answer given before it was taken from the cache, not asked by this run (`cached`, with the newest and
+    oldest such), whatever its age (replay32: one an hour old read as got now); the WARC files the answers were
+    replayed from (`warc_files`)."""
+    cited: list[dict[str, Any]] = []   # every answer cited, with its fetch-log id and time (None: not known)
     for embed in embeds:
         post = embed["post"] or {}
         said = source_of(post, "status") if post.get("sources") else {}
-        times.append(embed["status"].get("as_of"))
-        cited += [{"answered_at_unknown": said.get("answered_at_unknown")} if said.get("fetch_id") else {},
+        cited += [{"fetch_id": said["fetch_id"], "fetched_at": embed["status"].get("as_of"),
+                   "answered_at_unknown": said.get("answered_at_unknown"), "warc_file": said.get("warc_file")}
+                  if said.get("fetch_id") else {},
                   post.get("last_available") or {}, *(post.get("archived") or []),
                   *(h for r in embed["resolutions"] for h in r["hops"]), *embed["archive_lookups"]]
     cited += [c.get("image_metadata") or {} for c in credits]
-    known = [t for t in times + [c.get("fetched_at") for c in cited] if t]
+    known = [t for c in cited if (t := c.get("fetched_at"))]
+    # each answer once (a hop two embeds share, a post's status and its last answer): the ones a count is of
+    answers = list({c.get("fetch_id") or -i: c for i, c in enumerate(cited, 1)
+                    if c.get("fetched_at") or c.get("answered_at_unknown")}.values())
+    cached = [c for c in answers if started_at is not None and (c.get("fetched_at") or "") < started_at]
+    taken = [t for c in cached if (t := c.get("fetched_at"))]
     return {"offline": offline, "newest": max(known, default=None), "oldest": min(known, default=None),
-            "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at"))}
+            "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at")),
+            "run_started_at": started_at, "count": len(answers), "cached": len(cached),
+            "cached_newest": max(taken, default=None), "cached_oldest": min(taken, default=None),
+            "warc_files": sorted({c["warc_file"] for c in answers if c.get("warc_file")})}
 
 
-CACHED_AFTER_S = 3600   # answers all older than this before the report: none was got by this run
+CACHED_AFTER_S = 3600   # a report that does not say when its run began: answers all older than this were not got by it
 
 
 def cache_note(report: dict[str, Any]) -> str | None:
-    """The header line of a report made from the cache (--offline, or every answer it cites older than an hour):
-    how old the newest and oldest are, so a status a week old does not read as today's (newuser31 #4); None for a
-    report resting on answers got now."""
+    """The header line of a report made from the cache, in full or in part: --offline, or some answer it cites was
+    given before its run began (taken from the cache, not asked: replay32, an hour's grace before), how old the
+    newest and oldest are, so a status a week old does not read as today's (newuser31 #4); None for a report
+    resting on answers got now, and for a --replay run's (`replayed_note` says where its answers come from)."""
     answers = report.get("answers") or {}
-    newest, oldest = answers.get("newest"), answers.get("oldest")
-    age = _age(newest, report["generated_at"]) if newest else None
-    if not answers.get("offline") and (age is None or age < CACHED_AFTER_S):
+    if report.get("replay"):
         return None
-    lead = "made --offline, nothing was asked; " if answers.get("offline") else ""
     undated = answers.get("undated") or 0
-    # answers replayed from WARC records with no time are used all the same (review31r3: "no recorded answer")
-    timeless = (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "
-                "WARC records with none)") if undated else ""
+    if answers.get("offline"):
+        return "made --offline, nothing was asked; " + _dated_words(
+            answers.get("newest"), answers.get("oldest"), undated, report["generated_at"])
+    if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
+        age = _age(answers["newest"], report["generated_at"]) if answers.get("newest") else None
+        if age is None or age < CACHED_AFTER_S:
+            return None
+        return _dated_words(answers["newest"], answers.get("oldest"), undated, report["generated_at"])
+    cached, count = answers.get("cached") or 0, answers.get("count") or 0
+    if not cached:
+        return None
+    lead = ("every answer used was taken from the cache, none was asked in this run" if cached == count else
+            f"{cached} of the {count} answers used were taken from the cache, not asked in this run")
+    return f"{lead}; " + _dated_words(answers.get("cached_newest"), answers.get("cached_oldest"), undated,
+                                      report["generated_at"], subject="the newest of them" if cached != count else None)
+
+
+def replayed_note(report: dict[str, Any]) -> str | None:
+    """The header line of a --replay run's report: the WARC files its answers were replayed from and when they were
+    captured (their WARC-Dates: the newest and oldest, how long before the report), in place of a "From the cache"
+    line (replay32: a replay's report said it was made from the cache)."""
+    replay = report.get("replay")
+    if not replay:
+        return None
+    answers = report.get("answers") or {}
+    files = ", ".join(answers.get("warc_files") or replay["files"])
+    dated = _dated_words(answers.get("newest"), answers.get("oldest"), answers.get("undated") or 0,
+                         report["generated_at"], word="captured", none="no replayed answer was used")
+    return f"made from the replayed WARC {files}: {dated}"
+
+
+def made_from(report: dict[str, Any]) -> str | None:
+    """Where a report's answers came from, for its line in an index, when not all from its run's requests: "made
+    from the cache, --offline: …", "made from the cache: …" (every answer taken from it), "3 of its 7 answers from
+    the cache: …", "made from the replayed WARC run.warc.gz: …captured…"; None for one resting on answers got now,
+    and for an entry an earlier version indexed without its `answers` (replay32: the index never said)."""
+    answers = report.get("answers")
+    if not answers or not report.get("generated_at"):
+        return None
+    if report.get("replay"):
+        return replayed_note(report)
+    now, undated = report["generated_at"], answers.get("undated") or 0
+    if answers.get("offline"):
+        return "made from the cache, --offline: " + _dated_words(answers.get("newest"), answers.get("oldest"),
+                                                                 undated, now)
+    if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
+        return f"made from the cache: {note}" if (note := cache_note(report)) else None
+    cached, count = answers.get("cached") or 0, answers.get("count") or 0
+    if not cached:
+        return None
+    lead = "made from the cache" if cached == count else f"{cached} of its {count} answers from the cache"
+    return f"{lead}: " + _dated_words(answers.get("cached_newest"), answers.get("cached_oldest"), undated, now,
+                                      subject=None if cached == count else "the newest of them")
+
+
+def index_note(reports: list[dict[str, Any]]) -> str | None:
+    """The header line of an index whose every report rests on answers not asked by its run: all from the cache
+    (--offline, or each answer taken from it), or all replayed from WARC files; with the newest and oldest answer
+    among them. None otherwise, when no report used an answer (each line says an --offline one's), and when an entry
+    does not say (indexed by an earlier version)."""
+    if not reports or any(not r.get("answers") or not r.get("generated_at") for r in reports) or not any(
+            r["answers"].get("count") or r["answers"].get("undated") for r in reports):
+        return None
+    if all(r.get("replay") for r in reports):
+        where, word = "from the replayed WARC " + ", ".join(sorted(
+            {f for r in reports for f in r["answers"].get("warc_files") or r["replay"]["files"]})), "captured"
+    elif all(not r.get("replay") and _all_cached(r["answers"]) for r in reports):
+        where, word = "from the cache", "from"
+    else:
+        return None
+    times = [t for r in reports for t in (r["answers"].get("newest"), r["answers"].get("oldest")) if t]
+    undated = sum(r["answers"].get("undated") or 0 for r in reports)
+    now = max(r["generated_at"] for r in reports)
+    return f"Every report here was made {where}: " + _dated_words(
+        max(times, default=None), min(times, default=None), undated, now, word=word).replace(
+        " before this report", " before the last report")
+
+
+def _all_cached(answers: dict[str, Any]) -> bool:
+    """Whether every answer a report cites came from the cache: made --offline, or each one (one at least) given
+    before its run began."""
+    return bool(answers.get("offline")) or answers.get("run_started_at") is not None and \
+        0 < (answers.get("count") or 0) == (answers.get("cached") or 0)
+
+
+def _dated_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str = "from",
+                 subject: str | None = None, none: str = "no recorded answer was used") -> str:
+    """"the newest answer used is from <time>, 7 days before this report (the oldest from <time>)", with how many
+    give no time (replayed from WARC records with none: review31r3 counted them apart)."""
+    age = _age(newest, now) if newest else None
     if newest is None or age is None:
-        return f"{lead}{timeless or 'no recorded answer was used'}"
-    older = f" (the oldest from {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
+        return (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "
+                "WARC records with none)") if undated else none
+    verb = "is from" if word == "from" else f"was {word}"
+    older = f" (the oldest {word} {oldest[:19]}Z)" if oldest and oldest[:19] != newest[:19] else ""
     more = f"; {undated} more give{'s' * (undated == 1)} no time (replayed from WARC records with none)" \
         if undated else ""
-    return f"{lead}the newest answer used is from {newest[:19]}Z, {_age_words(age)} before this report{older}{more}"
+    return (f"{subject or 'the newest answer used'} {verb} {newest[:19]}Z, {_age_words(age)} before this "
+            f"report{older}{more}")
 
 
 def _age(then: str, now: str) -> float | None:

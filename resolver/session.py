@@ -26,6 +26,7 @@ from datetime import datetime, timedelta, timezone
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from cache.store import utc_now
 from resolver.budgets import Budgets
 from resolver.errors import UsageError
 from resolver.redact import Redactor, redact_logs
@@ -196,6 +197,8 @@ class Session:
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
         _refuse_wrong_parts(settings, store, mode)
         self.settings = settings
+        # when the run began: a fact it cites from a fetch made before was taken from the cache (replay32)
+        self.started_at = utc_now()
         self.redactor = Redactor.for_settings(settings)   # secrets out of every URL, header and message kept
         redact_logs(self.redactor)
         self.reporter: Reporter = reporter or QuietReporter()

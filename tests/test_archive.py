@@ -510,11 +510,10 @@ def test_review31r3_a_report_from_undated_replayed_answers_does_not_say_no_answe
                          "no time (replayed from WARC records with none)"), line
 
 
-def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(fakenet, tmp_path):
-    """replay29b: under --replay a live answer already in the cache, newer than the replayed records, was used
-    instead of the WARC's: a report "replayed from" a WARC of a post still up said it was deleted, as today's live
-    run had found, and a link the WARC never held was answered as the live run had followed it. Now a replay answers
-    from its WARC only; what the WARC does not hold is said to be not in it."""
+def an_old_warc_of_today(fakenet, tmp_path):
+    """ARTICLE's world served and archived today into the cache c.db and a WARC (the post up), and a copy of that
+    WARC whose records are dated 2023-03-01 (`redated`): an old WARC replayed into a cache that knows newer answers.
+    Gives (cli, article, warc); cli(*args) runs the command line on c.db and gives its stdout."""
     config = serve_the_article_world(fakenet, tmp_path)
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE)
@@ -526,8 +525,18 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
         assert result.exit_code == 0, result.output
         return result.stdout
 
-    cli("archive", "--json", "--warc", str(written), str(article))   # the post up, as the WARC keeps it
+    cli("archive", "--json", "--warc", str(written), str(article))
     redated(written, warc, "2023-03-01T10:00:00Z")
+    return cli, article, warc
+
+
+def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(fakenet, tmp_path):
+    """replay29b: under --replay a live answer already in the cache, newer than the replayed records, was used
+    instead of the WARC's: a report "replayed from" a WARC of a post still up said it was deleted, as today's live
+    run had found, and a link the WARC never held was answered as the live run had followed it. Now a replay answers
+    from its WARC only; what the WARC does not hold is said to be not in it."""
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)   # the post up, as the WARC keeps it
+    config = tmp_path / "config.toml"
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
     from tests.waybacknet import Capture, classic_page, serve
     serve(fakenet, [Capture("20221206060000", POST, classic_page(   # and a copy of it, read live
@@ -583,6 +592,149 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert only_live.exit_code == 1 and json.loads(only_live.stdout)["error"] == (
         f"not-in-warc: not in the replayed WARC files ({warc}): GET https://t.co/Ll55Mm66Nn")
     assert len(fakenet.hits) == hits
+
+
+def test_replay32_an_older_answer_replayed_later_leaves_the_newer_status_everywhere(fakenet, tmp_path):
+    """review31r3: a post seen available (a WARC of 2023), then found deleted by a live run today; replaying that
+    old WARC into the same cache set the post's view from the replayed answer: an --offline report then said
+    "available (as of 2023-…)", and `stats`, `cache export posts` and `scan --json` with it, though the cache held a
+    newer answer saying it was deleted. The status shown is the newest answer by the time its source gave it; the
+    replayed one stays recorded, and a replay of the WARC again still answers from what it replayed."""
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    live = json.loads(cli("scan", "--fetch", "--refresh", "--json", str(article)))   # today, live: deleted
+    assert live["posts"][0]["status"] == "deleted"
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    replayed = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in replayed["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "available"   # the WARC's answer, under --replay
+    again = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in again["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "available" and embed["post"]["from_cache"]   # replayed again: from the cache
+    assert embed["status"]["as_of"].startswith("2023-03-01T10:00:00")
+
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
+    [embed] = [e for e in offline["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "deleted" and embed["status"]["as_of"] > "2026", embed["status"]
+    assert {s["status"] for s in embed["post"]["sources"]} >= {"available", "deleted"}   # both answers recorded
+    scanned = json.loads(cli("scan", "--fetch", "--offline", "--json", str(article)))
+    assert scanned["posts"][0]["status"] == "deleted"
+    posts = [json.loads(line) for line in cli("cache", "export", "posts", "--format", "jsonl").splitlines()]
+    assert [(p["status"], p["last_available_at"] < p["last_observed_at"]) for p in posts] == [("deleted", True)]
+    assert posts[0]["last_available_at"] > "2026", posts   # the live archive run's, not moved back to 2023
+    dead = [json.loads(line) for line in cli("stats", "--json").splitlines()]
+    assert [r["dead"] for r in dead if r["view"] == "dead_embeds_by_outlet_year"] == [1]
+    cli("fetch", "--reparse")   # every view made again from the kept answers: the newest by its source's time
+    posts = [json.loads(line) for line in cli("cache", "export", "posts", "--format", "jsonl").splitlines()]
+    assert [p["status"] for p in posts] == ["deleted"]
+    assert len(fakenet.hits) == hits
+
+
+def test_replay32_a_status_is_dated_by_the_answer_it_rests_on_not_an_older_one_recorded_later(fakenet, tmp_path):
+    """A post seen available today, then a WARC of 2023 replayed into the same cache (the post up then too): an
+    --offline report dated the status by the last recorded answer of the same status, the replayed one: "available
+    (as of 2023-03-01…)" though the view rests on today's answer. The status is dated by the answer its record rests
+    on."""
+    cli, article, warc = an_old_warc_of_today(fakenet, tmp_path)
+    live = json.loads(cli("report", "--format", "json", str(article)))
+    [embed] = [e for e in live["embeds"] if e["post"]]
+    today = embed["status"]["as_of"]
+    assert today > "2026"
+    fakenet.routes.clear()
+    cli("--replay", str(warc), "report", "--format", "json", str(article))
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
+    [embed] = [e for e in offline["embeds"] if e["post"]]
+    assert (embed["post"]["status"], embed["status"]["as_of"]) == ("available", today), embed["status"]
+    assert "2023-03-01T10:00:00.000000Z" in {s["fetched_at"] for s in embed["post"]["sources"]}   # kept all the same
+
+
+def test_replay32_a_replay_report_says_it_was_made_from_the_replayed_warc_with_its_capture_dates(fakenet, tmp_path):
+    """Under --replay the report's header said "From the cache: the newest answer used is from 2023-…": it was made
+    from the WARC replayed, and a reader took it for the cache's. Now it says so, naming the file and the capture
+    dates (WARC-Date), in Markdown, HTML and JSON (`answers.warc_files`), the first replay and the next alike."""
+    import html
+
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    md = cli("replay.db", "--replay", str(warc), "report", str(article))
+    page = cli("replay.db", "--replay", str(warc), "report", "--format", "html", str(article))   # from the cache now
+    data = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    assert data["answers"]["warc_files"] == [str(warc)] and data["answers"]["newest"].startswith("2023-03-01T10:00")
+    line = (f"From the replayed WARC: made from the replayed WARC {warc}: the newest answer used was captured "
+            "2023-03-01T10:00:00Z, ")
+    for text in (md.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page))):
+        assert "From the cache" not in text and line in text, text
+        assert re.search(re.escape(line) + r"\d+ days before this report", text), text
+
+
+def test_replay32_an_online_report_says_which_answers_it_took_from_the_cache_whatever_their_age(fakenet, tmp_path):
+    """A report made online whose answers all came from the cache (within cache_ttl, an hour old or less) had no
+    "From the cache" line: it read as asked now. Now any answer taken from the cache, not asked in this run, is said
+    so, with its time: all of them, or how many of all (a scan fetched the post and its links, the report asked the
+    archive); JSON gives `answers.cached` of `answers.count`, and the newest and oldest of them."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    fresh = json.loads(cli("c.db", "report", "--format", "json", str(article)))
+    assert fresh["answers"]["cached"] == 0 and fresh["answers"]["count"] > 3, fresh["answers"]
+    hits = len(fakenet.hits)
+    again = json.loads(cli("c.db", "report", "--format", "json", str(article)))
+    md = cli("c.db", "report", str(article))
+    assert len(fakenet.hits) == hits   # nothing asked: every answer within cache_ttl
+    answers = again["answers"]
+    assert (answers["cached"], answers["cached_newest"], answers["cached_oldest"]) == (
+        fresh["answers"]["count"], fresh["answers"]["newest"], fresh["answers"]["oldest"]), answers
+    [line] = [line for line in md.splitlines() if line.startswith("- **From the cache**")]
+    assert line.startswith("- **From the cache**: every answer used was taken from the cache, none was asked in this "
+                           f"run; the newest answer used is from {answers['newest'][:19]}Z, "), line
+
+    for db in ("part.db", "part-md.db"):
+        cli(db, "scan", "--fetch", str(article))   # the post and its links; the report asks the archive
+    part = json.loads(cli("part.db", "report", "--format", "json", str(article)))["answers"]
+    assert 0 < part["cached"] < part["count"], part
+    md = cli("part-md.db", "report", str(article))
+    [line] = [line for line in md.splitlines() if line.startswith("- **From the cache**")]
+    assert line.startswith(f"- **From the cache**: {part['cached']} of the {part['count']} answers used were taken "
+                           f"from the cache, not asked in this run; the newest of them is from "), line
+
+
+def test_replay32_an_index_says_which_reports_were_made_from_the_cache(fakenet, tmp_path):
+    """The index of many reports (index.md, index.html, index.json) never said a report was made from the cache: an
+    editor reading it took a week-old --offline run for a live one. Now each article's line says where its answers
+    came from, and the index's header says so when every answer of every report came from the cache."""
+    import html
+
+    config = serve_the_article_world(fakenet, tmp_path)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLE)
+    (articles / "b.txt").write_text("Second story.\n" + ARTICLE)
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("report", "-o", str(tmp_path / "live"), str(articles))
+    live = (tmp_path / "live" / "index.md").read_text()
+    assert "cache" not in live, live   # b.txt's post was asked by this run, for a.txt: not the cache's
+    cli("report", "--offline", "--format", "html", "-o", str(tmp_path / "offline"), str(articles))
+    index = json.loads((tmp_path / "offline" / "index.json").read_text())
+    assert [e["answers"]["offline"] for e in index] == [True, True], index
+    newest = max(e["answers"]["newest"] for e in index)
+    md = (tmp_path / "offline" / "index.md").read_text()
+    page = html.unescape(re.sub(r"<[^>]+>", "", (tmp_path / "offline" / "index.html").read_text()))
+    for text in (md, page):
+        assert f"Every report here was made from the cache: the newest answer used is from {newest[:19]}Z" in text, text
+        assert text.count("(made from the cache, --offline: the newest answer used is from ") == 2, text
 
 
 def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet, tmp_path):

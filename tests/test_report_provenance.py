@@ -357,7 +357,12 @@ def test_a_report_made_from_the_cache_says_so_and_dates_each_status(fakenet, tmp
     assert embed["status"]["as_of"] == status_at and embed["status"]["words"] == "available"
     cited = [status_at] + [found["fetched_at"] for found in embed["archive_lookups"]]
     newest = max(cited)
-    assert report["answers"] == {"offline": True, "newest": newest, "oldest": status_at, "undated": 0} and newest in times
+    answers = report["answers"]
+    assert {k: answers[k] for k in ("offline", "newest", "oldest", "undated")} == {
+        "offline": True, "newest": newest, "oldest": status_at, "undated": 0} and newest in times
+    # every answer was taken from the cache (replay32): counted, with the newest and oldest of them
+    assert answers["cached"] == answers["count"] > 0 and (answers["cached_newest"], answers["cached_oldest"]) == (
+        newest, status_at), answers
     line = (f"From the cache: made --offline, nothing was asked; the newest answer used is from {newest[:19]}Z, "
             f"7 days before this report (the oldest from {status_at[:19]}Z)")
     for text in (markdown.replace("**", ""), html.unescape(re.sub(r"<[^>]+>", "", page_))):

@@ -651,3 +651,39 @@ def test_fixnu32a_one_answer_is_one_fetch_row_and_one_observation_however_often_
     assert [(o["method"], o["fetch_id"]) for o in store.observations(row["id"])] == [
         ("x-api", first), ("x-api", None), ("x-api", None), ("x-api", None)]
     assert store.count("fetches") == 5
+
+
+def test_replay32_an_older_answer_recorded_later_leaves_the_view_and_its_times(store):
+    """review31r3: the post's view (status, record, times) and its author's were set from whatever answer was recorded
+    last, so a WARC of 2023 replayed into a cache after a live answer of 2026 made the post read "available" again
+    and moved its last_observed_at and the author's last_seen_at back to 2023. The view is the newest answer by the
+    time its source gave it (as `cache merge` keeps it); the older one is recorded (its observation), and widens
+    first_observed_at and the author's first_seen_at; an answer that gives no time is older than any dated one."""
+    def seen(at, status, name, *, unknown=None):
+        fetch_id = store.record_fetch({"url": "https://cdn.syndication.twimg.com/tweet-result?id=7", "method": "GET",
+                                       "fetched_at": at or "2026-11-29T09:00:00Z", "status": 200,
+                                       "purpose": "syndication", "answered_at_unknown": unknown})
+        record = {"status": status, "fetch_ids": [fetch_id]}
+        return store.record_observation(
+            {"platform": "twitter", "post_id": "7", "url": "https://twitter.com/river_desk/status/7", "status": status,
+             "method": "syndication", "author_handle": "river_desk" if name else None, "author_name": name,
+             "record": record},
+            [{"method": "syndication", "status": status, "fetch_id": fetch_id, "record": json.dumps(record)}],
+            observed_at=at, answered_at_unknown=unknown)
+
+    seen("2026-11-20T10:00:00Z", "available", "River Desk")
+    seen("2026-11-28T10:00:00Z", "deleted", None)
+    post_row = seen("2023-05-02T10:00:00Z", "available", "River Desk (old name)")   # a 2023 WARC replayed now
+    seen(None, "available", "River Desk (undated)", unknown="the replayed WARC record has no WARC-Date")
+    row = store.post_row("twitter", "7")
+    assert (row["status"], row["first_observed_at"], row["last_observed_at"], row["last_available_at"]) == (
+        "deleted", "2023-05-02T10:00:00Z", "2026-11-28T10:00:00Z", "2026-11-20T10:00:00Z")
+    assert json.loads(row["record"])["status"] == "deleted"
+    assert [o["status"] for o in store.observations(post_row)] == ["available", "deleted", "available", "available"]
+    [author] = store.db.query("SELECT name, first_seen_at, last_seen_at FROM authors")
+    assert author == {"name": "River Desk", "first_seen_at": "2023-05-02T10:00:00Z",
+                      "last_seen_at": "2026-11-20T10:00:00Z"}
+    seen("2026-11-29T10:00:00Z", "available", "River Desk again")   # a newer answer is the view again
+    row = store.post_row("twitter", "7")
+    assert (row["status"], row["last_observed_at"], row["last_available_at"]) == (
+        "available", "2026-11-29T10:00:00Z", "2026-11-29T10:00:00Z")

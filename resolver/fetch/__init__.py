@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column
 from resolver.errors import NotMapped
-from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
+from resolver.fetch.records import WAYBACK, Media, PostRecord, current_view, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
@@ -374,6 +374,8 @@ def _from_cache(target: Target, session: Session,
             # record the cache holds under the account's other name is the post, as an online run finds it (left31)
             set_aside = None if row is None else _link_answer(row, session.redactor)
             row, archived = other, other_archived
+    if row is not None and session.replay is not None:
+        row = _replayed_view(row, target, session)
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
@@ -402,6 +404,31 @@ def _from_cache(target: Target, session: Session,
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
                        archive_lookup=looked, archive_looked_under=under, link_answer=set_aside)
+
+
+def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dict[str, Any] | None:
+    """The post's row as this --replay run's answers make it: the row as kept when its view rests on them, else its
+    view made again from the observations replayed from the run's WARC files (each replayed run's answers merged,
+    the newest that says what the post is), None with none. The kept view is the newest answer by its source's
+    time (Store.record_observation), and a WARC older than a live run's answer leaves it as it was (review31r3);
+    a replay answers from its WARC only all the same, and replaying it again answers from the cache (replay29b)."""
+    store = session.store
+    assert store is not None
+    if session.takes_cached((json_column(row["record"]) or {}).get("fetch_ids")):
+        return row
+    runs: dict[str | None, list[PostRecord]] = {}
+    for observation in store.observations(row["id"]):
+        if observation["method"] != WAYBACK and observation["record"] and observation["fetch_id"] is not None \
+                and session.takes_cached([observation["fetch_id"]]):
+            runs.setdefault(observation["observed_at"], []).append(record_from_json(json.loads(observation["record"])))
+    if not runs:
+        return None
+    shown = session.redactor.page_url(target.url)
+    views = [(at, _merged(shown, records)) for at, records in sorted(runs.items(), key=lambda run: run[0] or "")]
+    merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
+    at = next(at for at, view in views if view is merged)
+    return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
+                                     "last_observed_at": at}
 
 
 def _link_answer(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:

@@ -199,6 +199,14 @@ def link_map(links: Any) -> dict[str, str]:
             and isinstance(link.get("url"), str) and isinstance(link.get("expanded_url"), str)}
 
 
+def current_view(runs: list[PostRecord]) -> PostRecord:
+    """A post's current view from each run's merged answer, oldest first, as the runs made it: the latest that says
+    what the post is, else the latest (an error or an unknown keeps what an earlier run knew). Before, the latest
+    was handed to record_observation, which kept the view the old parser had made whenever the new reading said
+    less: a post misread as "suspended" stayed so."""
+    return next((r for r in reversed(runs) if r.status not in ("error", "unknown")), runs[-1])
+
+
 def merge(records: list[PostRecord]) -> PostRecord:
     """One record from several methods' answers: each field from the best-ranked method that has it,
     the method noted per field, and the values that disagree kept as evidence."""

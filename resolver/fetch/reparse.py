@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
-from resolver.fetch.records import PostRecord, Version, merge, record_from_json
+from resolver.fetch.records import PostRecord, Version, current_view, merge, record_from_json
 
 if TYPE_CHECKING:
     from cache import Store
@@ -76,17 +76,11 @@ def reparse_all(store: Store) -> tuple[int, int]:
                 continue   # what an archived copy says never becomes the post's current view (#9)
             runs.setdefault(observation["observed_at"], []).append(record)
         if runs:
-            merged = _view([merge(records) for records in runs.values()])
+            # oldest first by when the source answered, not by when it was recorded: a WARC replayed into the cache
+            # records an older answer after newer ones (review31r3); an undated one is older than any dated one
+            merged = current_view([merge(records) for _, records in sorted(runs.items(), key=lambda r: r[0] or "")])
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})
             posts += 1
     return count, posts
-
-
-def _view(runs: list[PostRecord]) -> PostRecord:
-    """A post's current view from each run's merged answer, oldest first, as the runs made it: the latest that says
-    what the post is, else the latest (an error or an unknown keeps what an earlier run knew). Before, the latest
-    was handed to record_observation, which kept the view the old parser had made whenever the new reading said
-    less: a post misread as "suspended" stayed so."""
-    return next((r for r in reversed(runs) if r.status not in ("error", "unknown")), runs[-1])
