@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -356,8 +355,8 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
     current = url
     max_redirects, link_deadline = session.settings.max_redirects, session.settings.link_deadline
     # the whole chain's deadline, every hop and retry in it (review30n: slow hops each within the per-fetch deadline
-    # held one link for minutes)
-    until = time.monotonic() + link_deadline if link_deadline else None
+    # held one link for minutes); its network time only: our own rate-limit waits are not counted (left32)
+    until = Deadline(link_deadline) if link_deadline else None
     while True:
         if current in seen:
             return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
@@ -365,7 +364,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"{TOO_MANY_HOPS} more than {max_redirects} redirects")
         seen.add(current)
-        if until is not None and time.monotonic() >= until:   # ran out between two hops: this one is not asked
+        if until is not None and until.passed():   # ran out between two hops: this one is not asked
             return Resolution(url, current, None, tuple(hops), None, _out_of_time(session.settings, current, hops))
         # A body past the cap, or still arriving at the deadline (a stream), is cut, not an error: where the answer
         # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
@@ -378,7 +377,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
                         onward[1] if onward else None, outcome.non_public, kept=kept is not None))
-        if outcome.error_kind == "timeout" and until is not None and time.monotonic() >= until:
+        if outcome.error_kind == "timeout" and until is not None and until.passed():
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
         if outcome.problem is not None:

@@ -757,6 +757,30 @@ def test_servers31_the_links_deadline_leaves_a_fast_chain_alone_and_zero_turns_i
         assert (result.error, [h.status for h in result.hops]) == (None, [301, 301, 301, 200])
 
 
+def test_left32_the_links_deadline_counts_its_network_time_not_our_own_rate_limit_waits(fakenet, store):
+    """servers31, left alone: a link whose hops wait for our own rate budget ([limits]) had that wait counted
+    against `link_deadline`: it was reported as timed out, and its hop's row logged a timeout though nothing had been
+    sent. The deadline bounds the link's network time: our own waits push it back by as long."""
+    import time
+
+    for i in range(3):
+        fakenet.route("paced.example", f"/{i}", redirect(f"/{i + 1}"))
+    fakenet.route("paced.example", "/3", page("<p>here</p>"))
+    settings = fakenet.settings(link_deadline=1.0, retries=0,
+                                limits={**fakenet.settings().limits, "https://paced.example/": 120})
+
+    async def paced(session: Session):
+        bucket = session.budgets.bucket_for("https://paced.example/0")
+        bucket.tokens = -1.0    # spent by earlier links: 1 s to the next token, then 0.5 s a token
+        return await resolve("https://paced.example/0", session=session)
+    started = time.monotonic()
+    result = Session(settings, store=store, mode=Mode()).run(paced)
+    assert (result.error, [h.status for h in result.hops]) == (None, [301, 301, 301, 200])
+    assert time.monotonic() - started >= 2.0    # the waits were made: 1 + 3 x 0.5 s
+    assert result.final_url == "https://paced.example/3"
+    assert [row["error_kind"] for row in store.db["fetches"].rows] == [None] * 4
+
+
 def endless(every: float = 0.05, content_type: str = "text/event-stream"):
     """A 200 whose body never ends (a live audio stream, server-sent events), a small piece every `every` s, far
     under any byte cap; it gives up after 20 s so the test server's thread ends."""
