@@ -1269,8 +1269,8 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
     and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | _fetched_at(store, h["fetch_id"])
-                        for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
+                        | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 

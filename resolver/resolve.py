@@ -58,11 +58,15 @@ class Hop:
     # Not asked by this resolution: the redirect an earlier run recorded (its fetch row, `fetch_id`, within the TTL),
     # whose chain was cut after it (Ctrl-C); the chain went on from where it pointed (interrupts31, #13).
     kept: bool = False
+    # Why a hop has no status, when it is known: "timed out after 0.5 s". A hop that timed out read as one with no
+    # response at all (servers31, left32).
+    error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
-                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept}
+                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept,
+                "error": self.error}
 
 
 @dataclass(frozen=True)
@@ -376,7 +380,8 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
-                        onward[1] if onward else None, outcome.non_public, kept=kept is not None))
+                        onward[1] if onward else None, outcome.non_public, kept=kept is not None,
+                        error=_timed_out(outcome)))
         if outcome.error_kind == "timeout" and until is not None and until.passed():
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
@@ -447,6 +452,15 @@ def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
         return None
     return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
                         headers, elapsed_ms=row["elapsed_ms"] or 0.0, fetch_id=row["id"], via="cache")
+
+
+def _timed_out(outcome: FetchOutcome) -> str | None:
+    """A hop's "timed out after N s" (the time its last attempt took), and the status whose body did not finish if
+    one came; None for any other outcome."""
+    if outcome.error_kind != "timeout":
+        return None
+    came = f" ({outcome.refused_status} came; its body did not finish)" if outcome.refused_status else ""
+    return f"timed out after {outcome.elapsed_ms / 1000:.1f} s{came}"
 
 
 def _out_of_time(settings: Settings, current: str, before: list[Hop]) -> str:

@@ -781,6 +781,22 @@ def test_left32_the_links_deadline_counts_its_network_time_not_our_own_rate_limi
     assert [row["error_kind"] for row in store.db["fetches"].rows] == [None] * 4
 
 
+def test_left32_a_hop_that_timed_out_says_after_how_long_in_the_json_and_the_text(fakenet, store):
+    """A hop with no answer within the deadline had only status None (servers31, left alone): `resolve --json` and
+    the text view read as for any hop with no response. It says "timed out after N s", kept with the resolution."""
+    from resolver.report import resolution_text
+
+    fakenet.route("slow.example", "/0", redirect("/1"))
+    fakenet.route("slow.example", "/1", _late(page("<p>late</p>"), 1.5))
+    result = run("https://slow.example/0", fakenet.settings(deadline=0.5, retries=0), store)
+    assert [(h.status, h.error) for h in result.hops[:1]] == [(301, None)]
+    [(status, error)] = [(h["status"], h["error"]) for h in result.to_json()["hops"][1:]]
+    assert status is None and re.fullmatch(r"timed out after (0\.[5-9]|[1-9]\.\d) s", error), error
+    assert f"https://slow.example/1  {error}" in resolution_text(result).plain
+    cached = run("https://slow.example/0", fakenet.settings(), store, offline=True)
+    assert [h.error for h in cached.hops] == [None, error]
+
+
 def endless(every: float = 0.05, content_type: str = "text/event-stream"):
     """A 200 whose body never ends (a live audio stream, server-sent events), a small piece every `every` s, far
     under any byte cap; it gives up after 20 s so the test server's thread ends."""
