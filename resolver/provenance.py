@@ -193,7 +193,8 @@ def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str 
     if found is not seen:
         return None
     edits = seen.get("edits") or []
-    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION else None
+    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION \
+        and not seen.get("stale_edit") else None
 
 
 SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
@@ -381,7 +382,7 @@ def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
     """A date check of a post whose edit history is not known rests on it when the time its answer gives (an edit's,
     if it was edited: syndication answers with the latest version) and its id's time (the original's) give other
     verdicts: then it says so and is a warn (edits30). Else (result, "")."""
-    if post is None or not created_at or _text_method(post) in ASKED_VERSION or not _history_not_known(post):
+    if post is None or not created_at or _asked_version(post) or not _history_not_known(post):
         return result, ""
     minted = x.snowflake_time(post["post_id"])
     stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
@@ -549,12 +550,18 @@ def _text_method(post: dict[str, Any]) -> str | None:
     return (post.get("field_sources") or {}).get("text") or post.get("method")
 
 
+def _asked_version(post: dict[str, Any]) -> bool:
+    """Whether a post's live answer is the version asked for, not the latest edit: the X API's always; syndication's
+    when it was stale, listing later versions after it (left32)."""
+    return _text_method(post) in ASKED_VERSION or bool(post.get("stale_edit"))
+
+
 def edit_of(post: dict[str, Any]) -> str | None:
     """The id of the later version a post's live answer is (its source answered the original's id with an edit),
     or None: that answer's text and time are the edit's, not what an article written before it could quote."""
     edits = post.get("edits") or []
     return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" \
-        and _text_method(post) not in ASKED_VERSION else None
+        and not _asked_version(post) else None
 
 
 EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
@@ -578,7 +585,7 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     """The ids of the versions made after the one a post's live answer holds (the X API gives the version asked
     for), whose words were not read: an article may quote one of them (edits29)."""
     edits = list(post.get("edits") or [])
-    if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
+    if post["status"] != "available" or not _asked_version(post) or post["post_id"] not in edits:
         return []
     return edits[edits.index(post["post_id"]) + 1:]
 
@@ -692,6 +699,8 @@ def _unread(post: dict[str, Any], unread: list[str]) -> str:
     failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
     method = _text_method(post)
     why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
+           else f"{i}: not asked for ({method}'s answer was a stale version, this one listed after it)"
+           if post.get("stale_edit") and method not in ASKED_VERSION
            else f"{i}: {method} gives only a post's latest version" if method not in ASKED_VERSION
            else f"{i}: not asked for when the post was cached: `fetch --refresh` reads it" for i in unread]
     return f"whose words were not read ({'; '.join(why)})"
@@ -909,7 +918,7 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
     # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
     # a difference then rests on that history, and says so (edits30).
-    unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
+    unknown = HISTORY_NOT_KNOWN if not _asked_version(post) and _history_not_known(post) else ""
     # An edited post's media are one version's (syndication's answer: its latest; the X API's: the one asked for):
     # said, and a difference is no fail, as another version's may be the article's (edits31).
     version = _media_version(post)
@@ -1275,8 +1284,8 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
     and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | _fetched_at(store, h["fetch_id"])
-                        for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
+                        | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 

@@ -373,6 +373,8 @@ def resolution_text(result: Resolution) -> Text:
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
         text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
+        if hop.error:
+            text.append(escaped_controls(f"  {hop.error}"), "red")
         if hop.location:
             text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
@@ -958,11 +960,11 @@ def _counts(counter: dict[str, int]) -> str:
 
 def _chain(resolution: dict[str, Any]) -> str:
     """A link's hops with their statuses and fetches ("https://t.co/x (301, 2026-…Z, fetch #3)"); a hop that got no
-    response says so."""
+    response says so, or why ("timed out after 0.5 s")."""
     from resolver.provenance import provenance_text
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
-        str(h["status"]) if h["status"] is not None else "no response",
+        str(h["status"]) if h["status"] is not None else h.get("error") or "no response",
         provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 

@@ -10,6 +10,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -186,7 +187,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         if cached is not None and _copies_missing(cached, session, options):
             if session.cache_only:
                 raise NotCached(target.url)
-            cached = await _look_up_copies(target, cached, session)
+            cached = await session.in_flight.once(("copies", target), partial(_look_up_copies, target, cached, session))
         if cached is not None:
             results[target] = cached
             done()
@@ -258,7 +259,9 @@ def _copies_missing(cached: FetchedPost, session: Session, options: FetchOptions
 
 async def _look_up_copies(target: Target, cached: FetchedPost, session: Session) -> FetchedPost:
     """The archive lookup alone of a cached post whose source answered before its run stopped: the source is not
-    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations."""
+    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations.
+    Made once a run (`fetch_posts` calls it under `InFlight`): two articles naming the post at the same moment each
+    made it, and each copy was observed twice (left32, #13)."""
     from resolver.fetch import wayback
 
     handles = _capture_handles(target, cached.record, session.store, session.redactor)
