@@ -1031,6 +1031,8 @@ def _bluesky_author(author: dict[str, Any]) -> str | None:
 def _byline(embed: dict[str, Any]) -> str:
     """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
     and the handle the article gave when that differs; the article's alone when no source named one."""
+    if embed["status"]["code"] == "not_confirmed":   # not confirmed a post: no account is known to have posted it
+        return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
     copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]

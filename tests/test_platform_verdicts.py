@@ -529,14 +529,9 @@ def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_rec
     assert (online["post_id"], online["status"]) == (f"{DID}/3kriverton22", "available") and len(fakenet.hits) == hits
 
 
-@pytest.mark.parametrize("answer", ["404", "html", "other-json", "503"])
-def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
-        fakenet, tmp_path, monkeypatch, answer):
-    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
-    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
-    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
-    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
-    not confirmed to be a post at all."""
+def _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer: str):
+    """An article linking blog.riverton.example/@council/<number> (a Mastodon post by its path's shape alone), whose
+    host's oEmbed gives `answer` ("404", "html", "other-json", "503"), scanned with --fetch: (run, (code, out))."""
     from werkzeug.wrappers import Response
 
     host = "blog.riverton.example"
@@ -554,7 +549,19 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
     serve(fakenet, [])
     run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [host])
     article = f'<html><body><p>The council <a href="{link}">said so</a>.</p></body></html>'
-    code, out = run("scan", "--fetch", "--json", "article.html", article=article)
+    return run, run("scan", "--fetch", "--json", "article.html", article=article)
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json", "503"])
+def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
+        fakenet, tmp_path, monkeypatch, answer):
+    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
+    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
+    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
+    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
+    not confirmed to be a post at all."""
+    host = "blog.riverton.example"
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
     assert any(h == host for h, _ in fakenet.hits)   # asked: the guard let a public name through
     [post] = json.loads(out)["posts"]
     said = f"not confirmed as a post: {host} gave no Mastodon answer"
@@ -580,3 +587,22 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
     code, table = run("scan", "--fetch", "--offline", "article.html")   # the scan's own table
     assert (said if answer != "503" else ": error (via oembed)") in table and "not_found" not in table, table
     assert len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json"])
+def test_urlforms32_a_link_not_confirmed_as_a_mastodon_post_is_not_headed_as_a_post(fakenet, tmp_path, monkeypatch,
+                                                                                  answer):
+    """urlforms32 (left31, #15): a link read as a Mastodon post by its path's shape alone, whose host gave no Mastodon
+    answer, is "not confirmed as a post"; its heading still said "mastodon post by @council@…" in Markdown and HTML,
+    and the report's JSON called it kind "post". Now it is a link, with no author claimed for it."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    code, md = run("report", "--offline", "article.html")
+    [heading] = [line for line in md.splitlines() if line.startswith("### 1.")]
+    assert heading.startswith("### 1. mastodon link: not confirmed as a post"), heading
+    code, page_ = run("report", "--offline", "--format", "html", "article.html")
+    [title] = re.findall(r"<h3[^>]*>1\. .*?</h3>", page_, re.S)
+    assert "mastodon link:" in title and " post" not in title.split("badge")[0] and "@council" not in title, title
+    code, data = run("report", "--offline", "--format", "json", "article.html")
+    [embed] = json.loads(data)["embeds"]
+    assert (embed["platform"], embed["kind"], embed["status"]["code"]) == ("mastodon", "link", "not_confirmed"), embed
