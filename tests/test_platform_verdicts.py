@@ -606,3 +606,38 @@ def test_urlforms32_a_link_not_confirmed_as_a_mastodon_post_is_not_headed_as_a_p
     code, data = run("report", "--offline", "--format", "json", "article.html")
     [embed] = json.loads(data)["embeds"]
     assert (embed["platform"], embed["kind"], embed["status"]["code"]) == ("mastodon", "link", "not_confirmed"), embed
+
+
+@pytest.mark.parametrize("answer", ["404", "other-json"])
+def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_report_does(fakenet, tmp_path,
+                                                                                           monkeypatch, answer):
+    """urlforms32 (left31, #15): the cache keeps the host's answer as it was ("not_found" for a 404), and the report
+    reads it for a link not confirmed as a Mastodon post as "not confirmed as a post". `stats` and `cache export` of
+    the views read the stored status alone: the link counted as a dead embed, its post "not_found". Now the views
+    read it as the report does."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    code, lines = run("stats", "--json")
+    assert code == 0, lines
+    rows = [json.loads(line) for line in lines.splitlines()]
+    [risk] = [r for r in rows if r["view"] == "at_risk_embeds"]
+    assert risk["post_status"] == "not_confirmed", risk
+    assert [(r["embeds_checked"], r["dead"], r["not_found"]) for r in rows
+            if r["view"] == "dead_embeds_by_outlet_year"] in ([], [(1, 0, 0)]), rows
+    code, exported = run("cache", "export", "at_risk_embeds", "--format", "jsonl")
+    assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
+
+
+def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead(tmp_path):
+    """urlforms32 (review31r4, #15): a post not found under an id read with a doubt (a URL run into the next word) is
+    "not found (uncertain id)", not known to be gone, in the report; the views counted it as a dead embed."""
+    with Store(tmp_path / "c.db") as store:
+        from tests.test_store import ARTICLE as article
+        embed = {"platform": "telegram", "kind": "post", "url": "https://t.me/rivertonnews/78", "post_id":
+                 "rivertonnews/78", "detector": "text-url", "span": [0, 1], "ordinal": 0,
+                 "id_doubt": "the URL runs into the next word"}
+        store.record_article(article, [embed], [], source="a.txt", tool_version="t")
+        store.record_observation({"platform": "telegram", "post_id": "rivertonnews/78", "status": "not_found",
+                                  "url": embed["url"], "record": {}}, [], observed_at="2026-11-29T00:00:00Z")
+        [dead] = store.db.query("SELECT embeds_checked, dead, not_found FROM dead_embeds_by_outlet_year")
+        assert (dead["dead"], dead["not_found"]) == (0, 0), dead
