@@ -1191,13 +1191,25 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     else:
         note = (f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
                 f"together by a recorded answer about the account (the link names it by its {which})")
-    # left31: the link's own name holds an answer with no status of the post (an error); the record shown is preferred
+    # left31: the link's own name holds an answer with no status of the post (an error), or (urlforms32) an older
+    # answer than the record shown: that record is preferred, and what the link's name holds is said
     aside = post.get("link_answer")
     if aside:
+        from resolver.fetch import DEFINITIVE
+        from resolver.provenance import STATUS_WORDS
+
         fetches = ", ".join(f"#{i}" for i in aside.get("fetch_ids") or [])
-        note += (f"; shown instead of what is recorded under the link's {which}"
-                 + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: {aside['status']}"
-                 + (f", {aside['reason']}" if aside.get("reason") else ""))
+        said = STATUS_WORDS.get(aside["status"], (aside["status"],))[0] + (
+            f", {aside['reason']}" if aside.get("reason") else "")
+        if aside["status"] in DEFINITIVE:
+            when = f"{aside['observed_at'][:19]}Z" if aside.get("observed_at") else None
+            source = ", ".join(part for part in (f"fetch {fetches}" if fetches else "", when) if part)
+            note += (f"; shown instead of the older answer recorded under the link's {which}"
+                     + (f" ({source})" if source else "") + f": {said}")
+        else:
+            note += (f"; shown instead of what is recorded under the link's {which}"
+                     + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: "
+                     + aside["status"] + (f", {aside['reason']}" if aside.get("reason") else ""))
     return [note]
 
 

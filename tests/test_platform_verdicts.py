@@ -641,3 +641,50 @@ def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead
                                   "url": embed["url"], "record": {}}, [], observed_at="2026-11-29T00:00:00Z")
         [dead] = store.db.query("SELECT embeds_checked, dead, not_found FROM dead_embeds_by_outlet_year")
         assert (dead["dead"], dead["not_found"]) == (0, 0), dead
+
+
+def test_urlforms32_a_bluesky_handles_404_gives_way_to_a_newer_record_of_the_post_under_its_did(fakenet, tmp_path,
+                                                                                             monkeypatch):
+    """urlforms32 (left31, #15): a post linked by its account's handle was asked once and its oEmbed answered 404 (the
+    handle had moved, say), then an answer about the same post by its DID recorded it available and tied the names.
+    A 404 is a definitive answer, so the older "not found" under the handle was shown, offline and online alike, though
+    the cache holds a newer answer about the same post. Now the newest answer wins, whichever name it was recorded
+    under, and the report says which record it shows and what the handle's older answer was."""
+    from werkzeug.wrappers import Response
+
+    answers = iter([Response("<html>Not Found</html>", status=404, content_type="text/html") for _ in range(2)])
+
+    def oembed(request):
+        if "mayor.riverton.example" in unquote(request.query_string.decode()):
+            return next(answers)   # asked once only: a second request fails the test
+        return json_page(BLUESKY_OEMBED)(request)
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [first] = json.loads(out)["posts"]
+    assert first["status"] == "not_found", first
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0 and json.loads(out)["posts"][0]["status"] == "available", out
+    hits = len(fakenet.hits)
+    for how in (("--offline",), ()):
+        code, out = run("scan", "--fetch", *how, "--json", "linked.html", name="linked.html", article=linked)
+        [post] = json.loads(out)["posts"]
+        assert (post["post_id"], post["status"]) == (f"{DID}/3kriverton22", "available"), (how, post)
+        assert post["link_answer"]["status"] == "not_found" and post["link_answer"]["fetch_ids"], post
+    assert len(fakenet.hits) == hits
+    code, md = run("report", "--offline", "linked.html")
+    assert code == 0, md
+    assert re.search(rf"Recorded as https://bsky.app/profile/{DID}/post/3kriverton22: the same account's post", md), md
+    assert re.search(r"; shown instead of the older answer recorded under the link's handle \(fetch #\d+, "
+                     r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\): not found, oEmbed answered 404", md), md
+    # The other way: a handle's newer 404 (asked again with --refresh) is the handle link's own newest answer, but never
+    # outweighs the embed by DID's record: a handle can move to another account; the DID names the post still.
+    code, out = run("scan", "--fetch", "--refresh", "--json", "linked.html", name="linked.html", article=linked)
+    assert json.loads(out)["posts"][0]["status"] == "not_found", out
+    code, out = run("scan", "--fetch", "--offline", "--json", "embedded.html", name="embedded.html")
+    [embedded] = json.loads(out)["posts"]
+    assert (embedded["status"], embedded.get("link_answer")) == ("available", None), embedded
