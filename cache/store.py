@@ -836,14 +836,26 @@ class Store:
             self.add_observations(post_row, observations, observed_at=observed_at,
                                   answered_at_unknown=answered_at_unknown)
             if post.get("author_handle"):
-                seen = {} if observed_at is None else {"last_seen_at": observed_at}
-                self._upsert("authors", {"platform": post["platform"], "handle": post["author_handle"],
-                                         "name": post.get("author_name"), "author_id": post.get("author_id"),
-                                         **seen}, ("platform", "handle"))
-                self.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
-                                     "WHERE platform = ? AND handle = ?",
-                                     [observed_at, post["platform"], post["author_handle"]])
+                self._seen_author(post, observed_at)
             return post_row
+
+    def _seen_author(self, post: Mapping[str, Any], observed_at: str | None) -> None:
+        """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
+        same author id) under its handle in another case, spelt now as the newest answer gave it (urlforms32: X reads
+        a handle in any case, and an account whose handle an answer gave re-cased, @River_Desk then @RIVER_DESK,
+        became a second author). A row with no id, or another account's, under another case stays apart: a handle
+        can pass to another account, and `author_sightings` reads that pairing. Through `authors_any_case`."""
+        platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
+        seen = {} if observed_at is None else {"last_seen_at": observed_at}
+        values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
+        found = self.conn.execute("SELECT id FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
+                                  "AND (handle = ? OR author_id = ?) ORDER BY handle = ? DESC, id LIMIT 1",
+                                  [platform, handle, handle, author_id, handle]).fetchone()
+        author = self._insert("authors", {"platform": platform, **values}) if found is None else int(found[0])
+        if found is not None:
+            self._update("authors", author, values)
+        self.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) WHERE id = ?",
+                          [observed_at, author])
 
     def add_observations(self, post_row: int, observations: Sequence[Mapping[str, Any]], *, observed_at: str | None,
                          answered_at_unknown: str | None = None) -> None:
