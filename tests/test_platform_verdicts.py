@@ -486,6 +486,23 @@ def test_review31r2_a_warm_run_does_not_reprint_a_post_not_known_once_an_answer_
     assert offline_status() == "available"
 
 
+def _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, by_handle):
+    """An article linking a Bluesky post by its account's handle, scanned with --fetch, its oEmbed answered by
+    `by_handle` (asked by handle) or as BLUESKY_OEMBED (by DID): (run, the article, its post's JSON)."""
+    def oembed(request):
+        if "mayor.riverton.example" in unquote(request.query_string.decode()):
+            return by_handle(request)
+        return json_page(BLUESKY_OEMBED)(request)
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [first] = json.loads(out)["posts"]
+    return run, linked, first
+
+
 def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_record_the_cache_holds_by_did(
         fakenet, tmp_path, monkeypatch):
     """left31 (review31r2, #15): a post linked by its account's handle was asked once and answered with an error (a
@@ -496,18 +513,11 @@ def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_rec
 
     handle_asked = []
 
-    def oembed(request):
-        if "mayor.riverton.example" in unquote(request.query_string.decode()):
-            handle_asked.append(request.url)
-            return Response("Service Unavailable", status=503, content_type="text/plain")
-        return json_page(BLUESKY_OEMBED)(request)
+    def by_handle(request):
+        handle_asked.append(request.url)
+        return Response("Service Unavailable", status=503, content_type="text/plain")
 
-    fakenet.route("embed.bsky.app", "/oembed", oembed)
-    serve(fakenet, [])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
-    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
-    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
-    [first] = json.loads(out)["posts"]
+    run, linked, first = _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, by_handle)
     assert handle_asked and first["status"] == "error", first
     code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
@@ -653,18 +663,8 @@ def test_urlforms32_a_bluesky_handles_404_gives_way_to_a_newer_record_of_the_pos
     from werkzeug.wrappers import Response
 
     answers = iter([Response("<html>Not Found</html>", status=404, content_type="text/html") for _ in range(2)])
-
-    def oembed(request):
-        if "mayor.riverton.example" in unquote(request.query_string.decode()):
-            return next(answers)   # asked once only: a second request fails the test
-        return json_page(BLUESKY_OEMBED)(request)
-
-    fakenet.route("embed.bsky.app", "/oembed", oembed)
-    serve(fakenet, [])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
-    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
-    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
-    [first] = json.loads(out)["posts"]
+    # asked twice only (the first scan, then --refresh): a third request answers 500 and fails the test
+    run, linked, first = _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, lambda request: next(answers))
     assert first["status"] == "not_found", first
     code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
