@@ -644,6 +644,42 @@ def m038_replayed_records(db: Database) -> None:
     record replayed again is the row it gave the first time (newuser32 #3: each replay of one WARC wrote every
     record's row, and the observations it gave, again)."""
     db.execute("CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL")
+# An embed's post status as a report reads it (urlforms32): a link read as a Mastodon post by its path's shape alone
+# (`id_doubt`) whose host gave an answer that confirms no post (a 404, another site's JSON) is "not_confirmed", as
+# pipeline._as_linked reads it; an error stays one (whether it may pass is the fetch log's to say). The cache keeps
+# the host's answer as it was.
+_EMBED_STATUS = """CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END"""
+# A post gone under an id read with a doubt is "not found (uncertain id)" in a report: not known to be gone.
+_SURE = "e.id_doubt IS NULL"
+VIEWS_V39 = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds_checked,
+       SUM(sure AND status IN {_DEAD}) AS dead,
+       ROUND(100.0 * SUM(sure AND status IN {_DEAD}) / COUNT(*), 1) AS dead_percent,
+       SUM(sure AND status = 'deleted') AS deleted, SUM(sure AND status = 'suspended') AS suspended,
+       SUM(sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT e.article_id, {_EMBED_STATUS} AS status, {_SURE} AS sure, {_OUTLET} AS outlet, {_POST_YEAR} AS year
+      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year""",
+    "gone_accounts_most_cited": VIEWS["gone_accounts_most_cited"].replace(
+        "WHERE p.status IN ('deleted', 'suspended')", f"WHERE p.status IN ('deleted', 'suspended') AND {_SURE}"),
+    "at_risk_embeds": VIEWS["at_risk_embeds"].replace("p.status AS post_status", f"{_EMBED_STATUS} AS post_status"),
+}
+
+
+@migrations()
+def m039_views_read_embed_status(db: Database) -> None:
+    """v39 (urlforms32, #15): the research views read an embed's post status as a report does. A link not confirmed
+    as a Mastodon post is "not_confirmed" (the cache keeps its host's 404 as "not_found"), and a post gone under an
+    id read with a doubt counts as no dead embed nor gone account: `stats` and `cache export` showed the stored
+    "not_found" and counted it dead where the report said "not confirmed as a post" or "not found (uncertain id)"."""
+    for name, sql in VIEWS_V39.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

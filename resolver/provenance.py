@@ -1583,6 +1583,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt) | {"as_of": as_of(data["post"])}
+    if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
+        data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)

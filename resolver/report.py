@@ -1034,6 +1034,8 @@ def _bluesky_author(author: dict[str, Any]) -> str | None:
 def _byline(embed: dict[str, Any]) -> str:
     """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
     and the handle the article gave when that differs; the article's alone when no source named one."""
+    if embed["status"]["code"] == "not_confirmed":   # not confirmed a post: no account is known to have posted it
+        return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
     copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
@@ -1192,13 +1194,25 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     else:
         note = (f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
                 f"together by a recorded answer about the account (the link names it by its {which})")
-    # left31: the link's own name holds an answer with no status of the post (an error); the record shown is preferred
+    # left31: the link's own name holds an answer with no status of the post (an error), or (urlforms32) an older
+    # answer than the record shown: that record is preferred, and what the link's name holds is said
     aside = post.get("link_answer")
     if aside:
+        from resolver.fetch import DEFINITIVE
+        from resolver.provenance import STATUS_WORDS
+
         fetches = ", ".join(f"#{i}" for i in aside.get("fetch_ids") or [])
-        note += (f"; shown instead of what is recorded under the link's {which}"
-                 + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: {aside['status']}"
-                 + (f", {aside['reason']}" if aside.get("reason") else ""))
+        said = STATUS_WORDS.get(aside["status"], (aside["status"],))[0] + (
+            f", {aside['reason']}" if aside.get("reason") else "")
+        if aside["status"] in DEFINITIVE:
+            when = f"{aside['observed_at'][:19]}Z" if aside.get("observed_at") else None
+            source = ", ".join(part for part in (f"fetch {fetches}" if fetches else "", when) if part)
+            note += (f"; shown instead of the older answer recorded under the link's {which}"
+                     + (f" ({source})" if source else "") + f": {said}")
+        else:
+            note += (f"; shown instead of what is recorded under the link's {which}"
+                     + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: "
+                     + aside["status"] + (f", {aside['reason']}" if aside.get("reason") else ""))
     return [note]
 
 
