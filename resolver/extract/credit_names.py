@@ -307,7 +307,7 @@ def is_note(words: str) -> bool:
 def _person_beside_org(creator: str) -> str:
     """The photographer of an agency credit that names a studio or outlet beside them after a comma ("(AP
     Photo/A24 Films, Jane Doe)"): the part that is not an organisation, when the other one is. Anything else as
-    it is: "Jane Doe, John Roe" (two people) is `credits._people`' to split."""
+    it is: "Jane Doe, John Roe" (two people) is `credits.people_named`' to split."""
     parts = [p.strip(ENDS) for p in creator.split(",")]
     if len(parts) != 2 or not all(parts):
         return creator
