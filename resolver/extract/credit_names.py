@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
+from resolver.extract.repeated import remembered
 from resolver.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
@@ -706,6 +707,7 @@ def is_known_org(value: str) -> bool:
         and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout")
 
 
+@remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)
 def is_org(value: str) -> bool:
     """Does a name read as an organisation rather than a person?"""
     value = value.strip()

@@ -16,6 +16,7 @@ from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_
                                            split_credit)
 from resolver.extract.credit_places import names_a_known_place
 from resolver.extract.intervals import Intervals
+from resolver.extract.repeated import remembered
 from resolver.lazy import LazyPattern
 from resolver.model import Credit
 
@@ -221,6 +222,7 @@ def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
     return len(parts) > 1 and all(w in parts for w in lower) and any(is_org(p) for p in parts)
 
 
+@remembered(longest=2000)   # a caption repeated in its page, a site's credit line (#14)
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
                  caption: bool = False, plain: bool = False) -> list[Credit]:
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;

@@ -1200,11 +1200,15 @@ def _furniture_memo() -> Callable[[Any], Any]:
 
 def _furniture_class(node: Any) -> bool:
     attributes = node.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
-    for token in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
-        parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
-        if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
-            return True
-    return False
+    return any(map(_furniture_token, f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()))
+
+
+@lru_cache(maxsize=4096)
+def _furniture_token(token: str) -> bool:
+    """Does a class or id token name site furniture? Asked once per distinct token: a page's links sit in
+    blocks that share their few layout classes ("container", "row"), each split into words anew per element (#14)."""
+    parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
+    return token.lower() in SITE_FURNITURE or bool(parts & SOCIAL_PARTS and parts & FEED_PARTS)
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
