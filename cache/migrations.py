@@ -637,6 +637,41 @@ def m037_embed_id_doubt(db: Database) -> None:
     db.table("embeds").add_column("id_doubt", str)
 
 
+# The at-risk embeds as v38 lists them: an HTTP 200 capture the tool read and found to be no copy of the post (X's
+# suspended-account page, a login wall, a page shell) keeps its embed at risk, as the reports say (newuser32 #2).
+# A capture's reading is a "wayback" observation of the fetch of its raw (id_) URL; one reading that held the post
+# makes it a copy. The id_ URL is the snapshot's with "id_" after its timestamp, whatever the archive's host.
+_READ_AS_NOT_THE_POST = """EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available')"""
+AT_RISK_EMBEDS_V38 = VIEWS["at_risk_embeds"].replace(
+    """WITH archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'""",
+    f"""WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT ({_READ_AS_NOT_THE_POST})
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies""").replace(
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
+        WHERE status = '200' AND instr(original, '/status/') > 0)""",
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)""")
+
+
+@migrations()
+def m038_at_risk_despite_a_placeholder_capture(db: Database) -> None:
+    """v38 (newuser32 #2): the view `at_risk_embeds` keeps an embed at risk when its post's only HTTP 200 captures
+    were read and found to hold no words of the post (the suspended-account page, a login wall, a page shell): the
+    reports said "no archived copy" where `stats` counted one. An index on the observations' fetch row finds a
+    capture's readings."""
+    db.execute("CREATE INDEX post_observations_fetch ON post_observations (fetch_id)")
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V38.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

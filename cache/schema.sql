@@ -333,23 +333,6 @@ WHERE p.status IN ('deleted', 'suspended')
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
-CREATE VIEW "at_risk_embeds" AS WITH archived AS (
-    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'
-    UNION
-    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
-        WHERE status = '200' AND instr(original, '/status/') > 0)
-)
-SELECT e.id AS embed_id, e.article_id,
-       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
-       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
-       p.status AS post_status, p.last_available_at,
-       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
-FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
-                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
-ORDER BY e.article_id, e.ordinal;
-
 CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
        COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
 FROM credits
@@ -543,4 +526,31 @@ a.first_scanned_at
 FROM articles a
 WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
 ORDER BY a.id;
+
+CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
+
+CREATE VIEW "at_risk_embeds" AS WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available'))
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
+    UNION
+    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
+       p.status AS post_status, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+ORDER BY e.article_id, e.ordinal;
 

@@ -975,11 +975,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
-    statuses = [str(s.get("status") or "status not known") for s in snapshots]
-    redirects = any(status.startswith("3") for status in statuses)
-    others = "" if copies or not snapshots else (
-        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
-        + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
+    others = "" if copies or not snapshots else _no_copies(post, snapshots)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
@@ -999,10 +995,42 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
                                     "--save)")
 
 
+def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
+    """Why the captures listed are no copy: what those read showed instead of the post ("1 capture listed; it shows
+    the suspended-account page, not the post"), and the others' HTTP statuses."""
+    misread = {url: why for url, why in _read_as_not_the_post(post).items()
+               if any(s["url"] == url and s.get("status") == "200" for s in snapshots)}
+    shown = sorted({misread[s["url"]] for s in snapshots if s["url"] in misread})
+    rest = [str(s.get("status") or "status not known") for s in snapshots if s["url"] not in misread]
+    said = []
+    if shown:
+        listed = len(snapshots) - len(rest)
+        said.append(f"{listed} capture{'s' * (listed > 1)} listed; " + (
+            shown[0].replace("the capture ", "it ", 1) if len(shown) == 1 and shown[0].startswith("the capture ")
+            else f"read, none is the post: {'; '.join(shown)}"))
+    if rest:
+        redirects = any(status.startswith("3") for status in rest) and post["status"] not in GONE
+        said.append(f"{len(rest)} {'other ' * bool(shown)}capture{'s' * (len(rest) > 1)}, none an HTTP 200 page: "
+                    f"{', '.join(rest)}" + ("; where a redirect leads is not looked up here" if redirects else ""))
+    return f" ({'; '.join(said)})"
+
+
+def _read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
+    """The snapshots (by URL) the tool read and found to hold no words of the post (a suspended-account page, a
+    login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
+    once as the post is a copy, whatever another reading said."""
+    copies = [c for c in (post or {}).get("archived") or [] if c.get("capture")]
+    held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
+    return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
+            for c in copies if c["capture"] not in held}
+
+
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots, and every capture read
-    that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
-    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200"}
+    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
+    than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
+    twitter.com URL are redirects)."""
+    misread = _read_as_not_the_post(post)
+    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
