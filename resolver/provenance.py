@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -1097,6 +1098,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
+    kept = source.get("warc_record")
+    if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
+        parts.append(f"WARC {kept['file']} at offset {kept['offset']}")
     if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
@@ -1159,7 +1163,18 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     time reads as the record's (replay30: a replayed hop was cited as if fetched then). With no row: all None."""
     unknown = (fetch or {}).get("answered_at_unknown")
     return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
-            "warc_file": replayed_from(fetch)}
+            "warc_file": replayed_from(fetch), "warc_record": warc_record(fetch),
+            "body_sha256": fetch.get("body_sha256") if fetch else None}
+
+
+def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Where an answer is in a WARC, as a reader finds it again on any machine: the file's NAME (the path is this
+    machine's; `cache merge` keeps the other one's) and the response record's byte offset; with the body's sha256,
+    which the record's payload digest matches. For a live answer written by --warc and a replayed one alike; None
+    for an answer in no WARC. "fetch #N" is this cache's number, which a merge renumbers (newuser32 #6)."""
+    if not fetch or not fetch.get("warc_file") or fetch.get("warc_offset") is None:
+        return None
+    return {"file": PurePath(fetch["warc_file"]).name, "offset": fetch["warc_offset"]}
 
 
 def replayed_from(fetch: dict[str, Any] | None) -> str | None:
