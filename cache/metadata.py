@@ -197,7 +197,8 @@ VIEWS: dict[str, str] = {
     "dead_embeds_by_outlet_year": "Embedded posts now deleted, suspended or not found, by outlet (the host of the "
                                   "article's URL) and the post's year. Only posts fetched at least once are counted.",
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
-    "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first.",
+    "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first. A capture the tool "
+                      "read and found to be no copy of the post (a suspended-account page, a login wall) is none.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",

@@ -637,13 +637,14 @@ def m037_embed_id_doubt(db: Database) -> None:
     db.table("embeds").add_column("id_doubt", str)
 
 
-
 @migrations()
 def m038_replayed_records(db: Database) -> None:
     """v38: the fetch-log rows replayed from a WARC record, found by the file's content and the record's offset: a
     record replayed again is the row it gave the first time (newuser32 #3: each replay of one WARC wrote every
     record's row, and the observations it gave, again)."""
     db.execute("CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL")
+
+
 # An embed's post status as a report reads it (urlforms32): a link read as a Mastodon post by its path's shape alone
 # (`id_doubt`) whose host gave an answer that confirms no post (a 404, another site's JSON) is "not_confirmed", as
 # pipeline._as_linked reads it; an error stays one (whether it may pass is the fetch log's to say). The cache keeps
@@ -680,6 +681,41 @@ def m039_views_read_embed_status(db: Database) -> None:
     for name, sql in VIEWS_V39.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
+
+
+# The at-risk embeds as v40 lists them: an HTTP 200 capture the tool read and found to be no copy of the post (X's
+# suspended-account page, a login wall, a page shell) keeps its embed at risk, as the reports say (newuser32 #2).
+# A capture's reading is a "wayback" observation of the fetch of its raw (id_) URL; one reading that held the post
+# makes it a copy. The id_ URL is the snapshot's with "id_" after its timestamp, whatever the archive's host.
+_READ_AS_NOT_THE_POST = """EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available')"""
+AT_RISK_EMBEDS_V40 = VIEWS_V39["at_risk_embeds"].replace(
+    """WITH archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'""",
+    f"""WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT ({_READ_AS_NOT_THE_POST})
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies""").replace(
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
+        WHERE status = '200' AND instr(original, '/status/') > 0)""",
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)""")
+
+
+@migrations()
+def m040_at_risk_despite_a_placeholder_capture(db: Database) -> None:
+    """v40 (newuser32 #2): the view `at_risk_embeds` keeps an embed at risk when its post's only HTTP 200 captures
+    were read and found to hold no words of the post (the suspended-account page, a login wall, a page shell): the
+    reports said "no archived copy" where `stats` counted one. An index on the observations' fetch row finds a
+    capture's readings."""
+    db.execute("CREATE INDEX post_observations_fetch ON post_observations (fetch_id)")
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V40.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

@@ -530,12 +530,22 @@ WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
-CREATE VIEW "at_risk_embeds" AS WITH archived AS (
-    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'
+CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
+
+CREATE VIEW "at_risk_embeds" AS WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available'))
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
     UNION
     SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
-        WHERE status = '200' AND instr(original, '/status/') > 0)
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)
 )
 SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,

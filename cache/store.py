@@ -47,7 +47,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
-              "m038_replayed_records", "m039_views_read_embed_status")
+              "m038_replayed_records", "m039_views_read_embed_status",
+              "m040_at_risk_despite_a_placeholder_capture")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)

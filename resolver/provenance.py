@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -984,11 +985,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
-    statuses = [str(s.get("status") or "status not known") for s in snapshots]
-    redirects = any(status.startswith("3") for status in statuses)
-    others = "" if copies or not snapshots else (
-        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
-        + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
+    others = "" if copies or not snapshots else _no_copies(post, snapshots)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
@@ -1008,10 +1005,42 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
                                     "--save)")
 
 
+def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
+    """Why the captures listed are no copy: what those read showed instead of the post ("1 capture listed; it shows
+    the suspended-account page, not the post"), and the others' HTTP statuses."""
+    misread = {url: why for url, why in _read_as_not_the_post(post).items()
+               if any(s["url"] == url and s.get("status") == "200" for s in snapshots)}
+    shown = sorted({misread[s["url"]] for s in snapshots if s["url"] in misread})
+    rest = [str(s.get("status") or "status not known") for s in snapshots if s["url"] not in misread]
+    said = []
+    if shown:
+        listed = len(snapshots) - len(rest)
+        said.append(f"{listed} capture{'s' * (listed > 1)} listed; " + (
+            shown[0].replace("the capture ", "it ", 1) if len(shown) == 1 and shown[0].startswith("the capture ")
+            else f"read, none is the post: {'; '.join(shown)}"))
+    if rest:
+        redirects = any(status.startswith("3") for status in rest) and post["status"] not in GONE
+        said.append(f"{len(rest)} {'other ' * bool(shown)}capture{'s' * (len(rest) > 1)}, none an HTTP 200 page: "
+                    f"{', '.join(rest)}" + ("; where a redirect leads is not looked up here" if redirects else ""))
+    return f" ({'; '.join(said)})"
+
+
+def _read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
+    """The snapshots (by URL) the tool read and found to hold no words of the post (a suspended-account page, a
+    login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
+    once as the post is a copy, whatever another reading said."""
+    copies = [c for c in (post or {}).get("archived") or [] if c.get("capture")]
+    held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
+    return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
+            for c in copies if c["capture"] not in held}
+
+
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots, and every capture read
-    that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
-    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200"}
+    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
+    than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
+    twitter.com URL are redirects)."""
+    misread = _read_as_not_the_post(post)
+    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
@@ -1078,6 +1107,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
+    kept = source.get("warc_record")
+    if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
+        parts.append(f"WARC {kept['file']} at offset {kept['offset']}")
     if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
@@ -1140,7 +1172,18 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     time reads as the record's (replay30: a replayed hop was cited as if fetched then). With no row: all None."""
     unknown = (fetch or {}).get("answered_at_unknown")
     return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
-            "warc_file": replayed_from(fetch)}
+            "warc_file": replayed_from(fetch), "warc_record": warc_record(fetch),
+            "body_sha256": fetch.get("body_sha256") if fetch else None}
+
+
+def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Where an answer is in a WARC, as a reader finds it again on any machine: the file's NAME (the path is this
+    machine's; `cache merge` keeps the other one's) and the response record's byte offset; with the body's sha256,
+    which the record's payload digest matches. For a live answer written by --warc and a replayed one alike; None
+    for an answer in no WARC. "fetch #N" is this cache's number, which a merge renumbers (newuser32 #6)."""
+    if not fetch or not fetch.get("warc_file") or fetch.get("warc_offset") is None:
+        return None
+    return {"file": PurePath(fetch["warc_file"]).name, "offset": fetch["warc_offset"]}
 
 
 def replayed_from(fetch: dict[str, Any] | None) -> str | None:

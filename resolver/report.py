@@ -965,7 +965,8 @@ def _chain(resolution: dict[str, Any]) -> str:
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
         str(h["status"]) if h["status"] is not None else h.get("error") or "no response",
-        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id")})))) + ")"
+        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
+                                                "warc_record")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 
 
@@ -974,7 +975,7 @@ def _copy_source(copy: dict[str, Any]) -> str:
     from resolver.provenance import provenance_text
 
     return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
-                                                      "body_sha256")})
+                                                      "body_sha256", "warc_record")})
 
 
 def _archive_source(embed: dict[str, Any]) -> str:

@@ -2288,3 +2288,40 @@ def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_
     text = check_named(embed, "text")
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
+
+
+SUSPENDED_PAGE = (b'<!DOCTYPE html><html dir="ltr" lang="en"><head><meta charset="utf-8">'
+                  b'<meta property="og:site_name" content="X (formerly Twitter)"><title>X</title></head><body>'
+                  b'<div data-testid="primaryColumn"><div data-testid="error-detail"><span>This Post is from a '
+                  b'suspended account. Learn more</span></div></div></body></html>')
+SUSPENDED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is from a suspended account. "
+                                                                         "Learn more"}}}
+
+
+def test_fixnu32b_a_capture_read_as_the_suspended_account_page_is_no_archived_copy(fakenet, reporter, tmp_path):
+    """newuser32 #2: the suspended post's only capture is an HTTP 200 of X's "This Post is from a suspended account"
+    page. The tool read it and said it held no words of the post, yet the same report said "an archived copy
+    exists", counted it with a copy (`without_archive` 0) and `stats`' at_risk_embeds did not list it: the one
+    post preserved nowhere was shown as preserved."""
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(SUSPENDED)]}))
+    serve(fakenet, [Capture("20240210120000", url, SUSPENDED_PAGE)])
+    report, embed = one_embed_report(reporter)
+    archive = check_named(embed, "archive")
+    assert (archive["result"], without_lookups(archive["evidence"])) == (
+        "warn", f"at risk: the post's account is suspended and no archived copy was found under {url}, also on x.com "
+        "and mobile.twitter.com, nor among its syndication and oEmbed answers (1 capture listed; it shows the "
+        "suspended-account page, not the post)")
+    assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
+    assert report["summary"]["without_archive"] == 1
+    assert embed["archived_copies"] == []
+    for fmt in ("md", "html"):
+        code, shown = reporter("report", "--offline", "--format", fmt, "article.html")
+        assert code == 0, shown
+        assert "it shows the suspended-account page, not the post" in " ".join(shown.split()), shown
+        assert "an archived copy exists" not in shown
+    # the cache's view says the same: the embed is at risk
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "--db", str(tmp_path / "c.db"),
+                                      "stats", "--json"])
+    at_risk = [row for line in result.stdout.splitlines() if (row := json.loads(line))["view"] == "at_risk_embeds"]
+    assert [(r["post_id"], r["post_status"]) for r in at_risk] == [(POST, "suspended")]
