@@ -507,6 +507,17 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 
     Every result is recorded in a SQLite cache (see --db) that datasette and sqlite-utils can browse.
     With --replay FILE.warc.gz, requests are answered from a WARC written by `archive` instead of the network.
+
+    \b
+    Exit codes (every command; one "error:" line on stderr for each failure,
+    and the other inputs are still done):
+      0    done
+      1    an input could not be used, or a step failed (a link, a fetch, an
+           archive lookup, an image)
+      2    a usage error
+      3    something was not in the cache (--offline)
+      4    report --fail-on: a check at that level
+      130  interrupted: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
     if replay:
@@ -589,6 +600,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --archive --save story.html
       embed-resolver scan --identify scraped.txt  find ids of flattened tweets that kept no link
       embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
+
+    Exit codes: 0 done; 1 an input could not be read or a step failed for an article (one "error:" line each, the
+    other articles still done); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
@@ -1262,6 +1276,9 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
       embed-resolver archive --save --json story.html
       embed-resolver archive --warc-input crawl.warc.gz --db corpus.db
       embed-resolver --replay archive.warc.gz fetch --json story.html
+
+    Exit codes: 0 done; 1 a target or a step failed (a lookup, a save, a link, a fetch; one "error:" line each, the
+    other targets still done); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import pipeline
     from resolver.archive import ArchivedUrl
@@ -1354,9 +1371,17 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
       embed-resolver report --jsonl feed.jsonl -o reports/
-      embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
+      embed-resolver report --fail-on fail story.html > /dev/null; [ $? = 4 ] && echo "a check failed"
 
-    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
+    \b
+    Exit codes:
+      0    every report written, every step answered
+      1    an input could not be read, or a step failed for an article (a link,
+           a fetch, an archive lookup, an image): one "error:" line on stderr
+           each; the reports are written all the same
+      2    a usage error
+      4    with --fail-on, a check at that level (when nothing failed)
+      130  interrupted (Ctrl-C): run the same command again to go on
     """
     import json
     from pathlib import Path
@@ -1395,6 +1420,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
+        if outcome.failed:   # one error line each, as `scan` says them (newuser32 #5: exit 0 and nothing said)
+            _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
                                 takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
         if not many:
@@ -1423,8 +1450,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         entries = _write_index(folder, entries, html=fmt == "html")   # every article may have been reported on by an earlier run
         click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
-    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
-    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
+    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before);
+    # a step that failed (a link, a fetch, a lookup, an image) is exit 1, as it is for `scan` (newuser32 #5).
+    _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread), unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 
