@@ -1045,10 +1045,13 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       embed-resolver resolve https://t.co/Ab12Cd34Ef
       embed-resolver resolve --json pic.twitter.com/q3uNO4mJHi
       cat links.txt | embed-resolver resolve --offline -
+
+    Exit codes: 0 done; 1 a name that is no URL or a link that ended in an error (one "error:" line each, the other
+    URLs still resolved); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import resolve as resolving
     from resolver.article import printable
-    from resolver.report import escaped_controls
+    from resolver.report import escaped_controls, link_failure
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
@@ -1067,6 +1070,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
                                                                on_done=lambda _r: advance()))
     _print_each(results, as_json=as_json, view="resolution_text")
+    _say_each_failure([link_failure(r)] for r in results if r.failed)   # on stderr, as every command's (newuser32 #5)
     _exit_for(ctx, failed=len(problems) + sum(r.failed for r in results),
               unavailable=sum(r.unavailable for r in results))
 
@@ -2014,9 +2018,9 @@ def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> No
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
-    """An error line for each thing a named post or URL failed for (`fetch`, `archive`): the exit 1 they make, said
-    on stderr as `scan` says an article's (newuser27: the reason was on stdout only). URLs as given: a secret in one
-    is not printed."""
+    """An error line for each thing a named post or URL failed for (`fetch`, `archive`, `resolve`): the exit 1 they
+    make, said on stderr as `scan` says an article's (newuser27, newuser32 #5: the reason was on stdout only). URLs
+    as given: a secret in one is not printed."""
     from resolver.redact import said
     from resolver.report import escaped_controls
 

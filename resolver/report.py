@@ -315,6 +315,12 @@ def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
     return (failure.phrase for failure in _archive_failed(archived))
 
 
+def link_failure(resolution: Resolution, where: str = "") -> str:
+    """What a link that ended in an error failed for, one phrase: `scan --resolve` says it of an embed's link
+    (`where`: " (embed #N)"), `resolve` of a URL named (newuser32 #5: `resolve` said it on stdout only)."""
+    return f"link {resolution.url}{where} ended in an error: {resolution.error}"
+
+
 def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     """What each step failed for in an article, as its `failed` counts it: `scan` and `archive` say each on stderr,
     as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing), and `archive --json` gives each one not
@@ -322,8 +328,8 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     for found in result.resolutions or ():
         if found.failed:
             resolution = found.value
-            yield StepFailure(f"link {resolution.url} (embed #{found.embed + 1}) ended in an error: {resolution.error}",
-                              resolution.url, str(resolution.error), stage="resolve")
+            yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
+                              str(resolution.error), stage="resolve")
     for fetched in result.posts or ():
         yield from _post_failed(fetched.value)
     for image in result.credited_images or ():
