@@ -225,8 +225,36 @@ def _join(words: list[str]) -> str:
     return "".join(w if not i or _unspaced(w) and _unspaced(words[i - 1]) else " " + w for i, w in enumerate(words))
 
 
+# Marks a script writes or leaves out at will, which equality folds as it folds case: Arabic harakat, tanwin, shadda,
+# sukun, the superscript alef and Quranic signs; Hebrew niqqud (the dagesh and the shin and sin dots among them) and
+# cantillation. A pointed quote of an unpointed post failed on every word (newuser32b §2); the words so folded are
+# shown as written otherwise (_refolded), never passed. Not the marks of Latin or Cyrillic letters: "año" is not "ano".
+_OPTIONAL_MARKS = "".join(
+    chr(c) for a, b in ((0x0610, 0x061A), (0x064B, 0x0652), (0x0656, 0x065E), (0x0670, 0x0670), (0x06D6, 0x06ED),
+                        (0x08D3, 0x08FF), (0x0591, 0x05C7))
+    for c in range(a, b + 1) if unicodedata.category(chr(c)) == "Mn")
+# Letters one script writes two ways, folded for equality as case is and shown as written otherwise: Russian ё as е
+# (newuser32b §5); and Turkish I, ı, İ and i, one letter, so that "YIL" (which Python lowers to "yil") is "yıl" and
+# "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
+# or another word, is written otherwise.
+_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i"})
+
+
 def _key(word: str) -> str:
-    return word.lstrip("@#").casefold()
+    """A word for equality: no leading @ or #, case, optional marks and the letters of _FOLD folded."""
+    return word.lstrip("@#").translate(_FOLD).casefold()
+
+
+_TURKISH_CAPITALS = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def _same_but_case(one: str, other: str) -> bool:
+    """Whether two words differ in case alone, lowered as Turkish ("YIL" as "yıl") when either holds ı or İ."""
+    one, other = one.lstrip("@#"), other.lstrip("@#")
+    if one.casefold() == other.casefold():
+        return True
+    return any(c in one + other for c in "ıİ") \
+        and one.translate(_TURKISH_CAPITALS).casefold() == other.translate(_TURKISH_CAPITALS).casefold()
 
 
 def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
@@ -255,7 +283,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
     bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
-    a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
+    a, p = _pointed_keys(said_words, [_key(w) for w in said_words], post_words, [_key(w) for w in post_words])
     aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
         return Comparison("warn", "; ".join(("no words to compare", *aside)), 0, 0, 0, set_aside=aside)
@@ -319,6 +347,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
                 for k in range(i2 - i1) if i1 + k in glued]
+    changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -406,9 +435,70 @@ INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
 HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
+VOWEL_MARKS = "the same letters, with vowel marks on one side"
+OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
+VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
+YO = "ё written as е"
+DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
            TIME_SPACED)   # not look-alikes
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO,
+         DOTLESS)   # words written otherwise, not look-alikes either
+_NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
+_NO_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def _refolded(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+              glued: Mapping[int, tuple[str, str]]) -> list[Change]:
+    """The quoted words equal only as _key() folds them, beyond case (_recased's): each a change written otherwise,
+    naming how (vowel marks on one side, ё written as е, a dotted i for a dotless ı)."""
+    found = []
+    for tag, i1, i2, j1, _ in ops:
+        for k in range(i2 - i1 if tag == "equal" else 0):
+            word, theirs = said[i1 + k], post[j1 + k]
+            if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs):
+                found.append(Change(theirs, word, alike=_fold_kind(theirs, word)))
+    return found
+
+
+def _fold_kind(post: str, said: str) -> str:
+    """How two words that _key() makes one differ: by their optional marks, by ё, or by a dotted or dotless i."""
+    bare = post.translate(_NO_MARKS), said.translate(_NO_MARKS)
+    if bare != (post, said) and _same_but_case(*bare):
+        return VOWEL_MARKS if post == bare[0] or said == bare[1] else OTHER_MARKS
+    if _vowel_letters(post, said):
+        return VOWEL_LETTERS
+    return YO if _same_but_case(bare[0].translate(_NO_YO), bare[1].translate(_NO_YO)) else DOTLESS
+
+
+_INNER_VOWEL_LETTERS_RE = re.compile("(?<=.)[וי]")
+
+
+def _bare_of_vowel_letters(word: str) -> str:
+    return _INNER_VOWEL_LETTERS_RE.sub("", word.translate(_NO_MARKS)).casefold()
+
+
+def _vowel_letters(post: str, said: str) -> bool:
+    """Whether a Hebrew word pointed on one side is written in full (ktiv male) on the other, its vowels as the
+    letters ו and י, which pointed writing leaves out: "נסגור" and "נִסְגֹּר" (newuser32b §2)."""
+    if (post.translate(_NO_MARKS) == post) == (said.translate(_NO_MARKS) == said):
+        return False   # pointed on both sides or on neither
+    return _bare_of_vowel_letters(post) == _bare_of_vowel_letters(said) and _key(post) != _key(said)
+
+
+def _pointed_keys(said: list[str], a: list[str], post: list[str], p: list[str]) -> tuple[list[str], list[str]]:
+    """The keys of the words pointed on one side, where the other side writes the same word in full (_vowel_letters),
+    as the other side's key: so that they align as the same word, shown as written otherwise (_refolded)."""
+    if not any(c in _OPTIONAL_MARKS for w in said + post for c in w if "\u0591" <= c <= "\u05c7"):
+        return a, p   # no Hebrew points: most texts
+    for pointed, keys, plain, plain_keys in ((said, a, post, p), (post, p, said, a)):
+        full = {_bare_of_vowel_letters(w): k for w, k in zip(plain, plain_keys) if w.translate(_NO_MARKS) == w}
+        for i, word in enumerate(pointed):
+            if word.translate(_NO_MARKS) != word and _bare_of_vowel_letters(word) in full:
+                keys[i] = full[_bare_of_vowel_letters(word)]
+    return a, p
+
+
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
 _PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
@@ -1345,8 +1435,20 @@ def _alike_text(alike: list[Change]) -> str:
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
         if figures else "",
-        f"{len(words)} word{'s' * (len(words) != 1)} written otherwise: " + "; ".join(map(str, words))
-        if words else "")))
+        f"{len(words)} word{'s' * (len(words) != 1)} written otherwise: " + _by_kind(words) if words else "")))
+
+
+def _by_kind(changes: list[Change]) -> str:
+    """Changes written otherwise, each with its kind; where more than a few share one (a quote pointed throughout),
+    those said once: the first few, how many more, and the kind."""
+    kinds: dict[str, list[Change]] = {}
+    for change in changes:
+        kinds.setdefault(change.alike, []).append(change)
+    if all(len(same) <= _RECASED_NAMED for same in kinds.values()):
+        return "; ".join(map(str, changes))
+    return "; ".join(
+        "; ".join(f"{c.post} → {c.article}" for c in same[:_RECASED_NAMED]) + f" and {len(same) - _RECASED_NAMED} "
+        f"more ({kind})" if len(same) > _RECASED_NAMED else "; ".join(map(str, same)) for kind, same in kinds.items())
 
 
 def _short(text: str, limit: int = 240) -> str:
