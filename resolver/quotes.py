@@ -52,6 +52,7 @@ _STRAIGHTEN = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
     "٪": "%", "٫": ".", "٬": ",",   # Arabic per cent, decimal and thousands signs, as the figure's digits go (review30q)
+    "〔": "[", "〕": "]",   # the tortoise-shell brackets of an editor's words in Japanese and Chinese (NFKC: ［］ are [])
 })
 # Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form); the
 # directional marks, embeddings and isolates of right-to-left text (a page or an editor adds them) and the Arabic
@@ -1129,7 +1130,21 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]),
                       unchecked=unchecked)
-    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
+    return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
+
+
+def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int]) -> str:
+    """The article's words said[i1:i2], those it puts in brackets shown in them: a change beside its own words reads
+    "年 → [市が]月", not "年 → 市が月" (fixnu32c)."""
+    runs: list[tuple[bool, list[str]]] = []
+    for i in range(i1, i2):
+        if runs and runs[-1][0] == (i in bracketed):
+            runs[-1][1].append(said[i])
+        else:
+            runs.append((i in bracketed, [said[i]]))
+    shown = [f"[{_join(words)}]" if inside else _join(words) for inside, words in runs]
+    return "".join(part if not k or _unspaced(part.strip("[]")[:1]) and _unspaced(shown[k - 1].strip("[]")[-1:])
+                   else " " + part for k, part in enumerate(shown))
 
 
 def _names_held(name: str, words: list[str]) -> bool:
@@ -1307,7 +1322,8 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
         word = match.group()
         if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
                 or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
-                or any(a < match.end() and match.start() < b for a, b in links) or word in own:
+                or any(a < match.end() and match.start() < b for a, b in links) or word in own \
+                or _UNSPACED_RE.search(word):   # each character a word: 橋は[市が]年末 holds an editor's words
             continue
         plain += said[at:match.start()]
         joined, kind = word.replace("[", "").replace("]", ""), GLUED
@@ -1353,6 +1369,7 @@ def _bracketed(said: str, count: int) -> frozenset[int]:
     """The positions (markers aside) of the article's words inside square brackets: an editor's own words, marked
     as such ("He [Smith] said", "[sic]"), as "…" marks an elision (review30q). None when the pieces' words are not
     the whole's (a link holding a bracket)."""
+    said = normalise(said)   # full-width ［］ and 〔〕 of a Japanese or Chinese quote are brackets too
     if "[" not in said:
         return frozenset()
     inside: set[int] = set()
