@@ -272,13 +272,15 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
-            lang: str | None = None) -> Comparison:
+            lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
     where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
     weighed against them. `lang`: the post's language as its source gives it ("sv", "en"), which tells a word that is
-    a negation in one language and a name in another ("Inga", "Nic") apart."""
+    a negation in one language and a name in another ("Inga", "Nic") apart, and a quote in another language of its
+    script (a translation) from other words. `quote_lang`: the language the article declares for its quote (an embed
+    code's `lang`), which tells a translation where the quote's words cannot."""
     post_words, _, _, source_cut = _split_markers(tokens(found))
     said, glued = _unglue(said, found, post_words)
     said_words, gaps, _, truncated = _split_markers(tokens(said))
@@ -299,9 +301,10 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
-        translated = _translated(said_words, post_words)
+        translated = _translated(said_words, post_words) or _in_another_language(said_words, post_words, lang,
+                                                                                   quote_lang)
         if translated:
-            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which is in {translated}: a "
+            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's",
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
@@ -380,7 +383,52 @@ def _translated(said: list[str], post: list[str]) -> str:
         return ""   # the post writes words in the quote's script ("Tesla"): a quote lacking them all changed them
     #             (review30r2: "I support Apple" of a Hebrew post naming "Tesla" warned, "I support Tesla" failed)
     named = {"CJK": "Han"}
-    return f"{named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
+    return f"is in {named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
+
+
+# Frequent words of languages written in Latin letters, which tell the language of a quote and of a post in one
+# script: an English translation of a Spanish post shares no word with it, as one of a Russian post does, and failed
+# where that one warned (newuser32b §10). A word of two languages' lists is in neither (dropped below).
+_FREQUENT = {
+    "en": "the and of to are was were will would not this that with for from have has had been be it its they you our "
+          "their there what which who but by on at or can could should before after until end year",
+    "es": "el la los las de del que y en un una es por para con se su sus al lo como más pero este esta año será fue "
+          "ha han muy no hasta antes fin",
+    "pt": "o os as da do das dos de que em um uma não é para com se por mais mas este esta ano será foi muito até antes",
+    "fr": "le la les des du de que et en un une est pas pour avec se sur ce cette nous vous ils sont été sera fin année "
+          "avant jusqu",
+    "de": "der die das den dem des und ist sind nicht ein eine mit für auf sich zu von wir ich sie es er werden wird "
+          "wurde vor bis ende jahr jahres",
+    "it": "il lo la gli le di del della che e non è per con un una sono questo questa anno sarà fino prima",
+    "nl": "de het een en van niet is zijn wij we ik dat met voor op te tot jaar",
+    "tr": "ve bir bu da de ile için değil ama çok daha sonra kadar yıl olarak gibi biz siz onlar ne mi",
+}
+_FREQUENT_WORDS = {language: frozenset(_key(w) for w in words.split()) - frozenset(
+    _key(w) for other, others in _FREQUENT.items() if other != language for w in others.split())
+    for language, words in _FREQUENT.items()}
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German",
+                   "it": "Italian", "nl": "Dutch", "tr": "Turkish"}
+
+
+def _reads_as(words: list[str]) -> str | None:
+    """The language of _FREQUENT whose frequent words the words hold most (two at least, more than any other's)."""
+    keys = {_key(w) for w in words}
+    counts = sorted(((len(keys & frequent), language) for language, frequent in _FREQUENT_WORDS.items()), reverse=True)
+    return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
+
+
+def _in_another_language(said: list[str], post: list[str], lang: str | None, quote_lang: str | None) -> str:
+    """"reads as English, the post is in Spanish" when the quote, sharing no word with letters with the post, is in
+    another language of its script: by its words (or, where they cannot tell, the language the article declares for
+    it, `quote_lang`) against the post's `lang` (or its words). Not where the post's words read as the quote's
+    language (its `lang` wrong) or the quote's as the post's: other words in one language are a misquote; else ""."""
+    ours_read, theirs_read = _reads_as(said), _reads_as(post)
+    ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
+    if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
+        return ""
+    named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
+    how = f"reads as {named[ours]}" if ours_read else f"is in {named[ours]} (as the article declares it)"
+    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
