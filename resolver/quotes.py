@@ -491,8 +491,8 @@ YO = "ё written as е"
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
            TIME_SPACED)   # not look-alikes
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO,
-         DOTLESS)   # words written otherwise, not look-alikes either
+FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -1542,6 +1542,7 @@ def score(remnant: str, post_text: str) -> float:
     c = compare(remnant, post_text)
     if not c.post_words or not c.said_words:
         return 0.0
-    changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes if not ch.elided)
+    changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes
+                  if not ch.elided and ch.alike not in FOLDED)   # "её" of "ее" is the word, as case is
     held = max(0.0, c.matched / c.post_words - CHANGE_PENALTY * changed)
     return round(0.75 * held + 0.25 * c.matched / c.said_words, 4)

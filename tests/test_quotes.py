@@ -1656,3 +1656,11 @@ def test_the_text_check_weighs_the_language_an_embed_code_declares_for_its_quote
     assert check["result"] == "warn" and "(as the article declares it)" in check["evidence"], check
     assert text_check({"text": "Puente cerrado hasta diciembre", "detector": "html-blockquote"}, post)["result"] \
         == "fail"
+
+
+def test_words_written_otherwise_by_a_fold_cost_a_remnant_nothing_in_identification():
+    """Identification ranks posts by score(): a pointed remnant of a post scored 0 (no word in common), and once the
+    words were one for equality each still cost as a changed word, so the post it quotes scored below a stranger's."""
+    post = "لن نغلق الجسر قبل نهاية العام."
+    assert score("لَنْ نُغْلِقَ الجِسْرَ قَبْلَ نِهَايَةِ العَامِ.", post) == score(post, post) == 1.0
+    assert score("Мы не будем закрывать ее мост", "Мы не будем закрывать её мост") == 1.0
