@@ -456,7 +456,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
-    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"))
+    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"),
+                              quote_lang=embed.get("lang"))
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
