@@ -75,6 +75,8 @@ def test_hebrew_dates_are_read(value, iso):
     ("12 de setembre de 2022", "2022-09-12"), ("Setyembre 12, 2022", "2022-09-12"),   # Catalan, Filipino
     ("12 Σεπτεμβρίου 2022", "2022-09-12"), ("1 Μαΐου 2022", "2022-05-01"),   # Greek
     ("12 सितंबर 2022", "2022-09-12"), ("3 मार्च 2021", "2021-03-03"),   # Hindi
+    ("12 ستمبر، 2022", "2022-09-12"), ("۱۲ ستمبر، ۲۰۲۲", "2022-09-12"),   # Urdu, in Latin and in Urdu digits
+    ("١٢ سبتمبر ٢٠٢٢", "2022-09-12"), ("12 d’abril de 2022", "2022-04-12"),   # Arabic-Indic digits; Catalan "d’"
 ])
 def test_the_other_languages_x_writes_dates_in_are_read(value, iso):
     """The languages X's embed code prints a date in (its `data-lang`, the viewer's language), as CLDR's long date

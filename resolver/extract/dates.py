@@ -84,7 +84,7 @@ def month_number(word: str) -> int | None:
 
 _MONTH_NUMBERS = {month_key(word): number for word, number in _MONTHS.items()}
 MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
-YEAR = r"(?:19|20|١٩|٢٠)\d{2}"   # \d takes Arabic-Indic digits too; int() reads them
+YEAR = r"(?:19|20|١٩|٢٠|۱۹|۲۰)\d{2}"   # \d takes Arabic-Indic digits, and Urdu's and Persian's; int() reads them
 # One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
 # Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
 # as X writes it or a keyboard does ("12 בספט׳ 2022", "בספט' 2022"): the table holds the month alone (newuser32b #7).
