@@ -197,21 +197,23 @@ VIEWS: dict[str, str] = {
     "dead_embeds_by_outlet_year": "Embedded posts now deleted, suspended or not found, by outlet (the host of the "
                                   "article's URL) and the post's year. Only posts fetched at least once are counted.",
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
-    "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first.",
+    "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first. A capture the tool "
+                      "read and found to be no copy of the post (a suspended-account page, a login wall) is none.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",
 }
 
 
-# What each column of the views counts (cache/migrations.py VIEWS holds their SQL).
+# What each column of the views counts (cache/migrations.py VIEWS, then VIEWS_V38, hold their SQL).
 _SEEN = "seen available (UTC time, ISO 8601)"
 VIEW_COLUMNS: dict[str, dict[str, str]] = {
     "dead_embeds_by_outlet_year": {
         "outlet": "Host of the article's URL (the first place it was read from that gave one); (unknown) when none",
         "year": "Year of the post: its date, else the date the article printed, else the time in its X id",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
-        "dead": "Of those, embeds whose post is now deleted, suspended or not found",
+        "dead": "Of those, embeds whose post is now deleted, suspended or not found (not one named by an id read with a "
+                "doubt, which a report says is not known gone)",
         "dead_percent": "dead as a percentage of embeds_checked (one decimal)",
         "deleted": "Embeds whose post is now deleted", "suspended": "Embeds whose post's account is suspended",
         "not_found": "Embeds whose post is not found", "articles": "Articles holding those embeds"},
@@ -226,7 +228,9 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "article": "The first place the article was read from", "platform": "The platform",
         "kind": "post, video...", "url": "The embed's URL as the article gives it", "post_id": "The post's id",
         "handle": "The post's author (as fetched, else as the article shows it)",
-        "post_status": "The post's status when last fetched; empty if never fetched",
+        "post_status": "The post's status when last fetched, as a report reads it for this embed (not_confirmed: a link "
+                       "read as a Mastodon post by its shape, which its host's answer did not confirm); empty if never "
+                       "fetched",
         "last_available_at": f"When the post was last {_SEEN}",
         "save_status": "The latest Save Page Now save of its URL (pending, submitted, success, error...); empty if "
                        "none"},

@@ -637,13 +637,85 @@ def m037_embed_id_doubt(db: Database) -> None:
     db.table("embeds").add_column("id_doubt", str)
 
 
-
 @migrations()
 def m038_replayed_records(db: Database) -> None:
     """v38: the fetch-log rows replayed from a WARC record, found by the file's content and the record's offset: a
     record replayed again is the row it gave the first time (newuser32 #3: each replay of one WARC wrote every
     record's row, and the observations it gave, again)."""
     db.execute("CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL")
+
+
+# An embed's post status as a report reads it (urlforms32): a link read as a Mastodon post by its path's shape alone
+# (`id_doubt`) whose host gave an answer that confirms no post (a 404, another site's JSON) is "not_confirmed", as
+# pipeline._as_linked reads it; an error stays one (whether it may pass is the fetch log's to say). The cache keeps
+# the host's answer as it was.
+_EMBED_STATUS = """CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END"""
+# A post gone under an id read with a doubt is "not found (uncertain id)" in a report: not known to be gone.
+_SURE = "e.id_doubt IS NULL"
+VIEWS_V39 = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds_checked,
+       SUM(sure AND status IN {_DEAD}) AS dead,
+       ROUND(100.0 * SUM(sure AND status IN {_DEAD}) / COUNT(*), 1) AS dead_percent,
+       SUM(sure AND status = 'deleted') AS deleted, SUM(sure AND status = 'suspended') AS suspended,
+       SUM(sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT e.article_id, {_EMBED_STATUS} AS status, {_SURE} AS sure, {_OUTLET} AS outlet, {_POST_YEAR} AS year
+      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year""",
+    "gone_accounts_most_cited": VIEWS["gone_accounts_most_cited"].replace(
+        "WHERE p.status IN ('deleted', 'suspended')", f"WHERE p.status IN ('deleted', 'suspended') AND {_SURE}"),
+    "at_risk_embeds": VIEWS["at_risk_embeds"].replace("p.status AS post_status", f"{_EMBED_STATUS} AS post_status"),
+}
+
+
+@migrations()
+def m039_views_read_embed_status(db: Database) -> None:
+    """v39 (urlforms32, #15): the research views read an embed's post status as a report does. A link not confirmed
+    as a Mastodon post is "not_confirmed" (the cache keeps its host's 404 as "not_found"), and a post gone under an
+    id read with a doubt counts as no dead embed nor gone account: `stats` and `cache export` showed the stored
+    "not_found" and counted it dead where the report said "not confirmed as a post" or "not found (uncertain id)"."""
+    for name, sql in VIEWS_V39.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# The at-risk embeds as v40 lists them: an HTTP 200 capture the tool read and found to be no copy of the post (X's
+# suspended-account page, a login wall, a page shell) keeps its embed at risk, as the reports say (newuser32 #2).
+# A capture's reading is a "wayback" observation of the fetch of its raw (id_) URL; one reading that held the post
+# makes it a copy. The id_ URL is the snapshot's with "id_" after its timestamp, whatever the archive's host.
+_READ_AS_NOT_THE_POST = """EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available')"""
+AT_RISK_EMBEDS_V40 = VIEWS_V39["at_risk_embeds"].replace(
+    """WITH archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'""",
+    f"""WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT ({_READ_AS_NOT_THE_POST})
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies""").replace(
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
+        WHERE status = '200' AND instr(original, '/status/') > 0)""",
+    """        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)""")
+
+
+@migrations()
+def m040_at_risk_despite_a_placeholder_capture(db: Database) -> None:
+    """v40 (newuser32 #2): the view `at_risk_embeds` keeps an embed at risk when its post's only HTTP 200 captures
+    were read and found to hold no words of the post (the suspended-account page, a login wall, a page shell): the
+    reports said "no archived copy" where `stats` counted one. An index on the observations' fetch row finds a
+    capture's readings."""
+    db.execute("CREATE INDEX post_observations_fetch ON post_observations (fetch_id)")
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V40.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

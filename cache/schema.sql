@@ -308,48 +308,6 @@ CREATE TABLE "progress" (
 CREATE UNIQUE INDEX "idx_progress_job_key"
     ON "progress" ("job", "key");
 
-CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
-       COUNT(*) AS embeds_checked,
-       SUM(status IN ('deleted', 'suspended', 'not_found')) AS dead,
-       ROUND(100.0 * SUM(status IN ('deleted', 'suspended', 'not_found')) / COUNT(*), 1) AS dead_percent,
-       SUM(status = 'deleted') AS deleted, SUM(status = 'suspended') AS suspended,
-       SUM(status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
-FROM (SELECT e.article_id, p.status, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
-     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
-    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
-         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
-      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
-GROUP BY COALESCE(outlet, '(unknown)'), year
-ORDER BY outlet, year;
-
-CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
-       MAX(COALESCE(p.author_name, e.author_name)) AS name,
-       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
-       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
-       MAX(p.last_available_at) AS last_seen_available
-FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE p.status IN ('deleted', 'suspended')
-GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
-ORDER BY articles DESC, embeds DESC, handle;
-
-CREATE VIEW "at_risk_embeds" AS WITH archived AS (
-    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'
-    UNION
-    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
-        WHERE status = '200' AND instr(original, '/status/') > 0)
-)
-SELECT e.id AS embed_id, e.article_id,
-       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
-       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
-       p.status AS post_status, p.last_available_at,
-       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
-FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
-                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
-ORDER BY e.article_id, e.ordinal;
-
 CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
        COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
 FROM credits
@@ -545,4 +503,58 @@ WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
 ORDER BY a.id;
 
 CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL;
+
+CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds_checked,
+       SUM(sure AND status IN ('deleted', 'suspended', 'not_found')) AS dead,
+       ROUND(100.0 * SUM(sure AND status IN ('deleted', 'suspended', 'not_found')) / COUNT(*), 1) AS dead_percent,
+       SUM(sure AND status = 'deleted') AS deleted, SUM(sure AND status = 'suspended') AS suspended,
+       SUM(sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT e.article_id, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
+     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
+      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year;
+
+CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
+       MAX(COALESCE(p.author_name, e.author_name)) AS name,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available
+FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
+ORDER BY articles DESC, embeds DESC, handle;
+
+CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
+
+CREATE VIEW "at_risk_embeds" AS WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available'))
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
+    UNION
+    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
+       CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+ORDER BY e.article_id, e.ordinal;
 

@@ -47,7 +47,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
-              "m038_replayed_records")
+              "m038_replayed_records", "m039_views_read_embed_status",
+              "m040_at_risk_despite_a_placeholder_capture")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -853,21 +854,7 @@ class Store:
             self.add_observations(post_row, observations, observed_at=observed_at,
                                   answered_at_unknown=answered_at_unknown)
             if post.get("author_handle"):
-                seen = {} if observed_at is None else {"last_seen_at": observed_at}
-                author = {"platform": post["platform"], "handle": post["author_handle"],
-                          "name": post.get("author_name"), "author_id": post.get("author_id"), **seen}
-                if older:   # what an older answer said of the account adds to what is known, never replaces it
-                    self.conn.execute("INSERT OR IGNORE INTO authors (platform, handle, name, author_id) "
-                                      "VALUES (?, ?, ?, ?)", [author["platform"], author["handle"], author["name"],
-                                                              author["author_id"]])
-                    self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
-                                      "COALESCE(?, last_seen_at)) WHERE platform = ? AND handle = ?",
-                                      [observed_at, observed_at, post["platform"], post["author_handle"]])
-                else:
-                    self._upsert("authors", author, ("platform", "handle"))
-                self.conn.execute("UPDATE authors SET first_seen_at = min(COALESCE(first_seen_at, ?), "
-                                  "COALESCE(?, first_seen_at)) WHERE platform = ? AND handle = ?",
-                                  [observed_at, observed_at, post["platform"], post["author_handle"]])
+                self._seen_author(post, observed_at, older=older)
             return post_row
 
     def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
@@ -879,6 +866,33 @@ class Store:
             "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL", [post_row]).fetchone()
         viewed = found[0] if found else None
         return viewed is not None and (observed_at is None or observed_at < viewed)
+
+    def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
+        """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
+        same author id) under its handle in another case, spelt now as the newest answer gave it (urlforms32: X reads
+        a handle in any case, and an account whose handle an answer gave re-cased, @River_Desk then @RIVER_DESK,
+        became a second author). A row with no id, or another account's, under another case stays apart: a handle
+        can pass to another account, and `author_sightings` reads that pairing. Through `authors_any_case`.
+        What an `older` answer (older than the post's view) said of the account adds to what is known, never
+        replaces it: its name and spelling stay the newer answer's, and its time only widens the account's first and
+        last sightings (replay32)."""
+        platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
+        seen = {} if observed_at is None else {"last_seen_at": observed_at}
+        values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
+        found = self.conn.execute("SELECT id FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
+                                  "AND (handle = ? OR author_id = ?) ORDER BY handle = ? DESC, id LIMIT 1",
+                                  [platform, handle, handle, author_id, handle]).fetchone()
+        if found is None:
+            author = self._insert("authors", {"platform": platform, **values})
+        elif older:
+            author = int(found[0])
+            self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
+                              "COALESCE(?, last_seen_at)) WHERE id = ?", [observed_at, observed_at, author])
+        else:
+            author = int(found[0])
+            self._update("authors", author, values)
+        self.conn.execute("UPDATE authors SET first_seen_at = min(COALESCE(first_seen_at, ?), "
+                          "COALESCE(?, first_seen_at)) WHERE id = ?", [observed_at, observed_at, author])
 
     def add_observations(self, post_row: int, observations: Sequence[Mapping[str, Any]], *, observed_at: str | None,
                          answered_at_unknown: str | None = None) -> None:

@@ -334,6 +334,27 @@ class Flight:
             self.session.requests_queued -= 1
 
 
+class Deadline:
+    """A time limit over several fetches (a link's, over all its hops: `link_deadline`) that counts their network
+    time only: a wait for our own rate budget ([limits]) pushes it back by as long. It counted once: a link whose
+    hops waited for our limiter was reported as timed out, its hop's row a timeout though nothing had been sent
+    (servers31, left32)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def passed(self, *, after: float = 0.0) -> bool:
+        """Whether it has passed, or will have `after` seconds from now."""
+        return time.monotonic() + after >= self.at
+
+    def waited(self, seconds: float) -> None:
+        """Our own wait, of `seconds`: not the link's time."""
+        self.at += seconds
+
+
 BODY_GRACE_S = 1.0   # how long past its deadline a body cut there may take to close, before asyncio's timeout ends it
 
 
@@ -346,7 +367,7 @@ def _deadline_words(settings: Settings, link: bool) -> str:
 
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
                    data: Mapping[str, str] | None, content: bytes | None, max_bytes: int,
-                   cut_bodies: bool = False, flight: Flight | None = None, until: float | None = None) -> FetchOutcome:
+                   cut_bodies: bool = False, flight: Flight | None = None, until: Deadline | None = None) -> FetchOutcome:
     import asyncio
 
     import httpx
@@ -366,9 +387,11 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             if waiting >= LONG_WAIT_S:
                 session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
+            if until is not None:
+                until.waited(time.monotonic() - started)
         started, fetched_at = time.monotonic(), utc_now()
-        if until is not None and until - started < budget:
-            budget, link = max(until - started, 0.0), True
+        if until is not None and until.left() < budget:
+            budget, link = max(until.left(), 0.0), True
         # asyncio's own timeout: anyio's scope cost ~2% of a resolve run (#14)
         async with asyncio.timeout(budget) as scope:
             request = client.build_request(method, parsed, headers=headers, data=data, content=content)
@@ -503,14 +526,14 @@ def check_host(parsed: httpx.URL) -> None:
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
                 headers: Mapping[str, str] | None = None, keep_body: bool = False,
                 data: Mapping[str, str] | None = None, content: bytes | None = None, max_bytes: int | None = None,
-                ledger: Ledger | None = None, cut_bodies: bool = False, until: float | None = None) -> FetchOutcome:
+                ledger: Ledger | None = None, cut_bodies: bool = False, until: Deadline | None = None) -> FetchOutcome:
     """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
     in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes). A body past the
     cap is an error (too-large), or with `cut_bodies` an answer whose body is cut (`FetchOutcome.cut`): for a
     caller that needs only where an answer points (resolution), not its content. With `cut_bodies`, a body still
     arriving at the deadline (an endless stream) is cut there too (`FetchOutcome.cut_at_deadline`); without, it is a
-    timeout. `until` (time.monotonic()): the caller's own deadline (a link's, over all its hops); no attempt runs past
-    it, and no retry waits past it.
+    timeout. `until`: the caller's own deadline (a link's, over all its hops); no attempt runs past it, and no retry
+    waits past it; our own waits for a rate budget are not counted in it.
 
     A 429 waits what Retry-After or x-rate-limit-reset says, and is not retried when that is longer than
     retry_max_wait; anything else backs off exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
@@ -541,7 +564,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         (retrying sooner only spends requests: the answer says until when)."""
         told = _told_wait(outcome.headers, now=time.time(), status=outcome.status)
         return _retryable(outcome) and (told is None or told <= settings.retry_max_wait) and (
-            until is None or time.monotonic() < until)
+            until is None or not until.passed())
 
     started = time.monotonic()
     first = await attempt()
@@ -554,7 +577,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
 
 async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Callable[[], Awaitable[FetchOutcome]],
                    retryable: Callable[[FetchOutcome], bool], *, started: float,
-                   until: float | None = None) -> FetchOutcome:
+                   until: Deadline | None = None) -> FetchOutcome:
     """The retries after a first attempt that asks for one, by tenacity, as if tenacity had made the first attempt
     too: it is handed `first` as its first attempt's outcome, counts it, and times its delay limit from `started`
     (the start of that attempt), as `stop_after_attempt | stop_after_delay` would have."""
@@ -571,7 +594,7 @@ async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Cal
 
     def stopped(state: RetryCallState, sleep: float) -> bool:
         return state.attempt_number >= attempts or (state.outcome_timestamp or started) - started >= limit or (
-            until is not None and time.monotonic() + sleep >= until)   # no retry that would start past `until`
+            until is not None and until.passed(after=sleep))   # no retry that would start past `until`
 
     def stop(state: RetryCallState) -> bool:
         return stopped(state, state.upcoming_sleep)

@@ -971,31 +971,59 @@ class Chunk:
         if not self.pending:
             return
         pending, self.pending, self.bytes = self.pending, [], 0
-        stopped: BaseException | None = None
         with self.ctrl_c.held(), self.store.write():
             articles = [o for _, o in pending if isinstance(o, ArticleResult)]
-            recorded = iter(record_results(self.store, articles))
-            finished = []
-            for item, outcome in pending:
-                outcome = next(recorded) if isinstance(outcome, ArticleResult) else outcome
-                held = self.output.mark() if self.output is not None else 0
-                try:
-                    with self.ctrl_c.released():
-                        if self.emit is not None:
-                            self.emit(outcome)
-                except BaseException as exc:  # noqa: BLE001 - re-raised once what was handed on is committed
-                    stopped = exc
-                    if self.output is not None:
-                        self.output.drop(held)   # not finished: its lines are not written
-                    break
-                self.summary.count(outcome)
-                finished.append(_progress_row(item, outcome))
+            try:
+                with self.store.write():   # a savepoint, undone if a hand-on stops the run before the last article
+                    finished, stopped = self._hand_on(pending, record_results(self.store, articles))
+                    handed = sum(isinstance(o, ArticleResult) for o in finished)
+                    if stopped is not None and handed < len(articles):
+                        raise _Unprinted(stopped)
+            except _Unprinted:
+                _record_printed(self.store, articles, handed)
             if self.job is not None:
-                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None], run=self.run)
+                rows = [_progress_row(item, o) for item, o in zip((i for i, _ in pending), finished)]
+                self.store.mark_done(self.job, [row for row in rows if row["key"] is not None], run=self.run)
             if self.output is not None:
                 self.output.commit()
         if stopped is not None:
             raise stopped
+
+    def _hand_on(self, pending: list[tuple[Item, Outcome]], recorded: list[ArticleResult]
+                 ) -> tuple[list[Outcome], BaseException | None]:
+        """Hand on and count the pending outcomes in order (articles as recorded), until one's hand-on fails:
+        those handed on, and what stopped it."""
+        results, handed = iter(recorded), list[Outcome]()
+        for _, outcome in pending:
+            outcome = next(results) if isinstance(outcome, ArticleResult) else outcome
+            held = self.output.mark() if self.output is not None else 0
+            try:
+                with self.ctrl_c.released():
+                    if self.emit is not None:
+                        self.emit(outcome)
+            except BaseException as exc:  # noqa: BLE001 - re-raised once what was handed on is committed
+                if self.output is not None:
+                    self.output.drop(held)   # not finished: its lines are not written
+                return handed, exc
+            self.summary.count(outcome)
+            handed.append(outcome)
+        return handed, None
+
+
+class _Unprinted(Exception):
+    """A chunk's hand-on stopped before its last article: its recording is undone (see `_record_printed`)."""
+
+
+def _record_printed(store: Store, articles: Sequence[ArticleResult], handed: int) -> None:
+    """Record again, the recording of a whole chunk undone, only the articles handed on before a hand-on stopped
+    the run, and the fetch rows of all (fetches made: facts whatever was printed). Recorded before the hand-on
+    (it prints their ids), a Ctrl-C at the chunk's first line committed all its articles with none marked finished:
+    the cache held articles no output showed, and the re-run recorded them again (interrupts31, #13). The same
+    writes in the same order as `record_results` made them, the first `handed` articles get the ids printed."""
+    for row in (row for result in articles for row in result.unrecorded_fetches):
+        store.record_fetch(row)
+    if handed:
+        _record_articles(store, articles[:handed])
 
 
 class Batch:

@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -193,7 +194,8 @@ def seen_edit(post: dict[str, Any] | None, found: dict[str, Any] | None) -> str 
     if found is not seen:
         return None
     edits = seen.get("edits") or []
-    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION else None
+    return edits[-1] if edits and edits[-1] != post["post_id"] and seen.get("method") not in ASKED_VERSION \
+        and not seen.get("stale_edit") else None
 
 
 SEEN_EDIT = ("; that answer was an edit of this post ({edit}): the article may quote an earlier version, which no "
@@ -385,7 +387,7 @@ def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
     """A date check of a post whose edit history is not known rests on it when the time its answer gives (an edit's,
     if it was edited: syndication answers with the latest version) and its id's time (the original's) give other
     verdicts: then it says so and is a warn (edits30). Else (result, "")."""
-    if post is None or not created_at or _text_method(post) in ASKED_VERSION or not _history_not_known(post):
+    if post is None or not created_at or _asked_version(post) or not _history_not_known(post):
         return result, ""
     minted = x.snowflake_time(post["post_id"])
     stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
@@ -553,12 +555,18 @@ def _text_method(post: dict[str, Any]) -> str | None:
     return (post.get("field_sources") or {}).get("text") or post.get("method")
 
 
+def _asked_version(post: dict[str, Any]) -> bool:
+    """Whether a post's live answer is the version asked for, not the latest edit: the X API's always; syndication's
+    when it was stale, listing later versions after it (left32)."""
+    return _text_method(post) in ASKED_VERSION or bool(post.get("stale_edit"))
+
+
 def edit_of(post: dict[str, Any]) -> str | None:
     """The id of the later version a post's live answer is (its source answered the original's id with an edit),
     or None: that answer's text and time are the edit's, not what an article written before it could quote."""
     edits = post.get("edits") or []
     return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" \
-        and _text_method(post) not in ASKED_VERSION else None
+        and not _asked_version(post) else None
 
 
 EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
@@ -582,7 +590,7 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     """The ids of the versions made after the one a post's live answer holds (the X API gives the version asked
     for), whose words were not read: an article may quote one of them (edits29)."""
     edits = list(post.get("edits") or [])
-    if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
+    if post["status"] != "available" or not _asked_version(post) or post["post_id"] not in edits:
         return []
     return edits[edits.index(post["post_id"]) + 1:]
 
@@ -696,6 +704,8 @@ def _unread(post: dict[str, Any], unread: list[str]) -> str:
     failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
     method = _text_method(post)
     why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
+           else f"{i}: not asked for ({method}'s answer was a stale version, this one listed after it)"
+           if post.get("stale_edit") and method not in ASKED_VERSION
            else f"{i}: {method} gives only a post's latest version" if method not in ASKED_VERSION
            else f"{i}: not asked for when the post was cached: `fetch --refresh` reads it" for i in unread]
     return f"whose words were not read ({'; '.join(why)})"
@@ -913,7 +923,7 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
     # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
     # a difference then rests on that history, and says so (edits30).
-    unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
+    unknown = HISTORY_NOT_KNOWN if not _asked_version(post) and _history_not_known(post) else ""
     # An edited post's media are one version's (syndication's answer: its latest; the X API's: the one asked for):
     # said, and a difference is no fail, as another version's may be the article's (edits31).
     version = _media_version(post)
@@ -979,11 +989,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
-    statuses = [str(s.get("status") or "status not known") for s in snapshots]
-    redirects = any(status.startswith("3") for status in statuses)
-    others = "" if copies or not snapshots else (
-        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
-        + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
+    others = "" if copies or not snapshots else _no_copies(post, snapshots)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
@@ -1003,10 +1009,42 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
                                     "--save)")
 
 
+def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
+    """Why the captures listed are no copy: what those read showed instead of the post ("1 capture listed; it shows
+    the suspended-account page, not the post"), and the others' HTTP statuses."""
+    misread = {url: why for url, why in _read_as_not_the_post(post).items()
+               if any(s["url"] == url and s.get("status") == "200" for s in snapshots)}
+    shown = sorted({misread[s["url"]] for s in snapshots if s["url"] in misread})
+    rest = [str(s.get("status") or "status not known") for s in snapshots if s["url"] not in misread]
+    said = []
+    if shown:
+        listed = len(snapshots) - len(rest)
+        said.append(f"{listed} capture{'s' * (listed > 1)} listed; " + (
+            shown[0].replace("the capture ", "it ", 1) if len(shown) == 1 and shown[0].startswith("the capture ")
+            else f"read, none is the post: {'; '.join(shown)}"))
+    if rest:
+        redirects = any(status.startswith("3") for status in rest) and post["status"] not in GONE
+        said.append(f"{len(rest)} {'other ' * bool(shown)}capture{'s' * (len(rest) > 1)}, none an HTTP 200 page: "
+                    f"{', '.join(rest)}" + ("; where a redirect leads is not looked up here" if redirects else ""))
+    return f" ({'; '.join(said)})"
+
+
+def _read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
+    """The snapshots (by URL) the tool read and found to hold no words of the post (a suspended-account page, a
+    login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
+    once as the post is a copy, whatever another reading said."""
+    copies = [c for c in (post or {}).get("archived") or [] if c.get("capture")]
+    held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
+    return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
+            for c in copies if c["capture"] not in held}
+
+
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots, and every capture read
-    that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
-    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200"}
+    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
+    than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
+    twitter.com URL are redirects)."""
+    misread = _read_as_not_the_post(post)
+    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
@@ -1073,6 +1111,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
+    kept = source.get("warc_record")
+    if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
+        parts.append(f"WARC {kept['file']} at offset {kept['offset']}")
     if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
@@ -1135,7 +1176,18 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     time reads as the record's (replay30: a replayed hop was cited as if fetched then). With no row: all None."""
     unknown = (fetch or {}).get("answered_at_unknown")
     return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
-            "warc_file": replayed_from(fetch)}
+            "warc_file": replayed_from(fetch), "warc_record": warc_record(fetch),
+            "body_sha256": fetch.get("body_sha256") if fetch else None}
+
+
+def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Where an answer is in a WARC, as a reader finds it again on any machine: the file's NAME (the path is this
+    machine's; `cache merge` keeps the other one's) and the response record's byte offset; with the body's sha256,
+    which the record's payload digest matches. For a live answer written by --warc and a replayed one alike; None
+    for an answer in no WARC. "fetch #N" is this cache's number, which a merge renumbers (newuser32 #6)."""
+    if not fetch or not fetch.get("warc_file") or fetch.get("warc_offset") is None:
+        return None
+    return {"file": PurePath(fetch["warc_file"]).name, "offset": fetch["warc_offset"]}
 
 
 def replayed_from(fetch: dict[str, Any] | None) -> str | None:
@@ -1279,8 +1331,8 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
     and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | _fetched_at(store, h["fetch_id"])
-                        for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
+                        | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 
@@ -1578,6 +1630,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt) | {"as_of": as_of(data["post"])}
+    if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
+        data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)

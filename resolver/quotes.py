@@ -514,6 +514,8 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
 # A time of day, written "9:30" or, as British and German style has it, "9.30", with an "am"/"pm" or "h" glued on or
 # apart ("9.30pm", "9:30 pm", "9:30 a m" as the words of "9:30 a.m." are joined).
 _TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)(?:\s?([ap]\s?m|h))?", re.IGNORECASE)
+# A whole hour with its am or pm ("9pm", "9 p m" as the words of AP's "9 p.m." are joined: review32r1)
+_HOUR_RE = re.compile(r"([01]?\d|2[0-4])()()\s?([ap]\s?m)", re.IGNORECASE)
 # What makes a figure a time where it stands: a word for "at", "until"... before it, or "am", "pm", "h", "Uhr",
 # "o'clock", "tonight"... after it. Not "to", "by", "from", "about" or "today", which go with a decimal as often
 # ("rose to 9.30", "fell by 9.30 today").
@@ -530,10 +532,10 @@ _QUANTITY_AFTER = (r"%|percent|per ?cent|pct|prozent|pour ?cent|por ?ciento|poin
 def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
     """Which way the post's and the article's words are the same time of day written otherwise, or "": one with a
     full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure (quotes31); or its am/pm
-    apart on one side ("9:30 pm", "9.30pm"), which failed as words of other counts (quotes32). Only where one side is
-    plainly a time ("9.30 am", "9.30pm", "at 9.30", "9:30 pm") and neither a quantity ("at 9.30 percent"): "9.30" is as
-    often a decimal figure, which stays a change."""
-    times = _TIME_RE.fullmatch(post), _TIME_RE.fullmatch(said)
+    apart on one side ("9:30 pm", "9.30pm", "9 pm"), which failed as words of other counts (quotes32, review32r1). Only
+    where one side is plainly a time ("9.30 am", "9.30pm", "at 9.30", "9:30 pm") and neither a quantity ("at 9.30
+    percent"): "9.30" is as often a decimal figure, which stays a change."""
+    times = [_TIME_RE.fullmatch(word) or _HOUR_RE.fullmatch(word) for word in (post, said)]
     if not times[0] or not times[1] or post == said \
             or [int(times[0][1]), times[0][3], re.sub(r"\s", "", times[0][4] or "").casefold()] \
             != [int(times[1][1]), times[1][3], re.sub(r"\s", "", times[1][4] or "").casefold()]:
@@ -1177,12 +1179,21 @@ _GERMAN_LETTERS_RE = re.compile("[äöüßÄÖÜ]")
 _GERMAN_NOUN_RE = re.compile(r"[A-ZÄÖÜ]\w{3,}(?:ung|heit|keit|schaft|tät|ismus|ungen|heiten|keiten|schaften)")
 
 
+# English function words that are no German ones ("in", "an", "am", "so", "was", "will", "war", "her" are both): an
+# English post naming "Ursula von der Leyen" or "Müller und Sohn" has more of them than German signs (review32r1).
+_ENGLISH_WORDS = frozenset(
+    "the of to is are with for on at by from this that have has had not but or it they we you he she his their our "
+    "be been would should could just about who what when where my me your".split())
+
+
 def _reads_german(post: list[str]) -> bool:
     """Whether a post's words read as German: two signs of it among its frequent words, German letters (ä, ö, ü, ß)
-    and a capitalised noun with a German ending (-ung, -heit, -keit, -schaft, -tät, -ismus)."""
-    signs = len({_key(w) for w in post} & _GERMAN_WORDS)
-    signs += any(_GERMAN_LETTERS_RE.search(w) for w in post) + any(_GERMAN_NOUN_RE.fullmatch(w) for w in post)
-    return signs >= 2
+    in a word that is none of them ("über" is one sign: review32r1) and a capitalised noun with a German ending (-ung,
+    -heit, -keit, -schaft, -tät, -ismus); and more of them than English function words ("the", "with", "for")."""
+    keys = {_key(w) for w in post}
+    signs = len(keys & _GERMAN_WORDS) + any(_GERMAN_NOUN_RE.fullmatch(w) for w in post) + any(
+        _GERMAN_LETTERS_RE.search(w) and _key(w) not in _GERMAN_WORDS for w in post)
+    return signs >= 2 and signs > len(keys & _ENGLISH_WORDS)
 
 
 def _bare(word: str) -> str:

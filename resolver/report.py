@@ -373,6 +373,8 @@ def resolution_text(result: Resolution) -> Text:
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
         text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
+        if hop.error:
+            text.append(escaped_controls(f"  {hop.error}"), "red")
         if hop.location:
             text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
@@ -958,12 +960,13 @@ def _counts(counter: dict[str, int]) -> str:
 
 def _chain(resolution: dict[str, Any]) -> str:
     """A link's hops with their statuses and fetches ("https://t.co/x (301, 2026-…Z, fetch #3)"); a hop that got no
-    response says so."""
+    response says so, or why ("timed out after 0.5 s")."""
     from resolver.provenance import provenance_text
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
-        str(h["status"]) if h["status"] is not None else "no response",
-        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id")})))) + ")"
+        str(h["status"]) if h["status"] is not None else h.get("error") or "no response",
+        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
+                                                "warc_record")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 
 
@@ -972,7 +975,7 @@ def _copy_source(copy: dict[str, Any]) -> str:
     from resolver.provenance import provenance_text
 
     return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
-                                                      "body_sha256")})
+                                                      "body_sha256", "warc_record")})
 
 
 def _archive_source(embed: dict[str, Any]) -> str:
@@ -1032,6 +1035,8 @@ def _bluesky_author(author: dict[str, Any]) -> str | None:
 def _byline(embed: dict[str, Any]) -> str:
     """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
     and the handle the article gave when that differs; the article's alone when no source named one."""
+    if embed["status"]["code"] == "not_confirmed":   # not confirmed a post: no account is known to have posted it
+        return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
     copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
@@ -1190,13 +1195,25 @@ def _named_otherwise(embed: dict[str, Any]) -> list[str]:
     else:
         note = (f"Recorded as {post['url']}: the same account's post, its handle @{handle} and its DID {did} named "
                 f"together by a recorded answer about the account (the link names it by its {which})")
-    # left31: the link's own name holds an answer with no status of the post (an error); the record shown is preferred
+    # left31: the link's own name holds an answer with no status of the post (an error), or (urlforms32) an older
+    # answer than the record shown: that record is preferred, and what the link's name holds is said
     aside = post.get("link_answer")
     if aside:
+        from resolver.fetch import DEFINITIVE
+        from resolver.provenance import STATUS_WORDS
+
         fetches = ", ".join(f"#{i}" for i in aside.get("fetch_ids") or [])
-        note += (f"; shown instead of what is recorded under the link's {which}"
-                 + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: {aside['status']}"
-                 + (f", {aside['reason']}" if aside.get("reason") else ""))
+        said = STATUS_WORDS.get(aside["status"], (aside["status"],))[0] + (
+            f", {aside['reason']}" if aside.get("reason") else "")
+        if aside["status"] in DEFINITIVE:
+            when = f"{aside['observed_at'][:19]}Z" if aside.get("observed_at") else None
+            source = ", ".join(part for part in (f"fetch {fetches}" if fetches else "", when) if part)
+            note += (f"; shown instead of the older answer recorded under the link's {which}"
+                     + (f" ({source})" if source else "") + f": {said}")
+        else:
+            note += (f"; shown instead of what is recorded under the link's {which}"
+                     + (f" (fetch {fetches})" if fetches else "") + f", which gives no status of the post: "
+                     + aside["status"] + (f", {aside['reason']}" if aside.get("reason") else ""))
     return [note]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -59,11 +58,15 @@ class Hop:
     # Not asked by this resolution: the redirect an earlier run recorded (its fetch row, `fetch_id`, within the TTL),
     # whose chain was cut after it (Ctrl-C); the chain went on from where it pointed (interrupts31, #13).
     kept: bool = False
+    # Why a hop has no status, when it is known: "timed out after 0.5 s". A hop that timed out read as one with no
+    # response at all (servers31, left32).
+    error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
-                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept}
+                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept,
+                "error": self.error}
 
 
 @dataclass(frozen=True)
@@ -356,8 +359,8 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
     current = url
     max_redirects, link_deadline = session.settings.max_redirects, session.settings.link_deadline
     # the whole chain's deadline, every hop and retry in it (review30n: slow hops each within the per-fetch deadline
-    # held one link for minutes)
-    until = time.monotonic() + link_deadline if link_deadline else None
+    # held one link for minutes); its network time only: our own rate-limit waits are not counted (left32)
+    until = Deadline(link_deadline) if link_deadline else None
     while True:
         if current in seen:
             return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
@@ -365,7 +368,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"{TOO_MANY_HOPS} more than {max_redirects} redirects")
         seen.add(current)
-        if until is not None and time.monotonic() >= until:   # ran out between two hops: this one is not asked
+        if until is not None and until.passed():   # ran out between two hops: this one is not asked
             return Resolution(url, current, None, tuple(hops), None, _out_of_time(session.settings, current, hops))
         # A body past the cap, or still arriving at the deadline (a stream), is cut, not an error: where the answer
         # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
@@ -377,8 +380,9 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
-                        onward[1] if onward else None, outcome.non_public, kept=kept is not None))
-        if outcome.error_kind == "timeout" and until is not None and time.monotonic() >= until:
+                        onward[1] if onward else None, outcome.non_public, kept=kept is not None,
+                        error=_timed_out(outcome)))
+        if outcome.error_kind == "timeout" and until is not None and until.passed():
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
         if outcome.problem is not None:
@@ -448,6 +452,14 @@ def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
         return None
     return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
                         headers, elapsed_ms=row["elapsed_ms"] or 0.0, fetch_id=row["id"], via="cache")
+
+
+def _timed_out(outcome: FetchOutcome) -> str | None:
+    """A hop's "timed out after N s" (the time its last attempt took); None for any other outcome. (A body still
+    arriving at the deadline is cut, not a timeout: that hop has its status.)"""
+    if outcome.error_kind != "timeout":
+        return None
+    return f"timed out after {outcome.elapsed_ms / 1000:.1f} s"
 
 
 def _out_of_time(settings: Settings, current: str, before: list[Hop]) -> str:

@@ -43,10 +43,20 @@ class FakeNet:
         path = request.full_path.rstrip("?")
         self.hits.append((host, path))
         self.user_agents.add(request.headers.get("User-Agent", ""))
-        handlers = self.routes.get((host, path)) or self.routes.get((host, request.path))
+        handlers = self.routes.get((host, path)) or self.routes.get((host, request.path)) \
+            or self._any_case(host, request.path)
         if not handlers:
             return Response("not found", status=404)
         return handlers.pop(0)(request) if len(handlers) > 1 else handlers[0](request)
+
+    def _any_case(self, host: str, path: str) -> list[Handler] | None:
+        """X's routes read a path in any case, as X does (/RivertonRoads/status/<id> is /rivertonroads/status/<id>,
+        urlforms32): a route registered under one spelling answers every other."""
+        from resolver.platforms import x
+
+        if host not in x.STATUS_HOSTS:
+            return None
+        return next((h for (on, route), h in self.routes.items() if on == host and route.lower() == path.lower()), None)
 
     def settings(self, hosts: list[str] | None = None, **overrides) -> Settings:
         """Settings whose [origins] send every routed host (https and http) to this server."""

@@ -18,6 +18,7 @@ from resolver.warc import check
 from tests import xfixtures as fx
 from tests.fakenet import page, redirect
 from tests.test_fetch import by_id, json_page, serve_media
+from tests.waybacknet import urlkey
 
 POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
 CDX_HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
@@ -29,14 +30,15 @@ def cdx_rows(*captures):
 
 
 def serve_wayback(fakenet, captures=()):
+    # CDX and the availability API compare URLs by their lower-case SURT key, as the real ones do (urlforms32)
     def cdx(request):
         url = request.args.get("url")
-        return Response(json.dumps(cdx_rows(*[(ts, o) for ts, o in captures if o.endswith(url.split("//")[-1])])),
+        return Response(json.dumps(cdx_rows(*[(ts, o) for ts, o in captures if urlkey(o) == urlkey(url)])),
                         content_type="application/json")
 
     def available(request):
         url = request.args.get("url")
-        hits = [(ts, o) for ts, o in captures if o.endswith(url.split("//")[-1])]
+        hits = [(ts, o) for ts, o in captures if urlkey(o) == urlkey(url)]
         if not hits:
             return Response(json.dumps({"url": url, "archived_snapshots": {}}), content_type="application/json")
         ts, original = hits[-1]

@@ -472,6 +472,42 @@ def test_interrupts31_a_gone_post_stopped_before_its_archive_lookup_is_recorded_
     assert ([c.record.text for c in again.archived], again.archive_lookup) == ([copy.record.text], "answered")
 
 
+def test_left32_a_resumed_posts_archive_lookup_asked_by_two_articles_at_once_is_made_once(threaded_net, store):
+    """The archive asked alone for a post whose run was stopped before its lookup (interrupts31), by two articles'
+    fetches at the same moment (the run's concurrency): each made the lookup, and the post got each copy twice as
+    an observation. Now it is under the run's one request per post (`InFlight`): the second waits for the first."""
+    import asyncio
+    import time
+
+    from werkzeug.wrappers import Response
+
+    from resolver.fetch import fetch_posts
+    from resolver.options import FetchOptions
+    from resolver.session import Mode, Session
+
+    fakenet = threaded_net
+    settings = stopped_before_the_archive(fakenet, store)
+    real_cdx = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][-1]
+
+    def slow(request) -> Response:
+        time.sleep(0.3)
+        return real_cdx(request)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", slow)
+    cdx = lambda: sum(1 for host, path in fakenet.hits if path.startswith("/cdx/"))  # noqa: E731
+    before = cdx()
+
+    async def two(session: Session):
+        return await asyncio.gather(fetch_posts([TARGET], session=session, options=FetchOptions()),
+                                    fetch_posts([TARGET], session=session, options=FetchOptions()))
+    [first], [second] = Session(settings, store=store, mode=Mode()).run(two)
+    assert first is second and first.archive_lookup == "answered" and len(first.archived) == 1
+    assert cdx() - before == 1                    # one capture list, under the one URL looked under
+    [again] = run([TARGET], settings, store, offline=True)
+    assert again.archive_lookup == "answered" and len(again.archived) == 1
+    row = store.post_row("twitter", ID)["id"]
+    assert [o["method"] for o in store.observations(row)].count("wayback") == 1
+
+
 def test_left31_a_resumed_posts_archive_lookup_leaves_its_status_dated_by_the_sources_answer(threaded_net, store):
     """The archive asked alone for a post whose run was stopped before its lookup (interrupts31): the copies are
     the archive's observations, at the lookup's time; the post's live status is still the source's answer, of

@@ -887,3 +887,45 @@ def test_a_place_named_by_its_words_before_a_slash_is_no_creator(place, words, f
     comma a place's first or last word ("Beit", "City") or a state's letters said a dateline already. The same reading
     now holds before a slash; a name with a person's mark in it ("Jane Beach") is the creator, `uncertain`."""
     assert _read(_page(place, words)) == found
+
+
+# --- 15. a person, then a listed place of one word, before a slash (review32r1) -----------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Jane Doe, Kyiv/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: JANE DOE, KYIV/Reuters", [("JANE DOE", "Reuters", "high")]),
+    ("Photo: Jane Doe, Gaza/AFP/Getty Images", [("Jane Doe", "AFP/Getty Images", "high")]),
+    ("Photo: Jane Doe, Kyiv, Ukraine/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe, Orlando/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe and John Roe, Kyiv/Reuters", [("Jane Doe", "Reuters", "high"), ("John Roe", "Reuters", "high")]),
+    # the negatives: a place of two words was cut already, two people stay two, a word no list knows stays
+    ("Photo: Jane Doe, Central Kyiv/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe, John Roe/Reuters", [("Jane Doe", "Reuters", "high"), ("John Roe", "Reuters", "high")]),
+    ("Photo: Jane Doe, File/AP", [("Jane Doe", "AP", "high")]),
+    ("Photo: Jane Doe/Kyiv Post", [("Jane Doe", "Kyiv Post", "high")]),
+], ids=["kyiv", "capitals", "gaza-chain", "city-and-country", "name-too", "two-people", "central-kyiv", "two-names",
+        "file", "newspaper"])
+def test_a_listed_place_after_a_person_s_name_is_where_not_who(place, words, found):
+    """review32r1 (left by credits32): "Photo: Jane Doe, Kyiv/Reuters" gave the creator "Jane Doe, Kyiv", `high`: a
+    place of two words after the comma was cut ("Jane Doe, Washington D.C."), one listed word was not, the parts
+    being split only when every one read as a person's name. A listed place among them is where the picture was taken;
+    the people left are the creators."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", ["figcaption", "caption-class"])
+@pytest.mark.parametrize("words,found", [
+    ("Jane Doe, Kyiv/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("A ship at sea. Jane Doe, Kyiv/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("A ship at sea. Jane Doe, Kyiv, Ukraine/AFP", [("Jane Doe", "AFP", "high")]),
+    ("Jane Doe, Washington D.C./Reuters", [("Jane Doe", "Reuters", "high")]),
+    # the negatives: a caption line with no place after the comma is read as before
+    ("Jane Doe, File/AP", [("Jane Doe", "AP", "high")]),
+    ("Reuters TV/Reuters", [("Reuters TV", "Reuters", "high")]),
+], ids=["line", "last-sentence", "city-and-country", "state-letters", "file", "organisation"])
+def test_a_place_after_a_person_s_name_in_a_caption_line_is_where_not_who(place, words, found):
+    """review32r1: a caption whose line is only a credit ("Jane Doe, Kyiv/Reuters") or ends in one ("A ship at sea.
+    Jane Doe, Kyiv/Reuters") is read by other steps than a "Photo:" credit, and neither cut a place after the comma:
+    the creator was "Jane Doe, Kyiv", `high`, and "Jane Doe, Washington D.C", `uncertain`."""
+    assert _read(_page(place, words)) == found

@@ -17,6 +17,7 @@ from tests import xfixtures as fx
 from tests.cliworld import World, lines
 from tests.fakenet import page, redirect
 from tests.test_fetch import by_id, json_page, serve_media
+from tests.waybacknet import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
@@ -384,3 +385,42 @@ def test_archive_of_an_article_exits_and_says_in_json_as_scan_archive_does(world
          "error": "redirect-loop: https://t.co/Loop0000 was already visited"},
         {"source": source, "link": POST, "error": "fetch: syndication answered HTTP 500"}]
     assert POST in {line.get("url") for line in found}   # the archived URLs' own lines are still there
+
+
+def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_keeps(world, fakenet, tmp_path):
+    """newuser32 #6: a live answer written to a WARC (scan --archive --warc) was cited with `warc_file: null`, though
+    the fetch log knew the file and offset; `cache merge` renumbers fetches and keeps the other machine's absolute
+    path. Each citation now names the WARC file by name, the record's offset, and the body's sha256, and the record
+    there holds that body: the same in the merged cache, where "fetch #N" may differ."""
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    warc = tmp_path / "m1" / "run.warc.gz"
+    warc.parent.mkdir()
+    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    first = json.loads(world("report", "--offline", "--format", "json", source).stdout)
+    [cited] = [s for s in first["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
+    assert cited["warc_file"] is None   # a live answer: not replayed
+    assert cited["warc_record"] == {"file": "run.warc.gz", "offset": cited["warc_record"]["offset"]}
+    with warc.open("rb") as stream:
+        stream.seek(cited["warc_record"]["offset"])
+        record = next(iter(ArchiveIterator(stream)))
+        assert record.rec_type == "response"
+        assert hashlib.sha256(record.content_stream().read()).hexdigest() == cited["body_sha256"]
+    md = world("report", "--offline", source).stdout
+    assert f"fetch #{cited['fetch_id']}, body {cited['body_sha256'][:12]}…, WARC run.warc.gz at offset " \
+           f"{cited['warc_record']['offset']}" in md
+    # another machine's cache, merged: the same record and body, whatever the fetch's number there
+    other = World(fakenet, tmp_path / "m2") if (tmp_path / "m2").mkdir() is None else None
+    other("scan", "--offline", source)
+    merged = tmp_path / "merged.db"
+    assert world("cache", "merge", str(merged), str(other.db), str(world.db)).exit_code == 0
+    again = json.loads(world("--db", str(merged), "report", "--offline", "--format", "json", source).stdout)
+    [cited_again] = [s for s in again["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
+    assert (cited_again["warc_record"], cited_again["body_sha256"]) == (cited["warc_record"], cited["body_sha256"])

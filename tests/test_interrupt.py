@@ -174,13 +174,13 @@ elif where in ("reading", "ctrl-c"):
                 os.kill(os.getpid(), signal.SIGINT if where == "ctrl-c" else signal.SIGKILL)
             yield item
     pipeline.iter_items = iter_items
-else:
+else:   # "printing": killed, "ctrl-c-printing": Ctrl-C, as the at-th line is printed
     real_emit, printed = cli._emit, [0]
 
     def _emit(outcome, **kwargs):
         printed[0] += 1
         if printed[0] == at:
-            os.kill(os.getpid(), signal.SIGKILL)
+            os.kill(os.getpid(), signal.SIGKILL if where == "printing" else signal.SIGINT)
         real_emit(outcome, **kwargs)
     cli._emit = _emit
 cli.cli(sys.argv[1:], prog_name="embed-resolver")
@@ -296,6 +296,47 @@ def test_interrupts31_a_ctrl_c_while_a_chunk_commits_commits_what_was_printed_an
     assert again.returncode == 0, err
     assert f"{len(done)} finished by an earlier run".encode() in err
     assert articles_in(out if output else stdout) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+@pytest.mark.parametrize("at", [1, 129, 140], ids=["first-line", "first-line-of-a-chunk", "mid-chunk"])
+def test_left32_a_ctrl_c_while_a_chunk_is_printed_records_only_what_was_printed(tmp_path: Path, at: int) -> None:
+    """interrupts31, left alone: a Ctrl-C during a chunk's hand-on committed all the chunk's article rows (recorded
+    before the hand-on: it needs their ids) but marked finished only those printed. The cache then held articles
+    no output showed, and the re-run recorded them again. Now what is recorded is what was printed, ids alike."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    stopped = plain_scan(tmp_path, folder, out, kill=("ctrl-c-printing", at))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    printed = [line["source"] for line in lines]
+    store = Store(tmp_path / "plain.db")
+    sources = {r[0]: r[1] for r in store.db.execute("SELECT source, article_id FROM article_sources")}
+    done, _ = recorded(tmp_path / "plain.db")
+    assert sorted(sources) == done == sorted(printed) and len(printed) < at
+    assert store.count("articles") == store.count("embeds") == len(printed)
+    assert kept_articles(store) == {line["source"]: line["sha256"] for line in lines}
+    store.close()
+    assert f"interrupted: scanned {len(printed)} articles".encode() in err and b"Traceback" not in err
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["source"] for line in lines] == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    store = Store(tmp_path / "plain.db")
+    assert store.count("articles") == store.count("article_sources") == store.count("embeds") == PLAIN
+    assert kept_articles(store) == {line["source"]: line["sha256"] for line in lines}
+    store.close()
+
+
+def kept_articles(store: Store) -> dict[str, str]:
+    """Each recorded source and its article's sha256, checking that its progress row, while the job is open, names
+    the article recorded for that source (the id the hand-on had)."""
+    rows = store.db.execute(
+        "SELECT s.source, a.sha256, COALESCE(p.article_id = a.id, p.id IS NULL) FROM article_sources s JOIN articles a ON a.id = s.article_id "
+        "LEFT JOIN progress p ON p.source = s.source AND p.outcome = 'done'").fetchall()
+    assert all(same for _, _, same in rows)
+    return {source: sha256 for source, sha256, _ in rows}
 
 
 # scan --output FILE (#13): the run owns its output file. Each chunk's (or network article's) lines are written

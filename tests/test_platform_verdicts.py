@@ -486,6 +486,23 @@ def test_review31r2_a_warm_run_does_not_reprint_a_post_not_known_once_an_answer_
     assert offline_status() == "available"
 
 
+def _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, by_handle):
+    """An article linking a Bluesky post by its account's handle, scanned with --fetch, its oEmbed answered by
+    `by_handle` (asked by handle) or as BLUESKY_OEMBED (by DID): (run, the article, its post's JSON)."""
+    def oembed(request):
+        if "mayor.riverton.example" in unquote(request.query_string.decode()):
+            return by_handle(request)
+        return json_page(BLUESKY_OEMBED)(request)
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
+    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
+    [first] = json.loads(out)["posts"]
+    return run, linked, first
+
+
 def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_record_the_cache_holds_by_did(
         fakenet, tmp_path, monkeypatch):
     """left31 (review31r2, #15): a post linked by its account's handle was asked once and answered with an error (a
@@ -496,18 +513,11 @@ def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_rec
 
     handle_asked = []
 
-    def oembed(request):
-        if "mayor.riverton.example" in unquote(request.query_string.decode()):
-            handle_asked.append(request.url)
-            return Response("Service Unavailable", status=503, content_type="text/plain")
-        return json_page(BLUESKY_OEMBED)(request)
+    def by_handle(request):
+        handle_asked.append(request.url)
+        return Response("Service Unavailable", status=503, content_type="text/plain")
 
-    fakenet.route("embed.bsky.app", "/oembed", oembed)
-    serve(fakenet, [])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
-    linked = '<p>As <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">the mayor said</a>.</p>'
-    code, out = run("scan", "--fetch", "--json", "linked.html", name="linked.html", article=linked)
-    [first] = json.loads(out)["posts"]
+    run, linked, first = _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, by_handle)
     assert handle_asked and first["status"] == "error", first
     code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
@@ -529,14 +539,9 @@ def test_left31_offline_a_bluesky_link_recorded_as_an_error_by_handle_is_the_rec
     assert (online["post_id"], online["status"]) == (f"{DID}/3kriverton22", "available") and len(fakenet.hits) == hits
 
 
-@pytest.mark.parametrize("answer", ["404", "html", "other-json", "503"])
-def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
-        fakenet, tmp_path, monkeypatch, answer):
-    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
-    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
-    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
-    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
-    not confirmed to be a post at all."""
+def _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer: str):
+    """An article linking blog.riverton.example/@council/<number> (a Mastodon post by its path's shape alone), whose
+    host's oEmbed gives `answer` ("404", "html", "other-json", "503"), scanned with --fetch: (run, (code, out))."""
     from werkzeug.wrappers import Response
 
     host = "blog.riverton.example"
@@ -554,7 +559,19 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
     serve(fakenet, [])
     run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [host])
     article = f'<html><body><p>The council <a href="{link}">said so</a>.</p></body></html>'
-    code, out = run("scan", "--fetch", "--json", "article.html", article=article)
+    return run, run("scan", "--fetch", "--json", "article.html", article=article)
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json", "503"])
+def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_not_confirmed_a_post(
+        fakenet, tmp_path, monkeypatch, answer):
+    """left31 (fixnu31c, #15): a link read as a Mastodon post by its /@name/<number> path alone, on a host nothing
+    names a Mastodon instance (`id_doubt`), is still asked at --fetch (the host's oEmbed answer is what confirms it).
+    When the host gives no Mastodon answer (a 404, a page that is no JSON, another site's JSON), the reports and
+    `scan --json` read as for a missing or deleted post beside the "Id: uncertain" row. Now they say the link was
+    not confirmed to be a post at all."""
+    host = "blog.riverton.example"
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
     assert any(h == host for h, _ in fakenet.hits)   # asked: the guard let a public name through
     [post] = json.loads(out)["posts"]
     said = f"not confirmed as a post: {host} gave no Mastodon answer"
@@ -580,3 +597,94 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
     code, table = run("scan", "--fetch", "--offline", "article.html")   # the scan's own table
     assert (said if answer != "503" else ": error (via oembed)") in table and "not_found" not in table, table
     assert len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("answer", ["404", "html", "other-json"])
+def test_urlforms32_a_link_not_confirmed_as_a_mastodon_post_is_not_headed_as_a_post(fakenet, tmp_path, monkeypatch,
+                                                                                  answer):
+    """urlforms32 (left31, #15): a link read as a Mastodon post by its path's shape alone, whose host gave no Mastodon
+    answer, is "not confirmed as a post"; its heading still said "mastodon post by @council@…" in Markdown and HTML,
+    and the report's JSON called it kind "post". Now it is a link, with no author claimed for it."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    code, md = run("report", "--offline", "article.html")
+    [heading] = [line for line in md.splitlines() if line.startswith("### 1.")]
+    assert heading.startswith("### 1. mastodon link: not confirmed as a post"), heading
+    code, page_ = run("report", "--offline", "--format", "html", "article.html")
+    [title] = re.findall(r"<h3[^>]*>1\. .*?</h3>", page_, re.S)
+    assert "mastodon link:" in title and " post" not in title.split("badge")[0] and "@council" not in title, title
+    code, data = run("report", "--offline", "--format", "json", "article.html")
+    [embed] = json.loads(data)["embeds"]
+    assert (embed["platform"], embed["kind"], embed["status"]["code"]) == ("mastodon", "link", "not_confirmed"), embed
+
+
+@pytest.mark.parametrize("answer", ["404", "other-json"])
+def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_report_does(fakenet, tmp_path,
+                                                                                           monkeypatch, answer):
+    """urlforms32 (left31, #15): the cache keeps the host's answer as it was ("not_found" for a 404), and the report
+    reads it for a link not confirmed as a Mastodon post as "not confirmed as a post". `stats` and `cache export` of
+    the views read the stored status alone: the link counted as a dead embed, its post "not_found". Now the views
+    read it as the report does."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer)
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    code, lines = run("stats", "--json")
+    assert code == 0, lines
+    rows = [json.loads(line) for line in lines.splitlines()]
+    [risk] = [r for r in rows if r["view"] == "at_risk_embeds"]
+    assert risk["post_status"] == "not_confirmed", risk
+    assert [(r["embeds_checked"], r["dead"], r["not_found"]) for r in rows
+            if r["view"] == "dead_embeds_by_outlet_year"] in ([], [(1, 0, 0)]), rows
+    code, exported = run("cache", "export", "at_risk_embeds", "--format", "jsonl")
+    assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
+
+
+def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead(tmp_path):
+    """urlforms32 (review31r4, #15): a post not found under an id read with a doubt (a URL run into the next word) is
+    "not found (uncertain id)", not known to be gone, in the report; the views counted it as a dead embed."""
+    with Store(tmp_path / "c.db") as store:
+        from tests.test_store import ARTICLE as article
+        embed = {"platform": "telegram", "kind": "post", "url": "https://t.me/rivertonnews/78", "post_id":
+                 "rivertonnews/78", "detector": "text-url", "span": [0, 1], "ordinal": 0,
+                 "id_doubt": "the URL runs into the next word"}
+        store.record_article(article, [embed], [], source="a.txt", tool_version="t")
+        store.record_observation({"platform": "telegram", "post_id": "rivertonnews/78", "status": "not_found",
+                                  "url": embed["url"], "record": {}}, [], observed_at="2026-11-29T00:00:00Z")
+        [dead] = store.db.query("SELECT embeds_checked, dead, not_found FROM dead_embeds_by_outlet_year")
+        assert (dead["dead"], dead["not_found"]) == (0, 0), dead
+
+
+def test_urlforms32_a_bluesky_handles_404_gives_way_to_a_newer_record_of_the_post_under_its_did(fakenet, tmp_path,
+                                                                                             monkeypatch):
+    """urlforms32 (left31, #15): a post linked by its account's handle was asked once and its oEmbed answered 404 (the
+    handle had moved, say), then an answer about the same post by its DID recorded it available and tied the names.
+    A 404 is a definitive answer, so the older "not found" under the handle was shown, offline and online alike, though
+    the cache holds a newer answer about the same post. Now the newest answer wins, whichever name it was recorded
+    under, and the report says which record it shows and what the handle's older answer was."""
+    from werkzeug.wrappers import Response
+
+    answers = iter([Response("<html>Not Found</html>", status=404, content_type="text/html") for _ in range(2)])
+    # asked twice only (the first scan, then --refresh): a third request answers 500 and fails the test
+    run, linked, first = _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, lambda request: next(answers))
+    assert first["status"] == "not_found", first
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0 and json.loads(out)["posts"][0]["status"] == "available", out
+    hits = len(fakenet.hits)
+    for how in (("--offline",), ()):
+        code, out = run("scan", "--fetch", *how, "--json", "linked.html", name="linked.html", article=linked)
+        [post] = json.loads(out)["posts"]
+        assert (post["post_id"], post["status"]) == (f"{DID}/3kriverton22", "available"), (how, post)
+        assert post["link_answer"]["status"] == "not_found" and post["link_answer"]["fetch_ids"], post
+    assert len(fakenet.hits) == hits
+    code, md = run("report", "--offline", "linked.html")
+    assert code == 0, md
+    assert re.search(rf"Recorded as https://bsky.app/profile/{DID}/post/3kriverton22: the same account's post", md), md
+    assert re.search(r"; shown instead of the older answer recorded under the link's handle \(fetch #\d+, "
+                     r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\): not found, oEmbed answered 404", md), md
+    # The other way: a handle's newer 404 (asked again with --refresh) is the handle link's own newest answer, but never
+    # outweighs the embed by DID's record: a handle can move to another account; the DID names the post still.
+    code, out = run("scan", "--fetch", "--refresh", "--json", "linked.html", name="linked.html", article=linked)
+    assert json.loads(out)["posts"][0]["status"] == "not_found", out
+    code, out = run("scan", "--fetch", "--offline", "--json", "embedded.html", name="embedded.html")
+    [embedded] = json.loads(out)["posts"]
+    assert (embedded["status"], embedded.get("link_answer")) == ("available", None), embedded

@@ -1504,3 +1504,55 @@ def test_a_time_with_its_am_or_pm_apart_on_one_side_warns_as_written_otherwise(s
     assert c.result == "warn", c.evidence
     assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
     assert "the same time" in c.evidence, c.evidence
+
+
+# review32r1 (1): an English post was read as German, its names then no names, by one German word that is also a
+# German letter ("über" in a brand's name counted twice), or by a German name's particles ("von der Leyen", "Müller
+# und Sohn") however English the rest: "[Obama]" for "Biden" only warned. A post reads as German only when its German
+# signs outnumber its English function words, and a word is counted once.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Obama] drove the new Volkswagen über fast", "Biden drove the new Volkswagen über fast", "Biden → [Obama]"),
+    ("[Obama] ate at Café Über with friends", "Biden ate at Café Über with friends", "Biden → [Obama]"),
+    ("[Smith] met Ursula von der Leyen in Brussels on Monday with the team",
+     "Jones met Ursula von der Leyen in Brussels on Monday with the team", "Jones → [Smith]"),
+    ("[Smith] thanked Müller und Sohn for the help", "Jones thanked Müller und Sohn for the help", "Jones → [Smith]"),
+], ids=["uber-in-a-brand", "uber-capitalised", "von-der", "und-in-a-firm"])
+def test_an_english_post_with_german_names_in_it_is_not_read_as_german(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[Die Regierung] will das nicht, sagt die Presse", "Bundesregierung will das nicht, sagt die Presse"),
+    ("Danke für [die Hilfe] heute", "Danke für Unterstützung heute"),
+    ("[Die Polizei] sucht Zeugen nach dem Unfall, the end", "Ermittler sucht Zeugen nach dem Unfall, the end"),
+], ids=["german", "für-once", "an-english-word"])
+def test_a_german_post_without_lang_still_reads_as_german(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets" in c.evidence, c.evidence
+
+
+# review32r1 (2): a time of whole hours with its am or pm apart on one side ("9 p.m." as AP style writes the post's
+# "9pm") failed as a changed word, where "9:30 p.m." for "9:30pm" warned (quotes32).
+@pytest.mark.parametrize("said,found,shown", [
+    ("Doors open 9 p.m. sharp", "Doors open 9pm sharp", "9pm → 9 p m"),
+    ("Doors open 9pm sharp", "Doors open 9 pm sharp", "9 pm → 9pm"),
+    ("Doors open at 9 p.m.", "Doors open at 9PM", "9PM → 9 p m"),
+], ids=["ap-style", "glued-in-quote", "capitals"])
+def test_a_whole_hour_with_its_am_or_pm_apart_warns_as_the_same_time(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
+    assert "the same time" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Doors open 9 p.m. sharp", "Doors open 9am sharp"),
+    ("Doors open 10 pm sharp", "Doors open 9pm sharp"),
+    ("Doors open 9 pm sharp", "Doors open 9 sharp"),
+    ("We lost 9 m dollars", "We lost 9m dollars"),
+], ids=["am-for-pm", "another-hour", "pm-added", "million"])
+def test_another_whole_hour_or_no_time_still_fails(said, found):
+    assert compare(said, found).result == "fail"

@@ -264,6 +264,32 @@ def test_links_not_in_the_cache_or_never_answered_read_as_such(world):
         assert "(None" not in text and re.search(r"\(no response[,)]", text)
 
 
+def test_left32_a_hop_that_timed_out_says_so_in_every_report_format(world, fakenet, tmp_path):
+    """servers31, left alone: a hop whose answer did not come within the deadline had status None and nothing else:
+    the JSON's hop said null, Markdown and HTML "no response", as for a host that never answered. It says "timed
+    out after N s" (the time the attempt took), in the report's JSON, Markdown and HTML."""
+    import time
+
+    from resolver import report
+
+    def late(request):
+        time.sleep(1.5)
+        return redirect(POST + "/photo/1")(request)
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", late)
+    config = tmp_path / "config.toml"
+    config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 0.5\n", 1))
+    data = json.loads(world("report", "--format", "json", "article.html"))
+    hops = [h for e in data["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    late_hops = [h for h in hops if "pic.twitter" in h["url"]]   # a hop of the t.co link, and a link of its own
+    assert late_hops and all(h["status"] is None for h in late_hops)
+    assert all(re.fullmatch(r"timed out after (0\.[5-9]|[1-9]\.\d) s", h["error"]) for h in late_hops), late_hops
+    assert all(h["error"] is None for h in hops if h not in late_hops)
+    for text in (report.markdown(data), report.html_page(data)):
+        for hop in late_hops:
+            assert f"https://pic.twitter.com/Zz98Yy76Xx ({hop['error']}, " in re.sub(r"<[^>]+>", "", text), text
+        assert "no response" not in text
+
+
 def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed_fetch(world, fakenet, tmp_path):
     """A post seen available, then asked again while the source failed (HTTP 500), keeps what was known; its facts
     cited the failed fetch (the 500's fetch id and body hash) as their source."""

@@ -757,6 +757,46 @@ def test_servers31_the_links_deadline_leaves_a_fast_chain_alone_and_zero_turns_i
         assert (result.error, [h.status for h in result.hops]) == (None, [301, 301, 301, 200])
 
 
+def test_left32_the_links_deadline_counts_its_network_time_not_our_own_rate_limit_waits(fakenet, store):
+    """servers31, left alone: a link whose hops wait for our own rate budget ([limits]) had that wait counted
+    against `link_deadline`: it was reported as timed out, and its hop's row logged a timeout though nothing had been
+    sent. The deadline bounds the link's network time: our own waits push it back by as long."""
+    import time
+
+    for i in range(3):
+        fakenet.route("paced.example", f"/{i}", redirect(f"/{i + 1}"))
+    fakenet.route("paced.example", "/3", page("<p>here</p>"))
+    settings = fakenet.settings(link_deadline=1.0, retries=0,
+                                limits={**fakenet.settings().limits, "https://paced.example/": 120})
+
+    async def paced(session: Session):
+        bucket = session.budgets.bucket_for("https://paced.example/0")
+        bucket.tokens = -1.0    # spent by earlier links: 1 s to the next token, then 0.5 s a token
+        return await resolve("https://paced.example/0", session=session)
+    started = time.monotonic()
+    result = Session(settings, store=store, mode=Mode()).run(paced)
+    assert (result.error, [h.status for h in result.hops]) == (None, [301, 301, 301, 200])
+    assert time.monotonic() - started >= 2.0    # the waits were made: 1 + 3 x 0.5 s
+    assert result.final_url == "https://paced.example/3"
+    assert [row["error_kind"] for row in store.db["fetches"].rows] == [None] * 4
+
+
+def test_left32_a_hop_that_timed_out_says_after_how_long_in_the_json_and_the_text(fakenet, store):
+    """A hop with no answer within the deadline had only status None (servers31, left alone): `resolve --json` and
+    the text view read as for any hop with no response. It says "timed out after N s", kept with the resolution."""
+    from resolver.report import resolution_text
+
+    fakenet.route("slow.example", "/0", redirect("/1"))
+    fakenet.route("slow.example", "/1", _late(page("<p>late</p>"), 1.5))
+    result = run("https://slow.example/0", fakenet.settings(deadline=0.5, retries=0), store)
+    assert [(h.status, h.error) for h in result.hops[:1]] == [(301, None)]
+    [(status, error)] = [(h["status"], h["error"]) for h in result.to_json()["hops"][1:]]
+    assert status is None and re.fullmatch(r"timed out after (0\.[5-9]|[1-9]\.\d) s", error), error
+    assert f"https://slow.example/1  {error}" in resolution_text(result).plain
+    cached = run("https://slow.example/0", fakenet.settings(), store, offline=True)
+    assert [h.error for h in cached.hops] == [None, error]
+
+
 def endless(every: float = 0.05, content_type: str = "text/event-stream"):
     """A 200 whose body never ends (a live audio stream, server-sent events), a small piece every `every` s, far
     under any byte cap; it gives up after 20 s so the test server's thread ends."""

@@ -687,3 +687,20 @@ def test_replay32_an_older_answer_recorded_later_leaves_the_view_and_its_times(s
     row = store.post_row("twitter", "7")
     assert (row["status"], row["last_observed_at"], row["last_available_at"]) == (
         "available", "2026-11-29T10:00:00Z", "2026-11-29T10:00:00Z")
+
+
+def test_urlforms32_an_account_seen_under_its_handle_in_another_case_is_one_author(tmp_path):
+    """urlforms32 (#15): X reads a handle in any case, so @River_Desk and @RIVER_DESK are one account; `authors` was
+    keyed by the handle's exact text, and an account whose handle a source gave in another case (a re-cased handle)
+    became a second author. Now it is one row, shown as the newest answer gave it, first seen when it first was."""
+    with Cache(tmp_path / "c.db") as store:
+        for post_id, handle, when in (("1", "River_Desk", "2026-01-01T00:00:00Z"),
+                                      ("2", "RIVER_DESK", "2026-02-01T00:00:00Z"),
+                                      ("3", "river_desk", "2026-03-01T00:00:00Z")):
+            store.record_observation({"platform": "twitter", "post_id": post_id, "status": "available",
+                                      "url": f"https://twitter.com/{handle}/status/{post_id}", "author_handle": handle,
+                                      "author_id": "4400000099", "record": {}}, [], observed_at=when)
+        rows = [(r["handle"], r["author_id"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors")]
+        assert rows == [("river_desk", "4400000099", "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z")]
+        assert store.account_names("twitter", "RIVER_DESK") == ["4400000099"]

@@ -1898,6 +1898,55 @@ def test_edits31_a_quote_of_the_edit_linked_by_its_own_id_passes_as_for_any_post
     assert text["result"] == "pass" and text["evidence"].endswith("; the article quotes this version"), text
 
 
+def stale_answer_article(fakenet, reporter, said: str, *formats: str) -> tuple[int, dict[str, str]]:
+    """`report --fail-on fail` of an article linking the original POST and quoting it as `said`; syndication answers
+    for POST with POST itself, its history listing the later EDIT after it (`isStaleEdit`: a newer version exists)."""
+    original = tweet(POST, ORIGINAL_WORDS, created_at="2021-05-03T09:12:40.000Z")
+    original["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                                "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({POST: [json_page(original | {"isEdited": True, "isStaleEdit": True})]}))
+    serve(fakenet, [])
+    out, codes = {}, set()
+    for fmt in formats:
+        code, out[fmt] = reporter("report", "--fail-on", "fail", "--format", fmt, "article.html",
+                                  article=f"<html><body>{blockquote(POST, said)}</body></html>")
+        codes.add(code)
+    [code] = codes
+    return code, out
+
+
+def test_left32_a_stale_syndication_answer_is_the_version_asked_and_a_quote_of_a_later_one_warns(fakenet, reporter):
+    """edits31, left alone: syndication answered the original's id with the original itself, listing a later version
+    after it (`isStaleEdit`). The history was dropped: the post read as never edited, and a right quote of the edit
+    failed ("Tuesday → Wednesday"). It is the version asked for, as the X API's answer is: the text check warns that
+    the article may quote the later version, whose words were not read; the Status row says the post was edited."""
+    code, out = stale_answer_article(fakenet, reporter, "The council rejected the new budget on Wednesday.", "json",
+                                     "md")
+    assert code == 0, out
+    [embed] = json.loads(out["json"])["embeds"]
+    assert embed["post"]["edits"] == [POST, EDIT] and embed["post"]["text"] == ORIGINAL_WORDS
+    text = check_named(embed, "text")
+    assert text["result"] == "warn" and text["changes"] == ["Tuesday → Wednesday"], text
+    assert text["evidence"] == (
+        f"the post was edited since (syndication gave the version asked for, {POST}, and lists 1 later version: "
+        f"{EDIT}); the article may quote a later version, whose words were not read ({EDIT}: not asked for "
+        "(syndication's answer was a stale version, this one listed after it)): against this version's text, 1 "
+        "change in the quoted words: Tuesday → Wednesday"), text
+    assert f"syndication lists 1 later version of this post: {EDIT}" in out["md"]
+    assert check_named(embed, "date")["result"] == "pass"
+
+
+def test_left32_a_quote_of_the_version_a_stale_syndication_answer_holds_passes_naming_the_later_one(
+        fakenet, reporter):
+    code, out = stale_answer_article(fakenet, reporter, ORIGINAL_WORDS, "json")
+    assert code == 0, out
+    [embed] = json.loads(out["json"])["embeds"]
+    text = check_named(embed, "text")
+    assert text["result"] == "pass" and text["evidence"].endswith("; the article quotes this version"), text
+    assert EDIT in text["evidence"], text
+
+
 def x_api_latest(*others: dict, asked_at: int = -1) -> dict:
     """A post as the X API gave it, asked for by the id at `asked_at` of three versions (07:50, 09:00, 09:01), the
     other versions read by their ids (`others`: each one's fields, in history order), fetch #12."""
@@ -2254,3 +2303,40 @@ def test_a_date_the_article_shows_but_the_tool_cannot_read_is_not_called_no_date
     post = {"status": "available", "created_at": "2022-12-06T10:00:00.000Z", "text": "x", "author": {}}
     [date] = [c for c in date_checks(embed, post) if c["name"] == "date"]
     assert (date["result"], date["evidence"]) == ("skip", evidence)
+
+
+SUSPENDED_PAGE = (b'<!DOCTYPE html><html dir="ltr" lang="en"><head><meta charset="utf-8">'
+                  b'<meta property="og:site_name" content="X (formerly Twitter)"><title>X</title></head><body>'
+                  b'<div data-testid="primaryColumn"><div data-testid="error-detail"><span>This Post is from a '
+                  b'suspended account. Learn more</span></div></div></body></html>')
+SUSPENDED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is from a suspended account. "
+                                                                         "Learn more"}}}
+
+
+def test_fixnu32b_a_capture_read_as_the_suspended_account_page_is_no_archived_copy(fakenet, reporter, tmp_path):
+    """newuser32 #2: the suspended post's only capture is an HTTP 200 of X's "This Post is from a suspended account"
+    page. The tool read it and said it held no words of the post, yet the same report said "an archived copy
+    exists", counted it with a copy (`without_archive` 0) and `stats`' at_risk_embeds did not list it: the one
+    post preserved nowhere was shown as preserved."""
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(SUSPENDED)]}))
+    serve(fakenet, [Capture("20240210120000", url, SUSPENDED_PAGE)])
+    report, embed = one_embed_report(reporter)
+    archive = check_named(embed, "archive")
+    assert (archive["result"], without_lookups(archive["evidence"])) == (
+        "warn", f"at risk: the post's account is suspended and no archived copy was found under {url}, also on x.com "
+        "and mobile.twitter.com, nor among its syndication and oEmbed answers (1 capture listed; it shows the "
+        "suspended-account page, not the post)")
+    assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
+    assert report["summary"]["without_archive"] == 1
+    assert embed["archived_copies"] == []
+    for fmt in ("md", "html"):
+        code, shown = reporter("report", "--offline", "--format", fmt, "article.html")
+        assert code == 0, shown
+        assert "it shows the suspended-account page, not the post" in " ".join(shown.split()), shown
+        assert "an archived copy exists" not in shown
+    # the cache's view says the same: the embed is at risk
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "--db", str(tmp_path / "c.db"),
+                                      "stats", "--json"])
+    at_risk = [row for line in result.stdout.splitlines() if (row := json.loads(line))["view"] == "at_risk_embeds"]
+    assert [(r["post_id"], r["post_status"]) for r in at_risk] == [(POST, "suspended")]

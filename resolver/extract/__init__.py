@@ -7,10 +7,12 @@ from dataclasses import replace
 
 from resolver.extract import credits, html, html_credits, text
 from resolver.extract.credit_names import split_confidence
+from resolver.extract.repeated import each_call_one_page
 from resolver.model import Credit, Embed, evolve
 from resolver.placeholders import is_placeholder
 
 
+@each_call_one_page   # the credit rules answer once about a text the page repeats (#14)
 def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Embeds and credits of a decoded document; `kind` is "html" or "text". Never raises on odd input. `utf8`: the
     document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8)."""

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
+from resolver.extract.repeated import remembered
 from resolver.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
@@ -324,7 +325,7 @@ def is_note(words: str) -> bool:
 def _person_beside_org(creator: str) -> str:
     """The photographer of an agency credit that names a studio or outlet beside them after a comma ("(AP
     Photo/A24 Films, Jane Doe)"): the part that is not an organisation, when the other one is. Anything else as
-    it is: "Jane Doe, John Roe" (two people) is `credits._people`' to split."""
+    it is: "Jane Doe, John Roe" (two people) is `credits.people_named`' to split."""
     parts = [p.strip(ENDS) for p in creator.split(",")]
     if len(parts) != 2 or not all(parts):
         return creator
@@ -725,6 +726,7 @@ def is_known_org(value: str) -> bool:
         and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout")
 
 
+@remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)
 def is_org(value: str) -> bool:
     """Does a name read as an organisation rather than a person?"""
     value = value.strip()

@@ -14,7 +14,9 @@ from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_
                                            may_name_a_person, names_a_place, names_a_relation, names_an_agency,
                                            person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
                                            split_credit)
+from resolver.extract.credit_places import names_a_known_place
 from resolver.extract.intervals import Intervals
+from resolver.extract.repeated import remembered
 from resolver.lazy import LazyPattern
 from resolver.model import Credit
 
@@ -235,6 +237,7 @@ def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
     return len(parts) > 1 and all(w in parts for w in lower) and any(is_org(p) for p in parts)
 
 
+@remembered(longest=2000)   # a caption repeated in its page, a site's credit line (#14)
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
                  caption: bool = False, plain: bool = False) -> list[Credit]:
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
@@ -293,7 +296,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             credits.extend(Credit(
                 raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
                 creator=person, organization=organization, image=image, form=form, split_confidence=unsure,
-            ) for person in _people(creator))
+            ) for person in people_named(creator))
             if form == "keyword":
                 credits += _listed_after(text, end, accepted, source=source, offset=offset, image=image)
         taken.extend(accepted)
@@ -380,10 +383,10 @@ def _sentence_end_credits(text: str, taken: Intervals, *, caption: bool, source:
                 and (sentence := last_sentence(text, line_start, line_end)) is not None:
             raw = text[sentence[0]:sentence[1]]
             read = sentence_end_credit(raw, caption=caption) if caption or "/" in raw or " via " in raw else None
-            if read is not None:
-                found.append(Credit(raw=raw, source=source, span=(offset + sentence[0], offset + sentence[1]),
-                                    creator=read[0], organization=read[1], image=image, form="caption-line",
-                                    split_confidence=read[2]))
+            if read is not None:   # "A ship at sea. Jane Doe, Kyiv/Reuters": a place after a comma is no one
+                found.extend(Credit(raw=raw, source=source, span=(offset + sentence[0], offset + sentence[1]),
+                                    creator=person, organization=read[1], image=image, form="caption-line",
+                                    split_confidence=read[2]) for person in people_named(read[0]))
         line_start = line_end + 1
     return found
 
@@ -452,7 +455,7 @@ def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, sourc
         accepted.append((start, end))
         raw = text[start:end]
         found += [Credit(raw=raw, source=source, span=(offset + start, offset + end), creator=person,
-                         organization=organization, image=image, form="keyword") for person in _people(creator)]
+                         organization=organization, image=image, form="keyword") for person in people_named(creator)]
     return found
 
 
@@ -490,7 +493,7 @@ PEOPLE_SEPARATOR_RE = re.compile(
     rf"{SP}*,{SP}*(?:left|right|top|bottom|above|below|center|centre){SP}*,?{SP}*(?:and{SP}+)?|{SP}+and{SP}+|{SP}*&{SP}*")
 
 
-def _people(creator: str | None) -> list[str | None]:
+def people_named(creator: str | None) -> list[str | None]:
     """The creators a credit names: several when it joins people's names ("A, left, and B", "A and B"), each
     looking like a person's name and none an organisation's; else the creator as it is."""
     if not creator or "," not in creator and not PEOPLE_SEPARATOR_RE.search(creator):
@@ -498,9 +501,11 @@ def _people(creator: str | None) -> list[str | None]:
     # "A, B, C/Bustle": a plain comma joins people only when every part reads as a person's name ("Jane Doe, File"
     # and "Karl Tate, SPACE.com" do not)
     names = [n.strip() for part in PEOPLE_SEPARATOR_RE.split(creator) for n in part.split(",")]
-    if len(names) > 1 and all(PERSON_RE.fullmatch(n) and not is_org(n) for n in names):
-        # a place's name among them is where, not who: "Jane Doe, Washington D.C./Reuters" (credits29d #2)
-        return list(dict.fromkeys(n for n in names if not names_a_place(n))) or [None]
+    # a place's name among them is where, not who: "Jane Doe, Washington D.C./Reuters" (credits29d #2), and so is a
+    # listed place of one word, which no person's name is ("Jane Doe, Kyiv/Reuters": review32r1)
+    people = [n for n in names if not names_a_place(n) and not names_a_known_place(n)]
+    if len(names) > 1 and all(PERSON_RE.fullmatch(n) and not is_org(n) for n in people):
+        return list(dict.fromkeys(people)) or [None]
     return [creator]
 
 

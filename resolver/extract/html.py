@@ -1200,16 +1200,25 @@ def _furniture_memo() -> Callable[[Any], Any]:
 
 def _furniture_class(node: Any) -> bool:
     attributes = node.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
-    for token in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
-        parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
-        if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
-            return True
-    return False
+    return any(map(_furniture_token, f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()))
+
+
+@lru_cache(maxsize=4096)
+def _furniture_token(token: str) -> bool:
+    """Does a class or id token name site furniture? Asked once per distinct token: a page's links sit in
+    blocks that share their few layout classes ("container", "row"), each split into words anew per element (#14)."""
+    parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
+    return token.lower() in SITE_FURNITURE or bool(parts & SOCIAL_PARTS and parts & FEED_PARTS)
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
 SOURCE_HOSTS = platforms.SOURCE_SHAPES
-SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
+# A query's further parameters count (`permalink.php?story_fbid=X&id=Y`, its "&" as written in HTML or JSON:
+# review31r4), an entity or escape that names no parameter ("&quot;") not.
+SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}"""
+                            r"""(?:(?:&amp;|\\u0026|&)(?=[A-Za-z_][\w.-]{0,40}=)[^\s"'<>&\\]{1,200})*""")
+# How HTML and JSON write a query's "&".
+AMPERSAND_RE = re.compile(r"&amp;|\\u0026")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
@@ -1223,7 +1232,7 @@ MAX_HOST = 253   # a host name is never longer: the look back over one is bounde
 # A URL's scheme and its "//" right before its host, slashes JSON-escaped or not; a protocol-relative "//" alone.
 SCHEME_BEFORE_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
 # A URL as JSON writes it: up to a backslash that escapes no slash ("\"", "\n").
-ESCAPED_RUN_RE = re.compile(r"[^\\]*+(?:(?:\\/|\\u002[fF])[^\\]*+)*+")
+ESCAPED_RUN_RE = re.compile(r"[^\\]*+(?:(?:\\/|\\u002[fF]|\\u0026)[^\\]*+)*+")
 
 
 def _host_run_before(page: str, at: int) -> int:
@@ -1309,14 +1318,78 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
     raw = text_detectors.clean_url(run.group() if run else "")
-    ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", raw))
+    ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id or _in_text(page, begin):
         return None
     scheme = SCHEME_BEFORE_RE.search(page, max(0, begin - 24), begin)   # the span is the URL as written, its scheme too
+    start = scheme.start() if scheme else begin
+    furniture, doubt = _source_place(page, start, raw)
+    if furniture:
+        return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(scheme.start() if scheme else begin, begin + len(raw)), post_id=ref.post_id,
+                 span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
-                 start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw))
+                 start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw) or doubt)
+
+
+# Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
+# keys of page state naming other stories or the site's modules (script_credits' words, and the page's share and
+# social links), and keys naming the article's body or an embed of it.
+FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share|social",
+                               re.IGNORECASE)
+BODY_KEY_RE = LazyPattern(r"body|content|html|embed|markup|element|component|block|story|article|oembed|iframe"
+                          r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video", re.IGNORECASE)
+# A post's embed-code URL (a player, a plugin, an /embed path): what a page renders in place, never a module's link.
+EMBED_CODE_URL_RE = LazyPattern(r"/embed|[?&]embed=|/plugins/|player\.", re.IGNORECASE)
+SCRIPT_DOUBT = ("kept in the page's script data under no key that names the article's body: it may be the site's own "
+                "module, not an embed")
+COMMENT_DOUBT = "kept in an HTML comment, which the page does not show: it may be no embed"
+# Before a URL that is a query value ("?u=", "&amp;url=", "text=Read%20"): the URL it is the value of, from its start.
+QUERY_VALUE_RE = re.compile(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
+URL_DELIMITERS = "\"'<> \t\n\r"
+
+
+def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
+    """(is the post URL at `start` in the page's source the site's furniture, why it may be no embed or None). The
+    site's: a share or intent button's target (`text.is_button`), a post in the site's footer, nav or aside (an
+    attribute, as `_in_text` leaves their text), a post JSON-LD names (metadata: `sameAs`, `citation`; its
+    `articleBody` is the article's), a post under a page-state key naming another module ("trending",
+    "relatedPosts"). In a script, a key naming the body or an embed, or an embed-code URL, is the article's; under no
+    key that says either, the post is reported with a doubt, as in a comment."""
+    outer = _outer_url(page, start)
+    if outer is not None and text_detectors.is_button(outer):
+        return True, None
+    marks = _page_marks(page)
+    lt = marks.last_lt(start)
+    in_tag = lt >= 0 and marks.tag_end(lt) >= start   # an attribute's value (`_in_text` has left the page's text)
+    if in_tag and marks.in_furniture(start):
+        return True, None
+    # A script's JSON rarely writes "<": the last one is then the script's own tag, with no search for its open (#14).
+    script_tag = not in_tag and lt >= 0 and page[lt:lt + 7].lower() == "<script"
+    opened = lt if script_tag else marks.raw_text_around(start)   # also markup a script's string or a comment holds
+    if opened is None:
+        return False, None
+    if page[opened:opened + 7].lower() != "<script":
+        return False, COMMENT_DOUBT
+    tag_end = marks.tag_end(opened)
+    if "ld+json" in page[opened:tag_end].lower():
+        return "articleBody" not in script_credits.keys_around(page, start, tag_end), None
+    keys = script_credits.keys_around(page, start, tag_end)
+    if any(FURNITURE_KEY_RE.search(key) for key in keys):
+        return True, None
+    if EMBED_CODE_URL_RE.search(raw) or any(BODY_KEY_RE.search(key) for key in keys):
+        return False, None
+    return False, SCRIPT_DOUBT
+
+
+def _outer_url(page: str, start: int) -> str | None:
+    """The URL the URL at `start` is a query value of (slashes and "&" unescaped), or None."""
+    window = page[max(0, start - 2000):start]
+    before = window[max(window.rfind(c) for c in URL_DELIMITERS) + 1:]
+    if "=" not in before[-200:]:
+        return None
+    before = AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", before))
+    return before if "?" in before and QUERY_VALUE_RE.search(before) else None
 
 
 def _in_text(page: str, at: int) -> bool:
@@ -1344,6 +1417,7 @@ class _Marks:
         self.at, self.lt = 0, -1   # the "<" last found before `at`
         self.ends: dict[int, int] = {}
         self.marks: tuple[list[int], list[int]] | None = None
+        self.furniture: Intervals | None = None
 
     def last_lt(self, at: int) -> int:
         """Where the last "<" before `at` is, or -1: searched back only to the place asked before, when it is."""
@@ -1360,6 +1434,42 @@ class _Marks:
             found = self.page.find(">", opened)
             end = self.ends[opened] = found if found >= 0 else len(self.page)
         return end
+
+    def raw_text_around(self, at: int) -> int | None:
+        """Where the script or comment holding `at` opens, or None."""
+        opens, closes = self.raw_text()
+        last_open, last_close = bisect_left(opens, at) - 1, bisect_left(closes, at) - 1
+        if last_open < 0 or last_close >= 0 and closes[last_close] > opens[last_open]:
+            return None
+        return opens[last_open]
+
+    def in_furniture(self, at: int) -> bool:
+        """Is `at` inside a footer, nav or aside that no article or main holds (`_furniture_memo`'s tags, read from
+        the markup outside scripts and comments)?"""
+        if self.furniture is None:
+            self.furniture = self._furniture()
+        return at in self.furniture
+
+    def _furniture(self) -> Intervals:
+        spans: list[tuple[int, int]] = []
+        stack: list[tuple[str, int]] = []
+        page = self.page
+        marks = sorted((at, mark) for mark in FURNITURE_MARKS for at in _found_all(page, mark)
+                       if page[at + len(mark):at + len(mark) + 1] in TAG_NAME_END)
+        for at, mark in marks:
+            if self.raw_text_around(at) is not None:
+                continue
+            name = mark.lstrip("</")
+            if mark[1] != "/":
+                stack.append((name, at))
+                continue
+            while stack:
+                opened, start = stack.pop()
+                if opened == name:
+                    if name in FURNITURE_TAGS and all(tag not in ("article", "main") for tag, _ in stack):
+                        spans.append((start, at + len(mark)))
+                    break
+        return Intervals(spans)
 
     def raw_text(self) -> tuple[list[int], list[int]]:
         """(where scripts and comments open, where they close), each in page order."""
@@ -1390,6 +1500,19 @@ def _page_marks(page: str) -> _Marks:
 # What opens markup whose content is no text a reader sees: raw text elements, a comment, a template.
 RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
 RAW_TEXT_MARK_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
+# The tags `_furniture_memo` reads, as markup writes them (found with str.find: a page-wide pattern cost a large page
+# 25 ms, #14); a tag in capitals is not read here.
+FURNITURE_MARKS = tuple(f"<{close}{name}" for name in ("footer", "nav", "aside", "article", "main") for close in ("", "/"))
+TAG_NAME_END = frozenset(" \t\n\r\f/>")
+
+
+def _found_all(page: str, needle: str) -> list[int]:
+    """Where `needle` stands in `page`, in order (str.find, C speed)."""
+    found, at = [], page.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = page.find(needle, at + len(needle))
+    return found
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:

@@ -1053,8 +1053,9 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text]):
             split = credit_patterns.bare_credit(candidate)
             if split is not None:
-                found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
-                                organization=split[1], form="caption-line")]
+                found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=person,
+                                organization=split[1], form="caption-line")
+                         for person in credit_patterns.people_named(split[0])]   # "Jane Doe, Kyiv/Reuters"
                 break
     if not found:
         found = _linked_site_credit(el, text)

@@ -668,11 +668,11 @@ class _Nodes:
         return (obj, start + size, own_image_url(obj)) if isinstance(obj, dict) else None
 
 
-def _enclosing_objects(page: str, at: int, floor: int) -> Iterator[int]:
-    """Starts of the JSON objects around position `at` (outside any string), innermost first: the brackets and
-    quotes before it read backwards, a quote escaped by an odd run of backslashes being no quote. Read in steps
-    of STEP characters: an image node's start is near its credit (#14: tokenising REACH at once cost 0.7 ms per
-    credit key on a page of large state)."""
+def _enclosing_objects(page: str, at: int, floor: int, *, arrays: bool = False) -> Iterator[int]:
+    """Starts of the JSON objects around position `at` (outside any string), innermost first (`arrays`: and of the
+    arrays): the brackets and quotes before it read backwards, a quote escaped by an odd run of backslashes being no
+    quote. Read in steps of STEP characters: an image node's start is near its credit (#14: tokenising REACH at once
+    cost 0.7 ms per credit key on a page of large state)."""
     depth, in_string = 0, False
     floor = max(floor, at - REACH)
     high = at
@@ -692,12 +692,45 @@ def _enclosing_objects(page: str, at: int, floor: int) -> Iterator[int]:
                 depth += 1
             elif depth:
                 depth -= 1
-            elif char == "{":
+            elif char == "{" or arrays:
                 yield pos
         high = low
 
 
 STEP = 1_024
+# The name a JSON or JavaScript value is kept under, right before it: `"key":`, `key:`, `name =`.
+KEY_BEFORE_RE = LazyPattern(r'(?:"([^"\\]{1,80})"|([A-Za-z_$][\w$.]{0,79}))\s*[:=]\s*$')
+
+
+def keys_around(page: str, at: int, floor: int) -> list[str]:
+    """The keys a script's JSON keeps the string holding `at` under, and the objects and arrays around it, innermost
+    first, read backwards no further than `floor` and REACH (script32: a post URL in a "trending" module is the site's,
+    one in the story's "body" the article's). Empty when `at` is in no string."""
+    floor = max(floor, at - REACH)
+    start = _string_start(page, at, floor)
+    if start is None:
+        return []
+    keys = [_key_before(page, start, floor)]
+    keys += [_key_before(page, opened, floor) for opened in _enclosing_objects(page, start, floor, arrays=True)]
+    return [key for key in keys if key]
+
+
+def _string_start(page: str, at: int, floor: int) -> int | None:
+    """Where the string holding `at` opens: the last quote before it that no odd run of backslashes escapes."""
+    pos = at
+    while (quote := page.rfind('"', floor, pos)) >= 0:
+        slashes = 0
+        while quote - 1 - slashes >= floor and page[quote - 1 - slashes] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:
+            return quote
+        pos = quote
+    return None
+
+
+def _key_before(page: str, at: int, floor: int) -> str | None:
+    found = KEY_BEFORE_RE.search(page, max(floor, at - 100), at)
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def own_image_url(obj: dict[str, Any]) -> str | None:

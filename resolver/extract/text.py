@@ -570,10 +570,19 @@ WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|lin
 BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
 
 
+def is_button(url: str) -> bool:
+    """Is `url` a share or intent button's link (the path words of one, or a mailto:/sms: link), whose target in its
+    query is the post a reader would share, not one the article shows? The HTML pass asks it of the URL a post URL in
+    the page's source is a query value of (script32)."""
+    if url[:7].lower() in ("mailto:", "sms:?") or url[:4].lower() == "sms:":
+        return True
+    return BUTTON_WORDS_RE.search(urlsplit(url if "://" in url else "https://" + url).path) is not None
+
+
 def _wrapped_post(url: str) -> PostRef | None:
     """The post or video a redirect wrapper leads to, when its query names one written out (newuser31b §11: the HTML
     pass read them from the page's source, the text pass not at all); None for a share or intent button's link."""
-    if BUTTON_WORDS_RE.search(urlsplit(url if "://" in url else "https://" + url).path):
+    if is_button(url):
         return None
     for target in WRAPPED_RE.finditer(url):
         ref = platforms.parse_url(target.group(1))

@@ -10,6 +10,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -186,7 +187,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         if cached is not None and _copies_missing(cached, session, options):
             if session.cache_only:
                 raise NotCached(target.url)
-            cached = await _look_up_copies(target, cached, session)
+            cached = await session.in_flight.once(("copies", target), partial(_look_up_copies, target, cached, session))
         if cached is not None:
             results[target] = cached
             done()
@@ -258,7 +259,9 @@ def _copies_missing(cached: FetchedPost, session: Session, options: FetchOptions
 
 async def _look_up_copies(target: Target, cached: FetchedPost, session: Session) -> FetchedPost:
     """The archive lookup alone of a cached post whose source answered before its run stopped: the source is not
-    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations."""
+    asked again (its answer is recorded and fresh). The copies are recorded as the post's wayback observations.
+    Made once a run (`fetch_posts` calls it under `InFlight`): two articles naming the post at the same moment each
+    made it, and each copy was observed twice (left32, #13)."""
     from resolver.fetch import wayback
 
     handles = _capture_handles(target, cached.record, session.store, session.redactor)
@@ -367,11 +370,11 @@ def _from_cache(target: Target, session: Session,
         return None
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     set_aside = None
-    if target.platform == bluesky.PLATFORM and (row is None or row["status"] not in DEFINITIVE):
+    if target.platform == bluesky.PLATFORM:
         other, other_archived = _named_otherwise(target, store)
-        if other is not None and (row is None or other["status"] in DEFINITIVE):
-            # the link's own name holds no answer about the post (an error, as when its handle had moved): the
-            # record the cache holds under the account's other name is the post, as an online run finds it (left31)
+        if other is not None and (row is None or _newer_say(other, row, by_did=bluesky.is_did(target.post_id))):
+            # the link's own name holds no answer about the post (an error, as when its handle had moved), or an
+            # older one: the record the cache holds under the account's other name is the post (left31, urlforms32)
             set_aside = None if row is None else _link_answer(row, session.redactor)
             row, archived = other, other_archived
     if row is not None and session.replay is not None:
@@ -431,12 +434,26 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
                                      "last_observed_at": at}
 
 
+def _newer_say(other: dict[str, Any], row: dict[str, Any], *, by_did: bool) -> bool:
+    """Whether the post's record under its account's other name says more than the one under the link's own name:
+    a status of the post where the link's holds none (an error), or, both holding one, a newer answer. A handle's
+    404 recorded before the DID's record showed the post available was shown over it (urlforms32): the newest
+    answer about the same post wins, whichever name it was recorded under. One exception: a handle's "not found"
+    never outweighs a link by DID's own answer: a handle can move to another account, whose repository has no such
+    record, and the DID, the account's lasting id, names the post still."""
+    if (other["status"] in DEFINITIVE) != (row["status"] in DEFINITIVE):
+        return other["status"] in DEFINITIVE
+    if by_did and other["status"] == "not_found":
+        return False
+    return (other["last_observed_at"] or "") > (row["last_observed_at"] or "")
+
+
 def _link_answer(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
     """What the cache holds under the name a link gives a post, when the post shown is the record under its
-    account's other name instead: its status, reason and fetches."""
+    account's other name instead: its status, reason, fetches and when it was observed."""
     kept = redactor.shown_json(json_column(row["record"]) or {})
     return {"post_id": row["post_id"], "status": row["status"], "reason": kept.get("reason"),
-            "fetch_ids": list(kept.get("fetch_ids") or [])}
+            "fetch_ids": list(kept.get("fetch_ids") or []), "observed_at": row["last_observed_at"]}
 
 
 def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | None, int]:

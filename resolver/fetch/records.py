@@ -99,6 +99,10 @@ class PostRecord:
     # The other versions of an edited post the X API gave by their own ids (edits31: every one), each with the
     # fetch behind it; an article may quote one of them.
     versions: tuple[Version, ...] = ()
+    # Syndication answered the id asked with that version itself, its history listing later versions after it (its
+    # `isStaleEdit`): as the X API's, the answer is the version asked for, and `edits[-1]` is a later version whose
+    # words it does not give, not the answer's (left32: read as never edited, a right quote of the edit failed).
+    stale_edit: bool = False
 
     @property
     def text_kind(self) -> str | None:
@@ -116,7 +120,7 @@ class PostRecord:
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
                 "disagreements": plain(self.disagreements), "edits": self.edits,
                 "links": plain(self.links) if self.links else (),
-                "versions": tuple(v.to_json() for v in self.versions),
+                "versions": tuple(v.to_json() for v in self.versions), "stale_edit": self.stale_edit,
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 

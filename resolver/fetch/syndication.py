@@ -112,15 +112,19 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
         record = replace(record, edits=tuple(versions))
         if record.reason is None:
             record = replace(record, reason=f"syndication answered with {answered}, an edit of this post")
-    elif len(_edits(data)) > 1 and _edits(data)[-1] == post_id:
-        # asked for the latest version by its own id: its history lists the versions before it, which an article may
-        # quote (newuser31 #2: dropped, a right quote of the original failed, the post never said to be edited)
+    elif len(_edits(data)) > 1 and post_id in _edits(data):
+        # asked for a version by its own id and answered with it: its history lists the versions before it, which an
+        # article may quote (newuser31 #2: dropped, a right quote of the original failed, the post never said to be
+        # edited), and any after it (a stale answer, `isStaleEdit`: left32, the same)
         versions = _edits(data)
-        record = replace(record, edits=tuple(versions))
-        earlier = versions[:-1]
+        at = versions.index(post_id)
+        earlier, later = versions[:at], versions[at + 1:]
+        record = replace(record, edits=tuple(versions), stale_edit=bool(later))
         if record.reason is None:
-            record = replace(record, reason=f"syndication lists {len(earlier)} earlier version"
-                                            f"{'s' * (len(earlier) > 1)} of this post: {', '.join(earlier)}")
+            record = replace(record, reason="syndication lists " + " and ".join(
+                f"{len(ids)} {kind} version{'s' * (len(ids) > 1)}" for ids, kind in ((earlier, "earlier"),
+                                                                                   (later, "later")) if ids)
+                + f" of this post: {', '.join(earlier + later)}")
     return record
 
 

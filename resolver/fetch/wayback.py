@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
-from resolver.placeholders import real
+from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
 
@@ -396,11 +396,30 @@ def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
         what = "the account page" if _url_handle(head.page) else "the page"
         return _reading(post_id, "unknown", head.form, reason=f"the captured page is {what} {head.page}, not a post")
     if not head.text:
+        page = _placeholder_page(soup)
         return _reading(post_id, "unknown", "none" if not head.name else head.form,
-                        reason="the capture holds no text of the post (a page shell or a placeholder)")
+                        reason=f"the capture shows {page}, not the post" if page
+                        else "the capture holds no text of the post (a page shell or a placeholder)")
     notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
     return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
                     author_handle=head.handle, notes=notes)
+
+
+# What X shows in a post's place, by a word of its placeholder sentence: a capture of it is no copy (newuser32 #2).
+_PLACEHOLDER_PAGES = (("suspended account", "the suspended-account page"),
+                      ("no longer exists", "the page of an account that no longer exists"),
+                      ("withheld", "the withheld-post page"), ("deleted", "the deleted-post page"),
+                      ("violated", "the rules-violation page"), ("unable to view", "the page of a post X does not show"))
+
+
+def _placeholder_page(soup: BeautifulSoup) -> str | None:
+    """Which placeholder page a capture with no text of the post is, by a placeholder sentence its body shows as a
+    whole string ("This Post is from a suspended account. Learn more"); None when it shows none of those."""
+    for said in (soup.body.stripped_strings if soup.body else ()):
+        page = next((page for word, page in _PLACEHOLDER_PAGES if word in said.lower()), None)
+        if page and is_placeholder(said):
+            return page
+    return None
 
 
 def _shown_post(soup: BeautifulSoup) -> str | None:

@@ -23,7 +23,8 @@ SHORT_HOSTS = frozenset({"t.co"})
 # Every domain above: the registry hands any URL on them, or on their subdomains, to this parser.
 DOMAINS = frozenset({"twitter.com", "x.com", "t.co", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
                      "nitter.net", ONION})
-MARKERS = ("twitter", "x.com/", "Twitter")
+# x.com as script data writes it too ("x.com\/", "x.com\u002F"): a page whose only post was one was skipped unscanned.
+MARKERS = ("twitter", "x.com/", "x.com\\/", "x.com\\u002", "Twitter")
 SOURCE_SHAPES = {"twitter.com": ("/status",), "x.com": ("/status",)}   # x.com: what X writes since 2023
 # The start of a status URL as prose spells it, e.g. at the end of a flattened embed's signature line.
 URL_START = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/"

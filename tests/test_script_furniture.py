@@ -1,0 +1,150 @@
+"""Post URLs a page's markup keeps outside its elements (script data, attributes, comments) that are the site's
+furniture, not the article's embeds (script32, review31r4 "Noticed, left alone"): a share or intent button's target,
+JSON-LD `sameAs`/`citation`, a trending or related module in page state, a footer link's attributes. One rule for
+every platform, X included; the article body kept in page state still gives its embeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from resolver.extract import html
+
+# One fictional post of each platform the raw pass reads, as a page would link it.
+POSTS = {
+    "twitter": ("https://twitter.com/rivertonnews/status/1600000000000000123", "1600000000000000123"),
+    "x": ("https://x.com/rivertonnews/status/1600000000000000124", "1600000000000000124"),
+    "telegram": ("https://t.me/rivertonnews/1234", "rivertonnews/1234"),
+    "bluesky": ("https://bsky.app/profile/riverton.bsky.social/post/3kq2mzabcde2a", "riverton.bsky.social/3kq2mzabcde2a"),
+    "facebook": ("https://www.facebook.com/rivertonnews/posts/1234567890123456", "1234567890123456"),
+    "reddit": ("https://www.reddit.com/r/riverton/comments/abc123/harbour_seals/", "abc123"),
+    "instagram": ("https://www.instagram.com/p/CxRiverton1/", "CxRiverton1"),
+    "threads": ("https://www.threads.net/@rivertonnews/post/CxRiverton2", "CxRiverton2"),
+    "youtube": ("https://www.youtube.com/watch?v=AbCdEfGhIjK", "AbCdEfGhIjK"),
+    "tiktok": ("https://www.tiktok.com/@rivertonnews/video/7200000000000000001", "7200000000000000001"),
+}
+IDS = list(POSTS)
+
+
+def _page(body: str, head: str = "") -> str:
+    return (f'<html><head><title>Harbour seals return</title>{head}</head><body><article><h1>Harbour seals return</h1>'
+            f'<p>Harbour seals have returned to Riverton, counters said on Sunday.</p></article>{body}</body></html>')
+
+
+def _json_escaped(url: str) -> str:
+    return url.replace("/", "\\/")
+
+
+SHARE_BUTTONS = [
+    "https://www.facebook.com/sharer.php?u={post}",
+    "https://www.facebook.com/sharer/sharer.php?u={post}",
+    "https://t.me/share/url?url={post}&amp;text=Harbour%20seals",
+    "https://bsky.app/intent/compose?text=Harbour%20seals%20{post}",
+    "https://www.reddit.com/submit?url={post}&amp;title=Harbour%20seals",
+    "https://twitter.com/intent/tweet?url={post}&amp;text=Harbour%20seals",
+    "https://x.com/intent/post?url={post}",
+    "https://www.linkedin.com/shareArticle?mini=true&amp;url={post}",
+    "mailto:?subject=Harbour%20seals&amp;body={post}",
+]
+
+
+@pytest.mark.parametrize("button", SHARE_BUTTONS)
+@pytest.mark.parametrize("platform", IDS)
+def test_a_share_or_intent_buttons_target_is_no_embed(platform, button):
+    """The article's own share buttons, in its body, name the post the reader would share: no post the article shows
+    (README: "a share or intent button's link is not" a post). They were `html-source` embeds, for every platform."""
+    post, _ = POSTS[platform]
+    href = button.format(post=post)
+    page = _page(f'<div class="share-bar"><a class="share" href="{href}">Share</a></div>')
+    assert html.scan(page)[0] == []
+    state = f'<script>window.__STATE__={{"shareUrl":"{_json_escaped(href.replace("&amp;", "&"))}"}}</script>'
+    assert html.scan(_page(state))[0] == []
+
+
+@pytest.mark.parametrize("key", ["sameAs", "citation", "mentions", "isBasedOn"])
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_named_by_json_ld_is_no_embed(platform, key):
+    """JSON-LD describes the page (its publisher's profiles, the sources it cites), it shows nothing."""
+    post, _ = POSTS[platform]
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour seals return",
+            "publisher": {"@type": "Organization", "name": "Riverton News", "sameAs": [post]}, key: [post]}
+    page = _page("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
+    assert html.scan(page)[0] == []
+
+
+@pytest.mark.parametrize("key", ["trending", "relatedPosts", "mostPopular", "recommended", "sidebar", "promo"])
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_a_trending_or_related_module_of_page_state_is_no_embed(platform, key):
+    """A site's "trending" or "related" module kept in page state lists posts the article does not show."""
+    post, _ = POSTS[platform]
+    state = {"props": {"pageProps": {"article": {"headline": "Harbour seals return", "body": "<p>Seals are back.</p>"},
+                                     key: {"items": [{"title": "Elsewhere today", "url": post}]}}}}
+    page = _page(f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
+    assert html.scan(page)[0] == []
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_footer_links_attributes_naming_a_post_are_no_embed(platform):
+    """A footer link's `data-*` and `title` attributes (a site's "latest from our channel" link) are its furniture,
+    as a post URL in the footer's text is (`_in_text`)."""
+    post, _ = POSTS[platform]
+    page = _page(f'<footer class="site-footer"><a href="/channel" data-post-url="{post}" title="{post}">Our channel'
+                 f'</a></footer><nav><a href="/latest" data-latest="{post}">Latest</a></nav>')
+    assert html.scan(page)[0] == []
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_the_article_body_kept_in_page_state_still_gives_its_embeds(platform):
+    """Why script data is read at all (35d8fb1, newuser31b §9): frameworks render the article's body from page state
+    (Next.js, Nuxt, Arc's Fusion), the post URL in an embed component or a link in the body's HTML."""
+    post, post_id = POSTS[platform]
+    body = f'<p>Counters said so.</p><p>See <a href="{post}">the post</a>.</p>'
+    for state in ({"props": {"pageProps": {"story": {"body": body}}}},
+                  {"content_elements": [{"type": "raw_html", "content": body}]},
+                  {"components": [{"is": "embed", "props": {"url": post}}]}):
+        page = _page(f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
+        [embed] = html.scan(page)[0]
+        assert (embed.platform != "", embed.post_id, embed.detector, embed.id_doubt) == (True, post_id, "html-source",
+                                                                                          None), state
+
+
+def test_a_tweet_blockquote_in_the_body_kept_in_fusion_state_is_found():
+    quote = ('<blockquote class="twitter-tweet"><p lang="en">Seals on the slipway!</p>&mdash; Riverton News '
+             '(@rivertonnews) <a href="https://twitter.com/rivertonnews/status/1600000000000000123">May 12, 2024</a>'
+             '</blockquote>')
+    state = {"globalContent": {"content_elements": [{"type": "text", "content": "Seals are back."},
+                                                    {"type": "oembed_response", "raw_oembed": {"html": quote}}]}}
+    page = _page(f'<script id="fusion-metadata">Fusion.globalContent={json.dumps(state)};</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector, embed.id_doubt) == ("1600000000000000123", "html-source", None)
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_page_state_under_no_telling_key_is_reported_uncertain(platform):
+    """Neither clearly the body nor clearly furniture: reported, as before, with a doubt saying so."""
+    post, post_id = POSTS[platform]
+    page = _page(f'<script>window.__STATE__={{"u":"{_json_escaped(post)}"}}</script>')
+    [embed] = html.scan(page)[0]
+    assert embed.post_id == post_id
+    assert embed.id_doubt == ("kept in the page's script data under no key that names the article's body: it may be "
+                              "the site's own module, not an embed")
+
+
+@pytest.mark.parametrize("written", ["&amp;", "\\u0026", "&"])
+def test_a_facebook_permalink_in_script_data_keeps_its_page_id(written):
+    """`permalink.php?story_fbid=X&id=Y` ended at the `&` (review31r4): the post id was right, the URL lost `id=`."""
+    url = f"https://www.facebook.com/permalink.php?story_fbid=1234567890{written}id=100000000000001"
+    for page in (_page(f'<script>window.__STATE__={{"body":"{_json_escaped(url)}"}}</script>'),
+                 _page(f'<div data-embed="{url}"></div>')):
+        [embed] = html.scan(page)[0]
+        assert (embed.post_id, embed.url) == (
+            "1234567890", "https://www.facebook.com/permalink.php?story_fbid=1234567890&id=100000000000001")
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_an_html_comment_is_reported_uncertain(platform):
+    """A commented-out embed is not shown by the page: still reported (it was there), with a doubt."""
+    post, post_id = POSTS[platform]
+    [embed] = html.scan(_page(f'<!-- <div class="embed" data-url="{post}"></div> -->'))[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, html.COMMENT_DOUBT)
