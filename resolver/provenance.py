@@ -353,7 +353,11 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         lead = f"the post was edited: {created_at} is its edit's time; "
         created_at, posted = original.strftime("%Y-%m-%dT%H:%M:%SZ"), "the original posted"
     created = _day(created_at)
-    if not said:
+    if not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
+        # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
+        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
+                                            "it is not compared"))
+    elif not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created and (verdict := _day_verdict(said, created_at or created)) is None:
         checks.append(check("date", "skip", _per(source, f"the post's date is not one to compare: {created_at}")))

@@ -297,3 +297,12 @@ def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_cha
     embed = only(text)
     assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
     assert quoted(text, embed) == url
+
+
+@pytest.mark.parametrize("label", ["Outra publicação:", "Another post:", "See also", "Otra publicación:",
+                                   "Autre publication :", "Weitere Beiträge:", "Related:", "Другой пост:"])
+def test_a_url_its_words_call_another_post_is_not_the_caption_lines(label):
+    """newuser32b #9: "Outra publicação: <url>" ("another post") below a caption line gave the line that post's id,
+    and the link was no embed of its own: another account's post shown as the caption's. Two embeds."""
+    text = (f"A cantora publicou uma foto.\n\n{CAPTION}\n\n{label} https://www.instagram.com/p/CiAbCdEfGhI/\n")
+    assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [(None, "harbourdesk"), ("CiAbCdEfGhI", None)]

@@ -2290,6 +2290,21 @@ def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_
     assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
 
 
+@pytest.mark.parametrize("date_text, evidence", [
+    ("6 Δεκ 2022", "the article shows a date it could not read (“6 Δεκ 2022”): it is not compared"),
+    (None, "the article shows no date for this post"),
+], ids=["unread-date", "no-date"])
+def test_a_date_the_article_shows_but_the_tool_cannot_read_is_not_called_no_date(date_text, evidence):
+    """newuser32b #7: a Hebrew date link the table could not read gave "the article shows no date", which is false:
+    the article shows one, in words the tool does not read."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": date_text, "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-12-06T10:00:00.000Z", "text": "x", "author": {}}
+    [date] = [c for c in date_checks(embed, post) if c["name"] == "date"]
+    assert (date["result"], date["evidence"]) == ("skip", evidence)
+
+
 SUSPENDED_PAGE = (b'<!DOCTYPE html><html dir="ltr" lang="en"><head><meta charset="utf-8">'
                   b'<meta property="og:site_name" content="X (formerly Twitter)"><title>X</title></head><body>'
                   b'<div data-testid="primaryColumn"><div data-testid="error-detail"><span>This Post is from a '
