@@ -148,3 +148,64 @@ def test_a_post_in_an_html_comment_is_reported_uncertain(platform):
     post, post_id = POSTS[platform]
     [embed] = html.scan(_page(f'<!-- <div class="embed" data-url="{post}"></div> -->'))[0]
     assert (embed.post_id, embed.id_doubt) == (post_id, html.COMMENT_DOUBT)
+
+
+# review32r2: a module word in a key is no proof the post is the site's when the key (or one inside a promo, sidebar,
+# social or share key) names an embed: Arc keeps a story's lead art under `promo_items.lead_art`, CMSs name a
+# component `socialEmbed`; "shared…" is what a post shares (schema.org `sharedContent`), not a share button.
+MODULE_EMBEDS = {
+    "arc-lead-art": {"globalContent": {"promo_items": {"lead_art": {"type": "oembed_response", "raw_oembed": {
+        "url": "{post}", "type": "rich"}}}, "content_elements": [{"type": "text", "content": "Seals are back."}]}},
+    "social-embed": {"props": {"pageProps": {"post": {"socialEmbeds": [{"url": "{post}"}]}}}},
+    "sidebar-embed": {"story": {"sidebarEmbed": {"url": "{post}"}}},
+    "related-embeds": {"story": {"relatedEmbeds": [{"url": "{post}"}]}},
+}
+
+
+def _filled(state: dict, post: str) -> str:
+    return json.dumps(state).replace("{post}", post)
+
+
+@pytest.mark.parametrize("shape", list(MODULE_EMBEDS))
+@pytest.mark.parametrize("platform", IDS)
+def test_an_embed_under_a_module_word_is_reported_uncertain_not_dropped(platform, shape):
+    """They were sure embeds before script32 and dropped after it: a missed embed is a wrong answer too."""
+    post, post_id = POSTS[platform]
+    page = _page(f'<script id="__NEXT_DATA__" type="application/json">{_filled(MODULE_EMBEDS[shape], post)}</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector, embed.id_doubt) == (post_id, "html-source", html.MODULE_DOUBT)
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_the_story_shares_in_page_state_is_its_embed(platform):
+    """`sharedPostUrl` in the body's component: "share" there is no share button (script32 dropped it)."""
+    post, post_id = POSTS[platform]
+    state = {"article": {"body": [{"type": "social", "sharedPostUrl": post}]}}
+    page = _page(f'<script type="application/json">{json.dumps(state)}</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+
+
+@pytest.mark.parametrize("shape", ["video-embed-url", "video-content-url", "shared-content", "associated-media"])
+@pytest.mark.parametrize("platform", IDS)
+def test_the_media_json_ld_says_the_page_shows_is_reported_uncertain(platform, shape):
+    """JSON-LD's `VideoObject.embedUrl` / `contentUrl`, `associatedMedia` and a posting's `sharedContent` describe
+    media the page shows (a lazy player may leave no iframe in the markup): reported with a doubt, not dropped."""
+    post, post_id = POSTS[platform]
+    data = {"video-embed-url": {"@type": "NewsArticle", "video": {"@type": "VideoObject", "embedUrl": post}},
+            "video-content-url": {"@type": "VideoObject", "name": "Seals", "contentUrl": post},
+            "shared-content": {"@type": "SocialMediaPosting", "sharedContent": {"@type": "WebPage", "url": post}},
+            "associated-media": {"@type": "NewsArticle", "associatedMedia": [{"@type": "MediaObject", "url": post}]}}
+    page = _page("", head=f'<script type="application/ld+json">{json.dumps(data[shape])}</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, html.JSON_LD_MEDIA_DOUBT)
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_related_storys_own_embed_in_page_state_stays_dropped(platform):
+    """The rules above do not bring back a related story's embed (an embed word inside a related list)."""
+    post, _ = POSTS[platform]
+    state = {"story": {"body": "<p>Seals.</p>"}, "related": [{"headline": "Elsewhere", "content_elements": [
+        {"type": "oembed_response", "raw_oembed": {"url": post}}]}]}
+    page = _page(f'<script type="application/json">{json.dumps(state)}</script>')
+    assert html.scan(page)[0] == []

@@ -1335,8 +1335,14 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
 # keys of page state naming other stories or the site's modules (script_credits' words, and the page's share and
 # social links), and keys naming the article's body or an embed of it.
-FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share|social",
+# "share" but not "shared": `sharedContent`, `sharedPostUrl` name the post a story shares (review32r2).
+FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share(?!d)|social",
                                re.IGNORECASE)
+# Module words a story's own object also uses for its parts: Arc's `promo_items.lead_art` is the story's lead art, a
+# `sidebarEmbed` or `socialEmbed` its component. Under one, a key naming an embed leaves the post in doubt (review32r2);
+# a key naming an embed and any module word at once (`relatedEmbeds`) too.
+PART_MODULE_KEY_RE = LazyPattern(r"promo|sidebar|social|share", re.IGNORECASE)
+EMBED_KEY_RE = LazyPattern(r"embed|iframe|lead_?(?:art|media)|featured_?media", re.IGNORECASE)
 BODY_KEY_RE = LazyPattern(r"body|content|html|embed|markup|element|component|block|story|article|oembed|iframe"
                           r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video", re.IGNORECASE)
 # A post's embed-code URL (a player, a plugin, an /embed path): what a page renders in place, never a module's link.
@@ -1344,6 +1350,12 @@ EMBED_CODE_URL_RE = LazyPattern(r"/embed|[?&]embed=|/plugins/|player\.", re.IGNO
 SCRIPT_DOUBT = ("kept in the page's script data under no key that names the article's body: it may be the site's own "
                 "module, not an embed")
 COMMENT_DOUBT = "kept in an HTML comment, which the page does not show: it may be no embed"
+MODULE_DOUBT = ("kept in the page's script data under a key naming both an embed and a site's module (promo, sidebar, "
+                "social, share, related…): it may be the site's own, not the article's")
+JSON_LD_MEDIA_DOUBT = ("named only by the page's JSON-LD as media it shows (a video's embedUrl or contentUrl, "
+                       "associatedMedia, sharedContent): it may be no embed")
+# JSON-LD keys naming media the page itself shows, as against those naming other pages (sameAs, citation, mentions).
+JSON_LD_MEDIA_KEYS = frozenset({"video", "embedUrl", "contentUrl", "associatedMedia", "sharedContent"})
 # Before a URL that is a query value ("?u=", "&amp;url=", "text=Read%20"): the URL it is the value of, from its start.
 QUERY_VALUE_RE = re.compile(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
 URL_DELIMITERS = "\"'<> \t\n\r"
@@ -1355,7 +1367,8 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     attribute, as `_in_text` leaves their text), a post JSON-LD names (metadata: `sameAs`, `citation`; its
     `articleBody` is the article's), a post under a page-state key naming another module ("trending",
     "relatedPosts"). In a script, a key naming the body or an embed, or an embed-code URL, is the article's; under no
-    key that says either, the post is reported with a doubt, as in a comment."""
+    key that says either, the post is reported with a doubt, as in a comment; so is a post under a module key that
+    may hold the story's own embed (`_part_module`), and media JSON-LD says the page shows (review32r2)."""
     outer = _outer_url(page, start)
     if outer is not None and text_detectors.is_button(outer):
         return True, None
@@ -1372,14 +1385,25 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     if page[opened:opened + 7].lower() != "<script":
         return False, COMMENT_DOUBT
     tag_end = marks.tag_end(opened)
-    if "ld+json" in page[opened:tag_end].lower():
-        return "articleBody" not in script_credits.keys_around(page, start, tag_end), None
     keys = script_credits.keys_around(page, start, tag_end)
-    if any(FURNITURE_KEY_RE.search(key) for key in keys):
-        return True, None
+    if "ld+json" in page[opened:tag_end].lower():
+        if "articleBody" in keys:
+            return False, None
+        return (False, JSON_LD_MEDIA_DOUBT) if JSON_LD_MEDIA_KEYS.intersection(keys) else (True, None)
+    modules = [at for at, key in enumerate(keys) if FURNITURE_KEY_RE.search(key)]
+    if modules:
+        return (False, MODULE_DOUBT) if all(_part_module(keys, at) for at in modules) else (True, None)
     if EMBED_CODE_URL_RE.search(raw) or any(BODY_KEY_RE.search(key) for key in keys):
         return False, None
     return False, SCRIPT_DOUBT
+
+
+def _part_module(keys: list[str], at: int) -> bool:
+    """Is the module key `keys[at]` (keys innermost first) one that may hold the story's own embed: it names an embed
+    itself, or it is a promo, sidebar, social or share key with a key inside it naming one?"""
+    if EMBED_KEY_RE.search(keys[at]):
+        return True
+    return bool(PART_MODULE_KEY_RE.search(keys[at])) and any(EMBED_KEY_RE.search(key) for key in keys[:at])
 
 
 def _outer_url(page: str, start: int) -> str | None:
