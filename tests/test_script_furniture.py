@@ -209,3 +209,55 @@ def test_a_related_storys_own_embed_in_page_state_stays_dropped(platform):
         {"type": "oembed_response", "raw_oembed": {"url": post}}]}]}
     page = _page(f'<script type="application/json">{json.dumps(state)}</script>')
     assert html.scan(page)[0] == []
+
+
+LONG_BODY = "".join(f"<p>Paragraph {i}: the counters walked the slipway again at dawn.</p>" for i in range(200))
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_an_embed_deep_in_a_long_body_string_of_page_state_is_sure(platform):
+    """A story's body HTML in page state runs past REACH (8,000 characters) before an embed half-way down: its
+    string's opening quote, and the "body" key, were out of sight, and the embed got the "no key" doubt."""
+    post, post_id = POSTS[platform]
+    state = {"props": {"pageProps": {"story": {"body": f'{LONG_BODY}<p>See <a href="{post}">the post</a>.</p>'}}}}
+    page = _page(f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+
+
+def test_a_long_trending_string_far_before_a_post_is_no_key_of_it():
+    """The far search finds the string's own opening quote, not a closing one: a post in a single-quoted JavaScript
+    string after a long double-quoted one is under no key (the doubt), not under the long string's key."""
+    post, post_id = POSTS["twitter"]
+    page = _page(f'<script>var trending = "{LONG_BODY}"; var u = \'{post}\';</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, html.SCRIPT_DOUBT)
+
+
+def test_many_posts_in_one_long_body_string_are_placed_at_linear_cost():
+    """Each post's look back for its string's opening is not repeated from every post (3,000 posts in a body of
+    ~900,000 characters)."""
+    import time
+
+    def took(n: int) -> float:
+        body = "".join(f'<p>{LONG_BODY[:200]} <a href="https://t.me/rivertonnews/{i + 1}">post</a></p>'
+                       for i in range(n))
+        page = _page(f'<script type="application/json">{json.dumps({"story": {"body": body}})}</script>')
+        start = time.perf_counter()
+        assert len(html.scan(page)[0]) == n
+        return time.perf_counter() - start
+
+    took(300)
+    assert took(3000) < 30 * took(300) + 0.5
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_an_arc_embeds_referent_after_a_long_element_is_sure(platform):
+    """Arc's ANS names an oembed element's post in `referent.id`; after a long text element the list's
+    `content_elements` key is beyond REACH, and "referent" alone named no embed: the post got the "no key" doubt."""
+    post, post_id = POSTS[platform]
+    state = {"globalContent": {"content_elements": [{"type": "text", "content": LONG_BODY}, {
+        "type": "oembed_response", "subtype": platform, "referent": {"id": post, "service": "oembed"}}]}}
+    page = _page(f'<script id="fusion-metadata" type="application/json">{json.dumps(state)}</script>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)

@@ -1338,13 +1338,14 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
 # "share" but not "shared": `sharedContent`, `sharedPostUrl` name the post a story shares (review32r2).
 FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share(?!d)|social",
                                re.IGNORECASE)
+BODY_KEY_RE = LazyPattern(r"body|content|html|embed|markup|element|component|block|story|article|oembed|iframe"
+                          r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video"
+                          r"|referent", re.IGNORECASE)   # Arc's oembed element names its post in `referent.id`
 # Module words a story's own object also uses for its parts: Arc's `promo_items.lead_art` is the story's lead art, a
 # `sidebarEmbed` or `socialEmbed` its component. Under one, a key naming an embed leaves the post in doubt (review32r2);
 # a key naming an embed and any module word at once (`relatedEmbeds`) too.
 PART_MODULE_KEY_RE = LazyPattern(r"promo|sidebar|social|share", re.IGNORECASE)
 EMBED_KEY_RE = LazyPattern(r"embed|iframe|lead_?(?:art|media)|featured_?media", re.IGNORECASE)
-BODY_KEY_RE = LazyPattern(r"body|content|html|embed|markup|element|component|block|story|article|oembed|iframe"
-                          r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video", re.IGNORECASE)
 # A post's embed-code URL (a player, a plugin, an /embed path): what a page renders in place, never a module's link.
 EMBED_CODE_URL_RE = LazyPattern(r"/embed|[?&]embed=|/plugins/|player\.", re.IGNORECASE)
 SCRIPT_DOUBT = ("kept in the page's script data under no key that names the article's body: it may be the site's own "
@@ -1385,7 +1386,7 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     if page[opened:opened + 7].lower() != "<script":
         return False, COMMENT_DOUBT
     tag_end = marks.tag_end(opened)
-    keys = script_credits.keys_around(page, start, tag_end)
+    keys = script_credits.keys_around(page, start, tag_end, start=marks.string_start(start, tag_end))
     if "ld+json" in page[opened:tag_end].lower():
         if "articleBody" in keys:
             return False, None
@@ -1442,6 +1443,7 @@ class _Marks:
         self.ends: dict[int, int] = {}
         self.marks: tuple[list[int], list[int]] | None = None
         self.furniture: Intervals | None = None
+        self.string: tuple[int, int] | None = None   # (a place, where the string holding it opens): the last far one
 
     def last_lt(self, at: int) -> int:
         """Where the last "<" before `at` is, or -1: searched back only to the place asked before, when it is."""
@@ -1458,6 +1460,22 @@ class _Marks:
             found = self.page.find(">", opened)
             end = self.ends[opened] = found if found >= 0 else len(self.page)
         return end
+
+    def string_start(self, at: int, floor: int) -> int | None:
+        """Where the script's string holding `at` opens (no further back than `floor`): near, as `keys_around` reads
+        it; further back, a long body string's, searched once for its many posts (linear: review32r2, #14)."""
+        page = self.page
+        near = script_credits.string_start_near(page, at, floor)
+        if near is not None:
+            return near
+        known = self.string
+        if known is not None and floor <= known[1] < known[0] <= at \
+                and script_credits.more_of_string(page, known[0], at, known[1] + 1):
+            self.string = (at, known[1])
+            return known[1]
+        far = script_credits.far_string_start(page, at, floor)
+        self.string = None if far is None else (at, far)
+        return far
 
     def raw_text_around(self, at: int) -> int | None:
         """Where the script or comment holding `at` opens, or None."""
