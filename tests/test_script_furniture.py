@@ -261,3 +261,21 @@ def test_an_arc_embeds_referent_after_a_long_element_is_sure(platform):
     page = _page(f'<script id="fusion-metadata" type="application/json">{json.dumps(state)}</script>')
     [embed] = html.scan(page)[0]
     assert (embed.post_id, embed.id_doubt) == (post_id, None)
+
+
+WRAPPERS = ["https://www.google.com/url?q={post}&amp;sa=D&amp;source=editors&amp;ust=1690000000000000",
+            "https://l.facebook.com/l.php?u={post}&amp;h=AT0riverton"]
+
+
+@pytest.mark.parametrize("wrapper", WRAPPERS, ids=["google-docs", "facebook-l"])
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_a_redirect_wrapper_names_unencoded_keeps_its_url(platform, wrapper):
+    """The wrapper's own parameters after the post URL ("&sa=D", "&h=") are no query of the post when the post URL
+    has none ("?"): read as its query (script32's further parameters), they ran into its path and lost the post."""
+    post, post_id = POSTS[platform]
+    href = wrapper.format(post=post)
+    [alone] = html.scan(_page(f'<div class="embed" data-href="{post}"></div>'))[0]
+    for page in (_page(f'<div class="embed" data-href="{href}"></div>'),
+                 _page(f'<script type="application/json">{json.dumps({"body": href.replace("&amp;", "&")})}</script>')):
+        [embed] = html.scan(page)[0]
+        assert (embed.post_id, embed.url) == (post_id, alone.url)

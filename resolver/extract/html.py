@@ -1219,6 +1219,7 @@ SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}"""
                             r"""(?:(?:&amp;|\\u0026|&)(?=[A-Za-z_][\w.-]{0,40}=)[^\s"'<>&\\]{1,200})*""")
 # How HTML and JSON write a query's "&".
 AMPERSAND_RE = re.compile(r"&amp;|\\u0026")
+FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
@@ -1317,7 +1318,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped. Up to
     # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
-    raw = text_detectors.clean_url(run.group() if run else "")
+    raw = _own_parameters(text_detectors.clean_url(run.group() if run else ""))
     ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id or _in_text(page, begin):
         return None
@@ -1360,6 +1361,14 @@ JSON_LD_MEDIA_KEYS = frozenset({"video", "embedUrl", "contentUrl", "associatedMe
 # Before a URL that is a query value ("?u=", "&amp;url=", "text=Read%20"): the URL it is the value of, from its start.
 QUERY_VALUE_RE = re.compile(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
 URL_DELIMITERS = "\"'<> \t\n\r"
+
+
+def _own_parameters(raw: str) -> str:
+    """A post URL read from the source, up to an "&" that follows no "?": after a post URL a redirect wrapper names
+    unencoded (`google.com/url?q=<post>&sa=D`, `l.php?u=<post>&h=…`) the wrapper's parameters are no query of the
+    post's, and read as one they ran into its path and lost the post (review32r2)."""
+    amp = FIRST_AMPERSAND_RE.search(raw)
+    return raw[:amp.start()] if amp and "?" not in raw[:amp.start()] else raw
 
 
 def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
