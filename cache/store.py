@@ -874,16 +874,19 @@ class Store:
         can pass to another account, and `author_sightings` reads that pairing. Through `authors_any_case`.
         What an `older` answer (older than the post's view) said of the account adds to what is known, never
         replaces it: its name and spelling stay the newer answer's, and its time only widens the account's first and
-        last sightings (replay32)."""
+        last sightings (replay32). Older is judged by the account's last sighting too, not only by this post's view:
+        the row is the account's, shared by its posts (review32r3: a 2023 replay of another post put back its 2023
+        name and spelling and moved its last sighting back); an answer giving no time is older than a dated one."""
         platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
         seen = {} if observed_at is None else {"last_seen_at": observed_at}
         values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
-        found = self.conn.execute("SELECT id FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
-                                  "AND (handle = ? OR author_id = ?) ORDER BY handle = ? DESC, id LIMIT 1",
+        found = self.conn.execute("SELECT id, last_seen_at FROM authors WHERE platform = ? "
+                                  "AND lower(handle) = lower(?) AND (handle = ? OR author_id = ?) "
+                                  "ORDER BY handle = ? DESC, id LIMIT 1",
                                   [platform, handle, handle, author_id, handle]).fetchone()
         if found is None:
             author = self._insert("authors", {"platform": platform, **values})
-        elif older:
+        elif older or found[1] is not None and (observed_at is None or observed_at < found[1]):
             author = int(found[0])
             self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
                               "COALESCE(?, last_seen_at)) WHERE id = ?", [observed_at, observed_at, author])

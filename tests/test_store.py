@@ -704,3 +704,25 @@ def test_urlforms32_an_account_seen_under_its_handle_in_another_case_is_one_auth
                 for r in store.db.query("SELECT * FROM authors")]
         assert rows == [("river_desk", "4400000099", "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z")]
         assert store.account_names("twitter", "RIVER_DESK") == ["4400000099"]
+
+
+def test_review32r3_an_older_answer_about_another_post_leaves_the_accounts_newer_name_spelling_and_times(tmp_path):
+    """review32r3: replay32's "an older answer adds, never replaces" was judged against the POST's view only, but an
+    author row is the account's, shared by its posts: a 2023 WARC replayed now with the first answer about another
+    post (no view to be older than) re-spelt the account as 2023 gave it, put back its 2023 name and moved its
+    last_seen_at back three years. Older than the account's last sighting is older, whichever post it is about."""
+    with Cache(tmp_path / "c.db") as store:
+        def seen(post_id: str, handle: str, name: str, when: str) -> None:
+            store.record_observation({"platform": "twitter", "post_id": post_id, "status": "available",
+                                      "url": f"https://twitter.com/{handle}/status/{post_id}", "author_handle": handle,
+                                      "author_name": name, "author_id": "4400000099", "record": {}}, [],
+                                     observed_at=when)
+        seen("1", "River_Desk", "River Desk", "2026-11-20T10:00:00Z")
+        seen("2", "RIVER_DESK", "Riverton Desk (2023)", "2023-05-02T10:00:00Z")   # another post, replayed from 2023
+        rows = [(r["handle"], r["name"], r["author_id"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors")]
+        assert rows == [("River_Desk", "River Desk", "4400000099", "2023-05-02T10:00:00Z", "2026-11-20T10:00:00Z")]
+        seen("3", "river_desk", "River Desk 2", "2026-11-29T10:00:00Z")   # a newer answer re-spells and renames
+        rows = [(r["handle"], r["name"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors")]
+        assert rows == [("river_desk", "River Desk 2", "2023-05-02T10:00:00Z", "2026-11-29T10:00:00Z")]
