@@ -161,6 +161,16 @@ def sql_statements(script: str) -> Iterator[str]:
         yield statement
 
 
+def _older_than(observed_at: str | None, latest: str | None) -> bool:
+    """Whether an answer given at `observed_at` is older than the latest dated sighting `latest`: one giving no time
+    is, and so is one dated after now (a WARC written by a machine whose clock ran ahead: review32r3); a sighting
+    dated after now is no sighting to be older than."""
+    now = utc_now()
+    if latest is None or latest > now:
+        return False
+    return observed_at is None or observed_at < latest or observed_at > now
+
+
 def utc_now() -> str:
     """UTC time as ISO 8601 with a Z, to the microsecond: every recorded fact carries one. The date and time to
     the second are formatted once a second (#14: a resolve run stamps each request two or three times, and
@@ -859,12 +869,14 @@ class Store:
     def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
         """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
         said what the post is (not an archived copy's, not an error's), as `cache merge` reads it. An answer that
-        gives no time (an undated WARC record) is not newer than a dated one."""
+        gives no time (an undated WARC record) is not newer than a dated one. A time after now (a WARC written by a
+        machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
+        it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
         found = self.conn.execute(
             "SELECT max(observed_at) FROM post_observations WHERE post_row = ? AND method != 'wayback' "
-            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL", [post_row]).fetchone()
-        viewed = found[0] if found else None
-        return viewed is not None and (observed_at is None or observed_at < viewed)
+            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL AND observed_at <= ?",
+            [post_row, utc_now()]).fetchone()
+        return _older_than(observed_at, found[0] if found else None)
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
         """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
@@ -886,7 +898,7 @@ class Store:
                                   [platform, handle, handle, author_id, handle]).fetchone()
         if found is None:
             author = self._insert("authors", {"platform": platform, **values})
-        elif older or found[1] is not None and (observed_at is None or observed_at < found[1]):
+        elif older or _older_than(observed_at, found[1]):
             author = int(found[0])
             self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
                               "COALESCE(?, last_seen_at)) WHERE id = ?", [observed_at, observed_at, author])

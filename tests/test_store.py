@@ -726,3 +726,31 @@ def test_review32r3_an_older_answer_about_another_post_leaves_the_accounts_newer
         rows = [(r["handle"], r["name"], r["first_seen_at"], r["last_seen_at"])
                 for r in store.db.query("SELECT * FROM authors")]
         assert rows == [("river_desk", "River Desk 2", "2023-05-02T10:00:00Z", "2026-11-29T10:00:00Z")]
+
+
+def test_review32r3_an_answer_dated_after_now_does_not_hold_the_view_against_an_answer_given_now(store):
+    """review32r3: replay32 keeps the view of the newest answer by its source's time. A WARC written on a machine whose
+    clock ran a year ahead (a WARC-Date "from the future") then held the view for good: a live run that found the
+    post deleted recorded it, and `report --offline` still said "available (as of <next year>)". A time after the
+    moment an answer is recorded is no time to trust; such an answer counts as one giving no time."""
+    from datetime import datetime, timedelta, timezone
+
+    def at(days: float) -> str:
+        return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def seen(when: str, status: str) -> None:
+        fetch_id = store.record_fetch({"url": "https://cdn.syndication.twimg.com/tweet-result?id=8", "method": "GET",
+                                       "fetched_at": when, "status": 200, "purpose": "syndication"})
+        record = {"status": status, "fetch_ids": [fetch_id]}
+        store.record_observation({"platform": "twitter", "post_id": "8", "url": "https://twitter.com/a/status/8",
+                                  "status": status, "method": "syndication", "record": record},
+                                 [{"method": "syndication", "status": status, "fetch_id": fetch_id,
+                                   "record": json.dumps(record)}], observed_at=when)
+
+    seen(at(-30), "available")
+    seen(at(365), "available")   # replayed from a WARC whose clock ran a year ahead
+    seen(at(-1 / 86400), "deleted")   # a live answer of a second ago, recorded now
+    row = store.post_row("twitter", "8")
+    assert (row["status"], json.loads(row["record"])["status"]) == ("deleted", "deleted")
+    seen(at(-60), "available")   # an older answer still leaves the view
+    assert store.post_row("twitter", "8")["status"] == "deleted"
