@@ -682,6 +682,15 @@ def m039_views_read_embed_status(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m040_cdx_lists_any_case(db: Database) -> None:
+    """v40: the fetch-log rows of CDX queries by their URL in any case (review32r3, #13). The Wayback Machine reads the
+    URL it lists in lower case, so a post's capture list asked under /River_Desk/ is the one asked under
+    /river_desk/; a finished lookup read from the cache by the exact text of its list URLs read "not looked up" for
+    a post another article linked in another case, and was redone. The expression is `Store.cdx_lists_any_case`'s."""
+    db.execute("CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx'")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

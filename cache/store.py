@@ -47,7 +47,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
-              "m038_replayed_records", "m039_views_read_embed_status")
+              "m038_replayed_records", "m039_views_read_embed_status", "m040_cdx_lists_any_case")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -1150,6 +1150,12 @@ class Store:
 
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
         return self._where("snapshots", "original = ?", [original], order_by="timestamp")
+
+    def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
+        """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
+        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
+        self._noted(f"fetches {url}")
+        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
 
     def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
         """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the
