@@ -80,8 +80,9 @@ class Reads:
 
 def _stamp(value: object) -> str:
     """A row's time as `Reads.stamps` keeps it: "" (before any cut-off: the memo never holds online) for one that
-    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text)."""
-    return value if isinstance(value, str) else ""
+    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text), or is after now (a
+    WARC from a clock that ran ahead: no fresh answer, review32r3)."""
+    return value if isinstance(value, str) and value <= utc_now() else ""
 
 
 class CacheError(Exception):
