@@ -162,14 +162,18 @@ def sql_statements(script: str) -> Iterator[str]:
         yield statement
 
 
+def trusted_time(value: str | None) -> str | None:
+    """A recorded time as a view is judged by it: None for one after now, as for none (a WARC written by a machine
+    whose clock ran ahead gives its answers a time to come, which would outrank every answer given until then:
+    review32r3)."""
+    return value if value is not None and value <= utc_now() else None
+
+
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
     """Whether an answer given at `observed_at` is older than the latest dated sighting `latest`: one giving no time
-    is, and so is one dated after now (a WARC written by a machine whose clock ran ahead: review32r3); a sighting
-    dated after now is no sighting to be older than."""
-    now = utc_now()
-    if latest is None or latest > now:
-        return False
-    return observed_at is None or observed_at < latest or observed_at > now
+    is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
+    latest, observed = trusted_time(latest), trusted_time(observed_at)
+    return latest is not None and (observed is None or observed < latest)
 
 
 def utc_now() -> str:

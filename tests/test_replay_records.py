@@ -286,3 +286,6 @@ def test_review32r3_a_replayed_answer_dated_after_now_is_no_fresh_answer_for_a_l
     result, post = fetched(world)
     assert post is not None and post["status"] == "deleted", result.output
     assert any(host == "cdn.syndication.twimg.com" for host, _ in fakenet.hits)
+    assert world("fetch", "--reparse").exit_code == 0   # every view made again: the answer from ahead is not newest
+    result = world("fetch", "--offline", "--no-media", "--json", POST)
+    assert json.loads(result.stdout.splitlines()[0])["status"] == "deleted", result.output
