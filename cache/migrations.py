@@ -718,6 +718,15 @@ def m040_at_risk_despite_a_placeholder_capture(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V40.strip())
 
 
+@migrations()
+def m041_cdx_lists_any_case(db: Database) -> None:
+    """v41: the fetch-log rows of CDX queries by their URL in any case (review32r3, #13). The Wayback Machine reads the
+    URL it lists in lower case, so a post's capture list asked under /River_Desk/ is the one asked under
+    /river_desk/; a finished lookup read from the cache by the exact text of its list URLs read "not looked up" for
+    a post another article linked in another case, and was redone. The expression is `Store.cdx_lists_any_case`'s."""
+    db.execute("CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx'")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

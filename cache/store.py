@@ -48,7 +48,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
-              "m040_at_risk_despite_a_placeholder_capture")
+              "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -81,8 +81,9 @@ class Reads:
 
 def _stamp(value: object) -> str:
     """A row's time as `Reads.stamps` keeps it: "" (before any cut-off: the memo never holds online) for one that
-    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text)."""
-    return value if isinstance(value, str) else ""
+    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text), or is after now (a
+    WARC from a clock that ran ahead: no fresh answer, review32r3)."""
+    return value if isinstance(value, str) and value <= utc_now() else ""
 
 
 class CacheError(Exception):
@@ -160,6 +161,20 @@ def sql_statements(script: str) -> Iterator[str]:
             statement = ""
     if statement.strip():
         yield statement
+
+
+def trusted_time(value: str | None) -> str | None:
+    """A recorded time as a view is judged by it: None for one after now, as for none (a WARC written by a machine
+    whose clock ran ahead gives its answers a time to come, which would outrank every answer given until then:
+    review32r3)."""
+    return value if value is not None and value <= utc_now() else None
+
+
+def _older_than(observed_at: str | None, latest: str | None) -> bool:
+    """Whether an answer given at `observed_at` is older than the latest dated sighting `latest`: one giving no time
+    is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
+    latest, observed = trusted_time(latest), trusted_time(observed_at)
+    return latest is not None and (observed is None or observed < latest)
 
 
 def utc_now() -> str:
@@ -860,12 +875,14 @@ class Store:
     def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
         """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
         said what the post is (not an archived copy's, not an error's), as `cache merge` reads it. An answer that
-        gives no time (an undated WARC record) is not newer than a dated one."""
+        gives no time (an undated WARC record) is not newer than a dated one. A time after now (a WARC written by a
+        machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
+        it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
         found = self.conn.execute(
             "SELECT max(observed_at) FROM post_observations WHERE post_row = ? AND method != 'wayback' "
-            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL", [post_row]).fetchone()
-        viewed = found[0] if found else None
-        return viewed is not None and (observed_at is None or observed_at < viewed)
+            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL AND observed_at <= ?",
+            [post_row, utc_now()]).fetchone()
+        return _older_than(observed_at, found[0] if found else None)
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
         """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
@@ -875,16 +892,19 @@ class Store:
         can pass to another account, and `author_sightings` reads that pairing. Through `authors_any_case`.
         What an `older` answer (older than the post's view) said of the account adds to what is known, never
         replaces it: its name and spelling stay the newer answer's, and its time only widens the account's first and
-        last sightings (replay32)."""
+        last sightings (replay32). Older is judged by the account's last sighting too, not only by this post's view:
+        the row is the account's, shared by its posts (review32r3: a 2023 replay of another post put back its 2023
+        name and spelling and moved its last sighting back); an answer giving no time is older than a dated one."""
         platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
         seen = {} if observed_at is None else {"last_seen_at": observed_at}
         values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
-        found = self.conn.execute("SELECT id FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
-                                  "AND (handle = ? OR author_id = ?) ORDER BY handle = ? DESC, id LIMIT 1",
+        found = self.conn.execute("SELECT id, last_seen_at FROM authors WHERE platform = ? "
+                                  "AND lower(handle) = lower(?) AND (handle = ? OR author_id = ?) "
+                                  "ORDER BY handle = ? DESC, id LIMIT 1",
                                   [platform, handle, handle, author_id, handle]).fetchone()
         if found is None:
             author = self._insert("authors", {"platform": platform, **values})
-        elif older:
+        elif older or _older_than(observed_at, found[1]):
             author = int(found[0])
             self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
                               "COALESCE(?, last_seen_at)) WHERE id = ?", [observed_at, observed_at, author])
@@ -1136,6 +1156,12 @@ class Store:
 
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
         return self._where("snapshots", "original = ?", [original], order_by="timestamp")
+
+    def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
+        """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
+        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
+        self._noted(f"fetches {url}")
+        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
 
     def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
         """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the

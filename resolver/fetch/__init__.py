@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column
+from cache.store import json_column, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import WAYBACK, Media, PostRecord, current_view, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
@@ -380,8 +380,8 @@ def _from_cache(target: Target, session: Session,
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
     since = session.cached_since()
-    if row is None or since is not None and (row["last_observed_at"] or "") < since:
-        return None
+    if row is None or since is not None and not since <= (row["last_observed_at"] or "") <= utc_now():
+        return None   # older than the TTL, or dated after now (a WARC from a clock that ran ahead: no fresh answer)
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
