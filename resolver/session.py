@@ -44,7 +44,8 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Mode:
     """How a run treats the cache. `offline`: answer from the cache only, whatever its age (the client then never
-    opens a connection); `refresh`: ignore cached answers. The two contradict each other."""
+    opens a connection); `refresh`: no cached answer from before the run (what the run itself got is reused: one
+    request per post and per link a run, newuser32c #5). The two contradict each other."""
 
     offline: bool = False
     refresh: bool = False
@@ -230,10 +231,15 @@ class Session:
         return self.mode.refresh
 
     def cached_since(self) -> str | None:
-        """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age."""
+        """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age. Under
+        --refresh, none from before the run began: an answer this run got is reused (newuser32c #5: a post embedded by
+        three articles was asked, and observed, three times by one refresh run). A replayed answer is dated by its
+        WARC record, before the run: a --refresh --replay run asks the WARC again, as before."""
         if self.offline:
             return None
         since = since_at(self._now_us(), self.settings.cache_ttl_days)
+        if self.refresh and self.started_at > since:
+            since = self.started_at
         if self.sinces is not None:
             self.sinces.append(since)
         return since
