@@ -321,7 +321,15 @@ def _session(settings: Settings, *, store: Store | None, mode: Mode | None = Non
     replay = (ctx.find_root().obj or {}).get("replay")
     reporter = TerminalReporter(quiet=quiet)
     ctx.call_on_close(reporter.close)
-    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    session = Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    # after the run's own last line, how long each service's rate budget held it (run before reporter.close)
+    ctx.call_on_close(lambda: _say_rate_waits(session))
+    return session
+
+
+def _say_rate_waits(session: Session) -> None:
+    for line in session.rate_waited():
+        session.reporter.status(line)
 
 
 def _stdin(*names: Sequence[str]) -> IO[bytes] | None:
@@ -817,6 +825,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
+    session.each_wait = verbose
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
     job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, redactor=session.redactor,

@@ -220,7 +220,30 @@ class Session:
         # The posts and links being fetched and resolved now, and the saves of the queue being made (by queue row id,
         # archive.process_queue): a step waits for another article's step doing the same rather than ask again.
         self.in_flight = InFlight()
+        # Waits over a second for a service's rate budget, by service: how many, and their seconds (newuser32c #9)
+        self.rate_waits: dict[str, tuple[int, float]] = {}
+        self.each_wait = False   # -v: a status line for every such wait, not only each service's first
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
+
+    def waiting_for_rate(self, service: str, seconds: float) -> None:
+        """A request to `service` is to wait about `seconds` (over a second) for its rate budget: the first such wait
+        of a service is a status line, the rest are summed up at the end (`rate_waited`), or each a line with
+        `each_wait` (-v). Before, every wait was a line (newuser32c #9: 133 of the 164 lines of a corpus run's
+        stderr)."""
+        if service not in self.rate_waits or self.each_wait:
+            more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
+            self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
+        self.rate_waits.setdefault(service, (0, 0.0))
+
+    def waited_for_rate(self, service: str, seconds: float) -> None:
+        """A request to `service` waited `seconds` for its rate budget: counted in `rate_waited`'s sum."""
+        count, total = self.rate_waits.get(service, (0, 0.0))
+        self.rate_waits[service] = (count + 1, total + seconds)
+
+    def rate_waited(self) -> list[str]:
+        """A line a service whose requests waited for its rate budget more than once: how long in all."""
+        return [f"{service}: waited {total:.0f} s in all for the rate limit ({count} waits)"
+                for service, (count, total) in self.rate_waits.items() if count > 1]
 
     @property
     def offline(self) -> bool:
