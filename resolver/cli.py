@@ -1572,6 +1572,33 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
                            err=True)
             continue
         _print_view(view, description, rows, total)
+    as_of = _statuses_as_of(store, settings)
+    if as_of:
+        click.echo(as_of, err=as_json)   # stdout holds the views' rows only under --json
+
+
+def _statuses_as_of(store: Store, settings: Settings) -> str | None:
+    """When the post statuses the views count were observed: their span, and how many are past cache_ttl, which a
+    run takes as they are until then (newuser32c #4: a re-run within the TTL kept last week's statuses, and no figure
+    said as of when)."""
+    import time
+
+    from resolver.session import since_at
+
+    ttl = settings.cache_ttl_days
+    count, oldest, newest, older = store.statuses_observed(since_at(time.time_ns() // 1000, ttl))
+    if not count or oldest is None or newest is None:
+        return None
+    stale = (f"{older:,} {'is' if older == 1 else 'are'} older than cache_ttl ({ttl:g} days): a run asks again for "
+             "a post only after that, or with --refresh") if older else \
+        f"none is older than cache_ttl ({ttl:g} days); a run asks again for a post only after that, or with --refresh"
+    return (f"Post statuses counted as observed from {_minute(oldest)} to {_minute(newest)} UTC (each post's latest "
+            f"answer, {count:,} post{'s' * (count != 1)}); {stale}.")
+
+
+def _minute(at: str) -> str:
+    """A cache time ("2024-06-01T08:00:00.000000Z") to the minute, as a reader reads it: "2024-06-01 08:00"."""
+    return at[:16].replace("T", " ")
 
 
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
