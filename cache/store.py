@@ -1206,6 +1206,16 @@ class Store:
         with self.write():
             return self._insert("identifications", record)
 
+    def statuses_observed(self, since: str) -> tuple[int, str | None, str | None, int]:
+        """The posts whose status says what they are (not an error, not unknown) and their latest answer's time (by
+        the source's time): how many, the oldest and newest of those times, and how many are older than `since`
+        (newuser32c #4: the research views say "now deleted" as of no stated time)."""
+        found = self.conn.execute(
+            "SELECT count(*), min(last_observed_at), max(last_observed_at), "
+            "count(CASE WHEN last_observed_at < ? THEN 1 END) FROM posts "
+            "WHERE status NOT IN ('error', 'unknown') AND last_observed_at IS NOT NULL", [since]).fetchone()
+        return found[0], found[1], found[2], found[3]
+
     def count(self, table: str) -> int:
         if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                              [table]).fetchone() is None:

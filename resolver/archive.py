@@ -364,9 +364,9 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
 def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
     """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts."""
     store = session.store
-    if store is None or session.refresh:
+    if store is None:
         return None
-    since = session.cached_since()
+    since = session.cached_since()   # under --refresh, this run's answers only
     for row in reversed(store.fetches_for(url)):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
@@ -816,13 +816,13 @@ def kept_copy(url: str, session: Session) -> FetchOutcome | None:
     """The live copy of `url` the run's WARC already holds, every hop of it, taken within the cache TTL (offline: of
     any age), as the outcome its last hop had (via KEPT, no body); else None, and it is taken again (newuser28 #10:
     a warm `scan --archive` downloaded every post page and media file again and grew the WARC on every run). Not
-    with --refresh, nor for a URL carrying a secret (the log keeps it redacted: its rows may be another URL's), nor
+    with --refresh (one this run took aside), nor for a URL carrying a secret (the log keeps it redacted: its rows may be another URL's), nor
     when the latest copy of a hop is a server error or a 429 (passing), nor when the file no longer holds the record
     the fetch log names."""
     store, writer = session.store, session.warc
-    if store is None or writer is None or session.refresh:
+    if store is None or writer is None:
         return None
-    since, seen = session.cached_since(), {url}
+    since, seen = session.cached_since(), {url}   # under --refresh, this run's copies only
     outcome = _kept_hop(url, session, since)
     while outcome is not None and (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
         outcome = _kept_hop(onward, session, since)

@@ -321,7 +321,15 @@ def _session(settings: Settings, *, store: Store | None, mode: Mode | None = Non
     replay = (ctx.find_root().obj or {}).get("replay")
     reporter = TerminalReporter(quiet=quiet)
     ctx.call_on_close(reporter.close)
-    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    session = Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    # after the run's own last line, how long each service's rate budget held it (run before reporter.close)
+    ctx.call_on_close(lambda: _say_rate_waits(session))
+    return session
+
+
+def _say_rate_waits(session: Session) -> None:
+    for line in session.rate_waited():
+        session.reporter.status(line)
 
 
 def _stdin(*names: Sequence[str]) -> IO[bytes] | None:
@@ -817,6 +825,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
+    session.each_wait = verbose
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
     job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, redactor=session.redactor,
@@ -1563,6 +1572,33 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
                            err=True)
             continue
         _print_view(view, description, rows, total)
+    as_of = _statuses_as_of(store, settings)
+    if as_of:
+        click.echo(as_of, err=as_json)   # stdout holds the views' rows only under --json
+
+
+def _statuses_as_of(store: Store, settings: Settings) -> str | None:
+    """When the post statuses the views count were observed: their span, and how many are past cache_ttl, which a
+    run takes as they are until then (newuser32c #4: a re-run within the TTL kept last week's statuses, and no figure
+    said as of when)."""
+    import time
+
+    from resolver.session import since_at
+
+    ttl = settings.cache_ttl_days
+    count, oldest, newest, older = store.statuses_observed(since_at(time.time_ns() // 1000, ttl))
+    if not count or oldest is None or newest is None:
+        return None
+    stale = (f"{older:,} {'is' if older == 1 else 'are'} older than cache_ttl ({ttl:g} days): a run asks again for "
+             "a post only after that, or with --refresh") if older else \
+        f"none is older than cache_ttl ({ttl:g} days); a run asks again for a post only after that, or with --refresh"
+    return (f"Post statuses counted as observed from {_minute(oldest)} to {_minute(newest)} UTC (each post's latest "
+            f"answer, {count:,} post{'s' * (count != 1)}); {stale}.")
+
+
+def _minute(at: str) -> str:
+    """A cache time ("2024-06-01T08:00:00.000000Z") to the minute, as a reader reads it: "2024-06-01 08:00"."""
+    return at[:16].replace("T", " ")
 
 
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:

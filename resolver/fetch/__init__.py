@@ -1,7 +1,8 @@
 """Fetching posts: X/Twitter three ways (X API, syndication, oEmbed) in a configured order, other platforms by
 oEmbed, every answer kept raw and recorded as an observation, media analysed for credits.
 
-A post seen in ten articles is fetched once: the cache answers within the TTL; `--refresh` adds an observation.
+A post seen in ten articles is fetched once: the cache answers within the TTL; `--refresh` adds an observation, one a
+run.
 """
 
 from __future__ import annotations
@@ -366,8 +367,8 @@ def _from_cache(target: Target, session: Session,
     blocked from the archive aside); offline it is what was last known. A post kept as not known with no request behind it (an earlier version kept "needs an
     access token" so) is said again from scratch, online or offline: with a token set now, it is asked."""
     store = session.store
-    if store is None or session.refresh:
-        return None
+    if store is None:
+        return None   # under --refresh, `cached_since` takes only what this run got
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     set_aside = None
     if target.platform == bluesky.PLATFORM:
