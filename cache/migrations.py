@@ -727,6 +727,43 @@ def m041_cdx_lists_any_case(db: Database) -> None:
     db.execute("CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx'")
 
 
+# The link-rot figures as v42 counts them (newuser32c #2, #3). `dead` is what is known gone: deleted or suspended.
+# "Not found" (a 404, an empty answer) is also what a wrong id gets (a typo, an id cut short in the article): a
+# column apart, out of `dead`. Every embedded post is counted (`embeds`), those whose status is not known (every fetch
+# failed, or never fetched) in `status_unknown`, out of `embeds_checked` and `dead_percent`: before, they were left
+# out of every column, with no word said.
+_GONE = "('deleted', 'suspended')"
+VIEWS_V42 = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds,
+       SUM(known) AS embeds_checked,
+       SUM(NOT known) AS status_unknown,
+       SUM(known AND sure AND status IN {_GONE}) AS dead,
+       ROUND(100.0 * SUM(known AND sure AND status IN {_GONE}) / NULLIF(SUM(known), 0), 1) AS dead_percent,
+       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT article_id, status, sure, outlet, year, COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, {_EMBED_STATUS} AS status, {_SURE} AS sure, {_OUTLET} AS outlet, {_POST_YEAR} AS year
+            FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+            WHERE e.post_id IS NOT NULL))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year""",
+}
+
+
+@migrations()
+def m042_link_rot_counts_what_is_known(db: Database) -> None:
+    """v42 (newuser32c #2, #3): the view `dead_embeds_by_outlet_year` counts as dead only the posts known gone
+    (deleted, suspended), "not found" (gone, or a wrong id) in its own column; and every embedded post: `embeds`, of
+    which `status_unknown` are those whose status is not known (every fetch failed, or never fetched), so that
+    embeds_checked + status_unknown = embeds. Before, a "not found" counted dead, and the posts not known were left
+    out of every column while the footnote said "only posts fetched at least once are counted"."""
+    for name, sql in VIEWS_V42.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

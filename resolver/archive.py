@@ -260,6 +260,27 @@ def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bo
     return False, _kept_error(store, rows[-1])
 
 
+def embed_lookup_state(store: Store, url: str, *, platform: str | None = None, post_id: str | None = None,
+                       handle: str | None = None) -> tuple[bool, str | None]:
+    """(`looked_up`, `lookup_error`) of an embed, from the fetch log: the lookup of its URL (`scan --archive`), and
+    for an X post the lookup of its captures as the fetch step makes it (wayback.read_captures: prefix queries of its
+    page on twitter.com, x.com and mobile.twitter.com under each handle it may be filed under, and of its JSON
+    answers). Only the first was read: a gone post whose captures `--fetch` looked up was said "never looked up in
+    the archive" (newuser32c #6, #13). A lookup stopped part way is no answer."""
+    looked, error = lookup_state(store, url)
+    if looked or platform != "twitter" or not post_id:
+        return looked, error
+    from resolver.fetch import wayback
+
+    handles = [handle, *store.post_handles(platform, post_id)]
+    outcome = wayback.lookup_outcome_in_store(post_id, handles, store)
+    if outcome == wayback.ANSWERED:
+        return True, None
+    if outcome is not None and outcome.startswith("error: ") and error is None:
+        return False, outcome.removeprefix("error: ")
+    return False, error
+
+
 def _kept_error(store: Store, row: dict[str, Any]) -> str | None:
     """`kept_cdx_error` of a CDX fetch row, its kept body read from the store."""
     return kept_cdx_error(row, store.body(row["body_sha256"]) if row["body_sha256"] else None)

@@ -1602,11 +1602,13 @@ def _minute(at: str) -> str:
 
 
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
-    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
-    known to be lost, and the view alone cannot tell the two apart (#13)."""
-    from resolver.archive import lookup_state
+    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed (its URL, or an X post's
+    captures as `--fetch` asks for them). One never asked is not known to be lost, and the view alone cannot tell
+    the two apart (#13)."""
+    from resolver.archive import embed_lookup_state
 
-    rows = [{**row, **dict(zip(("looked_up", "lookup_error"), lookup_state(store, row["url"])))} for row in rows]
+    rows = [{**row, **dict(zip(("looked_up", "lookup_error"), embed_lookup_state(
+        store, row["url"], platform=row["platform"], post_id=row["post_id"], handle=row["handle"])))} for row in rows]
     never = sum(not row["looked_up"] and row["lookup_error"] is None for row in rows)
     failed = [row["lookup_error"] for row in rows if row["lookup_error"] is not None]
     if never:
