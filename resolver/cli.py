@@ -1979,6 +1979,10 @@ def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> No
     for phrase in [f.phrase for f in failures] or ["a step failed (its --json line says which)"]:
         # URLs as the page gave them: a secret in one is not printed; one line each (#2)
         click.echo(escaped_controls(said(f"error: {source}: {phrase}")), err=True)
+    if os.environ.get("EMBED_RESOLVER_DEBUG"):   # a bug in a step of the article's reading: where (#10)
+        for failure in failures:
+            if failure.detail:
+                click.echo(said(failure.detail).rstrip("\n"), err=True)
     for failure in failures if json_lines else ():
         if not failure.archived:
             line = failure.json_line(printable(source))

@@ -5,7 +5,7 @@ to a file does not load it (#14)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from resolver.archive import ArchivedUrl
+    from resolver.extract.incomplete import FailedStep
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
@@ -83,6 +84,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
     yield head
+    if result.incomplete:
+        yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
         yield [(f"  warning: {result.thin.message}", "yellow")]
     if result.embeds:
@@ -265,6 +268,7 @@ class StepFailure:
     error: str
     archived: bool = False
     stage: str = "fetch"
+    detail: str = ""   # a bug's traceback: the cache's errors table keeps it under the phrase; stderr, with debugging
 
     @property
     def kind(self) -> str:
@@ -315,10 +319,24 @@ def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
     return (failure.phrase for failure in _archive_failed(archived))
 
 
+# What an article whose reading lost a step says, in every output (#10).
+INCOMPLETE = "reading incomplete, a step failed"
+
+
+def incomplete_line(failed: Iterable[FailedStep]) -> str:
+    """"reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds is missing": the line `scan`
+    and the reports show for an article whose reading lost a step (each failed step named, with its error)."""
+    steps = "; ".join(f.line for f in failed)
+    return f"{INCOMPLETE}: {steps}; what it finds is missing"
+
+
 def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     """What each step failed for in an article, as its `failed` counts it: `scan` and `archive` say each on stderr,
     as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing), and `archive --json` gives each one not
     an archived URL's a line (newuser28 #4: a failed link had none, and the exit code was 0)."""
+    for failed in result.incomplete:   # a step of the article's reading (a bug): its findings are missing (#10)
+        yield StepFailure(incomplete_line([failed]), result.url or "", f"{failed.kind}: {failed.message}",
+                          stage=f"scan: {failed.step}", detail=failed.detail)
     for found in result.resolutions or ():
         if found.failed:
             resolution = found.value
