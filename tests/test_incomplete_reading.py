@@ -188,3 +188,47 @@ def test_the_cache_records_the_reading_incomplete_and_a_fixed_tool_reads_it_agai
     assert result.exit_code == 0 and json.loads(result.stdout)["incomplete"] == []
     (incomplete, now, embed_count, credit_count), embeds, _ = _article_row(run.db)
     assert (incomplete, now, embed_count, credit_count, embeds) == (None, version + ".post1", 1, 1, [("2023-05-19",)])
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_a_report_says_the_reading_is_incomplete_and_the_date_was_not_checked(run, page, monkeypatch, fmt):
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    result = run("report", "--offline", "--format", fmt, str(page))
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {page}: reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds is missing"]
+    note = "reading incomplete, a step failed: dates (KeyError: &#x27;mayis&#x27;)" if fmt == "html" else \
+        "reading incomplete, a step failed: dates (KeyError: 'mayis')"
+    date_check = "not checked: the date reader failed on this article (KeyError: 'mayis'), “19 MAYIS 2023” was not read"
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["article"]["incomplete"] == [{"step": "dates", "error": "KeyError: 'mayis'"}]
+        [embed] = data["embeds"]
+        assert [(c["result"], c["evidence"]) for c in embed["checks"] if c["name"] == "date"] == [("skip", date_check)]
+        assert [(c["creator"], c["organization"]) for c in data["credits"]] == [("Ben Example", "AP")]
+    else:
+        assert note in result.stdout
+        assert (date_check if fmt == "md" else date_check.replace("'", "&#x27;")) in result.stdout
+
+
+def test_a_report_with_no_embed_for_a_failed_detector_does_not_say_none_was_found(run, tmp_path, monkeypatch):
+    path = tmp_path / "credits.html"
+    path.write_text("<html><body><figure><img src='https://img.example.org/a.jpg'><figcaption>A bridge. (AP Photo/Ben "
+                    "Example)</figcaption></figure></body></html>", encoding="utf-8")
+    monkeypatch.setattr(html, "_structural_embeds", _broken)
+    result = run("report", "--offline", str(path))
+    assert "No embedded post was found, but not all were looked for: embeds: embed markup failed (not checked)." \
+        in result.stdout
+    assert "No embedded post was found." not in result.stdout
+
+
+def test_a_bug_in_the_pages_own_date_loses_that_date_alone(run, page, monkeypatch):
+    from resolver.extract import published
+
+    monkeypatch.setattr(published, "_without_comments", _broken)
+    result = run("report", "--offline", "--format", "json", str(page))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["article"]["incomplete"] == [{"step": "published date",
+                                              "error": "RuntimeError: detector bug second line"}]
+    assert data["article"]["published"] is None and len(data["embeds"]) == 1
