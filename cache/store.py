@@ -492,8 +492,10 @@ class Store:
                 self._insert_rows(table, table_rows)
             return found
 
-    def _known(self, article: Mapping[str, Any], tool_version: str) -> int | None:
-        """The id of an article already recorded with this source and nothing new to say, else None."""
+    def _known(self, article: Mapping[str, Any], tool_version: str | None = None) -> int | None:
+        """The id of an article already recorded with this source and nothing new to say, else None. With
+        `tool_version`, a record whose reading lost a step that this reading replaces (`_read_again`) has something
+        new to say."""
         if article.get("url"):
             return None
         # A source cut short is known once its mark is recorded (a row written before v12 has none); one whose input
@@ -510,7 +512,8 @@ class Store:
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
             self.encodings_not_recorded.append(article["source"])
-        if row and not self.read_only and _read_again(row[4], row[5], article, tool_version):
+        if row and tool_version is not None and not self.read_only \
+                and _read_again(row[4], row[5], article, tool_version):
             return None   # its record is of a reading that lost a step: `_record_one` records this one
         return int(row[0]) if row else None
 
