@@ -33,7 +33,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "credit_count": "Photo credits found",
         "truncated": "Why a crawler cut this page short, when it was read from a WARC record marked WARC-Truncated "
                      "(length, time, disconnect, unspecified): embeds past the cut may be missing. Kept once the same "
-                     "bytes are read whole elsewhere; article_sources says which record was cut"}),
+                     "bytes are read whole elsewhere; article_sources says which record was cut",
+        "incomplete": "The steps of its reading that failed (a bug), a JSON list of {step, error}: what they would "
+                      "have found is missing from its embeds and credits. Null: read whole. A later run reading the "
+                      "same bytes with another tool_version, or whole, records its reading in place of this one"}),
     "article_sources": ("Every place an article was read from (a file, a JSON Lines line, a WARC record).", {
         "id": "Row id", "article_id": "The article", "source": "Path, file:line or file#offset it was read from",
         "first_seen_at": f"When it was first read there ({TIME})",

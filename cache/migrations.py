@@ -764,6 +764,15 @@ def m042_link_rot_counts_what_is_known(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m043_article_incomplete(db: Database) -> None:
+    """v43 (guard32, #10): `articles.incomplete`, the steps of the article's reading that failed (a bug: a detector,
+    the credit readers, the date reader raised), as a JSON list of {"step", "error"}; what they would have found is
+    missing from its embeds and credits. NULL: read whole (or recorded before v43). A later run that reads the same
+    bytes with another tool version (`tool_version`), or whole, records its reading in place of this one."""
+    db.table("articles").add_column("incomplete", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -23,7 +23,7 @@ CREATE TABLE "articles" (
    "tool_version" TEXT,
    "embed_count" INTEGER,
    "credit_count" INTEGER
-, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT, "encoding_rivals" TEXT);
+, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT, "encoding_rivals" TEXT, "incomplete" TEXT);
 
 CREATE UNIQUE INDEX "idx_articles_sha256"
     ON "articles" ("sha256");

@@ -49,7 +49,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
-              "m042_link_rot_counts_what_is_known")
+              "m042_link_rot_counts_what_is_known", "m043_article_incomplete")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -497,7 +497,7 @@ class Store:
         call, most of a small article's cost (#14)."""
         if self.read_only or len(articles) == 1:
             # Nothing new, no write transaction: a read-only cache serves a scan of what it holds.
-            known = [self._known(a) for a in articles]
+            known = [self._known(a, tool_version) for a in articles]
             if all(article_id is not None for article_id in known):
                 return [(int(article_id), False) for article_id in known if article_id is not None]
         now = utc_now()
@@ -508,14 +508,17 @@ class Store:
                 self._insert_rows(table, table_rows)
             return found
 
-    def _known(self, article: Mapping[str, Any]) -> int | None:
-        """The id of an article already recorded with this source and nothing new to say, else None."""
+    def _known(self, article: Mapping[str, Any], tool_version: str | None = None) -> int | None:
+        """The id of an article already recorded with this source and nothing new to say, else None. With
+        `tool_version`, a record whose reading lost a step that this reading replaces (`_read_again`) has something
+        new to say."""
         if article.get("url"):
             return None
         # A source cut short is known once its mark is recorded (a row written before v12 has none); one whose input
         # names its record or crawl date, once they are (v31).
         row = self.conn.execute(
-            "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at FROM articles a JOIN article_sources s "
+            "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at, a.incomplete, a.tool_version "
+            "FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
             "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?)",
@@ -525,29 +528,36 @@ class Store:
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
             self.encodings_not_recorded.append(article["source"])
+        if row and tool_version is not None and not self.read_only \
+                and _read_again(row[4], row[5], article, tool_version):
+            return None   # its record is of a reading that lost a step: `_record_one` records this one
         return int(row[0]) if row else None
 
     def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
                     rows: dict[str, list[dict[str, Any]]]) -> tuple[int, bool]:
         """One article's row and source; its embeds and credits are added to `rows`, for `_insert_rows`."""
         conn = self.conn
-        row = conn.execute("SELECT id FROM articles WHERE sha256 = ?", [article["sha256"]]).fetchone()
+        row = conn.execute("SELECT id, incomplete, tool_version FROM articles WHERE sha256 = ?",
+                           [article["sha256"]]).fetchone()
         source = article["source"]
         if row is None:
             embeds, credits = article["embeds"], article["credits"]
             article_id = _inserted(conn.execute(
                 "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
                 "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at, encoding_rival, "
-                "encoding_rivals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "encoding_rivals, incomplete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
                  article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now),
-                 article.get("encoding_rival"), _json_or_null(article.get("encoding_rivals"))]
+                 article.get("encoding_rival"), _json_or_null(article.get("encoding_rivals")),
+                 _json_or_null(article.get("incomplete") or None)]
             ).lastrowid)
             rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         else:
             article_id = int(row[0])
-            if article.get("encoding_given"):
+            if _read_again(row[1], row[2], article, tool_version):
+                self._read_again(article_id, article, rows, tool_version)
+            elif article.get("encoding_given"):
                 self._redecoded(article_id, article, rows, now)
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
                      [article_id, source, now])
@@ -559,6 +569,25 @@ class Store:
         if article.get("truncated"):
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
+
+    def _read_again(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
+                    tool_version: str) -> None:
+        """An article whose recorded reading lost a step (`incomplete`, #10), read again (`_read_again`, the
+        function): its embeds and credits are this reading's, and the rows tying its old embeds to links, posts and
+        identifications go (the links, posts and fetches themselves stay; this run's steps tie the new embeds to
+        them). The memos of the article's steps go with its embeds (their triggers)."""
+        conn = self.conn
+        embeds, credits = article["embeds"], article["credits"]
+        old = "SELECT id FROM embeds WHERE article_id = ?"
+        for table in ("embed_links", "embed_posts", "identifications"):
+            conn.execute(f"DELETE FROM [{table}] WHERE embed_id IN ({old})", [article_id])
+        conn.execute("DELETE FROM embeds WHERE article_id = ?", [article_id])
+        conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
+        conn.execute("UPDATE articles SET tool_version = ?, embed_count = ?, credit_count = ?, incomplete = ? "
+                     "WHERE id = ?", [tool_version, len(embeds), len(credits),
+                                      _json_or_null(article.get("incomplete") or None), article_id])
+        rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
+        rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
 
     def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
                    now: str) -> None:
@@ -1351,6 +1380,16 @@ def _json_or_null(value: Any) -> str | None:
 def _given_at(article: Mapping[str, Any], now: str) -> str | None:
     """When the user named the article's encoding: as an earlier run recorded it, or now (this run's --encoding)."""
     return (article.get("encoding_given_at") or now) if article.get("encoding_given") else None
+
+
+def _read_again(recorded: str | None, recorded_by: str | None, article: Mapping[str, Any], tool_version: str) -> bool:
+    """Whether a reading replaces the recorded one of the same bytes: the record's lost a step (`incomplete`, #10),
+    and this one is whole, or was made by another tool version (which may have fixed the step: a re-run knows by
+    `tool_version`), or lost other steps."""
+    if recorded is None:
+        return False
+    now = article.get("incomplete") or None
+    return now is None or recorded_by != tool_version or json.loads(recorded) != now
 
 
 def _same_reading(encoding: str | None, detected: int | None, given_at: str | None,

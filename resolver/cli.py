@@ -1365,7 +1365,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report --jsonl feed.jsonl -o reports/
       embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
 
-    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
+    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 also when a step of an article's reading
+    failed (a bug: the report says which); 1 and 2 as for every command.
     """
     import json
     from pathlib import Path
@@ -1396,6 +1397,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         return SURROGATE_RE.sub("\ufffd", page)
 
     unread: list[Failure] = []
+    incomplete: list[str] = []   # the articles whose reading lost a step
 
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
@@ -1406,6 +1408,12 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             return
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
                                 takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
+        if (note := rendering.incomplete_note(data["article"])) is not None:
+            # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code
+            from resolver.redact import said
+
+            click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
+            incomplete.append(outcome.article.source)
         if not many:
             entries.append(("", data))
             return
@@ -1433,7 +1441,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
-    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
+    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
+              unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 
@@ -2017,6 +2026,10 @@ def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> No
     for phrase in [f.phrase for f in failures] or ["a step failed (its --json line says which)"]:
         # URLs as the page gave them: a secret in one is not printed; one line each (#2)
         click.echo(escaped_controls(said(f"error: {source}: {phrase}")), err=True)
+    if os.environ.get("EMBED_RESOLVER_DEBUG"):   # a bug in a step of the article's reading: where (#10)
+        for failure in failures:
+            if failure.detail:
+                click.echo(said(failure.detail).rstrip("\n"), err=True)
     for failure in failures if json_lines else ():
         if not failure.archived:
             line = failure.json_line(printable(source))

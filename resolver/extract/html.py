@@ -21,7 +21,8 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
-from resolver.extract.dedupe import one_per_post
+from resolver.extract.dedupe import ONE_PER_POST, one_per_post
+from resolver.extract.incomplete import attempt
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
@@ -649,6 +650,9 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     )
 
 
+SCRIPT_CREDITS = "credits: script data"
+
+
 def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once. `utf8`: the page's bytes when they
     are exactly its UTF-8 encoding (the input was valid UTF-8): parsed as they are, not encoded again (#14)."""
@@ -664,8 +668,11 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
     needles = page_needles(page, utf8=utf8)
-    anchors = script_credits.find_anchors(page, needles)
-    nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
+    # Each step of the reading is `attempt`ed: a bug in one loses its findings alone, and the article says its
+    # reading is incomplete (#10: a KeyError in the date reader lost every embed and credit of the page).
+    anchors = attempt(SCRIPT_CREDITS, script_credits.find_anchors, page, needles, fallback=None)
+    nodes = attempt(SCRIPT_CREDITS, script_credits.image_nodes, page, anchors[0], fallback=[]) \
+        if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
@@ -674,26 +681,30 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
             continue
         whole_tree = tree if whole else None
         smap = SourceMap(page, tree, start, end, ends=ends)
-        found, furniture, claimed = _structural_embeds(tree, smap, needles)
+        found, furniture, claimed = attempt("embeds: embed markup", _structural_embeds, tree, smap, needles,
+                                            fallback=([], [], set()))
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
         if _signed(page, start, end, needles):
-            found += _signatures(tree, smap, claimed)
-        found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans,
-                                                             shown=shown, anchors=anchors, needles=needles)
+            found += attempt("embeds: signatures", _signatures, tree, smap, claimed, fallback=[])
+        found_credits, prose = attempt("credits: page markup", html_credits.find_credits, tree, smap, claimed=claimed,
+                                       embed_spans=spans, shown=shown, anchors=anchors, needles=needles,
+                                       fallback=([], ""))
         credits += found_credits
-        in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
+        in_text = attempt("embeds: links in the text", _text_urls, prose, smap,
+                          taken=[*taken, *(e.span for e in found)], fallback=[])
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
-    embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
+    embeds += attempt("embeds: links in the source", _source_urls, page, taken=Intervals(taken), needles=needles,
+                      fallback=[])
     if shown is not None:
-        credits += script_credits.find_credits(page, nodes, shown)
+        credits += attempt(SCRIPT_CREDITS, script_credits.find_credits, page, nodes, shown, fallback=[])
     if whole_tree is not None and all(embed.detector in LINK_DETECTORS for embed in embeds):
         # A page with no embed, or only links to posts, is measured for readable text (resolver.readable: a login wall
         # is said to be maybe no article, with or without a stray link): on this parse, whose last use this is, not
         # on a second one (a fifth of such a page's scan, #14).
         _PARSED.page, _PARSED.tree = page, whole_tree
-    return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
+    return attempt(ONE_PER_POST, one_per_post, embeds, fallback=embeds), sorted(credits, key=lambda c: c.span)
 
 
 class _Parsed(threading.local):

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
-from resolver.extract.dedupe import one_per_post
+from resolver.extract.dedupe import ONE_PER_POST, one_per_post
+from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
 from resolver.model import Embed, PostRef
@@ -629,11 +630,16 @@ def capture_of(url: str) -> str | None:
 
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
-    instagram = find_instagram_remnants(text)
-    signed = find_signatures(text, skip=[e.span for e in instagram])
+    # Each step `attempt`ed: a bug in one loses its findings alone, and the article says so (#10).
+    instagram = attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
+    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in instagram],
+                     fallback=[])
     taken = [e.span for e in signed + instagram]
-    links = find_url_embeds(text, taken)
-    return one_per_post(signed + (_with_post_links(text, instagram, links) if instagram else []) + links)
+    links = attempt("embeds: links in the text", find_url_embeds, text, taken, fallback=[])
+    joined = attempt("embeds: captions' post links", _with_post_links, text, instagram, links, fallback=instagram) \
+        if instagram else []
+    found = signed + joined + links
+    return attempt(ONE_PER_POST, one_per_post, found, fallback=found)
 
 
 CAPTION_REACH = 300   # characters either side of an Instagram caption line its post's URL is looked for in
