@@ -410,10 +410,16 @@ _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "
                    "it": "Italian", "nl": "Dutch", "tr": "Turkish"}
 
 
+def _frequent_in(words: list[str]) -> dict[str, int]:
+    """How many of each language's frequent words the words hold; a capitalised word inside the text is a name's
+    ("Las Vegas", "El Paso": an English quote read as Spanish, review32r4), not counted."""
+    keys = {_key(w) for i, w in enumerate(words) if not i or not w[:1].isupper() or w.isupper()}
+    return {language: len(keys & frequent) for language, frequent in _FREQUENT_WORDS.items()}
+
+
 def _reads_as(words: list[str]) -> str | None:
     """The language of _FREQUENT whose frequent words the words hold most (two at least, more than any other's)."""
-    keys = {_key(w) for w in words}
-    counts = sorted(((len(keys & frequent), language) for language, frequent in _FREQUENT_WORDS.items()), reverse=True)
+    counts = sorted(((count, language) for language, count in _frequent_in(words).items()), reverse=True)
     return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
 
 
@@ -426,6 +432,9 @@ def _in_another_language(said: list[str], post: list[str], lang: str | None, quo
     ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
     if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
         return ""
+    held = _frequent_in(post)
+    if not theirs_read and held.get(ours, 0) > held.get(theirs, 0):
+        return ""   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
     named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
     how = f"reads as {named[ours]}" if ours_read else f"is in {named[ours]} (as the article declares it)"
     return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
@@ -506,8 +515,35 @@ def _refolded(ops: list[tuple[str, int, int, int, int]], said: list[str], post: 
         for k in range(i2 - i1 if tag == "equal" else 0):
             word, theirs = said[i1 + k], post[j1 + k]
             if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs):
-                found.append(Change(theirs, word, alike=_fold_kind(theirs, word)))
+                found.append(Change(theirs, word, alike="" if _read_otherwise(theirs, word) else _fold_kind(theirs, word)))
     return found
+
+
+# The marks that give a letter its vowel (Arabic fatha, damma, kasra, their tanwin, sukun; Hebrew sheva to qubuts and
+# qamats qatan), and the dots that make a Hebrew shin or sin: one letter holds one of each. Not a shadda or a dagesh,
+# which a writer pointing some letters leaves out, nor cantillation or Quranic signs.
+_VOWELS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0652" + "".join(map(chr, range(0x05B0, 0x05BC))) + "\u05c7")
+_SHIN_DOTS = frozenset("\u05c1\u05c2")
+
+
+def _pointed(word: str) -> list[tuple[str, str]]:
+    """A word's letters, each with the optional marks written on it."""
+    letters: list[tuple[str, str]] = []
+    for c in word:
+        if c in _OPTIONAL_MARKS and letters:
+            letters[-1] = (letters[-1][0], letters[-1][1] + c)
+        else:
+            letters.append((c, ""))
+    return letters
+
+
+def _read_otherwise(post: str, said: str) -> bool:
+    """Whether both words point one letter, each with another vowel or another shin dot: the post's own pointing read
+    as another word ("كَتَبَ", he wrote, quoted "كُتِبَ", it was written), no mark left out (review32r4)."""
+    ours, theirs = _pointed(said), _pointed(post)
+    return len(ours) == len(theirs) and any(
+        (set(a) & marks) and (set(b) & marks) and set(a) & marks != set(b) & marks
+        for (_, a), (_, b) in zip(ours, theirs) for marks in (_VOWELS, _SHIN_DOTS))
 
 
 def _fold_kind(post: str, said: str) -> str:
@@ -532,7 +568,25 @@ def _vowel_letters(post: str, said: str) -> bool:
     letters ו and י, which pointed writing leaves out: "נסגור" and "נִסְגֹּר" (newuser32b §2)."""
     if (post.translate(_NO_MARKS) == post) == (said.translate(_NO_MARKS) == said):
         return False   # pointed on both sides or on neither
-    return _bare_of_vowel_letters(post) == _bare_of_vowel_letters(said) and _key(post) != _key(said)
+    pointed, plain = (post, said) if post.translate(_NO_MARKS) != post else (said, post)
+    return _written_in_full(pointed, plain) and _key(post) != _key(said)
+
+
+_WRITTEN_WITH = {"ו": frozenset("\u05b9\u05ba\u05bb\u05c7"), "י": frozenset("\u05b4\u05b5")}   # holam, qubuts; hiriq, tsere
+
+
+def _written_in_full(pointed: str, plain: str) -> bool:
+    """Whether `plain` is the pointed word's letters with a ו or a י added only where full spelling writes one: after a
+    letter pointed with the vowel it writes (ו for o and u, י for i and e), or doubling a consonant ו or י ("תקווה").
+    Not a ו after a tsere ("שָׁלֵם", whole, is not "שלום", peace), nor a letter the pointed word has and the plain lacks
+    ("שִׁיר", song, is not "שר", sings): review32r4."""
+    letters, at, before = _pointed(pointed), 0, ("", "")
+    for c in plain:
+        if at < len(letters) and c == letters[at][0]:
+            before, at = letters[at], at + 1
+        elif c not in _WRITTEN_WITH or not (before[0] == c or set(before[1]) & _WRITTEN_WITH[c]):
+            return False
+    return at == len(letters)
 
 
 def _pointed_keys(said: list[str], a: list[str], post: list[str], p: list[str]) -> tuple[list[str], list[str]]:
@@ -541,10 +595,14 @@ def _pointed_keys(said: list[str], a: list[str], post: list[str], p: list[str]) 
     if not any(c in _OPTIONAL_MARKS for w in said + post for c in w if "\u0591" <= c <= "\u05c7"):
         return a, p   # no Hebrew points: most texts
     for pointed, keys, plain, plain_keys in ((said, a, post, p), (post, p, said, a)):
-        full = {_bare_of_vowel_letters(w): k for w, k in zip(plain, plain_keys) if w.translate(_NO_MARKS) == w}
+        full: dict[str, list[tuple[str, str]]] = {}
+        for w, k in zip(plain, plain_keys):
+            if w.translate(_NO_MARKS) == w:
+                full.setdefault(_bare_of_vowel_letters(w), []).append((w, k))
         for i, word in enumerate(pointed):
-            if word.translate(_NO_MARKS) != word and _bare_of_vowel_letters(word) in full:
-                keys[i] = full[_bare_of_vowel_letters(word)]
+            if word.translate(_NO_MARKS) != word:
+                keys[i] = next((k for w, k in full.get(_bare_of_vowel_letters(word), ())
+                                if _written_in_full(word, w)), keys[i])
     return a, p
 
 

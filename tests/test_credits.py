@@ -1009,3 +1009,15 @@ def test_an_unknown_label_before_a_name_is_never_a_sure_creator():
     from resolver.extract.credit_names import split_confidence
 
     assert split_confidence("Quelle: Max Muster", "dpa", "Quelle: Max Muster/dpa") == "uncertain"
+
+
+# review32r4: "one capitalised word is an organisation" was made a rule for every script (newuser32b #6), and the
+# common first names it spares are written without accents: "Photo: José", "Foto: Zoë" became organisations where
+# "Photo: Jose" is a person; "Photo: JOSÉ" an acronym, sure.
+@pytest.mark.parametrize("caption,name", [("Photo: José", "José"), ("Photo: JOSÉ", "JOSÉ"),
+                                          ("Foto: Zoë", "Zoë")])
+def test_a_first_name_with_accents_alone_is_a_person_as_without(caption, name):
+    assert [(c.creator, c.organization) for c in find_credits(f"A bridge at dawn. {caption}")] == [(name, None)]
+    ascii_name = name.replace("é", "e").replace("É", "E").replace("ë", "e")
+    assert [(c.creator, c.organization) for c in find_credits(f"A bridge at dawn. Photo: {ascii_name.title()}")] \
+        == [(ascii_name.title(), None)]

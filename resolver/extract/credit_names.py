@@ -21,6 +21,7 @@ page's markup: a name read as a person's (`is_persons_name`) in an element whose
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
@@ -150,6 +151,14 @@ def one_word_org(value: str) -> bool:
     one word was read as a person's name, as every word not in Latin letters was)."""
     return ONE_WORD_ORG_RE.fullmatch(value) is not None or not value.isascii() and len(value) >= 3 \
         and value.isalpha() and value[0].isupper() and value[1:].islower()
+
+
+def is_first_name(word: str) -> bool:
+    """A common first name (`FIRST_NAMES`), written with its accents or without: "José", "Zoë" as "Jose", "Zoe". Once
+    one capitalised word was an organisation in every script (newuser32b #6), "Photo: José" was one (review32r4)."""
+    folded = word.casefold()
+    return folded in FIRST_NAMES or "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)) in FIRST_NAMES
 
 
 # Words an organisation's name opens with that its language writes in small letters: a Russian or Ukrainian press
@@ -412,7 +421,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         return None, agency_photo.group("org")   # "(AP Photo)"
     if names_a_place_first(value) and not is_known_org(value):
         return None, None   # "Photo: KYIV", "Photo: Kyiv": a place, in any case, credits no one (credits31, credits32)
-    if is_org(value) or one_word_org(value) and value.casefold() not in FIRST_NAMES:
+    if is_org(value) or one_word_org(value) and not is_first_name(value):
         return None, value
     if names_a_place(value) or names_no_one(value):
         return None, None   # "Photo: Washington D.C.", "Photo: the author": where, or who stands to the story (credits30)
@@ -454,7 +463,7 @@ def may_name_a_person(words: str) -> bool:
     description: "Protesters", "Riot police" (credits29b #2)."""
     if reads_as_dateline(words):
         return False   # "Los Angeles, Reuters", "KYIV (Reuters)": a dateline's place, no one (credits29c #2, credits30)
-    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES or _titled(words) \
+    return is_persons_name(words) or words.startswith("@") or is_first_name(words) or _titled(words) \
         or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
         or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
 
@@ -670,7 +679,7 @@ def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:
 
 def _starts_with_first_name(name: str) -> bool:
     first = name.split(maxsplit=1)[0].strip(ENDS) if name.strip() else ""
-    return first[:1].isupper() and first.casefold() in FIRST_NAMES
+    return first[:1].isupper() and is_first_name(first)
 
 
 def _stated(raw: str, creator: str) -> bool:
@@ -737,7 +746,7 @@ def is_org(value: str) -> bool:
         return True
     # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech; in other letters too: УНІАН, İHA (newuser32b #6)
     return bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha() \
-        and value.isupper()
+        and value.isupper() and not is_first_name(value)   # "JOSÉ" names a person (review32r4)
 
 
 def _named_for_the_planet(value: str) -> bool:

@@ -671,7 +671,7 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
         near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
-                and not _called_another(text, e.span[0])
+                and not _called_another(text, e.span[0], caption.span[1])
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
@@ -682,9 +682,11 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
     return joined
 
 
-def _called_another(text: str, start: int) -> bool:
-    """Do the words before a URL on its line call it another post ("Outra publicação: <url>")?"""
-    return OTHER_POST_RE.search(text, text.rfind("\n", 0, start) + 1, start) is not None
+def _called_another(text: str, start: int, caption_end: int) -> bool:
+    """Do the words before a URL on its line call it another post ("Outra publicação: <url>")? Not the caption line's
+    own words, when the URL follows it on its line ("A post shared by Other Voices (@othervoices) <url>": review32r4)."""
+    line = text.rfind("\n", 0, start) + 1
+    return OTHER_POST_RE.search(text, max(line, caption_end) if caption_end <= start else line, start) is not None
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
