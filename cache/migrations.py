@@ -383,7 +383,6 @@ def m021_authors_by_id(db: Database) -> None:
             db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
-
 @migrations()
 def m022_fetch_non_public(db: Database) -> None:
     """v22: whether a fetch's answer came from a non-public address the guard let through only because allow_private
@@ -444,6 +443,7 @@ def m028_undated_replayed_facts(db: Database) -> None:
             db.execute(sql)
     db.table("resolutions").add_column("answered_at_unknown", str)
     db.table("post_observations").add_column("answered_at_unknown", str)
+
 
 @migrations()
 def m029_replayed_warc_content(db: Database) -> None:

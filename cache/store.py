@@ -1331,6 +1331,7 @@ class Store:
                 " UPDATE SET path = excluded.path, length = excluded.length, updated_at = excluded.updated_at",
                 [job, path, length, utc_now()])
 
+
 _SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})
 _EMBEDS_WITH: dict[tuple[str, tuple[str, ...]], str] = {}   # Store._embeds_with's query per table, made once
 
@@ -1356,7 +1357,6 @@ def _inserted(row_id: Any) -> int:
     if row_id is None:
         raise CacheError("the database reported no id for a row it inserted")
     return int(row_id)
-
 
 
 _JSON_FIELDS = ("media_links", "links", "also_at", "other_words")

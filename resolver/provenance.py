@@ -402,6 +402,8 @@ def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
         return result, ""
     return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
                     f"which gives {by_id[0]}: no fail")
+
+
 # How far an X answer's created_at may be from its id's minting time: the id holds the time to the millisecond, the
 # answer gives it to the second (syndication's ".000Z"); a few seconds more for any rounding.
 ID_TIME_SLACK_S = 5

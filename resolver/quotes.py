@@ -900,6 +900,8 @@ def _language(lang: str | None) -> str | None:
     """The primary language of a post's `lang` tag ("en" of "en-GB"), or None when it names none."""
     primary = (lang or "").split("-")[0].strip().casefold()
     return None if not primary or _NO_LANGUAGE_RE.fullmatch(primary) else primary
+
+
 # मत as a noun: after a possessive or genitive ("अपना मत", "जनता का मत"), or before a postposition or copula ("मत का",
 # "मत है"); as "don't" it stands before the verb it forbids ("मत जाओ").
 _HINDI_BEFORE_NOUN = frozenset("अपना अपनी अपने मेरा मेरी मेरे हमारा हमारी हमारे आपका आपकी आपके उनका उनकी उनके उसका उसकी "

@@ -866,7 +866,6 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     return rows
 
 
-
 def _article_media(embed: dict[str, Any]) -> str | None:
     """What the article shows of a post's media: its media links, or the words its embed code shows in their place
     (Bluesky's "[image or embed]": the post has media, platforms30)."""

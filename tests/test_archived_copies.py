@@ -246,7 +246,6 @@ def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_pat
     assert ("no archived copy" in shown) is (said == "answered")
 
 
-
 def test_a_gone_posts_capture_listed_but_not_read_is_no_answered_lookup(fakenet, store):
     """CDX listed a capture of the gone post, but reading it failed (a 503): archive_lookup said "answered", and
     the table "no archived copy found (the archive answered)", although a copy is listed and its content not known.

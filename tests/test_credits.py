@@ -490,7 +490,6 @@ def test_a_credit_in_a_photographer_element_names_a_person(credit_html, expected
     assert (credit.creator, credit.organization, credit.split_confidence) == expected
 
 
-
 @pytest.mark.parametrize("attribute,expected", [
     ('data-photographer="Zed Quux"', ("Zed Quux", None, "high")),
     ('photographer="Zed Quux"', ("Zed Quux", None, "high")),
@@ -991,7 +990,6 @@ def test_schema_org_credit_text_is_read_as_a_credit_elements_words(credit_text, 
             f'"https://news.example/img/p.jpg", "creditText": "{credit_text}"}}</script></head><body><p>Story.</p>'
             '</body></html>')
     assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == found
-
 
 
 def test_a_japanese_credit_after_a_description_and_a_space_in_plain_text():

@@ -57,6 +57,7 @@ def test_export_of_credits_says_which_split_is_a_guess(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [(r["creator"], r["split_confidence"]) for r in rows] == [("Berkeley Quux", "uncertain"), ("", "")]
 
+
 def test_export_writes_blobs_as_base64(store: Store) -> None:
     out = io.StringIO()
     export(store, "bodies", out, fmt="jsonl")

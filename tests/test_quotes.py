@@ -799,7 +799,6 @@ def test_words_in_brackets_that_turn_a_negation_or_change_a_figure_still_fail(sa
     assert compare("the [2020] election was fair", "the election was fair").result == "warn"
 
 
-
 # review30q: a quote in another script than the post's shares no word with it by necessity: a translation shown in
 # the post's place, which words cannot check. It failed as "no word of the post's 5 is in the quote", a misquote
 # said of a translation. It warns, saying so; a quote in the post's script with no word of its still fails.
@@ -836,7 +835,6 @@ def test_a_quote_that_changed_a_word_the_post_writes_in_the_quote_s_script_is_no
     assert (c.result, c.evidence) == ("fail", f"no word of the post's {c.post_words} is in the quote")
     # the negative: a post with none of its words in the quote's script (a handle aside) is still a translation
     assert compare("I support the bill", "אני תומך בחוק @knesset").result == "warn"
-
 
 
 # review30q: a figure a copy desk writes its own way ("50 percent" for "50%", as AP style wants; "9:30" for "09:30")

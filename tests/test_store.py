@@ -171,7 +171,6 @@ def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_p
     assert embed["text_confidence"] == "uncertain"
 
 
-
 def _cache_with_a_credit_made_before(path, migration: str, column: str) -> Cache:
     """A cache holding one credit recorded before `migration` added `column`, opened by this version."""
     from sqlite_utils import Database

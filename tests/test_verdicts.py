@@ -814,7 +814,6 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     assert evidence.replace("'", "&#x27;") in out["html"]
 
 
-
 NOT = "I will vote for it. Not."
 UNDONE = 'the post goes on with "Not." (undoing the quoted words?)'
 
@@ -1290,6 +1289,8 @@ def test_fixsec28_the_report_weighs_and_shows_a_post_holding_a_configured_secret
         assert checks["author"] == ("pass", f"@{handle} (Riverton Roads)")
         assert (embed["author_handle"], embed["post"]["author"]["handle"]) == (handle, handle)
         assert (key in json.dumps(report)) == (handle == "RivertonRoads")
+
+
 LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "
              "deck and rails. " * 4 + "Thanks to every crew member who worked through the nights to make it happen.")
 LONG_ID = snowflake("2024-05-03T09:12:40Z")
@@ -1850,6 +1851,7 @@ def test_quotes31_brackets_names_verdicts_and_times_are_weighed_in_the_report(fa
     assert (check["result"], check["evidence"]) == (result, evidence)
 # edits31: a post linked by an edit's id, every version read, the media of an edited post.
 
+
 def latest_id_article(fakenet, reporter, said: str, *formats: str, media: bool = False) -> dict[str, str]:
     """`report --fail-on fail` of an article linking the edit's id EDIT and quoting it as `said`; syndication answers
     for EDIT with EDIT itself, listing the original POST before it (newuser31 #2). `media`: the edit has a photo,
@@ -2277,6 +2279,7 @@ def test_review31r1_an_article_modified_after_the_version_it_quotes_passes_namin
     else:
         assert "cannot have quoted these words then (updated since?)" in check["evidence"], check
 # review31r3: the last recorded answer of a post gone since, attacked.
+
 
 def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_a_quote_of_that_version(
         fakenet, reporter):

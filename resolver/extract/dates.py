@@ -70,7 +70,6 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
     _MONTHS[_word] = _number
 
 
-
 def month_key(word: str) -> str:
     """A month's name as the table is looked up by: case-folded with Turkish I, ı, İ and i as one letter, as
     DATE_RE's IGNORECASE matches them ("MAYIS" matched "mayıs", and "MAYIS".lower() is "mayis": KeyError, the

@@ -1172,7 +1172,6 @@ def _names_post(href: str, known: dict[str, bool]) -> bool:
     return known[href]
 
 
-
 # Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
 # Layout classes mention sidebars and footers too ("l-sidebar-fixed l-article-body-segment", "no-sidebar",
 # "subbuzz__figure-footer"), so a class counts only as a social feed ("twitter-widget", "CN_WidgetsTwitterFeed",

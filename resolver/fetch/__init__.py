@@ -564,7 +564,6 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
 
-
 def archived_in_store(post_row: dict[str, Any], store: Store, *,
                       takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
