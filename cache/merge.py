@@ -114,11 +114,15 @@ RULES = (
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
              + [_earliest("first_observed_at"), _latest("last_observed_at"), _latest("last_available_at")])),
+    # An account seen in another case of its handle (the same author id) is the row OUT holds, spelt as it is there
+    # (review32r3: two shards each seeing @River_Desk and @RIVER_DESK merged into two authors, urlforms32's one).
     Rule("authors", ("platform", "handle"),
          conflict="ON CONFLICT(platform, handle) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN excluded.last_seen_at > last_seen_at THEN COALESCE(excluded.{c}, {c})"
               f" ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
-             + [_earliest("first_seen_at"), _latest("last_seen_at")])),
+             + [_earliest("first_seen_at"), _latest("last_seen_at")]),
+         rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
+                            "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},

@@ -33,7 +33,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "credit_count": "Photo credits found",
         "truncated": "Why a crawler cut this page short, when it was read from a WARC record marked WARC-Truncated "
                      "(length, time, disconnect, unspecified): embeds past the cut may be missing. Kept once the same "
-                     "bytes are read whole elsewhere; article_sources says which record was cut"}),
+                     "bytes are read whole elsewhere; article_sources says which record was cut",
+        "incomplete": "The steps of its reading that failed (a bug), a JSON list of {step, error}: what they would "
+                      "have found is missing from its embeds and credits. Null: read whole. A later run reading the "
+                      "same bytes with another tool_version, or whole, records its reading in place of this one"}),
     "article_sources": ("Every place an article was read from (a file, a JSON Lines line, a WARC record).", {
         "id": "Row id", "article_id": "The article", "source": "Path, file:line or file#offset it was read from",
         "first_seen_at": f"When it was first read there ({TIME})",
@@ -194,8 +197,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 VIEWS: dict[str, str] = {
-    "dead_embeds_by_outlet_year": "Embedded posts now deleted, suspended or not found, by outlet (the host of the "
-                                  "article's URL) and the post's year. Only posts fetched at least once are counted.",
+    "dead_embeds_by_outlet_year": "Embedded posts by outlet (the host of the article's URL) and the post's year, "
+                                  "as last fetched. dead: deleted or suspended (known gone). not_found: gone, or a "
+                                  "wrong id (a 404 or an empty answer says no more), counted apart, not dead. "
+                                  "status_unknown: every fetch failed, or never fetched; left out of embeds_checked "
+                                  "and dead_percent (embeds_checked + status_unknown = embeds).",
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
     "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first. A capture the tool "
                       "read and found to be no copy of the post (a suspended-account page, a login wall) is none.",
@@ -211,12 +217,17 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
     "dead_embeds_by_outlet_year": {
         "outlet": "Host of the article's URL (the first place it was read from that gave one); (unknown) when none",
         "year": "Year of the post: its date, else the date the article printed, else the time in its X id",
+        "embeds": "Embeds naming a post (by its id): embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
-        "dead": "Of those, embeds whose post is now deleted, suspended or not found (not one named by an id read with a "
-                "doubt, which a report says is not known gone)",
-        "dead_percent": "dead as a percentage of embeds_checked (one decimal)",
+        "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
+                          "nothing of it (unknown), or it was never fetched",
+        "dead": "Of those checked, embeds whose post is now deleted or suspended: known gone (not one named by an id "
+                "read with a doubt, which a report says is not known gone; not a post not found)",
+        "dead_percent": "dead as a percentage of embeds_checked (one decimal); empty when none was checked",
         "deleted": "Embeds whose post is now deleted", "suspended": "Embeds whose post's account is suspended",
-        "not_found": "Embeds whose post is not found", "articles": "Articles holding those embeds"},
+        "not_found": "Embeds whose post is not found: gone, or a wrong id (a 404 or an empty answer says no more); "
+                     "not counted in dead",
+        "articles": "Articles holding those embeds"},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
         "name": "A display name seen for it", "articles": "Articles embedding its deleted or suspended posts",

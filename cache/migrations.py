@@ -383,7 +383,6 @@ def m021_authors_by_id(db: Database) -> None:
             db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
-
 @migrations()
 def m022_fetch_non_public(db: Database) -> None:
     """v22: whether a fetch's answer came from a non-public address the guard let through only because allow_private
@@ -444,6 +443,7 @@ def m028_undated_replayed_facts(db: Database) -> None:
             db.execute(sql)
     db.table("resolutions").add_column("answered_at_unknown", str)
     db.table("post_observations").add_column("answered_at_unknown", str)
+
 
 @migrations()
 def m029_replayed_warc_content(db: Database) -> None:
@@ -716,6 +716,61 @@ def m040_at_risk_despite_a_placeholder_capture(db: Database) -> None:
     db.execute("CREATE INDEX post_observations_fetch ON post_observations (fetch_id)")
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V40.strip())
+
+
+@migrations()
+def m041_cdx_lists_any_case(db: Database) -> None:
+    """v41: the fetch-log rows of CDX queries by their URL in any case (review32r3, #13). The Wayback Machine reads the
+    URL it lists in lower case, so a post's capture list asked under /River_Desk/ is the one asked under
+    /river_desk/; a finished lookup read from the cache by the exact text of its list URLs read "not looked up" for
+    a post another article linked in another case, and was redone. The expression is `Store.cdx_lists_any_case`'s."""
+    db.execute("CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx'")
+
+
+# The link-rot figures as v42 counts them (newuser32c #2, #3). `dead` is what is known gone: deleted or suspended.
+# "Not found" (a 404, an empty answer) is also what a wrong id gets (a typo, an id cut short in the article): a
+# column apart, out of `dead`. Every embedded post is counted (`embeds`), those whose status is not known (every fetch
+# failed, or never fetched) in `status_unknown`, out of `embeds_checked` and `dead_percent`: before, they were left
+# out of every column, with no word said.
+_GONE = "('deleted', 'suspended')"
+VIEWS_V42 = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds,
+       SUM(known) AS embeds_checked,
+       SUM(NOT known) AS status_unknown,
+       SUM(known AND sure AND status IN {_GONE}) AS dead,
+       ROUND(100.0 * SUM(known AND sure AND status IN {_GONE}) / NULLIF(SUM(known), 0), 1) AS dead_percent,
+       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT article_id, status, sure, outlet, year, COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, {_EMBED_STATUS} AS status, {_SURE} AS sure, {_OUTLET} AS outlet, {_POST_YEAR} AS year
+            FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+            WHERE e.post_id IS NOT NULL))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year""",
+}
+
+
+@migrations()
+def m042_link_rot_counts_what_is_known(db: Database) -> None:
+    """v42 (newuser32c #2, #3): the view `dead_embeds_by_outlet_year` counts as dead only the posts known gone
+    (deleted, suspended), "not found" (gone, or a wrong id) in its own column; and every embedded post: `embeds`, of
+    which `status_unknown` are those whose status is not known (every fetch failed, or never fetched), so that
+    embeds_checked + status_unknown = embeds. Before, a "not found" counted dead, and the posts not known were left
+    out of every column while the footnote said "only posts fetched at least once are counted"."""
+    for name, sql in VIEWS_V42.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+@migrations()
+def m043_article_incomplete(db: Database) -> None:
+    """v43 (guard32, #10): `articles.incomplete`, the steps of the article's reading that failed (a bug: a detector,
+    the credit readers, the date reader raised), as a JSON list of {"step", "error"}; what they would have found is
+    missing from its embeds and credits. NULL: read whole (or recorded before v43). A later run that reads the same
+    bytes with another tool version (`tool_version`), or whole, records its reading in place of this one."""
+    db.table("articles").add_column("incomplete", str)
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

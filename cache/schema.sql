@@ -23,7 +23,7 @@ CREATE TABLE "articles" (
    "tool_version" TEXT,
    "embed_count" INTEGER,
    "credit_count" INTEGER
-, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT, "encoding_rivals" TEXT);
+, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT, "encoding_rivals" TEXT, "incomplete" TEXT);
 
 CREATE UNIQUE INDEX "idx_articles_sha256"
     ON "articles" ("sha256");
@@ -504,22 +504,6 @@ ORDER BY a.id;
 
 CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL;
 
-CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
-       COUNT(*) AS embeds_checked,
-       SUM(sure AND status IN ('deleted', 'suspended', 'not_found')) AS dead,
-       ROUND(100.0 * SUM(sure AND status IN ('deleted', 'suspended', 'not_found')) / COUNT(*), 1) AS dead_percent,
-       SUM(sure AND status = 'deleted') AS deleted, SUM(sure AND status = 'suspended') AS suspended,
-       SUM(sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
-FROM (SELECT e.article_id, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
-         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
-     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
-    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
-         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
-      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
-GROUP BY COALESCE(outlet, '(unknown)'), year
-ORDER BY outlet, year;
-
 CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
        MAX(COALESCE(p.author_name, e.author_name)) AS name,
        COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
@@ -557,4 +541,25 @@ FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.pos
 WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
                   OR (e.platform = 'twitter' AND a.post_id = e.post_id))
 ORDER BY e.article_id, e.ordinal;
+
+CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx';
+
+CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds,
+       SUM(known) AS embeds_checked,
+       SUM(NOT known) AS status_unknown,
+       SUM(known AND sure AND status IN ('deleted', 'suspended')) AS dead,
+       ROUND(100.0 * SUM(known AND sure AND status IN ('deleted', 'suspended')) / NULLIF(SUM(known), 0), 1) AS dead_percent,
+       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT article_id, status, sure, outlet, year, COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
+     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
+            FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+            WHERE e.post_id IS NOT NULL))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year;
 

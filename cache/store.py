@@ -48,7 +48,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record",
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
-              "m040_at_risk_despite_a_placeholder_capture")
+              "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
+              "m042_link_rot_counts_what_is_known", "m043_article_incomplete")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -81,8 +82,9 @@ class Reads:
 
 def _stamp(value: object) -> str:
     """A row's time as `Reads.stamps` keeps it: "" (before any cut-off: the memo never holds online) for one that
-    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text)."""
-    return value if isinstance(value, str) else ""
+    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text), or is after now (a
+    WARC from a clock that ran ahead: no fresh answer, review32r3)."""
+    return value if isinstance(value, str) and value <= utc_now() else ""
 
 
 class CacheError(Exception):
@@ -160,6 +162,20 @@ def sql_statements(script: str) -> Iterator[str]:
             statement = ""
     if statement.strip():
         yield statement
+
+
+def trusted_time(value: str | None) -> str | None:
+    """A recorded time as a view is judged by it: None for one after now, as for none (a WARC written by a machine
+    whose clock ran ahead gives its answers a time to come, which would outrank every answer given until then:
+    review32r3)."""
+    return value if value is not None and value <= utc_now() else None
+
+
+def _older_than(observed_at: str | None, latest: str | None) -> bool:
+    """Whether an answer given at `observed_at` is older than the latest dated sighting `latest`: one giving no time
+    is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
+    latest, observed = trusted_time(latest), trusted_time(observed_at)
+    return latest is not None and (observed is None or observed < latest)
 
 
 def utc_now() -> str:
@@ -481,7 +497,7 @@ class Store:
         call, most of a small article's cost (#14)."""
         if self.read_only or len(articles) == 1:
             # Nothing new, no write transaction: a read-only cache serves a scan of what it holds.
-            known = [self._known(a) for a in articles]
+            known = [self._known(a, tool_version) for a in articles]
             if all(article_id is not None for article_id in known):
                 return [(int(article_id), False) for article_id in known if article_id is not None]
         now = utc_now()
@@ -492,14 +508,17 @@ class Store:
                 self._insert_rows(table, table_rows)
             return found
 
-    def _known(self, article: Mapping[str, Any]) -> int | None:
-        """The id of an article already recorded with this source and nothing new to say, else None."""
+    def _known(self, article: Mapping[str, Any], tool_version: str | None = None) -> int | None:
+        """The id of an article already recorded with this source and nothing new to say, else None. With
+        `tool_version`, a record whose reading lost a step that this reading replaces (`_read_again`) has something
+        new to say."""
         if article.get("url"):
             return None
         # A source cut short is known once its mark is recorded (a row written before v12 has none); one whose input
         # names its record or crawl date, once they are (v31).
         row = self.conn.execute(
-            "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at FROM articles a JOIN article_sources s "
+            "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at, a.incomplete, a.tool_version "
+            "FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
             "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?)",
@@ -509,29 +528,36 @@ class Store:
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
             self.encodings_not_recorded.append(article["source"])
+        if row and tool_version is not None and not self.read_only \
+                and _read_again(row[4], row[5], article, tool_version):
+            return None   # its record is of a reading that lost a step: `_record_one` records this one
         return int(row[0]) if row else None
 
     def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
                     rows: dict[str, list[dict[str, Any]]]) -> tuple[int, bool]:
         """One article's row and source; its embeds and credits are added to `rows`, for `_insert_rows`."""
         conn = self.conn
-        row = conn.execute("SELECT id FROM articles WHERE sha256 = ?", [article["sha256"]]).fetchone()
+        row = conn.execute("SELECT id, incomplete, tool_version FROM articles WHERE sha256 = ?",
+                           [article["sha256"]]).fetchone()
         source = article["source"]
         if row is None:
             embeds, credits = article["embeds"], article["credits"]
             article_id = _inserted(conn.execute(
                 "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
                 "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at, encoding_rival, "
-                "encoding_rivals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "encoding_rivals, incomplete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
                  article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now),
-                 article.get("encoding_rival"), _json_or_null(article.get("encoding_rivals"))]
+                 article.get("encoding_rival"), _json_or_null(article.get("encoding_rivals")),
+                 _json_or_null(article.get("incomplete") or None)]
             ).lastrowid)
             rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         else:
             article_id = int(row[0])
-            if article.get("encoding_given"):
+            if _read_again(row[1], row[2], article, tool_version):
+                self._read_again(article_id, article, rows, tool_version)
+            elif article.get("encoding_given"):
                 self._redecoded(article_id, article, rows, now)
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
                      [article_id, source, now])
@@ -543,6 +569,25 @@ class Store:
         if article.get("truncated"):
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
+
+    def _read_again(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
+                    tool_version: str) -> None:
+        """An article whose recorded reading lost a step (`incomplete`, #10), read again (`_read_again`, the
+        function): its embeds and credits are this reading's, and the rows tying its old embeds to links, posts and
+        identifications go (the links, posts and fetches themselves stay; this run's steps tie the new embeds to
+        them). The memos of the article's steps go with its embeds (their triggers)."""
+        conn = self.conn
+        embeds, credits = article["embeds"], article["credits"]
+        old = "SELECT id FROM embeds WHERE article_id = ?"
+        for table in ("embed_links", "embed_posts", "identifications"):
+            conn.execute(f"DELETE FROM [{table}] WHERE embed_id IN ({old})", [article_id])
+        conn.execute("DELETE FROM embeds WHERE article_id = ?", [article_id])
+        conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
+        conn.execute("UPDATE articles SET tool_version = ?, embed_count = ?, credit_count = ?, incomplete = ? "
+                     "WHERE id = ?", [tool_version, len(embeds), len(credits),
+                                      _json_or_null(article.get("incomplete") or None), article_id])
+        rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
+        rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
 
     def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
                    now: str) -> None:
@@ -860,12 +905,14 @@ class Store:
     def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
         """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
         said what the post is (not an archived copy's, not an error's), as `cache merge` reads it. An answer that
-        gives no time (an undated WARC record) is not newer than a dated one."""
+        gives no time (an undated WARC record) is not newer than a dated one. A time after now (a WARC written by a
+        machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
+        it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
         found = self.conn.execute(
             "SELECT max(observed_at) FROM post_observations WHERE post_row = ? AND method != 'wayback' "
-            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL", [post_row]).fetchone()
-        viewed = found[0] if found else None
-        return viewed is not None and (observed_at is None or observed_at < viewed)
+            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL AND observed_at <= ?",
+            [post_row, utc_now()]).fetchone()
+        return _older_than(observed_at, found[0] if found else None)
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
         """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
@@ -875,16 +922,19 @@ class Store:
         can pass to another account, and `author_sightings` reads that pairing. Through `authors_any_case`.
         What an `older` answer (older than the post's view) said of the account adds to what is known, never
         replaces it: its name and spelling stay the newer answer's, and its time only widens the account's first and
-        last sightings (replay32)."""
+        last sightings (replay32). Older is judged by the account's last sighting too, not only by this post's view:
+        the row is the account's, shared by its posts (review32r3: a 2023 replay of another post put back its 2023
+        name and spelling and moved its last sighting back); an answer giving no time is older than a dated one."""
         platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
         seen = {} if observed_at is None else {"last_seen_at": observed_at}
         values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
-        found = self.conn.execute("SELECT id FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
-                                  "AND (handle = ? OR author_id = ?) ORDER BY handle = ? DESC, id LIMIT 1",
+        found = self.conn.execute("SELECT id, last_seen_at FROM authors WHERE platform = ? "
+                                  "AND lower(handle) = lower(?) AND (handle = ? OR author_id = ?) "
+                                  "ORDER BY handle = ? DESC, id LIMIT 1",
                                   [platform, handle, handle, author_id, handle]).fetchone()
         if found is None:
             author = self._insert("authors", {"platform": platform, **values})
-        elif older:
+        elif older or _older_than(observed_at, found[1]):
             author = int(found[0])
             self.conn.execute("UPDATE authors SET last_seen_at = max(COALESCE(last_seen_at, ?), "
                               "COALESCE(?, last_seen_at)) WHERE id = ?", [observed_at, observed_at, author])
@@ -1137,6 +1187,12 @@ class Store:
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
         return self._where("snapshots", "original = ?", [original], order_by="timestamp")
 
+    def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
+        """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
+        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
+        self._noted(f"fetches {url}")
+        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+
     def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
         """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the
         archive files a capture under a urlkey in lower case. Which of them are of the same thing is the caller's
@@ -1179,6 +1235,16 @@ class Store:
         record = {**row, "evidence": json.dumps(row.get("evidence") or {}), "identified_at": utc_now()}
         with self.write():
             return self._insert("identifications", record)
+
+    def statuses_observed(self, since: str) -> tuple[int, str | None, str | None, int]:
+        """The posts whose status says what they are (not an error, not unknown) and their latest answer's time (by
+        the source's time): how many, the oldest and newest of those times, and how many are older than `since`
+        (newuser32c #4: the research views say "now deleted" as of no stated time)."""
+        found = self.conn.execute(
+            "SELECT count(*), min(last_observed_at), max(last_observed_at), "
+            "count(CASE WHEN last_observed_at < ? THEN 1 END) FROM posts "
+            "WHERE status NOT IN ('error', 'unknown') AND last_observed_at IS NOT NULL", [since]).fetchone()
+        return found[0], found[1], found[2], found[3]
 
     def count(self, table: str) -> int:
         if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -1265,6 +1331,7 @@ class Store:
                 " UPDATE SET path = excluded.path, length = excluded.length, updated_at = excluded.updated_at",
                 [job, path, length, utc_now()])
 
+
 _SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})
 _EMBEDS_WITH: dict[tuple[str, tuple[str, ...]], str] = {}   # Store._embeds_with's query per table, made once
 
@@ -1292,7 +1359,6 @@ def _inserted(row_id: Any) -> int:
     return int(row_id)
 
 
-
 _JSON_FIELDS = ("media_links", "links", "also_at", "other_words")
 
 
@@ -1314,6 +1380,16 @@ def _json_or_null(value: Any) -> str | None:
 def _given_at(article: Mapping[str, Any], now: str) -> str | None:
     """When the user named the article's encoding: as an earlier run recorded it, or now (this run's --encoding)."""
     return (article.get("encoding_given_at") or now) if article.get("encoding_given") else None
+
+
+def _read_again(recorded: str | None, recorded_by: str | None, article: Mapping[str, Any], tool_version: str) -> bool:
+    """Whether a reading replaces the recorded one of the same bytes: the record's lost a step (`incomplete`, #10),
+    and this one is whole, or was made by another tool version (which may have fixed the step: a re-run knows by
+    `tool_version`), or lost other steps."""
+    if recorded is None:
+        return False
+    now = article.get("incomplete") or None
+    return now is None or recorded_by != tool_version or json.loads(recorded) != now
 
 
 def _same_reading(encoding: str | None, detected: int | None, given_at: str | None,

@@ -28,6 +28,7 @@ OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso
                  "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_jp", "euc_kr",
                  "big5")
 
+
 def _letters(*spans: tuple[int, int]) -> str:
     return "".join(chr(code) for first, last in spans for code in range(first, last + 1))
 

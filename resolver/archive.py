@@ -260,6 +260,27 @@ def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bo
     return False, _kept_error(store, rows[-1])
 
 
+def embed_lookup_state(store: Store, url: str, *, platform: str | None = None, post_id: str | None = None,
+                       handle: str | None = None) -> tuple[bool, str | None]:
+    """(`looked_up`, `lookup_error`) of an embed, from the fetch log: the lookup of its URL (`scan --archive`), and
+    for an X post the lookup of its captures as the fetch step makes it (wayback.read_captures: prefix queries of its
+    page on twitter.com, x.com and mobile.twitter.com under each handle it may be filed under, and of its JSON
+    answers). Only the first was read: a gone post whose captures `--fetch` looked up was said "never looked up in
+    the archive" (newuser32c #6, #13). A lookup stopped part way is no answer."""
+    looked, error = lookup_state(store, url)
+    if looked or platform != "twitter" or not post_id:
+        return looked, error
+    from resolver.fetch import wayback
+
+    handles = [handle, *store.post_handles(platform, post_id)]
+    outcome = wayback.lookup_outcome_in_store(post_id, handles, store)
+    if outcome == wayback.ANSWERED:
+        return True, None
+    if outcome is not None and outcome.startswith("error: ") and error is None:
+        return False, outcome.removeprefix("error: ")
+    return False, error
+
+
 def _kept_error(store: Store, row: dict[str, Any]) -> str | None:
     """`kept_cdx_error` of a CDX fetch row, its kept body read from the store."""
     return kept_cdx_error(row, store.body(row["body_sha256"]) if row["body_sha256"] else None)
@@ -364,9 +385,9 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
 def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
     """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts."""
     store = session.store
-    if store is None or session.refresh:
+    if store is None:
         return None
-    since = session.cached_since()
+    since = session.cached_since()   # under --refresh, this run's answers only
     for row in reversed(store.fetches_for(url)):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
@@ -816,13 +837,13 @@ def kept_copy(url: str, session: Session) -> FetchOutcome | None:
     """The live copy of `url` the run's WARC already holds, every hop of it, taken within the cache TTL (offline: of
     any age), as the outcome its last hop had (via KEPT, no body); else None, and it is taken again (newuser28 #10:
     a warm `scan --archive` downloaded every post page and media file again and grew the WARC on every run). Not
-    with --refresh, nor for a URL carrying a secret (the log keeps it redacted: its rows may be another URL's), nor
+    with --refresh (one this run took aside), nor for a URL carrying a secret (the log keeps it redacted: its rows may be another URL's), nor
     when the latest copy of a hop is a server error or a 429 (passing), nor when the file no longer holds the record
     the fetch log names."""
     store, writer = session.store, session.warc
-    if store is None or writer is None or session.refresh:
+    if store is None or writer is None:
         return None
-    since, seen = session.cached_since(), {url}
+    since, seen = session.cached_since(), {url}   # under --refresh, this run's copies only
     outcome = _kept_hop(url, session, since)
     while outcome is not None and (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
         outcome = _kept_hop(onward, session, since)

@@ -321,7 +321,15 @@ def _session(settings: Settings, *, store: Store | None, mode: Mode | None = Non
     replay = (ctx.find_root().obj or {}).get("replay")
     reporter = TerminalReporter(quiet=quiet)
     ctx.call_on_close(reporter.close)
-    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    session = Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
+    # after the run's own last line, how long each service's rate budget held it (run before reporter.close)
+    ctx.call_on_close(lambda: _say_rate_waits(session))
+    return session
+
+
+def _say_rate_waits(session: Session) -> None:
+    for line in session.rate_waited():
+        session.reporter.status(line)
 
 
 def _stdin(*names: Sequence[str]) -> IO[bytes] | None:
@@ -831,6 +839,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
+    session.each_wait = verbose
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
     job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, redactor=session.redactor,
@@ -1381,8 +1390,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     Exit codes:
       0    every report written, every step answered
       1    an input could not be read, or a step failed for an article (a link,
-           a fetch, an archive lookup, an image): one "error:" line on stderr
-           each; the reports are written all the same
+           a fetch, an archive lookup, an image; or a step of its reading, a
+           bug the report names): one "error:" line on stderr each; the
+           reports are written all the same
       2    a usage error
       4    with --fail-on, a check at that level (when nothing failed)
       130  interrupted (Ctrl-C): run the same command again to go on
@@ -1416,6 +1426,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         return SURROGATE_RE.sub("\ufffd", page)
 
     unread: list[Failure] = []
+    incomplete: list[str] = []   # the articles whose reading lost a step
 
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
@@ -1428,6 +1439,12 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
                                 takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
+        if (note := rendering.incomplete_note(data["article"])) is not None:
+            # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code
+            from resolver.redact import said
+
+            click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
+            incomplete.append(outcome.article.source)
         if not many:
             entries.append(("", data))
             return
@@ -1456,7 +1473,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before);
     # a step that failed (a link, a fetch, a lookup, an image) is exit 1, as it is for `scan` (newuser32 #5).
-    _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread), unavailable=0)
+    _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
+              unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 
@@ -1595,14 +1613,43 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
                            err=True)
             continue
         _print_view(view, description, rows, total)
+    as_of = _statuses_as_of(store, settings)
+    if as_of:
+        click.echo(as_of, err=as_json)   # stdout holds the views' rows only under --json
+
+
+def _statuses_as_of(store: Store, settings: Settings) -> str | None:
+    """When the post statuses the views count were observed: their span, and how many are past cache_ttl, which a
+    run takes as they are until then (newuser32c #4: a re-run within the TTL kept last week's statuses, and no figure
+    said as of when)."""
+    import time
+
+    from resolver.session import since_at
+
+    ttl = settings.cache_ttl_days
+    count, oldest, newest, older = store.statuses_observed(since_at(time.time_ns() // 1000, ttl))
+    if not count or oldest is None or newest is None:
+        return None
+    stale = (f"{older:,} {'is' if older == 1 else 'are'} older than cache_ttl ({ttl:g} days): a run asks again for "
+             "a post only after that, or with --refresh") if older else \
+        f"none is older than cache_ttl ({ttl:g} days); a run asks again for a post only after that, or with --refresh"
+    return (f"Post statuses counted as observed from {_minute(oldest)} to {_minute(newest)} UTC (each post's latest "
+            f"answer, {count:,} post{'s' * (count != 1)}); {stale}.")
+
+
+def _minute(at: str) -> str:
+    """A cache time ("2024-06-01T08:00:00.000000Z") to the minute, as a reader reads it: "2024-06-01 08:00"."""
+    return at[:16].replace("T", " ")
 
 
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
-    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
-    known to be lost, and the view alone cannot tell the two apart (#13)."""
-    from resolver.archive import lookup_state
+    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed (its URL, or an X post's
+    captures as `--fetch` asks for them). One never asked is not known to be lost, and the view alone cannot tell
+    the two apart (#13)."""
+    from resolver.archive import embed_lookup_state
 
-    rows = [{**row, **dict(zip(("looked_up", "lookup_error"), lookup_state(store, row["url"])))} for row in rows]
+    rows = [{**row, **dict(zip(("looked_up", "lookup_error"), embed_lookup_state(
+        store, row["url"], platform=row["platform"], post_id=row["post_id"], handle=row["handle"])))} for row in rows]
     never = sum(not row["looked_up"] and row["lookup_error"] is None for row in rows)
     failed = [row["lookup_error"] for row in rows if row["lookup_error"] is not None]
     if never:
@@ -2011,6 +2058,10 @@ def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> No
     for phrase in [f.phrase for f in failures] or ["a step failed (its --json line says which)"]:
         # URLs as the page gave them: a secret in one is not printed; one line each (#2)
         click.echo(escaped_controls(said(f"error: {source}: {phrase}")), err=True)
+    if os.environ.get("EMBED_RESOLVER_DEBUG"):   # a bug in a step of the article's reading: where (#10)
+        for failure in failures:
+            if failure.detail:
+                click.echo(said(failure.detail).rstrip("\n"), err=True)
     for failure in failures if json_lines else ():
         if not failure.archived:
             line = failure.json_line(printable(source))

@@ -385,8 +385,11 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         if session.live:
             waiting = session.budgets.wait_time(url)
             if waiting >= LONG_WAIT_S:
-                session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
+                session.waiting_for_rate(_host(url), waiting)
+            before = session.budgets.clock()
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
+            if (waited := session.budgets.clock() - before) >= LONG_WAIT_S:
+                session.waited_for_rate(_host(url), waited)
             if until is not None:
                 until.waited(time.monotonic() - started)
         started, fetched_at = time.monotonic(), utc_now()

@@ -31,11 +31,12 @@ from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
-from resolver.readable import ThinPage, posts_shown, thin_page
+from resolver.extract.incomplete import FailedStep
+from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -105,6 +106,8 @@ class ArticleResult:
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
+    # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
+    incomplete: tuple[FailedStep, ...] = ()
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -142,9 +145,9 @@ class ArticleResult:
 
     @property
     def failed(self) -> bool:
-        """A step ended in an error for something: a link, a post, an image, an archive lookup or save, an
-        identification (#11: the exit code says so)."""
-        return any(found.failed for found in self._step_results)
+        """A step ended in an error for something: a step of the article's reading (#10), a link, a post, an image,
+        an archive lookup or save, an identification (#11: the exit code says so)."""
+        return bool(self.incomplete) or any(found.failed for found in self._step_results)
 
     # The embeds' and credits' JSON, made once per result: the store records it and the output prints it (#14).
     # Shared by every to_json() of this result: read it, do not change it.
@@ -186,7 +189,7 @@ class ArticleResult:
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_rivals": list(article.encoding_rivals),
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
-            "warnings": self.warnings_json,
+            "warnings": self.warnings_json, "incomplete": [failed.to_json() for failed in self.incomplete],
         }
 
     @property
@@ -1127,7 +1130,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
          "encoding_rivals": list(article.encoding_rivals),
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
          "record_id": result.record_id, "warc_date": result.warc_date,
-         "embeds": result.embeds_json, "credits": result.credits_json}
+         "embeds": result.embeds_json, "credits": result.credits_json,
+         "incomplete": [failed.to_json() for failed in result.incomplete]}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
@@ -1199,6 +1203,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
+            incomplete=found.incomplete,
             unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
@@ -1347,7 +1352,8 @@ def record_step_failures(result: ArticleResult, session: Session) -> None:
     with store.write():
         for failure in step_failure_items(result):
             store.record_error({"source": source, "article_id": result.article_id, "stage": failure.stage,
-                                "kind": failure.kind, "message": redact(printable(failure.phrase)),
+                                "kind": failure.kind, "message": redact(printable(failure.phrase) + (
+                                    f"\n{failure.detail}".rstrip("\n") if failure.detail else "")),
                                 "tool_version": __version__})
 
 
@@ -1542,10 +1548,10 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
                  redactor: Any = None) -> ArticleResult:
     """Find the embeds and credits of one article (within `budget` seconds, else ScanTimedOut) and, given a store,
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
-    with time_budget(budget, article.source):
+    with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
-        thin = thin_page(article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds), utf8=article.utf8)
-    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin)
+        thin = read_thin(article, embeds)
+    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed))
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

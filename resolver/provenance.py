@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.archive import ArchivedUrl
     from resolver.article import Article
+    from resolver.extract.incomplete import FailedStep
     from resolver.extract.published import Published
     from resolver.fetch import FetchedPost
     from resolver.fetch.records import PostRecord
@@ -339,9 +340,11 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
                                                 + ": the post may be misattributed, or the account renamed"))
 
 
-def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None) -> list[dict[str, Any]]:
+def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None, *,
+                unread: FailedStep | None = None) -> list[dict[str, Any]]:
     """The article's date against the post's created_at (live, or its capture's), and against the snowflake time
-    (which outlives the post). `post_id`: the embed's, or the identified post's."""
+    (which outlives the post). `post_id`: the embed's, or the identified post's; `unread`: the date reader failed on
+    the article (a bug, #10), so a date it shows and did not read was not checked."""
     said = embed.get("date") if not is_placeholder(embed.get("date_text")) else None
     checks = []
     found, source = said_by_post(post)
@@ -353,7 +356,14 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         lead = f"the post was edited: {created_at} is its edit's time; "
         created_at, posted = original.strftime("%Y-%m-%dT%H:%M:%SZ"), "the original posted"
     created = _day(created_at)
-    if not said:
+    if not said and unread is not None and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
+        checks.append(check("date", "skip", f"not checked: the date reader failed on this article "
+                                            f"({unread.kind}: {unread.message}), “{embed['date_text']}” was not read"))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
+        # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
+        checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
+                                            "it is not compared"))
+    elif not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created and (verdict := _day_verdict(said, created_at or created)) is None:
         checks.append(check("date", "skip", _per(source, f"the post's date is not one to compare: {created_at}")))
@@ -392,6 +402,8 @@ def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
         return result, ""
     return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
                     f"which gives {by_id[0]}: no fail")
+
+
 # How far an X answer's created_at may be from its id's minting time: the id holds the time to the millisecond, the
 # answer gives it to the second (syndication's ".000Z"); a few seconds more for any rounding.
 ID_TIME_SLACK_S = 5
@@ -456,7 +468,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
-    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"))
+    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"),
+                              quote_lang=embed.get("lang"))
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
@@ -1378,7 +1391,12 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    dated = article_published(result.article)
+    from resolver.extract.incomplete import attempt, collecting
+
+    with collecting() as failed:   # a bug in the page's own date loses that date alone, and the report says so (#10)
+        dated = attempt(PUBLISHED_STEP, article_published, result.article, fallback=None)
+    if failed:
+        result = result.replaced(incomplete=(*result.incomplete, *failed))
     embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes,
                      dated)
               | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
@@ -1645,7 +1663,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
-              *date_checks(data, data["post"], post_id),
+              *date_checks(data, data["post"], post_id, unread=_failed_step(result, "dates")),
               text_check(data, data["post"], data["resolutions"], published),
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
@@ -1800,6 +1818,14 @@ def _identified(identification: Identification | None) -> dict[str, Any] | None:
             "candidates": evidence.get("candidates") or []}
 
 
+PUBLISHED_STEP = "published date"   # the report's step reading the page's own date (extract.published)
+
+
+def _failed_step(result: ArticleResult, step: str) -> FailedStep | None:
+    """The failure of step `step` of the article's reading, if it failed (#10)."""
+    return next((failed for failed in result.incomplete if failed.step == step), None)
+
+
 def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     article = result.article
     scanned = None
@@ -1812,7 +1838,8 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_rivals": list(article.encoding_rivals), "encoding_given_at": article.encoding_given_at,
-            "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
+            "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json,
+            "incomplete": [failed.to_json() for failed in result.incomplete]}
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -52,6 +52,7 @@ _STRAIGHTEN = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
     "٪": "%", "٫": ".", "٬": ",",   # Arabic per cent, decimal and thousands signs, as the figure's digits go (review30q)
+    "〔": "[", "〕": "]",   # the tortoise-shell brackets of an editor's words in Japanese and Chinese (NFKC: ［］ are [])
 })
 # Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form); the
 # directional marks, embeddings and isolates of right-to-left text (a page or an editor adds them) and the Arabic
@@ -225,8 +226,36 @@ def _join(words: list[str]) -> str:
     return "".join(w if not i or _unspaced(w) and _unspaced(words[i - 1]) else " " + w for i, w in enumerate(words))
 
 
+# Marks a script writes or leaves out at will, which equality folds as it folds case: Arabic harakat, tanwin, shadda,
+# sukun, the superscript alef and Quranic signs; Hebrew niqqud (the dagesh and the shin and sin dots among them) and
+# cantillation. A pointed quote of an unpointed post failed on every word (newuser32b §2); the words so folded are
+# shown as written otherwise (_refolded), never passed. Not the marks of Latin or Cyrillic letters: "año" is not "ano".
+_OPTIONAL_MARKS = "".join(
+    chr(c) for a, b in ((0x0610, 0x061A), (0x064B, 0x0652), (0x0656, 0x065E), (0x0670, 0x0670), (0x06D6, 0x06ED),
+                        (0x08D3, 0x08FF), (0x0591, 0x05C7))
+    for c in range(a, b + 1) if unicodedata.category(chr(c)) == "Mn")
+# Letters one script writes two ways, folded for equality as case is and shown as written otherwise: Russian ё as е
+# (newuser32b §5); and Turkish I, ı, İ and i, one letter, so that "YIL" (which Python lowers to "yil") is "yıl" and
+# "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
+# or another word, is written otherwise.
+_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i"})
+
+
 def _key(word: str) -> str:
-    return word.lstrip("@#").casefold()
+    """A word for equality: no leading @ or #, case, optional marks and the letters of _FOLD folded."""
+    return word.lstrip("@#").translate(_FOLD).casefold()
+
+
+_TURKISH_CAPITALS = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def _same_but_case(one: str, other: str) -> bool:
+    """Whether two words differ in case alone, lowered as Turkish ("YIL" as "yıl") when either holds ı or İ."""
+    one, other = one.lstrip("@#"), other.lstrip("@#")
+    if one.casefold() == other.casefold():
+        return True
+    return any(c in one + other for c in "ıİ") \
+        and one.translate(_TURKISH_CAPITALS).casefold() == other.translate(_TURKISH_CAPITALS).casefold()
 
 
 def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
@@ -243,19 +272,21 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
-            lang: str | None = None) -> Comparison:
+            lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
     where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
     weighed against them. `lang`: the post's language as its source gives it ("sv", "en"), which tells a word that is
-    a negation in one language and a name in another ("Inga", "Nic") apart."""
+    a negation in one language and a name in another ("Inga", "Nic") apart, and a quote in another language of its
+    script (a translation) from other words. `quote_lang`: the language the article declares for its quote (an embed
+    code's `lang`), which tells a translation where the quote's words cannot."""
     post_words, _, _, source_cut = _split_markers(tokens(found))
     said, glued = _unglue(said, found, post_words)
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
     bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
-    a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
+    a, p = _pointed_keys(said_words, [_key(w) for w in said_words], post_words, [_key(w) for w in post_words])
     aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
         return Comparison("warn", "; ".join(("no words to compare", *aside)), 0, 0, 0, set_aside=aside)
@@ -270,9 +301,10 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
-        translated = _translated(said_words, post_words)
+        translated = _translated(said_words, post_words) or _in_another_language(said_words, post_words, lang,
+                                                                                   quote_lang)
         if translated:
-            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which is in {translated}: a "
+            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's",
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
@@ -319,6 +351,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
                 for k in range(i2 - i1) if i1 + k in glued]
+    changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -350,7 +383,61 @@ def _translated(said: list[str], post: list[str]) -> str:
         return ""   # the post writes words in the quote's script ("Tesla"): a quote lacking them all changed them
     #             (review30r2: "I support Apple" of a Hebrew post naming "Tesla" warned, "I support Tesla" failed)
     named = {"CJK": "Han"}
-    return f"{named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
+    return f"is in {named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
+
+
+# Frequent words of languages written in Latin letters, which tell the language of a quote and of a post in one
+# script: an English translation of a Spanish post shares no word with it, as one of a Russian post does, and failed
+# where that one warned (newuser32b §10). A word of two languages' lists is in neither (dropped below).
+_FREQUENT = {
+    "en": "the and of to are was were will would not this that with for from have has had been be it its they you our "
+          "their there what which who but by on at or can could should before after until end year",
+    "es": "el la los las de del que y en un una es por para con se su sus al lo como más pero este esta año será fue "
+          "ha han muy no hasta antes fin",
+    "pt": "o os as da do das dos de que em um uma não é para com se por mais mas este esta ano será foi muito até antes",
+    "fr": "le la les des du de que et en un une est pas pour avec se sur ce cette nous vous ils sont été sera fin année "
+          "avant jusqu",
+    "de": "der die das den dem des und ist sind nicht ein eine mit für auf sich zu von wir ich sie es er werden wird "
+          "wurde vor bis ende jahr jahres",
+    "it": "il lo la gli le di del della che e non è per con un una sono questo questa anno sarà fino prima",
+    "nl": "de het een en van niet is zijn wij we ik dat met voor op te tot jaar",
+    "tr": "ve bir bu da de ile için değil ama çok daha sonra kadar yıl olarak gibi biz siz onlar ne mi",
+}
+_FREQUENT_WORDS = {language: frozenset(_key(w) for w in words.split()) - frozenset(
+    _key(w) for other, others in _FREQUENT.items() if other != language for w in others.split())
+    for language, words in _FREQUENT.items()}
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German",
+                   "it": "Italian", "nl": "Dutch", "tr": "Turkish"}
+
+
+def _frequent_in(words: list[str]) -> dict[str, int]:
+    """How many of each language's frequent words the words hold; a capitalised word inside the text is a name's
+    ("Las Vegas", "El Paso": an English quote read as Spanish, review32r4), not counted."""
+    keys = {_key(w) for i, w in enumerate(words) if not i or not w[:1].isupper() or w.isupper()}
+    return {language: len(keys & frequent) for language, frequent in _FREQUENT_WORDS.items()}
+
+
+def _reads_as(words: list[str]) -> str | None:
+    """The language of _FREQUENT whose frequent words the words hold most (two at least, more than any other's)."""
+    counts = sorted(((count, language) for language, count in _frequent_in(words).items()), reverse=True)
+    return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
+
+
+def _in_another_language(said: list[str], post: list[str], lang: str | None, quote_lang: str | None) -> str:
+    """"reads as English, the post is in Spanish" when the quote, sharing no word with letters with the post, is in
+    another language of its script: by its words (or, where they cannot tell, the language the article declares for
+    it, `quote_lang`) against the post's `lang` (or its words). Not where the post's words read as the quote's
+    language (its `lang` wrong) or the quote's as the post's: other words in one language are a misquote; else ""."""
+    ours_read, theirs_read = _reads_as(said), _reads_as(post)
+    ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
+    if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
+        return ""
+    held = _frequent_in(post)
+    if not theirs_read and held.get(ours, 0) > held.get(theirs, 0):
+        return ""   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
+    named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
+    how = f"reads as {named[ours]}" if ours_read else f"is in {named[ours]} (as the article declares it)"
+    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
@@ -406,9 +493,119 @@ INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
 HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
+VOWEL_MARKS = "the same letters, with vowel marks on one side"
+OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
+VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
+YO = "ё written as е"
+DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
            TIME_SPACED)   # not look-alikes
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED)   # words written otherwise, not look-alikes either
+FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
+_NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
+_NO_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def _refolded(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+              glued: Mapping[int, tuple[str, str]]) -> list[Change]:
+    """The quoted words equal only as _key() folds them, beyond case (_recased's): each a change written otherwise,
+    naming how (vowel marks on one side, ё written as е, a dotted i for a dotless ı)."""
+    found = []
+    for tag, i1, i2, j1, _ in ops:
+        for k in range(i2 - i1 if tag == "equal" else 0):
+            word, theirs = said[i1 + k], post[j1 + k]
+            if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs):
+                found.append(Change(theirs, word, alike="" if _read_otherwise(theirs, word) else _fold_kind(theirs, word)))
+    return found
+
+
+# The marks that give a letter its vowel (Arabic fatha, damma, kasra, their tanwin, sukun; Hebrew sheva to qubuts and
+# qamats qatan), and the dots that make a Hebrew shin or sin: one letter holds one of each. Not a shadda or a dagesh,
+# which a writer pointing some letters leaves out, nor cantillation or Quranic signs.
+_VOWELS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0652" + "".join(map(chr, range(0x05B0, 0x05BC))) + "\u05c7")
+_SHIN_DOTS = frozenset("\u05c1\u05c2")
+
+
+def _pointed(word: str) -> list[tuple[str, str]]:
+    """A word's letters, each with the optional marks written on it."""
+    letters: list[tuple[str, str]] = []
+    for c in word:
+        if c in _OPTIONAL_MARKS and letters:
+            letters[-1] = (letters[-1][0], letters[-1][1] + c)
+        else:
+            letters.append((c, ""))
+    return letters
+
+
+def _read_otherwise(post: str, said: str) -> bool:
+    """Whether both words point one letter, each with another vowel or another shin dot: the post's own pointing read
+    as another word ("كَتَبَ", he wrote, quoted "كُتِبَ", it was written), no mark left out (review32r4)."""
+    ours, theirs = _pointed(said), _pointed(post)
+    return len(ours) == len(theirs) and any(
+        (set(a) & marks) and (set(b) & marks) and set(a) & marks != set(b) & marks
+        for (_, a), (_, b) in zip(ours, theirs) for marks in (_VOWELS, _SHIN_DOTS))
+
+
+def _fold_kind(post: str, said: str) -> str:
+    """How two words that _key() makes one differ: by their optional marks, by ё, or by a dotted or dotless i."""
+    bare = post.translate(_NO_MARKS), said.translate(_NO_MARKS)
+    if bare != (post, said) and _same_but_case(*bare):
+        return VOWEL_MARKS if post == bare[0] or said == bare[1] else OTHER_MARKS
+    if _vowel_letters(post, said):
+        return VOWEL_LETTERS
+    return YO if _same_but_case(bare[0].translate(_NO_YO), bare[1].translate(_NO_YO)) else DOTLESS
+
+
+_INNER_VOWEL_LETTERS_RE = re.compile("(?<=.)[וי]")
+
+
+def _bare_of_vowel_letters(word: str) -> str:
+    return _INNER_VOWEL_LETTERS_RE.sub("", word.translate(_NO_MARKS)).casefold()
+
+
+def _vowel_letters(post: str, said: str) -> bool:
+    """Whether a Hebrew word pointed on one side is written in full (ktiv male) on the other, its vowels as the
+    letters ו and י, which pointed writing leaves out: "נסגור" and "נִסְגֹּר" (newuser32b §2)."""
+    if (post.translate(_NO_MARKS) == post) == (said.translate(_NO_MARKS) == said):
+        return False   # pointed on both sides or on neither
+    pointed, plain = (post, said) if post.translate(_NO_MARKS) != post else (said, post)
+    return _written_in_full(pointed, plain) and _key(post) != _key(said)
+
+
+_WRITTEN_WITH = {"ו": frozenset("\u05b9\u05ba\u05bb\u05c7"), "י": frozenset("\u05b4\u05b5")}   # holam, qubuts; hiriq, tsere
+
+
+def _written_in_full(pointed: str, plain: str) -> bool:
+    """Whether `plain` is the pointed word's letters with a ו or a י added only where full spelling writes one: after a
+    letter pointed with the vowel it writes (ו for o and u, י for i and e), or doubling a consonant ו or י ("תקווה").
+    Not a ו after a tsere ("שָׁלֵם", whole, is not "שלום", peace), nor a letter the pointed word has and the plain lacks
+    ("שִׁיר", song, is not "שר", sings): review32r4."""
+    letters, at, before = _pointed(pointed), 0, ("", "")
+    for c in plain:
+        if at < len(letters) and c == letters[at][0]:
+            before, at = letters[at], at + 1
+        elif c not in _WRITTEN_WITH or not (before[0] == c or set(before[1]) & _WRITTEN_WITH[c]):
+            return False
+    return at == len(letters)
+
+
+def _pointed_keys(said: list[str], a: list[str], post: list[str], p: list[str]) -> tuple[list[str], list[str]]:
+    """The keys of the words pointed on one side, where the other side writes the same word in full (_vowel_letters),
+    as the other side's key: so that they align as the same word, shown as written otherwise (_refolded)."""
+    if not any(c in _OPTIONAL_MARKS for w in said + post for c in w if "\u0591" <= c <= "\u05c7"):
+        return a, p   # no Hebrew points: most texts
+    for pointed, keys, plain, plain_keys in ((said, a, post, p), (post, p, said, a)):
+        full: dict[str, list[tuple[str, str]]] = {}
+        for w, k in zip(plain, plain_keys):
+            if w.translate(_NO_MARKS) == w:
+                full.setdefault(_bare_of_vowel_letters(w), []).append((w, k))
+        for i, word in enumerate(pointed):
+            if word.translate(_NO_MARKS) != word:
+                keys[i] = next((k for w, k in full.get(_bare_of_vowel_letters(word), ())
+                                if _written_in_full(word, w)), keys[i])
+    return a, p
+
+
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
 _PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
@@ -703,6 +900,8 @@ def _language(lang: str | None) -> str | None:
     """The primary language of a post's `lang` tag ("en" of "en-GB"), or None when it names none."""
     primary = (lang or "").split("-")[0].strip().casefold()
     return None if not primary or _NO_LANGUAGE_RE.fullmatch(primary) else primary
+
+
 # मत as a noun: after a possessive or genitive ("अपना मत", "जनता का मत"), or before a postposition or copula ("मत का",
 # "मत है"); as "don't" it stands before the verb it forbids ("मत जाओ").
 _HINDI_BEFORE_NOUN = frozenset("अपना अपनी अपने मेरा मेरी मेरे हमारा हमारी हमारे आपका आपकी आपके उनका उनकी उनके उसका उसकी "
@@ -1041,7 +1240,21 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]),
                       unchecked=unchecked)
-    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
+    return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
+
+
+def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int]) -> str:
+    """The article's words said[i1:i2], those it puts in brackets shown in them: a change beside its own words reads
+    "年 → [市が]月", not "年 → 市が月" (fixnu32c)."""
+    runs: list[tuple[bool, list[str]]] = []
+    for i in range(i1, i2):
+        if runs and runs[-1][0] == (i in bracketed):
+            runs[-1][1].append(said[i])
+        else:
+            runs.append((i in bracketed, [said[i]]))
+    shown = [f"[{_join(words)}]" if inside else _join(words) for inside, words in runs]
+    return "".join(part if not k or _unspaced(part.strip("[]")[:1]) and _unspaced(shown[k - 1].strip("[]")[-1:])
+                   else " " + part for k, part in enumerate(shown))
 
 
 def _names_held(name: str, words: list[str]) -> bool:
@@ -1228,7 +1441,8 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
         word = match.group()
         if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
                 or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
-                or any(a < match.end() and match.start() < b for a, b in links) or word in own:
+                or any(a < match.end() and match.start() < b for a, b in links) or word in own \
+                or _UNSPACED_RE.search(word):   # each character a word: 橋は[市が]年末 holds an editor's words
             continue
         plain += said[at:match.start()]
         joined, kind = word.replace("[", "").replace("]", ""), GLUED
@@ -1274,6 +1488,7 @@ def _bracketed(said: str, count: int) -> frozenset[int]:
     """The positions (markers aside) of the article's words inside square brackets: an editor's own words, marked
     as such ("He [Smith] said", "[sic]"), as "…" marks an elision (review30q). None when the pieces' words are not
     the whole's (a link holding a bracket)."""
+    said = normalise(said)   # full-width ［］ and 〔〕 of a Japanese or Chinese quote are brackets too
     if "[" not in said:
         return frozenset()
     inside: set[int] = set()
@@ -1356,8 +1571,20 @@ def _alike_text(alike: list[Change]) -> str:
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
         if figures else "",
-        f"{len(words)} word{'s' * (len(words) != 1)} written otherwise: " + "; ".join(map(str, words))
-        if words else "")))
+        f"{len(words)} word{'s' * (len(words) != 1)} written otherwise: " + _by_kind(words) if words else "")))
+
+
+def _by_kind(changes: list[Change]) -> str:
+    """Changes written otherwise, each with its kind; where more than a few share one (a quote pointed throughout),
+    those said once: the first few, how many more, and the kind."""
+    kinds: dict[str, list[Change]] = {}
+    for change in changes:
+        kinds.setdefault(change.alike, []).append(change)
+    if all(len(same) <= _RECASED_NAMED for same in kinds.values()):
+        return "; ".join(map(str, changes))
+    return "; ".join(
+        "; ".join(f"{c.post} → {c.article}" for c in same[:_RECASED_NAMED]) + f" and {len(same) - _RECASED_NAMED} "
+        f"more ({kind})" if len(same) > _RECASED_NAMED else "; ".join(map(str, same)) for kind, same in kinds.items())
 
 
 def _short(text: str, limit: int = 240) -> str:
@@ -1386,6 +1613,7 @@ def score(remnant: str, post_text: str) -> float:
     c = compare(remnant, post_text)
     if not c.post_words or not c.said_words:
         return 0.0
-    changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes if not ch.elided)
+    changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes
+                  if not ch.elided and ch.alike not in FOLDED)   # "её" of "ее" is the word, as case is
     held = max(0.0, c.matched / c.post_words - CHANGE_PENALTY * changed)
     return round(0.75 * held + 0.25 * c.matched / c.said_words, 4)

@@ -5,7 +5,7 @@ to a file does not load it (#14)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from resolver.archive import ArchivedUrl
+    from resolver.extract.incomplete import FailedStep
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
@@ -83,6 +84,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
     yield head
+    if result.incomplete:
+        yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
         yield [(f"  warning: {result.thin.message}", "yellow")]
     if result.embeds:
@@ -265,6 +268,7 @@ class StepFailure:
     error: str
     archived: bool = False
     stage: str = "fetch"
+    detail: str = ""   # a bug's traceback: the cache's errors table keeps it under the phrase; stderr, with debugging
 
     @property
     def kind(self) -> str:
@@ -321,10 +325,24 @@ def link_failure(resolution: Resolution, where: str = "") -> str:
     return f"link {resolution.url}{where} ended in an error: {resolution.error}"
 
 
+# What an article whose reading lost a step says, in every output (#10).
+INCOMPLETE = "reading incomplete, a step failed"
+
+
+def incomplete_line(failed: Iterable[FailedStep]) -> str:
+    """"reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds is missing": the line `scan`
+    and the reports show for an article whose reading lost a step (each failed step named, with its error)."""
+    steps = "; ".join(f.line for f in failed)
+    return f"{INCOMPLETE}: {steps}; what it finds is missing"
+
+
 def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     """What each step failed for in an article, as its `failed` counts it: `scan` and `archive` say each on stderr,
     as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing), and `archive --json` gives each one not
     an archived URL's a line (newuser28 #4: a failed link had none, and the exit code was 0)."""
+    for failed in result.incomplete:   # a step of the article's reading (a bug): its findings are missing (#10)
+        yield StepFailure(incomplete_line([failed]), result.url or "", f"{failed.kind}: {failed.message}",
+                          stage=f"scan: {failed.step}", detail=failed.detail)
     for found in result.resolutions or ():
         if found.failed:
             resolution = found.value
@@ -564,6 +582,22 @@ def redirected_to(article: dict[str, Any]) -> str | None:
     """Where the redirects from an article URL ended, when that is not the URL given; None for any other."""
     final = article.get("final_url")
     return final if final and final != article.get("source") else None
+
+
+def incomplete_note(article: dict[str, Any]) -> str | None:
+    """What a report says of an article whose reading lost a step (a bug, #10): which, and that its findings are
+    missing; None for a reading that is whole."""
+    failed = article.get("incomplete") or ()
+    steps = "; ".join(f"{f['step']} ({f['error']})" for f in failed)
+    return f"{INCOMPLETE}: {steps}; what it finds is missing" if failed else None
+
+
+def none_found(article: dict[str, Any], key: str) -> str:
+    """The words for no embed (`key` "embeds") or no credit found: "not checked" when a step that finds them failed
+    (#10: "No embedded post was found" would be a wrong answer)."""
+    empty = "No embedded post was found." if key == "embeds" else "No photo credit was found."
+    failed = [f["step"] for f in article.get("incomplete") or () if f["step"].startswith(f"{key}:")]
+    return f"{empty[:-1]}, but not all were looked for: {', '.join(failed)} failed (not checked)." if failed else empty
 
 
 def thin_note(article: dict[str, Any]) -> str | None:
@@ -838,7 +872,6 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     return rows
 
 
-
 def _article_media(embed: dict[str, Any]) -> str | None:
     """What the article shows of a post's media: its media links, or the words its embed code shows in their place
     (Bluesky's "[image or embed]": the post has media, platforms30)."""
@@ -928,6 +961,7 @@ def markdown(report: dict[str, Any]) -> str:
                if (note := redirected_to(article)) else []),
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
+             *([f"- **Reading incomplete**: {_md(note)}"] if (note := incomplete_note(article)) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := thin_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)",
@@ -949,12 +983,12 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
     lines += ["## Embeds", ""]
     if not report["embeds"]:
-        lines += ["No embedded post was found.", ""]
+        lines += [none_found(article, "embeds"), ""]
     for number, embed in enumerate(report["embeds"], start=1):
         lines += _markdown_embed(number, embed)
     lines += ["## Photo credits", ""]
     if not report["credits"]:
-        lines += ["No photo credit was found.", ""]
+        lines += [none_found(article, "credits"), ""]
     for number, credit in enumerate(report["credits"], start=1):
         lines += _markdown_credit(number, credit)
     return "\n".join(lines).rstrip() + "\n"
@@ -1320,6 +1354,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                 f'ended)</p>'] if (note := redirected_to(article)) else []),
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
                if (note := truncation_note(article)) else []),
+             *([f'<p class="warn"><strong>Reading incomplete</strong>: {escape(note)}</p>']
+               if (note := incomplete_note(article)) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := thin_note(article)) else []),
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
@@ -1348,8 +1384,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
     parts.append("</section>")
-    for key, title, empty, render in (("embeds", "Embeds", "No embedded post was found.", _html_embed),
-                                      ("credits", "Photo credits", "No photo credit was found.", _html_credit)):
+    for key, title, render in (("embeds", "Embeds", _html_embed), ("credits", "Photo credits", _html_credit)):
+        empty = escape(none_found(article, key))
         parts.append(f'<section aria-labelledby="{key}"><h2 id="{key}">{title}</h2>')
         parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
             or [f"<p>{empty}</p>"]

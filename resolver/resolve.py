@@ -205,7 +205,7 @@ def _normalise(url: str) -> str:
 
 async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Resolution:
     """Follow a link to its end, hop by hop. A cached answer within the TTL (offline: of any age) makes no request;
-    --refresh ignores the cache."""
+    --refresh takes none from before the run."""
     url = _normalise(url)
     cached = _cached(url, session)
     if cached is not None:
@@ -232,7 +232,7 @@ def _cached(url: str, session: Session) -> Resolution | None:
 def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     """Each URL's cached resolution the run accepts, or None; read in one query (#13: a warm run asks for every
     link of every article)."""
-    if session.store is None or session.refresh or not urls:
+    if session.store is None or not urls:   # --refresh: `cached_since` takes only what this run got
         return [None] * len(urls)
     # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast. A URL with a secret in it
     # shares that form with every URL that differs from it only in the secret (`?key=AAA`, `?key=BBB`): its row may
@@ -563,7 +563,10 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
 
         async def follow() -> Resolution:
             async with gate:
-                return await _resolve_afresh(url, session=session, follow_all=follow_all)
+                # followed to its end by another article's step since the cache was asked above (no longer in
+                # flight, now cached): its answer, not a second request (newuser32c #5)
+                kept = _cached(url, session)
+                return kept if kept is not None else await _resolve_afresh(url, session=session, follow_all=follow_all)
         # Another article's step following the same link now: its answer is this one's (one request a run, #13).
         result = fresh[url] = await session.in_flight.once(("link", url, follow_all), follow)
         if on_done is not None:

@@ -44,7 +44,8 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Mode:
     """How a run treats the cache. `offline`: answer from the cache only, whatever its age (the client then never
-    opens a connection); `refresh`: ignore cached answers. The two contradict each other."""
+    opens a connection); `refresh`: no cached answer from before the run (what the run itself got is reused: one
+    request per post and per link a run, newuser32c #5). The two contradict each other."""
 
     offline: bool = False
     refresh: bool = False
@@ -219,7 +220,30 @@ class Session:
         # The posts and links being fetched and resolved now, and the saves of the queue being made (by queue row id,
         # archive.process_queue): a step waits for another article's step doing the same rather than ask again.
         self.in_flight = InFlight()
+        # Waits over a second for a service's rate budget, by service: how many, and their seconds (newuser32c #9)
+        self.rate_waits: dict[str, tuple[int, float]] = {}
+        self.each_wait = False   # -v: a status line for every such wait, not only each service's first
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
+
+    def waiting_for_rate(self, service: str, seconds: float) -> None:
+        """A request to `service` is to wait about `seconds` (over a second) for its rate budget: the first such wait
+        of a service is a status line, the rest are summed up at the end (`rate_waited`), or each a line with
+        `each_wait` (-v). Before, every wait was a line (newuser32c #9: 133 of the 164 lines of a corpus run's
+        stderr)."""
+        if service not in self.rate_waits or self.each_wait:
+            more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
+            self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
+        self.rate_waits.setdefault(service, (0, 0.0))
+
+    def waited_for_rate(self, service: str, seconds: float) -> None:
+        """A request to `service` waited `seconds` for its rate budget: counted in `rate_waited`'s sum."""
+        count, total = self.rate_waits.get(service, (0, 0.0))
+        self.rate_waits[service] = (count + 1, total + seconds)
+
+    def rate_waited(self) -> list[str]:
+        """A line a service whose requests waited for its rate budget more than once: how long in all."""
+        return [f"{service}: waited {total:.0f} s in all for the rate limit ({count} waits)"
+                for service, (count, total) in self.rate_waits.items() if count > 1]
 
     @property
     def offline(self) -> bool:
@@ -230,10 +254,15 @@ class Session:
         return self.mode.refresh
 
     def cached_since(self) -> str | None:
-        """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age."""
+        """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age. Under
+        --refresh, none from before the run began: an answer this run got is reused (newuser32c #5: a post embedded by
+        three articles was asked, and observed, three times by one refresh run). A replayed answer is dated by its
+        WARC record, before the run: a --refresh --replay run asks the WARC again, as before."""
         if self.offline:
             return None
         since = since_at(self._now_us(), self.settings.cache_ttl_days)
+        if self.refresh and self.started_at > since:
+            since = self.started_at
         if self.sinces is not None:
             self.sinces.append(since)
         return since

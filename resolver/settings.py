@@ -245,14 +245,18 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     return values
 
 
-def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = None,
+def load_settings(path: str | os.PathLike[str] | None = None, *, env: Mapping[str, str] | None = None,
                   overrides: Mapping[str, Any] | None = None, check_secrets: bool = True) -> Settings:
     """Build Settings from the config file, the environment and explicit overrides (CLI flags), in that order.
-    `check_secrets=False`: for a command that sends and stores no secret (`cache stats`), which a secret that
-    cannot be used as given must not block (review27a #8)."""
+    `path`: the config file, a str or a Path, positional or by keyword (newuser32c #8: `load_settings("config.toml")`
+    was a TypeError); else $EMBED_RESOLVER_CONFIG, else the default file if there is one. A file that does not exist
+    is a ConfigError. `check_secrets=False`: for a command that sends and stores no secret (`cache stats`), which a
+    secret that cannot be used as given must not block (review27a #8)."""
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or a pathlib.Path of the config file, not {type(path).__name__}")
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
-    config = path or (Path(env["EMBED_RESOLVER_CONFIG"]) if env.get("EMBED_RESOLVER_CONFIG") else None)
+    config = (Path(path) if path is not None and str(path) else None) or (Path(env["EMBED_RESOLVER_CONFIG"]) if env.get("EMBED_RESOLVER_CONFIG") else None)
     if config is None and default_config_path().is_file():
         config = default_config_path()
     if config is not None:

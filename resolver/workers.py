@@ -34,7 +34,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from resolver import extract
+from resolver.article import Article
 from resolver.errors import EmbedResolverError
+from resolver.extract.incomplete import FailedStep, attempt
 from resolver.inputs import Item, Loaded, load
 from resolver.model import Credit, Embed
 from resolver.readable import ThinPage, posts_shown, thin_page
@@ -64,6 +66,7 @@ class Extracted:
     embeds: tuple[Embed, ...]
     credits: tuple[Credit, ...]
     thin: ThinPage | None = None   # a page with no embed and almost no text: maybe no article (newuser30 #3)
+    incomplete: tuple[FailedStep, ...] = ()   # the steps of its reading that failed (a bug): their findings are missing
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -128,14 +131,19 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     # Hashed here, in the worker, not in the main process; and before extraction, while the page's bytes are still
     # in the CPU's cache from reading and decoding them (after, they were read from memory again: #14).
     _ = loaded.article.sha256
-    with time_budget(budget, item.source):
+    with time_budget(budget, item.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
-        thin = thin_page(loaded.article.text, loaded.article.kind, embeds=len(embeds), shown=posts_shown(embeds),
-                         utf8=loaded.article.utf8)
+        thin = read_thin(loaded.article, embeds)
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), tuple(credits), thin)
+    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed))
+
+
+def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:
+    """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone."""
+    return attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
+                   utf8=article.utf8, fallback=None)
 
 
 def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,

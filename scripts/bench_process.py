@@ -298,5 +298,6 @@ def print_processes(runs: dict[str, list[tuple[float, float]]]) -> None:
               f"({min(cpu_ratios):.2f}-{max(cpu_ratios):.2f})")
     print("aim: scan --workers 1 <= 2x parse only (lxml)")
 
+
 if __name__ == "__main__":
     raise SystemExit(main())

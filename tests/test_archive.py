@@ -166,8 +166,6 @@ def test_save_job_accepted_pending_then_success(fakenet, store):
     ([json_page({"url": POST, "job_id": ["j"]})], {}, ("error", None)),
 ], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429", "list-answer", "string-status",
         "success-without-time", "odd-job-id"])
-
-
 def test_save_outcomes(fakenet, store, submit, statuses, expected):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
@@ -802,6 +800,7 @@ def test_a_replay_report_cites_its_warc_lookup_for_a_snapshot_a_later_live_run_l
     fakenet.routes.clear()
     again = json.loads(cli("c.db", "--replay", str(warc), "report", "--format", "json", str(article)))
     [embed_again] = [e for e in again["embeds"] if e["post"]]
+
     def listed(snapshots):
         return [{k: v for k, v in s.items() if k != "fetch_id"} for s in snapshots]
     assert embed_again["snapshots"] and listed(embed_again["snapshots"]) == listed(embed["snapshots"])
@@ -957,8 +956,6 @@ def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tm
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
                          ids=["javascript", "data", "no-scheme"])
-
-
 def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):
     """The snapshot's address goes into the HTML report's href as given: a `javascript:` one ran on a click in a
     page promised to hold no script."""

@@ -246,7 +246,6 @@ def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_pat
     assert ("no archived copy" in shown) is (said == "answered")
 
 
-
 def test_a_gone_posts_capture_listed_but_not_read_is_no_answered_lookup(fakenet, store):
     """CDX listed a capture of the gone post, but reading it failed (a 503): archive_lookup said "answered", and
     the table "no archived copy found (the archive answered)", although a copy is listed and its content not known.
@@ -590,3 +589,21 @@ def test_fixnu32a_a_lookup_stopped_between_its_lists_is_not_answered_and_the_res
     assert [o["method"] for o in store.observations(row["id"])] == ["syndication", "wayback"]
     [again] = run([TARGET], settings, store, offline=True)
     assert (len(again.archived), again.archive_lookup) == (1, "answered")
+
+
+def test_review32r3_a_finished_lookup_is_one_whatever_the_case_its_handle_is_linked_in(fakenet, store):
+    """review32r3: the Wayback Machine reads a URL in any case (its urlkey is lower case), so a gone post's lookup
+    under /river_desk/ is its lookup under /River_Desk/. fixnu32a reads a lookup as finished only when every list it
+    goes through has a row, matched by the list URL's exact text: the same post linked by another article as
+    /River_Desk/ read "not looked up" offline (whether a copy exists "not known"), and each online run linking it so
+    asked the archive's four lists again. A list is now found under any case, as the archive reads it."""
+    settings = world(fakenet, [])
+    fakenet.route("web.archive.org", f"/web/20210503091500id_/{PAGE}", json_page({"error": "not archived"}, 404))
+    [post] = run([TARGET], settings, store)
+    assert (post.record.status, post.archive_lookup, post.archived) == ("deleted", "answered", ())
+    recased = Target("twitter", ID, f"https://twitter.com/River_Desk/status/{ID}")
+    [offline] = run([recased], settings, store, offline=True)
+    assert (offline.archive_lookup, offline.archived) == ("answered", ())
+    hits = len(fakenet.hits)
+    [online] = run([recased], settings, store)
+    assert (online.archive_lookup, fakenet.hits[hits:]) == ("answered", [])

@@ -595,7 +595,6 @@ def test_a_shard_that_got_no_article_is_no_error(tmp_path: Path) -> None:
     assert codes == [0, 0, 0, 0]
 
 
-
 # --jsonl given a file that is no JSON Lines (#11): before, every line was an error of its own ("error: cannot read
 # page.html:N: not JSON"), 588 lines and 588 rows of the errors table for one NPR page. The opposite mistake (a
 # JSON Lines file given as a SOURCE) was caught in one line.
@@ -748,7 +747,6 @@ def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tm
     assert "3 articles" in text and "0 errors" in text and "2 skipped" in text, text
     assert "2 errors" not in text
     assert "scanned 3 articles in " in text and "; 2 skipped" in text
-
 
 
 # -- cli27: an empty folder beside other targets is said, in every command --------------------------------------

@@ -490,7 +490,6 @@ def test_a_credit_in_a_photographer_element_names_a_person(credit_html, expected
     assert (credit.creator, credit.organization, credit.split_confidence) == expected
 
 
-
 @pytest.mark.parametrize("attribute,expected", [
     ('data-photographer="Zed Quux"', ("Zed Quux", None, "high")),
     ('photographer="Zed Quux"', ("Zed Quux", None, "high")),
@@ -620,11 +619,41 @@ NEWUSER27_MISSED = [
     ("spanish", "Fotografía: Juan Pérez", [("Juan Pérez", None, "high")]),
 ]
 
+NEWUSER32B = [
+    # 6: an organisation named first, then the photographer: the organisation by its words, an acronym in any script
+    ("agency-word-first", "Foto: Agência Brasil/Marcelo Camargo", [("Marcelo Camargo", "Agência Brasil", "high")]),
+    ("cyrillic-acronym-first", "Фото: УНІАН / Олена Коваль", [("Олена Коваль", "УНІАН", "high")]),
+    ("one-word-agency-alone", "Фото: Укрінформ", [(None, "Укрінформ", "high")]),
+    ("agency-word-alone", "Foto: Agência Lusa", [(None, "Agência Lusa", "high")]),
+    ("turkish-acronym-alone", "Foto: İHA", [(None, "İHA", "high")]),
+    ("turkish-label", "Fotoğraf: Ahmet Yıldız/AA", [("Ahmet Yıldız", "AA", "high")]),
+    # 8: forms a photo desk writes every day
+    ("dpa-first-bild", "Die Brücke. Bild: dpa/Max Muster", [("Max Muster", "dpa", "high")]),
+    ("dpa-first-foto", "Foto: dpa/Max Muster", [("Max Muster", "dpa", "high")]),
+    ("picture-alliance", "Foto: picture alliance/dpa", [(None, "picture alliance/dpa", "high")]),
+    ("picture-alliance-person", "(Foto: picture alliance/Fabian Sommer/dpa)",
+     [("Fabian Sommer", "picture alliance/dpa", "high")]),
+    ("photo-afp-bracketed", "Des habitants. (Photo AFP)", [(None, "AFP", "high")]),
+    ("photo-afp", "Des habitants. Photo AFP", [(None, "AFP", "high")]),
+    ("credits-photo", "Crédits photo : AFP", [(None, "AFP", "high")]),
+    ("turkish-label-agency", "Eski köprü. Fotoğraf: AA", [(None, "AA", "high")]),
+    ("turkish-label-dha", "Fotoğraf: DHA", [(None, "DHA", "high")]),
+    ("hebrew-person", "הגשר הישן. צילום: יוסי כהן", [("יוסי כהן", None, "uncertain")]),
+    ("hebrew-agency", "צילום: רויטרס", [(None, "רויטרס", "high")]),
+    ("hebrew-flash90", "צילום: פלאש 90", [(None, "פלאש 90", "high")]),
+    ("russian-press-service", "Фото: пресс-служба мэрии", [(None, "пресс-служба мэрии", "high")]),
+]
 
-@pytest.mark.parametrize("caption,found", [c[1:] for c in NEWUSER27_MISSED], ids=[c[0] for c in NEWUSER27_MISSED])
+
+@pytest.mark.parametrize("caption,found", [c[1:] for c in NEWUSER27_MISSED + NEWUSER32B],
+                         ids=[c[0] for c in NEWUSER27_MISSED + NEWUSER32B])
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_a_photos_word_in_other_languages_opens_a_credit(caption, found, kind):
-    """newuser27 finding 8: "Фото:", "写真：", "Kuva:", "Zdjęcie:", "Fotografía:" gave no credit."""
+    """newuser27 finding 8: "Фото:", "写真：", "Kuva:", "Zdjęcie:", "Fotografía:" gave no credit. newuser32b #6 and
+    #8: an organisation named before the photographer was read as the photographer, the photographer as the
+    organisation; Turkish "Fotoğraf", Hebrew "צילום", French "Crédits photo" and "Photo AFP", a lower-case agency
+    first ("dpa/Name") and a press service written small gave no credit, or kept the label in the name
+    ("Fotoğraf: Ahmet Yıldız", high)."""
     from resolver.extract import find_all
 
     document = CAPTION_PAGE.format(caption) if kind == "html" else f"A bridge at dawn.\n{caption}\nThe story goes on.\n"
@@ -961,3 +990,32 @@ def test_schema_org_credit_text_is_read_as_a_credit_elements_words(credit_text, 
             f'"https://news.example/img/p.jpg", "creditText": "{credit_text}"}}</script></head><body><p>Story.</p>'
             '</body></html>')
     assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == found
+
+
+def test_a_japanese_credit_after_a_description_and_a_space_in_plain_text():
+    """newuser32b #8: "閉鎖される橋 写真：共同通信" (a description, a space, the credit: a Japanese caption scraped
+    flat) gave nothing; after "。" or on a line of its own it was read."""
+    from resolver.extract import find_all
+
+    found = find_all("記事の本文です。\n\n閉鎖される橋 写真：共同通信\n", "text")[1]
+    assert [(c.creator, c.organization, c.raw) for c in found] == [(None, "共同通信", "写真：共同通信")]
+
+
+def test_an_unknown_label_before_a_name_is_never_a_sure_creator():
+    """newuser32b #6: an unknown label word kept before the name ("Fotoğraf: Ahmet Yıldız" as the creator) was marked
+    high. A name holds no colon: a creator with one is uncertain, whatever the organisation."""
+    from resolver.extract.credit_names import split_confidence
+
+    assert split_confidence("Quelle: Max Muster", "dpa", "Quelle: Max Muster/dpa") == "uncertain"
+
+
+# review32r4: "one capitalised word is an organisation" was made a rule for every script (newuser32b #6), and the
+# common first names it spares are written without accents: "Photo: José", "Foto: Zoë" became organisations where
+# "Photo: Jose" is a person; "Photo: JOSÉ" an acronym, sure.
+@pytest.mark.parametrize("caption,name", [("Photo: José", "José"), ("Photo: JOSÉ", "JOSÉ"),
+                                          ("Foto: Zoë", "Zoë")])
+def test_a_first_name_with_accents_alone_is_a_person_as_without(caption, name):
+    assert [(c.creator, c.organization) for c in find_credits(f"A bridge at dawn. {caption}")] == [(name, None)]
+    ascii_name = name.replace("é", "e").replace("É", "E").replace("ë", "e")
+    assert [(c.creator, c.organization) for c in find_credits(f"A bridge at dawn. Photo: {ascii_name.title()}")] \
+        == [(ascii_name.title(), None)]

@@ -740,3 +740,70 @@ def test_review30n_an_oembed_answer_with_fields_of_other_types_gives_a_record(pl
     record = oembed.parse(platform, fx.POST_ID, TWEET.url, 200, "application/json", body)
     assert record.status == "available" and record.author_name is None
     assert all(m.width is None and m.height is None for m in record.media)
+
+
+# X's words for a protected account's post (newuser32c #1): the current ones had "protected" in none of them.
+PROTECTED_WORDS = [
+    "You’re unable to view this Post because this account owner limits who can view their Posts. Learn more",
+    "You're unable to view this Tweet because this account owner limits who can view their Tweets. Learn more",
+    "This Post is from an account that is protected. Only approved followers can see it.",
+]
+
+
+@pytest.mark.parametrize("words", PROTECTED_WORDS, ids=["x-now", "twitter-then", "protected-approved"])
+def test_newuser32c_a_protected_accounts_tombstone_reads_protected(words):
+    """newuser32c #1 (#9): X's present tombstone for a protected account's post says the owner "limits who can view
+    their Posts", with neither "protected" nor "approved followers": it was read as "unknown", and the oEmbed 404
+    that followed made the post "not found", a dead embed, where it is alive behind its account's lock."""
+    from resolver.fetch import syndication
+
+    body = json.dumps({"__typename": "TweetTombstone", "tombstone": {"text": {"text": words}}}).encode()
+    record = syndication.parse(fx.GONE_ID, 200, "application/json", body)
+    assert (record.status, record.reason) == ("protected", f"tombstone: {words}")
+
+
+@pytest.mark.parametrize("all_methods", [False, True], ids=["first-that-answers", "all-methods"])
+def test_newuser32c_a_protected_post_is_no_dead_post_whatever_oembed_says(fakenet, store, all_methods):
+    """newuser32c #1 (#9): syndication's tombstone with X's present wording and oEmbed's 404 (it embeds no protected
+    post) made the post "not_found". It is "protected"; with every method asked, oEmbed's "not found" is said as a
+    disagreement, never taken over the tombstone."""
+    tombstone = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": PROTECTED_WORDS[0]}}}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(tombstone)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("<html>Not found</html>", 404))
+    target = Target("twitter", fx.GONE_ID, f"https://twitter.com/LockedDesk/status/{fx.GONE_ID}")
+    [post] = run([target], settings_for(fakenet), store, media=False, archived=False, all_methods=all_methods)
+    assert (post.record.status, post.record.method) == ("protected", "syndication")
+    assert store.post_row("twitter", fx.GONE_ID)["status"] == "protected"
+    if all_methods:
+        assert post.record.disagreements["status"] == {"syndication": "protected", "oembed": "not_found"}
+    else:
+        assert not [path for host, path in fakenet.hits if host == "publish.twitter.com"]   # settled: not asked
+
+
+def test_newuser32c_a_tombstone_is_never_overruled_by_a_not_found(fakenet, store):
+    """newuser32c #1 (#9): a tombstone whose words no reading knows ("This Post is unavailable.") says the post
+    exists and is not shown; oEmbed's 404 then decided alone: "not_found", no disagreement said. Now the post's status
+    is not known, and the two answers are said to disagree."""
+    tombstone = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is unavailable."}}}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(tombstone)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("<html>Not found</html>", 404))
+    target = Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")
+    [post] = run([target], settings_for(fakenet), store, media=False, archived=False)
+    assert [host for host, _ in fakenet.hits] == ["cdn.syndication.twimg.com", "publish.twitter.com"]
+    assert post.record.status == "unknown", post.record
+    assert post.record.disagreements["status"] == {"syndication": "unknown", "oembed": "not_found"}
+    assert post.record.reason.startswith("tombstone: This Post is unavailable."), post.record.reason
+    assert "oEmbed answered 404" in post.record.reason
+    assert store.post_row("twitter", fx.GONE_ID)["status"] == "unknown"
+
+
+def test_newuser32c_a_post_one_source_says_is_hidden_is_not_not_found_by_another(fakenet, store):
+    """newuser32c #1 (#9): "not found" is the least a source can say (a 404, an empty answer: also what a wrong id
+    gets); a source that says why the post is not shown (oEmbed's 403: protected) is taken over it though syndication
+    ranks first, the other's answer said beside it."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page({})]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("{}", 403, content_type="application/json"))
+    target = Target("twitter", fx.GONE_ID, f"https://twitter.com/LockedDesk/status/{fx.GONE_ID}")
+    [post] = run([target], settings_for(fakenet), store, media=False, archived=False, all_methods=True)
+    assert (post.record.status, post.record.method) == ("protected", "oembed")
+    assert post.record.disagreements["status"] == {"syndication": "not_found", "oembed": "protected"}

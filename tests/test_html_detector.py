@@ -129,8 +129,6 @@ def test_a_credit_in_the_prose_of_a_page_with_no_other_marker_is_found(line, cre
 
 @pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
                          ids=[r[0] for r in MASTODON_POSTS])
-
-
 def test_a_mastodon_post_url_is_found_in_a_page_whose_only_marker_it_is(url, canonical, post_id, handle):
     """A Mastodon URL on an instance not named "mastodon" was no marker: a page holding nothing else was not
     parsed, and its post was missed, written in the text or linked (#11)."""
@@ -158,10 +156,9 @@ def test_other_sites_at_name_paths_in_a_page_are_no_mastodon_posts():
     # The TikTok video, written and linked: one embed.
     assert [(e.platform, e.detector) for e in html.scan(page)[0]] == [("tiktok", "html-link")]
 
+
 @pytest.mark.parametrize("after", [" now", ".", ",", ").", "!", ";", ":", "?"],
                          ids=["space", "period", "comma", "paren-period", "bang", "semicolon", "colon", "question"])
-
-
 def test_a_post_url_in_a_pages_text_is_found_whatever_punctuation_follows(after):
     """A post URL written in a paragraph (not a link) was found only when a space or a quote followed it: "...
     /status/20." read as the URL "/status/20." and was dropped, where the same text as plain text gave the post."""
@@ -385,8 +382,6 @@ DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">Dec
 @pytest.mark.parametrize("signature", [f"<p>Ann Example (@ann_ex) {DATE_LINK}</p>",
                                        f"<p>&mdash; Ann Example (@ann_ex)</p><p>{DATE_LINK}</p>"],
                          ids=["no-dash", "date-in-a-paragraph-after-the-signatures"])
-
-
 def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
     """Some embed codes put the signature in its own <p>, with no dash first, or the date link in a <p> after it:
     those paragraphs stay out, and the date link is the date."""
@@ -434,8 +429,6 @@ def test_a_view_on_twitter_link_after_the_date_is_no_words_and_no_date(after):
      '(@portauth) ', "Harbour closed today."),
 ], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature", "sibling-divs", "list", "card-chrome",
         "card-header-with-follow"])
-
-
 def test_a_tweet_whose_words_are_not_in_a_paragraph_keeps_them_as_uncertain_text(inner, text):
     """A CMS stripped the embed code's <p>: the words before the signature's "— Name (@handle)" are the text
     (newuser27 §10); where they start is the blockquote's, so they are `uncertain`. The text was null, and the
@@ -663,8 +656,6 @@ BUTTONS = ('<div><a href="https://twitter.com/intent/tweet?in_reply_to=781000000
 
 @pytest.mark.parametrize("buttons", ["", BUTTONS, BUTTONS.replace("<div>", "<p>").replace("</div>", "</p>")],
                          ids=["bare", "with-buttons", "with-buttons-in-a-paragraph"])
-
-
 def test_cms_tweet_card(buttons):
     page = ('<html><body><blockquote class="subbuzz-tweet__container js-tweet__placeholder"><div>'
             '<a class="subbuzz-tweet__display-name" href="https://twitter.com/card_ex">Card Example &#x1F47C;</a>'
@@ -680,8 +671,6 @@ def test_cms_tweet_card(buttons):
 
 @pytest.mark.parametrize("box", ['<div class="c-related-list"><ul><li>Story</li></ul><div class="c-related-list__video">',
                                  '<div id="promo-7-2175804" class="promo"><div class="promo-html">'])
-
-
 def test_a_playlist_in_a_box_of_other_stories_is_no_embed(box):
     """SB Nation's related-stories box and the Daily News' promo box each hold a YouTube playlist: the site's own
     promotion, not the article's embed. A single video there, and a playlist in the article, still are embeds."""
@@ -730,8 +719,6 @@ def test_credits_as_real_pages_carry_them(fixture_text):
 
 @pytest.mark.parametrize("css", ["credit", "caption-credit", "photo-credit", "image-source", "subbuzz__attribution",
                                  "wp-media-credit", "story-image-copyright"])
-
-
 def test_cms_credit_classes(css):
     page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><div><span class="{css}">'
             'Ann Example/Riverton Post</span></div></figure><p>Follow us on Twitter</p></body></html>')
@@ -864,8 +851,6 @@ LINKED_SITE_CAPTIONS = [
 
 @pytest.mark.parametrize("body,expected", [c[1:] for c in LINKED_SITE_CAPTIONS],
                          ids=[c[0] for c in LINKED_SITE_CAPTIONS])
-
-
 def test_a_caption_ending_in_a_link_to_the_site_it_names_credits_that_site(body, expected):
     """Gothamist's "(<a href="http://boingboing.net/…">Boing Boing</a>)" ending a caption was missed: two capitalised
     words in brackets read as a person's name, and a person's name alone there is no credit (#11)."""
@@ -1018,8 +1003,6 @@ def test_an_image_title_holding_a_credit_is_read():
     ("Mary Example for Mayor", []),
 ], ids=["initials", "outlet", "outlet-of-four-words", "description", "headline", "unknown-first-name", "campaign",
         "office"])
-
-
 def test_an_image_title_naming_a_person_for_an_outlet_is_its_credit(title, expected):
     """An <img title> holding only "Name for Outlet" (U.S. News' headshots) credits the image; a title that reads
     as a description or a headline does not. Strict: a name of two or three words starting with a common first
@@ -1083,8 +1066,6 @@ CREDIT_ATTR_PAGES = [
 
 @pytest.mark.parametrize("page, expected, laid_out", CREDIT_ATTR_PAGES, ids=["script-and-url", "article-and-footer",
                                                                             "nav-then-article", "footer-only"])
-
-
 def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_tag_could_credit(page, expected,
                                                                                               laid_out, monkeypatch):
     from resolver.extract import spans
@@ -1118,8 +1099,6 @@ CASED_CREDIT_TAGS = [
 
 @pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
                                                                 "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
-
-
 @pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
     def page(tag: str) -> str:
@@ -1251,8 +1230,6 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none", "date-in-a-link", "caps-on-bracket", "on-thin-space", "arabic-digits", "cjk-year",
         "date-in-markup", "on-then-word"])
-
-
 @pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
     """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
@@ -1418,8 +1395,6 @@ def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_und
                                   "credits_in_next_data_slideshow.html",
                                   "documented_embed_markup.html",
                                   "other_platforms.html", "report_article.html", "tweet_variants.html"])
-
-
 def test_a_page_parsed_from_its_own_bytes_gives_what_its_text_gives(name):
     """A UTF-8 page's bytes go to the parser as they are (#14): the same embeds and credits, spans included."""
     from pathlib import Path
@@ -1621,8 +1596,6 @@ OWN_URLS = ('<link rel="canonical" href="https://www.example-wire.org/article/ha
      ["Jane Example"]),
 ], ids=["as-is", "og-url-only", "no-own-url", "canonical-of-another-story", "og-image-of-another-image",
         "og-image-at-another-size"])
-
-
 def test_a_page_state_slideshow_is_the_articles_only_when_the_page_names_its_object(fixture_text, changes, taken):
     """The tie to the article's own object needs the page's canonical URL or og:url as that object's own; without
     one (or naming a story the state does not hold), only the og:image's credit is taken: its image is named by
@@ -1647,8 +1620,6 @@ def test_a_page_state_slideshow_is_the_articles_only_when_the_page_names_its_obj
     ('{"shareUrl":"https://news.example.org/a/seals","gallery":[{IMG}]}', []),
 ], ids=["state-is-the-article", "nested-canonical", "escaped-slashes", "not-a-media-key", "in-another-story",
         "related-key", "another-url", "not-an-own-url-key"])
-
-
 def test_an_image_of_the_articles_own_state_object_is_tied_only_through_its_own_media(state, taken):
     """The article's own object may be the whole script (its first character the object's), name its URL with
     escaped slashes, or sit deeper; its images count under a key naming its media, never under another key, in
@@ -1659,6 +1630,7 @@ def test_an_image_of_the_articles_own_state_object_is_tied_only_through_its_own_
             '<p>Words.</p></article><script type="application/json" id="state">'
             f"{state.replace('{IMG}', image)}</script></body></html>")
     assert [c.creator for c in html.scan(page)[1]] == taken
+
 
 def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
     state = ('<script>window.s={"images":[{"credit":"Photograph: Dana Example",'
@@ -1696,8 +1668,6 @@ NODE_STATE = ('<script>window.s={"photo":{"credit":"Photo: Jane Doe/Wire Images"
     ('<img src="https://img.example.org/media/Abc123def456/photo.jpg">', False),
 ], ids=["query", "case", "percent-escape", "escaped-twice", "size-name", "srcset", "other-image", "in-the-query",
         "a-folder"])
-
-
 def test_the_image_a_script_data_credit_belongs_to_is_known_however_the_page_writes_its_url(shown, taken):
     """Only the images that may be an image node's are read further (#14): however the article writes the same
     image (a query, upper case, an escape in its path, a size name, a srcset's second image), it is still the
@@ -1748,8 +1718,6 @@ def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scr
     '<SCRIPT>a()</SCRIPT><script data-x="</Script>"></script><p>x</p><SCRIPT>window.s={STATE};</SCRIPT>',
 ], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld", "after-many",
         "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
-
-
 def test_a_credit_key_in_a_script_written_in_capitals_is_read(scripts):
     """HTML names are case-insensitive: a script tag in capitals holds script data as a lower-case one does (#11:
     `<SCRIPT>` page state gave no credit)."""
@@ -1810,8 +1778,6 @@ def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanne
 ], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "npr-size", "npr-other", "short-name",
         "not-an-image",
         "named-by-query", "other-query", "query-other-host", "query-size-only"])
-
-
 def test_an_image_at_another_size_is_the_same_image(a, b, same):
     from resolver.extract.script_credits import image_keys
 
@@ -1961,8 +1927,6 @@ def test_an_elements_attributes_as_one_dict_read_as_attrs_does(markup):
 
 @pytest.mark.parametrize("footer", ['<div CLASS="site-footer" class="article">', '<div id="x" ID="y" class="page-footer">',
                                     '<footer class>'], ids=["upper-case", "repeated-id", "valueless"])
-
-
 def test_a_credit_in_the_sites_footer_read_from_its_attributes_is_no_photo_credit(footer):
     tag = footer[1:footer.index(" ") if " " in footer else -1]
     page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit">Ann Example/Riverton '
@@ -2001,8 +1965,6 @@ def test_a_selection_gives_each_element_once_in_document_order_and_nothing_for_a
 @pytest.mark.parametrize("title", ["Mary Johnson for Congress", "John Smith for Senate", "Tom Miller for Mayor",
                                    "Michael Brown for President", "David Jones for City Council",
                                    "Sarah Lee for Governor", "Laura King for State Assembly"])
-
-
 def test_review25_a_campaign_image_title_is_no_credit(title):
     """A campaign's sign or logo ("Name for Congress") reads as "Name for Outlet": the candidate is not the image's
     photographer, nor Congress an outlet."""
@@ -2065,8 +2027,6 @@ def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
     ("caption=x> <b ", set()),                                   # a name at the page's start: no tag holds it
 ], ids=["upper-case", "valueless", "single-quoted", "after-quote", "after-slash", "new-lines", "at-end",
         "figcaption", "tag-and-longer-names", "data-only", "words", "at-start"])
-
-
 def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(page, names, both_searches):
     """A hinted attribute name is asked of lexbor only when the page may write it as an attribute (#14)."""
     from resolver.extract import html_credits
@@ -2139,8 +2099,6 @@ SELECTOR_PARTS = [*html.STRUCTURE_PARTS, *html.FACEBOOK_PARTS, *html.TIMELINE_PA
     ("<p>No markup that any selector needs.</p>", set()),
 ], ids=["class-any-case", "not-names", "tag-names", "end-br", "br", "json-type", "json-type-reference", "quirks-classes", "other-references",
         "decimal-reference", "hex-reference", "longer-hex", "zeros", "hyphen", "fjlig", "none"])
-
-
 def test_the_words_a_page_may_write_are_read_in_any_case_and_through_references(page, written, both_searches):
     """A selector is asked of lexbor only when the page may write one of its words (#14): in any ASCII case, and
     every word when a character reference may write a letter or a hyphen. Without hyperscan, every one."""
@@ -2286,7 +2244,6 @@ def test_a_copy_whose_text_equals_the_next_elements_gets_no_span(page):
     assert quoted[0][1].startswith(("<a class=\"x\" href=\"/1\">one", '<em class="c">Photo: A', "<b>one"))
 
 
-
 @pytest.mark.parametrize("written, text", [
     ("&#74;ane Doe/AP", "Jane Doe/AP"), ("&#x4A;ane Doe/AP", "Jane Doe/AP"), ("Jane&#32;Doe/AP", "Jane Doe/AP"),
     ("&#80;hoto: Jane Doe", "Photo: Jane Doe"),
@@ -2305,8 +2262,6 @@ def test_an_element_whose_text_begins_with_a_character_reference_keeps_its_span_
 
 @pytest.mark.parametrize("copied, real", [("&copy; Ann Lee", "Photo: Bo Ray/AP"), ("&#169; Ann Lee", "&copy; Bo Ray/AP")],
                          ids=["named", "decimal"])
-
-
 def test_a_copy_whose_text_begins_with_a_character_reference_gets_no_span(copied, real):
     """A copy whose text began with a character reference ("&copy;": its first letters told nothing) was given the
     next element's start tag, so the credit "(c) Ann Lee" quoted "Photo: Bo Ray/AP", and that one had none (#14)."""
@@ -2518,8 +2473,6 @@ def test_a_credit_after_a_caption_is_tied_to_the_one_photo_its_block_shows_at_tw
     "</p></div></div>",
 ], ids=["two-figures", "two-photo-blocks", "gallery-slides-and-thumbnails", "no-photo", "two-photos-one-block",
         "one-hex-folder", "one-file-name-two-folders", "untied-under-a-hero"])
-
-
 def test_one_photographers_credits_on_different_photos_stay_separate(body):
     """A repeated credit is merged only where its block shows one photo: two photos by one photographer are two
     credits, and none is tied to a photo it may not be of (#11)."""
@@ -2595,8 +2548,6 @@ SPELLED_CREDIT_TAGS = [
                                                           "space-before", "unquoted-capitals", "unquoted-src",
                                                           "two-blanks", "tab-space", "carriage-return", "form-feed",
                                                           "mixed-run"])
-
-
 @pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_spelled_as_html_allows_gives_its_credit(tag):
     page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
@@ -2627,6 +2578,7 @@ def test_a_credit_attribute_inside_an_html_comment_is_no_credit(hidden):
 def test_a_json_ld_script_whose_type_is_in_capitals_is_read_as_json_ld(mime):
     script = ('{"@type":"ImageObject","contentUrl":"https://news.example/img/boats.jpg",'
               '"creditText":"Jane Doe/Riverton Post","copyrightHolder":"Riverton Post"}')
+
     def page(kind: str) -> str:
         return (f'<html><head><script type="{kind}">{script}</script></head>'
                 '<body><p>Boats, photo credit below.</p></body></html>')
@@ -2680,8 +2632,6 @@ def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place,
 # with or without its ';', and `&COPY;`. Each page credits as the one with "©" does, its spans on the source as written.
 @pytest.mark.parametrize("reference", ["&#0169;", "&#00169;", "&#XA9;", "&#Xa9;", "&#x00a9;", "&#X00A9;", "&#169",
                                        "&COPY;", "&COPY"])
-
-
 @pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
 @pytest.mark.usefixtures("both_searches")
 def test_every_spelling_of_the_copyright_sign_credits_as_the_sign_does(place, reference):
@@ -2772,8 +2722,6 @@ GLOBE = "http://static.example.ca/{shard}/multimedia/in-photos/article22232497.e
         "one-name-two-folders", "size-and-another-folder", "another-section", "hash-alone", "years", "size-word",
         "no-file", "schemes-host-case", "protocol-relative", "www", "both-relative", "two-hosts", "two-ports",
         "relative-and-host", "hex-words", "hex-word-and-hash", "codecs", "codecs-and-sizes"])
-
-
 def test_one_photo_in_two_size_folders_is_one_photo(a, b, same):
     assert html_credits._same_photo(a, b) is same
     assert html_credits._same_photo(b, a) is same
@@ -2984,8 +2932,6 @@ def test_a_caption_under_a_lazy_image_and_its_noscript_copy_is_tied_to_the_photo
      'One/Reuters</p>', None),
 ], ids=["caption-after-photo-div", "caption-after-picture", "em-under-image-and-br", "words-beside-the-image",
         "two-photos-before", "paragraph-between"])
-
-
 def test_a_caption_right_after_its_photos_block_is_tied_to_that_photo(body, image):
     """newuser27 finding 9: a <p class="caption"> right after its photo's <div class="photo"><img></div>, and an
     <em> under an <img> and a <br> (as the <i> there), were found with no image, so the image-metadata check was
@@ -3040,8 +2986,6 @@ SELF_QUOTED = "https://twitter.com/ann_ex/status/1600000000000000002"
 ], ids=["t.co-words", "x.com-words", "nested-embed-code"])
 @pytest.mark.parametrize("signature", ["&mdash; Ann Example (@ann_ex) December 6, 2022",
                                        "Ann Example (@ann_ex) December 6, 2022"], ids=["dash", "no-dash"])
-
-
 def test_a_self_quote_with_no_date_link_takes_no_id_from_the_post_it_quotes(body, signature):
     """An account quoting its own earlier post, its date plain text: the outer embed took the older post's id
     (its link in the words is the account's own, as a /photo/1 link is), and with the nested embed code also its
@@ -3054,8 +2998,6 @@ def test_a_self_quote_with_no_date_link_takes_no_id_from_the_post_it_quotes(body
 
 @pytest.mark.parametrize("words", ["View post on X 2", "View post on X (2)", "Voir la publication sur X 3",
                                    "Read 25 replies", "Read 2,025 replies", "12 Reposts", "Loading 2"])
-
-
 def test_link_words_with_a_number_are_no_date(words):
     """X's minimal embed code's link numbered by a CMS ("View post on X 2" for a second embed) was taken as the date
     link's words: any digit made words a date (#10). A date has its day and its year."""
@@ -3070,8 +3012,6 @@ def test_link_words_with_a_number_are_no_date(words):
                                         ("2022年12月6日", "2022-12-06"), ("6 Δεκ 2022", None),
                                         ("٦ ديسمبر ٢٠٢٢", "2022-12-06"), ("6 ธ.ค. 2565", None)],
                          ids=["en", "fr", "ja", "el-unread-month", "ar-digits", "th-buddhist-year"])
-
-
 def test_a_date_link_in_any_language_is_still_the_date(words, date):
     page = (f'<html><body><blockquote class="twitter-tweet"><p>Road open.</p>&mdash; Ann Example (@ann_ex) <a href="'
             f'https://twitter.com/ann_ex/status/1600000000000000001">{words}</a></blockquote></body></html>')
@@ -3107,8 +3047,6 @@ def test_credits_on_one_path_on_two_hosts_stay_two():
 
 @pytest.mark.parametrize("css", ["CR&#X45;DIT", "cr&#101;dit", "photo-cr&#x65;dit", "image-&#99;redit",
                                  "cr&#101dit"], ids=["hex-capital-x", "decimal", "hex", "first-letter", "no-semicolon"])
-
-
 @pytest.mark.usefixtures("both_searches")
 def test_a_credit_class_written_with_references_is_a_credit_class(css):
     """#10: HTML reads references in an attribute's value, so class="CR&#X45;DIT" is the class "CREDIT"; a page
@@ -3146,8 +3084,6 @@ L4A, L4B = "https://news.example/img/L4a.jpg", "https://news.example/img/L4b.jpg
     ("Jane Roe/AFP; Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
 ], ids=["left-image-right-image", "left-photo-right-photo", "left-only", "right-only", "top-bottom", "places-after",
         "a-third-place", "places-that-name-no-one", "no-places"])
-
-
 def test_a_credit_element_under_two_photos_ties_each_part_to_the_photo_in_its_place(page, words, expected):
     """#10: a credit element (not a caption) reading "Left Image: ...; Right Image: ..." under two photos tied neither
     part to a photo; each is tied to the one in its place now (the first photo is the left or top one), and a part
@@ -3180,8 +3116,6 @@ STORY = "<p>The council met on Tuesday and argued about the bridge for a long ti
     (f"<p>Wow.</p>Loose words<p>— Ann Example (@ann_ex) May 1, 2024</p>", None, None, "<p>— Ann"),
 ], ids=["one-word", "lines", "one-paragraph", "under-a-heading", "under-a-figure", "under-another-signature",
         "words-between"])
-
-
 def test_left28_a_signature_in_its_own_paragraph_takes_the_words_of_the_one_before(body, text, confidence, spanned):
     """A flattened post whose words and signature are separate paragraphs (`<p>Wow.</p><p>— Ann (@ann) …</p>`) came
     out with no text: the paragraph right before is its words when nothing else can be, read as plain text reads the
@@ -3362,8 +3296,6 @@ def test_the_prose_credit_words_are_all_searched_by_literals():
 @pytest.mark.usefixtures("both_searches")
 @pytest.mark.parametrize("text", ["", "no words", "(AP) (AP", "Фото: ТАСС, 写真＝AFP 😀 AFP", "\udc80AFP\ud800(AP)",
                                   "AP)AP)" * 3])
-
-
 def test_literals_are_placed_where_a_find_loop_finds_them(both_searches, text):
     from resolver.extract.needles import literal_starts
 
@@ -3378,6 +3310,8 @@ def _starts_of(text, literal):
         starts.append(at)
         at = text.find(literal, at + 1)
     return starts
+
+
 # Hosts are caseless (newuser29 #4): a page whose only post link writes its host in capitals was skipped by the
 # marker gate unparsed, and gave no embed, where `platforms.parse_url` reads the same link.
 UPPER_CASE_HOST_LINKS = {
@@ -3522,8 +3456,6 @@ def test_review29c_a_short_post_ending_another_posts_words_is_not_joined_to_it()
     "By Jane Placeholder (@fictional_acct) May 1, 2024", "BY JANE PLACEHOLDER (@fictional_acct) May 1, 2024",
     "Written by Jane Placeholder (@fictional_acct) May 1, 2024",
     "Posted by Jane Placeholder (@fictional_acct) on May 1, 2024"])
-
-
 @pytest.mark.parametrize("holder", ['<div class="byline">{}</div>', "<p>{}</p>"], ids=["div", "paragraph"])
 def test_review29c_a_byline_with_a_handle_and_a_date_is_no_post(byline, holder):
     """An article's byline naming its writer's account and the day ("By Jane Doe (@jane) May 1, 2024") reads like a

@@ -127,3 +127,48 @@ def test_a_chain_cut_part_way_goes_on_from_its_last_recorded_redirect(threaded_n
     again = Session(settings, store=store, mode=Mode(refresh=True)).run(lambda s: resolve(link, session=s))
     assert [asked(fakenet, h) for h in ("t.co", "bit.ly", "tinyurl.com")] == [2, 2, 3]
     assert not any(h.kept for h in again.hops)
+
+
+def test_a_refresh_run_asks_once_for_a_post_and_a_link_articles_ask_one_after_another(threaded_net, store):
+    """--refresh: nothing from before the run, but what the run got is reused (newuser32c #5: a post embedded by
+    three articles was asked three times, and observed three times, by one refresh run)."""
+    from tests.fakenet import redirect
+
+    fakenet = threaded_net
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({IDS[0]: [json_page(tweet(IDS[0]))]}))
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(POST.url))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(media=False)
+    link = "https://t.co/Ab12Cd34Ef"
+
+    async def three_articles(session: Session):
+        return [(await fetch_posts([POST], session=session, options=options),
+                 await resolve_many([link], session=session)) for _ in range(3)]
+    Session(settings, store=store, mode=Mode()).run(three_articles)   # last week's run
+    assert (asked(fakenet, "cdn.syndication.twimg.com"), asked(fakenet, "t.co")) == (1, 1)
+    answers = Session(settings, store=store, mode=Mode(refresh=True)).run(three_articles)
+    assert (asked(fakenet, "cdn.syndication.twimg.com"), asked(fakenet, "t.co")) == (2, 2)   # again, once
+    assert [posts[0].record.status for posts, _ in answers] == ["available"] * 3
+    assert [links[0].final_url for _, links in answers] == [POST.url] * 3
+    assert len(store.observations(store.post_row("twitter", IDS[0])["id"])) == 2   # one a run
+
+
+def test_a_link_another_article_followed_after_this_one_asked_the_cache_is_not_followed_again(threaded_net, store):
+    """The cache is asked about an article's links at once, then they are followed one at a time: a link another
+    article's step followed to its end meanwhile (no longer in flight, now in the cache) was followed again
+    (newuser32c #5, seen as a flaky second t.co request in one run)."""
+    from tests.fakenet import redirect
+
+    fakenet = threaded_net
+    end = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    fakenet.route("t.co", "/Ab12Cd34Ef", slowly(redirect(end)))
+    fakenet.route("bit.ly", "/other", slowly(redirect(end)))
+    settings = fakenet.settings(hosts=["t.co", "bit.ly"], concurrency=1)
+    link = "https://t.co/Ab12Cd34Ef"
+
+    async def two(session: Session):
+        return await asyncio.gather(resolve_many([link], session=session),
+                                    resolve_many(["https://bit.ly/other", link], session=session))
+    first, second = Session(settings, store=store, mode=Mode()).run(two)
+    assert asked(fakenet, "t.co") == 1
+    assert first[0].resolution_id == second[1].resolution_id is not None

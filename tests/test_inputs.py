@@ -147,7 +147,6 @@ def test_loading_a_file_reads_it(tree: Path) -> None:
     assert loaded.article.text == "plain words" and loaded.article.kind == "text" and loaded.url is None
 
 
-
 def test_a_file_is_read_to_its_end_whatever_its_size_says(tmp_path: Path) -> None:
     """Files are read with one read of the size fstat gives (#14); what that size does not cover is read on:
     a named pipe (size 0, written in pieces) and a file in /proc (size 0) come out whole."""
@@ -176,6 +175,7 @@ def test_a_file_is_read_to_its_end_whatever_its_size_says(tmp_path: Path) -> Non
 
 # -- decoding ------------------------------------------------------------------------------------------------
 
+
 NAMES = "<p>Photo: José Núñez/Agência Exemplo. Zoë Åström — “quoted”</p>\n"
 UTF8_PAGE = ('<html><head><meta charset="utf-8"></head><body>' + NAMES * 20).encode()
 
@@ -189,8 +189,6 @@ UTF8_PAGE = ('<html><head><meta charset="utf-8"></head><body>' + NAMES * 20).enc
     (UTF8_PAGE.replace(b"utf-8", b"iso-8859-1")[:-7], "utf-8"),               # a wrong label, cut mid-character
 ], ids=["stray-byte", "valid", "cut-mid-character", "stray-byte-undeclared", "cp1252-declared-utf-8",
         "declared-latin-1-cut"])
-
-
 def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encoding: str) -> None:
     """One undecodable byte in a UTF-8 page made the whole page go to detection, which read it as cp1252 or
     hp_roman8: "José Núñez" became "JosÃ© NÃºÃ±ez" or "Josûˋ Nû¤ûÝez" in every credit. UTF-8 with fewer bad
@@ -255,8 +253,6 @@ def test_detection_refuses_a_reading_with_a_superscript_digit_inside_a_word(line
 
 @pytest.mark.parametrize("declared, meta", [(None, "iso-8859-1"), (None, "us-ascii"), ("ISO-8859-1", None),
                                             ("latin1", None)], ids=["meta-latin-1", "meta-ascii", "http", "http-alias"])
-
-
 def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | None, meta: str | None) -> None:
     """Pages that say ISO-8859-1 (or ASCII) use cp1252's quotes and dashes, and browsers decode them as cp1252
     (the WHATWG Encoding standard). Read as latin-1, the dash of a flattened tweet's signature was a control
@@ -276,8 +272,6 @@ def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | No
 
 @pytest.mark.parametrize("declared, meta", [("utf-16", None), (None, "utf-16"), ("UTF-16LE", None)],
                          ids=["http", "meta", "http-le"])
-
-
 def test_a_utf16_label_on_bytes_that_are_not_utf16_is_not_believed(declared: str | None, meta: str | None) -> None:
     """A page whose markup reads as ASCII is not UTF-16, whatever its label says (the WHATWG standard reads a
     <meta> saying UTF-16 as UTF-8): decoded as UTF-16, a cp1252 page became a line of CJK characters."""
@@ -445,8 +439,6 @@ FRENCH_SHORT = "Le café était fermé. « Nous étions là », dit-elle.\n" * 3
 ], ids=["polish-iso8859-2", "polish-iso8859-2-one-line", "sami-iso8859-10", "french-short-repeated", "czech-cp1250",
         "lithuanian-cp1257", "italian-cp1252", "turkish-cp1254", "hungarian-cp1250", "slovak-cp1250",
         "estonian-cp1257", "latvian-cp1257"])
-
-
 def test_enc29_a_short_text_is_read_in_the_encoding_whose_letters_a_language_writes(text: str, encoding: str) -> None:
     """charset_normalizer judged a few dozen bytes badly: iso8859-2 Polish came out iso8859_3 or cp1250 ("Wroc³aw",
     "¬ródło"), Sami iso8859-10 cp1250 ("Żuolla"), short French mac_latin2 ("Le cafť ťtait fermť"), Czech cp1252
@@ -679,6 +671,7 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     assert result.article.kind == "html"
     assert [(e.detector, e.author_name) for e in result.embeds] == [("html-blockquote", "José Núñez")]
 
+
 @pytest.mark.parametrize("data, kind", [
     (b'<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>', "html"),
     (b"<figure>\n<img src=/a.jpg>\n<figcaption>A desk.</figcaption>\n</figure>", "html"),
@@ -699,8 +692,6 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     (b"He typed <figure of speech> and <image> into the box. x<y and h1<h2.", "text"),
 ], ids=["figure-fragment", "figure-unquoted", "heading", "two-bare-tags", "two-bare-tags-self-closing", "list",
         "lone-img", "one-bare-tag", "one-bare-tag-repeated", "end-tag", "no-attribute-name", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
-
-
 def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: bytes, kind: str) -> None:
     """wire28 (newuser28 #6): a fragment without a page around it (a CMS export, a snippet piped to `scan -`, an
     API user's string) was sniffed as plain text unless one of a few tags carried an attribute: its markup stayed
@@ -829,8 +820,6 @@ def test_jsonl_key_changes_when_a_record_is_edited_and_not_otherwise(tmp_path: P
     (JsonlFields(), {"html": "  ", "text": "words"}, ("words", "text", None, None)),
 ], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id",
         "null-html-then-text", "blank-html-then-text"])
-
-
 def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
     (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
     loaded = load(item)
@@ -839,8 +828,6 @@ def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expecte
 
 @pytest.mark.parametrize("record", [{"html": ""}, {"html": None, "text": " \n "}, {"text": "\ufeff\t"}],
                          ids=["empty-html-alone", "null-html-blank-text", "bom-and-tab"])
-
-
 def test_a_record_with_nothing_in_it_is_no_article(tmp_path: Path, record: dict) -> None:
     """It was scanned as an article with nothing in it (#11): now it is skipped, as an empty file is."""
     from resolver.errors import EmptyInput
@@ -1077,11 +1064,8 @@ def test_a_brotli_body_in_a_warc_is_decoded_like_gzip(tmp_path: Path, compress: 
     assert [load(i).article.text for i in found] == [PAGE.decode()] * 2
 
 
-
 @pytest.mark.parametrize("content", [b"hello, I am not a WARC\n", gzip.compress(b"<html>gzipped page</html>")],
                          ids=["text", "gzip"])
-
-
 def test_not_a_warc_is_a_problem(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.warc"
     path.write_bytes(content)
@@ -1196,8 +1180,6 @@ def _third_record_too_long(data: bytes) -> bytes:
                                               (False, _garbage_before_third_record), (False, _third_record_too_long),
                                               (False, _third_record_too_short)],
                          ids=["bad-gzip-member", "member-not-inflating", "garbage-line", "wrong-length", "too-short"])
-
-
 def test_a_bad_record_in_the_middle_of_a_warc_fails_alone_and_the_records_after_it_are_read(
         tmp_path: Path, compress: bool, damage) -> None:
     records = _story_records(6)
@@ -1447,12 +1429,9 @@ SHORT_PROBE_CASES = [(text + end, encoding) for texts, encodings in SHORT_PROBES
                      for encoding in encodings for end in ("", "\n") if not _utf8(text.encode(encoding))]
 
 
-
 @pytest.mark.parametrize("text, encoding", [
     pytest.param(text, encoding, id=f"{encoding}-{text.strip()}-{'line' if text.endswith(chr(10)) else 'bare'}")
     for text, encoding in SHORT_PROBE_CASES])
-
-
 def test_enc30_a_short_text_is_read_right_or_said_unsure(text: str, encoding: str) -> None:
     """A few bytes of another script read as plausibly in several encodings ("Да" is "泥" in gb18030, "Фр" in
     ISO-8859-5): the guess may be wrong, but then it says it is unsure, naming another encoding that reads them.
@@ -1509,8 +1488,6 @@ MAC_RUSSIAN_FEW_CAPITALS = "Мост через реку закрыли в по�
 
 @pytest.mark.parametrize("lines, rival", [(1, "cp1251"), (2, "cp1251"), (50, None)],
                          ids=["one-line", "two-lines", "page-detection-says-mac"])
-
-
 def test_enc30_mac_cyrillic_detection_calls_cp1251_is_read_in_mac_cyrillic_unsure(lines: int,
                                                                                   rival: str | None) -> None:
     """Mac Cyrillic Russian whose only capital is a sentence's first letter was read as cp1251, and SAID SURE:

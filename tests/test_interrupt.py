@@ -274,7 +274,6 @@ def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_d
     assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
 
 
-
 @pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
 def test_interrupts31_a_ctrl_c_while_a_chunk_commits_commits_what_was_printed_and_counts_only_that(
         tmp_path: Path, output: bool) -> None:

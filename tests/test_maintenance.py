@@ -57,6 +57,7 @@ def test_export_of_credits_says_which_split_is_a_guess(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [(r["creator"], r["split_confidence"]) for r in rows] == [("Berkeley Quux", "uncertain"), ("", "")]
 
+
 def test_export_writes_blobs_as_base64(store: Store) -> None:
     out = io.StringIO()
     export(store, "bodies", out, fmt="jsonl")
@@ -324,7 +325,7 @@ def test_stats_counts_one_row_in_the_singular(store: Store, tmp_path: Path) -> N
                      .split())
     assert "credits_by_organization (1 row)" in shown and "at_risk_embeds (1 of 7 rows)" in shown
     assert "The 1 row shown was never looked up in the archive (unknown, not lost)" in shown
-    assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 5 rows)", "").replace("of 2 rows)", "") \
+    assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 6 rows)", "").replace("of 2 rows)", "") \
         .replace("unsure_encodings (0 rows)", "").replace("(no rows)", "")
 
 
@@ -554,3 +555,28 @@ def test_enc31_a_guess_names_its_rivals_and_counts_those_past_five(rivals: tuple
     from resolver.report import guessed
 
     assert guessed("cp1252", rivals) == said
+
+
+def test_stats_says_as_of_when_the_post_statuses_it_counts_were_observed(store: Store, tmp_path: Path) -> None:
+    """newuser32c #4: no figure said as of when, and a re-run within cache_ttl silently kept last week's status.
+    The statuses counted are each post's latest answer (by its source's time): `stats` says their span, and how
+    many are older than cache_ttl, which a run re-checks only after that or with --refresh."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    rows = list(store.db.query("SELECT id, last_observed_at FROM posts WHERE status NOT IN ('error', 'unknown') "
+                               "AND last_observed_at IS NOT NULL ORDER BY id"))
+    store.db.execute("UPDATE posts SET last_observed_at = ? WHERE id = ?", ["2024-06-01T08:00:00.000000Z", rows[0]["id"]])
+    store.db.execute("UPDATE posts SET last_observed_at = ? WHERE id != ? AND last_observed_at IS NOT NULL",
+                     ["2999-01-02T09:30:00.000000Z", rows[0]["id"]])
+    store.db.conn.commit()
+    store.close()
+    shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"])
+    said = " ".join(shown.stdout.split())
+    assert (f"Post statuses counted as observed from 2024-06-01 08:00 to 2999-01-02 09:30 UTC (each post's latest "
+            f"answer, {len(rows)} posts); 1 is older than cache_ttl (30 days): a run asks again for a post only after "
+            "that, or with --refresh." in said), said
+    as_json = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json"])
+    assert all(json.loads(line)["view"] for line in as_json.stdout.splitlines())   # rows only on stdout
+    assert "Post statuses counted as observed from 2024-06-01 08:00 to 2999-01-02 09:30 UTC" in as_json.stderr

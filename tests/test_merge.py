@@ -680,3 +680,27 @@ def test_review31r2_a_preferred_older_record_takes_no_rivals_of_the_record_it_re
         assert conn.execute("SELECT encoding, encoding_detected, encoding_rival, encoding_rivals FROM articles"
                             ).fetchone() == ("cp1250", 0, *rivals)
         assert conn.execute("SELECT count(*) FROM unsure_encodings").fetchone() == (0,)
+
+
+def test_review32r3_an_account_seen_in_two_shards_under_its_handle_in_another_case_is_one_author(tmp_path: Path) -> None:
+    """review32r3: urlforms32 made an account whose handle an answer gave re-cased (@River_Desk, then @RIVER_DESK) one
+    row of `authors` within a database, but `cache merge` matched authors by the handle's exact text: two shards of
+    one corpus run, each seeing the account in one case, merged into two authors. Now one, seen from the first
+    shard's first sighting to the other's last; another account (another id) under another case stays apart."""
+    def shard(name: str, handle: str, author_id: str, when: str) -> Path:
+        with Store(tmp_path / name) as store:
+            store.record_observation({"platform": "twitter", "post_id": name[:1], "status": "available",
+                                      "url": f"https://twitter.com/{handle}/status/1", "author_handle": handle,
+                                      "author_name": f"River Desk {name[:1]}", "author_id": author_id, "record": {}},
+                                     [], observed_at=when)
+        return tmp_path / name
+
+    inputs = [shard("1.db", "River_Desk", "4400000099", "2026-01-01T00:00:00Z"),
+              shard("2.db", "RIVER_DESK", "4400000099", "2026-02-01T00:00:00Z"),
+              shard("3.db", "river_DESK", "4400000077", "2026-03-01T00:00:00Z")]
+    merge(tmp_path / "all.db", inputs)
+    with Store(tmp_path / "all.db") as store:
+        rows = [(r["author_id"], r["name"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors ORDER BY author_id DESC")]
+    assert rows == [("4400000099", "River Desk 2", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+                    ("4400000077", "River Desk 3", "2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z")]

@@ -546,6 +546,7 @@ def _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, answer: str):
 
     host = "blog.riverton.example"
     link = f"https://{host}/@council/112233445566778899"
+
     def page(request) -> Response:
         return Response("<html><body>Council news</body></html>", content_type="text/html")
 

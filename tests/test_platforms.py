@@ -149,8 +149,6 @@ MISSED_FORMS = [
 
 @pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in MISSED_FORMS],
                          ids=[r[0] for r in MISSED_FORMS])
-
-
 def test_forms_once_missed(url, platform, kind, post_id, canonical):
     _check(url, platform, kind, post_id, canonical)
 
@@ -225,8 +223,6 @@ NOT_MASTODON = [
 
 @pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
                          ids=[r[0] for r in MASTODON_POSTS])
-
-
 def test_a_mastodon_post_on_any_instance(url, canonical, post_id, handle):
     ref = parse_url(url)
     assert ref is not None
@@ -381,8 +377,6 @@ DOCUMENTED_FORMS = [
 
 @pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in DOCUMENTED_FORMS],
                          ids=[r[0] for r in DOCUMENTED_FORMS])
-
-
 def test_documented_embed_and_share_forms(url, platform, kind, post_id, canonical):
     _check(url, platform, kind, post_id, canonical)
 
@@ -447,8 +441,6 @@ def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
 ], ids=["x-leading-zeros", "x-zero", "x-20-digits", "x-past-2**63", "x-embed-leading-zero", "tiktok-leading-zero",
         "mastodon-leading-zero", "telegram-leading-zero", "fb-post-leading-zero", "fb-video-leading-zero",
         "fb-permalink-leading-zero", "vimeo-leading-zero"])
-
-
 def test_ids_no_platform_mints_are_no_post(url):
     assert parse_url(url) is None
 
@@ -529,8 +521,6 @@ def test_percent_escaped_letters_and_digits_in_a_path_are_the_same_post(url, pos
 
 @pytest.mark.parametrize("url", ["https://twitter.com/jack%2Fstatus%2F20", "https://twitter.com/jack/status/20%3F",
                                  "https://t.me/rivertonchannel%2F416"], ids=["slash", "question-mark", "tg-slash"])
-
-
 def test_an_escaped_separator_stays_part_of_its_segment(url):
     assert parse_url(url) is None
 
@@ -595,8 +585,6 @@ def test_what_is_no_wayback_capture_link(url):
     (f"https://www.youtube.com/watch?v={YT}&t=0", None),
 ], ids=["embed-start", "youtu.be-t", "t-seconds", "t-minutes", "t-hours", "fragment", "time-continue", "none",
         "not-a-time", "zero"])
-
-
 def test_a_youtube_links_start_time_is_kept(url, seconds):
     """`embed/<id>?start=95`, `youtu.be/<id>?t=125`, `watch?v=<id>&t=2m5s`: the moment the article cites was dropped
     (newuser29 #10). The canonical URL stays the video's, so the same video's links still merge."""

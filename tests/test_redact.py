@@ -41,8 +41,6 @@ R = Redactor(secrets=(TOKEN, "ia-key-marker", "ia secret/with+signs"))
      "https://archive.org/wayback/available?url=https%3A%2F%2Fdocs.test%2Fr%3Faccess_token%3DREDACTED"),
 ], ids=["graph-access-token", "names-any-case", "signed-s3", "fragment", "secret-as-value", "secret-in-path",
         "form-encoded-secret", "password", "empty-value", "nested-url-encoded", "nested-url-raw"])
-
-
 def test_secret_parameters_are_redacted_keeping_their_names(url, expected):
     assert R.url(url) == expected
 
@@ -167,8 +165,6 @@ URL_CHARACTERS = "".join(map(chr, range(0x20, 0x7f))) + "\t\n\x00\x1béж"
 @given(st.sampled_from(["https", "http", "HTTP", "Https", "hTtp", "ftp", "a+b.c-d", "1x", "", "https:", "https:/"]),
        st.sampled_from(["://", "//", ":", ":///", "://user:pw@", "://u@"]),
        st.text(alphabet=URL_CHARACTERS, max_size=40))
-
-
 def test_urls_with_nothing_to_split_out_are_redacted_as_the_splitting_does(scheme, separator, rest):
     """A URL with no user part, query or fragment skips urlsplit (#13, #14): the same answer as the splitting
     gives, whatever the URL (non-ASCII and control characters too)."""
@@ -193,8 +189,6 @@ def test_the_quick_path_for_plain_urls_answers_as_the_full_one(url):
 
 @pytest.mark.parametrize("url", ["https://x.test/a/b;c=d", "http://[::1]:8080/p", "https://xn--bcher-kva.test/%2F",
                                  f"https://x.test/{TOKEN}"])
-
-
 def test_plain_urls_take_the_quick_path(url):
     from resolver.redact import PLAIN_URL
 
@@ -235,8 +229,6 @@ SECRET_CHARS = st.text(alphabet="AZaz09-_.~/+=%&?#:@ ", min_size=1, max_size=12)
                                                  "#", "=", "+", "%25", "https%3A%2F%2F"]), max_size=8),
        st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s),
                         lambda s: quote(quote(s, safe=""), safe="")]), st.booleans())
-
-
 def test_whatever_the_secret_changes_in_a_text_the_text_carries_it(secret, parts, form, put) -> None:
     """What redaction with a secret does to a text or a URL other than redaction with none, only a text that
     carries it can have had done: `carries_secret` is never wrong the other way."""
@@ -278,8 +270,6 @@ def test_review_a_redactor_noting_what_it_is_asked_notes_the_answer_with_no_secr
        st.lists(st.sampled_from(["https://h.example/p?", "q=", "token=", "&", "u=", "%2F", "%3D", "x", "/", "#",
                                  "=", "+", "%25", "https%3A%2F%2F", "\t", "?", "REDACTED", "&v=2"]), max_size=8),
        st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s)]), st.booleans())
-
-
 def test_review_whatever_a_secret_changes_the_text_or_its_answer_without_it_carries_it(secret, parts, form,
                                                                                         put) -> None:
     text = "".join(parts[:4]) + (form(secret) if put else "") + "".join(parts[4:])
@@ -341,8 +331,6 @@ def _lower_escapes(form: str) -> str:
                 max_size=6),
        st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s), unquote]),
        st.booleans())
-
-
 def test_review25_whatever_a_secret_in_any_case_of_escape_changes_the_text_carries_it(secret, parts, form,
                                                                                       lower) -> None:
     """The property above, with the forms `forms` gained (decoded) and escapes written in lower case."""
@@ -421,8 +409,6 @@ def test_redact26_overlapping_secrets_leave_nothing_of_either(secrets, text, exp
 
 @given(st.lists(st.text(alphabet="ab", min_size=6, max_size=9), min_size=1, max_size=3),
        st.lists(st.tuples(st.integers(0, 2), st.integers(0, 8), st.sampled_from(["", "a", "b", "c"])), max_size=5))
-
-
 def test_redact26_every_character_of_every_occurrence_of_every_secret_is_redacted(secrets, parts) -> None:
     """Every character that belongs to an occurrence of a secret goes; each run of them becomes one REDACTED."""
     text = "".join(secrets[which % len(secrets)][cut:] + glue for which, cut, glue in parts)
@@ -483,8 +469,6 @@ def test_redact26_log_records_lose_every_character_of_two_runs_overlapping_secre
     ("https://img.example/a.jpg?key=Tok3nFict1onal&sig=cdn", "https://img.example/a.jpg?key=REDACTED&sig=cdn"),
 ], ids=["secret-param", "in-a-value", "in-the-path", "a-page's-own-signature-kept",
         "carrying-one:-its-own-signature-kept-too"])
-
-
 def test_secrets27_a_page_url_loses_a_configured_secret_and_nothing_else(url, expected):
     """A URL a page gives (a credited image's src) is its content: only a configured secret goes (its own `sig=` stays, so
     two images differing there stay apart: review27a #3), the same answer every time; with no secret set, or none in it, it is left as written."""
@@ -518,8 +502,6 @@ def test_fix27s_a_secret_redacted_out_of_an_embeds_text_makes_no_false_text_fail
 @pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "https://api.example/{}/p", "token {} echoed",
                                    "https://news.example/?next=" + "https%3A%2F%2Fapi.example%2Fcb%3Fq%3D{}"],
                          ids=["query", "path", "text", "carried"])
-
-
 def test_secrets28_a_secret_with_an_unreserved_character_escaped_is_redacted(place: str, written: str) -> None:
     """Any unreserved character may be percent-escaped ("ab%63def" is "abcdef" to a server), at any depth: each
     such form of a secret is redacted, by `url`, `text` and `page_url`, and carries it."""
@@ -533,8 +515,6 @@ def test_secrets28_a_secret_with_an_unreserved_character_escaped_is_redacted(pla
 @pytest.mark.parametrize("written", ["ab%43defJk12", "ab%63defJk1", "ab%64defJk12", "ab%6321defJk12",
                                      "abcdef%6AK12"],   # "abcdefjK12": not the secret, nor it in lower case
                          ids=["other-case", "short", "other-letter", "not-an-escape-of-c", "j-not-J"])
-
-
 def test_secrets28_an_escape_of_another_character_is_no_form_of_the_secret(written: str) -> None:
     r = Redactor(secrets=("abcdefJk12",))
     url = f"https://api.example/cb?q={written}&v=2"
@@ -555,8 +535,6 @@ def test_secrets28_an_escape_of_another_character_is_no_form_of_the_secret(writt
     ("https:/\t/user:pw@x.test/p?q", "https:/\t/user:REDACTED@x.test/p?q"),
 ], ids=["line-break", "in-query-and-fragment", "leading-tab", "upper-case-scheme", "empty-query", "secret-name",
         "secret-name-in-fragment", "password", "password-slashes-apart"])
-
-
 def test_odds28_a_url_is_kept_as_it_was_asked_whatever_urlsplit_strips(url, expected):
     """urlsplit takes tabs and line breaks out of a URL (and lower-cases its scheme, drops an empty "?"): `resolve
     "https://t.co/ab\\ncd"` recorded and printed https://t.co/abcd, a URL nobody asked for, while the request refused
@@ -575,13 +553,9 @@ SPLIT_SECRET = "abcdefJk12xyz"
     "abcdef%0D%0AJk12xyz", "abcdef%2509Jk12xyz", "abcdef%20Jk12xyz", "ab\tcd%09ef\nJk12xyz", "abcdef%09Jk%312xyz",
 ], ids=["tab", "line-feed", "crlf", "tab-escaped", "lf-escaped-lower", "crlf-escaped", "tab-escaped-twice",
         "space-escaped", "split-three-times", "split-and-escaped-letter"])
-
-
 @pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "https://x.com/{}/status/1",
                                    "error: sent {} back", "https://web.example/cdx?url={}"],
                          ids=["query", "path", "text", "carried"])
-
-
 def test_secrets29_a_secret_split_by_whitespace_raw_or_escaped_is_redacted(place: str, written: str) -> None:
     """A URL reader takes tabs and line breaks out of a URL (a browser sends "abc\\tdef" as "abcdef"), and a secret
     with an escaped tab or space in it ("abc%09def") is still the secret to anyone who reads it: `url`, `text`,
@@ -612,8 +586,6 @@ def test_secrets29_what_splits_a_secret_is_whitespace_only(text: str) -> None:
                           st.sampled_from(["\t", "\n", "\r\n", "%09", "%0a", "%0D", "%20", "%2509"])),
                 min_size=1, max_size=3),
        st.sampled_from(["https://h.example/p?q={}&v=2", "see {} here", "https://h.example/{}/x"]))
-
-
 def test_secrets29_a_secret_split_by_whitespace_anywhere_is_gone_from_every_answer(secret, splits, place) -> None:
     """The secret (no escape of its own: one split apart is no escape) with whitespace put between any of its
     characters, raw or escaped, in a URL or in text: no answer keeps it, and `carries_secret` finds it."""
@@ -633,8 +605,6 @@ def test_secrets29_a_secret_split_by_whitespace_anywhere_is_gone_from_every_answ
     "abcdef&#9;Jk12xyz", "abcdef&#x09;Jk12xyz", "abcdef&#10;Jk12xyz", "abcdef&Tab;Jk12xyz", "abcdef&NewLine;Jk12xyz",
 ], ids=["json-tab", "json-line-feed", "json-crlf", "json-u0009", "json-u000A", "html-tab", "html-tab-hex",
         "html-line-feed", "html-named-tab", "html-named-newline"])
-
-
 def test_review29d_a_secret_split_by_escaped_whitespace_in_a_json_or_html_body_is_redacted(written: str) -> None:
     """review29d: secrets29 read a secret split by a raw tab or line break, or by one %-escaped, but the bodies the
     tool keeps (the database's `bodies`, the WARC) are JSON answers and HTML pages, which write that tab as `\\t` or
@@ -653,8 +623,6 @@ def test_review29d_a_secret_split_by_escaped_whitespace_in_a_json_or_html_body_i
                                   "abcdef&Tab Jk12xyz", "abcde&#x9fJk12xyz"],
                          ids=["other-escape", "json-letter", "html-decimal-longer", "html-amp", "named-no-semicolon",
                               "html-hex-longer"])
-
-
 def test_review29d_what_splits_a_secret_in_a_body_is_escaped_whitespace_only(text: str) -> None:
     """A JSON or HTML escape of anything but whitespace splits no secret ("&#912" is one character, not a tab and "12")."""
     r = Redactor(secrets=(SPLIT_SECRET,))
@@ -674,14 +642,10 @@ ESCAPED_SECRET = "AAAAtest%2Ftoken%3Dxyz_1.2"   # issued with escapes, as an X b
 ], ids=["decimal", "hex", "hex-upper-x", "hex-lower", "hex-upper", "decimal-padded", "hex-padded",
         "decimal-no-semicolon", "first", "last", "last-no-semicolon", "json", "json-lower-hex", "mixed", "every",
         "with-percent-escape", "with-a-split"])
-
-
 @pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "error: sent {} back",
                                    '{{"errors": [{{"message": "invalid token {}"}}]}}',
                                    "<p>Bad token: <code>{}</code></p>"],
                          ids=["url", "text", "json-body", "html-body"])
-
-
 def test_secrets30_a_secret_written_with_html_or_json_escapes_is_redacted(place: str, written: str) -> None:
     """A server may echo the token in an HTML error page ("&#99;" or "&#x63;" for "c") or a JSON message ("\\u0063"):
     the page or the answer read back says the secret, so every output, the kept body too, redacts it, and
@@ -701,8 +665,6 @@ def test_secrets30_a_secret_written_with_html_or_json_escapes_is_redacted(place:
     "AAAAtest\\u002Ftoken\\u003dxyz_1.2", "AAAAtest\\u00252Ftoken%3Dxyz_1.2",
 ], ids=["decoded", "json-slash", "html-named", "html-numeric", "html-percent", "html-named-percent", "json-u",
         "json-percent"])
-
-
 def test_secrets30_a_secret_issued_with_escapes_is_redacted_however_a_body_escapes_its_characters(written) -> None:
     """An X bearer token is issued with %-escapes ("%2F", "%3D"): a JSON answer may write its "/" as "\\/" (PHP's
     json_encode does) and an HTML page as "&#x2F;" or "&sol;" (OWASP's encoders do), or escape its "%" itself."""
@@ -718,8 +680,6 @@ def test_secrets30_a_secret_issued_with_escapes_is_redacted_however_a_body_escap
     "ab&c;defJk12", "ab\\x63defJk12",
 ], ids=["another-letter", "hex-runs-on", "decimal-runs-on", "json-three-digits", "cut", "short", "not-a-reference",
         "not-json"])
-
-
 def test_secrets30_what_an_html_or_json_escape_stands_for_is_read_as_a_reader_reads_it(text: str) -> None:
     """Only an escape a reader decodes to the secret's character counts: "&#x63def" is one character (hex runs on),
     "&#991;" is not "c" and "1", JSON's \\u takes four digits."""

@@ -273,3 +273,26 @@ def test_fixnu32a_a_warc_replayed_again_records_each_record_once_each_observatio
     assert [(method, at) for method, at, _ in seen] == [
         ("syndication", "2024-06-20T11:00:00.000000Z"), ("wayback", "2024-06-20T11:00:02.000000Z")], seen
     assert all(at == fetched_at for _, at, fetched_at in seen)
+
+
+def test_review32r3_a_replayed_answer_dated_after_now_is_no_fresh_answer_for_a_live_run(fakenet, tmp_path):
+    """review32r3: a WARC written by a machine whose clock ran a year ahead, replayed into a cache, gave the post a
+    last observation "from the future": every live run took it as fresh (within cache_ttl until a year and 30 days
+    from now), asked nothing, and said "available" though the post was deleted, with no "From the cache" line (an
+    answer dated after the run began read as asked by it). A time after now is no time: the live run asks."""
+    from datetime import datetime, timedelta, timezone
+
+    from tests.test_fetch import by_id, json_page
+
+    ahead = (datetime.now(timezone.utc) + timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    warc = write_warc(tmp_path / "ahead.warc.gz", (ahead, fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    result, post = fetched(world, warc)
+    assert post is not None and post["status"] == "available", result.output
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    result, post = fetched(world)
+    assert post is not None and post["status"] == "deleted", result.output
+    assert any(host == "cdn.syndication.twimg.com" for host, _ in fakenet.hits)
+    assert world("fetch", "--reparse").exit_code == 0   # every view made again: the answer from ahead is not newest
+    result = world("fetch", "--offline", "--no-media", "--json", POST)
+    assert json.loads(result.stdout.splitlines()[0])["status"] == "deleted", result.output

@@ -242,6 +242,8 @@ def test_urlforms31_a_capture_cdx_lists_for_a_video_id_in_another_case_is_not_ci
         [embed] = json.loads(out)["embeds"]
         assert [(s["timestamp"], s["url"].split("/", 5)[5]) for s in embed["snapshots"]] == [
             ("20221206120000", video)], (how, embed["snapshots"])
+
+
 LAST_SEEN = r"per syndication fetch #(\d+) of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, when the post was last seen available \(now: not found\)"
 
 

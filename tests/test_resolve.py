@@ -109,8 +109,6 @@ def test_loop_and_too_many_hops(fakenet, store):
 
 @pytest.mark.parametrize("target", ["http://127.0.0.1:1/admin", "http://localhost:1/", "http://[::1]:1/",
                                     "http://2130706433:1/", "http://0x7f000001:1/"])
-
-
 def test_redirect_from_a_named_origin_to_unnamed_loopback_is_refused(fakenet, store, target):
     fakenet.route("t.co", "/evil", redirect(target))
     result = run("https://t.co/evil", fakenet.settings(), store)
@@ -291,8 +289,6 @@ def test_a_link_asked_for_twice_in_one_batch_is_followed_once(fakenet, store):
 @pytest.mark.parametrize("link,kind", [("https://t.co/Xy12Zz", "short-link"),
                                        ("https://pic.twitter.com/Pq12Rs34Tu", "media-link"),
                                        ("https://vm.tiktok.com/ZMabc123/", "short-link")])
-
-
 def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destination(fakenet, store, link, kind):
     """A short link's whole job is to point on: one that answers 200 with a page naming no next hop (a redirect in a
     script form the resolver does not read, an error page served as 200) has not said where it goes. It was
@@ -573,8 +569,6 @@ def test_a_cached_chain_holds_only_under_a_max_redirects_that_gives_the_same_ans
 
 @pytest.mark.parametrize("url", ["https://go.example/ab\ncd", "https://go.example/ab\tcd",
                                  "https://go.example/a?q=1\r\n&v=2"], ids=["line-break", "tab", "carriage-return"])
-
-
 def test_odds28_a_url_holding_a_tab_or_line_break_is_refused_and_recorded_as_asked(fakenet, store, url):
     """Such a URL is refused, never sent. It was recorded and returned as urlsplit rewrites it (https://go.example/
     abcd), a URL nobody asked for, next to an error naming the one that was (#11)."""
@@ -619,8 +613,6 @@ def test_odds28_a_location_holding_a_tab_is_recorded_as_given_and_the_next_hop_a
 @pytest.mark.parametrize("target", ["http://127.0.0.1:1/@jane/112000000000000001",
                                     "http://127.1:1/users/jane/statuses/112000000000000001"],
                          ids=["ip-literal", "short-ip-literal"])
-
-
 def test_review29_a_redirect_to_a_post_shaped_loopback_url_is_refused_not_a_post(fakenet, store, target):
     """A post URL ends a chain with no request, so a Mastodon-shaped path (any host may be an instance) on a
     loopback address was never shown to the guard: the link was reported as a Mastodon post at 127.0.0.1, with no
@@ -679,8 +671,6 @@ def test_review30n_a_refresh_header_is_followed_as_a_meta_refresh_is(fakenet, st
 
 @pytest.mark.parametrize("refresh", ["300; url=/elsewhere", "0; url=/live", "30", "0; url=", "5;URL= "],
                          ids=["long-delay", "itself", "reload", "empty-url", "empty-url-spaced"])
-
-
 def test_review30n_a_refresh_header_that_reloads_the_page_ends_the_chain_there(fakenet, store, refresh):
     """A reload is no hop on. review30r2: "0; url=" (an empty URL: the page itself, as a meta refresh's is) was read
     as the relative URL "url=", and the link was said to end at https://news.example/url=, a 404."""

@@ -1281,6 +1281,7 @@ def _html_escaped(text: str) -> str:
     """Every other letter of `text` as an HTML character reference, in the ways a page writes one (decimal, hex in
     either case, padded, and with no ";" where the next character ends it)."""
     forms = ("&#{};", "&#x{:x};", "&#X{:04X};", "&#{}")
+
     def form(i: int) -> str:
         return forms[i // 2 % 4 if i + 1 == len(text) or not text[i + 1].isdigit() else 0]
     return "".join(form(i).format(ord(c)) if i % 2 else c for i, c in enumerate(text))

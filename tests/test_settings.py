@@ -1,6 +1,7 @@
 """Settings: TOML file, environment, flags, in that order; origins normalised; bad values are one-line errors."""
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -214,3 +215,24 @@ def test_servers31_link_deadline_is_a_network_key_of_seconds(tmp_path):
     config = tmp_path / "c.toml"
     config.write_text("[network]\nlink_deadline = 30\n")
     assert load_settings(env={}, path=config).link_deadline == 30.0
+
+
+@pytest.mark.parametrize("given", [str, Path], ids=["str", "Path"])
+def test_the_config_file_is_given_positionally_or_by_keyword_as_a_str_or_a_path(tmp_path, given):
+    """newuser32c #8: `load_settings("config.toml")` was "TypeError: load_settings() takes 0 positional arguments"."""
+    path = tmp_path / "config.toml"
+    path.write_text("[fetch]\nfailure_ttl = 5\n")
+    assert load_settings(given(path), env={}).failure_ttl_minutes == 5
+    assert load_settings(path=given(path), env={}).failure_ttl_minutes == 5
+    assert load_settings(given(path), env={}).config_path == path
+
+
+def test_a_missing_config_file_given_to_the_python_api_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(str(tmp_path / "nowhere.toml"), env={})
+    assert str(caught.value) == f"config file {tmp_path / 'nowhere.toml'} does not exist"
+
+
+def test_a_config_given_as_something_else_is_a_type_error_naming_it():
+    with pytest.raises(TypeError, match="path must be a str or a pathlib.Path of the config file, not dict"):
+        load_settings({"X_BEARER_TOKEN": "tok"})   # type: ignore[arg-type]

@@ -171,7 +171,6 @@ def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_p
     assert embed["text_confidence"] == "uncertain"
 
 
-
 def _cache_with_a_credit_made_before(path, migration: str, column: str) -> Cache:
     """A cache holding one credit recorded before `migration` added `column`, opened by this version."""
     from sqlite_utils import Database
@@ -704,3 +703,53 @@ def test_urlforms32_an_account_seen_under_its_handle_in_another_case_is_one_auth
                 for r in store.db.query("SELECT * FROM authors")]
         assert rows == [("river_desk", "4400000099", "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z")]
         assert store.account_names("twitter", "RIVER_DESK") == ["4400000099"]
+
+
+def test_review32r3_an_older_answer_about_another_post_leaves_the_accounts_newer_name_spelling_and_times(tmp_path):
+    """review32r3: replay32's "an older answer adds, never replaces" was judged against the POST's view only, but an
+    author row is the account's, shared by its posts: a 2023 WARC replayed now with the first answer about another
+    post (no view to be older than) re-spelt the account as 2023 gave it, put back its 2023 name and moved its
+    last_seen_at back three years. Older than the account's last sighting is older, whichever post it is about."""
+    with Cache(tmp_path / "c.db") as store:
+        def seen(post_id: str, handle: str, name: str, when: str) -> None:
+            store.record_observation({"platform": "twitter", "post_id": post_id, "status": "available",
+                                      "url": f"https://twitter.com/{handle}/status/{post_id}", "author_handle": handle,
+                                      "author_name": name, "author_id": "4400000099", "record": {}}, [],
+                                     observed_at=when)
+        seen("1", "River_Desk", "River Desk", "2026-11-20T10:00:00Z")
+        seen("2", "RIVER_DESK", "Riverton Desk (2023)", "2023-05-02T10:00:00Z")   # another post, replayed from 2023
+        rows = [(r["handle"], r["name"], r["author_id"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors")]
+        assert rows == [("River_Desk", "River Desk", "4400000099", "2023-05-02T10:00:00Z", "2026-11-20T10:00:00Z")]
+        seen("3", "river_desk", "River Desk 2", "2026-11-29T10:00:00Z")   # a newer answer re-spells and renames
+        rows = [(r["handle"], r["name"], r["first_seen_at"], r["last_seen_at"])
+                for r in store.db.query("SELECT * FROM authors")]
+        assert rows == [("river_desk", "River Desk 2", "2023-05-02T10:00:00Z", "2026-11-29T10:00:00Z")]
+
+
+def test_review32r3_an_answer_dated_after_now_does_not_hold_the_view_against_an_answer_given_now(store):
+    """review32r3: replay32 keeps the view of the newest answer by its source's time. A WARC written on a machine whose
+    clock ran a year ahead (a WARC-Date "from the future") then held the view for good: a live run that found the
+    post deleted recorded it, and `report --offline` still said "available (as of <next year>)". A time after the
+    moment an answer is recorded is no time to trust; such an answer counts as one giving no time."""
+    from datetime import datetime, timedelta, timezone
+
+    def at(days: float) -> str:
+        return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def seen(when: str, status: str) -> None:
+        fetch_id = store.record_fetch({"url": "https://cdn.syndication.twimg.com/tweet-result?id=8", "method": "GET",
+                                       "fetched_at": when, "status": 200, "purpose": "syndication"})
+        record = {"status": status, "fetch_ids": [fetch_id]}
+        store.record_observation({"platform": "twitter", "post_id": "8", "url": "https://twitter.com/a/status/8",
+                                  "status": status, "method": "syndication", "record": record},
+                                 [{"method": "syndication", "status": status, "fetch_id": fetch_id,
+                                   "record": json.dumps(record)}], observed_at=when)
+
+    seen(at(-30), "available")
+    seen(at(365), "available")   # replayed from a WARC whose clock ran a year ahead
+    seen(at(-1 / 86400), "deleted")   # a live answer of a second ago, recorded now
+    row = store.post_row("twitter", "8")
+    assert (row["status"], json.loads(row["record"])["status"]) == ("deleted", "deleted")
+    seen(at(-60), "available")   # an older answer still leaves the view
+    assert store.post_row("twitter", "8")["status"] == "deleted"

@@ -72,8 +72,6 @@ def test_dash_and_line_break_gone_year_runs_into_next_sentence():
     ("— Marie Exemple (@mexemple) 1er mars 2020", "Marie Exemple", "mexemple", "2020-03-01"),
 ], ids=["comma-emoji", "entity-dash", "double-hyphen", "russian", "ukrainian", "arabic-indic-digits", "arabic-levant",
         "turkish", "portuguese", "italian", "dutch", "polish", "japanese", "german", "french"])
-
-
 def test_signature_forms(signature, name, handle, date):
     [embed] = find_embeds("Some post text here.\n" + signature + "\n")
     assert (embed.author_name, embed.author_handle, embed.date) == (name, handle, date)
@@ -282,8 +280,6 @@ def test_names_handles_hashtags_and_links_in_camel_case_are_no_glued_words():
 
 @pytest.mark.parametrize("word", ["gitHub Actions", "useState fix", "setTimeout call", "youTube channel",
                                   "payPal account"])
-
-
 def test_a_tweet_is_never_started_inside_a_camel_case_word(word):
     """"We moved the build to gitHub Actions today" after a long paragraph started at "Hub Actions today": the
     glued-words rule took any lower-case run before a capital for two texts run together. Only a word opening a
@@ -378,8 +374,6 @@ SHORT_LAST_PARAGRAPH = [
 
 @pytest.mark.parametrize("text,tweet,confidence", [c[1:] for c in SHORT_LAST_PARAGRAPH],
                          ids=[c[0] for c in SHORT_LAST_PARAGRAPH])
-
-
 def test_a_short_last_paragraph_under_words_is_uncertain(text, tweet, confidence):
     embed = find_embeds(text)[-1]
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("courtwatch", tweet, confidence)
@@ -454,8 +448,6 @@ def test_single_newline_document_with_a_line_above_the_post_is_uncertain(seam):
      "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
 ], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols", "hyphen-dash",
         "hyphen-dash-cyrillic", "hyphen-dash-own-line"])
-
-
 def test_names_are_kept_as_written_and_a_number_is_no_name(text, name, tweet):
     [embed] = find_embeds(text)
     assert (embed.author_name, embed.text) == (name, tweet)
@@ -524,8 +516,6 @@ BARE_NOT_MASTODON = [(r[0], r[1].removeprefix("https://"), r[2]) for r in NOT_MA
 
 @pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS + BARE_MASTODON_POSTS],
                          ids=[r[0] for r in MASTODON_POSTS] + [f"bare-{r[0]}" for r in BARE_MASTODON_POSTS])
-
-
 def test_a_mastodon_post_url_on_any_instance_is_found_in_text(url, canonical, post_id, handle):
     """Only instances named "mastodon" were sure to be found; an account of another instance not at all; and
     without its scheme ("hachyderm.io/@jane/<id>"), only on known platforms' hosts (#11)."""
@@ -590,8 +580,6 @@ SHORT_POSTS = ["Wow.", "Breaking news", "This is huge!", "🔥🔥"]
     ("The council met on Tuesday.\n{post}\n— Ann Example (@ann_ex) May 1, 2024\nMore.\n", "uncertain"),
 ], ids=["under-a-heading", "nothing-above", "under-a-signature", "under-long-prose", "under-short-words",
         "one-paragraph-a-line"])
-
-
 def test_a_short_post_is_kept_whole_and_unsure_only_where_words_above_may_be_its_own(post, layout, confidence):
     """The five-word short-paragraph rule on one-, two- and four-word posts: never dropped, kept whole; unsure only
     where the words above may be the same post's (#10)."""
@@ -621,8 +609,6 @@ def test_a_short_post_is_kept_whole_and_unsure_only_where_words_above_may_be_its
      "the bridge is open", "high"),
 ], ids=["whole-line", "emoji-first", "title-first", "six-words", "named-with-a-dash-above", "named-with-a-dash-below",
         "first-word-in-handle", "one-word", "sentence-end", "lower-case-word"])
-
-
 def test_left28_a_name_with_no_dash_that_may_hold_the_posts_words_is_not_sure(text, name, tweet, confidence):
     """"Story. / Breaking News Ann Example (@ann_ex) May 1, 2024": with no dash, capitalised words and emoji are read
     as the name, so a short post right before the name became part of it and the paragraph above was taken as the
@@ -661,8 +647,6 @@ def test_review29_one_post_by_two_url_forms_in_plain_text_is_one_embed():
 
 @pytest.mark.parametrize("after", ["\u200b", "\u200d", "\u2060", "\ufeff", ".\u200b"],
                          ids=["zero-width-space", "zero-width-joiner", "word-joiner", "bom", "dot-then-zwsp"])
-
-
 def test_review29_a_zero_width_character_after_a_post_url_is_not_part_of_it(after):
     """CMSs put a zero-width space after a long URL so it may break; it is no character of the URL, which was taken
     whole with it and named no post ("1600000000000000001\\u200b" is no id) (#15)."""

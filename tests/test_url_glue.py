@@ -297,3 +297,22 @@ def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_cha
     embed = only(text)
     assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
     assert quoted(text, embed) == url
+
+
+@pytest.mark.parametrize("label", ["Outra publicação:", "Another post:", "See also", "Otra publicación:",
+                                   "Autre publication :", "Weitere Beiträge:", "Related:", "Другой пост:"])
+def test_a_url_its_words_call_another_post_is_not_the_caption_lines(label):
+    """newuser32b #9: "Outra publicação: <url>" ("another post") below a caption line gave the line that post's id,
+    and the link was no embed of its own: another account's post shown as the caption's. Two embeds."""
+    text = (f"A cantora publicou uma foto.\n\n{CAPTION}\n\n{label} https://www.instagram.com/p/CiAbCdEfGhI/\n")
+    assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [(None, "harbourdesk"), ("CiAbCdEfGhI", None)]
+
+
+@pytest.mark.parametrize("name,handle", [("Other Voices", "othervoices"), ("More Magazine", "moremag"),
+                                         ("Related Records", "relatedrec")])
+def test_a_caption_line_s_own_words_do_not_call_its_url_another_post(name, handle):
+    """review32r4: the words that call a URL another post were sought from the line's start, so an account named
+    "Other Voices" or "More Magazine" on the caption line called its own URL, on the same line, another post: the
+    caption lost its id and the URL its author."""
+    text = f"The band posted.\n\nA post shared by {name} (@{handle}) https://www.instagram.com/p/CiAbCdEfGhI/\n"
+    assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [("CiAbCdEfGhI", handle)]

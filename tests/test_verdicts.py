@@ -829,7 +829,6 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     assert evidence.replace("'", "&#x27;") in out["html"]
 
 
-
 NOT = "I will vote for it. Not."
 UNDONE = 'the post goes on with "Not." (undoing the quoted words?)'
 
@@ -1305,6 +1304,8 @@ def test_fixsec28_the_report_weighs_and_shows_a_post_holding_a_configured_secret
         assert checks["author"] == ("pass", f"@{handle} (Riverton Roads)")
         assert (embed["author_handle"], embed["post"]["author"]["handle"]) == (handle, handle)
         assert (key in json.dumps(report)) == (handle == "RivertonRoads")
+
+
 LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "
              "deck and rails. " * 4 + "Thanks to every crew member who worked through the nights to make it happen.")
 LONG_ID = snowflake("2024-05-03T09:12:40Z")
@@ -1865,6 +1866,7 @@ def test_quotes31_brackets_names_verdicts_and_times_are_weighed_in_the_report(fa
     assert (check["result"], check["evidence"]) == (result, evidence)
 # edits31: a post linked by an edit's id, every version read, the media of an edited post.
 
+
 def latest_id_article(fakenet, reporter, said: str, *formats: str, media: bool = False) -> dict[str, str]:
     """`report --fail-on fail` of an article linking the edit's id EDIT and quoting it as `said`; syndication answers
     for EDIT with EDIT itself, listing the original POST before it (newuser31 #2). `media`: the edit has a photo,
@@ -2297,6 +2299,7 @@ def test_review31r1_an_article_modified_after_the_version_it_quotes_passes_namin
         assert "cannot have quoted these words then (updated since?)" in check["evidence"], check
 # review31r3: the last recorded answer of a post gone since, attacked.
 
+
 def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_a_quote_of_that_version(
         fakenet, reporter):
     """The last recorded answer of a post gone since was for an edit asked for by its own id, listing the original
@@ -2307,6 +2310,21 @@ def test_a_gone_posts_last_answer_listing_an_earlier_version_grounds_no_fail_of_
     text = check_named(embed, "text")
     assert text["result"] == "warn" and "when the post was last seen available" in text["evidence"], text
     assert f"that answer lists other versions of this post ({POST})" in text["evidence"], text
+
+
+@pytest.mark.parametrize("date_text, evidence", [
+    ("6 Δεκ 2022", "the article shows a date it could not read (“6 Δεκ 2022”): it is not compared"),
+    (None, "the article shows no date for this post"),
+], ids=["unread-date", "no-date"])
+def test_a_date_the_article_shows_but_the_tool_cannot_read_is_not_called_no_date(date_text, evidence):
+    """newuser32b #7: a Hebrew date link the table could not read gave "the article shows no date", which is false:
+    the article shows one, in words the tool does not read."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": date_text, "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-12-06T10:00:00.000Z", "text": "x", "author": {}}
+    [date] = [c for c in date_checks(embed, post) if c["name"] == "date"]
+    assert (date["result"], date["evidence"]) == ("skip", evidence)
 
 
 SUSPENDED_PAGE = (b'<!DOCTYPE html><html dir="ltr" lang="en"><head><meta charset="utf-8">'

@@ -25,14 +25,18 @@ def test_views_exist_for_datasette(store: Store) -> None:
 
 
 def test_dead_embeds_by_outlet_and_year(store: Store) -> None:
-    got = [(r["outlet"], r["year"], r["embeds_checked"], r["dead"], r["dead_percent"], r["deleted"], r["suspended"],
-            r["not_found"]) for r in rows(store, "dead_embeds_by_outlet_year")]
+    got = [(r["outlet"], r["year"], r["embeds"], r["embeds_checked"], r["status_unknown"], r["dead"],
+            r["dead_percent"], r["deleted"], r["suspended"], r["not_found"])
+           for r in rows(store, "dead_embeds_by_outlet_year")]
     assert got == [
-        ("(unknown)", "2019", 1, 1, 100.0, 1, 0, 0),      # folder/c.html: no URL known; year from the X id
-        ("news.example", "2021", 2, 1, 50.0, 1, 0, 0),    # www. dropped; the live post's own date, the id's time
-        ("news.example", "2022", 1, 1, 100.0, 0, 1, 0),
-        ("other.example", "2021", 1, 1, 100.0, 1, 0, 0),  # the date the article printed
-        ("other.example", "2022", 1, 1, 100.0, 0, 0, 1),  # the errored post is not counted as checked
+        ("(unknown)", "2019", 1, 1, 0, 1, 100.0, 1, 0, 0),     # folder/c.html: no URL known; year from the X id
+        ("news.example", "2021", 2, 2, 0, 1, 50.0, 1, 0, 0),   # www. dropped; the live post's own date, the id's time
+        ("news.example", "2022", 1, 1, 0, 1, 100.0, 0, 1, 0),
+        ("other.example", "2021", 1, 1, 0, 1, 100.0, 1, 0, 0),  # the date the article printed
+        # not found: gone, or a wrong id; not dead (newuser32c #2)
+        ("other.example", "2022", 1, 1, 0, 0, 0.0, 0, 0, 1),
+        # the errored post is not counted as checked, and said not known (newuser32c #3)
+        ("other.example", "2023", 1, 0, 1, 0, None, 0, 0, 0),
     ]
 
 

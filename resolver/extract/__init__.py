@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from resolver.extract import credits, html, html_credits, text
 from resolver.extract.credit_names import split_confidence
+from resolver.extract.incomplete import FailedStep, attempt, collecting
 from resolver.extract.repeated import each_call_one_page
 from resolver.model import Credit, Embed, evolve
 from resolver.placeholders import is_placeholder
@@ -15,16 +16,24 @@ from resolver.placeholders import is_placeholder
 @each_call_one_page   # the credit rules answer once about a text the page repeats (#14)
 def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Embeds and credits of a decoded document; `kind` is "html" or "text". Never raises on odd input. `utf8`: the
-    document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8)."""
+    document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8).
+    Inside `incomplete.collecting()` (as the pipeline reads an article), a step that raises (a bug) loses its own
+    findings alone and is recorded there; outside it, what a step raises is raised (#10)."""
     if kind == "html":
         embeds, found = html.scan(content, utf8=utf8)
-        found = html_credits.one_per_image(found)
+        found = attempt("credits: one per image", html_credits.one_per_image, found, fallback=found)
     else:
         # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
-        embeds, found = text.find_embeds(lines), credits.find_credits(lines, plain=True)
-    return [_without_placeholders(e) for e in embeds], _marked(found)
+        embeds = text.find_embeds(lines)
+        found = attempt("credits: text", credits.find_credits, lines, plain=True, fallback=[])
+    return attempt("embeds: placeholders", _placeholders_out, embeds, fallback=embeds), \
+        attempt("credits: split confidence", _marked, found, fallback=found)
+
+
+def _placeholders_out(embeds: list[Embed]) -> list[Embed]:
+    return [_without_placeholders(e) for e in embeds]
 
 
 LONE_CR_RE = re.compile(r"\r(?!\n)")
@@ -57,4 +66,4 @@ def _without_placeholders(embed: Embed) -> Embed:
                    links=embed.links if text or embed.text is None else ())
 
 
-__all__ = ["find_all", "credits", "html", "text"]
+__all__ = ["FailedStep", "collecting", "find_all", "credits", "html", "text"]

@@ -21,6 +21,7 @@ page's markup: a name read as a person's (`is_persons_name`) in an element whose
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
@@ -45,7 +46,11 @@ KNOWN_ORGS = frozenset(
     "|satellogic|iceye|copernicus|sentinel hub|european space agency"
     # credits in other languages (newuser27 #8, #10): Russian, Finnish, Japanese, Chinese, Korean, Arabic
     "|тасс|итар-тасс|риа новости|ria novosti|интерфакс|lehtikuva|共同|時事|ロイター|ゲッティ|ゲッティイメージズ"
-    "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس".split("|"))
+    "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس"
+    # an international newsroom's (newuser32b #6): Ukrainian, Brazilian, Portuguese, Spanish, Turkish, Hebrew
+    "|уніан|укрінформ|unian|ukrinform|agência brasil|agência lusa|folhapress|estadão conteúdo|agencia efe"
+    "|europa press|aa|anadolu ajansı|iha|dha|demirören haber ajansı|רויטרס|פלאש 90|פלאש90|flash90|flash 90"
+    "|אי-פי|גטי אימג'ס".split("|"))
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
@@ -56,7 +61,8 @@ ORG_WORD_RE = re.compile(
     r"|Administration|Board|Wire|Features|Handout|Pool|Labs?|Technolog(?:y|ies)|Aerospace|Imagery|PBC"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
-    r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero|Агентство|Пресс-служба|Газета|وكالة|صحيفة|قناة)\b"
+    r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero|Агентство|Пресс-служба|Газета|وكالة|صحيفة|قناة"
+    r"|Agência|Ajansı|Агенція|Прес-служба)\b"
     r"|\w\.(?:com|org|net)\b"
     # and the endings of organisations' names in scripts that do not part words (#10): a news agency, a newspaper, a
     # company, a broadcaster, a site
@@ -138,6 +144,26 @@ SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(
 # their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
 # first name (`FIRST_NAMES`).
 ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def one_word_org(value: str) -> bool:
+    """`ONE_WORD_ORG_RE` in any script with capitals: "Psyonix", "Укрінформ" (newuser32b #6: a Ukrainian agency's
+    one word was read as a person's name, as every word not in Latin letters was)."""
+    return ONE_WORD_ORG_RE.fullmatch(value) is not None or not value.isascii() and len(value) >= 3 \
+        and value.isalpha() and value[0].isupper() and value[1:].islower()
+
+
+def is_first_name(word: str) -> bool:
+    """A common first name (`FIRST_NAMES`), written with its accents or without: "José", "Zoë" as "Jose", "Zoe". Once
+    one capitalised word was an organisation in every script (newuser32b #6), "Photo: José" was one (review32r4)."""
+    folded = word.casefold()
+    return folded in FIRST_NAMES or "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)) in FIRST_NAMES
+
+
+# Words an organisation's name opens with that its language writes in small letters: a Russian or Ukrainian press
+# service ("Фото: пресс-служба мэрии", newuser32b #8). A credit may start with them, as with an agency written small.
+SMALL_ORG_START_RE = re.compile(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
 # Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
 # Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
 # Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
@@ -186,7 +212,7 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     supplied = SUPPLIED_BY_RE.match(value)
     if supplied:
         value = value[supplied.end():]
-        if not org and ONE_WORD_ORG_RE.fullmatch(value.strip(ENDS)):
+        if not org and one_word_org(value.strip(ENDS)):
             return value.strip(ENDS), None   # a reader sending a picture in signs with a first name
     creator, organization = _split_credit(value, org)
     return creator, AGENCY_PHOTO_RE.sub(r"\1", organization) if organization else organization
@@ -395,7 +421,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         return None, agency_photo.group("org")   # "(AP Photo)"
     if names_a_place_first(value) and not is_known_org(value):
         return None, None   # "Photo: KYIV", "Photo: Kyiv": a place, in any case, credits no one (credits31, credits32)
-    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
+    if is_org(value) or one_word_org(value) and not is_first_name(value):
         return None, value
     if names_a_place(value) or names_no_one(value):
         return None, None   # "Photo: Washington D.C.", "Photo: the author": where, or who stands to the story (credits30)
@@ -437,7 +463,7 @@ def may_name_a_person(words: str) -> bool:
     description: "Protesters", "Riot police" (credits29b #2)."""
     if reads_as_dateline(words):
         return False   # "Los Angeles, Reuters", "KYIV (Reuters)": a dateline's place, no one (credits29c #2, credits30)
-    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES or _titled(words) \
+    return is_persons_name(words) or words.startswith("@") or is_first_name(words) or _titled(words) \
         or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
         or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
 
@@ -518,7 +544,7 @@ def _before_a_comma(raw: str, creator: str, organization: str) -> bool:
 # Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
 # be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
 # Compiled when first used (its ranges take 1.8 ms to compile), and asked only of a value that is not ASCII (#14).
-CASELESS_LETTER_RE = LazyPattern(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CASELESS_LETTER_RE = LazyPattern(r"[\u05d0-\u05ea\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _caseless_unproven(creator: str, raw: str) -> bool:
@@ -552,6 +578,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return None
     if creator and _caseless_unproven(creator, raw):
         return "uncertain"   # an agency makes the organisation sure, not the words before it a name
+    if creator and (":" in creator or "：" in creator):
+        return "uncertain"   # "Fotoğraf: Ahmet Yıldız": a label no list knew, kept in the name (newuser32b #6)
     if creator and organization and _before_a_comma(raw, creator, organization) and not _known_person(creator) \
             and not _listed_among_people(creator, listed_with, raw):
         return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
@@ -651,7 +679,7 @@ def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:
 
 def _starts_with_first_name(name: str) -> bool:
     first = name.split(maxsplit=1)[0].strip(ENDS) if name.strip() else ""
-    return first[:1].isupper() and first.casefold() in FIRST_NAMES
+    return first[:1].isupper() and is_first_name(first)
 
 
 def _stated(raw: str, creator: str) -> bool:
@@ -702,7 +730,7 @@ def _capitalised_word(word: str) -> bool:
 def is_known_org(value: str) -> bool:
     """A known agency, wire, library or platform, or such a name with a word after it ("Getty Image",
     "NASA Worldview")."""
-    folded = value.casefold().strip()
+    folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
     return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
         and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout")
 
@@ -716,7 +744,9 @@ def is_org(value: str) -> bool:
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The ") \
             or " " in value and (TITLE_WORD_RE.search(value) or _named_for_the_planet(value)):
         return True
-    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
+    # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech; in other letters too: УНІАН, İHA (newuser32b #6)
+    return bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha() \
+        and value.isupper() and not is_first_name(value)   # "JOSÉ" names a person (review32r4)
 
 
 def _named_for_the_planet(value: str) -> bool:

@@ -100,6 +100,8 @@ def places() -> frozenset[str]:
     """The list, case-folded, each name spaced once. Built when first asked (a credit before an agency), not at
     import: a `scan`'s start-up is at its aim's edge (#14), and most pages never ask."""
     return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
+
+
 # Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"; credits32: "Orlando",
 # "Sofia", "Adelaide"): before a slash, where the words are a photographer's by the credit's own joiner, one such word
 # is no place (`names_a_place_first`) but the creator, `uncertain` (`credit_names.split_confidence`: the words do not

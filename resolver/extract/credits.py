@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           SEPARATOR_RE, TITLES, is_known_org, is_note, is_org, is_persons_name,
+                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, is_known_org, is_note, is_org, is_persons_name,
                                            may_name_a_person, names_a_place, names_a_relation, names_an_agency,
                                            person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
                                            split_credit)
@@ -25,6 +25,7 @@ SP = r"[ \t\u00a0]"
 # the credit patterns (`PHOTO`), their pre-check (`_other_photo_word`) and `html_credits`' prose hint.
 OTHER_PHOTO_WORDS = (
     "Фото(?:графи[яи])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
@@ -36,13 +37,15 @@ PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Vide
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
+AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
 # The words that open a credit; a value follows.
 PREFIX = (
     rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
     rf"|{PHOTO}{SP}*(?:credits?{SP}*)?[:：]"
     rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
-    rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝])"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
 )
@@ -55,7 +58,6 @@ COPYRIGHT_SIGN = rf"(?:©|{COPYRIGHT_REFERENCE};?)"
 PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
-AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
 )
@@ -73,7 +75,10 @@ OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardia
 # The pictures whose "source" is who supplied them (not a chart's, a map's or a "Graphic"'s): "Infographic source,".
 SOURCED_PICTURE = r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?"
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
-KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。（【])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
+# After a word in a script that parts no words by spaces and a space (or its own wide one): "閉鎖される橋 写真：共同通信",
+# a Japanese caption scraped flat (newuser32b #8).
+KEY_START = (rf"(?:^|(?<=[\n.!?|•·—–)。（【\u3000])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP})"
+             rf"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{SP}))")
 
 
 # Before a stop that ends no sentence: an initial's ("J. R. Example", "Washington D.C.": credits29d #2 read "D.C." as a
@@ -208,11 +213,21 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if len(words) > 6 and "/" not in value and not is_org(value):
         return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
+    small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
-    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
+    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
         return False
-    lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER]
+    lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
+             and not any(w in part.split() for part in small)]
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _parts_written_small(value: str) -> list[str]:
+    """The parts of a credit that name an organisation written in small letters: a known one ("dpa", "picture
+    alliance": "Foto: dpa/Max Muster" gave no credit, newuser32b #8), or one opening with a word its language
+    writes small (`SMALL_ORG_START_RE`: "пресс-служба мэрии")."""
+    return [part for part in (p.strip(" ,") for p in SEPARATOR_RE.split(value))
+            if part[:1].islower() and (is_known_org(part) or SMALL_ORG_START_RE.match(part))]
 
 
 def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:

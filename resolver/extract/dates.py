@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from resolver.extract.incomplete import none, step
 from resolver.lazy import LazyPattern
 
 _MONTHS: dict[str, int] = {}
@@ -29,6 +30,32 @@ for _names in (
     "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",   # Arabic (Egypt, Gulf)
     "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",   # Levant, Iraq
+    # The other languages X writes an embed's date in (the viewer's, newuser32b #7), as CLDR's long date names the
+    # month; the words the lines above hold already are left out. Not Croatian: its "listopada" is October, Polish's
+    # November. Persian (its own calendar), Thai (the Buddhist era's year), Hungarian and Vietnamese (the year first,
+    # "tháng 9") fit none of the three shapes: their embeds are found, their dates left unread (`may_be_date`).
+    "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",   # Hebrew
+    "ינו פבר מרץ אפר מאי יוני יולי אוג ספט אוק נוב דצמ",   # Hebrew, shortened (with a geresh: "12 בספט׳ 2022")
+    "januari februari mars april maj juni juli augusti september oktober november december",   # Swedish
+    "januar februar marts april maj juni juli august september oktober november december",   # Danish
+    "januar februar mars april mai juni juli august september oktober november desember",   # Norwegian
+    "januari februari maret april mei juni juli agustus september oktober november desember",   # Indonesian
+    "januari februari mac april mei jun julai ogos september oktober november disember",   # Malay
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",   # Romanian
+    "ledna února března dubna května června července srpna září října listopadu prosince",   # Czech
+    "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",   # Slovak
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta"
+    " marraskuuta joulukuuta",   # Finnish
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",   # Catalan ("d’abril")
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre",   # Filipino
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου"
+    " δεκεμβρίου",   # Greek
+    "януари февруари март април май юни юли август септември октомври ноември декември",   # Bulgarian
+    "јануар фебруар март април мај јун јул август септембар октобар новембар децембар",   # Serbian
+    "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",   # Serbian, Latin letters
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्तूबर नवंबर दिसंबर",   # Hindi
+    "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्टूबर नवम्बर दिसम्बर",   # Hindi, spelt otherwise
+    "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",   # Urdu ("12 ستمبر، 2022")
 ):
     for number, word in enumerate(_names.split(), start=1):
         _MONTHS.setdefault(word.replace("_", " "), number)
@@ -42,28 +69,50 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
                        ("fev", 2), ("out", 10), ("mrt", 3)):   # Portuguese ("dez" as German), Dutch
     _MONTHS[_word] = _number
 
+
+def month_key(word: str) -> str:
+    """A month's name as the table is looked up by: case-folded with Turkish I, ı, İ and i as one letter, as
+    DATE_RE's IGNORECASE matches them ("MAYIS" matched "mayıs", and "MAYIS".lower() is "mayis": KeyError, the
+    whole article lost, newuser32b #1; "NİSAN".lower() keeps a combining dot)."""
+    return word.replace("İ", "i").replace("ı", "i").casefold().replace("i\u0307", "i")
+
+
+def month_number(word: str) -> int | None:
+    """The month a name DATE_RE matched stands for, or None for a word the table lacks."""
+    return _MONTH_NUMBERS.get(month_key(word))
+
+
+_MONTH_NUMBERS = {month_key(word): number for word, number in _MONTHS.items()}
 MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
-YEAR = r"(?:19|20|١٩|٢٠)\d{2}"   # \d takes Arabic-Indic digits too; int() reads them
-# One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said").
+YEAR = r"(?:19|20|١٩|٢٠|۱۹|۲۰)\d{2}"   # \d takes Arabic-Indic digits, and Urdu's and Persian's; int() reads them
+# One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
+# Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
+# as X writes it or a keyboard does ("12 בספט׳ 2022", "בספט' 2022"): the table holds the month alone (newuser32b #7).
 DATE_PATTERN = (
     rf"(?:(?P<m1>{MONTH})\.?[ \t\u00a0]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\u00a0]*(?P<y1>{YEAR})"
-    rf"|(?P<d2>\d{{1,2}})\.?(?:er)?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<m2>{MONTH})\.?,?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<y2>{YEAR})"
+    rf"|(?P<d2>\d{{1,2}})\.?(?:er)?[ \t\u00a0]+(?:de[ \t\u00a0]+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<y2>{YEAR})"
     rf"(?:[ \t\u00a0]*(?:г\.|р\.|r\.))?"
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?)(?!\d)"
 )
-DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+# Compiled when first used: its month names (about 350, in 30 languages) take 5 ms to compile, and a page with no
+# embed never reads a date (#14).
+DATE_RE = LazyPattern(DATE_PATTERN, re.IGNORECASE)
 
 
+@step("dates", none)   # a bug in it loses a date, not the article (#10: KeyError 'mayis' lost every embed)
 def iso_from_match(match: re.Match[str]) -> str | None:
-    """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30)."""
+    """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30) or its month is
+    no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ...")."""
     groups = match.groupdict()
     if groups.get("m1"):
-        month, day, year = _MONTHS[groups["m1"].lower()], groups["d1"], groups["y1"]
+        month, day, year = month_number(groups["m1"]), groups["d1"], groups["y1"]
     elif groups.get("m2"):
-        month, day, year = _MONTHS[groups["m2"].lower()], groups["d2"], groups["y2"]
+        month, day, year = month_number(groups["m2"]), groups["d2"], groups["y2"]
     elif groups.get("y3"):
         month, day, year = int(groups["m3"]), groups["d3"], groups["y3"]
     else:
+        return None
+    if month is None:
         return None
     try:
         return date(int(year), int(month), int(day)).isoformat()
@@ -78,9 +127,7 @@ CREATED_AT_RE = LazyPattern(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:
 def parse_date(text: str) -> str | None:
     """ISO date for a whole date string such as 'September 12, 2022', or None."""
     match = DATE_RE.search(text or "") or CREATED_AT_RE.search(text or "")
-    if match is None or (match.group("m1") and match.group("m1").lower() not in _MONTHS):
-        return None
-    return iso_from_match(match)
+    return iso_from_match(match) if match is not None else None
 
 
 # A number that can be a year as any calendar a platform prints writes it: 2022, the Buddhist era's 2565, Arabic-

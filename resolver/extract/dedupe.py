@@ -20,6 +20,9 @@ DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp
 BUTTONS = frozenset({"html-intent"})
 
 
+ONE_PER_POST = "embeds: one per post"   # the step's name, where a reading guards it (resolver.extract.incomplete)
+
+
 def one_per_post(embeds: list[Embed]) -> list[Embed]:
     """One embed per post: the richest detection wins (the first of the best rank), the other places it appears
     go to `also_at`, and those showing the post with other words than the winner's to `other_words` too, so that

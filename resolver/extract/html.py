@@ -21,7 +21,8 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
-from resolver.extract.dedupe import one_per_post
+from resolver.extract.dedupe import ONE_PER_POST, one_per_post
+from resolver.extract.incomplete import attempt
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
@@ -649,6 +650,9 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     )
 
 
+SCRIPT_CREDITS = "credits: script data"
+
+
 def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once. `utf8`: the page's bytes when they
     are exactly its UTF-8 encoding (the input was valid UTF-8): parsed as they are, not encoded again (#14)."""
@@ -664,8 +668,11 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
     needles = page_needles(page, utf8=utf8)
-    anchors = script_credits.find_anchors(page, needles)
-    nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
+    # Each step of the reading is `attempt`ed: a bug in one loses its findings alone, and the article says its
+    # reading is incomplete (#10: a KeyError in the date reader lost every embed and credit of the page).
+    anchors = attempt(SCRIPT_CREDITS, script_credits.find_anchors, page, needles, fallback=None)
+    nodes = attempt(SCRIPT_CREDITS, script_credits.image_nodes, page, anchors[0], fallback=[]) \
+        if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
@@ -674,26 +681,30 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
             continue
         whole_tree = tree if whole else None
         smap = SourceMap(page, tree, start, end, ends=ends)
-        found, furniture, claimed = _structural_embeds(tree, smap, needles)
+        found, furniture, claimed = attempt("embeds: embed markup", _structural_embeds, tree, smap, needles,
+                                            fallback=([], [], set()))
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
         if _signed(page, start, end, needles):
-            found += _signatures(tree, smap, claimed)
-        found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans,
-                                                             shown=shown, anchors=anchors, needles=needles)
+            found += attempt("embeds: signatures", _signatures, tree, smap, claimed, fallback=[])
+        found_credits, prose = attempt("credits: page markup", html_credits.find_credits, tree, smap, claimed=claimed,
+                                       embed_spans=spans, shown=shown, anchors=anchors, needles=needles,
+                                       fallback=([], ""))
         credits += found_credits
-        in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
+        in_text = attempt("embeds: links in the text", _text_urls, prose, smap,
+                          taken=[*taken, *(e.span for e in found)], fallback=[])
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
-    embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
+    embeds += attempt("embeds: links in the source", _source_urls, page, taken=Intervals(taken), needles=needles,
+                      fallback=[])
     if shown is not None:
-        credits += script_credits.find_credits(page, nodes, shown)
+        credits += attempt(SCRIPT_CREDITS, script_credits.find_credits, page, nodes, shown, fallback=[])
     if whole_tree is not None and all(embed.detector in LINK_DETECTORS for embed in embeds):
         # A page with no embed, or only links to posts, is measured for readable text (resolver.readable: a login wall
         # is said to be maybe no article, with or without a stray link): on this parse, whose last use this is, not
         # on a second one (a fifth of such a page's scan, #14).
         _PARSED.page, _PARSED.tree = page, whole_tree
-    return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
+    return attempt(ONE_PER_POST, one_per_post, embeds, fallback=embeds), sorted(credits, key=lambda c: c.span)
 
 
 class _Parsed(threading.local):
@@ -1161,7 +1172,6 @@ def _names_post(href: str, known: dict[str, bool]) -> bool:
     return known[href]
 
 
-
 # Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
 # Layout classes mention sidebars and footers too ("l-sidebar-fixed l-article-body-segment", "no-sidebar",
 # "subbuzz__figure-footer"), so a class counts only as a social feed ("twitter-widget", "CN_WidgetsTwitterFeed",
@@ -1219,6 +1229,7 @@ SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}"""
                             r"""(?:(?:&amp;|\\u0026|&)(?=[A-Za-z_][\w.-]{0,40}=)[^\s"'<>&\\]{1,200})*""")
 # How HTML and JSON write a query's "&".
 AMPERSAND_RE = re.compile(r"&amp;|\\u0026")
+FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
@@ -1317,7 +1328,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped. Up to
     # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
-    raw = text_detectors.clean_url(run.group() if run else "")
+    raw = _own_parameters(text_detectors.clean_url(run.group() if run else ""))
     ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id or _in_text(page, begin):
         return None
@@ -1335,18 +1346,39 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
 # keys of page state naming other stories or the site's modules (script_credits' words, and the page's share and
 # social links), and keys naming the article's body or an embed of it.
-FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share|social",
+# "share" but not "shared": `sharedContent`, `sharedPostUrl` name the post a story shares (review32r2).
+FURNITURE_KEY_RE = LazyPattern(rf"{script_credits.OTHER_STORIES_RE.pattern}|sameAs|citation|share(?!d)|social",
                                re.IGNORECASE)
 BODY_KEY_RE = LazyPattern(r"body|content|html|embed|markup|element|component|block|story|article|oembed|iframe"
-                          r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video", re.IGNORECASE)
+                          r"|tweet|instagram|facebook|telegram|bluesky|reddit|tiktok|threads|youtube|video"
+                          r"|referent", re.IGNORECASE)   # Arc's oembed element names its post in `referent.id`
+# Module words a story's own object also uses for its parts: Arc's `promo_items.lead_art` is the story's lead art, a
+# `sidebarEmbed` or `socialEmbed` its component. Under one, a key naming an embed leaves the post in doubt (review32r2);
+# a key naming an embed and any module word at once (`relatedEmbeds`) too.
+PART_MODULE_KEY_RE = LazyPattern(r"promo|sidebar|social|share", re.IGNORECASE)
+EMBED_KEY_RE = LazyPattern(r"embed|iframe|lead_?(?:art|media)|featured_?media", re.IGNORECASE)
 # A post's embed-code URL (a player, a plugin, an /embed path): what a page renders in place, never a module's link.
 EMBED_CODE_URL_RE = LazyPattern(r"/embed|[?&]embed=|/plugins/|player\.", re.IGNORECASE)
 SCRIPT_DOUBT = ("kept in the page's script data under no key that names the article's body: it may be the site's own "
                 "module, not an embed")
 COMMENT_DOUBT = "kept in an HTML comment, which the page does not show: it may be no embed"
+MODULE_DOUBT = ("kept in the page's script data under a key naming both an embed and a site's module (promo, sidebar, "
+                "social, share, related…): it may be the site's own, not the article's")
+JSON_LD_MEDIA_DOUBT = ("named only by the page's JSON-LD as media it shows (a video's embedUrl or contentUrl, "
+                       "associatedMedia, sharedContent): it may be no embed")
+# JSON-LD keys naming media the page itself shows, as against those naming other pages (sameAs, citation, mentions).
+JSON_LD_MEDIA_KEYS = frozenset({"video", "embedUrl", "contentUrl", "associatedMedia", "sharedContent"})
 # Before a URL that is a query value ("?u=", "&amp;url=", "text=Read%20"): the URL it is the value of, from its start.
 QUERY_VALUE_RE = re.compile(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
 URL_DELIMITERS = "\"'<> \t\n\r"
+
+
+def _own_parameters(raw: str) -> str:
+    """A post URL read from the source, up to an "&" that follows no "?": after a post URL a redirect wrapper names
+    unencoded (`google.com/url?q=<post>&sa=D`, `l.php?u=<post>&h=…`) the wrapper's parameters are no query of the
+    post's, and read as one they ran into its path and lost the post (review32r2)."""
+    amp = FIRST_AMPERSAND_RE.search(raw)
+    return raw[:amp.start()] if amp and "?" not in raw[:amp.start()] else raw
 
 
 def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
@@ -1355,7 +1387,8 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     attribute, as `_in_text` leaves their text), a post JSON-LD names (metadata: `sameAs`, `citation`; its
     `articleBody` is the article's), a post under a page-state key naming another module ("trending",
     "relatedPosts"). In a script, a key naming the body or an embed, or an embed-code URL, is the article's; under no
-    key that says either, the post is reported with a doubt, as in a comment."""
+    key that says either, the post is reported with a doubt, as in a comment; so is a post under a module key that
+    may hold the story's own embed (`_part_module`), and media JSON-LD says the page shows (review32r2)."""
     outer = _outer_url(page, start)
     if outer is not None and text_detectors.is_button(outer):
         return True, None
@@ -1372,14 +1405,25 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     if page[opened:opened + 7].lower() != "<script":
         return False, COMMENT_DOUBT
     tag_end = marks.tag_end(opened)
+    keys = script_credits.keys_around(page, start, tag_end, start=marks.string_start(start, tag_end))
     if "ld+json" in page[opened:tag_end].lower():
-        return "articleBody" not in script_credits.keys_around(page, start, tag_end), None
-    keys = script_credits.keys_around(page, start, tag_end)
-    if any(FURNITURE_KEY_RE.search(key) for key in keys):
-        return True, None
+        if "articleBody" in keys:
+            return False, None
+        return (False, JSON_LD_MEDIA_DOUBT) if JSON_LD_MEDIA_KEYS.intersection(keys) else (True, None)
+    modules = [at for at, key in enumerate(keys) if FURNITURE_KEY_RE.search(key)]
+    if modules:
+        return (False, MODULE_DOUBT) if all(_part_module(keys, at) for at in modules) else (True, None)
     if EMBED_CODE_URL_RE.search(raw) or any(BODY_KEY_RE.search(key) for key in keys):
         return False, None
     return False, SCRIPT_DOUBT
+
+
+def _part_module(keys: list[str], at: int) -> bool:
+    """Is the module key `keys[at]` (keys innermost first) one that may hold the story's own embed: it names an embed
+    itself, or it is a promo, sidebar, social or share key with a key inside it naming one?"""
+    if EMBED_KEY_RE.search(keys[at]):
+        return True
+    return bool(PART_MODULE_KEY_RE.search(keys[at])) and any(EMBED_KEY_RE.search(key) for key in keys[:at])
 
 
 def _outer_url(page: str, start: int) -> str | None:
@@ -1418,6 +1462,7 @@ class _Marks:
         self.ends: dict[int, int] = {}
         self.marks: tuple[list[int], list[int]] | None = None
         self.furniture: Intervals | None = None
+        self.string: tuple[int, int] | None = None   # (a place, where the string holding it opens): the last far one
 
     def last_lt(self, at: int) -> int:
         """Where the last "<" before `at` is, or -1: searched back only to the place asked before, when it is."""
@@ -1434,6 +1479,22 @@ class _Marks:
             found = self.page.find(">", opened)
             end = self.ends[opened] = found if found >= 0 else len(self.page)
         return end
+
+    def string_start(self, at: int, floor: int) -> int | None:
+        """Where the script's string holding `at` opens (no further back than `floor`): near, as `keys_around` reads
+        it; further back, a long body string's, searched once for its many posts (linear: review32r2, #14)."""
+        page = self.page
+        near = script_credits.string_start_near(page, at, floor)
+        if near is not None:
+            return near
+        known = self.string
+        if known is not None and floor <= known[1] < known[0] <= at \
+                and script_credits.more_of_string(page, known[0], at, known[1] + 1):
+            self.string = (at, known[1])
+            return known[1]
+        far = script_credits.far_string_start(page, at, floor)
+        self.string = None if far is None else (at, far)
+        return far
 
     def raw_text_around(self, at: int) -> int | None:
         """Where the script or comment holding `at` opens, or None."""

@@ -702,17 +702,24 @@ STEP = 1_024
 KEY_BEFORE_RE = LazyPattern(r'(?:"([^"\\]{1,80})"|([A-Za-z_$][\w$.]{0,79}))\s*[:=]\s*$')
 
 
-def keys_around(page: str, at: int, floor: int) -> list[str]:
+def keys_around(page: str, at: int, floor: int, *, start: int | None = None) -> list[str]:
     """The keys a script's JSON keeps the string holding `at` under, and the objects and arrays around it, innermost
-    first, read backwards no further than `floor` and REACH (script32: a post URL in a "trending" module is the site's,
-    one in the story's "body" the article's). Empty when `at` is in no string."""
-    floor = max(floor, at - REACH)
-    start = _string_start(page, at, floor)
+    first, read backwards no further than `floor` and REACH from the string's start (script32: a post URL in a
+    "trending" module is the site's, one in the story's "body" the article's). Empty when `at` is in no string.
+    `start`: where that string opens, when the caller has found it (`far_string_start`, a long body's)."""
+    if start is None:
+        start = _string_start(page, at, max(floor, at - REACH))
     if start is None:
         return []
+    floor = max(floor, start - REACH)
     keys = [_key_before(page, start, floor)]
     keys += [_key_before(page, opened, floor) for opened in _enclosing_objects(page, start, floor, arrays=True)]
     return [key for key in keys if key]
+
+
+def string_start_near(page: str, at: int, floor: int) -> int | None:
+    """Where the string holding `at` opens, looked for no further back than REACH (and `floor`)."""
+    return _string_start(page, at, max(floor, at - REACH))
 
 
 def _string_start(page: str, at: int, floor: int) -> int | None:
@@ -726,6 +733,39 @@ def _string_start(page: str, at: int, floor: int) -> int | None:
             return quote
         pos = quote
     return None
+
+
+# A quote no odd run of backslashes escapes, from the run's start (the look-behind reads before a search's start).
+QUOTE_RE = re.compile(r'(?<!\\)(?:\\\\)*"')
+# What stands before a JSON or JavaScript string's opening quote (past blanks); a closing quote has the string's text.
+OPENS_AFTER = frozenset(':[,{(=+')
+
+
+def far_string_start(page: str, at: int, floor: int) -> int | None:
+    """Where the string holding `at` opens when it is further back than REACH (a story's body HTML of 50,000
+    characters kept as one JSON string, review32r2): the last unescaped quote before `at`, searched back in windows
+    growing fourfold, and None unless it opens a string."""
+    high, size = at, REACH
+    while high > floor:
+        low = max(floor, high - size)
+        while low > floor and page[low - 1] == "\\":   # a run of backslashes is read whole, in one window
+            low -= 1
+        last = None
+        for last in QUOTE_RE.finditer(page, low, high):
+            pass
+        if last is not None:
+            quote = last.end() - 1
+            before = page[max(floor, quote - 40):quote].rstrip()
+            return quote if before and before[-1] in OPENS_AFTER else None
+        high, size = low, size * 4
+    return None
+
+
+def more_of_string(page: str, since: int, at: int, floor: int) -> bool:
+    """Does no unescaped quote stand between `since` and `at`: is `at` in the same string as `since`?"""
+    while since > floor and page[since - 1] == "\\":
+        since -= 1
+    return QUOTE_RE.search(page, since, at) is None
 
 
 def _key_before(page: str, at: int, floor: int) -> str | None:

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
-from resolver.extract.dedupe import one_per_post
+from resolver.extract.dedupe import ONE_PER_POST, one_per_post
+from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
 from resolver.model import Embed, PostRef
@@ -629,22 +630,35 @@ def capture_of(url: str) -> str | None:
 
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
-    instagram = find_instagram_remnants(text)
-    signed = find_signatures(text, skip=[e.span for e in instagram])
+    # Each step `attempt`ed: a bug in one loses its findings alone, and the article says so (#10).
+    instagram = attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
+    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in instagram],
+                     fallback=[])
     taken = [e.span for e in signed + instagram]
-    links = find_url_embeds(text, taken)
-    return one_per_post(signed + (_with_post_links(instagram, links) if instagram else []) + links)
+    links = attempt("embeds: links in the text", find_url_embeds, text, taken, fallback=[])
+    joined = attempt("embeds: captions' post links", _with_post_links, text, instagram, links, fallback=instagram) \
+        if instagram else []
+    found = signed + joined + links
+    return attempt(ONE_PER_POST, one_per_post, found, fallback=found)
 
 
 CAPTION_REACH = 300   # characters either side of an Instagram caption line its post's URL is looked for in
+# Words before a URL on its line that call it another post than the caption's, or a link further on ("Outra
+# publicação:", "See also", "Related:"): its post is not the caption line's (newuser32b #9), in the languages of the
+# caption lines read (`OTHER_SHARED_BY`) and Russian.
+OTHER_POST_RE = LazyPattern(
+    r"(?<!\w)(?:another|other|related|see[ \t]+also|more|also|outr[ao]s?|otr[ao]s?|autres?|voir[ \t]+aussi|andere[rns]?"
+    r"|weitere|siehe[ \t]+auch|altr[oaie]|anche|ook|inn[ayei]|więcej|andra|fler|leia[ \t]+também"
+    r"|veja[ \t]+também|lee[ \t]+también|ver[ \t]+también|друг(?:ой|ая|ое|ие)|ещё|еще|также|см\.)(?!\w)",
+    re.IGNORECASE)
 
 
-def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
+def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> list[Embed]:
     """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
     CAPTION_REACH of the line, no other caption line between them, nearer this line than the caption lines either
     side (a URL between two lines may sign either: review31r4), of the caption's account when the URL names one,
     and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
-    no author). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
+    no author), nor called another post by the words before it on its line (`OTHER_POST_RE`). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
     in reach, or none, keeps no id: which post it signs is not known."""
     posts = [e for e in links if e.platform == platforms.instagram.PLATFORM and e.kind == "post" and e.post_id]
     if not posts:
@@ -657,6 +671,7 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
         others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
         near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
+                and not _called_another(text, e.span[0], caption.span[1])
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
@@ -665,6 +680,13 @@ def _with_post_links(captions: list[Embed], links: list[Embed]) -> list[Embed]:
         used.add(post.post_id)
         joined.append(replace(caption, post_id=post.post_id, url=post.url, id_doubt=post.id_doubt))
     return joined
+
+
+def _called_another(text: str, start: int, caption_end: int) -> bool:
+    """Do the words before a URL on its line call it another post ("Outra publicação: <url>")? Not the caption line's
+    own words, when the URL follows it on its line ("A post shared by Other Voices (@othervoices) <url>": review32r4)."""
+    line = text.rfind("\n", 0, start) + 1
+    return OTHER_POST_RE.search(text, max(line, caption_end) if caption_end <= start else line, start) is not None
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

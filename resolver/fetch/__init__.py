@@ -1,7 +1,8 @@
 """Fetching posts: X/Twitter three ways (X API, syndication, oEmbed) in a configured order, other platforms by
 oEmbed, every answer kept raw and recorded as an observation, media analysed for credits.
 
-A post seen in ten articles is fetched once: the cache answers within the TTL; `--refresh` adds an observation.
+A post seen in ten articles is fetched once: the cache answers within the TTL; `--refresh` adds an observation, one a
+run.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column
+from cache.store import json_column, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import WAYBACK, Media, PostRecord, current_view, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
@@ -366,8 +367,8 @@ def _from_cache(target: Target, session: Session,
     blocked from the archive aside); offline it is what was last known. A post kept as not known with no request behind it (an earlier version kept "needs an
     access token" so) is said again from scratch, online or offline: with a token set now, it is asked."""
     store = session.store
-    if store is None or session.refresh:
-        return None
+    if store is None:
+        return None   # under --refresh, `cached_since` takes only what this run got
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     set_aside = None
     if target.platform == bluesky.PLATFORM:
@@ -380,8 +381,8 @@ def _from_cache(target: Target, session: Session,
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
     since = session.cached_since()
-    if row is None or since is not None and (row["last_observed_at"] or "") < since:
-        return None
+    if row is None or since is not None and not since <= (row["last_observed_at"] or "") <= utc_now():
+        return None   # older than the TTL, or dated after now (a WARC from a clock that ran ahead: no fresh answer)
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
@@ -561,7 +562,6 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     known = [record.author_handle, _handle_in(target.url)]
     known += store.post_handles(target.platform, target.post_id) if store is not None else []
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
-
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store, *,

@@ -13,6 +13,9 @@ from resolver.model import plain
 
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
+# How a syndication tombstone's reason starts: its words follow. A tombstone says the post exists (or existed) and is
+# not shown, whether or not its words are read as a status.
+TOMBSTONE = "tombstone: "
 WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
 # What a post's `text` is. An oEmbed answer's `title` names a video, a photo or a Reddit thread, or says nothing of the
 # post (older Mastodon's "New status by <user>"): a title, shown as one, never compared as what the post says
@@ -215,7 +218,7 @@ def merge(records: list[PostRecord]) -> PostRecord:
     """One record from several methods' answers: each field from the best-ranked method that has it,
     the method noted per field, and the values that disagree kept as evidence."""
     ranked = sorted(records, key=lambda r: METHOD_RANK.get(r.method or "none", 9))
-    best = next((r for r in ranked if r.status not in ("error", "unknown")), ranked[0])
+    best = _status_from(ranked)
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     disagreements: dict[str, dict[str, Any]] = {}
@@ -228,13 +231,35 @@ def merge(records: list[PostRecord]) -> PostRecord:
         if len({_comparable(v) for v in seen.values()}) > 1:
             disagreements[name] = {m: _plain(v) for m, v in seen.items()}
     sources["status"] = best.method or "none"
-    said = {r.method or "none": r.status for r in ranked if r.status not in ("error", "unknown")}
+    said = {r.method or "none": r.status for r in ranked if r.status not in ("error", "unknown")
+            or r.method == best.method}
     if len(set(said.values())) > 1:   # the methods do not agree on what the post is: shown, not only stored
         disagreements["status"] = said
     versions = next((r.versions for r in ranked if r.versions), ())
     fetch_ids = tuple(i for r in ranked for i in r.fetch_ids) + tuple(v.fetch_id for v in versions if v.fetch_id)
     return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
                    method=best.method, versions=versions)
+
+
+def _status_from(ranked: list[PostRecord]) -> PostRecord:
+    """The answer whose status the post takes: the best-ranked that says what the post is. But "not found" (a 404,
+    an empty answer: also what a wrong id gets) never outweighs a source that says why the post is not shown
+    (deleted, suspended, protected...: the post exists or existed), whichever ranks first; and a tombstone whose words
+    say no status (the post exists, not shown, the reason not read) leaves it not known, never "not found"
+    (newuser32c #1: a protected post's tombstone, then oEmbed's 404, made it "not found", a dead embed, and no
+    disagreement was said). A post shown ("available") keeps the ranking: a cached answer may show a post since gone."""
+    said = [r for r in ranked if r.status not in ("error", "unknown")]
+    if not said or said[0].status != "not_found":
+        return said[0] if said else ranked[0]
+    hidden = next((r for r in said if r.status not in ("not_found", "available")), None)
+    if hidden is not None:
+        return hidden
+    tombstone = next((r for r in ranked if r.status == "unknown" and (r.reason or "").startswith(TOMBSTONE)), None)
+    if tombstone is not None and said:
+        why = "; ".join(f"{r.method} said not found ({r.reason})" if r.reason else f"{r.method} said not found"
+                        for r in said)
+        return replace(tombstone, reason=f"{tombstone.reason}; {why}: the answers disagree")
+    return said[0]
 
 
 def _comparable(value: Any) -> Any:

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from cache import trusted_time
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, Version, current_view, merge, record_from_json
@@ -77,8 +78,10 @@ def reparse_all(store: Store) -> tuple[int, int]:
             runs.setdefault(observation["observed_at"], []).append(record)
         if runs:
             # oldest first by when the source answered, not by when it was recorded: a WARC replayed into the cache
-            # records an older answer after newer ones (review31r3); an undated one is older than any dated one
-            merged = current_view([merge(records) for _, records in sorted(runs.items(), key=lambda r: r[0] or "")])
+            # records an older answer after newer ones (review31r3); an undated one is older than any dated one, and
+            # so is one dated after now (review32r3: a WARC from a clock that ran ahead)
+            merged = current_view([merge(records) for _, records in sorted(
+                runs.items(), key=lambda r: trusted_time(r[0]) or "")])
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from resolver import jsonparse
-from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
+from resolver.fetch.records import TOMBSTONE, Media, PostRecord, links_of, long_post_text
 from resolver.fetch.token import syndication_token
 from resolver.platforms.x import status_url
 
@@ -53,10 +53,16 @@ def _record(post_id: str, status: str, reason: str | None = None, **fields: Any)
                       status=status, method=METHOD, reason=reason, **fields)
 
 
+# X's words for a protected account's post: "You’re unable to view this Post because this account owner limits who
+# can view their Posts" (newuser32c #1: neither "protected" nor "approved followers", read as unknown, and the oEmbed
+# 404 that followed made the post "not found", a dead embed), its Twitter-era form with "Tweets", the older ones.
+PROTECTED_WORDS = ("protected", "approved followers", "limits who can view", "confirmed followers")
+
+
 def _tombstone_status(text: str) -> str:
     lowered = text.lower()
     for words, status in ((("deleted",), "deleted"), (("suspended",), "suspended"),
-                          (("protected", "approved followers"), "protected"), (("withheld",), "withheld"),
+                          (PROTECTED_WORDS, "protected"), (("withheld",), "withheld"),
                           (("age-restricted", "age restricted", "sensitive", "adult"), "age_restricted")):
         if any(word in lowered for word in words):
             return status
@@ -137,7 +143,7 @@ def _tombstone(post_id: str, tombstone: Any) -> PostRecord:
     text = said.get("text") if isinstance(said, dict) else said
     if not text or not isinstance(text, str):
         return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
-    return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
+    return _record(post_id, _tombstone_status(text), f"{TOMBSTONE}{text}")
 
 
 def _edits(data: dict[str, Any]) -> list[str]:

@@ -728,8 +728,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     unfinished = False
     queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
-        rows = [row for row in store.fetches_for(archive.lookup_url(query, prefix=True))
-                if takes is None or takes([row["id"]])]
+        rows = [row for row in _listings_in_store(query, store) if takes is None or takes([row["id"]])]
         if not rows:
             # A list read_captures goes on to (no copy said the post's words yet) that was never asked: the lookup
             # was stopped before it (newuser32 #1: Ctrl-C between two lists read back as "answered", no copy).
@@ -748,6 +747,15 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     if unfinished and asked and outcome == ANSWERED:
         return NOT_LOOKED_UP   # not finished: what a copy would say is not known; an online run redoes it
     return _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+def _listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
+    """The fetch rows of a capture list asked under any case, oldest first: the Wayback Machine reads a URL in any
+    case (its urlkey is lower case), so a post's lookup under /river_desk/ is its lookup under /River_Desk/
+    (review32r3: a post linked by another article as /River_Desk/ read "not looked up", and was looked up again)."""
+    from resolver import archive
+
+    return store.cdx_lists_any_case(archive.lookup_url(query, prefix=True))
 
 
 def _lookup_done(copies: int | Sequence[ArchivedCopy]) -> bool:

@@ -1,0 +1,107 @@
+"""Dates as embeds and scrapers print them, in every language of the month table (#10)."""
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resolver import extract
+from resolver.extract import dates, text
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _without_marks(word: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word)
+                                                if not unicodedata.combining(c)))
+
+
+def _turkish_upper(word: str) -> str:
+    return word.replace("i", "İ").replace("ı", "I").upper()
+
+
+CASINGS = [str.upper, str.lower, str.title, _turkish_upper, str.casefold]
+MONTHS = sorted(dates._MONTHS.items())
+
+
+@FAST
+@given(month=st.sampled_from(MONTHS), casing=st.sampled_from(CASINGS), marks=st.booleans(),
+       shape=st.sampled_from(["{d} {m} 2023", "{m} {d}, 2023", "{d}. {m} 2023", "{d} de {m} de 2023"]))
+def test_no_spelling_of_a_month_crashes_and_none_names_another_month(month, casing, marks, shape):
+    """newuser32b #1: "19 MAYIS 2023" raised KeyError 'mayis' (Python lower-cases I to i, the pattern matched it to
+    ı) and the whole article was lost. Every month of the table, in any case, with or without its diacritics: read
+    as its own month or not read, never an error, never another month."""
+    word, number = month
+    word = casing(word if marks else _without_marks(word))
+    value = shape.format(d=19, m=word)
+    found = dates.parse_date(value)
+    assert found is None or found == f"2023-{number:02d}-19", value
+    line = f"Köprü kapalı.\n— Ayşe Yılmaz (@ayseyilmaz) {value}"
+    embeds = text.find_embeds(line)
+    assert all(e.date in (None, f"2023-{number:02d}-19") for e in embeds), value
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("19 MAYIS 2023", "2023-05-19"), ("3 KASIM 2022", "2022-11-03"), ("1 ARALIK 2021", "2021-12-01"),
+    ("2 NİSAN 2023", "2023-04-02"), ("2 nisan 2023", "2023-04-02"), ("9 EKİM 2020", "2020-10-09"),
+    ("19 Mayıs 2023", "2023-05-19"), ("19 mayis 2023", "2023-05-19"), ("5 ŞUBAT 2022", "2022-02-05"),
+], ids=["mayis", "kasim", "aralik", "nisan-dotted-capital", "nisan", "ekim-dotted-capital", "title", "no-dotless-i",
+        "subat"])
+def test_turkish_months_in_any_case_are_read(value, iso):
+    """Turkish I/ı/İ/i are one letter for the look-up as they are for the pattern (newuser32b #1)."""
+    assert dates.parse_date(value) == iso
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("12 בספטמבר 2022", "2022-09-12"), ("12 ספטמבר 2022", "2022-09-12"), ("12 בספט׳ 2022", "2022-09-12"),
+    ("2 באפר׳ 2023", "2023-04-02"), ("2 באפר' 2023", "2023-04-02"), ("5 במאי 2021", "2021-05-05"),
+    ("31 בדצמ׳ 2020", "2020-12-31"), ("1 בינואר 2024", "2024-01-01"),
+], ids=["full", "no-prefix", "abbreviated-geresh", "april-geresh", "april-apostrophe", "may", "december", "january"])
+def test_hebrew_dates_are_read(value, iso):
+    """X writes an embed's date in the viewer's language: in Hebrew "12 בספטמבר 2022" (the month with ב, "in"), or
+    shortened with a geresh, "12 בספט׳ 2022". Never read: the report said the article showed no date (newuser32b #7)."""
+    assert dates.parse_date(value) == iso
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("12 september 2022", "2022-09-12"), ("3 mars 2021", "2021-03-03"), ("7 maj 2020", "2020-05-07"),   # Swedish
+    ("19 augusti 2019", "2019-08-19"), ("3. marts 2021", "2021-03-03"), ("1. desember 2022", "2022-12-01"),
+    ("9 Agustus 2022", "2022-08-09"), ("4 Desember 2021", "2021-12-04"), ("2 Maret 2023", "2023-03-02"),
+    ("15 Ogos 2022", "2022-08-15"), ("1 Julai 2021", "2021-07-01"),   # Malay
+    ("12 septembrie 2022", "2022-09-12"), ("1 ianuarie 2020", "2020-01-01"),   # Romanian
+    ("12. září 2022", "2022-09-12"), ("3. května 2021", "2021-05-03"),   # Czech
+    ("12. syyskuuta 2022", "2022-09-12"), ("1. tammikuuta 2020", "2020-01-01"),   # Finnish
+    ("12 de setembre de 2022", "2022-09-12"), ("Setyembre 12, 2022", "2022-09-12"),   # Catalan, Filipino
+    ("12 Σεπτεμβρίου 2022", "2022-09-12"), ("1 Μαΐου 2022", "2022-05-01"),   # Greek
+    ("12 सितंबर 2022", "2022-09-12"), ("3 मार्च 2021", "2021-03-03"),   # Hindi
+    ("12 ستمبر، 2022", "2022-09-12"), ("۱۲ ستمبر، ۲۰۲۲", "2022-09-12"),   # Urdu, in Latin and in Urdu digits
+    ("١٢ سبتمبر ٢٠٢٢", "2022-09-12"), ("12 d’abril de 2022", "2022-04-12"),   # Arabic-Indic digits; Catalan "d’"
+])
+def test_the_other_languages_x_writes_dates_in_are_read(value, iso):
+    """The languages X's embed code prints a date in (its `data-lang`, the viewer's language), as CLDR's long date
+    writes it, where the three shapes of `DATE_PATTERN` hold it (newuser32b #7)."""
+    assert dates.parse_date(value) == iso
+
+
+SIGNED = [
+    ("turkish-capitals-scraped", "text", "Metin.\n\nKöprü kapalı olacak.\n— Ayşe Yılmaz (@ayseyilmaz) 19 MAYIS 2023",
+     ("ayseyilmaz", "Ayşe Yılmaz", "2023-05-19")),
+    ("turkish-capitals-date-link", "html", '<blockquote class="twitter-tweet"><p lang="tr" dir="ltr">Köprü kapalı.</p>'
+     '&mdash; Ayşe Yılmaz (@ayseyilmaz) <a href="https://twitter.com/ayseyilmaz/status/1659000000000000001">19 MAYIS '
+     '2023</a></blockquote>', ("ayseyilmaz", "Ayşe Yılmaz", "2023-05-19")),
+    ("hebrew-scraped", "text", "ראש העיר הודיע על סגירת הגשר.\n\nהחל ממחר הגשר סגור לתנועה.\n— יוסי כהן (@yossicohen) "
+     "12 בספטמבר 2022", ("yossicohen", "יוסי כהן", "2022-09-12")),
+    ("hebrew-date-link", "html", '<blockquote class="twitter-tweet" data-lang="he"><p lang="iw" dir="rtl">הגשר סגור '
+     'לתנועה.</p>&mdash; יוסי כהן (@yossicohen) <a href="https://twitter.com/yossicohen/status/1569000000000000001?ref_src='
+     'twsrc%5Etfw">12 בספט׳ 2022</a></blockquote>', ("yossicohen", "יוסי כהן", "2022-09-12")),
+]
+
+
+@pytest.mark.parametrize("kind, doc, expected", [c[1:] for c in SIGNED], ids=[c[0] for c in SIGNED])
+def test_a_signature_is_found_with_its_date(kind, doc, expected):
+    """newuser32b #1: an upper-case Turkish date lost the whole article (KeyError); #7: a scraped Hebrew signature
+    was no embed at all (the detector reads the date: 0 embeds, "thin page"), and a Hebrew date link stayed unread."""
+    embeds, _ = extract.find_all(doc, kind)
+    [embed] = embeds
+    assert (embed.author_handle, embed.author_name, embed.date) == expected

@@ -1,0 +1,234 @@
+"""One step of an article's reading that raises (a bug) loses its own findings alone: the others' are kept, and every
+output says the reading is incomplete, which step failed and with what (#10, #13; newuser32b #1: an upper-case
+Turkish month raised KeyError in the date reader, and `scan` said "internal error: KeyError: 'mayis'" with no embed
+and no credit). The bug that showed it is fixed, so the failure is injected into the step with monkeypatch: these
+test our guard, not the steps."""
+
+import json
+import pickle
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from resolver import extract, pipeline
+from resolver.cli import cli
+from resolver.extract import credits as text_credits
+from resolver.extract import dates, html, html_credits, text
+
+PAGE = """<html><body><article><p>The mayor spoke on Friday.</p>
+<blockquote class="twitter-tweet"><p lang="tr" dir="ltr">Köprü bugün açıldı.</p>&mdash; Riverton Haber
+(@RivertonHaber) <a href="https://twitter.com/RivertonHaber/status/1659512345678901234">19 MAYIS 2023</a></blockquote>
+<figure><img src="https://img.example.org/bridge.jpg"><figcaption>The bridge at dawn. (AP Photo/Ben Example)
+</figcaption></figure></article></body></html>
+"""
+TEXT = ("Köprü bugün açıldı. pic.twitter.com/Zz98Yy76Xx\n— Riverton Haber (@RivertonHaber) 19 MAYIS 2023\n\n"
+        "The bridge at dawn. (AP Photo/Ben Example)\n")
+
+
+def _month_bug(word: str) -> int | None:
+    raise KeyError(word.lower())   # what the date reader raised before fixnu32d: KeyError: 'mayis'
+
+
+def _broken(*args, **kwargs):
+    raise RuntimeError("detector bug\nsecond line")
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = tmp_path / "guard.db"
+
+    def invoke(*args):
+        return CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    invoke.db = db
+    return invoke
+
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_the_reading_is_whole_without_a_bug(page):
+    result = pipeline.scan_file(page)
+    assert [(e.post_id, e.date) for e in result.embeds] == [("1659512345678901234", "2023-05-19")]
+    assert [(c.creator, c.organization) for c in result.credits] == [("Ben Example", "AP")]
+    assert result.incomplete == () and not result.failed
+
+
+def test_a_date_reader_bug_loses_the_date_alone_and_scan_says_so(run, page, monkeypatch):
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    result = run("scan", "--json", str(page))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [(e["post_id"], e["date_text"], e["date"]) for e in data["embeds"]] == [
+        ("1659512345678901234", "19 MAYIS 2023", None)]
+    assert [(c["creator"], c["organization"]) for c in data["credits"]] == [("Ben Example", "AP")]
+    assert data["incomplete"] == [{"step": "dates", "error": "KeyError: 'mayis'"}]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {page}: reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds "
+                      "is missing"]
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_the_table_says_the_reading_is_incomplete(run, page, monkeypatch):
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    result = run("scan", str(page))
+    assert result.exit_code == 1
+    assert "reading incomplete, a step failed: dates (KeyError: 'mayis')" in result.stdout
+    assert "1 embeds, 1 credits" in result.stdout
+
+
+def test_an_embed_detector_bug_keeps_the_credits(page, monkeypatch):
+    monkeypatch.setattr(html, "_structural_embeds", _broken)
+    result = pipeline.scan_file(page)
+    # the blockquote is not read; the link detectors still find its status link, as a link alone
+    assert [(e.post_id, e.detector) for e in result.embeds] == [("1659512345678901234", "html-source")]
+    assert [(c.creator, c.organization) for c in result.credits] == [("Ben Example", "AP")]
+    # one line, whatever the message holds
+    assert [f.to_json() for f in result.incomplete] == [
+        {"step": "embeds: embed markup", "error": "RuntimeError: detector bug second line"}]
+    assert "_broken" in result.incomplete[0].detail   # the traceback is kept, for the errors table and debugging
+    assert result.failed and result.to_json()["incomplete"] == [f.to_json() for f in result.incomplete]
+
+
+def test_a_credit_reader_bug_keeps_the_embeds(page, monkeypatch):
+    monkeypatch.setattr(html_credits, "find_credits", _broken)
+    result = pipeline.scan_file(page)
+    assert [e.post_id for e in result.embeds] == ["1659512345678901234"]
+    assert result.credits == ()
+    assert [f.step for f in result.incomplete] == ["credits: page markup"]
+
+
+@pytest.mark.parametrize(("module", "name", "step", "embeds", "credits"), [
+    # the signature is lost: its pic.twitter.com link is found alone
+    (text, "find_signatures", "embeds: signatures", ["Zz98Yy76Xx"], [("Ben Example", "AP")]),
+    (text_credits, "find_credits", "credits: text", ["RivertonHaber"], []),
+], ids=["signatures", "credits"])
+def test_a_step_of_a_plain_text_reading_fails_alone(tmp_path, monkeypatch, module, name, step, embeds, credits):
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(module, name, _broken)
+    result = pipeline.scan_file(path)
+    assert [e.post_id or e.url.rsplit("/", 1)[-1] for e in result.embeds] == embeds
+    assert [(c.creator, c.organization) for c in result.credits] == credits
+    assert [f.step for f in result.incomplete] == [step]
+
+
+def test_a_step_failing_on_each_chunk_is_said_once(monkeypatch):
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    two = PAGE.replace("</article>", PAGE.split("<article>")[1].split("</article>")[0] + "</article>")
+    result = pipeline.scan(two.replace("1659512345678901234", "1659512345678901235", 1))
+    assert len(result.embeds) == 2 and [f.step for f in result.incomplete] == ["dates"]
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, MemoryError], ids=["ctrl-c", "memory"])
+def test_an_interrupt_or_no_memory_is_not_taken_for_a_step_bug(page, monkeypatch, stop):
+    def stopped(*args, **kwargs):
+        raise stop()
+    monkeypatch.setattr(html, "_structural_embeds", stopped)
+    with pytest.raises(stop):
+        pipeline.scan_file(page)
+    monkeypatch.undo()
+    monkeypatch.setattr(dates, "month_number", stopped)   # inside a step its decorator guards
+    with pytest.raises(stop):
+        pipeline.scan(PAGE)
+
+
+def test_a_library_call_outside_a_reading_raises_the_bug(monkeypatch):
+    """`find_all` alone, as evaluate_corpus and the fuzzer call it: nobody would say a step failed, so it raises."""
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    with pytest.raises(KeyError, match="mayis"):
+        extract.find_all(PAGE, "html")
+    with pytest.raises(KeyError, match="mayis"):
+        dates.parse_date("19 MAYIS 2023")
+
+
+def test_a_failed_step_crosses_to_the_main_process(page, monkeypatch):
+    """A worker process hands its extraction back pickled (`--workers 2`): the failure and its traceback with it."""
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    [failed] = pipeline.scan_file(page).incomplete
+    again = pickle.loads(pickle.dumps(failed))
+    assert again == failed and again.detail == failed.detail
+
+
+def _article_row(db):
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute("SELECT incomplete, tool_version, embed_count, credit_count FROM articles").fetchone()
+        embeds = conn.execute("SELECT date FROM embeds").fetchall()
+        errors = conn.execute("SELECT stage, kind, message FROM errors").fetchall()
+    finally:
+        conn.close()
+    return row, embeds, errors
+
+
+def test_the_cache_records_the_reading_incomplete_and_a_fixed_tool_reads_it_again(run, page, monkeypatch):
+    monkeypatch.setattr(html, "_structural_embeds", _broken)
+    assert run("scan", "--json", str(page)).exit_code == 1
+    (incomplete, version, embed_count, credit_count), embeds, errors = _article_row(run.db)
+    assert json.loads(incomplete) == [{"step": "embeds: embed markup",
+                                       "error": "RuntimeError: detector bug second line"}]
+    assert (embed_count, credit_count, embeds) == (1, 1, [(None,)])   # its link alone: "html-source", no date
+    [(stage, kind, message)] = errors   # the line stderr said, then the traceback
+    assert (stage, kind) == ("scan: embeds: embed markup", "RuntimeError")
+    first, *traceback = message.splitlines()
+    assert first == ("reading incomplete, a step failed: embeds: embed markup (RuntimeError: detector bug second "
+                     "line); what it finds is missing")
+    assert traceback[0] == "Traceback (most recent call last):" and "in _broken" in message
+    # The same tool, the same bug: the record stands.
+    assert run("scan", "--json", str(page)).exit_code == 1
+    assert _article_row(run.db)[0][:3] == (incomplete, version, 1)
+    # The bug fixed (the tool's version changed with it): the next run reads the article again, and records it whole.
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "__version__", version + ".post1")
+    result = run("scan", "--json", str(page))
+    assert result.exit_code == 0 and json.loads(result.stdout)["incomplete"] == []
+    (incomplete, now, embed_count, credit_count), embeds, _ = _article_row(run.db)
+    assert (incomplete, now, embed_count, credit_count, embeds) == (None, version + ".post1", 1, 1, [("2023-05-19",)])
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_a_report_says_the_reading_is_incomplete_and_the_date_was_not_checked(run, page, monkeypatch, fmt):
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    result = run("report", "--offline", "--format", fmt, str(page))
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {page}: reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds is missing"]
+    note = "reading incomplete, a step failed: dates (KeyError: &#x27;mayis&#x27;)" if fmt == "html" else \
+        "reading incomplete, a step failed: dates (KeyError: 'mayis')"
+    date_check = "not checked: the date reader failed on this article (KeyError: 'mayis'), “19 MAYIS 2023” was not read"
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["article"]["incomplete"] == [{"step": "dates", "error": "KeyError: 'mayis'"}]
+        [embed] = data["embeds"]
+        assert [(c["result"], c["evidence"]) for c in embed["checks"] if c["name"] == "date"] == [("skip", date_check)]
+        assert [(c["creator"], c["organization"]) for c in data["credits"]] == [("Ben Example", "AP")]
+    else:
+        assert note in result.stdout
+        assert (date_check if fmt == "md" else date_check.replace("'", "&#x27;")) in result.stdout
+
+
+def test_a_report_with_no_embed_for_a_failed_detector_does_not_say_none_was_found(run, tmp_path, monkeypatch):
+    path = tmp_path / "credits.html"
+    path.write_text("<html><body><figure><img src='https://img.example.org/a.jpg'><figcaption>A bridge. (AP Photo/Ben "
+                    "Example)</figcaption></figure></body></html>", encoding="utf-8")
+    monkeypatch.setattr(html, "_structural_embeds", _broken)
+    result = run("report", "--offline", str(path))
+    assert "No embedded post was found, but not all were looked for: embeds: embed markup failed (not checked)." \
+        in result.stdout
+    assert "No embedded post was found." not in result.stdout
+
+
+def test_a_bug_in_the_pages_own_date_loses_that_date_alone(run, page, monkeypatch):
+    from resolver.extract import published
+
+    monkeypatch.setattr(published, "_without_comments", _broken)
+    result = run("report", "--offline", "--format", "json", str(page))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["article"]["incomplete"] == [{"step": "published date",
+                                              "error": "RuntimeError: detector bug second line"}]
+    assert data["article"]["published"] is None and len(data["embeds"]) == 1

@@ -1,0 +1,125 @@
+"""The link-rot figures a data journalist reads (`stats`, `cache export`, the research views) over a corpus the tool
+scanned and fetched itself, against loopback servers speaking syndication's, oEmbed's and CDX's formats
+(newuser32c: protected posts counted dead, a "not found" that may be a wrong id counted dead, failed fetches
+dropped from the figures with no word said, and gone posts whose captures were looked up said never looked up)."""
+
+from __future__ import annotations
+
+import json
+
+from werkzeug.wrappers import Request, Response
+
+from tests import xfixtures as fx
+from tests.cliworld import World
+from tests.corpusnet import no_limits
+from tests.waybacknet import serve
+
+# Fictional posts of 2021 (their ids are snowflakes of May 2021), one per answer syndication gives.
+BASE = 1389157785400246272
+ALIVE, DELETED, SUSPENDED, PROTECTED, WRONG, BUSY, NEVER = (str(BASE + n) for n in range(1, 8))
+HANDLE = "HarbourWatch"
+SYNDICATION = {
+    ALIVE: (200, fx.SYNDICATION_TWEET | {"id_str": ALIVE, "created_at": "2021-05-03T10:00:00.000Z",
+                                         "edit_control": {"edit_tweet_ids": [ALIVE]}, "mediaDetails": [],
+                                         "user": fx.SYNDICATION_TWEET["user"] | {"screen_name": HANDLE}}),
+    DELETED: (200, fx.TOMBSTONE_DELETED),
+    SUSPENDED: (200, {"__typename": "TweetTombstone", "tombstone": {"text": {
+        "text": "This Post is from a suspended account. Learn more"}}}),
+    PROTECTED: (200, {"__typename": "TweetTombstone", "tombstone": {"text": {
+        "text": "You’re unable to view this Post because this account owner limits who can view their Posts. "
+                "Learn more"}}}),
+    WRONG: (200, {}),                # an id that may be wrong: no such post, or gone
+    BUSY: (503, None),               # every source fails: not known
+}
+
+
+def blockquote(post_id: str) -> str:
+    return (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Gauge reading at the weir</p>&mdash; Harbour '
+            f'Watch (@{HANDLE}) <a href="https://twitter.com/{HANDLE}/status/{post_id}?ref_src=twsrc%5Etfw">May 3, '
+            f'2021</a></blockquote>')
+
+
+def article(n: int, *posts: str) -> str:
+    html = f"<html><body><h1>Story {n}</h1>{''.join(blockquote(p) for p in posts)}</body></html>"
+    return json.dumps({"url": f"https://www.harbour.example/2021/story-{n}.html", "html": html}) + "\n"
+
+
+def syndication(request: Request) -> Response:
+    status, data = SYNDICATION[request.args["id"]]
+    if data is None:
+        return Response("<html>Service Unavailable</html>", status=status, content_type="text/html")
+    return Response(json.dumps(data), status=status, content_type="application/json; charset=utf-8")
+
+
+def oembed(request: Request) -> Response:
+    if BUSY in request.args.get("url", ""):
+        return Response("<html>busy</html>", status=503, content_type="text/html")
+    return Response("<html>Not found</html>", status=404, content_type="text/html")
+
+
+def scanned(fakenet, tmp_path) -> World:
+    """Two articles scanned with --resolve --fetch (six posts, one per answer), then a third scanned without --fetch
+    (its post never fetched); no capture of any post in the archive (CDX answers [])."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(article(1, ALIVE, DELETED, SUSPENDED) + article(2, PROTECTED, WRONG, BUSY))
+    result = world("scan", "--resolve", "--fetch", "--jsonl", str(feed))
+    assert result.exit_code == 1, result.output   # the busy post's fetch failed
+    later = tmp_path / "later.jsonl"
+    later.write_text(article(3, NEVER))
+    assert world("scan", "--jsonl", str(later)).exit_code == 0
+    return world
+
+
+def view_rows(world: World, view: str) -> list[dict]:
+    result = world("cache", "export", view, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def test_newuser32c_dead_counts_only_posts_known_gone_and_every_embed_is_accounted_for(fakenet, tmp_path):
+    """newuser32c #1-#3 (#9, #13): of seven embedded posts, one is available, one deleted, one suspended, one
+    protected (alive behind its account's lock), one not found (gone, or a wrong id), one could not be fetched (503)
+    and one was never fetched. Before, the protected and the not-found posts counted dead (4 of 5, 80 %), and the
+    two not known were left out of every column. Now dead = deleted + suspended (2 of the 5 whose status is known,
+    40 %), not found is a column apart, and the 2 not known have theirs: checked + unknown = embeds."""
+    world = scanned(fakenet, tmp_path)
+    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    assert row == {"outlet": "harbour.example", "year": "2021", "embeds": 7, "embeds_checked": 5,
+                   "status_unknown": 2, "dead": 2, "dead_percent": 40.0, "deleted": 1, "suspended": 1,
+                   "not_found": 1, "articles": 3}
+
+
+def test_newuser32c_stats_footnote_says_what_each_link_rot_column_counts(fakenet, tmp_path):
+    """newuser32c #2, #3: the footnote said "now deleted, suspended or not found" and "only posts fetched at least
+    once are counted", neither of them true of what the columns count."""
+    world = scanned(fakenet, tmp_path)
+    result = world("stats")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "fetched at least once" not in said
+    for words in ("dead: deleted or suspended", "not_found: gone, or a wrong id",
+                  "status_unknown: every fetch failed, or never fetched"):
+        assert words in said, said
+
+
+def test_newuser32c_stats_say_a_gone_posts_captures_were_looked_up(fakenet, tmp_path):
+    """newuser32c #6 (#13): the fetch step looks up a gone post's captures by prefix queries (twitter.com, x.com and
+    mobile.twitter.com pages, its JSON answers); `stats` asked the fetch log for the exact query of the embed's URL
+    alone, and said every gone post was "never looked up in the archive" though each list answered (empty)."""
+    world = scanned(fakenet, tmp_path)
+    asked = [path for host, path in fakenet.hits if host == "web.archive.org" and DELETED in path]
+    assert asked and all("matchType=prefix" in path for path in asked)
+    result = world("stats", "--json", "--limit", "100")
+    assert result.exit_code == 0, result.output
+    rows = {r["post_id"]: r for r in map(json.loads, result.output.splitlines()) if r["view"] == "at_risk_embeds"}
+    assert (rows[DELETED]["looked_up"], rows[DELETED]["lookup_error"]) == (True, None)
+    assert (rows[SUSPENDED]["looked_up"], rows[SUSPENDED]["lookup_error"]) == (True, None)
+    assert (rows[NEVER]["looked_up"], rows[NEVER]["lookup_error"]) == (False, None)   # never asked: said so
+    shown = world("stats", "--limit", "100")
+    said = " ".join(shown.output.split())
+    never = sum(not r["looked_up"] and r["lookup_error"] is None for r in rows.values())
+    assert f"{never} of the {len(rows)} rows shown were never looked up" in said, said

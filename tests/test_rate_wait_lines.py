@@ -1,0 +1,78 @@
+"""Waits for a service's rate budget are said once a service, then summed up (newuser32c #9: 133 "web.archive.org:
+waiting 2 s for the rate limit" lines of 164 on stderr); -v says each. Budgets on a fake clock (the `Budgets` seam:
+a sleep moves the clock), links followed against the loopback 'internet'."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from resolver import budgets as budgets_module
+from resolver.budgets import Budgets
+from resolver.resolve import resolve_many
+from resolver.session import QuietReporter, Session
+from tests.cliworld import World
+from tests.fakenet import redirect
+from tests.test_pipeline import FakeClock
+
+END = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+LIMITS = {"https://t.co": 6, "https://bit.ly": 6}   # a request every 10 s, one saved up at most
+
+
+class Said(QuietReporter):
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def status(self, message: str) -> None:
+        self.lines.append(message)
+
+
+def links(fakenet, n: int = 4) -> list[str]:
+    for i in range(n):
+        fakenet.route("t.co", f"/w{i}", redirect(END))
+        fakenet.route("bit.ly", f"/w{i}", redirect(END))
+    return [f"https://{host}/w{i}" for host in ("t.co", "bit.ly") for i in range(n)]
+
+
+@pytest.mark.parametrize("each", [False, True], ids=["once-a-service", "each-wait"])
+def test_a_service_s_rate_waits_are_said_once_then_summed_up(fakenet, store, each):
+    urls = links(fakenet)
+    clock = FakeClock([])
+    said = Said()
+    session = Session(fakenet.settings(hosts=["t.co", "bit.ly"], concurrency=1), store=store, reporter=said,
+                      budgets=Budgets(LIMITS, clock=clock.time, sleep=clock.sleep))
+    session.each_wait = each
+    session.run(lambda s: resolve_many(urls, session=s))
+    waits = [line for line in said.lines if "for the rate limit" in line]
+    if each:
+        assert len(waits) == 6   # three waits a service, each said
+    else:
+        assert [line.split(":")[0] for line in waits] == ["t.co", "bit.ly"]
+        assert waits[0].startswith("t.co: waiting ") and waits[0].endswith(
+            " s for the rate limit (further waits for it are summed up at the end; -v shows each)")
+    assert session.rate_waited() == ["t.co: waited 25 s in all for the rate limit (3 waits)",
+                                     "bit.ly: waited 25 s in all for the rate limit (3 waits)"]
+
+
+def test_the_cli_says_a_service_s_first_wait_and_the_sum_at_the_end(fakenet, tmp_path, monkeypatch):
+    urls = links(fakenet)
+    clock = FakeClock([])
+    monkeypatch.setattr(budgets_module, "DEFAULT_LIMITS", LIMITS)
+    monkeypatch.setattr(Budgets.__init__, "__kwdefaults__", {"clock": clock.time, "sleep": clock.sleep})
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for i, url in enumerate(urls):
+        (folder / f"{i}.txt").write_text(f"Bridge reopened. {url}\n— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    world = World(fakenet, tmp_path)
+    quiet = world("scan", "--resolve", "--concurrency", "1", str(folder))
+    assert quiet.exit_code == 0, quiet.output
+    waits = [line for line in quiet.stderr.splitlines() if "rate limit" in line]
+    assert [w.split(" s ")[0].rsplit(" ", 1)[0] for w in waits] == [
+        "t.co: waiting", "bit.ly: waiting", "t.co: waited", "bit.ly: waited"]
+    for line, service in zip(waits[2:], ("t.co", "bit.ly"), strict=True):
+        assert re.fullmatch(rf"{service}: waited \d+ s in all for the rate limit \([23] waits\)", line), line
+    (tmp_path / "c.db").unlink()
+    verbose = world("scan", "--resolve", "--concurrency", "1", "-v", str(folder))
+    each = [line for line in verbose.stderr.splitlines() if "waiting" in line]
+    assert len(each) >= 2 and not any("summed up" in line for line in each)   # each said as it starts
