@@ -1443,7 +1443,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code
             from resolver.redact import said
 
-            click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
+            if not outcome.incomplete:   # else said above, a line each, with the other steps that failed
+                click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
             incomplete.append(outcome.article.source)
         if not many:
             entries.append(("", data))
