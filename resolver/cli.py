@@ -515,6 +515,17 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 
     Every result is recorded in a SQLite cache (see --db) that datasette and sqlite-utils can browse.
     With --replay FILE.warc.gz, requests are answered from a WARC written by `archive` instead of the network.
+
+    \b
+    Exit codes (every command; one "error:" line on stderr for each failure,
+    and the other inputs are still done):
+      0    done
+      1    an input could not be used, or a step failed (a link, a fetch, an
+           archive lookup, an image)
+      2    a usage error
+      3    something was not in the cache (--offline)
+      4    report --fail-on: a check at that level
+      130  interrupted: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
     if replay:
@@ -597,6 +608,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --archive --save story.html
       embed-resolver scan --identify scraped.txt  find ids of flattened tweets that kept no link
       embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
+
+    Exit codes: 0 done; 1 an input could not be read or a step failed for an article (one "error:" line each, the
+    other articles still done); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
@@ -1040,10 +1054,13 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       embed-resolver resolve https://t.co/Ab12Cd34Ef
       embed-resolver resolve --json pic.twitter.com/q3uNO4mJHi
       cat links.txt | embed-resolver resolve --offline -
+
+    Exit codes: 0 done; 1 a name that is no URL or a link that ended in an error (one "error:" line each, the other
+    URLs still resolved); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import resolve as resolving
     from resolver.article import printable
-    from resolver.report import escaped_controls
+    from resolver.report import escaped_controls, link_failure
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
@@ -1062,6 +1079,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
                                                                on_done=lambda _r: advance()))
     _print_each(results, as_json=as_json, view="resolution_text")
+    _say_each_failure([link_failure(r)] for r in results if r.failed)   # on stderr, as every command's (newuser32 #5)
     _exit_for(ctx, failed=len(problems) + sum(r.failed for r in results),
               unavailable=sum(r.unavailable for r in results))
 
@@ -1271,6 +1289,9 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
       embed-resolver archive --save --json story.html
       embed-resolver archive --warc-input crawl.warc.gz --db corpus.db
       embed-resolver --replay archive.warc.gz fetch --json story.html
+
+    Exit codes: 0 done; 1 a target or a step failed (a lookup, a save, a link, a fetch; one "error:" line each, the
+    other targets still done); 2 usage; 3 not in the cache (--offline); 130 interrupted.
     """
     from resolver import pipeline
     from resolver.archive import ArchivedUrl
@@ -1363,10 +1384,18 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
       embed-resolver report --jsonl feed.jsonl -o reports/
-      embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
+      embed-resolver report --fail-on fail story.html > /dev/null; [ $? = 4 ] && echo "a check failed"
 
-    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 also when a step of an article's reading
-    failed (a bug: the report says which); 1 and 2 as for every command.
+    \b
+    Exit codes:
+      0    every report written, every step answered
+      1    an input could not be read, or a step failed for an article (a link,
+           a fetch, an archive lookup, an image; or a step of its reading, a
+           bug the report names): one "error:" line on stderr each; the
+           reports are written all the same
+      2    a usage error
+      4    with --fail-on, a check at that level (when nothing failed)
+      130  interrupted (Ctrl-C): run the same command again to go on
     """
     import json
     from pathlib import Path
@@ -1406,13 +1435,16 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
+        if outcome.failed:   # one error line each, as `scan` says them (newuser32 #5: exit 0 and nothing said)
+            _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
                                 takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
         if (note := rendering.incomplete_note(data["article"])) is not None:
             # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code
             from resolver.redact import said
 
-            click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
+            if not outcome.incomplete:   # else said above, a line each, with the other steps that failed
+                click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
             incomplete.append(outcome.article.source)
         if not many:
             entries.append(("", data))
@@ -1440,8 +1472,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         entries = _write_index(folder, entries, html=fmt == "html")   # every article may have been reported on by an earlier run
         click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
-    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
-    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
+    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before);
+    # a step that failed (a link, a fetch, a lookup, an image) is exit 1, as it is for `scan` (newuser32 #5).
+    _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
               unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
@@ -2037,9 +2070,9 @@ def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> No
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
-    """An error line for each thing a named post or URL failed for (`fetch`, `archive`): the exit 1 they make, said
-    on stderr as `scan` says an article's (newuser27: the reason was on stdout only). URLs as given: a secret in one
-    is not printed."""
+    """An error line for each thing a named post or URL failed for (`fetch`, `archive`, `resolve`): the exit 1 they
+    make, said on stderr as `scan` says an article's (newuser27, newuser32 #5: the reason was on stdout only). URLs
+    as given: a secret in one is not printed."""
     from resolver.redact import said
     from resolver.report import escaped_controls
 

@@ -319,6 +319,12 @@ def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
     return (failure.phrase for failure in _archive_failed(archived))
 
 
+def link_failure(resolution: Resolution, where: str = "") -> str:
+    """What a link that ended in an error failed for, one phrase: `scan --resolve` says it of an embed's link
+    (`where`: " (embed #N)"), `resolve` of a URL named (newuser32 #5: `resolve` said it on stdout only)."""
+    return f"link {resolution.url}{where} ended in an error: {resolution.error}"
+
+
 # What an article whose reading lost a step says, in every output (#10).
 INCOMPLETE = "reading incomplete, a step failed"
 
@@ -340,8 +346,8 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     for found in result.resolutions or ():
         if found.failed:
             resolution = found.value
-            yield StepFailure(f"link {resolution.url} (embed #{found.embed + 1}) ended in an error: {resolution.error}",
-                              resolution.url, str(resolution.error), stage="resolve")
+            yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
+                              str(resolution.error), stage="resolve")
     for fetched in result.posts or ():
         yield from _post_failed(fetched.value)
     for image in result.credited_images or ():

@@ -747,10 +747,13 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE)
 
-    def cli(*args):
+    def cli(*args, failed: tuple[str, ...] = ()):
+        """stdout; exit 0, or with `failed` (what error lines of steps that failed must say, newuser32 #5) 1."""
         from resolver.cli import cli as command
         result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == (1 if failed else 0), result.output
+        assert all(f"error: {article}: {what}: not-in-warc: not in the replayed WARC files ({warc}): GET " in
+                   result.stderr for what in failed), result.stderr
         return result.stdout
 
     live = json.loads(cli("report", "--format", "json", str(article)))
@@ -761,7 +764,9 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     WarcWriter(warc, software="test").close()
     fakenet.routes.clear()
     hits = len(fakenet.hits)
-    report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    # the requests its WARC does not hold are steps that failed, the lookup among them
+    link, lookup = "link https://t.co/Zz98Yy76Xx (embed #1) ended in an error", f"archive lookup failed for {POST}"
+    report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article), failed=(link, lookup)))
     assert len(fakenet.hits) == hits
     [embed] = [e for e in report["embeds"] if e["post"]]
     assert (embed["snapshots"], embed["archived_copies"], embed["archive_looked_up"]) == ([], [], False)
@@ -773,9 +778,10 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
         f"not known: the archive lookup failed (not-in-warc: not in the replayed WARC files ({warc}): GET "
         "https://web.archive.org/cdx/search/cdx?"), archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
-    md = cli("--replay", str(warc), "report", str(article))
+    md = cli("--replay", str(warc), "report", str(article), failed=(link, lookup))
     assert "snapshot(s)" not in md and "| Embedded posts with no archived copy | not checked" in md, md
-    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))   # the cache's, as before
+    # the cache's, as before; the link's newest resolution there is the replay's, which failed
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article), failed=(link,)))
     [kept] = [e for e in offline["embeds"] if e["post"]]
     assert kept["snapshots"] == looked["snapshots"] and kept["archive_looked_up"]
     assert kept["archive_lookups"] == looked["archive_lookups"]

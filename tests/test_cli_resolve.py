@@ -138,3 +138,25 @@ def test_a_refused_hop_is_said_as_where_the_chain_stopped_and_allow_private_asks
     guarded = invoke(tmp_path, config, "resolve", "--json", "https://t.co/LoopHex01")
     data = json.loads(guarded.stdout)
     assert guarded.exit_code == 1 and not data["from_cache"] and data["error"].startswith("unsafe: refused")
+
+
+def test_fixnu32e_resolve_says_each_link_that_ended_in_an_error_on_stderr(fakenet, tmp_path):
+    """newuser32 #5, checked for `resolve`: a link that ended in an error made exit 1, and the reason was on stdout
+    only (the view or the JSON line), where every other command says each failure on stderr, `error: …`, a line
+    each. A link that resolved says nothing there; offline, one never resolved is exit 3 and no error."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS + "/photo/1"))
+    fakenet.route("t.co", "/down", page("unavailable", 503))
+    fakenet.route("t.co", "/Loop0000", redirect("https://t.co/Loop0000"))
+    config = config_for(fakenet, tmp_path)
+    links = ["https://t.co/Ab12Cd34Ef", "https://t.co/down", "https://t.co/Loop0000"]
+    errors = ["error: link https://t.co/down ended in an error: http-503: https://t.co/down answered 503",
+              "error: link https://t.co/Loop0000 ended in an error: redirect-loop: https://t.co/Loop0000 was already "
+              "visited"]
+    for args in ((), ("--json",)):
+        result = invoke(tmp_path, config, "resolve", *args, *links)
+        assert (result.exit_code, result.stderr.splitlines()) == (1, errors), result.output
+    cached = invoke(tmp_path, config, "resolve", "--offline", *links)   # the same answers, from the cache
+    assert (cached.exit_code, cached.stderr.splitlines()) == (1, errors), cached.output
+    never = invoke(tmp_path, config, "resolve", "--offline", "https://t.co/never")
+    assert (never.exit_code, never.stderr) == (3, ""), never.output

@@ -210,6 +210,7 @@ def test_an_article_url_goes_into_the_warc_of_an_archive_run(world, fakenet):
 def test_report_a_url(world, fakenet):
     fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
     fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    serve_wayback(fakenet)   # the report's archive lookups answer: no capture
     result = world("report", "--format", "json", STORY)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["article"]["source"] == STORY

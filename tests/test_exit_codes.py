@@ -424,3 +424,34 @@ def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_k
     again = json.loads(world("--db", str(merged), "report", "--offline", "--format", "json", source).stdout)
     [cited_again] = [s for s in again["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
     assert (cited_again["warc_record"], cited_again["body_sha256"]) == (cited["warc_record"], cited["body_sha256"])
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_fixnu32b_report_exits_1_with_an_error_line_for_each_failed_step_as_scan_does(world, fakenet, tmp_path,
+                                                                                     offline):
+    """newuser32 #5: `report` of an article whose credited image answered 404 exited 0 with nothing on stderr
+    (a folder report even said "1 with a step that failed"), where `scan --fetch` exits 1 with one error line: a
+    script gating on report's exit code could not tell. The report is still written."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page("gone", 404))
+    serve(fakenet, [])   # the archive answers: no capture
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    if offline:
+        assert world("scan", "--fetch", source).exit_code == 1
+    said = " (from cache)" if offline else ""
+    one = world("report", *(["--offline"] if offline else []), "--format", "json", source)
+    assert one.exit_code == 1, one.output
+    assert json.loads(one.stdout)["credits"]   # written all the same
+    assert lines(one.stderr) == [f"error: {source}: credited image {HARBOUR_IMAGE} could not be used: HTTP 404{said}"]
+    other = article(tmp_path, LINKED.replace("https://t.co/Loop0000", ""), "other.txt")
+    folder = world("report", *(["--offline"] if offline else []), "-o", str(tmp_path / "out"), source, other)
+    assert folder.exit_code == 1, folder.output
+    assert f"error: {source}: credited image {HARBOUR_IMAGE} could not be used: HTTP 404 (from cache)" \
+        in lines(folder.stderr), folder.stderr
+    assert (tmp_path / "out" / "index.json").exists()
+    # --fail-on still gates the checks of a run whose steps all answered: exit 0 here, with no error line
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    if not offline:
+        clean = world("report", "--refresh", "--format", "json", source)
+        assert (clean.exit_code, [l for l in lines(clean.stderr) if l.startswith("error")]) == (0, [])

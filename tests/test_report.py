@@ -52,9 +52,14 @@ def world(fakenet, tmp_path, monkeypatch):
     shutil.copy(FIXTURE, tmp_path / "article.html")
     monkeypatch.chdir(tmp_path)
 
-    def run(*args):
+    def run(*args, failed: tuple[str, ...] = ()):
+        """stdout; exit 0, or with `failed` (how error lines a step that failed must give begin, newuser32 #5) exit
+        1, each of those beginning one of the error lines, which are all stderr holds."""
         result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == (1 if failed else 0), result.output
+        said = result.stderr.splitlines() if failed else []
+        assert all(any(line.startswith(start) for line in said) for start in failed), said
+        assert all(line.startswith("error: article.html: ") for line in said), said
         return result.stdout
     return run
 
@@ -278,7 +283,10 @@ def test_left32_a_hop_that_timed_out_says_so_in_every_report_format(world, faken
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", late)
     config = tmp_path / "config.toml"
     config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 0.5\n", 1))
-    data = json.loads(world("report", "--format", "json", "article.html"))
+    # the hops' timeouts are steps that failed: exit 1 and an error line each (newuser32 #5)
+    data = json.loads(world("report", "--format", "json", "article.html", failed=tuple(
+        f"error: article.html: link {link} (embed #1) ended in an error: timeout"
+        for link in ("https://t.co/Zz98Yy76Xx", "https://pic.twitter.com/Zz98Yy76Xx"))))
     hops = [h for e in data["embeds"] for r in e["resolutions"] for h in r["hops"]]
     late_hops = [h for h in hops if "pic.twitter" in h["url"]]   # a hop of the t.co link, and a link of its own
     assert late_hops and all(h["status"] is None for h in late_hops)
@@ -298,7 +306,8 @@ def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed
     world("report", "article.html")
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("upstream error", status=500))
     fakenet.route("publish.twitter.com", "/oembed", page("upstream error", status=503))
-    world("report", "--refresh", "article.html")
+    world("report", "--refresh", "article.html", failed=(   # a step that failed (newuser32 #5)
+        f"error: article.html: post twitter {fx.POST_ID} could not be fetched: syndication answered HTTP 500",))
     text = world("report", "article.html")   # the post's view from the cache: what was known, from its answer
     row = next(line for line in text.splitlines() if line.startswith("| Text | Bridge closed indefinitely"))
     cited = int(re.search(r"fetch #(\d+), body (\w+)…", row).group(1))
@@ -662,7 +671,14 @@ def test_odds28_values_holding_control_characters_are_shown_escaped_in_the_repor
     def report(fmt):
         result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", fmt,
                                           str(source)])
-        assert result.exit_code == 0, result.output
+        # the image URL is refused: a step that failed, an error line each, escaped as the reports are (newuser32 #5)
+        assert result.exit_code == 1, result.output
+        again = " (from cache)" if fmt == "html" else ""   # the second run's: its refusal was kept
+        refused = ("invalid-url: refused https://cdn.example/a\\nb.jpg: Invalid non-printable ASCII character in URL, "
+                   "'\\n' at position 21.")
+        assert result.stderr.splitlines() == [
+            f"error: {name}: credited image https://cdn.example/a\\nb.jpg could not be used: {refused}{again}",
+            f"error: {name}: archive lookup failed for https://cdn.example/a\\nb.jpg: {refused}"], result.stderr
         return result.stdout
 
     name = str(tmp_path / "story\\n\\u202e.html")
@@ -786,6 +802,7 @@ def x_report(fakenet, tmp_path, fmt: str, *, said: str, answered: str, created_a
                   edit_control={"edit_tweet_ids": [X_ID], "editable_until_msecs": "1715607831248",
                                 "is_edit_eligible": False, "edits_remaining": "5"})
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({X_ID: [json_page(answer)]}))
+    serve(fakenet, [])   # the archive answers: no capture
     config = tmp_path / "config.toml"
     config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
                       + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in (

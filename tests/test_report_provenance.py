@@ -230,9 +230,11 @@ def test_urlforms31_a_capture_cdx_lists_for_a_video_id_in_another_case_is_not_ci
     video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     other = "https://www.youtube.com/watch?v=DQW4W9WGXCQ"
     fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
     serve(fakenet, [Capture("20221206120000", video, b"<html>the video</html>"),
                     Capture("20221207000000", other, b"<html>another video</html>")])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["www.youtube.com", "web.archive.org", "archive.org"])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["www.youtube.com", "i.ytimg.com", "web.archive.org",
+                                                          "archive.org"])
     article = f'<html><body><p>Watch <a href="{video}">this</a>.</p></body></html>'
     for how in ((), ("--offline",)):
         code, out = run("report", *how, "--format", "json", "article.html", article=article)

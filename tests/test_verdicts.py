@@ -49,10 +49,13 @@ def cli_on_fakenet(fakenet, tmp_path, monkeypatch, hosts: list[str]):
                       + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
     monkeypatch.chdir(tmp_path)
 
-    def run(*args, article: str | None = None, name: str = "article.html"):
+    def run(*args, article: str | None = None, name: str = "article.html", said: list[str] | None = None):
+        """`said`, when given, gets the stderr lines (the error line of each step that failed, newuser32 #5)."""
         if article is not None:
             (tmp_path / name).write_text(article)
         result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        if said is not None:
+            said.extend(result.stderr.splitlines())
         return result.exit_code, result.stdout
     return run
 
@@ -81,11 +84,13 @@ def text_check(report_json: str) -> dict:
     return next(c for c in embed["checks"] if c["name"] == "text")
 
 
-def one_embed_report(reporter, said: str = "Road closed.") -> tuple[dict, dict]:
-    """`report --format json` of an article embedding POST, quoted as `said`: the report and its one embed."""
+def one_embed_report(reporter, said: str = "Road closed.", *, failed: tuple[str, ...] = ()) -> tuple[dict, dict]:
+    """`report --format json` of an article embedding POST, quoted as `said`: the report and its one embed. It exits
+    0, or with `failed` (the error lines of the steps that failed, newuser32 #5) 1 saying those on stderr."""
+    errors: list[str] = []
     code, out = reporter("report", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, said)}</body></html>")
-    assert code == 0, out
+                         article=f"<html><body>{blockquote(POST, said)}</body></html>", said=errors)
+    assert (code, errors) == ((1, list(failed)) if failed else (0, [])), out
     report = json.loads(out)
     [embed] = report["embeds"]
     return report, embed
@@ -263,7 +268,8 @@ def test_a_photo_link_that_leads_to_another_post_warns_in_the_media_check_naming
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not.
     X itself links a re-used photo to the post it was first posted with: a warn naming that post, no fail
     (newuser28b; it failed before, as if the article had linked the wrong photo)."""
-    from tests.fakenet import redirect
+    from tests import xfixtures as fx
+    from tests.fakenet import page, redirect
 
     other = snowflake("2020-01-02T03:04:05Z")
     with_photo = tweet(POST, "Road closed. https://t.co/Rc1Rc1Rc1R") | {"mediaDetails": [{
@@ -272,6 +278,7 @@ def test_a_photo_link_that_leads_to_another_post_warns_in_the_media_check_naming
         "expanded_url": f"https://twitter.com/river_desk/status/{POST}/photo/1",
         "original_info": {"width": 64, "height": 48}}]}
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(with_photo)]}))
+    fakenet.route("pbs.twimg.com", "/media/RoadClosed.jpg", page(fx.jpeg(), content_type="image/jpeg"))
     fakenet.route("t.co", "/0tHeR1234x", redirect("https://pic.twitter.com/0tHeR1234x"))
     fakenet.route("pic.twitter.com", "/0tHeR1234x",
                   redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
@@ -629,13 +636,16 @@ def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
     fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
     fakenet.route("archive.org", "/wayback/available", page("busy", status=503))
-    report, embed = one_embed_report(reporter)
+    report, embed = one_embed_report(reporter, failed=(   # a lookup that failed is a step that failed (newuser32 #5)
+        f"error: article.html: archive lookup failed for https://twitter.com/river_desk/status/{POST}: cdx: HTTP 503",))
     archive = check_named(embed, "archive")
     assert (archive["result"], without_lookups(archive["evidence"])) == (
         "skip", "not known: the archive lookup failed (cdx: HTTP 503)")
     assert archive["evidence"].endswith(", HTTP 503)")   # the failed lookup it rests on, named
     assert embed["archive_looked_up"] is False
     code, out = reporter("report", "--offline", "--format", "json", "article.html")   # the same, from the fetch log
+    # offline, a lookup that failed is no answer the cache keeps: "not looked up", no step that failed (newuser32 #5)
+    assert code == 0, out
     assert check_named(json.loads(out)["embeds"][0], "archive") == archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     assert report["summary"]["without_archive"] is None
@@ -670,8 +680,10 @@ def test_a_remnant_whose_account_listing_failed_is_not_checked_not_unidentified(
 
     remnant_world(fakenet)
     fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
-    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
-    assert code == 0, out
+    errors: list[str] = []
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt", said=errors)
+    # the listing that failed is a step that failed: exit 1, and said (newuser32 #5)
+    assert (code, errors) == (1, ["error: remnant.txt: embed #1 could not be identified: cdx: HTTP 503"]), out
     report = json.loads(out)
     [embed] = report["embeds"]
     reason = "not checked: the archive's list of the account's posts could not be read (cdx: HTTP 503)"
@@ -746,8 +758,11 @@ def test_a_post_whose_status_is_not_known_still_counts_among_those_looked_up_wit
     fakenet.route("publish.twitter.com", "/oembed", json_page({"error": "upstream"}, 503))
     serve(fakenet, [])
     article = f"<html><body>{blockquote(POST, 'Road closed.')}{blockquote(other, 'Bridge open.')}</body></html>"
-    code, out = reporter("report", "--format", "json", "article.html", article=article)
-    assert code == 0, out
+    errors: list[str] = []
+    code, out = reporter("report", "--format", "json", "article.html", article=article, said=errors)
+    # the source that failed is a step that failed: exit 1, and said (newuser32 #5)
+    assert (code, errors) == (1, [f"error: article.html: post twitter {other} could not be fetched: syndication "
+                                  "answered HTTP 500"]), out
     summary = json.loads(out)["summary"]
     assert [e["status"]["tone"] for e in json.loads(out)["embeds"]] == ["ok", "unknown"]
     assert summary["archive"] == {"looked_up": 2, "with_copy": 0, "without_copy": 2, "not_checked": 0}
@@ -1861,6 +1876,10 @@ def latest_id_article(fakenet, reporter, said: str, *formats: str, media: bool =
                               "edits_remaining": "4"}
     shown = said
     if media:
+        from tests import xfixtures as fx
+        from tests.fakenet import page
+
+        fakenet.route("pbs.twimg.com", "/media/Budget.jpg", page(fx.jpeg(), content_type="image/jpeg"))
         edited["mediaDetails"] = [{"type": "photo", "media_url_https": "https://pbs.twimg.com/media/Budget.jpg",
                                    "url": "https://t.co/Bu1Bu1Bu1B", "display_url": "pic.twitter.com/Bu1Bu1Bu1B",
                                    "original_info": {"width": 64, "height": 48}}]
