@@ -278,11 +278,12 @@ def test_left32_a_hop_that_timed_out_says_so_in_every_report_format(world, faken
     from resolver import report
 
     def late(request):
-        time.sleep(1.5)
+        time.sleep(3.5)
         return redirect(POST + "/photo/1")(request)
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", late)
     config = tmp_path / "config.toml"
-    config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 0.5\n", 1))
+    # a deadline every other answer of the loopback world meets under load (0.5 s did not, at a load of 15)
+    config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 1.5\n", 1))
     # the hops' timeouts are steps that failed: exit 1 and an error line each (newuser32 #5)
     data = json.loads(world("report", "--format", "json", "article.html", failed=tuple(
         f"error: article.html: link {link} (embed #1) ended in an error: timeout"
@@ -290,7 +291,7 @@ def test_left32_a_hop_that_timed_out_says_so_in_every_report_format(world, faken
     hops = [h for e in data["embeds"] for r in e["resolutions"] for h in r["hops"]]
     late_hops = [h for h in hops if "pic.twitter" in h["url"]]   # a hop of the t.co link, and a link of its own
     assert late_hops and all(h["status"] is None for h in late_hops)
-    assert all(re.fullmatch(r"timed out after (0\.[5-9]|[1-9]\.\d) s", h["error"]) for h in late_hops), late_hops
+    assert all(re.fullmatch(r"timed out after ([1-9]\.\d) s", h["error"]) for h in late_hops), late_hops
     assert all(h["error"] is None for h in hops if h not in late_hops)
     for text in (report.markdown(data), report.html_page(data)):
         for hop in late_hops:
