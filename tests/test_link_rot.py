@@ -77,7 +77,7 @@ def scanned(fakenet, tmp_path) -> World:
 def view_rows(world: World, view: str) -> list[dict]:
     result = world("cache", "export", view, "--format", "jsonl")
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def test_newuser32c_dead_counts_only_posts_known_gone_and_every_embed_is_accounted_for(fakenet, tmp_path):
@@ -115,7 +115,7 @@ def test_newuser32c_stats_say_a_gone_posts_captures_were_looked_up(fakenet, tmp_
     assert asked and all("matchType=prefix" in path for path in asked)
     result = world("stats", "--json", "--limit", "100")
     assert result.exit_code == 0, result.output
-    rows = {r["post_id"]: r for r in map(json.loads, result.output.splitlines()) if r["view"] == "at_risk_embeds"}
+    rows = {r["post_id"]: r for r in map(json.loads, result.stdout.splitlines()) if r["view"] == "at_risk_embeds"}
     assert (rows[DELETED]["looked_up"], rows[DELETED]["lookup_error"]) == (True, None)
     assert (rows[SUSPENDED]["looked_up"], rows[SUSPENDED]["lookup_error"]) == (True, None)
     assert (rows[NEVER]["looked_up"], rows[NEVER]["lookup_error"]) == (False, None)   # never asked: said so
