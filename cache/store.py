@@ -1240,10 +1240,13 @@ class Store:
         """The posts whose status says what they are (not an error, not unknown) and their latest answer's time (by
         the source's time): how many, the oldest and newest of those times, and how many are older than `since`
         (newuser32c #4: the research views say "now deleted" as of no stated time)."""
+        # each post's latest answer that said what it is, as `_older_than_view` reads the view: the post's own last
+        # observation moves with an error answer, which keeps the status it holds (review32r5 #4)
         found = self.conn.execute(
-            "SELECT count(*), min(last_observed_at), max(last_observed_at), "
-            "count(CASE WHEN last_observed_at < ? THEN 1 END) FROM posts "
-            "WHERE status NOT IN ('error', 'unknown') AND last_observed_at IS NOT NULL", [since]).fetchone()
+            "SELECT count(*), min(at), max(at), count(CASE WHEN at < ? THEN 1 END) FROM ("
+            "SELECT (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id "
+            "AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL) AS at "
+            "FROM posts p WHERE p.status NOT IN ('error', 'unknown')) WHERE at IS NOT NULL", [since]).fetchone()
         return found[0], found[1], found[2], found[3]
 
     def count(self, table: str) -> int:

@@ -567,8 +567,10 @@ def test_stats_says_as_of_when_the_post_statuses_it_counts_were_observed(store: 
 
     rows = list(store.db.query("SELECT id, last_observed_at FROM posts WHERE status NOT IN ('error', 'unknown') "
                                "AND last_observed_at IS NOT NULL ORDER BY id"))
-    store.db.execute("UPDATE posts SET last_observed_at = ? WHERE id = ?", ["2024-06-01T08:00:00.000000Z", rows[0]["id"]])
-    store.db.execute("UPDATE posts SET last_observed_at = ? WHERE id != ? AND last_observed_at IS NOT NULL",
+    # the times of the posts' answers (their observations), which the posts' last observation follows
+    store.db.execute("UPDATE post_observations SET observed_at = ? WHERE post_row = ?",
+                     ["2024-06-01T08:00:00.000000Z", rows[0]["id"]])
+    store.db.execute("UPDATE post_observations SET observed_at = ? WHERE post_row != ? AND observed_at IS NOT NULL",
                      ["2999-01-02T09:30:00.000000Z", rows[0]["id"]])
     store.db.conn.commit()
     store.close()

@@ -753,3 +753,25 @@ def test_review32r3_an_answer_dated_after_now_does_not_hold_the_view_against_an_
     assert (row["status"], json.loads(row["record"])["status"]) == ("deleted", "deleted")
     seen(at(-60), "available")   # an older answer still leaves the view
     assert store.post_row("twitter", "8")["status"] == "deleted"
+
+
+def test_lead32_the_time_a_status_was_observed_is_its_answers_not_a_later_errors(store):
+    """review32r5 #4: `stats` said as of when the statuses it counts were observed from the posts' last observation,
+    which an error answer moves while the status it holds stays: a post found deleted on 2025-01-01 and asked again
+    on 2026-11-29 while its source answered 503 read as observed 2026-11-29, and "none is older than cache_ttl"."""
+    def seen(at, status):
+        fetch_id = store.record_fetch({"url": "https://cdn.syndication.twimg.com/tweet-result?id=9", "method": "GET",
+                                       "fetched_at": at, "status": 503 if status == "error" else 200,
+                                       "purpose": "syndication"})
+        record = {"status": status, "fetch_ids": [fetch_id]}
+        store.record_observation(
+            {"platform": "twitter", "post_id": "9", "url": "https://twitter.com/river_desk/status/9", "status": status,
+             "method": "syndication", "record": record},
+            [{"method": "syndication", "status": status, "fetch_id": fetch_id, "record": json.dumps(record)}],
+            observed_at=at)
+
+    seen("2025-01-01T10:00:00Z", "deleted")
+    seen("2026-11-29T10:00:00Z", "error")
+    assert store.post_row("twitter", "9")["status"] == "deleted"
+    assert store.statuses_observed("2026-01-01T00:00:00Z") == (
+        1, "2025-01-01T10:00:00Z", "2025-01-01T10:00:00Z", 1)
