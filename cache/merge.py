@@ -359,8 +359,12 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     rival = "s.encoding_rival" if "encoding_rival" in src_articles else "NULL"
     rivals = "s.encoding_rivals" if "encoding_rivals" in src_articles else \
         f"CASE WHEN {rival} = '' THEN '[]' END"
+    # The kept record's mark of a reading that lost a step goes with its embeds and credits (review32r5: a record
+    # whose credit step had failed was taken as read whole; an input made before v43 recorded none: NULL)
+    incomplete = "s.incomplete" if "incomplete" in src_articles else "NULL"
     return taken | ({"encoding_given_at": given} if given != "NULL" else {}) | {"encoding_rival": rival,
-                                                                                "encoding_rivals": rivals}
+                                                                                "encoding_rivals": rivals,
+                                                                                "incomplete": incomplete}
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,38 @@ def test_a_bug_in_the_pages_own_date_loses_that_date_alone(run, page, monkeypatc
     assert data["article"]["incomplete"] == [{"step": "published date",
                                               "error": "RuntimeError: detector bug second line"}]
     assert data["article"]["published"] is None and len(data["embeds"]) == 1
+
+
+@pytest.mark.parametrize("incomplete_given", [True, False], ids=["incomplete-record-taken", "whole-record-taken"])
+def test_lead32_a_merge_keeps_the_incomplete_mark_of_the_record_it_takes(tmp_path, monkeypatch, incomplete_given):
+    """review32r5 #1, #2: `cache merge` prefers one input's record of an article over another's (here: the one whose
+    encoding the user gave) and takes its credits, but not its `incomplete` mark: a record whose credit step had
+    failed was taken as read whole (its credit lost without a word, and a later run of the same version never read
+    it again), and a whole record taken was marked incomplete. The mark goes with the record taken."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from resolver.extract import html_credits
+
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    broken, whole, out = tmp_path / "broken.db", tmp_path / "whole.db", tmp_path / "out.db"
+
+    def run(db, *args):
+        return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    given = ["--encoding", "utf-8"]
+    with monkeypatch.context() as patched:
+        patched.setattr(html_credits, "find_credits", _broken)
+        run(broken, "scan", "--json", *(given if incomplete_given else []), str(page))
+    run(whole, "scan", "--json", *([] if incomplete_given else given), str(page))
+    first, second = (whole, broken) if incomplete_given else (broken, whole)
+    assert run(out, "cache", "merge", str(out), str(first), str(second)).exit_code == 0
+    conn = sqlite3.connect(out)
+    [(incomplete, credits)] = conn.execute("SELECT incomplete, credit_count FROM articles").fetchall()
+    conn.close()
+    if incomplete_given:
+        assert credits == 0 and incomplete is not None and "credits" in incomplete
+    else:
+        assert credits > 0 and incomplete is None
