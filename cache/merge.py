@@ -343,7 +343,7 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
         f" OR {incomplete} IS NOT m.incomplete", [since]).fetchall()
     for src_id, main_id, sha256, first_source, origin, *records in pairs:
         kept_mark, over_mark = records[12:]
-        kept, over = Record(*records[:6], _steps_lost(kept_mark)), Record(*records[6:12], _steps_lost(over_mark))
+        kept, over = Record(_steps_lost(kept_mark), *records[:6]), Record(_steps_lost(over_mark), *records[6:12])
         choice = _choose(kept, over)
         if choice is None:
             continue
@@ -376,13 +376,13 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
 class Record:
     """What `_prefer` weighs of one input's record of an article."""
 
+    steps_lost: str | None  # the steps its reading lost, "credits: page markup, dates"; None: read whole
     encoding: str | None
     detected: int | None
     given_at: str | None
     dated: int              # can say (m020's mark, or made since m017): no given_at means not given; 0: not known
     old_credits: int        # has credits found before m016 (also_at NULL)
     new_credits: int        # has credits found since
-    steps_lost: str | None  # the steps its reading lost, "credits: page markup, dates"; None: read whole
 
 
 def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
