@@ -10,6 +10,7 @@ are renumbered at the end so that their ids follow time, as they do in a databas
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -311,17 +312,19 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
 
 def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> dict[str, str]:
     """The articles this input recorded otherwise than the record merged so far (same sha256), and which record
-    to keep: one whose encoding the user gave (the later given, when both were) over any other; else, of two
-    encodings, one not guessed (declared, or not known whether given or declared: a record made before `since`, the
-    input's m017) over a guess; else one whose credits were found by a newer extraction (m016's also_at) over an
-    older; else the one merged first. Before, the
-    first input's record was always kept: a correction made with --encoding in a later shard was lost, and a
+    to keep: one read whole over one in the same encoding whose reading lost a step (review32r5 #3); else one whose
+    encoding the user gave (the later given, when both were) over any other; else, of two encodings, one not guessed
+    (declared, or not known whether given or declared: a record made before `since`, the input's m017) over a guess;
+    else one whose credits were found by a newer extraction (m016's also_at) over an older; else the one merged
+    first. Before, the first input's record was always kept: a correction made with --encoding in a later shard was lost, and a
     database written before m016 gave its credits or not by the order of the inputs (review26 #5, review26b #7).
     Each choice goes in the report. The preferred ones (src id, main id) go in temp.preferred; returns the
     articles columns they take, each with its SQL over the input's row."""
     src_articles = set(_columns(conn, "src", "articles"))
     src_credits = set(_columns(conn, "src", "credits"))
     given = "s.encoding_given_at" if "encoding_given_at" in src_articles else "NULL"
+    # an input made before v43 recorded no mark of a reading that lost a step: NULL, taken as whole, as it was read
+    incomplete = "s.incomplete" if "incomplete" in src_articles else "NULL"
     src_old = ("c.also_at IS NULL" if "also_at" in src_credits else "1")
     conn.execute("DROP TABLE IF EXISTS temp.preferred")
     conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL)")
@@ -332,12 +335,15 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
         f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NOT NULL),"
         f" s.encoding, s.encoding_detected, {given}, {_dated(conn)},"
         f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND {src_old}),"
-        f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND NOT ({src_old}))"
+        f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND NOT ({src_old})),"
+        f" m.incomplete, {incomplete}"
         f" FROM src.articles s JOIN main.articles m ON m.sha256 = s.sha256 LEFT JOIN temp.origin o ON o.id = m.id"
         f" WHERE s.encoding IS NOT m.encoding OR s.encoding_detected IS NOT m.encoding_detected"
-        f" OR {given} IS NOT m.encoding_given_at OR s.credit_count IS NOT m.credit_count", [since]).fetchall()
+        f" OR {given} IS NOT m.encoding_given_at OR s.credit_count IS NOT m.credit_count"
+        f" OR {incomplete} IS NOT m.incomplete", [since]).fetchall()
     for src_id, main_id, sha256, first_source, origin, *records in pairs:
-        kept, over = Record(*records[:6]), Record(*records[6:])
+        kept_mark, over_mark = records[12:]
+        kept, over = Record(_steps_lost(kept_mark), *records[:6]), Record(_steps_lost(over_mark), *records[6:12])
         choice = _choose(kept, over)
         if choice is None:
             continue
@@ -360,8 +366,7 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     rivals = "s.encoding_rivals" if "encoding_rivals" in src_articles else \
         f"CASE WHEN {rival} = '' THEN '[]' END"
     # The kept record's mark of a reading that lost a step goes with its embeds and credits (review32r5: a record
-    # whose credit step had failed was taken as read whole; an input made before v43 recorded none: NULL)
-    incomplete = "s.incomplete" if "incomplete" in src_articles else "NULL"
+    # whose credit step had failed was taken as read whole)
     return taken | ({"encoding_given_at": given} if given != "NULL" else {}) | {"encoding_rival": rival,
                                                                                 "encoding_rivals": rivals,
                                                                                 "incomplete": incomplete}
@@ -371,6 +376,7 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
 class Record:
     """What `_prefer` weighs of one input's record of an article."""
 
+    steps_lost: str | None  # the steps its reading lost, "credits: page markup, dates"; None: read whole
     encoding: str | None
     detected: int | None
     given_at: str | None
@@ -381,7 +387,13 @@ class Record:
 
 def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
     """Whether to take `other` over the record `kept` so far, and why; None when neither is preferred. An encoding
-    not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5)."""
+    not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5).
+    First, of two readings of the same bytes in the same encoding, one read whole beats one that lost a step: the
+    same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost)."""
+    if bool(kept.steps_lost) != bool(other.steps_lost) and _codec(kept.encoding) == _codec(other.encoding):
+        take = bool(kept.steps_lost)
+        lost = (kept if take else other).steps_lost
+        return take, f"it was read whole, the other's reading lost a step ({lost}); both read as {_codec(kept.encoding)}"
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")
         winner, loser = (other, kept) if take else (kept, other)
@@ -398,6 +410,17 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
         return False, (f"neither encoding {given} given by the user: kept the one merged first: its encoding "
                        f"{_how(kept)}, the other's {_how(other)}")
     return None
+
+
+def _steps_lost(mark: str | None) -> str | None:
+    """The steps an `incomplete` mark (JSON: [{"step": ..., "error": ...}]) names, joined; None for no mark."""
+    if not mark:
+        return None
+    try:
+        steps = [str(failure["step"]) for failure in json.loads(mark)]
+    except (ValueError, TypeError, KeyError):
+        return "unreadable mark"   # a mark all the same: the reading is not known to be whole
+    return ", ".join(steps) or None
 
 
 def _not_known(record: Record) -> bool:

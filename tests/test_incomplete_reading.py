@@ -253,7 +253,8 @@ def test_lead32_a_merge_keeps_the_incomplete_mark_of_the_record_it_takes(tmp_pat
 
     def run(db, *args):
         return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-    given = ["--encoding", "utf-8"]
+    # another encoding than the whole reading's: of two readings in one encoding the whole one is taken (review32r5 #3)
+    given = ["--encoding", "cp1252" if incomplete_given else "utf-8"]
     with monkeypatch.context() as patched:
         patched.setattr(html_credits, "find_credits", _broken)
         run(broken, "scan", "--json", *(given if incomplete_given else []), str(page))
@@ -267,3 +268,35 @@ def test_lead32_a_merge_keeps_the_incomplete_mark_of_the_record_it_takes(tmp_pat
         assert credits == 0 and incomplete is not None and "credits" in incomplete
     else:
         assert credits > 0 and incomplete is None
+
+
+@pytest.mark.parametrize("step,bug", [("credits", (html_credits, "find_credits", _broken)),
+                                      ("dates", (dates, "month_number", _month_bug))], ids=["credits", "dates"])
+@pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])
+def test_a_merge_prefers_a_whole_reading_of_the_same_bytes_and_says_so(tmp_path, monkeypatch, step, bug,
+                                                                      incomplete_first):
+    """review32r5 #3: `cache merge out.db incomplete.db whole.db`, neither encoding given, kept the first input's
+    record: a reading whose credit (or date) step had failed, its credit (or date) lost, over a whole reading of the
+    same bytes, and the report did not say a record was chosen. The whole reading is taken in either order, and the
+    merge says why."""
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    broken, whole, out = tmp_path / "broken.db", tmp_path / "whole.db", tmp_path / "out.db"
+
+    def run(db, *args):
+        return CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    with monkeypatch.context() as patched:
+        patched.setattr(*bug)
+        assert run(broken, "scan", "--json", str(page)).exit_code == 1
+    assert run(whole, "scan", "--json", str(page)).exit_code == 0
+    first, second = (broken, whole) if incomplete_first else (whole, broken)
+    result = run(out, "cache", "merge", str(out), str(first), str(second))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(out)
+    [(incomplete, credits)] = conn.execute("SELECT incomplete, credit_count FROM articles").fetchall()
+    [date] = conn.execute("SELECT date FROM embeds").fetchone()
+    conn.close()
+    assert (incomplete, credits, date) == (None, 1, "2023-05-19")
+    kept, over = (second, first) if incomplete_first else (first, second)
+    assert (f"kept {kept}'s record over {over}'s: it was read whole, the other's reading lost a step ({'credits: page markup' if step == 'credits' else step}); "
+            f"both read as utf-8") in result.stdout

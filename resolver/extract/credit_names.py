@@ -516,6 +516,18 @@ TITLES = ("Gen", "Rep", "Sgt", "Lt", "Col", "Dr", "Capt", "Sen", "Gov", "Prof", 
 _TITLED_RE = LazyPattern(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
 
 
+def _may_be_no_person(creator: str) -> bool:
+    """Do a creator's words before an organisation leave open that no person is named: one word that is no handle
+    (a photographer of one name, AFP's "YANUAR", as well as a programme, "Vesti/The Siberian Times", or a place that
+    is a name too, "Orlando/Reuters": fixnu32j), or a place's name ("Jane Beach/AP", a listed place with no person's
+    mark: credits32)? One word in capitals reads as an acronym's to `is_org`, but the split took it as the
+    creator ("YANUAR/AFP"): asked all the same."""
+    if len(creator.split()) == 1:
+        return creator[:1].isupper()   # not a handle, nor a name in a script with no capitals ("홍길동", newuser32b)
+    return not is_org(creator) and (names_a_place(creator) or names_a_known_place(creator)
+                                    and not _known_person(creator))
+
+
 def _titled(creator: str) -> bool:
     """Does a name start with a title ("Dr. Jane Doe", "Lt. Col. Ann Example")? Only a person's does."""
     return _TITLED_RE.match(creator) is not None
@@ -570,8 +582,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
     organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"), or a creator in a script with no
     capitals that no reporter's title calls a person, whatever the organisation (`_caseless_unproven`), or a creator
-    before an organisation whose words name a place too ("Orlando/Reuters", "Jane Beach/AP": credits32); None when the
-    credit names nobody.
+    before an organisation whose words may name no person: one word, or a place's too (`_may_be_no_person`:
+    "Vesti/The Siberian Times", "Orlando/Reuters", "Jane Beach/AP"); None when the credit names nobody.
     `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
     among them."""
     if not creator and not organization:
@@ -583,9 +595,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     if creator and organization and _before_a_comma(raw, creator, organization) and not _known_person(creator) \
             and not _listed_among_people(creator, listed_with, raw):
         return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
-    if creator and organization and not is_org(creator) and (
-            names_a_place(creator) or names_a_known_place(creator) and not _known_person(creator)):
-        return "uncertain"   # "Orlando/Reuters", "Jane Beach/AP": a place's name that is a person's too (credits32)
+    if creator and organization and _may_be_no_person(creator):
+        return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):

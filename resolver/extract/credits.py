@@ -264,6 +264,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             if form == "keyword" and org is not None and is_note(org) and org.strip().casefold() not in KEPT_ROLES:
                 org = None   # "Photo: Jane Doe (archive)": a note in small letters, no organisation (credits29c #3)
             written = match.group("value")
+            if form == "slash" and (wider := _names_before(text, start, written)) is not None:
+                start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             if form == "keyword" and org is None and (cut := _before_spaced_dash(written)) is not None:
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
@@ -424,6 +426,29 @@ def _chains(value: str) -> list[tuple[str, str, str]]:
             return []
         found.append((part.strip(), creator, organization))
     return found
+
+
+# The names a comma joins before a slash credit's first name: "Jane Doe, John Roe/Reuters", "Jane Doe, Kyiv/Reuters".
+NAMES_BEFORE_RE = LazyPattern(rf"(?<![\w/.@:-])(?:{NAME_PART}{SP}*,{SP}*)+$")
+COMMA_RE = re.compile(rf",{SP}*")
+
+
+def _names_before(text: str, start: int, value: str) -> tuple[int, str] | None:
+    """Where a slash credit starting at `start` starts, and its words, when names a comma joins before it add a
+    person to it (`people_named` parts them: each a person's name, or a place's, which is where): the slash form
+    reads only the name before the slash, so "Jane Doe, John Roe/Reuters" gave John Roe alone, where "Jane Doe and
+    John Roe/Reuters" gave both (review32r1). The longest such list wins; None when there is none."""
+    head = text[max(text.rfind("\n", 0, start) + 1, start - 200):start]
+    if not head.rstrip(" \t\u00a0").endswith(",") or (listed := NAMES_BEFORE_RE.search(head)) is None:
+        return None
+    alone = split_credit(value)[0]
+    for at in [listed.start(), *(m.end() for m in COMMA_RE.finditer(head, listed.start()) if m.end() < len(head))]:
+        wider = head[at:] + value
+        creator = split_credit(wider)[0]
+        people = people_named(creator)
+        if people != [creator] and any(person and person != alone for person in people):
+            return start - len(head) + at, wider
+    return None
 
 
 def _chain_credits(text: str, start: int, end: int, chains: list[tuple[str, str, str]], *, source: str,
