@@ -359,6 +359,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     if not said and unread is not None and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         checks.append(check("date", "skip", f"not checked: the date reader failed on this article "
                                             f"({unread.kind}: {unread.message}), “{embed['date_text']}” was not read"))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
+            and len(readings := _date_readings(embed["date_text"])) > 1:
+        checks.append(_date_of_two_readings(embed["date_text"], readings, created_at, source))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
@@ -386,6 +389,30 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
+
+
+def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
+    """`dates.date_readings`, imported only for a date the article shows and extraction did not read: the extract
+    package is no import of a report's (#14)."""
+    from resolver.extract.dates import date_readings
+
+    return date_readings(date_text)
+
+
+def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], created_at: str | None,
+                          source: str) -> dict[str, Any]:
+    """The date check of an article's date whose month word names two months by language ("listopada": October in
+    Croatian, November in Polish) where neither the page nor the post says which: a warn naming each reading and
+    which the post's date fits, never a fail (the month guessed wrong failed an honest article: fixnu32h); a skip
+    with no post date to hold it against."""
+    named = " or ".join(f"{day} in {', '.join(languages) or 'another language'}" for day, languages in readings.items())
+    said = (f"“{date_text}” is {named}, and neither the page nor the post says which language it is written in")
+    verdicts = {day: _day_verdict(day, created_at) for day in readings} if created_at else {}
+    if not verdicts or None in verdicts.values():
+        return check("date", "skip", f"{said}: it is not compared")
+    fits = [f"{day} ({', '.join(readings[day])})" for day, verdict in verdicts.items() if verdict and verdict[0] == "pass"]
+    return check("date", "warn", _per(source, f"{said}; post created {created_at}: it fits "
+                                              + (" and ".join(fits) if fits else "neither")))
 
 
 def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,

@@ -142,8 +142,10 @@ class Change:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
                 " (the same name written otherwise, or another? The tool cannot check it)" * self.unchecked)
-        if self.alike:
+        if self.alike and self.post and self.article:
             return f"{self.post} → {self.article} ({self.alike})"
+        if self.alike:   # a word only one side writes, the same all the same ("to" for a range's dash)
+            return (f'added "{self.article}"' if self.article else f'dropped "{self.post}"') + f" ({self.alike})"
         if self.elided:
             return f'elided with …: "{self.post}"'
         if not self.post:
@@ -489,6 +491,8 @@ NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
 TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
 TIME_SPACED = "the same time, with its am, pm or h apart on one side"
+TIME_HOUR = "the same time, whole hours with their :00 on one side"
+TIME_RANGE = "the same times, their range's dash written as a word on one side"
 INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
@@ -499,7 +503,7 @@ VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (
 YO = "ё written as е"
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
-           TIME_SPACED)   # not look-alikes
+           TIME_SPACED, TIME_HOUR, TIME_RANGE)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
@@ -629,6 +633,8 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
     otherwise = _written_otherwise(change, said, found)
     if otherwise is not None:
         return otherwise
+    if _range_word(change, said, found):
+        return replace(change, alike=TIME_RANGE)   # "9:30 to 10:30" of "9:30–10:30" (fixnu32h)
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
@@ -726,28 +732,80 @@ _QUANTITY_AFTER = (r"%|percent|per ?cent|pct|prozent|pour ?cent|por ?ciento|poin
                    r"|a share|per share|a barrel|per barrel|an hour|per hour|a month|per month|a year|per year")
 
 
+# A range of times: its two ends with a dash between them, or a word ("9.30 to 10.30", "9:30–10:30", fixnu32h).
+_RANGE_WORDS = r"to|until|till|til|through|bis|à"
+_ONE_TIME = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d(?:\s?(?:[ap]\s?m|h))?|\s?[ap]\s?m)"
+_TIMES_RE = re.compile(rf"({_ONE_TIME})(?:\s(?:{_RANGE_WORDS}))?\s({_ONE_TIME})|({_ONE_TIME})", re.IGNORECASE)
+
+
+def _times(words: str) -> list[re.Match[str]]:
+    """The times of day `words` are, one or a range's two ends ("9:30 to 10:30"), or [] when they are none."""
+    whole = _TIMES_RE.fullmatch(words)
+    ends = [end for end in (whole.groups() if whole else ()) if end]
+    return [m for m in (_TIME_RE.fullmatch(end) or _HOUR_RE.fullmatch(end) for end in ends) if m] \
+        if len(ends) in (1, 2) else []
+
+
+def _time_key(time: re.Match[str]) -> tuple[int, str, str]:
+    """A time's hour, minutes (a whole hour's "9pm" has :00) and am or pm, however written."""
+    return int(time[1]), time[3] or "00", re.sub(r"\s", "", time[4] or "").casefold()
+
+
+def _written(time: re.Match[str], other: re.Match[str]) -> str:
+    """How one time is written otherwise than another that is the same time, or "" when written alike."""
+    if time.group() == other.group():
+        return ""
+    if bool(time[3]) != bool(other[3]):
+        return TIME_HOUR
+    return TIME_DOTTED if time[2] != other[2] else TIME_SPACED
+
+
+def _as_range(words: str) -> str:
+    """A pattern for words of tokens() as a text writes them: a range's ends with a dash or a word between them."""
+    ends = [re.escape(end) for end in _TIMES_RE.fullmatch(words).groups() if end]   # type: ignore[union-attr]
+    return rf"\s*(?:[-–—]|\s(?:{_RANGE_WORDS})\s)\s*".join(ends) if len(ends) == 2 else ends[0]
+
+
 def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
-    """Which way the post's and the article's words are the same time of day written otherwise, or "": one with a
-    full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure (quotes31); or its am/pm
-    apart on one side ("9:30 pm", "9.30pm", "9 pm"), which failed as words of other counts (quotes32, review32r1). Only
-    where one side is plainly a time ("9.30 am", "9.30pm", "at 9.30", "9:30 pm") and neither a quantity ("at 9.30
-    percent"): "9.30" is as often a decimal figure, which stays a change."""
-    times = [_TIME_RE.fullmatch(word) or _HOUR_RE.fullmatch(word) for word in (post, said)]
-    if not times[0] or not times[1] or post == said \
-            or [int(times[0][1]), times[0][3], re.sub(r"\s", "", times[0][4] or "").casefold()] \
-            != [int(times[1][1]), times[1][3], re.sub(r"\s", "", times[1][4] or "").casefold()]:
+    """Which way the post's and the article's words are the same time of day, or the same range of times, written
+    otherwise, or "": one with a full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure
+    (quotes31); its am/pm apart on one side ("9:30 pm", "9.30pm", "9 pm": quotes32, review32r1); a whole hour with
+    its :00 on one side ("9pm", "9:00 pm"), a range's ends ("9.30-10.30", "9:30 to 10:30"): fixnu32h. Only where one
+    side is plainly a time ("9.30 am", "at 9.30", "9:30 pm", a range written with colons) and neither a quantity ("at
+    9.30 percent"): "9.30" is as often a decimal figure, which stays a change."""
+    times = [_times(words) for words in (post, said)]
+    if not times[0] or post == said or len(times[0]) != len(times[1]) \
+            or [_time_key(t) for t in times[0]] != [_time_key(t) for t in times[1]]:
         return ""
-    kind = TIME_DOTTED if times[0][2] != times[1][2] else TIME_SPACED
-    if times[0][4] and times[1][4]:
+    sides = [(_as_range(words), normalise(text)) for words, text in ((post, found_text), (said, said_text))]
+    if len(times[0]) == 2 and not all(re.search(rf"(?<![\w.:]){written}(?![\w.:])", text, re.IGNORECASE)
+                                      for written, text in sides):
+        return ""   # two figures, each side's, not one range
+    kind = next((k for a, b in zip(*times) if (k := _written(a, b))), TIME_RANGE)
+    if times[0][-1][4] and times[1][-1][4]:
         return kind   # "9.30pm", "9:30 pm": a time on both sides
-    sides = [(re.escape(word), normalise(text)) for word, text in ((post, found_text), (said, said_text))]
-    if any(re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
-           for word, text in sides):
+    if any(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
+           for written, text in sides):
         return ""
+    if any(len(side) == 2 and all(t[2] == ":" for t in side) for side in times):
+        return kind   # a range of times written with colons ("9:30-10:30"): no score, no decimal
     return kind if any(
-        re.search(rf"(?<![\w.:]){word}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
-        or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{word}(?![\w.:])", text, re.IGNORECASE)
-        for word, text in sides) else ""
+        re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
+        or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{written}(?![\w.:])", text, re.IGNORECASE)
+        for written, text in sides) else ""
+
+
+def _range_word(change: Change, said_text: str, found_text: str) -> bool:
+    """Whether a change is only a range's word one side writes for the other's dash: "9:30 to 10:30" for the post's
+    "9:30–10:30" (an added "to"), or the other way, the same two times between (fixnu32h)."""
+    word = change.article or change.post
+    if change.elided or (change.post and change.article) or not re.fullmatch(_RANGE_WORDS, word, re.IGNORECASE):
+        return False
+    worded, dashed = (said_text, found_text) if change.article else (found_text, said_text)
+    dashed = normalise(dashed)
+    return any(re.search(rf"(?<![\w.:]){re.escape(ends[0])}\s*[-–—]\s*{re.escape(ends[1])}(?![\w.:])", dashed)
+               for ends in re.findall(rf"(?<![\w.:])({_ONE_TIME})\s+(?:{re.escape(word)})\s+({_ONE_TIME})(?![\w.:])",
+                                      normalise(worded), re.IGNORECASE))
 
 
 # A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and

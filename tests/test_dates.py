@@ -105,3 +105,70 @@ def test_a_signature_is_found_with_its_date(kind, doc, expected):
     embeds, _ = extract.find_all(doc, kind)
     [embed] = embeds
     assert (embed.author_handle, embed.author_name, embed.date) == expected
+
+
+# fixnu32h (review32r4, left alone): "listopada" is October in Croatian and November in Polish. A month word of two
+# languages' tables naming two months is read by the page's or the post's language where one is known; where none is,
+# the date is not read as either, and the date check warns naming both (a wrong month failed an honest article).
+@pytest.mark.parametrize("value, langs, iso", [
+    ("12. listopada 2022.", ("hr",), "2022-10-12"), ("12. listopada 2022", ("pl",), "2022-11-12"),
+    ("12. listopada 2022", ("hr-HR",), "2022-10-12"), ("12 listopad 2022", ("hr",), "2022-10-12"),
+    ("12. listopada 2022", ("en", "hr"), "2022-10-12"), ("12. listopada 2022", (None, "pl"), "2022-11-12"),
+    ("12. listopada 2022", (), None), ("12. listopada 2022", ("en",), None), ("12. listopada 2022", ("hr", "pl"), None),
+    ("3. lipnja 2021.", (), "2021-06-03"), ("5. srpnja 2022.", (), "2022-07-05"), ("5. srpna 2022", (), "2022-08-05"),
+    ("5 lipca 2022", (), "2022-07-05"), ("12. studenoga 2022.", (), "2022-11-12"), ("12. studenog 2022.", (), "2022-11-12"),
+    ("1. siječnja 2020.", (), "2020-01-01"), ("12. listopadu 2022", (), "2022-11-12"),
+], ids=["croatian", "polish", "region-tag", "nominative", "page-en-post-hr", "post-only", "no-language",
+        "another-language", "hints-disagree", "hr-june", "hr-july", "cs-august", "pl-july", "hr-november",
+        "hr-november-short", "hr-january", "cs-november"])
+def test_a_month_word_of_two_languages_is_read_by_the_language_known_or_not_at_all(value, langs, iso):
+    assert dates.parse_date(value, langs=langs) == iso
+
+
+def test_a_month_word_of_two_languages_names_each_reading():
+    assert dates.date_readings("12. listopada 2022") == {"2022-10-12": ("Croatian",), "2022-11-12": ("Polish",)}
+    assert dates.date_readings("12. studenoga 2022") == {"2022-11-12": ("Croatian",)}
+    assert dates.date_readings("no date") == {}
+
+
+def test_no_other_month_word_names_two_months():
+    """Every word of the table, in every language holding it, names one month, but for those listed here."""
+    shared = {word for word, months in dates._READINGS.items() if len(months) > 1}
+    assert shared == {"listopada", "listopad"}
+
+
+PAGE = ('<html lang="{page}"><body><blockquote class="twitter-tweet"><p {lang}dir="ltr">Most je zatvoren.</p>&mdash; '
+        'Ana Horvat (@anahorvat) <a href="https://twitter.com/anahorvat/status/1580000000000000001">12. listopada 2022.'
+        '</a></blockquote></body></html>')
+
+
+@pytest.mark.parametrize("page, lang, iso", [
+    ("hr", "", "2022-10-12"), ("en", 'lang="hr" ', "2022-10-12"), ("pl", "", "2022-11-12"), ("en", "", None),
+    ("hr", 'lang="pl" ', None),
+], ids=["page-hr", "post-hr", "page-pl", "neither", "page-and-post-disagree"])
+def test_an_embed_s_ambiguous_month_is_read_by_the_page_s_or_the_post_s_language(page, lang, iso):
+    embeds, _ = extract.find_all(PAGE.format(page=page, lang=lang), "html")
+    [embed] = embeds
+    assert (embed.date_text, embed.date) == ("12. listopada 2022.", iso)
+
+
+def test_a_signature_s_ambiguous_month_is_not_read_as_either():
+    embeds = text.find_embeds("Most je zatvoren.\n— Ana Horvat (@anahorvat) 12. listopada 2022.")
+    [embed] = embeds
+    assert (embed.author_handle, embed.date_text, embed.date) == ("anahorvat", "12. listopada 2022", None)
+
+
+@pytest.mark.parametrize("created, fits", [
+    ("2022-10-12T09:00:00.000Z", "it fits 2022-10-12 (Croatian)"),
+    ("2022-11-12T09:00:00.000Z", "it fits 2022-11-12 (Polish)"),
+    ("2022-05-01T09:00:00.000Z", "it fits neither"),
+], ids=["october", "november", "neither"])
+def test_the_date_check_of_an_ambiguous_month_warns_naming_both_readings(created, fits):
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "12. listopada 2022.", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": created, "text": "Most je zatvoren.", "author": {}}
+    [check] = date_checks(embed, post)
+    assert check["result"] == "warn", check
+    assert "“12. listopada 2022.” is 2022-10-12 in Croatian or 2022-11-12 in Polish" in check["evidence"], check
+    assert fits in check["evidence"], check

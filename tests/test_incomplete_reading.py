@@ -26,7 +26,7 @@ TEXT = ("Köprü bugün açıldı. pic.twitter.com/Zz98Yy76Xx\n— Riverton Habe
         "The bridge at dawn. (AP Photo/Ben Example)\n")
 
 
-def _month_bug(word: str) -> int | None:
+def _month_bug(word: str, **_: object) -> int | None:   # month_number's signature (langs: fixnu32h)
     raise KeyError(word.lower())   # what the date reader raised before fixnu32d: KeyError: 'mayis'
 
 

@@ -1556,6 +1556,50 @@ def test_another_whole_hour_or_no_time_still_fails(said, found):
     assert compare(said, found).result == "fail"
 
 
+# fixnu32h (review32r1, left alone): a time range written otherwise ("9.30-10.30" for the post's "9:30-10:30", "9.30
+# to 10.30" for "9:30–10:30") failed, its change spanning two words where the time rule took one; and a whole hour
+# with its ":00" on one side ("9:00 pm" for "9pm") failed as another figure. The same times written otherwise warn.
+TIME_HOUR = "the same time, whole hours with their :00 on one side"
+TIME_RANGE = "the same times, their range's dash written as a word on one side"
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("The office opens 9.30-10.30 daily", "The office opens 9:30-10:30 daily", f"9:30 10:30 → 9.30 10.30 ({TIME_DOTTED})"),
+    ("The office opens 9:30–10:30 daily", "The office opens 9.30-10.30 daily", f"9.30 10.30 → 9:30 10:30 ({TIME_DOTTED})"),
+    ("The office opens 9.30 to 10.30 daily", "The office opens 9:30-10:30 daily", "9:30 10:30 → 9.30 to 10.30"),
+    ("The office opens 9:30 to 10:30 daily", "The office opens 9:30–10:30 daily", f'added "to" ({TIME_RANGE})'),
+    ("The office opens 9:30–10:30 daily", "The office opens 9:30 until 10:30 daily", f'dropped "until" ({TIME_RANGE})'),
+    ("Polls open at 9.30-10.30 on Sunday", "Polls open at 9:30-10:30 on Sunday", f"9:30 10:30 → 9.30 10.30 ({TIME_DOTTED})"),
+    ("Doors open 9:00 pm sharp", "Doors open 9pm sharp", f"9pm → 9:00 pm ({TIME_HOUR})"),
+    ("Doors open 9pm sharp", "Doors open 9:00 pm sharp", f"9:00 pm → 9pm ({TIME_HOUR})"),
+    ("Doors open 9.00 p.m. sharp", "Doors open 9 pm sharp", f"9 pm → 9.00 p m ({TIME_HOUR})"),
+    ("Open 9am-5pm on weekdays", "Open 9:00 am-5:00 pm on weekdays", f"({TIME_HOUR})"),
+], ids=["dotted-range", "en-dash", "to-and-dots", "to-only", "until-left-out", "at-range", "hour-00", "hour-00-in-post",
+        "hour-dotted-00", "hour-range"])
+def test_a_time_range_or_a_whole_hour_written_otherwise_warns_as_the_same_time(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert shown in c.evidence, c.evidence
+    assert "the same time" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("The office opens 9.30-11.30 daily", "The office opens 9:30-10:30 daily"),
+    ("The office opens 9:30 to 11:30 daily", "The office opens 9:30–10:30 daily"),
+    ("Prices moved 9.30 to 10.30 dollars", "Prices moved 9:30-10:30 dollars"),
+    ("The ratio was 9.75-10.75 overall", "The ratio was 9:75-10:75 overall"),
+    ("Doors open 9:00 am sharp", "Doors open 9pm sharp"),
+    ("Doors open 9:15 pm sharp", "Doors open 9pm sharp"),
+    ("Doors open at 9:00", "Doors open at 9pm"),
+    ("Rates rose 9.30 to 10.30", "Rates rose 9.30 and 10.30"),
+    ("Ages 9 to 10 only", "Ages 9-11 only"),
+], ids=["other-end", "other-end-to", "quantity", "no-such-minute", "am-for-pm", "other-minutes", "pm-dropped",
+        "and-for-to", "ages"])
+def test_another_range_or_hour_still_fails(said, found):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+
+
 # fixnu32c (newuser32b §2): Arabic harakat (with shadda and sukun) and Hebrew niqqud and cantillation, which the scripts
 # write or leave out at will, on one side only: every pointed word failed ("no word of the post's 6 is in the quote").
 # They are the same words: a warn naming them, never a pass (a word differing only by them is rare but exists), and a

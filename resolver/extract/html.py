@@ -143,6 +143,15 @@ def _is_tweet_blockquote(el: Any) -> bool:
     return bool(classes & TWEET_CLASSES) or any("tweet__" in c or c.endswith("-tweet") for c in classes)
 
 
+def _date_languages(el: Any, written_in: str | None = None, post: str | None = None) -> tuple[str | None, ...]:
+    """The languages an embed's date may be written in, for a month word two languages read as two months
+    (`dates.month_number`): the language its embed code says it prints in (X's `data-lang`, the viewer's) alone where
+    given, else the page's where the embed stands (its nearest `lang`, as `<html lang>`) and the post's (fixnu32h)."""
+    if written_in:
+        return (written_in,)
+    return next((attr(a, "lang") for a in ancestors(el) if attr(a, "lang")), None), post
+
+
 def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries. Read without the
     tweet blockquotes nested in it: a quoted post's embed code is an embed of its own (`_structural_embeds`)."""
@@ -172,7 +181,8 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
         url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
         detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
-        date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
+        date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
+        text=text, lang=lang or None,
         text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
@@ -500,7 +510,7 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         if line is None:
             return embed
         handle, name, date_text = line.group("handle"), None, None
-    date = parse_date(date_text or "")
+    date = parse_date(date_text or "", langs=_date_languages(el))
     if date is None and stamp is not None:
         stamped = ISO_DAY_RE.match(attr(stamp, "datetime") or "")
         if stamped and _real_day(stamped.group(0)):
@@ -623,7 +633,8 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     name = element_text(named[0]) or None if len(named) == 1 else None
     date_text = element_text(dated[0]) or None if len(dated) == 1 else None
     return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
-                   author_name=embed.author_name or name, date_text=date_text, date=parse_date(date_text or ""))
+                   author_name=embed.author_name or name, date_text=date_text,
+                   date=parse_date(date_text or "", langs=_date_languages(el)))
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
@@ -645,7 +656,8 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
         post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
         author_name=name.group("name").strip() if name else None,
         text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
-        date_text=date_text, date=parse_date(date_text or ""), lang=(attr(para, "lang") if para is not None else None) or None,
+        date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, None, attr(para, "lang") if para is not None else None)),
+        lang=(attr(para, "lang") if para is not None else None) or None,
         media_marker=marker.group().strip() if marker else None,
     )
 
