@@ -171,6 +171,17 @@ def trusted_time(value: str | None) -> str | None:
     return value if value is not None and value <= utc_now() else None
 
 
+# An observation that said what the post is: its source's answer (not an archived copy's), not an error or "not
+# known". A post's view is the latest of these: an error answer moves `posts.last_observed_at` and keeps the view.
+_SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+# When a post's view was answered (`posts` as `p`): its latest observation that said what the post is; a post whose
+# view is itself an error or not known (or that holds no such observation, as an old cache may) by its last one.
+# review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
+_VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
+            f"COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}), "
+            f"p.last_observed_at) END")
+
+
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
     """Whether an answer given at `observed_at` is older than the latest dated sighting `latest`: one giving no time
     is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
@@ -909,9 +920,8 @@ class Store:
         machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
         it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
         found = self.conn.execute(
-            "SELECT max(observed_at) FROM post_observations WHERE post_row = ? AND method != 'wayback' "
-            "AND status NOT IN ('error', 'unknown') AND status IS NOT NULL AND observed_at <= ?",
-            [post_row, utc_now()]).fetchone()
+            f"SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = ? AND {_SAID} "
+            "AND o.observed_at <= ?", [post_row, utc_now()]).fetchone()
         return _older_than(observed_at, found[0] if found else None)
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
@@ -982,8 +992,9 @@ class Store:
         read (#13: a warm run reads every post it shows, then its observations to find archived copies, which most
         posts have none of)."""
         cursor = self.conn.execute(
-            "SELECT p.*, (SELECT count(*) FROM post_observations o WHERE o.post_row = p.id AND o.method = ? "
-            "AND o.fetch_id) FROM posts p WHERE p.platform = ? AND p.post_id = ? LIMIT 1", [method, platform, post_id])
+            f"SELECT p.*, {_VIEW_AT} AS view_observed_at, (SELECT count(*) FROM post_observations o "
+            "WHERE o.post_row = p.id AND o.method = ? AND o.fetch_id) FROM posts p "
+            "WHERE p.platform = ? AND p.post_id = ? LIMIT 1", [method, platform, post_id])
         found = cursor.fetchone()
         if found is None:
             self._noted(f"posts {platform} {post_id}")
@@ -991,7 +1002,7 @@ class Store:
         row = dict(zip([d[0] for d in cursor.description[:-1]], found))
         if self.noting is not None:
             self._noted(f"posts {platform} {post_id}", f"post_observations {row['id']}")
-            self.noting.stamps.append(_stamp(row["last_observed_at"]))
+            self.noting.stamps.append(_stamp(row["view_observed_at"]))
         return row, found[-1]
 
     def author_sightings(self, platform: str, handle: str, *, post_id: str, author_id: str | None,
@@ -1244,8 +1255,7 @@ class Store:
         # observation moves with an error answer, which keeps the status it holds (review32r5 #4)
         found = self.conn.execute(
             "SELECT count(*), min(at), max(at), count(CASE WHEN at < ? THEN 1 END) FROM ("
-            "SELECT (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id "
-            "AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL) AS at "
+            f"SELECT (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}) AS at "
             "FROM posts p WHERE p.status NOT IN ('error', 'unknown')) WHERE at IS NOT NULL", [since]).fetchone()
         return found[0], found[1], found[2], found[3]
 

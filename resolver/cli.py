@@ -1439,12 +1439,17 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
                                 takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
-        if (note := rendering.incomplete_note(data["article"])) is not None:
-            # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code
+        if data["article"].get("incomplete"):
+            # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code, a line
+            # each step; the reading's steps said above, the report's own (the published date) here (review32r5 #6:
+            # it was said only when no other step had failed)
             from resolver.redact import said
 
-            if not outcome.incomplete:   # else said above, a line each, with the other steps that failed
-                click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
+            said_above = {failed.step for failed in outcome.incomplete}
+            for failed in data["article"]["incomplete"]:
+                if failed["step"] not in said_above:
+                    note = rendering.incomplete_note({"incomplete": [failed]})
+                    click.echo(rendering.escaped_controls(said(f"error: {outcome.article.source}: {note}")), err=True)
             incomplete.append(outcome.article.source)
         if not many:
             entries.append(("", data))

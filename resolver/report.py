@@ -239,7 +239,13 @@ def _credited_image_line(image: MediaFile) -> Part:
 def _image_error(image: MediaFile) -> str:
     """Why an image could not be used, and whether that is this run's download or the cache's answer (a failed
     download is kept for the cache TTL, newuser28b #8)."""
-    return f"{image.error} (from cache)" if image.from_cache else str(image.error)
+    return cached_mark(str(image.error), image.from_cache)
+
+
+def cached_mark(why: str, from_cache: bool) -> str:
+    """A failure's reason, marked " (from cache)" when it is the cache's answer and not this run's: one way in every
+    command's error line (review32r5 #5: a link's and a post's said nothing, a credited image's did)."""
+    return f"{why} (from cache)" if from_cache else why
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
@@ -285,7 +291,8 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
     name = f"post {record.platform} {record.post_id}"
     if post.failed and record.status == "error":
         why = record.reason or "every method ended in an error"
-        yield StepFailure(f"{name} could not be fetched: {why}", record.url, f"fetch: {why}")
+        yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
+                          f"fetch: {why}")
     for item, url, why in _media_failed(post):
         yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {why}")
 
@@ -321,8 +328,10 @@ def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
 
 def link_failure(resolution: Resolution, where: str = "") -> str:
     """What a link that ended in an error failed for, one phrase: `scan --resolve` says it of an embed's link
-    (`where`: " (embed #N)"), `resolve` of a URL named (newuser32 #5: `resolve` said it on stdout only)."""
-    return f"link {resolution.url}{where} ended in an error: {resolution.error}"
+    (`where`: " (embed #N)"), `resolve` of a URL named (newuser32 #5: `resolve` said it on stdout only); one read
+    from the cache says so (review32r5 #5)."""
+    why = cached_mark(str(resolution.error), resolution.from_cache)
+    return f"link {resolution.url}{where} ended in an error: {why}"
 
 
 # What an article whose reading lost a step says, in every output (#10).

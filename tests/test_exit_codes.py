@@ -71,6 +71,25 @@ def test_fetch_and_archive_say_on_stderr_why_they_exit_1(world, fakenet, tmp_pat
     assert f"error: {source}: archive lookup failed for {POST}: cdx: HTTP 503" in lines(archived.stderr)
 
 
+def test_fixnu32i_a_failure_read_from_the_cache_says_so_in_every_command(world, fakenet, tmp_path):
+    """review32r5 #5: a failure read from the cache is marked "(from cache)" on its error line, as a credited
+    image's is: `resolve --offline` said the link's error without it (its stdout view said it), and so did the post
+    lines of `fetch` and `scan`. What this run asked says no such thing."""
+    broken_services(fakenet)
+    loop = "link https://t.co/Loop0000 ended in an error: redirect-loop: https://t.co/Loop0000 was already visited"
+    post = f"post twitter {fx.POST_ID} could not be fetched: syndication answered HTTP 500"
+    for args, said in ((), ""), (("--offline",), " (from cache)"):
+        resolved = world("resolve", *args, "https://t.co/Loop0000")
+        assert (resolved.exit_code, lines(resolved.stderr)) == (1, [f"error: {loop}{said}"]), resolved.output
+        fetched = world("fetch", *args, POST)
+        assert (fetched.exit_code, lines(fetched.stderr)) == (1, [f"error: {post}{said}"]), fetched.output
+    source = article(tmp_path, LINKED)
+    scanned = world("scan", "--offline", "--resolve", "--fetch", source)
+    link = loop.replace("Loop0000 ended", "Loop0000 (embed #1) ended")
+    assert (scanned.exit_code, lines(scanned.stderr)) == (1, [f"error: {source}: {link} (from cache)",
+                                                              f"error: {source}: {post} (from cache)"])
+
+
 def test_archive_save_refused_for_its_keys_says_so_on_stderr(world, fakenet):
     """newuser27 #7: Save Page Now answering 401 printed "save: error (HTTP 401)" on stdout only, exit 1, with no
     hint of what to do."""

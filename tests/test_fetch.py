@@ -315,6 +315,40 @@ def test_a_post_every_method_failed_for_is_asked_again_by_the_next_online_run(fa
     assert cached.record.from_cache and len(fakenet.hits) == hits + 1
 
 
+def test_fixnu32i_a_failed_ask_does_not_make_an_old_view_fresh_for_the_next_run(fakenet, store):
+    """review32r5 #4: an error answer moves the post's last observation while its view stays the old answer. The
+    cache judged the view fresh by that column, so after a 503 the post's old status (40 days old here) was taken
+    as this run's for a whole cache_ttl and not asked again. Fresh is the time of the latest answer that said what
+    the post is: the next run within the TTL asks again, and says what it gets."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page(fx.SYNDICATION_TWEET), page("busy", 503), page("busy", 503), json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+    assert run([TWEET], settings, store, media=False, archived=False)[0].record.status == "available"
+    old = "2020-01-02T03:04:05.000000Z"   # the view's answer, older than the 30-day TTL
+    store.db.execute("UPDATE post_observations SET observed_at = ?", [old])
+    store.db.execute("UPDATE posts SET first_observed_at = ?, last_observed_at = ?, last_available_at = ?",
+                     [old, old, old])
+    store.db.conn.commit()
+    asked = len(fakenet.hits)
+    [failed] = run([TWEET], settings, store, media=False, archived=False)
+    assert (failed.record.status, failed.record.from_cache, failed.failed) == ("error", False, True)
+    assert len(fakenet.hits) > asked
+    row = store.post_row("twitter", fx.POST_ID)
+    assert (row["status"], row["last_available_at"]) == ("available", old)   # the view is kept, as it was said
+    asked = len(fakenet.hits)
+    [again] = run([TWEET], settings, store, media=False, archived=False)   # within the TTL of the 503
+    assert (again.record.status, again.record.from_cache, again.failed) == ("error", False, True)
+    assert len(fakenet.hits) > asked   # asked again, not the 2020 "available" said as this run's
+    [answered] = run([TWEET], settings, store, media=False, archived=False)
+    assert (answered.record.status, answered.record.from_cache) == ("deleted", False)
+    asked = len(fakenet.hits)
+    [cached] = run([TWEET], settings, store, media=False, archived=False)   # a fresh answer is taken from the cache
+    assert (cached.record.status, cached.record.from_cache) == ("deleted", True) and len(fakenet.hits) == asked
+    [offline] = run([TWEET], settings, store, media=False, offline=True)
+    assert offline.record.status == "deleted"
+
+
 def test_a_photo_whose_download_failed_is_downloaded_again_once_older_than_the_ttl(fakenet, store):
     """A failed photo download (a 503, a timeout, a 404) is kept for the cache TTL, as a link's lasting answer is:
     before, every online run downloaded a passing failure again, retries and all (newuser28b #8: 110 s of a warm

@@ -234,6 +234,28 @@ def test_a_bug_in_the_pages_own_date_loses_that_date_alone(run, page, monkeypatc
     assert data["article"]["published"] is None and len(data["embeds"]) == 1
 
 
+def test_fixnu32i_a_report_says_a_failed_published_date_when_another_step_failed_too(run, page, monkeypatch):
+    """review32r5 #6: the report's own step (the page's published date) was said on stderr only when no step of the
+    reading had failed: with the dates step failed too, its line alone was said. One line for each failed step."""
+    from resolver.extract import published
+
+    monkeypatch.setattr(dates, "month_number", _month_bug)
+    monkeypatch.setattr(published, "_without_comments", _broken)
+    result = run("report", "--offline", "--format", "json", str(page))
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {page}: reading incomplete, a step failed: dates (KeyError: 'mayis'); what it finds is missing",
+        f"error: {page}: reading incomplete, a step failed: published date (RuntimeError: detector bug second line); "
+        "what it finds is missing"]
+    assert [f["step"] for f in json.loads(result.stdout)["article"]["incomplete"]] == ["dates", "published date"]
+    monkeypatch.undo()
+    monkeypatch.setattr(published, "_without_comments", _broken)   # the report's own step alone: said once
+    alone = run("report", "--offline", "--format", "json", str(page))
+    assert [line for line in alone.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {page}: reading incomplete, a step failed: published date (RuntimeError: detector bug second line); "
+        "what it finds is missing"]
+
+
 @pytest.mark.parametrize("incomplete_given", [True, False], ids=["incomplete-record-taken", "whole-record-taken"])
 def test_lead32_a_merge_keeps_the_incomplete_mark_of_the_record_it_takes(tmp_path, monkeypatch, incomplete_given):
     """review32r5 #1, #2: `cache merge` prefers one input's record of an article over another's (here: the one whose

@@ -587,7 +587,7 @@ def test_left31_a_doubted_mastodon_link_whose_host_gives_no_mastodon_answer_is_n
         code, text = run("report", "--offline", "--format", fmt, "article.html", said=errors)
         if answer == "503":   # the fetch that failed, from the cache: a step that failed, said (newuser32 #5)
             assert (code, errors) == (1, [f"error: article.html: post mastodon {host}/112233445566778899 could not "
-                                          "be fetched: oEmbed answered HTTP 503"]), text
+                                          "be fetched: oEmbed answered HTTP 503 (from cache)"]), text
         else:
             assert code in (0, 3), text
         if fmt == "json":

@@ -399,7 +399,8 @@ def test_a_post_row_comes_with_how_many_of_its_observations_a_method_made_of_a_f
             "record": {"text": "hi"}}
     store.record_observation(post, [{"method": "syndication", "status": "available", "fetch_id": fetch_id}],
                              observed_at="2026-01-01T00:00:00Z")
-    assert store.post_row_counting("twitter", "1", method="wayback") == (store.post_row("twitter", "1"), 0)
+    row, count = store.post_row_counting("twitter", "1", method="wayback")
+    assert (row, count) == (store.post_row("twitter", "1") | {"view_observed_at": "2026-01-01T00:00:00Z"}, 0)
     other = store.record_fetch({"url": "https://web.archive.org/y", "contacted_url": "https://web.archive.org/y",
                                 "method": "GET", "fetched_at": "2026-01-01", "status": 200, "purpose": "wayback"})
     store.record_observation(post, [{"method": "wayback", "status": "deleted", "fetch_id": fetch_id},
@@ -407,7 +408,9 @@ def test_a_post_row_comes_with_how_many_of_its_observations_a_method_made_of_a_f
                                     {"method": "wayback", "status": "deleted", "fetch_id": other}],
                              observed_at="2026-01-02T00:00:00Z")
     row, count = store.post_row_counting("twitter", "1", method="wayback")
-    assert (row, count) == (store.post_row("twitter", "1"), 2) and row["last_observed_at"] == "2026-01-02T00:00:00Z"
+    # the view's time is its source's answer's, not the archived copies' (review32r5 #4)
+    assert (row, count) == (store.post_row("twitter", "1") | {"view_observed_at": "2026-01-01T00:00:00Z"}, 2)
+    assert row["last_observed_at"] == "2026-01-02T00:00:00Z"
     assert store.post_row_counting("twitter", "1", method="syndication")[1] == 1
     assert store.post_row_counting("twitter", "2", method="wayback") == (None, 0)
 

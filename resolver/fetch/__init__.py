@@ -381,7 +381,9 @@ def _from_cache(target: Target, session: Session,
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
     since = session.cached_since()
-    if row is None or since is not None and not since <= (row["last_observed_at"] or "") <= utc_now():
+    # The view's age is its answer's (Store.post_row_counting), not the last observation's: a failed ask moves that
+    # and keeps the view (review32r5 #4: a years-old status read as fresh for a TTL after a 503).
+    if row is None or since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():
         return None   # older than the TTL, or dated after now (a WARC from a clock that ran ahead: no fresh answer)
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
@@ -432,7 +434,7 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
     at = next(at for at, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
-                                     "last_observed_at": at}
+                                     "last_observed_at": at, "view_observed_at": at}
 
 
 def _newer_say(other: dict[str, Any], row: dict[str, Any], *, by_did: bool) -> bool:
@@ -446,7 +448,7 @@ def _newer_say(other: dict[str, Any], row: dict[str, Any], *, by_did: bool) -> b
         return other["status"] in DEFINITIVE
     if by_did and other["status"] == "not_found":
         return False
-    return (other["last_observed_at"] or "") > (row["last_observed_at"] or "")
+    return (other["view_observed_at"] or "") > (row["view_observed_at"] or "")   # each view's answer (review32r5 #4)
 
 
 def _link_answer(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
@@ -454,7 +456,7 @@ def _link_answer(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
     account's other name instead: its status, reason, fetches and when it was observed."""
     kept = redactor.shown_json(json_column(row["record"]) or {})
     return {"post_id": row["post_id"], "status": row["status"], "reason": kept.get("reason"),
-            "fetch_ids": list(kept.get("fetch_ids") or []), "observed_at": row["last_observed_at"]}
+            "fetch_ids": list(kept.get("fetch_ids") or []), "observed_at": row["view_observed_at"]}
 
 
 def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | None, int]:
