@@ -88,13 +88,7 @@ def step(name: str, fallback: Callable[..., object]) -> Callable[[Callable[P, T]
     def decorate(run: Callable[P, T]) -> Callable[P, T]:
         @wraps(run)
         def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
-            try:
-                return run(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - one step's bug must not lose the article's other findings (#10)
-                if _FAILED.get() is None or _passes(exc):
-                    raise
-                record(name, exc)
-                return cast(T, fallback(*args, **kwargs))
+            return _guarded(name, run, args, kwargs, lambda: fallback(*args, **kwargs))
 
         return guarded
 
@@ -113,13 +107,20 @@ def attempt(name: str, run: Callable[..., T], *args: Any, fallback: object, **kw
     """`run(*args, **kwargs)` as step `name` of a page's reading (see `step`), giving `fallback` (a value of what
     `run` returns) if it raises inside `collecting`: for a function that is a step where the reading calls it, and
     a helper elsewhere (the text detectors, which the HTML scan also runs on each loose block)."""
+    return _guarded(name, run, args, kwargs, lambda: fallback)
+
+
+def _guarded(name: str, run: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any],
+             fallback: Callable[[], object]) -> T:
+    """`run(*args, **kwargs)`; inside `collecting`, what it raises (but what `_passes`) is recorded under `name` and
+    `fallback()` is given instead: the one guard of `step` and `attempt`."""
     try:
         return run(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - one step's bug must not lose the article's other findings (#10)
         if _FAILED.get() is None or _passes(exc):
             raise
         record(name, exc)
-        return cast(T, fallback)
+        return cast(T, fallback())
 
 
 def none(*_: object, **__: object) -> None:
