@@ -388,8 +388,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 session.waiting_for_rate(_host(url), waiting)
             before = session.budgets.clock()
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
-            if (waited := session.budgets.clock() - before) >= LONG_WAIT_S:
-                session.waited_for_rate(_host(url), waited)
+            if (after := session.budgets.clock()) - before >= LONG_WAIT_S:
+                session.waited_for_rate(_host(url), before, after)
             if until is not None:
                 until.waited(time.monotonic() - started)
         started, fetched_at = time.monotonic(), utc_now()

@@ -219,3 +219,44 @@ def test_an_article_url_over_the_cap_names_the_setting_that_reads_it(world, fake
         result = world("scan", *offline, STORY)
         assert result.exit_code == 1, result.output
         assert "too-large: body larger than 4,000 bytes; raise [network] max_body_bytes to read it" in result.stderr
+
+
+def test_left32_a_ctrl_c_while_printing_keeps_every_article_urls_fetch_row_and_records_only_what_was_printed(
+        world, fakenet, monkeypatch):
+    """left32, left untested: a Ctrl-C while a plain scan's chunk is printed records only the articles printed, but
+    the fetch rows of every article fetched by URL in that chunk (a request made is a fact whatever was printed).
+    The re-run fetches only the articles not recorded, and no fetch row is written twice."""
+    from resolver import cli
+
+    urls = [f"https://news.example/story{n}.html" for n in range(3)]
+    for n, url in enumerate(urls):
+        fakenet.route("news.example", f"/story{n}.html", page(STORY_HTML.replace("Bridge", f"Bridge {n}")))
+    real_emit, calls = cli._emit, [0]
+
+    def emit(outcome, **kwargs):
+        calls[0] += 1
+        if calls[0] == 2:
+            raise KeyboardInterrupt
+        real_emit(outcome, **kwargs)
+
+    monkeypatch.setattr(cli, "_emit", emit)
+    stopped = world("scan", "--json", *urls)
+    assert stopped.exit_code == 130, stopped.output
+    [printed] = [json.loads(line)["source"] for line in lines(stopped.stdout)]
+    assert printed == urls[0]
+    store = Store(world.db)
+    assert [len(store.fetches_for(url)) for url in urls] == [1, 1, 1]   # each request made is kept
+    assert [r[0] for r in store.db.execute("SELECT source FROM article_sources")] == [urls[0]]
+    assert store.count("articles") == 1
+    store.close()
+    monkeypatch.setattr(cli, "_emit", real_emit)
+    hits = len(fakenet.hits)
+    again = world("scan", "--json", *urls)
+    assert again.exit_code == 0, again.output
+    store = Store(world.db)
+    assert sorted(r[0] for r in store.db.execute("SELECT source FROM article_sources")) == urls
+    assert store.count("articles") == 3
+    fetched_again = [path for _, path in fakenet.hits[hits:]]
+    assert sorted(fetched_again) == ["/story1.html", "/story2.html"], fetched_again
+    assert [len(store.fetches_for(url)) for url in urls] == [1, 2, 2]
+    store.close()

@@ -75,12 +75,14 @@ def self_signed(tmp_path_factory):
     return certificate(tmp_path_factory.mktemp("tls"))[0]
 
 
-def refused_port() -> int:
+def refused_port(held: list) -> int:
+    """A loopback port that refuses connections: bound and kept (in `held`, closed after the test) but never
+    listening. Closed at once, as before, another process of a loaded suite could take the port in between and
+    answer (flaky under load, left32)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()            # nothing listens there now
-    return port
+    held.append(sock)
+    return sock.getsockname()[1]
 
 
 # case id -> (how the fault is served, the error the link ends with, the fetch rows (error kind or status))
@@ -101,7 +103,7 @@ def _routed(*handlers, path="/story"):
 
 
 def _refused(fakenet, servers, tls):
-    return "http://fault.example/story", f"http://127.0.0.1:{refused_port()}"
+    return "http://fault.example/story", f"http://127.0.0.1:{refused_port(servers)}"
 
 
 GZIP_BOMB = gzip.compress(b"\0" * 50_000_000)

@@ -123,3 +123,30 @@ def test_newuser32c_stats_say_a_gone_posts_captures_were_looked_up(fakenet, tmp_
     said = " ".join(shown.output.split())
     never = sum(not r["looked_up"] and r["lookup_error"] is None for r in rows.values())
     assert f"{never} of the {len(rows)} rows shown were never looked up" in said, said
+
+
+def test_fixnu32f_stats_say_a_gone_posts_failed_capture_lookup_failed_not_never_asked(fakenet, tmp_path):
+    """fixnu32f, left untested: when the fetch step's prefix lookups of a gone post's captures all fail (the CDX
+    server answers 503), `stats` must say the lookup failed (not known), never "never looked up", nor looked up."""
+    busy = [0]
+
+    def cdx_busy(request: Request) -> Response:
+        busy[0] += 1
+        return Response("<html>Service Unavailable</html>", status=503, content_type="text/html")
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    fakenet.route("web.archive.org", "/cdx/search/cdx", cdx_busy)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(article(1, DELETED))
+    world("scan", "--resolve", "--fetch", "--jsonl", str(feed))
+    assert busy[0], "the fetch step asked the archive about the deleted post"
+    result = world("stats", "--json", "--limit", "100")
+    assert result.exit_code == 0, result.output
+    rows = {r["post_id"]: r for r in map(json.loads, result.stdout.splitlines()) if r["view"] == "at_risk_embeds"}
+    looked_up, error = rows[DELETED]["looked_up"], rows[DELETED]["lookup_error"]
+    assert looked_up is False and error is not None and "503" in error, rows[DELETED]
+    said = " ".join(world("stats", "--limit", "100").output.split())
+    assert "The lookup of 1 failed (" in said and "never looked up" not in said, said

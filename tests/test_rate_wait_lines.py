@@ -12,6 +12,7 @@ from resolver import budgets as budgets_module
 from resolver.budgets import Budgets
 from resolver.resolve import resolve_many
 from resolver.session import QuietReporter, Session
+from resolver.settings import Settings
 from tests.cliworld import World
 from tests.fakenet import redirect
 from tests.test_pipeline import FakeClock
@@ -68,11 +69,29 @@ def test_the_cli_says_a_service_s_first_wait_and_the_sum_at_the_end(fakenet, tmp
     quiet = world("scan", "--resolve", "--concurrency", "1", str(folder))
     assert quiet.exit_code == 0, quiet.output
     waits = [line for line in quiet.stderr.splitlines() if "rate limit" in line]
-    assert [w.split(" s ")[0].rsplit(" ", 1)[0] for w in waits] == [
-        "t.co: waiting", "bit.ly: waiting", "t.co: waited", "bit.ly: waited"]
+    assert [w.split(":")[0] for w in waits] == ["t.co", "bit.ly", "t.co", "bit.ly"]
+    assert all(": waiting " in w for w in waits[:2]), waits
     for line, service in zip(waits[2:], ("t.co", "bit.ly"), strict=True):
-        assert re.fullmatch(rf"{service}: waited \d+ s in all for the rate limit \([23] waits\)", line), line
+        # links queued for one budget wait at the same time: the run's time waiting, not their sum (newuser33 #10)
+        assert re.fullmatch(rf"{service}: (waited \d+ s in all for the rate limit \([23] waits\)|requests waited for "
+                            rf"the rate limit during \d+ s of the run \([23] waits at times at once, \d+ s summed\))",
+                            line), line
     (tmp_path / "c.db").unlink()
     verbose = world("scan", "--resolve", "--concurrency", "1", "-v", str(folder))
     each = [line for line in verbose.stderr.splitlines() if "waiting" in line]
     assert len(each) >= 2 and not any("summed up" in line for line in each)   # each said as it starts
+
+
+def test_newuser33_concurrent_waits_are_said_as_the_time_they_took_not_their_sum(store):
+    """newuser33 #10: "web.archive.org: waited 43 s in all for the rate limit (8 waits)" after a run of 17.8 s: the
+    waits of requests waiting at the same time were summed. The line says the run's time spent waiting (the union
+    of the waits), and the sum only beside it, saying the waits overlapped."""
+    session = Session(Settings(), store=store)
+    for start, end in [(0.0, 10.0), (0.0, 10.0), (5.0, 12.0), (20.0, 23.0)]:
+        session.waited_for_rate("web.archive.org", start, end)
+    for start, end in [(0.0, 4.0), (4.0, 9.0)]:
+        session.waited_for_rate("t.co", start, end)
+    assert session.rate_waited() == [
+        "web.archive.org: requests waited for the rate limit during 15 s of the run (4 waits at times at once, "
+        "30 s summed)",
+        "t.co: waited 9 s in all for the rate limit (2 waits)"]
