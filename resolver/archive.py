@@ -425,11 +425,20 @@ def recent(lookup_result: Lookup, max_age_days: float) -> bool:
 def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
     """Did a save of `url` end within max_age_days in a capture (made, or a recent one Save Page Now named)? The CDX
     answer kept for the cache TTL predates it and does not list it: without this, each run submitted it again."""
-    row = store.latest_save(url)
+    row = store.latest_save(url, post=post_of(url))
     if row is None or row["status"] not in ("success", "recent") or not row["updated_at"]:
         return False
     ended = datetime.fromisoformat(row["updated_at"].replace("Z", "+00:00"))
     return datetime.now(timezone.utc) - ended <= timedelta(days=max_age_days)
+
+
+def post_of(url: str) -> tuple[str, str] | None:
+    """(platform, post id) of the post a URL names, the same for every spelling of it (X reads a handle in any case):
+    what the saves queue knows a save by, besides its URL (#15)."""
+    from resolver import platforms
+
+    key = platforms.post_key(url)
+    return (key[0], key[2]) if key is not None else None
 
 
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------
@@ -764,7 +773,7 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         if recent(found, options.max_age_days):
             saved = _spared(url, latest_good(found), options.max_age_days)
         elif not saved_recently(session.store, url, options.max_age_days):
-            session.store.queue_save(url)
+            session.store.queue_save(url, post=post_of(url))
     return ArchivedUrl(url, found, saved, **_page_copy(live, session))
 
 
@@ -883,12 +892,12 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     if session.offline:
         # Nothing can be submitted or asked about, keys or not: a save not ended says so (not a bare "pending"), one
         # never queued says it was not submitted (#11: it was null with keys, "no-keys" without), unavailable.
-        rows = {url: store.latest_save(url) if store is not None else None for url in urls}
+        rows = {url: store.latest_save(url, post=post_of(url)) if store is not None else None for url in urls}
         return {url: _offline_save(url, row) for url, row in rows.items()}
     if _auth(session.settings) is None:
         return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
     if store is None:
         return {}
     await process_queue(session=session, poll_every=poll_every)
-    rows = {url: store.latest_save(url) for url in urls}
+    rows = {url: store.latest_save(url, post=post_of(url)) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}
