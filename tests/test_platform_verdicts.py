@@ -644,6 +644,30 @@ def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_
     assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
 
 
+
+def test_identity33_a_doubted_mastodon_link_whose_host_answers_a_page_is_not_confirmed_on_every_surface(
+        fakenet, tmp_path, monkeypatch):
+    """identity33 (urlforms32, #15): a host answering its Mastodon oEmbed request with an HTML page gave no Mastodon
+    answer, which says nothing of a post: the report said "not confirmed as a post", while the cache stored the
+    answer as an `error` of the host, so `stats` and `cache export` said `error`. Now the cache keeps it as what it
+    is (an answer that is no oEmbed answer: not known), and every surface reads "not_confirmed"."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, "html")
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    with Store(tmp_path / "c.db") as store:
+        [(status, reason)] = [(r["status"], json.loads(r["record"])["reason"]) for r in store.db["posts"].rows]
+    assert (status, reason) == ("unknown", "oEmbed answered text/html, not JSON")
+    code, lines = run("stats", "--json")
+    assert code == 0, lines
+    rows = [json.loads(line) for line in lines.splitlines()]
+    [risk] = [r for r in rows if r["view"] == "at_risk_embeds"]
+    assert risk["post_status"] == "not_confirmed", risk
+    assert [(r["embeds_checked"], r["status_unknown"], r["dead"]) for r in rows
+            if r["view"] == "dead_embeds_by_outlet_year"] in ([], [(1, 0, 0)]), rows
+    code, exported = run("cache", "export", "at_risk_embeds", "--format", "jsonl")
+    assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
+    code, md = run("report", "--offline", "article.html")
+    assert code in (0, 3) and "not confirmed as a post: blog.riverton.example gave no Mastodon answer" in md, md
+
 def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead(tmp_path):
     """urlforms32 (review31r4, #15): a post not found under an id read with a doubt (a URL run into the next word) is
     "not found (uncertain id)", not known to be gone, in the report; the views counted it as a dead embed."""
