@@ -249,7 +249,7 @@ def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | No
 
 def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
     """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
-    rows = [row for row in store.fetches_for(lookup_url(url)) if takes is None or takes([row["id"]])]
+    rows = [row for row in store.cdx_lists_any_case(lookup_url(url)) if takes is None or takes([row["id"]])]
     if not rows:
         return False, None
     # An answer is a 200 that is a CDX list, as the lookup that made it read it (review30n: an HTML error page
@@ -338,7 +338,7 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
     row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
     from the cache, its snapshots never recorded)."""
-    kept = _kept(session, url)
+    kept = _kept(session, url, purpose)
     if kept is not None:
         row, body = kept
         outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
@@ -382,13 +382,16 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
     return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)
 
 
-def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
-    """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts."""
+def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes] | None:
+    """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts. A CDX list asked
+    under the URL in another case is the same list (the archive lists a URL in any case): a post another article
+    spelt with its handle in another case was listed again, and offline its captures were not known (#15)."""
     store = session.store
     if store is None:
         return None
     since = session.cached_since()   # under --refresh, this run's answers only
-    for row in reversed(store.fetches_for(url)):
+    rows = store.cdx_lists_any_case(url) if purpose == "wayback-cdx" else store.fetches_for(url)
+    for row in reversed(rows):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
             body = store.body(row["body_sha256"])
