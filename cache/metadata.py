@@ -159,7 +159,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "status": "pending, submitted, success, error, recent, gave_up, no-keys", "job_id": "Save Page Now job",
         "attempts": "Attempts made", "status_ext": "Save Page Now's error code", "message": "Its message",
         "snapshot_url": "The capture made", "timestamp": "Its timestamp", "queued_at": f"When queued ({TIME})",
-        "updated_at": f"Last change ({TIME})"}),
+        "updated_at": f"Last change ({TIME})",
+        "platform": "The platform of the post the URL names; empty if it names none by an id",
+        "post_id": "That post's id: a save of the post under any spelling of its URL (an X handle in any case)"}),
     "identifications": ("Ids found for link-less tweet remnants, with the evidence.", {
         "id": "Row id (in time order)", "embed_id": "The remnant's embed", "platform": "Platform",
         "post_id": "The id found, or empty", "confidence": "0 to 1", "candidates": "Candidates compared",
@@ -243,8 +245,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
                        "read as a Mastodon post by its shape, which its host's answer did not confirm); empty if never "
                        "fetched",
         "last_available_at": f"When the post was last {_SEEN}",
-        "save_status": "The latest Save Page Now save of its URL (pending, submitted, success, error...); empty if "
-                       "none"},
+        "save_status": "The latest Save Page Now save of its URL, or of its post under any spelling of the URL "
+                       "(pending, submitted, success, error...); empty if none"},
     "credits_by_organization": {
         "organization": "The organization as a credit names it (case and spaces folded); (none named)",
         "credits": "Credits naming it", "articles": "Articles with such a credit",

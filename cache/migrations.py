@@ -773,6 +773,35 @@ def m043_article_incomplete(db: Database) -> None:
     db.table("articles").add_column("incomplete", str)
 
 
+
+# A save queued before v44 knew no post: an X status URL names its post by its id alone (the handle in any case, or
+# none). What platforms/x.py writes as a post's URL, and the x.com form an article gives; any other URL stays matched
+# by its text.
+_X_STATUS_V44 = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:[A-Za-z0-9_]{1,15}|i/web)/status/"
+                           r"([1-9][0-9]{0,18})(?:[/?#]|$)")
+AT_RISK_EMBEDS_V44 = AT_RISK_EMBEDS_V40.replace(
+    "(SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status",
+    "(SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url\n"
+    "        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status")
+
+
+@migrations()
+def m044_saves_by_post(db: Database) -> None:
+    """v44 (identity33, #15): `saves.platform`, `saves.post_id`, the post a queued save's URL names, so a post saved
+    under one spelling of its URL is saved under every other (X reads a handle in any case: an article's
+    x.com/janedoe/status/1 is the post saved as x.com/JaneDoe/status/1). Before, a save was found by its URL's exact
+    text: an embed spelling the handle otherwise showed no save status (the view `at_risk_embeds` too) and a run
+    queued and submitted the post again. NULL: a URL naming no post by an id. Saves queued before v44 get the post
+    of an X status URL."""
+    db.table("saves").add_column("platform", str)
+    db.table("saves").add_column("post_id", str)
+    db.execute("CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL")
+    for save_id, url in db.execute("SELECT id, url FROM saves").fetchall():
+        if (found := _X_STATUS_V44.match(url or "")) is not None:
+            db.execute("UPDATE saves SET platform = 'twitter', post_id = ? WHERE id = ?", [found.group(1), save_id])
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V44.strip())
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -255,7 +255,7 @@ CREATE TABLE "saves" (
    "timestamp" TEXT,
    "queued_at" TEXT,
    "updated_at" TEXT
-);
+, "platform" TEXT, "post_id" TEXT);
 
 CREATE INDEX "idx_saves_status_queued_at"
     ON "saves" ("status", "queued_at");
@@ -516,32 +516,6 @@ ORDER BY articles DESC, embeds DESC, handle;
 
 CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
 
-CREATE VIEW "at_risk_embeds" AS WITH copies AS (
-    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
-    AND NOT EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'available'))
-), archived AS (
-    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
-    UNION
-    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
-        WHERE instr(original, '/status/') > 0)
-)
-SELECT e.id AS embed_id, e.article_id,
-       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
-       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
-       CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
-         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status, p.last_available_at,
-       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
-FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
-                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
-ORDER BY e.article_id, e.ordinal;
-
 CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx';
 
 CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
@@ -562,4 +536,33 @@ FROM (SELECT article_id, status, sure, outlet, year, COALESCE(status NOT IN ('er
             WHERE e.post_id IS NOT NULL))
 GROUP BY COALESCE(outlet, '(unknown)'), year
 ORDER BY outlet, year;
+
+CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL;
+
+CREATE VIEW "at_risk_embeds" AS WITH copies AS (
+    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'available'))
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
+    UNION
+    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+        WHERE instr(original, '/status/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
+       CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
+        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+ORDER BY e.article_id, e.ordinal;
 

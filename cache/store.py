@@ -49,7 +49,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
-              "m042_link_rot_counts_what_is_known", "m043_article_incomplete")
+              "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -1214,16 +1214,19 @@ class Store:
         return self._where("snapshots", f"lower(original) IN ({', '.join('?' * len(keys))})", keys,
                            order_by="timestamp")
 
-    def queue_save(self, url: str) -> int:
-        """Queue a capture unless one is already pending for this URL; returns the queue row id."""
+    def queue_save(self, url: str, *, post: tuple[str, str] | None = None) -> int:
+        """Queue a capture unless one is already pending for this URL, or for the post it names (`post`: platform and
+        post id, the same for every spelling of its URL: X reads a handle in any case); returns the queue row id."""
         with self.write():
             existing = self.conn.execute(
-                "SELECT id FROM saves WHERE url = ? AND status IN ('pending', 'submitted')", [url]).fetchone()
+                f"SELECT id FROM saves WHERE ({_SAVE_OF}) AND status IN ('pending', 'submitted') ORDER BY id",
+                _save_of(url, post)).fetchone()
             if existing:
                 return int(existing[0])
             now = utc_now()
             return self._insert("saves", {"url": url, "status": "pending", "attempts": 0, "queued_at": now,
-                                          "updated_at": now})
+                                          "updated_at": now, "platform": post[0] if post else None,
+                                          "post_id": post[1] if post else None})
 
     def pending_saves(self) -> list[dict[str, Any]]:
         """The saves still to do, oldest first: queued ones, and submitted ones whose job was never seen to end."""
@@ -1238,8 +1241,10 @@ class Store:
                 "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp", "url")},
                 "attempts": attempts, "updated_at": utc_now()})
 
-    def latest_save(self, url: str) -> dict[str, Any] | None:
-        rows = self._where("saves", "url = ?", [url], order_by="id desc", limit=1)
+    def latest_save(self, url: str, *, post: tuple[str, str] | None = None) -> dict[str, Any] | None:
+        """The latest save of `url`, or of the post it names under any spelling of its URL (`post`, as queue_save's:
+        a post saved as x.com/RivertonRoads/status/<id> is saved for twitter.com/rivertonroads/status/<id>, #15)."""
+        rows = self._where("saves", _SAVE_OF, _save_of(url, post), order_by="id desc", limit=1)
         return rows[0] if rows else None
 
     def record_identification(self, row: Mapping[str, Any]) -> int:
@@ -1432,3 +1437,12 @@ def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
         if key in record and isinstance(record[key], str):
             record[key] = json.loads(record[key])
     return record
+
+
+# A save is of its URL, or of the post that URL names (platform, post id: the identity posts are kept by), whatever
+# the spelling it was queued under (v44).
+_SAVE_OF = "url = ? OR (platform = ? AND post_id = ?)"
+
+
+def _save_of(url: str, post: tuple[str, str] | None) -> list[Any]:
+    return [url, *(post or (None, None))]

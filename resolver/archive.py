@@ -249,7 +249,7 @@ def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | No
 
 def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
     """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
-    rows = [row for row in store.fetches_for(lookup_url(url)) if takes is None or takes([row["id"]])]
+    rows = [row for row in store.cdx_lists_any_case(lookup_url(url)) if takes is None or takes([row["id"]])]
     if not rows:
         return False, None
     # An answer is a 200 that is a CDX list, as the lookup that made it read it (review30n: an HTML error page
@@ -338,7 +338,7 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
     row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
     from the cache, its snapshots never recorded)."""
-    kept = _kept(session, url)
+    kept = _kept(session, url, purpose)
     if kept is not None:
         row, body = kept
         outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
@@ -382,13 +382,16 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
     return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)
 
 
-def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
-    """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts."""
+def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes] | None:
+    """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts. A CDX list asked
+    under the URL in another case is the same list (the archive lists a URL in any case): a post another article
+    spelt with its handle in another case was listed again, and offline its captures were not known (#15)."""
     store = session.store
     if store is None:
         return None
     since = session.cached_since()   # under --refresh, this run's answers only
-    for row in reversed(store.fetches_for(url)):
+    rows = store.cdx_lists_any_case(url) if purpose == "wayback-cdx" else store.fetches_for(url)
+    for row in reversed(rows):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
             body = store.body(row["body_sha256"])
@@ -425,11 +428,20 @@ def recent(lookup_result: Lookup, max_age_days: float) -> bool:
 def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
     """Did a save of `url` end within max_age_days in a capture (made, or a recent one Save Page Now named)? The CDX
     answer kept for the cache TTL predates it and does not list it: without this, each run submitted it again."""
-    row = store.latest_save(url)
+    row = store.latest_save(url, post=post_of(url))
     if row is None or row["status"] not in ("success", "recent") or not row["updated_at"]:
         return False
     ended = datetime.fromisoformat(row["updated_at"].replace("Z", "+00:00"))
     return datetime.now(timezone.utc) - ended <= timedelta(days=max_age_days)
+
+
+def post_of(url: str) -> tuple[str, str] | None:
+    """(platform, post id) of the post a URL names, the same for every spelling of it (X reads a handle in any case):
+    what the saves queue knows a save by, besides its URL (#15)."""
+    from resolver import platforms
+
+    key = platforms.post_key(url)
+    return (key[0], key[2]) if key is not None else None
 
 
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------
@@ -764,7 +776,7 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         if recent(found, options.max_age_days):
             saved = _spared(url, latest_good(found), options.max_age_days)
         elif not saved_recently(session.store, url, options.max_age_days):
-            session.store.queue_save(url)
+            session.store.queue_save(url, post=post_of(url))
     return ArchivedUrl(url, found, saved, **_page_copy(live, session))
 
 
@@ -883,12 +895,12 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     if session.offline:
         # Nothing can be submitted or asked about, keys or not: a save not ended says so (not a bare "pending"), one
         # never queued says it was not submitted (#11: it was null with keys, "no-keys" without), unavailable.
-        rows = {url: store.latest_save(url) if store is not None else None for url in urls}
+        rows = {url: store.latest_save(url, post=post_of(url)) if store is not None else None for url in urls}
         return {url: _offline_save(url, row) for url, row in rows.items()}
     if _auth(session.settings) is None:
         return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
     if store is None:
         return {}
     await process_queue(session=session, poll_every=poll_every)
-    rows = {url: store.latest_save(url) for url in urls}
+    rows = {url: store.latest_save(url, post=post_of(url)) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

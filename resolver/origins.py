@@ -48,7 +48,7 @@ def table() -> list[Origin]:
     """The services first (X, then the oEmbed providers, then the Internet Archive), then the link hosts; one row per
     origin and kind."""
     from resolver import archive
-    from resolver.fetch import oembed, syndication
+    from resolver.fetch import atproto, oembed, syndication
     from resolver.platforms import facebook, tiktok, x
 
     rows = [Origin(X_API, "service", "X API", "X posts, when an X bearer token is set"),
@@ -59,6 +59,8 @@ def table() -> list[Origin]:
             providers.setdefault(origin_of(provider.endpoint), []).append(PLATFORM_NAMES[provider.platform])
     rows += [Origin(o, "service", f"{' and '.join(names)} oEmbed", "posts of " + " and ".join(names))
              for o, names in providers.items()]
+    rows.append(Origin(origin_of(atproto.BASE), "service", "Bluesky AppView",
+                       "the account a handle names now, when a post linked by it is not found"))
     archived = {origin_of(archive.AVAILABILITY): "Wayback availability lookups",
                 origin_of(archive.CDX): "Wayback CDX listings, captures, Save Page Now"}   # SAVE, WEB: here too
     rows += [Origin(o, "service", "Internet Archive", used_for) for o, used_for in archived.items()]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
+from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
@@ -1390,11 +1391,14 @@ STATUS_WORDS = {
 }
 
 
-def status_badge(code: str, *, id_doubt: str | None = None) -> dict[str, str]:
+def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = None) -> dict[str, str]:
     """The badge of a status code. A post gone or not found under an id read with a doubt (`Embed.id_doubt`) says so,
     in the grey of what is not known: the post the article shows may exist under its real id, or be no post at all
-    (review31r4)."""
+    (review31r4). So does a Bluesky post not found under the account its handle names now (`moved`, its words:
+    atproto.moved_words): the handle may have moved, and the post exist under the account that had it (#15)."""
     words, tone = STATUS_WORDS.get(code, (code.replace("_", " "), "unknown"))
+    if moved and code == "not_found":
+        words, tone = moved, "unknown"
     if id_doubt and tone == "gone":
         words, tone = f"{words} (uncertain id)", "unknown"
     return {"code": code, "words": words, "tone": tone}
@@ -1670,7 +1674,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-    data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt) | {"as_of": as_of(data["post"])}
+    moved = atproto.moved_words(post.record) if post else None
+    data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
+        | {"as_of": as_of(data["post"])}
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
         data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)

@@ -1456,6 +1456,8 @@ def test_a_post_its_page_and_its_answer_spell_in_two_cases_is_archived_once(fake
     each looked up, taken live and saved: one post, two lookups and two Save Page Now requests."""
     from tests.cliworld import World
 
+    from resolver.session import Mode
+
     lower = POST.replace("RivertonRoads", "rivertonroads")
     serve_wayback(fakenet, [("20221206060000", POST)])
     fakenet.route("twitter.com", f"/rivertonroads/status/{fx.POST_ID}", page("<html>post</html>"))
@@ -1469,3 +1471,51 @@ def test_a_post_its_page_and_its_answer_spell_in_two_cases_is_archived_once(fake
     assert result.exit_code == 0, result.output
     posts = [a["url"] for a in map(json.loads, result.stdout.splitlines()) if "/status/" in a["url"]]
     assert posts == [lower]
+
+
+def test_identity33_a_post_saved_under_one_spelling_of_its_handle_is_saved_under_every_other(fakenet, store):
+    """X reads a handle in any case, so `twitter.com/rivertonroads/status/<id>` is the post saved as
+    `…/RivertonRoads/…`: a second article spelling it so showed no save and submitted the post again (#15)."""
+    from resolver.session import Mode
+
+    lower = POST.replace("RivertonRoads", "rivertonroads")
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    seen = spn(fakenet, submit=[json_page({"url": POST, "job_id": "j1"})], statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [one] = run_archive([POST], settings, store, save=True)
+    assert one["saved"]["status"] == "success"
+    seen.clear()
+    hits = len(fakenet.hits)
+    [two] = run_archive([lower], settings, store, save=True)
+    assert "form" not in seen and [h for h in fakenet.hits[hits:] if h[1].startswith("/save")] == []
+    assert (two["url"], two["saved"]["status"], two["saved"]["timestamp"]) == (lower, "success", "20261125000000")
+    offline = Session(settings, store=store, mode=Mode(offline=True)).run(
+        lambda s: archive_urls([lower], session=s, options=ArchiveOptions(poll_every=0.01, save=True)))
+    assert offline[0].to_json()["saved"]["status"] == "success"
+    # a post id in another spelling is another post, and a URL naming no post is matched by its own text alone
+    assert store.latest_save(POST.replace(fx.POST_ID, fx.POST_ID + "1"),
+                             post=("twitter", fx.POST_ID + "1")) is None
+
+
+def test_identity33_a_lookup_made_under_one_spelling_of_a_handle_answers_for_every_other(fakenet, store):
+    """The Wayback Machine lists a URL in any case (its urlkey is lower case), so the captures listed for
+    `…/RivertonRoads/…` are those of `…/rivertonroads/…`: a run with that spelling asked CDX again, and offline said
+    the captures were not known, and `stats` that the embed was never looked up (#15)."""
+    from resolver.session import Mode
+
+    lower = POST.replace("RivertonRoads", "rivertonroads")
+    serve_wayback(fakenet, [("20221206060000", POST), ("20230101000000", POST)])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    settings = settings_for(fakenet)
+    [one] = run_archive([POST], settings, store)
+    assert one["count"] == 2
+    offline = Session(settings, store=store, mode=Mode(offline=True)).run(
+        lambda s: archive_urls([lower], session=s, options=ArchiveOptions(poll_every=0.01)))
+    shown = offline[0].to_json()
+    assert (shown["url"], shown["count"], shown["error"]) == (lower, 2, None), shown
+    hits = len(fakenet.hits)
+    [two] = run_archive([lower], settings, store)
+    assert two["count"] == 2 and [h for h in fakenet.hits[hits:] if h[1].startswith("/cdx")] == []
+    assert archive.lookup_state(store, lower) == (True, None)

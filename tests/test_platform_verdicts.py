@@ -624,7 +624,7 @@ def test_urlforms32_a_link_not_confirmed_as_a_mastodon_post_is_not_headed_as_a_p
     assert (embed["platform"], embed["kind"], embed["status"]["code"]) == ("mastodon", "link", "not_confirmed"), embed
 
 
-@pytest.mark.parametrize("answer", ["404", "other-json"])
+@pytest.mark.parametrize("answer", ["404", "html", "other-json"])   # html: identity33
 def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_report_does(fakenet, tmp_path,
                                                                                            monkeypatch, answer):
     """urlforms32 (left31, #15): the cache keeps the host's answer as it was ("not_found" for a 404), and the report
@@ -643,6 +643,22 @@ def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_
     code, exported = run("cache", "export", "at_risk_embeds", "--format", "jsonl")
     assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
 
+
+
+def test_identity33_a_doubted_mastodon_link_whose_host_answers_a_page_is_not_confirmed_on_every_surface(
+        fakenet, tmp_path, monkeypatch):
+    """identity33 (urlforms32, #15): a host answering its Mastodon oEmbed request with an HTML page gave no Mastodon
+    answer, which says nothing of a post: the report said "not confirmed as a post", while the cache stored the
+    answer as an `error` of the host, so `stats` and `cache export` said `error`. Now the cache keeps it as what it
+    is (an answer that is no oEmbed answer: not known), and every surface reads "not_confirmed"."""
+    run, (code, out) = _doubted_mastodon_link(fakenet, tmp_path, monkeypatch, "html")
+    assert json.loads(out)["posts"][0]["status"] == "not_confirmed", out
+    with Store(tmp_path / "c.db") as store:
+        [(status, reason)] = [(r["status"], json.loads(r["record"])["reason"]) for r in store.db["posts"].rows]
+    assert (status, reason) == ("unknown", "oEmbed answered text/html, not JSON")
+    # `stats` and `cache export`: test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_report_does
+    code, md = run("report", "--offline", "article.html")
+    assert code in (0, 3) and "not confirmed as a post: blog.riverton.example gave no Mastodon answer" in md, md
 
 def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead(tmp_path):
     """urlforms32 (review31r4, #15): a post not found under an id read with a doubt (a URL run into the next word) is
@@ -694,3 +710,106 @@ def test_urlforms32_a_bluesky_handles_404_gives_way_to_a_newer_record_of_the_pos
     code, out = run("scan", "--fetch", "--offline", "--json", "embedded.html", name="embedded.html")
     [embedded] = json.loads(out)["posts"]
     assert (embedded["status"], embedded.get("link_answer")) == ("available", None), embedded
+
+
+NEW_OWNER = "did:plc:rivertonnewowner00000002"   # the account the handle names now
+APPVIEW = "public.api.bsky.app"
+
+
+def _xrpc_error(error: str, message: str):
+    """An XRPC error as the AppView answers one: HTTP 400, {"error", "message"}."""
+    return json_page({"error": error, "message": message}, status=400)
+
+
+def _thread_view(did: str, handle: str, rkey: str) -> dict:
+    """app.bsky.feed.getPostThread's answer for a post that exists (depth 0, no parents)."""
+    uri = f"at://{did}/app.bsky.feed.post/{rkey}"
+    return {"thread": {"$type": "app.bsky.feed.defs#threadViewPost", "post": {
+        "uri": uri, "cid": "bafyreifictional", "indexedAt": "2024-02-01T10:00:01.000Z",
+        "author": {"did": did, "handle": handle, "displayName": "Riverton Mayor", "labels": []},
+        "record": {"$type": "app.bsky.feed.post", "createdAt": "2024-02-01T10:00:00.000Z", "langs": ["en"],
+                   "text": "Shelters are open at the town hall."},
+        "replyCount": 0, "repostCount": 0, "likeCount": 3, "quoteCount": 0, "labels": []}, "replies": []}}
+
+
+@pytest.mark.parametrize("handle_answer,thread_answer,status,said", [
+    ("did", "not-found-error", "not_found", f"not found under the handle's current account ({NEW_OWNER}): the handle "
+                                            "may have moved to another account, under which the post may exist"),
+    ("did", "not-found-post", "not_found", f"not found under the handle's current account ({NEW_OWNER}): the handle "
+                                           "may have moved to another account, under which the post may exist"),
+    ("unresolved", None, "not_found", "not found under the handle: mayor.riverton.example names no account now (it may "
+                                      "have moved to another name)"),
+    ("did", "found", "unknown", f"oEmbed answered 404, but the Bluesky AppView has the post under the handle's "
+                                f"account ({NEW_OWNER})"),
+    ("busy", None, "not_found", "oEmbed answered 404"),
+], ids=["moved", "moved-notfoundpost", "handle-gone", "appview-has-it", "appview-busy"])
+def test_identity33_a_bluesky_link_by_a_handle_that_moved_says_so_rather_than_a_plain_not_found(
+        fakenet, tmp_path, monkeypatch, handle_answer, thread_answer, status, said):
+    """identity33 (review32r3, #15): a post linked by its account's handle, whose oEmbed answers 404, read "not found"
+    though the handle may have moved to another account and the post exist under the DID that had it. Now the
+    handle is resolved (com.atproto.identity.resolveHandle) and the post asked of that account
+    (app.bsky.feed.getPostThread): not there, the report says it is not found under the handle's current account,
+    which may not be the post's; a handle naming no account says that; an AppView that has the post makes it not
+    known; an AppView that gives no answer leaves oEmbed's plain 404."""
+    from werkzeug.wrappers import Response
+
+    asked: list[str] = []
+
+    def resolve(request):
+        asked.append(request.args.get("handle"))
+        return {"did": json_page({"did": NEW_OWNER}),
+                "unresolved": _xrpc_error("InvalidRequest", "Unable to resolve handle"),
+                "busy": lambda r: Response("busy", status=503, content_type="text/plain")}[handle_answer](request)
+
+    def thread(request):
+        asked.append(request.args.get("uri"))
+        uri = f"at://{NEW_OWNER}/app.bsky.feed.post/3kriverton22"
+        return {"not-found-error": _xrpc_error("NotFound", f"Post not found: {uri}"),
+                "not-found-post": json_page({"thread": {"$type": "app.bsky.feed.defs#notFoundPost", "uri": uri,
+                                                        "notFound": True}}),
+                "found": json_page(_thread_view(NEW_OWNER, "mayor.riverton.example", "3kriverton22"))}[
+            thread_answer](request)
+
+    fakenet.route(APPVIEW, "/xrpc/com.atproto.identity.resolveHandle", resolve)
+    fakenet.route(APPVIEW, "/xrpc/app.bsky.feed.getPostThread", thread)
+    monkeypatch.setattr("tests.test_platform_verdicts.HOSTS", HOSTS + [APPVIEW])
+    run, linked, first = _bluesky_link_by_handle(fakenet, tmp_path, monkeypatch, lambda request: Response(
+        "<html>Not Found</html>", status=404, content_type="text/html"))
+    assert asked[:1] == ["mayor.riverton.example"]
+    if thread_answer:
+        assert asked[1:] == [f"at://{NEW_OWNER}/app.bsky.feed.post/3kriverton22"]
+    assert (first["status"], first["reason"]) == (status, said), first
+    with Store(tmp_path / "c.db") as store:
+        purposes = [r["purpose"] for r in store.db.query("SELECT purpose FROM fetches ORDER BY id")]
+    assert purposes == ["oembed", "bluesky-xrpc"] + (["bluesky-xrpc"] if thread_answer else []), purposes
+    hits = len(fakenet.hits)
+    code, md = run("report", "--offline", "linked.html")
+    assert said in md and len(fakenet.hits) == hits, md
+    [heading] = [line for line in md.splitlines() if line.startswith("### 1.")]
+    code, data = run("report", "--offline", "--format", "json", "linked.html")
+    [embed] = json.loads(data)["embeds"]
+    if status == "not_found" and handle_answer != "busy":   # not known to be gone: the grey of what is not known
+        words = said.split(" (")[0].split(":")[0]
+        assert f": {words} (as of" in heading, heading
+        assert f"| Status | — | {said} |" in md, md
+        assert (embed["status"]["words"], embed["status"]["tone"]) == (words, "unknown"), embed["status"]
+        assert NEW_OWNER not in json.dumps(embed["post"]["author"]), embed["post"]   # the handle's account now
+    else:
+        assert embed["status"]["words"] in ("not found", "not known"), embed["status"]
+
+
+def test_identity33_a_bluesky_embed_naming_its_post_by_did_asks_by_did_and_resolves_no_handle(
+        fakenet, tmp_path, monkeypatch):
+    """An embed that carries its post's DID (data-bluesky-uri="at://<did>/…") is asked by it: its handle is only
+    shown, never resolved (it may name another account now)."""
+    fakenet.route(APPVIEW, "/xrpc/com.atproto.identity.resolveHandle", json_page({"did": NEW_OWNER}))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("scan", "--fetch", "--json", "embedded.html", name="embedded.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [post] = json.loads(out)["posts"]
+    assert (post["post_id"], post["status"]) == (f"{DID}/3kriverton22", "available"), post
+    assert [unquote(p) for h, p in fakenet.hits if h == "embed.bsky.app"] == [
+        f"/oembed?url=https://bsky.app/profile/{DID}/post/3kriverton22&format=json"]   # by its DID
+    assert not [h for h in fakenet.hits if h[0] == APPVIEW]

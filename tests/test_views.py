@@ -63,6 +63,41 @@ def test_at_risk_embeds_are_those_with_no_good_capture(store: Store) -> None:
     ]   # the live post is captured (as http://twitter.com:80/...?lang=en): not at risk
 
 
+
+def test_identity33_an_embed_shows_the_save_of_its_post_made_under_another_spelling_of_its_handle(store: Store) -> None:
+    """folder/c.html spells the post's handle `Gone_Account`; its save was queued as `gone_account` (X reads a handle
+    in any case; the status id names the post): `save_status` was empty for it (#15). Another post's save stays
+    its own."""
+    from tests.corpusdb import DELETED_2
+
+    store.queue_save(f"https://x.com/gone_account/status/{DELETED_2}", post=("twitter", DELETED_2))
+    store.queue_save("https://twitter.com/Gone_Account/status/1", post=("twitter", "1"))
+    got = {r["post_id"]: r["save_status"] for r in rows(store, "at_risk_embeds") if r["post_id"]}
+    assert got[DELETED_2] == "pending"
+    from tests.corpusdb import DELETED
+
+    assert got[DELETED] is None
+
+
+def test_identity33_a_save_queued_before_v44_is_known_by_the_x_post_its_url_names(tmp_path) -> None:
+    """v44 gives a save queued before it the post its X status URL names (any handle case, x.com or twitter.com), so
+    the embed spelling it otherwise shows it; a URL naming no post by an id stays matched by its text alone."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m044_saves_by_post")
+    for url in ("https://x.com/JaneDoe/status/1600000000000000001?s=20", "https://twitter.com/i/web/status/20",
+                "https://www.youtube.com/watch?v=abcdefghijk", "https://twitter.com/JaneDoe/status/0020"):
+        old["saves"].insert({"url": url, "status": "pending"})
+    old.conn.close()
+    with Store(tmp_path / "old.db") as store:
+        got = [(r["platform"], r["post_id"]) for r in store.db.query("SELECT * FROM saves ORDER BY id")]
+        assert got == [("twitter", "1600000000000000001"), ("twitter", "20"), (None, None), (None, None)]
+        assert store.latest_save("https://twitter.com/janedoe/status/1600000000000000001",
+                                 post=("twitter", "1600000000000000001"))["url"].startswith("https://x.com/JaneDoe/")
+
 def test_credits_by_organization_fold_case_and_spaces(store: Store) -> None:
     got = [(r["organization"], r["credits"], r["articles"], r["creators"]) for r in rows(store, "credits_by_organization")]
     assert got == [("Reuters", 3, 2, 2), ("(none named)", 1, 1, 1)]

@@ -673,7 +673,12 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
                           outcome.headers.get("content-type", ""), outcome.body)
     record = await _said_otherwise(record, outcome, session, lambda status, kind, body: oembed.parse(
         target.platform, target.post_id, target.url, status, kind, body))
-    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
+    record = replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    if target.platform == bluesky.PLATFORM:   # a handle's 404: the handle may have moved to another account (#15)
+        from resolver.fetch import atproto
+
+        record = await atproto.under_current_account(target, record, session, ledger)
+    return _waited(record, outcome)
 
 
 async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Session,

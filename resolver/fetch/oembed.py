@@ -106,7 +106,11 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status is None or not 200 <= status < 300:
         return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
     if "json" not in content_type.lower():
-        return _record(platform, post_id, url, "error", f"oEmbed answered {content_type or 'no content type'}, not JSON")
+        # A host asked at its own origin (Mastodon's /api/oembed) that answers a page gave an answer, no oEmbed one: it
+        # says nothing of a post, which is not known, and no error of the host (identity33, #15: it was stored as an
+        # `error`, and the views said so where the report said "not confirmed as a post")
+        return _record(platform, post_id, url, "unknown" if PROVIDERS[platform].endpoint.startswith("{origin}")
+                       else "error", f"oEmbed answered {content_type or 'no content type'}, not JSON")
     try:
         data = jsonparse.loads(body)
     except ValueError as exc:
