@@ -234,8 +234,9 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False, ()
-    if (jis := iso2022_jp(data)) is not None:
-        return data.decode(jis), jis, True, ()
+    if (jis := iso2022_jp(data)) is not None:   # guessed unless the page or its header names it
+        named = any(_codec_of(name).startswith("iso2022_jp") for name in _declared_names(data, kind, declared))
+        return data.decode(jis), jis, not named, ()
     try:
         return data.decode("utf-8"), "utf-8", False, ()
     except UnicodeDecodeError:
@@ -245,10 +246,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
         return decode_as(data, name), name, True, ()
-    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
-    names = [declared] if declared else []
-    names += [meta.group(1).decode("ascii", "replace")] if meta else []
-    for codec in (codec for name in names for codec in _as_browsers_read(name)):
+    for codec in (codec for name in _declared_names(data, kind, declared) for codec in _as_browsers_read(name)):
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
@@ -536,6 +534,19 @@ def decode_as(data: bytes, encoding: str) -> str:
 # Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1
 # or ASCII use cp1252's quotes and dashes. Read as latin-1, the dash before a flattened tweet's author was a control.
 _AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _declared_names(data: bytes, kind: str, declared: str | None) -> list[str]:
+    """The charsets the HTTP header `declared` and an HTML page's meta tag name, in that order."""
+    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
+    return ([declared] if declared else []) + ([meta.group(1).decode("ascii", "replace")] if meta else [])
+
+
+def _codec_of(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _as_browsers_read(name: str) -> list[str]:

@@ -1657,7 +1657,16 @@ def test_extract33_iso_2022_jp_is_read_surely(text: str, kind: str) -> None:
 
     article = from_bytes(text.encode("iso2022_jp"), "line.txt")
     assert (article.text, article.kind, article.encoding_rivals) == (text, kind, ())
-    assert article.encoding.startswith("iso2022_jp") and article.encoding_detected
+    assert article.encoding.startswith("iso2022_jp")
+    assert article.encoding_detected == ("iso-2022-jp" not in text)   # a page naming it: no guess
+
+
+def test_extract33_iso_2022_jp_a_header_names_is_no_guess() -> None:
+    from resolver.article import from_bytes
+
+    text = "<html><body><p>東京で橋が閉鎖されました。</p></body></html>\n"
+    article = from_bytes(text.encode("iso2022_jp"), "page.html", declared="ISO-2022-JP")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, "iso2022_jp", False)
 
 
 @pytest.mark.parametrize("data", [
