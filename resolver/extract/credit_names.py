@@ -432,8 +432,6 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         return None, agency_photo.group("org")   # "(AP Photo)"
     if names_a_place_first(value) and not is_known_org(value):
         return None, None   # "Photo: KYIV", "Photo: Kyiv": a place, in any case, credits no one (credits31, credits32)
-    if _longer_than_an_acronym(value):
-        return value, None
     if is_org(value) or one_word_org(value) and not is_first_name(value):
         return None, value
     if names_a_place(value) or names_no_one(value):
@@ -610,6 +608,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
     if creator and organization and _may_be_no_person(creator):
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
+    if not creator and organization and _longer_than_an_acronym(organization):
+        return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):
@@ -794,10 +794,10 @@ def _name_in_capitals(word: str) -> bool:
 
 
 def _longer_than_an_acronym(value: str) -> bool:
-    """Is a credit's one word in capitals longer than the acronyms credits print ("YANUAR", a photographer AFP
-    credits by one name; NASA, NYPD, UNHCR are shorter), and no known name? Alone it names someone, unsure, as
-    "PSYONIX" does (extract33: it was an acronym, sure). After a slash ("Wesley Mann/AUGUST") the form names the
-    organisation."""
+    """Is a credit's one word in capitals as long as an acronym gets or longer, and no known name? "YANUAR" is a
+    photographer AFP credits by one name, "UNICEF" and "SPACEX" organisations, "GARCIA" a surname; NASA, NYPD, UNHCR
+    are shorter. Alone it is read as before, an organisation, but unsure (extract33: an acronym, sure). After a slash
+    ("Wesley Mann/AUGUST") the form names the organisation."""
     return len(value) >= 6 and value.isalpha() and value.isupper() and not is_known_org(value)
 
 
