@@ -349,13 +349,18 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
 def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.Reading) -> tuple[str, ...]:
     """The other scripts' encodings that read a short text, whose Latin reading (`signs`) holds signs beyond ASCII and
     no letter, into words of their letters, as plausibly: Big5 "臺北" is cp1252's "»O¥_", and was said sure
-    (extract33). A line of English words around one sign stays sure: "Bridge — closed" is Mac Cyrillic's "Bridge Ч
-    closed", "20°C today" gb18030's "20癈 today" (review29f)."""
+    (extract33). Words: more of their letters than ASCII ones, or two of them in a row ("Photo: 臺北 office"). A line
+    of English words around one sign stays sure: "Bridge — closed" is Mac Cyrillic's "Bridge Ч closed", "20°C today"
+    gb18030's "20癈 today" (review29f)."""
     from resolver import alphabets
 
     return tuple(reading.encoding for reading in alphabets.readings(data, latin=found)
                  if reading.fit >= signs.fit and not alphabets.latin(reading.text)
-                 and _letters_beyond_ascii(reading.text) > sum(char.isascii() and char.isalpha() for char in reading.text))
+                 and (_TWO_LETTERS_BEYOND_ASCII_RE.search(reading.text) is not None
+                      or _letters_beyond_ascii(reading.text) > sum(c.isascii() and c.isalpha() for c in reading.text)))
+
+
+_TWO_LETTERS_BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f\W\d_]{2}")
 
 
 def _fits_worse(detected: str, detected_text: str, found: list[alphabets.Reading]) -> bool:

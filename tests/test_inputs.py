@@ -1415,7 +1415,8 @@ SHORT_PROBES = {
     "bulgarian": (["София", "Благодаря ви"], ["cp1251", "iso8859_5"]),
     "serbian": (["Београд", "Ђорђе Њего"], ["cp1251", "iso8859_5"]),
     "greek": (["Ναι", "Αθήνα", "Καλημέρα", "Η γέφυρα έκλεισε", "Ευχαριστώ πολύ"], ["cp1253", "iso8859_7", "mac_greek"]),
-    "hebrew": (["שלום", "ירושלים", "תודה רבה", "חדשות היום"], ["cp1255", "iso8859_8", "cp862"]),   # cp862: DOS (extract33)
+    # cp862, DOS Hebrew: extract33
+    "hebrew": (["שלום", "ירושלים", "תודה רבה", "חדשות היום"], ["cp1255", "iso8859_8", "cp862"]),
     "arabic": (["مرحبا", "القاهرة", "شكرا جزيلا", "أخبار اليوم"], ["cp1256", "iso8859_6"]),
     "turkish": (["Teşekkürler", "İstanbul", "Ayşe Yılmaz", "Güzel şehir"], ["cp1254", "iso8859_9"]),
     "polish": (["Łódź", "Dziękuję", "Źródło: PAP", "Żółta łódź"], ["cp1250", "iso8859_2", "mac_latin2"]),
@@ -1683,3 +1684,15 @@ def test_extract33_escape_bytes_that_are_no_iso_2022_jp_are_not_read_as_it(data:
     except Exception:
         return   # refused as binary, as before
     assert not article.encoding.startswith("iso2022")
+
+
+@pytest.mark.parametrize("text", ["Photo: 臺北 office\n", "The mayor of 台北 said so.\n", "Taipei (臺北市) news\n"],
+                         ids=["credit", "sentence", "brackets"])
+def test_extract33_a_big5_word_in_an_english_line_names_big5(text: str) -> None:
+    """Big5 "臺北" in an English line is cp1252's "»O¥_": signs, no letter, where Big5 reads two letters of one word.
+    The line is read unsure, naming Big5; before, it was cp1252, sure. One sign among English words another script
+    reads as one letter stays sure (review29f: "Bridge — closed", "20°C today", "Photo © Jane Doe")."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode("big5"), "line.txt")
+    assert "big5" in (article.encoding, *article.encoding_rivals), (article.encoding, article.text)

@@ -614,7 +614,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "high"
     if organization == "X" and creator and creator.startswith("@"):
         return "high"   # an account on X, the platform: only the split above reads a lone "X" so
-    if creator and (_starts_with_first_name(creator) and not _name_in_capitals_alone(creator) or _titled(creator) or _stated(raw, creator)
+    if creator and (_starts_with_first_name(creator) and not _name_in_capitals_alone(creator)
+                    or _titled(creator) or _stated(raw, creator)
                     or _listed_among_people(creator, listed_with, raw)):
         return "high"
     return "uncertain"

@@ -1600,8 +1600,8 @@ TAG_NAME_END = frozenset(" \t\n\r\f/>")
 
 
 # A tag's class and id values, as markup writes them.
-CLASS_OR_ID_RE = re.compile(r"""[\t\n\f\r ](?:class|id)[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))""",
-                            re.IGNORECASE)
+CLASS_OR_ID_RE = re.compile(r"""[\t\n\f\r ](?:class|id)[\t\n\f\r ]*=[\t\n\f\r ]*"""
+                            r"""(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))""", re.IGNORECASE)
 
 
 def _names_furniture(tag: str) -> bool:
