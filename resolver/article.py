@@ -188,7 +188,7 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
-    if head and text is None and iso2022_jp(data) is not None:
+    if head and text is None and _iso2022_jp(data) is not None:
         head = head.replace(b"\x1b", b"")   # its escape sequences are text's, not controls (extract33)
     if head:
         # NUL counts as the other controls: one stray NUL byte (a scraper's) made a whole article "binary".
@@ -205,7 +205,7 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
 _ISO2022_JP_RE = re.compile(rb"\x1b\$(?:[@B]|\(D)")
 
 
-def iso2022_jp(data: bytes) -> str | None:
+def _iso2022_jp(data: bytes) -> str | None:
     """The ISO-2022-JP codec that reads `data` (its 7-bit escape sequences), or None: the bytes are not in it."""
     if b"\x1b$" not in data or not data.isascii() or not _ISO2022_JP_RE.search(data):
         return None
@@ -234,7 +234,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False, ()
-    if (jis := iso2022_jp(data)) is not None:   # guessed unless the page or its header names it
+    if (jis := _iso2022_jp(data)) is not None:   # guessed unless the page or its header names it
         named = any(_codec_of(name).startswith("iso2022_jp") for name in _declared_names(data, kind, declared))
         return data.decode(jis), jis, not named, ()
     try:
