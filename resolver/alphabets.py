@@ -24,9 +24,10 @@ CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_
 # The encodings of other scripts a short text may be in (enc30): a few bytes read as letters in several of them ("Да"
 # in cp1251 is "Фр" in ISO-8859-5 and "泥" in gb18030), so a short text's guess is compared with each of them. The
 # web's likelier first: a tie is named by the first.
+# DOS Hebrew (cp862) too: a short Hebrew text in it was read as Mac Cyrillic capitals ("ЙШЕЩМЙН"), sure (extract33).
 OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "mac_greek", "cp1255",
-                 "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_jp", "euc_kr",
-                 "big5")
+                 "iso8859_8", "cp862", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_jp",
+                 "euc_kr", "big5")
 
 
 def _letters(*spans: tuple[int, int]) -> str:

@@ -188,11 +188,33 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
+    if head and text is None and _iso2022_jp(data) is not None:
+        head = head.replace(b"\x1b", b"")   # its escape sequences are text's, not controls (extract33)
     if head:
         # NUL counts as the other controls: one stray NUL byte (a scraper's) made a whole article "binary".
         controls = len(head) - len(head.translate(None, CONTROL_BYTES))   # counted in C, not byte by byte (#14)
         if controls / len(head) > 0.05:
             return "binary data (NUL bytes)" if b"\x00" in head else "binary data (control bytes)"
+    return None
+
+
+# ISO-2022-JP (RFC 1468) is 7-bit: JIS X 0208 between "ESC $ B" (or "ESC $ @") and "ESC ( B" (or "ESC ( J"); its
+# ISO-2022-JP-2 extension adds more sets the same way. No other encoding a page is in writes these sequences: bytes
+# below 0x80 holding one, that read as it, are in it. Read as ASCII it was UTF-8 with its escapes showing, or its ESC
+# bytes made it "binary data" (extract33).
+_ISO2022_JP_RE = re.compile(rb"\x1b\$(?:[@B]|\(D)")
+
+
+def _iso2022_jp(data: bytes) -> str | None:
+    """The ISO-2022-JP codec that reads `data` (its 7-bit escape sequences), or None: the bytes are not in it."""
+    if b"\x1b$" not in data or not data.isascii() or not _ISO2022_JP_RE.search(data):
+        return None
+    for name in ("iso2022_jp", "iso2022_jp_2"):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
     return None
 
 
@@ -212,6 +234,9 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False, ()
+    if (jis := _iso2022_jp(data)) is not None:   # guessed unless the page or its header names it
+        named = any(_codec_of(name).startswith("iso2022_jp") for name in _declared_names(data, kind, declared))
+        return data.decode(jis), jis, not named, ()
     try:
         return data.decode("utf-8"), "utf-8", False, ()
     except UnicodeDecodeError:
@@ -221,10 +246,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
         return decode_as(data, name), name, True, ()
-    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
-    names = [declared] if declared else []
-    names += [meta.group(1).decode("ascii", "replace")] if meta else []
-    for codec in (codec for name in names for codec in _as_browsers_read(name)):
+    for codec in (codec for name in _declared_names(data, kind, declared) for codec in _as_browsers_read(name)):
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
@@ -309,6 +331,9 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
                 return _short_guess(detected, detected_text, alphabets.readings(data, latin=found))
             if not _fits_worse(detected, detected_text, found):
                 return detected, ()
+    if western and short and not _letters_beyond_ascii(tied[0].text):
+        if script := _script_read(data, found, tied[0]):
+            return "cp1252", script
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
@@ -319,6 +344,23 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
         every = alphabets.readings(data, latin=found)
         rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
     return (detected if chosen else tied[0].encoding), rivals
+
+
+def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.Reading) -> tuple[str, ...]:
+    """The other scripts' encodings that read a short text, whose Latin reading (`signs`) holds signs beyond ASCII and
+    no letter, into words of their letters, as plausibly: Big5 "臺北" is cp1252's "»O¥_", and was said sure
+    (extract33). Words: more of their letters than ASCII ones, or two of them in a row ("Photo: 臺北 office"). A line
+    of English words around one sign stays sure: "Bridge — closed" is Mac Cyrillic's "Bridge Ч closed", "20°C today"
+    gb18030's "20癈 today" (review29f)."""
+    from resolver import alphabets
+
+    return tuple(reading.encoding for reading in alphabets.readings(data, latin=found)
+                 if reading.fit >= signs.fit and not alphabets.latin(reading.text)
+                 and (_TWO_LETTERS_BEYOND_ASCII_RE.search(reading.text) is not None
+                      or _letters_beyond_ascii(reading.text) > sum(c.isascii() and c.isalpha() for c in reading.text)))
+
+
+_TWO_LETTERS_BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f\W\d_]{2}")
 
 
 def _fits_worse(detected: str, detected_text: str, found: list[alphabets.Reading]) -> bool:
@@ -348,7 +390,11 @@ def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:
 def _few_letters(text: str) -> bool:
     """Does `text` hold one letter beyond ASCII, or more but fewer than `SURE_LETTERS`? (Signs alone are no
     language's: cp1252's "It’s" is mac_roman's "Itís", and an English line is not unsure for it.)"""
-    return 0 < sum(char.isalpha() for char in text if char >= "\x80") < SURE_LETTERS
+    return 0 < _letters_beyond_ascii(text) < SURE_LETTERS
+
+
+def _letters_beyond_ascii(text: str) -> int:
+    return sum(char.isalpha() for char in text if char >= "\x80")
 
 
 # An opening quote mark right after a letter and not before one: where a quote closes. German closes its quotes so
@@ -493,6 +539,19 @@ def decode_as(data: bytes, encoding: str) -> str:
 # Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1
 # or ASCII use cp1252's quotes and dashes. Read as latin-1, the dash before a flattened tweet's author was a control.
 _AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _declared_names(data: bytes, kind: str, declared: str | None) -> list[str]:
+    """The charsets the HTTP header `declared` and an HTML page's meta tag name, in that order."""
+    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
+    return ([declared] if declared else []) + ([meta.group(1).decode("ascii", "replace")] if meta else [])
+
+
+def _codec_of(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _as_browsers_read(name: str) -> list[str]:

@@ -1415,7 +1415,8 @@ SHORT_PROBES = {
     "bulgarian": (["София", "Благодаря ви"], ["cp1251", "iso8859_5"]),
     "serbian": (["Београд", "Ђорђе Њего"], ["cp1251", "iso8859_5"]),
     "greek": (["Ναι", "Αθήνα", "Καλημέρα", "Η γέφυρα έκλεισε", "Ευχαριστώ πολύ"], ["cp1253", "iso8859_7", "mac_greek"]),
-    "hebrew": (["שלום", "ירושלים", "תודה רבה", "חדשות היום"], ["cp1255", "iso8859_8"]),
+    # cp862, DOS Hebrew: extract33
+    "hebrew": (["שלום", "ירושלים", "תודה רבה", "חדשות היום"], ["cp1255", "iso8859_8", "cp862"]),
     "arabic": (["مرحبا", "القاهرة", "شكرا جزيلا", "أخبار اليوم"], ["cp1256", "iso8859_6"]),
     "turkish": (["Teşekkürler", "İstanbul", "Ayşe Yılmaz", "Güzel şehir"], ["cp1254", "iso8859_9"]),
     "polish": (["Łódź", "Dziękuję", "Źródło: PAP", "Żółta łódź"], ["cp1250", "iso8859_2", "mac_latin2"]),
@@ -1423,6 +1424,8 @@ SHORT_PROBES = {
     "baltic": (["Rīga", "Šarūnas Ūsas", "Ąžuolas kalbėjo"], ["cp1257", "iso8859_13", "iso8859_4"]),
     "romanian": (["Mulțumesc", "Ștefan cel Mare", "București"], ["iso8859_16"]),
     "thai": (["สวัสดี", "ขอบคุณ"], ["cp874"]),
+    # extract33: Big5 "臺北" (bytes "»O¥_" in cp1252) was read as cp1252, sure
+    "chinese": (["臺北", "台北", "北京", "新聞", "臺北市"], ["big5", "gbk"]),
     "western": (["Café", "Müller", "Señor Núñez", "Crème brûlée", "Zoë"], ["cp1252", "mac_roman", "iso8859_15"]),
 }
 SHORT_PROBE_CASES = [(text + end, encoding) for texts, encodings in SHORT_PROBES.values() for text in texts
@@ -1633,3 +1636,63 @@ def test_lead32_a_text_is_not_read_sure_in_an_encoding_whose_letters_fit_worse(t
     assert len(set(readings)) == len(readings)
     if encoding == "euc_jp":
         assert article.encoding_rivals == ("gb18030",)
+
+
+# extract33 (#10): ISO-2022-JP is 7-bit: its kanji are ASCII bytes between ESC sequences. It was refused as binary
+# (its ESC bytes counted as control bytes), or read as UTF-8 with the escapes and "F|K\\" showing.
+ISO2022_JP_CASES = [
+    ("東京で橋が閉鎖されました。当局が発表した。\n", "text"),
+    ("写真：共同通信\n", "text"),
+    ("The minister (東京) said so on Monday, and the bridge stays closed until further notice.\n", "text"),
+    ("<html><head><title>ニュース</title></head><body><p>東京で橋が閉鎖されました。</p></body></html>\n", "html"),
+    ('<html><head><meta charset="iso-2022-jp"></head><body><p>写真：共同通信</p></body></html>\n', "html"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ISO2022_JP_CASES,
+                         ids=["sentences", "credit", "one-word-in-english", "page", "page-declared"])
+def test_extract33_iso_2022_jp_is_read_surely(text: str, kind: str) -> None:
+    """Its escape sequences (ESC $ B into JIS X 0208, ESC ( B back to ASCII) in bytes below 0x80 name it: no other
+    encoding writes them. It is read right, sure (guessed, no rival), and is no binary data."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode("iso2022_jp"), "line.txt")
+    assert (article.text, article.kind, article.encoding_rivals) == (text, kind, ())
+    assert article.encoding.startswith("iso2022_jp")
+    assert article.encoding_detected == ("iso-2022-jp" not in text)   # a page naming it: no guess
+
+
+def test_extract33_iso_2022_jp_a_header_names_is_no_guess() -> None:
+    from resolver.article import from_bytes
+
+    text = "<html><body><p>東京で橋が閉鎖されました。</p></body></html>\n"
+    article = from_bytes(text.encode("iso2022_jp"), "page.html", declared="ISO-2022-JP")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, "iso2022_jp", False)
+
+
+@pytest.mark.parametrize("data", [
+    b"\x1b[1mBold\x1b[0m terminal output, the colours of a log\n" * 3,
+    b"\x1b$B broken \xff not 7-bit\n",
+    b"\x1b$Bthis is no JIS X 0208 text at all: odd bytes \x1b(B\n",
+], ids=["ansi-colours", "not-7-bit", "escape-without-kanji"])
+def test_extract33_escape_bytes_that_are_no_iso_2022_jp_are_not_read_as_it(data: bytes) -> None:
+    """Only a text that decodes as ISO-2022-JP with its kanji escapes is read as it; terminal colours are not."""
+    from resolver.article import from_bytes
+
+    try:
+        article = from_bytes(data, "line.txt")
+    except Exception:
+        return   # refused as binary, as before
+    assert not article.encoding.startswith("iso2022")
+
+
+@pytest.mark.parametrize("text", ["Photo: 臺北 office\n", "The mayor of 台北 said so.\n", "Taipei (臺北市) news\n"],
+                         ids=["credit", "sentence", "brackets"])
+def test_extract33_a_big5_word_in_an_english_line_names_big5(text: str) -> None:
+    """Big5 "臺北" in an English line is cp1252's "»O¥_": signs, no letter, where Big5 reads two letters of one word.
+    The line is read unsure, naming Big5; before, it was cp1252, sure. One sign among English words another script
+    reads as one letter stays sure (review29f: "Bridge — closed", "20°C today", "Photo © Jane Doe")."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode("big5"), "line.txt")
+    assert "big5" in (article.encoding, *article.encoding_rivals), (article.encoding, article.text)

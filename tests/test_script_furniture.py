@@ -279,3 +279,62 @@ def test_a_post_a_redirect_wrapper_names_unencoded_keeps_its_url(platform, wrapp
                  _page(f'<script type="application/json">{json.dumps({"body": href.replace("&amp;", "&")})}</script>')):
         [embed] = html.scan(page)[0]
         assert (embed.post_id, embed.url) == (post_id, alone.url)
+
+
+# extract33 (review32r2's left item, #10): a page built of <div>s, with no <article> or <main>, may hold its story's
+# pull-out box in an <aside>: the aside is then the only container the post has, and dropping its post as the site's
+# sidebar lost an embed that was found, sure, before script32.
+def _div_page(aside: str) -> str:
+    return ('<html><head><title>Harbour seals return</title></head><body><div class="story"><h1>Harbour seals '
+            f'return</h1><p>Harbour seals have returned to Riverton, counters said on Sunday.</p>{aside}</div></body>'
+            '</html>')
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_an_aside_attribute_on_a_page_with_no_article_is_reported_with_a_doubt(platform):
+    post, post_id = POSTS[platform]
+    page = _div_page(f'<aside class="pullout"><div class="embed" data-embed-url="{post}"></div></aside>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector, embed.id_doubt) == (post_id, "html-source", html.ASIDE_DOUBT)
+
+
+@pytest.mark.parametrize("aside", [
+    '<aside class="sidebar"><div data-latest="{post}"></div></aside>',
+    '<aside id="widget-area"><div data-latest="{post}"></div></aside>',
+    '<aside class="twitter-feed"><div data-latest="{post}"></div></aside>',
+    '<footer><div data-latest="{post}"></div></footer>',
+    '<nav><div data-latest="{post}"></div></nav>',
+], ids=["sidebar-class", "widget-id", "social-feed", "footer", "nav"])
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_the_site_s_own_aside_footer_or_nav_with_no_article_stays_dropped(platform, aside):
+    """What else the aside says decides: a class or id naming the site's sidebar or a social feed (the words
+    `_furniture_memo` reads) is the site's; a footer or nav never holds a story."""
+    post, _ = POSTS[platform]
+    assert html.scan(_div_page(aside.format(post=post)))[0] == []
+
+
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_in_an_aside_outside_the_article_stays_dropped(platform):
+    post, _ = POSTS[platform]
+    page = _page(f'<aside class="pullout"><div class="embed" data-embed-url="{post}"></div></aside>')
+    assert html.scan(page)[0] == []
+
+
+# extract33 (review32r2 asked whether "relatedMedia"/"relatedVideos" may hold the article's own media): in the corpus
+# (248 pages) these keys are the video player's recommendations (NBC News' `video.relatedVideo`, beside
+# `associatedPlaylists` and `disableRecommendations`), CNBC's store-wide `relatedVideos`, a Reuters UI label
+# ("related_video": "Related Video") and a feature switch (the Guardian's `youtubeRelatedVideos`); none holds a
+# story's own media. A post under them stays the site's module, dropped, as under "relatedPosts".
+@pytest.mark.parametrize("state", [
+    {"video": {"current": None, "associatedPlaylists": [], "disableRecommendations": False,
+               "relatedVideo": {"items": [{"title": "Up next", "url": "{post}"}]}}},
+    {"relatedVideos": {"playlist": [{"headline": "More from Riverton", "embedUrl": "{post}"}]},
+     "videoPlaceholders": {}},
+    {"story": {"headline": "Harbour seals return", "body": "<p>Seals are back.</p>",
+               "relatedMedia": [{"type": "video", "url": "{post}"}]}},
+], ids=["nbc-related-video", "cnbc-related-videos", "related-media"])
+@pytest.mark.parametrize("platform", IDS)
+def test_a_post_under_related_media_or_videos_of_page_state_stays_dropped(platform, state):
+    post, _ = POSTS[platform]
+    data = json.dumps(state).replace("{post}", post)
+    assert html.scan(_page(f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'))[0] == []

@@ -179,6 +179,17 @@ lauren linda lisa liz lucy luis maria marie mark martha mary matt matthew megan 
 natalie nancy nathan nick nicholas nicole noah oliver olivia pamela patricia patrick paul peter rachel raymond rebecca
 richard robert ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sharon shirley sophia sophie
 stephanie stephen steve steven susan teresa thomas tim timothy tom tony tyler walter william zoe
+""".split()) | frozenset(
+    # Russian and Ukrainian ones (extract33): one capitalised word is an organisation in every script (newuser32b
+    # #6), and "Фото: Иван" was one
+    """
+александр алексей анатолий андрей антон артем артём борис вадим валентин валерий василий виктор виталий владимир
+владислав вячеслав геннадий георгий григорий денис дмитрий евгений егор иван игорь илья кирилл константин леонид
+максим михаил никита николай олег павел петр пётр роман руслан сергей станислав степан тимур федор фёдор юрий ярослав
+анастасия анна валентина валерия вера виктория галина дарья евгения екатерина елена елизавета ирина карина ксения
+лариса людмила марина мария надежда наталья наталия нина оксана ольга полина светлана софия татьяна юлия
+андрій василь віктор віталій володимир дмитро євген ігор олександр олексій микола михайло петро сергій юрій
+богдан тарас остап олена ірина наталія тетяна юлія катерина оксана ганна софія людмила
 """.split())
 
 
@@ -597,11 +608,14 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
     if creator and organization and _may_be_no_person(creator):
         return "uncertain"   # "Orlando/Reuters", "Vesti/The Siberian Times", "Jane Beach/AP" (credits32, fixnu32j)
+    if not creator and organization and _longer_than_an_acronym(organization):
+        return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):
         return "high"   # an account on X, the platform: only the split above reads a lone "X" so
-    if creator and (_starts_with_first_name(creator) or _titled(creator) or _stated(raw, creator)
+    if creator and (_starts_with_first_name(creator) and not _name_in_capitals_alone(creator)
+                    or _titled(creator) or _stated(raw, creator)
                     or _listed_among_people(creator, listed_with, raw)):
         return "high"
     return "uncertain"
@@ -688,6 +702,12 @@ def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:
     return at >= 0
 
 
+def _name_in_capitals_alone(name: str) -> bool:
+    """One word in capitals, a first name's or not ("Photo: JOSE"): it may be an acronym's too (ANA, EVA), so a
+    first name does not make it sure (extract33)."""
+    return " " not in name.strip() and name.isupper()
+
+
 def _starts_with_first_name(name: str) -> bool:
     first = name.split(maxsplit=1)[0].strip(ENDS) if name.strip() else ""
     return first[:1].isupper() and is_first_name(first)
@@ -743,7 +763,15 @@ def is_known_org(value: str) -> bool:
     "NASA Worldview")."""
     folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
     return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
-        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout")
+        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout") \
+        and not _prose_after(value.split()[1:])
+
+
+def _prose_after(words: list[str]) -> bool:
+    """Are the words after a known name a caption's, not its own: one in small letters, and they are no known name
+    ("Foto: dpa zeigt Brücke" was the organisation "dpa zeigt Brücke", review32r4; "dpa picture-alliance" is two
+    names)?"""
+    return any(word[:1].islower() for word in words) and " ".join(words).casefold() not in KNOWN_ORGS
 
 
 @remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)
@@ -756,8 +784,22 @@ def is_org(value: str) -> bool:
             or " " in value and (TITLE_WORD_RE.search(value) or _named_for_the_planet(value)):
         return True
     # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech; in other letters too: УНІАН, İHA (newuser32b #6)
-    return bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha() \
-        and value.isupper() and not is_first_name(value)   # "JOSÉ" names a person (review32r4)
+    return (bool(_ACRONYM_RE.fullmatch(value)) or not value.isascii() and 2 <= len(value) <= 6 and value.isalpha()
+            and value.isupper()) and not _name_in_capitals(value)
+
+
+def _name_in_capitals(word: str) -> bool:
+    """Is one word in capitals a first name ("JOSÉ", review32r4; "JOSE", "ИВАН", extract33)? Then it is no acronym:
+    a person's name, unsure (`_name_in_capitals_alone`)."""
+    return word.isalpha() and is_first_name(word)
+
+
+def _longer_than_an_acronym(value: str) -> bool:
+    """Is a credit's one word in capitals as long as an acronym gets or longer, and no known name? "YANUAR" is a
+    photographer AFP credits by one name, "UNICEF" and "SPACEX" organisations, "GARCIA" a surname; NASA, NYPD, UNHCR
+    are shorter. Alone it is read as before, an organisation, but unsure (extract33: an acronym, sure). After a slash
+    ("Wesley Mann/AUGUST") the form names the organisation."""
+    return len(value) >= 6 and value.isalpha() and value.isupper() and not is_known_org(value)
 
 
 def _named_for_the_planet(value: str) -> bool:

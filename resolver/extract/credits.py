@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, is_known_org, is_note, is_org, is_persons_name,
                                            may_name_a_person, names_a_place, names_a_relation, names_an_agency,
                                            person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
@@ -267,7 +267,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             written = match.group("value")
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
-            if form == "keyword" and org is None and (cut := _before_spaced_dash(written)) is not None:
+            if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
+                                                     or (cut := _agency_before_prose(written)) is not None):
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
@@ -405,6 +406,23 @@ def _before_spaced_dash(value: str) -> int | None:
         tail = value[dash.end():].strip(" .,;")
         if not (is_org(tail) or names_an_agency(tail) and looks_like_credit_value(tail, strict=True)):
             return dash.start()
+    return None
+
+
+_WORDS_RE = re.compile(r"\S+")
+
+
+def _agency_before_prose(value: str) -> int | None:
+    """Where a credit's value ends when a known agency's name opens it and a caption goes on after it in small
+    letters ("Foto: dpa zeigt Brücke", "Photo: AFP shows the bridge": review32r4, the words were the organisation's);
+    None otherwise. A joiner ("AFP via Getty Images") or another known name ("dpa picture-alliance") goes on."""
+    words = list(_WORDS_RE.finditer(value, 0, 200))[:4]
+    for count in range(min(3, len(words) - 1), 0, -1):   # the longest name first: "Associated Press"
+        after = words[count].group()
+        if after[:1].islower() and after.casefold() not in ALLOWED_LOWER \
+                and is_known_org(value[:words[count - 1].end()].strip(ENDS)) \
+                and not is_known_org(value[words[count].start():].strip(ENDS)):
+            return len(value[:words[count - 1].end()].rstrip(ENDS))
     return None
 
 

@@ -1374,6 +1374,8 @@ EMBED_CODE_URL_RE = LazyPattern(r"/embed|[?&]embed=|/plugins/|player\.", re.IGNO
 SCRIPT_DOUBT = ("kept in the page's script data under no key that names the article's body: it may be the site's own "
                 "module, not an embed")
 COMMENT_DOUBT = "kept in an HTML comment, which the page does not show: it may be no embed"
+ASIDE_DOUBT = ("kept in an aside on a page with no article or main element: it may be the site's sidebar, not the "
+               "article's")
 MODULE_DOUBT = ("kept in the page's script data under a key naming both an embed and a site's module (promo, sidebar, "
                 "social, share, related…): it may be the site's own, not the article's")
 JSON_LD_MEDIA_DOUBT = ("named only by the page's JSON-LD as media it shows (a video's embedUrl or contentUrl, "
@@ -1409,6 +1411,8 @@ def _source_place(page: str, start: int, raw: str) -> tuple[bool, str | None]:
     in_tag = lt >= 0 and marks.tag_end(lt) >= start   # an attribute's value (`_in_text` has left the page's text)
     if in_tag and marks.in_furniture(start):
         return True, None
+    if in_tag and marks.in_lone_aside(start):
+        return False, ASIDE_DOUBT
     # A script's JSON rarely writes "<": the last one is then the script's own tag, with no search for its open (#14).
     script_tag = not in_tag and lt >= 0 and page[lt:lt + 7].lower() == "<script"
     opened = lt if script_tag else marks.raw_text_around(start)   # also markup a script's string or a comment holds
@@ -1474,6 +1478,7 @@ class _Marks:
         self.ends: dict[int, int] = {}
         self.marks: tuple[list[int], list[int]] | None = None
         self.furniture: Intervals | None = None
+        self.lone_asides = Intervals([])
         self.string: tuple[int, int] | None = None   # (a place, where the string holding it opens): the last far one
 
     def last_lt(self, at: int) -> int:
@@ -1518,22 +1523,33 @@ class _Marks:
 
     def in_furniture(self, at: int) -> bool:
         """Is `at` inside a footer, nav or aside that no article or main holds (`_furniture_memo`'s tags, read from
-        the markup outside scripts and comments)?"""
+        the markup outside scripts and comments), but an aside `in_lone_aside`?"""
         if self.furniture is None:
-            self.furniture = self._furniture()
+            self.furniture, self.lone_asides = self._furniture()
         return at in self.furniture
 
-    def _furniture(self) -> Intervals:
+    def in_lone_aside(self, at: int) -> bool:
+        """Is `at` inside an aside on a page with no article or main, whose class or id names no site furniture
+        (`_furniture_token`)? A page built of divs may hold its story's pull-out box in one: its only container."""
+        if self.furniture is None:
+            self.furniture, self.lone_asides = self._furniture()
+        return at in self.lone_asides
+
+    def _furniture(self) -> tuple[Intervals, Intervals]:
+        """(the furniture's spans, the lone asides' spans: `in_lone_aside`)."""
         spans: list[tuple[int, int]] = []
+        asides: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         page = self.page
         marks = sorted((at, mark) for mark in FURNITURE_MARKS for at in _found_all(page, mark)
                        if page[at + len(mark):at + len(mark) + 1] in TAG_NAME_END)
+        body = False   # an article or main outside scripts and comments
         for at, mark in marks:
             if self.raw_text_around(at) is not None:
                 continue
             name = mark.lstrip("</")
             if mark[1] != "/":
+                body = body or name in ("article", "main")
                 stack.append((name, at))
                 continue
             while stack:
@@ -1542,7 +1558,11 @@ class _Marks:
                     if name in FURNITURE_TAGS and all(tag not in ("article", "main") for tag, _ in stack):
                         spans.append((start, at + len(mark)))
                     break
-        return Intervals(spans)
+        if not body:   # extract33: the page's asides may hold its story's own parts
+            asides = [(start, end) for start, end in spans if page.startswith("<aside", start)
+                      and not _names_furniture(page[start:self.tag_end(start)])]
+            spans = [span for span in spans if span not in asides]
+        return Intervals(spans), Intervals(asides)
 
     def raw_text(self) -> tuple[list[int], list[int]]:
         """(where scripts and comments open, where they close), each in page order."""
@@ -1577,6 +1597,17 @@ RAW_TEXT_MARK_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
 # 25 ms, #14); a tag in capitals is not read here.
 FURNITURE_MARKS = tuple(f"<{close}{name}" for name in ("footer", "nav", "aside", "article", "main") for close in ("", "/"))
 TAG_NAME_END = frozenset(" \t\n\r\f/>")
+
+
+# A tag's class and id values, as markup writes them.
+CLASS_OR_ID_RE = re.compile(r"""[\t\n\f\r ](?:class|id)[\t\n\f\r ]*=[\t\n\f\r ]*"""
+                            r"""(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))""", re.IGNORECASE)
+
+
+def _names_furniture(tag: str) -> bool:
+    """Does an opening tag's class or id name site furniture (`_furniture_token`: "sidebar", a social feed)?"""
+    return any(_furniture_token(token) for found in CLASS_OR_ID_RE.finditer(tag)
+               for token in "".join(value or "" for value in found.groups()).split())
 
 
 def _found_all(page: str, needle: str) -> list[int]:
