@@ -45,16 +45,27 @@ def _known(prefix: str) -> str:
 # When a post's view was taken: its latest sighting that said what the post is. A later "error" leaves the view
 # as it was but moves last_observed_at, so that column cannot say whose view is newer; archived copies ("wayback"
 # observations) are not part of the view.
-_SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+# A time after now is no time (`cache.trusted_time`, review32r3): an input written by a machine whose clock ran ahead
+# neither wins a view with it nor moves a merged time into the future. SQLite reads 'now' once a statement.
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_SAID = (f"o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+         f" AND o.observed_at <= {_NOW}")
+
+
+def _trusted(column: str) -> str:
+    return f"CASE WHEN {column} <= {_NOW} THEN {column} END"
+
+
 _VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM main.post_observations o WHERE o.post_row = posts.id"
-            f" AND {_SAID}), last_observed_at)")
+            f" AND {_SAID}), {_trusted('last_observed_at')})")
 _NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM src.post_observations o JOIN src.posts sp"
                 f" ON sp.id = o.post_row WHERE sp.platform = excluded.platform AND sp.post_id = excluded.post_id"
-                f" AND {_SAID}), excluded.last_observed_at)")
+                f" AND {_SAID}), {_trusted('excluded.last_observed_at')})")
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
-# other: the same rule record_observation applies within one database.
+# other: the same rule record_observation applies within one database. A dated sighting is newer than none, and
+# one dated after now is none (replay33: the input from a clock a year ahead won the post's status).
 _TAKE_NEW_POST = (f"(({_known('excluded.')} AND NOT {_known('')}) OR ({_known('excluded.')} = {_known('')}"
-                  f" AND {_NEW_VIEW_AT} > {_VIEW_AT}))")
+                  f" AND IFNULL({_NEW_VIEW_AT} > {_VIEW_AT}, {_NEW_VIEW_AT} IS NOT NULL)))")
 _POST_VIEW = ("url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang", "created_at",
               "record")
 
@@ -65,6 +76,14 @@ def _earliest(column: str) -> str:
 
 def _latest(column: str) -> str:
     return f"{column} = max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
+
+
+def _latest_trusted(column: str) -> str:
+    """`_latest`, where a time after now gives way to any time not after it (as `Store.record_observation` never
+    moves a post's times to one after now over a known one)."""
+    return (f"{column} = CASE WHEN {column} > {_NOW} AND excluded.{column} <= {_NOW} THEN excluded.{column}"
+            f" WHEN excluded.{column} > {_NOW} AND {column} IS NOT NULL THEN {column}"
+            f" ELSE max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column})) END")
 
 
 @dataclass(frozen=True)
@@ -114,14 +133,15 @@ RULES = (
     Rule("posts", ("platform", "post_id"), json_refs={"record": ("$.fetch_ids", "fetches")},
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
-             + [_earliest("first_observed_at"), _latest("last_observed_at"), _latest("last_available_at")])),
+             + [_earliest("first_observed_at"), _latest_trusted("last_observed_at"),
+                _latest_trusted("last_available_at")])),
     # An account seen in another case of its handle (the same author id) is the row OUT holds, spelt as it is there
     # (review32r3: two shards each seeing @River_Desk and @RIVER_DESK merged into two authors, urlforms32's one).
     Rule("authors", ("platform", "handle"),
          conflict="ON CONFLICT(platform, handle) DO UPDATE SET " + ", ".join(
-             [f"{c} = CASE WHEN excluded.last_seen_at > last_seen_at THEN COALESCE(excluded.{c}, {c})"
-              f" ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
-             + [_earliest("first_seen_at"), _latest("last_seen_at")]),
+             [f"{c} = CASE WHEN {_trusted('excluded.last_seen_at')} > IFNULL({_trusted('last_seen_at')}, '')"
+              f" THEN COALESCE(excluded.{c}, {c}) ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
+             + [_earliest("first_seen_at"), _latest_trusted("last_seen_at")]),
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
                             "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
