@@ -54,6 +54,9 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
 OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'"
+# A resolution that observed nothing of its link: a replay's whose WARC lacked the request (its error is the fetch
+# log's `not-in-warc`). 1 for such a row, so that ordering by it puts every answer first.
+NO_OBSERVATION = "coalesce(error LIKE 'not-in-warc:%', 0)"
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -819,33 +822,29 @@ class Store:
                 self._insert("embed_links", row, verb="INSERT OR REPLACE")
 
     def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
-        """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""
-        where, args = "url = ?", [url]
-        if since is not None:
-            where, args = where + " and resolved_at >= ?", args + [since]
-        rows = self._where("resolutions", where, args, order_by="id desc", limit=1)
-        if not rows:
-            return None
-        row = dict(rows[0])
-        for key in ("hops", "post", "fetch_ids"):
-            row[key] = json_column(row[key]) if row[key] else None
-        return row
+        """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None: as
+        `latest_resolutions` chooses it."""
+        return self.latest_resolutions([url], since=since).get(url)
 
     def latest_resolutions(self, urls: Sequence[str], *, since: str | None = None) -> dict[str, dict[str, Any]]:
-        """`latest_resolution` of many URLs in one query (#13: every link of an article at once): URL -> row, for
-        the URLs that have one."""
+        """The newest resolution of each URL (resolved at or after `since`, an ISO time), in one query (#13: every
+        link of an article at once): URL -> row, for the URLs that have one. A replay's "not-in-warc" (its WARC
+        lacked the request) observed nothing of the link, so it is the newest only when the cache holds no answer
+        of it at all (replay33: it outranked a live run's resolution, and a later `report --offline` said the link
+        had failed)."""
         found: dict[str, dict[str, Any]] = {}
         unique = list(dict.fromkeys(urls))
         for start in range(0, len(unique), 500):
             chunk = unique[start:start + 500]
             when, args = ("", list(chunk)) if since is None else (" AND resolved_at >= ?", [*chunk, since])
             self._noted(*(f"resolutions {url}" for url in chunk))
-            # Each URL's newest row by a correlated max(id), one index search a URL: the same answer as
-            # `id IN (SELECT max(id) ... GROUP BY url)`, which cost five times as much (#13: 38 against 8 us for
+            # Each URL's newest row by a correlated subquery, one index search a URL (its few rows read for their
+            # error): `id IN (SELECT max(id) ... GROUP BY url)` cost five times as much (#13: 38 against 8 us for
             # an article's two links).
             for row in self._rows(f"WITH wanted(url) AS (VALUES {', '.join(['(?)'] * len(chunk))}) "
                                   f"SELECT r.* FROM wanted JOIN resolutions r ON r.id = "
-                                  f"(SELECT max(id) FROM resolutions WHERE url = wanted.url{when})", args):
+                                  f"(SELECT id FROM resolutions WHERE url = wanted.url{when}"
+                                  f" ORDER BY {NO_OBSERVATION} , id DESC LIMIT 1)", args):
                 for key in ("hops", "post", "fetch_ids"):
                     row[key] = json_column(row[key]) if row[key] else None
                 found[row["url"]] = row

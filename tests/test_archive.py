@@ -780,11 +780,19 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     md = cli("--replay", str(warc), "report", str(article), failed=(link, lookup))
     assert "snapshot(s)" not in md and "| Embedded posts with no archived copy | not checked" in md, md
-    # the cache's, as before; the link's newest resolution there is the replay's, which failed
-    offline = json.loads(cli("report", "--offline", "--format", "json", str(article), failed=(link,)))
+    # the cache's, as before: what the WARC did not hold is no answer about the link, the post or the lookup, so
+    # the live run's answers stay the newest (replay33: the replay's "not-in-warc" became the link's newest
+    # resolution, and this report said the link failed and exited 1 though the live run had resolved it)
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))
     [kept] = [e for e in offline["embeds"] if e["post"]]
     assert kept["snapshots"] == looked["snapshots"] and kept["archive_looked_up"]
     assert kept["archive_lookups"] == looked["archive_lookups"]
+    def answered(resolutions):
+        return [{k: v for k, v in r.items() if k != "from_cache"} for r in resolutions]
+    assert answered(kept["resolutions"]) == answered(looked["resolutions"]) and kept["resolutions"][0]["error"] is None
+    assert (kept["status"], kept["post"]["status"], kept["post"]["last_available"]) == (
+        looked["status"], looked["post"]["status"], looked["post"]["last_available"])
+    assert offline["summary"] == live["summary"] and offline["unreachable"] == live["unreachable"] == []
 
 
 def test_a_replay_report_cites_its_warc_lookup_for_a_snapshot_a_later_live_run_listed_again(fakenet, tmp_path):
