@@ -115,7 +115,8 @@ RULES = (
     # An article already merged keeps the embeds and credits it was recorded with, unless this input's record is
     # preferred (`_prefer`): then its credits replace the kept ones, and its embeds update them in place.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),
-         "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
+         "ON CONFLICT(article_id, ordinal) DO NOTHING",
+         where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred WHERE anew)"),
     Rule("credits", ("article_id", "ordinal"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, ordinal) DO NOTHING",
          where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred)"),
@@ -347,7 +348,12 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     incomplete = "s.incomplete" if "incomplete" in src_articles else "NULL"
     src_old = ("c.also_at IS NULL" if "also_at" in src_credits else "1")
     conn.execute("DROP TABLE IF EXISTS temp.preferred")
-    conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL)")
+    # anew: the preferred record's embeds replace the kept one's (other posts: a whole reading over one whose embed
+    # steps failed), rather than update them in place
+    conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL, anew INTEGER)")
+    # The encoding the user gave the record that gave way, in the same codec as the one kept: it stays given
+    conn.execute("DROP TABLE IF EXISTS temp.given_kept")
+    conn.execute("CREATE TEMP TABLE given_kept (main INTEGER PRIMARY KEY, given_at TEXT NOT NULL)")
     pairs = conn.execute(
         f"SELECT s.id, m.id, m.sha256, m.first_source, o.input, m.encoding, m.encoding_detected, m.encoding_given_at,"
         f" IFNULL(o.dated, 0),"
@@ -368,15 +374,26 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
         if choice is None:
             continue
         take, why = choice
-        if take and not _same_posts(conn, main_id, src_id):
+        whole = bool(kept.steps_lost) != bool(over.steps_lost)
+        anew = take and not _same_posts(conn, main_id, src_id)
+        if anew and not whole:
             take, why = False, why + "; but its posts differ from the other's, so the one merged first was kept whole"
         if take:
-            conn.execute("INSERT INTO temp.preferred (src, main) VALUES (?, ?)", [src_id, main_id])
+            conn.execute("INSERT INTO temp.preferred (src, main, anew) VALUES (?, ?, ?)", [src_id, main_id, anew])
+        winner, loser = (over, kept) if take else (kept, over)
+        if whole and loser.given_at and not winner.given_at and _codec(winner.encoding) == _codec(loser.encoding):
+            conn.execute("INSERT INTO temp.given_kept (main, given_at) VALUES (?, ?)", [main_id, loser.given_at])
         here, there = str(source), origin or "an earlier input"
         report.preferred.append({"sha256": sha256, "source": first_source, "kept": here if take else there,
                                  "over": there if take else here, "why": why})
-    # The kept record's credits go: the credits rule copies the preferred record's in their place.
+    # The kept record's credits go: the credits rule copies the preferred record's in their place. Embeds replaced
+    # whole go with what ties them to links, posts and identifications, which were of a reading that lost its embed
+    # steps (as Store._read_again replaces such a reading); the embeds rule copies the preferred record's, tied anew.
     conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
+    replaced = ("SELECT e.id FROM main.embeds e JOIN temp.preferred p ON p.main = e.article_id WHERE p.anew")
+    for table in ("embed_links", "embed_posts", "identifications"):
+        conn.execute(f"DELETE FROM main.{table} WHERE embed_id IN ({replaced})")
+    conn.execute(f"DELETE FROM main.embeds WHERE id IN ({replaced})")
     taken = {column: f"s.{column}" for column in ("encoding", "encoding_detected", "credit_count", "embed_count",
                                                     "tool_version")}
     # The kept record's rivals go with its encoding, the replaced record's never stay (review31r2): an input made
@@ -410,10 +427,10 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
     not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5).
     First, of two readings of the same bytes in the same encoding, one read whole beats one that lost a step: the
     same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost)."""
-    if bool(kept.steps_lost) != bool(other.steps_lost) and _codec(kept.encoding) == _codec(other.encoding):
+    if bool(kept.steps_lost) != bool(other.steps_lost):
         take = bool(kept.steps_lost)
-        lost = (kept if take else other).steps_lost
-        return take, f"it was read whole, the other's reading lost a step ({lost}); both read as {_codec(kept.encoding)}"
+        winner, loser = (other, kept) if take else (kept, other)
+        return take, f"it was read whole, the other's reading lost a step ({loser.steps_lost}); {_whole_read(winner, loser)}"
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")
         winner, loser = (other, kept) if take else (kept, other)
@@ -430,6 +447,18 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
         return False, (f"neither encoding {given} given by the user: kept the one merged first: its encoding "
                        f"{_how(kept)}, the other's {_how(other)}")
     return None
+
+
+def _whole_read(winner: Record, loser: Record) -> str:
+    """How a whole reading and the one that lost a step were read, after "it was read whole": the encoding the user
+    gave the one that lost stays given when it is the whole one's codec, and the summary says what was not kept."""
+    if _codec(winner.encoding) == _codec(loser.encoding):
+        given = (f"; the encoding stays given by the user, as on {loser.given_at[:10]}"
+                 if loser.given_at and not winner.given_at else "")
+        return f"both read as {_codec(winner.encoding)}{given}"
+    given = (f", which the user gave on {loser.given_at[:10]}, not kept as given: it is not this reading's encoding; "
+             f"to read the article so, scan it again with --encoding {loser.encoding}" if loser.given_at else "")
+    return f"read as {_codec(winner.encoding)}, the other as {loser.encoding}{given}"
 
 
 def _steps_lost(mark: str | None) -> str | None:
@@ -508,8 +537,15 @@ def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:
 def _take_preferred(conn: sqlite3.Connection, columns: dict[str, str]) -> None:
     """The preferred records' article columns (each its SQL over the input's row `s`), and their embeds' values in
     place (ids kept); their credits were copied by the credits rule, in place of the kept ones `_prefer` deleted."""
-    if not conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
-        return
+    if conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
+        _take_columns(conn, columns)
+    # after them: the user's encoding of the record that gave way stays given (replay33: it was dropped)
+    conn.execute("UPDATE main.articles SET encoding_given_at = (SELECT given_at FROM temp.given_kept g WHERE"
+                 " g.main = articles.id), encoding_detected = 0, encoding_rival = '', encoding_rivals = '[]'"
+                 " WHERE id IN (SELECT main FROM temp.given_kept)")
+
+
+def _take_columns(conn: sqlite3.Connection, columns: dict[str, str]) -> None:
     conn.execute(f"UPDATE main.articles SET ({', '.join(columns)}) = (SELECT {', '.join(columns.values())}"
                  f" FROM src.articles s JOIN temp.preferred p ON p.src = s.id WHERE p.main = articles.id)"
                  f" WHERE id IN (SELECT main FROM temp.preferred)")
