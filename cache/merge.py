@@ -121,7 +121,11 @@ RULES = (
          "ON CONFLICT(article_id, ordinal) DO NOTHING",
          where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred)"),
     Rule("bodies", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
-    Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
+    # A WARC path that names no file on this machine (another's: a shard's database copied here) is kept as the
+    # file's name, which reports give with the record's id and offset and, replayed, the file's sha256 (replay33:
+    # the other machine's absolute path was kept, naming nothing here); one that names a file here stays whole.
+    Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at",
+         rewrite={"warc_file": "warc_path_here({0})"}),
     # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
     Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
          json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")},
@@ -207,6 +211,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
     try:
         conn = store.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")   # ids are remapped by hand; checked once at the end
+        conn.create_function("warc_path_here", 1, warc_path_here)
         # Each article's input, and whether its record was made when the cache kept if an encoding was given (m017)
         conn.execute("CREATE TEMP TABLE origin (id INTEGER PRIMARY KEY, input TEXT NOT NULL, dated INTEGER)")
         for source in sources:
@@ -232,6 +237,14 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
         stale.unlink(missing_ok=True)
     os.replace(building, out)
     return report
+
+
+def warc_path_here(path: str | None) -> str | None:
+    """A fetch row's WARC path as a merge keeps it: whole when it names a file on this machine, else the file's name
+    (the rest named a folder of the machine the input was written on)."""
+    if not path or Path(path).is_file():
+        return path
+    return Path(path).name
 
 
 def _with_wal(path: Path) -> list[Path]:

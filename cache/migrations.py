@@ -773,6 +773,14 @@ def m043_article_incomplete(db: Database) -> None:
     db.table("articles").add_column("incomplete", str)
 
 
+@migrations()
+def m044_fetch_warc_record_id(db: Database) -> None:
+    """v44 (replay33, #6): `fetches.warc_record_id`, the WARC-Record-ID of the response record an answer is kept in
+    (written by --warc) or was replayed from: it finds the record in any copy of the file, re-packed or renamed, where
+    `warc_offset` holds in this file only. NULL: in no WARC, or recorded before v44."""
+    db.table("fetches").add_column("warc_record_id", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 
