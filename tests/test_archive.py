@@ -1,6 +1,7 @@
 """Archiving against loopback servers playing the Wayback availability API, CDX (JSON), Save Page Now 2, and a
 round trip: archive an article's embeds into a WARC, then replay it with no server and get the same records."""
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -456,7 +457,7 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     recorded = fetches()   # and the archive lookups a report makes, which a scan does not
     assert report["replay"] == {
         "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30,
-        "offline": False}
+        "offline": False, "sha256": [hashlib.sha256(warc.read_bytes()).hexdigest()]}   # the file's (replay33)
     md = cli("--replay", str(warc), "report", str(article))
     assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
             "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
@@ -1425,7 +1426,8 @@ def test_offline_with_replay_answers_from_the_replay_and_says_so(fakenet, tmp_pa
     hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
     assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops
     assert report["replay"] == {"files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z",
-                                "cache_ttl_days": 30, "offline": True}
+                                "cache_ttl_days": 30, "offline": True,
+                                "sha256": [hashlib.sha256(warc.read_bytes()).hexdigest()]}
     md = cli("live.db", "--replay", str(warc), "report", "--offline", str(article))
     assert (f"- **Replay**: answers replayed from {warc} only (--offline): what the cache holds replayed from them, "
             "whatever its age, and their records; nothing else is asked") in md
