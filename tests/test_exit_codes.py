@@ -407,6 +407,20 @@ def test_archive_of_an_article_exits_and_says_in_json_as_scan_archive_does(world
     assert POST in {line.get("url") for line in found}   # the archived URLs' own lines are still there
 
 
+def harbour_archived_into_a_warc(world, fakenet, tmp_path) -> tuple[str, Path]:
+    """HARBOUR's post and image served, the archive answering with no capture, and `scan --archive --warc
+    m1/run.warc.gz` run: gives (the article's path, the WARC)."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    warc = tmp_path / "m1" / "run.warc.gz"
+    warc.parent.mkdir()
+    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    return source, warc
+
+
 def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_keeps(world, fakenet, tmp_path):
     """newuser32 #6: a live answer written to a WARC (scan --archive --warc) was cited with `warc_file: null`, though
     the fetch log knew the file and offset; `cache merge` renumbers fetches and keeps the other machine's absolute
@@ -416,14 +430,7 @@ def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_k
 
     from warcio.archiveiterator import ArchiveIterator
 
-    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
-    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
-    serve(fakenet, [])
-    source = article(tmp_path, HARBOUR, "harbour.html")
-    warc = tmp_path / "m1" / "run.warc.gz"
-    warc.parent.mkdir()
-    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    source, warc = harbour_archived_into_a_warc(world, fakenet, tmp_path)
     first = json.loads(world("report", "--offline", "--format", "json", source).stdout)
     [cited] = [s for s in first["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
     assert cited["warc_file"] is None   # a live answer: not replayed
@@ -488,14 +495,7 @@ def test_replay33_a_citation_names_its_warc_record_id_live_replayed_and_merged(w
 
     from warcio.archiveiterator import ArchiveIterator
 
-    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
-    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
-    serve(fakenet, [])
-    source = article(tmp_path, HARBOUR, "harbour.html")
-    warc = tmp_path / "m1" / "run.warc.gz"
-    warc.parent.mkdir()
-    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    source, warc = harbour_archived_into_a_warc(world, fakenet, tmp_path)
 
     def cited_in(*args, every=False):
         report = json.loads(world(*args, "report", "--offline", "--format", "json", source).stdout)
