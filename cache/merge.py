@@ -45,16 +45,27 @@ def _known(prefix: str) -> str:
 # When a post's view was taken: its latest sighting that said what the post is. A later "error" leaves the view
 # as it was but moves last_observed_at, so that column cannot say whose view is newer; archived copies ("wayback"
 # observations) are not part of the view.
-_SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+# A time after now is no time (`cache.trusted_time`, review32r3): an input written by a machine whose clock ran ahead
+# neither wins a view with it nor moves a merged time into the future. SQLite reads 'now' once a statement.
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_SAID = (f"o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+         f" AND o.observed_at <= {_NOW}")
+
+
+def _trusted(column: str) -> str:
+    return f"CASE WHEN {column} <= {_NOW} THEN {column} END"
+
+
 _VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM main.post_observations o WHERE o.post_row = posts.id"
-            f" AND {_SAID}), last_observed_at)")
+            f" AND {_SAID}), {_trusted('last_observed_at')})")
 _NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM src.post_observations o JOIN src.posts sp"
                 f" ON sp.id = o.post_row WHERE sp.platform = excluded.platform AND sp.post_id = excluded.post_id"
-                f" AND {_SAID}), excluded.last_observed_at)")
+                f" AND {_SAID}), {_trusted('excluded.last_observed_at')})")
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
-# other: the same rule record_observation applies within one database.
+# other: the same rule record_observation applies within one database. A dated sighting is newer than none, and
+# one dated after now is none (replay33: the input from a clock a year ahead won the post's status).
 _TAKE_NEW_POST = (f"(({_known('excluded.')} AND NOT {_known('')}) OR ({_known('excluded.')} = {_known('')}"
-                  f" AND {_NEW_VIEW_AT} > {_VIEW_AT}))")
+                  f" AND IFNULL({_NEW_VIEW_AT} > {_VIEW_AT}, {_NEW_VIEW_AT} IS NOT NULL)))")
 _POST_VIEW = ("url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang", "created_at",
               "record")
 
@@ -65,6 +76,14 @@ def _earliest(column: str) -> str:
 
 def _latest(column: str) -> str:
     return f"{column} = max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
+
+
+def _latest_trusted(column: str) -> str:
+    """`_latest`, where a time after now gives way to any time not after it (as `Store.record_observation` never
+    moves a post's times to one after now over a known one)."""
+    return (f"{column} = CASE WHEN {column} > {_NOW} AND excluded.{column} <= {_NOW} THEN excluded.{column}"
+            f" WHEN excluded.{column} > {_NOW} AND {column} IS NOT NULL THEN {column}"
+            f" ELSE max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column})) END")
 
 
 @dataclass(frozen=True)
@@ -96,12 +115,17 @@ RULES = (
     # An article already merged keeps the embeds and credits it was recorded with, unless this input's record is
     # preferred (`_prefer`): then its credits replace the kept ones, and its embeds update them in place.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),
-         "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
+         "ON CONFLICT(article_id, ordinal) DO NOTHING",
+         where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred WHERE anew)"),
     Rule("credits", ("article_id", "ordinal"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, ordinal) DO NOTHING",
          where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred)"),
     Rule("bodies", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
-    Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
+    # A WARC path that names no file on this machine (another's: a shard's database copied here) is kept as the
+    # file's name, which reports give with the record's id and offset and, replayed, the file's sha256 (replay33:
+    # the other machine's absolute path was kept, naming nothing here); one that names a file here stays whole.
+    Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at",
+         rewrite={"warc_file": "warc_path_here({0})"}),
     # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
     Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
          json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")},
@@ -114,14 +138,15 @@ RULES = (
     Rule("posts", ("platform", "post_id"), json_refs={"record": ("$.fetch_ids", "fetches")},
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
-             + [_earliest("first_observed_at"), _latest("last_observed_at"), _latest("last_available_at")])),
+             + [_earliest("first_observed_at"), _latest_trusted("last_observed_at"),
+                _latest_trusted("last_available_at")])),
     # An account seen in another case of its handle (the same author id) is the row OUT holds, spelt as it is there
     # (review32r3: two shards each seeing @River_Desk and @RIVER_DESK merged into two authors, urlforms32's one).
     Rule("authors", ("platform", "handle"),
          conflict="ON CONFLICT(platform, handle) DO UPDATE SET " + ", ".join(
-             [f"{c} = CASE WHEN excluded.last_seen_at > last_seen_at THEN COALESCE(excluded.{c}, {c})"
-              f" ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
-             + [_earliest("first_seen_at"), _latest("last_seen_at")]),
+             [f"{c} = CASE WHEN {_trusted('excluded.last_seen_at')} > IFNULL({_trusted('last_seen_at')}, '')"
+              f" THEN COALESCE(excluded.{c}, {c}) ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
+             + [_earliest("first_seen_at"), _latest_trusted("last_seen_at")]),
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
                             "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
@@ -186,6 +211,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
     try:
         conn = store.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")   # ids are remapped by hand; checked once at the end
+        conn.create_function("warc_path_here", 1, warc_path_here)
         # Each article's input, and whether its record was made when the cache kept if an encoding was given (m017)
         conn.execute("CREATE TEMP TABLE origin (id INTEGER PRIMARY KEY, input TEXT NOT NULL, dated INTEGER)")
         for source in sources:
@@ -211,6 +237,14 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
         stale.unlink(missing_ok=True)
     os.replace(building, out)
     return report
+
+
+def warc_path_here(path: str | None) -> str | None:
+    """A fetch row's WARC path as a merge keeps it: whole when it names a file on this machine, else the file's name
+    (the rest named a folder of the machine the input was written on)."""
+    if not path or Path(path).is_file():
+        return path
+    return Path(path).name
 
 
 def _with_wal(path: Path) -> list[Path]:
@@ -327,7 +361,12 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     incomplete = "s.incomplete" if "incomplete" in src_articles else "NULL"
     src_old = ("c.also_at IS NULL" if "also_at" in src_credits else "1")
     conn.execute("DROP TABLE IF EXISTS temp.preferred")
-    conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL)")
+    # anew: the preferred record's embeds replace the kept one's (other posts: a whole reading over one whose embed
+    # steps failed), rather than update them in place
+    conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL, anew INTEGER)")
+    # The encoding the user gave the record that gave way, in the same codec as the one kept: it stays given
+    conn.execute("DROP TABLE IF EXISTS temp.given_kept")
+    conn.execute("CREATE TEMP TABLE given_kept (main INTEGER PRIMARY KEY, given_at TEXT NOT NULL)")
     pairs = conn.execute(
         f"SELECT s.id, m.id, m.sha256, m.first_source, o.input, m.encoding, m.encoding_detected, m.encoding_given_at,"
         f" IFNULL(o.dated, 0),"
@@ -348,15 +387,26 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
         if choice is None:
             continue
         take, why = choice
-        if take and not _same_posts(conn, main_id, src_id):
+        whole = bool(kept.steps_lost) != bool(over.steps_lost)
+        anew = take and not _same_posts(conn, main_id, src_id)
+        if anew and not whole:
             take, why = False, why + "; but its posts differ from the other's, so the one merged first was kept whole"
         if take:
-            conn.execute("INSERT INTO temp.preferred (src, main) VALUES (?, ?)", [src_id, main_id])
+            conn.execute("INSERT INTO temp.preferred (src, main, anew) VALUES (?, ?, ?)", [src_id, main_id, anew])
+        winner, loser = (over, kept) if take else (kept, over)
+        if whole and loser.given_at and not winner.given_at and _codec(winner.encoding) == _codec(loser.encoding):
+            conn.execute("INSERT INTO temp.given_kept (main, given_at) VALUES (?, ?)", [main_id, loser.given_at])
         here, there = str(source), origin or "an earlier input"
         report.preferred.append({"sha256": sha256, "source": first_source, "kept": here if take else there,
                                  "over": there if take else here, "why": why})
-    # The kept record's credits go: the credits rule copies the preferred record's in their place.
+    # The kept record's credits go: the credits rule copies the preferred record's in their place. Embeds replaced
+    # whole go with what ties them to links, posts and identifications, which were of a reading that lost its embed
+    # steps (as Store._read_again replaces such a reading); the embeds rule copies the preferred record's, tied anew.
     conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
+    replaced = ("SELECT e.id FROM main.embeds e JOIN temp.preferred p ON p.main = e.article_id WHERE p.anew")
+    for table in ("embed_links", "embed_posts", "identifications"):
+        conn.execute(f"DELETE FROM main.{table} WHERE embed_id IN ({replaced})")
+    conn.execute(f"DELETE FROM main.embeds WHERE id IN ({replaced})")
     taken = {column: f"s.{column}" for column in ("encoding", "encoding_detected", "credit_count", "embed_count",
                                                     "tool_version")}
     # The kept record's rivals go with its encoding, the replaced record's never stay (review31r2): an input made
@@ -390,10 +440,10 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
     not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5).
     First, of two readings of the same bytes in the same encoding, one read whole beats one that lost a step: the
     same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost)."""
-    if bool(kept.steps_lost) != bool(other.steps_lost) and _codec(kept.encoding) == _codec(other.encoding):
+    if bool(kept.steps_lost) != bool(other.steps_lost):
         take = bool(kept.steps_lost)
-        lost = (kept if take else other).steps_lost
-        return take, f"it was read whole, the other's reading lost a step ({lost}); both read as {_codec(kept.encoding)}"
+        winner, loser = (other, kept) if take else (kept, other)
+        return take, f"it was read whole, the other's reading lost a step ({loser.steps_lost}); {_whole_read(winner, loser)}"
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")
         winner, loser = (other, kept) if take else (kept, other)
@@ -410,6 +460,18 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
         return False, (f"neither encoding {given} given by the user: kept the one merged first: its encoding "
                        f"{_how(kept)}, the other's {_how(other)}")
     return None
+
+
+def _whole_read(winner: Record, loser: Record) -> str:
+    """How a whole reading and the one that lost a step were read, after "it was read whole": the encoding the user
+    gave the one that lost stays given when it is the whole one's codec, and the summary says what was not kept."""
+    if _codec(winner.encoding) == _codec(loser.encoding):
+        given = (f"; the encoding stays given by the user, as on {loser.given_at[:10]}"
+                 if loser.given_at and not winner.given_at else "")
+        return f"both read as {_codec(winner.encoding)}{given}"
+    given = (f", which the user gave on {loser.given_at[:10]}, not kept as given: it is not this reading's encoding; "
+             f"to read the article so, scan it again with --encoding {loser.encoding}" if loser.given_at else "")
+    return f"read as {_codec(winner.encoding)}, the other as {loser.encoding}{given}"
 
 
 def _steps_lost(mark: str | None) -> str | None:
@@ -488,8 +550,15 @@ def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:
 def _take_preferred(conn: sqlite3.Connection, columns: dict[str, str]) -> None:
     """The preferred records' article columns (each its SQL over the input's row `s`), and their embeds' values in
     place (ids kept); their credits were copied by the credits rule, in place of the kept ones `_prefer` deleted."""
-    if not conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
-        return
+    if conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
+        _take_columns(conn, columns)
+    # after them: the user's encoding of the record that gave way stays given (replay33: it was dropped)
+    conn.execute("UPDATE main.articles SET encoding_given_at = (SELECT given_at FROM temp.given_kept g WHERE"
+                 " g.main = articles.id), encoding_detected = 0, encoding_rival = '', encoding_rivals = '[]'"
+                 " WHERE id IN (SELECT main FROM temp.given_kept)")
+
+
+def _take_columns(conn: sqlite3.Connection, columns: dict[str, str]) -> None:
     conn.execute(f"UPDATE main.articles SET ({', '.join(columns)}) = (SELECT {', '.join(columns.values())}"
                  f" FROM src.articles s JOIN temp.preferred p ON p.src = s.id WHERE p.main = articles.id)"
                  f" WHERE id IN (SELECT main FROM temp.preferred)")

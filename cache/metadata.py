@@ -89,7 +89,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "(no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
-        "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file",
+        "warc_file": "WARC file holding the exchange (after cache merge, its name alone when the path named no file "
+                     "on the machine merging)", "warc_offset": "Byte offset of its record in that file",
+        "warc_record_id": "WARC-Record-ID of its response record: finds it in any copy of the file; empty when in no "
+                          "WARC, or recorded before the cache kept it",
         "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "
                       "run serves what it kept only with allow_private set; 0: it did not; null: recorded before the "
                       "cache recorded it (judged by its host: an IP literal or localhost is non-public)",

@@ -801,6 +801,13 @@ def m044_saves_by_post(db: Database) -> None:
             db.execute("UPDATE saves SET platform = 'twitter', post_id = ? WHERE id = ?", [found.group(1), save_id])
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V44.strip())
+@migrations()
+def m045_fetch_warc_record_id(db: Database) -> None:
+    """v45 (replay33, #6): `fetches.warc_record_id`, the WARC-Record-ID of the response record an answer is kept in
+    (written by --warc) or was replayed from: it finds the record in any copy of the file, re-packed or renamed, where
+    `warc_offset` holds in this file only. NULL: in no WARC, or recorded before v45."""
+    db.table("fetches").add_column("warc_record_id", str)
+
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")

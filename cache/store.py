@@ -49,11 +49,15 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
-              "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post")
+              "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
+              "m045_fetch_warc_record_id")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
 OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'"
+# How a resolution that observed nothing of its link begins its error: a replay's whose WARC lacked the request (the
+# fetch log's `not-in-warc` kind), which is no answer about the link (`Store.latest_resolutions`)
+NO_OBSERVATION = "not-in-warc:"
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -819,21 +823,16 @@ class Store:
                 self._insert("embed_links", row, verb="INSERT OR REPLACE")
 
     def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
-        """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""
-        where, args = "url = ?", [url]
-        if since is not None:
-            where, args = where + " and resolved_at >= ?", args + [since]
-        rows = self._where("resolutions", where, args, order_by="id desc", limit=1)
-        if not rows:
-            return None
-        row = dict(rows[0])
-        for key in ("hops", "post", "fetch_ids"):
-            row[key] = json_column(row[key]) if row[key] else None
-        return row
+        """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None: as
+        `latest_resolutions` chooses it."""
+        return self.latest_resolutions([url], since=since).get(url)
 
     def latest_resolutions(self, urls: Sequence[str], *, since: str | None = None) -> dict[str, dict[str, Any]]:
-        """`latest_resolution` of many URLs in one query (#13: every link of an article at once): URL -> row, for
-        the URLs that have one."""
+        """The newest resolution of each URL (resolved at or after `since`, an ISO time), in one query (#13: every
+        link of an article at once): URL -> row, for the URLs that have one. A replay's "not-in-warc" (its WARC
+        lacked the request) observed nothing of the link, so it is the newest only when the cache holds no answer
+        of it at all (replay33: it outranked a live run's resolution, and a later `report --offline` said the link
+        had failed)."""
         found: dict[str, dict[str, Any]] = {}
         unique = list(dict.fromkeys(urls))
         for start in range(0, len(unique), 500):
@@ -842,16 +841,27 @@ class Store:
             self._noted(*(f"resolutions {url}" for url in chunk))
             # Each URL's newest row by a correlated max(id), one index search a URL: the same answer as
             # `id IN (SELECT max(id) ... GROUP BY url)`, which cost five times as much (#13: 38 against 8 us for
-            # an article's two links).
-            for row in self._rows(f"WITH wanted(url) AS (VALUES {', '.join(['(?)'] * len(chunk))}) "
-                                  f"SELECT r.* FROM wanted JOIN resolutions r ON r.id = "
-                                  f"(SELECT max(id) FROM resolutions WHERE url = wanted.url{when})", args):
+            # an article's two links). A newest row that observed nothing (rare: after a replay) is looked past
+            # in a second read, so the common read stays on the index alone.
+            rows = self._rows(f"WITH wanted(url) AS (VALUES {', '.join(['(?)'] * len(chunk))}) "
+                              f"SELECT r.* FROM wanted JOIN resolutions r ON r.id = "
+                              f"(SELECT max(id) FROM resolutions WHERE url = wanted.url{when})", args)
+            for row in rows:
+                if row["error"] and row["error"].startswith(NO_OBSERVATION):
+                    row = self._observed(row, when, args[len(chunk):])
                 for key in ("hops", "post", "fetch_ids"):
                     row[key] = json_column(row[key]) if row[key] else None
                 found[row["url"]] = row
                 if self.noting is not None:
                     self.noting.stamps.append(_stamp(row["resolved_at"]))
         return found
+
+    def _observed(self, row: dict[str, Any], when: str, since: list[str]) -> dict[str, Any]:
+        """The newest resolution of `row`'s URL that observed the link (`when`/`since`: the same bound), or `row`
+        itself, a "not-in-warc", when the cache holds no other."""
+        found = self._rows(f"SELECT * FROM resolutions WHERE url = ?{when} AND NOT coalesce(error LIKE ?, 0)"
+                           f" ORDER BY id DESC LIMIT 1", [row["url"], *since, NO_OBSERVATION + "%"])
+        return found[0] if found else row
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------
 

@@ -876,7 +876,7 @@ def _kept_hop(url: str, session: Session, since: str | None) -> FetchOutcome | N
             return None
         return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], status,
                             json.loads(row["headers"] or "{}"), fetch_id=row["id"], via=KEPT, warc_file=path,
-                            warc_offset=row["warc_offset"])
+                            warc_offset=row["warc_offset"], warc_record_id=row.get("warc_record_id"))
     return None
 
 

@@ -84,6 +84,7 @@ class FetchOutcome:
     via: str = "live"                 # "live" | "warc" (replayed)
     warc_file: str | None = None
     warc_offset: int | None = None
+    warc_record_id: str | None = None   # the WARC-Record-ID of the response record (replay33)
     # The body went on past the byte cap and `body` is only its first bytes (a fetch with `cut_bodies`): the answer
     # is known (status, headers, where a page points on), its content is not, so no hash is claimed for it.
     cut: bool = False
@@ -437,16 +438,17 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                                    f"(WARC-Truncated: {response.extensions['truncated']})", url=url)
             cut = True
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
+        record_id = response.extensions.get("warc_record_id")
         writer = session.warc
         if writer is not None and via == "live":
-            warc_file, warc_offset = writer.write_exchange(
+            warc_file, warc_offset, record_id = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
                 body=body, fetched_at=fetched_at, redactor=session.redactor, truncated=("time" if late else "length") if cut else None,
                 redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut, cut_at_deadline=late, redacted=redacted,
+                            warc_record_id=record_id, cut=cut, cut_at_deadline=late, redacted=redacted,
                             non_public=bool(response.extensions.get("non_public")),
                             answered_at_unknown=unknown,
                             replay_others=tuple(response.extensions.get("warc_others") or ()))
@@ -654,7 +656,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         headers=outcome.headers, body_sha256=outcome.sha256,
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
-        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
+        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, warc_record_id=outcome.warc_record_id,
+        non_public=int(outcome.non_public),
         answered_at_unknown=outcome.answered_at_unknown,
         warc_sha256=_replayed_from(session, outcome))
     if ledger is not None:

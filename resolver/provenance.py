@@ -12,6 +12,8 @@ import html
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -1150,11 +1152,13 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
                                                                 else ""))
     kept = source.get("warc_record")
     if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
-        parts.append(f"WARC {kept['file']} at offset {kept['offset']}")
+        parts.append(f"WARC {kept['file']} at offset {kept['offset']}"
+                     + (f", record {kept['record_id']}" if kept.get("record_id") else ""))
     if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
+                     + (f", record {kept['record_id']}" if kept and kept.get("record_id") else "")
                      + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
     return ", ".join(p for p in parts if p)
 
@@ -1219,17 +1223,34 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
 
 def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
     """Where an answer is in a WARC, as a reader finds it again on any machine: the file's NAME (the path is this
-    machine's; `cache merge` keeps the other one's) and the response record's byte offset; with the body's sha256,
-    which the record's payload digest matches. For a live answer written by --warc and a replayed one alike; None
-    for an answer in no WARC. "fetch #N" is this cache's number, which a merge renumbers (newuser32 #6)."""
+    machine's, or was another's before `cache merge`) and the response record's byte offset; with the body's sha256,
+    which the record's payload digest matches. Its WARC-Record-ID, which finds the record in any copy of the file,
+    re-packed too (None: recorded before the cache kept it), and for a replayed answer the file's sha256 (a file
+    written by --warc grows while it is written: None) (replay33). For a live answer written by --warc and a
+    replayed one alike; None for an answer in no WARC. "fetch #N" is this cache's number, which a merge renumbers
+    (newuser32 #6)."""
     if not fetch or not fetch.get("warc_file") or fetch.get("warc_offset") is None:
         return None
-    return {"file": PurePath(fetch["warc_file"]).name, "offset": fetch["warc_offset"]}
+    return {"file": PurePath(_warc_path(fetch) or fetch["warc_file"]).name, "offset": fetch["warc_offset"],
+            "record_id": fetch.get("warc_record_id"),
+            "sha256": fetch.get("warc_sha256") if fetch.get("via") == "warc" else None}
 
 
 def replayed_from(fetch: dict[str, Any] | None) -> str | None:
-    """The WARC file a fetch-log row was replayed from, None for a live answer (written to a WARC by --warc or not)."""
-    return fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None
+    """The WARC file a fetch-log row was replayed from, None for a live answer (written to a WARC by --warc or not):
+    in a --replay run, the path this run replayed the same bytes from (the file's sha256), which the row may name
+    otherwise (replay33: a WARC replayed again from a copy was named by the first replay's path)."""
+    return _warc_path(fetch) if fetch and fetch.get("via") == "warc" else None
+
+
+# In a --replay run's report (`build`): the path each replayed file was read from in this run, by its sha256
+_REPLAYED_AS: ContextVar[Mapping[str, str]] = ContextVar("replayed_as", default={})
+
+
+def _warc_path(fetch: dict[str, Any]) -> str | None:
+    """The WARC path a fetch-log row names, or in a --replay run the path this run replayed the same file from."""
+    path: str | None = fetch.get("warc_file")
+    return _REPLAYED_AS.get().get(fetch.get("warc_sha256") or "", path) if fetch.get("via") == "warc" else path
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
@@ -1409,10 +1430,23 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
           takes: Takes | None = None, offline: bool = False, started_at: str | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
-    any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
-    under --replay, only those replayed from its WARC files; None: any the cache holds); `offline`: the run asked
-    nothing (its `answers` say so); `started_at`: when the run began (`Session.started_at`), to tell the answers it
-    asked from those the cache gave."""
+    any (`replay_of`): a replayed answer is cited from the path this run read its file from (`replayed_from`);
+    `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`: under --replay, only
+    those replayed from its WARC files; None: any the cache holds); `offline`: the run asked nothing (its `answers`
+    say so); `started_at`: when the run began (`Session.started_at`), to tell the answers it asked from those the
+    cache gave."""
+    replayed_as = dict(zip(replay.get("sha256") or (), replay["files"])) if replay else {}
+    token = _REPLAYED_AS.set(replayed_as)
+    try:
+        return _build(result, store=store, generated_at=generated_at, redactor=redactor, replay=replay, takes=takes,
+                      offline=offline, started_at=started_at)
+    finally:
+        _REPLAYED_AS.reset(token)
+
+
+def _build(result: ArticleResult, *, store: Store | None, generated_at: str | None, redactor: Redactor,
+           replay: dict[str, Any] | None, takes: Takes | None, offline: bool, started_at: str | None
+           ) -> dict[str, Any]:
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -1631,7 +1665,9 @@ def replay_of(session: Session) -> dict[str, Any] | None:
     replayed records' oldest WARC-Date, Session._now_us; null when no record gives one: then now), for cache_ttl."""
     if session.replay is None:
         return None
-    return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
+    return {"files": [str(path) for path in session.replay.paths],
+            "sha256": [session.replay.digests[str(path)] for path in session.replay.paths],
+            "answers_aged_from": session.replay.answered_from,
             "cache_ttl_days": session.settings.cache_ttl_days, "offline": session.offline}
 
 

@@ -110,8 +110,8 @@ class WarcWriter:
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
-                       redacted: bool = False) -> tuple[str, int]:
-        """Write a request and its response; returns (file, offset of the response record). Credential headers are
+                       redacted: bool = False) -> tuple[str, int, str]:
+        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). Credential headers are
         left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
         `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
@@ -156,7 +156,7 @@ class WarcWriter:
                 offset = self._file.seek(0, os.SEEK_END)
                 self._file.write(exchange.getvalue())
                 self._file.flush()
-        return str(self.path), offset
+        return str(self.path), offset, response.rec_headers.get_header("WARC-Record-ID")
 
     def holds(self, offset: int, url: str, status: int) -> bool:
         """Whether this file has, at `offset`, the response record of `url` (as written: redacted) with `status`: what
@@ -192,6 +192,7 @@ class ReplayedResponse:
     redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
     warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
+    record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
 
 
 class ReplayIndex:
@@ -244,7 +245,8 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Truncated"),
                             bool(record.rec_headers.get_header(REDACTED_HEADER)),
                             record.rec_headers.get_header("WARC-Date"),
-                            record.rec_headers.get_header("WARC-Payload-Digest"))
+                            record.rec_headers.get_header("WARC-Payload-Digest"),
+                            record.rec_headers.get_header("WARC-Record-ID"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)

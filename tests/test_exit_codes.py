@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import sqlite3
 import subprocess
 import time
 
@@ -406,6 +407,20 @@ def test_archive_of_an_article_exits_and_says_in_json_as_scan_archive_does(world
     assert POST in {line.get("url") for line in found}   # the archived URLs' own lines are still there
 
 
+def harbour_archived_into_a_warc(world, fakenet, tmp_path) -> tuple[str, Path]:
+    """HARBOUR's post and image served, the archive answering with no capture, and `scan --archive --warc
+    m1/run.warc.gz` run: gives (the article's path, the WARC)."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    warc = tmp_path / "m1" / "run.warc.gz"
+    warc.parent.mkdir()
+    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    return source, warc
+
+
 def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_keeps(world, fakenet, tmp_path):
     """newuser32 #6: a live answer written to a WARC (scan --archive --warc) was cited with `warc_file: null`, though
     the fetch log knew the file and offset; `cache merge` renumbers fetches and keeps the other machine's absolute
@@ -415,18 +430,12 @@ def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_k
 
     from warcio.archiveiterator import ArchiveIterator
 
-    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
-    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
-    serve(fakenet, [])
-    source = article(tmp_path, HARBOUR, "harbour.html")
-    warc = tmp_path / "m1" / "run.warc.gz"
-    warc.parent.mkdir()
-    assert world("scan", "--archive", "--warc", str(warc), source).exit_code == 0
+    source, warc = harbour_archived_into_a_warc(world, fakenet, tmp_path)
     first = json.loads(world("report", "--offline", "--format", "json", source).stdout)
     [cited] = [s for s in first["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
     assert cited["warc_file"] is None   # a live answer: not replayed
-    assert cited["warc_record"] == {"file": "run.warc.gz", "offset": cited["warc_record"]["offset"]}
+    assert cited["warc_record"] == {"file": "run.warc.gz", "offset": cited["warc_record"]["offset"],
+                                    "record_id": cited["warc_record"]["record_id"], "sha256": None}   # replay33
     with warc.open("rb") as stream:
         stream.seek(cited["warc_record"]["offset"])
         record = next(iter(ArchiveIterator(stream)))
@@ -434,7 +443,7 @@ def test_fixnu32b_a_citation_names_its_warc_record_and_body_hash_which_a_merge_k
         assert hashlib.sha256(record.content_stream().read()).hexdigest() == cited["body_sha256"]
     md = world("report", "--offline", source).stdout
     assert f"fetch #{cited['fetch_id']}, body {cited['body_sha256'][:12]}…, WARC run.warc.gz at offset " \
-           f"{cited['warc_record']['offset']}" in md
+           f"{cited['warc_record']['offset']}, record " in md
     # another machine's cache, merged: the same record and body, whatever the fetch's number there
     other = World(fakenet, tmp_path / "m2") if (tmp_path / "m2").mkdir() is None else None
     other("scan", "--offline", source)
@@ -474,3 +483,66 @@ def test_fixnu32b_report_exits_1_with_an_error_line_for_each_failed_step_as_scan
     if not offline:
         clean = world("report", "--refresh", "--format", "json", source)
         assert (clean.exit_code, [l for l in lines(clean.stderr) if l.startswith("error")]) == (0, [])
+
+
+def test_replay33_a_citation_names_its_warc_record_id_live_replayed_and_merged(world, fakenet, tmp_path):
+    """replay33 (fixnu32b's "not reached"): a citation gave the WARC file's name and the record's offset, not the
+    WARC-Record-ID, which finds the record in any copy of the file, re-packed or not. Each citation of an answer in a
+    WARC now names it, in JSON, Markdown and HTML, for a live answer written by --warc, for one replayed from that
+    WARC and in a cache merged from another machine's, where the file is named by its name (the other machine's
+    path names nothing here) and, for a replayed answer, its sha256."""
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    source, warc = harbour_archived_into_a_warc(world, fakenet, tmp_path)
+
+    def cited_in(*args, every=False):
+        report = json.loads(world(*args, "report", "--offline", "--format", "json", source).stdout)
+        cited = [s for s in report["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
+        return cited if every else cited[0] if len(cited) == 1 else cited
+
+    cited = cited_in()
+    with warc.open("rb") as stream:
+        stream.seek(cited["warc_record"]["offset"])
+        record = next(iter(ArchiveIterator(stream)))
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+    assert record_id.startswith("<urn:uuid:")
+    assert cited["warc_record"] == {"file": "run.warc.gz", "offset": cited["warc_record"]["offset"],
+                                    "record_id": record_id, "sha256": None}
+    said = f"WARC run.warc.gz at offset {cited['warc_record']['offset']}, record {record_id}"
+    assert said.replace("<", "\\<").replace(">", "\\>") in world("report", "--offline", source).stdout   # escaped
+    assert said.replace("<", "&lt;").replace(">", "&gt;") in world("report", "--offline", "--format", "html",
+                                                                   source).stdout
+    # replayed from that WARC into another cache: the same record, named by its id, and the file's sha256
+    digest = hashlib.sha256(warc.read_bytes()).hexdigest()
+    fakenet.routes.clear()
+    replayed_db = tmp_path / "replayed.db"
+    assert world("--db", str(replayed_db), "--replay", str(warc), "scan", "--fetch", source).exit_code in (0, 1)
+    replayed = cited_in("--db", str(replayed_db))
+    assert (replayed["warc_file"], replayed["warc_record"]) == (
+        str(warc), {"file": "run.warc.gz", "offset": cited["warc_record"]["offset"], "record_id": record_id,
+                    "sha256": digest})
+    assert f"replayed from WARC {warc}, record \\{record_id[:-1]}\\>, answered at " in world(
+        "--db", str(replayed_db), "report", "--offline", source).stdout
+    # merged on this machine, the paths name the files here and are kept; merged on another machine (both inputs'
+    # paths name no file there), the file is named by its name
+    here = tmp_path / "here.db"
+    assert world("cache", "merge", str(here), str(replayed_db), str(world.db)).exit_code == 0
+    with sqlite3.connect(here) as conn:
+        assert {row[0] for row in conn.execute("SELECT warc_file FROM fetches WHERE warc_file IS NOT NULL")} == {
+            str(warc)}
+    for db in (replayed_db, world.db):
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE fetches SET warc_file = '/home/elsewhere/crawl/run.warc.gz' WHERE warc_file IS NOT NULL")
+    merged = tmp_path / "merged.db"
+    assert world("cache", "merge", str(merged), str(replayed_db), str(world.db)).exit_code == 0
+    with sqlite3.connect(merged) as conn:
+        assert {row[0] for row in conn.execute("SELECT warc_file FROM fetches WHERE warc_file IS NOT NULL")} == {
+            "run.warc.gz"}
+    # the live answer and the replayed one, both of that record
+    assert {(c["warc_record"]["file"], c["warc_record"]["record_id"], c["warc_record"]["offset"])
+            for c in cited_in("--db", str(merged), every=True)} == {("run.warc.gz", record_id,
+                                                                      cited["warc_record"]["offset"])}
+    assert f"replayed from WARC run.warc.gz, record \\{record_id[:-1]}\\>, answered at " in world(
+        "--db", str(merged), "report", "--offline", source).stdout

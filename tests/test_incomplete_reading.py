@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+from cache import Store
 from resolver import extract, pipeline
 from resolver.cli import cli
 from resolver.extract import credits as text_credits
@@ -275,19 +276,24 @@ def test_lead32_a_merge_keeps_the_incomplete_mark_of_the_record_it_takes(tmp_pat
 
     def run(db, *args):
         return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-    # another encoding than the whole reading's: of two readings in one encoding the whole one is taken (review32r5 #3)
+    # another encoding than the other reading's. A whole reading is taken over one that lost a step whatever their
+    # encodings (review32r5 #3, replay33), so the incomplete record taken is of two that each lost a step: the other
+    # one its dates
     given = ["--encoding", "cp1252" if incomplete_given else "utf-8"]
     with monkeypatch.context() as patched:
         patched.setattr(html_credits, "find_credits", _broken)
         run(broken, "scan", "--json", *(given if incomplete_given else []), str(page))
-    run(whole, "scan", "--json", *([] if incomplete_given else given), str(page))
+    with monkeypatch.context() as patched:
+        if incomplete_given:
+            patched.setattr(dates, "month_number", _month_bug)
+        run(whole, "scan", "--json", *([] if incomplete_given else given), str(page))
     first, second = (whole, broken) if incomplete_given else (broken, whole)
     assert run(out, "cache", "merge", str(out), str(first), str(second)).exit_code == 0
     conn = sqlite3.connect(out)
     [(incomplete, credits)] = conn.execute("SELECT incomplete, credit_count FROM articles").fetchall()
     conn.close()
     if incomplete_given:
-        assert credits == 0 and incomplete is not None and "credits" in incomplete
+        assert credits == 0 and incomplete is not None and "credits" in incomplete and "dates" not in incomplete
     else:
         assert credits > 0 and incomplete is None
 
@@ -322,3 +328,74 @@ def test_a_merge_prefers_a_whole_reading_of_the_same_bytes_and_says_so(tmp_path,
     kept, over = (second, first) if incomplete_first else (first, second)
     assert (f"kept {kept}'s record over {over}'s: it was read whole, the other's reading lost a step ({'credits: page markup' if step == 'credits' else step}); "
             f"both read as utf-8") in result.stdout
+
+
+def _merged(tmp_path, *, broken_with, broken_args=(), whole_args=(), incomplete_first=True):
+    """Scan PAGE into one cache with `broken_with` (monkeypatch setattr argument tuples) and into another whole, merge
+    them in the order asked; returns (the merge's stdout, the merged article row, its embeds' urls, the databases)."""
+    page = tmp_path / "story.html"
+    page.write_text(PAGE, encoding="utf-8")
+    broken, whole, out = tmp_path / "broken.db", tmp_path / "whole.db", tmp_path / "out.db"
+
+    def run(db, *args):
+        return CliRunner(env={"COLUMNS": "300"}).invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    with pytest.MonkeyPatch.context() as patched:
+        for bug in broken_with:
+            patched.setattr(*bug)
+        assert run(broken, "scan", "--json", *broken_args, str(page)).exit_code == 1
+    assert run(whole, "scan", "--json", *whole_args, str(page)).exit_code == 0
+    first, second = (broken, whole) if incomplete_first else (whole, broken)
+    result = run(out, "cache", "merge", str(out), str(first), str(second))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(out)
+    conn.row_factory = sqlite3.Row
+    [row] = conn.execute("SELECT * FROM articles").fetchall()
+    urls = [u for (u,) in conn.execute("SELECT url FROM embeds ORDER BY ordinal")]
+    conn.close()
+    return " ".join(result.stdout.split()), dict(row), urls, (broken, whole)
+
+
+@pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])
+def test_replay33_a_whole_reading_wins_the_merge_over_an_incomplete_one_in_another_encoding(tmp_path,
+                                                                                          incomplete_first):
+    """replay33 (CLOSING-stop32, "Replay and merge"): a whole reading of the same bytes beat one that lost a step only
+    when both were read in one encoding; a reading whose credit step failed, read as cp1252 (given), was kept over a
+    whole one read as utf-8, its credit lost and its `incomplete` mark kept. The whole reading wins whatever the
+    encoding; the summary says so, and that the encoding the user gave the other record is not kept (its reading is
+    not this one's), with how to read it so again."""
+    said, row, urls, (broken, whole) = _merged(
+        tmp_path, broken_with=[(html_credits, "find_credits", _broken)], broken_args=("--encoding", "cp1252"),
+        incomplete_first=incomplete_first)
+    assert (row["incomplete"], row["credit_count"], row["encoding"], row["encoding_given_at"]) == (None, 1, "utf-8",
+                                                                                                  None)
+    kept, over = (whole, broken)
+    assert (f"kept {kept}'s record over {over}'s: it was read whole, the other's reading lost a step (credits: page "
+            f"markup); read as utf-8, the other as cp1252, which the user gave on ") in said, said
+    assert ("not kept as given: it is not this reading's encoding; to read the article so, scan it again with "
+            "--encoding cp1252") in said, said
+
+
+@pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])
+def test_replay33_a_whole_reading_wins_the_merge_over_one_whose_embed_steps_failed(tmp_path, incomplete_first):
+    """replay33: when the step lost was the embeds' the two readings found other posts, and the merge kept the one
+    merged first whole, however it was read: an article whose embed detectors had failed stayed with no embed and its
+    mark. Now the whole reading's embeds replace the incomplete one's."""
+    said, row, urls, (broken, whole) = _merged(
+        tmp_path, broken_with=[(html, "_structural_embeds", _broken), (html, "_source_urls", _broken)],
+        incomplete_first=incomplete_first)
+    assert (row["incomplete"], row["embed_count"], row["credit_count"]) == (None, 1, 1)
+    assert urls == ["https://twitter.com/RivertonHaber/status/1659512345678901234"]
+    assert (f"kept {whole}'s record over {broken}'s: it was read whole, the other's reading lost a step (embeds: embed "
+            f"markup, embeds: links in the source); both read as utf-8") in said, said
+
+
+def test_replay33_a_whole_reading_that_wins_over_a_given_encoding_keeps_it_given(tmp_path):
+    """replay33: the whole reading (its encoding declared) took the place of one in the same encoding the user had
+    given, and the record lost `encoding_given_at`: later runs guessed again, and reports no longer said it was
+    given. The date it was given stays, as the user's label of the encoding."""
+    said, row, urls, (broken, whole) = _merged(
+        tmp_path, broken_with=[(html_credits, "find_credits", _broken)], broken_args=("--encoding", "UTF8"))
+    with Store(broken) as store:
+        [given_at] = [r["encoding_given_at"] for r in store.db.query("SELECT encoding_given_at FROM articles")]
+    assert given_at and (row["incomplete"], row["credit_count"], row["encoding_given_at"]) == (None, 1, given_at)
+    assert f"both read as utf-8; the encoding stays given by the user, as on {given_at[:10]}" in said, said

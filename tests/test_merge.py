@@ -704,3 +704,29 @@ def test_review32r3_an_account_seen_in_two_shards_under_its_handle_in_another_ca
                 for r in store.db.query("SELECT * FROM authors ORDER BY author_id DESC")]
     assert rows == [("4400000099", "River Desk 2", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
                     ("4400000077", "River Desk 3", "2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z")]
+
+
+def test_replay33_an_input_dated_after_now_does_not_win_a_posts_status_in_the_merge(tmp_path: Path) -> None:
+    """review32r3 made an answer dated after now count as undated within one database (a machine whose clock ran a
+    year ahead held a post "available" against every answer given since), but `cache merge` still took each input's
+    latest sighting as it was dated: the shard from the clock that ran ahead won the post's view. Now the merge reads
+    the times as the views do, whichever order the inputs come in, and its times are not moved into the future."""
+    from datetime import datetime, timedelta, timezone
+    ahead = (datetime.now(timezone.utc) + timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    fast, right = tmp_path / "fast.db", tmp_path / "right.db"
+    with Store(fast) as store:
+        observe(store, DELETED, ahead, "available")
+    with Store(right) as store:
+        observe(store, DELETED, "2024-01-01T00:00:00.000000Z", "available")
+        observe(store, DELETED, now, "deleted")
+    for order in ([fast, right], [right, fast]):
+        out = tmp_path / f"all-{order[0].stem}.db"
+        merge(out, order)
+        with Store(out) as store:
+            post = store.post_row("twitter", DELETED)
+            assert (post["status"], post["last_observed_at"], post["last_available_at"][:10]) == (
+                "deleted", now, "2024-01-01"), order
+            # the future answer is kept, as the provenance of what that input said
+            assert store.db.execute("SELECT count(*) FROM post_observations WHERE observed_at = ?",
+                                    [ahead]).fetchone()[0] == 1
