@@ -773,7 +773,6 @@ def m043_article_incomplete(db: Database) -> None:
     db.table("articles").add_column("incomplete", str)
 
 
-
 # A save queued before v44 knew no post: an X status URL names its post by its id alone (the handle in any case, or
 # none). What platforms/x.py writes as a post's URL, and the x.com form an article gives; any other URL stays matched
 # by its text.
@@ -801,6 +800,8 @@ def m044_saves_by_post(db: Database) -> None:
             db.execute("UPDATE saves SET platform = 'twitter', post_id = ? WHERE id = ?", [found.group(1), save_id])
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V44.strip())
+
+
 @migrations()
 def m045_fetch_warc_record_id(db: Database) -> None:
     """v45 (replay33, #6): `fetches.warc_record_id`, the WARC-Record-ID of the response record an answer is kept in

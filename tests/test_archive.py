@@ -796,6 +796,7 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     [kept] = [e for e in offline["embeds"] if e["post"]]
     assert kept["snapshots"] == looked["snapshots"] and kept["archive_looked_up"]
     assert kept["archive_lookups"] == looked["archive_lookups"]
+
     def answered(resolutions):
         return [{k: v for k, v in r.items() if k != "from_cache"} for r in resolutions]
     assert answered(kept["resolutions"]) == answered(looked["resolutions"]) and kept["resolutions"][0]["error"] is None
@@ -1538,6 +1539,8 @@ def test_identity33_a_lookup_made_under_one_spelling_of_a_handle_answers_for_eve
     [two] = run_archive([lower], settings, store)
     assert two["count"] == 2 and [h for h in fakenet.hits[hits:] if h[1].startswith("/cdx")] == []
     assert archive.lookup_state(store, lower) == (True, None)
+
+
 def test_replay33_a_warc_replayed_again_from_a_copy_is_named_by_the_path_replayed(fakenet, tmp_path):
     """review32r3 (left alone): a WARC replayed again from a copy at another path (the same bytes) answers from the
     rows its first replay wrote, as it should, but the "From the replayed WARC" line, `answers.warc_files` and each
