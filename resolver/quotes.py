@@ -1439,7 +1439,7 @@ def _names_held(name: str, words: list[str], *, person: str = "", alone: bool = 
     keys = [_key(w) for w in words]
     if _key(name) in keys or _written_otherwise_name(name, words):
         return True
-    if person and _initialism(words):
+    if person and _initialism(words) and not any(map(_role, words)):   # "[POTUS]" for "Joe Biden": an office
         return "".join(w.casefold() for w in words if w.isalpha()) == person.casefold()
     if _unchecked_alias(name, words) or alone and not any(map(_is_first_name, words)):
         return True
@@ -1568,7 +1568,9 @@ _DETERMINERS = frozenset(
 # The small words a headline in title case leaves in lower case ("Mayor Resigns After Vote on the Budget"): any other
 # word in lower case makes the text prose, whose capitals are names ("Biden met Scholz at the Bundestag": quotes33).
 _TITLE_SMALL = frozenset("a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
-                         "onto over than upon out".split())
+                         "onto over than upon out about above across after against along among around before behind "
+                         "below beneath beside between beyond despite during except inside like near past since through "
+                         "toward towards under until within without am pm".split())
 
 
 def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
@@ -1577,7 +1579,7 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
     writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
     ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
-    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha()]
+    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha() and _key(w) not in _TITLE_SMALL]
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)

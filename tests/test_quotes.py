@@ -1948,9 +1948,13 @@ def test_a_name_replaced_in_a_short_post_full_of_names_fails(said, found, shown)
 @pytest.mark.parametrize("said,found,lang", [
     ("Mayor Resigns After [Merkel] Scandal", "Mayor Resigns After Biden Scandal", None),
     ("[FBI] said no", "Jones said no", None),
+    ("[POTUS] said no", "Joe Biden said no", None),
+    ("[JFK] said no", "John F. Kennedy said no", None),
+    ("Mayor Resigns after [Merkel] Scandal", "Mayor Resigns after Biden Scandal", None),
     ("[Die Regierung] will das nicht, sagt Ursula von der Leyen", "Bundesregierung will das nicht, sagt Ursula von der "
      "Leyen", None),
-], ids=["headline", "initialism-for-a-surname", "german-with-von-der"])
+], ids=["headline", "initialism-for-a-surname", "office-for-a-full-name", "the-person-s-initials",
+        "headline-small-preposition", "german-with-von-der"])
 def test_brackets_where_the_tool_cannot_tell_a_person_still_warn(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "warn", c.evidence
