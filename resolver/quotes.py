@@ -647,8 +647,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         return otherwise
     if _range_word(change, said, found):
         return replace(change, alike=TIME_RANGE)   # "9:30 to 10:30" of "9:30â€“10:30" (fixnu32h)
-    if _half_once(change, said, found):
-        return replace(change, alike=TIME_SHARED)   # "9 to 10 pm" of "9 pm to 10 pm" (quotes33)
+    half = _half_alone(change, said, found)
+    if half:
+        return replace(change, alike=half)   # "9 to 10 pm" of "9 pm to 10 pm", "10:00" of "10:00 am" (quotes33)
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
@@ -824,16 +825,29 @@ _RANGE_IN_TEXT_RE = re.compile(rf"(?<![\w.:])({_ONE_TIME}|{_BARE_HOUR})\s*(?:[-â
                                rf"({_ONE_TIME})(?![\w.:])", re.IGNORECASE)
 
 
-def _half_once(change: Change, said_text: str, found_text: str) -> bool:
-    """Whether a change is only an am or pm one side writes on a range's first end and the other once after its last
-    ("9 pm to 10 pm" quoted "9 to 10 pm"), the same times (quotes33)."""
+_HALF_AFTER_RE = re.compile(r"(?<![\w.:])((?:[01]?\d|2[0-4])[.:][0-5]\d)\s?([ap]\.?\s?m\b\.?)", re.IGNORECASE)
+
+
+def _half_alone(change: Change, said_text: str, found_text: str) -> str:
+    """How a change that is only an am or pm one side writes is the same times written otherwise, or "": on a range's
+    first end on one side and once after its last on the other ("9 pm to 10 pm" quoted "9 to 10 pm"), or after a time
+    the other side writes on the 24-hour clock ("10:00 am" quoted "10:00"; not "9:00" for "9:00 pm"): quotes33."""
     word = change.article or change.post
     if change.elided or (change.post and change.article) or not re.fullmatch(r"[ap]\s?m", word, re.IGNORECASE):
-        return False
-    ranges = [[_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(normalise(text))]
-              for text in (said_text, found_text)]
-    return any(len(one) == len(other) == 2 and all(map(_same_time, one, other)) and one[0].shared != other[0].shared
-               for one in ranges[0] for other in ranges[1])
+        return ""
+    texts = [normalise(text) for text in (said_text, found_text)]
+    ranges = [[_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(text)] for text in texts]
+    if any(len(one) == len(other) == 2 and all(map(_same_time, one, other)) and one[0].shared != other[0].shared
+           for one in ranges[0] for other in ranges[1]):
+        return TIME_SHARED
+    with_half, without = (texts[0], texts[1]) if change.article else (texts[1], texts[0])
+    for written in _HALF_AFTER_RE.finditer(with_half):
+        alone = re.search(rf"(?<![\w.:]){re.escape(written[1])}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", without,
+                          re.IGNORECASE)
+        pair = _ends([written[1] + written[2].replace(".", "")]) + _ends([written[1]])
+        if alone and len(pair) == 2 and _same_time(*pair):
+            return TIME_24
+    return ""
 
 
 def _on_24_hours(time: _Time) -> tuple[int, str] | None:
@@ -892,9 +906,9 @@ def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
                                       for written, text in sides):
         return ""   # two figures, each side's, not one range
     kind = next((k for a, b in zip(*times) if (k := _written(a, b))), TIME_RANGE)
+    if all(side[-1].half for side in times):
+        return kind   # "9.30pm", "9:30 pm", "9.30 h": a time on both sides
     halves = [side[-1].half in ("am", "pm") for side in times]
-    if all(halves):
-        return kind   # "9.30pm", "9:30 pm": a time on both sides
     if any(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
            for written, text in sides):
         return ""

@@ -1838,11 +1838,14 @@ TIME_SHARED = "the same times, the range's am or pm written once on one side"
     ("Open 9 to 10pm tonight", "Open 9pm to 10pm tonight", f"9pm → 9 ({TIME_SHARED})"),
     ("Open 9 to 10 pm tonight", "Open 9 pm to 10 pm tonight", f'dropped "pm" ({TIME_SHARED})'),
     ("Open 9 am to 10 pm", "Open 9 to 10 pm", None),
+    ("Doors open at 10:00 sharp", "Doors open at 10:00 am sharp", f'dropped "am" ({TIME_24})'),
+    ("Doors open at 9:00 sharp", "Doors open at 9:00 pm sharp", None),
 ], ids=["24-hour", "24-hour-dotted-ap", "24-hour-in-post", "midnight", "noon", "24-hour-range", "pm-once",
-        "pm-once-in-post", "pm-once-apart", "pm-once-minutes", "am-to-pm", "pm-once-to", "pm-once-spaced", "am-added"])
+        "pm-once-in-post", "pm-once-apart", "pm-once-minutes", "am-to-pm", "pm-once-to", "pm-once-spaced", "am-added",
+        "am-apart-dropped", "pm-apart-dropped"])
 def test_the_same_time_on_the_24_hour_clock_or_a_range_s_am_or_pm_written_once_warns(said, found, shown):
     c = compare(said, found)
-    if shown is None:   # "9 to 10 pm" is 9 pm to 10 pm: an am added on its first end is another time
+    if shown is None:   # "9 to 10 pm" is 9 pm to 10 pm, "9:00" 9 am: an am added or a pm dropped is another time
         assert c.result == "fail", c.evidence
         return
     assert c.result == "warn", c.evidence
@@ -2016,3 +2019,28 @@ def test_a_dotted_i_or_a_shadda_on_one_side_warns_naming_why(said, found, lang, 
 ], ids=["turkish-other-vowel", "arabic-other-letter"])
 def test_another_letter_beside_a_dotted_i_or_a_shadda_still_fails(said, found):
     assert compare(said, found).result == "fail"
+
+
+@given(hour=st.integers(1, 12), minute=st.integers(0, 59), half=st.sampled_from(["am", "pm", "a.m.", "PM"]),
+       shift=st.integers(1, 23))
+def test_any_time_on_the_24_hour_clock_is_the_same_time_and_any_other_hour_fails(hour, minute, half, shift):
+    """quotes33: every am/pm time against its 24-hour writing warns as the same time; moved by any whole hours, fails."""
+    full = hour % 12 + (12 if half.casefold().startswith("p") else 0)
+    post = f"Doors open at {hour}:{minute:02d} {half} sharp"
+    same = compare(f"Doors open at {full:02d}:{minute:02d} sharp", post)
+    assert same.result == "warn" and TIME_24 in same.evidence, same.evidence
+    other = compare(f"Doors open at {(full + shift) % 24:02d}:{minute:02d} sharp", post)
+    assert other.result == "fail", other.evidence
+
+
+@given(first=st.integers(1, 12), length=st.integers(1, 11), half=st.sampled_from(["am", "pm"]))
+def test_any_range_with_its_am_or_pm_written_once_is_the_same_times(first, length, half):
+    """quotes33: "9-10pm" is 9pm-10pm, "11-1pm" 11am-1pm: the first end's half of the day is the one that reaches the
+    last end within twelve hours; the other half fails."""
+    last = (first + length - 1) % 12 + 1
+    flips = first % 12 > last % 12
+    other = {"am": "pm", "pm": "am"}
+    first_half = other[half] if flips else half
+    said = f"Open {first}-{last}{half} daily"
+    assert compare(said, f"Open {first}{first_half}-{last}{half} daily").result == "warn"
+    assert compare(said, f"Open {first}{other[first_half]}-{last}{half} daily").result == "fail"
