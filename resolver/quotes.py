@@ -1443,19 +1443,22 @@ def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int])
                    else " " + part for k, part in enumerate(shown))
 
 
-def _names_held(name: str, words: list[str], *, person: str = "", alone: bool = False) -> bool:
+def _names_held(name: str, words: list[str], *, person: str = "", alone: str | None = None) -> bool:
     """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
     made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones"); or may write it otherwise, or
     be another name for it that the tool cannot check (_unchecked_alias). `person`: the initials of the person whose
     full name holds it ("JJ" of "Jim Jones"), whom an initialism in brackets names only by those ("[JFK]" for "John F.
     Kennedy"; "[FBI]" for "Jim Jones" fails); `alone`: the name is a first name without a surname, whom the brackets
-    may name in full ("[Biden]" for "Joe"), not by another first name ("[Jim]")."""
+    may name in full ("[Biden]" for "Joe"), not by another first name ("[Jim]"); or by the surname the post gives it
+    elsewhere, when it does ("[Jones]" for the "Joe" of "Joe Jones spoke. Thanks Joe"; not "[Smith]")."""
     keys = [_key(w) for w in words]
     if _key(name) in keys or _written_otherwise_name(name, words):
         return True
     if person and _initialism(words) and not any(map(_role, words)):   # "[POTUS]" for "Joe Biden": an office
         return "".join(w.casefold() for w in words if w.isalpha()) == person.casefold()
-    if _unchecked_alias(name, words) or alone and not any(map(_is_first_name, words)):
+    if alone is not None and not any(map(_is_first_name, words)):
+        return not alone or alone in map(_bare, words)
+    if _unchecked_alias(name, words):
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
@@ -1477,10 +1480,14 @@ def _person(post: list[str], j1: int, j2: int) -> str:
     return ""
 
 
-def _first_name_alone(post: list[str], j: int) -> bool:
-    """Whether post[j] is a first name with no surname beside it ("Thanks Joe"), which brackets may complete."""
-    return _is_first_name(post[j]) and not (j + 1 < len(post) and post[j + 1][:1].isupper()) \
-        and not (j > 1 and post[j - 1][:1].isupper())   # "Mary Joe": a name of two
+def _first_name_alone(post: list[str], j: int) -> str | None:
+    """Whether post[j] is a first name with no surname beside it ("Thanks Joe"), which brackets may complete: None if
+    not; else the surname the post gives it elsewhere ("jones" of "Joe Jones spoke. Thanks Joe"), or ""."""
+    if not _is_first_name(post[j]) or j + 1 < len(post) and post[j + 1][:1].isupper() \
+            or j and _is_first_name(post[j - 1]):   # "Joe Jones", "Mary Joe": a name of two
+        return None
+    return next((_bare(post[k + 1]) for k in range(len(post) - 1) if k != j and _key(post[k]) == _key(post[j])
+                 and post[k + 1][:1].isupper() and not post[k + 1].startswith("@")), "")
 
 
 def _initialism(words: list[str]) -> bool:

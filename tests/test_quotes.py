@@ -1885,8 +1885,9 @@ UNCHECKED = "(the same name written otherwise, or another? The tool cannot check
     ("Thanks to [Smith] for this", "Thanks to @BBCWorld for this"),
     ("Thanks [Biden] for this", "Thanks Joe for this"),
     ("[Biden] said no", "Joe said no"),
+    ("Joe Jones spoke well. Thanks [Jones] for this", "Joe Jones spoke well. Thanks Joe for this"),
 ], ids=["gop", "uk", "gop-spelt-out", "unknown-initialism", "body-handle", "body-handle-initialism-first",
-        "first-name", "first-name-at-the-start"])
+        "first-name", "first-name-at-the-start", "surname-the-post-gives"])
 def test_an_alias_or_identification_the_tool_cannot_check_warns_saying_so(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
@@ -1897,10 +1898,12 @@ def test_an_alias_or_identification_the_tool_cannot_check_warns_saying_so(said, 
     ("[Democrats] lied again", "GOP lied again", "GOP → [Democrats]"),
     ("[France] will act", "UK will act", "UK → [France]"),
     ("Thanks [Jim] for this", "Thanks Joe for this", "Joe → [Jim]"),
+    ("Joe Jones spoke well. Thanks [Smith] for this", "Joe Jones spoke well. Thanks Joe for this", "Joe → [Smith]"),
     ("[Smith] said no", "Joe Jones said no", "Joe Jones → [Smith]"),
     ("Thanks to [Smith] for this", "Thanks to @JaneJonesNYT for this", "@JaneJonesNYT → [Smith]"),
     ("[Smith] said no", "JONES said no", "JONES → [Smith]"),
-], ids=["gop-other-party", "uk-other-country", "another-first-name", "full-name", "person-handle", "name-in-capitals"])
+], ids=["gop-other-party", "uk-other-country", "another-first-name", "another-surname-than-the-post-s", "full-name",
+        "person-handle", "name-in-capitals"])
 def test_a_name_the_tool_can_check_still_fails(said, found, shown):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
