@@ -1454,6 +1454,8 @@ def _names_held(name: str, words: list[str], *, person: str = "", alone: str | N
     keys = [_key(w) for w in words]
     if _key(name) in keys or _written_otherwise_name(name, words):
         return True
+    if _is_first_name(name) and all(_bare(w) in _TITLES or _role(w) for w in words):
+        return True   # "[Mr.] Jones" for "Jim Jones": a title in place of the first name, the surname kept
     if person and _initialism(words) and not any(map(_role, words)):   # "[POTUS]" for "Joe Biden": an office
         return "".join(w.casefold() for w in words if w.isalpha()) == person.casefold()
     if alone is not None and not any(map(_is_first_name, words)):
@@ -1462,6 +1464,11 @@ def _names_held(name: str, words: list[str], *, person: str = "", alone: str | N
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
+
+
+# Titles before a surname, which an editor writes in place of a first name ("[Mr.] Jones" for "Jim Jones").
+_TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen col capt lt sgt rev fr herr frau "
+                    "señor señora sr sra monsieur madame mme m".split())
 
 
 def _is_first_name(word: str) -> bool:
@@ -1604,11 +1611,24 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
-    capitalised = set() if german or headline else {
+    capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS)}
+        and not (i and _bare(post[i - 1]) in _DETERMINERS)} if not (german or headline) else _people(post) \
+        if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+
+
+def _people(post: list[str]) -> set[str]:
+    """The keys of a person's first name and the capitalised word after it ("Joe Biden"), which is plainly a name in a
+    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33)."""
+    return {_key(w) for j in range(len(post) - 1) if _is_first_name(post[j]) and _key(post[j]) not in _WORDS_TOO
+            and post[j + 1][:1].isupper() and not post[j + 1].startswith("@") for w in post[j:j + 2]}
+
+
+# First names that are as often a word of a headline ("Bill Passes Senate", "Mark Your Calendars", "Rose Garden").
+_WORDS_TOO = frozenset("bill mark rose grace frank jack nick matt carol holly amber heather harry sam kim ruth pat "
+                       "will".split())
 
 
 # Words for a role, an office, a body or a group, which like a pronoun refer to whoever holds or forms it, so that an

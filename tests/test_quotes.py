@@ -1886,8 +1886,9 @@ UNCHECKED = "(the same name written otherwise, or another? The tool cannot check
     ("Thanks [Biden] for this", "Thanks Joe for this"),
     ("[Biden] said no", "Joe said no"),
     ("Joe Jones spoke well. Thanks [Jones] for this", "Joe Jones spoke well. Thanks Joe for this"),
+    ("[Mr. Jones] said no", "Jim Jones said no"),
 ], ids=["gop", "uk", "gop-spelt-out", "unknown-initialism", "body-handle", "body-handle-initialism-first",
-        "first-name", "first-name-at-the-start", "surname-the-post-gives"])
+        "first-name", "first-name-at-the-start", "surname-the-post-gives", "title-for-a-first-name"])
 def test_an_alias_or_identification_the_tool_cannot_check_warns_saying_so(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
@@ -1944,7 +1945,10 @@ def test_a_misquote_sharing_a_name_still_fails(said, found, lang):
     ("[Obama] met Jürgen Klopp", "Biden met Jürgen Klopp", "Biden → [Obama]"),
     ("[Smith] met Ursula von der Leyen", "Jones met Ursula von der Leyen", "Jones → [Smith]"),
     ("[FBI] said no", "Jim Jones said no", "Jim Jones → [FBI]"),
-], ids=["names-and-a-verb", "two-names", "von-der", "initialism-for-a-full-name"])
+    ("Mayor Resigns After [Obama] Scandal", "Mayor Resigns After Joe Biden Scandal", "Joe Biden → [Obama]"),
+    ("[Obama] und Merkel sind hier", "Joe Biden und Merkel sind hier", "Joe Biden → [Obama]"),
+], ids=["names-and-a-verb", "two-names", "von-der", "initialism-for-a-full-name", "full-name-in-a-headline",
+        "full-name-in-german"])
 def test_a_name_replaced_in_a_short_post_full_of_names_fails(said, found, shown):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
@@ -1957,10 +1961,11 @@ def test_a_name_replaced_in_a_short_post_full_of_names_fails(said, found, shown)
     ("[POTUS] said no", "Joe Biden said no", None),
     ("[JFK] said no", "John F. Kennedy said no", None),
     ("Mayor Resigns after [Merkel] Scandal", "Mayor Resigns after Biden Scandal", None),
+    ("[The Measure] Passes Senate", "Bill Passes Senate", None),
     ("[Die Regierung] will das nicht, sagt Ursula von der Leyen", "Bundesregierung will das nicht, sagt Ursula von der "
      "Leyen", None),
 ], ids=["headline", "initialism-for-a-surname", "office-for-a-full-name", "the-person-s-initials",
-        "headline-small-preposition", "german-with-von-der"])
+        "headline-small-preposition", "a-first-name-that-is-a-word", "german-with-von-der"])
 def test_brackets_where_the_tool_cannot_tell_a_person_still_warn(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "warn", c.evidence
