@@ -302,11 +302,14 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
-    if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
+    shared = [post_words[j] for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)]
+    if all(map(_kept_in_translation, shared)):
         translated = _translated(said_words, post_words) or _in_another_language(said_words, post_words, lang,
                                                                                    quote_lang)
         if translated:
-            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which {translated}: a "
+            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w)]
+            but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
+            return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's",
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
@@ -363,6 +366,13 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after)))
+
+
+def _kept_in_translation(word: str) -> bool:
+    """Whether a word both sides share may be one a translation keeps: a figure, or a name (capitalised, no frequent
+    word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33)."""
+    return not any(c.isalpha() for c in word) or word[:1].isupper() and not any(
+        _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING
 
 
 def _script(words: list[str]) -> str:
@@ -493,6 +503,8 @@ TIME_DOTTED = "the same time, with a full stop on one side and a colon on the ot
 TIME_SPACED = "the same time, with its am, pm or h apart on one side"
 TIME_HOUR = "the same time, whole hours with their :00 on one side"
 TIME_RANGE = "the same times, their range's dash written as a word on one side"
+TIME_24 = "the same time, on the 24-hour clock on one side and with am or pm on the other"
+TIME_SHARED = "the same times, the range's am or pm written once on one side"
 INITIALISM = "the same letters, with full stops on one side"
 GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
 INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
@@ -503,7 +515,7 @@ VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (
 YO = "ё written as е"
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
-           TIME_SPACED, TIME_HOUR, TIME_RANGE)   # not look-alikes
+           TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
@@ -635,6 +647,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         return otherwise
     if _range_word(change, said, found):
         return replace(change, alike=TIME_RANGE)   # "9:30 to 10:30" of "9:30–10:30" (fixnu32h)
+    half = _half_alone(change, said, found)
+    if half:
+        return replace(change, alike=half)   # "9 to 10 pm" of "9 pm to 10 pm", "10:00" of "10:00 am" (quotes33)
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
@@ -732,32 +747,139 @@ _QUANTITY_AFTER = (r"%|percent|per ?cent|pct|prozent|pour ?cent|por ?ciento|poin
                    r"|a share|per share|a barrel|per barrel|an hour|per hour|a month|per month|a year|per year")
 
 
-# A range of times: its two ends with a dash between them, or a word ("9.30 to 10.30", "9:30–10:30", fixnu32h).
+# A range of times: its two ends with a dash between them, or a word ("9.30 to 10.30", "9:30–10:30", fixnu32h); its
+# first end may be a bare hour that takes the am or pm written once after the second ("9-10pm": quotes33).
 _RANGE_WORDS = r"to|until|till|til|through|bis|à"
 _ONE_TIME = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d(?:\s?(?:[ap]\s?m|h))?|\s?[ap]\s?m)"
-_TIMES_RE = re.compile(rf"({_ONE_TIME})(?:\s(?:{_RANGE_WORDS}))?\s({_ONE_TIME})|({_ONE_TIME})", re.IGNORECASE)
+_BARE_HOUR = r"(?:[01]?\d|2[0-4])"
+_TIMES_RE = re.compile(rf"({_ONE_TIME}|{_BARE_HOUR})(?:\s(?:{_RANGE_WORDS}))?\s({_ONE_TIME})|({_ONE_TIME}|{_BARE_HOUR})",
+                       re.IGNORECASE)
+_BARE_HOUR_RE = re.compile(r"([01]?\d|2[0-4])()()()")
+# The time a range's end runs to, beyond the words compared: its am or pm is the end's too ("9" of "9-10pm").
+_RANGE_TO = rf"\s*(?:[-–—]|\s(?:{_RANGE_WORDS})\s)\s*({_ONE_TIME})(?![\w.:])"
 
 
-def _times(words: str) -> list[re.Match[str]]:
-    """The times of day `words` are, one or a range's two ends ("9:30 to 10:30"), or [] when they are none."""
-    whole = _TIMES_RE.fullmatch(words)
-    ends = [end for end in (whole.groups() if whole else ()) if end]
-    return [m for m in (_TIME_RE.fullmatch(end) or _HOUR_RE.fullmatch(end) for end in ends) if m] \
-        if len(ends) in (1, 2) else []
+@dataclass(frozen=True)
+class _Time:
+    """One time of day as a text writes it, with the half of the day it is in: its own am or pm, or the one a range
+    writes once after its last end ("9" of "9-10pm" is 9 pm; "11" of "11-1pm" is 11 am)."""
+
+    written: re.Match[str]
+    half: str   # "am" | "pm" | "h" | ""
+
+    @property
+    def hour(self) -> int:
+        return int(self.written[1])
+
+    @property
+    def minutes(self) -> str:
+        return self.written[3] or "00"
+
+    @property
+    def shared(self) -> bool:
+        """Whether its am or pm is written on another end."""
+        return self.half in ("am", "pm") and not self.written[4]
 
 
-def _time_key(time: re.Match[str]) -> tuple[int, str, str]:
-    """A time's hour, minutes (a whole hour's "9pm" has :00) and am or pm, however written."""
-    return int(time[1]), time[3] or "00", re.sub(r"\s", "", time[4] or "").casefold()
+def _half(written: re.Match[str]) -> str:
+    return re.sub(r"\s", "", written[4] or "").casefold()
 
 
-def _written(time: re.Match[str], other: re.Match[str]) -> str:
-    """How one time is written otherwise than another that is the same time, or "" when written alike."""
-    if time.group() == other.group():
+def _half_before(hour: int, then: "_Time") -> str:
+    """The half of the day of a range's end at `hour`, which runs to `then`: the same as then's, unless the hour
+    comes later on a 12-hour clock, as "11" of "11-1pm" does (11 am)."""
+    if then.half not in ("am", "pm"):
         return ""
-    if bool(time[3]) != bool(other[3]):
+    return then.half if hour % 12 <= then.hour % 12 else {"am": "pm", "pm": "am"}[then.half]
+
+
+def _times(words: str, text: str = "") -> list[_Time]:
+    """The times of day `words` are, one or a range's two ends ("9:30 to 10:30"), or [] when they are none. An end
+    without am or pm before one with it takes its half of the day, and so does the last end before a time the words'
+    `text` writes after them as a range's next end; a bare hour is a time only so."""
+    whole = _TIMES_RE.fullmatch(words)
+    then = None
+    if whole and not whole[2] and text:
+        after = re.search(rf"(?<![\w.:]){_as_range(words)}{_RANGE_TO}", normalise(text), re.IGNORECASE)
+        then = after[1] if after else None
+    return _ends([end for end in (whole.groups() if whole else ()) if end], then)
+
+
+def _ends(ends: list[str], then: str | None = None) -> list[_Time]:
+    """Times written `ends` (one, or a range's two), each with its half of the day (see _times); `then`: the time a
+    range's last end runs to beyond them."""
+    found = [_TIME_RE.fullmatch(end) or _HOUR_RE.fullmatch(end) or _BARE_HOUR_RE.fullmatch(end) for end in ends]
+    if len(found) not in (1, 2) or not all(found):
+        return []
+    times = [_Time(m, _half(m)) for m in found if m]
+    last = then and (_TIME_RE.fullmatch(then) or _HOUR_RE.fullmatch(then))
+    following_last = _Time(last, _half(last)) if last and not times[-1].half else None
+    for i in range(len(times) - 1, -1, -1):
+        following = times[i + 1] if i + 1 < len(times) else following_last
+        if not times[i].half and following is not None:
+            times[i] = _Time(times[i].written, _half_before(times[i].hour, following))
+    return [] if any(not t.half and not t.written[2] for t in times) else times   # "9" alone is no time
+
+
+_RANGE_IN_TEXT_RE = re.compile(rf"(?<![\w.:])({_ONE_TIME}|{_BARE_HOUR})\s*(?:[-–—]|\s(?:{_RANGE_WORDS})\s)\s*"
+                               rf"({_ONE_TIME})(?![\w.:])", re.IGNORECASE)
+
+
+_HALF_AFTER_RE = re.compile(r"(?<![\w.:])((?:[01]?\d|2[0-4])[.:][0-5]\d)\s?([ap]\.?\s?m\b\.?)", re.IGNORECASE)
+
+
+def _half_alone(change: Change, said_text: str, found_text: str) -> str:
+    """How a change that is only an am or pm one side writes is the same times written otherwise, or "": on a range's
+    first end on one side and once after its last on the other ("9 pm to 10 pm" quoted "9 to 10 pm"), or after a time
+    the other side writes on the 24-hour clock ("10:00 am" quoted "10:00"; not "9:00" for "9:00 pm"): quotes33."""
+    word = change.article or change.post
+    if change.elided or (change.post and change.article) or not re.fullmatch(r"[ap]\s?m", word, re.IGNORECASE):
+        return ""
+    texts = [normalise(text) for text in (said_text, found_text)]
+    ranges = [[_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(text)] for text in texts]
+    if any(len(one) == len(other) == 2 and all(map(_same_time, one, other)) and one[0].shared != other[0].shared
+           for one in ranges[0] for other in ranges[1]):
+        return TIME_SHARED
+    with_half, without = (texts[0], texts[1]) if change.article else (texts[1], texts[0])
+    for written in _HALF_AFTER_RE.finditer(with_half):
+        alone = re.search(rf"(?<![\w.:]){re.escape(written[1])}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", without,
+                          re.IGNORECASE)
+        pair = _ends([written[1] + written[2].replace(".", "")]) + _ends([written[1]])
+        if alone and len(pair) == 2 and _same_time(*pair):
+            return TIME_24
+    return ""
+
+
+def _on_24_hours(time: _Time) -> tuple[int, str] | None:
+    """A time with its am or pm as on the 24-hour clock ("9pm" is 21:00), or None when it has none or is no such
+    time ("13pm")."""
+    if time.half not in ("am", "pm") or not 1 <= time.hour <= 12:
+        return None
+    return time.hour % 12 + (12 if time.half == "pm" else 0), time.minutes
+
+
+def _same_time(one: _Time, other: _Time) -> bool:
+    """Whether two times are the same: the same hour, minutes and am or pm, however written; or one with am or pm and
+    the other without, read on the 24-hour clock ("21:00" and "9pm", "12:00" and "12pm"; not "9:00" and "9pm")."""
+    if (one.hour, one.minutes, one.half) == (other.hour, other.minutes, other.half):
+        return True
+    for twelve, full in ((one, other), (other, one)):
+        if full.half in ("", "h") and _on_24_hours(twelve) == (full.hour % 24, full.minutes):
+            return True
+    return False
+
+
+def _written(time: _Time, other: _Time) -> str:
+    """How one time is written otherwise than another that is the same time, or "" when written alike."""
+    if time.written.group() == other.written.group() and time.half == other.half:
+        return ""
+    if (time.half in ("am", "pm")) != (other.half in ("am", "pm")):
+        return TIME_24
+    if time.shared != other.shared:
+        return TIME_SHARED
+    if bool(time.written[3]) != bool(other.written[3]):
         return TIME_HOUR
-    return TIME_DOTTED if time[2] != other[2] else TIME_SPACED
+    return TIME_DOTTED if time.written[2] != other.written[2] else TIME_SPACED
 
 
 def _as_range(words: str) -> str:
@@ -770,24 +892,29 @@ def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> str:
     """Which way the post's and the article's words are the same time of day, or the same range of times, written
     otherwise, or "": one with a full stop ("9.30"), the other with a colon ("9:30"), which failed as a changed figure
     (quotes31); its am/pm apart on one side ("9:30 pm", "9.30pm", "9 pm": quotes32, review32r1); a whole hour with
-    its :00 on one side ("9pm", "9:00 pm"), a range's ends ("9.30-10.30", "9:30 to 10:30"): fixnu32h. Only where one
-    side is plainly a time ("9.30 am", "at 9.30", "9:30 pm", a range written with colons) and neither a quantity ("at
-    9.30 percent"): "9.30" is as often a decimal figure, which stays a change."""
-    times = [_times(words) for words in (post, said)]
-    if not times[0] or post == said or len(times[0]) != len(times[1]) \
-            or [_time_key(t) for t in times[0]] != [_time_key(t) for t in times[1]]:
+    its :00 on one side ("9pm", "9:00 pm"), a range's ends ("9.30-10.30", "9:30 to 10:30"): fixnu32h; on the 24-hour
+    clock on one side ("21:00" for "9pm"), a range's am or pm written once ("9-10pm" for "9pm-10pm"): quotes33. Only
+    where one side is plainly a time ("9.30 am", "at 9.30", "9:30 pm", a range written with colons) and neither a
+    quantity ("at 9.30 percent"): "9.30" is as often a decimal figure, which stays a change."""
+    if post == said or not _TIMES_RE.fullmatch(post) or not _TIMES_RE.fullmatch(said):
+        return ""
+    times = [_times(words, text) for words, text in ((post, found_text), (said, said_text))]
+    if not times[0] or len(times[0]) != len(times[1]) or not all(map(_same_time, *times)):
         return ""
     sides = [(_as_range(words), normalise(text)) for words, text in ((post, found_text), (said, said_text))]
     if len(times[0]) == 2 and not all(re.search(rf"(?<![\w.:]){written}(?![\w.:])", text, re.IGNORECASE)
                                       for written, text in sides):
         return ""   # two figures, each side's, not one range
     kind = next((k for a, b in zip(*times) if (k := _written(a, b))), TIME_RANGE)
-    if times[0][-1][4] and times[1][-1][4]:
-        return kind   # "9.30pm", "9:30 pm": a time on both sides
+    if all(side[-1].half for side in times):
+        return kind   # "9.30pm", "9:30 pm", "9.30 h": a time on both sides
+    halves = [side[-1].half in ("am", "pm") for side in times]
     if any(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE)
            for written, text in sides):
         return ""
-    if any(len(side) == 2 and all(t[2] == ":" for t in side) for side in times):
+    if any(halves):
+        return kind   # "9pm" against "21:00": the one is plainly a time, and the other the same on the 24-hour clock
+    if any(len(side) == 2 and all(t.written[2] == ":" for t in side) for side in times):
         return kind   # a range of times written with colons ("9:30-10:30"): no score, no decimal
     return kind if any(
         re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
@@ -1292,7 +1419,8 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
-        if any(j in names and not _names_held(post[j], said[i1:i2]) for j in range(j1, j2)):
+        if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
+                                              alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
@@ -1315,32 +1443,99 @@ def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int])
                    else " " + part for k, part in enumerate(shown))
 
 
-def _names_held(name: str, words: list[str]) -> bool:
+def _names_held(name: str, words: list[str], *, person: str = "", alone: str | None = None) -> bool:
     """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
-    made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones")."""
+    made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones"); or may write it otherwise, or
+    be another name for it that the tool cannot check (_unchecked_alias). `person`: the initials of the person whose
+    full name holds it ("JJ" of "Jim Jones"), whom an initialism in brackets names only by those ("[JFK]" for "John F.
+    Kennedy"; "[FBI]" for "Jim Jones" fails); `alone`: the name is a first name without a surname, whom the brackets
+    may name in full ("[Biden]" for "Joe"), not by another first name ("[Jim]"); or by the surname the post gives it
+    elsewhere, when it does ("[Jones]" for the "Joe" of "Joe Jones spoke. Thanks Joe"; not "[Smith]")."""
     keys = [_key(w) for w in words]
-    if _key(name) in keys or _written_otherwise_name(name, words) or _unchecked_alias(name, words):
+    if _key(name) in keys or _written_otherwise_name(name, words):
+        return True
+    if _is_first_name(name) and all(_bare(w) in _TITLES or _role(w) for w in words):
+        return True   # "[Mr.] Jones" for "Jim Jones": a title in place of the first name, the surname kept
+    if person and _initialism(words) and not any(map(_role, words)):   # "[POTUS]" for "Joe Biden": an office
+        return "".join(w.casefold() for w in words if w.isalpha()) == person.casefold()
+    if alone is not None and not any(map(_is_first_name, words)):
+        return not alone or alone in map(_bare, words)
+    if _unchecked_alias(name, words):
         return True
     handle = _key(name) if name.startswith("@") else ""
     return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
 
 
+# Titles before a surname, which an editor writes in place of a first name ("[Mr.] Jones" for "Jim Jones").
+_TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen col capt lt sgt rev fr herr frau "
+                    "señor señora sr sra monsieur madame mme m".split())
+
+
+def _is_first_name(word: str) -> bool:
+    from resolver.extract.credit_names import is_first_name   # only when a bracket stands for a name
+
+    return word[:1].isupper() and is_first_name(word)
+
+
+def _person(post: list[str], j1: int, j2: int) -> str:
+    """The initials of a person's full name (a first name and a capitalised word after it: "Jim Jones") that the
+    post's words post[j1:j2] are or hold, or ""."""
+    for j in range(j1, j2):
+        if _is_first_name(post[j]) and j + 1 < len(post) and post[j + 1][:1].isupper():
+            run = list(takewhile(lambda w: w[:1].isupper() and not w.startswith("@"), post[j:]))
+            return "".join(w[0] for w in run)
+    return ""
+
+
+def _first_name_alone(post: list[str], j: int) -> str | None:
+    """Whether post[j] is a first name with no surname beside it ("Thanks Joe"), which brackets may complete: None if
+    not; else the surname the post gives it elsewhere ("jones" of "Joe Jones spoke. Thanks Joe"), or ""."""
+    if not _is_first_name(post[j]) or j + 1 < len(post) and post[j + 1][:1].isupper() \
+            or j and _is_first_name(post[j - 1]):   # "Joe Jones", "Mary Joe": a name of two
+        return None
+    return next((_bare(post[k + 1]) for k in range(len(post) - 1) if k != j and _key(post[k]) == _key(post[j])
+                 and post[k + 1][:1].isupper() and not post[k + 1].startswith("@")), "")
+
+
+def _initialism(words: list[str]) -> bool:
+    """Whether bracketed words are an initialism: capitals of 2-6 letters, or dotted single capitals ("U.S.")."""
+    own = [w for w in words if w.isupper() and len(w) > 1 or _bare(w) not in _REFERRING]   # "US" is no "us"
+    return bool(own) and (all(w.isupper() and w.isalpha() and 2 <= len(w) <= 6 for w in own)
+                          or len(own) >= 2 and all(len(w) == 1 and w.isupper() for w in own))
+
+
+# Initialisms whose usual names do not start with their letters, each with those names: a bracket holding one is the
+# same name written otherwise ("[Republicans]" for "GOP"), one holding another name is not ("[Democrats]": quotes33).
+_INITIALISM_NAMES = {
+    "gop": ("republican", "republicans", "grand old party"), "uk": ("britain", "british", "united kingdom"),
+    "us": ("america", "american", "united states"), "usa": ("america", "american", "united states"),
+    "prc": ("china", "chinese"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
+    "ksa": ("saudi arabia", "saudi"), "uae": ("emirates", "united arab emirates"), "drc": ("congo",),
+}
+
+
 def _unchecked_alias(name: str, words: list[str]) -> bool:
     """Whether bracketed `words` may be another name for the post's `name` that the tool cannot check, which an
     editor writes to clarify and a fail would call a misquote (quotes32): an initialism in the brackets, which is not
-    expanded here ("[US]" or "[The U.S.]" for "America", "[GOP]" for "Republican"), or in place of the account of an
-    office or a body, whose holder is not looked up: a handle in capitals ("@POTUS", "@X") or with a word for a role
-    or a body in it ("@WhiteHouse", "@NYPDnews"). A word for an initialism is checked by its letters instead
-    ("[Democrats]" for "GOP" fails, in _written_otherwise_name)."""
-    own = [w for w in words if w.isupper() and len(w) > 1 or _bare(w) not in _REFERRING]   # "US" is no "us"
-    if own and (all(w.isupper() and w.isalpha() and 2 <= len(w) <= 6 for w in own)
-                or len(own) >= 2 and all(len(w) == 1 and w.isupper() for w in own)):
+    expanded here ("[US]" or "[The U.S.]" for "America", "[GOP]" for "Republican"); a word in place of an initialism
+    of the post's (up to four capitals: "[Britain]" for "UK", "[Republicans]" for "GOP"), unless the tool knows its
+    names and the brackets hold none ("[Democrats]" for "GOP": _INITIALISM_NAMES); or in place of the account of an
+    office or a body, whose holder or writer is not looked up: a handle in capitals ("@POTUS", "@X"), with a word for a
+    role or a body in it ("@WhiteHouse", "@NYPDnews"), or an initialism and no first name ("@NYTimes", "@BBCWorld";
+    not "@JaneJonesNYT": quotes33). A word for an initialism that its letters spell out is held by them instead
+    (_written_otherwise_name: "[Democratic National Committee]" for "DNC")."""
+    if _initialism(words):
         return True
     if not name.startswith("@"):
-        return False
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
+            return False
+        known = _INITIALISM_NAMES.get(_key(name))
+        held = " " + " ".join(_bare(w) for w in words) + " "
+        return known is None or any(f" {alias} " in held for alias in known)
     letters = name.lstrip("@")
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
-    return letters.isupper() or any(_role(p) for p in parts)
+    return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
+        map(_is_first_name, parts))
 
 
 def _written_otherwise_name(name: str, words: list[str]) -> bool:
@@ -1398,26 +1593,50 @@ _DETERMINERS = frozenset(
     "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
 
 
+# The small words a headline in title case leaves in lower case ("Mayor Resigns After Vote on the Budget"): any other
+# word in lower case makes the text prose, whose capitals are names ("Biden met Scholz at the Bundestag": quotes33).
+_TITLE_SMALL = frozenset("a an the and but or nor for so yet as at by in of off on per to up via vs v with from into "
+                         "onto over than upon out about above across after against along among around before behind "
+                         "below beneath beside between beyond despite during except inside like near past since through "
+                         "toward towards under until within without am pm".split())
+
+
 def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
     nor follows an article, demonstrative or possessive (the "President" of "The President" is a title, which brackets
     may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
     writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
     ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
-    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha()]
-    headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
+    long_words = [w for w in post if len(w) > 3 and w[:1].isalpha() and _key(w) not in _TITLE_SMALL]
+    headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
+        w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
-    capitalised = set() if german or headline else {
+    capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS)}
+        and not (i and _bare(post[i - 1]) in _DETERMINERS)} if not (german or headline) else _people(post) \
+        if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+
+
+def _people(post: list[str]) -> set[str]:
+    """The keys of a person's first name and the capitalised word after it ("Joe Biden"), which is plainly a name in a
+    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33)."""
+    return {_key(w) for j in range(len(post) - 1) if _is_first_name(post[j]) and _key(post[j]) not in _WORDS_TOO
+            and post[j + 1][:1].isupper() and not post[j + 1].startswith("@") for w in post[j:j + 2]}
+
+
+# First names that are as often a word of a headline ("Bill Passes Senate", "Mark Your Calendars", "Rose Garden").
+_WORDS_TOO = frozenset("bill mark rose grace frank jack nick matt carol holly amber heather harry sam kim ruth pat "
+                       "will".split())
 
 
 # Words for a role, an office, a body or a group, which like a pronoun refer to whoever holds or forms it, so that an
 # editor's brackets may say whom ("[NYPD]" for "Police", "[Merkel]" for "Chancellor"): capitalised at a sentence's
-# start they failed as names (quotes32). English, singular (a plural "s" or "es" is taken off); no word that is as
-# often a surname ("King", "Judge", "Bishop", "Cook").
+# start they failed as names (quotes32). English, and the main ones of Spanish, Portuguese, French and German
+# ("Policía", "Kanzler": quotes33), singular (a plural "s" or "es" is taken off); no word that is as often a surname
+# ("King", "Judge", "Bishop", "Cook"). "Nurse" and "House" are as often a surname, but more often a role and a body
+# in a post ("House passes bill"): a bracket in their place warns, a missed fail rather than a false one (quotes33).
 _ROLES = frozenset(
     "police cop officer official authority government administration ministry minister premier president mayor "
     "governor senator congressman congresswoman lawmaker legislator chancellor spokesperson spokesman spokeswoman "
@@ -1428,7 +1647,16 @@ _ROLES = frozenset(
     "employee worker union state city county district federal fed hospital school university "
     "embassy ambassador diplomat envoy spokesperson administrator candidate voter citizen people family parent "
     "student teacher journalist reporter editor newsroom newspaper network station channel network gov govt pd hq "
-    "news press pmo potus flotus scotus".split())
+    "news press pmo potus flotus scotus "
+    # Spanish, Portuguese, French and German: the languages whose words the quote check reads (quotes33)
+    "policía gobierno presidente presidenta ministro ministra ministerio alcalde alcaldesa portavoz fiscal fiscalía "
+    "gobernador autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
+    "polícia governo prefeito prefeita ministério exército deputado deputada "
+    "gouvernement président présidente ministre ministère maire préfet préfecture parquet armée "
+    "gendarmerie autorité député députée "
+    "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
+    "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
+    "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler".split())
 
 
 def _role(word: str) -> bool:
@@ -1461,10 +1689,22 @@ def _reads_german(post: list[str]) -> bool:
     """Whether a post's words read as German: two signs of it among its frequent words, German letters (ä, ö, ü, ß)
     in a word that is none of them ("über" is one sign: review32r1) and a capitalised noun with a German ending (-ung,
     -heit, -keit, -schaft, -tät, -ismus); and more of them than English function words ("the", "with", "for")."""
-    keys = {_key(w) for w in post}
+    keys = {_key(w) for i, w in enumerate(post) if not _name_particle(post, i)}
     signs = len(keys & _GERMAN_WORDS) + any(_GERMAN_NOUN_RE.fullmatch(w) for w in post) + any(
         _GERMAN_LETTERS_RE.search(w) and _key(w) not in _GERMAN_WORDS for w in post)
     return signs >= 2 and signs > len(keys & _ENGLISH_WORDS)
+
+
+_PARTICLES = frozenset("von vom zu van".split())
+_PARTICLE_ARTICLES = frozenset("der den dem".split())
+
+
+def _name_particle(post: list[str], i: int) -> bool:
+    """Whether post[i] is the article of a name's particle ("der" of "Ursula von der Leyen", after "von" and before a
+    capital), which with its "von" is one sign of German, not two: an English post naming her read as German, and its
+    names were then no names (review32r1, quotes33)."""
+    return _key(post[i]) in _PARTICLE_ARTICLES and post[i][:1].islower() and 0 < i < len(post) - 1 \
+        and _key(post[i - 1]) in _PARTICLES and post[i + 1][:1].isupper()
 
 
 def _bare(word: str) -> str:
