@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from resolver.extract.incomplete import none, step
 from resolver.lazy import LazyPattern
@@ -118,7 +120,14 @@ for _word, _months in _WORD_LANGUAGES.items():
     for _number, _languages in _months.items():
         _READINGS.setdefault(month_key(_word), {})[_number] = \
             tuple(dict.fromkeys(_READINGS.get(month_key(_word), {}).get(_number, ()) + _languages))
-MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
+# A month is matched as any word, and looked up in the table afterwards (`MonthPattern`): the table's 400 names as an
+# alternation, twice in DATE_PATTERN, took 5 ms to compile in every process that read a date (a one-file scan's
+# start-up over its aim, #14). A word is a run of letters and of the marks the table's words hold (Hindi's vowel
+# signs are no \w); the Levant's months are two words ("كانون الثاني"), the second of which is listed.
+_MARKS = "".join(sorted({c for w in _MONTHS for c in w if c != " " and not re.match(r"[^\W\d_]", c)}))
+_SECOND_WORDS = sorted({w.split(" ", 1)[1] for w in _MONTHS if " " in w}, key=len, reverse=True)
+MONTH = (rf"(?:[^\W\d_]|[{re.escape(_MARKS)}])+"
+         + (rf"(?:[ ](?:{'|'.join(map(re.escape, _SECOND_WORDS))}))?" if _SECOND_WORDS else ""))
 YEAR = r"(?:19|20|١٩|٢٠|۱۹|۲۰)\d{2}"   # \d takes Arabic-Indic digits, and Urdu's and Persian's; int() reads them
 # One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
 # Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
@@ -129,9 +138,52 @@ DATE_PATTERN = (
     rf"(?:[ \t\u00a0]*(?:г\.|р\.|r\.))?"
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?)(?!\d)"
 )
-# Compiled when first used: its month names (about 350, in 30 languages) take 5 ms to compile, and a page with no
-# embed never reads a date (#14).
-DATE_RE = LazyPattern(DATE_PATTERN, re.IGNORECASE)
+_MONTH_GROUP_RE = re.compile(r"m\d+")
+
+
+def is_month(word: str) -> bool:
+    """Whether a word DATE_PATTERN matched as a month is one: a month of the table, in any case, or a number."""
+    return word.isdigit() or month_key(word) in _READINGS
+
+
+def _months_known(match: re.Match[str]) -> bool:
+    """Whether every month word of a match (`DATE_PATTERN`'s groups m1, m2, ...) is a month of the table."""
+    return all(word is None or is_month(word) for name, word in match.groupdict().items()
+               if _MONTH_GROUP_RE.fullmatch(name))
+
+
+class MonthPattern(LazyPattern[str]):
+    """A pattern holding DATE_PATTERN whose matches are those whose month is a month of the table: a match whose
+    month word is none ("Sunday 12, 2022") is no match, and the search goes on from the next character, so that each
+    method finds what it found when the pattern listed every month (#14). Compiled when first used."""
+
+    def __getattr__(self, name: str) -> Any:
+        """Only reached for a method's first use: compile, and set the checked methods on the instance."""
+        if name not in ("search", "match", "fullmatch", "finditer"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        compiled = re.compile(self.pattern, self.flags)
+
+        def search(text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+            while (found := compiled.search(text, pos, endpos)) is not None and not _months_known(found):
+                pos = found.start() + 1
+            return found
+
+        def finditer(text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+            while (found := search(text, pos, endpos)) is not None:
+                yield found
+                pos = max(found.end(), found.start() + 1)
+
+        def anchored(method: Callable[..., re.Match[str] | None]) -> Callable[..., re.Match[str] | None]:
+            return lambda text, pos=0, endpos=sys.maxsize: (
+                found if (found := method(text, pos, endpos)) is not None and _months_known(found) else None)
+
+        self.search, self.finditer = search, finditer
+        self.match, self.fullmatch = anchored(compiled.match), anchored(compiled.fullmatch)
+        return getattr(self, name)
+
+
+# Compiled when first used: a page with no embed never reads a date (#14).
+DATE_RE = MonthPattern(DATE_PATTERN, re.IGNORECASE)
 
 
 @step("dates", none)   # a bug in it loses a date, not the article (#10: KeyError 'mayis' lost every embed)

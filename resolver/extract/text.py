@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.extract.dates import DATE_PATTERN, MonthPattern, iso_from_match
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -23,9 +23,9 @@ SP = r"[ \t\u00a0\u202f]"
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 SIGNATURE_HEAD = rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
-# Compiled when first used: its two lists of month names take 3 ms to compile, and an HTML page's widgets.js
-# signatures ("(@handle) <a ...>date</a>") are turned away by SIGNATURE_START_RE (#14).
-SIGNATURE_RE = LazyPattern(
+# Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
+# SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
+SIGNATURE_RE = MonthPattern(
     rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
@@ -37,8 +37,8 @@ SIGNATURE_START_RE = re.compile(rf"{SIGNATURE_HEAD}\w", re.IGNORECASE)
 # put the name first (Turkish, Japanese) are read from the embed's markup instead (`html._instagram`): their words
 # cannot be told from the name here. The other languages' line is searched for only in a text holding one of their
 # verbs: an alternation of lead-ins has no first character the engine can skip to (9x the English line's time).
-# Both compile when first searched with (#14): 8 ms of every start-up, and an HTML page's scan tries them only on an
-# Instagram embed.
+# Both compile when first searched with (#14), and an HTML page's scan tries them only on an Instagram embed. The
+# date is optional: a month word the table lacks (`dates.MonthPattern` is not used here) is a date left unread.
 INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
