@@ -257,3 +257,33 @@ def test_a_post_s_date_in_those_languages_is_read(doc, kind, iso):
 def test_the_new_languages_are_named():
     assert {dates.LANGUAGES[c] for c in ("fa", "th", "hu", "vi", "sl", "bs")} == {
         "Persian", "Thai", "Hungarian", "Vietnamese", "Slovenian", "Bosnian"}
+
+
+# review32r4, fixnu32h (left alone): a scraped signature's "listopada" had no language, so its date stayed unread even
+# where the page's `lang` or the text's other dates say which language the article's dates are written in.
+SIGNED_HR = "Most je zatvoren.\n— Ana Horvat (@anahorvat) 12. listopada 2022."
+
+
+@pytest.mark.parametrize("doc, iso", [
+    (SIGNED_HR + "\n\nDrugi post.\n— Ana Horvat (@anahorvat) 3. studenoga 2022.", "2022-10-12"),
+    ("Zagreb, 3. svibnja 2022.\n\n" + SIGNED_HR, "2022-10-12"),
+    ("Most zamknięty.\n— Anna Nowak (@annanowak) 12 listopada 2022\n\nWarszawa, 3 maja 2022", "2022-11-12"),
+    ("Zagreb, 3. svibnja 2022. Warszawa, 3 maja 2022\n\n" + SIGNED_HR, None),
+    ("London, May 3, 2022\n\n" + SIGNED_HR, None),
+    ("Zagreb, 3. listopada 2022.\n\n" + SIGNED_HR, None),
+], ids=["croatian-signature-below", "croatian-dateline", "polish-dateline", "both-languages", "english-only",
+        "only-ambiguous-words"])
+def test_a_signature_s_ambiguous_month_is_read_by_the_text_s_other_dates(doc, iso):
+    signed = [e for e in text.find_embeds(doc) if e.detector == "text-signature"]
+    assert signed[0].date_text.startswith("12") and signed[0].date == iso
+
+
+PARAGRAPH = '<html lang="{lang}"><body><p>Most je zatvoren.<br>— Ana Horvat (@anahorvat) 12. listopada 2022.</p></body></html>'
+
+
+@pytest.mark.parametrize("lang, iso", [("hr", "2022-10-12"), ("pl", "2022-11-12"), ("en", None), ("hr-HR", "2022-10-12")],
+                         ids=["hr", "pl", "en", "region"])
+def test_a_flattened_signature_s_ambiguous_month_is_read_by_the_page_s_language(lang, iso):
+    embeds, _ = extract.find_all(PARAGRAPH.format(lang=lang), "html")
+    [embed] = embeds
+    assert (embed.detector, embed.date_text, embed.date) == ("html-text-signature", "12. listopada 2022", iso)

@@ -262,6 +262,25 @@ def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     return {day: languages for day, languages in sorted(found.items()) if day}
 
 
+def is_ambiguous(match: re.Match[str]) -> bool:
+    """Whether a DATE_PATTERN match's month word names two months, each in its languages ("listopada")."""
+    parts = _parts(match)
+    return parts is not None and len(_READINGS.get(month_key(parts[0]), {})) > 1
+
+
+def date_languages(text: str) -> tuple[str, ...]:
+    """The languages (codes) of the dates a text writes with a month word that names one month: what reads a word of
+    two where nothing else says the language ("12. listopada 2022" in a text also dated "3. svibnja 2022", Croatian
+    only: October). A text whose dates name both languages, or neither, settles nothing (`month_number`)."""
+    codes: set[str] = set()
+    for match in DATE_RE.finditer(text):
+        parts = _parts(match)
+        months = _READINGS.get(month_key(parts[0]), {}) if parts is not None and not parts[0].isdigit() else {}
+        if len(months) == 1:
+            codes.update(*months.values())
+    return tuple(sorted(codes))
+
+
 # The API's created_at as some CMS tweet cards print it: "Fri Sep 30 15:13:45 UTC+0000 2016".
 CREATED_AT_RE = LazyPattern(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+(?:UTC)?[+-]\d{4}\s+(?P<y1>(?:19|20)\d{2})\b")
 
