@@ -317,3 +317,15 @@ def test_loose_signatures_are_each_found_once_at_linear_cost(build):
     embeds = [e for e in html.scan(build(1))[0] if e.detector == "html-text-signature"]
     assert len(embeds) == 500 and len({e.span for e in embeds}) == 500
     assert grows_linearly(build, html.scan)
+
+
+@pytest.mark.parametrize("run", ["a", "ก", "中"], ids=["latin", "thai", "cjk"])
+def test_a_long_run_of_letters_before_a_day_and_a_year_is_no_date_at_linear_cost(run):
+    """dates33: a month is matched as a word and looked up afterwards (#14); a word with no end was retried from each
+    of its letters, each retry reading the rest of it: 8,000 letters took 4 s, 200,000 would not finish. A script
+    without spaces (Thai, Chinese) writes such runs."""
+    from resolver.extract import dates
+
+    assert dates.parse_date(run * SIZE + " 12, 2022") is None
+    assert dates.parse_date(run * SIZE + " May 12, 2022") == "2022-05-12"
+    assert text.find_embeds(run * SIZE + "\n— Ann (@ann_ex) " + run * SIZE + " 12, 2022") == []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from resolver.extract.incomplete import none, step
 from resolver.lazy import LazyPattern
@@ -32,8 +34,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ar", "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),   # Arabic (Egypt, Gulf)
     ("ar", "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول"),   # Levant, Iraq
     # The other languages X writes an embed's date in (the viewer's, newuser32b #7), as CLDR's long date names the
-    # month. Persian (its own calendar), Thai (the Buddhist era's year), Hungarian and Vietnamese (the year first,
-    # "tháng 9") fit none of the three shapes: their embeds are found, their dates left unread (`may_be_date`).
+    # month (twitter-cldr's tables, as X's own code formats dates).
     ("he", "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר"),   # Hebrew
     ("he", "ינו פבר מרץ אפר מאי יוני יולי אוג ספט אוק נוב דצמ"),   # Hebrew, shortened (with a geresh: "12 בספט׳ 2022")
     ("sv", "januari februari mars april maj juni juli augusti september oktober november december"),   # Swedish
@@ -61,12 +62,26 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("hr", "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca"),
     ("hr", "siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac"),
     ("hr", "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenog prosinca"),
+    ("sl", "januar februar marec april maj junij julij avgust september oktober november december"),   # Slovenian
+    ("sl", "jan feb mar apr maj jun jul avg sep okt nov dec"),
+    ("bs", "januar februar mart april maj juni juli august septembar oktobar novembar decembar"),   # Bosnian
+    ("hu", "január február március április május június július augusztus szeptember október november december"),
+    ("hu", "jan febr márc ápr máj jún júl aug szept okt nov dec"),   # Hungarian ("2022. szept. 12.")
+    # Persian: the Gregorian months, with the ezafe X writes before the year ("12 ژانویهٔ 2023") and without it
+    ("fa", "ژانویهٔ فوریهٔ مارس آوریل مهٔ ژوئن ژوئیهٔ اوت سپتامبر اکتبر نوامبر دسامبر"),
+    ("fa", "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر"),
+    # Thai, with the Buddhist era's year or the Gregorian one (`_year`); abbreviated with stops ("12 ก.ย. 2565"), the
+    # last of which the pattern reads after the month
+    ("th", "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม"),
+    ("th", "ม.ค ก.พ มี.ค เม.ย พ.ค มิ.ย ก.ค ส.ค ก.ย ต.ค พ.ย ธ.ค"),
 )
+# Vietnamese numbers its months ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022"): a shape of DATE_PATTERN of its own.
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
              "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
              "he": "Hebrew", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "id": "Indonesian", "ms": "Malay",
              "ro": "Romanian", "cs": "Czech", "sk": "Slovak", "fi": "Finnish", "ca": "Catalan", "fil": "Filipino",
-             "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hi": "Hindi", "ur": "Urdu", "hr": "Croatian"}
+             "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hi": "Hindi", "ur": "Urdu", "hr": "Croatian",
+             "sl": "Slovenian", "bs": "Bosnian", "hu": "Hungarian", "fa": "Persian", "th": "Thai", "vi": "Vietnamese"}
 _OLD_CODES = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "tl": "fil"}   # X's "iw" and "in", Norway's two
 _WORD_LANGUAGES: dict[str, dict[int, tuple[str, ...]]] = {}   # a word: each month it names, in which languages
 for _language, _names in _TABLE:
@@ -118,39 +133,117 @@ for _word, _months in _WORD_LANGUAGES.items():
     for _number, _languages in _months.items():
         _READINGS.setdefault(month_key(_word), {})[_number] = \
             tuple(dict.fromkeys(_READINGS.get(month_key(_word), {}).get(_number, ()) + _languages))
-MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
-YEAR = r"(?:19|20|١٩|٢٠|۱۹|۲۰)\d{2}"   # \d takes Arabic-Indic digits, and Urdu's and Persian's; int() reads them
-# One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
+# A month is matched as any word, and looked up in the table afterwards (`MonthPattern`): the table's 400 names as an
+# alternation, twice in DATE_PATTERN, took 5 ms to compile in every process that read a date (a one-file scan's
+# start-up over its aim, #14). A word is a run of letters and of the marks the table's words hold (Hindi's vowel
+# signs are no \w); the Levant's months are two words ("كانون الثاني"), the second of which is listed.
+_MARKS = "".join(sorted({c for w in _MONTHS for c in w if c not in " ." and not re.match(r"[^\W\d_]", c)}))
+_SECOND_WORDS = sorted({w.split(" ", 1)[1] for w in _MONTHS if " " in w}, key=len, reverse=True)
+# As long as the table's longest (the pattern retried a longer run from each of its letters, reading the rest of it
+# each time: quadratic, dates33); a month inside a longer run is found from its own first letter, as before.
+_LONGEST = max(len(piece) for w in _MONTHS for piece in re.split(r"[ .]", w))
+_LETTERS = rf"(?:[^\W\d_]|[{re.escape(_MARKS)}]){{1,{_LONGEST}}}"
+# Thai's abbreviations hold stops ("ก.ย."): a word may too, between letters; the last stop is the pattern's
+MONTH = (rf"{_LETTERS}(?:\.{_LETTERS})*"
+         + (rf"(?:[ ](?:{'|'.join(map(re.escape, _SECOND_WORDS))}))?" if _SECOND_WORDS else ""))
+# \d takes Arabic-Indic digits, Urdu's, Persian's and Thai's; int() reads them. 25xx: the Buddhist era's years, read
+# with a Thai month only (`_year`).
+YEAR = r"(?:19|20|25|١٩|٢٠|۱۹|۲۰|๒๕)\d{2}"
+SP = r"[ \t\u00a0]"
+# One alternation, five shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
 # Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
 # as X writes it or a keyboard does ("12 בספט׳ 2022", "בספט' 2022"): the table holds the month alone (newuser32b #7).
+# Before the year Thai's era ("12 กันยายน พ.ศ. 2565"). Hungarian puts the year first ("2022. szeptember 12."),
+# Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4).
 DATE_PATTERN = (
-    rf"(?:(?P<m1>{MONTH})\.?[ \t\u00a0]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\u00a0]*(?P<y1>{YEAR})"
-    rf"|(?P<d2>\d{{1,2}})\.?(?:er)?[ \t\u00a0]+(?:de[ \t\u00a0]+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<y2>{YEAR})"
-    rf"(?:[ \t\u00a0]*(?:г\.|р\.|r\.))?"
-    rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?)(?!\d)"
+    rf"(?:(?P<m1>{MONTH})\.?{SP}+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*(?P<y1>{YEAR})"
+    rf"|(?P<d2>\d{{1,2}})\.?(?:er)?{SP}+(?:de{SP}+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?{SP}+"
+    rf"(?:de{SP}+|(?:พ\.ศ\.|ค\.ศ\.){SP}*)?(?P<y2>{YEAR})(?:{SP}*(?:г\.|р\.|r\.))?"
+    rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?"
+    rf"|(?P<y4>{YEAR})\.{SP}+(?P<m4>{MONTH})\.?{SP}+(?P<d4>\d{{1,2}})\.?"
+    rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
+    rf")(?!\d)"
 )
-# Compiled when first used: its month names (about 350, in 30 languages) take 5 ms to compile, and a page with no
-# embed never reads a date (#14).
-DATE_RE = LazyPattern(DATE_PATTERN, re.IGNORECASE)
+_SHAPES = range(1, 6)
+BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
+
+
+def _parts(match: re.Match[str]) -> tuple[str, str, str] | None:
+    """The (month, day, year) words of a DATE_PATTERN match (its groups m1/d1/y1, m2/d2/y2, ...), or None."""
+    groups = match.groupdict()
+    return next(((groups[f"m{i}"], groups[f"d{i}"], groups[f"y{i}"]) for i in _SHAPES if groups.get(f"m{i}")), None)
+
+
+def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
+    """The Common Era's year a date's year is, read with its month's languages (None: a number): a Buddhist-era year
+    (2565) only with a Thai month, and a Thai month with either; None for a year the month's languages do not use."""
+    number = int(year)
+    if number < 2400:
+        return number
+    return number - BUDDHIST_ERA if months and any("th" in languages for languages in months.values()) else None
+
+
+def _months_known(match: re.Match[str]) -> bool:
+    """Whether a match's month is a month of the table, or a number, in a year its languages write."""
+    parts = _parts(match)
+    if parts is None:
+        return False
+    word, _, year = parts
+    months = None if word.isdigit() else _READINGS.get(month_key(word))
+    return (word.isdigit() or months is not None) and _year(year, months) is not None
+
+
+class MonthPattern(LazyPattern[str]):
+    """A pattern holding DATE_PATTERN whose matches are those whose month is a month of the table: a match whose
+    month word is none ("Sunday 12, 2022") is no match, and the search goes on from the next character, so that each
+    method finds what it found when the pattern listed every month (#14). Compiled when first used."""
+
+    def __getattr__(self, name: str) -> Any:
+        """Only reached for a method's first use: compile, and set the checked methods on the instance."""
+        if name not in ("search", "match", "fullmatch", "finditer"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        compiled = re.compile(self.pattern, self.flags)
+
+        def search(text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+            while (found := compiled.search(text, pos, endpos)) is not None and not _months_known(found):
+                pos = found.start() + 1
+            return found
+
+        def finditer(text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+            while (found := search(text, pos, endpos)) is not None:
+                yield found
+                pos = max(found.end(), found.start() + 1)
+
+        def anchored(method: Callable[..., re.Match[str] | None]) -> Callable[..., re.Match[str] | None]:
+            return lambda text, pos=0, endpos=sys.maxsize: (
+                found if (found := method(text, pos, endpos)) is not None and _months_known(found) else None)
+
+        self.search, self.finditer = search, finditer
+        self.match, self.fullmatch = anchored(compiled.match), anchored(compiled.fullmatch)
+        return getattr(self, name)
+
+
+# Compiled when first used: a page with no embed never reads a date (#14).
+DATE_RE = MonthPattern(DATE_PATTERN, re.IGNORECASE)
 
 
 @step("dates", none)   # a bug in it loses a date, not the article (#10: KeyError 'mayis' lost every embed)
 def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) -> str | None:
     """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30), its month is
-    no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ...") or a word of two
-    months that `langs` does not tell apart (`month_number`)."""
-    groups = match.groupdict()
-    word, day, year = next(((groups[f"m{i}"], groups[f"d{i}"], groups[f"y{i}"]) for i in (1, 2, 3)
-                            if groups.get(f"m{i}")), (None, None, None))
-    if word is None:
+    no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ..."), its year one the
+    month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`)."""
+    parts = _parts(match)
+    if parts is None:
         return None
-    return _iso(year, int(word) if word.isdigit() else month_number(word, langs=langs), day)
+    word, day, year = parts
+    months = None if word.isdigit() else _READINGS.get(month_key(word), {})
+    return _iso(_year(year, months), int(word) if word.isdigit() else month_number(word, langs=langs), day)
 
 
-def _iso(year: str | None, month: int | None, day: str | None) -> str | None:
-    """The ISO day, or None when it is none (no month, February 30)."""
+def _iso(year: int | None, month: int | None, day: str | None) -> str | None:
+    """The ISO day, or None when it is none (no year, no month, February 30)."""
     try:
-        return date(int(year or ""), int(month or 0), int(day or "")).isoformat()
+        return date(year or 0, month or 0, int(day or "")).isoformat()
     except ValueError:
         return None
 
@@ -159,14 +252,33 @@ def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     """Each day the first date in `text` may be, with the names of the languages that read it so ({} for no date):
     two for "12. listopada 2022" (October 12 in Croatian, November 12 in Polish), which the date check names."""
     match = DATE_RE.search(text or "")
-    groups = match.groupdict() if match is not None else {}
-    i = next((i for i in (1, 2) if groups.get(f"m{i}")), None)
-    if i is None:
+    parts = _parts(match) if match is not None else None
+    if parts is None or parts[0].isdigit():
         return {}
-    months = _READINGS.get(month_key(groups[f"m{i}"]), {})
-    found = {_iso(groups[f"y{i}"], number, groups[f"d{i}"]) or "": tuple(LANGUAGES[c] for c in languages)
+    word, day, year = parts
+    months = _READINGS.get(month_key(word), {})
+    found = {_iso(_year(year, months), number, day) or "": tuple(LANGUAGES[c] for c in languages)
              for number, languages in months.items()}
     return {day: languages for day, languages in sorted(found.items()) if day}
+
+
+def is_ambiguous(match: re.Match[str]) -> bool:
+    """Whether a DATE_PATTERN match's month word names two months, each in its languages ("listopada")."""
+    parts = _parts(match)
+    return parts is not None and len(_READINGS.get(month_key(parts[0]), {})) > 1
+
+
+def date_languages(text: str) -> tuple[str, ...]:
+    """The languages (codes) of the dates a text writes with a month word that names one month: what reads a word of
+    two where nothing else says the language ("12. listopada 2022" in a text also dated "3. svibnja 2022", Croatian
+    only: October). A text whose dates name both languages, or neither, settles nothing (`month_number`)."""
+    codes: set[str] = set()
+    for match in DATE_RE.finditer(text):
+        parts = _parts(match)
+        months = _READINGS.get(month_key(parts[0]), {}) if parts is not None and not parts[0].isdigit() else {}
+        if len(months) == 1:
+            codes.update(*months.values())
+    return tuple(sorted(codes))
 
 
 # The API's created_at as some CMS tweet cards print it: "Fri Sep 30 15:13:45 UTC+0000 2016".

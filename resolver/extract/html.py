@@ -872,7 +872,8 @@ def _signatures_in_loose_text(block: Any, smap: SourceMap) -> list[Embed]:
     their text nodes are found, else from the start or to the end of the nodes they begin and end in."""
     text, nodes = _loose_text(block)
     instagram = text_detectors.find_instagram_remnants(text)
-    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram],
+                                            langs=_date_languages(block)) + instagram
     if not embeds:
         return []
     block_span = smap.span(block)
@@ -1711,7 +1712,8 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     span = smap.span(el)
     # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
     instagram = text_detectors.find_instagram_remnants(text)
-    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram], one_block=True) + instagram
+    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram], one_block=True,
+                                           langs=_date_languages(el)) + instagram
     if not instagram and len(found) == 1 and found[0].text is None:
         above = _words_above(el, text)
         if above is not None:   # its words in the paragraph before (left28): that paragraph is in its span too
@@ -1730,6 +1732,6 @@ def _words_above(el: Any, signed: str) -> Embed | None:
     words = text_with_lines(before).strip()
     if not words or text_detectors.SIGNATURE_RE.search(words):
         return None
-    embeds = text_detectors.find_signatures(f"\n\n{words}\n\n{signed.strip()}\n\n")
+    embeds = text_detectors.find_signatures(f"\n\n{words}\n\n{signed.strip()}\n\n", langs=_date_languages(el))
     last = embeds[-1] if embeds else None
     return replace(last, text_confidence=tweet_text.UNCERTAIN) if last is not None and last.text else None

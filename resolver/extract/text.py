@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.extract.dates import DATE_PATTERN, MonthPattern, date_languages, is_ambiguous, iso_from_match
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -23,9 +23,9 @@ SP = r"[ \t\u00a0\u202f]"
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 SIGNATURE_HEAD = rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
-# Compiled when first used: its two lists of month names take 3 ms to compile, and an HTML page's widgets.js
-# signatures ("(@handle) <a ...>date</a>") are turned away by SIGNATURE_START_RE (#14).
-SIGNATURE_RE = LazyPattern(
+# Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
+# SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
+SIGNATURE_RE = MonthPattern(
     rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
@@ -37,8 +37,8 @@ SIGNATURE_START_RE = re.compile(rf"{SIGNATURE_HEAD}\w", re.IGNORECASE)
 # put the name first (Turkish, Japanese) are read from the embed's markup instead (`html._instagram`): their words
 # cannot be told from the name here. The other languages' line is searched for only in a text holding one of their
 # verbs: an alternation of lead-ins has no first character the engine can skip to (9x the English line's time).
-# Both compile when first searched with (#14): 8 ms of every start-up, and an HTML page's scan tries them only on an
-# Instagram embed.
+# Both compile when first searched with (#14), and an HTML page's scan tries them only on an Instagram embed. The
+# date is optional: a month word the table lacks (`dates.MonthPattern` is not used here) is a date left unread.
 INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
@@ -361,15 +361,31 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
     return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
 
 
-def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False) -> list[Embed]:
+def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None],
+                    memo: list[tuple[str, ...]]) -> str | None:
+    """A signature's ISO date; a month word of two languages ("listopada": Croatian October, Polish November) is read
+    by `langs` and the languages of the text's other dates (`dates.date_languages`, read once into `memo`), else not
+    at all: the date check names both readings (review32r4, dates33)."""
+    if not is_ambiguous(match):
+        return iso_from_match(match)
+    if not memo:
+        memo.append(date_languages(text))
+    return iso_from_match(match, langs=(*langs, *memo[0]))
+
+
+def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False,
+                    langs: Sequence[str | None] = ()) -> list[Embed]:
     """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional.
-    `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's."""
+    `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's.
+    `langs`: the languages its dates may be written in (the page's), which with the text's other dates read a month
+    word of two languages (`dates.month_number`)."""
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0
     skipped = Intervals(skip)
     earlier: list[str] = []   # the texts of the posts above
     dashed: list[dict[str, set[str]]] = []
+    text_languages: list[tuple[str, ...]] = []   # the languages of the text's dates, read once, where needed
 
     def known_names() -> dict[str, set[str]]:   # read once, and only for a name that needs it (rare)
         if not dashed:
@@ -382,7 +398,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
-        date = iso_from_match(match)
+        date = _signature_date(match, text, langs, text_languages)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
