@@ -380,15 +380,18 @@ def _from_cache(target: Target, session: Session,
             row, archived = other, other_archived
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
+    if row is None:
+        return None
     since = session.cached_since()
+    failed = _failed_since_view(target, row, store, session)
     # The view's age is its answer's (Store.post_row_counting), not the last observation's: a failed ask moves that
     # and keeps the view (review32r5 #4: a years-old status read as fresh for a TTL after a 503).
-    if row is None or since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():
+    if failed is None and since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():
         return None   # older than the TTL, or dated after now (a WARC from a clock that ran ahead: no fresh answer)
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
-    record = record_from_json(stored | {"from_cache": True})
+    record = failed or record_from_json(stored | {"from_cache": True})
     if not session.takes_cached(record.fetch_ids):
         return None   # under --replay, not replayed from its WARC files; live, of no known age: asked again
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
@@ -399,8 +402,9 @@ def _from_cache(target: Target, session: Session,
         record = _author_from_kept_answer(record, row, store)
     if record.status == "unknown" and not record.fetch_ids:
         return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
-    if not session.offline and row["status"] == "error" and not _lasting_error(record, row, store, session):
-        return None   # an error for a passing reason: ask again
+    if not session.offline and record.status == "error" \
+            and not _error_kept(record, row["last_observed_at"], store, session):
+        return None   # an error for a passing reason, got by an earlier run: ask again
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
@@ -475,11 +479,42 @@ def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | Non
     return None, 0
 
 
-def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, session: Session) -> bool:
+def _failed_since_view(target: Target, row: dict[str, Any], store: Store, session: Session) -> PostRecord | None:
+    """What the asks since the post's view said, when every one failed and that failure is this run's answer
+    (`_error_kept`: got by this run, or a lasting refusal within `error_ttl`): their answers merged, as the run that
+    asked said them. The view stays what was last said of the post (offline shows it), but a run is not told a
+    years-old status as fresh, nor asks again for it by each article (runs33: newuser32c #4, fixnu32i's rule)."""
+    if session.offline or row["status"] in ("error", "unknown", None) \
+            or (row["last_observed_at"] or "") <= (row["view_observed_at"] or ""):
+        return None
+    later: dict[str, PostRecord] = {}   # the latest answer of each source since the view
+    for observation in store.observations(row["id"]):
+        if observation["method"] == WAYBACK or not observation["record"] \
+                or (observation["observed_at"] or "") <= (row["view_observed_at"] or ""):
+            continue
+        if observation["status"] != "error":
+            return None   # something since said more than a failure (a "not known"): asked again, as before
+        later[observation["method"]] = record_from_json(session.redactor.shown_json(json.loads(observation["record"])))
+    if not later:
+        return None
+    failed = replace(_merged(session.redactor.page_url(target.url), list(later.values())), from_cache=True)
+    return failed if _error_kept(failed, row["last_observed_at"], store, session) else None
+
+
+def _error_kept(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
+    """Whether an error observed at `observed_at` answers this online run rather than be asked again: one this run
+    got (one request a source per post a run, a failure too: newuser32c #4; --refresh's `cached_since` cut-off),
+    or a lasting refusal (`_lasting_error`)."""
+    return (observed_at or "") >= session.started_at and session.replay is None \
+        or _lasting_error(record, observed_at, store, session)
+
+
+def _lasting_error(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
     """An error every source answered with a refusal of the request itself (a 4xx other than 408 and 429: TikTok's
     oEmbed 400 "Something went wrong"), observed within `error_ttl` days: the same request gets the same answer,
-    so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing."""
-    if not record.fetch_ids or (row["last_observed_at"] or "") < session.failed_since():
+    so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing. It is an
+    answer with a TTL: after an older view too (runs33)."""
+    if not record.fetch_ids or (observed_at or "") < session.failed_since():
         return False
     statuses = [(store.fetch(i) or {}).get("status") for i in record.fetch_ids]
     return all(s is not None and 400 <= s < 500 and s not in (408, 429) for s in statuses)
