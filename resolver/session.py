@@ -220,6 +220,9 @@ class Session:
         # The posts and links being fetched and resolved now, and the saves of the queue being made (by queue row id,
         # archive.process_queue): a step waits for another article's step doing the same rather than ask again.
         self.in_flight = InFlight()
+        # Each hop a resolution asked this run, by URL: its answer (no body), where it points on, and the ledger holding
+        # its fetch row (resolve._hop: one request per hop a run, however many links lead through it)
+        self.hops: dict[str, tuple[Any, Any, Any]] = {}
         # Waits over a second for a service's rate budget, by service: how many, and their seconds (newuser32c #9)
         self.rate_waits: dict[str, tuple[int, float]] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
