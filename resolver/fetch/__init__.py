@@ -132,6 +132,9 @@ class FetchedPost:
     # A Bluesky post shown from the record under its account's other name while the link's own name holds an
     # answer with no status of the post (an error): that answer (post_id, status, reason, fetch_ids), said beside it.
     link_answer: dict[str, Any] | None = None
+    # The URLs of `media` whose file facts are the cache's answer, not a download of this run: a failure among them
+    # says "(from cache)" (runs33). Not part of the post's JSON.
+    media_cached: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def failed(self) -> bool:
@@ -184,7 +187,8 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         cached = _from_cache(target, session, media_row) if options.cached else None
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
-            cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
+            media, media_cached = await _analyse_media(cached.record, session, options, cached.post_row)
+            cached = replace(cached, media=media, media_cached=media_cached)
         if cached is not None and _copies_missing(cached, session, options):
             if session.cache_only:
                 raise NotCached(target.url)
@@ -412,8 +416,10 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
-    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
-                       archive_lookup=looked, archive_looked_under=under, link_answer=set_aside)
+    media = _media_rows(record, media_row or store.media_by_url)
+    return FetchedPost(record, media, row["id"], archived=copies, archive_lookup=looked, archive_looked_under=under,
+                       link_answer=set_aside, media_cached=frozenset(str(m["url"]) for m in media if m.get("url"))
+                       | frozenset(str(m["preview_url"]) for m in media if m.get("preview_url")))
 
 
 def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dict[str, Any] | None:
@@ -793,8 +799,10 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged, copies, post_row = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)
-    items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
+    items, media_cached = await _analyse_media(merged, session, options, post_row) if options.media \
+        else ((), frozenset())
+    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under,
+                       media_cached=media_cached)
 
 
 def _observed(records: list[PostRecord]) -> bool:
@@ -906,13 +914,16 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 
 
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
-                         post_row: int | None) -> tuple[dict[str, Any], ...]:
+                         post_row: int | None) -> tuple[tuple[dict[str, Any], ...], frozenset[str]]:
+    """Each media item with its file's facts, downloaded now or the cache's (`media_file`), and the URLs whose facts
+    were the cache's."""
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
              if not session.redaction_made(url, record.fetch_ids) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
-    return tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
+    items = tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
+    return items, frozenset(url for url, found in files.items() if found.from_cache)
 
 
 async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True,
