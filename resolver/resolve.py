@@ -428,6 +428,11 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
 
 
+# What a kept hop's answer needs of its headers: where it points (read once, `onward`), its type, a wait it asks for
+# (`asked_to_wait`). The rest are in its fetch-log row; a run of 10,000 links keeps 20,000 hops.
+_HOP_HEADERS = frozenset({"location", "refresh", "content-type", "retry-after", "x-rate-limit-reset"})
+
+
 async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | None
                ) -> tuple[FetchOutcome, tuple[str, str] | None]:
     """One hop's answer and where it points on: asked once a run, however many links lead through it (a t.co link
@@ -441,7 +446,8 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
         if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline:
-            session.hops[url] = (evolve(outcome, body=b""), onward, own)
+            kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
+            session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
         return outcome, onward, own
     known: tuple[FetchOutcome, tuple[str, str] | None, Ledger] | None = session.hops.get(url)
     outcome, onward, own = known if known is not None else await session.in_flight.once(("hop", url), ask)
