@@ -88,6 +88,7 @@ class Lookup:
     error: str | None = None
     unavailable: bool = False         # offline: nothing was asked
     capped: bool = False              # CDX listed no more than its limit: there are at least this many captures
+    from_cache: bool = False          # its CDX answer was the cache's, no request made (an error says so)
 
     @property
     def earliest(self) -> Snapshot | None:
@@ -315,7 +316,8 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
-    return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped)
+    return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped,
+                  from_cache=cdx.via == KEPT)
 
 
 def _rows(outcome: FetchOutcome) -> int:
@@ -338,11 +340,14 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
     row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
     from the cache, its snapshots never recorded)."""
-    kept = _kept(session, url, purpose)
+    kept: tuple[dict[str, Any], bytes | None] | None = _kept(session, url, purpose)
+    if kept is None and session.offline:
+        kept = _kept_failure(session, url, purpose)
     if kept is not None:
         row, body = kept
-        outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
-                               json.loads(row["headers"] or "{}"), body, fetch_id=row["id"], via=KEPT)
+        outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"],
+                               row["status"], json.loads(row["headers"] or "{}"), body or b"",
+                               error_kind=row["error_kind"], error=row["error"], fetch_id=row["id"], via=KEPT)
         return outcome, read(outcome)
     ledger = Ledger()
     with ledger.kept(session.store):   # cancelled between two attempts: the first one's row is written alone
@@ -398,6 +403,25 @@ def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], byt
             if body is not None:
                 return row, body
     return None
+
+
+def _kept_failure(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes | None] | None:
+    """Offline, with no kept answer to `url`: its latest lookup, when that failed (a 503, a timeout), with its kept
+    body. It is what the cache knows of the lookup, read as the run that made it read it, and a failure read from the
+    cache is one (runs33: the report's body said "the archive lookup failed" and the run exited 0, "not looked up").
+    Online such a lookup is asked again (a passing failure); a URL never looked up stays "not looked up". A CDX list
+    in any case, as `_kept`."""
+    store = session.store
+    if store is None:
+        return None
+    asked = store.cdx_lists_any_case(url) if purpose == "wayback-cdx" else store.fetches_for(url)
+    rows = [row for row in asked if session.takes_cached([row["id"]])]
+    if not rows:
+        return None
+    row = rows[-1]
+    if row["status"] == 200:   # an answer whose body is not kept: nothing to read, no failure known
+        return None
+    return row, store.body(row["body_sha256"]) if row["body_sha256"] else None
 
 
 def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None,

@@ -1718,6 +1718,7 @@ def config_origins(ctx: click.Context, as_json: bool) -> None:
     others = {k: v for k, v in mapped.items() if k not in listed}
     if as_json:
         click.echo(json.dumps({"only_configured": settings.only_configured_origins,
+                               "keep_limits": settings.origins_keep_limits,
                                "origins": [{"origin": r.origin, "kind": r.kind, "service": r.service,
                                             "used_for": r.used_for, "configured": mapped.get(r.origin)} for r in rows],
                                "other_mapped": others,
@@ -1737,6 +1738,10 @@ def config_origins(ctx: click.Context, as_json: bool) -> None:
                + "):")
     for line in NOT_FIXED:
         click.echo(f"  {line.what}: {line.why}")
+    click.echo("")
+    click.echo("Rate limits ([limits]) of a mapped origin: " + (
+        "the service's it stands for ([origins] keep_limits = true)" if settings.origins_keep_limits
+        else "its own, keyed by the origin contacted ([origins] keep_limits = false)"))
 
 
 @cli.group()

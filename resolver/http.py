@@ -22,13 +22,14 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from resolver import __version__
 from resolver.errors import BodyTooLarge, BodyTooSlow, UnsafeTarget
 from resolver.model import evolve
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.session import NotCached
+from resolver.settings import origin_of
 
 if TYPE_CHECKING:
     import httpx
@@ -384,11 +385,12 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     try:
         parsed = _check_url(url)
         if session.live:
-            waiting = session.budgets.wait_time(url)
+            limited, mapped = budget_url(url, settings)
+            waiting = session.budgets.wait_time(limited)
             if waiting >= LONG_WAIT_S:
-                session.waiting_for_rate(_host(url), waiting)
+                session.waiting_for_rate(_host(url), waiting, mapped=mapped)
             before = session.budgets.clock()
-            await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
+            await session.budgets.acquire(limited)   # the service's published rate limit, shared by the whole run
             if (after := session.budgets.clock()) - before >= LONG_WAIT_S:
                 session.waited_for_rate(_host(url), before, after)
             if until is not None:
@@ -483,6 +485,25 @@ def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
     """A status line for a retry that waits a second or more: why nothing seems to happen (#11)."""
     if seconds >= LONG_WAIT_S:
         session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s")
+
+
+def budget_url(url: str, settings: Settings) -> tuple[str, str | None]:
+    """The URL a request's rate budget ([limits]) is matched on, and the origin [origins] sends it to (None when
+    none does). A mapped request draws on the budget of the service whose URL it was ([origins] keep_limits, the
+    default: a mirror or a proxy may pass it on to the service), or with keep_limits = false on that of the URL
+    contacted: a loopback server then waits for nothing (newuser32c #9: 278 s of waits for web.archive.org's budget
+    in a run against one), and a mirror's own limit is keyed by its origin."""
+    if not settings.origins:
+        return url, None
+    try:
+        split = urlsplit(url)
+        origin = origin_of(url)
+    except ValueError:   # no URL any origin maps: the request is refused as it is
+        return url, None
+    target = settings.origins.get(origin)
+    if target is None or settings.origins_keep_limits:
+        return url, target
+    return urlunsplit(urlsplit(target)[:2] + split[2:]), target
 
 
 def _host(url: str) -> str:

@@ -212,7 +212,9 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     context = {"handle": session.redactor.shown(handle), "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
     listing = next((found for found in listings if found.error or found.unavailable), None)
     if listing is not None:
-        # Nothing was looked at: not checked, which is no finding that the account has no candidate.
+        # Nothing was looked at: not checked, which is no finding that the account has no candidate. Whether the
+        # listing that failed was the cache's answer (offline, runs33): its error line says "(from cache)".
+        context["listing_from_cache"] = listing.from_cache
         return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
                                                    **context}, unavailable=listing.unavailable, verdict=NOT_CHECKED)
     in_window: dict[str, list[Any]] = {}

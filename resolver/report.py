@@ -120,7 +120,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
-        for item, _url, why in _media_failed(fetched.value):
+        for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
     if result.resolutions is not None or result.posts is not None:
         from resolver.pipeline import same_posts
@@ -248,9 +248,9 @@ def cached_mark(why: str, from_cache: bool) -> str:
     return f"{why} (from cache)" if from_cache else why
 
 
-def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
-    """The post's photos, posters and thumbnails whose download failed: (what and its URL, the URL, why), as
-    FetchedPost.failed counts them."""
+def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str, str]]:
+    """The post's photos, posters and thumbnails whose download failed: (what and its URL, the URL, why as said, the
+    error), as FetchedPost.failed counts them. One the cache answered says "(from cache)" (runs33)."""
     from resolver.fetch import MEDIA_NOT_ASKED
 
     if post.unavailable:
@@ -259,7 +259,8 @@ def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
         if item.get("error") and item["error"] not in MEDIA_NOT_ASKED:
             kind = item.get("type") or "media"
             url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
-            yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url), item["error"]
+            yield (f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url),
+                   cached_mark(item["error"], str(url) in post.media_cached), item["error"])
 
 
 @dataclass(frozen=True)
@@ -293,8 +294,8 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
         why = record.reason or "every method ended in an error"
         yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
                           f"fetch: {why}")
-    for item, url, why in _media_failed(post):
-        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {why}")
+    for item, url, why, error in _media_failed(post):
+        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -308,7 +309,8 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     if not archived.failed:
         return
     if archived.error and not archived.error.startswith(WITHHELD):
-        yield StepFailure(f"archive lookup failed for {archived.url}: {archived.error}", archived.url,
+        yield StepFailure(f"archive lookup failed for {archived.url}: "
+                          f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
                           archived.error, archived=True, stage="archive")
     if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
@@ -368,7 +370,8 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
-            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {error}",
+            why = cached_mark(str(error), bool(found_id.value.evidence.get("listing_from_cache")))
+            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {why}",
                               result.embeds[found_id.embed].url, f"identify: {error}", stage="identify")
 
 

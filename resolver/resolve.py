@@ -374,11 +374,12 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
         # the PDF, one to a live stream at the stream.
         kept = _kept_redirect(current, session)
-        outcome = kept or await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True,
-                                      until=until)
+        if kept is not None:
+            outcome, onward = kept, next_hop(kept, current)
+        else:
+            outcome, onward = await _hop(current, session=session, ledger=ledger, until=until)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
-        onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
                         onward[1] if onward else None, outcome.non_public, kept=kept is not None,
                         error=_timed_out(outcome)))
@@ -425,6 +426,33 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         ref = platforms.parse_url(current)
         if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
+
+
+# What a kept hop's answer needs of its headers: where it points (read once, `onward`), its type, a wait it asks for
+# (`asked_to_wait`). The rest are in its fetch-log row; a run of 10,000 links keeps 20,000 hops.
+_HOP_HEADERS = frozenset({"location", "refresh", "content-type", "retry-after", "x-rate-limit-reset"})
+
+
+async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | None
+               ) -> tuple[FetchOutcome, tuple[str, str] | None]:
+    """One hop's answer and where it points on: asked once a run, however many links lead through it (a t.co link
+    to pic.twitter.com/X and an embed linking pic.twitter.com/X itself were two requests, at once or one after the
+    other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
+    (`Ledger.share`, as an X API batch's): the first resolution written writes it, the others cite the same row. An
+    answer that came whole is kept for the rest of the run without its body (where it points is read once); a
+    timeout, a refusal or a body cut at a deadline is its own resolution's (its deadline), and not kept."""
+    async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger]:
+        own = Ledger()
+        outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
+        onward = next_hop(outcome, url) if outcome.error is None else None
+        if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline:
+            kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
+            session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
+        return outcome, onward, own
+    known: tuple[FetchOutcome, tuple[str, str] | None, Ledger] | None = session.hops.get(url)
+    outcome, onward, own = known if known is not None else await session.in_flight.once(("hop", url), ask)
+    ledger.share(own)
+    return outcome, onward
 
 
 def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:

@@ -220,19 +220,26 @@ class Session:
         # The posts and links being fetched and resolved now, and the saves of the queue being made (by queue row id,
         # archive.process_queue): a step waits for another article's step doing the same rather than ask again.
         self.in_flight = InFlight()
+        # Each hop a resolution asked this run, by URL: its answer (no body), where it points on, and the ledger holding
+        # its fetch row (resolve._hop: one request per hop a run, however many links lead through it)
+        self.hops: dict[str, tuple[Any, Any, Any]] = {}
         # Waits over a second for a service's rate budget, by service: when each began and ended, on the budgets'
         # clock (newuser32c #9; newuser33 #10: requests waiting at once overlap, so their sum is no time the run took)
         self.rate_waits: dict[str, list[tuple[float, float]]] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
-    def waiting_for_rate(self, service: str, seconds: float) -> None:
+    def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None) -> None:
         """A request to `service` is to wait about `seconds` (over a second) for its rate budget: the first such wait
         of a service is a status line, the rest are summed up at the end (`rate_waited`), or each a line with
         `each_wait` (-v). Before, every wait was a line (newuser32c #9: 133 of the 164 lines of a corpus run's
-        stderr)."""
+        stderr). `mapped`: the origin [origins] sends the request to, whose budget is the service's (the first line
+        says how to budget it as itself)."""
         if service not in self.rate_waits or self.each_wait:
             more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
+            if mapped is not None and service not in self.rate_waits:
+                more += (f"; [origins] sends it to {mapped} with {service}'s budget ([origins] keep_limits = false "
+                         "budgets it as the origin contacted)")
             self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
         self.rate_waits.setdefault(service, [])
 

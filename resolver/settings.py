@@ -65,6 +65,10 @@ class Settings:
     # [origins] only_configured: a request to an origin `origins` does not map is refused before any name lookup or
     # connection (a test or court run contacts nothing else; newuser31 #5)
     only_configured_origins: bool = False
+    # [origins] keep_limits: a request sent to a mapped origin draws on the rate budget ([limits]) of the service whose
+    # URL it was (true: a mirror or proxy may pass it on to the service), or, false, on that of the URL contacted (a
+    # loopback server, a mirror with limits of its own keyed in [limits] by its origin; newuser32c #9)
+    origins_keep_limits: bool = True
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
     limits: Mapping[str, float] = field(default_factory=dict)
     # [scan]
@@ -89,6 +93,7 @@ class Settings:
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
                                                       "x_methods", "max_media_bytes", "only_configured_origins", "max_image_pixels", "limits",
+                                                      "origins_keep_limits",
                                                       "failure_ttl_minutes",
                                                       "save_timeout", "warc_path", "article_budget",
                                                       "max_article_bytes"}
@@ -117,6 +122,7 @@ def origin_of(url: str) -> str:
 
 
 ONLY_CONFIGURED = "only_configured"   # [origins] only_configured = true: no origin [origins] does not map is contacted
+KEEP_LIMITS = "keep_limits"   # [origins] keep_limits = false: a mapped origin is budgeted as itself, not as its service
 # [network] config key -> Settings field. Not [fetch] failure_ttl (minutes a media download's passing failure is kept)
 _TTL_FIELDS = {"cache_ttl": "cache_ttl_days", "error_ttl": "error_ttl_days"}
 # Every section and key a config file may hold ([origins] and [limits] map URLs, so any key): a typo is an error,
@@ -170,11 +176,12 @@ def _from_toml(path: Path) -> dict[str, Any]:
     for key, value in network.items():
         values[_TTL_FIELDS.get(key, key)] = value
     origins = dict(section("origins"))
-    if ONLY_CONFIGURED in origins:   # the one key of [origins] that is no origin
-        only = origins.pop(ONLY_CONFIGURED)
-        if not isinstance(only, bool):
-            raise ConfigError(f"config file {path}: [origins] {ONLY_CONFIGURED} must be true or false, not {only!r}")
-        values["only_configured_origins"] = only
+    for key, name in ((ONLY_CONFIGURED, "only_configured_origins"), (KEEP_LIMITS, "origins_keep_limits")):
+        if key in origins:   # the keys of [origins] that are no origin
+            flag = origins.pop(key)
+            if not isinstance(flag, bool):
+                raise ConfigError(f"config file {path}: [origins] {key} must be true or false, not {flag!r}")
+            values[name] = flag
     if not all(isinstance(v, str) for v in origins.values()):
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))

@@ -546,3 +546,35 @@ def test_replay33_a_citation_names_its_warc_record_id_live_replayed_and_merged(w
                                                                       cited["warc_record"]["offset"])}
     assert f"replayed from WARC run.warc.gz, record \\{record_id[:-1]}\\>, answered at " in world(
         "--db", str(merged), "report", "--offline", source).stdout
+
+
+def test_runs33_an_archive_identification_or_media_failure_read_from_the_cache_is_one_and_says_so(world, fakenet,
+                                                                                                   tmp_path):
+    """fixnu32e/fixnu32i, left alone: under --offline, a lookup that failed (CDX 503) was "not looked up": exit 3 (0
+    from `report`, whose body said "the archive lookup failed") and no error line. A failure read from the cache is
+    one, as a post's and a link's are: exit 1 and an error line ending "(from cache)", for the archive lookup, the
+    identification (the account's listing) and a post's photo (what `--offline` never looked up stays no failure).
+    This run's own failures say no such thing."""
+    broken_services(fakenet)
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    lookup = f"archive lookup failed for {POST}: cdx: HTTP 503"
+    identified = "embed #1 could not be identified: cdx: HTTP 503"
+    photo = (f"photo https://pbs.twimg.com/media/FjRivertonBridge.jpg of post twitter {fx.POST_ID} could not be "
+             "used: HTTP 503")
+    linked, remnant = article(tmp_path, LINKED.replace(" https://t.co/Loop0000", ""), "linked.txt"), article(
+        tmp_path, REMNANT)
+    never = world("scan", "--offline", "--archive", linked)   # never looked up: not in the cache, no failure
+    assert (never.exit_code, [line for line in lines(never.stderr) if line.startswith("error")]) == (3, []), \
+        never.output
+    for args, said in ((), ""), (("--offline",), " (from cache)"):
+        archived = world("scan", *args, "--archive", linked)
+        post = f"post twitter {fx.POST_ID} could not be fetched: syndication answered HTTP 500"
+        assert (archived.exit_code, lines(archived.stderr)) == (1, [f"error: {linked}: {post}{said}",
+                                                                    f"error: {linked}: {lookup}{said}"]), archived.output
+        found = world("scan", *args, "--identify", remnant)
+        assert (found.exit_code, lines(found.stderr)) == (1, [f"error: {remnant}: {identified}{said}"]), found.output
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("busy", 503))
+    for args, said in (("--refresh",), ""), ((), " (from cache)"), (("--offline",), " (from cache)"):
+        fetched = world("fetch", *args, POST)   # a failed download is kept for the cache TTL (newuser28b #8)
+        assert (fetched.exit_code, lines(fetched.stderr)) == (1, [f"error: {photo}{said}"]), fetched.output

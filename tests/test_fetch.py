@@ -841,3 +841,79 @@ def test_newuser32c_a_post_one_source_says_is_hidden_is_not_not_found_by_another
     [post] = run([target], settings_for(fakenet), store, media=False, archived=False, all_methods=True)
     assert (post.record.status, post.record.method) == ("protected", "oembed")
     assert post.record.disagreements["status"] == {"syndication": "not_found", "oembed": "protected"}
+
+
+def test_runs33_a_post_all_of_whose_sources_failed_is_asked_once_a_run(fakenet, store):
+    """A post every source answered 503 was asked again by each later article of the same run (newuser32c #4: 30
+    requests for 4 such posts in one run). What this run got is its answer for the rest of it, as a --refresh run
+    reuses what it got (fixnu32g): one request per source per post per run, a failure too. The next run asks again
+    (a 503 is no lasting answer), and so does a run whose view is older than the TTL."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [page("busy", 503)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+
+    def articles(count: int):
+        """`count` articles, one after another, in one session: each asks for the post."""
+        async def job(session):
+            return [(await fetch_posts([TWEET], session=session, options=FetchOptions(media=False, archived=False)))[0]
+                    for _ in range(count)]
+        return Session(settings, store=store).run(job)
+    first, second, third = articles(3)
+    assert [p.record.status for p in (first, second, third)] == ["error"] * 3
+    assert (first.record.from_cache, second.record.from_cache, third.failed) == (False, True, True)
+    assert len(fakenet.hits) == 2   # syndication and oEmbed, once each
+    assert store.db["post_observations"].count == 2   # one observation each, not one per article
+    articles(1)
+    assert len(fakenet.hits) == 4   # the next run asks again: a 503 passes
+    # A post whose view is an old answer, its asks this run failing: the later articles take the failure too
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page(fx.SYNDICATION_TWEET), page("busy", 503)]}))
+    Session(settings, store=store, mode=Mode(refresh=True)).run(
+        lambda s: fetch_posts([TWEET], session=s, options=FetchOptions(media=False, archived=False)))
+    old = "2020-01-02T03:04:05.000000Z"
+    with store.write():
+        store.conn.execute("UPDATE post_observations SET observed_at = ?", [old])
+        store.conn.execute("UPDATE posts SET last_observed_at = ?, last_available_at = ?", [old, old])
+    asked = len(fakenet.hits)
+    first, second = articles(2)
+    assert [(p.record.status, p.record.from_cache) for p in (first, second)] == [("error", False), ("error", True)]
+    assert len(fakenet.hits) == asked + 2
+    assert store.post_row("twitter", fx.POST_ID)["status"] == "available"   # the view is kept, as it was said
+
+
+def test_runs33_a_lasting_refusal_after_an_old_view_is_an_answer_for_the_error_ttl(fakenet, store):
+    """A post whose view is a definitive answer older than the TTL, whose later asks all got a lasting 4xx (TikTok's
+    oEmbed 400), was asked again by every run since the view's age counts from the answer that said what the post
+    is (fixnu32i). A lasting refusal is an answer with a TTL, error_ttl: within it the next run asks nothing and
+    says what the last ask got (the error, not the years-old view); past it, it asks again; a 503 is no such answer."""
+    video = "7311111111111111113"
+    tiktok = Target("tiktok", video, f"https://www.tiktok.com/@bridgefan/video/{video}")
+    fakenet.route("www.tiktok.com", "/oembed", json_page({
+        "version": "1.0", "type": "video", "title": "The bridge is under water now #flood",
+        "author_url": "https://www.tiktok.com/@bridgefan", "author_name": "Bridge Fan",
+        "author_unique_id": "bridgefan", "provider_name": "TikTok"}),
+        json_page({"code": 400, "message": "Something went wrong"}, 400))
+    settings = settings_for(fakenet)
+    assert run([tiktok], settings, store, media=False)[0].record.status == "available"
+    old = "2020-01-02T03:04:05.000000Z"   # the view's answer, older than the 30-day TTL
+    with store.write():
+        store.conn.execute("UPDATE post_observations SET observed_at = ?", [old])
+        store.conn.execute("UPDATE posts SET first_observed_at = ?, last_observed_at = ?, last_available_at = ?",
+                           [old, old, old])
+    [refused] = run([tiktok], settings, store, media=False)
+    assert (refused.record.status, refused.record.from_cache, refused.failed) == ("error", False, True)
+    assert len(fakenet.hits) == 2
+    [kept] = run([tiktok], settings, store, media=False)   # within error_ttl of the 400
+    assert (kept.record.status, kept.record.reason, kept.record.from_cache) == (
+        "error", "oEmbed answered HTTP 400", True)
+    assert len(fakenet.hits) == 2
+    [offline] = run([tiktok], settings, store, media=False, offline=True)
+    assert offline.record.status == "available"   # offline shows the view, what was last said of the post
+    run([tiktok], replace(settings, error_ttl_days=0), store, media=False)
+    assert len(fakenet.hits) == 3
+    fakenet.route("www.tiktok.com", "/oembed", page("busy", 503))
+    run([tiktok], replace(settings, retries=0), store, media=False)
+    assert len(fakenet.hits) == 3   # the 400 of the run before is within error_ttl still
+    run([tiktok], replace(settings, retries=0, error_ttl_days=0), store, media=False)
+    run([tiktok], replace(settings, retries=0), store, media=False)
+    assert len(fakenet.hits) == 5   # a 503 after the view is asked again by the next run

@@ -172,3 +172,34 @@ def test_a_link_another_article_followed_after_this_one_asked_the_cache_is_not_f
     first, second = Session(settings, store=store, mode=Mode()).run(two)
     assert asked(fakenet, "t.co") == 1
     assert first[0].resolution_id == second[1].resolution_id is not None
+
+
+def test_runs33_a_hop_two_links_lead_through_is_asked_once_a_run_at_once_or_one_after_the_other(threaded_net, store):
+    """A t.co link to pic.twitter.com/X, and pic.twitter.com/X linked itself (in the same article or another): the
+    hop was asked once per link, at once (each link in flight on its own) or one after the other (a hop is no link
+    the cache is asked about). One request per hop a run: both resolutions cite the one fetch-log row."""
+    from tests.fakenet import redirect
+
+    fakenet = threaded_net
+    photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+    fakenet.route("t.co", "/Ab12Cd34Ef", slowly(redirect("https://pic.twitter.com/Zz98Yy76Xx")))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", slowly(redirect(photo)))
+    fakenet.route("t.co", "/Gh56Ij78Kl", redirect("https://pic.twitter.com/Mn90Op12Qr"))
+    fakenet.route("pic.twitter.com", "/Mn90Op12Qr", redirect(photo))
+    settings = fakenet.settings(hosts=["t.co", "pic.twitter.com"])
+
+    async def both(session: Session):   # at once: the article's two links, and another article's, side by side
+        return await asyncio.gather(resolve_many(["https://t.co/Ab12Cd34Ef"], session=session),
+                                    resolve_many(["https://pic.twitter.com/Zz98Yy76Xx"], session=session))
+
+    async def in_turn(session: Session):   # one article after the other
+        first = await resolve_many(["https://t.co/Gh56Ij78Kl"], session=session)
+        return first, await resolve_many(["https://pic.twitter.com/Mn90Op12Qr"], session=session)
+    for job, hop in ((both, "https://pic.twitter.com/Zz98Yy76Xx"), (in_turn, "https://pic.twitter.com/Mn90Op12Qr")):
+        [through], [direct] = Session(settings, store=store, mode=Mode()).run(job)
+        assert through.error is None and direct.error is None and through.post == direct.post
+        assert [h.url for h in through.hops][1:] == [h.url for h in direct.hops] == [hop]
+        assert through.hops[1].fetch_id == direct.hops[0].fetch_id is not None
+        assert len(store.fetches_for(hop)) == 1
+    assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 1
+    assert fakenet.hits.count(("pic.twitter.com", "/Mn90Op12Qr")) == 1

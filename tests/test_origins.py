@@ -97,7 +97,7 @@ def test_config_origins_lists_each_service_its_default_and_its_configured_origin
     result = run.invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "config", "origins", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["only_configured"] is False
+    assert data["only_configured"] is False and data["keep_limits"] is True   # mapped: the service's budget (runs33)
     rows = {r["origin"]: r for r in data["origins"]}
     assert [r["origin"] for r in data["origins"]] == [o.origin for o in origins.table()]
     assert rows["https://cdn.syndication.twimg.com"] == {
@@ -120,6 +120,8 @@ def test_config_origins_with_only_configured_says_which_would_be_refused(tmp_pat
     assert re.search(r"https://t\.co +.* +http://127\.0\.0\.1:8900", result.output)
     assert re.search(r"https://pic\.twitter\.com +.* +refused \(not mapped\)", result.output)
     assert "only_configured = true" in result.output
+    assert "Rate limits ([limits]) of a mapped origin: the service's it stands for ([origins] keep_limits = true)" \
+        in result.output
 
 
 def test_only_configured_is_read_from_origins_and_must_be_true_or_false(tmp_path):

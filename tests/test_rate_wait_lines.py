@@ -51,7 +51,9 @@ def test_a_service_s_rate_waits_are_said_once_then_summed_up(fakenet, store, eac
     else:
         assert [line.split(":")[0] for line in waits] == ["t.co", "bit.ly"]
         assert waits[0].startswith("t.co: waiting ") and waits[0].endswith(
-            " s for the rate limit (further waits for it are summed up at the end; -v shows each)")
+            " s for the rate limit (further waits for it are summed up at the end; -v shows each); [origins] sends "
+            f"it to {fakenet.origin} with t.co's budget ([origins] keep_limits = false budgets it as the origin "
+            "contacted)")
     assert session.rate_waited() == ["t.co: waited 25 s in all for the rate limit (3 waits)",
                                      "bit.ly: waited 25 s in all for the rate limit (3 waits)"]
 
@@ -95,3 +97,36 @@ def test_newuser33_concurrent_waits_are_said_as_the_time_they_took_not_their_sum
         "web.archive.org: requests waited for the rate limit during 15 s of the run (4 waits at times at once, "
         "30 s summed)",
         "t.co: waited 9 s in all for the rate limit (2 waits)"]
+
+
+def test_runs33_a_mapped_origin_keeps_its_service_s_budget_unless_keep_limits_is_false(fakenet, store, tmp_path):
+    """newuser32c #9: a service mapped to a loopback server kept the real service's rate budget (278 s of waits for
+    web.archive.org's in a run against one). That stays the default, on purpose: [origins] may point at a mirror or
+    a proxy that passes requests on to the service. `[origins] keep_limits = false` budgets a mapped request as the
+    URL contacted: a loopback server with no limit waits for nothing, and a limit keyed by the mirror's own origin
+    applies."""
+    from dataclasses import replace
+
+    from resolver.settings import load_settings
+
+    urls = links(fakenet)
+
+    def waited(settings, limits) -> list[str]:
+        clock = FakeClock([])
+        session = Session(settings, store=None, budgets=Budgets(limits, clock=clock.time, sleep=clock.sleep))
+        session.run(lambda s: resolve_many(urls, session=s))
+        return session.rate_waited()
+    settings = fakenet.settings(hosts=["t.co", "bit.ly"], concurrency=1)
+    assert settings.origins_keep_limits is True and len(waited(settings, LIMITS)) == 2   # the default: as before
+    own = replace(settings, origins_keep_limits=False)
+    assert waited(own, LIMITS) == []   # the loopback origin has no limit of its own
+    # the mirror's own limit: both services' requests go to the one origin, and draw on its one budget (7 waits)
+    assert waited(own, {fakenet.origin: 6}) == ["t.co: waited 25 s in all for the rate limit (3 waits)",
+                                                "bit.ly: waited 40 s in all for the rate limit (4 waits)"]
+    config = tmp_path / "config.toml"
+    config.write_text('[origins]\n"https://t.co" = "http://127.0.0.1:8765"\nkeep_limits = false\n')
+    loaded = load_settings(config, env={})
+    assert (loaded.origins_keep_limits, loaded.origins) == (False, {"https://t.co": "http://127.0.0.1:8765"})
+    config.write_text('[origins]\nkeep_limits = "no"\n')
+    with pytest.raises(Exception, match=r"\[origins\] keep_limits must be true or false, not 'no'"):
+        load_settings(config, env={})

@@ -70,9 +70,6 @@ def normalise(text: str) -> str:
     text = re.sub(r"\(as of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z\)", "(as of <time>)", text)   # a status's, to the minute
     text = re.sub(r"(fetch #)\d+", r"\1<id>", text)
     text = re.sub(r'("fetch_id": )\d+', r'\1"<id>"', text)
-    # how many fetches the report cites, each once: a link two embeds lead through is fetched once or twice as their
-    # steps meet (the second resolution may take the first's hop: 10 or 11 answers)
-    text = re.sub(r'("count": )\d+(,\s+"cached": 0,)', r'\1"<count>"\2', text)
     return re.sub(r'("fetch_ids": \[)[^\]]*(\])', r'\1"<ids>"\2', text)
 
 
@@ -96,7 +93,9 @@ def test_json_report_follows_the_schema(world):
     data = json.loads(world("report", "--format", "json", "article.html"))
     jsonschema.validate(data, json.loads(SCHEMA.read_text()))
     golden("report.json", normalise(json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-    assert data["answers"]["count"] in (10, 11) and data["answers"]["cached"] == 0   # all asked now (normalise)
+    # each fetch the report cites, once: pic.twitter.com/X, a hop of the t.co link and a link of its own, is asked
+    # once a run however the two resolutions meet (it was 10 or 11 answers as they did: runs33, #13)
+    assert data["answers"]["count"] == 10 and data["answers"]["cached"] == 0   # all asked now
     first, second = data["embeds"]
     assert {c["name"]: c["result"] for c in first["checks"]} == {
         "author": "pass", "date": "fail", "snowflake-date": "fail", "text": "fail", "media": "pass", "archive": "warn"}

@@ -643,9 +643,12 @@ def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet
         "skip", "not known: the archive lookup failed (cdx: HTTP 503)")
     assert archive["evidence"].endswith(", HTTP 503)")   # the failed lookup it rests on, named
     assert embed["archive_looked_up"] is False
-    code, out = reporter("report", "--offline", "--format", "json", "article.html")   # the same, from the fetch log
-    # offline, a lookup that failed is no answer the cache keeps: "not looked up", no step that failed (newuser32 #5)
-    assert code == 0, out
+    said: list[str] = []
+    code, out = reporter("report", "--offline", "--format", "json", "article.html", said=said)   # from the fetch log
+    # offline, the failed lookup the cache holds is a step that failed, read from the cache: the body says "the
+    # archive lookup failed", and so do stderr and the exit code (runs33; it exited 0 as "not looked up", fixnu32e)
+    assert (code, said) == (1, [f"error: article.html: archive lookup failed for https://twitter.com/river_desk/status/"
+                                f"{POST}: cdx: HTTP 503 (from cache)"]), out
     assert check_named(json.loads(out)["embeds"][0], "archive") == archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     assert report["summary"]["without_archive"] is None

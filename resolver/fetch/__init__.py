@@ -132,6 +132,9 @@ class FetchedPost:
     # A Bluesky post shown from the record under its account's other name while the link's own name holds an
     # answer with no status of the post (an error): that answer (post_id, status, reason, fetch_ids), said beside it.
     link_answer: dict[str, Any] | None = None
+    # The URLs of `media` whose file facts are the cache's answer, not a download of this run: a failure among them
+    # says "(from cache)" (runs33). Not part of the post's JSON.
+    media_cached: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def failed(self) -> bool:
@@ -184,7 +187,8 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         cached = _from_cache(target, session, media_row) if options.cached else None
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
-            cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
+            media, media_cached = await _analyse_media(cached.record, session, options, cached.post_row)
+            cached = replace(cached, media=media, media_cached=media_cached)
         if cached is not None and _copies_missing(cached, session, options):
             if session.cache_only:
                 raise NotCached(target.url)
@@ -380,15 +384,18 @@ def _from_cache(target: Target, session: Session,
             row, archived = other, other_archived
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
+    if row is None:
+        return None
     since = session.cached_since()
+    failed = _failed_since_view(target, row, store, session)
     # The view's age is its answer's (Store.post_row_counting), not the last observation's: a failed ask moves that
     # and keeps the view (review32r5 #4: a years-old status read as fresh for a TTL after a 503).
-    if row is None or since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():
+    if failed is None and since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():
         return None   # older than the TTL, or dated after now (a WARC from a clock that ran ahead: no fresh answer)
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
-    record = record_from_json(stored | {"from_cache": True})
+    record = failed or record_from_json(stored | {"from_cache": True})
     if not session.takes_cached(record.fetch_ids):
         return None   # under --replay, not replayed from its WARC files; live, of no known age: asked again
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
@@ -399,8 +406,9 @@ def _from_cache(target: Target, session: Session,
         record = _author_from_kept_answer(record, row, store)
     if record.status == "unknown" and not record.fetch_ids:
         return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
-    if not session.offline and row["status"] == "error" and not _lasting_error(record, row, store, session):
-        return None   # an error for a passing reason: ask again
+    if not session.offline and record.status == "error" \
+            and not _error_kept(record, row["last_observed_at"], store, session):
+        return None   # an error for a passing reason, got by an earlier run: ask again
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
@@ -408,8 +416,10 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
-    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
-                       archive_lookup=looked, archive_looked_under=under, link_answer=set_aside)
+    media = _media_rows(record, media_row or store.media_by_url)
+    return FetchedPost(record, media, row["id"], archived=copies, archive_lookup=looked, archive_looked_under=under,
+                       link_answer=set_aside, media_cached=frozenset(str(m["url"]) for m in media if m.get("url"))
+                       | frozenset(str(m["preview_url"]) for m in media if m.get("preview_url")))
 
 
 def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dict[str, Any] | None:
@@ -475,11 +485,42 @@ def _named_otherwise(target: Target, store: Store) -> tuple[dict[str, Any] | Non
     return None, 0
 
 
-def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, session: Session) -> bool:
+def _failed_since_view(target: Target, row: dict[str, Any], store: Store, session: Session) -> PostRecord | None:
+    """What the asks since the post's view said, when every one failed and that failure is this run's answer
+    (`_error_kept`: got by this run, or a lasting refusal within `error_ttl`): their answers merged, as the run that
+    asked said them. The view stays what was last said of the post (offline shows it), but a run is not told a
+    years-old status as fresh, nor asks again for it by each article (runs33: newuser32c #4, fixnu32i's rule)."""
+    if session.offline or row["status"] in ("error", "unknown", None) \
+            or (row["last_observed_at"] or "") <= (row["view_observed_at"] or ""):
+        return None
+    later: dict[str, PostRecord] = {}   # the latest answer of each source since the view
+    for observation in store.observations(row["id"]):
+        if observation["method"] == WAYBACK or not observation["record"] \
+                or (observation["observed_at"] or "") <= (row["view_observed_at"] or ""):
+            continue
+        if observation["status"] != "error":
+            return None   # something since said more than a failure (a "not known"): asked again, as before
+        later[observation["method"]] = record_from_json(session.redactor.shown_json(json.loads(observation["record"])))
+    if not later:
+        return None
+    failed = replace(_merged(session.redactor.page_url(target.url), list(later.values())), from_cache=True)
+    return failed if _error_kept(failed, row["last_observed_at"], store, session) else None
+
+
+def _error_kept(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
+    """Whether an error observed at `observed_at` answers this online run rather than be asked again: one this run
+    got (one request a source per post a run, a failure too: newuser32c #4; --refresh's `cached_since` cut-off),
+    or a lasting refusal (`_lasting_error`)."""
+    return (observed_at or "") >= session.started_at and session.replay is None \
+        or _lasting_error(record, observed_at, store, session)
+
+
+def _lasting_error(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
     """An error every source answered with a refusal of the request itself (a 4xx other than 408 and 429: TikTok's
     oEmbed 400 "Something went wrong"), observed within `error_ttl` days: the same request gets the same answer,
-    so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing."""
-    if not record.fetch_ids or (row["last_observed_at"] or "") < session.failed_since():
+    so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing. It is an
+    answer with a TTL: after an older view too (runs33)."""
+    if not record.fetch_ids or (observed_at or "") < session.failed_since():
         return False
     statuses = [(store.fetch(i) or {}).get("status") for i in record.fetch_ids]
     return all(s is not None and 400 <= s < 500 and s not in (408, 429) for s in statuses)
@@ -763,8 +804,10 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged, copies, post_row = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)
-    items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
+    items, media_cached = await _analyse_media(merged, session, options, post_row) if options.media \
+        else ((), frozenset())
+    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under,
+                       media_cached=media_cached)
 
 
 def _observed(records: list[PostRecord]) -> bool:
@@ -876,13 +919,16 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 
 
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
-                         post_row: int | None) -> tuple[dict[str, Any], ...]:
+                         post_row: int | None) -> tuple[tuple[dict[str, Any], ...], frozenset[str]]:
+    """Each media item with its file's facts, downloaded now or the cache's (`media_file`), and the URLs whose facts
+    were the cache's."""
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
              if not session.redaction_made(url, record.fetch_ids) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
-    return tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
+    items = tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
+    return items, frozenset(url for url, found in files.items() if found.from_cache)
 
 
 async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True,
