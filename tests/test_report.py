@@ -276,17 +276,32 @@ def test_left32_a_hop_that_timed_out_says_so_in_every_report_format(world, faken
 
     from resolver import report
 
+    from pytest_httpserver import HTTPServer
+
+    from tests.fakenet import FakeNet
+
     def late(request):
         time.sleep(3.5)
         return redirect(POST + "/photo/1")(request)
-    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", late)
+    # The late hop on a server of its own, each request in a thread: on the world's server (one request at a time)
+    # it held up every other answer for 3.5 s, which then missed the deadline too under load (flaky, runs33).
+    slow = HTTPServer(threaded=True)
+    slow.start()
+    slow_net = FakeNet(slow)
+    slow_net.route("pic.twitter.com", "/Zz98Yy76Xx", late)
     config = tmp_path / "config.toml"
     # a deadline every other answer of the loopback world meets under load (0.5 s did not, at a load of 15)
-    config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 1.5\n", 1))
-    # the hops' timeouts are steps that failed: exit 1 and an error line each (newuser32 #5)
-    data = json.loads(world("report", "--format", "json", "article.html", failed=tuple(
-        f"error: article.html: link {link} (embed #1) ended in an error: timeout"
-        for link in ("https://t.co/Zz98Yy76Xx", "https://pic.twitter.com/Zz98Yy76Xx"))))
+    config.write_text(config.read_text().replace("[network]\n", "[network]\ndeadline = 1.5\n", 1).replace(
+        f'"https://pic.twitter.com" = "{fakenet.origin}"', f'"https://pic.twitter.com" = "{slow_net.origin}"'))
+    assert slow_net.origin in config.read_text()
+    try:
+        # the hops' timeouts are steps that failed: exit 1 and an error line each (newuser32 #5)
+        data = json.loads(world("report", "--format", "json", "article.html", failed=tuple(
+            f"error: article.html: link {link} (embed #1) ended in an error: timeout"
+            for link in ("https://t.co/Zz98Yy76Xx", "https://pic.twitter.com/Zz98Yy76Xx"))))
+    finally:
+        slow.clear()
+        slow.stop()
     hops = [h for e in data["embeds"] for r in e["resolutions"] for h in r["hops"]]
     late_hops = [h for h in hops if "pic.twitter" in h["url"]]   # a hop of the t.co link, and a link of its own
     assert late_hops and all(h["status"] is None for h in late_hops)
