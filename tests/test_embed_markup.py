@@ -184,4 +184,6 @@ def test_many_post_urls_in_a_sites_text_are_judged_at_linear_cost():
         return time.perf_counter() - start
 
     took(400)
-    assert took(4000) < 30 * took(400) + 0.5
+    # the best of three each: one pause of a loaded machine (a load of 25) in a single timing failed it once
+    small, big = min(took(400) for _ in range(3)), min(took(4000) for _ in range(3))
+    assert big < 30 * small + 0.5, (big, small)
