@@ -3574,3 +3574,29 @@ def test_a_mastodon_embed_code_is_one_embed_of_its_post_on_any_port(instance):
         assert (embed.platform, embed.url, embed.post_id, embed.author_handle, embed.detector, embed.also_at) == (
             "mastodon", url, f"{place}/112233445566778899", "alice@social.example", detector, ())
         assert page[embed.span[0]:].startswith(markup[:12])
+
+
+@pytest.mark.parametrize("page,opens,closes", [
+    ("<p>a</p><!--> <script>x</script> -->", [8, 14], [23, 33]),   # "<!-->" opens a comment; its "-->" closes none
+    ("<!---> <SCRIPT>a<b</Script >", [0, 7], [18]),
+    ("<\u017fcript>x</\u017fcript><!-- c --><!-- d -->", [0, 18, 28], [9, 25, 35]),   # a long s is an s in any case
+    ("<p>no marks</p>", [], []),
+    ("x --> y <!-- z", [8], [2]),
+], ids=["comment-open-sharing-its-close", "capitals", "long-s-and-two-comments", "none", "close-before-open"])
+def test_where_scripts_and_comments_open_and_close_is_read_as_one_pass_over_the_page_reads_it(page, opens, closes):
+    """`_Marks.raw_text` finds a script's tags with one pattern and comments' marks with str.find (#14): the
+    marks are the ones one left-to-right pass of `<(/?)script|<!--|-->` in any case gives."""
+    assert html._Marks(page).raw_text() == (opens, closes)
+
+
+_ONE_PASS_MARKS_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", "!", "-", "--", ">", "/", "script", "Script", "SCRIPT", "\u017fcript", "x", " "]),
+                max_size=30).map("".join))
+def test_raw_text_marks_are_those_of_one_pass_over_the_page(page):
+    opens, closes = [], []
+    for mark in _ONE_PASS_MARKS_RE.finditer(page):
+        (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
+    assert html._Marks(page).raw_text() == (opens, closes)
