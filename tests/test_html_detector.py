@@ -3600,3 +3600,48 @@ def test_raw_text_marks_are_those_of_one_pass_over_the_page(page):
     for mark in _ONE_PASS_MARKS_RE.finditer(page):
         (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
     assert html._Marks(page).raw_text() == (opens, closes)
+
+
+@pytest.mark.parametrize("page,at,inside", [
+    ('<footer class="site"><a href="https://x.com/a/status/1"></footer>', 40, True),
+    ('<nav\n><a href="https://x.com/a/status/1"></nav>', 20, True),
+    ('<navbar><a href="https://x.com/a/status/1"></navbar>', 20, False),   # no nav: a name of its own
+    ('<NAV><a href="https://x.com/a/status/1"></NAV>', 20, False),   # a tag in capitals is not read here
+    ('<article><footer><a href="https://x.com/a/status/1"></footer></article>', 30, False),   # the story's own
+    ('<!-- <aside> --><a href="https://x.com/a/status/1">', 30, False),   # in a comment
+    ('<aside/><a href="https://x.com/a/status/1">', 20, False),   # never closed: no span is known
+], ids=["footer", "nav-newline", "navbar", "capitals", "inside-article", "commented", "never-closed"])
+def test_a_place_in_the_sites_furniture_is_told_by_its_tags_as_written(page, at, inside):
+    assert html._Marks(page).in_furniture(at) is inside
+
+
+def _furniture_by_each_mark(page):
+    """The furniture spans read mark by mark with str.find, as `_Marks._furniture` read them before one pattern."""
+    marks = sorted((at, f"<{close}{name}") for name in ("footer", "nav", "aside", "article", "main")
+                   for close in ("", "/") for at in html._found_all(page, f"<{close}{name}")
+                   if page[at + len(close) + len(name) + 1:at + len(close) + len(name) + 2] in " \t\n\r\f/>"
+                   and page[at + len(close) + len(name) + 1:at + len(close) + len(name) + 2])
+    marks_of = html._Marks(page)
+    spans, stack = [], []
+    for at, mark in marks:
+        if marks_of.raw_text_around(at) is not None:
+            continue
+        name = mark.lstrip("</")
+        if mark[1] != "/":
+            stack.append((name, at))
+            continue
+        while stack:
+            opened, start = stack.pop()
+            if opened == name:
+                if name in html.FURNITURE_TAGS and all(tag not in ("article", "main") for tag, _ in stack):
+                    spans.append((start, at + len(mark)))
+                break
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", "/", ">", " ", "\n", "footer", "nav", "aside", "article", "main", "Nav", "x",
+                                 "<!--", "-->", "<script>", "</script>"]), max_size=40).map("".join))
+def test_furniture_spans_are_those_read_mark_by_mark(page):
+    found, expected = html._Marks(page)._furniture(), html.Intervals(_furniture_by_each_mark(page))
+    assert [at in found for at in range(len(page) + 1)] == [at in expected for at in range(len(page) + 1)]
