@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import hypothesis
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from resolver import extract
@@ -3645,3 +3645,25 @@ def _furniture_by_each_mark(page):
 def test_furniture_spans_are_those_read_mark_by_mark(page):
     found, expected = html._Marks(page)._furniture(), html.Intervals(_furniture_by_each_mark(page))
     assert [at in found for at in range(len(page) + 1)] == [at in expected for at in range(len(page) + 1)]
+
+
+_EACH_NAME_LAYOUT_RE = re.compile(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template"
+                                  r"|plaintext|footer|nav)(?=[\s/>]))", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.lists(st.sampled_from(["<", "/", ">", " ", "!--", "-->", "?", "script", "SCRIPT", "\u017fcript", "Style",
+                                      "iframe", "\u0130frame", "\u0131frame", "title", "nav", "NAV", "footer", "x",
+                                      "span"]), max_size=40).map("".join))
+@example(page="<iframe>x<\u0130frame/>y</iframe>")
+@example(page="<\u017fcript>a</SCRIPT><NAV >b</nav><!-- c --><?x>")
+def test_a_pages_layout_is_the_one_each_name_tried_at_every_tag_gives(page, monkeypatch):
+    """`spans._LAYOUT_RE` tests the names' first letters before the names (#14): the same comments, raw text and
+    prose blocks as the pattern trying each name, in any case (a long s, a dotted or dotless i too)."""
+    from resolver.extract import spans
+
+    layout = spans.Layout(page)
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_LAYOUT_RE", _EACH_NAME_LAYOUT_RE)
+        expected = spans.Layout(page)
+    assert (layout.raw, layout.blocks) == (expected.raw, expected.blocks)
