@@ -1527,8 +1527,7 @@ class _Marks:
         spans: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         page = self.page
-        for found in FURNITURE_MARK_RE.finditer(page):
-            at, mark = found.start(), found.group()
+        for at, mark in self.furniture_marks():
             if self.raw_text_around(at) is not None:
                 continue
             name = mark.lstrip("</")
@@ -1542,6 +1541,10 @@ class _Marks:
                         spans.append((start, at + len(mark)))
                     break
         return Intervals(spans)
+
+    def furniture_marks(self) -> list[tuple[int, str]]:
+        """(where, "<footer" or "</nav" ...) of every furniture tag `_furniture_memo` reads, in page order."""
+        return [(found.start(), found.group()) for found in FURNITURE_MARK_RE.finditer(self.page)]
 
     def raw_text(self) -> tuple[list[int], list[int]]:
         """(where scripts and comments open, where they close), each in page order."""
