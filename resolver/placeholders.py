@@ -52,6 +52,7 @@ GENERIC = (*_every_wording(
     "this tweet was deleted", "this tweet has been deleted", "this tweet is unavailable", "tweet unavailable",
     "log in to twitter", "sign up for twitter",
 ), "something went wrong", "loading...", "loading…", "content not available", "this page doesn't exist")
+_EVERY_PHRASE = PREFIXES + GENERIC   # a value starting with none of them is none
 TAIL_RE = LazyPattern(r"(?:[\s.!…,:;—–-]*(?:learn more|try reloading|try again(?: later)?"
                       r"|please try again(?: later)?|try searching for something else|but don't fret"
                       r"|let's give it another shot|log in|sign up"
@@ -99,6 +100,8 @@ def is_placeholder(value: str | None) -> bool:
 def _starts_with_one(text: str) -> bool:
     """Whether `text` starts with a placeholder sentence as a whole phrase (not "sign up for x" of "Sign up for
     Xbox"), a generic one being all of it but its own tail ("Something went wrong. Try reloading.")."""
+    if not text.startswith(_EVERY_PHRASE):   # one C call: most values start with none (#14)
+        return False
     for phrase in PREFIXES:
         if text.startswith(phrase) and not text[len(phrase):len(phrase) + 1].isalnum():
             return True

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import hypothesis
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from resolver import extract
@@ -3574,3 +3574,79 @@ def test_a_mastodon_embed_code_is_one_embed_of_its_post_on_any_port(instance):
         assert (embed.platform, embed.url, embed.post_id, embed.author_handle, embed.detector, embed.also_at) == (
             "mastodon", url, f"{place}/112233445566778899", "alice@social.example", detector, ())
         assert page[embed.span[0]:].startswith(markup[:12])
+
+
+@pytest.mark.parametrize("page,opens,closes", [
+    ("<p>a</p><!--> <script>x</script> -->", [8, 14], [23, 33]),   # "<!-->" opens a comment; its "-->" closes none
+    ("<!---> <SCRIPT>a<b</Script >", [0, 7], [18]),
+    ("<\u017fcript>x</\u017fcript><!-- c --><!-- d -->", [0, 18, 28], [9, 25, 35]),   # a long s is an s in any case
+    ("<p>no marks</p>", [], []),
+    ("x --> y <!-- z", [8], [2]),
+], ids=["comment-open-sharing-its-close", "capitals", "long-s-and-two-comments", "none", "close-before-open"])
+def test_where_scripts_and_comments_open_and_close_is_read_as_one_pass_over_the_page_reads_it(page, opens, closes):
+    """`_Marks.raw_text` finds a script's tags with one pattern and comments' marks with str.find (#14): the
+    marks are the ones one left-to-right pass of `<(/?)script|<!--|-->` in any case gives."""
+    assert html._Marks(page).raw_text() == (opens, closes)
+
+
+_ONE_PASS_MARKS_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", "!", "-", "--", ">", "/", "script", "Script", "SCRIPT", "\u017fcript", "x", " "]),
+                max_size=30).map("".join))
+def test_raw_text_marks_are_those_of_one_pass_over_the_page(page):
+    opens, closes = [], []
+    for mark in _ONE_PASS_MARKS_RE.finditer(page):
+        (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
+    assert html._Marks(page).raw_text() == (opens, closes)
+
+
+@pytest.mark.parametrize("page,at,inside", [
+    ('<footer class="site"><a href="https://x.com/a/status/1"></footer>', 40, True),
+    ('<nav\n><a href="https://x.com/a/status/1"></nav>', 20, True),
+    ('<navbar><a href="https://x.com/a/status/1"></navbar>', 20, False),   # no nav: a name of its own
+    ('<NAV><a href="https://x.com/a/status/1"></NAV>', 20, False),   # a tag in capitals is not read here
+    ('<article><footer><a href="https://x.com/a/status/1"></footer></article>', 30, False),   # the story's own
+    ('<!-- <aside> --><a href="https://x.com/a/status/1">', 30, False),   # in a comment
+    ('<aside/><a href="https://x.com/a/status/1">', 20, False),   # never closed: no span is known
+], ids=["footer", "nav-newline", "navbar", "capitals", "inside-article", "commented", "never-closed"])
+def test_a_place_in_the_sites_furniture_is_told_by_its_tags_as_written(page, at, inside):
+    assert html._Marks(page).in_furniture(at) is inside
+
+
+def _furniture_marks_by_each_mark(page):
+    """The furniture tags found mark by mark with str.find, as `_Marks._furniture` found them before one pattern."""
+    marks = [f"<{close}{name}" for name in ("footer", "nav", "aside", "article", "main") for close in ("", "/")]
+    return sorted((at, mark) for mark in marks for at in html._found_all(page, mark)
+                  if page[at + len(mark):at + len(mark) + 1] in frozenset(" \t\n\r\f/>"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", "/", ">", " ", "\n", "\t", "\r", "\f", "\v", "footer", "nav", "aside", "article",
+                                 "main", "Nav", "x", "<!--", "-->"]), max_size=40).map("".join))
+@example(page="<nav\f<main\r</footer\t<aside\v<article/")
+def test_furniture_tags_are_those_found_mark_by_mark(page):
+    assert html._Marks(page).furniture_marks() == _furniture_marks_by_each_mark(page)
+
+
+_EACH_NAME_LAYOUT_RE = re.compile(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template"
+                                  r"|plaintext|footer|nav)(?=[\s/>]))", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.lists(st.sampled_from(["<", "/", ">", " ", "!--", "-->", "?", "script", "SCRIPT", "\u017fcript", "Style",
+                                      "iframe", "\u0130frame", "\u0131frame", "title", "nav", "NAV", "footer", "x",
+                                      "span"]), max_size=40).map("".join))
+@example(page="<iframe>x<\u0130frame/>y</iframe>")
+@example(page="<\u017fcript>a</SCRIPT><NAV >b</nav><!-- c --><?x>")
+def test_a_pages_layout_is_the_one_each_name_tried_at_every_tag_gives(page, monkeypatch):
+    """`spans._LAYOUT_RE` tests the names' first letters before the names (#14): the same comments, raw text and
+    prose blocks as the pattern trying each name, in any case (a long s, a dotted or dotless i too)."""
+    from resolver.extract import spans
+
+    layout = spans.Layout(page)
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_LAYOUT_RE", _EACH_NAME_LAYOUT_RE)
+        expected = spans.Layout(page)
+    assert (layout.raw, layout.blocks) == (expected.raw, expected.blocks)

@@ -608,3 +608,21 @@ def test_a_youtube_links_start_time_is_kept(url, seconds):
         "mastodon-other-instance", "mastodon-activitypub", "mastodon-port"])
 def test_a_bluesky_or_mastodon_post_id_names_its_account_or_instance(url, post_id):
     assert parse_url(url).post_id == post_id
+
+
+def test_a_url_is_split_once_and_its_query_read_only_when_asked(monkeypatch):
+    """The registry splits a URL to find its platform and the platform's parser splits it again: the second is
+    answered from the first, and a query no rule asks about is never parsed (#14)."""
+    from resolver.platforms import urls
+
+    splits, queries = [], []
+    real_split, real_parse_qs = urls.urlsplit, urls.parse_qs
+    monkeypatch.setattr(urls, "urlsplit", lambda url: splits.append(url) or real_split(url))
+    monkeypatch.setattr(urls, "parse_qs", lambda query: queries.append(query) or real_parse_qs(query))
+    getattr(urls.split, "cache_clear", lambda: None)()   # answers kept from other tests' URLs
+    ref = parse_url("https://www.instagram.com/p/CxAmPl3code/?utm_source=ig_embed&amp;ig_rid=7")
+    assert (ref.platform, ref.post_id) == ("instagram", "CxAmPl3code")
+    assert (len(splits), queries) == (1, [])
+    ref = parse_url("https://www.youtube.com/watch?feature=youtu.be&amp;amp;v=dQw4w9WgXcQ")
+    assert (ref.platform, ref.post_id) == ("youtube", "dQw4w9WgXcQ")
+    assert (len(splits), queries) == (2, ["feature=youtu.be&v=dQw4w9WgXcQ"])

@@ -1542,10 +1542,8 @@ class _Marks:
         asides: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         page = self.page
-        marks = sorted((at, mark) for mark in FURNITURE_MARKS for at in _found_all(page, mark)
-                       if page[at + len(mark):at + len(mark) + 1] in TAG_NAME_END)
         body = False   # an article or main outside scripts and comments
-        for at, mark in marks:
+        for at, mark in self.furniture_marks():
             if self.raw_text_around(at) is not None:
                 continue
             name = mark.lstrip("</")
@@ -1565,14 +1563,18 @@ class _Marks:
             spans = [span for span in spans if span not in asides]
         return Intervals(spans), Intervals(asides)
 
+    def furniture_marks(self) -> list[tuple[int, str]]:
+        """(where, "<footer" or "</nav" ...) of every furniture tag `_furniture_memo` reads, in page order."""
+        return [(found.start(), found.group()) for found in FURNITURE_MARK_RE.finditer(self.page)]
+
     def raw_text(self) -> tuple[list[int], list[int]]:
         """(where scripts and comments open, where they close), each in page order."""
         if self.marks is None:
             opens: list[int] = []
             closes: list[int] = []
-            for mark in RAW_TEXT_MARK_RE.finditer(self.page):
-                (closes if mark.group(1) or mark.group() == "-->" else opens).append(mark.start())
-            self.marks = (opens, closes)
+            for mark in SCRIPT_MARK_RE.finditer(self.page):
+                (closes if mark.group(1) else opens).append(mark.start())
+            self.marks = _with_comment_marks(self.page, opens, closes)
         return self.marks
 
 
@@ -1593,11 +1595,29 @@ def _page_marks(page: str) -> _Marks:
 
 # What opens markup whose content is no text a reader sees: raw text elements, a comment, a template.
 RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
-RAW_TEXT_MARK_RE = re.compile(r"<(/?)script|<!--|-->", re.IGNORECASE)
-# The tags `_furniture_memo` reads, as markup writes them (found with str.find: a page-wide pattern cost a large page
-# 25 ms, #14); a tag in capitals is not read here.
-FURNITURE_MARKS = tuple(f"<{close}{name}" for name in ("footer", "nav", "aside", "article", "main") for close in ("", "/"))
-TAG_NAME_END = frozenset(" \t\n\r\f/>")
+# A script's start and end tag, in any case (`_Marks.raw_text`; comments' marks are found with str.find). One
+# pattern `<(/?)script|<!--|-->` under IGNORECASE lower-cased every character of the page it tried: 1.2 ms on a
+# large page, twice this (#14).
+SCRIPT_MARK_RE = re.compile(r"<(/?)(?i:script)")
+# The tags `_furniture_memo` reads, as markup writes them; a tag in capitals is not read here. One case-sensitive
+# pattern: a case-blind one cost a 1.2 MB page 25 ms, and ten str.find passes (one a mark) 5 ms (0.35 ms now, #14).
+FURNITURE_MARK_RE = re.compile(r"</?(?:footer|nav|aside|article|main)(?=[ \t\n\r\f/>])")
+
+
+def _with_comment_marks(page: str, opens: list[int], closes: list[int]) -> tuple[list[int], list[int]]:
+    """`opens` and `closes` (a script's tags) with where comments open ("<!--") and close ("-->") added, each list in
+    page order. A mark is read as one pass over the page reads them, left to right: a "-->" that shares characters
+    with a "<!--" before it ("<!-->", "<!--->") is part of that one, no close."""
+    if "<!--" not in page and "-->" not in page:
+        return opens, closes
+    marks = sorted([(at, at + 4, opens) for at in _found_all(page, "<!--")] +
+                   [(at, at + 3, closes) for at in _found_all(page, "-->")], key=lambda mark: mark[0])
+    end = 0
+    for at, stop, into in marks:
+        if at >= end:
+            into.append(at)
+            end = stop
+    return sorted(opens), sorted(closes)
 
 
 # A tag's class and id values, as markup writes them.

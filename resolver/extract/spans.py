@@ -28,9 +28,12 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
                        "plaintext"})
 _PROSE_BLOCKS = frozenset({"script", "style", "footer", "nav"})
 # One pass finds what is not markup (comments, raw text) and what is not article prose (scripts, styles, footers,
-# navs); it jumps over raw text, so a script's contents are never read twice.
-_LAYOUT_RE = LazyPattern(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template|plaintext"
-                         r"|footer|nav)(?=[\s/>]))", re.IGNORECASE)
+# navs); it jumps over raw text, so a script's contents are never read twice. The names' first letters are tested
+# first (the same letters in any case): each name tried at every "<" cost a page's layout a third more (#14).
+_LAYOUT_NAMES = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "template", "plaintext",
+                 "footer", "nav")
+_LAYOUT_RE = LazyPattern(rf"<(?:(!--)|([!?])|(?=[{''.join(sorted({name[0] for name in _LAYOUT_NAMES}))}])"
+                         rf"({'|'.join(_LAYOUT_NAMES)})(?=[\s/>]))", re.IGNORECASE)
 _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 # Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 # A percent-escaped unreserved character (a letter, a digit, "-", ".", "_", "~") is that character (RFC 3986
@@ -16,9 +17,14 @@ _ESCAPED_UNRESERVED = re.compile(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|
 class SplitURL:
     host: str                        # lower-case, without a leading "www." or a trailing "."
     parts: tuple[str, ...]           # the non-empty path segments
-    query: dict[str, list[str]]
+    query_text: str                  # the query as written, "&amp;" read as "&"
     fragment: str
     port: int | None = None          # as written; None when the URL names none
+
+    @cached_property
+    def query(self) -> dict[str, list[str]]:
+        """The query's parameters, read when first asked: most URLs' platforms never ask (#14)."""
+        return parse_qs(self.query_text)
 
     def arg(self, name: str) -> str | None:
         """The first value of a query parameter, or None."""
@@ -26,11 +32,16 @@ class SplitURL:
         return values[0] if values else None
 
 
+# `platforms.parse_url` splits a URL to find its platform, and that platform's parser splits it again; mastodon's
+# `shape_only` after `parse` a third time. The last few answers are kept (a split is pure and frozen; callers read
+# it and never change its query), so one URL is read once (#14).
+@lru_cache(maxsize=64)
 def split(url: str) -> SplitURL | None:
     """Split a URL, with or without a scheme, protocol-relative too; None when it cannot be read.
 
     A query that was HTML-escaped once or more (`watch?feature=player_embedded&amp;amp;v=...`, as scrapers and
-    CMSs leave it) is unescaped first, so its parameters keep their names (#15).
+    CMSs leave it) is unescaped first, so its parameters keep their names (#15). The answer is shared by every
+    caller asking about the same URL: read it, never change it.
     """
     url = url.strip()
     if url.startswith("//"):
@@ -46,7 +57,7 @@ def split(url: str) -> SplitURL | None:
     query = parsed.query
     while "&amp;" in query:
         query = query.replace("&amp;", "&")
-    return SplitURL(host, segments(parsed.path), parse_qs(query), parsed.fragment, port)
+    return SplitURL(host, segments(parsed.path), query, parsed.fragment, port)
 
 
 def segments(path: str) -> tuple[str, ...]:
