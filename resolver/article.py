@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resolver import jsonparse
-from resolver.errors import InputError, NotDecodable
+from resolver.errors import InputError, NotDecodable, cannot_open_error
 from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
@@ -805,7 +805,7 @@ def from_path(path: Path, *, kind: str | None = None, encoding: str | None = Non
     try:
         data = _read_file(path, max_bytes)
     except OSError as exc:
-        raise InputError(cannot_open(path, exc)) from None
+        raise cannot_open_error(cannot_open(path, exc), exc, str(path)) from None
     if encoding is None:
         refuse_container(data, str(path))
     return from_bytes(data, str(path), kind=kind, encoding=encoding, max_bytes=max_bytes)

@@ -2,6 +2,8 @@
 
 EmbedResolverError
   InputError        the file, URL or option given cannot be used
+    CannotOpen      a file that could not be opened; an OSError too (NoSuchFile a FileNotFoundError,
+                    IsADirectory an IsADirectoryError, NoPermission a PermissionError), .errno, .filename
     UsageError      options that contradict each other (the CLI exits 2)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
@@ -41,6 +43,45 @@ def _rebuilt(cls: type[EmbedResolverError], args: tuple[Any, ...], state: dict[s
 
 class InputError(EmbedResolverError):
     """The file, URL or option given cannot be used."""
+
+
+class CannotOpen(InputError, OSError):
+    """A file that could not be opened: an InputError saying the one line a user reads ("cannot read PATH: no such
+    file"), and the OSError the open raised, with its errno and file name, so `except FileNotFoundError` or `except
+    OSError` around a library call catches it as it would the open's own (newuser33b #10: only InputError before)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its errno and file name (OSError keeps them outside __dict__)."""
+        return _reopened, (type(self), self.args, self.errno, self.filename)
+
+
+class NoSuchFile(CannotOpen, FileNotFoundError):
+    """A file that is not there."""
+
+
+class IsADirectory(CannotOpen, IsADirectoryError):
+    """A folder where a file was wanted."""
+
+
+class NoPermission(CannotOpen, PermissionError):
+    """A file the user may not read."""
+
+
+def cannot_open_error(message: str, exc: OSError, path: Any = None) -> CannotOpen:
+    """The CannotOpen (of the kind `exc` is) saying `message`, with `exc`'s errno and file name (else `path`'s: a
+    read of an open folder names none)."""
+    kind = next((ours for theirs, ours in ((FileNotFoundError, NoSuchFile), (IsADirectoryError, IsADirectory),
+                                           (PermissionError, NoPermission)) if isinstance(exc, theirs)), CannotOpen)
+    return _reopened(kind, (message,), exc.errno, exc.filename if exc.filename is not None else path)
+
+
+def _reopened(cls: type[CannotOpen], args: tuple[Any, ...], errno: int | None, filename: Any) -> CannotOpen:
+    error = cls(*args)
+    error.errno, error.filename = errno, filename
+    return error
 
 
 class UsageError(InputError):

@@ -292,3 +292,29 @@ def test_a_run_asked_to_stop_reads_no_more_input_and_commits_what_it_finished(tm
                            options=pipeline.RunOptions(job="stopped", stop=lambda: len(read) >= 2))
     assert summary.articles == len(read) == 2
     assert store.done_count("stopped") == 2
+
+
+@pytest.mark.parametrize("make, os_error", [
+    (lambda tmp: tmp / "missing.html", FileNotFoundError),
+    (lambda tmp: tmp, IsADirectoryError),
+], ids=["missing", "a-folder"])
+def test_newuser33b_a_file_scan_file_cannot_open_is_the_os_error_python_callers_catch(tmp_path, make, os_error):
+    """newuser33b #10: `scan_file("/missing")` raised InputError alone, which `except FileNotFoundError` / `except
+    OSError` around a file call (what a Python user writes) did not catch. It is both: an InputError saying the one
+    line the CLI says, and the OSError the open raised, with its errno and file name."""
+    import errno
+    import pickle
+
+    from resolver.errors import InputError
+    from resolver.pipeline import scan_file
+
+    path = make(tmp_path)
+    with pytest.raises(os_error) as raised:
+        scan_file(path)
+    assert isinstance(raised.value, InputError) and isinstance(raised.value, OSError)
+    said = "no such file" if os_error is FileNotFoundError else "it is a directory"
+    assert str(raised.value) == f"cannot read {path}: {said}"
+    assert raised.value.errno == (errno.ENOENT if os_error is FileNotFoundError else errno.EISDIR)
+    assert raised.value.filename == str(path)
+    again = pickle.loads(pickle.dumps(raised.value))   # a worker hands it back pickled
+    assert type(again) is type(raised.value) and str(again) == str(raised.value) and again.errno == raised.value.errno
