@@ -1718,9 +1718,16 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)
+    from resolver.pipeline import archive_forms
+
+    others = [form for form in archive_forms(result, index)[1:]   # its URL under another name of its account
+              if form not in (url, written) and carried_secret(form, redactor) is None]
+    if others and not (failed or "").startswith(WITHHELD):
+        failed, snapshots, looked, looked_for = _every_form((failed, snapshots, looked, looked_for), [
+            _archive_answer([form], archives, store, redactor, takes) for form in others])
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
-    data["archive_lookups"] = archive_lookups([url, written], store, redactor, takes) if not failed or \
+    data["archive_lookups"] = archive_lookups([url, written, *others], store, redactor, takes) if not failed or \
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
                                      for s in snapshots], data["archive_lookups"], store, takes)
@@ -1777,6 +1784,28 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+ArchiveAnswer = tuple[str | None, list[dict[str, Any]], bool, str | None]   # what `_archive_answer` gives
+
+
+def _every_form(first: ArchiveAnswer, others: list[ArchiveAnswer]) -> ArchiveAnswer:
+    """The archive's answer for a post asked under several URLs (`pipeline.archive_forms`: a Bluesky post by DID
+    and by handle), from each one's `_archive_answer`: the snapshots of all; "looked up" when every form's lookup
+    answered, and then for all of them ("… for <by DID> and <by handle>": newuser33 #2, the DID URL alone was named,
+    and a capture under the handle missed); a form whose lookup failed makes "no copy" not known, as one lookup's
+    failure does; a form never looked up (a cache from before) is named as such, never counted as asked."""
+    answers = [first, *others]
+    snapshots = list({s["url"]: s for answer in answers for s in answer[1]}.values())
+    failed = next((answer[0] for answer in answers if answer[0]), None)
+    asked = [answer[3] for answer in answers if answer[2] and answer[3]]
+    if failed or not asked:
+        return failed, snapshots, False, None
+    named = asked[0] if len(asked) == 1 else f"{', '.join(asked[:-1])} and {asked[-1]}"
+    missing = len(answers) - len(asked)
+    if missing:
+        named += f" (not looked up under {missing} other form{'s' * (missing > 1)} of its URL)"
+    return None, snapshots, True, named
 
 
 def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
