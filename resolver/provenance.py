@@ -1733,6 +1733,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
                                      for s in snapshots], data["archive_lookups"], store, takes)
     data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor, takes)
     data["archive_looked_up"] = looked
+    data["page_copies"] = page_copies([url, written, *others], data["post"], store, redactor, takes)
     # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
     # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
     data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
@@ -1784,6 +1785,81 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | None, redactor: Redactor,
+                takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The copies `archive` took of a post's page (`archive.live_copy`, fetch-log purpose archive-live, each hop a
+    WARC record): per copy the URL copied, the status it ended with, each hop cited as every answer is (URL, HTTP
+    status, time, fetch, body, WARC record), and a `note` when that status disagrees with the post's. No report named
+    them: an exhibit's WARC held a 404 copy of a post the report called available, unexplained (newuser33 #5)."""
+    from resolver.archive import LIVE
+
+    if store is None:
+        return []
+    canonical = [ref.url for u in urls if (ref := platforms.parse_url(u)) is not None and ref.post_id]
+    found, seen = [], set()
+    for url in dict.fromkeys(u for u in [*urls, *canonical] if carried_secret(u, redactor) is None):
+        for row in store.fetches_for(url):
+            if row["purpose"] != LIVE or row["id"] in seen or (takes is not None and not takes([row["id"]])):
+                continue
+            hops = _copy_hops(row, store, takes)
+            seen.update(hop["id"] for hop in hops)
+            last = hops[-1]
+            found.append({"url": redactor.url(url), "status": last["status"],
+                          "hops": [_hop_of(hop, redactor) for hop in hops],
+                          "note": _copy_note(last["status"], post)})
+    return found
+
+
+def _copy_hops(first: dict[str, Any], store: Store, takes: Takes | None) -> list[dict[str, Any]]:
+    """A page copy's fetch rows, its redirects followed as `archive.live_copy` followed them: each onward hop the
+    first copy request of the URL its Location names made after the hop before it."""
+    from urllib.parse import urljoin
+
+    from resolver.archive import LIVE
+
+    hops, seen = [first], {first["url"]}
+    while hops[-1]["status"] in REDIRECTS and len(hops) <= 20:
+        location = {k.lower(): v for k, v in json.loads(hops[-1]["headers"] or "{}").items()}.get("location")
+        try:
+            onward = urljoin(hops[-1]["url"], str(location).strip()) if location else None
+        except ValueError:
+            onward = None
+        if onward is None or onward in seen:
+            break
+        seen.add(onward)
+        following = next((row for row in store.fetches_for(onward) if row["purpose"] == LIVE
+                          and row["id"] > hops[-1]["id"] and (takes is None or takes([row["id"]]))), None)
+        if following is None:
+            break
+        hops.append(following)
+    return hops
+
+
+def _hop_of(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    """One hop of a page copy as a report cites it."""
+    error = f"{row['error_kind']}: {row['error']}" if row.get("error_kind") else None
+    return {"url": redactor.url(row["url"]), "status": row["status"], "fetch_id": row["id"], **fetch_time(row),
+            "error": redactor.text(error) if error else None}
+
+
+def _copy_note(status: int | None, post: dict[str, Any] | None) -> str | None:
+    """A word when a page copy's status disagrees with the post's: the post's status rests on its source's answer,
+    and a post's page answers a tool otherwise than a reader (it may need JavaScript or a login, or answer a shell)."""
+    if post is None or status is None:
+        return None
+    if post["status"] == "available" and not 200 <= status < 300:
+        return (f"its page answered HTTP {status} while the post is available by its source's answer: a post's page "
+                "may need JavaScript or a login, or answer a tool otherwise than a reader; the post's status rests on "
+                "its source's answer, not on this copy")
+    if post["status"] in GONE and 200 <= status < 300:
+        return (f"its page answered HTTP {status} while {post_is(post['status'])}: a post's page may answer with a "
+                "page shell that needs JavaScript to say the post is gone; this copy is no sign the post is there")
+    return None
 
 
 ArchiveAnswer = tuple[str | None, list[dict[str, Any]], bool, str | None]   # what `_archive_answer` gives
