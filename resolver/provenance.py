@@ -1801,7 +1801,8 @@ def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | Non
     if store is None:
         return []
     canonical = [ref.url for u in urls if (ref := platforms.parse_url(u)) is not None and ref.post_id]
-    found, seen = [], set()
+    found: list[dict[str, Any]] = []
+    seen: set[int] = set()
     for url in dict.fromkeys(u for u in [*urls, *canonical] if carried_secret(u, redactor) is None):
         for row in store.fetches_for(url):
             if row["purpose"] != LIVE or row["id"] in seen or (takes is not None and not takes([row["id"]])):
