@@ -1787,16 +1787,13 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
 
 
-REDIRECTS = (301, 302, 303, 307, 308)
-
-
 def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | None, redactor: Redactor,
                 takes: Takes | None = None) -> list[dict[str, Any]]:
     """The copies `archive` took of a post's page (`archive.live_copy`, fetch-log purpose archive-live, each hop a
     WARC record): per copy the URL copied, the status it ended with, each hop cited as every answer is (URL, HTTP
     status, time, fetch, body, WARC record), and a `note` when that status disagrees with the post's. No report named
     them: an exhibit's WARC held a 404 copy of a post the report called available, unexplained (newuser33 #5)."""
-    from resolver.archive import LIVE
+    from resolver.archive import LIVE, copy_rows
 
     if store is None:
         return []
@@ -1807,38 +1804,13 @@ def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | Non
         for row in store.fetches_for(url):
             if row["purpose"] != LIVE or row["id"] in seen or (takes is not None and not takes([row["id"]])):
                 continue
-            hops = _copy_hops(row, store, takes)
+            hops = copy_rows(row, store, takes)
             seen.update(hop["id"] for hop in hops)
             last = hops[-1]
             found.append({"url": redactor.url(url), "status": last["status"],
                           "hops": [_hop_of(hop, redactor) for hop in hops],
                           "note": _copy_note(last["status"], post)})
     return found
-
-
-def _copy_hops(first: dict[str, Any], store: Store, takes: Takes | None) -> list[dict[str, Any]]:
-    """A page copy's fetch rows, its redirects followed as `archive.live_copy` followed them: each onward hop the
-    first copy request of the URL its Location names made after the hop before it."""
-    from urllib.parse import urljoin
-
-    from resolver.archive import LIVE
-
-    hops, seen = [first], {first["url"]}
-    while hops[-1]["status"] in REDIRECTS and len(hops) <= 20:
-        location = {k.lower(): v for k, v in json.loads(hops[-1]["headers"] or "{}").items()}.get("location")
-        try:
-            onward = urljoin(hops[-1]["url"], str(location).strip()) if location else None
-        except ValueError:
-            onward = None
-        if onward is None or onward in seen:
-            break
-        seen.add(onward)
-        following = next((row for row in store.fetches_for(onward) if row["purpose"] == LIVE
-                          and row["id"] > hops[-1]["id"] and (takes is None or takes([row["id"]]))), None)
-        if following is None:
-            break
-        hops.append(following)
-    return hops
 
 
 def _hop_of(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
