@@ -853,3 +853,25 @@ def test_newuser33_a_bluesky_post_is_looked_up_in_the_archive_under_the_handle_i
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
     assert code in (0, 1) and ("an archived copy exists" in md) == captured
     assert (f"no archived copy was found for {BY_DID} and {BY_HANDLE}" in md) == (not captured)
+
+
+def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to_have_no_copy(
+        fakenet, tmp_path, monkeypatch):
+    """The DID URL's lookup answered (no capture), the handle URL's failed (a 503): whether a copy exists is not known,
+    never "no archived copy was found" (a capture under the handle may be there)."""
+    from tests.fakenet import page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    serve(fakenet, [])
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
+                  else plain(request))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    archive = checks_of(embed)["archive"]
+    assert (archive["result"], archive["evidence"].startswith("not known: the archive lookup failed (")) == (
+        "skip", True), archive
+    assert "no archived copy was found" not in out
