@@ -898,10 +898,33 @@ def _kept_hop(url: str, session: Session, since: str | None) -> FetchOutcome | N
         if (since is not None and row["fetched_at"] < since) or status is None or status == 429 or status >= 500 \
                 or row["warc_offset"] is None or not writer.holds(row["warc_offset"], url, status):
             return None
-        return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], status,
-                            json.loads(row["headers"] or "{}"), fetch_id=row["id"], via=KEPT, warc_file=path,
-                            warc_offset=row["warc_offset"], warc_record_id=row.get("warc_record_id"))
+        return replace(_row_outcome(row, url), via=KEPT, warc_file=path, warc_offset=row["warc_offset"],
+                       warc_record_id=row.get("warc_record_id"))
     return None
+
+
+def _row_outcome(row: dict[str, Any], url: str) -> FetchOutcome:
+    """A fetch-log row as the outcome it recorded (no body)."""
+    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
+                        json.loads(row["headers"] or "{}"), fetch_id=row["id"])
+
+
+def copy_rows(first: dict[str, Any], store: Store, takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The fetch rows of the page copy `live_copy` began with the row `first`: its redirects followed as it followed
+    them (`_live_onward`), each onward hop the next copy request of the URL the one before led to; those `takes`
+    takes (a report cites each, newuser33 #5)."""
+    rows, seen = [first], {first["url"]}
+    while (onward := _live_onward(_row_outcome(rows[-1], rows[-1]["url"]), seen, MAX_COPY_HOPS)) is not None:
+        following = next((row for row in store.fetches_for(onward) if row["purpose"] == LIVE
+                          and row["id"] > rows[-1]["id"] and (takes is None or takes([row["id"]]))), None)
+        if following is None:
+            break
+        rows.append(following)
+    return rows
+
+
+MAX_COPY_HOPS = 50   # a cap on reading a copy's hops back (a loop ends them first: each URL once); `live_copy` took
+# no more than the run's max_redirects
 
 
 def _offline_save(url: str, row: dict[str, Any] | None) -> SaveResult:

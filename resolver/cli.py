@@ -560,7 +560,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="With --save: days within which an existing capture counts as recent.")
 @click.option("--warc", "warc_file", type=PathType(dir_okay=False), callback=_output_in_a_folder,
-              help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
+              help="The WARC file to append every response of --resolve, --fetch, --identify or --archive to (with "
+                   "--archive, default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
               help="Find the post id of flattened tweets that kept no link, from archived captures and the text "
                    "(--fetch and --archive do it too).")
@@ -617,8 +618,12 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.output import OutputFile
 
     mode = _mode(offline=offline, refresh=refresh)
-    if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
-        raise click.UsageError("--save and --warc go with --archive")
+    if save and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
+        raise click.UsageError("--save goes with --archive")
+    if warc_file and not (do_resolve or do_fetch or identify or do_archive):
+        # every step that asks the network writes its answers to --warc, not --archive's alone: the facts a
+        # `scan --resolve --fetch` fetched were cited with no WARC record (newuser33 #6)
+        raise click.UsageError("--warc goes with --resolve, --fetch, --identify or --archive")
     spec = _input_spec(sources, options)
     if output is not None:
         spec = _without_output(spec, output)
@@ -637,7 +642,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
             raise click.UsageError("--scheduler and --shards go with --engine dask")
         settings = _settings(ctx, **_network_overrides(options))
         store = None if no_store else _open_store(settings)
-        warc = _open_warc(settings, warc_file) if do_archive else None
+        warc = _open_warc(settings, warc_file) if do_archive or warc_file else None
         if warc is not None:   # appended to as it is read, its own records would come back as articles
             spec = _without_output(spec, warc.path, what="the WARC this run writes (--warc)")
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])

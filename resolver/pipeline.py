@@ -1653,11 +1653,12 @@ def archive_targets_of(
     urls: list[str] = []
     near: dict[str, str] = {}
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
-    for embed in result.embeds:
+    for index, embed in enumerate(result.embeds):
         if embed.post_id and embed.kind in ("post", "video"):
-            urls.append(real(embed.url))
+            forms = archive_forms(result, index)
+            urls.extend(forms)
             if embed.date:
-                near[real(embed.url)] = embed.date.replace("-", "")
+                near.update(dict.fromkeys(forms, embed.date.replace("-", "")))
         urls.extend(map(real, embed.media_links))
     # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
     given = set(urls) | {found.value.post.url for found in result.resolutions or ()
@@ -1672,6 +1673,17 @@ def archive_targets_of(
     credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
     read = {url: fetch_ids for url, fetch_ids in answers.items() if url not in given and url not in credited}
     return _one_url_per_post([*urls, *credited]), near, read
+
+
+def archive_forms(result: ArticleResult, index: int) -> list[str]:
+    """The URLs the archive is asked about for the post embed `index` names: its URL (withheld, if it carries a
+    secret, as `real_url` says), then its other forms under each name of its account known, the handle the embed
+    shows and those its post's answer gave (`platforms.url_forms`: a Bluesky post's page by DID and by handle; the
+    DID URL alone was asked, and a capture under the handle was missed, newuser33 #2)."""
+    embed = result.embeds[index]
+    post = post_of_embed(result, index)
+    actors = [embed.author_handle, *((post.record.author_handle, post.record.author_id) if post is not None else ())]
+    return platforms.url_forms(result.real_url(embed.url), actors)
 
 
 def _one_url_per_post(urls: list[str]) -> list[str]:

@@ -1718,14 +1718,22 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)
+    from resolver.pipeline import archive_forms
+
+    others = [form for form in archive_forms(result, index)[1:]   # its URL under another name of its account
+              if form not in (url, written) and carried_secret(form, redactor) is None]
+    if others and not (failed or "").startswith(WITHHELD):
+        failed, snapshots, looked, looked_for = _every_form((failed, snapshots, looked, looked_for), [
+            _archive_answer([form], archives, store, redactor, takes) for form in others])
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
-    data["archive_lookups"] = archive_lookups([url, written], store, redactor, takes) if not failed or \
+    data["archive_lookups"] = archive_lookups([url, written, *others], store, redactor, takes) if not failed or \
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
                                      for s in snapshots], data["archive_lookups"], store, takes)
     data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor, takes)
     data["archive_looked_up"] = looked
+    data["page_copies"] = page_copies([url, written, *others], data["post"], store, redactor, takes)
     # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
     # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
     data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
@@ -1777,6 +1785,76 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | None, redactor: Redactor,
+                takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The copies `archive` took of a post's page (`archive.live_copy`, fetch-log purpose archive-live, each hop a
+    WARC record): per copy the URL copied, the status it ended with, each hop cited as every answer is (URL, HTTP
+    status, time, fetch, body, WARC record), and a `note` when that status disagrees with the post's. No report named
+    them: an exhibit's WARC held a 404 copy of a post the report called available, unexplained (newuser33 #5)."""
+    from resolver.archive import LIVE, copy_rows
+
+    if store is None:
+        return []
+    canonical = [ref.url for u in urls if (ref := platforms.parse_url(u)) is not None and ref.post_id]
+    found: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for url in dict.fromkeys(u for u in [*urls, *canonical] if carried_secret(u, redactor) is None):
+        for row in store.fetches_for(url):
+            if row["purpose"] != LIVE or row["id"] in seen or (takes is not None and not takes([row["id"]])):
+                continue
+            hops = copy_rows(row, store, takes)
+            seen.update(hop["id"] for hop in hops)
+            last = hops[-1]
+            found.append({"url": redactor.url(url), "status": last["status"],
+                          "hops": [_hop_of(hop, redactor) for hop in hops],
+                          "note": _copy_note(last["status"], post)})
+    return found
+
+
+def _hop_of(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    """One hop of a page copy as a report cites it."""
+    error = f"{row['error_kind']}: {row['error']}" if row.get("error_kind") else None
+    return {"url": redactor.url(row["url"]), "status": row["status"], "fetch_id": row["id"], **fetch_time(row),
+            "error": redactor.text(error) if error else None}
+
+
+def _copy_note(status: int | None, post: dict[str, Any] | None) -> str | None:
+    """A word when a page copy's status disagrees with the post's: the post's status rests on its source's answer,
+    and a post's page answers a tool otherwise than a reader (it may need JavaScript or a login, or answer a shell)."""
+    if post is None or status is None:
+        return None
+    if post["status"] == "available" and not 200 <= status < 300:
+        return (f"its page answered HTTP {status} while the post is available by its source's answer: a post's page "
+                "may need JavaScript or a login, or answer a tool otherwise than a reader; the post's status rests on "
+                "its source's answer, not on this copy")
+    if post["status"] in GONE and 200 <= status < 300:
+        return (f"its page answered HTTP {status} while {post_is(post['status'])}: a post's page may answer with a "
+                "page shell that needs JavaScript to say the post is gone; this copy is no sign the post is there")
+    return None
+
+
+ArchiveAnswer = tuple[str | None, list[dict[str, Any]], bool, str | None]   # what `_archive_answer` gives
+
+
+def _every_form(first: ArchiveAnswer, others: list[ArchiveAnswer]) -> ArchiveAnswer:
+    """The archive's answer for a post asked under several URLs (`pipeline.archive_forms`: a Bluesky post by DID
+    and by handle), from each one's `_archive_answer`: the snapshots of all; "looked up" when every form's lookup
+    answered, and then for all of them ("… for <by DID> and <by handle>": newuser33 #2, the DID URL alone was named,
+    and a capture under the handle missed); a form whose lookup failed makes "no copy" not known, as one lookup's
+    failure does; a form never looked up (a cache from before) is named as such, never counted as asked."""
+    answers = [first, *others]
+    snapshots = list({s["url"]: s for answer in answers for s in answer[1]}.values())
+    failed = next((answer[0] for answer in answers if answer[0]), None)
+    asked = [answer[3] for answer in answers if answer[2] and answer[3]]
+    if failed or not asked:
+        return failed, snapshots, False, None
+    named = asked[0] if len(asked) == 1 else f"{', '.join(asked[:-1])} and {asked[-1]}"
+    missing = len(answers) - len(asked)
+    if missing:
+        named += f" (not looked up under {missing} other form{'s' * (missing > 1)} of its URL)"
+    return None, snapshots, True, named
 
 
 def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:

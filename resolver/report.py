@@ -1162,8 +1162,22 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         source = _archive_source(embed)
         lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else "")
                      + (f" {_md(source)}" if source else ""))
+    lines += [f"- {_md(said, as_written=True)}" for said in _page_copy_lines(embed)]
     lines += ["", "Checks:", ""] + _md_checks(embed["checks"])
     return lines + [""]
+
+
+def _page_copy_lines(embed: dict[str, Any]) -> list[str]:
+    """"Page copy: <URL>, HTTP 301, time, fetch #N, WARC … ⇒ <URL>, HTTP 404, … — <why that status may differ from
+    the post's>": each copy `archive` took of the post's page into the WARC (`page_copies`, newuser33 #5)."""
+    from resolver.provenance import provenance_text
+
+    def hop(said: dict[str, Any]) -> str:
+        cited = {k: said.get(k) for k in ("url", "fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
+                                          "body_sha256", "warc_record")}
+        return provenance_text(cited | {"http_status": said["status"]}) + (f", {said['error']}" if said["error"] else "")
+    return ["Page copy: " + " ⇒ ".join(map(hop, copy["hops"])) + (f" — {copy['note']}" if copy["note"] else "")
+            for copy in embed.get("page_copies") or []]
 
 
 def _md_checks(checks: list[dict[str, Any]]) -> list[str]:
@@ -1431,6 +1445,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
         said, latest = archived
         links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "")
                   + (f" {_html(source)}" if (source := _archive_source(embed)) else "") + "</li>")
+    links += "".join(f"<li>{_html(said, as_written=True)}</li>" for said in _page_copy_lines(embed))
     links = "".join(f"<li>{isolated_html(_html(note))}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{_html(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))

@@ -607,3 +607,32 @@ def test_review32r3_a_finished_lookup_is_one_whatever_the_case_its_handle_is_lin
     hits = len(fakenet.hits)
     [online] = run([recased], settings, store)
     assert (online.archive_lookup, fakenet.hits[hits:]) == ("answered", [])
+
+
+def test_newuser33_a_capture_listed_under_two_url_forms_is_fetched_once(fakenet, store):
+    """newuser33 #9: a gone post's login-wall capture (no copy: the lookup goes on to every form) was listed under
+    its page and under its oEmbed form (as newuser33's Wayback lists it); it was fetched once per listing, twice in
+    one run, both copies into the WARC and the post's sources. One fetch per capture per run."""
+    from werkzeug.wrappers import Request, Response
+
+    wall = capture("login_wall_react.html")
+    settings = world(fakenet, [wall])
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+
+    def cdx(request: Request) -> Response:   # the oEmbed form lists the page's capture too
+        asked = request.args.get("url", "")
+        if asked.startswith("publish.twitter.com/oembed?url=https://"):
+            args = request.args.copy()
+            args["url"] = asked.removeprefix("publish.twitter.com/oembed?url=https://")
+            request = Request.from_values(query_string=args)
+        return plain(request)
+
+    fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
+    [post] = run([TARGET], settings, store)
+    memento = f"/web/{wall.timestamp}id_/{wall.original}"
+    assert fakenet.hits.count(("web.archive.org", memento)) == 1
+    assert [r["url"] for r in store.db["fetches"].rows if r["purpose"] == "wayback-capture"] == [
+        f"https://web.archive.org{memento}"]
+    assert len(post.archived) == 1 and post.archive_lookup == "answered"
+    [again] = run([TARGET], settings, store, offline=True)   # read back from the cache alike
+    assert [c.to_json() for c in again.archived] == [c.to_json() for c in post.archived]

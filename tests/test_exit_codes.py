@@ -154,13 +154,56 @@ def test_fetch_offline_exits_3_when_a_link_was_never_resolved(world, fakenet):
     assert fakenet.server.log == []
 
 
-@pytest.mark.parametrize("flag", [["--save"], ["--warc", "run.warc.gz"]], ids=["save", "warc"])
-def test_scan_save_or_warc_without_archive_is_a_usage_error(world, fakenet, tmp_path, flag):
-    """Before, `scan --save story.html` exited 0 having saved nothing (--save only acts with --archive)."""
+@pytest.mark.parametrize("flag, message", [
+    (["--save"], "error: --save goes with --archive"),
+    (["--warc", "run.warc.gz"], "error: --warc goes with --resolve, --fetch, --identify or --archive"),
+], ids=["save", "warc"])
+def test_scan_save_or_warc_without_a_step_that_uses_it_is_a_usage_error(world, fakenet, tmp_path, flag, message):
+    """Before, `scan --save story.html` exited 0 having saved nothing (--save only acts with --archive); --warc
+    with no step that asks the network has nothing to write."""
     result = world("scan", *flag, article(tmp_path, LINKED))
     assert result.exit_code == 2, result.output
-    assert lines(result.stderr)[-1] == "error: --save and --warc go with --archive"
+    assert lines(result.stderr)[-1] == message
     assert fakenet.hits == [] and not (tmp_path / "run.warc.gz").exists()
+
+
+@pytest.mark.parametrize("steps", [["--resolve", "--fetch"], ["--fetch"], ["--resolve"]],
+                         ids=["resolve-fetch", "fetch", "resolve"])
+def test_newuser33_scan_fetch_writes_every_response_to_the_warc_given(world, fakenet, tmp_path, steps):
+    """newuser33 #6: --warc went only with --archive ("--save and --warc go with --archive", exit 2), so the facts
+    `scan --resolve --fetch` fetched were cited with no WARC record (`warc_record: null`) in the exhibit a report
+    makes of them. --warc now goes with every step that asks the network: each response of the run is written,
+    the fetch log names the file and offset, and the report cites the record, whose payload is the body cited."""
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("t.co", "/Loop0000", redirect(POST))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html><title>X</title></html>"))
+    serve(fakenet, [])
+    source = article(tmp_path, LINKED)
+    warc = tmp_path / "run.warc.gz"
+    result = world("scan", *steps, "--warc", str(warc), "--json", source)
+    assert result.exit_code == 0, result.output
+    from cache.store import Store
+
+    rows = list(Store(world.db).db["fetches"].rows)
+    assert rows and all(r["warc_file"] == str(warc) and r["warc_offset"] is not None for r in rows), rows
+    with warc.open("rb") as stream:
+        targets = {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                   if r.rec_type == "response"}
+    assert targets == {r["url"] for r in rows}
+    if "--fetch" not in steps:
+        return
+    cited = json.loads(world("report", "--offline", "--format", "json", source).stdout)
+    [source_cited] = [s for s in cited["embeds"][0]["post"]["sources"] if s["method"] == "syndication"]
+    assert source_cited["warc_record"]["file"] == "run.warc.gz"
+    with warc.open("rb") as stream:
+        stream.seek(source_cited["warc_record"]["offset"])
+        record = next(iter(ArchiveIterator(stream)))
+        assert hashlib.sha256(record.content_stream().read()).hexdigest() == source_cited["body_sha256"]
 
 
 @pytest.mark.parametrize("flag", ["--resolve", "--fetch", "--archive", "--identify"])

@@ -813,3 +813,65 @@ def test_identity33_a_bluesky_embed_naming_its_post_by_did_asks_by_did_and_resol
     assert [unquote(p) for h, p in fakenet.hits if h == "embed.bsky.app"] == [
         f"/oembed?url=https://bsky.app/profile/{DID}/post/3kriverton22&format=json"]   # by its DID
     assert not [h for h in fakenet.hits if h[0] == APPVIEW]
+
+
+BY_HANDLE = "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"
+BY_DID = f"https://bsky.app/profile/{DID}/post/3kriverton22"
+
+
+@pytest.mark.parametrize("captured", [True, False], ids=["captured-under-the-handle", "never-captured"])
+def test_newuser33_a_bluesky_post_is_looked_up_in_the_archive_under_the_handle_its_embed_shows_too(
+        fakenet, tmp_path, monkeypatch, captured):
+    """newuser33 #2: a Bluesky embed shows its account's handle and links its post by DID; the archive was asked
+    only about the DID URL, so a capture under the handle URL (the one a reader of the page would save) was missed
+    and the report said "at risk: … no archived copy was found for <the DID URL>". Every URL form the tool knows for
+    the post is looked up, each lookup cited, and a claim that none was found names every form asked."""
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    serve(fakenet, [Capture("20260310100000", BY_HANDLE, shell)] if captured else [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    article = f"<html><body>{bluesky_blockquote()}</body></html>"
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html", article=article)
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["status"] == "not_found", embed["post"]
+    asked = {unquote(p).split("url=")[1].split("&")[0] for h, p in fakenet.hits if p.startswith("/cdx/")}
+    assert asked == {BY_DID, BY_HANDLE}
+    looked = {(found["service"], found["url"]) for found in embed["archive_lookups"]}
+    assert {("cdx", BY_DID), ("cdx", BY_HANDLE)} <= looked
+    archive = checks_of(embed)["archive"]
+    if captured:
+        assert archive["result"] == "warn"
+        assert archive["evidence"].startswith("the post is not found; an archived copy exists: "
+                                              f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"), archive
+        assert [s["url"] for s in embed["archived_copies"]] == [f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"]
+    else:
+        assert archive["evidence"].startswith(
+            f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (per the "), \
+            archive
+    code, md = run("report", "--offline", "skeet.html", name="skeet.html")
+    assert code in (0, 1) and ("an archived copy exists" in md) == captured
+    assert (f"no archived copy was found for {BY_DID} and {BY_HANDLE}" in md) == (not captured)
+
+
+def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to_have_no_copy(
+        fakenet, tmp_path, monkeypatch):
+    """The DID URL's lookup answered (no capture), the handle URL's failed (a 503): whether a copy exists is not known,
+    never "no archived copy was found" (a capture under the handle may be there)."""
+    from tests.fakenet import page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    serve(fakenet, [])
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
+                  else plain(request))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    archive = checks_of(embed)["archive"]
+    assert (archive["result"], archive["evidence"].startswith("not known: the archive lookup failed (")) == (
+        "skip", True), archive
+    assert "no archived copy was found" not in out

@@ -516,3 +516,70 @@ def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_pa
     assert embed["status"] == embed["status"] | {"code": status, "words": words, "tone": "unknown"}
     code, out = run("report", "article.txt")
     assert f"| Post status | {words} 1 |" in out, out
+
+
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+TOMBSTONE = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}}
+
+
+@pytest.mark.parametrize("live, page_status, disagrees", [
+    ("available", 404, "its page answered HTTP 404 while the post is available"),
+    ("deleted", 200, "its page answered HTTP 200 while the post is deleted"),
+    ("available", 200, None),
+], ids=["available-page-404", "deleted-page-200", "agree"])
+def test_newuser33_every_report_lists_the_page_copies_archive_wrote_to_the_warc(fakenet, tmp_path, live, page_status,
+                                                                               disagrees):
+    """newuser33 #5: `archive` takes a copy of each post's page into the WARC (X answers a tool's request for a post
+    page otherwise than a reader's: here a 301 to x.com, then a 404), but no report named it: an exhibit's WARC held
+    a 404 record beside a post the report called available, unexplained. Each page copy is listed in every format,
+    each hop with its URL, HTTP status, time, fetch and WARC record, with a word when its status disagrees with the
+    post's."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tests.cliworld import World
+    from tests.test_fetch import by_id, serve_media
+
+    serve_media(fakenet)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(
+        fx.SYNDICATION_TWEET if live == "available" else TOMBSTONE)]}))
+    x_page = f"https://x.com/RivertonRoads/status/{fx.POST_ID}"
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("", 301, Location=x_page))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html><title>X</title></html>", page_status))
+    serve(fakenet, [])
+    from resolver.budgets import DEFAULT_LIMITS
+
+    world = World(fakenet, tmp_path, extra="[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS))
+    article = tmp_path / "story.html"
+    article.write_text(f'<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                       f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote>')
+    warc = tmp_path / "run.warc.gz"
+    assert world("archive", "--warc", str(warc), str(article)).exit_code in (0, 1)
+    report = json.loads(world("report", "--offline", "--format", "json", str(article)).stdout)
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    [embed] = report["embeds"]
+    [copy] = embed["page_copies"]
+    assert (copy["url"], copy["status"], copy["note"] is not None) == (POST, page_status, disagrees is not None)
+    assert [(h["url"], h["status"]) for h in copy["hops"]] == [(POST, 301), (x_page, page_status)]
+    with warc.open("rb") as stream:
+        records = {r.rec_headers.get_header("WARC-Target-URI"): r.http_headers.get_statuscode()
+                   for r in ArchiveIterator(stream) if r.rec_type == "response"}
+    store = Store(world.db)
+    for hop in copy["hops"]:
+        row = store.fetch(hop["fetch_id"])
+        assert (row["url"], row["status"], row["purpose"], row["fetched_at"]) == (
+            hop["url"], hop["status"], "archive-live", hop["fetched_at"])
+        assert (hop["warc_record"]["file"], hop["warc_record"]["offset"]) == ("run.warc.gz", row["warc_offset"])
+        assert records[hop["url"]] == str(hop["status"])
+    if disagrees:
+        assert copy["note"].startswith(disagrees), copy["note"]
+    md = world("report", "--offline", str(article)).stdout
+    [line] = [line for line in md.splitlines() if line.startswith("- Page copy: ")]
+    first, last = copy["hops"]
+    assert line.startswith(f"- Page copy: {POST}, HTTP 301, {first['fetched_at']}, fetch #{first['fetch_id']}, ")
+    assert f"{x_page}, HTTP {page_status}, {last['fetched_at']}, fetch #{last['fetch_id']}" in line
+    assert f"WARC run.warc.gz at offset {last['warc_record']['offset']}" in line
+    assert (disagrees in line) if disagrees else line.count("—") == 0, line
+    page_html = world("report", "--offline", "--format", "html", str(article)).stdout
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page_html))
+    assert f"Page copy: {POST}, HTTP 301, {first['fetched_at']}, fetch #{first['fetch_id']}" in shown
+    assert disagrees is None or disagrees in shown

@@ -651,13 +651,16 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
+    read_before: set[str] = set()   # a capture two lists name is read once (newuser33 #9: fetched twice)
     queries, withheld = _not_withheld(capture_queries(post_id, handles), session.redactor)
     for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
             asked += 1
             errors += [listing.error] if listing.error else []
-        for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
+        fresh = [s for s in listing.snapshots if raw_url(s.timestamp, s.original) not in read_before]
+        for snap in choose_captures(fresh, post_id, limit - len(copies)):
+            read_before.add(raw_url(snap.timestamp, snap.original))
             copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread)
             if copy is not None:
                 copies.append(copy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from collections.abc import Sequence
 from types import ModuleType
 
 from resolver.model import PostRef
@@ -88,6 +89,14 @@ def post_key(url: str) -> tuple[str, str, str] | None:
     return (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else None
 
 
+def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
+    """Every URL of the post `url` names that the archive files apart, under each name of its account known
+    (`actors`), `url` first: a Bluesky post's page under its DID and under its handle (newuser33 #2). An X post's
+    other hosts are listed by its capture lookup (fetch/wayback.py `capture_queries`); other platforms: `url` alone."""
+    ref = parse_url(url)
+    return bluesky.url_forms(url, actors) if ref is not None and ref.platform == bluesky.PLATFORM else [url]
+
+
 def is_embed(ref: PostRef) -> bool:
     """Whether a detector reports a URL as an embed. Not a profile or an event page (a link to "the event" is no
     embedded post); a short link only when its platform's short links lead to its own posts (vm.tiktok.com,
@@ -96,6 +105,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["BY_DOMAIN", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "parse_url", "post_key",
+           "SOURCE_SHAPES", "is_embed", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

@@ -4,6 +4,7 @@ the iframe that embed.bsky.app's script puts in place of a blockquote.bluesky-em
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -74,6 +75,19 @@ def _post(actor: str, collection: str, rkey: str) -> PostRef | None:
     if not actor.startswith("did:"):
         actor = actor.lower()   # a handle is a domain name: Ann.Example.COM is ann.example.com (#15)
     return PostRef(PLATFORM, "post", post_url(actor, rkey), post_id(actor, rkey), actor)
+
+
+def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
+    """A post's page under each name of its account known (`actors`: handles and DIDs): an embed shows the handle
+    and links the post by DID, and the archive files each URL apart, so a capture under one is not listed under the
+    other (newuser33 #2). The URL given first; each form once (a handle in lower case, as `parse` reads it)."""
+    ref = parse(url)
+    found = split_post_id(ref.post_id) if ref is not None and ref.post_id else None
+    if found is None:
+        return [url]
+    names = [(actor or "").removeprefix("@") for actor in actors]
+    return list(dict.fromkeys([url, *(post_url(name if is_did(name) else name.lower(), found[1])
+                                      for name in names if name and ACTOR.match(name))]))
 
 
 def post_id(actor: str, rkey: str) -> str:
