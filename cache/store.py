@@ -800,6 +800,13 @@ class Store:
         self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")
 
+    def fetches_with_params(self, url: str) -> list[dict[str, Any]]:
+        """The fetch rows of `url` as asked, and of it with more query parameters after it (`url&timestamp=...`),
+        oldest first: every availability query of a URL, whatever its date (newuser33 #3). Through the url index."""
+        self._noted(f"fetches {url}&")
+        # "'" is the character after "&": the range holds every URL that starts with `url&`
+        return self._where("fetches", "url = ? OR (url >= ? AND url < ?)", [url, f"{url}&", f"{url}'"], order_by="id")
+
     def record_resolution(self, row: Mapping[str, Any]) -> int:
         """Append one resolution (hops and post as JSON); history is kept, the newest answers."""
         return self._append("resolutions", {k: (json.dumps(v) if k in ("hops", "post", "fetch_ids") else v)

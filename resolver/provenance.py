@@ -910,8 +910,7 @@ def post_is(status: str) -> str:
 
 def _difference(found: dict[str, Any]) -> str:
     field = found["field"].replace("_", " ")
-    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else \
-        f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else ""
     changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
     return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
             f"'{found['live']}' live{live_at}{changes}")
@@ -1184,11 +1183,39 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
         return []
     found = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
-        for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
-            rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
-            row = next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
+        cdx = store.fetches_for(lookup_url(url))
+        # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
+        # that found nothing was cited nowhere (newuser33 #3); each query sent is cited
+        available = store.fetches_with_params(f"{AVAILABILITY}?{urlencode({'url': url})}")
+        for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"] == query])
+                                              for query in dict.fromkeys(r["url"] for r in available))):
+            row = _answer_of([r for r in rows if takes is None or takes([r["id"]])])
             if row is not None:
                 found.append(_lookup_of(row, service, url, redactor))
+    return found
+
+
+def _answer_of(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of one query's fetch-log rows (oldest first), the answer a lookup reads: the latest 200, else the latest."""
+    return next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
+
+
+def capture_lookups(post: dict[str, Any] | None, lookups: list[dict[str, Any]], store: Store | None,
+                    redactor: Redactor, takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The capture lists a gone post's lookup asked (`wayback.read_captures`: its page on twitter.com, x.com and
+    mobile.twitter.com under each handle, its syndication and oEmbed answers) and `lookups` does not cite: a "no
+    archived copy ... also on x.com" rests on each of them, and cited only the twitter.com one (newuser33 #1)."""
+    pages = (post or {}).get("archive_looked_under")
+    if store is None or not pages:
+        return []
+    from resolver.fetch import wayback
+
+    known = {found["fetch_id"] for found in lookups}
+    found = []
+    for query in wayback.queries_under(pages, redactor):
+        row = _answer_of([r for r in wayback.listings_in_store(query, store) if takes is None or takes([r["id"]])])
+        if row is not None and row["id"] not in known:
+            found.append(_lookup_of(row, "cdx", f"https://{query}", redactor))
     return found
 
 
@@ -1688,6 +1715,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
                                      for s in snapshots], data["archive_lookups"], store, takes)
+    data["archive_lookups"] += capture_lookups(data["post"], data["archive_lookups"], store, redactor, takes)
     data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor, takes)
     data["archive_looked_up"] = looked
     # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
@@ -1782,16 +1810,22 @@ def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, An
 
 def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
-    live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
-    found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
+    found = differences(post.record, None, [(c.captured_at, c.url, c.record) for c in post.archived])
     data = post.to_json() | {"sources": sources}
-    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7)
-    data["differences"] = [d.to_json() | {"live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
-                                          if (said := source_of(data, d.field)).get("fetch_id") else None}
-                           for d in found]
+    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7), and its
+    # time is that answer's: the observation's recording time was given, which is no fetch's (newuser33 #4)
+    data["differences"] = [d.to_json() | _live_answer(source_of(data, d.field)) for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
+
+
+def _live_answer(said: dict[str, Any]) -> dict[str, Any]:
+    """A difference's live side as cited: the answer's method, time and fetch-log id (`live_source`), and that time as
+    `live_at`; both None when no recorded fetch gave it."""
+    if not said.get("fetch_id"):
+        return {"live_at": None, "live_source": None}
+    return {"live_at": said.get("fetched_at"), "live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}}
 
 
 def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:

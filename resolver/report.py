@@ -1202,6 +1202,8 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
+    from resolver.provenance import provenance_text
+
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
         notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
@@ -1220,7 +1222,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     for found in post.get("differences") or []:
         notes.append(f"Live and archived differ, {found['field'].replace('_', ' ')}: '{found['archived']}' in the "
                      f"capture of {found['archived_at']}, '{found['live']}' live"
-                     + (f" ({found['live_at']})" if found.get("live_at") else "")
+                     + (f" ({provenance_text(found['live_source'])})" if found.get("live_source") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
     return notes
 

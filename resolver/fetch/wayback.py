@@ -586,6 +586,17 @@ def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor
     return tuple(f"https://{page}" for page in listed)
 
 
+def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> list[str]:
+    """The capture lists (`capture_queries`) a lookup under `pages` (`looked_under`: https://twitter.com/<handle>/
+    status/<id>, each handle asked) asked, less those that carry one of the run's secrets: what a report cites."""
+    if not pages:
+        return []
+    parts = [page.removeprefix("https://").split("/") for page in pages]
+    handles = [found[1] for found in parts if len(found) == 4]
+    listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
+    return listed
+
+
 def where_looked(pages: Sequence[str]) -> str:
     """Where a lookup under `pages` (`looked_under`) looked, as a report says it after "no archived copy found"."""
     named = pages[0] if len(pages) == 1 else f"{', '.join(pages[:-1])} and {pages[-1]}"
@@ -728,7 +739,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     unfinished = False
     queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
-        rows = [row for row in _listings_in_store(query, store) if takes is None or takes([row["id"]])]
+        rows = [row for row in listings_in_store(query, store) if takes is None or takes([row["id"]])]
         if not rows:
             # A list read_captures goes on to (no copy said the post's words yet) that was never asked: the lookup
             # was stopped before it (newuser32 #1: Ctrl-C between two lists read back as "answered", no copy).
@@ -749,7 +760,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     return _with_withheld(outcome, withheld, len(queries), bool(copies))
 
 
-def _listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
+def listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
     """The fetch rows of a capture list asked under any case, oldest first: the Wayback Machine reads a URL in any
     case (its urlkey is lower case), so a post's lookup under /river_desk/ is its lookup under /River_Desk/
     (review32r3: a post linked by another article as /River_Desk/ read "not looked up", and was looked up again)."""
