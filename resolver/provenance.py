@@ -1048,7 +1048,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
 def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
     """Why the captures listed are no copy: what those read showed instead of the post ("1 capture listed; it shows
     the suspended-account page, not the post"), and the others' HTTP statuses."""
-    misread = {url: why for url, why in _read_as_not_the_post(post).items()
+    misread = {url: why for url, why in read_as_not_the_post(post).items()
                if any(s["url"] == url and s.get("status") == "200" for s in snapshots)}
     shown = sorted({misread[s["url"]] for s in snapshots if s["url"] in misread})
     rest = [str(s.get("status") or "status not known") for s in snapshots if s["url"] not in misread]
@@ -1065,7 +1065,7 @@ def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
     return f" ({'; '.join(said)})"
 
 
-def _read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
+def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
     """The snapshots (by URL) the tool read and found to hold no words of the post (a suspended-account page, a
     login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
     once as the post is a copy, whatever another reading said."""
@@ -1079,7 +1079,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
     """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
     than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
     twitter.com URL are redirects)."""
-    misread = _read_as_not_the_post(post)
+    misread = read_as_not_the_post(post)
     found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
@@ -1164,9 +1164,15 @@ LOOKUP_NAMES = {"cdx": "CDX lookup", "availability": "availability lookup"}
 def lookups_text(lookups: list[dict[str, Any]]) -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
     …; availability lookup of …" ("" when none is recorded)."""
-    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of "
+    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
                      + provenance_text({k: v for k, v in found.items() if k != "method"})
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
+
+
+def _prefix(lookup: dict[str, Any]) -> bool:
+    """Whether a CDX lookup listed every URL under its URL (`matchType=prefix`, as a gone post's capture lists are
+    asked): cited as such, so it is not read as a second exact lookup of the same URL."""
+    return "matchType=prefix" in (lookup.get("query") or "")
 
 
 def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,

@@ -1186,11 +1186,25 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
         latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
         return f"{where}; {copies}", latest["url"]
     if snapshots:
-        return _snapshot_count(snapshots), max(snapshots, key=lambda s: s["timestamp"])["url"]
+        return _snapshot_count(snapshots) + _none_a_copy(embed), max(snapshots, key=lambda s: s["timestamp"])["url"]
     read = len((post or {}).get("archived") or [])
     if read:   # listed somewhere and read, none the post (a login wall, another page): no copy, and no "no snapshot"
         return f"no archived copy: {read} capture{'s' * (read > 1)} read, none holds the post's words", None
     return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
+
+
+def _none_a_copy(embed: dict[str, Any]) -> str:
+    """After the count of an embed's snapshots none of which is a copy though some are HTTP 200 pages: that none is,
+    and what those read showed instead (", none an archived copy (the capture shows the login wall, not the post)"):
+    the line said "1 snapshot(s); latest <link>" of a login wall, a link a reader takes for the copy (newuser33 #7)."""
+    from resolver.provenance import read_as_not_the_post
+
+    good = [s["url"] for s in embed["snapshots"] if s.get("status") == "200"]
+    if not good or embed.get("archived_copies"):
+        return ""
+    misread = read_as_not_the_post(embed["post"])
+    shown = sorted({misread[url] for url in good if url in misread})
+    return ", none an archived copy" + (f" ({'; '.join(shown)})" if shown else "")
 
 
 def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:

@@ -6,11 +6,12 @@ import json
 import re
 
 import pytest
+from pathlib import Path
 
 from cache import Store
 from tests.test_fetch import by_id, json_page
 from tests.test_verdicts import DELETED, POST, blockquote, reporter, tweet  # noqa: F401  (the fixture)
-from tests.waybacknet import serve
+from tests.waybacknet import Capture, serve
 
 TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"
 
@@ -85,3 +86,37 @@ def test_live_and_archived_differ_cites_the_live_answer_not_the_time_it_was_reco
     for text in (md, page):
         [line] = [line for line in text.splitlines() if "Live and archived differ" in line]
         assert f"live ({cited}" in line, line
+
+
+# X's login wall as a capture may hold it: "Log in to X" as the titles and the page's heading, no words of a post.
+LOGIN_WALL = (b'<!DOCTYPE html><html><head><title>Log in to X / X</title></head><body><div id="react-root">'
+              b"<h1>Log in to X</h1><p>Sign in to see this post. Don't have an account? Sign up</p></div></body></html>")
+
+
+@pytest.mark.parametrize("body", [LOGIN_WALL, (Path(__file__).parent / "fixtures" / "captures" /
+                                               "login_wall_react.html").read_bytes()], ids=["heading", "head-only"])
+def test_a_login_wall_capture_is_named_and_its_snapshot_line_says_it_is_no_copy(fakenet, reporter, body):  # noqa: F811
+    """The login wall's capture was listed "1 snapshot(s); latest <link>", no qualifier, and elsewhere called "a page
+    shell or a placeholder": a court reader may click "latest" as the copy (newuser33 #7)."""
+    from tests.test_verdicts import one_embed_report
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20240308080000", f"https://twitter.com/river_desk/status/{POST}", body)])
+    _, embed = one_embed_report(reporter)
+    [read] = embed["post"]["archived"]
+    assert read["reason"] == "the capture shows the login wall, not the post", read
+    assert embed["archived_copies"] == []
+    md = reporter("report", "--offline", "article.html")[1]
+    page = html.unescape(re.sub(r"<[^>]+>", "", reporter("report", "--offline", "--format", "html", "article.html")[1]))
+    for text in (md, page):
+        [line] = [line for line in text.splitlines() if "Archived: " in line]
+        assert "Archived: 1 snapshot(s), none an archived copy (the capture shows the login wall, not the post); " \
+               "latest" in line, line
+        assert "page shell or a placeholder" not in text
+
+
+def test_a_shell_with_nothing_of_the_post_is_called_a_page_shell():
+    from resolver.fetch.wayback import read
+
+    shell = (Path(__file__).parent / "fixtures" / "captures" / "react_shell_placeholder_only.html").read_bytes()
+    assert read(POST, 200, "text/html", shell).record.reason == "the capture holds no text of the post (a page shell)"

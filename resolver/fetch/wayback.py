@@ -399,7 +399,7 @@ def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
         page = _placeholder_page(soup)
         return _reading(post_id, "unknown", "none" if not head.name else head.form,
                         reason=f"the capture shows {page}, not the post" if page
-                        else "the capture holds no text of the post (a page shell or a placeholder)")
+                        else "the capture holds no text of the post (a page shell)")
     notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
     return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
                     author_handle=head.handle, notes=notes)
@@ -412,9 +412,21 @@ _PLACEHOLDER_PAGES = (("suspended account", "the suspended-account page"),
                       ("violated", "the rules-violation page"), ("unable to view", "the page of a post X does not show"))
 
 
+# The login wall X shows a logged-out visitor in a post's place, by its titles ("Log in to X / X") or heading.
+_LOGIN_WALL_RE = re.compile(r"(?:log in|sign in|sign up)(?: to| for)? (?:x|twitter)\b(?: / (?:x|twitter))?",
+                            re.IGNORECASE)
+
+
 def _placeholder_page(soup: BeautifulSoup) -> str | None:
     """Which placeholder page a capture with no text of the post is, by a placeholder sentence its body shows as a
-    whole string ("This Post is from a suspended account. Learn more"); None when it shows none of those."""
+    whole string ("This Post is from a suspended account. Learn more"), or the login wall by its titles or heading;
+    None when it shows none of those: a report said "a page shell or a placeholder" of a login wall (newuser33 #7)."""
+    title = soup.find("title")
+    titles = [title.get_text() if title else "", *(str(m.get("content") or "") for m in soup.find_all(
+        "meta", attrs={"property": "og:title"}))]
+    headings = [h.get_text() for h in soup.find_all(["h1", "h2"])]
+    if any(_LOGIN_WALL_RE.fullmatch(" ".join(said.split())) for said in titles + headings):
+        return "the login wall"
     for said in (soup.body.stripped_strings if soup.body else ()):
         page = next((page for word, page in _PLACEHOLDER_PAGES if word in said.lower()), None)
         if page and is_placeholder(said):
