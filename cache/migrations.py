@@ -802,6 +802,21 @@ def m044_saves_by_post(db: Database) -> None:
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V44.strip())
 
+# The at-risk embeds as v45 reads the captures: a capture read that held the post is stored "archived-copy".
+AT_RISK_EMBEDS_V45 = AT_RISK_EMBEDS_V44.replace("AND o.status = 'available')", "AND o.status = 'archived-copy')")
+
+
+@migrations()
+def m045_captures_observed_as_archived_copies(db: Database) -> None:
+    """v45 (newuser33 #8): a capture read that holds the post is observed with the status "archived-copy", not
+    "available": JSON `post.sources[]` listed a deleted post's capture as "available", which a reader filtering the
+    sources by status took for a live answer. Rows recorded before are renamed; `at_risk_embeds` reads the new word
+    (a capture that held the post still makes it a copy). The views that read live answers leave "wayback" out."""
+    db.execute("UPDATE post_observations SET status = 'archived-copy' WHERE method = 'wayback' AND status = 'available'")
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V45.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -49,7 +49,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m035_snapshots_any_case", "m036_article_encoding_rivals", "m037_embed_id_doubt",
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
-              "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post")
+              "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
+              "m045_captures_observed_as_archived_copies")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)

@@ -1039,7 +1039,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy was found{where}"
                                         f"{others}")
     if copies:
-        return check("archive", "pass", f"{len(copies)} archived copies, latest "
+        return check("archive", "pass", f"{len(copies)} archived cop{'y' if len(copies) == 1 else 'ies'}, latest "
                                         f"{max(copies, key=lambda s: s['timestamp'])['url']}")
     return check("archive", "warn", f"no archived copy was found{where}{others} (archive it: embed-resolver archive "
                                     "--save)")

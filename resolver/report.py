@@ -1000,7 +1000,42 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [none_found(article, "credits"), ""]
     for number, credit in enumerate(report["credits"], start=1):
         lines += _markdown_credit(number, credit)
+    if hashes := hashes_cited(report, "\n".join(lines)):
+        lines += ["## Hashes cited", "", HASHES_CITED, ""]
+        lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
+_SHORT_HASH_RE = re.compile(r"\b([0-9a-f]{12})…")
+
+
+def _fetches(ids: list[int]) -> str:
+    """Fetch-log ids as every line of a report names them ("fetch #7, fetch #16"); "no fetch recorded"."""
+    return ", ".join(f"fetch #{i}" for i in ids) or "no fetch recorded"
+
+
+def hashes_cited(report: dict[str, Any], shown: str) -> list[tuple[str, str, list[int]]]:
+    """Every body sha256 `shown` (a rendered report) cites by its first 12 hex digits ("body b4d4557167c5…"), in full,
+    each with the fetch-log ids whose body it is: a printed exhibit must allow a check by hand (newuser33 #11). From
+    the report's own facts: a hash the report holds in no fact is not listed (its short form says all that is known)."""
+    full: dict[str, set[int]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            whole = value.get("body_sha256")
+            if isinstance(whole, str) and len(whole) == 64:
+                ids = full.setdefault(whole, set())
+                ids.update([value["fetch_id"]] if isinstance(value.get("fetch_id"), int) else [])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(report)
+    short = set(_SHORT_HASH_RE.findall(shown))
+    return sorted((whole[:12], whole, sorted(ids)) for whole, ids in full.items() if whole[:12] in short)
 
 
 def _counts(counter: dict[str, int]) -> str:
@@ -1415,6 +1450,12 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
             or [f"<p>{empty}</p>"]
         parts.append("</section>")
+    if hashes := hashes_cited(report, "\n".join(parts)):
+        parts.append('<section aria-labelledby="hashes"><h2 id="hashes">Hashes cited</h2>'
+                     f"<p>{escape(HASHES_CITED)}</p><ul>"
+                     + "".join(f"<li><code>{short}…</code> <code>{whole}</code> "
+                               f"({_fetches(ids)})</li>" for short, whole, ids in hashes)
+                     + "</ul></section>")
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

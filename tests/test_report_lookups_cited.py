@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cache import Store
 from tests.test_fetch import by_id, json_page
+from tests.test_report import world  # noqa: F401  (the fixture)
 from tests.test_verdicts import DELETED, POST, blockquote, reporter, tweet  # noqa: F401  (the fixture)
 from tests.waybacknet import Capture, serve
 
@@ -120,3 +121,78 @@ def test_a_shell_with_nothing_of_the_post_is_called_a_page_shell():
 
     shell = (Path(__file__).parent / "fixtures" / "captures" / "react_shell_placeholder_only.html").read_bytes()
     assert read(POST, 200, "text/html", shell).record.reason == "the capture holds no text of the post (a page shell)"
+
+
+def test_a_captures_observation_has_a_status_of_its_own_and_still_counts_as_a_copy(fakenet, reporter, tmp_path):  # noqa: F811
+    """A capture holding a deleted post's words was recorded, and listed in JSON `post.sources[]`, with the status
+    "available": a reader filtering the sources by status read the deleted post as available (newuser33 #8). It is
+    "archived-copy" now; the views still count that capture as a copy, and never as a live answer."""
+    from tests.test_verdicts import one_embed_report
+    from tests.waybacknet import classic_page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503120000", f"https://twitter.com/river_desk/status/{POST}",
+                            classic_page(POST, "river_desk", "River Desk", "Road closed.", epoch=1620033160))])
+    _, embed = one_embed_report(reporter)
+    assert embed["status"]["code"] == "deleted" and embed["archived_copies"]
+    assert {(s["method"], s["status"]) for s in embed["post"]["sources"]} == {
+        ("syndication", "deleted"), ("wayback", "archived-copy")}, embed["post"]["sources"]
+    with Store(tmp_path / "c.db") as store:
+        assert {row["status"] for row in store.db.query(
+            "select status from post_observations where method = 'wayback'")} == {"archived-copy"}
+        assert list(store.db.query("select * from at_risk_embeds")) == []   # its copy counts: not at risk
+        assert [r["last_available_at"] for r in store.db.query("select last_available_at from posts")] == [None]
+    code, out = reporter("report", "--offline", "--format", "json", "article.html")
+    assert json.loads(out)["embeds"][0]["post"]["status"] == "deleted"
+
+
+def test_a_cache_made_before_captures_had_a_status_of_their_own_is_migrated(tmp_path):
+    """The stored observations of captures that held the post ("available") read "archived-copy" after the
+    migration; those of captures that did not, and every live answer, keep theirs."""
+    import sqlite_utils
+
+    from cache.migrations import migrations
+
+    old = sqlite_utils.Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m045_captures_observed_as_archived_copies")
+    old["posts"].insert({"id": 1, "platform": "twitter", "post_id": POST, "status": "deleted"})
+    for row_id, method, status in ((1, "syndication", "available"), (2, "wayback", "available"),
+                                   (3, "wayback", "unknown"), (4, "syndication", "deleted")):
+        old["post_observations"].insert({"id": row_id, "post_row": 1, "method": method, "status": status})
+    old.close()
+    with Store(tmp_path / "old.db") as store:
+        assert [(r["method"], r["status"]) for r in store.db.query("select * from post_observations order by id")] == [
+            ("syndication", "available"), ("wayback", "archived-copy"), ("wayback", "unknown"), ("syndication", "deleted")]
+
+
+def test_every_shortened_hash_is_given_in_full_in_markdown_and_html(world, tmp_path):  # noqa: F811
+    """Markdown and HTML cite a body's sha256 by its first 12 hex digits: a printed exhibit allowed no check by hand
+    (newuser33 #11). Each report now lists, under "Hashes cited", every hash it shortens in full, with the fetches
+    whose bodies they are."""
+    data = json.loads(world("report", "--format", "json", "article.html"))
+    with Store(tmp_path / "c.db") as store:
+        full: dict[str, set[int]] = {}
+        for row in store.db.query("select id, body_sha256 from fetches where body_sha256 is not null"):
+            full.setdefault(row["body_sha256"], set()).add(row["id"])
+    assert data["embeds"]
+    page = html.unescape(re.sub(r"<[^>]+>", " ", world("report", "--format", "html", "article.html")))
+    for text in (world("report", "article.html"), page):
+        body, _, listed = text.partition("Hashes cited")
+        short = set(re.findall(r"\b([0-9a-f]{12})…", body))
+        assert len(short) >= 5, body
+        given = dict(re.findall(r"([0-9a-f]{12})…\W+([0-9a-f]{64})\b", listed))
+        assert set(given) == short, (short, listed)
+        for prefix, whole in given.items():
+            assert whole.startswith(prefix) and whole in full, (prefix, whole)
+            [ids] = re.findall(rf"{whole}\W+\(((?:fetch #\d+(?:, )?)+)\)", listed)
+            assert ids and {int(i) for i in re.findall(r"#(\d+)", ids)} <= full[whole], (whole, ids, listed)
+
+
+def test_one_archived_copy_is_said_in_the_singular():
+    from resolver.provenance import archive_check
+
+    post = {"status": "available", "archived": [], "archive_lookup": "answered"}
+    snapshots = [{"url": "https://web.archive.org/web/20210503120000/https://twitter.com/river_desk/status/1",
+                  "timestamp": "20210503120000", "status": "200"}]
+    assert archive_check(post, snapshots, True)["evidence"] == (
+        f"1 archived copy, latest {snapshots[0]['url']}")
