@@ -785,6 +785,12 @@ AT_RISK_EMBEDS_V44 = AT_RISK_EMBEDS_V40.replace(
     "        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status")
 
 
+def name_archived_copies(db: Database) -> None:
+    """m044's renaming, of every capture observation still "available": also run by `cache merge` on what it copied
+    from an input made before m044, which no migration of the merged output touches. Idempotent."""
+    db.execute("UPDATE post_observations SET status = 'archived-copy' WHERE method = 'wayback' AND status = 'available'")
+
+
 @migrations()
 def m044_saves_by_post(db: Database) -> None:
     """v44 (identity33, #15): `saves.platform`, `saves.post_id`, the post a queued save's URL names, so a post saved
@@ -812,7 +818,7 @@ def m045_captures_observed_as_archived_copies(db: Database) -> None:
     "available": JSON `post.sources[]` listed a deleted post's capture as "available", which a reader filtering the
     sources by status took for a live answer. Rows recorded before are renamed; `at_risk_embeds` reads the new word
     (a capture that held the post still makes it a copy). The views that read live answers leave "wayback" out."""
-    db.execute("UPDATE post_observations SET status = 'archived-copy' WHERE method = 'wayback' AND status = 'available'")
+    name_archived_copies(db)
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V45.strip())
 

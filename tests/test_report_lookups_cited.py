@@ -146,11 +146,14 @@ def test_a_captures_observation_has_a_status_of_its_own_and_still_counts_as_a_co
     assert json.loads(out)["embeds"][0]["post"]["status"] == "deleted"
 
 
-def test_a_cache_made_before_captures_had_a_status_of_their_own_is_migrated(tmp_path):
-    """The stored observations of captures that held the post ("available") read "archived-copy" after the
-    migration; those of captures that did not, and every live answer, keep theirs."""
+@pytest.mark.parametrize("how", ["opened", "merged"])
+def test_a_cache_made_before_captures_had_a_status_of_their_own_is_migrated(tmp_path, how):
+    """The stored observations of captures that held the post ("available") read "archived-copy" once the cache is
+    opened, or merged into another (`cache merge` copies an input's rows as they are); those of captures that did
+    not, and every live answer, keep theirs."""
     import sqlite_utils
 
+    from cache.merge import merge
     from cache.migrations import migrations
 
     old = sqlite_utils.Database(tmp_path / "old.db")
@@ -160,7 +163,11 @@ def test_a_cache_made_before_captures_had_a_status_of_their_own_is_migrated(tmp_
                                    (3, "wayback", "unknown"), (4, "syndication", "deleted")):
         old["post_observations"].insert({"id": row_id, "post_row": 1, "method": method, "status": status})
     old.close()
-    with Store(tmp_path / "old.db") as store:
+    path = tmp_path / "old.db"
+    if how == "merged":
+        path = tmp_path / "out.db"
+        merge(path, [tmp_path / "old.db"])
+    with Store(path) as store:
         assert [(r["method"], r["status"]) for r in store.db.query("select * from post_observations order by id")] == [
             ("syndication", "available"), ("wayback", "archived-copy"), ("wayback", "unknown"), ("syndication", "deleted")]
 
