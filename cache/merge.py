@@ -194,7 +194,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             _merge_one(store, source, report, own=source == out)
         with store.write():   # an input made before m030 copied its posts' bare ids: re-keyed as m030 does (#15)
             place_post_ids(store.db)
-        with store.write():   # an input made before m044 copied its captures' observations as "available"
+        with store.write():   # an input made before m045 copied its captures' observations as "available"
             name_archived_copies(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
             conn.execute("UPDATE main.articles SET encoding_given_known = (SELECT dated FROM temp.origin"

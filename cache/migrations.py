@@ -786,8 +786,8 @@ AT_RISK_EMBEDS_V44 = AT_RISK_EMBEDS_V40.replace(
 
 
 def name_archived_copies(db: Database) -> None:
-    """m044's renaming, of every capture observation still "available": also run by `cache merge` on what it copied
-    from an input made before m044, which no migration of the merged output touches. Idempotent."""
+    """m045's renaming, of every capture observation still "available": also run by `cache merge` on what it copied
+    from an input made before m045, which no migration of the merged output touches. Idempotent."""
     db.execute("UPDATE post_observations SET status = 'archived-copy' WHERE method = 'wayback' AND status = 'available'")
 
 
