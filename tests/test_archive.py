@@ -560,7 +560,8 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert (sources[answer]["via"], sources[answer]["warc_file"], sources[answer]["fetched_at"]) == (
         "warc", str(warc), "2023-03-01T10:00:00.000000Z")
     assert {(s["status"], s["via"], s["warc_file"]) for s in sources.values() if s["fetch_id"] != answer} == {
-        ("available", "live", None), ("deleted", "live", None)}   # the live ones said to be live, never the WARC's
+        ("available", "live", None), ("archived-copy", "live", None), ("deleted", "live", None)}   # the live ones
+    # said to be live, never the WARC's; the capture read live is "archived-copy", never "available" (newuser33 #8)
     hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
     assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops   # the WARC's
 
