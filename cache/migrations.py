@@ -784,6 +784,12 @@ AT_RISK_EMBEDS_V44 = AT_RISK_EMBEDS_V40.replace(
     "        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status")
 
 
+def name_archived_copies(db: Database) -> None:
+    """m046's renaming, of every capture observation still "available": also run by `cache merge` on what it copied
+    from an input made before m046, which no migration of the merged output touches. Idempotent."""
+    db.execute("UPDATE post_observations SET status = 'archived-copy' WHERE method = 'wayback' AND status = 'available'")
+
+
 @migrations()
 def m044_saves_by_post(db: Database) -> None:
     """v44 (identity33, #15): `saves.platform`, `saves.post_id`, the post a queued save's URL names, so a post saved
@@ -808,6 +814,21 @@ def m045_fetch_warc_record_id(db: Database) -> None:
     (written by --warc) or was replayed from: it finds the record in any copy of the file, re-packed or renamed, where
     `warc_offset` holds in this file only. NULL: in no WARC, or recorded before v45."""
     db.table("fetches").add_column("warc_record_id", str)
+
+
+# The at-risk embeds as v46 reads the captures: a capture read that held the post is stored "archived-copy".
+AT_RISK_EMBEDS_V46 = AT_RISK_EMBEDS_V44.replace("AND o.status = 'available')", "AND o.status = 'archived-copy')")
+
+
+@migrations()
+def m046_captures_observed_as_archived_copies(db: Database) -> None:
+    """v46 (newuser33 #8): a capture read that holds the post is observed with the status "archived-copy", not
+    "available": JSON `post.sources[]` listed a deleted post's capture as "available", which a reader filtering the
+    sources by status took for a live answer. Rows recorded before are renamed; `at_risk_embeds` reads the new word
+    (a capture that held the post still makes it a copy). The views that read live answers leave "wayback" out."""
+    name_archived_copies(db)
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V46.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

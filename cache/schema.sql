@@ -546,7 +546,7 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     AND NOT EXISTS (
         SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
         WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'available'))
+              AND o.status = 'archived-copy'))
 ), archived AS (
     SELECT DISTINCT original AS url, NULL AS post_id FROM copies
     UNION

@@ -50,7 +50,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
-              "m045_fetch_warc_record_id")
+              "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -803,6 +803,13 @@ class Store:
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
         self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")
+
+    def fetches_with_params(self, url: str) -> list[dict[str, Any]]:
+        """The fetch rows of `url` as asked, and of it with more query parameters after it (`url&timestamp=...`),
+        oldest first: every availability query of a URL, whatever its date (newuser33 #3). Through the url index."""
+        self._noted(f"fetches {url}&")
+        # "'" is the character after "&": the range holds every URL that starts with `url&`
+        return self._where("fetches", "url = ? OR (url >= ? AND url < ?)", [url, f"{url}&", f"{url}'"], order_by="id")
 
     def record_resolution(self, row: Mapping[str, Any]) -> int:
         """Append one resolution (hops and post as JSON); history is kept, the newest answers."""

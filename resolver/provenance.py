@@ -912,8 +912,7 @@ def post_is(status: str) -> str:
 
 def _difference(found: dict[str, Any]) -> str:
     field = found["field"].replace("_", " ")
-    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else \
-        f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    live_at = f" ({provenance_text(found['live_source'])})" if found.get("live_source") else ""
     changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
     return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
             f"'{found['live']}' live{live_at}{changes}")
@@ -1042,7 +1041,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy was found{where}"
                                         f"{others}")
     if copies:
-        return check("archive", "pass", f"{len(copies)} archived copies, latest "
+        return check("archive", "pass", f"{len(copies)} archived cop{'y' if len(copies) == 1 else 'ies'}, latest "
                                         f"{max(copies, key=lambda s: s['timestamp'])['url']}")
     return check("archive", "warn", f"no archived copy was found{where}{others} (archive it: embed-resolver archive "
                                     "--save)")
@@ -1051,7 +1050,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
 def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
     """Why the captures listed are no copy: what those read showed instead of the post ("1 capture listed; it shows
     the suspended-account page, not the post"), and the others' HTTP statuses."""
-    misread = {url: why for url, why in _read_as_not_the_post(post).items()
+    misread = {url: why for url, why in read_as_not_the_post(post).items()
                if any(s["url"] == url and s.get("status") == "200" for s in snapshots)}
     shown = sorted({misread[s["url"]] for s in snapshots if s["url"] in misread})
     rest = [str(s.get("status") or "status not known") for s in snapshots if s["url"] not in misread]
@@ -1068,7 +1067,7 @@ def _no_copies(post: dict[str, Any], snapshots: list[dict[str, Any]]) -> str:
     return f" ({'; '.join(said)})"
 
 
-def _read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
+def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
     """The snapshots (by URL) the tool read and found to hold no words of the post (a suspended-account page, a
     login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
     once as the post is a copy, whatever another reading said."""
@@ -1082,7 +1081,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
     """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
     than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
     twitter.com URL are redirects)."""
-    misread = _read_as_not_the_post(post)
+    misread = read_as_not_the_post(post)
     found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
@@ -1169,9 +1168,15 @@ LOOKUP_NAMES = {"cdx": "CDX lookup", "availability": "availability lookup"}
 def lookups_text(lookups: list[dict[str, Any]]) -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
     …; availability lookup of …" ("" when none is recorded)."""
-    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of "
+    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
                      + provenance_text({k: v for k, v in found.items() if k != "method"})
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
+
+
+def _prefix(lookup: dict[str, Any]) -> bool:
+    """Whether a CDX lookup listed every URL under its URL (`matchType=prefix`, as a gone post's capture lists are
+    asked): cited as such, so it is not read as a second exact lookup of the same URL."""
+    return "matchType=prefix" in (lookup.get("query") or "")
 
 
 def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
@@ -1188,11 +1193,39 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
         return []
     found = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
-        for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
-            rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
-            row = next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
+        cdx = store.fetches_for(lookup_url(url))
+        # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
+        # that found nothing was cited nowhere (newuser33 #3); each query sent is cited
+        available = store.fetches_with_params(f"{AVAILABILITY}?{urlencode({'url': url})}")
+        for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"] == query])
+                                              for query in dict.fromkeys(r["url"] for r in available))):
+            row = _answer_of([r for r in rows if takes is None or takes([r["id"]])])
             if row is not None:
                 found.append(_lookup_of(row, service, url, redactor))
+    return found
+
+
+def _answer_of(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of one query's fetch-log rows (oldest first), the answer a lookup reads: the latest 200, else the latest."""
+    return next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
+
+
+def capture_lookups(post: dict[str, Any] | None, lookups: list[dict[str, Any]], store: Store | None,
+                    redactor: Redactor, takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The capture lists a gone post's lookup asked (`wayback.read_captures`: its page on twitter.com, x.com and
+    mobile.twitter.com under each handle, its syndication and oEmbed answers) and `lookups` does not cite: a "no
+    archived copy ... also on x.com" rests on each of them, and cited only the twitter.com one (newuser33 #1)."""
+    pages = (post or {}).get("archive_looked_under")
+    if store is None or not pages:
+        return []
+    from resolver.fetch import wayback
+
+    known = {found["fetch_id"] for found in lookups}
+    found = []
+    for query in wayback.queries_under(pages, redactor):
+        row = _answer_of([r for r in wayback.listings_in_store(query, store) if takes is None or takes([r["id"]])])
+        if row is not None and row["id"] not in known:
+            found.append(_lookup_of(row, "cdx", f"https://{query}", redactor))
     return found
 
 
@@ -1731,6 +1764,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
                                      for s in snapshots], data["archive_lookups"], store, takes)
+    data["archive_lookups"] += capture_lookups(data["post"], data["archive_lookups"], store, redactor, takes)
     data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor, takes)
     data["archive_looked_up"] = looked
     data["page_copies"] = page_copies([url, written, *others], data["post"], store, redactor, takes)
@@ -1896,16 +1930,22 @@ def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, An
 
 def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
-    live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
-    found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
+    found = differences(post.record, None, [(c.captured_at, c.url, c.record) for c in post.archived])
     data = post.to_json() | {"sources": sources}
-    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7)
-    data["differences"] = [d.to_json() | {"live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
-                                          if (said := source_of(data, d.field)).get("fetch_id") else None}
-                           for d in found]
+    # each difference names the live answer it rests on, as every other line names its fetch (newuser31 #7), and its
+    # time is that answer's: the observation's recording time was given, which is no fetch's (newuser33 #4)
+    data["differences"] = [d.to_json() | _live_answer(source_of(data, d.field)) for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
+
+
+def _live_answer(said: dict[str, Any]) -> dict[str, Any]:
+    """A difference's live side as cited: the answer's method, time and fetch-log id (`live_source`), and that time as
+    `live_at`; both None when no recorded fetch gave it."""
+    if not said.get("fetch_id"):
+        return {"live_at": None, "live_source": None}
+    return {"live_at": said.get("fetched_at"), "live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}}
 
 
 def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:

@@ -1003,7 +1003,42 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [none_found(article, "credits"), ""]
     for number, credit in enumerate(report["credits"], start=1):
         lines += _markdown_credit(number, credit)
+    if hashes := hashes_cited(report, "\n".join(lines)):
+        lines += ["## Hashes cited", "", HASHES_CITED, ""]
+        lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
+_SHORT_HASH_RE = re.compile(r"\b([0-9a-f]{12})…")
+
+
+def _fetches(ids: list[int]) -> str:
+    """Fetch-log ids as every line of a report names them ("fetch #7, fetch #16"); "no fetch recorded"."""
+    return ", ".join(f"fetch #{i}" for i in ids) or "no fetch recorded"
+
+
+def hashes_cited(report: dict[str, Any], shown: str) -> list[tuple[str, str, list[int]]]:
+    """Every body sha256 `shown` (a rendered report) cites by its first 12 hex digits ("body b4d4557167c5…"), in full,
+    each with the fetch-log ids whose body it is: a printed exhibit must allow a check by hand (newuser33 #11). From
+    the report's own facts: a hash the report holds in no fact is not listed (its short form says all that is known)."""
+    full: dict[str, set[int]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            whole = value.get("body_sha256")
+            if isinstance(whole, str) and len(whole) == 64:
+                ids = full.setdefault(whole, set())
+                ids.update([value["fetch_id"]] if isinstance(value.get("fetch_id"), int) else [])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(report)
+    short = set(_SHORT_HASH_RE.findall(shown))
+    return sorted((whole[:12], whole, sorted(ids)) for whole, ids in full.items() if whole[:12] in short)
 
 
 def _counts(counter: dict[str, int]) -> str:
@@ -1203,11 +1238,25 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
         latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
         return f"{where}; {copies}", latest["url"]
     if snapshots:
-        return _snapshot_count(snapshots), max(snapshots, key=lambda s: s["timestamp"])["url"]
+        return _snapshot_count(snapshots) + _none_a_copy(embed), max(snapshots, key=lambda s: s["timestamp"])["url"]
     read = len((post or {}).get("archived") or [])
     if read:   # listed somewhere and read, none the post (a login wall, another page): no copy, and no "no snapshot"
         return f"no archived copy: {read} capture{'s' * (read > 1)} read, none holds the post's words", None
     return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
+
+
+def _none_a_copy(embed: dict[str, Any]) -> str:
+    """After the count of an embed's snapshots none of which is a copy though some are HTTP 200 pages: that none is,
+    and what those read showed instead (", none an archived copy (the capture shows the login wall, not the post)"):
+    the line said "1 snapshot(s); latest <link>" of a login wall, a link a reader takes for the copy (newuser33 #7)."""
+    from resolver.provenance import read_as_not_the_post
+
+    good = [s["url"] for s in embed["snapshots"] if s.get("status") == "200"]
+    if not good or embed.get("archived_copies"):
+        return ""
+    misread = read_as_not_the_post(embed["post"])
+    shown = sorted({misread[url] for url in good if url in misread})
+    return ", none an archived copy" + (f" ({'; '.join(shown)})" if shown else "")
 
 
 def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
@@ -1219,6 +1268,8 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
+    from resolver.provenance import provenance_text
+
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
         notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
@@ -1237,7 +1288,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     for found in post.get("differences") or []:
         notes.append(f"Live and archived differ, {found['field'].replace('_', ' ')}: '{found['archived']}' in the "
                      f"capture of {found['archived_at']}, '{found['live']}' live"
-                     + (f" ({found['live_at']})" if found.get("live_at") else "")
+                     + (f" ({provenance_text(found['live_source'])})" if found.get("live_source") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
     return notes
 
@@ -1416,6 +1467,12 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
             or [f"<p>{empty}</p>"]
         parts.append("</section>")
+    if hashes := hashes_cited(report, "\n".join(parts)):
+        parts.append('<section aria-labelledby="hashes"><h2 id="hashes">Hashes cited</h2>'
+                     f"<p>{escape(HASHES_CITED)}</p><ul>"
+                     + "".join(f"<li><code>{short}…</code> <code>{whole}</code> "
+                               f"({_fetches(ids)})</li>" for short, whole, ids in hashes)
+                     + "</ul></section>")
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

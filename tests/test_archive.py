@@ -569,7 +569,8 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert (sources[answer]["via"], sources[answer]["warc_file"], sources[answer]["fetched_at"]) == (
         "warc", str(warc), "2023-03-01T10:00:00.000000Z")
     assert {(s["status"], s["via"], s["warc_file"]) for s in sources.values() if s["fetch_id"] != answer} == {
-        ("available", "live", None), ("deleted", "live", None)}   # the live ones said to be live, never the WARC's
+        ("available", "live", None), ("archived-copy", "live", None), ("deleted", "live", None)}   # the live ones
+    # said to be live, never the WARC's; the capture read live is "archived-copy", never "available" (newuser33 #8)
     hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
     assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops   # the WARC's
 
@@ -779,9 +780,12 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     assert len(fakenet.hits) == hits
     [embed] = [e for e in report["embeds"] if e["post"]]
     assert (embed["snapshots"], embed["archived_copies"], embed["archive_looked_up"]) == ([], [], False)
-    # the replay's own lookup, which its WARC did not hold, is listed as such (replay30 2e, newuser30b #4)
+    # the replay's own lookups, which its WARC did not hold, are listed as such (replay30 2e, newuser30b #4), its
+    # availability query near the article's date too (newuser33 #3: sent with `&timestamp=`, it was cited nowhere)
+    unheld = f"not in the replayed WARC files ({warc}): no answer, so no time of the source's"
     assert [(found["service"], found["fetched_at"], found["answered_at_unknown"]) for found in embed["archive_lookups"]
-            ] == [("cdx", None, f"not in the replayed WARC files ({warc}): no answer, so no time of the source's")]
+            ] == [("cdx", None, unheld), ("availability", None, unheld)]
+    assert "&timestamp=" in embed["archive_lookups"][1]["query"]
     [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
     assert archive["result"] == "skip" and archive["evidence"].startswith(
         f"not known: the archive lookup failed (not-in-warc: not in the replayed WARC files ({warc}): GET "

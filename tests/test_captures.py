@@ -84,7 +84,7 @@ NOT_THIS_POST = [
     ("account_page_classic.html", "the captured page is the account page https://twitter.com/river_desk, not a post"),
     ("account_page_react_nojs.html", "the captured page is the account page https://twitter.com/river_desk, not a post"),
     ("account_page_x_shell.html", "the captured page is the account page https://x.com/river_desk, not a post"),
-    ("login_wall_react.html", "the capture holds no text of the post (a page shell or a placeholder)"),
+    ("login_wall_react.html", "the capture shows the login wall, not the post"),
     ("another_post_classic_no_head_url.html", "the captured page is post 1389145873577000001, not this one"),
     ("another_post_react_dom_no_head_url.html", "the captured page is post 1389145873577000001, not this one"),
 ]

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column, utc_now
 from resolver.errors import NotMapped
-from resolver.fetch.records import WAYBACK, Media, PostRecord, current_view, merge, record_from_json
+from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
+                                    record_from_json)
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
@@ -848,7 +849,7 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
         merged = _merged(shown, records)
         post_row = store.record_observation(
             {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
-            [{"method": r.method, "status": r.status, "reason": r.reason,
+            [{"method": r.method, "status": observation_status(r), "reason": r.reason,
               "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json()),
               "observed_at": when, "answered_at_unknown": why}
              for r, (when, why) in zip(records + [c.record for c in copies], times)],
@@ -882,7 +883,7 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
             # the archive's observations at the lookup's time; the post's status and its time stay its source's
             store.add_observations(
                 post.post_row,
-                [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
+                [{"method": c.record.method, "status": observation_status(c.record), "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json()), "observed_at": when,
                   "answered_at_unknown": why} for c, (when, why) in zip(copies, times)],
                 observed_at=default[0], answered_at_unknown=default[1])

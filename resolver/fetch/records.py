@@ -17,6 +17,9 @@ METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
 # not shown, whether or not its words are read as a status.
 TOMBSTONE = "tombstone: "
 WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
+# The stored status of a capture read that holds the post: a status of its own, never "available", which is what a
+# live source says of the post now (newuser33 #8: a deleted post's capture read "available" in JSON `sources[]`).
+ARCHIVED_COPY = "archived-copy"
 # What a post's `text` is. An oEmbed answer's `title` names a video, a photo or a Reddit thread, or says nothing of the
 # post (older Mastodon's "New status by <user>"): a title, shown as one, never compared as what the post says
 # (newuser29 §8), and said so in the JSON (`text_kind`, platforms30). oEmbed gives the post's own words only for X and
@@ -25,6 +28,12 @@ OEMBED_WORDS = frozenset({"twitter", "facebook", "tiktok"})
 TITLE, TEXT = "title", "text"
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references",
                  "links")
+
+
+def observation_status(record: PostRecord) -> str:
+    """The status an observation of `record` is stored with: a live answer's own; "archived-copy" for a capture read
+    that holds the post (a capture that does not keeps the reading's: "unknown"). cache/migrations.py m045."""
+    return ARCHIVED_COPY if record.method == WAYBACK and record.status == "available" else record.status
 
 
 @dataclass(frozen=True)

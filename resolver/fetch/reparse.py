@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cache import trusted_time
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
-from resolver.fetch.records import PostRecord, Version, current_view, merge, record_from_json
+from resolver.fetch.records import PostRecord, Version, current_view, merge, observation_status, record_from_json
 
 if TYPE_CHECKING:
     from cache import Store
@@ -71,7 +71,7 @@ def reparse_all(store: Store) -> tuple[int, int]:
             record = reparse_observation(post, observation, store)
             if record is None:
                 continue
-            store.update_observation(observation["id"], record.to_json(), record.status, record.reason)
+            store.update_observation(observation["id"], record.to_json(), observation_status(record), record.reason)
             count += 1
             if record.method == wayback.METHOD:
                 continue   # what an archived copy says never becomes the post's current view (#9)

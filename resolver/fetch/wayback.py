@@ -399,7 +399,7 @@ def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
         page = _placeholder_page(soup)
         return _reading(post_id, "unknown", "none" if not head.name else head.form,
                         reason=f"the capture shows {page}, not the post" if page
-                        else "the capture holds no text of the post (a page shell or a placeholder)")
+                        else "the capture holds no text of the post (a page shell)")
     notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
     return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
                     author_handle=head.handle, notes=notes)
@@ -412,9 +412,21 @@ _PLACEHOLDER_PAGES = (("suspended account", "the suspended-account page"),
                       ("violated", "the rules-violation page"), ("unable to view", "the page of a post X does not show"))
 
 
+# The login wall X shows a logged-out visitor in a post's place, by its titles ("Log in to X / X") or heading.
+_LOGIN_WALL_RE = re.compile(r"(?:log in|sign in|sign up)(?: to| for)? (?:x|twitter)\b(?: / (?:x|twitter))?",
+                            re.IGNORECASE)
+
+
 def _placeholder_page(soup: BeautifulSoup) -> str | None:
     """Which placeholder page a capture with no text of the post is, by a placeholder sentence its body shows as a
-    whole string ("This Post is from a suspended account. Learn more"); None when it shows none of those."""
+    whole string ("This Post is from a suspended account. Learn more"), or the login wall by its titles or heading;
+    None when it shows none of those: a report said "a page shell or a placeholder" of a login wall (newuser33 #7)."""
+    title = soup.find("title")
+    titles = [title.get_text() if title else "", *(str(m.get("content") or "") for m in soup.find_all(
+        "meta", attrs={"property": "og:title"}))]
+    headings = [h.get_text() for h in soup.find_all(["h1", "h2"])]
+    if any(_LOGIN_WALL_RE.fullmatch(" ".join(said.split())) for said in titles + headings):
+        return "the login wall"
     for said in (soup.body.stripped_strings if soup.body else ()):
         page = next((page for word, page in _PLACEHOLDER_PAGES if word in said.lower()), None)
         if page and is_placeholder(said):
@@ -586,6 +598,17 @@ def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor
     return tuple(f"https://{page}" for page in listed)
 
 
+def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> list[str]:
+    """The capture lists (`capture_queries`) a lookup under `pages` (`looked_under`: https://twitter.com/<handle>/
+    status/<id>, each handle asked) asked, less those that carry one of the run's secrets: what a report cites."""
+    if not pages:
+        return []
+    parts = [page.removeprefix("https://").split("/") for page in pages]
+    handles = [found[1] for found in parts if len(found) == 4]
+    listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
+    return listed
+
+
 def where_looked(pages: Sequence[str]) -> str:
     """Where a lookup under `pages` (`looked_under`) looked, as a report says it after "no archived copy found"."""
     named = pages[0] if len(pages) == 1 else f"{', '.join(pages[:-1])} and {pages[-1]}"
@@ -731,7 +754,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     unfinished = False
     queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
-        rows = [row for row in _listings_in_store(query, store) if takes is None or takes([row["id"]])]
+        rows = [row for row in listings_in_store(query, store) if takes is None or takes([row["id"]])]
         if not rows:
             # A list read_captures goes on to (no copy said the post's words yet) that was never asked: the lookup
             # was stopped before it (newuser32 #1: Ctrl-C between two lists read back as "answered", no copy).
@@ -752,7 +775,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     return _with_withheld(outcome, withheld, len(queries), bool(copies))
 
 
-def _listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
+def listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
     """The fetch rows of a capture list asked under any case, oldest first: the Wayback Machine reads a URL in any
     case (its urlkey is lower case), so a post's lookup under /river_desk/ is its lookup under /River_Desk/
     (review32r3: a post linked by another article as /River_Desk/ read "not looked up", and was looked up again)."""
