@@ -11,6 +11,7 @@ import json
 import random
 import sqlite3
 from collections import Counter
+from datetime import datetime, timezone
 
 from werkzeug.wrappers import Request, Response
 
@@ -213,3 +214,29 @@ def test_corpus33_a_failed_ask_later_leaves_the_as_of_of_the_answer_the_status_r
     assert csv.exit_code == 0 and "status_as_of,status_source" in csv.stdout.splitlines()[0]
     assert f"{answered},syndication" in csv.stdout
 
+
+def test_corpus33_scan_json_says_as_of_when_each_posts_status_was_answered(fakenet, tmp_path):
+    """`scan --json` gave a post's status with no time: a status from the cache (`from_cache: true`) read as if
+    observed now. Each post now has `status_as_of`, the time of the answer its status rests on (as the views say):
+    the fetch's own time in the run that asked, the same time when a later run reads it from the cache; null for a
+    post never fetched."""
+    post = snowflake(2021, 9)
+    table = {"posts": [("twitter", post, 2021, "deleted")], "articles": []}
+    table["articles"] = [("harbour.example", table["posts"])]
+    world, before, after, lines = scanned(fakenet, tmp_path, table, code=0)
+    [line] = lines
+    [fetched] = line["posts"]
+    assert fetched["status"] == "deleted" and fetched["from_cache"] is False
+    assert before <= fetched["status_as_of"] <= after
+    con = sqlite3.connect(world.db)
+    [(answered,)] = con.execute("SELECT observed_at FROM post_observations WHERE method = 'syndication'").fetchall()
+    assert fetched["status_as_of"] == answered
+    again = world("scan", "--resolve", "--fetch", "--json", "--jsonl", str(tmp_path / "corpus.jsonl"))
+    [cached] = [json.loads(x) for x in again.stdout.splitlines() if x.startswith("{")][0]["posts"]
+    assert (cached["from_cache"], cached["status_as_of"]) == (True, answered)
+    (tmp_path / "never.jsonl").write_text(json.dumps({"url": "https://www.harbour.example/x.html", "html":
+                                                      embed_html("twitter", snowflake(2021, 10), 2021)}) + "\n")
+    offline = world("scan", "--fetch", "--offline", "--json", "--jsonl", str(tmp_path / "never.jsonl"))
+    [never] = [json.loads(x) for x in offline.stdout.splitlines() if x.startswith("{")][0]["posts"]
+    assert (never["status"], never["status_as_of"]) == ("unknown", None)
+    assert datetime.fromisoformat(answered.replace("Z", "+00:00")).tzinfo == timezone.utc
