@@ -240,3 +240,18 @@ def test_corpus33_scan_json_says_as_of_when_each_posts_status_was_answered(faken
     [never] = [json.loads(x) for x in offline.stdout.splitlines() if x.startswith("{")][0]["posts"]
     assert (never["status"], never["status_as_of"]) == ("unknown", None)
     assert datetime.fromisoformat(answered.replace("Z", "+00:00")).tzinfo == timezone.utc
+
+
+def test_corpus33_stats_say_how_many_embeds_have_no_known_post_year(fakenet, tmp_path):
+    """The rows of no known year are one per outlet and platform, easily missed at the top of a long table: `stats`
+    says under the view how many embeds of the whole view they are, by platform (its rows shown or not)."""
+    table = truth_table()
+    world, _, _, _ = scanned(fakenet, tmp_path, table)
+    undated = Counter(p for _, posts in table["articles"] for p, _, year, _ in posts if year is None)
+    total = sum(len(posts) for _, posts in table["articles"])
+    result = world("stats", "--limit", "1")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    by_platform = ", ".join(f"{platform} {n}" for platform, n in sorted(undated.items()))
+    assert (f"{sum(undated.values())} of the {total} embeds have no known post year (post_year empty: "
+            f"{by_platform})") in said, said
