@@ -189,26 +189,38 @@ def test_corpus33_each_link_rot_row_says_as_of_when_and_from_which_source_its_st
 
 
 def test_corpus33_a_failed_ask_later_leaves_the_as_of_of_the_answer_the_status_rests_on(fakenet, tmp_path):
-    """A week later a --refresh run finds every source busy (503): the deleted post stays deleted (an error is no
-    answer about it), and its rows say the status rests on the first run's answer, by syndication, not on the
-    post's last observation (the failed ask), which the posts table's last_observed_at holds."""
+    """A week later a --refresh run finds every source refusing (400): the deleted post stays deleted in the views
+    (an error is no answer about it), and their rows say the status rests on the first run's answer, by
+    syndication, not on the post's last observation (the failed ask), which the posts table's last_observed_at
+    holds. `scan --json` says what the run got, the failure, as of that ask, in that run and in the next, which
+    takes the lasting refusal from the cache."""
     table = {"posts": [("twitter", snowflake(2020, 7), 2020, "deleted")], "articles": []}
-    table["articles"] = [("harbour.example", table["posts"])]
+    table["articles"] = [("harbour.example", table["posts"]), ("valley.example", table["posts"])]
     world, before, after, _ = scanned(fakenet, tmp_path, table, code=0)
     world.fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
-                        lambda request: Response("<html>busy</html>", status=503, content_type="text/html"))
+                        lambda request: Response("<html>Bad Request</html>", status=400, content_type="text/html"))
     world.fakenet.route("publish.twitter.com", "/oembed",
-                        lambda request: Response("<html>busy</html>", status=503, content_type="text/html"))
+                        lambda request: Response("<html>Bad Request</html>", status=400, content_type="text/html"))
     feed = tmp_path / "corpus.jsonl"
-    assert world("scan", "--resolve", "--fetch", "--refresh", "--jsonl", str(feed)).exit_code == 1
+    result = world("scan", "--resolve", "--fetch", "--refresh", "--json", "--jsonl", str(feed))
+    assert result.exit_code == 1, result.output
     con = sqlite3.connect(world.db)
     [(status, last)] = con.execute("SELECT status, last_observed_at FROM posts").fetchall()
     [(answered,)] = con.execute("SELECT observed_at FROM post_observations WHERE status = 'deleted'").fetchall()
     assert status == "deleted" and last > after and before <= answered <= after
-    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    # this run's answer is the failure: its articles say so, as of the failed ask
+    said = [(p["status"], p["status_as_of"]) for line in result.stdout.splitlines()
+            if line.startswith("{") for p in json.loads(line)["posts"]]
+    assert said == [("error", last)] * 2, said
+    # a refusal (a 4xx) is a lasting answer: the next run takes it from the cache, still as of the failed ask
+    again = world("scan", "--resolve", "--fetch", "--json", "--jsonl", str(feed))
+    said = [(p["status"], p["from_cache"], p["status_as_of"]) for line in again.stdout.splitlines()
+            if line.startswith("{") for p in json.loads(line)["posts"]]
+    assert said == [("error", True, last)] * 2, said
+    [row, _] = view_rows(world, "dead_embeds_by_outlet_year")
     assert (row["dead"], row["status_as_of_oldest"], row["status_as_of_newest"], row["status_sources"]) == (
         1, answered, answered, "syndication")
-    [risk] = view_rows(world, "at_risk_embeds")
+    [risk, _] = view_rows(world, "at_risk_embeds")
     assert (risk["post_status"], risk["status_as_of"], risk["status_source"]) == ("deleted", answered, "syndication")
     csv = world("cache", "export", "at_risk_embeds")
     assert csv.exit_code == 0 and "status_as_of,status_source" in csv.stdout.splitlines()[0]
