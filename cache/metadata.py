@@ -202,8 +202,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 VIEWS: dict[str, str] = {
-    "dead_embeds_by_outlet_year": "Embedded posts by outlet (the host of the article's URL) and the post's year, "
-                                  "as last fetched. dead: deleted or suspended (known gone). not_found: gone, or a "
+    "dead_embeds_by_outlet_year": "Embedded posts by outlet (the host of the article's URL), platform and the "
+                                  "post's own year (post_year: empty when nothing read dates the post, as for "
+                                  "YouTube and Reddit, never the article's year; that row's embeds count them), "
+                                  "as last fetched, as of the answers' times its status_as_of columns give. dead: deleted or suspended (known gone). not_found: gone, or a "
                                   "wrong id (a 404 or an empty answer says no more), counted apart, not dead. "
                                   "status_unknown: every fetch failed, or never fetched; left out of embeds_checked "
                                   "and dead_percent (embeds_checked + status_unknown = embeds).",
@@ -218,10 +220,20 @@ VIEWS: dict[str, str] = {
 
 # What each column of the views counts (cache/migrations.py VIEWS, then VIEWS_V38, hold their SQL).
 _SEEN = "seen available (UTC time, ISO 8601)"
+# When the statuses a view's row counts were answered, and by what (corpus33, #13).
+_AS_OF_RANGE = {
+    "status_as_of_oldest": f"The oldest of the times the statuses counted rest on: when the answer each post's "
+                           f"status is read from was given ({TIME}; not a later failed ask); of the checked "
+                           f"embeds only; empty when none was checked",
+    "status_as_of_newest": f"The newest of those times ({TIME})",
+    "status_sources": "The sources of those answers (syndication, x-api, oembed...), comma-separated"}
 VIEW_COLUMNS: dict[str, dict[str, str]] = {
     "dead_embeds_by_outlet_year": {
         "outlet": "Host of the article's URL (the first place it was read from that gave one); (unknown) when none",
-        "year": "Year of the post: its date, else the date the article printed, else the time in its X id",
+        "platform": "The platform of the embedded posts (twitter, youtube, reddit...)",
+        "post_year": "The post's own year, one rule on every platform: its date as its source's answer gives it, else "
+                     "the date line its embed shows, else the time its id carries (an X id); empty when none of them "
+                     "was read (never the article's year, never a guess)",
         "embeds": "Embeds naming a post (by its id): embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
@@ -232,13 +244,14 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "deleted": "Embeds whose post is now deleted", "suspended": "Embeds whose post's account is suspended",
         "not_found": "Embeds whose post is not found: gone, or a wrong id (a 404 or an empty answer says no more); "
                      "not counted in dead",
-        "articles": "Articles holding those embeds"},
+        "articles": "Articles holding those embeds",
+        **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
         "name": "A display name seen for it", "articles": "Articles embedding its deleted or suspended posts",
         "embeds": "Embeds of those posts", "posts": "Those posts", "suspended_embeds": "Embeds of its posts now "
         "suspended", "deleted_embeds": "Embeds of its posts now deleted",
-        "last_seen_available": f"When one of those posts was last {_SEEN}; empty if never"},
+        "last_seen_available": f"When one of those posts was last {_SEEN}; empty if never", **_AS_OF_RANGE},
     "at_risk_embeds": {
         "embed_id": "The embed (embeds.id)", "article_id": "Its article (articles.id)",
         "article": "The first place the article was read from", "platform": "The platform",
@@ -247,6 +260,9 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "post_status": "The post's status when last fetched, as a report reads it for this embed (not_confirmed: a link "
                        "read as a Mastodon post by its shape, which its host's answer did not confirm); empty if never "
                        "fetched",
+        "status_as_of": f"When the answer the post's status is read from was given ({TIME}; not a later failed ask); "
+                        f"empty if never fetched",
+        "status_source": "The source of that answer (syndication, x-api, oembed...)",
         "last_available_at": f"When the post was last {_SEEN}",
         "save_status": "The latest Save Page Now save of its URL, or of its post under any spelling of the URL "
                        "(pending, submitted, success, error...); empty if none"},

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, sql_statements
+from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -829,6 +829,60 @@ def m046_captures_observed_as_archived_copies(db: Database) -> None:
     name_archived_copies(db)
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V46.strip())
+
+
+# The link-rot figures as v47 gives them (corpus33, #13). One rule dates an embed on every platform: the post's own
+# year, as read from its source's answer (created_at), else from the date line its embed shows (an X or Instagram
+# blockquote's), else from its id where the id carries its time (an X snowflake); none of these read, none: NULL,
+# never the year of the article, nor a guess (newuser32c #7: a YouTube or Reddit embed sat in a year-less row, its
+# platform unsaid). The rows are per platform too, so that X's rot and YouTube's are not one figure. And each row
+# says as of when: the oldest and newest times of the answers its checked embeds' statuses rest on (`VIEW_AT`, the
+# view's answer, not the post's last observation: a failed ask moves that and keeps the status), and their sources.
+_AS_OF = f"({VIEW_AT})"
+VIEWS_V47 = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
+       COUNT(*) AS embeds,
+       SUM(known) AS embeds_checked,
+       SUM(NOT known) AS status_unknown,
+       SUM(known AND sure AND status IN {_GONE}) AS dead,
+       ROUND(100.0 * SUM(known AND sure AND status IN {_GONE}) / NULLIF(SUM(known), 0), 1) AS dead_percent,
+       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles,
+       MIN(CASE WHEN known THEN as_of END) AS status_as_of_oldest,
+       MAX(CASE WHEN known THEN as_of END) AS status_as_of_newest,
+       replace(group_concat(DISTINCT CASE WHEN known THEN source END), ',', ', ') AS status_sources
+FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, source,
+             COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, e.platform, {_EMBED_STATUS} AS status, {_SURE} AS sure, {_OUTLET} AS outlet,
+                   {_POST_YEAR} AS post_year, {_AS_OF} AS as_of, p.method AS source
+            FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+            WHERE e.post_id IS NOT NULL))
+GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
+ORDER BY outlet, platform, post_year""",
+    "gone_accounts_most_cited": VIEWS_V39["gone_accounts_most_cited"].replace(
+        "MAX(p.last_available_at) AS last_seen_available",
+        f"MAX(p.last_available_at) AS last_seen_available,\n       MIN({_AS_OF}) AS status_as_of_oldest, "
+        f"MAX({_AS_OF}) AS status_as_of_newest,\n       replace(group_concat(DISTINCT p.method), ',', ', ') "
+        "AS status_sources"),
+    "at_risk_embeds": AT_RISK_EMBEDS_V46.replace(
+        "ELSE p.status END AS post_status, p.last_available_at,",
+        f"ELSE p.status END AS post_status,\n       {_AS_OF} AS status_as_of, p.method AS status_source, "
+        "p.last_available_at,"),
+}
+
+
+@migrations()
+def m047_link_rot_by_platform_and_post_year_as_of(db: Database) -> None:
+    """v47 (corpus33, #13): the view `dead_embeds_by_outlet_year` is per outlet, platform and `post_year` (was
+    `year`), the post's own year by one rule on every platform (its answer's date, its embed's date line, or its
+    id's time; NULL when none was read: a YouTube or Reddit embed, whose answers give none). Its rows and those of
+    `gone_accounts_most_cited` say the oldest and newest times of the answers their statuses rest on
+    (`status_as_of_oldest`, `status_as_of_newest`, UTC ISO 8601) and their sources (`status_sources`); each row of
+    `at_risk_embeds` its own (`status_as_of`, `status_source`). Before, no row said as of when, nor by what."""
+    for name, sql in VIEWS_V47.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

@@ -504,40 +504,47 @@ ORDER BY a.id;
 
 CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL;
 
-CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
-       MAX(COALESCE(p.author_name, e.author_name)) AS name,
-       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
-       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
-       MAX(p.last_available_at) AS last_seen_available
-FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
-GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
-ORDER BY articles DESC, embeds DESC, handle;
-
 CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
 
 CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx';
 
-CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL;
+
+CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
        COUNT(*) AS embeds,
        SUM(known) AS embeds_checked,
        SUM(NOT known) AS status_unknown,
        SUM(known AND sure AND status IN ('deleted', 'suspended')) AS dead,
        ROUND(100.0 * SUM(known AND sure AND status IN ('deleted', 'suspended')) / NULLIF(SUM(known), 0), 1) AS dead_percent,
        SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
-       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
-FROM (SELECT article_id, status, sure, outlet, year, COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
-      FROM (SELECT e.article_id, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles,
+       MIN(CASE WHEN known THEN as_of END) AS status_as_of_oldest,
+       MAX(CASE WHEN known THEN as_of END) AS status_as_of_newest,
+       replace(group_concat(DISTINCT CASE WHEN known THEN source END), ',', ', ') AS status_sources
+FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, source,
+             COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, e.platform, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
          AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
-     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+     ORDER BY s.id LIMIT 1) AS outlet,
+                   COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
     CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
-         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END) AS as_of, p.method AS source
             FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
             WHERE e.post_id IS NOT NULL))
-GROUP BY COALESCE(outlet, '(unknown)'), year
-ORDER BY outlet, year;
+GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
+ORDER BY outlet, platform, post_year;
 
-CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL;
+CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
+       MAX(COALESCE(p.author_name, e.author_name)) AS name,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available,
+       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)) AS status_as_of_newest,
+       replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
+FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
+ORDER BY articles DESC, embeds DESC, handle;
 
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
@@ -558,7 +565,8 @@ SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
        e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
        CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
-         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status, p.last_available_at,
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status,
+       (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
        (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
         OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status
 FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id

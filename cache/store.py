@@ -50,7 +50,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m038_replayed_records", "m039_views_read_embed_status",
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
-              "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies")
+              "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
+              "m047_link_rot_by_platform_and_post_year_as_of")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -181,9 +182,9 @@ _SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.st
 # When a post's view was answered (`posts` as `p`): its latest observation that said what the post is; a post whose
 # view is itself an error or not known (or that holds no such observation, as an old cache may) by its last one.
 # review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
-_VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
-            f"COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}), "
-            f"p.last_observed_at) END")
+VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
+           f"COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}), "
+           f"p.last_observed_at) END")
 
 
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
@@ -1009,7 +1010,7 @@ class Store:
         read (#13: a warm run reads every post it shows, then its observations to find archived copies, which most
         posts have none of)."""
         cursor = self.conn.execute(
-            f"SELECT p.*, {_VIEW_AT} AS view_observed_at, (SELECT count(*) FROM post_observations o "
+            f"SELECT p.*, {VIEW_AT} AS view_observed_at, (SELECT count(*) FROM post_observations o "
             "WHERE o.post_row = p.id AND o.method = ? AND o.fetch_id) FROM posts p "
             "WHERE p.platform = ? AND p.post_id = ? LIMIT 1", [method, platform, post_id])
         found = cursor.fetchone()

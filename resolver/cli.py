@@ -1615,6 +1615,8 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
         total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
         if view == "at_risk_embeds":   # asked by the URL as kept, not as shown (review29d)
             rows, description = _with_lookups(store, rows, description)
+        elif view == "dead_embeds_by_outlet_year":
+            description += _undated(store)
         rows, description = [redactor.shown_json(row) for row in rows], redactor.shown(description)
         if as_json:
             for row in rows:
@@ -1646,6 +1648,19 @@ def _statuses_as_of(store: Store, settings: Settings) -> str | None:
         f"none is older than cache_ttl ({ttl:g} days); a run asks again for a post only after that, or with --refresh"
     return (f"Post statuses counted as observed from {_minute(oldest)} to {_minute(newest)} UTC (each post's latest "
             f"answer, {count:,} post{'s' * (count != 1)}); {stale}.")
+
+
+def _undated(store: Store) -> str:
+    """How many of the link-rot view's embeds have no known post year, by platform: their rows, one per outlet and
+    platform, are easily missed in a long table (corpus33: the view never guesses a year, NULL is a count)."""
+    found = store.conn.execute("SELECT platform, SUM(embeds) FROM dead_embeds_by_outlet_year WHERE post_year IS NULL "
+                               "GROUP BY platform ORDER BY platform").fetchall()
+    if not found:
+        return ""
+    total = store.conn.execute("SELECT SUM(embeds) FROM dead_embeds_by_outlet_year").fetchone()[0]
+    undated = sum(n for _, n in found)
+    return (f" {undated:,} of the {total:,} embeds {'has' if undated == 1 else 'have'} no known post year (post_year "
+            f"empty: {', '.join(f'{platform} {n:,}' for platform, n in found)}).")
 
 
 def _minute(at: str) -> str:

@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 ROOT = Path(__file__).parent.parent
 SERVICES = ("t.co", "pic.twitter.com", "twitter.com", "x.com", "cdn.syndication.twimg.com", "publish.twitter.com",
             "api.twitter.com", "pbs.twimg.com", "video.twimg.com", "web.archive.org", "archive.org", "bit.ly",
-            "www.youtube.com", "graph.facebook.com", "graph.threads.net", "www.instagram.com", "www.threads.net",
-            "news.example")
+            "www.youtube.com", "www.reddit.com", "graph.facebook.com", "graph.threads.net", "www.instagram.com",
+            "www.threads.net", "news.example")
 
 
 def write_config(path: Path, origin: str, *, extra: str = "", retries: int = 0) -> Path:

@@ -342,9 +342,12 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
         resolutions = [{k: r[k] for k in ("url", "final_url", "canonical_url", "post", "error")}
                        | {"hops": [(h["url"], h["status"], h["location"]) for h in r["hops"]]}
                        for r in scan["resolutions"]]
-        posts = [{k: v for k, v in p.items() if k not in ("fetch_ids", "from_cache")} for p in scan["posts"]]
+        posts = [{k: v for k, v in p.items() if k not in ("fetch_ids", "from_cache", "status_as_of")}
+                 for p in scan["posts"]]
         return resolutions, posts
     assert comparable(replayed) == comparable(live)
+    # as of its WARC record's date (the request's time), not the replay's: no later than the live run's observation
+    assert all(r["status_as_of"] <= p["status_as_of"] for r, p in zip(replayed["posts"], live["posts"]))
     assert replayed["posts"][0]["media"][0]["sha256"] == live["posts"][0]["media"][0]["sha256"]
     from cache import Store
     assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}

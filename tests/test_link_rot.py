@@ -88,9 +88,11 @@ def test_newuser32c_dead_counts_only_posts_known_gone_and_every_embed_is_account
     40 %), not found is a column apart, and the 2 not known have theirs: checked + unknown = embeds."""
     world = scanned(fakenet, tmp_path)
     [row] = view_rows(world, "dead_embeds_by_outlet_year")
-    assert row == {"outlet": "harbour.example", "year": "2021", "embeds": 7, "embeds_checked": 5,
-                   "status_unknown": 2, "dead": 2, "dead_percent": 40.0, "deleted": 1, "suspended": 1,
-                   "not_found": 1, "articles": 3}
+    as_of = {k: row.pop(k) for k in ("status_as_of_oldest", "status_as_of_newest", "status_sources")}
+    assert row == {"outlet": "harbour.example", "platform": "twitter", "post_year": "2021", "embeds": 7,
+                   "embeds_checked": 5, "status_unknown": 2, "dead": 2, "dead_percent": 40.0, "deleted": 1,
+                   "suspended": 1, "not_found": 1, "articles": 3}
+    assert as_of["status_as_of_oldest"] <= as_of["status_as_of_newest"] and as_of["status_sources"], as_of
 
 
 def test_newuser32c_stats_footnote_says_what_each_link_rot_column_counts(fakenet, tmp_path):

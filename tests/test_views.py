@@ -25,7 +25,7 @@ def test_views_exist_for_datasette(store: Store) -> None:
 
 
 def test_dead_embeds_by_outlet_and_year(store: Store) -> None:
-    got = [(r["outlet"], r["year"], r["embeds"], r["embeds_checked"], r["status_unknown"], r["dead"],
+    got = [(r["outlet"], r["post_year"], r["embeds"], r["embeds_checked"], r["status_unknown"], r["dead"],
             r["dead_percent"], r["deleted"], r["suspended"], r["not_found"])
            for r in rows(store, "dead_embeds_by_outlet_year")]
     assert got == [

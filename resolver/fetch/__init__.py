@@ -136,6 +136,9 @@ class FetchedPost:
     # The URLs of `media` whose file facts are the cache's answer, not a download of this run: a failure among them
     # says "(from cache)" (runs33). Not part of the post's JSON.
     media_cached: frozenset[str] = field(default=frozenset(), compare=False)
+    # When the answer its status rests on was given (UTC ISO 8601; corpus33): this run's answers' time, or, read from
+    # the cache, its view's (Store.VIEW_AT: not a later failed ask's); None when nothing was asked, or no time is known.
+    status_as_of: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -170,6 +173,7 @@ class FetchedPost:
         data["archived"] = [c.to_json() for c in self.archived]
         data["archive_lookup"] = self.archive_lookup
         data["archive_looked_under"] = list(self.archive_looked_under)
+        data["status_as_of"] = self.status_as_of
         if self.link_answer is not None:
             data["link_answer"] = self.link_answer
         return data
@@ -420,7 +424,9 @@ def _from_cache(target: Target, session: Session,
     media = _media_rows(record, media_row or store.media_by_url)
     return FetchedPost(record, media, row["id"], archived=copies, archive_lookup=looked, archive_looked_under=under,
                        link_answer=set_aside, media_cached=frozenset(str(m["url"]) for m in media if m.get("url"))
-                       | frozenset(str(m["preview_url"]) for m in media if m.get("preview_url")))
+                       | frozenset(str(m["preview_url"]) for m in media if m.get("preview_url")),
+                       # the failed asks since the view, when they are the answer; else the view's answer
+                       status_as_of=row["last_observed_at"] if failed else row["view_observed_at"])
 
 
 def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dict[str, Any] | None:
@@ -802,13 +808,13 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
         handles = _capture_handles(target, merged, session.store, session.redactor)
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
         under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
-    merged, copies, post_row = _record_answers(target, records, copies, session, ledger)
+    merged, copies, post_row, answered_at = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)
     items, media_cached = await _analyse_media(merged, session, options, post_row) if options.media \
         else ((), frozenset())
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under,
-                       media_cached=media_cached)
+                       media_cached=media_cached, status_as_of=answered_at)
 
 
 def _observed(records: list[PostRecord]) -> bool:
@@ -826,20 +832,20 @@ def _shown(records: list[PostRecord], target: Target, session: Session) -> list[
 
 def _record_answers(target: Target, records: list[PostRecord], copies: tuple[wayback.ArchivedCopy, ...],
                     session: Session, ledger: Ledger
-                    ) -> tuple[PostRecord, tuple[wayback.ArchivedCopy, ...], int | None]:
+                    ) -> tuple[PostRecord, tuple[wayback.ArchivedCopy, ...], int | None, str | None]:
     """Record the post's observation with the fetch rows behind it (held in `ledger`) in one transaction: the
-    answers merged, the copies and the post's row id (None with no store)."""
+    answers merged, the copies, the post's row id (None with no store) and the answers' time (None: not known)."""
     from resolver.fetch import wayback
 
     shown = session.redactor.page_url(target.url)
     records = _shown(records, target, session)
     merged = _merged(shown, records)
-    store = session.store
-    if store is None:
-        return merged, copies, None
     default = ledger.observed_at(), ledger.answered_at_unknown()
     # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
     observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
+    store = session.store
+    if store is None:
+        return merged, copies, None, observed_at
     times = [ledger.time_of(r.fetch_ids, default=default) for r in records + [c.record for c in copies]]
     with ledger.transaction(store) as real:
         records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
@@ -854,7 +860,7 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
               "observed_at": when, "answered_at_unknown": why}
              for r, (when, why) in zip(records + [c.record for c in copies], times)],
             observed_at=observed_at, answered_at_unknown=unknown)
-    return merged, copies, post_row
+    return merged, copies, post_row, observed_at
 
 
 def _merged(url: str, records: list[PostRecord]) -> PostRecord:
