@@ -435,13 +435,21 @@ def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
     return datetime.now(timezone.utc) - ended <= timedelta(days=max_age_days)
 
 
+# The platforms whose every URL naming a post by its id is that post's page, as a capture shows it: an X status (the
+# handle in any case, /photo/1, /i/web/status/). Elsewhere a URL may name a comment under its post, which the parsers
+# fold into the post (a Reddit comment permalink, t.me/<channel>/<n>?comment=, YouTube's &lc=, Facebook's comment_id,
+# Instagram's /p/<code>/c/<id>/): another page, whose capture holds no other comment (review33r1).
+SAVED_BY_POST = frozenset({"twitter"})
+
+
 def post_of(url: str) -> tuple[str, str] | None:
     """(platform, post id) of the post a URL names, the same for every spelling of it (X reads a handle in any case):
-    what the saves queue knows a save by, besides its URL (#15)."""
+    what the saves queue knows a save by, besides its URL (#15); None where a post's URLs are not all its page
+    (`SAVED_BY_POST`): a save there is of its URL alone."""
     from resolver import platforms
 
     key = platforms.post_key(url)
-    return (key[0], key[2]) if key is not None else None
+    return (key[0], key[2]) if key is not None and key[0] in SAVED_BY_POST else None
 
 
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------
