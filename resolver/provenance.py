@@ -1186,14 +1186,25 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
 
     if store is None:
         return []
-    found = []
+    found: list[dict[str, Any]] = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
-            rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
+            # a CDX lookup of the URL in any case, as `archive.lookup_state` reads it "looked up" (the archive lists
+            # it so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none)
+            rows = [r for r in (store.cdx_lists_any_case(query) if service == "cdx" else store.fetches_for(query))
+                    if takes is None or takes([r["id"]])]
             row = next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
-            if row is not None:
-                found.append(_lookup_of(row, service, url, redactor))
+            if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
+                found.append(_lookup_of(row, service, _asked(row, url), redactor))
     return found
+
+
+def _asked(row: dict[str, Any], url: str) -> str:
+    """The URL a lookup's query asked about, as spelt there (`url` in another case, or `url` itself)."""
+    from urllib.parse import parse_qs
+
+    asked = parse_qs(urlsplit(row["url"]).query).get("url", [url])[0]
+    return asked if asked.lower() == url.lower() else url
 
 
 def _answered(row: dict[str, Any]) -> bool:
