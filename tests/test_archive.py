@@ -1524,14 +1524,17 @@ def test_identity33_a_post_saved_under_one_spelling_of_its_handle_is_saved_under
      "https://www.reddit.com/r/riverton/comments/abc123/flood_thread/ghi789/"),
     ("https://t.me/rivertonnews/123?comment=45", "https://t.me/rivertonnews/123?comment=46"),
     ("https://www.youtube.com/watch?v=Rv7Kd2mQx0A&lc=UgzFirstComment", "https://www.youtube.com/watch?v=Rv7Kd2mQx0A"),
+    (f"https://nitter.net/RivertonRoads/status/{fx.POST_ID}", POST),   # a mirror's page of the post, not X's
+    (f"https://platform.twitter.com/embed/Tweet.html?id={fx.POST_ID}", POST),   # the embed's iframe
 ])
 def test_review33r1_a_save_of_one_comments_page_is_no_save_of_another_under_the_same_post(fakenet, store, saved,
                                                                                           other):
     """identity33 matched a save by the post its URL names, for every platform; but a Reddit comment permalink, a
     Telegram post's comment, a YouTube link to a comment name their post (the parsers fold them into it) and are
-    other pages: a capture of one comment's page does not hold another comment (nor the thread's other replies).
-    The second was said saved, with the first's capture, and never submitted (review33r1). X reads a handle in any
-    case, and every URL of a status id is that status's page: matched by its post still."""
+    other pages: a capture of one comment's page does not hold another comment (nor the thread's other replies); so
+    are a preview proxy's mirror of an X status and X's embed iframe. The second was said saved, with the first's
+    capture, and never submitted (review33r1). X reads a handle in any case: a status's own page on X is matched by
+    its post still."""
     from urllib.parse import urlsplit
 
     from resolver.session import Mode
