@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import POST_SNOWFLAKE_TIME_SQL, name_archived_copies, place_post_ids
+from cache.migrations import POST_SNOWFLAKE_TIME_SQL, name_archived_copies, place_post_ids, place_save_posts
 from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
@@ -220,6 +220,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             _merge_one(store, source, report, own=source == out)
         with store.write():   # an input made before m030 copied its posts' bare ids: re-keyed as m030 does (#15)
             place_post_ids(store.db)
+            place_save_posts(store.db)   # and before m044 its saves, with no post (review33r1)
         with store.write():   # an input made before m046 copied its captures' observations as "available"
             name_archived_copies(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)

@@ -163,7 +163,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "attempts": "Attempts made", "status_ext": "Save Page Now's error code", "message": "Its message",
         "snapshot_url": "The capture made", "timestamp": "Its timestamp", "queued_at": f"When queued ({TIME})",
         "updated_at": f"Last change ({TIME})",
-        "platform": "The platform of the post the URL names; empty if it names none by an id",
+        "platform": "The platform of the post the URL names (X: every URL of a status is its page); empty if it "
+                    "names none by an id, or on another platform (a URL there may name a comment: its own page)",
         "post_id": "That post's id: a save of the post under any spelling of its URL (an X handle in any case)"}),
     "identifications": ("Ids found for link-less tweet remnants, with the evidence.", {
         "id": "Row id (in time order)", "embed_id": "The remnant's embed", "platform": "Platform",

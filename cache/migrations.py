@@ -801,11 +801,17 @@ def m044_saves_by_post(db: Database) -> None:
     db.table("saves").add_column("platform", str)
     db.table("saves").add_column("post_id", str)
     db.execute("CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL")
-    for save_id, url in db.execute("SELECT id, url FROM saves").fetchall():
-        if (found := _X_STATUS_V44.match(url or "")) is not None:
-            db.execute("UPDATE saves SET platform = 'twitter', post_id = ? WHERE id = ?", [found.group(1), save_id])
+    place_save_posts(db)
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V44.strip())
+
+
+def place_save_posts(db: Database) -> None:
+    """m044's post of each save known by none that an X status URL names: also run by `cache merge` on the saves it
+    copied from an input made before m044, which no migration of the merged output touches (review33r1). Idempotent."""
+    for save_id, url in db.execute("SELECT id, url FROM saves WHERE post_id IS NULL").fetchall():
+        if (found := _X_STATUS_V44.match(url or "")) is not None:
+            db.execute("UPDATE saves SET platform = 'twitter', post_id = ? WHERE id = ?", [found.group(1), save_id])
 
 
 @migrations()

@@ -59,6 +59,10 @@ OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'
 # How a resolution that observed nothing of its link begins its error: a replay's whose WARC lacked the request (the
 # fetch log's `not-in-warc` kind), which is no answer about the link (`Store.latest_resolutions`)
 NO_OBSERVATION = "not-in-warc:"
+# Such a resolution with no hop answered: one whose WARC held a hop before it lacked the next observed the link
+# (review33r1: looked past, the older live chain answered over a newer one contradicting it)
+OBSERVED_NOTHING = (f"coalesce(error LIKE '{NO_OBSERVATION}%' AND NOT EXISTS (SELECT 1 FROM json_each(hops)"
+                    f" WHERE json_extract(value, '$.status') IS NOT NULL), 0)")
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -837,10 +841,11 @@ class Store:
 
     def latest_resolutions(self, urls: Sequence[str], *, since: str | None = None) -> dict[str, dict[str, Any]]:
         """The newest resolution of each URL (resolved at or after `since`, an ISO time), in one query (#13: every
-        link of an article at once): URL -> row, for the URLs that have one. A replay's "not-in-warc" (its WARC
-        lacked the request) observed nothing of the link, so it is the newest only when the cache holds no answer
-        of it at all (replay33: it outranked a live run's resolution, and a later `report --offline` said the link
-        had failed)."""
+        link of an article at once): URL -> row, for the URLs that have one. A replay's "not-in-warc" that read no
+        hop (its WARC lacked the link's first request) observed nothing of the link, so it is the newest only when
+        the cache holds no answer of it at all (replay33: it outranked a live run's resolution, and a later `report
+        --offline` said the link had failed); one whose WARC held a hop before it lacked the next is an answer
+        (review33r1)."""
         found: dict[str, dict[str, Any]] = {}
         unique = list(dict.fromkeys(urls))
         for start in range(0, len(unique), 500):
@@ -855,7 +860,8 @@ class Store:
                               f"SELECT r.* FROM wanted JOIN resolutions r ON r.id = "
                               f"(SELECT max(id) FROM resolutions WHERE url = wanted.url{when})", args)
             for row in rows:
-                if row["error"] and row["error"].startswith(NO_OBSERVATION):
+                if row["error"] and row["error"].startswith(NO_OBSERVATION) and not any(
+                        hop.get("status") is not None for hop in json_column(row["hops"] or "[]")):
                     row = self._observed(row, when, args[len(chunk):])
                 for key in ("hops", "post", "fetch_ids"):
                     row[key] = json_column(row[key]) if row[key] else None
@@ -867,8 +873,8 @@ class Store:
     def _observed(self, row: dict[str, Any], when: str, since: list[str]) -> dict[str, Any]:
         """The newest resolution of `row`'s URL that observed the link (`when`/`since`: the same bound), or `row`
         itself, a "not-in-warc", when the cache holds no other."""
-        found = self._rows(f"SELECT * FROM resolutions WHERE url = ?{when} AND NOT coalesce(error LIKE ?, 0)"
-                           f" ORDER BY id DESC LIMIT 1", [row["url"], *since, NO_OBSERVATION + "%"])
+        found = self._rows(f"SELECT * FROM resolutions WHERE url = ?{when} AND NOT {OBSERVED_NOTHING}"
+                           f" ORDER BY id DESC LIMIT 1", [row["url"], *since])
         return found[0] if found else row
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------

@@ -460,12 +460,15 @@ def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
 
 
 def post_of(url: str) -> tuple[str, str] | None:
-    """(platform, post id) of the post a URL names, the same for every spelling of it (X reads a handle in any case):
-    what the saves queue knows a save by, besides its URL (#15)."""
-    from resolver import platforms
+    """(platform, post id) of the post a URL is the own page of, the same for every spelling of it (X reads a handle
+    in any case): what the saves queue knows a save by, besides its URL (#15). Only an X status's page on X
+    (`x.status_page_id`): elsewhere a URL naming a post may be another page, whose capture is not the post's (a
+    comment under it: a Reddit comment permalink, t.me/<channel>/<n>?comment=, YouTube's &lc=; a preview proxy's
+    mirror, the embed's iframe), and a save there is of its URL alone (review33r1)."""
+    from resolver.platforms import x
 
-    key = platforms.post_key(url)
-    return (key[0], key[2]) if key is not None else None
+    post_id = x.status_page_id(url)
+    return (x.PLATFORM, post_id) if post_id is not None else None
 
 
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------

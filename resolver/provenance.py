@@ -1191,17 +1191,19 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
 
     if store is None:
         return []
-    found = []
+    found: list[dict[str, Any]] = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
-        cdx = store.fetches_for(lookup_url(url))
+        # a CDX lookup of the URL in any case, as `archive.lookup_state` reads it "looked up" (the archive lists it
+        # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none)
+        cdx = store.cdx_lists_any_case(lookup_url(url))
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited
         available = store.fetches_with_params(f"{AVAILABILITY}?{urlencode({'url': url})}")
         for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"] == query])
                                               for query in dict.fromkeys(r["url"] for r in available))):
             row = _answer_of([r for r in rows if takes is None or takes([r["id"]])])
-            if row is not None:
-                found.append(_lookup_of(row, service, url, redactor))
+            if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
+                found.append(_lookup_of(row, service, _asked(row, url), redactor))
     return found
 
 
@@ -1227,6 +1229,14 @@ def capture_lookups(post: dict[str, Any] | None, lookups: list[dict[str, Any]], 
         if row is not None and row["id"] not in known:
             found.append(_lookup_of(row, "cdx", f"https://{query}", redactor))
     return found
+
+
+def _asked(row: dict[str, Any], url: str) -> str:
+    """The URL a lookup's query asked about, as spelt there (`url` in another case, or `url` itself)."""
+    from urllib.parse import parse_qs
+
+    asked = parse_qs(urlsplit(row["url"]).query).get("url", [url])[0]
+    return asked if asked.lower() == url.lower() else url
 
 
 def _answered(row: dict[str, Any]) -> bool:

@@ -1527,6 +1527,45 @@ def test_identity33_a_post_saved_under_one_spelling_of_its_handle_is_saved_under
                              post=("twitter", fx.POST_ID + "1")) is None
 
 
+@pytest.mark.parametrize("saved,other", [
+    ("https://www.reddit.com/r/riverton/comments/abc123/flood_thread/def456/",
+     "https://www.reddit.com/r/riverton/comments/abc123/flood_thread/ghi789/"),
+    ("https://t.me/rivertonnews/123?comment=45", "https://t.me/rivertonnews/123?comment=46"),
+    ("https://www.youtube.com/watch?v=Rv7Kd2mQx0A&lc=UgzFirstComment", "https://www.youtube.com/watch?v=Rv7Kd2mQx0A"),
+    (f"https://nitter.net/RivertonRoads/status/{fx.POST_ID}", POST),   # a mirror's page of the post, not X's
+    (f"https://platform.twitter.com/embed/Tweet.html?id={fx.POST_ID}", POST),   # the embed's iframe
+])
+def test_review33r1_a_save_of_one_comments_page_is_no_save_of_another_under_the_same_post(fakenet, store, saved,
+                                                                                          other):
+    """identity33 matched a save by the post its URL names, for every platform; but a Reddit comment permalink, a
+    Telegram post's comment, a YouTube link to a comment name their post (the parsers fold them into it) and are
+    other pages: a capture of one comment's page does not hold another comment (nor the thread's other replies); so
+    are a preview proxy's mirror of an X status and X's embed iframe. The second was said saved, with the first's
+    capture, and never submitted (review33r1). X reads a handle in any case: a status's own page on X is matched by
+    its post still."""
+    from urllib.parse import urlsplit
+
+    from resolver.session import Mode
+
+    serve_wayback(fakenet)
+    for url in (saved, other):
+        fakenet.route(urlsplit(url).hostname, urlsplit(url).path, page("<html>page</html>"))
+    seen = spn(fakenet, submit=[json_page({"url": saved, "job_id": "j1"}), json_page({"url": other, "job_id": "j2"})],
+               statuses={"j1": [json_page({"status": "success", "job_id": "j1", "original_url": saved,
+                                           "timestamp": "20261125000000"})],
+                         "j2": [json_page({"status": "success", "job_id": "j2", "original_url": other,
+                                           "timestamp": "20261126000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [one] = run_archive([saved], settings, store, save=True)
+    assert one["saved"]["status"] == "success" and seen["form"]["url"] == saved
+    offline = Session(settings, store=store, mode=Mode(offline=True)).run(
+        lambda s: archive_urls([other], session=s, options=ArchiveOptions(poll_every=0.01, save=True)))
+    assert offline[0].to_json()["saved"]["status"] != "success"
+    [two] = run_archive([other], settings, store, save=True)
+    assert seen["form"]["url"] == other
+    assert (two["saved"]["status"], two["saved"]["timestamp"]) == ("success", "20261126000000")
+
+
 def test_identity33_a_lookup_made_under_one_spelling_of_a_handle_answers_for_every_other(fakenet, store):
     """The Wayback Machine lists a URL in any case (its urlkey is lower case), so the captures listed for
     `…/RivertonRoads/…` are those of `…/rivertonroads/…`: a run with that spelling asked CDX again, and offline said

@@ -730,3 +730,26 @@ def test_replay33_an_input_dated_after_now_does_not_win_a_posts_status_in_the_me
             # the future answer is kept, as the provenance of what that input said
             assert store.db.execute("SELECT count(*) FROM post_observations WHERE observed_at = ?",
                                     [ahead]).fetchone()[0] == 1
+
+
+def test_review33r1_a_save_merged_from_a_shard_made_before_v44_is_known_by_its_x_post(tmp_path: Path) -> None:
+    """identity33 (m044) gives a save the X post its URL names, and a cache made before v44 gets it by migrating; a
+    shard made before v44 merged into a new cache copied its saves with no post: the post saved as
+    x.com/JaneDoe/status/<id> was not saved for x.com/janedoe/status/<id>, and was submitted again (review33r1). A
+    URL naming no X post stays matched by its text."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m044_saves_by_post")
+    for url in ("https://x.com/JaneDoe/status/1600000000000000001", "https://www.reddit.com/r/a/comments/abc123/"):
+        old["saves"].insert({"url": url, "status": "success", "queued_at": "2026-11-20T00:00:00.000000Z",
+                             "updated_at": "2026-11-20T00:05:00.000000Z"})
+    old.conn.close()
+    merge(tmp_path / "out.db", [tmp_path / "old.db"])
+    with Store(tmp_path / "out.db") as store:
+        assert [(r["platform"], r["post_id"]) for r in store.db.query("SELECT * FROM saves ORDER BY id")] == \
+            [("twitter", "1600000000000000001"), (None, None)]
+        assert store.latest_save("https://x.com/janedoe/status/1600000000000000001",
+                                 post=("twitter", "1600000000000000001"))["status"] == "success"

@@ -583,3 +583,24 @@ def test_newuser33_every_report_lists_the_page_copies_archive_wrote_to_the_warc(
     shown = html.unescape(re.sub(r"<[^>]+>", "", page_html))
     assert f"Page copy: {POST}, HTTP 301, {first['fetched_at']}, fetch #{first['fetch_id']}" in shown
     assert disagrees is None or disagrees in shown
+
+
+def test_review33r1_a_lookup_made_under_another_spelling_of_the_handle_is_cited_by_the_report(world, tmp_path,  # noqa: F811
+                                                                                          fakenet):
+    """identity33 made a CDX lookup of `…/rivertonroads/…` answer for `…/RivertonRoads/…` (the archive lists a URL in
+    any case): a report then asked nothing and said "no snapshot found" and "no archived copy was found", but cited
+    no lookup, its citations still read by the URL's exact text: a claim no recorded fetch backed (review33r1). Now
+    it names the lookup it rests on, under the spelling it was asked in, online and offline, Markdown and JSON."""
+    config = tmp_path / "config.toml"
+    config.write_text(config.read_text() + f'"https://twitter.com" = "{fakenet.origin}"\n')
+    lower = f"https://twitter.com/rivertonroads/status/{fx.POST_ID}"
+    fakenet.route("twitter.com", f"/rivertonroads/status/{fx.POST_ID}", page("<html>post</html>"))
+    world("archive", lower)
+    for args in ((), ("--offline",)):
+        markdown = world("report", *args, "article.html")
+        assert re.search(rf"- Archived: no snapshot found \(per the CDX lookup of {re.escape(lower)}, {TIME}, fetch "
+                         rf"#\d+, body [0-9a-f]{{12}}…", markdown), markdown
+        assert re.search(r"no archived copy was found for https://twitter.com/RivertonRoads/status/\d+ \(archive it: "
+                         rf"embed-resolver archive --save\) \(per the CDX lookup of {re.escape(lower)}, ", markdown)
+        first = json.loads(world("report", *args, "--format", "json", "article.html"))["embeds"][0]
+        assert [(found["service"], found["url"]) for found in first["archive_lookups"]] == [("cdx", lower)], first

@@ -778,3 +778,27 @@ def test_lead32_the_time_a_status_was_observed_is_its_answers_not_a_later_errors
     assert store.post_row("twitter", "9")["status"] == "deleted"
     assert store.statuses_observed("2026-01-01T00:00:00Z") == (
         1, "2025-01-01T10:00:00Z", "2025-01-01T10:00:00Z", 1)
+
+
+def test_review33r1_a_replay_that_read_a_links_first_hop_before_its_warc_ran_out_is_the_newest_answer(store):
+    """replay33 looks past a replay's "not-in-warc" resolution, which observed nothing of its link, to an older live
+    one. A replay whose WARC held the link's first hop (301 to another place than the live run saw) and lacked the
+    next observed the link: looking past it gave the older live chain as the link's answer, over a newer one that
+    contradicts it (review33r1). A replay that read no hop of it is still looked past."""
+    def resolved(url: str, hops: list[dict], final: str | None, error: str | None, at: str) -> int:
+        return store.record_resolution({"url": url, "final_url": final, "hops": hops, "post": None, "error": error,
+                                        "resolved_at": at, "tool_version": "test"})
+    missing = "not-in-warc: not in the replayed WARC files (/tmp/run.warc.gz): GET "
+    for link in ("https://t.co/a", "https://t.co/b"):
+        resolved(link, [{"url": link, "status": 301, "location": "https://old.example/"},
+                        {"url": "https://old.example/", "status": 200}], "https://old.example/", None,
+                 "2026-01-01T00:00:00.000000Z")
+    partial = resolved("https://t.co/a", [{"url": "https://t.co/a", "status": 301, "location": "https://new.example/"},
+                                          {"url": "https://new.example/", "status": None}],
+                       "https://new.example/", missing + "https://new.example/", "2026-02-01T00:00:00.000000Z")
+    resolved("https://t.co/b", [{"url": "https://t.co/b", "status": None}], "https://t.co/b",
+             missing + "https://t.co/b", "2026-02-01T00:00:00.000000Z")
+    found = store.latest_resolutions(["https://t.co/a", "https://t.co/b"])
+    assert found["https://t.co/a"]["id"] == partial
+    assert store.latest_resolution("https://t.co/a")["id"] == partial
+    assert found["https://t.co/b"]["final_url"] == "https://old.example/" and found["https://t.co/b"]["error"] is None

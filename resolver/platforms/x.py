@@ -17,6 +17,8 @@ STATUS_HOSTS = frozenset({
     # Preview proxies that mirror the status path one for one.
     "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net",
 })
+# The preview proxies among them: a status shown on another site, not its own page on X (`status_page_id`)
+PROXY_HOSTS = frozenset({"fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net"})
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
 SHORT_HOSTS = frozenset({"t.co"})
@@ -97,6 +99,24 @@ def _status_path(parts: list[str]) -> PostRef | None:
 
 
 _MARKDOWN_UNDERSCORE_RE = re.compile(r"(?:\\|%5[Cc])_")
+
+
+def status_page_id(url: str) -> str | None:
+    """The id of the status whose own page on X a URL is: /<handle>/status/<id> (the handle in any case, /photo/1),
+    /i/web/status/<id>, /statuses/<id> on twitter.com or x.com. None for any other URL, even one naming a status: a
+    preview proxy's mirror, the embed's iframe, a player, a Web Intent, a `#!/` link (whose page is the home page):
+    another page, whose capture is not the status's (review33r1)."""
+    split = _split(url)
+    if split is None or split.fragment.startswith("!/"):
+        return None
+    host = (split.hostname or "").lower().rstrip(".")
+    if host not in STATUS_HOSTS or host in PROXY_HOSTS:
+        return None
+    parts = [_MARKDOWN_UNDERSCORE_RE.sub("_", p) for p in segments(split.path)]
+    if any(tuple(parts[:len(prefix)]) == prefix for prefix in PLAYER_PATHS):
+        return None
+    ref = _status_path(parts)
+    return ref.post_id if ref is not None else None
 
 
 def _split(url: str) -> SplitResult | None:
