@@ -800,8 +800,11 @@ def _times(words: str, text: str = "") -> list[_Time]:
     whole = _TIMES_RE.fullmatch(words)
     then = None
     if whole and not whole[2] and text:
-        after = re.search(rf"(?<![\w.:]){_as_range(words)}{_RANGE_TO}", normalise(text), re.IGNORECASE)
-        then = after[1] if after else None
+        text = normalise(text)
+        after = re.findall(rf"(?<![\w.:]){_as_range(words)}{_RANGE_TO}", text, re.IGNORECASE)
+        written = re.findall(rf"(?<![\w.:]){_as_range(words)}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", text, re.IGNORECASE)
+        # only when the words are written nowhere else in the text: "at 9" beside "9-11pm" is no range's (review33r2)
+        then = after[0] if len(after) == len(written) == 1 else None
     return _ends([end for end in (whole.groups() if whole else ()) if end], then)
 
 
@@ -835,19 +838,44 @@ def _half_alone(change: Change, said_text: str, found_text: str) -> str:
     word = change.article or change.post
     if change.elided or (change.post and change.article) or not re.fullmatch(r"[ap]\s?m", word, re.IGNORECASE):
         return ""
+    half = re.sub(r"\s", "", word).casefold()
     texts = [normalise(text) for text in (said_text, found_text)]
-    ranges = [[_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(text)] for text in texts]
-    if any(len(one) == len(other) == 2 and all(map(_same_time, one, other)) and one[0].shared != other[0].shared
-           for one in ranges[0] for other in ranges[1]):
-        return TIME_SHARED
     with_half, without = (texts[0], texts[1]) if change.article else (texts[1], texts[0])
+    # The change says only that one of the times of `with_half` lost or gained its am or pm, not which: every one
+    # they may be must be read so, or another time lends its reading ("9:00" of "9:00 pm" beside "9:00 am": review33r2)
+    written_once, on_24_hours = 0, 0
+    ranges = [_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(without)]
+    for m in _RANGE_IN_TEXT_RE.finditer(with_half):
+        one = _ends([m[1], m[2]])
+        if len(one) == 2 and not one[0].shared and _half(one[0].written) == half:
+            other = next((other for other in ranges if len(other) == 2 and all(map(_same_time, one, other))
+                          and other[0].shared), None)
+            if other is not None:
+                ranges.remove(other)   # each range written once on one side accounts for one am or pm
+                written_once += 1
     for written in _HALF_AFTER_RE.finditer(with_half):
+        if re.sub(r"[\s.]", "", written[2]).casefold() != half:
+            continue
         alone = re.search(rf"(?<![\w.:]){re.escape(written[1])}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", without,
                           re.IGNORECASE)
         pair = _ends([written[1] + written[2].replace(".", "")]) + _ends([written[1]])
-        if alone and len(pair) == 2 and _same_time(*pair):
-            return TIME_24
-    return ""
+        if alone and len(pair) == 2:
+            if not _same_time(*pair):
+                return ""   # "9:00" may be the post's "9:00 pm": another time
+            on_24_hours += 1
+    dropped = _halves(with_half, half) - _halves(without, half)
+    if not 0 < dropped <= written_once + on_24_hours:
+        return ""   # more am or pm dropped than these account for: one of them is another time ("at 9" of "at 9 pm")
+    return TIME_SHARED if written_once else TIME_24
+
+
+# An am or pm written after a figure ("9pm", "9:30 p.m."), as a time's half of the day.
+_HALF_WORD_RE = re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.IGNORECASE)
+
+
+def _halves(text: str, half: str) -> int:
+    """How many times `text` writes the half of the day `half` ("am" or "pm") after a figure."""
+    return sum(m[1].casefold() == half[0] for m in _HALF_WORD_RE.finditer(text))
 
 
 def _on_24_hours(time: _Time) -> tuple[int, str] | None:

@@ -2052,3 +2052,36 @@ def test_any_range_with_its_am_or_pm_written_once_is_the_same_times(first, lengt
     said = f"Open {first}-{last}{half} daily"
     assert compare(said, f"Open {first}{first_half}-{last}{half} daily").result == "warn"
     assert compare(said, f"Open {first}{other[first_half]}-{last}{half} daily").result == "fail"
+
+
+# review33r2: a dropped or added am/pm, or a bare hour, was read as written otherwise when ANOTHER time of the texts
+# fits the rule: "9:00" for the post's "9:00 pm" warned as the 24-hour clock because the post also writes "9:00 am";
+# "at 9" for "at 9pm" warned as a range's pm written once because both texts write the range "9-11pm" elsewhere. Each
+# is another time (9 am), a misquote: it fails. The rule holds when it is the only reading (the last rows).
+@pytest.mark.parametrize("said,found,shown", [
+    ("At 9:00 am we met; at 9:00 we left", "At 9:00 am we met; at 9:00 pm we left", None),
+    ("Bus at 10:00 am and 10:00 daily", "Bus at 10:00 am and 10:00 pm daily", None),
+    ("Bus at 9:00 and 12:30 daily", "Bus at 9:00 am and 12:30 am daily", None),
+    ("Open 1 to 5 pm daily, gala at 9:00 Sunday", "Open 1 pm to 5 pm daily, gala at 9:00 pm Sunday", None),
+    ("Open 9 to 5 pm daily, gala at 9 Sunday", "Open 9 am to 5 pm daily, gala at 9 pm Sunday", None),
+    ("Open 1-5pm daily, gala at 9:00 Sunday", "Open 1pm-5pm daily, gala at 9:00 pm Sunday", None),
+    ("Dinner at 9, doors 9-11pm", "Dinner at 9pm, doors 9-11pm", None),
+    ("Doors 9-11pm, dinner at 9 sharp", "Doors 9pm-11pm, dinner at 9pm sharp", None),
+    ("Bus at 10:00 and 10:00 pm daily", "Bus at 10:00 am and 10:00 pm daily", f'dropped "am" ({TIME_24})'),
+    ("Bus at 10:00 am daily and 10:00 pm", "Bus at 10:00 daily and 10:00 pm", f'added "am" ({TIME_24})'),
+    ("Open 2 pm to 5 pm daily, gala 9 to 11 pm Sunday", "Open 2 pm to 5 pm daily, gala 9 pm to 11 pm Sunday",
+     f'dropped "pm" ({TIME_SHARED})'),
+    ("Open 2 to 5 pm daily, gala 9 to 11 pm Sunday", "Open 2 pm to 5 pm daily, gala 9 pm to 11 pm Sunday",
+     f'dropped "pm" ({TIME_SHARED})'),
+    ("Dinner at 21:00, doors 9-11pm", "Dinner at 9pm, doors 9-11pm", f"9pm → 21:00 ({TIME_24})"),
+], ids=["pm-dropped-beside-am", "pm-dropped-beside-same-am", "two-am-dropped-one-after-midnight",
+        "pm-dropped-beside-a-range-apart", "pm-dropped-beside-an-am-range", "pm-dropped-beside-a-range",
+        "bare-hour-beside-the-same-range", "bare-hour-after-the-range", "am-dropped-beside-pm", "am-added-beside-pm",
+        "two-ranges-one-written-once", "two-ranges-both-written-once", "24-hour-beside-a-range"])
+def test_another_time_of_the_texts_lends_no_am_or_pm_to_a_changed_one(said, found, shown):
+    c = compare(said, found)
+    if shown is None:
+        assert c.result == "fail", c.evidence
+        return
+    assert c.result == "warn", c.evidence
+    assert shown in c.evidence, c.evidence
