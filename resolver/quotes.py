@@ -1535,11 +1535,14 @@ def _initialism(words: list[str]) -> bool:
 # Initialisms whose usual names do not start with their letters, each with those names: a bracket holding one is the
 # same name written otherwise ("[Republicans]" for "GOP"), one holding another name is not ("[Democrats]": quotes33).
 _INITIALISM_NAMES = {
-    "gop": ("republican", "republicans", "grand old party"), "uk": ("britain", "british", "united kingdom"),
-    "us": ("america", "american", "united states"), "usa": ("america", "american", "united states"),
-    "prc": ("china", "chinese"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
-    "ksa": ("saudi arabia", "saudi"), "uae": ("emirates", "united arab emirates"), "drc": ("congo",),
-}
+    "gop": ("republican", "republicans", "grand old party"),
+    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall"),
+    "us": ("america", "american", "united states", "washington", "white house"),
+    "usa": ("america", "american", "united states", "washington", "white house"),
+    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
+    "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
+    "drc": ("congo", "kinshasa"),
+}   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
 
 
 def _unchecked_alias(name: str, words: list[str]) -> bool:
@@ -1557,9 +1560,12 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     if not name.startswith("@"):
         if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
             return False
+        # a word for its kind of body names it too ("[The party]", "[Trump's party]"), with no other name beside it
+        # ("[Democratic leaders]"): review33r2
         known = _INITIALISM_NAMES.get(_key(name))
         held = " " + " ".join(_bare(w) for w in words) + " "
-        return known is None or any(f" {alias} " in held for alias in known)
+        return known is None or any(f" {alias} " in held for alias in known) or any(map(_role, words)) and all(
+            _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) for w in words)
     letters = name.lstrip("@")
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
@@ -1639,10 +1645,11 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
+    # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS)} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and not _initialism([w]))} if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 
