@@ -1554,7 +1554,10 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     office or a body, whose holder or writer is not looked up: a handle in capitals ("@POTUS", "@X"), with a word for a
     role or a body in it ("@WhiteHouse", "@NYPDnews"), or an initialism and no first name ("@NYTimes", "@BBCWorld";
     not "@JaneJonesNYT": quotes33). A word for an initialism that its letters spell out is held by them instead
-    (_written_otherwise_name: "[Democratic National Committee]" for "DNC")."""
+    (_written_otherwise_name: "[Democratic National Committee]" for "DNC"). Not another news organisation the tool
+    knows by name in place of one ("[Bloomberg]" or "[NBC]" for "CNN": _another_outlet)."""
+    if _another_outlet(name, words):
+        return False
     if _initialism(words):
         return True
     if not name.startswith("@"):
@@ -1570,6 +1573,18 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
         map(_is_first_name, parts))
+
+
+def _another_outlet(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` name another news organisation or agency than the post's `name`, both known by name
+    (the credit check's: "[Bloomberg]" for "CNN", "[Reuters]" for "AP"), neither the other's longer name ("[CNN
+    International]", "[Getty Images]" for "Getty"): two bodies, which quotes33's warn for an initialism hid (review33r2)."""
+    from resolver.extract.credit_names import is_known_org   # only when a bracket stands for a name
+
+    own = " ".join(w for w in words if _bare(w) not in _REFERRING)
+    theirs, ours = _key(name).lstrip("@"), own.casefold()
+    return bool(own) and not name.startswith("@") and is_known_org(name) and is_known_org(own) \
+        and not ours.startswith(theirs) and not theirs.startswith(ours)
 
 
 def _written_otherwise_name(name: str, words: list[str]) -> bool:

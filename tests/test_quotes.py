@@ -1880,7 +1880,8 @@ UNCHECKED = "(the same name written otherwise, or another? The tool cannot check
     ("[Republicans] lied again", "GOP lied again"),
     ("[Britain] will act", "UK will act"),
     ("[The Grand Old Party] lied again", "GOP lied again"),
-    ("[Bloomberg] reported it first", "CNN reported it first"),
+    # review33r2: was "[Bloomberg]" for "CNN", two outlets the tool knows, which now fails (another outlet)
+    ("[The Journal] reported it first", "WSJ reported it first"),
     ("Thanks to [Smith] for this", "Thanks to @NYTimes for this"),
     ("Thanks to [Smith] for this", "Thanks to @BBCWorld for this"),
     ("Thanks [Biden] for this", "Thanks Joe for this"),
@@ -2123,3 +2124,29 @@ def test_another_body_in_place_of_a_known_initialism_fails_after_the_too(said, f
     c = compare(said, found)
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+# review33r2: quotes33 made a word in place of an initialism warn, since the tool cannot expand it: "[Bloomberg]" for
+# "CNN", "[NBC]" for "CNN" warned "(the same name written otherwise, or another?)". Both are news organisations the
+# tool knows by name (the credit check's agencies and outlets): two of them, neither the other's longer name, are two
+# bodies, and the quote puts another outlet in the post's words.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Bloomberg] reported the story first", "CNN reported the story first", "CNN → [Bloomberg]"),
+    ("[NBC] reported the story first", "CNN reported the story first", "CNN → [NBC]"),
+    ("Thanks to [Reuters] for the photo", "Thanks to AP for the photo", "AP → [Reuters]"),
+], ids=["outlet-for-an-initialism", "initialism-for-an-initialism", "agency-for-an-agency"])
+def test_another_known_outlet_in_place_of_the_post_s_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[CNN International] reported the story first", "CNN reported the story first"),
+    ("[BBC News] reported the story first", "BBC reported the story first"),
+    ("Thanks to [Getty Images] for the photo", "Thanks to Getty for the photo"),
+    ("[The network] reported the story first", "CNN reported the story first"),
+], ids=["longer-name", "news-after", "images-after", "a-word-for-it"])
+def test_an_outlet_s_longer_name_or_a_word_for_it_still_warns(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
