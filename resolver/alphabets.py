@@ -92,6 +92,13 @@ class Reading:
     fit: tuple[float, float]
 
 
+# Encodings of another script whose upper half also holds Latin and Greek letters (cp862 reads byte A0, cp1252's
+# no-break space, as "á", and E0-EF, cp1252's "à" to "ï", as Greek), each with its script's letters and a letter beyond
+# ASCII of none: a reading holding no letter of its script, or another letter beyond ASCII, is no text of its script.
+# Counted as one, an English page with no-break spaces and a dash was read as cp862, sure: "haveáto" (review33r2).
+_SCRIPT_LETTERS = {"cp862": (re.compile(r"[\u05d0-\u05ea]"), re.compile(r"[^\W\d_\x00-\x7f\u05d0-\u05ea]"))}
+
+
 def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading] = ()) -> list[Reading]:
     """Each distinct text the CANDIDATES (and with `every_script` the OTHER_SCRIPTS) read `data` into
     (`same_letters`), named by the first encoding that reads it, best fit first (a stable sort: cp1252 first among
@@ -102,8 +109,9 @@ def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading
     words: Counter[bytes] | None = None
     for name in (OTHER_SCRIPTS if latin else CANDIDATES + OTHER_SCRIPTS * every_script):
         text = data.decode(name, errors="replace")
-        if (key := same_letters(text)) in seen:
-            continue
+        if (key := same_letters(text)) in seen or name in _SCRIPT_LETTERS and (
+                not _SCRIPT_LETTERS[name][0].search(text) or _SCRIPT_LETTERS[name][1].search(text)):
+            continue   # DOS Hebrew's reading of a no-break space is "á": with it, or without a Hebrew letter, no Hebrew
         if name in MULTI_BYTE:
             seen[key] = Reading(name, text, fit(text))
             continue

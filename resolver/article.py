@@ -354,6 +354,8 @@ def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.R
     gb18030's "20癈 today" (review29f)."""
     from resolver import alphabets
 
+    if all(_TYPOGRAPHIC_START <= char <= _TYPOGRAPHIC_END for char in signs.text if not char.isascii()):
+        return ()   # cp1252's dashes, quotes, bullets side by side ("———", "’”"): an English line's (review33r2)
     return tuple(reading.encoding for reading in alphabets.readings(data, latin=found)
                  if reading.fit >= signs.fit and not alphabets.latin(reading.text)
                  and (_TWO_LETTERS_BEYOND_ASCII_RE.search(reading.text) is not None
@@ -361,6 +363,9 @@ def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.R
 
 
 _TWO_LETTERS_BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f\W\d_]{2}")
+# Unicode's General Punctuation, where cp1252's dashes, quotes, ellipsis, bullet and daggers are; Big5's bytes read
+# in cp1252 are Latin-1 signs ("»O¥_"), never these.
+_TYPOGRAPHIC_START, _TYPOGRAPHIC_END = "\u2010", "\u205e"
 
 
 def _fits_worse(detected: str, detected_text: str, found: list[alphabets.Reading]) -> bool:

@@ -800,8 +800,11 @@ def _times(words: str, text: str = "") -> list[_Time]:
     whole = _TIMES_RE.fullmatch(words)
     then = None
     if whole and not whole[2] and text:
-        after = re.search(rf"(?<![\w.:]){_as_range(words)}{_RANGE_TO}", normalise(text), re.IGNORECASE)
-        then = after[1] if after else None
+        text = normalise(text)
+        after = re.findall(rf"(?<![\w.:]){_as_range(words)}{_RANGE_TO}", text, re.IGNORECASE)
+        written = re.findall(rf"(?<![\w.:]){_as_range(words)}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", text, re.IGNORECASE)
+        # only when the words are written nowhere else in the text: "at 9" beside "9-11pm" is no range's (review33r2)
+        then = after[0] if len(after) == len(written) == 1 else None
     return _ends([end for end in (whole.groups() if whole else ()) if end], then)
 
 
@@ -835,19 +838,44 @@ def _half_alone(change: Change, said_text: str, found_text: str) -> str:
     word = change.article or change.post
     if change.elided or (change.post and change.article) or not re.fullmatch(r"[ap]\s?m", word, re.IGNORECASE):
         return ""
+    half = re.sub(r"\s", "", word).casefold()
     texts = [normalise(text) for text in (said_text, found_text)]
-    ranges = [[_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(text)] for text in texts]
-    if any(len(one) == len(other) == 2 and all(map(_same_time, one, other)) and one[0].shared != other[0].shared
-           for one in ranges[0] for other in ranges[1]):
-        return TIME_SHARED
     with_half, without = (texts[0], texts[1]) if change.article else (texts[1], texts[0])
+    # The change says only that one of the times of `with_half` lost or gained its am or pm, not which: every one
+    # they may be must be read so, or another time lends its reading ("9:00" of "9:00 pm" beside "9:00 am": review33r2)
+    written_once, on_24_hours = 0, 0
+    ranges = [_ends([m[1], m[2]]) for m in _RANGE_IN_TEXT_RE.finditer(without)]
+    for m in _RANGE_IN_TEXT_RE.finditer(with_half):
+        one = _ends([m[1], m[2]])
+        if len(one) == 2 and not one[0].shared and _half(one[0].written) == half:
+            other = next((other for other in ranges if len(other) == 2 and all(map(_same_time, one, other))
+                          and other[0].shared), None)
+            if other is not None:
+                ranges.remove(other)   # each range written once on one side accounts for one am or pm
+                written_once += 1
     for written in _HALF_AFTER_RE.finditer(with_half):
+        if re.sub(r"[\s.]", "", written[2]).casefold() != half:
+            continue
         alone = re.search(rf"(?<![\w.:]){re.escape(written[1])}(?![\w.:])(?!\s?[ap]\.?\s?m\b)", without,
                           re.IGNORECASE)
         pair = _ends([written[1] + written[2].replace(".", "")]) + _ends([written[1]])
-        if alone and len(pair) == 2 and _same_time(*pair):
-            return TIME_24
-    return ""
+        if alone and len(pair) == 2:
+            if not _same_time(*pair):
+                return ""   # "9:00" may be the post's "9:00 pm": another time
+            on_24_hours += 1
+    dropped = _halves(with_half, half) - _halves(without, half)
+    if not 0 < dropped <= written_once + on_24_hours:
+        return ""   # more am or pm dropped than these account for: one of them is another time ("at 9" of "at 9 pm")
+    return TIME_SHARED if written_once else TIME_24
+
+
+# An am or pm written after a figure ("9pm", "9:30 p.m."), as a time's half of the day.
+_HALF_WORD_RE = re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.IGNORECASE)
+
+
+def _halves(text: str, half: str) -> int:
+    """How many times `text` writes the half of the day `half` ("am" or "pm") after a figure."""
+    return sum(m[1].casefold() == half[0] for m in _HALF_WORD_RE.finditer(text))
 
 
 def _on_24_hours(time: _Time) -> tuple[int, str] | None:
@@ -1507,11 +1535,14 @@ def _initialism(words: list[str]) -> bool:
 # Initialisms whose usual names do not start with their letters, each with those names: a bracket holding one is the
 # same name written otherwise ("[Republicans]" for "GOP"), one holding another name is not ("[Democrats]": quotes33).
 _INITIALISM_NAMES = {
-    "gop": ("republican", "republicans", "grand old party"), "uk": ("britain", "british", "united kingdom"),
-    "us": ("america", "american", "united states"), "usa": ("america", "american", "united states"),
-    "prc": ("china", "chinese"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
-    "ksa": ("saudi arabia", "saudi"), "uae": ("emirates", "united arab emirates"), "drc": ("congo",),
-}
+    "gop": ("republican", "republicans", "grand old party"),
+    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall"),
+    "us": ("america", "american", "united states", "washington", "white house"),
+    "usa": ("america", "american", "united states", "washington", "white house"),
+    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
+    "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
+    "drc": ("congo", "kinshasa"),
+}   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
 
 
 def _unchecked_alias(name: str, words: list[str]) -> bool:
@@ -1523,19 +1554,37 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     office or a body, whose holder or writer is not looked up: a handle in capitals ("@POTUS", "@X"), with a word for a
     role or a body in it ("@WhiteHouse", "@NYPDnews"), or an initialism and no first name ("@NYTimes", "@BBCWorld";
     not "@JaneJonesNYT": quotes33). A word for an initialism that its letters spell out is held by them instead
-    (_written_otherwise_name: "[Democratic National Committee]" for "DNC")."""
+    (_written_otherwise_name: "[Democratic National Committee]" for "DNC"). Not another news organisation the tool
+    knows by name in place of one ("[Bloomberg]" or "[NBC]" for "CNN": _another_outlet)."""
+    if _another_outlet(name, words):
+        return False
     if _initialism(words):
         return True
     if not name.startswith("@"):
         if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
             return False
+        # a word for its kind of body names it too ("[The party]", "[Trump's party]"), with no other name beside it
+        # ("[Democratic leaders]"): review33r2
         known = _INITIALISM_NAMES.get(_key(name))
         held = " " + " ".join(_bare(w) for w in words) + " "
-        return known is None or any(f" {alias} " in held for alias in known)
+        return known is None or any(f" {alias} " in held for alias in known) or any(map(_role, words)) and all(
+            _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) for w in words)
     letters = name.lstrip("@")
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
         map(_is_first_name, parts))
+
+
+def _another_outlet(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` name another news organisation or agency than the post's `name`, both known by name
+    (the credit check's: "[Bloomberg]" for "CNN", "[Reuters]" for "AP"), neither the other's longer name ("[CNN
+    International]", "[Getty Images]" for "Getty"): two bodies, which quotes33's warn for an initialism hid (review33r2)."""
+    from resolver.extract.credit_names import is_known_org   # only when a bracket stands for a name
+
+    own = " ".join(w for w in words if _bare(w) not in _REFERRING)
+    theirs, ours = _key(name).lstrip("@"), own.casefold()
+    return bool(own) and not name.startswith("@") and is_known_org(name) and is_known_org(own) \
+        and not ours.startswith(theirs) and not theirs.startswith(ours)
 
 
 def _written_otherwise_name(name: str, words: list[str]) -> bool:
@@ -1611,10 +1660,11 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
+    # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS)} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and not _initialism([w]))} if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 

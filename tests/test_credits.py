@@ -1097,3 +1097,21 @@ def test_extract33_a_credit_ends_at_the_agency_before_a_caption_in_small_letters
 ], ids=["dpa-picture-alliance", "getty", "reuters-tv", "nasa-worldview", "via"])
 def test_extract33_an_agency_s_name_with_its_own_words_is_kept_whole(text, organization):
     assert [(c.creator, c.organization) for c in find_credits(text)] == [(None, organization)]
+
+
+# review33r2: extract33's cut of a caption after an agency ("Foto: dpa zeigt Brücke") cut a credit whose words in
+# small letters are the agency's own, before the photographer the slash names: "Foto: dpa picture alliance / Kay
+# Nietfeld" and "Photo: AFP photo/Jane Doe" lost their creator (the organisation "dpa", "AFP" alone). And "Reuters
+# staff", the agency's own staff, became a person, unsure. Each is read as before extract33.
+@pytest.mark.parametrize("text,expected", [
+    ("Die Brücke ist zu. Foto: dpa picture alliance / Kay Nietfeld", ("Kay Nietfeld", "dpa picture alliance")),
+    ("The bridge closed. Photo: AFP photo/Jane Doe", ("Jane Doe", "AFP photo")),
+    ("The bridge closed. Photo: AFP/Jane Doe", ("Jane Doe", "AFP")),
+    ("The bridge closed. Photo: Reuters staff", (None, "Reuters staff")),
+    ("The bridge closed. Photo: AFP staff/Jane Doe", ("Jane Doe", "AFP staff")),
+], ids=["dpa-picture-alliance-slash", "afp-photo-slash", "afp-slash", "reuters-staff", "afp-staff-slash"])
+def test_review33r2_an_agency_s_own_words_before_a_slash_keep_the_photographer(text, expected):
+    credits = find_credits(text)
+    assert [(c.creator, c.organization) for c in credits] == [expected], credits
+    if expected[0] is None:
+        assert split_confidence_of(credits[0]) == "high"

@@ -1696,3 +1696,41 @@ def test_extract33_a_big5_word_in_an_english_line_names_big5(text: str) -> None:
 
     article = from_bytes(text.encode("big5"), "line.txt")
     assert "big5" in (article.encoding, *article.encoding_rivals), (article.encoding, article.text)
+
+
+@pytest.mark.parametrize("text", ["——— end ———\n", "He called it ‘a disgrace’” and left.\n",
+                                  "“Wait…” she said — “now.”\n", "Score: 3–1 •• Half-time\n"],
+                         ids=["rule-of-dashes", "quotes-closing-together", "ellipsis-and-quote", "bullets"])
+def test_review33r2_an_english_line_with_typographic_signs_side_by_side_stays_sure(text: str) -> None:
+    """cp1252's dashes, quotes, ellipsis and bullets side by side ("———", "’”") are Mac Cyrillic's or DOS Hebrew's
+    two letters in a row ("ЧЧЧ", "קקק"), which extract33's Big5 rule took for another script's word: an English line,
+    also inside a page, was read unsure. Big5's bytes read in cp1252 are never such punctuation."""
+    from resolver.article import from_bytes
+
+    for data in (text.encode("cp1252"), ("<p>" + "Plain words of an English page. " * 30 + text + "</p>").encode("cp1252")):
+        article = from_bytes(data, "line.txt")
+        assert (article.encoding, article.encoding_rivals) == ("cp1252", ()), (article.encoding_rivals, article.text)
+
+
+def test_review33r2_an_english_line_with_no_break_spaces_is_no_sure_dos_hebrew() -> None:
+    """A no-break space of cp1252 (byte A0) between English words is DOS Hebrew's (cp862) "á": its reading holds no
+    Hebrew letter, yet since extract33 added cp862 for short Hebrew texts it was the guess, sure ("haveáto"). A
+    cp862 reading with no Hebrew letter is a Latin one, not Hebrew's: the line is read as before, naming cp1252."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(b"why did we have\xa0to\xa0this discussion about a sub-par joint?\n", "line.txt")
+    assert article.encoding != "cp862", article.text
+    assert "cp1252" in (article.encoding, *article.encoding_rivals), (article.encoding, article.encoding_rivals)
+
+
+def test_review33r2_an_english_page_with_no_break_spaces_and_a_dash_is_no_dos_hebrew() -> None:
+    """An English page in cp1252 with no-break spaces (byte A0: DOS Hebrew's "á") and two dashes (DOS Hebrew's "צ"
+    and "ק") was read as cp862, sure: every no-break space an "á", every dash a Hebrew letter. A cp862 reading
+    holding a letter beyond ASCII that is no Hebrew one is no Hebrew text."""
+    from resolver.article import from_bytes
+
+    words = "The shine of\xa0butterflies is created by\xa0tiny ridges of\xa0their scales. "
+    page = "<html><body><p>" + words * 10 + "Light \u2013 blue \u2014 bends.</p>" + "<p>Plain words here.</p>" * 200
+    article = from_bytes((page + "</body></html>").encode("cp1252"), "page.html")
+    assert article.encoding != "cp862" and "cp862" not in article.encoding_rivals, (article.encoding, article.encoding_rivals)
+    assert "of\xa0butterflies" in article.text or "cp1252" in article.encoding_rivals

@@ -771,7 +771,13 @@ def _prose_after(words: list[str]) -> bool:
     """Are the words after a known name a caption's, not its own: one in small letters, and they are no known name
     ("Foto: dpa zeigt Brücke" was the organisation "dpa zeigt Brücke", review32r4; "dpa picture-alliance" is two
     names)?"""
-    return any(word[:1].islower() for word in words) and " ".join(words).casefold() not in KNOWN_ORGS
+    return any(word[:1].islower() and word.casefold() not in _AGENCY_WORDS for word in words) \
+        and " ".join(words).casefold() not in KNOWN_ORGS
+
+
+# Words in small letters an agency's credit writes after its name, its own ("Reuters staff", "AFP file", "AP pool
+# photo"): no caption's (review33r2: "Reuters staff" was read as a person).
+_AGENCY_WORDS = frozenset("staff photo photos file handout pool images via for".split())
 
 
 @remembered(longest=200)   # asked of one page's few names again and again: two calls in three (#14)

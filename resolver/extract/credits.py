@@ -415,10 +415,15 @@ def _before_spaced_dash(value: str) -> int | None:
 _WORDS_RE = re.compile(r"\S+")
 
 
+_CHAIN_MARK_RE = re.compile(r"[/|]")
+
+
 def _agency_before_prose(value: str) -> int | None:
     """Where a credit's value ends when a known agency's name opens it and a caption goes on after it in small
     letters ("Foto: dpa zeigt Brücke", "Photo: AFP shows the bridge": review32r4, the words were the organisation's);
     None otherwise. A joiner ("AFP via Getty Images") or another known name ("dpa picture-alliance") goes on."""
+    if _CHAIN_MARK_RE.search(value):
+        return None   # "dpa picture alliance / Kay Nietfeld", "AFP photo/Jane Doe": a credit's parts (review33r2)
     words = list(_WORDS_RE.finditer(value, 0, 200))[:4]
     for count in range(min(3, len(words) - 1), 0, -1):   # the longest name first: "Associated Press"
         after = words[count].group()
