@@ -111,9 +111,11 @@ def test_a_url_ending_a_line_before_a_word_or_a_paragraph_is_sure(text, post_id)
 
 def test_a_list_of_urls_one_a_line_is_sure():
     embeds = find_embeds("- https://t.me/rivertonnews/4521\n- https://t.me/rivertonnews/4522\nhttps://t.me/rivertonnews/7\n"
-                         "https://t.me/rivertonnews/8\n")
+                         "https://t.me/rivertonnews/8\nt.me/rivertonnews/9\nmedium.com/@janeroe/12345\n"
+                         "t.me/rivertonnews/10\njane@mastodon.social/111\n")
     assert [(e.post_id, e.id_doubt) for e in embeds] == [
-        ("rivertonnews/4521", None), ("rivertonnews/4522", None), ("rivertonnews/7", None), ("rivertonnews/8", None)]
+        ("rivertonnews/4521", None), ("rivertonnews/4522", None), ("rivertonnews/7", None), ("rivertonnews/8", None),
+        ("rivertonnews/9", None), ("rivertonnews/10", None)]
 
 
 # §6: Arabic and CJK punctuation is no part of a URL.

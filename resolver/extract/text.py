@@ -575,6 +575,8 @@ def _whole_id(ref: PostRef) -> bool:
 # leaves of a long URL wrapped across lines (newuser33b §2).
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
 PROSE_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
+ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
+# host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
 def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
@@ -587,7 +589,7 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or PROSE_WORD_RE.fullmatch(rest) or URL_RE.match(rest):
+    if not rest or PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
         return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
     joined_end = line.start("rest") + len(written)
     reading = _post_reading(url + rest)
