@@ -103,6 +103,7 @@ def test_a_next_line_the_id_cannot_take_leaves_the_id_as_written_with_a_doubt():
     ("See https://t.me/rivertonnews/4521\n\n21 people came.", "rivertonnews/4521"),
     ("See https://t.me/rivertonnews/4521.\n21 people came.", "rivertonnews/4521"),
     ("See https://t.me/rivertonnews/4521\nIt’s NASA’s.", "rivertonnews/4521"),
+    ("See https://t.me/rivertonnews/4521\n2024-03-04: the list.", "rivertonnews/4521"),
 ])
 def test_a_url_ending_a_line_before_a_word_or_a_paragraph_is_sure(text, post_id):
     embed = only(text)

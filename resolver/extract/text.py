@@ -597,6 +597,8 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
              "which is a guess")
     if reading is None or reading[0] != url + rest or reading[1].platform != ref.platform \
             or not (reading[1].post_id or "").startswith(ref.post_id or "") or reading[1].post_id == ref.post_id:
+        if not rest.rstrip("/").isalnum():
+            return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
     joined = reading[1]
