@@ -64,17 +64,22 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
 
 
 # A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2).
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
+URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
-    r"(?:https?://|\bwww\.)[^\s<>\"'`\\’‘“”]+"
-    rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\’‘“”]+"
+    rf"(?:https?://|\bwww\.){URL_CHARS}+"
+    rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
+# What a copy leaves inside a URL and no URL holds: a soft hyphen (PDF, word processors) and the zero-width
+# characters a CMS puts in so that a long link may break (newuser33b §8). Skipped when the URL is read.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
-BARE_CAPTURE_RE = LazyPattern(r"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>\"'`\\’‘“”]+", re.IGNORECASE)
+BARE_CAPTURE_RE = LazyPattern(rf"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d{URL_CHARS}+", re.IGNORECASE)
 CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
@@ -82,7 +87,7 @@ CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # "@" (an e-mail address followed by a path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{platforms.mastodon.PORT_PATTERN}\Z",
                                re.IGNORECASE)
-BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\’‘“”]*")
+BARE_PATH_RE = LazyPattern(rf"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{URL_CHARS}*")
 # Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
 NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
@@ -104,7 +109,17 @@ def clean_url(raw: str) -> str:
 
 
 def find_urls(text: str) -> list[tuple[str, int, int]]:
-    """Every URL-like run in prose, cleaned, with its span."""
+    """Every URL-like run in prose, cleaned and with the characters no URL holds skipped (`INVISIBLE`), with its
+    span in `text`."""
+    if INVISIBLE_RE.search(text) is None:
+        return _visible_urls(text)
+    where = [at for at, char in enumerate(text) if char not in INVISIBLE]
+    return [(url, where[start], where[end - 1] + 1)
+            for url, start, end in _visible_urls(INVISIBLE_RE.sub("", text))]
+
+
+def _visible_urls(text: str) -> list[tuple[str, int, int]]:
+    """`find_urls` of a text holding no `INVISIBLE` character."""
     found = []
     for match in URL_RE.finditer(text):
         run, at = match.group(0), match.start()
@@ -506,22 +521,90 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
     claimed = Intervals(taken)
-    for found, start, _ in find_urls(text):
+    for found, start, end in find_urls(text):
         if start in claimed:
             continue
         reading = _post_reading(found)
         if reading is None:
             continue
         url, ref, doubt = reading
+        if url != found:
+            end = _written_end(text, start, len(url))
+        elif doubt is None and ref.post_id and _ends_in_id(url, ref) and not _whole_id(ref):
+            wrapped = _across_the_line(text, url, ref, end)
+            if wrapped is not None:
+                url, ref, doubt, end = wrapped
+            elif text.startswith(("…", "..."), end):
+                doubt = (f"the URL is cut short by “{'…' if text[end] == '…' else '...'}”: its id may be only the "
+                         "start of the post's")
         doubt = doubt or platforms.link_doubt(ref, url)
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
-            platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, start + len(url)),
+            platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, id_doubt=doubt,
         ))
     return embeds
+
+
+def _written_end(text: str, start: int, length: int) -> int:
+    """Where in `text` the first `length` characters of the URL written from `start` end, `INVISIBLE` ones skipped."""
+    at = start
+    while length > 0:
+        length -= text[at] not in INVISIBLE
+        at += 1
+    return at
+
+
+def _ends_in_id(url: str, ref: PostRef) -> bool:
+    """Does the URL end with its post id's last part, so that a cut or a wrap at its end may have cut the id?"""
+    last = (ref.post_id or "").rsplit("/", 1)[-1]
+    return bool(last) and url.lower().endswith(last.lower())
+
+
+def _whole_id(ref: PostRef) -> bool:
+    """Has the post id as many characters as its platform's ids may have, so that none can be missing at its end: a
+    19-digit X id (a signed 64-bit snowflake), a YouTube id's 11, a Bluesky TID's 13."""
+    if ref.platform == x.PLATFORM:
+        return len(ref.post_id or "") >= 19
+    return ref.platform == platforms.youtube.PLATFORM or (ref.platform == platforms.bluesky.PLATFORM and _usual_id(ref))
+
+
+# The start of the next line, when a URL ends at a line break: what a PDF, a hard-wrapped newsletter or an export
+# leaves of a long URL wrapped across lines (newuser33b §2).
+NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
+PROSE_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
+ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
+# host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
+
+
+def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
+    post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
+    (a word, a blank line, another URL). Sure only for an X id shorter than any snowflake that the next line's digits make one
+    (17 to 19 digits); elsewhere the id's syntax cannot tell a wrapped id from a line starting with id characters."""
+    line = NEXT_LINE_RE.match(text, end)
+    if line is None:
+        return None
+    written = clean_url(line.group("rest"))
+    rest = INVISIBLE_RE.sub("", written)
+    if not rest or PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
+        return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
+    joined_end = line.start("rest") + len(written)
+    reading = _post_reading(url + rest)
+    doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
+             "which is a guess")
+    if reading is None or reading[0] != url + rest or reading[1].platform != ref.platform \
+            or not (reading[1].post_id or "").startswith(ref.post_id or "") or reading[1].post_id == ref.post_id:
+        if not rest.rstrip("/").isalnum():
+            return None   # "…/4521⏎2024-03-04": a date, no id's rest
+        return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
+                          "there"), end
+    joined = reading[1]
+    sure = (ref.platform == x.PLATFORM and rest.isdigit() and len(ref.post_id or "") < 17
+            and 17 <= len(joined.post_id or "") <= 19)
+    return url + rest, joined, None if sure else (reading[2] or doubt), joined_end
 
 
 # Where a URL's path may run into the next words with no space (a scraper's get_text() joining paragraphs, a typist's

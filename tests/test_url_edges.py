@@ -1,0 +1,151 @@
+"""Post URLs in prose whose edge a copy mangled (newuser33b §1, §2, §6, §8): cut short by an ellipsis, wrapped across
+lines, followed by Arabic or CJK punctuation, holding a zero-width space or a soft hyphen. A wrong id given with no
+doubt is the one answer not allowed. Fixtures are fictional."""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.extract.text import find_embeds
+
+
+def only(text: str):
+    [embed] = find_embeds(text)
+    return embed
+
+
+def quoted(text: str, embed) -> str:
+    return text[embed.span[0]:embed.span[1]]
+
+
+# §1: X and Telegram clip a long link with "…"; a copy keeps the clipped form.
+@pytest.mark.parametrize("url, post_id", [
+    ("twitter.com/RivertonPD/status/1765", "1765"),
+    ("https://x.com/RivertonPD/status/1765", "1765"),
+    ("t.me/rivertonnews/45", "rivertonnews/45"),
+    ("reddit.com/r/worldnews/comments/1b2", "1b2"),
+    ("instagram.com/p/C4AbC", "C4AbC"),
+    ("tiktok.com/@riverton.fire/video/734123", "734123"),
+    ("bsky.app/profile/riverton.gov/post/3kq2m", "riverton.gov/3kq2m"),
+    ("facebook.com/RivertonPD/posts/12345", "12345"),
+    ("https://mastodon.social/@RivertonFire/1119998887", "mastodon.social/1119998887"),
+])
+@pytest.mark.parametrize("ellipsis", ["…", "...", "\u2026 and more"])
+def test_an_id_cut_short_by_an_ellipsis_is_given_with_a_doubt(url, post_id, ellipsis):
+    text = f"Quoted: {url}{ellipsis}"
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt and "cut short" in embed.id_doubt
+    assert f"“{ellipsis[0]}”" in embed.id_doubt if ellipsis != "..." else "“...”" in embed.id_doubt
+    assert quoted(text, embed) == url
+
+
+def test_an_ellipsis_after_a_url_whose_id_is_ended_is_no_doubt():
+    """The id ends at a "/" or has its platform's fixed length: what the ellipsis cut is after it."""
+    for url, post_id in [("https://t.me/rivertonnews/4521/", "rivertonnews/4521"),
+                         ("https://youtu.be/dQw4w9WgXcQ", "dQw4w9WgXcQ"),
+                         ("https://bsky.app/profile/riverton.gov/post/3kq2mzabcde2a", "riverton.gov/3kq2mzabcde2a")]:
+        embed = only(f"See {url}…")
+        assert (embed.post_id, embed.id_doubt) == (post_id, None)
+
+
+def test_a_clipped_url_in_an_html_paragraph_is_given_with_a_doubt():
+    html = '<html><body><article><p>Police said twitter.com/RivertonPD/status/1765… in a post.</p></article></body></html>'
+    [embed] = find_all(html, "html")[0]
+    assert (embed.post_id, embed.detector) == ("1765", "html-text-url")
+    assert embed.id_doubt and "cut short" in embed.id_doubt
+
+
+# §2: PDFs, newsletters and exports wrap a long URL; the next line starts with the rest of the id.
+def test_an_x_id_wrapped_into_a_snowflake_is_joined_surely():
+    for newline in ("\n", "\r\n"):
+        text = f"Police: https://twitter.com/RivertonPD/status/17651234{newline}56789012345 and later deleted it."
+        embed = only(text)
+        assert (embed.post_id, embed.id_doubt) == ("1765123456789012345", None)
+        assert quoted(text, embed) == f"https://twitter.com/RivertonPD/status/17651234{newline}56789012345"
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("See https://t.me/rivertonnews/45\n21 for the list.", "rivertonnews/4521"),
+    ("Video: https://www.tiktok.com/@riverton.fire/video/73412345\n67890123456 shows it.", "7341234567890123456"),
+    ("See https://www.instagram.com/p/C4AbC\ndEfGhI/ for more.", "C4AbCdEfGhI"),
+    ("Thread: https://www.reddit.com/r/worldnews/comments/1b2\nc3d4/flood/ here.", "1b2c3d4"),
+    ("Chief: https://mastodon.social/@RivertonFire/1119998887\n77666555 said.", "mastodon.social/111999888777666555"),
+])
+def test_an_id_wrapped_across_lines_is_joined_with_a_doubt(text, post_id):
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt and "line break" in embed.id_doubt
+    assert quoted(text, embed).split("\n")[1] == text.split("\n")[1].split()[0]
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("X: https://x.com/RivertonPD/status/17651234567890123\n45 and more.", "1765123456789012345"),   # 17 digits
+    ("X: https://x.com/RivertonPD/status/20\n06 was the year.", "2006"),   # no snowflake either way
+])
+def test_an_x_id_the_next_line_may_continue_is_uncertain(text, post_id):
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt and "line break" in embed.id_doubt
+
+
+def test_a_next_line_the_id_cannot_take_leaves_the_id_as_written_with_a_doubt():
+    text = "See https://t.me/rivertonnews/45\n21st of March."
+    embed = only(text)
+    assert embed.post_id == "rivertonnews/45"
+    assert embed.id_doubt and "may go on" in embed.id_doubt
+    assert quoted(text, embed) == "https://t.me/rivertonnews/45"
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("See https://t.me/rivertonnews/4521\nThe police said so.", "rivertonnews/4521"),
+    ("See https://www.reddit.com/r/worldnews/comments/1b2c3d4\nthen the thread grew.", "1b2c3d4"),
+    ("See https://x.com/RivertonPD/status/1765123456789012345\n2024 was a long year.", "1765123456789012345"),
+    ("See https://t.me/rivertonnews/4521\n\n21 people came.", "rivertonnews/4521"),
+    ("See https://t.me/rivertonnews/4521.\n21 people came.", "rivertonnews/4521"),
+    ("See https://t.me/rivertonnews/4521\nIt’s NASA’s.", "rivertonnews/4521"),
+    ("See https://t.me/rivertonnews/4521\n2024-03-04: the list.", "rivertonnews/4521"),
+])
+def test_a_url_ending_a_line_before_a_word_or_a_paragraph_is_sure(text, post_id):
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+
+
+def test_a_list_of_urls_one_a_line_is_sure():
+    embeds = find_embeds("- https://t.me/rivertonnews/4521\n- https://t.me/rivertonnews/4522\nhttps://t.me/rivertonnews/7\n"
+                         "https://t.me/rivertonnews/8\nt.me/rivertonnews/9\nmedium.com/@janeroe/12345\n"
+                         "t.me/rivertonnews/10\njane@mastodon.social/111\n")
+    assert [(e.post_id, e.id_doubt) for e in embeds] == [
+        ("rivertonnews/4521", None), ("rivertonnews/4522", None), ("rivertonnews/7", None), ("rivertonnews/8", None),
+        ("rivertonnews/9", None), ("rivertonnews/10", None)]
+
+
+# §6: Arabic and CJK punctuation is no part of a URL.
+@pytest.mark.parametrize("text, post_id", [
+    ("انظر https://t.me/rivertonnews/4521، و", "rivertonnews/4521"),
+    ("See https://x.com/RivertonPD/status/1765123456789012345؟ then", "1765123456789012345"),
+    ("See https://youtu.be/dQw4w9WgXcQ، then", "dQw4w9WgXcQ"),
+    ("See https://t.me/rivertonnews/4521。 ok", "rivertonnews/4521"),
+    ("See https://x.com/RivertonPD/status/1765123456789012345， ok", "1765123456789012345"),
+    ("（https://t.me/rivertonnews/4521）", "rivertonnews/4521"),
+    ("「https://t.me/rivertonnews/4521」", "rivertonnews/4521"),
+    ("见 t.me/rivertonnews/4521、和", "rivertonnews/4521"),
+])
+def test_arabic_and_cjk_punctuation_ends_a_url(text, post_id):
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+    assert quoted(text, embed).endswith("4521" if "4521" in post_id else post_id[-6:])
+
+
+# §8: a soft hyphen or a zero-width space inside a URL is no character of it.
+def test_a_zero_width_space_inside_a_url_is_skipped():
+    text = "See https://t.me/rivertonnews/45\u200b21 now."
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("rivertonnews/4521", None)
+    assert quoted(text, embed) == "https://t.me/rivertonnews/45\u200b21"
+
+
+def test_a_soft_hyphen_inside_a_media_link_is_skipped():
+    text = "Water. pic.twit\u00adter.com/Ab3dEf9GhK\n— Jane Roe (@janeroe_news) March 4, 2024"
+    [embed] = find_embeds(text)
+    assert embed.author_handle == "janeroe_news"
+    assert embed.media_links == ("https://pic.twitter.com/Ab3dEf9GhK",)
