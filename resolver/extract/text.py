@@ -22,11 +22,12 @@ SP = r"[ \t\u00a0\u202f]"
 # joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
+BLUESKY_POST_START = r"https?://(?:www\.)?bsky\.app/profile/"   # a Bluesky signature's own post link after its date
 SIGNATURE_HEAD = rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -420,7 +421,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = before[:text_end_in_line].strip()
-            if _is_byline(before, name) and not (match.group("url") and x.parse_url(clean_url(match.group("url")))):
+            if _is_byline(before, name) and _own_post(match, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
         body: str | None
         confidence = None
@@ -456,11 +457,11 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         media, links = _link_lists(body or "")
         post_id = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
-        if match.group("url"):
-            ref = x.parse_url(clean_url(match.group("url")))
-            if ref is not None and ref.post_id:
-                post_id, url = ref.post_id, x.status_url(ref.post_id, handle)
-        end = match.start("url") + len(clean_url(match.group("url"))) if match.group("url") else match.end("date")
+        own = _own_post(match, platform, handle)
+        if own is not None:
+            post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
+        # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
+        end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
         if body:
             earlier.append(body)
         embeds.append(Embed(
@@ -470,6 +471,20 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds
+
+
+def _own_post(match: re.Match[str], platform: str, handle: str) -> PostRef | None:
+    """The post the link after a signature's date names, when it is the signature's: a post of the signature's
+    platform whose account, when the link names one, is the signature's handle (any case). Another account's link
+    ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3): taking its
+    id made up a URL no article shows."""
+    if not match.group("url"):
+        return None
+    ref = platforms.parse_url(clean_url(match.group("url")))
+    if ref is None or ref.kind != "post" or not ref.post_id or ref.platform != platform:
+        return None
+    named = ref.author_handle
+    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
