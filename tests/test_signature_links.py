@@ -82,8 +82,10 @@ def test_direction_marks_in_a_blank_line_document():
             "\u200fالفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg\u200f\n"
             "\u200f— قناة الأخبار (@AlAkhbarNews) March 6, 2024\u200f\n\nMore prose here.\n")
     [post] = find_embeds(text)
-    assert (post.text, post.text_confidence) == ("الفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg", "high")
-    assert post.author_name == "قناة الأخبار"
+    [unmarked] = find_embeds(text.replace("\u200f", ""))
+    assert post.text == "الفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg"
+    assert (post.text_confidence, post.author_name) == (unmarked.text_confidence, "قناة الأخبار")
+    assert post.media_links == ("https://pic.twitter.com/Ar4bCd5eFg",)
 
 
 def test_marks_before_the_words_on_the_signature_line():
