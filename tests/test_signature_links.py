@@ -93,3 +93,17 @@ def test_marks_before_the_words_on_the_signature_line():
     [post] = find_embeds(text)
     assert (post.text, post.author_name) == ("الفيضانات تغمر المدينة", "قناة الأخبار")
     assert text[post.span[0]:post.span[1]].startswith("الفيضانات")
+
+
+@pytest.mark.parametrize("link", ["https://pic.twitter.com/Ab3dE-", "pic.twitter.com/Ab3dE‐", "https://pic.x.com/Ab3dE_"])
+def test_a_media_code_is_letters_and_digits(link):
+    """A PDF's hyphen at a line end ("pic.twitter.com/Ab3dE-⏎f9GhK") is no part of a media code (newuser33b #5)."""
+    from resolver.platforms import parse_url
+    assert parse_url(link if "//" in link else "https://" + link) is None
+
+
+def test_a_media_link_hyphenated_at_a_line_end_is_no_wrong_code():
+    text = "A video pic.twitter.com/Ab3dE-\nf9GhK\n— Jane Roe (@janeroe_news) March 4, 2024"
+    found = find_embeds(text)
+    assert [(e.kind, e.author_handle) for e in found] == [("post", "janeroe_news")]
+    assert "Ab3dE-" not in repr([(e.url, e.media_links) for e in found])
