@@ -288,7 +288,10 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
                 cuts[at] = (len("\r\n") if text[at] == "\r" else 1, " ")
     if not cuts:
         return None
-    pieces, where, guessed, last = [], [], [], 0
+    pieces: list[str] = []
+    where: list[int] = []
+    guessed: list[int] = []
+    last = 0
     for at in sorted(cuts):
         size, put = cuts[at]
         pieces.append(text[last:at])

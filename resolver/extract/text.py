@@ -473,7 +473,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         post_id = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
         own = _own_post(match, platform, handle)
-        if own is not None:
+        if own is not None and own.post_id:
             post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
         end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
