@@ -107,3 +107,11 @@ def test_a_media_link_hyphenated_at_a_line_end_is_no_wrong_code():
     found = find_embeds(text)
     assert [(e.kind, e.author_handle) for e in found] == [("post", "janeroe_news")]
     assert "Ab3dE-" not in repr([(e.url, e.media_links) for e in found])
+
+
+def test_a_full_width_at_sign_opens_a_signature():
+    """Japanese and Chinese copies write the handle's "@" full width (newuser33b #7): the signature was dropped."""
+    text = "Water. pic.twitter.com/Ab3dEf9GhK\n— Jane Roe (＠janeroe_news) March 4, 2024"
+    [post] = find_embeds(text)
+    assert (post.author_handle, post.author_name, post.date, post.media_links) == (
+        "janeroe_news", "Jane Roe", "2024-03-04", ("https://pic.twitter.com/Ab3dEf9GhK",))

@@ -22,8 +22,10 @@ SP = r"[ \t\u00a0\u202f]"
 # joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
+# The "@" full width too, as Japanese and Chinese copies write it (newuser33b #7); an HTML page's signatures are
+# looked for at its "(@" needles only (`html.SIGNATURE_OPEN`), so there a full-width one is not read yet.
 BLUESKY_POST_START = r"https?://(?:www\.)?bsky\.app/profile/"   # a Bluesky signature's own post link after its date
-SIGNATURE_HEAD = rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
+SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
