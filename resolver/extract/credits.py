@@ -264,9 +264,9 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
 # ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
 # and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
 HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
-BRACKET_BREAK_RE = LazyPattern(
-    rf"[(\[]{SP}*(?:{PREFIX}|(?-i:{AGENCIES}){SP}+Photos?{SP}*/)[^()\[\]\n]{{0,100}}?\r?\n[^()\[\]\n]{{1,100}}[)\]]",
-    re.IGNORECASE)
+# A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
+BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
+AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
 
 
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -282,6 +282,8 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
             cuts[match.start()] = (match.end() - match.start(), keep)
     if "(" in text or "[" in text:
         for match in BRACKET_BREAK_RE.finditer(text):
+            if not (PREFIX_RE.match(match.group("inside")) or AGENCY_PHOTO_RE.match(match.group("inside"))):
+                continue
             at = text.find("\n", match.start(), match.end())
             at -= text[at - 1] == "\r"
             if not any(start <= at < start + size for start, (size, _) in cuts.items()):
