@@ -18,7 +18,7 @@ from resolver.extract.credit_places import names_a_known_place
 from resolver.extract.intervals import Intervals
 from resolver.extract.repeated import remembered
 from resolver.lazy import LazyPattern
-from resolver.model import Credit
+from resolver.model import Credit, evolve
 
 SP = r"[ \t\u00a0]"
 # The photo's word, or the word opening a photo's credit, in other languages (newuser27 #8, #10): one list, read by
@@ -246,7 +246,71 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                  caption: bool = False, plain: bool = False) -> list[Credit]:
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
     `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there);
-    `plain` when it is a whole plain-text document, where a caption scraped flat may end in '© 2024 Name'."""
+    `plain` when it is a whole plain-text document, where a caption scraped flat may end in '© 2024 Name'.
+    A credit a line break cuts is read joined (`_joined_lines`)."""
+    joined = _joined_lines(text) if "\n" in text else None
+    if joined is None:
+        return _read_credits(text, source=source, offset=offset, image=image, caption=caption, plain=plain)
+    words, where, guessed = joined
+    credits = []
+    for credit in _read_credits(words, source=source, image=image, caption=caption, plain=plain):
+        start, end = where[credit.span[0]], where[credit.span[1] - 1] + 1
+        unsure = "uncertain" if any(credit.span[0] < at < credit.span[1] for at in guessed) else credit.split_confidence
+        credits.append(evolve(credit, raw=text[start:end], span=(offset + start, offset + end), split_confidence=unsure))
+    return credits
+
+
+# A line break a PDF's or a newsletter's lines put inside a credit (newuser33b #5): a word hyphenated at a line end
+# ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
+# and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
+HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
+# A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
+BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
+AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
+
+
+def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
+    """(words, where, guessed) of a text whose credits a line break cuts, or None when it has none: `words` with
+    each hyphen and line break ending a line inside a word taken out (the hyphen kept before a capital:
+    "Jean-⏎Pierre"), and each line break inside a credit's brackets made a space; `where[i]` the offset in `text`
+    of words[i]; `guessed` the offsets in `words` where a hyphen was taken out or kept (where it belongs is a
+    guess: the credit is uncertain)."""
+    cuts: dict[int, tuple[int, str]] = {}   # at: (characters taken out, what replaces them)
+    if "-\n" in text or "-\r\n" in text or "\u2010" in text:
+        for match in HYPHENATED_RE.finditer(text):
+            keep = "-" if text[match.end()].isupper() else ""
+            cuts[match.start()] = (match.end() - match.start(), keep)
+    if "(" in text or "[" in text:
+        for match in BRACKET_BREAK_RE.finditer(text):
+            if not (PREFIX_RE.match(match.group("inside")) or AGENCY_PHOTO_RE.match(match.group("inside"))):
+                continue
+            at = text.find("\n", match.start(), match.end())
+            at -= text[at - 1] == "\r"
+            if not any(start <= at < start + size for start, (size, _) in cuts.items()):
+                cuts[at] = (len("\r\n") if text[at] == "\r" else 1, " ")
+    if not cuts:
+        return None
+    pieces: list[str] = []
+    where: list[int] = []
+    guessed: list[int] = []
+    last = 0
+    for at in sorted(cuts):
+        size, put = cuts[at]
+        pieces.append(text[last:at])
+        where.extend(range(last, at))
+        if put != " ":
+            guessed.append(len(where))
+        pieces.append(put)
+        where.extend([at] * len(put))
+        last = at + size
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where, guessed
+
+
+def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
+                  caption: bool = False, plain: bool = False) -> list[Credit]:
+    """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text)):

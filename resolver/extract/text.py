@@ -22,11 +22,14 @@ SP = r"[ \t\u00a0\u202f]"
 # joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
-SIGNATURE_HEAD = rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
+# The "@" full width too, as Japanese and Chinese copies write it (newuser33b #7); an HTML page's signatures are
+# looked for at its "(@" needles only (`html.SIGNATURE_OPEN`), so there a full-width one is not read yet.
+BLUESKY_POST_START = r"https?://(?:www\.)?bsky\.app/profile/"   # a Bluesky signature's own post link after its date
+SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -94,8 +97,23 @@ NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
+# Direction marks (Unicode Cf) Arabic and Hebrew copies put at a line's ends ("\u200f— Name (@h) …\u200f"): not words
+# of a post, nor of its name (newuser33b #4: the post's text was the mark alone, its photo link a second embed).
+MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+LEADING_RE = re.compile(rf"^[\s{MARKS}]+")
+TRAILING_RE = re.compile(rf"[\s{MARKS}]+$")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
+
+
+def _lstrip(words: str) -> str:
+    """`words` without the blanks and direction marks before them."""
+    return LEADING_RE.sub("", words)
+
+
+def _strip(words: str) -> str:
+    """`words` without the blanks and direction marks around them."""
+    return TRAILING_RE.sub("", _lstrip(words))
 
 
 def clean_url(raw: str) -> str:
@@ -353,7 +371,7 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
     first lines may be prose."""
     end = line_start
     breaks = 0
-    while end > 0 and text[end - 1] in "\r\n \t":
+    while end > 0 and text[end - 1] in "\r\n \t" + MARKS:
         end -= 1
         breaks += text[end] == "\n"
     gap = breaks > 1   # a blank line between the text and its signature ("\n\n", "\r\n\r\n")
@@ -372,8 +390,8 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
         start = top
     else:
         sure = _ends_a_block(_line_above(text, start), floor)
-    snippet = text[start:end].strip().replace("\r\n", "\n")   # a CRLF document's lines, as a LF one's
-    return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
+    snippet = _strip(text[start:end]).replace("\r\n", "\n")   # a CRLF document's lines, as a LF one's
+    return (snippet, start + (len(text[start:end]) - len(_lstrip(text[start:end]))), sure) if snippet else None
 
 
 def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None],
@@ -424,8 +442,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
-            name = before[offset + len(dash[1]):].strip()
-            inline_text = before[:offset].strip()
+            name = _strip(before[offset + len(dash[1]):])
+            inline_text = _strip(before[:offset])
             text_end_in_line = offset
         else:
             name, name_sure = _dashless_name(before, handle, known_names)
@@ -434,25 +452,25 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             head = before[:text_end_in_line].rstrip()
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
-            inline_text = before[:text_end_in_line].strip()
-            if _is_byline(before, name) and not (match.group("url") and x.parse_url(clean_url(match.group("url")))):
+            inline_text = _strip(before[:text_end_in_line])
+            if _is_byline(before, name) and _own_post(match, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
         body: str | None
         confidence = None
         if inline_text:
-            body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+            body, body_start = inline_text, line_start + (len(before) - len(_lstrip(before)))
             top = None
             if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
                 top = _block_start(text, line_start, line_start + text_end_in_line, floor, longest=longest)
                 block = text[top: line_start + text_end_in_line]   # not text[top:]: a copy of the rest per post (#12)
-                body, body_start = block.strip(), top + len(block) - len(block.lstrip())
+                body, body_start = _strip(block), top + len(block) - len(_lstrip(block))
             prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start, longest=longest)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
                 prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN
             rest = body[prose_end:]
-            body_start += prose_end + len(rest) - len(rest.lstrip())
-            body = rest.strip().replace("\r\n", "\n") or None
+            body_start += prose_end + len(rest) - len(_lstrip(rest))
+            body = _strip(rest).replace("\r\n", "\n") or None
             if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
                 confidence = tweet_text.UNCERTAIN
             elif body and top is not None and not prose_end and not one_block \
@@ -471,11 +489,11 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         media, links = _link_lists(body or "")
         post_id = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
-        if match.group("url"):
-            ref = x.parse_url(clean_url(match.group("url")))
-            if ref is not None and ref.post_id:
-                post_id, url = ref.post_id, x.status_url(ref.post_id, handle)
-        end = match.start("url") + len(clean_url(match.group("url"))) if match.group("url") else match.end("date")
+        own = _own_post(match, platform, handle)
+        if own is not None and own.post_id:
+            post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
+        # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
+        end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
         if body:
             earlier.append(body)
         embeds.append(Embed(
@@ -485,6 +503,20 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds
+
+
+def _own_post(match: re.Match[str], platform: str, handle: str) -> PostRef | None:
+    """The post the link after a signature's date names, when it is the signature's: a post of the signature's
+    platform whose account, when the link names one, is the signature's handle (any case). Another account's link
+    ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3): taking its
+    id made up a URL no article shows."""
+    if not match.group("url"):
+        return None
+    ref = platforms.parse_url(clean_url(match.group("url")))
+    if ref is None or ref.kind != "post" or not ref.post_id or ref.platform != platform:
+        return None
+    named = ref.author_handle
+    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it

@@ -21,6 +21,7 @@ STATUS_HOSTS = frozenset({
 PROXY_HOSTS = frozenset({"fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net"})
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
+MEDIA_CODE_RE = re.compile(r"[A-Za-z0-9]+")   # a pic.twitter.com code, as a t.co one: letters and digits only
 SHORT_HOSTS = frozenset({"t.co"})
 # Every domain above: the registry hands any URL on them, or on their subdomains, to this parser.
 DOMAINS = frozenset({"twitter.com", "x.com", "t.co", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
@@ -153,6 +154,8 @@ def parse_url(url: str) -> PostRef | None:
             return _post(ids[0], None)
         return None
     if host in MEDIA_HOSTS and parts:
+        if not MEDIA_CODE_RE.fullmatch(parts[0]):
+            return None   # "pic.twitter.com/Ab3dE-⏎f9GhK": a PDF's hyphen at a line end, the code cut (newuser33b #5)
         return PostRef("twitter", "media-link", f"https://pic.twitter.com/{parts[0]}")
     if host in SHORT_HOSTS and parts:
         return PostRef("twitter", "short-link", f"https://t.co/{parts[0]}")

@@ -1,0 +1,117 @@
+"""A flattened post's signature line and what is around it: the post link after its date, and the direction marks
+Arabic and Hebrew copies put at its line's ends (newuser33b #3, #4). Fixtures are fictional."""
+
+import pytest
+
+from resolver.extract.text import find_embeds
+
+SIGNED = "Water at the bridge. pic.twitter.com/Ab3dEf9GhK\n— Jane Roe (@janeroe_news) March 4, 2024 "
+
+
+def _posts(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    return [(e.platform, e.kind, e.post_id, e.author_handle, e.url) for e in find_embeds(text)]
+
+
+@pytest.mark.parametrize("link", [
+    "(https://twitter.com/otheruser/status/1764700000000000001)",
+    "https://x.com/otheruser/status/1764700000000000001",
+], ids=["bracketed", "bare"])
+def test_another_accounts_status_link_is_its_own_embed(link):
+    """The link names @otheruser: the signature does not take its id, nor make up twitter.com/janeroe_news/status/N."""
+    text = SIGNED + link
+    assert _posts(text) == [
+        ("twitter", "post", None, "janeroe_news", "https://twitter.com/janeroe_news"),
+        ("twitter", "post", "1764700000000000001", "otheruser", "https://twitter.com/otheruser/status/1764700000000000001"),
+    ]
+    assert "twitter.com/janeroe_news/status" not in repr(find_embeds(text))
+
+
+@pytest.mark.parametrize("handle", ["janeroe_news", "JaneRoe_News"], ids=["same", "other-case"])
+def test_own_status_link_gives_the_signature_its_id(handle):
+    [post] = find_embeds(SIGNED + f"https://twitter.com/{handle}/status/1764700000000000001")
+    assert (post.post_id, post.author_handle, post.detector) == ("1764700000000000001", "janeroe_news", "text-signature")
+    assert post.url == "https://twitter.com/janeroe_news/status/1764700000000000001"
+    assert post.media_links == ("https://pic.twitter.com/Ab3dEf9GhK",)
+
+
+def test_bluesky_signature_does_not_take_an_x_link():
+    text = "Water at the bridge.\n— Jane Roe (@janeroe.bsky.social) March 4, 2024 https://twitter.com/jane/status/1764700000000000001"
+    assert _posts(text) == [
+        ("bluesky", "post", None, "janeroe.bsky.social", "https://bsky.app/profile/janeroe.bsky.social"),
+        ("twitter", "post", "1764700000000000001", "jane", "https://twitter.com/jane/status/1764700000000000001"),
+    ]
+
+
+def test_bluesky_signature_and_its_own_post_link_are_one_post():
+    text = ("Water at the bridge.\n— Jane Roe (@janeroe.bsky.social) March 4, 2024 "
+            "https://bsky.app/profile/JaneRoe.bsky.social/post/3kq2mzabcde2a")
+    [post] = find_embeds(text)
+    assert (post.platform, post.post_id, post.author_handle, post.text, post.detector) == (
+        "bluesky", "janeroe.bsky.social/3kq2mzabcde2a", "janeroe.bsky.social", "Water at the bridge.", "text-signature")
+    assert post.url == "https://bsky.app/profile/janeroe.bsky.social/post/3kq2mzabcde2a"
+    assert text[post.span[0]:post.span[1]].endswith("/post/3kq2mzabcde2a")
+
+
+def test_bluesky_signature_does_not_take_another_accounts_post():
+    text = ("Water at the bridge.\n— Jane Roe (@janeroe.bsky.social) March 4, 2024 "
+            "https://bsky.app/profile/other.bsky.social/post/3kq2mzabcde2a")
+    assert _posts(text) == [
+        ("bluesky", "post", None, "janeroe.bsky.social", "https://bsky.app/profile/janeroe.bsky.social"),
+        ("bluesky", "post", "other.bsky.social/3kq2mzabcde2a", "other.bsky.social",
+         "https://bsky.app/profile/other.bsky.social/post/3kq2mzabcde2a"),
+    ]
+
+
+ARABIC = "x.\n\nالفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg\n{mark}— قناة الأخبار (@AlAkhbarNews) March 6, 2024{mark}\n"
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u202b", "\u200f\u200f"],
+                         ids=["rlm", "lrm", "alm", "rle", "two"])
+def test_direction_marks_around_a_signature_line_are_not_text(mark):
+    text = ARABIC.format(mark=mark)
+    [post] = find_embeds(text)
+    assert (post.author_handle, post.author_name) == ("AlAkhbarNews", "قناة الأخبار")
+    assert (post.text, post.text_confidence) == ("الفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg", "high")
+    assert post.media_links == ("https://pic.twitter.com/Ar4bCd5eFg",)
+    assert text[post.span[0]:post.span[1]].startswith("الفيضانات")
+
+
+def test_direction_marks_in_a_blank_line_document():
+    """A blank-line document: the post's block above, the marks at its lines' ends not part of its words (t06)."""
+    text = ("Floods.\n\nThe river rose overnight.\n\n"
+            "\u200fالفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg\u200f\n"
+            "\u200f— قناة الأخبار (@AlAkhbarNews) March 6, 2024\u200f\n\nMore prose here.\n")
+    [post] = find_embeds(text)
+    [unmarked] = find_embeds(text.replace("\u200f", ""))
+    assert post.text == "الفيضانات تغمر المدينة pic.twitter.com/Ar4bCd5eFg"
+    assert (post.text_confidence, post.author_name) == (unmarked.text_confidence, "قناة الأخبار")
+    assert post.media_links == ("https://pic.twitter.com/Ar4bCd5eFg",)
+
+
+def test_marks_before_the_words_on_the_signature_line():
+    text = "x.\n\n\u200fالفيضانات تغمر المدينة — قناة الأخبار (@AlAkhbarNews) March 6, 2024\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.author_name) == ("الفيضانات تغمر المدينة", "قناة الأخبار")
+    assert text[post.span[0]:post.span[1]].startswith("الفيضانات")
+
+
+@pytest.mark.parametrize("link", ["https://pic.twitter.com/Ab3dE-", "pic.twitter.com/Ab3dE‐", "https://pic.x.com/Ab3dE_"])
+def test_a_media_code_is_letters_and_digits(link):
+    """A PDF's hyphen at a line end ("pic.twitter.com/Ab3dE-⏎f9GhK") is no part of a media code (newuser33b #5)."""
+    from resolver.platforms import parse_url
+    assert parse_url(link if "//" in link else "https://" + link) is None
+
+
+def test_a_media_link_hyphenated_at_a_line_end_is_no_wrong_code():
+    text = "A video pic.twitter.com/Ab3dE-\nf9GhK\n— Jane Roe (@janeroe_news) March 4, 2024"
+    found = find_embeds(text)
+    assert [(e.kind, e.author_handle) for e in found] == [("post", "janeroe_news")]
+    assert "Ab3dE-" not in repr([(e.url, e.media_links) for e in found])
+
+
+def test_a_full_width_at_sign_opens_a_signature():
+    """Japanese and Chinese copies write the handle's "@" full width (newuser33b #7): the signature was dropped."""
+    text = "Water. pic.twitter.com/Ab3dEf9GhK\n— Jane Roe (＠janeroe_news) March 4, 2024"
+    [post] = find_embeds(text)
+    assert (post.author_handle, post.author_name, post.date, post.media_links) == (
+        "janeroe_news", "Jane Roe", "2024-03-04", ("https://pic.twitter.com/Ab3dEf9GhK",))
