@@ -739,7 +739,7 @@ class ArchivedUrl:
         return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
                 "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
-                "closest": snapshot(found.closest), "error": found.error,
+                "closest": snapshot(found.closest), "error": found.error, "from_cache": found.from_cache,
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
                 "live_status": self.live_status, "live_url": self.live_url, "live_kept": self.live_kept,

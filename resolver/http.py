@@ -388,7 +388,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             limited, mapped = budget_url(url, settings)
             waiting = session.budgets.wait_time(limited)
             if waiting >= LONG_WAIT_S:
-                session.waiting_for_rate(_host(url), waiting, mapped=mapped)
+                session.waiting_for_rate(_host(url), waiting, mapped=mapped,
+                                         own=not settings.origins_keep_limits)
             before = session.budgets.clock()
             await session.budgets.acquire(limited)   # the service's published rate limit, shared by the whole run
             if (after := session.budgets.clock()) - before >= LONG_WAIT_S:

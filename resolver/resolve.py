@@ -18,7 +18,8 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import (NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch,
+                           passing_failure)
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -440,12 +441,15 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
     (`Ledger.share`, as an X API batch's): the first resolution written writes it, the others cite the same row. An
     answer that came whole is kept for the rest of the run without its body (where it points is read once); a
-    timeout, a refusal or a body cut at a deadline is its own resolution's (its deadline), and not kept."""
+    timeout, a refusal or a body cut at a deadline is its own resolution's (its deadline), and not kept; nor is a 429
+    or 5xx, a failure that may pass (a link that failed so is followed again, `_passing`; a kept 429's Retry-After
+    was read again as from that later moment, review33r3)."""
     async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger]:
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
-        if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline:
+        if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline \
+                and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
             session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
         return outcome, onward, own

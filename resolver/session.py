@@ -229,17 +229,19 @@ class Session:
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
-    def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None) -> None:
+    def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
         """A request to `service` is to wait about `seconds` (over a second) for its rate budget: the first such wait
         of a service is a status line, the rest are summed up at the end (`rate_waited`), or each a line with
         `each_wait` (-v). Before, every wait was a line (newuser32c #9: 133 of the 164 lines of a corpus run's
         stderr). `mapped`: the origin [origins] sends the request to, whose budget is the service's (the first line
-        says how to budget it as itself)."""
+        says how to budget it as itself), or with `own` ([origins] keep_limits = false) that origin's own (review33r3:
+        the line said the service's budget there too, and named the setting already in force)."""
         if service not in self.rate_waits or self.each_wait:
             more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
             if mapped is not None and service not in self.rate_waits:
-                more += (f"; [origins] sends it to {mapped} with {service}'s budget ([origins] keep_limits = false "
-                         "budgets it as the origin contacted)")
+                more += (f"; [origins] sends it to {mapped}, whose own budget it draws on ([origins] keep_limits = "
+                         "false)" if own else f"; [origins] sends it to {mapped} with {service}'s budget ([origins] "
+                         "keep_limits = false budgets it as the origin contacted)")
             self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
         self.rate_waits.setdefault(service, [])
 

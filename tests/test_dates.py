@@ -237,6 +237,26 @@ def test_a_year_of_another_calendar_is_read_only_with_its_month(value):
     assert dates.parse_date(value) is None
 
 
+@pytest.mark.parametrize("value", [
+    "2021. March 3", "2022. mai 12.", "1970. نيسان. 11", "2019. Dez 17", "2022. listopada 12.",
+], ids=["english", "french", "levant", "german-abbreviation", "polish"])
+def test_review33r3_a_year_first_is_read_only_with_a_hungarian_month(value):
+    """Hungarian alone of the languages the table holds writes the year first ("2022. szeptember 12."); dates33's
+    shape read any month after a year and a stop, so a sentence's end and the next one's start ("... since 2021.
+    March 3 ...") was a date, March 3, 2021. "2022. okt. 12." stays read: "okt" is Hungarian too."""
+    assert dates.parse_date(value) is None
+    assert [e.date for e in text.find_embeds(f"Bridge reopened.\n— Ann Example (@annex) {value}")
+            if e.detector == "text-signature"] == []
+    assert dates.parse_date("2022. okt. 12.") == "2022-10-12" and dates.parse_date("2022. OKT 12.") == "2022-10-12"
+
+
+def test_review33r3_a_year_the_buddhist_era_is_named_before_is_one_of_its_years():
+    """ "พ.ศ." names the Buddhist era: "12 กันยายน พ.ศ. 2022" is no day of 2022 (that era's 2022 is 1479); its 2565 is
+    2022, and the Common Era named ("ค.ศ. 2022") is 2022."""
+    assert dates.parse_date("12 กันยายน พ.ศ. 2022") is None and dates.parse_date("22 נוב พ.ศ. 2022") is None
+    assert dates.parse_date("12 กันยายน พ.ศ. 2565") == "2022-09-12" == dates.parse_date("12 กันยายน ค.ศ. 2022")
+
+
 @pytest.mark.parametrize("doc, kind, iso", [
     ("Ponte chiuso.\n— Kim Example (@kimex) 2022. szeptember 12.", "text", "2022-09-12"),
     ("สะพานปิด\n— Somchai Example (@somchaiex) 12 ก.ย. 2565", "text", "2022-09-12"),

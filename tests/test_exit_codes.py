@@ -621,3 +621,17 @@ def test_runs33_an_archive_identification_or_media_failure_read_from_the_cache_i
     for args, said in (("--refresh",), ""), ((), " (from cache)"), (("--offline",), " (from cache)"):
         fetched = world("fetch", *args, POST)   # a failed download is kept for the cache TTL (newuser28b #8)
         assert (fetched.exit_code, lines(fetched.stderr)) == (1, [f"error: {photo}{said}"]), fetched.output
+
+
+def test_review33r3_an_archive_lookup_read_from_the_cache_says_so_in_json_too(world, fakenet):
+    """runs33: `archive --offline` said a failed lookup the cache holds on stderr, "(from cache)", but its JSON line
+    gave the same "error" as a live run's, with nothing telling a reader of the JSON which it was; a link's and a
+    post's JSON say `from_cache`."""
+    broken_services(fakenet)
+    said = {}
+    for args in ((), ("--offline",)):
+        run = world("archive", *args, "--json", POST)
+        assert run.exit_code == 1, run.output
+        [line] = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+        said[args] = (line["error"], line["from_cache"], lines(run.stderr)[0].endswith("(from cache)"))
+    assert said == {(): ("cdx: HTTP 503", False, False), ("--offline",): ("cdx: HTTP 503", True, True)}

@@ -881,6 +881,23 @@ def test_runs33_a_post_all_of_whose_sources_failed_is_asked_once_a_run(fakenet, 
     assert store.post_row("twitter", fx.POST_ID)["status"] == "available"   # the view is kept, as it was said
 
 
+def tiktok_video():
+    return json_page({
+        "version": "1.0", "type": "video", "title": "The bridge is under water now #flood",
+        "author_url": "https://www.tiktok.com/@bridgefan", "author_name": "Bridge Fan",
+        "author_unique_id": "bridgefan", "provider_name": "TikTok"})
+
+
+def seen_long_ago(target, settings, store):
+    """The post fetched (available), then every answer and observation of it dated 2020, older than the TTL."""
+    assert run([target], settings, store, media=False)[0].record.status == "available"
+    old = "2020-01-02T03:04:05.000000Z"   # the view's answer, older than the 30-day TTL
+    with store.write():
+        store.conn.execute("UPDATE post_observations SET observed_at = ?", [old])
+        store.conn.execute("UPDATE posts SET first_observed_at = ?, last_observed_at = ?, last_available_at = ?",
+                           [old, old, old])
+
+
 def test_runs33_a_lasting_refusal_after_an_old_view_is_an_answer_for_the_error_ttl(fakenet, store):
     """A post whose view is a definitive answer older than the TTL, whose later asks all got a lasting 4xx (TikTok's
     oEmbed 400), was asked again by every run since the view's age counts from the answer that said what the post
@@ -888,18 +905,10 @@ def test_runs33_a_lasting_refusal_after_an_old_view_is_an_answer_for_the_error_t
     says what the last ask got (the error, not the years-old view); past it, it asks again; a 503 is no such answer."""
     video = "7311111111111111113"
     tiktok = Target("tiktok", video, f"https://www.tiktok.com/@bridgefan/video/{video}")
-    fakenet.route("www.tiktok.com", "/oembed", json_page({
-        "version": "1.0", "type": "video", "title": "The bridge is under water now #flood",
-        "author_url": "https://www.tiktok.com/@bridgefan", "author_name": "Bridge Fan",
-        "author_unique_id": "bridgefan", "provider_name": "TikTok"}),
-        json_page({"code": 400, "message": "Something went wrong"}, 400))
+    fakenet.route("www.tiktok.com", "/oembed", tiktok_video(), json_page({"code": 400, "message": "Something went wrong"},
+                                                                         400))
     settings = settings_for(fakenet)
-    assert run([tiktok], settings, store, media=False)[0].record.status == "available"
-    old = "2020-01-02T03:04:05.000000Z"   # the view's answer, older than the 30-day TTL
-    with store.write():
-        store.conn.execute("UPDATE post_observations SET observed_at = ?", [old])
-        store.conn.execute("UPDATE posts SET first_observed_at = ?, last_observed_at = ?, last_available_at = ?",
-                           [old, old, old])
+    seen_long_ago(tiktok, settings, store)
     [refused] = run([tiktok], settings, store, media=False)
     assert (refused.record.status, refused.record.from_cache, refused.failed) == ("error", False, True)
     assert len(fakenet.hits) == 2
@@ -917,3 +926,20 @@ def test_runs33_a_lasting_refusal_after_an_old_view_is_an_answer_for_the_error_t
     run([tiktok], replace(settings, retries=0, error_ttl_days=0), store, media=False)
     run([tiktok], replace(settings, retries=0), store, media=False)
     assert len(fakenet.hits) == 5   # a 503 after the view is asked again by the next run
+
+
+def test_review33r3_refresh_asks_again_for_a_post_whose_last_ask_after_its_view_was_a_lasting_refusal(fakenet, store):
+    """runs33 made a lasting refusal after an old view the post's answer for error_ttl, and read it before the TTL
+    cut-off, so `--refresh` (this run's answers only) took it from the cache too and asked nothing: the one way to
+    ask such a post again within error_ttl was lost. --refresh asks again; this run's own answer is then reused."""
+    video = "7311111111111111114"
+    tiktok = Target("tiktok", video, f"https://www.tiktok.com/@bridgefan/video/{video}")
+    fakenet.route("www.tiktok.com", "/oembed", tiktok_video(),
+                  json_page({"code": 400, "message": "Something went wrong"}, 400), tiktok_video())
+    settings = settings_for(fakenet)
+    seen_long_ago(tiktok, settings, store)
+    assert run([tiktok], settings, store, media=False)[0].record.status == "error"
+    assert run([tiktok], settings, store, media=False)[0].record.from_cache is True   # within error_ttl: kept
+    assert len(fakenet.hits) == 2
+    [again] = run([tiktok], settings, store, media=False, refresh=True)
+    assert (again.record.status, again.record.from_cache, len(fakenet.hits)) == ("available", False, 3)

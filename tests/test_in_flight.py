@@ -203,3 +203,26 @@ def test_runs33_a_hop_two_links_lead_through_is_asked_once_a_run_at_once_or_one_
         assert len(store.fetches_for(hop)) == 1
     assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 1
     assert fakenet.hits.count(("pic.twitter.com", "/Mn90Op12Qr")) == 1
+
+
+def test_review33r3_a_hop_that_answered_a_passing_failure_is_asked_again_by_the_next_link(fakenet, store):
+    """A hop kept for the run (runs33) kept a 503 or a 429 too: every later link through it, and the same link in a
+    later article, took that failure without asking, though a passing failure of a link is followed again
+    (`resolve._passing`); and a kept 429's "asked to wait until" was read again from its Retry-After at that later
+    moment, a time the server never gave. A hop's passing failure is its resolution's alone, as a timeout is."""
+    from tests.fakenet import page, redirect
+
+    photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", page("busy", status=503), page("busy", status=429,
+                  **{"Retry-After": "3600"}), redirect(photo))
+    settings = fakenet.settings(hosts=["t.co", "pic.twitter.com"], retries=0)
+
+    async def in_turn(session: Session):   # three articles one after the other, in one run
+        return [(await resolve_many([link], session=session))[0] for link in
+                ("https://t.co/Ab12Cd34Ef", "https://pic.twitter.com/Zz98Yy76Xx", "https://t.co/Ab12Cd34Ef")]
+    first, second, third = Session(settings, store=store, mode=Mode()).run(in_turn)
+    assert first.error is not None and first.error.startswith("http-503:")
+    assert second.error is not None and second.error.startswith("http-429:") and "asked to wait until" in second.error
+    assert third.error is None and third.final_url == photo
+    assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 3

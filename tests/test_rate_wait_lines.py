@@ -130,3 +130,25 @@ def test_runs33_a_mapped_origin_keeps_its_service_s_budget_unless_keep_limits_is
     config.write_text('[origins]\nkeep_limits = "no"\n')
     with pytest.raises(Exception, match=r"\[origins\] keep_limits must be true or false, not 'no'"):
         load_settings(config, env={})
+
+
+def test_review33r3_a_wait_for_a_mapped_origin_s_own_budget_names_that_budget(fakenet, store):
+    """With `[origins] keep_limits = false` a mapped request waits for the budget of the origin contacted, but the
+    first wait's line said it went there "with t.co's budget" and told the user to set keep_limits = false, the
+    setting already in force: a wrong account of why the run waited."""
+    from dataclasses import replace
+
+    urls = links(fakenet)
+    clock = FakeClock([])
+    said = Said()
+    settings = replace(fakenet.settings(hosts=["t.co", "bit.ly"], concurrency=1), origins_keep_limits=False)
+    session = Session(settings, store=store, reporter=said, budgets=Budgets({fakenet.origin: 6}, clock=clock.time,
+                                                                             sleep=clock.sleep))
+    session.run(lambda s: resolve_many(urls, session=s))
+    waits = [line for line in said.lines if "for the rate limit" in line]
+    assert [line.split(":")[0] for line in waits] == ["t.co", "bit.ly"]
+    for line, service in zip(waits, ("t.co", "bit.ly"), strict=True):
+        assert line.endswith(f" s for the rate limit (further waits for it are summed up at the end; -v shows each); "
+                             f"[origins] sends it to {fakenet.origin}, whose own budget it draws on ([origins] "
+                             "keep_limits = false)"), line
+        assert f"{service}'s budget" not in line

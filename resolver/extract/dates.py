@@ -99,7 +99,7 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
                        ("gen", 1), ("mag", 5), ("giu", 6), ("lug", 7), ("set", 9), ("ott", 10),   # Italian
                        ("fev", 2), ("out", 10), ("mrt", 3)):   # Portuguese ("dez" as German), Dutch
     _MONTHS[_word] = _number
-    _WORD_LANGUAGES[_word] = {_number: ()}
+    _WORD_LANGUAGES.setdefault(_word, {_number: ()})   # "okt" stays Slovenian and Hungarian (a year first reads it)
 
 
 def month_key(word: str) -> str:
@@ -158,7 +158,7 @@ SP = r"[ \t\u00a0]"
 DATE_PATTERN = (
     rf"(?:(?P<m1>{MONTH})\.?{SP}+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})\.?(?:er)?{SP}+(?:de{SP}+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?{SP}+"
-    rf"(?:de{SP}+|(?:พ\.ศ\.|ค\.ศ\.){SP}*)?(?P<y2>{YEAR})(?:{SP}*(?:г\.|р\.|r\.))?"
+    rf"(?:de{SP}+|(?:(?P<be2>พ\.ศ\.)|ค\.ศ\.){SP}*)?(?P<y2>{YEAR})(?:{SP}*(?:г\.|р\.|r\.))?"
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?"
     rf"|(?P<y4>{YEAR})\.{SP}+(?P<m4>{MONTH})\.?{SP}+(?P<d4>\d{{1,2}})\.?"
     rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
@@ -184,13 +184,25 @@ def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
 
 
 def _months_known(match: re.Match[str]) -> bool:
-    """Whether a match's month is a month of the table, or a number, in a year its languages write."""
+    """Whether a match's month is a month of the table, or a number, in a year its languages write, in an order they
+    write (`_as_written`)."""
     parts = _parts(match)
     if parts is None:
         return False
     word, _, year = parts
     months = None if word.isdigit() else _READINGS.get(month_key(word))
-    return (word.isdigit() or months is not None) and _year(year, months) is not None
+    return (word.isdigit() or months is not None) and _year(year, months) is not None and _as_written(match, months)
+
+
+def _as_written(match: re.Match[str], months: dict[int, tuple[str, ...]] | None) -> bool:
+    """Whether a match's shape is one its month's languages write: a year first with a month word ("2022. szeptember
+    12.") only with a Hungarian one, and the Buddhist era named ("พ.ศ.") only before one of its years. Any month was
+    read after a year and a stop, so the end of one sentence and the start of the next ("... since 2021. March 3 ...")
+    was March 3, 2021; "12 กันยายน พ.ศ. 2022" was 2022, which that era names 1479 (review33r3)."""
+    groups = match.groupdict()
+    if groups.get("be2") and int(groups.get("y2") or 0) < 2400:
+        return False
+    return not groups.get("m4") or any("hu" in languages for languages in (months or {}).values())
 
 
 class MonthPattern(LazyPattern[str]):
@@ -237,6 +249,8 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
         return None
     word, day, year = parts
     months = None if word.isdigit() else _READINGS.get(month_key(word), {})
+    if not _as_written(match, months):
+        return None
     return _iso(_year(year, months), int(word) if word.isdigit() else month_number(word, langs=langs), day)
 
 

@@ -517,9 +517,11 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
 def _error_kept(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
     """Whether an error observed at `observed_at` answers this online run rather than be asked again: one this run
     got (one request a source per post a run, a failure too: newuser32c #4; --refresh's `cached_since` cut-off),
-    or a lasting refusal (`_lasting_error`)."""
-    return (observed_at or "") >= session.started_at and session.replay is None \
-        or _lasting_error(record, observed_at, store, session)
+    or a lasting refusal (`_lasting_error`), unless the run is a --refresh: it asks again for what an earlier run got
+    (review33r3: a lasting refusal after an old view was read before the TTL cut-off, and --refresh asked nothing)."""
+    if (observed_at or "") >= session.started_at:
+        return session.replay is None or _lasting_error(record, observed_at, store, session)
+    return not session.refresh and _lasting_error(record, observed_at, store, session)
 
 
 def _lasting_error(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
