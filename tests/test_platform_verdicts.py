@@ -875,3 +875,26 @@ def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to
     assert (archive["result"], archive["evidence"].startswith("not known: the archive lookup failed (")) == (
         "skip", True), archive
     assert "no archived copy was found" not in out
+
+
+def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_form_s_lookup_failed(
+        fakenet, tmp_path, monkeypatch):
+    """A capture under the DID URL is listed; the handle URL's lookup failed (a 503). The copy found is a fact a
+    recorded lookup shows: the report says it exists, never "not known: the archive lookup failed" over it."""
+    from tests.fakenet import page
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    serve(fakenet, [Capture("20260310100000", BY_DID, shell)])
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
+                  else plain(request))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    archive = checks_of(embed)["archive"]
+    assert archive["evidence"].startswith("the post is not found; an archived copy exists: "
+                                          f"https://web.archive.org/web/20260310100000/{BY_DID}"), archive
