@@ -1037,12 +1037,14 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     if post["status"] in GONE:
         if copies:
             last = max(copies, key=lambda s: s["timestamp"])
-            return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}")
+            return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
+                                            f"{_filed_under_a_handle(last['url'])}")
         return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy was found{where}"
                                         f"{others}")
     if copies:
+        latest = max(copies, key=lambda s: s["timestamp"])["url"]
         return check("archive", "pass", f"{len(copies)} archived cop{'y' if len(copies) == 1 else 'ies'}, latest "
-                                        f"{max(copies, key=lambda s: s['timestamp'])['url']}")
+                                        f"{latest}{_filed_under_a_handle(latest)}")
     return check("archive", "warn", f"no archived copy was found{where}{others} (archive it: embed-resolver archive "
                                     "--save)")
 
@@ -1075,6 +1077,18 @@ def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
     held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
     return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
             for c in copies if c["capture"] not in held}
+
+
+def _filed_under_a_handle(copy: str) -> str:
+    """A word when the archived copy `copy` is filed under a Bluesky handle URL: a handle can move to another account,
+    so the capture may be another account's page (review33r4: "an archived copy exists: <capture under the handle>"
+    was said as plainly as of one under the post's DID). Under a DID, or of another platform: nothing."""
+    captured = platforms.archived_capture(copy)
+    ref = platforms.parse_url(captured[0]) if captured is not None else None
+    handle = ref.author_handle if ref is not None and ref.platform == bluesky.PLATFORM else None
+    if not handle or bluesky.is_did(handle):
+        return ""
+    return f" (filed under the handle {handle}, which may have named another account when it was captured)"
 
 
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -883,3 +883,51 @@ def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to
     assert (archive["result"], archive["evidence"].startswith("not known: the archive lookup failed (")) == (
         "skip", True), archive
     assert "no archived copy was found" not in out
+
+
+def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_form_s_lookup_failed(
+        fakenet, tmp_path, monkeypatch):
+    """A capture under the DID URL is listed; the handle URL's lookup failed (a 503). The copy found is a fact a
+    recorded lookup shows: the report says it exists, never "not known: the archive lookup failed" over it."""
+    from tests.fakenet import page
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    serve(fakenet, [Capture("20260310100000", BY_DID, shell)])
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
+                  else plain(request))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    archive = checks_of(embed)["archive"]
+    assert archive["evidence"].startswith("the post is not found; an archived copy exists: "
+                                          f"https://web.archive.org/web/20260310100000/{BY_DID}"), archive
+
+
+@pytest.mark.parametrize("filed_under, caveat", [(BY_HANDLE, True), (BY_DID, False)], ids=["handle", "did"])
+def test_review33r4_a_copy_filed_under_a_handle_url_says_the_handle_may_have_named_another_account(
+        fakenet, tmp_path, monkeypatch, filed_under, caveat):
+    """A handle can move to another account (README), so a capture filed under a handle URL may be another account's
+    page: the report said "an archived copy exists: <capture under the handle>" as plainly as for one under the DID,
+    the README's caveat nowhere in the exhibit. The check says under which handle the copy is filed, and why that
+    may not be this post's account; a copy under the DID needs no such word."""
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    serve(fakenet, [Capture("20260310100000", filed_under, shell)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    article = f"<html><body>{bluesky_blockquote()}</body></html>"
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html", article=article)
+    archive = checks_of(json.loads(out)["embeds"][0])["archive"]
+    said = ("filed under the handle mayor.riverton.example, which may have named another account when it was "
+            "captured")
+    assert archive["evidence"].startswith(f"the post is not found; an archived copy exists: "
+                                          f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
+    assert (said in archive["evidence"]) == caveat, archive
+    code, md = run("report", "--offline", "skeet.html", name="skeet.html")
+    assert (said in md) == caveat, md

@@ -338,3 +338,27 @@ def test_a_post_under_related_media_or_videos_of_page_state_stays_dropped(platfo
     post, _ = POSTS[platform]
     data = json.dumps(state).replace("{post}", post)
     assert html.scan(_page(f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'))[0] == []
+
+
+# review33r4: HTML reads a tag's name in any case (the page's DOM, `_furniture_memo`, sees `<FOOTER>` as a footer), but
+# the tags read around a post URL kept in an attribute were found as written in lower case only: a post in a footer,
+# nav or sidebar written in capitals was reported as a sure embed, and an `<ARTICLE>` in capitals left the page "with no
+# article", its sidebar's post reported as a doubted one.
+@pytest.mark.parametrize("aside", [
+    '<FOOTER><div data-latest="{post}"></div></FOOTER>',
+    '<Nav><div data-latest="{post}"></div></Nav>',
+    '<ASIDE class="sidebar"><div data-latest="{post}"></div></ASIDE>',
+], ids=["FOOTER", "Nav", "ASIDE-sidebar"])
+@pytest.mark.parametrize("platform", ["twitter", "bluesky", "youtube"])
+def test_review33r4_a_post_in_the_site_s_furniture_written_in_capitals_stays_dropped(platform, aside):
+    post, _ = POSTS[platform]
+    assert html.scan(_div_page(aside.format(post=post)))[0] == []
+
+
+@pytest.mark.parametrize("platform", ["twitter", "bluesky", "youtube"])
+def test_review33r4_tags_in_capitals_are_read_as_the_article_and_its_lone_aside(platform):
+    post, post_id = POSTS[platform]
+    outside = _page(f'<ASIDE class="pullout"><div class="embed" data-embed-url="{post}"></div></ASIDE>')
+    assert html.scan(outside.replace("<article>", "<ARTICLE>").replace("</article>", "</ARTICLE>"))[0] == []
+    [embed] = html.scan(_div_page(f'<ASIDE class="pullout"><div class="embed" data-embed-url="{post}"></div></ASIDE>'))[0]
+    assert (embed.post_id, embed.id_doubt) == (post_id, html.ASIDE_DOUBT)

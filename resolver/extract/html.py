@@ -1558,14 +1558,15 @@ class _Marks:
                         spans.append((start, at + len(mark)))
                     break
         if not body:   # extract33: the page's asides may hold its story's own parts
-            asides = [(start, end) for start, end in spans if page.startswith("<aside", start)
+            asides = [(start, end) for start, end in spans if page[start:start + 6].lower() == "<aside"
                       and not _names_furniture(page[start:self.tag_end(start)])]
             spans = [span for span in spans if span not in asides]
         return Intervals(spans), Intervals(asides)
 
     def furniture_marks(self) -> list[tuple[int, str]]:
-        """(where, "<footer" or "</nav" ...) of every furniture tag `_furniture_memo` reads, in page order."""
-        return [(found.start(), found.group()) for found in FURNITURE_MARK_RE.finditer(self.page)]
+        """(where, "<footer" or "</nav" ...: in lower case) of every furniture tag `_furniture_memo` reads, in page
+        order."""
+        return [(found.start(), found.group().lower()) for found in FURNITURE_MARK_RE.finditer(self.page)]
 
     def raw_text(self) -> tuple[list[int], list[int]]:
         """(where scripts and comments open, where they close), each in page order."""
@@ -1599,9 +1600,12 @@ RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!
 # pattern `<(/?)script|<!--|-->` under IGNORECASE lower-cased every character of the page it tried: 1.2 ms on a
 # large page, twice this (#14).
 SCRIPT_MARK_RE = re.compile(r"<(/?)(?i:script)")
-# The tags `_furniture_memo` reads, as markup writes them; a tag in capitals is not read here. One case-sensitive
-# pattern: a case-blind one cost a 1.2 MB page 25 ms, and ten str.find passes (one a mark) 5 ms (0.35 ms now, #14).
-FURNITURE_MARK_RE = re.compile(r"</?(?:footer|nav|aside|article|main)(?=[ \t\n\r\f/>])")
+# The tags `_furniture_memo` reads, in any ASCII case as HTML reads a tag's name (`<FOOTER>`, `<Nav>`: a post in a
+# footer in capitals was a sure embed, review33r4). One pattern with a class per letter, no IGNORECASE: a case-blind
+# pattern cost a 1.2 MB page 25 ms, and ten str.find passes (one a mark) 5 ms (0.35 ms now, #14).
+FURNITURE_MARK_RE = re.compile(r"</?(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name)
+                                                    for name in ("footer", "nav", "aside", "article", "main"))
+                               + r")(?=[ \t\n\r\f/>])")
 
 
 def _with_comment_marks(page: str, opens: list[int], closes: list[int]) -> tuple[list[int], list[int]]:
