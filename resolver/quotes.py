@@ -1555,10 +1555,11 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     role or a body in it ("@WhiteHouse", "@NYPDnews"), or an initialism and no first name ("@NYTimes", "@BBCWorld";
     not "@JaneJonesNYT": quotes33). A word for an initialism that its letters spell out is held by them instead
     (_written_otherwise_name: "[Democratic National Committee]" for "DNC"). Not another news organisation the tool
-    knows by name in place of one ("[Bloomberg]" or "[NBC]" for "CNN": _another_outlet)."""
+    knows by name in place of one ("[Bloomberg]" or "[NBC]" for "CNN": _another_outlet). A body's other name, old or
+    new ("[X]" for "Twitter": _renamed)."""
     if _another_outlet(name, words):
         return False
-    if _initialism(words):
+    if _initialism(words) or _renamed(name, words):
         return True
     if not name.startswith("@"):
         if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
@@ -1573,6 +1574,17 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
         map(_is_first_name, parts))
+
+
+# Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for
+# "Twitter", "[Meta]" for "Facebook"), one body, which failed as another name (review33r2).
+_RENAMED = frozenset(frozenset(pair) for pair in (("twitter", "x"), ("facebook", "meta"), ("google", "alphabet")))
+
+
+def _renamed(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` give the post's `name` a body's other name, old or new (_RENAMED)."""
+    own = " ".join(_bare(w) for w in words if _bare(w) not in _REFERRING)
+    return frozenset((_key(name), own)) in _RENAMED
 
 
 def _another_outlet(name: str, words: list[str]) -> bool:
