@@ -349,7 +349,8 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
 
 def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> dict[str, str]:
     """The articles this input recorded otherwise than the record merged so far (same sha256), and which record
-    to keep: one read whole over one in the same encoding whose reading lost a step (review32r5 #3); else one whose
+    to keep: one read whole over one that lost a step (review32r5 #3), but for one in an encoding the user gave over
+    one in a guessed other encoding (review33r1); else one whose
     encoding the user gave (the later given, when both were) over any other; else, of two encodings, one not guessed
     (declared, or not known whether given or declared: a record made before `since`, the input's m017) over a guess;
     else one whose credits were found by a newer extraction (m016's also_at) over an older; else the one merged
@@ -442,10 +443,17 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
     """Whether to take `other` over the record `kept` so far, and why; None when neither is preferred. An encoding
     not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5).
     First, of two readings of the same bytes in the same encoding, one read whole beats one that lost a step: the
-    same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost)."""
+    same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost); and
+    so of two in other encodings, but for one in an encoding the user gave over one in a guessed other encoding: the
+    user's word wins, its mark of the step lost with it (review33r1: a guess read whole held garbled names)."""
     if bool(kept.steps_lost) != bool(other.steps_lost):
         take = bool(kept.steps_lost)
         winner, loser = (other, kept) if take else (kept, other)
+        if loser.given_at and not winner.given_at and winner.detected \
+                and _codec(winner.encoding) != _codec(loser.encoding):
+            return not take, (f"its encoding ({loser.encoding}) was given by the user on {loser.given_at[:10]}, the "
+                              f"other's was guessed ({winner.encoding}): the user's word is kept over a guess, though "
+                              f"its reading lost a step ({loser.steps_lost})")
         return take, f"it was read whole, the other's reading lost a step ({loser.steps_lost}); {_whole_read(winner, loser)}"
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")

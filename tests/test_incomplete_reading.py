@@ -330,11 +330,12 @@ def test_a_merge_prefers_a_whole_reading_of_the_same_bytes_and_says_so(tmp_path,
             f"both read as utf-8") in result.stdout
 
 
-def _merged(tmp_path, *, broken_with, broken_args=(), whole_args=(), incomplete_first=True):
-    """Scan PAGE into one cache with `broken_with` (monkeypatch setattr argument tuples) and into another whole, merge
-    them in the order asked; returns (the merge's stdout, the merged article row, its embeds' urls, the databases)."""
+def _merged(tmp_path, *, broken_with, broken_args=(), whole_args=(), incomplete_first=True, page_bytes=None):
+    """Scan PAGE (or `page_bytes`) into one cache with `broken_with` (monkeypatch setattr argument tuples) and into
+    another whole, merge them in the order asked; returns (the merge's stdout, the merged article row, its embeds'
+    urls, the databases)."""
     page = tmp_path / "story.html"
-    page.write_text(PAGE, encoding="utf-8")
+    page.write_bytes(PAGE.encode("utf-8") if page_bytes is None else page_bytes)
     broken, whole, out = tmp_path / "broken.db", tmp_path / "whole.db", tmp_path / "out.db"
 
     def run(db, *args):
@@ -373,6 +374,32 @@ def test_replay33_a_whole_reading_wins_the_merge_over_an_incomplete_one_in_anoth
             f"markup); read as utf-8, the other as cp1252, which the user gave on ") in said, said
     assert ("not kept as given: it is not this reading's encoding; to read the article so, scan it again with "
             "--encoding cp1252") in said, said
+
+
+CZECH_PAGE = PAGE.replace("Köprü bugün açıldı.", "Příliš žluťoučký kůň úpěl ďábelské ódy.").replace('"tr"', '"cs"')
+
+
+@pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])
+def test_fixnu33e_an_incomplete_reading_in_the_encoding_the_user_gave_wins_over_a_whole_one_guessed_otherwise(
+        tmp_path, incomplete_first):
+    """review33r1 ("left alone", the lead's decision): after replay33 a whole reading in a GUESSED encoding won the
+    merge over a reading whose credit step failed in another encoding the user gave (`--encoding`): the merged
+    record could hold garbled names where it had right ones with one step missing. The user's word wins over a guess
+    in another encoding, incomplete or not; its `incomplete` mark goes with it, and the summary says so."""
+    said, row, urls, (broken, whole) = _merged(
+        tmp_path, broken_with=[(html_credits, "find_credits", _broken)], broken_args=("--encoding", "cp1250"),
+        incomplete_first=incomplete_first, page_bytes=CZECH_PAGE.encode("iso-8859-2"))
+    with Store(whole) as store:
+        [guessed] = [(r["encoding"], r["encoding_detected"]) for r in store.db.query("SELECT * FROM articles")]
+    assert guessed[1] == 1 and guessed[0] != "cp1250"
+    with Store(broken) as store:
+        [given_at] = [r["encoding_given_at"] for r in store.db.query("SELECT encoding_given_at FROM articles")]
+    assert (row["credit_count"], row["encoding"], row["encoding_given_at"]) == (0, "cp1250", given_at)
+    assert [step["step"] for step in json.loads(row["incomplete"])] == ["credits: page markup"]
+    kept, over = (broken, whole)
+    assert (f"kept {kept}'s record over {over}'s: its encoding (cp1250) was given by the user on {given_at[:10]}, "
+            f"the other's was guessed ({guessed[0]}): the user's word is kept over a guess, though its reading lost a "
+            f"step (credits: page markup)") in said, said
 
 
 @pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])

@@ -149,3 +149,81 @@ def test_a_soft_hyphen_inside_a_media_link_is_skipped():
     [embed] = find_embeds(text)
     assert embed.author_handle == "janeroe_news"
     assert embed.media_links == ("https://pic.twitter.com/Ab3dEf9GhK",)
+
+
+# fixnu33c's "left alone": the link after a plain-text signature's date, and a media link inside the post's text,
+# were read the old way: clipped or wrapped, the id was taken whole and sure.
+SIGNED = "The bridge is closed until Monday.\n— Riverton Police (@RivertonPD) March 4, 2024 "
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "...", "… (thread)"])
+def test_fixnu33e_a_signatures_link_cut_short_by_an_ellipsis_gives_its_id_with_a_doubt(ellipsis):
+    link = "https://twitter.com/RivertonPD/status/1765"
+    text = SIGNED + link + ellipsis
+    embed = only(text)
+    assert (embed.detector, embed.post_id, embed.author_handle) == ("text-signature", "1765", "RivertonPD")
+    assert embed.id_doubt and "cut short" in embed.id_doubt
+    assert text[:embed.span[1]].endswith(link)
+
+
+def test_fixnu33e_a_signatures_whole_link_before_an_ellipsis_is_sure():
+    embed = only(SIGNED + "https://twitter.com/RivertonPD/status/1765123456789012345…")
+    assert (embed.post_id, embed.id_doubt) == ("1765123456789012345", None)
+
+
+def test_fixnu33e_a_signatures_link_wrapped_across_lines_is_joined():
+    text = SIGNED + "https://twitter.com/RivertonPD/status/17651234\n56789012345\n\nThe next paragraph."
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("1765123456789012345", None)
+    assert embed.url.endswith("/status/1765123456789012345")
+    assert text[:embed.span[1]].endswith("17651234\n56789012345")
+
+
+def test_fixnu33e_a_bluesky_signatures_link_wrapped_across_lines_is_joined_with_a_doubt():
+    text = ("Bridge closed.\n— Riverton (@riverton.gov) March 4, 2024 https://bsky.app/profile/riverton.gov/post/3kq2m"
+            "\nab7xyz2c\n\nMore later.")
+    embed = only(text)
+    assert embed.post_id == "riverton.gov/3kq2mab7xyz2c"
+    assert embed.id_doubt and "line break" in embed.id_doubt
+
+
+@pytest.mark.parametrize("after", ["،", "。", "）", "”"])
+def test_fixnu33e_arabic_and_cjk_punctuation_ends_a_signatures_link(after):
+    text = SIGNED + "https://twitter.com/RivertonPD/status/1765123456789012345" + after + " وقالت الشرطة"
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("1765123456789012345", None)
+    assert text[:embed.span[1]].endswith("1765123456789012345")
+
+
+WHOLE_MEDIA = ("https://pic.twitter.com/Zz98Yy76Xx",)
+
+
+@pytest.mark.parametrize("body, media", [
+    ("The bridge is closed. pic.twitter.com/Zz98…", ()),
+    ("The bridge is closed. pic.twitter.com/Zz98...", ()),
+    ("The bridge is closed. pic.twitter.com/Zz98\nYy76Xx", ()),
+    ("The bridge is closed. pic.twitter.com/Zz98Yy76Xx…", WHOLE_MEDIA),   # a whole code before the "…" stays
+    ("The bridge is closed. pic.twitter.com/Zz98Yy76Xx\nThe mayor spoke.", WHOLE_MEDIA),
+    ("The bridge is closed. pic.twitter.com/Zz98Yy76Xx", WHOLE_MEDIA),
+])
+def test_fixnu33e_a_clipped_or_wrapped_media_link_in_a_posts_text_gives_no_media_link(body, media):
+    embed = only(f"Before.\n\n{body} — Riverton Police (@RivertonPD) March 4, 2024\n\nThe next paragraph.")
+    assert (embed.detector, embed.text, embed.media_links) == ("text-signature", body, media)
+    assert not any("Zz98" in link for link in embed.links)
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Photos: pic.twitter.com/Zz98…", "cut short by “…”"),
+    ("Photos: pic.twitter.com/Zz98...", "cut short by “...”"),
+    ("Photos: pic.twitter.com/Zz98\nYy76Xx more", "next line starts with “Yy76Xx”"),
+])
+def test_fixnu33e_a_lone_clipped_or_wrapped_media_link_is_given_with_a_doubt(text, why):
+    embed = only(text)
+    assert (embed.detector, embed.media_links) == ("text-media-link", ("https://pic.twitter.com/Zz98",))
+    assert embed.id_doubt and why in embed.id_doubt
+
+
+@pytest.mark.parametrize("text", ["Photos: pic.twitter.com/Zz98Yy76Xx…", "Photos: pic.twitter.com/Zz98\nThe mayor",
+                                  "Photos: pic.twitter.com/Zz98."])
+def test_fixnu33e_a_lone_media_link_that_nothing_may_have_cut_is_sure(text):
+    assert only(text).id_doubt is None

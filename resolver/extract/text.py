@@ -21,6 +21,10 @@ SP = r"[ \t\u00a0\u202f]"
 # The dashes before a signature's name; the last three as a page read as cp1252 shows a UTF-8 dash (a scraper
 # joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
+# A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
+NOT_IN_URL = r"\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》"
+URL_CHARS = rf"[^{NOT_IN_URL}]"
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 # The "@" full width too, as Japanese and Chinese copies write it (newuser33b #7); an HTML page's signatures are
 # looked for at its "(@" needles only (`html.SIGNATURE_OPEN`), so there a full-width one is not read yet.
@@ -29,7 +33,7 @@ SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?\)?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^{NOT_IN_URL}()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -66,9 +70,6 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
     return found
 
 
-# A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
-URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
     rf"(?:https?://|\bwww\.){URL_CHARS}+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
@@ -186,11 +187,15 @@ def _bare_instance_urls(text: str, taken: Intervals) -> list[tuple[str, int, int
 
 
 def _link_lists(snippet: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(media_links, links) in a tweet's text: pic.twitter.com links are media, the rest are links."""
+    """(media_links, links) in a tweet's text: pic.twitter.com links are media, the rest are links. A media link whose
+    code is shorter than a t.co code and that "…" may have cut, or a line break wrapped, is left out: media links
+    carry no doubt, and its code may be only the start of the link's (fixnu33c's left alone)."""
     media, links = [], []
-    for url, _, _ in find_urls(snippet):
+    for url, _, end in find_urls(snippet):
         ref = x.parse_url(url)
         if ref is not None and ref.kind == "media-link":
+            if _media_cut(snippet, ref, end) is not None:
+                continue
             media.append(ref.url)
         else:
             links.append(url if "://" in url else "https://" + url)
@@ -490,17 +495,22 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         post_id = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
         own = _own_post(match, platform, handle)
-        if own is not None and own.post_id:
-            post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
+        doubt = None
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
         end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
+        if own is not None and own.post_id:
+            # read as a post URL in prose is: joined across a line break, doubted when "…" may have cut it
+            _, edge, doubt, edge_end = _at_the_edge(text, clean_url(match.group("url")), own, end)
+            own, end = (edge, edge_end) if _is_own(edge, platform, handle) else (own, end)
+            post_id = own.post_id or ""
+            url = x.status_url(post_id, handle) if platform == "twitter" else own.url
         if body:
             earlier.append(body)
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
             date_text=match.group("date").strip(), date=date, text=body,
-            text_confidence=confidence if body else None, media_links=media, links=links,
+            text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
 
@@ -513,10 +523,15 @@ def _own_post(match: re.Match[str], platform: str, handle: str) -> PostRef | Non
     if not match.group("url"):
         return None
     ref = platforms.parse_url(clean_url(match.group("url")))
-    if ref is None or ref.kind != "post" or not ref.post_id or ref.platform != platform:
-        return None
+    return ref if ref is not None and _is_own(ref, platform, handle) else None
+
+
+def _is_own(ref: PostRef, platform: str, handle: str) -> bool:
+    """Is `ref` a post of the signature's platform and, when it names its account, of the signature's handle?"""
+    if ref.kind != "post" or not ref.post_id or ref.platform != platform:
+        return False
     named = ref.author_handle
-    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
+    return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
@@ -562,13 +577,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         url, ref, doubt = reading
         if url != found:
             end = _written_end(text, start, len(url))
-        elif doubt is None and ref.post_id and _ends_in_id(url, ref) and not _whole_id(ref):
-            wrapped = _across_the_line(text, url, ref, end)
-            if wrapped is not None:
-                url, ref, doubt, end = wrapped
-            elif text.startswith(("…", "..."), end):
-                doubt = (f"the URL is cut short by “{'…' if text[end] == '…' else '...'}”: its id may be only the "
-                         "start of the post's")
+        elif doubt is None:
+            url, ref, doubt, end = _at_the_edge(text, url, ref, end)
         doubt = doubt or platforms.link_doubt(ref, url)
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
@@ -578,6 +588,44 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             start_seconds=ref.start_seconds, id_doubt=doubt,
         ))
     return embeds
+
+
+def _at_the_edge(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int]:
+    """(the URL, its post, why its id is uncertain or None, where it ends in `text`) of a post URL read whole from
+    `text` up to `end`, with what its edge may have cut: joined across a line break that may have wrapped its id
+    (`_across_the_line`), or doubted when an ellipsis may have cut its id short (newuser33b §1, §2). A URL whose id
+    cannot go on (it does not end the URL, or has its platform's whole length) is as read. A pic.twitter.com link is
+    never joined: its code, shorter than a t.co code's, is doubted (`_media_cut`)."""
+    if ref.kind == "media-link":
+        return url, ref, _media_cut(text, ref, end), end
+    if not ref.post_id or not _ends_in_id(url, ref) or _whole_id(ref):
+        return url, ref, None, end
+    wrapped = _across_the_line(text, url, ref, end)
+    if wrapped is not None:
+        return wrapped
+    ellipsis = _ellipsis_at(text, end)
+    if ellipsis is not None:
+        return url, ref, f"the URL is cut short by “{ellipsis}”: its id may be only the start of the post's", end
+    return url, ref, None, end
+
+
+def _media_cut(text: str, ref: PostRef, end: int) -> str | None:
+    """Why the code of a pic.twitter.com link ending at `end` in `text` may be only the start of the link's: it is
+    shorter than a t.co code, and "…" follows it, or a line break and what may continue it; None when not so."""
+    if len(ref.url.rsplit("/", 1)[-1]) >= x.MEDIA_CODE_LENGTH:
+        return None
+    ellipsis = _ellipsis_at(text, end)
+    if ellipsis is not None:
+        return f"the link is cut short by “{ellipsis}”: its code may be only the start of the link's"
+    below = _id_run_below(text, end)
+    if below is not None:
+        return f"the link ends at a line break and the next line starts with “{below[0]}”: its code may go on there"
+    return None
+
+
+def _ellipsis_at(text: str, end: int) -> str | None:
+    """The ellipsis ("…" or "...") written at `end`, straight after a URL, that may have cut it short; None if none."""
+    return "…" if text.startswith("…", end) else "..." if text.startswith("...", end) else None
 
 
 def _written_end(text: str, start: int, length: int) -> int:
@@ -611,11 +659,9 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
-def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
-    """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
-    post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
-    (a word, a blank line, another URL). Sure only for an X id shorter than any snowflake that the next line's digits make one
-    (17 to 19 digits); elsewhere the id's syntax cannot tell a wrapped id from a line starting with id characters."""
+def _id_run_below(text: str, end: int) -> tuple[str, int] | None:
+    """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
+    starts with what may continue its id; None when it does not (a word, a blank line, another URL)."""
     line = NEXT_LINE_RE.match(text, end)
     if line is None:
         return None
@@ -623,7 +669,18 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
     rest = INVISIBLE_RE.sub("", written)
     if not rest or PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
         return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
-    joined_end = line.start("rest") + len(written)
+    return rest, line.start("rest") + len(written)
+
+
+def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
+    post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
+    (a word, a blank line, another URL). Sure only for an X id shorter than any snowflake that the next line's digits make one
+    (17 to 19 digits); elsewhere the id's syntax cannot tell a wrapped id from a line starting with id characters."""
+    next_line = _id_run_below(text, end)
+    if next_line is None:
+        return None
+    rest, joined_end = next_line
     reading = _post_reading(url + rest)
     doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
              "which is a guess")

@@ -22,6 +22,8 @@ PROXY_HOSTS = frozenset({"fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
 MEDIA_CODE_RE = re.compile(r"[A-Za-z0-9]+")   # a pic.twitter.com code, as a t.co one: letters and digits only
+# A t.co code's length since 2011, and so a pic.twitter.com one's: a shorter code may be one cut by a copy
+MEDIA_CODE_LENGTH = 10
 SHORT_HOSTS = frozenset({"t.co"})
 # Every domain above: the registry hands any URL on them, or on their subdomains, to this parser.
 DOMAINS = frozenset({"twitter.com", "x.com", "t.co", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
