@@ -444,16 +444,19 @@ def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
     not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5).
     First, of two readings of the same bytes in the same encoding, one read whole beats one that lost a step: the
     same text, and the whole one found all it holds (review32r5 #3: the first merged was kept, its credit lost); and
-    so of two in other encodings, but for one in an encoding the user gave over one in a guessed other encoding: the
-    user's word wins, its mark of the step lost with it (review33r1: a guess read whole held garbled names)."""
+    so of two in other encodings, but for one in an encoding the user gave over one in another encoding guessed or
+    declared by the page (which the user overrode on purpose): the user's word wins, its mark of the step lost with
+    it (review33r1: a guess read whole held garbled names; lead33f: a declared one too). Bytes valid as UTF-8 are
+    read so whatever was given (replay33: cp1252 given for a UTF-8 page made mojibake)."""
     if bool(kept.steps_lost) != bool(other.steps_lost):
         take = bool(kept.steps_lost)
         winner, loser = (other, kept) if take else (kept, other)
-        if loser.given_at and not winner.given_at and winner.detected \
-                and _codec(winner.encoding) != _codec(loser.encoding):
+        if loser.given_at and not winner.given_at and _codec(winner.encoding) != _codec(loser.encoding) \
+                and (winner.detected or not _utf8(winner.encoding)):
+            over = "a guess" if winner.detected else "the page's label"
             return not take, (f"its encoding ({loser.encoding}) was given by the user on {loser.given_at[:10]}, the "
-                              f"other's was guessed ({winner.encoding}): the user's word is kept over a guess, though "
-                              f"its reading lost a step ({loser.steps_lost})")
+                              f"other's {_how(winner)}: the user's word is kept over {over}, though its reading lost a "
+                              f"step ({loser.steps_lost})")
         return take, f"it was read whole, the other's reading lost a step ({loser.steps_lost}); {_whole_read(winner, loser)}"
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")

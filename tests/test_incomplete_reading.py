@@ -426,3 +426,24 @@ def test_replay33_a_whole_reading_that_wins_over_a_given_encoding_keeps_it_given
         [given_at] = [r["encoding_given_at"] for r in store.db.query("SELECT encoding_given_at FROM articles")]
     assert given_at and (row["incomplete"], row["credit_count"], row["encoding_given_at"]) == (None, 1, given_at)
     assert f"both read as utf-8; the encoding stays given by the user, as on {given_at[:10]}" in said, said
+
+
+@pytest.mark.parametrize("incomplete_first", [True, False], ids=["incomplete-first", "whole-first"])
+def test_lead33f_the_encoding_the_user_gave_wins_over_one_the_page_declared_too(tmp_path, incomplete_first):
+    """fixnu33e's open decision: a whole reading in the encoding the PAGE declared still won over an incomplete one in
+    another encoding the user gave. A user who gives `--encoding` overrides the page's label on purpose (pages
+    declare wrong ones): the user's word wins over a declared encoding as over a guessed one, its mark of the step
+    lost with it (bytes valid as UTF-8 still read so: test_replay33_a_whole_reading_wins_the_merge_over_an_incomplete_
+    one_in_another_encoding)."""
+    page = CZECH_PAGE.replace("<html>", '<html><head><meta charset="iso-8859-2"></head>', 1)
+    assert page != CZECH_PAGE
+    said, row, urls, (broken, whole) = _merged(
+        tmp_path, broken_with=[(html_credits, "find_credits", _broken)], broken_args=("--encoding", "cp1250"),
+        incomplete_first=incomplete_first, page_bytes=page.encode("iso-8859-2"))
+    with Store(whole) as store:
+        [declared] = [(r["encoding"], r["encoding_detected"]) for r in store.db.query("SELECT * FROM articles")]
+    assert declared == ("iso-8859-2", 0), declared
+    assert (row["encoding"], row["credit_count"]) == ("cp1250", 0)
+    assert [step["step"] for step in json.loads(row["incomplete"])] == ["credits: page markup"]
+    assert f"kept {broken}'s record over {whole}'s: its encoding (cp1250) was given by the user on " in said, said
+    assert "the other's was declared (iso-8859-2): the user's word is kept over the page's label" in said, said
