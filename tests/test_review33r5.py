@@ -29,3 +29,14 @@ def test_a_replayed_status_is_as_of_the_answer_it_rests_on_not_a_later_failure(f
     assert post["status_as_of"] == "2024-06-20T11:00:00.000000Z", (post["status_as_of"], said)
     again = fetched(world, warc)[1]   # replayed again: the cache's view answers, as of the same answer
     assert (again["status"], again["status_as_of"]) == ("not_found", "2024-06-20T11:00:00.000000Z"), again
+
+
+def test_the_datasette_metadata_names_the_archives_observations_and_their_status():
+    """m046 stores a capture read that holds the post as a `wayback` observation "archived-copy": the
+    post_observations descriptions (datasette, `cache metadata`) named neither, only "x-api, syndication, oembed" and
+    "What it said of the post", which a reader filtering live answers by status took "archived-copy" for."""
+    from cache.metadata import TABLES
+
+    columns = TABLES["post_observations"][1]
+    assert "wayback" in columns["method"], columns["method"]
+    assert "archived-copy" in columns["status"] and "never a live answer" in columns["status"], columns["status"]
