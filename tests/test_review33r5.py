@@ -1,6 +1,7 @@
 """review33r5: corpus33's `status_as_of` and the views, read against what the cache records (#13)."""
 
 import json
+import re
 
 from resolver.fetch import oembed, syndication
 from tests import xfixtures as fx
@@ -40,3 +41,38 @@ def test_the_datasette_metadata_names_the_archives_observations_and_their_status
     columns = TABLES["post_observations"][1]
     assert "wayback" in columns["method"], columns["method"]
     assert "archived-copy" in columns["status"] and "never a live answer" in columns["status"], columns["status"]
+
+
+def test_a_replayed_reports_live_side_of_a_difference_is_cited_as_replayed(fakenet, tmp_path, monkeypatch):
+    """"Live and archived differ … live (…)" cited the live answer by method, time and fetch only: in a --replay
+    report every other citation of that answer says "replayed from WARC <file>, answered at <WARC-Date>", and this
+    one read as a fetch made at that time (its `live_source` kept no WARC file)."""
+    import html
+    import shutil
+
+    from tests.test_verdicts import (ORIGINAL_WORDS, EDIT, POST, blockquote, by_id, cli_on_fakenet, json_page,
+                                     original_capture, serve, tweet, HOSTS)
+
+    reporter = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(edited | {"isEdited": True})]}))
+    serve(fakenet, [original_capture()])
+    code, out = reporter("scan", "--fetch", "--warc", str(tmp_path / "run.warc.gz"), "article.html",
+                         article=f"<html><body>{blockquote(POST, ORIGINAL_WORDS)}</body></html>")
+    assert code == 0, out
+    shutil.move(tmp_path / "c.db", tmp_path / "live.db")
+    reporter("--replay", str(tmp_path / "run.warc.gz"), "scan", "--fetch", "article.html")
+    data = json.loads(reporter("--replay", str(tmp_path / "run.warc.gz"), "report", "--format", "json",
+                               "article.html")[1])
+    [found] = [d for d in data["embeds"][0]["post"]["differences"] if d["field"] == "text"]
+    assert (found["live_source"].get("warc_file") or "").endswith(
+        "run.warc.gz"), found
+    md = reporter("--replay", str(tmp_path / "run.warc.gz"), "report", "article.html")[1]
+    page = html.unescape(reporter("--replay", str(tmp_path / "run.warc.gz"), "report", "--format", "html",
+                                  "article.html")[1])
+    for text in (md, page):
+        [line] = [line for line in text.splitlines() if "Live and archived differ" in line]
+        assert re.search(r"live \(syndication, fetch #\d+, replayed from WARC \S*run\.warc\.gz, record \\?<urn:uuid:"
+                         r"[^)]+, answered at \d{4}-[^)]+Z\)", line), line
