@@ -135,7 +135,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id (in time order)", "post_row": "The post",
         "observed_at": f"When ({TIME}): for a replayed answer, its WARC-Date; empty when no record gave one",
         "answered_at_unknown": "Replayed from WARC records with no time: why observed_at is empty; empty when known",
-        "method": "x-api, syndication, oembed", "status": "What it said of the post", "reason": "Why, in its words",
+        "method": "x-api, syndication, oembed (the post's sources); wayback: a capture read (an archived copy, never the "
+                  "post's source)",
+        "status": "What it said of the post; of a wayback capture: archived-copy when it holds the post (never a live "
+                  "answer: the views and a post's status leave it out), unknown when it does not",
+        "reason": "Why, in its words",
         "fetch_id": "The fetch log row of the answer", "record": f"The record parsed from the answer {JSON}",
         "reparsed_at": f"When the record was parsed again from the kept body ({TIME})"}),
     "media": ("Photos, posters and thumbnails of posts, analysed.", {

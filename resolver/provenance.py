@@ -1964,12 +1964,20 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
     return data
 
 
+# What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
+# of no known time by why, each when known
+LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
+
+
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:
-    """A difference's live side as cited: the answer's method, time and fetch-log id (`live_source`), and that time as
-    `live_at`; both None when no recorded fetch gave it."""
+    """A difference's live side as cited: the answer's method, time and fetch-log id, and for a replayed answer its
+    WARC file and record (`live_source`; review33r5: a --replay report cited it as a fetch made at its WARC-Date),
+    and that time as `live_at`; both None when no recorded fetch gave it."""
     if not said.get("fetch_id"):
         return {"live_at": None, "live_source": None}
-    return {"live_at": said.get("fetched_at"), "live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}}
+    return {"live_at": said.get("fetched_at"),
+            "live_source": {k: said.get(k) for k in ("method", "fetched_at", "fetch_id")}
+            | {k: said[k] for k in LIVE_SOURCE_KEYS if said.get(k) is not None}}
 
 
 def last_available(post: PostRecord, store: Store | None, takes: Takes | None = None) -> dict[str, Any] | None:

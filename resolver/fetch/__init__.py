@@ -836,7 +836,8 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
                     session: Session, ledger: Ledger
                     ) -> tuple[PostRecord, tuple[wayback.ArchivedCopy, ...], int | None, str | None]:
     """Record the post's observation with the fetch rows behind it (held in `ledger`) in one transaction: the
-    answers merged, the copies, the post's row id (None with no store) and the answers' time (None: not known)."""
+    answers merged, the copies, the post's row id (None with no store) and the time of the answers its status rests
+    on (None: not known)."""
     from resolver.fetch import wayback
 
     shown = session.redactor.page_url(target.url)
@@ -845,9 +846,14 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     default = ledger.observed_at(), ledger.answered_at_unknown()
     # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
     observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
+    # its status's: the answers that said what the post is, as Store.VIEW_AT reads the view (review33r5: a replayed
+    # 503 crawled after the 404 the status rests on gave the status the failure's time)
+    said = [i for r in records if r.status not in ("error", "unknown") for i in r.fetch_ids]
+    as_of = ledger.time_of(said, default=default)[0] if said and merged.status not in ("error", "unknown") \
+        else observed_at
     store = session.store
     if store is None:
-        return merged, copies, None, observed_at
+        return merged, copies, None, as_of
     times = [ledger.time_of(r.fetch_ids, default=default) for r in records + [c.record for c in copies]]
     with ledger.transaction(store) as real:
         records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
@@ -862,7 +868,7 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
               "observed_at": when, "answered_at_unknown": why}
              for r, (when, why) in zip(records + [c.record for c in copies], times)],
             observed_at=observed_at, answered_at_unknown=unknown)
-    return merged, copies, post_row, observed_at
+    return merged, copies, post_row, as_of
 
 
 def _merged(url: str, records: list[PostRecord]) -> PostRecord:

@@ -32,7 +32,7 @@ MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "c
 
 def observation_status(record: PostRecord) -> str:
     """The status an observation of `record` is stored with: a live answer's own; "archived-copy" for a capture read
-    that holds the post (a capture that does not keeps the reading's: "unknown"). cache/migrations.py m045."""
+    that holds the post (a capture that does not keeps the reading's: "unknown"). cache/migrations.py m046."""
     return ARCHIVED_COPY if record.method == WAYBACK and record.status == "available" else record.status
 
 
