@@ -56,12 +56,38 @@ def test_a_clipped_url_in_an_html_paragraph_is_given_with_a_doubt():
 
 
 # §2: PDFs, newsletters and exports wrap a long URL; the next line starts with the rest of the id.
-def test_an_x_id_wrapped_into_a_snowflake_is_joined_surely():
+def test_an_x_id_wrapped_into_a_snowflake_is_joined_with_a_doubt():
+    """Joined, but never surely (review33r6): every length is some real post's id (a 2006-2010 sequential one,
+    `x.FIRST_SNOWFLAKE`'s 11 digits, the first month's 12-16 digit snowflakes)."""
     for newline in ("\n", "\r\n"):
         text = f"Police: https://twitter.com/RivertonPD/status/17651234{newline}56789012345 and later deleted it."
         embed = only(text)
-        assert (embed.post_id, embed.id_doubt) == ("1765123456789012345", None)
+        assert embed.post_id == "1765123456789012345"
+        assert embed.id_doubt and "line break" in embed.id_doubt
         assert quoted(text, embed) == f"https://twitter.com/RivertonPD/status/17651234{newline}56789012345"
+
+
+@pytest.mark.parametrize("text", [
+    "Old tweet: https://twitter.com/biz/status/123456789\n20230415 report follows.",   # a 2009 id, a date stamp
+    "See https://twitter.com/jack/status/1234567890\n5551234 is the number.",   # a 2010 id, a phone number
+    "Then https://x.com/jane/status/1234567890123456\n123 people came.",   # a November 2010 snowflake
+])
+def test_a_whole_x_id_before_a_line_of_digits_is_never_joined_surely(text):
+    """Each id as written is a real post's; the join gives another, 17-19 digits long: a guess (review33r6)."""
+    embed = only(text)
+    assert embed.id_doubt and "line break" in embed.id_doubt
+
+
+@pytest.mark.parametrize("text, first", [
+    ("1. https://twitter.com/jack/status/20\n2. https://twitter.com/biz/status/21", "20"),
+    ("1) https://twitter.com/jack/status/20\n2) https://twitter.com/biz/status/21", "20"),
+    ("Sources:\n1. t.me/rivertonnews/4521\n2. t.me/rivertonnews/4522", "rivertonnews/4521"),
+    ("1. t.me/rivertonnews/4521\n12. The police said so.", "rivertonnews/4521"),
+])
+def test_a_numbered_list_after_a_url_is_no_rest_of_its_id(text, first):
+    """"2. " starting the next line is a list's number, not the id's last digit (review33r6: "…/20⏎2." gave 202)."""
+    embed = find_embeds(text)[0]
+    assert (embed.post_id, embed.id_doubt) == (first, None)
 
 
 @pytest.mark.parametrize("text, post_id", [

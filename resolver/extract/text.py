@@ -607,6 +607,7 @@ def _whole_id(ref: PostRef) -> bool:
 # leaves of a long URL wrapped across lines (newuser33b §2).
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
 PROSE_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
+LIST_NUMBER_RE = re.compile(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
 ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
@@ -614,10 +615,11 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
     post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
-    (a word, a blank line, another URL). Sure only for an X id shorter than any snowflake that the next line's digits make one
-    (17 to 19 digits); elsewhere the id's syntax cannot tell a wrapped id from a line starting with id characters."""
+    (a word, a blank line, another URL, a numbered list's next item). Never sure: an id's syntax cannot tell a wrapped
+    id from a line starting with id characters, and an X id of any length is some post's (a 2006-2010 sequential id,
+    the first month's 11-16 digit snowflakes: "…/status/123456789⏎20230415 report" is no 17-digit id, review33r6)."""
     line = NEXT_LINE_RE.match(text, end)
-    if line is None:
+    if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
@@ -633,10 +635,7 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
             return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
-    joined = reading[1]
-    sure = (ref.platform == x.PLATFORM and rest.isdigit() and len(ref.post_id or "") < 17
-            and 17 <= len(joined.post_id or "") <= 19)
-    return url + rest, joined, None if sure else (reading[2] or doubt), joined_end
+    return url + rest, reading[1], reading[2] or doubt, joined_end
 
 
 # Where a URL's path may run into the next words with no space (a scraper's get_text() joining paragraphs, a typist's
