@@ -144,3 +144,11 @@ def test_a_signature_link_ended_or_broken_by_a_copy_is_one_post(link):
     text = SIGNED + link
     [embed] = find_embeds(text)
     assert (embed.detector, embed.post_id, embed.id_doubt) == ("text-signature", "1764700000000000001", None)
+
+
+def test_the_next_post_starts_below_a_signature_link_wrapped_onto_the_next_line():
+    text = ("First post words.\n— Jane Roe (@janeroe_news) March 4, 2024 https://twitter.com/janeroe_news/status/17651234\n"
+            "56789012345\nSecond post words.\n— Bob Doe (@bobdoe) March 5, 2024")
+    first, second = find_embeds(text)
+    assert first.post_id == "1765123456789012345"
+    assert (second.text, second.text_confidence) == ("Second post words.", "high")

@@ -29,7 +29,7 @@ SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?\)?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -431,6 +431,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
+        link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
         date = _signature_date(match, text, langs, text_languages)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
@@ -453,7 +454,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = _strip(before[:text_end_in_line])
-            if _is_byline(before, name) and _own_post(match, platform, handle) is None:
+            if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
         body: str | None
         confidence = None
@@ -487,33 +488,35 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if body and not name_sure:
             confidence = tweet_text.UNCERTAIN   # the post's words may be in what was read as the name (left28)
         media, links = _link_lists(body or "")
-        post_id = None
+        post_id = doubt = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
-        own = _own_post(match, platform, handle)
-        if own is not None and own.post_id:
+        own = _own_post(link, platform, handle)
+        if own is not None and link is not None and own.post_id:
             post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
+            doubt = link[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
-        end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
+        end = link[3] if own is not None and link is not None else match.end("date")
+        previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
             date_text=match.group("date").strip(), date=date, text=body,
-            text_confidence=confidence if body else None, media_links=media, links=links,
+            text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
 
 
-def _own_post(match: re.Match[str], platform: str, handle: str) -> PostRef | None:
-    """The post the link after a signature's date names, when it is the signature's: a post of the signature's
-    platform whose account, when the link names one, is the signature's handle (any case). Another account's link
-    ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3): taking its
-    id made up a URL no article shows."""
-    if not match.group("url"):
+def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, handle: str) -> PostRef | None:
+    """The post the link after a signature's date names (`_url_at`), when it is the signature's: a post of the
+    signature's platform whose account, when the link names one, is the signature's handle (any case). Another
+    account's link ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3):
+    taking its id made up a URL no article shows."""
+    if link is None:
         return None
-    ref = platforms.parse_url(clean_url(match.group("url")))
-    if ref is None or ref.kind != "post" or not ref.post_id or ref.platform != platform:
+    ref = link[1]
+    if ref.kind != "post" or not ref.post_id or ref.platform != platform:
         return None
     named = ref.author_handle
     return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
@@ -556,20 +559,10 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     for found, start, end in find_urls(text):
         if start in claimed:
             continue
-        reading = _post_reading(found)
+        reading = _url_reading(text, found, start, end)
         if reading is None:
             continue
-        url, ref, doubt = reading
-        if url != found:
-            end = _written_end(text, start, len(url))
-        elif doubt is None and ref.post_id and _ends_in_id(url, ref) and not _whole_id(ref):
-            wrapped = _across_the_line(text, url, ref, end)
-            if wrapped is not None:
-                url, ref, doubt, end = wrapped
-            elif text.startswith(("…", "..."), end):
-                doubt = (f"the URL is cut short by “{'…' if text[end] == '…' else '...'}”: its id may be only the "
-                         "start of the post's")
-        doubt = doubt or platforms.link_doubt(ref, url)
+        url, ref, doubt, end = reading
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
@@ -578,6 +571,37 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             start_seconds=ref.start_seconds, id_doubt=doubt,
         ))
     return embeds
+
+
+def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """(the URL, the embed it names, why its id is uncertain or None, where it ends in `text`) of a URL `find_urls`
+    found at text[start:end], or None when it names no embed: glued words cut off (`_post_reading`), an id wrapped
+    across a line joined (`_across_the_line`), an id cut short by "…" doubted."""
+    reading = _post_reading(found)
+    if reading is None:
+        return None
+    url, ref, doubt = reading
+    if url != found:
+        end = _written_end(text, start, len(url))
+    elif doubt is None and ref.post_id and _ends_in_id(url, ref) and not _whole_id(ref):
+        wrapped = _across_the_line(text, url, ref, end)
+        if wrapped is not None:
+            url, ref, doubt, end = wrapped
+        elif text.startswith(("…", "..."), end):
+            doubt = (f"the URL is cut short by “{'…' if text[end] == '…' else '...'}”: its id may be only the "
+                     "start of the post's")
+    return url, ref, doubt or platforms.link_doubt(ref, url), end
+
+
+def _url_at(text: str, at: int) -> tuple[str, PostRef, str | None, int] | None:
+    """`_url_reading` of the URL written from text[at] (a signature's link after its date), read to its line's end
+    as `find_urls` reads one in prose, or None when none starts there."""
+    line_end = text.find("\n", at)
+    found = find_urls(text[at:line_end if line_end >= 0 else len(text)])
+    if not found or found[0][1] != 0:
+        return None
+    url, _, end = found[0]
+    return _url_reading(text, url, at, at + end)
 
 
 def _written_end(text: str, start: int, length: int) -> int:
