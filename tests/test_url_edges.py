@@ -175,3 +175,33 @@ def test_a_soft_hyphen_inside_a_media_link_is_skipped():
     [embed] = find_embeds(text)
     assert embed.author_handle == "janeroe_news"
     assert embed.media_links == ("https://pic.twitter.com/Ab3dEf9GhK",)
+
+
+# review33r6: a zero-width space is skipped inside a URL, not where it is the only thing between words and a URL.
+@pytest.mark.parametrize("text", [
+    "見\u200bt.me/rivertonnews/4521 と",
+    "ข่าว\u200bt.me/rivertonnews/4521 แล้ว",
+    "word\u00adt.me/rivertonnews/4521 ok",
+])
+def test_a_zero_width_space_before_a_bare_url_still_sets_it_apart(text):
+    """Thai, Khmer and CJK texts part words with U+200B: removed, it glued the URL to the word before, and the URL
+    was missed (before the skipping it was found)."""
+    embed = only(text)
+    assert (embed.post_id, embed.id_doubt) == ("rivertonnews/4521", None)
+    assert quoted(text, embed) == "t.me/rivertonnews/4521"
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("Police x.com/RivertonPD/status/17651234567890123\u200b\n45 and more.", "1765123456789012345"),
+    ("See t.me/rivertonnews/45\u200b\n21 for the list.", "rivertonnews/4521"),
+])
+def test_a_zero_width_space_a_cms_put_before_the_wrap_is_no_end(text, post_id):
+    """A CMS puts U+200B after a long URL so that it may break there: the wrap is read as without it."""
+    embed = only(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt and "line break" in embed.id_doubt
+
+
+def test_a_zero_width_space_before_an_ellipsis_is_no_end():
+    embed = only("See t.me/rivertonnews/45\u200b… for more")
+    assert embed.id_doubt and "cut short" in embed.id_doubt
