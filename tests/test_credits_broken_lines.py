@@ -39,3 +39,22 @@ def test_a_hyphen_elsewhere_changes_no_credit():
     text = "A well-\nknown bridge at dusk. (Jane Doe/Reuters)\nThe two-\nlane road. (Photo: Ann Roe)"
     assert [(c.creator, c.organization, text[c.span[0]:c.span[1]]) for c in find_credits(text, plain=True)] == [
         ("Jane Doe", "Reuters", "Jane Doe/Reuters"), ("Ann Roe", None, "(Photo: Ann Roe)")]
+
+
+# review33r6: a line break after a whole "Name/Organisation" ends the credit; joining read the next line into it.
+@pytest.mark.parametrize("text, expected", [
+    ("(Photo: Jane Doe/Reuters\nVideo: John Roe/AP)", [("Jane Doe", "Reuters"), ("John Roe", "AP")]),
+    ("(Photo: Jane Doe/Reuters, taken\nfrom the bridge)", [("Jane Doe", "Reuters")]),
+    ("Crowds gathered. (AP Photo/Jane Doe\nFile photo from the bridge)", [("Jane Doe", "AP")]),
+], ids=["second-credit", "caption-words", "agency"])
+def test_a_line_break_after_a_whole_credit_ends_it(text, expected):
+    """Before the join these were right; joined, the organisation ran to the bracket's end, "Reuters Video: John
+    Roe/AP", given as sure."""
+    assert [(c.creator, c.organization) for c in find_credits(text, plain=True)] == expected
+
+
+def test_a_break_inside_a_credits_brackets_in_an_html_source_is_one_space():
+    """An HTML source's line break and indentation inside a credit are one space: "Jane       Doe" is no name."""
+    html = "<html><body><article><p>The levee. (Photo: Jane\n      Doe/Reuters)</p></article></body></html>"
+    [credit] = find_all(html, "html")[1]
+    assert (credit.creator, credit.organization) == ("Jane Doe", "Reuters")

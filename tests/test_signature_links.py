@@ -115,3 +115,40 @@ def test_a_full_width_at_sign_opens_a_signature():
     [post] = find_embeds(text)
     assert (post.author_handle, post.author_name, post.date, post.media_links) == (
         "janeroe_news", "Jane Roe", "2024-03-04", ("https://pic.twitter.com/Ab3dEf9GhK",))
+
+
+# review33r6: the link after a signature's date is read as any URL in prose is (`text.find_url_embeds`): cut short by
+# "…", wrapped across a line, followed by Arabic punctuation or holding a zero-width space.
+def test_a_signature_link_cut_short_gives_its_id_with_a_doubt():
+    """"…/status/1765…" is the start of an id: before, the signature gave post 1765 (a 2006 post) for sure."""
+    [embed] = find_embeds(SIGNED + "https://twitter.com/janeroe_news/status/1765…")
+    assert (embed.detector, embed.post_id) == ("text-signature", "1765")
+    assert embed.id_doubt and "cut short" in embed.id_doubt
+
+
+def test_a_signature_link_wrapped_across_a_line_is_joined_with_a_doubt():
+    text = SIGNED + "https://twitter.com/janeroe_news/status/17651234\n56789012345\nNext paragraph."
+    [embed] = find_embeds(text)
+    assert (embed.detector, embed.post_id) == ("text-signature", "1765123456789012345")
+    assert embed.id_doubt and "line break" in embed.id_doubt
+    assert text[embed.span[0]:embed.span[1]].endswith("17651234\n56789012345")
+
+
+@pytest.mark.parametrize("link", [
+    "https://twitter.com/janeroe_news/status/1764700000000000001، وقال",
+    "https://twitter.com/janeroe_news/status/17647000\u200b00000000001 then",
+    "（https://twitter.com/janeroe_news/status/1764700000000000001）",
+], ids=["arabic-comma", "zero-width-space", "cjk-brackets"])
+def test_a_signature_link_ended_or_broken_by_a_copy_is_one_post(link):
+    """Before, the signature kept no id and its own link became a second embed: one post counted twice."""
+    text = SIGNED + link
+    [embed] = find_embeds(text)
+    assert (embed.detector, embed.post_id, embed.id_doubt) == ("text-signature", "1764700000000000001", None)
+
+
+def test_the_next_post_starts_below_a_signature_link_wrapped_onto_the_next_line():
+    text = ("First post words.\n— Jane Roe (@janeroe_news) March 4, 2024 https://twitter.com/janeroe_news/status/17651234\n"
+            "56789012345\nSecond post words.\n— Bob Doe (@bobdoe) March 5, 2024")
+    first, second = find_embeds(text)
+    assert first.post_id == "1765123456789012345"
+    assert (second.text, second.text_confidence) == ("Second post words.", "high")

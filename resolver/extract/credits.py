@@ -267,6 +267,11 @@ HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
 # A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
 BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
 AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
+# A whole credit before the line break, which then ends it (review33r6: "(Photo: Jane Doe/Reuters⏎Video: John Roe/AP)"
+# joined gave the organisation "Reuters Video: John Roe/AP", as sure): "Name/Organisation" after the credit's words,
+# or two words of a name after an agency's "AP Photo/" ("(AP Photo/Jane Doe⏎File photo …)").
+WHOLE_CREDIT_RE = re.compile(r"/\s*[^\W\d_]")
+WHOLE_NAME_RE = re.compile(r"\S\s+\S")
 
 
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -282,12 +287,22 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
             cuts[match.start()] = (match.end() - match.start(), keep)
     if "(" in text or "[" in text:
         for match in BRACKET_BREAK_RE.finditer(text):
-            if not (PREFIX_RE.match(match.group("inside")) or AGENCY_PHOTO_RE.match(match.group("inside"))):
+            inside = match.group("inside")
+            credit = PREFIX_RE.match(inside)
+            agency = None if credit else AGENCY_PHOTO_RE.match(inside)
+            if credit is None and agency is None:
+                continue
+            if (WHOLE_CREDIT_RE.search(inside, credit.end()) if credit else
+                    agency is not None and WHOLE_NAME_RE.search(inside.rstrip(), agency.end())):
                 continue
             at = text.find("\n", match.start(), match.end())
-            at -= text[at - 1] == "\r"
+            stop = at + 1
+            while at > match.start() and text[at - 1] in " \t\r":
+                at -= 1   # an HTML source's indentation around the break: one space in all ("Jane⏎      Doe")
+            while text[stop] in " \t":
+                stop += 1
             if not any(start <= at < start + size for start, (size, _) in cuts.items()):
-                cuts[at] = (len("\r\n") if text[at] == "\r" else 1, " ")
+                cuts[at] = (stop - at, " ")
     if not cuts:
         return None
     pieces: list[str] = []

@@ -21,10 +21,6 @@ SP = r"[ \t\u00a0\u202f]"
 # The dashes before a signature's name; the last three as a page read as cp1252 shows a UTF-8 dash (a scraper
 # joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
 DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
-# A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
-NOT_IN_URL = r"\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》"
-URL_CHARS = rf"[^{NOT_IN_URL}]"
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 # The "@" full width too, as Japanese and Chinese copies write it (newuser33b #7); an HTML page's signatures are
 # looked for at its "(@" needles only (`html.SIGNATURE_OPEN`), so there a full-width one is not read yet.
@@ -33,7 +29,7 @@ SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*\(?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^{NOT_IN_URL}()\]]+)>?\)?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -70,6 +66,9 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
     return found
 
 
+# A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
+URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
     rf"(?:https?://|\bwww\.){URL_CHARS}+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
@@ -133,8 +132,12 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     if INVISIBLE_RE.search(text) is None:
         return _visible_urls(text)
     where = [at for at, char in enumerate(text) if char not in INVISIBLE]
-    return [(url, where[start], where[end - 1] + 1)
-            for url, start, end in _visible_urls(INVISIBLE_RE.sub("", text))]
+    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", text))]
+    # Where a zero-width space was the only thing parting words from a bare URL (Thai, Khmer, CJK: "見\u200bt.me/…"),
+    # taking it out glued them and the URL was not found (review33r6): such a URL is read as written.
+    read = Intervals((start, end) for _, start, end in found)
+    found += [url for url in _visible_urls(text) if not read.overlaps(url[1], url[2])]
+    return sorted(found, key=lambda url: url[1])
 
 
 def _visible_urls(text: str) -> list[tuple[str, int, int]]:
@@ -436,6 +439,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
+        link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
         date = _signature_date(match, text, langs, text_languages)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
@@ -458,7 +462,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = _strip(before[:text_end_in_line])
-            if _is_byline(before, name) and _own_post(match, platform, handle) is None:
+            if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
         body: str | None
         confidence = None
@@ -492,18 +496,15 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if body and not name_sure:
             confidence = tweet_text.UNCERTAIN   # the post's words may be in what was read as the name (left28)
         media, links = _link_lists(body or "")
-        post_id = None
+        post_id = doubt = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
-        own = _own_post(match, platform, handle)
-        doubt = None
+        own = _own_post(link, platform, handle)
+        if own is not None and link is not None and own.post_id:
+            post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
+            doubt = link[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
-        end = match.start("url") + len(clean_url(match.group("url"))) if own is not None else match.end("date")
-        if own is not None and own.post_id:
-            # read as a post URL in prose is: joined across a line break, doubted when "…" may have cut it
-            _, edge, doubt, edge_end = _at_the_edge(text, clean_url(match.group("url")), own, end)
-            own, end = (edge, edge_end) if _is_own(edge, platform, handle) else (own, end)
-            post_id = own.post_id or ""
-            url = x.status_url(post_id, handle) if platform == "twitter" else own.url
+        end = link[3] if own is not None and link is not None else match.end("date")
+        previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
         embeds.append(Embed(
@@ -515,23 +516,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
     return embeds
 
 
-def _own_post(match: re.Match[str], platform: str, handle: str) -> PostRef | None:
-    """The post the link after a signature's date names, when it is the signature's: a post of the signature's
-    platform whose account, when the link names one, is the signature's handle (any case). Another account's link
-    ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3): taking its
-    id made up a URL no article shows."""
-    if not match.group("url"):
+def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, handle: str) -> PostRef | None:
+    """The post the link after a signature's date names (`_url_at`), when it is the signature's: a post of the
+    signature's platform whose account, when the link names one, is the signature's handle (any case). Another
+    account's link ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3):
+    taking its id made up a URL no article shows."""
+    if link is None:
         return None
-    ref = platforms.parse_url(clean_url(match.group("url")))
-    return ref if ref is not None and _is_own(ref, platform, handle) else None
-
-
-def _is_own(ref: PostRef, platform: str, handle: str) -> bool:
-    """Is `ref` a post of the signature's platform and, when it names its account, of the signature's handle?"""
+    ref = link[1]
     if ref.kind != "post" or not ref.post_id or ref.platform != platform:
-        return False
+        return None
     named = ref.author_handle
-    return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
+    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
@@ -571,15 +567,10 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     for found, start, end in find_urls(text):
         if start in claimed:
             continue
-        reading = _post_reading(found)
+        reading = _url_reading(text, found, start, end)
         if reading is None:
             continue
-        url, ref, doubt = reading
-        if url != found:
-            end = _written_end(text, start, len(url))
-        elif doubt is None:
-            url, ref, doubt, end = _at_the_edge(text, url, ref, end)
-        doubt = doubt or platforms.link_doubt(ref, url)
+        url, ref, doubt, end = reading
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
@@ -590,23 +581,40 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     return embeds
 
 
-def _at_the_edge(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int]:
-    """(the URL, its post, why its id is uncertain or None, where it ends in `text`) of a post URL read whole from
-    `text` up to `end`, with what its edge may have cut: joined across a line break that may have wrapped its id
-    (`_across_the_line`), or doubted when an ellipsis may have cut its id short (newuser33b §1, §2). A URL whose id
-    cannot go on (it does not end the URL, or has its platform's whole length) is as read. A pic.twitter.com link is
-    never joined: its code, shorter than a t.co code's, is doubted (`_media_cut`)."""
-    if ref.kind == "media-link":
-        return url, ref, _media_cut(text, ref, end), end
-    if not ref.post_id or not _ends_in_id(url, ref) or _whole_id(ref):
-        return url, ref, None, end
-    wrapped = _across_the_line(text, url, ref, end)
-    if wrapped is not None:
-        return wrapped
-    ellipsis = _ellipsis_at(text, end)
-    if ellipsis is not None:
-        return url, ref, f"the URL is cut short by “{ellipsis}”: its id may be only the start of the post's", end
-    return url, ref, None, end
+def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """(the URL, the embed it names, why its id is uncertain or None, where it ends in `text`) of a URL `find_urls`
+    found at text[start:end], or None when it names no embed: glued words cut off (`_post_reading`), an id wrapped
+    across a line joined (`_across_the_line`), an id cut short by "…" doubted."""
+    reading = _post_reading(found)
+    if reading is None:
+        return None
+    url, ref, doubt = reading
+    if url != found:
+        end = _written_end(text, start, len(url))
+    elif doubt is None and ref.kind == "media-link":
+        doubt = _media_cut(text, ref, end)   # never joined: its code, shorter than a t.co code's, is doubted
+    elif doubt is None and ref.post_id and _ends_in_id(url, ref) and not _whole_id(ref):
+        after = end
+        while after < len(text) and text[after] in INVISIBLE:
+            after += 1   # "…/45\u200b⏎21": a CMS's break point before the wrap or the "…" (review33r6)
+        wrapped = _across_the_line(text, url, ref, after)
+        if wrapped is not None:
+            url, ref, doubt, end = wrapped
+        elif text.startswith(("…", "..."), after):
+            doubt = (f"the URL is cut short by “{'…' if text[after] == '…' else '...'}”: its id may be only the "
+                     "start of the post's")
+    return url, ref, doubt or platforms.link_doubt(ref, url), end
+
+
+def _url_at(text: str, at: int) -> tuple[str, PostRef, str | None, int] | None:
+    """`_url_reading` of the URL written from text[at] (a signature's link after its date), read to its line's end
+    as `find_urls` reads one in prose, or None when none starts there."""
+    line_end = text.find("\n", at)
+    found = find_urls(text[at:line_end if line_end >= 0 else len(text)])
+    if not found or found[0][1] != 0:
+        return None
+    url, _, end = found[0]
+    return _url_reading(text, url, at, at + end)
 
 
 def _media_cut(text: str, ref: PostRef, end: int) -> str | None:
@@ -614,18 +622,13 @@ def _media_cut(text: str, ref: PostRef, end: int) -> str | None:
     shorter than a t.co code, and "…" follows it, or a line break and what may continue it; None when not so."""
     if len(ref.url.rsplit("/", 1)[-1]) >= x.MEDIA_CODE_LENGTH:
         return None
-    ellipsis = _ellipsis_at(text, end)
+    ellipsis = "…" if text.startswith("…", end) else "..." if text.startswith("...", end) else None
     if ellipsis is not None:
         return f"the link is cut short by “{ellipsis}”: its code may be only the start of the link's"
     below = _id_run_below(text, end)
     if below is not None:
         return f"the link ends at a line break and the next line starts with “{below[0]}”: its code may go on there"
     return None
-
-
-def _ellipsis_at(text: str, end: int) -> str | None:
-    """The ellipsis ("…" or "...") written at `end`, straight after a URL, that may have cut it short; None if none."""
-    return "…" if text.startswith("…", end) else "..." if text.startswith("...", end) else None
 
 
 def _written_end(text: str, start: int, length: int) -> int:
@@ -655,15 +658,17 @@ def _whole_id(ref: PostRef) -> bool:
 # leaves of a long URL wrapped across lines (newuser33b §2).
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
 PROSE_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
+LIST_NUMBER_RE = re.compile(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
 ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
 def _id_run_below(text: str, end: int) -> tuple[str, int] | None:
     """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
-    starts with what may continue its id; None when it does not (a word, a blank line, another URL)."""
+    starts with what may continue its id; None when it does not (a word, a blank line, another URL, a numbered
+    list's next item)."""
     line = NEXT_LINE_RE.match(text, end)
-    if line is None:
+    if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
@@ -675,8 +680,9 @@ def _id_run_below(text: str, end: int) -> tuple[str, int] | None:
 def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
     post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
-    (a word, a blank line, another URL). Sure only for an X id shorter than any snowflake that the next line's digits make one
-    (17 to 19 digits); elsewhere the id's syntax cannot tell a wrapped id from a line starting with id characters."""
+    (a word, a blank line, another URL, a numbered list's next item). Never sure: an id's syntax cannot tell a wrapped
+    id from a line starting with id characters, and an X id of any length is some post's (a 2006-2010 sequential id,
+    the first month's 11-16 digit snowflakes: "…/status/123456789⏎20230415 report" is no 17-digit id, review33r6)."""
     next_line = _id_run_below(text, end)
     if next_line is None:
         return None
@@ -690,10 +696,7 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
             return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
-    joined = reading[1]
-    sure = (ref.platform == x.PLATFORM and rest.isdigit() and len(ref.post_id or "") < 17
-            and 17 <= len(joined.post_id or "") <= 19)
-    return url + rest, joined, None if sure else (reading[2] or doubt), joined_end
+    return url + rest, reading[1], reading[2] or doubt, joined_end
 
 
 # Where a URL's path may run into the next words with no space (a scraper's get_text() joining paragraphs, a typist's
