@@ -903,9 +903,10 @@ AT_RISK_EMBEDS_V48 = VIEWS_V47["at_risk_embeds"].replace(
 
 @migrations()
 def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
-    """v48 (review33r4, #9): the view `at_risk_embeds` keeps an embed at risk when its post is not available and not
-    on X, whatever HTTP 200 captures its page has: the tool reads no such capture, which may show the platform's "post
-    not found" page (`archive --save` makes one of a gone post's page). Before, any such capture took it off the list."""
+    """v48 (review33r4, #9): the view `at_risk_embeds` keeps an embed at risk when its post is not on X and not known
+    to be available (gone, its status not known, or never fetched), whatever HTTP 200 captures its page has: the
+    tool reads no such capture, which may show the platform's "post not found" page (`archive --save` makes one of a
+    gone post's page). Before, any such capture took it off the list."""
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
 
