@@ -945,6 +945,20 @@ NOT_FOUND_PAGE = (b"<html><head><title>Bluesky</title></head><body><p>Post not f
                   b"<p>The post may have been deleted.</p></body></html>")
 
 
+def _skeet_captured(fakenet, tmp_path, monkeypatch, oembed, filed_under: str, body: bytes):
+    """The Bluesky embed reported (JSON) with oEmbed answering `oembed` and one HTTP 200 capture of `body` filed
+    under `filed_under`: (the CLI runner, the report, its one embed)."""
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [Capture("20260310100000", filed_under, body)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    report = json.loads(out)
+    return run, report, report["embeds"][0]
+
+
 @pytest.mark.parametrize("filed_under", [BY_DID, BY_HANDLE], ids=["did", "handle"])
 def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archived_copy(
         fakenet, tmp_path, monkeypatch, filed_under):
@@ -952,15 +966,8 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
     archived copy exists" and counted as a copy, even one of Bluesky's "post not found" page (which `archive --save`
     itself makes). It is said as a capture listed and not read, never as a copy; the post stays at risk, in JSON,
     Markdown and HTML, and in the summary's count of posts with no archived copy."""
-    from tests.waybacknet import Capture
-
-    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
-    serve(fakenet, [Capture("20260310100000", filed_under, NOT_FOUND_PAGE)])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
-    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
-                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
-    report = json.loads(out)
-    [embed] = report["embeds"]
+    gone = json_page({"error": "NotFound", "message": "post not found"}, 404)
+    run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, gone, filed_under, NOT_FOUND_PAGE)
     assert embed["post"]["status"] == "not_found", embed["post"]
     capture = f"https://web.archive.org/web/20260310100000/{filed_under}"
     said = (f"at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
@@ -969,7 +976,7 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
     assert (archive["result"], archive["evidence"].startswith(said)) == ("warn", True), archive
     assert embed["archived_copies"] == []
     assert (report["summary"]["archive"]["with_copy"], report["summary"]["archive"]["without_copy"]) == (0, 1)
-    assert "an archived copy exists" not in out
+    assert "an archived copy exists" not in json.dumps(report)
     for fmt in ("md", "html"):
         code, page = run("report", "--offline", "--format", fmt, "skeet.html", name="skeet.html")
         assert "an archived copy exists" not in page, fmt
@@ -983,16 +990,8 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
 
 def test_capture33_an_available_bluesky_posts_capture_is_still_counted_as_its_copy(fakenet, tmp_path, monkeypatch):
     """A capture of the page of a post available now keeps today's wording (README "Archived copies")."""
-    from tests.waybacknet import Capture
-
-    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
     page = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
-    serve(fakenet, [Capture("20260310100000", BY_DID, page)])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
-    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
-                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
-    report = json.loads(out)
-    [embed] = report["embeds"]
+    run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, json_page(BLUESKY_OEMBED), BY_DID, page)
     assert embed["post"]["status"] == "available", embed["post"]
     archive = checks_of(embed)["archive"]
     assert (archive["result"], archive["evidence"].startswith(
