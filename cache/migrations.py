@@ -891,6 +891,26 @@ def m047_link_rot_by_platform_and_post_year_as_of(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# A capture of a post's page counts as its copy on X alone, whose captures the tool reads (each read as no copy is
+# none already), or when the post is available now: of a gone post on any other platform, an HTTP 200 capture nobody
+# read may be the platform's "post not found" page (review33r4, capture33).
+AT_RISK_EMBEDS_V48 = VIEWS_V47["at_risk_embeds"].replace(
+    """WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))""",
+    """WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))""")
+
+
+@migrations()
+def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
+    """v48 (review33r4, #9): the view `at_risk_embeds` keeps an embed at risk when its post is not on X and not known
+    to be available (gone, its status not known, or never fetched), whatever HTTP 200 captures its page has: the
+    tool reads no such capture, which may show the platform's "post not found" page (`archive --save` makes one of a
+    gone post's page). Before, any such capture took it off the list."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

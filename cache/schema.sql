@@ -570,7 +570,7 @@ SELECT e.id AS embed_id, e.article_id,
        (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
         OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status
 FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
-                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))
 ORDER BY e.article_id, e.ordinal;
 

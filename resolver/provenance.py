@@ -23,7 +23,7 @@ from resolver import __version__, platforms, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
-from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, differences, where_looked
+from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import bluesky, x
@@ -1027,18 +1027,28 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
-    others = "" if copies or not snapshots else _no_copies(post, snapshots)
+    unread = [] if copies else unread_captures(post, snapshots)
+    rest = [s for s in snapshots if s not in unread]
+    others = "" if copies or not rest else _no_copies(post, rest)
+    listed = _listed_unread(unread)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
         why = " (the sources answered with errors)" if post["status"] == "error" else ""
-        return check("archive", "skip", f"the post's status is not known{why}; no archived copy is known{where}"
-                                        f"{others}")
+        known = f"; {listed}" if listed else f"{where}{others}"
+        return check("archive", "skip", f"the post's status is not known{why}; no archived copy is known{known}")
     if post["status"] in GONE:
         if copies:
             last = max(copies, key=lambda s: s["timestamp"])
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
                                             f"{_filed_under_a_handle(last['url'])}")
+        if listed and error:   # another form's lookup failed: a copy may be filed there
+            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else f"the archive lookup failed ({error})"
+            return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
+                                            f"whether another capture exists is not known: {why}")
+        if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
+            return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy is known; "
+                                            f"{listed}")
         return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy was found{where}"
                                         f"{others}")
     if copies:
@@ -1091,12 +1101,43 @@ def _filed_under_a_handle(copy: str) -> str:
     return f" (filed under the handle {handle}, which may have named another account when it was captured)"
 
 
+def captures_read(post: dict[str, Any] | None) -> bool:
+    """Whether the tool reads the captures of the post's platform (resolver.fetch.wayback reads X's alone): of any
+    other platform, an HTTP 200 capture of the post's page is not known to hold the post (it may be the platform's
+    "post not found" page)."""
+    return (post or {}).get("platform") == x.PLATFORM
+
+
+def unread_captures(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The HTTP 200 snapshots of a post no copy: its platform's captures are not read, and the post is not available
+    now (a capture of a post available now is of its page: README "Archived copies"), so whether one holds the post is
+    not known (review33r4: a capture of a gone Bluesky post's page was "an archived copy exists")."""
+    if post is None or captures_read(post) or post.get("status") == "available":
+        return []
+    return [s for s in snapshots if s.get("status") == "200"]
+
+
+def _listed_unread(unread: list[dict[str, Any]]) -> str:
+    """How a check says the captures listed but not read: "a capture is listed (HTTP 200, <time>, not read: whether
+    it holds the post is not known): <url>", naming the latest."""
+    if not unread:
+        return ""
+    last = max(unread, key=lambda s: s["timestamp"])
+    many = f"{len(unread)} captures are listed (HTTP 200, latest {captured_at(last['timestamp'])}, not read: whether " \
+           f"any holds the post is not known)"
+    one = f"a capture is listed (HTTP 200, {captured_at(last['timestamp'])}, not read: whether it holds the post is " \
+          f"not known)"
+    return f"{one if len(unread) == 1 else many}: {last['url']}{_filed_under_a_handle(last['url'])}"
+
+
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots not read as something else
-    than the post, and every capture read that holds its words (under x.com, say, where the snapshots of its
-    twitter.com URL are redirects)."""
+    than the post (none of a post not available whose captures the tool does not read: `unread_captures`), and every
+    capture read that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
     misread = read_as_not_the_post(post)
-    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200" and s["url"] not in misread}
+    unread = {s["url"] for s in unread_captures(post, snapshots)}
+    found = {s["url"]: s["timestamp"] for s in snapshots
+             if s.get("status") == "200" and s["url"] not in misread and s["url"] not in unread}
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])

@@ -1248,12 +1248,17 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
 def _none_a_copy(embed: dict[str, Any]) -> str:
     """After the count of an embed's snapshots none of which is a copy though some are HTTP 200 pages: that none is,
     and what those read showed instead (", none an archived copy (the capture shows the login wall, not the post)"):
-    the line said "1 snapshot(s); latest <link>" of a login wall, a link a reader takes for the copy (newuser33 #7)."""
-    from resolver.provenance import read_as_not_the_post
+    the line said "1 snapshot(s); latest <link>" of a login wall, a link a reader takes for the copy (newuser33 #7).
+    Of a post not available whose captures the tool does not read (`unread_captures`), that whether one holds the post
+    is not known."""
+    from resolver.provenance import read_as_not_the_post, unread_captures
 
     good = [s["url"] for s in embed["snapshots"] if s.get("status") == "200"]
     if not good or embed.get("archived_copies"):
         return ""
+    if unread_captures(embed["post"], embed["snapshots"]):   # no copy known, nor known not one (review33r4)
+        return ", not read: whether it holds the post is not known" if len(good) == 1 else \
+            ", not read: whether any holds the post is not known"
     misread = read_as_not_the_post(embed["post"])
     shown = sorted({misread[url] for url in good if url in misread})
     return ", none an archived copy" + (f" ({'; '.join(shown)})" if shown else "")

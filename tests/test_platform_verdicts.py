@@ -849,17 +849,20 @@ def test_newuser33_a_bluesky_post_is_looked_up_in_the_archive_under_the_handle_i
     looked = {(found["service"], found["url"]) for found in embed["archive_lookups"]}
     assert {("cdx", BY_DID), ("cdx", BY_HANDLE)} <= looked
     archive = checks_of(embed)["archive"]
-    if captured:
+    if captured:   # listed, never read: no copy known (capture33, review33r4)
         assert archive["result"] == "warn"
-        assert archive["evidence"].startswith("the post is not found; an archived copy exists: "
-                                              f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"), archive
-        assert [s["url"] for s in embed["archived_copies"]] == [f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"]
+        assert archive["evidence"].startswith(
+            "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
+            "2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
+            f"https://web.archive.org/web/20260310100000/{BY_HANDLE}"), archive
+        assert embed["archived_copies"] == []
     else:
         assert archive["evidence"].startswith(
             f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (per the "), \
             archive
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
-    assert code in (0, 1) and ("an archived copy exists" in md) == captured
+    assert code in (0, 1) and "an archived copy exists" not in md
+    assert ("a capture is listed (HTTP 200" in md) == captured
     assert (f"no archived copy was found for {BY_DID} and {BY_HANDLE}" in md) == (not captured)
 
 
@@ -887,8 +890,9 @@ def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to
 
 def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_form_s_lookup_failed(
         fakenet, tmp_path, monkeypatch):
-    """A capture under the DID URL is listed; the handle URL's lookup failed (a 503). The copy found is a fact a
-    recorded lookup shows: the report says it exists, never "not known: the archive lookup failed" over it."""
+    """A capture under the DID URL is listed; the handle URL's lookup failed (a 503). The capture found is a fact a
+    recorded lookup shows: the report names it, never "not known: the archive lookup failed" over it; not read, it
+    is no copy known (capture33), and another capture may be filed under the form whose lookup failed."""
     from tests.fakenet import page
     from tests.waybacknet import Capture
 
@@ -904,8 +908,10 @@ def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_fo
                     article=f"<html><body>{bluesky_blockquote()}</body></html>")
     [embed] = json.loads(out)["embeds"]
     archive = checks_of(embed)["archive"]
-    assert archive["evidence"].startswith("the post is not found; an archived copy exists: "
-                                          f"https://web.archive.org/web/20260310100000/{BY_DID}"), archive
+    assert archive["evidence"].startswith(
+        "the post is not found and no archived copy is known; a capture is listed (HTTP 200, 2026-03-10T10:00:00Z, "
+        f"not read: whether it holds the post is not known): https://web.archive.org/web/20260310100000/{BY_DID}; "
+        "whether another capture exists is not known: the archive lookup failed ("), archive
 
 
 @pytest.mark.parametrize("filed_under, caveat", [(BY_HANDLE, True), (BY_DID, False)], ids=["handle", "did"])
@@ -914,7 +920,7 @@ def test_review33r4_a_copy_filed_under_a_handle_url_says_the_handle_may_have_nam
     """A handle can move to another account (README), so a capture filed under a handle URL may be another account's
     page: the report said "an archived copy exists: <capture under the handle>" as plainly as for one under the DID,
     the README's caveat nowhere in the exhibit. The check says under which handle the copy is filed, and why that
-    may not be this post's account; a copy under the DID needs no such word."""
+    may not be this post's account; a capture under the DID needs no such word."""
     from tests.waybacknet import Capture
 
     fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
@@ -926,8 +932,70 @@ def test_review33r4_a_copy_filed_under_a_handle_url_says_the_handle_may_have_nam
     archive = checks_of(json.loads(out)["embeds"][0])["archive"]
     said = ("filed under the handle mayor.riverton.example, which may have named another account when it was "
             "captured")
-    assert archive["evidence"].startswith(f"the post is not found; an archived copy exists: "
-                                          f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
+    assert archive["evidence"].startswith(  # not read: listed, no copy known (capture33)
+        "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
+        f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
+        f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
     assert (said in archive["evidence"]) == caveat, archive
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
     assert (said in md) == caveat, md
+
+
+NOT_FOUND_PAGE = (b"<html><head><title>Bluesky</title></head><body><p>Post not found</p>"
+                  b"<p>The post may have been deleted.</p></body></html>")
+
+
+def _skeet_captured(fakenet, tmp_path, monkeypatch, oembed, filed_under: str, body: bytes):
+    """The Bluesky embed reported (JSON) with oEmbed answering `oembed` and one HTTP 200 capture of `body` filed
+    under `filed_under`: (the CLI runner, the report, its one embed)."""
+    from tests.waybacknet import Capture
+
+    fakenet.route("embed.bsky.app", "/oembed", oembed)
+    serve(fakenet, [Capture("20260310100000", filed_under, body)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    report = json.loads(out)
+    return run, report, report["embeds"][0]
+
+
+@pytest.mark.parametrize("filed_under", [BY_DID, BY_HANDLE], ids=["did", "handle"])
+def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archived_copy(
+        fakenet, tmp_path, monkeypatch, filed_under):
+    """review33r4 (#9, #4): the tool reads no Bluesky capture, yet any HTTP 200 capture of a gone post's page was "an
+    archived copy exists" and counted as a copy, even one of Bluesky's "post not found" page (which `archive --save`
+    itself makes). It is said as a capture listed and not read, never as a copy; the post stays at risk, in JSON,
+    Markdown and HTML, and in the summary's count of posts with no archived copy."""
+    gone = json_page({"error": "NotFound", "message": "post not found"}, 404)
+    run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, gone, filed_under, NOT_FOUND_PAGE)
+    assert embed["post"]["status"] == "not_found", embed["post"]
+    capture = f"https://web.archive.org/web/20260310100000/{filed_under}"
+    said = (f"at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
+            f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): {capture}")
+    archive = checks_of(embed)["archive"]
+    assert (archive["result"], archive["evidence"].startswith(said)) == ("warn", True), archive
+    assert embed["archived_copies"] == []
+    assert (report["summary"]["archive"]["with_copy"], report["summary"]["archive"]["without_copy"]) == (0, 1)
+    assert "an archived copy exists" not in json.dumps(report)
+    for fmt in ("md", "html"):
+        code, page = run("report", "--offline", "--format", fmt, "skeet.html", name="skeet.html")
+        assert "an archived copy exists" not in page, fmt
+        assert "not read: whether it holds the post is not known" in page, fmt
+        assert "none an archived copy" not in page, fmt   # not known either way
+        assert "1 of 1 looked up" in page, fmt
+    code, stats = run("stats", "--json", "--limit", "100")   # `stats` keeps it at risk as the report does
+    at_risk = [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"]
+    assert [r["post_id"] for r in at_risk] == [embed["post_id"]], stats
+
+
+def test_capture33_an_available_bluesky_posts_capture_is_still_counted_as_its_copy(fakenet, tmp_path, monkeypatch):
+    """A capture of the page of a post available now keeps today's wording (README "Archived copies")."""
+    page = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, json_page(BLUESKY_OEMBED), BY_DID, page)
+    assert embed["post"]["status"] == "available", embed["post"]
+    archive = checks_of(embed)["archive"]
+    assert (archive["result"], archive["evidence"].startswith(
+        f"1 archived copy, latest https://web.archive.org/web/20260310100000/{BY_DID}")) == ("pass", True), archive
+    assert report["summary"]["archive"]["with_copy"] == 1
+    code, stats = run("stats", "--json", "--limit", "100")
+    assert not [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"], stats
