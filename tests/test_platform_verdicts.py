@@ -652,7 +652,6 @@ def test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_
     assert [json.loads(line)["post_status"] for line in exported.splitlines()] == ["not_confirmed"], exported
 
 
-
 def test_identity33_a_doubted_mastodon_link_whose_host_answers_a_page_is_not_confirmed_on_every_surface(
         fakenet, tmp_path, monkeypatch):
     """identity33 (urlforms32, #15): a host answering its Mastodon oEmbed request with an HTML page gave no Mastodon
@@ -667,6 +666,7 @@ def test_identity33_a_doubted_mastodon_link_whose_host_answers_a_page_is_not_con
     # `stats` and `cache export`: test_urlforms32_stats_and_export_read_a_link_not_confirmed_as_a_post_as_the_report_does
     code, md = run("report", "--offline", "article.html")
     assert code in (0, 3) and "not confirmed as a post: blog.riverton.example gave no Mastodon answer" in md, md
+
 
 def test_urlforms32_stats_do_not_count_a_post_gone_under_an_uncertain_id_as_dead(tmp_path):
     """urlforms32 (review31r4, #15): a post not found under an id read with a doubt (a URL run into the next word) is
@@ -870,19 +870,7 @@ def test_newuser33_a_bluesky_post_whose_handle_url_lookup_failed_is_not_known_to
         fakenet, tmp_path, monkeypatch):
     """The DID URL's lookup answered (no capture), the handle URL's failed (a 503): whether a copy exists is not known,
     never "no archived copy was found" (a capture under the handle may be there)."""
-    from tests.fakenet import page
-
-    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
-    serve(fakenet, [])
-    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
-    fakenet.route("web.archive.org", "/cdx/search/cdx",
-                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
-                  else plain(request))
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
-    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
-                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
-    [embed] = json.loads(out)["embeds"]
-    archive = checks_of(embed)["archive"]
+    out, archive = _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch, [])
     assert (archive["result"], archive["evidence"].startswith("not known: the archive lookup failed (")) == (
         "skip", True), archive
     assert "no archived copy was found" not in out
@@ -893,21 +881,11 @@ def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_fo
     """A capture under the DID URL is listed; the handle URL's lookup failed (a 503). The capture found is a fact a
     recorded lookup shows: the report names it, never "not known: the archive lookup failed" over it; not read, it
     is no copy known (capture33), and another capture may be filed under the form whose lookup failed."""
-    from tests.fakenet import page
     from tests.waybacknet import Capture
 
-    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
     shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
-    serve(fakenet, [Capture("20260310100000", BY_DID, shell)])
-    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
-    fakenet.route("web.archive.org", "/cdx/search/cdx",
-                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
-                  else plain(request))
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
-    code, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
-                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
-    [embed] = json.loads(out)["embeds"]
-    archive = checks_of(embed)["archive"]
+    _, archive = _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch,
+                                                          [Capture("20260310100000", BY_DID, shell)])
     assert archive["evidence"].startswith(
         "the post is not found and no archived copy is known; a capture is listed (HTTP 200, 2026-03-10T10:00:00Z, "
         f"not read: whether it holds the post is not known): https://web.archive.org/web/20260310100000/{BY_DID}; "
@@ -999,3 +977,21 @@ def test_capture33_an_available_bluesky_posts_capture_is_still_counted_as_its_co
     assert report["summary"]["archive"]["with_copy"] == 1
     code, stats = run("stats", "--json", "--limit", "100")
     assert not [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"], stats
+
+
+def _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch, captures) -> tuple[str, dict]:
+    """A gone Bluesky post's JSON report (its output, its archive check) with `captures` in the archive and the
+    lookup of its handle URL failing (a 503); the DID URL's answered."""
+    from tests.fakenet import page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page({"error": "NotFound", "message": "post not found"}, 404))
+    serve(fakenet, captures)
+    plain = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if "mayor.riverton" in request.args.get("url", "")
+                  else plain(request))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + [APPVIEW])
+    _, out = run("report", "--format", "json", "skeet.html", name="skeet.html",
+                 article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    return out, checks_of(embed)["archive"]

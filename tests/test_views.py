@@ -63,7 +63,6 @@ def test_at_risk_embeds_are_those_with_no_good_capture(store: Store) -> None:
     ]   # the live post is captured (as http://twitter.com:80/...?lang=en): not at risk
 
 
-
 def test_identity33_an_embed_shows_the_save_of_its_post_made_under_another_spelling_of_its_handle(store: Store) -> None:
     """folder/c.html spells the post's handle `Gone_Account`; its save was queued as `gone_account` (X reads a handle
     in any case; the status id names the post): `save_status` was empty for it (#15). Another post's save stays
@@ -97,6 +96,7 @@ def test_identity33_a_save_queued_before_v44_is_known_by_the_x_post_its_url_name
         assert got == [("twitter", "1600000000000000001"), ("twitter", "20"), (None, None), (None, None)]
         assert store.latest_save("https://twitter.com/janedoe/status/1600000000000000001",
                                  post=("twitter", "1600000000000000001"))["url"].startswith("https://x.com/JaneDoe/")
+
 
 def test_credits_by_organization_fold_case_and_spaces(store: Store) -> None:
     got = [(r["organization"], r["credits"], r["articles"], r["creators"]) for r in rows(store, "credits_by_organization")]
