@@ -137,11 +137,12 @@ for _word, _months in _WORD_LANGUAGES.items():
 # alternation, twice in DATE_PATTERN, took 5 ms to compile in every process that read a date (a one-file scan's
 # start-up over its aim, #14). A word is a run of letters and of the marks the table's words hold (Hindi's vowel
 # signs are no \w); the Levant's months are two words ("كانون الثاني"), the second of which is listed.
-_MARKS = "".join(sorted({c for w in _MONTHS for c in w if c not in " ." and not re.match(r"[^\W\d_]", c)}))
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_MARKS = "".join(sorted(c for c in set("".join(_MONTHS)) - {" ", "."} if not _LETTER_RE.match(c)))   # each once
 _SECOND_WORDS = sorted({w.split(" ", 1)[1] for w in _MONTHS if " " in w}, key=len, reverse=True)
 # As long as the table's longest (the pattern retried a longer run from each of its letters, reading the rest of it
 # each time: quadratic, dates33); a month inside a longer run is found from its own first letter, as before.
-_LONGEST = max(len(piece) for w in _MONTHS for piece in re.split(r"[ .]", w))
+_LONGEST = max(len(piece) for w in _MONTHS for piece in w.replace(".", " ").split(" "))
 _LETTERS = rf"(?:[^\W\d_]|[{re.escape(_MARKS)}]){{1,{_LONGEST}}}"
 # Thai's abbreviations hold stops ("ก.ย."): a word may too, between letters; the last stop is the pattern's
 MONTH = (rf"{_LETTERS}(?:\.{_LETTERS})*"
