@@ -207,7 +207,9 @@ _ISO2022_JP_RE = re.compile(rb"\x1b\$(?:[@B]|\(D)")
 
 def _iso2022_jp(data: bytes) -> str | None:
     """The ISO-2022-JP codec that reads `data` (its 7-bit escape sequences), or None: the bytes are not in it."""
-    if b"\x1b$" not in data or not data.isascii() or not _ISO2022_JP_RE.search(data):
+    # ESC alone first: a one-byte search is memchr, 25 times faster than the two bytes' (0.14 ms a 118 KB page, read
+    # twice an article: a page's reading 0.058 to 0.338 ms, bench_process, #14)
+    if b"\x1b" not in data or b"\x1b$" not in data or not data.isascii() or not _ISO2022_JP_RE.search(data):
         return None
     for name in ("iso2022_jp", "iso2022_jp_2"):
         try:
