@@ -74,16 +74,22 @@ def _earliest(column: str) -> str:
     return f"{column} = min(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
 
 
-def _latest(column: str) -> str:
-    return f"{column} = max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
-
-
 def _latest_trusted(column: str) -> str:
     """`_latest`, where a time after now gives way to any time not after it (as `Store.record_observation` never
     moves a post's times to one after now over a known one)."""
     return (f"{column} = CASE WHEN {column} > {_NOW} AND excluded.{column} <= {_NOW} THEN excluded.{column}"
             f" WHEN excluded.{column} > {_NOW} AND {column} IS NOT NULL THEN {column}"
             f" ELSE max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column})) END")
+
+
+def _newer_trusted(column: str, table: str) -> str:
+    """Whether the input's row is newer than OUT's by `column`, a time after now being none: a dated row wins over
+    one of no time, and none dated after now wins (runs34, as `_TAKE_NEW_POST` reads a post's)."""
+    return f"IFNULL({_trusted(f'excluded.{column}')} > IFNULL({_trusted(f'{table}.{column}')}, ''), 0)"
+
+
+# What a merge says of an input's rows dated after it (`_ahead_note`): table -> (time column, what one row is)
+_AHEAD = {"snapshots": ("observed_at", "capture sighting"), "media": ("fetched_at", "download")}
 
 
 @dataclass(frozen=True)
@@ -152,16 +158,17 @@ RULES = (
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
-         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way
-         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at "
-                  "OR media.fetched_at IS NULL AND excluded.fetched_at IS NOT NULL"),
+         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way; one dated
+         # after now is of no known time (runs34: the shard from a clock ahead won the photo's facts)
+         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE " + _newer_trusted("fetched_at", "media")),
     Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
          "ON CONFLICT(post_row, media_id) DO NOTHING"),
     Rule("embed_posts", ("embed_id", "post_row"), {"embed_id": "embeds", "post_row": "posts"}, ("embed_id", "post_row"),
          "ON CONFLICT(embed_id, post_row) DO NOTHING"),
     Rule("snapshots", ("service", "url"), {"fetch_id": "fetches"},
-         conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN excluded.observed_at > observed_at"
-                  " THEN excluded.fetch_id ELSE fetch_id END, " + _latest("observed_at")),
+         conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN "
+                  + _newer_trusted("observed_at", "snapshots") + " THEN excluded.fetch_id ELSE fetch_id END, "
+                  + _latest_trusted("observed_at")),
     # A capture queued in two shards is made once; none is queued again once one has succeeded since.
     Rule("saves", ("url", "queued_at"), order="queued_at",
          where="NOT (s.status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM main.saves m WHERE m.url = s.url"
@@ -331,9 +338,9 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
             since = _given_kept_since(conn)
-            note = _not_known_note(conn, source, since)
-            if note:
-                report.notes.append(note)
+            for note in (_not_known_note(conn, source, since), _ahead_note(conn, source, tables)):
+                if note:
+                    report.notes.append(note)
             preferred = _prefer(conn, source, report, since=since)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
@@ -542,6 +549,22 @@ def _not_known_note(conn: sqlite3.Connection, source: Path, since: str | None) -
     return (f"{source}: {count:,} article record{'s' if count != 1 else ''} {made}: whether the user gave "
             f"{'their' if count != 1 else 'its'} encoding (not guessed) is not known, and nothing "
             f"{'they hold' if count != 1 else 'it holds'} can tell")
+
+
+def _ahead_note(conn: sqlite3.Connection, source: Path, tables: set[str]) -> str | None:
+    """Once for an input: how many of its capture sightings and downloads are dated after the merge, or None. They
+    are kept as that input's record, and lose to any row dated before (`_newer_trusted`): said, so the clock that
+    ran ahead is looked into rather than its rows silently set aside (runs34)."""
+    counts = []
+    for table, (column, what) in _AHEAD.items():
+        if table in tables:
+            [n] = conn.execute(f"SELECT count(*) FROM src.{table} WHERE {column} > {_NOW}").fetchone()
+            if n:
+                counts.append(f"{n:,} {what}{'s' if n != 1 else ''}")
+    if not counts:
+        return None
+    return (f"{source}: {' and '.join(counts)} dated after the merge (a clock that ran ahead?): kept, and no row "
+            "dated before it gave way to them")
 
 
 def _dated(conn: sqlite3.Connection) -> str:

@@ -753,3 +753,38 @@ def test_review33r1_a_save_merged_from_a_shard_made_before_v44_is_known_by_its_x
             [("twitter", "1600000000000000001"), (None, None)]
         assert store.latest_save("https://x.com/janedoe/status/1600000000000000001",
                                  post=("twitter", "1600000000000000001"))["status"] == "success"
+
+
+def test_runs34_a_capture_or_download_dated_after_the_merge_does_not_win_over_a_sane_one(tmp_path: Path) -> None:
+    """replay33 made `cache merge` read a post's times after now as none, but the `snapshots` rule (the capture's
+    newest lister) and the `media` rule (a photo's download) still took the later row as it was dated: a shard from a
+    clock a year ahead won them both, whichever order the inputs came in. A row dated after the merge loses to a sane
+    one, is kept (its fetch row stays in the log), and the merge says so once for its input."""
+    from datetime import datetime, timedelta, timezone
+    ahead = (datetime.now(timezone.utc) + timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    sane = "2026-01-02T03:04:05.000000Z"
+    capture = "https://web.archive.org/web/20221206060000/https://twitter.com/RivertonRoads/status/1"
+    photo = "https://pbs.twimg.com/media/FjRivertonRoads.jpg"
+    fast, right = tmp_path / "fast.db", tmp_path / "right.db"
+    for path, when, digest in ((fast, ahead, "FAST"), (right, sane, "RIGHT")):
+        with Store(path) as store:
+            fetch_id = store.record_fetch({"url": f"https://web.archive.org/cdx/search/cdx?url={digest}",
+                                           "method": "GET", "fetched_at": when, "status": 200,
+                                           "purpose": "wayback-cdx"})
+            store.record_snapshots([{"service": "wayback", "original": "https://twitter.com/RivertonRoads/status/1",
+                                     "url": capture, "timestamp": "20221206060000", "status": "200",
+                                     "digest": digest, "mimetype": "text/html", "found_via": "cdx",
+                                     "observed_at": when, "fetch_id": fetch_id}])
+            store.record_media({"url": photo, "sha256": digest.lower() * 8, "fetched_at": when, "fetch_id": fetch_id})
+    for order in ([fast, right], [right, fast]):
+        out = tmp_path / f"all-{order[0].stem}.db"
+        report = merge(out, order)
+        with Store(out) as store:
+            [snapshot] = store.db.execute("SELECT s.observed_at, f.fetched_at FROM snapshots s"
+                                          " JOIN fetches f ON f.id = s.fetch_id").fetchall()
+            assert snapshot == (sane, sane), order
+            assert store.media_by_url(photo)["fetched_at"] == sane, order
+            assert store.db.execute("SELECT count(*) FROM fetches WHERE fetched_at = ?", [ahead]).fetchone()[0] == 1
+        assert [n for n in report.notes if "after the merge" in n] == [
+            f"{fast}: 1 capture sighting and 1 download dated after the merge (a clock that ran ahead?): kept, and "
+            "no row dated before it gave way to them"], report.notes
