@@ -75,8 +75,8 @@ def _earliest(column: str) -> str:
 
 
 def _latest_trusted(column: str) -> str:
-    """`_latest`, where a time after now gives way to any time not after it (as `Store.record_observation` never
-    moves a post's times to one after now over a known one)."""
+    """The later of two times, where a time after now gives way to any time not after it (as
+    `Store.record_observation` never moves a post's times to one after now over a known one)."""
     return (f"{column} = CASE WHEN {column} > {_NOW} AND excluded.{column} <= {_NOW} THEN excluded.{column}"
             f" WHEN excluded.{column} > {_NOW} AND {column} IS NOT NULL THEN {column}"
             f" ELSE max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column})) END")

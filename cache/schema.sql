@@ -574,3 +574,5 @@ WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.st
                   AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))
 ORDER BY e.article_id, e.ordinal;
 
+CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
+
