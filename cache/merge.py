@@ -169,10 +169,9 @@ RULES = (
          conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN "
                   + _newer_trusted("observed_at", "snapshots") + " THEN excluded.fetch_id ELSE fetch_id END, "
                   + _latest_trusted("observed_at")),
-    # A capture queued in two shards is made once; none is queued again once one has succeeded since.
-    Rule("saves", ("url", "queued_at"), order="queued_at",
-         where="NOT (s.status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM main.saves m WHERE m.url = s.url"
-               " AND (m.status IN ('pending', 'submitted') OR (m.status = 'success' AND m.updated_at >= s.queued_at))))"),
+    # A capture queued in two shards is made once; none is queued again once one has succeeded since: matched by URL
+    # or by post once the input's saves know theirs (`_drop_saves_made`).
+    Rule("saves", ("url", "queued_at"), order="queued_at"),
     Rule("identifications", ("embed_id", "post_id", "identified_at"), {"embed_id": "embeds"}, ("embed_id",),
          order="identified_at"),
     Rule("errors", ("source", "occurred_at", "stage", "kind", "message"), {"article_id": "articles"},
@@ -225,9 +224,9 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             if on_input is not None:
                 on_input(source)
             _merge_one(store, source, report, own=source == out)
+        # (an input made before m044 had its saves' posts placed as they were copied: `_drop_saves_made`)
         with store.write():   # an input made before m030 copied its posts' bare ids: re-keyed as m030 does (#15)
             place_post_ids(store.db)
-            place_save_posts(store.db)   # and before m044 its saves, with no post (review33r1)
         with store.write():   # an input made before m046 copied its captures' observations as "available"
             name_archived_copies(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
@@ -342,9 +341,11 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                 if note:
                     report.notes.append(note)
             preferred = _prefer(conn, source, report, since=since)
+            [saves_before] = conn.execute("SELECT IFNULL(max(id), 0) FROM main.saves").fetchone()
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
+            _drop_saves_made(store, saves_before)
             _take_preferred(conn, preferred)
             conn.execute(f"INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, {_dated(conn)}"
                          " FROM temp.map_articles m JOIN src.articles s ON s.id = m.old"
@@ -549,6 +550,19 @@ def _not_known_note(conn: sqlite3.Connection, source: Path, since: str | None) -
     return (f"{source}: {count:,} article record{'s' if count != 1 else ''} {made}: whether the user gave "
             f"{'their' if count != 1 else 'its'} encoding (not guessed) is not known, and nothing "
             f"{'they hold' if count != 1 else 'it holds'} can tell")
+
+
+def _drop_saves_made(store: Store, before: int) -> None:
+    """Of the saves an input just added (ids after `before`), drop each pending one OUT already holds pending, or made
+    since it was queued: the same save by its URL, or by the X post it names, as `Store.queue_save` matches one
+    (runs34: by URL alone, the post queued in two shards as x.com/JaneDoe/… and twitter.com/janedoe/… was submitted
+    twice). An input made before v44 gets its saves' posts first (`place_save_posts`, review33r1)."""
+    place_save_posts(store.db)
+    store.db.conn.execute(
+        "DELETE FROM main.saves WHERE id > ? AND status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM"
+        " main.saves m WHERE m.id <= ? AND (m.url = saves.url OR (m.platform = saves.platform AND m.post_id ="
+        " saves.post_id)) AND (m.status IN ('pending', 'submitted') OR (m.status = 'success' AND m.updated_at >="
+        " saves.queued_at)))", [before, before])
 
 
 def _ahead_note(conn: sqlite3.Connection, source: Path, tables: set[str]) -> str | None:

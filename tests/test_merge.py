@@ -788,3 +788,35 @@ def test_runs34_a_capture_or_download_dated_after_the_merge_does_not_win_over_a_
         assert [n for n in report.notes if "after the merge" in n] == [
             f"{fast}: 1 capture sighting and 1 download dated after the merge (a clock that ran ahead?): kept, and "
             "no row dated before it gave way to them"], report.notes
+
+
+def test_runs34_pending_saves_of_one_post_under_two_spellings_merge_into_one(tmp_path: Path) -> None:
+    """`cache merge` de-duplicated pending saves by their URL's text alone, while a cache knows a save by its X post
+    too (identity33, `Store.queue_save`): two shards each queuing the post under another spelling (x.com/JaneDoe,
+    twitter.com/janedoe) merged into two pending saves, submitted twice; a save queued in one shard after the other
+    had made it was queued again. Saves are matched by URL or by post, as the queue does, a shard made before v44
+    too; a save of another post, or queued after the success, stays."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    post = ("twitter", "1600000000000000001")
+    with Store(tmp_path / "a.db") as store:
+        store.queue_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)
+        store.queue_save("https://x.com/JaneDoe/status/1600000000000000002", post=("twitter", "1600000000000000002"))
+        done = store.queue_save("https://x.com/JaneDoe/status/1600000000000000003",
+                                post=("twitter", "1600000000000000003"))
+        store.db["saves"].update(done, {"status": "success", "updated_at": "2099-01-01T00:00:00.000000Z"})
+    old = Database(tmp_path / "b.db")   # a shard made before v44: its saves know no post
+    migrations.apply(old, stop_before="m044_saves_by_post")
+    for n in ("1", "3", "4"):
+        old["saves"].insert({"url": f"https://twitter.com/janedoe/status/160000000000000000{n}", "status": "pending",
+                             "attempts": 0, "queued_at": "2026-11-20T00:00:00.000000Z",
+                             "updated_at": "2026-11-20T00:00:00.000000Z"})
+    old.conn.close()
+    merge(tmp_path / "out.db", [tmp_path / "a.db", tmp_path / "b.db"])
+    with Store(tmp_path / "out.db") as store:
+        saves = [(r["url"].rsplit("/", 1)[1][-1], r["status"]) for r in store.db.query("SELECT * FROM saves")]
+        assert sorted(saves) == [("1", "pending"), ("2", "pending"), ("3", "success"), ("4", "pending")], saves
+        assert store.queue_save("https://twitter.com/JANEDOE/status/1600000000000000001", post=post) == \
+            store.latest_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)["id"]
