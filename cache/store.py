@@ -1235,11 +1235,13 @@ class Store:
         `fetches_with_params`): the archive reads the URL it answers for in lower case (runs34). Through m049's
         index."""
         self._noted(f"fetches {url}{'&' if with_params else ''}")
-        key = url.lower()
-        where, args = "lower(url) = ?", [key]
-        if with_params:   # "'" is the character after "&": the range holds every URL that starts with `url&`
-            where, args = "(lower(url) = ? OR (lower(url) >= ? AND lower(url) < ?))", [key, f"{key}&", f"{key}'"]
-        return self._where("fetches", f"purpose = 'wayback-available' AND {where}", args, order_by="id")
+        key, available = url.lower(), "purpose = 'wayback-available' AND "
+        rows = self._where("fetches", f"{available}lower(url) = ?", [key], order_by="id")
+        if with_params:   # "'" is the character after "&": the range holds every URL that starts with `url&` (two
+            # reads, each on the index: one with an OR read the whole fetch log)
+            rows = sorted(rows + self._where("fetches", f"{available}lower(url) >= ? AND lower(url) < ?",
+                                             [f"{key}&", f"{key}'"], order_by="id"), key=lambda row: row["id"])
+        return rows
 
     def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
         """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the
