@@ -78,3 +78,18 @@ def test_capture34_the_archived_line_says_a_capture_under_a_handle_may_be_anothe
         [line] = [line for line in text.splitlines() if "Archived: " in line]
         assert said in line and BY_HANDLE in line, line
     assert BY_DID != BY_HANDLE
+
+
+def test_capture34_stats_finds_a_bluesky_posts_capture_under_its_handle_url_when_the_embed_links_its_did(
+        fakenet, tmp_path, monkeypatch):
+    """fixnu33b left it: `stats`' at_risk_embeds matched a Bluesky embed's captures by its link's URL alone, so an
+    available post linked by DID whose one capture is filed under its handle URL read "1 archived copy" in the report
+    and "at risk" in `stats`. The view finds a capture under any URL form of the post (handle or DID)."""
+    from tests.test_platform_verdicts import BLUESKY_OEMBED, BY_HANDLE, _skeet_captured
+    from tests.test_fetch import json_page as page
+
+    body = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
+    run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, page(BLUESKY_OEMBED), BY_HANDLE, body)
+    assert embed["post"]["status"] == "available" and report["summary"]["archive"]["with_copy"] == 1, embed["post"]
+    code, stats = run("stats", "--json", "--limit", "100")
+    assert not [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"], stats
