@@ -1119,7 +1119,8 @@ def unread_captures(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
     good = [s for s in snapshots if s.get("status") == "200"]
     if not captures_read(post):
         return good
-    read = {c["capture"].replace("id_/", "/", 1) for c in post.get("archived") or [] if c.get("capture")}
+    read = {c["capture"].replace("id_/", "/", 1) for c in post.get("archived") or [] if c.get("capture")} | set(
+        post.get("captures_held_before") or [])
     return [s for s in good if s["url"] not in read]
 
 
@@ -1139,6 +1140,9 @@ def _listed_unread(unread: list[dict[str, Any]], post: dict[str, Any] | None = N
         return (f"{read} capture{'s' * (read > 1)} read, none holds the post"
                 + (f" ({'; '.join(shown)})" if shown else "")
                 + f"; {len(unread)} more listed, not read ({more} the post is not known): {where}")
+    lookup = (post or {}).get("archive_lookup") or ""
+    if lookup.startswith("error: ") and "could not be read" in lookup:   # why: a read failed (a 503), said
+        where += f"; {lookup.removeprefix('error: ')}"
     many = f"{len(unread)} captures are listed (HTTP 200, latest {captured_at(last['timestamp'])}, not read: whether " \
            f"any holds the post is not known)"
     one = f"a capture is listed (HTTP 200, {captured_at(last['timestamp'])}, not read: whether it holds the post is " \
@@ -2017,6 +2021,9 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
     # time is that answer's: the observation's recording time was given, which is no fetch's (newuser33 #4)
     data["differences"] = [d.to_json() | _live_answer(source_of(data, d.field)) for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    held = _held_before(post, store, takes)
+    if held:
+        data["captures_held_before"] = held
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
 
@@ -2024,6 +2031,18 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
 LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
+
+
+def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
+    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post (observed "archived-copy"),
+    which this run did not read (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy."""
+    if store is None or post.post_row is None:
+        return []
+    rows = store.db.query("SELECT f.id, f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
+                          "WHERE o.post_row = ? AND o.method = 'wayback' AND o.status = 'archived-copy' ORDER BY f.id",
+                          [post.post_row])
+    return list(dict.fromkeys(row["url"].replace("id_/", "/", 1) for row in rows
+                              if takes is None or takes([row["id"]])))
 
 
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:

@@ -93,3 +93,25 @@ def test_capture34_stats_finds_a_bluesky_posts_capture_under_its_handle_url_when
     assert embed["post"]["status"] == "available" and report["summary"]["archive"]["with_copy"] == 1, embed["post"]
     code, stats = run("stats", "--json", "--limit", "100")
     assert not [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"], stats
+
+
+def test_capture34_a_capture_whose_read_failed_is_read_again_by_a_later_run(fakenet, reporter):  # noqa: F811
+    """A capture listed for a deleted post whose read failed (a 503) is recorded as failed, not as an answer: a later
+    online run reads it again, and the copy it holds is found."""
+    from tests.fakenet import page
+    from tests.waybacknet import classic_page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    stamp = "20210503120000"
+    serve(fakenet, [Capture(stamp, PAGE, classic_page(POST, "river_desk", "River Desk", "Road closed.",
+                                                      epoch=1620033160))])
+    good = fakenet.routes[("web.archive.org", f"/web/{stamp}id_/{PAGE}")][0]
+    fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", page("busy", 503))
+    report, embed = one_embed_report(reporter)
+    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    assert embed["archived_copies"] == [] and "could not be read (HTTP 503)" in archive["evidence"], archive
+    fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", good)
+    hits = len(fakenet.hits)
+    report, embed = one_embed_report(reporter)
+    assert [p for h, p in fakenet.hits[hits:] if p.startswith(f"/web/{stamp}id_/")], fakenet.hits[hits:]
+    assert [c["url"] for c in embed["archived_copies"]] == [f"https://web.archive.org/web/{stamp}/{PAGE}"], embed
