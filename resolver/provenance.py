@@ -2021,8 +2021,9 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
     # time is that answer's: the observation's recording time was given, which is no fetch's (newuser33 #4)
     data["differences"] = [d.to_json() | _live_answer(source_of(data, d.field)) for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
-    held = _held_before(post, store, takes)
-    if held:
+    read = {copy["capture"].replace("id_/", "/", 1) for copy in data["archived"] if copy.get("capture")}
+    held = [url for url in _held_before(post, store, takes) if url not in read]
+    if held:   # only those this view did not read itself
         data["captures_held_before"] = held
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
