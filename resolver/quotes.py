@@ -135,13 +135,13 @@ class Change:
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
-    unchecked: bool = False   # ... in place of a name, which they may write otherwise: the tool cannot tell
+    unchecked: str = ""    # ... in place of a name, which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME)
 
     def __str__(self) -> str:
         if self.bracketed:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
-                " (the same name written otherwise, or another? The tool cannot check it)" * self.unchecked)
+                f" ({self.unchecked})" if self.unchecked else "")
         if self.alike and self.post and self.article:
             return f"{self.post} → {self.article} ({self.alike})"
         if self.alike:   # a word only one side writes, the same all the same ("to" for a range's dash)
@@ -153,6 +153,12 @@ class Change:
         if not self.article:
             return f'dropped "{self.post}"'
         return f"{self.post} → {self.article}"
+
+
+UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot check it"
+# A role in brackets for a name ("[The President]" for "Biden"): an honest clarification as often as not, which the
+# tool cannot check as it does not know who held the role then (quotes34; quotes31 failed it).
+ROLE_FOR_A_NAME = "a role for a name: check who holds it"
 
 
 @dataclass(frozen=True)
@@ -435,6 +441,16 @@ def _reads_as(words: list[str]) -> str | None:
     return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
 
 
+def _looks(words: list[str]) -> tuple[str, ...]:
+    """The languages of _FREQUENT (two at most, those with most first) whose frequent words the words hold in small
+    letters: weaker than _reads_as ("and" of "Macron and Scholz met in Paris" is English, its "met" Dutch), so only
+    weighed where the other side reads plainly as, or is declared, another language than either."""
+    keys = {_key(w) for w in words if not w[:1].isupper()}   # "Las" of "Las Vegas" is a name's (review32r4)
+    held = sorted(((len(keys & frequent), -k, language) for k, (language, frequent) in
+                   enumerate(_FREQUENT_WORDS.items()) if keys & frequent), reverse=True)
+    return tuple(language for _, _, language in held[:2]) if len(held) <= 2 else ()
+
+
 def _in_another_language(said: list[str], post: list[str], lang: str | None, quote_lang: str | None) -> str:
     """"reads as English, the post is in Spanish" when the quote, sharing no word with letters with the post, is in
     another language of its script: by its words (or, where they cannot tell, the language the article declares for
@@ -442,13 +458,19 @@ def _in_another_language(said: list[str], post: list[str], lang: str | None, quo
     language (its `lang` wrong) or the quote's as the post's: other words in one language are a misquote; else ""."""
     ours_read, theirs_read = _reads_as(said), _reads_as(post)
     ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
+    looks: tuple[str, ...] = ()
+    if not ours and theirs:   # a frequent word or two of other languages (quotes34: "Macron and Scholz met in Paris"
+        looks = _looks(said)  # for a French post failed unless `quote_lang` was given)
+        ours = "" if theirs in looks else next(iter(looks), "")
     if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
         return ""
     held = _frequent_in(post)
     if not theirs_read and held.get(ours, 0) > held.get(theirs, 0):
         return ""   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
     named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
-    how = f"reads as {named[ours]}" if ours_read else f"is in {named[ours]} (as the article declares it)"
+    how = f"reads as {named[ours]}" if ours_read else "looks " + " or ".join(
+        _LANGUAGE_NAMES.get(language, language) for language in looks) if looks else \
+        f"is in {named[ours]} (as the article declares it)"
     return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
 
 
@@ -1447,13 +1469,19 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
+        bracketed_here = not _turns(post[j1:j2], said[i1:i2])
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
+            # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
+            if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
+                    and not _others_named(post, j1, j2, names):
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=ROLE_FOR_A_NAME)
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
-        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]),
-                      unchecked=unchecked)
+        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                      unchecked=UNCHECKED_NAME if unchecked else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
 
@@ -1525,6 +1553,33 @@ def _first_name_alone(post: list[str], j: int) -> str | None:
                  and post[k + 1][:1].isupper() and not post[k + 1].startswith("@")), "")
 
 
+def _a_role(words: list[str]) -> bool:
+    """Whether bracketed words are a role and nothing else: a role word (_ROLES) with articles, possessives and words
+    in small letters beside it ("[The President]", "[the city's mayor]"), no other capitalised word ("[President
+    Trump]", "[The French President]" name someone or somewhere more)."""
+    return any(map(_role, words)) and all(
+        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper()
+        or re.search(r"['’]s$", w) for w in words)
+
+
+def _others_named(post: list[str], j1: int, j2: int, names: frozenset[int]) -> bool:
+    """Whether the post names another person than the one post[j1:j2] names, whom a role in brackets in its place
+    could mean ("Biden met Trump. [The President] signed"): a handle or a name that is no known place or body, and no
+    word of the replaced name's (the "Joe" of "Joe Biden" written elsewhere)."""
+    from resolver.extract.credit_names import is_known_org
+    from resolver.extract.credit_places import names_a_known_place
+
+    replaced = {_key(w) for w in post[j1:j2]}
+    own = {_key(post[k + d]) for k in range(len(post)) if _key(post[k]) in replaced
+           for d in (-1, 1) if 0 <= k + d < len(post) and post[k + d][:1].isupper()}
+    def _place_or_body(k: int) -> bool:   # "Ohio" alone; "New" and "York" of "New York" too
+        return any(names_a_known_place(" ".join(post[a:b])) or is_known_org(" ".join(post[a:b]))
+                   for a, b in ((k, k + 1), (k - 1, k + 1), (k, k + 2)) if a >= 0 and b <= len(post))
+
+    return any(_key(post[k]) not in replaced | own and (post[k].startswith("@") or not _place_or_body(k))
+               for k in names if not j1 <= k < j2)
+
+
 def _initialism(words: list[str]) -> bool:
     """Whether bracketed words are an initialism: capitals of 2-6 letters, or dotted single capitals ("U.S.")."""
     own = [w for w in words if w.isupper() and len(w) > 1 or _bare(w) not in _REFERRING]   # "US" is no "us"
@@ -1536,10 +1591,12 @@ def _initialism(words: list[str]) -> bool:
 # same name written otherwise ("[Republicans]" for "GOP"), one holding another name is not ("[Democrats]": quotes33).
 _INITIALISM_NAMES = {
     "gop": ("republican", "republicans", "grand old party"),
-    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall"),
+    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall", "gb",
+           "great britain"),
+    "gb": ("britain", "british", "united kingdom", "great britain", "england", "london", "uk"),
     "us": ("america", "american", "united states", "washington", "white house"),
     "usa": ("america", "american", "united states", "washington", "white house"),
-    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
+    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
     "drc": ("congo", "kinshasa"),
 }   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
@@ -1559,21 +1616,43 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     new ("[X]" for "Twitter": _renamed)."""
     if _another_outlet(name, words):
         return False
-    if _initialism(words) or _renamed(name, words):
+    if _renamed(name, words):
         return True
     if not name.startswith("@"):
-        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
-            return False
-        # a word for its kind of body names it too ("[The party]", "[Trump's party]"), with no other name beside it
-        # ("[Democratic leaders]"): review33r2
-        known = _INITIALISM_NAMES.get(_key(name))
-        held = " " + " ".join(_bare(w) for w in words) + " "
-        return known is None or any(f" {alias} " in held for alias in known) or any(map(_role, words)) and all(
-            _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) for w in words)
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):   # "JONES" is a name (quotes33)
+            return _initialism(words)
+        return _may_name_initialism(name, words)
+    if _initialism(words):
+        return True
     letters = name.lstrip("@")
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
         map(_is_first_name, parts))
+
+
+def _may_name_initialism(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` may name the body of the post's initialism `name`, which the tool does not expand:
+    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB"); the same letters,
+    shorter or longer ("[US]" for "USA"), not another initialism ("[CIA]" for "FBI"); a word for its kind of body
+    ("[The party]", "[the alliance]", "[Trump's party]"); or, for an initialism whose names it does not know, words
+    that may spell it out, each capitalised one opening with one of its letters ("[Democrats]" for "DNC", "[Justice
+    Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
+    initialisms or two names are two bodies: quotes33 warned on them all (quotes34)."""
+    key = _key(name)
+    known = _INITIALISM_NAMES.get(key)
+    held = " " + " ".join(_bare(w) for w in words) + " "
+    if known and any(f" {alias} " in held for alias in known):
+        return True
+    if _initialism(words):
+        ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha())
+        return bool(ours) and (ours.casefold() in key or key in ours.casefold())
+
+    def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
+        return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
+
+    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2)
+        return any(map(_role, words)) and all(map(_kind, words))
+    return all(_kind(w) or _key(w)[:1] in key for w in words)
 
 
 # Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for
@@ -1652,6 +1731,11 @@ _DETERMINERS = frozenset(
     "unsere le la les un une ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos el los las una este "
     "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
     "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
+# Those of English and German, whose capital after them is a title or a noun in any post ("The Pentagon", "Die
+# Kanzlerin"); the others' only in a post known to be in another language than English (quotes34: "Le Pen").
+_TITLE_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their der die das den dem des ein eine einen einem einer "
+    "dies diese dieser dieses mein meine sein seine ihr ihre unser unsere".split())
 
 
 # The small words a headline in title case leaves in lower case ("Mayor Resigns After Vote on the Budget"): any other
@@ -1672,11 +1756,14 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
+    # another language's article in a post in English or too short to tell is a name's particle ("Le Pen", "De
+    # Niro"), which makes no title of the capital after it as "The" does ("The President"): quotes34
+    titles = _DETERMINERS if (_language(lang) or _reads_as(post) or "en") != "en" else _TITLE_DETERMINERS
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS and not _initialism([w]))} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))} if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 
