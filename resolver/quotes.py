@@ -310,13 +310,16 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     shared = [post_words[j] for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)]
     if all(map(_kept_in_translation, shared)):
-        translated = _translated(said_words, post_words) or _in_another_language(said_words, post_words, lang,
-                                                                                   quote_lang)
+        by_script = _translated(said_words, post_words)
+        translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
+                                                                                         quote_lang)
         if translated:
             kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
-                                      "translation? Its words cannot be checked against the post's",
+                                      "translation? Its words cannot be checked against the post's"
+                                      + (_negation_lost(said_words, post_words)
+                                         if _NEGATION_BY_WORD.issuperset(languages) and languages else ""),
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
@@ -372,6 +375,21 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after)))
+
+
+# Languages of _FREQUENT that negate with a word, whose translation keeps one: not Turkish, whose "-ma-" is a suffix.
+_NEGATION_BY_WORD = frozenset("en es pt fr de it nl".split())
+
+
+def _negation_lost(said: list[str], post: list[str]) -> str:
+    """"; the post has a negation ("não"), the quote none …" where one side of a translation holds a negation word and
+    the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
+    se reuniram": quotes34, once one frequent word tells a quote's language); else ""."""
+    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    if bool(ours) == bool(theirs):
+        return ""
+    side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)
+    return f'; the {side} has a negation ("{words[0]}"), the {other} none: check that the translation keeps its sense'
 
 
 def _kept_in_translation(word: str) -> bool:
@@ -451,10 +469,11 @@ def _looks(words: list[str]) -> tuple[str, ...]:
     return tuple(language for _, _, language in held[:2]) if len(held) <= 2 else ()
 
 
-def _in_another_language(said: list[str], post: list[str], lang: str | None, quote_lang: str | None) -> str:
+def _in_another_language(said: list[str], post: list[str], lang: str | None,
+                         quote_lang: str | None) -> tuple[str, tuple[str, ...]]:
     """"reads as English, the post is in Spanish" when the quote, sharing no word with letters with the post, is in
     another language of its script: by its words (or, where they cannot tell, the language the article declares for
-    it, `quote_lang`) against the post's `lang` (or its words). Not where the post's words read as the quote's
+    it, `quote_lang`) against the post's `lang` (or its words); with the languages of both sides. Not where the post's words read as the quote's
     language (its `lang` wrong) or the quote's as the post's: other words in one language are a misquote; else ""."""
     ours_read, theirs_read = _reads_as(said), _reads_as(post)
     ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
@@ -463,15 +482,16 @@ def _in_another_language(said: list[str], post: list[str], lang: str | None, quo
         looks = _looks(said)  # for a French post failed unless `quote_lang` was given)
         ours = "" if theirs in looks else next(iter(looks), "")
     if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
-        return ""
+        return "", ()
     held = _frequent_in(post)
     if not theirs_read and held.get(ours, 0) > held.get(theirs, 0):
-        return ""   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
+        return "", ()   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
     named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
     how = f"reads as {named[ours]}" if ours_read else "looks " + " or ".join(
         _LANGUAGE_NAMES.get(language, language) for language in looks) if looks else \
         f"is in {named[ours]} (as the article declares it)"
-    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
+    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}", \
+        (*(looks or (ours,)), theirs)
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
@@ -1596,7 +1616,8 @@ _INITIALISM_NAMES = {
     "gb": ("britain", "british", "united kingdom", "great britain", "england", "london", "uk"),
     "us": ("america", "american", "united states", "washington", "white house"),
     "usa": ("america", "american", "united states", "washington", "white house"),
-    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"), "rok": ("south korea", "seoul"),
+    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"),
+    "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
     "drc": ("congo", "kinshasa"),
 }   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)

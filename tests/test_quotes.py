@@ -2210,8 +2210,11 @@ def test_another_body_in_place_of_an_initialism_the_tool_does_not_know_fails(sai
     ("The [UK] team won gold today", "The GB team won gold today"),
     ("The [NK] fired a missile today", "The DPRK fired a missile today"),
     ("[The Journal] reported it first", "WSJ reported it first"),
+    ("The [Pentagon] confirmed it", "The DOD confirmed it"),
+    ("The [Defense Department] confirmed it", "The DOD confirmed it"),
 ], ids=["democrats-for-dnc", "party-for-dnc", "a-word-for-its-kind", "the-alliance", "spelt-out-in-another-order",
-        "shorter", "dotted-shorter", "uk-for-gb", "nk-for-dprk", "one-of-its-words"])
+        "shorter", "dotted-shorter", "uk-for-gb", "nk-for-dprk", "one-of-its-words", "pentagon-for-dod",
+        "defense-department-for-dod"])
 def test_a_name_an_initialism_may_stand_for_still_warns(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
@@ -2281,6 +2284,25 @@ def test_a_translation_holding_one_frequent_word_warns_as_a_translation(said, fo
 def test_other_words_in_one_language_or_a_post_too_short_to_tell_still_fail(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "fail", c.evidence
+
+
+# quotes34 (3): once one frequent word tells a quote's language, a rendering that drops the post's negation ("Lula and
+# Milei met" for "… não se reuniram") warns as a translation: the warn says one side has a negation and the other none.
+@pytest.mark.parametrize("said,found,lang,negation", [
+    ("Lula and Milei met in Brasília", "Lula e Milei não se reuniram", "pt", 'the post has a negation ("não")'),
+    ("Scholz: We will abandon Ukraine", "Scholz: Wir werden die Ukraine nicht allein lassen", "de",
+     'the post has a negation ("nicht")'),
+    ("Lula e Milei não se reuniram", "Lula and Milei met in Brasília", "en", 'the quote has a negation ("não")'),
+], ids=["pt-negation-dropped", "de-negation-dropped", "negation-added"])
+def test_a_translation_that_drops_or_adds_a_negation_says_so(said, found, lang, negation):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn" and "a translation?" in c.evidence, c.evidence
+    assert f"{negation}, the " in c.evidence and "check that the translation keeps its sense" in c.evidence, c.evidence
+
+
+def test_a_translation_keeping_its_negation_says_nothing_of_one():
+    c = compare("Sánchez will not resign this year", "Sánchez no dimitirá este año", lang="es")
+    assert c.result == "warn" and "negation" not in c.evidence, c.evidence
 
 
 # quotes34 (4): quotes31 failed a role in brackets for a name ("[The President]" for "Biden"): a common, honest
