@@ -1582,19 +1582,27 @@ def _a_role(words: list[str]) -> bool:
         or re.search(r"['’]s$", w) for w in words)
 
 
+# Days of the week, which a post writes with a capital and which name no one ("[The President] signed it on Monday").
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday lunes martes miércoles jueves viernes "
+                      "sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
+                      "donnerstag freitag samstag sonntag".split())
+
+
 def _others_named(post: list[str], j1: int, j2: int, names: frozenset[int]) -> bool:
     """Whether the post names another person than the one post[j1:j2] names, whom a role in brackets in its place
     could mean ("Biden met Trump. [The President] signed"): a handle or a name that is no known place or body, and no
     word of the replaced name's (the "Joe" of "Joe Biden" written elsewhere)."""
     from resolver.extract.credit_names import is_known_org
     from resolver.extract.credit_places import names_a_known_place
+    from resolver.extract.dates import month_number
 
     replaced = {_key(w) for w in post[j1:j2]}
     own = {_key(post[k + d]) for k in range(len(post)) if _key(post[k]) in replaced
            for d in (-1, 1) if 0 <= k + d < len(post) and post[k + d][:1].isupper()}
-    def _place_or_body(k: int) -> bool:   # "Ohio" alone; "New" and "York" of "New York" too
-        return any(names_a_known_place(" ".join(post[a:b])) or is_known_org(" ".join(post[a:b]))
-                   for a, b in ((k, k + 1), (k - 1, k + 1), (k, k + 2)) if a >= 0 and b <= len(post))
+    def _place_or_body(k: int) -> bool:   # "Kyiv" alone; "New" and "York" of "New York" too; a body's initialism
+        return _initialism([post[k]]) or _bare(post[k]) in _WEEKDAYS or month_number(post[k]) is not None or any(
+            names_a_known_place(" ".join(post[a:b])) or is_known_org(" ".join(post[a:b]))
+            for a, b in ((k, k + 1), (k - 1, k + 1), (k, k + 2)) if a >= 0 and b <= len(post))
 
     return any(_key(post[k]) not in replaced | own and (post[k].startswith("@") or not _place_or_body(k))
                for k in names if not j1 <= k < j2)

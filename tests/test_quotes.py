@@ -2321,7 +2321,12 @@ ROLE_FOR_A_NAME = "(a role for a name: check who holds it)"
      "[The mayor]\" in place of \"Adams\""),
     ("Biden said it. [The President] signed the bill", "Biden said it. Biden signed the bill",
      "[The President]\" in place of \"Biden\""),
-], ids=["the-president", "the-mayor", "mid-sentence", "possessive", "full-name", "beside-a-place", "named-again"])
+    ("[The President] thanked NATO today", "Biden thanked NATO today", "[The President]\" in place of \"Biden\""),
+    ("[The President] signed it on Monday", "Biden signed it on Monday", "[The President]\" in place of \"Biden\""),
+    ("[The President] signed it in January", "Biden signed it in January",
+     "[The President]\" in place of \"Biden\""),
+], ids=["the-president", "the-mayor", "mid-sentence", "possessive", "full-name", "beside-a-place", "named-again",
+        "beside-an-initialism", "beside-a-weekday", "beside-a-month"])
 def test_a_role_in_brackets_for_a_name_warns_saying_so(said, found, shown):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
