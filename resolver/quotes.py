@@ -1574,12 +1574,25 @@ def _first_name_alone(post: list[str], j: int) -> str | None:
 
 
 def _a_role(words: list[str]) -> bool:
-    """Whether bracketed words are a role and nothing else: a role word (_ROLES) with articles, possessives and words
-    in small letters beside it ("[The President]", "[the city's mayor]"), no other capitalised word ("[President
+    """Whether bracketed words are a person's role and nothing else: a role word (_ROLES, not a body's: _BODIES) with
+    articles, possessives and words in small letters beside it ("[The President]", "[the city's mayor]"), no other capitalised word ("[President
     Trump]", "[The French President]" name someone or somewhere more)."""
-    return any(map(_role, words)) and all(
+    return any(_role(w) and not {_bare(w), _bare(w)[:-1], _bare(w)[:-2]} & _BODIES for w in words) and all(
         _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper()
         or re.search(r"['’]s$", w) for w in words)
+
+
+# The words of _ROLES for a body, not a person's role: a body in brackets for a person's name ("[The police]" for
+# "Jones") puts another in the post's words, and fails as a name replaced.
+_BODIES = frozenset(
+    "police government administration ministry agency department office bureau council court congress parliament "
+    "senate house committee commission board company firm army military troop force navy militia regime opposition "
+    "party campaign team club union state city county district federal fed hospital school university embassy "
+    "network station channel newspaper newsroom news press gov govt pd hq staff family people authority "
+    "policía gobierno ministerio autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
+    "fiscalía polícia governo ministério exército gouvernement ministère préfecture parquet armée gendarmerie autorité "
+    "polizei regierung bundesregierung ministerium behörde behörden staatsanwaltschaft gericht bundeswehr armee "
+    "feuerwehr".split())
 
 
 # Days of the week, which a post writes with a capital and which name no one ("[The President] signed it on Monday").

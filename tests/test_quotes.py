@@ -2340,7 +2340,10 @@ def test_a_role_in_brackets_for_a_name_warns_saying_so(said, found, shown):
     ("[The President] thanked @jones", "Biden thanked @jones", "Biden → [The President]"),
     ("[President Trump] signed the bill", "Biden signed the bill", "Biden → [President Trump]"),
     ("[The French President] signed it", "Biden signed it", "Biden → [The French President]"),
-], ids=["another-person-named", "another-surname", "another-account", "a-role-and-a-name", "a-role-and-a-capital"])
+    ("[The police] said no", "Jones said no", "Jones → [The police]"),
+    ("[The government] said no", "Jones said no", "Jones → [The government]"),
+], ids=["another-person-named", "another-surname", "another-account", "a-role-and-a-name", "a-role-and-a-capital",
+        "a-body-for-a-person", "a-government-for-a-person"])
 def test_a_role_for_a_name_where_the_post_names_another_person_still_fails(said, found, shown):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
