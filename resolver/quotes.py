@@ -1677,8 +1677,8 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
     one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB"); the same letters,
     shorter or longer ("[US]" for "USA"), not another initialism ("[CIA]" for "FBI"); a word for its kind of body
     ("[The party]", "[the alliance]", "[Trump's party]"); or, for an initialism whose names it does not know, words
-    that may spell it out, each capitalised one opening with one of its letters ("[Democrats]" for "DNC", "[Justice
-    Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
+    that may spell it out, each capitalised one opening with one of its letters, one with its first or last
+    ("[Democrats]" for "DNC", "[Justice Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
     initialisms or two names are two bodies: quotes33 warned on them all (quotes34)."""
     key = _key(name)
     known = _INITIALISM_NAMES.get(key)
@@ -1694,7 +1694,10 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
 
     if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2)
         return any(map(_role, words)) and all(map(_kind, words))
-    return all(_kind(w) or _key(w)[:1] in key for w in words)
+    named = [_key(w)[:1] for w in words if not _kind(w)]
+    # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
+    # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
+    return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
 
 
 # Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for

@@ -2191,8 +2191,9 @@ def test_another_body_than_the_renamed_one_still_fails(said, found):
     ("[The EU] will respond to this", "NATO will respond to this", "NATO → [The EU]"),
     ("The [CDC] is under pressure", "The NHS is under pressure", "NHS → [CDC]"),
     ("The [Social Democrats] will fight this", "The CDU will fight this", "CDU → [Social Democrats]"),
+    ("The [Biden] opened an inquiry today", "The FBI opened an inquiry today", "FBI → [Biden]"),
 ], ids=["initialism-for-initialism", "without-the", "party-committee", "another-body-s-name", "another-party",
-        "the-eu-for-nato", "health-bodies", "another-german-party"])
+        "the-eu-for-nato", "health-bodies", "another-german-party", "a-name-opening-with-a-middle-letter"])
 def test_another_body_in_place_of_an_initialism_the_tool_does_not_know_fails(said, found, shown):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
@@ -2212,9 +2213,11 @@ def test_another_body_in_place_of_an_initialism_the_tool_does_not_know_fails(sai
     ("[The Journal] reported it first", "WSJ reported it first"),
     ("The [Pentagon] confirmed it", "The DOD confirmed it"),
     ("The [Defense Department] confirmed it", "The DOD confirmed it"),
+    ("The [Homeland Security] said no", "The DHS said no"),
+    ("The [Israeli military] said no", "The IDF said no"),
 ], ids=["democrats-for-dnc", "party-for-dnc", "a-word-for-its-kind", "the-alliance", "spelt-out-in-another-order",
         "shorter", "dotted-shorter", "uk-for-gb", "nk-for-dprk", "one-of-its-words", "pentagon-for-dod",
-        "defense-department-for-dod"])
+        "defense-department-for-dod", "its-last-letters", "its-first-letter"])
 def test_a_name_an_initialism_may_stand_for_still_warns(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
