@@ -2351,3 +2351,17 @@ def test_a_role_for_a_name_where_the_post_names_another_person_still_fails(said,
     c = compare(said, found)
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+@given(st.text("BCDFGHJKLMNPQRSTVWXZ", min_size=2, max_size=4), st.text("BCDFGHJKLMNPQRSTVWXZ", min_size=2, max_size=4))
+def test_any_other_initialism_in_place_of_an_initialism_fails_and_the_same_warns(theirs, ours):
+    """quotes34: two initialisms (consonants only: no word, no known one's vowels) are two bodies unless one holds
+    the other's letters ("[US]" for "USA")."""
+    found = f"The {theirs} opened an inquiry today"
+    c = compare(f"The [{ours}] opened an inquiry today", found)
+    if ours == theirs:
+        assert c.result != "fail", c.evidence   # the post's own word, in brackets
+    elif ours in theirs or theirs in ours:
+        assert c.result == "warn", c.evidence
+    else:
+        assert c.result == "fail" and f"{theirs} → [{ours}]" in c.evidence, c.evidence
