@@ -407,9 +407,14 @@ def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], 
     """The date check of an article's date whose month word names two months by language ("listopada": October in
     Croatian, November in Polish) where neither the page nor the post says which: a warn naming each reading and
     which the post's date fits, never a fail (the month guessed wrong failed an honest article: fixnu32h); a skip
-    with no post date to hold it against."""
-    named = " or ".join(f"{day} in {', '.join(languages) or 'another language'}" for day, languages in readings.items())
-    said = (f"“{date_text}” is {named}, and neither the page nor the post says which language it is written in")
+    with no post date to hold it against. A numeric date both orders read ("12/09/2022") is named by its orders."""
+    if all(label.endswith(" first") for labels in readings.values() for label in labels):   # "12/09/2022" (sig34)
+        named = " or ".join(f"{day} read {' or '.join(orders)}" for day, orders in readings.items())
+        said = f"“{date_text}” is {named}, and nothing in the article says which order it is written in"
+    else:
+        named = " or ".join(f"{day} in {', '.join(languages) or 'another language'}"
+                            for day, languages in readings.items())
+        said = f"“{date_text}” is {named}, and neither the page nor the post says which language it is written in"
     verdicts = {day: _day_verdict(day, created_at) for day in readings} if created_at else {}
     if not verdicts or None in verdicts.values():
         return check("date", "skip", f"{said}: it is not compared")

@@ -155,7 +155,10 @@ SP = r"[ \t\u00a0]"
 # Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
 # as X writes it or a keyboard does ("12 בספט׳ 2022", "בספט' 2022"): the table holds the month alone (newuser32b #7).
 # Before the year Thai's era ("12 กันยายน พ.ศ. 2565"). Hungarian puts the year first ("2022. szeptember 12."),
-# Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4).
+# Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4). A scraped signature's
+# numbers (sig34): day and month in either order ("12/09/2022", "25.09.2022"; `_numeric_readings`), a year first
+# ("2022-09-12", "2022/09/12"), none inside a longer run of numbers; and a month with its year alone ("September
+# 2022"), which names no day: found, its words kept, no date given.
 DATE_PATTERN = (
     rf"(?:(?P<m1>{MONTH})\.?{SP}+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})\.?(?:er)?{SP}+(?:de{SP}+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?{SP}+"
@@ -163,16 +166,41 @@ DATE_PATTERN = (
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?"
     rf"|(?P<y4>{YEAR})\.{SP}+(?P<m4>{MONTH})\.?{SP}+(?P<d4>\d{{1,2}})\.?"
     rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
+    rf"|(?<![\d/.-])(?P<n6>\d{{1,2}})(?P<s6>[/.-])(?P<o6>\d{{1,2}})(?P=s6)(?P<y6>{YEAR})"
+    rf"|(?<![\d/.-])(?P<y7>{YEAR})(?P<s7>[/.-])(?P<m7>\d{{1,2}})(?P=s7)(?P<d7>\d{{1,2}})(?![\d/.-]\d)"
+    rf"|(?P<m8>{MONTH})\.?{SP}+(?P<y8>{YEAR})"
     rf")(?!\d)"
 )
-_SHAPES = range(1, 6)
+_SHAPES = range(1, 9)   # 6 has no month group of its own: its order is read by `_numeric_readings`
+DAY_FIRST, MONTH_FIRST = "day first", "month first"   # the readings of a numeric date ("12/09/2022")
 BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
 
 
-def _parts(match: re.Match[str]) -> tuple[str, str, str] | None:
-    """The (month, day, year) words of a DATE_PATTERN match (its groups m1/d1/y1, m2/d2/y2, ...), or None."""
+def _parts(match: re.Match[str]) -> tuple[str, str | None, str] | None:
+    """The (month, day, year) words of a DATE_PATTERN match (its groups m1/d1/y1, m2/d2/y2, ...; no day for a month
+    and a year alone), or None."""
     groups = match.groupdict()
-    return next(((groups[f"m{i}"], groups[f"d{i}"], groups[f"y{i}"]) for i in _SHAPES if groups.get(f"m{i}")), None)
+    return next(((groups[f"m{i}"], groups.get(f"d{i}"), groups[f"y{i}"]) for i in _SHAPES if groups.get(f"m{i}")), None)
+
+
+def _numeric(match: re.Match[str]) -> bool:
+    """Is a match (DATE_PATTERN's, or a pattern holding it or not) a numeric date's ("12/09/2022")?"""
+    return bool(match.groupdict().get("y6"))
+
+
+def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
+    """Each day a numeric date ("12/09/2022", "25.09.2022") may be, read day first and month first, with the order
+    that reads it so ({} for a match of another shape, or numbers that are no date either way: "45/67/2022"). One
+    day for "25/09/2022" (25 is no month) and "12/12/2022"; two for "12/09/2022", which nothing in the words settles."""
+    groups = match.groupdict()
+    if not groups.get("y6"):
+        return {}
+    first, second, year = groups["n6"], groups["o6"], _year(groups["y6"], None)
+    readings: dict[str, tuple[str, ...]] = {}
+    for order, day, month in ((DAY_FIRST, first, second), (MONTH_FIRST, second, first)):
+        if (iso := _iso(year, int(month), day)) is not None:
+            readings[iso] = (*readings.get(iso, ()), order)
+    return readings
 
 
 def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
@@ -187,6 +215,8 @@ def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
 def _months_known(match: re.Match[str]) -> bool:
     """Whether a match's month is a month of the table, or a number, in a year its languages write, in an order they
     write (`_as_written`)."""
+    if _numeric(match):
+        return bool(_numeric_readings(match))
     parts = _parts(match)
     if parts is None:
         return False
@@ -245,6 +275,9 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
     """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30), its month is
     no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ..."), its year one the
     month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`)."""
+    if _numeric(match):   # a numeric date: read when one order alone reads it, else the date check names both
+        readings = _numeric_readings(match)
+        return next(iter(readings)) if len(readings) == 1 else None
     parts = _parts(match)
     if parts is None:
         return None
@@ -265,8 +298,12 @@ def _iso(year: int | None, month: int | None, day: str | None) -> str | None:
 
 def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     """Each day the first date in `text` may be, with the names of the languages that read it so ({} for no date):
-    two for "12. listopada 2022" (October 12 in Croatian, November 12 in Polish), which the date check names."""
+    two for "12. listopada 2022" (October 12 in Croatian, November 12 in Polish), which the date check names; a
+    numeric date both orders read, with its orders ("12/09/2022": September 12 day first, December 9 month first)."""
     match = DATE_RE.search(text or "")
+    if match is not None and _numeric(match):
+        readings = _numeric_readings(match)
+        return readings if len(readings) > 1 else {}
     parts = _parts(match) if match is not None else None
     if parts is None or parts[0].isdigit():
         return {}
