@@ -53,6 +53,13 @@ def handle(user: str, host: str) -> str | None:
     return f"{user}@{host}" if user else None
 
 
+def profile_url(account: str) -> str | None:
+    """An account's page on its own instance, https://<instance>/@user, for a handle `user@instance` (a scraped
+    signature's "(@jane@hachyderm.io)"); None when `account` names no instance."""
+    remote = REMOTE_USER.match(account)
+    return f"https://{remote.group(2).lower()}/@{remote.group(1)}" if remote else None
+
+
 def account_handle(url: str) -> str | None:
     """The handle of an account URL, https://<instance>/@user (or /@user@other.instance, /users/user), as an
     oEmbed answer's `author_url` gives it; None for any other URL."""
