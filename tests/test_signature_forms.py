@@ -175,3 +175,10 @@ def test_a_wrapped_url_in_an_html_paragraph_source_is_joined_with_a_doubt():
     [embed] = find_all(html, "html")[0]
     assert embed.post_id == "1765123456789012345"
     assert embed.id_doubt
+
+
+@pytest.mark.parametrize("handle", ["jane@threads.net", "jane@medium.com"])
+def test_a_handle_at_a_host_that_is_no_instance_is_no_mastodon_post(handle):
+    """Threads' fediverse handles ("@jane@threads.net") and other hosts the Mastodon parser refuses are no instance's:
+    no post of a wrong platform."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []

@@ -55,9 +55,11 @@ def handle(user: str, host: str) -> str | None:
 
 def profile_url(account: str) -> str | None:
     """An account's page on its own instance, https://<instance>/@user, for a handle `user@instance` (a scraped
-    signature's "(@jane@hachyderm.io)"); None when `account` names no instance."""
+    signature's "(@jane@hachyderm.io)"); None when `account` names no instance (a host of NOT_INSTANCES: Threads'
+    fediverse handles are "@jane@threads.net")."""
     remote = REMOTE_USER.match(account)
-    return f"https://{remote.group(2).lower()}/@{remote.group(1)}" if remote else None
+    host = remote.group(2).lower() if remote else ""
+    return f"https://{host}/@{remote.group(1)}" if remote and host not in NOT_INSTANCES else None
 
 
 def account_handle(url: str) -> str | None:
