@@ -182,3 +182,29 @@ def test_a_handle_at_a_host_that_is_no_instance_is_no_mastodon_post(handle):
     """Threads' fediverse handles ("@jane@threads.net") and other hosts the Mastodon parser refuses are no instance's:
     no post of a wrong platform."""
     assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
+
+
+# If time remains: Persian's solar calendar (Solar Hijri), as Iranian copies date a post
+@pytest.mark.parametrize("written, iso", [
+    ("۲۱ شهریور ۱۴۰۱", "2022-09-12"),
+    ("21 شهریور 1401", "2022-09-12"),
+    ("۱ فروردین ۱۴۰۳", "2024-03-20"),
+    ("۳۰ اسفند ۱۴۰۳", "2025-03-20"),   # 1403 is a leap year: its Esfand has 30 days
+    ("۱ فروردین ۱۴۰۴", "2025-03-21"),
+    ("۱۰ دی ۱۳۹۹", "2020-12-30"),
+    ("۳۱ مهر ۱۴۰۱", None),   # Mehr has 30 days
+    ("۳۰ اسفند ۱۴۰۲", None),   # 1402 is no leap year
+], ids=["shahrivar", "latin-digits", "nowruz-1403", "leap-esfand", "nowruz-1404", "dey", "no-31-mehr",
+        "no-30-esfand"])
+def test_a_persian_solar_date_is_read_as_the_gregorian_day(written, iso):
+    assert dates.parse_date(written) == iso
+
+
+@pytest.mark.parametrize("written", ["21 شهریور 2022", "21 September 1401", "21 سپتامبر ۱۴۰۱"])
+def test_a_solar_month_with_another_calendars_year_is_no_date(written):
+    assert dates.parse_date(written) is None
+
+
+def test_a_signature_with_a_persian_solar_date_is_a_post():
+    [embed] = find_embeds("پل خیابان الم بسته است.\n— Jane Roe (@janeroe) ۲۱ شهریور ۱۴۰۱")
+    assert (embed.author_handle, embed.date_text, embed.date) == ("janeroe", "۲۱ شهریور ۱۴۰۱", "2022-09-12")
