@@ -365,6 +365,10 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
             and len(readings := _date_readings(embed["date_text"])) > 1:
         checks.append(_date_of_two_readings(embed["date_text"], readings, created_at, source))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
+            and _names_no_day(embed["date_text"]):
+        checks.append(check("date", "skip", f"the article shows a month and a year, no day (“{embed['date_text']}”): "
+                                            "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
@@ -400,6 +404,14 @@ def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
     from resolver.extract.dates import date_readings
 
     return date_readings(date_text)
+
+
+def _names_no_day(date_text: str) -> bool:
+    """`dates.names_no_day`, imported only for a date the article shows and extraction did not read (as
+    `_date_readings`)."""
+    from resolver.extract.dates import names_no_day
+
+    return names_no_day(date_text)
 
 
 def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], created_at: str | None,

@@ -208,3 +208,14 @@ def test_a_solar_month_with_another_calendars_year_is_no_date(written):
 def test_a_signature_with_a_persian_solar_date_is_a_post():
     [embed] = find_embeds("پل خیابان الم بسته است.\n— Jane Roe (@janeroe) ۲۱ شهریور ۱۴۰۱")
     assert (embed.author_handle, embed.date_text, embed.date) == ("janeroe", "۲۱ شهریور ۱۴۰۱", "2022-09-12")
+
+
+def test_the_date_check_of_a_month_and_a_year_says_it_names_no_day():
+    """It was read, so "could not read" was untrue: the check says the article names a month and no day."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "September 2022", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-09-12T09:00:00.000Z", "text": POST, "author": {}}
+    [check] = date_checks(embed, post)
+    assert (check["result"], check["evidence"]) == (
+        "skip", "the article shows a month and a year, no day (“September 2022”): it is not compared")

@@ -369,6 +369,13 @@ def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     return {day: languages for day, languages in sorted(found.items()) if day}
 
 
+def names_no_day(text: str) -> bool:
+    """Whether the first date in `text` is a month and a year with no day ("September 2022"): read, and no day."""
+    match = DATE_RE.search(text or "")
+    parts = _parts(match) if match is not None and not _numeric(match) else None
+    return parts is not None and parts[1] is None
+
+
 def is_ambiguous(match: re.Match[str]) -> bool:
     """Whether a DATE_PATTERN match's month word names two months, each in its languages ("listopada")."""
     parts = _parts(match)
