@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
+from cache.store import MIGRATION_SET, NO_PLACE_SOURCES, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -909,6 +909,62 @@ def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
     gone post's page). Before, any such capture took it off the list."""
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
+
+
+# The version of each source the views count (newuser34b #1, #13): an article is its bytes, and a source read again
+# after an edit gives another article, its old one kept (a report of its sha256 still works). An article counts
+# while its bytes are the current version of a source it was read from (`article_sources.superseded_at` NULL: the
+# version scanned there last), or it names no source; a version superseded everywhere counts in no view. Each view
+# takes its latest SQL with this one condition added (`_current_only`), so a later change of a view keeps it.
+# Sources that name no place (NO_PLACE_SOURCES: standard input, bytes given to the API) are never superseded.
+CURRENT_ARTICLES = """
+SELECT a.* FROM articles a
+WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND s.superseded_at IS NULL)
+   OR NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id)"""
+_IS_CURRENT = "{0}.article_id IN (SELECT id FROM current_articles)"
+
+
+def _current_only(sql: str, target: str, condition: str) -> str:
+    """`sql` with `condition` added right after `target`, which must be in it once (a replace of a missing target
+    would silently leave a view counting every version)."""
+    if sql.count(target) != 1:
+        raise AssertionError(f"{target!r} is in the view's SQL {sql.count(target)} times, not once")
+    return sql.replace(target, target + condition)
+
+
+VIEWS_V49 = {
+    "credits_by_organization": _current_only(
+        VIEWS["credits_by_organization"], "FROM credits\n", f"WHERE {_IS_CURRENT.format('credits')}\n"),
+    "dead_embeds_by_outlet_year": _current_only(
+        VIEWS_V47["dead_embeds_by_outlet_year"], "WHERE e.post_id IS NOT NULL", f" AND {_IS_CURRENT.format('e')}"),
+    "gone_accounts_most_cited": _current_only(
+        VIEWS_V47["gone_accounts_most_cited"], "AND e.id_doubt IS NULL", f" AND {_IS_CURRENT.format('e')}"),
+    "at_risk_embeds": _current_only(
+        AT_RISK_EMBEDS_V48, "AND p.post_id = e.post_id\nWHERE ", f"{_IS_CURRENT.format('e')} AND "),
+    "unsure_encodings": _current_only(
+        UNSURE_ENCODINGS_V36, "WHERE a.encoding_detected = 1", " AND a.id IN (SELECT id FROM current_articles)"),
+}
+
+
+@migrations()
+def m049_views_count_current_versions(db: Database) -> None:
+    """v49 (newuser34b #1, #13): `article_sources.superseded_at`, when a newer version of the source was scanned
+    (NULL: the version scanned there last, the current one); the view `current_articles`, the articles whose bytes
+    are a source's current version; and the research views count those only. Before, an article edited between two
+    scans counted twice in every view (its credits, its embeds, dead or at risk), and each correction of a page
+    scanned nightly added to the counts. The old versions are kept. Of the sources recorded before v49, the version
+    recorded there last is the current one."""
+    db.table("article_sources").add_column("superseded_at", str)
+    db.execute("CREATE INDEX article_sources_source ON article_sources (source)")
+    places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
+    db.execute(f"""UPDATE article_sources AS old SET superseded_at = (
+        SELECT s.first_seen_at FROM article_sources s WHERE s.source = old.source ORDER BY s.id DESC LIMIT 1)
+        WHERE old.source NOT IN ({places})
+          AND old.id < (SELECT max(s.id) FROM article_sources s WHERE s.source = old.source)""")
+    db.create_view("current_articles", CURRENT_ARTICLES.strip())
+    for name, sql in VIEWS_V49.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

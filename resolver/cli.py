@@ -1001,7 +1001,9 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
     extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
               (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
               (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path"),
-              (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)")]
+              (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)"),
+              (summary.changed, f"article{'s' * (summary.changed != 1)} changed since last scanned (the cache "
+                                "keeps the older version, counted no more)")]
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))
@@ -1838,8 +1840,11 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(found))
         return
     click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
+    older = found["older_versions"]
     for table, count in found["tables"].items():
-        click.echo(f"  {table:<20} {count:>12,}")
+        kept = f"   ({older[table]:,} older version{'s' * (older[table] != 1)} kept (not counted))" \
+            if older.get(table) else ""
+        click.echo(f"  {table:<20} {count:>12,}{kept}")
     click.echo(f"views: {', '.join(found['views'])}")
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
     memos, size = found["memos"], found["memos"]["bytes"]

@@ -108,6 +108,9 @@ class ArticleResult:
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
+    # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
+    # there, newuser34b #1): kept in the cache, counted no more. Said by the run's summary.
+    replaces: str | None = field(default=None, repr=False, compare=False)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -380,6 +383,7 @@ class Summary:
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
     repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
+    changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
 
     def add(self, other: Mapping[str, Any]) -> None:
@@ -403,6 +407,7 @@ class Summary:
             return
         self.articles += 1
         self.truncated += outcome.truncated is not None
+        self.changed += outcome.replaces is not None
         self.unavailable += outcome.unavailable
         self.steps_failed += outcome.failed
         self.embeds += len(outcome.embeds)
@@ -1136,7 +1141,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
         # The same embeds and credits: their JSON, made for the store, is not made again for the output.
-        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=()))
+        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=(),
+                                        replaces=store.replaced.get(result.article.source)))
     return recorded
 
 
