@@ -127,6 +127,11 @@ class ArticleResult:
     # the article says.
     page_embeds: Mapping[int, Embed] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def skipped(self) -> bool:
+        """Never: an article read (a `Failure` may be a file skipped), so `emit` can ask any outcome."""
+        return False
+
     def real_url(self, url: str) -> str:
         """A URL of an embed or a credit as the page wrote it (`page_urls`), to be asked for."""
         return self.page_urls.get(url, url)
@@ -231,7 +236,8 @@ class Failure:
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
     article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, "empty" for a
     file or record with nothing in it (skipped, named or not), else the name of what went wrong inside (a bug).
-    `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
+    `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget; "unmatched": a
+    folder none of whose files --glob matched (a warning, no file skipped)."""
 
     source: str
     message: str
@@ -244,7 +250,7 @@ class Failure:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
-        return self.kind == "empty" or (not self.named and self.kind == "input")
+        return self.kind == "empty" or (not self.named and self.kind in ("input", "unmatched"))
 
     @property
     def line(self) -> str:
@@ -256,10 +262,18 @@ class Failure:
             return escaped_controls(f"warning: skipped {self.message}")
         return escaped_controls(f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}")
 
+    @property
+    def skipped(self) -> bool:
+        """A file that is no article (binary, empty, found by a folder walk), skipped with a warning: the CLI prints
+        no JSON line for it, and counts it apart from the inputs that failed (newuser34b #3)."""
+        return self.warning
+
     def to_json(self) -> dict[str, Any]:
         """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
-        error as a step's error is written, "<kind>: <message>"."""
-        return {"source": self.source, "error": f"{self.kind}: {self.message}"}
+        error as a step's error is written, "<kind>: <message>"; and `"skipped": true` for a file skipped as no
+        article (a warning: `scan --json` prints no line for one), not an input that failed (newuser34b #3)."""
+        said = {"source": self.source, "error": f"{self.kind}: {self.message}"}
+        return {**said, "skipped": True} if self.skipped else said
 
 
 Outcome = ArticleResult | Failure
@@ -376,6 +390,7 @@ class Summary:
     articles: int = 0
     failed: int = 0           # inputs that could not be processed (errors; the exit code says so)
     skipped: int = 0          # files a folder walk found that are no article (warnings)
+    unmatched: int = 0        # folders none of whose files --glob matched (warnings; no file of theirs is counted)
     steps_failed: int = 0     # articles a step failed for (a link, a post, an archive lookup...)
     unavailable: int = 0      # inputs with something not in the cache, offline
     embeds: int = 0
@@ -400,6 +415,8 @@ class Summary:
         if isinstance(outcome, Failure):
             if outcome.kind == "unavailable":
                 self.unavailable += 1
+            elif outcome.kind == "unmatched":
+                self.unmatched += 1
             elif outcome.warning:
                 self.skipped += 1
             else:
@@ -1193,7 +1210,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
              record: bool) -> Outcome:
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
-        return _failed(Failure(item.source, item.problem or "", named=item.explicit), session)
+        return _failed(Failure(item.source, item.problem or "", named=item.explicit,
+                               kind="unmatched" if item.unmatched else "input"), session)
     stage = "scan"
     try:
         try:
@@ -1532,9 +1550,10 @@ def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None
 
 # -- the steps -----------------------------------------------------------------------------------------------
 
-def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
+def scan(content: str | bytes, *, source: str = "<bytes>", kind: str | None = None) -> ArticleResult:
     """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
-    JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
+    JSON allows, becomes "?" as in a JSON Lines record). No store, no network. `source`: what to call it in the
+    result and in an error ("<bytes>" unless given: "-" is standard input's name, newuser34b #5)."""
     if not isinstance(content, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
     if not isinstance(source, str):
