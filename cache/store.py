@@ -1358,14 +1358,15 @@ class Store:
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
                                     [job, key]).fetchone() is not None
 
-    def done_articles_under(self, job: str, prefix: str) -> set[str]:
+    def done_articles_under(self, job: str, prefix: str) -> dict[str, str]:
         """The sha256 of the articles an unfinished run of this job finished under keys that start with `prefix`
-        (a file's path, whatever its size and time were then). A range on the (job, key) index, not a scan."""
+        (a file's path, whatever its size and time were then), each with the source it was finished as. A range on
+        the (job, key) index, not a scan."""
         bound = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         rows = self.conn.execute(
-            "SELECT a.sha256 FROM progress p JOIN articles a ON a.id = p.article_id"
+            "SELECT a.sha256, p.source FROM progress p JOIN articles a ON a.id = p.article_id"
             " WHERE p.job = ? AND p.key >= ? AND p.key < ? AND p.outcome = 'done'", [job, prefix, bound])
-        return {row[0] for row in rows}
+        return {row[0]: row[1] for row in rows}
 
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""

@@ -2154,12 +2154,12 @@ def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | 
             # for ANSI codes in each line (#13: a warm run's lines are most of its output).
             click.echo(line, color=True)
         else:
-            output.add(line + "\n")
+            output.add(line + "\n", source=outcome.article.source)
         return
     if output is not None:
         from resolver.report import scan_plain
 
-        output.add("".join(f"{line}\n" for line in scan_plain(outcome)))
+        output.add("".join(f"{line}\n" for line in scan_plain(outcome)), source=outcome.article.source)
         return
     if not _stdout_is_terminal():
         # Plain columns (no borders, never wrapped: #11), laid out without loading rich (#14).
@@ -2232,7 +2232,7 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
         if output is None:
             click.echo(line)
         else:
-            output.add(line + "\n")
+            output.add(line + "\n", source=failure.source)
 
 
 def _say_json_failure(source: str, kind: str, message: str) -> None:

@@ -512,7 +512,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key, output=options.output)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
@@ -563,10 +563,12 @@ def _kept_as(items: Iterator[Item], keys: ProgressKeys) -> Iterator[Item]:
             yield replace(item, key=key, source=keys.redactor.text(item.source))
 
 
-def _same_bytes_done(store: Store, job: str, key: str) -> bool:
+def _same_bytes_done(store: Store, job: str, key: str, *, output: OutputFile | None = None) -> bool:
     """A file the interrupted run finished whose time changed since, not its bytes (a copy that resets times:
     rsync without -t, a checkout): done. It was scanned again, and --output FILE held it twice. A file's key is
-    `path|size|mtime`; only a file the job finished under its path is read here, to hash it."""
+    `path|size|mtime`; only a file the job finished under its path is read here, to hash it. One whose bytes
+    changed (an edit) is done again, and its lines in `output` replace those of the version the interrupted run
+    read (newuser34b #2: FILE held both, the stale one first)."""
     import hashlib
 
     parts = key.rsplit("|", 2)   # a path may hold "|" itself
@@ -578,9 +580,12 @@ def _same_bytes_done(store: Store, job: str, key: str) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest() in known
+            same = hashlib.file_digest(handle, "sha256").hexdigest() in known
     except OSError:
         return False
+    if not same and output is not None:
+        output.replacing.update(known.values())
+    return same
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
