@@ -1870,8 +1870,9 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
     older = found["older_versions"]
     for table, count in found["tables"].items():
-        kept = f"   ({older[table]:,} older version{'s' * (older[table] != 1)} kept (not counted))" \
-            if older.get(table) else ""
+        n = older.get(table, 0)
+        kept = "" if not n else f"   ({n:,} older version{'s' * (n != 1)} kept (not counted))" if table == "articles" \
+            else f"   ({n:,} more of older versions, kept (not counted))"
         click.echo(f"  {table:<20} {count:>12,}{kept}")
     click.echo(f"views: {', '.join(found['views'])}")
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
