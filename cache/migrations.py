@@ -946,6 +946,19 @@ VIEWS_V49 = {
 }
 
 
+def keep_one_current_version(db: Database) -> None:
+    """Of each source with more than one current version (all of a cache before v49; two shards that read two
+    versions of one file, merged), the one first seen there last stays current, the others superseded when it was
+    seen: m049's, and `cache merge`'s after it copied the inputs' sources. Idempotent."""
+    places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
+    newer = ("s.source = old.source AND s.superseded_at IS NULL AND s.id != old.id AND "
+             "(s.first_seen_at > old.first_seen_at OR (s.first_seen_at IS old.first_seen_at AND s.id > old.id))")
+    db.execute(f"""UPDATE article_sources AS old SET superseded_at = (
+        SELECT max(s.first_seen_at) FROM article_sources s WHERE {newer})
+        WHERE old.superseded_at IS NULL AND old.source NOT IN ({places})
+          AND EXISTS (SELECT 1 FROM article_sources s WHERE {newer})""")
+
+
 @migrations()
 def m049_views_count_current_versions(db: Database) -> None:
     """v49 (newuser34b #1, #13): `article_sources.superseded_at`, when a newer version of the source was scanned
@@ -956,11 +969,7 @@ def m049_views_count_current_versions(db: Database) -> None:
     recorded there last is the current one."""
     db.table("article_sources").add_column("superseded_at", str)
     db.execute("CREATE INDEX article_sources_source ON article_sources (source)")
-    places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
-    db.execute(f"""UPDATE article_sources AS old SET superseded_at = (
-        SELECT s.first_seen_at FROM article_sources s WHERE s.source = old.source ORDER BY s.id DESC LIMIT 1)
-        WHERE old.source NOT IN ({places})
-          AND old.id < (SELECT max(s.id) FROM article_sources s WHERE s.source = old.source)""")
+    keep_one_current_version(db)
     db.create_view("current_articles", CURRENT_ARTICLES.strip())
     for name, sql in VIEWS_V49.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")

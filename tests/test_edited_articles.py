@@ -122,3 +122,16 @@ def test_v49_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_
                        ("-", None)]
         assert [tuple(r) for r in store.db.execute("SELECT credits, articles FROM credits_by_organization")] == \
             [(4, 4)]
+
+
+def test_a_merge_keeps_one_current_version_of_a_source_the_one_scanned_last(folder: Path, tmp_path: Path) -> None:
+    """Two shards that each read another version of one file: the merged cache counts the one scanned last."""
+    from cache.merge import merge
+
+    scan(tmp_path / "early.db", "-q", str(folder))
+    (folder / "story-1.html").write_text(story(1, tweet=1500000000000000001, organization="Quay Wire"))
+    scan(tmp_path / "late.db", "-q", str(folder / "story-1.html"))
+    merge(tmp_path / "both.db", [tmp_path / "late.db", tmp_path / "early.db"])
+    found = counts(tmp_path / "both.db")
+    assert found["credits"] == [("Harbour Wire", 2, 2), ("Quay Wire", 1, 1)]
+    assert found["articles"] == 4
