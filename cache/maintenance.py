@@ -27,7 +27,7 @@ def stats(store: Store) -> dict[str, Any]:
         "path": str(store.path),
         "bytes": sum(p.stat().st_size for p in files if p.exists()),
         "schema_version": store.schema_version,
-        # the articles, embeds and credits of each source's current version: what the views count (v49)
+        # the articles, embeds and credits of each source's current version: what the views count (v50)
         "tables": {name: store.count(name) - older.get(name, 0) for name in _user_tables(store)},
         "older_versions": older,
         "views": sorted(db.view_names()),
@@ -41,8 +41,8 @@ def stats(store: Store) -> dict[str, Any]:
 
 
 def _older_versions(store: Store) -> dict[str, int]:
-    """The articles kept that are no source's current version (an edited page's earlier bytes, v49, newuser34b #1),
-    and their embeds and credits: kept for their reports, counted in no view. None in a cache older than v49 (read
+    """The articles kept that are no source's current version (an edited page's earlier bytes, v50, newuser34b #1),
+    and their embeds and credits: kept for their reports, counted in no view. None in a cache older than v50 (read
     only: not migrated), which does not know them."""
     if "current_articles" not in store.db.view_names():
         return {"articles": 0, "embeds": 0, "credits": 0}

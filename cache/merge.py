@@ -224,7 +224,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             place_save_posts(store.db)   # and before m044 its saves, with no post (review33r1)
         with store.write():   # an input made before m046 copied its captures' observations as "available"
             name_archived_copies(store.db)
-        with store.write():   # two inputs that read two versions of one source: the one read last counts (v49)
+        with store.write():   # two inputs that read two versions of one source: the one read last counts (v50)
             keep_one_current_version(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
             conn.execute("UPDATE main.articles SET encoding_given_known = (SELECT dated FROM temp.origin"

@@ -911,11 +911,76 @@ def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
 
 
+def _replacing(sql: str, *pairs: tuple[str, str]) -> str:
+    """`sql` with each (old, new) replaced, each old there exactly once: a view built from an older view's SQL whose
+    piece is no longer there would silently keep the old rule."""
+    for old, by in pairs:
+        if sql.count(old) != 1:
+            raise ValueError(f"not once in the view's SQL: {old[:60]!r}")
+        sql = sql.replace(old, by)
+    return sql
+
+
+_CAPTURE_FETCH = "f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/')"
+_BSKY_REST = "substr(original, instr(original, '/profile/') + 9)"
+_BSKY_KEY = "substr(rest, instr(rest, '/post/') + 6)"
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~"
+_RKEY = "substr(e.post_id, instr(e.post_id, '/') + 1)"
+# A Bluesky post's ids under each name of its account the cache knows: the one its embed links (handle or DID), its
+# answer's handle and DID (`author_id`), all in lower case (a handle is a domain name).
+_BSKY_FORMS = (f"(lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || {_RKEY}), "
+               f"lower(p.author_id || '/' || {_RKEY}))")
+# A capture is a copy when it was read and holds the post (`held`, any platform), or when nobody read it and the post
+# is available now (a capture of its page); a capture never read of a post gone or not known is no copy on X either,
+# whose tool reads three (capture34: the others were copies). A Bluesky post is one post under each URL form (handle
+# or DID): its captures and saves are found under any (fixnu33b's left item).
+AT_RISK_EMBEDS_V49 = _replacing(
+    AT_RISK_EMBEDS_V48,
+    ("    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (",
+     f"""    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS ("""),
+    ("    SELECT DISTINCT original AS url, NULL AS post_id FROM copies\n",
+     "    SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies\n"),
+    ("    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (\n"
+     "        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies\n"
+     "        WHERE instr(original, '/status/') > 0)\n",
+     "    SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (\n"
+     "        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies\n"
+     "        WHERE instr(original, '/status/') > 0)\n"
+     "    UNION\n"
+     f"    SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr({_BSKY_KEY}, 1, "
+     f"length({_BSKY_KEY}) - length(ltrim({_BSKY_KEY}, '{_KEY_CHARS}')))), held FROM (\n"
+     f"        SELECT {_BSKY_REST} AS rest, held FROM copies\n"
+     "        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)\n"),
+    ("""WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))""",
+     f"""WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
+                       AND a.post_id = e.post_id)
+                       OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN {_BSKY_FORMS})))"""),
+    ("""        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status""",
+     f"""        OR (v.platform = e.platform AND v.post_id = e.post_id)
+        OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN {_BSKY_FORMS})
+        ORDER BY v.id DESC LIMIT 1) AS save_status"""))
+
+
+@migrations()
+def m049_at_risk_despite_captures_never_read(db: Database) -> None:
+    """v49 (capture34, #9): the view `at_risk_embeds` counts a capture as a copy when it was read and holds the post,
+    or when the post is available now; an HTTP 200 capture nobody read of a post gone or not known is no copy on X
+    too (the tool reads three captures of a post; before, the others each took it off the list). A Bluesky embed's
+    captures and saves are found under each URL form of its post (its handle's and its DID's), not its link's alone."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V49.strip())
+
+
 # The version of each source the views count (newuser34b #1, #13): an article is its bytes, and a source read again
 # after an edit gives another article, its old one kept (a report of its sha256 still works). An article counts
 # while its bytes are the current version of a source it was read from (`article_sources.superseded_at` NULL: the
 # version scanned there last), or it names no source; a version superseded everywhere counts in no view. Each view
-# takes its latest SQL with this one condition added (`_current_only`), so a later change of a view keeps it.
+# takes its latest SQL with this one condition added (`_after`), so a later change of a view keeps it.
 # Sources that name no place (NO_PLACE_SOURCES: standard input, bytes given to the API) are never superseded.
 CURRENT_ARTICLES = """
 SELECT a.* FROM articles a
@@ -924,32 +989,28 @@ WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND s.su
 _IS_CURRENT = "{0}.article_id IN (SELECT id FROM current_articles)"
 
 
-def _current_only(sql: str, target: str, condition: str) -> str:
-    """`sql` with `condition` added right after `target`, which must be in it once (a replace of a missing target
-    would silently leave a view counting every version)."""
-    if sql.count(target) != 1:
-        raise AssertionError(f"{target!r} is in the view's SQL {sql.count(target)} times, not once")
-    return sql.replace(target, target + condition)
+def _after(sql: str, target: str, condition: str) -> str:
+    """`sql` with `condition` added right after `target`, there exactly once (`_replacing`)."""
+    return _replacing(sql, (target, target + condition))
 
 
-VIEWS_V49 = {
-    "credits_by_organization": _current_only(
+VIEWS_V50 = {
+    "credits_by_organization": _after(
         VIEWS["credits_by_organization"], "FROM credits\n", f"WHERE {_IS_CURRENT.format('credits')}\n"),
-    "dead_embeds_by_outlet_year": _current_only(
+    "dead_embeds_by_outlet_year": _after(
         VIEWS_V47["dead_embeds_by_outlet_year"], "WHERE e.post_id IS NOT NULL", f" AND {_IS_CURRENT.format('e')}"),
-    "gone_accounts_most_cited": _current_only(
+    "gone_accounts_most_cited": _after(
         VIEWS_V47["gone_accounts_most_cited"], "AND e.id_doubt IS NULL", f" AND {_IS_CURRENT.format('e')}"),
-    "at_risk_embeds": _current_only(
-        AT_RISK_EMBEDS_V48, "AND p.post_id = e.post_id\nWHERE ", f"{_IS_CURRENT.format('e')} AND "),
-    "unsure_encodings": _current_only(
+    "at_risk_embeds": _after(AT_RISK_EMBEDS_V49, "AND p.post_id = e.post_id\nWHERE ", f"{_IS_CURRENT.format('e')} AND "),
+    "unsure_encodings": _after(
         UNSURE_ENCODINGS_V36, "WHERE a.encoding_detected = 1", " AND a.id IN (SELECT id FROM current_articles)"),
 }
 
 
 def keep_one_current_version(db: Database) -> None:
-    """Of each source with more than one current version (all of a cache before v49; two shards that read two
+    """Of each source with more than one current version (all of a cache before v50; two shards that read two
     versions of one file, merged), the one first seen there last stays current, the others superseded when it was
-    seen: m049's, and `cache merge`'s after it copied the inputs' sources. Idempotent."""
+    seen: m050's, and `cache merge`'s after it copied the inputs' sources. Idempotent."""
     places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
     newer = ("s.source = old.source AND s.superseded_at IS NULL AND s.id != old.id AND "
              "(s.first_seen_at > old.first_seen_at OR (s.first_seen_at IS old.first_seen_at AND s.id > old.id))")
@@ -960,18 +1021,18 @@ def keep_one_current_version(db: Database) -> None:
 
 
 @migrations()
-def m049_views_count_current_versions(db: Database) -> None:
-    """v49 (newuser34b #1, #13): `article_sources.superseded_at`, when a newer version of the source was scanned
+def m050_views_count_current_versions(db: Database) -> None:
+    """v50 (newuser34b #1, #13): `article_sources.superseded_at`, when a newer version of the source was scanned
     (NULL: the version scanned there last, the current one); the view `current_articles`, the articles whose bytes
     are a source's current version; and the research views count those only. Before, an article edited between two
     scans counted twice in every view (its credits, its embeds, dead or at risk), and each correction of a page
-    scanned nightly added to the counts. The old versions are kept. Of the sources recorded before v49, the version
+    scanned nightly added to the counts. The old versions are kept. Of the sources recorded before v50, the version
     recorded there last is the current one."""
     db.table("article_sources").add_column("superseded_at", str)
     db.execute("CREATE INDEX article_sources_source ON article_sources (source)")
     keep_one_current_version(db)
     db.create_view("current_articles", CURRENT_ARTICLES.strip())
-    for name, sql in VIEWS_V49.items():
+    for name, sql in VIEWS_V50.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 

@@ -52,9 +52,9 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
-              "m049_views_count_current_versions")
+              "m049_at_risk_despite_captures_never_read", "m050_views_count_current_versions")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
-# article read from one is its own, never a newer version of another (v49, `Store._supersede`).
+# article read from one is its own, never a newer version of another (v50, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -606,7 +606,7 @@ class Store:
 
     def _supersede(self, article_id: int, source: str, now: str) -> None:
         """The article is now the current version of `source`: the one recorded there before (an edited page's old
-        bytes) is marked superseded, kept but counted in no view (v49, newuser34b #1); its sha256 is noted in
+        bytes) is marked superseded, kept but counted in no view (v50, newuser34b #1); its sha256 is noted in
         `replaced` for the caller to say "changed since last scanned". A source naming no place is its own."""
         if source in NO_PLACE_SOURCES:
             return

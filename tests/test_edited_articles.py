@@ -101,15 +101,15 @@ def test_the_old_version_is_kept_with_its_embeds_and_says_when_it_was_superseded
     assert [tuple(r) for r in got] == [("1500000000000000000", 1), ("1600000000000000000", 0)]
 
 
-def test_v49_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_path: Path) -> None:
-    """A cache from before v49: of a source's versions, the one recorded there last is current; standard input's
+def test_v50_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_path: Path) -> None:
+    """A cache from before v50: of a source's versions, the one recorded there last is current; standard input's
     articles are each their own."""
     from sqlite_utils import Database
 
     from cache.migrations import migrations
 
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m049_views_count_current_versions")
+    migrations.apply(old, stop_before="m050_views_count_current_versions")
     for i, source in enumerate(["desk/a.html", "desk/a.html", "desk/b.html", "-", "-"]):
         old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
         old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
