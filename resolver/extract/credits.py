@@ -197,6 +197,7 @@ def _hiragana_not_a_name(value: str) -> bool:
         KANA_NAME_RE.fullmatch(part.strip()) for part in SEPARATOR_RE.split(value) if HIRAGANA_RE.search(part))
 
 
+@remembered(longest=200)   # asked of a page's credit values again and again: a call in three (#14)
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
@@ -360,7 +361,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
                                           image=image, head=start)
                 continue
-            creator, organization = split_credit(value, org)
+            creator, organization = split_credit(value, org=org)
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
