@@ -911,6 +911,32 @@ def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
 
 
+# A post's times that a write of its source's answers set (`Store.record_observation`): each becomes the latest of
+# that write's answers' own times (asof34), as a write made now sets it.
+_POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+
+
+@migrations()
+def m049_observations_at_their_fetchs_time(db: Database) -> None:
+    """v49 (asof34, #9): a live observation is at its fetch's time (`fetches.fetched_at`), as a replayed one is at
+    its record's WARC-Date, not at the time it was written, after the answer (by the time the source took to answer
+    and the capture reads made before the write): every "as of" read from it (`status_as_of`, the views) is a time
+    the fetch log has, the one `embed.status.as_of` gives. Rows recorded before are moved to their fetch's time, and
+    the posts' times a write set to its latest answer's; `recorded_at` (new) keeps when each was written, which tells
+    one run's observations apart from another's (they no longer share a time)."""
+    db.table("post_observations").add_column("recorded_at", str)
+    db.execute("UPDATE post_observations SET recorded_at = observed_at")
+    db.execute("UPDATE post_observations SET observed_at = (SELECT f.fetched_at FROM fetches f WHERE f.id = "
+               "post_observations.fetch_id) WHERE observed_at IS NOT NULL AND answered_at_unknown IS NULL AND EXISTS ("
+               "SELECT 1 FROM fetches f WHERE f.id = post_observations.fetch_id AND f.via IS NOT 'warc' "
+               "AND f.fetched_at IS NOT NULL)")
+    for column in _POST_TIMES:
+        write = (f"FROM post_observations o WHERE o.post_row = posts.id AND o.method != 'wayback' "
+                 f"AND o.recorded_at = posts.{column}")
+        db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "
+                   f"WHERE EXISTS (SELECT 1 {write} AND o.observed_at IS NOT NULL)")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

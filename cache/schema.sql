@@ -175,7 +175,7 @@ CREATE TABLE "post_observations" (
    "fetch_id" INTEGER REFERENCES "fetches"("id"),
    "record" TEXT,
    "reparsed_at" TEXT
-, "answered_at_unknown" TEXT);
+, "answered_at_unknown" TEXT, "recorded_at" TEXT);
 
 CREATE INDEX "idx_post_observations_post_row_observed_at"
     ON "post_observations" ("post_row", "observed_at");

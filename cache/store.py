@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from functools import cached_property
 from json.scanner import make_scanner
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
@@ -51,7 +51,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m040_at_risk_despite_a_placeholder_capture", "m041_cdx_lists_any_case",
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
-              "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture")
+              "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
+              "m049_observations_at_their_fetchs_time")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -196,6 +197,24 @@ def _older_than(observed_at: str | None, latest: str | None) -> bool:
     is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
     latest, observed = trusted_time(latest), trusted_time(observed_at)
     return latest is not None and (observed is None or observed < latest)
+
+
+Item = TypeVar("Item")
+
+
+def runs_of(observations: Iterable[tuple[Mapping[str, Any], Item]]) -> list[tuple[str | None, list[Item]]]:
+    """A post's observations (each paired with what the caller made of it) in runs, one per write (`recorded_at`):
+    one run's answers, merged into one view. Each run with its answers' time, the latest of its observations' own
+    (None: none gives one). In the order given. Not by time: each observation is at its own fetch's time (asof34),
+    which two sources asked one after the other do not share; an observation written before `recorded_at` was (a
+    merged older cache's) by its time, as before."""
+    runs: dict[str | None, tuple[list[str], list[Item]]] = {}
+    for observation, item in observations:
+        times, items = runs.setdefault(observation.get("recorded_at") or observation["observed_at"], ([], []))
+        if observation["observed_at"] is not None:
+            times.append(observation["observed_at"])
+        items.append(item)
+    return [(max(times) if times else None, items) for times, items in runs.values()]
 
 
 def utc_now() -> str:
@@ -984,11 +1003,13 @@ class Store:
         of their own), leaving its view and its latest observation as its source's answer left them: the status's
         time is that answer's, not the lookup's (left31: a resumed lookup made a week-old status look fresh)."""
         with self.write():
+            recorded_at = utc_now()   # one write's observations: one run's answers, each at its own time (asof34)
             for obs in observations:
                 if self._observed_already(post_row, obs):
                     continue
                 self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
-                                                   "answered_at_unknown": answered_at_unknown, **obs})
+                                                   "answered_at_unknown": answered_at_unknown,
+                                                   "recorded_at": recorded_at, **obs})
 
     def _observed_already(self, post_row: int, obs: Mapping[str, Any]) -> bool:
         """Whether the post holds this method's observation of this fetch already: one answer (a WARC record

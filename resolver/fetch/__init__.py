@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column, utc_now
+from cache.store import json_column, runs_of, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
@@ -439,15 +439,14 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     assert store is not None
     if session.takes_cached((json_column(row["record"]) or {}).get("fetch_ids")):
         return row
-    runs: dict[str | None, list[PostRecord]] = {}
-    for observation in store.observations(row["id"]):
-        if observation["method"] != WAYBACK and observation["record"] and observation["fetch_id"] is not None \
-                and session.takes_cached([observation["fetch_id"]]):
-            runs.setdefault(observation["observed_at"], []).append(record_from_json(json.loads(observation["record"])))
+    runs = runs_of((observation, record_from_json(json.loads(observation["record"])))
+                   for observation in store.observations(row["id"])
+                   if observation["method"] != WAYBACK and observation["record"]
+                   and observation["fetch_id"] is not None and session.takes_cached([observation["fetch_id"]]))
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, _merged(shown, records)) for at, records in sorted(runs.items(), key=lambda run: run[0] or "")]
+    views = [(at, _merged(shown, records)) for at, records in sorted(runs, key=lambda run: run[0] or "")]
     merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
     at = next(at for at, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
