@@ -136,7 +136,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "observed_at": f"When the source answered ({TIME}): its fetch's fetched_at; for a replayed answer, its "
                        "WARC-Date; empty when no record gave one",
         "recorded_at": f"When it was written ({TIME}), after the answer: the observations of one run share it; empty "
-                       "in rows merged from a cache made before v49 (their observed_at is then this time)",
+                       "when the answers give no time (replayed from WARC records with none), and in rows merged from a "
+                       "cache made before v49 (their observed_at is then this time)",
         "answered_at_unknown": "Replayed from WARC records with no time: why observed_at is empty; empty when known",
         "method": "x-api, syndication, oembed (the post's sources); wayback: a capture read (an archived copy, never the "
                   "post's source)",

@@ -187,9 +187,12 @@ _SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.st
 # When a post's view was answered (`posts` as `p`): its latest observation that said what the post is; a post whose
 # view is itself an error or not known (or that holds no such observation, as an old cache may) by its last one.
 # review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
+# The answer is that of the view's source (`p.method`, the method its status was read from, the fetch a report cites
+# and prints the time of), else of any (asof34: with two sources agreeing, the status was as of the later one's).
+_SAID_AT = "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {said})"
+STATUS_SAID_AT = f"COALESCE({_SAID_AT.format(said=_SAID + ' AND o.method IS p.method')}, {_SAID_AT.format(said=_SAID)})"
 VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
-           f"COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}), "
-           f"p.last_observed_at) END")
+           f"COALESCE({STATUS_SAID_AT}, p.last_observed_at) END")
 
 
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
@@ -1003,7 +1006,9 @@ class Store:
         of their own), leaving its view and its latest observation as its source's answer left them: the status's
         time is that answer's, not the lookup's (left31: a resumed lookup made a week-old status look fresh)."""
         with self.write():
-            recorded_at = utc_now()   # one write's observations: one run's answers, each at its own time (asof34)
+            # one write's observations: one run's answers, each at its own time (asof34); none when the answers give
+            # no time (replayed from undated WARC records: the replay's time would read as theirs, replay29b)
+            recorded_at = utc_now() if observed_at is not None else None
             for obs in observations:
                 if self._observed_already(post_row, obs):
                     continue
@@ -1305,7 +1310,7 @@ class Store:
         # observation moves with an error answer, which keeps the status it holds (review32r5 #4)
         found = self.conn.execute(
             "SELECT count(*), min(at), max(at), count(CASE WHEN at < ? THEN 1 END) FROM ("
-            f"SELECT (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}) AS at "
+            f"SELECT {STATUS_SAID_AT} AS at "
             "FROM posts p WHERE p.status NOT IN ('error', 'unknown')) WHERE at IS NOT NULL", [since]).fetchone()
         return found[0], found[1], found[2], found[3]
 

@@ -189,3 +189,34 @@ def test_an_older_caches_live_observations_move_to_their_fetchs_time_and_keep_th
         post = store.post_row_counting("twitter", POST, method="wayback")[0]
     assert said == [(fetches[0][0], written), (fetches[1][0], written), (rows[2][0], rows[2][0]), (None, None)], said
     assert (post["first_observed_at"], post["last_observed_at"], post["view_observed_at"]) == (fetches[1][0],) * 3
+
+
+def test_two_sources_that_agree_give_the_status_the_time_of_the_one_it_is_read_from(fakenet, tmp_path, monkeypatch):
+    """`fetch --all-methods`: syndication (after 300 ms) and then oEmbed both say the post is available; its status
+    is read from syndication's answer, the fetch the report cites and prints the time of. `status_as_of` and the
+    views gave oEmbed's later time: two times for one status."""
+    from tests.test_verdicts import tweet
+
+    reporter = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  _slow(by_id({POST: [json_page(tweet(POST, "Road closed."))]})))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({
+        "url": URL, "author_name": "River Desk", "author_url": "https://twitter.com/river_desk", "type": "rich",
+        "html": blockquote(POST, "Road closed.")}))
+    serve(fakenet, [])
+    (tmp_path / "article.html").write_text(f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    code, out = reporter("fetch", "--all-methods", "--json", "article.html")
+    assert code == 0, out
+    with sqlite3.connect(tmp_path / "c.db") as con:
+        said = dict(con.execute("SELECT o.method, f.fetched_at FROM post_observations o JOIN fetches f "
+                                "ON f.id = o.fetch_id WHERE o.status = 'available'"))
+    assert said["syndication"] < said["oembed"], said
+    [post] = _posts(out)
+    assert (post["status"], post["status_as_of"]) == ("available", said["syndication"]), post
+    said_in_report, _, _ = _report_as_of(reporter, "--offline")
+    assert said_in_report == {said["syndication"]}, said_in_report
+    views = _views_as_of(tmp_path / "c.db")
+    assert views and all(values == {said["syndication"]} for values in views.values()), views
+    code, out = reporter("fetch", "--json", "--offline", URL)
+    [post] = _posts(out)
+    assert (post["from_cache"], post["status_as_of"]) == (True, said["syndication"]), post

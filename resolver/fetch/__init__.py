@@ -845,9 +845,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     default = ledger.observed_at(), ledger.answered_at_unknown()
     # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
     observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
-    # its status's: the answers that said what the post is, as Store.VIEW_AT reads the view (review33r5: a replayed
-    # 503 crawled after the 404 the status rests on gave the status the failure's time)
-    said = [i for r in records if r.status not in ("error", "unknown") for i in r.fetch_ids]
+    # its status's: the answer it was read from (its source's: asof34, not a later one agreeing), as Store.VIEW_AT
+    # reads the view (review33r5: a replayed 503 crawled after the 404 the status rests on gave it the failure's time)
+    said = [i for r in records if r.status not in ("error", "unknown") and r.method == merged.method
+            for i in r.fetch_ids]
     as_of = ledger.time_of(said, default=default)[0] if said and merged.status not in ("error", "unknown") \
         else observed_at
     store = session.store
