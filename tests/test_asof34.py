@@ -168,7 +168,7 @@ def test_an_older_caches_live_observations_move_to_their_fetchs_time_and_keep_th
     from cache.migrations import migrations
 
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m049_observations_at_their_fetchs_time")
+    migrations.apply(old, stop_before="m051_observations_at_their_fetchs_time")
     fetches = [("2026-01-01T10:00:00.100000Z", "live"), ("2026-01-01T10:00:00.400000Z", "live"),
                ("2024-06-20T11:00:00.000000Z", "warc"), ("2026-02-01T09:00:00.000000Z", "warc")]
     for i, (at, via) in enumerate(fetches, 1):
