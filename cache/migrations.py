@@ -844,7 +844,9 @@ def m046_captures_observed_as_archived_copies(db: Database) -> None:
 # platform unsaid). The rows are per platform too, so that X's rot and YouTube's are not one figure. And each row
 # says as of when: the oldest and newest times of the answers its checked embeds' statuses rest on (`VIEW_AT`, the
 # view's answer, not the post's last observation: a failed ask moves that and keeps the status), and their sources.
-_AS_OF = f"({VIEW_AT})"
+_AS_OF = ("(CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE("
+          "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND "
+          "o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)")   # VIEW_AT at v47
 VIEWS_V47 = {
     "dead_embeds_by_outlet_year": f"""
 SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
@@ -1042,6 +1044,49 @@ def m051_views_count_current_versions(db: Database) -> None:
     keep_one_current_version(db)
     db.create_view("current_articles", CURRENT_ARTICLES.strip())
     for name, sql in VIEWS_V51.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# A post's times that a write of its source's answers set (`Store.record_observation`): each becomes the latest of
+# that write's answers' own times (asof34), as a write made now sets it.
+_POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+
+
+# v52's views: each status as of the answer it was read from (`VIEW_AT`: its source's, as a report prints it), not of
+# the latest of the answers that agree with it (asof34). Built on v51's (which count current versions only): the
+# three views whose as-of columns read `_AS_OF`, each of which must hold it (a missing target would change nothing).
+def _as_of_by_source(sql: str) -> str:
+    if _AS_OF not in sql:
+        raise ValueError("v52: a view without v47's as-of expression")
+    return sql.replace(_AS_OF, f"({VIEW_AT})")
+
+
+VIEWS_V52 = {name: _as_of_by_source(VIEWS_V51[name])
+             for name in ("dead_embeds_by_outlet_year", "gone_accounts_most_cited", "at_risk_embeds")}
+
+
+@migrations()
+def m052_observations_at_their_fetchs_time(db: Database) -> None:
+    """v52 (asof34, #9): a live observation is at its fetch's time (`fetches.fetched_at`), as a replayed one is at
+    its record's WARC-Date, not at the time it was written, after the answer (by the time the source took to answer
+    and the capture reads made before the write): every "as of" read from it (`status_as_of`, the views) is a time
+    the fetch log has, the one `embed.status.as_of` gives. Rows recorded before are moved to their fetch's time, and
+    the posts' times a write set to its latest answer's; `recorded_at` (new) keeps when each was written, which tells
+    one run's observations apart from another's (they no longer share a time). The views' `status_as_of` columns
+    read the answer of the source the status was read from (`posts.method`) when two agree, not the later one."""
+    db.table("post_observations").add_column("recorded_at", str)
+    db.execute("UPDATE post_observations SET recorded_at = observed_at")
+    db.execute("UPDATE post_observations SET observed_at = (SELECT f.fetched_at FROM fetches f WHERE f.id = "
+               "post_observations.fetch_id) WHERE observed_at IS NOT NULL AND answered_at_unknown IS NULL AND EXISTS ("
+               "SELECT 1 FROM fetches f WHERE f.id = post_observations.fetch_id AND f.via IS NOT 'warc' "
+               "AND f.fetched_at IS NOT NULL)")
+    for column in _POST_TIMES:
+        write = (f"FROM post_observations o WHERE o.post_row = posts.id AND o.method != 'wayback' "
+                 f"AND o.recorded_at = posts.{column}")
+        db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "
+                   f"WHERE EXISTS (SELECT 1 {write} AND o.observed_at IS NOT NULL)")
+    for name, sql in VIEWS_V52.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 
