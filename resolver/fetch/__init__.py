@@ -506,8 +506,11 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
             and since <= (row["view_observed_at"] or "") <= utc_now():
         return None   # the view is fresh: it answers (`_from_cache`'s TTL check), not a refusal an earlier run got
     later: dict[str, PostRecord] = {}   # the latest answer of each source since the view
+    # the view's own run's answers are not since it, though each is at its own fetch's time (asof34): a source asked
+    # after the one the status is read from (`--all-methods`) failed in that run, not after it (review34r5)
+    viewed = set((json_column(row["record"]) or {}).get("fetch_ids") or ())
     for observation in store.observations(row["id"]):
-        if observation["method"] == WAYBACK or not observation["record"] \
+        if observation["method"] == WAYBACK or not observation["record"] or observation["fetch_id"] in viewed \
                 or (observation["observed_at"] or "") <= (row["view_observed_at"] or ""):
             continue
         if observation["status"] != "error":
