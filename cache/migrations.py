@@ -1050,7 +1050,15 @@ def m051_views_count_current_versions(db: Database) -> None:
 
 # A post's times that a write of its source's answers set (`Store.record_observation`): each becomes the latest of
 # that write's answers' own times (asof34), as a write made now sets it.
-_POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+
+
+def answer_time_sql(o: str, fetches: str = "fetches") -> str:
+    """m052's time of the observation row `o` (a table or alias) written before v52: a live answer's is its fetch's
+    `fetched_at` (in `fetches`), a replayed one's (its WARC-Date) and an undated one's as they were. Also read by
+    `cache merge` of an input made before v52, which no migration of the merged output touches (`_answers_of`)."""
+    return (f"COALESCE(CASE WHEN {o}.observed_at IS NOT NULL AND {o}.answered_at_unknown IS NULL THEN (SELECT "
+            f"f.fetched_at FROM {fetches} f WHERE f.id = {o}.fetch_id AND f.via IS NOT 'warc') END, {o}.observed_at)")
 
 
 # v52's views: each status as of the answer it was read from (`VIEW_AT`: its source's, as a report prints it), not of
@@ -1077,11 +1085,8 @@ def m052_observations_at_their_fetchs_time(db: Database) -> None:
     read the answer of the source the status was read from (`posts.method`) when two agree, not the later one."""
     db.table("post_observations").add_column("recorded_at", str)
     db.execute("UPDATE post_observations SET recorded_at = observed_at")
-    db.execute("UPDATE post_observations SET observed_at = (SELECT f.fetched_at FROM fetches f WHERE f.id = "
-               "post_observations.fetch_id) WHERE observed_at IS NOT NULL AND answered_at_unknown IS NULL AND EXISTS ("
-               "SELECT 1 FROM fetches f WHERE f.id = post_observations.fetch_id AND f.via IS NOT 'warc' "
-               "AND f.fetched_at IS NOT NULL)")
-    for column in _POST_TIMES:
+    db.execute(f"UPDATE post_observations SET observed_at = {answer_time_sql('post_observations')}")
+    for column in POST_TIMES:
         write = (f"FROM post_observations o WHERE o.post_row = posts.id AND o.method != 'wayback' "
                  f"AND o.recorded_at = posts.{column}")
         db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "

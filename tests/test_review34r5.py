@@ -1,6 +1,7 @@
 """review34r5: asof34 stored each live observation at its own fetch's time and gave a status the time of the source
 it is read from (#9). What that changed elsewhere: a run's answers no longer share a time."""
 
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -75,3 +76,84 @@ def test_a_cache_made_before_each_of_v49_to_v52_has_views_of_current_versions_as
     assert (gone["embeds"], gone["articles"], gone["status_as_of_oldest"], gone["status_as_of_newest"]) == (
         1, 1, SOURCES_AT[0], SOURCES_AT[0]), gone
     assert (at_risk["article_id"], at_risk["post_status"], at_risk["status_as_of"]) == (2, "deleted", SOURCES_AT[0])
+
+
+def _made_before_v52(path):
+    """A cache written before m052: a deleted post, syndication's answer and oEmbed's (a moment later) written
+    together after both, and a WARC record replayed (already at its WARC-Date)."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m052_observations_at_their_fetchs_time")
+    fetches = [(SOURCES_AT[0], "syndication", "live"), (SOURCES_AT[1], "oembed", "live"),
+               ("2024-06-20T11:00:00.000000Z", "oembed", "warc")]
+    for i, (at, purpose, via) in enumerate(fetches, 1):
+        old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": purpose,
+                               "fetched_at": at, "via": via})
+    old["posts"].insert({"id": 1, "platform": "twitter", "post_id": "1390000000000000000", "status": "deleted",
+                         "method": "syndication", "author_handle": "river_desk", "first_observed_at": WRITTEN,
+                         "last_observed_at": WRITTEN})
+    for at, method, status, fetch_id in [(WRITTEN, "syndication", "deleted", 1), (WRITTEN, "oembed", "not_found", 2),
+                                         (fetches[2][0], "oembed", "available", 3)]:
+        old["post_observations"].insert({"post_row": 1, "observed_at": at, "method": method, "status": status,
+                                         "fetch_id": fetch_id})
+    old.conn.close()
+
+
+def _times(path) -> tuple[list[tuple], tuple]:
+    from cache import Store
+
+    with Store(path) as store:
+        observations = sorted((o["method"], o["observed_at"], o["recorded_at"]) for o in store.observations(1))
+        post = store.post_row_counting("twitter", "1390000000000000000", method="wayback")[0]
+    return observations, (post["first_observed_at"], post["last_observed_at"], post["view_observed_at"])
+
+
+def test_a_cache_merged_from_an_input_made_before_v52_has_its_answers_at_their_fetchs_time(tmp_path):
+    """`cache merge` reads an input as it is, no migration: an input made before v52 kept its live answers at their
+    write's time in the merged cache (asof34 left it: "open the input once with this version first"), and every
+    status as-of read from them (the views, `status_as_of`) was a time no fetch in the log has. Merged straight, it
+    now says what the same input migrated first says."""
+    from cache.merge import merge
+
+    _made_before_v52(tmp_path / "old.db")
+    shutil.copy(tmp_path / "old.db", tmp_path / "opened.db")
+    migrated = _times(tmp_path / "opened.db")   # opened by this version: m052 moved it
+    assert migrated == ([("oembed", "2024-06-20T11:00:00.000000Z", "2024-06-20T11:00:00.000000Z"),
+                         ("oembed", SOURCES_AT[1], WRITTEN), ("syndication", SOURCES_AT[0], WRITTEN)],
+                        (SOURCES_AT[1], SOURCES_AT[1], SOURCES_AT[0])), migrated
+    merge(tmp_path / "straight.db", [tmp_path / "old.db"])
+    assert _times(tmp_path / "straight.db") == migrated
+    merge(tmp_path / "both.db", [tmp_path / "old.db", tmp_path / "opened.db"])   # one answer each, not two
+    assert _times(tmp_path / "both.db") == migrated
+
+
+def test_a_merge_takes_the_newer_view_of_a_post_by_its_answers_time_from_an_input_made_before_v52(tmp_path):
+    """An input made before v52 whose post was found deleted (syndication at .100, oEmbed at .400, written at .900),
+    and another that found it available at .600: the newer answer is the second's. The merge read the first one's
+    answers at their write's time (.900) and kept "deleted", an older answer over a newer one."""
+    import sqlite3
+
+    from cache.merge import merge
+
+    _made_before_v52(tmp_path / "old.db")
+    shutil.copy(tmp_path / "old.db", tmp_path / "later.db")
+    _times(tmp_path / "later.db")   # opened by this version: migrated
+    seen = "2026-01-01T10:00:00.600000Z"
+    with sqlite3.connect(tmp_path / "later.db") as con:
+        con.execute("INSERT INTO fetches (id, url, method, purpose, fetched_at, via) VALUES "
+                    "(4, 'https://example.test/4', 'GET', 'syndication', ?, 'live')", [seen])
+        con.execute("DELETE FROM post_observations")
+        con.execute("INSERT INTO post_observations (post_row, observed_at, recorded_at, method, status, fetch_id) "
+                    "VALUES (1, ?, ?, 'syndication', 'available', 4)", [seen, seen])
+        con.execute("UPDATE posts SET status = 'available', first_observed_at = ?, last_observed_at = ?, "
+                    "last_available_at = ?", [seen] * 3)
+    con.close()
+    for order in ([tmp_path / "old.db", tmp_path / "later.db"], [tmp_path / "later.db", tmp_path / "old.db"]):
+        merge(tmp_path / "both.db", order)
+        with sqlite3.connect(tmp_path / "both.db") as con:
+            assert con.execute("SELECT status, last_observed_at FROM posts").fetchone() == ("available", seen), order
+        con.close()
+        (tmp_path / "both.db").unlink()
