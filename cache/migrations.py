@@ -1067,7 +1067,14 @@ def answer_time_sql(o: str, fetches: str = "fetches") -> str:
 def _as_of_by_source(sql: str) -> str:
     if _AS_OF not in sql:
         raise ValueError("v52: a view without v47's as-of expression")
-    return sql.replace(_AS_OF, f"({VIEW_AT})")
+    return sql.replace(_AS_OF, _AS_OF_V52)
+
+
+_AS_OF_V52 = ("(CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE("
+              "COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != "
+              "'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), "
+              "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' "
+              "AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END)")   # at v52
 
 
 VIEWS_V52 = {name: _as_of_by_source(VIEWS_V51[name])
@@ -1092,6 +1099,27 @@ def m052_observations_at_their_fetchs_time(db: Database) -> None:
         db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "
                    f"WHERE EXISTS (SELECT 1 {write} AND o.observed_at IS NOT NULL)")
     for name, sql in VIEWS_V52.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# v53's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's.
+def _as_of_not_ahead(sql: str) -> str:
+    if _AS_OF_V52 not in sql:
+        raise ValueError("v53: a view without v52's as-of expression")
+    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
+
+
+VIEWS_V53 = {name: _as_of_not_ahead(sql) for name, sql in VIEWS_V52.items()}
+
+
+@migrations()
+def m053_status_as_of_no_answer_dated_ahead(db: Database) -> None:
+    """v53 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
+    by a machine whose clock ran ahead, replayed) as the one a status is as of: a live answer that took the post's
+    view from it (review32r3) was as of the replayed answer's time to come, which said otherwise. As `Store.VIEW_AT`
+    reads it for `status_as_of`, the TTL and `stats`."""
+    for name, sql in VIEWS_V53.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 

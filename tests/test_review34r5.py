@@ -32,10 +32,11 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
 
 
 @pytest.mark.parametrize("made_before", ["m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
-                                         "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time"])
-def test_a_cache_made_before_each_of_v49_to_v52_has_views_of_current_versions_as_of_the_statuss_source(
+                                         "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
+                                         "m053_status_as_of_no_answer_dated_ahead"])
+def test_a_cache_made_before_each_of_v49_to_v53_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
-    """A cache made before v49 (c3d3318), and one made at each of v49, v50, v51, opened by this version: m051's views
+    """A cache made before v49 (c3d3318), and one made at each of v49 to v52, opened by this version: m051's views
     (each source's current version only) and m052's (each status as of the answer of its own source, at its fetch's
     time) are one set of views. asof34 was written as m049, then m051, and the lead's merge rebuilt it as m052 on
     m051's views (`_as_of_by_source`); a union merge had dropped m051's view loop once. An article scanned twice (two
@@ -61,11 +62,14 @@ def test_a_cache_made_before_each_of_v49_to_v52_has_views_of_current_versions_as
     for i, (method, at) in enumerate(zip(("syndication", "oembed"), SOURCES_AT), 1):
         old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": method,
                                "fetched_at": at, "via": "live"})
+    at_answer = "recorded_at" in old["post_observations"].columns_dict   # v52 on: kept at each answer's time
     old["posts"].insert({"id": 1, "platform": "twitter", "post_id": post, "status": "deleted", "method": "syndication",
-                         "author_handle": "river_desk", "first_observed_at": WRITTEN, "last_observed_at": WRITTEN})
+                         "author_handle": "river_desk", "first_observed_at": SOURCES_AT[1] if at_answer else WRITTEN,
+                         "last_observed_at": SOURCES_AT[1] if at_answer else WRITTEN})
     for fetch_id, (method, status) in enumerate((("syndication", "deleted"), ("oembed", "not_found")), 1):
-        old["post_observations"].insert({"post_row": 1, "observed_at": WRITTEN, "method": method, "status": status,
-                                         "fetch_id": fetch_id})
+        old["post_observations"].insert({"post_row": 1, "method": method, "status": status, "fetch_id": fetch_id}
+                                        | ({"observed_at": SOURCES_AT[fetch_id - 1], "recorded_at": WRITTEN}
+                                           if at_answer else {"observed_at": WRITTEN}))
     old.conn.close()
     with Store(tmp_path / "old.db") as store:
         rows = {view: [dict(r) for r in store.db.query(f"SELECT * FROM {view}")]
@@ -157,3 +161,44 @@ def test_a_merge_takes_the_newer_view_of_a_post_by_its_answers_time_from_an_inpu
             assert con.execute("SELECT status, last_observed_at FROM posts").fetchone() == ("available", seen), order
         con.close()
         (tmp_path / "both.db").unlink()
+
+
+def test_a_status_is_never_as_of_an_answer_dated_after_now_that_its_source_gave_before(store):
+    """A WARC written on a machine whose clock ran a year ahead, replayed: syndication "available", dated next year.
+    A live syndication answer then finds the post deleted and takes the view (review32r3: a time after now is no time).
+    The status's as-of was the latest of its source's answers, the one from ahead: "deleted (as of <next year>)", the
+    time of another answer that said otherwise, in `status_as_of`, the views and `stats`; and every online run asked
+    again, the view reading as dated after now. It is the live answer's time."""
+    import json
+    from datetime import datetime, timedelta, timezone
+
+    def at(days: float) -> str:
+        return (datetime.now(timezone.utc) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def seen(when: str, status: str) -> None:
+        fetch_id = store.record_fetch({"url": "https://cdn.syndication.twimg.com/tweet-result?id=8", "method": "GET",
+                                       "fetched_at": when, "status": 200, "purpose": "syndication"})
+        record = {"status": status, "fetch_ids": [fetch_id]}
+        store.record_observation({"platform": "twitter", "post_id": "8", "url": "https://twitter.com/a/status/8",
+                                  "status": status, "method": "syndication", "author_handle": "a", "record": record},
+                                 [{"method": "syndication", "status": status, "fetch_id": fetch_id,
+                                   "record": json.dumps(record)}], observed_at=when)
+
+    seen(at(365), "available")   # replayed from a WARC whose clock ran a year ahead
+    live = at(-1 / 86400)
+    seen(live, "deleted")
+    with store.write():
+        store.conn.execute("INSERT INTO articles (id, sha256, kind, bytes) VALUES (1, 'a', 'html', 1)")
+        store.conn.execute("INSERT INTO article_sources (article_id, source, host, first_seen_at) "
+                           "VALUES (1, 'desk/a.html', 'desk.test', ?)", [live])
+        store.conn.execute("INSERT INTO embeds (article_id, ordinal, platform, post_id, url, kind) "
+                           "VALUES (1, 0, 'twitter', '8', 'https://twitter.com/a/status/8', 'blockquote')")
+    row = store.post_row_counting("twitter", "8", method="wayback")[0]
+    assert (row["status"], row["view_observed_at"]) == ("deleted", live)
+    assert store.statuses_observed(at(-30))[1:3] == (live, live)
+    [at_risk] = store.db.query("SELECT post_status, status_as_of FROM at_risk_embeds")
+    [dead] = store.db.query("SELECT status_as_of_oldest, status_as_of_newest FROM dead_embeds_by_outlet_year")
+    [gone] = store.db.query("SELECT status_as_of_oldest, status_as_of_newest FROM gone_accounts_most_cited")
+    assert (at_risk, dead, gone) == ({"post_status": "deleted", "status_as_of": live},
+                                     {"status_as_of_oldest": live, "status_as_of_newest": live},
+                                     {"status_as_of_oldest": live, "status_as_of_newest": live})
