@@ -217,9 +217,10 @@ VIEWS: dict[str, str] = {
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
     "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first. A capture the tool "
                       "read and found to be no copy of the post (a suspended-account page, a login wall) is none, "
-                      "and so is a capture of a post not on X not known to be available now (gone, its status not "
-                      "known, or never fetched): the tool does not read it, and it may show the platform's \"post "
-                      "not found\" page.",
+                      "and so is a capture nobody read of a post not known to be available now (gone, its status "
+                      "not known, or never fetched; on X those beyond the three read): it may show the platform's "
+                      "\"post not found\" page. A Bluesky post's captures and saves are found under its handle's "
+                      "and its DID's URL.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",

@@ -911,6 +911,71 @@ def m048_at_risk_despite_an_unread_capture(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V48.strip())
 
 
+def _replacing(sql: str, *pairs: tuple[str, str]) -> str:
+    """`sql` with each (old, new) replaced, each old there exactly once: a view built from an older view's SQL whose
+    piece is no longer there would silently keep the old rule."""
+    for old, by in pairs:
+        if sql.count(old) != 1:
+            raise ValueError(f"not once in the view's SQL: {old[:60]!r}")
+        sql = sql.replace(old, by)
+    return sql
+
+
+_CAPTURE_FETCH = "f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/')"
+_BSKY_REST = "substr(original, instr(original, '/profile/') + 9)"
+_BSKY_KEY = "substr(rest, instr(rest, '/post/') + 6)"
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~"
+_RKEY = "substr(e.post_id, instr(e.post_id, '/') + 1)"
+# A Bluesky post's ids under each name of its account the cache knows: the one its embed links (handle or DID), its
+# answer's handle and DID (`author_id`), all in lower case (a handle is a domain name).
+_BSKY_FORMS = (f"(lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || {_RKEY}), "
+               f"lower(p.author_id || '/' || {_RKEY}))")
+# A capture is a copy when it was read and holds the post (`held`, any platform), or when nobody read it and the post
+# is available now (a capture of its page); a capture never read of a post gone or not known is no copy on X either,
+# whose tool reads three (capture34: the others were copies). A Bluesky post is one post under each URL form (handle
+# or DID): its captures and saves are found under any (fixnu33b's left item).
+AT_RISK_EMBEDS_V49 = _replacing(
+    AT_RISK_EMBEDS_V48,
+    ("    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (",
+     f"""    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS ("""),
+    ("    SELECT DISTINCT original AS url, NULL AS post_id FROM copies\n",
+     "    SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies\n"),
+    ("    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (\n"
+     "        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies\n"
+     "        WHERE instr(original, '/status/') > 0)\n",
+     "    SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (\n"
+     "        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies\n"
+     "        WHERE instr(original, '/status/') > 0)\n"
+     "    UNION\n"
+     f"    SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr({_BSKY_KEY}, 1, "
+     f"length({_BSKY_KEY}) - length(ltrim({_BSKY_KEY}, '{_KEY_CHARS}')))), held FROM (\n"
+     f"        SELECT {_BSKY_REST} AS rest, held FROM copies\n"
+     "        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)\n"),
+    ("""WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))""",
+     f"""WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
+                       AND a.post_id = e.post_id)
+                       OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN {_BSKY_FORMS})))"""),
+    ("""        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status""",
+     f"""        OR (v.platform = e.platform AND v.post_id = e.post_id)
+        OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN {_BSKY_FORMS})
+        ORDER BY v.id DESC LIMIT 1) AS save_status"""))
+
+
+@migrations()
+def m049_at_risk_despite_captures_never_read(db: Database) -> None:
+    """v49 (capture34, #9): the view `at_risk_embeds` counts a capture as a copy when it was read and holds the post,
+    or when the post is available now; an HTTP 200 capture nobody read of a post gone or not known is no copy on X
+    too (the tool reads three captures of a post; before, the others each took it off the list). A Bluesky embed's
+    captures and saves are found under each URL form of its post (its handle's and its DID's), not its link's alone."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V49.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -547,7 +547,10 @@ GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
-    SELECT s.original FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
         SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
         WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
     AND NOT EXISTS (
@@ -555,11 +558,15 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
         WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
               AND o.status = 'archived-copy'))
 ), archived AS (
-    SELECT DISTINCT original AS url, NULL AS post_id FROM copies
+    SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies
     UNION
-    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM copies
+    SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies
         WHERE instr(original, '/status/') > 0)
+    UNION
+    SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr(substr(rest, instr(rest, '/post/') + 6), 1, length(substr(rest, instr(rest, '/post/') + 6)) - length(ltrim(substr(rest, instr(rest, '/post/') + 6), 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~')))), held FROM (
+        SELECT substr(original, instr(original, '/profile/') + 9) AS rest, held FROM copies
+        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)
 )
 SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
@@ -568,9 +575,13 @@ SELECT e.id AS embed_id, e.article_id,
          AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status,
        (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
        (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
-        OR (v.platform = e.platform AND v.post_id = e.post_id) ORDER BY v.id DESC LIMIT 1) AS save_status
+        OR (v.platform = e.platform AND v.post_id = e.post_id)
+        OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))
+        ORDER BY v.id DESC LIMIT 1) AS save_status
 FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (e.platform = 'twitter' OR p.status = 'available')
-                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.post_id = e.post_id)))
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
+                       AND a.post_id = e.post_id)
+                       OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 

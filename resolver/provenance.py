@@ -1093,7 +1093,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     unread = [] if copies else unread_captures(post, snapshots)
     rest = [s for s in snapshots if s not in unread]
     others = "" if copies or not rest else _no_copies(post, rest)
-    listed = _listed_unread(unread)
+    listed = _listed_unread(unread, post)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
@@ -1104,7 +1104,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         if copies:
             last = max(copies, key=lambda s: s["timestamp"])
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
-                                            f"{_filed_under_a_handle(last['url'])}")
+                                            f"{filed_under_a_handle(last['url'])}")
         if listed and error:   # another form's lookup failed: a copy may be filed there
             why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else f"the archive lookup failed ({error})"
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
@@ -1117,7 +1117,7 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     if copies:
         latest = max(copies, key=lambda s: s["timestamp"])["url"]
         return check("archive", "pass", f"{len(copies)} archived cop{'y' if len(copies) == 1 else 'ies'}, latest "
-                                        f"{latest}{_filed_under_a_handle(latest)}")
+                                        f"{latest}{filed_under_a_handle(latest)}")
     return check("archive", "warn", f"no archived copy was found{where}{others} (archive it: embed-resolver archive "
                                     "--save)")
 
@@ -1152,7 +1152,7 @@ def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
             for c in copies if c["capture"] not in held}
 
 
-def _filed_under_a_handle(copy: str) -> str:
+def filed_under_a_handle(copy: str) -> str:
     """A word when the archived copy `copy` is filed under a Bluesky handle URL: a handle can move to another account,
     so the capture may be another account's page (review33r4: "an archived copy exists: <capture under the handle>"
     was said as plainly as of one under the post's DID). Under a DID, or of another platform: nothing."""
@@ -1172,25 +1172,45 @@ def captures_read(post: dict[str, Any] | None) -> bool:
 
 
 def unread_captures(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The HTTP 200 snapshots of a post no copy: its platform's captures are not read, and the post is not available
-    now (a capture of a post available now is of its page: README "Archived copies"), so whether one holds the post is
-    not known (review33r4: a capture of a gone Bluesky post's page was "an archived copy exists")."""
-    if post is None or captures_read(post) or post.get("status") == "available":
+    """The HTTP 200 snapshots of a post no copy because nobody read them: of a post not available now (a capture of a
+    post available now is of its page: README "Archived copies"), those of a platform whose captures the tool does not
+    read (review33r4: a capture of a gone Bluesky post's page was "an archived copy exists"), and on X those beyond
+    the captures read (`read_captures` reads three: capture34, the others were each "an archived copy"). Whether one
+    holds the post is not known."""
+    if post is None or post.get("status") == "available":
         return []
-    return [s for s in snapshots if s.get("status") == "200"]
+    good = [s for s in snapshots if s.get("status") == "200"]
+    if not captures_read(post):
+        return good
+    read = {c["capture"].replace("id_/", "/", 1) for c in post.get("archived") or [] if c.get("capture")} | set(
+        post.get("captures_held_before") or [])
+    return [s for s in good if s["url"] not in read]
 
 
-def _listed_unread(unread: list[dict[str, Any]]) -> str:
+def _listed_unread(unread: list[dict[str, Any]], post: dict[str, Any] | None = None) -> str:
     """How a check says the captures listed but not read: "a capture is listed (HTTP 200, <time>, not read: whether
-    it holds the post is not known): <url>", naming the latest."""
+    it holds the post is not known): <url>", naming the latest; after the captures of `post` read, none of them the
+    post, "3 captures read, none holds the post (what they show); 2 more listed, not read (…)" (capture34)."""
     if not unread:
         return ""
     last = max(unread, key=lambda s: s["timestamp"])
+    where = f"{last['url']}{filed_under_a_handle(last['url'])}"
+    read = len((post or {}).get("archived") or [])
+    if read:
+        shown = sorted(set(read_as_not_the_post(post).values()))
+        more = f"HTTP 200, {captured_at(last['timestamp'])}; whether it holds" if len(unread) == 1 else \
+            f"HTTP 200, latest {captured_at(last['timestamp'])}; whether any holds"
+        return (f"{read} capture{'s' * (read > 1)} read, none holds the post"
+                + (f" ({'; '.join(shown)})" if shown else "")
+                + f"; {len(unread)} more listed, not read ({more} the post is not known): {where}")
+    lookup = (post or {}).get("archive_lookup") or ""
+    if lookup.startswith("error: ") and "could not be read" in lookup:   # why: a read failed (a 503), said
+        where += f"; {lookup.removeprefix('error: ')}"
     many = f"{len(unread)} captures are listed (HTTP 200, latest {captured_at(last['timestamp'])}, not read: whether " \
            f"any holds the post is not known)"
     one = f"a capture is listed (HTTP 200, {captured_at(last['timestamp'])}, not read: whether it holds the post is " \
           f"not known)"
-    return f"{one if len(unread) == 1 else many}: {last['url']}{_filed_under_a_handle(last['url'])}"
+    return f"{one if len(unread) == 1 else many}: {where}"
 
 
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -2064,6 +2084,10 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
     # time is that answer's: the observation's recording time was given, which is no fetch's (newuser33 #4)
     data["differences"] = [d.to_json() | _live_answer(source_of(data, d.field)) for d in found]
     data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    read = {copy["capture"].replace("id_/", "/", 1) for copy in data["archived"] if copy.get("capture")}
+    held = [url for url in _held_before(post, store, takes) if url not in read]
+    if held:   # only those this view did not read itself
+        data["captures_held_before"] = held
     data["last_available"] = last_available(post.record, store, takes) if post.record.status != "available" else None
     return data
 
@@ -2071,6 +2095,18 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
 LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
+
+
+def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
+    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post (observed "archived-copy"),
+    which this run did not read (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy."""
+    if store is None or post.post_row is None:
+        return []
+    rows = store.db.query("SELECT f.id, f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
+                          "WHERE o.post_row = ? AND o.method = 'wayback' AND o.status = 'archived-copy' ORDER BY f.id",
+                          [post.post_row])
+    return list(dict.fromkeys(row["url"].replace("id_/", "/", 1) for row in rows
+                              if takes is None or takes([row["id"]])))
 
 
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:

@@ -1202,7 +1202,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     if archived is not None:
         said, latest = archived
         source = _archive_source(embed)
-        lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else "")
+        lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}{_filed_under(latest)}" if latest else "")
                      + (f" {_md(source)}" if source else ""))
     lines += [f"- {_md(said, as_written=True)}" for said in _page_copy_lines(embed)]
     lines += ["", "Checks:", ""] + _md_checks(embed["checks"])
@@ -1252,6 +1252,14 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
     return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
 
 
+def _filed_under(latest: str) -> str:
+    """After the Archived line's latest link: that it is filed under a Bluesky handle, which may have named another
+    account when it was captured, as the archive check says of it (capture34: the line said nothing)."""
+    from resolver.provenance import filed_under_a_handle
+
+    return filed_under_a_handle(latest)
+
+
 def _none_a_copy(embed: dict[str, Any]) -> str:
     """After the count of an embed's snapshots none of which is a copy though some are HTTP 200 pages: that none is,
     and what those read showed instead (", none an archived copy (the capture shows the login wall, not the post)"):
@@ -1263,12 +1271,16 @@ def _none_a_copy(embed: dict[str, Any]) -> str:
     good = [s["url"] for s in embed["snapshots"] if s.get("status") == "200"]
     if not good or embed.get("archived_copies"):
         return ""
-    if unread_captures(embed["post"], embed["snapshots"]):   # no copy known, nor known not one (review33r4)
-        return ", not read: whether it holds the post is not known" if len(good) == 1 else \
-            ", not read: whether any holds the post is not known"
+    unread = unread_captures(embed["post"], embed["snapshots"])   # no copy known, nor known not one (review33r4)
+    whether = f"not read: whether {'it holds' if len(unread) == 1 else 'any holds'} the post is not known"
+    if len(unread) == len(good):
+        return f", {whether}"
     misread = read_as_not_the_post(embed["post"])
     shown = sorted({misread[url] for url in good if url in misread})
-    return ", none an archived copy" + (f" ({'; '.join(shown)})" if shown else "")
+    none = "none an archived copy" + (f" ({'; '.join(shown)})" if shown else "")
+    if unread:   # some read, none the post; the rest never read (capture34)
+        return f", {len(good) - len(unread)} read, {none}; {len(unread)} {whether}"
+    return f", {none}"
 
 
 def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
@@ -1512,7 +1524,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "")
+        links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}{_html(_filed_under(latest))}"
+                                                    if latest else "")
                   + (f" {_html(source)}" if (source := _archive_source(embed)) else "") + "</li>")
     links += "".join(f"<li>{_html(said, as_written=True)}</li>" for said in _page_copy_lines(embed))
     links = "".join(f"<li>{isolated_html(_html(note))}</li>" for note in _notes(embed)) + links
