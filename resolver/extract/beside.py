@@ -27,6 +27,9 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„]")
 SENTENCE_END_RE = LazyPattern(r"[.!?](?:\s|$)")
 SPEECH_RE = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|according|stated|states|declared|"
                         r"dijo|afirmó|a déclaré|sagte)\b", re.IGNORECASE)
+# The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
+PROSE = frozenset("p li blockquote footer dd figcaption td".split())
+MOST_NODES = 400   # nodes of a block read for one link: a paragraph, not a page a broken tag left open
 MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
 # The name a sentence gives just before the link ("Mayor Jones <a>wrote on X</a>"): capitalised words, the last
 # of them touching the link. Words that open a sentence are no name.
@@ -51,7 +54,7 @@ def beside(a: Any) -> Beside:
     """What the article says beside a link to a post (`a`): the quote a pull-quote or the link's sentence holds, and
     the speaker it names. NOTHING where it says neither."""
     block = next((b for b in ancestors(a) if b.tag in BLOCKS), None)
-    if block is None:
+    if block is None or block.tag not in PROSE:   # a link loose in a layout <div> is in no sentence read here
         return NOTHING
     quote = next((b for b in ancestors(a) if b.tag == "blockquote"), None)
     if quote is not None:
@@ -75,7 +78,9 @@ def _split_at(block: Any, a: Any) -> tuple[str, str]:
     inside = {n.mem_id for n in a.traverse(include_text=True)}
     parts: tuple[list[str], list[str]] = ([], [])
     side = 0
-    for node in block.traverse(include_text=True):
+    for seen, node in enumerate(block.traverse(include_text=True)):
+        if seen > MOST_NODES:
+            return "", ""
         if node.mem_id in inside:
             side = 1
         elif node.tag == "-text":
@@ -160,7 +165,8 @@ def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
         if b.tag in ("footer", "cite"):
             signature = b
             break
-    if signature.mem_id == quote.mem_id or not _signs(signature):
+    if signature.mem_id == quote.mem_id or not _signs(signature) \
+            or any(seen > MOST_NODES for seen, _ in enumerate(quote.traverse())):   # a pull-quote is short
         return None
     inside = {n.mem_id for n in signature.traverse(include_text=True)}
     lines = [element_text(b) for b in quote.traverse() if b.tag in BLOCKS and b.mem_id != quote.mem_id
