@@ -51,8 +51,11 @@ BARE = _page(f'<p>Smith <a href="{URL}">posted about it</a> on Tuesday.</p>')
     (f'<p>“We are broke,” the mayor told reporters, hours after Smith <a href="{URL}">posted</a> on X.</p>',
      None, None, "Smith"),
     (f'<p>The council <a href="{URL}">voted</a>. Later, the mayor said: “We are broke.”</p>', None, None, None),
+    # a name before a link that is no verb of posting may be the one spoken of, not the speaker
+    (f'<p>Trump attacked Chuck Jones <a href="{URL}">in a post</a> on Tuesday.</p>', None, None, None),
+    (f'<p>Mayor Jones said <a href="{URL}">on X</a> that the vote was fair.</p>', None, None, "Mayor Jones"),
 ], ids=["colon-after-link", "quote-before-link", "quote-over-two-paragraphs", "pull-quote", "speech-elsewhere",
-        "speech-verb-between", "another-sentence"])
+        "speech-verb-between", "another-sentence", "name-spoken-of", "name-then-verb"])
 def test_words_quoted_beside_a_link_are_read_as_its_quote_and_no_others(body, text, confidence, name):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert (embed.detector, embed.text, embed.text_confidence, embed.author_name) == ("html-link", text, confidence,

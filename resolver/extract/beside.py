@@ -31,11 +31,19 @@ SPEECH_RE = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|ac
 PROSE = frozenset("p li blockquote footer dd figcaption td".split())
 MOST_NODES = 400   # nodes of a block read for one link: a paragraph, not a page a broken tag left open
 MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
-# The name a sentence gives just before the link ("Mayor Jones <a>wrote on X</a>"): capitalised words, the last
-# of them touching the link. Words that open a sentence are no name.
-NAME_BEFORE_RE = LazyPattern(r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’-]*)\s*$")
-NOT_NAMES = frozenset("On In At The A An And But Then Later Earlier When After Before As On Also Yet So Meanwhile "
-                      "This That It He She They We I You His Her Their Its".split())
+# A verb of posting: the name before it is the speaker's ("Mayor Jones <a>wrote on X</a>", "Smith said <a>on X</a>").
+# A name before a link that is no such verb is as often the one spoken of ("Trump attacked Chuck Jones <a>…</a>").
+POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|replies|responded|responds|shared|shares|"
+           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
+           r"publicó|a écrit|a tweeté)")
+POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
+# The name a sentence gives just before the link: capitalised words, the last of them touching the link or its verb.
+NAME_BEFORE_RE = LazyPattern(rf"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+                             rf"(\s+{POSTING}(?:\s+(?:on|in|to)\s+[\w.]+)?)?\s*$")
+# Words that open a sentence or name no one.
+NOT_NAMES = frozenset("On In At The A An And But Then Later Earlier When After Before As Also Yet So Meanwhile This "
+                      "That It He She They We I You His Her Their Its From For By Of To With Via Per Here There Read "
+                      "See Watch Auch Und".split())
 # A signature line: "— Pat Smith (@CouncilorSmith) on X, March 14, 2023".
 SIGNATURE_RE = LazyPattern(r"^\s*[—–-]{1,2}\s*(?P<name>[^()@—–,]{1,60}?)\s*(?:\(@[A-Za-z0-9_]{1,15}\)|,|$)")
 
@@ -62,7 +70,7 @@ def beside(a: Any) -> Beside:
         if found is not None:
             return found
     before, after = _split_at(block, a)
-    name = _name_before(before)
+    name = _name_before(before, element_text(a))
     run = _quote_after(after)
     if run is not None:
         text, closed, clear = run
@@ -143,10 +151,11 @@ def _continued(block: Any) -> list[str]:
     return found
 
 
-def _name_before(before: str) -> str | None:
-    """The name the words just before the link give ("Mayor Jones"), or None: no capitalised words touch it."""
+def _name_before(before: str, shown: str) -> str | None:
+    """The name the words just before the link give the speaker ("Mayor Jones"): capitalised words touching a verb of
+    posting, the link's own words (`shown`) or those before it. None: no name, or no such verb."""
     m = NAME_BEFORE_RE.search(before)
-    if m is None:
+    if m is None or not (m.group(2) or POSTING_RE.match(shown)):
         return None
     words = m.group(1).split()
     while words and words[0] in NOT_NAMES:
