@@ -1531,8 +1531,19 @@ def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     if post is None or post.get("status") in ("error", "unknown"):
         return []
     said = source_of(post, "status")
-    return [s for s in post.get("sources") or [] if s["status"] == "error" and s.get("observed_at")
-            and s["observed_at"] == said.get("observed_at") and s["method"] not in ("wayback", said.get("method"))]
+    return [s for s in post.get("sources") or [] if s["status"] == "error" and _asked_with(s, post, said)
+            and s["method"] not in ("wayback", said.get("method"))]
+
+
+def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, Any]) -> bool:
+    """Whether `source` was asked in the fetch the post's status comes from (`said`): its answer is one the post's
+    record rests on (its fetch ids). Not by time: each observation is at its own fetch's time (asof34), which two
+    sources asked one after the other do not share. A record of no fetch ids (an old cache's) by the time of its
+    write, as before."""
+    rests_on = set(post.get("fetch_ids") or ())
+    if rests_on:
+        return source.get("fetch_id") in rests_on
+    return bool(source.get("observed_at")) and source.get("observed_at") == said.get("observed_at")
 
 
 def failure_text(source: dict[str, Any]) -> str:
@@ -1551,8 +1562,8 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
         failures = failed_beside(post)
         if not failures:
             continue
-        at = source_of(post, "status").get("observed_at")
-        rest = sorted({s["method"] for s in post["sources"] if s.get("observed_at") == at
+        said = source_of(post, "status")
+        rest = sorted({s["method"] for s in post["sources"] if _asked_with(s, post, said)
                        and s["status"] != "error" and s["method"] != "wayback"})
         found.append(f"{post['platform']} post {post['post_id']}: {'; '.join(failure_text(f) for f in failures)}; "
                      f"its status ({embed['status']['words']}) rests on {' and '.join(rest)}"
