@@ -295,3 +295,23 @@ def test_newuser34_a_run_of_articles_citing_one_post_asks_the_archive_once_and_e
     for report in reports:
         [embed] = report["embeds"]
         assert cdx_row["id"] in {lookup["fetch_id"] for lookup in embed["archive_lookups"]}, embed["archive_lookups"]
+
+
+def test_newuser34_two_articles_linking_one_post_under_two_handles_at_once_ask_for_it_once(threaded_net, store):
+    """One draft links the post under its author's handle, another under the wrong one (X answers either): the
+    `tweet-result` of the one id was asked twice in one run (newuser34 #5), as the cache answers by id one after the
+    other. Both get the one answer; each still says the author its source names."""
+    fakenet = threaded_net
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({IDS[0]: [slowly(json_page(tweet(IDS[0])))]}))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(media=False)
+    wrong = Target("twitter", IDS[0], f"https://twitter.com/OtherDesk/status/{IDS[0]}")
+
+    async def two(session: Session):
+        return await asyncio.gather(fetch_posts([POST], session=session, options=options),
+                                    fetch_posts([wrong], session=session, options=options))
+    [first], [second] = Session(settings, store=store, mode=Mode()).run(two)
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1
+    assert first.record.status == second.record.status == "available"
+    assert first.author == second.author == "RivertonRoads"
+    assert len(store.observations(store.post_row("twitter", IDS[0])["id"])) == 1
