@@ -74,16 +74,22 @@ def _earliest(column: str) -> str:
     return f"{column} = min(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
 
 
-def _latest(column: str) -> str:
-    return f"{column} = max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
-
-
 def _latest_trusted(column: str) -> str:
-    """`_latest`, where a time after now gives way to any time not after it (as `Store.record_observation` never
-    moves a post's times to one after now over a known one)."""
+    """The later of two times, where a time after now gives way to any time not after it (as
+    `Store.record_observation` never moves a post's times to one after now over a known one)."""
     return (f"{column} = CASE WHEN {column} > {_NOW} AND excluded.{column} <= {_NOW} THEN excluded.{column}"
             f" WHEN excluded.{column} > {_NOW} AND {column} IS NOT NULL THEN {column}"
             f" ELSE max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column})) END")
+
+
+def _newer_trusted(column: str, table: str) -> str:
+    """Whether the input's row is newer than OUT's by `column`, a time after now being none: a dated row wins over
+    one of no time, and none dated after now wins (runs34, as `_TAKE_NEW_POST` reads a post's)."""
+    return f"IFNULL({_trusted(f'excluded.{column}')} > IFNULL({_trusted(f'{table}.{column}')}, ''), 0)"
+
+
+# What a merge says of an input's rows dated after it (`_ahead_note`): table -> (time column, what one row is)
+_AHEAD = {"snapshots": ("observed_at", "capture sighting"), "media": ("fetched_at", "download")}
 
 
 @dataclass(frozen=True)
@@ -152,20 +158,20 @@ RULES = (
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
-         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way
-         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at "
-                  "OR media.fetched_at IS NULL AND excluded.fetched_at IS NOT NULL"),
+         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way; one dated
+         # after now is of no known time (runs34: the shard from a clock ahead won the photo's facts)
+         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE " + _newer_trusted("fetched_at", "media")),
     Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
          "ON CONFLICT(post_row, media_id) DO NOTHING"),
     Rule("embed_posts", ("embed_id", "post_row"), {"embed_id": "embeds", "post_row": "posts"}, ("embed_id", "post_row"),
          "ON CONFLICT(embed_id, post_row) DO NOTHING"),
     Rule("snapshots", ("service", "url"), {"fetch_id": "fetches"},
-         conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN excluded.observed_at > observed_at"
-                  " THEN excluded.fetch_id ELSE fetch_id END, " + _latest("observed_at")),
-    # A capture queued in two shards is made once; none is queued again once one has succeeded since.
-    Rule("saves", ("url", "queued_at"), order="queued_at",
-         where="NOT (s.status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM main.saves m WHERE m.url = s.url"
-               " AND (m.status IN ('pending', 'submitted') OR (m.status = 'success' AND m.updated_at >= s.queued_at))))"),
+         conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN "
+                  + _newer_trusted("observed_at", "snapshots") + " THEN excluded.fetch_id ELSE fetch_id END, "
+                  + _latest_trusted("observed_at")),
+    # A capture queued in two shards is made once; none is queued again once one has succeeded since: matched by URL
+    # or by post once the input's saves know theirs (`_drop_saves_made`).
+    Rule("saves", ("url", "queued_at"), order="queued_at"),
     Rule("identifications", ("embed_id", "post_id", "identified_at"), {"embed_id": "embeds"}, ("embed_id",),
          order="identified_at"),
     Rule("errors", ("source", "occurred_at", "stage", "kind", "message"), {"article_id": "articles"},
@@ -218,9 +224,9 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             if on_input is not None:
                 on_input(source)
             _merge_one(store, source, report, own=source == out)
+        # (an input made before m044 had its saves' posts placed as they were copied: `_drop_saves_made`)
         with store.write():   # an input made before m030 copied its posts' bare ids: re-keyed as m030 does (#15)
             place_post_ids(store.db)
-            place_save_posts(store.db)   # and before m044 its saves, with no post (review33r1)
         with store.write():   # an input made before m046 copied its captures' observations as "available"
             name_archived_copies(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
@@ -331,13 +337,15 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
             since = _given_kept_since(conn)
-            note = _not_known_note(conn, source, since)
-            if note:
-                report.notes.append(note)
+            for note in (_not_known_note(conn, source, since), _ahead_note(conn, source, tables)):
+                if note:
+                    report.notes.append(note)
             preferred = _prefer(conn, source, report, since=since)
+            [saves_before] = conn.execute("SELECT IFNULL(max(id), 0) FROM main.saves").fetchone()
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
+            _drop_saves_made(store, saves_before)
             _take_preferred(conn, preferred)
             conn.execute(f"INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, {_dated(conn)}"
                          " FROM temp.map_articles m JOIN src.articles s ON s.id = m.old"
@@ -542,6 +550,35 @@ def _not_known_note(conn: sqlite3.Connection, source: Path, since: str | None) -
     return (f"{source}: {count:,} article record{'s' if count != 1 else ''} {made}: whether the user gave "
             f"{'their' if count != 1 else 'its'} encoding (not guessed) is not known, and nothing "
             f"{'they hold' if count != 1 else 'it holds'} can tell")
+
+
+def _drop_saves_made(store: Store, before: int) -> None:
+    """Of the saves an input just added (ids after `before`), drop each pending one OUT already holds pending, or made
+    since it was queued: the same save by its URL, or by the X post it names, as `Store.queue_save` matches one
+    (runs34: by URL alone, the post queued in two shards as x.com/JaneDoe/… and twitter.com/janedoe/… was submitted
+    twice). An input made before v44 gets its saves' posts first (`place_save_posts`, review33r1)."""
+    place_save_posts(store.db)
+    store.db.conn.execute(
+        "DELETE FROM main.saves WHERE id > ? AND status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM"
+        " main.saves m WHERE m.id <= ? AND (m.url = saves.url OR (m.platform = saves.platform AND m.post_id ="
+        " saves.post_id)) AND (m.status IN ('pending', 'submitted') OR (m.status = 'success' AND m.updated_at >="
+        " saves.queued_at)))", [before, before])
+
+
+def _ahead_note(conn: sqlite3.Connection, source: Path, tables: set[str]) -> str | None:
+    """Once for an input: how many of its capture sightings and downloads are dated after the merge, or None. They
+    are kept as that input's record, and lose to any row dated before (`_newer_trusted`): said, so the clock that
+    ran ahead is looked into rather than its rows silently set aside (runs34)."""
+    counts = []
+    for table, (column, what) in _AHEAD.items():
+        if table in tables:
+            [n] = conn.execute(f"SELECT count(*) FROM src.{table} WHERE {column} > {_NOW}").fetchone()
+            if n:
+                counts.append(f"{n:,} {what}{'s' if n != 1 else ''}")
+    if not counts:
+        return None
+    return (f"{source}: {' and '.join(counts)} dated after the merge (a clock that ran ahead?): kept, and no row "
+            "dated before it gave way to them")
 
 
 def _dated(conn: sqlite3.Connection) -> str:

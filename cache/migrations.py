@@ -976,6 +976,15 @@ def m049_at_risk_despite_captures_never_read(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V49.strip())
 
 
+@migrations()
+def m050_availability_answers_any_case(db: Database) -> None:
+    """v50: the fetch-log rows of availability queries by their URL in any case (runs34, #15), as m041 made CDX's:
+    the archive reads the URL it answers for in lower case, so an answer kept for `…/RivertonRoads/…` is the one for
+    `…/rivertonroads/…`; read by its exact text, another article's spelling asked again, and offline the closest
+    capture was not known. The expression is `Store.availability_any_case`'s."""
+    db.execute("CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available'")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

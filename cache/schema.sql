@@ -585,3 +585,5 @@ WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'availabl
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 
+CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
+

@@ -52,7 +52,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
-              "m049_at_risk_despite_captures_never_read")
+              "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -1228,6 +1228,20 @@ class Store:
         archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
         self._noted(f"fetches {url}")
         return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+
+    def availability_any_case(self, url: str, *, with_params: bool = False) -> list[dict[str, Any]]:
+        """The fetch rows of an availability query (purpose "wayback-available") asked as `url` in any case (ASCII),
+        oldest first, and with `with_params` of it with more parameters after it (`url&timestamp=...`, as
+        `fetches_with_params`): the archive reads the URL it answers for in lower case (runs34). Through m050's
+        index."""
+        self._noted(f"fetches {url}{'&' if with_params else ''}")
+        key, available = url.lower(), "purpose = 'wayback-available' AND "
+        rows = self._where("fetches", f"{available}lower(url) = ?", [key], order_by="id")
+        if with_params:   # "'" is the character after "&": the range holds every URL that starts with `url&` (two
+            # reads, each on the index: one with an OR read the whole fetch log)
+            rows = sorted(rows + self._where("fetches", f"{available}lower(url) >= ? AND lower(url) < ?",
+                                             [f"{key}&", f"{key}'"], order_by="id"), key=lambda row: row["id"])
+        return rows
 
     def snapshots_any_case(self, originals: Sequence[str]) -> list[dict[str, Any]]:
         """Snapshots listed under any of `originals` in any case (ASCII), as a CDX lookup of one lists them: the

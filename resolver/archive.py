@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 from resolver import jsonparse
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
+from resolver.platforms.canonical import canonical_url
 from resolver.redact import URL_NOT_KNOWN
 from resolver.settings import Settings
 
@@ -195,6 +196,22 @@ def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> st
     return f"{CDX}?{urlencode(params)}"
 
 
+def availability_query(url: str, *, near: str | None = None) -> str:
+    """The availability API's query for a URL (with `near`, the capture closest to that time), asked under the URL's
+    canonical form: the archive reads `http://www.twitter.com/JaneDoe/status/1/` and `https://x.com/janedoe/status/1`
+    as one URL, and an answer kept for one was asked again for the other (runs34). Kept and read in any case
+    (`_asked`), as the archive reads it."""
+    return f"{AVAILABILITY}?{urlencode({'url': canonical_url(url), **({'timestamp': near} if near else {})})}"
+
+
+def _asked(store: Store, url: str, purpose: str) -> list[dict[str, Any]]:
+    """The fetch rows of a lookup query, oldest first: a CDX list's or an availability answer's in any case, as the
+    archive reads the URL in them (#15), any other's by its exact URL."""
+    if purpose == "wayback-cdx":
+        return store.cdx_lists_any_case(url)
+    return store.availability_any_case(url) if purpose == "wayback-available" else store.fetches_for(url)
+
+
 def _listed(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
     """The snapshots of a CDX answer, or why there are none to read."""
     error = _cdx_error(outcome)
@@ -311,8 +328,7 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
         snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
         if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
-    params = {"url": url, **({"timestamp": near} if near else {})}
-    _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}",
+    _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
     closest = found[0] if found else None
     if closest is None and near and snapshots:
@@ -351,7 +367,8 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     # Articles looking the same query up at once (the run's concurrency, all waiting on the archive's rate budget)
     # each sent it: now the first asks, and the others wait for its answer, as for a post or a hop (newuser34 #5: 8
     # CDX requests for one post over 17 drafts). One after the other, the kept answer above is read.
-    return await session.in_flight.once(("archive", url), partial(_asked, session, url, purpose, found_via, read))
+    key = url.lower() if purpose in ("wayback-cdx", "wayback-available") else url   # read in any case (`_asked`)
+    return await session.in_flight.once(("archive", key), partial(_ask_archive, session, url, purpose, found_via, read))
 
 
 def _kept_outcome(session: Session, url: str, purpose: str) -> FetchOutcome | None:
@@ -367,8 +384,8 @@ def _kept_outcome(session: Session, url: str, purpose: str) -> FetchOutcome | No
                         error=row["error"], fetch_id=row["id"], via=KEPT)
 
 
-async def _asked(session: Session, url: str, purpose: str, found_via: str,
-                 read: Read) -> tuple[FetchOutcome, tuple[list[Snapshot], str | None]]:
+async def _ask_archive(session: Session, url: str, purpose: str, found_via: str,
+                       read: Read) -> tuple[FetchOutcome, tuple[list[Snapshot], str | None]]:
     """`url` asked of the archive, its fetch row written with the snapshots it lists; read from the cache instead
     when another asker's answer was kept while this one waited for it and was stopped."""
     kept = _kept_outcome(session, url, purpose)
@@ -415,12 +432,13 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
 def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes] | None:
     """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts. A CDX list asked
     under the URL in another case is the same list (the archive lists a URL in any case): a post another article
-    spelt with its handle in another case was listed again, and offline its captures were not known (#15)."""
+    spelt with its handle in another case was listed again, and offline its captures were not known (#15); an
+    availability answer likewise (runs34)."""
     store = session.store
     if store is None:
         return None
     since = session.cached_since()   # under --refresh, this run's answers only
-    rows = store.cdx_lists_any_case(url) if purpose == "wayback-cdx" else store.fetches_for(url)
+    rows = _asked(store, url, purpose)
     for row in reversed(rows):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
@@ -439,8 +457,7 @@ def _kept_failure(session: Session, url: str, purpose: str) -> tuple[dict[str, A
     store = session.store
     if store is None:
         return None
-    asked = store.cdx_lists_any_case(url) if purpose == "wayback-cdx" else store.fetches_for(url)
-    rows = [row for row in asked if session.takes_cached([row["id"]])]
+    rows = [row for row in _asked(store, url, purpose) if session.takes_cached([row["id"]])]
     if not rows:
         return None
     row = rows[-1]

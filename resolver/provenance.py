@@ -1261,9 +1261,7 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
     UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up. `takes`: which
     fetch-log rows the run may cite (`Session.takes_cached`: under --replay, those replayed from its WARC files)."""
-    from urllib.parse import urlencode
-
-    from resolver.archive import AVAILABILITY, lookup_url
+    from resolver.archive import availability_query, lookup_url
 
     if store is None:
         return []
@@ -1273,10 +1271,11 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
         # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none)
         cdx = store.cdx_lists_any_case(lookup_url(url))
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
-        # that found nothing was cited nowhere (newuser33 #3); each query sent is cited
-        available = store.fetches_with_params(f"{AVAILABILITY}?{urlencode({'url': url})}")
-        for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"] == query])
-                                              for query in dict.fromkeys(r["url"] for r in available))):
+        # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
+        # spelling of the URL too, as the lookup reads it (runs34)
+        available = store.availability_any_case(availability_query(url), with_params=True)
+        for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"].lower() == query])
+                                              for query in dict.fromkeys(r["url"].lower() for r in available))):
             row = _answer_of([r for r in rows if takes is None or takes([r["id"]])])
             if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
                 found.append(_lookup_of(row, service, _asked(row, url), redactor))

@@ -263,10 +263,25 @@ def _answer(url: str, row: dict[str, Any], session: Session, not_taken: set[int]
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
     if not session.offline and _passing(row["error"]):
-        return None
+        return _failed_this_run(url, row, session)
     if _end_redacted(row):
         return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
     return _from_row(url, row)
+
+
+# How a link's failure this run already got is said by the later articles naming it (runs34).
+FAILED_THIS_RUN = "failed earlier in this run: "
+
+
+def _failed_this_run(url: str, row: dict[str, Any], session: Session) -> Resolution | None:
+    """A link's passing failure (a 503, a timeout) as the answer of the run that got it, said as such, or None when an
+    earlier run got it (asked again). One attempt a link a run, as a hop (runs33) and a post's failed sources have:
+    each later article of a run of thousands followed a failing link again (runs34). Not under --replay, whose WARC
+    answers each time; --refresh's cut-off is `started_at` too, so it reuses what it got itself."""
+    if session.replay is not None or (row["resolved_at"] or "") < session.started_at:
+        return None
+    kind, _, said = str(row["error"]).partition(": ")
+    return evolve(_from_row(url, row), error=f"{kind}: {FAILED_THIS_RUN}{said}")
 
 
 def _end_redacted(row: dict[str, Any]) -> bool:
@@ -444,7 +459,7 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     timeout, a refusal or a body cut at a deadline is its own resolution's (its deadline), and not kept; nor is a 429
     or 5xx, a failure that may pass (a link that failed so is followed again, `_passing`; a kept 429's Retry-After
     was read again as from that later moment, review33r3)."""
-    async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger]:
+    async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger, Deadline | None]:
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
@@ -452,9 +467,19 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
                 and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
             session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
-        return outcome, onward, own
-    known: tuple[FetchOutcome, tuple[str, str] | None, Ledger] | None = session.hops.get(url)
-    outcome, onward, own = known if known is not None else await session.in_flight.once(("hop", url), ask)
+        # the deadline that cut this answer, when it was this asker's link's
+        cut_by = until if until is not None and until.passed() and (outcome.error_kind == "timeout"
+                                                                     or outcome.cut_at_deadline) else None
+        return outcome, onward, own, cut_by
+    known = session.hops.get(url)
+    if known is not None:
+        outcome, onward, own = known
+    else:
+        outcome, onward, own, cut_by = await session.in_flight.once(("hop", url), ask)
+        if cut_by is not None and cut_by is not until and (until is None or not until.passed()):
+            # joined another link's request, which that link's deadline cut: this link's own deadline has time left,
+            # and it is not told of a timeout it did not spend (review33r3): it asks within its own
+            outcome, onward, own, _ = await ask()
     ledger.share(own)
     return outcome, onward
 

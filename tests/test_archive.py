@@ -1613,3 +1613,28 @@ def test_replay33_a_warc_replayed_again_from_a_copy_is_named_by_the_path_replaye
     offline = json.loads(cli("replay.db", "report", "--offline", "--format", "json", str(article)))
     [kept] = [e for e in offline["embeds"] if e["post"]]
     assert {s["warc_file"] for s in kept["post"]["sources"]} == {str(warc)}   # as recorded
+
+
+def test_runs34_an_availability_answer_kept_under_one_form_of_an_x_url_answers_for_every_other(fakenet, store):
+    """The availability API's answers were kept and read by the exact URL asked (CDX's in any case, identity33): an
+    article spelling the post `http://www.twitter.com/rivertonroads/status/…/` asked again online, and offline the
+    closest capture was not known. The archive reads every such form as one URL; the query is asked under the
+    URL's canonical form (`canonical_url`) and its answer read in any case, as the archive lists it."""
+    from resolver.session import Mode
+
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    settings = settings_for(fakenet)
+
+    def looked(url: str, **mode: bool) -> archive.Lookup:
+        return Session(settings, store=store, mode=Mode(**mode)).run(lambda s: archive.lookup(url, session=s))
+
+    first = looked(POST)
+    assert first.closest is not None and first.closest.timestamp == "20221206060000"
+    asked = fakenet.hits.count
+    before = sum(1 for h in fakenet.hits if h[1].startswith("/wayback/available"))
+    forms = [POST.replace("RivertonRoads", "rivertonroads"), POST.replace("https://", "http://"),
+             POST.replace("https://", "https://www."), POST + "/", POST.replace("twitter.com", "x.com") + "?s=20"]
+    for form in forms:
+        assert looked(form, offline=True).closest == first.closest, form
+        assert looked(form).closest == first.closest, form
+    assert sum(1 for h in fakenet.hits if h[1].startswith("/wayback/available")) == before, asked

@@ -943,3 +943,44 @@ def test_review33r3_refresh_asks_again_for_a_post_whose_last_ask_after_its_view_
     assert len(fakenet.hits) == 2
     [again] = run([tiktok], settings, store, media=False, refresh=True)
     assert (again.record.status, again.record.from_cache, len(fakenet.hits)) == ("available", False, 3)
+
+
+def test_runs34_a_view_within_cache_ttl_wins_over_a_lasting_refusal_an_earlier_run_got(fakenet, tmp_path):
+    """A TikTok video seen available, then a --refresh run whose oEmbed ask got a lasting 400: the next plain run
+    said the 400 (from the cache) though the view was a day old and within cache_ttl, while the views counted the
+    post as checked and available (review33r3). The later refusal says nothing of the post, only that the request
+    was refused: the fresh view answers until cache_ttl runs out (runs33's rule then makes the refusal the answer),
+    and fetch, report and the views agree on it; the run that got the refusal says it."""
+    from tests.cliworld import World
+    from tests.waybacknet import serve
+
+    video = "7311111111111111115"
+    url = f"https://www.tiktok.com/@bridgefan/video/{video}"
+    fakenet.route("www.tiktok.com", "/oembed", tiktok_video(),
+                  json_page({"code": 400, "message": "Something went wrong"}, 400))
+    serve(fakenet, [])   # no capture in the archive
+
+    def asked() -> int:
+        return sum(1 for host, _ in fakenet.hits if host == "www.tiktok.com")
+    world = World(fakenet, tmp_path)
+    world.config.write_text(world.config.read_text() + f'"https://www.tiktok.com" = "{fakenet.origin}"\n')
+    story = tmp_path / "story.html"
+    story.write_text(f'<html><body><article><h1>Flood</h1><blockquote class="tiktok-embed" cite="{url}" '
+                     f'data-video-id="{video}"><section></section></blockquote></article></body></html>')
+    seen = world("fetch", "--json", url)
+    assert seen.exit_code == 0, seen.output
+    assert json.loads(seen.stdout)["status"] == "available"
+    refused = world("fetch", "--refresh", "--json", url)
+    assert refused.exit_code == 1 and json.loads(refused.stdout)["status"] == "error", refused.output
+    assert asked() == 2
+    fetched = world("fetch", "--json", url)
+    assert fetched.exit_code == 0, fetched.output
+    assert (json.loads(fetched.stdout)["status"], json.loads(fetched.stdout)["from_cache"]) == ("available", True)
+    report = world("report", "--format", "json", str(story))
+    assert report.exit_code == 0, report.output
+    [embed] = json.loads(report.stdout)["embeds"]
+    assert embed["post"]["status"] == "available"
+    assert asked() == 2   # within cache_ttl: nothing asked again
+    exported = world("cache", "export", "dead_embeds_by_outlet_year", "--format", "jsonl")
+    [row] = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert (row["embeds_checked"], row["status_unknown"], row["dead"]) == (1, 0, 0)

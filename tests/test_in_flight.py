@@ -209,22 +209,26 @@ def test_review33r3_a_hop_that_answered_a_passing_failure_is_asked_again_by_the_
     """A hop kept for the run (runs33) kept a 503 or a 429 too: every later link through it, and the same link in a
     later article, took that failure without asking, though a passing failure of a link is followed again
     (`resolve._passing`); and a kept 429's "asked to wait until" was read again from its Retry-After at that later
-    moment, a time the server never gave. A hop's passing failure is its resolution's alone, as a timeout is."""
+    moment, a time the server never gave. A hop's passing failure is its resolution's alone, as a timeout is; the
+    link that got it says it again for the rest of the run (runs34: one attempt a link a run)."""
     from tests.fakenet import page, redirect
 
     photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
     fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("t.co", "/Gh56Ij78Kl", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", page("busy", status=503), page("busy", status=429,
                   **{"Retry-After": "3600"}), redirect(photo))
     settings = fakenet.settings(hosts=["t.co", "pic.twitter.com"], retries=0)
 
-    async def in_turn(session: Session):   # three articles one after the other, in one run
+    async def in_turn(session: Session):   # four articles one after the other, in one run
         return [(await resolve_many([link], session=session))[0] for link in
-                ("https://t.co/Ab12Cd34Ef", "https://pic.twitter.com/Zz98Yy76Xx", "https://t.co/Ab12Cd34Ef")]
-    first, second, third = Session(settings, store=store, mode=Mode()).run(in_turn)
+                ("https://t.co/Ab12Cd34Ef", "https://pic.twitter.com/Zz98Yy76Xx", "https://t.co/Gh56Ij78Kl",
+                 "https://t.co/Ab12Cd34Ef")]
+    first, second, third, fourth = Session(settings, store=store, mode=Mode()).run(in_turn)
     assert first.error is not None and first.error.startswith("http-503:")
     assert second.error is not None and second.error.startswith("http-429:") and "asked to wait until" in second.error
     assert third.error is None and third.final_url == photo
+    assert fourth.error == "http-503: failed earlier in this run: https://pic.twitter.com/Zz98Yy76Xx answered 503"
     assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 3
 
 
@@ -315,3 +319,61 @@ def test_newuser34_two_articles_linking_one_post_under_two_handles_at_once_ask_f
     assert first.record.status == second.record.status == "available"
     assert first.author == second.author == "RivertonRoads"
     assert len(store.observations(store.post_row("twitter", IDS[0])["id"])) == 1
+
+
+def test_runs34_a_link_that_failed_for_a_passing_reason_is_not_followed_again_by_later_articles_of_the_run(
+        fakenet, store):
+    """A link whose chain ended in a 503 (or a timeout) was followed again by each later article of the same run
+    naming it (`_passing` sent every online run back to the network): a run of thousands of articles hammered a
+    failing host once an article. One attempt per link a run: later articles take the run's failure, said as such,
+    and a later run tries again."""
+    from tests.fakenet import page, redirect
+
+    photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+    fakenet.route("t.co", "/Ab12Cd34Ef", page("busy", status=503), redirect(photo))
+    settings = fakenet.settings(hosts=["t.co"], retries=0)
+
+    async def three_articles(session: Session):
+        return [(await resolve_many(["https://t.co/Ab12Cd34Ef"], session=session))[0] for _ in range(3)]
+    first, second, third = Session(settings, store=store, mode=Mode()).run(three_articles)
+    assert first.error == "http-503: https://t.co/Ab12Cd34Ef answered 503" and not first.from_cache
+    for later in (second, third):
+        assert later.error == "http-503: failed earlier in this run: https://t.co/Ab12Cd34Ef answered 503"
+        assert later.from_cache and later.resolution_id == first.resolution_id
+    assert fakenet.hits.count(("t.co", "/Ab12Cd34Ef")) == 1
+    # the next run tries again, and its answer is the link's
+    [again] = Session(settings, store=store, mode=Mode()).run(
+        lambda session: resolve_many(["https://t.co/Ab12Cd34Ef"], session=session))
+    assert again.error is None and again.final_url == photo and not again.from_cache
+    assert fakenet.hits.count(("t.co", "/Ab12Cd34Ef")) == 2
+
+
+def test_runs34_a_link_joining_a_hop_in_flight_keeps_its_own_deadline(threaded_net, store):
+    """Two links through one hop, the second joining while the first one's request is in flight: when the first
+    link's `link_deadline` cut that request, the second took its timeout, "no complete answer within the link's 3s
+    deadline", though its own deadline had time left (review33r3). A link cut by another link's deadline asks for
+    itself within its own."""
+    from tests.fakenet import redirect
+
+    fakenet = threaded_net
+    photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+
+    def late(request):
+        time.sleep(4.5)   # past the first link's deadline
+        return redirect(photo)(request)
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("t.co", "/Gh56Ij78Kl", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", late, redirect(photo))
+    settings = fakenet.settings(hosts=["t.co", "pic.twitter.com"], retries=0, link_deadline=3.0, timeout=10,
+                                deadline=10)
+
+    async def second_later(session: Session):
+        async def later():
+            await asyncio.sleep(1.5)   # joins the hop in flight, its own deadline 1.5 s after the first one's
+            return await resolve_many(["https://t.co/Gh56Ij78Kl"], session=session)
+        return await asyncio.gather(resolve_many(["https://t.co/Ab12Cd34Ef"], session=session), later())
+    [first], [second] = Session(settings, store=store, mode=Mode()).run(second_later)
+    assert first.error is not None and first.error.startswith("timeout: no complete answer within the link's 3s")
+    assert second.error is None and second.final_url == photo
+    assert [h.status for h in second.hops] == [301, 301]
+    assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 2

@@ -753,3 +753,70 @@ def test_review33r1_a_save_merged_from_a_shard_made_before_v44_is_known_by_its_x
             [("twitter", "1600000000000000001"), (None, None)]
         assert store.latest_save("https://x.com/janedoe/status/1600000000000000001",
                                  post=("twitter", "1600000000000000001"))["status"] == "success"
+
+
+def test_runs34_a_capture_or_download_dated_after_the_merge_does_not_win_over_a_sane_one(tmp_path: Path) -> None:
+    """replay33 made `cache merge` read a post's times after now as none, but the `snapshots` rule (the capture's
+    newest lister) and the `media` rule (a photo's download) still took the later row as it was dated: a shard from a
+    clock a year ahead won them both, whichever order the inputs came in. A row dated after the merge loses to a sane
+    one, is kept (its fetch row stays in the log), and the merge says so once for its input."""
+    from datetime import datetime, timedelta, timezone
+    ahead = (datetime.now(timezone.utc) + timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    sane = "2026-01-02T03:04:05.000000Z"
+    capture = "https://web.archive.org/web/20221206060000/https://twitter.com/RivertonRoads/status/1"
+    photo = "https://pbs.twimg.com/media/FjRivertonRoads.jpg"
+    fast, right = tmp_path / "fast.db", tmp_path / "right.db"
+    for path, when, digest in ((fast, ahead, "FAST"), (right, sane, "RIGHT")):
+        with Store(path) as store:
+            fetch_id = store.record_fetch({"url": f"https://web.archive.org/cdx/search/cdx?url={digest}",
+                                           "method": "GET", "fetched_at": when, "status": 200,
+                                           "purpose": "wayback-cdx"})
+            store.record_snapshots([{"service": "wayback", "original": "https://twitter.com/RivertonRoads/status/1",
+                                     "url": capture, "timestamp": "20221206060000", "status": "200",
+                                     "digest": digest, "mimetype": "text/html", "found_via": "cdx",
+                                     "observed_at": when, "fetch_id": fetch_id}])
+            store.record_media({"url": photo, "sha256": digest.lower() * 8, "fetched_at": when, "fetch_id": fetch_id})
+    for order in ([fast, right], [right, fast]):
+        out = tmp_path / f"all-{order[0].stem}.db"
+        report = merge(out, order)
+        with Store(out) as store:
+            [snapshot] = store.db.execute("SELECT s.observed_at, f.fetched_at FROM snapshots s"
+                                          " JOIN fetches f ON f.id = s.fetch_id").fetchall()
+            assert snapshot == (sane, sane), order
+            assert store.media_by_url(photo)["fetched_at"] == sane, order
+            assert store.db.execute("SELECT count(*) FROM fetches WHERE fetched_at = ?", [ahead]).fetchone()[0] == 1
+        assert [n for n in report.notes if "after the merge" in n] == [
+            f"{fast}: 1 capture sighting and 1 download dated after the merge (a clock that ran ahead?): kept, and "
+            "no row dated before it gave way to them"], report.notes
+
+
+def test_runs34_pending_saves_of_one_post_under_two_spellings_merge_into_one(tmp_path: Path) -> None:
+    """`cache merge` de-duplicated pending saves by their URL's text alone, while a cache knows a save by its X post
+    too (identity33, `Store.queue_save`): two shards each queuing the post under another spelling (x.com/JaneDoe,
+    twitter.com/janedoe) merged into two pending saves, submitted twice; a save queued in one shard after the other
+    had made it was queued again. Saves are matched by URL or by post, as the queue does, a shard made before v44
+    too; a save of another post, or queued after the success, stays."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    post = ("twitter", "1600000000000000001")
+    with Store(tmp_path / "a.db") as store:
+        store.queue_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)
+        store.queue_save("https://x.com/JaneDoe/status/1600000000000000002", post=("twitter", "1600000000000000002"))
+        done = store.queue_save("https://x.com/JaneDoe/status/1600000000000000003",
+                                post=("twitter", "1600000000000000003"))
+        store.db["saves"].update(done, {"status": "success", "updated_at": "2099-01-01T00:00:00.000000Z"})
+    old = Database(tmp_path / "b.db")   # a shard made before v44: its saves know no post
+    migrations.apply(old, stop_before="m044_saves_by_post")
+    for n in ("1", "3", "4"):
+        old["saves"].insert({"url": f"https://twitter.com/janedoe/status/160000000000000000{n}", "status": "pending",
+                             "attempts": 0, "queued_at": "2026-11-20T00:00:00.000000Z",
+                             "updated_at": "2026-11-20T00:00:00.000000Z"})
+    old.conn.close()
+    merge(tmp_path / "out.db", [tmp_path / "a.db", tmp_path / "b.db"])
+    with Store(tmp_path / "out.db") as store:
+        saves = [(r["url"].rsplit("/", 1)[1][-1], r["status"]) for r in store.db.query("SELECT * FROM saves")]
+        assert sorted(saves) == [("1", "pending"), ("2", "pending"), ("3", "success"), ("4", "pending")], saves
+        assert store.queue_save("https://twitter.com/JANEDOE/status/1600000000000000001", post=post) == \
+            store.latest_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)["id"]

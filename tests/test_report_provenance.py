@@ -604,6 +604,8 @@ def test_review33r1_a_lookup_made_under_another_spelling_of_the_handle_is_cited_
                          rf"embed-resolver archive --save\) \(per the CDX lookup of {re.escape(lower)}, ", markdown)
         first = json.loads(world("report", *args, "--format", "json", "article.html"))["embeds"][0]
         cited = [(found["service"], found["url"]) for found in first["archive_lookups"]]
-        # beside it, the availability query the report sent under the article's spelling (each query sent is cited:
-        # fixnu33a, newuser33 #3)
-        assert cited == [("cdx", lower), ("availability", lower.replace("rivertonroads", "RivertonRoads"))], first
+        # beside it, the availability queries: the archive command's (under its spelling: an answer in any case,
+        # runs34) and the one the report sent near the article's date (each query sent is cited: fixnu33a,
+        # newuser33 #3)
+        assert cited == [("cdx", lower), ("availability", lower),
+                         ("availability", lower.replace("rivertonroads", "RivertonRoads"))], first

@@ -503,10 +503,16 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
     """What the asks since the post's view said, when every one failed and that failure is this run's answer
     (`_error_kept`: got by this run, or a lasting refusal within `error_ttl`): their answers merged, as the run that
     asked said them. The view stays what was last said of the post (offline shows it), but a run is not told a
-    years-old status as fresh, nor asks again for it by each article (runs33: newuser32c #4, fixnu32i's rule)."""
+    years-old status as fresh, nor asks again for it by each article (runs33: newuser32c #4, fixnu32i's rule). A view
+    within cache_ttl wins over a failure an earlier run got after it (a --refresh's lasting refusal): a refused
+    request says nothing of the post, and the views count it by that view (runs34: the next run said the 400)."""
     if session.offline or row["status"] in ("error", "unknown", None) \
             or (row["last_observed_at"] or "") <= (row["view_observed_at"] or ""):
         return None
+    since = session.cached_since()
+    if (row["last_observed_at"] or "") < session.started_at and since is not None \
+            and since <= (row["view_observed_at"] or "") <= utc_now():
+        return None   # the view is fresh: it answers (`_from_cache`'s TTL check), not a refusal an earlier run got
     later: dict[str, PostRecord] = {}   # the latest answer of each source since the view
     for observation in store.observations(row["id"]):
         if observation["method"] == WAYBACK or not observation["record"] \
