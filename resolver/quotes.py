@@ -135,13 +135,13 @@ class Change:
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
-    unchecked: bool = False   # ... in place of a name, which they may write otherwise: the tool cannot tell
+    unchecked: str = ""    # ... in place of a name, which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME)
 
     def __str__(self) -> str:
         if self.bracketed:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
-                " (the same name written otherwise, or another? The tool cannot check it)" * self.unchecked)
+                f" ({self.unchecked})" if self.unchecked else "")
         if self.alike and self.post and self.article:
             return f"{self.post} → {self.article} ({self.alike})"
         if self.alike:   # a word only one side writes, the same all the same ("to" for a range's dash)
@@ -153,6 +153,12 @@ class Change:
         if not self.article:
             return f'dropped "{self.post}"'
         return f"{self.post} → {self.article}"
+
+
+UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot check it"
+# A role in brackets for a name ("[The President]" for "Biden"): an honest clarification as often as not, which the
+# tool cannot check as it does not know who held the role then (quotes34; quotes31 failed it).
+ROLE_FOR_A_NAME = "a role for a name: check who holds it"
 
 
 @dataclass(frozen=True)
@@ -304,13 +310,16 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     shared = [post_words[j] for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)]
     if all(map(_kept_in_translation, shared)):
-        translated = _translated(said_words, post_words) or _in_another_language(said_words, post_words, lang,
-                                                                                   quote_lang)
+        by_script = _translated(said_words, post_words)
+        translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
+                                                                                         quote_lang)
         if translated:
             kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
-                                      "translation? Its words cannot be checked against the post's",
+                                      "translation? Its words cannot be checked against the post's"
+                                      + (_negation_lost(said_words, post_words)
+                                         if _NEGATION_BY_WORD.issuperset(languages) and languages else ""),
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
@@ -366,6 +375,21 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after)))
+
+
+# Languages of _FREQUENT that negate with a word, whose translation keeps one: not Turkish, whose "-ma-" is a suffix.
+_NEGATION_BY_WORD = frozenset("en es pt fr de it nl".split())
+
+
+def _negation_lost(said: list[str], post: list[str]) -> str:
+    """"; the post has a negation ("não"), the quote none …" where one side of a translation holds a negation word and
+    the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
+    se reuniram": quotes34, once one frequent word tells a quote's language); else ""."""
+    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    if bool(ours) == bool(theirs):
+        return ""
+    side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)
+    return f'; the {side} has a negation ("{words[0]}"), the {other} none: check that the translation keeps its sense'
 
 
 def _kept_in_translation(word: str) -> bool:
@@ -435,21 +459,39 @@ def _reads_as(words: list[str]) -> str | None:
     return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
 
 
-def _in_another_language(said: list[str], post: list[str], lang: str | None, quote_lang: str | None) -> str:
+def _looks(words: list[str]) -> tuple[str, ...]:
+    """The languages of _FREQUENT (two at most, those with most first) whose frequent words the words hold in small
+    letters: weaker than _reads_as ("and" of "Macron and Scholz met in Paris" is English, its "met" Dutch), so only
+    weighed where the other side reads plainly as, or is declared, another language than either."""
+    keys = {_key(w) for w in words if not w[:1].isupper()}   # "Las" of "Las Vegas" is a name's (review32r4)
+    held = sorted(((len(keys & frequent), -k, language) for k, (language, frequent) in
+                   enumerate(_FREQUENT_WORDS.items()) if keys & frequent), reverse=True)
+    return tuple(language for _, _, language in held[:2]) if len(held) <= 2 else ()
+
+
+def _in_another_language(said: list[str], post: list[str], lang: str | None,
+                         quote_lang: str | None) -> tuple[str, tuple[str, ...]]:
     """"reads as English, the post is in Spanish" when the quote, sharing no word with letters with the post, is in
     another language of its script: by its words (or, where they cannot tell, the language the article declares for
-    it, `quote_lang`) against the post's `lang` (or its words). Not where the post's words read as the quote's
+    it, `quote_lang`) against the post's `lang` (or its words); with the languages of both sides. Not where the post's words read as the quote's
     language (its `lang` wrong) or the quote's as the post's: other words in one language are a misquote; else ""."""
     ours_read, theirs_read = _reads_as(said), _reads_as(post)
     ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
+    looks: tuple[str, ...] = ()
+    if not ours and theirs:   # a frequent word or two of other languages (quotes34: "Macron and Scholz met in Paris"
+        looks = _looks(said)  # for a French post failed unless `quote_lang` was given)
+        ours = "" if theirs in looks else next(iter(looks), "")
     if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
-        return ""
+        return "", ()
     held = _frequent_in(post)
     if not theirs_read and held.get(ours, 0) > held.get(theirs, 0):
-        return ""   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
+        return "", ()   # a post too short to read whose words lean to the quote's language, not its `lang` (review32r4)
     named = {language: _LANGUAGE_NAMES.get(language, f'the language "{language}"') for language in (ours, theirs)}
-    how = f"reads as {named[ours]}" if ours_read else f"is in {named[ours]} (as the article declares it)"
-    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}"
+    how = f"reads as {named[ours]}" if ours_read else "looks " + " or ".join(
+        _LANGUAGE_NAMES.get(language, language) for language in looks) if looks else \
+        f"is in {named[ours]} (as the article declares it)"
+    return f"{how}, the post {'is in' if _language(lang) else 'reads as'} {named[theirs]}", \
+        (*(looks or (ours,)), theirs)
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
@@ -1447,13 +1489,19 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
+        bracketed_here = not _turns(post[j1:j2], said[i1:i2])
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
+            # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
+            if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
+                    and not _others_named(post, j1, j2, names):
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=ROLE_FOR_A_NAME)
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
-        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]),
-                      unchecked=unchecked)
+        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                      unchecked=UNCHECKED_NAME if unchecked else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
 
@@ -1525,6 +1573,54 @@ def _first_name_alone(post: list[str], j: int) -> str | None:
                  and post[k + 1][:1].isupper() and not post[k + 1].startswith("@")), "")
 
 
+def _a_role(words: list[str]) -> bool:
+    """Whether bracketed words are a person's role and nothing else: a role word (_ROLES, not a body's: _BODIES) with
+    articles, possessives and words in small letters beside it ("[The President]", "[the city's mayor]"), no other capitalised word ("[President
+    Trump]", "[The French President]" name someone or somewhere more)."""
+    return any(_role(w) and not {_bare(w), _bare(w)[:-1], _bare(w)[:-2]} & _BODIES for w in words) and all(
+        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper()
+        or re.search(r"['’]s$", w) for w in words)
+
+
+# The words of _ROLES for a body, not a person's role: a body in brackets for a person's name ("[The police]" for
+# "Jones") puts another in the post's words, and fails as a name replaced.
+_BODIES = frozenset(
+    "police government administration ministry agency department office bureau council court congress parliament "
+    "senate house committee commission board company firm army military troop force navy militia regime opposition "
+    "party campaign team club union state city county district federal fed hospital school university embassy "
+    "network station channel newspaper newsroom news press gov govt pd hq staff family people authority "
+    "policía gobierno ministerio autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
+    "fiscalía polícia governo ministério exército gouvernement ministère préfecture parquet armée gendarmerie autorité "
+    "polizei regierung bundesregierung ministerium behörde behörden staatsanwaltschaft gericht bundeswehr armee "
+    "feuerwehr".split())
+
+
+# Days of the week, which a post writes with a capital and which name no one ("[The President] signed it on Monday").
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday lunes martes miércoles jueves viernes "
+                      "sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
+                      "donnerstag freitag samstag sonntag".split())
+
+
+def _others_named(post: list[str], j1: int, j2: int, names: frozenset[int]) -> bool:
+    """Whether the post names another person than the one post[j1:j2] names, whom a role in brackets in its place
+    could mean ("Biden met Trump. [The President] signed"): a handle or a name that is no known place or body, and no
+    word of the replaced name's (the "Joe" of "Joe Biden" written elsewhere)."""
+    from resolver.extract.credit_names import is_known_org
+    from resolver.extract.credit_places import names_a_known_place
+    from resolver.extract.dates import month_number
+
+    replaced = {_key(w) for w in post[j1:j2]}
+    own = {_key(post[k + d]) for k in range(len(post)) if _key(post[k]) in replaced
+           for d in (-1, 1) if 0 <= k + d < len(post) and post[k + d][:1].isupper()}
+    def _place_or_body(k: int) -> bool:   # "Kyiv" alone; "New" and "York" of "New York" too; a body's initialism
+        return _initialism([post[k]]) or _bare(post[k]) in _WEEKDAYS or month_number(post[k]) is not None or any(
+            names_a_known_place(" ".join(post[a:b])) or is_known_org(" ".join(post[a:b]))
+            for a, b in ((k, k + 1), (k - 1, k + 1), (k, k + 2)) if a >= 0 and b <= len(post))
+
+    return any(_key(post[k]) not in replaced | own and (post[k].startswith("@") or not _place_or_body(k))
+               for k in names if not j1 <= k < j2)
+
+
 def _initialism(words: list[str]) -> bool:
     """Whether bracketed words are an initialism: capitals of 2-6 letters, or dotted single capitals ("U.S.")."""
     own = [w for w in words if w.isupper() and len(w) > 1 or _bare(w) not in _REFERRING]   # "US" is no "us"
@@ -1536,10 +1632,13 @@ def _initialism(words: list[str]) -> bool:
 # same name written otherwise ("[Republicans]" for "GOP"), one holding another name is not ("[Democrats]": quotes33).
 _INITIALISM_NAMES = {
     "gop": ("republican", "republicans", "grand old party"),
-    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall"),
+    "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall", "gb",
+           "great britain"),
+    "gb": ("britain", "british", "united kingdom", "great britain", "england", "london", "uk"),
     "us": ("america", "american", "united states", "washington", "white house"),
     "usa": ("america", "american", "united states", "washington", "white house"),
-    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang"), "rok": ("south korea", "seoul"),
+    "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"),
+    "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
     "drc": ("congo", "kinshasa"),
 }   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
@@ -1559,21 +1658,46 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
     new ("[X]" for "Twitter": _renamed)."""
     if _another_outlet(name, words):
         return False
-    if _initialism(words) or _renamed(name, words):
+    if _renamed(name, words):
         return True
     if not name.startswith("@"):
-        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):
-            return False
-        # a word for its kind of body names it too ("[The party]", "[Trump's party]"), with no other name beside it
-        # ("[Democratic leaders]"): review33r2
-        known = _INITIALISM_NAMES.get(_key(name))
-        held = " " + " ".join(_bare(w) for w in words) + " "
-        return known is None or any(f" {alias} " in held for alias in known) or any(map(_role, words)) and all(
-            _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) for w in words)
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):   # "JONES" is a name (quotes33)
+            return _initialism(words)
+        return _may_name_initialism(name, words)
+    if _initialism(words):
+        return True
     letters = name.lstrip("@")
     parts = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+", letters)
     return letters.isupper() or any(_role(p) for p in parts) or any(p.isupper() for p in parts) and not any(
         map(_is_first_name, parts))
+
+
+def _may_name_initialism(name: str, words: list[str]) -> bool:
+    """Whether bracketed `words` may name the body of the post's initialism `name`, which the tool does not expand:
+    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB"); the same letters,
+    shorter or longer ("[US]" for "USA"), not another initialism ("[CIA]" for "FBI"); a word for its kind of body
+    ("[The party]", "[the alliance]", "[Trump's party]"); or, for an initialism whose names it does not know, words
+    that may spell it out, each capitalised one opening with one of its letters, one with its first or last
+    ("[Democrats]" for "DNC", "[Justice Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
+    initialisms or two names are two bodies: quotes33 warned on them all (quotes34)."""
+    key = _key(name)
+    known = _INITIALISM_NAMES.get(key)
+    held = " " + " ".join(_bare(w) for w in words) + " "
+    if known and any(f" {alias} " in held for alias in known):
+        return True
+    if _initialism(words):
+        ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha())
+        return bool(ours) and (ours.casefold() in key or key in ours.casefold())
+
+    def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
+        return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
+
+    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2)
+        return any(map(_role, words)) and all(map(_kind, words))
+    named = [_key(w)[:1] for w in words if not _kind(w)]
+    # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
+    # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
+    return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
 
 
 # Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for
@@ -1619,6 +1743,8 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
         return True
     if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
         return True
+    if _initialism([name]) and _initialism(words):
+        return False   # an initialism's letters are its name: "[FIBX]" for "FBIX" is another body, no spelling (lead34)
     return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
 
 
@@ -1652,6 +1778,11 @@ _DETERMINERS = frozenset(
     "unsere le la les un une ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos el los las una este "
     "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
     "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
+# Those of English and German, whose capital after them is a title or a noun in any post ("The Pentagon", "Die
+# Kanzlerin"); the others' only in a post known to be in another language than English (quotes34: "Le Pen").
+_TITLE_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their der die das den dem des ein eine einen einem einer "
+    "dies diese dieser dieses mein meine sein seine ihr ihre unser unsere".split())
 
 
 # The small words a headline in title case leaves in lower case ("Mayor Resigns After Vote on the Budget"): any other
@@ -1672,11 +1803,14 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
+    # another language's article in a post in English or too short to tell is a name's particle ("Le Pen", "De
+    # Niro"), which makes no title of the capital after it as "The" does ("The President"): quotes34
+    titles = _DETERMINERS if (_language(lang) or _reads_as(post) or "en") != "en" else _TITLE_DETERMINERS
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in _DETERMINERS and not _initialism([w]))} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))} if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 

@@ -180,6 +180,25 @@ natalie nancy nathan nick nicholas nicole noah oliver olivia pamela patricia pat
 richard robert ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sharon shirley sophia sophie
 stephanie stephen steve steven susan teresa thomas tim timothy tom tony tyler walter william zoe
 """.split()) | frozenset(
+    # German, Polish, Czech, Balkan, Russian and Ukrainian (in Latin letters), French, Italian, Spanish and Portuguese
+    # ones (quotes34: "[Scholz]" for "Olaf" failed as another name, where "[Biden]" for "Joe"
+    # warns). Not those that are as often a word or a date ("Jan", "Max", "Vera", "Marine", "Will")
+    """
+olaf ursula annalena friedrich helmut gerhard wolfgang jürgen klaus dieter hans heinz günter horst manfred uwe werner
+stefan markus lukas jonas florian tobias sebastian jens sven lars torsten thorsten ralf rolf bernd andreas matthias
+christoph martin ute monika sabine petra claudia susanne birgit heike katrin karin anja anke silke ilse gisela ingrid
+renate brigitte annegret svenja nadine lena leonie hanna johanna franziska friederike
+dmitry dmitri vladimir sergei sergey alexei alexey aleksandr aleksei ivan igor oleg boris yuri yury mikhail nikolai
+andrei andriy volodymyr oleksandr oleksiy olena yulia yuliya tatiana tatyana natalia natalya olga irina svetlana
+anastasia ekaterina yevgeny evgeny pavel petr vitali vitaly viktor anatoly valery valentina galina lyudmila ludmila
+nadezhda ksenia kseniya daria darya vitaliy mykola mykhailo petro taras bohdan
+piotr paweł pawel krzysztof tomasz marek jerzy andrzej wojciech jakub łukasz lukasz agnieszka katarzyna małgorzata
+malgorzata magdalena ewa joanna zofia tomáš tomas václav vaclav jiří jiri jaroslav miroslav stanislav zdeněk zdenek
+miloš milos dragan zoran goran vesna jelena nikola ivana marko luka aleksandar aleksandra
+emmanuel jean françois francois jacques michel philippe nicolas isabelle nathalie sylvie céline amélie
+pedro pablo miguel javier alejandro fernando sergio jorge manuel giuseppe giorgia matteo giovanni francesco lorenzo
+alessandro paolo silvio mario luigi joão joao
+""".split()) | frozenset(
     # Russian and Ukrainian ones (extract33): one capitalised word is an organisation in every script (newuser32b
     # #6), and "Фото: Иван" was one
     """
