@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
@@ -356,15 +357,40 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
     row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
     from the cache, its snapshots never recorded)."""
+    kept = _kept_outcome(session, url, purpose)
+    if kept is not None:
+        return kept, read(kept)
+    if session.cache_only:
+        from resolver.session import NotCached
+
+        raise NotCached(url)   # a request is made in the event loop, where other askers can wait for it
+    # Articles looking the same query up at once (the run's concurrency, all waiting on the archive's rate budget)
+    # each sent it: now the first asks, and the others wait for its answer, as for a post or a hop (newuser34 #5: 8
+    # CDX requests for one post over 17 drafts). One after the other, the kept answer above is read.
+    key = url.lower() if purpose in ("wayback-cdx", "wayback-available") else url   # read in any case (`_asked`)
+    return await session.in_flight.once(("archive", key), partial(_ask_archive, session, url, purpose, found_via, read))
+
+
+def _kept_outcome(session: Session, url: str, purpose: str) -> FetchOutcome | None:
+    """The kept answer to `url` (via KEPT, its fetch row's id) the run's cache policy accepts, or None."""
     kept: tuple[dict[str, Any], bytes | None] | None = _kept(session, url, purpose)
     if kept is None and session.offline:
         kept = _kept_failure(session, url, purpose)
+    if kept is None:
+        return None
+    row, body = kept
+    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
+                        json.loads(row["headers"] or "{}"), body or b"", error_kind=row["error_kind"],
+                        error=row["error"], fetch_id=row["id"], via=KEPT)
+
+
+async def _ask_archive(session: Session, url: str, purpose: str, found_via: str,
+                       read: Read) -> tuple[FetchOutcome, tuple[list[Snapshot], str | None]]:
+    """`url` asked of the archive, its fetch row written with the snapshots it lists; read from the cache instead
+    when another asker's answer was kept while this one waited for it and was stopped."""
+    kept = _kept_outcome(session, url, purpose)
     if kept is not None:
-        row, body = kept
-        outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"],
-                               row["status"], json.loads(row["headers"] or "{}"), body or b"",
-                               error_kind=row["error_kind"], error=row["error"], fetch_id=row["id"], via=KEPT)
-        return outcome, read(outcome)
+        return kept, read(kept)
     ledger = Ledger()
     with ledger.kept(session.store):   # cancelled between two attempts: the first one's row is written alone
         outcome = await fetch(session, url, purpose=purpose, keep_body=True, ledger=ledger)

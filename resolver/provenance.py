@@ -1324,7 +1324,8 @@ def lookups_text(lookups: list[dict[str, Any]]) -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
     …; availability lookup of …" ("" when none is recorded)."""
     return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
-                     + provenance_text({k: v for k, v in found.items() if k != "method"})
+                     + provenance_text({k: v for k, v in found.items() if k != "method"
+                                        } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
 
 
@@ -1393,6 +1394,20 @@ def _asked(row: dict[str, Any], url: str) -> str:
     return asked if asked.lower() == url.lower() else url
 
 
+def _near(query: str) -> str | None:
+    """The moment an availability query asked for the capture closest to (its `timestamp`, YYYYMMDDhhmmss or a
+    leading part of it) as a date, and a time when it gives one; None when it gives none. Two availability lookups of
+    one URL, one near the article's date and one not, were cited alike (newuser34 #7)."""
+    from urllib.parse import parse_qs
+
+    stamp = parse_qs(urlsplit(query).query).get("timestamp", [""])[0]
+    if not (stamp.isdigit() and stamp.isascii() and 4 <= len(stamp) <= 14):
+        return stamp or None
+    if len(stamp) > 8:
+        return captured_at(stamp).replace("T", " ").replace("Z", " UTC")
+    return "-".join(part for part in (stamp[:4], stamp[4:6], stamp[6:8]) if part)
+
+
 def _answered(row: dict[str, Any]) -> bool:
     """A lookup's row that is an answer: a 200 whose body was taken (a row may say the 200 of a body refused past
     the cap or cut short, with its error_kind)."""
@@ -1403,7 +1418,8 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
     """An archive lookup's fetch-log row as a report cites it."""
     error = None if _answered(row) else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
                                          else f"HTTP {row['status']}")
-    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), "near": _near(row["url"]),
+            **fetch_time(row),
             "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
 
 
