@@ -546,17 +546,14 @@ WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
+CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
+
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
-    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'archived-copy') AS held
-    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
-    AND NOT EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'archived-copy'))
+    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1) AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
 ), archived AS (
     SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies
     UNION
@@ -584,6 +581,4 @@ WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'availabl
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
-
-CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
 

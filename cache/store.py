@@ -52,7 +52,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
-              "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case")
+              "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
+              "m051_at_risk_by_a_captures_newest_reading")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)

@@ -2034,15 +2034,18 @@ LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
-    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post (observed "archived-copy"),
-    which this run did not read (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy."""
-    if store is None or post.post_row is None:
-        return []
-    rows = store.db.query("SELECT f.id, f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
-                          "WHERE o.post_row = ? AND o.method = 'wayback' AND o.status = 'archived-copy' ORDER BY f.id",
-                          [post.post_row])
-    return list(dict.fromkeys(row["url"].replace("id_/", "/", 1) for row in rows
-                              if takes is None or takes([row["id"]])))
+    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post, which this run did not read
+    (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy. Each capture as its newest
+    reading says, read again with today's parsers (`archived_in_store`, as an offline report reads it): one read as
+    the post and later as X's login wall is no copy (review34r1: any reading ever "archived-copy" made it one)."""
+    if store is None or post.post_row is None or not store.db.execute(
+            "SELECT 1 FROM post_observations WHERE post_row = ? AND method = 'wayback' AND status = 'archived-copy' "
+            "LIMIT 1", [post.post_row]).fetchone():
+        return []   # never read as the post: nothing to read again (most posts, #14)
+    from resolver.fetch import archived_in_store
+
+    copies = archived_in_store({"id": post.post_row, "post_id": post.record.post_id}, store, takes=takes)
+    return [copy.url.replace("id_/", "/", 1) for copy in copies if copy.says_something]
 
 
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:
