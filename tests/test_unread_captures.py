@@ -152,3 +152,32 @@ def test_review34r1_a_capture_read_again_as_a_login_wall_is_no_copy_though_an_ea
     assert embed["archived_copies"] == [] and "captures_held_before" not in embed["post"], embed
     assert "an archived copy exists" not in json.dumps(embed), embed["checks"]
     assert at_risk() == [POST]
+
+
+def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_newest_reading(tmp_path):
+    """A database made before m049 (and m050), migrated: `at_risk_embeds` is m051's, built on v49's SQL (the v49
+    Bluesky forms kept), and takes each capture as its newest reading says, in either order of the readings."""
+    from sqlite_utils import Database
+
+    from cache.migrations import AT_RISK_EMBEDS_V51, migrations
+
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m049_at_risk_despite_captures_never_read")
+    db["articles"].insert({"sha256": "a" * 64, "kind": "html"})
+    stamp = "20210503120000"
+    for n, readings in enumerate((("archived-copy", "unknown"), ("unknown", "archived-copy")), start=1):
+        url = f"https://twitter.com/river_desk/status/{n}"
+        db["embeds"].insert({"article_id": 1, "ordinal": n, "platform": "twitter", "url": url, "post_id": str(n)})
+        post = db["posts"].insert({"platform": "twitter", "post_id": str(n), "url": url, "status": "deleted"}).last_pk
+        db["snapshots"].insert({"service": "wayback", "original": url, "timestamp": stamp, "status": "200",
+                                "url": f"https://web.archive.org/web/{stamp}/{url}"})
+        for when, reading in enumerate(readings):
+            fetch = db["fetches"].insert({"url": f"https://web.archive.org/web/{stamp}id_/{url}", "method": "wayback",
+                                          "fetched_at": f"2026-0{when + 1}-01T00:00:00Z"}).last_pk
+            db["post_observations"].insert({"post_row": post, "observed_at": f"2026-0{when + 1}-01T00:00:00Z",
+                                            "method": "wayback", "status": reading, "fetch_id": fetch})
+    migrations.apply(db)
+    assert [r for (r,) in db.execute("SELECT post_id FROM at_risk_embeds").fetchall()] == ["1"]
+    [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'at_risk_embeds'").fetchall()
+    assert AT_RISK_EMBEDS_V51.strip() in sql and "'bluesky'" in sql
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()
