@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
+from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up,
+                              of_the_same_post)
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
@@ -1981,30 +1982,6 @@ def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
     spelling), less those of another post (`of_the_same_post`). Matched by exact text, an article spelling the
     handle in another case than the captures cited none of them from the cache (urlforms31, #15)."""
     return of_the_same_post(url, store.snapshots_any_case([url]))
-
-
-def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
-    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
-    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15),
-    but a platform's short link keeps only its own code: t.co/AbC and t.co/abc are two links (review31r2)."""
-    key = platforms.post_key(url)
-    if key is None:
-        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-        if ref is None or ref.kind != "short-link":
-            return snapshots
-        code = _short_code(url)
-        return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
-    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
-            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
-    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
-
-
-def _short_code(url: str) -> str:
-    """A short link's code as the server reads it: its path and query, case kept, less a last slash (the host, its
-    case and the scheme say nothing of which link it is)."""
-    split = urlsplit(url.strip())
-    return split.path.rstrip("/") + ("?" + split.query if split.query else "")
 
 
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
