@@ -256,7 +256,12 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                                                     f"({embed['author_handle']}), the source by its name @{found}: "
                                                     "not comparable"))
     if embed["author_handle"].casefold() != found.casefold():
-        return _handle_check(embed["author_handle"], said, source, post, store)
+        checked = _handle_check(embed["author_handle"], said, source, post, store)
+        if embed.get("detector") in LINKS:   # the handle is the URL's, not words of the article's (newuser34 #2)
+            checked["evidence"] = checked["evidence"].replace("article says @", "the link's URL names @", 1)
+        return checked
+    if embed.get("detector") in LINKS:
+        return _link_author_check(embed, said, source)
     name, found_name = real(embed.get("author_name")), said["author"]["name"]
     if name and found_name:
         compared = quotes.compare_names(name, found_name)
@@ -264,6 +269,33 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
             return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
                                                         "change)"), [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+# Words of a name that name no one in particular: a title before it ("Mayor Jones"), a post's platform.
+TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president "
+                   "minister mp dr mr mrs ms prof professor judge chief officer secretary deputy commissioner the "
+                   "on x twitter".split())
+
+
+def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any]:
+    """A link's author check: the handle is the link's URL's, so it says nothing of whom the article quotes. The name
+    the article gives just before the link (`extract.beside`) is weighed loosely: a warn only where none of its words
+    is in the post's author's name or handle ("Mayor Jones" before a link to @CouncilorSmith's post passed as the
+    author, newuser34 #2)."""
+    handle, found_name = said["author"]["handle"], said["author"]["name"]
+    author = f"@{handle}" + (f" ({found_name})" if found_name else "")
+    name = real(embed.get("author_name"))
+    if not name:
+        return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
+                                                    "naming of the speaker was not read"))
+    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in TITLES and len(w) > 1]
+    theirs = f"{handle} {found_name or ''}".casefold()
+    if words and not any(w in theirs for w in words):
+        return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
+                                                    f"author is {author}: the quote may be given to the wrong "
+                                                    "speaker"))
+    return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article names "
+                                                f"“{name}” beside it"))
 
 
 def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any] | None:
@@ -374,6 +406,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
                                             "it is not compared"))
+    elif not said and embed.get("detector") in LINKS:   # its prose may date it: nothing read it (newuser34 #3)
+        checks.append(check("date", "skip", "no date was read for this post (the article links it; a date in its "
+                                            "prose is not read)"))
     elif not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created and (verdict := _day_verdict(said, created_at or created)) is None:
@@ -561,7 +596,10 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
     elif result != "pass" and (others := seen_versions(post, found)):
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_VERSIONS.format(ids=", ".join(others))
-    if result == "fail" and embed.get("text_confidence") == "uncertain":
+    if embed.get("detector") in LINKS:
+        result, evidence = _beside_link(result, evidence, compared, said or "", found["text"],
+                                        embed.get("text_confidence"))
+    elif result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
@@ -583,7 +621,32 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     if quoted.strip() and embed.get("detector") not in LINKS:
         return f"no text of this post was read from the article, which shows here: '{_shortened(quoted, 120)}' " \
                "(not compared)"
+    if embed.get("detector") in LINKS:   # words quoted around a link may be there, unread (newuser34 #1)
+        return NO_WORDS_BESIDE
     return "the article quotes no text of this post"
+
+
+NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words were read beside the link"
+BESIDE = "the words quoted beside the link"
+# Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
+LEAST_SHARED = 0.5
+
+
+def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
+                 confidence: str | None) -> tuple[str, str]:
+    """The verdict on words quoted beside a link (`extract.beside`): they may quote something else, which the
+    evidence says; a quote that shares little with the post warns as such, never fails; a change fails only where
+    the markup ties the words to the link (a colon after it, a pull-quote it signs), and warns elsewhere (newuser34
+    #1: a prose quote with 12 changed to 21 passed --fail-on fail)."""
+    post = " ".join(post_text.split())
+    if result == "pass":
+        return result, f"{BESIDE}: {evidence}"
+    if compared.matched < LEAST_SHARED * max(compared.said_words, 1):
+        return "warn", (f"{BESIDE} are mostly not the post's (they may quote something else): “{' '.join(said.split())}”"
+                        f"; the post says: “{post}”")
+    if result == "fail" and confidence != "high":
+        return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
+    return result, f"{BESIDE} differ from the post: {evidence}"
 
 
 def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor,
@@ -1469,8 +1532,19 @@ def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     if post is None or post.get("status") in ("error", "unknown"):
         return []
     said = source_of(post, "status")
-    return [s for s in post.get("sources") or [] if s["status"] == "error" and s.get("observed_at")
-            and s["observed_at"] == said.get("observed_at") and s["method"] not in ("wayback", said.get("method"))]
+    return [s for s in post.get("sources") or [] if s["status"] == "error" and _asked_with(s, post, said)
+            and s["method"] not in ("wayback", said.get("method"))]
+
+
+def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, Any]) -> bool:
+    """Whether `source` was asked in the fetch the post's status comes from (`said`): its answer is one the post's
+    record rests on (its fetch ids). Not by time: each observation is at its own fetch's time (asof34), which two
+    sources asked one after the other do not share. A record of no fetch ids (an old cache's) by the time of its
+    write, as before."""
+    rests_on = set(post.get("fetch_ids") or ())
+    if rests_on:
+        return source.get("fetch_id") in rests_on
+    return bool(source.get("observed_at")) and source.get("observed_at") == said.get("observed_at")
 
 
 def failure_text(source: dict[str, Any]) -> str:
@@ -1489,8 +1563,8 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
         failures = failed_beside(post)
         if not failures:
             continue
-        at = source_of(post, "status").get("observed_at")
-        rest = sorted({s["method"] for s in post["sources"] if s.get("observed_at") == at
+        said = source_of(post, "status")
+        rest = sorted({s["method"] for s in post["sources"] if _asked_with(s, post, said)
                        and s["status"] != "error" and s["method"] != "wayback"})
         found.append(f"{post['platform']} post {post['post_id']}: {'; '.join(failure_text(f) for f in failures)}; "
                      f"its status ({embed['status']['words']}) rests on {' and '.join(rest)}"

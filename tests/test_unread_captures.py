@@ -155,11 +155,11 @@ def test_review34r1_a_capture_read_again_as_a_login_wall_is_no_copy_though_an_ea
 
 
 def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_newest_reading(tmp_path):
-    """A database made before m049 (and m050), migrated: `at_risk_embeds` is m051's, built on v49's SQL (the v49
-    Bluesky forms kept), and takes each capture as its newest reading says, in either order of the readings."""
+    """A database made before m049 (and m050), migrated: `at_risk_embeds` is m053's, built on v52's SQL (v49's Bluesky
+    forms kept), and takes each capture as its newest reading says, in either order of the readings."""
     from sqlite_utils import Database
 
-    from cache.migrations import AT_RISK_EMBEDS_V51, migrations
+    from cache.migrations import AT_RISK_EMBEDS_V53, migrations
 
     db = Database(tmp_path / "old.db")
     migrations.apply(db, stop_before="m049_at_risk_despite_captures_never_read")
@@ -179,5 +179,5 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     migrations.apply(db)
     assert [r for (r,) in db.execute("SELECT post_id FROM at_risk_embeds").fetchall()] == ["1"]
     [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'at_risk_embeds'").fetchall()
-    assert AT_RISK_EMBEDS_V51.strip() in sql and "'bluesky'" in sql
+    assert AT_RISK_EMBEDS_V53.strip() in sql and "'bluesky'" in sql
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()

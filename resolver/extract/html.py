@@ -18,7 +18,7 @@ from html import unescape
 from typing import Any
 
 from resolver import platforms
-from resolver.extract import html_credits, script_credits, tweet_text
+from resolver.extract import beside, html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
@@ -94,12 +94,32 @@ def _has_caseless_marker(page: str) -> bool:
     return any(marker in lowered for marker in CASELESS_MARKERS)
 
 
+def _names_pattern(names: list[str]) -> str:
+    """A pattern for the names (any characters, each matched as written), shared starts written once (`d(?:iv|l)`):
+    the engine tries one branch per first character, not one per name (#14: 6.0 against 8.4 ms over the 45 MB page's
+    cuts; the platforms' 36 hosts in HREF_VALUE_RE, a fifth less)."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        if len(rests) == 1:   # no other name shares this start: written out
+            branches.append(re.escape(first + rests[0]))
+            continue
+        branches.append(re.escape(first) + (f"(?:{_names_pattern(longer)})" + ("?" if "" in rests else "")
+                                            if longer else ""))
+    return "|".join(branches)
+
+
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,
 # each line preceded by its "\n": a literal first character lets the engine jump from line to line (a `^` anchor
-# made it try at every character: 55 against 32 us on a median page, #14).
+# made it try at every character: 55 against 32 us on a median page, #14). A match runs from its "\n" to the line's
+# end whichever host it read, so the hosts are written as a tree of their characters (`_names_pattern`), not one
+# by one longest first as `platforms.DOMAIN_PATTERN` (#14).
 HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
-    rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
+    rf"""{_names_pattern(sorted(platforms.BY_DOMAIN))}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
 # A Wayback Machine capture link's own part, up to the URL it captured (`platforms.archived_capture` reads it).
 CAPTURE_PREFIX_RE = re.compile(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
 # Elements that can be an embed by their tag.
@@ -458,8 +478,25 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
         detector = "html-intent" if _intent_on_post(href) else "html-link"
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
-        return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
+        if embed is None or embed.kind == "timeline":   # a profile link is no embed
+            return None
+        return _with_words_beside(embed, el) if detector == "html-link" and embed.kind == "post" else embed
     return None
+
+
+def _with_words_beside(embed: Embed, a: Any) -> Embed:
+    """A link to a post with what the article says beside it (`beside.beside`): the words it quotes, the speaker it
+    names, and the date the link's own words give ("March 14, 2023", as a widget's date link does). A link read as a
+    link alone was never compared, and its report said the article quoted no text and showed no date (newuser34 #1,
+    #3)."""
+    said = beside.beside(a)
+    shown = element_text(a)
+    date_text = _date_words(shown) if shown else None
+    date = parse_date(date_text, langs=_date_languages(a)) if date_text else None
+    if said.text is None and said.name is None and date is None:
+        return embed
+    return replace(embed, text=said.text, text_confidence=said.confidence, author_name=said.name,
+                   date_text=date_text if date else None, date=date)
 
 
 HOSTED_TWEET_RE = LazyPattern(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
@@ -1007,19 +1044,6 @@ NESTING_TAGS = frozenset({"div", "section", "article", "aside", "header", "foote
                           "dl", "form", "details", "noscript", "template"})
 RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 CUT_NAMES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})   # cut before, not counted: hold no blocks
-
-
-def _names_pattern(names: list[str]) -> str:
-    """A pattern for the names, shared starts written once (`d(?:iv|l)`): the engine tries one branch per first
-    letter, not one per name (#14: 6.0 against 8.4 ms over the 45 MB page's cuts)."""
-    by_first: dict[str, list[str]] = {}
-    for name in names:
-        by_first.setdefault(name[0], []).append(name[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        longer = [rest for rest in rests if rest]
-        branches.append(first + (f"(?:{_names_pattern(longer)})" + ("?" if "" in rests else "") if longer else ""))
-    return "|".join(branches)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column, utc_now
+from cache.store import json_column, runs_of, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
@@ -439,15 +439,14 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     assert store is not None
     if session.takes_cached((json_column(row["record"]) or {}).get("fetch_ids")):
         return row
-    runs: dict[str | None, list[PostRecord]] = {}
-    for observation in store.observations(row["id"]):
-        if observation["method"] != WAYBACK and observation["record"] and observation["fetch_id"] is not None \
-                and session.takes_cached([observation["fetch_id"]]):
-            runs.setdefault(observation["observed_at"], []).append(record_from_json(json.loads(observation["record"])))
+    runs = runs_of((observation, record_from_json(json.loads(observation["record"])))
+                   for observation in store.observations(row["id"])
+                   if observation["method"] != WAYBACK and observation["record"]
+                   and observation["fetch_id"] is not None and session.takes_cached([observation["fetch_id"]]))
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, _merged(shown, records)) for at, records in sorted(runs.items(), key=lambda run: run[0] or "")]
+    views = [(at, _merged(shown, records)) for at, records in sorted(runs, key=lambda run: run[0] or "")]
     merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
     at = next(at for at, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
@@ -852,9 +851,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     default = ledger.observed_at(), ledger.answered_at_unknown()
     # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
     observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
-    # its status's: the answers that said what the post is, as Store.VIEW_AT reads the view (review33r5: a replayed
-    # 503 crawled after the 404 the status rests on gave the status the failure's time)
-    said = [i for r in records if r.status not in ("error", "unknown") for i in r.fetch_ids]
+    # its status's: the answer it was read from (its source's: asof34, not a later one agreeing), as Store.VIEW_AT
+    # reads the view (review33r5: a replayed 503 crawled after the 404 the status rests on gave it the failure's time)
+    said = [i for r in records if r.status not in ("error", "unknown") and r.method == merged.method
+            for i in r.fetch_ids]
     as_of = ledger.time_of(said, default=default)[0] if said and merged.status not in ("error", "unknown") \
         else observed_at
     store = session.store
