@@ -1784,7 +1784,8 @@ _DETERMINERS = frozenset(
     "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
     "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
 # Those of English and German, whose capital after them is a title or a noun in any post ("The Pentagon", "Die
-# Kanzlerin"); the others' only in a post known to be in another language than English (quotes34: "Le Pen").
+# Kanzlerin"); not the others', whose languages write a noun after them in small letters: a capital there is a name
+# ("Le Pen", "La Russa", "El País"), in a post in their own language too (quotes34, review34r2).
 _TITLE_DETERMINERS = frozenset(
     "the a an this that these those my your his her its our their der die das den dem des ein eine einen einem einer "
     "dies diese dieser dieses mein meine sein seine ihr ihre unser unsere".split())
@@ -1808,9 +1809,10 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
-    # another language's article in a post in English or too short to tell is a name's particle ("Le Pen", "De
-    # Niro"), which makes no title of the capital after it as "The" does ("The President"): quotes34
-    titles = _DETERMINERS if (_language(lang) or _reads_as(post) or "en") != "en" else _TITLE_DETERMINERS
+    # another language's article is a name's particle ("Le Pen", "De Niro"), or a name's ("Le Monde"), which makes no
+    # title of the capital after it as "The" does ("The President"): quotes34; in its own language's post too, which
+    # writes a noun in small letters there, so "[Macron]" for "Le Pen" of a French post warned (review34r2)
+    titles = _TITLE_DETERMINERS
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
