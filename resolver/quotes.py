@@ -1642,8 +1642,8 @@ _INITIALISM_NAMES = {
     "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall", "gb",
            "great britain"),
     "gb": ("britain", "british", "united kingdom", "great britain", "england", "london", "uk"),
-    "us": ("america", "american", "united states", "washington", "white house"),
-    "usa": ("america", "american", "united states", "washington", "white house"),
+    "us": ("america", "american", "united states", "washington", "white house", "usa"),
+    "usa": ("america", "american", "united states", "washington", "white house", "us"),
     "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"),
     "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
@@ -1669,7 +1669,8 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
         return True
     if not name.startswith("@"):
         if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):   # "JONES" is a name (quotes33)
-            return _initialism(words)
+            # one in capitals ("UNICEF", "JONES") is no other initialism's ("[WHO]", "[FBI]": review34r2)
+            return _initialism(words) and (not (name.isupper() and name.isalpha()) or _same_initialism(name, words))
         return _may_name_initialism(name, words)
     if _initialism(words):
         return True
@@ -1679,10 +1680,18 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
         map(_is_first_name, parts))
 
 
+def _same_initialism(name: str, words: list[str]) -> bool:
+    """Whether the initialism in brackets (`words`) is the post's `name` dotted or not ("[U.S.]" for "US"), or one the
+    tool knows as the same body's (_INITIALISM_NAMES: "[US]" for "USA"). Not one holding the other's letters, which
+    letters cannot tell from another body's ("[UN]" for "UNICEF", "[EU]" for "EUR", "[US]" for "USSR": review34r2)."""
+    ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha()).casefold()
+    return bool(ours) and (ours == _key(name) or ours in _INITIALISM_NAMES.get(_key(name), ()))
+
+
 def _may_name_initialism(name: str, words: list[str]) -> bool:
     """Whether bracketed `words` may name the body of the post's initialism `name`, which the tool does not expand:
-    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB"); the same letters,
-    shorter or longer ("[US]" for "USA"), not another initialism ("[CIA]" for "FBI"); a word for its kind of body
+    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB", "[US]" for "USA"); the
+    same letters dotted (_same_initialism), not another initialism ("[CIA]" for "FBI", "[UN]" for "UNICEF"); a word for its kind of body
     ("[The party]", "[the alliance]", "[Trump's party]"); or, for an initialism whose names it does not know, words
     that may spell it out, each capitalised one opening with one of its letters, one with its first or last
     ("[Democrats]" for "DNC", "[Justice Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
@@ -1693,8 +1702,7 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
     if known and any(f" {alias} " in held for alias in known):
         return True
     if _initialism(words):
-        ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha())
-        return bool(ours) and (ours.casefold() in key or key in ours.casefold())
+        return _same_initialism(name, words)
 
     def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
@@ -1748,6 +1756,8 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
     initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
     if len(key) > 1 and key in initials:
         return True
+    if name.isupper() and _initialism(words):   # two initialisms are no spelling of one: "[UNHCR]" for "UNHRC",
+        return False                            # "[ANC]" for "ANCYL" (review34r2): _same_initialism tells
     if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
         return True
     return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
