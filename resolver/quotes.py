@@ -1498,7 +1498,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
-                    and not _others_named(post, j1, j2, names):
+                    and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=ROLE_FOR_A_NAME)
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
@@ -1584,6 +1584,17 @@ def _a_role(words: list[str]) -> bool:
     return any(_role(w) and not {_bare(w), _bare(w)[:-1], _bare(w)[:-2]} & _BODIES for w in words) and all(
         _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper()
         or re.search(r"['’]s$", w) for w in words)
+
+
+def _several_for_one(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name a role in the plural ("[The senators]", "[Officials]") for one person's name, the
+    post's words holding no "and" between names ("Biden and Macron"): several people for one (review34r2)."""
+    return any(_role(w) and _bare(w) not in _ROLES for w in words) and not any(
+        _bare(w) in _AND for w in post[1:-1])
+
+
+# "And" of the languages the quote check reads, between two names ("Biden and Macron", "Scholz und Merz").
+_AND = frozenset("and und et y e en".split())
 
 
 # The words of _ROLES for a body, not a person's role: a body in brackets for a person's name ("[The police]" for

@@ -2486,3 +2486,22 @@ def test_an_initialism_holding_another_s_letters_is_another_body(said, found, sh
 def test_the_same_initialism_dotted_or_a_known_form_still_warns(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
+
+
+# review34r2 (6): a role in the plural for one person's name ("[The senators]" for "Smith", "[Officials]" for
+# "Jones") warned as a role for a name: it says several people did what the post says one did. It fails; a plural for
+# the post's several names ("[The Presidents]" for "Biden and Macron") still warns.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[The senators] signed it", "Smith signed it", "Smith → [The senators]"),
+    ("[Both presidents] signed it", "Biden signed it", "Biden → [Both presidents]"),
+    ("[Officials] said no", "Jones said no", "Jones → [Officials]"),
+], ids=["the-senators", "both-presidents", "officials"])
+def test_a_role_in_the_plural_for_one_name_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+def test_a_role_in_the_plural_for_several_names_still_warns():
+    c = compare("[The Presidents] signed it", "Biden and Macron signed it")
+    assert c.result == "warn" and ROLE_FOR_A_NAME in c.evidence, c.evidence
