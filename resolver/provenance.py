@@ -365,6 +365,10 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
             and len(readings := _date_readings(embed["date_text"])) > 1:
         checks.append(_date_of_two_readings(embed["date_text"], readings, created_at, source))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
+            and _names_no_day(embed["date_text"]):
+        checks.append(check("date", "skip", f"the article shows a month and a year, no day (“{embed['date_text']}”): "
+                                            "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
@@ -402,14 +406,27 @@ def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
     return date_readings(date_text)
 
 
+def _names_no_day(date_text: str) -> bool:
+    """`dates.names_no_day`, imported only for a date the article shows and extraction did not read (as
+    `_date_readings`)."""
+    from resolver.extract.dates import names_no_day
+
+    return names_no_day(date_text)
+
+
 def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], created_at: str | None,
                           source: str) -> dict[str, Any]:
     """The date check of an article's date whose month word names two months by language ("listopada": October in
     Croatian, November in Polish) where neither the page nor the post says which: a warn naming each reading and
     which the post's date fits, never a fail (the month guessed wrong failed an honest article: fixnu32h); a skip
-    with no post date to hold it against."""
-    named = " or ".join(f"{day} in {', '.join(languages) or 'another language'}" for day, languages in readings.items())
-    said = (f"“{date_text}” is {named}, and neither the page nor the post says which language it is written in")
+    with no post date to hold it against. A numeric date both orders read ("12/09/2022") is named by its orders."""
+    if all(label.endswith(" first") for labels in readings.values() for label in labels):   # "12/09/2022" (sig34)
+        named = " or ".join(f"{day} read {' or '.join(orders)}" for day, orders in readings.items())
+        said = f"“{date_text}” is {named}, and nothing in the article says which order it is written in"
+    else:
+        named = " or ".join(f"{day} in {', '.join(languages) or 'another language'}"
+                            for day, languages in readings.items())
+        said = f"“{date_text}” is {named}, and neither the page nor the post says which language it is written in"
     verdicts = {day: _day_verdict(day, created_at) for day in readings} if created_at else {}
     if not verdicts or None in verdicts.values():
         return check("date", "skip", f"{said}: it is not compared")

@@ -1767,8 +1767,10 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
     initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
     if len(key) > 1 and key in initials:
         return True
-    if name.isupper() and _initialism(words):   # two initialisms are no spelling of one: "[UNHCR]" for "UNHRC",
-        return False                            # "[ANC]" for "ANCYL" (review34r2): _same_initialism tells
+    if _initialism([name]) and _initialism(words):
+        # an initialism's letters are its name: "[FIBX]" for "FBIX" (lead34), "[UNHCR]" for "UNHRC" and, longer,
+        # "[ANC]" for "ANCYL" (review34r2) are other bodies, no spelling nor abbreviation: _same_initialism tells
+        return False
     if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
         return True
     return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)

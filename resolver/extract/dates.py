@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from resolver.extract.incomplete import none, step
@@ -74,6 +74,9 @@ _TABLE: tuple[tuple[str, str], ...] = (
     # last of which the pattern reads after the month
     ("th", "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม"),
     ("th", "ม.ค ก.พ มี.ค เม.ย พ.ค มิ.ย ก.ค ส.ค ก.ย ต.ค พ.ย ธ.ค"),
+    # Persian's own calendar, the Solar Hijri, as Iranian sites and copies date a post ("۲۱ شهریور ۱۴۰۱" is 2022-09-12):
+    # its months with its years only (13xx, 14xx), read to the Gregorian day (`_solar_iso`)
+    ("fa-solar", "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند"),
 )
 # Vietnamese numbers its months ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022"): a shape of DATE_PATTERN of its own.
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
@@ -81,7 +84,9 @@ LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "
              "he": "Hebrew", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "id": "Indonesian", "ms": "Malay",
              "ro": "Romanian", "cs": "Czech", "sk": "Slovak", "fi": "Finnish", "ca": "Catalan", "fil": "Filipino",
              "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hi": "Hindi", "ur": "Urdu", "hr": "Croatian",
-             "sl": "Slovenian", "bs": "Bosnian", "hu": "Hungarian", "fa": "Persian", "th": "Thai", "vi": "Vietnamese"}
+             "sl": "Slovenian", "bs": "Bosnian", "hu": "Hungarian", "fa": "Persian", "th": "Thai", "vi": "Vietnamese",
+             "fa-solar": "Persian (solar calendar)"}
+SOLAR = "fa-solar"   # the table's code of the Solar Hijri months
 _OLD_CODES = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "tl": "fil"}   # X's "iw" and "in", Norway's two
 _WORD_LANGUAGES: dict[str, dict[int, tuple[str, ...]]] = {}   # a word: each month it names, in which languages
 for _language, _names in _TABLE:
@@ -149,36 +154,67 @@ MONTH = (rf"{_LETTERS}(?:\.{_LETTERS})*"
          + (rf"(?:[ ](?:{'|'.join(map(re.escape, _SECOND_WORDS))}))?" if _SECOND_WORDS else ""))
 # \d takes Arabic-Indic digits, Urdu's, Persian's and Thai's; int() reads them. 25xx: the Buddhist era's years, read
 # with a Thai month only (`_year`).
-YEAR = r"(?:19|20|25|١٩|٢٠|۱۹|۲۰|๒๕)\d{2}"
+YEAR = r"(?:1[349]|2[05]|١[٣٤٩]|٢٠|۱[۳۴۹]|۲۰|๒๕)\d{2}"   # 13xx, 14xx: the Solar Hijri's, with its months only
 SP = r"[ \t\u00a0]"
-# One alternation, five shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
+# One alternation, seven shapes; (?!\d) lets the year run into the next word ("2017The mayor said"). Before the month
 # Catalan's "d’" ("12 d’abril de 2022") and Hebrew's "ב" ("in": "12 בספטמבר 2022"); after it a stop, or Hebrew's geresh
 # as X writes it or a keyboard does ("12 בספט׳ 2022", "בספט' 2022"): the table holds the month alone (newuser32b #7).
 # Before the year Thai's era ("12 กันยายน พ.ศ. 2565"). Hungarian puts the year first ("2022. szeptember 12."),
-# Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4).
+# Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4). A scraped signature's
+# numbers (sig34): day and month in either order ("12/09/2022", "25.09.2022"; `_numeric_readings`), a year first
+# ("2022-09-12", "2022/09/12"), none inside a longer run of numbers; and a month with its year alone ("September
+# 2022", the first shape with no day), which names no day: found, its words kept, no date given.
 DATE_PATTERN = (
-    rf"(?:(?P<m1>{MONTH})\.?{SP}+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*(?P<y1>{YEAR})"
+    rf"(?:(?P<m1>{MONTH})\.?{SP}+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*)?(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})\.?(?:er)?{SP}+(?:de{SP}+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?{SP}+"
     rf"(?:de{SP}+|(?:(?P<be2>พ\.ศ\.)|ค\.ศ\.){SP}*)?(?P<y2>{YEAR})(?:{SP}*(?:г\.|р\.|r\.))?"
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?"
     rf"|(?P<y4>{YEAR})\.{SP}+(?P<m4>{MONTH})\.?{SP}+(?P<d4>\d{{1,2}})\.?"
     rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
+    rf"|(?<![\d/.-])(?P<n6>\d{{1,2}})(?P<s6>[/.-])(?P<o6>\d{{1,2}})(?P=s6)(?P<y6>{YEAR})"
+    rf"|(?<![\d/.-])(?P<y7>{YEAR})(?P<s7>[/.-])(?P<m7>\d{{1,2}})(?P=s7)(?P<d7>\d{{1,2}})(?![\d/.-]\d)"
     rf")(?!\d)"
 )
-_SHAPES = range(1, 6)
+_SHAPES = range(1, 8)   # 6 has no month group of its own: its order is read by `_numeric_readings`
+DAY_FIRST, MONTH_FIRST = "day first", "month first"   # the readings of a numeric date ("12/09/2022")
 BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
 
 
-def _parts(match: re.Match[str]) -> tuple[str, str, str] | None:
-    """The (month, day, year) words of a DATE_PATTERN match (its groups m1/d1/y1, m2/d2/y2, ...), or None."""
+def _parts(match: re.Match[str]) -> tuple[str, str | None, str] | None:
+    """The (month, day, year) words of a DATE_PATTERN match (its groups m1/d1/y1, m2/d2/y2, ...; no day for a month
+    and a year alone), or None."""
     groups = match.groupdict()
-    return next(((groups[f"m{i}"], groups[f"d{i}"], groups[f"y{i}"]) for i in _SHAPES if groups.get(f"m{i}")), None)
+    return next(((groups[f"m{i}"], groups.get(f"d{i}"), groups[f"y{i}"]) for i in _SHAPES if groups.get(f"m{i}")), None)
+
+
+def _numeric(match: re.Match[str]) -> bool:
+    """Is a match (DATE_PATTERN's, or a pattern holding it or not) a numeric date's ("12/09/2022")?"""
+    return bool(match.groupdict().get("y6"))
+
+
+def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
+    """Each day a numeric date ("12/09/2022", "25.09.2022") may be, read day first and month first, with the order
+    that reads it so ({} for a match of another shape, or numbers that are no date either way: "45/67/2022"). One
+    day for "25/09/2022" (25 is no month) and "12/12/2022"; two for "12/09/2022", which nothing in the words settles."""
+    groups = match.groupdict()
+    if not groups.get("y6"):
+        return {}
+    first, second, year = groups["n6"], groups["o6"], _year(groups["y6"], None)
+    readings: dict[str, tuple[str, ...]] = {}
+    for order, day, month in ((DAY_FIRST, first, second), (MONTH_FIRST, second, first)):
+        if (iso := _iso(year, int(month), day)) is not None:
+            readings[iso] = (*readings.get(iso, ()), order)
+    return readings
 
 
 def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
     """The Common Era's year a date's year is, read with its month's languages (None: a number): a Buddhist-era year
-    (2565) only with a Thai month, and a Thai month with either; None for a year the month's languages do not use."""
+    (2565) only with a Thai month, and a Thai month with either; a Solar Hijri month's year as written (1401, read
+    with its month by `_solar_iso`), and only with one; None for a year the month's languages do not use."""
     number = int(year)
+    solar = bool(months) and any(SOLAR in languages for languages in (months or {}).values())
+    if number < 1900 or solar:
+        return number if number < 1900 and solar else None   # the Solar Hijri's year, and its months', only
     if number < 2400:
         return number
     return number - BUDDHIST_ERA if months and any("th" in languages for languages in months.values()) else None
@@ -187,6 +223,8 @@ def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
 def _months_known(match: re.Match[str]) -> bool:
     """Whether a match's month is a month of the table, or a number, in a year its languages write, in an order they
     write (`_as_written`)."""
+    if _numeric(match):
+        return bool(_numeric_readings(match))
     parts = _parts(match)
     if parts is None:
         return False
@@ -245,6 +283,9 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
     """The ISO date a DATE_PATTERN match names, or None when it is no real day (February 30), its month is
     no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ..."), its year one the
     month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`)."""
+    if _numeric(match):   # a numeric date: read when one order alone reads it, else the date check names both
+        readings = _numeric_readings(match)
+        return next(iter(readings)) if len(readings) == 1 else None
     parts = _parts(match)
     if parts is None:
         return None
@@ -252,7 +293,54 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
     months = None if word.isdigit() else _READINGS.get(month_key(word), {})
     if not _as_written(match, months):
         return None
-    return _iso(_year(year, months), int(word) if word.isdigit() else month_number(word, langs=langs), day)
+    return _day(year, months, int(word) if word.isdigit() else month_number(word, langs=langs), day)
+
+
+def _day(year: str, months: dict[int, tuple[str, ...]] | None, month: int | None, day: str | None) -> str | None:
+    """The ISO day a date's year, month (its number, read from `months`: the month word's readings) and day are, in
+    the month's calendar; None when it is no day."""
+    if month is not None and SOLAR in (months or {}).get(month, ()):
+        return _solar_iso(_year(year, months), month, day)
+    return _iso(_year(year, months), month, day)
+
+
+# Where the Solar Hijri's 33-year leap cycle restarts (jalaali-js's `breaks`, after Borkowski): its leap years are
+# the astronomical calendar's from 1 to 3177 AP (1403 is a leap year, 1404 not, which a plain 33-year rule misses).
+_SOLAR_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394,
+                 2456, 3178)
+
+
+def _solar_new_year(year: int) -> tuple[date, bool]:
+    """(the Gregorian day of 1 Farvardin of a Solar Hijri year, whether the year is a leap year: Esfand has 30 days)."""
+    leap_j, before, jump = -14, _SOLAR_BREAKS[0], 0
+    for at in _SOLAR_BREAKS[1:]:
+        jump = at - before
+        if year < at:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        before = at
+    n = year - before
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gregorian = year + 621
+    leap_g = gregorian // 4 - (gregorian // 100 + 1) * 3 // 4 - 150
+    if jump - n < 6:
+        n = n - jump + (jump + 4) // 33 * 33
+    cycle = (n + 1) % 33 - 1   # JavaScript's %: -1 when n + 1 is a multiple of 33
+    leap = (cycle % 4 if cycle >= 0 else -1) == 0
+    return date(gregorian, 3, 20 + leap_j - leap_g), leap
+
+
+def _solar_iso(year: int | None, month: int, day: str | None) -> str | None:
+    """The ISO (Gregorian) day of a Solar Hijri date, or None when it is none (31 Mehr, 30 Esfand of a common year)."""
+    if year is None or not 1 <= year <= 3177 or not 1 <= month <= 12:
+        return None
+    new_year, leap = _solar_new_year(year)
+    days = 31 if month <= 6 else 30 if month <= 11 else 30 if leap else 29
+    if not (day or "").isdigit() or not 1 <= int(day or "0") <= days:
+        return None
+    return (new_year + timedelta(days=(month - 1) * 31 - max(month - 7, 0) + int(day or "0") - 1)).isoformat()
 
 
 def _iso(year: int | None, month: int | None, day: str | None) -> str | None:
@@ -265,16 +353,27 @@ def _iso(year: int | None, month: int | None, day: str | None) -> str | None:
 
 def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     """Each day the first date in `text` may be, with the names of the languages that read it so ({} for no date):
-    two for "12. listopada 2022" (October 12 in Croatian, November 12 in Polish), which the date check names."""
+    two for "12. listopada 2022" (October 12 in Croatian, November 12 in Polish), which the date check names; a
+    numeric date both orders read, with its orders ("12/09/2022": September 12 day first, December 9 month first)."""
     match = DATE_RE.search(text or "")
+    if match is not None and _numeric(match):
+        readings = _numeric_readings(match)
+        return readings if len(readings) > 1 else {}
     parts = _parts(match) if match is not None else None
     if parts is None or parts[0].isdigit():
         return {}
     word, day, year = parts
     months = _READINGS.get(month_key(word), {})
-    found = {_iso(_year(year, months), number, day) or "": tuple(LANGUAGES[c] for c in languages)
+    found = {_day(year, months, number, day) or "": tuple(LANGUAGES[c] for c in languages)
              for number, languages in months.items()}
     return {day: languages for day, languages in sorted(found.items()) if day}
+
+
+def names_no_day(text: str) -> bool:
+    """Whether the first date in `text` is a month and a year with no day ("September 2022"): read, and no day."""
+    match = DATE_RE.search(text or "")
+    parts = _parts(match) if match is not None and not _numeric(match) else None
+    return parts is not None and parts[1] is None
 
 
 def is_ambiguous(match: re.Match[str]) -> bool:

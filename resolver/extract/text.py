@@ -25,11 +25,16 @@ DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;"
 # The "@" full width too, as Japanese and Chinese copies write it (newuser33b #7); an HTML page's signatures are
 # looked for at its "(@" needles only (`html.SIGNATURE_OPEN`), so there a full-width one is not read yet.
 BLUESKY_POST_START = r"https?://(?:www\.)?bsky\.app/profile/"   # a Bluesky signature's own post link after its date
-SIGNATURE_HEAD = rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?"
+MASTODON_POST_START = r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]{1,5})?/@"   # a Mastodon signature's, on any instance
+# A Mastodon account is written with its instance ("(@jane@hachyderm.io)", sig34). A signature wrapped before its
+# date ("— Jane Roe (@jane)⏎September 12, 2022") is one with a dash before its name only (`find_signatures`): a
+# handle then a date on the next line is also an article's header or byline (fixnu33d).
+SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)\)"
+                  rf"(?P<wrap>{SP}*\r?\n)?{SP}*(?:on{SP}+)?\[?")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START})[^\s<>()\]]+)>?[)）]?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -79,6 +84,10 @@ URL_RE = LazyPattern(
 # characters a CMS puts in so that a long link may break (newuser33b §8). Skipped when the URL is read.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# But one before a letter of a script no URL's path holds unencoded is a space between words: Thai, Khmer, Lao and
+# Burmese write no spaces and put a zero-width one where a line may break, Persian a non-joiner ("…/4521\u200bแล้ว":
+# the next words were read into the id, and the post was lost, review33r6's left alone).
+WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
@@ -131,8 +140,9 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     span in `text`."""
     if INVISIBLE_RE.search(text) is None:
         return _visible_urls(text)
-    where = [at for at, char in enumerate(text) if char not in INVISIBLE]
-    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", text))]
+    spaced = WORD_BREAK_RE.sub(" ", text)   # as long as `text`: its offsets are text's
+    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE]
+    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", spaced))]
     # Where a zero-width space was the only thing parting words from a bare URL (Thai, Khmer, CJK: "見\u200bt.me/…"),
     # taking it out glued them and the URL was not found (review33r6): such a URL is read as written.
     read = Intervals((start, end) for _, start, end in found)
@@ -436,7 +446,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.start() in skipped:
             continue
         handle = match.group("handle")
-        platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
+        platform = _signature_platform(handle)
         if platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
@@ -448,6 +458,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dash = _last_dash(before[-120:]) or _double_space(before[-120:])
+        if match.group("wrap") and _last_dash(before[-120:]) is None:
+            continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
@@ -497,7 +509,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             confidence = tweet_text.UNCERTAIN   # the post's words may be in what was read as the name (left28)
         media, links = _link_lists(body or "")
         post_id = doubt = None
-        url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
+        url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
         if own is not None and link is not None and own.post_id:
             post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
@@ -514,6 +526,23 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+def _signature_platform(handle: str) -> str | None:
+    """The platform a signature's handle is of: an X handle's letters, a Bluesky domain, a Mastodon account with its
+    instance (`user@instance`); None for a handle of none."""
+    if "@" in handle:
+        return platforms.mastodon.PLATFORM if platforms.mastodon.profile_url(handle) else None
+    return "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
+
+
+def _profile_url(platform: str, handle: str) -> str:
+    """The account's page a signature with no post link of its own points at."""
+    if platform == "twitter":
+        return x.profile_url(handle)
+    if platform == platforms.mastodon.PLATFORM:
+        return platforms.mastodon.profile_url(handle) or ""
+    return platforms.bluesky.profile_url(handle)
 
 
 def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, handle: str) -> PostRef | None:
@@ -586,8 +615,11 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
     found at text[start:end], or None when it names no embed: glued words cut off (`_post_reading`), an id wrapped
     across a line joined (`_across_the_line`), an id cut short by "…" doubted."""
     reading = _post_reading(found)
-    if reading is None:
-        return None
+    if reading is None or reading[1].kind in ("timeline", "profile") and reading[0] == found:
+        # "https://twitter.com/jane/⏎status/N": an account's page as far as the line goes
+        joined = _wrapped_before_a_post(text, found, end)
+        if joined is not None or reading is None:
+            return joined
     url, ref, doubt = reading
     if url != found:
         end = _written_end(text, start, len(url))
@@ -604,6 +636,26 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
             doubt = (f"the URL is cut short by “{'…' if text[after] == '…' else '...'}”: its id may be only the "
                      "start of the post's")
     return url, ref, doubt or platforms.link_doubt(ref, url), end
+
+
+def _wrapped_before_a_post(text: str, found: str, end: int) -> tuple[str, PostRef, str, int] | None:
+    """(the URL joined across a line break, its post, why that is a guess, where it ends in `text`) when a URL naming
+    no post ends a line and, joined to what the next line starts with, names one ("https://twitter.com/⏎jane/status/
+    N", "…/watch?v=dQw4w⏎9WgXcQ": a PDF's or a newsletter's wrap, fixnu33c's left alone); None when it does not (a
+    word, another URL, a host, a numbered list's next item below). Never sure, as `_across_the_line`; never a media
+    link, whose code carries no doubt in a post's text."""
+    while end < len(text) and text[end] in INVISIBLE:
+        end += 1
+    below = _id_run_below(text, end)
+    if below is None:
+        return None
+    rest, joined_end = below
+    reading = _post_reading(found + rest)
+    if reading is None or reading[0] != found + rest or reading[1].kind in ("media-link", "timeline", "profile"):
+        return None
+    doubt = (f"the URL ends at a line break before it names a post, and the next line starts with “{rest}”: read as "
+             "one URL across it, which is a guess")
+    return reading[0], reading[1], reading[2] or doubt, joined_end
 
 
 def _url_at(text: str, at: int) -> tuple[str, PostRef, str | None, int] | None:

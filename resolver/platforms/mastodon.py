@@ -53,6 +53,15 @@ def handle(user: str, host: str) -> str | None:
     return f"{user}@{host}" if user else None
 
 
+def profile_url(account: str) -> str | None:
+    """An account's page on its own instance, https://<instance>/@user, for a handle `user@instance` (a scraped
+    signature's "(@jane@hachyderm.io)"); None when `account` names no instance (a host of NOT_INSTANCES: Threads'
+    fediverse handles are "@jane@threads.net")."""
+    remote = REMOTE_USER.match(account)
+    host = remote.group(2).lower() if remote else ""
+    return f"https://{host}/@{remote.group(1)}" if remote and host not in NOT_INSTANCES else None
+
+
 def account_handle(url: str) -> str | None:
     """The handle of an account URL, https://<instance>/@user (or /@user@other.instance, /users/user), as an
     oEmbed answer's `author_url` gives it; None for any other URL."""

@@ -1,0 +1,221 @@
+"""Plain-text post remnants the signature and URL readers missed (sig34, #10, #15): a signature dated by numbers or
+by a month and a year, a Mastodon handle's signature, a signature wrapped before its date, a URL ended by a zero-width
+space before the next words of a script with no spaces, and a URL wrapped before it names a post. A date or an id
+the words do not settle is given with its doubt, never as sure. Fixtures are fictional."""
+
+import pytest
+
+from resolver.extract import dates, find_all
+from resolver.extract.text import find_embeds
+
+POST = "The bridge on Elm Street is closed until Monday."
+
+
+def _signed(signature: str) -> str:
+    return f"{POST}\n— Jane Roe {signature}"
+
+
+# 1. Numeric and month-and-year dates
+@pytest.mark.parametrize("written, iso", [
+    ("2022-09-12", "2022-09-12"),   # ISO: year, month, day
+    ("25/09/2022", "2022-09-25"),   # 25 is no month: day first
+    ("09/25/2022", "2022-09-25"),   # 25 is no month: month first
+    ("25.09.2022", "2022-09-25"),
+    ("12/12/2022", "2022-12-12"),   # either order, one day
+], ids=["iso", "day-first", "month-first", "dotted", "same-either-way"])
+def test_a_signature_dated_by_numbers_one_order_reads_is_read(written, iso):
+    [embed] = find_embeds(_signed(f"(@janeroe) {written}"))
+    assert (embed.platform, embed.author_handle, embed.author_name) == ("twitter", "janeroe", "Jane Roe")
+    assert (embed.date_text, embed.date, embed.text) == (written, iso, POST)
+
+
+@pytest.mark.parametrize("written", ["12/09/2022", "12.09.2022", "12-09-2022", "09/12/2022"])
+def test_a_numeric_date_both_orders_read_keeps_the_post_and_no_date(written):
+    """12/09/2022 is September 12 day first, December 9 month first: the post is kept, its date words too, its date
+    is not given (a guess would fail or pass the date check wrongly)."""
+    [embed] = find_embeds(_signed(f"(@janeroe) {written}"))
+    assert (embed.author_handle, embed.date_text, embed.date, embed.text) == ("janeroe", written, None, POST)
+
+
+def test_a_numeric_date_both_orders_read_names_both_readings():
+    assert dates.date_readings("12/09/2022") == {"2022-09-12": ("day first",), "2022-12-09": ("month first",)}
+    assert dates.date_readings("25/09/2022") == {}   # one reading: it is read, there is nothing to name
+
+
+@pytest.mark.parametrize("created, fits", [
+    ("2022-09-12T09:00:00.000Z", "it fits 2022-09-12 (day first)"),
+    ("2022-12-09T09:00:00.000Z", "it fits 2022-12-09 (month first)"),
+    ("2022-05-01T09:00:00.000Z", "it fits neither"),
+], ids=["september", "december", "neither"])
+def test_the_date_check_of_a_numeric_date_both_orders_read_warns_naming_both(created, fits):
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "12/09/2022", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": created, "text": POST, "author": {}}
+    [check] = date_checks(embed, post)
+    assert check["result"] == "warn", check
+    assert "“12/09/2022” is 2022-09-12 read day first or 2022-12-09 read month first" in check["evidence"], check
+    assert "which language" not in check["evidence"], check
+    assert fits in check["evidence"], check
+
+
+@pytest.mark.parametrize("written", ["September 2022", "Sept. 2022", "septiembre 2022"])
+def test_a_signature_dated_by_month_and_year_keeps_the_post_and_its_words(written):
+    [embed] = find_embeds(_signed(f"(@janeroe) {written}"))
+    assert (embed.author_handle, embed.date_text, embed.date, embed.text) == ("janeroe", written, None, POST)
+
+
+@pytest.mark.parametrize("written", ["45/67/2022", "2022", "Sunday 2022", "12/09"])
+def test_numbers_that_are_no_date_make_no_signature(written):
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+def test_a_numeric_date_inside_a_longer_number_is_none():
+    assert dates.parse_date("112/09/2022") is None
+    assert dates.parse_date("ref 2022-09-123") is None
+
+
+# 2. A Mastodon handle
+def test_a_mastodon_handle_signature_is_a_mastodon_post_of_its_instance():
+    [embed] = find_embeds(_signed("(@jane@hachyderm.io) September 12, 2022"))
+    assert (embed.platform, embed.kind, embed.post_id, embed.author_handle, embed.url) == (
+        "mastodon", "post", None, "jane@hachyderm.io", "https://hachyderm.io/@jane")
+    assert (embed.author_name, embed.date, embed.text, embed.detector) == ("Jane Roe", "2022-09-12", POST,
+                                                                           "text-signature")
+
+
+def test_a_mastodon_signature_takes_its_own_post_link():
+    text = _signed("(@jane@hachyderm.io) September 12, 2022 https://hachyderm.io/@jane/109876543210987654")
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.url) == (
+        "mastodon", "hachyderm.io/109876543210987654", "jane@hachyderm.io",
+        "https://hachyderm.io/@jane/109876543210987654")
+    assert embed.span[1] == len(text)
+
+
+def test_a_mastodon_signature_does_not_take_another_accounts_post():
+    text = _signed("(@jane@hachyderm.io) September 12, 2022 https://mastodon.social/@other/109876543210987654")
+    assert [(e.platform, e.post_id, e.author_handle) for e in find_embeds(text)] == [
+        ("mastodon", None, "jane@hachyderm.io"),
+        ("mastodon", "mastodon.social/109876543210987654", "other@mastodon.social"),
+    ]
+
+
+@pytest.mark.parametrize("handle", ["jane@hachyderm", "jane@@hachyderm.io", "jane@hachyderm.io.", "jane@.io"])
+def test_a_handle_with_no_instance_after_its_at_is_no_signature(handle):
+    assert find_embeds(_signed(f"(@{handle}) September 12, 2022")) == []
+
+
+# 3. Wrapped before its date
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_signature_wrapped_before_its_date_is_read(newline):
+    text = f"{POST}{newline}— Jane Roe (@janeroe){newline}September 12, 2022{newline}{newline}The council met."
+    [embed] = find_embeds(text)
+    assert (embed.author_handle, embed.author_name, embed.date, embed.text) == ("janeroe", "Jane Roe", "2022-09-12",
+                                                                                POST)
+    assert text[embed.span[0]:embed.span[1]].endswith("September 12, 2022")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe (@janeroe)\nSeptember 12, 2022\n\nThe bridge on Elm Street is closed.",   # an article's header
+    "By Jane Roe (@janeroe)\nSeptember 12, 2022\n\nThe bridge on Elm Street is closed.",
+    "Follow Jane Roe (@janeroe)\n\nSeptember 12, 2022: the bridge closed.",
+], ids=["header", "byline", "blank-line"])
+def test_a_handle_then_a_date_on_the_next_line_with_no_dash_is_no_post(text):
+    assert find_embeds(text) == []
+
+
+# 4. A zero-width character parting a URL from the next words (Thai, Khmer, Persian copies)
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+@pytest.mark.parametrize("url, post_id", [
+    ("https://t.me/rivertonnews/4521", "rivertonnews/4521"),
+    ("twitter.com/RivertonPD/status/1765123456789012345", "1765123456789012345"),
+], ids=["telegram", "x"])
+def test_a_zero_width_character_after_a_url_ends_it_before_the_next_words(mark, url, post_id):
+    text = f"ตำรวจโพสต์ {url}{mark}เมื่อวานนี้"
+    [embed] = find_embeds(text)
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+    assert text[embed.span[0]:embed.span[1]] == url
+
+
+def test_a_zero_width_space_inside_a_url_is_still_skipped():
+    text = "See https://t.me/rivertonnews/45\u200b21 now"
+    [embed] = find_embeds(text)
+    assert embed.post_id == "rivertonnews/4521"
+
+
+# 5. A URL wrapped before it names a post
+@pytest.mark.parametrize("text, post_id", [
+    ("Police: https://twitter.com/\nRivertonPD/status/1765123456789012345", "1765123456789012345"),
+    ("Police: https://twitter.com/RivertonPD/\nstatus/1765123456789012345", "1765123456789012345"),
+    ("Watch https://www.youtube.com/watch?v=dQw4w\n9WgXcQ", "dQw4w9WgXcQ"),
+    ("Post: bsky.app/profile/riverton.gov/\npost/3kq2mzabcde2a", "riverton.gov/3kq2mzabcde2a"),
+    ("Police: https://twitter.com/\r\nRivertonPD/status/1765123456789012345", "1765123456789012345"),
+], ids=["x-host", "x-account", "youtube", "bluesky", "crlf"])
+def test_a_url_wrapped_before_it_names_a_post_is_joined_with_a_doubt(text, post_id):
+    [embed] = find_embeds(text)
+    assert embed.post_id == post_id
+    assert embed.id_doubt and "line break" in embed.id_doubt, embed.id_doubt
+    assert embed.span[1] == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police: https://twitter.com/\nThe bridge is closed.",
+    "Sites:\nhttps://twitter.com/\nt.me/rivertonnews",
+    "See https://example.com/\nnews/1765123456789012345",
+    "Profile: https://twitter.com/RivertonPD\nstatus updates follow",
+], ids=["prose", "list", "no-platform", "profile-then-words"])
+def test_a_url_naming_no_post_before_a_line_that_makes_none_is_no_embed(text):
+    assert [e for e in find_embeds(text) if e.post_id] == []
+
+
+def test_a_wrapped_url_in_an_html_paragraph_source_is_joined_with_a_doubt():
+    html = ("<html><body><article><p>Police said https://twitter.com/\nRivertonPD/status/1765123456789012345"
+            " in a post.</p></article></body></html>")
+    [embed] = find_all(html, "html")[0]
+    assert embed.post_id == "1765123456789012345"
+    assert embed.id_doubt
+
+
+@pytest.mark.parametrize("handle", ["jane@threads.net", "jane@medium.com"])
+def test_a_handle_at_a_host_that_is_no_instance_is_no_mastodon_post(handle):
+    """Threads' fediverse handles ("@jane@threads.net") and other hosts the Mastodon parser refuses are no instance's:
+    no post of a wrong platform."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
+
+
+# If time remains: Persian's solar calendar (Solar Hijri), as Iranian copies date a post
+@pytest.mark.parametrize("written, iso", [
+    ("۲۱ شهریور ۱۴۰۱", "2022-09-12"),
+    ("21 شهریور 1401", "2022-09-12"),
+    ("۱ فروردین ۱۴۰۳", "2024-03-20"),
+    ("۳۰ اسفند ۱۴۰۳", "2025-03-20"),   # 1403 is a leap year: its Esfand has 30 days
+    ("۱ فروردین ۱۴۰۴", "2025-03-21"),
+    ("۱۰ دی ۱۳۹۹", "2020-12-30"),
+    ("۳۱ مهر ۱۴۰۱", None),   # Mehr has 30 days
+    ("۳۰ اسفند ۱۴۰۲", None),   # 1402 is no leap year
+], ids=["shahrivar", "latin-digits", "nowruz-1403", "leap-esfand", "nowruz-1404", "dey", "no-31-mehr",
+        "no-30-esfand"])
+def test_a_persian_solar_date_is_read_as_the_gregorian_day(written, iso):
+    assert dates.parse_date(written) == iso
+
+
+@pytest.mark.parametrize("written", ["21 شهریور 2022", "21 September 1401", "21 سپتامبر ۱۴۰۱"])
+def test_a_solar_month_with_another_calendars_year_is_no_date(written):
+    assert dates.parse_date(written) is None
+
+
+def test_a_signature_with_a_persian_solar_date_is_a_post():
+    [embed] = find_embeds("پل خیابان الم بسته است.\n— Jane Roe (@janeroe) ۲۱ شهریور ۱۴۰۱")
+    assert (embed.author_handle, embed.date_text, embed.date) == ("janeroe", "۲۱ شهریور ۱۴۰۱", "2022-09-12")
+
+
+def test_the_date_check_of_a_month_and_a_year_says_it_names_no_day():
+    """It was read, so "could not read" was untrue: the check says the article names a month and no day."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "September 2022", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-09-12T09:00:00.000Z", "text": POST, "author": {}}
+    [check] = date_checks(embed, post)
+    assert (check["result"], check["evidence"]) == (
+        "skip", "the article shows a month and a year, no day (“September 2022”): it is not compared")
