@@ -184,6 +184,7 @@ class Comparison:
     recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
+    written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
 
     @property
     def contained(self) -> float:
@@ -374,7 +375,34 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                partial, truncated, beyond_cut, unit, left_out, left_out_after,
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
-                               () if failed else _undone(post_words, start, end, found, named=left_out_after)))
+                               () if failed else _undone(post_words, start, end, found, named=left_out_after),
+                               tuple(_as_written(c, said, found) for c in changes)))
+
+
+# A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).
+MANY_REPLACED = 3
+
+
+def _as_written(change: Change, said: str, found: str) -> str:
+    """A change as a reader reads it: a run of words replaced by a run of others is counted and each side shown with
+    the punctuation its text gives it ("8 words replaced by 7: “except Eastside. Boil … days.” → “The audit found 3 errors,
+    not 30.”"); a word for a word (`12 → 21`), an elision, a bracket as `str()` gives them. A sentence of another post
+    merged into a quote read "1 change", its full stops and commas gone (newuser34 #6)."""
+    if change.elided or change.bracketed or change.alike or "[" in change.article:
+        return str(change)
+    ours, theirs = change.article.split(), change.post.split()   # _join's words: no text normalised again (#14)
+    if min(len(ours), len(theirs)) < MANY_REPLACED or any(map(_unspaced, ours + theirs)):
+        return str(change)
+    return (f"{len(theirs)} words replaced by {len(ours)}: “{_punctuated(theirs, found)}” → "
+            f"“{_punctuated(ours, said)}”")
+
+
+def _punctuated(words: list[str], text: str) -> str:
+    """`words` as `text` writes them, the punctuation between them and after the last kept; joined by spaces where
+    the text does not hold them so."""
+    pattern = r"\W*?".join(map(re.escape, words)) + r"[.,;:!?…]*"
+    found = re.search(pattern, normalise(text))
+    return found.group() if found else " ".join(words)
 
 
 # Languages that negate with a suffix ("-ma-", "-me-"), whose translation keeps no negation word: Turkish and its kin.
@@ -2050,7 +2078,8 @@ def _verdict(c: Comparison) -> Comparison:
     real = [ch for ch in c.changes if _real(ch)]
     alike = [ch for ch in c.changes if ch.alike]
     if real:
-        shown = "; ".join(str(ch) for ch in c.changes if not ch.alike)
+        written = c.written or tuple(map(str, c.changes))
+        shown = "; ".join(w for ch, w in zip(c.changes, written, strict=True) if not ch.alike)
         also = f"; and {_alike_text(alike)}" if alike else ""
         return replace(c, result="fail", evidence=f"{len(real)} change{'s' * (len(real) > 1)} in the quoted "
                                                   f"words: {_short(shown + also)}")
