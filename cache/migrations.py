@@ -1103,23 +1103,59 @@ def m052_observations_at_their_fetchs_time(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
-# v53's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's.
-def _as_of_not_ahead(sql: str) -> str:
-    if _AS_OF_V52 not in sql:
-        raise ValueError("v53: a view without v52's as-of expression")
-    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
-
-
-VIEWS_V53 = {name: _as_of_not_ahead(sql) for name, sql in VIEWS_V52.items()}
+# A capture's newest reading (its latest "wayback" observation, as `archived_in_store` reads a post's copies): NULL
+# when nobody read it.
+_NEWEST_READING = (f"(SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id\n"
+                   f"        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1)")
+# A capture is a copy by its newest reading: read as the post once and later as X's login wall it is none (v49 took
+# any reading ever "archived-copy", review34r1); one nobody read keeps v49's rule (a copy of a post available now).
+AT_RISK_EMBEDS_V53 = _replacing(
+    VIEWS_V52["at_risk_embeds"],
+    (f"""    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy'))
+""",
+     f"""    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, {_NEWEST_READING} AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
+"""))
 
 
 @migrations()
-def m053_status_as_of_no_answer_dated_ahead(db: Database) -> None:
-    """v53 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
+def m053_at_risk_by_a_captures_newest_reading(db: Database) -> None:
+    """v53 (review34r1, #9): the view `at_risk_embeds` takes a capture read more than once as its newest reading says:
+    one an earlier run read as the post and a later run as X's login wall is no copy. Before, any reading ever that
+    held the post made it one, and `stats` left the embed off the list while the report said no copy was known."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V53.strip())
+
+
+# v54's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's (at_risk_embeds
+# on v53's).
+def _as_of_not_ahead(sql: str) -> str:
+    if _AS_OF_V52 not in sql:
+        raise ValueError("v54: a view without v52's as-of expression")
+    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
+
+
+VIEWS_V54 = {name: _as_of_not_ahead(sql) for name, sql in (VIEWS_V52 | {"at_risk_embeds": AT_RISK_EMBEDS_V53}).items()}
+
+
+@migrations()
+def m054_status_as_of_no_answer_dated_ahead(db: Database) -> None:
+    """v54 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
     by a machine whose clock ran ahead, replayed) as the one a status is as of: a live answer that took the post's
     view from it (review32r3) was as of the replayed answer's time to come, which said otherwise. As `Store.VIEW_AT`
     reads it for `status_as_of`, the TTL and `stats`."""
-    for name, sql in VIEWS_V53.items():
+    for name, sql in VIEWS_V54.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 

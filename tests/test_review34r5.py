@@ -33,10 +33,11 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
 
 @pytest.mark.parametrize("made_before", ["m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
                                          "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
-                                         "m053_status_as_of_no_answer_dated_ahead"])
-def test_a_cache_made_before_each_of_v49_to_v53_has_views_of_current_versions_as_of_the_statuss_source(
+                                         "m053_at_risk_by_a_captures_newest_reading",
+                                         "m054_status_as_of_no_answer_dated_ahead"])
+def test_a_cache_made_before_each_of_v49_to_v54_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
-    """A cache made before v49 (c3d3318), and one made at each of v49 to v52, opened by this version: m051's views
+    """A cache made before v49 (c3d3318), and one made at each of v49 to v53, opened by this version: m051's views
     (each source's current version only) and m052's (each status as of the answer of its own source, at its fetch's
     time) are one set of views. asof34 was written as m049, then m051, and the lead's merge rebuilt it as m052 on
     m051's views (`_as_of_by_source`); a union merge had dropped m051's view loop once. An article scanned twice (two
