@@ -203,3 +203,32 @@ def test_a_status_is_never_as_of_an_answer_dated_after_now_that_its_source_gave_
     assert (at_risk, dead, gone) == ({"post_status": "deleted", "status_as_of": live},
                                      {"status_as_of_oldest": live, "status_as_of_newest": live},
                                      {"status_as_of_oldest": live, "status_as_of_newest": live})
+
+
+def test_a_replayed_run_read_again_is_as_of_its_statuss_answer_not_a_failure_crawled_after_it(fakenet, tmp_path):
+    """A WARC holds syndication's "available" (2024-05-16) and oEmbed's 503 crawled a day later, replayed with
+    `--all-methods`: one run. A live run then finds the post deleted. Replayed again, the post is made again from the
+    replayed run (`_replayed_view`): its status "available" was as of the run's latest answer, the 503's time, since
+    asof34 grouped a run by `recorded_at` (before, each replayed answer was its own run and the status its own time).
+    review33r5 made the live path give the status's answer's time; the replayed view now does too."""
+    import json
+
+    from resolver.fetch import oembed
+    from tests.test_replay_records import POST, fetched, write_records
+    from resolver.fetch import syndication
+    from tests.cliworld import World
+
+    said, failed = "2024-05-16T09:05:00Z", "2024-05-17T09:05:00Z"
+    warc = write_records(tmp_path / "crawl.warc.gz",
+                         (syndication.request_url(fx.POST_ID), said, 200, "application/json",
+                          json.dumps(fx.SYNDICATION_TWEET).encode()),
+                         (oembed.request_url("twitter", POST), failed, 503, "text/html", b"busy"))
+    world = World(fakenet, tmp_path)
+    first = world("--replay", str(warc), "fetch", "--all-methods", "--no-media", "--json", POST)
+    post = json.loads(first.stdout.splitlines()[0])
+    assert (post["status"], post["status_as_of"][:19]) == ("available", said[:19]), first.output
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    result, post = fetched(world)
+    assert post is not None and post["status"] == "deleted", result.output
+    result, post = fetched(world, warc)
+    assert post is not None and (post["status"], post["status_as_of"][:19]) == ("available", said[:19]), post
