@@ -425,7 +425,7 @@ def _file_item(path: Path, locator: str, explicit: bool, *, max_bytes: int | Non
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
         return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit, max_bytes=max_bytes)
     return Item(source=str(path), key=printable(f"{real}|{info.st_size}|{info.st_mtime_ns}"), locator=locator,
-                path=path, explicit=explicit, max_bytes=max_bytes, place=real)
+                path=path, explicit=explicit, max_bytes=max_bytes, place=printable(real))
 
 
 def _real_path(path: Path, info: os.stat_result) -> str:
