@@ -33,7 +33,7 @@ CREATE TABLE "article_sources" (
    "article_id" INTEGER REFERENCES "articles"("id"),
    "source" TEXT,
    "first_seen_at" TEXT
-, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT, "superseded_at" TEXT);
+, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT, "superseded_at" TEXT, "place" TEXT);
 
 CREATE UNIQUE INDEX "idx_article_sources_article_id_source"
     ON "article_sources" ("article_id", "source");
@@ -588,4 +588,6 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
+
+CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL;
 
