@@ -575,12 +575,13 @@ def _own_post_in_words(words: str, platform: str, handle: str,
     readings = [_url_reading(words, found, start, end) for found, start, end in find_urls(words)]
     own = [r for r in readings if r is not None and r[1].author_handle and r[1].post_id
            and _own_post(r, platform, handle) is not None]
-    if len({r[1].post_id for r in own}) != 1:
+    ids = {r[1].post_id or "" for r in own}
+    if len(ids) != 1:
         return None
     if platform == "twitter":
         from resolver.provenance import minted_that_day   # only here: a link of the signature's own in its words
 
-        if not minted_that_day(date, own[0][1].post_id):
+        if not minted_that_day(date, ids.pop()):
             return None
     return own[0]
 
