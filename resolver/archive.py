@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
-from resolver import jsonparse
+from resolver import jsonparse, platforms
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
@@ -187,6 +187,30 @@ def _blocked(runtime_error: str | None, body: bytes) -> str:
     return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
 
 
+def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
+    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
+    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15),
+    but a platform's short link keeps only its own code: t.co/AbC and t.co/abc are two links (review31r2)."""
+    key = platforms.post_key(url)
+    if key is None:
+        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+        if ref is None or ref.kind != "short-link":
+            return snapshots
+        code = _short_code(url)
+        return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
+    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
+
+
+def _short_code(url: str) -> str:
+    """A short link's code as the server reads it: its path and query, case kept, less a last slash (the host, its
+    case and the scheme say nothing of which link it is)."""
+    split = urlsplit(url.strip())
+    return split.path.rstrip("/") + ("?" + split.query if split.query else "")
+
+
 def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> str:
     """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
     log holding the exact one says the URL was looked up."""
@@ -330,7 +354,12 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
     _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
-    closest = found[0] if found else None
+    # the archive files a URL under its lower-case key: a YouTube id in another case, another video, is listed and
+    # named closest under it too (and read from the cache in any case): only the captures of what `url` names count
+    same = {row["original"] for row in of_the_same_post(url, [{"original": o} for o in
+                                                              {s.original for s in (*snapshots, *found)}])}
+    snapshots = [s for s in snapshots if s.original in same]
+    closest = next((s for s in found if s.original in same), None)
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped,

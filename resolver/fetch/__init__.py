@@ -629,7 +629,7 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store, *,
-                      takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
+                      takes: Callable[[list[int | None]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
     bodies with today's parsers; one per capture, the latest reading of each. `takes`: whether the run may answer
     from a read's fetch row (`Session.takes_cached`: under --replay, only one replayed from its WARC files)."""
