@@ -512,7 +512,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
-        reading = link if own is not None else _own_post_in_words(body or "", platform, handle)
+        reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
@@ -562,16 +562,28 @@ def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, 
     return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
 
 
-def _own_post_in_words(words: str, platform: str, handle: str) -> tuple[str, PostRef, str | None, int] | None:
+def _own_post_in_words(words: str, platform: str, handle: str,
+                       date: str | None) -> tuple[str, PostRef, str | None, int] | None:
     """The post link a scraped copy put inside the signed words ("… not 300. https://twitter.com/h/status/N⏎— Name
     (@h) March 15, 2023"), when it is the signature's: the one post of the signature's handle the words link, by a
     URL that names that handle. None when they link none, or more than one of its posts, or only by a URL naming no
     account (a quoted post's link may be one): which is the signature's own is then not known (newuser34 #4: scan
-    said "no post URL" while the report checked the linked post)."""
+    said "no post URL" while the report checked the linked post). An X post whose id was minted on no day the
+    signature's `date` may be in some time zone is the account's earlier post the words link (a self-quote, a
+    thread's first post), not the signature's (review34r7: the report failed the article's snowflake-date check for
+    it), as the pipeline ties a linked post to a flattened one (`_may_be_its`)."""
     readings = [_url_reading(words, found, start, end) for found, start, end in find_urls(words)]
     own = [r for r in readings if r is not None and r[1].author_handle and r[1].post_id
            and _own_post(r, platform, handle) is not None]
-    return own[0] if len({r[1].post_id for r in own}) == 1 else None
+    ids = {r[1].post_id or "" for r in own}
+    if len(ids) != 1:
+        return None
+    if platform == "twitter":
+        from resolver.provenance import minted_that_day   # only here: a link of the signature's own in its words
+
+        if not minted_that_day(date, ids.pop()):
+            return None
+    return own[0]
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
