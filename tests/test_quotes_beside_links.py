@@ -162,3 +162,40 @@ def test_words_beside_a_link_that_quote_something_else_warn_never_pass_or_fail()
     uncertain = text_check(embed | {"text": "Costs rose 21 percent this year.", "text_confidence": "uncertain"}, post)
     assert uncertain["result"] == "warn" and "(they may quote something else, so this is no fail)" in \
         uncertain["evidence"]
+
+
+OTHER = "https://twitter.com/CouncilorSmith/status/1635717429457846274"
+
+
+@pytest.mark.parametrize("body, text, confidence, name", [
+    # a quote a speech verb after it gives to a speaker: what she told reporters, not the post (was high: a fail)
+    (f'<p>Smith <a href="{URL}">tweeted</a> later: “Costs rose 21 percent this year,” she told reporters.</p>',
+     None, None, "Smith"),
+    (f'<p>Smith <a href="{URL}">tweeted</a> a photo from the rally: “Costs rose 21 percent,” she later said.</p>',
+     None, None, "Smith"),
+    # "she added" goes on giving the post's words
+    (f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year,” she added.</p>',
+     "Costs rose 21 percent this year", "high", "Smith"),
+    # another link between: the quote is that link's (a thread's second post; rd-medium-3's “useless”)
+    (f'<p>Smith <a href="{URL}">posted</a> and then <a href="{OTHER}">this</a>: “Costs rose 21 percent this year.”</p>',
+     None, None, "Smith"),
+    (f'<p>He called it “useless” in <a href="https://example.org/a">a blog post</a>, and <a href="{URL}">blocked a '
+     'friend</a> for it.</p>', None, None, None),
+    # the link sits inside quoted words: the marks around it are no quote of the post
+    (f'<p>She wrote "we <a href="{URL}">rejected</a> the plan" and "the bridge plan" was dead.</p>', None, None, None),
+    # a clause after a semicolon is another speaker's
+    (f'<p>Smith <a href="{URL}">tweeted</a> a photo; at the rally Jones shouted: “Costs rose 21 percent this year”.</p>',
+     None, None, "Smith"),
+    # German »…« marks
+    (f'<p>Smith <a href="{URL}">schrieb</a>: »Costs rose 21 percent this year« und ging.</p>',
+     "Costs rose 21 percent this year", "high", "Smith"),
+    # a pronoun or a title alone names no speaker to hold against the post's author
+    (f'<p>Sie <a href="{URL}">schrieb</a>: „Costs rose 12 percent this year.“</p>', "Costs rose 12 percent this year.",
+     "high", None),
+    (f'<p>Il <a href="{URL}">a écrit</a> : « Costs rose 12 percent this year. »</p>', "Costs rose 12 percent this "
+     "year.", "high", None),
+], ids=["told-reporters-after", "said-after", "added-after", "another-post-link-between", "another-link-between",
+        "link-inside-quote", "semicolon-clause", "german-reversed-guillemets", "german-pronoun", "french-pronoun"])
+def test_quotes_given_to_speech_another_link_or_nobody_are_not_read_as_the_posts(body, text, confidence, name):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence, embed.author_name) == (text, confidence, name)

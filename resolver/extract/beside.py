@@ -19,14 +19,22 @@ from resolver.extract import tweet_text
 from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
 from resolver.lazy import LazyPattern
 
-# A run in quotation marks: curly, straight, guillemets, German low-high. Its closing mark may be missing at the end of
-# a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper convention).
-QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)")
-OPENS_RE = LazyPattern(r"\s*[“\"«„]")
-# Between the link and the quote: no sentence end, and no verb giving the quote to a speaker other than the link's.
-SENTENCE_END_RE = LazyPattern(r"[.!?](?:\s|$)")
-SPEECH_RE = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|according|stated|states|declared|"
-                        r"dijo|afirmó|a déclaré|sagte)\b", re.IGNORECASE)
+# A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
+# the end of a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper
+# convention).
+QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)|»([^«»]+)(«|$)")
+OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
+# Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
+# other than the link's.
+SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
+SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|dijo|afirmó|" \
+         r"a déclaré|sagte"
+SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
+# After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
+# post's words.
+SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# Where another link was, in a block's words: a quote past it is that link's, not this one's.
+OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
 PROSE = frozenset("p li blockquote footer dd figcaption td".split())
 MOST_NODES = 400   # nodes of a block read for one link: a paragraph, not a page a broken tag left open
@@ -43,7 +51,8 @@ NAME_BEFORE_RE = LazyPattern(rf"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{0,3}}[A-ZÀ-
 # Words that open a sentence or name no one.
 NOT_NAMES = frozenset("On In At The A An And But Then Later Earlier When After Before As Also Yet So Meanwhile This "
                       "That It He She They We I You His Her Their Its From For By Of To With Via Per Here There Read "
-                      "See Watch Auch Und".split())
+                      "See Watch Auch Und Er Sie Es Wir Ihr Der Die Das Il Elle Ils Elles Nous Vous Le La Les Él Ella "
+                      "Ellos Ellas El Los Las".split())
 # A signature line: "— Pat Smith (@CouncilorSmith) on X, March 14, 2023".
 SIGNATURE_RE = LazyPattern(r"^\s*[—–-]{1,2}\s*(?P<name>[^()@—–,]{1,60}?)\s*(?:\(@[A-Za-z0-9_]{1,15}\)|,|$)")
 
@@ -71,19 +80,26 @@ def beside(a: Any) -> Beside:
             return found
     before, after = _split_at(block, a)
     name = _name_before(before, element_text(a))
+    before, after = before.rsplit(OTHER_LINK, 1)[-1].lstrip(), after.split(OTHER_LINK, 1)[0].rstrip()
+    if any(not closed for *_, closed in _runs(before)):   # the link sits inside quoted words: none are its quote
+        return Beside(None, None, name)
     run = _quote_after(after)
     if run is not None:
         text, closed, clear = run
         if not closed:
-            text = " ".join([text, *_continued(block)])
+            more = _continued(block)
+            if more is None:
+                return Beside(None, None, name)
+            text = " ".join([text, *more])
         return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
     earlier = _quote_before(before)
     return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
 
 
 def _split_at(block: Any, a: Any) -> tuple[str, str]:
-    """(the block's words before the link, after it), each as one line."""
+    """(the block's words before the link, after it), each as one line; another link's words are one `OTHER_LINK`."""
     inside = {n.mem_id for n in a.traverse(include_text=True)}
+    other: set[int] = set()
     parts: tuple[list[str], list[str]] = ([], [])
     side = 0
     for seen, node in enumerate(block.traverse(include_text=True)):
@@ -91,6 +107,11 @@ def _split_at(block: Any, a: Any) -> tuple[str, str]:
             return "", ""
         if node.mem_id in inside:
             side = 1
+        elif node.mem_id in other:
+            continue
+        elif node.tag == "a":
+            other.update(n.mem_id for n in node.traverse(include_text=True))
+            parts[side].append(f" {OTHER_LINK} ")
         elif node.tag == "-text":
             parts[side].append(node.text_content or "")
     return tuple(" ".join("".join(p).split()) for p in parts)   # type: ignore[return-value]
@@ -117,7 +138,9 @@ def _quote_after(after: str) -> tuple[str, bool, bool] | None:
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
-    start, _, words, closed = runs[0]
+    start, end, words, closed = runs[0]
+    if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
+        return None
     return words, closed, after[:start].rstrip().endswith(":")
 
 
@@ -129,9 +152,10 @@ def _quote_before(before: str) -> str | None:
     return runs[-1][2] or None
 
 
-def _continued(block: Any) -> list[str]:
+def _continued(block: Any) -> list[str] | None:
     """A quote left open at the end of the link's paragraph runs on into the next paragraphs that open with a mark
-    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes."""
+    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes. None:
+    the one that closes gives the quote to speech ("…,” she told reporters)."""
     found: list[str] = []
     node = block.next
     while node is not None and len(found) < 5:
@@ -146,7 +170,7 @@ def _continued(block: Any) -> list[str]:
             break
         found.append(runs[0][2])
         if runs[0][3]:
-            break
+            return None if SPOKEN_AFTER_RE.search(words[runs[0][1]:]) else found
         node = node.next
     return found
 
