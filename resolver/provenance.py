@@ -270,10 +270,12 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
 
 
-# Words of a name that name no one in particular: a title before it ("Mayor Jones"), a post's platform.
-TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president "
-                   "minister mp dr mr mrs ms prof professor judge chief officer secretary deputy commissioner the "
-                   "on x twitter".split())
+# Words of a name that name no one in particular: a title before it ("Mayor Jones") or alone ("The Chancellor", whom
+# the name check cannot hold against the author's name), a post's platform.
+TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president vice "
+                   "minister prime premier chancellor king queen prince princess pope ambassador general sheriff "
+                   "bishop spokesman spokeswoman spokesperson official officials mp dr mr mrs ms prof professor judge "
+                   "chief officer secretary deputy commissioner the on x twitter".split())
 
 
 def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any]:

@@ -199,3 +199,27 @@ OTHER = "https://twitter.com/CouncilorSmith/status/1635717429457846274"
 def test_quotes_given_to_speech_another_link_or_nobody_are_not_read_as_the_posts(body, text, confidence, name):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert (embed.text, embed.text_confidence, embed.author_name) == (text, confidence, name)
+
+
+@pytest.mark.parametrize("body, name", [
+    (f'<p>Jones shared <a href="{URL}">a post</a> by the councilor.</p>', None),
+    (f'<p>Jones replied <a href="{URL}">to a post</a> by Smith.</p>', None),
+    (f'<p>Jones <a href="{URL}">replied to</a> Smith on Tuesday.</p>', None),
+    (f'<p>Jones <a href="{URL}">retweeted</a> Smith’s post.</p>', None),
+    # the speaker's own verbs still name them
+    (f'<p>Jones <a href="{URL}">replied</a> within minutes.</p>', "Jones"),
+    (f'<p>Mayor Jones <a href="{URL}">wrote on X</a> that the vote was fair.</p>', "Mayor Jones"),
+], ids=["shared-a-post", "replied-to-in-the-link", "link-replied-to", "retweeted", "replied", "wrote-on-x"])
+def test_a_name_before_sharing_or_replying_to_a_post_is_no_claim_that_they_wrote_it(body, name):
+    """Whoever shares a post or answers one is not its author: the name was read as the speaker and the author check
+    warned "the quote may be given to the wrong speaker" on a right article."""
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.author_name == name
+
+
+@pytest.mark.parametrize("speaker", ["The Chancellor", "A spokeswoman", "Officials", "The Prime Minister"])
+def test_a_title_alone_before_the_link_names_no_other_speaker(report, speaker):
+    """A role with no name ("The Chancellor wrote") cannot be held against the author's name: it warned "the quote may
+    be given to the wrong speaker" on a right article."""
+    said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
+    assert _check(said, "author")["result"] == "pass", _check(said, "author")

@@ -45,6 +45,8 @@ POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|repli
            r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
            r"publicó|a écrit|a tweeté)")
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
+# A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
+NOT_OWN_RE = LazyPattern(r"\s*(?:shared|shares|(?:replied|replies|responded|responds)\s+to)\b", re.IGNORECASE)
 # The name a sentence gives just before the link: capitalised words, the last of them touching the link or its verb.
 NAME_BEFORE_RE = LazyPattern(rf"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*)"
                              rf"(\s+{POSTING}(?:\s+(?:on|in|to)\s+[\w.]+)?)?\s*$")
@@ -177,9 +179,10 @@ def _continued(block: Any) -> list[str] | None:
 
 def _name_before(before: str, shown: str) -> str | None:
     """The name the words just before the link give the speaker ("Mayor Jones"): capitalised words touching a verb of
-    posting, the link's own words (`shown`) or those before it. None: no name, or no such verb."""
+    posting, the link's own words (`shown`) or those before it. None: no name, no such verb, or one of sharing or
+    replying to the post ("Jones shared <a>a post</a> by Smith": not Jones's words)."""
     m = NAME_BEFORE_RE.search(before)
-    if m is None or not (m.group(2) or POSTING_RE.match(shown)):
+    if m is None or not (m.group(2) or POSTING_RE.match(shown)) or NOT_OWN_RE.match(f"{m.group(2) or ''} {shown}"):
         return None
     words = m.group(1).split()
     while words and words[0] in NOT_NAMES:
