@@ -223,3 +223,25 @@ def test_a_title_alone_before_the_link_names_no_other_speaker(report, speaker):
     be given to the wrong speaker" on a right article."""
     said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
     assert _check(said, "author")["result"] == "pass", _check(said, "author")
+
+
+JONES = "https://twitter.com/JoJones/status/1635717429457846274"
+
+
+@pytest.mark.parametrize("body, text, confidence", [
+    # a pull-quote of two posts, each signed: each signature's quote is the words above it, after the one before
+    (f'<blockquote class="pullquote"><p>“The council approved the bridge plan tonight.”</p><p>— Jo Jones, <a '
+     f'href="{JONES}">on X</a></p><p>“The council rejected the bridge plan tonight.”</p><p>— Pat Smith, <a '
+     f'href="{URL}">on X</a></p></blockquote>', "The council rejected the bridge plan tonight.", "high"),
+    (f'<blockquote class="pullquote"><p>“The council rejected the bridge plan tonight.”</p><p>— Pat Smith, <a '
+     f'href="{URL}">on X</a></p><p>“The bridge plan is dead.”</p><p>— Jo Jones, <a href="{JONES}">on X</a></p>'
+     '</blockquote>', "The council rejected the bridge plan tonight.", "high"),
+    # another speaker's verb between the link and the colon: the quote may be theirs, a change only warns
+    (f'<p>Smith <a href="{URL}">posted</a> about the vote, and Jones responded: “Costs rose 21 percent this year.”</p>',
+     "Costs rose 21 percent this year.", "uncertain"),
+], ids=["second-of-two-signed", "first-of-two-signed", "another-speakers-verb-between"])
+def test_a_quote_another_speaker_may_have_given_is_not_tied_to_the_link(body, text, confidence):
+    """A CMS pull-quote of two posts read both quotes as each post's, and a colon after "Jones responded" tied Jones's
+    words to the link to Smith's post: an exact quote failed as "added …", another's reply failed "12 → 21"."""
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence) == (text, confidence)

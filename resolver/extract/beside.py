@@ -45,6 +45,7 @@ POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|repli
            r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
            r"publicó|a écrit|a tweeté)")
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
+VERB_BETWEEN_RE = LazyPattern(rf"\b{POSTING}\b", re.IGNORECASE)
 # A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
 NOT_OWN_RE = LazyPattern(r"\s*(?:shared|shares|(?:replied|replies|responded|responds)\s+to)\b", re.IGNORECASE)
 # The name a sentence gives just before the link: capitalised words, the last of them touching the link or its verb.
@@ -136,14 +137,15 @@ def _ties(between: str) -> bool:
 
 
 def _quote_after(after: str) -> tuple[str, bool, bool] | None:
-    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it."""
+    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
+    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”")."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
         return None
-    return words, closed, after[:start].rstrip().endswith(":")
+    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
 
 
 def _quote_before(before: str) -> str | None:
@@ -192,8 +194,8 @@ def _name_before(before: str, shown: str) -> str | None:
 
 def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
     """A blockquote that is no embed code, holding the link in its signature (a <footer>, a <cite>, a line opening with
-    a dash, its short last block): its other blocks are the quote, tied to the link by the markup. None: the link sits
-    in the quoted words themselves, which its sentence tells."""
+    a dash, its short last block): the blocks above it, after any other post's signature, are the quote, tied to the
+    link by the markup. None: the link sits in the quoted words themselves, which its sentence tells."""
     signature = block
     for b in ancestors(a):
         if b.mem_id == quote.mem_id:
@@ -204,9 +206,19 @@ def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
     if signature.mem_id == quote.mem_id or not _signs(signature) \
             or any(seen > MOST_NODES for seen, _ in enumerate(quote.traverse())):   # a pull-quote is short
         return None
-    inside = {n.mem_id for n in signature.traverse(include_text=True)}
-    lines = [element_text(b) for b in quote.traverse() if b.tag in BLOCKS and b.mem_id != quote.mem_id
-             and b.mem_id not in inside and not any(c.tag in BLOCKS for c in b.traverse() if c.mem_id != b.mem_id)]
+    lines: list[str] = []
+    others: set[int] = set()
+    for b in quote.traverse():   # the blocks above the signature, after any other post's signature above it
+        if b.mem_id == signature.mem_id:
+            break
+        leaf = b.tag in BLOCKS and not any(c.tag in BLOCKS for c in b.traverse() if c.mem_id != b.mem_id)
+        if b.mem_id == quote.mem_id or b.mem_id in others or not (leaf or b.tag in ("footer", "cite")):
+            continue
+        if _signs(b):   # another post's signature: the words above it are that post's (a pull-quote of two)
+            lines = []
+            others.update(n.mem_id for n in b.traverse())
+        else:
+            lines.append(element_text(b))
     lines = [line for line in lines if line]
     if not lines:
         return None
