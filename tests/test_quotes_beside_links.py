@@ -245,3 +245,14 @@ def test_a_quote_another_speaker_may_have_given_is_not_tied_to_the_link(body, te
     words to the link to Smith's post: an exact quote failed as "added …", another's reply failed "12 → 21"."""
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert (embed.text, embed.text_confidence) == (text, confidence)
+
+
+def test_a_name_that_is_only_letters_inside_the_authors_handle_still_warns(report):
+    """"Mayor Lo" is not @CouncilorSmith because "lo" is inside "CouncilorSmith": a name word counts where it is a word
+    of the author's name or of the handle's (CamelCase), or a longer run of its letters (the White House's
+    @WhiteHouse)."""
+    said = report(_page(f'<p>Mayor Lo <a href="{URL}">wrote on X</a>: “Costs rose 12 percent this year.”</p>'), "json")
+    assert _check(said, "author")["result"] == "warn", _check(said, "author")
+    for speaker in ("Councilor Smith", "Pat", "The Smith campaign"):
+        said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
+        assert _check(said, "author")["result"] == "pass", (speaker, _check(said, "author"))
