@@ -84,7 +84,8 @@ def beside(a: Any) -> Beside:
     before, after = _split_at(block, a)
     name = _name_before(before, element_text(a))
     before, after = before.rsplit(OTHER_LINK, 1)[-1].lstrip(), after.split(OTHER_LINK, 1)[0].rstrip()
-    if any(not closed for *_, closed in _runs(before)):   # the link sits inside quoted words: none are its quote
+    runs_before = _runs(before)
+    if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
         return Beside(None, None, name)
     run = _quote_after(after)
     if run is not None:
@@ -95,7 +96,7 @@ def beside(a: Any) -> Beside:
                 return Beside(None, None, name)
             text = " ".join([text, *more])
         return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
-    earlier = _quote_before(before)
+    earlier = _quote_before(before, runs_before)
     return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
 
 
@@ -148,9 +149,9 @@ def _quote_after(after: str) -> tuple[str, bool, bool] | None:
     return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
 
 
-def _quote_before(before: str) -> str | None:
-    """The last quote before the link in its sentence (`“Costs rose,” Smith <a>posted</a>`), or None."""
-    runs = [r for r in _runs(before) if r[3]]
+def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
+    """The last quote before the link in its sentence (`“Costs rose,” Smith <a>posted</a>`), or None. `runs`: the
+    quoted runs of `before` (`_runs`), every one closed."""
     if not runs or not _ties(before[runs[-1][1]:]):
         return None
     return runs[-1][2] or None
