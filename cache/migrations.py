@@ -1091,6 +1091,41 @@ def m052_observations_at_their_fetchs_time(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# A capture's newest reading (its latest "wayback" observation, as `archived_in_store` reads a post's copies): NULL
+# when nobody read it.
+_NEWEST_READING = (f"(SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id\n"
+                   f"        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1)")
+# A capture is a copy by its newest reading: read as the post once and later as X's login wall it is none (v49 took
+# any reading ever "archived-copy", review34r1); one nobody read keeps v49's rule (a copy of a post available now).
+AT_RISK_EMBEDS_V53 = _replacing(
+    VIEWS_V52["at_risk_embeds"],
+    (f"""    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy'))
+""",
+     f"""    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, {_NEWEST_READING} AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
+"""))
+
+
+@migrations()
+def m053_at_risk_by_a_captures_newest_reading(db: Database) -> None:
+    """v53 (review34r1, #9): the view `at_risk_embeds` takes a capture read more than once as its newest reading says:
+    one an earlier run read as the post and a later run as X's login wall is no copy. Before, any reading ever that
+    held the post made it one, and `stats` left the embed off the list while the report said no copy was known."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V53.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -556,16 +556,11 @@ GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
-    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'archived-copy') AS held
-    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback')
-    AND NOT EXISTS (
-        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback'
-              AND o.status = 'archived-copy'))
+    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1) AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
 ), archived AS (
     SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies
     UNION

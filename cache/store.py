@@ -53,7 +53,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
               "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
-              "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time")
+              "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
+              "m053_at_risk_by_a_captures_newest_reading")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")

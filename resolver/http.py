@@ -540,7 +540,11 @@ def check_host(parsed: httpx.URL) -> None:
     whole command with an internal error (httpx's IDNA decoding), and so would a label getaddrinfo cannot encode."""
     import httpx
 
-    name = parsed.raw_host.decode("ascii", "replace")
+    try:
+        name = parsed.raw_host.decode("ascii", "replace")
+    except UnicodeError:   # "[::1%25eth0].\xa0.::1]": httpx parses it and cannot encode it (lead34; hypothesis)
+        raise httpx.InvalidURL(f"not a valid host name: {parsed.host!r} (it holds characters no lookup "
+                               "takes)") from None
     if not name:   # "http://": nothing to look up (the empty name was asked of the resolver)
         raise httpx.InvalidURL("no host")
     try:

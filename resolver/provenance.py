@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
+from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up,
+                              of_the_same_post)
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
@@ -1346,7 +1347,8 @@ def lookups_text(lookups: list[dict[str, Any]]) -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
     …; availability lookup of …" ("" when none is recorded)."""
     return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
-                     + provenance_text({k: v for k, v in found.items() if k != "method"})
+                     + provenance_text({k: v for k, v in found.items() if k != "method"
+                                        } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
 
 
@@ -1415,6 +1417,20 @@ def _asked(row: dict[str, Any], url: str) -> str:
     return asked if asked.lower() == url.lower() else url
 
 
+def _near(query: str) -> str | None:
+    """The moment an availability query asked for the capture closest to (its `timestamp`, YYYYMMDDhhmmss or a
+    leading part of it) as a date, and a time when it gives one; None when it gives none. Two availability lookups of
+    one URL, one near the article's date and one not, were cited alike (newuser34 #7)."""
+    from urllib.parse import parse_qs
+
+    stamp = parse_qs(urlsplit(query).query).get("timestamp", [""])[0]
+    if not (stamp.isdigit() and stamp.isascii() and 4 <= len(stamp) <= 14):
+        return stamp or None
+    if len(stamp) > 8:
+        return captured_at(stamp).replace("T", " ").replace("Z", " UTC")
+    return "-".join(part for part in (stamp[:4], stamp[4:6], stamp[6:8]) if part)
+
+
 def _answered(row: dict[str, Any]) -> bool:
     """A lookup's row that is an answer: a 200 whose body was taken (a row may say the 200 of a body refused past
     the cap or cut short, with its error_kind)."""
@@ -1425,7 +1441,8 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
     """An archive lookup's fetch-log row as a report cites it."""
     error = None if _answered(row) else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
                                          else f"HTTP {row['status']}")
-    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), "near": _near(row["url"]),
+            **fetch_time(row),
             "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
 
 
@@ -2096,30 +2113,6 @@ def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
     return of_the_same_post(url, store.snapshots_any_case([url]))
 
 
-def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
-    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
-    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15),
-    but a platform's short link keeps only its own code: t.co/AbC and t.co/abc are two links (review31r2)."""
-    key = platforms.post_key(url)
-    if key is None:
-        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-        if ref is None or ref.kind != "short-link":
-            return snapshots
-        code = _short_code(url)
-        return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
-    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
-            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
-    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
-
-
-def _short_code(url: str) -> str:
-    """A short link's code as the server reads it: its path and query, case kept, less a last slash (the host, its
-    case and the scheme say nothing of which link it is)."""
-    split = urlsplit(url.strip())
-    return split.path.rstrip("/") + ("?" + split.query if split.query else "")
-
-
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
     """The cache's rows (snapshots) whose fetch the run `takes` (all of them when None), as new dicts."""
     return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
@@ -2147,15 +2140,18 @@ LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
-    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post (observed "archived-copy"),
-    which this run did not read (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy."""
-    if store is None or post.post_row is None:
-        return []
-    rows = store.db.query("SELECT f.id, f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
-                          "WHERE o.post_row = ? AND o.method = 'wayback' AND o.status = 'archived-copy' ORDER BY f.id",
-                          [post.post_row])
-    return list(dict.fromkeys(row["url"].replace("id_/", "/", 1) for row in rows
-                              if takes is None or takes([row["id"]])))
+    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post, which this run did not read
+    (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy. Each capture as its newest
+    reading says, read again with today's parsers (`archived_in_store`, as an offline report reads it): one read as
+    the post and later as X's login wall is no copy (review34r1: any reading ever "archived-copy" made it one)."""
+    if store is None or post.post_row is None or not store.db.execute(
+            "SELECT 1 FROM post_observations WHERE post_row = ? AND method = 'wayback' AND status = 'archived-copy' "
+            "LIMIT 1", [post.post_row]).fetchone():
+        return []   # never read as the post: nothing to read again (most posts, #14)
+    from resolver.fetch import archived_in_store
+
+    copies = archived_in_store({"id": post.post_row, "post_id": post.record.post_id}, store, takes=takes)
+    return [copy.url.replace("id_/", "/", 1) for copy in copies if copy.says_something]
 
 
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:

@@ -210,22 +210,29 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     # A post another article's step is fetching now is waited for, once this fetch's own are done (one request a
     # post a run, #13); each of its own is held until its answer is settled.
     flights = session.in_flight
-    theirs = [t for t in pending if flights.held(("post", t))]
+    theirs = [t for t in pending if flights.held(_flight(t))]
     pending = [t for t in pending if t not in theirs]
-    held = {t: flights.take(("post", t)) for t in pending}
+    held = {t: flights.take(_flight(t)) for t in pending}
     try:
         await _fetch_pending(pending, results, session, options, done, held)
     finally:
         for target, future in held.items():
-            flights.end(("post", target), future, *([results[target]] if target in results else []))
+            flights.end(_flight(target), future, *([results[target]] if target in results else []))
     for target in theirs:
-        answered, post = await flights.wait(("post", target))
+        answered, post = await flights.wait(_flight(target))
         if answered:
             results[target] = post
             done()
         else:   # the other fetch was stopped: asked here
             [results[target]] = await fetch_posts([target], session=session, options=options, on_done=on_done)
     return [results[t] for t in targets]
+
+
+def _flight(target: Target) -> tuple[str, str, str]:
+    """What a post's fetch is held in flight under: its platform and id, as the cache keeps it (`_from_cache`), not
+    the URL it was linked by. Two drafts linking one post under two handles (X answers either) at once each asked
+    for it (newuser34 #5: a `tweet-result` asked twice in one run); one after the other, the cache answered."""
+    return "post", target.platform, target.post_id
 
 
 async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPost], session: Session,
@@ -250,7 +257,7 @@ async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPos
                 results[target] = await _settle(target, answers[target], session, options, ledgers[target],
                                                 recorded)
             unsettled.popleft()
-            session.in_flight.end(("post", target), held[target], results[target])
+            session.in_flight.end(_flight(target), held[target], results[target])
             done()
     except BaseException:
         # A post whose observation is recorded ended in a later step (its media): recorded again, its history said
@@ -622,7 +629,7 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store, *,
-                      takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
+                      takes: Callable[[list[int | None]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
     bodies with today's parsers; one per capture, the latest reading of each. `takes`: whether the run may answer
     from a read's fetch row (`Session.takes_cached`: under --replay, only one replayed from its WARC files)."""
