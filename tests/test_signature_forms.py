@@ -219,3 +219,35 @@ def test_the_date_check_of_a_month_and_a_year_says_it_names_no_day():
     [check] = date_checks(embed, post)
     assert (check["result"], check["evidence"]) == (
         "skip", "the article shows a month and a year, no day (“September 2022”): it is not compared")
+
+
+# review34r3: what the forms above must not take
+@pytest.mark.parametrize("written", ["25.09.2022.3", "13-09-2022-5555", "25/09/2022/12", "1.2.2022.3"])
+def test_a_numeric_date_at_the_start_of_a_longer_run_of_numbers_is_none(written):
+    """A version ("25.09.2022.3"), a phone or case number ("13-09-2022-5555"): numbers going on past the year with
+    the date's separator are no date, as numbers before the day are none ("112/09/2022")."""
+    assert dates.parse_date(written) is None
+    assert [e.date for e in find_embeds(_signed(f"(@janeroe) {written}"))] in ([], [None])
+
+
+@pytest.mark.parametrize("written", ["2022-13-01", "2022-02-30", "2022/00/12"])
+def test_a_year_first_date_that_is_no_day_makes_no_signature(written):
+    """As "31/02/2022" and "45/67/2022" make none: numbers that read as no day are no date."""
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sources — Jane Roe (@janeroe)\n2022-09-12: the council voted.\n2022-09-13: the results.",
+    "The vote passed. — she wrote, quoting Jane Roe (@janeroe)\nSeptember 12, 2022 was the day of the vote.",
+], ids=["list", "prose"])
+def test_a_wrapped_handle_whose_next_line_goes_on_after_the_date_is_no_post(text):
+    """A signature wrapped before its date has the date alone on the next line: a line going on after it is prose
+    or a list, whose date is no post's (sig34's left alone)."""
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("handle", ["jane@gmail.com", "jane@outlook.com", "jane@bsky.social"])
+def test_a_handle_at_a_mail_or_bluesky_host_is_no_mastodon_post(handle):
+    """An e-mail address written with an "@" before it, or a Bluesky handle written as a fediverse one, names no
+    Mastodon account: no post on https://gmail.com/@jane."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
