@@ -258,3 +258,12 @@ def test_a_handle_at_an_address_is_no_mastodon_post(handle):
     """An instance has a domain name, whose last label is no number, as the URL parser holds (#15): a handle at an
     address is no account, and no post points at https://10.0.0.12/@jane."""
     assert find_embeds(_signed(f"(@{handle}) September 12, 2022")) == []
+
+
+@pytest.mark.parametrize("handle", ["jane@twitter.com", "jane@x.com", "jane@youtube.com", "jane@instagram.com",
+                                    "jane@facebook.com", "jane@t.me", "jane@reddit.com"])
+def test_a_handle_at_another_platforms_host_is_no_mastodon_post(handle):
+    """"@jane@twitter.com" is how the 2022 move to Mastodon wrote an X account in fediverse form: no Mastodon post on
+    https://twitter.com/@jane (a YouTube channel's address, for "@jane@youtube.com"), as a link on such a host is
+    never a Mastodon post (`platforms.parse_url` asks the Mastodon parser only for hosts no platform owns)."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []

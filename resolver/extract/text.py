@@ -534,9 +534,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 
 def _signature_platform(handle: str) -> str | None:
     """The platform a signature's handle is of: an X handle's letters, a Bluesky domain, a Mastodon account with its
-    instance (`user@instance`); None for a handle of none."""
+    instance (`user@instance`), on a host no other platform owns ("@jane@twitter.com" is an X account written in
+    fediverse form, as `platforms.parse_url` reads a link: review34r3); None for a handle of none."""
     if "@" in handle:
-        return platforms.mastodon.PLATFORM if platforms.mastodon.profile_url(handle) else None
+        mastodon = platforms.mastodon
+        owned = platforms.platform_of(handle.rpartition("@")[2]) is not None
+        return mastodon.PLATFORM if mastodon.profile_url(handle) and not owned else None
     return "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
 
 
