@@ -267,3 +267,14 @@ def test_a_handle_at_another_platforms_host_is_no_mastodon_post(handle):
     https://twitter.com/@jane (a YouTube channel's address, for "@jane@youtube.com"), as a link on such a host is
     never a Mastodon post (`platforms.parse_url` asks the Mastodon parser only for hosts no platform owns)."""
     assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("۲۱ شهريور ۱۴۰۱", "2022-09-12"),   # Arabic yeh (U+064A), as an Arabic keyboard or an older encoding writes it
+    ("۱۰ ارديبهشت ۱۴۰۱", "2022-04-30"),
+    ("12 يناير 2022", "2022-01-12"),   # Arabic's own months are read as before
+    ("12 ینایر 2022", "2022-01-12"),   # and with a Persian yeh
+], ids=["shahrivar", "ordibehesht", "arabic", "arabic-persian-yeh"])
+def test_a_month_written_with_the_other_yeh_is_read(written, iso):
+    """Persian text is often typed with Arabic's yeh (ي) and kaf (ك) for Persian's (ی, ک): one month either way."""
+    assert dates.parse_date(written) == iso

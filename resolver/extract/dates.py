@@ -110,8 +110,12 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
 def month_key(word: str) -> str:
     """A month's name as the table is looked up by: case-folded with Turkish I, ı, İ and i as one letter, as
     DATE_RE's IGNORECASE matches them ("MAYIS" matched "mayıs", and "MAYIS".lower() is "mayis": KeyError, the
-    whole article lost, newuser32b #1; "NİSAN".lower() keeps a combining dot)."""
-    return word.replace("İ", "i").replace("ı", "i").casefold().replace("i\u0307", "i")
+    whole article lost, newuser32b #1; "NİSAN".lower() keeps a combining dot); Arabic's yeh and kaf as Persian's, as
+    Persian text is often typed with them ("شهريور" is "شهریور", review34r3)."""
+    return word.replace("İ", "i").replace("ı", "i").casefold().replace("i\u0307", "i").translate(_PERSIAN_LETTERS)
+
+
+_PERSIAN_LETTERS = str.maketrans("يك", "یک")   # Arabic yeh and kaf (U+064A, U+0643): Persian's (U+06CC, U+06A9)
 
 
 def language_code(tag: str | None) -> str:
