@@ -278,3 +278,19 @@ def test_a_handle_at_another_platforms_host_is_no_mastodon_post(handle):
 def test_a_month_written_with_the_other_yeh_is_read(written, iso):
     """Persian text is often typed with Arabic's yeh (ي) and kaf (ك) for Persian's (ی, ک): one month either way."""
     assert dates.parse_date(written) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Politics — By Jane Roe (@janeroe)\nSeptember 12, 2022\n\nThe mayor said the budget would pass.",
+    "Politics — By Jane Roe (@janeroe) September 12, 2022\n\nThe mayor said the budget would pass.",
+    "Politics — Written by Jane Roe (@janeroe) 2022-09-12\n\nThe mayor said the budget would pass.",
+], ids=["wrapped", "one-line", "numeric"])
+def test_a_byline_after_a_dash_is_no_post(text):
+    """A section's name, a dash, then the writer's byline ("Politics — By Jane Roe (@janeroe)⏎date") is an article's
+    header, as the byline with no dash is (review29c): no post dated by the article's date."""
+    assert find_embeds(text) == []
+
+
+def test_a_byline_after_a_dash_with_its_own_post_link_is_a_post():
+    text = "Politics — By Jane Roe (@janeroe) September 12, 2022 https://twitter.com/janeroe/status/1569201234567890123"
+    assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [("1569201234567890123", "janeroe")]

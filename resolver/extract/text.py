@@ -470,6 +470,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             name = _strip(before[offset + len(dash[1]):])
             inline_text = _strip(before[:offset])
             text_end_in_line = offset
+            if _is_byline(name, name) and _own_post(link, platform, handle) is None:
+                continue   # "Politics — By Jane Roe (@jane) May 1, 2024": a section's name, the writer (review34r3)
         else:
             name, name_sure = _dashless_name(before, handle, known_names)
             cut = before.rstrip()
