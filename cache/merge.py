@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import POST_SNOWFLAKE_TIME_SQL, name_archived_copies, place_post_ids, place_save_posts
+from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, keep_one_current_version, name_archived_copies,
+                              place_post_ids, place_save_posts)
 from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
@@ -229,6 +230,8 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             place_post_ids(store.db)
         with store.write():   # an input made before m046 copied its captures' observations as "available"
             name_archived_copies(store.db)
+        with store.write():   # two inputs that read two versions of one source: the one read last counts (v51)
+            keep_one_current_version(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
             conn.execute("UPDATE main.articles SET encoding_given_known = (SELECT dated FROM temp.origin"
                          " WHERE origin.id = articles.id) WHERE id IN (SELECT id FROM temp.origin)")

@@ -44,7 +44,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "host": "The URL's host without www.: the outlet",
         "truncated": "Why the crawler cut this WARC record's page short (its WARC-Truncated); empty when not marked",
         "record_id": "The record's own id, when the input gave it (WARC-Record-ID, --id-field)",
-        "warc_date": f"When the crawler fetched the page: a WARC record's WARC-Date ({TIME}); empty for other inputs"}),
+        "warc_date": f"When the crawler fetched the page: a WARC record's WARC-Date ({TIME}); empty for other inputs",
+        "superseded_at": f"When a newer version of this source was scanned (the page was edited; {TIME}): this "
+                         "version is kept, counted in no view. Empty: the version scanned there last, the current "
+                         "one"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
         "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",
@@ -226,6 +229,12 @@ VIEWS: dict[str, str] = {
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",
 }
 
+# Views the others are built on, not figures of their own: not printed by `stats`.
+HELPER_VIEWS: dict[str, str] = {
+    "current_articles": "The articles whose bytes are the current version (the one scanned there last) of a source "
+                        "they were read from: what the other views count. An edited page's older versions are kept "
+                        "in `articles` (article_sources.superseded_at says when each was superseded).",
+}
 
 # What each column of the views counts (cache/migrations.py VIEWS, then VIEWS_V38, hold their SQL).
 _SEEN = "seen available (UTC time, ISO 8601)"
@@ -297,6 +306,9 @@ def metadata(store: Store) -> dict[str, Any]:
     for name, text in VIEWS.items():
         if name in store.db.view_names():
             tables[name] = {"description": text, "columns": VIEW_COLUMNS[name]}
+    for name, text in HELPER_VIEWS.items():
+        if name in store.db.view_names():
+            tables[name] = {"description": text, "columns": TABLES["articles"][1]}   # an article's own row
     for name in ("bodies",):   # compressed blobs: not for browsing
         if name in tables:
             tables[name]["hidden"] = True

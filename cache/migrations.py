@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
+from cache.store import MIGRATION_SET, NO_PLACE_SOURCES, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -983,6 +983,67 @@ def m050_availability_answers_any_case(db: Database) -> None:
     `…/rivertonroads/…`; read by its exact text, another article's spelling asked again, and offline the closest
     capture was not known. The expression is `Store.availability_any_case`'s."""
     db.execute("CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available'")
+
+
+# The version of each source the views count (newuser34b #1, #13): an article is its bytes, and a source read again
+# after an edit gives another article, its old one kept (a report of its sha256 still works). An article counts
+# while its bytes are the current version of a source it was read from (`article_sources.superseded_at` NULL: the
+# version scanned there last), or it names no source; a version superseded everywhere counts in no view. Each view
+# takes its latest SQL with this one condition added (`_after`), so a later change of a view keeps it.
+# Sources that name no place (NO_PLACE_SOURCES: standard input, bytes given to the API) are never superseded.
+CURRENT_ARTICLES = """
+SELECT a.* FROM articles a
+WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND s.superseded_at IS NULL)
+   OR NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id)"""
+_IS_CURRENT = "{0}.article_id IN (SELECT id FROM current_articles)"
+
+
+def _after(sql: str, target: str, condition: str) -> str:
+    """`sql` with `condition` added right after `target`, there exactly once (`_replacing`)."""
+    return _replacing(sql, (target, target + condition))
+
+
+VIEWS_V51 = {
+    "credits_by_organization": _after(
+        VIEWS["credits_by_organization"], "FROM credits\n", f"WHERE {_IS_CURRENT.format('credits')}\n"),
+    "dead_embeds_by_outlet_year": _after(
+        VIEWS_V47["dead_embeds_by_outlet_year"], "WHERE e.post_id IS NOT NULL", f" AND {_IS_CURRENT.format('e')}"),
+    "gone_accounts_most_cited": _after(
+        VIEWS_V47["gone_accounts_most_cited"], "AND e.id_doubt IS NULL", f" AND {_IS_CURRENT.format('e')}"),
+    "at_risk_embeds": _after(AT_RISK_EMBEDS_V49, "AND p.post_id = e.post_id\nWHERE ", f"{_IS_CURRENT.format('e')} AND "),
+    "unsure_encodings": _after(
+        UNSURE_ENCODINGS_V36, "WHERE a.encoding_detected = 1", " AND a.id IN (SELECT id FROM current_articles)"),
+}
+
+
+def keep_one_current_version(db: Database) -> None:
+    """Of each source with more than one current version (all of a cache before v51; two shards that read two
+    versions of one file, merged), the one first seen there last stays current, the others superseded when it was
+    seen: m051's, and `cache merge`'s after it copied the inputs' sources. Idempotent."""
+    places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
+    newer = ("s.source = old.source AND s.superseded_at IS NULL AND s.id != old.id AND "
+             "(s.first_seen_at > old.first_seen_at OR (s.first_seen_at IS old.first_seen_at AND s.id > old.id))")
+    db.execute(f"""UPDATE article_sources AS old SET superseded_at = (
+        SELECT max(s.first_seen_at) FROM article_sources s WHERE {newer})
+        WHERE old.superseded_at IS NULL AND old.source NOT IN ({places})
+          AND EXISTS (SELECT 1 FROM article_sources s WHERE {newer})""")
+
+
+@migrations()
+def m051_views_count_current_versions(db: Database) -> None:
+    """v51 (newuser34b #1, #13): `article_sources.superseded_at`, when a newer version of the source was scanned
+    (NULL: the version scanned there last, the current one); the view `current_articles`, the articles whose bytes
+    are a source's current version; and the research views count those only. Before, an article edited between two
+    scans counted twice in every view (its credits, its embeds, dead or at risk), and each correction of a page
+    scanned nightly added to the counts. The old versions are kept. Of the sources recorded before v51, the version
+    recorded there last is the current one."""
+    db.table("article_sources").add_column("superseded_at", str)
+    db.execute("CREATE INDEX article_sources_source ON article_sources (source)")
+    keep_one_current_version(db)
+    db.create_view("current_articles", CURRENT_ARTICLES.strip())
+    for name, sql in VIEWS_V51.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

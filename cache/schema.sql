@@ -33,7 +33,7 @@ CREATE TABLE "article_sources" (
    "article_id" INTEGER REFERENCES "articles"("id"),
    "source" TEXT,
    "first_seen_at" TEXT
-, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT);
+, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT, "superseded_at" TEXT);
 
 CREATE UNIQUE INDEX "idx_article_sources_article_id_source"
     ON "article_sources" ("article_id", "source");
@@ -308,12 +308,6 @@ CREATE TABLE "progress" (
 CREATE UNIQUE INDEX "idx_progress_job_key"
     ON "progress" ("job", "key");
 
-CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
-       COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
-FROM credits
-GROUP BY lower(trim(organization))
-ORDER BY credits DESC, organization;
-
 CREATE VIRTUAL TABLE "posts_fts" USING FTS5 (
     "text", "author_handle", "author_name",
     content="posts"
@@ -496,12 +490,6 @@ CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE answered_at_unknown IS
 
 CREATE INDEX snapshots_any_case ON snapshots (lower(original), timestamp);
 
-CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.encoding_rivals,
-a.first_scanned_at
-FROM articles a
-WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
-ORDER BY a.id;
-
 CREATE INDEX fetches_replayed ON fetches(warc_sha256, warc_offset) WHERE warc_sha256 IS NOT NULL;
 
 CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
@@ -509,6 +497,21 @@ CREATE INDEX post_observations_fetch ON post_observations (fetch_id);
 CREATE INDEX fetches_cdx_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-cdx';
 
 CREATE INDEX saves_by_post ON saves (platform, post_id) WHERE post_id IS NOT NULL;
+
+CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
+
+CREATE INDEX article_sources_source ON article_sources (source);
+
+CREATE VIEW "current_articles" AS SELECT a.* FROM articles a
+WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND s.superseded_at IS NULL)
+   OR NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id);
+
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
+       COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
+FROM credits
+WHERE credits.article_id IN (SELECT id FROM current_articles)
+GROUP BY lower(trim(organization))
+ORDER BY credits DESC, organization;
 
 CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
        COUNT(*) AS embeds,
@@ -530,7 +533,7 @@ FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, sourc
     CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
          THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END) AS as_of, p.method AS source
             FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-            WHERE e.post_id IS NOT NULL))
+            WHERE e.post_id IS NOT NULL AND e.article_id IN (SELECT id FROM current_articles)))
 GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
 ORDER BY outlet, platform, post_year;
 
@@ -542,7 +545,7 @@ CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.au
        MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)) AS status_as_of_newest,
        replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
 FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL
+WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
@@ -579,11 +582,15 @@ SELECT e.id AS embed_id, e.article_id,
         OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))
         ORDER BY v.id DESC LIMIT 1) AS save_status
 FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
+WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
                   AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 
-CREATE INDEX fetches_available_any_case ON fetches (lower(url)) WHERE purpose = 'wayback-available';
+CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.encoding_rivals,
+a.first_scanned_at
+FROM articles a
+WHERE a.encoding_detected = 1 AND a.id IN (SELECT id FROM current_articles) AND a.encoding_rival <> ''
+ORDER BY a.id;
 

@@ -52,7 +52,11 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m042_link_rot_counts_what_is_known", "m043_article_incomplete", "m044_saves_by_post",
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
-              "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case")
+              "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
+              "m051_views_count_current_versions")
+# The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
+# article read from one is its own, never a newer version of another (v51, `Store._supersede`).
+NO_PLACE_SOURCES = ("-", "<bytes>")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -230,6 +234,9 @@ class Store:
         self.memos_kept = True   # False: the memos' triggers are not all there (a read-only file): none is used
         # Sources read in an encoding the user gave that a read-only cache could not record (review27a #4)
         self.encodings_not_recorded: list[str] = []
+        # Sources whose earlier version the last `record_articles` superseded (an edited page), with that version's
+        # sha256 (newuser34b #1)
+        self.replaced: dict[str, str] = {}
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -516,6 +523,7 @@ class Store:
         sha256 adds nothing but the source it was read from, if that is new, and the mark of a source cut short (the
         article keeps it: see `_mark_truncated`). Plain INSERTs: sqlite-utils' insert inspects the table on every
         call, most of a small article's cost (#14)."""
+        self.replaced = {}
         if self.read_only or len(articles) == 1:
             # Nothing new, no write transaction: a read-only cache serves a scan of what it holds.
             known = [self._known(a, tool_version) for a in articles]
@@ -542,9 +550,11 @@ class Store:
             "FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
-            "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?)",
+            "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?) "
+            # a version the source had before, read there again (an edit undone): `_record_one` makes it current
+            "AND (? OR s.superseded_at IS NULL)",
             [article["sha256"], article["source"], article.get("truncated"), article.get("record_id"),
-             article.get("record_id"), article.get("warc_date"), article.get("warc_date")]).fetchone()
+             article.get("record_id"), article.get("warc_date"), article.get("warc_date"), self.read_only]).fetchone()
         if row and article.get("encoding_given") and not _same_reading(row[1], row[2], row[3], article):
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
@@ -582,6 +592,10 @@ class Store:
                 self._redecoded(article_id, article, rows, now)
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
                      [article_id, source, now])
+        if row is not None:   # read here before and since superseded (an edit undone): current again
+            conn.execute("UPDATE article_sources SET superseded_at = NULL WHERE article_id = ? AND source = ? "
+                         "AND superseded_at IS NOT NULL", [article_id, source])
+        self._supersede(article_id, source, now)
         if article.get("url"):
             self._set_source_url(article_id, source, article["url"])
         if article.get("record_id") or article.get("warc_date"):   # which record, crawled when (newuser30b #3)
@@ -590,6 +604,20 @@ class Store:
         if article.get("truncated"):
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
+
+    def _supersede(self, article_id: int, source: str, now: str) -> None:
+        """The article is now the current version of `source`: the one recorded there before (an edited page's old
+        bytes) is marked superseded, kept but counted in no view (v51, newuser34b #1); its sha256 is noted in
+        `replaced` for the caller to say "changed since last scanned". A source naming no place is its own."""
+        if source in NO_PLACE_SOURCES:
+            return
+        older = self.conn.execute(
+            "SELECT s.id, a.sha256 FROM article_sources s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.source = ? AND s.superseded_at IS NULL AND s.article_id != ?", [source, article_id]).fetchall()
+        if older:
+            self.conn.execute(f"UPDATE article_sources SET superseded_at = ? WHERE id IN "
+                              f"({', '.join('?' * len(older))})", [now, *(row[0] for row in older)])
+            self.replaced[source] = older[-1][1]
 
     def _read_again(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
                     tool_version: str) -> None:
@@ -1345,14 +1373,15 @@ class Store:
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
                                     [job, key]).fetchone() is not None
 
-    def done_articles_under(self, job: str, prefix: str) -> set[str]:
+    def done_articles_under(self, job: str, prefix: str) -> dict[str, str]:
         """The sha256 of the articles an unfinished run of this job finished under keys that start with `prefix`
-        (a file's path, whatever its size and time were then). A range on the (job, key) index, not a scan."""
+        (a file's path, whatever its size and time were then), each with the source it was finished as. A range on
+        the (job, key) index, not a scan."""
         bound = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         rows = self.conn.execute(
-            "SELECT a.sha256 FROM progress p JOIN articles a ON a.id = p.article_id"
+            "SELECT a.sha256, p.source FROM progress p JOIN articles a ON a.id = p.article_id"
             " WHERE p.job = ? AND p.key >= ? AND p.key < ? AND p.outcome = 'done'", [job, prefix, bound])
-        return {row[0] for row in rows}
+        return {row[0]: row[1] for row in rows}
 
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""

@@ -926,7 +926,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
     if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
-        _say_if_no_article(spec, summary)
+        _say_if_no_article(spec, summary, json_line=_json_line_to(output) if json_lines else None)
     return summary
 
 
@@ -940,28 +940,54 @@ def _say_encoding_not_recorded(store: Store, encoding: str | None, *, redact: Ca
                f"recorded for {which} as the cache holds {'it' if count == 1 else 'them'}", err=True)
 
 
-def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
+def _json_line_to(output: OutputFile | None) -> Callable[[str], None]:
+    """Write one JSON line where a run's articles' lines go: its output file (written at once), else stdout."""
+    if output is None:
+        return click.echo
+
+    def write(line: str) -> None:
+        output.add(line + "\n")
+        output.commit()
+    return write
+
+
+def _say_if_no_article(spec: InputSpec, summary: Summary, *, json_line: Callable[[str], None] | None = None) -> None:
     """A run that found no article at all (an empty folder, one of only binary files) is an error, counted as an
     input that failed, as it is for `report`: most likely a mistyped path or a disk not mounted (before, `scan`
     printed nothing and exited 0). A shard's slice may hold none while the others do: a warning."""
     if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
         return
-    named = ", ".join(spec.files + spec.jsonl + spec.warc)
+    targets = spec.files + spec.jsonl + spec.warc
     if spec.shard is not None:
-        click.echo(f"warning: no article in {named} for shard {spec.shard}", err=True)
+        click.echo(f"warning: no article in {', '.join(targets)} for shard {spec.shard}", err=True)
         return
-    _say_no_article(named, skipped=summary.skipped, left=sum(summary.left_out.values()))
+    _say_no_article(targets, skipped=summary.skipped, left=sum(summary.left_out.values()),
+                    unmatched=summary.unmatched, json_line=json_line)
     summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
-def _say_no_article(named: str, *, skipped: int, left: int = 0) -> None:
-    """`error: no article in NAMED (N files skipped)`: the line of a run whose targets held no article."""
+def _say_no_article(targets: Sequence[str], *, skipped: int, left: int = 0, unmatched: int = 0,
+                    json_line: Callable[[str], None] | None = None) -> None:
+    """`error: no article in FOLDER (N files skipped)`, `error: no article from FILE (skipped)`: the line of a run
+    whose targets held no article; a file's skip is said on the line above (newuser34b #5: "no article in
+    empty.html (1 file skipped)", and a folder --glob left whole counted as a file skipped). `json_line`: a JSON
+    Lines run's, which says it there too, as a line per target (newuser34b #4: an empty folder had one, a folder of
+    only skipped files, an empty file or empty stdin none)."""
     from resolver import pipeline
+    from resolver.pipeline import Failure
 
-    parts = [f"{skipped:,} file{'s' * (skipped != 1)} skipped"] if skipped else []
+    folders = [name for name in targets if os.path.isdir(name)]
+    parts = ([f"{skipped:,} file{'s' * (skipped != 1)} skipped" if folders else "skipped"] if skipped else [])
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
+    parts += ["no file matches --glob"] if unmatched else []
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
-    click.echo(f"error: no article in {named} ({why})", err=True)
+    said = f"no article {'in' if folders else 'from'} {', '.join(targets)} ({why})"
+    click.echo(f"error: {said}", err=True)
+    if json_line is None:
+        return
+    for name in targets:
+        message = said if len(targets) == 1 else f"no article {'in' if name in folders else 'from'} {name}"
+        json_line(_json_line(Failure(name, message).to_json()))
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
@@ -996,12 +1022,16 @@ def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) ->
 
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
     line = (f"{_DONE.get(command, command)} {summary.articles:,} article{'s' * (summary.articles != 1)} in "
-            f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} embeds, "
-            f"{summary.credits:,} credits")
+            f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} "
+            f"embed{'s' * (summary.embeds != 1)}, {summary.credits:,} credit{'s' * (summary.credits != 1)}")
     extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
-              (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
+              (summary.skipped, "skipped"),
+              (summary.unmatched, f"folder{'s' * (summary.unmatched != 1)} with no file matching --glob"),
+              (summary.unavailable, "unavailable offline"),
               (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path"),
-              (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)")]
+              (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)"),
+              (summary.changed, f"article{'s' * (summary.changed != 1)} changed since last scanned (the cache "
+                                "keeps the older version, counted no more)")]
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))
@@ -1194,7 +1224,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
-        _say_no_article(", ".join(targets), skipped=len(unread))
+        _say_no_article(targets, skipped=len(unread))
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
@@ -1838,8 +1868,12 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(found))
         return
     click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
+    older = found["older_versions"]
     for table, count in found["tables"].items():
-        click.echo(f"  {table:<20} {count:>12,}")
+        n = older.get(table, 0)
+        kept = "" if not n else f"   ({n:,} older version{'s' * (n != 1)} kept (not counted))" if table == "articles" \
+            else f"   ({n:,} more of older versions, kept (not counted))"
+        click.echo(f"  {table:<20} {count:>12,}{kept}")
     click.echo(f"views: {', '.join(found['views'])}")
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
     memos, size = found["memos"], found["memos"]["bytes"]
@@ -2121,12 +2155,12 @@ def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | 
             # for ANSI codes in each line (#13: a warm run's lines are most of its output).
             click.echo(line, color=True)
         else:
-            output.add(line + "\n")
+            output.add(line + "\n", source=outcome.article.source)
         return
     if output is not None:
         from resolver.report import scan_plain
 
-        output.add("".join(f"{line}\n" for line in scan_plain(outcome)))
+        output.add("".join(f"{line}\n" for line in scan_plain(outcome)), source=outcome.article.source)
         return
     if not _stdout_is_terminal():
         # Plain columns (no borders, never wrapped: #11), laid out without loading rich (#14).
@@ -2199,7 +2233,7 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
         if output is None:
             click.echo(line)
         else:
-            output.add(line + "\n")
+            output.add(line + "\n", source=failure.source)
 
 
 def _say_json_failure(source: str, kind: str, message: str) -> None:

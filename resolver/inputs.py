@@ -108,6 +108,11 @@ class Item:
     #                                   written with it (#11)
     max_bytes: int | None = None      # a file's or stdin's `[scan] max_article_bytes` (0: none); None: a record's cap
 
+    @property
+    def unmatched(self) -> bool:
+        """A folder none of whose files --glob matched: its problem is no file of its own (newuser34b #5)."""
+        return self.problem is not None and self.locator == UNMATCHED
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -352,6 +357,8 @@ def _named(name: str, globs: Iterable[str], *, given: bool = True,
         yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})"
 
 
+# The locator of a folder none of whose files a --glob matched (`Item.unmatched`)
+UNMATCHED = "."
 # Why a folder may hold no article: what every command says of one (most likely a typo).
 NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
 
@@ -380,7 +387,7 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True,
         # `scan --glob '*.html' articles/ --warc-input crawls/` read nothing of crawls/ and said nothing.
         names = [repr(g) if given else g for g in patterns]
         said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-        yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{said} ({left_out:,} "
+        yield path, UNMATCHED, False, (f"nothing in {path} matches {'--glob ' if given else ''}{said} ({left_out:,} "
                                  f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
 
 

@@ -5,13 +5,15 @@ their articles finished commits, prints them again when run again. A file the ru
 are held until the transaction that marks their items finished; inside it they are written, flushed and fsync'ed,
 and the file's new length is recorded with the progress rows (the store's `run_outputs`). A re-run of the same job
 cuts the file back to that length before it goes on, so after any kill the file holds every finished article once,
-in input order, with no partial line.
+in input order, with no partial line. A file the interrupted run finished and that was edited since is done again:
+its new lines take the place of the stale ones (`OutputFile.replacing`, newuser34b #2).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -40,6 +42,29 @@ def _line_encoder() -> Callable[[Any], str]:
     return lambda data: one_line(encode(data))
 
 
+# The first line of an article's table in a plain output file: its source, kind and sha256 (report.scan_view).
+_TABLE_HEAD = re.compile(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
+
+
+def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, tuple[int, int]]:
+    """Where in an output file's bytes the lines of each of `sources` are: a JSON line beginning with its source,
+    or an article's table, from its first line (beginning with its source) to the next article's."""
+    starts: list[tuple[int, bytes]] = []   # each article's first line: where, and the line
+    at = 0
+    for line in data.splitlines(keepends=True):
+        if form == "json" or _TABLE_HEAD.search(line):
+            starts.append((at, line))
+        at += len(line)
+    heads = {(json_line({"source": source})[:-1] + ", " if form == "json" else f"{source}  ").encode("utf-8"): source
+             for source in sources if source is not None}
+    found: dict[str | None, tuple[int, int]] = {}
+    for n, (start, line) in enumerate(starts):
+        for head, source in heads.items():
+            if line.startswith(head) and source not in found:
+                found[source] = (start, starts[n + 1][0] if n + 1 < len(starts) else len(data))
+    return found
+
+
 class OutputChanged(InputError):
     """The output file is not as the interrupted run left it: going on could lose or repeat lines (the CLI
     exits 2)."""
@@ -52,7 +77,10 @@ class OutputFile:
 
     def __init__(self, path: Path, *, form: str) -> None:
         self.path, self.form = path, form
-        self.held: list[bytes] = []
+        self.held: list[tuple[bytes, str | None]] = []
+        # Sources whose lines an earlier run of the job wrote for bytes they no longer hold (the file was edited
+        # since): the lines added for them replace those, in place (`commit`). Set as the run finds them.
+        self.replacing: set[str] = set()
         self.length = 0
         self.store: Store | None = None
         self.job: str | None = None
@@ -99,9 +127,10 @@ class OutputFile:
         return OutputChanged(f"cannot go on writing {self.path}: {why}; run again with --no-resume to start it "
                              "over, or choose another --output")
 
-    def add(self, text: str) -> None:
-        """One result's lines (ending in a newline), held until its item is marked finished."""
-        self.held.append(text.encode("utf-8"))
+    def add(self, text: str, *, source: str | None = None) -> None:
+        """One result's lines (ending in a newline), held until its item is marked finished. `source`: the input
+        they are of, as printed (their first line begins with it), so that they can replace a stale version's."""
+        self.held.append((text.encode("utf-8"), source))
 
     def mark(self) -> int:
         return len(self.held)
@@ -118,18 +147,49 @@ class OutputFile:
         held, self.held = self.held, []
         if not held or self._handle is None:
             return
-        data = b"".join(held)
         try:
-            self._handle.seek(self.length)
-            self._handle.write(data)
-            self._handle.flush()
-            if self.store is not None and self.job is not None:
-                os.fsync(self._handle.fileno())
+            if any(source in self.replacing for _, source in held):
+                self._rewrite(held)
+            else:
+                data = b"".join(text for text, _ in held)
+                self._handle.seek(self.length)
+                self._handle.write(data)
+                self._handle.flush()
+                if self.store is not None and self.job is not None:
+                    os.fsync(self._handle.fileno())
+                self.length += len(data)
         except OSError as exc:
             raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        self.length += len(data)
         if self.store is not None and self.job is not None:
             self.store.record_output(self.job, str(self.path), self.length)
+
+    def _rewrite(self, held: list[tuple[bytes, str | None]]) -> None:
+        """Write the held lines, those of a source the file holds lines of already (its stale version) in their
+        place, so that the file keeps each article once, in input order: the file made anew beside it, fsync'ed, and
+        renamed over it (a kill leaves the old file or the new one whole; the new one's length is recorded in the
+        transaction this commit is in, and a re-run of a kill in between redoes the items, whose lines then replace
+        themselves)."""
+        assert self._handle is not None
+        self._handle.seek(0)
+        old = self._handle.read(self.length)
+        places = _places(old, {source for _, source in held if source in self.replacing}, form=self.form)
+        pieces, at, appended = [], 0, []
+        for (start, end), text in sorted((places[source], text) for text, source in held if source in places):
+            pieces += [old[at:start], text]
+            at = end
+        appended = [text for text, source in held if source not in places]
+        data = b"".join([*pieces, old[at:], *appended])
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, self.path)
+        self._handle.close()
+        self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`
+        self._handle.seek(len(data))
+        self.length = len(data)
+        self.replacing -= set(places)
 
     def close(self) -> None:
         if self._handle is not None:

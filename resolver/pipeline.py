@@ -108,6 +108,9 @@ class ArticleResult:
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
+    # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
+    # there, newuser34b #1): kept in the cache, counted no more. Said by the run's summary.
+    replaces: str | None = field(default=None, repr=False, compare=False)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -123,6 +126,11 @@ class ArticleResult:
     # that ask by its handle or text (identification, the post an embed shows) ask by the real ones. Not part of what
     # the article says.
     page_embeds: Mapping[int, Embed] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def skipped(self) -> bool:
+        """Never: an article read (a `Failure` may be a file skipped), so `emit` can ask any outcome."""
+        return False
 
     def real_url(self, url: str) -> str:
         """A URL of an embed or a credit as the page wrote it (`page_urls`), to be asked for."""
@@ -228,7 +236,8 @@ class Failure:
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
     article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, "empty" for a
     file or record with nothing in it (skipped, named or not), else the name of what went wrong inside (a bug).
-    `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
+    `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget; "unmatched": a
+    folder none of whose files --glob matched (a warning, no file skipped)."""
 
     source: str
     message: str
@@ -241,7 +250,7 @@ class Failure:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
-        return self.kind == "empty" or (not self.named and self.kind == "input")
+        return self.kind == "empty" or (not self.named and self.kind in ("input", "unmatched"))
 
     @property
     def line(self) -> str:
@@ -253,10 +262,18 @@ class Failure:
             return escaped_controls(f"warning: skipped {self.message}")
         return escaped_controls(f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}")
 
+    @property
+    def skipped(self) -> bool:
+        """A file that is no article (binary, empty, found by a folder walk), skipped with a warning: the CLI prints
+        no JSON line for it, and counts it apart from the inputs that failed (newuser34b #3)."""
+        return self.warning
+
     def to_json(self) -> dict[str, Any]:
         """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
-        error as a step's error is written, "<kind>: <message>"."""
-        return {"source": self.source, "error": f"{self.kind}: {self.message}"}
+        error as a step's error is written, "<kind>: <message>"; and `"skipped": true` for a file skipped as no
+        article (a warning: `scan --json` prints no line for one), not an input that failed (newuser34b #3)."""
+        said = {"source": self.source, "error": f"{self.kind}: {self.message}"}
+        return {**said, "skipped": True} if self.skipped else said
 
 
 Outcome = ArticleResult | Failure
@@ -373,6 +390,7 @@ class Summary:
     articles: int = 0
     failed: int = 0           # inputs that could not be processed (errors; the exit code says so)
     skipped: int = 0          # files a folder walk found that are no article (warnings)
+    unmatched: int = 0        # folders none of whose files --glob matched (warnings; no file of theirs is counted)
     steps_failed: int = 0     # articles a step failed for (a link, a post, an archive lookup...)
     unavailable: int = 0      # inputs with something not in the cache, offline
     embeds: int = 0
@@ -380,6 +398,7 @@ class Summary:
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
     repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
+    changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
 
     def add(self, other: Mapping[str, Any]) -> None:
@@ -396,6 +415,8 @@ class Summary:
         if isinstance(outcome, Failure):
             if outcome.kind == "unavailable":
                 self.unavailable += 1
+            elif outcome.kind == "unmatched":
+                self.unmatched += 1
             elif outcome.warning:
                 self.skipped += 1
             else:
@@ -403,6 +424,7 @@ class Summary:
             return
         self.articles += 1
         self.truncated += outcome.truncated is not None
+        self.changed += outcome.replaces is not None
         self.unavailable += outcome.unavailable
         self.steps_failed += outcome.failed
         self.embeds += len(outcome.embeds)
@@ -490,7 +512,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key, output=options.output)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
@@ -541,10 +563,12 @@ def _kept_as(items: Iterator[Item], keys: ProgressKeys) -> Iterator[Item]:
             yield replace(item, key=key, source=keys.redactor.text(item.source))
 
 
-def _same_bytes_done(store: Store, job: str, key: str) -> bool:
+def _same_bytes_done(store: Store, job: str, key: str, *, output: OutputFile | None = None) -> bool:
     """A file the interrupted run finished whose time changed since, not its bytes (a copy that resets times:
     rsync without -t, a checkout): done. It was scanned again, and --output FILE held it twice. A file's key is
-    `path|size|mtime`; only a file the job finished under its path is read here, to hash it."""
+    `path|size|mtime`; only a file the job finished under its path is read here, to hash it. One whose bytes
+    changed (an edit) is done again, and its lines in `output` replace those of the version the interrupted run
+    read (newuser34b #2: FILE held both, the stale one first)."""
     import hashlib
 
     parts = key.rsplit("|", 2)   # a path may hold "|" itself
@@ -556,9 +580,12 @@ def _same_bytes_done(store: Store, job: str, key: str) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest() in known
+            same = hashlib.file_digest(handle, "sha256").hexdigest() in known
     except OSError:
         return False
+    if not same and output is not None:
+        output.replacing.update(known.values())
+    return same
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
@@ -1136,7 +1163,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
         # The same embeds and credits: their JSON, made for the store, is not made again for the output.
-        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=()))
+        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=(),
+                                        replaces=store.replaced.get(result.article.source)))
     return recorded
 
 
@@ -1187,7 +1215,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
              record: bool) -> Outcome:
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
-        return _failed(Failure(item.source, item.problem or "", named=item.explicit), session)
+        return _failed(Failure(item.source, item.problem or "", named=item.explicit,
+                               kind="unmatched" if item.unmatched else "input"), session)
     stage = "scan"
     try:
         try:
@@ -1526,9 +1555,10 @@ def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None
 
 # -- the steps -----------------------------------------------------------------------------------------------
 
-def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
+def scan(content: str | bytes, *, source: str = "<bytes>", kind: str | None = None) -> ArticleResult:
     """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
-    JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
+    JSON allows, becomes "?" as in a JSON Lines record). No store, no network. `source`: what to call it in the
+    result and in an error ("<bytes>" unless given: "-" is standard input's name, newuser34b #5)."""
     if not isinstance(content, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
     if not isinstance(source, str):

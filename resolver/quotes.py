@@ -1743,6 +1743,8 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
         return True
     if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
         return True
+    if _initialism([name]) and _initialism(words):
+        return False   # an initialism's letters are its name: "[FIBX]" for "FBIX" is another body, no spelling (lead34)
     return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
 
 

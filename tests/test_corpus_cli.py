@@ -561,13 +561,15 @@ def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_pa
     (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
     (folder / ".hidden.html").write_text(tweet_page(1))
     result = invoke(tmp_path, "scan", "--json", str(folder))
-    assert result.exit_code == 1 and result.stdout == ""
+    # its JSON line too, as an empty folder's (newuser34b #4: none, exit 1 and stdout empty)
+    assert result.exit_code == 1 and json.loads(result.stdout) == {
+        "source": str(folder), "error": f"input: no article in {folder} (1 file skipped)"}
     said = result.stderr.splitlines()
     assert said[0].startswith(f"warning: cannot scan {folder / 'photo.bin'}: ")
     assert said[1:] == [f"error: no article in {folder} (1 file skipped)"]
     globbed = invoke(tmp_path, "scan", "--glob", "*.txt", str(folder))
-    assert globbed.exit_code == 1
-    assert globbed.stderr.splitlines()[-1] == f"error: no article in {folder} (1 file skipped)"
+    assert globbed.exit_code == 1   # the folder --glob left whole is no file skipped (newuser34b #5)
+    assert globbed.stderr.splitlines()[-1] == f"error: no article in {folder} (no file matches --glob)"
 
 
 def test_archive_of_an_empty_folder_and_a_url_still_archives_the_url(tmp_path: Path) -> None:
@@ -689,7 +691,7 @@ def test_a_run_whose_only_target_is_an_empty_file_exits_1(tmp_path: Path, comman
     said = result.stderr.splitlines()
     assert said[0] == f"warning: skipped {empty}: empty"
     assert len(said) == 2 and said[1] == (f"error: no article to report on in {empty}" if command == "report"
-                                          else f"error: no article in {empty} (1 file skipped)")
+                                          else f"error: no article from {empty} (skipped)")
     assert articles_rows(tmp_path) == 0
 
 

@@ -1,8 +1,13 @@
 """Photo credits in prose and captions. Precision first: a sentence that mentions a photo is no credit."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolver.extract.credit_names import split_credit
+from resolver.extract import credits as credit_patterns
 from resolver.extract.credits import find_credits, read_whole
 
 POSITIVE = [
@@ -1115,3 +1120,35 @@ def test_review33r2_an_agency_s_own_words_before_a_slash_keep_the_photographer(t
     assert [(c.creator, c.organization) for c in credits] == [expected], credits
     if expected[0] is None:
         assert split_confidence_of(credits[0]) == "high"
+
+
+# perf34 (#14): the credit pre-checks' case-blind patterns test the characters their words open with first. A class
+# under IGNORECASE must let through every character a word's first letter matches in any case (a long s, a Kelvin
+# sign, dotted and dotless i), or a text whose credit word is written so would lose its credit.
+PRECHECKS = [(credit_patterns._HINT_RE, credit_patterns.HINTS), (credit_patterns._PREFIX_WORD_RE, credit_patterns.PREFIX_WORDS)]
+
+
+@pytest.mark.parametrize("pattern,alternatives", PRECHECKS, ids=["hint", "prefix-word"])
+def test_perf34_a_precheck_lets_through_every_character_its_words_may_open_with(pattern, alternatives):
+    gate = re.compile(pattern.pattern.split(")(?:", 1)[0].removeprefix("(?="), pattern.flags)
+    openings = [re.compile(alternative.removeprefix(r"\b")[:2] if alternative.removeprefix(r"\b").startswith("\\")
+                           else alternative.removeprefix(r"\b")[0], pattern.flags) for alternative in alternatives]
+    cased = [chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000
+             and (chr(code).lower() != chr(code) or chr(code).upper() != chr(code) or code < 0x80)]
+    missed = [char for char in cased if any(o.match(char) for o in openings) and not gate.match(char)]
+    assert missed == []
+
+
+PIECES = st.sampled_from(["photo", "PHOTO", "ſcreen", "İmage", "ımage", "Image", "credit", "(c)", "(C)", "©", "ap", "AP",
+                          "map", "Getty", "epa", "bild", "/", ")", "]", " ", "\n", "x", "é", "ä", "Fotoğraf", "Kuva",
+                          "flickr user", "pic", "illustr", "video", "screen", "ſ", "K", "s", "i"])
+
+
+@pytest.mark.parametrize("pattern,alternatives", PRECHECKS, ids=["hint", "prefix-word"])
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES, max_size=12))
+def test_perf34_a_precheck_finds_what_each_word_tried_at_every_character_finds(pattern, alternatives, pieces):
+    text = "".join(pieces)
+    every = re.compile("|".join(alternatives), pattern.flags)
+    found, expected = pattern.search(text), every.search(text)
+    assert (found and found.span()) == (expected and expected.span())

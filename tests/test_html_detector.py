@@ -3654,3 +3654,33 @@ def test_a_pages_layout_is_the_one_each_name_tried_at_every_tag_gives(page, monk
         patched.setattr(spans, "_LAYOUT_RE", _EACH_NAME_LAYOUT_RE)
         expected = spans.Layout(page)
     assert (layout.raw, layout.blocks) == (expected.raw, expected.blocks)
+
+
+# perf34 (#14): the post links' hosts written as a tree of their characters (`_names_pattern`), not one by one
+# longest first. A match runs from its line's "\n" to the line's end, so the lines matched are the same.
+_HOST_BY_HOST_HREF_RE = re.compile(r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
+                                   rf"""{html.platforms.DOMAIN_PATTERN}|{html.platforms.mastodon.HOST_PATTERN})"""
+                                   r"""/[^"'\s>]*$""", re.MULTILINE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.lists(st.sampled_from([
+    "https://", "//", "http:", "www.", "mobile.", "x.com", "t.co", "t.me", "twitter.com", "fxtwitter.com", "bsky.app",
+    "instagr.am", "instagram.com", "youtu.be", "youtube-nocookie.com", "invidio.us", "invidious.io", "redd.it",
+    "reddit.com", "threads.net", "mastodon.social", "example.org", ":8080", "/", "/@jane", "/users/jane", "/status/1",
+    ".", "-", "x", "\"", " ", ">"]), max_size=8).map("".join), max_size=6))
+@example(lines=["https://t.co/abc", "https://t.com/x", "//x.com./a", "https://mastodon.social/@jane/1"])
+def test_post_links_hosts_as_a_tree_match_the_lines_each_host_tried_longest_first_matches(lines):
+    joined = "".join("\n" + line for line in lines)
+    assert [m.span() for m in html.HREF_VALUE_RE.finditer(joined)] == \
+        [m.span() for m in _HOST_BY_HOST_HREF_RE.finditer(joined)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text(alphabet="ab.-(*[\\", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+       other=st.text(alphabet="ab.-(*[\\", max_size=5))
+@example(names=["a", "ab", "abc", "b.c"], other="a.c")
+def test_a_names_pattern_matches_each_name_as_written_and_nothing_else(names, other):
+    pattern = re.compile(f"(?:{html._names_pattern(sorted(names))})")
+    assert all(pattern.fullmatch(name) for name in names)
+    assert (pattern.fullmatch(other) is not None) == (other in names)

@@ -407,28 +407,33 @@ def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
-@pytest.mark.parametrize("change", ["touched", "edited"])
+@pytest.mark.parametrize("change, form", [("touched", "json"), ("edited", "json"), ("edited", "table")])
 def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edited_one_is(
-        tmp_path: Path, change: str) -> None:
+        tmp_path: Path, change: str, form: str) -> None:
     """A file is known by its path, size and time: one only touched between the interrupted run and the next (a
     copy that resets times: rsync without -t, a checkout) was scanned again, and --output FILE, which "never
-    repeats one", held it twice. The same bytes are done; other bytes are a new version, scanned."""
+    repeats one", held it twice. The same bytes are done; other bytes are a new version, scanned, whose lines take
+    the place of the stale ones (newuser34b #2: they were appended, the old line kept first, unmarked)."""
     folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200))
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200), form=form)
     _, err = stopped.communicate(timeout=60)
     assert stopped.returncode == 130, err
-    before = articles_in(out)
+    before = articles_in(out, form=form, folder=folder)
     first = folder / "p000.html"
     if change == "edited":
-        first.write_text(first.read_text() + "<p>A correction.</p>")
+        first.write_text(first.read_text().replace("1600000000000000000", "1700000000000000000"))
     os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
     _, err = again.communicate(timeout=60)
     assert again.returncode == 0, err
     rest = [str(folder / f"p{n:03d}.html") for n in range(len(before), PLAIN)]
     assert 0 < len(before) < PLAIN and before[0] == str(first)
-    assert articles_in(out) == before + ([] if change == "touched" else [str(first)]) + rest
+    assert articles_in(out, form=form, folder=folder) == before + rest   # each once, in input order
+    text = out.read_text()
+    assert ("1700000000000000000" in text, "1600000000000000000" in text) == \
+        ((True, False) if change == "edited" else (False, True))
+    assert (b"1 article changed since last scanned" in err) == (change == "edited")
 
 
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ nothing kept from one page to the next."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -82,3 +83,38 @@ def test_a_caption_a_page_repeats_is_read_once_and_gives_the_same_credits(monkey
     assert [(c.creator, c.organization) for c in alone] == [("Ann Example", "Riverton Tribune")]
     extract.find_all(PAGE, "html")
     assert asked.count(caption) == 2   # the next page (this one again) reads it anew
+
+
+# perf34: a credit value two captions of a page share ("Ann Example/Riverton Tribune" under two photos) is split, and
+# weighed as names, once a page: the captions differ, so `find_credits` reads each, and split_credit and
+# looks_like_credit_value answered each anew (two calls in five on the corpus).
+SHARED_VALUE_PAGE = """<html><body><article><p>Crowds gathered on the pier at dawn.</p>
+<figure><img src="/boats.jpg"><figcaption>Boats at the pier. (Photo: Ann Example/Riverton Tribune)</figcaption></figure>
+<figure><img src="/gulls.jpg"><figcaption>Gulls over the water. (Photo: Ann Example/Riverton Tribune)</figcaption></figure>
+</article></body></html>"""
+
+
+def test_perf34_a_credit_value_two_captions_share_is_split_and_weighed_once_a_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from resolver.extract import credit_names
+
+    split: list[str] = []
+    real_split = credit_names._split_credit   # split_credit's own reading: called once each time it reads a value
+    monkeypatch.setattr(credit_names, "_split_credit", lambda value, org: split.append(value) or real_split(value, org))
+    weighed: list[str] = []
+
+    class Counted:   # looks_like_credit_value's second test: asked once each time it weighs a value
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, value: str) -> Any:
+            weighed.append(value)
+            return self.pattern.search(value)
+
+    monkeypatch.setattr(credits, "NOT_A_CREDIT_RE", Counted(credits.NOT_A_CREDIT_RE))
+    _, found = extract.find_all(SHARED_VALUE_PAGE, "html")
+    assert [(c.creator, c.organization) for c in found] == [("Ann Example", "Riverton Tribune")] * 2
+    assert split.count("Ann Example/Riverton Tribune") == 1
+    assert weighed.count("Ann Example/Riverton Tribune") == 1
+    extract.find_all(SHARED_VALUE_PAGE, "html")
+    assert split.count("Ann Example/Riverton Tribune") == 2   # the next page reads it anew

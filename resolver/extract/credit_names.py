@@ -235,9 +235,11 @@ def agency_key(organization: str | None) -> str | None:
     return "/".join("=" + AGENCY_NAMES[part.casefold()] if part.casefold() in AGENCY_NAMES else part for part in parts)
 
 
+@remembered(longest=200)   # a page's few credit values, read from its captions, alts and figcaptions: two calls in five (#14)
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
-    already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
+    already knows the organisation ('AP' in '(AP Photo/Jane Doe)', given by name: an answer is kept by the value
+    and the options named, `remembered`)."""
     value = value.strip()
     supplied = SUPPLIED_BY_RE.match(value)
     if supplied:

@@ -197,6 +197,7 @@ def _hiragana_not_a_name(value: str) -> bool:
         KANA_NAME_RE.fullmatch(part.strip()) for part in SEPARATOR_RE.split(value) if HIRAGANA_RE.search(part))
 
 
+@remembered(longest=200)   # asked of a page's credit values again and again: a call in three (#14)
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
@@ -360,7 +361,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
                                           image=image, head=start)
                 continue
-            creator, organization = split_credit(value, org)
+            creator, organization = split_credit(value, org=org)
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
@@ -590,9 +591,23 @@ def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, sourc
     return found
 
 
+def first_characters_first(alternatives: tuple[str, ...]) -> str:
+    """The alternatives (each opening with a character, escaped or not, maybe after `\\b`) as one pattern whose
+    look-ahead tests the characters they can open with first. A case-blind pattern tries each alternative at each
+    character: the class skips most places at one test (the credit pre-checks' patterns, a text's every character:
+    two fifths less, #14). Under IGNORECASE a class matches a letter in the same cases as the literal does (a long s
+    for "s", a Kelvin sign for "k", dotted and dotless i for "i")."""
+    firsts = set()
+    for alternative in alternatives:
+        opening = alternative.removeprefix(r"\b")
+        firsts.add(opening[:2] if opening.startswith("\\") else opening[0])
+    return rf"(?=[{''.join(sorted(firsts))}])(?:{'|'.join(alternatives)})"
+
+
 # Cheap tests that decide which patterns can match a text at all (most captions need two or three of eight).
-_PREFIX_WORD_RE = re.compile(r"photo|image|picture|pic|foto|bild|video|illustr|credit|courtesy|copyright|screen",
-                             re.IGNORECASE)
+PREFIX_WORDS = ("photo", "image", "picture", "pic", "foto", "bild", "video", "illustr", "credit", "courtesy", "copyright",
+                "screen")
+_PREFIX_WORD_RE = re.compile(first_characters_first(PREFIX_WORDS), re.IGNORECASE)
 _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
@@ -783,9 +798,9 @@ def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str |
     return [(None, (creator, organization, "whole"))] if creator or organization else []
 
 
-_HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration"
-                      r"|flickr user"
-                      r"|graphic|video|foto|bild|/|\)\s*$|\]\s*$", re.IGNORECASE | re.MULTILINE)
+HINTS = ("photo", "image", "picture", "credit", "courtesy", "©", r"\(c\)", "copyright", "screen", "getty", "reuters", "afp",
+         r"\bap\b", "epa", "illustration", "flickr user", "graphic", "video", "foto", "bild", "/", r"\)\s*$", r"\]\s*$")
+_HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILINE)
 
 
 def might_have_credit(text: str) -> bool:
