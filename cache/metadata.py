@@ -136,7 +136,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "last_seen_at": f"Last seen ({TIME})"}),
     "post_observations": ("What each method said of a post, each time it was asked: status over time.", {
         "id": "Row id (in time order)", "post_row": "The post",
-        "observed_at": f"When ({TIME}): for a replayed answer, its WARC-Date; empty when no record gave one",
+        "observed_at": f"When the source answered ({TIME}): its fetch's fetched_at; for a replayed answer, its "
+                       "WARC-Date; empty when no record gave one",
+        "recorded_at": f"When it was written ({TIME}), after the answer: the observations of one run share it; empty "
+                       "when the answers give no time (replayed from WARC records with none), and in rows merged from a "
+                       "cache made before v52 (their observed_at is then this time)",
         "answered_at_unknown": "Replayed from WARC records with no time: why observed_at is empty; empty when known",
         "method": "x-api, syndication, oembed (the post's sources); wayback: a capture read (an archived copy, never the "
                   "post's source)",

@@ -844,7 +844,9 @@ def m046_captures_observed_as_archived_copies(db: Database) -> None:
 # platform unsaid). The rows are per platform too, so that X's rot and YouTube's are not one figure. And each row
 # says as of when: the oldest and newest times of the answers its checked embeds' statuses rest on (`VIEW_AT`, the
 # view's answer, not the post's last observation: a failed ask moves that and keeps the status), and their sources.
-_AS_OF = f"({VIEW_AT})"
+_AS_OF = ("(CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE("
+          "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND "
+          "o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL), p.last_observed_at) END)")   # VIEW_AT at v47
 VIEWS_V47 = {
     "dead_embeds_by_outlet_year": f"""
 SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
@@ -1044,6 +1046,84 @@ def m051_views_count_current_versions(db: Database) -> None:
     for name, sql in VIEWS_V51.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
+
+
+# A post's times that a write of its source's answers set (`Store.record_observation`): each becomes the latest of
+# that write's answers' own times (asof34), as a write made now sets it.
+_POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+
+
+# v52's views: each status as of the answer it was read from (`VIEW_AT`: its source's, as a report prints it), not of
+# the latest of the answers that agree with it (asof34). Built on v51's (which count current versions only): the
+# three views whose as-of columns read `_AS_OF`, each of which must hold it (a missing target would change nothing).
+def _as_of_by_source(sql: str) -> str:
+    if _AS_OF not in sql:
+        raise ValueError("v52: a view without v47's as-of expression")
+    return sql.replace(_AS_OF, f"({VIEW_AT})")
+
+
+VIEWS_V52 = {name: _as_of_by_source(VIEWS_V51[name])
+             for name in ("dead_embeds_by_outlet_year", "gone_accounts_most_cited", "at_risk_embeds")}
+
+
+@migrations()
+def m052_observations_at_their_fetchs_time(db: Database) -> None:
+    """v52 (asof34, #9): a live observation is at its fetch's time (`fetches.fetched_at`), as a replayed one is at
+    its record's WARC-Date, not at the time it was written, after the answer (by the time the source took to answer
+    and the capture reads made before the write): every "as of" read from it (`status_as_of`, the views) is a time
+    the fetch log has, the one `embed.status.as_of` gives. Rows recorded before are moved to their fetch's time, and
+    the posts' times a write set to its latest answer's; `recorded_at` (new) keeps when each was written, which tells
+    one run's observations apart from another's (they no longer share a time). The views' `status_as_of` columns
+    read the answer of the source the status was read from (`posts.method`) when two agree, not the later one."""
+    db.table("post_observations").add_column("recorded_at", str)
+    db.execute("UPDATE post_observations SET recorded_at = observed_at")
+    db.execute("UPDATE post_observations SET observed_at = (SELECT f.fetched_at FROM fetches f WHERE f.id = "
+               "post_observations.fetch_id) WHERE observed_at IS NOT NULL AND answered_at_unknown IS NULL AND EXISTS ("
+               "SELECT 1 FROM fetches f WHERE f.id = post_observations.fetch_id AND f.via IS NOT 'warc' "
+               "AND f.fetched_at IS NOT NULL)")
+    for column in _POST_TIMES:
+        write = (f"FROM post_observations o WHERE o.post_row = posts.id AND o.method != 'wayback' "
+                 f"AND o.recorded_at = posts.{column}")
+        db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "
+                   f"WHERE EXISTS (SELECT 1 {write} AND o.observed_at IS NOT NULL)")
+    for name, sql in VIEWS_V52.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# A capture's newest reading (its latest "wayback" observation, as `archived_in_store` reads a post's copies): NULL
+# when nobody read it.
+_NEWEST_READING = (f"(SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id\n"
+                   f"        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1)")
+# A capture is a copy by its newest reading: read as the post once and later as X's login wall it is none (v49 took
+# any reading ever "archived-copy", review34r1); one nobody read keeps v49's rule (a copy of a post available now).
+AT_RISK_EMBEDS_V53 = _replacing(
+    VIEWS_V52["at_risk_embeds"],
+    (f"""    SELECT s.original, EXISTS (SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy') AS held
+    FROM snapshots s WHERE s.status = '200' AND NOT (EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback')
+    AND NOT EXISTS (
+        SELECT 1 FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE {_CAPTURE_FETCH} AND o.method = 'wayback'
+              AND o.status = 'archived-copy'))
+""",
+     f"""    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, {_NEWEST_READING} AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
+"""))
+
+
+@migrations()
+def m053_at_risk_by_a_captures_newest_reading(db: Database) -> None:
+    """v53 (review34r1, #9): the view `at_risk_embeds` takes a capture read more than once as its newest reading says:
+    one an earlier run read as the post and a later run as X's login wall is no copy. Before, any reading ever that
+    held the post made it one, and `stats` left the embed off the list while the report said no copy was known."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V53.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

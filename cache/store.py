@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from functools import cached_property
 from json.scanner import make_scanner
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
@@ -53,7 +53,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m045_fetch_warc_record_id", "m046_captures_observed_as_archived_copies",
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
               "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
-              "m051_views_count_current_versions")
+              "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
+              "m053_at_risk_by_a_captures_newest_reading")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -191,9 +192,12 @@ _SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.st
 # When a post's view was answered (`posts` as `p`): its latest observation that said what the post is; a post whose
 # view is itself an error or not known (or that holds no such observation, as an old cache may) by its last one.
 # review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
+# The answer is that of the view's source (`p.method`, the method its status was read from, the fetch a report cites
+# and prints the time of), else of any (asof34: with two sources agreeing, the status was as of the later one's).
+_SAID_AT = "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {said})"
+STATUS_SAID_AT = f"COALESCE({_SAID_AT.format(said=_SAID + ' AND o.method IS p.method')}, {_SAID_AT.format(said=_SAID)})"
 VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
-           f"COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}), "
-           f"p.last_observed_at) END")
+           f"COALESCE({STATUS_SAID_AT}, p.last_observed_at) END")
 
 
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
@@ -201,6 +205,24 @@ def _older_than(observed_at: str | None, latest: str | None) -> bool:
     is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
     latest, observed = trusted_time(latest), trusted_time(observed_at)
     return latest is not None and (observed is None or observed < latest)
+
+
+Item = TypeVar("Item")
+
+
+def runs_of(observations: Iterable[tuple[Mapping[str, Any], Item]]) -> list[tuple[str | None, list[Item]]]:
+    """A post's observations (each paired with what the caller made of it) in runs, one per write (`recorded_at`):
+    one run's answers, merged into one view. Each run with its answers' time, the latest of its observations' own
+    (None: none gives one). In the order given. Not by time: each observation is at its own fetch's time (asof34),
+    which two sources asked one after the other do not share; an observation written before `recorded_at` was (a
+    merged older cache's) by its time, as before."""
+    runs: dict[str | None, tuple[list[str], list[Item]]] = {}
+    for observation, item in observations:
+        times, items = runs.setdefault(observation.get("recorded_at") or observation["observed_at"], ([], []))
+        if observation["observed_at"] is not None:
+            times.append(observation["observed_at"])
+        items.append(item)
+    return [(max(times) if times else None, items) for times, items in runs.values()]
 
 
 def utc_now() -> str:
@@ -1013,11 +1035,15 @@ class Store:
         of their own), leaving its view and its latest observation as its source's answer left them: the status's
         time is that answer's, not the lookup's (left31: a resumed lookup made a week-old status look fresh)."""
         with self.write():
+            # one write's observations: one run's answers, each at its own time (asof34); none when the answers give
+            # no time (replayed from undated WARC records: the replay's time would read as theirs, replay29b)
+            recorded_at = utc_now() if observed_at is not None else None
             for obs in observations:
                 if self._observed_already(post_row, obs):
                     continue
                 self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
-                                                   "answered_at_unknown": answered_at_unknown, **obs})
+                                                   "answered_at_unknown": answered_at_unknown,
+                                                   "recorded_at": recorded_at, **obs})
 
     def _observed_already(self, post_row: int, obs: Mapping[str, Any]) -> bool:
         """Whether the post holds this method's observation of this fetch already: one answer (a WARC record
@@ -1327,7 +1353,7 @@ class Store:
         # observation moves with an error answer, which keeps the status it holds (review32r5 #4)
         found = self.conn.execute(
             "SELECT count(*), min(at), max(at), count(CASE WHEN at < ? THEN 1 END) FROM ("
-            f"SELECT (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {_SAID}) AS at "
+            f"SELECT {STATUS_SAID_AT} AS at "
             "FROM posts p WHERE p.status NOT IN ('error', 'unknown')) WHERE at IS NOT NULL", [since]).fetchone()
         return found[0], found[1], found[2], found[3]
 

@@ -14,11 +14,12 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
-from resolver import jsonparse
+from resolver import jsonparse, platforms
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
@@ -186,6 +187,30 @@ def _blocked(runtime_error: str | None, body: bytes) -> str:
     return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
 
 
+def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
+    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
+    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15),
+    but a platform's short link keeps only its own code: t.co/AbC and t.co/abc are two links (review31r2)."""
+    key = platforms.post_key(url)
+    if key is None:
+        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+        if ref is None or ref.kind != "short-link":
+            return snapshots
+        code = _short_code(url)
+        return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
+    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
+
+
+def _short_code(url: str) -> str:
+    """A short link's code as the server reads it: its path and query, case kept, less a last slash (the host, its
+    case and the scheme say nothing of which link it is)."""
+    split = urlsplit(url.strip())
+    return split.path.rstrip("/") + ("?" + split.query if split.query else "")
+
+
 def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> str:
     """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
     log holding the exact one says the URL was looked up."""
@@ -329,7 +354,12 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
     _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
-    closest = found[0] if found else None
+    # the archive files a URL under its lower-case key: a YouTube id in another case, another video, is listed and
+    # named closest under it too (and read from the cache in any case): only the captures of what `url` names count
+    same = {row["original"] for row in of_the_same_post(url, [{"original": o} for o in
+                                                              {s.original for s in (*snapshots, *found)}])}
+    snapshots = [s for s in snapshots if s.original in same]
+    closest = next((s for s in found if s.original in same), None)
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped,
@@ -356,15 +386,40 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
     request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
     row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
     from the cache, its snapshots never recorded)."""
+    kept = _kept_outcome(session, url, purpose)
+    if kept is not None:
+        return kept, read(kept)
+    if session.cache_only:
+        from resolver.session import NotCached
+
+        raise NotCached(url)   # a request is made in the event loop, where other askers can wait for it
+    # Articles looking the same query up at once (the run's concurrency, all waiting on the archive's rate budget)
+    # each sent it: now the first asks, and the others wait for its answer, as for a post or a hop (newuser34 #5: 8
+    # CDX requests for one post over 17 drafts). One after the other, the kept answer above is read.
+    key = url.lower() if purpose in ("wayback-cdx", "wayback-available") else url   # read in any case (`_asked`)
+    return await session.in_flight.once(("archive", key), partial(_ask_archive, session, url, purpose, found_via, read))
+
+
+def _kept_outcome(session: Session, url: str, purpose: str) -> FetchOutcome | None:
+    """The kept answer to `url` (via KEPT, its fetch row's id) the run's cache policy accepts, or None."""
     kept: tuple[dict[str, Any], bytes | None] | None = _kept(session, url, purpose)
     if kept is None and session.offline:
         kept = _kept_failure(session, url, purpose)
+    if kept is None:
+        return None
+    row, body = kept
+    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], row["status"],
+                        json.loads(row["headers"] or "{}"), body or b"", error_kind=row["error_kind"],
+                        error=row["error"], fetch_id=row["id"], via=KEPT)
+
+
+async def _ask_archive(session: Session, url: str, purpose: str, found_via: str,
+                       read: Read) -> tuple[FetchOutcome, tuple[list[Snapshot], str | None]]:
+    """`url` asked of the archive, its fetch row written with the snapshots it lists; read from the cache instead
+    when another asker's answer was kept while this one waited for it and was stopped."""
+    kept = _kept_outcome(session, url, purpose)
     if kept is not None:
-        row, body = kept
-        outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"],
-                               row["status"], json.loads(row["headers"] or "{}"), body or b"",
-                               error_kind=row["error_kind"], error=row["error"], fetch_id=row["id"], via=KEPT)
-        return outcome, read(outcome)
+        return kept, read(kept)
     ledger = Ledger()
     with ledger.kept(session.store):   # cancelled between two attempts: the first one's row is written alone
         outcome = await fetch(session, url, purpose=purpose, keep_body=True, ledger=ledger)

@@ -145,7 +145,8 @@ class Ledger:
     shared: list[Ledger] = field(default_factory=list)
     replayed: list[str] = field(default_factory=list)          # the answer times of rows replayed from a WARC
     undated: list[str] = field(default_factory=list)           # why rows replayed from a WARC have none
-    # placeholder -> (answer time, why none) of each row replayed from a WARC: a fact's own rows date it
+    # placeholder -> (answer time, why none) of each row: a fact's own rows date it, live (the fetch's fetched_at)
+    # or replayed from a WARC (its WARC-Date, or none and why)
     times: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def hold(self, row: dict[str, object]) -> int:
@@ -154,17 +155,22 @@ class Ledger:
         if row.get("via") == "warc" and row.get("answered_at_unknown"):
             self.undated.append(str(row["answered_at_unknown"]))
             self.times[placeholder] = (None, str(row["answered_at_unknown"]))
-        elif row.get("via") == "warc" and row.get("fetched_at"):
-            self.replayed.append(str(row["fetched_at"]))
+        elif row.get("fetched_at"):
+            if row.get("via") == "warc":
+                self.replayed.append(str(row["fetched_at"]))
+            # asof34: a live fact was dated by its write, after the answer (by the source's answering time and the
+            # capture reads before the write), a time no fetch in the log has
             self.times[placeholder] = (str(row["fetched_at"]), None)
         return placeholder
 
     def time_of(self, fetch_ids: Iterable[int | None], *,
                 default: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
-        """(observed_at, answered_at_unknown) of a fact resting on the rows `fetch_ids` (placeholders): when they
-        were replayed from a WARC, the latest dated one's WARC-Date, or no time and why; `default` (the ledger's
-        `observed_at()`, `answered_at_unknown()`, taken once per write) when none was. Each observation carries its
-        own record's time (newuser32 #4: a gone post's X API answer was dated by its capture's WARC-Date)."""
+        """(observed_at, answered_at_unknown) of a fact resting on the rows `fetch_ids` (placeholders): the latest
+        dated one's time (a live fetch's `fetched_at`, a replayed record's WARC-Date), or, replayed from records that
+        give none, no time and why; `default` (the ledger's `observed_at()`, `answered_at_unknown()`, taken once per
+        write) when the fact rests on none of this ledger's rows. Each observation carries its own record's time
+        (newuser32 #4: a gone post's X API answer was dated by its capture's WARC-Date), so each "as of" is a time
+        the fetch log has (asof34: a live one was the write's, after the fetch)."""
         times = [found for i in fetch_ids if i is not None
                  for ledger in (*self.shared, self) if (found := ledger.times.get(i)) is not None]
         dated = [when for when, _ in times if when is not None]
@@ -534,7 +540,11 @@ def check_host(parsed: httpx.URL) -> None:
     whole command with an internal error (httpx's IDNA decoding), and so would a label getaddrinfo cannot encode."""
     import httpx
 
-    name = parsed.raw_host.decode("ascii", "replace")
+    try:
+        name = parsed.raw_host.decode("ascii", "replace")
+    except UnicodeError:   # "[::1%25eth0].\xa0.::1]": httpx parses it and cannot encode it (lead34; hypothesis)
+        raise httpx.InvalidURL(f"not a valid host name: {parsed.host!r} (it holds characters no lookup "
+                               "takes)") from None
     if not name:   # "http://": nothing to look up (the empty name was asked of the resolver)
         raise httpx.InvalidURL("no host")
     try:

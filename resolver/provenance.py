@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
+from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up,
+                              of_the_same_post)
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
@@ -255,7 +256,12 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                                                     f"({embed['author_handle']}), the source by its name @{found}: "
                                                     "not comparable"))
     if embed["author_handle"].casefold() != found.casefold():
-        return _handle_check(embed["author_handle"], said, source, post, store)
+        checked = _handle_check(embed["author_handle"], said, source, post, store)
+        if embed.get("detector") in LINKS:   # the handle is the URL's, not words of the article's (newuser34 #2)
+            checked["evidence"] = checked["evidence"].replace("article says @", "the link's URL names @", 1)
+        return checked
+    if embed.get("detector") in LINKS:
+        return _link_author_check(embed, said, source)
     name, found_name = real(embed.get("author_name")), said["author"]["name"]
     if name and found_name:
         compared = quotes.compare_names(name, found_name)
@@ -263,6 +269,33 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
             return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
                                                         "change)"), [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+# Words of a name that name no one in particular: a title before it ("Mayor Jones"), a post's platform.
+TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president "
+                   "minister mp dr mr mrs ms prof professor judge chief officer secretary deputy commissioner the "
+                   "on x twitter".split())
+
+
+def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any]:
+    """A link's author check: the handle is the link's URL's, so it says nothing of whom the article quotes. The name
+    the article gives just before the link (`extract.beside`) is weighed loosely: a warn only where none of its words
+    is in the post's author's name or handle ("Mayor Jones" before a link to @CouncilorSmith's post passed as the
+    author, newuser34 #2)."""
+    handle, found_name = said["author"]["handle"], said["author"]["name"]
+    author = f"@{handle}" + (f" ({found_name})" if found_name else "")
+    name = real(embed.get("author_name"))
+    if not name:
+        return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
+                                                    "naming of the speaker was not read"))
+    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in TITLES and len(w) > 1]
+    theirs = f"{handle} {found_name or ''}".casefold()
+    if words and not any(w in theirs for w in words):
+        return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
+                                                    f"author is {author}: the quote may be given to the wrong "
+                                                    "speaker"))
+    return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article names "
+                                                f"“{name}” beside it"))
 
 
 def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any] | None:
@@ -373,6 +406,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
                                             "it is not compared"))
+    elif not said and embed.get("detector") in LINKS:   # its prose may date it: nothing read it (newuser34 #3)
+        checks.append(check("date", "skip", "no date was read for this post (the article links it; a date in its "
+                                            "prose is not read)"))
     elif not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created and (verdict := _day_verdict(said, created_at or created)) is None:
@@ -560,7 +596,10 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_EDIT.format(edit=edit)
     elif result != "pass" and (others := seen_versions(post, found)):
         result, evidence = "warn" if result == "fail" else result, evidence + SEEN_VERSIONS.format(ids=", ".join(others))
-    if result == "fail" and embed.get("text_confidence") == "uncertain":
+    if embed.get("detector") in LINKS:
+        result, evidence = _beside_link(result, evidence, compared, said or "", found["text"],
+                                        embed.get("text_confidence"))
+    elif result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
@@ -582,7 +621,32 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     if quoted.strip() and embed.get("detector") not in LINKS:
         return f"no text of this post was read from the article, which shows here: '{_shortened(quoted, 120)}' " \
                "(not compared)"
+    if embed.get("detector") in LINKS:   # words quoted around a link may be there, unread (newuser34 #1)
+        return NO_WORDS_BESIDE
     return "the article quotes no text of this post"
+
+
+NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words were read beside the link"
+BESIDE = "the words quoted beside the link"
+# Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
+LEAST_SHARED = 0.5
+
+
+def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
+                 confidence: str | None) -> tuple[str, str]:
+    """The verdict on words quoted beside a link (`extract.beside`): they may quote something else, which the
+    evidence says; a quote that shares little with the post warns as such, never fails; a change fails only where
+    the markup ties the words to the link (a colon after it, a pull-quote it signs), and warns elsewhere (newuser34
+    #1: a prose quote with 12 changed to 21 passed --fail-on fail)."""
+    post = " ".join(post_text.split())
+    if result == "pass":
+        return result, f"{BESIDE}: {evidence}"
+    if compared.matched < LEAST_SHARED * max(compared.said_words, 1):
+        return "warn", (f"{BESIDE} are mostly not the post's (they may quote something else): “{' '.join(said.split())}”"
+                        f"; the post says: “{post}”")
+    if result == "fail" and confidence != "high":
+        return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
+    return result, f"{BESIDE} differ from the post: {evidence}"
 
 
 def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor,
@@ -1261,7 +1325,8 @@ def lookups_text(lookups: list[dict[str, Any]]) -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
     …; availability lookup of …" ("" when none is recorded)."""
     return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
-                     + provenance_text({k: v for k, v in found.items() if k != "method"})
+                     + provenance_text({k: v for k, v in found.items() if k != "method"
+                                        } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
 
 
@@ -1330,6 +1395,20 @@ def _asked(row: dict[str, Any], url: str) -> str:
     return asked if asked.lower() == url.lower() else url
 
 
+def _near(query: str) -> str | None:
+    """The moment an availability query asked for the capture closest to (its `timestamp`, YYYYMMDDhhmmss or a
+    leading part of it) as a date, and a time when it gives one; None when it gives none. Two availability lookups of
+    one URL, one near the article's date and one not, were cited alike (newuser34 #7)."""
+    from urllib.parse import parse_qs
+
+    stamp = parse_qs(urlsplit(query).query).get("timestamp", [""])[0]
+    if not (stamp.isdigit() and stamp.isascii() and 4 <= len(stamp) <= 14):
+        return stamp or None
+    if len(stamp) > 8:
+        return captured_at(stamp).replace("T", " ").replace("Z", " UTC")
+    return "-".join(part for part in (stamp[:4], stamp[4:6], stamp[6:8]) if part)
+
+
 def _answered(row: dict[str, Any]) -> bool:
     """A lookup's row that is an answer: a 200 whose body was taken (a row may say the 200 of a body refused past
     the cap or cut short, with its error_kind)."""
@@ -1340,7 +1419,8 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
     """An archive lookup's fetch-log row as a report cites it."""
     error = None if _answered(row) else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
                                          else f"HTTP {row['status']}")
-    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), "near": _near(row["url"]),
+            **fetch_time(row),
             "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
 
 
@@ -1468,8 +1548,19 @@ def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     if post is None or post.get("status") in ("error", "unknown"):
         return []
     said = source_of(post, "status")
-    return [s for s in post.get("sources") or [] if s["status"] == "error" and s.get("observed_at")
-            and s["observed_at"] == said.get("observed_at") and s["method"] not in ("wayback", said.get("method"))]
+    return [s for s in post.get("sources") or [] if s["status"] == "error" and _asked_with(s, post, said)
+            and s["method"] not in ("wayback", said.get("method"))]
+
+
+def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, Any]) -> bool:
+    """Whether `source` was asked in the fetch the post's status comes from (`said`): its answer is one the post's
+    record rests on (its fetch ids). Not by time: each observation is at its own fetch's time (asof34), which two
+    sources asked one after the other do not share. A record of no fetch ids (an old cache's) by the time of its
+    write, as before."""
+    rests_on = set(post.get("fetch_ids") or ())
+    if rests_on:
+        return source.get("fetch_id") in rests_on
+    return bool(source.get("observed_at")) and source.get("observed_at") == said.get("observed_at")
 
 
 def failure_text(source: dict[str, Any]) -> str:
@@ -1488,8 +1579,8 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
         failures = failed_beside(post)
         if not failures:
             continue
-        at = source_of(post, "status").get("observed_at")
-        rest = sorted({s["method"] for s in post["sources"] if s.get("observed_at") == at
+        said = source_of(post, "status")
+        rest = sorted({s["method"] for s in post["sources"] if _asked_with(s, post, said)
                        and s["status"] != "error" and s["method"] != "wayback"})
         found.append(f"{post['platform']} post {post['post_id']}: {'; '.join(failure_text(f) for f in failures)}; "
                      f"its status ({embed['status']['words']}) rests on {' and '.join(rest)}"
@@ -2000,30 +2091,6 @@ def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
     return of_the_same_post(url, store.snapshots_any_case([url]))
 
 
-def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
-    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
-    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15),
-    but a platform's short link keeps only its own code: t.co/AbC and t.co/abc are two links (review31r2)."""
-    key = platforms.post_key(url)
-    if key is None:
-        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-        if ref is None or ref.kind != "short-link":
-            return snapshots
-        code = _short_code(url)
-        return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
-    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
-            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
-    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
-
-
-def _short_code(url: str) -> str:
-    """A short link's code as the server reads it: its path and query, case kept, less a last slash (the host, its
-    case and the scheme say nothing of which link it is)."""
-    split = urlsplit(url.strip())
-    return split.path.rstrip("/") + ("?" + split.query if split.query else "")
-
-
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
     """The cache's rows (snapshots) whose fetch the run `takes` (all of them when None), as new dicts."""
     return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
@@ -2051,15 +2118,18 @@ LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
-    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post (observed "archived-copy"),
-    which this run did not read (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy."""
-    if store is None or post.post_row is None:
-        return []
-    rows = store.db.query("SELECT f.id, f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
-                          "WHERE o.post_row = ? AND o.method = 'wayback' AND o.status = 'archived-copy' ORDER BY f.id",
-                          [post.post_row])
-    return list(dict.fromkeys(row["url"].replace("id_/", "/", 1) for row in rows
-                              if takes is None or takes([row["id"]])))
+    """The captures (…/web/<time>/<url>) an earlier run read and found to hold the post, which this run did not read
+    (its lookup failed, say): read, so never "not read" (`unread_captures`), and a copy. Each capture as its newest
+    reading says, read again with today's parsers (`archived_in_store`, as an offline report reads it): one read as
+    the post and later as X's login wall is no copy (review34r1: any reading ever "archived-copy" made it one)."""
+    if store is None or post.post_row is None or not store.db.execute(
+            "SELECT 1 FROM post_observations WHERE post_row = ? AND method = 'wayback' AND status = 'archived-copy' "
+            "LIMIT 1", [post.post_row]).fetchone():
+        return []   # never read as the post: nothing to read again (most posts, #14)
+    from resolver.fetch import archived_in_store
+
+    copies = archived_in_store({"id": post.post_row, "post_id": post.record.post_id}, store, takes=takes)
+    return [copy.url.replace("id_/", "/", 1) for copy in copies if copy.says_something]
 
 
 def _live_answer(said: dict[str, Any]) -> dict[str, Any]:

@@ -184,6 +184,7 @@ class Comparison:
     recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
+    written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
 
     @property
     def contained(self) -> float:
@@ -319,7 +320,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's"
                                       + (_negation_lost(said_words, post_words)
-                                         if _NEGATION_BY_WORD.issuperset(languages) and languages else ""),
+                                         if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else ""),
                               len(a), len(p), matched, set_aside=aside)
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
@@ -374,11 +375,39 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                partial, truncated, beyond_cut, unit, left_out, left_out_after,
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
-                               () if failed else _undone(post_words, start, end, found, named=left_out_after)))
+                               () if failed else _undone(post_words, start, end, found, named=left_out_after),
+                               tuple(_as_written(c, said, found) for c in changes)))
 
 
-# Languages of _FREQUENT that negate with a word, whose translation keeps one: not Turkish, whose "-ma-" is a suffix.
-_NEGATION_BY_WORD = frozenset("en es pt fr de it nl".split())
+# A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).
+MANY_REPLACED = 3
+
+
+def _as_written(change: Change, said: str, found: str) -> str:
+    """A change as a reader reads it: a run of words replaced by a run of others is counted and each side shown with
+    the punctuation its text gives it ("8 words replaced by 7: “except Eastside. Boil … days.” → “The audit found 3 errors,
+    not 30.”"); a word for a word (`12 → 21`), an elision, a bracket as `str()` gives them. A sentence of another post
+    merged into a quote read "1 change", its full stops and commas gone (newuser34 #6)."""
+    if change.elided or change.bracketed or change.alike or "[" in change.article:
+        return str(change)
+    ours, theirs = change.article.split(), change.post.split()   # _join's words: no text normalised again (#14)
+    if min(len(ours), len(theirs)) < MANY_REPLACED or any(map(_unspaced, ours + theirs)):
+        return str(change)
+    return (f"{len(theirs)} words replaced by {len(ours)}: “{_punctuated(theirs, found)}” → "
+            f"“{_punctuated(ours, said)}”")
+
+
+def _punctuated(words: list[str], text: str) -> str:
+    """`words` as `text` writes them, the punctuation between them and after the last kept; joined by spaces where
+    the text does not hold them so."""
+    pattern = r"\W*?".join(map(re.escape, words)) + r"[.,;:!?…]*"
+    found = re.search(pattern, normalise(text))
+    return found.group() if found else " ".join(words)
+
+
+# Languages that negate with a suffix ("-ma-", "-me-"), whose translation keeps no negation word: Turkish and its kin.
+# Any other, of _FREQUENT or a post's `lang` ("inte" of a Swedish post: review34r2), negates with a word.
+_NEGATION_BY_SUFFIX = frozenset("tr az uz kk ky tk".split())
 
 
 def _negation_lost(said: list[str], post: list[str]) -> str:
@@ -478,8 +507,11 @@ def _in_another_language(said: list[str], post: list[str], lang: str | None,
     ours_read, theirs_read = _reads_as(said), _reads_as(post)
     ours, theirs = ours_read or _language(quote_lang), _language(lang) or theirs_read
     looks: tuple[str, ...] = ()
-    if not ours and theirs:   # a frequent word or two of other languages (quotes34: "Macron and Scholz met in Paris"
-        looks = _looks(said)  # for a French post failed unless `quote_lang` was given)
+    # a frequent word or two of other languages (quotes34: "Macron and Scholz met in Paris" for a French post failed
+    # unless `quote_lang` was given), in three words of the quote's own or more: fewer cannot tell a language by one
+    # word, "die" and "per" are English words too ("Biden: die" for "Biden: win" warned: review34r2)
+    if not ours and theirs and len({_key(w) for w in said} - {_key(w) for w in post}) >= 3:
+        looks = _looks(said)
         ours = "" if theirs in looks else next(iter(looks), "")
     if not ours or not theirs or ours == theirs or theirs_read == ours or ours_read == theirs:
         return "", ()
@@ -1115,7 +1147,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 # it", "evidence of fraud" of "no evidence of fraud" turn the post around (#10). Words that are nothing else. The
 # negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
 # languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
-_WORD_NEGATIONS = frozenset("not never no nor nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
+_WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
                             "geen nunca jamás nem não non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
                             "никто ничего никогда ніхто нічого ніколи "
@@ -1494,7 +1526,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
-                    and not _others_named(post, j1, j2, names):
+                    and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=ROLE_FOR_A_NAME)
             return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
@@ -1582,6 +1614,17 @@ def _a_role(words: list[str]) -> bool:
         or re.search(r"['’]s$", w) for w in words)
 
 
+def _several_for_one(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name a role in the plural ("[The senators]", "[Officials]") for one person's name, the
+    post's words holding no "and" between names ("Biden and Macron"): several people for one (review34r2)."""
+    return any(_role(w) and _bare(w) not in _ROLES for w in words) and not any(
+        _bare(w) in _AND for w in post[1:-1])
+
+
+# "And" of the languages the quote check reads, between two names ("Biden and Macron", "Scholz und Merz").
+_AND = frozenset("and und et y e en".split())
+
+
 # The words of _ROLES for a body, not a person's role: a body in brackets for a person's name ("[The police]" for
 # "Jones") puts another in the post's words, and fails as a name replaced.
 _BODIES = frozenset(
@@ -1610,8 +1653,11 @@ def _others_named(post: list[str], j1: int, j2: int, names: frozenset[int]) -> b
     from resolver.extract.dates import month_number
 
     replaced = {_key(w) for w in post[j1:j2]}
+    # a word beside the name is its own as a first name before it ("Joe" of "Joe Biden") or a surname after it: not
+    # any capital there ("Trump" of "Biden met Trump. Biden signed it" is another person: review34r2)
     own = {_key(post[k + d]) for k in range(len(post)) if _key(post[k]) in replaced
-           for d in (-1, 1) if 0 <= k + d < len(post) and post[k + d][:1].isupper()}
+           for d in (-1, 1) if 0 <= k + d < len(post) and post[k + d][:1].isupper()
+           and _is_first_name(post[min(k, k + d)])}
     def _place_or_body(k: int) -> bool:   # "Kyiv" alone; "New" and "York" of "New York" too; a body's initialism
         return _initialism([post[k]]) or _bare(post[k]) in _WEEKDAYS or month_number(post[k]) is not None or any(
             names_a_known_place(" ".join(post[a:b])) or is_known_org(" ".join(post[a:b]))
@@ -1635,8 +1681,8 @@ _INITIALISM_NAMES = {
     "uk": ("britain", "british", "united kingdom", "england", "london", "downing street", "whitehall", "gb",
            "great britain"),
     "gb": ("britain", "british", "united kingdom", "great britain", "england", "london", "uk"),
-    "us": ("america", "american", "united states", "washington", "white house"),
-    "usa": ("america", "american", "united states", "washington", "white house"),
+    "us": ("america", "american", "united states", "washington", "white house", "usa"),
+    "usa": ("america", "american", "united states", "washington", "white house", "us"),
     "prc": ("china", "chinese", "beijing"), "dprk": ("north korea", "pyongyang", "nk"),
     "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
@@ -1662,7 +1708,8 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
         return True
     if not name.startswith("@"):
         if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 4):   # "JONES" is a name (quotes33)
-            return _initialism(words)
+            # one in capitals ("UNICEF", "JONES") is no other initialism's ("[WHO]", "[FBI]": review34r2)
+            return _initialism(words) and (not (name.isupper() and name.isalpha()) or _same_initialism(name, words))
         return _may_name_initialism(name, words)
     if _initialism(words):
         return True
@@ -1672,10 +1719,18 @@ def _unchecked_alias(name: str, words: list[str]) -> bool:
         map(_is_first_name, parts))
 
 
+def _same_initialism(name: str, words: list[str]) -> bool:
+    """Whether the initialism in brackets (`words`) is the post's `name` dotted or not ("[U.S.]" for "US"), or one the
+    tool knows as the same body's (_INITIALISM_NAMES: "[US]" for "USA"). Not one holding the other's letters, which
+    letters cannot tell from another body's ("[UN]" for "UNICEF", "[EU]" for "EUR", "[US]" for "USSR": review34r2)."""
+    ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha()).casefold()
+    return bool(ours) and (ours == _key(name) or ours in _INITIALISM_NAMES.get(_key(name), ()))
+
+
 def _may_name_initialism(name: str, words: list[str]) -> bool:
     """Whether bracketed `words` may name the body of the post's initialism `name`, which the tool does not expand:
-    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB"); the same letters,
-    shorter or longer ("[US]" for "USA"), not another initialism ("[CIA]" for "FBI"); a word for its kind of body
+    one of its names the tool knows (_INITIALISM_NAMES: "[Britain]" for "UK", "[UK]" for "GB", "[US]" for "USA"); the
+    same letters dotted (_same_initialism), not another initialism ("[CIA]" for "FBI", "[UN]" for "UNICEF"); a word for its kind of body
     ("[The party]", "[the alliance]", "[Trump's party]"); or, for an initialism whose names it does not know, words
     that may spell it out, each capitalised one opening with one of its letters, one with its first or last
     ("[Democrats]" for "DNC", "[Justice Department]" for "DOJ"), not another body's name ("[Pentagon]" for "FBI", "[Republicans]" for "DNC"). Two
@@ -1686,8 +1741,7 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
     if known and any(f" {alias} " in held for alias in known):
         return True
     if _initialism(words):
-        ours = "".join(c for w in words if _bare(w) not in _REFERRING or w.isupper() for c in w if c.isalpha())
-        return bool(ours) and (ours.casefold() in key or key in ours.casefold())
+        return _same_initialism(name, words)
 
     def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
@@ -1741,10 +1795,12 @@ def _written_otherwise_name(name: str, words: list[str]) -> bool:
     initials = "".join(k[0] for k in keys), "".join(k[0] for k in keys if k not in _REFERRING and len(k) > 2)
     if len(key) > 1 and key in initials:
         return True
+    if _initialism([name]) and _initialism(words):
+        # an initialism's letters are its name: "[FIBX]" for "FBIX" (lead34), "[UNHCR]" for "UNHRC" and, longer,
+        # "[ANC]" for "ANCYL" (review34r2) are other bodies, no spelling nor abbreviation: _same_initialism tells
+        return False
     if len(key) > 2 and any(k.startswith(key) and len(k) > len(key) for k in keys):
         return True
-    if _initialism([name]) and _initialism(words):
-        return False   # an initialism's letters are its name: "[FIBX]" for "FBIX" is another body, no spelling (lead34)
     return len(key) > 3 and any(k[0] == key[0] and SequenceMatcher(None, k, key).ratio() >= 0.75 for k in keys)
 
 
@@ -1779,7 +1835,8 @@ _DETERMINERS = frozenset(
     "esta estos estas ese esa su sus mi mis nuestro nuestra o os as um uma seu sua seus suas meu minha il lo gli "
     "questo questa quel quello quella suo de het een deze dit dat zijn haar hun".split())
 # Those of English and German, whose capital after them is a title or a noun in any post ("The Pentagon", "Die
-# Kanzlerin"); the others' only in a post known to be in another language than English (quotes34: "Le Pen").
+# Kanzlerin"); not the others', whose languages write a noun after them in small letters: a capital there is a name
+# ("Le Pen", "La Russa", "El País"), in a post in their own language too (quotes34, review34r2).
 _TITLE_DETERMINERS = frozenset(
     "the a an this that these those my your his her its our their der die das den dem des ein eine einen einem einer "
     "dies diese dieser dieses mein meine sein seine ihr ihre unser unsere".split())
@@ -1803,9 +1860,10 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
     german = _language(lang) in ("de", "lb") or _language(lang) is None and _reads_german(post)
-    # another language's article in a post in English or too short to tell is a name's particle ("Le Pen", "De
-    # Niro"), which makes no title of the capital after it as "The" does ("The President"): quotes34
-    titles = _DETERMINERS if (_language(lang) or _reads_as(post) or "en") != "en" else _TITLE_DETERMINERS
+    # another language's article is a name's particle ("Le Pen", "De Niro"), or a name's ("Le Monde"), which makes no
+    # title of the capital after it as "The" does ("The President"): quotes34; in its own language's post too, which
+    # writes a noun in small letters there, so "[Macron]" for "Le Pen" of a French post warned (review34r2)
+    titles = _TITLE_DETERMINERS
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
@@ -2020,7 +2078,8 @@ def _verdict(c: Comparison) -> Comparison:
     real = [ch for ch in c.changes if _real(ch)]
     alike = [ch for ch in c.changes if ch.alike]
     if real:
-        shown = "; ".join(str(ch) for ch in c.changes if not ch.alike)
+        written = c.written or tuple(map(str, c.changes))
+        shown = "; ".join(w for ch, w in zip(c.changes, written, strict=True) if not ch.alike)
         also = f"; and {_alike_text(alike)}" if alike else ""
         return replace(c, result="fail", evidence=f"{len(real)} change{'s' * (len(real) > 1)} in the quoted "
                                                   f"words: {_short(shown + also)}")

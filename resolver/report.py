@@ -817,7 +817,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[in
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
-    from resolver.provenance import edit_of, failed_beside, failure_text
+    from resolver.provenance import LINKS, edit_of, failed_beside, failure_text
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -826,6 +826,11 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
     author = _handle_label(embed.get("platform"), embed["author_handle"]) \
         + (f" ({embed['author_name']})" if embed.get("author_name") else "") if embed.get("author_handle") else None
+    if embed.get("detector") in LINKS and author:
+        # a link's handle is its URL's, never words of the article's; the name is the one the prose gives beside
+        # it (newuser34 #2: "@CouncilorSmith" stood as what the article says where its prose named Mayor Jones)
+        author = f"{_handle_label(embed.get('platform'), embed['author_handle'])} (in the link's URL)" + (
+            f"; the article names “{embed['author_name']}” beside it" if embed.get("author_name") else "")
     if post is None:
         if embed.get("post_id"):
             reason = "not fetched"
@@ -863,7 +868,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
                      _given_by(post, "created_at", created_at, cited)))
         text = embed.get("text")
-        if text and embed.get("text_confidence") == "uncertain":
+        if text and embed.get("detector") in LINKS:   # a reading of the prose around a link (newuser34 #1)
+            text += " [quoted beside the link: the words may quote something else]"
+        elif text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
         if json_text_kind(post) == TITLE:

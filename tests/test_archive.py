@@ -1638,3 +1638,27 @@ def test_runs34_an_availability_answer_kept_under_one_form_of_an_x_url_answers_f
         assert looked(form, offline=True).closest == first.closest, form
         assert looked(form).closest == first.closest, form
     assert sum(1 for h in fakenet.hits if h[1].startswith("/wayback/available")) == before, asked
+
+
+def test_review34r1_a_lookup_of_a_video_never_answers_with_another_videos_capture_whose_id_differs_in_case(
+        fakenet, store):
+    """The archive files a URL under its lower-case key, so a lookup of YouTube's `watch?v=ab3def5hijk` lists and names as
+    closest the captures of `watch?v=Ab3dEf5hIjK`, another video; runs34 read a kept availability answer in any case
+    too, so offline the other video's capture was this one's closest. A lookup keeps the captures of the thing its URL
+    names (`of_the_same_post`, as reports do): `latest_good` (what `archive --save` skips a recent capture by) finds
+    none for a video never captured, online or offline; X handles in any case stay one post."""
+    from resolver.session import Mode
+
+    captured, other = "https://www.youtube.com/watch?v=Ab3dEf5hIjK", "https://www.youtube.com/watch?v=ab3def5hijk"
+    serve_wayback(fakenet, [("20221206060000", captured)])
+    settings = settings_for(fakenet)
+
+    def looked(url: str, **mode: bool) -> archive.Lookup:
+        return Session(settings, store=store, mode=Mode(**mode)).run(lambda s: archive.lookup(url, session=s))
+
+    first = looked(captured)
+    assert first.closest is not None and archive.latest_good(first) is not None
+    for mode in ({}, {"offline": True}):
+        found = looked(other, **mode)
+        assert (found.closest, found.snapshots, archive.latest_good(found)) == (None, (), None), (mode, found)
+    assert looked(captured, offline=True).closest == first.closest

@@ -232,6 +232,95 @@ def test_review33r3_a_hop_that_answered_a_passing_failure_is_asked_again_by_the_
     assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 3
 
 
+def _archive_net(fakenet):
+    """A slow Wayback (no capture of anything) and syndication answering the post, on a threaded loopback server."""
+    from tests.waybacknet import serve
+
+    serve(fakenet, [])
+    for host, path in (("web.archive.org", "/cdx/search/cdx"), ("archive.org", "/wayback/available")):
+        fakenet.routes[(host, path)] = [slowly(fakenet.routes[(host, path)][0])]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({IDS[0]: [slowly(json_page(tweet(IDS[0])))]}))
+
+
+def test_newuser34_articles_looking_up_one_url_at_once_ask_the_archive_once_per_query(threaded_net, store):
+    """Articles citing one post each looked it up on the archive, side by side (newuser34 #5: 8 CDX requests for one
+    post over 17 drafts, 19 of 19.7 s spent waiting on the archive's rate limit). One CDX query and one availability
+    query per form (near a date, or not) a run; each lookup says what the one answer said."""
+    from resolver.archive import ArchiveOptions, archive_urls
+
+    fakenet = threaded_net
+    _archive_net(fakenet)
+    settings = fakenet.settings(hosts=["web.archive.org", "archive.org"])
+    options = ArchiveOptions(save=False, live_copy=False)
+
+    async def four(session: Session):
+        return await asyncio.gather(*(archive_urls([POST.url], session=session, options=options, near=near)
+                                      for near in ({POST.url: "20210503"}, {}, {POST.url: "20210503"}, {})))
+    found = [one for [one] in Session(settings, store=store, mode=Mode()).run(four)]
+    cdx = [p for h, p in fakenet.hits if h == "web.archive.org" and p.startswith("/cdx/")]
+    available = sorted(p for h, p in fakenet.hits if h == "archive.org")
+    assert len(cdx) == 1, cdx
+    assert len(available) == 2 and len(set(available)) == 2, available   # one per query form
+    assert all(f.lookup.error is None and f.lookup.snapshots == () for f in found)
+
+
+def test_newuser34_a_run_of_articles_citing_one_post_asks_the_archive_once_and_each_report_cites_it(
+        threaded_net, tmp_path, monkeypatch):
+    """`report` over a folder of articles citing one post: one CDX lookup, one availability lookup per query form and
+    one syndication request a run, and every article's report cites the lookup its archive line rests on."""
+    import json
+
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+
+    fakenet = threaded_net
+    _archive_net(fakenet)
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for n in range(5):
+        dated = n % 2 == 0   # an embed's signature dates it (availability asked near that day); a bare link does not
+        body = (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Bridge closed.</p>&mdash; Riverton Roads '
+                f'(@RivertonRoads) <a href="{POST.url}">May 3, 2021</a></blockquote>' if dated
+                else f'<p>Riverton Roads <a href="{POST.url}">posted</a> about the bridge.</p>')
+        (drafts / f"d{n}.html").write_text(f"<html><body><p>Draft {n}.</p>{body}</body></html>")
+    code, _ = run("report", "--format", "json", "-o", str(tmp_path / "out"), str(drafts))
+    assert code == 0
+    cdx = [p for h, p in fakenet.hits if h == "web.archive.org" and p.startswith("/cdx/")]
+    available = [p for h, p in fakenet.hits if h == "archive.org"]
+    assert len(cdx) == 1, cdx
+    assert len(available) == len(set(available)) == 2, available
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1
+    from cache import Store
+
+    with Store(tmp_path / "c.db") as cache:
+        [cdx_row] = [r for r in cache.db["fetches"].rows if r["purpose"] == "wayback-cdx"]
+    reports = [json.loads(p.read_text()) for p in sorted((tmp_path / "out").glob("d*.json"))]
+    assert len(reports) == 5
+    for report in reports:
+        [embed] = report["embeds"]
+        assert cdx_row["id"] in {lookup["fetch_id"] for lookup in embed["archive_lookups"]}, embed["archive_lookups"]
+
+
+def test_newuser34_two_articles_linking_one_post_under_two_handles_at_once_ask_for_it_once(threaded_net, store):
+    """One draft links the post under its author's handle, another under the wrong one (X answers either): the
+    `tweet-result` of the one id was asked twice in one run (newuser34 #5), as the cache answers by id one after the
+    other. Both get the one answer; each still says the author its source names."""
+    fakenet = threaded_net
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({IDS[0]: [slowly(json_page(tweet(IDS[0])))]}))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(media=False)
+    wrong = Target("twitter", IDS[0], f"https://twitter.com/OtherDesk/status/{IDS[0]}")
+
+    async def two(session: Session):
+        return await asyncio.gather(fetch_posts([POST], session=session, options=options),
+                                    fetch_posts([wrong], session=session, options=options))
+    [first], [second] = Session(settings, store=store, mode=Mode()).run(two)
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1
+    assert first.record.status == second.record.status == "available"
+    assert first.author == second.author == "RivertonRoads"
+    assert len(store.observations(store.post_row("twitter", IDS[0])["id"])) == 1
+
+
 def test_runs34_a_link_that_failed_for_a_passing_reason_is_not_followed_again_by_later_articles_of_the_run(
         fakenet, store):
     """A link whose chain ended in a 503 (or a timeout) was followed again by each later article of the same run

@@ -67,7 +67,7 @@ def test_an_availability_lookup_near_a_date_that_found_nothing_is_cited(fakenet,
         assert cited[row["id"]]["query"] == row["url"] and cited[row["id"]]["body_sha256"] == row["body_sha256"]
     page = html.unescape(re.sub(r"<[^>]+>", "", out["html"]))
     for text in (out["md"], page):
-        assert all(re.search(rf"availability lookup of https://twitter.com/river_desk/status/{POST}, {TIME}, "
+        assert all(re.search(rf"availability lookup of https://twitter.com/river_desk/status/{POST} near 2021-05-03, {TIME}, "
                              rf"fetch #{row['id']},", text) for row in asked), text
 
 
@@ -203,3 +203,28 @@ def test_one_archived_copy_is_said_in_the_singular():
                   "timestamp": "20210503120000", "status": "200"}]
     assert archive_check(post, snapshots, True)["evidence"] == (
         f"1 archived copy, latest {snapshots[0]['url']}")
+
+
+def test_newuser34_two_availability_lookups_of_one_url_each_name_their_query(fakenet, reporter, tmp_path):  # noqa: F811
+    """One article dates the post (its availability query is sent near that day, `&timestamp=`), another links it
+    bare (sent without): the report cited both as "availability lookup of <URL>", alike, though the queries differ
+    (newuser34 #7). The one near a date says so."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [])
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    assert reporter("report", "dated.html", name="dated.html",
+                    article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")[0] == 0
+    assert reporter("report", "bare.html", name="bare.html",
+                    article=f'<html><body><p>River Desk <a href="{url}">posted</a> it.</p></body></html>')[0] == 0
+    out = {fmt: reporter("report", "--format", fmt, "dated.html")[1] for fmt in ("json", "md", "html")}
+    with Store(tmp_path / "c.db") as store:
+        asked = {row["id"]: row["url"] for row in
+                 store.db.query("select * from fetches where url like 'https://archive.org/wayback/available%'")}
+    assert sorted("&timestamp=" in query for query in asked.values()) == [False, True], asked
+    near, plain = sorted(asked, key=lambda fetch_id: "&timestamp=" not in asked[fetch_id])
+    cited = {lookup["fetch_id"]: lookup for lookup in json.loads(out["json"])["embeds"][0]["archive_lookups"]}
+    assert cited[near]["near"] == "2021-05-03" and cited[plain]["near"] is None
+    page = html.unescape(re.sub(r"<[^>]+>", "", out["html"]))
+    for text in (out["md"], page):
+        assert re.search(rf"availability lookup of {url} near 2021-05-03, {TIME}, fetch #{near},", text), text
+        assert re.search(rf"availability lookup of {url}, {TIME}, fetch #{plain},", text), text

@@ -899,3 +899,16 @@ def test_review31r2_a_page_cut_at_the_deadline_before_it_named_a_next_hop_is_no_
         "https://slowpage.example/go", None, [301, 200])
     assert result.error == ("timeout: https://slowpage.example/go answered 200, its page still arriving at the 1s "
                             "deadline: its first 33 bytes named no next hop, so where it leads is not known")
+
+
+def test_a_bracketed_host_holding_a_non_ascii_space_is_its_links_error_not_the_batchs(store):
+    """lead34 (hypothesis found it, review34r1): `https://[::1%25eth0].\\xa0.::1]` parsed, but httpx's `raw_host`
+    raised UnicodeEncodeError for its no-break space, which ended the whole batch: every link lost its answer."""
+    from resolver.settings import Settings
+
+    links = ["https://[::1%25eth0].\xa0.::1]", "https://[fe80::1\xa0]/x", "https://t.co/abc"]
+    session = Session(Settings(), store=store, mode=Mode(offline=True))
+    results = session.run(lambda s: resolve_many(links, session=s))
+    assert [r.url for r in results] == links
+    assert all(r.error for r in results), results
+    assert [r.error.split(":")[0] for r in results[:2]] == ["invalid-url"] * 2, results

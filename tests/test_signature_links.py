@@ -152,3 +152,30 @@ def test_the_next_post_starts_below_a_signature_link_wrapped_onto_the_next_line(
     first, second = find_embeds(text)
     assert first.post_id == "1765123456789012345"
     assert (second.text, second.text_confidence) == ("Second post words.", "high")
+
+
+SCRAPED = ("Riverton's mayor answered on Wednesday.\n\n"
+           "I never said the levy was balanced. The audit found 4 errors, not 40. {links}\n"
+           "— Dana Roe (@MayorRoe_fic) March 15, 2023\n\nThe council meets next month.\n")
+
+
+@pytest.mark.parametrize("handle", ["MayorRoe_fic", "mayorroe_FIC"], ids=["same", "other-case"])
+def test_own_status_link_inside_the_signed_words_gives_the_signature_its_id(handle):
+    """A scraped copy puts the post's link at the end of its words, above the signature: scan said "no post URL",
+    with post_id null and the profile as its url, while the report checked the post (newuser34 #4)."""
+    [post] = find_embeds(SCRAPED.format(links=f"https://twitter.com/{handle}/status/1636011869598646273"))
+    assert (post.post_id, post.author_handle, post.detector) == ("1636011869598646273", "MayorRoe_fic", "text-signature")
+    assert post.url == "https://twitter.com/MayorRoe_fic/status/1636011869598646273"
+    assert post.text.startswith("I never said the levy") and post.id_doubt is None
+
+
+@pytest.mark.parametrize("links", [
+    "https://twitter.com/otheruser/status/1636011869598646273",
+    "https://twitter.com/i/web/status/1636011869598646273",
+    "https://twitter.com/MayorRoe_fic/status/1636011869598646273 https://twitter.com/MayorRoe_fic/status/1635717429457846273",
+], ids=["another-account", "no-account-named", "two-of-its-posts"])
+def test_a_link_inside_the_signed_words_that_may_be_another_post_gives_no_id(links):
+    """Another account's post, a link naming no account (a quoted post?), or two posts of the account: which is the
+    signature's own is not known, so none is taken (a wrong id is worse than none)."""
+    [post] = [e for e in find_embeds(SCRAPED.format(links=links)) if e.detector == "text-signature"]
+    assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")

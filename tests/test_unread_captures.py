@@ -115,3 +115,69 @@ def test_capture34_a_capture_whose_read_failed_is_read_again_by_a_later_run(fake
     report, embed = one_embed_report(reporter)
     assert [p for h, p in fakenet.hits[hits:] if p.startswith(f"/web/{stamp}id_/")], fakenet.hits[hits:]
     assert [c["url"] for c in embed["archived_copies"]] == [f"https://web.archive.org/web/{stamp}/{PAGE}"], embed
+
+
+def test_review34r1_a_capture_read_again_as_a_login_wall_is_no_copy_though_an_earlier_run_read_it_as_the_post(
+        fakenet, reporter):  # noqa: F811
+    """capture34's `captures_held_before` and m049's `held` took any earlier reading of a capture as the post for good:
+    run 1 read the capture as the post, run 2 (--refresh) read the same capture as X's login wall (the newer reading,
+    as an offline report re-reads it: `archived_in_store`). `stats` still said the post had a copy, and run 3, whose
+    archive lookup failed, said "an archived copy exists: <that capture>". The newest reading of a capture decides."""
+    from tests.fakenet import page
+    from tests.waybacknet import classic_page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    stamp = "20210503120000"
+    capture = f"https://web.archive.org/web/{stamp}/{PAGE}"
+    serve(fakenet, [Capture(stamp, PAGE, classic_page(POST, "river_desk", "River Desk", "Road closed.",
+                                                      epoch=1620033160))])
+    report, embed = one_embed_report(reporter)
+    assert [c["url"] for c in embed["archived_copies"]] == [capture], embed
+    serve(fakenet, [Capture(stamp, PAGE, login_wall(0))])
+    code, out = reporter("report", "--refresh", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    assert embed["archived_copies"] == [], embed["archived_copies"]
+
+    def at_risk() -> list[str]:
+        stats = reporter("stats", "--json", "--limit", "100")[1]
+        return [r["post_id"] for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"]
+
+    assert at_risk() == [POST]
+    offline = json.loads(reporter("report", "--offline", "--format", "json", "article.html")[1])["embeds"][0]
+    assert offline["archived_copies"] == [], offline["archived_copies"]
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
+    fakenet.route("archive.org", "/wayback/available", page("busy", status=503))
+    code, out = reporter("report", "--refresh", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    assert embed["archived_copies"] == [] and "captures_held_before" not in embed["post"], embed
+    assert "an archived copy exists" not in json.dumps(embed), embed["checks"]
+    assert at_risk() == [POST]
+
+
+def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_newest_reading(tmp_path):
+    """A database made before m049 (and m050), migrated: `at_risk_embeds` is m053's, built on v52's SQL (v49's Bluesky
+    forms kept), and takes each capture as its newest reading says, in either order of the readings."""
+    from sqlite_utils import Database
+
+    from cache.migrations import AT_RISK_EMBEDS_V53, migrations
+
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m049_at_risk_despite_captures_never_read")
+    db["articles"].insert({"sha256": "a" * 64, "kind": "html"})
+    stamp = "20210503120000"
+    for n, readings in enumerate((("archived-copy", "unknown"), ("unknown", "archived-copy")), start=1):
+        url = f"https://twitter.com/river_desk/status/{n}"
+        db["embeds"].insert({"article_id": 1, "ordinal": n, "platform": "twitter", "url": url, "post_id": str(n)})
+        post = db["posts"].insert({"platform": "twitter", "post_id": str(n), "url": url, "status": "deleted"}).last_pk
+        db["snapshots"].insert({"service": "wayback", "original": url, "timestamp": stamp, "status": "200",
+                                "url": f"https://web.archive.org/web/{stamp}/{url}"})
+        for when, reading in enumerate(readings):
+            fetch = db["fetches"].insert({"url": f"https://web.archive.org/web/{stamp}id_/{url}", "method": "wayback",
+                                          "fetched_at": f"2026-0{when + 1}-01T00:00:00Z"}).last_pk
+            db["post_observations"].insert({"post_row": post, "observed_at": f"2026-0{when + 1}-01T00:00:00Z",
+                                            "method": "wayback", "status": reading, "fetch_id": fetch})
+    migrations.apply(db)
+    assert [r for (r,) in db.execute("SELECT post_id FROM at_risk_embeds").fetchall()] == ["1"]
+    [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'at_risk_embeds'").fetchall()
+    assert AT_RISK_EMBEDS_V53.strip() in sql and "'bluesky'" in sql
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()

@@ -18,7 +18,7 @@ from html import unescape
 from typing import Any
 
 from resolver import platforms
-from resolver.extract import html_credits, script_credits, tweet_text
+from resolver.extract import beside, html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
@@ -478,8 +478,25 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
         detector = "html-intent" if _intent_on_post(href) else "html-link"
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
-        return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
+        if embed is None or embed.kind == "timeline":   # a profile link is no embed
+            return None
+        return _with_words_beside(embed, el) if detector == "html-link" and embed.kind == "post" else embed
     return None
+
+
+def _with_words_beside(embed: Embed, a: Any) -> Embed:
+    """A link to a post with what the article says beside it (`beside.beside`): the words it quotes, the speaker it
+    names, and the date the link's own words give ("March 14, 2023", as a widget's date link does). A link read as a
+    link alone was never compared, and its report said the article quoted no text and showed no date (newuser34 #1,
+    #3)."""
+    said = beside.beside(a)
+    shown = element_text(a)
+    date_text = _date_words(shown) if shown else None
+    date = parse_date(date_text, langs=_date_languages(a)) if date_text else None
+    if said.text is None and said.name is None and date is None:
+        return embed
+    return replace(embed, text=said.text, text_confidence=said.confidence, author_name=said.name,
+                   date_text=date_text if date else None, date=date)
 
 
 HOSTED_TWEET_RE = LazyPattern(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)

@@ -517,9 +517,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         post_id = doubt = None
         url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
-        if own is not None and link is not None and own.post_id:
-            post_id, url = own.post_id, x.status_url(own.post_id, handle) if platform == "twitter" else own.url
-            doubt = link[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
+        # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
+        reading = link if own is not None else _own_post_in_words(body or "", platform, handle)
+        ref = reading[1] if reading is not None else None
+        if reading is not None and ref is not None and ref.post_id:
+            post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
+            doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
         end = link[3] if own is not None and link is not None else match.end("date")
         previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
@@ -566,6 +569,18 @@ def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, 
         return None
     named = ref.author_handle
     return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
+
+
+def _own_post_in_words(words: str, platform: str, handle: str) -> tuple[str, PostRef, str | None, int] | None:
+    """The post link a scraped copy put inside the signed words ("… not 300. https://twitter.com/h/status/N⏎— Name
+    (@h) March 15, 2023"), when it is the signature's: the one post of the signature's handle the words link, by a
+    URL that names that handle. None when they link none, or more than one of its posts, or only by a URL naming no
+    account (a quoted post's link may be one): which is the signature's own is then not known (newuser34 #4: scan
+    said "no post URL" while the report checked the linked post)."""
+    readings = [_url_reading(words, found, start, end) for found, start, end in find_urls(words)]
+    own = [r for r in readings if r is not None and r[1].author_handle and r[1].post_id
+           and _own_post(r, platform, handle) is not None]
+    return own[0] if len({r[1].post_id for r in own}) == 1 else None
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column, utc_now
+from cache.store import json_column, runs_of, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
@@ -210,22 +210,29 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     # A post another article's step is fetching now is waited for, once this fetch's own are done (one request a
     # post a run, #13); each of its own is held until its answer is settled.
     flights = session.in_flight
-    theirs = [t for t in pending if flights.held(("post", t))]
+    theirs = [t for t in pending if flights.held(_flight(t))]
     pending = [t for t in pending if t not in theirs]
-    held = {t: flights.take(("post", t)) for t in pending}
+    held = {t: flights.take(_flight(t)) for t in pending}
     try:
         await _fetch_pending(pending, results, session, options, done, held)
     finally:
         for target, future in held.items():
-            flights.end(("post", target), future, *([results[target]] if target in results else []))
+            flights.end(_flight(target), future, *([results[target]] if target in results else []))
     for target in theirs:
-        answered, post = await flights.wait(("post", target))
+        answered, post = await flights.wait(_flight(target))
         if answered:
             results[target] = post
             done()
         else:   # the other fetch was stopped: asked here
             [results[target]] = await fetch_posts([target], session=session, options=options, on_done=on_done)
     return [results[t] for t in targets]
+
+
+def _flight(target: Target) -> tuple[str, str, str]:
+    """What a post's fetch is held in flight under: its platform and id, as the cache keeps it (`_from_cache`), not
+    the URL it was linked by. Two drafts linking one post under two handles (X answers either) at once each asked
+    for it (newuser34 #5: a `tweet-result` asked twice in one run); one after the other, the cache answered."""
+    return "post", target.platform, target.post_id
 
 
 async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPost], session: Session,
@@ -250,7 +257,7 @@ async def _fetch_pending(pending: list[Target], results: dict[Target, FetchedPos
                 results[target] = await _settle(target, answers[target], session, options, ledgers[target],
                                                 recorded)
             unsettled.popleft()
-            session.in_flight.end(("post", target), held[target], results[target])
+            session.in_flight.end(_flight(target), held[target], results[target])
             done()
     except BaseException:
         # A post whose observation is recorded ended in a later step (its media): recorded again, its history said
@@ -439,15 +446,14 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     assert store is not None
     if session.takes_cached((json_column(row["record"]) or {}).get("fetch_ids")):
         return row
-    runs: dict[str | None, list[PostRecord]] = {}
-    for observation in store.observations(row["id"]):
-        if observation["method"] != WAYBACK and observation["record"] and observation["fetch_id"] is not None \
-                and session.takes_cached([observation["fetch_id"]]):
-            runs.setdefault(observation["observed_at"], []).append(record_from_json(json.loads(observation["record"])))
+    runs = runs_of((observation, record_from_json(json.loads(observation["record"])))
+                   for observation in store.observations(row["id"])
+                   if observation["method"] != WAYBACK and observation["record"]
+                   and observation["fetch_id"] is not None and session.takes_cached([observation["fetch_id"]]))
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, _merged(shown, records)) for at, records in sorted(runs.items(), key=lambda run: run[0] or "")]
+    views = [(at, _merged(shown, records)) for at, records in sorted(runs, key=lambda run: run[0] or "")]
     merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
     at = next(at for at, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
@@ -623,7 +629,7 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store, *,
-                      takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
+                      takes: Callable[[list[int | None]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
     bodies with today's parsers; one per capture, the latest reading of each. `takes`: whether the run may answer
     from a read's fetch row (`Session.takes_cached`: under --replay, only one replayed from its WARC files)."""
@@ -852,9 +858,10 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     default = ledger.observed_at(), ledger.answered_at_unknown()
     # the post's time is its sources' answers', not its captures' (left31); each observation its own record's
     observed_at, unknown = ledger.time_of([i for r in records for i in r.fetch_ids], default=default)
-    # its status's: the answers that said what the post is, as Store.VIEW_AT reads the view (review33r5: a replayed
-    # 503 crawled after the 404 the status rests on gave the status the failure's time)
-    said = [i for r in records if r.status not in ("error", "unknown") for i in r.fetch_ids]
+    # its status's: the answer it was read from (its source's: asof34, not a later one agreeing), as Store.VIEW_AT
+    # reads the view (review33r5: a replayed 503 crawled after the 404 the status rests on gave it the failure's time)
+    said = [i for r in records if r.status not in ("error", "unknown") and r.method == merged.method
+            for i in r.fetch_ids]
     as_of = ledger.time_of(said, default=default)[0] if said and merged.status not in ("error", "unknown") \
         else observed_at
     store = session.store

@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cache import trusted_time
+from cache.store import runs_of, trusted_time
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, Version, current_view, merge, observation_status, record_from_json
@@ -64,9 +64,8 @@ def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     count = posts = 0
     for post in store.all_post_rows():
-        # Each run's answers (its observations share their time), in order; those replayed from undated WARC records
-        # (no time: replay29b) as one run
-        runs: dict[str | None, list[PostRecord]] = {}
+        # Each run's answers (the observations one write recorded: runs_of), in order
+        answers: list[tuple[dict[str, Any], PostRecord]] = []
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:
@@ -75,13 +74,13 @@ def reparse_all(store: Store) -> tuple[int, int]:
             count += 1
             if record.method == wayback.METHOD:
                 continue   # what an archived copy says never becomes the post's current view (#9)
-            runs.setdefault(observation["observed_at"], []).append(record)
-        if runs:
+            answers.append((observation, record))
+        if runs := runs_of(answers):
             # oldest first by when the source answered, not by when it was recorded: a WARC replayed into the cache
             # records an older answer after newer ones (review31r3); an undated one is older than any dated one, and
             # so is one dated after now (review32r3: a WARC from a clock that ran ahead)
             merged = current_view([merge(records) for _, records in sorted(
-                runs.items(), key=lambda r: trusted_time(r[0]) or "")])
+                runs, key=lambda r: trusted_time(r[0]) or "")])
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})

@@ -1,0 +1,196 @@
+"""The words an article quotes beside a bare link to a post: prose (`Smith <a>posted</a>: "Costs rose 12 percent"`)
+and a CMS's pull-quote (`<blockquote class="pullquote"><p>"…"</p><footer>— Pat Smith … <a>March 14, 2023</a>`).
+
+Most quotes of posts in copy are written so, not as embed codes; a link read as a link alone was never compared, and
+the report said "the article quotes no text of this post" (newuser34 #1). What is read here is a reading, not a fact:
+quotation marks beside a link may quote somebody else. A quote the markup ties to the link (the blockquote it signs,
+or one a colon after the link opens) is `HIGH`; any other quote in the link's sentence is `UNCERTAIN`, whose change
+only warns. A quote in another sentence, or one a speech verb ("said", "told") gives to a speaker, is not read.
+Pure: element in, `Beside` out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from resolver.extract import tweet_text
+from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
+from resolver.lazy import LazyPattern
+
+# A run in quotation marks: curly, straight, guillemets, German low-high. Its closing mark may be missing at the end of
+# a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper convention).
+QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)")
+OPENS_RE = LazyPattern(r"\s*[“\"«„]")
+# Between the link and the quote: no sentence end, and no verb giving the quote to a speaker other than the link's.
+SENTENCE_END_RE = LazyPattern(r"[.!?](?:\s|$)")
+SPEECH_RE = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|according|stated|states|declared|"
+                        r"dijo|afirmó|a déclaré|sagte)\b", re.IGNORECASE)
+# The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
+PROSE = frozenset("p li blockquote footer dd figcaption td".split())
+MOST_NODES = 400   # nodes of a block read for one link: a paragraph, not a page a broken tag left open
+MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
+# A verb of posting: the name before it is the speaker's ("Mayor Jones <a>wrote on X</a>", "Smith said <a>on X</a>").
+# A name before a link that is no such verb is as often the one spoken of ("Trump attacked Chuck Jones <a>…</a>").
+POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|replies|responded|responds|shared|shares|"
+           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
+           r"publicó|a écrit|a tweeté)")
+POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
+# The name a sentence gives just before the link: capitalised words, the last of them touching the link or its verb.
+NAME_BEFORE_RE = LazyPattern(rf"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+                             rf"(\s+{POSTING}(?:\s+(?:on|in|to)\s+[\w.]+)?)?\s*$")
+# Words that open a sentence or name no one.
+NOT_NAMES = frozenset("On In At The A An And But Then Later Earlier When After Before As Also Yet So Meanwhile This "
+                      "That It He She They We I You His Her Their Its From For By Of To With Via Per Here There Read "
+                      "See Watch Auch Und".split())
+# A signature line: "— Pat Smith (@CouncilorSmith) on X, March 14, 2023".
+SIGNATURE_RE = LazyPattern(r"^\s*[—–-]{1,2}\s*(?P<name>[^()@—–,]{1,60}?)\s*(?:\(@[A-Za-z0-9_]{1,15}\)|,|$)")
+
+
+@dataclass(frozen=True)
+class Beside:
+    text: str | None              # the quoted words read as the article's quote of the post
+    confidence: str | None        # tweet_text.HIGH: the markup ties them to the link; UNCERTAIN: the sentence does
+    name: str | None              # the name the article gives the speaker just before the link (or in a signature)
+
+
+NOTHING = Beside(None, None, None)
+
+
+def beside(a: Any) -> Beside:
+    """What the article says beside a link to a post (`a`): the quote a pull-quote or the link's sentence holds, and
+    the speaker it names. NOTHING where it says neither."""
+    block = next((b for b in ancestors(a) if b.tag in BLOCKS), None)
+    if block is None or block.tag not in PROSE:   # a link loose in a layout <div> is in no sentence read here
+        return NOTHING
+    quote = next((b for b in ancestors(a) if b.tag == "blockquote"), None)
+    if quote is not None:
+        found = _pull_quote(quote, block, a)
+        if found is not None:
+            return found
+    before, after = _split_at(block, a)
+    name = _name_before(before, element_text(a))
+    run = _quote_after(after)
+    if run is not None:
+        text, closed, clear = run
+        if not closed:
+            text = " ".join([text, *_continued(block)])
+        return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
+    earlier = _quote_before(before)
+    return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
+
+
+def _split_at(block: Any, a: Any) -> tuple[str, str]:
+    """(the block's words before the link, after it), each as one line."""
+    inside = {n.mem_id for n in a.traverse(include_text=True)}
+    parts: tuple[list[str], list[str]] = ([], [])
+    side = 0
+    for seen, node in enumerate(block.traverse(include_text=True)):
+        if seen > MOST_NODES:
+            return "", ""
+        if node.mem_id in inside:
+            side = 1
+        elif node.tag == "-text":
+            parts[side].append(node.text_content or "")
+    return tuple(" ".join("".join(p).split()) for p in parts)   # type: ignore[return-value]
+
+
+def _runs(words: str) -> list[tuple[int, int, str, bool]]:
+    """The quoted runs in `words`: (start, end, the words inside the marks, whether it closed)."""
+    runs = []
+    for m in QUOTED_RE.finditer(words):
+        groups = m.groups()
+        inner, close = next((groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i] is not None)
+        # the comma closing a quote inside its marks is the article's sentence's ("“…, not 30,” she added")
+        runs.append((m.start(), m.end(), inner.strip().removesuffix(",").rstrip(), bool(close)))
+    return runs
+
+
+def _ties(between: str) -> bool:
+    """Whether the words between a link and a quote keep the quote in the link's sentence, given to nobody else."""
+    return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
+
+
+def _quote_after(after: str) -> tuple[str, bool, bool] | None:
+    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it."""
+    runs = _runs(after)
+    if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
+        return None
+    start, _, words, closed = runs[0]
+    return words, closed, after[:start].rstrip().endswith(":")
+
+
+def _quote_before(before: str) -> str | None:
+    """The last quote before the link in its sentence (`“Costs rose,” Smith <a>posted</a>`), or None."""
+    runs = [r for r in _runs(before) if r[3]]
+    if not runs or not _ties(before[runs[-1][1]:]):
+        return None
+    return runs[-1][2] or None
+
+
+def _continued(block: Any) -> list[str]:
+    """A quote left open at the end of the link's paragraph runs on into the next paragraphs that open with a mark
+    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes."""
+    found: list[str] = []
+    node = block.next
+    while node is not None and len(found) < 5:
+        if not is_element(node):
+            if (node.text_content or "").strip():
+                break
+            node = node.next
+            continue
+        words = element_text(node)
+        runs = _runs(words) if OPENS_RE.match(words) else []
+        if not runs or runs[0][0] != len(words) - len(words.lstrip()):
+            break
+        found.append(runs[0][2])
+        if runs[0][3]:
+            break
+        node = node.next
+    return found
+
+
+def _name_before(before: str, shown: str) -> str | None:
+    """The name the words just before the link give the speaker ("Mayor Jones"): capitalised words touching a verb of
+    posting, the link's own words (`shown`) or those before it. None: no name, or no such verb."""
+    m = NAME_BEFORE_RE.search(before)
+    if m is None or not (m.group(2) or POSTING_RE.match(shown)):
+        return None
+    words = m.group(1).split()
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
+    """A blockquote that is no embed code, holding the link in its signature (a <footer>, a <cite>, a line opening with
+    a dash, its short last block): its other blocks are the quote, tied to the link by the markup. None: the link sits
+    in the quoted words themselves, which its sentence tells."""
+    signature = block
+    for b in ancestors(a):
+        if b.mem_id == quote.mem_id:
+            break
+        if b.tag in ("footer", "cite"):
+            signature = b
+            break
+    if signature.mem_id == quote.mem_id or not _signs(signature) \
+            or any(seen > MOST_NODES for seen, _ in enumerate(quote.traverse())):   # a pull-quote is short
+        return None
+    inside = {n.mem_id for n in signature.traverse(include_text=True)}
+    lines = [element_text(b) for b in quote.traverse() if b.tag in BLOCKS and b.mem_id != quote.mem_id
+             and b.mem_id not in inside and not any(c.tag in BLOCKS for c in b.traverse() if c.mem_id != b.mem_id)]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    words = " ".join(lines)
+    runs = [r for r in _runs(words) if r[2]]
+    text = " ".join(r[2] for r in runs) if runs else words
+    m = SIGNATURE_RE.match(element_text(signature))
+    name = m.group("name").strip() if m is not None and m.group("name") else None
+    return Beside(text, tweet_text.HIGH, name)
+
+
+def _signs(block: Any) -> bool:
+    """Whether a block of a blockquote is its signature: a footer or cite, or a line opening with a dash."""
+    return block.tag in ("footer", "cite") or element_text(block)[:1] in ("—", "–", "-")

@@ -1,0 +1,164 @@
+"""Quotes of posts beside a bare link (newuser34 #1, #2, #3): prose (`Smith <a>posted</a>: "…"`) and a CMS's
+pull-quote. A link was read as a link alone: its report said "the article quotes no text of this post" (false), passed
+a changed figure under --fail-on fail, passed the author where the prose named another speaker, and said "the article
+shows no date" where the link's own words were one. Fictional posts, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from resolver.budgets import DEFAULT_LIMITS
+from resolver.cli import cli
+from resolver.extract import find_all
+from tests import xfixtures as fx
+from tests.test_fetch import by_id, json_page
+from tests.waybacknet import serve
+
+POST_ID = "1635717429457846273"   # minted 2023-03-14T19:00:00Z
+URL = f"https://twitter.com/CouncilorSmith/status/{POST_ID}"
+WORDS = ("The council rejected the bridge plan tonight. We will not support new tolls on Route 9. Costs rose 12 "
+         "percent this year.")
+
+
+def _page(body: str) -> str:
+    return f'<html lang="en"><body><article><p>RIVERTON — The council met on Tuesday.</p>{body}</article></body></html>'
+
+
+PROSE_CHANGED = _page(f'<p>Smith <a href="{URL}">posted</a> later that night: "Costs rose 21 percent this year."</p>')
+PULL_QUOTE = _page(f'<blockquote class="pullquote"><p>“The council approved the bridge plan tonight.”</p><footer>— Pat '
+                   f'Smith (@CouncilorSmith) on X, <a href="{URL}">March 14, 2023</a></footer></blockquote>')
+WRONG_SPEAKER = _page(f'<p>Mayor Jones <a href="{URL}">wrote on X</a>: “We will not support new tolls on Route 9.”</p>')
+BARE = _page(f'<p>Smith <a href="{URL}">posted about it</a> on Tuesday.</p>')
+
+
+@pytest.mark.parametrize("body, text, confidence, name", [
+    (f'<p>Smith <a href="{URL}">posted</a> later that night: "Costs rose 21 percent this year."</p>',
+     "Costs rose 21 percent this year.", "high", "Smith"),
+    (f'<p>“Costs rose 12 percent,” Smith <a href="{URL}">posted</a>.</p>', "Costs rose 12 percent", "uncertain",
+     "Smith"),
+    (f'<p>Jones <a href="{URL}">replied on X</a>: “I never said the budget was balanced.</p><p>“The audit found 3 '
+     'errors, not 30,” she added.</p>', "I never said the budget was balanced. The audit found 3 errors, not 30",
+     "high", "Jones"),
+    (f'<blockquote class="pullquote"><p>“The council approved the bridge plan tonight.”</p><footer>— Pat Smith '
+     f'(@CouncilorSmith) on X, <a href="{URL}">March 14, 2023</a></footer></blockquote>',
+     "The council approved the bridge plan tonight.", "high", "Pat Smith"),
+    # precision: a person quoted in speech, the post linked in another paragraph or past a speech verb
+    (f'<p>“We are broke,” the mayor said at the meeting.</p><p>Smith <a href="{URL}">responded</a> on X.</p>',
+     None, None, "Smith"),
+    (f'<p>“We are broke,” the mayor told reporters, hours after Smith <a href="{URL}">posted</a> on X.</p>',
+     None, None, "Smith"),
+    (f'<p>The council <a href="{URL}">voted</a>. Later, the mayor said: “We are broke.”</p>', None, None, None),
+    # a name before a link that is no verb of posting may be the one spoken of, not the speaker
+    (f'<p>Trump attacked Chuck Jones <a href="{URL}">in a post</a> on Tuesday.</p>', None, None, None),
+    (f'<p>Mayor Jones said <a href="{URL}">on X</a> that the vote was fair.</p>', None, None, "Mayor Jones"),
+], ids=["colon-after-link", "quote-before-link", "quote-over-two-paragraphs", "pull-quote", "speech-elsewhere",
+        "speech-verb-between", "another-sentence", "name-spoken-of", "name-then-verb"])
+def test_words_quoted_beside_a_link_are_read_as_its_quote_and_no_others(body, text, confidence, name):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.detector, embed.text, embed.text_confidence, embed.author_name) == ("html-link", text, confidence,
+                                                                                     name)
+
+
+def test_a_links_own_words_that_are_a_date_are_its_date():
+    [embed] = find_all(PULL_QUOTE, "html")[0]
+    assert (embed.date_text, embed.date) == ("March 14, 2023", "2023-03-14")
+    [embed] = find_all(BARE, "html")[0]
+    assert (embed.date_text, embed.date) == (None, None)
+
+
+@pytest.fixture
+def report(fakenet, tmp_path):
+    """Run `report` on an article (on loopback: syndication answers the post, the archive has no capture)."""
+    answer = dict(fx.SYNDICATION_TWEET, id_str=POST_ID, text=WORDS, created_at="2023-03-14T19:00:00.000Z",
+                  display_text_range=[0, len(WORDS)], mediaDetails=[],
+                  user=dict(fx.SYNDICATION_TWEET["user"], screen_name="CouncilorSmith", name="Pat Smith"),
+                  entities={"hashtags": [], "urls": [], "user_mentions": [], "symbols": []},
+                  edit_control={"edit_tweet_ids": [POST_ID], "editable_until_msecs": "1678824000000",
+                                "is_edit_eligible": False, "edits_remaining": "5"})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST_ID: [json_page(answer)]}))
+    serve(fakenet, [])
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in (
+                          "cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org")))
+
+    def run(html: str, fmt: str, *, exit_code: int = 0) -> str:
+        article = tmp_path / "article.html"
+        article.write_text(html, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "report",
+                                          "--format", fmt, "--fail-on", "fail", str(article)])
+        assert result.exit_code == exit_code, result.output
+        return result.stdout
+    return run
+
+
+def _check(stdout: str, name: str) -> dict:
+    [embed] = json.loads(stdout)["embeds"]
+    return next(c for c in embed["checks"] if c["name"] == name)
+
+
+def test_a_changed_figure_quoted_in_prose_beside_the_link_fails_in_every_format(report):
+    said = report(PROSE_CHANGED, "json", exit_code=4)
+    assert _check(said, "text") == {"name": "text", "result": "fail", "changes": ["12 → 21"],
+                                    "evidence": "the words quoted beside the link differ from the post: 1 change in "
+                                                "the quoted words: 12 → 21"}
+    assert json.loads(said)["summary"]["checks"]["fail"] == 1
+    markdown = report(PROSE_CHANGED, "md", exit_code=4)
+    assert "❌ fail **text**: the words quoted beside the link differ from the post: 1 change in the quoted words: " \
+           "12 → 21" in markdown
+    assert "quotes no text" not in markdown
+    assert "Costs rose 21 percent this year. [quoted beside the link: the words may quote something else]" in markdown
+    html = report(PROSE_CHANGED, "html", exit_code=4)
+    assert "the words quoted beside the link differ from the post" in html and "quotes no text" not in html
+
+
+def test_a_pull_quote_with_a_word_changed_fails_and_its_date_link_is_compared(report):
+    said = report(PULL_QUOTE, "json", exit_code=4)
+    assert _check(said, "text")["result"] == "fail" and _check(said, "text")["changes"] == ["rejected → approved"]
+    assert _check(said, "date") == {"name": "date", "result": "pass",
+                                    "evidence": "article 2023-03-14, post created 2023-03-14T19:00:00Z"}
+    assert "the link names @CouncilorSmith (Pat Smith), the post's author; the article names “Pat Smith” beside " \
+           "it" == _check(said, "author")["evidence"]
+
+
+def test_a_quote_given_to_another_speaker_before_the_link_warns_and_the_handle_is_the_urls(report):
+    said = report(WRONG_SPEAKER, "json")
+    assert _check(said, "author") == {
+        "name": "author", "result": "warn",
+        "evidence": "the article names “Mayor Jones” beside the link to this post; its author is @CouncilorSmith (Pat "
+                    "Smith): the quote may be given to the wrong speaker"}
+    assert _check(said, "text")["result"] == "pass"
+    markdown = report(WRONG_SPEAKER, "md")
+    assert "| Author | @CouncilorSmith (in the link's URL); the article names “Mayor Jones” beside it |" in markdown
+    html = report(WRONG_SPEAKER, "html")
+    assert "the quote may be given to the wrong speaker" in html
+
+
+def test_a_link_with_no_quote_beside_it_says_it_was_not_checked_not_that_the_article_quotes_nothing(report):
+    said = report(BARE, "json")
+    assert _check(said, "text") == {"name": "text", "result": "skip", "evidence": "not checked: the article links "
+                                    "this post; no quoted words were read beside the link"}
+    assert _check(said, "date") == {"name": "date", "result": "skip", "evidence": "no date was read for this post "
+                                    "(the article links it; a date in its prose is not read)"}
+    assert _check(said, "author")["evidence"] == ("the link names @CouncilorSmith (Pat Smith), the post's author; "
+                                                  "the article names “Smith” beside it")
+    for fmt in ("md", "html"):
+        shown = report(BARE, fmt)
+        assert "no quoted words were read beside the link" in shown and "quotes no text" not in shown
+
+
+def test_words_beside_a_link_that_quote_something_else_warn_never_pass_or_fail():
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": WORDS, "archived": [], "post_id": POST_ID}
+    embed = {"text": "We are broke and the bridge will wait.", "detector": "html-link", "text_confidence": "high"}
+    checked = text_check(embed, post)
+    assert checked["result"] == "warn", checked
+    assert checked["evidence"].startswith("the words quoted beside the link are mostly not the post's (they may quote "
+                                          "something else): “We are broke and the bridge will wait.”")
+    uncertain = text_check(embed | {"text": "Costs rose 21 percent this year.", "text_confidence": "uncertain"}, post)
+    assert uncertain["result"] == "warn" and "(they may quote something else, so this is no fail)" in \
+        uncertain["evidence"]
