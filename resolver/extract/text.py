@@ -31,6 +31,8 @@ MASTODON_POST_START = r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]{1,5})?/@"  
 # handle then a date on the next line is also an article's header or byline (fixnu33d).
 SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)\)"
                   rf"(?P<wrap>{SP}*\r?\n)?{SP}*(?:on{SP}+)?\[?")
+# What ends the line of a wrapped signature's date (or its link): nothing but a closing mark (review34r3).
+WRAPPED_DATE_END_RE = re.compile(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
@@ -458,14 +460,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dash = _last_dash(before[-120:]) or _double_space(before[-120:])
-        if match.group("wrap") and _last_dash(before[-120:]) is None:
-            continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature
+        if match.group("wrap") and (_last_dash(before[-120:]) is None
+                                    or not WRAPPED_DATE_END_RE.match(text, match.end())):
+            continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
+            # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
             name = _strip(before[offset + len(dash[1]):])
             inline_text = _strip(before[:offset])
             text_end_in_line = offset
+            if _is_byline(name, name) and _own_post(link, platform, handle) is None:
+                continue   # "Politics — By Jane Roe (@jane) May 1, 2024": a section's name, the writer (review34r3)
         else:
             name, name_sure = _dashless_name(before, handle, known_names)
             cut = before.rstrip()
@@ -533,9 +539,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 
 def _signature_platform(handle: str) -> str | None:
     """The platform a signature's handle is of: an X handle's letters, a Bluesky domain, a Mastodon account with its
-    instance (`user@instance`); None for a handle of none."""
+    instance (`user@instance`), on a host no other platform owns ("@jane@twitter.com" is an X account written in
+    fediverse form, as `platforms.parse_url` reads a link: review34r3); None for a handle of none."""
     if "@" in handle:
-        return platforms.mastodon.PLATFORM if platforms.mastodon.profile_url(handle) else None
+        mastodon = platforms.mastodon
+        owned = platforms.platform_of(handle.rpartition("@")[2]) is not None
+        return mastodon.PLATFORM if mastodon.profile_url(handle) and not owned else None
     return "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
 
 
