@@ -123,7 +123,9 @@ RULES = (
              [_earliest("first_seen_at"), "url = COALESCE(url, excluded.url)",
               "host = COALESCE(host, excluded.host)", "truncated = COALESCE(truncated, excluded.truncated)",
               "record_id = COALESCE(record_id, excluded.record_id)",
-              "warc_date = COALESCE(warc_date, excluded.warc_date)"])),
+              "warc_date = COALESCE(warc_date, excluded.warc_date)",
+              # one name read in two places (two shards' `a.html` in two folders): of no known place (review34r4)
+              "place = CASE WHEN place IS excluded.place THEN place END"])),
     # An article already merged keeps the embeds and credits it was recorded with, unless this input's record is
     # preferred (`_prefer`): then its credits replace the kept ones, and its embeds update them in place.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),

@@ -47,7 +47,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "warc_date": f"When the crawler fetched the page: a WARC record's WARC-Date ({TIME}); empty for other inputs",
         "superseded_at": f"When a newer version of this source was scanned (the page was edited; {TIME}): this "
                          "version is kept, counted in no view. Empty: the version scanned there last, the current "
-                         "one"}),
+                         "one",
+        "place": "Where the bytes can be read again, whose newer version supersedes this one: a file's real path, an "
+                 "article's URL as given (v54). Empty: no place (standard input, a record of a feed or WARC, a "
+                 "relative path recorded before v54, one name read in two places): never superseded"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
         "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",

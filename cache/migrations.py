@@ -1018,16 +1018,17 @@ VIEWS_V51 = {
 }
 
 
-def keep_one_current_version(db: Database) -> None:
-    """Of each source with more than one current version (all of a cache before v51; two shards that read two
-    versions of one file, merged), the one first seen there last stays current, the others superseded when it was
-    seen: m051's, and `cache merge`'s after it copied the inputs' sources. Idempotent."""
+def keep_one_current_version(db: Database, *, by: str = "place") -> None:
+    """Of each place (v54: a file's real path, a URL; m051's `by` its source) with more than one current version
+    (all of a cache before v51; two shards that read two versions of one file, merged), the one first seen there
+    last stays current, the others superseded when it was seen: m051's, and `cache merge`'s after it copied the
+    inputs' sources. A row of no known place (NULL) is its own. Idempotent."""
     places = ", ".join(f"'{name}'" for name in NO_PLACE_SOURCES)
-    newer = ("s.source = old.source AND s.superseded_at IS NULL AND s.id != old.id AND "
+    newer = (f"s.{by} = old.{by} AND s.superseded_at IS NULL AND s.id != old.id AND "
              "(s.first_seen_at > old.first_seen_at OR (s.first_seen_at IS old.first_seen_at AND s.id > old.id))")
     db.execute(f"""UPDATE article_sources AS old SET superseded_at = (
         SELECT max(s.first_seen_at) FROM article_sources s WHERE {newer})
-        WHERE old.superseded_at IS NULL AND old.source NOT IN ({places})
+        WHERE old.superseded_at IS NULL AND old.source NOT IN ({places}) AND old.{by} IS NOT NULL
           AND EXISTS (SELECT 1 FROM article_sources s WHERE {newer})""")
 
 
@@ -1041,7 +1042,7 @@ def m051_views_count_current_versions(db: Database) -> None:
     recorded there last is the current one."""
     db.table("article_sources").add_column("superseded_at", str)
     db.execute("CREATE INDEX article_sources_source ON article_sources (source)")
-    keep_one_current_version(db)
+    keep_one_current_version(db, by="source")
     db.create_view("current_articles", CURRENT_ARTICLES.strip())
     for name, sql in VIEWS_V51.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
@@ -1138,24 +1139,47 @@ def m053_at_risk_by_a_captures_newest_reading(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V53.strip())
 
 
-# v54's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's (at_risk_embeds
-# on v53's).
-def _as_of_not_ahead(sql: str) -> str:
-    if _AS_OF_V52 not in sql:
-        raise ValueError("v54: a view without v52's as-of expression")
-    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
-
-
-VIEWS_V54 = {name: _as_of_not_ahead(sql) for name, sql in (VIEWS_V52 | {"at_risk_embeds": AT_RISK_EMBEDS_V53}).items()}
+# A source names a place only when it is one whatever the folder it was read from: a URL, or an absolute path of a
+# file (not a record's: "feed.jsonl:12", "crawl.warc.gz#4096", which hold other articles in another file of that name).
+_PLACE_OF_A_SOURCE_V54 = """
+UPDATE article_sources SET place = source
+WHERE (source LIKE 'http://%' OR source LIKE 'https://%')
+   OR (source LIKE '/%' AND url IS NULL AND record_id IS NULL AND warc_date IS NULL
+       AND source NOT GLOB '*:[0-9]*' AND source NOT GLOB '*#[0-9]*')"""
 
 
 @migrations()
-def m054_status_as_of_no_answer_dated_ahead(db: Database) -> None:
-    """v54 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
+def m054_versions_of_one_place(db: Database) -> None:
+    """v54 (review34r4): `article_sources.place`, where the bytes can be read again (a file's real path, an article's
+    URL; NULL for standard input and a record of a feed or WARC), and an article supersedes the versions of its
+    place, not of its name. Before, v51 took the name for the place: `scan a.html` run in two folders counted only
+    the file scanned last (the other "changed"), and a feed exported again under its name superseded every article
+    at the same line. A source recorded before v54 names its place when it is a URL or an absolute path of a file;
+    the others (a relative path, a record) are of no known place: v51's choice among them is undone, each counted."""
+    db.table("article_sources").add_column("place", str)
+    db.execute("CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL")
+    db.execute(_PLACE_OF_A_SOURCE_V54.strip())
+    db.execute("UPDATE article_sources SET superseded_at = NULL WHERE place IS NULL AND superseded_at IS NOT NULL")
+
+
+# v55's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's (at_risk_embeds
+# on v53's).
+def _as_of_not_ahead(sql: str) -> str:
+    if _AS_OF_V52 not in sql:
+        raise ValueError("v55: a view without v52's as-of expression")
+    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
+
+
+VIEWS_V55 = {name: _as_of_not_ahead(sql) for name, sql in (VIEWS_V52 | {"at_risk_embeds": AT_RISK_EMBEDS_V53}).items()}
+
+
+@migrations()
+def m055_status_as_of_no_answer_dated_ahead(db: Database) -> None:
+    """v55 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
     by a machine whose clock ran ahead, replayed) as the one a status is as of: a live answer that took the post's
     view from it (review32r3) was as of the replayed answer's time to come, which said otherwise. As `Store.VIEW_AT`
     reads it for `status_as_of`, the TTL and `stats`."""
-    for name, sql in VIEWS_V54.items():
+    for name, sql in VIEWS_V55.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 

@@ -33,7 +33,7 @@ CREATE TABLE "article_sources" (
    "article_id" INTEGER REFERENCES "articles"("id"),
    "source" TEXT,
    "first_seen_at" TEXT
-, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT, "superseded_at" TEXT);
+, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT, "superseded_at" TEXT, "place" TEXT);
 
 CREATE UNIQUE INDEX "idx_article_sources_article_id_source"
     ON "article_sources" ("article_id", "source");
@@ -518,6 +518,8 @@ a.first_scanned_at
 FROM articles a
 WHERE a.encoding_detected = 1 AND a.id IN (SELECT id FROM current_articles) AND a.encoding_rival <> ''
 ORDER BY a.id;
+
+CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL;
 
 CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
        COUNT(*) AS embeds,

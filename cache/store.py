@@ -54,7 +54,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
               "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
               "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
-              "m053_at_risk_by_a_captures_newest_reading", "m054_status_as_of_no_answer_dated_ahead")
+              "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
+              "m055_status_as_of_no_answer_dated_ahead")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -542,7 +543,8 @@ class Store:
         """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
         caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected,
         encoding_rival ('' for none; absent: not known, NULL), encoding_rivals (a list, all of them; absent: not known,
-        NULL), bytes, source, embeds, credits, `url` when the input
+        NULL), bytes, source, `place` (where the bytes can be read again: a file's real path, a URL; None for stdin
+        and a record), embeds, credits, `url` when the input
         said where it was fetched from, `record_id` and `warc_date` when it said which record it is and when it was
         crawled, and `truncated` when its WARC record was cut short by the crawler (WARC-Truncated). Returns (article
         id, created) per article; a known
@@ -578,9 +580,12 @@ class Store:
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
             "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?) "
             # a version the source had before, read there again (an edit undone): `_record_one` makes it current
-            "AND (? OR s.superseded_at IS NULL)",
+            "AND (? OR s.superseded_at IS NULL) "
+            # the same name read in another place (`a.html` in another folder): `_record_one` says it is unsure
+            "AND (? IS NULL OR s.place IS NULL OR s.place = ?)",
             [article["sha256"], article["source"], article.get("truncated"), article.get("record_id"),
-             article.get("record_id"), article.get("warc_date"), article.get("warc_date"), self.read_only]).fetchone()
+             article.get("record_id"), article.get("warc_date"), article.get("warc_date"), self.read_only,
+             article.get("place"), article.get("place")]).fetchone()
         if row and article.get("encoding_given") and not _same_reading(row[1], row[2], row[3], article):
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
@@ -616,12 +621,15 @@ class Store:
                 self._read_again(article_id, article, rows, tool_version)
             elif article.get("encoding_given"):
                 self._redecoded(article_id, article, rows, now)
-        conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
-                     [article_id, source, now])
-        if row is not None:   # read here before and since superseded (an edit undone): current again
-            conn.execute("UPDATE article_sources SET superseded_at = NULL WHERE article_id = ? AND source = ? "
-                         "AND superseded_at IS NOT NULL", [article_id, source])
-        self._supersede(article_id, source, now)
+        place = article.get("place")
+        if not conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at, place) "
+                            "VALUES (?, ?, ?, ?)", [article_id, source, now, place]).rowcount:
+            # Read under this name before. Since superseded: an edit undone, current again. In another place (two
+            # files of one name and the same bytes, in two folders): which one the row is of is unknown, so it is
+            # no place's version (NULL), never superseded (review34r4).
+            conn.execute("UPDATE article_sources SET superseded_at = NULL, place = CASE WHEN place IS ? THEN place END"
+                         " WHERE article_id = ? AND source = ?", [place, article_id, source])
+        self._supersede(article_id, source, place, now)
         if article.get("url"):
             self._set_source_url(article_id, source, article["url"])
         if article.get("record_id") or article.get("warc_date"):   # which record, crawled when (newuser30b #3)
@@ -631,15 +639,17 @@ class Store:
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
 
-    def _supersede(self, article_id: int, source: str, now: str) -> None:
-        """The article is now the current version of `source`: the one recorded there before (an edited page's old
-        bytes) is marked superseded, kept but counted in no view (v51, newuser34b #1); its sha256 is noted in
-        `replaced` for the caller to say "changed since last scanned". A source naming no place is its own."""
-        if source in NO_PLACE_SOURCES:
+    def _supersede(self, article_id: int, source: str, place: str | None, now: str) -> None:
+        """The article is now the current version of `place` (a file's real path, a URL: v54): the one recorded
+        there before (an edited page's old bytes) is marked superseded, kept but counted in no view (v51, newuser34b
+        #1); its sha256 is noted in `replaced` under `source` for the caller to say "changed since last scanned". An
+        article of no known place (stdin, a feed's record, a row of before v54 under a relative name) is its own:
+        a name is no place (review34r4: `a.html` read in two folders superseded the other file)."""
+        if place is None or source in NO_PLACE_SOURCES:
             return
         older = self.conn.execute(
             "SELECT s.id, a.sha256 FROM article_sources s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.source = ? AND s.superseded_at IS NULL AND s.article_id != ?", [source, article_id]).fetchall()
+            "WHERE s.place = ? AND s.superseded_at IS NULL AND s.article_id != ?", [place, article_id]).fetchall()
         if older:
             self.conn.execute(f"UPDATE article_sources SET superseded_at = ? WHERE id IN "
                               f"({', '.join('?' * len(older))})", [now, *(row[0] for row in older)])

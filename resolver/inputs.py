@@ -107,6 +107,10 @@ class Item:
     fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
     #                                   written with it (#11)
     max_bytes: int | None = None      # a file's or stdin's `[scan] max_article_bytes` (0: none); None: a record's cap
+    # Where its bytes can be read again, whatever name it was given by (review34r4): a file's real path, an
+    # article's URL as given; None for stdin and a record (a feed's line or a WARC's offset holds another article in
+    # another file of that name), whose article is never a newer version of another (`Store._supersede`).
+    place: str | None = None
 
     @property
     def unmatched(self) -> bool:
@@ -244,7 +248,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         elif named.kind == "url":
             # The URL as given names the article (its source); the resume key is the URL fetched.
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
-                                  explicit=True))
+                                  explicit=True, place=name))
         else:
             for path, locator, explicit, problem in _named(name, spec.globs, listed=listed):
                 if problem:
@@ -421,7 +425,7 @@ def _file_item(path: Path, locator: str, explicit: bool, *, max_bytes: int | Non
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
         return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit, max_bytes=max_bytes)
     return Item(source=str(path), key=printable(f"{real}|{info.st_size}|{info.st_mtime_ns}"), locator=locator,
-                path=path, explicit=explicit, max_bytes=max_bytes)
+                path=path, explicit=explicit, max_bytes=max_bytes, place=printable(real))
 
 
 def _real_path(path: Path, info: os.stat_result) -> str:

@@ -111,6 +111,9 @@ class ArticleResult:
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
     # there, newuser34b #1): kept in the cache, counted no more. Said by the run's summary.
     replaces: str | None = field(default=None, repr=False, compare=False)
+    # Where its bytes can be read again (`Item.place`: a file's real path, a URL; None for stdin and a record): the
+    # place whose earlier version it supersedes (review34r4: two files of one name in two folders were one source).
+    place: str | None = field(default=None, repr=False, compare=False)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -560,7 +563,8 @@ def _kept_as(items: Iterator[Item], keys: ProgressKeys) -> Iterator[Item]:
         if item.key is None or (key := keys(item.key)) == item.key:
             yield item
         else:
-            yield replace(item, key=key, source=keys.redactor.text(item.source))
+            yield replace(item, key=key, source=keys.redactor.text(item.source),
+                          place=keys.redactor.text(item.place) if item.place else None)
 
 
 def _same_bytes_done(store: Store, job: str, key: str, *, output: OutputFile | None = None) -> bool:
@@ -1155,7 +1159,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
          "encoding_given_at": article.encoding_given_at, "encoding_rival": article.encoding_rival or "",
          "encoding_rivals": list(article.encoding_rivals),
-         "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
+         "bytes": article.size, "source": article.source, "place": result.place, "url": result.url,
+         "truncated": result.truncated,
          "record_id": result.record_id, "warc_date": result.warc_date,
          "embeds": result.embeds_json, "credits": result.credits_json,
          "incomplete": [failed.to_json() for failed in result.incomplete]}
@@ -1233,7 +1238,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete,
-            unrecorded_fetches=item.fetched, unread=found.loaded.unread),
+            unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1433,6 +1438,7 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     # served as text/plain is read as text (its "<p>" is no markup).
     plain = (content_type or "").split(";")[0].strip().lower() == "text/plain"
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
+                   place=redact(item.place) if item.place else None,
                    final_url=redact(final_url), fetched=tuple(ledger.held), charset=charset_of(content_type),
                    kind="text" if plain else item.kind)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -271,10 +272,12 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
 
 
-# Words of a name that name no one in particular: a title before it ("Mayor Jones"), a post's platform.
-TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president "
-                   "minister mp dr mr mrs ms prof professor judge chief officer secretary deputy commissioner the "
-                   "on x twitter".split())
+# Words of a name that name no one in particular: a title before it ("Mayor Jones") or alone ("The Chancellor", whom
+# the name check cannot hold against the author's name), a post's platform.
+TITLES = frozenset("mayor councilor councillor council senator sen rep representative governor gov president vice "
+                   "minister prime premier chancellor king queen prince princess pope ambassador general sheriff "
+                   "bishop spokesman spokeswoman spokesperson official officials mp dr mr mrs ms prof professor judge "
+                   "chief officer secretary deputy commissioner the on x twitter".split())
 
 
 def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any]:
@@ -288,14 +291,33 @@ def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str)
     if not name:
         return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
                                                     "naming of the speaker was not read"))
-    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in TITLES and len(w) > 1]
-    theirs = f"{handle} {found_name or ''}".casefold()
-    if words and not any(w in theirs for w in words):
+    words = [w for w in _name_words(name) if w not in TITLES and len(w) > 1]
+    if words and not any(_names_author(w, handle, found_name) for w in words):
         return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
                                                     f"author is {author}: the quote may be given to the wrong "
                                                     "speaker"))
     return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article names "
                                                 f"“{name}” beside it"))
+
+
+# A run of a name's letters this long inside a handle names it ("white" in @WhiteHouse); a shorter one may be chance
+# ("lo" in @CouncilorSmith).
+INSIDE_HANDLE = 4
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words as compared with an author's: case folded, accents aside ("José" is "Jose")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.findall(r"\w+", plain.casefold())
+
+
+def _names_author(word: str, handle: str, name: str | None) -> bool:
+    """Whether one word of the name an article gives (folded, `_name_words`) names a post's author: a word of the
+    author's name or of the handle's CamelCase ("Trump" of @realDonaldTrump), or a run of the handle's letters long
+    enough not to be chance (`INSIDE_HANDLE`)."""
+    theirs = {*_name_words(name or ""), *_name_words(" ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", handle))),
+              handle.casefold()}
+    return word in theirs or len(word) >= INSIDE_HANDLE and word in handle.casefold()
 
 
 def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any] | None:

@@ -110,7 +110,7 @@ def test_v51_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_
 
     old = Database(tmp_path / "old.db")
     migrations.apply(old, stop_before="m051_views_count_current_versions")
-    for i, source in enumerate(["desk/a.html", "desk/a.html", "desk/b.html", "-", "-"]):
+    for i, source in enumerate(["/desk/a.html", "/desk/a.html", "/desk/b.html", "-", "-"]):
         old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
         old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
         old["credits"].insert({"article_id": i + 1, "ordinal": 0, "organization": "Harbour Wire", "creator": "Jo",
@@ -118,7 +118,7 @@ def test_v51_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_
     old.conn.close()
     with Store(tmp_path / "old.db") as store:
         got = [tuple(r) for r in store.db.execute("SELECT source, superseded_at FROM article_sources ORDER BY id")]
-        assert got == [("desk/a.html", "2026-01-02"), ("desk/a.html", None), ("desk/b.html", None), ("-", None),
+        assert got == [("/desk/a.html", "2026-01-02"), ("/desk/a.html", None), ("/desk/b.html", None), ("-", None),
                        ("-", None)]
         assert [tuple(r) for r in store.db.execute("SELECT credits, articles FROM credits_by_organization")] == \
             [(4, 4)]
@@ -135,3 +135,77 @@ def test_a_merge_keeps_one_current_version_of_a_source_the_one_scanned_last(fold
     found = counts(tmp_path / "both.db")
     assert found["credits"] == [("Harbour Wire", 2, 2), ("Quay Wire", 1, 1)]
     assert found["articles"] == 4
+
+
+def test_review34r4_two_files_of_one_name_read_from_two_folders_are_two_places_not_two_versions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`scan a.html` in two folders gives two articles with the source "a.html": different files, so neither is a
+    newer version of the other (the views counted only the one scanned last, and the run said it "changed")."""
+    db = tmp_path / "c.db"
+    for name, organization in (("one", "One Wire"), ("two", "Two Wire")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.html").write_text(story(1, tweet=1500000000000000001, organization=organization))
+    monkeypatch.chdir(tmp_path / "one")
+    assert scan(db, "-q", "a.html").exit_code == 0
+    monkeypatch.chdir(tmp_path / "two")
+    second = scan(db, "a.html")
+    assert second.exit_code == 0 and "changed since" not in second.stderr
+    assert counts(db)["credits"] == [("One Wire", 1, 1), ("Two Wire", 1, 1)]
+    # the same file named by its absolute path, and through a link, after an edit: one place, its new version
+    (tmp_path / "one" / "a.html").write_text(story(1, tweet=1500000000000000001, organization="Quay Wire"))
+    (tmp_path / "link.html").symlink_to(tmp_path / "one" / "a.html")
+    assert scan(db, "-q", str(tmp_path / "link.html")).exit_code == 0
+    assert counts(db)["credits"] == [("Quay Wire", 1, 1), ("Two Wire", 1, 1)]
+
+
+def test_review34r4_a_feed_record_holding_another_article_at_its_line_supersedes_nothing(tmp_path: Path) -> None:
+    """A JSON Lines record's source is its feed's name and line ("feed.jsonl:1"): tomorrow's export holds another
+    article at line 1, no newer version of today's. Both count (the views counted tomorrow's only)."""
+    db = tmp_path / "c.db"
+    feed = tmp_path / "feed.jsonl"
+    for day, organization in enumerate(("Monday Wire", "Tuesday Wire")):
+        feed.write_text(json.dumps({"body": story(day, tweet=1500000000000000000 + day,
+                                                  organization=organization)}) + "\n")
+        result = scan(db, "--jsonl", str(feed), "--html-field", "body")
+        assert result.exit_code == 0 and "changed since" not in result.stderr, result.output
+    assert counts(db)["credits"] == [("Monday Wire", 1, 1), ("Tuesday Wire", 1, 1)]
+
+
+def test_review34r4_v54_takes_a_url_or_an_absolute_path_for_a_place_and_no_relative_name_or_record(
+        tmp_path: Path) -> None:
+    """A cache from before v51: "a.html" read twice may be two files in two folders, "feed.jsonl:1" two exports'
+    first lines: each counted (v51 counted the last only); a URL and an absolute path keep one current version."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m051_views_count_current_versions")
+    sources = ["a.html", "a.html", "/desk/feed.jsonl:1", "/desk/feed.jsonl:1", "https://news.example/a",
+               "https://news.example/a", "/desk/b.html", "/desk/b.html"]
+    for i, source in enumerate(sources):
+        old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
+        old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
+        old["credits"].insert({"article_id": i + 1, "ordinal": 0, "organization": "Harbour Wire", "creator": "Jo",
+                               "raw": "Jo/Harbour Wire"})
+    old.conn.close()
+    with Store(tmp_path / "old.db") as store:
+        got = [tuple(r) for r in store.db.execute("SELECT place, superseded_at IS NOT NULL FROM article_sources "
+                                                  "ORDER BY id")]
+        assert got == [(None, 0), (None, 0), (None, 0), (None, 0), ("https://news.example/a", 1),
+                       ("https://news.example/a", 0), ("/desk/b.html", 1), ("/desk/b.html", 0)]
+        assert [tuple(r) for r in store.db.execute("SELECT credits, articles FROM credits_by_organization")] == \
+            [(6, 6)]
+
+
+def test_review34r4_a_merge_of_two_shards_that_read_one_name_in_two_folders_counts_both(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cache.merge import merge
+
+    for name, organization in (("one", "One Wire"), ("two", "Two Wire")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.html").write_text(story(1, tweet=1500000000000000001, organization=organization))
+        monkeypatch.chdir(tmp_path / name)
+        assert scan(tmp_path / f"{name}.db", "-q", "a.html").exit_code == 0
+    merge(tmp_path / "both.db", [tmp_path / "two.db", tmp_path / "one.db"])
+    assert counts(tmp_path / "both.db")["credits"] == [("One Wire", 1, 1), ("Two Wire", 1, 1)]

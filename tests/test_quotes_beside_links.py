@@ -162,3 +162,97 @@ def test_words_beside_a_link_that_quote_something_else_warn_never_pass_or_fail()
     uncertain = text_check(embed | {"text": "Costs rose 21 percent this year.", "text_confidence": "uncertain"}, post)
     assert uncertain["result"] == "warn" and "(they may quote something else, so this is no fail)" in \
         uncertain["evidence"]
+
+
+OTHER = "https://twitter.com/CouncilorSmith/status/1635717429457846274"
+
+
+@pytest.mark.parametrize("body, text, confidence, name", [
+    # a quote a speech verb after it gives to a speaker: what she told reporters, not the post (was high: a fail)
+    (f'<p>Smith <a href="{URL}">tweeted</a> later: “Costs rose 21 percent this year,” she told reporters.</p>',
+     None, None, "Smith"),
+    (f'<p>Smith <a href="{URL}">tweeted</a> a photo from the rally: “Costs rose 21 percent,” she later said.</p>',
+     None, None, "Smith"),
+    # "she added" goes on giving the post's words
+    (f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year,” she added.</p>',
+     "Costs rose 21 percent this year", "high", "Smith"),
+    # another link between: the quote is that link's (a thread's second post; rd-medium-3's “useless”)
+    (f'<p>Smith <a href="{URL}">posted</a> and then <a href="{OTHER}">this</a>: “Costs rose 21 percent this year.”</p>',
+     None, None, "Smith"),
+    (f'<p>He called it “useless” in <a href="https://example.org/a">a blog post</a>, and <a href="{URL}">blocked a '
+     'friend</a> for it.</p>', None, None, None),
+    # the link sits inside quoted words: the marks around it are no quote of the post
+    (f'<p>She wrote "we <a href="{URL}">rejected</a> the plan" and "the bridge plan" was dead.</p>', None, None, None),
+    # a clause after a semicolon is another speaker's
+    (f'<p>Smith <a href="{URL}">tweeted</a> a photo; at the rally Jones shouted: “Costs rose 21 percent this year”.</p>',
+     None, None, "Smith"),
+    # German »…« marks
+    (f'<p>Smith <a href="{URL}">schrieb</a>: »Costs rose 21 percent this year« und ging.</p>',
+     "Costs rose 21 percent this year", "high", "Smith"),
+    # a pronoun or a title alone names no speaker to hold against the post's author
+    (f'<p>Sie <a href="{URL}">schrieb</a>: „Costs rose 12 percent this year.“</p>', "Costs rose 12 percent this year.",
+     "high", None),
+    (f'<p>Il <a href="{URL}">a écrit</a> : « Costs rose 12 percent this year. »</p>', "Costs rose 12 percent this "
+     "year.", "high", None),
+], ids=["told-reporters-after", "said-after", "added-after", "another-post-link-between", "another-link-between",
+        "link-inside-quote", "semicolon-clause", "german-reversed-guillemets", "german-pronoun", "french-pronoun"])
+def test_quotes_given_to_speech_another_link_or_nobody_are_not_read_as_the_posts(body, text, confidence, name):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence, embed.author_name) == (text, confidence, name)
+
+
+@pytest.mark.parametrize("body, name", [
+    (f'<p>Jones shared <a href="{URL}">a post</a> by the councilor.</p>', None),
+    (f'<p>Jones replied <a href="{URL}">to a post</a> by Smith.</p>', None),
+    (f'<p>Jones <a href="{URL}">replied to</a> Smith on Tuesday.</p>', None),
+    (f'<p>Jones <a href="{URL}">retweeted</a> Smith’s post.</p>', None),
+    # the speaker's own verbs still name them
+    (f'<p>Jones <a href="{URL}">replied</a> within minutes.</p>', "Jones"),
+    (f'<p>Mayor Jones <a href="{URL}">wrote on X</a> that the vote was fair.</p>', "Mayor Jones"),
+], ids=["shared-a-post", "replied-to-in-the-link", "link-replied-to", "retweeted", "replied", "wrote-on-x"])
+def test_a_name_before_sharing_or_replying_to_a_post_is_no_claim_that_they_wrote_it(body, name):
+    """Whoever shares a post or answers one is not its author: the name was read as the speaker and the author check
+    warned "the quote may be given to the wrong speaker" on a right article."""
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.author_name == name
+
+
+@pytest.mark.parametrize("speaker", ["The Chancellor", "A spokeswoman", "Officials", "The Prime Minister"])
+def test_a_title_alone_before_the_link_names_no_other_speaker(report, speaker):
+    """A role with no name ("The Chancellor wrote") cannot be held against the author's name: it warned "the quote may
+    be given to the wrong speaker" on a right article."""
+    said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
+    assert _check(said, "author")["result"] == "pass", _check(said, "author")
+
+
+JONES = "https://twitter.com/JoJones/status/1635717429457846274"
+
+
+@pytest.mark.parametrize("body, text, confidence", [
+    # a pull-quote of two posts, each signed: each signature's quote is the words above it, after the one before
+    (f'<blockquote class="pullquote"><p>“The council approved the bridge plan tonight.”</p><p>— Jo Jones, <a '
+     f'href="{JONES}">on X</a></p><p>“The council rejected the bridge plan tonight.”</p><p>— Pat Smith, <a '
+     f'href="{URL}">on X</a></p></blockquote>', "The council rejected the bridge plan tonight.", "high"),
+    (f'<blockquote class="pullquote"><p>“The council rejected the bridge plan tonight.”</p><p>— Pat Smith, <a '
+     f'href="{URL}">on X</a></p><p>“The bridge plan is dead.”</p><p>— Jo Jones, <a href="{JONES}">on X</a></p>'
+     '</blockquote>', "The council rejected the bridge plan tonight.", "high"),
+    # another speaker's verb between the link and the colon: the quote may be theirs, a change only warns
+    (f'<p>Smith <a href="{URL}">posted</a> about the vote, and Jones responded: “Costs rose 21 percent this year.”</p>',
+     "Costs rose 21 percent this year.", "uncertain"),
+], ids=["second-of-two-signed", "first-of-two-signed", "another-speakers-verb-between"])
+def test_a_quote_another_speaker_may_have_given_is_not_tied_to_the_link(body, text, confidence):
+    """A CMS pull-quote of two posts read both quotes as each post's, and a colon after "Jones responded" tied Jones's
+    words to the link to Smith's post: an exact quote failed as "added …", another's reply failed "12 → 21"."""
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence) == (text, confidence)
+
+
+def test_a_name_that_is_only_letters_inside_the_authors_handle_still_warns(report):
+    """"Mayor Lo" is not @CouncilorSmith because "lo" is inside "CouncilorSmith": a name word counts where it is a word
+    of the author's name or of the handle's (CamelCase), or a longer run of its letters (the White House's
+    @WhiteHouse)."""
+    said = report(_page(f'<p>Mayor Lo <a href="{URL}">wrote on X</a>: “Costs rose 12 percent this year.”</p>'), "json")
+    assert _check(said, "author")["result"] == "warn", _check(said, "author")
+    for speaker in ("Councilor Smith", "Pat", "The Smith campaign"):
+        said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
+        assert _check(said, "author")["result"] == "pass", (speaker, _check(said, "author"))

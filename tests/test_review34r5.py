@@ -33,11 +33,11 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
 
 @pytest.mark.parametrize("made_before", ["m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
                                          "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
-                                         "m053_at_risk_by_a_captures_newest_reading",
-                                         "m054_status_as_of_no_answer_dated_ahead"])
-def test_a_cache_made_before_each_of_v49_to_v54_has_views_of_current_versions_as_of_the_statuss_source(
+                                         "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
+                                         "m055_status_as_of_no_answer_dated_ahead"])
+def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
-    """A cache made before v49 (c3d3318), and one made at each of v49 to v53, opened by this version: m051's views
+    """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views
     (each source's current version only) and m052's (each status as of the answer of its own source, at its fetch's
     time) are one set of views. asof34 was written as m049, then m051, and the lead's merge rebuilt it as m052 on
     m051's views (`_as_of_by_source`); a union merge had dropped m051's view loop once. An article scanned twice (two
@@ -51,13 +51,14 @@ def test_a_cache_made_before_each_of_v49_to_v54_has_views_of_current_versions_as
     old = Database(tmp_path / "old.db")
     migrations.apply(old, stop_before=made_before)
     post = "1390000000000000000"
-    superseding = "superseded_at" in old["article_sources"].columns_dict   # v51 on: the scan that read v2 says so
-    for i in (1, 2):   # one source, two versions: the one recorded last is current
+    columns = old["article_sources"].columns_dict
+    superseding = "superseded_at" in columns   # v51 on: the scan that read v2 says so
+    for i in (1, 2):   # one file (its absolute path: a place, v54), two versions: the one recorded last is current
         old["articles"].insert({"id": i, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
-        old["article_sources"].insert({"article_id": i, "source": "desk/a.html", "host": "desk.test",
+        old["article_sources"].insert({"article_id": i, "source": "/srv/desk/a.html", "host": "desk.test",
                                        "first_seen_at": f"2026-01-0{i}T00:00:00.000000Z"}
                                       | ({"superseded_at": "2026-01-02T00:00:00.000000Z"} if superseding and i == 1
-                                         else {}))
+                                         else {}) | ({"place": "/srv/desk/a.html"} if "place" in columns else {}))
         old["embeds"].insert({"article_id": i, "ordinal": 0, "platform": "twitter", "post_id": post,
                               "url": f"https://twitter.com/river_desk/status/{post}", "kind": "blockquote"})
     for i, (method, at) in enumerate(zip(("syndication", "oembed"), SOURCES_AT), 1):

@@ -219,3 +219,78 @@ def test_the_date_check_of_a_month_and_a_year_says_it_names_no_day():
     [check] = date_checks(embed, post)
     assert (check["result"], check["evidence"]) == (
         "skip", "the article shows a month and a year, no day (“September 2022”): it is not compared")
+
+
+# review34r3: what the forms above must not take
+@pytest.mark.parametrize("written", ["25.09.2022.3", "13-09-2022-5555", "25/09/2022/12", "1.2.2022.3"])
+def test_a_numeric_date_at_the_start_of_a_longer_run_of_numbers_is_none(written):
+    """A version ("25.09.2022.3"), a phone or case number ("13-09-2022-5555"): numbers going on past the year with
+    the date's separator are no date, as numbers before the day are none ("112/09/2022")."""
+    assert dates.parse_date(written) is None
+    assert [e.date for e in find_embeds(_signed(f"(@janeroe) {written}"))] in ([], [None])
+
+
+@pytest.mark.parametrize("written", ["2022-13-01", "2022-02-30", "2022/00/12"])
+def test_a_year_first_date_that_is_no_day_makes_no_signature(written):
+    """As "31/02/2022" and "45/67/2022" make none: numbers that read as no day are no date."""
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sources — Jane Roe (@janeroe)\n2022-09-12: the council voted.\n2022-09-13: the results.",
+    "The vote passed. — she wrote, quoting Jane Roe (@janeroe)\nSeptember 12, 2022 was the day of the vote.",
+], ids=["list", "prose"])
+def test_a_wrapped_handle_whose_next_line_goes_on_after_the_date_is_no_post(text):
+    """A signature wrapped before its date has the date alone on the next line: a line going on after it is prose
+    or a list, whose date is no post's (sig34's left alone)."""
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("handle", ["jane@gmail.com", "jane@outlook.com", "jane@bsky.social"])
+def test_a_handle_at_a_mail_or_bluesky_host_is_no_mastodon_post(handle):
+    """An e-mail address written with an "@" before it, or a Bluesky handle written as a fediverse one, names no
+    Mastodon account: no post on https://gmail.com/@jane."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
+
+
+@pytest.mark.parametrize("handle", ["jane@10.0.0.12", "jane@192.168.1.20", "jane@0x7f.01", "jane@example.123"])
+def test_a_handle_at_an_address_is_no_mastodon_post(handle):
+    """An instance has a domain name, whose last label is no number, as the URL parser holds (#15): a handle at an
+    address is no account, and no post points at https://10.0.0.12/@jane."""
+    assert find_embeds(_signed(f"(@{handle}) September 12, 2022")) == []
+
+
+@pytest.mark.parametrize("handle", ["jane@twitter.com", "jane@x.com", "jane@youtube.com", "jane@instagram.com",
+                                    "jane@facebook.com", "jane@t.me", "jane@reddit.com"])
+def test_a_handle_at_another_platforms_host_is_no_mastodon_post(handle):
+    """"@jane@twitter.com" is how the 2022 move to Mastodon wrote an X account in fediverse form: no Mastodon post on
+    https://twitter.com/@jane (a YouTube channel's address, for "@jane@youtube.com"), as a link on such a host is
+    never a Mastodon post (`platforms.parse_url` asks the Mastodon parser only for hosts no platform owns)."""
+    assert [e for e in find_embeds(_signed(f"(@{handle}) September 12, 2022")) if e.platform == "mastodon"] == []
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("۲۱ شهريور ۱۴۰۱", "2022-09-12"),   # Arabic yeh (U+064A), as an Arabic keyboard or an older encoding writes it
+    ("۱۰ ارديبهشت ۱۴۰۱", "2022-04-30"),
+    ("12 يناير 2022", "2022-01-12"),   # Arabic's own months are read as before
+    ("12 ینایر 2022", "2022-01-12"),   # and with a Persian yeh
+], ids=["shahrivar", "ordibehesht", "arabic", "arabic-persian-yeh"])
+def test_a_month_written_with_the_other_yeh_is_read(written, iso):
+    """Persian text is often typed with Arabic's yeh (ي) and kaf (ك) for Persian's (ی, ک): one month either way."""
+    assert dates.parse_date(written) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Politics — By Jane Roe (@janeroe)\nSeptember 12, 2022\n\nThe mayor said the budget would pass.",
+    "Politics — By Jane Roe (@janeroe) September 12, 2022\n\nThe mayor said the budget would pass.",
+    "Politics — Written by Jane Roe (@janeroe) 2022-09-12\n\nThe mayor said the budget would pass.",
+], ids=["wrapped", "one-line", "numeric"])
+def test_a_byline_after_a_dash_is_no_post(text):
+    """A section's name, a dash, then the writer's byline ("Politics — By Jane Roe (@janeroe)⏎date") is an article's
+    header, as the byline with no dash is (review29c): no post dated by the article's date."""
+    assert find_embeds(text) == []
+
+
+def test_a_byline_after_a_dash_with_its_own_post_link_is_a_post():
+    text = "Politics — By Jane Roe (@janeroe) September 12, 2022 https://twitter.com/janeroe/status/1569201234567890123"
+    assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [("1569201234567890123", "janeroe")]

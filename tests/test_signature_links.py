@@ -179,3 +179,29 @@ def test_a_link_inside_the_signed_words_that_may_be_another_post_gives_no_id(lin
     signature's own is not known, so none is taken (a wrong id is worse than none)."""
     [post] = [e for e in find_embeds(SCRAPED.format(links=links)) if e.detector == "text-signature"]
     assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")
+
+
+@pytest.mark.parametrize("link", ["https://x.com/MayorRoe_fic/status/1636011869598646273",
+                                  "https://mobile.twitter.com/MayorRoe_fic/status/1636011869598646273"],
+                         ids=["x.com", "mobile"])
+def test_own_status_link_inside_the_signed_words_in_another_form_gives_the_signature_its_id(link):
+    """The link's other forms name the same post: the signature takes its id, as from twitter.com (review34r7)."""
+    [post] = find_embeds(SCRAPED.format(links=link))
+    assert (post.post_id, post.url) == ("1636011869598646273", "https://twitter.com/MayorRoe_fic/status/1636011869598646273")
+
+
+@pytest.mark.parametrize("words", [
+    "As I said last week, the levy is short: https://twitter.com/MayorRoe_fic/status/1633517429457846273 and nothing "
+    "has changed.",
+    "2/3 Still true today. https://twitter.com/MayorRoe_fic/status/1633517429457846273",
+], ids=["mid-words", "at-the-end"])
+def test_an_own_link_inside_the_signed_words_minted_on_another_day_is_an_earlier_post_not_the_signatures(words):
+    """The account's own earlier post, linked inside the words (a self-quote, a thread's first post): its id was
+    minted 2023-03-08, a week before the signature's March 15, 2023. Taken as the signature's id, the report failed
+    the article's snowflake-date check ("article 2023-03-15, id … was minted 2023-03-08") for the tool's own
+    misreading; before fixnu34c the signature had no id, the link one of its words' links (review34r7)."""
+    text = ("Riverton's mayor answered on Wednesday.\n\n" + words
+            + "\n— Dana Roe (@MayorRoe_fic) March 15, 2023\n\nThe council meets next month.\n")
+    [post] = [e for e in find_embeds(text) if e.detector == "text-signature"]
+    assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")
+    assert any("1633517429457846273" in link for link in post.links)   # the post's link, as before fixnu34c

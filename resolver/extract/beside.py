@@ -19,14 +19,22 @@ from resolver.extract import tweet_text
 from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
 from resolver.lazy import LazyPattern
 
-# A run in quotation marks: curly, straight, guillemets, German low-high. Its closing mark may be missing at the end of
-# a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper convention).
-QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)")
-OPENS_RE = LazyPattern(r"\s*[“\"«„]")
-# Between the link and the quote: no sentence end, and no verb giving the quote to a speaker other than the link's.
-SENTENCE_END_RE = LazyPattern(r"[.!?](?:\s|$)")
-SPEECH_RE = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|according|stated|states|declared|"
-                        r"dijo|afirmó|a déclaré|sagte)\b", re.IGNORECASE)
+# A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
+# the end of a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper
+# convention).
+QUOTED_RE = LazyPattern(r"“([^“”]+)(”|$)|\"([^\"]+)(\"|$)|«\s*([^«»]+?)\s*(»|$)|„([^„“”]+)([“”]|$)|»([^«»]+)(«|$)")
+OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
+# Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
+# other than the link's.
+SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
+SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|dijo|afirmó|" \
+         r"a déclaré|sagte"
+SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
+# After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
+# post's words.
+SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# Where another link was, in a block's words: a quote past it is that link's, not this one's.
+OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
 PROSE = frozenset("p li blockquote footer dd figcaption td".split())
 MOST_NODES = 400   # nodes of a block read for one link: a paragraph, not a page a broken tag left open
@@ -37,13 +45,17 @@ POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|repli
            r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
            r"publicó|a écrit|a tweeté)")
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
+VERB_BETWEEN_RE = LazyPattern(rf"\b{POSTING}\b", re.IGNORECASE)
+# A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
+NOT_OWN_RE = LazyPattern(r"\s*(?:shared|shares|(?:replied|replies|responded|responds)\s+to)\b", re.IGNORECASE)
 # The name a sentence gives just before the link: capitalised words, the last of them touching the link or its verb.
 NAME_BEFORE_RE = LazyPattern(rf"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*)"
                              rf"(\s+{POSTING}(?:\s+(?:on|in|to)\s+[\w.]+)?)?\s*$")
 # Words that open a sentence or name no one.
 NOT_NAMES = frozenset("On In At The A An And But Then Later Earlier When After Before As Also Yet So Meanwhile This "
                       "That It He She They We I You His Her Their Its From For By Of To With Via Per Here There Read "
-                      "See Watch Auch Und".split())
+                      "See Watch Auch Und Er Sie Es Wir Ihr Der Die Das Il Elle Ils Elles Nous Vous Le La Les Él Ella "
+                      "Ellos Ellas El Los Las".split())
 # A signature line: "— Pat Smith (@CouncilorSmith) on X, March 14, 2023".
 SIGNATURE_RE = LazyPattern(r"^\s*[—–-]{1,2}\s*(?P<name>[^()@—–,]{1,60}?)\s*(?:\(@[A-Za-z0-9_]{1,15}\)|,|$)")
 
@@ -71,19 +83,27 @@ def beside(a: Any) -> Beside:
             return found
     before, after = _split_at(block, a)
     name = _name_before(before, element_text(a))
+    before, after = before.rsplit(OTHER_LINK, 1)[-1].lstrip(), after.split(OTHER_LINK, 1)[0].rstrip()
+    runs_before = _runs(before)
+    if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
+        return Beside(None, None, name)
     run = _quote_after(after)
     if run is not None:
         text, closed, clear = run
         if not closed:
-            text = " ".join([text, *_continued(block)])
+            more = _continued(block)
+            if more is None:
+                return Beside(None, None, name)
+            text = " ".join([text, *more])
         return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
-    earlier = _quote_before(before)
+    earlier = _quote_before(before, runs_before)
     return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
 
 
 def _split_at(block: Any, a: Any) -> tuple[str, str]:
-    """(the block's words before the link, after it), each as one line."""
+    """(the block's words before the link, after it), each as one line; another link's words are one `OTHER_LINK`."""
     inside = {n.mem_id for n in a.traverse(include_text=True)}
+    other: set[int] = set()
     parts: tuple[list[str], list[str]] = ([], [])
     side = 0
     for seen, node in enumerate(block.traverse(include_text=True)):
@@ -91,6 +111,11 @@ def _split_at(block: Any, a: Any) -> tuple[str, str]:
             return "", ""
         if node.mem_id in inside:
             side = 1
+        elif node.mem_id in other:
+            continue
+        elif node.tag == "a":
+            other.update(n.mem_id for n in node.traverse(include_text=True))
+            parts[side].append(f" {OTHER_LINK} ")
         elif node.tag == "-text":
             parts[side].append(node.text_content or "")
     return tuple(" ".join("".join(p).split()) for p in parts)   # type: ignore[return-value]
@@ -113,25 +138,29 @@ def _ties(between: str) -> bool:
 
 
 def _quote_after(after: str) -> tuple[str, bool, bool] | None:
-    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it."""
+    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
+    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”")."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
-    start, _, words, closed = runs[0]
-    return words, closed, after[:start].rstrip().endswith(":")
+    start, end, words, closed = runs[0]
+    if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
+        return None
+    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
 
 
-def _quote_before(before: str) -> str | None:
-    """The last quote before the link in its sentence (`“Costs rose,” Smith <a>posted</a>`), or None."""
-    runs = [r for r in _runs(before) if r[3]]
+def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
+    """The last quote before the link in its sentence (`“Costs rose,” Smith <a>posted</a>`), or None. `runs`: the
+    quoted runs of `before` (`_runs`), every one closed."""
     if not runs or not _ties(before[runs[-1][1]:]):
         return None
     return runs[-1][2] or None
 
 
-def _continued(block: Any) -> list[str]:
+def _continued(block: Any) -> list[str] | None:
     """A quote left open at the end of the link's paragraph runs on into the next paragraphs that open with a mark
-    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes."""
+    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes. None:
+    the one that closes gives the quote to speech ("…,” she told reporters)."""
     found: list[str] = []
     node = block.next
     while node is not None and len(found) < 5:
@@ -146,16 +175,17 @@ def _continued(block: Any) -> list[str]:
             break
         found.append(runs[0][2])
         if runs[0][3]:
-            break
+            return None if SPOKEN_AFTER_RE.search(words[runs[0][1]:]) else found
         node = node.next
     return found
 
 
 def _name_before(before: str, shown: str) -> str | None:
     """The name the words just before the link give the speaker ("Mayor Jones"): capitalised words touching a verb of
-    posting, the link's own words (`shown`) or those before it. None: no name, or no such verb."""
+    posting, the link's own words (`shown`) or those before it. None: no name, no such verb, or one of sharing or
+    replying to the post ("Jones shared <a>a post</a> by Smith": not Jones's words)."""
     m = NAME_BEFORE_RE.search(before)
-    if m is None or not (m.group(2) or POSTING_RE.match(shown)):
+    if m is None or not (m.group(2) or POSTING_RE.match(shown)) or NOT_OWN_RE.match(f"{m.group(2) or ''} {shown}"):
         return None
     words = m.group(1).split()
     while words and words[0] in NOT_NAMES:
@@ -165,8 +195,8 @@ def _name_before(before: str, shown: str) -> str | None:
 
 def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
     """A blockquote that is no embed code, holding the link in its signature (a <footer>, a <cite>, a line opening with
-    a dash, its short last block): its other blocks are the quote, tied to the link by the markup. None: the link sits
-    in the quoted words themselves, which its sentence tells."""
+    a dash, its short last block): the blocks above it, after any other post's signature, are the quote, tied to the
+    link by the markup. None: the link sits in the quoted words themselves, which its sentence tells."""
     signature = block
     for b in ancestors(a):
         if b.mem_id == quote.mem_id:
@@ -177,9 +207,19 @@ def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
     if signature.mem_id == quote.mem_id or not _signs(signature) \
             or any(seen > MOST_NODES for seen, _ in enumerate(quote.traverse())):   # a pull-quote is short
         return None
-    inside = {n.mem_id for n in signature.traverse(include_text=True)}
-    lines = [element_text(b) for b in quote.traverse() if b.tag in BLOCKS and b.mem_id != quote.mem_id
-             and b.mem_id not in inside and not any(c.tag in BLOCKS for c in b.traverse() if c.mem_id != b.mem_id)]
+    lines: list[str] = []
+    others: set[int] = set()
+    for b in quote.traverse():   # the blocks above the signature, after any other post's signature above it
+        if b.mem_id == signature.mem_id:
+            break
+        leaf = b.tag in BLOCKS and not any(c.tag in BLOCKS for c in b.traverse() if c.mem_id != b.mem_id)
+        if b.mem_id == quote.mem_id or b.mem_id in others or not (leaf or b.tag in ("footer", "cite")):
+            continue
+        if _signs(b):   # another post's signature: the words above it are that post's (a pull-quote of two)
+            lines = []
+            others.update(n.mem_id for n in b.traverse())
+        else:
+            lines.append(element_text(b))
     lines = [line for line in lines if line]
     if not lines:
         return None

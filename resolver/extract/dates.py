@@ -110,8 +110,12 @@ for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8
 def month_key(word: str) -> str:
     """A month's name as the table is looked up by: case-folded with Turkish I, ı, İ and i as one letter, as
     DATE_RE's IGNORECASE matches them ("MAYIS" matched "mayıs", and "MAYIS".lower() is "mayis": KeyError, the
-    whole article lost, newuser32b #1; "NİSAN".lower() keeps a combining dot)."""
-    return word.replace("İ", "i").replace("ı", "i").casefold().replace("i\u0307", "i")
+    whole article lost, newuser32b #1; "NİSAN".lower() keeps a combining dot); Arabic's yeh and kaf as Persian's, as
+    Persian text is often typed with them ("شهريور" is "شهریور", review34r3)."""
+    return word.replace("İ", "i").replace("ı", "i").casefold().replace("i\u0307", "i").translate(_PERSIAN_LETTERS)
+
+
+_PERSIAN_LETTERS = str.maketrans("يك", "یک")   # Arabic yeh and kaf (U+064A, U+0643): Persian's (U+06CC, U+06A9)
 
 
 def language_code(tag: str | None) -> str:
@@ -171,7 +175,7 @@ DATE_PATTERN = (
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?"
     rf"|(?P<y4>{YEAR})\.{SP}+(?P<m4>{MONTH})\.?{SP}+(?P<d4>\d{{1,2}})\.?"
     rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
-    rf"|(?<![\d/.-])(?P<n6>\d{{1,2}})(?P<s6>[/.-])(?P<o6>\d{{1,2}})(?P=s6)(?P<y6>{YEAR})"
+    rf"|(?<![\d/.-])(?P<n6>\d{{1,2}})(?P<s6>[/.-])(?P<o6>\d{{1,2}})(?P=s6)(?P<y6>{YEAR})(?![/.-]\d)"
     rf"|(?<![\d/.-])(?P<y7>{YEAR})(?P<s7>[/.-])(?P<m7>\d{{1,2}})(?P=s7)(?P<d7>\d{{1,2}})(?![\d/.-]\d)"
     rf")(?!\d)"
 )
@@ -225,6 +229,8 @@ def _months_known(match: re.Match[str]) -> bool:
     write (`_as_written`)."""
     if _numeric(match):
         return bool(_numeric_readings(match))
+    if match.groupdict().get("y7"):   # numbers alone, a year first: a date only when they are a day ("2022-13-01")
+        return _iso(_year(match["y7"], None), int(match["m7"]), match["d7"]) is not None
     parts = _parts(match)
     if parts is None:
         return False

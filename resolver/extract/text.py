@@ -31,6 +31,8 @@ MASTODON_POST_START = r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]{1,5})?/@"  
 # handle then a date on the next line is also an article's header or byline (fixnu33d).
 SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)\)"
                   rf"(?P<wrap>{SP}*\r?\n)?{SP}*(?:on{SP}+)?\[?")
+# What ends the line of a wrapped signature's date (or its link): nothing but a closing mark (review34r3).
+WRAPPED_DATE_END_RE = re.compile(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 SIGNATURE_RE = MonthPattern(
@@ -458,14 +460,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dash = _last_dash(before[-120:]) or _double_space(before[-120:])
-        if match.group("wrap") and _last_dash(before[-120:]) is None:
-            continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature
+        if match.group("wrap") and (_last_dash(before[-120:]) is None
+                                    or not WRAPPED_DATE_END_RE.match(text, match.end())):
+            continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
+            # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
             name = _strip(before[offset + len(dash[1]):])
             inline_text = _strip(before[:offset])
             text_end_in_line = offset
+            if _is_byline(name, name) and _own_post(link, platform, handle) is None:
+                continue   # "Politics — By Jane Roe (@jane) May 1, 2024": a section's name, the writer (review34r3)
         else:
             name, name_sure = _dashless_name(before, handle, known_names)
             cut = before.rstrip()
@@ -512,7 +518,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
-        reading = link if own is not None else _own_post_in_words(body or "", platform, handle)
+        reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
@@ -533,9 +539,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 
 def _signature_platform(handle: str) -> str | None:
     """The platform a signature's handle is of: an X handle's letters, a Bluesky domain, a Mastodon account with its
-    instance (`user@instance`); None for a handle of none."""
+    instance (`user@instance`), on a host no other platform owns ("@jane@twitter.com" is an X account written in
+    fediverse form, as `platforms.parse_url` reads a link: review34r3); None for a handle of none."""
     if "@" in handle:
-        return platforms.mastodon.PLATFORM if platforms.mastodon.profile_url(handle) else None
+        mastodon = platforms.mastodon
+        owned = platforms.platform_of(handle.rpartition("@")[2]) is not None
+        return mastodon.PLATFORM if mastodon.profile_url(handle) and not owned else None
     return "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
 
 
@@ -562,16 +571,28 @@ def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, 
     return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
 
 
-def _own_post_in_words(words: str, platform: str, handle: str) -> tuple[str, PostRef, str | None, int] | None:
+def _own_post_in_words(words: str, platform: str, handle: str,
+                       date: str | None) -> tuple[str, PostRef, str | None, int] | None:
     """The post link a scraped copy put inside the signed words ("… not 300. https://twitter.com/h/status/N⏎— Name
     (@h) March 15, 2023"), when it is the signature's: the one post of the signature's handle the words link, by a
     URL that names that handle. None when they link none, or more than one of its posts, or only by a URL naming no
     account (a quoted post's link may be one): which is the signature's own is then not known (newuser34 #4: scan
-    said "no post URL" while the report checked the linked post)."""
+    said "no post URL" while the report checked the linked post). An X post whose id was minted on no day the
+    signature's `date` may be in some time zone is the account's earlier post the words link (a self-quote, a
+    thread's first post), not the signature's (review34r7: the report failed the article's snowflake-date check for
+    it), as the pipeline ties a linked post to a flattened one (`_may_be_its`)."""
     readings = [_url_reading(words, found, start, end) for found, start, end in find_urls(words)]
     own = [r for r in readings if r is not None and r[1].author_handle and r[1].post_id
            and _own_post(r, platform, handle) is not None]
-    return own[0] if len({r[1].post_id for r in own}) == 1 else None
+    ids = {r[1].post_id or "" for r in own}
+    if len(ids) != 1:
+        return None
+    if platform == "twitter":
+        from resolver.provenance import minted_that_day   # only here: a link of the signature's own in its words
+
+        if not minted_that_day(date, ids.pop()):
+            return None
+    return own[0]
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it

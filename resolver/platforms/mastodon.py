@@ -29,8 +29,13 @@ REMOTE_USER = LazyPattern(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IG
 # An instance has a domain name (its accounts are user@domain), whose last label is a top-level domain, never a
 # number: "127.0.0.1", "127.1" and "0x7f.1" are addresses, which name no instance (#15).
 TOP_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
-# Sites that use /@user/<number> paths for something else.
-NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com"})
+# Sites that use /@user/<number> paths for something else; and hosts whose user@host is no fediverse account: the
+# largest mail services' (an e-mail address written "@jane@gmail.com") and Bluesky's ("@jane@bsky.social" is a
+# Bluesky handle written as a fediverse one), which a scraped signature made Mastodon posts on (review34r3).
+NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com",
+                           "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+                           "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+                           "web.de", "mail.ru", "yandex.ru", "qq.com", "163.com", "bsky.social", "bsky.app"})
 # A few of the largest general instances, which a link alone names as Mastodon's (`shape_only`). Any other host's
 # /@name/<number> may be a post or a site's own page (newuser31b §6): the link says which it is only with a second
 # sign, or with its doubt said. A short list on purpose: one that ages only leaves a post's doubt said.
@@ -56,10 +61,12 @@ def handle(user: str, host: str) -> str | None:
 def profile_url(account: str) -> str | None:
     """An account's page on its own instance, https://<instance>/@user, for a handle `user@instance` (a scraped
     signature's "(@jane@hachyderm.io)"); None when `account` names no instance (a host of NOT_INSTANCES: Threads'
-    fediverse handles are "@jane@threads.net")."""
+    fediverse handles are "@jane@threads.net"; an address, "jane@10.0.0.12", as `parse` holds: review34r3)."""
     remote = REMOTE_USER.match(account)
     host = remote.group(2).lower() if remote else ""
-    return f"https://{host}/@{remote.group(1)}" if remote and host not in NOT_INSTANCES else None
+    if remote is None or host in NOT_INSTANCES or not TOP_LABEL.match(host.rpartition(".")[2]):
+        return None
+    return f"https://{host}/@{remote.group(1)}"
 
 
 def account_handle(url: str) -> str | None:
