@@ -14,12 +14,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, keep_one_current_version, name_archived_copies,
-                              place_post_ids, place_save_posts)
+from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, POST_TIMES, answer_time_sql, keep_one_current_version,
+                              name_archived_copies, place_post_ids, place_save_posts)
 from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
@@ -59,7 +59,8 @@ def _trusted(column: str) -> str:
 
 _VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM main.post_observations o WHERE o.post_row = posts.id"
             f" AND {_SAID}), {_trusted('last_observed_at')})")
-_NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM src.post_observations o JOIN src.posts sp"
+# (the input's observations each at its answer's time: `_answers_of`)
+_NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM temp.src_answers o JOIN src.posts sp"
                 f" ON sp.id = o.post_row WHERE sp.platform = excluded.platform AND sp.post_id = excluded.post_id"
                 f" AND {_SAID}), {_trusted('excluded.last_observed_at')})")
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
@@ -107,8 +108,12 @@ class Rule:
     json_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
     # column -> SQL over its value ({0}) that brings an older input's rows to this version's form
     rewrite: dict[str, str] = field(default_factory=dict)
+    # migration -> the rewrites (as `rewrite`) of an input made before it, whose rows it changed; one of a column
+    # that migration added gives its value in such an input
+    before: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
+_V52 = "m052_observations_at_their_fetchs_time"
 RULES = (
     # An article read from a record cut short in any input stays marked (Store._mark_truncated).
     Rule("articles", ("sha256",),
@@ -144,7 +149,11 @@ RULES = (
          " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
          " OR (SELECT resolved_at FROM main.resolutions WHERE id = excluded.resolution_id)"
          " > (SELECT resolved_at FROM main.resolutions WHERE id = embed_links.resolution_id))"),
+    # An input made before m052 kept its live answers at their write's time: each at its fetch's (asof34), and the
+    # post's times at its write's latest answer's, as m052 moves a cache's (merged straight, it kept the write's)
     Rule("posts", ("platform", "post_id"), json_refs={"record": ("$.fetch_ids", "fetches")},
+         before={_V52: {c: "COALESCE((SELECT max(t.observed_at) FROM temp.src_answers t WHERE t.post_row = s.id AND "
+                           "t.method != 'wayback' AND t.recorded_at = {0}), {0})" for c in POST_TIMES}},
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
              + [_earliest("first_observed_at"), _latest_trusted("last_observed_at"),
@@ -159,7 +168,9 @@ RULES = (
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
                             "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
-         ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
+         ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")},
+         before={_V52: {"observed_at": "(SELECT t.observed_at FROM temp.src_answers t WHERE t.id = s.id)",
+                        "recorded_at": "s.observed_at"}}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
          # a download of no known time (replay30: NULL) gives way to a dated one, never the other way; one dated
          # after now is of no known time (runs34: the shard from a clock ahead won the photo's facts)
@@ -347,9 +358,13 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                     report.notes.append(note)
             preferred = _prefer(conn, source, report, since=since)
             [saves_before] = conn.execute("SELECT IFNULL(max(id), 0) FROM main.saves").fetchone()
+            applied = {r[0] for r in conn.execute("SELECT name FROM src._sqlite_migrations WHERE migration_set = ?",
+                                                  [MIGRATION_SET])}
+            if "post_observations" in tables:
+                _answers_of(conn, applied)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
-                    report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
+                    report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source, applied)
             _drop_saves_made(store, saves_before)
             _take_preferred(conn, preferred)
             conn.execute(f"INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, {_dated(conn)}"
@@ -357,7 +372,27 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                          " WHERE m.old IN (SELECT id FROM temp.new_articles) OR m.old IN (SELECT src FROM temp.preferred)",
                          [str(source), since])
     finally:
+        conn.execute("DROP VIEW IF EXISTS temp.src_answers")
         conn.execute("DETACH DATABASE src")
+
+
+def _answers_of(conn: sqlite3.Connection, applied: set[str]) -> None:
+    """`temp.src_answers`: the input's observations (id, post_row, method, status), each at its answer's time
+    (`observed_at`) and when it was written (`recorded_at`). An input made before m052 kept a live answer at its
+    write's time: moved to its fetch's, as m052 moves a cache's (`answer_time_sql`); merged as it was, its answers'
+    times were no fetch's, and its view, read by them, outranked a newer answer another input holds (review34r5)."""
+    conn.execute("DROP VIEW IF EXISTS temp.src_answers")
+    if _V52 in applied:
+        conn.execute("CREATE TEMP VIEW src_answers AS SELECT id, post_row, method, status, observed_at, recorded_at "
+                     "FROM src.post_observations")
+        return
+    # columns an input older still lacks: none of its answers replayed, none undated
+    undated = "answered_at_unknown" if "answered_at_unknown" in _columns(conn, "src", "post_observations") else "NULL"
+    via = "via" if "via" in _columns(conn, "src", "fetches") else "NULL"
+    conn.execute(f"CREATE TEMP VIEW src_answers AS SELECT o.id, o.post_row, o.method, o.status, "
+                 f"{answer_time_sql('o', f'(SELECT id, fetched_at, {via} AS via FROM src.fetches)')} AS observed_at, "
+                 f"o.observed_at AS recorded_at FROM (SELECT id, post_row, method, status, observed_at, fetch_id, "
+                 f"{undated} AS answered_at_unknown FROM src.post_observations) o")
 
 
 def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> dict[str, str]:
@@ -629,15 +664,19 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info([{table}])")]
 
 
-def _copy(conn: sqlite3.Connection, rule: Rule, source: Path) -> int:
-    """Copy one table's new facts from src into main and map src ids to main ids; returns rows read."""
+def _copy(conn: sqlite3.Connection, rule: Rule, source: Path, applied: set[str]) -> int:
+    """Copy one table's new facts from src into main and map src ids to main ids; returns rows read. `applied`: the
+    input's migrations (`Rule.before`)."""
     out_columns = _columns(conn, "main", rule.table)
     src_columns = set(_columns(conn, "src", rule.table))
     extra = src_columns - set(out_columns)
     if extra:
         raise MergeError(f"cannot merge {source}: {rule.table} has columns this version does not know "
                          f"({', '.join(sorted(extra))})")
-    columns = [c for c in out_columns if c in src_columns and c != "id"]
+    older = {c: sql for migration, rewrites in rule.before.items() if migration not in applied
+             for c, sql in rewrites.items()}
+    rule = replace(rule, rewrite=rule.rewrite | older)
+    columns = [c for c in out_columns if (c in src_columns or c in older) and c != "id"]
     joins = " ".join(f"{'JOIN' if c in rule.required else 'LEFT JOIN'} temp.map_{t} AS r_{c} ON r_{c}.old = s.{c}"
                      for c, t in rule.refs.items() if c in src_columns)
     values = [_value(rule, c) for c in columns]

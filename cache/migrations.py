@@ -1051,7 +1051,15 @@ def m051_views_count_current_versions(db: Database) -> None:
 
 # A post's times that a write of its source's answers set (`Store.record_observation`): each becomes the latest of
 # that write's answers' own times (asof34), as a write made now sets it.
-_POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
+
+
+def answer_time_sql(o: str, fetches: str = "fetches") -> str:
+    """m052's time of the observation row `o` (a table or alias) written before v52: a live answer's is its fetch's
+    `fetched_at` (in `fetches`), a replayed one's (its WARC-Date) and an undated one's as they were. Also read by
+    `cache merge` of an input made before v52, which no migration of the merged output touches (`_answers_of`)."""
+    return (f"COALESCE(CASE WHEN {o}.observed_at IS NOT NULL AND {o}.answered_at_unknown IS NULL THEN (SELECT "
+            f"f.fetched_at FROM {fetches} f WHERE f.id = {o}.fetch_id AND f.via IS NOT 'warc') END, {o}.observed_at)")
 
 
 # v52's views: each status as of the answer it was read from (`VIEW_AT`: its source's, as a report prints it), not of
@@ -1060,7 +1068,14 @@ _POST_TIMES = ("first_observed_at", "last_observed_at", "last_available_at")
 def _as_of_by_source(sql: str) -> str:
     if _AS_OF not in sql:
         raise ValueError("v52: a view without v47's as-of expression")
-    return sql.replace(_AS_OF, f"({VIEW_AT})")
+    return sql.replace(_AS_OF, _AS_OF_V52)
+
+
+_AS_OF_V52 = ("(CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE("
+              "COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != "
+              "'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), "
+              "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' "
+              "AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END)")   # at v52
 
 
 VIEWS_V52 = {name: _as_of_by_source(VIEWS_V51[name])
@@ -1078,11 +1093,8 @@ def m052_observations_at_their_fetchs_time(db: Database) -> None:
     read the answer of the source the status was read from (`posts.method`) when two agree, not the later one."""
     db.table("post_observations").add_column("recorded_at", str)
     db.execute("UPDATE post_observations SET recorded_at = observed_at")
-    db.execute("UPDATE post_observations SET observed_at = (SELECT f.fetched_at FROM fetches f WHERE f.id = "
-               "post_observations.fetch_id) WHERE observed_at IS NOT NULL AND answered_at_unknown IS NULL AND EXISTS ("
-               "SELECT 1 FROM fetches f WHERE f.id = post_observations.fetch_id AND f.via IS NOT 'warc' "
-               "AND f.fetched_at IS NOT NULL)")
-    for column in _POST_TIMES:
+    db.execute(f"UPDATE post_observations SET observed_at = {answer_time_sql('post_observations')}")
+    for column in POST_TIMES:
         write = (f"FROM post_observations o WHERE o.post_row = posts.id AND o.method != 'wayback' "
                  f"AND o.recorded_at = posts.{column}")
         db.execute(f"UPDATE posts SET {column} = (SELECT max(o.observed_at) {write}) "
@@ -1148,6 +1160,28 @@ def m054_versions_of_one_place(db: Database) -> None:
     db.execute("CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL")
     db.execute(_PLACE_OF_A_SOURCE_V54.strip())
     db.execute("UPDATE article_sources SET superseded_at = NULL WHERE place IS NULL AND superseded_at IS NOT NULL")
+
+
+# v55's views: an answer dated after now is not the one a status is as of (`VIEW_AT`). Built on v52's (at_risk_embeds
+# on v53's).
+def _as_of_not_ahead(sql: str) -> str:
+    if _AS_OF_V52 not in sql:
+        raise ValueError("v55: a view without v52's as-of expression")
+    return sql.replace(_AS_OF_V52, f"({VIEW_AT})")
+
+
+VIEWS_V55 = {name: _as_of_not_ahead(sql) for name, sql in (VIEWS_V52 | {"at_risk_embeds": AT_RISK_EMBEDS_V53}).items()}
+
+
+@migrations()
+def m055_status_as_of_no_answer_dated_ahead(db: Database) -> None:
+    """v55 (review34r5, #9): the views' `status_as_of` columns never read an answer dated after now (a WARC written
+    by a machine whose clock ran ahead, replayed) as the one a status is as of: a live answer that took the post's
+    view from it (review32r3) was as of the replayed answer's time to come, which said otherwise. As `Store.VIEW_AT`
+    reads it for `status_as_of`, the TTL and `stats`."""
+    for name, sql in VIEWS_V55.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

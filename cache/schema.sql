@@ -519,6 +519,8 @@ FROM articles a
 WHERE a.encoding_detected = 1 AND a.id IN (SELECT id FROM current_articles) AND a.encoding_rival <> ''
 ORDER BY a.id;
 
+CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL;
+
 CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
        COUNT(*) AS embeds,
        SUM(known) AS embeds_checked,
@@ -537,7 +539,7 @@ FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, sourc
      ORDER BY s.id LIMIT 1) AS outlet,
                    COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
     CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
-         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END) AS as_of, p.method AS source
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS as_of, p.method AS source
             FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
             WHERE e.post_id IS NOT NULL AND e.article_id IN (SELECT id FROM current_articles)))
 GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
@@ -548,7 +550,7 @@ CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.au
        COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
        SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
        MAX(p.last_available_at) AS last_seen_available,
-       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END)) AS status_as_of_newest,
+       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_newest,
        replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
 FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
 WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
@@ -577,7 +579,7 @@ SELECT e.id AS embed_id, e.article_id,
        e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
        CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
          AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status,
-       (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL)), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
+       (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
        (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
         OR (v.platform = e.platform AND v.post_id = e.post_id)
         OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))
@@ -588,6 +590,4 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
-
-CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT NULL;
 

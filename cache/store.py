@@ -54,7 +54,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m047_link_rot_by_platform_and_post_year_as_of", "m048_at_risk_despite_an_unread_capture",
               "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
               "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
-              "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place")
+              "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
+              "m055_status_as_of_no_answer_dated_ahead")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -194,7 +195,11 @@ _SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.st
 # review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
 # The answer is that of the view's source (`p.method`, the method its status was read from, the fetch a report cites
 # and prints the time of), else of any (asof34: with two sources agreeing, the status was as of the later one's).
-_SAID_AT = "(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {said})"
+# An answer dated after now (a WARC from a clock that ran ahead) is none (`trusted_time`, as `_older_than_view` reads
+# the view): a live answer that took the view from it was "deleted (as of <next year>)", the time of the replayed
+# answer that said "available" (review34r5). SQLite reads 'now' once a statement, to the millisecond.
+_SAID_AT = ("(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {said} "
+            "AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
 STATUS_SAID_AT = f"COALESCE({_SAID_AT.format(said=_SAID + ' AND o.method IS p.method')}, {_SAID_AT.format(said=_SAID)})"
 VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
            f"COALESCE({STATUS_SAID_AT}, p.last_observed_at) END")

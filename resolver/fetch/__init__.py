@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cache.store import json_column, runs_of, utc_now
+from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
@@ -446,18 +446,32 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     assert store is not None
     if session.takes_cached((json_column(row["record"]) or {}).get("fetch_ids")):
         return row
-    runs = runs_of((observation, record_from_json(json.loads(observation["record"])))
+    runs = runs_of((observation, (observation, record_from_json(json.loads(observation["record"]))))
                    for observation in store.observations(row["id"])
                    if observation["method"] != WAYBACK and observation["record"]
                    and observation["fetch_id"] is not None and session.takes_cached([observation["fetch_id"]]))
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, _merged(shown, records)) for at, records in sorted(runs, key=lambda run: run[0] or "")]
-    merged = current_view([view for _, view in views])   # undated records sort before (older than) any dated one
-    at = next(at for at, view in views if view is merged)
+    views = [(at, answers, _merged(shown, [r for _, r in answers]))
+             for at, answers in sorted(runs, key=lambda run: run[0] or "")]
+    merged = current_view([view for _, _, view in views])   # undated records sort before (older than) any dated one
+    at, answers = next((at, answers) for at, answers, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
-                                     "last_observed_at": at, "view_observed_at": at}
+                                     "last_observed_at": at, "view_observed_at": _said_at(answers, merged) or at}
+
+
+def _said_at(answers: list[tuple[dict[str, Any], PostRecord]], merged: PostRecord) -> str | None:
+    """When one run's answers (observation, record) said the status `merged` holds, as `Store.VIEW_AT` reads a
+    post's: the latest answer of its source that said what the post is, else of any; None for an error or unknown
+    status, or none dated (not after now). Not the run's latest answer: one run's answers each have their own time
+    (asof34), and a failure crawled after the answer the status rests on is not its time (review33r5, review34r5)."""
+    if merged.status in ("error", "unknown"):
+        return None
+    said = [(record.method, when) for observation, record in answers
+            if record.status not in ("error", "unknown") and (when := trusted_time(observation["observed_at"]))]
+    own = [when for method, when in said if method == merged.method]
+    return max(own or [when for _, when in said], default=None)
 
 
 def _newer_say(other: dict[str, Any], row: dict[str, Any], *, by_did: bool) -> bool:
@@ -513,8 +527,11 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
             and since <= (row["view_observed_at"] or "") <= utc_now():
         return None   # the view is fresh: it answers (`_from_cache`'s TTL check), not a refusal an earlier run got
     later: dict[str, PostRecord] = {}   # the latest answer of each source since the view
+    # the view's own run's answers are not since it, though each is at its own fetch's time (asof34): a source asked
+    # after the one the status is read from (`--all-methods`) failed in that run, not after it (review34r5)
+    viewed = set((json_column(row["record"]) or {}).get("fetch_ids") or ())
     for observation in store.observations(row["id"]):
-        if observation["method"] == WAYBACK or not observation["record"] \
+        if observation["method"] == WAYBACK or not observation["record"] or observation["fetch_id"] in viewed \
                 or (observation["observed_at"] or "") <= (row["view_observed_at"] or ""):
             continue
         if observation["status"] != "error":
