@@ -248,7 +248,10 @@ def test_many_posts_in_one_long_body_string_are_placed_at_linear_cost():
         return time.perf_counter() - start
 
     took(300)
-    assert took(3000) < 30 * took(300) + 0.5
+    # the best of a few rounds each: one round of the large page, slowed by other work on a loaded machine, failed
+    # the bound once (2.47 s; 0.38 s alone). A quadratic look back takes 100 times as long, not 30.
+    small, large = min(took(300) for _ in range(3)), min(took(3000) for _ in range(2))
+    assert large < 30 * small + 0.5, (large, small)
 
 
 @pytest.mark.parametrize("platform", IDS)
