@@ -61,7 +61,7 @@ def handle(user: str, host: str) -> str | None:
 def profile_url(account: str) -> str | None:
     """An account's page on its own instance, https://<instance>/@user, for a handle `user@instance` (a scraped
     signature's "(@jane@hachyderm.io)"); None when `account` names no instance (a host of NOT_INSTANCES: Threads'
-    fediverse handles are "@jane@threads.net"; an address, "jane@10.0.0.12", as `parse` holds: review34r3)."""
+    fediverse handles are "@jane@threads.net"; an address, "jane@127.0.0.12", as `parse` holds: review34r3)."""
     remote = REMOTE_USER.match(account)
     host = remote.group(2).lower() if remote else ""
     if remote is None or host in NOT_INSTANCES or not TOP_LABEL.match(host.rpartition(".")[2]):
