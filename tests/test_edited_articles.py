@@ -104,18 +104,7 @@ def test_the_old_version_is_kept_with_its_embeds_and_says_when_it_was_superseded
 def test_v51_makes_the_version_recorded_last_at_each_source_the_current_one(tmp_path: Path) -> None:
     """A cache from before v51: of a source's versions, the one recorded there last is current; standard input's
     articles are each their own."""
-    from sqlite_utils import Database
-
-    from cache.migrations import migrations
-
-    old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m051_views_count_current_versions")
-    for i, source in enumerate(["/desk/a.html", "/desk/a.html", "/desk/b.html", "-", "-"]):
-        old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
-        old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
-        old["credits"].insert({"article_id": i + 1, "ordinal": 0, "organization": "Harbour Wire", "creator": "Jo",
-                                  "raw": "Jo/Harbour Wire"})
-    old.conn.close()
+    _cache_before_v51(tmp_path / "old.db", ["/desk/a.html", "/desk/a.html", "/desk/b.html", "-", "-"])
     with Store(tmp_path / "old.db") as store:
         got = [tuple(r) for r in store.db.execute("SELECT source, superseded_at FROM article_sources ORDER BY id")]
         assert got == [("/desk/a.html", "2026-01-02"), ("/desk/a.html", None), ("/desk/b.html", None), ("-", None),
@@ -175,20 +164,9 @@ def test_review34r4_v54_takes_a_url_or_an_absolute_path_for_a_place_and_no_relat
         tmp_path: Path) -> None:
     """A cache from before v51: "a.html" read twice may be two files in two folders, "feed.jsonl:1" two exports'
     first lines: each counted (v51 counted the last only); a URL and an absolute path keep one current version."""
-    from sqlite_utils import Database
-
-    from cache.migrations import migrations
-
-    old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m051_views_count_current_versions")
-    sources = ["a.html", "a.html", "/desk/feed.jsonl:1", "/desk/feed.jsonl:1", "https://news.example/a",
-               "https://news.example/a", "/desk/b.html", "/desk/b.html"]
-    for i, source in enumerate(sources):
-        old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
-        old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
-        old["credits"].insert({"article_id": i + 1, "ordinal": 0, "organization": "Harbour Wire", "creator": "Jo",
-                               "raw": "Jo/Harbour Wire"})
-    old.conn.close()
+    _cache_before_v51(tmp_path / "old.db", ["a.html", "a.html", "/desk/feed.jsonl:1", "/desk/feed.jsonl:1",
+                                            "https://news.example/a", "https://news.example/a", "/desk/b.html",
+                                            "/desk/b.html"])
     with Store(tmp_path / "old.db") as store:
         got = [tuple(r) for r in store.db.execute("SELECT place, superseded_at IS NOT NULL FROM article_sources "
                                                   "ORDER BY id")]
@@ -209,3 +187,20 @@ def test_review34r4_a_merge_of_two_shards_that_read_one_name_in_two_folders_coun
         assert scan(tmp_path / f"{name}.db", "-q", "a.html").exit_code == 0
     merge(tmp_path / "both.db", [tmp_path / "two.db", tmp_path / "one.db"])
     assert counts(tmp_path / "both.db")["credits"] == [("One Wire", 1, 1), ("Two Wire", 1, 1)]
+
+
+def _cache_before_v51(path: Path, sources: list[str]) -> None:
+    """A cache migrated up to v50, holding one article per source (in order, the n-th first seen on 2026-01-0n),
+    each with one Harbour Wire credit."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m051_views_count_current_versions")
+    for i, source in enumerate(sources):
+        old["articles"].insert({"id": i + 1, "sha256": f"{i:064x}", "kind": "html", "bytes": 10})
+        old["article_sources"].insert({"article_id": i + 1, "source": source, "first_seen_at": f"2026-01-0{i + 1}"})
+        old["credits"].insert({"article_id": i + 1, "ordinal": 0, "organization": "Harbour Wire", "creator": "Jo",
+                               "raw": "Jo/Harbour Wire"})
+    old.conn.close()
