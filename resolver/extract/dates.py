@@ -77,6 +77,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
     # Persian's own calendar, the Solar Hijri, as Iranian sites and copies date a post ("۲۱ شهریور ۱۴۰۱" is 2022-09-12):
     # its months with its years only (13xx, 14xx), read to the Gregorian day (`_solar_iso`)
     ("fa-solar", "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند"),
+    # The same calendar's months as Afghanistan's Dari names them, by the zodiac ("۲۱ سنبله ۱۴۰۱"), and Mordad's older
+    # name (sig35). Words such as "میزان" (a balance) and "اسد" (a lion) are a month only with a solar year (`_year`).
+    ("fa-solar", "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت"),
+    ("fa-solar", "فروردین اردیبهشت خرداد تیر امرداد شهریور مهر آبان آذر دی بهمن اسفند"),
 )
 # Vietnamese numbers its months ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022"): a shape of DATE_PATTERN of its own.
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
@@ -380,6 +384,17 @@ def names_no_day(text: str) -> bool:
     match = DATE_RE.search(text or "")
     parts = _parts(match) if match is not None and not _numeric(match) else None
     return parts is not None and parts[1] is None
+
+
+def in_words(match: re.Match[str]) -> bool:
+    """Whether a DATE_PATTERN match names its day as X writes a post's date: a month word, or CJK's and Vietnamese's
+    numbered months, and a day. Numbers alone ("12/09/2022", "2022-09-12") and a month with no day ("September 2022")
+    are how datelines, captions and tables date a line, never X's signature (sig35)."""
+    groups = match.groupdict()
+    if groups.get("y6") or groups.get("y7"):
+        return False
+    parts = _parts(match)
+    return parts is not None and parts[1] is not None
 
 
 def is_ambiguous(match: re.Match[str]) -> bool:
