@@ -366,3 +366,35 @@ def test_a_dari_solar_date_is_read_as_the_gregorian_day(written, iso):
 def test_a_dari_month_with_no_solar_year_is_no_date(written):
     """"میزان" (Mizan) is also the word for a balance and "اسد" a lion's: with a Gregorian year or none, no date."""
     assert dates.parse_date(written) is None
+
+
+@pytest.mark.parametrize("written", ["12/09/22", "25.09.22", "9-12-22"])
+def test_a_signature_dated_with_a_two_digit_year_keeps_the_post_and_no_date(written):
+    """A two-digit year is a third order to read ("12/09/22": September 12 or December 9, 2022, or September 22,
+    2012) and a century to assume: the post is kept with its date words, and no date is given (sig34's left alone:
+    it was no post at all)."""
+    [embed] = find_embeds(_signed(f"(@janeroe) {written}"))
+    assert (embed.author_handle, embed.date_text, embed.date, embed.text) == ("janeroe", written, None, POST)
+
+
+def test_a_two_digit_year_names_each_reading():
+    assert dates.date_readings("12/09/22") == {"2022-09-12": ("day first",), "2022-12-09": ("month first",),
+                                               "2012-09-22": ("year first",)}
+    assert dates.parse_date("25/09/22") is None   # 2022-09-25 day first, 2025-09-22 year first
+
+
+def test_the_date_check_of_a_two_digit_year_warns_naming_each_reading():
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "12/09/22", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-09-12T09:00:00.000Z", "text": POST, "author": {}}
+    [check] = date_checks(embed, post)
+    assert check["result"] == "warn", check
+    assert ("“12/09/22” is 2022-09-12 read day first or 2022-12-09 read month first or 2012-09-22 read year first"
+            in check["evidence"]), check
+    assert "it fits 2022-09-12 (day first)" in check["evidence"], check
+
+
+@pytest.mark.parametrize("written", ["12/09/223", "1.2.34.5", "12/09/22/7", "112/09/22", "45/67/89"])
+def test_numbers_that_are_no_two_digit_year_date_make_no_signature(written):
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []

@@ -455,9 +455,6 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
-        date = _signature_date(match, text, langs, text_languages)
-        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
-        longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
@@ -470,6 +467,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if dashed_line is None and not in_words(match) and _own_post(link, platform, handle) is None:
             continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
             # signature in words; numbers, or no day, with no dash are a dateline's, a caption's (review34r3)
+        date = _signature_date(match, text, langs, text_languages)
+        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
+        longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
