@@ -208,6 +208,7 @@ def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
     that reads it so ({} for a match of another shape, or numbers that are no date either way: "45/67/2022"). One
     day for "25/09/2022" (25 is no month) and "12/12/2022"; two for "12/09/2022", which nothing in the words settles."""
     groups = match.groupdict()
+    orders: tuple[tuple[str, int | None, str, str], ...]
     if groups.get("y8"):   # a two-digit year: this century's, or the first number is the year ("22/09/12")
         first, second, last = groups["n8"], groups["o8"], groups["y8"]
         orders = ((DAY_FIRST, 2000 + int(last), second, first), (MONTH_FIRST, 2000 + int(last), first, second),
