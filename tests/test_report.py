@@ -208,6 +208,22 @@ def test_a_report_says_a_mastodon_signature_kept_no_link_and_was_not_looked_for(
     assert "no post was identified by its words" not in text
 
 
+def test_a_report_shows_the_doubt_of_a_url_joined_to_a_camelcase_word_on_the_next_line(tmp_path):
+    """A URL wrapped before it names a post is joined to the next line's first word when that has an id's form:
+    "watch?v=⏎CouncilVote" may be a video's id or the next words. The id comes with its doubt, and the report shows
+    it beside the id, never as sure (review34r3's left alone; a guard)."""
+    article = tmp_path / "wrapped.txt"
+    article.write_text("Watch the council vote: https://www.youtube.com/watch?v=\nCouncilVote\n\nMore later.\n",
+                       encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    [embed] = json.loads(CliRunner().invoke(cli, [*base, "--format", "json", str(article)]).stdout)["embeds"]
+    doubt = ("the URL ends at a line break before it names a post, and the next line starts with “CouncilVote”: read "
+             "as one URL across it, which is a guess")
+    assert (embed["post_id"], embed["id_doubt"]) == ("CouncilVote", doubt)
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    assert f"| Id | CouncilVote | — | uncertain: {doubt} |" in text, text
+
+
 def test_html_thumbnails_come_from_kept_media(world):
     world("fetch", "--keep-media", "--json", POST)
     text = world("report", "--format", "html", "article.html")

@@ -607,6 +607,21 @@ def _own_post_in_words(words: str, platform: str, handle: str,
 CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f"   # what may part the links that end a post's words
 
 
+def links_amid_words(words: str) -> frozenset[str]:
+    """The links a flattened post's words hold with words after them, as its `links` and `media_links` write them:
+    links the words quote (a self-quote, a thread's earlier post), never the post's own, which a copy leaves right
+    before the dash (`_own_post_in_words`). The pipeline ties no post such a link leads to to the flattened post."""
+    found = [(start, _url_reading(words, url, start, end) or end, url) for url, start, end in find_urls(words)]
+    closing = _closing_links_start(words, [(start, reading) for start, reading, _ in found])
+    amid = set()
+    for start, _, url in found:
+        if start < closing:
+            ref = x.parse_url(url)
+            amid.add(ref.url if ref is not None and ref.kind == "media-link" else
+                     url if "://" in url else "https://" + url)
+    return frozenset(amid)
+
+
 def _closing_links_start(words: str, found: Sequence[tuple[int, tuple[str, PostRef, str | None, int] | int]]) -> int:
     """Where the run of links ending `words` starts (`len(words)` when the words end in no link): each link found
     ((its start, its reading or its end)) followed by nothing but blanks, punctuation and the next link."""
