@@ -330,10 +330,11 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
-    names = _names(post_words, lang) if bracketed[0] else frozenset()
+    names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
 
     def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
-        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names), said_words, glued)
+        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
+                             glued)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     extra_before = extra_after = ""
@@ -1512,15 +1513,19 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
                bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
-               names: frozenset[int] = frozenset()) -> Change:
+               names: frozenset[int] = frozenset(), maybe: frozenset[int] = frozenset()) -> Change:
     """A non-equal opcode as a Change. `bracketed`: the positions of the article's and the post's words in
     [brackets]; the article's alone there are its own words, marked as such, unless they stand in place of one of
     the post's `names` they do not hold: "[Smith]" for "he" says whom the post means, "[Smith]" for "Jones" puts
-    another person in its words, a change (quotes31)."""
+    another person in its words, a change (quotes31). `maybe`: a German post's capitals that may be a name or a
+    noun, names where the brackets hold a bare name too ("[Merz]" for "Scholz": quotes35)."""
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
+        if maybe and _bare_name(said[i1:i2]):   # not a plural for a plural ("[Demonstranten]" for "Menschen")
+            names = names | {j for j in maybe.intersection(range(j1, j2))
+                             if not (post[j].endswith("en") and said[i2 - 1].endswith("en"))}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
@@ -1850,12 +1855,14 @@ _TITLE_SMALL = frozenset("a an the and but or nor for so yet as at by in of off 
                          "toward towards under until within without am pm".split())
 
 
-def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
+def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], frozenset[int]]:
     """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
     nor follows an article, demonstrative or possessive (the "President" of "The President" is a title, which brackets
     may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
     writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
-    ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
+    ("Mayor Resigns After Scandal", all capitals), only handles and a first name with the capital after it: a capital
+    there may name no one (review31r1). Then those of a German post's capitals that may be a name or a noun
+    (_german_capitals), which a bare name in brackets makes names (quotes35)."""
     long_words = [w for w in post if len(w) > 3 and w[:1].isalpha() and _key(w) not in _TITLE_SMALL]
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
@@ -1870,7 +1877,41 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
         and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))} if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
-    return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+    named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+    return named, _german_capitals(post) - named if german and not headline else frozenset()
+
+
+# Words before a German noun that make the capital after them a noun's ("die Regierung", "viele Menschen", "3000
+# Menschen"): quantity words and German articles (not English "an", a German preposition); a figure is one too.
+_GERMAN_QUANTITIES = frozenset("viele vielen alle allen einige einigen mehrere mehreren manche manchen wenige wenigen "
+                               "tausende hunderte zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig "
+                               "hundert tausend kein keine keinen keiner beide beiden".split()) | frozenset(
+    "der die das den dem des ein eine einen einem einer eines dies diese dieser dieses diesen diesem mein meine "
+    "meinen meinem dein deine sein seine seinen seinem ihr ihre ihren ihrem unser unsere unseren euer eure jede "
+    "jeder jedes jeden jedem welche welcher".split())   # and German articles, demonstratives, possessives
+
+
+def _german_capitals(post: list[str]) -> frozenset[int]:
+    """The positions of a German post's capitalised words that may be a name as well as a noun: no article, figure or
+    quantity word before it ("die Regierung", "viele Menschen"), no role ("Kanzler"), no German noun's ending
+    ("Gerechtigkeit"), no pronoun or frequent word ("Er", "Danke", "Heute"). English, French or Spanish writes a noun
+    in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
+    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35)."""
+    return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
+                     and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
+                     and not _GERMAN_NOUN_RE.fullmatch(w)
+                     and not (j and (_key(post[j - 1]) in _GERMAN_QUANTITIES or any(c.isdigit() for c in post[j - 1]))))
+
+
+def _bare_name(words: list[str]) -> bool:
+    """Whether bracketed words are a name as a German post writes one bare: capitalised words, a name's particles
+    between them ("[von der Leyen]"), or an initialism; no article, pronoun, role, figure, frequent German word or
+    German noun's ending ("[Die Demonstranten]", "[Kanzler]", "[Aufklärung]" may be a noun for whom or what the
+    post means)."""
+    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES or w[:1].isupper()]
+    return bool(own) and all(
+        w[:1].isupper() and w.isalpha() and _bare(w) not in _REFERRING and _bare(w) not in _DETERMINERS
+        and _key(w) not in _GERMAN_WORDS and not _role(w) and not _GERMAN_NOUN_RE.fullmatch(w) for w in own)
 
 
 def _people(post: list[str]) -> set[str]:
