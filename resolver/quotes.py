@@ -1526,6 +1526,10 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         if maybe and _bare_name(said[i1:i2]):   # not a plural for a plural ("[Demonstranten]" for "Menschen")
             names = names | {j for j in maybe.intersection(range(j1, j2))
                              if not (post[j].endswith("en") and said[i2 - 1].endswith("en"))}
+        if _initialism(said[i1:i2]) and any(c.islower() for w in post for c in w):
+            # "UN", "US" in capitals are initialisms, no words ("un", "us"), where brackets put one in their place
+            # ("[WHO]" for "UN" warned: review34r2); not in a post all in capitals, whose "US" may be "us"
+            names = names | {j for j in range(j1, j2) if _initialism([post[j]]) and len(post[j]) <= 4}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):

@@ -2562,3 +2562,31 @@ def test_brackets_for_a_german_noun_role_or_pronoun_still_warn(said, found, lang
     c = compare(said, found, lang=lang)
     assert c.result == "warn", c.evidence
     assert "the article's own words in brackets" in c.evidence, c.evidence
+
+
+# quotes35 (3): "[WHO]" for "UN" warned where "[CIA]" for "FBI" fails: "UN" and "US" were no names, being words
+# too ("un", "us"). In capitals, in a post that writes small letters, such a word is an initialism where the brackets
+# put one in its place: two initialisms are two bodies. Other names for it still warn.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[WHO] warns of famine", "UN warns of famine", "UN → [WHO]"),
+    ("[UNICEF] warns of famine", "UN warns of famine", "UN → [UNICEF]"),
+    ("The [FBI] will not back down", "The US will not back down", "US → [FBI]"),
+    ("[EU] sanctions hit Moscow", "US sanctions hit Moscow", "US → [EU]"),
+], ids=["who-for-un", "unicef-for-un", "fbi-for-us", "eu-for-us"])
+def test_another_initialism_for_one_that_is_also_a_word_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[U.S.] will not back down", "US will not back down"),
+    ("[USA] will not back down", "US will not back down"),
+    ("[Americans] will decide", "US will decide"),
+    ("[The Biden administration] will decide", "US will decide"),
+    ("[The United Nations] warns of famine", "UN warns of famine"),
+    ("[WE] WILL NOT BACK DOWN", "US WILL NOT BACK DOWN"),
+], ids=["dotted", "usa", "americans", "administration", "spelt-out", "a-post-in-capitals"])
+def test_a_name_for_an_initialism_that_is_also_a_word_still_warns(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
