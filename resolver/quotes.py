@@ -135,7 +135,7 @@ class Change:
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
-    unchecked: str = ""    # ... in place of a name, which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME)
+    unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
 
     def __str__(self) -> str:
         if self.bracketed:
@@ -159,6 +159,9 @@ UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot c
 # A role in brackets for a name ("[The President]" for "Biden"): an honest clarification as often as not, which the
 # tool cannot check as it does not know who held the role then (quotes34; quotes31 failed it).
 ROLE_FOR_A_NAME = "a role for a name: check who holds it"
+# A name in brackets for a role the post names ("[Biden]" for "The President", "[Felipe VI]" for "El Rey"): the
+# reverse, as honest and as unchecked: who held the role when the post was written is not looked up (quotes35).
+NAME_FOR_A_ROLE = "a name for a role the post names: check who held it"
 
 
 @dataclass(frozen=True)
@@ -1542,7 +1545,8 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
-                      unchecked=UNCHECKED_NAME if unchecked else "")
+                      unchecked=UNCHECKED_NAME if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
+                          said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
 
@@ -1623,6 +1627,27 @@ def _a_role(words: list[str]) -> bool:
         or re.search(r"['’]s$", w) for w in words)
 
 
+def _name_for_a_role(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed `words` name someone (a capitalised word that is no role, pronoun or article: "[Felipe VI]")
+    in place of the post's words `post`, which are a role after an article, and nothing else ("The President", "El
+    Rey", "Der Kanzler")."""
+    return len(post) >= 2 and _bare(post[0]) in _DETERMINERS and (_a_role(post[1:]) or _titled_role(post[1:])) \
+        and not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
+                                       and _bare(w) not in _DETERMINERS for w in words)
+
+
+# Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
+# King"), which a surname is not written with; alone, a name still (quotes33 kept "King" out of _ROLES).
+_TITLED_ROLES = frozenset("king queen prince princess pope judge bishop emperor sheriff rey reina príncipe princesa "
+                          "papa roi reine princesse pape rei rainha re regina principe könig königin prinz "
+                          "prinzessin papst kaiser richter".split())
+
+
+def _titled_role(words: list[str]) -> bool:
+    """Whether words are one role of _TITLED_ROLES ("Rey" of "El Rey")."""
+    return len(words) == 1 and _bare(words[0]) in _TITLED_ROLES
+
+
 def _several_for_one(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name a role in the plural ("[The senators]", "[Officials]") for one person's name, the
     post's words holding no "and" between names ("Biden and Macron"): several people for one (review34r2)."""
@@ -1696,6 +1721,8 @@ _INITIALISM_NAMES = {
     "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
     "drc": ("congo", "kinshasa"),
+    # a shorter form of the same body's name, which letters cannot tell from another's ("[UN]" for "UNICEF"): quotes35
+    "isis": ("is", "isil", "islamic state", "daesh"), "isil": ("is", "isis", "islamic state", "daesh"),
 }   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
 
 
@@ -1755,8 +1782,10 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
     def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
 
-    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2)
-        return any(map(_role, words)) and all(map(_kind, words))
+    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2):
+        #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
+        return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
+                                              and _bare(w) not in _DETERMINERS for w in words)
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
@@ -1879,7 +1908,9 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
+    } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
     return named, _german_capitals(post) - named if german and not headline else frozenset()
