@@ -313,13 +313,16 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     shared = [post_words[j] for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)]
-    if all(map(_kept_in_translation, shared)):
+    if all(_kept_in_translation(w) or _small_word(w) for w in shared):
         by_script = _translated(said_words, post_words)
         translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
                                                                                          quote_lang)
         if translated:
-            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w)]
+            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)]
+            small = [w for w in dict.fromkeys(shared) if _small_word(w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
+            but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
+                f"({', '.join(small)})" if small else ""
             return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's"
                                       + (_negation_lost(said_words, post_words)
@@ -430,6 +433,13 @@ def _kept_in_translation(word: str) -> bool:
     word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33)."""
     return not any(c.isalpha() for c in word) or word[:1].isupper() and not any(
         _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING
+
+
+def _small_word(word: str) -> bool:
+    """Whether a word both sides share is a short word in small letters, which two languages may both write ("in" of
+    English and German, "a", "de"): a translation may keep it as it keeps a name (quotes35: "The chancellor met Macron
+    in Berlin" for a German post failed). The quote must still read as another language than the post's."""
+    return word.isalpha() and word.islower() and len(word) <= 3
 
 
 def _script(words: list[str]) -> str:

@@ -2627,3 +2627,32 @@ def test_another_body_or_a_surname_that_is_a_role_word_still_fails(said, found, 
     c = compare(said, found, lang=lang)
     assert c.result == "fail", c.evidence
     assert shown is None or shown in c.evidence, c.evidence
+
+
+# quotes35 (4): a translation that shares a short word with the post ("in" of English and German) failed as a
+# misquote: only a name or a figure shared left the translation check on. A short word in small letters both
+# languages write is shared too; the quote must still read as another language than the post's.
+@pytest.mark.parametrize("said,found,lang,how", [
+    ("The chancellor met Macron in Berlin on Tuesday", "Der Kanzler traf Macron am Dienstag in Berlin", "de",
+     "reads as English, the post is in German"),
+    ("We will not close the bridge in Köln before the end of the year",
+     "Wir werden die Brücke in Köln nicht vor Jahresende schließen", "de", "reads as English, the post is in German"),
+    ("The minister was in Paris with the president", "Le ministre était à Paris avec le président", "fr",
+     "reads as English, the post is in French"),
+], ids=["in-de", "in-and-a-place", "no-small-word"])
+def test_a_translation_sharing_a_short_word_warns_as_a_translation(said, found, lang, how):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "a translation?" in c.evidence and how in c.evidence, c.evidence
+    assert "names (Macron, in" not in c.evidence, c.evidence   # a small word is no name
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("Der Kanzler mied Macron am Dienstag in Berlin", "Der Kanzler traf Macron am Dienstag in Berlin", "de"),
+    ("The chancellor met Macron in Berlin on Tuesday", "The chancellor saw Macron in Berlin on Monday", "en"),
+    ("The chancellor met Macron in Berlin on Tuesday", "The chancellor saw Macron in Berlin on Monday", "de"),
+    ("Scholz met Macron in Berlin", "Scholz traf Macron in Berlin", "de"),
+], ids=["german-misquote", "english-misquote", "english-post-declared-german", "one-word-cannot-tell"])
+def test_other_words_sharing_a_short_word_in_one_language_still_fail(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "fail", c.evidence
