@@ -1555,7 +1555,8 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
-                      unchecked=UNCHECKED_NAME if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
+                      unchecked=(SEAT_FOR_A_BODY if _seat(said[i1:i2]) and _initialism(post[j1:j2]) else UNCHECKED_NAME)
+                      if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1796,10 +1797,29 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
         #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
         return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
                                               and _bare(w) not in _DETERMINERS for w in words)
+    if _seat(words) and not any(_seat(words) in aliases for aliases in _INITIALISM_NAMES.values()):
+        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not the DOD's Pentagon
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
     return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
+
+
+# Seats of power, whose name a news text writes for whoever sits or rules there ("the Kremlin" for the Russian
+# presidency, its government, at times its services): in brackets for an initialism the tool does not know ("[Kremlin]"
+# for "FSB") the tool cannot tell the body meant from another, so it warns (quotes35). One a row of _INITIALISM_NAMES
+# gives its body ("pentagon" the DOD's) is that body's, another's for any other initialism.
+_SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "quai d'orsay", "moncloa", "zarzuela",
+                    "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
+                    "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
+                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
+SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
+
+
+def _seat(words: list[str]) -> str:
+    """The seat of power (_SEATS) bracketed words name, articles aside ("[The Kremlin]"), or ""."""
+    own = " ".join(w.casefold() for w in words if _bare(w) not in _REFERRING)
+    return own if own in _SEATS else ""
 
 
 # Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for

@@ -2656,3 +2656,33 @@ def test_a_translation_sharing_a_short_word_warns_as_a_translation(said, found, 
 def test_other_words_sharing_a_short_word_in_one_language_still_fail(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "fail", c.evidence
+
+
+# quotes35 (4): a seat of power in brackets for an initialism outside the table ("[Kremlin]" for "FSB") failed as
+# another body's name, letters telling nothing. A seat names whoever sits there: an editor may write it for a body
+# housed or ruled there, or for another: it warns, saying to check who is meant. A seat the table gives to another
+# body ("[Pentagon]" for "FBI": the DOD's) and a place or name that is no seat still fail.
+SEAT_FOR_A_BODY = "(a seat of power for a body: check who is meant)"
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[Kremlin] denies the report", "FSB denies the report"),
+    ("The [Kremlin] denies the report", "The FSB denies the report"),
+    ("[Élysée] denies the report", "DGSE denies the report"),
+    ("[Lubyanka] denies the report", "FSB denies the report"),
+], ids=["kremlin-fsb", "the-kremlin", "elysee-dgse", "lubyanka"])
+def test_a_seat_of_power_for_an_initialism_outside_the_table_warns_saying_so(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert SEAT_FOR_A_BODY in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Pentagon] denies the report", "FBI denies the report", "FBI → [Pentagon]"),
+    ("[White House] denies the report", "FBI denies the report", "FBI → [White House]"),
+    ("[Gazprom] denies the report", "FSB denies the report", "FSB → [Gazprom]"),
+], ids=["pentagon-is-the-dod-s", "white-house-is-the-us-s", "a-firm"])
+def test_a_seat_the_table_gives_another_body_or_no_seat_still_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
