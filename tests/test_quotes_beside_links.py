@@ -256,3 +256,27 @@ def test_a_name_that_is_only_letters_inside_the_authors_handle_still_warns(repor
     for speaker in ("Councilor Smith", "Pat", "The Smith campaign"):
         said = report(_page(f'<p>{speaker} <a href="{URL}">wrote</a>: “Costs rose 12 percent this year.”</p>'), "json")
         assert _check(said, "author")["result"] == "pass", (speaker, _check(said, "author"))
+
+
+# quotes35 (5): the verbs of posting and of speech were English but a few: a German, French or Spanish speech verb
+# after a quote ("erklärte sie", "a-t-elle déclaré", "declaró") left another speaker's words read as the post's, and a
+# name before "postete", "a publié", "publicó" was no speaker.
+@pytest.mark.parametrize("body, text, confidence, name", [
+    (f'<p>Smith <a href="{URL}">schrieb</a> später: „Costs rose 21 percent this year“, erklärte sie Reportern.</p>',
+     None, None, "Smith"),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Costs rose 21 percent this year », a-t-elle déclaré aux '
+     'journalistes.</p>', None, None, "Smith"),
+    (f'<p>Smith <a href="{URL}">publicó</a>: “Costs rose 21 percent this year”, declaró a la prensa.</p>',
+     None, None, "Smith"),
+    (f'<p>Smith <a href="{URL}">postete</a> etwas, und Jones antwortete: „Costs rose 21 percent this year.“</p>',
+     "Costs rose 21 percent this year.", "uncertain", "Smith"),
+    (f'<p>Pat Jones postete <a href="{URL}">auf X</a>, dass die Wahl fair war.</p>', None, None, "Pat Jones"),
+    (f'<p>Pat Jones a publié <a href="{URL}">sur X</a> que le vote était juste.</p>', None, None, "Pat Jones"),
+    (f'<p>Pat Jones escribió <a href="{URL}">en X</a> que la votación fue justa.</p>', None, None, "Pat Jones"),
+    (f'<p>Smith <a href="{URL}">postete</a>: „Costs rose 21 percent this year.“</p>',
+     "Costs rose 21 percent this year.", "high", "Smith"),
+], ids=["de-speech-after", "fr-speech-after-inverted", "es-speech-after", "de-another-speakers-verb-between",
+        "de-name-then-verb", "fr-name-then-verb", "es-name-then-verb", "de-posted-colon"])
+def test_german_french_and_spanish_verbs_of_posting_and_speech_are_read(body, text, confidence, name):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence, embed.author_name) == (text, confidence, name)

@@ -27,8 +27,9 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
-SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|dijo|afirmó|" \
-         r"a déclaré|sagte"
+SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
+         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|dit|déclaré|affirmé|expliqué|selon|" \
+         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"   # de, fr, es, pt (quotes35)
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
@@ -42,8 +43,10 @@ MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
 # A verb of posting: the name before it is the speaker's ("Mayor Jones <a>wrote on X</a>", "Smith said <a>on X</a>").
 # A name before a link that is no such verb is as often the one spoken of ("Trump attacked Chuck Jones <a>…</a>").
 POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|replies|responded|responds|shared|shares|"
-           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
-           r"publicó|a écrit|a tweeté)")
+           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|"
+           r"schrieb|schreibt|twitterte|postete|postet|veröffentlichte|antwortete|kommentierte|"   # German (quotes35)
+           r"a écrit|écrit|a tweeté|a publié|a posté|a répondu|"   # French
+           r"escribió|tuiteó|publicó|respondió|escreveu|publicou|postou|tuitou)")   # Spanish, Portuguese
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
 VERB_BETWEEN_RE = LazyPattern(rf"\b{POSTING}\b", re.IGNORECASE)
 # A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
