@@ -34,6 +34,11 @@ SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# Words for a story, its headline or its title: a quote after them, a colon or not, may be a shared story's headline,
+# not the post's own words ("Smith <a>shared</a> the story: “…”": review34r6, quotes35).
+STORY_RE = LazyPattern(r"\b(?:story|stories|article|headline|headlined|titled|entitled|report|piece|column|op-ed|"
+                       r"artikel|bericht|beitrag|überschrift|titel|article|intitulé|titre|artículo|titulado|titular|"
+                       r"noticia|nota|reportagem|matéria|título)\b", re.IGNORECASE)
 # Where another link was, in a block's words: a quote past it is that link's, not this one's.
 OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
@@ -90,7 +95,7 @@ def beside(a: Any) -> Beside:
     runs_before = _runs(before)
     if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
         return Beside(None, None, name)
-    run = _quote_after(after)
+    run = _quote_after(after, element_text(a))
     if run is not None:
         text, closed, clear = run
         if not closed:
@@ -140,16 +145,18 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str) -> tuple[str, bool, bool] | None:
+def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
     """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
-    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”")."""
+    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
+    story or a headline, there or in the link's words (`shown`), may make it a shared story's title (STORY_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
         return None
-    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
+    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start]) \
+        and not STORY_RE.search(f"{shown} {after[:start]}")
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
