@@ -301,7 +301,8 @@ def _dashed_names(text: str) -> dict[str, set[str]]:
     """Each handle's display names as the text's signatures with a dash write them (handle in lower case)."""
     names: dict[str, set[str]] = {}
     for match in SIGNATURE_RE.finditer(text):
-        before = text[text.rfind("\n", 0, match.start()) + 1: match.start()][-120:]
+        low = max(0, match.start() - 120)   # the line's last 120 characters, looked back through no further (#14)
+        before = text[text.rfind("\n", low, match.start()) + 1 or low: match.start()]
         dash = _last_dash(before)
         if dash is not None and (name := before[dash[0] + len(dash[1]):].strip()):
             names.setdefault(match.group("handle").lower(), set()).add(name)
@@ -469,7 +470,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
-        line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
+        # Looked back for to the previous signature only: from the text's start, each of many handles on one long
+        # line read all of it (review35r1)
+        line_start = text.rfind("\n", previous_end, match.start()) + 1 or previous_end
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dashed_line = _last_dash(before[-120:])
@@ -478,8 +481,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
         if not in_words(match) and _own_post(link, platform, handle) is None and (
-                dashed_line is None and _gap_before_name(before[-120:], SPACED_HYPHEN) is None
-                or not NUMERIC_DATE_END_RE.match(text, match.end())):
+                not NUMERIC_DATE_END_RE.match(text, match.end())
+                or dashed_line is None and _gap_before_name(before[-120:], SPACED_HYPHEN) is None):
             continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
             # signature in words; numbers, or no day, with no dash (or the hyphen a copy made of it) are a
             # dateline's, a caption's (review34r3); and numbers the line goes on after, a version's or prose's
