@@ -353,6 +353,6 @@ def test_handles_with_dates_in_numbers_on_one_long_line_look_back_a_bounded_numb
     for k in (1, 2):
         doc = ScansCounted(unit * 2_000 * k)
         ScansCounted.scanned = 0
-        assert text.find_embeds(doc) == []
+        text.find_embeds(doc)
         read.append(ScansCounted.scanned / len(doc))
     assert read[1] <= 1.25 * read[0], read

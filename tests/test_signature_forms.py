@@ -448,3 +448,14 @@ def test_a_closing_quote_after_the_posts_own_link_does_not_put_it_amid_the_words
     own = "https://twitter.com/janeroe/status/1569315424346779648"
     [embed] = find_embeds(f"{opening}The bridge is closed {own}{closing} — Jane Roe (@janeroe) September 12, 2022")
     assert embed.post_id == "1569315424346779648"
+
+
+@pytest.mark.parametrize("end", [
+    "”", ".”", "\u200b", " https://t.co/AbCdEf1234", " (https://twitter.com/janeroe)",
+    " The road is closed too. — John Doe (@johndoe) 13/09/2022",
+], ids=["closing-quote", "stop-and-quote", "zero-width", "t-co", "profile-link", "next-post-runs-on"])
+def test_a_signature_dated_in_numbers_ending_its_line_as_copies_end_it_is_a_post(end):
+    """What may follow a date in numbers on its line: a closing quote (the post quoted whole), an invisible character,
+    a link, or the next post run on after it, as a scraper joins posts."""
+    embeds = find_embeds(f"“{POST} — Jane Roe (@janeroe) 25/09/2022{end}\n")
+    assert [(e.author_handle, e.date) for e in embeds][:1] == [("janeroe", "2022-09-25")]

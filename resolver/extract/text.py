@@ -116,9 +116,11 @@ NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al e
 MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 LEADING_RE = re.compile(rf"^[\s{MARKS}]+")
 TRAILING_RE = re.compile(rf"[\s{MARKS}]+$")
-# What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): a closing mark and blanks, as
-# after a wrapped one's date (WRAPPED_DATE_END_RE), and direction marks (review35r1).
-NUMERIC_DATE_END_RE = re.compile(rf"[ \t\u00a0{MARKS}]*[.)\]]?[ \t\u00a0{MARKS}]*(?:\r?\n|\Z)")
+# What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): blanks, direction marks and
+# invisible characters, closing marks (the signed post quoted whole), and a link (review35r1).
+_END_BLANKS = rf"[ \t\u00a0{MARKS}{INVISIBLE}]*"
+NUMERIC_DATE_END_RE = re.compile(rf"{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
+                                 rf"(?:[(<]?https?://[^\s<>]+[)>]?{_END_BLANKS})?(?:\r?\n|\Z)")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
 
@@ -481,7 +483,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
         if not in_words(match) and _own_post(link, platform, handle) is None and (
-                not NUMERIC_DATE_END_RE.match(text, match.end())
+                not _ends_its_line(text, match.end())
                 or dashed_line is None and _gap_before_name(before[-120:], SPACED_HYPHEN) is None):
             continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
             # signature in words; numbers, or no day, with no dash (or the hyphen a copy made of it) are a
@@ -561,6 +563,16 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    """Whether a signature dated in numbers ends its line at `end` (`NUMERIC_DATE_END_RE`), or its line goes on to the
+    next post's words and signature, as a scraper runs posts together ("… 12/09/2022 The road too — John (@john) …").
+    Looked ahead for a post's reach at most (#14)."""
+    if NUMERIC_DATE_END_RE.match(text, end):
+        return True
+    stop = text.find("\n", end, end + BLOCK_REACH)
+    return SIGNATURE_START_RE.search(text, end, stop if stop >= 0 else end + BLOCK_REACH) is not None
 
 
 def _signature_platform(handle: str) -> str | None:
