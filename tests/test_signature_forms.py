@@ -459,3 +459,23 @@ def test_a_signature_dated_in_numbers_ending_its_line_as_copies_end_it_is_a_post
     a link, or the next post run on after it, as a scraper joins posts."""
     embeds = find_embeds(f"“{POST} — Jane Roe (@janeroe) 25/09/2022{end}\n")
     assert [(e.author_handle, e.date) for e in embeds][:1] == [("janeroe", "2022-09-25")]
+
+
+@pytest.mark.parametrize("written", ["۲۱/۰۶/۰۱", "۰۱/۰۶/۲۱"], ids=["day-first", "year-first"])
+def test_a_two_digit_year_in_persian_digits_is_no_date(written):
+    """Persian digits date by the Solar Hijri calendar: "۲۱/۰۶/۰۱" is 21 Shahrivar 1401 (2022-09-12), never 2001-06-21
+    or 2021-06-01, which sig35's readings gave (the date check then warned that the post fit neither). A solar year of
+    four digits in numbers ("۲۱/۰۶/۱۴۰۱") makes no date either."""
+    assert dates.date_readings(written) == {}
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+def test_a_date_in_numbers_marked_gregorian_in_arabic_ends_its_line():
+    """Arabic writes "م" (ميلادي) after a Gregorian date: "12/9/2022م" ends the signature's line as the date does."""
+    [embed] = find_embeds(f"{POST}\n— Jane Roe (@janeroe) 25/9/2022م\n")
+    assert (embed.author_handle, embed.date) == ("janeroe", "2022-09-25")
+
+
+def test_a_two_digit_year_marked_hijri_is_no_signature():
+    """"هـ" marks a Hijri date ("16/02/44هـ" is 16 Safar 1444): its year is none of this century's, which sig35 read."""
+    assert find_embeds(f"{POST}\n— Jane Roe (@janeroe) 16/02/44هـ\n") == []

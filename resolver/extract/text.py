@@ -117,9 +117,10 @@ MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 LEADING_RE = re.compile(rf"^[\s{MARKS}]+")
 TRAILING_RE = re.compile(rf"[\s{MARKS}]+$")
 # What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): blanks, direction marks and
-# invisible characters, closing marks (the signed post quoted whole), and a link (review35r1).
+# invisible characters, closing marks (the signed post quoted whole), and a link; first, the "م" Arabic writes after
+# a Gregorian date ("هـ", a Hijri one's, is not: its year is no Common Era year) (review35r1).
 _END_BLANKS = rf"[ \t\u00a0{MARKS}{INVISIBLE}]*"
-NUMERIC_DATE_END_RE = re.compile(rf"{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
+NUMERIC_DATE_END_RE = re.compile(rf"م?{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
                                  rf"(?:[(<]?https?://[^\s<>]+[)>]?{_END_BLANKS})?(?:\r?\n|\Z)")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
