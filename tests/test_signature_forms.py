@@ -413,7 +413,8 @@ def test_a_signature_dated_in_numbers_after_a_dash_a_scraper_made_a_hyphen_is_st
 @pytest.mark.parametrize("text", [
     "Accounts and the day each joined:\n- Jane Roe (@janeroe) 25/09/2022",   # a list's item, no words before it
     "The bridge on Elm Street is closed - the mayor said on Monday to Jane Roe (@janeroe) 25/09/2022",
-], ids=["bullet", "prose-hyphen"])
+    "Final score: Riverton 3 - 1 (@rivertonfc) 25/09/2022",   # a score's hyphen: no name after it
+], ids=["bullet", "prose-hyphen", "score"])
 def test_a_hyphen_that_is_no_signatures_dash_does_not_make_a_date_in_numbers_a_post(text):
     assert find_embeds(text) == []
 

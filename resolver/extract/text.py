@@ -344,6 +344,14 @@ def _gap_before_name(line: str, gap: str) -> tuple[int, str] | None:
 SPACED_HYPHEN = rf"(?<=\S){SP}+[{re.escape(''.join(sorted(HYPHENS)))}]{SP}+"
 
 
+def _spaced_hyphen(line: str) -> tuple[int, str] | None:
+    """The hyphen a copy made of a signature's dash (`SPACED_HYPHEN`), a name's words after it, not numbers alone
+    ("Riverton 3 - 1 (@h)" is a score's)."""
+    found = _gap_before_name(line, SPACED_HYPHEN)
+    words = line[found[0] + len(found[1]):].split() if found is not None else []
+    return found if any(not word.strip(TRAILING_PUNCT + "(").isdigit() for word in words) else None
+
+
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
@@ -485,7 +493,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
         if not in_words(match) and _own_post(link, platform, handle) is None and (
                 not _ends_its_line(text, match.end())
-                or dashed_line is None and _gap_before_name(before[-120:], SPACED_HYPHEN) is None):
+                or dashed_line is None and _spaced_hyphen(before[-120:]) is None):
             continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
             # signature in words; numbers, or no day, with no dash (or the hyphen a copy made of it) are a
             # dateline's, a caption's (review34r3); and numbers the line goes on after, a version's or prose's
