@@ -10,7 +10,9 @@ are, #11): found in any ASCII case, by hyperscan and in the string alike.
 
 Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
 imported, the same starts are found in the string with `re`, and every hinted name is taken as one the page may
-hold (`_found_in_string`; chosen once, when a page is first searched).
+hold (`_found_in_string`; chosen once, when a page is first searched). A page shorter than SMALL_PAGE is searched
+without it whatever the platform, its names and words read from its bytes as the database reads them
+(`_found_in_small`): a one-file scan of a small page neither imports hyperscan nor compiles the database (perf35b).
 """
 
 from __future__ import annotations
@@ -37,8 +39,11 @@ class Needles:
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
         asked, asked_words = tuple(names), tuple(words)
-        hyperscan = hyperscan_module()
-        if hyperscan is None:
+        hyperscan = hyperscan_module() if len(page) >= SMALL_PAGE else None
+        if hyperscan is None and len(page) < SMALL_PAGE:
+            self.starts, found_names, found_words = _found_in_small(page, self.needles, kinds, asked, utf8,
+                                                                    words=asked_words)
+        elif hyperscan is None:
             self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
             found_words = list(asked_words)   # each may be written, as each name may be held
         else:
@@ -85,6 +90,45 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     if extra:
         return _in_string(page, needles, kinds, found, extra), names, written
     return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names, written
+
+
+# A page shorter than this is searched in the string, its names and words in its bytes (`_found_in_small`), not by
+# hyperscan: compiling the database costs a process 4-5 ms and importing hyperscan 1-2 ms, more than a small page's
+# whole search (0.04 ms for a 600-character page), so a one-file scan of a small page never pays for them (perf35b,
+# #14). Every real page of the corpus is longer (the shortest 19,531 characters): a corpus run is searched as before.
+SMALL_PAGE = 8_000
+
+
+def _found_in_small(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...],
+                    utf8: bytes | None, words: tuple[str, ...] = ()) -> tuple[dict[str, list[int]], list[str], list[str]]:
+    """What `_found_in_bytes` finds, for a small page and without hyperscan: the needles' starts as
+    `_found_in_string` finds them; the names and words as the database's patterns find them, in the page's bytes
+    with their ASCII letters folded (hyperscan's caseless flag folds those only): a name between one of BEFORE_NAME
+    and one of AFTER_NAME, a word or a reference's prefix anywhere."""
+    starts, _ = _found_in_string(page, needles, kinds, ())
+    if utf8 is None:
+        utf8 = page.encode("utf-8", "surrogatepass")
+    folded = utf8.lower()   # ASCII letters only
+    names = [name for name in asked if _held(folded, name.encode("utf-8").lower())]
+    written = [word for word in words if word.encode("utf-8").lower() in folded]
+    if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
+        named, *numeric = (folded.find(prefix.encode("ascii").lower()) for prefix in REFERENCE_PREFIXES)
+        first = min((at for at in numeric if at >= 0), default=-1)
+        if named >= 0 or first >= 0 and LETTER_REFERENCE_RE.search(utf8, first):
+            written = list(words)
+    return starts, names, written
+
+
+def _held(folded: bytes, name: bytes) -> bool:
+    """Whether `name` stands in `folded` as the database's pattern for it finds it: after one of BEFORE_NAME and
+    before one of AFTER_NAME."""
+    at = folded.find(name, 1)
+    while at >= 0:
+        end = at + len(name)
+        if folded[at - 1] in _BEFORE_NAME and end < len(folded) and folded[end] in _AFTER_NAME:
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
@@ -194,6 +238,7 @@ def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]
 # pattern matches). A page where no such run spells a name gives no element that attribute (#14). A tag the page
 # ends inside gives no element at all, so a name at the very end is none (`\z` in the pattern cost 90 ms to compile).
 BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
+_BEFORE_NAME, _AFTER_NAME = frozenset(BEFORE_NAME.encode("ascii")), frozenset(AFTER_NAME.encode("ascii"))
 
 
 def _literal(text: str) -> bytes:
