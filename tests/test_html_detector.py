@@ -1248,11 +1248,11 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
 @pytest.fixture(params=["hyperscan", "str-find", "small"])
 def both_searches(request, monkeypatch):
     """The test runs with hyperscan, then as where hyperscan cannot be imported (no wheel for the platform): the
-    needles found in the string (#14); then as a page shorter than SMALL_PAGE is searched, hyperscan or not (its
-    names and words as hyperscan finds them, perf35b). The first two search every page so, however short."""
+    needles found in the string (#14); then as a process's first pages are searched, hyperscan or not (their names
+    and words as hyperscan finds them, perf35b). The first two search every page so, however few came before."""
     from resolver.extract import needles
 
-    monkeypatch.setattr(needles, "SMALL_PAGE", 10**9 if request.param == "small" else 0)
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [10**12 if request.param == "small" else 0])
     if request.param == "str-find":
         monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
     elif request.param == "hyperscan" and needles.hyperscan_module() is None:
@@ -2354,11 +2354,11 @@ def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8
         return search.starts, search.names
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(needles, "SMALL_PAGE", 0)   # every page searched as a long one is (perf35b)
+        patch.setattr(needles, "_SMALL_LEFT", [0])   # as once a process has searched enough pages (perf35b)
         patch.setattr(needles, "hyperscan_module", lambda: None)
         without = found()
         patch.undo()
-        patch.setattr(needles, "SMALL_PAGE", 0)
+        patch.setattr(needles, "_SMALL_LEFT", [0])
         assert needles.hyperscan_module() is not None
         starts, names = found()
     # Every name may be held without hyperscan (lexbor is asked each): never fewer than hyperscan finds.
@@ -2375,11 +2375,11 @@ def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8
 @example("<img src=x ALT", False)                   # at its end: none either
 @example("<img\tDATA-CAPTION\f=x alt/caption>", True)
 @example("<img alt=\"é\"caption=1>", False)
-def test_a_small_page_is_searched_without_hyperscan_and_finds_what_hyperscan_finds(page, with_utf8):
-    """A page shorter than SMALL_PAGE is searched without hyperscan (perf35b, #14: a one-file scan of a small page
-    neither imports it nor compiles its database, 6-8 ms): the same starts of every needle, the same hinted names
-    the page may hold and the same words it may write (a reference that may write a letter: every word) as
-    hyperscan finds, ASCII page or not, bytes given or not."""
+def test_a_process_s_first_pages_are_searched_without_hyperscan_and_find_what_hyperscan_finds(page, with_utf8):
+    """A process's first pages, up to SMALL_BUDGET characters in all, are searched without hyperscan (perf35b, #14:
+    a one-file scan of a page of up to 100,000 characters neither imports it nor compiles its database, 6-8 ms):
+    the same starts of every needle, the same hinted names the page may hold and the same words it may write (a
+    reference that may write a letter: every word) as hyperscan finds, ASCII page or not, bytes given or not."""
     from resolver.extract import needles
 
     pytest.importorskip("hyperscan")
@@ -2390,26 +2390,33 @@ def test_a_small_page_is_searched_without_hyperscan_and_finds_what_hyperscan_fin
                                  names=html_credits.HINTED_ATTRS, words=html.PAGE_WORDS, utf8=utf8)
         return search.starts, search.names, search.words
 
-    assert len(page) < needles.SMALL_PAGE
+    assert len(page) < needles.SMALL_BUDGET
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(needles, "hyperscan_module", lambda: pytest.fail("a small page imported hyperscan"))
+        patch.setattr(needles, "_SMALL_LEFT", [needles.SMALL_BUDGET])   # a new process's
+        patch.setattr(needles, "hyperscan_module", lambda: pytest.fail("a first page imported hyperscan"))
         small = found()
+        assert needles._SMALL_LEFT == [needles.SMALL_BUDGET - len(page)]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(needles, "SMALL_PAGE", 0)
+        patch.setattr(needles, "_SMALL_LEFT", [0])
         assert found() == small
 
 
-def test_a_page_of_small_page_characters_or_more_is_searched_by_hyperscan(monkeypatch):
-    """The small page's search is for small pages only: a page of SMALL_PAGE characters is searched by hyperscan
-    (its one pass is the cheaper for a page of any length, once compiled)."""
+def test_once_a_process_has_searched_its_budget_of_characters_hyperscan_searches_every_page(monkeypatch):
+    """The string's search is for a process's first pages only: a page longer than what is left of SMALL_BUDGET is
+    searched by hyperscan, and so is every page after it, however short (hyperscan's pass is the cheaper for a page
+    of any length once its database is compiled)."""
     from resolver.extract import needles
 
     pytest.importorskip("hyperscan")
-    asked: list[int] = []
-    monkeypatch.setattr(needles, "_found_in_small", lambda page, *args, **kwargs: asked.append(len(page)))
-    page = '<img alt="x">'.ljust(needles.SMALL_PAGE, " ")
-    assert needles.Needles(page, html.PAGE_NEEDLES, names=html_credits.HINTED_ATTRS).names == {"alt"}
-    assert asked == []
+    small: list[int] = []
+    searched = needles._found_in_small
+    monkeypatch.setattr(needles, "_found_in_small", lambda page, *args, **kwargs: (small.append(len(page)),
+                                                                                    searched(page, *args, **kwargs))[1])
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [needles.SMALL_BUDGET])
+    short, long = '<img alt="x">', '<img caption="x">'.ljust(needles.SMALL_BUDGET - 20, " ")
+    for page, names in ((short, {"alt"}), (long, {"caption"}), (long, {"caption"}), (short, {"alt"})):
+        assert needles.Needles(page, html.PAGE_NEEDLES, names=html_credits.HINTED_ATTRS).names == names
+    assert small == [len(short), len(long)] and needles._SMALL_LEFT == [0]
 
 
 def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monkeypatch):
