@@ -350,7 +350,7 @@ CREATE TABLE "run_outputs" (
    "path" TEXT NOT NULL,
    "length" INTEGER NOT NULL,
    "updated_at" TEXT NOT NULL
-);
+, "pending" TEXT, "pending_sha256" TEXT);
 
 CREATE UNIQUE INDEX "idx_run_outputs_job"
     ON "run_outputs" ("job");

@@ -150,11 +150,11 @@ at, where = int(os.environ["KILL_AT"]), os.environ["KILL_WHERE"]
 if where == "written":
     real_record, calls = cache.store.Store.record_output, [0]
 
-    def record_output(self, job, path, length):
+    def record_output(self, job, path, length, **kwargs):
         calls[0] += length > 0
         if length and calls[0] == at:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real_record(self, job, path, length)
+        return real_record(self, job, path, length, **kwargs)
     cache.store.Store.record_output = record_output
 elif where == "committing":     # Ctrl-C once the at-th chunk was handed on, before its transaction commits
     real_mark, calls = cache.store.Store.mark_done, [0]
@@ -165,6 +165,23 @@ elif where == "committing":     # Ctrl-C once the at-th chunk was handed on, bef
             os.kill(os.getpid(), signal.SIGINT)
         return real_mark(self, *args, **kwargs)
     cache.store.Store.mark_done = mark_done
+elif where.startswith(("before:", "after:")):   # killed at the at-th call of a method, on entry or once it returned
+    import importlib
+
+    when, name = where.split(":", 1)
+    module, owner, method = name.rsplit(".", 2)
+    owner = getattr(importlib.import_module(module), owner)
+    real_method, calls = getattr(owner, method), [0]
+
+    def killing(*args, **kwargs):
+        calls[0] += 1
+        if when == "before" and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        answer = real_method(*args, **kwargs)
+        if when == "after" and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return answer
+    setattr(owner, method, killing)
 elif where in ("reading", "ctrl-c"):
     real_items = pipeline.iter_items
 
@@ -434,6 +451,46 @@ def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edite
     assert ("1700000000000000000" in text, "1600000000000000000" in text) == \
         ((True, False) if change == "edited" else (False, True))
     assert (b"1 article changed since last scanned" in err) == (change == "edited")
+
+
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("where, at", [
+    ("after:resolver.output.OutputFile._rewrite", 1),       # written beside, not recorded
+    ("after:cache.store.Store.record_output", 1),            # recorded, not committed
+    ("before:resolver.output.OutputFile._rename", 1),        # committed, not renamed over FILE
+    ("after:resolver.output.OutputFile._rename", 1),         # renamed, the next chunk not begun
+    ("after:cache.store.Store.record_output", 2),            # the next chunk's lines written, not committed
+], ids=["rewritten", "recorded", "committed", "renamed", "next-chunk-written"])
+def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file_the_next_run_finishes(
+        tmp_path: Path, where: str, at: int, form: str) -> None:
+    """A resumed run whose edited article's lines replace the stale ones rewrites FILE. The rewrite renamed the new
+    file over FILE before the transaction recorded its length: a kill in between left FILE and the recorded length
+    disagreeing, and the next run refused it (exit 2) or cut it where a line happened to end, losing finished
+    articles' lines (review34r4). Killed at each step of the rewrite, the next run finishes FILE: every article
+    once, in input order, the edited one in its current version."""
+    from resolver.pipeline import Chunk
+
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40), form=form)
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    assert 0 < len(articles_in(out, form=form, folder=folder)) < PLAIN - 2 * Chunk.ARTICLES   # 2 chunks or more left
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")   # shorter lines: FILE shrinks
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, at), form=form)
+    _, err = killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, err
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text   # p000's current version only
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(f".{out.name}")]   # no temporary file left
+    store = Store(tmp_path / "plain.db")
+    assert store.count("progress") == store.count("run_outputs") == 0
+    store.close()
 
 
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
@@ -925,3 +982,24 @@ def _job_with(urls: list[str], token: str, secret: str) -> str:
     spec = InputSpec(files=tuple(url.replace(secret, token) for url in urls))
     return cli._job_name("scan", Steps(resolve=True), Mode(), spec, kind=None, encoding=None,
                          redactor=Redactor(secrets=(token,)))
+
+
+def test_outfile35_a_step_after_the_commit_is_taken_only_once_its_transaction_commits(tmp_path: Path) -> None:
+    """`Store.after_commit`: the rename of a rewritten output file must follow the commit that records it; a
+    transaction rolled back (or a savepoint of it) never takes the step."""
+    store = Store(tmp_path / "c.db")
+    taken: list[str] = []
+    store.after_commit(lambda: taken.append("no transaction: at once"))
+    with store.write():
+        store.after_commit(lambda: taken.append("committed"))
+        with pytest.raises(KeyError), store.write():
+            store.after_commit(lambda: taken.append("savepoint undone"))
+            raise KeyError
+        assert taken == ["no transaction: at once"]
+    with pytest.raises(KeyError), store.write():
+        store.after_commit(lambda: taken.append("rolled back"))
+        raise KeyError
+    with store.write():
+        pass
+    assert taken == ["no transaction: at once", "committed"]
+    store.close()
