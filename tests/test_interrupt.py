@@ -493,6 +493,37 @@ def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file
     store.close()
 
 
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("now", [b"", b"\x00\x01\x02PK\x03\x04" * 40], ids=["emptied", "made-binary"])
+def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_the_output_file(
+        tmp_path: Path, now: bytes, form: str) -> None:
+    """A file the interrupted run finished, emptied or made binary since: its current state is no article, and the
+    output file must say so. Before (review34r4), no line was written for a skipped file, so its stale line (the old
+    bytes' embed) stayed in FILE as if current. In JSON Lines its line is now the skipped file's line; a plain FILE,
+    which holds no line for an input that gave no article, holds none for it."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200), form=form)
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    first = folder / "p000.html"
+    first.write_bytes(now)
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert [line for line in err.decode().splitlines() if line.startswith("warning: ") and str(first) in line
+            and "skipped" in line]
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text
+    rest = [str(folder / f"p{n:03d}.html") for n in range(1, PLAIN)]
+    if form == "table":
+        assert articles_in(out, form=form, folder=folder) == rest
+        return
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert [line["source"] for line in lines] == [str(first), *rest]   # each once, in input order
+    assert lines[0]["skipped"] is True and set(lines[0]) == {"source", "error", "skipped"}
+
+
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
     """A file left by something else, or by a run that went to its end, is started afresh, not appended to."""
     folder = plain_folder(tmp_path)
