@@ -591,3 +591,5 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 
+CREATE INDEX progress_job_source ON progress (job, source);
+

@@ -1440,6 +1440,12 @@ class Store:
             " WHERE p.job = ? AND p.key >= ? AND p.key < ? AND p.outcome = 'done'", [job, prefix, bound])
         return {row[0]: row[1] for row in rows}
 
+    def finished_as(self, job: str, source: str) -> bool:
+        """Whether an unfinished run of this job finished an item shown as `source`, under any key (a record of a
+        feed, edited or moved since, has another key now)."""
+        return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND source = ? AND outcome = 'done' LIMIT 1",
+                                 [job, source]).fetchone() is not None
+
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND outcome = 'done' LIMIT 1",

@@ -524,6 +524,34 @@ def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_th
     assert lines[0]["skipped"] is True and set(lines[0]) == {"source", "error", "skipped"}
 
 
+def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_line(tmp_path: Path) -> None:
+    """A JSON Lines feed is a list by line: `feed.jsonl:N` is the record at line N now. Its first record edited after
+    an interrupted `--jsonl` run (longer: every later record's offset moves) was scanned again and its line appended,
+    and so was every record after it the interrupted run had finished (a record's key holds its offset): FILE held
+    the stale line and the new one of each. Now a record's new line takes the place of the line FILE holds for the
+    same source, as an edited file's does."""
+    feed = tmp_path / "feed.jsonl"
+    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
+             for n in range(PLAIN)]
+    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl", kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    before = articles_in(out)
+    assert 1 < len(before) < PLAIN
+    pages[0] = "<p>Story 0, corrected at length: the post it showed is gone.</p>" + "<p>More words.</p>" * 20
+    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
+    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text
+    assert json.loads(text.splitlines()[0])["embeds"] == []   # the record's current version
+
+
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
     """A file left by something else, or by a run that went to its end, is started afresh, not appended to."""
     folder = plain_folder(tmp_path)
