@@ -552,6 +552,47 @@ def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_
     assert json.loads(text.splitlines()[0])["embeds"] == []   # the record's current version
 
 
+def test_outfile35_a_capture_appended_to_a_warc_since_the_interrupted_run_is_a_line_of_its_own(
+        tmp_path: Path) -> None:
+    """A WARC is written by appending: a page captured again is a new record, the earlier one unchanged. A response
+    appended since the interrupted run is one new line, after the others; the earlier capture's line stays (it is a
+    record of its own), each once, and the newest capture of the page is the line of its URL with the latest date."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = tmp_path / "crawl.warc.gz"
+
+    def capture(handle, n: int, page: str, date: str) -> None:
+        writer = WARCWriter(handle, gzip=True)
+        body = page.encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://news.example/{n}", "response", payload=io.BytesIO(body), http_headers=http, length=len(body),
+            warc_headers_dict={"WARC-Date": date}))
+    with warc.open("wb") as handle:
+        for n in range(PLAIN):
+            capture(handle, n, f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk '
+                    f'(@desk{n}) <a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, '
+                    f'2023</a></blockquote>', "2023-05-01T10:00:00Z")
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, warc, stdout, "-o", str(out), "--warc-input", kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    assert 1 < len(articles_in(out)) < PLAIN
+    with warc.open("ab") as handle:
+        capture(handle, 0, "<p>Story 0, corrected: the post is gone.</p>", "2023-05-02T10:00:00Z")
+    again = plain_scan(tmp_path, warc, stdout, "-o", str(out), "--warc-input")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    sources = [line["source"] for line in lines]
+    assert len(sources) == len(set(sources)) == PLAIN + 1 and sources[-1].startswith(f"{warc}#")
+    first = sorted((line["warc_date"], line["embeds"]) for line in lines if line["url"] == "https://news.example/0")
+    assert [len(embeds) for _, embeds in first] == [1, 0]   # the newest capture: no embed now
+
+
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
     """A file left by something else, or by a run that went to its end, is started afresh, not appended to."""
     folder = plain_folder(tmp_path)
