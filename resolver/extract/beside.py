@@ -27,12 +27,18 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
-SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|dijo|afirmó|" \
-         r"a déclaré|sagte"
+SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
+         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|dit|déclaré|affirmé|expliqué|selon|" \
+         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"   # de, fr, es, pt (quotes35)
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# Words for a story, its headline or its title: a quote after them, a colon or not, may be a shared story's headline,
+# not the post's own words ("Smith <a>shared</a> the story: “…”": review34r6, quotes35).
+STORY_RE = LazyPattern(r"\b(?:story|stories|article|headline|headlined|titled|entitled|report|piece|column|op-ed|"
+                       r"artikel|bericht|beitrag|überschrift|titel|article|intitulé|titre|artículo|titulado|titular|"
+                       r"noticia|nota|reportagem|matéria|título)\b", re.IGNORECASE)
 # Where another link was, in a block's words: a quote past it is that link's, not this one's.
 OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
@@ -42,8 +48,10 @@ MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
 # A verb of posting: the name before it is the speaker's ("Mayor Jones <a>wrote on X</a>", "Smith said <a>on X</a>").
 # A name before a link that is no such verb is as often the one spoken of ("Trump attacked Chuck Jones <a>…</a>").
 POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|replies|responded|responds|shared|shares|"
-           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
-           r"publicó|a écrit|a tweeté)")
+           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|"
+           r"schrieb|schreibt|twitterte|postete|postet|veröffentlichte|antwortete|kommentierte|"   # German (quotes35)
+           r"a écrit|écrit|a tweeté|a publié|a posté|a répondu|"   # French
+           r"escribió|tuiteó|publicó|respondió|escreveu|publicou|postou|tuitou)")   # Spanish, Portuguese
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
 VERB_BETWEEN_RE = LazyPattern(rf"\b{POSTING}\b", re.IGNORECASE)
 # A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
@@ -87,7 +95,7 @@ def beside(a: Any) -> Beside:
     runs_before = _runs(before)
     if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
         return Beside(None, None, name)
-    run = _quote_after(after)
+    run = _quote_after(after, element_text(a))
     if run is not None:
         text, closed, clear = run
         if not closed:
@@ -137,16 +145,18 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str) -> tuple[str, bool, bool] | None:
+def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
     """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
-    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”")."""
+    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
+    story or a headline, there or in the link's words (`shown`), may make it a shared story's title (STORY_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
         return None
-    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
+    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start]) \
+        and not STORY_RE.search(f"{shown} {after[:start]}")
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
