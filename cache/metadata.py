@@ -202,7 +202,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "run_outputs": ("The output file an unfinished run writes (scan --output) and its length when it last marked "
                     "items finished: a re-run cuts the file back to it.", {
         "id": "Row id", "job": "What was asked (as in progress)", "path": "The output file",
-        "length": "Its length in bytes, lines whole", "updated_at": f"When ({TIME})"}),
+        "length": "Its length in bytes, lines whole", "updated_at": f"When ({TIME})",
+        "pending": "A rewrite of the file committed, not yet renamed over it: the new file (null: none; v56)",
+        "pending_sha256": "The sha256 of the rewrite's `length` bytes"}),
     "step_memos": ("What a warm `scan --json` printed for an article's cached steps, printed again by the next run "
                    "while no row it was made from changed (a write to one deletes it) and its answers are within "
                    "the TTL.", {

@@ -2226,14 +2226,20 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
     """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error. An
     error is a JSON line too in a JSON Lines run, where the articles' lines go (`output`, else stdout): a pipeline
     reading them could not tell an input was dropped (#11). Its source and message were redacted when it was
-    made (`pipeline._failed`)."""
+    made (`pipeline._failed`). An input whose lines an interrupted run wrote to `output` for other bytes (a file
+    emptied or made binary since) has its stale lines replaced by its line now: a skipped one's too, in JSON Lines;
+    none in a plain file, which holds no line for an input that gave no article (outfile35: the stale lines stayed,
+    as if current)."""
     click.echo(failure.line, err=True)
-    if as_json and not failure.warning:
+    stale = output is not None and failure.source in output.replacing
+    if as_json and (not failure.warning or stale):
         line = _json_line(failure.to_json())
         if output is None:
             click.echo(line)
         else:
             output.add(line + "\n", source=failure.source)
+    elif stale and output is not None:
+        output.add("", source=failure.source)
 
 
 def _say_json_failure(source: str, kind: str, message: str) -> None:

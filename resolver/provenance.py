@@ -652,6 +652,9 @@ NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words wer
 BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5
+# Fewer than this, with two changes or more: as likely another post of the same person's, which a link's prose cannot
+# tell apart (review34r6), so a change warns (quotes35).
+MOSTLY_SHARED = 2 / 3
 
 
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
@@ -668,6 +671,9 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
                         f"; the post says: “{post}”")
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
+    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1:
+        return "warn", (f"{BESIDE} differ from the post: {evidence} ({compared.matched} of their "
+                        f"{compared.said_words} words are the post's: they may quote another post, so this is no fail)")
     return result, f"{BESIDE} differ from the post: {evidence}"
 
 
