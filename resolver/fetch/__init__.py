@@ -626,7 +626,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
         return None, ()
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
-                                             redactor=session.redactor, takes=session.takes_cached)
+                                             redactor=session.redactor, takes=session.takes_cached,
+                                             limit=session.settings.captures)
     if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
         return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
