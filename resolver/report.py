@@ -75,7 +75,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     when there is something)."""
     article = result.article
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
-            (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
+            (f"{len(result.embeds)} embed{'s' * (len(result.embeds) != 1)}, "
+             f"{len(result.credits)} credit{'s' * (len(result.credits) != 1)}", "cyan")]
     if article.encoding_detected:
         head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
