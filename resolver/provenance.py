@@ -1635,7 +1635,7 @@ def unreachable(result: ArticleResult) -> list[str]:
 
 
 def _without_kind(error: str) -> str:
-    """"not-cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
+    """"not_cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
     return error.partition(": ")[2] or error
 
 

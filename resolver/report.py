@@ -1097,14 +1097,15 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     and why, where the cache holds something of it ("resolved only with allow_private set", a chain under another
     max_redirects, an end kept redacted): the line said only "not in the cache" though the cache held it
     (fixnet28b's note)."""
-    from resolver.http import NOT_CACHED
+    from resolver.http import not_cached_said
     from resolver.resolve import NEVER_RESOLVED
 
     error = resolution["error"] or ""
-    if not error.startswith(f"{NOT_CACHED}:"):
+    said = not_cached_said(error)
+    if said is None:
         return None
-    why = error.removeprefix(f"{NOT_CACHED}:").strip().removeprefix("offline, and ").strip()
-    return "not in the cache (offline)" + (f": {why}" if why and error != NEVER_RESOLVED else "")
+    why = said.strip().removeprefix("offline, and ").strip()
+    return "not in the cache (offline)" + (f": {why}" if why and not_cached_said(NEVER_RESOLVED) != said else "")
 
 
 def _handle_label(platform: str | None, handle: str | None) -> str:

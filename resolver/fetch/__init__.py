@@ -19,7 +19,7 @@ from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -815,7 +815,7 @@ def _failed(target: Target, method: str, outcome: FetchOutcome) -> PostRecord:
 
 def _unavailable(record: PostRecord) -> bool:
     """An answer that is no answer: offline, and not in the cache."""
-    return record.status == "error" and (record.reason or "").startswith(f"{NOT_CACHED}:")
+    return record.status == "error" and not_cached_said(record.reason) is not None
 
 
 async def _settle(target: Target, records: list[PostRecord], session: Session, options: FetchOptions,
