@@ -75,7 +75,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     when there is something)."""
     article = result.article
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
-            (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
+            (f"{len(result.embeds)} embed{'s' * (len(result.embeds) != 1)}, "
+             f"{len(result.credits)} credit{'s' * (len(result.credits) != 1)}", "cyan")]
     if article.encoding_detected:
         head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
@@ -1099,14 +1100,15 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     and why, where the cache holds something of it ("resolved only with allow_private set", a chain under another
     max_redirects, an end kept redacted): the line said only "not in the cache" though the cache held it
     (fixnet28b's note)."""
-    from resolver.http import NOT_CACHED
+    from resolver.http import not_cached_said
     from resolver.resolve import NEVER_RESOLVED
 
     error = resolution["error"] or ""
-    if not error.startswith(f"{NOT_CACHED}:"):
+    said = not_cached_said(error)
+    if said is None:
         return None
-    why = error.removeprefix(f"{NOT_CACHED}:").strip().removeprefix("offline, and ").strip()
-    return "not in the cache (offline)" + (f": {why}" if why and error != NEVER_RESOLVED else "")
+    why = said.strip().removeprefix("offline, and ").strip()
+    return "not in the cache (offline)" + (f": {why}" if why and not_cached_said(NEVER_RESOLVED) != said else "")
 
 
 def _handle_label(platform: str | None, handle: str | None) -> str:
