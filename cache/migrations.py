@@ -1184,6 +1184,14 @@ def m055_status_as_of_no_answer_dated_ahead(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m056_credit_kind(db: Database) -> None:
+    """v56 (newuser35b #1, #3, #9): what kind of picture a credit's label says it is: file, handout, courtesy, stock,
+    private or rights-reserved ("Foto: Archiv", "(File photo: Jane Roe/AFP)", "Photo : DR"), a label being no
+    one's name. NULL: the credit carries no label, or was recorded before v56."""
+    db.table("credits").add_column("kind", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -118,3 +118,49 @@ def test_a_persian_credit_in_plain_text():
 ], ids=["fa-description", "fa-sentence", "ar-archive-prose"])
 def test_a_persian_or_arabic_description_is_no_credit(caption):
     assert credits_of(caption) == []
+
+
+LABELLED_ARTICLE = """<html><body><article><p>The Riverton bridge reopened on Monday.</p>
+<figure><img src="https://img.example.org/a.jpg"><figcaption>The old bridge. Foto: Archiv</figcaption></figure>
+<figure><img src="https://img.example.org/b.jpg"><figcaption>The mayor. (File photo: Zed Quux/Riverton Post)</figcaption>
+</figure></article></body></html>"""
+
+
+def test_a_label_shows_in_scan_the_reports_and_the_cache_export(tmp_path):
+    """The kind is in scan --json, the Markdown, HTML and JSON reports, and the `credits` table's export; "Archiv"
+    is in no organisation column (credits_by_organization listed it beside the agencies, newuser35b #3)."""
+    import csv
+    import io
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "article.html"
+    article.write_text(LABELLED_ARTICLE)
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    found = json.loads(run("scan", "--offline", "--json", str(article)))["credits"]
+    assert [(c["creator"], c["organization"], c["kind"]) for c in found] == [
+        (None, None, "file"), ("Zed Quux", "Riverton Post", "file")]
+    markdown = run("report", "--offline", str(article))
+    assert "- Creator: —; organisation: —; label: file photo; found in: caption" in markdown
+    assert "- Creator: Zed Quux; organisation: Riverton Post; label: file photo; found in: caption" in markdown
+    assert "label: file photo" in run("report", "--offline", "--format", "html", str(article))
+    data = json.loads(run("report", "--offline", "--format", "json", str(article)))
+    jsonschema.validate(data, json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json").read_text()))
+    assert [c["kind"] for c in data["credits"]] == ["file", "file"]
+    rows = list(csv.DictReader(io.StringIO(run("cache", "export", "credits", "--format", "csv"))))
+    assert [(r["raw"], r["organization"], r["kind"]) for r in rows] == [
+        ("Foto: Archiv", "", "file"), ("(File photo: Zed Quux/Riverton Post)", "Riverton Post", "file")]
+    by_org = [json.loads(line)["organization"]
+              for line in run("cache", "export", "credits_by_organization", "--format", "jsonl").splitlines()]
+    assert "Archiv" not in by_org and "Riverton Post" in by_org
