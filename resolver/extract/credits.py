@@ -32,7 +32,7 @@ OTHER_PHOTO_WORDS = (
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
     "الصورة", "صورة", "تصوير", "عدسة",                                # Arabic: the photo, photo, photography, lens
-    "منبع[ \t]عکس", "عکس(?:[ \t]از)?",                               # Persian: photo's source, photo (by) (newuser35b #4)
+    "منبع عکس", "عکس(?: از)?",                               # Persian: photo's source, photo (by) (newuser35b #4)
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
@@ -56,8 +56,8 @@ PREFIX = (
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
-    # colon (newuser35b #5, #4)
-    rf"|(?:ال)?صورة{SP}+من{SP}+[أا]رشيف(?={SP})|عکس{SP}+از(?={SP}))"
+    # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
+    rf"|(?:ال)?صورة من [أا]رشيف(?= )|عکس از(?= ))"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
