@@ -63,7 +63,7 @@ PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
 # first at each character, before its look-behinds and PREFIX's alternation (#14: 18.2 to 10.9 ms of a corpus pass).
 # Written out, not derived at import (start-up); tests/test_credits.py derives them from PREFIX with `re`'s parser.
-PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
+PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
