@@ -1585,6 +1585,44 @@ def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, An
     return bool(source.get("observed_at")) and source.get("observed_at") == said.get("observed_at")
 
 
+def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sources that said something else of what the post is than the one its status rests on (`fetch
+    --all-methods`: syndication's stale 200 beside oEmbed's 404), each its own answer, cited: the JSON kept the
+    disagreement, the Markdown and HTML said "available" and named no other source (newuser35 F1)."""
+    said = (post or {}).get("disagreements", {}).get("status") or {}
+    if post is None or len(set(said.values())) < 2:
+        return []
+    rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
+    found = []
+    for method, other in said.items():
+        if method == status.get("method") or other == post.get("status"):
+            continue
+        mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
+        source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
+        found.append(source or {"method": method, "status": other})
+    return found
+
+
+def said_otherwise(source: dict[str, Any]) -> str:
+    """A source that disagrees, in words: "oembed said not found: oEmbed answered 404"."""
+    words = STATUS_WORDS.get(source["status"], (source["status"], ""))[0]
+    return f"{source['method']} said {words}" + (f": {source['reason']}" if source.get("reason") else "")
+
+
+def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A warn when the sources disagree on what the post is, naming each source and the answer it gave; None when
+    they agree (no check is added then: one source's answer is the status, cited beside it)."""
+    others = disagreeing(post)
+    if post is None or not others:
+        return None
+    said = source_of(post, "status")
+    cited = "; ".join(f"{said_otherwise(s)} ({provenance_text(s)})" for s in others)
+    return check("status", "warn", f"the sources disagree on what the post is: {said_otherwise(said)} "
+                                   f"({provenance_text(said)}); {cited}: the status shown "
+                                   f"({STATUS_WORDS.get(post['status'], (post['status'],))[0]}) is {said.get('method')}'s "
+                                   "answer, which the other contradicts: not sure")
+
+
 def failure_text(source: dict[str, Any]) -> str:
     """A failed source in words: "syndication answered HTTP 500 (fetch #59, after 4 tries)"."""
     tries = source.get("tries")
@@ -1987,7 +2025,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
-    checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
+    checks = [identification_check(data["identified"], data["photo_elsewhere"]), status_check(data["post"]),
+              author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id, unread=_failed_step(result, "dates")),
               text_check(data, data["post"], data["resolutions"], published),
               *other_text_checks(result, data, redactor, published),

@@ -817,7 +817,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[in
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
-    from resolver.provenance import LINKS, edit_of, failed_beside, failure_text
+    from resolver.provenance import LINKS, disagreeing, edit_of, failed_beside, failure_text, said_otherwise
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -851,6 +851,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
         # a source that failed beside the one the status rests on is said (newuser28b §5)
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
+        # a source that said otherwise of what the post is, with its fetch (newuser35 F1: only the JSON kept it)
+        against = "; ".join(f"{said_otherwise(s)} (fetch #{s['fetch_id']})" if s.get("fetch_id") else said_otherwise(s)
+                            for s in disagreeing(post))
+        notes += [f"the sources disagree: {against}"] if against else []
         words = embed["status"]["words"]
         if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
             words, notes = why, notes[1:]
@@ -1308,7 +1312,11 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     for copy in post.get("archived") or []:
         said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
             f"holds no words of the post ({copy.get('reason') or copy['status']})"
-        notes.append(f"Capture of {copy['captured_at']} ({copy['form']}): {said}; {copy['capture']}")
+        # the judgment rests on the capture's body: its fetch is cited, whatever it found (newuser35 F3: only a copy
+        # holding the words was, in its Archived rows)
+        cited = _copy_source(copy)
+        notes.append(f"Capture of {copy['captured_at']} ({copy['form']}): {said}; {copy['capture']}"
+                     + (f" ({cited})" if cited else ""))
     for found in post.get("differences") or []:
         notes.append(f"Live and archived differ, {found['field'].replace('_', ' ')}: '{found['archived']}' in the "
                      f"capture of {found['archived_at']}, '{found['live']}' live"

@@ -1,0 +1,60 @@
+"""Reports an editor or a court can rely on (#4, #5, #9; newuser35): sources that disagree on what a post is are
+said beside its status, with a check that warns; every citation says which server answered when an [origins]
+mapping sent the request elsewhere; a capture read that holds no words of the post cites its fetch."""
+
+import html
+import json
+import re
+
+from tests.fakenet import page
+from tests.test_fetch import by_id, json_page
+from tests.test_verdicts import DELETED, POST, blockquote, reporter, tweet  # noqa: F401  (the fixture)
+from tests.waybacknet import Capture, serve
+
+CAPTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "captures"
+ARTICLE = f"<html><body><p>The council met.</p>{blockquote(POST, 'Road closed.')}</body></html>"
+
+
+def _texts(reporter, *args: str) -> list[str]:
+    """The Markdown report and the HTML report's text, of article.html."""
+    markdown = reporter("report", *args, "article.html")[1]
+    page_ = html.unescape(re.sub(r"<[^>]+>", "", reporter("report", *args, "--format", "html", "article.html")[1]))
+    return [markdown.replace("\\", ""), page_]
+
+
+def test_newuser35_sources_that_disagree_on_a_posts_status_are_said_and_the_status_check_warns(fakenet, reporter):  # noqa: F811
+    """`fetch --all-methods` recorded syndication's 200 (a stale cache of a deleted post) and oEmbed's 404: the JSON
+    kept the disagreement, but the Markdown and HTML said "available", every check passed, and oEmbed was named
+    nowhere (newuser35 F1)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    code, out = reporter("fetch", "--all-methods", "article.html", article=ARTICLE)
+    assert code == 0, out
+    code, out = reporter("report", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    ids = {s["method"]: s["fetch_id"] for s in embed["post"]["sources"]}
+    [check] = [c for c in embed["checks"] if c["name"] == "status"]
+    assert check["result"] == "warn", check
+    assert re.search(rf"the sources disagree on what the post is: syndication said available \(syndication, "
+                     rf"\S+, HTTP 200, [^)]*fetch #{ids['syndication']}[^)]*\); oembed said not found: oEmbed answered "
+                     rf"404 \(oembed, \S+, HTTP 404, [^)]*fetch #{ids['oembed']}", check["evidence"]), check
+    for text in _texts(reporter):
+        status = next(line for line in text.splitlines() if "Status" in line and "available" in line)
+        assert f"the sources disagree: oembed said not found: oEmbed answered 404 (fetch #{ids['oembed']})" in status, \
+            status
+        assert "the sources disagree on what the post is" in text and "pass status" not in text
+
+
+def test_newuser35_a_capture_read_that_holds_no_words_of_the_post_cites_its_fetch(fakenet, reporter):  # noqa: F811
+    """"Capture of … (none): holds no words of the post (the capture shows the login wall, not the post); <URL>"
+    named no fetch in Markdown or HTML, though its judgment rests on the capture's body (newuser35 F3a)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    original = f"https://twitter.com/river_desk/status/{POST}"
+    serve(fakenet, [Capture("20220916093000", original, (CAPTURES / "login_wall_react.html").read_bytes())])
+    code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
+    [copy] = json.loads(out)["embeds"][0]["post"]["archived"]
+    for text in _texts(reporter):
+        line = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
+        assert "holds no words of the post (the capture shows the login wall, not the post)" in line, line
+        assert f"fetch #{copy['fetch_id']}, body {copy['body_sha256'][:12]}…" in line, line
