@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import PurePath
@@ -30,6 +30,7 @@ from resolver.identify import NOT_CHECKED   # an identification that looked at n
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import bluesky, x
 from resolver.redact import NO_SECRETS, Redactor
+from resolver.settings import origin_of
 
 if TYPE_CHECKING:
     from cache import Store
@@ -1337,6 +1338,7 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
                      + (f", record {kept['record_id']}" if kept and kept.get("record_id") else "")
                      + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
+    parts.append(via_origin(source))
     return ", ".join(p for p in parts if p)
 
 
@@ -1454,7 +1456,55 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     unknown = (fetch or {}).get("answered_at_unknown")
     return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
             "warc_file": replayed_from(fetch), "warc_record": warc_record(fetch),
-            "body_sha256": fetch.get("body_sha256") if fetch else None}
+            "body_sha256": fetch.get("body_sha256") if fetch else None, **contacted(fetch)}
+
+
+def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """Which server answered a fetch-log row when an [origins] override sent it elsewhere: `contacted_origin` (the
+    origin of its `contacted_url`, no path, no user info) and `overridden_origin` (the public origin its URL names,
+    which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
+    citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
+    went = (fetch or {}).get("contacted_url")
+    if not fetch or not went or origin_of(went) == origin_of(fetch["url"]):
+        return {"contacted_origin": None, "overridden_origin": None}
+    return {"contacted_origin": origin_of(went), "overridden_origin": origin_of(fetch["url"])}
+
+
+def _overrides(value: Any) -> Iterator[tuple[str, str]]:
+    """Every (public origin, origin contacted) a part of a report cites (`contacted`)."""
+    if isinstance(value, dict):
+        if value.get("contacted_origin") and value.get("overridden_origin"):
+            yield value["overridden_origin"], value["contacted_origin"]
+        for inner in value.values():
+            yield from _overrides(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _overrides(inner)
+
+
+def origins_note(report: dict[str, Any]) -> str | None:
+    """The header's word that [origins] overrides answered for the services the report cites, or None: none did
+    (newuser35 F2: nothing in a report said a configured mirror, not X or the Internet Archive, had answered)."""
+    pairs = sorted(set(_overrides([report.get("embeds"), report.get("credits")])))
+    if not pairs:
+        return None
+    named = ", ".join(f"{public} (answered by {went})" for public, went in pairs)
+    return (f"Answers for {named} came through [origins] overrides: another server answered for the service named, "
+            "and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the WARC's "
+            "WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
+
+
+# The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
+CITED_KEYS = ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id", "body_sha256", "warc_record",
+              "contacted_origin", "overridden_origin")
+
+
+def via_origin(source: dict[str, Any]) -> str | None:
+    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override."""
+    if not source.get("contacted_origin"):
+        return None
+    return (f"via configured origin {source['contacted_origin']} for "
+            f"{urlsplit(source.get('overridden_origin') or '').netloc or 'another origin'}")
 
 
 def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -2175,7 +2225,7 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
-LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
+LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:

@@ -58,3 +58,29 @@ def test_newuser35_a_capture_read_that_holds_no_words_of_the_post_cites_its_fetc
         line = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
         assert "holds no words of the post (the capture shows the login wall, not the post)" in line, line
         assert f"fetch #{copy['fetch_id']}, body {copy['body_sha256'][:12]}…" in line, line
+
+
+def test_newuser35_every_citation_says_which_server_answered_through_a_configured_origin(fakenet, reporter):  # noqa: F811
+    """Every answer came from the loopback server [origins] maps each service to, and every citation named
+    cdn.syndication.twimg.com and web.archive.org alone, nothing saying another server had answered for them: a report
+    handed on stated that X and the Internet Archive gave answers they never gave (newuser35 F2). Now each cited
+    answer says "via configured origin <origin> for <host>" in every format, JSON `contacted_origin`, and the
+    header names the overrides."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    original = f"https://twitter.com/river_desk/status/{POST}"
+    serve(fakenet, [Capture("20220916093000", original, (CAPTURES / "login_wall_react.html").read_bytes())])
+    code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
+    [embed] = json.loads(out)["embeds"]
+    via = f"via configured origin {fakenet.origin} for "
+    cited = [*embed["post"]["sources"], *embed["archive_lookups"], *embed["post"]["archived"]]
+    assert cited and all(c["contacted_origin"] == fakenet.origin for c in cited), cited
+    for text in _texts(reporter):
+        status = next(line for line in text.splitlines() if "Status" in line and "deleted" in line)
+        assert re.search(rf"syndication, https://cdn\.syndication\.twimg\.com/\S+, HTTP 200, [^|]*fetch #\d+[^|]*"
+                         rf"{re.escape(via)}cdn\.syndication\.twimg\.com", status), status
+        archived = next(line for line in text.splitlines() if "Archived:" in line)
+        assert re.search(rf"CDX lookup of \S+, [^;]*{re.escape(via)}web\.archive\.org", archived), archived
+        capture = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
+        assert via + "web.archive.org" in capture, capture
+        assert re.search(r"Answers for [^\n]*https://cdn\.syndication\.twimg\.com[^\n]*https://web\.archive\.org[^\n]* came "
+                         r"through \[origins\] overrides", text), text
