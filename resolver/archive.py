@@ -443,6 +443,7 @@ class Listing:
     error: str | None = None
     unavailable: bool = False         # offline, and never listed
     from_cache: bool = False          # a kept answer within the cache TTL, no request made
+    fetch_id: int | None = None       # the fetch-log row of the answer (or failure) listed: what a verdict cites
 
 
 async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
@@ -455,7 +456,8 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
         return Listing(url, error=SECRET_NOT_SENT.format(what=what))
     outcome, (snapshots, error) = await _asked_or_kept(session, lookup_url(url, prefix=prefix), purpose="wayback-cdx",
                                                        found_via="cdx", read=_listed)
-    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)
+    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT,
+                   fetch_id=outcome.fetch_id)
 
 
 def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes] | None:

@@ -1028,15 +1028,16 @@ def identification_check(identified: dict[str, Any] | None, photo_elsewhere: str
     reused = f"its photo link leads to {photo_elsewhere} (a re-used photo?)" if photo_elsewhere else None
     if identified is None:
         return check("identification", "skip", f"not identified; {reused}") if reused else None
+    cited = listings_cited(identified)
     if identified["post_id"]:
         return check("identification", "pass" if identified["confidence"] >= 0.8 else "warn",
                      f"identified as {identified['post_id']} by its words (confidence {identified['confidence']:.2f}): "
-                     f"{identified['reason']}" + (f"; {reused}" if reused else ""))
+                     f"{identified['reason']}{cited}" + (f"; {reused}" if reused else ""))
     if identified["verdict"] == NOT_CHECKED:
-        return check("identification", "skip", f"not identified; {reused}; {identified['reason']}" if reused
-                     else identified["reason"])
-    return check("identification", "skip", f"not identified; {reused}; {identified['reason']}" if reused
-                 else f"not identified: {identified['reason']}")
+        return check("identification", "skip", (f"not identified; {reused}; {identified['reason']}" if reused
+                                                else identified["reason"]) + cited)
+    return check("identification", "skip", (f"not identified; {reused}; {identified['reason']}" if reused
+                                            else f"not identified: {identified['reason']}") + cited)
 
 
 def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions: list[dict[str, Any]]) -> dict[str, str]:
@@ -2040,7 +2041,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["quote"] = quote(result.article, embed.span, redactor)
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
-    data["identified"] = redactor.shown_json(_identified(identification))
+    data["identified"] = redactor.shown_json(_identified(identification, store, redactor, takes))
     data["post"] = redactor.shown_json(_post(post, store, takes)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
@@ -2293,22 +2294,33 @@ def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     return "not_cached" if post.unavailable else post.record.status
 
 
-def _identified(identification: Identification | None) -> dict[str, Any] | None:
+def _identified(identification: Identification | None, store: Store | None = None,
+                redactor: Redactor = NO_SECRETS, takes: Takes | None = None) -> dict[str, Any] | None:
+    """A flattened post's identification as a report gives it, with `lookups`: the account's CDX listings its verdict
+    rests on, cited as every lookup is (newuser35 F3: "no capture listed by CDX …" cited none)."""
     if identification is None:
         return None
     evidence = identification.evidence
     if identification.unavailable:
         # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
-        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [], "lookups": [],
                 "reason": "not checked: the account's captures are not in the cache (offline)"}
+    lookups = _listing_lookups([{"fetch_id": i} for i in evidence.get("listed_by") or ()], [], store, redactor, takes)
     if identification.verdict == NOT_CHECKED:   # the listing failed (a 503): nobody looked either
-        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [], "lookups": lookups,
                 "reason": f"not checked: the archive's list of the account's posts could not be read "
                           f"({identification.error})"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
-            "candidates": evidence.get("candidates") or []}
+            "candidates": evidence.get("candidates") or [], "lookups": lookups}
+
+
+def listings_cited(identified: dict[str, Any]) -> str:
+    """" (per the CDX lookup of URLs starting with twitter.com/…, time, fetch #N, …)" after an identification's
+    verdict: the account's listings it rests on ("" when none is recorded)."""
+    said = lookups_text(identified.get("lookups") or [])
+    return f" (per the {said})" if said else ""
 
 
 PUBLISHED_STEP = "published date"   # the report's step reading the page's own date (extract.published)

@@ -1298,7 +1298,7 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
-    from resolver.provenance import provenance_text
+    from resolver.provenance import listings_cited, provenance_text
 
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
@@ -1306,9 +1306,9 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     identified = embed.get("identified")
     if identified and identified["post_id"]:
         notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
-                     f"article kept no link; {identified['reason']}")
+                     f"article kept no link; {identified['reason']}{listings_cited(identified)}")
     elif identified:
-        notes.append(f"Not identified: {identified['reason']}")
+        notes.append(f"Not identified: {identified['reason']}{listings_cited(identified)}")
     notes += _other_places(embed)
     post = embed["post"] or {}
     for copy in post.get("archived") or []:

@@ -84,3 +84,25 @@ def test_newuser35_every_citation_says_which_server_answered_through_a_configure
         assert via + "web.archive.org" in capture, capture
         assert re.search(r"Answers for [^\n]*https://cdn\.syndication\.twimg\.com[^\n]*https://web\.archive\.org[^\n]* came "
                          r"through \[origins\] overrides", text), text
+
+
+def test_newuser35_a_flattened_posts_identification_verdict_cites_the_listings_it_rests_on(fakenet, reporter):  # noqa: F811
+    """"not identified: no capture listed by CDX is of a post of this account inside the window" cited none of the
+    two CDX listings (twitter.com and x.com prefixes) it rests on, in any format (newuser35 F3b)."""
+    from tests.test_verdicts import REMNANT
+
+    serve(fakenet, [])
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    listings = embed["identified"]["lookups"]
+    assert [(found["service"], found["status"]) for found in listings] == [("cdx", 200), ("cdx", 200)], listings
+    assert [found["url"].split("/")[0] for found in listings] == ["twitter.com", "x.com"], listings
+    [check] = [c for c in embed["checks"] if c["name"] == "identification"]
+    cited = [f"fetch #{found['fetch_id']}, body {found['body_sha256'][:12]}…" for found in listings]
+    assert check["evidence"].startswith("not identified: no capture listed by CDX is of a post of this account"), check
+    assert all(f in check["evidence"] for f in cited) and "CDX lookup of URLs starting with" in check["evidence"], check
+    markdown = reporter("report", "remnant.txt")[1]
+    page_ = html.unescape(reporter("report", "--format", "html", "remnant.txt")[1])
+    for text in (markdown, page_):
+        line = next(line for line in text.splitlines() if "Not identified:" in line)
+        assert all(f in line for f in cited), line
