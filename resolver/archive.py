@@ -366,6 +366,17 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
                   from_cache=cdx.via == KEPT)
 
 
+async def named_capture(url: str, *, session: Session, near: str | None = None) -> Snapshot | None:
+    """The HTTP 200 capture the availability API names for `url` (closest to `near`, YYYYMMDD), or None: read when
+    every CDX list of a post's captures failed, as it is a known capture of the post's URL (newuser35 F8: a 503 left
+    it unread, the deleted post's words not recovered)."""
+    if carried_secret(url, session.redactor) is not None:
+        return None
+    _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near), purpose="wayback-available",
+                                         found_via="availability", read=_available)
+    return next((s for s in found if s.status in (None, "200")), None)
+
+
 def _rows(outcome: FetchOutcome) -> int:
     """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
     there may be more."""

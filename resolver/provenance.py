@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import PurePath
@@ -980,8 +980,10 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str,
     return found
 
 
-def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the archived copies read add: a gone post's words recovered, or how live and archived differ."""
+def archived_copy_check(post: dict[str, Any] | None,
+                        lookups: Sequence[dict[str, Any]] = ()) -> dict[str, Any] | None:
+    """What the archived copies read add: a gone post's words recovered, or how live and archived differ. `lookups`:
+    the embed's archive lookups, whose failed capture lists a check of no capture read cites."""
     if post is None:
         return None
     copies = post.get("archived") or []
@@ -1003,7 +1005,19 @@ def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
     if copies:
         reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
         return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
-    return check("archived-copy", "skip", f"{post_is(post['status'])}; no capture of it could be read")
+    return check("archived-copy", "skip", f"{post_is(post['status'])}; {_none_read(post, lookups)}")
+
+
+def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
+    """Why no capture of a gone post was read: its capture lists failed, cited (newuser35 F8: "no capture of it could be
+    read" when no read had been tried), or none could be."""
+    failed = [found for found in lookups if found.get("error") and _prefix(found)]
+    lookup = post.get("archive_lookup") or ""
+    if not failed and not lookup.startswith("error: "):
+        return "no capture of it could be read"
+    why = "; ".join(dict.fromkeys(found["error"] for found in failed)) or lookup.removeprefix("error: ")
+    return (f"not read: the archive's lists of its captures failed ({why}), so no capture was read and whether one "
+            "holds its words is not known" + (f" (per the {lookups_text(failed)})" if failed else ""))
 
 
 def post_is(status: str) -> str:
@@ -2083,7 +2097,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
-              archived_copy_check(data["post"])]
+              archived_copy_check(data["post"], data["archive_lookups"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
 

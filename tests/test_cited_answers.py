@@ -106,3 +106,40 @@ def test_newuser35_a_flattened_posts_identification_verdict_cites_the_listings_i
     for text in (markdown, page_):
         line = next(line for line in text.splitlines() if "Not identified:" in line)
         assert all(f in line for f in cited), line
+
+
+def test_newuser35_a_failed_capture_list_still_reads_the_capture_the_availability_answer_names(fakenet, reporter):  # noqa: F811
+    """CDX answered 503 to every list of a deleted post's captures; the availability answer named a capture holding
+    its words, which was never read, and the report said "no capture of it could be read" as if a read had been tried
+    (newuser35 F8). Now that capture is read, and its words recovered."""
+    from tests.waybacknet import classic_page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    original = f"https://twitter.com/river_desk/status/{POST}"
+    serve(fakenet, [Capture("20210503100000", original,
+                            classic_page(POST, "river_desk", "River Desk", "Road closed.", epoch=1620033160))])
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("Service Unavailable", status=503))
+    code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
+    [embed] = json.loads(out)["embeds"]
+    [copy] = embed["post"]["archived"]
+    assert (copy["status"], copy["text"]) == ("available", "Road closed."), copy
+    assert ("web.archive.org", f"/web/20210503100000id_/{original}") in fakenet.hits
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert checks["archived-copy"]["result"] == "pass" and checks["text"]["result"] == "pass", checks
+
+
+def test_newuser35_a_capture_never_read_because_the_lists_failed_is_not_said_unreadable(fakenet, reporter):  # noqa: F811
+    """With the lists failed and no capture named anywhere, nothing was read: the check said "no capture of it could be
+    read"; now it says no read was tried, why, and the failed lists' fetches (newuser35 F8)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [])
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("Service Unavailable", status=503))
+    code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
+    [embed] = json.loads(out)["embeds"]
+    evidence = next(c for c in embed["checks"] if c["name"] == "archived-copy")["evidence"]
+    failed = [found for found in embed["archive_lookups"] if found["error"] and "matchType=prefix" in found["query"]]
+    assert failed, embed["archive_lookups"]
+    assert evidence.startswith("the post is deleted; not read: the archive's lists of its captures failed (HTTP 503"), \
+        evidence
+    assert "could not be read" not in evidence and all(f"fetch #{found['fetch_id']}" in evidence for found in failed), \
+        evidence
