@@ -905,6 +905,22 @@ def _article_media(embed: dict[str, Any]) -> str | None:
         f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
+# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
+# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6)
+FORM_WORDS = {
+    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
+    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
+    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
+    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
+    "none": "no post markup recognised",
+}
+
+
+def form_words(form: str | None) -> str:
+    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
+    return FORM_WORDS.get(form or "none", form or "")
+
+
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
     checks compare against, for a live one what the copy says beside the live value."""
@@ -912,7 +928,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
     for copy in post.get("archived") or []:
         if copy["status"] != "available" or not copy.get("text"):
             continue
-        where = f"wayback capture of {copy['captured_at']} ({copy['form']}), " + _copy_source(copy)
+        where = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         author = copy["author"]
         found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
             if author.get("handle") else author.get("name")
@@ -1317,7 +1333,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
         # the judgment rests on the capture's body: its fetch is cited, whatever it found (newuser35 F3: only a copy
         # holding the words was, in its Archived rows)
         cited = _copy_source(copy)
-        notes.append(f"Capture of {copy['captured_at']} ({copy['form']}): {said}; {copy['capture']}"
+        notes.append(f"Capture of {copy['captured_at']} ({form_words(copy['form'])}): {said}; {copy['capture']}"
                      + (f" ({cited})" if cited else ""))
     for found in post.get("differences") or []:
         notes.append(f"Live and archived differ, {found['field'].replace('_', ' ')}: '{found['archived']}' in the "

@@ -58,6 +58,9 @@ def test_newuser35_a_capture_read_that_holds_no_words_of_the_post_cites_its_fetc
         line = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
         assert "holds no words of the post (the capture shows the login wall, not the post)" in line, line
         assert f"fetch #{copy['fetch_id']}, body {copy['body_sha256'][:12]}…" in line, line
+        # its form in words: "(none)" read as "no capture" (newuser35 F6); JSON keeps the parser's name
+        assert "Capture of 2022-09-16T09:30:00Z (no post markup recognised): holds no words" in line, line
+    assert copy["form"] == "none"
 
 
 def test_newuser35_every_citation_says_which_server_answered_through_a_configured_origin(fakenet, reporter):  # noqa: F811
