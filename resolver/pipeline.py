@@ -1757,7 +1757,26 @@ def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
     tied = [found.value for found in result.posts or () if found.embed == index]
     if not tied or embed.post_id or not embed.author_handle:
         return tied[0] if tied else None
-    return next((p for p in tied if _may_be_its(embed, p)), None)
+    quoted = _quoted_in_words(result, index)
+    return next((p for p in tied if p.record.post_id not in quoted and _may_be_its(embed, p)), None)
+
+
+def _quoted_in_words(result: ArticleResult, index: int) -> set[str]:
+    """The ids of the posts a flattened post's words link only amid them, with words after the link: posts the words
+    quote (a self-quote, a thread's earlier post of the same day), never the flattened post itself (sig35: the
+    report compared its words with the quoted post's)."""
+    embed = result.written(index)
+    if not embed.text or embed.detector != "text-signature":
+        return set()
+    from resolver.extract.text import links_amid_words   # only for a flattened post a link of its words led from
+
+    amid = links_amid_words(embed.text)
+    reached: dict[str, bool] = {}   # post id: reached by a link ending the words too
+    for found in result.resolutions or ():
+        post = found.value.post
+        if found.embed == index and post is not None and post.post_id:
+            reached[post.post_id] = reached.get(post.post_id, False) or found.value.url not in amid
+    return {post_id for post_id, closing in reached.items() if not closing}
 
 
 def same_posts(result: ArticleResult) -> dict[int, int]:
@@ -1802,7 +1821,8 @@ def photo_elsewhere(result: ArticleResult, index: int) -> FetchedPost | None:
     led = [r.value for r in result.resolutions or () if r.embed == index and r.value.post]
     linked = [found.value for found in result.posts or () if found.embed == index
               and any(r.post is not None and r.post.post_id == found.value.record.post_id for r in led)]
-    if any(_may_be_its(embed, post) for post in linked):   # a link led to its own post: nothing re-used to name
+    quoted = _quoted_in_words(result, index)
+    if any(post.record.post_id not in quoted and _may_be_its(embed, post) for post in linked):   # its own post
         return None
     shown = {r.post.post_id for r in led if r.post is not None and _media_link(r)}
     return next((post for post in linked if post.record.post_id in shown), None)

@@ -846,6 +846,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         elif embed.get("photo_elsewhere"):
             reason = (f"no post id: its photo link leads to {embed['photo_elsewhere']}, not its own (a re-used "
                       "photo?), and no post was identified by its words")
+        elif embed.get("platform") != "twitter":   # only a flattened X post is looked for by its words (sig35)
+            reason = (f"no post id: the article kept no link, and no post of {embed.get('platform')} is looked for by "
+                      "its words (only an X post is)")
         else:
             reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))

@@ -192,6 +192,40 @@ def test_a_report_says_a_publishers_tweet_frame_names_no_post(tmp_path):
     assert "no post was identified by its words" not in text
 
 
+def test_a_report_says_a_mastodon_signature_kept_no_link_and_was_not_looked_for(tmp_path):
+    """A Mastodon signature with no link has no id (sig34). The report said "the article kept no link, and no post was
+    identified by its words", as if its words had been searched: only a flattened X post is identified by its words.
+    It now says the article kept no link, and that no post was looked for (review34r3's left alone)."""
+    article = tmp_path / "toot.txt"
+    article.write_text("The bridge on Elm Street is closed until Monday.\n"
+                       "— Jane Roe (@jane@hachyderm.example) September 12, 2022\n", encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    result = CliRunner().invoke(cli, [*base, "--format", "json", str(article)])
+    assert result.exit_code == 0, result.output
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert (embed["platform"], embed["post_id"], embed["url"]) == ("mastodon", None, "https://hachyderm.example/@jane")
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    assert ("| Status | — | no post id: the article kept no link, and no post of mastodon is looked for by its "
+            "words (only an X post is) | — |") in text, text
+    assert "no post was identified by its words" not in text
+
+
+def test_a_report_shows_the_doubt_of_a_url_joined_to_a_camelcase_word_on_the_next_line(tmp_path):
+    """A URL wrapped before it names a post is joined to the next line's first word when that has an id's form:
+    "watch?v=⏎CouncilVote" may be a video's id or the next words. The id comes with its doubt, and the report shows
+    it beside the id, never as sure (review34r3's left alone; a guard)."""
+    article = tmp_path / "wrapped.txt"
+    article.write_text("Watch the council vote: https://www.youtube.com/watch?v=\nCouncilVote\n\nMore later.\n",
+                       encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    [embed] = json.loads(CliRunner().invoke(cli, [*base, "--format", "json", str(article)]).stdout)["embeds"]
+    doubt = ("the URL ends at a line break before it names a post, and the next line starts with “CouncilVote”: read "
+             "as one URL across it, which is a guess")
+    assert (embed["post_id"], embed["id_doubt"]) == ("CouncilVote", doubt)
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    assert f"| Id | CouncilVote | — | uncertain: {doubt} |" in text, text
+
+
 def test_html_thumbnails_come_from_kept_media(world):
     world("fetch", "--keep-media", "--json", POST)
     text = world("report", "--format", "html", "article.html")

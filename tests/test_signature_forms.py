@@ -294,3 +294,107 @@ def test_a_byline_after_a_dash_is_no_post(text):
 def test_a_byline_after_a_dash_with_its_own_post_link_is_a_post():
     text = "Politics — By Jane Roe (@janeroe) September 12, 2022 https://twitter.com/janeroe/status/1569201234567890123"
     assert [(e.post_id, e.author_handle) for e in find_embeds(text)] == [("1569201234567890123", "janeroe")]
+
+
+# sig35: what stop 34 left (#10, #15)
+@pytest.mark.parametrize("text", [
+    "RIVERTON (@RivertonNews) 12.09.2022 — The mayor said the bridge would reopen on Monday.",
+    "The bridge closed on Friday. (Photo: Jane Roe (@janeroe) 25/09/2022)",
+    "Account | Date\nJane Roe (@janeroe) 12/09/2022\nRiverton PD (@RivertonPD) 2022-09-13",
+    "The council met again. Jane Roe (@janeroe) September 2022",
+    "The bridge on Elm Street is closed until Monday.  Jane Roe (@janeroe) 12/09/2022",
+], ids=["dateline", "caption", "table", "month-and-year", "two-spaces"])
+def test_a_handle_and_a_date_in_numbers_with_no_dash_is_no_post(text):
+    """X writes a signature's date in words ("September 12, 2022", "12 sept. 2022", "2022年9月12日"): numbers, or a
+    month with no day, are how a dateline, a caption or a table dates a line. With no dash before the name such a
+    line was a post with no id (review34r3's left alone); it is none now, as a wrapped signature with no dash is
+    none (fixnu33d). The seed's and the corpus's dashless signatures are all dated in words."""
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("The bridge on Elm Street is closed until Monday. — Jane Roe (@janeroe) 12/09/2022", None),
+    ("The bridge on Elm Street is closed until Monday. Jane Roe (@janeroe) 25/09/2022 "
+     "https://twitter.com/janeroe/status/1573712345678901234", "1573712345678901234"),
+    ("The bridge on Elm Street is closed until Monday.  Jane Roe (@janeroe) September 12, 2022", None),
+], ids=["dash", "own-link", "words-date-no-dash"])
+def test_a_signature_with_a_dash_or_its_own_link_or_a_date_in_words_is_still_a_post(text, post_id):
+    [embed] = find_embeds(text)
+    assert (embed.author_handle, embed.post_id, embed.text) == ("janeroe", post_id,
+                                                                "The bridge on Elm Street is closed until Monday.")
+
+
+@pytest.mark.parametrize("text, post_id", [
+    ("https://例え\u200bば.jp/@jane/109876543210987654", "例えば.jp/109876543210987654"),
+    ("https://facebook.com/ร้านอาหาร\u200bไทย/posts/1234567890123456", "1234567890123456"),
+], ids=["japanese-host", "thai-path"])
+def test_a_zero_width_character_inside_a_url_before_a_letter_is_skipped_when_the_url_goes_on(text, post_id):
+    """A zero-width character before a non-ASCII letter is a break between words only where the words do not go on
+    as the URL ("/" before the next space): inside an IDN host or a page name it was read as a space, and the post
+    was lost (review34r3's left alone)."""
+    embeds = [e for e in find_embeds(f"See {text} now") if e.post_id]
+    assert [e.post_id for e in embeds] == [post_id]
+
+
+@pytest.mark.parametrize("url, post_id", [
+    ("https://t.me/rivertonnews/4521", "rivertonnews/4521"),
+    ("https://twitter.com/RivertonPD/status/1765123456789012345", "1765123456789012345"),
+], ids=["telegram", "x"])
+@pytest.mark.parametrize("words", ["แล้ว", "เมื่อวานนี้", "ຂ່າວ", "ព័ត៌មាន"], ids=["thai", "thai-2", "lao", "khmer"])
+def test_a_word_of_a_script_with_no_spaces_glued_to_a_numeric_id_ends_it(url, post_id, words):
+    """Thai, Lao and Khmer write no spaces, and a copy may drop the zero-width one after a URL ("…/4521แล้ว"): no
+    numeric id holds such a letter, so the URL ends where they start (sig34's left alone)."""
+    text = f"ตำรวจโพสต์ {url}{words} ค่ะ"
+    [embed] = find_embeds(text)
+    assert (embed.post_id, embed.id_doubt) == (post_id, None)
+    assert text[embed.span[0]:embed.span[1]] == url
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("۲۱ سنبله ۱۴۰۱", "2022-09-12"),   # Sonbola, Shahrivar's month
+    ("1 حمل 1401", "2022-03-21"),   # Hamal, the year's first day
+    ("۱۰ جدی ۱۴۰۰", "2021-12-31"),   # Jadi, Dey's
+    ("30 حوت 1403", "2025-03-20"),   # Hut of a leap year
+    ("۱ امرداد ۱۴۰۱", "2022-07-23"),   # Amordad, Mordad's older name
+], ids=["sonbola", "hamal", "jadi", "hut-leap", "amordad"])
+def test_a_dari_solar_date_is_read_as_the_gregorian_day(written, iso):
+    """Afghanistan's Dari names the Solar Hijri months by the zodiac (Hamal … Hut): the same calendar as Iran's."""
+    assert dates.parse_date(written) == iso
+
+
+@pytest.mark.parametrize("written", ["21 سنبله 2022", "21 میزان", "میزان 1401"])
+def test_a_dari_month_with_no_solar_year_is_no_date(written):
+    """"میزان" (Mizan) is also the word for a balance and "اسد" a lion's: with a Gregorian year or none, no date."""
+    assert dates.parse_date(written) is None
+
+
+@pytest.mark.parametrize("written", ["12/09/22", "25.09.22", "9-12-22"])
+def test_a_signature_dated_with_a_two_digit_year_keeps_the_post_and_no_date(written):
+    """A two-digit year is a third order to read ("12/09/22": September 12 or December 9, 2022, or September 22,
+    2012) and a century to assume: the post is kept with its date words, and no date is given (sig34's left alone:
+    it was no post at all)."""
+    [embed] = find_embeds(_signed(f"(@janeroe) {written}"))
+    assert (embed.author_handle, embed.date_text, embed.date, embed.text) == ("janeroe", written, None, POST)
+
+
+def test_a_two_digit_year_names_each_reading():
+    assert dates.date_readings("12/09/22") == {"2022-09-12": ("day first",), "2022-12-09": ("month first",),
+                                               "2012-09-22": ("year first",)}
+    assert dates.parse_date("25/09/22") is None   # 2022-09-25 day first, 2025-09-22 year first
+
+
+def test_the_date_check_of_a_two_digit_year_warns_naming_each_reading():
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "12/09/22", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "2022-09-12T09:00:00.000Z", "text": POST, "author": {}}
+    [check] = date_checks(embed, post)
+    assert check["result"] == "warn", check
+    assert ("“12/09/22” is 2022-09-12 read day first or 2022-12-09 read month first or 2012-09-22 read year first"
+            in check["evidence"]), check
+    assert "it fits 2022-09-12 (day first)" in check["evidence"], check
+
+
+@pytest.mark.parametrize("written", ["12/09/223", "1.2.34.5", "12/09/22/7", "112/09/22", "45/67/89"])
+def test_numbers_that_are_no_two_digit_year_date_make_no_signature(written):
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []

@@ -205,3 +205,29 @@ def test_an_own_link_inside_the_signed_words_minted_on_another_day_is_an_earlier
     [post] = [e for e in find_embeds(text) if e.detector == "text-signature"]
     assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")
     assert any("1633517429457846273" in link for link in post.links)   # the post's link, as before fixnu34c
+
+
+@pytest.mark.parametrize("words", [
+    "As I said this morning, the levy is short: https://twitter.com/MayorRoe_fic/status/1635974120862646272 and "
+    "nothing has changed.",
+    "Read https://twitter.com/MayorRoe_fic/status/1635974120862646272 first. The audit found 4 errors, not 40.",
+], ids=["mid-words", "at-the-start"])
+def test_an_own_link_of_the_same_day_amid_the_signed_words_is_no_id_of_the_signatures(words):
+    """A self-quote or a thread's earlier post of the same day, linked amid the words: its id was minted on the
+    signature's day, so the date rule (review34r7) let it be taken as the signature's id, and the report compared
+    the words with another post. The signature's own link is the one a copy leaves right before the dash (its words'
+    last); a link with words after it is one the words quote (review34r7's left alone)."""
+    text = ("Riverton's mayor answered on Wednesday.\n\n" + words
+            + "\n— Dana Roe (@MayorRoe_fic) March 15, 2023\n\nThe council meets next month.\n")
+    [post] = [e for e in find_embeds(text) if e.detector == "text-signature"]
+    assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")
+    assert any("1635974120862646272" in link for link in post.links)
+
+
+@pytest.mark.parametrize("links", [
+    "https://twitter.com/MayorRoe_fic/status/1636011869598646273 pic.twitter.com/AbCdEf1234",
+    "https://twitter.com/MayorRoe_fic/status/1636011869598646273/photo/1.",
+], ids=["then-its-photo-link", "photo-path"])
+def test_an_own_link_among_the_links_ending_the_signed_words_gives_the_signature_its_id(links):
+    [post] = [e for e in find_embeds(SCRAPED.format(links=links)) if e.detector == "text-signature"]
+    assert post.post_id == "1636011869598646273"

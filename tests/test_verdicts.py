@@ -628,6 +628,20 @@ def test_a_remnants_photo_link_to_its_accounts_post_of_its_day_in_some_time_zone
     assert next(c for c in embed["checks"] if c["name"] == "snowflake-date")["result"] == "pass"
 
 
+def test_a_remnants_link_to_its_accounts_post_of_its_day_amid_its_words_is_not_its_post(fakenet, reporter):
+    """A link with words after it is one the words quote (a self-quote, a thread's earlier post), even of the
+    account's own post of the same day: the report took that post as the remnant's and compared its words with the
+    other post's, failing the text check (review34r7's left alone). Only a link ending the words, right before the
+    dash, may be the remnant's own (sig35)."""
+    remnant_world(fakenet)
+    article = REMNANT.replace("on Mill Lane this morning.",
+                              f"on Mill Lane, as https://twitter.com/river_desk/status/{SAME_DAY} said, this morning.")
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=article, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["post_id"], embed["post"]["post_id"], embed["identified"]["post_id"]) == (None, RIGHT, RIGHT)
+    assert "Council meeting" not in json.dumps(embed["checks"]), embed["checks"]   # the quoted post's words
+
+
 def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet, reporter):
     """The Wayback Machine answered 503 to the lookup: nothing is known of the deleted post's copies. The report said
     "the post is deleted and no archived copy was found" (fail) and counted it among the posts looked up."""

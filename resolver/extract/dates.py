@@ -77,6 +77,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
     # Persian's own calendar, the Solar Hijri, as Iranian sites and copies date a post ("۲۱ شهریور ۱۴۰۱" is 2022-09-12):
     # its months with its years only (13xx, 14xx), read to the Gregorian day (`_solar_iso`)
     ("fa-solar", "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند"),
+    # The same calendar's months as Afghanistan's Dari names them, by the zodiac ("۲۱ سنبله ۱۴۰۱"), and Mordad's older
+    # name (sig35). Words such as "میزان" (a balance) and "اسد" (a lion) are a month only with a solar year (`_year`).
+    ("fa-solar", "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت"),
+    ("fa-solar", "فروردین اردیبهشت خرداد تیر امرداد شهریور مهر آبان آذر دی بهمن اسفند"),
 )
 # Vietnamese numbers its months ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022"): a shape of DATE_PATTERN of its own.
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
@@ -167,7 +171,8 @@ SP = r"[ \t\u00a0]"
 # Vietnamese numbers the month ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022") (review32r4). A scraped signature's
 # numbers (sig34): day and month in either order ("12/09/2022", "25.09.2022"; `_numeric_readings`), a year first
 # ("2022-09-12", "2022/09/12"), none inside a longer run of numbers; and a month with its year alone ("September
-# 2022", the first shape with no day), which names no day: found, its words kept, no date given.
+# 2022", the first shape with no day), which names no day: found, its words kept, no date given. A two-digit year
+# (shape 8, "12/09/22", sig35): found, never read (three orders and a century to guess), its readings named.
 DATE_PATTERN = (
     rf"(?:(?P<m1>{MONTH})\.?{SP}+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?{SP}*)?(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})\.?(?:er)?{SP}+(?:de{SP}+|d['’]|ב)?(?P<m2>{MONTH})[.׳']?[,،]?{SP}+"
@@ -177,10 +182,11 @@ DATE_PATTERN = (
     rf"|(?:ngày{SP}+)?(?P<d5>\d{{1,2}}){SP}+(?:tháng|thg){SP}+(?P<m5>\d{{1,2}})(?:,{SP}*|{SP}+năm{SP}+)(?P<y5>{YEAR})"
     rf"|(?<![\d/.-])(?P<n6>\d{{1,2}})(?P<s6>[/.-])(?P<o6>\d{{1,2}})(?P=s6)(?P<y6>{YEAR})(?![/.-]\d)"
     rf"|(?<![\d/.-])(?P<y7>{YEAR})(?P<s7>[/.-])(?P<m7>\d{{1,2}})(?P=s7)(?P<d7>\d{{1,2}})(?![\d/.-]\d)"
+    rf"|(?<![\d/.-])(?P<n8>\d{{1,2}})(?P<s8>[/.-])(?P<o8>\d{{1,2}})(?P=s8)(?P<y8>\d{{2}})(?![/.-]\d)"
     rf")(?!\d)"
 )
 _SHAPES = range(1, 8)   # 6 has no month group of its own: its order is read by `_numeric_readings`
-DAY_FIRST, MONTH_FIRST = "day first", "month first"   # the readings of a numeric date ("12/09/2022")
+DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day first", "month first", "year first"   # a numeric date's readings
 BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
 
 
@@ -192,8 +198,9 @@ def _parts(match: re.Match[str]) -> tuple[str, str | None, str] | None:
 
 
 def _numeric(match: re.Match[str]) -> bool:
-    """Is a match (DATE_PATTERN's, or a pattern holding it or not) a numeric date's ("12/09/2022")?"""
-    return bool(match.groupdict().get("y6"))
+    """Is a match (DATE_PATTERN's, or a pattern holding it or not) a numeric date's ("12/09/2022", "12/09/22")?"""
+    groups = match.groupdict()
+    return bool(groups.get("y6") or groups.get("y8"))
 
 
 def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
@@ -201,12 +208,19 @@ def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
     that reads it so ({} for a match of another shape, or numbers that are no date either way: "45/67/2022"). One
     day for "25/09/2022" (25 is no month) and "12/12/2022"; two for "12/09/2022", which nothing in the words settles."""
     groups = match.groupdict()
-    if not groups.get("y6"):
+    orders: tuple[tuple[str, int | None, str, str], ...]
+    if groups.get("y8"):   # a two-digit year: this century's, or the first number is the year ("22/09/12")
+        first, second, last = groups["n8"], groups["o8"], groups["y8"]
+        orders = ((DAY_FIRST, 2000 + int(last), second, first), (MONTH_FIRST, 2000 + int(last), first, second),
+                  (YEAR_FIRST, 2000 + int(first), second, last))
+    elif groups.get("y6"):
+        first, second, year = groups["n6"], groups["o6"], _year(groups["y6"], None)
+        orders = ((DAY_FIRST, year, second, first), (MONTH_FIRST, year, first, second))
+    else:
         return {}
-    first, second, year = groups["n6"], groups["o6"], _year(groups["y6"], None)
     readings: dict[str, tuple[str, ...]] = {}
-    for order, day, month in ((DAY_FIRST, first, second), (MONTH_FIRST, second, first)):
-        if (iso := _iso(year, int(month), day)) is not None:
+    for order, number, month, day in orders:
+        if (iso := _iso(number, int(month), day)) is not None:
             readings[iso] = (*readings.get(iso, ()), order)
     return readings
 
@@ -290,8 +304,8 @@ def iso_from_match(match: re.Match[str], *, langs: Iterable[str | None] = ()) ->
     no month of the table (a pattern other than DATE_PATTERN's, CREATED_AT_RE's "Foo 12 ..."), its year one the
     month's language does not write, or a word of two months that `langs` does not tell apart (`month_number`)."""
     if _numeric(match):   # a numeric date: read when one order alone reads it, else the date check names both
-        readings = _numeric_readings(match)
-        return next(iter(readings)) if len(readings) == 1 else None
+        readings = _numeric_readings(match)   # a two-digit year never: its century is a guess
+        return next(iter(readings)) if len(readings) == 1 and not match.groupdict().get("y8") else None
     parts = _parts(match)
     if parts is None:
         return None
@@ -364,7 +378,7 @@ def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     match = DATE_RE.search(text or "")
     if match is not None and _numeric(match):
         readings = _numeric_readings(match)
-        return readings if len(readings) > 1 else {}
+        return readings if len(readings) > 1 or match.groupdict().get("y8") else {}
     parts = _parts(match) if match is not None else None
     if parts is None or parts[0].isdigit():
         return {}
@@ -380,6 +394,16 @@ def names_no_day(text: str) -> bool:
     match = DATE_RE.search(text or "")
     parts = _parts(match) if match is not None and not _numeric(match) else None
     return parts is not None and parts[1] is None
+
+
+def in_words(match: re.Match[str]) -> bool:
+    """Whether a DATE_PATTERN match names its day as X writes a post's date: a month word, or CJK's and Vietnamese's
+    numbered months, and a day. Numbers alone ("12/09/2022", "2022-09-12") and a month with no day ("September 2022")
+    are how datelines, captions and tables date a line, never X's signature (sig35)."""
+    if _numeric(match) or match.groupdict().get("y7"):
+        return False
+    parts = _parts(match)
+    return parts is not None and parts[1] is not None
 
 
 def is_ambiguous(match: re.Match[str]) -> bool:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import DATE_PATTERN, MonthPattern, date_languages, is_ambiguous, iso_from_match
+from resolver.extract.dates import DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, iso_from_match
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -88,8 +88,11 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # But one before a letter of a script no URL's path holds unencoded is a space between words: Thai, Khmer, Lao and
 # Burmese write no spaces and put a zero-width one where a line may break, Persian a non-joiner ("…/4521\u200bแล้ว":
-# the next words were read into the id, and the post was lost, review33r6's left alone).
-WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])")
+# the next words were read into the id, and the post was lost, review33r6's left alone). Not where those letters go on
+# as the URL, to a "/" before any space: an IDN host's label ("https://例え\u200bば.jp/@jane/N") or a page's name
+# ("facebook.com/ร้านอาหาร\u200bไทย/posts/N") was cut there and the post lost (sig35). Looked at for a path
+# segment's length, so a long run of spaceless words costs each break no more.
+WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/)")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
@@ -452,18 +455,21 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
-        date = _signature_date(match, text, langs, text_languages)
-        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
-        longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
-        dash = _last_dash(before[-120:]) or _double_space(before[-120:])
-        if match.group("wrap") and (_last_dash(before[-120:]) is None
-                                    or not WRAPPED_DATE_END_RE.match(text, match.end())):
+        dashed_line = _last_dash(before[-120:])
+        dash = dashed_line or _double_space(before[-120:])
+        if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
+        if dashed_line is None and not in_words(match) and _own_post(link, platform, handle) is None:
+            continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
+            # signature in words; numbers, or no day, with no dash are a dateline's, a caption's (review34r3)
+        date = _signature_date(match, text, langs, text_languages)
+        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
+        longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
@@ -580,19 +586,52 @@ def _own_post_in_words(words: str, platform: str, handle: str,
     said "no post URL" while the report checked the linked post). An X post whose id was minted on no day the
     signature's `date` may be in some time zone is the account's earlier post the words link (a self-quote, a
     thread's first post), not the signature's (review34r7: the report failed the article's snowflake-date check for
-    it), as the pipeline ties a linked post to a flattened one (`_may_be_its`)."""
-    readings = [_url_reading(words, found, start, end) for found, start, end in find_urls(words)]
-    own = [r for r in readings if r is not None and r[1].author_handle and r[1].post_id
+    it), as the pipeline ties a linked post to a flattened one (`_may_be_its`). And only a link among those that end
+    the words, right before the dash, where a copy leaves the post's own: one with words after it is a link the words
+    quote, which a self-quote of the same day is (sig35: its id passed the date rule and was taken)."""
+    found = [(start, _url_reading(words, url, start, end) or end) for url, start, end in find_urls(words)]
+    own = [(start, r) for start, r in found if not isinstance(r, int) and r[1].author_handle and r[1].post_id
            and _own_post(r, platform, handle) is not None]
-    ids = {r[1].post_id or "" for r in own}
-    if len(ids) != 1:
+    ids = {r[1].post_id or "" for _, r in own}
+    closing = [r for at, r in own if at >= _closing_links_start(words, found)]
+    if len(ids) != 1 or not closing:
         return None
     if platform == "twitter":
         from resolver.provenance import minted_that_day   # only here: a link of the signature's own in its words
 
         if not minted_that_day(date, ids.pop()):
             return None
-    return own[0]
+    return closing[-1]
+
+
+CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f"   # what may part the links that end a post's words
+
+
+def links_amid_words(words: str) -> frozenset[str]:
+    """The links a flattened post's words hold with words after them, as its `links` and `media_links` write them:
+    links the words quote (a self-quote, a thread's earlier post), never the post's own, which a copy leaves right
+    before the dash (`_own_post_in_words`). The pipeline ties no post such a link leads to to the flattened post."""
+    found = [(start, _url_reading(words, url, start, end) or end, url) for url, start, end in find_urls(words)]
+    closing = _closing_links_start(words, [(start, reading) for start, reading, _ in found])
+    amid = set()
+    for start, _, url in found:
+        if start < closing:
+            ref = x.parse_url(url)
+            amid.add(ref.url if ref is not None and ref.kind == "media-link" else
+                     url if "://" in url else "https://" + url)
+    return frozenset(amid)
+
+
+def _closing_links_start(words: str, found: Sequence[tuple[int, tuple[str, PostRef, str | None, int] | int]]) -> int:
+    """Where the run of links ending `words` starts (`len(words)` when the words end in no link): each link found
+    ((its start, its reading or its end)) followed by nothing but blanks, punctuation and the next link."""
+    start = len(words)
+    for at, reading in reversed(found):
+        end = reading if isinstance(reading, int) else reading[3]
+        if words[end:start].strip(CLOSING_GAP):
+            break
+        start = at
+    return start
 
 
 MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
@@ -789,8 +828,11 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
 
 # Where a URL's path may run into the next words with no space (a scraper's get_text() joining paragraphs, a typist's
 # missing space; newuser31b §1, §2): "," or ";" then a letter ("…/78,and"), a full stop then a capitalised word
-# ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run.
-GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z")
+# ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run;
+# after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
+# ("…/4521แล้ว", its marks and all: sig34's left alone).
+GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
+                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
