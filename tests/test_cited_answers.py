@@ -146,3 +146,31 @@ def test_newuser35_a_capture_never_read_because_the_lists_failed_is_not_said_unr
         evidence
     assert "could not be read" not in evidence and all(f"fetch #{found['fetch_id']}" in evidence for found in failed), \
         evidence
+
+
+def test_newuser35_a_replay_reads_an_instagram_answer_its_warc_holds_with_no_token_set(fakenet, tmp_path):
+    """`--replay` of a WARC holding graph.facebook.com's answer said "not fetched: needs META_ACCESS_TOKEN", though a
+    replay sends nothing: the lawyer re-running from the WARC has no token and needs none (newuser35 F4)."""
+    from tests.cliworld import World
+    from tests.test_secrets import INSTAGRAM, serve_everything
+
+    serve_everything(fakenet)
+    source = tmp_path / "article.txt"
+    source.write_text(f"The council posted a photo: {INSTAGRAM}\n")
+    warc = tmp_path / "run.warc.gz"
+    done = World(fakenet, tmp_path)("scan", "--fetch", "--warc", str(warc), str(source),
+                                    env={"META_ACCESS_TOKEN": "tok-SECRET35f4"})
+    assert done.exit_code == 0, done.output
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    hits = len(fakenet.hits)
+    done = again("--replay", str(warc), "report", "--format", "json", str(source))   # its archive lookup is in no WARC
+    [embed] = json.loads(done.stdout)["embeds"]
+    assert (embed["platform"], embed["post"]["status"], embed["post"]["method"]) == ("instagram", "available", "oembed")
+    assert embed["post"]["sources"][0]["warc_file"] and len(fakenet.hits) == hits   # nothing sent
+    # with nothing in the WARC for it, a post still needs the token, as before
+    other = tmp_path / "other.txt"
+    other.write_text("The council posted a photo: https://www.instagram.com/p/CzZzZz99yYy/\n")
+    done = again("--replay", str(warc), "report", "--format", "json", str(other))
+    [embed] = json.loads(done.stdout)["embeds"]
+    assert embed["post"]["reason"] == "not fetched: needs META_ACCESS_TOKEN" and len(fakenet.hits) == hits
