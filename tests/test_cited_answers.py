@@ -82,7 +82,8 @@ def test_newuser35_every_citation_says_which_server_answered_through_a_configure
         assert re.search(rf"syndication, https://cdn\.syndication\.twimg\.com/\S+, HTTP 200, [^|]*fetch #\d+[^|]*"
                          rf"{re.escape(via)}cdn\.syndication\.twimg\.com", status), status
         archived = next(line for line in text.splitlines() if "Archived:" in line)
-        assert re.search(rf"CDX lookup of \S+, [^;]*{re.escape(via)}web\.archive\.org", archived), archived
+        assert re.search(rf"CDX lookup of (URLs starting with )?\S+, [^;]*{re.escape(via)}web\.archive\.org", archived), \
+            archived
         capture = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
         assert via + "web.archive.org" in capture, capture
         assert re.search(r"Answers for [^\n]*https://cdn\.syndication\.twimg\.com[^\n]*https://web\.archive\.org[^\n]* came "
