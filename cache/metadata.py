@@ -273,7 +273,11 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
-        "name": "A display name seen for it", "articles": "Articles embedding its deleted or suspended posts",
+        "name": "The account's display name as a fetch recorded it (its post's answer, else the latest sighting of "
+                "the account); empty when no fetch gave one",
+        "name_in_article": "The name an embedded widget or signature shows beside its handle: the article's, not "
+                           "confirmed by a fetch (a link's prose speaker is never taken for it)",
+        "articles": "Articles embedding its deleted or suspended posts",
         "embeds": "Embeds of those posts", "posts": "Those posts", "suspended_embeds": "Embeds of its posts now "
         "suspended", "deleted_embeds": "Embeds of its posts now deleted",
         "last_seen_available": f"When one of those posts was last {_SEEN}; empty if never", **_AS_OF_RANGE},
