@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, POST_TIMES, answer_time_sql, keep_one_current_version,
                               name_archived_copies, place_post_ids, place_save_posts, resolution_time_sql,
-                              snapshot_time_sql)
+                              sighting_time_sql, snapshot_time_sql)
 from cache.store import (MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema,
                          view_order_at)
 
@@ -120,7 +120,7 @@ class Rule:
 
 _V52 = "m052_observations_at_their_fetchs_time"
 # An input made before m056 kept its links and capture lists at their write's time: each at its fetch's (times35)
-_V56 = "m056_links_and_captures_at_their_fetchs_time"
+_V56 = "m056_links_captures_sightings_at_fetch_time"
 RULES = (
     # An article read from a record cut short in any input stays marked (Store._mark_truncated).
     Rule("articles", ("sha256",),
@@ -174,7 +174,10 @@ RULES = (
               f" THEN COALESCE(excluded.{c}, {c}) ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
              + [_earliest("first_seen_at"), _latest_trusted("last_seen_at")]),
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
-                            "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
+                            "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"},
+         # an input made before m056 kept the sightings it wrote before v52 at their write's time (times35)
+         before={_V56: {c: sighting_time_sql(f"s.{c}", "temp.src_answers", "src.posts")
+                        for c in ("first_seen_at", "last_seen_at")}}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")},
          before={_V52: {"observed_at": "(SELECT t.observed_at FROM temp.src_answers t WHERE t.id = s.id)",

@@ -1205,15 +1205,29 @@ def snapshot_time_sql(s: str, fetches: str = "fetches") -> str:
             f"f.fetched_at <= {s}.observed_at), {s}.observed_at)")
 
 
+def sighting_time_sql(a: str, observations: str = "post_observations", posts: str = "posts") -> str:
+    """m056's time of an account's sighting `a` (an `authors` row or alias's column, as "a.last_seen_at") written
+    before v52: the latest answer of the write that saw it (an observation of a post of the handle, `recorded_at`
+    equal to it), as record_observation dates a sighting since v52; else as it was (one at its answer's time already,
+    or a write whose post now names another handle)."""
+    row, column = a.rsplit(".", 1)
+    return (f"COALESCE((SELECT max(o.observed_at) FROM {observations} o JOIN {posts} p ON p.id = o.post_row WHERE "
+            f"p.platform = {row}.platform AND lower(p.author_handle) = lower({row}.handle) AND o.method != 'wayback' "
+            f"AND o.recorded_at = {row}.{column}), {row}.{column})")
+
+
 @migrations()
-def m056_links_and_captures_at_their_fetchs_time(db: Database) -> None:
+def m056_links_captures_sightings_at_fetch_time(db: Database) -> None:
     """v56 (times35, #4): a resolution's `resolved_at` is its hops' latest fetch time and a snapshot's `observed_at`
     its lookup's, as an observation's has been since v52, not the time its row was written (after a slow answer,
     the rest of its chunk, or a resumed run's other work): what the fetch log holds. Rows written before are moved
     where every fetch they rest on is in the log, live; the others keep their write's time (a replayed row is
-    already at its WARC-Date; a row whose fetch rows are gone has no other known time)."""
+    already at its WARC-Date; a row whose fetch rows are gone has no other known time). An account's first and last
+    sightings written before v52 (which m052 left) are moved to the latest answer of the write that saw it."""
     db.execute(f"UPDATE resolutions SET resolved_at = {resolution_time_sql('resolutions')}")
     db.execute(f"UPDATE snapshots SET observed_at = {snapshot_time_sql('snapshots')}")
+    db.execute(f"UPDATE authors SET first_seen_at = {sighting_time_sql('authors.first_seen_at')}, "
+               f"last_seen_at = {sighting_time_sql('authors.last_seen_at')}")
 
 
 # v57's gone_accounts_most_cited: the account's own name, as a fetch recorded it (the post's record, else the latest

@@ -65,7 +65,7 @@ def _made_before_v56(path):
     from cache.migrations import migrations
 
     old = Database(path)
-    migrations.apply(old, stop_before="m056_links_and_captures_at_their_fetchs_time")
+    migrations.apply(old, stop_before="m056_links_captures_sightings_at_fetch_time")
     for i, (at, via) in enumerate([*((t, "live") for t in LIVE), (REPLAYED, "warc")], 1):
         old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": "resolve",
                                "fetched_at": at, "via": via})
@@ -230,3 +230,45 @@ def test_two_writes_of_a_post_on_a_clock_that_did_not_move_are_two_runs(tmp_path
         observations = store.observations(row["id"])
     runs = runs_of((o, o["status"]) for o in observations)
     assert sorted((at, items) for at, items in runs) == [(T1, ["available"]), (T2, ["deleted"])], observations
+
+
+def _sighted_before_v52(path):
+    """A cache written before m052 (so before m056): an account seen by one write of its post, whose two answers came
+    at LIVE[0] and LIVE[1], all written at WRITTEN; the account's sightings at that write's time."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m052_observations_at_their_fetchs_time")
+    for i, (at, purpose) in enumerate(zip(LIVE, ("syndication", "oembed")), 1):
+        old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": purpose,
+                               "fetched_at": at, "via": "live"})
+    old["posts"].insert({"id": 1, "platform": "twitter", "post_id": GONE, "status": "available",
+                         "method": "syndication", "author_handle": "River_Desk", "first_observed_at": WRITTEN,
+                         "last_observed_at": WRITTEN})
+    for fetch_id, method in enumerate(("syndication", "oembed"), 1):
+        old["post_observations"].insert({"post_row": 1, "observed_at": WRITTEN, "method": method,
+                                         "status": "available", "fetch_id": fetch_id})
+    old["authors"].insert({"platform": "twitter", "handle": "river_desk", "name": "River Desk",
+                           "first_seen_at": WRITTEN, "last_seen_at": WRITTEN})
+    old.conn.close()
+
+
+def _sightings(path):
+    with sqlite3.connect(path) as con:
+        return con.execute("SELECT first_seen_at, last_seen_at FROM authors").fetchall()
+
+
+def test_an_accounts_sightings_written_before_v52_are_at_their_answers_time_opened_or_merged(tmp_path):
+    """m052 moved a post's times to its answers' and left its account's at the write's (asof34, review34r5): "last
+    seen" was a time no fetch has. Moved to the latest answer of the write that saw it; merged straight, the same."""
+    from cache import Store
+    from cache.merge import merge
+
+    _sighted_before_v52(tmp_path / "old.db")
+    shutil.copy(tmp_path / "old.db", tmp_path / "straight.db")
+    Store(tmp_path / "old.db").close()
+    assert _sightings(tmp_path / "old.db") == [(LIVE[1], LIVE[1])]
+    merge(tmp_path / "merged.db", [tmp_path / "straight.db"])
+    assert _sightings(tmp_path / "merged.db") == [(LIVE[1], LIVE[1])]
