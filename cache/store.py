@@ -1312,16 +1312,21 @@ class Store:
     # -- archives ----------------------------------------------------------------------------------------
 
     def record_snapshots(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept."""
+        """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept: by its
+        lookup's time, not by which was written last (times35: a slow lookup written after a newer one moved "last
+        listed" back), a time after now being none, as `cache merge` keeps it."""
         if not rows:
             return
+        now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         with self.write():
             for row in rows:
                 self.conn.execute(
                     "INSERT INTO snapshots (service, original, url, timestamp, status, digest, mimetype, found_via,"
                     " observed_at, fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT(service, url) DO UPDATE SET observed_at = excluded.observed_at,"
-                    " fetch_id = excluded.fetch_id",
+                    " fetch_id = excluded.fetch_id WHERE IFNULL(CASE WHEN excluded.observed_at <= "
+                    f"{now} THEN excluded.observed_at END >= IFNULL(CASE WHEN snapshots.observed_at <= {now} THEN "
+                    "snapshots.observed_at END, ''), 0)",
                     [row[k] for k in ("service", "original", "url", "timestamp", "status", "digest", "mimetype",
                                       "found_via", "observed_at", "fetch_id")])
 

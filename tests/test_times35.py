@@ -272,3 +272,19 @@ def test_an_accounts_sightings_written_before_v52_are_at_their_answers_time_open
     assert _sightings(tmp_path / "old.db") == [(LIVE[1], LIVE[1])]
     merge(tmp_path / "merged.db", [tmp_path / "straight.db"])
     assert _sightings(tmp_path / "merged.db") == [(LIVE[1], LIVE[1])]
+
+
+def test_a_capture_list_answered_earlier_but_written_later_does_not_move_its_sighting_back(store):
+    """Two processes look a URL up: the later lookup's answer is written first, the earlier one's (slow) after. The
+    capture's `observed_at` ("last listed"), now a fetch's time, kept the last write's: the older lookup and its
+    fetch row. The newer sighting stays, as `cache merge` keeps it."""
+    row = {"service": "wayback", "original": POST, "url": f"https://web.archive.org/web/2023/{POST}",
+           "timestamp": "20230101000000", "status": "200", "digest": None, "mimetype": "text/html",
+           "found_via": "cdx"}
+    first, second = (store.record_fetch({"url": f"https://web.archive.org/cdx?{n}", "method": "GET",
+                                         "fetched_at": at, "status": 200, "purpose": "archive-lookup",
+                                         "tool_version": "test"}) for n, at in ((1, T2), (2, T1)))
+    store.record_snapshots([row | {"observed_at": T2, "fetch_id": first}])
+    store.record_snapshots([row | {"observed_at": T1, "fetch_id": second}])   # asked before, answered after
+    [kept] = store.snapshots_for(POST)
+    assert (kept["observed_at"], kept["fetch_id"]) == (T2, first)
