@@ -119,8 +119,8 @@ class Rule:
 
 
 _V52 = "m052_observations_at_their_fetchs_time"
-# An input made before m056 kept its links and capture lists at their write's time: each at its fetch's (times35)
-_V56 = "m056_links_captures_sightings_at_fetch_time"
+# An input made before m058 kept its links and capture lists at their write's time: each at its fetch's (times35)
+_V58 = "m058_links_captures_sightings_at_fetch_time"
 RULES = (
     # An article read from a record cut short in any input stays marked (Store._mark_truncated).
     Rule("articles", ("sha256",),
@@ -151,7 +151,7 @@ RULES = (
     Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
          json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")},
          rewrite={"post": POST_SNOWFLAKE_TIME_SQL},   # an input from before m033
-         before={_V56: {"resolved_at": "(SELECT t.resolved_at FROM temp.src_link_times t WHERE t.id = s.id)"}}),
+         before={_V58: {"resolved_at": "(SELECT t.resolved_at FROM temp.src_link_times t WHERE t.id = s.id)"}}),
     Rule("embed_links", ("embed_id", "url"), {"embed_id": "embeds", "resolution_id": "resolutions"}, ("embed_id",),
          "ON CONFLICT(embed_id, url) DO UPDATE SET resolution_id = excluded.resolution_id"
          " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
@@ -175,8 +175,8 @@ RULES = (
              + [_earliest("first_seen_at"), _latest_trusted("last_seen_at")]),
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
                             "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"},
-         # an input made before m056 kept the sightings it wrote before v52 at their write's time (times35)
-         before={_V56: {c: sighting_time_sql(f"s.{c}", "temp.src_answers", "src.posts")
+         # an input made before m058 kept the sightings it wrote before v52 at their write's time (times35)
+         before={_V58: {c: sighting_time_sql(f"s.{c}", "temp.src_answers", "src.posts")
                         for c in ("first_seen_at", "last_seen_at")}}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")},
@@ -194,7 +194,7 @@ RULES = (
          conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN "
                   + _newer_trusted("observed_at", "snapshots") + " THEN excluded.fetch_id ELSE fetch_id END, "
                   + _latest_trusted("observed_at"),
-         before={_V56: {"observed_at": "(SELECT t.observed_at FROM temp.src_capture_times t WHERE t.id = s.id)"}}),
+         before={_V58: {"observed_at": "(SELECT t.observed_at FROM temp.src_capture_times t WHERE t.id = s.id)"}}),
     # A capture queued in two shards is made once; none is queued again once one has succeeded since: matched by URL
     # or by post once the input's saves know theirs (`_drop_saves_made`).
     Rule("saves", ("url", "queued_at"), order="queued_at"),
@@ -374,7 +374,7 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                                                   [MIGRATION_SET])}
             if "post_observations" in tables:
                 _answers_of(conn, applied)
-            if _V56 not in applied:
+            if _V58 not in applied:
                 _fetch_times_of(conn, tables)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
@@ -410,8 +410,8 @@ def _answers_of(conn: sqlite3.Connection, applied: set[str]) -> None:
 
 
 def _fetch_times_of(conn: sqlite3.Connection, tables: set[str]) -> None:
-    """`temp.src_link_times` and `temp.src_capture_times`: an input made before m056's resolutions and snapshots, each
-    at its fetches' time as m056 moves a cache's (`resolution_time_sql`, `snapshot_time_sql`); merged as they were,
+    """`temp.src_link_times` and `temp.src_capture_times`: an input made before m058's resolutions and snapshots, each
+    at its fetches' time as m058 moves a cache's (`resolution_time_sql`, `snapshot_time_sql`); merged as they were,
     they kept their write's time (times35)."""
     via = "via" if "fetches" in tables and "via" in _columns(conn, "src", "fetches") else "NULL"
     fetches = f"(SELECT id, fetched_at, {via} AS via FROM src.fetches)" if "fetches" in tables else \

@@ -1184,12 +1184,33 @@ def m055_status_as_of_no_answer_dated_ahead(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m056_output_rewrite_pending(db: Database) -> None:
+    """v56 (outfile35, #13): `run_outputs.pending` and `pending_sha256`, a rewrite of the output file the run
+    committed and has not yet renamed over it (the new file, whole and fsync'ed, at `pending`; its `length` bytes
+    have this sha256). The rename comes after the commit; a kill in between is completed by the next run. Before,
+    the rename came first: a kill before the commit left the file and its recorded length disagreeing. An index on
+    `progress (job, source)`: a feed's record scanned again finds the line FILE holds for its source."""
+    db.table("run_outputs").add_column("pending", str)
+    db.table("run_outputs").add_column("pending_sha256", str)
+    # Whether a record a resumed run scans had its line written for other bytes (`Store.finished_as`).
+    db.execute("CREATE INDEX progress_job_source ON progress (job, source)")
+
+
+@migrations()
+def m057_credit_kind(db: Database) -> None:
+    """v57 (newuser35b #1, #3, #9): what kind of picture a credit's label says it is: file, handout, courtesy, stock,
+    private or rights-reserved ("Foto: Archiv", "(File photo: Jane Roe/AFP)", "Photo : DR"), a label being no
+    one's name. NULL: the credit carries no label, or was recorded before v57."""
+    db.table("credits").add_column("kind", str)
+
+
 def resolution_time_sql(r: str, fetches: str = "fetches") -> str:
-    """m056's time of the resolution row `r` (a table or alias) written before v56: the latest `fetched_at` (in
+    """m058's time of the resolution row `r` (a table or alias) written before v58: the latest `fetched_at` (in
     `fetches`) of the fetches it rests on (`fetch_ids`), when every one of them is a live fetch in the log answered
     no later than the row was written; else as it was (a replayed one is already at its WARC-Date, an undated one
     has none, one whose fetch rows are gone has no known fetch time). Also read by `cache merge` of an input made
-    before v56, which no migration of the merged output touches."""
+    before v58, which no migration of the merged output touches."""
     ids = f"(SELECT j.value FROM json_each(CASE WHEN json_valid({r}.fetch_ids) THEN {r}.fetch_ids ELSE '[]' END) j)"
     return (f"COALESCE(CASE WHEN {r}.resolved_at IS NOT NULL AND {r}.answered_at_unknown IS NULL AND NOT EXISTS ("
             f"SELECT 1 FROM {fetches} f WHERE f.id IN {ids} AND (f.via IS 'warc' OR f.fetched_at > {r}.resolved_at))"
@@ -1199,14 +1220,14 @@ def resolution_time_sql(r: str, fetches: str = "fetches") -> str:
 
 
 def snapshot_time_sql(s: str, fetches: str = "fetches") -> str:
-    """m056's time of the snapshot row `s` written before v56: its lookup's `fetched_at` (in `fetches`), a live
+    """m058's time of the snapshot row `s` written before v58: its lookup's `fetched_at` (in `fetches`), a live
     fetch answered no later than the row was written; else as it was (a replayed lookup's WARC-Date; no fetch row)."""
     return (f"COALESCE((SELECT f.fetched_at FROM {fetches} f WHERE f.id = {s}.fetch_id AND f.via IS NOT 'warc' AND "
             f"f.fetched_at <= {s}.observed_at), {s}.observed_at)")
 
 
 def sighting_time_sql(a: str, observations: str = "post_observations", posts: str = "posts") -> str:
-    """m056's time of an account's sighting `a` (an `authors` row or alias's column, as "a.last_seen_at") written
+    """m058's time of an account's sighting `a` (an `authors` row or alias's column, as "a.last_seen_at") written
     before v52: the latest answer of the write that saw it (an observation of a post of the handle, `recorded_at`
     equal to it), as record_observation dates a sighting since v52; else as it was (one at its answer's time already,
     or a write whose post now names another handle)."""
@@ -1217,8 +1238,8 @@ def sighting_time_sql(a: str, observations: str = "post_observations", posts: st
 
 
 @migrations()
-def m056_links_captures_sightings_at_fetch_time(db: Database) -> None:
-    """v56 (times35, #4): a resolution's `resolved_at` is its hops' latest fetch time and a snapshot's `observed_at`
+def m058_links_captures_sightings_at_fetch_time(db: Database) -> None:
+    """v58 (times35, #4): a resolution's `resolved_at` is its hops' latest fetch time and a snapshot's `observed_at`
     its lookup's, as an observation's has been since v52, not the time its row was written (after a slow answer,
     the rest of its chunk, or a resumed run's other work): what the fetch log holds. Rows written before are moved
     where every fetch they rest on is in the log, live; the others keep their write's time (a replayed row is
@@ -1230,11 +1251,11 @@ def m056_links_captures_sightings_at_fetch_time(db: Database) -> None:
                f"last_seen_at = {sighting_time_sql('authors.last_seen_at')}")
 
 
-# v57's gone_accounts_most_cited: the account's own name, as a fetch recorded it (the post's record, else the latest
+# v59's gone_accounts_most_cited: the account's own name, as a fetch recorded it (the post's record, else the latest
 # name the account was seen with), and the name a widget or signature shows beside its handle, as the article's; a
 # link's name is the speaker its prose names, who need not be the account (review34r6): neither.
 _NAME_V55 = "MAX(COALESCE(p.author_name, e.author_name)) AS name,"
-_NAME_V57 = ("COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND "
+_NAME_V59 = ("COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND "
              "lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL "
              "ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,\n"
              "       MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,")
@@ -1242,22 +1263,22 @@ _NAME_V57 = ("COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a
 
 def _name_as_fetched(sql: str) -> str:
     if _NAME_V55 not in sql:
-        raise ValueError("v57: gone_accounts_most_cited without v55's name")
-    return sql.replace(_NAME_V55, _NAME_V57)
+        raise ValueError("v59: gone_accounts_most_cited without v55's name")
+    return sql.replace(_NAME_V55, _NAME_V59)
 
 
-GONE_ACCOUNTS_V57 = _name_as_fetched(VIEWS_V55["gone_accounts_most_cited"])
+GONE_ACCOUNTS_V59 = _name_as_fetched(VIEWS_V55["gone_accounts_most_cited"])
 
 
 @migrations()
-def m057_gone_accounts_named_as_fetched(db: Database) -> None:
-    """v57 (times35, #13): `gone_accounts_most_cited.name` is the account's own name as a fetch recorded it (its
+def m059_gone_accounts_named_as_fetched(db: Database) -> None:
+    """v59 (times35, #13): `gone_accounts_most_cited.name` is the account's own name as a fetch recorded it (its
     post's record, else the latest name the account was seen with in `authors`), empty when no fetch gave one; the
     name a widget or signature shows beside the handle is `name_in_article`, the article's. It was the name the
     article gave, which for a link is the speaker its prose names ("Mayor Jones wrote on X"), not necessarily the
     account's (review34r6); that name is in neither column."""
     db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
-    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V57.strip())
+    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V59.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

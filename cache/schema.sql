@@ -81,7 +81,7 @@ CREATE TABLE "credits" (
    "image" TEXT,
    "span_start" INTEGER,
    "span_end" INTEGER
-, "split_confidence" TEXT, "also_at" TEXT);
+, "split_confidence" TEXT, "also_at" TEXT, "kind" TEXT);
 
 CREATE UNIQUE INDEX "idx_credits_article_id_ordinal"
     ON "credits" ("article_id", "ordinal");
@@ -350,7 +350,7 @@ CREATE TABLE "run_outputs" (
    "path" TEXT NOT NULL,
    "length" INTEGER NOT NULL,
    "updated_at" TEXT NOT NULL
-);
+, "pending" TEXT, "pending_sha256" TEXT);
 
 CREATE UNIQUE INDEX "idx_run_outputs_job"
     ON "run_outputs" ("job");
@@ -578,6 +578,8 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
+
+CREATE INDEX progress_job_source ON progress (job, source);
 
 CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
        COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,

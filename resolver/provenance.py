@@ -652,6 +652,9 @@ NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words wer
 BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5
+# Fewer than this, with two changes or more: as likely another post of the same person's, which a link's prose cannot
+# tell apart (review34r6), so a change warns (quotes35).
+MOSTLY_SHARED = 2 / 3
 
 
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
@@ -668,6 +671,9 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
                         f"; the post says: “{post}”")
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
+    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1:
+        return "warn", (f"{BESIDE} differ from the post: {evidence} ({compared.matched} of their "
+                        f"{compared.said_words} words are the post's: they may quote another post, so this is no fail)")
     return result, f"{BESIDE} differ from the post: {evidence}"
 
 
@@ -1364,15 +1370,22 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
     UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up. `takes`: which
     fetch-log rows the run may cite (`Session.takes_cached`: under --replay, those replayed from its WARC files)."""
-    from resolver.archive import availability_query, lookup_url
+    from resolver.archive import availability_query, form_query, lookup_forms
 
     if store is None:
         return []
     found: list[dict[str, Any]] = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         # a CDX lookup of the URL in any case, as `archive.lookup_state` reads it "looked up" (the archive lists it
-        # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none)
-        cdx = store.cdx_lists_any_case(lookup_url(url))
+        # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none); an X
+        # post's under each of its pages the lookup listed (`lookup_forms`, archive35), each cited as asked
+        forms = lookup_forms(url, store, redactor)
+        for form in forms if forms != (url,) else ():
+            row = _answer_of([r for r in store.cdx_lists_any_case(form_query(form, url))
+                              if takes is None or takes([r["id"]])])
+            if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
+                found.append(_lookup_of(row, "cdx", f"https://{_asked(row, form)}", redactor))
+        cdx = store.cdx_lists_any_case(form_query(url, url)) if forms == (url,) else []
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
         # spelling of the URL too, as the lookup reads it (runs34)
@@ -1628,7 +1641,7 @@ def unreachable(result: ArticleResult) -> list[str]:
 
 
 def _without_kind(error: str) -> str:
-    """"not-cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
+    """"not_cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
     return error.partition(": ")[2] or error
 
 

@@ -135,7 +135,7 @@ class Change:
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
-    unchecked: str = ""    # ... in place of a name, which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME)
+    unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
 
     def __str__(self) -> str:
         if self.bracketed:
@@ -159,6 +159,9 @@ UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot c
 # A role in brackets for a name ("[The President]" for "Biden"): an honest clarification as often as not, which the
 # tool cannot check as it does not know who held the role then (quotes34; quotes31 failed it).
 ROLE_FOR_A_NAME = "a role for a name: check who holds it"
+# A name in brackets for a role the post names ("[Biden]" for "The President", "[Felipe VI]" for "El Rey"): the
+# reverse, as honest and as unchecked: who held the role when the post was written is not looked up (quotes35).
+NAME_FOR_A_ROLE = "a name for a role the post names: check who held it"
 
 
 @dataclass(frozen=True)
@@ -310,13 +313,16 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     shared = [post_words[j] for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)]
-    if all(map(_kept_in_translation, shared)):
+    if all(_kept_in_translation(w) or _small_word(w) for w in shared):
         by_script = _translated(said_words, post_words)
         translated, languages = (by_script, ()) if by_script else _in_another_language(said_words, post_words, lang,
                                                                                          quote_lang)
         if translated:
-            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w)]
+            kept = [w for w in dict.fromkeys(shared) if any(c.isalpha() for c in w) and not _small_word(w)]
+            small = [w for w in dict.fromkeys(shared) if _small_word(w)]
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
+            but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
+                f"({', '.join(small)})" if small else ""
             return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                                       "translation? Its words cannot be checked against the post's"
                                       + (_negation_lost(said_words, post_words)
@@ -330,10 +336,11 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
-    names = _names(post_words, lang) if bracketed[0] else frozenset()
+    names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
 
     def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
-        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names), said_words, glued)
+        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
+                             glued)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     extra_before = extra_after = ""
@@ -426,6 +433,13 @@ def _kept_in_translation(word: str) -> bool:
     word of a language: "Sánchez" of an English rendering of a Spanish post, which failed: quotes33)."""
     return not any(c.isalpha() for c in word) or word[:1].isupper() and not any(
         _key(word) in frequent for frequent in _FREQUENT_WORDS.values()) and _key(word) not in _REFERRING
+
+
+def _small_word(word: str) -> bool:
+    """Whether a word both sides share is a short word in small letters, which two languages may both write ("in" of
+    English and German, "a", "de"): a translation may keep it as it keeps a name (quotes35: "The chancellor met Macron
+    in Berlin" for a German post failed). The quote must still read as another language than the post's."""
+    return word.isalpha() and word.islower() and len(word) <= 3
 
 
 def _script(words: list[str]) -> str:
@@ -1512,15 +1526,23 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
                bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
-               names: frozenset[int] = frozenset()) -> Change:
+               names: frozenset[int] = frozenset(), maybe: frozenset[int] = frozenset()) -> Change:
     """A non-equal opcode as a Change. `bracketed`: the positions of the article's and the post's words in
     [brackets]; the article's alone there are its own words, marked as such, unless they stand in place of one of
     the post's `names` they do not hold: "[Smith]" for "he" says whom the post means, "[Smith]" for "Jones" puts
-    another person in its words, a change (quotes31)."""
+    another person in its words, a change (quotes31). `maybe`: a German post's capitals that may be a name or a
+    noun, names where the brackets hold a bare name too ("[Merz]" for "Scholz": quotes35)."""
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
     if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
+        if maybe and _bare_name(said[i1:i2]):   # not a plural for a plural ("[Demonstranten]" for "Menschen")
+            names = names | {j for j in maybe.intersection(range(j1, j2))
+                             if not (post[j].endswith("en") and said[i2 - 1].endswith("en"))}
+        if _initialism(said[i1:i2]) and any(c.islower() for w in post for c in w):
+            # "UN", "US" in capitals are initialisms, no words ("un", "us"), where brackets put one in their place
+            # ("[WHO]" for "UN" warned: review34r2); not in a post all in capitals, whose "US" may be "us"
+            names = names | {j for j in range(j1, j2) if _initialism([post[j]]) and len(post[j]) <= 4}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
@@ -1533,7 +1555,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         # a name they hold other than word for word: an alias, a spelling, another script (quotes32: say so)
         unchecked = any(j in names and _key(post[j]) not in map(_key, said[i1:i2]) for j in range(j1, j2))
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
-                      unchecked=UNCHECKED_NAME if unchecked else "")
+                      unchecked=(SEAT_FOR_A_BODY if _seat(said[i1:i2]) and _initialism(post[j1:j2]) else UNCHECKED_NAME)
+                      if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
+                          said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
 
@@ -1614,6 +1638,27 @@ def _a_role(words: list[str]) -> bool:
         or re.search(r"['’]s$", w) for w in words)
 
 
+def _name_for_a_role(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed `words` name someone (a capitalised word that is no role, pronoun or article: "[Felipe VI]")
+    in place of the post's words `post`, which are a role after an article, and nothing else ("The President", "El
+    Rey", "Der Kanzler")."""
+    return len(post) >= 2 and _bare(post[0]) in _DETERMINERS and (_a_role(post[1:]) or _titled_role(post[1:])) \
+        and not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
+                                       and _bare(w) not in _DETERMINERS for w in words)
+
+
+# Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
+# King"), which a surname is not written with; alone, a name still (quotes33 kept "King" out of _ROLES).
+_TITLED_ROLES = frozenset("king queen prince princess pope judge bishop emperor sheriff rey reina príncipe princesa "
+                          "papa roi reine princesse pape rei rainha re regina principe könig königin prinz "
+                          "prinzessin papst kaiser richter".split())
+
+
+def _titled_role(words: list[str]) -> bool:
+    """Whether words are one role of _TITLED_ROLES ("Rey" of "El Rey")."""
+    return len(words) == 1 and _bare(words[0]) in _TITLED_ROLES
+
+
 def _several_for_one(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name a role in the plural ("[The senators]", "[Officials]") for one person's name, the
     post's words holding no "and" between names ("Biden and Macron"): several people for one (review34r2)."""
@@ -1687,6 +1732,8 @@ _INITIALISM_NAMES = {
     "dod": ("pentagon", "defense department", "defence department", "war department"), "rok": ("south korea", "seoul"),
     "ksa": ("saudi arabia", "saudi", "riyadh"), "uae": ("emirates", "united arab emirates", "abu dhabi"),
     "drc": ("congo", "kinshasa"),
+    # a shorter form of the same body's name, which letters cannot tell from another's ("[UN]" for "UNICEF"): quotes35
+    "isis": ("is", "isil", "islamic state", "daesh"), "isil": ("is", "isis", "islamic state", "daesh"),
 }   # with the capital or seat a news text writes for the state ("[London]" for "UK": review33r2)
 
 
@@ -1746,12 +1793,33 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
     def _kind(w: str) -> bool:   # a word for the kind of body, and the words beside it that name none
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
 
-    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2)
-        return any(map(_role, words)) and all(map(_kind, words))
+    if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2):
+        #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
+        return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
+                                              and _bare(w) not in _DETERMINERS for w in words)
+    if _seat(words) and not any(_seat(words) in aliases for aliases in _INITIALISM_NAMES.values()):
+        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not the DOD's Pentagon
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
     return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
+
+
+# Seats of power, whose name a news text writes for whoever sits or rules there ("the Kremlin" for the Russian
+# presidency, its government, at times its services): in brackets for an initialism the tool does not know ("[Kremlin]"
+# for "FSB") the tool cannot tell the body meant from another, so it warns (quotes35). One a row of _INITIALISM_NAMES
+# gives its body ("pentagon" the DOD's) is that body's, another's for any other initialism.
+_SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "quai d'orsay", "moncloa", "zarzuela",
+                    "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
+                    "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
+                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
+SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
+
+
+def _seat(words: list[str]) -> str:
+    """The seat of power (_SEATS) bracketed words name, articles aside ("[The Kremlin]"), or ""."""
+    own = " ".join(w.casefold() for w in words if _bare(w) not in _REFERRING)
+    return own if own in _SEATS else ""
 
 
 # Bodies known by a former name, either way round: a news text brackets the new name for a post's old one ("[X]" for
@@ -1850,12 +1918,14 @@ _TITLE_SMALL = frozenset("a an the and but or nor for so yet as at by in of off 
                          "toward towards under until within without am pm".split())
 
 
-def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
+def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], frozenset[int]]:
     """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
     nor follows an article, demonstrative or possessive (the "President" of "The President" is a title, which brackets
     may name), and a word the post writes so elsewhere ("jones" of a post that also writes "Jones"). In German, which
     writes every noun with a capital ("Die Kanzlerin"), and in a headline's style, every long word capitalised
-    ("Mayor Resigns After Scandal", all capitals), only handles: a capital there names no one (review31r1)."""
+    ("Mayor Resigns After Scandal", all capitals), only handles and a first name with the capital after it: a capital
+    there may name no one (review31r1). Then those of a German post's capitals that may be a name or a noun
+    (_german_capitals), which a bare name in brackets makes names (quotes35)."""
     long_words = [w for w in post if len(w) > 3 and w[:1].isalpha() and _key(w) not in _TITLE_SMALL]
     headline = len(long_words) >= 3 and all(w[:1].isupper() for w in long_words) and not any(
         w[:1].islower() and _key(w) not in _TITLE_SMALL for w in post)   # "met" of "Biden met Scholz": prose
@@ -1868,9 +1938,45 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))} if not (german or headline) else _people(post) \
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
+    } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
-    return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+    named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+    return named, _german_capitals(post) - named if german and not headline else frozenset()
+
+
+# Words before a German noun that make the capital after them a noun's ("die Regierung", "viele Menschen", "3000
+# Menschen"): quantity words and German articles (not English "an", a German preposition); a figure is one too.
+_GERMAN_QUANTITIES = frozenset("viele vielen alle allen einige einigen mehrere mehreren manche manchen wenige wenigen "
+                               "tausende hunderte zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig "
+                               "hundert tausend kein keine keinen keiner beide beiden".split()) | frozenset(
+    "der die das den dem des ein eine einen einem einer eines dies diese dieser dieses diesen diesem mein meine "
+    "meinen meinem dein deine sein seine seinen seinem ihr ihre ihren ihrem unser unsere unseren euer eure jede "
+    "jeder jedes jeden jedem welche welcher".split())   # and German articles, demonstratives, possessives
+
+
+def _german_capitals(post: list[str]) -> frozenset[int]:
+    """The positions of a German post's capitalised words that may be a name as well as a noun: no article, figure or
+    quantity word before it ("die Regierung", "viele Menschen"), no role ("Kanzler"), no German noun's ending
+    ("Gerechtigkeit"), no pronoun or frequent word ("Er", "Danke", "Heute"). English, French or Spanish writes a noun
+    in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
+    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35)."""
+    return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
+                     and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
+                     and not _GERMAN_NOUN_RE.fullmatch(w)
+                     and not (j and (_key(post[j - 1]) in _GERMAN_QUANTITIES or any(c.isdigit() for c in post[j - 1]))))
+
+
+def _bare_name(words: list[str]) -> bool:
+    """Whether bracketed words are a name as a German post writes one bare: capitalised words, a name's particles
+    between them ("[von der Leyen]"), or an initialism; no article, pronoun, role, figure, frequent German word or
+    German noun's ending ("[Die Demonstranten]", "[Kanzler]", "[Aufklärung]" may be a noun for whom or what the
+    post means)."""
+    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES or w[:1].isupper()]
+    return bool(own) and all(
+        w[:1].isupper() and w.isalpha() and _bare(w) not in _REFERRING and _bare(w) not in _DETERMINERS
+        and _key(w) not in _GERMAN_WORDS and not _role(w) and not _GERMAN_NOUN_RE.fullmatch(w) for w in own)
 
 
 def _people(post: list[str]) -> set[str]:

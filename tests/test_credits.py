@@ -1152,3 +1152,66 @@ def test_perf34_a_precheck_finds_what_each_word_tried_at_every_character_finds(p
     every = re.compile("|".join(alternatives), pattern.flags)
     found, expected = pattern.search(text), every.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+# perf35 (#14): the keyword form tests the characters PREFIX can open with (PREFIX_FIRST) before its look-behinds and
+# PREFIX's alternation. The class is written out; here it is derived from PREFIX with `re`'s parser, so a word added
+# to PREFIX (or to OTHER_PHOTO_WORDS) with a new first character fails until the class has it.
+def _openings(ops: list) -> tuple[list[int], bool]:
+    """(the code points a match of `ops` can open with, whether `ops` can match nothing)."""
+    import re._parser as parser
+
+    found: list[int] = []
+    for op, value in ops:
+        if op is parser.LITERAL:
+            return [*found, value], False
+        if op is parser.IN:
+            assert all(item is parser.LITERAL for item, _ in value), value   # no range, category or negation to read
+            return [*found, *(code for _, code in value)], False
+        if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+            continue   # reads no character
+        if op is parser.SUBPATTERN:
+            parts = [list(value[3])]
+        elif op is parser.BRANCH:
+            parts = [list(branch) for branch in value[1]]
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT):
+            parts = [list(value[2])]
+        else:
+            raise AssertionError(f"an opening this test cannot read: {op}")
+        read = [_openings(part) for part in parts]
+        found += [code for codes, _ in read for code in codes]
+        if not (any(empty for _, empty in read) or (op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and value[0] == 0)):
+            return found, False
+    return found, True
+
+
+def test_perf35_the_keyword_forms_gate_lets_through_every_character_prefix_may_open_with():
+    import re._parser as parser
+
+    codes, empty = _openings(list(parser.parse(credit_patterns.PREFIX, re.IGNORECASE)))
+    assert not empty and codes
+    gate = re.compile(credit_patterns.PREFIX_FIRST, re.IGNORECASE)
+    openings = [re.compile(re.escape(chr(code)), re.IGNORECASE) for code in set(codes)]
+    cased = [chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000
+             and (chr(code).lower() != chr(code) or chr(code).upper() != chr(code) or code < 0x80)]
+    missed = [char for char in cased + [chr(code) for code in codes]
+              if any(o.match(char) for o in openings) and not gate.match(char)]
+    assert missed == []
+
+
+KEYWORD_PIECES = st.sampled_from(["Photo", "PHOTO", "photo", "ſcreenshot", "İmage", "image", "Credit", "credit", "Header",
+                                  "hero", "image", "Courtesy", "of", "by", "Kuva", "Фото", "写真", "사진", "צילום", "提供",
+                                  "Satellite", "Mandatory", "Copyright", "©", "AP", "AFP", "Jane Doe", "Riverton Tribune",
+                                  ":", "：", "=", "＝", ".", ". ", "!", "|", "—", ")", "(", " ", "  ", "\n", "\u3000",
+                                  "閉鎖", "x", "é", "K", "s", "i", "/", ";"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(KEYWORD_PIECES, max_size=16))
+def test_perf35_the_keyword_form_finds_with_its_gate_what_it_found_without(pieces):
+    text = "".join(pieces)
+    keyword = dict(credit_patterns.PATTERNS)["keyword"]
+    gated = re.compile(keyword.pattern, keyword.flags)
+    ungated = re.compile(keyword.pattern.replace(f"(?={credit_patterns.PREFIX_FIRST})", "", 1), keyword.flags)
+    assert gated.pattern != ungated.pattern
+    assert [m.span() + m.groups() for m in gated.finditer(text)] == [m.span() + m.groups() for m in ungated.finditer(text)]

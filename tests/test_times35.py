@@ -3,7 +3,7 @@
 `resolutions.resolved_at` and `snapshots.observed_at` were the time the row was written (`Ledger.observed_at()`, now
 at write time): after a slow answer, the fetch log held no fetch at the time a report or a view gave for the link or
 the capture list (asof34 and review34r5, "Left alone"). Each is now the latest `fetched_at` of the fetches it rests
-on, moved so in a cache written before (m056) and in a merge of an input made before it."""
+on, moved so in a cache written before (m058) and in a merge of an input made before it."""
 
 import json
 import shutil
@@ -57,15 +57,15 @@ WRITTEN = "2026-01-01T10:00:00.900000Z"                                  # the r
 REPLAYED = "2024-06-20T11:00:00.000000Z"                                 # a WARC record's date
 
 
-def _made_before_v56(path):
-    """A cache written before m056: a link of two live hops and a capture list written after their fetches; a link
+def _made_before_v58(path):
+    """A cache written before m058: a link of two live hops and a capture list written after their fetches; a link
     replayed from a WARC (already at its WARC-Date); a link whose fetch rows are gone (no fetch time known)."""
     from sqlite_utils import Database
 
     from cache.migrations import migrations
 
     old = Database(path)
-    migrations.apply(old, stop_before="m056_links_captures_sightings_at_fetch_time")
+    migrations.apply(old, stop_before="m058_links_captures_sightings_at_fetch_time")
     for i, (at, via) in enumerate([*((t, "live") for t in LIVE), (REPLAYED, "warc")], 1):
         old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": "resolve",
                                "fetched_at": at, "via": via})
@@ -86,23 +86,23 @@ def _times(path):
 MOVED = ({"https://t.co/a": LIVE[1], "https://t.co/b": REPLAYED, "https://t.co/c": WRITTEN}, [LIVE[1]])
 
 
-def test_a_cache_made_before_v56_has_its_links_and_captures_at_their_fetchs_time(tmp_path):
+def test_a_cache_made_before_v58_has_its_links_and_captures_at_their_fetchs_time(tmp_path):
     """Moved where every fetch a row rests on is in the log, live; kept where not (a replayed row is already at its
     WARC-Date; a row naming a fetch that is gone has no other known time)."""
     from cache import Store
 
-    _made_before_v56(tmp_path / "old.db")
+    _made_before_v58(tmp_path / "old.db")
     Store(tmp_path / "old.db").close()
     assert _times(tmp_path / "old.db") == MOVED
 
 
-def test_a_cache_merged_from_an_input_made_before_v56_has_them_at_their_fetchs_time(tmp_path):
-    """Merged straight (no migration of the input), its rows are moved as m056 moves them; merged with the same input
+def test_a_cache_merged_from_an_input_made_before_v58_has_them_at_their_fetchs_time(tmp_path):
+    """Merged straight (no migration of the input), its rows are moved as m058 moves them; merged with the same input
     opened first, each is one row, not two at two times."""
     from cache import Store
     from cache.merge import merge
 
-    _made_before_v56(tmp_path / "old.db")
+    _made_before_v58(tmp_path / "old.db")
     shutil.copy(tmp_path / "old.db", tmp_path / "opened.db")
     Store(tmp_path / "opened.db").close()
     merge(tmp_path / "straight.db", [tmp_path / "old.db"])
@@ -233,7 +233,7 @@ def test_two_writes_of_a_post_on_a_clock_that_did_not_move_are_two_runs(tmp_path
 
 
 def _sighted_before_v52(path):
-    """A cache written before m052 (so before m056): an account seen by one write of its post, whose two answers came
+    """A cache written before m052 (so before m058): an account seen by one write of its post, whose two answers came
     at LIVE[0] and LIVE[1], all written at WRITTEN; the account's sightings at that write's time."""
     from sqlite_utils import Database
 

@@ -27,12 +27,18 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
-SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|dijo|afirmó|" \
-         r"a déclaré|sagte"
+SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
+         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|dit|déclaré|affirmé|expliqué|selon|" \
+         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"   # de, fr, es, pt (quotes35)
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# Words for a story, its headline or its title: a quote after them, a colon or not, may be a shared story's headline,
+# not the post's own words ("Smith <a>shared</a> the story: “…”": review34r6, quotes35).
+STORY_RE = LazyPattern(r"\b(?:story|stories|article|headline|headlined|titled|entitled|report|piece|column|op-ed|"
+                       r"artikel|bericht|beitrag|überschrift|titel|article|intitulé|titre|artículo|titulado|titular|"
+                       r"noticia|nota|reportagem|matéria|título)\b", re.IGNORECASE)
 # Where another link was, in a block's words: a quote past it is that link's, not this one's.
 OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
@@ -42,8 +48,10 @@ MOST_BETWEEN = 80   # characters between the link and a quote of its sentence
 # A verb of posting: the name before it is the speaker's ("Mayor Jones <a>wrote on X</a>", "Smith said <a>on X</a>").
 # A name before a link that is no such verb is as often the one spoken of ("Trump attacked Chuck Jones <a>…</a>").
 POSTING = (r"(?:wrote|writes|posted|posts|tweeted|tweets|said|says|replied|replies|responded|responds|shared|shares|"
-           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|schrieb|twitterte|escribió|tuiteó|"
-           r"publicó|a écrit|a tweeté)")
+           r"added|adds|announced|declared|noted|argued|claimed|warned|commented|"
+           r"schrieb|schreibt|twitterte|postete|postet|veröffentlichte|antwortete|kommentierte|"   # German (quotes35)
+           r"a écrit|écrit|a tweeté|a publié|a posté|a répondu|"   # French
+           r"escribió|tuiteó|publicó|respondió|escreveu|publicou|postou|tuitou)")   # Spanish, Portuguese
 POSTING_RE = LazyPattern(rf"{POSTING}\b", re.IGNORECASE)
 VERB_BETWEEN_RE = LazyPattern(rf"\b{POSTING}\b", re.IGNORECASE)
 # A verb of posting whose post is another's: whoever shares a post or replies to one did not write it.
@@ -72,32 +80,106 @@ NOTHING = Beside(None, None, None)
 
 def beside(a: Any) -> Beside:
     """What the article says beside a link to a post (`a`): the quote a pull-quote or the link's sentence holds, and
-    the speaker it names. NOTHING where it says neither."""
-    block = next((b for b in ancestors(a) if b.tag in BLOCKS), None)
-    if block is None or block.tag not in PROSE:   # a link loose in a layout <div> is in no sentence read here
-        return NOTHING
-    quote = next((b for b in ancestors(a) if b.tag == "blockquote"), None)
-    if quote is not None:
-        found = _pull_quote(quote, block, a)
-        if found is not None:
-            return found
-    before, after = _split_at(block, a)
-    name = _name_before(before, element_text(a))
-    before, after = before.rsplit(OTHER_LINK, 1)[-1].lstrip(), after.split(OTHER_LINK, 1)[0].rstrip()
-    runs_before = _runs(before)
-    if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
-        return Beside(None, None, name)
-    run = _quote_after(after)
-    if run is not None:
-        text, closed, clear = run
-        if not closed:
-            more = _continued(block)
-            if more is None:
-                return Beside(None, None, name)
-            text = " ".join([text, *more])
-        return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
-    earlier = _quote_before(before, runs_before)
-    return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
+    the speaker it names. NOTHING where it says neither. One link; a page's links are read by one `Reader`."""
+    return Reader()(a)
+
+
+class Reader:
+    """`beside` for the post links of one parse: each block's words are read once, not once per link in it, and a
+    pull-quote or a paragraph's continuation once (#14: a paragraph of 100 post links walked its ~400 nodes 100 times,
+    and the name before each link was sought in all the words before it). The answers are `beside`'s, link by link;
+    a block where a link holds another (an SVG <a> inside an HTML one) or whose words hold `OTHER_LINK` is read link
+    by link as before. Keys are the nodes' `mem_id`s: a Reader lives as long as its tree."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[int, _Block | None] = {}
+        self._pulled: dict[tuple[int, int], Beside | None] = {}
+        self._continued: dict[int, list[str] | None] = {}
+
+    def __call__(self, a: Any) -> Beside:
+        block = next((b for b in ancestors(a) if b.tag in BLOCKS), None)
+        if block is None or block.tag not in PROSE:   # a link loose in a layout <div> is in no sentence read here
+            return NOTHING
+        quote = next((b for b in ancestors(a) if b.tag == "blockquote"), None)
+        if quote is not None:
+            signature = _signature(quote, block, a)
+            key = (quote.mem_id, signature.mem_id)
+            if key not in self._pulled:
+                self._pulled[key] = _pull_quote(quote, signature)
+            found = self._pulled[key]
+            if found is not None:
+                return found
+        if block.mem_id not in self._blocks:
+            self._blocks[block.mem_id] = _Block.read(block)
+        read = self._blocks[block.mem_id]
+        place = read.links.get(a.mem_id) if read is not None else None
+        if read is not None and read.too_long:
+            before = after = ""
+        elif read is None or place is None:
+            before, after = _split_at(block, a)
+            name = _name_before(before, element_text(a))
+            before, after = before.rsplit(OTHER_LINK, 1)[-1].lstrip(), after.split(OTHER_LINK, 1)[0].rstrip()
+            return self._reading(block, before, after, name, element_text(a))
+        else:
+            before, after = read.words[place], read.words[place + 1]
+        # a name `NAME_BEFORE_RE` reads ends the words before the link and holds no other link: it is in `before`
+        shown = element_text(a)
+        return self._reading(block, before, after, _name_before(before, shown), shown)
+
+    def _reading(self, block: Any, before: str, after: str, name: str | None, shown: str) -> Beside:
+        """What the words of the link's sentence before it and after it (no other link's words) say; `shown`: the
+        link's own words."""
+        runs_before = _runs(before)
+        if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
+            return Beside(None, None, name)
+        run = _quote_after(after, shown)
+        if run is not None:
+            text, closed, clear = run
+            if not closed:
+                if block.mem_id not in self._continued:
+                    self._continued[block.mem_id] = _continued(block)
+                more = self._continued[block.mem_id]
+                if more is None:
+                    return Beside(None, None, name)
+                text = " ".join([text, *more])
+            return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
+        earlier = _quote_before(before, runs_before)
+        return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A block's words between its links, read in one walk: `words[i]` the words before its link `i` (after link
+    `i - 1`), each as one line; `links` a link's `mem_id` to its `i`. What `_split_at` gives a link, cut at the other
+    links as `beside` cuts it: its `before` is `words[i]`, its `after` `words[i + 1]`. `too_long`: a block of more
+    than MOST_NODES nodes, no words beside any of its links."""
+    words: tuple[str, ...]
+    links: dict[int, int]
+    too_long: bool = False
+
+    @classmethod
+    def read(cls, block: Any) -> _Block | None:
+        """The block's words between its links; None where a link holds another or the words hold `OTHER_LINK`
+        (read link by link: `_split_at`)."""
+        texts: list[list[str]] = [[]]
+        links: dict[int, int] = {}
+        in_link: set[int] = set()
+        for seen, node in enumerate(block.traverse(include_text=True)):
+            if seen > MOST_NODES:
+                return cls((), {}, too_long=True)
+            if node.mem_id in in_link:
+                if node.tag == "a":
+                    return None
+            elif node.tag == "a":
+                links[node.mem_id] = len(texts) - 1
+                in_link.update(n.mem_id for n in node.traverse(include_text=True))
+                texts.append([])
+            elif node.tag == "-text":
+                text = node.text_content or ""
+                if OTHER_LINK in text:
+                    return None
+                texts[-1].append(text)
+        return cls(tuple(" ".join("".join(t).split()) for t in texts), links)
 
 
 def _split_at(block: Any, a: Any) -> tuple[str, str]:
@@ -137,16 +219,18 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str) -> tuple[str, bool, bool] | None:
+def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
     """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
-    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”")."""
+    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
+    story or a headline, there or in the link's words (`shown`), may make it a shared story's title (STORY_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
         return None
-    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start])
+    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start]) \
+        and not STORY_RE.search(f"{shown} {after[:start]}")
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
@@ -193,17 +277,21 @@ def _name_before(before: str, shown: str) -> str | None:
     return " ".join(words) or None
 
 
-def _pull_quote(quote: Any, block: Any, a: Any) -> Beside | None:
-    """A blockquote that is no embed code, holding the link in its signature (a <footer>, a <cite>, a line opening with
-    a dash, its short last block): the blocks above it, after any other post's signature, are the quote, tied to the
-    link by the markup. None: the link sits in the quoted words themselves, which its sentence tells."""
-    signature = block
+def _signature(quote: Any, block: Any, a: Any) -> Any:
+    """The part of a blockquote holding the link (`a`) that may sign it: its nearest <footer> or <cite> inside the
+    quote, else the link's block."""
     for b in ancestors(a):
         if b.mem_id == quote.mem_id:
             break
         if b.tag in ("footer", "cite"):
-            signature = b
-            break
+            return b
+    return block
+
+
+def _pull_quote(quote: Any, signature: Any) -> Beside | None:
+    """A blockquote that is no embed code, holding the link in its signature (a <footer>, a <cite>, a line opening with
+    a dash, its short last block: `_signature`): the blocks above it, after any other post's signature, are the quote,
+    tied to the link by the markup. None: the link sits in the quoted words themselves, which its sentence tells."""
     if signature.mem_id == quote.mem_id or not _signs(signature) \
             or any(seen > MOST_NODES for seen, _ in enumerate(quote.traverse())):   # a pull-quote is short
         return None

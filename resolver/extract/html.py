@@ -423,8 +423,9 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
     )
 
 
-def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
-    """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here."""
+def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
+    """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here.
+    `said`: the parse's reading of the words beside post links."""
     tag, classes = el.tag, class_set(el)
     if tag == "blockquote":
         if _is_tweet_blockquote(el):
@@ -480,16 +481,16 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
-        return _with_words_beside(embed, el) if detector == "html-link" and embed.kind == "post" else embed
+        return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind == "post" else embed
     return None
 
 
-def _with_words_beside(embed: Embed, a: Any) -> Embed:
-    """A link to a post with what the article says beside it (`beside.beside`): the words it quotes, the speaker it
-    names, and the date the link's own words give ("March 14, 2023", as a widget's date link does). A link read as a
-    link alone was never compared, and its report said the article quoted no text and showed no date (newuser34 #1,
-    #3)."""
-    said = beside.beside(a)
+def _with_words_beside(embed: Embed, a: Any, read: beside.Reader) -> Embed:
+    """A link to a post with what the article says beside it (`read`, the parse's `beside.Reader`): the words it
+    quotes, the speaker it names, and the date the link's own words give ("March 14, 2023", as a widget's date link
+    does). A link read as a link alone was never compared, and its report said the article quoted no text and showed
+    no date (newuser34 #1, #3)."""
+    said = read(a)
     shown = element_text(a)
     date_text = _date_words(shown) if shown else None
     date = parse_date(date_text, langs=_date_languages(a)) if date_text else None
@@ -806,6 +807,7 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
     quotes: set[Any] = set()   # the claimed tweet blockquotes
     furniture: list[Any] = []
     promoted = AncestorMemo(_names_other_stories, False)
+    said = beside.Reader()   # each block beside post links read once (#14)
     for group in _embed_candidates(tree, furniture=furniture, needles=needles):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
         # What holds a node: nothing (None), a claimed tweet blockquote ("tweet") or another claimed embed ("embed").
@@ -815,7 +817,7 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
             held = holder(el.parent) if claimed else None
             if held is not None and not (held == "tweet" and _is_tweet_blockquote(el)):
                 continue   # a quoted post's embed code nested in a tweet's is an embed of its own (#10)
-            embed = _embed_at(el, smap)
+            embed = _embed_at(el, smap, said)
             if embed is not None and embed.kind == "playlist" and promoted(el.parent):
                 continue   # the site's own playlist in a related-stories or promo box (SB Nation, the Daily News)
             if embed is not None:
