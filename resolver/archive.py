@@ -497,9 +497,11 @@ async def _ask_archive(session: Session, url: str, purpose: str, found_via: str,
     if store is not None and ledger.rows:
         # An answer that lists no snapshot (no captures, an error) is written alone: its row is the record of the
         # lookup, read again within the TTL and asked of by `looked_up`.
+        # times35: at the lookup's fetch time (a replayed one's WARC-Date), not at this write, after the answer
+        observed_at, _ = ledger.time_of([outcome.fetch_id], default=(ledger.observed_at(), None))
         with ledger.transaction(store) as real:
             outcome = replace(outcome, fetch_id=real(outcome.fetch_id))
-            _record_snapshots(store, found[0], found_via, outcome.fetch_id, ledger.observed_at())
+            _record_snapshots(store, found[0], found_via, outcome.fetch_id, observed_at)
     return outcome, found
 
 
