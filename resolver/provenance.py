@@ -1401,7 +1401,8 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
             row = _answer_of([r for r in store.cdx_lists_any_case(form_query(form, url))
                               if takes is None or takes([r["id"]])])
             if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
-                found.append(_lookup_of(row, "cdx", f"https://{_asked(row, form)}", redactor))
+                found.append(_lookup_of(row, "cdx", _asked(row, url) if form == url else f"https://{_asked(row, form)}",
+                                        redactor))
         cdx = store.cdx_lists_any_case(form_query(url, url)) if forms == (url,) else []
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another

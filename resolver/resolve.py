@@ -461,8 +461,8 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
     (`Ledger.share`, as an X API batch's): the first resolution written writes it, the others cite the same row. An
     answer that came whole is kept for the rest of the run without its body (where it points is read once); a
-    timeout at a link's deadline, a refusal or a body cut at a deadline is its own resolution's (its deadline), and
-    not kept. A 429, a 5xx or a timeout within the link's time (a failure that may pass) is kept for the run too,
+    timeout at a link's deadline, a refusal, a body cut at a deadline or a failure whose retry the link's deadline
+    left no time for (review35r4) is its own resolution's (its deadline), and not kept. A 429, a 5xx or a timeout within the link's time (a failure that may pass) is kept for the run too,
     marked FAILED_HOP: every other link through it says it "failed earlier in this run" (archive35: a link through a
     failing shortener hop asked it again, one request a link; one attempt a hop a run, as runs34 made it for a
     link); its Retry-After is not kept (read again at that later moment, it named a time the server never gave,
@@ -471,9 +471,10 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
-        # the deadline that cut this answer, when it was this asker's link's
-        cut_by = until if until is not None and until.passed() and (outcome.error_kind == "timeout"
-                                                                     or outcome.cut_at_deadline) else None
+        # the deadline that cut this answer, when it was this asker's link's: at the deadline, or a retry it left no
+        # time for (a link with more time would have made it: review35r4)
+        cut_by = until if until is not None and (outcome.retry_cut or until.passed() and (
+            outcome.error_kind == "timeout" or outcome.cut_at_deadline)) else None
         if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline \
                 and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
