@@ -1797,8 +1797,8 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
         #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
         return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
                                               and _bare(w) not in _DETERMINERS for w in words)
-    if _seat(words) and not any(_seat(words) in aliases for aliases in _INITIALISM_NAMES.values()):
-        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not the DOD's Pentagon
+    if key in _SEAT_BODIES.get(_seat(words), ()):
+        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not "CIA" (review35r2)
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
@@ -1814,6 +1814,16 @@ _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "qu
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
                     "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
+# The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
+# warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
+# after quotes35: review35r2). A seat a row of _INITIALISM_NAMES gives its body is that row's (the DOD's Pentagon).
+_SEAT_BODIES = {
+    "kremlin": ("fsb", "svr", "gru", "fso", "mid", "kgb"), "lubyanka": ("fsb", "kgb"),
+    "langley": ("cia",), "foggy bottom": ("dos",), "élysée": ("dgse", "dgsi"), "elysee": ("dgse", "dgsi"),
+    "quai d'orsay": ("mae",), "zhongnanhai": ("ccp", "cpc", "mss"), "kanzleramt": ("bnd",),
+    "bundeskanzleramt": ("bnd",), "whitehall": ("mod", "fco", "fcdo", "hmg"), "westminster": ("hmg",),
+    "downing street": ("hmg",), "bankova": ("sbu", "gur"),
+}
 
 
 def _seat(words: list[str]) -> str:

@@ -2686,3 +2686,33 @@ def test_a_seat_the_table_gives_another_body_or_no_seat_still_fails(said, found,
     c = compare(said, found)
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+# review35r2 (1): quotes35 let a seat of power in brackets warn for ANY initialism outside the table, so "[Kremlin]"
+# for "CIA" or "NATO" and "[Langley]" for "FSB" only warned (they failed before): another body put in the post's
+# words. A seat warns only for an initialism of a body that sits there or that it stands for (_SEAT_BODIES); for any
+# other it is another body's name and fails, as it did before quotes35.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Kremlin] denies the report", "CIA denies the report", "CIA → [Kremlin]"),
+    ("[Kremlin] denies the report", "NATO denies the report", "NATO → [Kremlin]"),
+    ("[Kremlin] denies the report", "SBU denies the report", "SBU → [Kremlin]"),
+    ("[Langley] denies the report", "FSB denies the report", "FSB → [Langley]"),
+    ("[Élysée] denies the report", "FSB denies the report", "FSB → [Élysée]"),
+    ("[Westminster] denies the report", "SNP denies the report", "SNP → [Westminster]"),
+    ("[Capitol] denies the report", "FSB denies the report", "FSB → [Capitol]"),
+], ids=["kremlin-cia", "kremlin-nato", "kremlin-sbu", "langley-fsb", "elysee-fsb", "westminster-snp", "capitol-fsb"])
+def test_a_seat_of_power_for_a_body_that_does_not_sit_there_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[Langley] denies the report", "CIA denies the report"),
+    ("[Kremlin] denies the report", "GRU denies the report"),
+    ("[Zhongnanhai] denies the report", "CCP denies the report"),
+], ids=["langley-cia", "kremlin-gru", "zhongnanhai-ccp"])
+def test_a_seat_of_power_for_a_body_that_sits_there_warns_saying_so(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert SEAT_FOR_A_BODY in c.evidence, c.evidence
