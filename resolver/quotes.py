@@ -2149,6 +2149,18 @@ def _turns(post: list[str], said: list[str]) -> bool:
     return sum(map(_negates, post)) != sum(map(_negates, said)) or bool(figures[0]) and figures[0] != figures[1]
 
 
+def turns_around(change: Change) -> bool:
+    """Whether a change is a misquote's mark on its own: other figures in place of the post's ("300" → "3000"), or a
+    negation dropped or added and nothing else ("dropped "not""). A quote that shares little with a post may quote
+    another post of the same person, but not one that keeps the post's words around such a change (review35r2: "We'll
+    cut 3000 jobs" for "We will not cut 300 jobs" warned as maybe another post)."""
+    post, said = change.post.split(), change.article.split()
+    figures = [[d for w in side for d in re.findall(r"\d+", _western_digits(w))] for side in (post, said)]
+    if figures[0] and figures[1] and figures[0] != figures[1]:
+        return True
+    return _turns(post, said) and [_key(w) for w in post if not _negates(w)] == [_key(w) for w in said if not _negates(w)]
+
+
 _BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")
 
 

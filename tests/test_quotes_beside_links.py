@@ -401,3 +401,20 @@ def test_perf35_the_words_beside_links_read_once_a_block_are_those_read_link_by_
     with mock.patch.object(beside._Block, "read", return_value=None):
         alone = [beside.Reader()(a) for a in links]
     assert once == alone
+
+
+# review35r2 (2): quotes35's "they may quote another post" warn took a heavy misquote of THIS post for another post:
+# "We'll cut 3000 jobs" for "We will not cut 300 jobs" (a negation dropped, a figure changed) shares under two thirds
+# of its words, with two changes, and only warned. A figure changed for another figure, or a negation dropped or added
+# as a change of its own, is a misquote's mark, not another post's: those still fail.
+@pytest.mark.parametrize("post,text", [
+    ("We will not cut 300 jobs this year.", "We'll cut 3000 jobs"),
+    ("We will not raise taxes by 5 percent.", "They will raise fees by 9 percent"),
+    ("We will not support the plan.", "They will support this plan"),
+], ids=["contraction-and-figure", "figure-and-other-words", "negation-dropped"])
+def test_a_misquote_beside_a_link_changing_a_figure_or_a_negation_still_fails(post, text):
+    from resolver.provenance import text_check
+
+    checked = text_check({"text": text, "detector": "html-link", "text_confidence": "high"},
+                         {"status": "available", "text": post, "archived": [], "post_id": POST_ID})
+    assert checked["result"] == "fail", checked
