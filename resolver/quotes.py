@@ -1948,7 +1948,7 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]) and not _name_particle(post, i - 1))
         and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
     } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
@@ -1993,9 +1993,19 @@ def _bare_name(words: list[str]) -> bool:
 
 def _people(post: list[str]) -> set[str]:
     """The keys of a person's first name and the capitalised word after it ("Joe Biden"), which is plainly a name in a
-    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33)."""
-    return {_key(w) for j in range(len(post) - 1) if _is_first_name(post[j]) and _key(post[j]) not in _WORDS_TOO
-            and post[j + 1][:1].isupper() and not post[j + 1].startswith("@") for w in post[j:j + 2]}
+    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33), a name's particles between them
+    ("Ursula von der Leyen": review35r2; "von der Stadt" alone is a German noun's, "von der Leyen" alone unknown)."""
+    people = set()
+    for j in range(len(post) - 1):
+        if not _is_first_name(post[j]) or _key(post[j]) in _WORDS_TOO:
+            continue
+        k = j + 1
+        while k < len(post) - 1 and post[k][:1].islower() and (
+                _key(post[k]) in _PARTICLES or _name_particle(post, k)):
+            k += 1
+        if post[k][:1].isupper() and not post[k].startswith("@"):
+            people.update((_key(post[j]), _key(post[k])))
+    return people
 
 
 # First names that are as often a word of a headline ("Bill Passes Senate", "Mark Your Calendars", "Rose Garden").

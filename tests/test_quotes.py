@@ -2748,3 +2748,32 @@ def test_a_german_name_for_another_still_fails_beside_compound_roles(said, found
     c = compare(said, found, lang="de")
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence
+
+
+# review35r2 (4): a name with a particle and its article ("Ursula von der Leyen") replaced in brackets by another name
+# only warned, in German and English posts alike: "Leyen" after "der" read as a noun after an article (a title in
+# English, "Die Kanzlerin"). In an English post the article of a name's particle ("der" after "von", before a capital)
+# makes no title of the capital after it; in any post a first name, particles and a capital are a person's name. (In
+# a German post "von der Leyen" alone stays unknown: "von der Stadt" is written alike.)
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("[Scholz] sagte nein", "Ursula von der Leyen sagte nein", "de", "Ursula von der Leyen → [Scholz]"),
+    ("Wir danken [Scholz] sehr", "Wir danken Ursula von der Leyen sehr", "de", "Ursula von der Leyen → [Scholz]"),
+    ("[Scholz] said no", "Ursula von der Leyen said no", None, "Ursula von der Leyen → [Scholz]"),
+    ("[Scholz] said no", "von der Leyen said no", None, "von der Leyen → [Scholz]"),
+], ids=["de-full-name", "de-inside", "en-full-name", "en-surname"])
+def test_a_name_with_a_particle_and_its_article_replaced_in_brackets_fails(said, found, lang, shown):
+    c = compare(said, found, lang=lang)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("[Die Kommissionschefin] sagte nein", "von der Leyen sagte nein", "de"),
+    ("[Sie] sagte nein", "von der Leyen sagte nein", "de"),
+    ("[The commission president] said no", "Ursula von der Leyen said no", None),
+    ("Hilfe von der [Berlin] kommt", "Hilfe von der Stadt kommt", "de"),
+    ("Ein Brief von [Merz] kam heute", "Ein Brief von der Kirche kam heute", "de"),
+], ids=["de-role", "de-pronoun", "en-role", "de-von-der-noun", "de-von-der-noun-replaced"])
+def test_a_role_or_pronoun_for_a_name_with_a_particle_still_warns(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
