@@ -1995,7 +1995,7 @@ def _people(post: list[str]) -> set[str]:
     """The keys of a person's first name and the capitalised word after it ("Joe Biden"), which is plainly a name in a
     headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33), a name's particles between them
     ("Ursula von der Leyen": review35r2; "von der Stadt" alone is a German noun's, "von der Leyen" alone unknown)."""
-    people = set()
+    people: set[str] = set()
     for j in range(len(post) - 1):
         if not _is_first_name(post[j]) or _key(post[j]) in _WORDS_TOO:
             continue
