@@ -418,3 +418,22 @@ def test_a_misquote_beside_a_link_changing_a_figure_or_a_negation_still_fails(po
     checked = text_check({"text": text, "detector": "html-link", "text_confidence": "high"},
                          {"status": "available", "text": post, "archived": [], "post_id": POST_ID})
     assert checked["result"] == "fail", checked
+
+
+# review35r2 (5): quotes35 made French "dit" a verb of speech after a quote; Dutch writes "dit" for "this" ("Dit is
+# een groot probleem", "dit jaar"), so a Dutch article's quote of the post after a colon was taken for speech and not
+# read at all (it was read, HIGH, before): a misquote went unchecked. "dit" is speech where French writes it so: with
+# "-il"/"-elle", after "a" or "a-t-elle", or before an article or a capitalised name ("dit le maire", "dit Smith").
+@pytest.mark.parametrize("body, text", [
+    (f'<p>Jansen <a href="{URL}">schreef</a>: “Kosten stegen 21 procent.” Dit is een groot probleem.</p>',
+     "Kosten stegen 21 procent."),
+    (f'<p>Jansen <a href="{URL}">schreef</a>: “Kosten stegen 21 procent”, dit jaar al.</p>', "Kosten stegen 21 procent"),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », dit le maire.</p>', None),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », dit Dupont.</p>', None),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », dit-elle.</p>', None),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », a-t-elle dit.</p>', None),
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », a dit le maire.</p>', None),
+], ids=["nl-dit-is", "nl-dit-jaar", "fr-dit-le", "fr-dit-name", "fr-dit-elle", "fr-a-t-elle-dit", "fr-a-dit"])
+def test_dutch_dit_after_a_quote_is_no_french_verb_of_speech(body, text):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text == text, embed

@@ -27,9 +27,13 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
+# de, fr, es, pt (quotes35); French "dit" only as French writes it ("dit-elle", "a dit", "dit le maire"), Dutch "dit"
+# being "this" ("Dit is", "dit jaar": review35r2)
 SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
-         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|dit|déclaré|affirmé|expliqué|selon|" \
-         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"   # de, fr, es, pt (quotes35)
+         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|déclaré|affirmé|expliqué|selon|" \
+         r"a dit|t-il dit|t-elle dit|" \
+         r"dit(?=-(?:il|elle|ils|elles|on)\b|\s+(?:le|la|les|l['’]|un|une)\b|\s+(?-i:[A-ZÀ-ÖØ-Þ]))|" \
+         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
