@@ -1794,15 +1794,25 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
 
     if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2):
-        #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
-        return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
-                                              and _bare(w) not in _DETERMINERS for w in words)
+        #         a role or a word for a body's kind ("[the group]" for "ISIS": quotes35), not any noun in small
+        #         letters ("Gli [russi]" for "Gli USA", "[the democrats]" for "GOP": review35r2)
+        return all(map(_kind, words)) and any(_role(w) or _bare(w) in _BODY_KINDS or _bare(w).endswith("s") and
+                                              _bare(w)[:-1] in _BODY_KINDS for w in words)
     if key in _SEAT_BODIES.get(_seat(words), ()):
         return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not "CIA" (review35r2)
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
     return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
+
+
+# Words for the kind of body an initialism names, besides the roles (_ROLES), in the languages the checks know best:
+# "[the group]", "[the militants]", "[the country]" for "ISIS" or "UK" (quotes35, review35r2). Singular, or a plural "s".
+_BODY_KINDS = frozenset(
+    "group organisation organization movement alliance bloc militant jihadist insurgent fighter terrorist extremist "
+    "caliphate country nation kingdom republic federation grupo organización movimiento país nación reino "
+    "república gruppo organizzazione movimento paese nazione regno repubblica groupe mouvement pays royaume "
+    "république gruppe organisation bewegung land königreich republik".split())
 
 
 # Seats of power, whose name a news text writes for whoever sits or rules there ("the Kremlin" for the Russian

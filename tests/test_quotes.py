@@ -2777,3 +2777,33 @@ def test_a_name_with_a_particle_and_its_article_replaced_in_brackets_fails(said,
 def test_a_role_or_pronoun_for_a_name_with_a_particle_still_warns(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "warn", c.evidence
+
+
+# review35r2 (6): quotes35 let any noun in small letters be a word for a known initialism's kind ("[the group]" for
+# "ISIS"), so another people or party in small letters only warned: "Gli [russi]" for "Gli USA" (Italian writes a
+# people in small letters), "[the democrats]" for "GOP" (both failed before). A word for the kind of body is a role
+# or one of the words for a body's kind (group, organisation, militants ...), in small letters or not.
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("Gli [russi] non cederanno", "Gli USA non cederanno", "it", "USA → [russi]"),
+    ("[the democrats] will not back down", "GOP will not back down", None, "GOP → [the democrats]"),
+    ("[the chinese] will not back down", "UK will not back down", None, "UK → [the chinese]"),
+    ("[the kurds] claimed the attack", "ISIS claimed the attack", None, "ISIS → [the kurds]"),
+], ids=["it-a-people", "another-party", "another-people", "another-group"])
+def test_another_people_or_party_in_small_letters_for_a_known_initialism_fails(said, found, lang, shown):
+    c = compare(said, found, lang=lang)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[the group] claimed the attack", "ISIS claimed the attack"),
+    ("[the terror group] claimed the attack", "ISIS claimed the attack"),
+    ("[the militants] claimed the attack", "ISIL claimed the attack"),
+    ("[the jihadists] claimed the attack", "ISIS claimed the attack"),
+    ("[the organisation] claimed the attack", "ISIS claimed the attack"),
+    ("[the country] will not back down", "UK will not back down"),
+    ("[the party] will not back down", "GOP will not back down"),
+], ids=["group", "terror-group", "militants", "jihadists", "organisation", "country", "party"])
+def test_a_word_for_a_known_initialism_s_kind_still_warns(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
