@@ -1992,10 +1992,10 @@ def _bare_name(words: list[str]) -> bool:
     """Whether bracketed words are a name as a German post writes one bare: capitalised words, a name's particles
     between them ("[von der Leyen]"), or an initialism; no article, pronoun, role, figure, frequent German word or
     German noun's ending ("[Die Demonstranten]", "[Kanzler]", "[Aufklärung]" may be a noun for whom or what the
-    post means); roles before a name are its title ("[Kanzler Merz]", "[Außenministerin Baerbock]": review35r2)."""
-    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES or w[:1].isupper()]
-    while len(own) > 1 and _role(own[0]) and own[0][:1].isupper():
-        own = own[1:]
+    post means); roles beside a name are its title ("[Kanzler Merz]", "[CDU-Chef Merz]", "[Außenministerin
+    Baerbock]"), "de" a particle as "von" is ("[de Maizière]": review35r2)."""
+    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES | _ROMANCE_PARTICLES or w[:1].isupper()]
+    own = [w for w in own if not (_role(w) and w[:1].isupper())] or own   # "[CDU-Chef Merz]": its title
     return bool(own) and all(
         w[:1].isupper() and w.isalpha() and _bare(w) not in _REFERRING and _bare(w) not in _DETERMINERS
         and _key(w) not in _GERMAN_WORDS and not _role(w) and not _GERMAN_NOUN_RE.fullmatch(w) for w in own)
@@ -2099,6 +2099,8 @@ def _reads_german(post: list[str]) -> bool:
 
 _PARTICLES = frozenset("von vom zu van".split())
 _PARTICLE_ARTICLES = frozenset("der den dem".split())
+# Particles of names that German posts write too ("Thomas de Maizière", "Di Lorenzo"), in brackets (review35r2).
+_ROMANCE_PARTICLES = frozenset("de di da du del della ten ter".split())
 
 
 def _name_particle(post: list[str], i: int) -> bool:

@@ -2807,3 +2807,19 @@ def test_another_people_or_party_in_small_letters_for_a_known_initialism_fails(s
 def test_a_word_for_a_known_initialism_s_kind_still_warns(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
+
+
+# review35r2 (7): a bracketed name with a title or a party before it, or with the particle "de", for another name in a
+# German post only warned: "[CDU-Chef Merz]" for "Scholz" (once "Chef" is a role, above), "[de Maizière]", "[Thomas de
+# Maizière]" for "Scholz". Role words beside a name in brackets are its title; "de", "di", "da", "du" are a name's
+# particles as "von" and "van" are. A role alone still warns.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[CDU-Chef Merz] hat recht", "Scholz hat recht", "Scholz → [CDU Chef Merz]"),
+    ("[Merz, CDU-Chef,] hat recht", "Scholz hat recht", "Scholz → [Merz CDU Chef]"),
+    ("[de Maizière] sagte nein", "Scholz sagte nein", "Scholz → [de Maizière]"),
+    ("[Thomas de Maizière] sagte nein", "Scholz sagte nein", "Scholz → [Thomas de Maizière]"),
+], ids=["party-and-title", "title-after", "de", "first-name-de"])
+def test_a_german_post_s_name_for_a_titled_or_particled_name_in_brackets_fails(said, found, shown):
+    c = compare(said, found, lang="de")
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
