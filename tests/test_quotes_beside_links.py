@@ -437,3 +437,30 @@ def test_a_misquote_beside_a_link_changing_a_figure_or_a_negation_still_fails(po
 def test_dutch_dit_after_a_quote_is_no_french_verb_of_speech(body, text):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert embed.text == text, embed
+
+
+# review35r2 (2), as a property: a quote beside a link whose figure differs from the post's, whatever other words it
+# changes, is never taken for "another post" (it fails, or warns as mostly not the post's words at all).
+_PLAIN = ["council", "mayor", "budget", "plan", "bridge", "tolls", "city", "voted", "approved", "rejected", "today",
+          "residents", "costs", "rose", "fell", "percent", "jobs", "cut", "new", "taxes"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(_PLAIN), min_size=4, max_size=10), at=st.integers(0, 10),
+       figure=st.integers(1, 999), other=st.integers(1, 999), swaps=st.lists(st.tuples(
+           st.integers(0, 11), st.sampled_from(["river", "school", "state", "fees", "tonight", "oppose"])), max_size=4))
+def test_a_quote_beside_a_link_with_another_figure_is_never_maybe_another_post(words, at, figure, other, swaps):
+    from hypothesis import assume
+
+    from resolver.provenance import text_check
+
+    assume(figure != other and str(figure) not in str(other) and str(other) not in str(figure))
+    at = min(at, len(words))
+    post = [*words[:at], str(figure), *words[at:]]
+    said = [*words[:at], str(other), *words[at:]]
+    for i, word in swaps:
+        if i < len(said) and i != at:
+            said[i] = word
+    checked = text_check({"text": " ".join(said), "detector": "html-link", "text_confidence": "high"},
+                         {"status": "available", "text": " ".join(post), "archived": [], "post_id": POST_ID})
+    assert "they may quote another post" not in checked["evidence"], checked
