@@ -464,3 +464,24 @@ def test_a_quote_beside_a_link_with_another_figure_is_never_maybe_another_post(w
     checked = text_check({"text": " ".join(said), "detector": "html-link", "text_confidence": "high"},
                          {"status": "available", "text": " ".join(post), "archived": [], "post_id": POST_ID})
     assert "they may quote another post" not in checked["evidence"], checked
+
+
+# review35r2 (8): quotes35 made any word for a story before the colon ("report", "article", "Bericht") a sign that the
+# quote after it is a shared story's headline, so the post's own words about a report ("Smith <a>wrote</a> about the
+# report: “…”") were read as uncertain and a misquote of them only warned (it failed before). A story's headline is
+# read where a word names a title ("headlined", "Überschrift", "intitulé") or where the story is shared ("shared the
+# story", "teilte den Bericht", "a partagé l'article"); a story only written about is the post's subject.
+@pytest.mark.parametrize("body, confidence", [
+    (f'<p>Smith <a href="{URL}">wrote</a> about the report: “Costs rose 21 percent this year.”</p>', "high"),
+    (f'<p>Smith <a href="{URL}">posted</a> in response to the article: “Costs rose 21 percent this year.”</p>', "high"),
+    (f'<p>Smith <a href="{URL}">schrieb</a> zum Bericht: „Costs rose 21 percent this year.“</p>', "high"),
+    (f'<p>Smith <a href="{URL}">shared</a> the report: “Costs rose 21 percent this year.”</p>', "uncertain"),
+    (f'<p>Smith <a href="{URL}">teilte</a> den Bericht: „Costs rose 21 percent this year.“</p>', "uncertain"),
+    (f'<p>Smith <a href="{URL}">a partagé</a> l’article : « Costs rose 21 percent this year. »</p>', "uncertain"),
+    (f'<p>Smith <a href="{URL}">posted</a> the story under the headline: “Costs rose 21 percent this year.”</p>',
+     "uncertain"),
+], ids=["wrote-about-a-report", "in-response-to-an-article", "de-zum-bericht", "shared-the-report",
+        "de-teilte-den-bericht", "fr-a-partage-l-article", "under-the-headline"])
+def test_a_story_written_about_is_the_post_s_subject_a_story_shared_or_titled_its_headline(body, confidence):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence) == ("Costs rose 21 percent this year.", confidence)
