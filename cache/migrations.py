@@ -1184,6 +1184,27 @@ def m055_status_as_of_no_answer_dated_ahead(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m056_output_rewrite_pending(db: Database) -> None:
+    """v56 (outfile35, #13): `run_outputs.pending` and `pending_sha256`, a rewrite of the output file the run
+    committed and has not yet renamed over it (the new file, whole and fsync'ed, at `pending`; its `length` bytes
+    have this sha256). The rename comes after the commit; a kill in between is completed by the next run. Before,
+    the rename came first: a kill before the commit left the file and its recorded length disagreeing. An index on
+    `progress (job, source)`: a feed's record scanned again finds the line FILE holds for its source."""
+    db.table("run_outputs").add_column("pending", str)
+    db.table("run_outputs").add_column("pending_sha256", str)
+    # Whether a record a resumed run scans had its line written for other bytes (`Store.finished_as`).
+    db.execute("CREATE INDEX progress_job_source ON progress (job, source)")
+
+
+@migrations()
+def m057_credit_kind(db: Database) -> None:
+    """v57 (newuser35b #1, #3, #9): what kind of picture a credit's label says it is: file, handout, courtesy, stock,
+    private or rights-reserved ("Foto: Archiv", "(File photo: Jane Roe/AFP)", "Photo : DR"), a label being no
+    one's name. NULL: the credit carries no label, or was recorded before v57."""
+    db.table("credits").add_column("kind", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

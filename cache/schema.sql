@@ -81,7 +81,7 @@ CREATE TABLE "credits" (
    "image" TEXT,
    "span_start" INTEGER,
    "span_end" INTEGER
-, "split_confidence" TEXT, "also_at" TEXT);
+, "split_confidence" TEXT, "also_at" TEXT, "kind" TEXT);
 
 CREATE UNIQUE INDEX "idx_credits_article_id_ordinal"
     ON "credits" ("article_id", "ordinal");
@@ -350,7 +350,7 @@ CREATE TABLE "run_outputs" (
    "path" TEXT NOT NULL,
    "length" INTEGER NOT NULL,
    "updated_at" TEXT NOT NULL
-);
+, "pending" TEXT, "pending_sha256" TEXT);
 
 CREATE UNIQUE INDEX "idx_run_outputs_job"
     ON "run_outputs" ("job");
@@ -590,4 +590,6 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
                        AND a.post_id = e.post_id)
                        OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
+
+CREATE INDEX progress_job_source ON progress (job, source);
 

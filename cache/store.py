@@ -17,7 +17,7 @@ import sys
 import threading
 import time as clock
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -55,7 +55,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
               "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
               "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
-              "m055_status_as_of_no_answer_dated_ahead")
+              "m055_status_as_of_no_answer_dated_ahead", "m056_output_rewrite_pending",
+              "m057_credit_kind")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -256,6 +257,7 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
+        self._after: list[Callable[[], None]] = []   # what to do once the open transaction commits (after_commit)
         self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
         self.noting: Reads | None = None   # set by `reading()`
         self.memos_kept = True   # False: the memos' triggers are not all there (a read-only file): none is used
@@ -485,13 +487,27 @@ class Store:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise CacheError(f"cannot write cache {self.path}: {exc}") from None
+            self._after = []
             try:
                 yield self
             except BaseException:
                 conn.rollback()   # a no-op when the failure already ended the transaction
+                self._after = []
                 raise
             else:
                 conn.execute("COMMIT")
+            after, self._after = self._after, []
+            for callback in after:
+                callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the transaction open now commits (at once if none is open); never if it is rolled
+        back, nor if the savepoint open now is. For a step outside the database that must follow what the
+        transaction records, not come before it: an output file renamed over the one it replaces (#13)."""
+        if not self.conn.in_transaction:
+            callback()
+            return
+        self._after.append(callback)
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -499,9 +515,11 @@ class Store:
         self._savepoints = getattr(self, "_savepoints", 0) + 1
         name = f"store_{self._savepoints}"
         self.conn.execute(f"SAVEPOINT {name}")
+        after = len(self._after)
         try:
             yield
         except BaseException:
+            del self._after[after:]
             if self.conn.in_transaction:   # an error may have ended the whole transaction already
                 self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -1423,6 +1441,12 @@ class Store:
             " WHERE p.job = ? AND p.key >= ? AND p.key < ? AND p.outcome = 'done'", [job, prefix, bound])
         return {row[0]: row[1] for row in rows}
 
+    def finished_as(self, job: str, source: str) -> bool:
+        """Whether an unfinished run of this job finished an item shown as `source`, under any key (a record of a
+        feed, edited or moved since, has another key now)."""
+        return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND source = ? AND outcome = 'done' LIMIT 1",
+                                 [job, source]).fetchone() is not None
+
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND outcome = 'done' LIMIT 1",
@@ -1448,14 +1472,24 @@ class Store:
         row = self.conn.execute("SELECT length FROM run_outputs WHERE job = ?", [job]).fetchone()
         return None if row is None else int(row[0])
 
-    def record_output(self, job: str, path: str, length: int) -> None:
+    def output_pending(self, job: str) -> tuple[str, str] | None:
+        """The rewrite of the job's output file committed and perhaps not yet renamed over it: the new file's path
+        and the sha256 of its recorded length (None: none)."""
+        row = self.conn.execute("SELECT pending, pending_sha256 FROM run_outputs WHERE job = ?", [job]).fetchone()
+        return None if row is None or row[0] is None else (str(row[0]), str(row[1]))
+
+    def record_output(self, job: str, path: str, length: int, *, pending: tuple[str, str] | None = None) -> None:
         """The job's output file and its length now: called in the transaction that marks the items whose lines
-        it holds finished, so the two always agree (#13)."""
+        it holds finished, so the two always agree (#13). `pending`: the file is being rewritten, the new one (its
+        path and the sha256 of its `length` bytes) to be renamed over it once this commits (`output_pending`)."""
+        new, sha256 = pending or (None, None)
         with self.write():
             self.conn.execute(
-                "INSERT INTO run_outputs (job, path, length, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(job) DO"
-                " UPDATE SET path = excluded.path, length = excluded.length, updated_at = excluded.updated_at",
-                [job, path, length, utc_now()])
+                "INSERT INTO run_outputs (job, path, length, updated_at, pending, pending_sha256)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(job) DO UPDATE SET path = excluded.path,"
+                " length = excluded.length, updated_at = excluded.updated_at, pending = excluded.pending,"
+                " pending_sha256 = excluded.pending_sha256",
+                [job, path, length, utc_now(), new, sha256])
 
 
 _SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})

@@ -6,12 +6,16 @@ are held until the transaction that marks their items finished; inside it they a
 and the file's new length is recorded with the progress rows (the store's `run_outputs`). A re-run of the same job
 cuts the file back to that length before it goes on, so after any kill the file holds every finished article once,
 in input order, with no partial line. A file the interrupted run finished and that was edited since is done again:
-its new lines take the place of the stale ones (`OutputFile.replacing`, newuser34b #2).
+its new lines take the place of the stale ones (`OutputFile.replacing`, newuser34b #2). That rewrites the file in
+two phases: the new file is written beside it and recorded (its length and sha256) in the transaction, renamed
+over it once that commits, and a re-run completes a rename a kill left undone (`OutputFile.open`, outfile35).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -65,6 +69,33 @@ def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | N
     return found
 
 
+def _sha256_of(path: Path, length: int) -> str | None:
+    """The sha256 of a file's first `length` bytes (None: it is not there, or shorter)."""
+    try:
+        with open(path, "rb") as handle:
+            digest, left = hashlib.sha256(), length
+            while left and (block := handle.read(min(left, 1 << 20))):
+                digest.update(block)
+                left -= len(block)
+    except OSError:
+        return None
+    return None if left else digest.hexdigest()
+
+
+def _sync_folder(path: Path) -> None:
+    """fsync the folder holding `path`, so that a rename into it outlives a crash of the machine too."""
+    try:
+        folder = os.open(path.resolve().parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass   # a folder some systems cannot fsync: the rename stands, only less durable
+    finally:
+        os.close(folder)
+
+
 class OutputChanged(InputError):
     """The output file is not as the interrupted run left it: going on could lose or repeat lines (the CLI
     exits 2)."""
@@ -82,6 +113,7 @@ class OutputFile:
         # since): the lines added for them replace those, in place (`commit`). Set as the run finds them.
         self.replacing: set[str] = set()
         self.length = 0
+        self.pending: tuple[Path, str] | None = None   # a rewrite written beside, to rename over once committed
         self.store: Store | None = None
         self.job: str | None = None
         self._handle: BinaryIO | None = None
@@ -96,6 +128,12 @@ class OutputFile:
         recording = store is not None and not store.read_only and job is not None
         recorded = store.output_length(job) if recording and resume and store is not None and job is not None \
             else None
+        pending = store.output_pending(job) if recorded and store is not None and job is not None else None
+        if pending is not None and recorded is not None:
+            self._complete(Path(pending[0]), pending[1], recorded)
+        elif recording:
+            with contextlib.suppress(OSError):   # one that cannot be there: the file's own open says why
+                self._rewritten().unlink(missing_ok=True)   # a rewrite killed before its commit: the old file stands
         if recorded and not self.path.exists():
             raise self._changed(f"it is gone (the interrupted run wrote {recorded:,} bytes)")
         try:
@@ -113,6 +151,27 @@ class OutputFile:
         self.length = recorded or 0
         handle.truncate(self.length)
         handle.seek(self.length)
+
+    def _rewritten(self) -> Path:
+        """Where a rewrite of the file is written before it is renamed over it: one name, so that a re-run finds
+        what a kill left there."""
+        path = self.path.resolve()
+        return path.with_name(f".{path.name}.rewrite")
+
+    def _complete(self, new: Path, sha256: str, recorded: int) -> None:
+        """The interrupted run committed a rewrite of the file (`recorded` bytes of this sha256, written at `new`):
+        rename it over the file if the kill came before the rename; else the file is the rewrite already, which
+        its sha256 shows (a rewrite at `new` that does not match is a later one, never committed: deleted)."""
+        if _sha256_of(new, recorded) == sha256 and new.stat().st_size == recorded:
+            try:
+                os.replace(new, self.path)
+                _sync_folder(self.path)
+            except OSError as exc:
+                raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            return
+        new.unlink(missing_ok=True)
+        if _sha256_of(self.path, recorded) != sha256:
+            raise self._changed(f"its first {recorded:,} bytes are not those the interrupted run wrote")
 
     def _check(self, handle: BinaryIO, recorded: int) -> None:
         size = os.fstat(handle.fileno()).st_size
@@ -160,15 +219,21 @@ class OutputFile:
                 self.length += len(data)
         except OSError as exc:
             raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        if self.store is not None and self.job is not None:
-            self.store.record_output(self.job, str(self.path), self.length)
+        if self.store is None or self.job is None:
+            self._rename()   # a rewrite, if any: no resume, nothing to agree with
+            return
+        pending = (str(self.pending[0]), self.pending[1]) if self.pending is not None else None
+        self.store.record_output(self.job, str(self.path), self.length, pending=pending)
+        if pending is not None:
+            self.store.after_commit(self._rename)
 
     def _rewrite(self, held: list[tuple[bytes, str | None]]) -> None:
         """Write the held lines, those of a source the file holds lines of already (its stale version) in their
-        place, so that the file keeps each article once, in input order: the file made anew beside it, fsync'ed, and
-        renamed over it (a kill leaves the old file or the new one whole; the new one's length is recorded in the
-        transaction this commit is in, and a re-run of a kill in between redoes the items, whose lines then replace
-        themselves)."""
+        place, so that the file keeps each article once, in input order: the file made anew beside it and fsync'ed,
+        its length and sha256 recorded in the transaction this commit is in, and renamed over the file once that
+        commits (`_rename`). A kill before the commit leaves the old file, which the re-run goes on from (the items
+        redone); after it, the re-run renames the new file over it if that was not done (`_complete`). Before
+        (review34r4), the rename came first: a kill before the commit left the new file with the old length."""
         assert self._handle is not None
         self._handle.seek(0)
         old = self._handle.read(self.length)
@@ -179,17 +244,28 @@ class OutputFile:
             at = end
         appended = [text for text, source in held if source not in places]
         data = b"".join([*pieces, old[at:], *appended])
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        temporary = self._rewritten()
         with open(temporary, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
-        self._handle.close()
-        self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`
-        self._handle.seek(len(data))
+        self.pending = (temporary, hashlib.sha256(data).hexdigest())
         self.length = len(data)
         self.replacing -= set(places)
+
+    def _rename(self) -> None:
+        """The rewrite committed: rename it over the file, and go on writing there."""
+        if self.pending is None or self._handle is None:
+            return
+        temporary, self.pending = self.pending[0], None
+        try:
+            os.replace(temporary, self.path)
+            _sync_folder(self.path)
+            self._handle.close()
+            self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`
+        except OSError as exc:
+            raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        self._handle.seek(self.length)
 
     def close(self) -> None:
         if self._handle is not None:

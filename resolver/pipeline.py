@@ -519,8 +519,21 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
-                               census=census), keys)
+    items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+                                census=census), keys)
+    return items if options.output is None else _stale_records(items, store, job, options.output)
+
+
+def _stale_records(items: Iterator[Item], store: Store, job: str, output: OutputFile) -> Iterator[Item]:
+    """A feed's records to be scanned whose source (`feed.jsonl:N`, the record at line N now) the interrupted run
+    finished under another key (the record edited, or moved by an edit of one before it): their lines replace the
+    ones it wrote (outfile35, #13: appended, FILE held both). A file's stale version is found by its bytes
+    (`_same_bytes_done`); a WARC record's key is its offset, and a WARC is written by appending (a new capture is a
+    new record, a new line)."""
+    for item in items:
+        if item.line is not None and item.key is not None and store.finished_as(job, printable(item.source)):
+            output.replacing.add(printable(item.source))
+        yield item
 
 
 class ProgressKeys:

@@ -150,11 +150,11 @@ at, where = int(os.environ["KILL_AT"]), os.environ["KILL_WHERE"]
 if where == "written":
     real_record, calls = cache.store.Store.record_output, [0]
 
-    def record_output(self, job, path, length):
+    def record_output(self, job, path, length, **kwargs):
         calls[0] += length > 0
         if length and calls[0] == at:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real_record(self, job, path, length)
+        return real_record(self, job, path, length, **kwargs)
     cache.store.Store.record_output = record_output
 elif where == "committing":     # Ctrl-C once the at-th chunk was handed on, before its transaction commits
     real_mark, calls = cache.store.Store.mark_done, [0]
@@ -165,6 +165,23 @@ elif where == "committing":     # Ctrl-C once the at-th chunk was handed on, bef
             os.kill(os.getpid(), signal.SIGINT)
         return real_mark(self, *args, **kwargs)
     cache.store.Store.mark_done = mark_done
+elif where.startswith(("before:", "after:")):   # killed at the at-th call of a method, on entry or once it returned
+    import importlib
+
+    when, name = where.split(":", 1)
+    module, owner, method = name.rsplit(".", 2)
+    owner = getattr(importlib.import_module(module), owner)
+    real_method, calls = getattr(owner, method), [0]
+
+    def killing(*args, **kwargs):
+        calls[0] += 1
+        if when == "before" and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        answer = real_method(*args, **kwargs)
+        if when == "after" and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return answer
+    setattr(owner, method, killing)
 elif where in ("reading", "ctrl-c"):
     real_items = pipeline.iter_items
 
@@ -434,6 +451,146 @@ def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edite
     assert ("1700000000000000000" in text, "1600000000000000000" in text) == \
         ((True, False) if change == "edited" else (False, True))
     assert (b"1 article changed since last scanned" in err) == (change == "edited")
+
+
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("where, at", [
+    ("after:resolver.output.OutputFile._rewrite", 1),       # written beside, not recorded
+    ("after:cache.store.Store.record_output", 1),            # recorded, not committed
+    ("before:resolver.output.OutputFile._rename", 1),        # committed, not renamed over FILE
+    ("after:resolver.output.OutputFile._rename", 1),         # renamed, the next chunk not begun
+    ("after:cache.store.Store.record_output", 2),            # the next chunk's lines written, not committed
+], ids=["rewritten", "recorded", "committed", "renamed", "next-chunk-written"])
+def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file_the_next_run_finishes(
+        tmp_path: Path, where: str, at: int, form: str) -> None:
+    """A resumed run whose edited article's lines replace the stale ones rewrites FILE. The rewrite renamed the new
+    file over FILE before the transaction recorded its length: a kill in between left FILE and the recorded length
+    disagreeing, and the next run refused it (exit 2) or cut it where a line happened to end, losing finished
+    articles' lines (review34r4). Killed at each step of the rewrite, the next run finishes FILE: every article
+    once, in input order, the edited one in its current version."""
+    from resolver.pipeline import Chunk
+
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40), form=form)
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    assert 0 < len(articles_in(out, form=form, folder=folder)) < PLAIN - 2 * Chunk.ARTICLES   # 2 chunks or more left
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")   # shorter lines: FILE shrinks
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, at), form=form)
+    _, err = killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, err
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text   # p000's current version only
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(f".{out.name}")]   # no temporary file left
+    store = Store(tmp_path / "plain.db")
+    assert store.count("progress") == store.count("run_outputs") == 0
+    store.close()
+
+
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("now", [b"", b"\x00\x01\x02PK\x03\x04" * 40], ids=["emptied", "made-binary"])
+def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_the_output_file(
+        tmp_path: Path, now: bytes, form: str) -> None:
+    """A file the interrupted run finished, emptied or made binary since: its current state is no article, and the
+    output file must say so. Before (review34r4), no line was written for a skipped file, so its stale line (the old
+    bytes' embed) stayed in FILE as if current. In JSON Lines its line is now the skipped file's line; a plain FILE,
+    which holds no line for an input that gave no article, holds none for it."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200), form=form)
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    first = folder / "p000.html"
+    first.write_bytes(now)
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert [line for line in err.decode().splitlines() if line.startswith("warning: ") and str(first) in line
+            and "skipped" in line]
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text
+    rest = [str(folder / f"p{n:03d}.html") for n in range(1, PLAIN)]
+    if form == "table":
+        assert articles_in(out, form=form, folder=folder) == rest
+        return
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert [line["source"] for line in lines] == [str(first), *rest]   # each once, in input order
+    assert lines[0]["skipped"] is True and set(lines[0]) == {"source", "error", "skipped"}
+
+
+def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_line(tmp_path: Path) -> None:
+    """A JSON Lines feed is a list by line: `feed.jsonl:N` is the record at line N now. Its first record edited after
+    an interrupted `--jsonl` run (longer: every later record's offset moves) was scanned again and its line appended,
+    and so was every record after it the interrupted run had finished (a record's key holds its offset): FILE held
+    the stale line and the new one of each. Now a record's new line takes the place of the line FILE holds for the
+    same source, as an edited file's does."""
+    feed = tmp_path / "feed.jsonl"
+    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
+             for n in range(PLAIN)]
+    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl", kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    before = articles_in(out)
+    assert 1 < len(before) < PLAIN
+    pages[0] = "<p>Story 0, corrected at length: the post it showed is gone.</p>" + "<p>More words.</p>" * 20
+    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
+    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text
+    assert json.loads(text.splitlines()[0])["embeds"] == []   # the record's current version
+
+
+def test_outfile35_a_capture_appended_to_a_warc_since_the_interrupted_run_is_a_line_of_its_own(
+        tmp_path: Path) -> None:
+    """A WARC is written by appending: a page captured again is a new record, the earlier one unchanged. A response
+    appended since the interrupted run is one new line, after the others; the earlier capture's line stays (it is a
+    record of its own), each once, and the newest capture of the page is the line of its URL with the latest date."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = tmp_path / "crawl.warc.gz"
+
+    def capture(handle, n: int, page: str, date: str) -> None:
+        writer = WARCWriter(handle, gzip=True)
+        body = page.encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://news.example/{n}", "response", payload=io.BytesIO(body), http_headers=http, length=len(body),
+            warc_headers_dict={"WARC-Date": date}))
+    with warc.open("wb") as handle:
+        for n in range(PLAIN):
+            capture(handle, n, f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk '
+                    f'(@desk{n}) <a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, '
+                    f'2023</a></blockquote>', "2023-05-01T10:00:00Z")
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, warc, stdout, "-o", str(out), "--warc-input", kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    assert 1 < len(articles_in(out)) < PLAIN
+    with warc.open("ab") as handle:
+        capture(handle, 0, "<p>Story 0, corrected: the post is gone.</p>", "2023-05-02T10:00:00Z")
+    again = plain_scan(tmp_path, warc, stdout, "-o", str(out), "--warc-input")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    sources = [line["source"] for line in lines]
+    assert len(sources) == len(set(sources)) == PLAIN + 1 and sources[-1].startswith(f"{warc}#")
+    first = sorted((line["warc_date"], line["embeds"]) for line in lines if line["url"] == "https://news.example/0")
+    assert [len(embeds) for _, embeds in first] == [1, 0]   # the newest capture: no embed now
 
 
 def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
@@ -925,3 +1082,24 @@ def _job_with(urls: list[str], token: str, secret: str) -> str:
     spec = InputSpec(files=tuple(url.replace(secret, token) for url in urls))
     return cli._job_name("scan", Steps(resolve=True), Mode(), spec, kind=None, encoding=None,
                          redactor=Redactor(secrets=(token,)))
+
+
+def test_outfile35_a_step_after_the_commit_is_taken_only_once_its_transaction_commits(tmp_path: Path) -> None:
+    """`Store.after_commit`: the rename of a rewritten output file must follow the commit that records it; a
+    transaction rolled back (or a savepoint of it) never takes the step."""
+    store = Store(tmp_path / "c.db")
+    taken: list[str] = []
+    store.after_commit(lambda: taken.append("no transaction: at once"))
+    with store.write():
+        store.after_commit(lambda: taken.append("committed"))
+        with pytest.raises(KeyError), store.write():
+            store.after_commit(lambda: taken.append("savepoint undone"))
+            raise KeyError
+        assert taken == ["no transaction: at once"]
+    with pytest.raises(KeyError), store.write():
+        store.after_commit(lambda: taken.append("rolled back"))
+        raise KeyError
+    with store.write():
+        pass
+    assert taken == ["no transaction: at once", "committed"]
+    store.close()
