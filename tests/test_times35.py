@@ -288,3 +288,21 @@ def test_a_capture_list_answered_earlier_but_written_later_does_not_move_its_sig
     store.record_snapshots([row | {"observed_at": T1, "fetch_id": second}])   # asked before, answered after
     [kept] = store.snapshots_for(POST)
     assert (kept["observed_at"], kept["fetch_id"]) == (T2, first)
+
+
+def test_a_view_written_before_a_slower_runs_answers_keeps_its_newer_status_in_either_order(tmp_path):
+    """review35r6: a write was ordered by its latest answer of any source, the view by the latest answer that said its
+    status. "Available" at T1.5 written first, then a slower run's "deleted" (syndication, T1) with oEmbed's "not
+    found" (T2): the slower run took the view by oEmbed's T2 and the report said "deleted (as of T1)" beside the newer
+    "available"; written in the other order, and in `cache merge` in both, the view was "available". A write is now
+    ordered as the view it would make is: by the latest of its answers that said its status."""
+    from cache import Store
+
+    with Store(tmp_path / "a.db") as store:
+        _answer(store, "available", [("syndication", "available", T15)], T15)
+        _deleted_then_not_found(store)
+        assert _view(store) == "available"
+    with Store(tmp_path / "b.db") as store:   # the newer answer still takes it, whatever its write's other answers
+        _answer(store, "available", [("syndication", "available", T1)], T1)
+        _answer(store, "deleted", [("syndication", "deleted", T15), ("oembed", "not_found", T2)], T2)
+        assert _view(store) == "deleted"
