@@ -306,3 +306,58 @@ def test_a_view_written_before_a_slower_runs_answers_keeps_its_newer_status_in_e
         _answer(store, "available", [("syndication", "available", T1)], T1)
         _answer(store, "deleted", [("syndication", "deleted", T15), ("oembed", "not_found", T2)], T2)
         assert _view(store) == "deleted"
+
+
+def _kept_answer(store, method, status, content_type, body, at):
+    """A fetch row (at `at`) whose body is kept, and the record its answer gives: what `fetch --reparse` reads again."""
+    import hashlib
+
+    from resolver.fetch import oembed, syndication
+    from tests import xfixtures as fx
+
+    sha = hashlib.sha256(body).hexdigest()
+    store.keep_body(sha, body, content_type)
+    url = ("https://cdn.syndication.twimg.com/tweet-result" if method == "syndication"
+           else "https://publish.twitter.com/oembed")
+    fetch_id = store.record_fetch({"url": url, "method": "GET", "purpose": method, "fetched_at": at, "status": status,
+                                   "headers": json.dumps({"content-type": content_type}), "body_sha256": sha,
+                                   "via": "live"})
+    post_url = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    record = (syndication.parse(fx.POST_ID, status, content_type, body) if method == "syndication"
+              else oembed.parse("twitter", fx.POST_ID, post_url, status, content_type, body))
+    from dataclasses import replace
+    return replace(record, fetch_ids=(fetch_id,)), at
+
+
+def _write_run(store, answers):
+    """One run's answers written as `fetch` writes them: the merged view, each answer at its own fetch's time."""
+    from resolver.fetch.records import merge, observation_status
+
+    records = [r for r, _ in answers]
+    merged = merge(records)
+    store.record_observation(
+        {"platform": "twitter", "post_id": merged.post_id, "url": merged.url, "status": merged.status,
+         "method": merged.method, "author_handle": merged.author_handle, "author_name": merged.author_name,
+         "record": merged.to_json()},
+        [{"method": r.method, "status": observation_status(r), "reason": r.reason, "fetch_id": r.fetch_ids[-1],
+          "record": json.dumps(r.to_json()), "observed_at": at} for r, at in answers],
+        observed_at=max(at for _, at in answers))
+
+
+def test_reparse_orders_runs_as_a_write_takes_the_view(store):
+    """review35r6: `fetch --reparse` (and a --replay's view) ordered each run by its latest answer of any source: a
+    run whose syndication said "deleted" at T1 and oEmbed "not found" at T2 was newer than a run that said
+    "available" at T1.5, and the reparse made the view "deleted", where the writes and `cache merge` keep "available"
+    (the newer answer about what the post is). Each run is now ordered by its answers that said its view's status."""
+    from resolver.fetch.reparse import reparse_all
+    from tests import xfixtures as fx
+
+    js = "application/json; charset=utf-8"
+    tomb = fx.as_json({"__typename": "TweetTombstone",
+                       "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}})
+    _write_run(store, [_kept_answer(store, "syndication", 200, js, fx.as_json(fx.SYNDICATION_TWEET), T15)])
+    _write_run(store, [_kept_answer(store, "syndication", 200, js, tomb, T1),
+                       _kept_answer(store, "oembed", 404, "text/html", b"not found", T2)])
+    assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
+    reparse_all(store)
+    assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
