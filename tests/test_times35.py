@@ -361,3 +361,40 @@ def test_reparse_orders_runs_as_a_write_takes_the_view(store):
     assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
     reparse_all(store)
     assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
+
+
+def test_a_gone_accounts_name_is_its_own_posts_latest_never_a_later_holder_of_its_handle(tmp_path):
+    """review35r6: `gone_accounts_most_cited.name` fell back to the `authors` row of the handle, which the next account
+    to hold the handle (X releases a deleted account's) overwrites when one of its posts is fetched: the gone account
+    @river_desk ("River Desk", id 111) was shown as "Scam Bot" (id 222, its handle's holder now). Its name is now the
+    latest its own posts' answers gave (each post's record, as a fetch recorded it), renamed or not."""
+    from cache import Store
+    from tests.corpusdb import snowflake
+
+    gone, renamed, holder = snowflake(2021, 1), snowflake(2021, 2), snowflake(2024, 3)
+
+    def observe(store, post_id, status, name, author_id, at):
+        record = {"status": status, "author_handle": "river_desk", "author_name": name, "author_id": author_id}
+        store.record_observation(
+            {"platform": "twitter", "post_id": post_id, "url": f"https://twitter.com/river_desk/status/{post_id}",
+             "status": status, "method": "syndication", "author_handle": "river_desk", "author_name": name,
+             "author_id": author_id, "record": record},
+            [{"method": "syndication", "status": status, "reason": None, "fetch_id": None,
+              "record": json.dumps(record), "observed_at": at}], observed_at=at)
+
+    def embed(post_id, ordinal):
+        return {"platform": "twitter", "kind": "post", "url": f"https://twitter.com/river_desk/status/{post_id}",
+                "post_id": post_id, "author_handle": "river_desk", "author_name": None, "span": [ordinal, ordinal + 1],
+                "media_links": [], "links": [], "also_at": [], "detector": "html-link"}
+
+    with Store(tmp_path / "c.db") as store:
+        store.record_article({"sha256": "b" * 64, "kind": "html", "encoding": "utf-8", "encoding_detected": 0,
+                              "bytes": 100}, [embed(gone, 0), embed(renamed, 1)], [],
+                             source="b.html", tool_version="test")
+        observe(store, gone, "available", "Zeta Desk", "111", "2026-01-01T10:00:00.000000Z")   # its old name
+        observe(store, renamed, "available", "River Desk", "111", "2026-01-02T10:00:00.000000Z")   # renamed since
+        for post_id in (gone, renamed):
+            observe(store, post_id, "deleted", None, None, "2026-01-03T10:00:00.000000Z")
+        observe(store, holder, "available", "Scam Bot", "222", "2026-02-01T10:00:00.000000Z")   # the handle's new holder
+        [row] = store.db.query("SELECT handle, name FROM gone_accounts_most_cited")
+    assert (row["handle"], row["name"]) == ("river_desk", "River Desk")
