@@ -154,7 +154,9 @@ class OutputFile:
 
     def _rewritten(self) -> Path:
         """Where a rewrite of the file is written before it is renamed over it: one name, so that a re-run finds
-        what a kill left there."""
+        what a kill left there. Beside the file a symbolic link FILE points to, and renamed over that file
+        (`path.resolve()`), not over the link: the link stays, and the rename never crosses filesystems (review35r3:
+        the link was replaced by a plain file, its target left stale; a target on another filesystem, EXDEV)."""
         path = self.path.resolve()
         return path.with_name(f".{path.name}.rewrite")
 
@@ -164,7 +166,7 @@ class OutputFile:
         its sha256 shows (a rewrite at `new` that does not match is a later one, never committed: deleted)."""
         if _sha256_of(new, recorded) == sha256 and new.stat().st_size == recorded:
             try:
-                os.replace(new, self.path)
+                os.replace(new, self.path.resolve())
                 _sync_folder(self.path)
             except OSError as exc:
                 raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
@@ -259,7 +261,7 @@ class OutputFile:
             return
         temporary, self.pending = self.pending[0], None
         try:
-            os.replace(temporary, self.path)
+            os.replace(temporary, self.path.resolve())
             _sync_folder(self.path)
             self._handle.close()
             self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`

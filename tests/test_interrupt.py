@@ -1103,3 +1103,49 @@ def test_outfile35_a_step_after_the_commit_is_taken_only_once_its_transaction_co
         pass
     assert taken == ["no transaction: at once", "committed"]
     store.close()
+
+
+def _elsewhere(tmp_path: Path, where: str) -> Path:
+    """A folder for the output file's target: beside it, or on another filesystem (/dev/shm, a tmpfs)."""
+    if where == "same-folder":
+        folder = tmp_path / "real"
+    else:
+        shm = Path("/dev/shm")
+        if not (shm.is_dir() and os.access(shm, os.W_OK)) or shm.stat().st_dev == tmp_path.stat().st_dev:
+            pytest.skip("no writable folder on another filesystem")
+        folder = shm / f"review35r3-{os.getpid()}-{tmp_path.name}"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("where", ["same-folder", "other-filesystem"])
+def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
+        tmp_path: Path, where: str, form: str) -> None:
+    """-o FILE where FILE is a symbolic link: appended lines go through it to its target, and so must a rewrite
+    (an edited article's lines replacing its stale ones). outfile35 wrote the rewrite beside the link's target and
+    renamed it over the link: the link became a plain file, its target kept the stale, unfinished output; a target
+    on another filesystem could not be renamed onto at all (EXDEV: exit 2, every run after refused)."""
+    folder = plain_folder(tmp_path)
+    real = _elsewhere(tmp_path, where)
+    try:
+        target = real / "found.out"
+        out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+        out.symlink_to(target)
+        stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40), form=form)
+        _, err = stopped.communicate(timeout=60)
+        assert stopped.returncode == 130, err
+        first = folder / "p000.html"
+        first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+        again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+        _, err = again.communicate(timeout=60)
+        assert again.returncode == 0, err
+        assert out.is_symlink() and out.resolve() == target.resolve()
+        assert articles_in(target, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+        assert "1600000000000000000" not in target.read_text()
+        assert not [p.name for p in (*tmp_path.iterdir(), *real.iterdir()) if p.name.startswith(".found.out")]
+    finally:
+        if where != "same-folder":
+            for path in real.iterdir():
+                path.unlink()
+            real.rmdir()
