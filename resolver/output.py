@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -247,7 +248,11 @@ class OutputFile:
         appended = [text for text, source in held if source not in places]
         data = b"".join([*pieces, old[at:], *appended])
         temporary = self._rewritten()
-        with open(temporary, "wb") as handle:
+        mode = stat.S_IMODE(os.fstat(self._handle.fileno()).st_mode)
+        # Made private, then given the file's own mode: a FILE the user made private stays so (review35r3: the
+        # rewrite had the default mode, 0644 under the usual umask).
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

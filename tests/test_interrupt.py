@@ -1149,3 +1149,22 @@ def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
             for path in real.iterdir():
                 path.unlink()
             real.rmdir()
+
+
+def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """A user who made FILE private (chmod 600: a list of sources that may not be shown) keeps it private through a
+    resumed run that rewrites it. The rewrite was made with the default mode (0644 under the usual umask) and
+    renamed over FILE: the run made the output readable by every user of the machine."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    out.chmod(0o600)
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert "1600000000000000000" not in out.read_text()   # rewritten
+    assert out.stat().st_mode & 0o777 == 0o600
