@@ -51,9 +51,10 @@ def _line_encoder() -> Callable[[Any], str]:
 _TABLE_HEAD = re.compile(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
 
 
-def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, tuple[int, int]]:
+def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, list[tuple[int, int]]]:
     """Where in an output file's bytes the lines of each of `sources` are: a JSON line beginning with its source,
-    or an article's table, from its first line (beginning with its source) to the next article's."""
+    or an article's table, from its first line (beginning with its source) to the next article's; every one, in
+    the file's order (a retried input has a line of each run that tried it: an error line, then its article's)."""
     starts: list[tuple[int, bytes]] = []   # each article's first line: where, and the line
     at = 0
     for line in data.splitlines(keepends=True):
@@ -62,11 +63,11 @@ def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | N
         at += len(line)
     heads = {(json_line({"source": source})[:-1] + ", " if form == "json" else f"{source}  ").encode("utf-8"): source
              for source in sources if source is not None}
-    found: dict[str | None, tuple[int, int]] = {}
+    found: dict[str | None, list[tuple[int, int]]] = {}
     for n, (start, line) in enumerate(starts):
         for head, source in heads.items():
-            if line.startswith(head) and source not in found:
-                found[source] = (start, starts[n + 1][0] if n + 1 < len(starts) else len(data))
+            if line.startswith(head):
+                found.setdefault(source, []).append((start, starts[n + 1][0] if n + 1 < len(starts) else len(data)))
     return found
 
 
@@ -241,9 +242,16 @@ class OutputFile:
         self._handle.seek(0)
         old = self._handle.read(self.length)
         places = _places(old, {source for _, source in held if source in self.replacing}, form=self.form)
+        texts: dict[str | None, list[bytes]] = {}
+        for text, source in held:
+            if source in places:
+                texts.setdefault(source, []).append(text)
+        # The new lines in the place of a source's first stale lines, its later ones taken out (review35r3: only the
+        # first were replaced, and a retried input's later line, its old version's, stayed as if current).
         pieces, at, appended = [], 0, []
-        for (start, end), text in sorted((places[source], text) for text, source in held if source in places):
-            pieces += [old[at:start], text]
+        for (start, end), source, first in sorted((span, source, n == 0) for source, spans in places.items()
+                                                  for n, span in enumerate(spans)):
+            pieces += [old[at:start], *(texts[source] if first else [])]
             at = end
         appended = [text for text, source in held if source not in places]
         data = b"".join([*pieces, old[at:], *appended])

@@ -1168,3 +1168,33 @@ def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path:
     assert again.returncode == 0, err
     assert "1600000000000000000" not in out.read_text()   # rewritten
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_keeps_only_its_current_one(
+        tmp_path: Path) -> None:
+    """A record that failed in a first interrupted run (its error line in FILE), was fixed and scanned by a second
+    one (interrupted too: its line appended, as a retried input's is) and edited again before a third: the third
+    run's line must replace every stale line of that source. It replaced only the first (the error line) and left
+    the second run's line, the record's old version, in FILE as if current."""
+    feed = tmp_path / "feed.jsonl"
+    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
+             for n in range(PLAIN)]
+
+    def write(first: dict[str, object]) -> None:
+        feed.write_text("".join(json.dumps(record) + "\n" for record in [first, *({"html": p} for p in pages[1:])]))
+
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    write({"nothing": 1})   # no field to read: an error line
+    for at, then in ((200, {"html": pages[0]}), (150, {"html": "<p>Story 0, corrected: the post is gone.</p>"})):
+        stopped = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl", kill=("ctrl-c", at))
+        _, err = stopped.communicate(timeout=60)
+        assert stopped.returncode == 130, err
+        write(then)   # fixed after the first run; edited after the second
+    assert "1600000000000000000" in out.read_text()   # the second run's line of the record
+    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text   # no stale version left
+    assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
