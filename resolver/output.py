@@ -174,7 +174,7 @@ class OutputFile:
                 raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
             return
         new.unlink(missing_ok=True)
-        if _sha256_of(self.path, recorded) != sha256:
+        if self.path.exists() and _sha256_of(self.path, recorded) != sha256:   # a FILE gone: `open` says so
             raise self._changed(f"its first {recorded:,} bytes are not those the interrupted run wrote")
 
     def _check(self, handle: BinaryIO, recorded: int) -> None:

@@ -1198,3 +1198,32 @@ def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_ke
     text = out.read_text()
     assert "1600000000000000000" not in text and "1600000000000000001" in text   # no stale version left
     assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
+
+
+@pytest.mark.parametrize("where", ["before:resolver.output.OutputFile._rename", "after:resolver.output.OutputFile._rename"],
+                         ids=["committed", "renamed"])
+def test_review35r3_an_output_file_deleted_after_a_committed_rewrite_is_said_to_be_gone(
+        tmp_path: Path, where: str) -> None:
+    """FILE deleted by the user after a run killed once it committed a rewrite: where the rewrite was not yet renamed
+    over FILE it is whole, and the next run puts it in FILE's place; where it was, FILE is gone, and the next run
+    says so (exit 2), as it does for a FILE gone with no rewrite pending. It said FILE's first bytes were not those
+    the interrupted run wrote, of a file that is not there."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, 1))
+    _, err = killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, err
+    out.unlink()
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    if where.startswith("before:"):
+        assert again.returncode == 0, err
+        assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+        return
+    assert again.returncode == 2
+    assert b"it is gone" in err and not out.exists()
