@@ -258,9 +258,10 @@ class OutputFile:
         temporary = self._rewritten()
         mode = stat.S_IMODE(os.fstat(self._handle.fileno()).st_mode)
         # Made private, then given the file's own mode: a FILE the user made private stays so (review35r3: the
-        # rewrite had the default mode, 0644 under the usual umask).
+        # rewrite had the default mode, 0644 under the usual umask). A filesystem with no modes (FAT) may refuse.
         with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
+            with contextlib.suppress(OSError):
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
