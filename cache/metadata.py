@@ -280,8 +280,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
-        "name": "The account's display name as a fetch recorded it (its post's answer, else the latest sighting of "
-                "the account); empty when no fetch gave one",
+        "name": "The account's display name as a fetch recorded it (the latest its own posts' answers gave, else "
+                "the latest sighting of the handle); empty when no fetch gave one",
         "name_in_article": "The name an embedded widget or signature shows beside its handle: the article's, not "
                            "confirmed by a fetch (a link's prose speaker is never taken for it)",
         "articles": "Articles embedding its deleted or suspended posts",

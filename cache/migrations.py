@@ -1281,6 +1281,37 @@ def m059_gone_accounts_named_as_fetched(db: Database) -> None:
     db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V59.strip())
 
 
+# v60's gone_accounts_most_cited.name: the latest name the account's own gone posts' answers gave (each observation's
+# record, as a fetch recorded it: the post's author, whoever holds its handle now), before v59's (review35r6: the
+# `authors` row of the handle, which the handle's next holder's post overwrites, named a deleted account after it; and
+# MAX(p.author_name) was the last in the alphabet of an account renamed, not its latest).
+_OWN_NAME = ("CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END")
+_LATEST_OWN_NAME = (f"(SELECT o.observed_at || char(31) || {_OWN_NAME} FROM post_observations o WHERE o.post_row = p.id "
+                    f"AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                    f"AND {_OWN_NAME} IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)")
+_NAME_V60 = (f"COALESCE(substr(MAX({_LATEST_OWN_NAME}), instr(MAX({_LATEST_OWN_NAME}), char(31)) + 1), "
+             "MAX(p.author_name), ")
+
+
+def _named_by_own_posts(sql: str) -> str:
+    if "COALESCE(MAX(p.author_name), " not in sql:
+        raise ValueError("v60: gone_accounts_most_cited without v59's name")
+    return sql.replace("COALESCE(MAX(p.author_name), ", _NAME_V60)
+
+
+GONE_ACCOUNTS_V60 = _named_by_own_posts(GONE_ACCOUNTS_V59)
+
+
+@migrations()
+def m060_gone_accounts_named_by_their_own_posts(db: Database) -> None:
+    """v60 (review35r6, #13): `gone_accounts_most_cited.name` is the latest name the account's own posts' answers
+    gave (each post's observations, as a fetch recorded them), else v59's. It was the view's name, which a deleted
+    post's view no longer holds, else the handle's row in `authors`, which the next account to hold the handle (X
+    releases a deleted account's) overwrites once a post of its is fetched: the gone account was named after it."""
+    db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
+    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V60.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 
