@@ -907,6 +907,43 @@ def test_a_right_to_left_phrase_in_a_left_to_right_line_is_one_isolate():
     assert report.isolated_html("a → ب &amp; ج") == "a → <bdi>ب</bdi> &amp; <bdi>ج</bdi>"
 
 
+LRI = "\u2066"
+
+
+def test_a_handle_in_a_right_to_left_quote_is_isolated_so_its_at_sign_stays_in_front(fakenet, tmp_path):
+    """In a right-to-left quote "(@ahmad_ex)" was drawn "(ahmad_ex@)": the "@" took the direction of the Arabic
+    around it, and an editor copied the handle wrong (newuser35b #8). Each left-to-right run of a right-to-left quote
+    (a handle, a URL, Latin words, a date in Latin letters) is isolated: LRI…PDI in Markdown, <bdi> in HTML; the JSON
+    keeps the words as they are, and a left-to-right quote is untouched."""
+    said = "حشود في الساحة مع @ahmad_ex قرب المجلس https://t.co/Ab12cD"
+    md = x_report(fakenet, tmp_path, "md", said=said, answered=said, lang="ar")
+    [quote] = [line for line in md.splitlines() if line.startswith("> ")]
+    assert f"مع {LRI}@ahmad_ex{PDI} قرب" in quote, quote
+    assert f"({LRI}@RivertonRoads{PDI})" in quote and f"{LRI}Riverton Roads{PDI}" in quote
+    assert f"{LRI}May 13, 2024{PDI}" in quote
+    assert quote.count(LRI) == quote.count(PDI)
+    [text_row] = [line for line in md.splitlines() if line.startswith("| Text |")]
+    assert f"مع {LRI}@ahmad_ex{PDI} قرب" in text_row, text_row
+    html = x_report(fakenet, tmp_path, "html", said=said, answered=said, lang="ar")
+    [block] = re.findall(r'<blockquote dir="auto">(.*?)</blockquote>', html)
+    assert "مع <bdi>@ahmad_ex</bdi> قرب" in block and "(<bdi>@RivertonRoads</bdi>)" in block
+    assert "<bdi>https://t.co/Ab12cD</bdi>" in block
+    assert '<td dir="auto">حشود في الساحة مع <bdi>@ahmad_ex</bdi> قرب' in html
+    data = json.loads(x_report(fakenet, tmp_path, "json", said=said, answered=said, lang="ar"))
+    assert "@ahmad_ex" in data["embeds"][0]["quote"] and LRI not in json.dumps(data, ensure_ascii=False)
+
+
+def test_left_to_right_runs_of_a_right_to_left_line_are_isolated_escapes_and_all():
+    """Only a line whose first strong letter is right-to-left is touched (what dir="auto" reads); an HTML entity
+    or a Markdown escape inside a run stays whole."""
+    from resolver import report
+
+    assert report.rtl_isolated_md("a line @river_desk") == "a line @river_desk"
+    assert report.rtl_isolated_md("قال @river\\_desk ذلك") == f"قال {LRI}@river\\_desk{PDI} ذلك"
+    assert report.rtl_isolated_html("قال AT&amp;T و &#x27;٣&#x27; و 5 G") == (
+        "قال <bdi>AT</bdi>&amp;<bdi>T</bdi> و &#x27;٣&#x27; و 5 <bdi>G</bdi>")
+
+
 def test_html_failed_checks_link_to_their_embed_and_long_urls_wrap(fakenet, tmp_path):
     """The summary's "Failed checks: embed 1: …" linked nowhere though the embed's anchor was there, and a CDX URL
     of 200 characters ran past the page's right edge: only table cells could break a long word (newuser30b #7)."""
