@@ -83,7 +83,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "source": "Where it was found: text, caption, json-ld, attribute, script-data", "form": "Which pattern matched",
         "image": "The image the credit belongs to, when known", "span_start": "Start in the decoded article",
         "span_end": "End in the decoded article",
-        "also_at": f"Further places the same credit is printed for the same photo {JSON}"}),
+        "also_at": f"Further places the same credit is printed for the same photo {JSON}",
+        "kind": "What kind of picture the credit's label says it is: file, handout, courtesy, stock, private, "
+                "rights-reserved (a label is no one's name); empty when it carries none"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
         "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
         "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came (a body refused after it, past "

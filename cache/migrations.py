@@ -1197,6 +1197,14 @@ def m056_output_rewrite_pending(db: Database) -> None:
     db.execute("CREATE INDEX progress_job_source ON progress (job, source)")
 
 
+@migrations()
+def m057_credit_kind(db: Database) -> None:
+    """v57 (newuser35b #1, #3, #9): what kind of picture a credit's label says it is: file, handout, courtesy, stock,
+    private or rights-reserved ("Foto: Archiv", "(File photo: Jane Roe/AFP)", "Photo : DR"), a label being no
+    one's name. NULL: the credit carries no label, or was recorded before v57."""
+    db.table("credits").add_column("kind", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -81,7 +81,7 @@ CREATE TABLE "credits" (
    "image" TEXT,
    "span_start" INTEGER,
    "span_end" INTEGER
-, "split_confidence" TEXT, "also_at" TEXT);
+, "split_confidence" TEXT, "also_at" TEXT, "kind" TEXT);
 
 CREATE UNIQUE INDEX "idx_credits_article_id_ordinal"
     ON "credits" ("article_id", "ordinal");

@@ -23,7 +23,7 @@ from resolver import jsonparse, platforms
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
-from resolver.redact import URL_NOT_KNOWN
+from resolver.redact import REDACTED, URL_NOT_KNOWN
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ class Lookup:
     unavailable: bool = False         # offline: nothing was asked
     capped: bool = False              # CDX listed no more than its limit: there are at least this many captures
     from_cache: bool = False          # its CDX answer was the cache's, no request made (an error says so)
+    asked: tuple[str, ...] = ()       # the URLs CDX was asked about (`lookup_forms`): `url`, or an X post's pages
 
     @property
     def earliest(self) -> Snapshot | None:
@@ -220,6 +221,37 @@ def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> st
     return f"{CDX}?{urlencode(params)}"
 
 
+def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None = None) -> tuple[str, ...]:
+    """The URLs `lookup` lists in CDX for `url`: the URL as written, but for an X post its canonical page on
+    twitter.com under its handle and each handle the cache knows it under, and on the host the URL was written on
+    when that is x.com or mobile.twitter.com (`wayback.page_queries`, no scheme, each a prefix query: `?s=20`, a
+    trailing slash or /photo/1 are filed under longer keys). An X post spelt `mobile.twitter.com/…?s=20`, `x.com/…`
+    or `/i/web/status/<id>` was listed under that spelling alone, and its captures under its canonical page were
+    missed: a gone post with captures read "no snapshot" (archive35). The queries are among those
+    `wayback.read_captures` sends, so a gone post's fetch and its lookup share their answers; the other hosts are
+    listed by that fetch alone (three lists for every post would triple the lookups CDX's rate allows). A handle
+    "REDACTED" while a secret is set is no handle (as the fetch step's `_capture_handles`): with no other handle
+    known, the URL as written is looked up."""
+    ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+    if ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
+        return (url,)
+    from resolver.fetch import wayback
+
+    handle = ref.author_handle if ref.author_handle and ref.author_handle != platforms.x.UNKNOWN_HANDLE else None
+    known = store.post_handles(ref.platform, ref.post_id) if store is not None else []
+    handles = [h for h in (handle, *known) if h != REDACTED or redactor is None or not redactor.secrets]
+    if handle is not None and not any(handles):
+        return (url,)
+    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    return tuple(form for form in wayback.page_queries(ref.post_id, handles)
+                 if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
+
+
+def form_query(form: str, url: str, *, last: int | None = None) -> str:
+    """The CDX query `lookup` sends for one of `url`'s `lookup_forms`: exact for the URL itself, else a prefix."""
+    return lookup_url(form, last=last) if form == url else lookup_url(form, prefix=True, last=last)
+
+
 def availability_query(url: str, *, near: str | None = None) -> str:
     """The availability API's query for a URL (with `near`, the capture closest to that time), asked under the URL's
     canonical form: the archive reads `http://www.twitter.com/JaneDoe/status/1/` and `https://x.com/janedoe/status/1`
@@ -291,8 +323,17 @@ def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | No
 
 
 def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
-    """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
-    rows = [row for row in store.cdx_lists_any_case(lookup_url(url)) if takes is None or takes([row["id"]])]
+    """(`looked_up`, `lookup_error`) of `url` from its lookups in the fetch log (those `takes` takes): looked up when
+    the list of each of its `lookup_forms` answered; else the first failure known."""
+    states = [_query_state(store, form_query(form, url), takes) for form in lookup_forms(url, store)]
+    if all(looked for looked, _ in states):
+        return True, None
+    return False, next((error for _, error in states if error), None)
+
+
+def _query_state(store: Store, query: str, takes: Takes | None) -> tuple[bool, str | None]:
+    """(answered, why not) of one CDX query, from one read of its rows in the fetch log."""
+    rows = [row for row in store.cdx_lists_any_case(query) if takes is None or takes([row["id"]])]
     if not rows:
         return False, None
     # An answer is a 200 that is a CDX list, as the lookup that made it read it (review30n: an HTML error page
@@ -341,17 +382,13 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     signed = expiring_signature(url)
     if signed is not None:
         return Lookup(url, error=EXPIRING_NOT_LOOKED_UP.format(what=signed))
-    cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
-                                                   read=_listed)
-    capped = error is None and _rows(cdx) >= CDX_LIMIT
-    unavailable = cdx.unavailable
-    if capped:
-        tail, (last, tail_error) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS),
-                                                        purpose="wayback-cdx", found_via="cdx", read=_listed)
-        unavailable = tail.unavailable   # offline, the latest never listed: not in the cache, no failed lookup
-        snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
-        if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
-            error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
+    forms = lookup_forms(url, session.store, session.redactor)
+    listed = [await _listed_under(session, form, url) for form in forms]
+    snapshots = list({(s.timestamp, s.original, s.digest): s for one in listed for s in one.snapshots}.values())
+    error = next((one.error for one in listed if one.error), None)
+    # offline, a list never asked leaves what the others lack unknown: the lookup was not made
+    unavailable = any(one.unavailable for one in listed)
+    capped = any(one.capped for one in listed)
     _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
     # the archive files a URL under its lower-case key: a YouTube id in another case, another video, is listed and
@@ -363,7 +400,28 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped,
-                  from_cache=cdx.via == KEPT)
+                  from_cache=all(one.from_cache for one in listed), asked=forms)
+
+
+async def _listed_under(session: Session, form: str, url: str) -> Listing:
+    """What CDX lists under one of `url`'s `lookup_forms`; a list as long as CDX's limit is followed by its latest
+    captures (`capped`)."""
+    cdx, (snapshots, error) = await _asked_or_kept(session, form_query(form, url), purpose="wayback-cdx",
+                                                   found_via="cdx", read=_listed)
+    capped = error is None and _rows(cdx) >= CDX_LIMIT
+    unavailable = cdx.unavailable
+    if capped:
+        tail, (last, tail_error) = await _asked_or_kept(session, form_query(form, url, last=LATEST_ROWS),
+                                                        purpose="wayback-cdx", found_via="cdx", read=_listed)
+        unavailable = tail.unavailable   # offline, the latest never listed: not in the cache, no failed lookup
+        snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
+        if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
+            error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
+    if form != url:   # a prefix lists every longer URL too (`…/status/<id>9`, no post): only the post's own count
+        key = platforms.post_key(url)
+        keys = {original: platforms.post_key(original) for original in {s.original for s in snapshots}}
+        snapshots = [s for s in snapshots if keys[s.original] == key]
+    return Listing(form, tuple(snapshots), error, unavailable=unavailable, from_cache=cdx.via == KEPT, capped=capped)
 
 
 def _rows(outcome: FetchOutcome) -> int:
@@ -443,6 +501,7 @@ class Listing:
     error: str | None = None
     unavailable: bool = False         # offline, and never listed
     from_cache: bool = False          # a kept answer within the cache TTL, no request made
+    capped: bool = False              # as long as CDX's limit, and its latest captures listed too (`lookup`)
 
 
 async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
@@ -811,6 +870,7 @@ class ArchivedUrl:
                 "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
                 "closest": snapshot(found.closest), "error": found.error, "from_cache": found.from_cache,
+                "looked_up_as": list(found.asked),
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
                 "live_status": self.live_status, "live_url": self.live_url, "live_kept": self.live_kept,

@@ -101,7 +101,7 @@ def local_only(command: Any) -> Any:
 
 
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
-    keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
+    keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects", "captures")
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
 
 
@@ -122,6 +122,14 @@ encoding_option = click.option(
     "--encoding", callback=_known_encoding,
     help="Decode the input files, standard input and WARC records with this encoding instead of detecting it (e.g. "
          "latin-1). JSON Lines fields are text already: it does not apply to them.")
+
+
+def captures_option(command: Any) -> Any:
+    """--captures: how many archived captures of a post the fetch step reads (the [archive] default, 3)."""
+    return click.option("--captures", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Read up to N archived captures of each post whose copies are read (gone posts; "
+                             "available ones with --all-methods) [default: 3]; a later run asking more reads "
+                             "the rest.")(command)
 
 
 def corpus_options(command: Any) -> Any:
@@ -1044,7 +1052,8 @@ def _say_article(outcome: Outcome) -> None:
 
     if isinstance(outcome, Failure):
         return   # already said, as an error or a warning
-    click.echo(f"{outcome.article.source}: {len(outcome.embeds)} embeds, {len(outcome.credits)} credits"
+    click.echo(f"{outcome.article.source}: {len(outcome.embeds)} embed{'s' * (len(outcome.embeds) != 1)}, "
+               f"{len(outcome.credits)} credit{'s' * (len(outcome.credits) != 1)}"
                + (" (unavailable offline)" if outcome.unavailable else "")
                + (f" (truncated by the crawler: {outcome.truncated})" if outcome.truncated else ""), err=True)
 
@@ -1135,6 +1144,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
               help="Re-derive every cached post record from the raw answers kept in the cache; no request is made.")
 @db_option
 @network_options
+@captures_option
 @click.pass_context
 def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
           all_methods: bool, no_media: bool, download_video: bool, keep_media: bool, reparse: bool,
@@ -1307,6 +1317,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @encoding_option
 @corpus_options
 @network_options
+@captures_option
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
             warc_file: Path | None, offline: bool, refresh: bool, encoding: str | None, **options: Any) -> None:
@@ -1401,6 +1412,7 @@ def _url_of(target: str) -> str | None:
 @encoding_option
 @corpus_options
 @network_options
+@captures_option
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
            fail_on: str, encoding: str | None, **options: Any) -> None:

@@ -7,7 +7,7 @@ under byte caps and a wall-clock deadline, retried on connect errors, 429 and 5x
 fetch log.
 
 Offline is decided here and nowhere else: an offline run's client has a transport that never opens a connection
-and answers every request "not cached" (error kind `not-cached`), which is neither retried nor logged.
+and answers every request "not cached" (error kind `not_cached`), which is neither retried nor logged.
 """
 
 from __future__ import annotations
@@ -44,7 +44,17 @@ if TYPE_CHECKING:
 
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
+NOT_CACHED = "not_cached"     # the error kind of every answer an offline run gets (the report's status code too)
+# Its spelling before archive35, still read wherever an error text is read back (an error kept by an older version)
+NOT_CACHED_BEFORE = "not-cached"
+
+
+def not_cached_said(error: str | None) -> str | None:
+    """What follows the kind of a "not_cached: …" error (or the "not-cached: …" of an older version), else None."""
+    for kind in (NOT_CACHED, NOT_CACHED_BEFORE):
+        if error is not None and error.startswith(f"{kind}:"):
+            return error.removeprefix(f"{kind}:")
+    return None
 # A failure of a --replay run's WARC files, not of the source: they never saw the request. It says nothing of what
 # the source answers, so it is no later online run's answer (review29d: a live run after a replay kept "not in the
 # replayed WARC files" as a link's and a photo's answer for the whole cache TTL).
@@ -117,7 +127,7 @@ class FetchOutcome:
     @property
     def unavailable(self) -> bool:
         """Offline, and not in the cache: nothing was asked, so nothing is known."""
-        return self.error_kind == NOT_CACHED
+        return self.error_kind in (NOT_CACHED, NOT_CACHED_BEFORE)
 
     @property
     def problem(self) -> str | None:

@@ -147,8 +147,13 @@ class Credit:
     split_confidence: str | None = None
     # further places the same credit is printed for the same photo (NPR's caption, after it, its "enlarge" copy, #11)
     also_at: tuple[tuple[int, int], ...] = field(default=())
+    # What kind of picture the credit's label says it is, a label being no one's name (newuser35b #1, #3): "file"
+    # (file photo, Archiv, صورة أرشيفية), "handout" (Handout, Cedida), "courtesy" (courtesy of), "stock" (Symbolbild),
+    # "private" (Privat) or "rights-reserved" (DR, droits réservés). None: the credit carries no such label.
+    kind: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"raw": self.raw, "source": self.source, "span": list(self.span), "creator": self.creator,
                 "organization": self.organization, "image": self.image, "form": self.form,
-                "split_confidence": self.split_confidence, "also_at": [list(s) for s in self.also_at]}
+                "split_confidence": self.split_confidence, "also_at": [list(s) for s in self.also_at],
+                "kind": self.kind}

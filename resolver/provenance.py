@@ -1370,15 +1370,22 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
     UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up. `takes`: which
     fetch-log rows the run may cite (`Session.takes_cached`: under --replay, those replayed from its WARC files)."""
-    from resolver.archive import availability_query, lookup_url
+    from resolver.archive import availability_query, form_query, lookup_forms
 
     if store is None:
         return []
     found: list[dict[str, Any]] = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         # a CDX lookup of the URL in any case, as `archive.lookup_state` reads it "looked up" (the archive lists it
-        # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none)
-        cdx = store.cdx_lists_any_case(lookup_url(url))
+        # so: review33r1, a report said "no snapshot found" on a lookup under another spelling, citing none); an X
+        # post's under each of its pages the lookup listed (`lookup_forms`, archive35), each cited as asked
+        forms = lookup_forms(url, store, redactor)
+        for form in forms if forms != (url,) else ():
+            row = _answer_of([r for r in store.cdx_lists_any_case(form_query(form, url))
+                              if takes is None or takes([r["id"]])])
+            if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
+                found.append(_lookup_of(row, "cdx", f"https://{_asked(row, form)}", redactor))
+        cdx = store.cdx_lists_any_case(form_query(url, url)) if forms == (url,) else []
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
         # spelling of the URL too, as the lookup reads it (runs34)
@@ -1634,7 +1641,7 @@ def unreachable(result: ArticleResult) -> list[str]:
 
 
 def _without_kind(error: str) -> str:
-    """"not-cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
+    """"not_cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
     return error.partition(": ")[2] or error
 
 

@@ -75,7 +75,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     when there is something)."""
     article = result.article
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
-            (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
+            (f"{len(result.embeds)} embed{'s' * (len(result.embeds) != 1)}, "
+             f"{len(result.credits)} credit{'s' * (len(result.credits) != 1)}", "cyan")]
     if article.encoding_detected:
         head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
@@ -1137,14 +1138,15 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     and why, where the cache holds something of it ("resolved only with allow_private set", a chain under another
     max_redirects, an end kept redacted): the line said only "not in the cache" though the cache held it
     (fixnet28b's note)."""
-    from resolver.http import NOT_CACHED
+    from resolver.http import not_cached_said
     from resolver.resolve import NEVER_RESOLVED
 
     error = resolution["error"] or ""
-    if not error.startswith(f"{NOT_CACHED}:"):
+    said = not_cached_said(error)
+    if said is None:
         return None
-    why = error.removeprefix(f"{NOT_CACHED}:").strip().removeprefix("offline, and ").strip()
-    return "not in the cache (offline)" + (f": {why}" if why and error != NEVER_RESOLVED else "")
+    why = said.strip().removeprefix("offline, and ").strip()
+    return "not in the cache (offline)" + (f": {why}" if why and not_cached_said(NEVER_RESOLVED) != said else "")
 
 
 def _handle_label(platform: str | None, handle: str | None) -> str:
@@ -1438,10 +1440,23 @@ def _unsure_split(credit: dict[str, Any]) -> str:
     return f"; person or organisation: {UNSURE_SPLIT}" if credit.get("split_confidence") == "uncertain" else ""
 
 
+# What a credit's label says of its picture (`Credit.kind`), as a desk reads it (newuser35b #1, #3, #9).
+KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy (lent)",
+              "stock": "stock or illustrative picture", "private": "private photo",
+              "rights-reserved": "rights reserved, author not named"}
+
+
+def _label(credit: dict[str, Any]) -> str:
+    """"; label: file photo" after the names of a credit whose label says what kind of picture it is."""
+    kind = credit.get("kind")
+    return f"; label: {KIND_WORDS.get(kind, kind)}" if kind else ""
+
+
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
              f"- Creator: {_md(credit['creator'], as_written=True)}; organisation: "
-             f"{_md(credit['organization'], as_written=True)}{_unsure_split(credit)}; found in: {credit['source']}",
+             f"{_md(credit['organization'], as_written=True)}{_unsure_split(credit)}{_label(credit)}; "
+             f"found in: {credit['source']}",
              f"- Image: {_md(credit['image'], as_written=True)}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
@@ -1618,7 +1633,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             f'{_html(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
             + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
-            f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}; "
+            f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}"
+            f"{escape(_label(credit))}; "
             f"found in: {escape(credit['source'])}; image: {_html(credit['image'] or '—', as_written=True)}</p>"
             + (f"<p>Inside the image file: {_html(inside + _image_source(meta))}</p>" if inside else "")
             + f"<ul>{checks}</ul></article>")

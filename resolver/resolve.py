@@ -402,14 +402,16 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         if outcome.error_kind == "timeout" and until is not None and until.passed():
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
+        earlier = FAILED_THIS_RUN if outcome.via == FAILED_HOP else ""
         if outcome.problem is not None:
-            return Resolution(url, current, None, tuple(hops), None, outcome.problem)
+            kind, _, said = outcome.problem.partition(": ")
+            return Resolution(url, current, None, tuple(hops), None, f"{kind}: {earlier}{said}")
         if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):
             # the server failed or still refused us (retries spent): where the link goes is not known; another 4xx
             # is a destination, a page that is gone (#12)
             wait = asked_to_wait(outcome)
             return Resolution(url, current, None, tuple(hops), None,
-                              f"http-{outcome.status}: {current} answered {outcome.status}"
+                              f"http-{outcome.status}: {earlier}{current} answered {outcome.status}"
                               + (f"; {wait}" if wait else ""))
         if onward is None and outcome.status is not None and 300 <= outcome.status < 400:
             # a redirect that names no Location has not said where the link goes
@@ -447,6 +449,8 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
 # What a kept hop's answer needs of its headers: where it points (read once, `onward`), its type, a wait it asks for
 # (`asked_to_wait`). The rest are in its fetch-log row; a run of 10,000 links keeps 20,000 hops.
 _HOP_HEADERS = frozenset({"location", "refresh", "content-type", "retry-after", "x-rate-limit-reset"})
+_WAITS = frozenset({"retry-after", "x-rate-limit-reset"})   # when to ask again, read from the moment it is read
+FAILED_HOP = "failed-this-run"   # the `via` of a hop's passing failure kept for the run's other links
 
 
 async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | None
@@ -456,20 +460,27 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
     (`Ledger.share`, as an X API batch's): the first resolution written writes it, the others cite the same row. An
     answer that came whole is kept for the rest of the run without its body (where it points is read once); a
-    timeout, a refusal or a body cut at a deadline is its own resolution's (its deadline), and not kept; nor is a 429
-    or 5xx, a failure that may pass (a link that failed so is followed again, `_passing`; a kept 429's Retry-After
-    was read again as from that later moment, review33r3)."""
+    timeout at a link's deadline, a refusal or a body cut at a deadline is its own resolution's (its deadline), and
+    not kept. A 429, a 5xx or a timeout within the link's time (a failure that may pass) is kept for the run too,
+    marked FAILED_HOP: every other link through it says it "failed earlier in this run" (archive35: a link through a
+    failing shortener hop asked it again, one request a link; one attempt a hop a run, as runs34 made it for a
+    link); its Retry-After is not kept (read again at that later moment, it named a time the server never gave,
+    review33r3). The next run asks again."""
     async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger, Deadline | None]:
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
+        # the deadline that cut this answer, when it was this asker's link's
+        cut_by = until if until is not None and until.passed() and (outcome.error_kind == "timeout"
+                                                                     or outcome.cut_at_deadline) else None
         if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline \
                 and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
             session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
-        # the deadline that cut this answer, when it was this asker's link's
-        cut_by = until if until is not None and until.passed() and (outcome.error_kind == "timeout"
-                                                                     or outcome.cut_at_deadline) else None
+        elif cut_by is None and not outcome.cut_at_deadline and session.replay is None \
+                and passing_failure(outcome.error_kind, outcome.status):
+            kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS - _WAITS}
+            session.hops[url] = (evolve(outcome, body=b"", headers=kept, via=FAILED_HOP), None, own)
         return outcome, onward, own, cut_by
     known = session.hops.get(url)
     if known is not None:

@@ -78,6 +78,7 @@ class Settings:
     max_article_bytes: int = 50_000_000
     # [archive]
     save_timeout: float = 300.0       # how long to poll one Save Page Now job before giving up on it
+    captures: int = 3                 # how many captures of a post to read at most (`--captures`)
     warc_path: Path | None = None
     # Secrets: never printed, logged or stored.
     x_bearer_token: str | None = field(default=None, repr=False)

@@ -65,7 +65,7 @@ def test_table_output(run, tmp_path):
     path.write_text(TEXT)
     result = run("scan", str(path))
     assert result.exit_code == 0
-    assert "RivertonRoads" in result.stdout and "1 embeds, 0 credits" in result.stdout
+    assert "RivertonRoads" in result.stdout and "1 embed, 0 credits" in result.stdout
 
 
 def test_missing_file_is_one_line_and_exit_1(run):

@@ -50,7 +50,7 @@ def test_resolve_exit_codes(fakenet, tmp_path):
     refused = invoke(tmp_path, config, "resolve", "--json", "https://t.co/bad")
     assert refused.exit_code == 1 and json.loads(refused.stdout)["error"].startswith("unsafe: refused")
     offline = invoke(tmp_path, config, "resolve", "--offline", "https://t.co/never")
-    assert offline.exit_code == 3 and "not-cached" in offline.stdout
+    assert offline.exit_code == 3 and "not_cached" in offline.stdout
     fakenet.route("t.co", "/down", page("unavailable", 503))
     down = invoke(tmp_path, config, "resolve", "--json", "https://t.co/down")
     assert down.exit_code == 1 and json.loads(down.stdout)["error"] == "http-503: https://t.co/down answered 503"
@@ -107,14 +107,14 @@ def test_offline_a_chain_cached_under_other_settings_says_why_it_is_not_used(fak
         result = invoke(tmp_path, config, "resolve", "--offline", *args)
         assert result.exit_code == 3, result.output
         assert "never resolved" not in result.output
-        assert f"not-cached: offline, and this URL was {why}" in result.stdout, result.output
+        assert f"not_cached: offline, and this URL was {why}" in result.stdout, result.output
         data = json.loads(invoke(tmp_path, config, "resolve", "--offline", "--json", *args).stdout)
-        assert data["error"] == f"not-cached: offline, and this URL was {why}"
+        assert data["error"] == f"not_cached: offline, and this URL was {why}"
     assert invoke(tmp_path, config, "resolve", "--offline", f"{inner}/a.html", "--allow-private").exit_code == 0
     refused = f"{inner}/internal"
     assert invoke(tmp_path, config, "resolve", refused).exit_code == 1
     again = invoke(tmp_path, config, "resolve", "--offline", "--allow-private", "--json", refused)
-    assert json.loads(again.stdout)["error"] == ("not-cached: offline, and this URL was refused only because "
+    assert json.loads(again.stdout)["error"] == ("not_cached: offline, and this URL was refused only because "
                                                  "allow_private was not set; run without it, or without --offline")
     assert len(fakenet.hits) == hits
 

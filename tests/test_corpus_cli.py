@@ -147,7 +147,7 @@ def test_glob_and_verbose(tmp_path: Path) -> None:
     result = invoke(tmp_path, "scan", "--json", "-v", "--glob", "*.html", str(corpus))
     assert result.exit_code == 0, result.output
     assert [Path(r["source"]).name for r in lines(result.stdout)] == ["a.html", "b.html"]
-    assert f"{corpus / 'a.html'}: 1 embeds, 1 credits\n" in result.stderr
+    assert f"{corpus / 'a.html'}: 1 embed, 1 credit\n" in result.stderr
 
 
 def test_workers_give_the_same_output_as_one_process(tmp_path: Path, feed: Path) -> None:

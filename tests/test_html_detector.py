@@ -1245,15 +1245,17 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
         assert html._signed(page, start, end, needles) == expected
 
 
-@pytest.fixture(params=["hyperscan", "str-find"])
+@pytest.fixture(params=["hyperscan", "str-find", "small"])
 def both_searches(request, monkeypatch):
     """The test runs with hyperscan, then as where hyperscan cannot be imported (no wheel for the platform): the
-    needles found in the string (#14)."""
+    needles found in the string (#14); then as a process's first pages are searched, hyperscan or not (their names
+    and words as hyperscan finds them, perf35b). The first two search every page so, however few came before."""
     from resolver.extract import needles
 
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [10**12 if request.param == "small" else 0])
     if request.param == "str-find":
         monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
-    elif needles.hyperscan_module() is None:
+    elif request.param == "hyperscan" and needles.hyperscan_module() is None:
         pytest.skip("hyperscan has no wheel for this platform")
     return request.param
 
@@ -2352,12 +2354,69 @@ def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8
         return search.starts, search.names
 
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(needles, "_SMALL_LEFT", [0])   # as once a process has searched enough pages (perf35b)
         patch.setattr(needles, "hyperscan_module", lambda: None)
         without = found()
-    assert needles.hyperscan_module() is not None
-    starts, names = found()
+        patch.undo()
+        patch.setattr(needles, "_SMALL_LEFT", [0])
+        assert needles.hyperscan_module() is not None
+        starts, names = found()
     # Every name may be held without hyperscan (lexbor is asked each): never fewer than hyperscan finds.
     assert starts == without[0] and names <= without[1] == frozenset(html_credits.HINTED_ATTRS)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BOTH_SEARCHES_PAGES, st.booleans())
+@example("<p>&#X2D;</p>", False)                    # a hyphen's reference, its "x" in upper case
+@example('<div class="&#0000115;ource">x</div>', True)
+@example("<p>&FJLIG;</p><p>&#8217;</p>", False)
+@example("<p>&#8217; then &#x2014; then &#99;</p>", True)   # the first numeric prefix writes no letter, a later one does
+@example('alt="x"', False)                          # a name at the page's start: no tag holds it
+@example("<img src=x ALT", False)                   # at its end: none either
+@example("<img\tDATA-CAPTION\f=x alt/caption>", True)
+@example("<img alt=\"é\"caption=1>", False)
+def test_a_process_s_first_pages_are_searched_without_hyperscan_and_find_what_hyperscan_finds(page, with_utf8):
+    """A process's first pages, up to SMALL_BUDGET characters in all, are searched without hyperscan (perf35b, #14:
+    a one-file scan of a page of up to 100,000 characters neither imports it nor compiles its database, 6-8 ms):
+    the same starts of every needle, the same hinted names the page may hold and the same words it may write (a
+    reference that may write a letter: every word) as hyperscan finds, ASCII page or not, bytes given or not."""
+    from resolver.extract import needles
+
+    pytest.importorskip("hyperscan")
+
+    def found() -> tuple[dict[str, list[int]], frozenset[str], frozenset[str]]:
+        utf8 = page.encode("utf-8", "surrogatepass") if with_utf8 else None
+        search = needles.Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES,
+                                 names=html_credits.HINTED_ATTRS, words=html.PAGE_WORDS, utf8=utf8)
+        return search.starts, search.names, search.words
+
+    assert len(page) < needles.SMALL_BUDGET
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(needles, "_SMALL_LEFT", [needles.SMALL_BUDGET])   # a new process's
+        patch.setattr(needles, "hyperscan_module", lambda: pytest.fail("a first page imported hyperscan"))
+        small = found()
+        assert needles._SMALL_LEFT == [needles.SMALL_BUDGET - len(page)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(needles, "_SMALL_LEFT", [0])
+        assert found() == small
+
+
+def test_once_a_process_has_searched_its_budget_of_characters_hyperscan_searches_every_page(monkeypatch):
+    """The string's search is for a process's first pages only: a page longer than what is left of SMALL_BUDGET is
+    searched by hyperscan, and so is every page after it, however short (hyperscan's pass is the cheaper for a page
+    of any length once its database is compiled)."""
+    from resolver.extract import needles
+
+    pytest.importorskip("hyperscan")
+    small: list[int] = []
+    searched = needles._found_in_small
+    monkeypatch.setattr(needles, "_found_in_small", lambda page, *args, **kwargs: (small.append(len(page)),
+                                                                                    searched(page, *args, **kwargs))[1])
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [needles.SMALL_BUDGET])
+    short, long = '<img alt="x">', '<img caption="x">'.ljust(needles.SMALL_BUDGET - 20, " ")
+    for page, names in ((short, {"alt"}), (long, {"caption"}), (long, {"caption"}), (short, {"alt"})):
+        assert needles.Needles(page, html.PAGE_NEEDLES, names=html_credits.HINTED_ATTRS).names == names
+    assert small == [len(short), len(long)] and needles._SMALL_LEFT == [0]
 
 
 def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monkeypatch):

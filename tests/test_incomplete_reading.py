@@ -79,7 +79,7 @@ def test_the_table_says_the_reading_is_incomplete(run, page, monkeypatch):
     result = run("scan", str(page))
     assert result.exit_code == 1
     assert "reading incomplete, a step failed: dates (KeyError: 'mayis')" in result.stdout
-    assert "1 embeds, 1 credits" in result.stdout
+    assert "1 embed, 1 credit" in result.stdout
 
 
 def test_an_embed_detector_bug_keeps_the_credits(page, monkeypatch):

@@ -225,13 +225,14 @@ def _at_risk_after_a_lookup(store: Store, tmp_path: Path, *, status: int) -> tup
     table as one line)."""
     from click.testing import CliRunner
 
-    from resolver.archive import lookup_url
+    from resolver.archive import form_query, lookup_forms
     from resolver.cli import cli
     from tests.corpusdb import DELETED
 
     asked = f"https://twitter.com/gone_account/status/{DELETED}"
-    store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
-                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": status, "tool_version": "test"})
+    for form in lookup_forms(asked, store):   # the lists an X post's lookup asks (archive35)
+        store.record_fetch({"url": form_query(form, asked), "method": "GET", "purpose": "wayback-cdx",
+                            "fetched_at": "2024-06-03T00:00:00.000000Z", "status": status, "tool_version": "test"})
     store.close()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
     at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]

@@ -176,13 +176,14 @@ def test_archive_replay_says_a_page_not_in_the_warc_and_dates_a_replayed_copy(fa
     reason, no error line, not a failed step), and a replayed copy was reported in `live_*` fields, with no date, as
     if taken live. Now the missing one says why, names the files and fails the step; a replayed copy is given as
     replayed: its file, offset, status and WARC-Date."""
-    from resolver.archive import lookup_url
+    from resolver.archive import form_query, lookup_forms
 
     gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
     cdx = json.dumps([["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]]).encode()
     warc = write_records(tmp_path / "crawl.warc.gz",
                          (POST, "2024-05-15T13:00:00Z", 200, "text/html", b"<html>the post page</html>"),
-                         *((lookup_url(u), "2024-05-15T13:01:00Z", 200, "application/json", cdx) for u in (POST, gone)))
+                         *((form_query(f, u), "2024-05-15T13:01:00Z", 200, "application/json", cdx)
+                           for u in (POST, gone) for f in lookup_forms(u)))   # the lists an X post's lookup asks
     world = World(fakenet, tmp_path)
     result = world("--replay", str(warc), "archive", "--json", POST, gone)
     assert result.exit_code == 1, result.output   # a page not in the WARC is a step that failed

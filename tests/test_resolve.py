@@ -251,7 +251,7 @@ def test_offline_answers_from_cache_or_says_unavailable(fakenet, store):
     cached = run("https://t.co/o1", fakenet.settings(cache_ttl_days=0), store, offline=True)
     assert cached.from_cache and cached.post.post_id == "99"
     missing = run("https://t.co/never", fakenet.settings(), store, offline=True)
-    assert missing.unavailable and missing.error.startswith("not-cached:")
+    assert missing.unavailable and missing.error.startswith("not_cached:")
     assert len(fakenet.hits) == hits
 
 
@@ -510,7 +510,7 @@ def test_a_refused_hop_is_cached_only_for_runs_that_would_refuse_it(fakenet, sto
     assert fakenet.hits.count(("127.0.0.1", "/internal/admin")) == hits   # refused, never asked
     # offline, a cached chain this run's settings would not give is not known, not shown as its answer
     offline = run("https://t.co/LoopTwo2", admitting, store, offline=True)
-    assert offline.unavailable and offline.error.startswith("not-cached:")
+    assert offline.unavailable and offline.error.startswith("not_cached:")
 
 
 def test_a_chain_cached_before_hops_said_non_public_is_judged_by_its_hosts(fakenet, store):

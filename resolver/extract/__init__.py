@@ -28,8 +28,14 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
         embeds = text.find_embeds(lines)
         found = attempt("credits: text", credits.find_credits, lines, plain=True, fallback=[])
+    found = attempt("credits: labels", _labelled, found, fallback=found)
     return attempt("embeds: placeholders", _placeholders_out, embeds, fallback=embeds), \
         attempt("credits: split confidence", _marked, found, fallback=found)
+
+
+def _labelled(found: list[Credit]) -> list[Credit]:
+    """The credits with their labels as their kind (`credits.labelled`: "Foto: Archiv" names no one)."""
+    return [credits.labelled(credit) for credit in found]
 
 
 def _placeholders_out(embeds: list[Embed]) -> list[Embed]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from resolver.extract.credit_places import names_a_known_place, names_a_place_first
 from resolver.extract.repeated import remembered
+from resolver.extract.text import MARKS
 from resolver.lazy import LazyPattern
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
@@ -50,7 +51,9 @@ KNOWN_ORGS = frozenset(
     # an international newsroom's (newuser32b #6): Ukrainian, Brazilian, Portuguese, Spanish, Turkish, Hebrew
     "|уніан|укрінформ|unian|ukrinform|agência brasil|agência lusa|folhapress|estadão conteúdo|agencia efe"
     "|europa press|aa|anadolu ajansı|iha|dha|demirören haber ajansı|רויטרס|פלאש 90|פלאש90|flash90|flash 90"
-    "|אי-פי|גטי אימג'ס".split("|"))
+    "|אי-פי|גטי אימג'ס"
+    # Persian agencies (newuser35b #4): IRNA, ISNA, ILNA, Tasnim, Mehr, Fars
+    "|ایرنا|ایسنا|ایلنا|تسنیم|خبرگزاری مهر|خبرگزاری فارس|خبرگزاری تسنیم".split("|"))
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
@@ -62,7 +65,7 @@ ORG_WORD_RE = re.compile(
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero|Агентство|Пресс-служба|Газета|وكالة|صحيفة|قناة"
-    r"|Agência|Ajansı|Агенція|Прес-служба)\b"
+    r"|Agência|Ajansı|Агенція|Прес-служба|خبرگزاری)\b"
     r"|\w\.(?:com|org|net)\b"
     # and the endings of organisations' names in scripts that do not part words (#10): a news agency, a newspaper, a
     # company, a broadcaster, a site
@@ -101,6 +104,22 @@ spending reform reforms action response warning warnings alert update updates br
 gallery highlights up down out over ahead
 """.split())
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
+# A newsroom's labels where a name would stand, each a whole part of a credit ("Foto: Archiv", "Archiv/dpa",
+# "(صورة أرشيفية/رويترز)"): what kind of picture it is, never who made it (newuser35b #1, #3). "Archiv" read as an
+# organisation (its word, `ORG_WORD_RE`), high; "صورة أرشيفية" (file photo) as the photographer. Inside a name they
+# stay its words: "Riverton City Archives". `Credit.kind` holds the kind.
+LABELS = {
+    "file": "file|files|file photo|file picture|archive|archives|archive photo|archiv|archivbild|archivfoto|archivo"
+            "|foto de archivo|foto archivo|photo d'archives|arquivo|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|أرشيف"
+            "|ارشيف|عکس آرشیوی|آرشیو",
+    "handout": "handout|ho|handout photo|cedida|cedido|cedidas|cedidos|foto cedida|imagen cedida",
+    "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
+             "|foto ilustrativa",
+    "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal",
+    # droits réservés: the rights are reserved, the author unknown (a French caption's "Photo : DR")
+    "rights-reserved": "dr|d.r.|droits réservés|tous droits réservés",
+}
+LABEL_KINDS = {label: kind for kind, words in LABELS.items() for label in words.split("|")}
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
@@ -251,13 +270,13 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 
 
 def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
-    value = _without_note(value.replace("\u200b", "").strip())   # zero-width spaces: nothing
+    value = _without_note(without_marks(value).strip())   # zero-width spaces and direction marks: nothing
     if not org and (bracketed := _bracketed_org(value)) is not None:
         # "Jane Doe (Reuters)" as "Jane Doe/Reuters"; "Protesters (Reuters)" as "Reuters" (credits29d #1)
         value = "/".join(part for part in bracketed if part)
     value = _without_year(WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS))
     if org:
-        creator, _ = _without_role(value)
+        creator, _ = without_role(value)
         return _person_beside_org(creator) or None, org.strip()
     parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
@@ -271,7 +290,7 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             roles.append(via["role"])
             kept += [name for name in (via["name"], via["org"]) if name]
             continue
-        name, role = _without_role(_FOR_RE.sub("", part) if i else part)
+        name, role = without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
         outlet, _, person = name.rpartition(" ")
         if role in REPORTER_WORDS and outlet and is_org(outlet):
@@ -294,11 +313,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and (
             people or not any(names_an_agency(p) for p in kept[1:])):
         if not people:
-            return None, _as_written(value, kept)
-        return people[0], _as_written(value, [p for p in kept if p is not people[0]])
+            return None, as_written(value, kept)
+        return people[0], as_written(value, [p for p in kept if p is not people[0]])
     if not people and _names_a_place_before_a_slash(kept[0]):
-        return None, _as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
-    return kept[0], _as_written(value, kept[1:])
+        return None, as_written(value, kept[1:])   # "Kyiv/Reuters": a dateline's place, then its supplier (credits31)
+    return kept[0], as_written(value, kept[1:])
 
 
 def _names_a_place_before_a_slash(part: str) -> bool:
@@ -355,6 +374,20 @@ def _without_note(value: str) -> str:
     return value[:note.start()] + (", " + kept if kept else "")
 
 
+def label_kind(words: str) -> str | None:
+    """The kind of picture words that are a whole label say it is (`LABELS`: "Archiv" -> "file", "DR" ->
+    "rights-reserved"), or None when they are no label."""
+    return LABEL_KINDS.get(without_marks(words).strip(ENDS).casefold())
+
+
+_MARKS_RE = re.compile(f"[{MARKS}\u200b]")
+
+
+def without_marks(words: str) -> str:
+    """Words without direction marks (`text.MARKS`) and zero-width spaces: no part of a name (newuser35b #2)."""
+    return _MARKS_RE.sub("", words) if not words.isascii() else words
+
+
 def is_note(words: str) -> bool:
     """Are words in brackets after a credit a note in small letters ("file", "archive", "photo cropped", "handout"),
     not an agency written small ("dpa", "via reuters")? credits29c."""
@@ -377,7 +410,7 @@ def _person_beside_org(creator: str) -> str:
     return person if PERSON_RE.fullmatch(person) else creator
 
 
-def _as_written(value: str, parts: list[str]) -> str:
+def as_written(value: str, parts: list[str]) -> str:
     """The organisation parts as the credit writes them ("Agence France-Presse — Getty Images") when they stand
     together in it, nothing dropped between them; else joined with a slash."""
     start, end = value.find(parts[0]), value.rfind(parts[-1])
@@ -388,7 +421,7 @@ def _as_written(value: str, parts: list[str]) -> str:
     return (" / " if " / " in value else "/").join(parts)
 
 
-def _without_role(part: str) -> tuple[str, str | None]:
+def without_role(part: str) -> tuple[str, str | None]:
     """("Zach Gibson", "Pool") from "Zach Gibson Pool"; ("", "STR") from "STR"."""
     if part.casefold() in ROLE_CODES or part in REPORTER_WORDS:
         return "", part

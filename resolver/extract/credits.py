@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, is_known_org, is_note, is_org, is_persons_name,
-                                           may_name_a_person, names_a_place, names_a_relation, names_an_agency,
-                                           person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
-                                           split_credit)
+                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
+                                           is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
+                                           names_a_relation, names_an_agency, names_no_one, person_for_outlet,
+                                           reads_as_headline, reads_as_prose, split_confidence, split_credit,
+                                           without_marks, without_role)
 from resolver.extract.credit_places import names_a_known_place
 from resolver.extract.intervals import Intervals
 from resolver.extract.repeated import remembered
+from resolver.extract.text import MARKS
 from resolver.lazy import LazyPattern
 from resolver.model import Credit, evolve
 
@@ -29,7 +31,8 @@ OTHER_PHOTO_WORDS = (
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
-    "الصورة", "صورة", "تصوير",                                        # Arabic: the photo, photo, photography
+    "الصورة", "صورة", "تصوير", "عدسة",                                # Arabic: the photo, photo, photography, lens
+    "منبع عکس", "عکس(?: از)?",                               # Persian: photo's source, photo (by) (newuser35b #4)
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
@@ -37,6 +40,7 @@ PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Vide
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
+FILED_PICTURE = rf"(?:File|Archive|Handout|Stock){SP}+(?:photo|picture|image)s?"
 AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
 # The words that open a credit; a value follows.
 # The photo's word once, its four continuations after it: PHOTO four times over made PREFIX 2,206 characters, compiled
@@ -50,13 +54,16 @@ PREFIX = (
     rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
-    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝])"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
+    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
+    # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
+    # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
+    rf"|(?:ال)?صورة من [أا]رشيف(?= )|عکس از(?= ))"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
 # first at each character, before its look-behinds and PREFIX's alternation (#14: 18.2 to 10.9 ms of a corpus pass).
 # Written out, not derived at import (start-up); tests/test_credits.py derives them from PREFIX with `re`'s parser.
-PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
+PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
@@ -115,7 +122,10 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("stock-site", LazyPattern(
         rf"\b{PHOTO}{SP}+by{SP}+(?P<value>[A-Z][^\n()]{{1,60}}?){SP}+on{SP}+(?P<org>Unsplash|Pexels|Pixabay|Flickr)\b")),
     # (Photo Credit: X), (Foto: X), (Photo by X), (Image courtesy of X), (Credit: X), (Courtesy X), (Photo credit should read X)
-    ("paren-credit", LazyPattern(rf"[(\[]{SP}*{PREFIX}{SP}*(?P<value>[^()\[\]\n]{{2,120}}?){SP}*[)\]]", re.IGNORECASE)),
+    # "(File photo: Jane Roe/AFP)": the label opens the credit in brackets (newuser35b #9: "Jane Roe/AFP" was read, the
+    # label lost). Not as a line's opening: Reuters' "FILE PHOTO: U.S. President ..." opens the caption's words.
+    ("paren-credit", LazyPattern(rf"[(\[]{SP}*(?:{PREFIX}|{FILED_PICTURE}{SP}*[:：]){SP}*"
+                                 rf"(?P<value>[^()\[\]\n]{{2,120}}?){SP}*[)\]]", re.IGNORECASE)),
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", LazyPattern(
         # "Photo: &copy; Name": a reference's ';' does not end the value (#10)
@@ -177,10 +187,13 @@ LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 # What a name in scripts with no capitals (`CASELESS_LETTER_RE`) does not hold: a sentence's marks (Japanese hiragana,
 # which writes particles and verb endings, is asked apart: `KANA_NAME_RE`), Chinese particles, a Korean word ending in a particle or a sentence's end, an Arabic
 # preposition, alone or joined to the article ("سفينة بالبحر", a ship in the sea: credits29 #2), or a first word with
-# the Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
+# the Arabic article ("الرئيس يلقي كلمة": the president gives a speech), a Persian particle, unless the value is a known
+# organisation (#10).
 NOT_A_NAME_RE = LazyPattern(r"[、。，！？!?]|[的了是在着把被]|(?:을|를|에서|에게|으로|다)(?!\S)"
                             r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام|على|حول|داخل|قرب|تحت|فوق|عند|بين|لدى|منذ|نحو|ضد"
-                            r"|أثناء)(?!\S)|(?<!\S)(?:بال|لل|كال)\S|^ال")
+                            r"|أثناء)(?!\S)|(?<!\S)(?:بال|لل|كال)\S|^ال"
+                            # Persian particles: "مردم در خیابان" (people in the street) names no one (newuser35b #4)
+                            r"|(?<!\S)(?:از|در|به|را|با|برای|که|این|آن|تا)(?!\S)")
 
 HIRAGANA_RE = LazyPattern(r"[\u3041-\u309f]")
 # A Japanese name partly in hiragana (credits29 #5: "撮影：さとう花子" gave no credit, as any hiragana ruled a name out):
@@ -252,8 +265,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
     `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there);
     `plain` when it is a whole plain-text document, where a caption scraped flat may end in '© 2024 Name'.
-    A credit a line break cuts is read joined (`_joined_lines`)."""
-    joined = _joined_lines(text) if "\n" in text else None
+    A credit a line break cuts is read joined (`_joined_lines`), and one with direction marks read without them."""
+    joined = _joined_lines(text) if "\n" in text or not text.isascii() and MARKS_RE.search(text) else None
     if joined is None:
         return _read_credits(text, source=source, offset=offset, image=image, caption=caption, plain=plain)
     words, where, guessed = joined
@@ -268,6 +281,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
 # A line break a PDF's or a newsletter's lines put inside a credit (newuser33b #5): a word hyphenated at a line end
 # ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
 # and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
+MARKS_RE = re.compile(f"[{MARKS}]")
 HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
 # A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
 BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
@@ -282,10 +296,12 @@ WHOLE_NAME_RE = re.compile(r"\S\s+\S")
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
     """(words, where, guessed) of a text whose credits a line break cuts, or None when it has none: `words` with
     each hyphen and line break ending a line inside a word taken out (the hyphen kept before a capital:
-    "Jean-⏎Pierre"), and each line break inside a credit's brackets made a space; `where[i]` the offset in `text`
-    of words[i]; `guessed` the offsets in `words` where a hyphen was taken out or kept (where it belongs is a
-    guess: the credit is uncertain)."""
+    "Jean-⏎Pierre"), and each line break inside a credit's brackets made a space, each direction mark taken out
+    (`MARKS`: "\u200fصورة: Name/Agency\u200f" read the label and the mark as the name, newuser35b #2); `where[i]`
+    the offset in `text` of words[i]; `guessed` the offsets in `words` where a hyphen was taken out or kept (where
+    it belongs is a guess: the credit is uncertain)."""
     cuts: dict[int, tuple[int, str]] = {}   # at: (characters taken out, what replaces them)
+    marks = [] if text.isascii() else [m.start() for m in MARKS_RE.finditer(text)]
     if "-\n" in text or "-\r\n" in text or "\u2010" in text:
         for match in HYPHENATED_RE.finditer(text):
             keep = "-" if text[match.end()].isupper() else ""
@@ -308,8 +324,12 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
                 stop += 1
             if not any(start <= at < start + size for start, (size, _) in cuts.items()):
                 cuts[at] = (stop - at, " ")
+    for at in marks:
+        if not any(start <= at < start + size for start, (size, _) in cuts.items()):
+            cuts[at] = (1, "")
     if not cuts:
         return None
+    unguessed = set(marks)
     pieces: list[str] = []
     where: list[int] = []
     guessed: list[int] = []
@@ -318,7 +338,7 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
         size, put = cuts[at]
         pieces.append(text[last:at])
         where.extend(range(last, at))
-        if put != " ":
+        if put != " " and at not in unguessed:
             guessed.append(len(where))
         pieces.append(put)
         where.extend([at] * len(put))
@@ -359,6 +379,12 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
+                if _lent_by_no_one(text[start:match.end("value")], value):
+                    accepted.append((start, end))   # a courtesy credit naming no one: kept, its words say who
+                    raw = text[start:end].strip()
+                    first = start + text[start:end].index(raw)
+                    credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                          image=image, form=form, kind="courtesy"))
                 continue
             if form == "keyword" and org is None and (chains := _chains(value)):
                 accepted.append((start, end))
@@ -394,6 +420,66 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+
+
+COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
+
+
+def _lent_by_no_one(words: str, value: str) -> bool:
+    """Is a credit's value who lent the picture, in small letters ("Photo: courtesy of the family")? No name rule
+    reads it, and it gave no credit in a caption (newuser35b #11). As "Photo by the author" in a credit element
+    (credits30 #4), it is a credit naming no one by name: kept, with no creator and no organisation, its kind
+    "courtesy"; its words say who."""
+    lent = COURTESY_OF_RE.search(words)
+    lender = value.strip(ENDS)
+    return lent is not None and lent["lender"].strip(ENDS) == lender and names_no_one(lender) \
+        and len(lender.split()) <= 4
+
+
+# Where a label stands in a credit's words: a part between its slashes, commas, brackets or colons, or before "via".
+LABEL_PARTS_RE = re.compile(r"[/,|()\[\]:：]|\s+via\s+|\s+[-–—]\s+", re.IGNORECASE)
+COURTESY_RE = LazyPattern(r"(?<!\w)courtesy(?!\w)", re.IGNORECASE)
+# "الصورة من أرشيف رويترز": the photo, from Reuters' archive
+FROM_THE_ARCHIVE_RE = LazyPattern(r"صورة\s+من\s+[أا]رشيف")
+ROLE_KINDS = {"file": "file", "files": "file", "handout": "handout", "ho": "handout"}
+
+
+def labelled(credit: Credit) -> Credit:
+    """A credit whose label (`credit_names.LABELS`: file photo, Archiv, Symbolbild, DR, Cedida...) is its `kind`, not its
+    creator or organisation; and the kind its words otherwise say ("(AP Photo/Jane Doe, File)", "(Photo by Handout /
+    ...)", "courtesy of"). A credit that then names no one keeps no split confidence: "Foto: Archiv" was an
+    organisation, `high` (newuser35b #1, #3, #9)."""
+    creator, organization = credit.creator, credit.organization
+    kind = label_kind(creator) if creator else None
+    if kind:
+        creator = None
+    if organization:
+        parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
+        labels = [p for p in parts if label_kind(p) and p.casefold() not in KEPT_ROLES]
+        kind = kind or next((label_kind(p) for p in parts if label_kind(p)), None)
+        if labels:
+            kept = [p for p in parts if p not in labels]
+            organization = as_written(organization, kept) if kept else None
+    kind = kind or _kind_in(credit.raw)
+    if kind is None:
+        return credit
+    renamed = (creator, organization) != (credit.creator, credit.organization)
+    return evolve(credit, creator=creator, organization=organization, kind=kind,
+                  split_confidence=None if renamed else credit.split_confidence)
+
+
+def _kind_in(raw: str) -> str | None:
+    """The kind a credit's words say its picture is, a label standing as a part of them, or None."""
+    words = without_marks(raw)
+    for part in LABEL_PARTS_RE.split(words):
+        part = strip_prefix(part).strip(ENDS)
+        if not part:
+            continue
+        if kind := label_kind(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
+            return kind
+    if COURTESY_RE.search(words):
+        return "courtesy"
+    return "file" if not words.isascii() and FROM_THE_ARCHIVE_RE.search(words) else None
 
 
 def last_sentence(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:

@@ -10,7 +10,10 @@ are, #11): found in any ASCII case, by hyperscan and in the string alike.
 
 Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
 imported, the same starts are found in the string with `re`, and every hinted name is taken as one the page may
-hold (`_found_in_string`; chosen once, when a page is first searched).
+hold (`_found_in_string`; chosen once, when a page is first searched). A process's first pages, up to SMALL_BUDGET
+characters in all, are searched without it whatever the platform, their names and words read from their bytes as the
+database reads them (`_found_in_small`): a one-file scan of a page of up to 100,000 characters neither imports
+hyperscan nor compiles the database (perf35b).
 """
 
 from __future__ import annotations
@@ -37,13 +40,19 @@ class Needles:
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
         asked, asked_words = tuple(names), tuple(words)
-        hyperscan = hyperscan_module()
-        if hyperscan is None:
-            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
-            found_words = list(asked_words)   # each may be written, as each name may be held
-        else:
-            self.starts, found_names, found_words = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8,
+        if len(page) < _SMALL_LEFT[0]:   # the process has not searched enough yet to pay for hyperscan's database
+            _SMALL_LEFT[0] -= len(page)
+            self.starts, found_names, found_words = _found_in_small(page, self.needles, kinds, asked, utf8,
                                                                     words=asked_words)
+        else:
+            _SMALL_LEFT[0] = 0   # hyperscan's search from now on: its database is compiled once
+            hyperscan = hyperscan_module()
+            if hyperscan is None:
+                self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
+                found_words = list(asked_words)   # each may be written, as each name may be held
+            else:
+                self.starts, found_names, found_words = _found_in_bytes(hyperscan, page, self.needles, kinds, asked,
+                                                                        utf8, words=asked_words)
         self.asked, self.asked_words = frozenset(asked), frozenset(asked_words)
         self.names, self.words = frozenset(found_names), frozenset(found_words)
 
@@ -85,6 +94,50 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     if extra:
         return _in_string(page, needles, kinds, found, extra), names, written
     return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names, written
+
+
+# The characters a process searches in the string, its names and words in its bytes (`_found_in_small`), before
+# hyperscan: importing it and compiling the database cost a process 6-8 ms, once; the string's search costs about
+# 25 ns a character more than hyperscan's (0.21 against 0.04 ms a 7,900-character page, 0.039 against 0.032 a
+# 600-character one). So the first pages, while they add up to no more than SMALL_BUDGET characters, are searched in
+# the string (2.5 ms at most), and hyperscan only once a process has searched more: a one-file scan of a page of up
+# to 100,000 characters never pays for it, a corpus run pays for both at most (perf35b, #14). Either way the same
+# starts, names and words (tests/test_html_detector.py).
+SMALL_BUDGET = 100_000
+_SMALL_LEFT = [SMALL_BUDGET]   # what is left of it in this process
+
+
+def _found_in_small(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...],
+                    utf8: bytes | None, words: tuple[str, ...] = ()) -> tuple[dict[str, list[int]], list[str], list[str]]:
+    """What `_found_in_bytes` finds, for a small page and without hyperscan: the needles' starts as
+    `_found_in_string` finds them; the names and words as the database's patterns find them, in the page's bytes
+    with their ASCII letters folded (hyperscan's caseless flag folds those only): a name between one of BEFORE_NAME
+    and one of AFTER_NAME, a word or a reference's prefix anywhere."""
+    starts, _ = _found_in_string(page, needles, kinds, ())
+    if utf8 is None:
+        utf8 = page.encode("utf-8", "surrogatepass")
+    folded = utf8.lower()   # ASCII letters only
+    names = [name for name in asked if _held(folded, name.encode("utf-8").lower())]
+    written = [word for word in words if word.encode("utf-8").lower() in folded]
+    if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
+        first = folded.find(b"&#")   # where the first numeric prefix stands: each starts so
+        while first >= 0 and not folded.startswith(_NUMERIC_PREFIXES, first):
+            first = folded.find(b"&#", first + 1)
+        if _NAMED_PREFIX in folded or first >= 0 and LETTER_REFERENCE_RE.search(utf8, first):
+            written = list(words)
+    return starts, names, written
+
+
+def _held(folded: bytes, name: bytes) -> bool:
+    """Whether `name` stands in `folded` as the database's pattern for it finds it: after one of BEFORE_NAME and
+    before one of AFTER_NAME."""
+    at = folded.find(name, 1)
+    while at >= 0:
+        end = at + len(name)
+        if folded[at - 1] in _BEFORE_NAME and end < len(folded) and folded[end] in _AFTER_NAME:
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
@@ -194,6 +247,7 @@ def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]
 # pattern matches). A page where no such run spells a name gives no element that attribute (#14). A tag the page
 # ends inside gives no element at all, so a name at the very end is none (`\z` in the pattern cost 90 ms to compile).
 BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
+_BEFORE_NAME, _AFTER_NAME = frozenset(BEFORE_NAME.encode("ascii")), frozenset(AFTER_NAME.encode("ascii"))
 
 
 def _literal(text: str) -> bytes:
@@ -213,6 +267,11 @@ REFERENCE_PREFIXES = ("&fjlig", *(f"&#{code}" for code in LETTER_CODES), "&#0", 
 LETTER_REFERENCE = (r"&#(?:0*(?:45|6[5-9]|[78][0-9]|90|9[7-9]|1[01][0-9]|12[0-2])(?![0-9])"
                     r"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
 LETTER_REFERENCE_RE = LazyPattern(LETTER_REFERENCE.encode("ascii"))
+# REFERENCE_PREFIXES as `_found_in_small` finds them in a page's folded bytes: the named one, and the numeric ones
+# (each starts with "&#").
+_NAMED_PREFIX = REFERENCE_PREFIXES[0].encode("ascii").lower()
+_NUMERIC_PREFIXES = tuple(prefix.encode("ascii").lower() for prefix in REFERENCE_PREFIXES[1:])
+assert all(prefix.startswith(b"&#") for prefix in _NUMERIC_PREFIXES)
 # The same in a page's text, `&fjlig` too: where a page may write a marker's letters as references (#10).
 WRITES_LETTERS_RE = LazyPattern(LETTER_REFERENCE + "|&fjlig")
 

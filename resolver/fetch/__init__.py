@@ -19,7 +19,7 @@ from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -626,7 +626,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
         return None, ()
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
-                                             redactor=session.redactor, takes=session.takes_cached)
+                                             redactor=session.redactor, takes=session.takes_cached,
+                                             limit=session.settings.captures)
     if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
         return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
@@ -814,7 +815,7 @@ def _failed(target: Target, method: str, outcome: FetchOutcome) -> PostRecord:
 
 def _unavailable(record: PostRecord) -> bool:
     """An answer that is no answer: offline, and not in the cache."""
-    return record.status == "error" and (record.reason or "").startswith(f"{NOT_CACHED}:")
+    return record.status == "error" and not_cached_said(record.reason) is not None
 
 
 async def _settle(target: Target, records: list[PostRecord], session: Session, options: FetchOptions,

@@ -576,8 +576,16 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
     filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read."""
     pages = _pages(post_id, handles)
-    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] + [
+    return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
+
+
+def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
+    """The post's page on each host CDX files apart (twitter.com, x.com, mobile.twitter.com) under each handle
+    (`_pages`), no scheme, as a prefix query asks them: `capture_queries` without the JSON answers, what
+    `archive.lookup` lists for an X post (archive35)."""
+    return [form for page in _pages(post_id, handles)
+            for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
 
 def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
@@ -661,7 +669,7 @@ def lookup_outcome(errors: list[str], asked: int) -> str | None:
 
 
 async def read_captures(post_id: str, handles: Sequence[str | None], *, session: Any, ledger: Ledger,
-                        limit: int = MAX_CAPTURES) -> tuple[tuple[ArchivedCopy, ...], str | None]:
+                        limit: int | None = None) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
     fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
@@ -670,6 +678,7 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
     an HTML page) is no "no copy"."""
     from resolver import archive
 
+    limit = limit or session.settings.captures   # `--captures`, else MAX_CAPTURES
     copies: list[ArchivedCopy] = []
     errors: list[str] = []
     unread: list[str] = []
@@ -739,7 +748,8 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
 def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *,
                             copies: int | Sequence[ArchivedCopy] = 0,
                             redactor: Redactor | None = None,
-                            takes: Callable[[list[int]], bool] | None = None) -> str | None:
+                            takes: Callable[[list[int]], bool] | None = None,
+                            limit: int = MAX_CAPTURES) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`: the copies recorded, or
     how many), the captures they list whose last read failed. A lookup stopped part way (a list it goes on to
@@ -758,7 +768,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
         if not rows:
             # A list read_captures goes on to (no copy said the post's words yet) that was never asked: the lookup
             # was stopped before it (newuser32 #1: Ctrl-C between two lists read back as "answered", no copy).
-            unfinished = unfinished or not _lookup_done(copies)
+            unfinished = unfinished or not _lookup_done(copies, limit)
             continue
         asked += 1
         last = rows[-1]
@@ -784,12 +794,12 @@ def listings_in_store(query: str, store: Any) -> list[dict[str, Any]]:
     return store.cdx_lists_any_case(archive.lookup_url(query, prefix=True))
 
 
-def _lookup_done(copies: int | Sequence[ArchivedCopy]) -> bool:
+def _lookup_done(copies: int | Sequence[ArchivedCopy], limit: int = MAX_CAPTURES) -> bool:
     """Whether read_captures stops after the copies read so far: one says the post's words, or there are as many as
     it reads (a count alone: whether one says the words is not known, so only the count can say it stopped)."""
     if isinstance(copies, int):
-        return copies >= MAX_CAPTURES
-    return any(c.says_something for c in copies) or len(copies) >= MAX_CAPTURES
+        return copies >= limit
+    return any(c.says_something for c in copies) or len(copies) >= limit
 
 
 def _unread_in_store(post_id: str, cdx: bytes, store: Any,
