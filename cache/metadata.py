@@ -235,7 +235,11 @@ VIEWS: dict[str, str] = {
                       "not known, or never fetched; on X those beyond the three read): it may show the platform's "
                       "\"post not found\" page. A Bluesky post's captures and saves are found under its handle's "
                       "and its DID's URL.",
-    "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
+    "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded); the "
+                               "main wire agencies (Reuters, AFP, AP, dpa, EFE, ANSA, Xinhua, Anadolu, IRNA, ISNA, "
+                               "WAFA, MENA, Getty Images, EPA) as one row across scripts, their names as written kept.",
+    "article_credits": "Each photo credit with the source of its article and the wire agency it names, if one: "
+                       "one row per credit, for a spreadsheet.",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",
 }
@@ -297,8 +301,23 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
                        "(pending, submitted, success, error...); empty if none"},
     "credits_by_organization": {
         "organization": "The organization as a credit names it (case and spaces folded); (none named)",
+        "agency": "The wire agency these names are, whatever the script (رويترز and Reuters: Reuters); empty if "
+                  "none of the main ones",
+        "names_as_written": "Every name the credits write for it (a JSON list)",
         "credits": "Credits naming it", "articles": "Articles with such a credit",
         "creators": "Distinct creators credited with it (case folded)"},
+    "article_credits": {
+        "credit_id": "The credit (credits.id)", "article_id": "The article (articles.id)",
+        "article": "The first place the article was read from",
+        "raw": "The credit as the page writes it", "creator": "The person credited",
+        "organization": "The organization credited, as written",
+        "agency": "The wire agency it is, whatever the script (رويترز: Reuters); empty if none of the main ones",
+        "kind": "What kind of picture a label says it is (file, handout, courtesy, stock, private, "
+                "rights-reserved); empty if none",
+        "source": "Where on the page the credit was read: text, caption, json-ld, attribute, script-data",
+        "form": "Which pattern matched", "image": "The image the credit belongs to; empty when not known",
+        "span_start": "Where the credit starts in the article", "span_end": "Where it ends",
+        "split_confidence": "high or uncertain: whether the split into creator and organization rests on evidence"},
     "unsure_encodings": {
         "article_id": "The article (articles.id)", "article": "The first place the article was read from",
         "encoding": "The encoding guessed", "encoding_rival": "The likeliest other that reads the bytes as plausibly",

@@ -56,7 +56,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
               "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
               "m055_status_as_of_no_answer_dated_ahead", "m056_output_rewrite_pending",
-              "m057_credit_kind")
+              "m057_credit_kind", "m058_agency_key_and_article_credits")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")

@@ -618,6 +618,21 @@ def test_report_on_several_without_output_writes_into_a_folder_the_help_names(tm
     assert "./embed-resolver-reports" in " ".join(helped.output.split())
 
 
+def test_the_help_names_the_index_files_a_folder_of_reports_gets(tmp_path):
+    """`report --format html -o DIR` also wrote index.md and index.json, and `--format md` index.json, unsaid in
+    --help (newuser35b #10). They stay (index.json is what a run interrupted and run again, or a later run into the
+    same folder, reads back): the help says so."""
+    story = tmp_path / "story.txt"
+    story.write_text("Story.\nPhoto: Ann Lee/Agency\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "html", "-o",
+                                      str(out), str(story), str(story)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir() if p.name.startswith("index")} == {"index.html", "index.md", "index.json"}
+    helped = " ".join(CliRunner().invoke(cli, ["report", "--help"], terminal_width=200).output.split())
+    assert "index.md and index.json (and index.html beside HTML reports)" in helped, helped
+
+
 def test_the_closing_line_of_a_report_run_counts_as_every_count_does():
     from resolver.cli import _wrote_reports
 
