@@ -4,7 +4,8 @@
 A key is shown beside the organisation as the credit writes it, never instead of it. Only a whole organisation name
 matches (case folded for ASCII letters, spaces trimmed): "Handout via Reuters" or "IRANIAN PRESIDENCY / AFP" names
 more than the agency, and is left as it is. The list is written into the views' SQL by a migration (a new cache is
-made from schema.sql, so no table of rows could carry it): a change here needs a migration that rebuilds them.
+made from schema.sql, so no table of rows could carry it; the helper view `agency_names`, over VALUES, shows it in
+datasette): a change here needs a migration that rebuilds that view.
 """
 
 from __future__ import annotations
@@ -36,6 +37,6 @@ def _quoted(text: str) -> str:
 
 
 def agency_names_sql() -> str:
-    """`agency_names(name, agency)` as a common table expression over VALUES: each folded name, its agency key."""
+    """The view `agency_names`: each folded name (name) and its agency key (agency), one row per name."""
     rows = ",\n    ".join(f"({_quoted(name)}, {_quoted(agency)})" for agency, names in AGENCIES.items() for name in names)
-    return f"agency_names(name, agency) AS (VALUES\n    {rows})"
+    return f"SELECT column1 AS name, column2 AS agency FROM (VALUES\n    {rows})"

@@ -249,6 +249,13 @@ HELPER_VIEWS: dict[str, str] = {
     "current_articles": "The articles whose bytes are the current version (the one scanned there last) of a source "
                         "they were read from: what the other views count. An edited page's older versions are kept "
                         "in `articles` (article_sources.superseded_at says when each was superseded).",
+    "agency_names": "The main wire agencies' names in several scripts (case folded), each with its agency's key: "
+                    "what credits_by_organization and article_credits read the `agency` column from.",
+}
+# A helper view's columns, when they are not an article's row.
+HELPER_VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "agency_names": {"name": "A name the agency is credited by, as lower(trim(organization)) gives it",
+                     "agency": "The agency's key (Reuters, AFP, AP, dpa...)"},
 }
 
 # What each column of the views counts (cache/migrations.py VIEWS, then VIEWS_V38, hold their SQL).
@@ -338,7 +345,8 @@ def metadata(store: Store) -> dict[str, Any]:
             tables[name] = {"description": text, "columns": VIEW_COLUMNS[name]}
     for name, text in HELPER_VIEWS.items():
         if name in store.db.view_names():
-            tables[name] = {"description": text, "columns": TABLES["articles"][1]}   # an article's own row
+            tables[name] = {"description": text,   # current_articles: an article's own row
+                            "columns": HELPER_VIEW_COLUMNS.get(name) or TABLES["articles"][1]}
     for name in ("bodies",):   # compressed blobs: not for browsing
         if name in tables:
             tables[name]["hidden"] = True

@@ -1206,12 +1206,12 @@ def m057_credit_kind(db: Database) -> None:
     db.table("credits").add_column("kind", str)
 
 
-# v58's views (newuser35b #10): the main wire agencies' key across scripts (cache/agencies.py), beside the names as
-# written, in credits_by_organization and in article_credits, one row per credit with its article's source.
+# v58's views (newuser35b #10): the main wire agencies' key across scripts (cache/agencies.py, the helper view
+# `agency_names`), beside the names as written, in credits_by_organization and in article_credits, one row per
+# credit with its article's source.
 _AGENCY_OF = "LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))"
 VIEWS_V58 = {
     "credits_by_organization": f"""
-WITH {agency_names_sql()}
 SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
        json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
        COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
@@ -1220,7 +1220,6 @@ WHERE {_IS_CURRENT.format('c')}
 GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
 ORDER BY credits DESC, organization""",
     "article_credits": f"""
-WITH {agency_names_sql()}
 SELECT c.id AS credit_id, c.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
        c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
@@ -1236,7 +1235,9 @@ def m058_agency_key_and_article_credits(db: Database) -> None:
     """v58 (newuser35b #10): `credits_by_organization` counts the main wire agencies as one across scripts ("رويترز"
     and "Reuters"), with the key in `agency` and every name as written in `names_as_written`; before, each spelling
     was a row of its own. The view `article_credits`: each credit with the source of its article and the agency
-    key (`cache export credits` gave `article_id` alone, so a join was needed)."""
+    key (`cache export credits` gave `article_id` alone, so a join was needed). Both read the helper view
+    `agency_names` (cache/agencies.py)."""
+    db.create_view("agency_names", agency_names_sql())
     for name, sql in VIEWS_V58.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
