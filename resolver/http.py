@@ -188,6 +188,12 @@ class Ledger:
             return max(dated), None
         return (None, times[0][1]) if times else default
 
+    def date(self, fetch_id: int | None, fetched_at: str | None) -> None:
+        """Let a fact resting on a row already written (a kept answer: its fetch row's real id) be dated by that
+        fetch's time, as by a held row's (`time_of`; times35: a link whose first hop was kept from an earlier run)."""
+        if fetch_id is not None and fetched_at:
+            self.times.setdefault(fetch_id, (fetched_at, None))
+
     def observed_at(self) -> str | None:
         """When the fact these rows give was observed: now, or, for answers replayed from a WARC, when the latest
         of them was given (its WARC-Date; newuser28b: the replay's time dated a year-old answer to the replay);

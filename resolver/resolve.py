@@ -392,6 +392,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         kept = _kept_redirect(current, session)
         if kept is not None:
             outcome, onward = kept, next_hop(kept, current)
+            ledger.date(kept.fetch_id, kept.fetched_at)
         else:
             outcome, onward = await _hop(current, session=session, ledger=ledger, until=until)
         if outcome.unavailable:   # offline: no hop was made
@@ -554,13 +555,17 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
         return resolution
     from resolver import __version__
 
+    # times35: at its hops' latest fetch (a live one's fetched_at, a replayed one's WARC-Date), not at this write,
+    # after the answers (by a slow hop's answering time, and the other links of its chunk)
+    resolved_at, unknown = ledger.time_of([h.fetch_id for h in resolution.hops],
+                                          default=(ledger.observed_at(), ledger.answered_at_unknown()))
     with ledger.transaction(store) as real:
         resolution = evolve(resolution, hops=tuple(evolve(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
-            "resolved_at": ledger.observed_at(), "answered_at_unknown": ledger.answered_at_unknown(),
+            "resolved_at": resolved_at, "answered_at_unknown": unknown,
             "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__, "end_redacted": int(resolution.real_post is not None),
         })
