@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
+from cache.agencies import agency_names_sql
 from cache.store import MIGRATION_SET, NO_PLACE_SOURCES, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
@@ -1310,6 +1311,43 @@ def m060_gone_accounts_named_by_their_own_posts(db: Database) -> None:
     releases a deleted account's) overwrites once a post of its is fetched: the gone account was named after it."""
     db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
     db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V60.strip())
+
+
+# v61's views (newuser35b #10): the main wire agencies' key across scripts (cache/agencies.py, the helper view
+# `agency_names`), beside the names as written, in credits_by_organization and in article_credits, one row per
+# credit with its article's source.
+_AGENCY_OF = "LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))"
+VIEWS_V61 = {
+    "credits_by_organization": f"""
+SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, organization""",
+    "article_credits": f"""
+SELECT c.id AS credit_id, c.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
+       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
+       c.split_confidence
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+ORDER BY c.article_id, c.ordinal""",
+}
+
+
+@migrations()
+def m061_agency_key_and_article_credits(db: Database) -> None:
+    """v61 (newuser35b #10): `credits_by_organization` counts the main wire agencies as one across scripts ("رويترز"
+    and "Reuters"), with the key in `agency` and every name as written in `names_as_written`; before, each spelling
+    was a row of its own. The view `article_credits`: each credit with the source of its article and the agency
+    key (`cache export credits` gave `article_id` alone, so a join was needed). Both read the helper view
+    `agency_names` (cache/agencies.py)."""
+    db.create_view("agency_names", agency_names_sql())
+    for name, sql in VIEWS_V61.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
