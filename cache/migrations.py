@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
+from cache.agencies import agency_names_sql
 from cache.store import MIGRATION_SET, NO_PLACE_SOURCES, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
@@ -1281,17 +1282,85 @@ def m059_gone_accounts_named_as_fetched(db: Database) -> None:
     db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V59.strip())
 
 
-# v60's views: an embed naming no post (a pic.twitter.com media link, a t.co or shortener link) counts under the post
+# v60's gone_accounts_most_cited.name: the latest name the account's own gone posts' answers gave (each observation's
+# record, as a fetch recorded it: the post's author, whoever holds its handle now), before v59's (review35r6: the
+# `authors` row of the handle, which the handle's next holder's post overwrites, named a deleted account after it; and
+# MAX(p.author_name) was the last in the alphabet of an account renamed, not its latest).
+_OWN_NAME = ("CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END")
+_LATEST_OWN_NAME = (f"(SELECT o.observed_at || char(31) || {_OWN_NAME} FROM post_observations o WHERE o.post_row = p.id "
+                    f"AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                    f"AND {_OWN_NAME} IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)")
+_NAME_V60 = (f"COALESCE(substr(MAX({_LATEST_OWN_NAME}), instr(MAX({_LATEST_OWN_NAME}), char(31)) + 1), "
+             "MAX(p.author_name), ")
+
+
+def _named_by_own_posts(sql: str) -> str:
+    if "COALESCE(MAX(p.author_name), " not in sql:
+        raise ValueError("v60: gone_accounts_most_cited without v59's name")
+    return sql.replace("COALESCE(MAX(p.author_name), ", _NAME_V60)
+
+
+GONE_ACCOUNTS_V60 = _named_by_own_posts(GONE_ACCOUNTS_V59)
+
+
+@migrations()
+def m060_gone_accounts_named_by_their_own_posts(db: Database) -> None:
+    """v60 (review35r6, #13): `gone_accounts_most_cited.name` is the latest name the account's own posts' answers
+    gave (each post's observations, as a fetch recorded them), else v59's. It was the view's name, which a deleted
+    post's view no longer holds, else the handle's row in `authors`, which the next account to hold the handle (X
+    releases a deleted account's) overwrites once a post of its is fetched: the gone account was named after it."""
+    db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
+    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V60.strip())
+
+
+# v61's views (newuser35b #10): the main wire agencies' key across scripts (cache/agencies.py, the helper view
+# `agency_names`), beside the names as written, in credits_by_organization and in article_credits, one row per
+# credit with its article's source.
+_AGENCY_OF = "LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))"
+VIEWS_V61 = {
+    "credits_by_organization": f"""
+SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, organization""",
+    "article_credits": f"""
+SELECT c.id AS credit_id, c.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
+       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
+       c.split_confidence
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+ORDER BY c.article_id, c.ordinal""",
+}
+
+
+@migrations()
+def m061_agency_key_and_article_credits(db: Database) -> None:
+    """v61 (newuser35b #10): `credits_by_organization` counts the main wire agencies as one across scripts ("رويترز"
+    and "Reuters"), with the key in `agency` and every name as written in `names_as_written`; before, each spelling
+    was a row of its own. The view `article_credits`: each credit with the source of its article and the agency
+    key (`cache export credits` gave `article_id` alone, so a join was needed). Both read the helper view
+    `agency_names` (cache/agencies.py)."""
+    db.create_view("agency_names", agency_names_sql())
+    for name, sql in VIEWS_V61.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# v62's views: an embed naming no post (a pic.twitter.com media link, a t.co or shortener link) counts under the post
 # its link leads to, as `scan --resolve --fetch` tied them (embed_posts; the first tie when more); an embed naming a
 # post, under that post, as before (not under a post a link inside it leads to, which embed_posts also ties to it).
 _LINKED_POST = ("(SELECT l.post_row FROM embed_posts l WHERE l.embed_id = {0}.id ORDER BY l.id LIMIT 1)")
 _POST_JOIN_V55 = "posts p ON p.platform = e.platform AND p.post_id = e.post_id"
-_POST_JOIN_V60 = ("posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = "
+_POST_JOIN_V62 = ("posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = "
                   f"e.platform AND q.post_id = e.post_id) ELSE {_LINKED_POST.format('e')} END")
 # Once per article and post: an embed reaching its post through a link is not counted when another embed of the
 # article names that post, or an earlier link of the article leads to it (one post embedded as a blockquote and as a
 # pic link, or through two links, is one embed of the article, as the embeds table keeps one row per post named).
-_ONCE_V60 = ("(e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = "
+_ONCE_V62 = ("(e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = "
              "e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = "
              f"p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND {_LINKED_POST.format('o')} = p.id)))))")
 _ID_TIME_V55 = _POST_YEAR[_POST_YEAR.index("CASE WHEN e.platform"):-1]   # the time in an X id, as v55 reads it
@@ -1299,7 +1368,7 @@ _ID_TIME_V55 = _POST_YEAR[_POST_YEAR.index("CASE WHEN e.platform"):-1]   # the t
 
 # A gone X post's tombstone names no author: reached through a link, whose embed shows none either, its handle is
 # the one in the status URL the link led to (posts.url; not "i" of /i/status/).
-_URL_HANDLE_V60 = ("CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > "
+_URL_HANDLE_V62 = ("CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > "
                    "instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, "
                    "'/status/') - instr(p.url, '.com/') - 5), 'i') END")
 
@@ -1307,48 +1376,48 @@ _URL_HANDLE_V60 = ("CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') >
 def _replaced(sql: str, *pairs: tuple[str, str]) -> str:
     for old, new in pairs:
         if old not in sql:
-            raise ValueError(f"v60: a view without {old[:60]!r}")
+            raise ValueError(f"v62: a view without {old[:60]!r}")
         sql = sql.replace(old, new)
     return sql
 
 
-VIEWS_V60 = {
+VIEWS_V62 = {
     "dead_embeds_by_outlet_year": _replaced(
         VIEWS_V55["dead_embeds_by_outlet_year"],
         ("SELECT e.article_id, e.platform, CASE",
          "SELECT e.article_id, COALESCE(p.platform, e.platform) AS platform, CASE"),
         (_ID_TIME_V55, _ID_TIME_V55.replace("e.platform", "COALESCE(p.platform, e.platform)")
          .replace("e.post_id", "COALESCE(e.post_id, p.post_id)")),
-        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V60}"),
-        ("WHERE e.post_id IS NOT NULL AND", f"WHERE {_ONCE_V60} AND")),
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}"),
+        ("WHERE e.post_id IS NOT NULL AND", f"WHERE {_ONCE_V62} AND")),
     "gone_accounts_most_cited": _replaced(
-        GONE_ACCOUNTS_V59,
+        GONE_ACCOUNTS_V60,
         ("COALESCE(p.author_handle, e.author_handle)",
-         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V60})"),
-        (f"FROM embeds e JOIN {_POST_JOIN_V55}", f"FROM embeds e JOIN {_POST_JOIN_V60}"),
+         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V62})"),
+        (f"FROM embeds e JOIN {_POST_JOIN_V55}", f"FROM embeds e JOIN {_POST_JOIN_V62}"),
         ("WHERE p.status IN ('deleted', 'suspended') AND",
-         f"WHERE p.status IN ('deleted', 'suspended') AND {_ONCE_V60} AND")),
+         f"WHERE p.status IN ('deleted', 'suspended') AND {_ONCE_V62} AND")),
     "at_risk_embeds": _replaced(
         VIEWS_V55["at_risk_embeds"],
         ("COALESCE(p.author_handle, e.author_handle) AS handle",
-         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V60}) AS handle"),
+         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V62}) AS handle"),
         ("e.platform, e.kind, e.url, e.post_id,",
          "e.platform, e.kind, e.url, COALESCE(e.post_id, p.post_id) AS post_id,"),
         ("OR (v.platform = e.platform AND v.post_id = e.post_id)",
          "OR (v.platform = COALESCE(p.platform, e.platform) AND v.post_id = COALESCE(e.post_id, p.post_id))"),
         ("AND a.post_id = e.post_id)", "AND a.post_id = COALESCE(e.post_id, p.post_id))"),
-        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V60}")),
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}")),
 }
 
 
 @migrations()
-def m060_views_count_posts_reached_through_links(db: Database) -> None:
-    """v60 (fixnu35e, newuser35c #1, #13): `dead_embeds_by_outlet_year`, `gone_accounts_most_cited` and
+def m062_views_count_posts_reached_through_links(db: Database) -> None:
+    """v62 (fixnu35e, newuser35c #1, #13): `dead_embeds_by_outlet_year`, `gone_accounts_most_cited` and
     `at_risk_embeds` count an embed naming no post (a pic.twitter.com media link, a t.co or shortener link) under the
     post its link leads to (`embed_posts`, as `scan --resolve --fetch` tied them), once per article and post: a post
     an article embeds as a blockquote and again as a link is one embed. Before, they joined an embed to a post by
     the id it names only: such an embed was counted nowhere, and listed at risk with no status."""
-    for name, sql in VIEWS_V60.items():
+    for name, sql in VIEWS_V62.items():
         db.execute(f"DROP VIEW IF EXISTS {name}")
         db.create_view(name, sql.strip())
 
