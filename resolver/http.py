@@ -446,6 +446,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         if via == "warc":   # when the source answered: its record's WARC-Date, not this replay's time (newuser28b)
             from resolver.warc import answer_time_unknown, answered_at
 
+            # who answered is the record's (an [origins] override's server, or the URL's own), never this replay's
+            # [origins] mapping, which contacted nothing (review35r5: a replay cited a server that never answered)
+            contacted = response.extensions.get("warc_contacted") or url
+
             warc_date = response.extensions.get("warc_date")
             given = answered_at(warc_date)
             if given is None:   # kept as when the replay asked, and said to be no time of the source's (replay29)
