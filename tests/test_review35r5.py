@@ -5,6 +5,8 @@ replays with no token, as an Instagram one does."""
 
 import json
 
+from tests.test_verdicts import reporter  # noqa: F401  (the fixture)
+
 from tests.cliworld import World, write_config
 from tests.test_secrets import INSTAGRAM, THREADS, serve_everything
 
@@ -71,3 +73,28 @@ def test_a_threads_answer_the_warc_holds_replays_with_no_token_set(fakenet, tmp_
     done = again("--replay", str(warc), "report", "--format", "json", str(other))
     [embed] = json.loads(done.stdout)["embeds"]
     assert embed["post"]["reason"] == "not fetched: needs META_ACCESS_TOKEN" and len(fakenet.hits) == hits
+
+
+def test_an_oembed_404_beside_a_deleted_posts_tombstone_is_no_disagreement(fakenet, reporter):  # noqa: F811
+    """`fetch --all-methods` of a deleted post: syndication's tombstone says deleted, oEmbed answers 404, as it does
+    for every gone post. The status check warned "the sources disagree on what the post is … which the other
+    contradicts: not sure" and the Status row said "the sources disagree": a 404 says no reason, so it contradicts no
+    reason given (the fetch's own ranking never lets it outweigh one). A post the sources call available and gone
+    still warns (test_cited_answers)."""
+    from tests.fakenet import page
+    from tests.test_cited_answers import ARTICLE, _texts
+    from tests.test_fetch import by_id, json_page
+    from tests.test_verdicts import DELETED, POST
+    from tests.waybacknet import serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    code, out = reporter("fetch", "--all-methods", "article.html", article=ARTICLE)
+    code, out = reporter("report", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["status"] == "deleted" and {s["method"] for s in embed["post"]["sources"]} >= {"oembed"}
+    assert [c for c in embed["checks"] if c["name"] == "status"] == [], embed["checks"]
+    for text in _texts(reporter):
+        status = next(line for line in text.splitlines() if "Status" in line and "deleted" in line)
+        assert "disagree" not in status, status
