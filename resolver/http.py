@@ -398,6 +398,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     budget, link = settings.deadline, False      # the per-fetch deadline, or what is left of the link's if less
     answered: int | None = None                  # the status, once the answer's header came
+    request: httpx.Request | None = None         # once built: its URL is the server an [origins] override sent it to
     try:
         parsed = _check_url(url)
         if session.live:
@@ -497,6 +498,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "network", f"{type(exc).__name__}: {str(exc) or 'connection broken'}"
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
+    if request is not None and via == "live" and kind != NOT_CACHED:
+        # no answer named the server contacted: the request's own URL does, rewritten by an [origins] override
+        # (review35r5: a refused or timed-out mirror was cited as the public service's failure)
+        contacted = str(request.url)
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
                         (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
                         answered_at_unknown=unknown, refused_status=answered)

@@ -1516,10 +1516,11 @@ def origins_note(report: dict[str, Any]) -> str | None:
     pairs = sorted(set(_overrides([report.get("embeds"), report.get("credits")])))
     if not pairs:
         return None
-    named = ", ".join(f"{public} (answered by {went})" for public, went in pairs)
-    return (f"Answers for {named} came through [origins] overrides: another server answered for the service named, "
-            "and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the WARC's "
-            "WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
+    # "sent to", not "answered by": a request the server refused or let time out is cited too (review35r5)
+    named = ", ".join(f"{public} (sent to {went})" for public, went in pairs)
+    return (f"Requests for {named} went through [origins] overrides: another server than the service named was "
+            "asked, and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the "
+            "WARC's WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
 
 
 # The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
@@ -1714,7 +1715,7 @@ def failure_text(source: dict[str, Any]) -> str:
     tries = source.get("tries")
     return (source.get("reason") or f"{source['method']} ended in an error") + " (" + ", ".join(filter(None, (
         f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None,
-        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None))) + ")"
+        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None, via_origin(source)))) + ")"
 
 
 def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:

@@ -98,3 +98,34 @@ def test_an_oembed_404_beside_a_deleted_posts_tombstone_is_no_disagreement(faken
     for text in _texts(reporter):
         status = next(line for line in text.splitlines() if "Status" in line and "deleted" in line)
         assert "disagree" not in status, status
+
+
+def test_a_request_an_override_sent_elsewhere_that_got_no_answer_says_which_server_failed(fakenet, tmp_path,
+                                                                                         monkeypatch):
+    """A request [origins] sent to another server that refused the connection (or timed out) was cited as the public
+    service's failure, with no "via configured origin": contacted_url was the URL asked, since no answer named the
+    server contacted, and the header said the override had "answered". The report then said
+    cdn.syndication.twimg.com could not be reached, though it was never asked."""
+    from tests.fakenet import page
+    from tests.test_cited_answers import ARTICLE
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+    from tests.waybacknet import serve
+
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    config = tmp_path / "config.toml"
+    closed = "http://127.0.0.1:9"   # loopback, nothing listening: the connection is refused
+    config.write_text(config.read_text().replace(f'"https://cdn.syndication.twimg.com" = "{fakenet.origin}"',
+                                                 f'"https://cdn.syndication.twimg.com" = "{closed}"'))
+    assert closed in config.read_text()
+    code, out = run("report", "--format", "json", "article.html", article=ARTICLE)
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["status"] == "not_found", embed["post"]
+    [failed] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
+    assert failed["status"] == "error" and failed["contacted_origin"] == closed, failed
+    markdown = run("report", "article.html")[1].replace("\\", "")
+    status = next(line for line in markdown.splitlines() if line.startswith("| Status"))
+    assert f"fetch #{failed['fetch_id']}, after 1 try, via configured origin {closed} for cdn.syndication.twimg.com" \
+        in status, status
+    assert f"https://cdn.syndication.twimg.com (sent to {closed})" in markdown and "answered by" not in markdown
