@@ -922,6 +922,23 @@ BY_ID_FORMS = ("classic-permalink", "mobile-legacy", "react-dom")
 ANSWER_FORMS = ("syndication", "oembed", "api-v1.1", "api-v2", "adaptive")
 
 
+# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
+# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6); a check's evidence too
+# (review35r5: "a page's head (page-head)")
+FORM_WORDS = {
+    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
+    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
+    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
+    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
+    "none": "no post markup recognised",
+}
+
+
+def form_words(form: str | None) -> str:
+    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
+    return FORM_WORDS.get(form or "none", form or "")
+
+
 def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
     """Why an edited post's capture holding other words than the edit's cannot be tied to the original version, or
     None when it can: it must be a capture of the original's id, and either taken before the first edit's id was
@@ -936,7 +953,8 @@ def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
         return None
     form = copy.get("form") or "unknown"
     kind = "an answer" if form in ANSWER_FORMS else "a page's head"
-    return f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form}), which may show either version"
+    return (f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form_words(form)}), which may "
+            "show either version")
 
 
 def _id_named(url: str) -> str | None:

@@ -4,11 +4,24 @@ that answered no words of why (a 404) does not contradict a gone post's reason; 
 replays with no token, as an Instagram one does."""
 
 import json
+from pathlib import Path
 
 from tests.test_verdicts import reporter  # noqa: F401  (the fixture)
 
 from tests.cliworld import World, write_config
 from tests.test_secrets import INSTAGRAM, THREADS, serve_everything
+
+CAPTURES = Path(__file__).parent / "fixtures" / "captures"
+SCHEMA = Path(__file__).parents[1] / "schema" / "report.schema.json"
+
+
+def _embeds(out: str) -> list:
+    """A JSON report's embeds, the report checked against schema/report.schema.json first."""
+    import jsonschema
+
+    report = json.loads(out)
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    return report["embeds"]
 
 
 def _recorded(fakenet, tmp_path, url: str, *, token: str = "tok-SECRET35r5"):
@@ -36,7 +49,7 @@ def test_a_replayed_answer_names_the_server_the_warc_recorded_not_the_replay_run
     done = again("--replay", str(warc), "report", "--format", "json", str(source),
                  env={"META_ACCESS_TOKEN": "anything-at-all"})
     assert done.stdout, done.output
-    [embed] = json.loads(done.stdout)["embeds"]
+    [embed] = _embeds(done.stdout)
     [source_] = embed["post"]["sources"]
     assert source_["warc_file"] and len(fakenet.hits) == hits
     assert (source_["contacted_origin"], source_["overridden_origin"]) == (fakenet.origin, "https://graph.facebook.com"), \
@@ -50,7 +63,7 @@ def test_a_replayed_answer_names_the_server_the_warc_recorded_not_the_replay_run
     plain = World(fakenet, bare)
     (bare / "config.toml").write_text("[network]\nretries = 0\n")
     done = plain("--replay", str(warc), "report", "--format", "json", str(source), env={"META_ACCESS_TOKEN": "anything-at-all"})
-    [embed] = json.loads(done.stdout)["embeds"]
+    [embed] = _embeds(done.stdout)
     assert embed["post"]["sources"][0]["contacted_origin"] == fakenet.origin, embed["post"]["sources"]
 
 
@@ -64,14 +77,14 @@ def test_a_threads_answer_the_warc_holds_replays_with_no_token_set(fakenet, tmp_
     again = World(fakenet, tmp_path / "replay")
     hits = len(fakenet.hits)
     done = again("--replay", str(warc), "report", "--format", "json", str(source))
-    [embed] = json.loads(done.stdout)["embeds"]
+    [embed] = _embeds(done.stdout)
     assert (embed["platform"], embed["post"]["status"]) == ("threads", "available"), embed["post"]
     assert embed["post"]["sources"][0]["warc_file"] and len(fakenet.hits) == hits   # nothing sent
     # a Threads post the WARC does not hold still needs the token, as before, and nothing is sent
     other = tmp_path / "other.txt"
     other.write_text("The council posted: https://www.threads.net/@riverwatch/post/C9zZzZz9yYy\n")
     done = again("--replay", str(warc), "report", "--format", "json", str(other))
-    [embed] = json.loads(done.stdout)["embeds"]
+    [embed] = _embeds(done.stdout)
     assert embed["post"]["reason"] == "not fetched: needs META_ACCESS_TOKEN" and len(fakenet.hits) == hits
 
 
@@ -92,7 +105,7 @@ def test_an_oembed_404_beside_a_deleted_posts_tombstone_is_no_disagreement(faken
     serve(fakenet, [])
     code, out = reporter("fetch", "--all-methods", "article.html", article=ARTICLE)
     code, out = reporter("report", "--format", "json", "article.html")
-    [embed] = json.loads(out)["embeds"]
+    [embed] = _embeds(out)
     assert embed["post"]["status"] == "deleted" and {s["method"] for s in embed["post"]["sources"]} >= {"oembed"}
     assert [c for c in embed["checks"] if c["name"] == "status"] == [], embed["checks"]
     for text in _texts(reporter):
@@ -120,7 +133,7 @@ def test_a_request_an_override_sent_elsewhere_that_got_no_answer_says_which_serv
                                                  f'"https://cdn.syndication.twimg.com" = "{closed}"'))
     assert closed in config.read_text()
     code, out = run("report", "--format", "json", "article.html", article=ARTICLE)
-    [embed] = json.loads(out)["embeds"]
+    [embed] = _embeds(out)
     assert embed["post"]["status"] == "not_found", embed["post"]
     [failed] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
     assert failed["status"] == "error" and failed["contacted_origin"] == closed, failed
@@ -129,3 +142,55 @@ def test_a_request_an_override_sent_elsewhere_that_got_no_answer_says_which_serv
     assert f"fetch #{failed['fetch_id']}, after 1 try, via configured origin {closed} for cdn.syndication.twimg.com" \
         in status, status
     assert f"https://cdn.syndication.twimg.com (sent to {closed})" in markdown and "answered by" not in markdown
+
+
+def _named_elsewhere(fakenet, reporter, capture_of: str, body: bytes):  # noqa: F811
+    """A deleted post whose CDX lists fail (503), the availability answer naming a capture of `capture_of` (not the
+    post's URL): the JSON report's embed."""
+    from werkzeug.wrappers import Response
+
+    from tests.fakenet import page
+    from tests.test_cited_answers import ARTICLE
+    from tests.test_fetch import by_id, json_page
+    from tests.test_verdicts import DELETED, POST
+    from tests.waybacknet import Capture, serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503100000", capture_of, body)])
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("Service Unavailable", status=503))
+    fakenet.route("archive.org", "/wayback/available", lambda request: Response(json.dumps({
+        "url": request.args.get("url"), "archived_snapshots": {"closest": {
+            "status": "200", "available": True, "timestamp": "20210503100000",
+            "url": f"http://web.archive.org/web/20210503100000/{capture_of}"}}}), content_type="application/json"))
+    code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
+    [embed] = _embeds(out)
+    assert ("web.archive.org", f"/web/20210503100000id_/{capture_of}") in fakenet.hits   # it was read
+    return embed
+
+
+def test_a_capture_the_availability_answer_names_of_the_login_wall_is_checked_as_any_capture(fakenet, reporter):  # noqa: F811
+    """The capture fixnu35c reads when the lists failed is whatever the availability API names: here a capture of the
+    login wall the post's URL redirected to. It is checked as every capture is, never taken for the post's words."""
+    from tests.test_verdicts import POST
+
+    login = f"https://twitter.com/i/flow/login?redirect_after_login=%2Friver_desk%2Fstatus%2F{POST}"
+    embed = _named_elsewhere(fakenet, reporter, login, (CAPTURES / "login_wall_react.html").read_bytes())
+    [copy] = embed["post"]["archived"]
+    assert copy["status"] != "available" and not copy.get("text") and "login wall" in (copy.get("reason") or ""), copy
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert checks["archived-copy"]["result"] != "pass" and checks["text"]["result"] != "pass", checks
+
+
+def test_a_capture_the_availability_answer_names_of_another_post_is_not_this_posts_words(fakenet, reporter):  # noqa: F811
+    """The availability API names a capture of another post's page (its closest match): its words are another post's,
+    said so, never compared with the article's quote as this post's."""
+    from tests.test_verdicts import POST
+    from tests.waybacknet import classic_page
+
+    other = str(int(POST) + 1)
+    embed = _named_elsewhere(fakenet, reporter, f"https://twitter.com/river_desk/status/{other}",
+                             classic_page(other, "river_desk", "River Desk", "Road closed.", epoch=1620033160))
+    [copy] = embed["post"]["archived"]
+    assert copy["status"] != "available" and other in (copy.get("reason") or ""), copy
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert checks["archived-copy"]["result"] != "pass" and checks["text"]["result"] != "pass", checks
