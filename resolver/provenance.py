@@ -1511,9 +1511,21 @@ def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
     which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
     citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
     went = (fetch or {}).get("contacted_url")
-    if not fetch or not went or origin_of(went) == origin_of(fetch["url"]):
+    if not fetch or not went or _sent_as(went) == _sent_as(fetch["url"]):
         return {"contacted_origin": None, "overridden_origin": None}
     return {"contacted_origin": origin_of(went), "overridden_origin": origin_of(fetch["url"])}
+
+
+def _sent_as(url: str) -> str:
+    """The origin a request for `url` goes to, as httpx writes it: an internationalised host in its ASCII form, the
+    one contacted_url keeps (review35r5: https://bücher.example/… cited "via configured origin
+    https://xn--bcher-kva.example", an override that never was)."""
+    import httpx
+
+    try:
+        return origin_of(str(httpx.URL(url)))
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return origin_of(url)
 
 
 def _overrides(value: Any) -> Iterator[tuple[str, str]]:

@@ -194,3 +194,44 @@ def test_a_capture_the_availability_answer_names_of_another_post_is_not_this_pos
     assert copy["status"] != "available" and other in (copy.get("reason") or ""), copy
     checks = {c["name"]: c for c in embed["checks"]}
     assert checks["archived-copy"]["result"] != "pass" and checks["text"]["result"] != "pass", checks
+
+
+def test_a_failed_source_or_an_older_answer_is_no_disagreement(fakenet, reporter):  # noqa: F811
+    """Cases fixnu35c's status check must not warn on: oEmbed's 503 beside syndication's 200 (no answer, not a
+    disagreement: it is said as a source that failed), and a post available in one run and deleted in a later one (a
+    change over time: the later run's answer is the status, and says when)."""
+    from tests.fakenet import page
+    from tests.test_cited_answers import ARTICLE
+    from tests.test_fetch import by_id, json_page
+    from tests.test_verdicts import DELETED, POST, tweet
+    from tests.waybacknet import serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", status=503))
+    serve(fakenet, [])
+    reporter("fetch", "--all-methods", "article.html", article=ARTICLE)
+    [embed] = _embeds(reporter("report", "--format", "json", "article.html")[1])
+    assert embed["post"]["status"] == "available" and "oembed" in {s["method"] for s in embed["post"]["sources"]}
+    assert not [c for c in embed["checks"] if c["name"] == "status"], embed["checks"]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    reporter("fetch", "--refresh", "article.html")
+    [embed] = _embeds(reporter("report", "--format", "json", "article.html")[1])
+    assert embed["post"]["status"] == "deleted", embed["post"]
+    assert not [c for c in embed["checks"] if c["name"] == "status"], embed["checks"]
+    assert "disagree" not in reporter("report", "article.html")[1]
+
+
+def test_a_link_to_an_internationalised_host_is_no_configured_origin():
+    """A hop to https://bücher.example/… is sent (and its fetch row's contacted_url kept) as the host's ASCII form,
+    https://xn--bcher-kva.example/…: the same server. The citation said "via configured origin
+    https://xn--bcher-kva.example for bücher.example", an [origins] override that never was."""
+    import httpx
+
+    from resolver.provenance import contacted
+
+    for url in ("https://bücher.example/neu?x=1", "https://пример.рф/статья", "https://EXAMPLE.com:443/a b"):
+        went = str(httpx.URL(url))   # what http.py records: the request's URL as httpx built it
+        assert contacted({"url": url, "contacted_url": went}) == {"contacted_origin": None, "overridden_origin": None}
+    # a real override still says so, an internationalised host's too
+    assert contacted({"url": "https://bücher.example/neu", "contacted_url": "http://127.0.0.1:8735/neu"}) == {
+        "contacted_origin": "http://127.0.0.1:8735", "overridden_origin": "https://bücher.example"}
