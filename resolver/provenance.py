@@ -654,7 +654,8 @@ BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5
 # Fewer than this, with two changes or more: as likely another post of the same person's, which a link's prose cannot
-# tell apart (review34r6), so a change warns (quotes35).
+# tell apart (review34r6), so a change warns (quotes35); not where a change turns the post around, another figure or a
+# negation dropped (quotes.turns_around: review35r2).
 MOSTLY_SHARED = 2 / 3
 
 
@@ -672,7 +673,8 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
                         f"; the post says: “{post}”")
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
-    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1:
+    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1 \
+            and not any(map(quotes.turns_around, compared.changes)):   # "300" → "3000", dropped "not": this post's
         return "warn", (f"{BESIDE} differ from the post: {evidence} ({compared.matched} of their "
                         f"{compared.said_words} words are the post's: they may quote another post, so this is no fail)")
     return result, f"{BESIDE} differ from the post: {evidence}"
@@ -1419,7 +1421,8 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
             row = _answer_of([r for r in store.cdx_lists_any_case(form_query(form, url))
                               if takes is None or takes([r["id"]])])
             if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
-                found.append(_lookup_of(row, "cdx", f"https://{_asked(row, form)}", redactor))
+                found.append(_lookup_of(row, "cdx", _asked(row, url) if form == url else f"https://{_asked(row, form)}",
+                                        redactor))
         cdx = store.cdx_lists_any_case(form_query(url, url)) if forms == (url,) else []
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
