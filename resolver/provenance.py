@@ -924,6 +924,23 @@ BY_ID_FORMS = ("classic-permalink", "mobile-legacy", "react-dom")
 ANSWER_FORMS = ("syndication", "oembed", "api-v1.1", "api-v2", "adaptive")
 
 
+# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
+# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6); a check's evidence too
+# (review35r5: "a page's head (page-head)")
+FORM_WORDS = {
+    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
+    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
+    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
+    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
+    "none": "no post markup recognised",
+}
+
+
+def form_words(form: str | None) -> str:
+    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
+    return FORM_WORDS.get(form or "none", form or "")
+
+
 def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
     """Why an edited post's capture holding other words than the edit's cannot be tied to the original version, or
     None when it can: it must be a capture of the original's id, and either taken before the first edit's id was
@@ -938,7 +955,8 @@ def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
         return None
     form = copy.get("form") or "unknown"
     kind = "an answer" if form in ANSWER_FORMS else "a page's head"
-    return f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form}), which may show either version"
+    return (f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form_words(form)}), which may "
+            "show either version")
 
 
 def _id_named(url: str) -> str | None:
@@ -1529,9 +1547,21 @@ def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
     which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
     citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
     went = (fetch or {}).get("contacted_url")
-    if not fetch or not went or origin_of(went) == origin_of(fetch["url"]):
+    if not fetch or not went or _sent_as(went) == _sent_as(fetch["url"]):
         return {"contacted_origin": None, "overridden_origin": None}
     return {"contacted_origin": origin_of(went), "overridden_origin": origin_of(fetch["url"])}
+
+
+def _sent_as(url: str) -> str:
+    """The origin a request for `url` goes to, as httpx writes it: an internationalised host in its ASCII form, the
+    one contacted_url keeps (review35r5: https://bücher.example/… cited "via configured origin
+    https://xn--bcher-kva.example", an override that never was)."""
+    import httpx
+
+    try:
+        return origin_of(str(httpx.URL(url)))
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return origin_of(url)
 
 
 def _overrides(value: Any) -> Iterator[tuple[str, str]]:
@@ -1552,10 +1582,11 @@ def origins_note(report: dict[str, Any]) -> str | None:
     pairs = sorted(set(_overrides([report.get("embeds"), report.get("credits")])))
     if not pairs:
         return None
-    named = ", ".join(f"{public} (answered by {went})" for public, went in pairs)
-    return (f"Answers for {named} came through [origins] overrides: another server answered for the service named, "
-            "and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the WARC's "
-            "WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
+    # "sent to", not "answered by": a request the server refused or let time out is cited too (review35r5)
+    named = ", ".join(f"{public} (sent to {went})" for public, went in pairs)
+    return (f"Requests for {named} went through [origins] overrides: another server than the service named was "
+            "asked, and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the "
+            "WARC's WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
 
 
 # The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
@@ -1709,12 +1740,20 @@ def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
     found = []
     for method, other in said.items():
-        if method == status.get("method") or other == post.get("status"):
+        if method == status.get("method") or other == post.get("status") or _no_reason_against(other, post["status"]):
             continue
         mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
         source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
         found.append(source or {"method": method, "status": other})
     return found
+
+
+def _no_reason_against(said: str, status: str) -> bool:
+    """Whether `said` ("not found": a 404, an empty answer) only fails to give the reason `status` gives a gone post
+    (deleted, suspended, protected…), which contradicts nothing: oEmbed answers 404 for every gone post, and the fetch
+    never lets a not found outweigh a reason (`records._status_from`). review35r5: `fetch --all-methods` of a deleted
+    post warned "the sources disagree … not sure" on its tombstone and oEmbed's 404."""
+    return "not_found" in (said, status) and said in GONE and status in GONE
 
 
 def said_otherwise(source: dict[str, Any]) -> str:
@@ -1742,7 +1781,7 @@ def failure_text(source: dict[str, Any]) -> str:
     tries = source.get("tries")
     return (source.get("reason") or f"{source['method']} ended in an error") + " (" + ", ".join(filter(None, (
         f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None,
-        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None))) + ")"
+        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None, via_origin(source)))) + ")"
 
 
 def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:

@@ -947,25 +947,11 @@ def _article_media(embed: dict[str, Any]) -> str | None:
         f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
-# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
-# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6)
-FORM_WORDS = {
-    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
-    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
-    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
-    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
-    "none": "no post markup recognised",
-}
-
-
-def form_words(form: str | None) -> str:
-    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
-    return FORM_WORDS.get(form or "none", form or "")
-
-
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
     checks compare against, for a live one what the copy says beside the live value."""
+    from resolver.provenance import form_words
+
     rows: list[tuple[str, str | None, str | None, str]] = []
     for copy in post.get("archived") or []:
         if copy["status"] != "available" or not copy.get("text"):
@@ -1357,7 +1343,7 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
-    from resolver.provenance import listings_cited, provenance_text
+    from resolver.provenance import form_words, listings_cited, provenance_text
 
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
