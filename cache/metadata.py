@@ -277,7 +277,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "post_year": "The post's own year, one rule on every platform: its date as its source's answer gives it, else "
                      "the date line its embed shows, else the time its id carries (an X id); empty when none of them "
                      "was read (never the article's year, never a guess)",
-        "embeds": "Embeds naming a post (by its id): embeds_checked + status_unknown",
+        "embeds": "Embeds naming a post (by its id), or leading to one through a link scan --resolve --fetch "
+                  "followed (pic.twitter.com, t.co), each post once per article: embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
                           "nothing of it (unknown), or it was never fetched",
@@ -290,7 +291,9 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "articles": "Articles holding those embeds",
         **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
-        "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
+        "platform": "The platform",
+        "handle": "The account's handle, in lower case (the post's, else the article's, else the one in the URL a link "
+                  "led to)",
         "name": "The account's display name as a fetch recorded it (the latest its own posts' answers gave, else "
                 "the latest sighting of the handle); empty when no fetch gave one",
         "name_in_article": "The name an embedded widget or signature shows beside its handle: the article's, not "
@@ -302,8 +305,10 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
     "at_risk_embeds": {
         "embed_id": "The embed (embeds.id)", "article_id": "Its article (articles.id)",
         "article": "The first place the article was read from", "platform": "The platform",
-        "kind": "post, video...", "url": "The embed's URL as the article gives it", "post_id": "The post's id",
-        "handle": "The post's author (as fetched, else as the article shows it)",
+        "kind": "post, video...", "url": "The embed's URL as the article gives it",
+        "post_id": "The post's id (for a link, the post it led to)",
+        "handle": "The post's author (as fetched, else as the article shows it, else as the URL a link led to "
+                  "spells it)",
         "post_status": "The post's status when last fetched, as a report reads it for this embed (not_confirmed: a link "
                        "read as a Mastodon post by its shape, which its host's answer did not confirm); empty if never "
                        "fetched",

@@ -1350,6 +1350,78 @@ def m061_agency_key_and_article_credits(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# v62's views: an embed naming no post (a pic.twitter.com media link, a t.co or shortener link) counts under the post
+# its link leads to, as `scan --resolve --fetch` tied them (embed_posts; the first tie when more); an embed naming a
+# post, under that post, as before (not under a post a link inside it leads to, which embed_posts also ties to it).
+_LINKED_POST = ("(SELECT l.post_row FROM embed_posts l WHERE l.embed_id = {0}.id ORDER BY l.id LIMIT 1)")
+_POST_JOIN_V55 = "posts p ON p.platform = e.platform AND p.post_id = e.post_id"
+_POST_JOIN_V62 = ("posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = "
+                  f"e.platform AND q.post_id = e.post_id) ELSE {_LINKED_POST.format('e')} END")
+# Once per article and post: an embed reaching its post through a link is not counted when another embed of the
+# article names that post, or an earlier link of the article leads to it (one post embedded as a blockquote and as a
+# pic link, or through two links, is one embed of the article, as the embeds table keeps one row per post named).
+_ONCE_V62 = ("(e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = "
+             "e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = "
+             f"p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND {_LINKED_POST.format('o')} = p.id)))))")
+_ID_TIME_V55 = _POST_YEAR[_POST_YEAR.index("CASE WHEN e.platform"):-1]   # the time in an X id, as v55 reads it
+
+
+# A gone X post's tombstone names no author: reached through a link, whose embed shows none either, its handle is
+# the one in the status URL the link led to (posts.url; not "i" of /i/status/).
+_URL_HANDLE_V62 = ("CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > "
+                   "instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, "
+                   "'/status/') - instr(p.url, '.com/') - 5), 'i') END")
+
+
+def _replaced(sql: str, *pairs: tuple[str, str]) -> str:
+    for old, new in pairs:
+        if old not in sql:
+            raise ValueError(f"v62: a view without {old[:60]!r}")
+        sql = sql.replace(old, new)
+    return sql
+
+
+VIEWS_V62 = {
+    "dead_embeds_by_outlet_year": _replaced(
+        VIEWS_V55["dead_embeds_by_outlet_year"],
+        ("SELECT e.article_id, e.platform, CASE",
+         "SELECT e.article_id, COALESCE(p.platform, e.platform) AS platform, CASE"),
+        (_ID_TIME_V55, _ID_TIME_V55.replace("e.platform", "COALESCE(p.platform, e.platform)")
+         .replace("e.post_id", "COALESCE(e.post_id, p.post_id)")),
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}"),
+        ("WHERE e.post_id IS NOT NULL AND", f"WHERE {_ONCE_V62} AND")),
+    "gone_accounts_most_cited": _replaced(
+        GONE_ACCOUNTS_V60,
+        ("COALESCE(p.author_handle, e.author_handle)",
+         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V62})"),
+        (f"FROM embeds e JOIN {_POST_JOIN_V55}", f"FROM embeds e JOIN {_POST_JOIN_V62}"),
+        ("WHERE p.status IN ('deleted', 'suspended') AND",
+         f"WHERE p.status IN ('deleted', 'suspended') AND {_ONCE_V62} AND")),
+    "at_risk_embeds": _replaced(
+        VIEWS_V55["at_risk_embeds"],
+        ("COALESCE(p.author_handle, e.author_handle) AS handle",
+         f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V62}) AS handle"),
+        ("e.platform, e.kind, e.url, e.post_id,",
+         "e.platform, e.kind, e.url, COALESCE(e.post_id, p.post_id) AS post_id,"),
+        ("OR (v.platform = e.platform AND v.post_id = e.post_id)",
+         "OR (v.platform = COALESCE(p.platform, e.platform) AND v.post_id = COALESCE(e.post_id, p.post_id))"),
+        ("AND a.post_id = e.post_id)", "AND a.post_id = COALESCE(e.post_id, p.post_id))"),
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V55}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}")),
+}
+
+
+@migrations()
+def m062_views_count_posts_reached_through_links(db: Database) -> None:
+    """v62 (fixnu35e, newuser35c #1, #13): `dead_embeds_by_outlet_year`, `gone_accounts_most_cited` and
+    `at_risk_embeds` count an embed naming no post (a pic.twitter.com media link, a t.co or shortener link) under the
+    post its link leads to (`embed_posts`, as `scan --resolve --fetch` tied them), once per article and post: a post
+    an article embeds as a blockquote and again as a link is one embed. Before, they joined an embed to a post by
+    the id it names only: such an embed was counted nowhere, and listed at risk with no status."""
+    for name, sql in VIEWS_V62.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

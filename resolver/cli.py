@@ -83,6 +83,12 @@ def _output_in_a_folder(_ctx: click.Context, param: click.Parameter, value: Path
     return value
 
 
+def _output_or_stdout(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """-o of a command that writes to stdout without it: "-" is stdout, as for every other file a command reads or
+    writes (`resolve -`, `scan -`); it wrote a file named "-" (newuser35c #4)."""
+    return None if value is not None and str(value) == "-" else _output_in_a_folder(ctx, param, value)
+
+
 def db_option(command: Any) -> Any:
     """--db after the command as well as before it (#11): `embed-resolver fetch --db run.db URL`."""
     def remember(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
@@ -1906,8 +1912,8 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 @local_only
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
-              help="Write here instead of stdout.")
+@click.option("-o", "--output", type=PathType(dir_okay=False, allow_dash=True), callback=_output_or_stdout,
+              help='Write here instead of stdout ("-": stdout).')
 @click.option("--raw", is_flag=True,
               help="CSV: write text starting with = + - @, a tab or a carriage return as stored, without the "
                    "leading ' (for programs reading the CSV, not spreadsheets). JSON Lines is always as stored.")

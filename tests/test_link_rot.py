@@ -12,6 +12,7 @@ from werkzeug.wrappers import Request, Response
 from tests import xfixtures as fx
 from tests.cliworld import World
 from tests.corpusnet import no_limits
+from tests.fakenet import redirect
 from tests.waybacknet import serve
 
 # Fictional posts of 2021 (their ids are snowflakes of May 2021), one per answer syndication gives.
@@ -152,3 +153,45 @@ def test_fixnu32f_stats_say_a_gone_posts_failed_capture_lookup_failed_not_never_
     assert looked_up is False and error is not None and "503" in error, rows[DELETED]
     said = " ".join(world("stats", "--limit", "100").output.split())
     assert "The lookup of 1 failed (" in said and "never looked up" not in said, said
+
+
+def pic_link(code: str) -> str:
+    return f'<p>Photo: <a href="https://pic.twitter.com/{code}">pic.twitter.com/{code}</a></p>'
+
+
+def test_fixnu35e_views_count_a_post_an_embed_reaches_through_its_link_once_per_article(fakenet, tmp_path):
+    """newuser35c #1 (#13): a pic.twitter.com link is an embed naming no post; `scan --resolve --fetch` follows it to
+    the post, fetches it and ties the two (`embed_posts`). The views joined an embed to a post by the id it names
+    only, so such an embed was counted nowhere: here 1 embed (the blockquote), 0 dead, where the articles embed 4
+    posts, 3 of them gone, no gone account, and at_risk_embeds listed the links with no status. Now each counts
+    under the post its link leads to, once per article and post: a post an article embeds as a blockquote and
+    again as a link, or through two links, is one embed of that article."""
+    for code, post in (("Pd1", DELETED), ("Pa1", ALIVE), ("Ps1", SUSPENDED), ("Ps2", SUSPENDED), ("Ps3", SUSPENDED)):
+        fakenet.route("pic.twitter.com", f"/{code}",
+                      redirect(f"https://twitter.com/{HANDLE}/status/{post}/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    feed = tmp_path / "feed.jsonl"
+    one = f"<html><body><h1>Story 1</h1>{pic_link('Pd1')}{blockquote(ALIVE)}{pic_link('Pa1')}" \
+          f"{pic_link('Ps1')}{pic_link('Ps2')}</body></html>"
+    two = f"<html><body><h1>Story 2</h1>{pic_link('Ps3')}</body></html>"
+    feed.write_text("".join(json.dumps({"url": f"https://www.harbour.example/2021/story-{n}.html", "html": html})
+                            + "\n" for n, html in ((1, one), (2, two))))
+    result = world("scan", "--resolve", "--fetch", "--jsonl", str(feed))
+    assert result.exit_code == 0, result.output
+    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    assert {k: row[k] for k in ("outlet", "platform", "post_year", "embeds", "embeds_checked", "status_unknown",
+                                "dead", "deleted", "suspended", "not_found", "articles")} == {
+        "outlet": "harbour.example", "platform": "twitter", "post_year": "2021", "embeds": 4, "embeds_checked": 4,
+        "status_unknown": 0, "dead": 3, "deleted": 1, "suspended": 2, "not_found": 0, "articles": 2}
+    gone = view_rows(world, "gone_accounts_most_cited")
+    assert [(g["handle"], g["articles"], g["embeds"], g["posts"], g["suspended_embeds"], g["deleted_embeds"])
+            for g in gone] == [(HANDLE.lower(), 2, 3, 2, 2, 1)]
+    at_risk = view_rows(world, "at_risk_embeds")
+    by_url = {r["url"]: (r["post_id"], r["post_status"]) for r in at_risk}
+    assert by_url["https://pic.twitter.com/Pd1"] == (DELETED, "deleted")
+    assert {r["handle"] for r in at_risk} == {HANDLE}, at_risk
+    assert by_url["https://pic.twitter.com/Ps3"] == (SUSPENDED, "suspended")
+    assert {r["post_status"] for r in at_risk} <= {"deleted", "suspended", "available"}, at_risk

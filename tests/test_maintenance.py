@@ -589,3 +589,19 @@ def test_stats_says_as_of_when_the_post_statuses_it_counts_were_observed(store: 
     as_json = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json"])
     assert all(json.loads(line)["view"] for line in as_json.stdout.splitlines())   # rows only on stdout
     assert f"Post statuses counted as observed from 2024-06-01 08:00 to {newest} UTC" in as_json.stderr
+
+
+def test_fixnu35e_cache_export_to_dash_writes_stdout(store: Store, tmp_path: Path, monkeypatch) -> None:
+    """newuser35c #4 (#13): `cache export VIEW -o -` wrote a file named "-" and said "wrote 2 rows … to -";
+    everywhere else "-" is stdin or stdout (`resolve -`, `scan -`). Now it writes to stdout, as without -o."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+    monkeypatch.chdir(tmp_path)
+    base = ["--db", str(tmp_path / "corpus.db"), "cache", "export", "posts", "--format", "jsonl"]
+    plain, dash = CliRunner().invoke(cli, base), CliRunner().invoke(cli, [*base, "-o", "-"])
+    assert dash.exit_code == 0, dash.output
+    assert dash.stdout == plain.stdout and len(dash.stdout.splitlines()) == 6
+    assert not (tmp_path / "-").exists() and "wrote" not in dash.output
