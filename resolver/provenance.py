@@ -674,7 +674,8 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
     if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1 \
-            and not any(map(quotes.turns_around, compared.changes)):   # "300" → "3000", dropped "not": this post's
+            and not any(map(quotes.turns_around, compared.changes)) \
+            and not quotes.other_figures(said, post_text):   # "300" → "3000", dropped "not": this post's
         return "warn", (f"{BESIDE} differ from the post: {evidence} ({compared.matched} of their "
                         f"{compared.said_words} words are the post's: they may quote another post, so this is no fail)")
     return result, f"{BESIDE} differ from the post: {evidence}"

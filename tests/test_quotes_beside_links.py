@@ -485,3 +485,18 @@ def test_a_quote_beside_a_link_with_another_figure_is_never_maybe_another_post(w
 def test_a_story_written_about_is_the_post_s_subject_a_story_shared_or_titled_its_headline(body, confidence):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert (embed.text, embed.text_confidence) == ("Costs rose 21 percent this year.", confidence)
+
+
+# The lead (stop 35): an example hypothesis found for the property above (fixnu35e saw it fail on main): the post's
+# figure dropped and another put where a repeated word was ("council 1 council …" quoted "river 2 council …") makes
+# no single change hold both figures, so no change "turned the post around", and the quote warned as maybe another
+# post. Another figure in the quote than in the post, wherever the changes put it, keeps the fail.
+def test_another_figure_split_over_two_changes_is_never_maybe_another_post():
+    from resolver.provenance import text_check
+
+    checked = text_check({"text": "river 2 council council river council", "detector": "html-link",
+                          "text_confidence": "high"},
+                         {"status": "available", "text": "council 1 council council council council", "archived": [],
+                          "post_id": POST_ID})
+    assert "they may quote another post" not in checked["evidence"], checked
+    assert checked["result"] == "fail", checked
