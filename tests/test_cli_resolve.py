@@ -1,6 +1,7 @@
 """`resolve` and `scan --resolve` from the command line, configured by a TOML file, against loopback servers."""
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -224,3 +225,33 @@ def test_scan_and_the_report_say_a_link_of_an_embed_ends_at_a_gone_page(fakenet,
     assert "https://news.example/removed-410 (gone: answered 410)" in report.stdout
     html = invoke(tmp_path, config, "report", "--offline", "--format", "html", str(article))
     assert "https://news.example/removed-410 (gone: answered 410)" in html.stdout
+
+
+def test_scan_says_how_many_tco_links_in_the_text_it_did_not_follow(fakenet, tmp_path):
+    """newuser35c #3: a bare t.co link in an article's prose is no embed (by design: X wraps every link in one), and
+    `scan --resolve` does not follow it; the summary line ("1 embed") said nothing of the links passed over, and a
+    link-rot count read it as complete. Each article's JSON now says how many in its `warnings`, and the run's summary
+    line in all; a t.co link inside a tweet (followed) is not counted, nor one written twice."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    config = config_for(fakenet, tmp_path)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<html><body><p>The council met. Read <a href=\"https://t.co/Prose111\">the minutes</a>, "
+        "<a href='http://t.co/Prose222'>the vote</a> and <a href=\"https://t.co/Prose111\">again</a>.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Bridge reopened <a href="https://t.co/Ab12Cd34Ef">'
+        "https://t.co/Ab12Cd34Ef</a></p>&mdash; Riverton Roads (@RivertonRoads) "
+        '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
+    (folder / "b.txt").write_text("A plain story citing t.co/Prose333 and nothing else of note. " * 5)
+    result = invoke(tmp_path, config, "scan", "--resolve", "--json", str(folder))
+    assert result.exit_code == 0, result.output
+    lines = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+    [warning] = [w for w in lines["a.html"]["warnings"] if w["kind"] == "links-not-followed"]
+    assert (warning["count"], warning["first"]) == (2, "https://t.co/Prose111")
+    assert warning["message"] == ("2 t.co links in the text are in no embed and not followed (the first: "
+                                  "https://t.co/Prose111): `embed-resolver resolve` follows them")
+    assert [w["count"] for w in lines["b.txt"]["warnings"] if w["kind"] == "links-not-followed"] == [1]
+    assert "https://t.co/Ab12Cd34Ef" in {r["url"] for r in lines["a.html"]["resolutions"]}
+    assert "3 t.co links in the text not followed (in no embed: `embed-resolver resolve` follows them)" \
+        in result.stderr
