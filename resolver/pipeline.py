@@ -209,7 +209,8 @@ class ArticleResult:
     @property
     def warnings_json(self) -> list[dict[str, Any]]:
         """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
-        "message"}` for a page that may not be the article."""
+        "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
+        "message"}` for t.co links in its text that no embed carries."""
         return [w.to_json() for w in (self.thin, self.unfollowed) if w is not None]
 
     def steps_json(self) -> dict[str, Any]:
@@ -1304,6 +1305,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     identify it by that one."""
     if not redactor.secrets:
         return result
+    unfollowed = result.unfollowed   # the first t.co link it names is a URL the page gave, as an embed's
+    if unfollowed is not None and (first := redactor.page_url(unfollowed.first)) != unfollowed.first:
+        result = result.replaced(unfollowed=replace(unfollowed, first=first))
     given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}

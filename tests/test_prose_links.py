@@ -23,3 +23,16 @@ def test_plain_text_counts_each_url_with_or_without_its_scheme_and_not_inside_an
     assert links_not_followed('<a href="https://t.co/">empty</a>', "html", []) is None
     one = links_not_followed("see t.co/Ab12", "text", [])
     assert one is not None and one.message.startswith("1 t.co link in the text is in no embed")
+
+
+def test_a_configured_secret_in_the_first_link_is_redacted_out_of_the_warning():
+    """A t.co link the warning names is a URL the page gave, and leaves the run as the embeds' do: a configured
+    secret in it is redacted (#11)."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+    from resolver.redact import Redactor
+
+    page = b'<html><body><p>See <a href="https://t.co/Zx9tokSECRET1234abcd">the notice</a>.</p></body></html>'
+    result = scan_article(from_bytes(page, "a.html", kind="html"), redactor=Redactor(("Zx9tokSECRET1234abcd",)))
+    [warning] = [w for w in result.to_json()["warnings"] if w["kind"] == "links-not-followed"]
+    assert warning["count"] == 1 and "Zx9tokSECRET1234abcd" not in str(warning)
