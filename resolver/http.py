@@ -407,6 +407,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     budget, link = settings.deadline, False      # the per-fetch deadline, or what is left of the link's if less
     answered: int | None = None                  # the status, once the answer's header came
+    request: httpx.Request | None = None         # once built: its URL is the server an [origins] override sent it to
     try:
         parsed = _check_url(url)
         if session.live:
@@ -455,6 +456,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         if via == "warc":   # when the source answered: its record's WARC-Date, not this replay's time (newuser28b)
             from resolver.warc import answer_time_unknown, answered_at
 
+            # who answered is the record's (an [origins] override's server, or the URL's own), never this replay's
+            # [origins] mapping, which contacted nothing (review35r5: a replay cited a server that never answered)
+            contacted = response.extensions.get("warc_contacted") or url
+
             warc_date = response.extensions.get("warc_date")
             given = answered_at(warc_date)
             if given is None:   # kept as when the replay asked, and said to be no time of the source's (replay29)
@@ -502,6 +507,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "network", f"{type(exc).__name__}: {str(exc) or 'connection broken'}"
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
+    if request is not None and via == "live" and kind != NOT_CACHED:
+        # no answer named the server contacted: the request's own URL does, rewritten by an [origins] override
+        # (review35r5: a refused or timed-out mirror was cited as the public service's failure)
+        contacted = str(request.url)
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
                         (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
                         answered_at_unknown=unknown, refused_status=answered)

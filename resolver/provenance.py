@@ -924,6 +924,23 @@ BY_ID_FORMS = ("classic-permalink", "mobile-legacy", "react-dom")
 ANSWER_FORMS = ("syndication", "oembed", "api-v1.1", "api-v2", "adaptive")
 
 
+# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
+# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6); a check's evidence too
+# (review35r5: "a page's head (page-head)")
+FORM_WORDS = {
+    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
+    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
+    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
+    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
+    "none": "no post markup recognised",
+}
+
+
+def form_words(form: str | None) -> str:
+    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
+    return FORM_WORDS.get(form or "none", form or "")
+
+
 def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
     """Why an edited post's capture holding other words than the edit's cannot be tied to the original version, or
     None when it can: it must be a capture of the original's id, and either taken before the first edit's id was
@@ -938,7 +955,8 @@ def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
         return None
     form = copy.get("form") or "unknown"
     kind = "an answer" if form in ANSWER_FORMS else "a page's head"
-    return f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form}), which may show either version"
+    return (f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form_words(form)}), which may "
+            "show either version")
 
 
 def _id_named(url: str) -> str | None:
@@ -1303,6 +1321,39 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
+def other_credits(credits: list[dict[str, Any]]) -> list[list[dict[str, str]]]:
+    """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
+    someone else, a person or an agency, so that a page crediting a photo two ways (its og:image:alt one way, its
+    JSON-LD another: newuser35b #6) says so beside both. A credit naming less (an agency alone beside a person and
+    that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
+    for a composite: one span); credits are numbered as the reports number them."""
+    from resolver.extract.html_credits import same_photo
+
+    found: list[list[dict[str, str]]] = [[] for _ in credits]
+    for i, one in enumerate(credits):
+        for j, other in enumerate(credits):
+            if i != j and one["span"] != other["span"] and one.get("image") and other.get("image") \
+                    and same_photo(one["image"], other["image"]) and _credits_disagree(one, other):
+                where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
+                                           else "")
+                names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
+                                                                "the page credits it in more than one way"))
+    return found
+
+
+def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Do two credits name different people, or different organisations (an agency under two names is one)?"""
+    from resolver.extract.credit_names import agency_key
+
+    for a, b in ((one.get("creator"), other.get("creator")),
+                 (agency_key(one.get("organization")), agency_key(other.get("organization")))):
+        a, b = _plain(a or ""), _plain(b or "")
+        if a and b and not (_within(a, b) or _within(b, a)):
+            return True
+    return False
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
@@ -1496,9 +1547,21 @@ def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
     which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
     citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
     went = (fetch or {}).get("contacted_url")
-    if not fetch or not went or origin_of(went) == origin_of(fetch["url"]):
+    if not fetch or not went or _sent_as(went) == _sent_as(fetch["url"]):
         return {"contacted_origin": None, "overridden_origin": None}
     return {"contacted_origin": origin_of(went), "overridden_origin": origin_of(fetch["url"])}
+
+
+def _sent_as(url: str) -> str:
+    """The origin a request for `url` goes to, as httpx writes it: an internationalised host in its ASCII form, the
+    one contacted_url keeps (review35r5: https://bücher.example/… cited "via configured origin
+    https://xn--bcher-kva.example", an override that never was)."""
+    import httpx
+
+    try:
+        return origin_of(str(httpx.URL(url)))
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return origin_of(url)
 
 
 def _overrides(value: Any) -> Iterator[tuple[str, str]]:
@@ -1519,10 +1582,11 @@ def origins_note(report: dict[str, Any]) -> str | None:
     pairs = sorted(set(_overrides([report.get("embeds"), report.get("credits")])))
     if not pairs:
         return None
-    named = ", ".join(f"{public} (answered by {went})" for public, went in pairs)
-    return (f"Answers for {named} came through [origins] overrides: another server answered for the service named, "
-            "and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the WARC's "
-            "WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
+    # "sent to", not "answered by": a request the server refused or let time out is cited too (review35r5)
+    named = ", ".join(f"{public} (sent to {went})" for public, went in pairs)
+    return (f"Requests for {named} went through [origins] overrides: another server than the service named was "
+            "asked, and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the "
+            "WARC's WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
 
 
 # The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
@@ -1676,12 +1740,20 @@ def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
     found = []
     for method, other in said.items():
-        if method == status.get("method") or other == post.get("status"):
+        if method == status.get("method") or other == post.get("status") or _no_reason_against(other, post["status"]):
             continue
         mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
         source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
         found.append(source or {"method": method, "status": other})
     return found
+
+
+def _no_reason_against(said: str, status: str) -> bool:
+    """Whether `said` ("not found": a 404, an empty answer) only fails to give the reason `status` gives a gone post
+    (deleted, suspended, protected…), which contradicts nothing: oEmbed answers 404 for every gone post, and the fetch
+    never lets a not found outweigh a reason (`records._status_from`). review35r5: `fetch --all-methods` of a deleted
+    post warned "the sources disagree … not sure" on its tombstone and oEmbed's 404."""
+    return "not_found" in (said, status) and said in GONE and status in GONE
 
 
 def said_otherwise(source: dict[str, Any]) -> str:
@@ -1709,7 +1781,7 @@ def failure_text(source: dict[str, Any]) -> str:
     tries = source.get("tries")
     return (source.get("reason") or f"{source['method']} ended in an error") + " (" + ", ".join(filter(None, (
         f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None,
-        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None))) + ")"
+        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None, via_origin(source)))) + ")"
 
 
 def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
@@ -1842,6 +1914,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
+    for data, others in zip(credits, other_credits(credits)):
+        data["checks"] += others
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),

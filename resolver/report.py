@@ -763,6 +763,44 @@ def isolated_html(text: str) -> str:
     return _isolated(text, "<bdi>", "</bdi>")
 
 
+# The reverse case: a left-to-right run (a handle, a URL, Latin words, a date in Latin letters) in a right-to-left line.
+# In an Arabic quote "(@ahmad_ex)" was drawn "(ahmad_ex@)": the "@" took the direction of the words around it
+# (newuser35b #8). A run is Latin words (each with a Latin letter; an "@" or "#" before one), with the spaces, digits
+# and ", " between them; an escape inside ("river\_desk" in Markdown) stays in it, and an HTML entity's name
+# ("&amp;") is never one: the look-behind keeps a run from starting after "&", "#", a letter, a backslash, "." or "-"
+# (which also keeps the look-ahead from rescanning a long "1.1.1…": linear time).
+_LATIN = "A-Za-z\u00c0-\u024f"
+_LTR_WORD = f"[@#]?(?=[0-9_{_LATIN}.\\-\\\\]*[{_LATIN}])[0-9_{_LATIN}](?:[0-9_{_LATIN}.\\-\\\\]*[0-9_{_LATIN}])?"
+_URL_OR_LTR_RE = LazyPattern(f"(?P<url>{_URL_RE.pattern})|(?<![&#.\\w\\\\-]){_LTR_WORD}"
+                             f"(?:(?:[ \u00a0]|, )+(?:{_LTR_WORD}|[0-9]+(?![\\w.])))*")
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strong letter of `text` is right-to-left: the direction dir="auto" gives it."""
+    import unicodedata
+
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def rtl_isolated_md(text: str) -> str:
+    """A Markdown line (escaped) whose first strong letter is right-to-left, its left-to-right runs between LRI and
+    PDI (U+2066, U+2069); a URL is left whole, as `isolated_md` leaves it; any other line as it is."""
+    if not _right_to_left(text):
+        return text
+    return _URL_OR_LTR_RE.sub(lambda m: m.group() if m.group("url") else f"\u2066{m.group()}\u2069", text)
+
+
+def rtl_isolated_html(text: str) -> str:
+    """An HTML line's (escaped) left-to-right runs in <bdi>, URLs too, when its first strong letter is right-to-left."""
+    return _URL_OR_LTR_RE.sub(lambda m: f"<bdi>{m.group()}</bdi>", text) if _right_to_left(text) else text
+
+
 def _md_line(value: Any) -> str:
     """`_md` for text that starts a line: "# Fees" is no heading, "1. " no list."""
     text = _md(value)
@@ -912,25 +950,11 @@ def _article_media(embed: dict[str, Any]) -> str | None:
         f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
-# What a capture read was, in words (JSON keeps the parser's `form`; the README's "Capture forms" lists both): "(none)"
-# read as "no capture" or "no status", "(page-head)" as nothing at all (newuser35 F6)
-FORM_WORDS = {
-    "classic-permalink": "classic post page", "mobile-legacy": "old mobile post page",
-    "react-dom": "post page as a browser built it", "page-head": "page head tags only",
-    "x-shell": "x.com page shell, head tags only", "syndication": "syndication JSON", "oembed": "oEmbed JSON",
-    "api-v1.1": "X API v1.1 JSON", "api-v2": "X API v2 JSON", "adaptive": "X timeline JSON",
-    "none": "no post markup recognised",
-}
-
-
-def form_words(form: str | None) -> str:
-    """A capture's form as a report names it ("page head tags only"); an unknown one as it is."""
-    return FORM_WORDS.get(form or "none", form or "")
-
-
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
     checks compare against, for a live one what the copy says beside the live value."""
+    from resolver.provenance import form_words
+
     rows: list[tuple[str, str | None, str | None, str]] = []
     for copy in post.get("archived") or []:
         if copy["status"] != "available" or not copy.get("text"):
@@ -1215,10 +1239,10 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
              f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
              f"{span})", "",
-             "> " + _md_line(embed["quote"]), "",
+             "> " + rtl_isolated_md(_md_line(embed["quote"])), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
-    lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
-              for a, b, c, d in _facts(embed)]
+    lines += [f"| {a} | {rtl_isolated_md(_md(b, as_written=a in NAMED_FACTS))} | "
+              f"{rtl_isolated_md(_md(c, as_written=a in NAMED_FACTS))} | {_md(d)} |" for a, b, c, d in _facts(embed)]
     lines.append("")
     lines += [f"- {isolated_md(_md(line))}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
@@ -1322,7 +1346,7 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
-    from resolver.provenance import listings_cited, provenance_text
+    from resolver.provenance import form_words, listings_cited, provenance_text
 
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
@@ -1566,8 +1590,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     who = _byline(embed)
     # dir="auto": a right-to-left post reads right to left (its own text sets the direction of what shows it)
     rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th>"
-                   f"<td dir=\"auto\">{_html(b or '—', as_written=a in NAMED_FACTS)}</td>"
-                   f"<td dir=\"auto\">{_html(c or '—', as_written=a in NAMED_FACTS)}</td>"
+                   f"<td dir=\"auto\">{rtl_isolated_html(_html(b or '—', as_written=a in NAMED_FACTS))}</td>"
+                   f"<td dir=\"auto\">{rtl_isolated_html(_html(c or '—', as_written=a in NAMED_FACTS))}</td>"
                    f"<td class=\"meta\">{_html(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
     archived = _archived_line(embed)
@@ -1587,7 +1611,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
             f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
             f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
-            f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
+            f"<blockquote dir=\"auto\">{rtl_isolated_html(_html(embed['quote']))}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")

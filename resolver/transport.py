@@ -420,7 +420,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             raise NotReplayable(f"{not_in_warcs(self.index.paths)}: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
-                                          "warc_record_id": found.record_id,
+                                          "warc_record_id": found.record_id, "warc_contacted": found.contacted,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
                                           "redacted": found.redacted, "warc_date": found.warc_date,
                                           "warc_others": self.index.others(request.method, found)})

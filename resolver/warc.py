@@ -193,6 +193,7 @@ class ReplayedResponse:
     warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
+    contacted: str | None = None   # the record's CONTACTED_HEADER: the server an [origins] override sent it to
 
 
 class ReplayIndex:
@@ -246,7 +247,8 @@ class ReplayIndex:
                             bool(record.rec_headers.get_header(REDACTED_HEADER)),
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
-                            record.rec_headers.get_header("WARC-Record-ID"))
+                            record.rec_headers.get_header("WARC-Record-ID"),
+                            record.rec_headers.get_header(CONTACTED_HEADER))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)

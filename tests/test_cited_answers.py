@@ -86,7 +86,7 @@ def test_newuser35_every_citation_says_which_server_answered_through_a_configure
             archived
         capture = next(line for line in text.splitlines() if "Capture of 2022-09-16T09:30:00Z" in line)
         assert via + "web.archive.org" in capture, capture
-        assert re.search(r"Answers for [^\n]*https://cdn\.syndication\.twimg\.com[^\n]*https://web\.archive\.org[^\n]* came "
+        assert re.search(r"Requests for [^\n]*https://cdn\.syndication\.twimg\.com[^\n]*https://web\.archive\.org[^\n]* went "
                          r"through \[origins\] overrides", text), text
 
 

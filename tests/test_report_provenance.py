@@ -77,9 +77,11 @@ def test_a_status_resting_on_one_source_says_the_other_failed(world, fakenet):  
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("upstream error", status=500))
     fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
     for text in (world("report", "article.html"), html.unescape(world("report", "--format", "html", "article.html"))):
+        # the failed request went to [origins]' server, and says so (review35r5)
+        via = r", via configured origin http://127\.0\.0\.1:\d+ for cdn\.syndication\.twimg\.com"
         assert re.search(r"not found \(oEmbed answered 404; syndication answered HTTP 500 \(fetch #\d+, "
-                         r"after 1 try\)\)", text), text
-        assert re.search(r"twitter post 1600000000000000001: syndication answered HTTP 500 \(fetch #\d+, after 1 try\); "
+                         rf"after 1 try{via}\)\)", text), text
+        assert re.search(rf"twitter post 1600000000000000001: syndication answered HTTP 500 \(fetch #\d+, after 1 try{via}\); "
                          r"its status \(not found\) rests on oembed alone", text), text
 
 
@@ -315,7 +317,7 @@ def test_a_post_facts_source_names_the_url_asked_and_the_http_status_it_answered
     assert oembed["http_status"] == 200   # the token goes in a header: no URL holds it
     # the loopback server answered through [origins]: said as the origin that answered, never its URL (newuser35 F2)
     overrides = re.compile(r'"contacted_origin": "http://127\.0\.0\.1:\d+"|via configured origin http://127\.0\.0\.1:\d+ '
-                           r'for |\(answered by http://127\.0\.0\.1:\d+\)')
+                           r'for |\(sent to http://127\.0\.0\.1:\d+\)')
     assert "meta-SECRET31x" not in data and "127.0.0.1" not in overrides.sub("", data)
     assert oembed["contacted_origin"] == fakenet.origin
     code, markdown = run("report", "article.html")

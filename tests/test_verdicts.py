@@ -1366,13 +1366,13 @@ def test_left28_a_long_post_whose_fetched_text_is_cut_is_checked_only_as_far_as_
 # that shows the post found by its id) is "not sure".
 UNTIED = [
     ((BRIDGE, "2022-12-06T12:00:00Z", None, "page-head"),
-     "taken after the edit (2022-12-06 09:00:00 UTC), a page's head (page-head), which may show either version"),
+     "taken after the edit (2022-12-06 09:00:00 UTC), a page's head (page head tags only), which may show either version"),
     ((BRIDGE, "2022-12-06T08:00:00Z", f"https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}",
       "classic-permalink"),
      f"it is a capture of https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}, not of the "
      "original's id"),
     ((BRIDGE, "2022-12-06T12:00:00Z", "https://cdn.syndication.twimg.com/tweet-result?id={id}", "syndication"),
-     "taken after the edit (2022-12-06 09:00:00 UTC), an answer (syndication), which may show either version"),
+     "taken after the edit (2022-12-06 09:00:00 UTC), an answer (syndication JSON), which may show either version"),
 ]
 
 

@@ -453,8 +453,11 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, answers, _merged(shown, [r for _, r in answers]))
-             for at, answers in sorted(runs, key=lambda run: run[0] or "")]
+    from resolver.fetch.reparse import run_order_at
+
+    # oldest first, each run by its answers that said its view's status, as a write takes the view (review35r6)
+    views = sorted(((at, answers, _merged(shown, [r for _, r in answers])) for at, answers in runs),
+                   key=lambda view: run_order_at(*view))
     merged = current_view([view for _, _, view in views])   # undated records sort before (older than) any dated one
     at, answers = next((at, answers) for at, answers, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
@@ -742,7 +745,10 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
     if provider is None:   # Telegram has no oEmbed, with a key or without
         return _not_fetched(target, f"no source for {target.platform.capitalize()} posts")
     token = getattr(session.settings, provider.token) if provider.token else None
-    request = oembed.request(target.platform, target.url, access_token=token)
+    # a replay with no token asks for the URL its WARCs keep: a token in the query is kept there as REDACTED
+    # (review35r5: a Threads answer the WARC held said "needs META_ACCESS_TOKEN"); the replay sends nothing anywhere
+    asked = token or (REDACTED if session.replay is not None and provider.token_in == "query" else None)
+    request = oembed.request(target.platform, target.url, access_token=asked)
     if provider.token and not token and not _replayed(session, request.url):
         # a replay sends nothing: an answer its WARCs hold needs no token (newuser35 F4: "needs META_ACCESS_TOKEN")
         return _not_fetched(target, f"needs {provider.token.upper()}")
