@@ -1035,6 +1035,8 @@ def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) ->
 
 
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
+    from resolver.prose_links import HOW_TO_FOLLOW
+
     line = (f"{_DONE.get(command, command)} {summary.articles:,} article{'s' * (summary.articles != 1)} in "
             f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} "
             f"embed{'s' * (summary.embeds != 1)}, {summary.credits:,} credit{'s' * (summary.credits != 1)}")
@@ -1046,6 +1048,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
               (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)"),
               (summary.changed, f"article{'s' * (summary.changed != 1)} changed since last scanned (the cache "
                                 "keeps the older version, counted no more)")]
+    if summary.links_not_followed:   # a count of embeds is not every link the articles hold (newuser35c #3)
+        many = summary.links_not_followed != 1
+        extras.append((summary.links_not_followed, f"t.co link{'s' * many} in the text not followed (in no embed: "
+                                                   f"{HOW_TO_FOLLOW})"))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))

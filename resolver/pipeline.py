@@ -32,11 +32,13 @@ from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecod
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
+from resolver.prose_links import LinksNotFollowed
 from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, read_thin,
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
+                              read_links_not_followed, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -106,6 +108,7 @@ class ArticleResult:
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
+    unfollowed: LinksNotFollowed | None = None   # t.co links in its text no embed carries: not followed (newuser35c)
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -206,8 +209,9 @@ class ArticleResult:
     @property
     def warnings_json(self) -> list[dict[str, Any]]:
         """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
-        "message"}` for a page that may not be the article."""
-        return [self.thin.to_json()] if self.thin is not None else []
+        "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
+        "message"}` for t.co links in its text that no embed carries."""
+        return [w.to_json() for w in (self.thin, self.unfollowed) if w is not None]
 
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
@@ -403,6 +407,7 @@ class Summary:
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
     changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
+    links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
 
     def add(self, other: Mapping[str, Any]) -> None:
         """Add another run's counts (a shard's, as `asdict` gives them) to these."""
@@ -432,6 +437,7 @@ class Summary:
         self.steps_failed += outcome.failed
         self.embeds += len(outcome.embeds)
         self.credits += len(outcome.credits)
+        self.links_not_followed += outcome.unfollowed.count if outcome.unfollowed is not None else 0
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
@@ -1250,7 +1256,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
-            incomplete=found.incomplete,
+            incomplete=found.incomplete, unfollowed=found.unfollowed,
             unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
@@ -1299,6 +1305,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     identify it by that one."""
     if not redactor.secrets:
         return result
+    unfollowed = result.unfollowed   # the first t.co link it names is a URL the page gave, as an embed's
+    if unfollowed is not None and (first := redactor.page_url(unfollowed.first)) != unfollowed.first:
+        result = result.replaced(unfollowed=replace(unfollowed, first=first))
     given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
@@ -1600,7 +1609,9 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
         thin = read_thin(article, embeds)
-    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed))
+        unfollowed = read_links_not_followed(article, embeds)
+    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
+                           unfollowed=unfollowed)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

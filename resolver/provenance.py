@@ -1825,9 +1825,10 @@ def _without_kind(error: str) -> str:
 
 
 def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, Any]:
-    """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
-    and the post it names."""
-    return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
+    """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends (its
+    status, whether it is gone, a doubt that it is the link's end: newuser35c), and the post it names."""
+    return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache", "final_status",
+                                        "gone", "unsure")}
             | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
                         | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})

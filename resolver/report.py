@@ -427,7 +427,10 @@ def resolution_text(result: Resolution) -> Text:
         why = "refused there" if result.error.startswith(("unsafe:", "invalid-url:")) else "ended there in the error above"
         _line(text, f"  stopped at: {result.final_url} ({why}: no final URL)", "red")
     elif result.final_url:
-        _line(text, f"  final: {result.final_url}")
+        gone = f" (answered {result.final_status}: gone)" if result.gone else ""
+        _line(text, f"  final: {result.final_url}{gone}", "yellow" if gone else "")
+    if result.unsure:
+        _line(text, f"  unsure: {result.unsure}", "yellow")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
@@ -1248,7 +1251,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
             lines.append(f"- Link {_md(resolution['url'], as_written=True)}: {_md(missing)}")
             continue
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
-        lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
+        lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}{_link_state(resolution)}"
                          + (f" — error: {resolution['error']}" if resolution["error"] else ""), as_written=True))
     archived = _archived_line(embed)
     if archived is not None:
@@ -1632,7 +1635,15 @@ def _html_link(resolution: dict[str, Any]) -> str:
     error = f" <strong class=\"fail\">error: {_html(resolution['error'], as_written=True)}</strong>" \
         if resolution["error"] else ""
     return (f"<li>Link <code>{_html(resolution['url'], as_written=True)}</code>: "
-            f"{_html(_chain(resolution), as_written=True)} ⇒ {_html(end, as_written=True)}{error}</li>")
+            f"{_html(_chain(resolution), as_written=True)} ⇒ {_html(end, as_written=True)}"
+            f"{_html(_link_state(resolution), as_written=True)}{error}</li>")
+
+
+def _link_state(resolution: dict[str, Any]) -> str:
+    """" (gone: answered 410)", " (unsure: …)": what a link's end is when its status or form says more than its URL
+    (newuser35c: a 410 end read as a live page). A report's JSON written before these keys says nothing more."""
+    said = f" (gone: answered {resolution['final_status']})" if resolution.get("gone") else ""
+    return said + (f" (unsure: {resolution['unsure']})" if resolution.get("unsure") else "")
 
 
 def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str],

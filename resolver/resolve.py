@@ -98,6 +98,10 @@ class Destination:
         return cls(**fields)
 
 
+# An end that says its page is gone: the link is dead, and where it led is known.
+GONE_STATUSES = (404, 410)
+
+
 @dataclass(frozen=True)
 class Resolution:
     url: str
@@ -119,6 +123,34 @@ class Resolution:
         return self.error is not None and not self.unavailable
 
     @property
+    def final_status(self) -> int | None:
+        """What the end answered: its hop's status, when the chain ended at a page it asked (None: an error, or a post
+        URL, which ends the chain with no request)."""
+        hops = self.hops
+        if self.error is not None or not hops or hops[-1].url != self.final_url:
+            return None
+        return hops[-1].status
+
+    @property
+    def gone(self) -> bool:
+        """The link ended at a page that is gone (404, 410): an answer, not a failure, as a gone post is (newuser35c:
+        with `error` null it read as a live page)."""
+        return self.final_status in GONE_STATUSES
+
+    @property
+    def unsure(self) -> str | None:
+        """Why the end may not be where the link leads, or None. A link on a host no parser knows as a shortener that
+        answered 200 itself, with no redirect, may be a short link whose page is a notice ("you are leaving"), an
+        interstitial or a parked domain: not known, and said so rather than read as its end (newuser35c). Read from
+        the hops alone, so a cached answer says the same."""
+        hops = self.hops
+        if self.final_status != 200 or len(hops) != 1 or hops[0].via is not None \
+                or platforms.parse_url(self.url) is not None:
+            return None
+        return (f"{self.url} answered 200 itself, with no redirect: if it is a short link, this page (a notice, an "
+                "interstitial, a parked domain) may not be where it leads")
+
+    @property
     def end(self) -> Destination | None:
         """The post the link ended at, to be asked for: as it led there, not as kept (left28: a gone post's archive
         forms were looked up under twitter.com/REDACTED/...)."""
@@ -131,7 +163,8 @@ class Resolution:
         post = self.post
         return {"url": self.url, "final_url": self.final_url, "canonical_url": self.canonical_url,
                 "hops": [hop.to_json() for hop in self.hops], "post": post.to_json() if post is not None else None,
-                "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id}
+                "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id,
+                "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure}
 
 
 def describe(url: str) -> Destination | None:

@@ -39,6 +39,7 @@ from resolver.errors import EmbedResolverError
 from resolver.extract.incomplete import FailedStep, attempt
 from resolver.inputs import Item, Loaded, load
 from resolver.model import Credit, Embed
+from resolver.prose_links import LinksNotFollowed, links_not_followed
 from resolver.readable import ThinPage, posts_shown, thin_page
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Extracted:
     credits: tuple[Credit, ...]
     thin: ThinPage | None = None   # a page with no embed and almost no text: maybe no article (newuser30 #3)
     incomplete: tuple[FailedStep, ...] = ()   # the steps of its reading that failed (a bug): their findings are missing
+    unfollowed: LinksNotFollowed | None = None   # t.co links in its text that no embed carries (newuser35c #3)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -135,15 +137,21 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
         thin = read_thin(loaded.article, embeds)
+        unfollowed = read_links_not_followed(loaded.article, embeds)
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed))
+    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed)
 
 
 def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:
     """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone."""
     return attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
                    utf8=article.utf8, fallback=None)
+
+
+def read_links_not_followed(article: Article, embeds: list[Embed]) -> LinksNotFollowed | None:
+    """`links_not_followed` of an article, a step of its reading, as `read_thin`."""
+    return attempt("t.co links not followed", links_not_followed, article.text, article.kind, embeds, fallback=None)
 
 
 def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,

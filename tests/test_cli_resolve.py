@@ -1,6 +1,7 @@
 """`resolve` and `scan --resolve` from the command line, configured by a TOML file, against loopback servers."""
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -164,3 +165,93 @@ def test_fixnu32e_resolve_says_each_link_that_ended_in_an_error_on_stderr(fakene
         cached.output
     never = invoke(tmp_path, config, "resolve", "--offline", "https://t.co/never")
     assert (never.exit_code, never.stderr) == (3, ""), never.output
+
+
+def test_a_link_that_ends_at_a_gone_page_says_so_and_a_page_of_its_own_is_unsure(fakenet, tmp_path):
+    """newuser35c #2: a link whose chain ended at a 410 (or a 404) came back from `resolve --json` with `error` null,
+    exit 0, and nothing but its last hop's status to tell it from a live page: a journalist counting `error is null`
+    as alive counted it alive. It is an answer, not a failure (exit 0, as a gone post is): its end now says
+    `final_status` and `gone`. A link on a host the tool does not know as a shortener that answered 200 itself, with
+    no redirect (a "you are leaving" notice holding the real target), was a final URL like any article's: it is now
+    `unsure`, saying why, and never given an end it did not name. A chain that ended at a post URL made no request
+    there: no `final_status`."""
+    fakenet.route("t.co", "/gone410", redirect("https://news.example/removed-410"))
+    fakenet.route("news.example", "/removed-410", page("<html><title>Gone</title></html>", 410))
+    fakenet.route("t.co", "/gone404", redirect("https://news.example/deleted-story"))
+    fakenet.route("news.example", "/deleted-story", page("<html><title>Not found</title></html>", 404))
+    fakenet.route("t.co", "/live", redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page("<html><title>Story</title></html>"))
+    fakenet.route("sho.example", "/leave", page('<html>You are leaving sho.example. Continue to <a href="https://'
+                                                'twitter.com/RivertonRoads/status/1600000000000000001">the post</a>'))
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example", "sho.example"))
+    links = ["https://t.co/gone410", "https://t.co/gone404", "https://t.co/live", "https://sho.example/leave",
+             "https://t.co/Ab12Cd34Ef"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    lines = {d["url"]: d for d in map(json.loads, result.stdout.splitlines())}
+    gone410, gone404, live, leave, post = (lines[link] for link in links)
+    assert (gone410["error"], gone410["final_status"], gone410["gone"], gone410["unsure"]) == (None, 410, True, None)
+    assert (gone404["final_status"], gone404["gone"]) == (404, True)
+    assert (live["final_status"], live["gone"], live["unsure"]) == (200, False, None)
+    assert (leave["error"], leave["final_status"], leave["gone"]) == (None, 200, False)
+    assert leave["unsure"] == ("https://sho.example/leave answered 200 itself, with no redirect: if it is a short "
+                               "link, this page (a notice, an interstitial, a parked domain) may not be where it leads")
+    assert (post["final_status"], post["gone"], post["unsure"]) == (None, False, None)
+    table = invoke(tmp_path, config, "resolve", *links)   # from the cache: the same states, said in the text view
+    assert table.exit_code == 0
+    assert "final: https://news.example/removed-410 (answered 410: gone)" in table.stdout
+    assert "final: https://news.example/deleted-story (answered 404: gone)" in table.stdout
+    assert "unsure: https://sho.example/leave answered 200 itself" in table.stdout
+    assert "final: https://news.example/story\n" in table.stdout
+
+
+def test_scan_and_the_report_say_a_link_of_an_embed_ends_at_a_gone_page(fakenet, tmp_path):
+    """newuser35c #2: `scan --resolve --json` and the report's link line read a link ending at a 410 as any end; they
+    now say it is gone (an answer: exit 0)."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://news.example/removed-410"))
+    fakenet.route("news.example", "/removed-410", page("<html><title>Gone</title></html>", 410))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS + "/photo/1"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "pic.twitter.com", "news.example"))
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    result = invoke(tmp_path, config, "scan", "--resolve", "--json", str(article))
+    assert result.exit_code == 0, result.output
+    found = {r["url"]: r for r in json.loads(result.stdout)["resolutions"]}
+    assert (found["https://t.co/Ab12Cd34Ef"]["gone"], found["https://t.co/Ab12Cd34Ef"]["final_status"]) == (True, 410)
+    assert found["https://pic.twitter.com/Zz98Yy76Xx"]["gone"] is False
+    report = invoke(tmp_path, config, "report", "--offline", str(article))
+    assert report.exit_code == 0, report.output
+    assert "https://news.example/removed-410 (gone: answered 410)" in report.stdout
+    html = invoke(tmp_path, config, "report", "--offline", "--format", "html", str(article))
+    assert "https://news.example/removed-410 (gone: answered 410)" in html.stdout
+
+
+def test_scan_says_how_many_tco_links_in_the_text_it_did_not_follow(fakenet, tmp_path):
+    """newuser35c #3: a bare t.co link in an article's prose is no embed (by design: X wraps every link in one), and
+    `scan --resolve` does not follow it; the summary line ("1 embed") said nothing of the links passed over, and a
+    link-rot count read it as complete. Each article's JSON now says how many in its `warnings`, and the run's summary
+    line in all; a t.co link inside a tweet (followed) is not counted, nor one written twice."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    config = config_for(fakenet, tmp_path)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<html><body><p>The council met. Read <a href=\"https://t.co/Prose111\">the minutes</a>, "
+        "<a href='http://t.co/Prose222'>the vote</a> and <a href=\"https://t.co/Prose111\">again</a>.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Bridge reopened <a href="https://t.co/Ab12Cd34Ef">'
+        "https://t.co/Ab12Cd34Ef</a></p>&mdash; Riverton Roads (@RivertonRoads) "
+        '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
+    (folder / "b.txt").write_text("A plain story citing t.co/Prose333 and nothing else of note. " * 5)
+    result = invoke(tmp_path, config, "scan", "--resolve", "--json", str(folder))
+    assert result.exit_code == 0, result.output
+    lines = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+    [warning] = [w for w in lines["a.html"]["warnings"] if w["kind"] == "links-not-followed"]
+    assert (warning["count"], warning["first"]) == (2, "https://t.co/Prose111")
+    assert warning["message"] == ("2 t.co links in the text are in no embed and not followed (the first: "
+                                  "https://t.co/Prose111): `embed-resolver resolve` follows them")
+    assert [w["count"] for w in lines["b.txt"]["warnings"] if w["kind"] == "links-not-followed"] == [1]
+    assert "https://t.co/Ab12Cd34Ef" in {r["url"] for r in lines["a.html"]["resolutions"]}
+    assert "3 t.co links in the text not followed (in no embed: `embed-resolver resolve` follows them)" \
+        in result.stderr

@@ -90,6 +90,8 @@ def _generic(value):
         data.pop("unavailable")
         data.pop("real_post")   # where a link led before redaction: never written out (left28)
         data["hops"] = list(data["hops"])
+        # read from the fields, after them (newuser35c: a gone end, an end that may not be the link's)
+        data.update(final_status=value.final_status, gone=value.gone, unsure=value.unsure)
     if isinstance(value, PostRecord):
         data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
                           "id": data.pop("author_id")}

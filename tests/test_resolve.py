@@ -195,6 +195,7 @@ def test_a_server_error_at_the_end_of_a_link_is_its_error_not_its_destination(fa
     assert via.final_url == "https://news.example/story" and via.canonical_url is None
     gone = run("https://t.co/gone", settings, store)
     assert gone.error is None and gone.canonical_url == "https://news.example/removed"
+    assert (gone.final_status, gone.gone, gone.unsure) == (404, True, None)   # and says so (newuser35c #2)
 
 
 def test_a_passing_failure_is_asked_again_online_and_kept_offline(fakenet, store):
@@ -306,7 +307,7 @@ def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destin
     gone = link.rstrip("/") + "-gone"
     fakenet.route(split.hostname, urlsplit(gone).path, page("not found", 404))
     dead = run(gone, fakenet.settings(), store)   # a short link that is gone is an answer: the link is dead
-    assert dead.error is None and dead.hops[-1].status == 404
+    assert dead.error is None and dead.hops[-1].status == 404 and dead.gone
 
 
 @pytest.mark.parametrize("refresh", [
