@@ -975,7 +975,13 @@ async def live_copy(url: str, session: Session) -> FetchOutcome:
     twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6).
     Its fetch rows are written as they come, alone: a live copy is no fact stored elsewhere, its rows (pointing at
     its WARC records) are all the record of it. A copy the run's WARC already holds from within the cache TTL is
-    kept rather than taken again (`kept_copy`; its outcome's `via` is KEPT)."""
+    kept rather than taken again (`kept_copy`; its outcome's `via` is KEPT). One copy of a URL is taken at a time
+    in a run: articles archived at once that name it wait for the one under way and are given it (newuser35 F7:
+    each passed the check before the other's copy was written, and the WARC got two copies milliseconds apart)."""
+    return await session.in_flight.once((LIVE, url), partial(_take_copy, url, session))
+
+
+async def _take_copy(url: str, session: Session) -> FetchOutcome:
     kept = kept_copy(url, session)
     if kept is not None:
         return kept
