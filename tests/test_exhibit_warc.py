@@ -201,3 +201,39 @@ def test_one_archive_run_takes_one_live_copy_of_a_page_however_many_articles_nam
     posts = [line for line in lines if line.get("url") == POST]
     assert len(posts) == 4 and len({json.dumps(p["warc"]) for p in posts}) == 1 and posts[0]["warc"]
     assert all(p["live_status"] == 200 for p in posts)
+
+
+def test_one_archive_run_asks_a_post_and_reads_its_captures_once_however_many_articles_name_it(fakenet, tmp_path):
+    """`archive` asks the sources afresh for the posts of each article (the WARC then holds what a replay reads),
+    and it asked them afresh for each article: a deleted post three stories embedded was asked of syndication three
+    times in one run, and each time its capture was read again, so the WARC held it three times (newuser35 F7:
+    captures fetched 2-3 times, 80 ms apart). Afresh is now as --refresh is: nothing from before the run, this run's
+    own answer reused, and the post's capture read once."""
+    from tests import waybacknet
+
+    gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    text = "The bridge is closed until further notice."
+    capture = waybacknet.Capture("20221206060000", gone, waybacknet.classic_page(
+        fx.GONE_ID, "RivertonRoads", "Riverton Roads", text))
+    waybacknet.serve(fakenet, [capture])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+    world = World(fakenet, tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(20):   # the post in the first story and the last two: work on each begins as another's ends
+        (corpus / f"story{n:02d}.txt").write_text(f"Story {n}.\n{text}\n— Riverton Roads (@RivertonRoads) December "
+                                                  f"6, 2022 {gone}\n" if n in (0, 18, 19) else f"Story {n}.\n")
+    warc = tmp_path / "archive.warc.gz"
+    done = world("archive", "--json", "--workers", "1", "--warc", str(warc), str(corpus))
+    assert done.exit_code == 0, done.output
+    asked = [path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com"]
+    read = [path for host, path in fakenet.hits if host == "web.archive.org" and "id_/" in path]
+    assert (len(asked), len(read)) == (1, 1)
+    responses = [headers.get_header("WARC-Target-URI") for kind, headers, _ in records(warc) if kind == "response"]
+    assert sum("id_/" in uri for uri in responses) == 1
+    # a second run asks afresh, as before: the WARC holds the answers of each archive run
+    again = world("archive", "--json", "--warc", str(warc), str(corpus))
+    assert again.exit_code == 0, again.output
+    assert len([path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com"]) == 2
