@@ -954,8 +954,11 @@ def _page_copy(live: FetchOutcome | None, session: Session) -> dict[str, Any]:
                                          None if live.answered_at_unknown else live.fetched_at,
                                          live.answered_at_unknown)}
     warc = (live.warc_file, live.warc_offset) if live.warc_file and live.warc_offset is not None else None
+    # A copy kept is an earlier run's; one this run took for another article is this run's copy (newuser35 F7: it was
+    # said "kept: taken … by an earlier run", and "--refresh takes it again", which a --refresh run does not)
+    earlier = live.via == KEPT and live.fetched_at < session.started_at
     return {"live_status": live.status, "warc": warc, "live_url": live.url,
-            "live_kept": live.fetched_at if live.via == KEPT else None}
+            "live_kept": live.fetched_at if earlier else None}
 
 
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:

@@ -232,8 +232,17 @@ def test_one_archive_run_asks_a_post_and_reads_its_captures_once_however_many_ar
     read = [path for host, path in fakenet.hits if host == "web.archive.org" and "id_/" in path]
     assert (len(asked), len(read)) == (1, 1)
     responses = [headers.get_header("WARC-Target-URI") for kind, headers, _ in records(warc) if kind == "response"]
-    assert sum("id_/" in uri for uri in responses) == 1
-    # a second run asks afresh, as before: the WARC holds the answers of each archive run
+    assert sum("id_/" in uri for uri in responses) == 1 and responses.count(gone) == 1
+    # The later stories' page copy is the one this run took: not "kept: taken … by an earlier run", as it was said
+    copies = [line for line in map(json.loads, done.stdout.splitlines()) if line.get("url") == gone]
+    assert len(copies) == 3 and len({json.dumps(c["warc"]) for c in copies}) == 1 and copies[0]["warc"]
+    assert [c["live_kept"] for c in copies] == [None] * 3
+    # a second run asks afresh, as before: the WARC holds the answers of each archive run; the page copy it keeps
+    # is the first run's, and said so
     again = world("archive", "--json", "--warc", str(warc), str(corpus))
     assert again.exit_code == 0, again.output
     assert len([path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com"]) == 2
+    kept = [line for line in map(json.loads, again.stdout.splitlines()) if line.get("url") == gone]
+    assert len({c["live_kept"] for c in kept}) == 1 and kept[0]["live_kept"] is not None
+    table = world("archive", "--warc", str(warc), str(corpus))
+    assert table.stdout.count(f"(kept: taken {kept[0]['live_kept']} by an earlier run") == 3
