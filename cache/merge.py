@@ -19,8 +19,10 @@ from datetime import datetime
 from pathlib import Path
 
 from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, POST_TIMES, answer_time_sql, keep_one_current_version,
-                              name_archived_copies, place_post_ids, place_save_posts)
-from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
+                              name_archived_copies, place_post_ids, place_save_posts, resolution_time_sql,
+                              sighting_time_sql, snapshot_time_sql)
+from cache.store import (MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema,
+                         view_order_at)
 
 
 class MergeError(CacheError):
@@ -57,12 +59,15 @@ def _trusted(column: str) -> str:
     return f"CASE WHEN {column} <= {_NOW} THEN {column} END"
 
 
-_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM main.post_observations o WHERE o.post_row = posts.id"
-            f" AND {_SAID}), {_trusted('last_observed_at')})")
+# (the latest answer that said the view's status, else what the post is: `view_order_at`, as record_observation
+# orders them, times35)
+_VIEW_AT = (f"COALESCE({view_order_at('main.post_observations', 'o.post_row = posts.id', 'posts.status', _NOW)},"
+            f" {_trusted('last_observed_at')})")
 # (the input's observations each at its answer's time: `_answers_of`)
-_NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM temp.src_answers o JOIN src.posts sp"
-                f" ON sp.id = o.post_row WHERE sp.platform = excluded.platform AND sp.post_id = excluded.post_id"
-                f" AND {_SAID}), {_trusted('excluded.last_observed_at')})")
+_SRC_POST = ("o.post_row = (SELECT sp.id FROM src.posts sp WHERE sp.platform = excluded.platform"
+             " AND sp.post_id = excluded.post_id)")
+_NEW_VIEW_AT = (f"COALESCE({view_order_at('temp.src_answers', _SRC_POST, 'excluded.status', _NOW)},"
+                f" {_trusted('excluded.last_observed_at')})")
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
 # other: the same rule record_observation applies within one database. A dated sighting is newer than none, and
 # one dated after now is none (replay33: the input from a clock a year ahead won the post's status).
@@ -114,6 +119,8 @@ class Rule:
 
 
 _V52 = "m052_observations_at_their_fetchs_time"
+# An input made before m058 kept its links and capture lists at their write's time: each at its fetch's (times35)
+_V58 = "m058_links_captures_sightings_at_fetch_time"
 RULES = (
     # An article read from a record cut short in any input stays marked (Store._mark_truncated).
     Rule("articles", ("sha256",),
@@ -143,7 +150,8 @@ RULES = (
     # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
     Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
          json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")},
-         rewrite={"post": POST_SNOWFLAKE_TIME_SQL}),   # an input from before m033
+         rewrite={"post": POST_SNOWFLAKE_TIME_SQL},   # an input from before m033
+         before={_V58: {"resolved_at": "(SELECT t.resolved_at FROM temp.src_link_times t WHERE t.id = s.id)"}}),
     Rule("embed_links", ("embed_id", "url"), {"embed_id": "embeds", "resolution_id": "resolutions"}, ("embed_id",),
          "ON CONFLICT(embed_id, url) DO UPDATE SET resolution_id = excluded.resolution_id"
          " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
@@ -166,7 +174,10 @@ RULES = (
               f" THEN COALESCE(excluded.{c}, {c}) ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
              + [_earliest("first_seen_at"), _latest_trusted("last_seen_at")]),
          rewrite={"handle": "COALESCE((SELECT m.handle FROM main.authors m WHERE m.platform = s.platform AND "
-                            "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"}),
+                            "lower(m.handle) = lower({0}) AND m.author_id = s.author_id ORDER BY m.id LIMIT 1), {0})"},
+         # an input made before m058 kept the sightings it wrote before v52 at their write's time (times35)
+         before={_V58: {c: sighting_time_sql(f"s.{c}", "temp.src_answers", "src.posts")
+                        for c in ("first_seen_at", "last_seen_at")}}),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")},
          before={_V52: {"observed_at": "(SELECT t.observed_at FROM temp.src_answers t WHERE t.id = s.id)",
@@ -182,7 +193,8 @@ RULES = (
     Rule("snapshots", ("service", "url"), {"fetch_id": "fetches"},
          conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN "
                   + _newer_trusted("observed_at", "snapshots") + " THEN excluded.fetch_id ELSE fetch_id END, "
-                  + _latest_trusted("observed_at")),
+                  + _latest_trusted("observed_at"),
+         before={_V58: {"observed_at": "(SELECT t.observed_at FROM temp.src_capture_times t WHERE t.id = s.id)"}}),
     # A capture queued in two shards is made once; none is queued again once one has succeeded since: matched by URL
     # or by post once the input's saves know theirs (`_drop_saves_made`).
     Rule("saves", ("url", "queued_at"), order="queued_at"),
@@ -362,6 +374,8 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                                                   [MIGRATION_SET])}
             if "post_observations" in tables:
                 _answers_of(conn, applied)
+            if _V58 not in applied:
+                _fetch_times_of(conn, tables)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source, applied)
@@ -393,6 +407,26 @@ def _answers_of(conn: sqlite3.Connection, applied: set[str]) -> None:
                  f"{answer_time_sql('o', f'(SELECT id, fetched_at, {via} AS via FROM src.fetches)')} AS observed_at, "
                  f"o.observed_at AS recorded_at FROM (SELECT id, post_row, method, status, observed_at, fetch_id, "
                  f"{undated} AS answered_at_unknown FROM src.post_observations) o")
+
+
+def _fetch_times_of(conn: sqlite3.Connection, tables: set[str]) -> None:
+    """`temp.src_link_times` and `temp.src_capture_times`: an input made before m058's resolutions and snapshots, each
+    at its fetches' time as m058 moves a cache's (`resolution_time_sql`, `snapshot_time_sql`); merged as they were,
+    they kept their write's time (times35)."""
+    via = "via" if "fetches" in tables and "via" in _columns(conn, "src", "fetches") else "NULL"
+    fetches = f"(SELECT id, fetched_at, {via} AS via FROM src.fetches)" if "fetches" in tables else \
+        "(SELECT NULL AS id, NULL AS fetched_at, NULL AS via WHERE 0)"
+    for view, table, columns, sql in (
+            ("src_link_times", "resolutions", ("id", "resolved_at", "fetch_ids", "answered_at_unknown"),
+             resolution_time_sql("r", fetches) + " AS resolved_at"),
+            ("src_capture_times", "snapshots", ("id", "observed_at", "fetch_id"),
+             snapshot_time_sql("r", fetches) + " AS observed_at")):
+        conn.execute(f"DROP VIEW IF EXISTS temp.{view}")
+        if table not in tables:
+            continue
+        have = set(_columns(conn, "src", table))   # columns an input older still lacks: none undated, no fetch ids
+        picked = ", ".join(c if c in have else f"NULL AS {c}" for c in columns)
+        conn.execute(f"CREATE TEMP VIEW {view} AS SELECT r.id, {sql} FROM (SELECT {picked} FROM src.{table}) r")
 
 
 def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> dict[str, str]:

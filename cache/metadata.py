@@ -113,7 +113,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",
         "post": f"The post the final URL names {JSON}", "error": "Why it could not be followed to the end",
-        "resolved_at": f"When ({TIME}): for a replayed answer, its WARC-Date; empty when no record gave one",
+        "resolved_at": f"When ({TIME}): its hops' latest fetch (fetched_at; a replayed one's WARC-Date), not when the "
+                       f"row was written (a row written before v56 whose fetch rows are gone keeps that); empty when no "
+                       f"record gave one",
         "fetch_ids": f"The fetch log rows behind it {JSON}", "tool_version": "embed-resolver version",
         "answered_at_unknown": "Replayed from WARC records with no time: why resolved_at is empty; empty when known",
         "end_redacted": "1: a configured secret was redacted out of the post's URL or handle (where the link leads "
@@ -171,7 +173,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "service": "Archive (wayback)", "original": "URL as the archive recorded it",
         "url": "The capture's URL", "timestamp": "Capture time as the archive writes it (YYYYMMDDhhmmss)",
         "status": "HTTP status the archive captured", "digest": "The archive's content digest",
-        "mimetype": "Type captured", "found_via": "cdx or availability", "observed_at": f"Last listed ({TIME})",
+        "mimetype": "Type captured", "found_via": "cdx or availability", "observed_at": f"Last listed: the time of the lookup's fetch "
+        f"({TIME}; a replayed one's WARC-Date)",
         "fetch_id": "The fetch log row that listed it"}),
     "saves": ("The Save Page Now queue: captures asked for, and what came of them.", {
         "id": "Row id (in time order)", "url": "URL to capture",
@@ -277,7 +280,11 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
-        "name": "A display name seen for it", "articles": "Articles embedding its deleted or suspended posts",
+        "name": "The account's display name as a fetch recorded it (its post's answer, else the latest sighting of "
+                "the account); empty when no fetch gave one",
+        "name_in_article": "The name an embedded widget or signature shows beside its handle: the article's, not "
+                           "confirmed by a fetch (a link's prose speaker is never taken for it)",
+        "articles": "Articles embedding its deleted or suspended posts",
         "embeds": "Embeds of those posts", "posts": "Those posts", "suspended_embeds": "Embeds of its posts now "
         "suspended", "deleted_embeds": "Embeds of its posts now deleted",
         "last_seen_available": f"When one of those posts was last {_SEEN}; empty if never", **_AS_OF_RANGE},

@@ -1205,6 +1205,82 @@ def m057_credit_kind(db: Database) -> None:
     db.table("credits").add_column("kind", str)
 
 
+def resolution_time_sql(r: str, fetches: str = "fetches") -> str:
+    """m058's time of the resolution row `r` (a table or alias) written before v58: the latest `fetched_at` (in
+    `fetches`) of the fetches it rests on (`fetch_ids`), when every one of them is a live fetch in the log answered
+    no later than the row was written; else as it was (a replayed one is already at its WARC-Date, an undated one
+    has none, one whose fetch rows are gone has no known fetch time). Also read by `cache merge` of an input made
+    before v58, which no migration of the merged output touches."""
+    ids = f"(SELECT j.value FROM json_each(CASE WHEN json_valid({r}.fetch_ids) THEN {r}.fetch_ids ELSE '[]' END) j)"
+    return (f"COALESCE(CASE WHEN {r}.resolved_at IS NOT NULL AND {r}.answered_at_unknown IS NULL AND NOT EXISTS ("
+            f"SELECT 1 FROM {fetches} f WHERE f.id IN {ids} AND (f.via IS 'warc' OR f.fetched_at > {r}.resolved_at))"
+            f" AND (SELECT count(*) FROM {fetches} f WHERE f.id IN {ids}) = json_array_length(CASE WHEN "
+            f"json_valid({r}.fetch_ids) THEN {r}.fetch_ids ELSE '[]' END) THEN (SELECT max(f.fetched_at) FROM "
+            f"{fetches} f WHERE f.id IN {ids}) END, {r}.resolved_at)")
+
+
+def snapshot_time_sql(s: str, fetches: str = "fetches") -> str:
+    """m058's time of the snapshot row `s` written before v58: its lookup's `fetched_at` (in `fetches`), a live
+    fetch answered no later than the row was written; else as it was (a replayed lookup's WARC-Date; no fetch row)."""
+    return (f"COALESCE((SELECT f.fetched_at FROM {fetches} f WHERE f.id = {s}.fetch_id AND f.via IS NOT 'warc' AND "
+            f"f.fetched_at <= {s}.observed_at), {s}.observed_at)")
+
+
+def sighting_time_sql(a: str, observations: str = "post_observations", posts: str = "posts") -> str:
+    """m058's time of an account's sighting `a` (an `authors` row or alias's column, as "a.last_seen_at") written
+    before v52: the latest answer of the write that saw it (an observation of a post of the handle, `recorded_at`
+    equal to it), as record_observation dates a sighting since v52; else as it was (one at its answer's time already,
+    or a write whose post now names another handle)."""
+    row, column = a.rsplit(".", 1)
+    return (f"COALESCE((SELECT max(o.observed_at) FROM {observations} o JOIN {posts} p ON p.id = o.post_row WHERE "
+            f"p.platform = {row}.platform AND lower(p.author_handle) = lower({row}.handle) AND o.method != 'wayback' "
+            f"AND o.recorded_at = {row}.{column}), {row}.{column})")
+
+
+@migrations()
+def m058_links_captures_sightings_at_fetch_time(db: Database) -> None:
+    """v58 (times35, #4): a resolution's `resolved_at` is its hops' latest fetch time and a snapshot's `observed_at`
+    its lookup's, as an observation's has been since v52, not the time its row was written (after a slow answer,
+    the rest of its chunk, or a resumed run's other work): what the fetch log holds. Rows written before are moved
+    where every fetch they rest on is in the log, live; the others keep their write's time (a replayed row is
+    already at its WARC-Date; a row whose fetch rows are gone has no other known time). An account's first and last
+    sightings written before v52 (which m052 left) are moved to the latest answer of the write that saw it."""
+    db.execute(f"UPDATE resolutions SET resolved_at = {resolution_time_sql('resolutions')}")
+    db.execute(f"UPDATE snapshots SET observed_at = {snapshot_time_sql('snapshots')}")
+    db.execute(f"UPDATE authors SET first_seen_at = {sighting_time_sql('authors.first_seen_at')}, "
+               f"last_seen_at = {sighting_time_sql('authors.last_seen_at')}")
+
+
+# v59's gone_accounts_most_cited: the account's own name, as a fetch recorded it (the post's record, else the latest
+# name the account was seen with), and the name a widget or signature shows beside its handle, as the article's; a
+# link's name is the speaker its prose names, who need not be the account (review34r6): neither.
+_NAME_V55 = "MAX(COALESCE(p.author_name, e.author_name)) AS name,"
+_NAME_V59 = ("COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND "
+             "lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL "
+             "ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,\n"
+             "       MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,")
+
+
+def _name_as_fetched(sql: str) -> str:
+    if _NAME_V55 not in sql:
+        raise ValueError("v59: gone_accounts_most_cited without v55's name")
+    return sql.replace(_NAME_V55, _NAME_V59)
+
+
+GONE_ACCOUNTS_V59 = _name_as_fetched(VIEWS_V55["gone_accounts_most_cited"])
+
+
+@migrations()
+def m059_gone_accounts_named_as_fetched(db: Database) -> None:
+    """v59 (times35, #13): `gone_accounts_most_cited.name` is the account's own name as a fetch recorded it (its
+    post's record, else the latest name the account was seen with in `authors`), empty when no fetch gave one; the
+    name a widget or signature shows beside the handle is `name_in_article`, the article's. It was the name the
+    article gave, which for a link is the speaker its prose names ("Mayor Jones wrote on X"), not necessarily the
+    account's (review34r6); that name is in neither column."""
+    db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
+    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V59.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -545,18 +545,6 @@ FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, sourc
 GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
 ORDER BY outlet, platform, post_year;
 
-CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
-       MAX(COALESCE(p.author_name, e.author_name)) AS name,
-       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
-       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
-       MAX(p.last_available_at) AS last_seen_available,
-       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_newest,
-       replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
-FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
-WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
-GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
-ORDER BY articles DESC, embeds DESC, handle;
-
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
         SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
@@ -592,4 +580,17 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1
 ORDER BY e.article_id, e.ordinal;
 
 CREATE INDEX progress_job_source ON progress (job, source);
+
+CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
+       COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,
+       MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available,
+       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_newest,
+       replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
+FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
+ORDER BY articles DESC, embeds DESC, handle;
 

@@ -56,7 +56,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
               "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
               "m055_status_as_of_no_answer_dated_ahead", "m056_output_rewrite_pending",
-              "m057_credit_kind")
+              "m057_credit_kind", "m058_links_captures_sightings_at_fetch_time",
+              "m059_gone_accounts_named_as_fetched")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -204,6 +205,24 @@ _SAID_AT = ("(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_ro
 STATUS_SAID_AT = f"COALESCE({_SAID_AT.format(said=_SAID + ' AND o.method IS p.method')}, {_SAID_AT.format(said=_SAID)})"
 VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
            f"COALESCE({STATUS_SAID_AT}, p.last_observed_at) END")
+
+# How new a post's view is, to order it against another answer (`_older_than_view`, `cache merge`): the latest answer
+# that said the view's status (any source's), else the latest that said what the post is; none dated after `?` (now).
+# times35: by any source's latest answer, a view "deleted" as of syndication's T1 held against a newer "available"
+# (T1.5) because oEmbed, asked after syndication in the view's run, said "not found" at T2; by the view's own source
+# alone, a view "available" at T1 and T2 (both sources) would give way to a "deleted" at T1.5.
+_VIEW_ORDER_AT = ("(SELECT max(o.observed_at) FROM {observations} o WHERE {same_post} AND {said} "
+                  "AND o.observed_at <= {now})")
+
+
+def view_order_at(observations: str, same_post: str, view: str, now: str) -> str:
+    """`VIEW_ORDER_AT` over `observations` (as `o`) of the post `same_post` selects, whose view's status is `view`."""
+    def said(more: str) -> str:
+        return _VIEW_ORDER_AT.format(observations=observations, same_post=same_post, said=_SAID + more, now=now)
+    return f"COALESCE({said(f' AND o.status IS {view}')}, {said('')})"
+
+
+VIEW_ORDER_AT = view_order_at("post_observations", "o.post_row = p.id", "p.status", "?")
 
 
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
@@ -1022,13 +1041,13 @@ class Store:
 
     def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
         """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
-        said what the post is (not an archived copy's, not an error's), as `cache merge` reads it. An answer that
+        said what the view says (`VIEW_ORDER_AT`; else that said what the post is: not an archived copy's, not an
+        error's), as `cache merge` reads it. An answer that
         gives no time (an undated WARC record) is not newer than a dated one. A time after now (a WARC written by a
         machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
         it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
-        found = self.conn.execute(
-            f"SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = ? AND {_SAID} "
-            "AND o.observed_at <= ?", [post_row, utc_now()]).fetchone()
+        found = self.conn.execute(f"SELECT {VIEW_ORDER_AT} FROM posts p WHERE p.id = ?",
+                                  [utc_now(), utc_now(), post_row]).fetchone()
         return _older_than(observed_at, found[0] if found else None)
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
@@ -1044,7 +1063,10 @@ class Store:
         name and spelling and moved its last sighting back); an answer giving no time is older than a dated one."""
         platform, handle, author_id = post["platform"], post["author_handle"], post.get("author_id")
         seen = {} if observed_at is None else {"last_seen_at": observed_at}
-        values = {"handle": handle, "name": post.get("author_name"), "author_id": author_id, **seen}
+        # an answer that gives no name (a deleted post's) leaves the name the account was last seen with (times35: it
+        # was wiped, and `gone_accounts_most_cited` had no name of the account's to show)
+        named = {"name": post["author_name"]} if post.get("author_name") else {}
+        values = {"handle": handle, **named, "author_id": author_id, **seen}
         found = self.conn.execute("SELECT id, last_seen_at FROM authors WHERE platform = ? "
                                   "AND lower(handle) = lower(?) AND (handle = ? OR author_id = ?) "
                                   "ORDER BY handle = ? DESC, id LIMIT 1",
@@ -1069,13 +1091,28 @@ class Store:
         with self.write():
             # one write's observations: one run's answers, each at its own time (asof34); none when the answers give
             # no time (replayed from undated WARC records: the replay's time would read as theirs, replay29b)
-            recorded_at = utc_now() if observed_at is not None else None
+            recorded_at = self._write_time(post_row) if observed_at is not None else None
             for obs in observations:
                 if self._observed_already(post_row, obs):
                     continue
                 self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
                                                    "answered_at_unknown": answered_at_unknown,
                                                    "recorded_at": recorded_at, **obs})
+
+    def _write_time(self, post_row: int) -> str:
+        """This write's `recorded_at` for the post: now, or, when an earlier write of the post read the same time (a
+        clock that ticks every 15.6 ms, as Windows' did for Python before 3.13, or one stepped back), the next
+        microsecond free: each write of a post its own run (`runs_of` groups by it; times35: two writes reading one
+        time were one run, their answers merged into one view by `fetch --reparse` and `--replay`)."""
+        at = utc_now()
+        while self.conn.execute("SELECT 1 FROM post_observations WHERE post_row = ? AND recorded_at = ? LIMIT 1",
+                                [post_row, at]).fetchone():
+            try:
+                at = (datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ")
+                      + timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            except ValueError:   # not a time utc_now gives
+                break
+        return at
 
     def _observed_already(self, post_row: int, obs: Mapping[str, Any]) -> bool:
         """Whether the post holds this method's observation of this fetch already: one answer (a WARC record
@@ -1293,16 +1330,21 @@ class Store:
     # -- archives ----------------------------------------------------------------------------------------
 
     def record_snapshots(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept."""
+        """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept: by its
+        lookup's time, not by which was written last (times35: a slow lookup written after a newer one moved "last
+        listed" back), a time after now being none, as `cache merge` keeps it."""
         if not rows:
             return
+        now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         with self.write():
             for row in rows:
                 self.conn.execute(
                     "INSERT INTO snapshots (service, original, url, timestamp, status, digest, mimetype, found_via,"
                     " observed_at, fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT(service, url) DO UPDATE SET observed_at = excluded.observed_at,"
-                    " fetch_id = excluded.fetch_id",
+                    " fetch_id = excluded.fetch_id WHERE IFNULL(CASE WHEN excluded.observed_at <= "
+                    f"{now} THEN excluded.observed_at END >= IFNULL(CASE WHEN snapshots.observed_at <= {now} THEN "
+                    "snapshots.observed_at END, ''), 0)",
                     [row[k] for k in ("service", "original", "url", "timestamp", "status", "digest", "mimetype",
                                       "found_via", "observed_at", "fetch_id")])
 

@@ -229,9 +229,10 @@ def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None
     or `/i/web/status/<id>` was listed under that spelling alone, and its captures under its canonical page were
     missed: a gone post with captures read "no snapshot" (archive35). The queries are among those
     `wayback.read_captures` sends, so a gone post's fetch and its lookup share their answers; the other hosts are
-    listed by that fetch alone (three lists for every post would triple the lookups CDX's rate allows). A handle
-    "REDACTED" while a secret is set is no handle (as the fetch step's `_capture_handles`): with no other handle
-    known, the URL as written is looked up."""
+    listed by that fetch alone (three lists for every post would triple the lookups CDX's rate allows). The URL as
+    written is looked up too, exactly, when no page's prefix covers it (`/i/web/status/<id>`, vxtwitter.com). A
+    handle "REDACTED" while a secret is set is no handle (as the fetch step's `_capture_handles`): with no other
+    handle known, the URL as written is looked up."""
     ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
     if ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
         return (url,)
@@ -243,8 +244,13 @@ def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None
     if handle is not None and not any(handles):
         return (url,)
     host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    return tuple(form for form in wayback.page_queries(ref.post_id, handles)
-                 if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
+    forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
+                  if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
+    # the URL as written, exactly, unless a page's prefix covers it (`?s=20`): a capture of `/i/web/status/<id>` or
+    # of vxtwitter.com's page, as the article linked it, was listed by no form (review35r4: "no snapshot")
+    parts = urlsplit(url.strip())
+    written = f"{(parts.hostname or '').lower().removeprefix('www.')}{parts.path}?{parts.query}".lower()
+    return forms if any(written.startswith(form.lower()) for form in forms) else (*forms, url)
 
 
 def form_query(form: str, url: str, *, last: int | None = None) -> str:
@@ -424,6 +430,17 @@ async def _listed_under(session: Session, form: str, url: str) -> Listing:
     return Listing(form, tuple(snapshots), error, unavailable=unavailable, from_cache=cdx.via == KEPT, capped=capped)
 
 
+async def named_capture(url: str, *, session: Session, near: str | None = None) -> Snapshot | None:
+    """The HTTP 200 capture the availability API names for `url` (closest to `near`, YYYYMMDD), or None: read when
+    every CDX list of a post's captures failed, as it is a known capture of the post's URL (newuser35 F8: a 503 left
+    it unread, the deleted post's words not recovered)."""
+    if carried_secret(url, session.redactor) is not None:
+        return None
+    _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near), purpose="wayback-available",
+                                         found_via="availability", read=_available)
+    return next((s for s in found if s.status in (None, "200")), None)
+
+
 def _rows(outcome: FetchOutcome) -> int:
     """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
     there may be more."""
@@ -486,9 +503,11 @@ async def _ask_archive(session: Session, url: str, purpose: str, found_via: str,
     if store is not None and ledger.rows:
         # An answer that lists no snapshot (no captures, an error) is written alone: its row is the record of the
         # lookup, read again within the TTL and asked of by `looked_up`.
+        # times35: at the lookup's fetch time (a replayed one's WARC-Date), not at this write, after the answer
+        observed_at, _ = ledger.time_of([outcome.fetch_id], default=(ledger.observed_at(), None))
         with ledger.transaction(store) as real:
             outcome = replace(outcome, fetch_id=real(outcome.fetch_id))
-            _record_snapshots(store, found[0], found_via, outcome.fetch_id, ledger.observed_at())
+            _record_snapshots(store, found[0], found_via, outcome.fetch_id, observed_at)
     return outcome, found
 
 
@@ -502,6 +521,7 @@ class Listing:
     unavailable: bool = False         # offline, and never listed
     from_cache: bool = False          # a kept answer within the cache TTL, no request made
     capped: bool = False              # as long as CDX's limit, and its latest captures listed too (`lookup`)
+    fetch_id: int | None = None       # the fetch-log row of the answer (or failure) listed: what a verdict cites
 
 
 async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
@@ -514,7 +534,8 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
         return Listing(url, error=SECRET_NOT_SENT.format(what=what))
     outcome, (snapshots, error) = await _asked_or_kept(session, lookup_url(url, prefix=prefix), purpose="wayback-cdx",
                                                        found_via="cdx", read=_listed)
-    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)
+    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT,
+                   fetch_id=outcome.fetch_id)
 
 
 def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], bytes] | None:

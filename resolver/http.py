@@ -115,6 +115,9 @@ class FetchOutcome:
     answered_at_unknown: str | None = None
     # Replayed: the other records of this request that answered otherwise (ReplayIndex.others), newest answered
     replay_others: tuple[ReplayedResponse, ...] = ()
+    # A retry this failure asked for was not made because the caller's `until` (a link's deadline) would have passed
+    # first: a caller with more time left would have made it, so the failure is that caller's alone (review35r4)
+    retry_cut: bool = False
 
     @property
     def sha256(self) -> str | None:
@@ -187,6 +190,12 @@ class Ledger:
         if dated:
             return max(dated), None
         return (None, times[0][1]) if times else default
+
+    def date(self, fetch_id: int | None, fetched_at: str | None) -> None:
+        """Let a fact resting on a row already written (a kept answer: its fetch row's real id) be dated by that
+        fetch's time, as by a held row's (`time_of`; times35: a link whose first hop was kept from an earlier run)."""
+        if fetch_id is not None and fetched_at:
+            self.times.setdefault(fetch_id, (fetched_at, None))
 
     def observed_at(self) -> str | None:
         """When the fact these rows give was observed: now, or, for answers replayed from a WARC, when the latest
@@ -606,28 +615,33 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
             store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"), redacted=outcome.redacted)
         return _log(session, outcome, purpose, ledger)
 
+    cut = [False]   # whether `until` alone stopped the last retry asked for (`FetchOutcome.retry_cut`)
+
     def retryable(outcome: FetchOutcome) -> bool:
         """Connect errors, resets, 429 and 5xx; not when the server asks for a longer wait than retry_max_wait
         (retrying sooner only spends requests: the answer says until when)."""
         told = _told_wait(outcome.headers, now=time.time(), status=outcome.status)
-        return _retryable(outcome) and (told is None or told <= settings.retry_max_wait) and (
-            until is None or not until.passed())
+        wanted = _retryable(outcome) and (told is None or told <= settings.retry_max_wait)
+        cut[0] = wanted and until is not None and until.passed()
+        return wanted and not cut[0]
 
     started = time.monotonic()
     first = await attempt()
     if not retryable(first):
         # Nearly every request: tenacity's objects are built only when there is something to retry (#14: building
         # them for every request was about 6% of a resolve run's CPU).
-        return first
-    return await _retried(session, url, first, attempt, retryable, started=started, until=until)
+        return evolve(first, retry_cut=True) if cut[0] else first
+    last = await _retried(session, url, first, attempt, retryable, started=started, until=until, cut=cut)
+    return evolve(last, retry_cut=True) if cut[0] else last
 
 
 async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Callable[[], Awaitable[FetchOutcome]],
                    retryable: Callable[[FetchOutcome], bool], *, started: float,
-                   until: Deadline | None = None) -> FetchOutcome:
+                   until: Deadline | None = None, cut: list[bool] | None = None) -> FetchOutcome:
     """The retries after a first attempt that asks for one, by tenacity, as if tenacity had made the first attempt
     too: it is handed `first` as its first attempt's outcome, counts it, and times its delay limit from `started`
-    (the start of that attempt), as `stop_after_attempt | stop_after_delay` would have."""
+    (the start of that attempt), as `stop_after_attempt | stop_after_delay` would have. `cut[0]` is set when the
+    last retry asked for was not made because `until` alone would have passed first."""
     import anyio
     from tenacity import AsyncRetrying, retry_if_result, wait_random_exponential
 
@@ -640,8 +654,11 @@ async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Cal
         return had.pop() if had else await attempt()
 
     def stopped(state: RetryCallState, sleep: float) -> bool:
-        return state.attempt_number >= attempts or (state.outcome_timestamp or started) - started >= limit or (
-            until is not None and until.passed(after=sleep))   # no retry that would start past `until`
+        spent = state.attempt_number >= attempts or (state.outcome_timestamp or started) - started >= limit
+        late = until is not None and until.passed(after=sleep)   # no retry that would start past `until`
+        if cut is not None:
+            cut[0] = late and not spent
+        return spent or late
 
     def stop(state: RetryCallState) -> bool:
         return stopped(state, state.upcoming_sleep)

@@ -209,7 +209,9 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     shared = os.path.commonprefix([window[0], window[1]]) if len(window[0]) == len(window[1]) else ""
     listings = [await archive.list_captures(f"{host}/{handle}/status/{shared}", session=session, prefix=True)
                 for host in ("twitter.com", "x.com")]
-    context = {"handle": session.redactor.shown(handle), "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
+    # the listings' fetch-log rows: a verdict, a "no capture listed" above all, cites the answers it rests on (newuser35)
+    context = {"handle": session.redactor.shown(handle), "day": day, "listing_from_cache": all(found.from_cache for found in listings),
+               "listed_by": [found.fetch_id for found in listings if found.fetch_id]}
     listing = next((found for found in listings if found.error or found.unavailable), None)
     if listing is not None:
         # Nothing was looked at: not checked, which is no finding that the account has no candidate. Whether the

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import PurePath
@@ -30,6 +30,7 @@ from resolver.identify import NOT_CHECKED   # an identification that looked at n
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import bluesky, x
 from resolver.redact import NO_SECRETS, Redactor
+from resolver.settings import origin_of
 
 if TYPE_CHECKING:
     from cache import Store
@@ -653,7 +654,8 @@ BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5
 # Fewer than this, with two changes or more: as likely another post of the same person's, which a link's prose cannot
-# tell apart (review34r6), so a change warns (quotes35).
+# tell apart (review34r6), so a change warns (quotes35); not where a change turns the post around, another figure or a
+# negation dropped (quotes.turns_around: review35r2).
 MOSTLY_SHARED = 2 / 3
 
 
@@ -671,7 +673,8 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
                         f"; the post says: “{post}”")
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
-    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1:
+    if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1 \
+            and not any(map(quotes.turns_around, compared.changes)):   # "300" → "3000", dropped "not": this post's
         return "warn", (f"{BESIDE} differ from the post: {evidence} ({compared.matched} of their "
                         f"{compared.said_words} words are the post's: they may quote another post, so this is no fail)")
     return result, f"{BESIDE} differ from the post: {evidence}"
@@ -985,8 +988,10 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str,
     return found
 
 
-def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the archived copies read add: a gone post's words recovered, or how live and archived differ."""
+def archived_copy_check(post: dict[str, Any] | None,
+                        lookups: Sequence[dict[str, Any]] = ()) -> dict[str, Any] | None:
+    """What the archived copies read add: a gone post's words recovered, or how live and archived differ. `lookups`:
+    the embed's archive lookups, whose failed capture lists a check of no capture read cites."""
     if post is None:
         return None
     copies = post.get("archived") or []
@@ -1008,7 +1013,19 @@ def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
     if copies:
         reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
         return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
-    return check("archived-copy", "skip", f"{post_is(post['status'])}; no capture of it could be read")
+    return check("archived-copy", "skip", f"{post_is(post['status'])}; {_none_read(post, lookups)}")
+
+
+def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
+    """Why no capture of a gone post was read: its capture lists failed, cited (newuser35 F8: "no capture of it could be
+    read" when no read had been tried), or none could be."""
+    failed = [found for found in lookups if found.get("error") and _prefix(found)]
+    lookup = post.get("archive_lookup") or ""
+    if not failed and not lookup.startswith("error: "):
+        return "no capture of it could be read"
+    why = "; ".join(dict.fromkeys(found["error"] for found in failed)) or lookup.removeprefix("error: ")
+    return (f"not read: the archive's lists of its captures failed ({why}), so no capture was read and whether one "
+            "holds its words is not known" + (f" (per the {lookups_text(failed)})" if failed else ""))
 
 
 def post_is(status: str) -> str:
@@ -1033,15 +1050,16 @@ def identification_check(identified: dict[str, Any] | None, photo_elsewhere: str
     reused = f"its photo link leads to {photo_elsewhere} (a re-used photo?)" if photo_elsewhere else None
     if identified is None:
         return check("identification", "skip", f"not identified; {reused}") if reused else None
+    cited = listings_cited(identified)
     if identified["post_id"]:
         return check("identification", "pass" if identified["confidence"] >= 0.8 else "warn",
                      f"identified as {identified['post_id']} by its words (confidence {identified['confidence']:.2f}): "
-                     f"{identified['reason']}" + (f"; {reused}" if reused else ""))
+                     f"{identified['reason']}{cited}" + (f"; {reused}" if reused else ""))
     if identified["verdict"] == NOT_CHECKED:
-        return check("identification", "skip", f"not identified; {reused}; {identified['reason']}" if reused
-                     else identified["reason"])
-    return check("identification", "skip", f"not identified; {reused}; {identified['reason']}" if reused
-                 else f"not identified: {identified['reason']}")
+        return check("identification", "skip", (f"not identified; {reused}; {identified['reason']}" if reused
+                                                else identified["reason"]) + cited)
+    return check("identification", "skip", (f"not identified; {reused}; {identified['reason']}" if reused
+                                            else f"not identified: {identified['reason']}") + cited)
 
 
 def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions: list[dict[str, Any]]) -> dict[str, str]:
@@ -1343,6 +1361,7 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
                      + (f", record {kept['record_id']}" if kept and kept.get("record_id") else "")
                      + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
+    parts.append(via_origin(source))
     return ", ".join(p for p in parts if p)
 
 
@@ -1384,7 +1403,8 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
             row = _answer_of([r for r in store.cdx_lists_any_case(form_query(form, url))
                               if takes is None or takes([r["id"]])])
             if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
-                found.append(_lookup_of(row, "cdx", f"https://{_asked(row, form)}", redactor))
+                found.append(_lookup_of(row, "cdx", _asked(row, url) if form == url else f"https://{_asked(row, form)}",
+                                        redactor))
         cdx = store.cdx_lists_any_case(form_query(url, url)) if forms == (url,) else []
         # an availability query near the article's date (`&timestamp=`) is a lookup too: rebuilt without it, one
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
@@ -1467,7 +1487,55 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     unknown = (fetch or {}).get("answered_at_unknown")
     return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
             "warc_file": replayed_from(fetch), "warc_record": warc_record(fetch),
-            "body_sha256": fetch.get("body_sha256") if fetch else None}
+            "body_sha256": fetch.get("body_sha256") if fetch else None, **contacted(fetch)}
+
+
+def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """Which server answered a fetch-log row when an [origins] override sent it elsewhere: `contacted_origin` (the
+    origin of its `contacted_url`, no path, no user info) and `overridden_origin` (the public origin its URL names,
+    which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
+    citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
+    went = (fetch or {}).get("contacted_url")
+    if not fetch or not went or origin_of(went) == origin_of(fetch["url"]):
+        return {"contacted_origin": None, "overridden_origin": None}
+    return {"contacted_origin": origin_of(went), "overridden_origin": origin_of(fetch["url"])}
+
+
+def _overrides(value: Any) -> Iterator[tuple[str, str]]:
+    """Every (public origin, origin contacted) a part of a report cites (`contacted`)."""
+    if isinstance(value, dict):
+        if value.get("contacted_origin") and value.get("overridden_origin"):
+            yield value["overridden_origin"], value["contacted_origin"]
+        for inner in value.values():
+            yield from _overrides(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _overrides(inner)
+
+
+def origins_note(report: dict[str, Any]) -> str | None:
+    """The header's word that [origins] overrides answered for the services the report cites, or None: none did
+    (newuser35 F2: nothing in a report said a configured mirror, not X or the Internet Archive, had answered)."""
+    pairs = sorted(set(_overrides([report.get("embeds"), report.get("credits")])))
+    if not pairs:
+        return None
+    named = ", ".join(f"{public} (answered by {went})" for public, went in pairs)
+    return (f"Answers for {named} came through [origins] overrides: another server answered for the service named, "
+            "and each citation says so (\"via configured origin …\"); the fetch log's contacted_url and the WARC's "
+            "WARC-Embed-Resolver-Contacted-URI keep the URL contacted")
+
+
+# The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
+CITED_KEYS = ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id", "body_sha256", "warc_record",
+              "contacted_origin", "overridden_origin")
+
+
+def via_origin(source: dict[str, Any]) -> str | None:
+    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override."""
+    if not source.get("contacted_origin"):
+        return None
+    return (f"via configured origin {source['contacted_origin']} for "
+            f"{urlsplit(source.get('overridden_origin') or '').netloc or 'another origin'}")
 
 
 def warc_record(fetch: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -1596,6 +1664,44 @@ def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, An
     if rests_on:
         return source.get("fetch_id") in rests_on
     return bool(source.get("observed_at")) and source.get("observed_at") == said.get("observed_at")
+
+
+def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sources that said something else of what the post is than the one its status rests on (`fetch
+    --all-methods`: syndication's stale 200 beside oEmbed's 404), each its own answer, cited: the JSON kept the
+    disagreement, the Markdown and HTML said "available" and named no other source (newuser35 F1)."""
+    said = (post or {}).get("disagreements", {}).get("status") or {}
+    if post is None or len(set(said.values())) < 2:
+        return []
+    rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
+    found = []
+    for method, other in said.items():
+        if method == status.get("method") or other == post.get("status"):
+            continue
+        mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
+        source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
+        found.append(source or {"method": method, "status": other})
+    return found
+
+
+def said_otherwise(source: dict[str, Any]) -> str:
+    """A source that disagrees, in words: "oembed said not found: oEmbed answered 404"."""
+    words = STATUS_WORDS.get(source["status"], (source["status"], ""))[0]
+    return f"{source['method']} said {words}" + (f": {source['reason']}" if source.get("reason") else "")
+
+
+def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A warn when the sources disagree on what the post is, naming each source and the answer it gave; None when
+    they agree (no check is added then: one source's answer is the status, cited beside it)."""
+    others = disagreeing(post)
+    if post is None or not others:
+        return None
+    said = source_of(post, "status")
+    cited = "; ".join(f"{said_otherwise(s)} ({provenance_text(s)})" for s in others)
+    return check("status", "warn", f"the sources disagree on what the post is: {said_otherwise(said)} "
+                                   f"({provenance_text(said)}); {cited}: the status shown "
+                                   f"({STATUS_WORDS.get(post['status'], (post['status'],))[0]}) is {said.get('method')}'s "
+                                   "answer, which the other contradicts: not sure")
 
 
 def failure_text(source: dict[str, Any]) -> str:
@@ -1965,7 +2071,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["quote"] = quote(result.article, embed.span, redactor)
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
-    data["identified"] = redactor.shown_json(_identified(identification))
+    data["identified"] = redactor.shown_json(_identified(identification, store, redactor, takes))
     data["post"] = redactor.shown_json(_post(post, store, takes)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
@@ -2000,13 +2106,14 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
-    checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
+    checks = [identification_check(data["identified"], data["photo_elsewhere"]), status_check(data["post"]),
+              author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id, unread=_failed_step(result, "dates")),
               text_check(data, data["post"], data["resolutions"], published),
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
-              archived_copy_check(data["post"])]
+              archived_copy_check(data["post"], data["archive_lookups"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
 
@@ -2149,7 +2256,7 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
-LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record")
+LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
@@ -2217,22 +2324,33 @@ def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     return "not_cached" if post.unavailable else post.record.status
 
 
-def _identified(identification: Identification | None) -> dict[str, Any] | None:
+def _identified(identification: Identification | None, store: Store | None = None,
+                redactor: Redactor = NO_SECRETS, takes: Takes | None = None) -> dict[str, Any] | None:
+    """A flattened post's identification as a report gives it, with `lookups`: the account's CDX listings its verdict
+    rests on, cited as every lookup is (newuser35 F3: "no capture listed by CDX …" cited none)."""
     if identification is None:
         return None
     evidence = identification.evidence
     if identification.unavailable:
         # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
-        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [], "lookups": [],
                 "reason": "not checked: the account's captures are not in the cache (offline)"}
+    lookups = _listing_lookups([{"fetch_id": i} for i in evidence.get("listed_by") or ()], [], store, redactor, takes)
     if identification.verdict == NOT_CHECKED:   # the listing failed (a 503): nobody looked either
-        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [], "lookups": lookups,
                 "reason": f"not checked: the archive's list of the account's posts could not be read "
                           f"({identification.error})"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
-            "candidates": evidence.get("candidates") or []}
+            "candidates": evidence.get("candidates") or [], "lookups": lookups}
+
+
+def listings_cited(identified: dict[str, Any]) -> str:
+    """" (per the CDX lookup of URLs starting with twitter.com/…, time, fetch #N, …)" after an identification's
+    verdict: the account's listings it rests on ("" when none is recorded)."""
+    said = lookups_text(identified.get("lookups") or [])
+    return f" (per the {said})" if said else ""
 
 
 PUBLISHED_STEP = "published date"   # the report's step reading the page's own date (extract.published)

@@ -1794,15 +1794,25 @@ def _may_name_initialism(name: str, words: list[str]) -> bool:
         return _role(w) or _bare(w) in _REFERRING or not w[:1].isupper() or re.search(r"['’]s$", w) is not None
 
     if known:   # a word for its kind, with no other name beside it ("[Democratic leaders]" for "GOP": review33r2):
-        #         a role or a noun in small letters ("[the group]" for "ISIS": quotes35)
-        return all(map(_kind, words)) and any(_role(w) or not w[:1].isupper() and _bare(w) not in _REFERRING
-                                              and _bare(w) not in _DETERMINERS for w in words)
-    if _seat(words) and not any(_seat(words) in aliases for aliases in _INITIALISM_NAMES.values()):
-        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not the DOD's Pentagon
+        #         a role or a word for a body's kind ("[the group]" for "ISIS": quotes35), not any noun in small
+        #         letters ("Gli [russi]" for "Gli USA", "[the democrats]" for "GOP": review35r2)
+        return all(map(_kind, words)) and any(_role(w) or _bare(w) in _BODY_KINDS or _bare(w).endswith("s") and
+                                              _bare(w)[:-1] in _BODY_KINDS for w in words)
+    if key in _SEAT_BODIES.get(_seat(words), ()):
+        return True   # "[Kremlin]" for "FSB": a seat names whoever sits there (SEAT_FOR_A_BODY), not "CIA" (review35r2)
     named = [_key(w)[:1] for w in words if not _kind(w)]
     # one of them opens with its first or last letter ("[Justice Department]" for "DOJ", "[The Journal]" for "WSJ"):
     # a middle letter alone is too weak a sign ("[Biden]" for "FBI")
     return all(letter in key for letter in named) and (not named or bool({key[0], key[-1]} & set(named)))
+
+
+# Words for the kind of body an initialism names, besides the roles (_ROLES), in the languages the checks know best:
+# "[the group]", "[the militants]", "[the country]" for "ISIS" or "UK" (quotes35, review35r2). Singular, or a plural "s".
+_BODY_KINDS = frozenset(
+    "group organisation organization movement alliance bloc militant jihadist insurgent fighter terrorist extremist "
+    "caliphate country nation kingdom republic federation grupo organización movimiento país nación reino "
+    "república gruppo organizzazione movimento paese nazione regno repubblica groupe mouvement pays royaume "
+    "république gruppe organisation bewegung land königreich republik".split())
 
 
 # Seats of power, whose name a news text writes for whoever sits or rules there ("the Kremlin" for the Russian
@@ -1814,6 +1824,16 @@ _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "qu
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
                     "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
+# The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
+# warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
+# after quotes35: review35r2). A seat a row of _INITIALISM_NAMES gives its body is that row's (the DOD's Pentagon).
+_SEAT_BODIES = {
+    "kremlin": ("fsb", "svr", "gru", "fso", "mid", "kgb"), "lubyanka": ("fsb", "kgb"),
+    "langley": ("cia",), "foggy bottom": ("dos",), "élysée": ("dgse", "dgsi"), "elysee": ("dgse", "dgsi"),
+    "quai d'orsay": ("mae",), "zhongnanhai": ("ccp", "cpc", "mss"), "kanzleramt": ("bnd",),
+    "bundeskanzleramt": ("bnd",), "whitehall": ("mod", "fco", "fcdo", "hmg"), "westminster": ("hmg",),
+    "downing street": ("hmg",), "bankova": ("sbu", "gur"),
+}
 
 
 def _seat(words: list[str]) -> str:
@@ -1938,7 +1958,7 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
-        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]))
+        and not (i and _bare(post[i - 1]) in titles and not _initialism([w]) and not _name_particle(post, i - 1))
         and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
     } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
@@ -1972,8 +1992,10 @@ def _bare_name(words: list[str]) -> bool:
     """Whether bracketed words are a name as a German post writes one bare: capitalised words, a name's particles
     between them ("[von der Leyen]"), or an initialism; no article, pronoun, role, figure, frequent German word or
     German noun's ending ("[Die Demonstranten]", "[Kanzler]", "[Aufklärung]" may be a noun for whom or what the
-    post means)."""
-    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES or w[:1].isupper()]
+    post means); roles beside a name are its title ("[Kanzler Merz]", "[CDU-Chef Merz]", "[Außenministerin
+    Baerbock]"), "de" a particle as "von" is ("[de Maizière]": review35r2)."""
+    own = [w for w in words if _key(w) not in _PARTICLES | _PARTICLE_ARTICLES | _ROMANCE_PARTICLES or w[:1].isupper()]
+    own = [w for w in own if not (_role(w) and w[:1].isupper())] or own   # "[CDU-Chef Merz]": its title
     return bool(own) and all(
         w[:1].isupper() and w.isalpha() and _bare(w) not in _REFERRING and _bare(w) not in _DETERMINERS
         and _key(w) not in _GERMAN_WORDS and not _role(w) and not _GERMAN_NOUN_RE.fullmatch(w) for w in own)
@@ -1981,9 +2003,19 @@ def _bare_name(words: list[str]) -> bool:
 
 def _people(post: list[str]) -> set[str]:
     """The keys of a person's first name and the capitalised word after it ("Joe Biden"), which is plainly a name in a
-    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33)."""
-    return {_key(w) for j in range(len(post) - 1) if _is_first_name(post[j]) and _key(post[j]) not in _WORDS_TOO
-            and post[j + 1][:1].isupper() and not post[j + 1].startswith("@") for w in post[j:j + 2]}
+    headline or in German too ("Mayor Resigns After Joe Biden Scandal": quotes33), a name's particles between them
+    ("Ursula von der Leyen": review35r2; "von der Stadt" alone is a German noun's, "von der Leyen" alone unknown)."""
+    people: set[str] = set()
+    for j in range(len(post) - 1):
+        if not _is_first_name(post[j]) or _key(post[j]) in _WORDS_TOO:
+            continue
+        k = j + 1
+        while k < len(post) - 1 and post[k][:1].islower() and (
+                _key(post[k]) in _PARTICLES or _name_particle(post, k)):
+            k += 1
+        if post[k][:1].isupper() and not post[k].startswith("@"):
+            people.update((_key(post[j]), _key(post[k])))
+    return people
 
 
 # First names that are as often a word of a headline ("Bill Passes Senate", "Mark Your Calendars", "Rose Garden").
@@ -2016,13 +2048,23 @@ _ROLES = frozenset(
     "gendarmerie autorité député députée "
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
-    "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler".split())
+    "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
+    "chef chefin amt vorsitzende vorsitzender bund koalition kommission".split())   # review35r2
+# German roles written as one word with what they are of ("Verteidigungsminister", "Regierungssprecherin",
+# "Kanzleramt", "Parteichefin"): a capitalised word ending in one of German's role words, three letters or more before
+# it. quotes35 made a German post's bare capital a name where brackets hold a bare name: "[Pistorius]" for
+# "Verteidigungsminister" failed as another person (review35r2).
+_GERMAN_COMPOUND_ROLE_RE = re.compile(
+    r"\w{3,}(?:minister|ministerin|ministerium|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
+    r"amt|behörde|polizei|regierung|gericht|bürgermeister|bürgermeisterin|vorsitzende|vorsitzender|ermittler|"
+    r"staatsanwaltschaft|kommission)(?:s|n|en|nen)?")
 
 
 def _role(word: str) -> bool:
     """Whether a word names a role, an office, a body or a group (_ROLES), in the singular or the plural."""
     key = _bare(word)
-    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES)
+    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES) \
+        or word[:1].isupper() and _GERMAN_COMPOUND_ROLE_RE.fullmatch(key) is not None   # "Verteidigungsminister"
 
 
 # Frequent German words that are no English ones ("die", "war", "was", "will", "also", "man", "in" are both), which
@@ -2057,6 +2099,8 @@ def _reads_german(post: list[str]) -> bool:
 
 _PARTICLES = frozenset("von vom zu van".split())
 _PARTICLE_ARTICLES = frozenset("der den dem".split())
+# Particles of names that German posts write too ("Thomas de Maizière", "Di Lorenzo"), in brackets (review35r2).
+_ROMANCE_PARTICLES = frozenset("de di da du del della ten ter".split())
 
 
 def _name_particle(post: list[str], i: int) -> bool:
@@ -2137,6 +2181,18 @@ def _turns(post: list[str], said: list[str]) -> bool:
     "5" change what the post says, and stay a change (review30r2)."""
     figures = [[d for w in side for d in re.findall(r"\d+", _western_digits(w))] for side in (post, said)]
     return sum(map(_negates, post)) != sum(map(_negates, said)) or bool(figures[0]) and figures[0] != figures[1]
+
+
+def turns_around(change: Change) -> bool:
+    """Whether a change is a misquote's mark on its own: other figures in place of the post's ("300" → "3000"), or a
+    negation dropped or added and nothing else ("dropped "not""). A quote that shares little with a post may quote
+    another post of the same person, but not one that keeps the post's words around such a change (review35r2: "We'll
+    cut 3000 jobs" for "We will not cut 300 jobs" warned as maybe another post)."""
+    post, said = change.post.split(), change.article.split()
+    figures = [[d for w in side for d in re.findall(r"\d+", _western_digits(w))] for side in (post, said)]
+    if figures[0] and figures[1] and figures[0] != figures[1]:
+        return True
+    return _turns(post, said) and [_key(w) for w in post if not _negates(w)] == [_key(w) for w in said if not _negates(w)]
 
 
 _BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")

@@ -392,6 +392,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         kept = _kept_redirect(current, session)
         if kept is not None:
             outcome, onward = kept, next_hop(kept, current)
+            ledger.date(kept.fetch_id, kept.fetched_at)
         else:
             outcome, onward = await _hop(current, session=session, ledger=ledger, until=until)
         if outcome.unavailable:   # offline: no hop was made
@@ -460,8 +461,8 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
     (`Ledger.share`, as an X API batch's): the first resolution written writes it, the others cite the same row. An
     answer that came whole is kept for the rest of the run without its body (where it points is read once); a
-    timeout at a link's deadline, a refusal or a body cut at a deadline is its own resolution's (its deadline), and
-    not kept. A 429, a 5xx or a timeout within the link's time (a failure that may pass) is kept for the run too,
+    timeout at a link's deadline, a refusal, a body cut at a deadline or a failure whose retry the link's deadline
+    left no time for (review35r4) is its own resolution's (its deadline), and not kept. A 429, a 5xx or a timeout within the link's time (a failure that may pass) is kept for the run too,
     marked FAILED_HOP: every other link through it says it "failed earlier in this run" (archive35: a link through a
     failing shortener hop asked it again, one request a link; one attempt a hop a run, as runs34 made it for a
     link); its Retry-After is not kept (read again at that later moment, it named a time the server never gave,
@@ -470,9 +471,10 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
-        # the deadline that cut this answer, when it was this asker's link's
-        cut_by = until if until is not None and until.passed() and (outcome.error_kind == "timeout"
-                                                                     or outcome.cut_at_deadline) else None
+        # the deadline that cut this answer, when it was this asker's link's: at the deadline, or a retry it left no
+        # time for (a link with more time would have made it: review35r4)
+        cut_by = until if until is not None and (outcome.retry_cut or until.passed() and (
+            outcome.error_kind == "timeout" or outcome.cut_at_deadline)) else None
         if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline \
                 and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
@@ -554,13 +556,17 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
         return resolution
     from resolver import __version__
 
+    # times35: at its hops' latest fetch (a live one's fetched_at, a replayed one's WARC-Date), not at this write,
+    # after the answers (by a slow hop's answering time, and the other links of its chunk)
+    resolved_at, unknown = ledger.time_of([h.fetch_id for h in resolution.hops],
+                                          default=(ledger.observed_at(), ledger.answered_at_unknown()))
     with ledger.transaction(store) as real:
         resolution = evolve(resolution, hops=tuple(evolve(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
-            "resolved_at": ledger.observed_at(), "answered_at_unknown": ledger.answered_at_unknown(),
+            "resolved_at": resolved_at, "answered_at_unknown": unknown,
             "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__, "end_redacted": int(resolution.real_post is not None),
         })

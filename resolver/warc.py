@@ -288,6 +288,11 @@ class ReplayIndex:
         path, a symlink or a copy was taken for another, and every answer asked of it again)."""
         return self.digests.get(path) if path is not None else None
 
+    def answers(self, method: str, url: str) -> bool:
+        """Whether the WARC files hold a response to this request (`take` would give one), taking none."""
+        with self._lock:
+            return bool(self._queues.get(_key(method, url)))
+
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The response for this request (the newest answer; see the class), or None when the WARC files never saw
         it."""

@@ -73,3 +73,26 @@ def test_archive35_captures_reads_as_many_captures_of_a_gone_post_as_asked(faken
         assert "--captures" in reporter(command, "--help")[1], command
     code, out = reporter("report", "--captures", "0", "article.html")
     assert code == 2, out
+
+
+def test_review35r4_a_capture_under_the_url_as_written_is_still_found(fakenet, store):
+    """archive35 looked an X post up under its pages alone: a capture of the URL exactly as the article wrote it,
+    `/i/web/status/<id>` or another host's page of the post (vxtwitter.com), was no longer listed, and the lookup
+    said "no snapshot" where the lookup before it found one. The URL as written is looked up too (exactly) when no
+    page's prefix covers it; a spelling a prefix covers (`?s=20`) costs no request more."""
+    web = f"https://twitter.com/i/web/status/{fx.POST_ID}"
+    proxy = f"https://vxtwitter.com/RivertonRoads/status/{fx.POST_ID}"
+    serve(fakenet, [Capture("20221206060000", web, b"<html>the post, by its web link</html>"),
+                    Capture("20221208060000", proxy, b"<html>the post, by a proxy</html>"),
+                    Capture("20221207060000", CANONICAL, b"<html>the post</html>")])
+    settings = settings_for(fakenet)
+    for url, wanted in ((web, ["20221206060000"]), (proxy, ["20221207060000", "20221208060000"])):
+        found = looked(settings, store, url)
+        assert found.error is None and sorted(s.timestamp for s in found.snapshots) == wanted, (url, found)
+        assert url in found.asked, found.asked
+        offline = looked(settings, store, url, offline=True)
+        assert sorted(s.timestamp for s in offline.snapshots) == wanted, url
+        assert archive.lookup_state(store, url) == (True, None), url
+    # a spelling the canonical page's prefix covers is not asked apart
+    spelt = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}?s=20"
+    assert archive.lookup_forms(spelt, store) == (f"twitter.com/RivertonRoads/status/{fx.POST_ID}",)

@@ -275,6 +275,9 @@ def test_a_gone_post_whose_archive_lookup_failed_is_asked_again_by_the_next_onli
     settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], retries=0)
     listing = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
     fakenet.route("web.archive.org", "/cdx/search/cdx", *[page("busy", 503)] * 5, listing)
+    # the availability API names no capture either (one it names is read when the lists fail: newuser35 F8)
+    fakenet.route("archive.org", "/wayback/available", page('{"archived_snapshots": {}}',
+                                                            content_type="application/json"))
     [post] = run([TARGET], settings, store)
     assert (post.archived, post.archive_lookup) == ((), "error: cdx: HTTP 503")
     [offline] = run([TARGET], settings, store, offline=True)

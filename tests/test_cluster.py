@@ -591,3 +591,57 @@ def test_a_second_dask_run_into_the_same_db_while_one_runs_is_refused(tmp_path: 
         f"error: another --engine dask run into {tmp_path / 'c.db'} is under way (its client holds "
         f"{tmp_path / 'c.db.dask.lock'}); run this one once it has ended"]
     assert done.exists() and not (tmp_path / "c.db").exists()
+
+
+def test_a_shard_that_stops_before_the_client_looks_at_what_runs_is_counted_stopped(monkeypatch) -> None:
+    """The client said "stopped 1 shard" with two running (seen once under load): it set the run's stop, then asked
+    the scheduler which shards were running. A shard that saw the stop and ended in between was no longer running,
+    and the client, not told of its end yet (the scheduler tells it in batches), cancelled it as a shard not started:
+    neither stopped nor late. The interleaving forced: a scheduler whose running shards end as soon as the stop is
+    set, and a client told so only when it waits for them (dask's own objects, played by small fakes; the real
+    cluster's test is above)."""
+    from resolver import cluster
+
+    class Future:
+        def __init__(self, key: str) -> None:
+            self.key, self.status, self.ended = key, "pending", False   # status: what the client knows
+
+        def done(self) -> bool:
+            return self.status != "pending"
+
+        def result(self) -> dict:
+            assert self.status == "finished", self.key
+            return {"shard": self.key, "stopped": True}
+
+    futures = [Future("shard-1"), Future("shard-2"), Future("shard-3")]   # two running, the third not started
+    running = {"shard-1", "shard-2"}
+
+    class Client:
+        def processing(self) -> dict:
+            return {"worker": [f.key for f in futures if f.key in running and not f.ended]}
+
+        def cancel(self, cancelled: list) -> None:
+            for f in cancelled:
+                f.status = "cancelled"
+
+    class Event:
+        def __init__(self, name: str, client: object) -> None:
+            pass
+
+        def set(self) -> None:   # the running shards see the stop, commit and end at once
+            for f in futures:
+                f.ended = f.ended or f.key in running
+
+    def wait(waited: list, timeout: float) -> None:   # the client hears of their end
+        for f in waited:
+            if f.ended and f.status == "pending":
+                f.status = "finished"
+
+    monkeypatch.setattr(distributed, "Event", Event)
+    monkeypatch.setattr(distributed, "wait", wait)
+    from types import SimpleNamespace
+
+    jobs = [SimpleNamespace(stop="run-stop") for _ in futures]   # all `_stopped` reads of a ShardJob
+    stopped = cluster._stopped(Client(), jobs, futures, reported=set())
+    assert sorted(s["shard"] for s in stopped.summaries) == ["shard-1", "shard-2"] and stopped.unanswered == 0
+    assert [f.status for f in futures] == ["finished", "finished", "cancelled"]

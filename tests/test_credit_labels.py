@@ -164,3 +164,23 @@ def test_a_label_shows_in_scan_the_reports_and_the_cache_export(tmp_path):
     by_org = [json.loads(line)["organization"]
               for line in run("cache", "export", "credits_by_organization", "--format", "jsonl").splitlines()]
     assert "Archiv" not in by_org and "Riverton Post" in by_org
+
+
+@pytest.mark.parametrize("caption,creator,organization", [
+    ("Havnen i Aarhus om natten. Foto: DR", None, "DR"),
+    ("Havnen i Aarhus om natten. (Foto: Jens Hansen/DR)", "Jens Hansen", "DR"),
+    ("O porto de Lisboa à noite. Foto: DR", None, "DR"),
+], ids=["danish-alone", "danish-with-photographer", "portuguese"])
+def test_review35r4_foto_dr_is_the_broadcaster_or_rights_reserved_and_said_uncertain(caption, creator, organization):
+    """"Foto: DR" is Danish for Danmarks Radio's photo (DR, the broadcaster) as often as Portuguese for "direitos
+    reservados": fixnu35a read every DR as a label, so a Danish credit lost its organisation and said "rights
+    reserved, author not named", a wrong answer. After "Foto", which one is not known: DR stays as written, no kind,
+    and the split says it is uncertain. French "Photo : DR" stays the label (test above)."""
+    assert credits_of(caption) == [(creator, organization, None, "uncertain")]
+
+
+@pytest.mark.parametrize("caption", ["Le maire à la mairie. (Photo : D.R.)", "Le maire à la mairie. (Crédit photo : D.R.)"])
+def test_review35r4_dotted_dr_is_the_rights_reserved_label(caption):
+    """README said `D.R.` reads as rights reserved; its last dot was cut with the credit's ends before the label was
+    looked up, so "D.R" was read as a person, the creator."""
+    assert credits_of(caption) == [(None, None, "rights-reserved", None)]

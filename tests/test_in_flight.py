@@ -398,3 +398,32 @@ def test_runs34_a_link_joining_a_hop_in_flight_keeps_its_own_deadline(threaded_n
     assert second.error is None and second.final_url == photo
     assert [h.status for h in second.hops] == [301, 301]
     assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 2
+
+
+def test_review35r4_a_hops_failure_whose_retry_one_links_deadline_cut_is_asked_again_by_another_link(fakenet, store):
+    """A hop answered a 503 with Retry-After: 2 to a link with about a second of its deadline left: that link
+    made no retry (it would have started past its deadline), and the 503 was kept for the run (archive35), so a later
+    link through the hop, with its whole deadline and time to retry, was told "failed earlier in this run" though its
+    own attempt would have waited the two seconds and got the photo. A failure whose retry a link's deadline cut is that
+    link's alone: the next link asks for itself."""
+    from tests.fakenet import page, redirect
+
+    photo = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+
+    def slow(request):
+        time.sleep(2.0)   # most of the first link's 3 s deadline
+        return redirect("https://pic.twitter.com/Zz98Yy76Xx")(request)
+    fakenet.route("t.co", "/Ab12Cd34Ef", slow)
+    fakenet.route("t.co", "/Gh56Ij78Kl", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", page("busy", status=503, **{"Retry-After": "2"}),
+                  redirect(photo))
+    settings = fakenet.settings(hosts=["t.co", "pic.twitter.com"], retries=1, link_deadline=3.0, timeout=10,
+                                deadline=10, retry_max_wait=5)
+
+    async def in_turn(session: Session):
+        return [(await resolve_many([link], session=session))[0]
+                for link in ("https://t.co/Ab12Cd34Ef", "https://t.co/Gh56Ij78Kl")]
+    first, second = Session(settings, store=store, mode=Mode()).run(in_turn)
+    assert first.error is not None and first.error.startswith("http-503: https://pic.twitter.com/Zz98Yy76Xx answered")
+    assert second.error is None and second.final_url == photo
+    assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 2

@@ -329,3 +329,30 @@ def test_a_long_run_of_letters_before_a_day_and_a_year_is_no_date_at_linear_cost
     assert dates.parse_date(run * SIZE + " 12, 2022") is None
     assert dates.parse_date(run * SIZE + " May 12, 2022") == "2022-05-12"
     assert text.find_embeds(run * SIZE + "\n— Ann (@ann_ex) " + run * SIZE + " 12, 2022") == []
+
+
+class ScansCounted(str):
+    """A text that counts the characters its `rfind` calls look through: a look back to the line's start from each of
+    many handles on one long line reads that line quadratically, in C, with no Python call or slice to count."""
+    scanned = 0
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        found = str.rfind(self, sub, start, end)
+        low, high = start or 0, len(self) if end is None else end
+        ScansCounted.scanned += high - (found if found >= 0 else low)
+        return found
+
+
+@pytest.mark.parametrize("unit", ["(@jane) 1/2/33 ", "— Jane Roe (@janeroe) 12/09/22 went "],
+                         ids=["dashless", "dashed-goes-on"])
+def test_handles_with_dates_in_numbers_on_one_long_line_look_back_a_bounded_number_of_times(unit):
+    """review35r1: sig35's two-digit years (shape 8) made "(@jane) 1/2/33" a signature match, turned away for want of
+    a dash; each match first looked back for its line's start from the text's start, through the whole line (0.12 s
+    on the base, 0.8 s on main for 28,000 of them, 4-6 s for 112,000)."""
+    read = []
+    for k in (1, 2):
+        doc = ScansCounted(unit * 2_000 * k)
+        ScansCounted.scanned = 0
+        text.find_embeds(doc)
+        read.append(ScansCounted.scanned / len(doc))
+    assert read[1] <= 1.25 * read[0], read

@@ -65,10 +65,12 @@ def world(fakenet, tmp_path, monkeypatch):
 
 
 def normalise(text: str) -> str:
-    """Run-dependent values out: times of this run, fetch-log ids (concurrent fetches number them in any order)."""
+    """Run-dependent values out: times of this run, fetch-log ids (concurrent fetches number them in any order), the
+    fake internet's port."""
     text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z", "<time>", text)
     text = re.sub(r"\(as of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z\)", "(as of <time>)", text)   # a status's, to the minute
     text = re.sub(r"(fetch #)\d+", r"\1<id>", text)
+    text = re.sub(r"http://127\.0\.0\.1:\d+", "http://127.0.0.1:<port>", text)   # the loopback server [origins] maps to
     text = re.sub(r'("fetch_id": )\d+', r'\1"<id>"', text)
     return re.sub(r'("fetch_ids": \[)[^\]]*(\])', r'\1"<ids>"\2', text)
 

@@ -81,7 +81,8 @@ def test_live_and_archived_differ_cites_the_live_answer_not_the_time_it_was_reco
     with Store(tmp_path / "c.db") as store:
         fetch = store.fetch(found["live_source"]["fetch_id"])
     assert found["live_source"]["method"] == "syndication" and found["live_at"] == fetch["fetched_at"]
-    cited = f"syndication, {fetch['fetched_at']}, fetch #{fetch['id']})"
+    cited = (f"syndication, {fetch['fetched_at']}, fetch #{fetch['id']}, via configured origin "
+             f"{found['live_source']['contacted_origin']} for cdn.syndication.twimg.com)")
     md = reporter("report", "article.html")[1]
     page = html.unescape(reporter("report", "--format", "html", "article.html")[1])
     for text in (md, page):

@@ -75,4 +75,5 @@ def test_a_replayed_reports_live_side_of_a_difference_is_cited_as_replayed(faken
     for text in (md, page):
         [line] = [line for line in text.splitlines() if "Live and archived differ" in line]
         assert re.search(r"live \(syndication, fetch #\d+, replayed from WARC \S*run\.warc\.gz, record \\?<urn:uuid:"
-                         r"[^)]+, answered at \d{4}-[^)]+Z\)", line), line
+                         r"[^)]+, answered at \d{4}-[^)]+Z, via configured origin http://127\.0\.0\.1:\d+ for "
+                         r"cdn\.syndication\.twimg\.com\)", line), line

@@ -398,3 +398,85 @@ def test_the_date_check_of_a_two_digit_year_warns_naming_each_reading():
 @pytest.mark.parametrize("written", ["12/09/223", "1.2.34.5", "12/09/22/7", "112/09/22", "45/67/89"])
 def test_numbers_that_are_no_two_digit_year_date_make_no_signature(written):
     assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+# review35r1: sig35's rules held against the forms a scraped signature takes
+def test_a_signature_dated_in_numbers_after_a_dash_a_scraper_made_a_hyphen_is_still_a_post():
+    """A copy that folds the dash to ASCII writes " - " before the name ("… Monday. - Jane Roe (@janeroe)
+    25/09/2022"), a form the dashless reading already knew. sig35's rule for a date in numbers took only a real dash,
+    and the post was lost."""
+    [embed] = find_embeds(f"{POST} - Jane Roe (@janeroe) 25/09/2022")
+    assert (embed.author_handle, embed.author_name, embed.date, embed.text) == ("janeroe", "Jane Roe", "2022-09-25",
+                                                                               POST)
+
+
+@pytest.mark.parametrize("text", [
+    "Accounts and the day each joined:\n- Jane Roe (@janeroe) 25/09/2022",   # a list's item, no words before it
+    "The bridge on Elm Street is closed - the mayor said on Monday to Jane Roe (@janeroe) 25/09/2022",
+    "Final score: Riverton 3 - 1 (@rivertonfc) 25/09/2022",   # a score's hyphen: no name after it
+], ids=["bullet", "prose-hyphen", "score"])
+def test_a_hyphen_that_is_no_signatures_dash_does_not_make_a_date_in_numbers_a_post(text):
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("after", ["fixes the parser", "went down at noon"])
+@pytest.mark.parametrize("written", ["3.11.10", "10.1.22", "12/09/2022"])
+def test_a_date_in_numbers_the_line_goes_on_after_is_no_signature(written, after):
+    """A version ("3.11.10"), an address or a date in prose after a handle ("— Acme Bot (@acmebot) 3.11.10 fixes the
+    parser") is no signature: X's signature ends its line after its date, or its link does. With a dash and a
+    two-digit year (sig35's shape 8) it was a post with no id, its words the line's start."""
+    assert find_embeds(f"{POST}\n— Jane Roe (@janeroe) {written} {after}") == []
+
+
+@pytest.mark.parametrize("words", ["และ/หรือภาพ", "ประชุมวันที่12/9", "อ่านต่อhttps://example.com/a"],
+                         ids=["and-or", "date", "next-url"])
+def test_a_zero_width_break_before_words_holding_a_slash_still_ends_the_url(words):
+    """sig35 kept a zero-width character inside a URL when the letters after it reach a "/" before a space (an IDN
+    host, a page's name). Thai words hold a "/" too ("และ/หรือ", and/or; a date; a glued next link): they were read
+    into the URL and the post was lost. A URL goes on to a path after that "/" ("@jane", "posts"); words do not."""
+    url = "https://t.me/rivertonnews/4521"
+    text = f"ตำรวจโพสต์ {url}\u200b{words} ค่ะ"
+    embeds = [e for e in find_embeds(text) if e.post_id]
+    assert [(e.post_id, text[e.span[0]:e.span[1]]) for e in embeds] == [("rivertonnews/4521", url)]
+
+
+@pytest.mark.parametrize("opening, closing", [("「", "」"), ("『", "』"), ("„", "“"), ("‚", "‘"), ("（", "）")],
+                         ids=["kagi", "double-kagi", "german", "german-single", "full-width"])
+def test_a_closing_quote_after_the_posts_own_link_does_not_put_it_amid_the_words(opening, closing):
+    """A copy may quote the post's words, its link included ("「… https://x.com/…/status/N」— Name"): a closing
+    quote mark of another language after the link is no word, and the link still ends the words (sig35 knew "”",
+    "’" and "»" only)."""
+    own = "https://twitter.com/janeroe/status/1569315424346779648"
+    [embed] = find_embeds(f"{opening}The bridge is closed {own}{closing} — Jane Roe (@janeroe) September 12, 2022")
+    assert embed.post_id == "1569315424346779648"
+
+
+@pytest.mark.parametrize("end", [
+    "”", ".”", "\u200b", " https://t.co/AbCdEf1234", " (https://twitter.com/janeroe)",
+    " The road is closed too. — John Doe (@johndoe) 13/09/2022",
+], ids=["closing-quote", "stop-and-quote", "zero-width", "t-co", "profile-link", "next-post-runs-on"])
+def test_a_signature_dated_in_numbers_ending_its_line_as_copies_end_it_is_a_post(end):
+    """What may follow a date in numbers on its line: a closing quote (the post quoted whole), an invisible character,
+    a link, or the next post run on after it, as a scraper joins posts."""
+    embeds = find_embeds(f"“{POST} — Jane Roe (@janeroe) 25/09/2022{end}\n")
+    assert [(e.author_handle, e.date) for e in embeds][:1] == [("janeroe", "2022-09-25")]
+
+
+@pytest.mark.parametrize("written", ["۲۱/۰۶/۰۱", "۰۱/۰۶/۲۱"], ids=["day-first", "year-first"])
+def test_a_two_digit_year_in_persian_digits_is_no_date(written):
+    """Persian digits date by the Solar Hijri calendar: "۲۱/۰۶/۰۱" is 21 Shahrivar 1401 (2022-09-12), never 2001-06-21
+    or 2021-06-01, which sig35's readings gave (the date check then warned that the post fit neither). A solar year of
+    four digits in numbers ("۲۱/۰۶/۱۴۰۱") makes no date either."""
+    assert dates.date_readings(written) == {}
+    assert find_embeds(_signed(f"(@janeroe) {written}")) == []
+
+
+def test_a_date_in_numbers_marked_gregorian_in_arabic_ends_its_line():
+    """Arabic writes "م" (ميلادي) after a Gregorian date: "12/9/2022م" ends the signature's line as the date does."""
+    [embed] = find_embeds(f"{POST}\n— Jane Roe (@janeroe) 25/9/2022م\n")
+    assert (embed.author_handle, embed.date) == ("janeroe", "2022-09-25")
+
+
+def test_a_two_digit_year_marked_hijri_is_no_signature():
+    """"هـ" marks a Hijri date ("16/02/44هـ" is 16 Safar 1444): its year is none of this century's, which sig35 read."""
+    assert find_embeds(f"{POST}\n— Jane Roe (@janeroe) 16/02/44هـ\n") == []

@@ -208,7 +208,7 @@ def test_facts_a_not_found_answer_did_not_give_are_not_recorded_from_it(fakenet,
     assert status_cell.startswith("syndication, https://cdn.syndication.twimg.com/tweet-result?id=") and \
         ", HTTP 404, " in status_cell and "fetch #" in status_cell
     # the first citation of the fetch names the URL asked and its status; the others, the same fetch less those
-    status_cell = re.sub(r", https://\S+, HTTP 404", "", status_cell.replace("\\", ""))
+    status_cell = re.sub(r", https://\S+, HTTP 404|, via configured origin \S+ for \S+", "", status_cell.replace("\\", ""))
     for fact in ("Author", "Date", "Text", "Media"):
         assert rows[fact][2:] == ("—", f"not in the answer ({status_cell})"), rows[fact]
     from html import escape
@@ -2218,7 +2218,8 @@ def test_the_archived_copy_difference_names_the_live_fetch_it_rests_on(fakenet, 
     embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
     [source] = [s for s in embed["post"]["sources"] if s["method"] == "syndication"]
     evidence = check_named(embed, "archived-copy")["evidence"]
-    assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}) (" in evidence, evidence
+    assert f"' live (syndication, {source['fetched_at']}, fetch #{source['fetch_id']}, via configured origin " \
+        f"{source['contacted_origin']} for cdn.syndication.twimg.com) (" in evidence, evidence
 
 
 def gone_after_an_edits_answer(fakenet, reporter, asked: str, created_at: str) -> dict:

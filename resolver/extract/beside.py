@@ -27,18 +27,27 @@ OPENS_RE = LazyPattern(r"\s*[“\"«„»]")
 # Between the link and the quote: no sentence end (nor a semicolon's clause), and no verb giving the quote to a speaker
 # other than the link's.
 SENTENCE_END_RE = LazyPattern(r"[.!?;](?:\s|$)")
+# de, fr, es, pt (quotes35); French "dit" only as French writes it ("dit-elle", "a dit", "dit le maire"), Dutch "dit"
+# being "this" ("Dit is", "dit jaar": review35r2)
 SPOKEN = r"said|says|say|told|tells|asked|asks|according|stated|states|declared|shouted|insisted|explained|" \
-         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|dit|déclaré|affirmé|expliqué|selon|" \
-         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"   # de, fr, es, pt (quotes35)
+         r"sagte|sagt|erklärte|erklärt|betonte|meinte|fragte|déclaré|affirmé|expliqué|selon|" \
+         r"a dit|t-il dit|t-elle dit|" \
+         r"dit(?=-(?:il|elle|ils|elles|on)\b|\s+(?:le|la|les|l['’]|un|une)\b|\s+(?-i:[A-ZÀ-ÖØ-Þ]))|" \
+         r"dijo|afirmó|declaró|explicó|aseguró|señaló|preguntó|según|disse|afirmou|declarou"
 SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
-# Words for a story, its headline or its title: a quote after them, a colon or not, may be a shared story's headline,
-# not the post's own words ("Smith <a>shared</a> the story: “…”": review34r6, quotes35).
-STORY_RE = LazyPattern(r"\b(?:story|stories|article|headline|headlined|titled|entitled|report|piece|column|op-ed|"
-                       r"artikel|bericht|beitrag|überschrift|titel|article|intitulé|titre|artículo|titulado|titular|"
-                       r"noticia|nota|reportagem|matéria|título)\b", re.IGNORECASE)
+# Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
+# ("Smith <a>shared</a> the story: “…”": review34r6, quotes35) ...
+STORY_RE = LazyPattern(r"\b(?:story|stories|article|report|piece|column|op-ed|"
+                       r"artikel|bericht|beitrag|article|artículo|noticia|nota|reportagem|matéria)\b", re.IGNORECASE)
+# ... but only where a word names its title, or the story is shared: a story written about ("Smith <a>wrote</a> about
+# the report: “…”") is the post's subject, and the quote the post's own words (review35r2).
+TITLE_RE = LazyPattern(r"\b(?:headline|headlined|titled|entitled|überschrift|titel|schlagzeile|intitulé|titre|"
+                       r"titulado|titular|título|intitolato|titolo)\b", re.IGNORECASE)
+SHARES_RE = LazyPattern(r"\b(?:shared|shares|retweeted|reposted|linked|a link to|teilte|teilt|geteilt|partagé|"
+                        r"partage|compartió|comparte|compartilhou|condivide|condiviso)\b", re.IGNORECASE)
 # Where another link was, in a block's words: a quote past it is that link's, not this one's.
 OTHER_LINK = "\x00"
 # The blocks a sentence is read in; a layout <div> holding a page's links is none: each link read it whole (#14).
@@ -222,15 +231,17 @@ def _ties(between: str) -> bool:
 def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
     """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
     verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
-    story or a headline, there or in the link's words (`shown`), may make it a shared story's title (STORY_RE)."""
+    title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title (TITLE_RE,
+    STORY_RE with SHARES_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
         return None
+    told = f"{shown} {after[:start]}"
     return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start]) \
-        and not STORY_RE.search(f"{shown} {after[:start]}")
+        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told))
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:

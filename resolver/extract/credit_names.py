@@ -116,8 +116,10 @@ LABELS = {
     "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
              "|foto ilustrativa",
     "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal",
-    # droits réservés: the rights are reserved, the author unknown (a French caption's "Photo : DR")
-    "rights-reserved": "dr|d.r.|droits réservés|tous droits réservés",
+    # droits réservés: the rights are reserved, the author unknown (a French caption's "Photo : DR"); "D.R." is
+    # looked up with its last dot cut, as a credit's ends are (`ENDS`). A bare "DR" after "Foto" may be the Danish
+    # broadcaster: `credits.labelled` leaves it in doubt
+    "rights-reserved": "dr|d.r|droits réservés|tous droits réservés",
 }
 LABEL_KINDS = {label: kind for kind, words in LABELS.items() for label in words.split("|")}
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one

@@ -8,6 +8,7 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
@@ -449,18 +450,25 @@ def labelled(credit: Credit) -> Credit:
     creator or organisation; and the kind its words otherwise say ("(AP Photo/Jane Doe, File)", "(Photo by Handout /
     ...)", "courtesy of"). A credit that then names no one keeps no split confidence: "Foto: Archiv" was an
     organisation, `high` (newuser35b #1, #3, #9)."""
+    doubt = _dr_in_doubt(credit.raw)
+
+    def kind_of(words: str) -> str | None:
+        return None if doubt and words.strip(ENDS) == "DR" else label_kind(words)
     creator, organization = credit.creator, credit.organization
-    kind = label_kind(creator) if creator else None
+    kind = kind_of(creator) if creator else None
     if kind:
         creator = None
     if organization:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
-        labels = [p for p in parts if label_kind(p) and p.casefold() not in KEPT_ROLES]
-        kind = kind or next((label_kind(p) for p in parts if label_kind(p)), None)
+        labels = [p for p in parts if kind_of(p) and p.casefold() not in KEPT_ROLES]
+        kind = kind or next((kind_of(p) for p in parts if kind_of(p)), None)
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
-    kind = kind or _kind_in(credit.raw)
+    kind = kind or _kind_in(credit.raw, kind_of)
+    if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
+        # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
+        return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
     if kind is None:
         return credit
     renamed = (creator, organization) != (credit.creator, credit.organization)
@@ -468,14 +476,25 @@ def labelled(credit: Credit) -> Credit:
                   split_confidence=None if renamed else credit.split_confidence)
 
 
-def _kind_in(raw: str) -> str | None:
-    """The kind a credit's words say its picture is, a label standing as a part of them, or None."""
+# "Foto: DR": Danish for a photo of DR (Danmarks Radio, the broadcaster) as often as Portuguese for "direitos
+# reservados" (rights reserved). French writes "Photo : DR", "Crédit : DR", "© DR": the label there.
+FOTO_RE = LazyPattern(r"(?<!\w)Foto(?!\w)", re.IGNORECASE)
+
+
+def _dr_in_doubt(raw: str) -> bool:
+    """Whether a bare "DR" in a credit's words may be the Danish broadcaster as well as "rights reserved": after
+    "Foto" (review35r4: fixnu35a read "Foto: DR" as the label, and the broadcaster's credit lost its name)."""
+    return "DR" in raw and FOTO_RE.search(raw) is not None
+
+
+def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind) -> str | None:
+    """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None."""
     words = without_marks(raw)
     for part in LABEL_PARTS_RE.split(words):
         part = strip_prefix(part).strip(ENDS)
         if not part:
             continue
-        if kind := label_kind(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
+        if kind := kind_of(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
             return kind
     if COURTESY_RE.search(words):
         return "courtesy"

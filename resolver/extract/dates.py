@@ -187,6 +187,8 @@ DATE_PATTERN = (
 )
 _SHAPES = range(1, 8)   # 6 has no month group of its own: its order is read by `_numeric_readings`
 DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day first", "month first", "year first"   # a numeric date's readings
+# Persian's own digits, which date by the Solar Hijri calendar: a two-digit year in them is no Common Era year's
+PERSIAN_DIGIT_RE = re.compile("[\u06f0-\u06f9]")
 BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
 
 
@@ -211,6 +213,8 @@ def _numeric_readings(match: re.Match[str]) -> dict[str, tuple[str, ...]]:
     orders: tuple[tuple[str, int | None, str, str], ...]
     if groups.get("y8"):   # a two-digit year: this century's, or the first number is the year ("22/09/12")
         first, second, last = groups["n8"], groups["o8"], groups["y8"]
+        if PERSIAN_DIGIT_RE.search(first + second + last):
+            return {}   # a Solar Hijri year ("۲۱/۰۶/۰۱" is 1401's), never this century's (review35r1)
         orders = ((DAY_FIRST, 2000 + int(last), second, first), (MONTH_FIRST, 2000 + int(last), first, second),
                   (YEAR_FIRST, 2000 + int(first), second, last))
     elif groups.get("y6"):

@@ -92,7 +92,7 @@ INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # as the URL, to a "/" before any space: an IDN host's label ("https://例え\u200bば.jp/@jane/N") or a page's name
 # ("facebook.com/ร้านอาหาร\u200bไทย/posts/N") was cut there and the post lost (sig35). Looked at for a path
 # segment's length, so a long run of spaceless words costs each break no more.
-WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/)")
+WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/[A-Za-z@])")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
@@ -116,6 +116,12 @@ NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al e
 MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 LEADING_RE = re.compile(rf"^[\s{MARKS}]+")
 TRAILING_RE = re.compile(rf"[\s{MARKS}]+$")
+# What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): blanks, direction marks and
+# invisible characters, closing marks (the signed post quoted whole), and a link; first, the "م" Arabic writes after
+# a Gregorian date ("هـ", a Hijri one's, is not: its year is no Common Era year) (review35r1).
+_END_BLANKS = rf"[ \t\u00a0{MARKS}{INVISIBLE}]*"
+NUMERIC_DATE_END_RE = re.compile(rf"م?{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
+                                 rf"(?:[(<]?https?://[^\s<>]+[)>]?{_END_BLANKS})?(?:\r?\n|\Z)")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
 
@@ -298,7 +304,8 @@ def _dashed_names(text: str) -> dict[str, set[str]]:
     """Each handle's display names as the text's signatures with a dash write them (handle in lower case)."""
     names: dict[str, set[str]] = {}
     for match in SIGNATURE_RE.finditer(text):
-        before = text[text.rfind("\n", 0, match.start()) + 1: match.start()][-120:]
+        low = max(0, match.start() - 120)   # the line's last 120 characters, looked back through no further (#14)
+        before = text[text.rfind("\n", low, match.start()) + 1 or low: match.start()]
         dash = _last_dash(before)
         if dash is not None and (name := before[dash[0] + len(dash[1]):].strip()):
             names.setdefault(match.group("handle").lower(), set()).add(name)
@@ -313,8 +320,13 @@ def _last_dash(line: str) -> tuple[int, str] | None:
 
 def _double_space(line: str) -> tuple[int, str] | None:
     """Scrapers that drop the dash often leave the two spaces around it: 'text.  Koren pollitt (@h)'."""
+    return _gap_before_name(line, r"[ \t\u00a0]{2,}")
+
+
+def _gap_before_name(line: str, gap: str) -> tuple[int, str] | None:
+    """(where, what) of the last `gap` (a pattern) on a line whose words after it may be a name: a dash's trace."""
     found = None
-    for match in re.finditer(r"[ \t\u00a0]{2,}", line):
+    for match in re.finditer(gap, line):
         found = match
     if found is None:
         return None
@@ -325,6 +337,19 @@ def _double_space(line: str) -> tuple[int, str] | None:
         if word[-1] in ".!?:;" and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", word) and word[0].isalnum():
             return None
     return found.start(), found.group(0)
+
+
+# The hyphen a copy folding the dash to ASCII leaves between the post's words and the name ("… Monday. - Jane Roe
+# (@h)"); words before it on the line, as a list's "- Jane Roe (@h)" has none (review35r1).
+SPACED_HYPHEN = rf"(?<=\S){SP}+[{re.escape(''.join(sorted(HYPHENS)))}]{SP}+"
+
+
+def _spaced_hyphen(line: str) -> tuple[int, str] | None:
+    """The hyphen a copy made of a signature's dash (`SPACED_HYPHEN`), a name's words after it, not numbers alone
+    ("Riverton 3 - 1 (@h)" is a score's)."""
+    found = _gap_before_name(line, SPACED_HYPHEN)
+    words = line[found[0] + len(found[1]):].split() if found is not None else []
+    return found if any(not word.strip(TRAILING_PUNCT + "(").isdigit() for word in words) else None
 
 
 def _paragraphs_by_blank_lines(text: str) -> bool:
@@ -456,7 +481,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
-        line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
+        # Looked back for to the previous signature only: from the text's start, each of many handles on one long
+        # line read all of it (review35r1)
+        line_start = text.rfind("\n", previous_end, match.start()) + 1 or previous_end
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dashed_line = _last_dash(before[-120:])
@@ -464,9 +491,13 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
-        if dashed_line is None and not in_words(match) and _own_post(link, platform, handle) is None:
+        if not in_words(match) and _own_post(link, platform, handle) is None and (
+                not _ends_its_line(text, match.end())
+                or dashed_line is None and _spaced_hyphen(before[-120:]) is None):
             continue   # "RIVERTON (@RivertonNews) 12.09.2022 — …", "(Photo: Jane Roe (@jane) 25/09/2022)": X dates a
-            # signature in words; numbers, or no day, with no dash are a dateline's, a caption's (review34r3)
+            # signature in words; numbers, or no day, with no dash (or the hyphen a copy made of it) are a
+            # dateline's, a caption's (review34r3); and numbers the line goes on after, a version's or prose's
+            # ("— Acme Bot (@acmebot) 3.11.10 fixes the parser", review35r1)
         date = _signature_date(match, text, langs, text_languages)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
@@ -543,6 +574,16 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
     return embeds
 
 
+def _ends_its_line(text: str, end: int) -> bool:
+    """Whether a signature dated in numbers ends its line at `end` (`NUMERIC_DATE_END_RE`), or its line goes on to the
+    next post's words and signature, as a scraper runs posts together ("… 12/09/2022 The road too — John (@john) …").
+    Looked ahead for a post's reach at most (#14)."""
+    if NUMERIC_DATE_END_RE.match(text, end):
+        return True
+    stop = text.find("\n", end, end + BLOCK_REACH)
+    return SIGNATURE_START_RE.search(text, end, stop if stop >= 0 else end + BLOCK_REACH) is not None
+
+
 def _signature_platform(handle: str) -> str | None:
     """The platform a signature's handle is of: an X handle's letters, a Bluesky domain, a Mastodon account with its
     instance (`user@instance`), on a host no other platform owns ("@jane@twitter.com" is an X account written in
@@ -604,7 +645,9 @@ def _own_post_in_words(words: str, platform: str, handle: str,
     return closing[-1]
 
 
-CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f"   # what may part the links that end a post's words
+# What may part the links that end a post's words: blanks, punctuation, and other languages' closing quotes (the
+# German "“", the Japanese "」", review35r1)
+CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】〉“‘›"
 
 
 def links_amid_words(words: str) -> frozenset[str]:

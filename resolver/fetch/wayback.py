@@ -698,8 +698,24 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
+    if errors and not copies and queries:   # the lists failed: the capture the availability API names is still read
+        copies += await _named_copy(post_id, f"https://{queries[0]}", read_before, session, ledger, unread)
     outcome = _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
     return tuple(copies), _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+async def _named_copy(post_id: str, page: str, read_before: set[str], session: Any, ledger: Ledger,
+                      unread: list[str]) -> list[ArchivedCopy]:
+    """The copy in the capture the availability API names for the post's page, closest to the day its id was minted
+    (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
+    from resolver import archive
+
+    minted = x.snowflake_time(post_id)
+    snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
+    if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
+        return []
+    copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread)
+    return [copy] if copy is not None else []
 
 
 def _not_withheld(queries: list[str], redactor: Redactor) -> tuple[list[str], list[str]]:
