@@ -238,7 +238,11 @@ VIEWS: dict[str, str] = {
                       "not known, or never fetched; on X those beyond the three read): it may show the platform's "
                       "\"post not found\" page. A Bluesky post's captures and saves are found under its handle's "
                       "and its DID's URL.",
-    "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
+    "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded); the "
+                               "main wire agencies (Reuters, AFP, AP, dpa, EFE, ANSA, Xinhua, Anadolu, IRNA, ISNA, "
+                               "WAFA, MENA, Getty Images, EPA) as one row across scripts, their names as written kept.",
+    "article_credits": "Each photo credit with the source of its article and the wire agency it names, if one: "
+                       "one row per credit, for a spreadsheet.",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
                         "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",
 }
@@ -248,6 +252,13 @@ HELPER_VIEWS: dict[str, str] = {
     "current_articles": "The articles whose bytes are the current version (the one scanned there last) of a source "
                         "they were read from: what the other views count. An edited page's older versions are kept "
                         "in `articles` (article_sources.superseded_at says when each was superseded).",
+    "agency_names": "The main wire agencies' names in several scripts (case folded), each with its agency's key: "
+                    "what credits_by_organization and article_credits read the `agency` column from.",
+}
+# A helper view's columns, when they are not an article's row.
+HELPER_VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "agency_names": {"name": "A name the agency is credited by, as lower(trim(organization)) gives it",
+                     "agency": "The agency's key (Reuters, AFP, AP, dpa...)"},
 }
 
 # What each column of the views counts (cache/migrations.py VIEWS, then VIEWS_V38, hold their SQL).
@@ -280,8 +291,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         **_AS_OF_RANGE},
     "gone_accounts_most_cited": {
         "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
-        "name": "The account's display name as a fetch recorded it (its post's answer, else the latest sighting of "
-                "the account); empty when no fetch gave one",
+        "name": "The account's display name as a fetch recorded it (the latest its own posts' answers gave, else "
+                "the latest sighting of the handle); empty when no fetch gave one",
         "name_in_article": "The name an embedded widget or signature shows beside its handle: the article's, not "
                            "confirmed by a fetch (a link's prose speaker is never taken for it)",
         "articles": "Articles embedding its deleted or suspended posts",
@@ -304,8 +315,23 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
                        "(pending, submitted, success, error...); empty if none"},
     "credits_by_organization": {
         "organization": "The organization as a credit names it (case and spaces folded); (none named)",
+        "agency": "The wire agency these names are, whatever the script (رويترز and Reuters: Reuters); empty if "
+                  "none of the main ones",
+        "names_as_written": "Every name the credits write for it (a JSON list)",
         "credits": "Credits naming it", "articles": "Articles with such a credit",
         "creators": "Distinct creators credited with it (case folded)"},
+    "article_credits": {
+        "credit_id": "The credit (credits.id)", "article_id": "The article (articles.id)",
+        "article": "The first place the article was read from",
+        "raw": "The credit as the page writes it", "creator": "The person credited",
+        "organization": "The organization credited, as written",
+        "agency": "The wire agency it is, whatever the script (رويترز: Reuters); empty if none of the main ones",
+        "kind": "What kind of picture a label says it is (file, handout, courtesy, stock, private, "
+                "rights-reserved); empty if none",
+        "source": "Where on the page the credit was read: text, caption, json-ld, attribute, script-data",
+        "form": "Which pattern matched", "image": "The image the credit belongs to; empty when not known",
+        "span_start": "Where the credit starts in the article", "span_end": "Where it ends",
+        "split_confidence": "high or uncertain: whether the split into creator and organization rests on evidence"},
     "unsure_encodings": {
         "article_id": "The article (articles.id)", "article": "The first place the article was read from",
         "encoding": "The encoding guessed", "encoding_rival": "The likeliest other that reads the bytes as plausibly",
@@ -326,7 +352,8 @@ def metadata(store: Store) -> dict[str, Any]:
             tables[name] = {"description": text, "columns": VIEW_COLUMNS[name]}
     for name, text in HELPER_VIEWS.items():
         if name in store.db.view_names():
-            tables[name] = {"description": text, "columns": TABLES["articles"][1]}   # an article's own row
+            tables[name] = {"description": text,   # current_articles: an article's own row
+                            "columns": HELPER_VIEW_COLUMNS.get(name) or TABLES["articles"][1]}
     for name in ("bodies",):   # compressed blobs: not for browsing
         if name in tables:
             tables[name]["hidden"] = True

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
+from cache.agencies import agency_names_sql
 from cache.store import MIGRATION_SET, NO_PLACE_SOURCES, OF_NO_KNOWN_AGE, SCHEMA, VIEW_AT, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
@@ -1279,6 +1280,74 @@ def m059_gone_accounts_named_as_fetched(db: Database) -> None:
     account's (review34r6); that name is in neither column."""
     db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
     db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V59.strip())
+
+
+# v60's gone_accounts_most_cited.name: the latest name the account's own gone posts' answers gave (each observation's
+# record, as a fetch recorded it: the post's author, whoever holds its handle now), before v59's (review35r6: the
+# `authors` row of the handle, which the handle's next holder's post overwrites, named a deleted account after it; and
+# MAX(p.author_name) was the last in the alphabet of an account renamed, not its latest).
+_OWN_NAME = ("CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END")
+_LATEST_OWN_NAME = (f"(SELECT o.observed_at || char(31) || {_OWN_NAME} FROM post_observations o WHERE o.post_row = p.id "
+                    f"AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                    f"AND {_OWN_NAME} IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)")
+_NAME_V60 = (f"COALESCE(substr(MAX({_LATEST_OWN_NAME}), instr(MAX({_LATEST_OWN_NAME}), char(31)) + 1), "
+             "MAX(p.author_name), ")
+
+
+def _named_by_own_posts(sql: str) -> str:
+    if "COALESCE(MAX(p.author_name), " not in sql:
+        raise ValueError("v60: gone_accounts_most_cited without v59's name")
+    return sql.replace("COALESCE(MAX(p.author_name), ", _NAME_V60)
+
+
+GONE_ACCOUNTS_V60 = _named_by_own_posts(GONE_ACCOUNTS_V59)
+
+
+@migrations()
+def m060_gone_accounts_named_by_their_own_posts(db: Database) -> None:
+    """v60 (review35r6, #13): `gone_accounts_most_cited.name` is the latest name the account's own posts' answers
+    gave (each post's observations, as a fetch recorded them), else v59's. It was the view's name, which a deleted
+    post's view no longer holds, else the handle's row in `authors`, which the next account to hold the handle (X
+    releases a deleted account's) overwrites once a post of its is fetched: the gone account was named after it."""
+    db.execute("DROP VIEW IF EXISTS gone_accounts_most_cited")
+    db.create_view("gone_accounts_most_cited", GONE_ACCOUNTS_V60.strip())
+
+
+# v61's views (newuser35b #10): the main wire agencies' key across scripts (cache/agencies.py, the helper view
+# `agency_names`), beside the names as written, in credits_by_organization and in article_credits, one row per
+# credit with its article's source.
+_AGENCY_OF = "LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))"
+VIEWS_V61 = {
+    "credits_by_organization": f"""
+SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, organization""",
+    "article_credits": f"""
+SELECT c.id AS credit_id, c.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
+       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
+       c.split_confidence
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+ORDER BY c.article_id, c.ordinal""",
+}
+
+
+@migrations()
+def m061_agency_key_and_article_credits(db: Database) -> None:
+    """v61 (newuser35b #10): `credits_by_organization` counts the main wire agencies as one across scripts ("رويترز"
+    and "Reuters"), with the key in `agency` and every name as written in `names_as_written`; before, each spelling
+    was a row of its own. The view `article_credits`: each credit with the source of its article and the agency
+    key (`cache export credits` gave `article_id` alone, so a join was needed). Both read the helper view
+    `agency_names` (cache/agencies.py)."""
+    db.create_view("agency_names", agency_names_sql())
+    for name, sql in VIEWS_V61.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

@@ -506,13 +506,6 @@ CREATE VIEW "current_articles" AS SELECT a.* FROM articles a
 WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND s.superseded_at IS NULL)
    OR NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id);
 
-CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
-       COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
-FROM credits
-WHERE credits.article_id IN (SELECT id FROM current_articles)
-GROUP BY lower(trim(organization))
-ORDER BY credits DESC, organization;
-
 CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.encoding_rivals,
 a.first_scanned_at
 FROM articles a
@@ -582,7 +575,7 @@ ORDER BY e.article_id, e.ordinal;
 CREATE INDEX progress_job_source ON progress (job, source);
 
 CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
-       COALESCE(MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,
+       COALESCE(substr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), instr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), char(31)) + 1), MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,
        MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,
        COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
        SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
@@ -593,4 +586,114 @@ FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
 WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
+
+CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VALUES
+    ('reuters', 'Reuters'),
+    ('thomson reuters', 'Reuters'),
+    ('رويترز', 'Reuters'),
+    ('رويتر', 'Reuters'),
+    ('رویترز', 'Reuters'),
+    ('רויטרס', 'Reuters'),
+    ('рейтер', 'Reuters'),
+    ('рейтерс', 'Reuters'),
+    ('ロイター', 'Reuters'),
+    ('路透社', 'Reuters'),
+    ('路透', 'Reuters'),
+    ('로이터', 'Reuters'),
+    ('afp', 'AFP'),
+    ('agence france-presse', 'AFP'),
+    ('agence france presse', 'AFP'),
+    ('أ ف ب', 'AFP'),
+    ('ا ف ب', 'AFP'),
+    ('أ.ف.ب', 'AFP'),
+    ('فرانس برس', 'AFP'),
+    ('وكالة الأنباء الفرنسية', 'AFP'),
+    ('وكالة الصحافة الفرنسية', 'AFP'),
+    ('خبرگزاری فرانسه', 'AFP'),
+    ('франс пресс', 'AFP'),
+    ('法新社', 'AFP'),
+    ('ap', 'AP'),
+    ('associated press', 'AP'),
+    ('the associated press', 'AP'),
+    ('أسوشيتد برس', 'AP'),
+    ('أسوشييتد برس', 'AP'),
+    ('أ ب', 'AP'),
+    ('آسوشیتدپرس', 'AP'),
+    ('آسوشیتد پرس', 'AP'),
+    ('美联社', 'AP'),
+    ('ассошиэйтед пресс', 'AP'),
+    ('dpa', 'dpa'),
+    ('deutsche presse-agentur', 'dpa'),
+    ('د ب أ', 'dpa'),
+    ('د.ب.أ', 'dpa'),
+    ('وكالة الأنباء الألمانية', 'dpa'),
+    ('efe', 'EFE'),
+    ('agencia efe', 'EFE'),
+    ('إفي', 'EFE'),
+    ('إيفي', 'EFE'),
+    ('وكالة إفي', 'EFE'),
+    ('ansa', 'ANSA'),
+    ('أنسا', 'ANSA'),
+    ('xinhua', 'Xinhua'),
+    ('新华社', 'Xinhua'),
+    ('新華社', 'Xinhua'),
+    ('شينخوا', 'Xinhua'),
+    ('وكالة أنباء شينخوا', 'Xinhua'),
+    ('синьхуа', 'Xinhua'),
+    ('신화', 'Xinhua'),
+    ('anadolu', 'Anadolu'),
+    ('anadolu agency', 'Anadolu'),
+    ('anadolu ajansı', 'Anadolu'),
+    ('anadolu ajansi', 'Anadolu'),
+    ('aa', 'Anadolu'),
+    ('الأناضول', 'Anadolu'),
+    ('وكالة الأناضول', 'Anadolu'),
+    ('irna', 'IRNA'),
+    ('ایرنا', 'IRNA'),
+    ('إرنا', 'IRNA'),
+    ('ارنا', 'IRNA'),
+    ('خبرگزاری جمهوری اسلامی', 'IRNA'),
+    ('isna', 'ISNA'),
+    ('ایسنا', 'ISNA'),
+    ('إسنا', 'ISNA'),
+    ('خبرگزاری دانشجویان ایران', 'ISNA'),
+    ('wafa', 'WAFA'),
+    ('وفا', 'WAFA'),
+    ('وكالة وفا', 'WAFA'),
+    ('وكالة الأنباء الفلسطينية', 'WAFA'),
+    ('mena', 'MENA'),
+    ('أ ش أ', 'MENA'),
+    ('أ.ش.أ', 'MENA'),
+    ('وكالة أنباء الشرق الأوسط', 'MENA'),
+    ('getty images', 'Getty Images'),
+    ('getty', 'Getty Images'),
+    ('غيتي', 'Getty Images'),
+    ('غيتي إيميجز', 'Getty Images'),
+    ('جيتي', 'Getty Images'),
+    ('جيتي إيمجز', 'Getty Images'),
+    ('گتی ایمجز', 'Getty Images'),
+    ('ゲッティ', 'Getty Images'),
+    ('ゲッティイメージズ', 'Getty Images'),
+    ('גטי אימג''ס', 'Getty Images'),
+    ('epa', 'EPA'),
+    ('epa-efe', 'EPA'),
+    ('european pressphoto agency', 'EPA'),
+    ('إ ب أ', 'EPA'),
+    ('وكالة الصحافة الأوروبية', 'EPA'));
+
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, organization;
+
+CREATE VIEW "article_credits" AS SELECT c.id AS credit_id, c.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
+       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
+       c.split_confidence
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+ORDER BY c.article_id, c.ordinal;
 

@@ -57,7 +57,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
               "m055_status_as_of_no_answer_dated_ahead", "m056_output_rewrite_pending",
               "m057_credit_kind", "m058_links_captures_sightings_at_fetch_time",
-              "m059_gone_accounts_named_as_fetched")
+              "m059_gone_accounts_named_as_fetched", "m060_gone_accounts_named_by_their_own_posts",
+              "m061_agency_key_and_article_credits")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -223,6 +224,21 @@ def view_order_at(observations: str, same_post: str, view: str, now: str) -> str
 
 
 VIEW_ORDER_AT = view_order_at("post_observations", "o.post_row = p.id", "p.status", "?")
+
+
+def view_answered_at(status: str | None, answers: Iterable[tuple[str | None, str | None, str | None]],
+                     default: str | None) -> str | None:
+    """How new the view one run's answers (method, status, observed_at) make is, `status` its status, ordered against
+    another view as `VIEW_ORDER_AT` orders a post's: the latest of its answers that said its status, else the latest
+    that said what the post is (none dated after now), else `default` (the run's latest answer of any kind). What a
+    write (`record_observation`), `fetch --reparse` and a --replay's view order a run by. review35r6: by its latest
+    answer of any source, a slower run's "deleted" (T1) whose oEmbed said "not found" at T2 took a view "available"
+    as of T1.5, where written in the other order (and in `cache merge`, in both) the view stayed "available"."""
+    said = [(said_status, when) for method, said_status, answered in answers
+            if method != "wayback" and said_status not in ("error", "unknown", None)
+            and (when := trusted_time(answered)) is not None]
+    same = [when for said_status, when in said if said_status == status]
+    return max(same or [when for _, when in said], default=default)
 
 
 def _older_than(observed_at: str | None, latest: str | None) -> bool:
@@ -1024,7 +1040,9 @@ class Store:
                 post_row = row["id"]
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
-                if older := self._older_than_view(post_row, observed_at):
+                if older := self._older_than_view(post_row, view_answered_at(post.get("status"), (
+                        (o.get("method"), o.get("status"), o.get("observed_at", observed_at)) for o in observations),
+                        observed_at)):
                     # An older answer recorded now (a WARC replayed into this cache is dated by its WARC-Date):
                     # the view stays the newer sighting's, as `cache merge` keeps it, and the post's times never
                     # move back (review31r3: a 2023 replay made a post found deleted since read "available").

@@ -1417,8 +1417,10 @@ def _url_of(target: str) -> str | None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(), callback=_output_in_a_folder,
-              help="Write here (a file for one article; a directory for several, with an index). Default: stdout "
-                   "for one article, ./embed-resolver-reports for several.")
+              help="Write here (a file for one article; a directory for several, with an index: index.md and "
+                   "index.json (and index.html beside HTML reports) whatever the format, index.json being what a "
+                   "later run into the folder reads back). Default: stdout for one article, ./embed-resolver-reports "
+                   "for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
@@ -1937,6 +1939,7 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
     \b
     Examples:
       embed-resolver cache export at_risk_embeds -o at-risk.csv
+      embed-resolver cache export article_credits -o credits.csv   (one row per credit, with its article's source)
       embed-resolver cache export posts --raw | python my_script.py
       embed-resolver cache export posts --format jsonl | gzip > posts.jsonl.gz
     """

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -50,9 +51,10 @@ def _line_encoder() -> Callable[[Any], str]:
 _TABLE_HEAD = re.compile(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
 
 
-def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, tuple[int, int]]:
+def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, list[tuple[int, int]]]:
     """Where in an output file's bytes the lines of each of `sources` are: a JSON line beginning with its source,
-    or an article's table, from its first line (beginning with its source) to the next article's."""
+    or an article's table, from its first line (beginning with its source) to the next article's; every one, in
+    the file's order (a retried input has a line of each run that tried it: an error line, then its article's)."""
     starts: list[tuple[int, bytes]] = []   # each article's first line: where, and the line
     at = 0
     for line in data.splitlines(keepends=True):
@@ -61,11 +63,11 @@ def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | N
         at += len(line)
     heads = {(json_line({"source": source})[:-1] + ", " if form == "json" else f"{source}  ").encode("utf-8"): source
              for source in sources if source is not None}
-    found: dict[str | None, tuple[int, int]] = {}
+    found: dict[str | None, list[tuple[int, int]]] = {}
     for n, (start, line) in enumerate(starts):
         for head, source in heads.items():
-            if line.startswith(head) and source not in found:
-                found[source] = (start, starts[n + 1][0] if n + 1 < len(starts) else len(data))
+            if line.startswith(head):
+                found.setdefault(source, []).append((start, starts[n + 1][0] if n + 1 < len(starts) else len(data)))
     return found
 
 
@@ -154,7 +156,9 @@ class OutputFile:
 
     def _rewritten(self) -> Path:
         """Where a rewrite of the file is written before it is renamed over it: one name, so that a re-run finds
-        what a kill left there."""
+        what a kill left there. Beside the file a symbolic link FILE points to, and renamed over that file
+        (`path.resolve()`), not over the link: the link stays, and the rename never crosses filesystems (review35r3:
+        the link was replaced by a plain file, its target left stale; a target on another filesystem, EXDEV)."""
         path = self.path.resolve()
         return path.with_name(f".{path.name}.rewrite")
 
@@ -164,13 +168,13 @@ class OutputFile:
         its sha256 shows (a rewrite at `new` that does not match is a later one, never committed: deleted)."""
         if _sha256_of(new, recorded) == sha256 and new.stat().st_size == recorded:
             try:
-                os.replace(new, self.path)
+                os.replace(new, self.path.resolve())
                 _sync_folder(self.path)
             except OSError as exc:
                 raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
             return
         new.unlink(missing_ok=True)
-        if _sha256_of(self.path, recorded) != sha256:
+        if self.path.exists() and _sha256_of(self.path, recorded) != sha256:   # a FILE gone: `open` says so
             raise self._changed(f"its first {recorded:,} bytes are not those the interrupted run wrote")
 
     def _check(self, handle: BinaryIO, recorded: int) -> None:
@@ -238,14 +242,26 @@ class OutputFile:
         self._handle.seek(0)
         old = self._handle.read(self.length)
         places = _places(old, {source for _, source in held if source in self.replacing}, form=self.form)
+        texts: dict[str | None, list[bytes]] = {}
+        for text, source in held:
+            if source in places:
+                texts.setdefault(source, []).append(text)
+        # The new lines in the place of a source's first stale lines, its later ones taken out (review35r3: only the
+        # first were replaced, and a retried input's later line, its old version's, stayed as if current).
         pieces, at, appended = [], 0, []
-        for (start, end), text in sorted((places[source], text) for text, source in held if source in places):
-            pieces += [old[at:start], text]
+        for (start, end), source, first in sorted((span, source, n == 0) for source, spans in places.items()
+                                                  for n, span in enumerate(spans)):
+            pieces += [old[at:start], *(texts[source] if first else [])]
             at = end
         appended = [text for text, source in held if source not in places]
         data = b"".join([*pieces, old[at:], *appended])
         temporary = self._rewritten()
-        with open(temporary, "wb") as handle:
+        mode = stat.S_IMODE(os.fstat(self._handle.fileno()).st_mode)
+        # Made private, then given the file's own mode: a FILE the user made private stays so (review35r3: the
+        # rewrite had the default mode, 0644 under the usual umask). A filesystem with no modes (FAT) may refuse.
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            with contextlib.suppress(OSError):
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -259,7 +275,7 @@ class OutputFile:
             return
         temporary, self.pending = self.pending[0], None
         try:
-            os.replace(temporary, self.path)
+            os.replace(temporary, self.path.resolve())
             _sync_folder(self.path)
             self._handle.close()
             self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`

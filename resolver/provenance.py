@@ -1303,6 +1303,39 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
+def other_credits(credits: list[dict[str, Any]]) -> list[list[dict[str, str]]]:
+    """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
+    someone else, a person or an agency, so that a page crediting a photo two ways (its og:image:alt one way, its
+    JSON-LD another: newuser35b #6) says so beside both. A credit naming less (an agency alone beside a person and
+    that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
+    for a composite: one span); credits are numbered as the reports number them."""
+    from resolver.extract.html_credits import same_photo
+
+    found: list[list[dict[str, str]]] = [[] for _ in credits]
+    for i, one in enumerate(credits):
+        for j, other in enumerate(credits):
+            if i != j and one["span"] != other["span"] and one.get("image") and other.get("image") \
+                    and same_photo(one["image"], other["image"]) and _credits_disagree(one, other):
+                where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
+                                           else "")
+                names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
+                                                                "the page credits it in more than one way"))
+    return found
+
+
+def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Do two credits name different people, or different organisations (an agency under two names is one)?"""
+    from resolver.extract.credit_names import agency_key
+
+    for a, b in ((one.get("creator"), other.get("creator")),
+                 (agency_key(one.get("organization")), agency_key(other.get("organization")))):
+        a, b = _plain(a or ""), _plain(b or "")
+        if a and b and not (_within(a, b) or _within(b, a)):
+            return True
+    return False
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
@@ -1841,6 +1874,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
+    for data, others in zip(credits, other_credits(credits)):
+        data["checks"] += others
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),

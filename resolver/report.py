@@ -760,6 +760,44 @@ def isolated_html(text: str) -> str:
     return _isolated(text, "<bdi>", "</bdi>")
 
 
+# The reverse case: a left-to-right run (a handle, a URL, Latin words, a date in Latin letters) in a right-to-left line.
+# In an Arabic quote "(@ahmad_ex)" was drawn "(ahmad_ex@)": the "@" took the direction of the words around it
+# (newuser35b #8). A run is Latin words (each with a Latin letter; an "@" or "#" before one), with the spaces, digits
+# and ", " between them; an escape inside ("river\_desk" in Markdown) stays in it, and an HTML entity's name
+# ("&amp;") is never one: the look-behind keeps a run from starting after "&", "#", a letter, a backslash, "." or "-"
+# (which also keeps the look-ahead from rescanning a long "1.1.1…": linear time).
+_LATIN = "A-Za-z\u00c0-\u024f"
+_LTR_WORD = f"[@#]?(?=[0-9_{_LATIN}.\\-\\\\]*[{_LATIN}])[0-9_{_LATIN}](?:[0-9_{_LATIN}.\\-\\\\]*[0-9_{_LATIN}])?"
+_URL_OR_LTR_RE = LazyPattern(f"(?P<url>{_URL_RE.pattern})|(?<![&#.\\w\\\\-]){_LTR_WORD}"
+                             f"(?:(?:[ \u00a0]|, )+(?:{_LTR_WORD}|[0-9]+(?![\\w.])))*")
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strong letter of `text` is right-to-left: the direction dir="auto" gives it."""
+    import unicodedata
+
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def rtl_isolated_md(text: str) -> str:
+    """A Markdown line (escaped) whose first strong letter is right-to-left, its left-to-right runs between LRI and
+    PDI (U+2066, U+2069); a URL is left whole, as `isolated_md` leaves it; any other line as it is."""
+    if not _right_to_left(text):
+        return text
+    return _URL_OR_LTR_RE.sub(lambda m: m.group() if m.group("url") else f"\u2066{m.group()}\u2069", text)
+
+
+def rtl_isolated_html(text: str) -> str:
+    """An HTML line's (escaped) left-to-right runs in <bdi>, URLs too, when its first strong letter is right-to-left."""
+    return _URL_OR_LTR_RE.sub(lambda m: f"<bdi>{m.group()}</bdi>", text) if _right_to_left(text) else text
+
+
 def _md_line(value: Any) -> str:
     """`_md` for text that starts a line: "# Fees" is no heading, "1. " no list."""
     text = _md(value)
@@ -1212,10 +1250,10 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
              f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
              f"{span})", "",
-             "> " + _md_line(embed["quote"]), "",
+             "> " + rtl_isolated_md(_md_line(embed["quote"])), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
-    lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
-              for a, b, c, d in _facts(embed)]
+    lines += [f"| {a} | {rtl_isolated_md(_md(b, as_written=a in NAMED_FACTS))} | "
+              f"{rtl_isolated_md(_md(c, as_written=a in NAMED_FACTS))} | {_md(d)} |" for a, b, c, d in _facts(embed)]
     lines.append("")
     lines += [f"- {isolated_md(_md(line))}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
@@ -1563,8 +1601,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     who = _byline(embed)
     # dir="auto": a right-to-left post reads right to left (its own text sets the direction of what shows it)
     rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th>"
-                   f"<td dir=\"auto\">{_html(b or '—', as_written=a in NAMED_FACTS)}</td>"
-                   f"<td dir=\"auto\">{_html(c or '—', as_written=a in NAMED_FACTS)}</td>"
+                   f"<td dir=\"auto\">{rtl_isolated_html(_html(b or '—', as_written=a in NAMED_FACTS))}</td>"
+                   f"<td dir=\"auto\">{rtl_isolated_html(_html(c or '—', as_written=a in NAMED_FACTS))}</td>"
                    f"<td class=\"meta\">{_html(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
     archived = _archived_line(embed)
@@ -1584,7 +1622,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
             f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
             f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
-            f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
+            f"<blockquote dir=\"auto\">{rtl_isolated_html(_html(embed['quote']))}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")

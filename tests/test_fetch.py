@@ -569,6 +569,18 @@ def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, st
     ("exif", fx.jpeg(exif={0x013B: "Dee Fiction", 0x8298: "(c) Dee Fiction"}), "image/jpeg",
      {"credit": {"artist": "Dee Fiction", "copyright": "(c) Dee Fiction"}}),
     ("no-credit", fx.jpeg(), "image/jpeg", {"credit": {}}),
+    # UTF-8 in EXIF's ASCII-type tags, as exiftool writes it: Pillow hands back Latin-1 mojibake (newuser35b #7)
+    ("exif-utf8", fx.jpeg(exif={0x013B: "علی رضایی".encode(), 0x8298: "© Zoë Fiction".encode()}), "image/jpeg",
+     {"credit": {"artist": "علی رضایی", "copyright": "© Zoë Fiction"}}),
+    ("exif-latin1", fx.jpeg(exif={0x013B: "Zoë Müller".encode("latin-1"), 0x8298: "\xa9 Zoë".encode("latin-1")}),
+     "image/jpeg", {"credit": {"artist": "Zoë Müller", "copyright": "© Zoë"}}),
+    # IPTC says its character set in record 1:90 (ESC % G is UTF-8); without it, Latin-1/cp1252, never U+FFFD
+    ("iptc-utf8", fx.jpeg(iptc={(1, 90): b"\x1b%G", (2, 80): "علی رضایی".encode(), (2, 110): "Agência".encode()}),
+     "image/jpeg", {"credit": {"byline": "علی رضایی", "credit_line": "Agência"}}),
+    ("iptc-latin1", fx.jpeg(iptc={(2, 80): "Zoë Müller".encode("cp1252"), (2, 116): "\x93Zoë\x94 \x80".encode("latin-1")}),
+     "image/jpeg", {"credit": {"byline": "Zoë Müller", "copyright": "\u201cZoë\u201d \u20ac"}}),
+    ("iptc-said-latin1", fx.jpeg(iptc={(1, 90): b"\x1b.A", (2, 80): "ZoÃ«".encode("latin-1")}), "image/jpeg",
+     {"credit": {"byline": "ZoÃ«"}}),
     ("truncated", fx.jpeg()[:200], "image/jpeg", {"mime": "image/jpeg"}),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 12 else None)
 def test_media_files(fakenet, store, name, body, declared, expect):

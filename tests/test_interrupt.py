@@ -1103,3 +1103,127 @@ def test_outfile35_a_step_after_the_commit_is_taken_only_once_its_transaction_co
         pass
     assert taken == ["no transaction: at once", "committed"]
     store.close()
+
+
+def _elsewhere(tmp_path: Path, where: str) -> Path:
+    """A folder for the output file's target: beside it, or on another filesystem (/dev/shm, a tmpfs)."""
+    if where == "same-folder":
+        folder = tmp_path / "real"
+    else:
+        shm = Path("/dev/shm")
+        if not (shm.is_dir() and os.access(shm, os.W_OK)) or shm.stat().st_dev == tmp_path.stat().st_dev:
+            pytest.skip("no writable folder on another filesystem")
+        folder = shm / f"review35r3-{os.getpid()}-{tmp_path.name}"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize("form", ["json", "table"])
+@pytest.mark.parametrize("where", ["same-folder", "other-filesystem"])
+def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
+        tmp_path: Path, where: str, form: str) -> None:
+    """-o FILE where FILE is a symbolic link: appended lines go through it to its target, and so must a rewrite
+    (an edited article's lines replacing its stale ones). outfile35 wrote the rewrite beside the link's target and
+    renamed it over the link: the link became a plain file, its target kept the stale, unfinished output; a target
+    on another filesystem could not be renamed onto at all (EXDEV: exit 2, every run after refused)."""
+    folder = plain_folder(tmp_path)
+    real = _elsewhere(tmp_path, where)
+    try:
+        target = real / "found.out"
+        out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+        out.symlink_to(target)
+        stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40), form=form)
+        _, err = stopped.communicate(timeout=60)
+        assert stopped.returncode == 130, err
+        first = folder / "p000.html"
+        first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+        again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+        _, err = again.communicate(timeout=60)
+        assert again.returncode == 0, err
+        assert out.is_symlink() and out.resolve() == target.resolve()
+        assert articles_in(target, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+        assert "1600000000000000000" not in target.read_text()
+        assert not [p.name for p in (*tmp_path.iterdir(), *real.iterdir()) if p.name.startswith(".found.out")]
+    finally:
+        if where != "same-folder":
+            for path in real.iterdir():
+                path.unlink()
+            real.rmdir()
+
+
+def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """A user who made FILE private (chmod 600: a list of sources that may not be shown) keeps it private through a
+    resumed run that rewrites it. The rewrite was made with the default mode (0644 under the usual umask) and
+    renamed over FILE: the run made the output readable by every user of the machine."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    out.chmod(0o600)
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert "1600000000000000000" not in out.read_text()   # rewritten
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_keeps_only_its_current_one(
+        tmp_path: Path) -> None:
+    """A record that failed in a first interrupted run (its error line in FILE), was fixed and scanned by a second
+    one (interrupted too: its line appended, as a retried input's is) and edited again before a third: the third
+    run's line must replace every stale line of that source. It replaced only the first (the error line) and left
+    the second run's line, the record's old version, in FILE as if current."""
+    feed = tmp_path / "feed.jsonl"
+    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
+             for n in range(PLAIN)]
+
+    def write(first: dict[str, object]) -> None:
+        feed.write_text("".join(json.dumps(record) + "\n" for record in [first, *({"html": p} for p in pages[1:])]))
+
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    write({"nothing": 1})   # no field to read: an error line
+    for at, then in ((200, {"html": pages[0]}), (150, {"html": "<p>Story 0, corrected: the post is gone.</p>"})):
+        stopped = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl", kill=("ctrl-c", at))
+        _, err = stopped.communicate(timeout=60)
+        assert stopped.returncode == 130, err
+        write(then)   # fixed after the first run; edited after the second
+    assert "1600000000000000000" in out.read_text()   # the second run's line of the record
+    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    text = out.read_text()
+    assert "1600000000000000000" not in text and "1600000000000000001" in text   # no stale version left
+    assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
+
+
+@pytest.mark.parametrize("where", ["before:resolver.output.OutputFile._rename", "after:resolver.output.OutputFile._rename"],
+                         ids=["committed", "renamed"])
+def test_review35r3_an_output_file_deleted_after_a_committed_rewrite_is_said_to_be_gone(
+        tmp_path: Path, where: str) -> None:
+    """FILE deleted by the user after a run killed once it committed a rewrite: where the rewrite was not yet renamed
+    over FILE it is whole, and the next run puts it in FILE's place; where it was, FILE is gone, and the next run
+    says so (exit 2), as it does for a FILE gone with no rewrite pending. It said FILE's first bytes were not those
+    the interrupted run wrote, of a file that is not there."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, 1))
+    _, err = killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, err
+    out.unlink()
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    if where.startswith("before:"):
+        assert again.returncode == 0, err
+        assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+        return
+    assert again.returncode == 2
+    assert b"it is gone" in err and not out.exists()

@@ -620,6 +620,21 @@ def test_report_on_several_without_output_writes_into_a_folder_the_help_names(tm
     assert "./embed-resolver-reports" in " ".join(helped.output.split())
 
 
+def test_the_help_names_the_index_files_a_folder_of_reports_gets(tmp_path):
+    """`report --format html -o DIR` also wrote index.md and index.json, and `--format md` index.json, unsaid in
+    --help (newuser35b #10). They stay (index.json is what a run interrupted and run again, or a later run into the
+    same folder, reads back): the help says so."""
+    story = tmp_path / "story.txt"
+    story.write_text("Story.\nPhoto: Ann Lee/Agency\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "html", "-o",
+                                      str(out), str(story), str(story)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir() if p.name.startswith("index")} == {"index.html", "index.md", "index.json"}
+    helped = " ".join(CliRunner().invoke(cli, ["report", "--help"], terminal_width=200).output.split())
+    assert "index.md and index.json (and index.html beside HTML reports)" in helped, helped
+
+
 def test_the_closing_line_of_a_report_run_counts_as_every_count_does():
     from resolver.cli import _wrote_reports
 
@@ -914,6 +929,43 @@ def test_a_right_to_left_phrase_in_a_left_to_right_line_is_one_isolate():
     assert isolated("article says @river_desk, the post's author is @rivers") == (
         "article says @river_desk, the post's author is @rivers")
     assert report.isolated_html("a → ب &amp; ج") == "a → <bdi>ب</bdi> &amp; <bdi>ج</bdi>"
+
+
+LRI = "\u2066"
+
+
+def test_a_handle_in_a_right_to_left_quote_is_isolated_so_its_at_sign_stays_in_front(fakenet, tmp_path):
+    """In a right-to-left quote "(@ahmad_ex)" was drawn "(ahmad_ex@)": the "@" took the direction of the Arabic
+    around it, and an editor copied the handle wrong (newuser35b #8). Each left-to-right run of a right-to-left quote
+    (a handle, a URL, Latin words, a date in Latin letters) is isolated: LRI…PDI in Markdown, <bdi> in HTML; the JSON
+    keeps the words as they are, and a left-to-right quote is untouched."""
+    said = "حشود في الساحة مع @ahmad_ex قرب المجلس https://t.co/Ab12cD"
+    md = x_report(fakenet, tmp_path, "md", said=said, answered=said, lang="ar")
+    [quote] = [line for line in md.splitlines() if line.startswith("> ")]
+    assert f"مع {LRI}@ahmad_ex{PDI} قرب" in quote, quote
+    assert f"({LRI}@RivertonRoads{PDI})" in quote and f"{LRI}Riverton Roads{PDI}" in quote
+    assert f"{LRI}May 13, 2024{PDI}" in quote
+    assert quote.count(LRI) == quote.count(PDI)
+    [text_row] = [line for line in md.splitlines() if line.startswith("| Text |")]
+    assert f"مع {LRI}@ahmad_ex{PDI} قرب" in text_row, text_row
+    html = x_report(fakenet, tmp_path, "html", said=said, answered=said, lang="ar")
+    [block] = re.findall(r'<blockquote dir="auto">(.*?)</blockquote>', html)
+    assert "مع <bdi>@ahmad_ex</bdi> قرب" in block and "(<bdi>@RivertonRoads</bdi>)" in block
+    assert "<bdi>https://t.co/Ab12cD</bdi>" in block
+    assert '<td dir="auto">حشود في الساحة مع <bdi>@ahmad_ex</bdi> قرب' in html
+    data = json.loads(x_report(fakenet, tmp_path, "json", said=said, answered=said, lang="ar"))
+    assert "@ahmad_ex" in data["embeds"][0]["quote"] and LRI not in json.dumps(data, ensure_ascii=False)
+
+
+def test_left_to_right_runs_of_a_right_to_left_line_are_isolated_escapes_and_all():
+    """Only a line whose first strong letter is right-to-left is touched (what dir="auto" reads); an HTML entity
+    or a Markdown escape inside a run stays whole."""
+    from resolver import report
+
+    assert report.rtl_isolated_md("a line @river_desk") == "a line @river_desk"
+    assert report.rtl_isolated_md("قال @river\\_desk ذلك") == f"قال {LRI}@river\\_desk{PDI} ذلك"
+    assert report.rtl_isolated_html("قال AT&amp;T و &#x27;٣&#x27; و 5 G") == (
+        "قال <bdi>AT</bdi>&amp;<bdi>T</bdi> و &#x27;٣&#x27; و 5 <bdi>G</bdi>")
 
 
 def test_html_failed_checks_link_to_their_embed_and_long_urls_wrap(fakenet, tmp_path):

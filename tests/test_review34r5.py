@@ -34,7 +34,11 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
 @pytest.mark.parametrize("made_before", ["m049_at_risk_despite_captures_never_read", "m050_availability_answers_any_case",
                                          "m051_views_count_current_versions", "m052_observations_at_their_fetchs_time",
                                          "m053_at_risk_by_a_captures_newest_reading", "m054_versions_of_one_place",
-                                         "m055_status_as_of_no_answer_dated_ahead"])
+                                         "m055_status_as_of_no_answer_dated_ahead", "m056_output_rewrite_pending",
+                                         "m057_credit_kind", "m058_links_captures_sightings_at_fetch_time",
+                                         "m059_gone_accounts_named_as_fetched",
+                                         "m060_gone_accounts_named_by_their_own_posts",
+                                         "m061_agency_key_and_article_credits"])
 def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
     """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views
@@ -61,6 +65,8 @@ def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as
                                          else {}) | ({"place": "/srv/desk/a.html"} if "place" in columns else {}))
         old["embeds"].insert({"article_id": i, "ordinal": 0, "platform": "twitter", "post_id": post,
                               "url": f"https://twitter.com/river_desk/status/{post}", "kind": "blockquote"})
+        old["credits"].insert({"article_id": i, "ordinal": 0, "raw": "Photo: Jane Roe/Reuters", "creator": "Jane Roe",
+                               "organization": "Reuters"})
     for i, (method, at) in enumerate(zip(("syndication", "oembed"), SOURCES_AT), 1):
         old["fetches"].insert({"id": i, "url": f"https://example.test/{i}", "method": "GET", "purpose": method,
                                "fetched_at": at, "via": "live"})
@@ -75,8 +81,11 @@ def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as
     old.conn.close()
     with Store(tmp_path / "old.db") as store:
         rows = {view: [dict(r) for r in store.db.query(f"SELECT * FROM {view}")]
-                for view in ("dead_embeds_by_outlet_year", "gone_accounts_most_cited", "at_risk_embeds")}
-    [dead], [gone], [at_risk] = rows.values()
+                for view in ("dead_embeds_by_outlet_year", "gone_accounts_most_cited", "at_risk_embeds",
+                             "credits_by_organization")}
+    [dead], [gone], [at_risk], [credited] = rows.values()
+    # The lead (stop 35): m061 rebuilt credits_by_organization (agency key) on m051's current versions only.
+    assert (credited["organization"], credited["credits"], credited["articles"]) == ("Reuters", 1, 1), credited
     assert (dead["embeds"], dead["dead"], dead["status_as_of_oldest"], dead["status_as_of_newest"]) == (
         1, 1, SOURCES_AT[0], SOURCES_AT[0]), dead
     assert (gone["embeds"], gone["articles"], gone["status_as_of_oldest"], gone["status_as_of_newest"]) == (

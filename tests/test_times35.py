@@ -288,3 +288,113 @@ def test_a_capture_list_answered_earlier_but_written_later_does_not_move_its_sig
     store.record_snapshots([row | {"observed_at": T1, "fetch_id": second}])   # asked before, answered after
     [kept] = store.snapshots_for(POST)
     assert (kept["observed_at"], kept["fetch_id"]) == (T2, first)
+
+
+def test_a_view_written_before_a_slower_runs_answers_keeps_its_newer_status_in_either_order(tmp_path):
+    """review35r6: a write was ordered by its latest answer of any source, the view by the latest answer that said its
+    status. "Available" at T1.5 written first, then a slower run's "deleted" (syndication, T1) with oEmbed's "not
+    found" (T2): the slower run took the view by oEmbed's T2 and the report said "deleted (as of T1)" beside the newer
+    "available"; written in the other order, and in `cache merge` in both, the view was "available". A write is now
+    ordered as the view it would make is: by the latest of its answers that said its status."""
+    from cache import Store
+
+    with Store(tmp_path / "a.db") as store:
+        _answer(store, "available", [("syndication", "available", T15)], T15)
+        _deleted_then_not_found(store)
+        assert _view(store) == "available"
+    with Store(tmp_path / "b.db") as store:   # the newer answer still takes it, whatever its write's other answers
+        _answer(store, "available", [("syndication", "available", T1)], T1)
+        _answer(store, "deleted", [("syndication", "deleted", T15), ("oembed", "not_found", T2)], T2)
+        assert _view(store) == "deleted"
+
+
+def _kept_answer(store, method, status, content_type, body, at):
+    """A fetch row (at `at`) whose body is kept, and the record its answer gives: what `fetch --reparse` reads again."""
+    import hashlib
+
+    from resolver.fetch import oembed, syndication
+    from tests import xfixtures as fx
+
+    sha = hashlib.sha256(body).hexdigest()
+    store.keep_body(sha, body, content_type)
+    url = ("https://cdn.syndication.twimg.com/tweet-result" if method == "syndication"
+           else "https://publish.twitter.com/oembed")
+    fetch_id = store.record_fetch({"url": url, "method": "GET", "purpose": method, "fetched_at": at, "status": status,
+                                   "headers": json.dumps({"content-type": content_type}), "body_sha256": sha,
+                                   "via": "live"})
+    post_url = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    record = (syndication.parse(fx.POST_ID, status, content_type, body) if method == "syndication"
+              else oembed.parse("twitter", fx.POST_ID, post_url, status, content_type, body))
+    from dataclasses import replace
+    return replace(record, fetch_ids=(fetch_id,)), at
+
+
+def _write_run(store, answers):
+    """One run's answers written as `fetch` writes them: the merged view, each answer at its own fetch's time."""
+    from resolver.fetch.records import merge, observation_status
+
+    records = [r for r, _ in answers]
+    merged = merge(records)
+    store.record_observation(
+        {"platform": "twitter", "post_id": merged.post_id, "url": merged.url, "status": merged.status,
+         "method": merged.method, "author_handle": merged.author_handle, "author_name": merged.author_name,
+         "record": merged.to_json()},
+        [{"method": r.method, "status": observation_status(r), "reason": r.reason, "fetch_id": r.fetch_ids[-1],
+          "record": json.dumps(r.to_json()), "observed_at": at} for r, at in answers],
+        observed_at=max(at for _, at in answers))
+
+
+def test_reparse_orders_runs_as_a_write_takes_the_view(store):
+    """review35r6: `fetch --reparse` (and a --replay's view) ordered each run by its latest answer of any source: a
+    run whose syndication said "deleted" at T1 and oEmbed "not found" at T2 was newer than a run that said
+    "available" at T1.5, and the reparse made the view "deleted", where the writes and `cache merge` keep "available"
+    (the newer answer about what the post is). Each run is now ordered by its answers that said its view's status."""
+    from resolver.fetch.reparse import reparse_all
+    from tests import xfixtures as fx
+
+    js = "application/json; charset=utf-8"
+    tomb = fx.as_json({"__typename": "TweetTombstone",
+                       "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}})
+    _write_run(store, [_kept_answer(store, "syndication", 200, js, fx.as_json(fx.SYNDICATION_TWEET), T15)])
+    _write_run(store, [_kept_answer(store, "syndication", 200, js, tomb, T1),
+                       _kept_answer(store, "oembed", 404, "text/html", b"not found", T2)])
+    assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
+    reparse_all(store)
+    assert store.post_row("twitter", fx.POST_ID)["status"] == "available"
+
+
+def test_a_gone_accounts_name_is_its_own_posts_latest_never_a_later_holder_of_its_handle(tmp_path):
+    """review35r6: `gone_accounts_most_cited.name` fell back to the `authors` row of the handle, which the next account
+    to hold the handle (X releases a deleted account's) overwrites when one of its posts is fetched: the gone account
+    @river_desk ("River Desk", id 111) was shown as "Scam Bot" (id 222, its handle's holder now). Its name is now the
+    latest its own posts' answers gave (each post's record, as a fetch recorded it), renamed or not."""
+    from cache import Store
+    from tests.corpusdb import snowflake
+
+    gone, renamed, holder = snowflake(2021, 1), snowflake(2021, 2), snowflake(2024, 3)
+
+    def observe(store, post_id, status, name, author_id, at):
+        record = {"status": status, "author_handle": "river_desk", "author_name": name, "author_id": author_id}
+        store.record_observation(
+            {"platform": "twitter", "post_id": post_id, "url": f"https://twitter.com/river_desk/status/{post_id}",
+             "status": status, "method": "syndication", "author_handle": "river_desk", "author_name": name,
+             "author_id": author_id, "record": record},
+            [{"method": "syndication", "status": status, "reason": None, "fetch_id": None,
+              "record": json.dumps(record), "observed_at": at}], observed_at=at)
+
+    def embed(post_id, ordinal):
+        return {"platform": "twitter", "kind": "post", "url": f"https://twitter.com/river_desk/status/{post_id}",
+                "post_id": post_id, "author_handle": "river_desk", "author_name": None, "span": [ordinal, ordinal + 1],
+                "media_links": [], "links": [], "also_at": [], "detector": "html-link"}
+
+    with Store(tmp_path / "c.db") as store:
+        store.record_article({"sha256": "b" * 64, "kind": "html", "encoding": "utf-8", "encoding_detected": 0,
+                              "bytes": 100}, [embed(gone, 0), embed(renamed, 1)], [],
+                             source="b.html", tool_version="test")
+        observe(store, gone, "available", "Zeta Desk", "111", "2026-01-01T10:00:00.000000Z")   # its old name
+        observe(store, renamed, "available", "River Desk", "111", "2026-01-02T10:00:00.000000Z")   # renamed since
+        for post_id in (gone, renamed):
+            observe(store, post_id, "deleted", None, None, "2026-01-03T10:00:00.000000Z")
+        observe(store, holder, "available", "Scam Bot", "222", "2026-02-01T10:00:00.000000Z")   # the handle's new holder
+        [row] = store.db.query("SELECT handle, name FROM gone_accounts_most_cited")
+    assert (row["handle"], row["name"]) == ("river_desk", "River Desk")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cache import Store
@@ -101,6 +103,35 @@ def test_identity33_a_save_queued_before_v44_is_known_by_the_x_post_its_url_name
 def test_credits_by_organization_fold_case_and_spaces(store: Store) -> None:
     got = [(r["organization"], r["credits"], r["articles"], r["creators"]) for r in rows(store, "credits_by_organization")]
     assert got == [("Reuters", 3, 2, 2), ("(none named)", 1, 1, 1)]
+
+
+def test_wire_agencies_are_one_row_across_scripts_their_names_kept_as_written(store: Store) -> None:
+    """"رويترز" and "Reuters", "وكالة الأنباء الفرنسية" and "AFP" were counted apart, so a six-language audit could not
+    total per agency (newuser35b #10). The main wire agencies have a key across scripts, beside the names as
+    written (never replacing them); any other organisation is grouped as before."""
+    from tests.corpusdb import article, credit
+
+    article(store, "ar.html", [], [credit("صورة: أحمد علي/رويترز", "رويترز", "أحمد علي", 0),
+                                   credit("الصورة: وكالة الأنباء الفرنسية", "وكالة الأنباء الفرنسية", None, 1)])
+    article(store, "fa.html", [], [credit("عکس: علی رضایی/ایرنا", "ایرنا", "علی رضایی", 0),
+                                   credit("Foto: AFP", " AFP", None, 1), credit("Foto: Riverton Lokal", "Riverton Lokal",
+                                                                                None, 2)])
+    got = {r["agency"] or r["organization"]: (r["organization"], sorted(json.loads(r["names_as_written"])),
+                                             r["credits"], r["articles"])
+           for r in rows(store, "credits_by_organization")}
+    assert got["Reuters"] == ("Reuters", ["Reuters", "reuters", "رويترز"], 4, 3)
+    assert got["AFP"] == ("AFP", ["AFP", "وكالة الأنباء الفرنسية"], 2, 2)
+    assert got["IRNA"] == ("ایرنا", ["ایرنا"], 1, 1)
+    assert got["Riverton Lokal"] == ("Riverton Lokal", ["Riverton Lokal"], 1, 1)
+    assert [r["agency"] for r in rows(store, "credits_by_organization") if r["organization"] == "Riverton Lokal"] == [None]
+
+
+def test_article_credits_gives_each_credit_with_its_articles_source(store: Store) -> None:
+    """`cache export credits` had `article_id` but not where the article was read: a join was needed to get one row
+    per credit with its page (newuser35b #10). `article_credits` has the source and the agency key."""
+    got = [(r["article"], r["raw"], r["organization"], r["agency"]) for r in rows(store, "article_credits")]
+    assert got == [("feed.jsonl:1", "Photo: Reuters", "Reuters", "Reuters"), ("feed.jsonl:1", "(Reuters)", "Reuters", "Reuters"),
+                   ("crawl.warc.gz#512", "REUTERS photo", "reuters ", "Reuters"), ("folder/c.html", "Photo by Cy", None, None)]
 
 
 def test_full_text_search_on_posts_and_embeds_follows_updates(store: Store) -> None:

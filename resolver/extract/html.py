@@ -1315,7 +1315,8 @@ SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) 
                   for host, cores in SHAPE_CORES.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
-PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN)
+PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN,
+                html_credits.META_ALT_NEEDLE)
 CASELESS_NEEDLES = html_credits.CREDIT_ATTRS   # an attribute's name, in any ASCII case (#11)
 # What the page may write that a selection needs: a selector no element can match is not asked (#14).
 PAGE_WORDS = words_of(STRUCTURE_PARTS, FACEBOOK_PARTS, TIMELINE_PARTS, html_credits.BROAD_CANDIDATE_PARTS,

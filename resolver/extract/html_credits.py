@@ -144,6 +144,8 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks, needles)
+    if needles.within(META_ALT_NEEDLE, smap.start, smap.end):   # on 20 of 146 corpus pages
+        found += _meta_alt_credits(tree, smap)
     if shown is not None:
         shown.add_tree(tree, related, walks.jsonld)
     if anchors is not None and anchors[1]:
@@ -350,27 +352,34 @@ def _same_photo(a: str, b: str, *, whole: bool = True) -> bool:
     return whole and a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
 
 
+def same_photo(a: str, b: str) -> bool:
+    """Are two image addresses, each given whole, one photo (`_same_photo`)?"""
+    return _same_photo(a, b)
+
+
 def one_per_image(credits: list[Credit]) -> list[Credit]:
     """One credit per photo across the passes (#11): credits naming the same people for the same image, sizes aside
-    (an image's alt and title, its alt and its caption), are one, the first kept, the others' places in `also_at`.
-    Credits tied to no image are left as they are: nothing says which photo they are of."""
-    kept: list[Credit] = []
+    (an image's alt and title, its alt and its caption), are one, the first kept, the others' places in `also_at`;
+    one the page shows is kept before one in its head's og:image:alt (`META_ALTS`), whichever comes first. Credits
+    tied to no image are left as they are: nothing says which photo they are of. In the order given."""
+    kept: list[tuple[int, Credit]] = []   # (place in `credits`, credit)
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits tied to an image, by their names
-    for credit in credits:
+    for at in sorted(range(len(credits)), key=lambda i: credits[i].form in META_ALTS):   # stable: shown ones first
+        credit = credits[at]
         names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         if credit.image is None or names == (None, None):
-            kept.append(credit)
+            kept.append((at, credit))
             continue
         for i in named.get(names, []):
-            first = kept[i]
+            place, first = kept[i]
             if _same_photo(credit.image, first.image or "", whole=False):   # the credits of every pass: not all whole
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
-                kept[i] = replace(first, also_at=tuple(sorted(places)))
+                kept[i] = (place, replace(first, also_at=tuple(sorted(places))))
                 break
         else:
             named.setdefault(names, []).append(len(kept))
-            kept.append(credit)
-    return kept
+            kept.append((at, credit))
+    return [credit for _, credit in sorted(kept, key=lambda pair: pair[0])]
 
 
 def _photo_of(a: Any, b: Any, walks: _Walks) -> str | None:
@@ -850,6 +859,45 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
             continue
         read_tags.add(tag_start)
         found.extend(_tag_credits(smap.page, tag_start, _start_tag_end(smap.page, tag_start), in_blocks=None, taken=taken))
+    return found
+
+
+# The page's share image and its alt text, in its head (Open Graph, X cards): `og:image:alt` describes the
+# `og:image` written before it (Open Graph's arrays: each structured property follows its image), `twitter:image:alt`
+# the `twitter:image`. Its alt ends in a credit as an <img alt> does (newuser35b #6: a page whose only credit was
+# there gave none). The other one's image when the page names only one.
+META_ALTS = {"og:image:alt": ("og:image", "og:image:url", "og:image:secure_url"), "twitter:image:alt": ("twitter:image",
+                                                                                                      "twitter:image:src")}
+META_ALT_NEEDLE = "image:alt"   # one of the page's needles (`needles.Needles`), found in the same pass as the others
+META_IMAGES = frozenset(name for names in META_ALTS.values() for name in names)
+
+
+def _meta_alt_credits(tree: Any, smap: SourceMap) -> list[Credit]:
+    """Credits ending the page's og:image:alt and twitter:image:alt, read as a caption attribute's (`_tag_credits`),
+    each tied to its share image, its span the <meta> tag's."""
+    page, head = smap.page, tree.head
+    if head is None:
+        return []
+    images: dict[str, str] = {}   # the latest image each kind of meta named
+    alts: list[tuple[Any, str, str]] = []   # (meta, its alt's name, the image named before it)
+    for el in select(head, "meta[content]"):
+        name = ascii_lower((el.attributes.get("property") or el.attributes.get("name") or "").strip())
+        content = (el.attributes.get("content") or "").strip()
+        kind = name.split(":")[0]
+        if name in META_IMAGES and content and not content.startswith("data:"):
+            if name in ("og:image", "twitter:image") or kind not in images:   # og:image:url is og:image's own address
+                images[kind] = content
+        elif name in META_ALTS and content and (PROSE_HINT_RE.search(content) or _ends_in_sentence_credit({"alt": content})):
+            alts.append((el, name, images.get(kind, "")))
+    found: list[Credit] = []
+    for el, name, image in alts:
+        start = smap.start_of(el)
+        if not smap.start <= start < smap.end:
+            continue
+        image = image or images.get("twitter" if name.startswith("og") else "og", "")
+        span = (start, _start_tag_end(page, start))
+        found += [replace(c, span=span, form=name) for c in credit_patterns.find_credits(
+            el.attributes.get("content") or "", source="attribute", image=image or None, caption=True)]
     return found
 
 

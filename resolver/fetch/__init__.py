@@ -458,8 +458,11 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    views = [(at, answers, _merged(shown, [r for _, r in answers]))
-             for at, answers in sorted(runs, key=lambda run: run[0] or "")]
+    from resolver.fetch.reparse import run_order_at
+
+    # oldest first, each run by its answers that said its view's status, as a write takes the view (review35r6)
+    views = sorted(((at, answers, _merged(shown, [r for _, r in answers])) for at, answers in runs),
+                   key=lambda view: run_order_at(*view))
     merged = current_view([view for _, _, view in views])   # undated records sort before (older than) any dated one
     at, answers = next((at, answers) for at, answers, view in views if view is merged)
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),

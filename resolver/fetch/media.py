@@ -26,6 +26,8 @@ THUMBNAIL = (512, 512)              # what the perceptual hash is computed from 
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
          (b"GIF89a", "image/gif"), (b"RIFF", "image/webp"), (b"\x00\x00\x00", "video/mp4"))
 IPTC_FIELDS = {(2, 80): "byline", (2, 110): "credit_line", (2, 115): "source", (2, 116): "copyright"}
+IPTC_CHARSET = (1, 90)                                  # CodedCharacterSet: ISO 2022 escape sequences
+IPTC_UTF8 = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")       # the ones that say UTF-8 (IPTC IIM 4.2, 1:90)
 EXIF_ARTIST, EXIF_COPYRIGHT = 0x013B, 0x8298
 
 
@@ -113,8 +115,11 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
     exif = image.getexif()
     for tag, name in ((EXIF_ARTIST, "artist"), (EXIF_COPYRIGHT, "copyright")):
         value = exif.get(tag)
+        if isinstance(value, str):
+            # Pillow decodes an ASCII-type tag as Latin-1; exiftool and most tools now write UTF-8 there (#10)
+            value = value.encode("latin-1", "replace")
         if isinstance(value, bytes):
-            value = value.decode("utf-8", "replace")
+            value = _decode_text(value)
         if value and str(value).strip("\x00 "):
             found[name] = str(value).strip("\x00 ")
     try:
@@ -123,14 +128,29 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
         iptc = IptcImagePlugin.getiptcinfo(image) or {}
     except (OSError, SyntaxError, ValueError, IndexError):
         iptc = {}
+    charset = iptc.get(IPTC_CHARSET)
+    utf8 = isinstance(charset, bytes) and any(marker in charset for marker in IPTC_UTF8)
+    legacy = ("cp1252",) if charset and not utf8 else ("utf-8", "cp1252")   # a set that is not UTF-8 is honoured
     for key, name in IPTC_FIELDS.items():
         value = iptc.get(key)
         if isinstance(value, list):
             value = b"; ".join(value)
         if value:
-            found.setdefault(name, value.decode("utf-8", "replace").strip())
+            found.setdefault(name, (value.decode("utf-8", "replace") if utf8 else _decode_text(value, legacy)).strip())
     found.update({k: v for k, v in _xmp_credits(image, found_warnings).items() if k not in found})
     return found
+
+
+def _decode_text(data: bytes, encodings: tuple[str, ...] = ("utf-8", "cp1252")) -> str:
+    """Text of a metadata field whose bytes name no character set (EXIF ASCII tags, IPTC without 1:90): UTF-8 when
+    the bytes are valid UTF-8 (Latin-1 words almost never are), else Windows-1252, the usual legacy one, else
+    Latin-1, which reads any byte. Never U+FFFD: a name with a replaced letter looks like a different name."""
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
 
 
 def _xmp_credits(image: Any, found_warnings: list[str]) -> dict[str, str]:

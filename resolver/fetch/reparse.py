@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cache.store import runs_of, trusted_time
+from cache.store import runs_of, trusted_time, view_answered_at
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, Version, current_view, merge, observation_status, record_from_json
@@ -60,12 +60,22 @@ def _version_again(version: Version, post: PostRecord, store: Store) -> Version:
     return xapi.version_of(version.post_id, record, None, version.fetch_id, of=post)
 
 
+def run_order_at(at: str | None, run: list[tuple[dict[str, Any], PostRecord]], view: PostRecord) -> str:
+    """Where one run (its answers as (observation, record), `at` their latest time) whose merged view is `view` goes
+    among a post's runs, oldest first: by its answers that said the view's status, as a write takes a post's view
+    (`view_answered_at`; review35r6: by its latest answer of any source, a run's "deleted" of T1 beside oEmbed's "not
+    found" of T2 outranked a run's "available" of T1.5). "" (oldest) for none dated, or one dated after now."""
+    return trusted_time(view_answered_at(view.status, ((record.method, observation_status(record),
+                                                        observation["observed_at"]) for observation, record in run),
+                                         at)) or ""
+
+
 def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     count = posts = 0
     for post in store.all_post_rows():
         # Each run's answers (the observations one write recorded: runs_of), in order
-        answers: list[tuple[dict[str, Any], PostRecord]] = []
+        answers: list[tuple[dict[str, Any], tuple[dict[str, Any], PostRecord]]] = []
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:
@@ -74,13 +84,15 @@ def reparse_all(store: Store) -> tuple[int, int]:
             count += 1
             if record.method == wayback.METHOD:
                 continue   # what an archived copy says never becomes the post's current view (#9)
-            answers.append((observation, record))
+            answers.append((observation, (observation, record)))
         if runs := runs_of(answers):
             # oldest first by when the source answered, not by when it was recorded: a WARC replayed into the cache
             # records an older answer after newer ones (review31r3); an undated one is older than any dated one, and
-            # so is one dated after now (review32r3: a WARC from a clock that ran ahead)
-            merged = current_view([merge(records) for _, records in sorted(
-                runs, key=lambda r: trusted_time(r[0]) or "")])
+            # so is one dated after now (review32r3: a WARC from a clock that ran ahead). Each run by its answers that
+            # said its view's status, as a write takes the view (`run_order_at`, review35r6)
+            merged = current_view([view for _, view in sorted(
+                ((run_order_at(at, run, view), view) for at, run in runs
+                 for view in [merge([record for _, record in run])]), key=lambda r: r[0])])
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})

@@ -1,0 +1,42 @@
+"""The main wire agencies' names across scripts, for the research views (newuser35b #10): "رويترز" and "Reuters",
+"وكالة الأنباء الفرنسية" and "AFP" are one agency, so an audit of pages in six languages can total per agency.
+
+A key is shown beside the organisation as the credit writes it, never instead of it. Only a whole organisation name
+matches (case folded for ASCII letters, spaces trimmed): "Handout via Reuters" or "IRANIAN PRESIDENCY / AFP" names
+more than the agency, and is left as it is. The list is written into the views' SQL by a migration (a new cache is
+made from schema.sql, so no table of rows could carry it; the helper view `agency_names`, over VALUES, shows it in
+datasette): a change here needs a migration that rebuilds that view.
+"""
+
+from __future__ import annotations
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("reuters", "thomson reuters", "رويترز", "رويتر", "رویترز", "רויטרס", "рейтер", "рейтерс", "ロイター",
+                "路透社", "路透", "로이터"),
+    "AFP": ("afp", "agence france-presse", "agence france presse", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس",
+            "وكالة الأنباء الفرنسية", "وكالة الصحافة الفرنسية", "خبرگزاری فرانسه", "франс пресс", "法新社"),
+    "AP": ("ap", "associated press", "the associated press", "أسوشيتد برس", "أسوشييتد برس", "أ ب", "آسوشیتدپرس",
+           "آسوشیتد پرس", "美联社", "ассошиэйтед пресс"),
+    "dpa": ("dpa", "deutsche presse-agentur", "د ب أ", "د.ب.أ", "وكالة الأنباء الألمانية"),
+    "EFE": ("efe", "agencia efe", "إفي", "إيفي", "وكالة إفي"),
+    "ANSA": ("ansa", "أنسا"),
+    "Xinhua": ("xinhua", "新华社", "新華社", "شينخوا", "وكالة أنباء شينخوا", "синьхуа", "신화"),
+    "Anadolu": ("anadolu", "anadolu agency", "anadolu ajansı", "anadolu ajansi", "aa", "الأناضول", "وكالة الأناضول"),
+    "IRNA": ("irna", "ایرنا", "إرنا", "ارنا", "خبرگزاری جمهوری اسلامی"),
+    "ISNA": ("isna", "ایسنا", "إسنا", "خبرگزاری دانشجویان ایران"),
+    "WAFA": ("wafa", "وفا", "وكالة وفا", "وكالة الأنباء الفلسطينية"),
+    "MENA": ("mena", "أ ش أ", "أ.ش.أ", "وكالة أنباء الشرق الأوسط"),
+    "Getty Images": ("getty images", "getty", "غيتي", "غيتي إيميجز", "جيتي", "جيتي إيمجز", "گتی ایمجز", "ゲッティ",
+                     "ゲッティイメージズ", "גטי אימג'ס"),
+    "EPA": ("epa", "epa-efe", "european pressphoto agency", "إ ب أ", "وكالة الصحافة الأوروبية"),
+}
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def agency_names_sql() -> str:
+    """The view `agency_names`: each folded name (name) and its agency key (agency), one row per name."""
+    rows = ",\n    ".join(f"({_quoted(name)}, {_quoted(agency)})" for agency, names in AGENCIES.items() for name in names)
+    return f"SELECT column1 AS name, column2 AS agency FROM (VALUES\n    {rows})"
