@@ -975,8 +975,11 @@ def _page_copy(live: FetchOutcome | None, session: Session) -> dict[str, Any]:
                                          None if live.answered_at_unknown else live.fetched_at,
                                          live.answered_at_unknown)}
     warc = (live.warc_file, live.warc_offset) if live.warc_file and live.warc_offset is not None else None
+    # A copy kept is an earlier run's; one this run took for another article is this run's copy (newuser35 F7: it was
+    # said "kept: taken … by an earlier run", and "--refresh takes it again", which a --refresh run does not)
+    earlier = live.via == KEPT and live.fetched_at < session.started_at
     return {"live_status": live.status, "warc": warc, "live_url": live.url,
-            "live_kept": live.fetched_at if live.via == KEPT else None}
+            "live_kept": live.fetched_at if earlier else None}
 
 
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
@@ -996,7 +999,13 @@ async def live_copy(url: str, session: Session) -> FetchOutcome:
     twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6).
     Its fetch rows are written as they come, alone: a live copy is no fact stored elsewhere, its rows (pointing at
     its WARC records) are all the record of it. A copy the run's WARC already holds from within the cache TTL is
-    kept rather than taken again (`kept_copy`; its outcome's `via` is KEPT)."""
+    kept rather than taken again (`kept_copy`; its outcome's `via` is KEPT). One copy of a URL is taken at a time
+    in a run: articles archived at once that name it wait for the one under way and are given it (newuser35 F7:
+    each passed the check before the other's copy was written, and the WARC got two copies milliseconds apart)."""
+    return await session.in_flight.once((LIVE, url), partial(_take_copy, url, session))
+
+
+async def _take_copy(url: str, session: Session) -> FetchOutcome:
     kept = kept_copy(url, session)
     if kept is not None:
         return kept

@@ -1154,13 +1154,16 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
 @click.option("--reparse", is_flag=True,
               help="Re-derive every cached post record from the raw answers kept in the cache; no request is made.")
+@click.option("--warc", "warc_file", type=PathType(dir_okay=False), callback=_output_in_a_folder, metavar="FILE",
+              help="The WARC file to append every answer of the run to (as scan's --warc): a --refresh or "
+                   "--all-methods observation goes into the exhibit's WARC beside the rest.")
 @db_option
 @network_options
 @captures_option
 @click.pass_context
 def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
           all_methods: bool, no_media: bool, download_video: bool, keep_media: bool, reparse: bool,
-          **network: Any) -> None:
+          warc_file: Path | None, **network: Any) -> None:
     """Fetch the posts TARGETS point at and record what they are now: status, author, text, date, media.
 
     TARGET is a post URL, a short link (resolved first), or an article file, directory or - (then every embed in
@@ -1171,6 +1174,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     Examples:
       embed-resolver fetch https://twitter.com/jack/status/20
       embed-resolver fetch --json story.html
+      embed-resolver fetch --refresh --warc exhibit.warc.gz https://twitter.com/jack/status/20
       embed-resolver fetch --reparse
     """
     from resolver import fetch as fetching
@@ -1179,6 +1183,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     mode = _mode(offline=offline, refresh=refresh)
     if not (targets or reparse):
         raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
+    if reparse and warc_file:   # --reparse asks nothing: a WARC would get no answer (and its file a warcinfo alone)
+        raise click.UsageError("--warc goes with fetching TARGETS, not with --reparse (which makes no request)")
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
     if reparse:
@@ -1203,13 +1209,23 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         _say_failure(failure)
         unread.append(failure)
 
+    warc = _open_warc(settings, warc_file) if warc_file else None
+    leave_out: tuple[str, ...] = ()
+    if warc is not None:   # appended to as it is read, its own records would come back as articles
+        from resolver.inputs import InputSpec
+
+        articles = tuple(target for target in targets if _url_of(target) is None)
+        leave_out = _without_output(InputSpec(files=articles), warc.path,
+                                    what="the WARC this run writes (--warc)").leave_out
+
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip, no_post=no_post, used=used, origins=origins)
+                                             on_failure=skip, no_post=no_post, used=used, origins=origins,
+                                             leave_out=leave_out)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
-    session = _session(settings, store=store, mode=mode)
+    session = _session(settings, store=store, mode=mode, warc=warc)
     with user_errors():
         posts = session.run(job)
     from resolver.article import printable

@@ -15,7 +15,8 @@ class FetchOptions:
     keep_media_dir: Path | None = None
     archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
     cached: bool = True              # answer from the cache within the TTL; `archive` asks the sources, so its
-    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6)
+    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6): False takes only
+    #                                  what this run asked (newuser35 F7: each article asked its posts again)
 
 
 @dataclass(frozen=True)

@@ -1909,11 +1909,12 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
 
-def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *,
-                 max_bytes: int = InputSpec.max_bytes) -> Iterator[Item | str]:
+def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: int = InputSpec.max_bytes,
+                 leave_out: tuple[str, ...] = ()) -> Iterator[Item | str]:
     """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
     URL, as the URL. A name that is neither is an item with its problem, known before anything is read or fetched:
-    the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all)."""
+    the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all).
+    `leave_out`: real paths the run writes (`fetch --warc`), not read when a folder holds them."""
     checked: list[Named | Item] = []
     for target in targets:
         try:
@@ -1928,14 +1929,15 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *,
             yield named.url
             continue
         # an empty folder: an item that failed
-        yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes), stdin=stdin)
+        yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes, leave_out=leave_out), stdin=stdin)
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
                         no_post: list[Resolution] | None = None, used: list[str] | None = None,
-                        origins: list[tuple[str, int | None]] | None = None) -> list[Target]:
+                        origins: list[tuple[str, int | None]] | None = None,
+                        leave_out: tuple[str, ...] = ()) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), with the
     targets it came from (the articles holding it, or itself when named), so the caller can say so and exit
@@ -1946,7 +1948,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     vanished without a word). Each article read and each URL named is added to `used` (when given): a run with
     neither had only empty or skipped files. `origins` (when given) gets, for each target returned, where it came
     from: (the article's source, the embed's index), or (the URL named, None); a post several embeds lead to is
-    returned for each (newuser30 #7: `fetch --json` could not say which article a post was from)."""
+    returned for each (newuser30 #7: `fetch --json` could not say which article a post was from). `leave_out`: as
+    named_inputs'."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
@@ -1954,7 +1957,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     came_from: list[tuple[str, int | None]] = origins if origins is not None else []
     links: dict[str, list[tuple[str, int | None]]] = {}   # each link, with the targets (and embeds) it came from
     named_links: set[str] = set()
-    for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes)):
+    for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes,
+                                           leave_out=leave_out)):
         if isinstance(named, Item):
             try:
                 scanned = scan_article(load(named).article, store=session.store,

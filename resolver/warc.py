@@ -3,7 +3,8 @@
 Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
 contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
-are. Secrets (Authorization, cookies, API keys) are never written.
+are. Secrets (Authorization, cookies, API keys) are never written: a request's credential header is written by name
+with its value REDACTED, and its record says so (REDACTED_HEADER); a response's is left out.
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
 syndication URL whatever its token). Of several records answering one request the one with the latest WARC-Date
@@ -30,9 +31,13 @@ from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 # On a response record whose payload is not byte for byte the one received: "body", a configured secret the server
-# sent back was redacted out of it (#11). WARC 1.1 lets a writer add named fields of its own (readers ignore those
+# sent back was redacted out of it (#11). On a request record: the credential headers sent ("authorization"), each
+# written with its value REDACTED (newuser35 F9b). WARC 1.1 lets a writer add named fields of its own (readers ignore those
 # they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
 REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
+
+WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
+WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 
@@ -100,10 +105,13 @@ class WarcWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         new = not self.path.exists() or self.path.stat().st_size == 0
         self._file = open(self.path, "ab")
-        self._writer = WARCWriter(self._file, gzip=True)
+        # WARC/1.1 records, as the warcinfo's `format` says: a WARC-Date here has the fraction of a second its fetch
+        # began at, which 1.1 allows and 1.0 (seconds only) does not (newuser35 F9a: every record was headed
+        # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
+        self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
         if new:
-            info = self._writer.create_warcinfo_record(self.path.name, {"software": software, "format": "WARC File Format 1.1"})
+            info = self._writer.create_warcinfo_record(self.path.name, {"software": software, "format": WARC_FORMAT})
             self._writer.write_record(info)
             self._file.flush()
 
@@ -111,8 +119,8 @@ class WarcWriter:
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
                        redacted: bool = False) -> tuple[str, int, str]:
-        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). Credential headers are
-        left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
+        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). A
+        request's credential headers are written REDACTED and named in REDACTED_HEADER, a response's left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
         `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
         from warcio.statusandheaders import StatusAndHeaders
@@ -122,7 +130,10 @@ class WarcWriter:
         url, contacted_url = redactor.url(url), redactor.url(contacted_url)
         split = urlsplit(url)
         target = (split.path or "/") + (f"?{split.query}" if split.query else "")
-        request_lines = redactor.headers([(k, v) for k, v in request_headers.items() if k.lower() not in SECRET_HEADERS])
+        # A credential header sent is kept by name with its value REDACTED, and the record names it (REDACTED_HEADER):
+        # removed, it read as a request made without credentials (newuser35 F9b). Its value is never written.
+        request_lines = redactor.headers(list(request_headers.items()))
+        credentials = sorted({k.lower() for k in request_headers if k.lower() in SECRET_HEADERS})
         if not any(k.lower() == "host" for k, _ in request_lines):
             request_lines.insert(0, ("Host", split.netloc))
         response_lines = redactor.headers([(k, v) for k, v in response_headers
@@ -139,6 +150,8 @@ class WarcWriter:
                 url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+            if credentials:
+                request.rec_headers.add_header(REDACTED_HEADER, ", ".join(credentials))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
             if redacted:

@@ -189,7 +189,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     done = on_done or (lambda: None)
     for target in unique:
         media_row = _media_lookup(session.store)
-        cached = _from_cache(target, session, media_row) if options.cached else None
+        cached = _from_cache(target, session, media_row, this_run=not options.cached)
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             media, media_cached = await _analyse_media(cached.record, session, options, cached.post_row)
@@ -375,15 +375,18 @@ def _settled(records: list[PostRecord]) -> bool:
     return any(r.status in DEFINITIVE for r in records)
 
 
-def _from_cache(target: Target, session: Session,
-                media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
+def _from_cache(target: Target, session: Session, media_row: Callable[[str], dict[str, Any] | None] | None = None,
+                *, this_run: bool = False) -> FetchedPost | None:
     """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
     failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
     reason is (a 400 is kept for `error_ttl` days), and so is a gone post whose archive lookup failed (a site
     blocked from the archive aside); offline it is what was last known. A post kept as not known with no request behind it (an earlier version kept "needs an
-    access token" so) is said again from scratch, online or offline: with a token set now, it is asked."""
+    access token" so) is said again from scratch, online or offline: with a token set now, it is asked.
+    `this_run` (`archive`, which asks the sources afresh): only a post this run asked, its answer this run's (or
+    its failure, this run's answer); offline, none. Before, each article's step asked its posts again, and read a
+    gone post's captures again: an `archive` run's WARC held them once per article (newuser35 F7)."""
     store = session.store
-    if store is None:
+    if store is None or this_run and session.offline:
         return None   # under --refresh, `cached_since` takes only what this run got
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     set_aside = None
@@ -396,10 +399,12 @@ def _from_cache(target: Target, session: Session,
             row, archived = other, other_archived
     if row is not None and session.replay is not None:
         row = _replayed_view(row, target, session)
-    if row is None:
+    if row is None or this_run and (row["last_observed_at"] or "") < session.started_at:
         return None
     since = session.cached_since()
     failed = _failed_since_view(target, row, store, session)
+    if this_run and failed is None and (row["view_observed_at"] or "") < session.started_at:
+        return None   # this run's answer said less than the view an earlier run got (a "not known"): asked again
     # The view's age is its answer's (Store.post_row_counting), not the last observation's: a failed ask moves that
     # and keeps the view (review32r5 #4: a years-old status read as fresh for a TTL after a 503).
     if failed is None and since is not None and not since <= (row["view_observed_at"] or "") <= utc_now():

@@ -1,0 +1,248 @@
+"""The WARC of a court exhibit (#4, #5; newuser35 F5, F7, F9): `fetch --warc` puts a re-observation of a post in it,
+every record is headed as the warcinfo says the file is, an authenticated request says its credentials were taken
+out (never what they were), and one run takes one live copy of a page however many articles name it. Run against
+the loopback 'internet' (tests/fakenet.py); the WARCs are read back with warcio."""
+
+import gzip
+import hashlib
+import json
+import threading
+import time
+
+from warcio.archiveiterator import ArchiveIterator
+
+from cache import Store
+from resolver.warc import check
+from tests import xfixtures as fx
+from tests.cliworld import World
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+INSTAGRAM = "https://www.instagram.com/p/CxAbC123dEf/"
+META_TOKEN = "FAKEmetaTOKEN35q"   # fictional, only ever in this test's environment
+INSTAGRAM_OEMBED = {"version": "1.0", "author_name": "riverton.council", "provider_name": "Instagram",
+                    "provider_url": "https://www.instagram.com/", "type": "rich", "width": 658,
+                    "html": '<blockquote class="instagram-media">The bridge</blockquote>'}
+
+
+def records(path):
+    """(type, WARC headers, HTTP headers) of every record, digests checked."""
+    out = []
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            record.content_stream().read()
+            out.append((record.rec_type, record.rec_headers, record.http_headers))
+    return out
+
+
+def serve_post(fakenet, *answers):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: list(answers)}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    serve_media(fakenet)
+
+
+# F9 (a)
+
+def test_every_record_is_headed_with_the_version_its_warcinfo_names_and_its_fractional_dates_allow(fakenet,
+                                                                                                   tmp_path):
+    """The warcinfo record said "format: WARC File Format 1.1" while every record, warcinfo included, was headed
+    WARC/1.0 (newuser35 F9a). WARC/1.1 it is: the WARC-Date of each exchange carries the fraction of a second its
+    fetch began at, which WARC 1.1 allows and 1.0 (seconds only) does not; warcio writes and reads 1.1."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "run.warc.gz"
+    source = tmp_path / "article.txt"
+    source.write_text(f"The bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    done = world("scan", "--fetch", "--warc", str(warc), str(source))
+    assert done.exit_code == 0, done.output
+    found = records(warc)
+    assert {headers.protocol for _, headers, _ in found} == {"WARC/1.1"}
+    [info] = [headers for kind, headers, _ in found if kind == "warcinfo"]
+    with open(warc, "rb") as stream:
+        body = next(iter(ArchiveIterator(stream))).content_stream().read().decode()
+    assert "format: WARC File Format 1.1" in body and info.get_header("WARC-Filename") == "run.warc.gz"
+    dates = [headers.get_header("WARC-Date") for kind, headers, _ in found if kind == "response"]
+    assert dates and all("." in date and date.endswith("Z") for date in dates)
+    assert check(warc)[0]
+    # a WARC/1.1 file is replayed as any other
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    replayed = again("--replay", str(warc), "fetch", "--json", POST)
+    assert replayed.exit_code == 0, replayed.output
+    assert json.loads(replayed.stdout.splitlines()[0])["status"] == "available"
+
+
+# F9 (b)
+
+def test_an_authenticated_requests_record_names_the_header_taken_out_and_never_holds_the_token(fakenet, tmp_path):
+    """The request record of an authenticated call (Meta's Graph API, `Authorization: Bearer …` sent) had the
+    header removed and no marker, so it read as if the request had gone without credentials (newuser35 F9b). Now
+    the header is kept with its value REDACTED and the record carries WARC-Embed-Resolver-Redacted: authorization;
+    the token itself is in no byte of the file. A request without credentials is marked nowhere."""
+    sent = []
+
+    def oembed(request):
+        sent.append(request.headers.get("Authorization"))
+        return json_page(INSTAGRAM_OEMBED)(request)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", oembed)
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "run.warc.gz"
+    done = world("fetch", "--no-media", "--warc", str(warc), INSTAGRAM, POST, env={"META_ACCESS_TOKEN": META_TOKEN})
+    assert done.exit_code == 0, done.output
+    assert sent == [f"Bearer {META_TOKEN}"]   # the credentials were sent
+    requests = {headers.get_header("WARC-Target-URI").split("?")[0]: (headers, http)
+                for kind, headers, http in records(warc) if kind == "request"}
+    headers, http = requests["https://graph.facebook.com/v16.0/instagram_oembed"]
+    assert http.get_header("Authorization") == "REDACTED"
+    assert headers.get_header("WARC-Embed-Resolver-Redacted") == "authorization"
+    syndication = requests["https://cdn.syndication.twimg.com/tweet-result"]
+    assert syndication[0].get_header("WARC-Embed-Resolver-Redacted") is None
+    assert syndication[1].get_header("Authorization") is None
+    raw = warc.read_bytes()
+    assert META_TOKEN.encode() not in gzip.decompress(raw) and META_TOKEN.encode() not in raw
+    assert check(warc)[0]
+
+
+# F5
+
+def test_fetch_refresh_with_warc_appends_the_new_observation_to_the_exhibits_warc(fakenet, tmp_path):
+    """`fetch` had no --warc: a `fetch --refresh` that found a post deleted put that fact in no WARC, though every
+    other fact of the exhibit had its record (newuser35 F5). `fetch --warc FILE` appends every live answer to FILE
+    with the writer scan's --warc uses: a second run goes on in the same file (one warcinfo), and the fetch log's
+    warc_file and warc_offset of each observation point at its response record."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "exhibit.warc.gz"
+    first = world("fetch", "--no-media", "--json", "--warc", str(warc), POST)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout.splitlines()[0])["status"] == "available"
+    size = warc.stat().st_size
+    later = world("fetch", "--no-media", "--refresh", "--json", "--warc", str(warc), POST)
+    assert later.exit_code == 0, later.output
+    assert json.loads(later.stdout.splitlines()[0])["status"] == "deleted"
+    assert warc.stat().st_size > size
+    found = records(warc)
+    assert [kind for kind, _, _ in found].count("warcinfo") == 1
+    rows = [row for row in Store(world.db).db.query(
+        "SELECT url, status, warc_file, warc_offset, body_sha256 FROM fetches WHERE url LIKE '%/tweet-result%' ORDER BY id")]
+    assert len(rows) == 2 and all(row["warc_file"] == str(warc) for row in rows)
+    with open(warc, "rb") as stream:
+        for row in rows:
+            stream.seek(row["warc_offset"])
+            record = next(iter(ArchiveIterator(stream)))
+            assert record.rec_type == "response"
+            assert record.rec_headers.get_header("WARC-Target-URI") == row["url"]
+            assert hashlib.sha256(record.content_stream().read()).hexdigest() == row["body_sha256"]
+    assert check(warc)[0]
+
+
+def test_fetch_warc_inside_the_folder_fetched_from_is_no_article_of_it(fakenet, tmp_path):
+    """`fetch --warc corpus/exhibit.warc.gz corpus/`: the WARC the run writes is left out of the folder's articles (as
+    scan's is), not read back as one; named itself as a target, it is refused before anything is written."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(f"Story.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    warc = corpus / "exhibit.warc.gz"
+    done = world("fetch", "--no-media", "--json", "--warc", str(warc), str(corpus))
+    assert done.exit_code == 0, done.output
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(line["source"], line["status"]) for line in lines] == [(str(corpus / "story.txt"), "available")]
+    assert done.stderr == ""
+    size = warc.stat().st_size
+    refused = world("fetch", "--warc", str(warc), str(warc))
+    assert refused.exit_code == 2 and "is both an input and the WARC this run writes" in refused.output
+    assert warc.stat().st_size == size
+
+
+def test_fetch_warc_is_documented_and_refused_where_nothing_is_fetched(fakenet, tmp_path):
+    """`fetch --help` names --warc; with --reparse (no request made) it is a usage error, not a file left empty."""
+    world = World(fakenet, tmp_path)
+    shown = world("fetch", "--help")
+    assert "--warc FILE" in shown.output
+    refused = world("fetch", "--reparse", "--warc", str(tmp_path / "x.warc.gz"))
+    assert refused.exit_code == 2 and "--warc" in refused.output and not (tmp_path / "x.warc.gz").exists()
+
+
+# F7
+
+def test_one_archive_run_takes_one_live_copy_of_a_page_however_many_articles_name_it(fakenet, tmp_path):
+    """Articles archived at once each passed the "live copy already in this WARC" check before either copy was
+    written, and the WARC got two copies of the same post page milliseconds apart (newuser35 F7: 6 posts of 10).
+    The run now takes one copy per URL: the others wait for it and name the same record."""
+    arrived = threading.Semaphore(0)
+
+    def slow_page(request):   # the copies of several articles overlap, as they do under load
+        arrived.release()
+        time.sleep(0.4)
+        return page("<html>the post page</html>")(request)
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", slow_page)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"story{n}.txt").write_text(f"Story {n}.\n— Riverton Roads (@RivertonRoads) December 6, 2022 "
+                                              f"{POST}\n")
+    warc = tmp_path / "archive.warc.gz"
+    done = world("archive", "--json", "--warc", str(warc), str(corpus))
+    assert done.exit_code == 0, done.output
+    copies = [headers.get_header("WARC-Target-URI") for kind, headers, _ in records(warc) if kind == "response"
+              and headers.get_header("WARC-Target-URI").split("/")[2] in ("twitter.com", "x.com")]
+    assert sorted(copies) == [POST, f"https://x.com/RivertonRoads/status/{fx.POST_ID}"]
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    posts = [line for line in lines if line.get("url") == POST]
+    assert len(posts) == 4 and len({json.dumps(p["warc"]) for p in posts}) == 1 and posts[0]["warc"]
+    assert all(p["live_status"] == 200 for p in posts)
+
+
+def test_one_archive_run_asks_a_post_and_reads_its_captures_once_however_many_articles_name_it(fakenet, tmp_path):
+    """`archive` asks the sources afresh for the posts of each article (the WARC then holds what a replay reads),
+    and it asked them afresh for each article: a deleted post three stories embedded was asked of syndication three
+    times in one run, and each time its capture was read again, so the WARC held it three times (newuser35 F7:
+    captures fetched 2-3 times, 80 ms apart). Afresh is now as --refresh is: nothing from before the run, this run's
+    own answer reused, and the post's capture read once."""
+    from tests import waybacknet
+
+    gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    text = "The bridge is closed until further notice."
+    capture = waybacknet.Capture("20221206060000", gone, waybacknet.classic_page(
+        fx.GONE_ID, "RivertonRoads", "Riverton Roads", text))
+    waybacknet.serve(fakenet, [capture])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+    world = World(fakenet, tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(20):   # the post in the first story and the last two: work on each begins as another's ends
+        (corpus / f"story{n:02d}.txt").write_text(f"Story {n}.\n{text}\n— Riverton Roads (@RivertonRoads) December "
+                                                  f"6, 2022 {gone}\n" if n in (0, 18, 19) else f"Story {n}.\n")
+    warc = tmp_path / "archive.warc.gz"
+    done = world("archive", "--json", "--workers", "1", "--warc", str(warc), str(corpus))
+    assert done.exit_code == 0, done.output
+    asked = [path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com"]
+    read = [path for host, path in fakenet.hits if host == "web.archive.org" and "id_/" in path]
+    assert (len(asked), len(read)) == (1, 1)
+    responses = [headers.get_header("WARC-Target-URI") for kind, headers, _ in records(warc) if kind == "response"]
+    assert sum("id_/" in uri for uri in responses) == 1 and responses.count(gone) == 1
+    # The later stories' page copy is the one this run took: not "kept: taken … by an earlier run", as it was said
+    copies = [line for line in map(json.loads, done.stdout.splitlines()) if line.get("url") == gone]
+    assert len(copies) == 3 and len({json.dumps(c["warc"]) for c in copies}) == 1 and copies[0]["warc"]
+    assert [c["live_kept"] for c in copies] == [None] * 3
+    # a second run asks afresh, as before: the WARC holds the answers of each archive run; the page copy it keeps
+    # is the first run's, and said so
+    again = world("archive", "--json", "--warc", str(warc), str(corpus))
+    assert again.exit_code == 0, again.output
+    assert len([path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com"]) == 2
+    kept = [line for line in map(json.loads, again.stdout.splitlines()) if line.get("url") == gone]
+    assert len({c["live_kept"] for c in kept}) == 1 and kept[0]["live_kept"] is not None
+    table = world("archive", "--warc", str(warc), str(corpus))
+    assert table.stdout.count(f"(kept: taken {kept[0]['live_kept']} by an earlier run") == 3
