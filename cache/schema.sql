@@ -587,6 +587,22 @@ WHERE p.status IN ('deleted', 'suspended') AND e.id_doubt IS NULL AND e.article_
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
 ORDER BY articles DESC, embeds DESC, handle;
 
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, organization;
+
+CREATE VIEW "article_credits" AS SELECT c.id AS credit_id, c.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
+       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
+       c.split_confidence
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+ORDER BY c.article_id, c.ordinal;
+
 CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VALUES
     ('reuters', 'Reuters'),
     ('thomson reuters', 'Reuters'),
@@ -595,7 +611,11 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('رویترز', 'Reuters'),
     ('רויטרס', 'Reuters'),
     ('рейтер', 'Reuters'),
+    ('Рейтер', 'Reuters'),
+    ('РЕЙТЕР', 'Reuters'),
     ('рейтерс', 'Reuters'),
+    ('Рейтерс', 'Reuters'),
+    ('РЕЙТЕРС', 'Reuters'),
     ('ロイター', 'Reuters'),
     ('路透社', 'Reuters'),
     ('路透', 'Reuters'),
@@ -611,6 +631,9 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('وكالة الصحافة الفرنسية', 'AFP'),
     ('خبرگزاری فرانسه', 'AFP'),
     ('франс пресс', 'AFP'),
+    ('Франс пресс', 'AFP'),
+    ('Франс Пресс', 'AFP'),
+    ('ФРАНС ПРЕСС', 'AFP'),
     ('法新社', 'AFP'),
     ('ap', 'AP'),
     ('associated press', 'AP'),
@@ -622,6 +645,9 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('آسوشیتد پرس', 'AP'),
     ('美联社', 'AP'),
     ('ассошиэйтед пресс', 'AP'),
+    ('Ассошиэйтед пресс', 'AP'),
+    ('Ассошиэйтед Пресс', 'AP'),
+    ('АССОШИЭЙТЕД ПРЕСС', 'AP'),
     ('dpa', 'dpa'),
     ('deutsche presse-agentur', 'dpa'),
     ('د ب أ', 'dpa'),
@@ -640,6 +666,8 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('شينخوا', 'Xinhua'),
     ('وكالة أنباء شينخوا', 'Xinhua'),
     ('синьхуа', 'Xinhua'),
+    ('Синьхуа', 'Xinhua'),
+    ('СИНЬХУА', 'Xinhua'),
     ('신화', 'Xinhua'),
     ('anadolu', 'Anadolu'),
     ('anadolu agency', 'Anadolu'),
@@ -680,20 +708,4 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('european pressphoto agency', 'EPA'),
     ('إ ب أ', 'EPA'),
     ('وكالة الصحافة الأوروبية', 'EPA'));
-
-CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
-       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
-       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
-FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
-WHERE c.article_id IN (SELECT id FROM current_articles)
-GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
-ORDER BY credits DESC, organization;
-
-CREATE VIEW "article_credits" AS SELECT c.id AS credit_id, c.article_id,
-       (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
-       c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
-       c.split_confidence
-FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
-WHERE c.article_id IN (SELECT id FROM current_articles)
-ORDER BY c.article_id, c.ordinal;
 
