@@ -36,7 +36,23 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _as_sqlite_lowers(text: str) -> str:
+    """`text` as SQLite's lower() gives it: ASCII letters folded, every other letter as it is ("Рейтер" stays)."""
+    return "".join(char.lower() if char.isascii() else char for char in text)
+
+
+def folded_names(name: str) -> list[str]:
+    """The forms lower(trim(organization)) gives a listed name in for each casing a credit writes it in (as listed,
+    capitalised, each word capitalised, upper case): "рейтер", "Рейтер", "РЕЙТЕР"; SQLite's lower() leaves a
+    Cyrillic or Greek capital as it is, so one listed form would miss them (review35r7)."""
+    return list(dict.fromkeys(_as_sqlite_lowers(form) for form in (name, name.capitalize(), name.title(), name.upper())))
+
+
 def agency_names_sql() -> str:
-    """The view `agency_names`: each folded name (name) and its agency key (agency), one row per name."""
-    rows = ",\n    ".join(f"({_quoted(name)}, {_quoted(agency)})" for agency, names in AGENCIES.items() for name in names)
+    """The view `agency_names`: each name as lower(trim()) folds a credit's organisation (name) and its agency key
+    (agency), one row per form (`folded_names`)."""
+    # one row per form, or a credit joined to it would count twice ("anadolu ajansı" in upper case is "ANADOLU AJANSI",
+    # folded "anadolu ajansi": listed too)
+    forms = {form: agency for agency, names in AGENCIES.items() for name in names for form in folded_names(name)}
+    rows = ",\n    ".join(f"({_quoted(form)}, {_quoted(agency)})" for form, agency in forms.items())
     return f"SELECT column1 AS name, column2 AS agency FROM (VALUES\n    {rows})"

@@ -1422,6 +1422,15 @@ def m062_views_count_posts_reached_through_links(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m063_agency_names_in_every_casing(db: Database) -> None:
+    """v63 (review35r7): `agency_names` holds each listed name in every casing a credit writes it in, as SQLite's
+    lower() folds it ("Рейтер", "РЕЙТЕР": lower() folds ASCII letters only); before, a Russian page's "Рейтер" was
+    not Reuters in `credits_by_organization` or `article_credits`."""
+    db.execute("DROP VIEW IF EXISTS agency_names")
+    db.create_view("agency_names", agency_names_sql())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -1344,15 +1344,32 @@ def other_credits(credits: list[dict[str, Any]]) -> list[list[dict[str, str]]]:
 
 
 def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Do two credits name different people, or different organisations (an agency under two names is one)?"""
-    from resolver.extract.credit_names import agency_key
-
+    """Do two credits name different people, or different organisations (an agency under two names is one, in any
+    script the views know it by: "Reuters" and "رويترز"; a name is one with or without its accents: "Carla Díaz")?"""
     for a, b in ((one.get("creator"), other.get("creator")),
-                 (agency_key(one.get("organization")), agency_key(other.get("organization")))):
-        a, b = _plain(a or ""), _plain(b or "")
+                 (_agency_of(one.get("organization")), _agency_of(other.get("organization")))):
+        a, b = _unaccented(_plain(a or "")), _unaccented(_plain(b or ""))
         if a and b and not (_within(a, b) or _within(b, a)):
             return True
     return False
+
+
+def _agency_of(organization: str | None) -> str | None:
+    """An organisation as `agency_key` compares it, each part of its slash chain that cache/agencies.py names (the
+    research views' list, in several scripts) as that agency's key."""
+    from cache.agencies import AGENCIES
+    from resolver.extract.credit_names import agency_key
+
+    if not organization:
+        return organization
+    names = {name: key.casefold() for key, names in AGENCIES.items() for name in names}
+    parts = [part.strip() for part in organization.split("/")]
+    return agency_key("/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts))
+
+
+def _unaccented(text: str) -> str:
+    """Text without its combining marks: "díaz" as "diaz"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:

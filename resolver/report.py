@@ -771,8 +771,13 @@ def isolated_html(text: str) -> str:
 # (which also keeps the look-ahead from rescanning a long "1.1.1…": linear time).
 _LATIN = "A-Za-z\u00c0-\u024f"
 _LTR_WORD = f"[@#]?(?=[0-9_{_LATIN}.\\-\\\\]*[{_LATIN}])[0-9_{_LATIN}](?:[0-9_{_LATIN}.\\-\\\\]*[0-9_{_LATIN}])?"
+# Between two words of a run: spaces, ", " and the marks that join Latin words ("Jerry's", "Tom &amp; Jerry", "Jane
+# Doe/AP", "jane@example.org"), an entity whole; a word starting a URL ends the run (a PDI glued to an autolink joins
+# it). Isolating "Jerry" and "s" apart drew "s'Jerry": the mark between two isolates took the line's direction
+# (review35r7).
+_LTR_SEP = "(?:[ \u00a0'\u2019/@+:&]|, |&(?:amp|#x27|quot);|\\\\&)"
 _URL_OR_LTR_RE = LazyPattern(f"(?P<url>{_URL_RE.pattern})|(?<![&#.\\w\\\\-]){_LTR_WORD}"
-                             f"(?:(?:[ \u00a0]|, )+(?:{_LTR_WORD}|[0-9]+(?![\\w.])))*")
+                             f"(?:{_LTR_SEP}+(?:(?![a-z][a-z0-9+.-]*://)(?!(?<=[&#])#?\\w+;){_LTR_WORD}|[0-9]+(?![\\w.])))*")
 
 
 def _right_to_left(text: str) -> bool:

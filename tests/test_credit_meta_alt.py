@@ -99,7 +99,10 @@ def test_two_sources_crediting_one_photo_differently_are_both_kept_and_the_repor
 @pytest.mark.parametrize("other, json_ld", [
     ("(Photo: Carla Diaz/EFE)", "Carla Diaz/EFE"),           # the same credit: one, the other a place of it
     ("(Photo: EFE)", "Carla Diaz/EFE"),                      # one names less: no disagreement
-], ids=["same", "one-names-less"])
+    ("(AP Photo/Jane Doe)", "Jane Doe/AP"),                  # the same credit in the wire's and the site's order
+    ("(Photo: Anna Berg/رويترز)", "Anna Berg/Reuters"),      # one agency in two scripts (cache/agencies.py)
+    ("(Photo: Carla Díaz/EFE)", "Carla Diaz/EFE"),           # a name with and without its accent
+], ids=["same", "one-names-less", "wire-order", "agency-in-two-scripts", "accent-dropped"])
 def test_sources_that_agree_raise_no_disagreement(tmp_path, other, json_ld):
     html = page(meta_alt(f"Rescue boats. {other}", twitter=False) + jsonld(json_ld))
     data = json.loads(report(tmp_path, html, "json"))

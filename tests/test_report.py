@@ -965,7 +965,25 @@ def test_left_to_right_runs_of_a_right_to_left_line_are_isolated_escapes_and_all
     assert report.rtl_isolated_md("a line @river_desk") == "a line @river_desk"
     assert report.rtl_isolated_md("قال @river\\_desk ذلك") == f"قال {LRI}@river\\_desk{PDI} ذلك"
     assert report.rtl_isolated_html("قال AT&amp;T و &#x27;٣&#x27; و 5 G") == (
-        "قال <bdi>AT</bdi>&amp;<bdi>T</bdi> و &#x27;٣&#x27; و 5 <bdi>G</bdi>")
+        "قال <bdi>AT&amp;T</bdi> و &#x27;٣&#x27; و 5 <bdi>G</bdi>")
+    assert report.rtl_isolated_html("قال Tom &amp; ثم") == "قال <bdi>Tom</bdi> &amp; ثم"   # an entity stays whole
+
+
+@pytest.mark.parametrize("words", ["Jerry's", "Jerry\u2019s", "Jane Doe/AP", "Tom & Jerry", "jane@example.org",
+                                   "Q+A", "AT&T"])
+def test_latin_words_joined_by_a_mark_in_a_right_to_left_line_are_one_run(words):
+    """Each word was isolated apart ("⁦Jerry⁩'⁦s⁩"), so the mark between two isolates took the line's direction and
+    the words were drawn in reverse: "s'Jerry", "AP/Jane Doe", "example.org@jane" (review35r7). Words joined by an
+    apostrophe, "/", "&", "@", "+" or ":" are one run; a URL after a word still starts its own (Markdown)."""
+    from html import escape
+
+    from resolver import report
+
+    words = words.encode().decode("unicode_escape") if "\\u" in words else words
+    assert report.rtl_isolated_md(f"قال {words} هنا") == f"قال {LRI}{words}{PDI} هنا"
+    assert report.rtl_isolated_html(f"قال {escape(words)} هنا") == f"قال <bdi>{escape(words)}</bdi> هنا"
+    assert report.rtl_isolated_md("قال see https://example.org/a هنا") == (
+        f"قال {LRI}see{PDI} https://example.org/a هنا")
 
 
 def test_html_failed_checks_link_to_their_embed_and_long_urls_wrap(fakenet, tmp_path):

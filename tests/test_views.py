@@ -126,6 +126,25 @@ def test_wire_agencies_are_one_row_across_scripts_their_names_kept_as_written(st
     assert [r["agency"] for r in rows(store, "credits_by_organization") if r["organization"] == "Riverton Lokal"] == [None]
 
 
+def test_an_agency_written_with_capitals_outside_ascii_is_that_agency(store: Store) -> None:
+    """SQLite's lower() folds ASCII letters only: "Рейтер" (as a Russian credit writes it) stayed "Рейтер", not the
+    listed "рейтер", so a Russian page's Reuters credits made a row apart (review35r7). Every casing a credit
+    writes a listed name in (as written, capitalised, each word capitalised, upper case) is the agency; a name
+    the list does not hold is still its own row."""
+    from tests.corpusdb import article, credit
+
+    article(store, "ru.html", [], [credit("Фото: Рейтер", "Рейтер", None, 0), credit("Фото: РЕЙТЕР", "РЕЙТЕР", None, 1),
+                                   credit("Фото: Франс Пресс", "Франс Пресс", None, 2),
+                                   credit("Фото: Рейтерс Лаб", "Рейтерс Лаб", None, 3)])
+    got = {r["agency"] or r["organization"]: (r["agency"], sorted(json.loads(r["names_as_written"])))
+           for r in rows(store, "credits_by_organization")}
+    assert got["Reuters"] == ("Reuters", ["Reuters", "reuters", "РЕЙТЕР", "Рейтер"])
+    assert got["AFP"] == ("AFP", ["Франс Пресс"])
+    assert got["Рейтерс Лаб"] == (None, ["Рейтерс Лаб"])
+    names = [r["name"] for r in rows(store, "agency_names")]
+    assert len(names) == len(set(names))   # a name twice would count a credit twice
+
+
 def test_article_credits_gives_each_credit_with_its_articles_source(store: Store) -> None:
     """`cache export credits` had `article_id` but not where the article was read: a join was needed to get one row
     per credit with its page (newuser35b #10). `article_credits` has the source and the agency key."""
