@@ -785,11 +785,14 @@ def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] 
 
 def short_link_starts(page: str) -> list[int] | None:
     """Where "t.co/" stands in `page` in any ASCII case, in order, if `page` is the very string this thread scanned
-    last (its needle pass found them: `SHORT_LINK_NEEDLES`); else None (search it anew). Taken once: the page and its
-    needles are let go."""
-    if _PARSED.needled is not page or _PARSED.needles is None:
+    last and hyperscan's needle pass searched it (`SHORT_LINK_NEEDLES`); else None (search it anew). Taken once: the
+    page and its needles are let go."""
+    needles = _PARSED.needles
+    if _PARSED.needled is not page or needles is None:
         return None
-    needles, _PARSED.needled, _PARSED.needles = _PARSED.needles, None, None
+    _PARSED.needled = _PARSED.needles = None
+    if SHORT_LINK_NEEDLES[0] not in needles.starts:
+        return None
     return sorted(start for needle in SHORT_LINK_NEEDLES for start in needles.starts[needle])
 
 
@@ -797,7 +800,7 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
     """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
     hinted attribute names and selector words the page may write."""
     return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
-                   utf8=utf8)
+                   utf8=utf8, optional=SHORT_LINK_NEEDLES)
 
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
@@ -1328,13 +1331,13 @@ SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) 
                   for host, cores in SHAPE_CORES.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
-# "t.co/" in each of its ASCII cases (no other character matches t, c or o case-blind): the places of the page's t.co
-# links, which `resolver.prose_links` counts from them (`short_link_starts`), not from a pass of its own (0.1 ms a
-# corpus page, #14). Eight exact needles, not one caseless: the string's search folds caseless needles by their
-# common stem (`credit`).
-SHORT_LINK_NEEDLES = tuple(f"{t}.{c}{o}/" for t in "tT" for c in "cC" for o in "oO")
 PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN,
-                html_credits.META_ALT_NEEDLE, *SHORT_LINK_NEEDLES)
+                html_credits.META_ALT_NEEDLE)
+# "t.co/" in each of its ASCII cases (no other character matches t, c or o case-blind): where hyperscan searches the
+# page, the places of its t.co links, which `resolver.prose_links` counts from there (`short_link_starts`), not from
+# a pass of its own (0.1 ms a corpus page, #14; 3 us in hyperscan's pass). Optional: the string's search would take
+# 0.19 ms a page for them, more than the count's own search.
+SHORT_LINK_NEEDLES = tuple(f"{t}.{c}{o}/" for t in "tT" for c in "cC" for o in "oO")
 CASELESS_NEEDLES = html_credits.CREDIT_ATTRS   # an attribute's name, in any ASCII case (#11)
 # What the page may write that a selection needs: a selector no element can match is not asked (#14).
 PAGE_WORDS = words_of(STRUCTURE_PARTS, FACEBOOK_PARTS, TIMELINE_PARTS, html_credits.BROAD_CANDIDATE_PARTS,
