@@ -79,5 +79,7 @@ def short_link_starts(text: str) -> Iterator[int]:
 def _key(link: str) -> str:
     """A t.co link as its parser writes it ("https://t.co/<code>"), so one written with http:// or no scheme is the
     same link; any other link as it is."""
+    if link.startswith("https://t.co/") and CODE_RE.fullmatch(link, len("https://t.co/")):
+        return link   # as its parser writes it already (most links a post's markup holds): not parsed (#14)
     ref = platforms.parse_url("https:" + link if link.startswith("//") else link)
     return ref.url if ref is not None and ref.kind == "short-link" and ref.platform == platforms.x.PLATFORM else link

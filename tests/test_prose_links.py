@@ -139,3 +139,17 @@ def test_perf36_only_an_embed_s_links_that_may_be_t_co_links_are_parsed(monkeypa
     links = ("https://example.org/story", "https://pic.twitter.com/Xy12", "http://T.Co/Ab12")
     assert links_not_followed(page, "html", _carrying(*links)) is None
     assert asked == ["http://T.Co/Ab12"]
+    asked.clear()   # one written as its parser writes it is taken as it is
+    assert links_not_followed(page, "html", _carrying("https://t.co/Ab12", "https://t.co/Ab12/")) is None
+    assert asked == ["https://t.co/Ab12/"]
+
+
+@given(st.text(alphabet=st.sampled_from("AbZz09xX_-é."), min_size=0, max_size=12), st.sampled_from(["", "/", "?s=1"]))
+def test_perf36_a_t_co_link_not_parsed_is_keyed_as_its_parser_keys_it(code, tail):
+    from resolver import platforms
+    from resolver.prose_links import _key
+
+    link = f"https://t.co/{code}{tail}"
+    ref = platforms.parse_url(link)
+    parsed = ref.url if ref is not None and ref.kind == "short-link" and ref.platform == "twitter" else link
+    assert _key(link) == parsed
