@@ -8,6 +8,7 @@ from resolver import extract
 from resolver.extract import html
 from resolver.model import Embed
 from resolver.prose_links import links_not_followed
+from tests.test_html_detector import both_searches  # noqa: F401 (a fixture: hyperscan, the string, a first page)
 
 
 def test_only_anchors_count_in_html_each_link_once_in_any_case_and_not_those_an_embed_carries():
@@ -61,20 +62,6 @@ def _carrying(*links: str) -> list[Embed]:
                   span=(0, 1), post_id="1", links=links)]
 
 
-@pytest.fixture(params=["hyperscan", "str-find", "small"])
-def search(request, monkeypatch):
-    """The scan's needles found by hyperscan, in the string where hyperscan cannot be imported, and as a process's
-    first pages are searched (perf35b)."""
-    from resolver.extract import needles
-
-    monkeypatch.setattr(needles, "_SMALL_LEFT", [10**12 if request.param == "small" else 0])
-    if request.param == "str-find":
-        monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
-    elif request.param == "hyperscan" and needles.hyperscan_module() is None:
-        pytest.skip("hyperscan has no wheel for this platform")
-    return request.param
-
-
 def test_perf36_an_html_page_s_t_co_links_are_read_where_its_scan_found_them_not_searched_again(monkeypatch):
     from resolver import prose_links, workers
     from resolver.article import from_bytes
@@ -106,14 +93,14 @@ def test_perf36_an_html_page_s_t_co_links_are_read_where_its_scan_found_them_not
 @example(['<a href="https://t.co/', "Ab12", "é", '<a href="https://t.co/', "Ab12"])
 @example(["T.CO/", "t.Co/", "xt.co/", "<a HREF = http://", "T.CO/", "Zz9"])
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
-def test_perf36_the_places_the_scan_found_give_the_count_a_search_of_the_page_gives(search, pieces):
+def test_perf36_the_places_the_scan_found_give_the_count_a_search_of_the_page_gives(both_searches, pieces):
     from resolver import prose_links
 
     page = _page(pieces)
     embeds, _ = extract.find_all(page, "html")
     starts = html.short_link_starts(page)
     # found by hyperscan's pass alone (the string's search would cost more than the count's own search)
-    assert starts == list(prose_links.short_link_starts(page)) if search == "hyperscan" else starts is None
+    assert starts == list(prose_links.short_link_starts(page)) if both_searches == "hyperscan" else starts is None
     carried = _carrying("https://t.co/Ab12") if "Zz9" in pieces else embeds
     assert links_not_followed(page, "html", carried, starts=starts) == links_not_followed(page, "html", carried)
 
