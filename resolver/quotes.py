@@ -1539,11 +1539,23 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         if maybe and _bare_name(said[i1:i2]):   # not a plural for a plural ("[Demonstranten]" for "Menschen")
             names = names | {j for j in maybe.intersection(range(j1, j2))
                              if not (post[j].endswith("en") and said[i2 - 1].endswith("en"))}
+        if _bare_name(said[i1:i2]) and _particled_surname(post[j1:j2]):
+            # "[Scholz]" for "von der Leyen": brackets in place of the particles too hold one surname ("von der
+            # Stadt" is written alike, but "von der [Berlin]" replaces the noun alone: quotes36)
+            names = names | {j for j in range(j1, j2) if post[j][:1].isupper() and not _particle(post[j])}
         if _initialism(said[i1:i2]) and any(c.islower() for w in post for c in w):
             # "UN", "US" in capitals are initialisms, no words ("un", "us"), where brackets put one in their place
             # ("[WHO]" for "UN" warned: review34r2); not in a post all in capitals, whose "US" may be "us"
             names = names | {j for j in range(j1, j2) if _initialism([post[j]]) and len(post[j]) <= 4}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
+        which = _role_run(post[j1:j2])
+        if which is not None and _names_someone(said[i1:i2]):
+            # "[Pistorius]" for "Defence Minister": the words before a role say which, no name (quotes36); but not
+            # the name whose role it is ("[Biden]" for "Biden's spokesman")
+            if {_bare(w) for w in said[i1:i2]} & {_bare(w) for w in which}:
+                return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
+            return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                          unchecked=NAME_FOR_A_ROLE)
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
@@ -1643,8 +1655,32 @@ def _name_for_a_role(words: list[str], post: list[str]) -> bool:
     in place of the post's words `post`, which are a role after an article, and nothing else ("The President", "El
     Rey", "Der Kanzler")."""
     return len(post) >= 2 and _bare(post[0]) in _DETERMINERS and (_a_role(post[1:]) or _titled_role(post[1:])) \
-        and not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
-                                       and _bare(w) not in _DETERMINERS for w in words)
+        and _names_someone(words)
+
+
+def _names_someone(words: list[str]) -> bool:
+    """Whether bracketed words name someone: no role alone, and a capitalised word that is no role, pronoun or
+    article ("[Felipe VI]", "[Pistorius]"; not "[The minister]", "[Er]")."""
+    return not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
+                                      and _bare(w) not in _DETERMINERS for w in words)
+
+
+def _role_run(post: list[str]) -> list[str] | None:
+    """The words saying which role a run of the post's words names, where the run is a person's role and nothing else:
+    a role word last (not a body's: "White House", "Biden administration"), after an article or a possessive and at
+    most three words before it ("Defence Minister", "Germany's Defence Minister", "The CDU leader", "Nurse", "Der
+    Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"). None for any other run, or one
+    with a first name, a handle, an "and" or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
+    start = 1 if len(post) > 1 and _bare(post[0]) in _DETERMINERS else 0
+    last = post[-1] if post else ""
+    if last.startswith("@") or not (_role(last) and not {_bare(last), _bare(last)[:-1], _bare(last)[:-2]} & _BODIES
+            or start and _titled_role([last])):
+        return None
+    which = post[start:-1]
+    if len(which) > 3 or any(_is_first_name(w) or w.startswith("@") or _bare(w) in _AND or _bare(w) in _DETERMINERS
+                             for w in which):
+        return None
+    return which
 
 
 # Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
@@ -1963,7 +1999,9 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
-    return named, _german_capitals(post) - named if german and not headline else frozenset()
+    if headline:   # a headline's capitals, as a German post's: names where brackets hold a bare name (quotes36)
+        return named, _german_capitals(post, after=_TITLE_DETERMINERS) - named
+    return named, _german_capitals(post) - named if german else frozenset()
 
 
 # Words before a German noun that make the capital after them a noun's ("die Regierung", "viele Menschen", "3000
@@ -1976,16 +2014,18 @@ _GERMAN_QUANTITIES = frozenset("viele vielen alle allen einige einigen mehrere m
     "jeder jedes jeden jedem welche welcher".split())   # and German articles, demonstratives, possessives
 
 
-def _german_capitals(post: list[str]) -> frozenset[int]:
+def _german_capitals(post: list[str], *, after: frozenset[str] = _GERMAN_QUANTITIES) -> frozenset[int]:
     """The positions of a German post's capitalised words that may be a name as well as a noun: no article, figure or
     quantity word before it ("die Regierung", "viele Menschen"), no role ("Kanzler"), no German noun's ending
     ("Gerechtigkeit"), no pronoun or frequent word ("Er", "Danke", "Heute"). English, French or Spanish writes a noun
     in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
-    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35)."""
+    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35).
+    A headline's capitals too, `after` an article of _TITLE_DETERMINERS no more ("The Kremlin" is a title: quotes36).
+    """
     return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
                      and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
                      and not _GERMAN_NOUN_RE.fullmatch(w)
-                     and not (j and (_key(post[j - 1]) in _GERMAN_QUANTITIES or any(c.isdigit() for c in post[j - 1]))))
+                     and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1]))))
 
 
 def _bare_name(words: list[str]) -> bool:
@@ -2030,7 +2070,7 @@ _WORDS_TOO = frozenset("bill mark rose grace frank jack nick matt carol holly am
 # ("King", "Judge", "Bishop", "Cook"). "Nurse" and "House" are as often a surname, but more often a role and a body
 # in a post ("House passes bill"): a bracket in their place warns, a missed fail rather than a false one (quotes33).
 _ROLES = frozenset(
-    "police cop officer official authority government administration ministry minister premier president mayor "
+    "police cop officer official authority government administration ministry minister premier president mayor secretary "
     "governor senator congressman congresswoman lawmaker legislator chancellor spokesperson spokesman spokeswoman "
     "agency department office bureau council court prosecutor investigator detective congress parliament senate house "
     "committee commission board company firm army military troop soldier force navy militia regime opposition "
@@ -2101,6 +2141,30 @@ _PARTICLES = frozenset("von vom zu van".split())
 _PARTICLE_ARTICLES = frozenset("der den dem".split())
 # Particles of names that German posts write too ("Thomas de Maizière", "Di Lorenzo"), in brackets (review35r2).
 _ROMANCE_PARTICLES = frozenset("de di da du del della ten ter".split())
+
+
+# The particles of surnames with which a post may name someone without a first name ("von der Leyen", "de la
+# Fuente", "van Aken", "al-Assad", "bin Salman"), and their articles.
+_SURNAME_PARTICLES = _PARTICLES | _PARTICLE_ARTICLES | _ROMANCE_PARTICLES | frozenset(
+    "des la le el al bin ibn ben abu ter ten".split())
+
+
+# ... of which these are articles, which start no surname ("der Kirche", "Der Kreml", "El Rey"), only follow a particle.
+_ARTICLES_ONLY = _PARTICLE_ARTICLES | frozenset("des la le el".split())
+
+
+def _particle(word: str) -> bool:
+    """Whether a word is a surname's particle or its article (_SURNAME_PARTICLES), "Von" at a sentence's start too."""
+    return _key(word) in _SURNAME_PARTICLES
+
+
+def _particled_surname(post: list[str]) -> bool:
+    """Whether the post's words are a surname with particles and nothing else: particles, the first one no article
+    and maybe capitalised at a sentence's start, then capitalised words ("von der Leyen", "Von der Leyen", "de la Fuente",
+    "al Assad")."""
+    k = next((k for k, w in enumerate(post) if not _particle(w) or k and w[:1].isupper()), len(post))
+    return 0 < k < len(post) and _key(post[0]) not in _ARTICLES_ONLY and all(w[:1].islower() for w in post[1:k]) and all(
+        w[:1].isupper() and not _particle(w) and not w.startswith("@") for w in post[k:])
 
 
 def _name_particle(post: list[str], i: int) -> bool:
