@@ -1554,8 +1554,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
             # the name whose role it is ("[Biden]" for "Biden's spokesman")
             if {_bare(w) for w in said[i1:i2]} & {_bare(w) for w in which}:
                 return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
-            return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
-                          unchecked=NAME_FOR_A_ROLE)
+            if _says_which(which):
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=NAME_FOR_A_ROLE)
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
@@ -1669,8 +1670,9 @@ def _role_run(post: list[str]) -> list[str] | None:
     """The words saying which role a run of the post's words names, where the run is a person's role and nothing else:
     a role word last (not a body's: "White House", "Biden administration"), after an article or a possessive and at
     most three words before it ("Defence Minister", "Germany's Defence Minister", "The CDU leader", "Nurse", "Der
-    Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"). None for any other run, or one
-    with a first name, a handle, an "and" or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
+    Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"), which may be a name's
+    ("Scholz spokesman": _says_which tells). None for any other run, or one with a first name, a handle, an "and"
+    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
     start = 1 if len(post) > 1 and _bare(post[0]) in _DETERMINERS else 0
     last = post[-1] if post else ""
     if last.startswith("@") or not (_role(last) and not {_bare(last), _bare(last)[:-1], _bare(last)[:-2]} & _BODIES
@@ -1681,6 +1683,29 @@ def _role_run(post: list[str]) -> list[str] | None:
                              for w in which):
         return None
     return which
+
+
+# Words before a role that say which office it is ("Prime Minister", "Defence Secretary", "Deputy Mayor", "Labour
+# leader"), no one's name: a capitalised word before a role is as often a surname ("Scholz spokesman").
+_OFFICE_WORDS = frozenset(
+    "prime vice deputy acting interim foreign home interior defence defense finance treasury health education justice "
+    "economy economic trade energy environment transport labour labor culture agriculture state federal national chief "
+    "general attorney senior former first opposition shadow press security european regional local city county "
+    "district party tory conservative liberal green white".split())
+_NATIONALITY_RE = re.compile(r"\w{2,}(?:an|ian|ish|ese|ic|ch|i)")   # "German", "British", "Chinese", "Democratic"
+
+
+def _says_which(which: list[str]) -> bool:
+    """Whether the capitalised words before a role say which office it is, none a name ("Defence", "Prime", "CDU",
+    "Germany's", "White House", "Kremlin", "French"): words in small letters, initialisms, roles, office words, seats,
+    known places and bodies, peoples' adjectives. Not a surname ("[Merz]" for "Scholz spokesman" fails: quotes36)."""
+    from resolver.extract.credit_names import is_known_org
+    from resolver.extract.credit_places import names_a_known_place
+
+    bare = [re.sub(r"['’]s?$", "", w) for w in which]
+    return not which or is_known_org(" ".join(bare)) or all(
+        w[:1].islower() or _initialism([w]) or _role(w) or _key(w) in _OFFICE_WORDS or _key(w) in _SEATS
+        or names_a_known_place(w) or is_known_org(w) or _NATIONALITY_RE.fullmatch(w) for w in bare)
 
 
 # Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
@@ -1716,7 +1741,7 @@ _BODIES = frozenset(
     "policía gobierno ministerio autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
     "fiscalía polícia governo ministério exército gouvernement ministère préfecture parquet armée gendarmerie autorité "
     "polizei regierung bundesregierung ministerium behörde behörden staatsanwaltschaft gericht bundeswehr armee "
-    "feuerwehr".split())
+    "feuerwehr stadt gemeinde".split())
 
 
 # Days of the week, which a post writes with a capital and which name no one ("[The President] signed it on Monday").
@@ -2089,7 +2114,8 @@ _ROLES = frozenset(
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
     "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
-    "chef chefin amt vorsitzende vorsitzender bund koalition kommission".split())   # review35r2
+    "chef chefin amt vorsitzende vorsitzender bund koalition kommission "   # review35r2
+    "stadt gemeinde".split())   # "city", "county" (quotes36: "[Berlins]" for "von der Stadt")
 # German roles written as one word with what they are of ("Verteidigungsminister", "Regierungssprecherin",
 # "Kanzleramt", "Parteichefin"): a capitalised word ending in one of German's role words, three letters or more before
 # it. quotes35 made a German post's bare capital a name where brackets hold a bare name: "[Pistorius]" for
@@ -2164,7 +2190,7 @@ def _particled_surname(post: list[str]) -> bool:
     "al Assad")."""
     k = next((k for k, w in enumerate(post) if not _particle(w) or k and w[:1].isupper()), len(post))
     return 0 < k < len(post) and _key(post[0]) not in _ARTICLES_ONLY and all(w[:1].islower() for w in post[1:k]) and all(
-        w[:1].isupper() and not _particle(w) and not w.startswith("@") for w in post[k:])
+        w[:1].isupper() and not _particle(w) and not w.startswith("@") and not _role(w) for w in post[k:])
 
 
 def _name_particle(post: list[str], i: int) -> bool:

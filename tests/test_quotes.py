@@ -2839,8 +2839,11 @@ def test_a_german_post_s_name_for_a_titled_or_particled_name_in_brackets_fails(s
     ("Yesterday [Blinken] said no", "Yesterday Foreign Secretary said no", None),
     ("[Pistorius] sagte nein zu mehr Panzern", "Verteidigungsminister sagte nein zu mehr Panzern", "de"),
     ("[Smith] said no", "Nurse said no", None),
+    ("[Kirby] said no", "White House spokesman said no", None),
+    ("[Peskov] said no", "Kremlin spokesman said no", None),
+    ("[Schumer] said no", "Democratic leader said no", None),
 ], ids=["defence-minister", "prime-minister", "possessive", "article-initialism", "article-qualifier", "secretary",
-        "de-compound", "role-alone"])
+        "de-compound", "role-alone", "a-body-s-role", "a-seat-s-role", "a-party-s-role"])
 def test_a_name_for_a_role_with_words_before_it_warns_saying_so(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "warn", c.evidence
@@ -2857,8 +2860,10 @@ def test_a_name_for_a_role_with_words_before_it_warns_saying_so(said, found, lan
     ("[Merz] said no", "Defence Minister Pistorius said no", None, "Defence Minister Pistorius → [Merz]"),
     ("[Biden] said no", "Biden's spokesman said no", None, "Biden's spokesman → [Biden]"),
     ("[Biden] said no", "Joe Biden's spokesman said no", None, "Joe Biden's spokesman → [Biden]"),
+    ("[Merz] said no", "Scholz spokesman said no", None, "Scholz spokesman → [Merz]"),
+    ("[Smith] said no", "Jones and the mayor said no", None, "Jones and the mayor → [Smith]"),
 ], ids=["en-noun", "de-noun", "de-noun-inside", "body-beside-a-name", "a-body", "role-and-name", "qualified-role-and-name",
-        "the-name-whose-role", "the-full-name-whose-role"])
+        "the-name-whose-role", "the-full-name-whose-role", "a-surname-before-a-role", "a-name-and-a-role"])
 def test_a_name_for_a_noun_a_body_or_another_name_beside_a_role_still_fails(said, found, lang, shown):
     c = compare(said, found, lang=lang)
     assert c.result == "fail", c.evidence
@@ -2933,7 +2938,10 @@ def test_a_german_post_s_surname_with_particles_replaced_by_another_fails(said, 
     ("[Kommissionschefin von der Leyen] sagte nein", "von der Leyen sagte nein"),
     ("[Sie] sagte nein", "von der Leyen sagte nein"),
     ("Hilfe von der [Berlin] kommt", "Hilfe von der Stadt kommt"),
-], ids=["full-name", "role", "titled", "pronoun", "noun-after-von-der"])
+    ("Hilfe [Berlins] kommt", "Hilfe von der Stadt kommt"),
+    ("Geld [Brüssels] kommt", "Geld von der Kommission kommt"),
+], ids=["full-name", "role", "titled", "pronoun", "noun-after-von-der", "a-city-for-von-der-stadt",
+        "a-seat-for-a-body"])
 def test_brackets_holding_the_surname_a_role_or_a_noun_for_particles_still_warn(said, found):
     c = compare(said, found, lang="de")
     assert c.result == "warn", c.evidence
@@ -2968,3 +2976,20 @@ def test_a_name_replaced_in_a_headline_fails_as_in_a_sentence(said, found, shown
 def test_brackets_in_a_headline_for_a_role_a_title_or_with_no_name_still_warn(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
+
+
+_SURNAMES = ["Biden", "Merkel", "Scholz", "Trump", "Macron", "Sunak", "Meloni", "Orban", "Tusk", "Zelensky"]
+_HEADLINE_WORDS = ["Signs", "Rejects", "Defends", "Budget", "Deal", "After", "Vote", "Over", "Tolls", "Plan", "Wins",
+                   "Bill", "Talks", "Amid", "Crisis", "Says", "No", "To", "New", "Taxes"]
+
+
+@given(ours=st.sampled_from(_SURNAMES), theirs=st.sampled_from(_SURNAMES),
+       words=st.lists(st.sampled_from(_HEADLINE_WORDS), min_size=3, max_size=7), at=st.integers(0, 7))
+def test_a_surname_for_another_in_a_title_case_headline_fails_wherever_it_stands(ours, theirs, words, at):
+    """quotes36 (4), as a property: a headline's surname replaced by another in brackets fails, as in a sentence."""
+    assume(ours != theirs)
+    at = min(at, len(words))
+    post = " ".join(words[:at] + [theirs] + words[at:])
+    said = " ".join(words[:at] + [f"[{ours}]"] + words[at:])
+    c = compare(said, post)
+    assert c.result == "fail" and f"{theirs} → [{ours}]" in c.evidence, (said, post, c.evidence)
