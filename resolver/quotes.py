@@ -164,6 +164,11 @@ ROLE_FOR_A_NAME = "a role for a name: check who holds it"
 NAME_FOR_A_ROLE = "a name for a role the post names: check who held it"
 
 
+# A body or an office in brackets for a place the post names ("[The government]" for "Moscow"): a city for its
+# government, as a news text writes it; whose, the tool does not check (quotes36: failed in English, warned in German).
+BODY_FOR_A_PLACE = "a body for a place the post names: check who is meant"
+
+
 @dataclass(frozen=True)
 class Comparison:
     """What the article's words are, measured against the post's."""
@@ -1560,6 +1565,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
+            if _body_for_a_place(said[i1:i2], post[j1:j2]):   # "[The government]" for "Moscow" (quotes36)
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=BODY_FOR_A_PLACE)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
                     and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
@@ -1570,6 +1578,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                       unchecked=(SEAT_FOR_A_BODY if _seat(said[i1:i2]) and _initialism(post[j1:j2]) else UNCHECKED_NAME)
                       if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
+                          said[i1:i2], post[j1:j2]) else BODY_FOR_A_PLACE if _body_for_a_place(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1657,6 +1666,17 @@ def _name_for_a_role(words: list[str], post: list[str]) -> bool:
     Rey", "Der Kanzler")."""
     return len(post) >= 2 and _bare(post[0]) in _DETERMINERS and (_a_role(post[1:]) or _titled_role(post[1:])) \
         and _names_someone(words)
+
+
+def _body_for_a_place(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words are a body or a role and nothing more ("[The government]", "[the authorities]", "[Die
+    Regierung]"; not "[The French government]": another capital names more), in place of a known place's name
+    ("Moscow", "Washington"; credit_places' list, English names)."""
+    from resolver.extract.credit_places import names_a_known_place
+
+    return any(map(_role, words)) and all(
+        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper() for w in words) \
+        and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post))
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -1883,7 +1903,8 @@ _BODY_KINDS = frozenset(
 _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "quai d'orsay", "moncloa", "zarzuela",
                     "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
-                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
+                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova",
+                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada"))   # quotes36
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
 # The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
 # warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
@@ -2015,12 +2036,16 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     # title of the capital after it as "The" does ("The President"): quotes34; in its own language's post too, which
     # writes a noun in small letters there, so "[Macron]" for "Le Pen" of a French post warned (review34r2)
     titles = _TITLE_DETERMINERS
+    # a seat of power after an article, in one word or more, is no one's name in any language ("The Kremlin", "Le
+    # Kremlin", "La Maison Blanche": quotes36)
+    seated = {i + k for i in range(1, len(post)) if _bare(post[i - 1]) in _DETERMINERS for n in (1, 2, 3)
+              if " ".join(_key(w) for w in post[i:i + n]) in _SEATS for k in range(n)}
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
         and not (i and _bare(post[i - 1]) in titles and not _initialism([w]) and not _name_particle(post, i - 1))
-        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w])) and i not in seated   # "El Rey"
     } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
@@ -2050,7 +2075,14 @@ def _german_capitals(post: list[str], *, after: frozenset[str] = _GERMAN_QUANTIT
     return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
                      and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
                      and not _GERMAN_NOUN_RE.fullmatch(w)
-                     and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1]))))
+                     and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1])))
+                     and not (j > 1 and _key(post[j - 2]) in _DEFINITE and post[j - 1][:1].isupper()
+                              and re.search("[a-zäöüß](?:e|en)$", post[j - 1]) is not None and not _role(post[j - 1])))
+
+
+# German's definite articles: a capitalised adjective after one ("Das Weiße Haus", "Die Europäische Kommission") is a
+# name's, and the capital after it that name's noun, no name of its own (quotes36: "[Trump]" for "Das Weiße Haus").
+_DEFINITE = frozenset("der die das den dem des".split())
 
 
 def _bare_name(words: list[str]) -> bool:
@@ -2129,7 +2161,8 @@ _GERMAN_COMPOUND_ROLE_RE = re.compile(
 def _role(word: str) -> bool:
     """Whether a word names a role, an office, a body or a group (_ROLES), in the singular or the plural."""
     key = _bare(word)
-    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES) \
+    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES
+                                                   or key.endswith("ies") and key[:-3] + "y" in _ROLES) \
         or word[:1].isupper() and _GERMAN_COMPOUND_ROLE_RE.fullmatch(key) is not None   # "Verteidigungsminister"
 
 

@@ -2890,12 +2890,23 @@ _METONYMS = [
      "C'est ce que [la Russie] a dit", "C'est ce que Moscou a dit",
      "Eso dijo [Rusia] hoy", "Eso dijo Moscú hoy", "fail"),
     ("[Putin] threatens retaliation", "The Kremlin threatens retaliation",
-     "[Putin] droht mit Vergeltung", "Der Kreml droht mit Vergeltung", None, None, None, None, "warn"),
+     "[Putin] droht mit Vergeltung", "Der Kreml droht mit Vergeltung",
+     "[Poutine] menace de représailles", "Le Kremlin menace de représailles",
+     "[Putin] amenaza con represalias", "El Kremlin amenaza con represalias", "warn"),
+    ("[Trump] threatens tariffs", "The White House threatens tariffs",
+     "[Trump] droht mit Zöllen", "Das Weiße Haus droht mit Zöllen",
+     "[Trump] menace de sanctions", "La Maison Blanche menace de sanctions",
+     "[Trump] amenaza con aranceles", "La Casa Blanca amenaza con aranceles", "warn"),
+    ("[The government] threatens retaliation", "Moscow threatens retaliation",
+     "[Die Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung",
+     "[Le gouvernement] menace Washington", "Washington menace Washington",
+     "[El gobierno] amenaza con represalias", "Washington amenaza con represalias", "warn"),
 ]
 
 
 @pytest.mark.parametrize("row", _METONYMS, ids=["capital-for-country", "seat-for-person", "city-for-country",
-                                                "inside-a-sentence", "seat-after-an-article"])
+                                                "inside-a-sentence", "seat-after-an-article",
+                                                "a-named-seat-after-an-article", "a-body-for-a-place"])
 def test_a_place_metonym_gets_one_verdict_in_every_language(row):
     *pairs, expected = row
     for (said, found), lang in zip(zip(pairs[::2], pairs[1::2]), ("en", "de", "fr", "es")):
@@ -2904,6 +2915,30 @@ def test_a_place_metonym_gets_one_verdict_in_every_language(row):
         for given in (lang, None):
             c = compare(said, found, lang=given)
             assert c.result == expected, (lang, given, said, c.evidence)
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("[The government] threatens retaliation", "Moscow threatens retaliation", None),
+    ("[the authorities] threatened retaliation", "Moscow threatened retaliation", None),
+    ("Yesterday [the city council] said no", "Yesterday Washington said no", None),
+    ("[Le gouvernement] menace Washington", "Washington menace Washington", "fr"),
+], ids=["government", "authorities-plural-in-ies", "council", "french"])
+def test_a_body_for_a_known_place_warns_saying_so(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "(a body for a place the post names: check who is meant)" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("[The government] said no", "Jones said no", "Jones → [The government]"),
+    ("[The French government] said no", "Moscow said no", "Moscow → [The French government]"),
+    ("[Paris] said no", "Moscow said no", "Moscow → [Paris]"),
+    ("[Putin] said no", "Le Kremlin Bar said no", None),
+], ids=["a-body-for-a-person", "a-body-with-a-capital", "a-place-for-a-place", "a-seat-in-a-name"])
+def test_a_body_for_a_person_or_with_another_capital_still_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown is None or shown in c.evidence, c.evidence
 
 
 def test_a_place_metonym_in_a_headline_gets_the_sentence_s_verdict():
