@@ -38,8 +38,8 @@ SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
-# After a quote's closing mark: a new sentence, a capital opening it (a full stop may come first: "…”. According to").
-NEW_SENTENCE_RE = LazyPattern(r"[.!?]?\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
+# After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
+NEW_SENTENCE_RE = LazyPattern(r"\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 # Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
 # ("Smith <a>shared</a> the story: “…”": review34r6, quotes35) ...
 STORY_RE = LazyPattern(r"\b(?:story|stories|article|report|piece|column|op-ed|"
@@ -250,10 +250,11 @@ def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
 
 def _new_sentence(quoted: str, rest: str) -> bool:
     """Whether the words after a quote's closing mark (`rest`) start a new sentence: the quote ends its own inside the
-    marks ("…year.”", "…won!”") or a full stop follows the mark, and a capital starts the next ("” According to the
-    mayor, …", "» Selon le maire, …"). A verb of speech there may be that sentence's own, or give the quote to a
-    speaker ("“We won!” Smith said."): no sure speech, no sure post (quotes36; such quotes were dropped unread)."""
-    return (quoted.rstrip()[-1:] in ".!?…" or rest.lstrip()[:1] in ".!?") and NEW_SENTENCE_RE.match(rest) is not None
+    marks ("…year.”", "…won!”") and a capital starts the next ("” According to the mayor, …", "» Selon le maire, …").
+    A verb of speech there may be that sentence's own, or give the quote to a speaker ("“We won!” Smith said."): no
+    sure speech, no sure post (quotes36; such quotes were dropped unread). A full stop after the mark ends the
+    sentence before any verb (SPOKEN_AFTER_RE stops there), so such a quote was never given to speech."""
+    return quoted.rstrip()[-1:] in ".!?…" and NEW_SENTENCE_RE.match(rest) is not None
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
