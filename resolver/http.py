@@ -467,8 +467,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             fetched_at = given or fetched_at
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
             if not cut_bodies:
-                raise BodyTooLarge(f"the WARC record of {url} kept only the start of its body "
-                                   f"(WARC-Truncated: {response.extensions['truncated']})", url=url)
+                from resolver.warc import cut_record
+
+                raise BodyTooLarge(cut_record(url, response.extensions["truncated"],
+                                              response.extensions.get("warc_file")), url=url)
             cut = True
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
         record_id = response.extensions.get("warc_record_id")

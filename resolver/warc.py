@@ -24,7 +24,7 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 
@@ -40,6 +40,9 @@ WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1
 WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
+# ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
+# the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
+TORN = "torn"
 
 
 class _BoundedBrotli:
@@ -95,6 +98,83 @@ def _appending(file: IO[bytes]) -> Iterator[None]:
         fcntl.flock(file.fileno(), fcntl.LOCK_UN)
 
 
+GZIP_MEMBER = b"\x1f\x8b\x08"   # how a gzip member (one record, as WarcWriter writes them) begins
+
+
+def _set_aside_cut_tail(path: Path, file: IO[bytes]) -> tuple[int, Path, int] | None:
+    """When the file ends inside a record (a run stopped while appending an exchange), its bytes after the last
+    whole record are moved to PATH.cut-at-OFFSET and the file ends at that record: appended after the cut record,
+    every record written next was unreadable to a reader of the file in order (`warcio check`, --replay) (review36a).
+    Returns (offset, the file they went to, how many bytes), or None when the file ends with a whole record (or is
+    no gzip WARC, which is not ours to judge)."""
+    offset = _cut_tail(path)
+    if offset is None:
+        return None
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        cut = stream.read()
+    aside, n = path.with_name(f"{path.name}.cut-at-{offset}"), 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.cut-at-{offset}-{n}")
+    aside.write_bytes(cut)
+    file.flush()
+    os.ftruncate(file.fileno(), offset)
+    return offset, aside, len(cut)
+
+
+def _cut_tail(path: Path) -> int | None:
+    """Where the bytes after the file's last whole gzip member begin when it does not end with one, else None. Read
+    from the end: the last candidate start of a member (GZIP_MEMBER) that decompresses to a whole member (header,
+    deflate stream, CRC and length) ends where the whole records end; a start that is no member's, or one the file
+    ends inside, is passed over. A file ending cleanly costs the decompression of its last record."""
+    with open(path, "rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(0)
+        if size == 0 or stream.read(2) != GZIP_MEMBER[:2]:
+            return None
+        for start in _member_starts_from_end(stream, size):
+            end = _whole_member_end(stream, start)
+            if end is not None:
+                return None if end == size else end
+        return 0
+
+
+def _member_starts_from_end(stream: IO[bytes], size: int) -> Iterator[int]:
+    """The offsets where GZIP_MEMBER occurs in the file, last first, read a block at a time."""
+    stop, after = size, b""
+    while stop > 0:
+        begin = max(0, stop - STEP)
+        stream.seek(begin)
+        block = stream.read(stop - begin) + after[:len(GZIP_MEMBER) - 1]
+        found, at = [], block.find(GZIP_MEMBER)
+        while at != -1:
+            found.append(begin + at)
+            at = block.find(GZIP_MEMBER, at + 1)
+        yield from reversed(found)
+        stop, after = begin, block
+
+
+def _whole_member_end(stream: IO[bytes], start: int) -> int | None:
+    """Where the gzip member beginning at `start` ends, or None when no whole member begins there (no member, or the
+    file ends inside it). Output is decompressed a step at a time and dropped."""
+    import zlib
+
+    stream.seek(start)
+    decompressor, read = zlib.decompressobj(16 + zlib.MAX_WBITS), 0
+    while chunk := stream.read(STEP):
+        try:
+            decompressor.decompress(chunk, STEP)
+            while decompressor.unconsumed_tail and not decompressor.eof:
+                decompressor.decompress(decompressor.unconsumed_tail, STEP)
+        except zlib.error:
+            return None
+        read += len(chunk)
+        if decompressor.eof:
+            return start + read - len(decompressor.unused_data)
+    return None
+
+
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
@@ -103,17 +183,21 @@ class WarcWriter:
 
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        new = not self.path.exists() or self.path.stat().st_size == 0
         self._file = open(self.path, "ab")
         # WARC/1.1 records, as the warcinfo's `format` says: a WARC-Date here has the fraction of a second its fetch
         # began at, which 1.1 allows and 1.0 (seconds only) does not (newuser35 F9a: every record was headed
         # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
-        if new:
-            info = self._writer.create_warcinfo_record(self.path.name, {"software": software, "format": WARC_FORMAT})
-            self._writer.write_record(info)
-            self._file.flush()
+        # (offset, file, bytes) when the file ended inside a record and those bytes were moved to that file
+        self.set_aside: tuple[int, Path, int] | None = None
+        with _appending(self._file):   # no other process is halfway through appending an exchange
+            self.set_aside = _set_aside_cut_tail(self.path, self._file)
+            if self._file.seek(0, os.SEEK_END) == 0:
+                info = self._writer.create_warcinfo_record(self.path.name, {"software": software,
+                                                                            "format": WARC_FORMAT})
+                self._writer.write_record(info)
+                self._file.flush()
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
@@ -250,13 +334,16 @@ class ReplayIndex:
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
                     elif kind == "response" and record.http_headers is not None:
+                        # read to its end here (the iterator reads it anyway): a record its file ends inside answered
+                        # whole, a body the source never sent and its hash (review36a)
+                        torn = _ends_inside(record)
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
                         replayed = ReplayedResponse(
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
                             list(headers.headers), str(path), iterator.get_record_offset(),
-                            record.rec_headers.get_header("WARC-Truncated"),
+                            TORN if torn else record.rec_headers.get_header("WARC-Truncated"),
                             bool(record.rec_headers.get_header(REDACTED_HEADER)),
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
@@ -319,6 +406,23 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _ends_inside(record: Any) -> bool:
+    """Whether the file ends inside this record (read to its end here): fewer bytes follow its head than its
+    Content-Length says, as a run stopped while it appended the record leaves it."""
+    while record.raw_stream.read(STEP):
+        pass
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
+def cut_record(url: str, truncated: str, file: str | None) -> str:
+    """What a replayed record holding only the start of its answer is: cut by its writer (WARC-Truncated), or by
+    the end of its file."""
+    if truncated == TORN:
+        return (f"the WARC record of {url} is cut short: {file} ends inside it (a run stopped while writing it), so "
+                "its body is only the start of the answer")
+    return f"the WARC record of {url} kept only the start of its body (WARC-Truncated: {truncated})"
 
 
 def _asked_again(status: int) -> bool:

@@ -246,3 +246,83 @@ def test_one_archive_run_asks_a_post_and_reads_its_captures_once_however_many_ar
     assert len({c["live_kept"] for c in kept}) == 1 and kept[0]["live_kept"] is not None
     table = world("archive", "--warc", str(warc), str(corpus))
     assert table.stdout.count(f"(kept: taken {kept[0]['live_kept']} by an earlier run") == 3
+
+
+# review36a: a WARC a crash cut short
+
+def _exchange_of(fakenet, store, warc, url):
+    """Fetch `url` live once, appending its exchange to `warc`; returns the outcome."""
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.warc import WarcWriter
+
+    writer = WarcWriter(warc, software="test")
+    try:
+        return Session(fakenet.settings(retries=0), store=store, warc=writer).run(
+            lambda s: fetch(s, url, purpose="archive"))
+    finally:
+        writer.close()
+
+
+def test_a_record_a_crash_cut_short_is_never_replayed_as_the_whole_answer(fakenet, store, tmp_path):
+    """A run killed while it appended an exchange leaves the file ending inside a record. Replayed, that record was
+    the answer, whole: status 200 and the sha256 of the bytes the file happened to hold, a body the server never sent
+    (review36a). Its payload is read to its end as the index is made: a record its file ends inside is only the start
+    of its answer, as one marked WARC-Truncated is; the replay says so and claims no hash for it."""
+    import random
+
+    from resolver.http import fetch
+    from resolver.session import Mode, Session
+    from resolver.warc import ReplayIndex
+
+    body = random.Random(36).randbytes(200_000)   # incompressible: the cut lands inside the payload
+    url = "https://news.example/report.pdf"
+    fakenet.route("news.example", "/report.pdf", page(body, content_type="application/pdf"))
+    warc = tmp_path / "run.warc.gz"
+    live = _exchange_of(fakenet, store, warc, url)
+    assert (live.status, live.sha256) == (200, hashlib.sha256(body).hexdigest())
+    warc.write_bytes(warc.read_bytes()[:live.warc_offset + 120_000])   # the crash: the file ends inside the record
+
+    replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
+    again = replay.run(lambda s: fetch(s, url, purpose="archive"))
+    assert again.via == "warc" and again.sha256 is None
+    assert again.error_kind == "body-cut" or again.error is not None
+    assert "cut short" in (again.error or "") and str(warc) in again.error
+    [*_, row] = store.fetches_for(url)
+    assert row["via"] == "warc" and row["body_sha256"] is None
+
+
+def test_a_run_appending_to_a_warc_a_crash_cut_short_sets_the_cut_bytes_aside_and_leaves_a_readable_file(fakenet,
+                                                                                                       tmp_path):
+    """The next `fetch --warc` (scan's and archive's the same writer) appended after the cut record: every reader of
+    the file in order stopped there (`warcio check` failed, `--replay` refused the whole file with its bytes in the
+    error line), though the new run's rows named records beyond it (review36a). Now the writer finds the file ending
+    inside a record, moves those bytes to FILE.cut-at-OFFSET, says so, and appends from the last whole record: the
+    file reads whole, each row's offset holds the body it hashes, and the replay answers the new observation."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "exhibit.warc.gz"
+    first = world("fetch", "--no-media", "--json", "--warc", str(warc), POST)
+    assert first.exit_code == 0, first.output
+    whole = warc.read_bytes()
+    warc.write_bytes(whole[:-40])   # the run was killed while it appended its last record
+    later = world("fetch", "--no-media", "--refresh", "--json", "--warc", str(warc), POST)
+    assert later.exit_code == 0, later.output
+    assert json.loads(later.stdout.splitlines()[0])["status"] == "deleted"
+    [aside] = tmp_path.glob("exhibit.warc.gz.cut-at-*")
+    offset = int(aside.name.rsplit("-", 1)[1])
+    assert whole[:offset] == warc.read_bytes()[:offset] and aside.read_bytes() == whole[offset:-40]
+    assert f"{warc} ended inside a record" in later.stderr and str(aside) in later.stderr
+    assert check(warc)[0], check(warc)[1]
+    found = records(warc)   # read in order, digests checked, to the end
+    assert [kind for kind, _, _ in found].count("warcinfo") == 1
+    rows = list(Store(world.db).db.query("SELECT warc_offset, body_sha256 FROM fetches WHERE url LIKE '%/tweet-result%' "
+                                         "ORDER BY id"))
+    with open(warc, "rb") as stream:
+        stream.seek(rows[-1]["warc_offset"])
+        record = next(iter(ArchiveIterator(stream)))
+        assert hashlib.sha256(record.content_stream().read()).hexdigest() == rows[-1]["body_sha256"]
+    (tmp_path / "replay").mkdir()
+    replayed = World(fakenet, tmp_path / "replay")("--replay", str(warc), "fetch", "--no-media", "--json", POST)
+    assert replayed.exit_code == 0, replayed.output
+    assert json.loads(replayed.stdout.splitlines()[0])["status"] == "deleted"
