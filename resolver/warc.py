@@ -3,8 +3,8 @@
 Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
 contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
-are. Secrets (Authorization, cookies, API keys) are never written: a request's credential header is written by name
-with its value REDACTED, and its record says so (REDACTED_HEADER); a response's is left out.
+are. Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
+response's Set-Cookie) is written by name with its value REDACTED, and its record says so (REDACTED_HEADER).
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
 syndication URL whatever its token). Of several records answering one request the one with the latest WARC-Date
@@ -31,10 +31,11 @@ from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 # On a response record whose payload is not byte for byte the one received: "body", a configured secret the server
-# sent back was redacted out of it (#11). On a request record: the credential headers sent ("authorization"), each
-# written with its value REDACTED (newuser35 F9b). WARC 1.1 lets a writer add named fields of its own (readers ignore those
+# sent back was redacted out of it (#11). On a request or response record, the credential headers it had
+# ("authorization", "set-cookie"), each written with its value REDACTED (newuser35 F9b, review36a). WARC 1.1 lets a writer add named fields of its own (readers ignore those
 # they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
 REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
+BODY = "body"   # in REDACTED_HEADER: the payload; any other name in it is a header's, written with its value REDACTED
 
 WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
 WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
@@ -203,8 +204,9 @@ class WarcWriter:
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
                        redacted: bool = False) -> tuple[str, int, str]:
-        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). A
-        request's credential headers are written REDACTED and named in REDACTED_HEADER, a response's left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
+        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). The
+        credential headers of each are written REDACTED and named in its REDACTED_HEADER; URLs (target, request line,
+        Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
         `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
         from warcio.statusandheaders import StatusAndHeaders
@@ -220,8 +222,10 @@ class WarcWriter:
         credentials = sorted({k.lower() for k in request_headers if k.lower() in SECRET_HEADERS})
         if not any(k.lower() == "host" for k, _ in request_lines):
             request_lines.insert(0, ("Host", split.netloc))
-        response_lines = redactor.headers([(k, v) for k, v in response_headers
-                                           if k.lower() not in SECRET_HEADERS and k.lower() not in DROPPED_RESPONSE_HEADERS])
+        # A response's too (Set-Cookie): left out, the record read as an answer that set no cookie (review36a).
+        kept_response = [(k, v) for k, v in response_headers if k.lower() not in DROPPED_RESPONSE_HEADERS]
+        response_lines = redactor.headers(kept_response)
+        said = sorted({k.lower() for k, _ in kept_response if k.lower() in SECRET_HEADERS})
         response_lines.append(("Content-Length", str(len(body))))
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
         if contacted_url != url:
@@ -238,8 +242,8 @@ class WarcWriter:
                 request.rec_headers.add_header(REDACTED_HEADER, ", ".join(credentials))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
-            if redacted:
-                response.rec_headers.add_header(REDACTED_HEADER, "body")
+            if redacted or said:   # "body" first: what ReplayIndex reads as a payload a secret was taken out of
+                response.rec_headers.add_header(REDACTED_HEADER, ", ".join([BODY] * redacted + said))
             # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
             # record left every record appended after it unreadable in order.
             exchange = io.BytesIO()
@@ -286,7 +290,7 @@ class ReplayedResponse:
     file: str
     offset: int
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
-    redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
+    redacted: bool = False         # the record's REDACTED_HEADER says BODY: a configured secret was taken out of its payload
     warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
@@ -344,7 +348,7 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
                             list(headers.headers), str(path), iterator.get_record_offset(),
                             TORN if torn else record.rec_headers.get_header("WARC-Truncated"),
-                            bool(record.rec_headers.get_header(REDACTED_HEADER)),
+                            BODY in _names(record.rec_headers.get_header(REDACTED_HEADER)),
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
@@ -406,6 +410,11 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _names(value: str | None) -> set[str]:
+    """The names a REDACTED_HEADER value lists ("body, set-cookie")."""
+    return {name.strip().lower() for name in (value or "").split(",") if name.strip()}
 
 
 def _ends_inside(record: Any) -> bool:

@@ -326,3 +326,29 @@ def test_a_run_appending_to_a_warc_a_crash_cut_short_sets_the_cut_bytes_aside_an
     replayed = World(fakenet, tmp_path / "replay")("--replay", str(warc), "fetch", "--no-media", "--json", POST)
     assert replayed.exit_code == 0, replayed.output
     assert json.loads(replayed.stdout.splitlines()[0])["status"] == "deleted"
+
+
+def test_a_responses_cookie_is_named_redacted_in_its_record_and_not_read_as_a_redacted_body(fakenet, store, tmp_path):
+    """A response's Set-Cookie was left out of its record with nothing to say so: the record read as an answer that
+    set no cookie (review36a; newuser35 F9b fixed the same silence on request records). It is kept by name with its
+    value REDACTED, and the record names it in WARC-Embed-Resolver-Redacted as a request record does; the cookie is
+    in no byte of the file. Replayed, that mark is not taken for a body a secret was taken out of ("body")."""
+    from resolver.http import fetch
+    from resolver.session import Mode, Session
+    from resolver.warc import ReplayIndex
+
+    cookie = "sid=FAKEsessionCOOKIE36"
+    url = "https://news.example/story"
+    fakenet.route("news.example", "/story", page("<p>the story</p>", **{"Set-Cookie": f"{cookie}; Path=/",
+                                                                         "X-Frame-Options": "DENY"}))
+    warc = tmp_path / "run.warc.gz"
+    live = _exchange_of(fakenet, store, warc, url)
+    assert live.status == 200 and not live.redacted
+    [(headers, http)] = [(h, x) for kind, h, x in records(warc) if kind == "response"]
+    assert http.get_header("Set-Cookie") == "REDACTED" and http.get_header("X-Frame-Options") == "DENY"
+    assert headers.get_header("WARC-Embed-Resolver-Redacted") == "set-cookie"
+    assert b"FAKEsessionCOOKIE36" not in gzip.decompress(warc.read_bytes())
+    assert check(warc)[0]
+    replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
+    again = replay.run(lambda s: fetch(s, url, purpose="archive"))
+    assert (again.via, again.status, again.sha256, again.redacted) == ("warc", 200, live.sha256, False)
