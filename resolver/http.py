@@ -480,7 +480,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
                 body=body, fetched_at=fetched_at, redactor=session.redactor, truncated=("time" if late else "length") if cut else None,
-                redacted=redacted)
+                redacted=redacted, request_body=_sent(request))
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
                             warc_record_id=record_id, cut=cut, cut_at_deadline=late, redacted=redacted,
@@ -709,6 +709,16 @@ def passing_failure(error_kind: str | None, status: int | None) -> bool:
 
 def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
+
+
+def _sent(request: httpx.Request) -> bytes:
+    """The body a request sent (a POST's form), or b"" when it was streamed and is not at hand."""
+    import httpx
+
+    try:
+        return request.content
+    except httpx.RequestNotRead:
+        return b""
 
 
 def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:

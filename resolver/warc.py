@@ -203,12 +203,13 @@ class WarcWriter:
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
-                       redacted: bool = False) -> tuple[str, int, str]:
+                       redacted: bool = False, request_body: bytes = b"") -> tuple[str, int, str]:
         """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). The
         credential headers of each are written REDACTED and named in its REDACTED_HEADER; URLs (target, request line,
         Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
-        `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
+        `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it. `request_body`: what
+        the request sent (a POST's form), written redacted (a form as a URL's query) in the request record."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -220,6 +221,16 @@ class WarcWriter:
         # removed, it read as a request made without credentials (newuser35 F9b). Its value is never written.
         request_lines = redactor.headers(list(request_headers.items()))
         credentials = sorted({k.lower() for k in request_headers if k.lower() in SECRET_HEADERS})
+        # The body sent, as a response's is kept: its record held none under a Content-Length saying it had one, and
+        # what a POST /save submitted to be published was in no record (review36a).
+        form = any(k.lower() == "content-type" and "x-www-form-urlencoded" in v.lower()
+                   for k, v in request_headers.items())
+        sent = (redactor.form(request_body) if form else redactor.body(request_body)) if request_body else b""
+        if sent != request_body:
+            credentials.insert(0, BODY)
+        if sent or any(k.lower() == "content-length" for k in request_headers):
+            request_lines = [(k, v) for k, v in request_lines if k.lower() != "content-length"]
+            request_lines.append(("Content-Length", str(len(sent))))
         if not any(k.lower() == "host" for k, _ in request_lines):
             request_lines.insert(0, ("Host", split.netloc))
         # A response's too (Set-Cookie): left out, the record read as an answer that set no cookie (review36a).
@@ -235,7 +246,7 @@ class WarcWriter:
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{status} {reason or 'OK'}", response_lines, protocol="HTTP/1.1"))
             request = self._writer.create_warc_record(
-                url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(warc_headers),
+                url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             if credentials:

@@ -352,3 +352,53 @@ def test_a_responses_cookie_is_named_redacted_in_its_record_and_not_read_as_a_re
     replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
     again = replay.run(lambda s: fetch(s, url, purpose="archive"))
     assert (again.via, again.status, again.sha256, again.redacted) == ("warc", 200, live.sha256, False)
+
+
+def test_a_save_requests_record_holds_the_form_it_submitted_not_a_content_length_with_no_body(fakenet, tmp_path):
+    """`archive --save --warc`: the request record of POST /save said `content-length: 52` and held no byte of a body:
+    what was submitted to be published in the Wayback Machine (the URL) was in no record, and the record's own
+    header said there was more than it held (review36a). The record holds the form as sent (secrets redacted as in a
+    URL's query), its Content-Length that of the bytes written."""
+    from urllib.parse import parse_qs
+
+    from tests import waybacknet
+
+    waybacknet.serve(fakenet, [])
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    warc = tmp_path / "run.warc.gz"
+    url = "https://news.example/story"
+    fakenet.route("news.example", "/story", page("<p>the story</p>"))
+    done = world("archive", "--save", "--json", "--warc", str(warc), url,
+                 env={"IA_ACCESS_KEY": "k-ia-access36", "IA_SECRET_KEY": "s-ia-secret36"})
+    assert done.exit_code == 0, done.output
+    assert submitted == [url]
+    with open(warc, "rb") as stream:
+        [(http, body)] = [(r.http_headers, r.content_stream().read()) for r in ArchiveIterator(stream)
+                          if r.rec_type == "request" and r.http_headers.protocol == "POST"]
+    assert parse_qs(body.decode())["url"] == [url]
+    assert http.get_header("Content-Length") == str(len(body))
+    assert http.get_header("Authorization") == "REDACTED"
+    assert check(warc)[0]
+
+
+def test_a_form_body_in_a_request_record_has_its_secrets_redacted(tmp_path):
+    """A form sent (a POST's body) is written as a query is: a secret parameter's value REDACTED, a configured secret
+    nowhere; the record names the body in its mark, as a response's redacted body is."""
+    from resolver.redact import Redactor
+    from resolver.warc import WarcWriter
+
+    warc = tmp_path / "run.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    writer.write_exchange(method="POST", url="https://api.example/save", contacted_url="https://api.example/save",
+                          request_headers={"Content-Type": "application/x-www-form-urlencoded", "Content-Length": "61"},
+                          request_body=b"url=https%3A%2F%2Fa.example%2F&access_token=tok123&note=KEYconf36",
+                          status=200, reason="OK", response_headers=[], body=b"{}",
+                          fetched_at="2026-01-01T00:00:00.000001Z", redactor=Redactor(secrets=("KEYconf36",)))
+    writer.close()
+    with open(warc, "rb") as stream:
+        [(headers, http, body)] = [(r.rec_headers, r.http_headers, r.content_stream().read())
+                                   for r in ArchiveIterator(stream) if r.rec_type == "request"]
+    assert body == b"url=https%3A%2F%2Fa.example%2F&access_token=REDACTED&note=REDACTED"
+    assert http.get_header("Content-Length") == str(len(body))
+    assert headers.get_header("WARC-Embed-Resolver-Redacted") == "body"
