@@ -355,7 +355,7 @@ def test_a_responses_cookie_is_named_redacted_in_its_record_and_not_read_as_a_re
 
 
 def test_a_save_requests_record_holds_the_form_it_submitted_not_a_content_length_with_no_body(fakenet, tmp_path):
-    """`archive --save --warc`: the request record of POST /save said `content-length: 52` and held no byte of a body:
+    """`archive --save --warc`: the request record of POST /save said the `content-length` sent and held no byte of a body:
     what was submitted to be published in the Wayback Machine (the URL) was in no record, and the record's own
     header said there was more than it held (review36a). The record holds the form as sent (secrets redacted as in a
     URL's query), its Content-Length that of the bytes written."""
