@@ -343,7 +343,7 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
-                for record in iterator:
+                for record in _readable(iterator, path):
                     kind = record.rec_type
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
@@ -421,6 +421,22 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _readable(iterator: Any, path: Path) -> Iterator[Any]:
+    """The records of a file in order; where none can be read, a ValueError naming the file and the offset in printable
+    words (warcio's quotes the line it could not read: raw gzip bytes, written to the terminal)."""
+    records = iter(iterator)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - warcio raises several kinds for bytes that are no record
+            words = str(exc).split(",", 1)[0].splitlines()[0] if str(exc) else ""
+            why = "".join(c if c.isprintable() else "?" for c in words)[:80] or type(exc).__name__
+            raise ValueError(f"{path}: no WARC record can be read at offset {iterator.offset:,} ({why})") from None
+        yield record
 
 
 def _names(value: str | None) -> set[str]:

@@ -6,6 +6,7 @@ the loopback 'internet' (tests/fakenet.py); the WARCs are read back with warcio.
 import gzip
 import hashlib
 import json
+import re
 import threading
 import time
 
@@ -402,3 +403,22 @@ def test_a_form_body_in_a_request_record_has_its_secrets_redacted(tmp_path):
     assert body == b"url=https%3A%2F%2Fa.example%2F&access_token=REDACTED&note=REDACTED"
     assert http.get_header("Content-Length") == str(len(body))
     assert headers.get_header("WARC-Embed-Resolver-Redacted") == "body"
+
+
+def test_a_warc_damaged_in_the_middle_is_refused_in_one_line_naming_where(fakenet, tmp_path):
+    """A file cut short and then appended to (as every --warc run did before review36a) cannot be read in order past
+    the cut. `--replay` refused it with warcio's words, which quote the unreadable line: raw gzip bytes written to the
+    terminal. It now names the file and the offset no record can be read at, in printable words."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "exhibit.warc.gz"
+    assert world("fetch", "--no-media", "--warc", str(warc), POST).exit_code == 0
+    whole = warc.read_bytes()
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(whole[:-40] + whole[300:])   # a cut record, and whole records after it
+    (tmp_path / "replay").mkdir()
+    refused = World(fakenet, tmp_path / "replay")("--replay", str(damaged), "fetch", "--no-media", POST)
+    assert refused.exit_code == 1
+    [line] = refused.stderr.splitlines()
+    assert line.isprintable() and line.startswith(f"error: cannot replay {damaged}: ")
+    assert re.search(r": no WARC record can be read at offset [0-9,]+ \(", line), line
