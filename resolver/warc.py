@@ -194,9 +194,15 @@ class WarcWriter:
         self.set_aside: tuple[int, Path, int] | None = None
         with _appending(self._file):   # no other process is halfway through appending an exchange
             self.set_aside = _set_aside_cut_tail(self.path, self._file)
-            if self._file.seek(0, os.SEEK_END) == 0:
-                info = self._writer.create_warcinfo_record(self.path.name, {"software": software,
-                                                                            "format": WARC_FORMAT})
+            fields = {"software": software, "format": WARC_FORMAT}
+            if self.set_aside is not None:
+                # Said in the file itself, where the cut record began: a fetch log row that named a record there (its
+                # bytes lost with the machine, after the row was kept) finds this, not another record written there.
+                offset, aside, size = self.set_aside
+                fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
+                           "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
+            if self._file.seek(0, os.SEEK_END) == 0 or self.set_aside is not None:
+                info = self._writer.create_warcinfo_record(self.path.name, fields)
                 self._writer.write_record(info)
                 self._file.flush()
 

@@ -316,7 +316,13 @@ def test_a_run_appending_to_a_warc_a_crash_cut_short_sets_the_cut_bytes_aside_an
     assert f"{warc} ended inside a record" in later.stderr and str(aside) in later.stderr
     assert check(warc)[0], check(warc)[1]
     found = records(warc)   # read in order, digests checked, to the end
-    assert [kind for kind, _, _ in found].count("warcinfo") == 1
+    assert [kind for kind, _, _ in found].count("warcinfo") == 2   # the file's, and the one saying what was cut
+    with open(warc, "rb") as stream:   # where the cut record began, the file says so itself
+        stream.seek(offset)
+        note = next(iter(ArchiveIterator(stream)))
+        assert note.rec_type == "warcinfo"
+        said = note.content_stream().read().decode()
+    assert f"cut-at: {offset}" in said and f"cut-moved-to: {aside.name}" in said
     rows = list(Store(world.db).db.query("SELECT warc_offset, body_sha256 FROM fetches WHERE url LIKE '%/tweet-result%' "
                                          "ORDER BY id"))
     with open(warc, "rb") as stream:
