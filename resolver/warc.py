@@ -107,7 +107,11 @@ def _set_aside_cut_tail(path: Path, file: IO[bytes]) -> tuple[int, Path, int] | 
     whole record are moved to PATH.cut-at-OFFSET and the file ends at that record: appended after the cut record,
     every record written next was unreadable to a reader of the file in order (`warcio check`, --replay) (review36a).
     Returns (offset, the file they went to, how many bytes), or None when the file ends with a whole record (or is
-    no gzip WARC, which is not ours to judge)."""
+    no gzip WARC or no regular file, which are not ours to judge)."""
+    import stat
+
+    if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        return None
     offset = _cut_tail(path)
     if offset is None:
         return None
@@ -201,7 +205,7 @@ class WarcWriter:
                 offset, aside, size = self.set_aside
                 fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
                            "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
-            if self._file.seek(0, os.SEEK_END) == 0 or self.set_aside is not None:
+            if os.fstat(self._file.fileno()).st_size == 0 or self.set_aside is not None:
                 info = self._writer.create_warcinfo_record(self.path.name, fields)
                 self._writer.write_record(info)
                 self._file.flush()
