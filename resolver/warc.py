@@ -254,7 +254,7 @@ class WarcWriter:
         with self._lock:
             response = self._writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
-                http_headers=StatusAndHeaders(f"{status} {reason or 'OK'}", response_lines, protocol="HTTP/1.1"))
+                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines, protocol="HTTP/1.1"))
             request = self._writer.create_warc_record(
                 url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
@@ -431,6 +431,19 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _status_line(status: int, reason: str) -> str:
+    """A response record's status line: the reason as sent, else the status's own phrase, else none ("404 OK" was
+    written for a 404 sent with no reason: review36a)."""
+    from http import HTTPStatus
+
+    if not reason:
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            return str(status)
+    return f"{status} {reason}"
 
 
 def _readable(iterator: Any, path: Path) -> Iterator[Any]:

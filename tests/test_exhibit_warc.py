@@ -409,6 +409,7 @@ def test_a_form_body_in_a_request_record_has_its_secrets_redacted(tmp_path):
     assert body == b"url=https%3A%2F%2Fa.example%2F&access_token=REDACTED&note=REDACTED"
     assert http.get_header("Content-Length") == str(len(body))
     assert headers.get_header("WARC-Embed-Resolver-Redacted") == "body"
+    assert check(warc)[0]
 
 
 def test_a_warc_damaged_in_the_middle_is_refused_in_one_line_naming_where(fakenet, tmp_path):
@@ -428,3 +429,33 @@ def test_a_warc_damaged_in_the_middle_is_refused_in_one_line_naming_where(fakene
     [line] = refused.stderr.splitlines()
     assert line.isprintable() and line.startswith(f"error: cannot replay {damaged}: ")
     assert re.search(r": no WARC record can be read at offset [0-9,]+ \(", line), line
+
+
+def test_a_status_line_with_no_reason_is_not_written_as_ok(fakenet, store, tmp_path):
+    """A server that sends no reason phrase ("HTTP/1.1 404 ", which HTTP/1.1 allows) had its answer written
+    "HTTP/1.1 404 OK" in the WARC: a record saying a 404 was OK (review36a). The record now gives the status's own
+    phrase ("Not Found"), or none for a status with none; the status is as sent."""
+    from dataclasses import replace
+
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.warc import WarcWriter
+
+    from tests.fakenet import RawServer, answering
+
+    raw = RawServer(answering(lambda path: (b"HTTP/1.1 404 \r\nContent-Length: 4\r\nConnection: close\r\n\r\ngone"
+                                            if path == "/gone" else
+                                            b"HTTP/1.1 599 \r\nContent-Length: 2\r\nConnection: close\r\n\r\nno")))
+    try:
+        settings = replace(fakenet.settings(retries=0), origins={"https://news.example": f"http://127.0.0.1:{raw.port}"})
+        warc = tmp_path / "run.warc.gz"
+        writer = WarcWriter(warc, software="test")
+        session = Session(settings, store=store, warc=writer)
+        for path in ("/gone", "/odd"):
+            assert session.run(lambda s: fetch(s, f"https://news.example{path}")).status in (404, 599)
+        writer.close()
+    finally:
+        raw.close()
+    lines = [http.statusline for kind, _, http in records(warc) if kind == "response"]
+    assert lines == ["404 Not Found", "599"]
+    assert check(warc)[0]
