@@ -112,6 +112,8 @@ LABELS = {
     "file": "file|files|file photo|file picture|archive|archives|archive photo|archiv|archivbild|archivfoto|archivo"
             "|foto de archivo|foto archivo|photo d'archives|arquivo|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|أرشيف"
             "|ارشيف|عکس آرشیوی|آرشیو",
+    # "Jane Doe/Courtesy": who lent it is not named; a part of its own, never an organisation (credits36)
+    "courtesy": "courtesy|courtesy photo|courtesy image",
     "handout": "handout|ho|handout photo|cedida|cedido|cedidas|cedidos|foto cedida|imagen cedida",
     "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
              "|foto ilustrativa",
@@ -428,7 +430,7 @@ def without_role(part: str) -> tuple[str, str | None]:
     if part.casefold() in ROLE_CODES or part in REPORTER_WORDS:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
-    if trailing and not is_known_org(part):
+    if trailing and not is_known_org(part) and not _surname_file(part, trailing):
         return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
     if part.endswith(REPORTER_WORDS):
         role = next(word for word in REPORTER_WORDS if part.endswith(word))
@@ -437,6 +439,15 @@ def without_role(part: str) -> tuple[str, str | None]:
         role = next(word for word in REPORTER_BEFORE if part.startswith(word))
         return part[len(role):].strip(ENDS), role
     return part, None
+
+
+def _surname_file(part: str, trailing: re.Match[str]) -> bool:
+    """Is "File" ending a name after a space only a surname ("Anna File", written as a name is: a capital, then small
+    letters), not the label AP writes after a comma ("Jane Doe, File") or in small letters ("Jane Doe file")?
+    credits36: "Photo: Anna File/Reuters" gave the creator "Anna"."""
+    role = trailing.group("role") or ""
+    return role.casefold() in ("file", "files") and role.istitle() \
+        and "," not in part[len(trailing.group("name")):trailing.start("role")]
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).

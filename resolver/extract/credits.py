@@ -439,7 +439,9 @@ def _lent_by_no_one(words: str, value: str) -> bool:
 
 # Where a label stands in a credit's words: a part between its slashes, commas, brackets or colons, or before "via".
 LABEL_PARTS_RE = re.compile(r"[/,|()\[\]:：]|\s+via\s+|\s+[-–—]\s+", re.IGNORECASE)
-COURTESY_RE = LazyPattern(r"(?<!\w)courtesy(?!\w)", re.IGNORECASE)
+# "courtesy" where a lender's name or "of" follows it ("Courtesy Jim Smith", "Photo courtesy of the family", "Courtesy
+# photo"); ending a name it is a surname ("Photo: Jim Courtesy", "Jane Courtesy/AFP": credits36)
+COURTESY_RE = LazyPattern(rf"(?<!\w)courtesy{SP}+(?=\w)", re.IGNORECASE)
 # "الصورة من أرشيف رويترز": the photo, from Reuters' archive
 FROM_THE_ARCHIVE_RE = LazyPattern(r"صورة\s+من\s+[أا]رشيف")
 ROLE_KINDS = {"file": "file", "files": "file", "handout": "handout", "ho": "handout"}
@@ -465,7 +467,7 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
-    kind = kind or _kind_in(credit.raw, kind_of)
+    kind = kind or _kind_in(credit.raw, kind_of, creator)
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
@@ -487,8 +489,9 @@ def _dr_in_doubt(raw: str) -> bool:
     return "DR" in raw and FOTO_RE.search(raw) is not None
 
 
-def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind) -> str | None:
-    """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None."""
+def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creator: str | None = None) -> str | None:
+    """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None. A
+    "courtesy" inside the creator's name is a surname ("Jim Courtesy Smith": credits36)."""
     words = without_marks(raw)
     for part in LABEL_PARTS_RE.split(words):
         part = strip_prefix(part).strip(ENDS)
@@ -496,7 +499,7 @@ def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind) -> str
             continue
         if kind := kind_of(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
             return kind
-    if COURTESY_RE.search(words):
+    if COURTESY_RE.search(words) and "courtesy" not in (creator or "").casefold().split():
         return "courtesy"
     return "file" if not words.isascii() and FROM_THE_ARCHIVE_RE.search(words) else None
 
