@@ -1355,16 +1355,11 @@ def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _agency_of(organization: str | None) -> str | None:
-    """An organisation as `agency_key` compares it, each part of its slash chain that cache/agencies.py names (the
-    research views' list, in several scripts) as that agency's key."""
-    from cache.agencies import AGENCIES
+    """An organisation as `agency_key` compares it: each part of its slash chain that cache/agencies.py names (one
+    list for extraction and the research views, in several scripts) as that agency's key."""
     from resolver.extract.credit_names import agency_key
 
-    if not organization:
-        return organization
-    names = {name: key.casefold() for key, names in AGENCIES.items() for name in names}
-    parts = [part.strip() for part in organization.split("/")]
-    return agency_key("/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts))
+    return agency_key(organization)
 
 
 def _unaccented(text: str) -> str:

@@ -235,27 +235,31 @@ alessandro paolo silvio mario luigi joão joao
 """.split())
 
 
-# One agency's names (#11: Chron's alt says "Associated Press", its caption "(AP Photo/...)", for one photo): each
-# written name, case-folded, to the one it stands for. Only whole names, part by part of a slash chain.
-AGENCY_NAMES = {name: short for short, names in {
-    "ap": ("ap", "associated press", "the associated press"),
-    "afp": ("afp", "agence france-presse", "agence france presse"),
-    "upi": ("upi", "united press international"),
-    "epa": ("epa", "european pressphoto agency"),
-    "dpa": ("dpa", "deutsche presse-agentur"),
-    "cp": ("cp", "the canadian press", "canadian press"),
-    "pa": ("pa", "press association"),
-}.items() for name in names}
+def agency_names() -> dict[str, str]:
+    """One agency's names (#11: Chron's alt says "Associated Press", its caption "(AP Photo/...)", for one photo): each
+    written name, case-folded, to the one it stands for ("رويترز" and "Reuters" to "reuters"). The list is
+    cache/agencies.py's, the research views' (cache imports nothing from resolver; resolver may import it): one list,
+    where there were two that disagreed (credits36). Read at the first call: a page with no credit never needs it."""
+    global _AGENCY_NAMES
+    if _AGENCY_NAMES is None:
+        from cache.agencies import AGENCIES
+
+        _AGENCY_NAMES = {name.casefold(): key.casefold() for key, names in AGENCIES.items() for name in names}
+    return _AGENCY_NAMES
+
+
+_AGENCY_NAMES: dict[str, str] | None = None
 
 
 def agency_key(organization: str | None) -> str | None:
     """An organisation as compared for "the same credit": each part of its slash chain that names a news agency
-    ("AP", "Associated Press") as that agency, the others as written ("AFP/Getty Images" and "Agence France-Presse/Getty
-    Images" are one)."""
-    if not organization or "/" not in organization and organization.casefold() not in AGENCY_NAMES:
+    ("AP", "Associated Press", "أسوشيتد برس") as that agency, the others as written ("AFP/Getty Images" and "Agence
+    France-Presse/Getty Images" are one)."""
+    names = agency_names()
+    if not organization or "/" not in organization and organization.casefold() not in names:
         return organization
     parts = [part.strip() for part in organization.split("/")]
-    return "/".join("=" + AGENCY_NAMES[part.casefold()] if part.casefold() in AGENCY_NAMES else part for part in parts)
+    return "/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts)
 
 
 @remembered(longest=200)   # a page's few credit values, read from its captions, alts and figcaptions: two calls in five (#14)
