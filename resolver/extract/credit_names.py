@@ -54,6 +54,25 @@ KNOWN_ORGS = frozenset(
     "|אי-פי|גטי אימג'ס"
     # Persian agencies (newuser35b #4): IRNA, ISNA, ILNA, Tasnim, Mehr, Fars
     "|ایرنا|ایسنا|ایلنا|تسنیم|خبرگزاری مهر|خبرگزاری فارس|خبرگزاری تسنیم".split("|"))
+# Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
+# word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
+# alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.
+# Never the first word of a longer name: "تسنیم احمدی" is a person.
+AMBIGUOUS_AGENCIES = {
+    "epa": "the European Pressphoto Agency's short name and also the US Environmental Protection Agency's",
+    "aa": "Anadolu Agency's short name and also a battery size and other abbreviations",
+    "تسنیم": "Tasnim News Agency's short name and also a given name",
+    "وفا": "WAFA's short name and also a given name and the word for loyalty",
+    "신화": "Xinhua's Korean name and also the word for myth",
+}
+BY_PLACE_FORMS = frozenset({"trailing", "caption-line"})
+
+
+def ambiguous_agency(organization: str | None) -> str | None:
+    """What else an organisation that is only an ambiguous agency's short name (`AMBIGUOUS_AGENCIES`) may be, or None."""
+    return AMBIGUOUS_AGENCIES.get(without_marks(organization).strip(ENDS).casefold()) if organization else None
+
+
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
@@ -834,7 +853,8 @@ def is_known_org(value: str) -> bool:
     "NASA Worldview")."""
     folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
     return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
-        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout") \
+        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout",
+                                         *AMBIGUOUS_AGENCIES) \
         and not _prose_after(value.split()[1:])
 
 

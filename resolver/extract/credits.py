@@ -401,6 +401,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
+            if form == "trailing" and _spelled_out_before(text, start, value):
+                continue   # "the Environmental Protection Agency (EPA)": the acronym of words, no credit (credits36)
             if form == "copyright" and not _copyright_credits(text, start, end, creator, organization, caption=caption):
                 continue
             accepted.append((start, end))
@@ -792,6 +794,29 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
             return True
         return bool(caption and creator and organization and is_org(organization))   # "(Darek Zdzienicki/CBC)"
     return True
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
+_SMALL_JOINERS = frozenset("of and for the de du des la le del di der für".split())
+
+
+def _spelled_out_before(text: str, start: int, value: str) -> bool:
+    """Do the capitalised words just before brackets spell the acronym inside them ("Environmental Protection Agency
+    (EPA)", "Associated Press (AP)"; small joiners such as "of" skipped)? Then the brackets say what the words are
+    called: no credit (credits36: "(EPA)" there was the agency EPA, high)."""
+    acronym = value.strip(ENDS)
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    initials: list[str] = []
+    at = start
+    while len(initials) < len(acronym) and (word := _WORD_BEFORE_RE.search(text, max(0, at - 40), at)) is not None:
+        at = word.start()
+        if word.group(1) in _SMALL_JOINERS:
+            continue
+        if not word.group(1)[0].isupper():
+            return False
+        initials.append(word.group(1)[0])
+    return "".join(reversed(initials)) == acronym
 
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
