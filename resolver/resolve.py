@@ -139,13 +139,19 @@ class Resolution:
 
     @property
     def unsure(self) -> str | None:
-        """Why the end may not be where the link leads, or None. A link on a host no parser knows as a shortener that
-        answered 200 itself, with no redirect, may be a short link whose page is a notice ("you are leaving"), an
-        interstitial or a parked domain: not known, and said so rather than read as its end (newuser35c). Read from
-        the hops alone, so a cached answer says the same."""
+        """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
+        answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
+        (review36b). A link on a host no parser knows as a shortener that answered 200 itself, with no redirect, may be
+        a short link whose page is a notice ("you are leaving"), an interstitial or a parked domain: not known, and
+        said so rather than read as its end (newuser35c). Read from the hops alone, so a cached answer says the
+        same."""
+        status = self.final_status
+        if status is not None and 400 <= status < 500 and status not in GONE_STATUSES:
+            # a 403 (a login, a wall kept from programs), a 451 (withheld), a 401...: no page was seen, so neither
+            # live nor gone (review36b: read as a live end)
+            return f"{self.final_url} answered {status}: its page was not seen, so whether it is there is not known"
         hops = self.hops
-        if self.final_status != 200 or len(hops) != 1 or hops[0].via is not None \
-                or platforms.parse_url(self.url) is not None:
+        if status != 200 or len(hops) != 1 or hops[0].via is not None or platforms.parse_url(self.url) is not None:
             return None
         return (f"{self.url} answered 200 itself, with no redirect: if it is a short link, this page (a notice, an "
                 "interstitial, a parked domain) may not be where it leads")

@@ -44,3 +44,84 @@ def test_a_pasted_post_counts_under_its_own_post_not_the_one_a_tco_in_its_text_l
     assert view_rows(world, "gone_accounts_most_cited") == []
     [risk] = view_rows(world, "at_risk_embeds")
     assert (risk["post_id"], risk["post_status"], risk["handle"]) == (ALIVE, "available", HANDLE), risk
+
+
+def test_link_embeds_count_once_per_article_and_post_across_articles_and_rescans(fakenet, tmp_path):
+    """Counted by hand: story 1 embeds the suspended post as a blockquote and again by its pic link (1 embed);
+    story 2, same outlet and year, embeds it by its pic link alone (1 embed: another article, so counted there too);
+    story 3 embeds the deleted post by two pic links (1 embed). Story 1's file is then edited (the pic link alone) and the folder
+    scanned again, its links and posts answered by the cache: its old version must not count. Total 3 embeds,
+    3 dead, 3 articles."""
+    from tests.test_link_rot import DELETED, blockquote, pic_link
+
+    for code, post in (("Ps1", SUSPENDED), ("Ps2", SUSPENDED), ("Pd1", DELETED), ("Pd2", DELETED)):
+        fakenet.route("pic.twitter.com", f"/{code}", redirect(f"https://twitter.com/{HANDLE}/status/{post}/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+
+    def scan(*stories: tuple[int, str]) -> None:
+        for n, body in stories:
+            (folder / f"story-{n}.html").write_text(f"<html><body><h1>Story {n}</h1>{body}</body></html>")
+        result = world("scan", "--resolve", "--fetch", str(folder))
+        assert result.exit_code == 0, result.output
+
+    scan((1, blockquote(SUSPENDED) + pic_link("Ps1")), (2, pic_link("Ps2")), (3, pic_link("Pd1") + pic_link("Pd2")))
+    scan((1, "<p>Edited.</p>" + pic_link("Ps1")))
+    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    assert (row["embeds"], row["dead"], row["suspended"], row["deleted"], row["articles"]) == (3, 3, 2, 1, 3), row
+    [gone] = view_rows(world, "gone_accounts_most_cited")
+    assert (gone["articles"], gone["embeds"], gone["posts"]) == (3, 3, 2), gone
+
+
+def test_a_link_resolved_by_scan_and_its_post_fetched_later_by_fetch_counts(fakenet, tmp_path):
+    """`scan --resolve` (no --fetch) follows the pic link to the post; `fetch` of that post, a later run, finds it
+    deleted. The embed reaches a post the cache holds, by a recorded resolution: v62 read only `embed_posts`, which
+    only `scan --fetch` writes, so the article's gone post was counted nowhere (0 embeds)."""
+    from tests.test_link_rot import DELETED, pic_link
+
+    fakenet.route("pic.twitter.com", "/Pd1", redirect(f"https://twitter.com/{HANDLE}/status/{DELETED}/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    page = tmp_path / "story.html"
+    page.write_text(f"<html><body><h1>Story</h1>{pic_link('Pd1')}</body></html>")
+    assert world("scan", "--resolve", str(page)).exit_code == 0
+    fetched = world("fetch", f"https://twitter.com/{HANDLE}/status/{DELETED}")
+    assert fetched.exit_code == 0, fetched.output
+    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    assert (row["embeds"], row["dead"], row["deleted"]) == (1, 1, 1), row
+
+
+def test_a_link_ending_at_a_refusal_is_unsure_not_a_live_end(fakenet, tmp_path):
+    """fixnu35f said a 404/410 end `gone`; a 403 (refused: a login or a wall kept from programs) or a 451 (withheld
+    for legal reasons) end came back `error` null, `gone` false, `unsure` null: read exactly as a live page, though
+    the page was never seen. It is `unsure` now, saying why, in `resolve --json` and in the text view (from the
+    cache). A 404 stays `gone` (not unsure), a 200 end neither."""
+    from tests.fakenet import page
+    from tests.test_cli_resolve import config_for, invoke
+
+    for code in (403, 451, 404):
+        fakenet.route("t.co", f"/e{code}", redirect(f"https://news.example/p{code}"))
+        fakenet.route("news.example", f"/p{code}", page("<html><title>No</title></html>", code))
+    fakenet.route("t.co", "/live", redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page("<html><title>Story</title></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    links = [f"https://t.co/e{code}" for code in (403, 451, 404)] + ["https://t.co/live"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    said = {d["url"]: d for d in map(json.loads, result.stdout.splitlines())}
+    for code in (403, 451):
+        end = said[f"https://t.co/e{code}"]
+        assert (end["error"], end["final_status"], end["gone"]) == (None, code, False), end
+        assert end["unsure"] == (f"https://news.example/p{code} answered {code}: its page was not seen, so whether "
+                                 "it is there is not known"), end
+    assert (said["https://t.co/e404"]["gone"], said["https://t.co/e404"]["unsure"]) == (True, None)
+    assert said["https://t.co/live"]["unsure"] is None
+    table = invoke(tmp_path, config, "resolve", *links)
+    assert "unsure: https://news.example/p451 answered 451: its page was not seen" in table.stdout, table.stdout
