@@ -125,3 +125,34 @@ def test_a_link_ending_at_a_refusal_is_unsure_not_a_live_end(fakenet, tmp_path):
     assert said["https://t.co/live"]["unsure"] is None
     table = invoke(tmp_path, config, "resolve", *links)
     assert "unsure: https://news.example/p451 answered 451: its page was not seen" in table.stdout, table.stdout
+
+
+def test_a_link_embed_keeps_its_post_when_a_later_refresh_of_its_link_fails(fakenet, tmp_path):
+    """A pic link followed to its post (deleted) by `scan --resolve --fetch`; a year on, `scan --refresh` asks again
+    and pic.twitter.com answers 503: the link's newest resolution is that error, and `embed_links` points to it. The
+    post the link led to is still known from the earlier answer: the embed stays counted, under that post (a failure
+    of the day is no change of where the link leads)."""
+    from werkzeug.wrappers import Response
+
+    from tests.test_link_rot import DELETED, pic_link
+
+    busy = [False]
+
+    def pic(request):
+        if busy[0]:
+            return Response("<html>busy</html>", status=503, content_type="text/html")
+        return Response("", status=301, headers={"Location": f"https://twitter.com/{HANDLE}/status/{DELETED}/photo/1"})
+
+    fakenet.route("pic.twitter.com", "/Pd1", pic)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    page = tmp_path / "story.html"
+    page.write_text(f"<html><body><h1>Story</h1>{pic_link('Pd1')}</body></html>")
+    assert world("scan", "--resolve", "--fetch", str(page)).exit_code == 0
+    busy[0] = True
+    again = world("scan", "--resolve", "--fetch", "--refresh", str(page))
+    assert again.exit_code == 1 and "503" in again.output, again.output   # the link's error, said
+    [row] = view_rows(world, "dead_embeds_by_outlet_year")
+    assert (row["embeds"], row["dead"], row["deleted"]) == (1, 1, 1), row
