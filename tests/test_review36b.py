@@ -156,3 +156,32 @@ def test_a_link_embed_keeps_its_post_when_a_later_refresh_of_its_link_fails(fake
     assert again.exit_code == 1 and "503" in again.output, again.output   # the link's error, said
     [row] = view_rows(world, "dead_embeds_by_outlet_year")
     assert (row["embeds"], row["dead"], row["deleted"]) == (1, 1, 1), row
+
+
+def test_a_link_sent_from_its_page_to_the_sites_home_page_is_unsure(fakenet, tmp_path):
+    """A removed story often redirects to its site's home page: t.co -> news.example/2020/story -> 301 ->
+    news.example/ (200). The chain ended `final_status` 200, `gone` false, `unsure` null: a live end, though the
+    story is not there. Read from the hops alone (no page words): an end at a site's root that a deeper page of the
+    same site (www. or not) redirected to is `unsure`. A link that led to the home page itself (t.co -> news.example/)
+    is not, nor a move from http to https of the same page, nor a page that redirected to another page."""
+    from tests.fakenet import page
+    from tests.test_cli_resolve import config_for, invoke
+
+    fakenet.route("t.co", "/removed", redirect("https://news.example/2020/story"))
+    fakenet.route("news.example", "/2020/story", redirect("https://www.news.example/"))
+    fakenet.route("www.news.example", "/", page("<html><title>Home</title></html>"))
+    fakenet.route("t.co", "/home", redirect("https://www.news.example/"))
+    fakenet.route("t.co", "/moved", redirect("https://news.example/2020/old"))
+    fakenet.route("news.example", "/2020/old", redirect("https://news.example/2020/new"))
+    fakenet.route("news.example", "/2020/new", page("<html><title>Story</title></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example", "www.news.example"))
+    links = ["https://t.co/removed", "https://t.co/home", "https://t.co/moved"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    said = {d["url"]: d for d in map(json.loads, result.stdout.splitlines())}
+    removed = said["https://t.co/removed"]
+    assert (removed["final_status"], removed["gone"]) == (200, False)
+    assert removed["unsure"] == ("https://news.example/2020/story redirected to its site's home page, "
+                                 "https://www.news.example/: a page that is gone often does, so whether it is there is "
+                                 "not known"), removed
+    assert said["https://t.co/home"]["unsure"] is None and said["https://t.co/moved"]["unsure"] is None
