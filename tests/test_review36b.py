@@ -185,3 +185,23 @@ def test_a_link_sent_from_its_page_to_the_sites_home_page_is_unsure(fakenet, tmp
                                  "https://www.news.example/: a page that is gone often does, so whether it is there is "
                                  "not known"), removed
     assert said["https://t.co/home"]["unsure"] is None and said["https://t.co/moved"]["unsure"] is None
+
+
+def test_a_pasted_post_whose_only_link_is_a_tco_in_its_words_is_counted_under_no_post(fakenet, tmp_path):
+    """A post pasted as text with no pic link: its one link, a t.co in its words, leads to the post it quotes
+    (@OtherDesk's, suspended). That is not the pasted post: v62 counted the embed under it (dead 1, a gone account
+    the article never embedded); it now names no post of its own, so it is counted nowhere, as any embed whose post
+    is not known."""
+    fakenet.route("t.co", "/Quote2", redirect(f"https://twitter.com/{OTHER}/status/{SUSPENDED}"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><h1>Story</h1><p>The council met.</p><p>Read what she wrote: https://t.co/Quote2 "
+                    f"&mdash; Harbour Watch (@{HANDLE}) May 3, 2021</p></body></html>")
+    result = world("scan", "--resolve", "--fetch", "--json", str(page))
+    assert result.exit_code == 0, result.output
+    assert [e["detector"] for e in json.loads(result.stdout)["embeds"]] == ["html-text-signature"]
+    assert view_rows(world, "dead_embeds_by_outlet_year") == []
+    assert view_rows(world, "gone_accounts_most_cited") == []
