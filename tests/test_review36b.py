@@ -15,6 +15,14 @@ from tests.waybacknet import serve
 OTHER = "OtherDesk"   # the account a t.co in an embedded post's text leads to (a quoted post)
 
 
+def posts_world(fakenet, tmp_path) -> World:
+    """A world whose posts syndication answers (tests/test_link_rot.py's), oEmbed has none, the archive no capture."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    serve(fakenet, [])
+    return World(fakenet, tmp_path, extra=no_limits())
+
+
 def signature(quoted: str, own: str) -> str:
     """A post pasted as text: its words with a t.co link (here to another account's post it quotes), its
     pic.twitter.com link (its own media: that link leads to the post itself) and its signature line."""
@@ -30,10 +38,7 @@ def test_a_pasted_post_counts_under_its_own_post_not_the_one_a_tco_in_its_text_l
     embedded). By hand: 1 embed, its post alive, no gone account."""
     fakenet.route("t.co", "/Quote1", redirect(f"https://twitter.com/{OTHER}/status/{SUSPENDED}"))
     fakenet.route("pic.twitter.com", "/Own1", redirect(f"https://twitter.com/{HANDLE}/status/{ALIVE}/photo/1"))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    fakenet.route("publish.twitter.com", "/oembed", oembed)
-    serve(fakenet, [])
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = posts_world(fakenet, tmp_path)
     feed = tmp_path / "feed.jsonl"
     html = f"<html><body><h1>Story 1</h1><p>The council met.</p>{signature('Quote1', 'Own1')}</body></html>"
     feed.write_text(json.dumps({"url": "https://www.harbour.example/2021/story-1.html", "html": html}) + "\n")
@@ -56,10 +61,7 @@ def test_link_embeds_count_once_per_article_and_post_across_articles_and_rescans
 
     for code, post in (("Ps1", SUSPENDED), ("Ps2", SUSPENDED), ("Pd1", DELETED), ("Pd2", DELETED)):
         fakenet.route("pic.twitter.com", f"/{code}", redirect(f"https://twitter.com/{HANDLE}/status/{post}/photo/1"))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    fakenet.route("publish.twitter.com", "/oembed", oembed)
-    serve(fakenet, [])
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = posts_world(fakenet, tmp_path)
 
     folder = tmp_path / "site"
     folder.mkdir()
@@ -85,10 +87,7 @@ def test_a_link_resolved_by_scan_and_its_post_fetched_later_by_fetch_counts(fake
     from tests.test_link_rot import DELETED, pic_link
 
     fakenet.route("pic.twitter.com", "/Pd1", redirect(f"https://twitter.com/{HANDLE}/status/{DELETED}/photo/1"))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    fakenet.route("publish.twitter.com", "/oembed", oembed)
-    serve(fakenet, [])
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = posts_world(fakenet, tmp_path)
     page = tmp_path / "story.html"
     page.write_text(f"<html><body><h1>Story</h1>{pic_link('Pd1')}</body></html>")
     assert world("scan", "--resolve", str(page)).exit_code == 0
@@ -144,10 +143,7 @@ def test_a_link_embed_keeps_its_post_when_a_later_refresh_of_its_link_fails(fake
         return Response("", status=301, headers={"Location": f"https://twitter.com/{HANDLE}/status/{DELETED}/photo/1"})
 
     fakenet.route("pic.twitter.com", "/Pd1", pic)
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    fakenet.route("publish.twitter.com", "/oembed", oembed)
-    serve(fakenet, [])
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = posts_world(fakenet, tmp_path)
     page = tmp_path / "story.html"
     page.write_text(f"<html><body><h1>Story</h1>{pic_link('Pd1')}</body></html>")
     assert world("scan", "--resolve", "--fetch", str(page)).exit_code == 0
@@ -193,10 +189,7 @@ def test_a_pasted_post_whose_only_link_is_a_tco_in_its_words_is_counted_under_no
     the article never embedded); it now names no post of its own, so it is counted nowhere, as any embed whose post
     is not known."""
     fakenet.route("t.co", "/Quote2", redirect(f"https://twitter.com/{OTHER}/status/{SUSPENDED}"))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    fakenet.route("publish.twitter.com", "/oembed", oembed)
-    serve(fakenet, [])
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = posts_world(fakenet, tmp_path)
     page = tmp_path / "story.html"
     page.write_text("<html><body><h1>Story</h1><p>The council met.</p><p>Read what she wrote: https://t.co/Quote2 "
                     f"&mdash; Harbour Watch (@{HANDLE}) May 3, 2021</p></body></html>")
