@@ -277,8 +277,9 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "post_year": "The post's own year, one rule on every platform: its date as its source's answer gives it, else "
                      "the date line its embed shows, else the time its id carries (an X id); empty when none of them "
                      "was read (never the article's year, never a guess)",
-        "embeds": "Embeds naming a post (by its id), or leading to one through a link scan --resolve --fetch "
-                  "followed (pic.twitter.com, t.co), each post once per article: embeds_checked + status_unknown",
+        "embeds": "Embeds naming a post (by its id), or leading to a fetched one through their own link (their URL "
+                  "or a media link: pic.twitter.com, t.co) that scan --resolve followed, each post once per article: "
+                  "embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
                           "nothing of it (unknown), or it was never fetched",

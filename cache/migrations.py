@@ -1437,6 +1437,32 @@ def m064_agency_names_of_upi_cp_and_pa(db: Database) -> None:
     extraction knew and the views did not: cache/agencies.py is now the one list both read."""
     db.execute("DROP VIEW IF EXISTS agency_names")
     db.create_view("agency_names", agency_names_sql())
+# v65's: an embed naming no post counts under the post one of ITS OWN links leads to: its URL (a pic.twitter.com,
+# t.co or shortener link embed) or a media link it carries (a pic.twitter.com link leads to the post the media is in),
+# by the newest resolution of that link that reached a post (a later one that failed, a 503 on --refresh, is no
+# change of where it leads). `embed_posts` also ties every post the links in its words
+# lead to (a post it quotes, another account's): v62 took the first tie, which for a post pasted as text (its t.co
+# before its pic link) was the quoted post, so a live post counted as another account's gone one (review36b).
+_OWN_POST_V65 = ("(SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r "
+                 "ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = "
+                 "json_extract(r.post, '$.post_id') WHERE k.embed_id = {0}.id AND json_valid(r.post) AND (k.url = "
+                 "{0}.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid({0}.media_links) THEN "
+                 "{0}.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1)")
+VIEWS_V65 = {name: _replaced(sql, *((_LINKED_POST.format(a), _OWN_POST_V65.format(a))
+                                    for a in ("e", "o") if a == "e" or name != "at_risk_embeds"))
+             for name, sql in VIEWS_V62.items()}   # at_risk lists each embed: no "once per article" (`o`)
+
+
+@migrations()
+def m065_views_count_a_link_embed_under_its_own_post(db: Database) -> None:
+    """v65 (review36b, #13): `dead_embeds_by_outlet_year`, `gone_accounts_most_cited` and `at_risk_embeds` count an
+    embed naming no post under the post its own link leads to (its URL, or a media link it carries), as that link's
+    newest resolution to reach a post names it; before, under the first post `embed_posts` tied to it, which for a
+    post pasted as text was the post a t.co in its words led to (a quoted post, another account's): a live post
+    counted as a gone one of an account the article never embedded."""
+    for name, sql in VIEWS_V65.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

@@ -532,77 +532,6 @@ FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
 WHERE c.article_id IN (SELECT id FROM current_articles)
 ORDER BY c.article_id, c.ordinal;
 
-CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
-       COUNT(*) AS embeds,
-       SUM(known) AS embeds_checked,
-       SUM(NOT known) AS status_unknown,
-       SUM(known AND sure AND status IN ('deleted', 'suspended')) AS dead,
-       ROUND(100.0 * SUM(known AND sure AND status IN ('deleted', 'suspended')) / NULLIF(SUM(known), 0), 1) AS dead_percent,
-       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
-       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles,
-       MIN(CASE WHEN known THEN as_of END) AS status_as_of_oldest,
-       MAX(CASE WHEN known THEN as_of END) AS status_as_of_newest,
-       replace(group_concat(DISTINCT CASE WHEN known THEN source END), ',', ', ') AS status_sources
-FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, source,
-             COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
-      FROM (SELECT e.article_id, COALESCE(p.platform, e.platform) AS platform, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
-         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
-     ORDER BY s.id LIMIT 1) AS outlet,
-                   COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
-    CASE WHEN COALESCE(p.platform, e.platform) = 'twitter' AND length(COALESCE(e.post_id, p.post_id)) >= 16 AND CAST(COALESCE(e.post_id, p.post_id) AS INTEGER) > 1000000000000000
-         THEN strftime('%Y', ((CAST(COALESCE(e.post_id, p.post_id) AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS as_of, p.method AS source
-            FROM embeds e LEFT JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT l.post_row FROM embed_posts l WHERE l.embed_id = e.id ORDER BY l.id LIMIT 1) END
-            WHERE (e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND (SELECT l.post_row FROM embed_posts l WHERE l.embed_id = o.id ORDER BY l.id LIMIT 1) = p.id))))) AND e.article_id IN (SELECT id FROM current_articles)))
-GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
-ORDER BY outlet, platform, post_year;
-
-CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END)) AS handle,
-       COALESCE(substr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), instr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), char(31)) + 1), MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,
-       MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,
-       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
-       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
-       MAX(p.last_available_at) AS last_seen_available,
-       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_newest,
-       replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
-FROM embeds e JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT l.post_row FROM embed_posts l WHERE l.embed_id = e.id ORDER BY l.id LIMIT 1) END
-WHERE p.status IN ('deleted', 'suspended') AND (e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND (SELECT l.post_row FROM embed_posts l WHERE l.embed_id = o.id ORDER BY l.id LIMIT 1) = p.id))))) AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
-GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END))
-ORDER BY articles DESC, embeds DESC, handle;
-
-CREATE VIEW "at_risk_embeds" AS WITH copies AS (
-    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
-        SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
-        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1) AS reading
-        FROM snapshots s WHERE s.status = '200')
-    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
-), archived AS (
-    SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies
-    UNION
-    SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
-        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies
-        WHERE instr(original, '/status/') > 0)
-    UNION
-    SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr(substr(rest, instr(rest, '/post/') + 6), 1, length(substr(rest, instr(rest, '/post/') + 6)) - length(ltrim(substr(rest, instr(rest, '/post/') + 6), 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~')))), held FROM (
-        SELECT substr(original, instr(original, '/profile/') + 9) AS rest, held FROM copies
-        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)
-)
-SELECT e.id AS embed_id, e.article_id,
-       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
-       e.platform, e.kind, e.url, COALESCE(e.post_id, p.post_id) AS post_id, COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END) AS handle,
-       CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
-         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status,
-       (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
-       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
-        OR (v.platform = COALESCE(p.platform, e.platform) AND v.post_id = COALESCE(e.post_id, p.post_id))
-        OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))
-        ORDER BY v.id DESC LIMIT 1) AS save_status
-FROM embeds e LEFT JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT l.post_row FROM embed_posts l WHERE l.embed_id = e.id ORDER BY l.id LIMIT 1) END
-WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
-                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
-                       AND a.post_id = COALESCE(e.post_id, p.post_id))
-                       OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
-ORDER BY e.article_id, e.ordinal;
-
 CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VALUES
     ('reuters', 'Reuters'),
     ('thomson reuters', 'Reuters'),
@@ -716,4 +645,75 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('pa', 'PA'),
     ('press association', 'PA'),
     ('pa media', 'PA'));
+
+CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, platform, post_year,
+       COUNT(*) AS embeds,
+       SUM(known) AS embeds_checked,
+       SUM(NOT known) AS status_unknown,
+       SUM(known AND sure AND status IN ('deleted', 'suspended')) AS dead,
+       ROUND(100.0 * SUM(known AND sure AND status IN ('deleted', 'suspended')) / NULLIF(SUM(known), 0), 1) AS dead_percent,
+       SUM(known AND sure AND status = 'deleted') AS deleted, SUM(known AND sure AND status = 'suspended') AS suspended,
+       SUM(known AND sure AND status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles,
+       MIN(CASE WHEN known THEN as_of END) AS status_as_of_oldest,
+       MAX(CASE WHEN known THEN as_of END) AS status_as_of_newest,
+       replace(group_concat(DISTINCT CASE WHEN known THEN source END), ',', ', ') AS status_sources
+FROM (SELECT article_id, platform, status, sure, outlet, post_year, as_of, source,
+             COALESCE(status NOT IN ('error', 'unknown'), 0) AS known
+      FROM (SELECT e.article_id, COALESCE(p.platform, e.platform) AS platform, CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS status, e.id_doubt IS NULL AS sure, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
+     ORDER BY s.id LIMIT 1) AS outlet,
+                   COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+    CASE WHEN COALESCE(p.platform, e.platform) = 'twitter' AND length(COALESCE(e.post_id, p.post_id)) >= 16 AND CAST(COALESCE(e.post_id, p.post_id) AS INTEGER) > 1000000000000000
+         THEN strftime('%Y', ((CAST(COALESCE(e.post_id, p.post_id) AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS post_year, (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS as_of, p.method AS source
+            FROM embeds e LEFT JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = json_extract(r.post, '$.post_id') WHERE k.embed_id = e.id AND json_valid(r.post) AND (k.url = e.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid(e.media_links) THEN e.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1) END
+            WHERE (e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND (SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = json_extract(r.post, '$.post_id') WHERE k.embed_id = o.id AND json_valid(r.post) AND (k.url = o.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid(o.media_links) THEN o.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1) = p.id))))) AND e.article_id IN (SELECT id FROM current_articles)))
+GROUP BY COALESCE(outlet, '(unknown)'), platform, post_year
+ORDER BY outlet, platform, post_year;
+
+CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END)) AS handle,
+       COALESCE(substr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), instr(MAX((SELECT o.observed_at || char(31) || CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND CASE WHEN json_valid(o.record) THEN json_extract(o.record, '$.author_name') END IS NOT NULL ORDER BY o.observed_at DESC, o.id DESC LIMIT 1)), char(31)) + 1), MAX(p.author_name), (SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END)) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1)) AS name,
+       MAX(CASE WHEN e.detector IS NOT 'html-link' THEN e.author_name END) AS name_in_article,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available,
+       MIN((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_oldest, MAX((CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END)) AS status_as_of_newest,
+       replace(group_concat(DISTINCT p.method), ',', ', ') AS status_sources
+FROM embeds e JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = json_extract(r.post, '$.post_id') WHERE k.embed_id = e.id AND json_valid(r.post) AND (k.url = e.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid(e.media_links) THEN e.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1) END
+WHERE p.status IN ('deleted', 'suspended') AND (e.post_id IS NOT NULL OR (p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = e.article_id AND o.id != e.id AND ((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) OR (o.post_id IS NULL AND o.id < e.id AND (SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = json_extract(r.post, '$.post_id') WHERE k.embed_id = o.id AND json_valid(r.post) AND (k.url = o.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid(o.media_links) THEN o.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1) = p.id))))) AND e.id_doubt IS NULL AND e.article_id IN (SELECT id FROM current_articles)
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END))
+ORDER BY articles DESC, embeds DESC, handle;
+
+CREATE VIEW "at_risk_embeds" AS WITH copies AS (
+    SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
+        SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
+        WHERE f.url = replace(s.url, '/' || s.timestamp || '/', '/' || s.timestamp || 'id_/') AND o.method = 'wayback' ORDER BY o.id DESC LIMIT 1) AS reading
+        FROM snapshots s WHERE s.status = '200')
+    WHERE IFNULL(reading, 'archived-copy') = 'archived-copy'
+), archived AS (
+    SELECT DISTINCT original AS url, NULL AS platform, NULL AS post_id, held FROM copies
+    UNION
+    SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies
+        WHERE instr(original, '/status/') > 0)
+    UNION
+    SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr(substr(rest, instr(rest, '/post/') + 6), 1, length(substr(rest, instr(rest, '/post/') + 6)) - length(ltrim(substr(rest, instr(rest, '/post/') + 6), 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~')))), held FROM (
+        SELECT substr(original, instr(original, '/profile/') + 9) AS rest, held FROM copies
+        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, COALESCE(e.post_id, p.post_id) AS post_id, COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END) AS handle,
+       CASE WHEN e.id_doubt IS NOT NULL AND e.platform = 'mastodon' AND p.status IS NOT NULL
+         AND p.status NOT IN ('available', 'not_confirmed', 'error') THEN 'not_confirmed' ELSE p.status END AS post_status,
+       (CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE COALESCE(COALESCE((SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.method IS p.method AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), (SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))), p.last_observed_at) END) AS status_as_of, p.method AS status_source, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url
+        OR (v.platform = COALESCE(p.platform, e.platform) AND v.post_id = COALESCE(e.post_id, p.post_id))
+        OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))
+        ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN (SELECT q.id FROM posts q WHERE q.platform = e.platform AND q.post_id = e.post_id) ELSE (SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = json_extract(r.post, '$.post_id') WHERE k.embed_id = e.id AND json_valid(r.post) AND (k.url = e.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid(e.media_links) THEN e.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1) END
+WHERE e.article_id IN (SELECT id FROM current_articles) AND NOT EXISTS (SELECT 1 FROM archived a WHERE (a.held OR p.status = 'available')
+                  AND (a.url = e.url OR a.url = p.url OR (e.platform = 'twitter' AND a.platform = 'twitter'
+                       AND a.post_id = COALESCE(e.post_id, p.post_id))
+                       OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(e.post_id, instr(e.post_id, '/') + 1)), lower(p.author_id || '/' || substr(e.post_id, instr(e.post_id, '/') + 1))))))
+ORDER BY e.article_id, e.ordinal;
 
