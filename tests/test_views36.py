@@ -1,0 +1,177 @@
+"""views36 (#13): the research views' post identity. Caches written through the Store's own verbs (as `scan
+--resolve --fetch` and `archive` write them); every expected count made by hand from the rows written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from cache import Store
+from tests.corpusdb import snowflake
+
+DID = "did:plc:abcdefghijklmnopqrstuvwx"
+RKEY = "3kabcdefghi2x"
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    with Store(tmp_path / "c.db") as store:
+        yield store
+
+
+def article(store: Store, name: str, embeds: list[dict]) -> tuple[int, list[int]]:
+    article_id, _ = store.record_article(
+        {"sha256": hashlib.sha256(name.encode()).hexdigest(), "kind": "html", "encoding": "utf-8",
+         "encoding_detected": 0, "bytes": 100}, embeds, [], source=name, tool_version="test")
+    store.record_source_url(article_id, name, f"https://harbour.example/{name}")
+    ids = store.embed_ids(article_id)
+    return article_id, [ids[n] for n in sorted(ids)]
+
+
+def embed(platform: str, url: str, post_id: str | None, ordinal: int, *, kind: str = "post",
+          detector: str = "html-link", handle: str | None = None, doubt: str | None = None) -> dict:
+    return {"platform": platform, "kind": kind, "url": url, "post_id": post_id, "author_handle": handle,
+            "author_name": None, "span": [ordinal * 10, ordinal * 10 + 5], "media_links": [], "links": [],
+            "also_at": [], "detector": detector, "id_doubt": doubt}
+
+
+def observe(store: Store, platform: str, post_id: str, url: str, status: str, at: str, *, handle: str | None = None,
+            name: str | None = None, author_id: str | None = None, method: str = "syndication") -> int:
+    record = {"status": status, "author_handle": handle, "author_name": name, "author_id": author_id}
+    fetch_id = store.record_fetch({"url": f"http://127.0.0.1:1/{method}?id={post_id}", "method": "GET",
+                                   "fetched_at": at, "status": 200 if status == "available" else 404,
+                                   "purpose": method, "tool_version": "test"})
+    return store.record_observation(
+        {"platform": platform, "post_id": post_id, "url": url, "status": status, "method": method,
+         "author_handle": handle, "author_name": name, "author_id": author_id, "record": record},
+        [{"method": method, "status": status, "reason": None, "fetch_id": fetch_id, "record": json.dumps(record),
+          "observed_at": at}], observed_at=at)
+
+
+def capture(store: Store, original: str, at: str) -> None:
+    """A capture the archive listed (200), read and found holding the post (an archived copy)."""
+    fetch_id = store.record_fetch({"url": "http://127.0.0.1:1/cdx", "method": "GET", "purpose": "wayback-cdx",
+                                   "fetched_at": at, "status": 200, "tool_version": "test"})
+    stamp = "20240101000000"
+    url = f"https://web.archive.org/web/{stamp}/{original}"
+    store.record_snapshots([{"service": "wayback", "original": original, "url": url, "timestamp": stamp,
+                             "status": "200", "digest": "D1", "mimetype": "text/html", "found_via": "cdx",
+                             "observed_at": at, "fetch_id": fetch_id}])
+    read = store.record_fetch({"url": url.replace(f"/{stamp}/", f"/{stamp}id_/"), "method": "GET",
+                               "purpose": "wayback-capture", "fetched_at": at, "status": 200, "tool_version": "test"})
+    row = store.post_row("bluesky", f"alice.bsky.social/{RKEY}") or store.post_row("twitter", original.rsplit("/", 1)[1])
+    store.add_observations(row["id"], [{"method": "wayback", "status": "archived-copy", "reason": None,
+                                        "fetch_id": read, "record": "{}", "observed_at": at}], observed_at=at)
+
+
+def rows(store: Store, view: str) -> list[dict]:
+    return [dict(r) for r in store.db.query(f"SELECT * FROM {view}")]
+
+
+def bsky(actor: str) -> str:
+    return f"https://bsky.app/profile/{actor}/post/{RKEY}"
+
+
+# -- 2. at_risk_embeds matches an archived copy by the post's platform, not the embed's
+
+
+def test_views36_a_link_to_a_bluesky_post_is_not_at_risk_when_a_copy_of_its_post_is_held(store):
+    """A t.co link (an embed on X) that leads to a Bluesky post: its copy, listed under the post's DID form, was
+    matched only for an embed whose own platform is Bluesky, so the link was listed at risk beside its copy."""
+    post = f"alice.bsky.social/{RKEY}"
+    _, [link] = article(store, "a.html", [embed("twitter", "https://t.co/AbCdEf1234", None, 0, kind="short-link")])
+    row = observe(store, "bluesky", post, bsky("alice.bsky.social"), "deleted", "2024-06-01T00:00:00.000000Z",
+                  handle="alice.bsky.social", author_id=DID)
+    store.link_embed_post(link, row)
+    assert [r["post_status"] for r in rows(store, "at_risk_embeds")] == ["deleted"]   # no copy yet: at risk
+    capture(store, bsky(DID), "2024-06-02T00:00:00.000000Z")
+    assert rows(store, "at_risk_embeds") == []
+
+
+# -- 3. one Bluesky post embedded by handle and by DID is one post
+
+
+def test_views36_one_bluesky_post_embedded_by_its_handle_and_its_did_is_one_row(store):
+    """An article embedding one Bluesky post twice, once by its handle's URL and once by its DID's: two at-risk
+    rows and two dead embeds, for one post. A fetch recorded the handle and DID together (authors): one post."""
+    _, ids = article(store, "a.html", [embed("bluesky", bsky("alice.bsky.social"), f"alice.bsky.social/{RKEY}", 0),
+                                       embed("bluesky", bsky(DID), f"{DID}/{RKEY}", 1)])
+    observe(store, "bluesky", f"alice.bsky.social/{RKEY}", bsky("alice.bsky.social"), "deleted",
+            "2024-06-01T00:00:00.000000Z", handle="alice.bsky.social", author_id=DID, method="oembed")
+    at_risk = rows(store, "at_risk_embeds")
+    assert [(r["embed_id"], r["post_status"], r["may_be_same_post_as"]) for r in at_risk] == [(ids[0], "deleted", None)]
+    [dead] = rows(store, "dead_embeds_by_outlet_year")
+    assert (dead["embeds"], dead["dead"], dead["articles"]) == (1, 1, 1)
+    [gone] = rows(store, "gone_accounts_most_cited")
+    assert (gone["articles"], gone["embeds"], gone["posts"]) == (1, 1, 1)
+
+
+def test_views36_a_did_the_cache_does_not_tie_to_a_handle_is_not_merged_by_guess_but_said(store):
+    """The same record key under a handle and under a DID no fetch tied to it: maybe one post, maybe two accounts'
+    posts. Two rows, each naming the other as maybe the same post (never merged by guess)."""
+    other = "did:plc:zzzzzzzzzzzzzzzzzzzzzzzz"
+    _, ids = article(store, "a.html", [embed("bluesky", bsky("carol.bsky.social"), f"carol.bsky.social/{RKEY}", 0),
+                                       embed("bluesky", bsky(other), f"{other}/{RKEY}", 1),
+                                       embed("bluesky", bsky(DID), f"{DID}/{RKEY}", 2)])
+    # alice's post of that key: a fetch tied her handle to DID, another account than `other`, and than carol's?
+    # (carol's DID is not known: carol may be `other` or DID; DID and `other` are two accounts for sure)
+    observe(store, "bluesky", f"alice.bsky.social/{RKEY}", bsky("alice.bsky.social"), "deleted",
+            "2024-06-01T00:00:00.000000Z", handle="alice.bsky.social", author_id=DID, method="oembed")
+    got = [(r["embed_id"], r["may_be_same_post_as"]) for r in rows(store, "at_risk_embeds")]
+    assert got == [(ids[0], ids[1]), (ids[1], ids[0]), (ids[2], ids[0])]
+
+
+# -- 4. a gone account's name is never its handle's next holder's
+
+
+def test_views36_a_gone_account_never_seen_alive_is_not_named_after_its_handles_next_holder(store):
+    """@river_desk's post was deleted before the cache ever saw it alive (its answers give no name); the handle
+    has since passed to another account (id 222, "Scam Bot"), whose post was fetched: `authors` by handle named the
+    gone account "Scam Bot". No name of its own is known: no name. A name `authors` holds for the account's own id,
+    or recorded before its posts were gone, is its."""
+    gone, holder = snowflake(2021, 1), snowflake(2024, 3)
+    url = f"https://twitter.com/river_desk/status/{gone}"
+    article(store, "a.html", [embed("twitter", url, gone, 0, handle="river_desk")])
+    observe(store, "twitter", gone, url, "deleted", "2026-01-03T10:00:00.000000Z", handle="river_desk")
+    observe(store, "twitter", holder, f"https://twitter.com/river_desk/status/{holder}", "available",
+            "2026-02-01T10:00:00.000000Z", handle="river_desk", name="Scam Bot", author_id="222")
+    [row] = rows(store, "gone_accounts_most_cited")
+    assert (row["handle"], row["name"]) == ("river_desk", None)
+
+
+def test_views36_a_gone_account_keeps_the_name_authors_recorded_before_it_was_gone(store):
+    """The name `authors` recorded before the post was found gone (its sighting no later than the first answer that
+    said so) is the account's: kept (the post's own answers named nobody)."""
+    gone = snowflake(2021, 1)
+    url = f"https://twitter.com/river_desk/status/{gone}"
+    article(store, "a.html", [embed("twitter", url, gone, 0, handle="river_desk")])
+    other = snowflake(2021, 2)
+    observe(store, "twitter", other, f"https://twitter.com/river_desk/status/{other}", "available",
+            "2026-01-01T10:00:00.000000Z", handle="river_desk", name="River Desk", author_id="111")
+    observe(store, "twitter", gone, url, "available", "2026-01-02T10:00:00.000000Z", handle="river_desk")
+    observe(store, "twitter", gone, url, "deleted", "2026-01-03T10:00:00.000000Z")   # a tombstone names no one
+    [row] = rows(store, "gone_accounts_most_cited")
+    assert (row["handle"], row["name"]) == ("river_desk", "River Desk")
+
+
+# -- 5. a doubtful blockquote's post reached through a sure link
+
+
+def test_views36_a_post_named_by_a_doubtful_embed_and_reached_by_a_link_counts_in_the_gone_view(store):
+    """A blockquote whose id is in doubt and a pic.twitter.com link that leads to the same post: the link was left
+    out as the blockquote's duplicate, the blockquote out of the gone view for its doubt, so the gone post was
+    counted nowhere there. The link reached the post for sure: it counts, once (the dead view too, as sure)."""
+    post = snowflake(2021, 4)
+    url = f"https://twitter.com/river_desk/status/{post}"
+    _, [quote, link] = article(store, "a.html", [
+        embed("twitter", url, post, 0, detector="html-blockquote", handle="river_desk", doubt="the id may be cut"),
+        embed("twitter", "https://pic.twitter.com/Pd1", None, 1, kind="media-link", detector="html-text-url")])
+    row = observe(store, "twitter", post, url, "deleted", "2026-01-03T10:00:00.000000Z")
+    store.link_embed_post(link, row)
+    gone = rows(store, "gone_accounts_most_cited")
+    assert [(g["handle"], g["articles"], g["embeds"], g["posts"]) for g in gone] == [("river_desk", 1, 1, 1)]
+    [dead] = rows(store, "dead_embeds_by_outlet_year")
+    assert (dead["embeds"], dead["dead"]) == (1, 1)
+    assert [r["embed_id"] for r in rows(store, "at_risk_embeds")] == [link]
