@@ -175,3 +175,92 @@ def test_views36_a_post_named_by_a_doubtful_embed_and_reached_by_a_link_counts_i
     [dead] = rows(store, "dead_embeds_by_outlet_year")
     assert (dead["embeds"], dead["dead"]) == (1, 1)
     assert [r["embed_id"] for r in rows(store, "at_risk_embeds")] == [link]
+
+
+# -- 1. two sources disagreeing at one microsecond: not known, whichever came first
+
+TIE_AT = "2026-01-01T10:00:00.100000Z"
+
+
+def _said(store: Store, method: str, status: str) -> None:
+    """One run's answer about GONE: `method` said `status` at TIE_AT (as two crawls' WARC records dated alike)."""
+    post = snowflake(2021, 7)
+    record = {"status": status, "method": method, "author_handle": "river_desk"}
+    store.record_observation(
+        {"platform": "twitter", "post_id": post, "url": f"https://twitter.com/river_desk/status/{post}",
+         "status": status, "method": method, "author_handle": "river_desk", "record": record},
+        [{"method": method, "status": status, "reason": None, "fetch_id": None, "record": json.dumps(record),
+          "observed_at": TIE_AT}], observed_at=TIE_AT)
+
+
+def _status(store: Store) -> tuple[str, str | None]:
+    [row] = store.db.query("SELECT status, record FROM posts")
+    return row["status"], json.loads(row["record"]).get("reason")
+
+
+@pytest.mark.parametrize("order", [("syndication", "oembed"), ("oembed", "syndication")], ids=["d,a", "a,d"])
+def test_views36_two_sources_disagreeing_at_one_microsecond_leave_the_status_not_known_in_either_order(
+        tmp_path, order):
+    """Syndication said "deleted" and oEmbed "available", each at the same microsecond, in two runs: the run
+    written last took the view (a store), the first input kept it (`cache merge`), so the post was deleted or
+    available by the order the rows came in. Two answers at one time that disagree say the status is not known."""
+    from cache.merge import merge
+
+    said = {"syndication": "deleted", "oembed": "available"}
+    with Store(tmp_path / "one.db") as store:
+        for method in order:
+            _said(store, method, said[method])
+        status, reason = _status(store)
+        assert status == "unknown" and "disagree" in reason, reason
+        _said(store, "syndication", "deleted")   # said again at that time: still not known
+        assert _status(store)[0] == "unknown"
+    for method in order:
+        with Store(tmp_path / f"{method}.db") as store:
+            _said(store, method, said[method])
+    merge(tmp_path / "out.db", [tmp_path / f"{method}.db" for method in order])
+    with Store(tmp_path / "out.db") as store:
+        status, reason = _status(store)
+    assert status == "unknown" and "disagree" in reason, reason
+
+
+def test_views36_a_tie_that_agrees_or_a_newer_answer_is_no_disagreement(tmp_path):
+    """The same status from two sources at one time stays that status; a newer answer after a tie takes the view."""
+    with Store(tmp_path / "one.db") as store:
+        _said(store, "syndication", "deleted")
+        _said(store, "oembed", "deleted")
+        assert _status(store)[0] == "deleted"
+        _said(store, "oembed", "available")
+        assert _status(store)[0] == "unknown"
+        post = snowflake(2021, 7)
+        record = {"status": "available"}
+        later = "2026-01-01T10:00:01.000000Z"
+        store.record_observation(
+            {"platform": "twitter", "post_id": post, "url": f"https://twitter.com/river_desk/status/{post}",
+             "status": "available", "method": "oembed", "record": record},
+            [{"method": "oembed", "status": "available", "reason": None, "fetch_id": None,
+              "record": json.dumps(record), "observed_at": later}], observed_at=later)
+        assert _status(store)[0] == "available"
+
+
+@pytest.mark.parametrize("tomb_first", [True, False], ids=["d,a", "a,d"])
+def test_views36_reparse_of_two_runs_disagreeing_at_one_microsecond_leaves_the_status_not_known(tmp_path, tomb_first):
+    """`fetch --reparse` orders a post's runs by their answers' times and takes the newest: two runs answered at the
+    same microsecond (syndication's tombstone, oEmbed's page of the post) kept the later written one's status. Real
+    bodies kept in the store, parsed again."""
+    from resolver.fetch.reparse import reparse_all
+    from tests import xfixtures as fx
+    from tests.test_times35 import _kept_answer, _write_run
+
+    js = "application/json; charset=utf-8"
+    tomb = fx.as_json({"__typename": "TweetTombstone",
+                       "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}})
+    with Store(tmp_path / "c.db") as store:
+        runs = [lambda: _write_run(store, [_kept_answer(store, "syndication", 200, js, tomb, TIE_AT)]),
+                lambda: _write_run(store, [_kept_answer(store, "syndication", 200, js,
+                                                        fx.as_json(fx.SYNDICATION_TWEET), TIE_AT)])]
+        for run in runs if tomb_first else runs[::-1]:
+            run()
+        assert store.post_row("twitter", fx.POST_ID)["status"] == "unknown"   # the writes
+        reparse_all(store)
+        row = store.post_row("twitter", fx.POST_ID)
+    assert row["status"] == "unknown" and "disagree" in json.loads(row["record"])["reason"]
