@@ -264,3 +264,50 @@ def test_views36_reparse_of_two_runs_disagreeing_at_one_microsecond_leaves_the_s
         reparse_all(store)
         row = store.post_row("twitter", fx.POST_ID)
     assert row["status"] == "unknown" and "disagree" in json.loads(row["record"])["reason"]
+
+
+# -- 6. `posts` and `same_posts` agree on which post an embed shows
+
+
+def test_views36_posts_say_which_post_an_embed_shows_as_same_posts_reads_it(fakenet, tmp_path):
+    """newuser35c #5: a flattened post ("… pic.twitter.com/Pic2 — Live Handle (@livehandle) March 10, 2022") and a
+    pic.twitter.com/Pic2 link later in the article, both leading to a post whose id was minted on 1 March (its answer
+    says created 10 March, which an X id's time rules out). `same_posts` was right to say nothing: a post minted nine
+    days before the flattened post's date is not that post (a re-used photo's original, as `_may_be_its` reads the
+    id's time, which no answer can move). But `posts` gave the post to both embeds with nothing to tell them apart,
+    so counting an article's posts from it counted it twice. Each entry now says whether it is the post its embed
+    shows (`embed_shows`), as the reports and `same_posts` read it."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits
+    from tests.fakenet import redirect
+    from tests.waybacknet import serve
+    from tests import xfixtures as fx
+
+    post = snowflake(2022, 9)
+
+    def syndication(request):
+        from werkzeug.wrappers import Response
+
+        data = fx.SYNDICATION_TWEET | {"id_str": post, "created_at": "2022-03-10T10:00:00.000Z", "mediaDetails": [],
+                                       "edit_control": {"edit_tweet_ids": [post]},
+                                       "user": fx.SYNDICATION_TWEET["user"] | {"screen_name": "livehandle"}}
+        return Response(json.dumps(data), content_type="application/json; charset=utf-8")
+
+    fakenet.route("pic.twitter.com", "/Pic2", redirect(f"https://twitter.com/livehandle/status/{post}/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path, extra=no_limits())
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><h1>Flood</h1><p>Flood pictures pic.twitter.com/Pic2 — Live Handle (@livehandle) "
+                    "March 10, 2022</p><p>More below.</p><p>Photo: <a href=\"https://pic.twitter.com/Pic2\">"
+                    "pic.twitter.com/Pic2</a></p></body></html>")
+    result = world("scan", "--resolve", "--fetch", "--json", str(page))
+    data = json.loads(result.stdout)
+    assert [(e["detector"], e["post_id"]) for e in data["embeds"]][:2] == [("html-text-signature", None),
+                                                                            ("html-link", None)], data["embeds"]
+    shows = sorted((p["embed"], p["post_id"], p["embed_shows"]) for p in data["posts"])
+    assert shows == [(0, post, False), (1, post, True)], shows
+    assert data["same_posts"] == []
+    shown = {(p["post_id"]) for p in data["posts"] if p["embed_shows"]
+             and p["embed"] not in {s["embed"] for s in data["same_posts"]}}
+    assert shown == {post}
