@@ -282,7 +282,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
                   "followed (pic.twitter.com, t.co), each post once per article: embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
-                          "nothing of it (unknown), or it was never fetched",
+                          "nothing of it (unknown), two answers given at the same time said two things of it "
+                          "(unknown), or it was never fetched",
         "dead": "Of those checked, embeds whose post is now deleted or suspended: known gone (not one named by an id "
                 "read with a doubt, which a report says is not known gone; not a post not found)",
         "dead_percent": "dead as a percentage of embeds_checked (one decimal); empty when none was checked",
