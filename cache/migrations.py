@@ -1434,6 +1434,9 @@ def m063_agency_names_in_every_casing(db: Database) -> None:
 # v64 (views36): one post, one embed of an article, in every view, whatever names it. A Bluesky post is one post
 # under its handle's and its DID's name when a fetch recorded the two together (`authors`, as Store.account_names
 # reads them); when none did, its handle stays its name, never merged by guess (at_risk_embeds says "may be").
+# The post an embed naming none (a link) is counted under: v62's (the first `embed_posts` tie). Merged with another
+# change of where a link's post is read from, set here: every use below reads it (the lead, stop 36).
+_LINK_POST_V64 = _LINKED_POST
 _BSKY_ACTOR = "substr({0}, 1, instr({0}, '/') - 1)"
 _BSKY_RKEY = "substr({0}, instr({0}, '/') + 1)"
 
@@ -1456,7 +1459,7 @@ _BSKY_OTHER_ROW = (f"(SELECT q.id FROM authors a JOIN posts q ON q.platform = 'b
                    f"lower({_BSKY_ACTOR.format('e.post_id')})) ORDER BY q.id LIMIT 1)")
 _POST_JOIN_V64 = ("posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN COALESCE((SELECT q.id FROM posts q WHERE "
                   "q.platform = e.platform AND q.post_id = e.post_id), CASE WHEN e.platform = 'bluesky' THEN "
-                  f"{_BSKY_OTHER_ROW} END) ELSE {_LINKED_POST.format('e')} END")
+                  f"{_BSKY_OTHER_ROW} END) ELSE {_LINK_POST_V64.format('e')} END")
 _PLATFORM_V64 = "COALESCE(p.platform, e.platform)"
 _POST_ID_V64 = "COALESCE(p.post_id, e.post_id)"
 # Which embed of a post an article's row is counted by, lowest first: an id read without doubt (0), a link followed
@@ -1465,7 +1468,7 @@ _RANK = "(({0}.id_doubt IS NOT NULL) * 2 + ({0}.post_id IS NULL))"
 # Whether the embed `o` shows the post `p` of the embed `e`: it names it, its link led to it, or it names the Bluesky
 # post under another name of the same account.
 _SAME_POST_V64 = ("((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) "
-                  f"OR (o.post_id IS NULL AND {_LINKED_POST.format('o')} = p.id) "
+                  f"OR (o.post_id IS NULL AND {_LINK_POST_V64.format('o')} = p.id) "
                   f"OR (o.platform = 'bluesky' AND {_PLATFORM_V64} = 'bluesky' AND o.post_id IS NOT NULL AND "
                   f"{_BSKY_RKEY.format('o.post_id')} = {_BSKY_RKEY.format(_POST_ID_V64)} AND "
                   f"{_bsky_key('o.post_id')} = {_bsky_key(_POST_ID_V64)}))")
