@@ -2174,6 +2174,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
+        data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
         data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)

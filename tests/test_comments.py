@@ -143,6 +143,8 @@ def test_a_comment_is_never_checked_against_its_thread(fakenet, tmp_path, monkey
     code, md = run("report", "--format", "md", "article.html")
     assert "fail **" not in md and "misattributed" not in md
     assert f"a comment on {THREAD_URL}" in md
+    # its header says why nothing was asked: "not looked up" read as a step skipped
+    assert "### 1. reddit comment by @ModTeamLead: not fetched (a comment)" in md
 
 
 def test_an_unread_comment_id_is_said_and_its_parent_never_stands_for_it(fakenet, tmp_path, monkeypatch):
