@@ -3,7 +3,6 @@ and the share-sheet links (fb.watch, facebook.com/share/...), which are short li
 
 from __future__ import annotations
 
-import base64
 import re
 from urllib.parse import unquote
 
@@ -75,6 +74,8 @@ def _comment_on(ref: PostRef, split: SplitURL, url: str) -> PostRef:
 
 def _decoded_comment_id(value: str) -> str | None:
     """A comment id as newer links write it: base64 of "comment:<post id>_<comment id>"; None if it is not one."""
+    import base64   # here: a plain scan loads no module it does not use (tests/test_startup.py)
+
     try:
         plain = value.rstrip("=").replace("-", "+").replace("_", "/")   # either alphabet, padding or none
         decoded = base64.b64decode(plain + "=" * (-len(plain) % 4), validate=True).decode("ascii")
