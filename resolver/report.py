@@ -873,6 +873,15 @@ def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[in
     return f"not in the answer ({cell})" if answered else f"no answer ({cell})"
 
 
+def _comment_words(embed: dict[str, Any]) -> str:
+    """The Status of a comment: where it is, and that nothing of its post stands for it (newuser36 #1)."""
+    where = f"a comment on {embed['parent']}" if embed.get("parent") else "a comment"
+    if not embed.get("post_id"):
+        return f"no comment id: {where}: its id was not read from the link, and the post it is under is not it"
+    return (f"not fetched: {where}, by its own author: comments are not fetched, and the post's author and words "
+            "are not the comment's")
+
+
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
@@ -891,7 +900,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         author = f"{_handle_label(embed.get('platform'), embed['author_handle'])} (in the link's URL)" + (
             f"; the article names “{embed['author_name']}” beside it" if embed.get("author_name") else "")
     if post is None:
-        if embed.get("post_id"):
+        if embed.get("kind") == "comment":   # its own post, never its parent's (newuser36 #1)
+            reason = _comment_words(embed)
+        elif embed.get("post_id"):
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
@@ -937,7 +948,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("detector") in LINKS:   # a reading of the prose around a link (newuser34 #1)
             text += " [quoted beside the link: the words may quote something else]"
         elif text and embed.get("text_confidence") == "uncertain":
-            text += " [where the tweet starts or ends in the article is uncertain]"
+            # X's word for X's posts alone (newuser36 #7: a Reddit thread's title said "tweet")
+            text += f" [where the {'tweet' if embed.get('platform') == 'twitter' else 'post'} starts or ends in the " \
+                    "article is uncertain]"
         found_text = post.get("text")
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
