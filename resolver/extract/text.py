@@ -35,8 +35,11 @@ SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[
 WRAPPED_DATE_END_RE = re.compile(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
+# The time Bluesky's embed writes after the date ("March 10, 2026 at 9:12 PM"), read as part of the date's words as
+# the HTML pass reads the embed's date link (newuser36 #2: the link after it was not seen).
+SIGNATURE_TIME = rf"{SP}+at{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])"
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -480,6 +483,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
+        dated_end = match.end("time") if match.group("time") else match.end("date")
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         # Looked back for to the previous signature only: from the text's start, each of many handles on one long
         # line read all of it (review35r1)
@@ -499,6 +503,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             # dateline's, a caption's (review34r3); and numbers the line goes on after, a version's or prose's
             # ("— Acme Bot (@acmebot) 3.11.10 fixes the parser", review35r1)
         date = _signature_date(match, text, langs, text_languages)
+        if link is None:
+            link = _own_link_below(text, match.end(), platform, handle, date)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
@@ -561,17 +567,47 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
-        end = link[3] if own is not None and link is not None else match.end("date")
+        end = link[3] if own is not None and link is not None else dated_end
         previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
-            date_text=match.group("date").strip(), date=date, text=body,
+            date_text=text[match.start("date"):dated_end].strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+def _own_link_below(text: str, end: int, platform: str, handle: str,
+                    date: str | None) -> tuple[str, PostRef, str | None, int] | None:
+    """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
+    scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
+    one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
+    its line and no signature on the line after (a link that is the next post's words), and for X one whose id may
+    have been minted on the signature's day; None otherwise, and the link stays its own embed."""
+    below = WRAPPED_DATE_END_RE.match(text, end)
+    if below is None or not below.group(0).endswith("\n"):
+        return None   # the line goes on, or the text ends there
+    at = below.end()
+    while at < len(text) and text[at] in " \t\u00a0\u202f":
+        at += 1
+    reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
+    if reading is None or _own_post(reading, platform, handle) is None or not reading[1].author_handle:
+        return None
+    after = WRAPPED_DATE_END_RE.match(text, reading[3])
+    if after is None:
+        return None   # the line goes on: a link in prose
+    next_end = text.find("\n", after.end())
+    if SIGNATURE_START_RE.search(text, after.end(), next_end if next_end >= 0 else len(text)):
+        return None   # the link is the words of the post signed below it
+    if platform == x.PLATFORM:
+        from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
+
+        if not minted_that_day(date, reading[1].post_id or ""):
+            return None
+    return reading
 
 
 def _ends_its_line(text: str, end: int) -> bool:
