@@ -774,6 +774,10 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
         joined = _wrapped_before_a_post(text, found, end)
         if joined is not None or reading is None:
             return joined
+    wrapped_code = _code_across_the_line(text, found, end) \
+        if _has_usual_form(reading[1]) and text[end:end + 1] in LINE_OR_BREAK else None
+    if wrapped_code is not None:
+        return wrapped_code
     url, ref, doubt = reading
     if url != found:
         end = _written_end(text, start, len(url))
@@ -790,6 +794,24 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
             doubt = (f"the URL is cut short by “{'…' if text[after] == '…' else '...'}”: its id may be only the "
                      "start of the post's")
     return url, ref, doubt or platforms.link_doubt(ref, url), end
+
+
+LINE_OR_BREAK = frozenset("\r\n" + INVISIBLE)   # what may follow a URL wrapped at its line's end
+
+
+def _code_across_the_line(text: str, found: str, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """`_across_the_line` of a URL whose code (Instagram's, Threads', a Bluesky key) has no public post's length as
+    written and, joined to what the next line starts with, has one ("…/reel/C9aBcDe⏎FgHi/"): tried before the end of
+    the line is read as words run into the URL ("De": newuser36 #3, the fragment was the post). None when the join
+    makes no such code: the URL is then read as it is written."""
+    whole = platforms.parse_url(found)
+    if whole is None or not platforms.is_embed(whole) or not whole.post_id or not _has_usual_form(whole) \
+            or _usual_id(whole) or not _ends_in_id(found, whole):
+        return None
+    while end < len(text) and text[end] in INVISIBLE:
+        end += 1
+    joined = _across_the_line(text, found, whole, end, words=True)   # "Cd", "Hi": a word, or the code's end
+    return joined if joined is not None and joined[0] != found and _usual_id(joined[1]) else None
 
 
 def _wrapped_before_a_post(text: str, found: str, end: int) -> tuple[str, PostRef, str, int] | None:
@@ -869,27 +891,28 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
-def _id_run_below(text: str, end: int) -> tuple[str, int] | None:
+def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int] | None:
     """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
-    starts with what may continue its id; None when it does not (a word, a blank line, another URL, a numbered
-    list's next item)."""
+    starts with what may continue its id; None when it does not (a word, unless `words`, a blank line, another URL, a
+    numbered list's next item)."""
     line = NEXT_LINE_RE.match(text, end)
     if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
+    if not rest or not words and PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
         return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
     return rest, line.start("rest") + len(written)
 
 
-def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
+def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
+                     words: bool = False) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
     post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
     (a word, a blank line, another URL, a numbered list's next item). Never sure: an id's syntax cannot tell a wrapped
     id from a line starting with id characters, and an X id of any length is some post's (a 2006-2010 sequential id,
     the first month's 11-16 digit snowflakes: "…/status/123456789⏎20230415 report" is no 17-digit id, review33r6)."""
-    next_line = _id_run_below(text, end)
+    next_line = _id_run_below(text, end, words=words)
     if next_line is None:
         return None
     rest, joined_end = next_line
@@ -957,7 +980,12 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
         return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
     tail = url[len(cut):]
     if shorter.platform != platforms.bluesky.PLATFORM and not _usual_id(shorter):
-        # neither reading has a public post's length: a private post's long share code may end so (review31r4)
+        # neither reading has a public post's length: a private post's long share code may end so (review31r4); a
+        # code shorter than a public post's may be one cut short, or wrapped (newuser36 #3: it was said "longer")
+        if len(named.post_id or "") < 10:
+            return url, named, (f"the code is shorter than a public post's ({len(named.post_id or '')} characters, "
+                                f"not 10 or 11) and its end (“{tail}”) may be the next words run into it: it is read "
+                                "as written, and may be only part of the post's code")
         return url, named, (f"the code is longer than a public post's and may run into the next words (“{tail}”): "
                             "it is read as written")
     return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
