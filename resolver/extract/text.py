@@ -107,7 +107,7 @@ CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # "@" (an e-mail address followed by a path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{platforms.mastodon.PORT_PATTERN}\Z",
                                re.IGNORECASE)
-BARE_PATH_RE = LazyPattern(rf"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{URL_CHARS}*")
+BARE_PATH_RE = LazyPattern(rf"/(?:(?:web/)?@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses|web/statuses)/\d{URL_CHARS}*")
 # Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
 NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
@@ -178,7 +178,7 @@ def _visible_urls(text: str) -> list[tuple[str, int, int]]:
             url = clean_url(piece)
             if len(url) > 8:
                 found.append((url, begin, begin + len(url)))
-    if "/@" in text or "/users/" in text:
+    if "/@" in text or "/users/" in text or "/web/statuses/" in text:
         found = sorted(found + _bare_instance_urls(text, Intervals((start, end) for _, start, end in found)),
                        key=lambda f: f[1])
     if CAPTURE_MARK_RE.search(text):
@@ -201,7 +201,7 @@ def _with_bare_captures(text: str, found: list[tuple[str, int, int]]) -> list[tu
 def _bare_instance_urls(text: str, taken: Intervals) -> list[tuple[str, int, int]]:
     """Schemeless URLs on any host whose path is a Mastodon post's shape, outside the URLs already found."""
     found = []
-    for marker in ("/@", "/users/"):
+    for marker in ("/@", "/users/", "/web/"):   # /web/: the old web UI's links (newuser36 #4)
         at = text.find(marker)
         while at >= 0:
             path = BARE_PATH_RE.match(text, at)
