@@ -993,8 +993,8 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
 
 # The query words a redirect wrapper names its target with (google.com/url?q=, l.facebook.com/l.php?u=, a site's
 # /redirect?to=), and the path words of a share or intent button, whose target is no post the article shows.
-# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…", as
-# Facebook's link-warning page) is left to resolution, in text as in HTML.
+# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…") is
+# left to resolution, in text as in HTML, except Facebook's link shim's, which `platforms.parse_url` reads (newuser36).
 WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
 BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
 
