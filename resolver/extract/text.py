@@ -743,6 +743,45 @@ def find_instagram_remnants(text: str) -> list[Embed]:
     return embeds
 
 
+# What a scraper leaves of other platforms' embeds once their links are gone (newuser36 #6), each as distinctive as
+# Instagram's caption line: TikTok's blockquote ("@user <caption> ♬ <sound>", the account first), Reddit's byline
+# under its title ("by u/<user> in <sub>", a line of its own), Mastodon 4.3's ("Post by @user@instance⏎View on
+# Mastodon"). Each is a post of its account with no id; searched for only in a text holding its mark.
+TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+(?P<text>[^\n♬]*?){SP}*♬[^\n]*",
+                                re.MULTILINE)
+REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
+                                rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
+MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
+                                  rf"{SP}*\r?\n{SP}*View{SP}+on{SP}+Mastodon{SP}*$", re.MULTILINE | re.IGNORECASE)
+
+
+def find_other_remnants(text: str) -> list[Embed]:
+    """TikTok's, Reddit's and Mastodon's embed remnants (`TIKTOK_REMNANT_RE`…): a post of the account each names, with
+    no id, its profile as its URL; a TikTok caption's words as its text."""
+    found = []
+    if "♬" in text:
+        for match in TIKTOK_REMNANT_RE.finditer(text):
+            handle, words = match.group("handle").rstrip("."), _strip(match.group("text"))
+            found.append(Embed(platform=platforms.tiktok.PLATFORM, kind="post", detector="text-signature",
+                               url=platforms.tiktok.profile_url(handle), span=(match.start("handle") - 1, match.end()),
+                               author_handle=handle, text=words or None,
+                               text_confidence=tweet_text.HIGH if words else None))
+    if "u/" in text:
+        for match in REDDIT_REMNANT_RE.finditer(text):
+            handle = match.group("handle")
+            found.append(Embed(platform=platforms.reddit.PLATFORM, kind="post", detector="text-signature",
+                               url=platforms.reddit.profile_url(handle), span=(match.start("handle") - 5, match.end()),
+                               author_handle=handle))
+    if "astodon" in text or "ASTODON" in text:
+        for match in MASTODON_REMNANT_RE.finditer(text):
+            handle = platforms.mastodon.handle(match.group("handle"), "")
+            url = platforms.mastodon.profile_url(handle) if handle else None
+            if handle and url:
+                found.append(Embed(platform=platforms.mastodon.PLATFORM, kind="post", detector="text-signature",
+                                   url=url, span=(match.start("handle") - 1, match.end()), author_handle=handle))
+    return found
+
+
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
@@ -1059,13 +1098,15 @@ def capture_of(url: str) -> str | None:
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
     # Each step `attempt`ed: a bug in one loses its findings alone, and the article says so (#10).
-    instagram = attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
-    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in instagram],
+    remnants = sorted(attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
+                      + attempt("embeds: other platforms' remnants", find_other_remnants, text, fallback=[]),
+                      key=lambda e: e.span)
+    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in remnants],
                      fallback=[])
-    taken = [e.span for e in signed + instagram]
+    taken = [e.span for e in signed + remnants]
     links = attempt("embeds: links in the text", find_url_embeds, text, taken, fallback=[])
-    joined = attempt("embeds: captions' post links", _with_post_links, text, instagram, links, fallback=instagram) \
-        if instagram else []
+    joined = attempt("embeds: captions' post links", _with_post_links, text, remnants, links, fallback=remnants) \
+        if remnants else []
     found = signed + joined + links
     return attempt(ONE_PER_POST, one_per_post, found, fallback=found)
 
@@ -1082,13 +1123,15 @@ OTHER_POST_RE = LazyPattern(
 
 
 def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> list[Embed]:
-    """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
+    """Instagram caption lines (and the other platforms' remnants, `find_other_remnants`: newuser36 #6) with the post
+    each one's URL beside it names: the one post URL of its platform within
     CAPTION_REACH of the line, no other caption line between them, nearer this line than the caption lines either
     side (a URL between two lines may sign either: review31r4), of the caption's account when the URL names one,
     and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
     no author), nor called another post by the words before it on its line (`OTHER_POST_RE`). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
     in reach, or none, keeps no id: which post it signs is not known."""
-    posts = [e for e in links if e.platform == platforms.instagram.PLATFORM and e.kind == "post" and e.post_id]
+    platforms_shown = {caption.platform for caption in captions}
+    posts = [e for e in links if e.platform in platforms_shown and e.kind == "post" and e.post_id]
     if not posts:
         return captions
     joined, used = [], set()
@@ -1097,7 +1140,8 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
                    caption.span[1] + CAPTION_REACH)
         others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
-        near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
+        near = {e.post_id: e for e in posts if e.platform == caption.platform
+                and low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
                 and not _called_another(text, e.span[0], caption.span[1])
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}

@@ -20,6 +20,11 @@ SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
 EMBED_PATHS = (("embed", "v2"), ("embed",), ("player", "v1"), ("share", "video"))
 
 
+def profile_url(user: str) -> str:
+    """An account's page: what a scraped embed's remnant with no post link points at."""
+    return f"https://www.tiktok.com/@{user}"
+
+
 def post_url(post_id: str, user: str | None = None) -> str:
     """Canonical post URL. TikTok serves /@/video/<id> when the author is not known."""
     return f"https://www.tiktok.com/@{user or ''}/video/{post_id}"

@@ -1,0 +1,44 @@
+"""What a scraper leaves of a TikTok, Reddit or Mastodon embed that lost its link: a post with its account and no id,
+as an Instagram caption line is (newuser36 #6: they gave nothing, and no warning). Fixtures are fictional."""
+
+import pytest
+
+from resolver.extract.text import find_embeds
+
+REMNANTS = [
+    ("tiktok", "The challenger wrote:\n\n@ballotfacts They are shredding ballots! #election ♬ original sound - "
+     "ballotfacts\n\nMore text.", "tiktok", "ballotfacts", "https://www.tiktok.com/@ballotfacts"),
+    ("tiktok-another-sound", "@count.watch Ballots arrive at 9 ♬ Hold On - Jane Roe\n", "tiktok", "count.watch",
+     "https://www.tiktok.com/@count.watch"),
+    ("reddit", "Ballots found in river\nby u/Throwaway_2026 in ElectionRumors\n\nMore text.", "reddit",
+     "Throwaway_2026", "https://www.reddit.com/user/Throwaway_2026/"),
+    ("reddit-r-prefix", "Ballots found in river\n  by u/Throwaway_2026 in r/ElectionRumors  \n", "reddit",
+     "Throwaway_2026", "https://www.reddit.com/user/Throwaway_2026/"),
+    ("mastodon", "Post by @dave@infosec.exchange\nView on Mastodon\n", "mastodon", "dave@infosec.exchange",
+     "https://infosec.exchange/@dave"),
+]
+
+
+@pytest.mark.parametrize("text, platform, handle, url", [r[1:] for r in REMNANTS], ids=[r[0] for r in REMNANTS])
+def test_a_remnant_is_a_post_of_its_account_with_no_id(text, platform, handle, url):
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.kind, embed.post_id, embed.author_handle, embed.url, embed.detector) == (
+        platform, "post", None, handle, url, "text-signature")
+    assert text[embed.span[0]:embed.span[1]].strip()
+
+
+@pytest.mark.parametrize("text", [
+    "The song ♬ original sound - ballotfacts went viral.",            # no account opens the line
+    "A thread posted by u/Throwaway_2026 in ElectionRumors claimed it.",   # prose about a post, the line goes on
+    "Reddit user by u/Throwaway_2026 in ElectionRumors and more",
+    "Post by @dave@infosec.exchange\nwas shared widely.",             # no "View on Mastodon" below
+], ids=["sound-in-prose", "reddit-in-prose", "reddit-line-goes-on", "mastodon-no-view-line"])
+def test_the_same_words_in_prose_are_no_post(text):
+    assert find_embeds(text) == []
+
+
+def test_a_remnant_beside_its_own_link_is_one_post():
+    text = ("@ballotfacts They are shredding ballots! ♬ original sound - ballotfacts\n"
+            "https://www.tiktok.com/@ballotfacts/video/7348705314746699155\n")
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("tiktok", "7348705314746699155", "ballotfacts")
