@@ -42,3 +42,20 @@ def test_a_remnant_beside_its_own_link_is_one_post():
             "https://www.tiktok.com/@ballotfacts/video/7348705314746699155\n")
     [embed] = find_embeds(text)
     assert (embed.platform, embed.post_id, embed.author_handle) == ("tiktok", "7348705314746699155", "ballotfacts")
+
+
+@pytest.mark.parametrize("line", [
+    "@bob Great song ♬ On Repeat - Ann Lee — Jane Roe (@janeroe_news) March 4, 2024",
+    "@bob Great song ♬\n— Jane Roe (@janeroe_news) March 4, 2024",
+], ids=["same-line", "next-line"])
+def test_a_flattened_tweet_with_a_music_note_stays_the_tweet(line):
+    """A tweet's words may open with a reply's "@bob" and hold a ♬: the X signature is read as before."""
+    embeds = find_embeds("Intro.\n\n" + line + "\n")
+    assert [(e.platform, e.author_handle) for e in embeds] == [("twitter", "janeroe_news")]
+
+
+def test_a_remnant_with_its_link_on_its_line_is_one_post():
+    text = ("@ballotfacts They are shredding ballots! ♬ original sound - ballotfacts "
+            "https://www.tiktok.com/@ballotfacts/video/7348705314746699155\n")
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("tiktok", "7348705314746699155", "ballotfacts")

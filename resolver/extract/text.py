@@ -747,8 +747,8 @@ def find_instagram_remnants(text: str) -> list[Embed]:
 # Instagram's caption line: TikTok's blockquote ("@user <caption> ♬ <sound>", the account first), Reddit's byline
 # under its title ("by u/<user> in <sub>", a line of its own), Mastodon 4.3's ("Post by @user@instance⏎View on
 # Mastodon"). Each is a post of its account with no id; searched for only in a text holding its mark.
-TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+(?P<text>[^\n♬]*?){SP}*♬[^\n]*",
-                                re.MULTILINE)
+TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+(?P<text>[^\n♬]*?){SP}*"
+                                rf"♬[^\n]*?\S{SP}+-{SP}+\S[^\n]*", re.MULTILINE)   # "♬ <sound> - <its maker>"
 REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
                                 rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
 MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
@@ -761,6 +761,8 @@ def find_other_remnants(text: str) -> list[Embed]:
     found = []
     if "♬" in text:
         for match in TIKTOK_REMNANT_RE.finditer(text):
+            if SIGNATURE_START_RE.search(match.group(0)):
+                continue   # "@bob Great song ♬ - — Jane (@jane) March 4, 2024": a flattened post's signed words
             handle, words = match.group("handle").rstrip("."), _strip(match.group("text"))
             found.append(Embed(platform=platforms.tiktok.PLATFORM, kind="post", detector="text-signature",
                                url=platforms.tiktok.profile_url(handle), span=(match.start("handle") - 1, match.end()),
@@ -1098,13 +1100,14 @@ def capture_of(url: str) -> str | None:
 def find_embeds(text: str) -> list[Embed]:
     """Every embed a plain text shows, in order of appearance, each once."""
     # Each step `attempt`ed: a bug in one loses its findings alone, and the article says so (#10).
-    remnants = sorted(attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
-                      + attempt("embeds: other platforms' remnants", find_other_remnants, text, fallback=[]),
-                      key=lambda e: e.span)
-    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in remnants],
+    instagram = attempt("embeds: Instagram captions", find_instagram_remnants, text, fallback=[])
+    signed = attempt("embeds: signatures", find_signatures, text, skip=[e.span for e in instagram],
                      fallback=[])
-    taken = [e.span for e in signed + remnants]
+    taken = [e.span for e in signed + instagram]
     links = attempt("embeds: links in the text", find_url_embeds, text, taken, fallback=[])
+    # the other remnants claim no place: a signature or a link on their line is read as it is without them
+    remnants = sorted(instagram + attempt("embeds: other platforms' remnants", find_other_remnants, text, fallback=[]),
+                      key=lambda e: e.span)
     joined = attempt("embeds: captions' post links", _with_post_links, text, remnants, links, fallback=remnants) \
         if remnants else []
     found = signed + joined + links
