@@ -164,6 +164,11 @@ ROLE_FOR_A_NAME = "a role for a name: check who holds it"
 NAME_FOR_A_ROLE = "a name for a role the post names: check who held it"
 
 
+# A body or an office in brackets for a place the post names ("[The government]" for "Moscow"): a city for its
+# government, as a news text writes it; whose, the tool does not check (quotes36: failed in English, warned in German).
+BODY_FOR_A_PLACE = "a body for a place the post names: check who is meant"
+
+
 @dataclass(frozen=True)
 class Comparison:
     """What the article's words are, measured against the post's."""
@@ -1539,14 +1544,30 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         if maybe and _bare_name(said[i1:i2]):   # not a plural for a plural ("[Demonstranten]" for "Menschen")
             names = names | {j for j in maybe.intersection(range(j1, j2))
                              if not (post[j].endswith("en") and said[i2 - 1].endswith("en"))}
+        if _bare_name(said[i1:i2]) and _particled_surname(post[j1:j2]):
+            # "[Scholz]" for "von der Leyen": brackets in place of the particles too hold one surname ("von der
+            # Stadt" is written alike, but "von der [Berlin]" replaces the noun alone: quotes36)
+            names = names | {j for j in range(j1, j2) if post[j][:1].isupper() and not _particle(post[j])}
         if _initialism(said[i1:i2]) and any(c.islower() for w in post for c in w):
             # "UN", "US" in capitals are initialisms, no words ("un", "us"), where brackets put one in their place
             # ("[WHO]" for "UN" warned: review34r2); not in a post all in capitals, whose "US" may be "us"
             names = names | {j for j in range(j1, j2) if _initialism([post[j]]) and len(post[j]) <= 4}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
+        which = _role_run(post[j1:j2])
+        if which is not None and _names_someone(said[i1:i2]):
+            # "[Pistorius]" for "Defence Minister": the words before a role say which, no name (quotes36); but not
+            # the name whose role it is ("[Biden]" for "Biden's spokesman")
+            if {_bare(w) for w in said[i1:i2]} & {_bare(w) for w in which}:
+                return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
+            if _says_which(which):
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=NAME_FOR_A_ROLE)
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
                                               alone=_first_name_alone(post, j)) for j in range(j1, j2)):
             # "[The President]" for "Biden"; not "[President]" for the title "Sen." (review31r1)
+            if _body_for_a_place(said[i1:i2], post[j1:j2]):   # "[The government]" for "Moscow" (quotes36)
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=BODY_FOR_A_PLACE)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
                     and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
@@ -1557,6 +1578,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
         return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                       unchecked=(SEAT_FOR_A_BODY if _seat(said[i1:i2]) and _initialism(post[j1:j2]) else UNCHECKED_NAME)
                       if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
+                          said[i1:i2], post[j1:j2]) else BODY_FOR_A_PLACE if _body_for_a_place(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1643,8 +1665,67 @@ def _name_for_a_role(words: list[str], post: list[str]) -> bool:
     in place of the post's words `post`, which are a role after an article, and nothing else ("The President", "El
     Rey", "Der Kanzler")."""
     return len(post) >= 2 and _bare(post[0]) in _DETERMINERS and (_a_role(post[1:]) or _titled_role(post[1:])) \
-        and not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
-                                       and _bare(w) not in _DETERMINERS for w in words)
+        and _names_someone(words)
+
+
+def _body_for_a_place(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words are a body or a role and nothing more ("[The government]", "[the authorities]", "[Die
+    Regierung]"; not "[The French government]": another capital names more), in place of a known place's name
+    ("Moscow", "Washington"; credit_places' list, English names)."""
+    from resolver.extract.credit_places import names_a_known_place
+
+    return any(map(_role, words)) and all(
+        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper() for w in words) \
+        and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post))
+
+
+def _names_someone(words: list[str]) -> bool:
+    """Whether bracketed words name someone: no role alone, and a capitalised word that is no role, pronoun or
+    article ("[Felipe VI]", "[Pistorius]"; not "[The minister]", "[Er]")."""
+    return not _a_role(words) and any(w[:1].isupper() and not _role(w) and _bare(w) not in _REFERRING
+                                      and _bare(w) not in _DETERMINERS for w in words)
+
+
+def _role_run(post: list[str]) -> list[str] | None:
+    """The words saying which role a run of the post's words names, where the run is a person's role and nothing else:
+    a role word last (not a body's: "White House", "Biden administration"), after an article or a possessive and at
+    most three words before it ("Defence Minister", "Germany's Defence Minister", "The CDU leader", "Nurse", "Der
+    Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"), which may be a name's
+    ("Scholz spokesman": _says_which tells). None for any other run, or one with a first name, a handle, an "and"
+    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
+    start = 1 if len(post) > 1 and _bare(post[0]) in _DETERMINERS else 0
+    last = post[-1] if post else ""
+    if last.startswith("@") or not (_role(last) and not {_bare(last), _bare(last)[:-1], _bare(last)[:-2]} & _BODIES
+            or start and _titled_role([last])):
+        return None
+    which = post[start:-1]
+    if len(which) > 3 or any(_is_first_name(w) or w.startswith("@") or _bare(w) in _AND or _bare(w) in _DETERMINERS
+                             for w in which):
+        return None
+    return which
+
+
+# Words before a role that say which office it is ("Prime Minister", "Defence Secretary", "Deputy Mayor", "Labour
+# leader"), no one's name: a capitalised word before a role is as often a surname ("Scholz spokesman").
+_OFFICE_WORDS = frozenset(
+    "prime vice deputy acting interim foreign home interior defence defense finance treasury health education justice "
+    "economy economic trade energy environment transport labour labor culture agriculture state federal national chief "
+    "general attorney senior former first opposition shadow press security european regional local city county "
+    "district party tory conservative liberal green white".split())
+_NATIONALITY_RE = re.compile(r"\w{2,}(?:an|ian|ish|ese|ic|ch|i)")   # "German", "British", "Chinese", "Democratic"
+
+
+def _says_which(which: list[str]) -> bool:
+    """Whether the capitalised words before a role say which office it is, none a name ("Defence", "Prime", "CDU",
+    "Germany's", "White House", "Kremlin", "French"): words in small letters, initialisms, roles, office words, seats,
+    known places and bodies, peoples' adjectives. Not a surname ("[Merz]" for "Scholz spokesman" fails: quotes36)."""
+    from resolver.extract.credit_names import is_known_org
+    from resolver.extract.credit_places import names_a_known_place
+
+    bare = [re.sub(r"['’]s?$", "", w) for w in which]
+    return not which or is_known_org(" ".join(bare)) or all(
+        w[:1].islower() or _initialism([w]) or _role(w) or _key(w) in _OFFICE_WORDS or _key(w) in _SEATS
+        or names_a_known_place(w) or is_known_org(w) or _NATIONALITY_RE.fullmatch(w) for w in bare)
 
 
 # Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
@@ -1680,7 +1761,7 @@ _BODIES = frozenset(
     "policía gobierno ministerio autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
     "fiscalía polícia governo ministério exército gouvernement ministère préfecture parquet armée gendarmerie autorité "
     "polizei regierung bundesregierung ministerium behörde behörden staatsanwaltschaft gericht bundeswehr armee "
-    "feuerwehr".split())
+    "feuerwehr stadt gemeinde".split())
 
 
 # Days of the week, which a post writes with a capital and which name no one ("[The President] signed it on Monday").
@@ -1822,7 +1903,8 @@ _BODY_KINDS = frozenset(
 _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "quai d'orsay", "moncloa", "zarzuela",
                     "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
-                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova"))
+                    "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova",
+                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada"))   # quotes36
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
 # The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
 # warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
@@ -1954,16 +2036,22 @@ def _names(post: list[str], lang: str | None = None) -> tuple[frozenset[int], fr
     # title of the capital after it as "The" does ("The President"): quotes34; in its own language's post too, which
     # writes a noun in small letters there, so "[Macron]" for "Le Pen" of a French post warned (review34r2)
     titles = _TITLE_DETERMINERS
+    # a seat of power after an article, in one word or more, is no one's name in any language ("The Kremlin", "Le
+    # Kremlin", "La Maison Blanche": quotes36)
+    seated = {i + k for i in range(1, len(post)) if _bare(post[i - 1]) in _DETERMINERS for n in (1, 2, 3)
+              if " ".join(_key(w) for w in post[i:i + n]) in _SEATS for k in range(n)}
     # an initialism after "The" is a body's name still ("The GOP", not a title as "The President": review33r2)
     capitalised = {
         _key(w) for i, w in enumerate(post)
         if w[:1].isupper() and _bare(w) not in _REFERRING and not _role(w)
         and not (i and _bare(post[i - 1]) in titles and not _initialism([w]) and not _name_particle(post, i - 1))
-        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w]))   # "El Rey" (quotes35)
+        and not (i and _bare(post[i - 1]) in _DETERMINERS and _titled_role([w])) and i not in seated   # "El Rey"
     } if not (german or headline) else _people(post) \
         if any(w[:1].isupper() for w in post[:-1]) else set()
     named = frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
-    return named, _german_capitals(post) - named if german and not headline else frozenset()
+    if headline:   # a headline's capitals, as a German post's: names where brackets hold a bare name (quotes36)
+        return named, _german_capitals(post, after=_TITLE_DETERMINERS) - named
+    return named, _german_capitals(post) - named if german else frozenset()
 
 
 # Words before a German noun that make the capital after them a noun's ("die Regierung", "viele Menschen", "3000
@@ -1976,16 +2064,25 @@ _GERMAN_QUANTITIES = frozenset("viele vielen alle allen einige einigen mehrere m
     "jeder jedes jeden jedem welche welcher".split())   # and German articles, demonstratives, possessives
 
 
-def _german_capitals(post: list[str]) -> frozenset[int]:
+def _german_capitals(post: list[str], *, after: frozenset[str] = _GERMAN_QUANTITIES) -> frozenset[int]:
     """The positions of a German post's capitalised words that may be a name as well as a noun: no article, figure or
     quantity word before it ("die Regierung", "viele Menschen"), no role ("Kanzler"), no German noun's ending
     ("Gerechtigkeit"), no pronoun or frequent word ("Er", "Danke", "Heute"). English, French or Spanish writes a noun
     in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
-    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35)."""
+    its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35).
+    A headline's capitals too, `after` an article of _TITLE_DETERMINERS no more ("The Kremlin" is a title: quotes36).
+    """
     return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
                      and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
                      and not _GERMAN_NOUN_RE.fullmatch(w)
-                     and not (j and (_key(post[j - 1]) in _GERMAN_QUANTITIES or any(c.isdigit() for c in post[j - 1]))))
+                     and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1])))
+                     and not (j > 1 and _key(post[j - 2]) in _DEFINITE and post[j - 1][:1].isupper()
+                              and re.search("[a-zäöüß](?:e|en)$", post[j - 1]) is not None and not _role(post[j - 1])))
+
+
+# German's definite articles: a capitalised adjective after one ("Das Weiße Haus", "Die Europäische Kommission") is a
+# name's, and the capital after it that name's noun, no name of its own (quotes36: "[Trump]" for "Das Weiße Haus").
+_DEFINITE = frozenset("der die das den dem des".split())
 
 
 def _bare_name(words: list[str]) -> bool:
@@ -2030,7 +2127,7 @@ _WORDS_TOO = frozenset("bill mark rose grace frank jack nick matt carol holly am
 # ("King", "Judge", "Bishop", "Cook"). "Nurse" and "House" are as often a surname, but more often a role and a body
 # in a post ("House passes bill"): a bracket in their place warns, a missed fail rather than a false one (quotes33).
 _ROLES = frozenset(
-    "police cop officer official authority government administration ministry minister premier president mayor "
+    "police cop officer official authority government administration ministry minister premier president mayor secretary "
     "governor senator congressman congresswoman lawmaker legislator chancellor spokesperson spokesman spokeswoman "
     "agency department office bureau council court prosecutor investigator detective congress parliament senate house "
     "committee commission board company firm army military troop soldier force navy militia regime opposition "
@@ -2049,7 +2146,8 @@ _ROLES = frozenset(
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
     "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
-    "chef chefin amt vorsitzende vorsitzender bund koalition kommission".split())   # review35r2
+    "chef chefin amt vorsitzende vorsitzender bund koalition kommission "   # review35r2
+    "stadt gemeinde".split())   # "city", "county" (quotes36: "[Berlins]" for "von der Stadt")
 # German roles written as one word with what they are of ("Verteidigungsminister", "Regierungssprecherin",
 # "Kanzleramt", "Parteichefin"): a capitalised word ending in one of German's role words, three letters or more before
 # it. quotes35 made a German post's bare capital a name where brackets hold a bare name: "[Pistorius]" for
@@ -2063,7 +2161,8 @@ _GERMAN_COMPOUND_ROLE_RE = re.compile(
 def _role(word: str) -> bool:
     """Whether a word names a role, an office, a body or a group (_ROLES), in the singular or the plural."""
     key = _bare(word)
-    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES) \
+    return key in _ROLES or key.endswith("s") and (key[:-1] in _ROLES or key.endswith("es") and key[:-2] in _ROLES
+                                                   or key.endswith("ies") and key[:-3] + "y" in _ROLES) \
         or word[:1].isupper() and _GERMAN_COMPOUND_ROLE_RE.fullmatch(key) is not None   # "Verteidigungsminister"
 
 
@@ -2101,6 +2200,30 @@ _PARTICLES = frozenset("von vom zu van".split())
 _PARTICLE_ARTICLES = frozenset("der den dem".split())
 # Particles of names that German posts write too ("Thomas de Maizière", "Di Lorenzo"), in brackets (review35r2).
 _ROMANCE_PARTICLES = frozenset("de di da du del della ten ter".split())
+
+
+# The particles of surnames with which a post may name someone without a first name ("von der Leyen", "de la
+# Fuente", "van Aken", "al-Assad", "bin Salman"), and their articles.
+_SURNAME_PARTICLES = _PARTICLES | _PARTICLE_ARTICLES | _ROMANCE_PARTICLES | frozenset(
+    "des la le el al bin ibn ben abu ter ten".split())
+
+
+# ... of which these are articles, which start no surname ("der Kirche", "Der Kreml", "El Rey"), only follow a particle.
+_ARTICLES_ONLY = _PARTICLE_ARTICLES | frozenset("des la le el".split())
+
+
+def _particle(word: str) -> bool:
+    """Whether a word is a surname's particle or its article (_SURNAME_PARTICLES), "Von" at a sentence's start too."""
+    return _key(word) in _SURNAME_PARTICLES
+
+
+def _particled_surname(post: list[str]) -> bool:
+    """Whether the post's words are a surname with particles and nothing else: particles, the first one no article
+    and maybe capitalised at a sentence's start, then capitalised words ("von der Leyen", "Von der Leyen", "de la Fuente",
+    "al Assad")."""
+    k = next((k for k, w in enumerate(post) if not _particle(w) or k and w[:1].isupper()), len(post))
+    return 0 < k < len(post) and _key(post[0]) not in _ARTICLES_ONLY and all(w[:1].islower() for w in post[1:k]) and all(
+        w[:1].isupper() and not _particle(w) and not w.startswith("@") and not _role(w) for w in post[k:])
 
 
 def _name_particle(post: list[str], i: int) -> bool:

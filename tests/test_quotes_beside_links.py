@@ -500,3 +500,54 @@ def test_another_figure_split_over_two_changes_is_never_maybe_another_post():
                           "post_id": POST_ID})
     assert "they may quote another post" not in checked["evidence"], checked
     assert checked["result"] == "fail", checked
+
+
+# quotes36 (5): a quote ending its sentence inside the marks, then a new sentence with a verb of speech ("…%.» Selon le
+# maire, c'est faux.", "…year.” According to the mayor, …", "…” Smith said.") was given to speech and not read at all:
+# a misquote of the post went unchecked. After a sentence's end the verb may start another sentence or give the quote
+# to a speaker ("“We won!” Smith said."): the words cannot tell, so the quote is read, as uncertain (a change warns).
+# A comma after the quote ("…,” she told reporters", "…», dit le maire") still gives it to speech.
+@pytest.mark.parametrize("body, text", [
+    (f'<p>Dupont <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 %. » Selon le maire, c\'est faux.</p>',
+     "Les coûts ont augmenté de 21 %."),
+    (f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year.” According to the mayor, that is '
+     'wrong.</p>', "Costs rose 21 percent this year."),
+    (f'<p>Smith <a href="{URL}">publicó</a>: “Los costos subieron 21 %.” Según el alcalde, es falso.</p>',
+     "Los costos subieron 21 %."),
+    (f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year!” Jones said it was false.</p>',
+     "Costs rose 21 percent this year!"),
+    (f'<p>Smith <a href="{URL}">schrieb</a>: „Die Kosten stiegen um 21 Prozent.“ Der Bürgermeister sagte, das sei '
+     'falsch.</p>', "Die Kosten stiegen um 21 Prozent."),
+    # a quote running on into the next paragraph, which closes it before such a sentence
+    (f'<p>Jones <a href="{URL}">replied on X</a>: “I never said the budget was balanced.</p><p>“The audit found 3 '
+     'errors, not 30.” According to the mayor, that is wrong.</p>',
+     "I never said the budget was balanced. The audit found 3 errors, not 30."),
+], ids=["fr-selon", "en-according", "es-segun", "en-exclamation", "de-sagte", "continued"])
+def test_a_quote_before_a_new_sentence_with_a_verb_of_speech_is_still_read(body, text):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence) == (text, "uncertain"), embed
+
+
+@pytest.mark.parametrize("body", [
+    f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year,” she told reporters.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year”, said the mayor.</p>',
+    f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », selon le maire.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year” said the mayor.</p>',
+    f'<p>Jones <a href="{URL}">replied on X</a>: “I never said the budget was balanced.</p><p>“The audit found 3 '
+    'errors, not 30,” she told reporters.</p>',
+], ids=["comma-inside", "comma-after", "fr-comma-selon", "no-comma", "continued"])
+def test_a_quote_a_verb_of_speech_continues_is_still_given_to_speech(body):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text is None, embed
+
+
+def test_a_changed_figure_before_a_new_sentence_with_a_verb_of_speech_is_checked_and_warns():
+    from resolver.provenance import text_check
+
+    body = (f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year.” According to the mayor, that '
+            'is wrong.</p>')
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    post = {"status": "available", "text": WORDS, "archived": [], "post_id": POST_ID}
+    checked = text_check({"text": embed.text, "detector": embed.detector, "text_confidence": embed.text_confidence},
+                         post)
+    assert checked["result"] == "warn" and "12 → 21" in checked["evidence"], checked

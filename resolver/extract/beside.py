@@ -38,6 +38,8 @@ SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
+NEW_SENTENCE_RE = LazyPattern(r"\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 # Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
 # ("Smith <a>shared</a> the story: “…”": review34r6, quotes35) ...
 STORY_RE = LazyPattern(r"\b(?:story|stories|article|report|piece|column|op-ed|"
@@ -103,7 +105,7 @@ class Reader:
     def __init__(self) -> None:
         self._blocks: dict[int, _Block | None] = {}
         self._pulled: dict[tuple[int, int], Beside | None] = {}
-        self._continued: dict[int, list[str] | None] = {}
+        self._continued: dict[int, tuple[list[str], bool] | None] = {}
 
     def __call__(self, a: Any) -> Beside:
         block = next((b for b in ancestors(a) if b.tag in BLOCKS), None)
@@ -150,7 +152,7 @@ class Reader:
                 more = self._continued[block.mem_id]
                 if more is None:
                     return Beside(None, None, name)
-                text = " ".join([text, *more])
+                text, clear = " ".join([text, *more[0]]), clear and not more[1]
             return Beside(text, tweet_text.HIGH if clear else tweet_text.UNCERTAIN, name)
         earlier = _quote_before(before, runs_before)
         return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
@@ -237,11 +239,22 @@ def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
-    if closed and SPOKEN_AFTER_RE.search(after[end:]):   # "…,” she told reporters": speech, not the post
+    spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
+    if spoken and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech, not the post
         return None
     told = f"{shown} {after[:start]}"
-    return words, closed, after[:start].rstrip().endswith(":") and not VERB_BETWEEN_RE.search(after[:start]) \
+    return words, closed, not spoken and after[:start].rstrip().endswith(":") \
+        and not VERB_BETWEEN_RE.search(after[:start]) \
         and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told))
+
+
+def _new_sentence(quoted: str, rest: str) -> bool:
+    """Whether the words after a quote's closing mark (`rest`) start a new sentence: the quote ends its own inside the
+    marks ("…year.”", "…won!”") and a capital starts the next ("” According to the mayor, …", "» Selon le maire, …").
+    A verb of speech there may be that sentence's own, or give the quote to a speaker ("“We won!” Smith said."): no
+    sure speech, no sure post (quotes36; such quotes were dropped unread). A full stop after the mark ends the
+    sentence before any verb (SPOKEN_AFTER_RE stops there), so such a quote was never given to speech."""
+    return quoted.rstrip()[-1:] in ".!?…" and NEW_SENTENCE_RE.match(rest) is not None
 
 
 def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | None:
@@ -252,10 +265,11 @@ def _quote_before(before: str, runs: list[tuple[int, int, str, bool]]) -> str | 
     return runs[-1][2] or None
 
 
-def _continued(block: Any) -> list[str] | None:
+def _continued(block: Any) -> tuple[list[str], bool] | None:
     """A quote left open at the end of the link's paragraph runs on into the next paragraphs that open with a mark
-    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes. None:
-    the one that closes gives the quote to speech ("…,” she told reporters)."""
+    (“I never said …</p><p>“The audit found …,” she added.</p>): their quoted words, up to the one that closes, and
+    whether a new sentence with a verb of speech follows it (`_new_sentence`: no sure quote of the post). None: the
+    one that closes gives the quote to speech ("…,” she told reporters")."""
     found: list[str] = []
     node = block.next
     while node is not None and len(found) < 5:
@@ -270,9 +284,12 @@ def _continued(block: Any) -> list[str] | None:
             break
         found.append(runs[0][2])
         if runs[0][3]:
-            return None if SPOKEN_AFTER_RE.search(words[runs[0][1]:]) else found
+            rest = words[runs[0][1]:]
+            if not SPOKEN_AFTER_RE.search(rest):
+                return found, False
+            return (found, True) if _new_sentence(runs[0][2], rest) else None
         node = node.next
-    return found
+    return found, False
 
 
 def _name_before(before: str, shown: str) -> str | None:
