@@ -56,7 +56,8 @@ class PostRef:
     """What a URL points at, as one platform parser reads it (no network)."""
 
     platform: str                 # "twitter", "youtube", ...
-    kind: str                     # "post", "comment", "media-link", "short-link", "timeline", "profile", "video"
+    kind: str                     # "post", "comment", "media-link", "short-link", "timeline", "profile", "video";
+    #                               no post: "story", "clip", "live" (`platforms.NOT_POSTS`)
     url: str                      # canonical URL
     post_id: str | None = None
     author_handle: str | None = None
