@@ -5,6 +5,7 @@ many targets."""
 import json
 import os
 import pty
+import re
 import select
 import sqlite3
 import subprocess
@@ -341,6 +342,22 @@ def test_a_retry_after_a_wait_shows_a_status_line(world, fakenet):
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started >= 1.5
     assert "cdn.syndication.twimg.com: retry 1/1 in 2 s" in result.stderr
+
+
+@pytest.mark.parametrize("answer,why", [
+    (page("slow down", 429, **{"Retry-After": "2"}), "it answered HTTP 429 and asked to wait (Retry-After)"),
+    (page("busy", 503, **{"Retry-After": "2"}), "it answered HTTP 503 and asked to wait (Retry-After)"),
+], ids=["429", "503"])
+def test_newuser36b_a_retry_line_says_what_it_waits_for(world, fakenet, answer, why):
+    """newuser36b #3: "cdn.syndication.twimg.com: retry 1/1 in 2 s" said how long, not why: a log read the next
+    morning could not tell a server's asked-for wait from a backoff after an error."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        answer, json_page(fx.SYNDICATION_TWEET)]}))
+    world.config.write_text(world.config.read_text().replace("retries = 0", "retries = 1"))
+    result = world("fetch", "--no-media", POST)
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"^cdn\.syndication\.twimg\.com: retry 1/1 in \d+ s \({re.escape(why)}\)$", result.stderr,
+                     re.M), result.stderr
 
 
 def test_the_last_attempt_announces_no_retry(world, fakenet):
