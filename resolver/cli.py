@@ -1321,6 +1321,11 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
         writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
+    if writer.set_aside is not None:
+        offset, aside, size = writer.set_aside
+        click.echo(f"warning: {target} ended inside a record (a run stopped while writing it): its last {size:,} bytes, "
+                   f"from offset {offset:,}, were moved to {aside}; this run appends after the last whole record",
+                   err=True)
     click.get_current_context().call_on_close(writer.close)
     return writer
 

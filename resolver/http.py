@@ -467,8 +467,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             fetched_at = given or fetched_at
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
             if not cut_bodies:
-                raise BodyTooLarge(f"the WARC record of {url} kept only the start of its body "
-                                   f"(WARC-Truncated: {response.extensions['truncated']})", url=url)
+                from resolver.warc import cut_record
+
+                raise BodyTooLarge(cut_record(url, response.extensions["truncated"],
+                                              response.extensions.get("warc_file")), url=url)
             cut = True
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
         record_id = response.extensions.get("warc_record_id")
@@ -478,7 +480,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
                 body=body, fetched_at=fetched_at, redactor=session.redactor, truncated=("time" if late else "length") if cut else None,
-                redacted=redacted)
+                redacted=redacted, request_body=_sent(request))
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
                             warc_record_id=record_id, cut=cut, cut_at_deadline=late, redacted=redacted,
@@ -718,6 +720,16 @@ def passing_failure(error_kind: str | None, status: int | None) -> bool:
 
 def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
+
+
+def _sent(request: httpx.Request) -> bytes:
+    """The body a request sent (a POST's form), or b"" when it was streamed and is not at hand."""
+    import httpx
+
+    try:
+        return request.content
+    except httpx.RequestNotRead:
+        return b""
 
 
 def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:

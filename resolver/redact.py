@@ -569,6 +569,13 @@ class Redactor:
             parts.append(part)
         return "&".join(parts)
 
+    def form(self, data: bytes) -> bytes:
+        """A form-encoded body (a POST's, kept in a WARC request record): its parameters redacted as a URL's query is
+        (a secret parameter's value, a URL carried in one), and every configured secret, as `text` finds them."""
+        text = data.decode("latin-1")
+        redacted = self._values(self._params(text))
+        return data if redacted == text else redacted.encode("latin-1")
+
     def text(self, text: str) -> str:
         """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
         replaced, as written, encoded for a URL or a form any number of times, or decoded (MIN_TEXT_SECRET and

@@ -3,8 +3,8 @@
 Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
 contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
-are. Secrets (Authorization, cookies, API keys) are never written: a request's credential header is written by name
-with its value REDACTED, and its record says so (REDACTED_HEADER); a response's is left out.
+are. Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
+response's Set-Cookie) is written by name with its value REDACTED, and its record says so (REDACTED_HEADER).
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
 syndication URL whatever its token). Of several records answering one request the one with the latest WARC-Date
@@ -24,22 +24,26 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 # On a response record whose payload is not byte for byte the one received: "body", a configured secret the server
-# sent back was redacted out of it (#11). On a request record: the credential headers sent ("authorization"), each
-# written with its value REDACTED (newuser35 F9b). WARC 1.1 lets a writer add named fields of its own (readers ignore those
+# sent back was redacted out of it (#11). On a request or response record, the credential headers it had
+# ("authorization", "set-cookie"), each written with its value REDACTED (newuser35 F9b, review36a). WARC 1.1 lets a writer add named fields of its own (readers ignore those
 # they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
 REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
+BODY = "body"   # in REDACTED_HEADER: the payload; any other name in it is a header's, written with its value REDACTED
 
 WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
 WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
+# ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
+# the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
+TORN = "torn"
 
 
 class _BoundedBrotli:
@@ -95,6 +99,87 @@ def _appending(file: IO[bytes]) -> Iterator[None]:
         fcntl.flock(file.fileno(), fcntl.LOCK_UN)
 
 
+GZIP_MEMBER = b"\x1f\x8b\x08"   # how a gzip member (one record, as WarcWriter writes them) begins
+
+
+def _set_aside_cut_tail(path: Path, file: IO[bytes]) -> tuple[int, Path, int] | None:
+    """When the file ends inside a record (a run stopped while appending an exchange), its bytes after the last
+    whole record are moved to PATH.cut-at-OFFSET and the file ends at that record: appended after the cut record,
+    every record written next was unreadable to a reader of the file in order (`warcio check`, --replay) (review36a).
+    Returns (offset, the file they went to, how many bytes), or None when the file ends with a whole record (or is
+    no gzip WARC or no regular file, which are not ours to judge)."""
+    import stat
+
+    if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        return None
+    offset = _cut_tail(path)
+    if offset is None:
+        return None
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        cut = stream.read()
+    aside, n = path.with_name(f"{path.name}.cut-at-{offset}"), 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.cut-at-{offset}-{n}")
+    aside.write_bytes(cut)
+    file.flush()
+    os.ftruncate(file.fileno(), offset)
+    return offset, aside, len(cut)
+
+
+def _cut_tail(path: Path) -> int | None:
+    """Where the bytes after the file's last whole gzip member begin when it does not end with one, else None. Read
+    from the end: the last candidate start of a member (GZIP_MEMBER) that decompresses to a whole member (header,
+    deflate stream, CRC and length) ends where the whole records end; a start that is no member's, or one the file
+    ends inside, is passed over. A file ending cleanly costs the decompression of its last record."""
+    with open(path, "rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(0)
+        if size == 0 or stream.read(2) != GZIP_MEMBER[:2]:
+            return None
+        for start in _member_starts_from_end(stream, size):
+            end = _whole_member_end(stream, start)
+            if end is not None:
+                return None if end == size else end
+        return 0
+
+
+def _member_starts_from_end(stream: IO[bytes], size: int) -> Iterator[int]:
+    """The offsets where GZIP_MEMBER occurs in the file, last first, read a block at a time."""
+    stop, after = size, b""
+    while stop > 0:
+        begin = max(0, stop - STEP)
+        stream.seek(begin)
+        block = stream.read(stop - begin) + after[:len(GZIP_MEMBER) - 1]
+        found, at = [], block.find(GZIP_MEMBER)
+        while at != -1:
+            found.append(begin + at)
+            at = block.find(GZIP_MEMBER, at + 1)
+        yield from reversed(found)
+        stop, after = begin, block
+
+
+def _whole_member_end(stream: IO[bytes], start: int) -> int | None:
+    """Where the gzip member beginning at `start` ends, or None when no whole member begins there (no member, or the
+    file ends inside it). Output is decompressed a step at a time and dropped."""
+    import zlib
+
+    stream.seek(start)
+    decompressor, read = zlib.decompressobj(16 + zlib.MAX_WBITS), 0
+    while chunk := stream.read(STEP):
+        try:
+            decompressor.decompress(chunk, STEP)
+            while decompressor.unconsumed_tail and not decompressor.eof:
+                decompressor.decompress(decompressor.unconsumed_tail, STEP)
+        except zlib.error:
+            return None
+        read += len(chunk)
+        if decompressor.eof:
+            return start + read - len(decompressor.unused_data)
+    return None
+
+
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
@@ -103,26 +188,38 @@ class WarcWriter:
 
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        new = not self.path.exists() or self.path.stat().st_size == 0
         self._file = open(self.path, "ab")
         # WARC/1.1 records, as the warcinfo's `format` says: a WARC-Date here has the fraction of a second its fetch
         # began at, which 1.1 allows and 1.0 (seconds only) does not (newuser35 F9a: every record was headed
         # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
-        if new:
-            info = self._writer.create_warcinfo_record(self.path.name, {"software": software, "format": WARC_FORMAT})
-            self._writer.write_record(info)
-            self._file.flush()
+        # (offset, file, bytes) when the file ended inside a record and those bytes were moved to that file
+        self.set_aside: tuple[int, Path, int] | None = None
+        with _appending(self._file):   # no other process is halfway through appending an exchange
+            self.set_aside = _set_aside_cut_tail(self.path, self._file)
+            fields = {"software": software, "format": WARC_FORMAT}
+            if self.set_aside is not None:
+                # Said in the file itself, where the cut record began: a fetch log row that named a record there (its
+                # bytes lost with the machine, after the row was kept) finds this, not another record written there.
+                offset, aside, size = self.set_aside
+                fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
+                           "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
+            if os.fstat(self._file.fileno()).st_size == 0 or self.set_aside is not None:
+                info = self._writer.create_warcinfo_record(self.path.name, fields)
+                self._writer.write_record(info)
+                self._file.flush()
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
-                       redacted: bool = False) -> tuple[str, int, str]:
-        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). A
-        request's credential headers are written REDACTED and named in REDACTED_HEADER, a response's left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
+                       redacted: bool = False, request_body: bytes = b"") -> tuple[str, int, str]:
+        """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). The
+        credential headers of each are written REDACTED and named in its REDACTED_HEADER; URLs (target, request line,
+        Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
-        `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
+        `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it. `request_body`: what
+        the request sent (a POST's form), written redacted (a form as a URL's query) in the request record."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -134,10 +231,22 @@ class WarcWriter:
         # removed, it read as a request made without credentials (newuser35 F9b). Its value is never written.
         request_lines = redactor.headers(list(request_headers.items()))
         credentials = sorted({k.lower() for k in request_headers if k.lower() in SECRET_HEADERS})
+        # The body sent, as a response's is kept: its record held none under a Content-Length saying it had one, and
+        # what a POST /save submitted to be published was in no record (review36a).
+        form = any(k.lower() == "content-type" and "x-www-form-urlencoded" in v.lower()
+                   for k, v in request_headers.items())
+        sent = (redactor.form(request_body) if form else redactor.body(request_body)) if request_body else b""
+        if sent != request_body:
+            credentials.insert(0, BODY)
+        if sent or any(k.lower() == "content-length" for k in request_headers):
+            request_lines = [(k, v) for k, v in request_lines if k.lower() != "content-length"]
+            request_lines.append(("Content-Length", str(len(sent))))
         if not any(k.lower() == "host" for k, _ in request_lines):
             request_lines.insert(0, ("Host", split.netloc))
-        response_lines = redactor.headers([(k, v) for k, v in response_headers
-                                           if k.lower() not in SECRET_HEADERS and k.lower() not in DROPPED_RESPONSE_HEADERS])
+        # A response's too (Set-Cookie): left out, the record read as an answer that set no cookie (review36a).
+        kept_response = [(k, v) for k, v in response_headers if k.lower() not in DROPPED_RESPONSE_HEADERS]
+        response_lines = redactor.headers(kept_response)
+        said = sorted({k.lower() for k, _ in kept_response if k.lower() in SECRET_HEADERS})
         response_lines.append(("Content-Length", str(len(body))))
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
         if contacted_url != url:
@@ -145,17 +254,17 @@ class WarcWriter:
         with self._lock:
             response = self._writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
-                http_headers=StatusAndHeaders(f"{status} {reason or 'OK'}", response_lines, protocol="HTTP/1.1"))
+                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines, protocol="HTTP/1.1"))
             request = self._writer.create_warc_record(
-                url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(warc_headers),
+                url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             if credentials:
                 request.rec_headers.add_header(REDACTED_HEADER, ", ".join(credentials))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
-            if redacted:
-                response.rec_headers.add_header(REDACTED_HEADER, "body")
+            if redacted or said:   # "body" first: what ReplayIndex reads as a payload a secret was taken out of
+                response.rec_headers.add_header(REDACTED_HEADER, ", ".join([BODY] * redacted + said))
             # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
             # record left every record appended after it unreadable in order.
             exchange = io.BytesIO()
@@ -202,7 +311,7 @@ class ReplayedResponse:
     file: str
     offset: int
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
-    redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
+    redacted: bool = False         # the record's REDACTED_HEADER says BODY: a configured secret was taken out of its payload
     warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
@@ -244,20 +353,23 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
-                for record in iterator:
+                for record in _readable(iterator, path):
                     kind = record.rec_type
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
                     elif kind == "response" and record.http_headers is not None:
+                        # read to its end here (the iterator reads it anyway): a record its file ends inside answered
+                        # whole, a body the source never sent and its hash (review36a)
+                        torn = _ends_inside(record)
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
                         replayed = ReplayedResponse(
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
                             list(headers.headers), str(path), iterator.get_record_offset(),
-                            record.rec_headers.get_header("WARC-Truncated"),
-                            bool(record.rec_headers.get_header(REDACTED_HEADER)),
+                            TORN if torn else record.rec_headers.get_header("WARC-Truncated"),
+                            BODY in _names(record.rec_headers.get_header(REDACTED_HEADER)),
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
@@ -319,6 +431,57 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _status_line(status: int, reason: str) -> str:
+    """A response record's status line: the reason as sent, else the status's own phrase, else none ("404 OK" was
+    written for a 404 sent with no reason: review36a)."""
+    from http import HTTPStatus
+
+    if not reason:
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            return str(status)
+    return f"{status} {reason}"
+
+
+def _readable(iterator: Any, path: Path) -> Iterator[Any]:
+    """The records of a file in order; where none can be read, a ValueError naming the file and the offset in printable
+    words (warcio's quotes the line it could not read: raw gzip bytes, written to the terminal)."""
+    records = iter(iterator)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - warcio raises several kinds for bytes that are no record
+            words = str(exc).split(",", 1)[0].splitlines()[0] if str(exc) else ""
+            why = "".join(c if c.isprintable() else "?" for c in words)[:80] or type(exc).__name__
+            raise ValueError(f"{path}: no WARC record can be read at offset {iterator.offset:,} ({why})") from None
+        yield record
+
+
+def _names(value: str | None) -> set[str]:
+    """The names a REDACTED_HEADER value lists ("body, set-cookie")."""
+    return {name.strip().lower() for name in (value or "").split(",") if name.strip()}
+
+
+def _ends_inside(record: Any) -> bool:
+    """Whether the file ends inside this record (read to its end here): fewer bytes follow its head than its
+    Content-Length says, as a run stopped while it appended the record leaves it."""
+    while record.raw_stream.read(STEP):
+        pass
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
+def cut_record(url: str, truncated: str, file: str | None) -> str:
+    """What a replayed record holding only the start of its answer is: cut by its writer (WARC-Truncated), or by
+    the end of its file."""
+    if truncated == TORN:
+        return (f"the WARC record of {url} is cut short: {file} ends inside it (a run stopped while writing it), so "
+                "its body is only the start of the answer")
+    return f"the WARC record of {url} kept only the start of its body (WARC-Truncated: {truncated})"
 
 
 def _asked_again(status: int) -> bool:

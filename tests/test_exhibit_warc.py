@@ -6,6 +6,7 @@ the loopback 'internet' (tests/fakenet.py); the WARCs are read back with warcio.
 import gzip
 import hashlib
 import json
+import re
 import threading
 import time
 
@@ -246,3 +247,215 @@ def test_one_archive_run_asks_a_post_and_reads_its_captures_once_however_many_ar
     assert len({c["live_kept"] for c in kept}) == 1 and kept[0]["live_kept"] is not None
     table = world("archive", "--warc", str(warc), str(corpus))
     assert table.stdout.count(f"(kept: taken {kept[0]['live_kept']} by an earlier run") == 3
+
+
+# review36a: a WARC a crash cut short
+
+def _exchange_of(fakenet, store, warc, url):
+    """Fetch `url` live once, appending its exchange to `warc`; returns the outcome."""
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.warc import WarcWriter
+
+    writer = WarcWriter(warc, software="test")
+    try:
+        return Session(fakenet.settings(retries=0), store=store, warc=writer).run(
+            lambda s: fetch(s, url, purpose="archive"))
+    finally:
+        writer.close()
+
+
+def test_a_record_a_crash_cut_short_is_never_replayed_as_the_whole_answer(fakenet, store, tmp_path):
+    """A run killed while it appended an exchange leaves the file ending inside a record. Replayed, that record was
+    the answer, whole: status 200 and the sha256 of the bytes the file happened to hold, a body the server never sent
+    (review36a). Its payload is read to its end as the index is made: a record its file ends inside is only the start
+    of its answer, as one marked WARC-Truncated is; the replay says so and claims no hash for it."""
+    import random
+
+    from resolver.http import fetch
+    from resolver.session import Mode, Session
+    from resolver.warc import ReplayIndex
+
+    body = random.Random(36).randbytes(200_000)   # incompressible: the cut lands inside the payload
+    url = "https://news.example/report.pdf"
+    fakenet.route("news.example", "/report.pdf", page(body, content_type="application/pdf"))
+    warc = tmp_path / "run.warc.gz"
+    live = _exchange_of(fakenet, store, warc, url)
+    assert (live.status, live.sha256) == (200, hashlib.sha256(body).hexdigest())
+    warc.write_bytes(warc.read_bytes()[:live.warc_offset + 120_000])   # the crash: the file ends inside the record
+
+    replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
+    again = replay.run(lambda s: fetch(s, url, purpose="archive"))
+    assert again.via == "warc" and again.sha256 is None
+    assert again.error_kind == "body-cut" or again.error is not None
+    assert "cut short" in (again.error or "") and str(warc) in again.error
+    [*_, row] = store.fetches_for(url)
+    assert row["via"] == "warc" and row["body_sha256"] is None
+
+
+def test_a_run_appending_to_a_warc_a_crash_cut_short_sets_the_cut_bytes_aside_and_leaves_a_readable_file(fakenet,
+                                                                                                       tmp_path):
+    """The next `fetch --warc` (scan's and archive's the same writer) appended after the cut record: every reader of
+    the file in order stopped there (`warcio check` failed, `--replay` refused the whole file with its bytes in the
+    error line), though the new run's rows named records beyond it (review36a). Now the writer finds the file ending
+    inside a record, moves those bytes to FILE.cut-at-OFFSET, says so, and appends from the last whole record: the
+    file reads whole, each row's offset holds the body it hashes, and the replay answers the new observation."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "exhibit.warc.gz"
+    first = world("fetch", "--no-media", "--json", "--warc", str(warc), POST)
+    assert first.exit_code == 0, first.output
+    whole = warc.read_bytes()
+    warc.write_bytes(whole[:-40])   # the run was killed while it appended its last record
+    later = world("fetch", "--no-media", "--refresh", "--json", "--warc", str(warc), POST)
+    assert later.exit_code == 0, later.output
+    assert json.loads(later.stdout.splitlines()[0])["status"] == "deleted"
+    [aside] = tmp_path.glob("exhibit.warc.gz.cut-at-*")
+    offset = int(aside.name.rsplit("-", 1)[1])
+    assert whole[:offset] == warc.read_bytes()[:offset] and aside.read_bytes() == whole[offset:-40]
+    assert f"{warc} ended inside a record" in later.stderr and str(aside) in later.stderr
+    assert check(warc)[0], check(warc)[1]
+    found = records(warc)   # read in order, digests checked, to the end
+    assert [kind for kind, _, _ in found].count("warcinfo") == 2   # the file's, and the one saying what was cut
+    with open(warc, "rb") as stream:   # where the cut record began, the file says so itself
+        stream.seek(offset)
+        note = next(iter(ArchiveIterator(stream)))
+        assert note.rec_type == "warcinfo"
+        said = note.content_stream().read().decode()
+    assert f"cut-at: {offset}" in said and f"cut-moved-to: {aside.name}" in said
+    rows = list(Store(world.db).db.query("SELECT warc_offset, body_sha256 FROM fetches WHERE url LIKE '%/tweet-result%' "
+                                         "ORDER BY id"))
+    with open(warc, "rb") as stream:
+        stream.seek(rows[-1]["warc_offset"])
+        record = next(iter(ArchiveIterator(stream)))
+        assert hashlib.sha256(record.content_stream().read()).hexdigest() == rows[-1]["body_sha256"]
+    (tmp_path / "replay").mkdir()
+    replayed = World(fakenet, tmp_path / "replay")("--replay", str(warc), "fetch", "--no-media", "--json", POST)
+    assert replayed.exit_code == 0, replayed.output
+    assert json.loads(replayed.stdout.splitlines()[0])["status"] == "deleted"
+
+
+def test_a_responses_cookie_is_named_redacted_in_its_record_and_not_read_as_a_redacted_body(fakenet, store, tmp_path):
+    """A response's Set-Cookie was left out of its record with nothing to say so: the record read as an answer that
+    set no cookie (review36a; newuser35 F9b fixed the same silence on request records). It is kept by name with its
+    value REDACTED, and the record names it in WARC-Embed-Resolver-Redacted as a request record does; the cookie is
+    in no byte of the file. Replayed, that mark is not taken for a body a secret was taken out of ("body")."""
+    from resolver.http import fetch
+    from resolver.session import Mode, Session
+    from resolver.warc import ReplayIndex
+
+    cookie = "sid=FAKEsessionCOOKIE36"
+    url = "https://news.example/story"
+    fakenet.route("news.example", "/story", page("<p>the story</p>", **{"Set-Cookie": f"{cookie}; Path=/",
+                                                                         "X-Frame-Options": "DENY"}))
+    warc = tmp_path / "run.warc.gz"
+    live = _exchange_of(fakenet, store, warc, url)
+    assert live.status == 200 and not live.redacted
+    [(headers, http)] = [(h, x) for kind, h, x in records(warc) if kind == "response"]
+    assert http.get_header("Set-Cookie") == "REDACTED" and http.get_header("X-Frame-Options") == "DENY"
+    assert headers.get_header("WARC-Embed-Resolver-Redacted") == "set-cookie"
+    assert b"FAKEsessionCOOKIE36" not in gzip.decompress(warc.read_bytes())
+    assert check(warc)[0]
+    replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
+    again = replay.run(lambda s: fetch(s, url, purpose="archive"))
+    assert (again.via, again.status, again.sha256, again.redacted) == ("warc", 200, live.sha256, False)
+
+
+def test_a_save_requests_record_holds_the_form_it_submitted_not_a_content_length_with_no_body(fakenet, tmp_path):
+    """`archive --save --warc`: the request record of POST /save said the `content-length` sent and held no byte of a body:
+    what was submitted to be published in the Wayback Machine (the URL) was in no record, and the record's own
+    header said there was more than it held (review36a). The record holds the form as sent (secrets redacted as in a
+    URL's query), its Content-Length that of the bytes written."""
+    from urllib.parse import parse_qs
+
+    from tests import waybacknet
+
+    waybacknet.serve(fakenet, [])
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    warc = tmp_path / "run.warc.gz"
+    url = "https://news.example/story"
+    fakenet.route("news.example", "/story", page("<p>the story</p>"))
+    done = world("archive", "--save", "--json", "--warc", str(warc), url,
+                 env={"IA_ACCESS_KEY": "k-ia-access36", "IA_SECRET_KEY": "s-ia-secret36"})
+    assert done.exit_code == 0, done.output
+    assert submitted == [url]
+    with open(warc, "rb") as stream:
+        [(http, body)] = [(r.http_headers, r.content_stream().read()) for r in ArchiveIterator(stream)
+                          if r.rec_type == "request" and r.http_headers.protocol == "POST"]
+    assert parse_qs(body.decode())["url"] == [url]
+    assert http.get_header("Content-Length") == str(len(body))
+    assert http.get_header("Authorization") == "REDACTED"
+    assert check(warc)[0]
+
+
+def test_a_form_body_in_a_request_record_has_its_secrets_redacted(tmp_path):
+    """A form sent (a POST's body) is written as a query is: a secret parameter's value REDACTED, a configured secret
+    nowhere; the record names the body in its mark, as a response's redacted body is."""
+    from resolver.redact import Redactor
+    from resolver.warc import WarcWriter
+
+    warc = tmp_path / "run.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    writer.write_exchange(method="POST", url="https://api.example/save", contacted_url="https://api.example/save",
+                          request_headers={"Content-Type": "application/x-www-form-urlencoded", "Content-Length": "61"},
+                          request_body=b"url=https%3A%2F%2Fa.example%2F&access_token=tok123&note=KEYconf36",
+                          status=200, reason="OK", response_headers=[], body=b"{}",
+                          fetched_at="2026-01-01T00:00:00.000001Z", redactor=Redactor(secrets=("KEYconf36",)))
+    writer.close()
+    with open(warc, "rb") as stream:
+        [(headers, http, body)] = [(r.rec_headers, r.http_headers, r.content_stream().read())
+                                   for r in ArchiveIterator(stream) if r.rec_type == "request"]
+    assert body == b"url=https%3A%2F%2Fa.example%2F&access_token=REDACTED&note=REDACTED"
+    assert http.get_header("Content-Length") == str(len(body))
+    assert headers.get_header("WARC-Embed-Resolver-Redacted") == "body"
+    assert check(warc)[0]
+
+
+def test_a_warc_damaged_in_the_middle_is_refused_in_one_line_naming_where(fakenet, tmp_path):
+    """A file cut short and then appended to (as every --warc run did before review36a) cannot be read in order past
+    the cut. `--replay` refused it with warcio's words, which quote the unreadable line: raw gzip bytes written to the
+    terminal. It now names the file and the offset no record can be read at, in printable words."""
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "exhibit.warc.gz"
+    assert world("fetch", "--no-media", "--warc", str(warc), POST).exit_code == 0
+    whole = warc.read_bytes()
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(whole[:-40] + whole[300:])   # a cut record, and whole records after it
+    (tmp_path / "replay").mkdir()
+    refused = World(fakenet, tmp_path / "replay")("--replay", str(damaged), "fetch", "--no-media", POST)
+    assert refused.exit_code == 1
+    [line] = refused.stderr.splitlines()
+    assert line.isprintable() and line.startswith(f"error: cannot replay {damaged}: ")
+    assert re.search(r": no WARC record can be read at offset [0-9,]+ \(", line), line
+
+
+def test_a_status_line_with_no_reason_is_not_written_as_ok(fakenet, store, tmp_path):
+    """A server that sends no reason phrase ("HTTP/1.1 404 ", which HTTP/1.1 allows) had its answer written
+    "HTTP/1.1 404 OK" in the WARC: a record saying a 404 was OK (review36a). The record now gives the status's own
+    phrase ("Not Found"), or none for a status with none; the status is as sent."""
+    from dataclasses import replace
+
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.warc import WarcWriter
+
+    from tests.fakenet import RawServer, answering
+
+    raw = RawServer(answering(lambda path: (b"HTTP/1.1 404 \r\nContent-Length: 4\r\nConnection: close\r\n\r\ngone"
+                                            if path == "/gone" else
+                                            b"HTTP/1.1 599 \r\nContent-Length: 2\r\nConnection: close\r\n\r\nno")))
+    try:
+        settings = replace(fakenet.settings(retries=0), origins={"https://news.example": f"http://127.0.0.1:{raw.port}"})
+        warc = tmp_path / "run.warc.gz"
+        writer = WarcWriter(warc, software="test")
+        session = Session(settings, store=store, warc=writer)
+        for path in ("/gone", "/odd"):
+            assert session.run(lambda s: fetch(s, f"https://news.example{path}")).status in (404, 599)
+        writer.close()
+    finally:
+        raw.close()
+    lines = [http.statusline for kind, _, http in records(warc) if kind == "response"]
+    assert lines == ["404 Not Found", "599"]
+    assert check(warc)[0]
