@@ -153,8 +153,8 @@ class FetchedPost:
 
     @property
     def lookup_error(self) -> str | None:
-        """Why the archive lookup the fetch made of a gone post failed ("cdx: HTTP 503"), None when it answered or
-        none was made: a failed step, exit 1 as `report` and `scan --archive` make it (newuser36b #1: `scan --fetch`
+        """Why the archive lookup the fetch made (a gone post's, or any post's with --all-methods) failed ("cdx: HTTP
+        503"), None when it answered or none was made: a failed step, exit 1 as `report` and `scan --archive` make it (newuser36b #1: `scan --fetch`
         exited 0 and said nothing, its JSON alone saying `"archive_lookup": "error: cdx: HTTP 503"`)."""
         looked = self.archive_lookup
         if looked is None or not looked.startswith(LOOKUP_FAILED):
