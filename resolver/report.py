@@ -297,6 +297,9 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           f"fetch: {why}")
     for item, url, why, error in _media_failed(post):
         yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
+    if (lookup := post.lookup_error) is not None:   # the gone post's archive lookup (newuser36b #1)
+        yield StepFailure(f"archive lookup failed for {record.url}: {cached_mark(lookup, record.from_cache)}",
+                          record.url, lookup, archived=True, stage="archive")
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -360,14 +363,18 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
             resolution = found.value
             yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
                               str(resolution.error), stage="resolve")
+    looked_up = set()   # a post's URL whose lookup the fetch said failed: the archive step's of it is not said again
     for fetched in result.posts or ():
-        yield from _post_failed(fetched.value)
+        for failure in _post_failed(fetched.value):
+            looked_up.update([failure.url] if failure.stage == "archive" else [])
+            yield failure
     for image in result.credited_images or ():
         if image.failed:
             yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
                               f"media: {image.error}")
     for archived in result.archives or ():
-        yield from _archive_failed(archived)
+        yield from (failure for failure in _archive_failed(archived)
+                    if not (failure.phrase.startswith("archive lookup failed") and failure.url in looked_up))
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
