@@ -431,6 +431,8 @@ def resolution_text(result: Resolution) -> Text:
         _line(text, f"  final: {result.final_url}{gone}", "yellow" if gone else "")
     if result.unsure:
         _line(text, f"  unsure: {result.unsure}", "yellow")
+    if (likely := result.likely_end) is not None:
+        _line(text, f"  likely end: {likely.url} (read from the page, not a redirect)", "yellow")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
