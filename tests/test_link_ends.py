@@ -101,3 +101,29 @@ def test_fail_on_gone_gives_a_cron_job_an_exit_code_of_its_own(fakenet, tmp_path
     assert invoke(tmp_path, config, "resolve", "--fail-on-gone", "https://t.co/live").exit_code == 0
     both = invoke(tmp_path, config, "resolve", "--fail-on-gone", "https://t.co/gone", "https://t.co/down")
     assert both.exit_code == 1
+
+
+def test_the_markdown_and_html_reports_say_how_many_links_were_not_followed(fakenet, tmp_path):
+    """fixnu35f left it: the count of prose t.co links no embed carries (`links-not-followed`) was in the JSON report
+    alone; the Markdown and HTML reports said nothing, and an editor read the embeds listed as every link."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    config = config_for(fakenet, tmp_path)
+    article = tmp_path / "a.html"
+    article.write_text(
+        "<html><body><p>The council met. Read <a href=\"https://t.co/Prose111\">the minutes</a> and "
+        "<a href='http://t.co/Prose222'>the vote</a>.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Bridge reopened <a href="https://t.co/Ab12Cd34Ef">'
+        "https://t.co/Ab12Cd34Ef</a></p>&mdash; Riverton Roads (@RivertonRoads) "
+        '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
+    said = ("2 t.co links in the text are in no embed and not followed (the first: https://t.co/Prose111): "
+            "`embed-resolver resolve` follows them")
+    assert invoke(tmp_path, config, "scan", "--resolve", str(article)).exit_code == 0
+    markdown = invoke(tmp_path, config, "report", "--offline", str(article))
+    assert markdown.exit_code == 0, markdown.output
+    assert "- **Links not followed**: 2 t.co links in the text are in no embed and not followed" in markdown.stdout
+    html = invoke(tmp_path, config, "report", "--offline", "--format", "html", str(article))
+    assert html.exit_code == 0, html.output
+    assert f'<p class="warn"><strong>Links not followed</strong>: {said}</p>' in html.stdout
+    scan = invoke(tmp_path, config, "scan", "--offline", str(article))   # the text view too
+    assert f"warning: {said}" in scan.stdout
