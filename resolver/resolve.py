@@ -152,23 +152,33 @@ class Resolution:
 
     @property
     def unsure(self) -> str | None:
-        """Why the end may not be where the link leads, or None. A link on a host no parser knows as a shortener that
-        answered 200 itself, with no redirect, may be a short link whose page is a notice ("you are leaving"), an
-        interstitial or a parked domain: not known, and said so rather than read as its end (newuser35c). An end page
-        whose words read as a parked domain, or as a notice, says so, and a notice the one post it names
-        (resolution36). Read from the hops alone, so a cached answer says the same."""
-        hops = self.hops
-        if self.final_status != 200:
+        """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
+        answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
+        (review36b). An end page whose words read as a parked domain, or as a notice, says so, and a notice the one
+        post it names (resolution36). A link on a host no parser knows as a shortener that answered 200 itself, with
+        no redirect, may be a short link whose page is a notice ("you are leaving"), an interstitial or a parked
+        domain: not known, and said so rather than read as its end (newuser35c). Read from the hops alone, so a cached
+        answer says the same."""
+        status = self.final_status
+        if status is not None and 400 <= status < 500 and status not in GONE_STATUSES:
+            # a 403 (a login, a wall kept from programs), a 451 (withheld), a 401...: no page was seen, so neither
+            # live nor gone (review36b: read as a live end)
+            return f"{self.final_url} answered {status}: its page was not seen, so whether it is there is not known"
+        if status != 200:
             return None
-        itself = len(hops) == 1 and hops[0].via is None and platforms.parse_url(self.url) is None
+        hops = self.hops
         end = hops[-1]
         if end.page == "parked":
             other = ", on another domain than the link's," if site(end.url) != site(self.url) else ""
             return (f"{end.url}{other} reads as a parked domain (\"{end.page_words}\"): the page the link led to may "
                     "be gone")
+        itself = len(hops) == 1 and hops[0].via is None and platforms.parse_url(self.url) is None
         said = f"{self.url} answered 200 itself, with no redirect" if itself else f"{end.url} answered 200"
         if end.page == "notice":
             return f"{said}, a page that reads as a notice (\"{end.page_words}\") {_naming(end.names)}"
+        if (sent := self._sent_home()) is not None:
+            return (f"{sent} redirected to its site's home page, {self.final_url}: a page that is gone often does, so "
+                    "whether it is there is not known")
         if not itself:
             return None
         return (f"{said}: if it is a short link, this page (a notice, an interstitial, a parked domain) may not be "
@@ -184,6 +194,21 @@ class Resolution:
                 or self.error is not None and not self.error.startswith(NO_REDIRECT):
             return None
         return _likely(end.names) if end.page == "notice" or self.error is not None else None
+
+    def _sent_home(self) -> str | None:
+        """The page of a site that redirected to that site's home page where the chain ended (a removed page often
+        does: a soft 404), or None. Read from the hops' URLs alone (review36b): a link that led to the home page
+        itself, or a move between http and https, www. or not, of the home page, is no such sign."""
+        host, home = _site_page(self.final_url or "")
+        if not home:
+            return None
+        for hop in reversed(self.hops[:-1]):
+            hop_host, hop_home = _site_page(hop.url)
+            if hop_host != host:
+                return None
+            if not hop_home:
+                return hop.url
+        return None
 
     @property
     def end(self) -> Destination | None:
@@ -224,6 +249,17 @@ def _naming(names: tuple[str, ...]) -> str:
     if names:
         return f"naming one link, {names[0]}, no post: this page may not be where the link leads"
     return "naming no link to another site: this page may not be where the link leads"
+
+
+HOME_PATH = re.compile(r"/?(?:(?:index|default|home)\.[a-z]{2,5})?\Z", re.IGNORECASE)
+
+
+def _site_page(url: str) -> tuple[str, bool]:
+    """A URL's site (its host, without "www.") and whether it is the site's home page (the root, or /index.html, no
+    query)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return host, bool(host) and not parts.query and HOME_PATH.match(parts.path) is not None
 
 
 def describe(url: str) -> Destination | None:
