@@ -1853,6 +1853,7 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     status, whether it is gone, a doubt that it is the link's end: newuser35c), and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache", "final_status",
                                         "gone", "unsure")}
+            | {"likely_end": (resolution.get("likely_end") or {}).get("url")}
             | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
                         | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})

@@ -235,7 +235,7 @@ class Session:
         self.in_flight = InFlight()
         # Each hop a resolution asked this run, by URL: its answer (no body), where it points on, and the ledger holding
         # its fetch row (resolve._hop: one request per hop a run, however many links lead through it)
-        self.hops: dict[str, tuple[Any, Any, Any]] = {}
+        self.hops: dict[str, tuple[Any, Any, Any, Any]] = {}
         # Waits over a second for a service's rate budget, by service: when each began and ended, on the budgets'
         # clock (newuser32c #9; newuser33 #10: requests waiting at once overlap, so their sum is no time the run took)
         self.rate_waits: dict[str, list[tuple[float, float]]] = {}
