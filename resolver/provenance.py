@@ -1752,18 +1752,47 @@ def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The sources that said something else of what the post is than the one its status rests on (`fetch
     --all-methods`: syndication's stale 200 beside oEmbed's 404), each its own answer, cited: the JSON kept the
     disagreement, the Markdown and HTML said "available" and named no other source (newuser35 F1)."""
+    return _said_beside(post, CONTRADICTS)
+
+
+def available_elsewhere(post: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sources that said "withheld" beside a status "available", or "available" beside "withheld": both true at
+    once (a post withheld in the country it was asked from is shown in others), said as such, not as a disagreement
+    (reports36: the status check warned "which the other contradicts: not sure")."""
+    return _said_beside(post, ELSEWHERE)
+
+
+def _said_beside(post: dict[str, Any] | None, relation: str) -> list[dict[str, Any]]:
+    """The sources whose answer of what the post is stands in `relation` (`status_relation`) to its status."""
     said = (post or {}).get("disagreements", {}).get("status") or {}
     if post is None or len(set(said.values())) < 2:
         return []
     rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
     found = []
     for method, other in said.items():
-        if method == status.get("method") or other == post.get("status") or _no_reason_against(other, post["status"]):
+        if method == status.get("method") or status_relation(other, post["status"]) != relation:
             continue
         mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
         source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
         found.append(source or {"method": method, "status": other})
     return found
+
+
+# How one source's answer of what a post is stands to another's (`status_relation`).
+SAME, NO_REASON, ELSEWHERE, CONTRADICTS = "same", "no-reason", "elsewhere", "contradicts"
+
+
+def status_relation(said: str, status: str) -> str:
+    """How `said` stands to `status`: the same; a not found that only gives no reason a gone post's status gives
+    (oEmbed answers 404 for every gone post: review35r5); withheld beside available (withheld in some countries,
+    shown elsewhere: both true); else a contradiction. The fetch table and the reports both judge by it."""
+    if said == status:
+        return SAME
+    if _no_reason_against(said, status):
+        return NO_REASON
+    if {said, status} == {"withheld", "available"}:
+        return ELSEWHERE
+    return CONTRADICTS
 
 
 def _no_reason_against(said: str, status: str) -> bool:
@@ -1774,16 +1803,43 @@ def _no_reason_against(said: str, status: str) -> bool:
     return "not_found" in (said, status) and said in GONE and status in GONE
 
 
+def status_said(said: dict[str, str], status: str, method: str | None) -> list[str]:
+    """What the methods said of what a post is, in words, for `fetch`'s own table (`said`: method → status, as
+    `records.merge` keeps it): a disagreement only when one contradicts the status, withheld beside available as
+    both, and a not found beside a gone post's reason as no contradiction. Before, the table printed "methods disagree
+    on status: {'syndication': 'deleted', 'oembed': 'not_found'}" for every difference (reports36)."""
+    words = {m: f"{m} said {STATUS_WORDS.get(s, (s,))[0]}" for m, s in said.items()}
+    others = {m: status_relation(s, status) for m, s in said.items() if m != method}
+    lines = []
+    if CONTRADICTS in others.values():
+        lines.append("the sources disagree on what the post is: " + "; ".join(words.values()))
+    elsewhere = [m for m, r in others.items() if r == ELSEWHERE]
+    if elsewhere:
+        both = sorted([method or "", *elsewhere], key=lambda m: said.get(m) != "withheld")
+        lines.append("withheld in some countries, available elsewhere: "
+                     + "; ".join(words[m] for m in both if m in words))
+    lines += [f"{words[m]}, which gives no reason: no contradiction of {STATUS_WORDS.get(status, (status,))[0]}"
+              for m, r in others.items() if r == NO_REASON]
+    return lines
+
+
 def said_otherwise(source: dict[str, Any]) -> str:
     """A source that disagrees, in words: "oembed said not found: oEmbed answered 404"."""
     words = STATUS_WORDS.get(source["status"], (source["status"], ""))[0]
     return f"{source['method']} said {words}" + (f": {source['reason']}" if source.get("reason") else "")
 
 
+def cited_said(source: dict[str, Any]) -> str:
+    """`said_otherwise` with its fetch, for the Status row: "oembed said not found: … (fetch #7)"."""
+    return f"{said_otherwise(source)} (fetch #{source['fetch_id']})" if source.get("fetch_id") else said_otherwise(source)
+
+
 def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
     """A warn when the sources disagree on what the post is, naming each source and the answer it gave; None when
     they agree (no check is added then: one source's answer is the status, cited beside it)."""
     others = disagreeing(post)
+    if post is not None and not others and available_elsewhere(post):
+        return _withheld_elsewhere_check(post)
     if post is None or not others:
         return None
     said = source_of(post, "status")
@@ -1792,6 +1848,16 @@ def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
                                    f"({provenance_text(said)}); {cited}: the status shown "
                                    f"({STATUS_WORDS.get(post['status'], (post['status'],))[0]}) is {said.get('method')}'s "
                                    "answer, which the other contradicts: not sure")
+
+
+def _withheld_elsewhere_check(post: dict[str, Any]) -> dict[str, Any]:
+    """A pass naming both answers when one source saw the post withheld and another saw it: a post withheld in the
+    country it was asked from is shown in others (reports36: it warned as a contradiction)."""
+    both = sorted([source_of(post, "status"), *available_elsewhere(post)], key=lambda s: s.get("status") != "withheld")
+    cited = "; ".join(f"{said_otherwise(s)} ({provenance_text(s)})" for s in both)
+    return check("status", "pass", f"withheld in some countries, available elsewhere: {cited}: a post withheld where "
+                                   "it was asked from is shown in other countries, so the answers do not contradict "
+                                   "each other")
 
 
 def failure_text(source: dict[str, Any]) -> str:
