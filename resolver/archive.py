@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 from resolver import jsonparse, platforms
-from resolver.http import FetchOutcome, Ledger, fetch
+from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
 from resolver.redact import REDACTED, URL_NOT_KNOWN
@@ -47,6 +47,17 @@ SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would pub
 NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of it (REDACTED), and the URL it stands "
                      "for is not known")
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
+
+
+def replay_miss(error: str | None) -> str:
+    """A replay miss's words without its kind: "not in the replayed WARC files (run.warc.gz): GET <URL>"."""
+    return (error or "").removeprefix(f"{NOT_IN_WARC}:").strip()
+
+
+def not_replayed(error: str | None) -> bool:
+    """Whether a lookup's error is a --replay run's files not holding it ("not-in-warc: …"): the archive was never
+    asked, so nothing failed, as what --offline does not look up (reports36: `--replay report` exited 1)."""
+    return error is not None and error.startswith(f"{NOT_IN_WARC}:")
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
                    "it; whether an archived copy exists is not known")
 
@@ -877,7 +888,7 @@ class ArchivedUrl:
         carrying a secret) did not fail: it says why, as a refused save does, and the exit code is not raised for it
         (signed image URLs are common: a scan --archive of such pages would exit 1 for a policy, not a failure)."""
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
-        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD)
+        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error)
         return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
 
     def to_json(self) -> dict[str, Any]:

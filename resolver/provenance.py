@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up,
-                              of_the_same_post)
+from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
+                              of_the_same_post, replay_miss)
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
@@ -1165,6 +1165,8 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     if not looked_up and not snapshots:
         if error and error.startswith(WITHHELD):   # not made, on purpose: says why, and that a copy is not known
             return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
+        if not_replayed(error):   # a replay whose files hold no lookup of it: none was made (reports36)
+            return check("archive", "skip", f"not known: not looked up: {replay_miss(error)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         if post.get("archive_lookup") == NOT_LOOKED_UP:
@@ -1189,7 +1191,8 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
                                             f"{filed_under_a_handle(last['url'])}")
         if listed and error:   # another form's lookup failed: a copy may be filed there
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else f"the archive lookup failed ({error})"
+            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
+                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
                                             f"whether another capture exists is not known: {why}")
         if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
@@ -1424,7 +1427,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
         parts.append(f"WARC {kept['file']} at offset {kept['offset']}"
                      + (f", record {kept['record_id']}" if kept.get("record_id") else ""))
-    if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
+    # a request no replayed file held: no answer, so no file it was replayed from (reports36: a lookup's miss was cited
+    # "replayed from WARC run.warc.gz, not in the replayed WARC files")
+    if replayed and unknown and (not source.get("warc_file") or status is None and not source.get("body_sha256")):
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"

@@ -200,13 +200,15 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
         return f"  archive {archived.url}: not looked up (offline){unsaved}", "yellow"
     if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
+    if not_replayed(archived.error):   # the replayed files do not hold it: the archive was not asked (reports36)
+        return f"  archive {archived.url}: not looked up: {replay_miss(archived.error)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""

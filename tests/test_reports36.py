@@ -74,3 +74,46 @@ def test_withheld_beside_available_says_withheld_in_some_countries_and_available
         assert "disagree" not in status, status
         assert f"available elsewhere: oembed said available (fetch #{ids['oembed']})" in status, status
         assert "warn status" not in text, text
+
+
+def _replayed(fakenet, tmp_path, *args: str):
+    """A `scan --fetch --warc` of an article linking an Instagram post (its archive never asked: no lookup in the
+    WARC), then `--replay WARC report ARGS` of it from another folder: (result, number of requests before)."""
+    from tests.cliworld import World
+    from tests.test_secrets import INSTAGRAM, serve_everything
+
+    serve_everything(fakenet)
+    source = tmp_path / "article.txt"
+    source.write_text(f"The council posted a photo: {INSTAGRAM}\n")
+    warc = tmp_path / "run.warc.gz"
+    done = World(fakenet, tmp_path)("scan", "--fetch", "--warc", str(warc), str(source),
+                                    env={"META_ACCESS_TOKEN": "tok-SECRET36r"})
+    assert done.exit_code == 0, done.output
+    (tmp_path / "replay").mkdir()
+    hits = len(fakenet.hits)
+    return World(fakenet, tmp_path / "replay")("--replay", str(warc), "report", *args, str(source)), hits
+
+
+def test_a_replayed_report_whose_archive_lookup_is_in_no_warc_says_it_was_not_replayed_and_exits_0(fakenet, tmp_path):
+    """`--replay run.warc.gz report` of a post whose answer the WARC holds but whose archive lookup it does not
+    exited 1 with "error: … archive lookup … not-in-warc", as if the archive had failed: it was never asked. A replay
+    answers from its files only; what they do not hold is no failure, as what `report --offline` cannot reach: the
+    report says which facts were replayed and which were not, and exits 0 (README: exit codes)."""
+    done, hits = _replayed(fakenet, tmp_path, "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert "error:" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    [embed] = report["embeds"]
+    assert embed["post"]["status"] == "available" and embed["post"]["sources"][0]["warc_file"]
+    assert len(fakenet.hits) == hits
+    [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
+    assert archive["evidence"].startswith("not known: not looked up: not in the replayed WARC files ("), archive
+    assert "failed" not in archive["evidence"] and "replayed from WARC" not in archive["evidence"], archive
+    # the report names what was not replayed, and every fact it states was replayed
+    assert any("archive lookup of https://www.instagram.com/p/" in line and "not in the replayed WARC files" in line
+               for line in report["unreachable"]), report["unreachable"]
+    (tmp_path / "md").mkdir()
+    done, _ = _replayed(fakenet, tmp_path / "md")
+    assert done.exit_code == 0 and "error:" not in done.stderr, done.output
+    said = _said(done.stdout.replace("\\", ""))
+    assert "replayed from WARC" in said and "the archive lookup failed" not in said, said
