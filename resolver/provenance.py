@@ -1569,6 +1569,9 @@ def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
     origin of its `contacted_url`, no path, no user info) and `overridden_origin` (the public origin its URL names,
     which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
     citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
+    unknown = (fetch or {}).get("contacted_unknown")
+    if unknown:   # an older version's replay: its contacted_url is no fact (m064)
+        return {"contacted_origin": None, "overridden_origin": None, "contacted_unknown": unknown}
     went = (fetch or {}).get("contacted_url")
     if not fetch or not went or _sent_as(went) == _sent_as(fetch["url"]):
         return {"contacted_origin": None, "overridden_origin": None}
@@ -1614,11 +1617,14 @@ def origins_note(report: dict[str, Any]) -> str | None:
 
 # The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
 CITED_KEYS = ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id", "body_sha256", "warc_record",
-              "contacted_origin", "overridden_origin")
+              "contacted_origin", "overridden_origin", "contacted_unknown")
 
 
 def via_origin(source: dict[str, Any]) -> str | None:
-    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override."""
+    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override; "which
+    server answered is not known: …" for an answer an older version's replay recorded (m064)."""
+    if source.get("contacted_unknown"):
+        return f"which server answered is not known: {source['contacted_unknown']}"
     if not source.get("contacted_origin"):
         return None
     return (f"via configured origin {source['contacted_origin']} for "
@@ -2420,7 +2426,8 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
-LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin")
+LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin",
+                    "contacted_unknown")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:

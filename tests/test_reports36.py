@@ -117,3 +117,50 @@ def test_a_replayed_report_whose_archive_lookup_is_in_no_warc_says_it_was_not_re
     assert done.exit_code == 0 and "error:" not in done.stderr, done.output
     said = _said(done.stdout.replace("\\", ""))
     assert "replayed from WARC" in said and "the archive lookup failed" not in said, said
+
+
+def test_a_replayed_answer_an_older_version_recorded_says_which_server_answered_is_not_known(fakenet, tmp_path):
+    """Before review35r5's fix (e993801, stop 35) a `--replay` run recorded as `contacted_url` its OWN [origins]
+    mapping of the URL (OriginOverrideTransport wrapped ReplayTransport), never the WARC record's
+    WARC-Embed-Resolver-Contacted-URI: such rows made every later report say "via configured origin <the replay
+    run's mapping>", a server that never answered. The row cannot tell which server did (the record can), so the
+    migration marks every replayed answer recorded before it, and the reports say it is not known, never a guess."""
+    import sqlite3
+
+    from tests.cliworld import World, write_config
+    from tests.test_review35r5 import _embeds, _recorded
+    from tests.test_secrets import INSTAGRAM
+
+    source, warc = _recorded(fakenet, tmp_path, INSTAGRAM)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    again = World(fakenet, elsewhere)
+    write_config(again.config, "http://127.0.0.1:9")   # the replay run's mapping: never contacted
+    done = again("--replay", str(warc), "report", "--format", "json", str(source),
+                 env={"META_ACCESS_TOKEN": "anything-at-all"})
+    assert done.exit_code == 0, done.output
+    # the cache as a version before the fix left it: the replay run's mapping as the server contacted
+    with sqlite3.connect(again.db) as con:
+        con.execute("UPDATE fetches SET contacted_url = replace(contacted_url, ?, 'http://127.0.0.1:9') "
+                    "WHERE via = 'warc' AND contacted_url LIKE ?", [fakenet.origin, fakenet.origin + "%"])
+        assert con.total_changes, "the replayed answer names the recording's server"
+        columns = [r[1] for r in con.execute("PRAGMA table_info(fetches)")]
+        if "contacted_unknown" in columns:   # the migration that marks such rows, undone: the cache is older
+            con.execute("ALTER TABLE fetches DROP COLUMN contacted_unknown")
+            con.execute("DELETE FROM _sqlite_migrations WHERE name LIKE '%_replayed_answers_contacted_not_known'")
+    done = again("report", "--offline", "--format", "json", str(source))
+    assert done.exit_code == 0, done.output
+    [embed] = _embeds(done.stdout)
+    [said] = embed["post"]["sources"]
+    assert (said["contacted_origin"], said["overridden_origin"]) == (None, None), said
+    assert said["contacted_unknown"].startswith("replayed before cache v"), said
+    markdown = again("report", "--offline", str(source)).stdout
+    assert "127.0.0.1:9" not in markdown, markdown
+    assert "which server answered is not known: replayed before cache v" in _said(markdown.replace("\\", "")), markdown
+    # a replay recorded now names the recording's server, as review35r5 made it
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    again = World(fakenet, fresh)
+    done = again("--replay", str(warc), "report", "--format", "json", str(source))
+    [said] = _embeds(done.stdout)[0]["post"]["sources"]
+    assert said["contacted_origin"] == fakenet.origin and "contacted_unknown" not in said, said
