@@ -23,6 +23,7 @@ from resolver import jsonparse, platforms
 from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
+from resolver.platforms.x import status_subpage
 from resolver.redact import REDACTED, URL_NOT_KNOWN
 from resolver.settings import Settings
 
@@ -211,9 +212,17 @@ def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str
             return snapshots
         code = _short_code(url)
         return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
-    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+    keys = {original: _of_the_post(original, key)   # each spelling parsed once: a post may have 10,000 captures
             for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
-    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])]]
+
+
+def _of_the_post(original: str, key: tuple[str, str, str] | None) -> bool:
+    """Whether a capture's URL is the page of the post `key` names, or names no post: not another post's, and not
+    the post's /likes, /retweets, /photo/1 or /analytics page (reports36: a prefix list counted them as its
+    snapshots, and a cache written before keeps them)."""
+    found = platforms.post_key(original)
+    return found is None or found == key and not status_subpage(original)
 
 
 def _short_code(url: str) -> str:
@@ -435,9 +444,10 @@ async def _listed_under(session: Session, form: str, url: str) -> Listing:
         if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
     if form != url:   # a prefix lists every longer URL too (`…/status/<id>9`, no post): only the post's own count
-        key = platforms.post_key(url)
-        keys = {original: platforms.post_key(original) for original in {s.original for s in snapshots}}
-        snapshots = [s for s in snapshots if keys[s.original] == key]
+        key = platforms.post_key(url)   # and only its page: not its /likes, /retweets, /photo/1 (reports36)
+        keys = {original: platforms.post_key(original) == key and _of_the_post(original, key)
+                for original in {s.original for s in snapshots}}
+        snapshots = [s for s in snapshots if keys[s.original]]
     return Listing(form, tuple(snapshots), error, unavailable=unavailable, from_cache=cdx.via == KEPT, capped=capped)
 
 

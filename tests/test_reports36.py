@@ -9,7 +9,7 @@ from tests.fakenet import page
 from tests.test_cited_answers import ARTICLE, _texts
 from tests.test_fetch import by_id, json_page
 from tests.test_verdicts import DELETED, POST, blockquote, reporter, tweet  # noqa: F401  (the fixture)
-from tests.waybacknet import serve
+from tests.waybacknet import Capture, serve
 
 WITHHELD = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is withheld in your country."}}}
 OEMBED = {"url": f"https://twitter.com/river_desk/status/{POST}", "author_name": "River Desk",
@@ -164,3 +164,31 @@ def test_a_replayed_answer_an_older_version_recorded_says_which_server_answered_
     done = again("--replay", str(warc), "report", "--format", "json", str(source))
     [said] = _embeds(done.stdout)[0]["post"]["sources"]
     assert said["contacted_origin"] == fakenet.origin and "contacted_unknown" not in said, said
+
+
+def test_captures_of_a_posts_likes_retweets_photo_and_analytics_pages_are_not_its_snapshots(fakenet, store):
+    """A prefix list of `twitter.com/<handle>/status/<id>` also lists `/likes`, `/retweets`, `/photo/1`, `/analytics`
+    (archive35's prefix lookup): they counted as the post's snapshots ("5 snapshots") and could be the closest, though
+    none is the post's own page (a list of likers holds no post). Only the post's page counts: `?s=20` and a trailing
+    slash are its page; online and offline (the kept list read again) alike."""
+    from resolver import archive
+    from resolver.session import Mode, Session
+    from tests import xfixtures as fx
+    from tests.test_archive import settings_for
+
+    page_ = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    serve(fakenet, [Capture("20221206060000", page_, b"<html>the post</html>"),
+                    Capture("20221206070000", page_ + "?s=20", b"<html>the post, shared</html>"),
+                    Capture("20221206080000", page_ + "/", b"<html>the post again</html>"),
+                    Capture("20221207060000", page_ + "/likes", b"<html>likers</html>"),
+                    Capture("20221207070000", page_ + "/retweets", b"<html>reposters</html>"),
+                    Capture("20221207080000", page_ + "/photo/1", b"<html>photo</html>"),
+                    Capture("20221208060000", page_ + "/analytics", b"<html>analytics</html>")])
+    settings = settings_for(fakenet)
+    for offline in (False, True):
+        found = Session(settings, store=store, mode=Mode(offline=offline)).run(
+            lambda s: archive.lookup(page_, session=s))
+        assert found.error is None, found.error
+        assert sorted(s.timestamp for s in found.snapshots) == ["20221206060000", "20221206070000",
+                                                                "20221206080000"], (offline, found.snapshots)
+        assert found.closest is None or found.closest.timestamp.startswith("20221206"), found.closest
