@@ -1358,21 +1358,28 @@ def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _agency_of(organization: str | None) -> str | None:
-    """An organisation as `agency_key` compares it, each part of its slash chain that cache/agencies.py names (the
-    research views' list, in several scripts) as that agency's key."""
-    from cache.agencies import AGENCIES
+    """An organisation as `agency_key` compares it: each part of its slash chain that cache/agencies.py names (one
+    list for extraction and the research views, in several scripts) as that agency's key."""
     from resolver.extract.credit_names import agency_key
 
-    if not organization:
-        return organization
-    names = {name: key.casefold() for key, names in AGENCIES.items() for name in names}
-    parts = [part.strip() for part in organization.split("/")]
-    return agency_key("/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts))
+    return agency_key(organization)
 
 
 def _unaccented(text: str) -> str:
     """Text without its combining marks: "díaz" as "diaz"."""
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def agency_name_checks(credit: dict[str, Any]) -> list[dict[str, str]]:
+    """Why a credit naming an agency by a short name that is also something else ("AA", "EPA", "تسنیم") is uncertain,
+    when only its place made it a credit ("Two batteries (AA)": credits36); nothing otherwise."""
+    from resolver.extract.credit_names import BY_PLACE_FORMS, ambiguous_agency
+
+    if credit.get("form") not in BY_PLACE_FORMS or credit.get("creator") or credit.get("split_confidence") != "uncertain":
+        return []
+    also = ambiguous_agency(credit.get("organization"))
+    return [check("agency-name", "warn", f"'{credit['organization']}' is {also}: read as the agency by its place "
+                                         "alone, no credit word names it")] if also else []
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -2007,7 +2014,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
-        data["checks"] = credit_checks(data, facts)
+        data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)
     for data, others in zip(credits, other_credits(credits)):
         data["checks"] += others
@@ -2239,6 +2246,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span, redactor)
+    # a comment's post: where the comment is, never what it is (newuser36 #1)
+    data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification, store, redactor, takes))
@@ -2249,6 +2258,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
+        data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
         data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
@@ -2491,7 +2502,7 @@ def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     if post is None:
-        return "not_identified" if embed.kind == "post" and not embed.post_id else "not_fetched"
+        return "not_identified" if embed.kind in ("post", "comment") and not embed.post_id else "not_fetched"
     return "not_cached" if post.unavailable else post.record.status
 
 

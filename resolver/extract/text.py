@@ -951,7 +951,7 @@ def _wrapped_post(url: str) -> PostRef | None:
         return None
     for target in WRAPPED_RE.finditer(url):
         ref = platforms.parse_url(target.group(1))
-        if ref is not None and ref.kind in ("post", "video") and ref.post_id:
+        if ref is not None and ref.kind in ("post", "comment", "video") and ref.post_id:
             return ref
     return None
 

@@ -89,6 +89,13 @@ def post_key(url: str) -> tuple[str, str, str] | None:
     return (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else None
 
 
+def parent_of(url: str) -> str | None:
+    """The post a comment's URL names it under (canonical URL), or None for a URL naming no comment: where the
+    comment is, never what it is (newuser36 #1)."""
+    ref = parse_url(url)
+    return ref.parent if ref is not None else None
+
+
 def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
     """Every URL of the post `url` names that the archive files apart, under each name of its account known
     (`actors`), `url` first: a Bluesky post's page under its DID and under its handle (newuser33 #2). An X post's
@@ -105,6 +112,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["BY_DOMAIN", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "parse_url", "post_key", "url_forms",
+           "SOURCE_SHAPES", "is_embed", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

@@ -17,6 +17,7 @@ SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
 # both). A private post's is longer; Threads posts, Instagram media, have the same codes. Text extraction tells by it
 # where a URL run into the next words may end (newuser31b §1).
 PUBLIC_CODE = re.compile(r"^[A-Za-z0-9_-]{10,11}$")
+COMMENT_ID = re.compile(r"^[1-9][0-9]{5,24}$")
 POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 # Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
 NOT_CODES = frozenset({"audio", "videos"})
@@ -37,7 +38,8 @@ def post_url(code: str) -> str:
 
 def parse(url: str) -> PostRef | None:
     """/p/<code>, /reel/, /reels/, /tv/, also after a user name (/<user>/reel/<code>) and with /embed/[captioned/];
-    instagram.com/share/[p|reel/]<token> is a short link to resolve (the token is not the post's code)."""
+    instagram.com/share/[p|reel/]<token> is a short link to resolve (the token is not the post's code);
+    /p/<code>/c/<id>/ is a comment under the post."""
     split = urls.split(url)
     if split is None:
         return None
@@ -53,5 +55,17 @@ def parse(url: str) -> PostRef | None:
                 return None
             # /<user>/p/<code>/ names the account too (newuser31b §11)
             user = parts[0] if i == 1 and USER.match(parts[0]) and parts[0] not in NOT_USERS else None
-            return PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
+            ref = PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
+            return _comment_in(ref, parts[i + 2:], url)
     return None
+
+
+def _comment_in(post: PostRef, rest: tuple[str, ...], url: str) -> PostRef:
+    """The post, or the comment the path after its code names: c/<id>/ (a comment), c/<id>/r/<id>/ (a reply to
+    one), each its own post by its own author (newuser36 #1: it was read as the post). Ids are numbers."""
+    if rest[:1] != ("c",):
+        return post
+    ids = rest[1:2] + (rest[3:4] if rest[2:3] == ("r",) else ())
+    if not ids or not all(COMMENT_ID.match(i) for i in ids):
+        return post.comment(None, url.strip())
+    return post.comment(ids[-1], f"{post.url}c/{ids[-1]}/")
