@@ -80,15 +80,10 @@ def _replayed(fakenet, tmp_path, *args: str):
     """A `scan --fetch --warc` of an article linking an Instagram post (its archive never asked: no lookup in the
     WARC), then `--replay WARC report ARGS` of it from another folder: (result, number of requests before)."""
     from tests.cliworld import World
-    from tests.test_secrets import INSTAGRAM, serve_everything
+    from tests.test_review35r5 import _recorded
+    from tests.test_secrets import INSTAGRAM
 
-    serve_everything(fakenet)
-    source = tmp_path / "article.txt"
-    source.write_text(f"The council posted a photo: {INSTAGRAM}\n")
-    warc = tmp_path / "run.warc.gz"
-    done = World(fakenet, tmp_path)("scan", "--fetch", "--warc", str(warc), str(source),
-                                    env={"META_ACCESS_TOKEN": "tok-SECRET36r"})
-    assert done.exit_code == 0, done.output
+    source, warc = _recorded(fakenet, tmp_path, INSTAGRAM)
     (tmp_path / "replay").mkdir()
     hits = len(fakenet.hits)
     return World(fakenet, tmp_path / "replay")("--replay", str(warc), "report", *args, str(source)), hits
