@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
-from resolver.platforms import bluesky
+from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -299,6 +299,9 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           f"fetch: {why}")
     for item, url, why, error in _media_failed(post):
         yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
+    if (lookup := post.lookup_error) is not None:   # the gone post's archive lookup (newuser36b #1)
+        yield StepFailure(f"archive lookup failed for {record.url}: {cached_mark(lookup, record.from_cache)}",
+                          record.url, lookup, archived=True, stage="archive")
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -362,14 +365,18 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
             resolution = found.value
             yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
                               str(resolution.error), stage="resolve")
+    looked_up = set()   # a post's URL whose lookup the fetch said failed: the archive step's of it is not said again
     for fetched in result.posts or ():
-        yield from _post_failed(fetched.value)
+        for failure in _post_failed(fetched.value):
+            looked_up.update([failure.url] if failure.stage == "archive" else [])
+            yield failure
     for image in result.credited_images or ():
         if image.failed:
             yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
                               f"media: {image.error}")
     for archived in result.archives or ():
-        yield from _archive_failed(archived)
+        yield from (failure for failure in _archive_failed(archived)
+                    if not (failure.phrase.startswith("archive lookup failed") and failure.url in looked_up))
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
@@ -915,6 +922,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
+            reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
         elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")

@@ -29,6 +29,9 @@ BASE = "https://www.facebook.com"
 # First path words that are site sections, never a page name in /<page>/posts/<id>.
 RESERVED = frozenset({"groups", "watch", "events", "share", "sharer", "plugins", "reel", "ads", "flx", "photo",
                       "media", "stories", "hashtag", "search", "login", "marketplace", "gaming"})
+# Facebook's link shim: every outbound link on Facebook (and in pages copied from it) is written
+# l.facebook.com/l.php?u=<the target, percent-encoded>&h=<a token>; the target is the link it names (newuser36 #4).
+SHIM_HOSTS = frozenset({"l.facebook.com", "lm.facebook.com"})
 # Script plugins whose iframe carries the embedded post's own URL in ?href= (embedded posts, videos, comments).
 PLUGINS = frozenset({"post.php", "video.php", "comment_embed.php"})
 
@@ -83,6 +86,15 @@ def _decoded_comment_id(value: str) -> str | None:
         return None
     found = re.fullmatch(r"comment:[0-9]+_([1-9][0-9]{0,24})", decoded)
     return found.group(1) if found else None
+
+
+def shim_target(split: SplitURL) -> str | None:
+    """The link a Facebook link shim (l.facebook.com/l.php?u=…) names, decoded; None for any other URL, or a shim
+    whose target is no web link. `platforms.parse_url` reads the target as the link: it may be any platform's."""
+    if split.host not in SHIM_HOSTS or split.parts != ("l.php",):
+        return None
+    target = (split.arg("u") or "").strip()
+    return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
 
 
 def _by_query(split: SplitURL) -> PostRef | None:

@@ -20,6 +20,11 @@ NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MEDIA_HOSTS = frozenset({"i.redd.it", "v.redd.it", "preview.redd.it", "external-preview.redd.it"})
 
 
+def profile_url(user: str) -> str:
+    """A user's page: what a scraped embed's remnant ("by u/<user> in <sub>") with no post link points at."""
+    return f"https://www.reddit.com/user/{user}/"
+
+
 def parse(url: str) -> PostRef | None:
     """/r/<sub>/comments/<id>/..., /user/<u>/comments/<id>/, /comments/<id>, on any reddit.com host (old., np.,
     nm., sh., embed.) and redditmedia.com; redd.it/<id> gives the post directly; /r/<sub>/s/<token> is a short

@@ -24,6 +24,7 @@ VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 # A comment's id ("Ugz…AaABAg", 26 characters; older ones other lengths), a reply's with ".<its own part>" after its
 # thread's: never 11 characters, so never a video's id.
 COMMENT_ID = re.compile(r"^[A-Za-z0-9_-]{12,64}(?:\.[A-Za-z0-9_-]{4,64})?$")
+CLIP_ID = re.compile(r"^Ug[A-Za-z0-9_-]{20,60}$")   # a clip's id: "Ugkx" and 32 more characters
 # An id written in prose run into the next word with no space ("youtu.be/<id>The end", "…XcQthen"): an id has exactly
 # 11 characters, so the letters after them are the word's (review31r4).
 GLUED_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
@@ -43,11 +44,14 @@ def video_url(video_id: str) -> str:
 
 def parse(url: str) -> PostRef | None:
     """watch?v= (and watch_popup, /?v=, #/watch?v=, escaped queries), youtu.be/, /embed/, youtube-nocookie.com,
-    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist.
-    Any of them with &lc=<id> is that comment under the video."""
+    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist, a
+    /clip/<id> a clip (its own kind: no video id). Any of them with &lc=<id> is that comment under the video."""
     split = urls.split(url)
     if split is None:
         return None
+    if split.parts[:1] == ("clip",) and len(split.parts) == 2 and CLIP_ID.match(split.parts[1]):
+        # a clip: a few seconds of a video a viewer cut, which names neither the video nor its time (newuser36 #5)
+        return PostRef(PLATFORM, "clip", f"https://www.youtube.com/clip/{split.parts[1]}")
     playlist = split.arg("list") if split.parts[:2] == ("embed", "videoseries") else None
     if playlist:
         # "UU" + a channel id's tail is the channel's uploads: its feed, as an X timeline is, not a post
