@@ -202,13 +202,15 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
         return f"  archive {archived.url}: not looked up (offline){unsaved}", "yellow"
     if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
+    if not_replayed(archived.error):   # the replayed files do not hold it: the archive was not asked (reports36)
+        return f"  archive {archived.url}: not looked up: {replay_miss(archived.error)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
@@ -485,7 +487,13 @@ def post_text(post: FetchedPost) -> Text:
               + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else ""),
               "cyan")
     for name, values in record.disagreements.items():
-        _line(text, f"  methods disagree on {name}: {values}", "yellow")
+        if name == "status":   # judged as the reports judge it: a 404 beside a tombstone is no disagreement
+            from resolver.provenance import status_said
+
+            for said in status_said(values, record.status, record.field_sources.get("status", record.method)):
+                _line(text, f"  {said}", "yellow")
+            continue
+        _line(text, f"  methods disagree on {name}: " + "; ".join(f"{m}: {v}" for m, v in values.items()), "yellow")
     return text + _copies_text(post)
 
 
@@ -902,7 +910,8 @@ def _comment_words(embed: dict[str, Any]) -> str:
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
-    from resolver.provenance import LINKS, disagreeing, edit_of, failed_beside, failure_text, said_otherwise
+    from resolver.provenance import (LINKS, available_elsewhere, cited_said, disagreeing, edit_of, failed_beside,
+                                     failure_text)
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -944,9 +953,11 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         # a source that failed beside the one the status rests on is said (newuser28b §5)
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
         # a source that said otherwise of what the post is, with its fetch (newuser35 F1: only the JSON kept it)
-        against = "; ".join(f"{said_otherwise(s)} (fetch #{s['fetch_id']})" if s.get("fetch_id") else said_otherwise(s)
-                            for s in disagreeing(post))
+        against = "; ".join(cited_said(s) for s in disagreeing(post))
         notes += [f"the sources disagree: {against}"] if against else []
+        # withheld where one source asked, shown to another: both true (reports36: said as a disagreement)
+        notes += [f"{'available elsewhere' if s['status'] == 'available' else 'withheld in some countries'}: "
+                  + cited_said(s) for s in available_elsewhere(post)]
         words = embed["status"]["words"]
         if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
             words, notes = why, notes[1:]
