@@ -1712,7 +1712,19 @@ _OFFICE_WORDS = frozenset(
     "economy economic trade energy environment transport labour labor culture agriculture state federal national chief "
     "general attorney senior former first opposition shadow press security european regional local city county "
     "district party tory conservative liberal green white".split())
-_NATIONALITY_RE = re.compile(r"\w{2,}(?:an|ian|ish|ese|ic|ch|i)")   # "German", "British", "Chinese", "Democratic"
+# Peoples' and parties' adjectives before a role ("German Chancellor", "Democratic leader"): a list, not an ending, as
+# surnames end alike ("Erdogan", "Khan", "Draghi", "Dominic" spokesman: review36c, a swap only warned).
+_PEOPLES = frozenset(
+    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss "
+    "austrian polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian serbian "
+    "croatian bosnian slovenian albanian macedonian montenegrin kosovan georgian armenian azerbaijani moldovan swedish "
+    "norwegian danish finnish icelandic estonian latvian lithuanian chinese japanese korean taiwanese mongolian indian "
+    "pakistani afghan bangladeshi nepali iranian iraqi syrian lebanese israeli palestinian jordanian egyptian saudi "
+    "emirati qatari kuwaiti bahraini omani yemeni libyan tunisian algerian moroccan sudanese ethiopian eritrean somali "
+    "kenyan ugandan rwandan congolese nigerian ghanaian senegalese malian african canadian mexican brazilian "
+    "argentine argentinian chilean colombian venezuelan peruvian bolivian ecuadorian cuban haitian australian "
+    "zealand vietnamese thai indonesian filipino malaysian singaporean burmese cambodian european asian arab western "
+    "soviet kurdish democratic democrat republican socialist communist nationalist centrist catholic".split())
 
 
 def _says_which(which: list[str]) -> bool:
@@ -1725,7 +1737,7 @@ def _says_which(which: list[str]) -> bool:
     bare = [re.sub(r"['’]s?$", "", w) for w in which]
     return not which or is_known_org(" ".join(bare)) or all(
         w[:1].islower() or _initialism([w]) or _role(w) or _key(w) in _OFFICE_WORDS or _key(w) in _SEATS
-        or names_a_known_place(w) or is_known_org(w) or _NATIONALITY_RE.fullmatch(w) for w in bare)
+        or names_a_known_place(w) or is_known_org(w) or _key(w) in _PEOPLES for w in bare)
 
 
 # Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
