@@ -1674,9 +1674,27 @@ def _body_for_a_place(words: list[str], post: list[str]) -> bool:
     ("Moscow", "Washington"; credit_places' list, English names)."""
     from resolver.extract.credit_places import names_a_known_place
 
-    return any(map(_role, words)) and all(
+    return any(_governing(w) for w in words) and all(
         _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper() for w in words) \
         and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post))
+
+
+# The roles that govern a place, for which a news text writes the place ("Moscow threatens"): a government, its
+# offices and officials, a city's council and mayor; not another body there ("[The opposition]", "[The company]" for
+# "Moscow": review36c).
+_GOVERNING = frozenset(
+    "government administration authority authorities regime official officials ministry council mayor leadership "
+    "leader leaders president chancellor premier cabinet state gouvernement autorité autorités régime ministère "
+    "conseil maire gobierno autoridad autoridades régimen ministerio alcalde governo autoridade autoridades ministério "
+    "prefeito regierung bundesregierung behörde behörden regime ministerium bürgermeister senat "
+    "stadt gemeinde".split())
+
+
+def _governing(word: str) -> bool:
+    """Whether a word names a role or a body that governs a place (`_GOVERNING`), in the singular or the plural."""
+    key = _bare(word)
+    return _role(word) and (key in _GOVERNING or key.endswith("s") and key[:-1] in _GOVERNING
+                            or key.endswith("ies") and key[:-3] + "y" in _GOVERNING)
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -1916,7 +1934,10 @@ _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "qu
                     "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
                     "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova",
-                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada"))   # quotes36
+                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada",   # quotes36
+                    # German's, whose capitals are a noun's and an adjective's: "Der Grüne Habeck" names Habeck
+                    # (review36c; a capital after any capitalised adjective was taken as a name's noun)
+                    "weiße haus", "weißen haus", "weisse haus", "weissen haus"))
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
 # The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
 # warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
@@ -2083,18 +2104,15 @@ def _german_capitals(post: list[str], *, after: frozenset[str] = _GERMAN_QUANTIT
     in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
     its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35).
     A headline's capitals too, `after` an article of _TITLE_DETERMINERS no more ("The Kremlin" is a title: quotes36).
+    Not the noun of a listed seat ("Haus" of "Das Weiße Haus"); a capital after any other capitalised adjective may be
+    a name ("Der Grüne Habeck": review36c).
     """
     return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
                      and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
                      and not _GERMAN_NOUN_RE.fullmatch(w)
                      and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1])))
-                     and not (j > 1 and _key(post[j - 2]) in _DEFINITE and post[j - 1][:1].isupper()
-                              and re.search("[a-zäöüß](?:e|en)$", post[j - 1]) is not None and not _role(post[j - 1])))
+                     and not (j and f"{_key(post[j - 1])} {_key(post[j])}" in _SEATS))
 
-
-# German's definite articles: a capitalised adjective after one ("Das Weiße Haus", "Die Europäische Kommission") is a
-# name's, and the capital after it that name's noun, no name of its own (quotes36: "[Trump]" for "Das Weiße Haus").
-_DEFINITE = frozenset("der die das den dem des".split())
 
 
 def _bare_name(words: list[str]) -> bool:

@@ -3076,3 +3076,32 @@ def test_review36c_a_surname_before_a_role_replaced_by_another_fails_as_a_proper
     assume(ours != theirs)
     c = compare(f"[{ours}] said no to the plan", f"{theirs} {role} said no to the plan")
     assert c.result == "fail" and NAME_FOR_A_ROLE not in c.evidence, c.evidence
+
+
+# review36c: quotes36's "a body for a place" took any role word as the body ("[The opposition]", "[The company]",
+# "[The rebels]" for "Moscow" or "Paris" warned "a body for a place the post names": the post's city stands for its
+# government, and the opposition is another party, the meaning changed): only a governing body or office stands for
+# a place. And its German rule that a capital after a capitalised adjective after an article is a name's noun ("Das
+# Weiße Haus") made "Habeck" of "Der Grüne Habeck" no name: "[Trump]" in its place only warned.
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("[The opposition] threatens retaliation", "Moscow threatens retaliation", None, "Moscow → [The opposition]"),
+    ("[The company] says no", "Paris says no", None, "Paris → [The company]"),
+    ("[The army] says no", "Kyiv says no", None, "Kyiv → [The army]"),
+    ("[Trump] sagt nein", "Der Grüne Habeck sagt nein", "de", "Habeck → [Trump]"),
+    ("[Merz] sagt nein", "Die Linke Wagenknecht sagt nein", "de", "Wagenknecht → [Merz]"),
+], ids=["opposition", "company", "army", "de-adjective-and-name", "de-party-and-name"])
+def test_review36c_no_governing_body_for_a_place_or_a_name_after_an_adjective_fails(said, found, lang, shown):
+    c = compare(said, found, lang=lang)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("[The regime] threatens retaliation", "Moscow threatens retaliation", None),
+    ("[Officials] said no", "Washington said no", None),
+    ("[The mayor] says no", "Paris says no", None),
+    ("[Die Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de"),
+    ("[Trump] sagt nein", "Das Weiße Haus sagt nein", "de"),
+], ids=["regime", "officials", "mayor", "de-authorities", "de-white-house"])
+def test_review36c_a_governing_body_for_a_place_and_a_seat_still_warn(said, found, lang):
+    assert compare(said, found, lang=lang).result == "warn"
