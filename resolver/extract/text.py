@@ -74,8 +74,10 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
 
 
 # A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
-URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6),
+# and the guillemets and low quotes of European languages, which open or close either way round (Danish "»…«",
+# German "„…“", Swiss "‹…›": the Danish closing "«" was read into the URL and the post lost, review35r1).
+URL_CHARS = r"[^\s<>\"'`\\’‘“”„«»‹›،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
     rf"(?:https?://|\bwww\.){URL_CHARS}+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
@@ -152,13 +154,30 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     if INVISIBLE_RE.search(text) is None:
         return _visible_urls(text)
     spaced = WORD_BREAK_RE.sub(" ", text)   # as long as `text`: its offsets are text's
-    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE]
-    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", spaced))]
+    joiners = _host_joiners(spaced) if "\u200c" in spaced else frozenset()
+    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE or at in joiners]
+    visible = "".join(spaced[at] for at in where) if joiners else INVISIBLE_RE.sub("", spaced)
+    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(visible)]
     # Where a zero-width space was the only thing parting words from a bare URL (Thai, Khmer, CJK: "見\u200bt.me/…"),
     # taking it out glued them and the URL was not found (review33r6): such a URL is read as written.
     read = Intervals((start, end) for _, start, end in found)
     found += [url for url in _visible_urls(text) if not read.overlaps(url[1], url[2])]
     return sorted(found, key=lambda url: url[1])
+
+
+# An internationalised host's label, after "://": a ZWNJ inside one is a letter of its name, which IDNA2008 allows
+# between Arabic-script letters and after a virama ("مثال\u200cنمونه.ir" and "مثالنمونه.ir" are two domains: skipped as
+# a CMS's break point, the post was read on the other's; sig35's left alone).
+HOST_RE = re.compile(r"(?<=://)[^\s/?#@]{1,253}")
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+HOST_JOINER_RE = re.compile(f"(?<=[{ARABIC_SCRIPT}])\u200c(?=[{ARABIC_SCRIPT}])|(?<=[\u094d\u09cd\u0a4d\u0acd\u0b4d"
+                            f"\u0bcd\u0c4d\u0ccd\u0d4d\u0dca])\u200c")
+
+
+def _host_joiners(text: str) -> frozenset[int]:
+    """Where a ZWNJ in `text` is a letter of a URL's host name (`HOST_JOINER_RE`), not a break to skip."""
+    return frozenset(joiner.start() for host in HOST_RE.finditer(text) if "\u200c" in host.group(0)
+                     for joiner in HOST_JOINER_RE.finditer(text, host.start(), host.end()))
 
 
 def _visible_urls(text: str) -> list[tuple[str, int, int]]:
@@ -648,6 +667,10 @@ def _own_post_in_words(words: str, platform: str, handle: str,
 # What may part the links that end a post's words: blanks, punctuation, and other languages' closing quotes (the
 # German "“", the Japanese "」", review35r1)
 CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】〉“‘›"
+# And what a post's words end with after its link, which are no words: emoji and other symbols, and its tags
+# ("… https://twitter.com/h/status/N 🎉 #Riverton⏎— Name (@h) …": the link was read as amid the words, and the post
+# had no id, review35r1's left alone). Possessive: a failing gap costs its length once (#14).
+CLOSING_TAIL_RE = re.compile(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
 
 
 def links_amid_words(words: str) -> frozenset[str]:
@@ -667,11 +690,12 @@ def links_amid_words(words: str) -> frozenset[str]:
 
 def _closing_links_start(words: str, found: Sequence[tuple[int, tuple[str, PostRef, str | None, int] | int]]) -> int:
     """Where the run of links ending `words` starts (`len(words)` when the words end in no link): each link found
-    ((its start, its reading or its end)) followed by nothing but blanks, punctuation and the next link."""
+    ((its start, its reading or its end)) followed by nothing but blanks, punctuation, emoji, tags (`CLOSING_TAIL_RE`)
+    and the next link."""
     start = len(words)
     for at, reading in reversed(found):
         end = reading if isinstance(reading, int) else reading[3]
-        if words[end:start].strip(CLOSING_GAP):
+        if not CLOSING_TAIL_RE.fullmatch(words, end, start):
             break
         start = at
     return start
@@ -873,9 +897,12 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
 # missing space; newuser31b §1, §2): "," or ";" then a letter ("…/78,and"), a full stop then a capitalised word
 # ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run;
 # after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
-# ("…/4521แล้ว", its marks and all: sig34's left alone).
+# ("…/4521แล้ว", its marks and all: sig34's left alone); and an emoji or a symbol no id holds, glued to a letter or a
+# digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
+# named another post; review35r1's left alone, sig36).
 GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
-                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z")
+                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
+                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f]\S*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
