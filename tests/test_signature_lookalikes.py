@@ -11,6 +11,32 @@ POST = "The bridge on Elm Street is closed until Monday."
 OWN = "https://twitter.com/janeroe/status/1569315424346779648"   # minted 2022-09-12, the signatures' day
 
 
+# 1. A dateline dated in words
+@pytest.mark.parametrize("text", [
+    "RIVERTON (@RivertonNews) September 12, 2022 — The mayor said the bridge would open on Monday.\n",
+    "RIVERTON (@RivertonNews) September 12, 2022 – The mayor said the bridge would open on Monday.\n",
+    "RIVERTON (@RivertonNews) September 12, 2022 - The mayor said the bridge would open on Monday.\n",
+    "RIVERTON — Jane Roe (@janeroe) September 12, 2022 — The mayor said the bridge would open.\n",
+    "Jane Roe (@janeroe) the 12th of September 2022 — the council met.\n",
+], ids=["em-dash", "en-dash", "spaced-hyphen", "dashed-name", "day-first"])
+def test_a_dateline_dated_in_words_is_no_post(text):
+    """A dateline's date goes on with a dash and the story's words; a signature's date ends the embed (the widget's
+    "— Name (@h) <a>March 19, 2018</a></blockquote>"), or runs into the next post's words with no dash. Before, the
+    dateline was a post with no id, named "RIVERTON"."""
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("text, post_id", [
+    (f"{POST}\n— Jane Roe (@janeroe) September 12, 2022\n", None),
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022 {OWN} — via the council\n", "1569315424346779648"),
+    (f"{POST}  Jane Roe (@janeroe) September 12, 2022The council met.\n", None),
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022 — John Doe (@johndoe) September 13, 2022\n", None),
+], ids=["ends-its-line", "own-link-after-date", "runs-on", "next-signature-after-dash"])
+def test_a_signature_dated_in_words_ending_as_signatures_end_is_still_a_post(text, post_id):
+    embeds = find_embeds(text)
+    assert (embeds[0].author_handle, embeds[0].date, embeds[0].post_id) == ("janeroe", "2022-09-12", post_id)
+
+
 # 2. An emoji or a tag after the post's own link
 @pytest.mark.parametrize("after", ["🎉", "1️⃣", "❤️", "🇩🇰"], ids=["emoji", "keycap", "heart", "flag"])
 def test_an_emoji_glued_to_a_post_links_id_ends_it(after):
@@ -57,6 +83,60 @@ def test_a_quote_mark_of_another_language_ends_a_url(opening, closing, url, post
     text = f"Se {opening}{url}{closing} her.\n"
     assert [found for found, _, _ in find_urls(text)] == [url]
     assert [e.post_id for e in find_embeds(text)] == [post_id]
+
+
+# 4. A list of handles and dates
+@pytest.mark.parametrize("dash", ["–", "—", "-"], ids=["en-dash", "em-dash", "hyphen"])
+@pytest.mark.parametrize("dates", [("March 3, 2024", "March 4, 2024"), ("12/09/2022", "13/09/2022")],
+                         ids=["words", "numbers"])
+def test_a_dash_bullet_list_of_handles_and_dates_is_no_post(dash, dates):
+    """Sources listed as "– Jane Roe (@janeroe) March 3, 2024", one a line: a list, not two posts (with the lead-in
+    above read as the first one's words)."""
+    text = (f"Sources:\n{dash} Jane Roe (@janeroe) {dates[0]}\n{dash} John Doe (@johndoe) {dates[1]}\n"
+            f"{dash} Ann Example (@annex) {dates[1]}\n")
+    assert find_embeds(text) == []
+
+
+def test_a_list_item_with_its_own_post_link_is_still_that_post():
+    """A listed post with its link is identified by the link: the list does not hide it."""
+    text = (f"Sources:\n– Jane Roe (@janeroe) September 12, 2022 {OWN}\n"
+            "– John Doe (@johndoe) September 13, 2022\n")
+    assert [(e.author_handle, e.post_id) for e in find_embeds(text)] == [("janeroe", "1569315424346779648")]
+
+
+def test_posts_one_a_line_with_their_signatures_between_are_still_posts():
+    """A text giving a post's words on a line and its signature on the next, post after post, is no list."""
+    text = (f"{POST}\n— Jane Roe (@janeroe) September 12, 2022\nThe road is open again.\n"
+            "— John Doe (@johndoe) September 13, 2022\n")
+    assert [(e.author_handle, e.text) for e in find_embeds(text)] == [
+        ("janeroe", POST), ("johndoe", "The road is open again.")]
+
+
+# 5. A photo credit with a handle
+@pytest.mark.parametrize("label", ["Photo:", "Photo by", "Photograph:", "Credit:", "Foto:", "Video:"])
+@pytest.mark.parametrize("date", ["March 3, 2024", "25/09/2022"], ids=["words", "numbers"])
+def test_a_caption_credit_with_a_handle_and_a_date_is_no_post(label, date):
+    """"Protesters at the hall. — Photo: Jane Roe (@janeroe) March 3, 2024" credits a photo: it was a post named
+    "Photo: Jane Roe"."""
+    assert find_embeds(f"Protesters gathered at the hall. — {label} Jane Roe (@janeroe) {date}\n") == []
+
+
+def test_a_credit_with_the_posts_own_link_after_its_date_is_still_that_post():
+    [embed] = find_embeds(f"Protesters at the hall. — Photo: Jane Roe (@janeroe) September 12, 2022 {OWN}\n")
+    assert embed.post_id == "1569315424346779648"
+
+
+@pytest.mark.parametrize("name", ["Photo Booth Co", "Credit Union News", "Video Jane"])
+def test_a_name_starting_with_a_credit_word_is_still_a_post(name):
+    """Only a credit's label ("Photo:", "Photo by") makes a caption: a display name may start with the word."""
+    [embed] = find_embeds(f"{POST}\n— {name} (@janeroe) September 12, 2022\n")
+    assert embed.author_name == name
+
+
+@pytest.mark.parametrize("label", ["Photo:", "Photo by", "Credit:"])
+def test_a_caption_credit_with_no_dash_is_no_post(label):
+    """With no dash the label was read as the post's words ("Photo:") and the name after it as the account's."""
+    assert find_embeds(f"Protesters gathered at the hall. {label} Jane Roe (@janeroe) March 3, 2024\n") == []
 
 
 # 6. A ZWNJ in a Persian IDN host

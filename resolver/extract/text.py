@@ -371,6 +371,56 @@ def _spaced_hyphen(line: str) -> tuple[int, str] | None:
     return found if any(not word.strip(TRAILING_PUNCT + "(").isdigit() for word in words) else None
 
 
+def _credit_label(words: str, name: str) -> bool:
+    """Does a credit's label ("Photo:", "Photo by", "Credit:", `credits.PREFIX`) open a signature's `name` ("— Photo:
+    Jane Roe (@jane) …") or end the `words` before it ("… hall. Photo: Jane Roe (@jane) …")? Then the line credits a
+    photo, and names no post (review35r1's left alone: a post named "Photo: Jane Roe"). A display name merely
+    starting with the word ("Photo Booth Co") has no label's colon or "by"."""
+    from resolver.extract.credits import PREFIX_RE   # credits reads this module's names: imported when first asked
+
+    if _label_at(PREFIX_RE, name):
+        return True
+    tail = words.rstrip()[-40:]
+    return any(_label_at(PREFIX_RE, tail[at:], whole=True) for at in range(len(tail)) if at == 0 or tail[at - 1] == " ")
+
+
+def _label_at(label: re.Pattern[str], words: str, *, whole: bool = False) -> bool:
+    """Does `label` match at the start of `words` (all of them when `whole`), ending where a word ends?"""
+    found = label.match(words)
+    if found is None or not found.group(0).strip():
+        return False
+    end = found.end()
+    return end == len(words) if whole else end == len(words) or not (words[end].isalnum() and words[end - 1].isalnum())
+
+
+LIST_MARKS = (*DASHES, *HYPHENS)   # what a list's items start with, as a signature's line may
+
+
+def _dash_led(line: str) -> bool:
+    """Does a line start with a dash or a hyphen (blanks and direction marks before it aside)?"""
+    return _lstrip(line).startswith(LIST_MARKS)
+
+
+def _listed(text: str, line_start: int, before: str) -> bool:
+    """Is a signature's line, starting at `line_start` with `before` up to its handle, an item of a list: it starts
+    with a dash, and so does a line right above or below it holding a handle in brackets and a date's start
+    ("– Jane Roe (@jane) March 3, 2024")? A flattened post's signature has the post's words (or its photo link)
+    above it, never another signature with none between (review35r1's left alone). Looked through for a post's
+    reach at most (#14)."""
+    if not _dash_led(before):
+        return False
+    neighbours = []
+    if line_start > 0:
+        top = text.rfind("\n", max(0, line_start - 1 - BLOCK_REACH), line_start - 1)
+        if top >= 0 or line_start - 1 <= BLOCK_REACH:
+            neighbours.append(text[top + 1: line_start - 1])
+    end = text.find("\n", line_start, line_start + BLOCK_REACH)
+    if end >= 0:
+        below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH)
+        neighbours.append(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
+    return any(_dash_led(line) and SIGNATURE_START_RE.search(line) is not None for line in neighbours)
+
+
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
@@ -510,6 +560,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
+        if _dateline(text, match.end()) and _own_post(link, platform, handle) is None:
+            continue   # "RIVERTON (@RivertonNews) September 12, 2022 — The mayor said…": a dateline's date goes on
+            # with a dash and the story; a signature's ends the embed (sig35's left alone)
         if not in_words(match) and _own_post(link, platform, handle) is None and (
                 not _ends_its_line(text, match.end())
                 or dashed_line is None and _spaced_hyphen(before[-120:]) is None):
@@ -538,6 +591,10 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             inline_text = _strip(before[:text_end_in_line])
             if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
+        if _credit_label(before[:text_end_in_line], name) and _own_post(link, platform, handle) is None:
+            continue   # "Protesters at the hall. — Photo: Jane Roe (@jane) March 3, 2024": a photo's credit (sig36)
+        if not inline_text and _listed(text, line_start, before) and _own_post(link, platform, handle) is None:
+            continue   # "Sources:⏎– Jane Roe (@jane) March 3, 2024⏎– John Doe (@john) March 4, 2024": a list (sig36)
         body: str | None
         confidence = None
         if inline_text:
@@ -591,6 +648,25 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+# A dash after a date, then the words of a story: a dateline's ("RIVERTON (@RivertonNews) September 12, 2022 — The
+# mayor said…"). X's widget ends its signature with the date ("— Name (@h) <a>March 19, 2018</a></blockquote>"), and
+# the corpus's 392 posts hold no signature whose date a dash follows (sig36).
+DATELINE_DASH_RE = re.compile(
+    rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
+    rf"{SP}+[\w\"“„«»'‘(]")
+
+
+def _dateline(text: str, end: int) -> bool:
+    """Does a dash and words follow a signature's date ending at `end` (`DATELINE_DASH_RE`), with no other signature
+    after it on the line (posts a scraper ran together, the next one's words starting with a dash)? Looked ahead for a
+    post's reach at most (#14)."""
+    dash = DATELINE_DASH_RE.match(text, end)
+    if dash is None:
+        return False
+    stop = text.find("\n", dash.end(), dash.end() + BLOCK_REACH)
+    return SIGNATURE_START_RE.search(text, dash.end(), stop if stop >= 0 else dash.end() + BLOCK_REACH) is None
 
 
 def _ends_its_line(text: str, end: int) -> bool:
