@@ -159,3 +159,10 @@ def test_a_zwnj_inside_a_persian_idn_host_is_kept(url, post_id):
 ], ids=["x-path", "telegram-path"])
 def test_a_zwnj_in_a_urls_path_is_still_skipped(text, url):
     assert [found for found, _, _ in find_urls(text)] == [url]
+
+
+def test_a_post_above_a_signature_with_no_words_keeps_its_post():
+    """Words above the first dashed line are a post's unless they end in ":" (a list's lead-in): the post signed
+    first is kept, though the next signature has no words of its own."""
+    text = f"{POST}\n— Jane Roe (@janeroe) September 12, 2022\n— John Doe (@johndoe) September 13, 2022\n"
+    assert [(e.author_handle, e.text) for e in find_embeds(text)][:1] == [("janeroe", POST)]

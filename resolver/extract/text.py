@@ -403,22 +403,32 @@ def _dash_led(line: str) -> bool:
 
 def _listed(text: str, line_start: int, before: str) -> bool:
     """Is a signature's line, starting at `line_start` with `before` up to its handle, an item of a list: it starts
-    with a dash, and so does a line right above or below it holding a handle in brackets and a date's start
-    ("– Jane Roe (@jane) March 3, 2024")? A flattened post's signature has the post's words (or its photo link)
-    above it, never another signature with none between (review35r1's left alone). Looked through for a post's
-    reach at most (#14)."""
+    with a dash, and so does the line right above it holding a handle in brackets and a date's start ("– Jane Roe
+    (@jane) March 3, 2024"), or the line below, when the one above is a list's lead-in (ending in ":"), blank or
+    none? A flattened post's signature has the post's words (or its photo link) above it, never another signature
+    with none between (review35r1's left alone); words above the first item are a post's unless they end in ":".
+    Looked through for a post's reach at most (#14)."""
     if not _dash_led(before):
         return False
-    neighbours = []
+    above = None
     if line_start > 0:
         top = text.rfind("\n", max(0, line_start - 1 - BLOCK_REACH), line_start - 1)
-        if top >= 0 or line_start - 1 <= BLOCK_REACH:
-            neighbours.append(text[top + 1: line_start - 1])
+        if top < 0 and line_start - 1 > BLOCK_REACH:
+            return False   # a line longer than a post's reach above: no list's item
+        above = text[top + 1: line_start - 1]
+    if above is not None and _list_item(above):
+        return True
+    if above is not None and above.strip() and not _strip(above).endswith((":", "：")):
+        return False
     end = text.find("\n", line_start, line_start + BLOCK_REACH)
-    if end >= 0:
-        below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH)
-        neighbours.append(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
-    return any(_dash_led(line) and SIGNATURE_START_RE.search(line) is not None for line in neighbours)
+    below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH) if end >= 0 else -1
+    return end >= 0 and _list_item(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
+
+
+def _list_item(line: str) -> bool:
+    """Is a line a list's item of a handle and a date: it starts with a dash and holds "(@handle) " and a date's
+    start (`SIGNATURE_START_RE`)?"""
+    return _dash_led(line) and SIGNATURE_START_RE.search(line) is not None
 
 
 def _paragraphs_by_blank_lines(text: str) -> bool:
