@@ -35,6 +35,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -139,6 +140,14 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[object, ...], ob
     thin_page = getattr(workers, "thin_page", None)
     if thin_page is not None:
         workers.thin_page = timed(thin_page, "thin")
+    # The places of "t.co/" the scan's needle pass found, which the count of t.co links not followed reads
+    # (`html.short_link_starts`, perf36): extraction's too, answered with it (else each answered page was searched
+    # for them anew, a cost no real run pays).
+    from resolver.extract import html
+
+    short_link_starts = getattr(html, "short_link_starts", None)
+    if short_link_starts is not None:
+        html.short_link_starts = _remembered(short_link_starts, answered)
     from resolver.output import json_line
 
     sink = open(os.devnull, "w", encoding="utf-8")
@@ -168,9 +177,24 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[object, ...], ob
         _print_profile(profiler)
     store.close()
     extract.find_all = find_all
+    if short_link_starts is not None:
+        html.short_link_starts = short_link_starts
     if thin_page is not None:
         workers.thin_page = thin_page
     return InProcess(elapsed, spent[0], cpu, spent[1], summary.articles)
+
+
+def _remembered(step: Any, answered: dict[tuple[object, ...], object] | None) -> Any:
+    """`step(page)`, with `answered` its result kept on a first run and given from there on the next."""
+    def run(page: str) -> object:
+        key = ("short_link_starts", len(page), page[-64:])
+        if answered is not None and key in answered:
+            return answered[key]
+        found = step(page)
+        if answered is not None:
+            answered[key] = found
+        return found
+    return run
 
 
 def input_cost(pages: Path) -> tuple[float, float]:

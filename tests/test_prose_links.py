@@ -1,7 +1,14 @@
 """The t.co links of an article's text that no embed carries (newuser35c #3): pure, tested with strings."""
 
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from resolver import extract
+from resolver.extract import html
 from resolver.model import Embed
 from resolver.prose_links import links_not_followed
+from tests.test_html_detector import both_searches  # noqa: F401 (a fixture: hyperscan, the string, a first page)
 
 
 def test_only_anchors_count_in_html_each_link_once_in_any_case_and_not_those_an_embed_carries():
@@ -36,3 +43,100 @@ def test_a_configured_secret_in_the_first_link_is_redacted_out_of_the_warning():
     result = scan_article(from_bytes(page, "a.html", kind="html"), redactor=Redactor(("Zx9tokSECRET1234abcd",)))
     [warning] = [w for w in result.to_json()["warnings"] if w["kind"] == "links-not-followed"]
     assert warning["count"] == 1 and "Zx9tokSECRET1234abcd" not in str(warning)
+
+
+# perf36 (#14): an HTML page's t.co links are read where the scan's needle pass found "t.co/" (no pass of their own),
+# and only an embed's links that may be t.co links are parsed.
+PIECES = ['<a href="https://t.co/', "<a href='//", "<a HREF = http://", "<link href=", "t.co/", "T.CO/", "t.Co/",
+          "xt.co/", ".co/", "Ab12", "Zz9", '">x</a>', " ", "é", "“", "写真", "\udc80", "<script>", "</script>", "\n",
+          "https://", "credit=", "(@", "twitter.com/u/status/1"]
+
+
+def _page(pieces: list[str]) -> str:
+    """A page the scan parses (a post link is a marker of what it looks for) holding the pieces."""
+    return '<html><body><p><a href="https://x.com/u/status/1">a post</a></p><p>' + "".join(pieces) + "</p></body></html>"
+
+
+def _carrying(*links: str) -> list[Embed]:
+    return [Embed(platform="twitter", kind="post", url="https://twitter.com/u/status/1", detector="html-blockquote",
+                  span=(0, 1), post_id="1", links=links)]
+
+
+def test_perf36_an_html_page_s_t_co_links_are_read_where_its_scan_found_them_not_searched_again(monkeypatch):
+    from resolver import prose_links, workers
+    from resolver.article import from_bytes
+
+    from resolver.extract import needles
+
+    if needles.hyperscan_module() is None:
+        pytest.skip("hyperscan has no wheel for this platform")
+    monkeypatch.setattr(needles, "_SMALL_LEFT", [0])   # hyperscan's pass, as once a process has searched enough
+    page = _page(['<a href="https://t.co/Ab12">a</a> é <a href=http://T.CO/Cd34>b</a>', "<p>t.co/Plain1</p>"])
+    article = from_bytes(page.encode(), "a.html", kind="html")
+    embeds, _ = extract.find_all(article.text, "html", utf8=article.utf8)
+
+    class NotSearched:
+        def finditer(self, text: str) -> None:
+            raise AssertionError("the page was searched again for t.co links")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(prose_links, "DOT_CO", NotSearched())
+        with extract.collecting() as failed:
+            found = workers.read_links_not_followed(article, embeds)
+    assert not failed and found is not None and (found.count, found.first) == (2, "https://t.co/Ab12")
+    # Taken once: the same page asked again (or another page, or one the scan never saw) is searched.
+    assert html.short_link_starts(article.text) is None
+    assert workers.read_links_not_followed(article, embeds) == found
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@example(['<a href="https://t.co/', "Ab12", "é", '<a href="https://t.co/', "Ab12"])
+@example(["T.CO/", "t.Co/", "xt.co/", "<a HREF = http://", "T.CO/", "Zz9"])
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_perf36_the_places_the_scan_found_give_the_count_a_search_of_the_page_gives(both_searches, pieces):
+    from resolver import prose_links
+
+    page = _page(pieces)
+    embeds, _ = extract.find_all(page, "html")
+    starts = html.short_link_starts(page)
+    # found by hyperscan's pass alone (the string's search would cost more than the count's own search)
+    assert starts == list(prose_links.short_link_starts(page)) if both_searches == "hyperscan" else starts is None
+    carried = _carrying("https://t.co/Ab12") if "Zz9" in pieces else embeds
+    assert links_not_followed(page, "html", carried, starts=starts) == links_not_followed(page, "html", carried)
+
+
+@pytest.mark.parametrize("link", ["https://t.co/Ab12", "http://T.CO/Ab12", "//t.co/Ab12", "t.co/Ab12",
+                                  "https://t.co:443/Ab12", "https://T.CO./Ab12", "https://u@t.co/Ab12",
+                                  "https://web.archive.org/web/20200101000000/https://t.co/Ab12", " https://t.co/Ab12?amp=1 "],
+                         ids=["https", "upper-case", "no-scheme", "bare", "port", "dot", "user",
+                              "capture", "blanks-and-query"])
+def test_perf36_an_embed_carries_a_t_co_link_in_any_form_it_is_written(link):
+    page = '<p><a href="https://t.co/Ab12">a</a> <a href="https://t.co/Other">b</a></p>'
+    found = links_not_followed(page, "html", _carrying(link))
+    assert found is not None and (found.count, found.first) == (1, "https://t.co/Other")
+
+
+def test_perf36_only_an_embed_s_links_that_may_be_t_co_links_are_parsed(monkeypatch):
+    from resolver import platforms
+
+    asked: list[str] = []
+    parse_url = platforms.parse_url
+    monkeypatch.setattr(platforms, "parse_url", lambda url: asked.append(url) or parse_url(url))
+    page = '<p><a href="https://t.co/Ab12">a</a></p>'
+    links = ("https://example.org/story", "https://pic.twitter.com/Xy12", "http://T.Co/Ab12")
+    assert links_not_followed(page, "html", _carrying(*links)) is None
+    assert asked == ["http://T.Co/Ab12"]
+    asked.clear()   # one written as its parser writes it is taken as it is
+    assert links_not_followed(page, "html", _carrying("https://t.co/Ab12", "https://t.co/Ab12/")) is None
+    assert asked == ["https://t.co/Ab12/"]
+
+
+@given(st.text(alphabet=st.sampled_from("AbZz09xX_-é."), min_size=0, max_size=12), st.sampled_from(["", "/", "?s=1"]))
+def test_perf36_a_t_co_link_not_parsed_is_keyed_as_its_parser_keys_it(code, tail):
+    from resolver import platforms
+    from resolver.prose_links import _key
+
+    link = f"https://t.co/{code}{tail}"
+    ref = platforms.parse_url(link)
+    parsed = ref.url if ref is not None and ref.kind == "short-link" and ref.platform == "twitter" else link
+    assert _key(link) == parsed

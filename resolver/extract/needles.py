@@ -36,7 +36,11 @@ class Needles:
     value (`may_write`)."""
 
     def __init__(self, page: str, needles: Sequence[str], *, caseless: Collection[str] = (),
-                 names: Sequence[str] = (), words: Sequence[str] = (), utf8: bytes | None = None) -> None:
+                 names: Sequence[str] = (), words: Sequence[str] = (), utf8: bytes | None = None,
+                 optional: Sequence[str] = ()) -> None:
+        """`optional`: needles (exact case) found only where hyperscan's pass searches the page, at no cost worth
+        counting; elsewhere (the string's search, several times dearer a needle) they are not in `starts`, and the
+        caller searches for them itself if it must (perf36)."""
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
         asked, asked_words = tuple(names), tuple(words)
@@ -51,6 +55,8 @@ class Needles:
                 self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
                 found_words = list(asked_words)   # each may be written, as each name may be held
             else:
+                self.needles += tuple(optional)
+                kinds += (False,) * len(optional)
                 self.starts, found_names, found_words = _found_in_bytes(hyperscan, page, self.needles, kinds, asked,
                                                                         utf8, words=asked_words)
         self.asked, self.asked_words = frozenset(asked), frozenset(asked_words)
