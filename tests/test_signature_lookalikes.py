@@ -166,3 +166,10 @@ def test_a_post_above_a_signature_with_no_words_keeps_its_post():
     first is kept, though the next signature has no words of its own."""
     text = f"{POST}\n— Jane Roe (@janeroe) September 12, 2022\n— John Doe (@johndoe) September 13, 2022\n"
     assert [(e.author_handle, e.text) for e in find_embeds(text)][:1] == [("janeroe", POST)]
+
+
+def test_a_symbol_in_an_earlier_path_segment_does_not_stop_the_glue_cut_at_the_id():
+    """The emoji cut looks at the URL's last segment only: a symbol in a page's name ("caf★bar") made it cut there,
+    find no post, and lose the post the capital-word cut finds ("…/4521The")."""
+    [embed] = find_embeds("see https://www.facebook.com/caf★bar/posts/4521The end\n")
+    assert embed.post_id == "4521"

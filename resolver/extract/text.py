@@ -985,10 +985,10 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
 # after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
 # ("…/4521แล้ว", its marks and all: sig34's left alone); and an emoji or a symbol no id holds, glued to a letter or a
 # digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
-# named another post; review35r1's left alone, sig36).
+# named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue).
 GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
                      r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
-                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f]\S*\Z")
+                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f][^/]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
