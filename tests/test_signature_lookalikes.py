@@ -31,7 +31,8 @@ def test_a_dateline_dated_in_words_is_no_post(text):
     (f"{POST} — Jane Roe (@janeroe) September 12, 2022 {OWN} — via the council\n", "1569315424346779648"),
     (f"{POST}  Jane Roe (@janeroe) September 12, 2022The council met.\n", None),
     (f"{POST} — Jane Roe (@janeroe) September 12, 2022 — John Doe (@johndoe) September 13, 2022\n", None),
-], ids=["ends-its-line", "own-link-after-date", "runs-on", "next-signature-after-dash"])
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022 – {OWN}\n", None),
+], ids=["ends-its-line", "own-link-after-date", "runs-on", "next-signature-after-dash", "link-after-dash"])
 def test_a_signature_dated_in_words_ending_as_signatures_end_is_still_a_post(text, post_id):
     embeds = find_embeds(text)
     assert (embeds[0].author_handle, embeds[0].date, embeds[0].post_id) == ("janeroe", "2022-09-12", post_id)

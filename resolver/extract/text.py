@@ -665,7 +665,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 # the corpus's 392 posts hold no signature whose date a dash follows (sig36).
 DATELINE_DASH_RE = re.compile(
     rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
-    rf"{SP}+[\w\"“„«»'‘(]")
+    rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
 
 
 def _dateline(text: str, end: int) -> bool:
