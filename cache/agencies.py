@@ -6,6 +6,10 @@ matches (case folded for ASCII letters, spaces trimmed): "Handout via Reuters" o
 more than the agency, and is left as it is. The list is written into the views' SQL by a migration (a new cache is
 made from schema.sql, so no table of rows could carry it; the helper view `agency_names`, over VALUES, shows it in
 datasette): a change here needs a migration that rebuilds that view.
+
+It is the one list of agencies' names: extraction reads it too (`resolver.extract.credit_names.agency_key`, one
+credit per photo when two credits name one agency two ways; the `other-credits` check), so the two cannot drift
+(credits36). This module imports nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Getty Images": ("getty images", "getty", "غيتي", "غيتي إيميجز", "جيتي", "جيتي إيمجز", "گتی ایمجز", "ゲッティ",
                      "ゲッティイメージズ", "גטי אימג'ס"),
     "EPA": ("epa", "epa-efe", "european pressphoto agency", "إ ب أ", "وكالة الصحافة الأوروبية"),
+    "UPI": ("upi", "united press international"),
+    "CP": ("cp", "the canadian press", "canadian press"),
+    "PA": ("pa", "press association", "pa media"),
 }
 
 

@@ -240,7 +240,7 @@ VIEWS: dict[str, str] = {
                       "and its DID's URL.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded); the "
                                "main wire agencies (Reuters, AFP, AP, dpa, EFE, ANSA, Xinhua, Anadolu, IRNA, ISNA, "
-                               "WAFA, MENA, Getty Images, EPA) as one row across scripts, their names as written kept.",
+                               "WAFA, MENA, Getty Images, EPA, UPI, CP, PA) as one row across scripts, their names as written kept.",
     "article_credits": "Each photo credit with the source of its article and the wire agency it names, if one: "
                        "one row per credit, for a spreadsheet.",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "

@@ -1431,6 +1431,14 @@ def m063_agency_names_in_every_casing(db: Database) -> None:
     db.create_view("agency_names", agency_names_sql())
 
 
+@migrations()
+def m064_agency_names_of_upi_cp_and_pa(db: Database) -> None:
+    """v64 (credits36): `agency_names` holds UPI, The Canadian Press and PA (Press Association, PA Media), the agencies
+    extraction knew and the views did not: cache/agencies.py is now the one list both read."""
+    db.execute("DROP VIEW IF EXISTS agency_names")
+    db.create_view("agency_names", agency_names_sql())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

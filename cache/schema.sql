@@ -707,5 +707,13 @@ CREATE VIEW "agency_names" AS SELECT column1 AS name, column2 AS agency FROM (VA
     ('epa-efe', 'EPA'),
     ('european pressphoto agency', 'EPA'),
     ('إ ب أ', 'EPA'),
-    ('وكالة الصحافة الأوروبية', 'EPA'));
+    ('وكالة الصحافة الأوروبية', 'EPA'),
+    ('upi', 'UPI'),
+    ('united press international', 'UPI'),
+    ('cp', 'CP'),
+    ('the canadian press', 'CP'),
+    ('canadian press', 'CP'),
+    ('pa', 'PA'),
+    ('press association', 'PA'),
+    ('pa media', 'PA'));
 

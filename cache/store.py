@@ -60,7 +60,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m059_gone_accounts_named_as_fetched", "m060_gone_accounts_named_by_their_own_posts",
               "m061_agency_key_and_article_credits",
               "m062_views_count_posts_reached_through_links",
-              "m063_agency_names_in_every_casing")
+              "m063_agency_names_in_every_casing", "m064_agency_names_of_upi_cp_and_pa")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")

@@ -32,13 +32,14 @@ from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecod
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
+from resolver.credit_language import CreditLanguageNotRead
 from resolver.prose_links import LinksNotFollowed
 from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
-                              read_links_not_followed, read_thin,
+                              read_credit_language, read_links_not_followed, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -109,6 +110,8 @@ class ArticleResult:
     thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text no embed carries: not followed (newuser35c)
+    # its language (its lang, or its letters) is one whose credit words are not read: "no credit" is no fact (credits36)
+    unread_language: CreditLanguageNotRead | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -210,8 +213,9 @@ class ArticleResult:
     def warnings_json(self) -> list[dict[str, Any]]:
         """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
         "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
-        "message"}` for t.co links in its text that no embed carries."""
-        return [w.to_json() for w in (self.thin, self.unfollowed) if w is not None]
+        "message"}` for t.co links in its text that no embed carries; `{"kind": "credit-language-not-read",
+        "language", "script", "message"}` for a page in a language whose credit words are not read."""
+        return [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
 
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
@@ -1256,7 +1260,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
-            incomplete=found.incomplete, unfollowed=found.unfollowed,
+            incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
             unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
@@ -1610,8 +1614,9 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
+        unread_language = read_credit_language(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
-                           unfollowed=unfollowed)
+                           unfollowed=unfollowed, unread_language=unread_language)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

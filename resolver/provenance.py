@@ -1355,21 +1355,28 @@ def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _agency_of(organization: str | None) -> str | None:
-    """An organisation as `agency_key` compares it, each part of its slash chain that cache/agencies.py names (the
-    research views' list, in several scripts) as that agency's key."""
-    from cache.agencies import AGENCIES
+    """An organisation as `agency_key` compares it: each part of its slash chain that cache/agencies.py names (one
+    list for extraction and the research views, in several scripts) as that agency's key."""
     from resolver.extract.credit_names import agency_key
 
-    if not organization:
-        return organization
-    names = {name: key.casefold() for key, names in AGENCIES.items() for name in names}
-    parts = [part.strip() for part in organization.split("/")]
-    return agency_key("/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts))
+    return agency_key(organization)
 
 
 def _unaccented(text: str) -> str:
     """Text without its combining marks: "díaz" as "diaz"."""
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def agency_name_checks(credit: dict[str, Any]) -> list[dict[str, str]]:
+    """Why a credit naming an agency by a short name that is also something else ("AA", "EPA", "تسنیم") is uncertain,
+    when only its place made it a credit ("Two batteries (AA)": credits36); nothing otherwise."""
+    from resolver.extract.credit_names import BY_PLACE_FORMS, ambiguous_agency
+
+    if credit.get("form") not in BY_PLACE_FORMS or credit.get("creator") or credit.get("split_confidence") != "uncertain":
+        return []
+    also = ambiguous_agency(credit.get("organization"))
+    return [check("agency-name", "warn", f"'{credit['organization']}' is {also}: read as the agency by its place "
+                                         "alone, no credit word names it")] if also else []
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -1930,7 +1937,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
-        data["checks"] = credit_checks(data, facts)
+        data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)
     for data, others in zip(credits, other_credits(credits)):
         data["checks"] += others

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from resolver import extract
 from resolver.article import Article
+from resolver.credit_language import CreditLanguageNotRead, credit_language_not_read
 from resolver.errors import EmbedResolverError
 from resolver.extract.incomplete import FailedStep, attempt
 from resolver.inputs import Item, Loaded, load
@@ -69,6 +70,7 @@ class Extracted:
     thin: ThinPage | None = None   # a page with no embed and almost no text: maybe no article (newuser30 #3)
     incomplete: tuple[FailedStep, ...] = ()   # the steps of its reading that failed (a bug): their findings are missing
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text that no embed carries (newuser35c #3)
+    unread_language: CreditLanguageNotRead | None = None   # a language whose credit words are not read (credits36)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -138,9 +140,10 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
                                            utf8=loaded.article.utf8)
         thin = read_thin(loaded.article, embeds)
         unfollowed = read_links_not_followed(loaded.article, embeds)
+        unread_language = read_credit_language(loaded.article)
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed)
+    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed, unread_language)
 
 
 def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:
@@ -159,6 +162,11 @@ def _links_not_followed(article: Article, embeds: list[Embed]) -> LinksNotFollow
     page was the last scanned here; else searched (#14: a pass of its own was 0.1 ms a corpus page)."""
     starts = extract.html.short_link_starts(article.text) if article.kind == "html" else None
     return links_not_followed(article.text, article.kind, embeds, starts=starts)
+
+
+def read_credit_language(article: Article) -> CreditLanguageNotRead | None:
+    """`credit_language_not_read` of an article, a step of its reading, as `read_thin`."""
+    return attempt("credit language", credit_language_not_read, article.text, article.kind, fallback=None)
 
 
 def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,

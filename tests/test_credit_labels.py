@@ -184,3 +184,31 @@ def test_review35r4_dotted_dr_is_the_rights_reserved_label(caption):
     """README said `D.R.` reads as rights reserved; its last dot was cut with the credit's ends before the label was
     looked up, so "D.R" was read as a person, the creator."""
     assert credits_of(caption) == [(None, None, "rights-reserved", None)]
+
+
+@pytest.mark.parametrize("caption,creator,organization,kind", [
+    ("A march in the city. (Photo: Anna File/Reuters)", "Anna File", "Reuters", None),
+    ("A march in the city. Photo: Anna File/Reuters", "Anna File", "Reuters", None),
+    ("A march in the city. (Photo: Jane File)", "Jane File", None, None),
+    ("A march in the city. Photo: Jim Courtesy", "Jim Courtesy", None, None),
+    ("A march in the city. (Photo: Jane Courtesy/AFP)", "Jane Courtesy", "AFP", None),
+    ("A march in the city. Photo: Jim Courtesy Smith", "Jim Courtesy Smith", None, None),
+    ("A march in the city. Photo: Jane Doe/Courtesy", "Jane Doe", None, "courtesy"),
+    ("A march in the city. Photo: Courtesy of Jim File", "Jim File", None, "courtesy"),
+    # the labels still are labels: after a comma, as a part of their own, opening the credit, in small letters
+    ("A march in the city. (AP Photo/Jane Doe, File)", "Jane Doe", "AP", "file"),
+    ("A march in the city. Photo: Jane Doe/File", "Jane Doe", None, "file"),
+    ("A march in the city. Photo: Jane Doe file", "Jane Doe", None, "file"),
+    ("A march in the city. Photo: Courtesy Jim Smith", "Jim Smith", None, "courtesy"),
+    ("A march in the city. (Photo courtesy of Jim Smith)", "Jim Smith", None, "courtesy"),
+], ids=["file-surname-agency", "file-surname-agency-no-brackets", "file-surname", "courtesy-surname",
+        "courtesy-surname-agency", "courtesy-middle-name", "slash-courtesy", "courtesy-of-a-file", "ap-file", "slash-file", "small-file", "courtesy-name",
+        "photo-courtesy-of"])
+def test_credits36_a_surname_file_or_courtesy_is_a_name_not_the_label(caption, creator, organization, kind):
+    """A person surnamed File or Courtesy (credits36, CLOSING-stop35 "Credits"): "Anna File/Reuters" lost her
+    surname to the label (creator "Anna", kind file, a wrong name); "Jim Courtesy" gave the kind courtesy, as
+    `COURTESY_RE` looked for the word anywhere. A label's word after a name with only a space is a label when it is
+    written as one (small letters), not as a surname is (a capital and small letters); "courtesy" is a label where
+    a name follows it."""
+    [(found_creator, found_org, found_kind, _)] = credits_of(caption)
+    assert (found_creator, found_org, found_kind) == (creator, organization, kind)

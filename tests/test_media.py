@@ -161,3 +161,35 @@ def test_sec28_a_c2pa_manifest_an_image_names_elsewhere_is_never_fetched(httpser
 def test_sec28_an_image_without_a_manifest_has_none_and_no_warning():
     facts = analyse(fx.jpeg(xmp=fx.XMP_CREDITS))
     assert facts.c2pa is False and facts.warnings == []
+
+
+@pytest.mark.parametrize("charset,name,encoding", [
+    (b"\x1b-L", "Иван Петров", "iso8859_5"),          # ISO 8859-5, Cyrillic
+    (b"\x1b-F", "Γιώργος Παππάς", "iso8859_7"),        # ISO 8859-7, Greek
+    (b"\x1b-B", "Łukasz Żółć", "iso8859_2"),           # ISO 8859-2, Latin-2
+    (b"\x1b.B", "Tomáš Dvořák", "iso8859_2"),          # the same set designated as G2
+    (b"\x1b-H", "דנה כהן", "iso8859_8"),               # ISO 8859-8, Hebrew
+    (b"\x1b-G", "سامي ناصر", "iso8859_6"),             # ISO 8859-6, Arabic
+    (b"\x1b-M", "Ayşe Gül", "iso8859_9"),              # ISO 8859-9, Turkish
+    (b"\x1b-A", "Zoë Müller", "latin-1"),              # Latin-1 as G1
+], ids=["cyrillic", "greek", "latin2", "latin2-g2", "hebrew", "arabic", "turkish", "latin1-g1"])
+def test_credits36_iptc_is_read_in_the_character_set_its_1_90_names(charset, name, encoding):
+    """IPTC record 1:90 names the fields' character set by an ISO 2022 escape; every one that was not UTF-8 was read
+    as cp1252, so an ISO 8859-5 by-line "Иван Петров" was shown as the file's credit in mojibake ("Èâàí ..."), a
+    wrong name (review35r7). Each 8859 part is read as the escape says."""
+    facts = analyse(fx.jpeg(iptc={(1, 90): charset, (2, 80): name.encode(encoding), (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"byline": name, "credit_line": "Riverton Wire"}
+    assert facts.warnings == []
+
+
+@pytest.mark.parametrize("charset", [b"\x1b$B", b"\x1b$)C", b"\x1b-Q"], ids=["jis-x0208", "ksc5601", "unregistered"])
+def test_credits36_iptc_in_a_character_set_not_read_is_said_never_guessed(charset):
+    """A set the tool does not decode (a multibyte one, an escape it does not know): the field is not given as a
+    credit (a guess would be a wrong name) and a warning says which field and which 1:90 value. A field of ASCII
+    bytes only reads the same in any of these sets and is kept."""
+    facts = analyse(fx.jpeg(iptc={(1, 90): charset, (2, 80): bytes([0xB0, 0xA1, 0xB0, 0xA2, 0xC5, 0xE0]),
+                                  (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"credit_line": "Riverton Wire"}
+    shown = charset.replace(b"\x1b", b"ESC ").decode("ascii")
+    assert facts.warnings == [f"IPTC by-line (2:80) not read: its character set (1:90 = {shown}) is not one this "
+                              "tool decodes"]

@@ -168,3 +168,25 @@ def test_the_migration_keeps_its_transaction_whole(tmp_path) -> None:
     # (and the memo triggers of m014, #13)
     assert {t.name for t in store.db["posts"].triggers if not t.name.startswith("step_memos_")} == \
         {"posts_ai", "posts_ad", "posts_au"}
+
+
+def test_credits36_one_list_of_agencies_for_extraction_and_the_views(store: Store) -> None:
+    """`credit_names.AGENCY_NAMES` (extraction's one-credit-per-photo) and cache/agencies.py (the views) were two lists
+    (review35r7): UPI, CP and PA only in one, Reuters, EFE and every non-Latin name only in the other. Extraction now
+    reads cache/agencies.py (cache imports nothing from resolver), so a name added there is an agency in both, and
+    an agency one of them knew is one in the other."""
+    from cache.agencies import AGENCIES
+    from resolver.extract import credit_names
+    from tests.corpusdb import article, credit
+
+    assert not hasattr(credit_names, "AGENCY_NAMES")   # no second list to drift
+    for key, names in AGENCIES.items():
+        for name in names:
+            for form in {name, name.upper(), name.title()}:
+                assert credit_names.agency_key(form) == "=" + key.casefold(), (key, form)
+    assert credit_names.agency_key("Jane Doe/رويترز") == credit_names.agency_key("Jane Doe/Reuters") == "Jane Doe/=reuters"
+    article(store, "wire.html", [], [credit("Photo: UPI", "UPI", None, 0),
+                                     credit("Photo: United Press International", "United Press International", None, 1),
+                                     credit("(The Canadian Press)", "The Canadian Press", None, 2)])
+    got = {r["agency"] or r["organization"]: r["agency"] for r in rows(store, "credits_by_organization")}
+    assert got["UPI"] == "UPI" and "United Press International" not in got and got["CP"] == "CP"

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from resolver.extract import credits, html, html_credits, text
-from resolver.extract.credit_names import split_confidence
+from resolver.extract.credit_names import BY_PLACE_FORMS, ambiguous_agency, split_confidence
 from resolver.extract.incomplete import FailedStep, attempt, collecting
 from resolver.extract.repeated import each_call_one_page
 from resolver.model import Credit, Embed, evolve
@@ -53,9 +53,17 @@ def _marked(found: list[Credit]) -> list[Credit]:
     for credit in found:
         if credit.creator:
             listed.setdefault((credit.span, credit.raw, credit.organization), []).append(credit.creator)
-    return [credit if credit.split_confidence is not None else evolve(credit, split_confidence=split_confidence(
-        credit.creator, credit.organization, credit.raw,
-        listed_with=listed.get((credit.span, credit.raw, credit.organization), ()))) for credit in found]
+    return [evolve(credit, split_confidence="uncertain") if _by_place_alone(credit)
+            else credit if credit.split_confidence is not None else evolve(credit, split_confidence=split_confidence(
+                credit.creator, credit.organization, credit.raw,
+                listed_with=listed.get((credit.span, credit.raw, credit.organization), ()))) for credit in found]
+
+
+def _by_place_alone(credit: Credit) -> bool:
+    """Is a credit an agency whose short name is also something else ("AA", "EPA", "تسنیم": `ambiguous_agency`),
+    read as a credit by its place alone, no credit word or credit element saying so ("Two batteries (AA)")? Then it
+    is uncertain (credits36), and the report says why (provenance's `agency-name` check)."""
+    return credit.form in BY_PLACE_FORMS and not credit.creator and ambiguous_agency(credit.organization) is not None
 
 
 def _without_placeholders(embed: Embed) -> Embed:

@@ -54,6 +54,25 @@ KNOWN_ORGS = frozenset(
     "|אי-פי|גטי אימג'ס"
     # Persian agencies (newuser35b #4): IRNA, ISNA, ILNA, Tasnim, Mehr, Fars
     "|ایرنا|ایسنا|ایلنا|تسنیم|خبرگزاری مهر|خبرگزاری فارس|خبرگزاری تسنیم".split("|"))
+# Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
+# word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
+# alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.
+# Never the first word of a longer name: "تسنیم احمدی" is a person.
+AMBIGUOUS_AGENCIES = {
+    "epa": "the European Pressphoto Agency's short name and also the US Environmental Protection Agency's",
+    "aa": "Anadolu Agency's short name and also a battery size and other abbreviations",
+    "تسنیم": "Tasnim News Agency's short name and also a given name",
+    "وفا": "WAFA's short name and also a given name and the word for loyalty",
+    "신화": "Xinhua's Korean name and also the word for myth",
+}
+BY_PLACE_FORMS = frozenset({"trailing", "caption-line"})
+
+
+def ambiguous_agency(organization: str | None) -> str | None:
+    """What else an organisation that is only an ambiguous agency's short name (`AMBIGUOUS_AGENCIES`) may be, or None."""
+    return AMBIGUOUS_AGENCIES.get(without_marks(organization).strip(ENDS).casefold()) if organization else None
+
+
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
@@ -112,6 +131,8 @@ LABELS = {
     "file": "file|files|file photo|file picture|archive|archives|archive photo|archiv|archivbild|archivfoto|archivo"
             "|foto de archivo|foto archivo|photo d'archives|arquivo|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|أرشيف"
             "|ارشيف|عکس آرشیوی|آرشیو",
+    # "Jane Doe/Courtesy": who lent it is not named; a part of its own, never an organisation (credits36)
+    "courtesy": "courtesy|courtesy photo|courtesy image",
     "handout": "handout|ho|handout photo|cedida|cedido|cedidas|cedidos|foto cedida|imagen cedida",
     "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
              "|foto ilustrativa",
@@ -233,27 +254,31 @@ alessandro paolo silvio mario luigi joão joao
 """.split())
 
 
-# One agency's names (#11: Chron's alt says "Associated Press", its caption "(AP Photo/...)", for one photo): each
-# written name, case-folded, to the one it stands for. Only whole names, part by part of a slash chain.
-AGENCY_NAMES = {name: short for short, names in {
-    "ap": ("ap", "associated press", "the associated press"),
-    "afp": ("afp", "agence france-presse", "agence france presse"),
-    "upi": ("upi", "united press international"),
-    "epa": ("epa", "european pressphoto agency"),
-    "dpa": ("dpa", "deutsche presse-agentur"),
-    "cp": ("cp", "the canadian press", "canadian press"),
-    "pa": ("pa", "press association"),
-}.items() for name in names}
+def agency_names() -> dict[str, str]:
+    """One agency's names (#11: Chron's alt says "Associated Press", its caption "(AP Photo/...)", for one photo): each
+    written name, case-folded, to the one it stands for ("رويترز" and "Reuters" to "reuters"). The list is
+    cache/agencies.py's, the research views' (cache imports nothing from resolver; resolver may import it): one list,
+    where there were two that disagreed (credits36). Read at the first call: a page with no credit never needs it."""
+    global _AGENCY_NAMES
+    if _AGENCY_NAMES is None:
+        from cache.agencies import AGENCIES
+
+        _AGENCY_NAMES = {name.casefold(): key.casefold() for key, names in AGENCIES.items() for name in names}
+    return _AGENCY_NAMES
+
+
+_AGENCY_NAMES: dict[str, str] | None = None
 
 
 def agency_key(organization: str | None) -> str | None:
     """An organisation as compared for "the same credit": each part of its slash chain that names a news agency
-    ("AP", "Associated Press") as that agency, the others as written ("AFP/Getty Images" and "Agence France-Presse/Getty
-    Images" are one)."""
-    if not organization or "/" not in organization and organization.casefold() not in AGENCY_NAMES:
+    ("AP", "Associated Press", "أسوشيتد برس") as that agency, the others as written ("AFP/Getty Images" and "Agence
+    France-Presse/Getty Images" are one)."""
+    names = agency_names()
+    if not organization or "/" not in organization and organization.casefold() not in names:
         return organization
     parts = [part.strip() for part in organization.split("/")]
-    return "/".join("=" + AGENCY_NAMES[part.casefold()] if part.casefold() in AGENCY_NAMES else part for part in parts)
+    return "/".join("=" + names[part.casefold()] if part.casefold() in names else part for part in parts)
 
 
 @remembered(longest=200)   # a page's few credit values, read from its captions, alts and figcaptions: two calls in five (#14)
@@ -428,7 +453,7 @@ def without_role(part: str) -> tuple[str, str | None]:
     if part.casefold() in ROLE_CODES or part in REPORTER_WORDS:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
-    if trailing and not is_known_org(part):
+    if trailing and not is_known_org(part) and not _surname_file(part, trailing):
         return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
     if part.endswith(REPORTER_WORDS):
         role = next(word for word in REPORTER_WORDS if part.endswith(word))
@@ -437,6 +462,15 @@ def without_role(part: str) -> tuple[str, str | None]:
         role = next(word for word in REPORTER_BEFORE if part.startswith(word))
         return part[len(role):].strip(ENDS), role
     return part, None
+
+
+def _surname_file(part: str, trailing: re.Match[str]) -> bool:
+    """Is "File" ending a name after a space only a surname ("Anna File", written as a name is: a capital, then small
+    letters), not the label AP writes after a comma ("Jane Doe, File") or in small letters ("Jane Doe file")?
+    credits36: "Photo: Anna File/Reuters" gave the creator "Anna"."""
+    role = trailing.group("role") or ""
+    return role.casefold() in ("file", "files") and role.istitle() \
+        and "," not in part[len(trailing.group("name")):trailing.start("role")]
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
@@ -819,7 +853,8 @@ def is_known_org(value: str) -> bool:
     "NASA Worldview")."""
     folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
     return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
-        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout") \
+        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout",
+                                         *AMBIGUOUS_AGENCIES) \
         and not _prose_after(value.split()[1:])
 
 

@@ -401,6 +401,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
+            if form == "trailing" and _spelled_out_before(text, start, value):
+                continue   # "the Environmental Protection Agency (EPA)": the acronym of words, no credit (credits36)
             if form == "copyright" and not _copyright_credits(text, start, end, creator, organization, caption=caption):
                 continue
             accepted.append((start, end))
@@ -439,7 +441,9 @@ def _lent_by_no_one(words: str, value: str) -> bool:
 
 # Where a label stands in a credit's words: a part between its slashes, commas, brackets or colons, or before "via".
 LABEL_PARTS_RE = re.compile(r"[/,|()\[\]:：]|\s+via\s+|\s+[-–—]\s+", re.IGNORECASE)
-COURTESY_RE = LazyPattern(r"(?<!\w)courtesy(?!\w)", re.IGNORECASE)
+# "courtesy" where a lender's name or "of" follows it ("Courtesy Jim Smith", "Photo courtesy of the family", "Courtesy
+# photo"); ending a name it is a surname ("Photo: Jim Courtesy", "Jane Courtesy/AFP": credits36)
+COURTESY_RE = LazyPattern(rf"(?<!\w)courtesy{SP}+(?=\w)", re.IGNORECASE)
 # "الصورة من أرشيف رويترز": the photo, from Reuters' archive
 FROM_THE_ARCHIVE_RE = LazyPattern(r"صورة\s+من\s+[أا]رشيف")
 ROLE_KINDS = {"file": "file", "files": "file", "handout": "handout", "ho": "handout"}
@@ -465,7 +469,7 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
-    kind = kind or _kind_in(credit.raw, kind_of)
+    kind = kind or _kind_in(credit.raw, kind_of, creator)
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
@@ -487,8 +491,9 @@ def _dr_in_doubt(raw: str) -> bool:
     return "DR" in raw and FOTO_RE.search(raw) is not None
 
 
-def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind) -> str | None:
-    """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None."""
+def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creator: str | None = None) -> str | None:
+    """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None. A
+    "courtesy" inside the creator's name is a surname ("Jim Courtesy Smith": credits36)."""
     words = without_marks(raw)
     for part in LABEL_PARTS_RE.split(words):
         part = strip_prefix(part).strip(ENDS)
@@ -496,7 +501,7 @@ def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind) -> str
             continue
         if kind := kind_of(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
             return kind
-    if COURTESY_RE.search(words):
+    if COURTESY_RE.search(words) and "courtesy" not in (creator or "").casefold().split():
         return "courtesy"
     return "file" if not words.isascii() and FROM_THE_ARCHIVE_RE.search(words) else None
 
@@ -789,6 +794,29 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
             return True
         return bool(caption and creator and organization and is_org(organization))   # "(Darek Zdzienicki/CBC)"
     return True
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
+_SMALL_JOINERS = frozenset("of and for the de du des la le del di der für".split())
+
+
+def _spelled_out_before(text: str, start: int, value: str) -> bool:
+    """Do the capitalised words just before brackets spell the acronym inside them ("Environmental Protection Agency
+    (EPA)", "Associated Press (AP)"; small joiners such as "of" skipped)? Then the brackets say what the words are
+    called: no credit (credits36: "(EPA)" there was the agency EPA, high)."""
+    acronym = value.strip(ENDS)
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    initials: list[str] = []
+    at = start
+    while len(initials) < len(acronym) and (word := _WORD_BEFORE_RE.search(text, max(0, at - 40), at)) is not None:
+        at = word.start()
+        if word.group(1) in _SMALL_JOINERS:
+            continue
+        if not word.group(1)[0].isupper():
+            return False
+        initials.append(word.group(1)[0])
+    return "".join(reversed(initials)) == acronym
 
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.

@@ -26,8 +26,17 @@ THUMBNAIL = (512, 512)              # what the perceptual hash is computed from 
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
          (b"GIF89a", "image/gif"), (b"RIFF", "image/webp"), (b"\x00\x00\x00", "video/mp4"))
 IPTC_FIELDS = {(2, 80): "byline", (2, 110): "credit_line", (2, 115): "source", (2, 116): "copyright"}
+IPTC_NAMES = {(2, 80): "by-line", (2, 110): "credit", (2, 115): "source", (2, 116): "copyright notice"}
 IPTC_CHARSET = (1, 90)                                  # CodedCharacterSet: ISO 2022 escape sequences
 IPTC_UTF8 = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")       # the ones that say UTF-8 (IPTC IIM 4.2, 1:90)
+# An ISO 2022 escape in 1:90: its intermediate bytes and its final byte
+ESCAPE_RE = re.compile(rb"\x1b([\x20-\x2f]+)([\x30-\x7e])")
+# The ISO 8859 parts by the final byte of their escape (a 96-character set designated as G1 "ESC -", G2 "ESC ." or
+# G3 "ESC /"; ISO-IR registrations 100 ... 226): each is read as its own codec, not as cp1252 (credits36). Latin-1
+# is read as cp1252, whose quotes and euro a Latin-1 field often carries.
+ISO_8859 = {b"A": "cp1252", b"B": "iso8859_2", b"C": "iso8859_3", b"D": "iso8859_4", b"F": "iso8859_7",
+            b"G": "iso8859_6", b"H": "iso8859_8", b"L": "iso8859_5", b"M": "iso8859_9", b"V": "iso8859_10",
+            b"T": "iso8859_11", b"Y": "iso8859_13", b"_": "iso8859_14", b"b": "iso8859_15", b"f": "iso8859_16"}
 EXIF_ARTIST, EXIF_COPYRIGHT = 0x013B, 0x8298
 
 
@@ -129,16 +138,59 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
     except (OSError, SyntaxError, ValueError, IndexError):
         iptc = {}
     charset = iptc.get(IPTC_CHARSET)
-    utf8 = isinstance(charset, bytes) and any(marker in charset for marker in IPTC_UTF8)
-    legacy = ("cp1252",) if charset and not utf8 else ("utf-8", "cp1252")   # a set that is not UTF-8 is honoured
+    if isinstance(charset, list):
+        charset = b"".join(charset)
+    charset = charset if isinstance(charset, bytes) else None
+    codec = _iptc_codec(charset) if charset else None
     for key, name in IPTC_FIELDS.items():
         value = iptc.get(key)
         if isinstance(value, list):
             value = b"; ".join(value)
-        if value:
-            found.setdefault(name, (value.decode("utf-8", "replace") if utf8 else _decode_text(value, legacy)).strip())
+        if not value:
+            continue
+        if not charset:
+            text: str | None = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
+        elif codec == "utf-8":
+            text = value.decode("utf-8", "replace")
+        else:
+            text = _decoded(value, codec)
+        if text is None:
+            shown = (charset or b"").replace(b"\x1b", b"ESC ").decode("ascii", "backslashreplace")
+            found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: its character set (1:90 = "
+                                  f"{shown}) is not one this tool decodes")
+            continue
+        found.setdefault(name, text.strip())
     found.update({k: v for k, v in _xmp_credits(image, found_warnings).items() if k not in found})
     return found
+
+
+def _iptc_codec(charset: bytes) -> str | None:
+    """The codec the ISO 2022 escapes of an IPTC 1:90 value name: "utf-8" (ESC % G), an ISO 8859 part (ESC - L is
+    8859-5), "ascii" when they designate ASCII only (ESC ( B); None when they name a set this tool does not decode (a
+    multibyte one, ESC $ B; an escape it does not know; two parts at once), whose bytes are then never guessed: cp1252
+    gave a Cyrillic by-line as a Latin mojibake name (credits36)."""
+    if any(marker in charset for marker in IPTC_UTF8):
+        return "utf-8"
+    codecs: set[str] = set()
+    for intermediate, final in ESCAPE_RE.findall(charset):
+        if intermediate in (b"-", b".", b"/") and final in ISO_8859:
+            codecs.add(ISO_8859[final])
+        elif not (intermediate == b"(" and final == b"B"):   # ASCII as G0 names nothing more
+            return None
+    return codecs.pop() if len(codecs) == 1 else None if codecs or not ESCAPE_RE.search(charset) else "ascii"
+
+
+def _decoded(value: bytes, codec: str | None) -> str | None:
+    """A field's text in the set 1:90 names (`_iptc_codec`); ASCII bytes read the same in any set; None when they
+    are not text in it (or the set is not known)."""
+    if value.isascii():
+        return value.decode("ascii")
+    if codec is None or codec == "ascii":
+        return None
+    try:
+        return value.decode(codec)
+    except UnicodeDecodeError:
+        return None if codec != "cp1252" else value.decode("latin-1")
 
 
 def _decode_text(data: bytes, encodings: tuple[str, ...] = ("utf-8", "cp1252")) -> str:

@@ -1,0 +1,75 @@
+"""A page in a language whose credit words are not read (credits36; fixnu35a left it, README said "nothing in the
+output says the language was not read"): scan --json and the reports say so, rather than "No photo credit was
+found" as if the page had none. Pure finding tested with strings; the outputs through the CLI."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from resolver.cli import cli
+from resolver.credit_language import credit_language_not_read
+
+GREEK = ("Η γέφυρα άνοιξε ξανά μετά από τρεις μήνες εργασιών. Οι κάτοικοι της πόλης περίμεναν ώρες για να "
+         "περάσουν. Φωτογραφία: Γιώργος Παππάς. ") * 3
+HINDI = "नदी पर बना पुल तीन महीने के काम के बाद फिर से खुल गया। शहर के लोग घंटों इंतज़ार करते रहे। फोटो: राहुल शर्मा " * 3
+
+
+def html(body: str, lang: str | None) -> str:
+    attribute = f' lang="{lang}"' if lang else ""
+    return f'<!doctype html><html{attribute}><head><title>t</title></head><body><article><p>{body}</p></article></body></html>'
+
+
+@pytest.mark.parametrize("content,kind,language,script", [
+    (html(GREEK, "el"), "html", "el", None),
+    (html("Die Brücke ist wieder offen.", "hu-HU"), "html", "hu", None),   # the lang says it, whatever the words
+    (html(GREEK, None), "html", None, "Greek"),
+    (GREEK, "text", None, "Greek"),
+    (HINDI, "text", None, "Devanagari"),
+], ids=["greek-lang", "hungarian-lang-region", "greek-letters-no-lang", "greek-text", "hindi-text"])
+def test_credits36_a_language_the_credit_reader_does_not_cover_is_found(content, kind, language, script):
+    found = credit_language_not_read(content, kind)
+    assert found is not None and (found.language, found.script) == (language, script)
+    assert "credit words" in found.message and "not read" in found.message
+
+
+@pytest.mark.parametrize("content,kind", [
+    (html("The bridge reopened. Photo: Jane Doe/Reuters", "en-GB"), "html"),
+    (html("Die Brücke ist wieder offen. Foto: dpa", "de"), "html"),
+    (html("Мост снова открыт. Фото: ТАСС", "ru"), "html"),
+    (html("Most je ponovo otvoren. Foto: Hina", "hr"), "html"),   # "Foto:" is read: Croatian is covered
+    (html(GREEK, "en"), "html"),    # the page's own lang is taken at its word
+    ("The bridge reopened after three months. A few words: Ωμέγα.", "text"),   # a Greek word is no Greek page
+    ("平日のダイヤで運転を再開した。写真：共同通信", "text"),
+    (html("The bridge reopened.", "x-default"), "html"),
+], ids=["english", "german", "russian", "croatian", "lang-en", "one-greek-word", "japanese", "no-language"])
+def test_credits36_a_covered_or_unknown_language_says_nothing(content, kind):
+    assert credit_language_not_read(content, kind) is None
+
+
+def run(tmp_path: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_credits36_scan_json_and_the_reports_say_the_language_was_not_read(tmp_path):
+    """"No photo credit was found." on a Greek page whose caption says "Φωτογραφία: Γιώργος Παππάς" implied the page
+    had none: the warning is in scan --json's `warnings`, in the report's article, and its Markdown and HTML say the
+    language's credit words were not read where they say no credit was found."""
+    page = tmp_path / "greek.html"
+    page.write_text(html(GREEK, "el"), encoding="utf-8")
+    [line] = run(tmp_path, "scan", "--offline", "--json", str(page)).splitlines()
+    [warning] = [w for w in json.loads(line)["warnings"] if w["kind"] == "credit-language-not-read"]
+    assert warning["language"] == "el" and warning["script"] is None
+    assert warning["message"] == ('the page is in Greek (lang="el"): credit words in Greek are not read, so a credit '
+                                  "written in them is not found")
+    data = json.loads(run(tmp_path, "report", "--offline", "--format", "json", str(page)))
+    jsonschema.validate(data, json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json").read_text()))
+    assert [w["kind"] for w in data["article"]["warnings"]] == ["credit-language-not-read"]
+    markdown = run(tmp_path, "report", "--offline", "--format", "md", str(page))
+    assert "No photo credit was found in the words read: the page is in Greek" in markdown
+    assert "No photo credit was found." not in markdown
+    assert "credit words in Greek are not read" in run(tmp_path, "report", "--offline", "--format", "html", str(page))
