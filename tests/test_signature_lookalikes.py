@@ -174,3 +174,16 @@ def test_a_symbol_in_an_earlier_path_segment_does_not_stop_the_glue_cut_at_the_i
     find no post, and lose the post the capital-word cut finds ("…/4521The")."""
     [embed] = find_embeds("see https://www.facebook.com/caf★bar/posts/4521The end\n")
     assert embed.post_id == "4521"
+
+
+@pytest.mark.parametrize("text", [
+    "Look at this screenshot — Jane Roe (@janeroe) March 3, 2024\n",
+    "Look at this screenshot\n— Jane Roe (@janeroe) March 3, 2024\n",
+    "Look at this screenshot Jane Roe (@janeroe) March 3, 2024\n",
+    "Thanks to the crew, photo courtesy — Jane Roe (@janeroe) March 3, 2024\n",
+], ids=["dash", "line-above", "no-dash", "courtesy"])
+def test_a_post_ending_in_a_word_a_credit_may_start_with_is_still_a_post(text):
+    """Only a label a name follows ("Photo:", "Photo by") is a credit's: a post's words ending in "screenshot" are no
+    label, nor are words before the dash at all."""
+    [embed] = find_embeds(text)
+    assert (embed.author_handle, embed.author_name) == ("janeroe", "Jane Roe")

@@ -373,9 +373,10 @@ def _spaced_hyphen(line: str) -> tuple[int, str] | None:
 
 def _credit_label(words: str, name: str) -> bool:
     """Does a credit's label ("Photo:", "Photo by", "Credit:", `credits.PREFIX`) open a signature's `name` ("— Photo:
-    Jane Roe (@jane) …") or end the `words` before it ("… hall. Photo: Jane Roe (@jane) …")? Then the line credits a
-    photo, and names no post (review35r1's left alone: a post named "Photo: Jane Roe"). A display name merely
-    starting with the word ("Photo Booth Co") has no label's colon or "by"."""
+    Jane Roe (@jane) …") or end the `words` right before it, with no dash between ("… hall. Photo: Jane Roe (@jane)
+    …")? Then the line credits a photo, and names no post (review35r1's left alone: a post named "Photo: Jane Roe").
+    Only a label a name follows, ending in a colon, "=" or a word such as "by" (`LABEL_ENDS`): a display name merely
+    starting with the word ("Photo Booth Co") or a post's words ending in it ("… this screenshot") is no label."""
     from resolver.extract.credits import PREFIX_RE   # credits reads this module's names: imported when first asked
 
     if _label_at(PREFIX_RE, name):
@@ -384,13 +385,15 @@ def _credit_label(words: str, name: str) -> bool:
     return any(_label_at(PREFIX_RE, tail[at:], whole=True) for at in range(len(tail)) if at == 0 or tail[at - 1] == " ")
 
 
+LABEL_ENDS = (":", "：", "=", "＝", " by", " via", " of", " courtesy", " credit", " credits", " copyright", " read")
+
+
 def _label_at(label: re.Pattern[str], words: str, *, whole: bool = False) -> bool:
-    """Does `label` match at the start of `words` (all of them when `whole`), ending where a word ends?"""
+    """Does `label` match at the start of `words` (all of them when `whole`), ending in one of `LABEL_ENDS`?"""
     found = label.match(words)
-    if found is None or not found.group(0).strip():
+    if found is None or not found.group(0).lower().rstrip().endswith(LABEL_ENDS):
         return False
-    end = found.end()
-    return end == len(words) if whole else end == len(words) or not (words[end].isalnum() and words[end - 1].isalnum())
+    return found.end() == len(words) if whole else True
 
 
 LIST_MARKS = (*DASHES, *HYPHENS)   # what a list's items start with, as a signature's line may
@@ -601,7 +604,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             inline_text = _strip(before[:text_end_in_line])
             if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
-        if _credit_label(before[:text_end_in_line], name) and _own_post(link, platform, handle) is None:
+        label_words = "" if dash is not None else before[:text_end_in_line]   # a label right before the name
+        if _credit_label(label_words, name) and _own_post(link, platform, handle) is None:
             continue   # "Protesters at the hall. — Photo: Jane Roe (@jane) March 3, 2024": a photo's credit (sig36)
         if not inline_text and _listed(text, line_start, before) and _own_post(link, platform, handle) is None:
             continue   # "Sources:⏎– Jane Roe (@jane) March 3, 2024⏎– John Doe (@john) March 4, 2024": a list (sig36)
