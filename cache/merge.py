@@ -21,7 +21,7 @@ from pathlib import Path
 from cache.migrations import (POST_SNOWFLAKE_TIME_SQL, POST_TIMES, answer_time_sql, keep_one_current_version,
                               name_archived_copies, place_post_ids, place_save_posts, resolution_time_sql,
                               sighting_time_sql, snapshot_time_sql)
-from cache.store import (MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema,
+from cache.store import (MIGRATION_SET, TIED_APART, CacheError, NewerCacheError, Store, _codec, unknown_schema,
                          view_order_at)
 
 
@@ -71,8 +71,25 @@ _NEW_VIEW_AT = (f"COALESCE({view_order_at('temp.src_answers', _SRC_POST, 'exclud
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
 # other: the same rule record_observation applies within one database. A dated sighting is newer than none, and
 # one dated after now is none (replay33: the input from a clock a year ahead won the post's status).
-_TAKE_NEW_POST = (f"(({_known('excluded.')} AND NOT {_known('')}) OR ({_known('excluded.')} = {_known('')}"
+def _decided(prefix: str) -> str:
+    """A view that says what the post is, or that it is not known because two answers at one time disagree (a tie
+    is as new as its time: an older answer never takes it, as record_observation orders it)."""
+    return (f"({_known(prefix)} OR ({prefix}status = 'unknown' AND json_valid({prefix}record) AND "
+            f"json_extract({prefix}record, '$.reason') LIKE '{TIED_APART}%'))")
+
+
+_TAKE_NEW_POST = (f"(({_decided('excluded.')} AND NOT {_decided('')}) OR ({_decided('excluded.')} = {_decided('')}"
                   f" AND IFNULL({_NEW_VIEW_AT} > {_VIEW_AT}, {_NEW_VIEW_AT} IS NOT NULL)))")
+# Two views answered at the same time that say two things of the post (or one already a tie's): not known, whichever
+# input came first (views36; before, OUT's kept it, so the merge's order of inputs said "deleted" or "available").
+_TIED = (f"({_decided('excluded.')} AND {_decided('')} AND {_NEW_VIEW_AT} = {_VIEW_AT} AND (excluded.status != status"
+         " OR status = 'unknown' OR excluded.status = 'unknown'))")
+_TIED_REASON = ("CASE WHEN status = 'unknown' THEN json_extract(record, '$.reason') WHEN excluded.status = 'unknown' "
+                f"THEN json_extract(excluded.record, '$.reason') ELSE '{TIED_APART}: ' || COALESCE(method, 'a source') "
+                "|| ' said ' || status || ', ' || COALESCE(excluded.method, 'a source') || ' said ' || excluded.status "
+                f"|| ', both at ' || {_VIEW_AT} END")
+_TIED_VIEW = {"status": "'unknown'", "record": ("json_set(CASE WHEN json_valid(record) THEN record ELSE json_object() END, "
+                                                f"'$.status', 'unknown', '$.reason', {_TIED_REASON})")}
 _POST_VIEW = ("url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang", "created_at",
               "record")
 
@@ -163,7 +180,8 @@ RULES = (
          before={_V52: {c: "COALESCE((SELECT max(t.observed_at) FROM temp.src_answers t WHERE t.post_row = s.id AND "
                            "t.method != 'wayback' AND t.recorded_at = {0}), {0})" for c in POST_TIMES}},
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
-             [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
+             [f"{c} = CASE{f' WHEN {_TIED} THEN {_TIED_VIEW[c]}' if c in _TIED_VIEW else ''} WHEN {_TAKE_NEW_POST}"
+              f" THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
              + [_earliest("first_observed_at"), _latest_trusted("last_observed_at"),
                 _latest_trusted("last_available_at")])),
     # An account seen in another case of its handle (the same author id) is the row OUT holds, spelt as it is there

@@ -53,8 +53,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                  "relative path recorded before v54, one name read in two places): never superseded"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
-        "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",
-        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known",
+        "platform": "twitter, instagram, youtube, ...", "kind": "post, comment, timeline, video, media-link, ...",
+        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known (a "
+                                                                 "comment's: its own, e.g. Reddit's t1_<id>)",
         "author_handle": "Handle the article shows", "author_name": "Name the article shows",
         "date_text": "Date as the article prints it", "date": "That date parsed (ISO 8601), when it could be",
         "text": "Text the article shows for the post",
@@ -237,7 +238,8 @@ VIEWS: dict[str, str] = {
                       "and so is a capture nobody read of a post not known to be available now (gone, its status "
                       "not known, or never fetched; on X those beyond the three read): it may show the platform's "
                       "\"post not found\" page. A Bluesky post's captures and saves are found under its handle's "
-                      "and its DID's URL.",
+                      "and its DID's URL. One row per article and post, however many embeds of the "
+                      "article name it or lead to it; an embed with no post known is a row of its own.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded); the "
                                "main wire agencies (Reuters, AFP, AP, dpa, EFE, ANSA, Xinhua, Anadolu, IRNA, ISNA, "
                                "WAFA, MENA, Getty Images, EPA, UPI, CP, PA) as one row across scripts, their names as written kept.",
@@ -277,11 +279,13 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "post_year": "The post's own year, one rule on every platform: its date as its source's answer gives it, else "
                      "the date line its embed shows, else the time its id carries (an X id); empty when none of them "
                      "was read (never the article's year, never a guess)",
-        "embeds": "Embeds naming a post (by its id), or leading to one through a link scan --resolve --fetch "
-                  "followed (pic.twitter.com, t.co), each post once per article: embeds_checked + status_unknown",
+        "embeds": "Embeds naming a post (by its id), or leading to a fetched one through their own link (their URL "
+                  "or a media link: pic.twitter.com, t.co) that scan --resolve followed, each post once per article: "
+                  "embeds_checked + status_unknown",
         "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
-                          "nothing of it (unknown), or it was never fetched",
+                          "nothing of it (unknown), two answers given at the same time said two things of it "
+                          "(unknown), or it was never fetched",
         "dead": "Of those checked, embeds whose post is now deleted or suspended: known gone (not one named by an id "
                 "read with a doubt, which a report says is not known gone; not a post not found)",
         "dead_percent": "dead as a percentage of embeds_checked (one decimal); empty when none was checked",
@@ -317,7 +321,10 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "status_source": "The source of that answer (syndication, x-api, oembed...)",
         "last_available_at": f"When the post was last {_SEEN}",
         "save_status": "The latest Save Page Now save of its URL, or of its post under any spelling of the URL "
-                       "(pending, submitted, success, error...); empty if none"},
+                       "(pending, submitted, success, error...); empty if none",
+        "may_be_same_post_as": "Another embed of the article (embeds.id) that may show the same Bluesky post: the "
+                               "same record key under a handle whose DID no fetch recorded; not merged, as it may be "
+                               "another account's post. Empty otherwise"},
     "credits_by_organization": {
         "organization": "The organization as a credit names it (case and spaces folded); (none named)",
         "agency": "The wire agency these names are, whatever the script (رويترز and Reuters: Reuters); empty if "

@@ -1437,6 +1437,147 @@ def m064_agency_names_of_upi_cp_and_pa(db: Database) -> None:
     extraction knew and the views did not: cache/agencies.py is now the one list both read."""
     db.execute("DROP VIEW IF EXISTS agency_names")
     db.create_view("agency_names", agency_names_sql())
+# v65's: an embed naming no post counts under the post one of ITS OWN links leads to: its URL (a pic.twitter.com,
+# t.co or shortener link embed) or a media link it carries (a pic.twitter.com link leads to the post the media is in),
+# by the newest resolution of that link that reached a post (a later one that failed, a 503 on --refresh, is no
+# change of where it leads). `embed_posts` also ties every post the links in its words
+# lead to (a post it quotes, another account's): v62 took the first tie, which for a post pasted as text (its t.co
+# before its pic link) was the quoted post, so a live post counted as another account's gone one (review36b).
+_OWN_POST_V65 = ("(SELECT q.id FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r "
+                 "ON r.url = r0.url JOIN posts q ON q.platform = json_extract(r.post, '$.platform') AND q.post_id = "
+                 "json_extract(r.post, '$.post_id') WHERE k.embed_id = {0}.id AND json_valid(r.post) AND (k.url = "
+                 "{0}.url OR k.url IN (SELECT m.value FROM json_each(CASE WHEN json_valid({0}.media_links) THEN "
+                 "{0}.media_links END) m)) ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1)")
+VIEWS_V65 = {name: _replaced(sql, *((_LINKED_POST.format(a), _OWN_POST_V65.format(a))
+                                    for a in ("e", "o") if a == "e" or name != "at_risk_embeds"))
+             for name, sql in VIEWS_V62.items()}   # at_risk lists each embed: no "once per article" (`o`)
+
+
+@migrations()
+def m065_views_count_a_link_embed_under_its_own_post(db: Database) -> None:
+    """v65 (review36b, #13): `dead_embeds_by_outlet_year`, `gone_accounts_most_cited` and `at_risk_embeds` count an
+    embed naming no post under the post its own link leads to (its URL, or a media link it carries), as that link's
+    newest resolution to reach a post names it; before, under the first post `embed_posts` tied to it, which for a
+    post pasted as text was the post a t.co in its words led to (a quoted post, another account's): a live post
+    counted as a gone one of an account the article never embedded."""
+    for name, sql in VIEWS_V65.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
+# v66 (views36): one post, one embed of an article, in every view, whatever names it. A Bluesky post is one post
+# under its handle's and its DID's name when a fetch recorded the two together (`authors`, as Store.account_names
+# reads them); when none did, its handle stays its name, never merged by guess (at_risk_embeds says "may be").
+# The post an embed naming none (a link) is counted under: v65's (the post its own link leads to). Merged with another
+# change of where a link's post is read from, set here: every use below reads it (the lead, stop 36).
+_LINK_POST_V66 = _OWN_POST_V65
+_BSKY_ACTOR = "substr({0}, 1, instr({0}, '/') - 1)"
+_BSKY_RKEY = "substr({0}, instr({0}, '/') + 1)"
+
+
+def _bsky_key(post_id: str) -> str:
+    """A Bluesky post id's identity: `<DID>/<rkey>` when the id's account is a DID or a handle a fetch recorded with
+    its DID (the latest sighting's), else `<handle>/<rkey>`; the account in lower case (a handle is a domain name)."""
+    actor = _BSKY_ACTOR.format(post_id)
+    did = (f"CASE WHEN {actor} LIKE 'did:%' THEN {actor} ELSE (SELECT a.author_id FROM authors a WHERE a.platform = "
+           f"'bluesky' AND lower(a.handle) = lower({actor}) AND a.author_id LIKE 'did:%' ORDER BY a.last_seen_at "
+           "IS NULL, a.last_seen_at DESC, a.id DESC LIMIT 1) END")
+    return f"(lower(COALESCE({did}, {actor})) || '/' || {_BSKY_RKEY.format(post_id)})"
+
+
+# A Bluesky embed whose own name holds no post row: the row of the same record key under its account's other name.
+_BSKY_OTHER_ROW = (f"(SELECT q.id FROM authors a JOIN posts q ON q.platform = 'bluesky' AND q.post_id = CASE WHEN "
+                   f"a.author_id = {_BSKY_ACTOR.format('e.post_id')} THEN a.handle ELSE a.author_id END || '/' || "
+                   f"{_BSKY_RKEY.format('e.post_id')} WHERE a.platform = 'bluesky' AND a.author_id LIKE 'did:%' "
+                   f"AND (a.author_id = {_BSKY_ACTOR.format('e.post_id')} OR lower(a.handle) = "
+                   f"lower({_BSKY_ACTOR.format('e.post_id')})) ORDER BY q.id LIMIT 1)")
+_POST_JOIN_V66 = ("posts p ON p.id = CASE WHEN e.post_id IS NOT NULL THEN COALESCE((SELECT q.id FROM posts q WHERE "
+                  "q.platform = e.platform AND q.post_id = e.post_id), CASE WHEN e.platform = 'bluesky' THEN "
+                  f"{_BSKY_OTHER_ROW} END) ELSE {_LINK_POST_V66.format('e')} END")
+_PLATFORM_V66 = "COALESCE(p.platform, e.platform)"
+_POST_ID_V66 = "COALESCE(p.post_id, e.post_id)"
+# Which embed of a post an article's row is counted by, lowest first: an id read without doubt (0), a link followed
+# to the post (1), then the same read with a doubt (2, 3); then the first.
+_RANK = "(({0}.id_doubt IS NOT NULL) * 2 + ({0}.post_id IS NULL))"
+# Whether the embed `o` shows the post `p` of the embed `e`: it names it, its link led to it, or it names the Bluesky
+# post under another name of the same account.
+_SAME_POST_V66 = ("((o.post_id IS NOT NULL AND o.platform = p.platform AND o.post_id = p.post_id) "
+                  f"OR (o.post_id IS NULL AND {_LINK_POST_V66.format('o')} = p.id) "
+                  f"OR (o.platform = 'bluesky' AND {_PLATFORM_V66} = 'bluesky' AND o.post_id IS NOT NULL AND "
+                  f"{_BSKY_RKEY.format('o.post_id')} = {_BSKY_RKEY.format(_POST_ID_V66)} AND "
+                  f"{_bsky_key('o.post_id')} = {_bsky_key(_POST_ID_V66)}))")
+# Counted once per article and post, by its surest embed. Before, an embed naming a post was always counted: a
+# Bluesky post named by handle and by DID was two embeds, and a post named by a blockquote with a doubt was not
+# counted in the gone view (which leaves doubtful ids out) though a link had reached it for sure. An id read without
+# doubt on another platform is never a repeat (the embeds table keeps one row per post an article names): not looked.
+_NOT_A_REPEAT = (f"(CASE WHEN e.id_doubt IS NULL AND e.post_id IS NOT NULL AND e.platform != 'bluesky' THEN 1 ELSE "
+                 "NOT EXISTS (SELECT 1 FROM embeds o WHERE o.article_id = e.article_id AND o.id != e.id AND "
+                 f"({_RANK.format('o')} < {_RANK.format('e')} OR ({_RANK.format('o')} = {_RANK.format('e')} AND "
+                 f"o.id < e.id)) AND {_SAME_POST_V66}) END)")
+_ONCE_V66 = f"((e.post_id IS NOT NULL OR p.id IS NOT NULL) AND {_NOT_A_REPEAT})"
+_BSKY_FORMS_V66 = _BSKY_FORMS.replace(_RKEY, _BSKY_RKEY.format(_POST_ID_V66))   # a link's: its post's record key
+# The same record key under another name of a Bluesky account the cache does not tie to this one (one of the two
+# names is not a DID, nor a handle recorded with one): maybe the same post, maybe two accounts' posts; said, not merged.
+_MAYBE_SAME_V66 = (f"CASE WHEN {_PLATFORM_V66} = 'bluesky' AND {_POST_ID_V66} IS NOT NULL THEN (SELECT o.id FROM embeds o "
+                   "WHERE o.article_id = e.article_id AND o.id != e.id AND o.platform = 'bluesky' AND o.post_id IS NOT "
+                   f"NULL AND {_BSKY_RKEY.format('o.post_id')} = {_BSKY_RKEY.format(_POST_ID_V66)} AND "
+                   f"{_bsky_key('o.post_id')} != {_bsky_key(_POST_ID_V66)} AND ({_bsky_key('o.post_id')} NOT LIKE "
+                   f"'did:%' OR {_bsky_key(_POST_ID_V66)} NOT LIKE 'did:%') ORDER BY o.ordinal LIMIT 1) END")
+# A gone account's name when its own posts' answers gave none: the `authors` row of its account id (as its posts'
+# answers recorded it), or its handle's row as last seen no later than the first answer that found one of its posts
+# gone (the handle was not yet free for another account). Never a sighting after that: `_seen_author` rewrites the
+# handle's row for the account holding it now, which may be the handle's next holder (review35r6).
+_OWN_ID_V66 = ("(SELECT json_extract(o.record, '$.author_id') FROM post_observations o WHERE o.post_row = p.id AND "
+               "json_valid(o.record) AND json_extract(o.record, '$.author_id') IS NOT NULL ORDER BY o.observed_at "
+               "DESC, o.id DESC LIMIT 1)")
+_FOUND_GONE_V66 = ("(SELECT min(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND o.method != 'wayback' "
+                   "AND o.status IN ('deleted', 'suspended') AND o.observed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+_HANDLE_V66 = f"COALESCE(p.author_handle, e.author_handle, {_URL_HANDLE_V62})"
+_AUTHORS_NAME_V62 = (f"(SELECT a.name FROM authors a WHERE a.platform = p.platform AND lower(a.handle) = "
+                     f"lower({_HANDLE_V66}) AND a.name IS NOT NULL ORDER BY a.last_seen_at IS NULL, a.last_seen_at DESC, "
+                     "a.id DESC LIMIT 1)")
+_ACCOUNTS_ROW_V66 = (f"(SELECT a.last_seen_at || char(31) || a.name FROM authors a WHERE a.platform = p.platform AND "
+                     f"a.name IS NOT NULL AND a.last_seen_at IS NOT NULL AND (a.author_id = COALESCE(p.author_id, "
+                     f"{_OWN_ID_V66}) OR (lower(a.handle) = lower({_HANDLE_V66}) AND a.last_seen_at <= "
+                     f"{_FOUND_GONE_V66})) ORDER BY a.last_seen_at DESC, a.id DESC LIMIT 1)")
+_AUTHORS_NAME_V66 = (f"substr(MAX({_ACCOUNTS_ROW_V66}), instr(MAX({_ACCOUNTS_ROW_V66}), char(31)) + 1)")
+
+VIEWS_V66 = {
+    "dead_embeds_by_outlet_year": _replaced(
+        VIEWS_V62["dead_embeds_by_outlet_year"],
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V66}"),
+        (f"WHERE {_ONCE_V62} AND", f"WHERE {_ONCE_V66} AND")),
+    "gone_accounts_most_cited": _replaced(
+        VIEWS_V62["gone_accounts_most_cited"],
+        (_AUTHORS_NAME_V62, _AUTHORS_NAME_V66),
+        (f"FROM embeds e JOIN {_POST_JOIN_V62}", f"FROM embeds e JOIN {_POST_JOIN_V66}"),
+        (f"AND {_ONCE_V62} AND", f"AND {_ONCE_V66} AND")),
+    "at_risk_embeds": _replaced(
+        VIEWS_V62["at_risk_embeds"],
+        (" AS save_status\n", f" AS save_status,\n       {_MAYBE_SAME_V66} AS may_be_same_post_as\n"),
+        ("OR (e.platform = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN " + _BSKY_FORMS,
+         f"OR ({_PLATFORM_V66} = 'bluesky' AND v.platform = 'bluesky' AND lower(v.post_id) IN " + _BSKY_FORMS_V66),
+        ("(e.platform = 'twitter' AND a.platform = 'twitter'", f"({_PLATFORM_V66} = 'twitter' AND a.platform = 'twitter'"),
+        ("OR (e.platform = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN " + _BSKY_FORMS,
+         f"OR ({_PLATFORM_V66} = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN " + _BSKY_FORMS_V66),
+        (f"FROM embeds e LEFT JOIN {_POST_JOIN_V62}", f"FROM embeds e LEFT JOIN {_POST_JOIN_V66}"),
+        ("WHERE e.article_id IN (SELECT id FROM current_articles) AND",
+         f"WHERE e.article_id IN (SELECT id FROM current_articles) AND {_NOT_A_REPEAT} AND")),
+}
+
+
+@migrations()
+def m066_views_one_post_whatever_names_it(db: Database) -> None:
+    """v66 (views36, #13): the research views count each post once per article whatever names it: a Bluesky post
+    embedded by its handle's URL and by its DID's is one post when a fetch recorded the two names together
+    (`at_risk_embeds.may_be_same_post_as` says so when none did); a post named by an id read with a doubt and reached
+    by a link followed to it counts by the link (the gone view had left it out). `at_risk_embeds` finds a copy of a
+    link's post by the post's platform (a t.co link to a Bluesky post). `gone_accounts_most_cited.name` falls back
+    to `authors` only for the account's own id or a sighting from before its posts were gone (it could name the
+    handle's next holder)."""
+    for name, sql in VIEWS_V66.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

@@ -60,7 +60,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m059_gone_accounts_named_as_fetched", "m060_gone_accounts_named_by_their_own_posts",
               "m061_agency_key_and_article_credits",
               "m062_views_count_posts_reached_through_links",
-              "m063_agency_names_in_every_casing", "m064_agency_names_of_upi_cp_and_pa")
+              "m063_agency_names_in_every_casing", "m064_agency_names_of_upi_cp_and_pa",
+              "m065_views_count_a_link_embed_under_its_own_post", "m066_views_one_post_whatever_names_it")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -200,7 +201,7 @@ _SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.st
 # review32r5 #4: a failed ask moved the last observation, and the view, however old, read as fresh for a whole TTL.
 # The answer is that of the view's source (`p.method`, the method its status was read from, the fetch a report cites
 # and prints the time of), else of any (asof34: with two sources agreeing, the status was as of the later one's).
-# An answer dated after now (a WARC from a clock that ran ahead) is none (`trusted_time`, as `_older_than_view` reads
+# An answer dated after now (a WARC from a clock that ran ahead) is none (`trusted_time`, as `_view_order_at` reads
 # the view): a live answer that took the view from it was "deleted (as of <next year>)", the time of the replayed
 # answer that said "available" (review34r5). SQLite reads 'now' once a statement, to the millisecond.
 _SAID_AT = ("(SELECT max(o.observed_at) FROM post_observations o WHERE o.post_row = p.id AND {said} "
@@ -209,7 +210,7 @@ STATUS_SAID_AT = f"COALESCE({_SAID_AT.format(said=_SAID + ' AND o.method IS p.me
 VIEW_AT = (f"CASE WHEN p.status IN ('error', 'unknown') OR p.status IS NULL THEN p.last_observed_at ELSE "
            f"COALESCE({STATUS_SAID_AT}, p.last_observed_at) END")
 
-# How new a post's view is, to order it against another answer (`_older_than_view`, `cache merge`): the latest answer
+# How new a post's view is, to order it against another answer (`_view_order_at`, `cache merge`): the latest answer
 # that said the view's status (any source's), else the latest that said what the post is; none dated after `?` (now).
 # times35: by any source's latest answer, a view "deleted" as of syndication's T1 held against a newer "available"
 # (T1.5) because oEmbed, asked after syndication in the view's run, said "not found" at T2; by the view's own source
@@ -248,6 +249,29 @@ def _older_than(observed_at: str | None, latest: str | None) -> bool:
     is, and so is one dated after now (`trusted_time`); a sighting dated after now is no sighting to be older than."""
     latest, observed = trusted_time(latest), trusted_time(observed_at)
     return latest is not None and (observed is None or observed < latest)
+
+
+# The reason a post's view is not known when two answers given at the same time (to the microsecond) say two things
+# of it (views36, review35r6): the write or merge input that came last (or first) took the view, so the post was
+# "deleted" or "available" by the order its rows came in. Read by `cache merge` too.
+TIED_APART = "answers given at the same time disagree"
+
+
+def tied_apart(status: str | None, record: Mapping[str, Any] | None, post: Mapping[str, Any], answered: str | None,
+               view_at: str | None) -> str | None:
+    """Why a write answered at `answered` leaves a view (`status`, `record`) answered at the same time not known: it
+    says another status of the post (both saying what it is), or the view is already a tie's; None otherwise."""
+    new = post.get("status")
+    if trusted_time(answered) is None or trusted_time(answered) != trusted_time(view_at) \
+            or new in ("error", "unknown", None):
+        return None
+    said = (record or {}).get("reason") or ""
+    if status == "unknown" and said.startswith(TIED_APART):
+        return said if f"{post.get('method')} said {new}" in said else f"{said}, {post.get('method')} said {new}"
+    if status in ("error", "unknown", None) or status == new:
+        return None
+    return (f"{TIED_APART}: {(record or {}).get('method') or 'a source'} said {status}, {post.get('method')} said "
+            f"{new}, both at {answered}")
 
 
 Item = TypeVar("Item")
@@ -1042,15 +1066,20 @@ class Store:
                 post_row = row["id"]
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
-                if older := self._older_than_view(post_row, view_answered_at(post.get("status"), (
-                        (o.get("method"), o.get("status"), o.get("observed_at", observed_at)) for o in observations),
-                        observed_at)):
+                answered = view_answered_at(post.get("status"), (
+                    (o.get("method"), o.get("status"), o.get("observed_at", observed_at)) for o in observations),
+                    observed_at)
+                view_at = self._view_order_at(post_row)
+                if older := _older_than(answered, view_at):
                     # An older answer recorded now (a WARC replayed into this cache is dated by its WARC-Date):
                     # the view stays the newer sighting's, as `cache merge` keeps it, and the post's times never
                     # move back (review31r3: a 2023 replay made a post found deleted since read "available").
                     # It stays recorded below, the provenance of what that source said then.
                     values = {"first_observed_at": observed_at} if observed_at is not None and (
                         row["first_observed_at"] is None or observed_at < row["first_observed_at"]) else {}
+                elif apart := tied_apart(row["status"], json_column(row["record"] or "null"), post, answered, view_at):
+                    values |= {"status": "unknown", "record": json.dumps(
+                        {**post["record"], "status": "unknown", "reason": apart}, ensure_ascii=False)}
                 if values:
                     self._update("posts", post_row, values)
             self.add_observations(post_row, observations, observed_at=observed_at,
@@ -1059,16 +1088,18 @@ class Store:
                 self._seen_author(post, observed_at, older=older)
             return post_row
 
-    def _older_than_view(self, post_row: int, observed_at: str | None) -> bool:
-        """Whether an answer given at `observed_at` is older than the post's view: its latest dated sighting that
-        said what the view says (`VIEW_ORDER_AT`; else that said what the post is: not an archived copy's, not an
-        error's), as `cache merge` reads it. An answer that
-        gives no time (an undated WARC record) is not newer than a dated one. A time after now (a WARC written by a
-        machine whose clock ran ahead) is no time: it neither holds the view against an answer given now nor takes
-        it from one (review32r3: a WARC-Date a year ahead kept a post "available" after a live run found it gone)."""
+    def _view_order_at(self, post_row: int) -> str | None:
+        """When the post's view was answered, to order a write against it (`_older_than`): its latest dated sighting
+        that said what the view says (`VIEW_ORDER_AT`; else that said what the post is: not an archived copy's, not an
+        error's), as `cache merge` reads it. An answer that gives no time (an undated WARC record) is not newer than a
+        dated one. A time after now (a WARC written by a machine whose clock ran ahead) is no time: it neither holds
+        the view against an answer given now nor takes it from one (review32r3: a WARC-Date a year ahead kept a post
+        "available" after a live run found it gone). A write answered at that very time, saying another status, leaves
+        the view not known (`tied_apart`)."""
         found = self.conn.execute(f"SELECT {VIEW_ORDER_AT} FROM posts p WHERE p.id = ?",
                                   [utc_now(), utc_now(), post_row]).fetchone()
-        return _older_than(observed_at, found[0] if found else None)
+        return found[0] if found else None
+
 
     def _seen_author(self, post: Mapping[str, Any], observed_at: str | None, *, older: bool = False) -> None:
         """Keep the post's author in `authors`: the row of its handle as spelt, else the row of the same account (the
@@ -1443,7 +1474,7 @@ class Store:
         """The posts whose status says what they are (not an error, not unknown) and their latest answer's time (by
         the source's time): how many, the oldest and newest of those times, and how many are older than `since`
         (newuser32c #4: the research views say "now deleted" as of no stated time)."""
-        # each post's latest answer that said what it is, as `_older_than_view` reads the view: the post's own last
+        # each post's latest answer that said what it is, as `_view_order_at` reads the view: the post's own last
         # observation moves with an error answer, which keeps the status it holds (review32r5 #4)
         found = self.conn.execute(
             "SELECT count(*), min(at), max(at), count(CASE WHEN at < ? THEN 1 END) FROM ("

@@ -220,11 +220,21 @@ class ArticleResult:
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
         return {
-            "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
+            "resolutions": _json_list(self.resolutions), "posts": self._posts_json(),
             "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
             "identifications": _json_list(self.identifications), "same_posts": self._same_posts_json(),
             "unavailable": self.unavailable,
         }
+
+    def _posts_json(self) -> list[dict[str, Any]] | None:
+        """Each post fetched for an embed, with `embed_shows`: whether it is the post the embed shows (`post_of_embed`,
+        as the reports and `same_posts` read it), not one a link of it leads to (a quoted post, a re-used photo's
+        original). newuser35c #5: a flattened post and a photo link both gave the post, nothing telling them apart,
+        while `same_posts` (rightly: the post's id was minted days before the flattened post's date) said nothing."""
+        if self.posts is None:
+            return None
+        return [found.to_json() | {"embed_shows": post_of_embed(self, found.embed) is found.value}
+                for found in self.posts]
 
     def _same_posts_json(self) -> list[dict[str, int]] | None:
         """Each embed that names no post of its own but leads to one another embed shows, and that embed (indexes

@@ -5,6 +5,7 @@ Pure: a page's text and its embeds in, a finding out."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
 DOT_CO = re.compile(r"\.co/", re.IGNORECASE)
 SHORT_HOST = "t.co/"
 CODE_RE = re.compile(r"[A-Za-z0-9]+")
-BEFORE_IN_HTML = re.compile(r"""\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
+# An anchor's own href: `<a ... href=`, not a head's `<link href>` nor a script's `a.href = "…"` (review36b: both
+# counted, and an anchor inside an HTML comment, which `_commented` leaves out).
+BEFORE_IN_HTML = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+TAG_REACH = 2000   # how far before a link its anchor's "<a" is looked for (its other attributes)
 BEFORE_IN_TEXT = re.compile(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
 HOW_TO_FOLLOW = "`embed-resolver resolve` follows them"
 
@@ -50,12 +55,20 @@ def links_not_followed(text: str, kind: str, embeds: Iterable[Embed], *,
     """The t.co links of a page (`kind` "html": its anchors; "text": its URLs) that none of `embeds` carries, or None.
     `starts`: where "t.co/" stands in `text` in any ASCII case, in order, when a pass over the page has found that
     already (the extraction's needles: `html.short_link_starts`); else the text is searched for it here."""
-    before = BEFORE_IN_HTML if kind == "html" else BEFORE_IN_TEXT
+    html = kind == "html"
+    before, reach = (BEFORE_IN_HTML, TAG_REACH) if html else (BEFORE_IN_TEXT, 40)
     found: dict[str, None] = {}
+    comments: list[tuple[int, int]] | None = None
     for start in starts if starts is not None else short_link_starts(text):
         code = CODE_RE.match(text, start + len(SHORT_HOST))
-        if code is not None and before.search(text, max(0, start - 40), start):
-            found[f"https://t.co/{code.group()}"] = None
+        if code is None or not before.search(text, max(0, start - reach), start):
+            continue
+        if html:
+            if comments is None:   # read once, at the first link found: most pages hold none
+                comments = [m.span() for m in COMMENT_RE.finditer(text)] if "<!--" in text else []
+            if _commented(comments, start):
+                continue
+        found[f"https://t.co/{code.group()}"] = None
     # Only a link holding "t.co" in some case can be a t.co link (its host is those letters, lower-cased): the others
     # are not parsed (#14: every link of every embed parsed, on pages with a t.co link, was 0.03 ms a corpus page).
     carried = {_key(link) for e in embeds for link in (e.url, *e.links, *e.media_links) if "t.co" in link.lower()} \
@@ -74,6 +87,12 @@ def short_link_starts(text: str) -> Iterator[int]:
         start = hit.start() - 1
         if start >= 0 and text[start] in "tT":
             yield start
+
+
+def _commented(comments: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` is inside one of the (start, end) spans of HTML comments, in their order."""
+    i = bisect.bisect_right(comments, at, key=lambda span: span[0]) - 1
+    return i >= 0 and comments[i][0] <= at < comments[i][1]
 
 
 def _key(link: str) -> str:

@@ -139,16 +139,40 @@ class Resolution:
 
     @property
     def unsure(self) -> str | None:
-        """Why the end may not be where the link leads, or None. A link on a host no parser knows as a shortener that
-        answered 200 itself, with no redirect, may be a short link whose page is a notice ("you are leaving"), an
-        interstitial or a parked domain: not known, and said so rather than read as its end (newuser35c). Read from
-        the hops alone, so a cached answer says the same."""
+        """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
+        answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
+        (review36b). A link on a host no parser knows as a shortener that answered 200 itself, with no redirect, may be
+        a short link whose page is a notice ("you are leaving"), an interstitial or a parked domain: not known, and
+        said so rather than read as its end (newuser35c). Read from the hops alone, so a cached answer says the
+        same."""
+        status = self.final_status
+        if status is not None and 400 <= status < 500 and status not in GONE_STATUSES:
+            # a 403 (a login, a wall kept from programs), a 451 (withheld), a 401...: no page was seen, so neither
+            # live nor gone (review36b: read as a live end)
+            return f"{self.final_url} answered {status}: its page was not seen, so whether it is there is not known"
+        if status == 200 and (sent := self._sent_home()) is not None:
+            return (f"{sent} redirected to its site's home page, {self.final_url}: a page that is gone often does, so "
+                    "whether it is there is not known")
         hops = self.hops
-        if self.final_status != 200 or len(hops) != 1 or hops[0].via is not None \
-                or platforms.parse_url(self.url) is not None:
+        if status != 200 or len(hops) != 1 or hops[0].via is not None or platforms.parse_url(self.url) is not None:
             return None
         return (f"{self.url} answered 200 itself, with no redirect: if it is a short link, this page (a notice, an "
                 "interstitial, a parked domain) may not be where it leads")
+
+    def _sent_home(self) -> str | None:
+        """The page of a site that redirected to that site's home page where the chain ended (a removed page often
+        does: a soft 404), or None. Read from the hops' URLs alone (review36b): a link that led to the home page
+        itself, or a move between http and https, www. or not, of the home page, is no such sign."""
+        host, home = _site_page(self.final_url or "")
+        if not home:
+            return None
+        for hop in reversed(self.hops[:-1]):
+            hop_host, hop_home = _site_page(hop.url)
+            if hop_host != host:
+                return None
+            if not hop_home:
+                return hop.url
+        return None
 
     @property
     def end(self) -> Destination | None:
@@ -165,6 +189,17 @@ class Resolution:
                 "hops": [hop.to_json() for hop in self.hops], "post": post.to_json() if post is not None else None,
                 "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id,
                 "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure}
+
+
+HOME_PATH = re.compile(r"/?(?:(?:index|default|home)\.[a-z]{2,5})?\Z", re.IGNORECASE)
+
+
+def _site_page(url: str) -> tuple[str, bool]:
+    """A URL's site (its host, without "www.") and whether it is the site's home page (the root, or /index.html, no
+    query)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return host, bool(host) and not parts.query and HOME_PATH.match(parts.path) is not None
 
 
 def describe(url: str) -> Destination | None:
@@ -251,7 +286,7 @@ async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Re
     """`resolve` of a normalised URL the cache was asked about already (resolve_many asks for all at once)."""
     ref = platforms.parse_url(url)
     ledger = Ledger()
-    if ref is not None and _ends_here(ref, url, ("post", "video", "timeline"), session=session, follow_all=follow_all):
+    if ref is not None and _ends_here(ref, url, ("post", "comment", "video", "timeline"), session=session, follow_all=follow_all):
         resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
         with ledger.kept(session.store):   # a chain cut short: its hops' rows are written alone (newuser30 #8)
@@ -476,7 +511,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
-        if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
+        if ref is not None and _ends_here(ref, current, ("post", "comment", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
 
 

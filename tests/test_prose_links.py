@@ -140,3 +140,17 @@ def test_perf36_a_t_co_link_not_parsed_is_keyed_as_its_parser_keys_it(code, tail
     ref = platforms.parse_url(link)
     parsed = ref.url if ref is not None and ref.kind == "short-link" and ref.platform == "twitter" else link
     assert _key(link) == parsed
+
+
+def test_only_an_anchors_href_counts_not_a_head_link_a_script_assignment_or_a_commented_out_anchor():
+    """review36b: counted by hand, this page's text holds 3 t.co links no embed carries (Upper1 written twice, in
+    upper case once, Scheme1, Bare1); the count said 6: it also took a `<link rel="shortlink" href>` of the head,
+    a script's `a.href = "…"` and an anchor inside an HTML comment (none of them in the text a reader sees, nor
+    anything the parse reads). An anchor with other attributes before its href still counts."""
+    page = ('<html><head><link rel="shortlink" href="https://t.co/HeadLink1"><script>var u = {"href": '
+            '"https://t.co/InJson1"}; a.href="https://t.co/InScript1";</script></head><body>'
+            '<p>See <a href="HTTPS://T.CO/Upper1">this</a> and <a href="https://t.co/Upper1">again</a>.</p>'
+            "<p>Also <a class=\"ext\" rel='nofollow noopener' target=_blank href='//t.co/Scheme1'>x</a> and "
+            '<A HREF=https://t.co/Bare1>y</A>.</p><!-- <a href="https://t.co/Comment1">old</a> --></body></html>')
+    found = links_not_followed(page, "html", [])
+    assert found is not None and (found.count, found.first) == (3, "https://t.co/Upper1"), found

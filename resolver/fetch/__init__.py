@@ -458,13 +458,15 @@ def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dic
     if not runs:
         return None
     shown = session.redactor.page_url(target.url)
-    from resolver.fetch.reparse import run_order_at
+    from resolver.fetch.reparse import run_order_at, view_of_runs
 
     # oldest first, each run by its answers that said its view's status, as a write takes the view (review35r6)
     views = sorted(((at, answers, _merged(shown, [r for _, r in answers])) for at, answers in runs),
                    key=lambda view: run_order_at(*view))
-    merged = current_view([view for _, _, view in views])   # undated records sort before (older than) any dated one
-    at, answers = next((at, answers) for at, answers, view in views if view is merged)
+    base = current_view([view for _, _, view in views])   # undated records sort before (older than) any dated one
+    at, answers = next((at, answers) for at, answers, view in views if view is base)
+    # not known when another run answered at that very time says another status (views36)
+    merged = view_of_runs([(run_order_at(*view), view[2]) for view in views])
     return row | _columns(merged) | {"record": json.dumps(merged.to_json(), ensure_ascii=False),
                                      "last_observed_at": at, "view_observed_at": _said_at(answers, merged) or at}
 

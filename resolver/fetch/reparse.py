@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cache.store import runs_of, trusted_time, view_answered_at
+from cache.store import TIED_APART, runs_of, trusted_time, view_answered_at
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, Version, current_view, merge, observation_status, record_from_json
@@ -70,6 +70,19 @@ def run_order_at(at: str | None, run: list[tuple[dict[str, Any], PostRecord]], v
                                          at)) or ""
 
 
+def view_of_runs(views: list[tuple[str, PostRecord]]) -> PostRecord:
+    """A post's current view from its runs' views, each with its `run_order_at`, oldest first (`current_view`); not
+    known when another run answered at that very time says another status of the post, as a write and `cache merge`
+    leave it (`cache.store.tied_apart`, views36): which was recorded first decided it before."""
+    view = current_view([v for _, v in views])
+    at = next((a for a, v in views if v is view), "")
+    apart = [v for a, v in views if a == at and v.status not in ("error", "unknown", None) and v.status != view.status]
+    if not at or view.status in ("error", "unknown") or not apart:
+        return view
+    return replace(view, status="unknown", reason=f"{TIED_APART}: {apart[0].method or 'a source'} said "
+                                                  f"{apart[0].status}, {view.method or 'a source'} said {view.status}, both at {at}")
+
+
 def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     count = posts = 0
@@ -90,9 +103,8 @@ def reparse_all(store: Store) -> tuple[int, int]:
             # records an older answer after newer ones (review31r3); an undated one is older than any dated one, and
             # so is one dated after now (review32r3: a WARC from a clock that ran ahead). Each run by its answers that
             # said its view's status, as a write takes the view (`run_order_at`, review35r6)
-            merged = current_view([view for _, view in sorted(
-                ((run_order_at(at, run, view), view) for at, run in runs
-                 for view in [merge([record for _, record in run])]), key=lambda r: r[0])])
+            merged = view_of_runs(sorted(((run_order_at(at, run, view), view) for at, run in runs
+                                          for view in [merge([record for _, record in run])]), key=lambda r: r[0]))
             store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
                 "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
                 "created_at")}, "record": merged.to_json()})
