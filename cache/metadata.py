@@ -53,8 +53,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                  "relative path recorded before v54, one name read in two places): never superseded"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
-        "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",
-        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known",
+        "platform": "twitter, instagram, youtube, ...", "kind": "post, comment, timeline, video, media-link, ...",
+        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known (a "
+                                                                 "comment's: its own, e.g. Reddit's t1_<id>)",
         "author_handle": "Handle the article shows", "author_name": "Name the article shows",
         "date_text": "Date as the article prints it", "date": "That date parsed (ISO 8601), when it could be",
         "text": "Text the article shows for the post",

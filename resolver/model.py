@@ -56,11 +56,21 @@ class PostRef:
     """What a URL points at, as one platform parser reads it (no network)."""
 
     platform: str                 # "twitter", "youtube", ...
-    kind: str                     # "post", "media-link", "short-link", "timeline", "profile", "video"
+    kind: str                     # "post", "comment", "media-link", "short-link", "timeline", "profile", "video";
+    #                               no post: "story", "clip", "live" (`platforms.NOT_POSTS`)
     url: str                      # canonical URL
     post_id: str | None = None
     author_handle: str | None = None
     start_seconds: int | None = None   # a video link's start time (YouTube's ?t=, ?start=): the moment it cites
+    # A comment's: the canonical URL of the post it is under. A comment is its own post, by its own author: the post
+    # named here is where it is, never what it is (newuser36 #1). None for anything else.
+    parent: str | None = None
+
+    def comment(self, comment_id: str | None, url: str) -> PostRef:
+        """The comment `comment_id` under this post, at `url` (canonical): its own post, by an author the URL does not
+        name (the account in it is the post's). `comment_id` None: the URL names a comment whose id cannot be read,
+        said so rather than taken for this post (newuser36 #1)."""
+        return PostRef(self.platform, "comment", url, comment_id, parent=self.url)
 
 
 @dataclass(frozen=True)

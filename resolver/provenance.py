@@ -2169,6 +2169,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span, redactor)
+    # a comment's post: where the comment is, never what it is (newuser36 #1)
+    data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification, store, redactor, takes))
@@ -2179,6 +2181,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
+        data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
         data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
@@ -2420,7 +2424,7 @@ def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     if post is None:
-        return "not_identified" if embed.kind == "post" and not embed.post_id else "not_fetched"
+        return "not_identified" if embed.kind in ("post", "comment") and not embed.post_id else "not_fetched"
     return "not_cached" if post.unavailable else post.record.status
 
 

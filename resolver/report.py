@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
-from resolver.platforms import bluesky
+from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -873,6 +873,15 @@ def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[in
     return f"not in the answer ({cell})" if answered else f"no answer ({cell})"
 
 
+def _comment_words(embed: dict[str, Any]) -> str:
+    """The Status of a comment: where it is, and that nothing of its post stands for it (newuser36 #1)."""
+    where = f"a comment on {embed['parent']}" if embed.get("parent") else "a comment"
+    if not embed.get("post_id"):
+        return f"no comment id: {where}: its id was not read from the link, and the post it is under is not it"
+    return (f"not fetched: {where}, by its own author: comments are not fetched, and the post's author and words "
+            "are not the comment's")
+
+
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
@@ -891,10 +900,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         author = f"{_handle_label(embed.get('platform'), embed['author_handle'])} (in the link's URL)" + (
             f"; the article names “{embed['author_name']}” beside it" if embed.get("author_name") else "")
     if post is None:
-        if embed.get("post_id"):
+        if embed.get("kind") == "comment":   # its own post, never its parent's (newuser36 #1)
+            reason = _comment_words(embed)
+        elif embed.get("post_id"):
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
+            reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
         elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")
@@ -937,7 +950,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("detector") in LINKS:   # a reading of the prose around a link (newuser34 #1)
             text += " [quoted beside the link: the words may quote something else]"
         elif text and embed.get("text_confidence") == "uncertain":
-            text += " [where the tweet starts or ends in the article is uncertain]"
+            # X's word for X's posts alone (newuser36 #7: a Reddit thread's title said "tweet")
+            text += f" [where the {'tweet' if embed.get('platform') == 'twitter' else 'post'} starts or ends in the " \
+                    "article is uncertain]"
         found_text = post.get("text")
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)

@@ -286,7 +286,7 @@ async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Re
     """`resolve` of a normalised URL the cache was asked about already (resolve_many asks for all at once)."""
     ref = platforms.parse_url(url)
     ledger = Ledger()
-    if ref is not None and _ends_here(ref, url, ("post", "video", "timeline"), session=session, follow_all=follow_all):
+    if ref is not None and _ends_here(ref, url, ("post", "comment", "video", "timeline"), session=session, follow_all=follow_all):
         resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
         with ledger.kept(session.store):   # a chain cut short: its hops' rows are written alone (newuser30 #8)
@@ -511,7 +511,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
-        if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
+        if ref is not None and _ends_here(ref, current, ("post", "comment", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
 
 

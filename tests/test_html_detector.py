@@ -1432,7 +1432,8 @@ TEXT_URLS = [
     ("https://www.facebook.com/watch/?v=1234567890", "facebook", "video", "1234567890"),
     ("https://fb.watch/abcDEF123/", "facebook", "short-link", None),
     ("https://t.me/annchannel/1234", "telegram", "post", "annchannel/1234"),
-    ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "post", "abc123"),
+    ("https://www.reddit.com/r/news/comments/abc123/some_title/", "reddit", "post", "abc123"),
+    ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "comment", "t1_def456"),   # newuser36
     ("https://redd.it/abc123", "reddit", "post", "abc123"),
     ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "mastodon.example/109876543210987654"),
     ("https://vimeo.com/123456789", "vimeo", "video", "123456789"),
