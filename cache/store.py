@@ -1541,6 +1541,10 @@ class Store:
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND source = ? AND outcome = 'done' LIMIT 1",
                                  [job, source]).fetchone() is not None
 
+    def progress_sources(self, job: str) -> Iterator[tuple[str, str | None]]:
+        """Each item the job's runs finished (done or failed): its progress key and the source it was shown as."""
+        yield from self.conn.execute("SELECT key, source FROM progress WHERE job = ?", [job])
+
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND outcome = 'done' LIMIT 1",

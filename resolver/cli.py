@@ -269,7 +269,7 @@ def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError, UnknownName
     from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
-    from resolver.output import OutputChanged
+    from resolver.output import OutputBusy, OutputChanged
 
     try:
         yield
@@ -277,7 +277,7 @@ def user_errors() -> Iterator[None]:
         raise click.UsageError(str(exc)) from None
     except UnsafeSecret as exc:
         raise Refused(str(exc)) from None
-    except OutputChanged as exc:
+    except (OutputChanged, OutputBusy) as exc:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:
         raise RefusedCache(str(exc)) from None
@@ -935,6 +935,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     if store is not None and store.encodings_not_recorded:
         _say_encoding_not_recorded(store, encoding, redact=session.redactor.text)
     if store is not None and run_options.job is not None:
+        if output is not None and output.met is not None:
+            with user_errors(), store.write():   # a feed cut short, a file deleted: their lines go too
+                output.take_out(pipeline.sources_gone(store, run_options.job, output.met))
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
                + summary.repeated + sum(summary.left_out.values()))

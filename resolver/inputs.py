@@ -693,7 +693,7 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
             last = offset
             left_out = _left_out(record)
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+            item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}:{_record_mark(record.rec_headers)}"
             if left_out is not None:
                 if left_out[0] and taken.passed_over is not None and taken.wants(item_locator, None):
                     taken.passed_over(f"{path}#{offset}", url, *left_out)   # one shard says so, as for a damaged one
@@ -711,6 +711,15 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                        problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
         return (bad if last is None else last) + 1, bad
     return None
+
+
+def _record_mark(headers: Any) -> str:
+    """What tells a record at an offset from another one there: a checksum of its date, URI, length and digests (a
+    WARC made again under its name, restored from another backup or crawled again, holds other records at the
+    offsets an interrupted run finished: outfile36, they were taken as done, the key being the offset alone). Not
+    its WARC-Record-ID: warcio makes one anew at each reading of an ARC record."""
+    fields = ("WARC-Date", "WARC-Target-URI", "Content-Length", "WARC-Block-Digest", "WARC-Payload-Digest")
+    return f"{zlib.crc32(chr(10).join(str(headers.get_header(f) or '') for f in fields).encode('utf-8')):08x}"
 
 
 def _detail(exc: BaseException) -> str:

@@ -20,6 +20,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -103,6 +104,22 @@ class OutputChanged(InputError):
     exits 2)."""
 
 
+class OutputBusy(InputError):
+    """Another run is writing the output file now: two at once would interleave or cut each other's lines (the CLI
+    exits 2)."""
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` is running (one of another user's counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 class OutputFile:
     """The file a run writes its results to. `form` ("json", "table") is part of what the run is: a re-run in
     another form is another job. Use: `describe()` for the job name, `open()`, `add()` per result, `commit()` in
@@ -119,6 +136,10 @@ class OutputFile:
         self.store: Store | None = None
         self.job: str | None = None
         self._handle: BinaryIO | None = None
+        self._lock: int | None = None   # the descriptor of `.FILE.lock`, flock'ed while the run writes FILE
+        # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
+        # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
+        self.met: set[str] | None = None
 
     def describe(self) -> str:
         return f"output={self.path.resolve()}({self.form})"
@@ -127,6 +148,8 @@ class OutputFile:
         """Open the file where the job's interrupted run left it (cut back to the length it recorded), or, for a
         fresh run, empty (the job's earlier progress forgotten with it: the file must hold what was finished).
         A file shorter than recorded, or whose recorded length no longer ends a line, is refused (OutputChanged)."""
+        self._take_lock()
+        self._remove_leftovers()
         recording = store is not None and not store.read_only and job is not None
         recorded = store.output_length(job) if recording and resume and store is not None and job is not None \
             else None
@@ -154,6 +177,55 @@ class OutputFile:
         handle.truncate(self.length)
         handle.seek(self.length)
 
+    def _take_lock(self) -> None:
+        """Hold `.FILE.lock` (beside the file FILE names) for the run: a second run on FILE is refused (OutputBusy)
+        rather than interleaving its lines with this one's (outfile36: there was no lock). A lock file, not FILE:
+        a rewrite renames a new file over FILE, which a lock on FILE itself would not follow. It is removed at
+        `close`; one removed by a run ending just as this one opened it is opened again. Not on POSIX, or on a
+        filesystem without locks, the run goes on unlocked."""
+        try:
+            import fcntl
+        except ImportError:
+            return
+        path = self.path.resolve()
+        name = path.with_name(f".{path.name}.lock")
+        while True:
+            try:
+                lock = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as exc:
+                raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(lock, 32).decode("ascii", "replace").strip()
+                os.close(lock)
+                raise OutputBusy(f"{self.path} is being written by another run"
+                                 + (f" (pid {holder})" if holder.isdigit() else "")
+                                 + ": wait for it to end, or choose another --output") from None
+            except OSError:
+                os.close(lock)
+                return
+            try:
+                same = os.stat(name).st_ino == os.fstat(lock).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(lock)
+        os.ftruncate(lock, 0)
+        os.write(lock, f"{os.getpid()}\n".encode("ascii"))
+        self._lock = lock
+
+    def _remove_leftovers(self) -> None:
+        """`.FILE.<pid>.new`, a rewrite left by a run killed under the code before outfile35 (it was never looked
+        at again): removed when that process is gone; one of a running process (an older version's run) is left."""
+        path = self.path.resolve()
+        with contextlib.suppress(OSError):
+            for old in path.parent.glob(f".{glob_escape(path.name)}.*.new"):
+                pid = old.name[len(path.name) + 2:-len(".new")]
+                if pid.isdigit() and not _alive(int(pid)):
+                    old.unlink(missing_ok=True)
+
     def _rewritten(self) -> Path:
         """Where a rewrite of the file is written before it is renamed over it: one name, so that a re-run finds
         what a kill left there. Beside the file a symbolic link FILE points to, and renamed over that file
@@ -168,8 +240,7 @@ class OutputFile:
         its sha256 shows (a rewrite at `new` that does not match is a later one, never committed: deleted)."""
         if _sha256_of(new, recorded) == sha256 and new.stat().st_size == recorded:
             try:
-                os.replace(new, self.path.resolve())
-                _sync_folder(self.path)
+                self._put(new)
             except OSError as exc:
                 raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
             return
@@ -275,15 +346,55 @@ class OutputFile:
             return
         temporary, self.pending = self.pending[0], None
         try:
-            os.replace(temporary, self.path.resolve())
-            _sync_folder(self.path)
+            self._put(temporary)
             self._handle.close()
             self._handle = open(self.path, "r+b")  # noqa: SIM115 - kept open for the run, closed by `close`
         except OSError as exc:
             raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._handle.seek(self.length)
 
+    def _put(self, new: Path) -> None:
+        """The rewrite at `new` made the file: renamed over it, or, for a file with other hard links, written over it
+        in place, so that they show it too (outfile36: a `latest.jsonl` linked to FILE kept the stale lines). Not
+        atomic, but `new` is removed only once the file is whole: a kill half-way leaves it for the next run
+        (`_complete`)."""
+        target = self.path.resolve()
+        try:
+            links = target.stat().st_nlink
+        except FileNotFoundError:
+            links = 1
+        if links > 1:
+            with open(new, "rb") as source, open(target, "r+b") as handle:
+                size = 0
+                while block := source.read(1 << 20):
+                    handle.write(block)
+                    size += len(block)
+                handle.truncate(size)
+                handle.flush()
+                os.fsync(handle.fileno())
+            new.unlink()
+        else:
+            os.replace(new, target)
+        _sync_folder(self.path)
+
+    def take_out(self, sources: set[str]) -> None:
+        """Take the lines of `sources` out of the file: inputs the interrupted run finished that this run's input
+        no longer holds (a feed cut short, a file deleted: outfile36, their lines stayed, read as this run's). To be
+        called inside a transaction, as `commit`, which it is."""
+        if not sources or self._handle is None:
+            return
+        self.replacing |= sources
+        for source in sorted(sources):
+            self.add("", source=source)
+        self.commit()
+
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+        if self._lock is not None:
+            path = self.path.resolve()
+            with contextlib.suppress(OSError):
+                path.with_name(f".{path.name}.lock").unlink()   # while held: a run that opened it looks again
+            os.close(self._lock)
+            self._lock = None

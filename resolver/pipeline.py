@@ -533,15 +533,42 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
                                    census=census), keys)
     job = options.job
+    met: Callable[[str], object] = keys
+    if options.output is not None:
+        seen = options.output.met = set()
+
+        def met(key: str) -> None:
+            seen.add(keys(key))
 
     def done(key: str) -> bool:
         finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key, output=options.output)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+    items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=met,
                                 census=census), keys)
     return items if options.output is None else _stale_records(items, store, job, options.output)
+
+
+def sources_gone(store: Store, job: str, met: set[str]) -> set[str]:
+    """The sources whose lines an interrupted run of the job wrote that the input of the run now ending no longer
+    holds: a record past a feed's new end, a file deleted (outfile36: their lines stayed in --output FILE). An
+    item is held when its progress key was met (`met`: every key the run's input gave), or, for a file (key
+    `path|size|mtime`), when its path was met under another key (touched since: `_same_bytes_done`); a source
+    met under another key (an edited record, a WARC record made again) is held too."""
+    held_paths = {parts[0] for key in met if len(parts := key.rsplit("|", 2)) == 3
+                  and parts[1].isdigit() and parts[2].isdigit()}
+    gone, kept = set(), set()
+    for key, source in store.progress_sources(job):
+        if key in met:
+            kept.add(source)
+            continue
+        parts = key.rsplit("|", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit() and parts[0] in held_paths:
+            kept.add(source)
+        elif source is not None:
+            gone.add(source)
+    return gone - kept
 
 
 def _stale_records(items: Iterator[Item], store: Store, job: str, output: OutputFile) -> Iterator[Item]:
@@ -551,7 +578,8 @@ def _stale_records(items: Iterator[Item], store: Store, job: str, output: Output
     (`_same_bytes_done`); a WARC record's key is its offset, and a WARC is written by appending (a new capture is a
     new record, a new line)."""
     for item in items:
-        if item.line is not None and item.key is not None and store.finished_as(job, printable(item.source)):
+        if (item.line is not None or item.record_id is not None) and item.key is not None \
+                and store.finished_as(job, printable(item.source)):
             output.replacing.add(printable(item.source))
         yield item
 

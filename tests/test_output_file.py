@@ -1,0 +1,203 @@
+"""`scan -o FILE` (#13, #11): stale or lost output, left by stop 35 (outfile35, review35r3). A user reads FILE's
+lines as this run's: a line of an input the run no longer has, of a record no longer there, or of another run
+writing the same FILE at once, is worse than none."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from cache import Store
+from resolver.output import OutputFile
+from tests.test_interrupt import PLAIN, articles_in, plain_folder, plain_scan
+
+
+def page(n: int, first: int = 1600000000000000000) -> str:
+    return (f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+            f'<a href="https://twitter.com/desk{n}/status/{first + n}">May 1, 2023</a></blockquote>')
+
+
+def stopped_run(tmp_path: Path, source: Path, out: Path, *extra: str) -> list[str]:
+    """A run of `source` into `out` stopped by Ctrl-C: the sources FILE holds."""
+    stopped = plain_scan(tmp_path, source, tmp_path / "stdout", "-o", str(out), *extra, kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    before = articles_in(out)
+    assert 1 < len(before) < PLAIN
+    return before
+
+
+def finish(tmp_path: Path, source: Path, out: Path, *extra: str) -> bytes:
+    again = plain_scan(tmp_path, source, tmp_path / "stdout", "-o", str(out), *extra)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    return err
+
+
+def test_outfile36_a_feed_shortened_at_its_end_takes_the_lines_of_its_removed_records_out(tmp_path: Path) -> None:
+    """A feed cut short after an interrupted `--jsonl -o FILE` run (its last records deleted): the lines of records
+    past its new end stayed in FILE, read as this run's (outfile35 left it). Now FILE holds the feed as it is."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": page(n)}) + "\n" for n in range(PLAIN)))
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, feed, out, "--jsonl")
+    kept = len(before) // 2
+    feed.write_text("".join(json.dumps({"html": page(n)}) + "\n" for n in range(kept)))
+    finish(tmp_path, feed, out, "--jsonl")
+    assert articles_in(out) == [f"{feed}:{n}" for n in range(1, kept + 1)]
+
+
+def test_outfile36_a_file_deleted_from_the_folder_since_the_interrupted_run_takes_its_line_out(
+        tmp_path: Path) -> None:
+    """The same for a folder: a file the interrupted run finished, deleted since, is no input of this run."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, folder, out)
+    Path(before[1]).unlink()
+    finish(tmp_path, folder, out)
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN) if n != 1]
+
+
+def write_warc(path: Path, first: int) -> None:
+    """PLAIN responses, uncompressed: a WARC made again with other posts holds its records at the same offsets."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for n in range(PLAIN):
+            body = page(n, first).encode()
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{n}", "response", payload=io.BytesIO(body), http_headers=http,
+                length=len(body), warc_headers_dict={"WARC-Date": "2023-05-01T10:00:00Z"}))
+
+
+def test_outfile36_a_warc_rewritten_in_place_is_read_again(tmp_path: Path) -> None:
+    """A WARC made again under its name after an interrupted run (restored from another backup, crawled again):
+    its records at the offsets the interrupted run finished were taken as done, a record's key being its offset:
+    FILE held the old file's posts as this one's. A record is now known by its offset and its WARC-Record-ID, and
+    its new line takes the place of the old one."""
+    warc = tmp_path / "crawl.warc"
+    write_warc(warc, 1600000000000000000)
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, warc, out, "--warc-input")
+    old = warc.read_bytes()
+    write_warc(warc, 1700000000000000000)
+    assert len(warc.read_bytes()) == len(old) and warc.read_bytes() != old
+    finish(tmp_path, warc, out, "--warc-input")
+    sources = articles_in(out)
+    assert len(sources) == len(set(sources)) == PLAIN and sources[:len(before)] == before
+    text = out.read_text()
+    assert "16000000000000000" not in text
+    assert {json.loads(line)["embeds"][0]["post_id"][:3] for line in text.splitlines()} == {"170"}
+
+
+def test_outfile36_a_second_run_on_the_same_output_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Two runs writing one FILE at once interleaved or cut each other's lines (no lock). The second is refused
+    now: exit 2, one line naming the run that holds FILE; FILE is left as it is, and free again once it ends."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    holder = OutputFile(out, form="json")
+    holder.open(store=None, job=None, resume=True)
+    try:
+        holder.add('{"source": "the first run\'s"}\n')
+        holder.commit()
+        refused = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out))
+        _, err = refused.communicate(timeout=60)
+        assert refused.returncode == 2, err
+        lines = err.decode().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {out} is being written by another run"), err
+        assert f"pid {os.getpid()}" in lines[0] and "--output" in lines[0]
+        assert out.read_text() == '{"source": "the first run\'s"}\n'
+    finally:
+        holder.close()
+    finish(tmp_path, folder, out)
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []   # its lock file gone
+
+
+def test_outfile36_old_temporary_files_of_a_killed_run_are_removed_only_when_their_run_is_gone(
+        tmp_path: Path) -> None:
+    """`.FILE.<pid>.new`, the rewrite of a run killed under the code before outfile35, stayed beside FILE forever.
+    One whose process is gone is removed; one whose process lives (a run of an older version) is left."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    gone, alive = tmp_path / f".found.jsonl.{int(ended.stdout)}.new", tmp_path / f".found.jsonl.{os.getpid()}.new"
+    other = tmp_path / f".other.jsonl.{int(ended.stdout)}.new"
+    for path in (gone, alive, other):
+        path.write_text("{}\n")
+    finish(tmp_path, folder, out)
+    assert (gone.exists(), alive.exists(), other.exists()) == (False, True, True)
+
+
+def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_it(tmp_path: Path) -> None:
+    """A rewrite (an edited input's lines in place of its stale ones) renamed a new file over FILE: a hard link to
+    FILE (a `latest.jsonl` kept by a user) kept the old lines, stale, as if current. A FILE with other links is now
+    written over in place (from the recorded rewrite, which a killed run's successor completes); one without is
+    renamed over, as before."""
+    folder = plain_folder(tmp_path)
+    out, link = tmp_path / "found.jsonl", tmp_path / "latest.jsonl"
+    stopped_run(tmp_path, folder, out)
+    os.link(out, link)
+    inode = out.stat().st_ino
+    first = folder / "p000.html"
+    first.write_text(first.read_text().replace("1600000000000000000", "1700000000000000000"))
+    finish(tmp_path, folder, out)
+    assert out.stat().st_ino == inode and link.read_bytes() == out.read_bytes()
+    assert "1600000000000000000" not in link.read_text() and "1700000000000000000" in link.read_text()
+    assert articles_in(link) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_outfile36_a_rewrite_killed_mid_copy_into_a_linked_file_is_completed_by_the_next_run(tmp_path: Path) -> None:
+    """The in-place write of a linked FILE killed half-way: the next run copies the recorded rewrite again."""
+    folder = plain_folder(tmp_path)
+    out, link = tmp_path / "found.jsonl", tmp_path / "latest.jsonl"
+    stopped_run(tmp_path, folder, out)
+    os.link(out, link)
+    first = folder / "p000.html"
+    first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
+    killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
+                        kill=("before:resolver.output.OutputFile._rename", 1))
+    _, err = killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, err
+    with out.open("r+b") as handle:   # as the in-place write, killed half-way, leaves it
+        handle.truncate(out.stat().st_size // 2)
+    finish(tmp_path, folder, out)
+    assert link.read_bytes() == out.read_bytes()
+    assert articles_in(link) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert "1600000000000000000" not in link.read_text()
+
+
+def test_outfile36_an_edit_made_to_the_output_file_during_a_run_is_not_kept(tmp_path: Path) -> None:
+    """Decided (outfile36): FILE is the run's while it runs. Lines another program adds to it during the run (in
+    the instant between a commit and its rename, or any other) are not kept: a rewrite is made from the run's own
+    recorded bytes, so FILE never mixes the run's lines with others'. A second run is kept out by the lock."""
+    out = tmp_path / "found.jsonl"
+    store = Store(tmp_path / "o.db")
+    try:
+        output = OutputFile(out, form="json")
+        output.open(store=store, job="job", resume=True)
+        with store.write():
+            output.add('{"source": "a", "v": 1}\n', source="a")
+            output.add('{"source": "b", "v": 1}\n', source="b")
+            output.commit()
+        with out.open("ab") as other:
+            other.write(b"an editor's line\n")
+        output.replacing.add("a")
+        with store.write():
+            output.add('{"source": "a", "v": 2}\n', source="a")
+            output.commit()
+            with out.open("ab") as other:
+                other.write(b"written between the commit and the rename\n")
+        output.close()
+        assert out.read_text() == '{"source": "a", "v": 2}\n{"source": "b", "v": 1}\n'
+        assert store.output_length("job") == out.stat().st_size
+    finally:
+        store.close()
