@@ -934,15 +934,17 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 
 def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int] | None:
     """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
-    starts with what may continue its id; None when it does not (a word, unless `words`, a blank line, another URL, a
-    numbered list's next item)."""
+    starts with what may continue its id; None when it does not (a word, unless `words` and of two letters, a blank
+    line, another URL, a numbered list's next item)."""
     line = NEXT_LINE_RE.match(text, end)
     if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or not words and PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
-        return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
+    if not rest or PROSE_WORD_RE.fullmatch(rest) and (not words or len(rest) > 2) or not ID_RUN_RE.match(rest):
+        # "…/4521⏎The police said": the next line's first word, or the next URL of a list; with `words`, only two
+        # letters may be a code's end ("Hi", "Cd"): "…/reel/C9aBcDe⏎Then the mayor" is no code C9aBcDeThen (review36e)
+        return None
     return rest, line.start("rest") + len(written)
 
 
