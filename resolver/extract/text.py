@@ -751,6 +751,7 @@ TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+
                                 rf"♬[^\n]*?\S{SP}+-{SP}+\S[^\n]*", re.MULTILINE)   # "♬ <sound> - <its maker>"
 REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
                                 rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
+REDDIT_REMNANT_SUB_RE = re.compile(r"(?:r/)?(?P<sub>[A-Za-z0-9_]{2,21})\s*\Z")   # the remnant's "in <sub>"
 MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
                                   rf"{SP}*\r?\n{SP}*View{SP}+on{SP}+Mastodon{SP}*$", re.MULTILINE | re.IGNORECASE)
 
@@ -1148,7 +1149,7 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         near = {e.post_id: e for e in posts if e.platform == caption.platform
                 and low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
-                and not _called_another(text, e.span[0], caption.span[1])
+                and not _called_another(text, e.span[0], caption.span[1]) and _same_subreddit(text, caption, e)
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
@@ -1157,6 +1158,17 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         used.add(post.post_id)
         joined.append(replace(caption, post_id=post.post_id, url=post.url, id_doubt=post.id_doubt))
     return joined
+
+
+def _same_subreddit(text: str, caption: Embed, post: Embed) -> bool:
+    """Is a Reddit remnant's subreddit ("by u/<user> in <sub>") its thread link's, when both name one? A link to a
+    thread of another subreddit is another post: it was given the remnant's account (review36e). Any other
+    platform's caption: True (its account is checked by the caller)."""
+    if caption.platform != platforms.reddit.PLATFORM:
+        return True
+    named = REDDIT_REMNANT_SUB_RE.search(text, caption.span[0], caption.span[1])
+    linked = platforms.reddit.subreddit(post.url)
+    return named is None or linked is None or named.group("sub").lower() == linked
 
 
 def _called_another(text: str, start: int, caption_end: int) -> bool:
