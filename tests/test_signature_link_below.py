@@ -74,3 +74,16 @@ def test_a_bluesky_link_below_made_on_another_day_is_not_the_signatures():
     assert (first.detector, first.post_id, first.text) == ("text-signature", None,
                                                            "Turnout is up 12 points in the north.")
     assert (second.detector, second.post_id) == ("text-url", "mariaortega.bsky.social/3jzfcijpj2z2a")
+
+
+def test_a_mastodon_link_below_made_on_another_day_is_not_the_signatures():
+    """A Mastodon id is a snowflake too (its time in milliseconds, shifted 16 bits): 109876543210987654 is of February
+    2023, another post than the one signed on March 10, 2026 (review36e); 116205472972800000, made that day, is the
+    signature's own."""
+    sig = "— Maria Ortega (@mariaortega@mastodon.social) March 10, 2026\n"
+    first, second = find_embeds(WORDS + sig + "https://mastodon.social/@mariaortega/109876543210987654\n")
+    assert (first.detector, first.post_id) == ("text-signature", None)
+    assert (second.detector, second.post_id) == ("text-url", "mastodon.social/109876543210987654")
+    [post] = find_embeds(WORDS + sig + "https://mastodon.social/@mariaortega/116205472972800000\n")
+    assert (post.detector, post.post_id, post.text) == ("text-signature", "mastodon.social/116205472972800000",
+                                                        "Turnout is up 12 points in the north.")

@@ -585,8 +585,8 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
     scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
     one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
-    its line and no signature on the line after (a link that is the next post's words), and for X and Bluesky one
-    whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its own embed."""
+    its line and no signature on the line after (a link that is the next post's words), and for X, Bluesky and
+    Mastodon one whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its own embed."""
     below = WRAPPED_DATE_END_RE.match(text, end)
     if below is None or not below.group(0).endswith("\n"):
         return None   # the line goes on, or the text ends there
@@ -602,7 +602,7 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     next_end = text.find("\n", after.end())
     if SIGNATURE_START_RE.search(text, after.end(), next_end if next_end >= 0 else len(text)):
         return None   # the link is the words of the post signed below it
-    if platform in (x.PLATFORM, platforms.bluesky.PLATFORM):
+    if platform in (x.PLATFORM, platforms.bluesky.PLATFORM, platforms.mastodon.PLATFORM):
         from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
 
         if not minted_that_day(date, reading[1].post_id or "", platform):
