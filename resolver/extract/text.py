@@ -586,7 +586,8 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
     one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
     its line and no signature on the line after (a link that is the next post's words), and for X, Bluesky and
-    Mastodon one whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its own embed."""
+    Mastodon one whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its
+    own embed."""
     below = WRAPPED_DATE_END_RE.match(text, end)
     if below is None or not below.group(0).endswith("\n"):
         return None   # the line goes on, or the text ends there
