@@ -105,6 +105,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "
                       "run serves what it kept only with allow_private set; 0: it did not; null: recorded before the "
                       "cache recorded it (judged by its host: an IP literal or localhost is non-public)",
+        "contacted_unknown": "Replayed and recorded before cache v67: why the server that answered is not known (such "
+                             "replays recorded their own [origins] mapping in contacted_url); empty when known",
         "answered_at_unknown": "Replayed from a WARC record with no WARC-Date, or one that reads as no time: why when "
                                "the source answered is not known (fetched_at is then when the replay asked, never "
                                "reported as the source's time); empty when it is known",

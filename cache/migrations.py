@@ -1580,6 +1580,26 @@ def m066_views_one_post_whatever_names_it(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# Why a replayed answer recorded before v67 names no server that answered (`fetches.contacted_unknown`)
+CONTACTED_NOT_KNOWN = ("replayed before cache v67, whose replays recorded their own [origins] mapping as the server "
+                       "that answered, not the WARC record's (WARC-Embed-Resolver-Contacted-URI, which says it)")
+
+
+@migrations()
+def m067_replayed_answers_contacted_not_known(db: Database) -> None:
+    """v67 (reports36): `fetches.contacted_unknown`, why the server that gave a replayed answer is not known. Until
+    review35r5's fix (stop 35), a --replay run recorded as `contacted_url` its own [origins] mapping of the URL (its
+    override wrapped the replay), or the URL itself with no mapping, never the WARC record's
+    WARC-Embed-Resolver-Contacted-URI: every later report said "via configured origin <the replay run's mapping>",
+    a server that never answered, or named none where an override had answered. The row cannot tell which server
+    did (the record can, its file may be anywhere), nor a row the fixed version wrote from one an older one did: every
+    replayed answer recorded before v67 is marked, and the reports say it is not known rather than guess. NULL:
+    known (a live fetch, a replay recorded since, a miss that got no answer)."""
+    db.table("fetches").add_column("contacted_unknown", str)
+    db.execute("UPDATE fetches SET contacted_unknown = ? WHERE via = 'warc' AND status IS NOT NULL",
+               [CONTACTED_NOT_KNOWN])
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

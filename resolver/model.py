@@ -11,8 +11,9 @@ T = TypeVar("T")
 def plain(value: Any) -> Any:
     """dataclasses.asdict for our frozen values, without its deep copy of every leaf: the leaves here (str, int,
     float, bool, None) cannot change, and asdict's copying was a quarter of a warm-cache run's time (#13).
-    Containers keep their type, as with asdict. Each dataclass's field names are looked up once (#14: a warm run
-    makes the JSON of every step result of every article)."""
+    A tuple comes out as a list (unlike asdict): the result holds only JSON's types, so a library caller's
+    `to_json()` equals the CLI's parsed `--json` line (newuser36b #2). Each dataclass's field names are looked up
+    once (#14: a warm run makes the JSON of every step result of every article)."""
     kind = type(value)
     if kind in _LEAVES:
         return value
@@ -26,7 +27,7 @@ def plain(value: Any) -> Any:
     if names is not None:
         return {name: v if type(v) in _LEAVES else plain(v) for name in names for v in (getattr(value, name),)}
     if isinstance(value, (list, tuple)):
-        return kind(v if type(v) in _LEAVES else plain(v) for v in value)
+        return [v if type(v) in _LEAVES else plain(v) for v in value]
     if isinstance(value, dict):
         return {k: v if type(v) in _LEAVES else plain(v) for k, v in value.items()}
     return value

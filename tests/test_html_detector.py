@@ -2191,6 +2191,9 @@ def test_lexbor_selects_nothing_with_a_selector_whose_words_the_needles_say_the_
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("", '<div class="_&#95;source">')   # resolution36's find: "__source" with a "_" written as a reference
+@example("", '<div class="&lowbar;_source">')
+@example("", '<div class="_&#x5F;source">')
 @given(st.sampled_from(["", "<!doctype html>"]), st.lists(WORD_TAGS.map("".join), min_size=1, max_size=6).map("".join))
 def test_the_credit_candidates_are_what_the_whole_candidate_selector_selects(doctype, markup):
     """Whatever the markup, the candidates the needles' selectors give are the elements the whole CANDIDATE_SELECTOR

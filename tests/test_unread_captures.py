@@ -107,7 +107,9 @@ def test_capture34_a_capture_whose_read_failed_is_read_again_by_a_later_run(fake
                                                       epoch=1620033160))])
     good = fakenet.routes[("web.archive.org", f"/web/{stamp}id_/{PAGE}")][0]
     fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", page("busy", 503))
-    report, embed = one_embed_report(reporter)
+    # the lookup's evidence is missing: a failed step, exit 1 with its line, as `scan --fetch` (newuser36b #1)
+    report, embed = one_embed_report(reporter, failed=(
+        f"error: article.html: archive lookup failed for {PAGE}: the capture of {stamp} could not be read (HTTP 503)",))
     archive = next(c for c in embed["checks"] if c["name"] == "archive")
     assert embed["archived_copies"] == [] and "could not be read (HTTP 503)" in archive["evidence"], archive
     fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", good)

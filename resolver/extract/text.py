@@ -77,8 +77,10 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
 
 
 # A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
-URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6),
+# and the guillemets and low quotes of European languages, which open or close either way round (Danish "»…«",
+# German "„…“", Swiss "‹…›": the Danish closing "«" was read into the URL and the post lost, review35r1).
+URL_CHARS = r"[^\s<>\"'`\\’‘“”„«»‹›،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
     rf"(?:https?://|\bwww\.){URL_CHARS}+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
@@ -155,13 +157,30 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     if INVISIBLE_RE.search(text) is None:
         return _visible_urls(text)
     spaced = WORD_BREAK_RE.sub(" ", text)   # as long as `text`: its offsets are text's
-    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE]
-    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", spaced))]
+    joiners = _host_joiners(spaced) if "\u200c" in spaced else frozenset()
+    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE or at in joiners]
+    visible = "".join(spaced[at] for at in where) if joiners else INVISIBLE_RE.sub("", spaced)
+    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(visible)]
     # Where a zero-width space was the only thing parting words from a bare URL (Thai, Khmer, CJK: "見\u200bt.me/…"),
     # taking it out glued them and the URL was not found (review33r6): such a URL is read as written.
     read = Intervals((start, end) for _, start, end in found)
     found += [url for url in _visible_urls(text) if not read.overlaps(url[1], url[2])]
     return sorted(found, key=lambda url: url[1])
+
+
+# An internationalised host's label, after "://": a ZWNJ inside one is a letter of its name, which IDNA2008 allows
+# between Arabic-script letters and after a virama ("مثال\u200cنمونه.ir" and "مثالنمونه.ir" are two domains: skipped as
+# a CMS's break point, the post was read on the other's; sig35's left alone).
+HOST_RE = re.compile(r"(?<=://)[^\s/?#@]{1,253}")
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+HOST_JOINER_RE = re.compile(f"(?<=[{ARABIC_SCRIPT}])\u200c(?=[{ARABIC_SCRIPT}])|(?<=[\u094d\u09cd\u0a4d\u0acd\u0b4d"
+                            f"\u0bcd\u0c4d\u0ccd\u0d4d\u0dca])\u200c")
+
+
+def _host_joiners(text: str) -> frozenset[int]:
+    """Where a ZWNJ in `text` is a letter of a URL's host name (`HOST_JOINER_RE`), not a break to skip."""
+    return frozenset(joiner.start() for host in HOST_RE.finditer(text) if "\u200c" in host.group(0)
+                     for joiner in HOST_JOINER_RE.finditer(text, host.start(), host.end()))
 
 
 def _visible_urls(text: str) -> list[tuple[str, int, int]]:
@@ -355,6 +374,69 @@ def _spaced_hyphen(line: str) -> tuple[int, str] | None:
     return found if any(not word.strip(TRAILING_PUNCT + "(").isdigit() for word in words) else None
 
 
+def _credit_label(words: str, name: str) -> bool:
+    """Does a credit's label ("Photo:", "Photo by", "Credit:", `credits.PREFIX`) open a signature's `name` ("— Photo:
+    Jane Roe (@jane) …") or end the `words` right before it, with no dash between ("… hall. Photo: Jane Roe (@jane)
+    …")? Then the line credits a photo, and names no post (review35r1's left alone: a post named "Photo: Jane Roe").
+    Only a label a name follows, ending in a colon, "=" or a word such as "by" (`LABEL_ENDS`): a display name merely
+    starting with the word ("Photo Booth Co") or a post's words ending in it ("… this screenshot") is no label."""
+    from resolver.extract.credits import PREFIX_RE   # credits reads this module's names: imported when first asked
+
+    if _label_at(PREFIX_RE, name):
+        return True
+    tail = words.rstrip()[-40:]
+    return any(_label_at(PREFIX_RE, tail[at:], whole=True) for at in range(len(tail)) if at == 0 or tail[at - 1] == " ")
+
+
+LABEL_ENDS = (":", "：", "=", "＝", " by", " via", " of", " courtesy", " credit", " credits", " copyright", " read")
+
+
+def _label_at(label: re.Pattern[str], words: str, *, whole: bool = False) -> bool:
+    """Does `label` match at the start of `words` (all of them when `whole`), ending in one of `LABEL_ENDS`?"""
+    found = label.match(words)
+    if found is None or not found.group(0).lower().rstrip().endswith(LABEL_ENDS):
+        return False
+    return found.end() == len(words) if whole else True
+
+
+LIST_MARKS = (*DASHES, *HYPHENS)   # what a list's items start with, as a signature's line may
+
+
+def _dash_led(line: str) -> bool:
+    """Does a line start with a dash or a hyphen (blanks and direction marks before it aside)?"""
+    return _lstrip(line).startswith(LIST_MARKS)
+
+
+def _listed(text: str, line_start: int, before: str) -> bool:
+    """Is a signature's line, starting at `line_start` with `before` up to its handle, an item of a list: it starts
+    with a dash, and so does the line right above it holding a handle in brackets and a date's start ("– Jane Roe
+    (@jane) March 3, 2024"), or the line below, when the one above is a list's lead-in (ending in ":"), blank or
+    none? A flattened post's signature has the post's words (or its photo link) above it, never another signature
+    with none between (review35r1's left alone); words above the first item are a post's unless they end in ":".
+    Looked through for a post's reach at most (#14)."""
+    if not _dash_led(before):
+        return False
+    above = None
+    if line_start > 0:
+        top = text.rfind("\n", max(0, line_start - 1 - BLOCK_REACH), line_start - 1)
+        if top < 0 and line_start - 1 > BLOCK_REACH:
+            return False   # a line longer than a post's reach above: no list's item
+        above = text[top + 1: line_start - 1]
+    if above is not None and _list_item(above):
+        return True
+    if above is not None and above.strip() and not _strip(above).endswith((":", "：")):
+        return False
+    end = text.find("\n", line_start, line_start + BLOCK_REACH)
+    below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH) if end >= 0 else -1
+    return end >= 0 and _list_item(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
+
+
+def _list_item(line: str) -> bool:
+    """Is a line a list's item of a handle and a date: it starts with a dash and holds "(@handle) " and a date's
+    start (`SIGNATURE_START_RE`)?"""
+    return _dash_led(line) and SIGNATURE_START_RE.search(line) is not None
+
+
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
@@ -495,6 +577,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
+        if _dateline(text, match.end()) and _own_post(link, platform, handle) is None:
+            continue   # "RIVERTON (@RivertonNews) September 12, 2022 — The mayor said…": a dateline's date goes on
+            # with a dash and the story; a signature's ends the embed (sig35's left alone)
         if not in_words(match) and _own_post(link, platform, handle) is None and (
                 not _ends_its_line(text, match.end())
                 or dashed_line is None and _spaced_hyphen(before[-120:]) is None):
@@ -525,6 +610,11 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             inline_text = _strip(before[:text_end_in_line])
             if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
+        label_words = "" if dash is not None else before[:text_end_in_line]   # a label right before the name
+        if _credit_label(label_words, name) and _own_post(link, platform, handle) is None:
+            continue   # "Protesters at the hall. — Photo: Jane Roe (@jane) March 3, 2024": a photo's credit (sig36)
+        if not inline_text and _listed(text, line_start, before) and _own_post(link, platform, handle) is None:
+            continue   # "Sources:⏎– Jane Roe (@jane) March 3, 2024⏎– John Doe (@john) March 4, 2024": a list (sig36)
         body: str | None
         confidence = None
         if inline_text:
@@ -578,6 +668,25 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+# A dash after a date, then the words of a story: a dateline's ("RIVERTON (@RivertonNews) September 12, 2022 — The
+# mayor said…"). X's widget ends its signature with the date ("— Name (@h) <a>March 19, 2018</a></blockquote>"), and
+# the corpus's 392 posts hold no signature whose date a dash follows (sig36).
+DATELINE_DASH_RE = re.compile(
+    rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
+    rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
+
+
+def _dateline(text: str, end: int) -> bool:
+    """Does a dash and words follow a signature's date ending at `end` (`DATELINE_DASH_RE`), with no other signature
+    after it on the line (posts a scraper ran together, the next one's words starting with a dash)? Looked ahead for a
+    post's reach at most (#14)."""
+    dash = DATELINE_DASH_RE.match(text, end)
+    if dash is None:
+        return False
+    stop = text.find("\n", dash.end(), dash.end() + BLOCK_REACH)
+    return SIGNATURE_START_RE.search(text, dash.end(), stop if stop >= 0 else dash.end() + BLOCK_REACH) is None
 
 
 def _own_link_below(text: str, end: int, platform: str, handle: str,
@@ -685,6 +794,10 @@ def _own_post_in_words(words: str, platform: str, handle: str,
 # What may part the links that end a post's words: blanks, punctuation, and other languages' closing quotes (the
 # German "“", the Japanese "」", review35r1)
 CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】〉“‘›"
+# And what a post's words end with after its link, which are no words: emoji and other symbols, and its tags
+# ("… https://twitter.com/h/status/N 🎉 #Riverton⏎— Name (@h) …": the link was read as amid the words, and the post
+# had no id, review35r1's left alone). Possessive: a failing gap costs its length once (#14).
+CLOSING_TAIL_RE = re.compile(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
 
 
 def links_amid_words(words: str) -> frozenset[str]:
@@ -704,11 +817,12 @@ def links_amid_words(words: str) -> frozenset[str]:
 
 def _closing_links_start(words: str, found: Sequence[tuple[int, tuple[str, PostRef, str | None, int] | int]]) -> int:
     """Where the run of links ending `words` starts (`len(words)` when the words end in no link): each link found
-    ((its start, its reading or its end)) followed by nothing but blanks, punctuation and the next link."""
+    ((its start, its reading or its end)) followed by nothing but blanks, punctuation, emoji, tags (`CLOSING_TAIL_RE`)
+    and the next link."""
     start = len(words)
     for at, reading in reversed(found):
         end = reading if isinstance(reading, int) else reading[3]
-        if words[end:start].strip(CLOSING_GAP):
+        if not CLOSING_TAIL_RE.fullmatch(words, end, start):
             break
         start = at
     return start
@@ -977,9 +1091,12 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
 # missing space; newuser31b §1, §2): "," or ";" then a letter ("…/78,and"), a full stop then a capitalised word
 # ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run;
 # after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
-# ("…/4521แล้ว", its marks and all: sig34's left alone).
+# ("…/4521แล้ว", its marks and all: sig34's left alone); and an emoji or a symbol no id holds, glued to a letter or a
+# digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
+# named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue).
 GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
-                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z")
+                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
+                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f][^/]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
