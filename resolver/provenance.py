@@ -28,7 +28,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
-from resolver.platforms import bluesky, x
+from resolver.platforms import bluesky, mastodon, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
 
@@ -139,10 +139,13 @@ def _day_verdict(said: str, created: str) -> tuple[str, str] | None:
     return "pass", f" (the article's date there in time zones from {_zone(zones[0])} to {_zone(zones[-1])})"
 
 
-def minted_that_day(said: str | None, post_id: str) -> bool:
-    """Whether an X post id may have been minted on the day `said` (ISO) in some inhabited time zone, as the
-    snowflake-date check has it; True when the day or the id's time is not known (nothing rules it out)."""
-    minted = x.snowflake_time(post_id)
+def minted_that_day(said: str | None, post_id: str, platform: str = x.PLATFORM) -> bool:
+    """Whether an X post id (or a Bluesky post's TID key, a Mastodon snowflake) may have been minted on the day `said` (ISO) in some
+    inhabited time zone, as the snowflake-date check has it; True when the day or the id's time is not known, or the
+    platform's ids tell none (nothing rules it out)."""
+    minted = bluesky.tid_time(post_id) if platform == bluesky.PLATFORM else \
+        mastodon.id_time(post_id) if platform == mastodon.PLATFORM else \
+        x.snowflake_time(post_id) if platform == x.PLATFORM else None
     if not said or minted is None:
         return True
     verdict = _day_verdict(said, minted.strftime("%Y-%m-%dT%H:%M:%SZ"))

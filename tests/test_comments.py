@@ -60,6 +60,13 @@ COMMENTS = [
      "https://www.instagram.com/p/DA5VlaMK1Wc/"),
     ("telegram-comment", "https://t.me/Riverton_News/890?comment=4455", "telegram", "riverton_news/890?comment=4455",
      "https://t.me/riverton_news/890?comment=4455", "https://t.me/riverton_news/890"),
+    # the path words in capitals, as /P/<code> is read (review36e: /P/<code>/C/<id>/ was read as the post)
+    ("instagram-comment-capitals", "https://www.instagram.com/P/DA5VlaMK1Wc/C/18012345678901234/", "instagram",
+     "18012345678901234", "https://www.instagram.com/p/DA5VlaMK1Wc/c/18012345678901234/",
+     "https://www.instagram.com/p/DA5VlaMK1Wc/"),
+    ("instagram-reply-capitals", "https://www.instagram.com/REEL/DA5VlaMK1Wc/C/18012345678901234/R/18098765432109876/",
+     "instagram", "18098765432109876", "https://www.instagram.com/p/DA5VlaMK1Wc/c/18098765432109876/",
+     "https://www.instagram.com/p/DA5VlaMK1Wc/"),
 ]
 
 
@@ -90,6 +97,40 @@ def test_a_comment_whose_id_cannot_be_read_is_a_comment_with_no_id_never_its_par
     ref = platforms.parse_url(url)
     assert (ref.kind, ref.post_id, ref.parent) == ("comment", None, parent)
     assert ref.url != parent and platforms.post_key(url) is None
+
+
+SHOWN_WHOLE = [
+    ("youtube-embed", "https://www.youtube.com/embed/Rv7Kd2mQx0A?lc=UgzAbCdEfGhIjKlMnOp4AaABAg", "youtube", "video",
+     "Rv7Kd2mQx0A"),
+    ("youtube-nocookie", "https://www.youtube-nocookie.com/embed/Rv7Kd2mQx0A?start=5&lc=UgzAbCdEfGhIjKlMnOp4AaABAg",
+     "youtube", "video", "Rv7Kd2mQx0A"),
+    ("fb-post-plugin", "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+     f"rivertoncouncil%2Fposts%2F{FB}%3Fcomment_id%3D998877665544332&width=500", "facebook", "post", FB),
+    ("fb-video-plugin", "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+     f"rivertoncouncil%2Fvideos%2F{FB}%2F%3Fcomment_id%3D998877665544332", "facebook", "video", FB),
+]
+
+
+@pytest.mark.parametrize("url,platform,kind,post_id", [r[1:] for r in SHOWN_WHOLE], ids=[r[0] for r in SHOWN_WHOLE])
+def test_a_player_or_a_posts_frame_shows_the_post_even_when_its_link_names_a_comment(url, platform, kind, post_id):
+    """YouTube's player (/embed/<id>) plays the video and Facebook's post and video plugins show the post, whatever
+    comment the link they were given names (a link copied from a notification keeps ?comment_id=): what the article
+    shows is the post, fetched and checked as one. They were read as a comment, never fetched (review36e)."""
+    ref = platforms.parse_url(url)
+    assert (ref.platform, ref.kind, ref.post_id, ref.parent) == (platform, kind, post_id, None)
+
+
+def test_facebooks_post_code_with_a_comments_link_embeds_the_post():
+    """div.fb-post's data-href copied with ?comment_id=: Facebook's script shows the post (review36e)."""
+    page = (f'<div class="fb-post" data-href="https://www.facebook.com/rivertoncouncil/posts/{FB}?comment_id='
+            '998877665544332" data-width="500"><blockquote class="fb-xfbml-parse-ignore"><p>The levee holds.</p>'
+            'Posted by <a href="https://www.facebook.com/rivertoncouncil">Riverton Council</a> on '
+            f'<a href="https://www.facebook.com/rivertoncouncil/posts/{FB}">Monday, March 9, 2026</a>'
+            '</blockquote></div>')
+    (embed,) = find_all(page, "html")[0]
+    assert (embed.platform, embed.kind, embed.post_id, embed.author_handle) == ("facebook", "post", FB,
+                                                                                "rivertoncouncil")
+    assert (embed.text, embed.date_text) == ("The levee holds.", "Monday, March 9, 2026")
 
 
 def reddit_comment_code(user: str = "ModTeamLead") -> str:

@@ -59,3 +59,20 @@ def test_a_remnant_with_its_link_on_its_line_is_one_post():
             "https://www.tiktok.com/@ballotfacts/video/7348705314746699155\n")
     [embed] = find_embeds(text)
     assert (embed.platform, embed.post_id, embed.author_handle) == ("tiktok", "7348705314746699155", "ballotfacts")
+
+
+def test_a_reddit_remnant_beside_its_subreddits_thread_is_one_post():
+    text = ("Ballots found in river\nby u/Throwaway_2026 in ElectionRumors\n"
+            "https://www.reddit.com/r/electionrumors/comments/1rvf10d/ballots_found_in_river/\n")
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("reddit", "1rvf10d", "Throwaway_2026")
+
+
+def test_a_reddit_remnant_is_not_joined_to_a_thread_of_another_subreddit():
+    """"by u/<user> in ElectionRumors" beside a link to a thread of r/news: the thread is not the remnant's (its
+    subreddit is another), so it was given the remnant's account, a post of r/news credited to u/Throwaway_2026, an
+    account the thread's link never names (review36e). Two posts: the remnant with no id, the thread with no author."""
+    text = ("Ballots found in river\nby u/Throwaway_2026 in ElectionRumors\n"
+            "https://www.reddit.com/r/news/comments/1rvf10d/ballots_found_in_river/\n")
+    found = {(e.post_id, e.author_handle) for e in find_embeds(text)}
+    assert found == {(None, "Throwaway_2026"), ("1rvf10d", None)}

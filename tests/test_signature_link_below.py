@@ -63,3 +63,27 @@ def test_an_x_link_below_minted_on_another_day_is_not_the_signatures():
     first, second = find_embeds(text)
     assert (first.detector, first.post_id) == ("text-signature", None)
     assert (second.detector, second.post_id) == ("text-url", "1766912345678901234")
+
+
+def test_a_bluesky_link_below_made_on_another_day_is_not_the_signatures():
+    """A post's key is a TID, the time it was made (3jzfcijpj2z2a: June 2023): a link below a signature of March 10,
+    2026 to the account's post of 2023 is another post. It was read as the signature's: the 2026 words, name and date
+    put on the 2023 post's id (review36e). 3mgpk77abcd2u, made on the signature's day, stays joined (above)."""
+    text = WORDS + BSKY_SIG + " at 9:12 PM\nhttps://bsky.app/profile/mariaortega.bsky.social/post/3jzfcijpj2z2a\n"
+    first, second = find_embeds(text)
+    assert (first.detector, first.post_id, first.text) == ("text-signature", None,
+                                                           "Turnout is up 12 points in the north.")
+    assert (second.detector, second.post_id) == ("text-url", "mariaortega.bsky.social/3jzfcijpj2z2a")
+
+
+def test_a_mastodon_link_below_made_on_another_day_is_not_the_signatures():
+    """A Mastodon id is a snowflake too (its time in milliseconds, shifted 16 bits): 109876543210987654 is of February
+    2023, another post than the one signed on March 10, 2026 (review36e); 116205472972800000, made that day, is the
+    signature's own."""
+    sig = "— Maria Ortega (@mariaortega@mastodon.social) March 10, 2026\n"
+    first, second = find_embeds(WORDS + sig + "https://mastodon.social/@mariaortega/109876543210987654\n")
+    assert (first.detector, first.post_id) == ("text-signature", None)
+    assert (second.detector, second.post_id) == ("text-url", "mastodon.social/109876543210987654")
+    [post] = find_embeds(WORDS + sig + "https://mastodon.social/@mariaortega/116205472972800000\n")
+    assert (post.detector, post.post_id, post.text) == ("text-signature", "mastodon.social/116205472972800000",
+                                                        "Turnout is up 12 points in the north.")

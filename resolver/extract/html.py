@@ -659,7 +659,11 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     blockquote.fb-xfbml-parse-ignore: the post's words in <p> (cut with "..." when long), then "Posted by <a>Page</a>
     on <a>date</a>" in the page's language ("Publicado por", "Dikirim oleh"): the words, name and date the article
     shows (platforms30). A code with no <p> shows no words, and none are made up."""
-    embed = _embed_from_url(attr(el, "data-href") or "", el, smap, "html-xfbml", attr(el, "data-href"))
+    href = attr(el, "data-href") or ""
+    ref = _parse_url(href)
+    # the code shows the post its link names, even a link to a comment under it (review36e)
+    shown = platforms.facebook.shown_by_post_plugin(ref) if ref is not None and ref.platform == "facebook" else ref
+    embed = _embed_from_url(shown.url if shown is not None else href, el, smap, "html-xfbml", attr(el, "data-href"))
     quote = next((q for q in descendants(el, "blockquote") if "fb-xfbml-parse-ignore" in class_set(q)), None)
     if embed is None or quote is None:
         return embed

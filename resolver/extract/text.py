@@ -694,8 +694,9 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
     scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
     one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
-    its line and no signature on the line after (a link that is the next post's words), and for X one whose id may
-    have been minted on the signature's day; None otherwise, and the link stays its own embed."""
+    its line and no signature on the line after (a link that is the next post's words), and for X, Bluesky and
+    Mastodon one whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its
+    own embed."""
     below = WRAPPED_DATE_END_RE.match(text, end)
     if below is None or not below.group(0).endswith("\n"):
         return None   # the line goes on, or the text ends there
@@ -711,11 +712,11 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     next_end = text.find("\n", after.end())
     if SIGNATURE_START_RE.search(text, after.end(), next_end if next_end >= 0 else len(text)):
         return None   # the link is the words of the post signed below it
-    if platform == x.PLATFORM:
+    if platform in (x.PLATFORM, platforms.bluesky.PLATFORM, platforms.mastodon.PLATFORM):
         from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
 
-        if not minted_that_day(date, reading[1].post_id or ""):
-            return None
+        if not minted_that_day(date, reading[1].post_id or "", platform):
+            return None   # an X id or a Bluesky key made on another day: another post of the account (review36e)
     return reading
 
 
@@ -865,6 +866,7 @@ TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+
                                 rf"♬[^\n]*?\S{SP}+-{SP}+\S[^\n]*", re.MULTILINE)   # "♬ <sound> - <its maker>"
 REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
                                 rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
+REDDIT_REMNANT_SUB_RE = re.compile(r"(?:r/)?(?P<sub>[A-Za-z0-9_]{2,21})\s*\Z")   # the remnant's "in <sub>"
 MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
                                   rf"{SP}*\r?\n{SP}*View{SP}+on{SP}+Mastodon{SP}*$", re.MULTILINE | re.IGNORECASE)
 
@@ -1048,15 +1050,17 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 
 def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int] | None:
     """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
-    starts with what may continue its id; None when it does not (a word, unless `words`, a blank line, another URL, a
-    numbered list's next item)."""
+    starts with what may continue its id; None when it does not (a word, unless `words` and of two letters, a blank
+    line, another URL, a numbered list's next item)."""
     line = NEXT_LINE_RE.match(text, end)
     if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or not words and PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
-        return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
+    if not rest or PROSE_WORD_RE.fullmatch(rest) and (not words or len(rest) > 2) or not ID_RUN_RE.match(rest):
+        # "…/4521⏎The police said": the next line's first word, or the next URL of a list; with `words`, only two
+        # letters may be a code's end ("Hi", "Cd"): "…/reel/C9aBcDe⏎Then the mayor" is no code C9aBcDeThen (review36e)
+        return None
     return rest, line.start("rest") + len(written)
 
 
@@ -1263,7 +1267,7 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         near = {e.post_id: e for e in posts if e.platform == caption.platform
                 and low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
-                and not _called_another(text, e.span[0], caption.span[1])
+                and not _called_another(text, e.span[0], caption.span[1]) and _same_subreddit(text, caption, e)
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}
         if len(near) != 1:
             joined.append(caption)
@@ -1272,6 +1276,17 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         used.add(post.post_id)
         joined.append(replace(caption, post_id=post.post_id, url=post.url, id_doubt=post.id_doubt))
     return joined
+
+
+def _same_subreddit(text: str, caption: Embed, post: Embed) -> bool:
+    """Is a Reddit remnant's subreddit ("by u/<user> in <sub>") its thread link's, when both name one? A link to a
+    thread of another subreddit is another post: it was given the remnant's account (review36e). Any other
+    platform's caption: True (its account is checked by the caller)."""
+    if caption.platform != platforms.reddit.PLATFORM:
+        return True
+    named = REDDIT_REMNANT_SUB_RE.search(text, caption.span[0], caption.span[1])
+    linked = platforms.reddit.subreddit(post.url)
+    return named is None or linked is None or named.group("sub").lower() == linked
 
 
 def _called_another(text: str, start: int, caption_end: int) -> bool:

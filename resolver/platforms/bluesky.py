@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -24,6 +25,20 @@ RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
 # base32-sortable (2-7, a-z), the first of 2-7 or a-j (atproto spec, "Record Key Type: tid"). The parser takes any
 # record key's syntax; text extraction reads a post's key as a TID where a URL runs into the next words (newuser31b).
 TID = re.compile(r"^[2-7a-j][2-7a-z]{12}$")
+TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def tid_time(post_id: str) -> datetime | None:
+    """When a post's key, a TID, says it was made (UTC): 53 bits of microseconds since 1970 before 10 bits of clock
+    id (atproto spec); None for a key that is no TID. `post_id` is the key or "<account>/<key>". The key is the
+    client's to choose, so the day it names is a hint, as an X id's is, never proof."""
+    key = post_id.rpartition("/")[2]
+    if not TID.match(key):
+        return None
+    value = 0
+    for char in key:
+        value = value * 32 + TID_ALPHABET.index(char)
+    return datetime.fromtimestamp((value >> 10) / 1_000_000, tz=timezone.utc)
 
 
 def is_did(actor: str | None) -> bool:

@@ -57,9 +57,18 @@ def parse(url: str) -> PostRef | None:
         ref = parse(unquote(href)) if href and href.startswith(("http", "//")) else None
         if ref is not None and parts[1] == "comment_embed.php" and ref.kind != "comment":
             return ref.comment(None, url.strip())   # a comment's frame whose href names none: never the post
-        return ref
+        return ref if parts[1] == "comment_embed.php" else shown_by_post_plugin(ref)
     ref = _by_query(split) or _by_path(parts)
     return _comment_on(ref, split, url) if ref is not None and "comment_id" in split.query_text else ref
+
+
+def shown_by_post_plugin(ref: PostRef | None) -> PostRef | None:
+    """What Facebook's post and video plugins (plugins/post.php, div.fb-post, div.fb-video) show for the link they
+    were given: the post, even when the link names a comment under it (a link copied from a notification keeps
+    ?comment_id=); only the comment plugin shows a comment (review36e: the post was read as a comment, unfetched)."""
+    if ref is None or ref.kind != "comment" or ref.parent is None:
+        return ref
+    return parse(ref.parent)
 
 
 def _comment_on(ref: PostRef, split: SplitURL, url: str) -> PostRef:

@@ -68,10 +68,12 @@ def parse(url: str) -> PostRef | None:
 
 def _comment_in(post: PostRef, rest: tuple[str, ...], url: str) -> PostRef:
     """The post, or the comment the path after its code names: c/<id>/ (a comment), c/<id>/r/<id>/ (a reply to
-    one), each its own post by its own author (newuser36 #1: it was read as the post). Ids are numbers."""
-    if rest[:1] != ("c",):
+    one), each its own post by its own author (newuser36 #1: it was read as the post). Ids are numbers; the path
+    words in any case, as the post's (/P/<code>/C/<id>/ was read as the post: review36e)."""
+    words = tuple(part.lower() for part in rest[:3])
+    if words[:1] != ("c",):
         return post
-    ids = rest[1:2] + (rest[3:4] if rest[2:3] == ("r",) else ())
+    ids = rest[1:2] + (rest[3:4] if words[2:3] == ("r",) else ())
     if not ids or not all(COMMENT_ID.match(i) for i in ids):
         return post.comment(None, url.strip())
     return post.comment(ids[-1], f"{post.url}c/{ids[-1]}/")

@@ -4,12 +4,14 @@ parser last, for hosts no other platform owns."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
 PLATFORM = "mastodon"
+SNOWFLAKES_FROM = datetime(2017, 1, 1, tzinfo=timezone.utc)   # ids made before are counted, not timed
 MARKERS = ("mastodon",)
 # A link host in markup that may be an instance: any domain, and the port an instance may serve on, followed by /@
 # or /users/ (HTML detector's href pattern; a port's posts were missed, urlforms31).
@@ -129,3 +131,14 @@ def parse(url: str) -> PostRef | None:
     if web and len(parts) == 2 and parts[0] == "statuses" and status_id.match(parts[1]):
         return PostRef(PLATFORM, "post", f"https://{host}/web/statuses/{parts[1]}", f"{host}/{parts[1]}")
     return None
+
+
+def id_time(post_id: str) -> datetime | None:
+    """When a post's id says it was made (UTC): Mastodon's ids are its time in milliseconds shifted 16 bits (a
+    snowflake); None for an id that is no number or made before them (pre-2017 ids count up). `post_id` is the id or
+    "<instance>/<id>"."""
+    key = post_id.rpartition("/")[2]
+    if not key.isascii() or not key.isdigit() or len(key) > 19:
+        return None
+    made = datetime.fromtimestamp((int(key) >> 16) / 1000, tz=timezone.utc)
+    return made if made >= SNOWFLAKES_FROM else None

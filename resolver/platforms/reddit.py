@@ -25,6 +25,14 @@ def profile_url(user: str) -> str:
     return f"https://www.reddit.com/user/{user}/"
 
 
+def subreddit(url: str) -> str | None:
+    """The subreddit a thread's or comment's URL names (/r/<sub>/comments/…), lower-cased as Reddit matches it, or
+    None (redd.it/<id>, /comments/<id>, a user's thread)."""
+    split = urls.split(url)
+    parts = split.parts if split is not None else ()
+    return parts[1].lower() if len(parts) >= 3 and parts[0] == "r" and parts[2] == "comments" else None
+
+
 def parse(url: str) -> PostRef | None:
     """/r/<sub>/comments/<id>/..., /user/<u>/comments/<id>/, /comments/<id>, on any reddit.com host (old., np.,
     nm., sh., embed.) and redditmedia.com; redd.it/<id> gives the post directly; /r/<sub>/s/<token> is a short

@@ -37,6 +37,9 @@ ID_PATH_HOSTS = frozenset({"youtu.be", "vid.plus", "redirect.invidious.io"})
 PATH_FORMS = frozenset({"embed", "shorts", "live", "v", "e", "watch"})
 
 
+PLAYERS = frozenset({("embed",), ("v",), ("e",)})   # the player's paths: what it shows is the video
+
+
 def video_url(video_id: str) -> str:
     """Canonical video URL."""
     return f"https://www.youtube.com/watch?v={video_id}"
@@ -45,7 +48,8 @@ def video_url(video_id: str) -> str:
 def parse(url: str) -> PostRef | None:
     """watch?v= (and watch_popup, /?v=, #/watch?v=, escaped queries), youtu.be/, /embed/, youtube-nocookie.com,
     /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist, a
-    /clip/<id> a clip (its own kind: no video id). Any of them with &lc=<id> is that comment under the video."""
+    /clip/<id> a clip (its own kind: no video id). Any of them but the player with &lc=<id> is that comment under
+    the video."""
     split = urls.split(url)
     if split is None:
         return None
@@ -61,7 +65,8 @@ def parse(url: str) -> PostRef | None:
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
     ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split))
-    comment = split.arg("lc") if "lc=" in split.query_text else None
+    # the player (/embed/<id>, /v/<id>, /e/<id>) plays the video whatever comment its link names (review36e)
+    comment = split.arg("lc") if "lc=" in split.query_text and split.parts[:1] not in PLAYERS else None
     if comment is None:
         return ref
     # &lc=<id>: a link to one comment under the video (YouTube's "copy link" of a comment), its own post
