@@ -1580,6 +1580,45 @@ def m066_views_one_post_whatever_names_it(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# v67 (review36d): the post a link leads to, read by the name its resolution gives it, is also the row the cache
+# holds under its Bluesky account's other name (handle <-> DID, as `authors` ties them), as a named embed's is
+# (`_BSKY_OTHER_ROW`): a t.co to a post's DID URL, the post fetched by its handle's URL, is answered from that row by
+# fetch (`_named_otherwise`), which writes none under the DID; v65/v66 found no post for the link, counted nowhere.
+def _bsky_names(post_id: str) -> str:
+    """A Bluesky post id and the ids of its record key under its account's other names (handle <-> DID), as a list
+    for `IN` (so the posts row is looked up by its index, name by name)."""
+    actor, rkey = _BSKY_ACTOR.format(post_id), _BSKY_RKEY.format(post_id)
+    return (f"(SELECT {post_id} UNION ALL SELECT b.handle || '/' || {rkey} FROM authors b WHERE b.platform = 'bluesky' "
+            f"AND b.author_id = {actor} AND {actor} LIKE 'did:%' UNION ALL SELECT b.author_id || '/' || {rkey} FROM "
+            f"authors b WHERE b.platform = 'bluesky' AND lower(b.handle) = lower({actor}) AND b.author_id LIKE 'did:%')")
+
+
+_R_PLATFORM, _R_POST_ID = "json_extract(r.post, '$.platform')", "json_extract(r.post, '$.post_id')"
+# the row under the resolution's own name first
+_OWN_POST_V67 = _replaced(
+    _OWN_POST_V65,
+    (f"JOIN posts q ON q.platform = {_R_PLATFORM} AND q.post_id = {_R_POST_ID} ",
+     f"JOIN posts q ON q.platform = {_R_PLATFORM} AND q.post_id IN {_bsky_names(_R_POST_ID)} "),
+    ("ORDER BY k.id, r.resolved_at DESC, r.id DESC LIMIT 1)",
+     f"ORDER BY k.id, r.resolved_at DESC, r.id DESC, q.post_id != {_R_POST_ID}, q.id LIMIT 1)"))
+VIEWS_V67 = {name: _replaced(sql, *((_OWN_POST_V65.format(a), _OWN_POST_V67.format(a)) for a in ("e", "o")))
+             for name, sql in VIEWS_V66.items()}
+
+
+@migrations()
+def m067_views_a_link_to_a_bluesky_post_under_either_name(db: Database) -> None:
+    """v67 (review36d, #13): the research views count a link to a Bluesky post under the post the cache holds under
+    its account's other name (a t.co to the post's DID URL, the post fetched by its handle's URL), as fetch answers
+    it; before, such a link reached no post: counted in no view, listed at risk with no status."""
+    # the views look an account up by its handle in any case and by its DID: each an index, not a scan of `authors`
+    # a row (gone_accounts_most_cited took 7 s on a cache of 10,000 embeds and 1,500 accounts)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_authors_platform_lower_handle ON authors (platform, lower(handle))")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_authors_platform_author_id ON authors (platform, author_id)")
+    for name, sql in VIEWS_V67.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.create_view(name, sql.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 
