@@ -53,8 +53,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                  "relative path recorded before v54, one name read in two places): never superseded"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
-        "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",
-        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known",
+        "platform": "twitter, instagram, youtube, ...", "kind": "post, comment, timeline, video, media-link, ...",
+        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known (a "
+                                                                 "comment's: its own, e.g. Reddit's t1_<id>)",
         "author_handle": "Handle the article shows", "author_name": "Name the article shows",
         "date_text": "Date as the article prints it", "date": "That date parsed (ISO 8601), when it could be",
         "text": "Text the article shows for the post",
@@ -104,6 +105,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "
                       "run serves what it kept only with allow_private set; 0: it did not; null: recorded before the "
                       "cache recorded it (judged by its host: an IP literal or localhost is non-public)",
+        "contacted_unknown": "Replayed and recorded before cache v67: why the server that answered is not known (such "
+                             "replays recorded their own [origins] mapping in contacted_url); empty when known",
         "answered_at_unknown": "Replayed from a WARC record with no WARC-Date, or one that reads as no time: why when "
                                "the source answered is not known (fetched_at is then when the replay asked, never "
                                "reported as the source's time); empty when it is known",

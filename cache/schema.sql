@@ -104,7 +104,7 @@ CREATE TABLE "fetches" (
    "error" TEXT,
    "purpose" TEXT,
    "tool_version" TEXT
-, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER, "answered_at_unknown" TEXT, "warc_sha256" TEXT, "warc_record_id" TEXT);
+, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER, "answered_at_unknown" TEXT, "warc_sha256" TEXT, "warc_record_id" TEXT, "contacted_unknown" TEXT);
 
 CREATE INDEX "idx_fetches_url_fetched_at"
     ON "fetches" ("url", "fetched_at");

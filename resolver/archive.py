@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 from resolver import jsonparse, platforms
-from resolver.http import FetchOutcome, Ledger, fetch
+from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
+from resolver.platforms.x import status_subpage
 from resolver.redact import REDACTED, URL_NOT_KNOWN
 from resolver.settings import Settings
 
@@ -47,6 +48,17 @@ SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would pub
 NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of it (REDACTED), and the URL it stands "
                      "for is not known")
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
+
+
+def replay_miss(error: str | None) -> str:
+    """A replay miss's words without its kind: "not in the replayed WARC files (run.warc.gz): GET <URL>"."""
+    return (error or "").removeprefix(f"{NOT_IN_WARC}:").strip()
+
+
+def not_replayed(error: str | None) -> bool:
+    """Whether a lookup's error is a --replay run's files not holding it ("not-in-warc: …"): the archive was never
+    asked, so nothing failed, as what --offline does not look up (reports36: `--replay report` exited 1)."""
+    return error is not None and error.startswith(f"{NOT_IN_WARC}:")
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
                    "it; whether an archived copy exists is not known")
 
@@ -200,9 +212,17 @@ def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str
             return snapshots
         code = _short_code(url)
         return [s for s in snapshots if s.get("original") in (url, None) or _short_code(str(s["original"])) == code]
-    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+    keys = {original: _of_the_post(original, key)   # each spelling parsed once: a post may have 10,000 captures
             for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
-    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])]]
+
+
+def _of_the_post(original: str, key: tuple[str, str, str] | None) -> bool:
+    """Whether a capture's URL is the page of the post `key` names, or names no post: not another post's, and not
+    the post's /likes, /retweets, /photo/1 or /analytics page (reports36: a prefix list counted them as its
+    snapshots, and a cache written before keeps them)."""
+    found = platforms.post_key(original)
+    return found is None or found == key and not status_subpage(original)
 
 
 def _short_code(url: str) -> str:
@@ -424,9 +444,10 @@ async def _listed_under(session: Session, form: str, url: str) -> Listing:
         if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
     if form != url:   # a prefix lists every longer URL too (`…/status/<id>9`, no post): only the post's own count
-        key = platforms.post_key(url)
-        keys = {original: platforms.post_key(original) for original in {s.original for s in snapshots}}
-        snapshots = [s for s in snapshots if keys[s.original] == key]
+        key = platforms.post_key(url)   # and only its page: not its /likes, /retweets, /photo/1 (reports36)
+        keys = {original: platforms.post_key(original) == key and _of_the_post(original, key)
+                for original in {s.original for s in snapshots}}
+        snapshots = [s for s in snapshots if keys[s.original]]
     return Listing(form, tuple(snapshots), error, unavailable=unavailable, from_cache=cdx.via == KEPT, capped=capped)
 
 
@@ -877,7 +898,7 @@ class ArchivedUrl:
         carrying a secret) did not fail: it says why, as a refused save does, and the exit code is not raised for it
         (signed image URLs are common: a scan --archive of such pages would exit 1 for a policy, not a failure)."""
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
-        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD)
+        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error)
         return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
 
     def to_json(self) -> dict[str, Any]:

@@ -345,6 +345,11 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
     if short and not rivals:   # a few Latin letters may be another script's as well (enc30)
         every = alphabets.readings(data, latin=found)
         rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
+    if short and chosen is None and not rivals and _few_letters(tied[0].text) and alphabets.latin(detected_text):
+        # The letters' reading overrules charset_normalizer's on one or two letters beyond ASCII: as a short Western
+        # reading with so few (SURE_LETTERS), the other is named as its rival. "Caf\xe9 … \xff\xfe closed" was
+        # iso8859_13's "Café … ’ž", said sure, over cp1252's "Café … ÿþ" (newuser36b #4).
+        rivals = (detected,)
     return (detected if chosen else tied[0].encoding), rivals
 
 

@@ -48,6 +48,7 @@ EXIT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
+EXIT_GONE = 5            # resolve --fail-on-gone: a link ended at a page that is gone (an answer, so 0 without it)
 
 
 def network_options(command: Any) -> Any:
@@ -1093,11 +1094,13 @@ def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
 @click.option("--refresh", is_flag=True,
               help="Resolve again even when the cache has a fresh answer (not with --offline).")
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
+@click.option("--fail-on-gone", is_flag=True,
+              help="Exit 5 when a link ends at a page that is gone (404, 410), which is otherwise an answer (exit 0).")
 @db_option
 @network_options
 @click.pass_context
 def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
-            follow_all: bool, **network: Any) -> None:
+            follow_all: bool, fail_on_gone: bool, **network: Any) -> None:
     """Follow each URL's redirects hop by hop and say where it ends and what it is.
 
     URL needs http:// or https://, unless it is a recognised post form (pic.twitter.com/..., t.co/...,
@@ -1112,7 +1115,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       cat links.txt | embed-resolver resolve --offline -
 
     Exit codes: 0 done; 1 a name that is no URL or a link that ended in an error (one "error:" line each, the other
-    URLs still resolved); 2 usage; 3 not in the cache (--offline); 130 interrupted.
+    URLs still resolved); 2 usage; 3 not in the cache (--offline); 5 a link ended at a page that is gone, with
+    --fail-on-gone (1 and 3 win over it); 130 interrupted.
     """
     from resolver import resolve as resolving
     from resolver.article import printable
@@ -1138,6 +1142,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     _say_each_failure([link_failure(r)] for r in results if r.failed)   # on stderr, as every command's (newuser32 #5)
     _exit_for(ctx, failed=len(problems) + sum(r.failed for r in results),
               unavailable=sum(r.unavailable for r in results))
+    if fail_on_gone and any(r.gone for r in results):   # a cron job's signal that a link died (resolution36)
+        ctx.exit(EXIT_GONE)
 
 
 @cli.command()

@@ -36,6 +36,10 @@ UNREAD_LETTER_RE = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0530-\u058f\u10a0-\u
                               "\u1000-\u109f\u1200-\u137f\u1780-\u17ff]")
 LETTER_RE = re.compile(r"[^\W\d_]")
 SAMPLE = 20_000
+# An HTML page's markup, which is no one's words: scripts, styles and comments whole, tags. Its words are read from
+# the first RAW characters (a head of scripts may fill the first SAMPLE: review36c).
+MARKUP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+RAW = 200_000
 ENOUGH = 100   # letters of an unread script: fewer are a quoted word, not the page's language
 
 
@@ -73,13 +77,19 @@ def credit_language_not_read(text: str, kind: str) -> CreditLanguageNotRead | No
         # "und" (undetermined), a code of three letters: the letters say
     if text.isascii():
         return None
-    sample = text[:SAMPLE]
+    if kind == "html":
+        if len(UNREAD_LETTER_RE.findall(text, 0, RAW)) < ENOUGH:
+            return None   # most pages: no markup taken out for nothing
+        sample = MARKUP_RE.sub(" ", text[:RAW])[:SAMPLE]
+    else:
+        sample = text[:SAMPLE]
     unread = UNREAD_LETTER_RE.findall(sample)
     if len(unread) < ENOUGH:
         return None
-    other = [letter for letter in LETTER_RE.findall(sample) if not letter.isascii()]
-    if len(unread) * 2 <= len(other):
-        return None   # most of its letters beyond ASCII are in scripts some language read is written in
+    if len(unread) * 2 <= len(LETTER_RE.findall(sample)):
+        # most of its words' letters are in scripts some language read is written in, English's too: an English
+        # page quoting a Greek sentence, or a maths text's α and β, is no Greek page (review36c)
+        return None
     scripts: dict[str, int] = {}
     for letter in unread:
         name = unicodedata.name(letter, "").split(" ")[0].title()

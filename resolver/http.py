@@ -518,10 +518,21 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                         answered_at_unknown=unknown, refused_status=answered)
 
 
-def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
-    """A status line for a retry that waits a second or more: why nothing seems to happen (#11)."""
+def say_retry(session: Session, url: str, attempt: int, seconds: float, why: str = "") -> None:
+    """A status line for a retry that waits a second or more: why nothing seems to happen (#11), and what it waits
+    for, `why` (newuser36b #3: a log could not tell a wait the server asked for from a backoff after an error)."""
     if seconds >= LONG_WAIT_S:
-        session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s")
+        session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s"
+                                + (f" ({why})" if why else ""))
+
+
+def retry_reason(outcome: FetchOutcome, asked: bool) -> str:
+    """What a retry waits after: "it answered HTTP 429 and asked to wait (Retry-After)", "it answered HTTP 503",
+    "timeout: no complete answer within 10 s" (`asked`: the wait is the one its answer named)."""
+    if outcome.status is None:
+        return f"{outcome.error_kind}: {outcome.error}" if outcome.error else "no answer"
+    told = "Retry-After" if "retry-after" in {k.lower() for k in outcome.headers} else "x-rate-limit-reset"
+    return f"it answered HTTP {outcome.status}" + (f" and asked to wait ({told})" if asked else "")
 
 
 def budget_url(url: str, settings: Settings) -> tuple[str, str | None]:
@@ -679,7 +690,7 @@ async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Cal
         told = _retry_after(last.headers, now=time.time(), cap=settings.retry_max_wait, status=last.status)
         seconds = told if told is not None else backoff(state)
         if not stopped(state, seconds):   # tenacity asks for the wait before whether to stop: the last attempt retries nothing
-            say_retry(session, url, state.attempt_number, seconds)
+            say_retry(session, url, state.attempt_number, seconds, retry_reason(last, told is not None))
         return seconds
 
     retrying = AsyncRetrying(stop=stop, wait=wait, retry=retry_if_result(retryable), sleep=anyio.sleep,

@@ -11,8 +11,9 @@ T = TypeVar("T")
 def plain(value: Any) -> Any:
     """dataclasses.asdict for our frozen values, without its deep copy of every leaf: the leaves here (str, int,
     float, bool, None) cannot change, and asdict's copying was a quarter of a warm-cache run's time (#13).
-    Containers keep their type, as with asdict. Each dataclass's field names are looked up once (#14: a warm run
-    makes the JSON of every step result of every article)."""
+    A tuple comes out as a list (unlike asdict): the result holds only JSON's types, so a library caller's
+    `to_json()` equals the CLI's parsed `--json` line (newuser36b #2). Each dataclass's field names are looked up
+    once (#14: a warm run makes the JSON of every step result of every article)."""
     kind = type(value)
     if kind in _LEAVES:
         return value
@@ -26,7 +27,7 @@ def plain(value: Any) -> Any:
     if names is not None:
         return {name: v if type(v) in _LEAVES else plain(v) for name in names for v in (getattr(value, name),)}
     if isinstance(value, (list, tuple)):
-        return kind(v if type(v) in _LEAVES else plain(v) for v in value)
+        return [v if type(v) in _LEAVES else plain(v) for v in value]
     if isinstance(value, dict):
         return {k: v if type(v) in _LEAVES else plain(v) for k, v in value.items()}
     return value
@@ -56,11 +57,21 @@ class PostRef:
     """What a URL points at, as one platform parser reads it (no network)."""
 
     platform: str                 # "twitter", "youtube", ...
-    kind: str                     # "post", "media-link", "short-link", "timeline", "profile", "video"
+    kind: str                     # "post", "comment", "media-link", "short-link", "timeline", "profile", "video";
+    #                               no post: "story", "clip", "live" (`platforms.NOT_POSTS`)
     url: str                      # canonical URL
     post_id: str | None = None
     author_handle: str | None = None
     start_seconds: int | None = None   # a video link's start time (YouTube's ?t=, ?start=): the moment it cites
+    # A comment's: the canonical URL of the post it is under. A comment is its own post, by its own author: the post
+    # named here is where it is, never what it is (newuser36 #1). None for anything else.
+    parent: str | None = None
+
+    def comment(self, comment_id: str | None, url: str) -> PostRef:
+        """The comment `comment_id` under this post, at `url` (canonical): its own post, by an author the URL does not
+        name (the account in it is the post's). `comment_id` None: the URL names a comment whose id cannot be read,
+        said so rather than taken for this post (newuser36 #1)."""
+        return PostRef(self.platform, "comment", url, comment_id, parent=self.url)
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up,
-                              of_the_same_post)
+from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
+                              of_the_same_post, replay_miss)
 from resolver.fetch import atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
@@ -1165,6 +1165,8 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     if not looked_up and not snapshots:
         if error and error.startswith(WITHHELD):   # not made, on purpose: says why, and that a copy is not known
             return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
+        if not_replayed(error):   # a replay whose files hold no lookup of it: none was made (reports36)
+            return check("archive", "skip", f"not known: not looked up: {replay_miss(error)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         if post.get("archive_lookup") == NOT_LOOKED_UP:
@@ -1189,7 +1191,8 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
                                             f"{filed_under_a_handle(last['url'])}")
         if listed and error:   # another form's lookup failed: a copy may be filed there
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else f"the archive lookup failed ({error})"
+            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
+                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
                                             f"whether another capture exists is not known: {why}")
         if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
@@ -1431,7 +1434,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if kept and not replayed:   # a live answer written to a WARC: where a reader finds it anywhere (newuser32 #6)
         parts.append(f"WARC {kept['file']} at offset {kept['offset']}"
                      + (f", record {kept['record_id']}" if kept.get("record_id") else ""))
-    if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
+    # a request no replayed file held: no answer, so no file it was replayed from (reports36: a lookup's miss was cited
+    # "replayed from WARC run.warc.gz, not in the replayed WARC files")
+    if replayed and unknown and (not source.get("warc_file") or status is None and not source.get("body_sha256")):
         parts.append(unknown)
     elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
@@ -1571,6 +1576,9 @@ def contacted(fetch: dict[str, Any] | None) -> dict[str, Any]:
     origin of its `contacted_url`, no path, no user info) and `overridden_origin` (the public origin its URL names,
     which did not answer it); both None when the URL's own origin was contacted. Every citation says so: a report
     citing cdn.syndication.twimg.com for a mirror's answer states that X gave an answer it never gave (newuser35 F2)."""
+    unknown = (fetch or {}).get("contacted_unknown")
+    if unknown:   # an older version's replay: its contacted_url is no fact (m064)
+        return {"contacted_origin": None, "overridden_origin": None, "contacted_unknown": unknown}
     went = (fetch or {}).get("contacted_url")
     if not fetch or not went or _sent_as(went) == _sent_as(fetch["url"]):
         return {"contacted_origin": None, "overridden_origin": None}
@@ -1616,11 +1624,14 @@ def origins_note(report: dict[str, Any]) -> str | None:
 
 # The keys of a fetch a citation names (`provenance_text`), as a capture, a hop or a copy's line picks them
 CITED_KEYS = ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id", "body_sha256", "warc_record",
-              "contacted_origin", "overridden_origin")
+              "contacted_origin", "overridden_origin", "contacted_unknown")
 
 
 def via_origin(source: dict[str, Any]) -> str | None:
-    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override."""
+    """"via configured origin http://127.0.0.1:8735 for cdn.syndication.twimg.com", or None: no override; "which
+    server answered is not known: …" for an answer an older version's replay recorded (m064)."""
+    if source.get("contacted_unknown"):
+        return f"which server answered is not known: {source['contacted_unknown']}"
     if not source.get("contacted_origin"):
         return None
     return (f"via configured origin {source['contacted_origin']} for "
@@ -1759,18 +1770,47 @@ def disagreeing(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The sources that said something else of what the post is than the one its status rests on (`fetch
     --all-methods`: syndication's stale 200 beside oEmbed's 404), each its own answer, cited: the JSON kept the
     disagreement, the Markdown and HTML said "available" and named no other source (newuser35 F1)."""
+    return _said_beside(post, CONTRADICTS)
+
+
+def available_elsewhere(post: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sources that said "withheld" beside a status "available", or "available" beside "withheld": both true at
+    once (a post withheld in the country it was asked from is shown in others), said as such, not as a disagreement
+    (reports36: the status check warned "which the other contradicts: not sure")."""
+    return _said_beside(post, ELSEWHERE)
+
+
+def _said_beside(post: dict[str, Any] | None, relation: str) -> list[dict[str, Any]]:
+    """The sources whose answer of what the post is stands in `relation` (`status_relation`) to its status."""
     said = (post or {}).get("disagreements", {}).get("status") or {}
     if post is None or len(set(said.values())) < 2:
         return []
     rests_on, status = set(post.get("fetch_ids") or ()), source_of(post, "status")
     found = []
     for method, other in said.items():
-        if method == status.get("method") or other == post.get("status") or _no_reason_against(other, post["status"]):
+        if method == status.get("method") or status_relation(other, post["status"]) != relation:
             continue
         mine = [s for s in post.get("sources") or [] if s["method"] == method and s["status"] == other]
         source = next((s for s in reversed(mine) if s.get("fetch_id") in rests_on), mine[-1] if mine else None)
         found.append(source or {"method": method, "status": other})
     return found
+
+
+# How one source's answer of what a post is stands to another's (`status_relation`).
+SAME, NO_REASON, ELSEWHERE, CONTRADICTS = "same", "no-reason", "elsewhere", "contradicts"
+
+
+def status_relation(said: str, status: str) -> str:
+    """How `said` stands to `status`: the same; a not found that only gives no reason a gone post's status gives
+    (oEmbed answers 404 for every gone post: review35r5); withheld beside available (withheld in some countries,
+    shown elsewhere: both true); else a contradiction. The fetch table and the reports both judge by it."""
+    if said == status:
+        return SAME
+    if _no_reason_against(said, status):
+        return NO_REASON
+    if {said, status} == {"withheld", "available"}:
+        return ELSEWHERE
+    return CONTRADICTS
 
 
 def _no_reason_against(said: str, status: str) -> bool:
@@ -1781,16 +1821,43 @@ def _no_reason_against(said: str, status: str) -> bool:
     return "not_found" in (said, status) and said in GONE and status in GONE
 
 
+def status_said(said: dict[str, str], status: str, method: str | None) -> list[str]:
+    """What the methods said of what a post is, in words, for `fetch`'s own table (`said`: method → status, as
+    `records.merge` keeps it): a disagreement only when one contradicts the status, withheld beside available as
+    both, and a not found beside a gone post's reason as no contradiction. Before, the table printed "methods disagree
+    on status: {'syndication': 'deleted', 'oembed': 'not_found'}" for every difference (reports36)."""
+    words = {m: f"{m} said {STATUS_WORDS.get(s, (s,))[0]}" for m, s in said.items()}
+    others = {m: status_relation(s, status) for m, s in said.items() if m != method}
+    lines = []
+    if CONTRADICTS in others.values():
+        lines.append("the sources disagree on what the post is: " + "; ".join(words.values()))
+    elsewhere = [m for m, r in others.items() if r == ELSEWHERE]
+    if elsewhere:
+        both = sorted([method or "", *elsewhere], key=lambda m: said.get(m) != "withheld")
+        lines.append("withheld in some countries, available elsewhere: "
+                     + "; ".join(words[m] for m in both if m in words))
+    lines += [f"{words[m]}, which gives no reason: no contradiction of {STATUS_WORDS.get(status, (status,))[0]}"
+              for m, r in others.items() if r == NO_REASON]
+    return lines
+
+
 def said_otherwise(source: dict[str, Any]) -> str:
     """A source that disagrees, in words: "oembed said not found: oEmbed answered 404"."""
     words = STATUS_WORDS.get(source["status"], (source["status"], ""))[0]
     return f"{source['method']} said {words}" + (f": {source['reason']}" if source.get("reason") else "")
 
 
+def cited_said(source: dict[str, Any]) -> str:
+    """`said_otherwise` with its fetch, for the Status row: "oembed said not found: … (fetch #7)"."""
+    return f"{said_otherwise(source)} (fetch #{source['fetch_id']})" if source.get("fetch_id") else said_otherwise(source)
+
+
 def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
     """A warn when the sources disagree on what the post is, naming each source and the answer it gave; None when
     they agree (no check is added then: one source's answer is the status, cited beside it)."""
     others = disagreeing(post)
+    if post is not None and not others and available_elsewhere(post):
+        return _withheld_elsewhere_check(post)
     if post is None or not others:
         return None
     said = source_of(post, "status")
@@ -1799,6 +1866,16 @@ def status_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
                                    f"({provenance_text(said)}); {cited}: the status shown "
                                    f"({STATUS_WORDS.get(post['status'], (post['status'],))[0]}) is {said.get('method')}'s "
                                    "answer, which the other contradicts: not sure")
+
+
+def _withheld_elsewhere_check(post: dict[str, Any]) -> dict[str, Any]:
+    """A pass naming both answers when one source saw the post withheld and another saw it: a post withheld in the
+    country it was asked from is shown in others (reports36: it warned as a contradiction)."""
+    both = sorted([source_of(post, "status"), *available_elsewhere(post)], key=lambda s: s.get("status") != "withheld")
+    cited = "; ".join(f"{said_otherwise(s)} ({provenance_text(s)})" for s in both)
+    return check("status", "pass", f"withheld in some countries, available elsewhere: {cited}: a post withheld where "
+                                   "it was asked from is shown in other countries, so the answers do not contradict "
+                                   "each other")
 
 
 def failure_text(source: dict[str, Any]) -> str:
@@ -1853,6 +1930,7 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     status, whether it is gone, a doubt that it is the link's end: newuser35c), and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache", "final_status",
                                         "gone", "unsure")}
+            | {"likely_end": (resolution.get("likely_end") or {}).get("url")}
             | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"error": h.get("error")}
                         | _fetched_at(store, h["fetch_id"]) for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
@@ -2169,6 +2247,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span, redactor)
+    # a comment's post: where the comment is, never what it is (newuser36 #1)
+    data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None
     data["resolutions"] = redactor.shown_json(
         [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification, store, redactor, takes))
@@ -2179,6 +2259,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
+        data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
         data["kind"] = "link"   # is not called a post, in any format (urlforms32)
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
@@ -2356,7 +2438,8 @@ def _post(post: FetchedPost, store: Store | None, takes: Takes | None = None) ->
 
 # What cites an answer as every other line does (`provenance_text`): a replayed one by its WARC file and record, one
 # of no known time by why, each when known
-LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin")
+LIVE_SOURCE_KEYS = ("answered_at_unknown", "warc_file", "warc_record", "contacted_origin", "overridden_origin",
+                    "contacted_unknown")
 
 
 def _held_before(post: FetchedPost, store: Store | None, takes: Takes | None) -> list[str]:
@@ -2420,7 +2503,7 @@ def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     if post is None:
-        return "not_identified" if embed.kind == "post" and not embed.post_id else "not_fetched"
+        return "not_identified" if embed.kind in ("post", "comment") and not embed.post_id else "not_fetched"
     return "not_cached" if post.unavailable else post.record.status
 
 

@@ -1674,9 +1674,27 @@ def _body_for_a_place(words: list[str], post: list[str]) -> bool:
     ("Moscow", "Washington"; credit_places' list, English names)."""
     from resolver.extract.credit_places import names_a_known_place
 
-    return any(map(_role, words)) and all(
+    return any(_governing(w) for w in words) and all(
         _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper() for w in words) \
         and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post))
+
+
+# The roles that govern a place, for which a news text writes the place ("Moscow threatens"): a government, its
+# offices and officials, a city's council and mayor; not another body there ("[The opposition]", "[The company]" for
+# "Moscow": review36c).
+_GOVERNING = frozenset(
+    "government administration authority authorities regime official officials ministry council mayor leadership "
+    "leader leaders president chancellor premier cabinet state gouvernement autorité autorités régime ministère "
+    "conseil maire gobierno autoridad autoridades régimen ministerio alcalde governo autoridade autoridades ministério "
+    "prefeito regierung bundesregierung behörde behörden regime ministerium bürgermeister senat "
+    "stadt gemeinde".split())
+
+
+def _governing(word: str) -> bool:
+    """Whether a word names a role or a body that governs a place (`_GOVERNING`), in the singular or the plural."""
+    key = _bare(word)
+    return _role(word) and (key in _GOVERNING or key.endswith("s") and key[:-1] in _GOVERNING
+                            or key.endswith("ies") and key[:-3] + "y" in _GOVERNING)
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -1712,7 +1730,19 @@ _OFFICE_WORDS = frozenset(
     "economy economic trade energy environment transport labour labor culture agriculture state federal national chief "
     "general attorney senior former first opposition shadow press security european regional local city county "
     "district party tory conservative liberal green white".split())
-_NATIONALITY_RE = re.compile(r"\w{2,}(?:an|ian|ish|ese|ic|ch|i)")   # "German", "British", "Chinese", "Democratic"
+# Peoples' and parties' adjectives before a role ("German Chancellor", "Democratic leader"): a list, not an ending, as
+# surnames end alike ("Erdogan", "Khan", "Draghi", "Dominic" spokesman: review36c, a swap only warned).
+_PEOPLES = frozenset(
+    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss "
+    "austrian polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian serbian "
+    "croatian bosnian slovenian albanian macedonian montenegrin kosovan georgian armenian azerbaijani moldovan swedish "
+    "norwegian danish finnish icelandic estonian latvian lithuanian chinese japanese korean taiwanese mongolian indian "
+    "pakistani afghan bangladeshi nepali iranian iraqi syrian lebanese israeli palestinian jordanian egyptian saudi "
+    "emirati qatari kuwaiti bahraini omani yemeni libyan tunisian algerian moroccan sudanese ethiopian eritrean somali "
+    "kenyan ugandan rwandan congolese nigerian ghanaian senegalese malian african canadian mexican brazilian "
+    "argentine argentinian chilean colombian venezuelan peruvian bolivian ecuadorian cuban haitian australian "
+    "zealand vietnamese thai indonesian filipino malaysian singaporean burmese cambodian european asian arab western "
+    "soviet kurdish democratic democrat republican socialist communist nationalist centrist catholic".split())
 
 
 def _says_which(which: list[str]) -> bool:
@@ -1725,7 +1755,7 @@ def _says_which(which: list[str]) -> bool:
     bare = [re.sub(r"['’]s?$", "", w) for w in which]
     return not which or is_known_org(" ".join(bare)) or all(
         w[:1].islower() or _initialism([w]) or _role(w) or _key(w) in _OFFICE_WORDS or _key(w) in _SEATS
-        or names_a_known_place(w) or is_known_org(w) or _NATIONALITY_RE.fullmatch(w) for w in bare)
+        or names_a_known_place(w) or is_known_org(w) or _key(w) in _PEOPLES for w in bare)
 
 
 # Roles that are as often surnames ("Rey", "King", "Judge", "Papa"): a role only after an article ("El Rey", "The
@@ -1904,7 +1934,10 @@ _SEATS = frozenset(("kremlin", "lubyanka", "élysée", "elysee", "matignon", "qu
                     "kanzleramt", "bundeskanzleramt", "zhongnanhai", "langley", "foggy bottom", "capitol", "capitol hill",
                     "white house", "pentagon", "downing street", "whitehall", "westminster", "quirinale", "chigi",
                     "palazzo chigi", "planalto", "los pinos", "blue house", "kantei", "bankova",
-                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada"))   # quotes36
+                    "maison blanche", "casa blanca", "casa branca", "casa bianca", "casa rosada",   # quotes36
+                    # German's, whose capitals are a noun's and an adjective's: "Der Grüne Habeck" names Habeck
+                    # (review36c; a capital after any capitalised adjective was taken as a name's noun)
+                    "weiße haus", "weißen haus", "weisse haus", "weissen haus"))
 SEAT_FOR_A_BODY = "a seat of power for a body: check who is meant"
 # The initialisms of bodies that sit at a seat or that it stands for in a news text: only for these a seat in brackets
 # warns; for any other it is another body's name ("[Kremlin]" for "CIA" or "NATO", "[Langley]" for "FSB" only warned
@@ -2071,18 +2104,15 @@ def _german_capitals(post: list[str], *, after: frozenset[str] = _GERMAN_QUANTIT
     in small letters, German every one with a capital, so "Scholz" of "Scholz sagte nein" was no name and "[Merz]" in
     its place only warned (review34r2); a bare name in brackets in its place makes it one (_bare_name, quotes35).
     A headline's capitals too, `after` an article of _TITLE_DETERMINERS no more ("The Kremlin" is a title: quotes36).
+    Not the noun of a listed seat ("Haus" of "Das Weiße Haus"); a capital after any other capitalised adjective may be
+    a name ("Der Grüne Habeck": review36c).
     """
     return frozenset(j for j, w in enumerate(post) if w[:1].isupper() and not w.startswith("@")
                      and _bare(w) not in _REFERRING and _key(w) not in _GERMAN_WORDS and not _role(w)
                      and not _GERMAN_NOUN_RE.fullmatch(w)
                      and not (j and (_key(post[j - 1]) in after or any(c.isdigit() for c in post[j - 1])))
-                     and not (j > 1 and _key(post[j - 2]) in _DEFINITE and post[j - 1][:1].isupper()
-                              and re.search("[a-zäöüß](?:e|en)$", post[j - 1]) is not None and not _role(post[j - 1])))
+                     and not (j and f"{_key(post[j - 1])} {_key(post[j])}" in _SEATS))
 
-
-# German's definite articles: a capitalised adjective after one ("Das Weiße Haus", "Die Europäische Kommission") is a
-# name's, and the capital after it that name's noun, no name of its own (quotes36: "[Trump]" for "Das Weiße Haus").
-_DEFINITE = frozenset("der die das den dem des".split())
 
 
 def _bare_name(words: list[str]) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
-from resolver.platforms import bluesky
+from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -89,6 +89,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
         yield [(f"  warning: {result.thin.message}", "yellow")]
+    if result.unfollowed is not None:   # the count the JSON's `links-not-followed` gives (resolution36)
+        yield [(f"  warning: {result.unfollowed.message}", "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
@@ -200,13 +202,15 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
         return f"  archive {archived.url}: not looked up (offline){unsaved}", "yellow"
     if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
+    if not_replayed(archived.error):   # the replayed files do not hold it: the archive was not asked (reports36)
+        return f"  archive {archived.url}: not looked up: {replay_miss(archived.error)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
@@ -297,6 +301,9 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           f"fetch: {why}")
     for item, url, why, error in _media_failed(post):
         yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
+    if (lookup := post.lookup_error) is not None:   # the gone post's archive lookup (newuser36b #1)
+        yield StepFailure(f"archive lookup failed for {record.url}: {cached_mark(lookup, record.from_cache)}",
+                          record.url, lookup, archived=True, stage="archive")
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -360,14 +367,18 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
             resolution = found.value
             yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
                               str(resolution.error), stage="resolve")
+    looked_up = set()   # a post's URL whose lookup the fetch said failed: the archive step's of it is not said again
     for fetched in result.posts or ():
-        yield from _post_failed(fetched.value)
+        for failure in _post_failed(fetched.value):
+            looked_up.update([failure.url] if failure.stage == "archive" else [])
+            yield failure
     for image in result.credited_images or ():
         if image.failed:
             yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
                               f"media: {image.error}")
     for archived in result.archives or ():
-        yield from _archive_failed(archived)
+        yield from (failure for failure in _archive_failed(archived)
+                    if not (failure.phrase.startswith("archive lookup failed") and failure.url in looked_up))
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
@@ -431,6 +442,8 @@ def resolution_text(result: Resolution) -> Text:
         _line(text, f"  final: {result.final_url}{gone}", "yellow" if gone else "")
     if result.unsure:
         _line(text, f"  unsure: {result.unsure}", "yellow")
+    if (likely := result.likely_end) is not None:
+        _line(text, f"  likely end: {likely.url} (read from the page, not a redirect)", "yellow")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
@@ -474,7 +487,13 @@ def post_text(post: FetchedPost) -> Text:
               + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else ""),
               "cyan")
     for name, values in record.disagreements.items():
-        _line(text, f"  methods disagree on {name}: {values}", "yellow")
+        if name == "status":   # judged as the reports judge it: a 404 beside a tombstone is no disagreement
+            from resolver.provenance import status_said
+
+            for said in status_said(values, record.status, record.field_sources.get("status", record.method)):
+                _line(text, f"  {said}", "yellow")
+            continue
+        _line(text, f"  methods disagree on {name}: " + "; ".join(f"{m}: {v}" for m, v in values.items()), "yellow")
     return text + _copies_text(post)
 
 
@@ -630,6 +649,12 @@ def thin_note(article: dict[str, Any]) -> str | None:
     """What a report says of a page with no embed and almost no text (a login wall): it may not be the article, and
     "no embedded post was found" is no fact of the article (newuser30 #3); None for any other."""
     return next((w["message"] for w in article.get("warnings") or () if w.get("kind") == "thin-page"), None)
+
+
+def unfollowed_note(article: dict[str, Any]) -> str | None:
+    """What a report says of the t.co links in an article's text that no embed carries and the scan did not follow
+    (`links-not-followed`): in the JSON alone, an editor read the embeds listed as every link (resolution36)."""
+    return next((w["message"] for w in article.get("warnings") or () if w.get("kind") == "links-not-followed"), None)
 
 
 def encoding_note(article: dict[str, Any]) -> str | None:
@@ -873,10 +898,20 @@ def _given_by(post: dict[str, Any], field: str, found: str | None, cited: set[in
     return f"not in the answer ({cell})" if answered else f"no answer ({cell})"
 
 
+def _comment_words(embed: dict[str, Any]) -> str:
+    """The Status of a comment: where it is, and that nothing of its post stands for it (newuser36 #1)."""
+    where = f"a comment on {embed['parent']}" if embed.get("parent") else "a comment"
+    if not embed.get("post_id"):
+        return f"no comment id: {where}: its id was not read from the link, and the post it is under is not it"
+    return (f"not fetched: {where}, by its own author: comments are not fetched, and the post's author and words "
+            "are not the comment's")
+
+
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.fetch.records import TITLE, json_text_kind
-    from resolver.provenance import LINKS, disagreeing, edit_of, failed_beside, failure_text, said_otherwise
+    from resolver.provenance import (LINKS, available_elsewhere, cited_said, disagreeing, edit_of, failed_beside,
+                                     failure_text)
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -891,10 +926,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         author = f"{_handle_label(embed.get('platform'), embed['author_handle'])} (in the link's URL)" + (
             f"; the article names “{embed['author_name']}” beside it" if embed.get("author_name") else "")
     if post is None:
-        if embed.get("post_id"):
+        if embed.get("kind") == "comment":   # its own post, never its parent's (newuser36 #1)
+            reason = _comment_words(embed)
+        elif embed.get("post_id"):
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
+            reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
         elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")
@@ -914,9 +953,11 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         # a source that failed beside the one the status rests on is said (newuser28b §5)
         notes = [why, *(failure_text(f) for f in failed_beside(post))]
         # a source that said otherwise of what the post is, with its fetch (newuser35 F1: only the JSON kept it)
-        against = "; ".join(f"{said_otherwise(s)} (fetch #{s['fetch_id']})" if s.get("fetch_id") else said_otherwise(s)
-                            for s in disagreeing(post))
+        against = "; ".join(cited_said(s) for s in disagreeing(post))
         notes += [f"the sources disagree: {against}"] if against else []
+        # withheld where one source asked, shown to another: both true (reports36: said as a disagreement)
+        notes += [f"{'available elsewhere' if s['status'] == 'available' else 'withheld in some countries'}: "
+                  + cited_said(s) for s in available_elsewhere(post)]
         words = embed["status"]["words"]
         if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
             words, notes = why, notes[1:]
@@ -937,7 +978,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("detector") in LINKS:   # a reading of the prose around a link (newuser34 #1)
             text += " [quoted beside the link: the words may quote something else]"
         elif text and embed.get("text_confidence") == "uncertain":
-            text += " [where the tweet starts or ends in the article is uncertain]"
+            # X's word for X's posts alone (newuser36 #7: a Reddit thread's title said "tweet")
+            text += f" [where the {'tweet' if embed.get('platform') == 'twitter' else 'post'} starts or ends in the " \
+                    "article is uncertain]"
         found_text = post.get("text")
         if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
@@ -1050,6 +1093,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
              *([f"- **Reading incomplete**: {_md(note)}"] if (note := incomplete_note(article)) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := thin_note(article)) else []),
+             *([f"- **Links not followed**: {_md(note)}"] if (note := unfollowed_note(article)) else []),
              *([f"- **Credit words not read**: {_md(note)}"] if (note := language_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)",
@@ -1546,6 +1590,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := incomplete_note(article)) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := thin_note(article)) else []),
+             *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
+               if (note := unfollowed_note(article)) else []),
              *([f'<p class="warn"><strong>Credit words not read</strong>: {escape(note)}</p>']
                if (note := language_note(article)) else []),
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']

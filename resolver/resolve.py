@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
+from resolver.end_pages import MAX_NAMED, PageReading, links_named, read_end_page, site
 from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
 from resolver.http import (NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch,
@@ -62,12 +63,24 @@ class Hop:
     # Why a hop has no status, when it is known: "timed out after 0.5 s". A hop that timed out read as one with no
     # response at all (servers31, left32).
     error: str | None = None
+    # What the page that ended the chain says it is, read from its words (resolver/end_pages.py): "parked" |
+    # "notice", the words it was read by, and a notice's links to other sites (resolution36: a parked domain and the
+    # post inside an interstitial were an end like any other). Kept with the hop, so a cached answer says the same.
+    page: str | None = None
+    page_words: str | None = None
+    names: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
                 "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public, "kept": self.kept,
-                "error": self.error}
+                "error": self.error, "page": self.page, "page_words": self.page_words, "names": list(self.names)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Hop":
+        """A kept hop (one kept before a field was added has its default)."""
+        names = data.get("names")
+        return cls(**data) if not names else cls(**{**data, "names": tuple(names)})
 
 
 @dataclass(frozen=True)
@@ -141,23 +154,46 @@ class Resolution:
     def unsure(self) -> str | None:
         """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
         answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
-        (review36b). A link on a host no parser knows as a shortener that answered 200 itself, with no redirect, may be
-        a short link whose page is a notice ("you are leaving"), an interstitial or a parked domain: not known, and
-        said so rather than read as its end (newuser35c). Read from the hops alone, so a cached answer says the
-        same."""
+        (review36b). An end page whose words read as a parked domain, or as a notice, says so, and a notice the one
+        post it names (resolution36). A link on a host no parser knows as a shortener that answered 200 itself, with
+        no redirect, may be a short link whose page is a notice ("you are leaving"), an interstitial or a parked
+        domain: not known, and said so rather than read as its end (newuser35c). Read from the hops alone, so a cached
+        answer says the same."""
         status = self.final_status
         if status is not None and 400 <= status < 500 and status not in GONE_STATUSES:
             # a 403 (a login, a wall kept from programs), a 451 (withheld), a 401...: no page was seen, so neither
             # live nor gone (review36b: read as a live end)
             return f"{self.final_url} answered {status}: its page was not seen, so whether it is there is not known"
-        if status == 200 and (sent := self._sent_home()) is not None:
+        if status != 200:
+            return None
+        hops = self.hops
+        end = hops[-1]
+        if end.page == "parked":
+            other = ", on another domain than the link's," if site(end.url) != site(self.url) else ""
+            return (f"{end.url}{other} reads as a parked domain (\"{end.page_words}\"): the page the link led to may "
+                    "be gone")
+        itself = len(hops) == 1 and hops[0].via is None and platforms.parse_url(self.url) is None
+        said = f"{self.url} answered 200 itself, with no redirect" if itself else f"{end.url} answered 200"
+        if end.page == "notice":
+            return f"{said}, a page that reads as a notice (\"{end.page_words}\") {_naming(end.names)}"
+        if (sent := self._sent_home()) is not None:
             return (f"{sent} redirected to its site's home page, {self.final_url}: a page that is gone often does, so "
                     "whether it is there is not known")
-        hops = self.hops
-        if status != 200 or len(hops) != 1 or hops[0].via is not None or platforms.parse_url(self.url) is not None:
+        if not itself:
             return None
-        return (f"{self.url} answered 200 itself, with no redirect: if it is a short link, this page (a notice, an "
-                "interstitial, a parked domain) may not be where it leads")
+        return (f"{said}: if it is a short link, this page (a notice, an interstitial, a parked domain) may not be "
+                "where it leads")
+
+    @property
+    def likely_end(self) -> Destination | None:
+        """The one post the page the chain ended at names, when that page reads as a notice ("you are leaving") or is a
+        short link's page naming no next hop: likely where the link leads, read from the page, not a redirect
+        (resolution36). Never `post`: nothing sent the link there."""
+        end = self.hops[-1] if self.hops else None
+        if end is None or end.status != 200 or end.url != self.final_url \
+                or self.error is not None and not self.error.startswith(NO_REDIRECT):
+            return None
+        return _likely(end.names) if end.page == "notice" or self.error is not None else None
 
     def _sent_home(self) -> str | None:
         """The page of a site that redirected to that site's home page where the chain ended (a removed page often
@@ -188,7 +224,31 @@ class Resolution:
         return {"url": self.url, "final_url": self.final_url, "canonical_url": self.canonical_url,
                 "hops": [hop.to_json() for hop in self.hops], "post": post.to_json() if post is not None else None,
                 "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id,
-                "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure}
+                "final_status": self.final_status, "gone": self.gone, "unsure": self.unsure,
+                "likely_end": likely.to_json() if (likely := self.likely_end) is not None else None}
+
+
+NO_REDIRECT = "no-redirect:"
+READ_FROM_PAGE = "(read from the page, not a redirect)"
+
+
+def _likely(names: tuple[str, ...]) -> Destination | None:
+    """The post a page names, when it names exactly one link and that link is a post's."""
+    ref = platforms.parse_url(names[0]) if len(names) == 1 else None
+    return _described(ref) if ref is not None and ref.kind in ("post", "video") else None
+
+
+def _naming(names: tuple[str, ...]) -> str:
+    """What a notice page names, as its link's doubt ends: one post (its likely end), one other link, several, none."""
+    likely = _likely(names)
+    if likely is not None:
+        return f"naming one post, {likely.url}: likely where the link leads {READ_FROM_PAGE}"
+    if len(names) > 1:
+        many = f"{len(names)} or more" if len(names) == MAX_NAMED else str(len(names))
+        return f"naming {many} links: where the link leads is not known"
+    if names:
+        return f"naming one link, {names[0]}, no post: this page may not be where the link leads"
+    return "naming no link to another site: this page may not be where the link leads"
 
 
 HOME_PATH = re.compile(r"/?(?:(?:index|default|home)\.[a-z]{2,5})?\Z", re.IGNORECASE)
@@ -286,7 +346,7 @@ async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Re
     """`resolve` of a normalised URL the cache was asked about already (resolve_many asks for all at once)."""
     ref = platforms.parse_url(url)
     ledger = Ledger()
-    if ref is not None and _ends_here(ref, url, ("post", "video", "timeline"), session=session, follow_all=follow_all):
+    if ref is not None and _ends_here(ref, url, ("post", "comment", "video", "timeline"), session=session, follow_all=follow_all):
         resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
         with ledger.kept(session.store):   # a chain cut short: its hops' rows are written alone (newuser30 #8)
@@ -420,7 +480,8 @@ def _non_public(hop: dict[str, Any]) -> bool:
 
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
-    return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
+    return Resolution(url, cached["final_url"], cached["canonical_url"],
+                      tuple(Hop.from_json(h) for h in cached["hops"] or []),
                       _read_now(Destination.from_json(cached["post"])) if cached["post"] else None, cached["error"],
                       from_cache=True, resolution_id=cached["id"])
 
@@ -458,16 +519,18 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         # points is known (its status, its Location, a refresh in its first bytes); a link to a 25 MB PDF ends at
         # the PDF, one to a live stream at the stream.
         kept = _kept_redirect(current, session)
+        reading: PageReading | None = None
         if kept is not None:
             outcome, onward = kept, next_hop(kept, current)
             ledger.date(kept.fetch_id, kept.fetched_at)
         else:
-            outcome, onward = await _hop(current, session=session, ledger=ledger, until=until)
+            outcome, onward, reading = await _hop(current, session=session, ledger=ledger, until=until)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
                         onward[1] if onward else None, outcome.non_public, kept=kept is not None,
-                        error=_timed_out(outcome)))
+                        error=_timed_out(outcome), page=reading.reads_as if reading else None,
+                        page_words=reading.words if reading else None, names=reading.names if reading else ()))
         if outcome.error_kind == "timeout" and until is not None and until.passed():
             return Resolution(url, current, None, tuple(hops), None,
                               _out_of_time(session.settings, current, hops[:-1]))
@@ -490,8 +553,10 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
                 and outcome.status is not None and 200 <= outcome.status < 300:
             # a short link's page that names no next hop (a script form not read here, an error page served as 200)
             # has not said where it goes: the link is not its own destination
-            return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
-                              f"{outcome.status} and named no next hop: where it leads is not known")
+            likely = _likely(reading.names) if reading is not None else None
+            return Resolution(url, current, None, tuple(hops), None, f"{NO_REDIRECT} {current} answered "
+                              f"{outcome.status} and named no next hop: where it leads is not known"
+                              + (f"; the page names one post, {likely.url} {READ_FROM_PAGE}" if likely else ""))
         if onward is None and outcome.cut_at_deadline and _may_refresh(outcome) \
                 and len(outcome.body) < REFRESH_WINDOW:
             # a page cut at the deadline before the bytes a refresh is read in (review31r2): its refresh may come
@@ -511,7 +576,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
-        if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
+        if ref is not None and _ends_here(ref, current, ("post", "comment", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
 
 
@@ -522,8 +587,24 @@ _WAITS = frozenset({"retry-after", "x-rate-limit-reset"})   # when to ask again,
 FAILED_HOP = "failed-this-run"   # the `via` of a hop's passing failure kept for the run's other links
 
 
+def _read_end(outcome: FetchOutcome, url: str, onward: tuple[str, str] | None) -> PageReading | None:
+    """What a chain's end page says it is (a parked domain, a notice and the links it names: end_pages), read while
+    its body is at hand; a short link's own page naming no next hop, the links it names (its only clue to where the
+    link leads). None for any other answer."""
+    if onward is not None or outcome.error is not None or outcome.cut_at_deadline or not _may_refresh(outcome):
+        return None
+    reading = read_end_page(outcome.body, url)
+    if reading is not None:
+        return reading
+    ref = platforms.parse_url(url)
+    if ref is None or ref.kind not in ("short-link", "media-link"):
+        return None
+    names = links_named(outcome.body, url)
+    return PageReading(None, None, names) if names else None
+
+
 async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | None
-               ) -> tuple[FetchOutcome, tuple[str, str] | None]:
+               ) -> tuple[FetchOutcome, tuple[str, str] | None, PageReading | None]:
     """One hop's answer and where it points on: asked once a run, however many links lead through it (a t.co link
     to pic.twitter.com/X and an embed linking pic.twitter.com/X itself were two requests, at once or one after the
     other: runs33, #13). Its fetch-log row is held in a ledger of its own that each resolution resting on it shares
@@ -534,11 +615,13 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
     marked FAILED_HOP: every other link through it says it "failed earlier in this run" (archive35: a link through a
     failing shortener hop asked it again, one request a link; one attempt a hop a run, as runs34 made it for a
     link); its Retry-After is not kept (read again at that later moment, it named a time the server never gave,
-    review33r3). The next run asks again."""
-    async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger, Deadline | None]:
+    review33r3). The next run asks again. What an end page says of itself (`_read_end`) is read once too, and kept
+    with the answer."""
+    async def ask() -> tuple[FetchOutcome, tuple[str, str] | None, Ledger, Deadline | None, PageReading | None]:
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
+        reading = _read_end(outcome, url, onward)
         # the deadline that cut this answer, when it was this asker's link's: at the deadline, or a retry it left no
         # time for (a link with more time would have made it: review35r4)
         cut_by = until if until is not None and (outcome.retry_cut or until.passed() and (
@@ -546,23 +629,23 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
         if outcome.status is not None and outcome.error is None and not outcome.cut_at_deadline \
                 and not passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS}
-            session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own)
+            session.hops[url] = (evolve(outcome, body=b"", headers=kept), onward, own, reading)
         elif cut_by is None and not outcome.cut_at_deadline and session.replay is None \
                 and passing_failure(outcome.error_kind, outcome.status):
             kept = {k: v for k, v in outcome.headers.items() if k in _HOP_HEADERS - _WAITS}
-            session.hops[url] = (evolve(outcome, body=b"", headers=kept, via=FAILED_HOP), None, own)
-        return outcome, onward, own, cut_by
+            session.hops[url] = (evolve(outcome, body=b"", headers=kept, via=FAILED_HOP), None, own, None)
+        return outcome, onward, own, cut_by, reading
     known = session.hops.get(url)
     if known is not None:
-        outcome, onward, own = known
+        outcome, onward, own, reading = known
     else:
-        outcome, onward, own, cut_by = await session.in_flight.once(("hop", url), ask)
+        outcome, onward, own, cut_by, reading = await session.in_flight.once(("hop", url), ask)
         if cut_by is not None and cut_by is not until and (until is None or not until.passed()):
             # joined another link's request, which that link's deadline cut: this link's own deadline has time left,
             # and it is not told of a timeout it did not spend (review33r3): it asks within its own
-            outcome, onward, own, _ = await ask()
+            outcome, onward, own, _, reading = await ask()
     ledger.share(own)
-    return outcome, onward
+    return outcome, onward, reading
 
 
 def _kept_redirect(url: str, session: Session) -> FetchOutcome | None:
@@ -649,7 +732,9 @@ def _redacted(resolution: Resolution, redactor: Redactor) -> Resolution:
 
     def hop(h: Hop) -> Hop:
         new_url, location = redactor.url(h.url), url(h.location)
-        return h if new_url == h.url and location == h.location else evolve(h, url=new_url, location=location)
+        names = tuple(redactor.url(name) for name in h.names)
+        return h if new_url == h.url and location == h.location and names == h.names \
+            else evolve(h, url=new_url, location=location, names=names)
     post = resolution.post
     if post is not None and (redactor.url(post.url) != post.url or post.author_handle is not None
                              and redactor.shown(post.author_handle) != post.author_handle):

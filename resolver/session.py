@@ -102,6 +102,19 @@ class QuietReporter:
         return None
 
 
+STILL_WAITING_EVERY_S = 60.0   # while a service's rate waits go on, a status line this often (newuser36b #3)
+
+
+def waited(waits: list[tuple[float, float]]) -> tuple[float, float]:
+    """The time a run spent in `waits` (each (began, ended)): the union, which requests waiting at the same time do
+    not add up in (newuser33 #10), and their plain sum."""
+    during, reached = 0.0, float("-inf")
+    for began, ended in sorted(waits):
+        during += max(ended - max(began, reached), 0.0)
+        reached = max(reached, ended)
+    return during, sum(ended - began for began, ended in waits)
+
+
 class NotCached(BaseException):
     """Raised where a step run from the cache alone (`Session.cache_only`) would need the network or the event loop:
     the article is run again in the loop. A BaseException, so that no `except Exception` of a step mistakes it for
@@ -222,11 +235,12 @@ class Session:
         self.in_flight = InFlight()
         # Each hop a resolution asked this run, by URL: its answer (no body), where it points on, and the ledger holding
         # its fetch row (resolve._hop: one request per hop a run, however many links lead through it)
-        self.hops: dict[str, tuple[Any, Any, Any]] = {}
+        self.hops: dict[str, tuple[Any, Any, Any, Any]] = {}
         # Waits over a second for a service's rate budget, by service: when each began and ended, on the budgets'
         # clock (newuser32c #9; newuser33 #10: requests waiting at once overlap, so their sum is no time the run took)
         self.rate_waits: dict[str, list[tuple[float, float]]] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
+        self._rate_said: dict[str, float] = {}   # by service: when, on the budgets' clock, a wait of it was last said
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
@@ -243,6 +257,15 @@ class Session:
                          "false)" if own else f"; [origins] sends it to {mapped} with {service}'s budget ([origins] "
                          "keep_limits = false budgets it as the origin contacted)")
             self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
+            self._rate_said[service] = self.budgets.clock()
+        elif self.budgets.clock() - self._rate_said[service] >= STILL_WAITING_EVERY_S:
+            # newuser36b #3: a nightly run spent 235 s on web.archive.org's budget with one line at its start, and
+            # its log showed nothing for minutes; a line a minute, terminal or not, while a service's waits go on
+            during, _ = waited(self.rate_waits[service])
+            self.reporter.status(f"{service}: still waiting for the rate limit, {during:.0f} s of the run so far "
+                                 f"({len(self.rate_waits[service])} waits); the next is {seconds:.0f} s (a line a "
+                                 "minute while it waits; -v shows each)")
+            self._rate_said[service] = self.budgets.clock()
         self.rate_waits.setdefault(service, [])
 
     def waited_for_rate(self, service: str, began: float, ended: float) -> None:
@@ -257,11 +280,7 @@ class Session:
         for service, waits in self.rate_waits.items():
             if len(waits) < 2:
                 continue
-            total = sum(ended - began for began, ended in waits)
-            during, reached = 0.0, float("-inf")
-            for began, ended in sorted(waits):
-                during += max(ended - max(began, reached), 0.0)
-                reached = max(reached, ended)
+            during, total = waited(waits)
             if during < total - 0.5:
                 lines.append(f"{service}: requests waited for the rate limit during {during:.0f} s of the run "
                              f"({len(waits)} waits at times at once, {total:.0f} s summed)")

@@ -195,8 +195,11 @@ def test_a_link_that_ends_at_a_gone_page_says_so_and_a_page_of_its_own_is_unsure
     assert (gone404["final_status"], gone404["gone"]) == (404, True)
     assert (live["final_status"], live["gone"], live["unsure"]) == (200, False, None)
     assert (leave["error"], leave["final_status"], leave["gone"]) == (None, 200, False)
-    assert leave["unsure"] == ("https://sho.example/leave answered 200 itself, with no redirect: if it is a short "
-                               "link, this page (a notice, an interstitial, a parked domain) may not be where it leads")
+    # resolution36: the notice's one post is named as its likely end (read from the page), where it said "may not be"
+    assert leave["unsure"] == ("https://sho.example/leave answered 200 itself, with no redirect, a page that reads as "
+                               "a notice (\"you are leaving\") naming one post, https://twitter.com/RivertonRoads/"
+                               "status/1600000000000000001: likely where the link leads (read from the page, not a "
+                               "redirect)")
     assert (post["final_status"], post["gone"], post["unsure"]) == (None, False, None)
     table = invoke(tmp_path, config, "resolve", *links)   # from the cache: the same states, said in the text view
     assert table.exit_code == 0

@@ -86,3 +86,51 @@ def test_credits36_the_report_says_why_an_ambiguous_agency_is_uncertain(tmp_path
     assert why["result"] == "warn"
     assert why["evidence"] == ("'AA' is Anadolu Agency's short name and also a battery size and other abbreviations: "
                                "read as the agency by its place alone, no credit word names it")
+
+
+# review36c: credits36 kept an ambiguous short name out of is_known_org's "a known name and a word" rule (so that
+# "عکس: تسنیم احمدی" is a person), and with it "(EPA Images)" (the agency's own name since 2019) and "(AA Photo)" (how
+# Turkish papers' English editions credit Anadolu) gave no credit at all: both were credits, high, before. A picture
+# word after the short name says it is the agency.
+@pytest.mark.parametrize("caption,expect", [
+    ("Erdogan speaks in Ankara (EPA Images)", [(None, "EPA Images", "high")]),
+    ("Erdogan speaks in Ankara (AA Photo)", [(None, "AA", "high")]),
+    ("Erdogan speaks in Ankara. Photo: EPA Images", [(None, "EPA Images", "high")]),
+], ids=["epa-images", "aa-photo", "epa-images-after-a-word"])
+def test_review36c_an_ambiguous_agency_with_a_picture_word_after_it_is_the_agency(caption, expect):
+    assert credits_in(caption) == expect
+
+
+
+def page_of(*captions: str) -> str:
+    figures = "".join(f'<figure><img src="https://img.example.org/2026/p{i}.jpg"><figcaption>{caption}</figcaption>'
+                      '</figure>' for i, caption in enumerate(captions))
+    return f'<!doctype html><html><body><article><p>Story words here.</p>{figures}</article></body></html>'
+
+
+# review36c: the Telegraph page of the corpus (np-telegraph.co.uk1) ends its captions "… Indonesia (EPA)", "…
+# Pangkalan Bun, Indonesia (AP)", "… (Getty)": the UK papers' convention (The Independent and the Evening Standard
+# write "(EPA)", "(PA)", "(AFP via Getty Images)" alike). credits36 made its four EPA credits uncertain by their
+# place alone, beside "(AP)" and "(Getty)" in the same place, high. Where the page itself credits an agency no other
+# word shares alone in that place, the place is its credit convention and the short name is the agency there; a page
+# with no such credit keeps the doubt ("Two batteries (AA)" alone).
+@pytest.mark.parametrize("captions,expect", [
+    (("Relatives pray at Juanda Airport, in Surabaya, Indonesia (EPA)", "Rescuers at the harbour in Pangkalan Bun (AP)"),
+     [(None, "EPA", "high"), (None, "AP", "high")]),
+    (("Relatives pray at the airport (EPA)", "A sand sculpture on the beach (Getty)", "Police at the door (EPA)"),
+     [(None, "EPA", "high"), (None, "Getty", "high"), (None, "EPA", "high")]),
+    (("Protesters in Ankara (AA)", "Rescuers at the harbour (Reuters)"), [(None, "AA", "high"), (None, "Reuters", "high")]),
+], ids=["telegraph-epa-and-ap", "epa-and-getty", "aa-and-reuters"])
+def test_review36c_an_ambiguous_agency_where_the_page_credits_agencies_so_is_the_agency(captions, expect):
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(page_of(*captions), "html")[1]] == expect
+
+
+@pytest.mark.parametrize("captions,expect", [
+    (("Relatives pray at the airport (EPA)", "Two batteries (AA)"), [(None, "EPA", "uncertain"), (None, "AA", "uncertain")]),
+    (("Relatives pray at the airport (EPA)", "Rescuers at the harbour. Photo: Reuters"),
+     [(None, "EPA", "uncertain"), (None, "Reuters", "high")]),
+], ids=["two-ambiguous", "another-form"])
+def test_review36c_an_ambiguous_agency_with_no_convention_on_the_page_stays_uncertain(captions, expect):
+    """Two ambiguous names prove no convention to each other; a credit word elsewhere ("Photo: Reuters") says nothing
+    of brackets ending a caption."""
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(page_of(*captions), "html")[1]] == expect

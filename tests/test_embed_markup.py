@@ -17,7 +17,9 @@ def test_documented_embed_markup(fixture_text):
         ("reddit", "post", "1abcdg", "https://www.reddit.com/r/Riverton/comments/1abcdg/"),
         ("instagram", "post", "CyAbC123dEf", "https://www.instagram.com/p/CyAbC123dEf/"),
         ("telegram", "post", "rivertonchannel/417", "https://t.me/rivertonchannel/417"),
-        ("facebook", "post", "10150000000000002", "https://www.facebook.com/RivertonCouncil/posts/10150000000000002/"),
+        # comment_embed.php: the comment, its own post (newuser36 #1: it was read as the post it is under)
+        ("facebook", "comment", "10150000000000002_42",
+         "https://www.facebook.com/RivertonCouncil/posts/10150000000000002/?comment_id=42"),
         ("facebook", "post", "pfbid02AbCdEfGhIjKlMnOpQrStUv",
          "https://www.facebook.com/RivertonCouncil/posts/pfbid02AbCdEfGhIjKlMnOpQrStUv/"),
         ("twitter", "post", "1500000000000000024", "https://twitter.com/i/status/1500000000000000024"),

@@ -40,6 +40,8 @@ def records(path):
 def serve_post(fakenet, *answers):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: list(answers)}))
     fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    # a deleted post's archive lookup: no capture listed, as CDX answers it (a 404 is a failed lookup: newuser36b #1)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
     serve_media(fakenet)
 
 

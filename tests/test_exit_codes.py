@@ -5,6 +5,7 @@ many targets."""
 import json
 import os
 import pty
+import re
 import select
 import sqlite3
 import subprocess
@@ -343,6 +344,22 @@ def test_a_retry_after_a_wait_shows_a_status_line(world, fakenet):
     assert "cdn.syndication.twimg.com: retry 1/1 in 2 s" in result.stderr
 
 
+@pytest.mark.parametrize("answer,why", [
+    (page("slow down", 429, **{"Retry-After": "2"}), "it answered HTTP 429 and asked to wait (Retry-After)"),
+    (page("busy", 503, **{"Retry-After": "2"}), "it answered HTTP 503 and asked to wait (Retry-After)"),
+], ids=["429", "503"])
+def test_newuser36b_a_retry_line_says_what_it_waits_for(world, fakenet, answer, why):
+    """newuser36b #3: "cdn.syndication.twimg.com: retry 1/1 in 2 s" said how long, not why: a log read the next
+    morning could not tell a server's asked-for wait from a backoff after an error."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        answer, json_page(fx.SYNDICATION_TWEET)]}))
+    world.config.write_text(world.config.read_text().replace("retries = 0", "retries = 1"))
+    result = world("fetch", "--no-media", POST)
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"^cdn\.syndication\.twimg\.com: retry 1/1 in \d+ s \({re.escape(why)}\)$", result.stderr,
+                     re.M), result.stderr
+
+
 def test_the_last_attempt_announces_no_retry(world, fakenet):
     # tenacity asks for the wait before it checks whether to stop: the last 429 said "retry 2/1 in 2 s", a retry
     # that never came.
@@ -635,3 +652,27 @@ def test_review33r3_an_archive_lookup_read_from_the_cache_says_so_in_json_too(wo
         [line] = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
         said[args] = (line["error"], line["from_cache"], lines(run.stderr)[0].endswith("(from cache)"))
     assert said == {(): ("cdx: HTTP 503", False, False), ("--offline",): ("cdx: HTTP 503", True, True)}
+
+
+@pytest.mark.parametrize("cdx_status", [503, 404])
+def test_a_gone_posts_failed_archive_lookup_is_exit_1_in_scan_as_in_report(world, tmp_path, cdx_status):
+    """newuser36b #1: the archive lookup `--fetch` makes for a gone post failed (a CDX 503 or 404): `scan --fetch`
+    exited 0 with no `error:` line and no errors row, online and offline, while `report` on the same article said
+    "archive lookup failed" and exited 1. Every command now says it and exits 1, its JSON keeps the detail."""
+    gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    world.fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page({})]}))
+    world.fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", cdx_status))
+    story = article(tmp_path, f"Bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {gone}\n")
+    said = f"archive lookup failed for {gone}: cdx: HTTP {cdx_status}"
+    online = world("scan", "--fetch", "--json", story)
+    [post] = json.loads(online.stdout)["posts"]
+    assert (post["status"], post["archive_lookup"]) == ("not_found", f"error: cdx: HTTP {cdx_status}")
+    assert online.exit_code == 1 and f"error: {story}: {said}\n" in online.stderr, online.stderr
+    with sqlite3.connect(world.db) as db:
+        assert db.execute("select stage, kind from errors").fetchall() == [("archive", "cdx")]
+    offline = world("scan", "--fetch", "--offline", story)
+    assert offline.exit_code == 1 and f"error: {story}: {said} (from cache)\n" in offline.stderr, offline.stderr
+    fetched = world("fetch", "--offline", gone)
+    assert fetched.exit_code == 1 and f"{said} (from cache)" in fetched.stderr, fetched.stderr
+    report = world("report", "--offline", "-o", str(tmp_path / "reports"), story)
+    assert report.exit_code == 1 and report.stderr.count(f"{said} (from cache)") == 1, report.stderr

@@ -1432,7 +1432,8 @@ TEXT_URLS = [
     ("https://www.facebook.com/watch/?v=1234567890", "facebook", "video", "1234567890"),
     ("https://fb.watch/abcDEF123/", "facebook", "short-link", None),
     ("https://t.me/annchannel/1234", "telegram", "post", "annchannel/1234"),
-    ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "post", "abc123"),
+    ("https://www.reddit.com/r/news/comments/abc123/some_title/", "reddit", "post", "abc123"),
+    ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "comment", "t1_def456"),   # newuser36
     ("https://redd.it/abc123", "reddit", "post", "abc123"),
     ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "mastodon.example/109876543210987654"),
     ("https://vimeo.com/123456789", "vimeo", "video", "123456789"),
@@ -2190,6 +2191,9 @@ def test_lexbor_selects_nothing_with_a_selector_whose_words_the_needles_say_the_
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("", '<div class="_&#95;source">')   # resolution36's find: "__source" with a "_" written as a reference
+@example("", '<div class="&lowbar;_source">')
+@example("", '<div class="_&#x5F;source">')
 @given(st.sampled_from(["", "<!doctype html>"]), st.lists(WORD_TAGS.map("".join), min_size=1, max_size=6).map("".join))
 def test_the_credit_candidates_are_what_the_whole_candidate_selector_selects(doctype, markup):
     """Whatever the markup, the candidates the needles' selectors give are the elements the whole CANDIDATE_SELECTOR

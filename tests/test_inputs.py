@@ -1734,3 +1734,36 @@ def test_review33r2_an_english_page_with_no_break_spaces_and_a_dash_is_no_dos_he
     article = from_bytes((page + "</body></html>").encode("cp1252"), "page.html")
     assert article.encoding != "cp862" and "cp862" not in article.encoding_rivals, (article.encoding, article.encoding_rivals)
     assert "of\xa0butterflies" in article.text or "cp1252" in article.encoding_rivals
+
+
+NEWS_PAD = (" Crews worked through the night to clear the debris, and the council said the bridge would stay shut "
+            "until engineers had looked at it.")
+
+
+@pytest.mark.parametrize("text", [
+    "The council’s vote on Tuesday “changes everything,” said the mayor – who’d opposed it.",
+    "The café on Main Street reopened on Tuesday after the flood, its owner said.",
+    "Tickets cost €15, and the résumé of the director — a Zürich native — is long.",
+    "The mayor’s office said the road would reopen on Tuesday.",
+    "Photographer José Muñoz took the picture in the town square.",
+    "The café in Reykjavík run by Guðrún Þórðardóttir has closed after forty years.",
+], ids=["quotes-and-dashes", "one-e-acute", "euro-and-accents", "one-apostrophe", "spanish-name", "icelandic-name"])
+def test_newuser36b_a_cp1252_page_with_no_charset_is_read_as_cp1252_and_sure(text):
+    """A newsroom's cp1252 page with no meta charset (newuser36b #4's realistic case): read right, and sure."""
+    from resolver.article import from_bytes
+
+    page = f"<html><head><title>Bridge</title></head><body><p>{text}{NEWS_PAD}</p></body></html>"
+    article = from_bytes(page.encode("cp1252"), "story.html")
+    assert (article.text, article.encoding, article.encoding_rivals) == (page, "cp1252", ())
+
+
+def test_newuser36b_two_letters_that_overrule_charset_normalizer_are_unsure():
+    """newuser36b #4: "Caf\\xe9 … \\xff\\xfe closed" was iso8859_13's "Café … ’ž" and said sure, over cp1252's
+    "Café … ÿþ": a decision resting on two letters beyond ASCII, against charset_normalizer's guess, names that
+    guess as its rival (unsure), as a short Western reading with so few does."""
+    from resolver.article import from_bytes
+
+    data = b"<html><body><p>Caf\xe9 owner says the road \xff\xfe closed." + NEWS_PAD.encode() + b"</p></body></html>"
+    article = from_bytes(data, "story.html")
+    assert article.encoding == "iso8859_13" and article.encoding_rival is not None, article.encoding_rivals
+    assert from_bytes(data.replace(b"\xff\xfe", b"is"), "story.html").encoding_rivals == ()   # "Café" alone: sure

@@ -193,3 +193,34 @@ def test_credits36_iptc_in_a_character_set_not_read_is_said_never_guessed(charse
     shown = charset.replace(b"\x1b", b"ESC ").decode("ascii")
     assert facts.warnings == [f"IPTC by-line (2:80) not read: its character set (1:90 = {shown}) is not one this "
                               "tool decodes"]
+
+
+# review36c: ISO 2022's 7-bit forms write a multibyte set in bytes below 0x80: a by-line in ISO-2022-JP is
+# "ESC $ B ;3EDB@O: ESC ( B", in ISO-2022-KR "ESC $ ) C SO 1h9N<v SI". They passed as "ASCII, the same in any set" and
+# the file's by-line was ";3EDB@O:" with escape bytes in it (a wrong name). Such fields are left out, saying why.
+@pytest.mark.parametrize("charset,byline", [
+    (b"\x1b$B", "山田太郎".encode("iso2022_jp")),
+    (b"\x1b$)C", "김민수".encode("iso2022_kr")),
+], ids=["iso-2022-jp", "iso-2022-kr"])
+def test_review36c_iptc_in_a_7_bit_multibyte_set_is_not_read_as_ascii(charset, byline):
+    facts = analyse(fx.jpeg(iptc={(1, 90): charset, (2, 80): byline, (2, 110): b"Riverton Wire"}))
+    assert "byline" not in facts.credit, facts.credit
+    shown = charset.replace(b"\x1b", b"ESC ").decode("ascii")
+    assert f"IPTC by-line (2:80) not read: its character set (1:90 = {shown}) is not one this tool decodes" \
+        in facts.warnings
+
+
+def test_review36c_iptc_utf_8_level_2_is_utf_8():
+    """ESC % / G, / H and / I are UTF-8 at its three levels (ISO-IR 190-192); level 2 alone was not read."""
+    facts = analyse(fx.jpeg(iptc={(1, 90): b"\x1b%/H", (2, 80): "Zoë Müller".encode()}))
+    assert facts.credit == {"byline": "Zoë Müller"} and facts.warnings == []
+
+
+def test_review36c_iptc_said_utf_8_but_not_utf_8_is_no_name_with_a_replaced_letter():
+    """A Latin-1 by-line under 1:90 = ESC % G was "Jos\ufffd Garc\ufffda": a letter replaced looks like another name.
+    It is left out, saying its bytes are not UTF-8."""
+    facts = analyse(fx.jpeg(iptc={(1, 90): b"\x1b%G", (2, 80): "José García".encode("latin-1"),
+                                  (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"credit_line": "Riverton Wire"}
+    assert facts.warnings == ["IPTC by-line (2:80) not read: its bytes are not valid in its character set "
+                              "(1:90 = ESC %G)"]

@@ -83,15 +83,19 @@ def _step_values():
 def _generic(value):
     """The JSON these values had before it was written out (#13): `plain`, with the changes each made to it."""
     from resolver.fetch.records import PostRecord
-    from resolver.resolve import Resolution
+    from resolver.resolve import Hop, Resolution
 
     data = plain(value)
+    if isinstance(value, Hop):
+        data["names"] = list(data["names"])   # a JSON array (resolution36: an end page's links)
     if isinstance(value, Resolution):
         data.pop("unavailable")
         data.pop("real_post")   # where a link led before redaction: never written out (left28)
-        data["hops"] = list(data["hops"])
-        # read from the fields, after them (newuser35c: a gone end, an end that may not be the link's)
-        data.update(final_status=value.final_status, gone=value.gone, unsure=value.unsure)
+        data["hops"] = [hop | {"names": list(hop["names"])} for hop in data["hops"]]
+        # read from the fields, after them (newuser35c: a gone end, an end that may not be the link's; resolution36:
+        # the post a notice page names)
+        data.update(final_status=value.final_status, gone=value.gone, unsure=value.unsure,
+                    likely_end=plain(value.likely_end) if value.likely_end is not None else None)
     if isinstance(value, PostRecord):
         data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
                           "id": data.pop("author_id")}

@@ -331,9 +331,10 @@ DOCUMENTED_FORMS = [
     ("fb-embedded-video", "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2F"
      f"RivertonCouncil%2Fvideos%2F{FB}%2F&show_text=false", "facebook", "video", FB,
      f"https://www.facebook.com/RivertonCouncil/videos/{FB}/"),
+    # a comment is its own post, under the post (newuser36 #1: these three were read as the post; tests/test_comments.py)
     ("fb-embedded-comment", "https://www.facebook.com/plugins/comment_embed.php?href=https%3A%2F%2Fwww.facebook.com"
-     f"%2FRivertonCouncil%2Fposts%2F{FB}%3Fcomment_id%3D42", "facebook", "post", FB,
-     f"https://www.facebook.com/RivertonCouncil/posts/{FB}/"),
+     f"%2FRivertonCouncil%2Fposts%2F{FB}%3Fcomment_id%3D42", "facebook", "comment", f"{FB}_42",
+     f"https://www.facebook.com/RivertonCouncil/posts/{FB}/?comment_id=42"),
     ("fb-photo-viewer", f"https://www.facebook.com/photo/?fbid={FB}&set=a.4200", "facebook", "photo", FB,
      f"https://www.facebook.com/photo.php?fbid={FB}"),
     ("fb-album-photo", f"https://www.facebook.com/RivertonCouncil/photos/a.4200/{FB}/?type=3", "facebook", "photo",
@@ -345,9 +346,9 @@ DOCUMENTED_FORMS = [
     ("reddit-copy-link", "https://www.reddit.com/r/Riverton/comments/1abcde/bridge/?utm_source=share&utm_medium=web3x",
      "reddit", "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
     ("reddit-comment-permalink", "https://www.reddit.com/r/Riverton/comments/1abcde/comment/kx9y8z7/", "reddit",
-     "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+     "comment", "t1_kx9y8z7", "https://www.reddit.com/r/Riverton/comments/1abcde/comment/kx9y8z7/"),
     ("reddit-old-comment-permalink", "https://old.reddit.com/r/Riverton/comments/1abcde/bridge/kx9y8z7/", "reddit",
-     "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+     "comment", "t1_kx9y8z7", "https://www.reddit.com/r/Riverton/comments/1abcde/comment/kx9y8z7/"),
     ("vimeo-player-iframe", "https://player.vimeo.com/video/796000001?title=0&byline=0", "vimeo", "video",
      "796000001", "https://vimeo.com/796000001"),
     ("vimeo-copy-link", "https://vimeo.com/796000001?share=copy", "vimeo", "video", "796000001",

@@ -152,3 +152,22 @@ def test_review33r3_a_wait_for_a_mapped_origin_s_own_budget_names_that_budget(fa
                              f"[origins] sends it to {fakenet.origin}, whose own budget it draws on ([origins] "
                              "keep_limits = false)"), line
         assert f"{service}'s budget" not in line
+
+
+def test_newuser36b_a_long_run_of_waits_says_a_line_a_minute(fakenet, store):
+    """newuser36b #3: a nightly `scan --fetch` spent 235 s of its run on web.archive.org's budget with one "waiting
+    2 s" line at its start: nothing for a log for minutes. While a service's waits go on, a line a minute (on the
+    budgets' clock) says what it waits for and how long so far; -v still says each, and the sum closes the run."""
+    urls = [u for u in links(fakenet, 16) if "t.co" in u]
+    clock = FakeClock([])
+    said = Said()
+    session = Session(fakenet.settings(hosts=["t.co"], concurrency=1), store=store, reporter=said,
+                      budgets=Budgets(LIMITS, clock=clock.time, sleep=clock.sleep))
+    session.run(lambda s: resolve_many(urls, session=s))
+    waits = [line for line in said.lines if "rate limit" in line]
+    assert len(waits) == 3, waits   # 15 waits (5 s, then 10 s each): the first, then one a minute later and two
+    assert waits[0].startswith("t.co: waiting 5 s for the rate limit (further waits"), waits
+    for line, (so_far, count) in zip(waits[1:], [(65, 7), (125, 13)], strict=True):
+        assert line == (f"t.co: still waiting for the rate limit, {so_far} s of the run so far ({count} waits); the "
+                        "next is 10 s (a line a minute while it waits; -v shows each)"), line
+    assert session.rate_waited() == ["t.co: waited 145 s in all for the rate limit (15 waits)"]

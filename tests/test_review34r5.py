@@ -44,7 +44,8 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
                                          "m064_agency_names_of_upi_cp_and_pa",
                                          "m065_views_count_a_link_embed_under_its_own_post",
                                          "m066_views_one_post_whatever_names_it",
-                                         "m067_views_a_link_to_a_bluesky_post_under_either_name"])
+                                         "m067_replayed_answers_contacted_not_known",
+                                         "m068_views_a_link_to_a_bluesky_post_under_either_name"])
 def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
     """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views
@@ -97,7 +98,7 @@ def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as
     assert (gone["embeds"], gone["articles"], gone["status_as_of_oldest"], gone["status_as_of_newest"]) == (
         1, 1, SOURCES_AT[0], SOURCES_AT[0]), gone
     assert (at_risk["article_id"], at_risk["post_status"], at_risk["status_as_of"]) == (2, "deleted", SOURCES_AT[0])
-    # views36 (m064): one post once per article whatever names it, the at-risk list saying a maybe-same Bluesky post
+    # views36 (m066): one post once per article whatever names it, the at-risk list saying a maybe-same Bluesky post
     assert at_risk["may_be_same_post_as"] is None and gone["name"] is None
 
 

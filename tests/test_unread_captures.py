@@ -107,7 +107,9 @@ def test_capture34_a_capture_whose_read_failed_is_read_again_by_a_later_run(fake
                                                       epoch=1620033160))])
     good = fakenet.routes[("web.archive.org", f"/web/{stamp}id_/{PAGE}")][0]
     fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", page("busy", 503))
-    report, embed = one_embed_report(reporter)
+    # the lookup's evidence is missing: a failed step, exit 1 with its line, as `scan --fetch` (newuser36b #1)
+    report, embed = one_embed_report(reporter, failed=(
+        f"error: article.html: archive lookup failed for {PAGE}: the capture of {stamp} could not be read (HTTP 503)",))
     archive = next(c for c in embed["checks"] if c["name"] == "archive")
     assert embed["archived_copies"] == [] and "could not be read (HTTP 503)" in archive["evidence"], archive
     fakenet.route("web.archive.org", f"/web/{stamp}id_/{PAGE}", good)
@@ -159,7 +161,7 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     forms kept), and takes each capture as its newest reading says, in either order of the readings."""
     from sqlite_utils import Database
 
-    from cache.migrations import VIEWS_V67, migrations
+    from cache.migrations import VIEWS_V68, migrations
 
     db = Database(tmp_path / "old.db")
     migrations.apply(db, stop_before="m049_at_risk_despite_captures_never_read")
@@ -179,5 +181,5 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     migrations.apply(db)
     assert [r for (r,) in db.execute("SELECT post_id FROM at_risk_embeds").fetchall()] == ["1"]
     [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'at_risk_embeds'").fetchall()
-    assert VIEWS_V67["at_risk_embeds"].strip() in sql and "'bluesky'" in sql
+    assert VIEWS_V68["at_risk_embeds"].strip() in sql and "'bluesky'" in sql
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()

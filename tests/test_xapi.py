@@ -180,8 +180,11 @@ def test_no_answer_is_the_reason_of_every_post_of_the_batch(fakenet, store):
     finally:
         server.close()
     assert {p.record.reason.split(":")[0] for p in posts} == {"network"}
-    assert server.accepted == 2   # retried once by the layer, as any request
+    # Retried once by the layer, as any request: two attempts recorded. The server may not have taken the second
+    # connection off its backlog before it was closed (a client timing out first on a loaded machine: seen failing
+    # 1 == 2 in 51 s under a load of 22), so its count is a bound, the rows the proof.
     assert [r["error_kind"] for r in store.db["fetches"].rows] == ["network", "network"]
+    assert 1 <= server.accepted <= 2
 
 
 def test_a_long_post_is_read_whole_from_note_tweet(fakenet, store):

@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from resolver.extract import credits, html, html_credits, text
-from resolver.extract.credit_names import BY_PLACE_FORMS, ambiguous_agency, split_confidence
+from resolver.extract.credit_names import (BY_PLACE_FORMS, PICTURE_WORD_RE, ambiguous_agency, names_an_agency,
+                                           split_confidence)
 from resolver.extract.incomplete import FailedStep, attempt, collecting
 from resolver.extract.repeated import each_call_one_page
 from resolver.model import Credit, Embed, evolve
@@ -53,7 +54,12 @@ def _marked(found: list[Credit]) -> list[Credit]:
     for credit in found:
         if credit.creator:
             listed.setdefault((credit.span, credit.raw, credit.organization), []).append(credit.creator)
-    return [evolve(credit, split_confidence="uncertain") if _by_place_alone(credit)
+    # the places where the page credits an agency no other word shares, alone ("(AP)", "(Getty)" ending captions):
+    # its credit convention, in which an ambiguous short name is the agency too ("(EPA)" on the Telegraph's page)
+    convention = {credit.form for credit in found if credit.form in BY_PLACE_FORMS and not credit.creator
+                  and credit.organization and ambiguous_agency(credit.organization) is None
+                  and names_an_agency(credit.organization)}
+    return [evolve(credit, split_confidence="uncertain") if _by_place_alone(credit) and credit.form not in convention
             else credit if credit.split_confidence is not None else evolve(credit, split_confidence=split_confidence(
                 credit.creator, credit.organization, credit.raw,
                 listed_with=listed.get((credit.span, credit.raw, credit.organization), ()))) for credit in found]
@@ -62,8 +68,11 @@ def _marked(found: list[Credit]) -> list[Credit]:
 def _by_place_alone(credit: Credit) -> bool:
     """Is a credit an agency whose short name is also something else ("AA", "EPA", "تسنیم": `ambiguous_agency`),
     read as a credit by its place alone, no credit word or credit element saying so ("Two batteries (AA)")? Then it
-    is uncertain (credits36), and the report says why (provenance's `agency-name` check)."""
-    return credit.form in BY_PLACE_FORMS and not credit.creator and ambiguous_agency(credit.organization) is not None
+    is uncertain (credits36), and the report says why (provenance's `agency-name` check), unless the page credits
+    other agencies in that place (`_marked`). A picture word in the credit's own words after the name says it ("(AA
+    Photo)": review36c)."""
+    return credit.form in BY_PLACE_FORMS and not credit.creator and ambiguous_agency(credit.organization) is not None \
+        and not any(PICTURE_WORD_RE.fullmatch(w.strip("()[]")) for w in credit.raw.split()[1:])
 
 
 def _without_placeholders(embed: Embed) -> Embed:

@@ -852,10 +852,16 @@ def is_known_org(value: str) -> bool:
     """A known agency, wire, library or platform, or such a name with a word after it ("Getty Image",
     "NASA Worldview")."""
     folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
-    return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
-        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout",
-                                         *AMBIGUOUS_AGENCIES) \
+    first = folded.split(" ")[0]
+    return folded in KNOWN_ORGS or first in KNOWN_ORGS and len(folded.split()) <= 3 \
+        and first not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout") \
+        and (first not in AMBIGUOUS_AGENCIES or all(map(PICTURE_WORD_RE.fullmatch, value.split()[1:]))) \
         and not _prose_after(value.split()[1:])
+
+
+# Words for pictures after an ambiguous agency's short name ("EPA Images", "AA Photo"), which say it is the agency, as
+# a given name after it ("تسنیم احمدی") does not (review36c: both gave no credit after credits36).
+PICTURE_WORD_RE = re.compile(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
 
 
 def _prose_after(words: list[str]) -> bool:

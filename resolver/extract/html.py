@@ -584,7 +584,8 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
 
 def _reddit(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.reddit-embed-bq: the thread link's words are its title, the /user/ link its author (#10). A title
-    is no body: the text is uncertain, so a difference from the post's words warns and never fails."""
+    is no body: the text is uncertain, so a difference from the post's words warns and never fails. A comment's code
+    (its first link a comment's permalink) is the comment, by the /user/ link's user."""
     links = descendants(el, "a")
     thread = next((a for a in links if "/comments/" in (attr(a, "href") or "")), None)
     embed = _embed_from_url(attr(thread, "href") or "" if thread is not None else "", el, smap, "html-blockquote",
@@ -593,7 +594,8 @@ def _reddit(el: Any, smap: SourceMap) -> Embed | None:
         return None
     users = (REDDIT_USER_RE.match(element_text(a)) for a in links if "/user/" in (attr(a, "href") or ""))
     user = next((u.group(1) for u in users if u is not None), None)
-    title = element_text(thread) if thread is not None else ""
+    # A comment's code links it as "Comment", then its thread by title: neither is the comment's words (newuser36 #7)
+    title = element_text(thread) if thread is not None and embed.kind != "comment" else ""
     return replace(embed, author_handle=embed.author_handle or user, text=title or None,
                    text_confidence=tweet_text.UNCERTAIN if title else None)
 
@@ -870,7 +872,8 @@ def _footer_handle(embed: Embed, el: Any) -> str | None:
         return None
     for link in descendants(figure, "a"):
         ref = _parse_url(attr(link, "href") or "")
-        if ref is not None and ref.kind == "post" and (ref.platform, ref.post_id) != (embed.platform, embed.post_id):
+        if ref is not None and ref.kind in ("post", "comment") \
+                and (ref.platform, ref.post_id) != (embed.platform, embed.post_id):
             return None
     pattern = FOOTER_HANDLE_RES[embed.platform]
     handles = {found.group(1).rstrip(".") for node in figure.traverse() if is_element(node)
@@ -1391,7 +1394,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
     raw = _own_parameters(text_detectors.clean_url(run.group() if run else ""))
     ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
-    if ref is None or ref.kind not in ("post", "video") or not ref.post_id or _in_text(page, begin):
+    if ref is None or ref.kind not in ("post", "comment", "video") or not ref.post_id or _in_text(page, begin):
         return None
     scheme = SCHEME_BEFORE_RE.search(page, max(0, begin - 24), begin)   # the span is the URL as written, its scheme too
     start = scheme.start() if scheme else begin

@@ -92,9 +92,11 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
     written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
     if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
-        named, *numeric = found[len(needles) + len(asked) + len(words):]
-        starts = [ends[0] - len(prefix) for prefix, ends in zip(REFERENCE_PREFIXES[1:], numeric) if ends]
-        if named or starts and LETTER_REFERENCE_RE.search(utf8, min(starts)):
+        references = found[len(needles) + len(asked) + len(words):]
+        named, numeric = references[:len(NAMED_REFERENCES)], references[len(NAMED_REFERENCES):]
+        starts = [ends[0] - len(prefix) for prefix, ends in zip(REFERENCE_PREFIXES[len(NAMED_REFERENCES):], numeric)
+                  if ends]
+        if any(named) or starts and LETTER_REFERENCE_RE.search(utf8, min(starts)):
             written = list(words)
     extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
     if extra:
@@ -129,7 +131,7 @@ def _found_in_small(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...]
         first = folded.find(b"&#")   # where the first numeric prefix stands: each starts so
         while first >= 0 and not folded.startswith(_NUMERIC_PREFIXES, first):
             first = folded.find(b"&#", first + 1)
-        if _NAMED_PREFIX in folded or first >= 0 and LETTER_REFERENCE_RE.search(utf8, first):
+        if any(name in folded for name in _NAMED_PREFIXES) or first >= 0 and LETTER_REFERENCE_RE.search(utf8, first):
             written = list(words)
     return starts, names, written
 
@@ -261,25 +263,27 @@ def _literal(text: str) -> bytes:
     return b"".join(b"\\x%02x" % byte for byte in text.encode("utf-8"))
 
 
-# A character reference that may write a word's letter or hyphen in an attribute's value: a decimal or hexadecimal
-# one for an ASCII letter or "-" (with or without its ";"), or `&fjlig;` ("fj"). No other named reference writes an
-# ASCII letter or hyphen (`&lowbar;` and `&UnderBar;` write "_", `&plus;` "+"). On 3 of 146 real pages (e-mail
+# A character reference that may write a word's letter, hyphen or underscore in an attribute's value: a decimal or
+# hexadecimal one for an ASCII letter, "-" or "_" (with or without its ";"), or a named one: `&fjlig;` ("fj"),
+# `&lowbar;` and `&UnderBar;` ("_": "__source" is a word; "_&#95;source" wrote it unseen, resolution36's hypothesis
+# find). No other named reference writes one of them (`&plus;` writes "+"). On 3 of 146 real pages (e-mail
 # addresses written so). Every such reference starts with one of REFERENCE_PREFIXES, which the hyperscan pass looks
 # for (caseless: "&#X2D"); only where one is (34 pages of 146: "&#8217;" starts with "&#82") is the page searched
 # with `re`, from the first. As a pattern in the database, the search cost 30-80 ms more to compile at start-up (#14).
-LETTER_CODES = (45, *range(65, 91), *range(97, 123))
-REFERENCE_PREFIXES = ("&fjlig", *(f"&#{code}" for code in LETTER_CODES), "&#0", *(f"&#x{code:x}" for code in LETTER_CODES),
-                      "&#x0")
-LETTER_REFERENCE = (r"&#(?:0*(?:45|6[5-9]|[78][0-9]|90|9[7-9]|1[01][0-9]|12[0-2])(?![0-9])"
-                    r"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
+LETTER_CODES = (45, *range(65, 91), 95, *range(97, 123))
+NAMED_REFERENCES = ("&fjlig", "&lowbar", "&UnderBar")
+REFERENCE_PREFIXES = (*NAMED_REFERENCES, *(f"&#{code}" for code in LETTER_CODES), "&#0",
+                      *(f"&#x{code:x}" for code in LETTER_CODES), "&#x0")
+LETTER_REFERENCE = (r"&#(?:0*(?:45|6[5-9]|[78][0-9]|9[05789]|1[01][0-9]|12[0-2])(?![0-9])"
+                    r"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
 LETTER_REFERENCE_RE = LazyPattern(LETTER_REFERENCE.encode("ascii"))
 # REFERENCE_PREFIXES as `_found_in_small` finds them in a page's folded bytes: the named one, and the numeric ones
 # (each starts with "&#").
-_NAMED_PREFIX = REFERENCE_PREFIXES[0].encode("ascii").lower()
-_NUMERIC_PREFIXES = tuple(prefix.encode("ascii").lower() for prefix in REFERENCE_PREFIXES[1:])
+_NAMED_PREFIXES = tuple(prefix.encode("ascii").lower() for prefix in NAMED_REFERENCES)
+_NUMERIC_PREFIXES = tuple(prefix.encode("ascii").lower() for prefix in REFERENCE_PREFIXES[len(NAMED_REFERENCES):])
 assert all(prefix.startswith(b"&#") for prefix in _NUMERIC_PREFIXES)
 # The same in a page's text, `&fjlig` too: where a page may write a marker's letters as references (#10).
-WRITES_LETTERS_RE = LazyPattern(LETTER_REFERENCE + "|&fjlig")
+WRITES_LETTERS_RE = LazyPattern(LETTER_REFERENCE + "".join(f"|{name}" for name in NAMED_REFERENCES))
 
 
 @lru_cache(maxsize=16)

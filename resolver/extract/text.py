@@ -35,8 +35,11 @@ SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[
 WRAPPED_DATE_END_RE = re.compile(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
+# The time Bluesky's embed writes after the date ("March 10, 2026 at 9:12 PM"), read as part of the date's words as
+# the HTML pass reads the embed's date link (newuser36 #2: the link after it was not seen).
+SIGNATURE_TIME = rf"{SP}+at{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])"
 SIGNATURE_RE = MonthPattern(
-    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
+    rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
 )
 # What every SIGNATURE_RE match starts with: its head, then a date's first character, a word character (a month's
@@ -74,8 +77,10 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
 
 
 # A URL runs to a space, a quote or a bracket of markup; curly quotes, which no URL holds unencoded, end it too
-# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6).
-URL_CHARS = r"[^\s<>\"'`\\’‘“”،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
+# ("…/78’s", newuser31b §2), and so do Arabic and CJK punctuation and brackets ("…/4521،", "（…）", newuser33b §6),
+# and the guillemets and low quotes of European languages, which open or close either way round (Danish "»…«",
+# German "„…“", Swiss "‹…›": the Danish closing "«" was read into the URL and the post lost, review35r1).
+URL_CHARS = r"[^\s<>\"'`\\’‘“”„«»‹›،؛؟۔。，、；：！？（）「」『』【】〈〉《》]"
 URL_RE = LazyPattern(
     rf"(?:https?://|\bwww\.){URL_CHARS}+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/{URL_CHARS}+"
@@ -104,7 +109,7 @@ CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # "@" (an e-mail address followed by a path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{platforms.mastodon.PORT_PATTERN}\Z",
                                re.IGNORECASE)
-BARE_PATH_RE = LazyPattern(rf"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{URL_CHARS}*")
+BARE_PATH_RE = LazyPattern(rf"/(?:(?:web/)?@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses|web/statuses)/\d{URL_CHARS}*")
 # Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
 NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
@@ -152,13 +157,30 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     if INVISIBLE_RE.search(text) is None:
         return _visible_urls(text)
     spaced = WORD_BREAK_RE.sub(" ", text)   # as long as `text`: its offsets are text's
-    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE]
-    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(INVISIBLE_RE.sub("", spaced))]
+    joiners = _host_joiners(spaced) if "\u200c" in spaced else frozenset()
+    where = [at for at, char in enumerate(spaced) if char not in INVISIBLE or at in joiners]
+    visible = "".join(spaced[at] for at in where) if joiners else INVISIBLE_RE.sub("", spaced)
+    found = [(url, where[start], where[end - 1] + 1) for url, start, end in _visible_urls(visible)]
     # Where a zero-width space was the only thing parting words from a bare URL (Thai, Khmer, CJK: "見\u200bt.me/…"),
     # taking it out glued them and the URL was not found (review33r6): such a URL is read as written.
     read = Intervals((start, end) for _, start, end in found)
     found += [url for url in _visible_urls(text) if not read.overlaps(url[1], url[2])]
     return sorted(found, key=lambda url: url[1])
+
+
+# An internationalised host's label, after "://": a ZWNJ inside one is a letter of its name, which IDNA2008 allows
+# between Arabic-script letters and after a virama ("مثال\u200cنمونه.ir" and "مثالنمونه.ir" are two domains: skipped as
+# a CMS's break point, the post was read on the other's; sig35's left alone).
+HOST_RE = re.compile(r"(?<=://)[^\s/?#@]{1,253}")
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+HOST_JOINER_RE = re.compile(f"(?<=[{ARABIC_SCRIPT}])\u200c(?=[{ARABIC_SCRIPT}])|(?<=[\u094d\u09cd\u0a4d\u0acd\u0b4d"
+                            f"\u0bcd\u0c4d\u0ccd\u0d4d\u0dca])\u200c")
+
+
+def _host_joiners(text: str) -> frozenset[int]:
+    """Where a ZWNJ in `text` is a letter of a URL's host name (`HOST_JOINER_RE`), not a break to skip."""
+    return frozenset(joiner.start() for host in HOST_RE.finditer(text) if "\u200c" in host.group(0)
+                     for joiner in HOST_JOINER_RE.finditer(text, host.start(), host.end()))
 
 
 def _visible_urls(text: str) -> list[tuple[str, int, int]]:
@@ -175,7 +197,7 @@ def _visible_urls(text: str) -> list[tuple[str, int, int]]:
             url = clean_url(piece)
             if len(url) > 8:
                 found.append((url, begin, begin + len(url)))
-    if "/@" in text or "/users/" in text:
+    if "/@" in text or "/users/" in text or "/web/statuses/" in text:
         found = sorted(found + _bare_instance_urls(text, Intervals((start, end) for _, start, end in found)),
                        key=lambda f: f[1])
     if CAPTURE_MARK_RE.search(text):
@@ -198,7 +220,7 @@ def _with_bare_captures(text: str, found: list[tuple[str, int, int]]) -> list[tu
 def _bare_instance_urls(text: str, taken: Intervals) -> list[tuple[str, int, int]]:
     """Schemeless URLs on any host whose path is a Mastodon post's shape, outside the URLs already found."""
     found = []
-    for marker in ("/@", "/users/"):
+    for marker in ("/@", "/users/", "/web/"):   # /web/: the old web UI's links (newuser36 #4)
         at = text.find(marker)
         while at >= 0:
             path = BARE_PATH_RE.match(text, at)
@@ -352,6 +374,69 @@ def _spaced_hyphen(line: str) -> tuple[int, str] | None:
     return found if any(not word.strip(TRAILING_PUNCT + "(").isdigit() for word in words) else None
 
 
+def _credit_label(words: str, name: str) -> bool:
+    """Does a credit's label ("Photo:", "Photo by", "Credit:", `credits.PREFIX`) open a signature's `name` ("— Photo:
+    Jane Roe (@jane) …") or end the `words` right before it, with no dash between ("… hall. Photo: Jane Roe (@jane)
+    …")? Then the line credits a photo, and names no post (review35r1's left alone: a post named "Photo: Jane Roe").
+    Only a label a name follows, ending in a colon, "=" or a word such as "by" (`LABEL_ENDS`): a display name merely
+    starting with the word ("Photo Booth Co") or a post's words ending in it ("… this screenshot") is no label."""
+    from resolver.extract.credits import PREFIX_RE   # credits reads this module's names: imported when first asked
+
+    if _label_at(PREFIX_RE, name):
+        return True
+    tail = words.rstrip()[-40:]
+    return any(_label_at(PREFIX_RE, tail[at:], whole=True) for at in range(len(tail)) if at == 0 or tail[at - 1] == " ")
+
+
+LABEL_ENDS = (":", "：", "=", "＝", " by", " via", " of", " courtesy", " credit", " credits", " copyright", " read")
+
+
+def _label_at(label: re.Pattern[str], words: str, *, whole: bool = False) -> bool:
+    """Does `label` match at the start of `words` (all of them when `whole`), ending in one of `LABEL_ENDS`?"""
+    found = label.match(words)
+    if found is None or not found.group(0).lower().rstrip().endswith(LABEL_ENDS):
+        return False
+    return found.end() == len(words) if whole else True
+
+
+LIST_MARKS = (*DASHES, *HYPHENS)   # what a list's items start with, as a signature's line may
+
+
+def _dash_led(line: str) -> bool:
+    """Does a line start with a dash or a hyphen (blanks and direction marks before it aside)?"""
+    return _lstrip(line).startswith(LIST_MARKS)
+
+
+def _listed(text: str, line_start: int, before: str) -> bool:
+    """Is a signature's line, starting at `line_start` with `before` up to its handle, an item of a list: it starts
+    with a dash, and so does the line right above it holding a handle in brackets and a date's start ("– Jane Roe
+    (@jane) March 3, 2024"), or the line below, when the one above is a list's lead-in (ending in ":"), blank or
+    none? A flattened post's signature has the post's words (or its photo link) above it, never another signature
+    with none between (review35r1's left alone); words above the first item are a post's unless they end in ":".
+    Looked through for a post's reach at most (#14)."""
+    if not _dash_led(before):
+        return False
+    above = None
+    if line_start > 0:
+        top = text.rfind("\n", max(0, line_start - 1 - BLOCK_REACH), line_start - 1)
+        if top < 0 and line_start - 1 > BLOCK_REACH:
+            return False   # a line longer than a post's reach above: no list's item
+        above = text[top + 1: line_start - 1]
+    if above is not None and _list_item(above):
+        return True
+    if above is not None and above.strip() and not _strip(above).endswith((":", "：")):
+        return False
+    end = text.find("\n", line_start, line_start + BLOCK_REACH)
+    below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH) if end >= 0 else -1
+    return end >= 0 and _list_item(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
+
+
+def _list_item(line: str) -> bool:
+    """Is a line a list's item of a handle and a date: it starts with a dash and holds "(@handle) " and a date's
+    start (`SIGNATURE_START_RE`)?"""
+    return _dash_led(line) and SIGNATURE_START_RE.search(line) is not None
+
+
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
@@ -480,6 +565,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if platform is None:
             continue
         link = _url_at(text, match.start("url")) if match.group("url") else None   # read as in prose (review33r6)
+        dated_end = match.end("time") if match.group("time") else match.end("date")
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         # Looked back for to the previous signature only: from the text's start, each of many handles on one long
         # line read all of it (review35r1)
@@ -491,6 +577,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
+        if _dateline(text, match.end()) and _own_post(link, platform, handle) is None:
+            continue   # "RIVERTON (@RivertonNews) September 12, 2022 — The mayor said…": a dateline's date goes on
+            # with a dash and the story; a signature's ends the embed (sig35's left alone)
         if not in_words(match) and _own_post(link, platform, handle) is None and (
                 not _ends_its_line(text, match.end())
                 or dashed_line is None and _spaced_hyphen(before[-120:]) is None):
@@ -499,6 +588,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             # dateline's, a caption's (review34r3); and numbers the line goes on after, a version's or prose's
             # ("— Acme Bot (@acmebot) 3.11.10 fixes the parser", review35r1)
         date = _signature_date(match, text, langs, text_languages)
+        if link is None:
+            link = _own_link_below(text, match.end(), platform, handle, date)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
@@ -519,6 +610,11 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             inline_text = _strip(before[:text_end_in_line])
             if _is_byline(before, name) and _own_post(link, platform, handle) is None:
                 continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
+        label_words = "" if dash is not None else before[:text_end_in_line]   # a label right before the name
+        if _credit_label(label_words, name) and _own_post(link, platform, handle) is None:
+            continue   # "Protesters at the hall. — Photo: Jane Roe (@jane) March 3, 2024": a photo's credit (sig36)
+        if not inline_text and _listed(text, line_start, before) and _own_post(link, platform, handle) is None:
+            continue   # "Sources:⏎– Jane Roe (@jane) March 3, 2024⏎– John Doe (@john) March 4, 2024": a list (sig36)
         body: str | None
         confidence = None
         if inline_text:
@@ -561,17 +657,66 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
         # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
-        end = link[3] if own is not None and link is not None else match.end("date")
+        end = link[3] if own is not None and link is not None else dated_end
         previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
-            date_text=match.group("date").strip(), date=date, text=body,
+            date_text=text[match.start("date"):dated_end].strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
         ))
     return embeds
+
+
+# A dash after a date, then the words of a story: a dateline's ("RIVERTON (@RivertonNews) September 12, 2022 — The
+# mayor said…"). X's widget ends its signature with the date ("— Name (@h) <a>March 19, 2018</a></blockquote>"), and
+# the corpus's 392 posts hold no signature whose date a dash follows (sig36).
+DATELINE_DASH_RE = re.compile(
+    rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
+    rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
+
+
+def _dateline(text: str, end: int) -> bool:
+    """Does a dash and words follow a signature's date ending at `end` (`DATELINE_DASH_RE`), with no other signature
+    after it on the line (posts a scraper ran together, the next one's words starting with a dash)? Looked ahead for a
+    post's reach at most (#14)."""
+    dash = DATELINE_DASH_RE.match(text, end)
+    if dash is None:
+        return False
+    stop = text.find("\n", dash.end(), dash.end() + BLOCK_REACH)
+    return SIGNATURE_START_RE.search(text, dash.end(), stop if stop >= 0 else dash.end() + BLOCK_REACH) is None
+
+
+def _own_link_below(text: str, end: int, platform: str, handle: str,
+                    date: str | None) -> tuple[str, PostRef, str | None, int] | None:
+    """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
+    scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
+    one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
+    its line and no signature on the line after (a link that is the next post's words), and for X one whose id may
+    have been minted on the signature's day; None otherwise, and the link stays its own embed."""
+    below = WRAPPED_DATE_END_RE.match(text, end)
+    if below is None or not below.group(0).endswith("\n"):
+        return None   # the line goes on, or the text ends there
+    at = below.end()
+    while at < len(text) and text[at] in " \t\u00a0\u202f":
+        at += 1
+    reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
+    if reading is None or _own_post(reading, platform, handle) is None or not reading[1].author_handle:
+        return None
+    after = WRAPPED_DATE_END_RE.match(text, reading[3])
+    if after is None:
+        return None   # the line goes on: a link in prose
+    next_end = text.find("\n", after.end())
+    if SIGNATURE_START_RE.search(text, after.end(), next_end if next_end >= 0 else len(text)):
+        return None   # the link is the words of the post signed below it
+    if platform == x.PLATFORM:
+        from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
+
+        if not minted_that_day(date, reading[1].post_id or ""):
+            return None
+    return reading
 
 
 def _ends_its_line(text: str, end: int) -> bool:
@@ -648,6 +793,10 @@ def _own_post_in_words(words: str, platform: str, handle: str,
 # What may part the links that end a post's words: blanks, punctuation, and other languages' closing quotes (the
 # German "“", the Japanese "」", review35r1)
 CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】〉“‘›"
+# And what a post's words end with after its link, which are no words: emoji and other symbols, and its tags
+# ("… https://twitter.com/h/status/N 🎉 #Riverton⏎— Name (@h) …": the link was read as amid the words, and the post
+# had no id, review35r1's left alone). Possessive: a failing gap costs its length once (#14).
+CLOSING_TAIL_RE = re.compile(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
 
 
 def links_amid_words(words: str) -> frozenset[str]:
@@ -667,11 +816,12 @@ def links_amid_words(words: str) -> frozenset[str]:
 
 def _closing_links_start(words: str, found: Sequence[tuple[int, tuple[str, PostRef, str | None, int] | int]]) -> int:
     """Where the run of links ending `words` starts (`len(words)` when the words end in no link): each link found
-    ((its start, its reading or its end)) followed by nothing but blanks, punctuation and the next link."""
+    ((its start, its reading or its end)) followed by nothing but blanks, punctuation, emoji, tags (`CLOSING_TAIL_RE`)
+    and the next link."""
     start = len(words)
     for at, reading in reversed(found):
         end = reading if isinstance(reading, int) else reading[3]
-        if words[end:start].strip(CLOSING_GAP):
+        if not CLOSING_TAIL_RE.fullmatch(words, end, start):
             break
         start = at
     return start
@@ -707,6 +857,47 @@ def find_instagram_remnants(text: str) -> list[Embed]:
     return embeds
 
 
+# What a scraper leaves of other platforms' embeds once their links are gone (newuser36 #6), each as distinctive as
+# Instagram's caption line: TikTok's blockquote ("@user <caption> ♬ <sound>", the account first), Reddit's byline
+# under its title ("by u/<user> in <sub>", a line of its own), Mastodon 4.3's ("Post by @user@instance⏎View on
+# Mastodon"). Each is a post of its account with no id; searched for only in a text holding its mark.
+TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+(?P<text>[^\n♬]*?){SP}*"
+                                rf"♬[^\n]*?\S{SP}+-{SP}+\S[^\n]*", re.MULTILINE)   # "♬ <sound> - <its maker>"
+REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
+                                rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
+MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
+                                  rf"{SP}*\r?\n{SP}*View{SP}+on{SP}+Mastodon{SP}*$", re.MULTILINE | re.IGNORECASE)
+
+
+def find_other_remnants(text: str) -> list[Embed]:
+    """TikTok's, Reddit's and Mastodon's embed remnants (`TIKTOK_REMNANT_RE`…): a post of the account each names, with
+    no id, its profile as its URL; a TikTok caption's words as its text."""
+    found = []
+    if "♬" in text:
+        for match in TIKTOK_REMNANT_RE.finditer(text):
+            if SIGNATURE_START_RE.search(match.group(0)):
+                continue   # "@bob Great song ♬ - — Jane (@jane) March 4, 2024": a flattened post's signed words
+            handle, words = match.group("handle").rstrip("."), _strip(match.group("text"))
+            found.append(Embed(platform=platforms.tiktok.PLATFORM, kind="post", detector="text-signature",
+                               url=platforms.tiktok.profile_url(handle), span=(match.start("handle") - 1, match.end()),
+                               author_handle=handle, text=words or None,
+                               text_confidence=tweet_text.HIGH if words else None))
+    if "u/" in text:
+        for match in REDDIT_REMNANT_RE.finditer(text):
+            handle = match.group("handle")
+            found.append(Embed(platform=platforms.reddit.PLATFORM, kind="post", detector="text-signature",
+                               url=platforms.reddit.profile_url(handle), span=(match.start("handle") - 5, match.end()),
+                               author_handle=handle))
+    if "astodon" in text or "ASTODON" in text:
+        for match in MASTODON_REMNANT_RE.finditer(text):
+            handle = platforms.mastodon.handle(match.group("handle"), "")
+            url = platforms.mastodon.profile_url(handle) if handle else None
+            if handle and url:
+                found.append(Embed(platform=platforms.mastodon.PLATFORM, kind="post", detector="text-signature",
+                                   url=url, span=(match.start("handle") - 1, match.end()), author_handle=handle))
+    return found
+
+
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
@@ -738,6 +929,10 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
         joined = _wrapped_before_a_post(text, found, end)
         if joined is not None or reading is None:
             return joined
+    wrapped_code = _code_across_the_line(text, found, end) \
+        if _has_usual_form(reading[1]) and text[end:end + 1] in LINE_OR_BREAK else None
+    if wrapped_code is not None:
+        return wrapped_code
     url, ref, doubt = reading
     if url != found:
         end = _written_end(text, start, len(url))
@@ -754,6 +949,24 @@ def _url_reading(text: str, found: str, start: int, end: int) -> tuple[str, Post
             doubt = (f"the URL is cut short by “{'…' if text[after] == '…' else '...'}”: its id may be only the "
                      "start of the post's")
     return url, ref, doubt or platforms.link_doubt(ref, url), end
+
+
+LINE_OR_BREAK = frozenset("\r\n" + INVISIBLE)   # what may follow a URL wrapped at its line's end
+
+
+def _code_across_the_line(text: str, found: str, end: int) -> tuple[str, PostRef, str | None, int] | None:
+    """`_across_the_line` of a URL whose code (Instagram's, Threads', a Bluesky key) has no public post's length as
+    written and, joined to what the next line starts with, has one ("…/reel/C9aBcDe⏎FgHi/"): tried before the end of
+    the line is read as words run into the URL ("De": newuser36 #3, the fragment was the post). None when the join
+    makes no such code: the URL is then read as it is written."""
+    whole = platforms.parse_url(found)
+    if whole is None or not platforms.is_embed(whole) or not whole.post_id or not _has_usual_form(whole) \
+            or _usual_id(whole) or not _ends_in_id(found, whole):
+        return None
+    while end < len(text) and text[end] in INVISIBLE:
+        end += 1
+    joined = _across_the_line(text, found, whole, end, words=True)   # "Cd", "Hi": a word, or the code's end
+    return joined if joined is not None and joined[0] != found and _usual_id(joined[1]) else None
 
 
 def _wrapped_before_a_post(text: str, found: str, end: int) -> tuple[str, PostRef, str, int] | None:
@@ -833,27 +1046,28 @@ ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to t
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
-def _id_run_below(text: str, end: int) -> tuple[str, int] | None:
+def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int] | None:
     """(what the next line starts with, where that ends in `text`) when a URL ending at `end` ends a line and the next
-    starts with what may continue its id; None when it does not (a word, a blank line, another URL, a numbered
-    list's next item)."""
+    starts with what may continue its id; None when it does not (a word, unless `words`, a blank line, another URL, a
+    numbered list's next item)."""
     line = NEXT_LINE_RE.match(text, end)
     if line is None or LIST_NUMBER_RE.match(text, line.start("rest")):
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
+    if not rest or not words and PROSE_WORD_RE.fullmatch(rest) or not ID_RUN_RE.match(rest):
         return None   # "…/4521⏎The police said": the next line's first word, or the next URL of a list
     return rest, line.start("rest") + len(written)
 
 
-def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, PostRef, str | None, int] | None:
+def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
+                     words: bool = False) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
     post URL whose id may go on ends a line and the next starts with what may continue the id; None when it does not
     (a word, a blank line, another URL, a numbered list's next item). Never sure: an id's syntax cannot tell a wrapped
     id from a line starting with id characters, and an X id of any length is some post's (a 2006-2010 sequential id,
     the first month's 11-16 digit snowflakes: "…/status/123456789⏎20230415 report" is no 17-digit id, review33r6)."""
-    next_line = _id_run_below(text, end)
+    next_line = _id_run_below(text, end, words=words)
     if next_line is None:
         return None
     rest, joined_end = next_line
@@ -873,9 +1087,12 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int) -> tuple[str, 
 # missing space; newuser31b §1, §2): "," or ";" then a letter ("…/78,and"), a full stop then a capitalised word
 # ("…/3kq….Later"), or a capitalised word ("…/78The"), or after a digit a small word ("…/78then"), ending the run;
 # after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
-# ("…/4521แล้ว", its marks and all: sig34's left alone).
+# ("…/4521แล้ว", its marks and all: sig34's left alone); and an emoji or a symbol no id holds, glued to a letter or a
+# digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
+# named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue).
 GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
-                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z")
+                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
+                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f][^/]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
@@ -921,7 +1138,12 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
         return cut, shorter, None   # a TID has exactly 13 characters: the words after it are not the key's
     tail = url[len(cut):]
     if shorter.platform != platforms.bluesky.PLATFORM and not _usual_id(shorter):
-        # neither reading has a public post's length: a private post's long share code may end so (review31r4)
+        # neither reading has a public post's length: a private post's long share code may end so (review31r4); a
+        # code shorter than a public post's may be one cut short, or wrapped (newuser36 #3: it was said "longer")
+        if len(named.post_id or "") < 10:
+            return url, named, (f"the code is shorter than a public post's ({len(named.post_id or '')} characters, "
+                                f"not 10 or 11) and its end (“{tail}”) may be the next words run into it: it is read "
+                                "as written, and may be only part of the post's code")
         return url, named, (f"the code is longer than a public post's and may run into the next words (“{tail}”): "
                             "it is read as written")
     return cut, shorter, f"the URL runs into the next words (“{tail}”): where its id ends is a guess"
@@ -929,8 +1151,8 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
 
 # The query words a redirect wrapper names its target with (google.com/url?q=, l.facebook.com/l.php?u=, a site's
 # /redirect?to=), and the path words of a share or intent button, whose target is no post the article shows.
-# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…", as
-# Facebook's link-warning page) is left to resolution, in text as in HTML.
+# Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…") is
+# left to resolution, in text as in HTML, except Facebook's link shim's, which `platforms.parse_url` reads (newuser36).
 WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
 BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
 
@@ -951,7 +1173,7 @@ def _wrapped_post(url: str) -> PostRef | None:
         return None
     for target in WRAPPED_RE.finditer(url):
         ref = platforms.parse_url(target.group(1))
-        if ref is not None and ref.kind in ("post", "video") and ref.post_id:
+        if ref is not None and ref.kind in ("post", "comment", "video") and ref.post_id:
             return ref
     return None
 
@@ -1000,8 +1222,11 @@ def find_embeds(text: str) -> list[Embed]:
                      fallback=[])
     taken = [e.span for e in signed + instagram]
     links = attempt("embeds: links in the text", find_url_embeds, text, taken, fallback=[])
-    joined = attempt("embeds: captions' post links", _with_post_links, text, instagram, links, fallback=instagram) \
-        if instagram else []
+    # the other remnants claim no place: a signature or a link on their line is read as it is without them
+    remnants = sorted(instagram + attempt("embeds: other platforms' remnants", find_other_remnants, text, fallback=[]),
+                      key=lambda e: e.span)
+    joined = attempt("embeds: captions' post links", _with_post_links, text, remnants, links, fallback=remnants) \
+        if remnants else []
     found = signed + joined + links
     return attempt(ONE_PER_POST, one_per_post, found, fallback=found)
 
@@ -1018,13 +1243,15 @@ OTHER_POST_RE = LazyPattern(
 
 
 def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> list[Embed]:
-    """Instagram caption lines with the post each one's URL beside it names: the one Instagram post URL within
+    """Instagram caption lines (and the other platforms' remnants, `find_other_remnants`: newuser36 #6) with the post
+    each one's URL beside it names: the one post URL of its platform within
     CAPTION_REACH of the line, no other caption line between them, nearer this line than the caption lines either
     side (a URL between two lines may sign either: review31r4), of the caption's account when the URL names one,
     and not taken by a caption above (newuser31b §5: the line and the URL were two embeds, one with no id, one with
     no author), nor called another post by the words before it on its line (`OTHER_POST_RE`). `one_per_post` then joins them, as an X signature's status link is its own. A line with two posts
     in reach, or none, keeps no id: which post it signs is not known."""
-    posts = [e for e in links if e.platform == platforms.instagram.PLATFORM and e.kind == "post" and e.post_id]
+    platforms_shown = {caption.platform for caption in captions}
+    posts = [e for e in links if e.platform in platforms_shown and e.kind == "post" and e.post_id]
     if not posts:
         return captions
     joined, used = [], set()
@@ -1033,7 +1260,8 @@ def _with_post_links(text: str, captions: list[Embed], links: list[Embed]) -> li
         high = min(captions[i + 1].span[0] if i + 1 < len(captions) else caption.span[1] + CAPTION_REACH,
                    caption.span[1] + CAPTION_REACH)
         others = captions[max(i - 1, 0):i] + captions[i + 1:i + 2]
-        near = {e.post_id: e for e in posts if low <= e.span[0] and e.span[1] <= high and e.post_id not in used
+        near = {e.post_id: e for e in posts if e.platform == caption.platform
+                and low <= e.span[0] and e.span[1] <= high and e.post_id not in used
                 and (e.author_handle is None or e.author_handle.lower() == (caption.author_handle or "").lower())
                 and not _called_another(text, e.span[0], caption.span[1])
                 and all(_gap(e.span, caption.span) < _gap(e.span, other.span) for other in others)}

@@ -19,7 +19,7 @@ from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
-from resolver.http import FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
+from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -42,6 +42,7 @@ NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
 # A media error that is no failure (exit 1): the image was not asked for, offline or because its URL is not known
 MEDIA_NOT_ASKED = (MEDIA_NEVER_FETCHED, URL_NOT_KNOWN)
+LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -147,8 +148,20 @@ class FetchedPost:
         for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
-        return self.record.status == "error" or any(
+        return self.record.status == "error" or self.lookup_error is not None or any(
             m.get("error") and m["error"] not in MEDIA_NOT_ASKED for m in self.media)
+
+    @property
+    def lookup_error(self) -> str | None:
+        """Why the archive lookup the fetch made (a gone post's, or any post's with --all-methods) failed ("cdx: HTTP
+        503"), None when it answered or none was made: a failed step, exit 1 as `report` and `scan --archive` make it (newuser36b #1: `scan --fetch`
+        exited 0 and said nothing, its JSON alone saying `"archive_lookup": "error: cdx: HTTP 503"`)."""
+        looked = self.archive_lookup
+        if looked is None or not looked.startswith(LOOKUP_FAILED):
+            return None
+        why = looked.removeprefix(LOOKUP_FAILED)
+        # a list a --replay's WARC files do not hold was not asked, as offline "not cached": no failure (the README)
+        return None if why.startswith(f"{NOT_IN_WARC}:") else why
 
     @property
     def author(self) -> str | None:

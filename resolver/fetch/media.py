@@ -28,7 +28,8 @@ MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (
 IPTC_FIELDS = {(2, 80): "byline", (2, 110): "credit_line", (2, 115): "source", (2, 116): "copyright"}
 IPTC_NAMES = {(2, 80): "by-line", (2, 110): "credit", (2, 115): "source", (2, 116): "copyright notice"}
 IPTC_CHARSET = (1, 90)                                  # CodedCharacterSet: ISO 2022 escape sequences
-IPTC_UTF8 = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")       # the ones that say UTF-8 (IPTC IIM 4.2, 1:90)
+IPTC_UTF8 = (b"\x1b%G", b"\x1b%/G", b"\x1b%/H", b"\x1b%/I")   # the ones that say UTF-8 (IPTC IIM 4.2, 1:90; its
+# three levels, ISO-IR 190-192: review36c)
 # An ISO 2022 escape in 1:90: its intermediate bytes and its final byte
 ESCAPE_RE = re.compile(rb"\x1b([\x20-\x2f]+)([\x30-\x7e])")
 # The ISO 8859 parts by the final byte of their escape (a 96-character set designated as G1 "ESC -", G2 "ESC ." or
@@ -151,7 +152,13 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
         if not charset:
             text: str | None = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
         elif codec == "utf-8":
-            text = value.decode("utf-8", "replace")
+            try:
+                text = value.decode("utf-8")
+            except UnicodeDecodeError:   # "Jos\ufffd": a letter replaced looks like another name (review36c)
+                shown = charset.replace(b"\x1b", b"ESC ").decode("ascii", "backslashreplace")
+                found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: its bytes are not valid "
+                                      f"in its character set (1:90 = {shown})")
+                continue
         else:
             text = _decoded(value, codec)
         if text is None:
@@ -180,10 +187,15 @@ def _iptc_codec(charset: bytes) -> str | None:
     return codecs.pop() if len(codecs) == 1 else None if codecs or not ESCAPE_RE.search(charset) else "ascii"
 
 
+# The bytes by which ISO 2022's 7-bit forms switch sets inside a field: ESC, SO and SI ("ESC $ B ;3EDB@O: ESC ( B" is
+# ISO-2022-JP, "SO 1h9N<v SI" ISO-2022-KR), whose other bytes are then no ASCII.
+SHIFT_BYTES = frozenset(b"\x1b\x0e\x0f")
+
+
 def _decoded(value: bytes, codec: str | None) -> str | None:
-    """A field's text in the set 1:90 names (`_iptc_codec`); ASCII bytes read the same in any set; None when they
-    are not text in it (or the set is not known)."""
-    if value.isascii():
+    """A field's text in the set 1:90 names (`_iptc_codec`); ASCII bytes read the same in any set, unless the field
+    switches sets itself (`SHIFT_BYTES`: review36c); None when they are not text in it (or the set is not known)."""
+    if value.isascii() and SHIFT_BYTES.isdisjoint(value):
         return value.decode("ascii")
     if codec is None or codec == "ascii":
         return None

@@ -50,7 +50,7 @@ class Media:
     def to_json(self) -> dict[str, Any]:
         """`plain(self)`, written out (#13: made for every media item of every post a warm run shows)."""
         return {"url": self.url, "type": self.type, "width": self.width, "height": self.height, "alt": self.alt,
-                "preview_url": self.preview_url, "variants": plain(self.variants) if self.variants else (),
+                "preview_url": self.preview_url, "variants": plain(self.variants) if self.variants else [],
                 "media_key": self.media_key}
 
 
@@ -71,7 +71,7 @@ class Version:
 
     def to_json(self) -> dict[str, Any]:
         return {"post_id": self.post_id, "status": self.status, "method": self.method, "text": self.text,
-                "created_at": self.created_at, "links": plain(self.links) if self.links else (),
+                "created_at": self.created_at, "links": plain(self.links) if self.links else [],
                 "fetch_id": self.fetch_id, "reason": self.reason}
 
 
@@ -127,12 +127,12 @@ class PostRecord:
         tests/test_model.py keeps it in step with the fields."""
         return {"platform": self.platform, "post_id": self.post_id, "url": self.url, "status": self.status,
                 "method": self.method, "reason": self.reason, "text": self.text, "text_kind": self.text_kind, "lang": self.lang,
-                "created_at": self.created_at, "media": tuple(m.to_json() for m in self.media),
-                "references": plain(self.references) if self.references else (), "fetch_ids": list(self.fetch_ids),
+                "created_at": self.created_at, "media": [m.to_json() for m in self.media],
+                "references": plain(self.references) if self.references else [], "fetch_ids": list(self.fetch_ids),
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
-                "disagreements": plain(self.disagreements), "edits": self.edits,
-                "links": plain(self.links) if self.links else (),
-                "versions": tuple(v.to_json() for v in self.versions), "stale_edit": self.stale_edit,
+                "disagreements": plain(self.disagreements), "edits": list(self.edits),
+                "links": plain(self.links) if self.links else [],
+                "versions": [v.to_json() for v in self.versions], "stale_edit": self.stale_edit,
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 

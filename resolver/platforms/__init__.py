@@ -63,9 +63,21 @@ def archived_capture(url: str) -> tuple[str, str] | None:
     return inner, f"https://web.archive.org/web/{stamp}{(found.group('flag') or '').lower()}/{inner}"
 
 
+# What a link of a kind that is no post names, as a report says it (newuser36 #5: a story, a clip and a live stream
+# were dropped without a word; they are embeds of their own kind, with no post id, and no post is looked up for them).
+NOT_POSTS: dict[tuple[str, str], str] = {
+    (instagram.PLATFORM, "story"): "an Instagram story (a photo or video of the account's, gone from Instagram a day "
+                                   "after it was posted: archive it while it lasts)",
+    (youtube.PLATFORM, "clip"): "a YouTube clip (a few seconds of a video, cut by a viewer), which names neither "
+                                "the video nor its time",
+    (tiktok.PLATFORM, "live"): "a TikTok live stream (the account's broadcast, which shows whatever is live when "
+                               "it is opened)",
+}
+
+
 def parse_url(url: str) -> PostRef | None:
     """What a URL points at (platform, kind, id, canonical URL), or None when no platform claims it. A Wayback
-    Machine capture link points at the post captured (`archived_capture`)."""
+    Machine capture link points at the post captured (`archived_capture`), Facebook's link shim at its target."""
     if not url or len(url) > 4096:
         return None
     url = url.strip()
@@ -77,6 +89,8 @@ def parse_url(url: str) -> PostRef | None:
     if split is None:
         return None
     module = platform_of(split.host)
+    if module is facebook and (target := facebook.shim_target(split)) is not None:
+        return parse_url(target)   # Facebook's link shim names the link it leads to (newuser36 #4)
     return module.parse(url) if module is not None else mastodon.parse(url)
 
 
@@ -87,6 +101,13 @@ def post_key(url: str) -> tuple[str, str, str] | None:
     capture of one (a copy, not the thing)."""
     ref = parse_url(url) if archived_capture(url) is None else None
     return (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else None
+
+
+def parent_of(url: str) -> str | None:
+    """The post a comment's URL names it under (canonical URL), or None for a URL naming no comment: where the
+    comment is, never what it is (newuser36 #1)."""
+    ref = parse_url(url)
+    return ref.parent if ref is not None else None
 
 
 def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
@@ -104,7 +125,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["BY_DOMAIN", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "parse_url", "post_key", "url_forms",
+__all__ = ["BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+           "SOURCE_SHAPES", "is_embed", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

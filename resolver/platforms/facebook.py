@@ -29,6 +29,9 @@ BASE = "https://www.facebook.com"
 # First path words that are site sections, never a page name in /<page>/posts/<id>.
 RESERVED = frozenset({"groups", "watch", "events", "share", "sharer", "plugins", "reel", "ads", "flx", "photo",
                       "media", "stories", "hashtag", "search", "login", "marketplace", "gaming"})
+# Facebook's link shim: every outbound link on Facebook (and in pages copied from it) is written
+# l.facebook.com/l.php?u=<the target, percent-encoded>&h=<a token>; the target is the link it names (newuser36 #4).
+SHIM_HOSTS = frozenset({"l.facebook.com", "lm.facebook.com"})
 # Script plugins whose iframe carries the embedded post's own URL in ?href= (embedded posts, videos, comments).
 PLUGINS = frozenset({"post.php", "video.php", "comment_embed.php"})
 
@@ -37,7 +40,8 @@ def parse(url: str) -> PostRef | None:
     """Posts (/<page>/posts/<id>, permalink.php, story.php, groups), videos (/<page>/videos/[vb.<n>/]<id>,
     video.php?v=, watch?v=, watch/live, reel/<id>, video/embed?video_id=), photos (photo.php?fbid=, /photos/),
     embed plugins (plugins/post.php?href=...), localised hosts (zh-hk.facebook.com); fb.watch/<code> and
-    facebook.com/share/[p|v|r/]<token> are short links to resolve."""
+    facebook.com/share/[p|v|r/]<token> are short links to resolve. A post's URL with ?comment_id= (what
+    plugins/comment_embed.php embeds) is that comment, its own post (newuser36 #1: it was read as the post)."""
     split = urls.split(url)
     if split is None:
         return None
@@ -50,8 +54,47 @@ def parse(url: str) -> PostRef | None:
         return PostRef(PLATFORM, "short-link", f"{BASE}/{'/'.join(parts[:3])}/")
     if parts[:1] == ("plugins",) and len(parts) == 2 and parts[1] in PLUGINS:
         href = split.arg("href")
-        return parse(unquote(href)) if href and href.startswith(("http", "//")) else None
-    return _by_query(split) or _by_path(parts)
+        ref = parse(unquote(href)) if href and href.startswith(("http", "//")) else None
+        if ref is not None and parts[1] == "comment_embed.php" and ref.kind != "comment":
+            return ref.comment(None, url.strip())   # a comment's frame whose href names none: never the post
+        return ref
+    ref = _by_query(split) or _by_path(parts)
+    return _comment_on(ref, split, url) if ref is not None and "comment_id" in split.query_text else ref
+
+
+def _comment_on(ref: PostRef, split: SplitURL, url: str) -> PostRef:
+    """The comment a post's URL names by ?comment_id= (a reply by &reply_comment_id=), as Facebook's embedded
+    comments name one, or the post when it names none. Its id is the Graph API's, "<post id>_<comment id>"."""
+    given = split.arg("reply_comment_id") or split.arg("comment_id")
+    if given is None:
+        return ref
+    cid = given if DIGITS.match(given) else _decoded_comment_id(given)
+    if cid is None or ref.post_id is None:
+        return ref.comment(None, url.strip())
+    joiner = "&" if "?" in ref.url else "?"
+    return ref.comment(f"{ref.post_id}_{cid}", f"{ref.url}{joiner}comment_id={cid}")
+
+
+def _decoded_comment_id(value: str) -> str | None:
+    """A comment id as newer links write it: base64 of "comment:<post id>_<comment id>"; None if it is not one."""
+    import base64   # here: a plain scan loads no module it does not use (tests/test_startup.py)
+
+    try:
+        plain = value.rstrip("=").replace("-", "+").replace("_", "/")   # either alphabet, padding or none
+        decoded = base64.b64decode(plain + "=" * (-len(plain) % 4), validate=True).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    found = re.fullmatch(r"comment:[0-9]+_([1-9][0-9]{0,24})", decoded)
+    return found.group(1) if found else None
+
+
+def shim_target(split: SplitURL) -> str | None:
+    """The link a Facebook link shim (l.facebook.com/l.php?u=…) names, decoded; None for any other URL, or a shim
+    whose target is no web link. `platforms.parse_url` reads the target as the link: it may be any platform's."""
+    if split.host not in SHIM_HOSTS or split.parts != ("l.php",):
+        return None
+    target = (split.arg("u") or "").strip()
+    return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
 
 
 def _by_query(split: SplitURL) -> PostRef | None:

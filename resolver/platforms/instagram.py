@@ -17,11 +17,14 @@ SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
 # both). A private post's is longer; Threads posts, Instagram media, have the same codes. Text extraction tells by it
 # where a URL run into the next words may end (newuser31b §1).
 PUBLIC_CODE = re.compile(r"^[A-Za-z0-9_-]{10,11}$")
+COMMENT_ID = re.compile(r"^[1-9][0-9]{5,24}$")
 POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 # Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
 NOT_CODES = frozenset({"audio", "videos"})
 # An account name, as in instagram.com/<user>/p/<code>/, and the site's own first path words that are none.
 USER = re.compile(r"^[A-Za-z0-9_.]{1,30}$")
+# A story item's media id (/stories/<user>/<id>/): digits, as a post's media id is.
+STORY_ID = re.compile(r"^[1-9][0-9]{5,24}$")
 NOT_USERS = frozenset({"explore", "stories", "accounts", "web", "about", "developer", "legal", "direct", "embed"})
 
 
@@ -36,22 +39,50 @@ def post_url(code: str) -> str:
 
 
 def parse(url: str) -> PostRef | None:
-    """/p/<code>, /reel/, /reels/, /tv/, also after a user name (/<user>/reel/<code>) and with /embed/[captioned/];
-    instagram.com/share/[p|reel/]<token> is a short link to resolve (the token is not the post's code)."""
+    """/p/<code>, /reel/, /reels/, /tv/, also after a user name (/<user>/reel/<code>) and with /embed/[captioned/],
+    their words in any case (/P/<code>: newuser36 #4); instagram.com/share/[p|reel/]<token> is a short link to resolve
+    (the token is not the post's code); /p/<code>/c/<id>/ is a comment under the post; /stories/<user>/<media id>/ is
+    a story item (kind "story"), no post."""
     split = urls.split(url)
     if split is None:
         return None
     parts = split.parts
-    if parts[:1] in (("stories",), ("explore",)):
-        return None   # stories expire and carry a media id, not a post's code
-    if parts[:1] == ("share",) and len(parts) >= 2:
-        return PostRef(PLATFORM, "short-link", "https://www.instagram.com/" + "/".join(parts[:3]) + "/")
-    for i, part in enumerate(parts[:3]):
+    words = tuple(part.lower() for part in parts[:3])   # the site's path words, in any case; a code keeps its own
+    if words[:1] == ("stories",):
+        return _story(parts)
+    if words[:1] == ("explore",):
+        return None
+    if words[:1] == ("share",) and len(parts) >= 2:
+        return PostRef(PLATFORM, "short-link", "https://www.instagram.com/" + "/".join(words[:1] + parts[1:3]) + "/")
+    for i, part in enumerate(words):
         if part in POST_WORDS and i + 1 < len(parts):
             code = parts[i + 1]
             if code in NOT_CODES or not SHORTCODE.match(code):
                 return None
             # /<user>/p/<code>/ names the account too (newuser31b §11)
             user = parts[0] if i == 1 and USER.match(parts[0]) and parts[0] not in NOT_USERS else None
-            return PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
+            ref = PostRef(PLATFORM, "post", post_url(code), code, user.lower() if user else None)
+            return _comment_in(ref, parts[i + 2:], url)
     return None
+
+
+def _comment_in(post: PostRef, rest: tuple[str, ...], url: str) -> PostRef:
+    """The post, or the comment the path after its code names: c/<id>/ (a comment), c/<id>/r/<id>/ (a reply to
+    one), each its own post by its own author (newuser36 #1: it was read as the post). Ids are numbers."""
+    if rest[:1] != ("c",):
+        return post
+    ids = rest[1:2] + (rest[3:4] if rest[2:3] == ("r",) else ())
+    if not ids or not all(COMMENT_ID.match(i) for i in ids):
+        return post.comment(None, url.strip())
+    return post.comment(ids[-1], f"{post.url}c/{ids[-1]}/")
+
+
+def _story(parts: tuple[str, ...]) -> PostRef | None:
+    """A story item, /stories/<user>/<media id>/: one account's photo or video, gone from Instagram a day after it was
+    posted, that no post URL names (newuser36 #5: dropped without a word). Its own kind, with its account and no post
+    id: no post is fetched for it. None for the account's stories page and for a highlight (/stories/highlights/)."""
+    if len(parts) < 3 or not USER.match(parts[1]) or parts[1].lower() in ("highlights", *NOT_USERS) \
+            or not STORY_ID.match(parts[2]):
+        return None
+    user = parts[1].lower()
+    return PostRef(PLATFORM, "story", f"https://www.instagram.com/stories/{user}/{parts[2]}/", None, user)

@@ -14,10 +14,10 @@ MARKERS = ("mastodon",)
 # A link host in markup that may be an instance: any domain, and the port an instance may serve on, followed by /@
 # or /users/ (HTML detector's href pattern; a port's posts were missed, urlforms31).
 PORT_PATTERN = r"(?::[0-9]{1,5}+)?"
-HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}+{PORT_PATTERN}(?=/@|/users/)"
+HOST_PATTERN = rf"[a-z0-9-]+\.[a-z]{{2,}}+{PORT_PATTERN}(?=/@|/users/|/web/(?:@|statuses/))"   # /web/: the old web UI
 # A page naming no platform may still hold a post of an instance named anything: its path is the marker (#11).
 # Loose (the parser decides), and searched only on pages with no other marker.
-MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
+MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses|web/statuses)/\d{15,19}(?!\d)")
 
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
@@ -92,7 +92,9 @@ def shape_only(url: str) -> str | None:
     split = urls.split(url)
     if split is None or not split.parts:
         return None
-    host, parts = split.host, split.parts
+    host, parts = split.host, split.parts[1:] if split.parts[:1] == ("web",) else split.parts
+    if not parts:
+        return None
     if "mastodon" in host or "mstdn" in host or host in KNOWN_INSTANCES or parts[0] == "users" \
             or "@" in parts[0][1:] or parts[2:3] == ("embed",):
         return None
@@ -101,13 +103,15 @@ def shape_only(url: str) -> str | None:
 
 def parse(url: str) -> PostRef | None:
     """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
-    numeric id must look like a Mastodon id. The post id is `<instance>/<id>`: an instance numbers its own statuses,
-    so the number alone made two instances' posts one (#15)."""
+    old web UI's /web/@user/<id> and /web/statuses/<id> (which names no account), still in many articles (newuser36
+    #4: dropped); the numeric id must look like a Mastodon id. The post id is `<instance>/<id>`: an instance numbers
+    its own statuses, so the number alone made two instances' posts one (#15)."""
     split = urls.split(url)
     if split is None or split.host in NOT_INSTANCES or not TOP_LABEL.match(split.host.rpartition(".")[2]) \
             or "." not in split.host:
         return None
-    parts = split.parts
+    web = split.parts[:1] == ("web",)
+    parts = split.parts[1:] if web else split.parts
     # A non-default port is part of where the post is (its oEmbed is asked there); the handle is user@domain.
     host = split.host if split.port in (None, 80, 443) else f"{split.host}:{split.port}"
     domain = split.host
@@ -122,4 +126,6 @@ def parse(url: str) -> PostRef | None:
         author = handle(parts[1], domain)
         return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", f"{host}/{parts[3]}",
                        author) if author else None
+    if web and len(parts) == 2 and parts[0] == "statuses" and status_id.match(parts[1]):
+        return PostRef(PLATFORM, "post", f"https://{host}/web/statuses/{parts[1]}", f"{host}/{parts[1]}")
     return None

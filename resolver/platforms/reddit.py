@@ -20,10 +20,16 @@ NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MEDIA_HOSTS = frozenset({"i.redd.it", "v.redd.it", "preview.redd.it", "external-preview.redd.it"})
 
 
+def profile_url(user: str) -> str:
+    """A user's page: what a scraped embed's remnant ("by u/<user> in <sub>") with no post link points at."""
+    return f"https://www.reddit.com/user/{user}/"
+
+
 def parse(url: str) -> PostRef | None:
     """/r/<sub>/comments/<id>/..., /user/<u>/comments/<id>/, /comments/<id>, on any reddit.com host (old., np.,
     nm., sh., embed.) and redditmedia.com; redd.it/<id> gives the post directly; /r/<sub>/s/<token> is a short
-    link to resolve. A comment permalink names its thread: the thread is the post."""
+    link to resolve. A comment permalink (/comments/<id>/comment/<cid>/, the old /comments/<id>/<slug>/<cid>/) is
+    the comment, its own post under the thread (newuser36 #1: it was read as the thread)."""
     split = urls.split(url)
     if split is None or split.host in MEDIA_HOSTS:
         return None
@@ -34,10 +40,22 @@ def parse(url: str) -> PostRef | None:
         return PostRef(PLATFORM, "short-link", f"https://www.reddit.com/r/{parts[1]}/s/{parts[3]}")
     if len(parts) >= 4 and parts[0] in ("r", "user", "u") and parts[2] == "comments" and NAME.match(parts[1]):
         where = f"r/{parts[1]}" if parts[0] == "r" else f"user/{parts[1]}"
-        return _post(parts[3], where)
+        return _comment_in(_post(parts[3], where), parts[4:], url)
     if len(parts) >= 2 and parts[0] in ("comments", "gallery"):   # a gallery's page is its post's (newuser31b)
-        return _post(parts[1], None)
+        return _comment_in(_post(parts[1], None), parts[2:], url) if parts[0] == "comments" else _post(parts[1], None)
     return None
+
+
+def _comment_in(thread: PostRef | None, rest: tuple[str, ...], url: str) -> PostRef | None:
+    """The thread, or the comment the path after its id names: comment/<cid> or <slug>/<cid>. A comment's id is
+    Reddit's own name of it, "t1_<cid>": comments are counted apart from threads, so a bare <cid> may be a thread's
+    id too, and the cache keys a post by its id."""
+    if thread is None or len(rest) < 2:
+        return thread
+    cid = rest[1]
+    if not POST_ID.match(cid):
+        return thread.comment(None, url.strip())
+    return thread.comment(f"t1_{cid}", f"{thread.url}comment/{cid}/")
 
 
 def _post(post_id: str, where: str | None) -> PostRef | None:

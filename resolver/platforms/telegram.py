@@ -26,7 +26,8 @@ PRIVATE_CHAT = re.compile(r"^[0-9]{5,16}$")
 
 def parse(url: str) -> PostRef | None:
     """t.me/<channel>/<id> (?single, ?embed=1 for the widget iframe), t.me/s/<channel>/<id> (the web preview),
-    telegram.me and telegram.dog, t.me/c/<chat>/<id> (a private channel: a post, with no public name)."""
+    telegram.me and telegram.dog, t.me/c/<chat>/<id> (a private channel: a post, with no public name); any of them
+    with ?comment=<n> is that comment under the post."""
     split = urls.split(url)
     if split is None:
         return None
@@ -42,11 +43,23 @@ def parse(url: str) -> PostRef | None:
         return None
     if parts[0] == "c" and len(parts) == 3 and PRIVATE_CHAT.match(parts[1]) and MESSAGE_ID.match(parts[2]):
         post_id = f"c/{parts[1]}/{parts[2]}"
-        return PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id)
+        return _comment_on(PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id), split, url)
     if len(parts) == 2 and CHANNEL.match(parts[0]) and MESSAGE_ID.match(parts[1]):
         post_id = f"{parts[0].lower()}/{parts[1]}"
-        return PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id, parts[0])
+        return _comment_on(PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id, parts[0]), split, url)
     return None
+
+
+def _comment_on(post: PostRef, split: urls.SplitURL, url: str) -> PostRef:
+    """The post, or the comment ?comment=<n> names under it: a message of the channel's discussion group, its own
+    post by its own author (newuser36 #1: it was read as the channel's post). The group counts its messages apart
+    from the channel, so its id names the post too: "<channel>/<n>?comment=<m>", as its URL does."""
+    if "comment=" not in split.query_text:
+        return post
+    number = split.arg("comment")
+    if number is None or not MESSAGE_ID.match(number):
+        return post.comment(None, url.strip())
+    return post.comment(f"{post.post_id}?comment={number}", f"{post.url}?comment={number}")
 
 
 def parse_post_attribute(value: str) -> PostRef | None:

@@ -20,6 +20,11 @@ SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
 EMBED_PATHS = (("embed", "v2"), ("embed",), ("player", "v1"), ("share", "video"))
 
 
+def profile_url(user: str) -> str:
+    """An account's page: what a scraped embed's remnant with no post link points at."""
+    return f"https://www.tiktok.com/@{user}"
+
+
 def post_url(post_id: str, user: str | None = None) -> str:
     """Canonical post URL. TikTok serves /@/video/<id> when the author is not known."""
     return f"https://www.tiktok.com/@{user or ''}/video/{post_id}"
@@ -28,7 +33,7 @@ def post_url(post_id: str, user: str | None = None) -> str:
 def parse(url: str) -> PostRef | None:
     """/@user/video/<id>, /@user/photo/<id>, /embed/v2/<id>, /embed/<id>, /player/v1/<id>, /share/video/<id>
     (tiktok.com and tiktokv.com), m.tiktok.com/v/<id>.html; vm.tiktok.com/<code>, vt.tiktok.com/<code> and
-    tiktok.com/t/<code> are short links to resolve."""
+    tiktok.com/t/<code> are short links to resolve; /@user/live is an account's live stream (kind "live")."""
     split = urls.split(url)
     if split is None:
         return None
@@ -37,6 +42,9 @@ def parse(url: str) -> PostRef | None:
         return _short(f"https://{split.host}/", parts)
     if parts[:1] == ("t",):
         return _short("https://www.tiktok.com/t/", parts[1:])
+    if len(parts) == 2 and parts[0].startswith("@") and len(parts[0]) > 1 and parts[1] == "live":
+        # an account's live stream: one person's content at one time, no post (newuser36 #5: dropped)
+        return PostRef(PLATFORM, "live", f"https://www.tiktok.com/{parts[0]}/live", None, parts[0][1:])
     if len(parts) >= 3 and parts[0].startswith("@") and parts[1] in ("video", "photo") and POST_ID.match(parts[2]):
         user = parts[0][1:] or None
         return PostRef(PLATFORM, "post", post_url(parts[2], user), parts[2], user)

@@ -122,6 +122,19 @@ def status_page_id(url: str) -> str | None:
     return ref.post_id if ref is not None else None
 
 
+def status_subpage(url: str) -> str | None:
+    """The page of a post a status URL names past the post's own ("likes", "retweets", "photo/1", "analytics"), or
+    None for the post's own page (a trailing slash or a query is still it) and for a URL naming no status: a capture
+    of `/status/<id>/likes` is a list of likers, not the post (reports36: a prefix lookup counted them as its
+    snapshots)."""
+    split = _split(url)
+    parts = segments(split.path) if split is not None else []
+    for at in range(len(parts) - 1):
+        if parts[at] in ("status", "statuses") and parts[at + 1].isdigit():
+            return "/".join(parts[at + 2:]) or None
+    return None
+
+
 def _split(url: str) -> SplitResult | None:
     """The URL's parts, a scheme supplied where it has none ("//x.com/…", "x.com/…"); None when it cannot be read."""
     url = url.strip()

@@ -21,6 +21,10 @@ MARKERS = ("youtu", "YouTube", "invidio", "vid.plus", "zwearz")
 SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",)}
 
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+# A comment's id ("Ugz…AaABAg", 26 characters; older ones other lengths), a reply's with ".<its own part>" after its
+# thread's: never 11 characters, so never a video's id.
+COMMENT_ID = re.compile(r"^[A-Za-z0-9_-]{12,64}(?:\.[A-Za-z0-9_-]{4,64})?$")
+CLIP_ID = re.compile(r"^Ug[A-Za-z0-9_-]{20,60}$")   # a clip's id: "Ugkx" and 32 more characters
 # An id written in prose run into the next word with no space ("youtu.be/<id>The end", "…XcQthen"): an id has exactly
 # 11 characters, so the letters after them are the word's (review31r4).
 GLUED_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
@@ -40,10 +44,14 @@ def video_url(video_id: str) -> str:
 
 def parse(url: str) -> PostRef | None:
     """watch?v= (and watch_popup, /?v=, #/watch?v=, escaped queries), youtu.be/, /embed/, youtube-nocookie.com,
-    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist."""
+    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist, a
+    /clip/<id> a clip (its own kind: no video id). Any of them with &lc=<id> is that comment under the video."""
     split = urls.split(url)
     if split is None:
         return None
+    if split.parts[:1] == ("clip",) and len(split.parts) == 2 and CLIP_ID.match(split.parts[1]):
+        # a clip: a few seconds of a video a viewer cut, which names neither the video nor its time (newuser36 #5)
+        return PostRef(PLATFORM, "clip", f"https://www.youtube.com/clip/{split.parts[1]}")
     playlist = split.arg("list") if split.parts[:2] == ("embed", "videoseries") else None
     if playlist:
         # "UU" + a channel id's tail is the channel's uploads: its feed, as an X timeline is, not a post
@@ -52,7 +60,15 @@ def parse(url: str) -> PostRef | None:
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
-    return PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split))
+    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split))
+    comment = split.arg("lc") if "lc=" in split.query_text else None
+    if comment is None:
+        return ref
+    # &lc=<id>: a link to one comment under the video (YouTube's "copy link" of a comment), its own post
+    # (newuser36 #1: it was read as the video)
+    if not COMMENT_ID.match(comment):
+        return ref.comment(None, url.strip())
+    return ref.comment(comment, f"{ref.url}&lc={comment}")
 
 
 START_RE = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")

@@ -1,0 +1,81 @@
+"""What a link's end page says of itself: a parked domain's "for sale" page, or an interstitial ("you are leaving",
+"this link may be unsafe", a shortener's preview) and the links it names. Pure: a page's bytes in, a reading out.
+
+Read only from a small page (its whole body within the first 64 KiB a hop's refresh is looked for in): parking pages
+and notices are a few KiB, and an article that quotes such words is a whole article, no such page (resolution36, #13).
+The words say a page *may* be one: a link's end read so is `unsure`, never `gone`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urljoin, urlsplit
+
+# Words (lower case) of the pages parking services and registrars serve for a domain that is for sale or lapsed, and
+# the hosts of those services, which their pages load or link (Sedo, Bodis, ParkingCrew, Afternic, Dan, HugeDomains).
+PARKED_WORDS = ("this domain is for sale", "this domain may be for sale", "domain name is for sale",
+                "buy this domain", "this domain is parked", "domain parked free", "parked free, courtesy of",
+                "this domain has expired", "domain name has expired", "sedoparking.com", "bodis.com",
+                "parkingcrew.net", "afternic.com", "dan.com/buy-domain", "hugedomains.com")
+# Words of the notices a shortener or a site shows before it lets a reader go on (t.co's "this link may be unsafe",
+# Google's "redirect notice", a site's "you are leaving"); none that a story says in passing ("continue to").
+NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you are about to leave",
+                "this link may be unsafe", "redirect notice", "this link leads to", "this link will take you to",
+                "you are being redirected to", "link preview")
+MAX_PAGE = 65536   # a page larger than this is read as no such page (resolve.REFRESH_WINDOW)
+MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
+
+# An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
+_TARGET_RE = re.compile(r"""<(?:a\b[^>]*?\bhref|meta\b[^>]*?\bcontent)\s*=\s*["']?(?:\d+\s*;\s*url\s*=\s*)?"""
+                        r"""(https?://[^"'\s>]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageReading:
+    reads_as: str | None     # "parked" | "notice"; None: a short link's own page, read for the links it names
+    words: str | None        # the words (or service host) it was read by
+    names: tuple[str, ...]   # a notice's links to other sites, in order, at most MAX_NAMED
+
+
+def read_end_page(body: bytes, url: str) -> PageReading | None:
+    """What the page at `url` says it is, or None for any other page (or one too large to be such a page)."""
+    if len(body) > MAX_PAGE:
+        return None
+    text = body.lower()   # the bytes' ASCII letters: the words are ASCII (#14: decoding first took 3x as long)
+    parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
+    if parked is not None:
+        return PageReading("parked", parked, ())
+    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None)
+    return PageReading("notice", notice, links_named(body, url)) if notice is not None else None
+
+
+def links_named(body: bytes, url: str) -> tuple[str, ...]:
+    """The distinct links of a page to another site than its own, in order, at most MAX_NAMED (its own links, "report
+    this link", are not where it sends a reader)."""
+    own = site(url)
+    found: list[str] = []
+    for match in _TARGET_RE.finditer(body[:MAX_PAGE].decode("utf-8", "replace")):
+        link = urljoin(url, unescape(match.group(1)))
+        if site(link) != own and link not in found:
+            found.append(link)
+            if len(found) == MAX_NAMED:
+                break
+    return tuple(found)
+
+
+# Second-level labels under a country code that are no one's site ("co.uk", "com.au"): a short list, not the Public
+# Suffix List, enough to tell a link's site from the one its chain ended on.
+_SHARED_SECOND = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gv", "nic"})
+
+
+def site(url: str) -> str:
+    """The registrable domain of a URL's host, near enough: "news.bbc.co.uk" -> "bbc.co.uk"; "" for none."""
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SHARED_SECOND else 2
+    return ".".join(labels[-keep:])

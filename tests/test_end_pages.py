@@ -1,0 +1,42 @@
+"""resolver/end_pages.py: what a link's end page says of itself, read from its bytes (resolution36, #13)."""
+
+import pytest
+
+from resolver.end_pages import MAX_NAMED, MAX_PAGE, PageReading, links_named, read_end_page, site
+
+POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<title>x.example is for sale</title><p>This Domain Is For Sale!</p>",
+     PageReading("parked", "this domain is for sale", ())),
+    ('<script src="https://www.sedoparking.com/frmpark/x.js"></script>', PageReading("parked", "sedoparking.com", ())),
+    (f'<p>You are leaving sho.example.</p><a href="{POST}">go</a><a href="/abuse">report</a>',
+     PageReading("notice", "you are leaving", (POST,))),
+    (f'<meta http-equiv="refresh" content="30; url={POST}"><p>Redirect Notice</p>',
+     PageReading("notice", "redirect notice", (POST,))),
+    (f'<p>Continue to <a href="{POST}">the post</a></p>', None),
+    ("<p>The bridge reopened.</p>", None),
+], ids=["for-sale-words", "parking-service-script", "leaving-notice", "notice-meta-refresh",
+        "continue-to-is-no-notice", "a-story"])
+def test_what_an_end_page_reads_as(body, expected):
+    assert read_end_page(body.encode(), "https://sho.example/leave") == expected
+
+
+def test_a_page_larger_than_a_notice_is_read_as_none():
+    body = ("<p>This domain is for sale, the banner said.</p>" + "<p>words</p>" * (MAX_PAGE // 10)).encode()
+    assert read_end_page(body, "https://news.example/story") is None
+
+
+def test_links_named_leaves_out_the_pages_own_site_and_keeps_at_most_a_few():
+    links = "".join(f'<a href="https://t{i}.example/p">{i}</a>' for i in range(5))
+    body = f'<a href="https://www.sho.example/about">us</a><a href="https://cdn.sho.example/x">cdn</a>{links}'.encode()
+    assert links_named(body, "https://sho.example/leave") == tuple(f"https://t{i}.example/p" for i in range(MAX_NAMED))
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://news.bbc.co.uk/a", "bbc.co.uk"), ("https://www.parked.example/x", "parked.example"),
+    ("https://t.co/x", "t.co"), ("http://[::1", ""),
+], ids=["country-second-level", "subdomain", "two-labels", "unparsable"])
+def test_site(url, expected):
+    assert site(url) == expected
