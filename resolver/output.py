@@ -14,6 +14,7 @@ over it once that commits, and a re-run completes a rename a kill left undone (`
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import os
@@ -136,7 +137,7 @@ class OutputFile:
         self.store: Store | None = None
         self.job: str | None = None
         self._handle: BinaryIO | None = None
-        self._lock: int | None = None   # the descriptor of `.FILE.lock`, flock'ed while the run writes FILE
+        self._lock: int | None = None   # the descriptor of `.FILE.lock`, locked (lockf) while the run writes FILE
         # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
         # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
         self.met: set[str] | None = None
@@ -195,16 +196,19 @@ class OutputFile:
             except OSError as exc:
                 raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+                # A POSIX record lock, the process's own: a worker the run forks does not hold it, so a run killed
+                # while its worker lives a moment longer leaves FILE free (an flock, shared with the worker through
+                # the open file it inherited, refused the next run: the lead, stop 36).
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    os.close(lock)
+                    return   # a filesystem without locks: unlocked, as before
                 holder = os.read(lock, 32).decode("ascii", "replace").strip()
                 os.close(lock)
                 raise OutputBusy(f"{self.path} is being written by another run"
                                  + (f" (pid {holder})" if holder.isdigit() else "")
                                  + ": wait for it to end, or choose another --output") from None
-            except OSError:
-                os.close(lock)
-                return
             try:
                 same = os.stat(name).st_ino == os.fstat(lock).st_ino
             except FileNotFoundError:

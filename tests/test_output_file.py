@@ -201,3 +201,34 @@ def test_outfile36_an_edit_made_to_the_output_file_during_a_run_is_not_kept(tmp_
         assert store.output_length("job") == out.stat().st_size
     finally:
         store.close()
+
+
+def test_outfile36_a_run_killed_while_a_worker_it_forked_lives_leaves_the_file_free(tmp_path: Path) -> None:
+    """A run killed (kill -9) whose forked worker outlives it for a moment: the next run on FILE was refused, exit 2
+    "is being written by another run" (tests/test_interrupt.py's re-run after a kill, seen in a fresh clone's suite),
+    since an flock belongs to the open file, which the worker inherited. The lock is the run's process's own now."""
+    out = tmp_path / "found.jsonl"
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from resolver.output import OutputFile\n"
+        f"held = OutputFile(Path({str(out)!r}), form='json')\n"
+        "held.open(store=None, job=None, resume=True)\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(child, flush=True)\n"
+        "time.sleep(60)\n")
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                           cwd=Path(__file__).resolve().parent.parent)
+    assert run.stdout is not None
+    worker = int(run.stdout.readline())
+    try:
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(30)
+        after = OutputFile(out, form="json")
+        after.open(store=None, job=None, resume=True)   # raised OutputBusy while the worker lived
+        after.close()
+    finally:
+        os.kill(worker, signal.SIGKILL)
