@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import stat
+import threading
 from collections.abc import Callable
 from glob import escape as glob_escape
 from pathlib import Path
@@ -105,6 +106,13 @@ class OutputChanged(InputError):
     exits 2)."""
 
 
+# The lock files this process holds (`OutputFile._take_lock`): a POSIX lock is the process's own, so a second
+# OutputFile on one FILE in this process (a library caller's second thread) is refused here, before it opens the lock
+# file: closing any descriptor of that file would release the first one's lock.
+_HELD: set[Path] = set()
+_HELD_GUARD = threading.Lock()
+
+
 class OutputBusy(InputError):
     """Another run is writing the output file now: two at once would interleave or cut each other's lines (the CLI
     exits 2)."""
@@ -185,11 +193,27 @@ class OutputFile:
         `close`; one removed by a run ending just as this one opened it is opened again. Not on POSIX, or on a
         filesystem without locks, the run goes on unlocked."""
         try:
-            import fcntl
+            import fcntl  # noqa: F401  (is there POSIX locking here?)
         except ImportError:
             return
         path = self.path.resolve()
         name = path.with_name(f".{path.name}.lock")
+        with _HELD_GUARD:
+            if name in _HELD:
+                raise OutputBusy(f"{self.path} is being written by another run (pid {os.getpid()}): wait for it to "
+                                 "end, or choose another --output")
+            _HELD.add(name)
+        try:
+            self._lock = self._locked(name)
+        finally:
+            if self._lock is None:
+                with _HELD_GUARD:
+                    _HELD.discard(name)
+
+    def _locked(self, name: Path) -> int | None:
+        """The descriptor of the lock file `name`, locked; None where locks are not kept (OutputBusy if held)."""
+        import fcntl
+
         while True:
             try:
                 lock = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
@@ -203,7 +227,7 @@ class OutputFile:
             except OSError as exc:
                 if exc.errno not in (errno.EACCES, errno.EAGAIN):
                     os.close(lock)
-                    return   # a filesystem without locks: unlocked, as before
+                    return None   # a filesystem without locks: unlocked, as before
                 holder = os.read(lock, 32).decode("ascii", "replace").strip()
                 os.close(lock)
                 raise OutputBusy(f"{self.path} is being written by another run"
@@ -218,7 +242,7 @@ class OutputFile:
             os.close(lock)
         os.ftruncate(lock, 0)
         os.write(lock, f"{os.getpid()}\n".encode("ascii"))
-        self._lock = lock
+        return lock
 
     def _remove_leftovers(self) -> None:
         """`.FILE.<pid>.new`, a rewrite left by a run killed under the code before outfile35 (it was never looked
@@ -402,3 +426,5 @@ class OutputFile:
                 path.with_name(f".{path.name}.lock").unlink()   # while held: a run that opened it looks again
             os.close(self._lock)
             self._lock = None
+            with _HELD_GUARD:
+                _HELD.discard(path.with_name(f".{path.name}.lock"))

@@ -232,3 +232,26 @@ def test_outfile36_a_run_killed_while_a_worker_it_forked_lives_leaves_the_file_f
         after.close()
     finally:
         os.kill(worker, signal.SIGKILL)
+
+
+def test_outfile36_two_output_files_on_one_file_in_one_process_refuse_each_other(tmp_path: Path) -> None:
+    """A library caller's two OutputFiles on one FILE (two threads of one process): the second is refused as a second
+    run's is, though a POSIX lock is the process's own (the lead's lockf, stop 36); free again once the first closes."""
+    from resolver.output import OutputBusy
+
+    out = tmp_path / "found.jsonl"
+    first = OutputFile(out, form="json")
+    first.open(store=None, job=None, resume=True)
+    try:
+        second = OutputFile(out, form="json")
+        try:
+            second.open(store=None, job=None, resume=True)
+        except OutputBusy as exc:
+            assert f"pid {os.getpid()}" in str(exc)
+        else:
+            raise AssertionError("a second OutputFile on the same FILE in one process was not refused")
+    finally:
+        first.close()
+    again = OutputFile(out, form="json")
+    again.open(store=None, job=None, resume=True)
+    again.close()
