@@ -87,3 +87,35 @@ def test_a_caption_credit_with_a_handle_and_a_date_is_that_persons_credit(conten
 ])
 def test_real_caption_shapes_give_the_person_and_the_agency(caption, creator, organization):
     assert [c[:2] for c in credits_of(figure(caption))] == [(creator, organization)]
+
+
+def _page(caption: str) -> str:
+    return ('<!doctype html><html lang="en"><body><article><h1>Riverton fires</h1><p>Story words here.</p><figure>'
+            f'<img src="https://img.example.org/2026/{abs(hash(caption))}.jpg"><figcaption>{caption}</figcaption>'
+            "</figure></article></body></html>")
+
+
+def test_credits_by_organization_counts_an_uncertain_credit_apart(tmp_path):
+    """A lone "(EPA)" is `uncertain` (the US agency's letters as often); the view counted it under the agency EPA as
+    if sure. Now `credits`, `articles` and `creators` count the sure credits, `uncertain` the others."""
+    from click.testing import CliRunner
+
+    from cache import Store
+    from resolver.cli import cli
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "a.html").write_text(_page("Smoke over the hills near Riverton (EPA)"))
+    (folder / "b.html").write_text(_page("Smoke over the hills near Riverton. Photo: Jane Doe/EPA"))
+    (folder / "c.html").write_text(_page("Smoke over the hills near Riverton. Photo: John Roe/EPA"))
+    (folder / "d.html").write_text(_page("The harbour at dawn. Photo: Jane Doe/Riverton Wire"))
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "scan", "--offline", "-q", str(folder)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert [row[0] for row in store.db.execute(
+            "SELECT split_confidence FROM credits WHERE raw = '(EPA)'")] == ["uncertain"]
+        rows = {row["organization"]: dict(row) for row in store.db.query("SELECT * FROM credits_by_organization")}
+    assert {k: rows["EPA"][k] for k in ("agency", "credits", "articles", "creators", "uncertain")} == \
+        {"agency": "EPA", "credits": 2, "articles": 2, "creators": 2, "uncertain": 1}
+    assert rows["Riverton Wire"]["credits"] == 1 and rows["Riverton Wire"]["uncertain"] == 0
