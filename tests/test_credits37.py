@@ -119,3 +119,17 @@ def test_credits_by_organization_counts_an_uncertain_credit_apart(tmp_path):
     assert {k: rows["EPA"][k] for k in ("agency", "credits", "articles", "creators", "uncertain")} == \
         {"agency": "EPA", "credits": 2, "articles": 2, "creators": 2, "uncertain": 1}
     assert rows["Riverton Wire"]["credits"] == 1 and rows["Riverton Wire"]["uncertain"] == 0
+
+
+@pytest.mark.parametrize("caption, creator, organization", [
+    ("A dog in the park. Photo: Jane Roe, September 12, 2022", "Jane Roe", None),
+    ("A dog in the park. Photo: Jane Roe September 12, 2022", "Jane Roe", None),
+    ("A dog in the park. Photo by Jane Roe on March 3, 2024", "Jane Roe", None),
+    ("A dog in the park. © Jane Doe 2024 / Riverton Agency", "Jane Doe", "Riverton Agency"),
+    ("A dog in the park. Photo: Jane Doe, 2024/Reuters", "Jane Doe", "Reuters"),
+    ("A dog in the park. Photo: Jane Roe/Reuters, March 3, 2024", "Jane Roe", "Reuters"),   # as before
+    ("A dog in the park. Photo: Tokyo 2020", "Tokyo 2020", None),   # a name the year is part of, as before
+])
+def test_a_date_or_a_year_after_a_name_is_no_part_of_it(caption, creator, organization):
+    """"Jane Roe September 12", "Jane Roe on", "Jane Doe 2024" were creators: a name with a date's words in it."""
+    assert [c[:2] for c in credits_of(figure(caption))] == [(creator, organization)]

@@ -305,7 +305,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if org:
         creator, _ = without_role(value)
         return _person_beside_org(creator) or None, org.strip()
-    parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
+    # a year or a date after each part's name: "© Jane Doe 2024 / Riverton Agency" (credits37)
+    parts = [_without_year(p.strip(ENDS)) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
         parts = [p for p in parts if not _VIA_RE.match(p)] or parts
     kept, roles = [], []
@@ -390,6 +391,9 @@ def _without_handle(value: str) -> str:
     return value[:handle.start()] if handle and handle.start() else value
 
 
+_ON_RE = re.compile(r"[ \t\u00a0]+on$", re.IGNORECASE)
+
+
 def _without_date(value: str) -> str:
     """A credit without the date ending it, as a signature's line writes one ("Photo: Jane Roe (@janeroe) September
     12, 2022"), when the words before it name a person or a known organisation: the creator was "Jane Roe September
@@ -401,7 +405,7 @@ def _without_date(value: str) -> str:
     dated = next((m for m in DATE_RE.finditer(value) if m.end() == len(value) and m.start()), None)
     if dated is None:
         return value
-    name = value[:dated.start()].rstrip(" \t\u00a0,–—-")
+    name = _ON_RE.sub("", value[:dated.start()].rstrip(" \t\u00a0,–—-"))   # "Photo by Jane Roe on March 3, 2024"
     bare = _without_handle(name)
     return name if is_persons_name(bare) or _known_person(bare) or is_known_org(bare) else value
 
