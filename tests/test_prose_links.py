@@ -223,3 +223,47 @@ def _reference(text: str, kind: str, embeds: list[Embed]):
     for link in {key(link) for e in embeds for link in (e.url, *e.links, *e.media_links)}:
         found.pop(link, None)
     return prose_links.LinksNotFollowed(len(found), next(iter(found))) if found else None
+
+
+# review37d: the count a whole reading gives (the scan's needle places where hyperscan searched, the count's own
+# search elsewhere) against the plain reference, on pages in UTF-8, UTF-16 and as scraped text, with t.co written
+# in every case, as character references, in attributes and text, in comments, next to non-ASCII characters, in
+# a page longer than the first pages' 100,000 characters.
+PAGE_PIECES = ['<a href="https://t.co/', "<a href='//", "<a class=x HREF = http://", "<a href=", "<link href=",
+               "t.co/", "T.CO/", "t.Co/", "tT.cO/", "xt.co/", "&#116;.co/", "t&#46;co/", "t.co&#47;", "&#x74;.CO/",
+               ".co/", "Ab12", "Zz9", "Cd34", '">x</a>', "'>y</a>", " ", "é", "写真", "😀", "\n", "https://",
+               '<p data-u="https://t.co/Attr1">', "</p>", "<!--", "-->", "<script>", "</script>", "(@", "credit=",
+               '<blockquote class="twitter-tweet"><p>pic <a href="https://t.co/Ab12">pic.twitter.com/Ab12</a></p>'
+               '&mdash; A (@a) <a href="https://twitter.com/a/status/20">May 1, 2024</a></blockquote>',
+               '<blockquote class="twitter-tweet"><p><a href="http://T.CO/Cd34">x</a></p>&mdash; B (@b) '
+               '<a href="https://twitter.com/b/status/21">May 2, 2024</a></blockquote>']
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@example(['<a href="https://t.co/', "Ab12", "é", '">x</a>', PAGE_PIECES[-2]], "html", "utf-8", False)
+@example(["t.co/", "Zz9", "😀", " ", "T.CO/", "Cd34"], "text", "utf-8", True)
+@example(['<a href="https://t.co/', "Ab12", "写真", "T.CO/"], "html", "utf-16", True)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40), st.sampled_from(["html", "text"]),
+       st.sampled_from(["utf-8", "utf-16"]), st.booleans())
+def test_review37d_a_reading_s_count_of_t_co_links_is_the_plain_count(both_searches, pieces, kind, encoding, long):
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    body = "".join(pieces)
+    if long:   # past the first pages' budget, the pieces once at its start and once at its end
+        body = body + "<p>" + "lorem ipsum é " * 8_000 + "</p>" + body
+    page = _page([body]) if kind == "html" else "Post https://x.com/u/status/1 " + body
+    data = page.encode(encoding, "surrogatepass")
+    if encoding == "utf-16":
+        data = b"\xff\xfe" + page.encode("utf-16-le")
+    article = from_bytes(data, f"a.{'html' if kind == 'html' else 'txt'}", kind=kind)
+    assert article.text == page
+    given: list[list[int] | None] = []
+    short_link_starts = html.short_link_starts
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html, "short_link_starts", lambda text: given.append(short_link_starts(text)) or given[-1])
+        result = scan_article(article)
+    assert not result.incomplete
+    assert result.unfollowed == _reference(page, kind, list(result.embeds))
+    # the places were the scan's where hyperscan searched an HTML page, else the count searched
+    assert (given[0] is not None) == (both_searches == "hyperscan") if kind == "html" else given == []
