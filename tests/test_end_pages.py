@@ -40,3 +40,25 @@ def test_links_named_leaves_out_the_pages_own_site_and_keeps_at_most_a_few():
 ], ids=["country-second-level", "subdomain", "two-labels", "unparsable"])
 def test_site(url, expected):
     assert site(url) == expected
+
+
+# review37d: perf36 looked for the words in the page's bytes with their ASCII letters lowered (146b4f8), not in its
+# text lowered. One character lowers to an ASCII letter and is none: the Kelvin sign (U+212A) lowers to "k", so a
+# page writing "parKed" with it read as parked before and as nothing after. Checked over every code point: "İ"
+# lowers to "i" and a combining dot, which no word can match.
+def test_review37d_only_the_kelvin_sign_lowers_to_an_ascii_letter_and_it_reads_as_k_as_before():
+    import sys
+
+    from resolver.end_pages import NOTICE_WORDS, PARKED_WORDS
+
+    assert [hex(c) for c in range(0x80, sys.maxunicode + 1) if chr(c).lower().isascii()] == ["0x212a"]
+    # U+0130 lowers to "i" and a combining dot: it could end a word ending in "i" only, and none does
+    assert [hex(c) for c in range(0x80, sys.maxunicode + 1)
+            if any(ch.isascii() for ch in chr(c).lower())] == ["0x130", "0x212a"]
+    assert not [word for word in (*PARKED_WORDS, *NOTICE_WORDS) if word.endswith("i")]
+    for body, reads_as, words in [("<p>This domain is par\u212aed</p>", "parked", "this domain is parked"),
+                                  ("<p>Lin\u212a preview</p>", "notice", "link preview"),
+                                  ("<p>\u212a</p>", None, None)]:
+        reading = read_end_page(body.encode("utf-8"), "https://t.co/Ab12")
+        got = (reading.reads_as, reading.words) if reading else (None, None)
+        assert got == (reads_as, words), body
