@@ -180,13 +180,25 @@ def test_review37d_a_blockquote_whose_link_holds_a_line_break_carries_the_page_s
     assert result.unfollowed is None
 
 
+# A Facebook link shim names its target percent-encoded (`l.php?u=https%3A%2F%2Ft%2Eco%2FAb12`): decoded, it is the
+# t.co link Ab12, with no "t.co" written in the shim's link (review37d: not compared, counted as in no embed).
+def test_review37d_an_embed_s_t_co_link_behind_a_facebook_link_shim_is_the_link_it_carries():
+    page = '<p><a href="https://t.co/Ab12">a</a> <a href="https://t.co/Other">b</a></p>'
+    for link in ("https://l.facebook.com/l.php?u=https%3A%2F%2Ft%2Eco%2FAb12&h=AT0",
+                 "https://l.facebook.com/l.php?u=https%3A%2F%2F%74%2E%63%6F%2FAb12"):
+        found = links_not_followed(page, "html", _carrying(link))
+        assert found is not None and (found.count, found.first) == (1, "https://t.co/Other"), link
+
+
 LINK_PIECES = ["https://", "http://", "//", "t", "T", ".", "co", "CO", "c", "o", "/", "Ab12", "\n", "\t", "\r", " ",
-               "www.", ":443", "u@", "?s=1", "é", "t.co", "x", "web.archive.org/web/20200101000000/"]
+               "www.", ":443", "u@", "?s=1", "é", "t.co", "x", "web.archive.org/web/20200101000000/",
+               "l.facebook.com/l.php?u=", "%2E", "%2e", "%74", "%3A%2F%2F", "%2F", "&h=1"]
 
 
 @settings(max_examples=300, deadline=None)
 @example(["https://t.\nco/Ab12"])
 @example(["//T\t.\rCO/Ab12?s=1", "www.t.co/Other"])
+@example(["https://l.facebook.com/l.php?u=https%3A%2F%2Ft%2Eco%2FAb12"])
 @given(st.lists(st.lists(st.sampled_from(LINK_PIECES), max_size=10).map("".join), max_size=4))
 def test_review37d_the_links_an_embed_carries_are_compared_as_each_parsed_would_be(links):
     """Every link an embed carries that parses as a t.co link is compared (the filter spares only parses that give
