@@ -25,6 +25,11 @@ NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you
                 "this link may be unsafe", "redirect notice", "this link leads to", "this link will take you to",
                 "you are being redirected to", "link preview")
 MAX_PAGE = 65536   # a page larger than this is read as no such page (resolve.REFRESH_WINDOW)
+# More readable characters than this (a page's body without scripts, styles, its header, nav and footer: readable.py)
+# and the page is a story, no parking page or notice, whatever words it quotes (review37a: a text-only story quoting
+# "you are leaving", or a site's hidden exit-notice box, read as a notice, the one post it linked its likely end).
+# A notice or a parking page is a line or a few: Google's redirect notice is 200 characters, t.co's warning ~900.
+MAX_TEXT = 1500
 MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
 
 # An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
@@ -45,10 +50,19 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
         return None
     text = body.lower()   # the bytes' ASCII letters: the words are ASCII (#14: decoding first took 3x as long)
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
-    if parked is not None:
-        return PageReading("parked", parked, ())
-    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None)
-    return PageReading("notice", notice, links_named(body, url)) if notice is not None else None
+    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
+    if parked is None and notice is None or _story(body):
+        return None
+    return PageReading("parked", parked, ()) if parked is not None else PageReading("notice", notice,
+                                                                                     links_named(body, url))
+
+
+def _story(body: bytes) -> bool:
+    """Whether a page holds more readable text than a parking page or a notice does (MAX_TEXT): measured only for a
+    page holding their words, few."""
+    from resolver.readable import readable_chars
+
+    return readable_chars(body.decode("utf-8", "replace"), enough=MAX_TEXT + 1) > MAX_TEXT
 
 
 def links_named(body: bytes, url: str) -> tuple[str, ...]:

@@ -127,3 +127,56 @@ def test_the_markdown_and_html_reports_say_how_many_links_were_not_followed(fake
     assert f'<p class="warn"><strong>Links not followed</strong>: {said}</p>' in html.stdout
     scan = invoke(tmp_path, config, "scan", "--offline", str(article))   # the text view too
     assert f"warning: {said}" in scan.stdout
+
+
+ARTICLE_WORDS = ("<p>The council voted on Tuesday to reopen the Riverton bridge after eleven months of repairs, "
+                 "and the mayor thanked the crews who worked through the winter on its deck and railings.</p>")
+
+
+def test_a_live_story_that_quotes_a_notices_or_a_parking_pages_words_is_no_such_page(fakenet, tmp_path):
+    """review37a: a page was read as a parked domain or a notice by its words alone when its body was within 64 KiB,
+    and a text-only story is (a news site's "lite" pages, a council's press release): one quoting "you are leaving",
+    a "link preview" or "this domain is for sale", or carrying a site's hidden exit-notice box, was `unsure`, and the
+    one post it linked was its `likely_end`, a post the link does not lead to. A notice or a parking page says little
+    besides its words; a page holding a story's text is no such page."""
+    story = ('<html><title>Bridge</title><p>"You are leaving the old Riverton behind," the mayor said, and posted '
+             f'<a href="{STATUS}">this</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    preview = ('<html><title>Chat app</title><p>The chat app now shows a link preview for every post, such as '
+               f'<a href="{STATUS}">this one</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    exit_box = ('<html><title>Press release</title><div class="modal" hidden><p>You are now leaving riverton.gov.</p>'
+                f'</div><p>The city posted <a href="{STATUS}">the schedule</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    sale = ('<html><title>Old site</title><p>The festival\'s old address now reads "this domain is for sale".</p>'
+            + ARTICLE_WORDS * 20 + "</html>")
+    for path, body in (("/story", story), ("/preview", preview), ("/release", exit_box), ("/sale", sale)):
+        fakenet.route("t.co", path, redirect("https://news.example" + path))
+        fakenet.route("news.example", path, page(body))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    links = ["https://t.co/story", "https://t.co/preview", "https://t.co/release", "https://t.co/sale"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    for link in links:
+        found = by_url(result)[link]
+        assert (found["final_status"], found["unsure"], found["likely_end"]) == (200, None, None), link
+    # a notice's own few words with a line of the site's furniture is still one
+    fakenet.route("t.co", "/notice", redirect("https://warn.example/out"))
+    fakenet.route("warn.example", "/out", page(LEAVING.format(STATUS).replace(
+        "</html>", "<footer><p>" + "Terms, privacy, cookies and help. " * 40 + "</p></footer></html>")))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example", "warn.example"))
+    notice = by_url(invoke(tmp_path, config, "resolve", "--json", "https://t.co/notice"))["https://t.co/notice"]
+    assert notice["likely_end"]["url"] == STATUS
+
+
+def test_a_page_past_the_body_cap_is_not_read_from_its_head_as_a_notice(fakenet, tmp_path):
+    """review37a: a page past `max_body_bytes` is cut to its first 64 KiB, which `next_hop` reads for a refresh; the
+    end page's reading took that head for a whole page of 64 KiB, so a story whose first 64 KiB are styles and a
+    hidden exit-notice box read as a notice naming one post. A cut body is not the whole page: not read."""
+    head = ("<html><head><style>" + ".c{color:#123456}\n" * 3600 + "</style></head><body>"
+            f'<div class="modal" hidden>You are leaving riverton.gov <a href="{STATUS}">go on</a></div>')
+    fakenet.route("t.co", "/big", redirect("https://news.example/big"))
+    fakenet.route("news.example", "/big", page(head + ARTICLE_WORDS * 1000 + "</body></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    config.write_text(config.read_text().replace("[network]", "[network]\nmax_body_bytes = 100000"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/big")
+    assert result.exit_code == 0, result.output
+    found = by_url(result)["https://t.co/big"]
+    assert (found["final_status"], found["unsure"], found["likely_end"]) == (200, None, None)
