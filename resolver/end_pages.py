@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 # Words (lower case) of the pages parking services and registrars serve for a domain that is for sale or lapsed, and
@@ -33,9 +32,7 @@ MAX_TEXT = 1500
 MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
 
 # An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
-_TARGET_RE = re.compile(r"""<(?:a\b[^>]*?\bhref|meta\b[^>]*?\bcontent)\s*=\s*["']?(?:\d+\s*;\s*url\s*=\s*)?"""
-                        r"""(https?://[^"'\s>]+)""", re.IGNORECASE)
-
+_TARGET_RE = re.compile(r"""(?:\d+\s*;\s*url\s*=\s*)?(https?://\S+)""", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class PageReading:
@@ -67,16 +64,34 @@ def _story(body: bytes) -> bool:
 
 def links_named(body: bytes, url: str) -> tuple[str, ...]:
     """The distinct links of a page to another site than its own, in order, at most MAX_NAMED (its own links, "report
-    this link", are not where it sends a reader)."""
+    this link", are not where it sends a reader): its `<a href>`s and `<meta content>`s, not those of its header,
+    nav, footer, aside or scripts (readable.NOT_TEXT: review37a, a footer's pinned post was named as a notice's)."""
+    from resolver.extract.dom import parse
+    from resolver.readable import NOT_TEXT
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return ()
+    tree.strip_tags(list(NOT_TEXT))
     own = site(url)
     found: list[str] = []
-    for match in _TARGET_RE.finditer(body[:MAX_PAGE].decode("utf-8", "replace")):
-        link = urljoin(url, unescape(match.group(1)))
-        if site(link) != own and link not in found:
+    for node in tree.css("a[href], meta[content]"):
+        target = _TARGET_RE.fullmatch((node.attributes.get("href" if node.tag == "a" else "content") or "").strip())
+        link = _joined(url, target.group(1)) if target is not None else None
+        if link is not None and site(link) != own and link not in found:
             found.append(link)
             if len(found) == MAX_NAMED:
                 break
     return tuple(found)
+
+
+def _joined(url: str, target: str) -> str | None:
+    """`target` read against the page's URL, or None for one no URL parser accepts ("https://[oops": review37a, its
+    ValueError ended the whole command)."""
+    try:
+        return urljoin(url, target)
+    except ValueError:
+        return None
 
 
 # Second-level labels under a country code that are no one's site ("co.uk", "com.au"): a short list, not the Public

@@ -180,3 +180,40 @@ def test_a_page_past_the_body_cap_is_not_read_from_its_head_as_a_notice(fakenet,
     assert result.exit_code == 0, result.output
     found = by_url(result)["https://t.co/big"]
     assert (found["final_status"], found["unsure"], found["likely_end"]) == (200, None, None)
+
+
+def test_a_post_linked_in_a_notices_footer_or_menu_is_not_where_it_leads(fakenet, tmp_path):
+    """review37a: a notice's links were every absolute `<a href>` in its bytes, its footer's and menu's too. A notice
+    whose "continue" goes through the site's own redirector (`/out?to=…`, its own site, not named) and whose footer
+    links the site's pinned post named that post as the link's `likely_end`: a post the notice does not lead to. The
+    page's furniture (header, nav, footer, aside, scripts) is no place a notice names its target."""
+    footer = (f'<footer><p>Follow us: <a href="{OTHER}">our pinned post</a></p></footer>'
+              f'<script>var share = \'<a href="{OTHER}">x</a>\';</script>')
+    fakenet.route("t.co", "/out", redirect("https://warn.example/leave"))
+    fakenet.route("warn.example", "/leave", page(
+        '<html><p>You are leaving warn.example. <a href="/out?to=https%3A%2F%2Fnews.example%2Fstory">Continue</a></p>'
+        + footer + "</html>"))
+    fakenet.route("t.co", "/named", redirect("https://warn.example/named"))
+    fakenet.route("warn.example", "/named", page(LEAVING.format(STATUS).replace("</html>", footer + "</html>")))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "warn.example"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/out", "https://t.co/named")
+    assert result.exit_code == 0, result.output
+    out, named = by_url(result)["https://t.co/out"], by_url(result)["https://t.co/named"]
+    assert out["likely_end"] is None
+    assert out["unsure"].endswith("naming no link to another site: this page may not be where the link leads")
+    assert named["likely_end"]["url"] == STATUS   # the link in the notice's words is still named
+
+
+def test_a_notice_naming_a_link_no_url_parser_accepts_is_read_without_it(fakenet, tmp_path):
+    """review37a: a notice (or a short link's own page) holding a link no URL parser accepts ("https://[oops") raised
+    urljoin's ValueError out of the reading of the page, an internal error of the whole command. Such a link is no
+    place the page sends a reader: left out, the others still named."""
+    fakenet.route("t.co", "/bad", redirect("https://warn.example/leave"))
+    fakenet.route("warn.example", "/leave", page(LEAVING.format(STATUS).replace(
+        "</html>", '<p><a href="https://[oops/x">mirror</a></p></html>')))
+    fakenet.route("t.co", "/short", page('<html><a href="https://[oops/x">x</a><a href="' + STATUS + '">y</a></html>'))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "warn.example"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/bad", "https://t.co/short")
+    assert result.exit_code == 1, result.output   # t.co's own page named no next hop: that link's error, as before
+    assert by_url(result)["https://t.co/bad"]["likely_end"]["url"] == STATUS
+    assert by_url(result)["https://t.co/short"]["likely_end"]["url"] == STATUS
