@@ -217,3 +217,21 @@ def test_a_notice_naming_a_link_no_url_parser_accepts_is_read_without_it(fakenet
     assert result.exit_code == 1, result.output   # t.co's own page named no next hop: that link's error, as before
     assert by_url(result)["https://t.co/bad"]["likely_end"]["url"] == STATUS
     assert by_url(result)["https://t.co/short"]["likely_end"]["url"] == STATUS
+
+
+def test_fail_on_gone_answers_the_same_from_the_cache_and_offline(fakenet, tmp_path):
+    """review37a (a guard): `gone` is read from the kept hops, so a cached answer and an --offline run exit 5 as the
+    live one did, with --json too; a link --offline cannot answer exits 3, which wins over 5, and 5 is said for a
+    404 end as for a 410."""
+    fakenet.route("t.co", "/gone", redirect("https://news.example/removed"))
+    fakenet.route("news.example", "/removed", page("<html><title>Not found</title></html>", 404))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    live = invoke(tmp_path, config, "resolve", "--json", "--fail-on-gone", "https://t.co/gone")
+    assert live.exit_code == 5 and by_url(live)["https://t.co/gone"]["gone"] is True
+    cached = invoke(tmp_path, config, "resolve", "--json", "--fail-on-gone", "https://t.co/gone")
+    assert cached.exit_code == 5 and by_url(cached)["https://t.co/gone"]["from_cache"] is True
+    offline = invoke(tmp_path, config, "resolve", "--offline", "--fail-on-gone", "https://t.co/gone")
+    assert offline.exit_code == 5, offline.output
+    missing = invoke(tmp_path, config, "resolve", "--offline", "--fail-on-gone", "https://t.co/gone",
+                     "https://t.co/never")
+    assert missing.exit_code == 3, missing.output
