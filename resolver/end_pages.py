@@ -29,10 +29,14 @@ MAX_PAGE = 65536   # a page larger than this is read as no such page (resolve.RE
 # "you are leaving", or a site's hidden exit-notice box, read as a notice, the one post it linked its likely end).
 # A notice or a parking page is a line or a few: Google's redirect notice is 200 characters, t.co's warning ~900.
 MAX_TEXT = 1500
+# Where a page's links are no notice's target: its furniture and code (readable.NOT_TEXT's, but a <noscript>'s link is
+# the one a reader with no script follows, and a <button> may hold one).
+FURNITURE = ("script", "style", "template", "svg", "nav", "header", "footer", "aside")
 MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
 
 # An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
 _TARGET_RE = re.compile(r"""(?:\d+\s*;\s*url\s*=\s*)?(https?://\S+)""", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class PageReading:
@@ -64,15 +68,14 @@ def _story(body: bytes) -> bool:
 
 def links_named(body: bytes, url: str) -> tuple[str, ...]:
     """The distinct links of a page to another site than its own, in order, at most MAX_NAMED (its own links, "report
-    this link", are not where it sends a reader): its `<a href>`s and `<meta content>`s, not those of its header,
-    nav, footer, aside or scripts (readable.NOT_TEXT: review37a, a footer's pinned post was named as a notice's)."""
+    this link", are not where it sends a reader): its `<a href>`s and `<meta content>`s, not its FURNITURE's
+    (review37a: a footer's pinned post was named as a notice's)."""
     from resolver.extract.dom import parse
-    from resolver.readable import NOT_TEXT
 
     tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
     if tree is None:
         return ()
-    tree.strip_tags(list(NOT_TEXT))
+    tree.strip_tags(list(FURNITURE))
     own = site(url)
     found: list[str] = []
     for node in tree.css("a[href], meta[content]"):

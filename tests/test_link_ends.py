@@ -195,13 +195,19 @@ def test_a_post_linked_in_a_notices_footer_or_menu_is_not_where_it_leads(fakenet
         + footer + "</html>"))
     fakenet.route("t.co", "/named", redirect("https://warn.example/named"))
     fakenet.route("warn.example", "/named", page(LEAVING.format(STATUS).replace("</html>", footer + "</html>")))
+    fakenet.route("t.co", "/script", redirect("https://warn.example/script"))   # a script sends on, or the reader
+    fakenet.route("warn.example", "/script", page(
+        '<html><p>You are leaving warn.example.</p><script>window.location.href = "/go";</script>'
+        f'<noscript><a href="{STATUS}">Continue</a></noscript>' + footer + "</html>"))
     config = config_for(fakenet, tmp_path, hosts=("t.co", "warn.example"))
-    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/out", "https://t.co/named")
+    links = ["https://t.co/out", "https://t.co/named", "https://t.co/script"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
     assert result.exit_code == 0, result.output
-    out, named = by_url(result)["https://t.co/out"], by_url(result)["https://t.co/named"]
+    out, named, script = (by_url(result)[link] for link in links)
     assert out["likely_end"] is None
     assert out["unsure"].endswith("naming no link to another site: this page may not be where the link leads")
     assert named["likely_end"]["url"] == STATUS   # the link in the notice's words is still named
+    assert script["likely_end"]["url"] == STATUS  # and the one a reader with no script follows
 
 
 def test_a_notice_naming_a_link_no_url_parser_accepts_is_read_without_it(fakenet, tmp_path):
