@@ -70,3 +70,93 @@ def test_archive_offline_reads_a_posts_photo_from_the_cache_never_says_it_was_ne
     code, out = reporter("archive", "--offline", "--json", "article.html", said=said)
     assert code == 0, (said, out)
     assert "never fetched" not in out + " ".join(said), (said, out)
+
+
+def _cp1250_quote(fakenet, reporter, tmp_path, quoted: str) -> dict:
+    """`report --format json` of a cp1250 page with no charset quoting a post that says “Closed,” says Jiří.: the
+    text check."""
+    import json
+
+    from tests.test_verdicts import tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "“Closed,” says Jiří."))]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    (tmp_path / "article.html").write_bytes(ARTICLE.replace("Road closed.", quoted).encode("cp1250"))
+    code, out = reporter("report", "--format", "json", "article.html")
+    report = json.loads(out)
+    assert report["article"]["encoding_rivals"], "the guess is unsure, or this test proves nothing"
+    [embed] = report["embeds"]
+    return next(c for c in embed["checks"] if c["name"] == "text")
+
+
+def test_a_quote_whose_only_change_is_in_letters_an_unsure_encoding_guess_read_is_no_fail(fakenet, reporter, tmp_path):
+    """A cp1250 page with no charset, guessed cp1252 "unsure: cp1250 reads it otherwise": the article's “Jiří” read
+    as “Jiøí”, and the text check FAILED, "1 change in the quoted words: Jiří → Jiøí", a misquote the article never
+    made, while the report's head said the guess was unsure (fixnu36c's "unsure" reached every output but the
+    checks). A change in letters beyond ASCII under an unsure guess warns, and names the reading that agrees."""
+    check = _cp1250_quote(fakenet, reporter, tmp_path, "“Closed,” says Jiří.")
+    assert check["result"] == "warn", check
+    assert "cp1250 reads the quote as the post gives it" in check["evidence"], check
+    assert "give --encoding" in check["evidence"], check
+
+
+def test_a_changed_ascii_word_under_an_unsure_encoding_guess_still_fails(fakenet, reporter, tmp_path):
+    """The doubt is the letters' only: "Closed" changed to "Open" is the article's, whatever the encoding."""
+    check = _cp1250_quote(fakenet, reporter, tmp_path, "“Open,” says Jiří.")
+    assert check["result"] == "fail", check
+    assert "encoding" not in check["evidence"], check
+
+
+def test_an_authors_name_read_otherwise_by_an_unsure_encoding_guess_says_so_not_that_names_change(fakenet, reporter,
+                                                                                                  tmp_path):
+    """The same page's “— Jiří Dvořák (@river_desk)”: the author check warned "the names differ … (names change)",
+    blaming the account for letters the guess read. It says the guess may be why, and which reading agrees."""
+    import json
+
+    from tests.test_verdicts import tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({POST: [json_page(tweet(POST, "Road closed.", name="Jiří Dvořák"))]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    page_ = ARTICLE.replace("River Desk (@river_desk)", "Jiří Dvořák (@river_desk)") \
+        .replace("<p>The council met.</p>", "<p>Dvořák said the river rose. Řeka se vylila.</p>")
+    (tmp_path / "article.html").write_bytes(page_.encode("cp1250"))
+    report = json.loads(reporter("report", "--format", "json", "article.html")[1])
+    assert report["article"]["encoding_rivals"], "the guess is unsure, or this test proves nothing"
+    [embed] = report["embeds"]
+    [author] = [c for c in embed["checks"] if c["name"] == "author"]
+    assert author["result"] == "warn", author
+    assert "names change" not in author["evidence"], author
+    assert "cp1250 reads the name as the post gives it" in author["evidence"], author
+
+
+LOGIN_WALL = (b"<html><head><title>Log in to X / X</title></head><body><h1>Happening now</h1><p>Join today.</p>"
+              b"</body></html>")
+
+
+def test_a_capture_of_the_login_wall_is_no_archived_copy_in_fetchs_table_as_in_the_report(fakenet, reporter):
+    """A deleted post whose one capture is X's login wall: the report said "no archived copy was found … (1 capture
+    listed; it shows the login wall, not the post)", while `fetch`'s and `scan --fetch`'s tables said "1 archived
+    copy read, latest 2023-01-01T00:00:00Z": a copy of the post the archive does not hold. Only a capture holding
+    the post's words is an archived copy, in every output."""
+    import json
+
+    from tests.waybacknet import Capture
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [Capture("20230101000000", f"https://twitter.com/river_desk/status/{POST}", LOGIN_WALL)])
+    code, out = reporter("fetch", "article.html", article=ARTICLE)
+    assert code == 0, out
+    for command in (("fetch", "--offline"), ("scan", "--fetch", "--offline")):
+        code, out = reporter(*command, "article.html")
+        said = " ".join(out.split())
+        assert code == 0, said
+        assert "archived copy read" not in said and "archived copies read" not in said, (command, said)
+        assert "1 capture read, none holds the post's words (the capture shows the login wall, not the post)" in said, \
+            (command, said)
+        assert "no archived copy found under https://twitter.com/river_desk/status/" in said, (command, said)
+    [embed] = json.loads(reporter("report", "--offline", "--format", "json", "article.html")[1])["embeds"]
+    assert embed["archived_copies"] == [], embed["archived_copies"]
