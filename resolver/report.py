@@ -513,7 +513,7 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     looked, copies = post.archive_lookup, post.archived
     if looked is None and not copies:
         return []   # no lookup: resolver.archive (23 ms to import) is not needed by a warm run's table (#14)
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
     from resolver.fetch.wayback import NOT_LOOKED_UP
 
     # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
@@ -535,6 +535,11 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
     elif looked == NOT_LOOKED_UP:   # its run stopped before the archive was asked: never "no copy" (interrupts31)
         lines.append((f"archived copies {NOT_LOOKED_UP}: whether an archived copy exists is not known", "yellow"))
+    elif looked is not None and not_replayed(looked.removeprefix("error: ")):
+        # the replayed files hold no list of it: the archive was not asked, no failure (review37b; reports36 says so
+        # of an archived URL, and fixnu36c's exit code does not count it)
+        lines.append((f"archived copies not looked up: {replay_miss(looked.removeprefix('error: '))}"
+                      + ("" if copies else ": whether an archived copy exists is not known"), "yellow"))
     elif looked is not None and looked.startswith("error: "):
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))

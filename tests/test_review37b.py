@@ -160,3 +160,27 @@ def test_a_capture_of_the_login_wall_is_no_archived_copy_in_fetchs_table_as_in_t
         assert "no archived copy found under https://twitter.com/river_desk/status/" in said, (command, said)
     [embed] = json.loads(reporter("report", "--offline", "--format", "json", "article.html")[1])["embeds"]
     assert embed["archived_copies"] == [], embed["archived_copies"]
+
+
+def test_a_replayed_fetchs_capture_lookup_no_warc_holds_is_not_looked_up_not_failed_in_its_table(fakenet, tmp_path):
+    """`--replay run.warc.gz fetch --all-methods` of a post whose recording made no capture lookup: the exit code is 0
+    (fixnu36c: a replay miss is no failure) and the reports say "not looked up: not in the replayed WARC files"
+    (reports36), but the fetch table said, in red, "archive lookup failed (not-in-warc: …)": a failure of an archive
+    that was never asked."""
+    from tests.cliworld import World
+    from tests.test_verdicts import tweet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    serve(fakenet, [])
+    source, warc = tmp_path / "article.html", tmp_path / "run.warc.gz"
+    source.write_text(ARTICLE)
+    assert World(fakenet, tmp_path)("scan", "--fetch", "--warc", str(warc), str(source)).exit_code == 0
+    (tmp_path / "replay").mkdir()
+    hits = len(fakenet.hits)
+    done = World(fakenet, tmp_path / "replay")("--replay", str(warc), "fetch", "--all-methods", str(source))
+    said = " ".join(done.stdout.split())
+    assert done.exit_code == 0 and len(fakenet.hits) == hits, done.output
+    assert "lookup failed" not in said, said
+    assert "archived copies not looked up: not in the replayed WARC files (" in said, said
+    assert "whether an archived copy exists is not known" in said, said
