@@ -184,3 +184,21 @@ def test_a_replayed_fetchs_capture_lookup_no_warc_holds_is_not_looked_up_not_fai
     assert "lookup failed" not in said, said
     assert "archived copies not looked up: not in the replayed WARC files (" in said, said
     assert "whether an archived copy exists is not known" in said, said
+
+
+def test_a_long_rate_wait_after_one_that_was_only_measured_long_is_said_not_a_keyerror(fakenet, store):
+    """fixnu36c's "still waiting" line read when a service's wait was last said, `_rate_said[service]`, for any
+    service in `rate_waits`; but `waited_for_rate` puts a service there too, for a request whose wait was estimated
+    under a second (no line) and took longer queued behind another request's turn (several requests at once). The
+    next long wait of that service raised KeyError inside the request. It is said as the service's first wait."""
+    from resolver.session import Session
+    from tests.test_rate_wait_lines import Said
+
+    said = Said()
+    session = Session(fakenet.settings(hosts=["t.co"]), store=store, reporter=said)
+    session.waited_for_rate("t.co", 10.0, 12.5)   # estimated 0.9 s: no line; queued, it took 2.5 s
+    session.waiting_for_rate("t.co", 4.0)
+    assert said.lines == ["t.co: waiting 4 s for the rate limit (further waits for it are summed up at the end; -v "
+                          "shows each)"], said.lines
+    session.waited_for_rate("t.co", 13.0, 17.0)
+    assert session.rate_waited() == ["t.co: waited 6 s in all for the rate limit (2 waits)"], session.rate_waited()
