@@ -695,6 +695,7 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
         SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies
         WHERE instr(original, '/status/') > 0)
+    WHERE ltrim(rest, '0123456789') IN ('', '/') OR substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#') OR substr(ltrim(rest, '0123456789'), 1, 2) IN ('/?', '/#')
     UNION
     SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr(substr(rest, instr(rest, '/post/') + 6), 1, length(substr(rest, instr(rest, '/post/') + 6)) - length(ltrim(substr(rest, instr(rest, '/post/') + 6), 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~')))), held FROM (
         SELECT substr(original, instr(original, '/profile/') + 9) AS rest, held FROM copies

@@ -202,3 +202,28 @@ def test_a_long_rate_wait_after_one_that_was_only_measured_long_is_said_not_a_ke
                           "shows each)"], said.lines
     session.waited_for_rate("t.co", 13.0, 17.0)
     assert session.rate_waited() == ["t.co: waited 6 s in all for the rate limit (2 waits)"], session.rate_waited()
+
+
+def test_a_posts_likes_and_retweets_captures_do_not_take_it_off_the_at_risk_list(fakenet, reporter):
+    """reports36 made a capture of a post's /likes or /retweets page no snapshot of the post: the report says "no
+    archived copy was found … (archive it)". The CDX list is still recorded as listed, and `at_risk_embeds` (stats,
+    `cache export`) read the post's id out of `…/status/<id>/likes`: the post was not at risk there, archived in one
+    output and not in the other. A capture of the post's own page (`?s=20` too) still takes it off the list."""
+    import json
+
+    from tests.test_verdicts import tweet
+    from tests.waybacknet import Capture
+
+    post = f"https://twitter.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [Capture("20221207060000", post + "/likes", b"<html>likers</html>"),
+                    Capture("20221207070000", post + "/retweets", b"<html>reposters</html>")])
+    [embed] = json.loads(reporter("report", "--format", "json", "article.html", article=ARTICLE)[1])["embeds"]
+    [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
+    assert archive["evidence"].startswith("no archived copy was found"), archive
+    code, out = reporter("cache", "export", "at_risk_embeds", "--format", "jsonl")
+    assert code == 0 and [json.loads(line)["post_id"] for line in out.splitlines()] == [POST], out
+    serve(fakenet, [Capture("20221207080000", post + "?s=20", b"<html>the post</html>")])
+    assert reporter("report", "--refresh", "--format", "json", "article.html")[0] == 0
+    code, out = reporter("cache", "export", "at_risk_embeds", "--format", "jsonl")
+    assert code == 0 and out.strip() == "", out
