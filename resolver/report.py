@@ -515,18 +515,33 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     looked, copies = post.archive_lookup, post.archived
     if looked is None and not copies:
         return []   # no lookup: resolver.archive (23 ms to import) is not needed by a warm run's table (#14)
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
     from resolver.fetch.wayback import NOT_LOOKED_UP
 
+    # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
+    # of the login wall was "1 archived copy read" here, and "no archived copy was found" in the report)
+    held = [c for c in copies if c.says_something]
     lines = []
-    if copies:
-        latest = max(c.captured_at for c in copies)
-        lines.append((f"{len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}",
-                      "cyan"))
+    if held:
+        latest = max(c.captured_at for c in held)
+        lines.append((f"{len(held)} archived {'copy' if len(held) == 1 else 'copies'} read, latest {latest}", "cyan"))
+    if len(copies) > len(held):
+        others = [c for c in copies if not c.says_something]
+        why = next((c.record.reason for c in others if c.record.reason), None)
+        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none holds the post's "
+                      f"words" + (f" ({why})" if why else ""), "yellow") if not held else
+                     (f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
+                      "post", "yellow"))
+    copies = tuple(held)
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
     elif looked == NOT_LOOKED_UP:   # its run stopped before the archive was asked: never "no copy" (interrupts31)
         lines.append((f"archived copies {NOT_LOOKED_UP}: whether an archived copy exists is not known", "yellow"))
+    elif looked is not None and not_replayed(looked.removeprefix("error: ")):
+        # the replayed files hold no list of it: the archive was not asked, no failure (review37b; reports36 says so
+        # of an archived URL, and fixnu36c's exit code does not count it)
+        lines.append((f"archived copies not looked up: {replay_miss(looked.removeprefix('error: '))}"
+                      + ("" if copies else ": whether an archived copy exists is not known"), "yellow"))
     elif looked is not None and looked.startswith("error: "):
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))
