@@ -412,7 +412,7 @@ def _letters_beyond_ascii(text: str) -> int:
 # An opening quote mark right after a letter and not before one: where a quote closes. German closes its quotes so
 # („Ja“, ‚ja‘), after opening them with a low mark; a text holding none is another encoding's letter read as a quote
 # mark (Mac Roman's "Zoë" is cp1252's "Zo‘", "Così" "Cos“").
-_QUOTE_CLOSING_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
+_QUOTE_CLOSING_A_WORD_RE = LazyPattern(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
 
 
 def _quote_closing_a_word(text: str) -> bool:
@@ -516,8 +516,8 @@ _CENTRAL = ("cp1250", "iso8859_2")   # mixed by the SURE sequences only (see `_o
 # any two-byte one starting "Â"/"Ã").
 _SURE_UTF8 = rb"\xe2[\x80\x82\x84][\x80-\xbf]|\xf0\x9f[\x80-\xbf]{2}"
 _LATIN_UTF8 = rb"[\xc2\xc3][\xa0-\xbf]"
-UTF8_SEQUENCE_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
-SURE_UTF8_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")")
+UTF8_SEQUENCE_RE = LazyPattern(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
+SURE_UTF8_RE = LazyPattern(rb"(?P<sure>" + _SURE_UTF8 + rb")")
 
 
 def _holds_utf8(data: bytes, *, sure: bool = False) -> bool:

@@ -162,8 +162,8 @@ SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese 
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
-_DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
-_AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
+_DASHED_RE = LazyPattern(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
+_AGENCY_PHOTO_RE = LazyPattern(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
@@ -205,7 +205,7 @@ def is_first_name(word: str) -> bool:
 
 # Words an organisation's name opens with that its language writes in small letters: a Russian or Ukrainian press
 # service ("Фото: пресс-служба мэрии", newuser32b #8). A credit may start with them, as with an agency written small.
-SMALL_ORG_START_RE = re.compile(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
+SMALL_ORG_START_RE = LazyPattern(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
 # Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
 # Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
 # Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
@@ -407,7 +407,7 @@ def label_kind(words: str) -> str | None:
     return LABEL_KINDS.get(without_marks(words).strip(ENDS).casefold())
 
 
-_MARKS_RE = re.compile(f"[{MARKS}\u200b]")
+_MARKS_RE = LazyPattern(f"[{MARKS}\u200b]")
 
 
 def without_marks(words: str) -> str:
@@ -543,7 +543,7 @@ def names_no_one(words: str) -> bool:
 
 # Who stands to the story, named by that alone: "the author", "the author's family", "his family" (credits30 #4). A
 # credit element holding only such words is a credit that names no one.
-UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
+UNNAMED_RE = LazyPattern(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
                         r"(?:author|writer|reporter|photographer|artist|family|owner|subject|sender|reader|contributor"
                         r"|creator|designer|illustrator|user|friend|relative)s?")
 
@@ -861,7 +861,7 @@ def is_known_org(value: str) -> bool:
 
 # Words for pictures after an ambiguous agency's short name ("EPA Images", "AA Photo"), which say it is the agency, as
 # a given name after it ("تسنیم احمدی") does not (review36c: both gave no credit after credits36).
-PICTURE_WORD_RE = re.compile(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
+PICTURE_WORD_RE = LazyPattern(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
 
 
 def _prose_after(words: list[str]) -> bool:
@@ -912,7 +912,7 @@ def _named_for_the_planet(value: str) -> bool:
             and not _starts_with_first_name(value))
 
 
-_JOINED_NAMES_RE = re.compile(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
+_JOINED_NAMES_RE = LazyPattern(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
 
 
 def names_an_agency(value: str) -> bool:

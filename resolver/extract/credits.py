@@ -282,11 +282,11 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
 # A line break a PDF's or a newsletter's lines put inside a credit (newuser33b #5): a word hyphenated at a line end
 # ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
 # and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
-MARKS_RE = re.compile(f"[{MARKS}]")
-HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
+MARKS_RE = LazyPattern(f"[{MARKS}]")
+HYPHENATED_RE = LazyPattern(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
 # A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
-BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
-AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
+BRACKET_BREAK_RE = LazyPattern(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
+AGENCY_PHOTO_RE = LazyPattern(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
 # A whole credit before the line break, which then ends it (review33r6: "(Photo: Jane Doe/Reuters⏎Video: John Roe/AP)"
 # joined gave the organisation "Reuters Video: John Roe/AP", as sure): "Name/Organisation" after the credit's words,
 # or two words of a name after an agency's "AP Photo/" ("(AP Photo/Jane Doe⏎File photo …)").
@@ -796,7 +796,7 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     return True
 
 
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
+_WORD_BEFORE_RE = LazyPattern(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
 _SMALL_JOINERS = frozenset("of and for the de du des la le del di der für".split())
 
 

@@ -30,7 +30,7 @@ from resolver.model import Credit
 # itemprops, captions and figures' cites: one CSS selection, in document order. Page text never becomes a
 # selector (#11: a class value with a control character in it once stopped a whole batch).
 CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-source", "photo-source", "caption", "__source")
-CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
+CREDIT_WORD_RE = LazyPattern("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
 JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
@@ -680,7 +680,7 @@ def _strip(tree: Any, related: list[Any]) -> None:
 # Class or id words of a footer that is the site's (a page-wide <article> may hold it) or a comment's, and of what
 # holds comments.
 SITE_FOOTER_RE = LazyPattern(r"site|page|global|colophon|comment", re.IGNORECASE)
-COMMENTS_RE = re.compile(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
+COMMENTS_RE = LazyPattern(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
 
 
 def _stories_footer(footer: Any) -> bool:
@@ -1085,7 +1085,7 @@ def _credit_part(el: Any) -> Any:
 
 
 # A visually hidden label before the credit's own opening word: the New York Times' "Credit Credit... Name".
-HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
+HIDDEN_LABEL_RE = LazyPattern(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
@@ -1132,7 +1132,7 @@ def _photos_in_place(places: list[str | None], photos: list[str]) -> list[str | 
 
 
 # A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
-BRACKETED_TAIL_RE = re.compile(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
+BRACKETED_TAIL_RE = LazyPattern(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
 NOT_NAME_RE = re.compile(r"[\W_]+")
 
 
@@ -1165,7 +1165,7 @@ def _names_site(name: str, href: str | None) -> bool:
     return bool(squashed) and squashed in (label.replace("-", "") for label in host.split(".")[:-1])
 
 
-FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
+FOOTER_PART_RE = LazyPattern(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
 PAGE_WIDE_TAGS = frozenset(("html", "body", "main", "article"))
 NOT_FOOTER_RE = LazyPattern(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
 

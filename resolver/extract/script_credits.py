@@ -44,7 +44,7 @@ from resolver.model import Credit
 # Doe"): pages keep many captions, few of them credits (Reuters' slideshow images, #11). Each key ends in e, n, r
 # or t (`&quot;` too): tested first, a colon after any other key tries no look-behind, so the caption's costs
 # nothing measurable (#14).
-ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
+ANCHOR_RE = LazyPattern(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
                        r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
                        r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
 # What ANCHOR_RE's look-behinds hold, each ending at the colon it matches at: found with the page's other needles

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -19,7 +20,7 @@ AT_URI_PATTERN = r"\bat://[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~
 
 POST_COLLECTION = "app.bsky.feed.post"
 # A handle (name.example.org) or a DID (did:plc:..., did:web:...).
-ACTOR = re.compile(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
+ACTOR = LazyPattern(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
 RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
 # A TID ("timestamp identifier"), the record key type app.bsky.feed.post's lexicon gives posts: 13 characters of
 # base32-sortable (2-7, a-z), the first of 2-7 or a-j (atproto spec, "Record Key Type: tid"). The parser takes any
