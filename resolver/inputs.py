@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 import stat
 import sys
 import zlib
@@ -832,7 +831,7 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
                 explicit=True)
 
 
-TRUNCATED_REASON_RE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+TRUNCATED_REASON_RE = LazyPattern(r"[A-Za-z0-9_-]{1,40}")
 
 
 def _truncated(record: Any) -> str | None:

@@ -28,7 +28,7 @@ CODE_RE = re.compile(r"[A-Za-z0-9]+")
 # An anchor's own href: `<a ... href=`, not a head's `<link href>` nor a script's `a.href = "…"` (review36b: both
 # counted, and an anchor inside an HTML comment, which `_commented` leaves out).
 BEFORE_IN_HTML = LazyPattern(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMENT_RE = LazyPattern(r"<!--.*?-->", re.DOTALL)
 TAG_REACH = 2000   # how far before a link its anchor's "<a" is looked for (its other attributes)
 BEFORE_IN_TEXT = LazyPattern(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
 HOW_TO_FOLLOW = "`embed-resolver resolve` follows them"

@@ -159,7 +159,7 @@ WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # ".
 # "(handout)": credits29c). It is no part of a name; a role code in it is read as after a comma (`_without_note`).
 NOTE_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[(\[](?P<note>[a-z][^()\[\]A-Z]*)[)\]]$")
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
-_VIA_RE = re.compile(r"via\b", re.IGNORECASE)
+_VIA_RE = LazyPattern(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
 _DASHED_RE = LazyPattern(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
@@ -185,7 +185,7 @@ SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(
 # One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
 # their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
 # first name (`FIRST_NAMES`).
-ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+ONE_WORD_ORG_RE = LazyPattern(r"[A-Z][a-z]{2,}")
 
 
 def one_word_org(value: str) -> bool:
@@ -474,7 +474,7 @@ def _surname_file(part: str, trailing: re.Match[str]) -> bool:
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
-_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_COMMA_RE = LazyPattern(r"[ \t\u00a0]*,[ \t\u00a0]*")
 
 
 def _joined(value: str, joiner: str) -> tuple[str, str] | None:
@@ -723,7 +723,7 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name) and not reads_as_headline(name)
 
 
-INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
+INITIALS_RE = LazyPattern(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
 
 
 def reads_as_headline(name: str) -> bool:

@@ -290,8 +290,8 @@ AGENCY_PHOTO_RE = LazyPattern(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
 # A whole credit before the line break, which then ends it (review33r6: "(Photo: Jane Doe/Reuters⏎Video: John Roe/AP)"
 # joined gave the organisation "Reuters Video: John Roe/AP", as sure): "Name/Organisation" after the credit's words,
 # or two words of a name after an agency's "AP Photo/" ("(AP Photo/Jane Doe⏎File photo …)").
-WHOLE_CREDIT_RE = re.compile(r"/\s*[^\W\d_]")
-WHOLE_NAME_RE = re.compile(r"\S\s+\S")
+WHOLE_CREDIT_RE = LazyPattern(r"/\s*[^\W\d_]")
+WHOLE_NAME_RE = LazyPattern(r"\S\s+\S")
 
 
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -606,7 +606,7 @@ def _before_spaced_dash(value: str) -> int | None:
     return None
 
 
-_WORDS_RE = re.compile(r"\S+")
+_WORDS_RE = LazyPattern(r"\S+")
 
 
 _CHAIN_MARK_RE = re.compile(r"[/|]")
@@ -651,7 +651,7 @@ def _chains(value: str) -> list[tuple[str, str, str]]:
 
 # The names a comma joins before a slash credit's first name: "Jane Doe, John Roe/Reuters", "Jane Doe, Kyiv/Reuters".
 NAMES_BEFORE_RE = LazyPattern(rf"(?<![\w/.@:-])(?:{NAME_PART}{SP}*,{SP}*)+$")
-COMMA_RE = re.compile(rf",{SP}*")
+COMMA_RE = LazyPattern(rf",{SP}*")
 
 
 def _names_before(text: str, start: int, value: str) -> tuple[int, str] | None:
@@ -820,8 +820,8 @@ def _spelled_out_before(text: str, start: int, value: str) -> bool:
 
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
-SENTENCE_BEFORE_RE = re.compile(r"[.!?][ \t\u00a0]+$")
-ALL_RIGHTS_RE = re.compile(r"\W{0,3}all rights reserved", re.IGNORECASE)
+SENTENCE_BEFORE_RE = LazyPattern(r"[.!?][ \t\u00a0]+$")
+ALL_RIGHTS_RE = LazyPattern(r"\W{0,3}all rights reserved", re.IGNORECASE)
 
 
 def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,

@@ -600,7 +600,7 @@ def _reddit(el: Any, smap: SourceMap) -> Embed | None:
                    text_confidence=tweet_text.UNCERTAIN if title else None)
 
 
-REDDIT_USER_RE = re.compile(r"u/([A-Za-z0-9_-]{3,20})$")
+REDDIT_USER_RE = LazyPattern(r"u/([A-Za-z0-9_-]{3,20})$")
 
 
 def _frame_src(attributes: dict[str, str | None]) -> str:
@@ -1290,7 +1290,7 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}"""
                             r"""(?:(?:&amp;|\\u0026|&)(?=[A-Za-z_][\w.-]{0,40}=)[^\s"'<>&\\]{1,200})*""")
 # How HTML and JSON write a query's "&".
-AMPERSAND_RE = re.compile(r"&amp;|\\u0026")
+AMPERSAND_RE = LazyPattern(r"&amp;|\\u0026")
 FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
@@ -1654,7 +1654,7 @@ RAW_TEXT_TAG_RE = LazyPattern(r"<(?:script|style|template|noscript|textarea|xmp|
 # A script's start and end tag, in any case (`_Marks.raw_text`; comments' marks are found with str.find). One
 # pattern `<(/?)script|<!--|-->` under IGNORECASE lower-cased every character of the page it tried: 1.2 ms on a
 # large page, twice this (#14).
-SCRIPT_MARK_RE = re.compile(r"<(/?)(?i:script)")
+SCRIPT_MARK_RE = LazyPattern(r"<(/?)(?i:script)")
 # The tags `_furniture_memo` reads, in any ASCII case as HTML reads a tag's name (`<FOOTER>`, `<Nav>`: a post in a
 # footer in capitals was a sure embed, review33r4). One pattern with a class per letter, no IGNORECASE: a case-blind
 # pattern cost a 1.2 MB page 25 ms, and ten str.find passes (one a mark) 5 ms (0.35 ms now, #14).

@@ -736,7 +736,7 @@ def _string_start(page: str, at: int, floor: int) -> int | None:
 
 
 # A quote no odd run of backslashes escapes, from the run's start (the look-behind reads before a search's start).
-QUOTE_RE = re.compile(r'(?<!\\)(?:\\\\)*"')
+QUOTE_RE = LazyPattern(r'(?<!\\)(?:\\\\)*"')
 # What stands before a JSON or JavaScript string's opening quote (past blanks); a closing quote has the string's text.
 OPENS_AFTER = frozenset(':[,{(=+')
 

@@ -442,7 +442,7 @@ def _paragraphs_by_blank_lines(text: str) -> bool:
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
 
 
-HEADING_RE = re.compile(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
+HEADING_RE = LazyPattern(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
 
 
 def _line_above(text: str, start: int) -> tuple[int, str] | None:
@@ -1043,7 +1043,7 @@ def _whole_id(ref: PostRef) -> bool:
 # leaves of a long URL wrapped across lines (newuser33b §2).
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
 PROSE_WORD_RE = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+")
-LIST_NUMBER_RE = re.compile(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
+LIST_NUMBER_RE = LazyPattern(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
 ID_RUN_RE = LazyPattern(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
