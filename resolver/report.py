@@ -719,7 +719,7 @@ NAMED_FACTS = frozenset({"Author", "Media", "Archived author"})
 _MD_SPECIAL_RE = LazyPattern(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
 _MD_BLOCK_START_RE = LazyPattern(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
-_URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
+_URL_RE = LazyPattern(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 
 def _shown_as(value: Any, *, as_written: bool) -> str:
@@ -1140,7 +1140,7 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
-_SHORT_HASH_RE = re.compile(r"\b([0-9a-f]{12})…")
+_SHORT_HASH_RE = LazyPattern(r"\b([0-9a-f]{12})…")
 
 
 def _fetches(ids: list[int]) -> str:
@@ -1499,7 +1499,7 @@ def _linked_capture(embed: dict[str, Any]) -> list[str]:
             f"not the live post: {capture}"]
 
 
-CAPTURE_STAMP_RE = re.compile(r"/web/(\d{4,14})")
+CAPTURE_STAMP_RE = LazyPattern(r"/web/(\d{4,14})")
 
 
 PLACES_SHOWN = 10   # a page repeating one link 100,000 times (#12) is said in a line
@@ -1648,7 +1648,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
 
 
 # A summary's failed check names its embed or credit first (`provenance.summarise`): "embed 2: text: …".
-_FAILED_ITEM_RE = re.compile(r"^(embed|credit) ([0-9]+):")
+_FAILED_ITEM_RE = LazyPattern(r"^(embed|credit) ([0-9]+):")
 
 
 def _linked_to_item(line: str) -> str:
