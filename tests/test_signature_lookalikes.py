@@ -216,3 +216,68 @@ def test_a_post_ending_in_a_word_a_credit_may_start_with_is_still_a_post(text):
     label, nor are words before the dash at all."""
     [embed] = find_embeds(text)
     assert (embed.author_handle, embed.author_name) == ("janeroe", "Jane Roe")
+
+
+# sig37: the forms sig36 left alone (CLOSING-stop36 "Signatures and forms")
+@pytest.mark.parametrize("text", [
+    "RIVERTON (@RivertonNews) September 12, 2022: The mayor said the bridge would open on Monday.\n",
+    "— Reuters (@Reuters) March 3, 2024: The mayor said the bridge would open on Monday.\n",
+    "RIVERTON — Jane Roe (@janeroe) September 12, 2022 : The mayor said the bridge would open.\n",
+    "RIVERTON (@RivertonNews) September 12, 2022：市长说桥将在周一开放。\n",
+], ids=["colon", "dashed-name", "spaced-colon", "full-width-colon"])
+def test_a_dateline_with_a_colon_after_its_date_is_no_post(text):
+    """A dateline's date goes on with a colon and the story as well as with a dash (sig36 took only dashes): it was a
+    post with no id, named "RIVERTON" or "Reuters"."""
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("text, post_id", [
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022 {OWN}: the council met\n", "1569315424346779648"),
+    (f"{POST} https://t.co/Ab12Cd34Ef — Jane Roe (@janeroe) September 12, 2022: more later\n", None),
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022: — John Doe (@johndoe) September 13, 2022\n", None),
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022 at 9:12 PM\n", None),
+    (f"{POST} — Jane Roe (@janeroe) September 12, 2022:\n", None),
+], ids=["own-link", "after-a-link", "next-signature", "time", "colon-ends-the-line"])
+def test_a_signature_with_a_colon_after_its_date_that_no_story_follows_is_still_a_post(text, post_id):
+    signed = [e for e in find_embeds(text) if e.detector == "text-signature"]
+    assert (signed[0].author_handle, signed[0].date, signed[0].post_id) == ("janeroe", "2022-09-12", post_id)
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"], ids=["en-dash", "em-dash", "hyphen"])
+@pytest.mark.parametrize("lead", ["Sources:\n\n", "", "Sources:\n"], ids=["lead-in", "no-lead-in", "lead-in-close"])
+def test_a_dash_list_set_apart_by_blank_lines_is_no_post(dash, lead):
+    """sig36's list rule looked at the lines right above and below: a list whose items a blank line sets apart (a
+    Markdown or a CMS's paragraphs) was read as three posts with no id, the first with "Sources:" as its words."""
+    text = (f"{lead}{dash} Jane Roe (@janeroe) March 3, 2024\n\n{dash} John Doe (@johndoe) March 4, 2024\n\n"
+            f"{dash} Ann Example (@annex) March 4, 2024\n")
+    assert find_embeds(text) == []
+
+
+@pytest.mark.parametrize("bullet", ["•", "*", "·", "◦", "▪"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lines", "blank-lines"])
+def test_a_bullet_list_of_handles_and_dates_is_no_post(bullet, gap):
+    """A "•" (or "*") list was read as posts named "• Jane Roe", the first with "Sources:" as its words."""
+    text = (f"Sources:{gap}{bullet} Jane Roe (@janeroe) March 3, 2024{gap}{bullet} John Doe (@johndoe) March 4, 2024"
+            f"{gap}{bullet} Ann Example (@annex) 12/09/2022\n")
+    assert find_embeds(text) == []
+
+
+def test_a_bullet_list_item_with_its_own_post_link_is_still_that_post():
+    text = f"Sources:\n• Jane Roe (@janeroe) September 12, 2022 {OWN}\n• John Doe (@johndoe) September 13, 2022\n"
+    assert [(e.author_handle, e.author_name, e.post_id) for e in find_embeds(text)] == [
+        ("janeroe", "Jane Roe", "1569315424346779648")]
+
+
+def test_posts_set_apart_by_blank_lines_with_their_signatures_between_are_still_posts():
+    """Post, blank line, signature, blank line, post…: no list, every post kept with its words."""
+    text = (f"{POST}\n\n— Jane Roe (@janeroe) September 12, 2022\n\nThe road is open again.\n\n"
+            "— John Doe (@johndoe) September 13, 2022\n")
+    assert [(e.author_handle, e.text) for e in find_embeds(text)] == [
+        ("janeroe", POST), ("johndoe", "The road is open again.")]
+
+
+def test_a_bulleted_post_with_words_is_still_a_post():
+    """A bullet before a post's words is no list of handles: the post keeps its words, without the bullet."""
+    text = f"• {POST} — Jane Roe (@janeroe) September 12, 2022\n• The road is open. — John Doe (@johndoe) September 13, 2022\n"
+    assert [(e.author_handle, e.author_name) for e in find_embeds(text)] == [
+        ("janeroe", "Jane Roe"), ("johndoe", "John Doe")]

@@ -400,35 +400,55 @@ def _label_at(label: re.Pattern[str], words: str, *, whole: bool = False) -> boo
 
 
 LIST_MARKS = (*DASHES, *HYPHENS)   # what a list's items start with, as a signature's line may
+# A bullet a list's item starts with, then a blank ("• Jane Roe (@jane) March 3, 2024"; "*" of Markdown): no name's
+# first word (it was read into the name, "• Jane Roe", and the list as posts: sig36's left alone, sig37)
+BULLET_RE = LazyPattern(r"[•●◦▪▫‣∙·⁃*][ \t\u00a0\u202f]+")
 
 
 def _dash_led(line: str) -> bool:
-    """Does a line start with a dash or a hyphen (blanks and direction marks before it aside)?"""
-    return _lstrip(line).startswith(LIST_MARKS)
+    """Does a line start with a dash, a hyphen or a bullet (blanks and direction marks before it aside)?"""
+    line = _lstrip(line)
+    return line.startswith(LIST_MARKS) or BULLET_RE.match(line) is not None
+
+
+def _unbulleted(name: str) -> str:
+    """A dashless name without the list's bullet a line gave it ("• Jane Roe" -> "Jane Roe")."""
+    bullet = BULLET_RE.match(name)
+    return name[bullet.end():] if bullet is not None else name
 
 
 def _listed(text: str, line_start: int, before: str) -> bool:
     """Is a signature's line, starting at `line_start` with `before` up to its handle, an item of a list: it starts
-    with a dash, and so does the line right above it holding a handle in brackets and a date's start ("– Jane Roe
-    (@jane) March 3, 2024"), or the line below, when the one above is a list's lead-in (ending in ":"), blank or
-    none? A flattened post's signature has the post's words (or its photo link) above it, never another signature
-    with none between (review35r1's left alone); words above the first item are a post's unless they end in ":".
-    Looked through for a post's reach at most (#14)."""
+    with a dash or a bullet (`_dash_led`), and so does the line above it holding a handle in brackets and a date's
+    start ("– Jane Roe (@jane) March 3, 2024"), or the line below, when the one above is a list's lead-in (ending in
+    ":") or none? Blank lines between are skipped (sig37). A flattened post's signature has the post's words (or its
+    photo link) above it, never another signature with none between (review35r1's left alone); words above the first
+    item are a post's unless they end in ":". Looked through for a post's reach at most (#14)."""
     if not _dash_led(before):
         return False
     above = None
     if line_start > 0:
-        top = text.rfind("\n", max(0, line_start - 1 - BLOCK_REACH), line_start - 1)
-        if top < 0 and line_start - 1 > BLOCK_REACH:
-            return False   # a line longer than a post's reach above: no list's item
-        above = text[top + 1: line_start - 1]
+        end, floor = line_start - 1, max(0, line_start - 1 - BLOCK_REACH)
+        while True:   # blank lines between items are skipped (a Markdown or a CMS's list, sig37)
+            top = text.rfind("\n", floor, end)
+            if top < 0 and floor > 0:
+                return False   # lines longer than a post's reach above: no list's item
+            above = text[top + 1: end]
+            if above.strip() or top < 0:
+                break
+            end = top
     if above is not None and _list_item(above):
         return True
     if above is not None and above.strip() and not _strip(above).endswith((":", "：")):
         return False
     end = text.find("\n", line_start, line_start + BLOCK_REACH)
-    below_end = text.find("\n", end + 1, end + 1 + BLOCK_REACH) if end >= 0 else -1
-    return end >= 0 and _list_item(text[end + 1: below_end if below_end >= 0 else end + 1 + BLOCK_REACH])
+    while end >= 0:
+        below_end = text.find("\n", end + 1, line_start + 2 * BLOCK_REACH)
+        below = text[end + 1: below_end if below_end >= 0 else line_start + 2 * BLOCK_REACH]
+        if below.strip():
+            return _list_item(below)
+        end = below_end
+    return False
 
 
 def _list_item(line: str) -> bool:
@@ -605,6 +625,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             name, name_sure = _dashless_name(before, handle, known_names)
             cut = before.rstrip()
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
+            name = _unbulleted(name)   # "• Jane Roe": the bullet is the line's, neither name nor words (sig37)
             head = before[:text_end_in_line].rstrip()
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
@@ -675,8 +696,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 # mayor said…"). X's widget ends its signature with the date ("— Name (@h) <a>March 19, 2018</a></blockquote>"), and
 # the corpus's 392 posts hold no signature whose date a dash follows (sig36).
 DATELINE_DASH_RE = LazyPattern(
-    rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
-    rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
+    rf"{SP}*(?:(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
+    rf"{SP}+|[:：]{SP}*)(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
+# (a colon goes on as a dash does: "RIVERTON (@RivertonNews) September 12, 2022: The mayor said…", sig37)
 
 
 def _signs_a_link(tail: str, dash: tuple[int, str] | None) -> bool:
