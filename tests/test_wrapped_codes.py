@@ -64,3 +64,20 @@ def test_a_short_code_is_not_joined_with_the_next_lines_first_word(text, code):
     assert "across" not in (embed.id_doubt or "")
     if code.endswith("De"):
         assert embed.id_doubt and "shorter than a public post's" in embed.id_doubt
+
+
+@pytest.mark.parametrize("text, code", [
+    ("An Instagram post\nhttps://www.instagram.com/p/C9aBcDeFg\nIt was the mayor's.", "C9aBcDeFg"),
+    ("An Instagram reel\nhttps://www.instagram.com/reel/C9aBcDeFg\nIn the video, the bridge.", "C9aBcDeFg"),
+    ("An Instagram post\nhttps://www.instagram.com/p/C9aBcDeFg\nit was the mayor's.", "C9aBcDeFg"),
+    ("Threads\nhttps://www.threads.net/@mayor.riverton/post/C8xYz12Ab\nWe spoke to him.", "C8xYz12Ab"),
+    ("Threads\nhttps://www.threads.net/@mayor.riverton/post/C8xYz12Ab\nOn Monday he spoke.", "C8xYz12Ab"),
+], ids=["It", "In", "it", "We", "On"])
+def test_a_short_code_is_not_joined_with_a_two_letter_word_starting_the_next_line(text, code):
+    """"…/p/C9aBcDeFg⏎It was…": 9 + 2 characters make 11, and were read as the code C9aBcDeFgIt, a post nobody linked
+    (review36e's left alone). A two-letter word a sentence starts with ("It", "In", "We", "On") is the next line's
+    prose: the code is read as written, with a doubt that says it is shorter than a public post's."""
+    [embed] = find_embeds(text)
+    assert embed.post_id == code
+    assert "across" not in (embed.id_doubt or "")
+    assert embed.id_doubt and "shorter than a public post's" in embed.id_doubt

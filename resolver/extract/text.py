@@ -1078,6 +1078,11 @@ def _whole_id(ref: PostRef) -> bool:
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
 PROSE_WORD_RE = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+")
 LIST_NUMBER_RE = LazyPattern(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
+# Two-letter words a sentence or a line of prose starts with (English, and the commonest of Spanish, French, German,
+# Italian, Portuguese and Dutch): no code's end across a line ("…/p/C9aBcDeFg⏎It was…" was the code C9aBcDeFgIt,
+# review36e's left alone, sig37). Two letters that are none of them ("Hi", "Cd") may still be a code's end.
+SENTENCE_WORDS = frozenset("""am an as at be by do go he if in is it me my no of oh ok on or so to up us we
+    el la le lo en un es se si ya tu il je ce du au er im um zu ob ja wo ed io da os eu na ik""".split())
 ID_RUN_RE = LazyPattern(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
@@ -1091,9 +1096,11 @@ def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int
         return None
     written = clean_url(line.group("rest"))
     rest = INVISIBLE_RE.sub("", written)
-    if not rest or PROSE_WORD_RE.fullmatch(rest) and (not words or len(rest) > 2) or not ID_RUN_RE.match(rest):
+    if not rest or PROSE_WORD_RE.fullmatch(rest) and (not words or len(rest) > 2 or rest.lower() in SENTENCE_WORDS) \
+            or not ID_RUN_RE.match(rest):
         # "…/4521⏎The police said": the next line's first word, or the next URL of a list; with `words`, only two
-        # letters may be a code's end ("Hi", "Cd"): "…/reel/C9aBcDe⏎Then the mayor" is no code C9aBcDeThen (review36e)
+        # letters may be a code's end ("Hi", "Cd"): "…/reel/C9aBcDe⏎Then the mayor" is no code C9aBcDeThen (review36e),
+        # nor a word a sentence starts with ("…/p/C9aBcDeFg⏎It was": `SENTENCE_WORDS`, sig37)
         return None
     return rest, line.start("rest") + len(written)
 
