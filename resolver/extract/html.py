@@ -128,7 +128,8 @@ STRUCTURE_PARTS: tuple[Part, ...] = (("blockquote", ("<blockquote",)), ("iframe"
                                      ("figure.wp-block-embed", ("wp-block-embed",)))
 STRUCTURE_SELECTOR = selector_of(STRUCTURE_PARTS, None)
 # Class selectors match in any case on a quirks-mode page ("FB-POST"); the class words are asked caselessly.
-FACEBOOK_PARTS: tuple[Part, ...] = (("div.fb-post", ("fb-post",)), ("div.fb-video", ("fb-video",)))
+FACEBOOK_PARTS: tuple[Part, ...] = (("div.fb-post", ("fb-post",)), ("div.fb-video", ("fb-video",)),
+                                    ("div.fb-comment-embed", ("fb-comment-embed",)))
 TIMELINE_PARTS: tuple[Part, ...] = (("a[href][class*=twitter-timeline]", ("twitter-timeline",)),)
 # Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
 CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "amp-tiktok", "amp-reddit",
@@ -465,6 +466,8 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         return None
     if tag == "div" and classes & {"fb-post", "fb-video"}:
         return _facebook(el, smap)
+    if tag == "div" and any(c.lower() == "fb-comment-embed" for c in classes):   # any case, as the selector
+        return _facebook_comment(el, smap)
     if tag == "figure" and "wp-block-embed" in classes:
         url = element_text(el).split(" ")[0] if element_text(el) else ""
         return _embed_from_url(url, el, smap, "html-wp-embed", "wp-block-embed")
@@ -679,6 +682,20 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
                    author_name=embed.author_name or name, date_text=date_text,
                    date=parse_date(date_text or "", langs=_date_languages(el)))
+
+
+def _facebook_comment(el: Any, smap: SourceMap) -> Embed | None:
+    """div.fb-comment-embed: Facebook's comment plugin, as its embed code writes it before the script runs (an empty
+    div; review36e: not detected, and its data-href was read as the post when it named no comment). It shows the
+    comment its data-href names, an embed of its own kind (`platforms.facebook.shown_by_comment_plugin`)."""
+    href = attr(el, "data-href") or ""
+    ref = _parse_url(href)
+    shown = platforms.facebook.shown_by_comment_plugin(ref, href) if ref is not None and ref.platform == "facebook" \
+        else None
+    if shown is None:
+        return None
+    return Embed(platform=shown.platform, kind=shown.kind, url=shown.url, detector="html-xfbml",
+                 span=smap.span(el, "data-href"), post_id=shown.post_id, author_handle=shown.author_handle)
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:

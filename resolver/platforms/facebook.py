@@ -56,9 +56,7 @@ def parse(url: str) -> PostRef | None:
     if parts[:1] == ("plugins",) and len(parts) == 2 and parts[1] in PLUGINS:
         href = split.arg("href")
         ref = parse(unquote(href)) if href and href.startswith(("http", "//")) else None
-        if ref is not None and parts[1] == "comment_embed.php" and ref.kind != "comment":
-            return ref.comment(None, url.strip())   # a comment's frame whose href names none: never the post
-        return ref if parts[1] == "comment_embed.php" else shown_by_post_plugin(ref)
+        return shown_by_comment_plugin(ref, url) if parts[1] == "comment_embed.php" else shown_by_post_plugin(ref)
     ref = _by_query(split) or _by_path(parts)
     return _comment_on(ref, split, url) if ref is not None and "comment_id" in split.query_text else ref
 
@@ -70,6 +68,15 @@ def shown_by_post_plugin(ref: PostRef | None) -> PostRef | None:
     if ref is None or ref.kind != "comment" or ref.parent is None:
         return ref
     return parse(ref.parent)
+
+
+def shown_by_comment_plugin(ref: PostRef | None, url: str) -> PostRef | None:
+    """What Facebook's comment plugin (plugins/comment_embed.php, div.fb-comment-embed), given the link `ref` was read
+    from and written `url`, shows: the comment the link names, or a comment whose id is not known when it names
+    none, never the post it is under (newuser36 #1)."""
+    if ref is None or ref.kind == "comment":
+        return ref
+    return ref.comment(None, url.strip())
 
 
 def _comment_on(ref: PostRef, split: SplitURL, url: str) -> PostRef:
