@@ -935,12 +935,13 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     if post is None:
         if embed.get("kind") == "comment":   # its own post, never its parent's (newuser36 #1)
             reason = _comment_words(embed)
+        elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
+            # before the id: a playlist's id is the list's, no post's (sig37)
+            reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
         elif embed.get("post_id"):
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
-        elif (not_post := NOT_POSTS.get((embed.get("platform") or "", embed.get("kind") or ""))) is not None:
-            reason = f"no post id: the link is to {not_post}, which the tool does not identify as a post"
         elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")

@@ -106,3 +106,39 @@ def test_a_report_says_a_story_a_clip_and_a_live_are_no_posts(tmp_path):
     assert "no post id: the link is to a YouTube clip (a few seconds of a video, cut by a viewer), " in text
     assert "no post id: the link is to a TikTok live stream (the account's broadcast, " in text
     assert "the article kept no link" not in text
+
+
+def test_a_report_says_a_playlist_and_a_timeline_are_no_posts_with_the_link_they_name(tmp_path):
+    """A YouTube playlist, a channel's uploads and an X timeline are embeds of their own kind, each with the link it
+    names: the report's Status said "the article kept no link" (the timeline) or "not fetched" (as if a post were
+    there to fetch; fixnu36b's left alone)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "feeds.html"
+    article.write_text(
+        '<html><body><p>The council\'s videos:</p><iframe src="https://www.youtube.com/embed/videoseries?list='
+        'PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"></iframe><p>Its uploads:</p><iframe src="https://www.youtube.com/embed/'
+        'videoseries?list=UUabcdefghijklmnopqrstuv"></iframe><p>Its feed:</p><a class="twitter-timeline" href='
+        '"https://twitter.com/RivertonCouncil?ref_src=twsrc%5Etfw">Posts by RivertonCouncil</a></body></html>',
+        encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    result = CliRunner().invoke(cli, [*base, "--format", "json", str(article)])
+    assert result.exit_code == 0, result.output
+    embeds = json.loads(result.stdout)["embeds"]
+    assert [(e["platform"], e["kind"], e["url"]) for e in embeds] == [
+        ("youtube", "playlist", "https://www.youtube.com/playlist?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"),
+        ("youtube", "timeline", "https://www.youtube.com/playlist?list=UUabcdefghijklmnopqrstuv"),
+        ("twitter", "timeline", "https://twitter.com/RivertonCouncil")]
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    statuses = [line for line in text.splitlines() if line.startswith("| Status |")]
+    assert len(statuses) == 3, text
+    assert "the link is to a YouTube playlist (" in statuses[0]
+    assert "the link is to a YouTube channel's uploads (" in statuses[1]
+    assert "the link is to an X account's timeline (" in statuses[2]
+    assert all("which the tool does not identify as a post" in s for s in statuses), statuses
+    assert "the article kept no link" not in text, text
+    assert not [s for s in statuses if "not fetched" in s]

@@ -72,6 +72,13 @@ NOT_POSTS: dict[tuple[str, str], str] = {
                                 "the video nor its time",
     (tiktok.PLATFORM, "live"): "a TikTok live stream (the account's broadcast, which shows whatever is live when "
                                "it is opened)",
+    # feeds: what they show changes after the article was written (fixnu36b's left alone: "the article kept no link")
+    (youtube.PLATFORM, "playlist"): "a YouTube playlist (videos someone listed, which shows whatever the list holds "
+                                    "when it is opened)",
+    (youtube.PLATFORM, "timeline"): "a YouTube channel's uploads (its videos as a list, which shows whatever the "
+                                    "channel has posted when it is opened)",
+    (x.PLATFORM, "timeline"): "an X account's timeline (or one of its lists: whatever was posted there when it is "
+                              "opened)",
 }
 
 
