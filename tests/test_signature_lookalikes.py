@@ -281,3 +281,42 @@ def test_a_bulleted_post_with_words_is_still_a_post():
     text = f"• {POST} — Jane Roe (@janeroe) September 12, 2022\n• The road is open. — John Doe (@johndoe) September 13, 2022\n"
     assert [(e.author_handle, e.author_name) for e in find_embeds(text)] == [
         ("janeroe", "Jane Roe"), ("johndoe", "John Doe")]
+
+
+BSKY_LINK = "https://bsky.app/profile/mariaortega.bsky.social/post/3mgpk77abcd2u"   # minted 2026-03-10
+BSKY_ID = "mariaortega.bsky.social/3mgpk77abcd2u"
+
+
+@pytest.mark.parametrize("dated, date", [
+    ("10 de marzo de 2026, 21:12", "2026-03-10"), ("10 de marzo de 2026 a las 21:12", "2026-03-10"),
+    ("10. März 2026 um 21:12", "2026-03-10"), ("10 mars 2026 à 21:12", "2026-03-10"),
+    ("10 marzo 2026 alle 21:12", "2026-03-10"), ("10 de março de 2026 às 21:12", "2026-03-10"),
+    ("10 maart 2026 om 21:12", "2026-03-10"), ("10 марта 2026 г. в 21:12", "2026-03-10"),
+    ("10.03.2026, 21:12", None),   # day or month first: not read either way, as before
+], ids=["es-comma", "es", "de", "fr", "it", "pt", "nl", "ru", "numbers-comma"])
+@pytest.mark.parametrize("gap", [" ", "\n"], ids=["same-line", "line-below"])
+def test_a_bluesky_signatures_localised_date_and_time_keep_its_own_link(dated, date, gap):
+    """Bluesky's embed writes its date and time in the reader's language ("10 de marzo de 2026, 21:12"): only the
+    English "at 9:12 PM" was read as the signature's time, so the post's own link after it was read apart, a second
+    embed, and the signature's post had no id (fixnu36b's left alone)."""
+    text = f"El puente está cerrado.\n— Maria Ortega (@mariaortega.bsky.social) {dated}{gap}{BSKY_LINK}\n"
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.post_id, embed.date, embed.date_text) == ("bluesky", BSKY_ID, date, dated)
+
+
+@pytest.mark.parametrize("after", [" via @janeroe", " via @RivertonNews", " |", " | 🎉"],
+                         ids=["via-own", "via-other", "pipe", "pipe-emoji"])
+def test_a_via_handle_or_a_bar_after_the_posts_own_link_keeps_its_id(after):
+    """"… https://twitter.com/janeroe/status/N via @janeroe⏎— Jane Roe (@janeroe) …": a share button's "via @x", or a
+    bar a site sets after a link, is no words of the post: the link was read as amid its words, and the post had no
+    id (review35r1's left alone)."""
+    text = f"{POST} {OWN}{after}\n— Jane Roe (@janeroe) September 12, 2022\n"
+    [embed] = find_embeds(text)
+    assert (embed.author_handle, embed.post_id) == ("janeroe", "1569315424346779648")
+
+
+@pytest.mark.parametrize("after", [" via @janeroe and the council", " | Riverton", " via the council"])
+def test_words_after_a_via_or_a_bar_still_put_the_link_amid_the_words(after):
+    text = f"{POST} {OWN}{after}\n— Jane Roe (@janeroe) September 12, 2022\n"
+    signed = [e for e in find_embeds(text) if e.detector == "text-signature"]
+    assert [(e.author_handle, e.post_id) for e in signed] == [("janeroe", None)]

@@ -36,8 +36,12 @@ WRAPPED_DATE_END_RE = LazyPattern(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 # The time Bluesky's embed writes after the date ("March 10, 2026 at 9:12 PM"), read as part of the date's words as
-# the HTML pass reads the embed's date link (newuser36 #2: the link after it was not seen).
-SIGNATURE_TIME = rf"{SP}+at{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])"
+# the HTML pass reads the embed's date link (newuser36 #2: the link after it was not seen); and as it writes it in the
+# reader's language, after a comma or its word for "at" ("10 de marzo de 2026, 21:12", "10. März 2026 um 21:12",
+# "10 mars 2026 à 21:12": the own link after them was read apart, sig37).
+TIME_WORDS = ("at", "a las", "a la", "um", "à", "alle ore", "alle", "às", "om", "в", "kl.", "kl", "o godz.", "o")
+SIGNATURE_TIME = (rf"(?:,|{SP}+(?:{'|'.join(f'{SP}+'.join(map(re.escape, w.split())) for w in TIME_WORDS)}))"
+                  rf"{SP}+\d{{1,2}}:\d{{2}}(?:{SP}*[ap]\.?m\.?)?(?![\w:])")
 SIGNATURE_RE = MonthPattern(
     rf"{SIGNATURE_HEAD}(?P<date>{DATE_PATTERN})(?P<time>{SIGNATURE_TIME})?\]?(?:{SP}*[(（]?<?(?P<url>(?:{x.URL_START}|{BLUESKY_POST_START}|{MASTODON_POST_START})[^\s<>()\]]+)>?[)）]?)?",
     re.IGNORECASE,
@@ -830,8 +834,9 @@ def _own_post_in_words(words: str, platform: str, handle: str,
 CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】〉“‘›"
 # And what a post's words end with after its link, which are no words: emoji and other symbols, and its tags
 # ("… https://twitter.com/h/status/N 🎉 #Riverton⏎— Name (@h) …": the link was read as amid the words, and the post
-# had no id, review35r1's left alone). Possessive: a failing gap costs its length once (#14).
-CLOSING_TAIL_RE = LazyPattern(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
+# had no id, review35r1's left alone); a share button's "via @handle" and a bar a site sets after a link ("… N via
+# @jane", "… N |": sig37). Possessive: a failing gap costs its length once (#14).
+CLOSING_TAIL_RE = LazyPattern(rf"(?:[{re.escape(CLOSING_GAP)}|]|[^\w\s\x00-\x7f]|#\w++|(?<=\s)via{SP}++@\w++)*+")
 
 
 def links_amid_words(words: str) -> frozenset[str]:
