@@ -146,6 +146,9 @@ class OutputFile:
         self.job: str | None = None
         self._handle: BinaryIO | None = None
         self._lock: int | None = None   # the descriptor of `.FILE.lock`, locked (lockf) while the run writes FILE
+        # `.FILE.lock`'s path as named when it was taken: `close` removes that one, whatever the working folder is then
+        # (review37c: named anew, it removed another folder's run's lock and kept this one's in `_HELD`)
+        self._lock_name: Path | None = None
         # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
         # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
         self.met: set[str] | None = None
@@ -156,8 +159,17 @@ class OutputFile:
     def open(self, *, store: Store | None, job: str | None, resume: bool) -> None:
         """Open the file where the job's interrupted run left it (cut back to the length it recorded), or, for a
         fresh run, empty (the job's earlier progress forgotten with it: the file must hold what was finished).
-        A file shorter than recorded, or whose recorded length no longer ends a line, is refused (OutputChanged)."""
+        A file shorter than recorded, or whose recorded length no longer ends a line, is refused (OutputChanged).
+        One that raises has let the lock go (review37c: FILE a folder kept it, and this process refused every later
+        run on FILE)."""
         self._take_lock()
+        try:
+            self._open(store=store, job=job, resume=resume)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, *, store: Store | None, job: str | None, resume: bool) -> None:
         self._remove_leftovers()
         recording = store is not None and not store.read_only and job is not None
         recorded = store.output_length(job) if recording and resume and store is not None and job is not None \
@@ -205,6 +217,7 @@ class OutputFile:
             _HELD.add(name)
         try:
             self._lock = self._locked(name)
+            self._lock_name = name
         finally:
             if self._lock is None:
                 with _HELD_GUARD:
@@ -420,11 +433,11 @@ class OutputFile:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
-        if self._lock is not None:
-            path = self.path.resolve()
+        if self._lock is not None and self._lock_name is not None:
+            name, self._lock_name = self._lock_name, None
             with contextlib.suppress(OSError):
-                path.with_name(f".{path.name}.lock").unlink()   # while held: a run that opened it looks again
+                name.unlink()   # while held: a run that opened it looks again
             os.close(self._lock)
             self._lock = None
             with _HELD_GUARD:
-                _HELD.discard(path.with_name(f".{path.name}.lock"))
+                _HELD.discard(name)

@@ -255,3 +255,50 @@ def test_outfile36_two_output_files_on_one_file_in_one_process_refuse_each_other
     again = OutputFile(out, form="json")
     again.open(store=None, job=None, resume=True)
     again.close()
+
+
+def test_review37c_an_output_file_that_failed_to_open_leaves_no_lock_behind_in_the_process(tmp_path: Path) -> None:
+    """`open` that raised after taking the lock (FILE a folder: "Is a directory") kept `.FILE.lock` in the process's
+    set and its descriptor open: every later run on FILE in that process (a library caller's next one, once the folder
+    was moved away) was refused "being written by another run (pid <its own>)", for the process's life."""
+    from resolver.errors import InputError
+
+    out = tmp_path / "found.jsonl"
+    out.mkdir()
+    first = OutputFile(out, form="json")
+    try:
+        first.open(store=None, job=None, resume=True)
+    except InputError as exc:
+        assert "Is a directory" in str(exc), exc
+    else:
+        raise AssertionError("a folder was opened as the output file")
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+    out.rmdir()
+    again = OutputFile(out, form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the failed run's lock was still held
+    again.add('{"source": "a"}\n', source="a")
+    again.commit()
+    again.close()
+    assert out.read_text() == '{"source": "a"}\n'
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+
+
+def test_review37c_closing_removes_the_lock_it_took_though_the_working_folder_changed(
+        tmp_path: Path, monkeypatch) -> None:
+    """A relative FILE, and a library caller that changed its working folder during the run: `close` named the lock
+    file anew from the new folder, so it kept the run's lock in the process's set (the next run on FILE refused) and
+    removed another folder's `.FILE.lock` (another run's, which a third run could then take at once)."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    (there / ".found.jsonl.lock").write_text("4242\n")   # another run's lock file, in the other folder
+    monkeypatch.chdir(here)
+    first = OutputFile(Path("found.jsonl"), form="json")
+    first.open(store=None, job=None, resume=True)
+    monkeypatch.chdir(there)
+    first.close()
+    assert (there / ".found.jsonl.lock").read_text() == "4242\n"
+    assert not (here / ".found.jsonl.lock").exists()
+    again = OutputFile(here / "found.jsonl", form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the first run's lock was kept
+    again.close()
