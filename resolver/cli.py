@@ -558,10 +558,11 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @encoding_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
-@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
-              help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "
-                   "same command run again after Ctrl-C or a kill cuts it back to what was finished and goes on, "
-                   "so it holds each article once, in input order (stdout may repeat the lines of a kill's chunk).")
+@click.option("-o", "--output", type=PathType(dir_okay=False, allow_dash=True), callback=_output_or_stdout,
+              help="Write the results (tables or --json) to this file instead of stdout (\"-\": stdout). The run "
+                   "owns it: the same command run again after Ctrl-C or a kill cuts it back to what was finished and "
+                   "goes on, so it holds each article once, in input order (stdout may repeat the lines of a kill's "
+                   "chunk).")
 @db_option
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache (and so no resume).")
 @click.option("--resolve", "do_resolve", is_flag=True,

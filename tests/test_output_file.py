@@ -302,3 +302,21 @@ def test_review37c_closing_removes_the_lock_it_took_though_the_working_folder_ch
     again = OutputFile(here / "found.jsonl", form="json")
     again.open(store=None, job=None, resume=True)   # raised OutputBusy: the first run's lock was kept
     again.close()
+
+
+def test_review37c_output_dash_is_stdout_as_for_every_other_file_a_command_writes(tmp_path: Path, monkeypatch) -> None:
+    """`scan -o -` wrote the results to a file named "-" in the working folder and printed nothing (`cache export
+    -o -` was fixed for this in newuser35c #4): now "-" is stdout, and no file is made."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_text(page(1))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--json", "-o", "-",
+                                      "story.html"])
+    assert result.exit_code == 0, result.output
+    [line] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert line["source"] == "story.html" and line["embeds"], line
+    assert not (tmp_path / "-").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db", "story.html"]
