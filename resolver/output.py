@@ -231,7 +231,10 @@ class OutputFile:
             try:
                 lock = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as exc:
-                raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+                # The lock file named when FILE's folder is one: FILE itself may be writable (review37c: "cannot
+                # write FILE: Is a directory" of a plain FILE, a folder in the lock file's place)
+                why = f"cannot make its lock file {name}: " if name.parent.is_dir() else ""
+                raise InputError(f"cannot write {self.path}: {why}{exc.strerror or exc}") from None
             try:
                 # A POSIX record lock, the process's own: a worker the run forks does not hold it, so a run killed
                 # while its worker lives a moment longer leaves FILE free (an flock, shared with the worker through

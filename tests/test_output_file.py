@@ -320,3 +320,26 @@ def test_review37c_output_dash_is_stdout_as_for_every_other_file_a_command_write
     assert line["source"] == "story.html" and line["embeds"], line
     assert not (tmp_path / "-").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db", "story.html"]
+
+
+def test_review37c_a_lock_file_that_cannot_be_made_is_named_in_the_error(tmp_path: Path) -> None:
+    """`.FILE.lock` that cannot be opened (here a folder in its place; a read-only folder holding a writable FILE does
+    the same for a user other than root) said "cannot write FILE: Is a directory" of a FILE that is a plain file the
+    user can write: the error names the lock file now, and FILE is left as it was."""
+    from resolver.errors import InputError
+
+    out = tmp_path / "found.jsonl"
+    out.write_text('{"source": "a"}\n')
+    (tmp_path / ".found.jsonl.lock").mkdir()
+    output = OutputFile(out, form="json")
+    try:
+        output.open(store=None, job=None, resume=True)
+    except InputError as exc:
+        assert str(exc) == f"cannot write {out}: cannot make its lock file {tmp_path / '.found.jsonl.lock'}: " \
+                           "Is a directory", exc
+    else:
+        raise AssertionError("opened without its lock file")
+    assert out.read_text() == '{"source": "a"}\n'
+    (tmp_path / ".found.jsonl.lock").rmdir()
+    output.open(store=None, job=None, resume=True)   # and nothing of the failed open is held in the process
+    output.close()
