@@ -343,3 +343,22 @@ def test_review37c_a_lock_file_that_cannot_be_made_is_named_in_the_error(tmp_pat
     (tmp_path / ".found.jsonl.lock").rmdir()
     output.open(store=None, job=None, resume=True)   # and nothing of the failed open is held in the process
     output.close()
+
+
+def test_review37c_an_output_file_that_is_a_loop_of_symbolic_links_is_a_bad_option_value(
+        tmp_path: Path, monkeypatch) -> None:
+    """`-o loop.jsonl`, a symbolic link to itself: "error: internal error: RuntimeError: Symlink loop from …", exit 1.
+    Now a bad -o value, exit 2, in one line, as a folder that does not exist is; nothing is written."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_text(page(1))
+    (tmp_path / "loop.jsonl").symlink_to("loop.jsonl")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--json", "-o", "loop.jsonl",
+                                      "story.html"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == ("error: Invalid value for '-o' / '--output': loop.jsonl is a loop of "
+                                              "symbolic links (choose another -o)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop.jsonl", "story.html"]
