@@ -433,9 +433,16 @@ class OutputFile:
         self.commit()
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        """Close FILE and let the lock go, even when closing FILE fails (NFS reports a deferred write's error at
+        close; review37c: the lock stayed held, in `_HELD`, for the process's life); that error is raised after."""
+        handle, self._handle = self._handle, None
+        try:
+            if handle is not None:
+                handle.close()
+        finally:
+            self._unlock()
+
+    def _unlock(self) -> None:
         if self._lock is not None and self._lock_name is not None:
             name, self._lock_name = self._lock_name, None
             with contextlib.suppress(OSError):

@@ -362,3 +362,32 @@ def test_review37c_an_output_file_that_is_a_loop_of_symbolic_links_is_a_bad_opti
     assert result.stderr.splitlines()[-1] == ("error: Invalid value for '-o' / '--output': loop.jsonl is a loop of "
                                               "symbolic links (choose another -o)")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["loop.jsonl", "story.html"]
+
+
+def test_review37c_a_close_that_fails_still_lets_the_lock_go(tmp_path: Path) -> None:
+    """FILE's close failing (NFS reports a deferred write's EIO or EDQUOT at close) raised before the lock was let go:
+    the lock stayed held, and in the process's set, for the process's life. Now the lock goes whatever the close
+    says, and the error is still raised."""
+    out = tmp_path / "found.jsonl"
+    first = OutputFile(out, form="json")
+    first.open(store=None, job=None, resume=True)
+    assert first._handle is not None
+    real = first._handle
+
+    class ClosingFails(io.BufferedRandom):
+        def close(self) -> None:
+            if not real.closed:   # once: the garbage collector closes it again
+                real.close()
+                super().close()
+                raise OSError(5, "Input/output error")
+    first._handle = ClosingFails(io.BytesIO())
+    try:
+        first.close()
+    except OSError as exc:
+        assert exc.errno == 5
+    else:
+        raise AssertionError("the close's error was swallowed")
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+    again = OutputFile(out, form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the lock was kept
+    again.close()
