@@ -1,0 +1,130 @@
+"""A page saved in a container rather than as HTML or text (newuser37b #1, #3, #8): the page inside it, or an
+InputError saying what the file is and what to do. Never the container's own bytes scanned as the page: an MHTML
+file read as HTML kept its quoted-printable ("class=3D\"twitter-tweet\"", "Riverton Gazett="), a Safari web
+archive was read as cp1252 ("JosÃ© NÃºÃ±ez"), and both were results, exit 0.
+
+- an MHTML web archive ("Save as… single file") or an e-mail (.eml): its first text/html part, else its first
+  text/plain part, decoded (quoted-printable, base64) by the standard library's `email`, in its part's charset;
+- a Safari .webarchive (a binary plist): its WebMainResource's data, in its WebResourceTextEncodingName;
+- a ZIP holding one web page (Google Docs' "Web page (.html, zipped)"): that page. A Word .docx, an OpenDocument
+  text, and any other ZIP are refused with the next step.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from resolver.errors import InputError
+
+NOT_AN_ARTICLE = "not an article (HTML or text)"
+# A MIME message starts with header lines ("From: …", "MIME-Version: 1.0"); these two in its header block make it
+# one. Text that merely starts "Subject: …" has neither and stays text.
+_HEADER_START_RE = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,75}:[ \t]")
+_MIME_VERSION_RE = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
+_CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
+_WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class Inner:
+    """The page a container holds: its bytes, its kind ("html" | "text") and the charset the container names."""
+
+    data: bytes
+    kind: str
+    charset: str | None
+
+
+def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
+    """The page inside `data` when it is a container this module reads, None when it is none (an ordinary page);
+    an InputError naming the file when it is a container that holds no page to read."""
+    if data.startswith(b"bplist00"):
+        return _webarchive(data, source)
+    if data.startswith(b"PK\x03\x04"):
+        return _zip(data, source, max_bytes=max_bytes)
+    if _HEADER_START_RE.match(data) and _is_mime(data):
+        return _mime(data, source)
+    return None
+
+
+def refused(source: str, what: str, advice: str = "") -> InputError:
+    """The one line for a file that is no article: what it looks like, and (`advice`) what to do."""
+    return InputError(f"cannot scan {source}: it looks like {what}, {NOT_AN_ARTICLE}{': ' + advice if advice else ''}")
+
+
+def _is_mime(data: bytes) -> bool:
+    head = data[:65536]
+    end = min((at for at in (head.find(b"\n\n"), head.find(b"\r\n\r\n")) if at >= 0), default=-1)
+    if end < 0:
+        return False
+    head = head[:end]
+    return _MIME_VERSION_RE.search(head) is not None and _CONTENT_TYPE_RE.search(head) is not None
+
+
+def _mime(data: bytes, source: str) -> Inner:
+    import email
+    from email import policy
+    from email.message import Message
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    web = message.get_content_type() == "multipart/related" or message["Snapshot-Content-Location"] is not None
+    what = "a saved web page (MHTML)" if web else "an e-mail"
+    parts: list[Message] = [part for part in message.walk() if not part.is_multipart()
+                            and part.get_content_disposition() != "attachment"]
+    for wanted, kind in (("text/html", "html"), ("text/plain", "text")):
+        for part in parts:
+            if part.get_content_type() == wanted:
+                body = part.get_payload(decode=True)
+                if isinstance(body, bytes) and body.strip():
+                    return Inner(body, kind, part.get_content_charset())
+    raise InputError(f"cannot scan {source}: it looks like {what} with no HTML or text part, not an article: open "
+                     f"it and save the page or the text as HTML or .txt")
+
+
+def _webarchive(data: bytes, source: str) -> Inner:
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception:   # plistlib raises InvalidFileException, ValueError, struct.error, … on a damaged file
+        archive = None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    body = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(body, bytes):
+        raise refused(source, "a property list (plist), not a Safari web archive")
+    assert isinstance(main, dict)
+    mime = str(main.get("WebResourceMIMEType") or "text/html").lower()
+    charset = main.get("WebResourceTextEncodingName")
+    return Inner(body, "text" if mime == "text/plain" else "html", charset if isinstance(charset, str) else None)
+
+
+def _zip(data: bytes, source: str, *, max_bytes: int) -> Inner:
+    import zipfile
+
+    unzip = "unzip it and scan the files it holds"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = [info for info in archive.infolist() if not info.is_dir() and not info.filename.startswith("__MACOSX/")]
+        if any(info.filename == "word/document.xml" for info in names):
+            raise refused(source, "a Word document (.docx)",
+                          "in Word, save it as Web Page (.htm) or Plain Text (.txt), and scan that")
+        if any(info.filename == "mimetype" for info in names) and \
+                archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+            raise refused(source, "an OpenDocument file (.odt)",
+                          "save it as HTML or plain text (.txt), and scan that")
+        pages = [info for info in names if info.filename.lower().endswith(_WEB_PAGE_SUFFIXES)]
+        if len(pages) != 1:
+            held = f"{len(pages)} web pages" if pages else "no web page"
+            raise refused(source, f"a ZIP archive holding {held}", unzip)
+        [page] = pages
+        if max_bytes and page.file_size > max_bytes:
+            raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit",
+                          unzip)
+        with archive.open(page) as member:
+            body = member.read(max_bytes + 1 if max_bytes else -1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+        raise refused(source, "a ZIP archive that cannot be read here", unzip) from None
+    if max_bytes and len(body) > max_bytes:   # its header understated it
+        raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit", unzip)
+    return Inner(body, "html", None)
