@@ -21,9 +21,13 @@ from resolver.errors import InputError
 NOT_AN_ARTICLE = "not an article (HTML or text)"
 # A MIME message starts with header lines ("From: …", "MIME-Version: 1.0"); these two in its header block make it
 # one. Text that merely starts "Subject: …" has neither and stays text.
-_HEADER_START_RE = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,75}:[ \t]")
+# A header line ("Name: value", its value possibly empty) or a folded one's continuation (starting with white space).
+_HEADER_LINE_RE = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]{0,75}:|[ \t])[^\n]{0,4000}\n")
 _MIME_VERSION_RE = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
 _CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
+# A message's headers end before this (a long chain of Received: and DKIM lines is a few KB). A text whose every line
+# reads as a header ("SMITH: …" in a transcript) is read this far at most: 0.2 ms, once (#14).
+HEADER_BYTES = 16384
 _WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
@@ -43,7 +47,7 @@ def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
         return _webarchive(data, source)
     if data.startswith(b"PK\x03\x04"):
         return _zip(data, source, max_bytes=max_bytes)
-    if _HEADER_START_RE.match(data) and _is_mime(data):
+    if _is_mime(data):
         return _mime(data, source)
     return None
 
@@ -54,11 +58,14 @@ def refused(source: str, what: str, advice: str = "") -> InputError:
 
 
 def _is_mime(data: bytes) -> bool:
-    head = data[:65536]
-    end = min((at for at in (head.find(b"\n\n"), head.find(b"\r\n\r\n")) if at >= 0), default=-1)
-    if end < 0:
+    """Do the bytes start with a header block (header lines, then a blank line) naming MIME-Version and
+    Content-Type? Read line by line, so a text article stops being read at its first line that is no header (#14)."""
+    at = 0
+    while at < HEADER_BYTES and (line := _HEADER_LINE_RE.match(data, at)) is not None:
+        at = line.end()
+    if not at or not data.startswith((b"\n", b"\r\n"), at):
         return False
-    head = head[:end]
+    head = data[:at]
     return _MIME_VERSION_RE.search(head) is not None and _CONTENT_TYPE_RE.search(head) is not None
 
 

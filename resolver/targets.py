@@ -184,8 +184,9 @@ def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os
         kind = _kind(entry)
         suffix = os.path.splitext(entry.name)[1].lower()
         page = next((pages[entry.name[: -len(end)]] for end in ASSET_FOLDER_SUFFIXES
-                     if entry.name.endswith(end) and entry.name[: -len(end)] in pages), None)
-        if kind == "folder" and page is not None:
+                     if entry.name.endswith(end) and entry.name[: -len(end)] in pages), None) \
+            if kind == "folder" and pages else None
+        if page is not None:
             folders.append((entry.name, page, sum(len(files) for _, _, files in os.walk(entry.path))))
         elif kind == "input" and suffix in NOT_ARTICLE_SUFFIXES and not entry.is_symlink():
             code[suffix] = code.get(suffix, 0) + 1
