@@ -45,6 +45,8 @@ ASSET_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arqui
 _SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 # Files of a web page's code, never an article: read as text, a script's URLs were its "embeds" (newuser37b #4).
 NOT_ARTICLE_SUFFIXES = (".js", ".mjs", ".css")
+# The name under its folder of the line saying what a walk left out there (`Entry.relative`).
+NOT_ARTICLES = ".not-articles"
 
 
 @dataclass(frozen=True)
@@ -188,16 +190,16 @@ def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os
             if kind == "folder" and pages else None
         if page is not None:
             folders.append((entry.name, page, sum(len(files) for _, _, files in os.walk(entry.path))))
-        elif kind == "input" and suffix in NOT_ARTICLE_SUFFIXES and not entry.is_symlink():
+        elif kind == "input" and suffix in NOT_ARTICLE_SUFFIXES:
             code[suffix] = code.get(suffix, 0) + 1
         else:
             kept.append(entry)
     if not (folders or code):
         return kept, None
     said = [f"the folder '{name}' (the files a browser saved with '{page}')" for name, page, _ in folders]
-    if code:
-        count = sum(code.values())
-        said.append(f"{count} script{'s' * (count != 1)} and style sheets ({', '.join(end for end in NOT_ARTICLE_SUFFIXES if end in code)})")
+    for what, ends in (("script", (".js", ".mjs")), ("style sheet", (".css",))):
+        if count := sum(code.get(end, 0) for end in ends):
+            said.append(f"{count:,} {what}{'s' * (count != 1)} ({', '.join(end for end in ends if end in code)})")
     total = sum(files for *_, files in folders) + sum(code.values())
     return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}"
 
@@ -221,8 +223,8 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
         kinds = [_kind(e) for e in entries]
         listed(kinds.count("input") + bool(not_articles), kinds.count("folder"))
     seen.add((stat.st_dev, stat.st_ino))
-    if not_articles:
-        yield Entry(directory, not_articles, relative)
+    if not_articles:   # its locator a hidden name, which no walked file has (the folder's own, ".", is --glob's)
+        yield Entry(directory, not_articles, relative / NOT_ARTICLES)
     for entry in entries:
         path, rel = Path(entry.path), relative / entry.name
         link = entry.is_symlink()

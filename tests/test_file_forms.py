@@ -244,7 +244,7 @@ def test_scripts_and_style_sheets_in_a_folder_are_skipped_saying_so(run, tmp_pat
     result = run("scan", "--json", str(folder))
     assert result.exit_code == 0, result.output
     assert [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()] == ["story.txt"]
-    assert (f"warning: {folder}: 2 files not read, not articles: 2 scripts and style sheets (.js, .css); skipped"
+    assert (f"warning: {folder}: 2 files not read, not articles: 1 script (.js); 1 style sheet (.css); skipped"
             in result.stderr)
 
 
@@ -259,3 +259,16 @@ def test_a_folder_named_files_with_no_page_beside_it_is_walked(run, tmp_path):
 def test_a_script_named_on_the_command_line_is_still_read(tmp_path):
     (tmp_path / "notes.js").write_text("Road closed. (Photo: Jane Doe/Reuters)\n")
     assert from_path(tmp_path / "notes.js").kind == "text"
+
+
+def test_a_folder_of_only_scripts_holds_no_article_and_says_why(run, tmp_path):
+    """The line of what was left out is no folder "none of whose files --glob matched": that was what a folder of
+    only scripts ended with, "(no file matches --glob)", no --glob given."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "a.js").write_text("load('https://twitter.com/i/status/1111111111111111111')\n")
+    result = run("scan", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"warning: {folder}: 1 file not read, not articles: 1 script (.js); skipped",
+        f"error: no article in {folder} (1 file skipped)"]
