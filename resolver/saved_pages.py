@@ -70,6 +70,9 @@ def _is_mime(data: bytes) -> bool:
 
 
 def _mime(data: bytes, source: str) -> Inner:
+    """The page of an MHTML file or an e-mail: the root part `start` names (RFC 2557), else the first text/html part,
+    else the first text/plain one, attachments left out. An e-mail whose only page is attached is refused naming it:
+    its note ("see the attached page") scanned would be "0 embeds" for the wrong text."""
     import email
     from email import policy
     from email.message import Message
@@ -77,10 +80,22 @@ def _mime(data: bytes, source: str) -> Inner:
     message = email.message_from_bytes(data, policy=policy.compat32)
     web = message.get_content_type() == "multipart/related" or message["Snapshot-Content-Location"] is not None
     what = "a saved web page (MHTML)" if web else "an e-mail"
-    parts: list[Message] = [part for part in message.walk() if not part.is_multipart()
-                            and part.get_content_disposition() != "attachment"]
+    parts: list[Message] = []
+    attached: list[Message] = []   # the web pages attached
+    for part in message.walk():
+        if not part.is_multipart():
+            if part.get_content_disposition() != "attachment":
+                parts.append(part)
+            elif part.get_content_type() == "text/html":
+                attached.append(part)
+    start = message.get_param("start") if message.get_content_type() == "multipart/related" else None
+    root = [part for part in parts if isinstance(start, str) and part["Content-ID"] == start.strip()]
     for wanted, kind in (("text/html", "html"), ("text/plain", "text")):
-        for part in parts:
+        if kind == "text" and attached:
+            raise InputError(f"cannot scan {source}: it looks like {what} whose web page is an attachment "
+                             f"({attached[0].get_filename() or 'no name'}), not an article: save the attachment and "
+                             f"scan it")
+        for part in root + parts:
             if part.get_content_type() == wanted:
                 body = part.get_payload(decode=True)
                 if isinstance(body, bytes) and body.strip():

@@ -111,6 +111,29 @@ def test_an_email_with_no_html_or_text_part_is_refused():
                                   "article: open it and save the page or the text as HTML or .txt")
 
 
+def test_an_mhtml_page_whose_root_is_named_by_start_is_read_as_that_part():
+    """RFC 2557: multipart/related's `start` names the root part; a frame's page saved before it is not the page."""
+    frame = "<html><body><p>Ad frame. <a href='https://twitter.com/Ads/status/1600000000000000009'>x</a></p></body></html>"
+    data = (b'MIME-Version: 1.0\nContent-Type: multipart/related; type="text/html"; start="<root@x>"; boundary="B"\n\n'
+            b"--B\nContent-Type: text/html\nContent-ID: <frame@x>\n\n" + frame.encode() +
+            b"\n--B\nContent-Type: text/html; charset=utf-8\nContent-ID: <root@x>\n\n" + PAGE.encode() + b"\n--B--\n")
+    result = scan(data, source="page.mht")
+    assert [embed.post_id for embed in result.embeds if embed.post_id] == ["1610690000000000001"]
+
+
+def test_an_email_whose_page_is_an_attachment_is_refused_naming_it():
+    """"See the attached page" and the page attached: scanning the note would be "0 embeds" for the wrong text."""
+    message = EmailMessage()
+    message["From"] = "desk@gazette.example"
+    message["Subject"] = "draft"
+    message.set_content("See the attached page.\n")
+    message.add_attachment(PAGE.encode(), maintype="text", subtype="html", filename="harbour-fire.html")
+    with pytest.raises(InputError) as refused:
+        from_bytes(bytes(message), "draft.eml")
+    assert str(refused.value) == ("cannot scan draft.eml: it looks like an e-mail whose web page is an attachment "
+                                  "(harbour-fire.html), not an article: save the attachment and scan it")
+
+
 def test_text_that_starts_with_a_header_like_line_is_still_text():
     article = from_bytes(b"Subject: the flood\nMIME-less notes. Photo: Ann Lee/Reuters\n", "notes.txt")
     assert article.kind == "text" and article.text.startswith("Subject: the flood")
