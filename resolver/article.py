@@ -73,6 +73,18 @@ class Article:
     # is "Dvoøák" in cp1252), likelier first. The guess is unsure, and every output says so (#10). All of them: a
     # short Greek "Ναι" reads as well in cp1252, cp1251 and cp1253, and naming one rival hid the right one (enc31).
     encoding_rivals: tuple[str, ...] = ()
+    # A page read out of a container (saved_pages): what the file is ("an MHTML web archive") and what of it was read
+    # ("its HTML part, decoded (quoted-printable)"); None for a page read as it is. Its bytes, hash and spans are the
+    # page's, not the file's, and every output says so (`read_from`).
+    container: str | None = None
+    container_part: str | None = None
+
+    @property
+    def read_from(self) -> str | None:
+        """The note every output gives of a page read out of a container, or None."""
+        if self.container is None or self.container_part is None:
+            return None
+        return saved_pages.read_from(self.container, self.container_part)
 
     @property
     def encoding_rival(self) -> str | None:
@@ -730,8 +742,10 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     # A saved page in a container (MHTML, an e-mail, a Safari web archive, a zipped page): the page it holds, in the
     # charset it names for it; a container holding none is refused saying what to do (newuser37b #1, #3, #8).
     inner = saved_pages.unwrap(data, source, max_bytes=MAX_ARTICLE_BYTES if max_bytes is None else max_bytes)
+    container = container_part = None
     if inner is not None:
         data, kind, declared = inner.data, kind or inner.kind, inner.charset or declared
+        container, container_part = inner.container, inner.part
     # With an encoding given the bytes are judged once decoded in it: before, they were not judged at all, and
     # `scan --encoding ascii folder/` read a file of NUL bytes as an article its walk skips without one (odds28).
     binary = None if encoding else looks_binary(data)
@@ -750,7 +764,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     if encoding and (binary := looks_binary(data, text=text)):
         raise _no_article(source, binary)
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding) and given, encoding_rivals=rivals)
+                      encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
+                      container_part=container_part)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

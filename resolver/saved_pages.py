@@ -28,16 +28,30 @@ _CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
 # A message's headers end before this (a long chain of Received: and DKIM lines is a few KB). A text whose every line
 # reads as a header ("SMITH: …" in a transcript) is read this far at most: 0.2 ms, once (#14).
 HEADER_BYTES = 16384
+_ENCODED = {"quoted-printable": " (quoted-printable)", "base64": " (base64)"}
 _WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True)
 class Inner:
-    """The page a container holds: its bytes, its kind ("html" | "text") and the charset the container names."""
+    """The page a container holds: its bytes, its kind ("html" | "text"), the charset the container names, what
+    the container is ("an MHTML web archive") and what of it was read ("its HTML part, decoded …")."""
 
     data: bytes
     kind: str
     charset: str | None
+    container: str
+    part: str
+
+    @property
+    def note(self) -> str:
+        """What every output says of an article read out of a container: its hash is the page's, not the file's."""
+        return read_from(self.container, self.part)
+
+
+def read_from(container: str, part: str) -> str:
+    """The note of a page read out of `container` (`Inner.note`), made again from an Article's two fields."""
+    return f"this file is {container}: what was read is {part}; the sha256 is that page's, not the file's"
 
 
 def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
@@ -99,7 +113,10 @@ def _mime(data: bytes, source: str) -> Inner:
             if part.get_content_type() == wanted:
                 body = part.get_payload(decode=True)
                 if isinstance(body, bytes) and body.strip():
-                    return Inner(body, kind, part.get_content_charset())
+                    return Inner(body, kind, part.get_content_charset(),
+                                 "an MHTML web archive" if web else "an e-mail",
+                                 f"its {'HTML' if kind == 'html' else 'text'} part, decoded"
+                                 f"{_ENCODED.get(str(part['Content-Transfer-Encoding']).strip().lower(), '')}")
     raise InputError(f"cannot scan {source}: it looks like {what} with no HTML or text part, not an article: open "
                      f"it and save the page or the text as HTML or .txt")
 
@@ -118,7 +135,8 @@ def _webarchive(data: bytes, source: str) -> Inner:
     assert isinstance(main, dict)
     mime = str(main.get("WebResourceMIMEType") or "text/html").lower()
     charset = main.get("WebResourceTextEncodingName")
-    return Inner(body, "text" if mime == "text/plain" else "html", charset if isinstance(charset, str) else None)
+    return Inner(body, "text" if mime == "text/plain" else "html", charset if isinstance(charset, str) else None,
+                 "a Safari web archive", "its main resource (WebMainResource)")
 
 
 def _zip(data: bytes, source: str, *, max_bytes: int) -> Inner:
@@ -149,4 +167,4 @@ def _zip(data: bytes, source: str, *, max_bytes: int) -> Inner:
         raise refused(source, "a ZIP archive that cannot be read here", unzip) from None
     if max_bytes and len(body) > max_bytes:   # its header understated it
         raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit", unzip)
-    return Inner(body, "html", None)
+    return Inner(body, "html", None, "a ZIP archive", f"the web page it holds, {page.filename}")

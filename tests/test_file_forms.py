@@ -134,6 +134,27 @@ def test_an_email_whose_page_is_an_attachment_is_refused_naming_it():
                                   "(harbour-fire.html), not an article: save the attachment and scan it")
 
 
+READ_FROM = ("this file is an MHTML web archive: what was read is its HTML part, decoded (quoted-printable); the "
+             "sha256 is that page's, not the file's")
+
+
+def test_a_page_read_out_of_a_container_says_so_in_every_output(run, tmp_path):
+    """What is hashed and quoted is the page read, not the file: `sha256sum page.mhtml` will not match the sha256 a
+    report gives, and the report must say why (a wrong-looking hash is a provenance question in court)."""
+    source = FIXTURES / "saved_page_chrome.mhtml"
+    result = scan_file(source)
+    assert result.article.container == "an MHTML web archive"
+    assert {"kind": "read-from-container", "container": "an MHTML web archive",
+            "message": READ_FROM} in result.to_json()["warnings"]
+    assert f"  note: {READ_FROM}" in run("scan", str(source)).output.splitlines()
+    markdown, html = tmp_path / "r.md", tmp_path / "r.html"
+    assert run("report", "--offline", "-o", str(markdown), str(source)).exit_code == 0
+    assert f"- **Read from a container**: {READ_FROM}" in markdown.read_text().splitlines()
+    assert run("report", "--offline", "--format", "html", "-o", str(html), str(source)).exit_code == 0
+    assert "<strong>Read from a container</strong>: this file is an MHTML web archive" in html.read_text()
+    assert "read-from-container" not in json.dumps(scan(PAGE).to_json())
+
+
 def test_text_that_starts_with_a_header_like_line_is_still_text():
     article = from_bytes(b"Subject: the flood\nMIME-less notes. Photo: Ann Lee/Reuters\n", "notes.txt")
     assert article.kind == "text" and article.text.startswith("Subject: the flood")
