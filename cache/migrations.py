@@ -1652,6 +1652,30 @@ def m068_views_a_link_to_a_bluesky_post_under_either_name(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+# v69's credits_by_organization: a credit whose split is `uncertain` (a lone "(EPA)": the agency or the US agency's
+# letters) counted apart, in `uncertain`; `credits`, `articles` and `creators` count the sure ones.
+_SURE = "FILTER (WHERE c.split_confidence IS NOT 'uncertain')"
+CREDITS_BY_ORGANIZATION_V69 = f"""
+SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) {_SURE} AS credits, COUNT(DISTINCT c.article_id) {_SURE} AS articles,
+       COUNT(DISTINCT lower(c.creator)) {_SURE} AS creators,
+       COUNT(*) FILTER (WHERE c.split_confidence = 'uncertain') AS uncertain
+FROM credits c {_AGENCY_OF}
+WHERE {_IS_CURRENT.format('c')}
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, uncertain DESC, organization"""
+
+
+@migrations()
+def m069_credits_by_organization_counts_uncertain_credits_apart(db: Database) -> None:
+    """v69 (credits37, #10): `credits_by_organization` counts a credit whose split is uncertain in a column of its own,
+    `uncertain`, and `credits`, `articles`, `creators` count the sure ones; before, a lone "(EPA)" the extraction
+    said may be the US agency's letters counted under the agency EPA as a sure credit."""
+    db.execute("DROP VIEW IF EXISTS credits_by_organization")
+    db.create_view("credits_by_organization", CREDITS_BY_ORGANIZATION_V69.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -516,14 +516,6 @@ CREATE INDEX article_sources_place ON article_sources (place) WHERE place IS NOT
 
 CREATE INDEX progress_job_source ON progress (job, source);
 
-CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
-       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
-       COUNT(*) AS credits, COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT lower(c.creator)) AS creators
-FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
-WHERE c.article_id IN (SELECT id FROM current_articles)
-GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
-ORDER BY credits DESC, organization;
-
 CREATE VIEW "article_credits" AS SELECT c.id AS credit_id, c.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = c.article_id ORDER BY s.id LIMIT 1) AS article,
        c.raw, c.creator, c.organization, g.agency, c.kind, c.source, c.form, c.image, c.span_start, c.span_end,
@@ -717,4 +709,14 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND (CASE WHEN e.id_doub
                        AND a.post_id = COALESCE(e.post_id, p.post_id))
                        OR (COALESCE(p.platform, e.platform) = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1)), lower(p.author_id || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
+
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS credits, COUNT(DISTINCT c.article_id) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS articles,
+       COUNT(DISTINCT lower(c.creator)) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS creators,
+       COUNT(*) FILTER (WHERE c.split_confidence = 'uncertain') AS uncertain
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, uncertain DESC, organization;
 

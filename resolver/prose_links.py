@@ -71,8 +71,11 @@ def links_not_followed(text: str, kind: str, embeds: Iterable[Embed], *,
         found[f"https://t.co/{code.group()}"] = None
     # Only a link holding "t.co" in some case can be a t.co link (its host is those letters, lower-cased): the others
     # are not parsed (#14: every link of every embed parsed, on pages with a t.co link, was 0.03 ms a corpus page).
-    carried = {_key(link) for e in embeds for link in (e.url, *e.links, *e.media_links) if "t.co" in link.lower()} \
-        if found else set()
+    # A URL's parser drops a tab, LF or CR anywhere in it ("https://t.\nco/Ab12" is Ab12's link), and a Facebook link
+    # shim names its target percent-encoded ("l.php?u=https%3A%2F%2Ft%2Eco%2FAb12"): a link holding a character that
+    # is not printable, or a "%", is parsed too (review37d).
+    carried = {_key(link) for e in embeds for link in (e.url, *e.links, *e.media_links)
+               if "t.co" in link.lower() or "%" in link or not link.isprintable()} if found else set()
     for link in carried.intersection(found):
         del found[link]
     if not found:

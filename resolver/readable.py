@@ -82,6 +82,12 @@ def thin_page(text: str, kind: str, *, embeds: int, shown: int = 0, utf8: bytes 
 _RELATED_RE = re.compile("related", re.IGNORECASE)
 
 
+def readable_chars(page: str, utf8: bytes | None = None, *, enough: int | None = None) -> int:
+    """The characters of readable text in an HTML page's body (`_html_text`'s), on a parse of its own: a link's end
+    page, measured to tell a notice's few lines from a story quoting its words (resolver/end_pages.py)."""
+    return _html_text(page, utf8, enough=enough)[0]
+
+
 def _html_text(page: str, utf8: bytes | None, *, enough: int | None = None) -> tuple[int, str | None]:
     """(characters of readable text in the body, the page's title), on a parse of its own: for a page the
     extraction did not parse whole (no marker of anything it looks for, or cut into slices). A page of more tags

@@ -93,6 +93,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  warning: {result.thin.message}", "yellow")]
     if result.unfollowed is not None:   # the count the JSON's `links-not-followed` gives (resolution36)
         yield [(f"  warning: {result.unfollowed.message}", "yellow")]
+    if result.unread_language is not None:   # the JSON's and the reports' `credit-language-not-read` (credits37)
+        yield [(f"  warning: {result.unread_language.message}", "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):

@@ -305,7 +305,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if org:
         creator, _ = without_role(value)
         return _person_beside_org(creator) or None, org.strip()
-    parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
+    # a year or a date after each part's name: "© Jane Doe 2024 / Riverton Agency" (credits37)
+    parts = [_without_year(p.strip(ENDS)) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
         parts = [p for p in parts if not _VIA_RE.match(p)] or parts
     kept, roles = [], []
@@ -379,10 +380,42 @@ _YEAR_AFTER_RE = re.compile(r"(?:[ \t\u00a0]*,|[ \t\u00a0]*©)?[ \t\u00a0]+(?:19
                             r"(?:[ \t\u00a0]*[–-][ \t\u00a0]*(?:19|20)\d{2})?$")
 
 
+# A person's account in brackets after the name: "Jane Roe (@janeroe)" (the closing bracket stripped as an end)
+_HANDLE_AFTER_RE = re.compile(r"[ \t\u00a0]+\(@\w{1,50}\)?$")
+
+
+def _without_handle(value: str) -> str:
+    """A credit without the account in brackets after its name: "Jane Roe (@janeroe)" -> "Jane Roe" (credits37: it
+    gave no credit)."""
+    handle = _HANDLE_AFTER_RE.search(value)
+    return value[:handle.start()] if handle and handle.start() else value
+
+
+_ON_RE = re.compile(r"[ \t\u00a0]+on$", re.IGNORECASE)
+
+
+def _without_date(value: str) -> str:
+    """A credit without the date ending it, as a signature's line writes one ("Photo: Jane Roe (@janeroe) September
+    12, 2022"), when the words before it name a person or a known organisation: the creator was "Jane Roe September
+    12" (credits37). Only a whole date a dates reader reads (`dates.DATE_RE`), ending the words."""
+    if not value[-1:].isdigit():
+        return value
+    from resolver.extract.dates import DATE_RE
+
+    dated = next((m for m in DATE_RE.finditer(value) if m.end() == len(value) and m.start()), None)
+    if dated is None:
+        return value
+    name = _ON_RE.sub("", value[:dated.start()].rstrip(" \t\u00a0,–—-"))   # "Photo by Jane Roe on March 3, 2024"
+    bare = _without_handle(name)
+    return name if is_persons_name(bare) or _known_person(bare) or is_known_org(bare) else value
+
+
 def _without_year(value: str) -> str:
     """A credit without the year ending it when the words before it are a person's name or a known organisation's
     ("© Jane Doe 2024. All rights reserved." gave the creator "Jane Doe 2024", "Copyright AP 2024" the creator "AP
-    2024"). A name the year is part of stays: "Tokyo 2020" is neither."""
+    2024"). A name the year is part of stays: "Tokyo 2020" is neither. A whole date and an account in brackets
+    after the name go too (`_without_date`, `_without_handle`)."""
+    value = _without_handle(_without_date(value))
     year = _YEAR_AFTER_RE.search(value)
     if year is None or not (is_persons_name(name := value[:year.start()]) or _known_person(name)
                             or is_known_org(name)):
@@ -487,8 +520,9 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
 
 
 # "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
-_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
-                                 r"(?P<lender>\S.*)", re.IGNORECASE)
+# "Jane Doe, courtesy": lent by someone the words do not name (credits37: the creator was "Jane Doe, courtesy").
+_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+                                 r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
@@ -496,8 +530,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = _COURTESY_AFTER_RE.fullmatch(value)
     if courtesy and may_name_a_person(courtesy["name"]):
-        lender = courtesy["lender"].strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
-        return courtesy["name"], lender if is_org(lender) else None
+        lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
+        return courtesy["name"], lender if lender and is_org(lender) else None
     for joiner in (" via ", " for ", ","):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):
@@ -515,6 +549,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         if is_org(right):               # "Karl Tate, SPACE.com"; "Protesters, Reuters": a description, no one
             return (left, right) if may_name_a_person(left) else (None, right)   # (credits29b #2)
     dashed = _DASHED_RE.match(value)
+    if dashed and value.strip(ENDS).casefold() in agency_names():
+        return None, value.strip(ENDS)   # "EPA-EFE": one agency's name, no person and another agency (credits37)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)

@@ -577,7 +577,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if match.group("wrap") and (dashed_line is None or not WRAPPED_DATE_END_RE.match(text, match.end())):
             continue   # "Jane Roe (@jane)⏎March 4, 2024": an article's header as likely as a post's signature; a date
             # the line goes on after ("…(@jane)⏎March 4, 2024 was the day", "2024-03-04: the vote") is prose's
-        if _dateline(text, match.end()) and _own_post(link, platform, handle) is None:
+        if _dateline(text, match.end()) and _own_post(link, platform, handle) is None \
+                and not _signs_a_link(before[-120:], dash):
             continue   # "RIVERTON (@RivertonNews) September 12, 2022 — The mayor said…": a dateline's date goes on
             # with a dash and the story; a signature's ends the embed (sig35's left alone)
         if not in_words(match) and _own_post(link, platform, handle) is None and (
@@ -676,6 +677,17 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 DATELINE_DASH_RE = re.compile(
     rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
     rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
+
+
+def _signs_a_link(tail: str, dash: tuple[int, str] | None) -> bool:
+    """Do the words before a signature's dash (`tail`: its line's last characters) end in a link, as a flattened
+    post's words end in its media or short link ("… pic.twitter.com/q3uNO4mJHi — Name (@h) date")? A dateline's
+    words there are a place's name, never a link: such a signature is a post whatever dash follows its date
+    (review37a: "… pic.twitter.com/… — Name (@h) September 12, 2022 — The mayor said…" lost its post)."""
+    if dash is None:
+        return False
+    last = tail[:dash[0]].rstrip().rpartition(" ")[2]
+    return last.startswith(("http://", "https://", "pic.twitter.com/", "t.co/"))
 
 
 def _dateline(text: str, end: int) -> bool:
@@ -1093,10 +1105,12 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
 # after a digit a letter no URL's path holds unencoded, as Thai, Lao and Khmer glue their words with no space
 # ("…/4521แล้ว", its marks and all: sig34's left alone); and an emoji or a symbol no id holds, glued to a letter or a
 # digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
-# named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue).
+# named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue),
+# and not one the id's digits go on after ("…/status/1️⃣5693…", "…/15693🎉1542…": the post 1, 15693; review37a).
 GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
                      r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
-                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f][^/]*\Z")
+                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f]"
+                     r"(?:[0-9#*]\ufe0f?\u20e3|[^\w\s\x00-\x7f])*+(?![0-9])[^/]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
