@@ -136,8 +136,12 @@ class Change:
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
+    opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
 
     def __str__(self) -> str:
+        if self.opens:
+            return (f'dropped the negation "{self.post}" (the quote opens with "{self.opens}" as a sentence start, '
+                    f'where the post\'s sentence opens with "{self.post}")')
         if self.bracketed:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
@@ -374,6 +378,9 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found, lang)
     changes = [_alike(c, said, found) for c in changes]
+    if left_out and _opens_sentence(said_words, post_words, ops[first], glued, said):
+        changes.insert(0, Change(left_out, "", opens=said_words[0]))   # "Arrests were made" of "No arrests were made"
+        left_out = ""
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
@@ -1473,6 +1480,20 @@ def _negation_before(post: list[str], start: int, found: str = "", lang: str | N
         return ""
     before = "".join(post[max(0, start - 3):start])
     return next((n for n in _NEGATIONS if before.endswith(n)), "")
+
+
+def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int, int, int],
+                    glued: Mapping[int, tuple[str, str]], said_text: str) -> bool:
+    """Whether a quote that starts right after a negation of the post's opens as a sentence of its own: its first word
+    with a capital where the post writes it in lower case ("Arrests were made" of "No arrests were made"), not marked
+    as the article's ("[A]rrests"), and no negation of its own in its first sentence (Polish "Tego nie" of "Nigdy tego
+    nie": the concord keeps the sense). Such a quote presents the rest of the post's sentence as the whole of it, and
+    says the opposite (newuser37 §3: it warned as a partial quote)."""
+    _, i1, _, j1, _ = first
+    if i1 or 0 in glued or not said[0][:1].isupper() or not post[j1][:1].islower():
+        return False
+    sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
+    return not any(map(_negates, tokens(sentence)))
 
 
 def _negation_after(post: list[str], end: int, found: str, lang: str | None = None) -> str:
