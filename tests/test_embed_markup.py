@@ -189,3 +189,20 @@ def test_many_post_urls_in_a_sites_text_are_judged_at_linear_cost():
     # the best of three each: one pause of a loaded machine (a load of 25) in a single timing failed it once
     small, big = min(took(400) for _ in range(3)), min(took(4000) for _ in range(3))
     assert big < 30 * small + 0.5, (big, small)
+
+
+@pytest.mark.parametrize("link,url", [
+    ("https://twitter.com/MayorJaneHill/status/1763998959006658617?ref_src=twsrc%5Etfw",
+     "https://twitter.com/MayorJaneHill/status/1763998959006658617"),
+    ("https://x.com/MayorJaneHill/status/1763998959006658617",
+     "https://twitter.com/MayorJaneHill/status/1763998959006658617"),
+    ("https://twitter.com/i/web/status/1763998959006658617", "https://twitter.com/i/status/1763998959006658617"),
+], ids=["another-handle", "x-com", "no-handle"])
+def test_an_embed_codes_url_keeps_its_links_handle_not_the_signatures(link, url):
+    """newuser37 §5: signed "(@riverton_water)" with a date link to @MayorJaneHill's post, the embed's URL was
+    twitter.com/riverton_water/status/<id>, a URL nowhere in the page. The URL is the link's, in canonical form;
+    the signature's handle is the author_handle alone."""
+    page = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Happy to announce the new library opens Monday.'
+            f'</p>&mdash; Riverton Water (@riverton_water) <a href="{link}">March 2, 2024</a></blockquote>')
+    [embed] = html.scan(page)[0]
+    assert (embed.url, embed.author_handle, embed.post_id) == (url, "riverton_water", "1763998959006658617")

@@ -198,7 +198,10 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
+        # the link as the page writes it (its own handle, or none): the signature's handle built a URL nowhere in
+        # the page (newuser37 §5); it is the author_handle alone
+        url=x.status_url(status.post_id, status.author_handle) if status and status.post_id
+        else x.profile_url(handle or ""),
         detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
