@@ -197,6 +197,7 @@ class Comparison:
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
+    turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
 
     @property
     def contained(self) -> float:
@@ -352,6 +353,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                              glued)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
+    # between words the post has on both sides: a change no reading of where the quote starts or ends makes
+    turned = any(_real(c) and turns_around(c) for c in (_alike(c, said, found) for c in changes))
     extra_before = extra_after = ""
     partial = False
     for op in before:
@@ -395,7 +398,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after),
-                               tuple(_as_written(c, said, found) for c in changes)))
+                               tuple(_as_written(c, said, found) for c in changes), turned))
 
 
 # A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).

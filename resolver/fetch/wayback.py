@@ -409,7 +409,7 @@ def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
 def _shell(soup: BeautifulSoup) -> bool:
     """X's own page with nothing filled in: its app's root, or a title that is only the site's name."""
     title = soup.find("title")
-    return soup.find(id="react-root") is not None or bool(title) and title.get_text().strip() in ("Twitter", "X")
+    return soup.find(id="react-root") is not None or title is not None and title.get_text().strip() in ("Twitter", "X")
 
 
 def _no_tweet_page(soup: BeautifulSoup) -> str:
