@@ -23,6 +23,9 @@ PARKED_WORDS = ("this domain is for sale", "this domain may be for sale", "domai
 NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you are about to leave",
                 "this link may be unsafe", "redirect notice", "this link leads to", "this link will take you to",
                 "you are being redirected to", "link preview")
+# U+212A KELVIN SIGN in UTF-8: of every character, the only one but the ASCII capitals that lowers to an ASCII letter
+# (review37d: "parKed" written with it was a parked page's words when the text was lowered, none in the bytes)
+KELVIN = "\u212a".encode("utf-8")
 MAX_PAGE = 65536   # a page larger than this is read as no such page (resolve.REFRESH_WINDOW)
 # More readable characters than this (a page's body without scripts, styles, its header, nav and footer: readable.py)
 # and the page is a story, no parking page or notice, whatever words it quotes (review37a: a text-only story quoting
@@ -50,6 +53,8 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if len(body) > MAX_PAGE:
         return None
     text = body.lower()   # the bytes' ASCII letters: the words are ASCII (#14: decoding first took 3x as long)
+    if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
+        text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
     notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
     if parked is None and notice is None or _story(body):
