@@ -1652,6 +1652,14 @@ def m068_views_a_link_to_a_bluesky_post_under_either_name(db: Database) -> None:
         db.create_view(name, sql.strip())
 
 
+@migrations()
+def m069_embed_unshown(db: Database) -> None:
+    """v69: where the page keeps an embed without showing it ("inside <template>", "inside an HTML comment", "inside
+    <div style="display:none">", "inside <svg>"), so every report says a copy no reader sees is not the article's
+    claim (newuser37 #1). NULL: the page shows it, or the embed was recorded before v69."""
+    db.table("embeds").add_column("unshown", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -28,6 +28,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
+from resolver.model import unshown
 from resolver.platforms import bluesky, mastodon, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
@@ -696,6 +697,10 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
                                    "text_confidence": place["text_confidence"],
                                    "quote": quote(result.article, place["span"], redactor)},
                            data["post"], data["resolutions"], published)
+        if place.get("unshown"):
+            checks.append(unshown_check(found | {"evidence": f"the page holds the post again at characters "
+                                                             f"{start}–{end}: " + found["evidence"]}, place["unshown"]))
+            continue
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
     return checks
@@ -2299,8 +2304,24 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"], data["archive_lookups"])]
-    data["checks"] = [c for c in checks if c is not None]
+    data["checks"] = [c if c is None or not embed.unshown else unshown_check(c, embed.unshown) for c in checks
+                      if c is not None]
     return data
+
+
+# The checks that weigh the article's copy of a post (its author, date, words, media, which post it is), as against
+# what is known of the post itself (its status, its archived copies).
+CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-date", "text", "media"})
+
+
+def unshown_check(found: dict[str, Any], where: str) -> dict[str, Any]:
+    """A check of a copy the page does not show (`Embed.unshown`, `Place.unshown`): no reader sees it, so it is no
+    pass or fail of what the article shows, and warns (newuser37 #1: a forged embed code inside <template> got "pass
+    author", and a hidden forged copy failed the article's text where the copy shown was right)."""
+    if found["name"] not in CHECKS_OF_THE_COPY or found["result"] not in ("pass", "fail"):
+        return found
+    return found | {"result": "warn", "evidence": f"{unshown(where)}, so this is no {found['result']} of what the "
+                                                  f"article shows: {found['evidence']}"}
 
 
 def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],

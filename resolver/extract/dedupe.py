@@ -45,7 +45,9 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         if len(group) == 1:
             kept.append(group[0])
             continue
-        winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
+        # A copy the page shows wins over one it keeps unshown (newuser37 #1: a forged copy in a display:none div,
+        # first in the page, was quoted as the article's and the visible copy "shown again"); min keeps the first.
+        winner = min(group, key=lambda e: (e.unshown is not None, DETECTOR_RANK.get(e.detector, 9)))
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
         # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
@@ -132,7 +134,8 @@ def _other_words(winner: Embed, group: list[Embed]) -> tuple[Place, ...]:
     seen = {_spaced(winner.text)}
     found = []
     places = [*(p for e in group for p in e.other_words),
-              *(Place(e.span, e.detector, e.text, e.text_confidence) for e in group if e is not winner and e.text)]
+              *(Place(e.span, e.detector, e.text, e.text_confidence, e.unshown) for e in group
+                if e is not winner and e.text)]
     for place in sorted(places, key=lambda p: p.span):
         if _spaced(place.text) not in seen:
             seen.add(_spaced(place.text))

@@ -829,6 +829,7 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
     quotes: set[Any] = set()   # the claimed tweet blockquotes
     furniture: list[Any] = []
     promoted = AncestorMemo(_names_other_stories, False)
+    hidden = AncestorMemo(_unshown, None)
     said = beside.Reader()   # each block beside post links read once (#14)
     for group in _embed_candidates(tree, furniture=furniture, needles=needles):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
@@ -845,11 +846,39 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
             if embed is not None:
                 if embed.author_handle is None and embed.platform in FOOTER_HANDLE_RES:
                     embed = replace(embed, author_handle=_footer_handle(embed, el))
+                if (why := hidden(el)) is not None:
+                    embed = replace(embed, unshown=why)
                 embeds.append(embed)
                 claimed.add(el)
                 if _is_tweet_blockquote(el):
                     quotes.add(el)
     return embeds, furniture, claimed
+
+
+# Elements whose content the page does not render as its text: <template> (never rendered; the parser keeps its
+# content apart), SVG and MathML (foreign content: a blockquote in a 10-pixel <foreignObject> is no paragraph of the
+# story). <noscript> is shown with scripts off, and crawlers and archives read it: it is not among them.
+UNSHOWN_TAGS = frozenset({"template", "svg", "math"})
+HIDING_STYLE_RE = LazyPattern(r"(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?=;|$)",
+                              re.IGNORECASE)
+
+
+def _unshown(node: Any, above: str | None) -> str | None:
+    """Where the page keeps `node` without showing it ("inside <div hidden>", "inside <div style="display:none">",
+    "inside <svg>"), from the answer of its parent (`above`), or None: shown (newuser37 #1)."""
+    if above is not None:
+        return above
+    tag = node.tag
+    if tag in UNSHOWN_TAGS:
+        return f"inside <{tag}>"
+    attributes = node.attributes
+    if "hidden" in attributes:
+        return f"inside <{tag} hidden>"
+    style = attributes.get("style")
+    hiding = HIDING_STYLE_RE.search(style) if style else None
+    if hiding is not None:
+        return f'inside <{tag} style="{"".join(hiding.group(1).split()).lower()}">'
+    return None
 
 
 def _names_other_stories(node: Any, above: bool) -> bool:
@@ -1358,6 +1387,7 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
     Listed host by host (each in page order), in SOURCE_HOSTS order. `needles`: the page's needles, the hosts
     among them: a host's pattern is tried only where one of its hosts ends (#14)."""
     found: dict[str, list[Embed]] = {host: [] for host in SOURCE_HOSTS}
+    unshown = _UnshownSource(page)
     for pattern, branches in SOURCE_SEARCHES:
         label = len(branches[0][0]) - branches[0][0].rindex(".")   # the hosts' last label's length: ".com"
         ends = sorted({start + len(host) for host, _ in branches for start in needles.starts[host]})
@@ -1377,7 +1407,8 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
                     continue
                 embed = _source_url_at(page, end - len(host), host, tail, taken)
                 if embed is not None:
-                    found[host].append(embed)
+                    where = unshown.at(embed.span[0])
+                    found[host].append(embed if where is None else replace(embed, unshown=where))
     _LAST_MARKS.marks = None   # the page is let go
     return [embed for embeds in found.values() for embed in embeds]
 
@@ -1409,6 +1440,28 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
                  start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw) or doubt)
+
+
+class _UnshownSource:
+    """Where a page's source holds HTML comments and <template> elements, which the page never shows (newuser37 #1:
+    a forged embed code inside <template> got "pass author" as a link of the article's). The parser keeps neither in
+    the tree, so the source is read: once a page, when its first post URL is kept (a page repeating one link 100,000
+    times costs one pass, #12)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.ranges: list[tuple[int, int, str]] | None = None
+
+    def at(self, at: int) -> str | None:
+        """Why the page does not show what stands at `at`, or None."""
+        if self.ranges is None:
+            self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
+                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page))
+        found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
+        return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
+
+
+UNSHOWN_SOURCE_RE = LazyPattern(r"(<!--)(?:.*?-->|.*)|<template\b(?:.*?</template\s*>|.*)", re.IGNORECASE | re.DOTALL)
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
