@@ -79,6 +79,19 @@ def unshown(where: str) -> str:
     return f"not shown on the page ({where})"
 
 
+TWO_POSTS = "the embed code names post"
+
+
+def two_posts(first: str, where: str, second: str, beside: str) -> str:
+    """The `id_doubt` of one embed code that names two posts (newuser37 #2): both ids, and where each is named ("the
+    embed code names post 1 in data-tweet-id and 2 in its link"). Its checks warn, never pass (`names_two_posts`)."""
+    return f"{TWO_POSTS} {first} in {where} and {second} in {beside}"
+
+
+def names_two_posts(id_doubt: str | None) -> bool:
+    return bool(id_doubt) and (id_doubt or "").startswith(TWO_POSTS)
+
+
 @dataclass(frozen=True)
 class Place:
     """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the

@@ -28,7 +28,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
-from resolver.model import unshown
+from resolver.model import names_two_posts, unshown
 from resolver.platforms import bluesky, mastodon, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
@@ -698,8 +698,9 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
                                    "quote": quote(result.article, place["span"], redactor)},
                            data["post"], data["resolutions"], published)
         if place.get("unshown"):
-            checks.append(unshown_check(found | {"evidence": f"the page holds the post again at characters "
-                                                             f"{start}–{end}: " + found["evidence"]}, place["unshown"]))
+            checks.append(unsettled_check(found | {"evidence": f"the page holds the post again at characters "
+                                                               f"{start}–{end}: " + found["evidence"]},
+                                          unshown(place["unshown"])))
             continue
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
@@ -2304,8 +2305,10 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"], data["archive_lookups"])]
-    data["checks"] = [c if c is None or not embed.unshown else unshown_check(c, embed.unshown) for c in checks
-                      if c is not None]
+    # a copy no reader sees, or an embed code naming two posts, is no pass or fail of the article (newuser37 #1, #2)
+    why = unshown(embed.unshown) if embed.unshown else f"uncertain id: {embed.id_doubt}" \
+        if names_two_posts(embed.id_doubt) else None
+    data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
     return data
 
 
@@ -2314,14 +2317,16 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
 CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-date", "text", "media"})
 
 
-def unshown_check(found: dict[str, Any], where: str) -> dict[str, Any]:
-    """A check of a copy the page does not show (`Embed.unshown`, `Place.unshown`): no reader sees it, so it is no
-    pass or fail of what the article shows, and warns (newuser37 #1: a forged embed code inside <template> got "pass
-    author", and a hidden forged copy failed the article's text where the copy shown was right)."""
+def unsettled_check(found: dict[str, Any], why: str) -> dict[str, Any]:
+    """A check of a copy the page does not show (`Embed.unshown`, `Place.unshown`), or of an embed code naming two
+    posts (`model.names_two_posts`), `why` saying which: no pass or fail of what the article shows, it warns
+    (newuser37 #1: a forged embed code inside <template> got "pass author", and a hidden forged copy failed the
+    article's text where the copy shown was right; #2: a blockquote naming one post in data-tweet-id and another in
+    its link passed every check for the link's)."""
     if found["name"] not in CHECKS_OF_THE_COPY or found["result"] not in ("pass", "fail"):
         return found
-    return found | {"result": "warn", "evidence": f"{unshown(where)}, so this is no {found['result']} of what the "
-                                                  f"article shows: {found['evidence']}"}
+    return found | {"result": "warn", "evidence": f"{why}, so this is no {found['result']} of what the article "
+                                                  f"shows: {found['evidence']}"}
 
 
 def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],

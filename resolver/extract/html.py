@@ -31,7 +31,7 @@ from resolver.extract import needles as needle_search
 from resolver.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
-from resolver.model import Credit, Embed, PostRef
+from resolver.model import Credit, Embed, PostRef, two_posts
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.readable import LINK_DETECTORS
 from resolver.platforms import x
@@ -196,6 +196,11 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
+    # A CMS's data-tweet-id naming another post than the link does (widgets.js renders the link's): both are kept in
+    # the doubt, and the checks warn (newuser37 #2: the link's post passed every check, the attribute unread).
+    named = (attr(quote, "data-tweet-id") or "").strip()
+    doubt = two_posts(named, "data-tweet-id", status.post_id, "its link") \
+        if status and status.post_id and x.ID_RE.match(named) and named != status.post_id else None
     return Embed(
         platform="twitter", kind="post",
         url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
@@ -204,7 +209,7 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
         text=text, lang=lang or None,
         text_confidence=confidence if text else None,
-        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
+        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)), id_doubt=doubt,
     )
 
 
@@ -446,13 +451,14 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
         if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
-            return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
+            return _beside_frame(_embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id), el)
         attributes = el.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
         src = _frame_src(attributes)
         if "/twitterembed/" in src.lower() or (attributes.get("id") or "").startswith("tweetframe"):
             return _hosted_tweet(el, src, smap)
         embed = _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
-        return embed if embed is not None or not attributes.get("srcdoc") else _srcdoc_embed(el, smap)
+        return _beside_frame(embed, el) if embed is not None or not attributes.get("srcdoc") \
+            else _srcdoc_embed(el, smap)
     if tag in CUSTOM_TAGS:
         return _custom_element(el, smap)
     if tag == "script":
@@ -483,6 +489,29 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
             return None
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind == "post" else embed
     return None
+
+
+BESIDE_FRAME_TAGS = frozenset({"div", "figure", "p", "span", "section"})
+BESIDE_FRAME_CHARS = 2000   # a box this long is a story's body, not one embed's
+
+
+def _beside_frame(embed: Embed | None, frame: Any) -> Embed | None:
+    """An X iframe's embed, with a doubt naming both posts when the box holding it (an embed's own: no other frame
+    or embed code, a few lines) shows a date link to another post (newuser37 #2: `Tweet.html?id=A` beside the
+    fallback "— Name (@handle) <a>date</a>" of post B gave two embeds, without a word that they disagree)."""
+    box = frame.parent
+    if embed is None or embed.platform != "twitter" or not embed.post_id or box is None \
+            or box.tag not in BESIDE_FRAME_TAGS:
+        return embed
+    if len(descendants(box, "iframe")) != 1 or descendants(box, "blockquote") \
+            or len(element_text(box)) > BESIDE_FRAME_CHARS:
+        return embed
+    for a in descendants(box, "a"):
+        ref = _x_url(attr(a, "href") or "")
+        if ref is not None and ref.kind == "post" and ref.post_id and ref.post_id != embed.post_id \
+                and _date_words(element_text(a)) is not None:
+            return replace(embed, id_doubt=two_posts(embed.post_id, "its iframe", ref.post_id, "the link beside it"))
+    return embed
 
 
 def _with_words_beside(embed: Embed, a: Any, read: beside.Reader) -> Embed:
@@ -631,8 +660,14 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     tag = el.tag
     if tag == "amp-twitter":
         tweet_id = attr(el, "data-tweetid") or ""
-        return _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id) if x.ID_RE.match(tweet_id) \
+        embed = _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id) if x.ID_RE.match(tweet_id) \
             else None
+        # AMP renders data-tweetid; a placeholder showing another post's words and link is said (newuser37 #2)
+        shown = next((found.post_id for bq in descendants(el, "blockquote") if _is_tweet_blockquote(bq)
+                      for found in (_tweet_from_blockquote(bq, smap),) if found is not None and found.post_id), None)
+        if embed is not None and shown is not None and shown != tweet_id:
+            return replace(embed, id_doubt=two_posts(tweet_id, "data-tweetid", shown, "its placeholder's link"))
+        return embed
     if tag in ("amp-reddit", "amp-iframe"):   # amp-iframe: any embed host's frame (a Bluesky post's)
         src = attr(el, "data-src" if tag == "amp-reddit" else "src") or ""
         return _embed_from_url(src, el, smap, "html-amp", None) if src else None
