@@ -102,3 +102,16 @@ def test_an_embed_only_in_a_template_gets_no_pass(fakenet, reporter):
         code, page = reporter("report", "--format", fmt, "article.html")
         assert "not shown on the page (inside &lt;template&gt;)" in page or \
             "not shown on the page (inside <template>)" in page.replace("\\", ""), page
+
+
+@pytest.mark.parametrize("inner,detector", [
+    ("<p>The ferry does not run on Monday. &mdash; River Desk (@river_desk) May 3, 2021</p>", "html-text-signature"),
+    (f"<p>Read https://twitter.com/river_desk/status/{POST} now.</p>", "html-text-url"),
+    (f'<p>Read <a href="https://twitter.com/river_desk/status/{POST}">the post</a> now.</p>', "html-link"),
+], ids=["signature", "url-in-words", "link"])
+@pytest.mark.parametrize("box,where", [('<div style="display:none">', 'inside <div style="display:none">'),
+                                       ('<div style="color:red">', None)], ids=["hidden", "shown"])
+def test_a_signature_or_a_link_in_words_the_page_does_not_show_is_marked(inner, detector, box, where):
+    page = f"<html><body><p>The story.</p>{box}{inner}</div><p>More words of the story.</p></body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.unshown) == (detector, where)

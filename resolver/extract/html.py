@@ -777,6 +777,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
                                             fallback=([], [], set()))
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
+        read = len(found)   # the embeds of markup, each marked by its element (`_structural_embeds`)
         if _signed(page, start, end, needles):
             found += attempt("embeds: signatures", _signatures, tree, smap, claimed, fallback=[])
         found_credits, prose = attempt("credits: page markup", html_credits.find_credits, tree, smap, claimed=claimed,
@@ -786,7 +787,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         in_text = attempt("embeds: links in the text", _text_urls, prose, smap,
                           taken=[*taken, *(e.span for e in found)], fallback=[])
         taken += [e.span for e in in_text]   # the page-state search leaves them
-        embeds += found + in_text
+        embeds += found[:read] + _marked_unshown(found[read:] + in_text, tree, smap)
     embeds += attempt("embeds: links in the source", _source_urls, page, taken=Intervals(taken), needles=needles,
                       fallback=[])
     if shown is not None:
@@ -914,6 +915,19 @@ def _unshown(node: Any, above: str | None) -> str | None:
     if hiding is not None:
         return f'inside <{tag} style="{"".join(hiding.group(1).split()).lower()}">'
     return None
+
+
+def _marked_unshown(embeds: list[Embed], tree: Any, smap: SourceMap) -> list[Embed]:
+    """Signatures and post URLs read from the words of an element the page does not show (`_unshown`), marked so
+    (newuser37 #1). Looked for only when the parse gave any: most pages' embeds are markup's, marked as found."""
+    if not embeds:
+        return embeds
+    boxes = sorted((smap.span(el), why) for el in tree.css("[hidden], [style], svg, math")
+                   if (why := _unshown(el, None)) is not None)
+    if not boxes:
+        return embeds
+    return [next((replace(e, unshown=why) for (start, end), why in boxes if start <= e.span[0] and e.span[1] <= end),
+                 e) for e in embeds]
 
 
 def _names_other_stories(node: Any, above: bool) -> bool:
