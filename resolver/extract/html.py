@@ -917,13 +917,16 @@ def _unshown(node: Any, above: str | None) -> str | None:
     return None
 
 
+# The elements `_unshown` may find hiding: a style saying "none" or "hidden" only (a page styles thousands of elements)
+UNSHOWN_SELECTOR = ('[hidden], [style*="none"], [style*="hidden"], [style*="NONE"], [style*="HIDDEN"], svg, math')
+
+
 def _marked_unshown(embeds: list[Embed], tree: Any, smap: SourceMap) -> list[Embed]:
     """Signatures and post URLs read from the words of an element the page does not show (`_unshown`), marked so
     (newuser37 #1). Looked for only when the parse gave any: most pages' embeds are markup's, marked as found."""
     if not embeds:
         return embeds
-    boxes = sorted((smap.span(el), why) for el in tree.css("[hidden], [style], svg, math")
-                   if (why := _unshown(el, None)) is not None)
+    boxes = sorted((smap.span(el), why) for el in tree.css(UNSHOWN_SELECTOR) if (why := _unshown(el, None)) is not None)
     if not boxes:
         return embeds
     return [next((replace(e, unshown=why) for (start, end), why in boxes if start <= e.span[0] and e.span[1] <= end),
