@@ -44,7 +44,8 @@ def test_a_control_character_in_a_class_value_is_just_text(tmp_path):
     assert credit["creator"] == "Cal Sample"
 
 
-def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+def trip_on_boom(monkeypatch) -> None:
+    """The detector raises RuntimeError("the detector tripped") on an article holding "BOOM": a bug of one article's."""
     real = extract.find_all
 
     def find_all(text, kind, **options):
@@ -52,6 +53,10 @@ def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, mo
             raise RuntimeError("the detector tripped")
         return real(text, kind, **options)
     monkeypatch.setattr(extract, "find_all", find_all)
+
+
+def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    trip_on_boom(monkeypatch)
     articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM", "c.html": GOOD + "<p>more</p>"})
     result = scan(tmp_path, "--json", str(articles))
     assert result.exit_code == 1
@@ -170,13 +175,7 @@ def test_newuser37_debug_prints_the_traceback_of_an_article_s_internal_error(tmp
     """newuser37 #4: `EMBED_RESOLVER_DEBUG=1` printed no traceback for an article's "internal error: KeyError: ..."
     in a batch: the failure kept only the exception's message, and the line said nothing of where it came from. The
     line stays one; the traceback follows it with the variable set, and only then."""
-    real = extract.find_all
-
-    def find_all(text, kind, **options):
-        if "BOOM" in text:
-            raise RuntimeError("the detector tripped")
-        return real(text, kind, **options)
-    monkeypatch.setattr(extract, "find_all", find_all)
+    trip_on_boom(monkeypatch)
     articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM"})
     quiet = scan(tmp_path, str(articles))
     assert "Traceback" not in quiet.stderr and quiet.exit_code == 1
