@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 # Words (lower case) of the pages parking services and registrars serve for a domain that is for sale or lapsed, and
@@ -24,12 +23,22 @@ PARKED_WORDS = ("this domain is for sale", "this domain may be for sale", "domai
 NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you are about to leave",
                 "this link may be unsafe", "redirect notice", "this link leads to", "this link will take you to",
                 "you are being redirected to", "link preview")
+# U+212A KELVIN SIGN in UTF-8: of every character, the only one but the ASCII capitals that lowers to an ASCII letter
+# (review37d: "parKed" written with it was a parked page's words when the text was lowered, none in the bytes)
+KELVIN = "\u212a".encode("utf-8")
 MAX_PAGE = 65536   # a page larger than this is read as no such page (resolve.REFRESH_WINDOW)
+# More readable characters than this (a page's body without scripts, styles, its header, nav and footer: readable.py)
+# and the page is a story, no parking page or notice, whatever words it quotes (review37a: a text-only story quoting
+# "you are leaving", or a site's hidden exit-notice box, read as a notice, the one post it linked its likely end).
+# A notice or a parking page is a line or a few: Google's redirect notice is 200 characters, t.co's warning ~900.
+MAX_TEXT = 1500
+# Where a page's links are no notice's target: its furniture and code (readable.NOT_TEXT's, but a <noscript>'s link is
+# the one a reader with no script follows, and a <button> may hold one).
+FURNITURE = ("script", "style", "template", "svg", "nav", "header", "footer", "aside")
 MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
 
 # An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
-_TARGET_RE = re.compile(r"""<(?:a\b[^>]*?\bhref|meta\b[^>]*?\bcontent)\s*=\s*["']?(?:\d+\s*;\s*url\s*=\s*)?"""
-                        r"""(https?://[^"'\s>]+)""", re.IGNORECASE)
+_TARGET_RE = re.compile(r"""(?:\d+\s*;\s*url\s*=\s*)?(https?://\S+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,25 +53,53 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if len(body) > MAX_PAGE:
         return None
     text = body.lower()   # the bytes' ASCII letters: the words are ASCII (#14: decoding first took 3x as long)
+    if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
+        text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
-    if parked is not None:
-        return PageReading("parked", parked, ())
-    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None)
-    return PageReading("notice", notice, links_named(body, url)) if notice is not None else None
+    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
+    if parked is None and notice is None or _story(body):
+        return None
+    return PageReading("parked", parked, ()) if parked is not None else PageReading("notice", notice,
+                                                                                     links_named(body, url))
+
+
+def _story(body: bytes) -> bool:
+    """Whether a page holds more readable text than a parking page or a notice does (MAX_TEXT): measured only for a
+    page holding their words, few."""
+    from resolver.readable import readable_chars
+
+    return readable_chars(body.decode("utf-8", "replace"), enough=MAX_TEXT + 1) > MAX_TEXT
 
 
 def links_named(body: bytes, url: str) -> tuple[str, ...]:
     """The distinct links of a page to another site than its own, in order, at most MAX_NAMED (its own links, "report
-    this link", are not where it sends a reader)."""
+    this link", are not where it sends a reader): its `<a href>`s and `<meta content>`s, not its FURNITURE's
+    (review37a: a footer's pinned post was named as a notice's)."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return ()
+    tree.strip_tags(list(FURNITURE))
     own = site(url)
     found: list[str] = []
-    for match in _TARGET_RE.finditer(body[:MAX_PAGE].decode("utf-8", "replace")):
-        link = urljoin(url, unescape(match.group(1)))
-        if site(link) != own and link not in found:
+    for node in tree.css("a[href], meta[content]"):
+        target = _TARGET_RE.fullmatch((node.attributes.get("href" if node.tag == "a" else "content") or "").strip())
+        link = _joined(url, target.group(1)) if target is not None else None
+        if link is not None and site(link) != own and link not in found:
             found.append(link)
             if len(found) == MAX_NAMED:
                 break
     return tuple(found)
+
+
+def _joined(url: str, target: str) -> str | None:
+    """`target` read against the page's URL, or None for one no URL parser accepts ("https://[oops": review37a, its
+    ValueError ended the whole command)."""
+    try:
+        return urljoin(url, target)
+    except ValueError:
+        return None
 
 
 # Second-level labels under a country code that are no one's site ("co.uk", "com.au"): a short list, not the Public

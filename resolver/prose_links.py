@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver import platforms
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from resolver.model import Embed
@@ -26,10 +27,10 @@ SHORT_HOST = "t.co/"
 CODE_RE = re.compile(r"[A-Za-z0-9]+")
 # An anchor's own href: `<a ... href=`, not a head's `<link href>` nor a script's `a.href = "…"` (review36b: both
 # counted, and an anchor inside an HTML comment, which `_commented` leaves out).
-BEFORE_IN_HTML = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+BEFORE_IN_HTML = LazyPattern(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
+COMMENT_RE = LazyPattern(r"<!--.*?-->", re.DOTALL)
 TAG_REACH = 2000   # how far before a link its anchor's "<a" is looked for (its other attributes)
-BEFORE_IN_TEXT = re.compile(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
+BEFORE_IN_TEXT = LazyPattern(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
 HOW_TO_FOLLOW = "`embed-resolver resolve` follows them"
 
 
@@ -71,8 +72,11 @@ def links_not_followed(text: str, kind: str, embeds: Iterable[Embed], *,
         found[f"https://t.co/{code.group()}"] = None
     # Only a link holding "t.co" in some case can be a t.co link (its host is those letters, lower-cased): the others
     # are not parsed (#14: every link of every embed parsed, on pages with a t.co link, was 0.03 ms a corpus page).
-    carried = {_key(link) for e in embeds for link in (e.url, *e.links, *e.media_links) if "t.co" in link.lower()} \
-        if found else set()
+    # A URL's parser drops a tab, LF or CR anywhere in it ("https://t.\nco/Ab12" is Ab12's link), and a Facebook link
+    # shim names its target percent-encoded ("l.php?u=https%3A%2F%2Ft%2Eco%2FAb12"): a link holding a character that
+    # is not printable, or a "%", is parsed too (review37d).
+    carried = {_key(link) for e in embeds for link in (e.url, *e.links, *e.media_links)
+               if "t.co" in link.lower() or "%" in link or not link.isprintable()} if found else set()
     for link in carried.intersection(found):
         del found[link]
     if not found:

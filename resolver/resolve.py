@@ -591,8 +591,9 @@ def _read_end(outcome: FetchOutcome, url: str, onward: tuple[str, str] | None) -
     """What a chain's end page says it is (a parked domain, a notice and the links it names: end_pages), read while
     its body is at hand; a short link's own page naming no next hop, the links it names (its only clue to where the
     link leads). None for any other answer."""
-    if onward is not None or outcome.error is not None or outcome.cut_at_deadline or not _may_refresh(outcome):
-        return None
+    if onward is not None or outcome.error is not None or outcome.cut or outcome.cut_at_deadline \
+            or not _may_refresh(outcome):
+        return None   # a body cut at the cap is its head, not a page of that size (review37a)
     reading = read_end_page(outcome.body, url)
     if reading is not None:
         return reading

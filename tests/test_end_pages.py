@@ -1,6 +1,8 @@
 """resolver/end_pages.py: what a link's end page says of itself, read from its bytes (resolution36, #13)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolver.end_pages import MAX_NAMED, MAX_PAGE, PageReading, links_named, read_end_page, site
 
@@ -40,3 +42,47 @@ def test_links_named_leaves_out_the_pages_own_site_and_keeps_at_most_a_few():
 ], ids=["country-second-level", "subdomain", "two-labels", "unparsable"])
 def test_site(url, expected):
     assert site(url) == expected
+
+
+# review37d: perf36 looked for the words in the page's bytes with their ASCII letters lowered (146b4f8), not in its
+# text lowered. One character lowers to an ASCII letter and is none: the Kelvin sign (U+212A) lowers to "k", so a
+# page writing "parKed" with it read as parked before and as nothing after. Checked over every code point: "İ"
+# lowers to "i" and a combining dot, which no word can match.
+def test_review37d_only_the_kelvin_sign_lowers_to_an_ascii_letter_and_it_reads_as_k_as_before():
+    import sys
+
+    from resolver.end_pages import NOTICE_WORDS, PARKED_WORDS
+
+    assert [hex(c) for c in range(0x80, sys.maxunicode + 1) if chr(c).lower().isascii()] == ["0x212a"]
+    # U+0130 lowers to "i" and a combining dot: it could end a word ending in "i" only, and none does
+    assert [hex(c) for c in range(0x80, sys.maxunicode + 1)
+            if any(ch.isascii() for ch in chr(c).lower())] == ["0x130", "0x212a"]
+    assert not [word for word in (*PARKED_WORDS, *NOTICE_WORDS) if word.endswith("i")]
+    for body, reads_as, words in [("<p>This domain is par\u212aed</p>", "parked", "this domain is parked"),
+                                  ("<p>Lin\u212a preview</p>", "notice", "link preview"),
+                                  ("<p>\u212a</p>", None, None)]:
+        reading = read_end_page(body.encode("utf-8"), "https://t.co/Ab12")
+        got = (reading.reads_as, reading.words) if reading else (None, None)
+        assert got == (reads_as, words), body
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["this domain is parked", "THIS LINK LEADS TO", "Lin\u212a preview",
+                                           "you\u2019re leaving", "you're leaving", "\u0130", "par", "ked", " ", "é",
+                                           "Redirect Notice", "bodis.com"]),
+                          st.binary(max_size=4).map(lambda b: b.decode("latin-1"))), max_size=12),
+       st.sampled_from(["utf-8", "latin-1-bytes", "utf-16"]))
+def test_review37d_an_end_page_s_words_are_found_as_in_its_text_lowered(pieces, form):
+    """The reading in bytes finds the words the text, decoded as UTF-8 with bad bytes replaced and lowered, holds
+    (the reading before perf36), in any bytes: valid UTF-8, stray bytes, UTF-16."""
+    from resolver.end_pages import NOTICE_WORDS, PARKED_WORDS
+
+    text = "".join(pieces)
+    body = (text.encode("utf-8") if form == "utf-8" else text.encode("utf-16") if form == "utf-16"
+            else "".join(pieces).encode("utf-8", "replace").replace(b"\xc3", b"\xff"))
+    lowered = body.decode("utf-8", "replace").lower()
+    parked = next((w for w in PARKED_WORDS if w in lowered), None)
+    notice = next((w for w in NOTICE_WORDS if w in lowered), None)
+    reading = read_end_page(body, "https://t.co/Ab12")
+    got = (reading.reads_as, reading.words) if reading else (None, None)
+    assert got == (("parked", parked) if parked else ("notice", notice) if notice else (None, None))

@@ -127,3 +127,117 @@ def test_the_markdown_and_html_reports_say_how_many_links_were_not_followed(fake
     assert f'<p class="warn"><strong>Links not followed</strong>: {said}</p>' in html.stdout
     scan = invoke(tmp_path, config, "scan", "--offline", str(article))   # the text view too
     assert f"warning: {said}" in scan.stdout
+
+
+ARTICLE_WORDS = ("<p>The council voted on Tuesday to reopen the Riverton bridge after eleven months of repairs, "
+                 "and the mayor thanked the crews who worked through the winter on its deck and railings.</p>")
+
+
+def test_a_live_story_that_quotes_a_notices_or_a_parking_pages_words_is_no_such_page(fakenet, tmp_path):
+    """review37a: a page was read as a parked domain or a notice by its words alone when its body was within 64 KiB,
+    and a text-only story is (a news site's "lite" pages, a council's press release): one quoting "you are leaving",
+    a "link preview" or "this domain is for sale", or carrying a site's hidden exit-notice box, was `unsure`, and the
+    one post it linked was its `likely_end`, a post the link does not lead to. A notice or a parking page says little
+    besides its words; a page holding a story's text is no such page."""
+    story = ('<html><title>Bridge</title><p>"You are leaving the old Riverton behind," the mayor said, and posted '
+             f'<a href="{STATUS}">this</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    preview = ('<html><title>Chat app</title><p>The chat app now shows a link preview for every post, such as '
+               f'<a href="{STATUS}">this one</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    exit_box = ('<html><title>Press release</title><div class="modal" hidden><p>You are now leaving riverton.gov.</p>'
+                f'</div><p>The city posted <a href="{STATUS}">the schedule</a>.</p>' + ARTICLE_WORDS * 20 + "</html>")
+    sale = ('<html><title>Old site</title><p>The festival\'s old address now reads "this domain is for sale".</p>'
+            + ARTICLE_WORDS * 20 + "</html>")
+    for path, body in (("/story", story), ("/preview", preview), ("/release", exit_box), ("/sale", sale)):
+        fakenet.route("t.co", path, redirect("https://news.example" + path))
+        fakenet.route("news.example", path, page(body))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    links = ["https://t.co/story", "https://t.co/preview", "https://t.co/release", "https://t.co/sale"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    for link in links:
+        found = by_url(result)[link]
+        assert (found["final_status"], found["unsure"], found["likely_end"]) == (200, None, None), link
+    # a notice's own few words with a line of the site's furniture is still one
+    fakenet.route("t.co", "/notice", redirect("https://warn.example/out"))
+    fakenet.route("warn.example", "/out", page(LEAVING.format(STATUS).replace(
+        "</html>", "<footer><p>" + "Terms, privacy, cookies and help. " * 40 + "</p></footer></html>")))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example", "warn.example"))
+    notice = by_url(invoke(tmp_path, config, "resolve", "--json", "https://t.co/notice"))["https://t.co/notice"]
+    assert notice["likely_end"]["url"] == STATUS
+
+
+def test_a_page_past_the_body_cap_is_not_read_from_its_head_as_a_notice(fakenet, tmp_path):
+    """review37a: a page past `max_body_bytes` is cut to its first 64 KiB, which `next_hop` reads for a refresh; the
+    end page's reading took that head for a whole page of 64 KiB, so a story whose first 64 KiB are styles and a
+    hidden exit-notice box read as a notice naming one post. A cut body is not the whole page: not read."""
+    head = ("<html><head><style>" + ".c{color:#123456}\n" * 3600 + "</style></head><body>"
+            f'<div class="modal" hidden>You are leaving riverton.gov <a href="{STATUS}">go on</a></div>')
+    fakenet.route("t.co", "/big", redirect("https://news.example/big"))
+    fakenet.route("news.example", "/big", page(head + ARTICLE_WORDS * 1000 + "</body></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    config.write_text(config.read_text().replace("[network]", "[network]\nmax_body_bytes = 100000"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/big")
+    assert result.exit_code == 0, result.output
+    found = by_url(result)["https://t.co/big"]
+    assert (found["final_status"], found["unsure"], found["likely_end"]) == (200, None, None)
+
+
+def test_a_post_linked_in_a_notices_footer_or_menu_is_not_where_it_leads(fakenet, tmp_path):
+    """review37a: a notice's links were every absolute `<a href>` in its bytes, its footer's and menu's too. A notice
+    whose "continue" goes through the site's own redirector (`/out?to=…`, its own site, not named) and whose footer
+    links the site's pinned post named that post as the link's `likely_end`: a post the notice does not lead to. The
+    page's furniture (header, nav, footer, aside, scripts) is no place a notice names its target."""
+    footer = (f'<footer><p>Follow us: <a href="{OTHER}">our pinned post</a></p></footer>'
+              f'<script>var share = \'<a href="{OTHER}">x</a>\';</script>')
+    fakenet.route("t.co", "/out", redirect("https://warn.example/leave"))
+    fakenet.route("warn.example", "/leave", page(
+        '<html><p>You are leaving warn.example. <a href="/out?to=https%3A%2F%2Fnews.example%2Fstory">Continue</a></p>'
+        + footer + "</html>"))
+    fakenet.route("t.co", "/named", redirect("https://warn.example/named"))
+    fakenet.route("warn.example", "/named", page(LEAVING.format(STATUS).replace("</html>", footer + "</html>")))
+    fakenet.route("t.co", "/script", redirect("https://warn.example/script"))   # a script sends on, or the reader
+    fakenet.route("warn.example", "/script", page(
+        '<html><p>You are leaving warn.example.</p><script>window.location.href = "/go";</script>'
+        f'<noscript><a href="{STATUS}">Continue</a></noscript>' + footer + "</html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "warn.example"))
+    links = ["https://t.co/out", "https://t.co/named", "https://t.co/script"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    out, named, script = (by_url(result)[link] for link in links)
+    assert out["likely_end"] is None
+    assert out["unsure"].endswith("naming no link to another site: this page may not be where the link leads")
+    assert named["likely_end"]["url"] == STATUS   # the link in the notice's words is still named
+    assert script["likely_end"]["url"] == STATUS  # and the one a reader with no script follows
+
+
+def test_a_notice_naming_a_link_no_url_parser_accepts_is_read_without_it(fakenet, tmp_path):
+    """review37a: a notice (or a short link's own page) holding a link no URL parser accepts ("https://[oops") raised
+    urljoin's ValueError out of the reading of the page, an internal error of the whole command. Such a link is no
+    place the page sends a reader: left out, the others still named."""
+    fakenet.route("t.co", "/bad", redirect("https://warn.example/leave"))
+    fakenet.route("warn.example", "/leave", page(LEAVING.format(STATUS).replace(
+        "</html>", '<p><a href="https://[oops/x">mirror</a></p></html>')))
+    fakenet.route("t.co", "/short", page('<html><a href="https://[oops/x">x</a><a href="' + STATUS + '">y</a></html>'))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "warn.example"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/bad", "https://t.co/short")
+    assert result.exit_code == 1, result.output   # t.co's own page named no next hop: that link's error, as before
+    assert by_url(result)["https://t.co/bad"]["likely_end"]["url"] == STATUS
+    assert by_url(result)["https://t.co/short"]["likely_end"]["url"] == STATUS
+
+
+def test_fail_on_gone_answers_the_same_from_the_cache_and_offline(fakenet, tmp_path):
+    """review37a (a guard): `gone` is read from the kept hops, so a cached answer and an --offline run exit 5 as the
+    live one did, with --json too; a link --offline cannot answer exits 3, which wins over 5, and 5 is said for a
+    404 end as for a 410."""
+    fakenet.route("t.co", "/gone", redirect("https://news.example/removed"))
+    fakenet.route("news.example", "/removed", page("<html><title>Not found</title></html>", 404))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    live = invoke(tmp_path, config, "resolve", "--json", "--fail-on-gone", "https://t.co/gone")
+    assert live.exit_code == 5 and by_url(live)["https://t.co/gone"]["gone"] is True
+    cached = invoke(tmp_path, config, "resolve", "--json", "--fail-on-gone", "https://t.co/gone")
+    assert cached.exit_code == 5 and by_url(cached)["https://t.co/gone"]["from_cache"] is True
+    offline = invoke(tmp_path, config, "resolve", "--offline", "--fail-on-gone", "https://t.co/gone")
+    assert offline.exit_code == 5, offline.output
+    missing = invoke(tmp_path, config, "resolve", "--offline", "--fail-on-gone", "https://t.co/gone",
+                     "https://t.co/never")
+    assert missing.exit_code == 3, missing.output

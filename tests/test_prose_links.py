@@ -154,3 +154,128 @@ def test_only_an_anchors_href_counts_not_a_head_link_a_script_assignment_or_a_co
             '<A HREF=https://t.co/Bare1>y</A>.</p><!-- <a href="https://t.co/Comment1">old</a> --></body></html>')
     found = links_not_followed(page, "html", [])
     assert found is not None and (found.count, found.first) == (3, "https://t.co/Upper1"), found
+
+
+# review37d: perf36's filter of an embed's links ("t.co" in the link, in some case) against the parse it spares. A
+# URL's parser drops every tab, LF and CR inside it (urlsplit, as WHATWG's), so "https://t.\nco/Ab12" is the t.co
+# link Ab12 without the letters "t.co" in a row: an embed carrying it was not compared, and the page's own link to
+# Ab12 was counted as one no embed carries (main 1781e7f: none).
+def test_review37d_an_embed_s_t_co_link_split_by_a_line_break_or_tab_is_still_the_link_it_carries():
+    page = '<p><a href="https://t.co/Ab12">a</a> <a href="https://t.co/Other">b</a></p>'
+    for link in ("https://t.\nco/Ab12", "https://t\t.co/Ab12", "HTTPS://T.C\r\nO/Ab12"):
+        found = links_not_followed(page, "html", _carrying(link))
+        assert found is not None and (found.count, found.first) == (1, "https://t.co/Other"), link
+
+
+def test_review37d_a_blockquote_whose_link_holds_a_line_break_carries_the_page_s_link_to_it():
+    """The whole reading: a tweet's blockquote keeps its anchor's href as written (a line break in it), and the
+    article's prose links to the same t.co link: no link in the text is left unfollowed."""
+    from resolver.pipeline import scan
+
+    page = ('<html><body><blockquote class="twitter-tweet"><p lang="en">Look <a href="https://t.\nco/Ab12">'
+            'pic.twitter.com/Ab12</a></p>&mdash; Ann (@ann) <a href="https://twitter.com/ann/status/123">May 1, 2024'
+            '</a></blockquote><p>Also <a href="https://t.co/Ab12">here</a></p></body></html>')
+    result = scan(page.encode(), source="a.html", kind="html")
+    assert [e.links for e in result.embeds] == [("https://t.\nco/Ab12",)]
+    assert result.unfollowed is None
+
+
+# A Facebook link shim names its target percent-encoded (`l.php?u=https%3A%2F%2Ft%2Eco%2FAb12`): decoded, it is the
+# t.co link Ab12, with no "t.co" written in the shim's link (review37d: not compared, counted as in no embed).
+def test_review37d_an_embed_s_t_co_link_behind_a_facebook_link_shim_is_the_link_it_carries():
+    page = '<p><a href="https://t.co/Ab12">a</a> <a href="https://t.co/Other">b</a></p>'
+    for link in ("https://l.facebook.com/l.php?u=https%3A%2F%2Ft%2Eco%2FAb12&h=AT0",
+                 "https://l.facebook.com/l.php?u=https%3A%2F%2F%74%2E%63%6F%2FAb12"):
+        found = links_not_followed(page, "html", _carrying(link))
+        assert found is not None and (found.count, found.first) == (1, "https://t.co/Other"), link
+
+
+LINK_PIECES = ["https://", "http://", "//", "t", "T", ".", "co", "CO", "c", "o", "/", "Ab12", "\n", "\t", "\r", " ",
+               "www.", ":443", "u@", "?s=1", "é", "t.co", "x", "web.archive.org/web/20200101000000/",
+               "l.facebook.com/l.php?u=", "%2E", "%2e", "%74", "%3A%2F%2F", "%2F", "&h=1"]
+
+
+@settings(max_examples=300, deadline=None)
+@example(["https://t.\nco/Ab12"])
+@example(["//T\t.\rCO/Ab12?s=1", "www.t.co/Other"])
+@example(["https://l.facebook.com/l.php?u=https%3A%2F%2Ft%2Eco%2FAb12"])
+@given(st.lists(st.lists(st.sampled_from(LINK_PIECES), max_size=10).map("".join), max_size=4))
+def test_review37d_the_links_an_embed_carries_are_compared_as_each_parsed_would_be(links):
+    """Every link an embed carries that parses as a t.co link is compared (the filter spares only parses that give
+    no t.co key): the count equals the one with every link parsed, as main 1781e7f parsed them."""
+    page = '<p><a href="https://t.co/Ab12">a</a> <a href="https://t.co/Other">b</a></p>'
+    assert links_not_followed(page, "html", _carrying(*links)) == _reference(page, "html", _carrying(*links))
+
+
+def _reference(text: str, kind: str, embeds: list[Embed]):
+    """The count as plainly as it can be written: every place "t.co/" stands in any ASCII case, read by the same
+    rules of what comes before it; every link of every embed parsed (main 1781e7f's comparison)."""
+    from resolver import platforms, prose_links
+
+    html_kind = kind == "html"
+    before, reach = ((prose_links.BEFORE_IN_HTML, prose_links.TAG_REACH) if html_kind
+                     else (prose_links.BEFORE_IN_TEXT, 40))
+    comments = [m.span() for m in prose_links.COMMENT_RE.finditer(text)]
+    found: dict[str, None] = {}
+    for start in range(len(text)):
+        written = text[start:start + 5]
+        if not (written.isascii() and written.lower() == "t.co/"):
+            continue
+        code = prose_links.CODE_RE.match(text, start + 5)
+        if code is None or not before.search(text, max(0, start - reach), start):
+            continue
+        if html_kind and any(a <= start < b for a, b in comments):
+            continue
+        found[f"https://t.co/{code.group()}"] = None
+
+    def key(link: str) -> str:
+        ref = platforms.parse_url("https:" + link if link.startswith("//") else link)
+        return ref.url if ref is not None and ref.kind == "short-link" and ref.platform == "twitter" else link
+
+    for link in {key(link) for e in embeds for link in (e.url, *e.links, *e.media_links)}:
+        found.pop(link, None)
+    return prose_links.LinksNotFollowed(len(found), next(iter(found))) if found else None
+
+
+# review37d: the count a whole reading gives (the scan's needle places where hyperscan searched, the count's own
+# search elsewhere) against the plain reference, on pages in UTF-8, UTF-16 and as scraped text, with t.co written
+# in every case, as character references, in attributes and text, in comments, next to non-ASCII characters, in
+# a page longer than the first pages' 100,000 characters.
+PAGE_PIECES = ['<a href="https://t.co/', "<a href='//", "<a class=x HREF = http://", "<a href=", "<link href=",
+               "t.co/", "T.CO/", "t.Co/", "tT.cO/", "xt.co/", "&#116;.co/", "t&#46;co/", "t.co&#47;", "&#x74;.CO/",
+               ".co/", "Ab12", "Zz9", "Cd34", '">x</a>', "'>y</a>", " ", "é", "写真", "😀", "\n", "https://",
+               '<p data-u="https://t.co/Attr1">', "</p>", "<!--", "-->", "<script>", "</script>", "(@", "credit=",
+               '<blockquote class="twitter-tweet"><p>pic <a href="https://t.co/Ab12">pic.twitter.com/Ab12</a></p>'
+               '&mdash; A (@a) <a href="https://twitter.com/a/status/20">May 1, 2024</a></blockquote>',
+               '<blockquote class="twitter-tweet"><p><a href="http://T.CO/Cd34">x</a></p>&mdash; B (@b) '
+               '<a href="https://twitter.com/b/status/21">May 2, 2024</a></blockquote>']
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@example(['<a href="https://t.co/', "Ab12", "é", '">x</a>', PAGE_PIECES[-2]], "html", "utf-8", False)
+@example(["t.co/", "Zz9", "😀", " ", "T.CO/", "Cd34"], "text", "utf-8", True)
+@example(['<a href="https://t.co/', "Ab12", "写真", "T.CO/"], "html", "utf-16", True)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40), st.sampled_from(["html", "text"]),
+       st.sampled_from(["utf-8", "utf-16"]), st.booleans())
+def test_review37d_a_reading_s_count_of_t_co_links_is_the_plain_count(both_searches, pieces, kind, encoding, long):
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    body = "".join(pieces)
+    if long:   # past the first pages' budget, the pieces once at its start and once at its end
+        body = body + "<p>" + "lorem ipsum é " * 8_000 + "</p>" + body
+    page = _page([body]) if kind == "html" else "Post https://x.com/u/status/1 " + body
+    data = page.encode(encoding, "surrogatepass")
+    if encoding == "utf-16":
+        data = b"\xff\xfe" + page.encode("utf-16-le")
+    article = from_bytes(data, f"a.{'html' if kind == 'html' else 'txt'}", kind=kind)
+    assert article.text == page
+    given: list[list[int] | None] = []
+    short_link_starts = html.short_link_starts
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html, "short_link_starts", lambda text: given.append(short_link_starts(text)) or given[-1])
+        result = scan_article(article)
+    assert not result.incomplete
+    assert result.unfollowed == _reference(page, kind, list(result.embeds))
+    # the places were the scan's where hyperscan searched an HTML page, else the count searched
+    assert (given[0] is not None) == (both_searches == "hyperscan") if kind == "html" else given == []

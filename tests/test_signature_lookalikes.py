@@ -38,6 +38,21 @@ def test_a_signature_dated_in_words_ending_as_signatures_end_is_still_a_post(tex
     assert (embeds[0].author_handle, embeds[0].date, embeds[0].post_id) == ("janeroe", "2022-09-12", post_id)
 
 
+@pytest.mark.parametrize("words, link, post_id", [
+    ("The bridge is open again", "pic.twitter.com/q3uNO4mJHi", None),
+    ("The bridge is open again", "https://t.co/Ab12Cd34Ef", None),
+    ("The bridge is open again", OWN, "1569315424346779648"),
+], ids=["media-link", "short-link", "own-link"])
+def test_a_signature_after_a_posts_words_and_link_is_a_post_whatever_dash_follows_its_date(words, link, post_id):
+    """review37a: the dateline rule took any signature whose date a dash and words follow for a dateline, the flattened
+    post's own too ("… pic.twitter.com/q3uNO4mJHi — Moshe Schwartz (@YWNReporter) September 12, 2022 — The mayor
+    said…", a copy joining its paragraphs with a dash): the post's author, date and words were lost (sig36's base
+    read it). A dateline's words before the dash are a place's name, never a post's words ending in its link."""
+    text = f"{words} {link} — Jane Roe (@janeroe) September 12, 2022 — The mayor said more later.\n"
+    signed = [e for e in find_embeds(text) if e.detector == "text-signature"]
+    assert [(e.author_handle, e.date, e.post_id) for e in signed] == [("janeroe", "2022-09-12", post_id)]
+
+
 # 2. An emoji or a tag after the post's own link
 @pytest.mark.parametrize("after", ["🎉", "1️⃣", "❤️", "🇩🇰"], ids=["emoji", "keycap", "heart", "flag"])
 def test_an_emoji_glued_to_a_post_links_id_ends_it(after):
@@ -47,6 +62,20 @@ def test_an_emoji_glued_to_a_post_links_id_ends_it(after):
     [embed] = find_embeds(text)
     assert (embed.post_id, embed.id_doubt) == ("1569315424346779648", None)
     assert text[embed.span[0]:embed.span[1]] == OWN
+
+
+@pytest.mark.parametrize("url", [
+    "https://twitter.com/janeroe/status/1\ufe0f\u20e3569315424346779648",
+    "https://twitter.com/janeroe/status/15693\U0001f389154243467796481",
+    "https://twitter.com/janeroe/status/156931542434677964\u20e38",
+    "https://t.me/riverton/45\u2764\ufe0f21",
+], ids=["keycap-first-digit", "emoji-amid-digits", "bare-keycap-mark", "heart-amid-digits"])
+def test_an_emoji_amid_an_ids_digits_does_not_end_it(url):
+    """review37a: the glued-emoji cut ended a URL at any emoji after a digit, one with the id's digits going on after
+    it too: "…/status/1️⃣569315424346779648" was the post 1, "…/15693🎉1542…" the post 15693, posts nobody linked.
+    An emoji the id's digits follow is no end of it: such a URL names no post it can be sure of, as before sig36."""
+    ids = [e.post_id for e in find_embeds(f"Read it here {url} today.\n")]
+    assert ids in ([], [None]), ids
 
 
 @pytest.mark.parametrize("url, post_id", [
