@@ -885,9 +885,10 @@ def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
     credits = html.scan(page)[1]
     assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Example", "Getty Images", "text"),
                                                                          ("Ben Sample", "AFP", "text")]
+    # each span quotes the credit itself, from its first character to its last, its link's tags and all (it was the
+    # whole block from its start, "Crowds gathered on the square. (<a ...", newuser37b #2)
     assert [page[c.span[0]:c.span[1]] for c in credits] == [
-        'Crowds gathered on the square. (<a href="https://example.org/ann">Ann Example</a>/Getty Images)',
-        '<a href="https://example.org/ben">Ben Sample</a>/AFP']
+        'Ann Example</a>/Getty Images', 'Ben Sample</a>/AFP']
     # a credit read before in the same block is not read again
     page = ('<html><body><p>Story.</p><p>Crowds at the gate. Photo: EPA. The hall (<a href="https://example.org/ann">'
             'Ann Example</a>/Getty Images)</p></body></html>')
@@ -903,7 +904,8 @@ def test_a_flickr_users_credit_in_running_text_is_read():
             '</dl></body></html>')
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
-    assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+    assert page[credit.span[0]:credit.span[1]] == 'image</a> by Flickr user <a href="https://www.flickr.com/photos/annex/">ann.ex'
+    assert credit.raw == "image by Flickr user ann.ex"   # the span quotes the credit exactly (newuser37b #2)
 
 
 ABOUT_NOTE = ('<dl><dt>About:</dt><dd><p>Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by '
