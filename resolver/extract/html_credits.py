@@ -680,6 +680,7 @@ RUN_BREAKS = ("<p", "</p", "<br", "<div", "</div", "<figcaption", "</figcaption"
               "<td", "</td", "<tr", "<th", "<h", "</h", "<ul", "</ul", "<ol", "</ol", "<table", "</table", "<section",
               "</section", "<article", "</article", "<blockquote", "</blockquote", "<img", "<picture", "<script",
               "</script", "<style", "<noscript", "<iframe", "<aside", "</aside", "<dd", "<dt", "<pre", "<!--")
+RUN_BREAK_RE = re.compile("|".join(re.escape(t) for t in RUN_BREAKS), re.IGNORECASE | re.ASCII)   # folded as tag names are
 RUN_WINDOW = 600   # characters looked through either way for the run's ends
 
 
@@ -687,15 +688,17 @@ def _inline_credits(page: str, start: int, end: int, floor: int, taken: Interval
     """The credits of the run of text and inline elements (INLINE_TAGS) holding the text node at page[start:end],
     read as one text from the run's start (or `floor`) to its end (RUN_BREAKS), not ending before the node; each span
     from its first character to its last in the source. And where the run ends: nothing before it is read again."""
-    before = ascii_lower(page[max(floor, start - RUN_WINDOW):start])
-    tag = max(before.rfind(t) for t in RUN_BREAKS)
-    low = start - len(before) + (before.find(">", tag) + 1 if tag >= 0 else 0)
+    low = max(floor, start - RUN_WINDOW)
+    tag = None
+    for tag in RUN_BREAK_RE.finditer(page, low, start):
+        pass
+    if tag is not None:
+        low = page.find(">", tag.start(), start) + 1 or start
     gt, lt = page.find(">", low, start), page.find("<", low, start)
     if gt >= 0 and (lt < 0 or gt < lt):
         low = gt + 1   # the look-back began inside a tag
-    window = ascii_lower(page[end: end + RUN_WINDOW])
-    ends = [p for p in (window.find(t) for t in RUN_BREAKS) if p >= 0]
-    high = end + min(ends) if ends else min(len(page), end + RUN_WINDOW)
+    after = RUN_BREAK_RE.search(page, end, end + RUN_WINDOW)
+    high = after.start() if after is not None else min(len(page), end + RUN_WINDOW)
     text, places = _collapsed(*_text_with_places(page, low, high))
     found = []
     for credit in credit_patterns.find_credits(text, source="text"):
@@ -705,7 +708,7 @@ def _inline_credits(page: str, start: int, end: int, floor: int, taken: Interval
     return found, high
 
 
-HTML_BLANKS_RE = re.compile(r"[ \t\n\r\x0c]+")
+HTML_WORD_RE = re.compile(r"[^ \t\n\r\x0c]+")
 
 
 def _collapsed(text: str, places: list[int]) -> tuple[str, list[int]]:
@@ -714,16 +717,13 @@ def _collapsed(text: str, places: list[int]) -> tuple[str, list[int]]:
     their own: read as a plain text's lines they hid "Credit: NASA/ESA")."""
     parts: list[str] = []
     kept: list[int] = []
-    at = 0
-    for blank in HTML_BLANKS_RE.finditer(text):
-        parts.append(text[at:blank.start()])
-        kept.extend(places[at:blank.start()])
-        if blank.start() > 0 and blank.end() < len(text):
+    for word in HTML_WORD_RE.finditer(text):   # each run of what is no blank, a space between them
+        first, last = word.span()
+        if parts:
             parts.append(" ")
-            kept.append(places[blank.start()])
-        at = blank.end()
-    parts.append(text[at:])
-    kept.extend(places[at:])
+            kept.append(places[first - 1])
+        parts.append(word.group())
+        kept += places[first:last]
     return "".join(parts), kept
 
 
