@@ -244,7 +244,8 @@ VIEWS: dict[str, str] = {
                       "article name it or lead to it; an embed with no post known is a row of its own.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded); the "
                                "main wire agencies (Reuters, AFP, AP, dpa, EFE, ANSA, Xinhua, Anadolu, IRNA, ISNA, "
-                               "WAFA, MENA, Getty Images, EPA, UPI, CP, PA) as one row across scripts, their names as written kept.",
+                               "WAFA, MENA, Getty Images, EPA, UPI, CP, PA) as one row across scripts, their names as written kept. "
+                               "Sure credits and uncertain ones (the split a guess) are counted apart.",
     "article_credits": "Each photo credit with the source of its article and the wire agency it names, if one: "
                        "one row per credit, for a spreadsheet.",
     "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
@@ -332,8 +333,11 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "agency": "The wire agency these names are, whatever the script (رويترز and Reuters: Reuters); empty if "
                   "none of the main ones",
         "names_as_written": "Every name the credits write for it (a JSON list)",
-        "credits": "Credits naming it", "articles": "Articles with such a credit",
-        "creators": "Distinct creators credited with it (case folded)"},
+        "credits": "Credits naming it whose split is sure (not uncertain)",
+        "articles": "Articles with such a sure credit",
+        "creators": "Distinct creators the sure credits name (case folded)",
+        "uncertain": "Credits naming it whose split is uncertain (a lone \"(EPA)\" may be the US agency's letters; "
+                     "\"Jane Beach/AP\" may name a place): counted here, not in credits"},
     "article_credits": {
         "credit_id": "The credit (credits.id)", "article_id": "The article (articles.id)",
         "article": "The first place the article was read from",

@@ -1056,6 +1056,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
         many = summary.links_not_followed != 1
         extras.append((summary.links_not_followed, f"t.co link{'s' * many} in the text not followed (in no embed: "
                                                    f"{HOW_TO_FOLLOW})"))
+    if summary.credit_language_not_read:   # "0 credits" is not all a page credits (credits37)
+        many = summary.credit_language_not_read != 1
+        extras.append((summary.credit_language_not_read, f"article{'s' * many} in a language whose credit words are "
+                                                         "not read (a credit written in them is not found)"))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))

@@ -422,6 +422,7 @@ class Summary:
     changed: int = 0          # articles whose source held another version when last scanned (an edited page)
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
     links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
+    credit_language_not_read: int = 0   # articles in a language whose credit words are not read (credits37)
 
     def add(self, other: Mapping[str, Any]) -> None:
         """Add another run's counts (a shard's, as `asdict` gives them) to these."""
@@ -452,6 +453,7 @@ class Summary:
         self.embeds += len(outcome.embeds)
         self.credits += len(outcome.credits)
         self.links_not_followed += outcome.unfollowed.count if outcome.unfollowed is not None else 0
+        self.credit_language_not_read += outcome.unread_language is not None
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),

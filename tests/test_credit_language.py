@@ -99,3 +99,24 @@ def test_credits36_scan_json_and_the_reports_say_the_language_was_not_read(tmp_p
     assert "No photo credit was found in the words read: the page is in Greek" in markdown
     assert "No photo credit was found." not in markdown
     assert "credit words in Greek are not read" in run(tmp_path, "report", "--offline", "--format", "html", str(page))
+
+
+def test_credits37_scans_table_and_summary_line_say_the_language_was_not_read(tmp_path):
+    """The reports and scan --json's article lines said a page's credit words were not read; scan's own table (plain
+    columns into a pipe) and the summary line on stderr, with or without --json, said nothing (credits36 left it)."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "greek.html").write_text(html(GREEK, "el"), encoding="utf-8")
+    (folder / "english.html").write_text(html("The bridge reopened. Photo: Jane Doe/Riverton Wire", "en"),
+                                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(folder)])
+    assert result.exit_code == 0, result.output
+    [said] = [line for line in result.stdout.splitlines() if "credit words in Greek are not read" in line]
+    assert said.strip().startswith("warning: the page is in Greek")
+    assert "1 article in a language whose credit words are not read" in result.stderr
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", "--json", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "1 article in a language whose credit words are not read" in result.stderr
+    english = CliRunner().invoke(cli, ["--db", str(tmp_path / "d.db"), "scan", "--offline", str(folder / "english.html"),
+                                       str(folder / "english.html")])
+    assert "not read" not in english.stdout + english.stderr

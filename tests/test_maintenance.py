@@ -42,7 +42,7 @@ def test_export_a_table_as_csv_and_a_view_as_json_lines(store: Store) -> None:
     export(store, "credits_by_organization", out, fmt="jsonl")
     assert [json.loads(line) for line in out.getvalue().splitlines()][0] == {
         "organization": "Reuters", "agency": "Reuters", "names_as_written": '["Reuters","reuters"]', "credits": 3,
-        "articles": 2, "creators": 2}
+        "articles": 2, "creators": 2, "uncertain": 0}
 
 
 def test_export_of_credits_says_which_split_is_a_guess(tmp_path: Path) -> None:

@@ -224,3 +224,30 @@ def test_review36c_iptc_said_utf_8_but_not_utf_8_is_no_name_with_a_replaced_lett
     assert facts.credit == {"credit_line": "Riverton Wire"}
     assert facts.warnings == ["IPTC by-line (2:80) not read: its bytes are not valid in its character set "
                               "(1:90 = ESC %G)"]
+
+
+# credits37: a field in ISO 2022's 7-bit form with no 1:90 (review36c left it): `_decode_text` took its bytes as
+# UTF-8, and the by-line was ";3EDB@O:" with ESC bytes in it. A field that switches sets by ISO-2022-JP's or -KR's
+# own escapes is read by them; any other escape leaves the field out, saying why.
+@pytest.mark.parametrize("byline,name", [
+    ("山田太郎".encode("iso2022_jp"), "山田太郎"),
+    (b"Taro " + "山田".encode("iso2022_jp"), "Taro 山田"),
+    ("김민수".encode("iso2022_kr"), "김민수"),
+], ids=["iso-2022-jp", "iso-2022-jp-mixed", "iso-2022-kr"])
+def test_credits37_iptc_with_no_1_90_in_iso_2022_is_read_by_its_escapes(byline, name):
+    assert b"\x1b" in byline
+    facts = analyse(fx.jpeg(iptc={(2, 80): byline, (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"byline": name, "credit_line": "Riverton Wire"}
+    assert facts.warnings == []
+
+
+@pytest.mark.parametrize("byline", [
+    b"Jane \x1b[31mDoe\x1b[0m",                              # a terminal's colour codes
+    b"\x1b$A" + "王".encode("gb2312"),                       # GB 2312 designated: not ISO-2022-JP's
+    "山田".encode("iso2022_jp")[:-3] + b"\x1b(B\x1b",        # an escape cut short
+], ids=["ansi", "other-set", "cut"])
+def test_credits37_iptc_with_no_1_90_and_other_escapes_is_not_read(byline):
+    facts = analyse(fx.jpeg(iptc={(2, 80): byline, (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"credit_line": "Riverton Wire"}
+    assert facts.warnings == ["IPTC by-line (2:80) not read: it switches character sets by ISO 2022 escapes this "
+                              "tool does not decode, and no 1:90 names its set"]

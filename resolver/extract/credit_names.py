@@ -159,11 +159,11 @@ WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # ".
 # "(handout)": credits29c). It is no part of a name; a role code in it is read as after a comma (`_without_note`).
 NOTE_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[(\[](?P<note>[a-z][^()\[\]A-Z]*)[)\]]$")
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
-_VIA_RE = re.compile(r"via\b", re.IGNORECASE)
+_VIA_RE = LazyPattern(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
-_DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
-_AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
+_DASHED_RE = LazyPattern(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
+_AGENCY_PHOTO_RE = LazyPattern(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
@@ -185,7 +185,7 @@ SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(
 # One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
 # their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
 # first name (`FIRST_NAMES`).
-ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+ONE_WORD_ORG_RE = LazyPattern(r"[A-Z][a-z]{2,}")
 
 
 def one_word_org(value: str) -> bool:
@@ -205,7 +205,7 @@ def is_first_name(word: str) -> bool:
 
 # Words an organisation's name opens with that its language writes in small letters: a Russian or Ukrainian press
 # service ("Фото: пресс-служба мэрии", newuser32b #8). A credit may start with them, as with an agency written small.
-SMALL_ORG_START_RE = re.compile(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
+SMALL_ORG_START_RE = LazyPattern(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
 # Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
 # Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
 # Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
@@ -305,7 +305,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if org:
         creator, _ = without_role(value)
         return _person_beside_org(creator) or None, org.strip()
-    parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
+    # a year or a date after each part's name: "© Jane Doe 2024 / Riverton Agency" (credits37)
+    parts = [_without_year(p.strip(ENDS)) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
         parts = [p for p in parts if not _VIA_RE.match(p)] or parts
     kept, roles = [], []
@@ -379,10 +380,42 @@ _YEAR_AFTER_RE = re.compile(r"(?:[ \t\u00a0]*,|[ \t\u00a0]*©)?[ \t\u00a0]+(?:19
                             r"(?:[ \t\u00a0]*[–-][ \t\u00a0]*(?:19|20)\d{2})?$")
 
 
+# A person's account in brackets after the name: "Jane Roe (@janeroe)" (the closing bracket stripped as an end)
+_HANDLE_AFTER_RE = re.compile(r"[ \t\u00a0]+\(@\w{1,50}\)?$")
+
+
+def _without_handle(value: str) -> str:
+    """A credit without the account in brackets after its name: "Jane Roe (@janeroe)" -> "Jane Roe" (credits37: it
+    gave no credit)."""
+    handle = _HANDLE_AFTER_RE.search(value)
+    return value[:handle.start()] if handle and handle.start() else value
+
+
+_ON_RE = re.compile(r"[ \t\u00a0]+on$", re.IGNORECASE)
+
+
+def _without_date(value: str) -> str:
+    """A credit without the date ending it, as a signature's line writes one ("Photo: Jane Roe (@janeroe) September
+    12, 2022"), when the words before it name a person or a known organisation: the creator was "Jane Roe September
+    12" (credits37). Only a whole date a dates reader reads (`dates.DATE_RE`), ending the words."""
+    if not value[-1:].isdigit():
+        return value
+    from resolver.extract.dates import DATE_RE
+
+    dated = next((m for m in DATE_RE.finditer(value) if m.end() == len(value) and m.start()), None)
+    if dated is None:
+        return value
+    name = _ON_RE.sub("", value[:dated.start()].rstrip(" \t\u00a0,–—-"))   # "Photo by Jane Roe on March 3, 2024"
+    bare = _without_handle(name)
+    return name if is_persons_name(bare) or _known_person(bare) or is_known_org(bare) else value
+
+
 def _without_year(value: str) -> str:
     """A credit without the year ending it when the words before it are a person's name or a known organisation's
     ("© Jane Doe 2024. All rights reserved." gave the creator "Jane Doe 2024", "Copyright AP 2024" the creator "AP
-    2024"). A name the year is part of stays: "Tokyo 2020" is neither."""
+    2024"). A name the year is part of stays: "Tokyo 2020" is neither. A whole date and an account in brackets
+    after the name go too (`_without_date`, `_without_handle`)."""
+    value = _without_handle(_without_date(value))
     year = _YEAR_AFTER_RE.search(value)
     if year is None or not (is_persons_name(name := value[:year.start()]) or _known_person(name)
                             or is_known_org(name)):
@@ -407,7 +440,7 @@ def label_kind(words: str) -> str | None:
     return LABEL_KINDS.get(without_marks(words).strip(ENDS).casefold())
 
 
-_MARKS_RE = re.compile(f"[{MARKS}\u200b]")
+_MARKS_RE = LazyPattern(f"[{MARKS}\u200b]")
 
 
 def without_marks(words: str) -> str:
@@ -474,7 +507,7 @@ def _surname_file(part: str, trailing: re.Match[str]) -> bool:
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
-_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_COMMA_RE = LazyPattern(r"[ \t\u00a0]*,[ \t\u00a0]*")
 
 
 def _joined(value: str, joiner: str) -> tuple[str, str] | None:
@@ -487,8 +520,9 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
 
 
 # "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
-_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
-                                 r"(?P<lender>\S.*)", re.IGNORECASE)
+# "Jane Doe, courtesy": lent by someone the words do not name (credits37: the creator was "Jane Doe, courtesy").
+_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+                                 r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
@@ -496,8 +530,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = _COURTESY_AFTER_RE.fullmatch(value)
     if courtesy and may_name_a_person(courtesy["name"]):
-        lender = courtesy["lender"].strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
-        return courtesy["name"], lender if is_org(lender) else None
+        lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
+        return courtesy["name"], lender if lender and is_org(lender) else None
     for joiner in (" via ", " for ", ","):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):
@@ -515,6 +549,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         if is_org(right):               # "Karl Tate, SPACE.com"; "Protesters, Reuters": a description, no one
             return (left, right) if may_name_a_person(left) else (None, right)   # (credits29b #2)
     dashed = _DASHED_RE.match(value)
+    if dashed and value.strip(ENDS).casefold() in agency_names():
+        return None, value.strip(ENDS)   # "EPA-EFE": one agency's name, no person and another agency (credits37)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
@@ -543,7 +579,7 @@ def names_no_one(words: str) -> bool:
 
 # Who stands to the story, named by that alone: "the author", "the author's family", "his family" (credits30 #4). A
 # credit element holding only such words is a credit that names no one.
-UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
+UNNAMED_RE = LazyPattern(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
                         r"(?:author|writer|reporter|photographer|artist|family|owner|subject|sender|reader|contributor"
                         r"|creator|designer|illustrator|user|friend|relative)s?")
 
@@ -723,7 +759,7 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name) and not reads_as_headline(name)
 
 
-INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
+INITIALS_RE = LazyPattern(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
 
 
 def reads_as_headline(name: str) -> bool:
@@ -861,7 +897,7 @@ def is_known_org(value: str) -> bool:
 
 # Words for pictures after an ambiguous agency's short name ("EPA Images", "AA Photo"), which say it is the agency, as
 # a given name after it ("تسنیم احمدی") does not (review36c: both gave no credit after credits36).
-PICTURE_WORD_RE = re.compile(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
+PICTURE_WORD_RE = LazyPattern(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
 
 
 def _prose_after(words: list[str]) -> bool:
@@ -912,7 +948,7 @@ def _named_for_the_planet(value: str) -> bool:
             and not _starts_with_first_name(value))
 
 
-_JOINED_NAMES_RE = re.compile(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
+_JOINED_NAMES_RE = LazyPattern(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
 
 
 def names_an_agency(value: str) -> bool:

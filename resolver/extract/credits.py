@@ -83,6 +83,9 @@ NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by
                              r"|^(?:submitted|supplied|contributed)(?:\s+(?:photos?|images?|pictures?|by))?\W*$",
                              re.IGNORECASE)
 VALUE_STOP = r"[^\n()\[\]|<>（）【】]"
+# A date as a post's signature writes it: "September 12, 2022", "Sept. 12, 2022", "12 September 2022", "2022"
+SIGNED_DATE = (rf"(?-i:(?:[A-Z][a-z]{{2,8}}\.?{SP}+\d{{1,2}},?{SP}+|\d{{1,2}}\.?{SP}+[A-Z][a-z]{{2,8}}\.?{SP}+)?"
+               r"(?:19|20)\d{2})\b")
 NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
 # The last word of an outlet's name, where a "Name/for Outlet" credit ends.
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
@@ -132,7 +135,10 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         # "Photo: &copy; Name": a reference's ';' does not end the value (#10)
         rf"(?={PREFIX_FIRST}){KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>(?:{COPYRIGHT_REFERENCE};?{SP}*)?{VALUE_STOP}{{2,100}}?){SP}*"
         # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
-        rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
+        # "Photo: Jane Roe (@janeroe) September 12, 2022": her account, and the date a post's signature ends with
+        # (credits37: no credit, once sig36 made the line no post); the account is no organisation
+        rf"(?:\({SP}*@\w{{1,50}}{SP}*\)(?:{SP}*,?{SP}*{SIGNED_DATE})?{SP}*"
+        rf"|\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
         rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION}\.(?:{SP}+[A-Z]|(?=[A-Z@#])|$))|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
@@ -241,7 +247,7 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
-             and not any(w in part.split() for part in small)]
+             and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
 
 
@@ -282,16 +288,16 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
 # A line break a PDF's or a newsletter's lines put inside a credit (newuser33b #5): a word hyphenated at a line end
 # ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
 # and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
-MARKS_RE = re.compile(f"[{MARKS}]")
-HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
+MARKS_RE = LazyPattern(f"[{MARKS}]")
+HYPHENATED_RE = LazyPattern(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
 # A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
-BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
-AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
+BRACKET_BREAK_RE = LazyPattern(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
+AGENCY_PHOTO_RE = LazyPattern(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
 # A whole credit before the line break, which then ends it (review33r6: "(Photo: Jane Doe/Reuters⏎Video: John Roe/AP)"
 # joined gave the organisation "Reuters Video: John Roe/AP", as sure): "Name/Organisation" after the credit's words,
 # or two words of a name after an agency's "AP Photo/" ("(AP Photo/Jane Doe⏎File photo …)").
-WHOLE_CREDIT_RE = re.compile(r"/\s*[^\W\d_]")
-WHOLE_NAME_RE = re.compile(r"\S\s+\S")
+WHOLE_CREDIT_RE = LazyPattern(r"/\s*[^\W\d_]")
+WHOLE_NAME_RE = LazyPattern(r"\S\s+\S")
 
 
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -447,6 +453,8 @@ COURTESY_RE = LazyPattern(rf"(?<!\w)courtesy{SP}+(?=\w)", re.IGNORECASE)
 # "الصورة من أرشيف رويترز": the photo, from Reuters' archive
 FROM_THE_ARCHIVE_RE = LazyPattern(r"صورة\s+من\s+[أا]رشيف")
 ROLE_KINDS = {"file": "file", "files": "file", "handout": "handout", "ho": "handout"}
+# A creator that is the picture itself names no one ("Courtesy photo", "Courtesy image")
+PICTURE_ITSELF = frozenset("photo photos photograph image images picture pictures pic foto fotos".split())
 
 
 def labelled(credit: Credit) -> Credit:
@@ -460,8 +468,10 @@ def labelled(credit: Credit) -> Credit:
         return None if doubt and words.strip(ENDS) == "DR" else label_kind(words)
     creator, organization = credit.creator, credit.organization
     kind = kind_of(creator) if creator else None
-    if kind:
-        creator = None
+    if kind or creator and creator.strip(ENDS).casefold() in PICTURE_ITSELF:
+        creator = None   # "(Courtesy photo)": "photo" is the picture, no one who made it (credits37)
+    if organization and organization.strip(ENDS).casefold() in PICTURE_ITSELF:
+        organization = None
     if organization:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
         labels = [p for p in parts if kind_of(p) and p.casefold() not in KEPT_ROLES]
@@ -473,7 +483,7 @@ def labelled(credit: Credit) -> Credit:
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
-    if kind is None:
+    if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
@@ -496,8 +506,11 @@ def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creato
     "courtesy" inside the creator's name is a surname ("Jim Courtesy Smith": credits36)."""
     words = without_marks(raw)
     for part in LABEL_PARTS_RE.split(words):
-        part = strip_prefix(part).strip(ENDS)
+        whole, part = part.strip(ENDS), strip_prefix(part).strip(ENDS)
         if not part:
+            # a label that is a credit word too, standing alone: "Jane Doe, courtesy" (credits37)
+            if whole and (kind := kind_of(whole)):
+                return kind
             continue
         if kind := kind_of(part) or ROLE_KINDS.get((without_role(part)[1] or "").casefold()):
             return kind
@@ -606,7 +619,7 @@ def _before_spaced_dash(value: str) -> int | None:
     return None
 
 
-_WORDS_RE = re.compile(r"\S+")
+_WORDS_RE = LazyPattern(r"\S+")
 
 
 _CHAIN_MARK_RE = re.compile(r"[/|]")
@@ -651,7 +664,7 @@ def _chains(value: str) -> list[tuple[str, str, str]]:
 
 # The names a comma joins before a slash credit's first name: "Jane Doe, John Roe/Reuters", "Jane Doe, Kyiv/Reuters".
 NAMES_BEFORE_RE = LazyPattern(rf"(?<![\w/.@:-])(?:{NAME_PART}{SP}*,{SP}*)+$")
-COMMA_RE = re.compile(rf",{SP}*")
+COMMA_RE = LazyPattern(rf",{SP}*")
 
 
 def _names_before(text: str, start: int, value: str) -> tuple[int, str] | None:
@@ -796,7 +809,7 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     return True
 
 
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
+_WORD_BEFORE_RE = LazyPattern(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
 _SMALL_JOINERS = frozenset("of and for the de du des la le del di der für".split())
 
 
@@ -820,8 +833,8 @@ def _spelled_out_before(text: str, start: int, value: str) -> bool:
 
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
-SENTENCE_BEFORE_RE = re.compile(r"[.!?][ \t\u00a0]+$")
-ALL_RIGHTS_RE = re.compile(r"\W{0,3}all rights reserved", re.IGNORECASE)
+SENTENCE_BEFORE_RE = LazyPattern(r"[.!?][ \t\u00a0]+$")
+ALL_RIGHTS_RE = LazyPattern(r"\W{0,3}all rights reserved", re.IGNORECASE)
 
 
 def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,

@@ -149,8 +149,14 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
             value = b"; ".join(value)
         if not value:
             continue
-        if not charset:
-            text: str | None = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
+        if not charset and not SHIFT_BYTES.isdisjoint(value):
+            text: str | None = _by_its_escapes(value)   # no set named, but the field names its own (credits37)
+            if text is None:
+                found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: it switches character "
+                                      "sets by ISO 2022 escapes this tool does not decode, and no 1:90 names its set")
+                continue
+        elif not charset:
+            text = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
         elif codec == "utf-8":
             try:
                 text = value.decode("utf-8")
@@ -190,6 +196,30 @@ def _iptc_codec(charset: bytes) -> str | None:
 # The bytes by which ISO 2022's 7-bit forms switch sets inside a field: ESC, SO and SI ("ESC $ B ;3EDB@O: ESC ( B" is
 # ISO-2022-JP, "SO 1h9N<v SI" ISO-2022-KR), whose other bytes are then no ASCII.
 SHIFT_BYTES = frozenset(b"\x1b\x0e\x0f")
+
+
+# The 7-bit ISO 2022 forms a field may switch sets in by itself, with no 1:90 (credits37), by the escapes each uses:
+# ISO-2022-JP (RFC 1468: ASCII, JIS-Roman, JIS X 0208 of 1978 and 1983) and ISO-2022-KR (RFC 1557: KS C 5601 as G1,
+# then SO and SI). Any other escape (a terminal's colour codes, GB 2312) is not read: Python's codecs pass some through.
+BY_ITS_ESCAPES = (("iso2022_jp", frozenset({b"\x1b(B", b"\x1b(J", b"\x1b$@", b"\x1b$B"}), False),
+                  ("iso2022_kr", frozenset({b"\x1b$)C"}), True))
+ANY_ESCAPE_RE = re.compile(rb"\x1b[\x20-\x2f]*[\x30-\x7e]?")
+
+
+def _by_its_escapes(value: bytes) -> str | None:
+    """A field's text in the ISO 2022 7-bit form its own escapes name (`BY_ITS_ESCAPES`), or None when they name
+    another, or its bytes are not text in it: never text with an ESC, SO or SI left in it."""
+    escapes = set(ANY_ESCAPE_RE.findall(value))
+    shifts = b"\x0e" in value or b"\x0f" in value
+    for codec, allowed, shifted in BY_ITS_ESCAPES:
+        if not escapes or not escapes <= allowed or shifts and not shifted:
+            continue
+        try:
+            text = value.decode(codec)
+        except UnicodeDecodeError:
+            return None
+        return text if text.isprintable() else None
+    return None
 
 
 def _decoded(value: bytes, codec: str | None) -> str | None:
