@@ -633,9 +633,11 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if embed.get("detector") in LINKS:
         result, evidence = _beside_link(result, evidence, compared, said or "", found["text"],
                                         embed.get("text_confidence"))
-    elif result == "fail" and embed.get("text_confidence") == "uncertain":
+    elif result == "fail" and embed.get("text_confidence") == "uncertain" and not compared.turned:
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
-        # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
+        # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1). Not another figure or
+        # a negation between words both sides share, which no reading of the ends makes (newuser37 §9: "3 → 12"
+        # warned in a signed plain-text quote).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt

@@ -183,6 +183,9 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
         pass
     signed = f"(@{signature.group('handle')})" if signature is not None else None
     status, date_text, dated = _date_link(el, signed)
+    lookalike = None
+    if status is None and signed is not None:
+        lookalike, date_text, dated = _lookalike_date_link(el, signed) or (None, date_text, dated)
     paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
@@ -198,14 +201,32 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
+        # the link as the page writes it (its own handle, or none): the signature's handle built a URL nowhere in
+        # the page (newuser37 §5); it is the author_handle alone
+        url=x.status_url(status.post_id, status.author_handle) if status and status.post_id
+        else x.profile_url(handle or ""),
         detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
         text=text, lang=lang or None,
         text_confidence=confidence if text else None,
-        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
+        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)), id_doubt=lookalike,
     )
+
+
+def _lookalike_date_link(el: Any, signed: str) -> tuple[str, str | None, int] | None:
+    """(why its link is not X's, the date's words, the link's mem_id) for an embed code whose date link, the last
+    outside its words, has a status path on a host made to look like X's (`x.lookalike`): its date is the article's
+    all the same, and its link is said, not "the article kept no link" (newuser37 §7). None when it has none."""
+    words = _word_paragraphs(el, signed)
+    found = None
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        if _in_words(a, el, words):
+            continue
+        why = x.lookalike(href)
+        found = (why, _date_words(element_text(a)), a.mem_id) if why else found
+    return found
 
 
 def _without_nested_tweets(el: Any) -> Any:
