@@ -832,6 +832,15 @@ class Store:
         failure is still on record (#11)."""
         return self._append("errors", {"occurred_at": utc_now(), **row})
 
+    def has_error(self, source: str, stage: str | None, kind: str | None, messages: Sequence[str]) -> bool:
+        """Whether the errors table holds a row of this source, stage and kind with one of these messages: a
+        failure the cache answers again is on record once, by the run that met it (CLOSING-stop36 "Batch runs":
+        each re-run wrote its own row, and counts of the table multiplied)."""
+        with self._lock:
+            return self.conn.execute(
+                f"SELECT 1 FROM errors WHERE source = ? AND stage IS ? AND kind IS ? AND message IN "
+                f"({', '.join('?' * len(messages))}) LIMIT 1", [source, stage, kind, *messages]).fetchone() is not None
+
     def errors(self) -> list[dict[str, Any]]:
         return self._where("errors", order_by="id")
 

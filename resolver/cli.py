@@ -372,6 +372,7 @@ class TerminalReporter:
         self.quiet = quiet
         self._bars: Any = None
         self._stats: dict[Any, Callable[[], str] | None] = {}
+        self._ticker: _Ticker | None = None
 
     def status(self, message: str) -> None:
         if self.quiet:
@@ -383,7 +384,11 @@ class TerminalReporter:
 
     def progress(self, label: str, total: int | None, *,
                  stats: Callable[[], str] | None = None) -> Callable[[], None]:
-        if self.quiet or not self.terminal or (total is not None and total < 2):
+        if self.quiet or (total is not None and total < 2):
+            return lambda: None
+        if not self.terminal:   # a pipe or a log: no bar, a line of the counts every PROGRESS_LINE_EVERY_S
+            if stats is not None and self._ticker is None:
+                self._ticker = _Ticker(lambda: self.status(f"{label}: {stats()}"), PROGRESS_LINE_EVERY_S)
             return lambda: None
         if self._bars is None:
             self._bars = _progress_bars(self._stats)
@@ -399,10 +404,43 @@ class TerminalReporter:
         return advance
 
     def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
         if self._bars is not None:
             self._bars.stop()
             self._bars = None
             self._stats.clear()
+
+
+# A run whose stderr is no terminal (cron, nohup, a pipe) says its counts once a minute: done/total, the pace,
+# errors (CLOSING-stop36 "Batch runs": without -v a log showed nothing from the first line to the summary, and an
+# hour-long run looked hung). -q: none; a terminal has its bar instead.
+PROGRESS_LINE_EVERY_S = 60.0
+
+
+class _Ticker:
+    """Calls `say` every `every` seconds from a thread of its own until stopped: a line even while every worker
+    waits on a slow server (a line at each finished article would stay silent exactly then)."""
+
+    def __init__(self, say: Callable[[], None], every: float) -> None:
+        import threading
+
+        self._stopped = threading.Event()
+        self._say, self._every = say, every
+        self._thread = threading.Thread(target=self._run, name="progress-line", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._every):
+            try:
+                self._say()
+            except (OSError, ValueError):   # stderr closed (a pipe gone): the run goes on, says it at its end
+                pass
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
 
 
 def _of_total(summary: Summary, total: int | None, seconds: float) -> str:

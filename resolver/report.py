@@ -251,10 +251,13 @@ def _image_error(image: MediaFile) -> str:
     return cached_mark(str(image.error), image.from_cache)
 
 
+CACHED = " (from cache)"
+
+
 def cached_mark(why: str, from_cache: bool) -> str:
     """A failure's reason, marked " (from cache)" when it is the cache's answer and not this run's: one way in every
     command's error line (review32r5 #5: a link's and a post's said nothing, a credited image's did)."""
-    return f"{why} (from cache)" if from_cache else why
+    return f"{why}{CACHED}" if from_cache else why
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str, str]]:
@@ -285,6 +288,7 @@ class StepFailure:
     archived: bool = False
     stage: str = "fetch"
     detail: str = ""   # a bug's traceback: the cache's errors table keeps it under the phrase; stderr, with debugging
+    cached: bool = False   # the cache's answer, read again: the run that met it recorded it (its phrase less the mark)
 
     @property
     def kind(self) -> str:
@@ -302,12 +306,13 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
     if post.failed and record.status == "error":
         why = record.reason or "every method ended in an error"
         yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
-                          f"fetch: {why}")
+                          f"fetch: {why}", cached=record.from_cache)
     for item, url, why, error in _media_failed(post):
-        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
+        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}",
+                          cached=url in post.media_cached)
     if (lookup := post.lookup_error) is not None:   # the gone post's archive lookup (newuser36b #1)
         yield StepFailure(f"archive lookup failed for {record.url}: {cached_mark(lookup, record.from_cache)}",
-                          record.url, lookup, archived=True, stage="archive")
+                          record.url, lookup, archived=True, stage="archive", cached=record.from_cache)
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -323,7 +328,7 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     if archived.error and not archived.error.startswith(WITHHELD):
         yield StepFailure(f"archive lookup failed for {archived.url}: "
                           f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
-                          archived.error, archived=True, stage="archive")
+                          archived.error, archived=True, stage="archive", cached=archived.lookup.from_cache)
     if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
                           f"page copy: {archived.live_error}", archived=True, stage="archive")
@@ -370,7 +375,7 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
         if found.failed:
             resolution = found.value
             yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
-                              str(resolution.error), stage="resolve")
+                              str(resolution.error), stage="resolve", cached=resolution.from_cache)
     looked_up = set()   # a post's URL whose lookup the fetch said failed: the archive step's of it is not said again
     for fetched in result.posts or ():
         for failure in _post_failed(fetched.value):
@@ -379,16 +384,16 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     for image in result.credited_images or ():
         if image.failed:
             yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
-                              f"media: {image.error}")
+                              f"media: {image.error}", cached=image.from_cache)
     for archived in result.archives or ():
         yield from (failure for failure in _archive_failed(archived)
                     if not (failure.phrase.startswith("archive lookup failed") and failure.url in looked_up))
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
-            why = cached_mark(str(error), bool(found_id.value.evidence.get("listing_from_cache")))
-            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {why}",
-                              result.embeds[found_id.embed].url, f"identify: {error}", stage="identify")
+            cached = bool(found_id.value.evidence.get("listing_from_cache"))
+            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {cached_mark(str(error), cached)}",
+                              result.embeds[found_id.embed].url, f"identify: {error}", stage="identify", cached=cached)
 
 
 def _identification_line(embed: int, found: Identification) -> Part:
