@@ -349,7 +349,7 @@ def _session(settings: Settings, *, store: Store | None, mode: Mode | None = Non
 
 
 def _say_rate_waits(session: Session) -> None:
-    for line in session.rate_waited():
+    for line in session.rate_waited() + session.retry_waited():
         session.reporter.status(line)
 
 

@@ -241,6 +241,10 @@ class Session:
         self.rate_waits: dict[str, list[tuple[float, float]]] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
         self._rate_said: dict[str, float] = {}   # by service: when, on the budgets' clock, a wait of it was last said
+        # Each retry's backoff, by host, and how much of it a line has said (CLOSING-stop36: backoffs under a second
+        # said nothing, and a flaky server's hundreds of them added up to minutes no log showed)
+        self.retry_waits: dict[str, list[float]] = {}
+        self._retry_said: dict[str, float] = {}
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
@@ -289,6 +293,33 @@ class Session:
                              f"({len(waits)} waits at times at once, {total:.0f} s summed)")
             else:
                 lines.append(f"{service}: waited {total:.0f} s in all for the rate limit ({len(waits)} waits)")
+        return lines
+
+    def retrying(self, host: str, seconds: float, said: bool) -> None:
+        """A retry of a request to `host` is to wait `seconds` (`said`: a line said it, a wait of a second or more).
+        The shorter ones say nothing each; once they add up to STILL_WAITING_EVERY_S more than a line said, a line
+        says the sum so far, and `retry_waited` the whole at the end."""
+        waits = self.retry_waits.setdefault(host, [])
+        waits.append(seconds)
+        total = sum(waits)
+        if said:
+            self._retry_said[host] = total
+        elif total - self._retry_said.get(host, 0.0) >= STILL_WAITING_EVERY_S:
+            self.reporter.status(f"{host}: {len(waits):,} retries so far, {total:.0f} s of waits before them in all "
+                                 "(each under a second is not said; a line each further minute of them)")
+            self._retry_said[host] = total
+
+    def retry_waited(self) -> list[str]:
+        """A line a host whose retries' waits under a second (each said by no line) add up to a second or more: how
+        many and how long in all (summed: retries of requests made at once overlap)."""
+        from resolver.http import LONG_WAIT_S
+
+        lines = []
+        for host, waits in self.retry_waits.items():
+            short = [w for w in waits if w < LONG_WAIT_S]
+            if sum(short) >= LONG_WAIT_S:
+                lines.append(f"{host}: {len(waits):,} retries waited {sum(waits):.1f} s in all before them "
+                             f"({len(short):,} under a second each, not said one by one)")
         return lines
 
     @property
