@@ -554,7 +554,19 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         return finished
     items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=met,
                                 census=census), keys)
-    return items if options.output is None else _stale_records(items, store, job, options.output)
+    return items if options.output is None else _gone_once_read(_stale_records(items, store, job, options.output),
+                                                                store, job, options.output)
+
+
+def _gone_once_read(items: Iterator[Item], store: Store, job: str, output: OutputFile) -> Iterator[Item]:
+    """The items; once the last was read, every key of the input was met (`iter_items`' `met`), the sources gone
+    from it are known, and their lines leave FILE at the next commit (`OutputFile.take_out_soon`), not only at the
+    run's normal end (a run killed after that kept them; CLOSING-stop36 "Batch runs"). A run stopped before the
+    end of its input (Ctrl-C, a kill) has not met every key: it takes nothing out."""
+    yield from items
+    if output.met is not None and (gone := sources_gone(store, job, output.met)):
+        with store.write():
+            output.take_out_soon(gone)
 
 
 def sources_gone(store: Store, job: str, met: set[str]) -> set[str]:

@@ -391,3 +391,24 @@ def test_review37c_a_close_that_fails_still_lets_the_lock_go(tmp_path: Path) -> 
     again = OutputFile(out, form="json")
     again.open(store=None, job=None, resume=True)   # raised OutputBusy: the lock was kept
     again.close()
+
+
+def test_batch37_a_resumed_run_killed_after_reading_its_input_has_taken_the_deleted_files_line_out(
+        tmp_path: Path) -> None:
+    """CLOSING-stop36 "Batch runs": the lines of inputs gone since an interrupted run were taken out at the resumed
+    run's normal end only: that run killed (-9) once its whole input was read left them in FILE, read as this
+    run's. Once the input was read to its end, every key met, they go with the next commit; a run killed after
+    that holds none of them, and the run after it finishes with each article once."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, folder, out)
+    Path(before[1]).unlink()
+    killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
+                        kill=("before:resolver.output.OutputFile.take_out", 1))   # the take-out at the run's end
+    _, err = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, err
+    left = articles_in(out)
+    assert before[1] not in left and len(left) == len(set(left)) == PLAIN - 1, (before[1], len(left))
+    assert not list(tmp_path.glob(".found.jsonl.rewrite*")), list(tmp_path.iterdir())
+    finish(tmp_path, folder, out)
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN) if n != 1]
