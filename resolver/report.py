@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
+from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
@@ -106,6 +107,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                     (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
             if embed.id_doubt:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
+            if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)
+                post += [BREAK, (unshown(embed.unshown), "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -932,6 +935,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
         rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
+    if embed.get("unshown"):   # a copy no reader sees is no claim of the article's (newuser37 #1)
+        rows.append(("Shown", "no", None, f"{unshown(embed['unshown'])}: its checks warn, never pass or fail"))
     author = _handle_label(embed.get("platform"), embed["author_handle"]) \
         + (f" ({embed['author_name']})" if embed.get("author_name") else "") if embed.get("author_handle") else None
     if embed.get("detector") in LINKS and author:
@@ -1518,8 +1523,10 @@ def _other_places(embed: dict[str, Any]) -> list[str]:
     """Where else the article shows the post: each place with words of its own, quoted (its text check follows),
     then the others in one line (newuser29b §1: the report named none of them)."""
     other = {tuple(p["span"]): p for p in embed.get("other_words") or ()}
-    notes = [f"Also at characters {start}–{end}, with other words (found by {p['detector']}): "
-             f"“{' '.join(p['text'].split())}”; its text check is below" for (start, end), p in other.items()]
+    notes = [f"Also at characters {start}–{end}"
+             + (f", {unshown(p['unshown'])}" if p.get("unshown") else "")
+             + f", with other words (found by {p['detector']}): “{' '.join(p['text'].split())}”; its text check is below"
+             for (start, end), p in other.items()]
     rest = [f"{start}–{end}" for start, end in embed.get("also_at") or () if (start, end) not in other]
     if rest:
         more = len(rest) - PLACES_SHOWN
