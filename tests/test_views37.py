@@ -127,7 +127,7 @@ def test_views37_an_article_read_again_after_a_failed_step_keeps_its_links_resol
                                                                                         monkeypatch):
     """An article whose reading lost a step (a credit reader's bug) is read again by the next run of a fixed tool
     (`Store._read_again`): its embeds are the new reading's, and the rows tying the old ones to their links went
-    with them. A plain `scan` then left the pic link's post out of the views (in no column before m071, "not checked"
+    with them. A plain `scan` then left the pic link's post out of the views (in no column before m072, "not checked"
     after) until the next `--resolve`, though where a link leads is a fact about the link, recorded once. By hand:
     the pic link leads to the deleted post, fetched: 1 embed, checked, dead, after the re-reading as before it."""
     from resolver import pipeline
