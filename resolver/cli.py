@@ -1713,7 +1713,7 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
         if view == "at_risk_embeds":   # asked by the URL as kept, not as shown (review29d)
             rows, description = _with_lookups(store, rows, description)
         elif view == "dead_embeds_by_outlet_year":
-            description += _undated(store)
+            description += _undated(store) + _not_checked(store)
         rows, description = [redactor.shown_json(row) for row in rows], redactor.shown(description)
         if as_json:
             for row in rows:
@@ -1758,6 +1758,23 @@ def _undated(store: Store) -> str:
     undated = sum(n for _, n in found)
     return (f" {undated:,} of the {total:,} embeds {'has' if undated == 1 else 'have'} no known post year (post_year "
             f"empty: {', '.join(f'{platform} {n:,}' for platform, n in found)}).")
+
+
+def _not_checked(store: Store) -> str:
+    """What the link-rot view's dead_percent leaves out, said under it: the link embeds whose post is not known and
+    the posts named by a doubtful id (views37: a "100% dead" said nothing of the embeds nobody checked)."""
+    embeds, checked, not_checked, doubtful = store.conn.execute(
+        "SELECT SUM(embeds), SUM(embeds_checked), SUM(not_checked), SUM(doubtful_id) "
+        "FROM dead_embeds_by_outlet_year").fetchone()
+    if not not_checked and not doubtful:
+        return ""
+    parts = [f"{not_checked:,} {'was' if not_checked == 1 else 'were'} not checked (not_checked: a link never "
+             "followed to a post, or its post never fetched; `embed-resolver scan --resolve --fetch` checks them)"
+             ] if not_checked else []
+    parts += [f"{doubtful:,} {'is' if doubtful == 1 else 'are'} named by an id read with a doubt (doubtful_id)"
+              ] if doubtful else []
+    return (f" Of the {embeds:,} embeds, {' and '.join(parts)}: dead_percent is of the {checked:,} checked "
+            f"{'embed' if checked == 1 else 'embeds'} only.")
 
 
 def _minute(at: str) -> str:

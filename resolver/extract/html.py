@@ -421,7 +421,7 @@ def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
         if href.startswith(("http://", "https://")) and "/hashtag/" not in href and not href.endswith("?ref_src=twsrc%5Etfw"):
-            links.append(href)
+            links.append(platforms.link_target(href))   # a Google Docs export's google.com/url?q=… its target
     return media, links
 
 
@@ -871,8 +871,29 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     of the page's needles (#14): each is tried where it stands, first by the head every match starts with, so a page
     whose signatures keep their dates in links (widgets.js) never compiles the signature pattern."""
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
-    return any(head.match(page, at, end) and signature.match(page, at, end)
+    return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
                for at in needles.within(SIGNATURE_OPEN, start, end))
+
+
+def _linked_signature(page: str, at: int, end: int) -> bool:
+    """Is the "(@" at `at` a signature written with markup in it, outside any blockquote: its date a link to the post
+    ("(@handle) <a href=…>March 3, 2023</a>"), its handle in a Word export's <span class=SpellE>? A post flattened
+    into a page's paragraphs (Word, Google Docs, a CMS) was read as a bare pic.twitter.com link and a post with no
+    words, name or date (newuser37b #5). In a blockquote (widgets.js's) the embed markup reads it."""
+    window = page[at:min(end, at + SIGNED_WINDOW)]
+    if "<" not in window:
+        return False
+    opened = page.rfind("<blockquote", max(0, at - BLOCKQUOTE_REACH), at)
+    if opened >= 0 and page.rfind("</blockquote", opened, at) < 0:
+        return False   # asked first: a widgets.js page never compiles the signature pattern (#14)
+    words = unescape(TAG_RE.sub("", window))
+    return text_detectors.SIGNATURE_START_RE.match(words) is not None \
+        and text_detectors.SIGNATURE_RE.match(words) is not None
+
+
+TAG_RE = re.compile(r"<[^>]*>?")
+SIGNED_WINDOW = 400        # characters after "(@" read for a signature with markup in it: its date's link and all
+BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockquote it may be in
 
 
 SIGNATURE_OPEN = "(@"
@@ -1927,8 +1948,40 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     if not instagram and len(found) == 1 and found[0].text is None:
         above = _words_above(el, text)
         if above is not None:   # its words in the paragraph before (left28): that paragraph is in its span too
-            return [replace(above, span=(smap.span(element_before(el))[0], span[1]), detector="html-text-signature")]
-    return [replace(e, span=span, detector="html-text-signature") for e in found]
+            return [replace(_linked(_dated_by_link(above, el), [element_before(el), el]),
+                            span=(smap.span(element_before(el))[0], span[1]), detector="html-text-signature")]
+    linked = len(found) == 1 and not instagram   # the element's links are the one post's
+    return [replace(_linked(_dated_by_link(e, el), [el]) if linked else _dated_by_link(e, el), span=span,
+                    detector="html-text-signature") for e in found]
+
+
+def _linked(embed: Embed, paras: list[Any]) -> Embed:
+    """A flattened post with the links of the paragraphs it was read from (`_tweet_links`: its picture's t.co link,
+    the links in its words), not its own date link: the scan said its own picture's t.co link was "in no embed"
+    (newuser37b #5)."""
+    media, links = _tweet_links(paras)
+    own = platforms.post_key(embed.url) if embed.post_id else None
+    links = [link for link in links if own is None or platforms.post_key(link) != own]
+    if not (media or links):
+        return embed
+    return replace(embed, media_links=tuple(dict.fromkeys([*embed.media_links, *media])),
+                   links=tuple(dict.fromkeys([*embed.links, *links])))
+
+
+def _dated_by_link(embed: Embed, el: Any) -> Embed:
+    """A flattened post's signature whose date is a link to the post ("— Name (@handle) <a href=…/status/N>March 3,
+    2023</a>", as Word, Google Docs and CMSs keep it), with that post's URL and id when the link is the signature's
+    own (`text.is_own_post`): the link's post and the signature were two embeds, the post with no words, name or
+    date, the signature with no id (newuser37b #5)."""
+    if embed.post_id or not embed.date_text or not embed.author_handle or "<a" not in (el.html or ""):
+        return embed
+    for link in select(el, "a[href]"):
+        if " ".join(element_text(link).split()) != " ".join(embed.date_text.split()):
+            continue
+        ref = platforms.parse_url(attr(link, "href") or "")
+        if ref is not None and text_detectors.is_own_post(ref, embed.platform, embed.author_handle):
+            return replace(embed, url=ref.url, post_id=ref.post_id, kind=ref.kind)
+    return embed
 
 
 def _words_above(el: Any, signed: str) -> Embed | None:

@@ -785,13 +785,17 @@ def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, 
     signature's platform whose account, when the link names one, is the signature's handle (any case). Another
     account's link ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3):
     taking its id made up a URL no article shows."""
-    if link is None:
-        return None
-    ref = link[1]
+    return link[1] if link is not None and is_own_post(link[1], platform, handle) else None
+
+
+def is_own_post(ref: PostRef, platform: str, handle: str) -> bool:
+    """Is the post `ref` names the one a signature of `handle` on `platform` signs: a post of that platform whose
+    account, when the link names one, is the handle (any case)? (`_own_post`; the HTML pass asks it of a signature's
+    date link.)"""
     if ref.kind != "post" or not ref.post_id or ref.platform != platform:
-        return None
+        return False
     named = ref.author_handle
-    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
+    return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
 
 
 def _another_accounts_post(ref: PostRef, platform: str) -> bool:
