@@ -85,6 +85,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
     yield head
+    if (note := result.article.read_from) is not None:
+        yield [(f"  note: {note}", "")]
     if result.incomplete:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
@@ -1100,6 +1102,8 @@ def markdown(report: dict[str, Any]) -> str:
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
              *([f"- **Reading incomplete**: {_md(note)}"] if (note := incomplete_note(article)) else []),
+             *([f"- **Read from a container**: {_md(note)}"]
+               if (note := warning_note(article, "read-from-container")) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
              *([f"- **Links not followed**: {_md(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
@@ -1654,6 +1658,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := truncation_note(article)) else []),
              *([f'<p class="warn"><strong>Reading incomplete</strong>: {escape(note)}</p>']
                if (note := incomplete_note(article)) else []),
+             *([f'<p class="meta"><strong>Read from a container</strong>: {escape(note)}</p>']
+               if (note := warning_note(article, "read-from-container")) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "thin-page")) else []),
              *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
