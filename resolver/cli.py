@@ -1746,7 +1746,7 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
         if view == "at_risk_embeds":   # asked by the URL as kept, not as shown (review29d)
             rows, description = _with_lookups(store, rows, description)
         elif view == "dead_embeds_by_outlet_year":
-            description += _undated(store)
+            description += _undated(store) + _not_checked(store)
         rows, description = [redactor.shown_json(row) for row in rows], redactor.shown(description)
         if as_json:
             for row in rows:
@@ -1791,6 +1791,23 @@ def _undated(store: Store) -> str:
     undated = sum(n for _, n in found)
     return (f" {undated:,} of the {total:,} embeds {'has' if undated == 1 else 'have'} no known post year (post_year "
             f"empty: {', '.join(f'{platform} {n:,}' for platform, n in found)}).")
+
+
+def _not_checked(store: Store) -> str:
+    """What the link-rot view's dead_percent leaves out, said under it: the link embeds whose post is not known and
+    the posts named by a doubtful id (views37: a "100% dead" said nothing of the embeds nobody checked)."""
+    embeds, checked, not_checked, doubtful = store.conn.execute(
+        "SELECT SUM(embeds), SUM(embeds_checked), SUM(not_checked), SUM(doubtful_id) "
+        "FROM dead_embeds_by_outlet_year").fetchone()
+    if not not_checked and not doubtful:
+        return ""
+    parts = [f"{not_checked:,} {'was' if not_checked == 1 else 'were'} not checked (not_checked: a link never "
+             "followed to a post, or its post never fetched; `embed-resolver scan --resolve --fetch` checks them)"
+             ] if not_checked else []
+    parts += [f"{doubtful:,} {'is' if doubtful == 1 else 'are'} named by an id read with a doubt (doubtful_id)"
+              ] if doubtful else []
+    return (f" Of the {embeds:,} embeds, {' and '.join(parts)}: dead_percent is of the {checked:,} checked "
+            f"{'embed' if checked == 1 else 'embeds'} only.")
 
 
 def _minute(at: str) -> str:
@@ -2332,6 +2349,10 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
     none in a plain file, which holds no line for an input that gave no article (outfile35: the stale lines stayed,
     as if current)."""
     click.echo(failure.line, err=True)
+    if failure.traceback and os.environ.get("EMBED_RESOLVER_DEBUG"):   # where an internal error came from (newuser37 #4)
+        from resolver.redact import said
+
+        click.echo(said(failure.traceback).rstrip("\n"), err=True)
     stale = output is not None and failure.source in output.replacing
     if as_json and (not failure.warning or stale):
         line = _json_line(failure.to_json())
