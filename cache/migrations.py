@@ -1676,6 +1676,28 @@ def m069_credits_by_organization_counts_uncertain_credits_apart(db: Database) ->
     db.create_view("credits_by_organization", CREDITS_BY_ORGANIZATION_V69.strip())
 
 
+# What follows a post's id in a capture's URL when the capture is of the post's own page: nothing, a trailing slash,
+# a query or a fragment; not `/likes`, `/retweets`, `/photo/1`, `/analytics` (platforms.x.status_subpage)
+_AFTER_ID = "ltrim(rest, '0123456789')"
+_OWN_PAGE = (f"{_AFTER_ID} IN ('', '/') OR substr({_AFTER_ID}, 1, 1) IN ('?', '#') "
+             f"OR substr({_AFTER_ID}, 1, 2) IN ('/?', '/#')")
+_STATUS_COPIES = ("        SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies\n"
+                  "        WHERE instr(original, '/status/') > 0)\n")
+AT_RISK_EMBEDS_V70 = _replaced(VIEWS_V68["at_risk_embeds"],
+                               (_STATUS_COPIES, f"{_STATUS_COPIES}    WHERE {_OWN_PAGE}\n"))
+
+
+@migrations()
+def m070_at_risk_a_posts_likes_page_is_no_copy(db: Database) -> None:
+    """v70 (review37b, #4): `at_risk_embeds` takes a post off the list for a capture of its own page only, not of its
+    `/likes`, `/retweets`, `/photo/1` or `/analytics` page. reports36 made those no snapshots of the post in the
+    reports ("no archived copy was found … archive it"), but the CDX list is recorded as listed, and the view read
+    the post's id out of `…/status/<id>/likes`: the post was archived in `stats` and `cache export`, not in the
+    report."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V70.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -675,6 +675,16 @@ WHERE p.status IN ('deleted', 'suspended') AND ((e.post_id IS NOT NULL OR p.id I
 GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle, CASE WHEN p.platform = 'twitter' AND instr(p.url, '.com/') > 0 AND instr(p.url, '/status/') > instr(p.url, '.com/') + 5 THEN nullif(substr(p.url, instr(p.url, '.com/') + 5, instr(p.url, '/status/') - instr(p.url, '.com/') - 5), 'i') END))
 ORDER BY articles DESC, embeds DESC, handle;
 
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
+       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
+       COUNT(*) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS credits, COUNT(DISTINCT c.article_id) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS articles,
+       COUNT(DISTINCT lower(c.creator)) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS creators,
+       COUNT(*) FILTER (WHERE c.split_confidence = 'uncertain') AS uncertain
+FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
+WHERE c.article_id IN (SELECT id FROM current_articles)
+GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
+ORDER BY credits DESC, uncertain DESC, organization;
+
 CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     SELECT original, IFNULL(reading = 'archived-copy', 0) AS held FROM (
         SELECT s.original, (SELECT o.status FROM fetches f JOIN post_observations o ON o.fetch_id = f.id
@@ -687,6 +697,7 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     SELECT DISTINCT NULL, 'twitter', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
         SELECT substr(original, instr(original, '/status/') + 8) AS rest, held FROM copies
         WHERE instr(original, '/status/') > 0)
+    WHERE ltrim(rest, '0123456789') IN ('', '/') OR substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#') OR substr(ltrim(rest, '0123456789'), 1, 2) IN ('/?', '/#')
     UNION
     SELECT DISTINCT NULL, 'bluesky', lower(substr(rest, 1, instr(rest, '/post/') - 1) || '/' || substr(substr(rest, instr(rest, '/post/') + 6), 1, length(substr(rest, instr(rest, '/post/') + 6)) - length(ltrim(substr(rest, instr(rest, '/post/') + 6), 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:~')))), held FROM (
         SELECT substr(original, instr(original, '/profile/') + 9) AS rest, held FROM copies
@@ -709,14 +720,4 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND (CASE WHEN e.id_doub
                        AND a.post_id = COALESCE(e.post_id, p.post_id))
                        OR (COALESCE(p.platform, e.platform) = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1)), lower(p.author_id || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
-
-CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(c.organization)), '(none named)') AS organization, g.agency,
-       json_group_array(DISTINCT trim(c.organization)) FILTER (WHERE c.organization IS NOT NULL) AS names_as_written,
-       COUNT(*) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS credits, COUNT(DISTINCT c.article_id) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS articles,
-       COUNT(DISTINCT lower(c.creator)) FILTER (WHERE c.split_confidence IS NOT 'uncertain') AS creators,
-       COUNT(*) FILTER (WHERE c.split_confidence = 'uncertain') AS uncertain
-FROM credits c LEFT JOIN agency_names g ON g.name = lower(trim(c.organization))
-WHERE c.article_id IN (SELECT id FROM current_articles)
-GROUP BY COALESCE(g.agency, lower(trim(c.organization)))
-ORDER BY credits DESC, uncertain DESC, organization;
 

@@ -202,7 +202,7 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
 # ISO-2022-JP-2 extension adds more sets the same way. No other encoding a page is in writes these sequences: bytes
 # below 0x80 holding one, that read as it, are in it. Read as ASCII it was UTF-8 with its escapes showing, or its ESC
 # bytes made it "binary data" (extract33).
-_ISO2022_JP_RE = re.compile(rb"\x1b\$(?:[@B]|\(D)")
+_ISO2022_JP_RE = LazyPattern(rb"\x1b\$(?:[@B]|\(D)")
 
 
 def _iso2022_jp(data: bytes) -> str | None:
@@ -369,7 +369,7 @@ def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.R
                       or _letters_beyond_ascii(reading.text) > sum(c.isascii() and c.isalpha() for c in reading.text)))
 
 
-_TWO_LETTERS_BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f\W\d_]{2}")
+_TWO_LETTERS_BEYOND_ASCII_RE = LazyPattern(r"[^\x00-\x7f\W\d_]{2}")
 # Unicode's General Punctuation, where cp1252's dashes, quotes, ellipsis, bullet and daggers are; Big5's bytes read
 # in cp1252 are Latin-1 signs ("»O¥_"), never these.
 _TYPOGRAPHIC_START, _TYPOGRAPHIC_END = "\u2010", "\u205e"
@@ -412,7 +412,7 @@ def _letters_beyond_ascii(text: str) -> int:
 # An opening quote mark right after a letter and not before one: where a quote closes. German closes its quotes so
 # („Ja“, ‚ja‘), after opening them with a low mark; a text holding none is another encoding's letter read as a quote
 # mark (Mac Roman's "Zoë" is cp1252's "Zo‘", "Così" "Cos“").
-_QUOTE_CLOSING_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
+_QUOTE_CLOSING_A_WORD_RE = LazyPattern(r"(?<=[^\W\d_])[‘“](?![^\W\d_])")
 
 
 def _quote_closing_a_word(text: str) -> bool:
@@ -516,8 +516,8 @@ _CENTRAL = ("cp1250", "iso8859_2")   # mixed by the SURE sequences only (see `_o
 # any two-byte one starting "Â"/"Ã").
 _SURE_UTF8 = rb"\xe2[\x80\x82\x84][\x80-\xbf]|\xf0\x9f[\x80-\xbf]{2}"
 _LATIN_UTF8 = rb"[\xc2\xc3][\xa0-\xbf]"
-UTF8_SEQUENCE_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
-SURE_UTF8_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")")
+UTF8_SEQUENCE_RE = LazyPattern(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
+SURE_UTF8_RE = LazyPattern(rb"(?P<sure>" + _SURE_UTF8 + rb")")
 
 
 def _holds_utf8(data: bytes, *, sure: bool = False) -> bool:
@@ -577,7 +577,7 @@ def _as_browsers_read(name: str) -> list[str]:
 
 
 # A byte UTF-8 cannot read, as surrogateescape keeps it (U+DC80 to U+DCFF), and runs of them.
-_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+_ESCAPED_RE = LazyPattern("[\udc80-\udcff]+")
 
 
 def _utf8_then(data: bytes, single: str) -> str:
@@ -682,7 +682,7 @@ def _prefer_western(matches: list) -> str:
 _NUMBER_SIGNS = "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
 # A letter before and after (looked at once the sign is found, which is faster than trying each character for one)
 _BETWEEN_LETTERS = r"(?<=[^\W\d_].)(?=[^\W\d_])"
-_NO_WORD_NO_SPACE_RE = re.compile(r"[^\w\s]")
+_NO_WORD_NO_SPACE_RE = LazyPattern(r"[^\w\s]")
 
 
 def _symbol_in_word(text: str) -> bool:

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from resolver.lazy import LazyPattern
+
 # The languages whose credit words are read (README "Photo credits"): English, German, Dutch, Italian, French,
 # Spanish, Portuguese, Turkish, Hebrew, Russian, Ukrainian, Japanese, Chinese, Korean, Arabic, Persian, Finnish,
 # Polish; and those whose photo credit is written "Foto:", which is read (Danish, Norwegian, Swedish, Czech, Slovak,
@@ -32,13 +34,13 @@ LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?![A-Z
 HEAD = 8192
 # Letters of scripts no language read is written in: Greek, Armenian, Georgian, the Indic scripts, Sinhala, Thai,
 # Lao, Myanmar, Ethiopic, Khmer.
-UNREAD_LETTER_RE = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0530-\u058f\u10a0-\u10ff\u0900-\u0dff\u0e00-\u0eff"
+UNREAD_LETTER_RE = LazyPattern("[\u0370-\u03ff\u1f00-\u1fff\u0530-\u058f\u10a0-\u10ff\u0900-\u0dff\u0e00-\u0eff"
                               "\u1000-\u109f\u1200-\u137f\u1780-\u17ff]")
 LETTER_RE = re.compile(r"[^\W\d_]")
 SAMPLE = 20_000
 # An HTML page's markup, which is no one's words: scripts, styles and comments whole, tags. Its words are read from
 # the first RAW characters (a head of scripts may fill the first SAMPLE: review36c).
-MARKUP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+MARKUP_RE = LazyPattern(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
 RAW = 200_000
 ENOUGH = 100   # letters of an unread script: fewer are a quoted word, not the page's language
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 import stat
 import sys
 import zlib
@@ -30,6 +29,7 @@ from resolver import jsonparse
 from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open, charset_of, from_bytes, from_path,
                               looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
+from resolver.lazy import LazyPattern
 from resolver.targets import classify, walk
 
 Skip = Callable[[str], bool]
@@ -732,7 +732,7 @@ def _detail(exc: BaseException) -> str:
 
 
 # A record starts a line: a WARC header, or an ARC record line (URL, IP address, 14-digit date).
-_RECORD_HEAD = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*:\S+ [0-9a-fA-F.:]+ \d{14} )")
+_RECORD_HEAD = LazyPattern(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*:\S+ [0-9a-fA-F.:]+ \d{14} )")
 
 
 def _next_record_start(handle: IO[bytes], after: int, *, gzipped: bool) -> int | None:
@@ -831,7 +831,7 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
                 explicit=True)
 
 
-TRUNCATED_REASON_RE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+TRUNCATED_REASON_RE = LazyPattern(r"[A-Za-z0-9_-]{1,40}")
 
 
 def _truncated(record: Any) -> str | None:

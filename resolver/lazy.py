@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, AnyStr, Generic
 
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub")
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
 class LazyPattern(Generic[AnyStr]):
@@ -25,6 +25,8 @@ class LazyPattern(Generic[AnyStr]):
     finditer: Callable[..., Iterator[re.Match[AnyStr]]]
     findall: Callable[..., list[Any]]
     sub: Callable[..., AnyStr]
+    subn: Callable[..., tuple[AnyStr, int]]
+    split: Callable[..., list[Any]]
 
     def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
         self.pattern: AnyStr = pattern

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from resolver.errors import InputError
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from cache import Store
@@ -51,7 +52,7 @@ def _line_encoder() -> Callable[[Any], str]:
 
 
 # The first line of an article's table in a plain output file: its source, kind and sha256 (report.scan_view).
-_TABLE_HEAD = re.compile(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
+_TABLE_HEAD = LazyPattern(rb"  (?:html|text)  sha256 [0-9a-f]{12}\xe2\x80\xa6  [0-9,]+ embeds?, [0-9,]+ credits?")
 
 
 def _places(data: bytes, sources: set[str | None], *, form: str) -> dict[str | None, list[tuple[int, int]]]:

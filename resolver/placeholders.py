@@ -76,10 +76,10 @@ EMBED_LINK_RE = re.compile(r"(?:" + "|".join(EMBED_LINK_WORDINGS) + r")(?: \(@[a
 # A number a CMS puts after a whole-value placeholder, numbering a page's embeds ("View post on X 2", "Tweet (3)").
 COUNTER_RE = re.compile(r" (?:\d{1,3}|\(\d{1,3}\)|#\d{1,3})$")
 # What an embed code shows ahead of the post's own words until its platform's script replaces it.
-EMBED_CODE_LEAD_RE = re.compile(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
+EMBED_CODE_LEAD_RE = LazyPattern(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
 # What an embed code shows after the post's own words: embed.bsky.app's link to the post in place of its image or
 # embed, "[image or embed]", after a line break the text may have lost (newuser29 §9).
-EMBED_CODE_TAIL_RE = re.compile(r"\s*\[image or embed\]\s*\Z", re.IGNORECASE)
+EMBED_CODE_TAIL_RE = LazyPattern(r"\s*\[image or embed\]\s*\Z", re.IGNORECASE)
 _EDGE_RE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\].!:;,]+$")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver import platforms
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
     from resolver.model import Embed
@@ -26,10 +27,10 @@ SHORT_HOST = "t.co/"
 CODE_RE = re.compile(r"[A-Za-z0-9]+")
 # An anchor's own href: `<a ... href=`, not a head's `<link href>` nor a script's `a.href = "…"` (review36b: both
 # counted, and an anchor inside an HTML comment, which `_commented` leaves out).
-BEFORE_IN_HTML = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+BEFORE_IN_HTML = LazyPattern(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)
+COMMENT_RE = LazyPattern(r"<!--.*?-->", re.DOTALL)
 TAG_REACH = 2000   # how far before a link its anchor's "<a" is looked for (its other attributes)
-BEFORE_IN_TEXT = re.compile(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
+BEFORE_IN_TEXT = LazyPattern(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
 HOW_TO_FOLLOW = "`embed-resolver resolve` follows them"
 
 

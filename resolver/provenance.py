@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import PurePath
@@ -243,7 +243,10 @@ def _per(source: str, evidence: str) -> str:
     return f"{source}: {evidence}" if source else evidence
 
 
-def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None) -> dict[str, Any]:
+def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None,
+                 guess: Guess | None = None) -> dict[str, Any]:
+    """`guess`: the article's encoding, guessed unsure (`unsure_guess`): a name that differs only in letters beyond
+    ASCII may be the guess's, not a name changed (review37b)."""
     said, source = said_by_post(post)
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
@@ -271,8 +274,11 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     if name and found_name:
         compared = quotes.compare_names(name, found_name)
         if compared.result != "pass":
-            return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
-                                                        "change)"), [str(c) for c in compared.changes])
+            doubt = read_otherwise(name, found_name, compared, guess, what="name", compare=quotes.compare_names) \
+                if guess is not None else None
+            return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence}"
+                                                        + (doubt or " (names change)")),
+                         [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
 
 
@@ -559,11 +565,13 @@ WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's 
 
 
 def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
-               resolutions: list[dict[str, Any]] | None = None, published: Published | None = None) -> dict[str, Any]:
+               resolutions: list[dict[str, Any]] | None = None, published: Published | None = None,
+               guess: Guess | None = None) -> dict[str, Any]:
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows. A link of the
     article's that `resolutions` show leads to another post (the post it quoted) is that post's, not a link the
     quote changed (review28). `published`: the article's own date, which a quote of an edit must not be before
-    (edits31)."""
+    (edits31). `guess`: the article's encoding, guessed unsure (`unsure_guess`): a change only in letters beyond
+    ASCII may be the guess's (review37b)."""
     said = embed.get("text")
     if said and post is not None:
         for other in resolutions or ():
@@ -629,7 +637,42 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
+    if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
+        result, evidence = "warn", evidence + doubt
     return check("text", result, _per(source, evidence), changes)
+
+
+# An article's encoding guessed unsure: (the encoding its text was read in, the rivals that read it otherwise)
+Guess = tuple[str, tuple[str, ...]]
+
+
+def unsure_guess(article: Article) -> Guess | None:
+    """The article's encoding and its rivals when it was guessed unsure (no charset, not UTF-8, and other encodings
+    read the bytes into other letters as plausibly); None when declared, given or sure."""
+    if not article.encoding_detected or not article.encoding_rivals or not article.encoding:
+        return None
+    return article.encoding, tuple(article.encoding_rivals)
+
+
+def read_otherwise(said: str, post_text: str, compared: quotes.Comparison, guess: Guess, *, what: str = "quote",
+                   compare: Callable[[str, str], quotes.Comparison] = quotes.compare) -> str | None:
+    """Why the changes of a quote (`what`: or a name, `compare` then `quotes.compare_names`) may be the encoding
+    guess's, not the article's, or None: every change is in letters beyond ASCII, which the unsure guess read
+    (review37b: a cp1250 page guessed cp1252 failed "Jiří → Jiøí", a misquote the article never made). A rival whose
+    reading of the article's bytes is the post's words is named."""
+    if not compared.changes or any((c.post + c.article).isascii() for c in compared.changes):
+        return None
+    encoding, rivals = guess
+    for rival in rivals:
+        try:
+            again = said.encode(encoding).decode(rival)
+        except (UnicodeError, LookupError):   # the quote holds a letter its encoding cannot write (an entity's)
+            continue
+        if compare(again, post_text).result == "pass":
+            return (f"; the article's encoding was guessed, unsure ({encoding}), and {rival} reads the {what} as the "
+                    "post gives it: the change may be the guess's, not the article's (give --encoding)")
+    return (f"; the article's encoding was guessed, unsure ({encoding}; {', '.join(rivals)} read it otherwise), and "
+            "every change is in letters beyond ASCII: it may be the guess's, not the article's (give --encoding)")
 
 
 # Detectors that found a link, whose words are the article's, never a copy of the post's.
@@ -695,7 +738,7 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
         found = text_check(data | {"text": place["text"], "detector": place["detector"],
                                    "text_confidence": place["text_confidence"],
                                    "quote": quote(result.article, place["span"], redactor)},
-                           data["post"], data["resolutions"], published)
+                           data["post"], data["resolutions"], published, unsure_guess(result.article))
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
     return checks
@@ -2292,9 +2335,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), status_check(data["post"]),
-              author_check(data, data["post"], store=store),
+              author_check(data, data["post"], store=store, guess=unsure_guess(result.article)),
               *date_checks(data, data["post"], post_id, unread=_failed_step(result, "dates")),
-              text_check(data, data["post"], data["resolutions"], published),
+              text_check(data, data["post"], data["resolutions"], published, unsure_guess(result.article)),
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Any
 
+from resolver.lazy import LazyPattern
+
 # Fewer characters of readable text than this: the page may not be the article. A news article is
 # hundreds of words; a login wall's "Sign in / Subscribe to keep reading" is a few dozen characters. The corpus's
 # real HTML articles hold 600 or more (scripts/check_thin_pages.py checks none is warned of).
@@ -79,7 +81,7 @@ def thin_page(text: str, kind: str, *, embeds: int, shown: int = 0, utf8: bytes 
 # A word the extraction reads as a "related" box's class (`html_credits.RELATED_CLASS_RE`): it removes such boxes
 # from its parse, and an article held in one ("story has-related-links") measured 0 characters there. A page that
 # measures thin there and holds the word is measured on a parse of its own, which keeps them: thin pages are few.
-_RELATED_RE = re.compile("related", re.IGNORECASE)
+_RELATED_RE = LazyPattern("related", re.IGNORECASE)
 
 
 def readable_chars(page: str, utf8: bytes | None = None, *, enough: int | None = None) -> int:

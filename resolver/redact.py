@@ -46,7 +46,7 @@ SECRET_HEADERS = frozenset({
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
     "x-csrf-token", "x-access-token",
 })
-URL_IN_TEXT = re.compile(r"""[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+""")
+URL_IN_TEXT = LazyPattern(r"""[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+""")
 # Headers whose value is a URL, redacted as one.
 URL_HEADERS = frozenset({"location", "content-location", "link", "refresh"})
 # Settings fields holding secrets (resolver.settings.Settings); read by name so this module imports nothing.
@@ -68,10 +68,10 @@ REMEMBERED_URLS = 4096
 # A URL with nothing `Redactor._url` would look into or rewrite: a scheme, a host, no user part, query or fragment.
 # Only the configured secrets are looked for in it (#14: most URLs a run meets, each redacted once before it is
 # remembered).
-PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
+PLAIN_URL = LazyPattern(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
 # A URL up to the end of its host, read as urlsplit reads it (leading spaces and controls, a scheme, "//" and the
 # host part), with the tabs and line breaks urlsplit takes out left in place: `Redactor._url` keeps them.
-URL_HEAD = re.compile(r"[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.\-\t\r\n]*:)?(?:[\t\r\n]*/[\t\r\n]*/(?P<netloc>[^/?#]*))?")
+URL_HEAD = LazyPattern(r"[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.\-\t\r\n]*:)?(?:[\t\r\n]*/[\t\r\n]*/(?P<netloc>[^/?#]*))?")
 # The characters urlsplit (and a WHATWG reader, a browser) takes out of a URL before reading it: a parameter's name
 # is read without them.
 STRIPPED_FROM_URLS = str.maketrans("", "", "\t\r\n")

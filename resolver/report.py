@@ -515,18 +515,33 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     looked, copies = post.archive_lookup, post.archived
     if looked is None and not copies:
         return []   # no lookup: resolver.archive (23 ms to import) is not needed by a warm run's table (#14)
-    from resolver.archive import WITHHELD
+    from resolver.archive import WITHHELD, not_replayed, replay_miss
     from resolver.fetch.wayback import NOT_LOOKED_UP
 
+    # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
+    # of the login wall was "1 archived copy read" here, and "no archived copy was found" in the report)
+    held = [c for c in copies if c.says_something]
     lines = []
-    if copies:
-        latest = max(c.captured_at for c in copies)
-        lines.append((f"{len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}",
-                      "cyan"))
+    if held:
+        latest = max(c.captured_at for c in held)
+        lines.append((f"{len(held)} archived {'copy' if len(held) == 1 else 'copies'} read, latest {latest}", "cyan"))
+    if len(copies) > len(held):
+        others = [c for c in copies if not c.says_something]
+        why = next((c.record.reason for c in others if c.record.reason), None)
+        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none holds the post's "
+                      f"words" + (f" ({why})" if why else ""), "yellow") if not held else
+                     (f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
+                      "post", "yellow"))
+    copies = tuple(held)
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
     elif looked == NOT_LOOKED_UP:   # its run stopped before the archive was asked: never "no copy" (interrupts31)
         lines.append((f"archived copies {NOT_LOOKED_UP}: whether an archived copy exists is not known", "yellow"))
+    elif looked is not None and not_replayed(looked.removeprefix("error: ")):
+        # the replayed files hold no list of it: the archive was not asked, no failure (review37b; reports36 says so
+        # of an archived URL, and fixnu36c's exit code does not count it)
+        lines.append((f"archived copies not looked up: {replay_miss(looked.removeprefix('error: '))}"
+                      + ("" if copies else ": whether an archived copy exists is not known"), "yellow"))
     elif looked is not None and looked.startswith("error: "):
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))
@@ -704,7 +719,7 @@ NAMED_FACTS = frozenset({"Author", "Media", "Archived author"})
 _MD_SPECIAL_RE = LazyPattern(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
 _MD_BLOCK_START_RE = LazyPattern(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
-_URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
+_URL_RE = LazyPattern(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 
 def _shown_as(value: Any, *, as_written: bool) -> str:
@@ -1125,7 +1140,7 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
-_SHORT_HASH_RE = re.compile(r"\b([0-9a-f]{12})…")
+_SHORT_HASH_RE = LazyPattern(r"\b([0-9a-f]{12})…")
 
 
 def _fetches(ids: list[int]) -> str:
@@ -1484,7 +1499,7 @@ def _linked_capture(embed: dict[str, Any]) -> list[str]:
             f"not the live post: {capture}"]
 
 
-CAPTURE_STAMP_RE = re.compile(r"/web/(\d{4,14})")
+CAPTURE_STAMP_RE = LazyPattern(r"/web/(\d{4,14})")
 
 
 PLACES_SHOWN = 10   # a page repeating one link 100,000 times (#12) is said in a line
@@ -1633,7 +1648,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
 
 
 # A summary's failed check names its embed or credit first (`provenance.summarise`): "embed 2: text: …".
-_FAILED_ITEM_RE = re.compile(r"^(embed|credit) ([0-9]+):")
+_FAILED_ITEM_RE = LazyPattern(r"^(embed|credit) ([0-9]+):")
 
 
 def _linked_to_item(line: str) -> str:

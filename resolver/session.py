@@ -250,9 +250,12 @@ class Session:
         stderr). `mapped`: the origin [origins] sends the request to, whose budget is the service's (the first line
         says how to budget it as itself), or with `own` ([origins] keep_limits = false) that origin's own (review33r3:
         the line said the service's budget there too, and named the setting already in force)."""
-        if service not in self.rate_waits or self.each_wait:
+        # a service's first wait said, not its first wait: `waited_for_rate` also notes a wait estimated under a
+        # second that took longer, queued behind another request's turn, with no line (review37b: a KeyError here)
+        first = service not in self._rate_said
+        if first or self.each_wait:
             more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
-            if mapped is not None and service not in self.rate_waits:
+            if mapped is not None and first:
                 more += (f"; [origins] sends it to {mapped}, whose own budget it draws on ([origins] keep_limits = "
                          "false)" if own else f"; [origins] sends it to {mapped} with {service}'s budget ([origins] "
                          "keep_limits = false budgets it as the origin contacted)")

@@ -25,10 +25,11 @@ from typing import IO
 
 from resolver import platforms
 from resolver.errors import InputError
+from resolver.lazy import LazyPattern
 
 STDIN = "-"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
-_HOST_AND_PATH = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
+_HOST_AND_PATH = LazyPattern(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
 _NOT_HTTP = "only http:// and https:// URLs are fetched"
 _NO_SCHEME = "a URL needs http:// or https://"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from resolver.extract import credits, html, html_credits, text
@@ -10,6 +9,7 @@ from resolver.extract.credit_names import (BY_PLACE_FORMS, PICTURE_WORD_RE, ambi
                                            split_confidence)
 from resolver.extract.incomplete import FailedStep, attempt, collecting
 from resolver.extract.repeated import each_call_one_page
+from resolver.lazy import LazyPattern
 from resolver.model import Credit, Embed, evolve
 from resolver.placeholders import is_placeholder
 
@@ -43,7 +43,7 @@ def _placeholders_out(embeds: list[Embed]) -> list[Embed]:
     return [_without_placeholders(e) for e in embeds]
 
 
-LONE_CR_RE = re.compile(r"\r(?!\n)")
+LONE_CR_RE = LazyPattern(r"\r(?!\n)")
 
 
 def _marked(found: list[Credit]) -> list[Credit]:

@@ -159,11 +159,11 @@ WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # ".
 # "(handout)": credits29c). It is no part of a name; a role code in it is read as after a comma (`_without_note`).
 NOTE_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[(\[](?P<note>[a-z][^()\[\]A-Z]*)[)\]]$")
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
-_VIA_RE = re.compile(r"via\b", re.IGNORECASE)
+_VIA_RE = LazyPattern(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
-_DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
-_AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
+_DASHED_RE = LazyPattern(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
+_AGENCY_PHOTO_RE = LazyPattern(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
@@ -185,7 +185,7 @@ SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(
 # One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
 # their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
 # first name (`FIRST_NAMES`).
-ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+ONE_WORD_ORG_RE = LazyPattern(r"[A-Z][a-z]{2,}")
 
 
 def one_word_org(value: str) -> bool:
@@ -205,7 +205,7 @@ def is_first_name(word: str) -> bool:
 
 # Words an organisation's name opens with that its language writes in small letters: a Russian or Ukrainian press
 # service ("Фото: пресс-служба мэрии", newuser32b #8). A credit may start with them, as with an agency written small.
-SMALL_ORG_START_RE = re.compile(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
+SMALL_ORG_START_RE = LazyPattern(r"(?:пресс|прес)-(?:служба|служби|службы|центр|центру)(?!\w)", re.IGNORECASE)
 # Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
 # Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
 # Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
@@ -440,7 +440,7 @@ def label_kind(words: str) -> str | None:
     return LABEL_KINDS.get(without_marks(words).strip(ENDS).casefold())
 
 
-_MARKS_RE = re.compile(f"[{MARKS}\u200b]")
+_MARKS_RE = LazyPattern(f"[{MARKS}\u200b]")
 
 
 def without_marks(words: str) -> str:
@@ -507,7 +507,7 @@ def _surname_file(part: str, trailing: re.Match[str]) -> bool:
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
-_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_COMMA_RE = LazyPattern(r"[ \t\u00a0]*,[ \t\u00a0]*")
 
 
 def _joined(value: str, joiner: str) -> tuple[str, str] | None:
@@ -579,7 +579,7 @@ def names_no_one(words: str) -> bool:
 
 # Who stands to the story, named by that alone: "the author", "the author's family", "his family" (credits30 #4). A
 # credit element holding only such words is a credit that names no one.
-UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
+UNNAMED_RE = LazyPattern(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
                         r"(?:author|writer|reporter|photographer|artist|family|owner|subject|sender|reader|contributor"
                         r"|creator|designer|illustrator|user|friend|relative)s?")
 
@@ -759,7 +759,7 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name) and not reads_as_headline(name)
 
 
-INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
+INITIALS_RE = LazyPattern(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
 
 
 def reads_as_headline(name: str) -> bool:
@@ -897,7 +897,7 @@ def is_known_org(value: str) -> bool:
 
 # Words for pictures after an ambiguous agency's short name ("EPA Images", "AA Photo"), which say it is the agency, as
 # a given name after it ("تسنیم احمدی") does not (review36c: both gave no credit after credits36).
-PICTURE_WORD_RE = re.compile(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
+PICTURE_WORD_RE = LazyPattern(r"(?:Images?|Photos?|Pictures?|IMAGES?|PHOTOS?|Foto(?:ğraf)?|FOTO)")
 
 
 def _prose_after(words: list[str]) -> bool:
@@ -948,7 +948,7 @@ def _named_for_the_planet(value: str) -> bool:
             and not _starts_with_first_name(value))
 
 
-_JOINED_NAMES_RE = re.compile(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
+_JOINED_NAMES_RE = LazyPattern(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
 
 
 def names_an_agency(value: str) -> bool:

@@ -288,16 +288,16 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
 # A line break a PDF's or a newsletter's lines put inside a credit (newuser33b #5): a word hyphenated at a line end
 # ("(Photo: Mar-⏎tin Example/Reuters)": the line below read alone gave "Example"; "(AP Photo/Ja-⏎ne Doe)" gave "Ja"),
 # and a break inside a credit's brackets ("(Photo: Martin⏎Example/Reuters)").
-MARKS_RE = re.compile(f"[{MARKS}]")
-HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
+MARKS_RE = LazyPattern(f"[{MARKS}]")
+HYPHENATED_RE = LazyPattern(r"(?<=[^\W\d_])[-\u2010]\r?\n(?=[^\W\d_])")
 # A line break inside brackets; a credit's when its words open one (`PREFIX_RE`, compiled already, or `AGENCY_PHOTO_RE`)
-BRACKET_BREAK_RE = re.compile(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
-AGENCY_PHOTO_RE = re.compile(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
+BRACKET_BREAK_RE = LazyPattern(r"[(\[](?P<inside>[^()\[\]\n]{0,100}?)\r?\n[^()\[\]\n]{1,100}[)\]]")
+AGENCY_PHOTO_RE = LazyPattern(rf"{SP}*{AGENCIES}{SP}+(?:Photos?|PHOTOS?){SP}*/")
 # A whole credit before the line break, which then ends it (review33r6: "(Photo: Jane Doe/Reuters⏎Video: John Roe/AP)"
 # joined gave the organisation "Reuters Video: John Roe/AP", as sure): "Name/Organisation" after the credit's words,
 # or two words of a name after an agency's "AP Photo/" ("(AP Photo/Jane Doe⏎File photo …)").
-WHOLE_CREDIT_RE = re.compile(r"/\s*[^\W\d_]")
-WHOLE_NAME_RE = re.compile(r"\S\s+\S")
+WHOLE_CREDIT_RE = LazyPattern(r"/\s*[^\W\d_]")
+WHOLE_NAME_RE = LazyPattern(r"\S\s+\S")
 
 
 def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -619,7 +619,7 @@ def _before_spaced_dash(value: str) -> int | None:
     return None
 
 
-_WORDS_RE = re.compile(r"\S+")
+_WORDS_RE = LazyPattern(r"\S+")
 
 
 _CHAIN_MARK_RE = re.compile(r"[/|]")
@@ -664,7 +664,7 @@ def _chains(value: str) -> list[tuple[str, str, str]]:
 
 # The names a comma joins before a slash credit's first name: "Jane Doe, John Roe/Reuters", "Jane Doe, Kyiv/Reuters".
 NAMES_BEFORE_RE = LazyPattern(rf"(?<![\w/.@:-])(?:{NAME_PART}{SP}*,{SP}*)+$")
-COMMA_RE = re.compile(rf",{SP}*")
+COMMA_RE = LazyPattern(rf",{SP}*")
 
 
 def _names_before(text: str, start: int, value: str) -> tuple[int, str] | None:
@@ -809,7 +809,7 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     return True
 
 
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
+_WORD_BEFORE_RE = LazyPattern(r"([^\W\d_][\w'’-]*)[ \t\u00a0]*$")
 _SMALL_JOINERS = frozenset("of and for the de du des la le del di der für".split())
 
 
@@ -833,8 +833,8 @@ def _spelled_out_before(text: str, start: int, value: str) -> bool:
 
 
 # A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
-SENTENCE_BEFORE_RE = re.compile(r"[.!?][ \t\u00a0]+$")
-ALL_RIGHTS_RE = re.compile(r"\W{0,3}all rights reserved", re.IGNORECASE)
+SENTENCE_BEFORE_RE = LazyPattern(r"[.!?][ \t\u00a0]+$")
+ALL_RIGHTS_RE = LazyPattern(r"\W{0,3}all rights reserved", re.IGNORECASE)
 
 
 def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,

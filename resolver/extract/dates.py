@@ -188,7 +188,7 @@ DATE_PATTERN = (
 _SHAPES = range(1, 8)   # 6 has no month group of its own: its order is read by `_numeric_readings`
 DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day first", "month first", "year first"   # a numeric date's readings
 # Persian's own digits, which date by the Solar Hijri calendar: a two-digit year in them is no Common Era year's
-PERSIAN_DIGIT_RE = re.compile("[\u06f0-\u06f9]")
+PERSIAN_DIGIT_RE = LazyPattern("[\u06f0-\u06f9]")
 BUDDHIST_ERA = 543   # years the Buddhist era counts before the Common Era's: 2565 is 2022
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from resolver.extract.needles import Needles
+from resolver.lazy import LazyPattern
 
 _SPACES_RE = re.compile(r"[ \t\r\n\u00a0]+")
 _BREAK = "\x00"
@@ -153,7 +154,7 @@ def spaced_text(el: Any) -> str:
 
 
 _CHILD = "\x00"   # between children's texts (lexbor turns a NUL in the page into U+FFFD)
-_GLUED_RE = re.compile(r"\x00+(?=[/)\],.;:!?])|(?<=[(\[/])\x00+")
+_GLUED_RE = LazyPattern(r"\x00+(?=[/)\],.;:!?])|(?<=[(\[/])\x00+")
 
 
 def text_with_breaks(el: Any) -> str:

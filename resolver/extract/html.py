@@ -121,7 +121,7 @@ HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{_names_pattern(sorted(platforms.BY_DOMAIN))}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
 # A Wayback Machine capture link's own part, up to the URL it captured (`platforms.archived_capture` reads it).
-CAPTURE_PREFIX_RE = re.compile(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
+CAPTURE_PREFIX_RE = LazyPattern(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
 # Elements that can be an embed by their tag.
 STRUCTURE_PARTS: tuple[Part, ...] = (("blockquote", ("<blockquote",)), ("iframe", ("<iframe",)),
                                      ("script[data-telegram-post]", ("data-telegram-post",)),
@@ -138,7 +138,7 @@ CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "a
 LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-litespeed-src", "data-original")
 # A placeholder `src`: none, a blank page (WP Rocket's "about:blank", resolved against the page or not), an inline
 # document or a script.
-PLACEHOLDER_SRC_RE = re.compile(r"\s*(?:$|about:blank|data:|javascript:|\S*/about:blank\s*$)", re.IGNORECASE)
+PLACEHOLDER_SRC_RE = LazyPattern(r"\s*(?:$|about:blank|data:|javascript:|\S*/about:blank\s*$)", re.IGNORECASE)
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, no embed code (`platforms.link_doubt`)
 
@@ -519,8 +519,8 @@ def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
                  text=text or None, text_confidence=tweet_text.HIGH if text else None)
 
 
-INSTAGRAM_HANDLE_RE = re.compile(r"\(@(?P<handle>[A-Za-z0-9_.]{1,30})\)")
-ISO_DAY_RE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d(?=T|$)")
+INSTAGRAM_HANDLE_RE = LazyPattern(r"\(@(?P<handle>[A-Za-z0-9_.]{1,30})\)")
+ISO_DAY_RE = LazyPattern(r"(?:19|20)\d{2}-[01]\d-[0-3]\d(?=T|$)")
 
 
 def _real_day(iso: str) -> bool:
@@ -600,7 +600,7 @@ def _reddit(el: Any, smap: SourceMap) -> Embed | None:
                    text_confidence=tweet_text.UNCERTAIN if title else None)
 
 
-REDDIT_USER_RE = re.compile(r"u/([A-Za-z0-9_-]{3,20})$")
+REDDIT_USER_RE = LazyPattern(r"u/([A-Za-z0-9_-]{3,20})$")
 
 
 def _frame_src(attributes: dict[str, str | None]) -> str:
@@ -1033,7 +1033,7 @@ def _source_span(span: tuple[int, int], starts: list[int], nodes: list[tuple[int
 
 
 # What HTML reads as other characters in a text node: a character reference, a CRLF or a lone CR.
-WRITTEN_AS_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?")
+WRITTEN_AS_RE = LazyPattern(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?")
 
 
 def _written_at(raw: str, words: str) -> list[tuple[int, int]] | None:
@@ -1290,7 +1290,7 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}"""
                             r"""(?:(?:&amp;|\\u0026|&)(?=[A-Za-z_][\w.-]{0,40}=)[^\s"'<>&\\]{1,200})*""")
 # How HTML and JSON write a query's "&".
-AMPERSAND_RE = re.compile(r"&amp;|\\u0026")
+AMPERSAND_RE = LazyPattern(r"&amp;|\\u0026")
 FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
@@ -1303,7 +1303,7 @@ ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
 TWO_SLASHES_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF]){2}$")
 MAX_HOST = 253   # a host name is never longer: the look back over one is bounded (#12)
 # A URL's scheme and its "//" right before its host, slashes JSON-escaped or not; a protocol-relative "//" alone.
-SCHEME_BEFORE_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
+SCHEME_BEFORE_RE = LazyPattern(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?(?:/|\\/|\\u002[fF]){2}$")
 # A URL as JSON writes it: up to a backslash that escapes no slash ("\"", "\n").
 ESCAPED_RUN_RE = re.compile(r"[^\\]*+(?:(?:\\/|\\u002[fF]|\\u0026)[^\\]*+)*+")
 
@@ -1439,7 +1439,7 @@ JSON_LD_MEDIA_DOUBT = ("named only by the page's JSON-LD as media it shows (a vi
 # JSON-LD keys naming media the page itself shows, as against those naming other pages (sameAs, citation, mentions).
 JSON_LD_MEDIA_KEYS = frozenset({"video", "embedUrl", "contentUrl", "associatedMedia", "sharedContent"})
 # Before a URL that is a query value ("?u=", "&amp;url=", "text=Read%20"): the URL it is the value of, from its start.
-QUERY_VALUE_RE = re.compile(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
+QUERY_VALUE_RE = LazyPattern(r"[?&;][\w.%-]{1,40}=[^\s\"'<>&]*$")
 URL_DELIMITERS = "\"'<> \t\n\r"
 
 
@@ -1650,15 +1650,15 @@ def _page_marks(page: str) -> _Marks:
 
 
 # What opens markup whose content is no text a reader sees: raw text elements, a comment, a template.
-RAW_TEXT_TAG_RE = re.compile(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
+RAW_TEXT_TAG_RE = LazyPattern(r"<(?:script|style|template|noscript|textarea|xmp|!--|!\[CDATA\[)", re.IGNORECASE)
 # A script's start and end tag, in any case (`_Marks.raw_text`; comments' marks are found with str.find). One
 # pattern `<(/?)script|<!--|-->` under IGNORECASE lower-cased every character of the page it tried: 1.2 ms on a
 # large page, twice this (#14).
-SCRIPT_MARK_RE = re.compile(r"<(/?)(?i:script)")
+SCRIPT_MARK_RE = LazyPattern(r"<(/?)(?i:script)")
 # The tags `_furniture_memo` reads, in any ASCII case as HTML reads a tag's name (`<FOOTER>`, `<Nav>`: a post in a
 # footer in capitals was a sure embed, review33r4). One pattern with a class per letter, no IGNORECASE: a case-blind
 # pattern cost a 1.2 MB page 25 ms, and ten str.find passes (one a mark) 5 ms (0.35 ms now, #14).
-FURNITURE_MARK_RE = re.compile(r"</?(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name)
+FURNITURE_MARK_RE = LazyPattern(r"</?(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in name)
                                                     for name in ("footer", "nav", "aside", "article", "main"))
                                + r")(?=[ \t\n\r\f/>])")
 
@@ -1680,7 +1680,7 @@ def _with_comment_marks(page: str, opens: list[int], closes: list[int]) -> tuple
 
 
 # A tag's class and id values, as markup writes them.
-CLASS_OR_ID_RE = re.compile(r"""[\t\n\f\r ](?:class|id)[\t\n\f\r ]*=[\t\n\f\r ]*"""
+CLASS_OR_ID_RE = LazyPattern(r"""[\t\n\f\r ](?:class|id)[\t\n\f\r ]*=[\t\n\f\r ]*"""
                             r"""(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))""", re.IGNORECASE)
 
 

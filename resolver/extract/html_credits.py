@@ -30,7 +30,7 @@ from resolver.model import Credit
 # itemprops, captions and figures' cites: one CSS selection, in document order. Page text never becomes a
 # selector (#11: a class value with a control character in it once stopped a whole batch).
 CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-source", "photo-source", "caption", "__source")
-CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
+CREDIT_WORD_RE = LazyPattern("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
 JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
@@ -62,7 +62,7 @@ CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for 
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
     "caption-source", "caption_source", "picture-source"))])
 RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
-RELATED_CLASS_RE = re.compile(r"\brelated")
+RELATED_CLASS_RE = LazyPattern(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
 # (Each alternative starts with a character few words start with: one starting "s" made the engine try the whole
@@ -92,7 +92,7 @@ WEAK_CLASS_RE = LazyPattern(r"credit|copyright|photographer|byline", re.IGNORECA
 SOURCE_SLOT_RE = LazyPattern(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
 # A class or attribute saying whose name the element holds: the photographer's (the Miami Herald's class
 # "photographer", "byline-photographer", data-photographer). A source slot or a "credit" says only that a name is there.
-PHOTOGRAPHER_CLASS_RE = re.compile(r"photographer", re.IGNORECASE)
+PHOTOGRAPHER_CLASS_RE = LazyPattern(r"photographer", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
@@ -116,18 +116,18 @@ CREDIT_ATTR_NAME_RE = LazyPattern(
 IMAGE_ATTR_RE = LazyPattern(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""",
     re.IGNORECASE)   # `<IMG SRC=...>` names its image too
-TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
+TAG_NAME_RE = LazyPattern(r"<([a-z][a-z0-9-]*)")
 # "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
 # folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14). HTML allows
 # white space before the '=' (`data-credit = "..."`, #11), any run of its blanks (`credit \t\r\n=`, review27b #8):
 # "credit" and a blank is a needle too, each such hit kept only where the blanks run on to a '='.
 CREDIT_ATTR = "credit="
 CREDIT_ATTRS = (CREDIT_ATTR, "credit ", "credit\t", "credit\n", "credit\r", "credit\x0c")
-BLANKS_THEN_EQUALS_RE = re.compile(r"[\t\n\x0c\r ]+=")
+BLANKS_THEN_EQUALS_RE = LazyPattern(r"[\t\n\x0c\r ]+=")
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
 PLACEHOLDER_IMAGE_RE = LazyPattern(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
                                    re.IGNORECASE)
-QUOTE_OR_END_RE = re.compile(r'[">]')
+QUOTE_OR_END_RE = LazyPattern(r'[">]')
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 
 
@@ -680,7 +680,7 @@ def _strip(tree: Any, related: list[Any]) -> None:
 # Class or id words of a footer that is the site's (a page-wide <article> may hold it) or a comment's, and of what
 # holds comments.
 SITE_FOOTER_RE = LazyPattern(r"site|page|global|colophon|comment", re.IGNORECASE)
-COMMENTS_RE = re.compile(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
+COMMENTS_RE = LazyPattern(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
 
 
 def _stories_footer(footer: Any) -> bool:
@@ -1085,7 +1085,7 @@ def _credit_part(el: Any) -> Any:
 
 
 # A visually hidden label before the credit's own opening word: the New York Times' "Credit Credit... Name".
-HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
+HIDDEN_LABEL_RE = LazyPattern(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
@@ -1132,8 +1132,8 @@ def _photos_in_place(places: list[str | None], photos: list[str]) -> list[str | 
 
 
 # A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
-BRACKETED_TAIL_RE = re.compile(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
-NOT_NAME_RE = re.compile(r"[\W_]+")
+BRACKETED_TAIL_RE = LazyPattern(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
+NOT_NAME_RE = LazyPattern(r"[\W_]+")
 
 
 def _linked_site_credit(el: Any, text: str) -> list[Credit]:
@@ -1165,7 +1165,7 @@ def _names_site(name: str, href: str | None) -> bool:
     return bool(squashed) and squashed in (label.replace("-", "") for label in host.split(".")[:-1])
 
 
-FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
+FOOTER_PART_RE = LazyPattern(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
 PAGE_WIDE_TAGS = frozenset(("html", "body", "main", "article"))
 NOT_FOOTER_RE = LazyPattern(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
 

@@ -44,7 +44,7 @@ from resolver.model import Credit
 # Doe"): pages keep many captions, few of them credits (Reuters' slideshow images, #11). Each key ends in e, n, r
 # or t (`&quot;` too): tested first, a colon after any other key tries no look-behind, so the caption's costs
 # nothing measurable (#14).
-ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
+ANCHOR_RE = LazyPattern(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
                        r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
                        r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
 # What ANCHOR_RE's look-behinds hold, each ending at the colon it matches at: found with the page's other needles
@@ -736,7 +736,7 @@ def _string_start(page: str, at: int, floor: int) -> int | None:
 
 
 # A quote no odd run of backslashes escapes, from the run's start (the look-behind reads before a search's start).
-QUOTE_RE = re.compile(r'(?<!\\)(?:\\\\)*"')
+QUOTE_RE = LazyPattern(r'(?<!\\)(?:\\\\)*"')
 # What stands before a JSON or JavaScript string's opening quote (past blanks); a closing quote has the string's text.
 OPENS_AFTER = frozenset(':[,{(=+')
 

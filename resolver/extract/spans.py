@@ -38,9 +38,9 @@ _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*
 _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 # Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).
 _SOURCE_NAMES = {"image": "img"}
-_REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_REF_RE = LazyPattern(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _MARK = "data-embed-resolver-tag"   # written into start tags to tell the elements made of them (`_origins`)
-_MARKS_RE = re.compile(rf' {_MARK}="[0-9]+"')
+_MARKS_RE = LazyPattern(rf' {_MARK}="[0-9]+"')
 MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
 
@@ -215,7 +215,7 @@ class TableDepth:
         return self._depth[i] if i >= 0 else 0
 
 
-_TABLE_TAG_RE = re.compile(r"<(/?)table(?=[\s/>])", re.IGNORECASE)
+_TABLE_TAG_RE = LazyPattern(r"<(/?)table(?=[\s/>])", re.IGNORECASE)
 
 
 _TAG_RES: dict[str, re.Pattern[str]] = {}

@@ -32,7 +32,7 @@ MASTODON_POST_START = r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]{1,5})?/@"  
 SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)\)"
                   rf"(?P<wrap>{SP}*\r?\n)?{SP}*(?:on{SP}+)?\[?")
 # What ends the line of a wrapped signature's date (or its link): nothing but a closing mark (review34r3).
-WRAPPED_DATE_END_RE = re.compile(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
+WRAPPED_DATE_END_RE = LazyPattern(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by
 # SIGNATURE_START_RE (#14). A match's month is a month of the table (`MonthPattern`): "(@ann) Sunday 12, 2022" is none.
 # The time Bluesky's embed writes after the date ("March 10, 2026 at 9:12 PM"), read as part of the date's words as
@@ -90,14 +90,14 @@ URL_RE = LazyPattern(
 # What a copy leaves inside a URL and no URL holds: a soft hyphen (PDF, word processors) and the zero-width
 # characters a CMS puts in so that a long link may break (newuser33b §8). Skipped when the URL is read.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+INVISIBLE_RE = LazyPattern(f"[{INVISIBLE}]")
 # But one before a letter of a script no URL's path holds unencoded is a space between words: Thai, Khmer, Lao and
 # Burmese write no spaces and put a zero-width one where a line may break, Persian a non-joiner ("…/4521\u200bแล้ว":
 # the next words were read into the id, and the post was lost, review33r6's left alone). Not where those letters go on
 # as the URL, to a "/" before any space: an IDN host's label ("https://例え\u200bば.jp/@jane/N") or a page's name
 # ("facebook.com/ร้านอาหาร\u200bไทย/posts/N") was cut there and the post lost (sig35). Looked at for a path
 # segment's length, so a long run of spaceless words costs each break no more.
-WORD_BREAK_RE = re.compile(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/[A-Za-z@])")
+WORD_BREAK_RE = LazyPattern(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/[A-Za-z@])")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
@@ -111,7 +111,7 @@ BARE_INSTANCE_RE = LazyPattern(rf"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{{2,}}{plat
                                re.IGNORECASE)
 BARE_PATH_RE = LazyPattern(rf"/(?:(?:web/)?@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses|web/statuses)/\d{URL_CHARS}*")
 # Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
-NEXT_URL_RE = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
+NEXT_URL_RE = LazyPattern(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = frozenset("-‐‑‒−")
@@ -119,13 +119,13 @@ NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al e
 # Direction marks (Unicode Cf) Arabic and Hebrew copies put at a line's ends ("\u200f— Name (@h) …\u200f"): not words
 # of a post, nor of its name (newuser33b #4: the post's text was the mark alone, its photo link a second embed).
 MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-LEADING_RE = re.compile(rf"^[\s{MARKS}]+")
-TRAILING_RE = re.compile(rf"[\s{MARKS}]+$")
+LEADING_RE = LazyPattern(rf"^[\s{MARKS}]+")
+TRAILING_RE = LazyPattern(rf"[\s{MARKS}]+$")
 # What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): blanks, direction marks and
 # invisible characters, closing marks (the signed post quoted whole), and a link; first, the "م" Arabic writes after
 # a Gregorian date ("هـ", a Hijri one's, is not: its year is no Common Era year) (review35r1).
 _END_BLANKS = rf"[ \t\u00a0{MARKS}{INVISIBLE}]*"
-NUMERIC_DATE_END_RE = re.compile(rf"م?{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
+NUMERIC_DATE_END_RE = LazyPattern(rf"م?{_END_BLANKS}[.)\]\"'”’»」』）]{{0,3}}{_END_BLANKS}"
                                  rf"(?:[(<]?https?://[^\s<>]+[)>]?{_END_BLANKS})?(?:\r?\n|\Z)")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
@@ -171,9 +171,9 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
 # An internationalised host's label, after "://": a ZWNJ inside one is a letter of its name, which IDNA2008 allows
 # between Arabic-script letters and after a virama ("مثال\u200cنمونه.ir" and "مثالنمونه.ir" are two domains: skipped as
 # a CMS's break point, the post was read on the other's; sig35's left alone).
-HOST_RE = re.compile(r"(?<=://)[^\s/?#@]{1,253}")
+HOST_RE = LazyPattern(r"(?<=://)[^\s/?#@]{1,253}")
 ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
-HOST_JOINER_RE = re.compile(f"(?<=[{ARABIC_SCRIPT}])\u200c(?=[{ARABIC_SCRIPT}])|(?<=[\u094d\u09cd\u0a4d\u0acd\u0b4d"
+HOST_JOINER_RE = LazyPattern(f"(?<=[{ARABIC_SCRIPT}])\u200c(?=[{ARABIC_SCRIPT}])|(?<=[\u094d\u09cd\u0a4d\u0acd\u0b4d"
                             f"\u0bcd\u0c4d\u0ccd\u0d4d\u0dca])\u200c")
 
 
@@ -442,7 +442,7 @@ def _paragraphs_by_blank_lines(text: str) -> bool:
     return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
 
 
-HEADING_RE = re.compile(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
+HEADING_RE = LazyPattern(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
 
 
 def _line_above(text: str, start: int) -> tuple[int, str] | None:
@@ -674,7 +674,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
 # A dash after a date, then the words of a story: a dateline's ("RIVERTON (@RivertonNews) September 12, 2022 — The
 # mayor said…"). X's widget ends its signature with the date ("— Name (@h) <a>March 19, 2018</a></blockquote>"), and
 # the corpus's 392 posts hold no signature whose date a dash follows (sig36).
-DATELINE_DASH_RE = re.compile(
+DATELINE_DASH_RE = LazyPattern(
     rf"{SP}*(?:{'|'.join(re.escape(d) for d in DASHES)}|(?<=[ \t\u00a0\u202f])[{re.escape(''.join(sorted(HYPHENS)))}])"
     rf"{SP}+(?!https?://|www\.)[\w\"“„«»'‘(]")   # a link there is the post's, as copies put it: no story
 
@@ -809,7 +809,7 @@ CLOSING_GAP = TRAILING_PUNCT + MARKS + " \t\r\n\u00a0\u202f" + "」』）》】�
 # And what a post's words end with after its link, which are no words: emoji and other symbols, and its tags
 # ("… https://twitter.com/h/status/N 🎉 #Riverton⏎— Name (@h) …": the link was read as amid the words, and the post
 # had no id, review35r1's left alone). Possessive: a failing gap costs its length once (#14).
-CLOSING_TAIL_RE = re.compile(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
+CLOSING_TAIL_RE = LazyPattern(rf"(?:[{re.escape(CLOSING_GAP)}]|[^\w\s\x00-\x7f]|#\w++)*+")
 
 
 def links_amid_words(words: str) -> frozenset[str]:
@@ -878,7 +878,7 @@ TIKTOK_REMNANT_RE = LazyPattern(rf"^{SP}*@(?P<handle>[A-Za-z0-9_.]{{2,24}}){SP}+
                                 rf"♬[^\n]*?\S{SP}+-{SP}+\S[^\n]*", re.MULTILINE)   # "♬ <sound> - <its maker>"
 REDDIT_REMNANT_RE = LazyPattern(rf"^{SP}*by{SP}+u/(?P<handle>[A-Za-z0-9_-]{{3,20}}){SP}+in{SP}+(?:r/)?"
                                 rf"[A-Za-z0-9_]{{2,21}}{SP}*$", re.MULTILINE)
-REDDIT_REMNANT_SUB_RE = re.compile(r"(?:r/)?(?P<sub>[A-Za-z0-9_]{2,21})\s*\Z")   # the remnant's "in <sub>"
+REDDIT_REMNANT_SUB_RE = LazyPattern(r"(?:r/)?(?P<sub>[A-Za-z0-9_]{2,21})\s*\Z")   # the remnant's "in <sub>"
 MASTODON_REMNANT_RE = LazyPattern(rf"^{SP}*Post{SP}+by{SP}+@(?P<handle>[\w.-]+@(?:[a-z0-9-]+\.)+[a-z]{{2,}})"
                                   rf"{SP}*\r?\n{SP}*View{SP}+on{SP}+Mastodon{SP}*$", re.MULTILINE | re.IGNORECASE)
 
@@ -1054,9 +1054,9 @@ def _whole_id(ref: PostRef) -> bool:
 # The start of the next line, when a URL ends at a line break: what a PDF, a hard-wrapped newsletter or an export
 # leaves of a long URL wrapped across lines (newuser33b §2).
 NEXT_LINE_RE = LazyPattern(rf"\r?\n(?P<rest>[A-Za-z0-9_]{URL_CHARS}*)")
-PROSE_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
-LIST_NUMBER_RE = re.compile(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
-ID_RUN_RE = re.compile(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
+PROSE_WORD_RE = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+")
+LIST_NUMBER_RE = LazyPattern(r"\d{1,3}[.)][ \t]")   # "2. …", "12) …": the next item of a numbered list (review33r6)
+ID_RUN_RE = LazyPattern(r"[A-Za-z0-9_-]+(?:[/?#&]|\Z)")   # id characters up to the path's or query's next part: no
 # host ("medium.com/…", "https://…", "jane@host") starts a wrapped id's rest
 
 
@@ -1107,10 +1107,10 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
 # digit ("…/N🎉", "…/4521❤️"), from a keycap's own digit ("…/N1️⃣": that "1" is the emoji's, and read into the id it
 # named another post; review35r1's left alone, sig36), in the last segment only (a symbol in a page's name is no glue),
 # and not one the id's digits go on after ("…/status/1️⃣5693…", "…/15693🎉1542…": the post 1, 15693; review37a).
-GLUE_RE = re.compile(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
-                     r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
-                     r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f]"
-                     r"(?:[0-9#*]\ufe0f?\u20e3|[^\w\s\x00-\x7f])*+(?![0-9])[^/]*\Z")
+GLUE_RE = LazyPattern(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]+\Z|(?<=[0-9])[a-z]+\Z"
+                      r"|(?<=[0-9])[^\W\d_\x00-\x7f][^\x00-\x7f]*\Z"
+                      r"|(?<=[A-Za-z0-9])(?:[0-9#*](?=\ufe0f?\u20e3))?[^\w\s\x00-\x7f]"
+                      r"(?:[0-9#*]\ufe0f?\u20e3|[^\w\s\x00-\x7f])*+(?![0-9])[^/]*\Z")
 
 
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
@@ -1171,8 +1171,8 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
 # /redirect?to=), and the path words of a share or intent button, whose target is no post the article shows.
 # Written out, as the HTML pass reads a page's source: a target written percent-encoded ("u=https%3A%2F%2F…") is
 # left to resolution, in text as in HTML, except Facebook's link shim's, which `platforms.parse_url` reads (newuser36).
-WRAPPED_RE = re.compile(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
-BUTTON_WORDS_RE = re.compile(r"shar|intent|submit|pin/create", re.IGNORECASE)
+WRAPPED_RE = LazyPattern(r"[?&](?:q|u|url|to|target|dest|destination|redirect|link)=(https?://[^&#]+)", re.IGNORECASE)
+BUTTON_WORDS_RE = LazyPattern(r"shar|intent|submit|pin/create", re.IGNORECASE)
 
 
 def is_button(url: str) -> bool:

@@ -396,10 +396,13 @@ def _from_cache(target: Target, session: Session, media_row: Callable[[str], dic
     blocked from the archive aside); offline it is what was last known. A post kept as not known with no request behind it (an earlier version kept "needs an
     access token" so) is said again from scratch, online or offline: with a token set now, it is asked.
     `this_run` (`archive`, which asks the sources afresh): only a post this run asked, its answer this run's (or
-    its failure, this run's answer); offline, none. Before, each article's step asked its posts again, and read a
-    gone post's captures again: an `archive` run's WARC held them once per article (newuser35 F7)."""
+    its failure, this run's answer); offline, where nothing is asked afresh, what the cache holds, as for every other
+    offline command (review37b: `archive --offline ARTICLE` exited 3, "1 unavailable offline", whatever the cache
+    held). Before, each article's step asked its posts again, and read a gone post's captures again: an `archive`
+    run's WARC held them once per article (newuser35 F7)."""
     store = session.store
-    if store is None or this_run and session.offline:
+    this_run = this_run and not session.offline
+    if store is None:
         return None   # under --refresh, `cached_since` takes only what this run got
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     set_aside = None
@@ -1011,9 +1014,12 @@ async def _analyse_media(record: PostRecord, session: Session, options: FetchOpt
 
 async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True,
                      real_url: str | None = None) -> MediaFile:
-    """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
-    now gives. `real_url`: where `url` is a redacted one (a configured secret out of it), the URL to download."""
-    known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
+    """What the cache knows of a media URL (unless --refresh, or `cached` is off online: offline nothing is downloaded
+    afresh, and `archive --offline` said a credited image it had downloaded was "never fetched": review37b), else what
+    downloading it now gives. `real_url`: where `url` is a redacted one (a configured secret out of it), the URL to
+    download."""
+    taken = (cached or session.offline) and not session.refresh
+    known = session.store.media_by_url(url) if session.store is not None and taken else None
     if known is not None and not _download_again(known, session):
         return replace(MediaFile.from_row(known), from_cache=True)
     return await analyse_url(url, session=session, keep_dir=keep_dir, real_url=real_url)

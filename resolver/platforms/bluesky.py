@@ -3,10 +3,10 @@ the iframe that embed.bsky.app's script puts in place of a blockquote.bluesky-em
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -19,12 +19,12 @@ AT_URI_PATTERN = r"\bat://[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~
 
 POST_COLLECTION = "app.bsky.feed.post"
 # A handle (name.example.org) or a DID (did:plc:..., did:web:...).
-ACTOR = re.compile(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
-RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
+ACTOR = LazyPattern(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
+RECORD_KEY = LazyPattern(r"^[A-Za-z0-9._:~-]{1,512}$")
 # A TID ("timestamp identifier"), the record key type app.bsky.feed.post's lexicon gives posts: 13 characters of
 # base32-sortable (2-7, a-z), the first of 2-7 or a-j (atproto spec, "Record Key Type: tid"). The parser takes any
 # record key's syntax; text extraction reads a post's key as a TID where a URL runs into the next words (newuser31b).
-TID = re.compile(r"^[2-7a-j][2-7a-z]{12}$")
+TID = LazyPattern(r"^[2-7a-j][2-7a-z]{12}$")
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 
 

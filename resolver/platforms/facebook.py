@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 from resolver.platforms.urls import SplitURL
@@ -22,9 +23,9 @@ SOURCE_SHAPES = {"facebook.com": ("/posts/", "/videos/", "/reel/", "permalink.ph
 
 # Numeric ids, and the opaque "pfbid0..." ids Facebook has given posts since 2022.
 # No numeric id starts with 0: "0123" would be a second post 123 (#15).
-POST_ID = re.compile(r"^(?:[1-9][0-9]{0,24}|pfbid[A-Za-z0-9]{10,120})$")
-DIGITS = re.compile(r"^[1-9][0-9]{0,24}$")
-TOKEN = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
+POST_ID = LazyPattern(r"^(?:[1-9][0-9]{0,24}|pfbid[A-Za-z0-9]{10,120})$")
+DIGITS = LazyPattern(r"^[1-9][0-9]{0,24}$")
+TOKEN = LazyPattern(r"^[A-Za-z0-9_-]{4,40}$")
 BASE = "https://www.facebook.com"
 # First path words that are site sections, never a page name in /<page>/posts/<id>.
 RESERVED = frozenset({"groups", "watch", "events", "share", "sharer", "plugins", "reel", "ads", "flx", "photo",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -12,17 +13,17 @@ DOMAINS = frozenset({"instagram.com", "instagr.am"})
 MARKERS = ("instagram", "Instagram", "instagr.am")
 SOURCE_SHAPES = {"instagram.com": ("/p/", "/reel/")}
 
-SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
+SHORTCODE = LazyPattern(r"^[A-Za-z0-9_-]{5,64}$")
 # A public post's code: its media id in base64url, 11 characters since about 2016, 10 before (yt-dlp's test URLs have
 # both). A private post's is longer; Threads posts, Instagram media, have the same codes. Text extraction tells by it
 # where a URL run into the next words may end (newuser31b §1).
-PUBLIC_CODE = re.compile(r"^[A-Za-z0-9_-]{10,11}$")
-COMMENT_ID = re.compile(r"^[1-9][0-9]{5,24}$")
+PUBLIC_CODE = LazyPattern(r"^[A-Za-z0-9_-]{10,11}$")
+COMMENT_ID = LazyPattern(r"^[1-9][0-9]{5,24}$")
 POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 # Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
 NOT_CODES = frozenset({"audio", "videos"})
 # An account name, as in instagram.com/<user>/p/<code>/, and the site's own first path words that are none.
-USER = re.compile(r"^[A-Za-z0-9_.]{1,30}$")
+USER = LazyPattern(r"^[A-Za-z0-9_.]{1,30}$")
 # A story item's media id (/stories/<user>/<id>/): digits, as a post's media id is.
 STORY_ID = re.compile(r"^[1-9][0-9]{5,24}$")
 NOT_USERS = frozenset({"explore", "stories", "accounts", "web", "about", "developer", "legal", "direct", "embed"})

@@ -24,13 +24,13 @@ MARKER_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses|web/s
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
 # Neither starts with 0: "0109..." would be a second post 109... (#15).
-STATUS_ID = re.compile(r"^[1-9][0-9]{14,18}$")
-LEGACY_STATUS_ID = re.compile(r"^[1-9][0-9]{5,18}$")
+STATUS_ID = LazyPattern(r"^[1-9][0-9]{14,18}$")
+LEGACY_STATUS_ID = LazyPattern(r"^[1-9][0-9]{5,18}$")
 # An account of another instance as its reader's instance shows it: user@domain.
 REMOTE_USER = LazyPattern(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
 # An instance has a domain name (its accounts are user@domain), whose last label is a top-level domain, never a
 # number: "127.0.0.1", "127.1" and "0x7f.1" are addresses, which name no instance (#15).
-TOP_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
+TOP_LABEL = LazyPattern(r"^[a-z][a-z0-9-]*$")
 # Sites that use /@user/<number> paths for something else; and hosts whose user@host is no fediverse account: the
 # largest mail services' (an e-mail address written "@jane@gmail.com") and Bluesky's ("@jane@bsky.social" is a
 # Bluesky handle written as a fediverse one), which a scraped signature made Mastodon posts on (review34r3).

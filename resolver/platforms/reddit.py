@@ -3,8 +3,7 @@ embed hosts, and the share sheet's /r/<sub>/s/<token> links (short links to reso
 
 from __future__ import annotations
 
-import re
-
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -13,9 +12,9 @@ DOMAINS = frozenset({"reddit.com", "redd.it", "redditmedia.com"})
 MARKERS = ("reddit", "redd.it")
 SOURCE_SHAPES = {"reddit.com": ("/comments/",), "redditmedia.com": ("/comments/",)}
 
-POST_ID = re.compile(r"^[a-z0-9]{1,12}$")   # base 36
-TOKEN = re.compile(r"^[A-Za-z0-9]{4,20}$")
-NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+POST_ID = LazyPattern(r"^[a-z0-9]{1,12}$")   # base 36
+TOKEN = LazyPattern(r"^[A-Za-z0-9]{4,20}$")
+NAME = LazyPattern(r"^[A-Za-z0-9_-]{1,40}$")
 # Hosts whose media ids are not post ids: i.redd.it images, v.redd.it videos, preview images.
 MEDIA_HOSTS = frozenset({"i.redd.it", "v.redd.it", "preview.redd.it", "external-preview.redd.it"})
 

@@ -8,8 +8,7 @@ Telegram reads user names; a private channel's is `c/<chat>/<number>` (#15: two 
 
 from __future__ import annotations
 
-import re
-
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -19,9 +18,9 @@ MARKERS = ("t.me/", "telegram", "t.me\\/")   # "t.me\/": as script data escapes 
 # Any path: only t.me/<channel>/<n> parses as a post, never a channel's link or an invitation.
 SOURCE_SHAPES = {"t.me": ("/",), "telegram.me": ("/",)}
 
-MESSAGE_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0416" would be a second 416
-CHANNEL = re.compile(r"^[A-Za-z0-9_]{3,64}$")
-PRIVATE_CHAT = re.compile(r"^[0-9]{5,16}$")
+MESSAGE_ID = LazyPattern(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0416" would be a second 416
+CHANNEL = LazyPattern(r"^[A-Za-z0-9_]{3,64}$")
+PRIVATE_CHAT = LazyPattern(r"^[0-9]{5,16}$")
 
 
 def parse(url: str) -> PostRef | None:

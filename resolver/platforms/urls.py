@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import parse_qs, urlsplit
 
+from resolver.lazy import LazyPattern
+
 # A percent-escaped unreserved character (a letter, a digit, "-", ".", "_", "~") is that character (RFC 3986
 # §6.2.2.2): twitter.com/jack/%73tatus/20 is post 20. An escaped "/" or "?" stays escaped, inside its segment.
-_ESCAPED_UNRESERVED = re.compile(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
+_ESCAPED_UNRESERVED = LazyPattern(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
 
 
 @dataclass(frozen=True)

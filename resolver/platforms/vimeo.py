@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -15,7 +16,7 @@ SOURCE_SHAPES = {"vimeo.com": ("/",)}   # vimeo.com/<n>, player.vimeo.com/video/
 
 VIDEO_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0796..." would be a second video (#15)
 # An unlisted video's private hash: vimeo.com/<id>/<hash>, player ?h=<hash>. It can be all digits (#15).
-HASH = re.compile(r"^[0-9a-f]{6,20}$")
+HASH = LazyPattern(r"^[0-9a-f]{6,20}$")
 # /<collection>/<name>/<id> and /<collection>/<name>/video[s]/<id>: a video seen inside a collection.
 COLLECTIONS = frozenset({"channels", "groups", "album", "showcase"})
 

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms.urls import segments
 
@@ -21,7 +22,7 @@ STATUS_HOSTS = frozenset({
 PROXY_HOSTS = frozenset({"fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net"})
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
-MEDIA_CODE_RE = re.compile(r"[A-Za-z0-9]+")   # a pic.twitter.com code, as a t.co one: letters and digits only
+MEDIA_CODE_RE = LazyPattern(r"[A-Za-z0-9]+")   # a pic.twitter.com code, as a t.co one: letters and digits only
 # A t.co code's length since 2011, and so a pic.twitter.com one's: a shorter code may be one cut by a copy
 MEDIA_CODE_LENGTH = 10
 SHORT_HOSTS = frozenset({"t.co"})

@@ -3,8 +3,7 @@ that carry a YouTube id unchanged."""
 
 from __future__ import annotations
 
-import re
-
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 from resolver.platforms.urls import SplitURL
@@ -20,17 +19,17 @@ MARKERS = ("youtu", "YouTube", "invidio", "vid.plus", "zwearz")
 # Where a page's script data keeps video URLs: host, and a path piece the URL must have.
 SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",)}
 
-VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+VIDEO_ID = LazyPattern(r"^[A-Za-z0-9_-]{11}$")
 # A comment's id ("Ugz…AaABAg", 26 characters; older ones other lengths), a reply's with ".<its own part>" after its
 # thread's: never 11 characters, so never a video's id.
-COMMENT_ID = re.compile(r"^[A-Za-z0-9_-]{12,64}(?:\.[A-Za-z0-9_-]{4,64})?$")
-CLIP_ID = re.compile(r"^Ug[A-Za-z0-9_-]{20,60}$")   # a clip's id: "Ugkx" and 32 more characters
+COMMENT_ID = LazyPattern(r"^[A-Za-z0-9_-]{12,64}(?:\.[A-Za-z0-9_-]{4,64})?$")
+CLIP_ID = LazyPattern(r"^Ug[A-Za-z0-9_-]{20,60}$")   # a clip's id: "Ugkx" and 32 more characters
 # An id written in prose run into the next word with no space ("youtu.be/<id>The end", "…XcQthen"): an id has exactly
 # 11 characters, so the letters after them are the word's (review31r4).
-GLUED_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
+GLUED_ID = LazyPattern(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
 # Eleven-letter path words that are not ids: /embed/live_stream?channel=... and /embed/videoseries?list=... (#15).
 NOT_IDS = frozenset({"live_stream", "videoseries"})
-UPLOADS_LIST = re.compile(r"UU[\w-]{22}")   # a channel id is "UC" and 22 more characters
+UPLOADS_LIST = LazyPattern(r"UU[\w-]{22}")   # a channel id is "UC" and 22 more characters
 # Hosts whose first path segment is the id itself (the share sheet's youtu.be/<id>).
 ID_PATH_HOSTS = frozenset({"youtu.be", "vid.plus", "redirect.invidious.io"})
 # /<form>/<id>: embed iframes, Shorts, live, the old Flash players, and /watch/<id> on mirrors.
@@ -76,7 +75,7 @@ def parse(url: str) -> PostRef | None:
     return ref.comment(comment, f"{ref.url}&lc={comment}")
 
 
-START_RE = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+START_RE = LazyPattern(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 
 
 def start_seconds(split: SplitURL) -> int | None:
