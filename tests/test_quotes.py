@@ -3278,4 +3278,3 @@ def test_review36c_no_governing_body_for_a_place_or_a_name_after_an_adjective_fa
 ], ids=["regime", "officials", "mayor", "de-authorities", "de-white-house"])
 def test_review36c_a_governing_body_for_a_place_and_a_seat_still_warn(said, found, lang):
     assert compare(said, found, lang=lang).result == "warn"
-
