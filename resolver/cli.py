@@ -78,9 +78,15 @@ def _output_in_a_folder(_ctx: click.Context, param: click.Parameter, value: Path
     """A file a command writes (-o, --warc, `cache merge OUT`) in a folder that exists, else a bad option value
     (exit 2), as --db: a typo in -o made a tree of folders and said "wrote …" (newuser29 #12), as --warc still did
     (review29e). A reports folder -o names for several articles is made; the one it is in is not."""
-    if value is not None and not value.absolute().parent.exists():   # a file there: "Not a directory", on writing
-        named = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+    if value is None:
+        return value
+    named = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+    if not value.absolute().parent.exists():   # a file there: "Not a directory", on writing
         raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another {named})")
+    try:
+        value.resolve()   # where the file is written (through a link), its lock and its rewrite beside it
+    except (RuntimeError, OSError):   # a loop: RuntimeError up to Python 3.12, OSError (ELOOP) after
+        raise click.BadParameter(f"{value} is a loop of symbolic links (choose another {named})") from None
     return value
 
 
@@ -558,10 +564,11 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @encoding_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
-@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
-              help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "
-                   "same command run again after Ctrl-C or a kill cuts it back to what was finished and goes on, "
-                   "so it holds each article once, in input order (stdout may repeat the lines of a kill's chunk).")
+@click.option("-o", "--output", type=PathType(dir_okay=False, allow_dash=True), callback=_output_or_stdout,
+              help="Write the results (tables or --json) to this file instead of stdout (\"-\": stdout). The run "
+                   "owns it: the same command run again after Ctrl-C or a kill cuts it back to what was finished and "
+                   "goes on, so it holds each article once, in input order (stdout may repeat the lines of a kill's "
+                   "chunk).")
 @db_option
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache (and so no resume).")
 @click.option("--resolve", "do_resolve", is_flag=True,

@@ -147,6 +147,9 @@ class OutputFile:
         self.job: str | None = None
         self._handle: BinaryIO | None = None
         self._lock: int | None = None   # the descriptor of `.FILE.lock`, locked (lockf) while the run writes FILE
+        # `.FILE.lock`'s path as named when it was taken: `close` removes that one, whatever the working folder is then
+        # (review37c: named anew, it removed another folder's run's lock and kept this one's in `_HELD`)
+        self._lock_name: Path | None = None
         # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
         # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
         self.met: set[str] | None = None
@@ -157,8 +160,17 @@ class OutputFile:
     def open(self, *, store: Store | None, job: str | None, resume: bool) -> None:
         """Open the file where the job's interrupted run left it (cut back to the length it recorded), or, for a
         fresh run, empty (the job's earlier progress forgotten with it: the file must hold what was finished).
-        A file shorter than recorded, or whose recorded length no longer ends a line, is refused (OutputChanged)."""
+        A file shorter than recorded, or whose recorded length no longer ends a line, is refused (OutputChanged).
+        One that raises has let the lock go (review37c: FILE a folder kept it, and this process refused every later
+        run on FILE)."""
         self._take_lock()
+        try:
+            self._open(store=store, job=job, resume=resume)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, *, store: Store | None, job: str | None, resume: bool) -> None:
         self._remove_leftovers()
         recording = store is not None and not store.read_only and job is not None
         recorded = store.output_length(job) if recording and resume and store is not None and job is not None \
@@ -206,6 +218,7 @@ class OutputFile:
             _HELD.add(name)
         try:
             self._lock = self._locked(name)
+            self._lock_name = name
         finally:
             if self._lock is None:
                 with _HELD_GUARD:
@@ -219,7 +232,10 @@ class OutputFile:
             try:
                 lock = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as exc:
-                raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+                # The lock file named when FILE's folder is one: FILE itself may be writable (review37c: "cannot
+                # write FILE: Is a directory" of a plain FILE, a folder in the lock file's place)
+                why = f"cannot make its lock file {name}: " if name.parent.is_dir() else ""
+                raise InputError(f"cannot write {self.path}: {why}{exc.strerror or exc}") from None
             try:
                 # A POSIX record lock, the process's own: a worker the run forks does not hold it, so a run killed
                 # while its worker lives a moment longer leaves FILE free (an flock, shared with the worker through
@@ -418,14 +434,21 @@ class OutputFile:
         self.commit()
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        if self._lock is not None:
-            path = self.path.resolve()
+        """Close FILE and let the lock go, even when closing FILE fails (NFS reports a deferred write's error at
+        close; review37c: the lock stayed held, in `_HELD`, for the process's life); that error is raised after."""
+        handle, self._handle = self._handle, None
+        try:
+            if handle is not None:
+                handle.close()
+        finally:
+            self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None and self._lock_name is not None:
+            name, self._lock_name = self._lock_name, None
             with contextlib.suppress(OSError):
-                path.with_name(f".{path.name}.lock").unlink()   # while held: a run that opened it looks again
+                name.unlink()   # while held: a run that opened it looks again
             os.close(self._lock)
             self._lock = None
             with _HELD_GUARD:
-                _HELD.discard(path.with_name(f".{path.name}.lock"))
+                _HELD.discard(name)

@@ -255,3 +255,139 @@ def test_outfile36_two_output_files_on_one_file_in_one_process_refuse_each_other
     again = OutputFile(out, form="json")
     again.open(store=None, job=None, resume=True)
     again.close()
+
+
+def test_review37c_an_output_file_that_failed_to_open_leaves_no_lock_behind_in_the_process(tmp_path: Path) -> None:
+    """`open` that raised after taking the lock (FILE a folder: "Is a directory") kept `.FILE.lock` in the process's
+    set and its descriptor open: every later run on FILE in that process (a library caller's next one, once the folder
+    was moved away) was refused "being written by another run (pid <its own>)", for the process's life."""
+    from resolver.errors import InputError
+
+    out = tmp_path / "found.jsonl"
+    out.mkdir()
+    first = OutputFile(out, form="json")
+    try:
+        first.open(store=None, job=None, resume=True)
+    except InputError as exc:
+        assert "Is a directory" in str(exc), exc
+    else:
+        raise AssertionError("a folder was opened as the output file")
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+    out.rmdir()
+    again = OutputFile(out, form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the failed run's lock was still held
+    again.add('{"source": "a"}\n', source="a")
+    again.commit()
+    again.close()
+    assert out.read_text() == '{"source": "a"}\n'
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+
+
+def test_review37c_closing_removes_the_lock_it_took_though_the_working_folder_changed(
+        tmp_path: Path, monkeypatch) -> None:
+    """A relative FILE, and a library caller that changed its working folder during the run: `close` named the lock
+    file anew from the new folder, so it kept the run's lock in the process's set (the next run on FILE refused) and
+    removed another folder's `.FILE.lock` (another run's, which a third run could then take at once)."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    (there / ".found.jsonl.lock").write_text("4242\n")   # another run's lock file, in the other folder
+    monkeypatch.chdir(here)
+    first = OutputFile(Path("found.jsonl"), form="json")
+    first.open(store=None, job=None, resume=True)
+    monkeypatch.chdir(there)
+    first.close()
+    assert (there / ".found.jsonl.lock").read_text() == "4242\n"
+    assert not (here / ".found.jsonl.lock").exists()
+    again = OutputFile(here / "found.jsonl", form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the first run's lock was kept
+    again.close()
+
+
+def test_review37c_output_dash_is_stdout_as_for_every_other_file_a_command_writes(tmp_path: Path, monkeypatch) -> None:
+    """`scan -o -` wrote the results to a file named "-" in the working folder and printed nothing (`cache export
+    -o -` was fixed for this in newuser35c #4): now "-" is stdout, and no file is made."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_text(page(1))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--json", "-o", "-",
+                                      "story.html"])
+    assert result.exit_code == 0, result.output
+    [line] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert line["source"] == "story.html" and line["embeds"], line
+    assert not (tmp_path / "-").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.db", "story.html"]
+
+
+def test_review37c_a_lock_file_that_cannot_be_made_is_named_in_the_error(tmp_path: Path) -> None:
+    """`.FILE.lock` that cannot be opened (here a folder in its place; a read-only folder holding a writable FILE does
+    the same for a user other than root) said "cannot write FILE: Is a directory" of a FILE that is a plain file the
+    user can write: the error names the lock file now, and FILE is left as it was."""
+    from resolver.errors import InputError
+
+    out = tmp_path / "found.jsonl"
+    out.write_text('{"source": "a"}\n')
+    (tmp_path / ".found.jsonl.lock").mkdir()
+    output = OutputFile(out, form="json")
+    try:
+        output.open(store=None, job=None, resume=True)
+    except InputError as exc:
+        assert str(exc) == f"cannot write {out}: cannot make its lock file {tmp_path / '.found.jsonl.lock'}: " \
+                           "Is a directory", exc
+    else:
+        raise AssertionError("opened without its lock file")
+    assert out.read_text() == '{"source": "a"}\n'
+    (tmp_path / ".found.jsonl.lock").rmdir()
+    output.open(store=None, job=None, resume=True)   # and nothing of the failed open is held in the process
+    output.close()
+
+
+def test_review37c_an_output_file_that_is_a_loop_of_symbolic_links_is_a_bad_option_value(
+        tmp_path: Path, monkeypatch) -> None:
+    """`-o loop.jsonl`, a symbolic link to itself: "error: internal error: RuntimeError: Symlink loop from …", exit 1.
+    Now a bad -o value, exit 2, in one line, as a folder that does not exist is; nothing is written."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_text(page(1))
+    (tmp_path / "loop.jsonl").symlink_to("loop.jsonl")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--json", "-o", "loop.jsonl",
+                                      "story.html"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == ("error: Invalid value for '-o' / '--output': loop.jsonl is a loop of "
+                                              "symbolic links (choose another -o)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop.jsonl", "story.html"]
+
+
+def test_review37c_a_close_that_fails_still_lets_the_lock_go(tmp_path: Path) -> None:
+    """FILE's close failing (NFS reports a deferred write's EIO or EDQUOT at close) raised before the lock was let go:
+    the lock stayed held, and in the process's set, for the process's life. Now the lock goes whatever the close
+    says, and the error is still raised."""
+    out = tmp_path / "found.jsonl"
+    first = OutputFile(out, form="json")
+    first.open(store=None, job=None, resume=True)
+    assert first._handle is not None
+    real = first._handle
+
+    class ClosingFails(io.BufferedRandom):
+        def close(self) -> None:
+            if not real.closed:   # once: the garbage collector closes it again
+                real.close()
+                super().close()
+                raise OSError(5, "Input/output error")
+    first._handle = ClosingFails(io.BytesIO())
+    try:
+        first.close()
+    except OSError as exc:
+        assert exc.errno == 5
+    else:
+        raise AssertionError("the close's error was swallowed")
+    assert not (tmp_path / ".found.jsonl.lock").exists()
+    again = OutputFile(out, form="json")
+    again.open(store=None, job=None, resume=True)   # raised OutputBusy: the lock was kept
+    again.close()
