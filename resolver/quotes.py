@@ -1759,7 +1759,9 @@ def _role_run(post: list[str]) -> list[str] | None:
     most three words before it ("Defence Minister", "Germany's Defence Minister", "The CDU leader", "Nurse", "Der
     Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"), which may be a name's
     ("Scholz spokesman": _says_which tells). None for any other run, or one with a first name, a handle, an "and"
-    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
+    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor"). A role first, joined by "of" or its
+    like to what says which ("Minister of Defence", "Presidente del Gobierno"), gives those words (`_role_first`);
+    a role that heads a body is the last word after a capital too ("Hamas chief": `_HEADS`)."""
     start = 1 if len(post) > 1 and _bare(post[0]) in _DETERMINERS else 0
     last = post[-1] if post else ""
     first = _role_first(post[start:])
@@ -1796,9 +1798,9 @@ _OF = frozenset("of for del de du des der für da do dos das di della".split())
 _HEADS = frozenset("leader chief head boss commander chairman chairwoman".split())
 # Armed and political movements a news text names before a role ("Hamas spokesman", "Taliban spokesman"), which no
 # list of agencies or places holds; before a role that follows a person as often, they say which one it is (quotes37).
-_MOVEMENTS = frozenset(
-    "hamas hezbollah hizbollah hizballah fatah taliban houthi houthis isis isil daesh hts likud plo pkk ypg sdf farc "
-    "eta ira sinn fein wagner rsf".split())
+# Words only: an initialism says which already (`_says_which`); none that is as often a surname or a first name
+# ("Wagner", "Isis": "[Merz]" for "Wagner spokesman" must fail as for "Scholz spokesman").
+_MOVEMENTS = frozenset("hamas hezbollah hizbollah hizballah fatah taliban houthi houthis daesh likud sinn fein".split())
 
 
 def _names_a_body(which: list[str], role: str) -> bool:

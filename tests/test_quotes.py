@@ -3101,7 +3101,9 @@ def test_quotes37_a_name_for_a_body_s_leader_warns_as_a_role(said, found):
     ("[Merz] said no", "Scholz spokesman said no", "Scholz spokesman → [Merz]"),
     ("[Sinwar] said no", "Haniyeh said no", "Haniyeh → [Sinwar]"),
     ("[Haniyeh] said no", "Sinwar aide said no", "Sinwar aide → [Haniyeh]"),
-], ids=["a-noun", "the-body-itself", "a-surname-and-spokesman", "a-name", "a-surname-and-aide"])
+    ("[Merz] said no", "Wagner spokesman said no", "Wagner spokesman → [Merz]"),
+], ids=["a-noun", "the-body-itself", "a-surname-and-spokesman", "a-name", "a-surname-and-aide",
+        "a-surname-that-is-a-body-too"])
 def test_quotes37_a_name_for_a_noun_a_body_or_a_surname_s_aide_still_fails(said, found, shown):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
