@@ -69,11 +69,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "linked_capture": "The Wayback Machine capture the article linked in place of the post (its URL holds the "
                           "capture's timestamp); empty for a direct link",
         "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)",
-        "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}",
+        "other_words": f"Those further places that show the post with other words: span, detector, text, unshown "
+                       f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
                         "the post has media; empty when it marks none",
         "id_doubt": "Why the post id, or that the link names a post at all, is uncertain (a URL run into the next "
-                    "word; a Mastodon post known only by its path's shape); empty when the URL names it plainly"}),
+                    "word; a Mastodon post known only by its path's shape); empty when the URL names it plainly",
+        "unshown": "Where the page keeps the embed without showing it (inside <template>, an HTML comment, a hidden "
+                   "or display:none element, <svg>): no reader sees it; empty when the page shows it"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",

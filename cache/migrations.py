@@ -1698,6 +1698,14 @@ def m070_at_risk_a_posts_likes_page_is_no_copy(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V70.strip())
 
 
+@migrations()
+def m071_embed_unshown(db: Database) -> None:
+    """v71: where the page keeps an embed without showing it ("inside <template>", "inside an HTML comment", "inside
+    <div style="display:none">", "inside <svg>"), so every report says a copy no reader sees is not the article's
+    claim (newuser37 #1). NULL: the page shows it, or the embed was recorded before v71."""
+    db.table("embeds").add_column("unshown", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

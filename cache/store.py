@@ -64,7 +64,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m065_views_count_a_link_embed_under_its_own_post", "m066_views_one_post_whatever_names_it",
               "m067_replayed_answers_contacted_not_known", "m068_views_a_link_to_a_bluesky_post_under_either_name",
               "m069_credits_by_organization_counts_uncertain_credits_apart",
-              "m070_at_risk_a_posts_likes_page_is_no_copy")
+              "m070_at_risk_a_posts_likes_page_is_no_copy",
+              "m071_embed_unshown")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resolver import jsonparse
+from resolver import jsonparse, saved_pages
 from resolver.errors import InputError, NotDecodable, cannot_open_error
 from resolver.lazy import LazyPattern
 
@@ -27,6 +27,13 @@ MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
     (b"RIFF", "a RIFF (WebP/WAV) file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
 )
+# What to do instead, for the binary files a reporter gives as her article (newuser37b #8: "it looks like a PDF
+# document" said what it is, not what to do). A ZIP is looked into first (saved_pages: a .docx, a zipped web page).
+NEXT_STEP = {
+    "a PDF document": "scan the article's web page (its URL, or the page saved as HTML), or copy the PDF's text "
+                      "into a .txt file and scan that",
+    "a ZIP archive": "unzip it and scan the files it holds",
+}
 # HTML: a page's own tags; an element an article's markup is made of with an attribute that has a value, or its end
 # tag ("<figure><img src=...><figcaption>", "<h1>…</h1>": a fragment, a CMS export, a snippet on stdin; wire28, they
 # were read as text and a caption's credit was lost); or two different such tags bare ("<p>…<br>"). One bare tag is
@@ -66,6 +73,18 @@ class Article:
     # is "Dvoøák" in cp1252), likelier first. The guess is unsure, and every output says so (#10). All of them: a
     # short Greek "Ναι" reads as well in cp1252, cp1251 and cp1253, and naming one rival hid the right one (enc31).
     encoding_rivals: tuple[str, ...] = ()
+    # A page read out of a container (saved_pages): what the file is ("an MHTML web archive") and what of it was read
+    # ("its HTML part, decoded (quoted-printable)"); None for a page read as it is. Its bytes, hash and spans are the
+    # page's, not the file's, and every output says so (`read_from`).
+    container: str | None = None
+    container_part: str | None = None
+
+    @property
+    def read_from(self) -> str | None:
+        """The note every output gives of a page read out of a container, or None."""
+        if self.container is None or self.container_part is None:
+            return None
+        return saved_pages.read_from(self.container, self.container_part)
 
     @property
     def encoding_rival(self) -> str | None:
@@ -720,27 +739,40 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
             raise TooLarge(source, max_bytes, len(data))
     elif len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
+    # A saved page in a container (MHTML, an e-mail, a Safari web archive, a zipped page): the page it holds, in the
+    # charset it names for it; a container holding none is refused saying what to do (newuser37b #1, #3, #8).
+    inner = saved_pages.unwrap(data, source, max_bytes=MAX_ARTICLE_BYTES if max_bytes is None else max_bytes)
+    container = container_part = None
+    if inner is not None:
+        data, kind, declared = inner.data, kind or inner.kind, inner.charset or declared
+        container, container_part = inner.container, inner.part
     # With an encoding given the bytes are judged once decoded in it: before, they were not judged at all, and
     # `scan --encoding ascii folder/` read a file of NUL bytes as an article its walk skips without one (odds28).
     binary = None if encoding else looks_binary(data)
     if binary:
-        raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
+        raise _no_article(source, binary)
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
         text, used, detected, rivals = decode(data, encoding=encoding, kind=kind, declared=declared)
     except NotDecodable as exc:
         binary = looks_binary(data)   # sniffed only now: text in the encoding given (UTF-16) may look binary
         if binary:   # an image in a folder read with --encoding is no article, as without it
-            raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)") from None
+            raise _no_article(source, binary) from None
         raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
     if encoding and (binary := looks_binary(data, text=text)):
-        raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
+        raise _no_article(source, binary)
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding) and given, encoding_rivals=rivals)
+                      encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
+                      container_part=container_part)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
+
+
+def _no_article(source: str, binary: str) -> InputError:
+    """The refusal of a binary file: what it looks like, and what to do when there is a next step (`NEXT_STEP`)."""
+    return saved_pages.refused(source, binary, NEXT_STEP.get(binary, ""))
 
 
 def not_a_page(content_type: str | None, *, text: bool = False) -> str | None:

@@ -2299,6 +2299,10 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
     none in a plain file, which holds no line for an input that gave no article (outfile35: the stale lines stayed,
     as if current)."""
     click.echo(failure.line, err=True)
+    if failure.traceback and os.environ.get("EMBED_RESOLVER_DEBUG"):   # where an internal error came from (newuser37 #4)
+        from resolver.redact import said
+
+        click.echo(said(failure.traceback).rstrip("\n"), err=True)
     stale = output is not None and failure.source in output.replacing
     if as_json and (not failure.warning or stale):
         line = _json_line(failure.to_json())

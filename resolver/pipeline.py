@@ -38,7 +38,7 @@ from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               read_credit_language, read_links_not_followed, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
@@ -214,8 +214,13 @@ class ArticleResult:
         """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
         "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
         "message"}` for t.co links in its text that no embed carries; `{"kind": "credit-language-not-read",
-        "language", "script", "message"}` for a page in a language whose credit words are not read."""
-        return [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
+        "language", "script", "message"}` for a page in a language whose credit words are not read;
+        `{"kind": "read-from-container", "container", "message"}` for a page read out of an MHTML file, an e-mail, a
+        web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1)."""
+        said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
+        if (note := self.article.read_from) is not None:
+            said.append({"kind": "read-from-container", "container": self.article.container, "message": note})
+        return said
 
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
@@ -265,6 +270,9 @@ class Failure:
     named: bool = True
     kind: str = "input"
     stage: str = "read"
+    # an internal error's traceback, which the CLI prints under its line with EMBED_RESOLVER_DEBUG=1 (newuser37 #4:
+    # only the message was kept, and nothing said where a per-article "internal error: KeyError" came from)
+    traceback: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def warning(self) -> bool:
@@ -1409,7 +1417,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
                        fetched=fetched)
     kind = type(exc).__name__
     return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
-                           stage), session, article_id, detail=str(exc), fetched=fetched)
+                           stage, traceback_of(exc)), session, article_id, detail=str(exc),
+                   fetched=fetched)
 
 
 def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
@@ -1421,7 +1430,8 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
     was fetched. A skip (`Failure.warning`: an empty file, one a folder walk found that is no article) is no error:
     its warning line says it and the run's summary counts it; it got a row of its own before (#2)."""
     redact = session.redactor.text
-    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)))
+    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)),
+                      traceback=None if failure.traceback is None else redact(failure.traceback))
     detail = redact(detail) if detail is not None else None
     store = session.store
     if store is None or store.read_only or (failure.warning and not fetched):

@@ -136,8 +136,12 @@ class Change:
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
+    opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
 
     def __str__(self) -> str:
+        if self.opens:
+            return (f'dropped the negation "{self.post}" (the quote opens with "{self.opens}" as a sentence start, '
+                    f'where the post\'s sentence opens with "{self.post}")')
         if self.bracketed:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
@@ -197,6 +201,7 @@ class Comparison:
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
+    turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
 
     @property
     def contained(self) -> float:
@@ -352,6 +357,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                              glued)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
+    # between words the post has on both sides: a change no reading of where the quote starts or ends makes
+    turned = any(_real(c) and turns_around(c) for c in (_alike(c, said, found) for c in changes))
     extra_before = extra_after = ""
     partial = False
     for op in before:
@@ -378,6 +385,9 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found, lang)
     changes = [_alike(c, said, found) for c in changes]
+    if left_out and _opens_sentence(said_words, post_words, ops[first], glued, said):
+        changes.insert(0, Change(left_out, "", opens=said_words[0]))   # "Arrests were made" of "No arrests were made"
+        left_out = ""
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
@@ -392,7 +402,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after),
-                               tuple(_as_written(c, said, found) for c in changes)))
+                               tuple(_as_written(c, said, found) for c in changes), turned))
 
 
 # A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).
@@ -1477,6 +1487,20 @@ def _negation_before(post: list[str], start: int, found: str = "", lang: str | N
         return ""
     before = "".join(post[max(0, start - 3):start])
     return next((n for n in _NEGATIONS if before.endswith(n)), "")
+
+
+def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int, int, int],
+                    glued: Mapping[int, tuple[str, str]], said_text: str) -> bool:
+    """Whether a quote that starts right after a negation of the post's opens as a sentence of its own: its first word
+    with a capital where the post writes it in lower case ("Arrests were made" of "No arrests were made"), not marked
+    as the article's ("[A]rrests"), and no negation of its own in its first sentence (Polish "Tego nie" of "Nigdy tego
+    nie": the concord keeps the sense). Such a quote presents the rest of the post's sentence as the whole of it, and
+    says the opposite (newuser37 §3: it warned as a partial quote)."""
+    _, i1, _, j1, _ = first
+    if i1 or 0 in glued or not said[0][:1].isupper() or not post[j1][:1].islower():
+        return False
+    sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
+    return not any(map(_negates, tokens(sentence)))
 
 
 def _negation_after(post: list[str], end: int, found: str, lang: str | None = None) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern
+from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
@@ -85,6 +86,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
     yield head
+    if (note := result.article.read_from) is not None:
+        yield [(f"  note: {note}", "")]
     if result.incomplete:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
@@ -104,6 +107,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                     (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
             if embed.id_doubt:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
+            if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)
+                post += [BREAK, (unshown(embed.unshown), "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -925,6 +930,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
         rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
+    if embed.get("unshown"):   # a copy no reader sees is no claim of the article's (newuser37 #1)
+        rows.append(("Shown", "no", None, f"{unshown(embed['unshown'])}: its checks warn, never pass or fail"))
     author = _handle_label(embed.get("platform"), embed["author_handle"]) \
         + (f" ({embed['author_name']})" if embed.get("author_name") else "") if embed.get("author_handle") else None
     if embed.get("detector") in LINKS and author:
@@ -945,15 +952,15 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
-            reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
+            reason = f"no post id: {kept_no_link(embed)}; {embed['identified']['reason']}"
         elif embed.get("photo_elsewhere"):
             reason = (f"no post id: its photo link leads to {embed['photo_elsewhere']}, not its own (a re-used "
                       "photo?), and no post was identified by its words")
         elif embed.get("platform") != "twitter":   # only a flattened X post is looked for by its words (sig35)
-            reason = (f"no post id: the article kept no link, and no post of {embed.get('platform')} is looked for by "
+            reason = (f"no post id: {kept_no_link(embed)}, and no post of {embed.get('platform')} is looked for by "
                       "its words (only an X post is)")
         else:
-            reason = "no post id: the article kept no link, and no post was identified by its words"
+            reason = f"no post id: {kept_no_link(embed)}, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))
     else:
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
@@ -1099,6 +1106,8 @@ def markdown(report: dict[str, Any]) -> str:
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
              *([f"- **Reading incomplete**: {_md(note)}"] if (note := incomplete_note(article)) else []),
+             *([f"- **Read from a container**: {_md(note)}"]
+               if (note := warning_note(article, "read-from-container")) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
              *([f"- **Links not followed**: {_md(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
@@ -1422,8 +1431,8 @@ def _notes(embed: dict[str, Any]) -> list[str]:
         notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
-        notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
-                     f"article kept no link; {identified['reason']}{listings_cited(identified)}")
+        notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), "
+                     f"{kept_no_link(embed)}; {identified['reason']}{listings_cited(identified)}")
     elif identified:
         notes.append(f"Not identified: {identified['reason']}{listings_cited(identified)}")
     notes += _other_places(embed)
@@ -1509,8 +1518,10 @@ def _other_places(embed: dict[str, Any]) -> list[str]:
     """Where else the article shows the post: each place with words of its own, quoted (its text check follows),
     then the others in one line (newuser29b §1: the report named none of them)."""
     other = {tuple(p["span"]): p for p in embed.get("other_words") or ()}
-    notes = [f"Also at characters {start}–{end}, with other words (found by {p['detector']}): "
-             f"“{' '.join(p['text'].split())}”; its text check is below" for (start, end), p in other.items()]
+    notes = [f"Also at characters {start}–{end}"
+             + (f", {unshown(p['unshown'])}" if p.get("unshown") else "")
+             + f", with other words (found by {p['detector']}): “{' '.join(p['text'].split())}”; its text check is below"
+             for (start, end), p in other.items()]
     rest = [f"{start}–{end}" for start, end in embed.get("also_at") or () if (start, end) not in other]
     if rest:
         more = len(rest) - PLACES_SHOWN
@@ -1597,6 +1608,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := truncation_note(article)) else []),
              *([f'<p class="warn"><strong>Reading incomplete</strong>: {escape(note)}</p>']
                if (note := incomplete_note(article)) else []),
+             *([f'<p class="meta"><strong>Read from a container</strong>: {escape(note)}</p>']
+               if (note := warning_note(article, "read-from-container")) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "thin-page")) else []),
              *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
@@ -1800,3 +1813,11 @@ def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
                         if (note := index_note([report for _, report in entries])) else []),
                       f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
                       "</tbody></table>", "</body>", "</html>"]) + "\n"
+
+
+def kept_no_link(embed: dict[str, Any]) -> str:
+    """Why a post has no id from the article: it kept no link, or (`id_doubt` of an embed with no id) the link it
+    kept is not the platform's ("its link goes to twitter.cоm (…): not an X address": newuser37 §7, where "the article
+    kept no link" was false)."""
+    doubt = embed.get("id_doubt")
+    return str(doubt) if doubt and not embed.get("post_id") else "the article kept no link"

@@ -12,6 +12,11 @@
 directory is walked twice (by device and inode), so a link loop costs one visit, not one per turn of the loop
 (#11: a loop made one file scan 41 times). A broken link is reported, not silently dropped. A link to a file is
 listed as its own path (the cache keeps every path an article was read from; the bytes are recorded once).
+
+What is no article is left out of a walk, with one line a folder saying how many files and why (newuser37b #4: a
+browser's "Save page as… complete" folder made its widgets.js an article with an invented tweet): the folder of
+files a browser saves beside a page (`X_files/` beside `X.html`, `X-Dateien/` in German, …), and scripts and style
+sheets (.js, .css). A file named on the command line is read whatever its name.
 """
 
 from __future__ import annotations
@@ -32,6 +37,17 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = LazyPattern(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
 _NOT_HTTP = "only http:// and https:// URLs are fetched"
 _NO_SCHEME = "a URL needs http:// or https://"
+
+
+# The suffix a browser gives the folder of a saved page's files, in the languages it is localised into (Chrome,
+# Firefox, Edge): "X_files" beside "X.html", "X-Dateien" in German.
+ASSET_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_file", "_bestanden",
+                         "_pliki", "_soubory", "_filer", "_tiedostot", "_dosyalar", "_elemei", "-filer")
+_SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# Files of a web page's code, never an article: read as text, a script's URLs were its "embeds" (newuser37b #4).
+NOT_ARTICLE_SUFFIXES = (".js", ".mjs", ".css")
+# The name under its folder of the line saying what a walk left out there (`Entry.relative`).
+NOT_ARTICLES = ".not-articles"
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,36 @@ def _broken_link(path: Path) -> str:
         return f"broken link {path} (cannot read it: {exc.strerror or exc})"
 
 
+def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None]:
+    """A folder's entries without what is no article (a saved page's asset folder, scripts and style sheets), and
+    the one line that says what was left out (None: nothing). Judged by name: no file is opened."""
+    pages = {e.name[: -len(suffix)]: e.name for e in entries for suffix in _SAVED_PAGE_SUFFIXES
+             if e.name.lower().endswith(suffix)}
+    kept: list[os.DirEntry[str]] = []
+    folders: list[tuple[str, str, int]] = []
+    code: dict[str, int] = {}
+    for entry in entries:
+        kind = _kind(entry)
+        suffix = os.path.splitext(entry.name)[1].lower()
+        page = next((pages[entry.name[: -len(end)]] for end in ASSET_FOLDER_SUFFIXES
+                     if entry.name.endswith(end) and entry.name[: -len(end)] in pages), None) \
+            if kind == "folder" and pages else None
+        if page is not None:
+            folders.append((entry.name, page, sum(len(files) for _, _, files in os.walk(entry.path))))
+        elif kind == "input" and suffix in NOT_ARTICLE_SUFFIXES:
+            code[suffix] = code.get(suffix, 0) + 1
+        else:
+            kept.append(entry)
+    if not (folders or code):
+        return kept, None
+    said = [f"the folder '{name}' (the files a browser saved with '{page}')" for name, page, _ in folders]
+    for what, ends in (("script", (".js", ".mjs")), ("style sheet", (".css",))):
+        if count := sum(code.get(end, 0) for end in ends):
+            said.append(f"{count:,} {what}{'s' * (count != 1)} ({', '.join(end for end in ends if end in code)})")
+    total = sum(files for *_, files in folders) + sum(code.values())
+    return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}"
+
+
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
           links: list[tuple[Path, PurePath]], file_links: list[Entry],
           listed: Callable[[int, int], None] = _not_told) -> Iterator[Entry]:
@@ -173,10 +219,13 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
         listed(1, 0)
         yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}", relative)
         return
+    entries, not_articles = _left_out(directory, entries)
     if listed is not _not_told:
         kinds = [_kind(e) for e in entries]
-        listed(kinds.count("input"), kinds.count("folder"))
+        listed(kinds.count("input") + bool(not_articles), kinds.count("folder"))
     seen.add((stat.st_dev, stat.st_ino))
+    if not_articles:   # its locator a hidden name, which no walked file has (the folder's own, ".", is --glob's)
+        yield Entry(directory, not_articles, relative / NOT_ARTICLES)
     for entry in entries:
         path, rel = Path(entry.path), relative / entry.name
         link = entry.is_symlink()

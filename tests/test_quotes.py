@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from resolver.quotes import _role, compare, compare_names, normalise, score, tokens
+from resolver.quotes import _role, compare, compare_names, normalise, score, tokens, turns_around
 
 POST = "The council rejected the new budget on Tuesday."
 
@@ -3280,3 +3280,47 @@ def test_review36c_no_governing_body_for_a_place_or_a_name_after_an_adjective_fa
 ], ids=["regime", "officials", "mayor", "de-authorities", "de-white-house"])
 def test_review36c_a_governing_body_for_a_place_and_a_seat_still_warn(said, found, lang):
     assert compare(said, found, lang=lang).result == "warn"
+
+
+# newuser37 §3: "No arrests were made at the march" quoted as "Arrests were made at the march" warned as a partial
+# quote that may leave out "No": the quote's capital says it starts a sentence, which in the post starts with "No".
+LEADING_NEGATIONS = [
+    ("no", "Arrests were made at the march.", "No arrests were made at the march. Reports of 40 are false.", "No",
+     "Arrests"),
+    ("nothing", "Happened at the depot.", "Nothing happened at the depot.", "Nothing", "Happened"),
+    ("not-mid-sentence", "Evidence of fraud was found", "We say no evidence of fraud was found", "no", "Evidence"),
+    ("nobody", "Knew the plan", "Nobody knew the plan", "Nobody", "Knew"),
+]
+
+
+@pytest.mark.parametrize("said,found,negation,first", [r[1:] for r in LEADING_NEGATIONS],
+                         ids=[r[0] for r in LEADING_NEGATIONS])
+def test_a_quote_opening_as_a_sentence_right_after_the_posts_negation_fails(said, found, negation, first):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert c.evidence.startswith(f'1 change in the quoted words: dropped the negation "{negation}" (the quote '
+                                 f'opens with "{first}" as a sentence start'), c.evidence
+    assert any(turns_around(ch) for ch in c.changes)   # beside a link, a negation dropped alone still fails
+
+
+@pytest.mark.parametrize("said,found", [
+    ("arrests were made at the march", "No arrests were made at the march."),      # lower case: a cut, said as one
+    ("[A]rrests were made at the march", "No arrests were made at the march."),    # the article marks its capital
+    ("Biden won the vote", "Not Biden won the vote"),                              # the post's capital too: a name
+    ("Tego nie", "Nigdy tego nie powiedziałem"),                                   # no space-less rule is loosened
+], ids=["lower-case-cut", "bracketed-capital", "capital-in-the-post", "polish"])
+def test_a_cut_after_a_negation_that_does_not_open_a_sentence_still_only_warns(said, found):
+    c = compare(said, found)
+    assert c.result == "warn" and "right before them (a negation the quote leaves out?)" in c.evidence, c.evidence
+
+
+def test_a_dropped_leading_negation_fails_in_embed_code_and_beside_a_link():
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "post_id": "1790000000000000001", "archived": [],
+            "text": "No arrests were made at Saturday's march. Reports of 40 arrests are false."}
+    said = "Arrests were made at Saturday's march. Reports of 40 arrests are false."
+    for detector in ("html-blockquote", "html-link"):
+        check = text_check({"text": said, "detector": detector, "text_confidence": "high"}, post)
+        assert check["result"] == "fail", (detector, check)
+        assert 'dropped the negation "No"' in check["evidence"], check

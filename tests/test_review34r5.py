@@ -47,7 +47,7 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
                                          "m067_replayed_answers_contacted_not_known",
                                          "m068_views_a_link_to_a_bluesky_post_under_either_name",
                                          "m069_credits_by_organization_counts_uncertain_credits_apart",
-                                         "m070_at_risk_a_posts_likes_page_is_no_copy"])
+                                         "m070_at_risk_a_posts_likes_page_is_no_copy", "m071_embed_unshown"])
 def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
     """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views

@@ -1,0 +1,170 @@
+"""A page saved in a container rather than as HTML or text (newuser37b #1, #3, #8): the page inside it, or an
+InputError saying what the file is and what to do. Never the container's own bytes scanned as the page: an MHTML
+file read as HTML kept its quoted-printable ("class=3D\"twitter-tweet\"", "Riverton Gazett="), a Safari web
+archive was read as cp1252 ("JosÃ© NÃºÃ±ez"), and both were results, exit 0.
+
+- an MHTML web archive ("Save as… single file") or an e-mail (.eml): its first text/html part, else its first
+  text/plain part, decoded (quoted-printable, base64) by the standard library's `email`, in its part's charset;
+- a Safari .webarchive (a binary plist): its WebMainResource's data, in its WebResourceTextEncodingName;
+- a ZIP holding one web page (Google Docs' "Web page (.html, zipped)"): that page. A Word .docx, an OpenDocument
+  text, and any other ZIP are refused with the next step.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from resolver.errors import InputError
+
+NOT_AN_ARTICLE = "not an article (HTML or text)"
+# A MIME message starts with header lines ("From: …", "MIME-Version: 1.0"); these two in its header block make it
+# one. Text that merely starts "Subject: …" has neither and stays text.
+# A header line ("Name: value", its value possibly empty) or a folded one's continuation (starting with white space).
+_HEADER_LINE_RE = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]{0,75}:|[ \t])[^\n]{0,4000}\n")
+_MIME_VERSION_RE = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
+_CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
+# A message's headers end before this (a long chain of Received: and DKIM lines is a few KB). A text whose every line
+# reads as a header ("SMITH: …" in a transcript) is read this far at most: 0.2 ms, once (#14).
+HEADER_BYTES = 16384
+_ENCODED = {"quoted-printable": " (quoted-printable)", "base64": " (base64)"}
+_WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class Inner:
+    """The page a container holds: its bytes, its kind ("html" | "text"), the charset the container names, what
+    the container is ("an MHTML web archive") and what of it was read ("its HTML part, decoded …")."""
+
+    data: bytes
+    kind: str
+    charset: str | None
+    container: str
+    part: str
+
+    @property
+    def note(self) -> str:
+        """What every output says of an article read out of a container: its hash is the page's, not the file's."""
+        return read_from(self.container, self.part)
+
+
+def read_from(container: str, part: str) -> str:
+    """The note of a page read out of `container` (`Inner.note`), made again from an Article's two fields."""
+    return f"this file is {container}: what was read is {part}; the sha256 is that page's, not the file's"
+
+
+def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
+    """The page inside `data` when it is a container this module reads, None when it is none (an ordinary page);
+    an InputError naming the file when it is a container that holds no page to read."""
+    if data.startswith(b"bplist00"):
+        return _webarchive(data, source)
+    if data.startswith(b"PK\x03\x04"):
+        return _zip(data, source, max_bytes=max_bytes)
+    if _is_mime(data):
+        return _mime(data, source)
+    return None
+
+
+def refused(source: str, what: str, advice: str = "") -> InputError:
+    """The one line for a file that is no article: what it looks like, and (`advice`) what to do."""
+    return InputError(f"cannot scan {source}: it looks like {what}, {NOT_AN_ARTICLE}{': ' + advice if advice else ''}")
+
+
+def _is_mime(data: bytes) -> bool:
+    """Do the bytes start with a header block (header lines, then a blank line) naming MIME-Version and
+    Content-Type? Read line by line, so a text article stops being read at its first line that is no header (#14)."""
+    at = 0
+    while at < HEADER_BYTES and (line := _HEADER_LINE_RE.match(data, at)) is not None:
+        at = line.end()
+    if not at or not data.startswith((b"\n", b"\r\n"), at):
+        return False
+    head = data[:at]
+    return _MIME_VERSION_RE.search(head) is not None and _CONTENT_TYPE_RE.search(head) is not None
+
+
+def _mime(data: bytes, source: str) -> Inner:
+    """The page of an MHTML file or an e-mail: the root part `start` names (RFC 2557), else the first text/html part,
+    else the first text/plain one, attachments left out. An e-mail whose only page is attached is refused naming it:
+    its note ("see the attached page") scanned would be "0 embeds" for the wrong text."""
+    import email
+    from email import policy
+    from email.message import Message
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    web = message.get_content_type() == "multipart/related" or message["Snapshot-Content-Location"] is not None
+    what = "a saved web page (MHTML)" if web else "an e-mail"
+    parts: list[Message] = []
+    attached: list[Message] = []   # the web pages attached
+    for part in message.walk():
+        if not part.is_multipart():
+            if part.get_content_disposition() != "attachment":
+                parts.append(part)
+            elif part.get_content_type() == "text/html":
+                attached.append(part)
+    start = message.get_param("start") if message.get_content_type() == "multipart/related" else None
+    root = [part for part in parts if isinstance(start, str) and part["Content-ID"] == start.strip()]
+    for wanted, kind in (("text/html", "html"), ("text/plain", "text")):
+        if kind == "text" and attached:
+            raise InputError(f"cannot scan {source}: it looks like {what} whose web page is an attachment "
+                             f"({attached[0].get_filename() or 'no name'}), not an article: save the attachment and "
+                             f"scan it")
+        for part in root + parts:
+            if part.get_content_type() == wanted:
+                body = part.get_payload(decode=True)
+                if isinstance(body, bytes) and body.strip():
+                    return Inner(body, kind, part.get_content_charset(),
+                                 "an MHTML web archive" if web else "an e-mail",
+                                 f"its {'HTML' if kind == 'html' else 'text'} part, decoded"
+                                 f"{_ENCODED.get(str(part['Content-Transfer-Encoding']).strip().lower(), '')}")
+    raise InputError(f"cannot scan {source}: it looks like {what} with no HTML or text part, not an article: open "
+                     f"it and save the page or the text as HTML or .txt")
+
+
+def _webarchive(data: bytes, source: str) -> Inner:
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception:   # plistlib raises InvalidFileException, ValueError, struct.error, … on a damaged file
+        archive = None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    body = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(body, bytes):
+        raise refused(source, "a property list (plist), not a Safari web archive")
+    assert isinstance(main, dict)
+    mime = str(main.get("WebResourceMIMEType") or "text/html").lower()
+    charset = main.get("WebResourceTextEncodingName")
+    return Inner(body, "text" if mime == "text/plain" else "html", charset if isinstance(charset, str) else None,
+                 "a Safari web archive", "its main resource (WebMainResource)")
+
+
+def _zip(data: bytes, source: str, *, max_bytes: int) -> Inner:
+    import zipfile
+
+    unzip = "unzip it and scan the files it holds"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = [info for info in archive.infolist() if not info.is_dir() and not info.filename.startswith("__MACOSX/")]
+        if any(info.filename == "word/document.xml" for info in names):
+            raise refused(source, "a Word document (.docx)",
+                          "in Word, save it as Web Page (.htm) or Plain Text (.txt), and scan that")
+        if any(info.filename == "mimetype" for info in names) and \
+                archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+            raise refused(source, "an OpenDocument file (.odt)",
+                          "save it as HTML or plain text (.txt), and scan that")
+        pages = [info for info in names if info.filename.lower().endswith(_WEB_PAGE_SUFFIXES)]
+        if len(pages) != 1:
+            held = f"{len(pages)} web pages" if pages else "no web page"
+            raise refused(source, f"a ZIP archive holding {held}", unzip)
+        [page] = pages
+        if max_bytes and page.file_size > max_bytes:
+            raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit",
+                          unzip)
+        with archive.open(page) as member:
+            body = member.read(max_bytes + 1 if max_bytes else -1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+        raise refused(source, "a ZIP archive that cannot be read here", unzip) from None
+    if max_bytes and len(body) > max_bytes:   # its header understated it
+        raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit", unzip)
+    return Inner(body, "html", None, "a ZIP archive", f"the web page it holds, {page.filename}")
