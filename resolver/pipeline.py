@@ -1987,9 +1987,10 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
     the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all).
     `leave_out`: real paths the run writes (`fetch --warc`), not read when a folder holds them."""
     checked: list[Named | Item] = []
+    targets = list(targets)
     for target in targets:
         try:
-            checked.append(classify(target))
+            checked.append(classify(target, among=targets))
         except InputError as exc:
             checked.append(Item(source=target, key=None, locator=target, explicit=True, problem=str(exc)))
     for named in checked:

@@ -1101,6 +1101,7 @@ def markdown(report: dict[str, Any]) -> str:
 
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
+             "## In short", "", *in_short(report), "", "## The article", "",
              f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
              *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
              *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
@@ -1151,6 +1152,62 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["## Hashes cited", "", HASHES_CITED, ""]
         lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_NEEDS_TOKEN_RE = LazyPattern(r"\bneeds ([A-Z][A-Z0-9_]+)")
+
+
+def in_short(report: dict[str, Any]) -> list[str]:
+    """The block a Markdown report opens with, for an editor (newuser37b #10): what was found, how much of it was
+    checked, what is not known and the next step, in plain words, from the report's own counts (nothing here that
+    the sections below do not say), and the jargon of those sections explained."""
+    summary = report["summary"]
+    posts, checks = summary["posts"], summary["checks"]
+    made = sum(checks.values()) - checks.get("skip", 0)
+    found = (f"{_n(summary['embeds'], 'embedded post')}"
+             + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
+             + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
+               f"{_n(sum(checks.values()), 'check')} could be made, and "
+               + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
+                  "none failed."))
+    if not posts["status_known"] and not made:
+        checked = "nothing yet. " + checked[0].upper() + checked[1:]
+    lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
+    unreachable = report["unreachable"]
+    offline = bool((report.get("answers") or {}).get("offline"))
+    if unreachable:
+        recorded = (report.get("answers") or {}).get("count")
+        why = (": this report was made with --offline, from what earlier runs recorded"
+               + (", and they had recorded nothing for it" if not recorded else "") if offline else "")
+        lines.append(f"- **Not known**: {_n(len(unreachable), 'thing')} could not be reached (listed under \"Could not "
+                     f"be reached\" below){why}.")
+    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline)}")
+    lines.append("- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
+                 "\"snowflake\" is the date read from an X post's number.")
+    return lines
+
+
+def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
+    """What the reader of a report can do next, the most pressing first."""
+    steps = []
+    if summary["checks"].get("fail"):
+        steps.append("read each failed check below before using these embeds")
+    if offline and unreachable:
+        steps.append("run the same command without --offline to look them up")
+    tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
+    if tokens and not offline:
+        steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
+    if not steps and unreachable:
+        steps.append("see why each could not be reached, below; run again later for what timed out")
+    if not steps:
+        return "nothing: every post's status is known and no check failed."
+    return "; ".join(steps) + "."
+
+
+def _n(count: int, thing: str) -> str:
+    """'1 embedded post', '2 embedded posts'."""
+    return f"{count} {thing}{'s' * (count != 1)}"
 
 
 HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
