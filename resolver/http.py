@@ -524,6 +524,7 @@ def say_retry(session: Session, url: str, attempt: int, seconds: float, why: str
     if seconds >= LONG_WAIT_S:
         session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s"
                                 + (f" ({why})" if why else ""))
+    session.retrying(_host(url), seconds, said=seconds >= LONG_WAIT_S)   # a shorter one counted: its sum is said
 
 
 def retry_reason(outcome: FetchOutcome, asked: bool) -> str:

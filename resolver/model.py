@@ -92,6 +92,22 @@ def names_two_posts(id_doubt: str | None) -> bool:
     return bool(id_doubt) and (id_doubt or "").startswith(TWO_POSTS)
 
 
+ANOTHER_ACCOUNT = "the link names a post by @"
+
+
+def another_accounts_link(linked: str, signed: str) -> str:
+    """The `id_doubt` of a flattened post whose candidate id is another account's post linked at the end of its words
+    or under its signature (newuser37 §6): the post itself, or the post it quotes (a flattened quote post ends its
+    words with the quoted post's link, review37e). Its checks warn (`unsettles_checks`)."""
+    return f"{ANOTHER_ACCOUNT}{linked}; the signature says @{signed}"
+
+
+def unsettles_checks(id_doubt: str | None) -> bool:
+    """Whether an embed's id is in such doubt that the checks of the article's copy can neither pass nor fail: an
+    embed code naming two posts, or a signature whose candidate is another account's linked post."""
+    return names_two_posts(id_doubt) or (id_doubt or "").startswith(ANOTHER_ACCOUNT)
+
+
 @dataclass(frozen=True)
 class Place:
     """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the

@@ -153,6 +153,9 @@ class OutputFile:
         # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
         # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
         self.met: set[str] | None = None
+        # Sources whose lines are to go at the next commit (`take_out_soon`), and those taken out by this run
+        self._gone: set[str] = set()
+        self.taken_out: set[str] = set()
 
     def describe(self) -> str:
         return f"output={self.path.resolve()}({self.form})"
@@ -323,6 +326,11 @@ class OutputFile:
         that marks their items finished, so the file and the store agree whatever happens next: a kill before
         the commit leaves bytes past the recorded length, which the re-run cuts off. Without a store nothing is
         recorded (there is no resume), so nothing needs to reach the disk first."""
+        if self._gone:   # in the same write as the lines held and the transaction marking them (`take_out_soon`)
+            gone, self._gone = self._gone, set()
+            self.replacing |= gone
+            self.held.extend((b"", source) for source in sorted(gone))
+            self.taken_out |= gone
         held, self.held = self.held, []
         if not held or self._handle is None:
             return
@@ -426,12 +434,19 @@ class OutputFile:
         """Take the lines of `sources` out of the file: inputs the interrupted run finished that this run's input
         no longer holds (a feed cut short, a file deleted: outfile36, their lines stayed, read as this run's). To be
         called inside a transaction, as `commit`, which it is."""
-        if not sources or self._handle is None:
-            return
-        self.replacing |= sources
-        for source in sorted(sources):
-            self.add("", source=source)
-        self.commit()
+        self._gone |= sources - self.taken_out
+        if self._gone and self._handle is not None:
+            self.commit()
+
+    def take_out_soon(self, sources: set[str]) -> None:
+        """`take_out`, as soon as it is safe: once the run's input was read to its end (every key it holds met), in
+        the commit of the next finished items (a commit now would write lines held for items not yet marked
+        finished), or now when none is held. Before (CLOSING-stop36 "Batch runs"), only at the run's normal end:
+        a run killed after its last input was read, its last articles still being fetched, left the removed
+        inputs' lines in FILE. To be called inside a transaction."""
+        self._gone |= sources - self.taken_out
+        if self._gone and not self.held and self._handle is not None:
+            self.commit()
 
     def close(self) -> None:
         """Close FILE and let the lock go, even when closing FILE fails (NFS reports a deferred write's error at

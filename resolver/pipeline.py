@@ -557,7 +557,19 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         return finished
     items = _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=met,
                                 census=census), keys)
-    return items if options.output is None else _stale_records(items, store, job, options.output)
+    return items if options.output is None else _gone_once_read(_stale_records(items, store, job, options.output),
+                                                                store, job, options.output)
+
+
+def _gone_once_read(items: Iterator[Item], store: Store, job: str, output: OutputFile) -> Iterator[Item]:
+    """The items; once the last was read, every key of the input was met (`iter_items`' `met`), the sources gone
+    from it are known, and their lines leave FILE at the next commit (`OutputFile.take_out_soon`), not only at the
+    run's normal end (a run killed after that kept them; CLOSING-stop36 "Batch runs"). A run stopped before the
+    end of its input (Ctrl-C, a kill) has not met every key: it takes nothing out."""
+    yield from items
+    if output.met is not None and (gone := sources_gone(store, job, output.met)):
+        with store.write():
+            output.take_out_soon(gone)
 
 
 def sources_gone(store: Store, job: str, met: set[str]) -> set[str]:
@@ -1452,7 +1464,7 @@ def record_step_failures(result: ArticleResult, session: Session) -> None:
     the step, the error's kind and the line stderr says, redacted as every row is. Before (newuser28b #4) they were
     only in their own tables (media.error, a resolution's error), and the errors table the README promises a row in
     for "a step fails" stayed empty. In the article's transaction when there is one (a warm run's batch)."""
-    from resolver.report import step_failure_items
+    from resolver.report import CACHED, step_failure_items
 
     store = session.store
     if store is None or store.read_only:
@@ -1461,10 +1473,14 @@ def record_step_failures(result: ArticleResult, session: Session) -> None:
     source = redact(printable(result.article.source))
     with store.write():
         for failure in step_failure_items(result):
+            message = redact(printable(failure.phrase) + (f"\n{failure.detail}".rstrip("\n") if failure.detail else ""))
+            # one the cache answered again is the row of the run that met it (or of the first run that read it):
+            # a re-run, offline or not, adds none, so a count of the table is a count of failures (CLOSING-stop36)
+            if failure.cached and store.has_error(source, failure.stage, failure.kind,
+                                                  [message, message.replace(CACHED, "", 1)]):
+                continue
             store.record_error({"source": source, "article_id": result.article_id, "stage": failure.stage,
-                                "kind": failure.kind, "message": redact(printable(failure.phrase) + (
-                                    f"\n{failure.detail}".rstrip("\n") if failure.detail else "")),
-                                "tool_version": __version__})
+                                "kind": failure.kind, "message": message, "tool_version": __version__})
 
 
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
@@ -1971,9 +1987,10 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
     the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all).
     `leave_out`: real paths the run writes (`fetch --warc`), not read when a folder holds them."""
     checked: list[Named | Item] = []
+    targets = list(targets)
     for target in targets:
         try:
-            checked.append(classify(target))
+            checked.append(classify(target, among=targets))
         except InputError as exc:
             checked.append(Item(source=target, key=None, locator=target, explicit=True, problem=str(exc)))
     for named in checked:

@@ -28,7 +28,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
-from resolver.model import names_two_posts, unshown
+from resolver.model import unsettles_checks, unshown
 from resolver.platforms import bluesky, mastodon, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
@@ -2350,9 +2350,10 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"], data["archive_lookups"])]
-    # a copy no reader sees, or an embed code naming two posts, is no pass or fail of the article (newuser37 #1, #2)
+    # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
+    # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)
     why = unshown(embed.unshown) if embed.unshown else f"uncertain id: {embed.id_doubt}" \
-        if names_two_posts(embed.id_doubt) else None
+        if unsettles_checks(embed.id_doubt) else None
     data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
     return data
 
@@ -2364,7 +2365,8 @@ CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-d
 
 def unsettled_check(found: dict[str, Any], why: str) -> dict[str, Any]:
     """A check of a copy the page does not show (`Embed.unshown`, `Place.unshown`), or of an embed code naming two
-    posts (`model.names_two_posts`), `why` saying which: no pass or fail of what the article shows, it warns
+    posts or a signature whose candidate is another account's post (`model.unsettles_checks`), `why` saying which: no
+    pass or fail of what the article shows, it warns
     (newuser37 #1: a forged embed code inside <template> got "pass author", and a hidden forged copy failed the
     article's text where the copy shown was right; #2: a blockquote naming one post in data-tweet-id and another in
     its link passed every check for the link's)."""

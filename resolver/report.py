@@ -254,10 +254,13 @@ def _image_error(image: MediaFile) -> str:
     return cached_mark(str(image.error), image.from_cache)
 
 
+CACHED = " (from cache)"
+
+
 def cached_mark(why: str, from_cache: bool) -> str:
     """A failure's reason, marked " (from cache)" when it is the cache's answer and not this run's: one way in every
     command's error line (review32r5 #5: a link's and a post's said nothing, a credited image's did)."""
-    return f"{why} (from cache)" if from_cache else why
+    return f"{why}{CACHED}" if from_cache else why
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str, str]]:
@@ -288,6 +291,7 @@ class StepFailure:
     archived: bool = False
     stage: str = "fetch"
     detail: str = ""   # a bug's traceback: the cache's errors table keeps it under the phrase; stderr, with debugging
+    cached: bool = False   # the cache's answer, read again: the run that met it recorded it (its phrase less the mark)
 
     @property
     def kind(self) -> str:
@@ -305,12 +309,13 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
     if post.failed and record.status == "error":
         why = record.reason or "every method ended in an error"
         yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
-                          f"fetch: {why}")
+                          f"fetch: {why}", cached=record.from_cache)
     for item, url, why, error in _media_failed(post):
-        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}")
+        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {error}",
+                          cached=url in post.media_cached)
     if (lookup := post.lookup_error) is not None:   # the gone post's archive lookup (newuser36b #1)
         yield StepFailure(f"archive lookup failed for {record.url}: {cached_mark(lookup, record.from_cache)}",
-                          record.url, lookup, archived=True, stage="archive")
+                          record.url, lookup, archived=True, stage="archive", cached=record.from_cache)
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
@@ -326,7 +331,7 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     if archived.error and not archived.error.startswith(WITHHELD):
         yield StepFailure(f"archive lookup failed for {archived.url}: "
                           f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
-                          archived.error, archived=True, stage="archive")
+                          archived.error, archived=True, stage="archive", cached=archived.lookup.from_cache)
     if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
                           f"page copy: {archived.live_error}", archived=True, stage="archive")
@@ -373,7 +378,7 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
         if found.failed:
             resolution = found.value
             yield StepFailure(link_failure(resolution, f" (embed #{found.embed + 1})"), resolution.url,
-                              str(resolution.error), stage="resolve")
+                              str(resolution.error), stage="resolve", cached=resolution.from_cache)
     looked_up = set()   # a post's URL whose lookup the fetch said failed: the archive step's of it is not said again
     for fetched in result.posts or ():
         for failure in _post_failed(fetched.value):
@@ -382,16 +387,16 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
     for image in result.credited_images or ():
         if image.failed:
             yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
-                              f"media: {image.error}")
+                              f"media: {image.error}", cached=image.from_cache)
     for archived in result.archives or ():
         yield from (failure for failure in _archive_failed(archived)
                     if not (failure.phrase.startswith("archive lookup failed") and failure.url in looked_up))
     for found_id in result.identifications or ():
         if found_id.failed:
             error = found_id.value.error
-            why = cached_mark(str(error), bool(found_id.value.evidence.get("listing_from_cache")))
-            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {why}",
-                              result.embeds[found_id.embed].url, f"identify: {error}", stage="identify")
+            cached = bool(found_id.value.evidence.get("listing_from_cache"))
+            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {cached_mark(str(error), cached)}",
+                              result.embeds[found_id.embed].url, f"identify: {error}", stage="identify", cached=cached)
 
 
 def _identification_line(embed: int, found: Identification) -> Part:
@@ -1097,6 +1102,7 @@ def markdown(report: dict[str, Any]) -> str:
 
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
+             "## In short", "", *in_short(report), "", "## The article", "",
              f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
              *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
              *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
@@ -1147,6 +1153,62 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["## Hashes cited", "", HASHES_CITED, ""]
         lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_NEEDS_TOKEN_RE = LazyPattern(r"\bneeds ([A-Z][A-Z0-9_]+)")
+
+
+def in_short(report: dict[str, Any]) -> list[str]:
+    """The block a Markdown report opens with, for an editor (newuser37b #10): what was found, how much of it was
+    checked, what is not known and the next step, in plain words, from the report's own counts (nothing here that
+    the sections below do not say), and the jargon of those sections explained."""
+    summary = report["summary"]
+    posts, checks = summary["posts"], summary["checks"]
+    made = sum(checks.values()) - checks.get("skip", 0)
+    found = (f"{_n(summary['embeds'], 'embedded post')}"
+             + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
+             + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
+               f"{_n(sum(checks.values()), 'check')} could be made, and "
+               + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
+                  "none failed."))
+    if not posts["status_known"] and not made:
+        checked = "nothing yet. " + checked[0].upper() + checked[1:]
+    lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
+    unreachable = report["unreachable"]
+    offline = bool((report.get("answers") or {}).get("offline"))
+    if unreachable:
+        recorded = (report.get("answers") or {}).get("count")
+        why = (": this report was made with --offline, from what earlier runs recorded"
+               + (", and they had recorded nothing for it" if not recorded else "") if offline else "")
+        lines.append(f"- **Not known**: {_n(len(unreachable), 'thing')} could not be reached (listed under \"Could not "
+                     f"be reached\" below){why}.")
+    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline)}")
+    lines.append("- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
+                 "\"snowflake\" is the date read from an X post's number.")
+    return lines
+
+
+def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
+    """What the reader of a report can do next, the most pressing first."""
+    steps = []
+    if summary["checks"].get("fail"):
+        steps.append("read each failed check below before using these embeds")
+    if offline and unreachable:
+        steps.append("run the same command without --offline to look them up")
+    tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
+    if tokens and not offline:
+        steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
+    if not steps and unreachable:
+        steps.append("see why each could not be reached, below; run again later for what timed out")
+    if not steps:
+        return "nothing: every post's status is known and no check failed."
+    return "; ".join(steps) + "."
+
+
+def _n(count: int, thing: str) -> str:
+    """'1 embedded post', '2 embedded posts'."""
+    return f"{count} {thing}{'s' * (count != 1)}"
 
 
 HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"

@@ -115,6 +115,14 @@ class RateWaits:
     said_at: float | None = None
 
 
+@dataclass
+class RetryWaits:
+    """One host's retries in a run: each one's wait before it, and how much of their sum a status line said."""
+
+    seconds: list[float] = field(default_factory=list)
+    said: float = 0.0
+
+
 def waited(waits: list[tuple[float, float]]) -> tuple[float, float]:
     """The time a run spent in `waits` (each (began, ended)): the union, which requests waiting at the same time do
     not add up in (newuser33 #10), and their plain sum."""
@@ -250,6 +258,9 @@ class Session:
         # clock (newuser32c #9; newuser33 #10: requests waiting at once overlap, so their sum is no time the run took)
         self.rate_waits: dict[str, RateWaits] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
+        # Each retry's backoff, by host, and how much of it a line has said (CLOSING-stop36: backoffs under a second
+        # said nothing, and a flaky server's hundreds of them added up to minutes no log showed)
+        self.retry_waits: dict[str, RetryWaits] = {}
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
@@ -298,6 +309,33 @@ class Session:
                              f"({len(waits)} waits at times at once, {total:.0f} s summed)")
             else:
                 lines.append(f"{service}: waited {total:.0f} s in all for the rate limit ({len(waits)} waits)")
+        return lines
+
+    def retrying(self, host: str, seconds: float, said: bool) -> None:
+        """A retry of a request to `host` is to wait `seconds` (`said`: a line said it, a wait of a second or more).
+        The shorter ones say nothing each; once they add up to STILL_WAITING_EVERY_S more than a line said, a line
+        says the sum so far, and `retry_waited` the whole at the end."""
+        waits = self.retry_waits.setdefault(host, RetryWaits())
+        waits.seconds.append(seconds)
+        total = sum(waits.seconds)
+        if said:
+            waits.said = total
+        elif total - waits.said >= STILL_WAITING_EVERY_S:
+            self.reporter.status(f"{host}: {len(waits.seconds):,} retries so far, {total:.0f} s of waits before them "
+                                 "in all (each under a second is not said; a line each further minute of them)")
+            waits.said = total
+
+    def retry_waited(self) -> list[str]:
+        """A line a host whose retries' waits under a second (each said by no line) add up to a second or more: how
+        many and how long in all (summed: retries of requests made at once overlap)."""
+        from resolver.http import LONG_WAIT_S
+
+        lines = []
+        for host, waits in self.retry_waits.items():
+            every, short = waits.seconds, [w for w in waits.seconds if w < LONG_WAIT_S]
+            if sum(short) >= LONG_WAIT_S:
+                lines.append(f"{host}: {len(every):,} retries waited {sum(every):.1f} s in all before them "
+                             f"({len(short):,} under a second each, not said one by one)")
         return lines
 
     @property

@@ -681,3 +681,19 @@ def test_newuser37_a_capture_no_reader_knows_says_why_it_holds_no_copy(fakenet, 
                                   "mobile or React) and no post's title or og: tags (its title: “Mill Lane news”)")
     checked = archived_copy_check(post.to_json())
     assert checked["result"] == "warn" and copy.record.reason in checked["evidence"], checked
+
+
+def test_review37e_a_capture_read_without_memento_datetime_keeps_its_note_offline(fakenet, store):
+    """The note that a capture's answer carried no Memento-Datetime header was said by the run that fetched it only:
+    an offline run, a report from the cache and --reparse rebuild the copy from the kept fetch row
+    (`copy_from_fetch`) and dropped it, so the same capture read as one Wayback had vouched for (review37e)."""
+    from tests.fakenet import page
+
+    found = capture("classic_permalink_reply_with_ancestor.html")
+    settings = world(fakenet, [found])
+    fakenet.route("web.archive.org", f"/web/{found.timestamp}id_/{found.original}", page(found.body))
+    [online] = run([TARGET], settings, store)
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert [c.to_json() for c in offline.archived] == [c.to_json() for c in online.archived]
+    [copy] = offline.archived
+    assert "the answer carried no Memento-Datetime header (Wayback sends one with each capture)" in copy.notes

@@ -676,3 +676,66 @@ def test_a_gone_posts_failed_archive_lookup_is_exit_1_in_scan_as_in_report(world
     assert fetched.exit_code == 1 and f"{said} (from cache)" in fetched.stderr, fetched.stderr
     report = world("report", "--offline", "-o", str(tmp_path / "reports"), story)
     assert report.exit_code == 1 and report.stderr.count(f"{said} (from cache)") == 1, report.stderr
+
+
+def test_batch37_a_cached_failure_read_again_by_later_runs_is_one_errors_row(world, tmp_path):
+    """CLOSING-stop36 "Batch runs": every run that read a failed lookup from the cache wrote its own `errors` row
+    for it (scan, offline scan, fetch, report: 4 rows of one CDX answer), so `cache stats` and an export counted one
+    failure once per re-run. A failure read from the cache is the fact the run that saw it recorded: one row per
+    article and failure. A run that meets the failure again live (a new fetch) is a new fact and a new row."""
+    gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    world.fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page({})]}))
+    world.fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", 503))
+    story = article(tmp_path, f"Bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {gone}\n")
+    said = f"archive lookup failed for {gone}: cdx: HTTP 503"
+
+    def rows():
+        with sqlite3.connect(world.db) as db:
+            return db.execute("select source, stage, kind, message from errors order by id").fetchall()
+
+    assert world("scan", "--fetch", story).exit_code == 1
+    first = rows()
+    assert first == [(story, "archive", "cdx", said)], first
+    for args in (("scan", "--fetch", "--offline", story), ("scan", "--fetch", "--offline", story),
+                 ("fetch", "--offline", gone), ("report", "--offline", "-o", str(tmp_path / "reports"), story)):
+        run = world(*args)
+        assert run.exit_code == 1 and f"{said} (from cache)" in run.stderr, (args, run.stderr)
+    assert rows() == first
+    stats = world("cache", "stats", "--json")
+    assert stats.exit_code == 0 and '"errors": 1' in stats.stdout.replace("\n", " ").replace("  ", " "), stats.stdout
+    again = world("scan", "--fetch", story)   # a gone post is asked again: a new answer, its own row
+    assert again.exit_code == 1 and f"{said}\n" in again.stderr, again.stderr
+    assert rows() == first * 2
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_batch37_a_run_logged_to_a_file_says_its_counts_every_minute(world, tmp_path, monkeypatch, quiet):
+    """CLOSING-stop36 "Batch runs": with stderr not a terminal (cron, nohup) and no -v, a run said nothing between
+    its first line and its summary: an hour of a slow corpus looked hung. Now a line of its counts (done/total,
+    errors) every PROGRESS_LINE_EVERY_S (60 s; here made short), from a thread, so it comes while every article
+    still waits on a slow server; -q: none. No line per article."""
+    import resolver.cli
+
+    monkeypatch.setattr(resolver.cli, "PROGRESS_LINE_EVERY_S", 0.2)
+
+    slowed = []
+
+    def slow(request):
+        slowed.append(request.path)
+        time.sleep(1.0)
+        return redirect(POST)(request)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):   # a flattened tweet's picture link, followed by --resolve (through pic.twitter.com)
+        world.fakenet.route("pic.twitter.com", f"/Slow000{n}", slow)
+        (folder / f"a{n}.txt").write_text(f"Bridge reopened. pic.twitter.com/Slow000{n} — Riverton Roads "
+                                          f"(@RivertonRoads) December 6, 2022\n")
+    run = world("scan", "--resolve", "--workers", "1", *(["-q"] if quiet else []), str(folder))
+    assert run.exit_code == 0 and len(slowed) == 3, (slowed, run.output)   # the run took 3 s at least
+    said = [line for line in lines(run.stderr) if line.startswith("scanning: ")]
+    if quiet:
+        assert said == [] and run.stderr == "", run.stderr
+        return
+    assert len(said) >= 2 and lines(run.stderr)[-1].startswith("scanned 3 articles"), run.stderr   # none after
+    assert all(re.fullmatch(r"scanning: \d/3 articles.*  \d+ errors", line) for line in said), said
+    assert not any(str(folder / "a0.txt") in line for line in lines(run.stderr)), run.stderr   # no per-article line

@@ -391,3 +391,74 @@ def test_review37c_a_close_that_fails_still_lets_the_lock_go(tmp_path: Path) -> 
     again = OutputFile(out, form="json")
     again.open(store=None, job=None, resume=True)   # raised OutputBusy: the lock was kept
     again.close()
+
+
+def test_batch37_a_resumed_run_killed_after_reading_its_input_has_taken_the_deleted_files_line_out(
+        tmp_path: Path) -> None:
+    """CLOSING-stop36 "Batch runs": the lines of inputs gone since an interrupted run were taken out at the resumed
+    run's normal end only: that run killed (-9) once its whole input was read left them in FILE, read as this
+    run's. Once the input was read to its end, every key met, they go with the next commit; a run killed after
+    that holds none of them, and the run after it finishes with each article once."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, folder, out)
+    Path(before[1]).unlink()
+    killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
+                        kill=("before:resolver.output.OutputFile.take_out", 1))   # the take-out at the run's end
+    _, err = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, err
+    left = articles_in(out)
+    assert before[1] not in left and len(left) == len(set(left)) == PLAIN - 1, (before[1], len(left))
+    assert not list(tmp_path.glob(".found.jsonl.rewrite*")), list(tmp_path.iterdir())
+    finish(tmp_path, folder, out)
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN) if n != 1]
+
+
+HOLDER = ("import sys\n"
+          "from pathlib import Path\n"
+          "from resolver.output import OutputFile, OutputBusy\n"
+          "held = OutputFile(Path(sys.argv[1]), form='json')\n"
+          "try:\n"
+          "    held.open(store=None, job=None, resume=True)\n"
+          "except OutputBusy as exc:\n"
+          "    print('busy', exc, flush=True)\n"
+          "    sys.exit(2)\n"
+          "print('holding', flush=True)\n"
+          "sys.stdin.readline()\n"
+          "held.close()\n")
+
+
+def holder(out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            cwd=Path(__file__).resolve().parent.parent, text=True)
+
+
+def test_batch37_a_killed_run_s_lock_file_goes_when_the_run_that_took_it_over_ends_and_not_before(
+        tmp_path: Path) -> None:
+    """CLOSING-stop36 "Batch runs": a run killed with -9 leaves `.FILE.lock` (its pid in it; the kernel let the lock
+    go). Decided and locked here, with real processes: the next run takes it over (its own pid written), a third
+    run meanwhile is refused naming that run and removes nothing, and the lock file is gone once the run that took
+    it over ends."""
+    out = tmp_path / "found.jsonl"
+    lock = tmp_path / ".found.jsonl.lock"
+    killed = holder(out)
+    assert killed.stdout is not None and killed.stdout.readline() == "holding\n"
+    killed.kill()
+    killed.wait(30)
+    assert lock.read_text() == f"{killed.pid}\n"   # left by the killed run
+    taking = holder(out)
+    try:
+        assert taking.stdout is not None and taking.stdout.readline() == "holding\n"
+        assert lock.read_text() == f"{taking.pid}\n"
+        refused = holder(out)
+        said, _ = refused.communicate(timeout=60)
+        assert refused.returncode == 2 and f"(pid {taking.pid})" in said, said
+        assert lock.exists() and lock.read_text() == f"{taking.pid}\n"   # the refused run removed nothing
+    finally:
+        taking.communicate("\n", timeout=60)
+    assert taking.returncode == 0
+    assert not lock.exists(), list(tmp_path.iterdir())
+    after = holder(out)   # and FILE is free
+    assert after.stdout is not None and after.stdout.readline() == "holding\n"
+    after.communicate("\n", timeout=60)
+    assert not lock.exists()

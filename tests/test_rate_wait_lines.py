@@ -208,3 +208,42 @@ def test_newuser37_a_wait_recorded_before_any_was_said_is_no_key_error(store):
     session.waiting_for_rate("web.archive.org", 5.0)
     assert said.lines == ["web.archive.org: waiting 5 s for the rate limit (further waits for it are summed up at the "
                           "end; -v shows each)"]
+
+
+def test_batch37_backoffs_under_a_second_are_said_once_they_add_up(store):
+    """CLOSING-stop36 "Batch runs": a retry's backoff under a second printed nothing, so hundreds of them against a
+    flaky server (minutes in all) left no trace in a log. Each is still not said alone; a line once they add up to
+    a minute more than a line said, and the whole at the end."""
+    from resolver.http import say_retry
+
+    said = Said()
+    session = Session(Settings(retries=3), store=store, reporter=said)
+    for _ in range(250):
+        say_retry(session, "https://t.co/flaky", 1, 0.5, "it answered HTTP 503")
+    say_retry(session, "https://bit.ly/once", 1, 0.4, "it answered HTTP 503")   # under a second in all: no line
+    assert said.lines == [
+        "t.co: 120 retries so far, 60 s of waits before them in all (each under a second is not said; a line each "
+        "further minute of them)",
+        "t.co: 240 retries so far, 120 s of waits before them in all (each under a second is not said; a line each "
+        "further minute of them)"]
+    assert session.retry_waited() == [
+        "t.co: 250 retries waited 125.0 s in all before them (250 under a second each, not said one by one)"]
+
+
+def test_batch37_the_cli_says_at_its_end_how_long_its_short_retries_waited(fakenet, tmp_path):
+    """The same through the command line against a loopback server that answers 503: every backoff is under a
+    second (retry_max_wait = 0.4), none is a line, and the summary of them is the last line."""
+    from tests.fakenet import page
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for i in range(6):
+        fakenet.route("t.co", f"/busy{i}", page("busy", 503))
+        (folder / f"{i}.txt").write_text(f"Bridge reopened. https://t.co/busy{i}\n— Riverton Roads (@RivertonRoads) "
+                                         "December 6, 2022\n")
+    world = World(fakenet, tmp_path, extra="retry_max_wait = 0.4", retries=3)
+    run = world("scan", "--resolve", str(folder))
+    assert run.exit_code == 1, run.output
+    assert not any(": retry " in line for line in run.stderr.splitlines()), run.stderr
+    assert re.fullmatch(r"t\.co: 18 retries waited \d+\.\d s in all before them \(18 under a second each, not said "
+                        r"one by one\)", run.stderr.splitlines()[-1]), run.stderr

@@ -72,3 +72,22 @@ def test_a_plain_link_elsewhere_does_not_settle_an_embed_code_naming_two_posts()
     page = f'<html><body><p>The story.</p>{code}<p>See <a href="{LINKED}">the post</a>.</p></body></html>'
     [embed] = html.scan(page)[0]
     assert embed.id_doubt == f"the embed code names post {OTHER} in data-tweet-id and {POST} in its link"
+
+
+def test_a_flattened_quote_of_another_accounts_post_of_the_day_neither_fails_nor_passes(fakenet, reporter):
+    """A plain-text copy of a post quoting another account's post of the same day ends its words with the quoted
+    post's link, the form of a flattened quote post. fixnu37e took that link as the post's candidate id (newuser37
+    §6), so the honest quote failed its author ("article says @MayorJaneHill, the post's author is @river_desk") and
+    its words. Which post the signature's words are is not known: the checks of the article's copy warn, saying the
+    conflict, as for an embed code naming two posts (review37e)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, WORDS))]}))
+    serve(fakenet, [])
+    article = (f"The ferry will run.\n\nProud of our crew for keeping it going. {LINKED}\n"
+               "— Jane Hill (@MayorJaneHill) May 3, 2021\n\nThe council meets on Tuesday.\n")
+    code, out = reporter("report", "--format", "json", "article.txt", article=article, name="article.txt")
+    [embed] = [e for e in json.loads(out)["embeds"] if e["detector"] == "text-signature"]
+    doubt = "the link names a post by @river_desk; the signature says @MayorJaneHill"
+    assert (embed["post_id"], embed["id_doubt"]) == (POST, doubt)
+    copy = [c for c in embed["checks"] if c["name"] in ("author", "date", "snowflake-date", "text")]
+    assert copy and all(c["result"] == "warn" for c in copy), copy
+    assert all(c["evidence"].startswith(f"uncertain id: {doubt}, so this is no ") for c in copy), copy

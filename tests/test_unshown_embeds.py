@@ -115,3 +115,30 @@ def test_a_signature_or_a_link_in_words_the_page_does_not_show_is_marked(inner, 
     page = f"<html><body><p>The story.</p>{box}{inner}</div><p>More words of the story.</p></body></html>"
     [embed] = html.scan(page)[0]
     assert (embed.detector, embed.unshown) == (detector, where)
+
+
+PAGE_STATE = f'<script type="application/json">{{"body": "see https://twitter.com/ferry_news/status/{POST}"}}</script>'
+
+
+@pytest.mark.parametrize("before", [
+    '<script>var opened = "<!--";</script>',                       # a script's string: no comment, and never closed
+    "<script>const tag = '<template';</script>",                   # a framework's string naming the tag
+    '<script><!--\nvar old = 1;\n//--></script>',                  # an old script's own markers: the script runs
+    "<textarea><!-- your comment</textarea>",                      # a form's text holds what it likes
+    "<style>/* <!-- */ p { color: red }</style>",
+], ids=["script-string", "script-template", "old-script-comment", "textarea", "style"])
+def test_comment_or_template_markers_in_a_script_or_a_textarea_hide_nothing_after_them(before):
+    """`<!--` or `<template` in a script's or a textarea's text starts no comment or template (the parser reads them
+    as text), but the source pass took them for one, and one never closed hid the rest of the page: the post in the
+    page state a script renders was marked "inside an HTML comment" and its every check warned (review37e)."""
+    page = f"<html><body>{before}<article><p>The story.</p></article>{PAGE_STATE}</body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.unshown) == ("html-source", None)
+
+
+def test_a_script_inside_a_comment_or_a_template_is_still_unshown():
+    for before, after, where in (("<!-- ", " -->", "inside an HTML comment"),
+                                 ("<template>", "</template>", "inside <template>")):
+        page = f"<html><body><p>The story.</p>{before}{PAGE_STATE}{after}</body></html>"
+        [embed] = html.scan(page)[0]
+        assert (embed.detector, embed.unshown) == ("html-source", where)

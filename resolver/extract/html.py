@@ -1567,12 +1567,17 @@ class _UnshownSource:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
             self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
-                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page))
+                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page) if m.group(2) is None)
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
 
 
-UNSHOWN_SOURCE_RE = LazyPattern(r"(<!--)(?:.*?-->|.*)|<template\b(?:.*?</template\s*>|.*)", re.IGNORECASE | re.DOTALL)
+# A comment, a <template>, or (group 2) an element whose text the parser reads as text, where "<!--" or "<template"
+# starts nothing: a script's string, a textarea's words (review37e: one never closed in a script hid the rest of the
+# page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
+UNSHOWN_SOURCE_RE = LazyPattern(r"(<!--)(?:.*?-->|.*)|<template(?=[\s/>])(?:.*?</template\s*>|.*)"
+                                r"|<(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
+                                r"(?:.*?</\2\s*>|.*)", re.IGNORECASE | re.DOTALL)
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):

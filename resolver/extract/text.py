@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef
+from resolver.model import Embed, PostRef, another_accounts_link
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -690,7 +690,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             # the words, never tried, and the signature's account searched instead). Its URL is the link's.
             named = other[1]
             post_id, url = named.post_id, x.status_url(named.post_id or "", named.author_handle)
-            doubt = f"the link names a post by @{named.author_handle}; the signature says @{handle}"
+            doubt = another_accounts_link(named.author_handle or "", handle)   # or the post it quotes: checks warn
         # Another account's link right after the date, or another platform's, is not the signature's: it stays in the
         # text, its own embed.
         end = link[3] if own is not None and link is not None else below[3] if below is not None and post_id \

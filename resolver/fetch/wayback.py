@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -873,20 +873,24 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         unread.append(why)
     if outcome.problem is not None:
         return None
-    notes: tuple[str, ...] = ()
-    if "memento-datetime" not in outcome.headers:
-        if outcome.status != 200:
-            # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
-            return None
-        # The bytes of the capture asked for, from a replay that sends no header of it: read, and said (newuser37
-        # §8: fetched, logged, then dropped, and the report said "not read").
-        notes = (NO_MEMENTO_HEADER,)
+    if "memento-datetime" not in outcome.headers and outcome.status != 200:
+        # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
+        return None
+    notes = _header_notes(outcome.headers)
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
 
 
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
+
+
+def _header_notes(headers: Mapping[str, str]) -> tuple[str, ...]:
+    """What a capture's answer headers leave unsaid: a 200 with no Memento-Datetime is the bytes of the capture asked
+    for from a replay that sends no header of it, read and said (newuser37 §8: fetched, logged, then dropped, and the
+    report said "not read"); said again wherever the copy is rebuilt from its fetch row (review37e: offline it was
+    not)."""
+    return () if "memento-datetime" in headers else (NO_MEMENTO_HEADER,)
 
 
 def with_real_ids(copy: ArchivedCopy, real_id: Callable[[int | None], int | None]) -> ArchivedCopy:
@@ -907,7 +911,8 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
         headers = json.loads(fetch_row.get("headers") or "{}")
         reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
-        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, fetch_row["id"])
+        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
+                            fetch_row["id"])
     if stored is None:
         return None
     return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])
