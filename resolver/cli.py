@@ -546,6 +546,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
       2    a usage error
       3    something was not in the cache (--offline)
       4    report --fail-on: a check at that level
+      5    resolve, scan --resolve --fail-on-gone: a link ended at a page that
+           is gone (404, 410)
       130  interrupted: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
