@@ -156,7 +156,9 @@ class Resolution:
         """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
         answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
         (review36b). An end page whose words read as a parked domain, or as a notice, says so, and a notice the one
-        post it names (resolution36). A link on a host no parser knows as a shortener that answered 200 itself, with
+        post it names (resolution36); a notice its own host redirected the link to, a sign-in page it was redirected
+        to, a lapsed domain's script-only or refreshed parking lander, a page with no text but a script sending on
+        (resolution37). A link on a host no parser knows as a shortener that answered 200 itself, with
         no redirect, may be a short link whose page is a notice ("you are leaving"), an interstitial or a parked
         domain: not known, and said so rather than read as its end (newuser35c). Read from the hops alone, so a cached
         answer says the same."""
