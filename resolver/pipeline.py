@@ -93,6 +93,12 @@ class ArticleResult:
     """What processing one article found, and where it was recorded. Each step's field is None when the step did
     not run, and empty when it ran and found nothing."""
 
+    @property
+    def links_gone(self) -> int:
+        """The links its embeds carry that ended at a page that is gone (404, 410): scan --fail-on-gone."""
+        return sum(found.value.gone for found in self.resolutions or ())
+
+
     article: Article
     embeds: tuple[Embed, ...]
     credits: tuple[Credit, ...]
@@ -460,7 +466,7 @@ class Summary:
         self.credits += len(outcome.credits)
         self.links_not_followed += outcome.unfollowed.count if outcome.unfollowed is not None else 0
         self.credit_language_not_read += outcome.unread_language is not None
-        self.links_gone += sum(found.value.gone for found in outcome.resolutions or ())
+        self.links_gone += outcome.links_gone
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),

@@ -358,6 +358,8 @@ def test_scan_resolve_fail_on_gone_exits_5_as_resolve_does(fakenet, tmp_path):
     assert first.exit_code == 5, first.output
     again = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", "--json", gone)   # the cache answers
     assert again.exit_code == 5, again.output
+    memo = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", "--json", gone)   # its memo answers
+    assert memo.exit_code == 5, memo.output
     assert invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", live).exit_code == 0
     offline = invoke(tmp_path, config, "scan", "--resolve", "--offline", "--fail-on-gone", gone)
     assert offline.exit_code == 5, offline.output
