@@ -69,11 +69,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "linked_capture": "The Wayback Machine capture the article linked in place of the post (its URL holds the "
                           "capture's timestamp); empty for a direct link",
         "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)",
-        "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}",
+        "other_words": f"Those further places that show the post with other words: span, detector, text, unshown "
+                       f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
                         "the post has media; empty when it marks none",
         "id_doubt": "Why the post id, or that the link names a post at all, is uncertain (a URL run into the next "
-                    "word; a Mastodon post known only by its path's shape); empty when the URL names it plainly"}),
+                    "word; a Mastodon post known only by its path's shape); empty when the URL names it plainly",
+        "unshown": "Where the page keeps the embed without showing it (inside <template>, an HTML comment, a hidden "
+                   "or display:none element, <svg>): no reader sees it; empty when the page shows it"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
@@ -232,8 +235,12 @@ VIEWS: dict[str, str] = {
                                   "YouTube and Reddit, never the article's year; that row's embeds count them), "
                                   "as last fetched, as of the answers' times its status_as_of columns give. dead: deleted or suspended (known gone). not_found: gone, or a "
                                   "wrong id (a 404 or an empty answer says no more), counted apart, not dead. "
-                                  "status_unknown: every fetch failed, or never fetched; left out of embeds_checked "
-                                  "and dead_percent (embeds_checked + status_unknown = embeds).",
+                                  "status_unknown: every fetch failed, or never fetched. not_checked: a link embed "
+                                  "(pic.twitter.com, t.co) never followed to a post, or whose post was never fetched "
+                                  "(which post, so its status, not known). doubtful_id: a post named by an id read "
+                                  "with a doubt, its status known but not counted as checked. dead_percent is of "
+                                  "embeds_checked only (embeds_checked + doubtful_id + status_unknown + not_checked "
+                                  "= embeds).",
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
     "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first. A capture the tool "
                       "read and found to be no copy of the post (a suspended-account page, a login wall) is none, "
@@ -283,12 +290,21 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
                      "the date line its embed shows, else the time its id carries (an X id); empty when none of them "
                      "was read (never the article's year, never a guess)",
         "embeds": "Embeds naming a post (by its id), or leading to a fetched one through their own link (their URL "
-                  "or a media link: pic.twitter.com, t.co) that scan --resolve followed, each post once per article: "
-                  "embeds_checked + status_unknown",
-        "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
+                  "or a media link: pic.twitter.com, t.co) that scan --resolve followed, each post once per article, "
+                  "and the link embeds not yet followed to a post: embeds_checked + doubtful_id + status_unknown + "
+                  "not_checked",
+        "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown), named by an id "
+                          "read without doubt or reached by a link: what dead_percent is of",
+        "doubtful_id": "Embeds whose post was answered with a known status but is named by an id read with a doubt "
+                       "(a URL run into the next word, a Mastodon-shaped path on an unknown host): the post may not "
+                       "be the one the article shows, so counted in no dead column and not in embeds_checked",
         "status_unknown": "Embeds whose post's status is not known: every fetch failed (an error), the answers said "
                           "nothing of it (unknown), two answers given at the same time said two things of it "
                           "(unknown), or it was never fetched",
+        "not_checked": "Link embeds (a pic.twitter.com, t.co or shortener link, a pasted post's media link) whose "
+                       "link was never followed to a post (no scan --resolve, or it failed) or whose post was never "
+                       "fetched: which post they show, so its status, is not known. Not a link whose end is a page "
+                       "that is no post",
         "dead": "Of those checked, embeds whose post is now deleted or suspended: known gone (not one named by an id "
                 "read with a doubt, which a report says is not known gone; not a post not found)",
         "dead_percent": "dead as a percentage of embeds_checked (one decimal); empty when none was checked",

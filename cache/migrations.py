@@ -1698,6 +1698,54 @@ def m070_at_risk_a_posts_likes_page_is_no_copy(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V70.strip())
 
 
+@migrations()
+def m071_embed_unshown(db: Database) -> None:
+    """v71: where the page keeps an embed without showing it ("inside <template>", "inside an HTML comment", "inside
+    <div style="display:none">", "inside <svg>"), so every report says a copy no reader sees is not the article's
+    claim (newuser37 #1). NULL: the page shows it, or the embed was recorded before v71."""
+    db.table("embeds").add_column("unshown", str)
+
+
+# v72's dead view: every embed of a post is in one of its columns. An embed naming no post whose own link may lead to
+# one (a pic.twitter.com or t.co link embed, a pasted post's media link) and that reached no post the cache holds (its
+# link never followed, or its post never fetched) is `not_checked`; v66 counted it in no column, so "N% dead" said
+# nothing of it. One whose link's newest answer ended at a page that is no post is no post's embed: not counted.
+_HIDES_A_POST = ("(e.kind IN ('short-link', 'media-link') OR json_array_length(CASE WHEN json_valid(e.media_links) THEN "
+                 "e.media_links END) > 0)")
+_ENDS_AT_NO_POST = ("(SELECT r.error IS NULL AND json_extract(CASE WHEN json_valid(r.post) THEN r.post END, '$.post_id') "
+                    "IS NULL FROM embed_links k JOIN resolutions r0 ON r0.id = k.resolution_id JOIN resolutions r ON "
+                    "r.url = r0.url WHERE k.embed_id = e.id AND (k.url = e.url OR k.url IN (SELECT m.value FROM "
+                    "json_each(CASE WHEN json_valid(e.media_links) THEN e.media_links END) m)) ORDER BY "
+                    "r.resolved_at DESC, r.id DESC LIMIT 1)")
+_NOT_CHECKED_V72 = f"(e.post_id IS NULL AND p.id IS NULL AND {_HIDES_A_POST} AND NOT COALESCE({_ENDS_AT_NO_POST}, 0))"
+# A post named by an id read with a doubt and answered with a known status is `doubtful_id`, not `embeds_checked`:
+# v66 counted it checked and in no dead column, so an article whose only embed was a doubtful gone post read "0% dead".
+DEAD_EMBEDS_V72 = _replaced(
+    VIEWS_V68["dead_embeds_by_outlet_year"],
+    ("       SUM(known) AS embeds_checked,\n       SUM(NOT known) AS status_unknown,\n",
+     "       SUM(known AND sure) AS embeds_checked,\n       SUM(known AND NOT sure) AS doubtful_id,\n"
+     "       SUM(found AND NOT known) AS status_unknown,\n       SUM(NOT found) AS not_checked,\n"),
+    ("/ NULLIF(SUM(known), 0), 1) AS dead_percent", "/ NULLIF(SUM(known AND sure), 0), 1) AS dead_percent"),
+    ("SELECT article_id, platform, status, sure, outlet,", "SELECT article_id, platform, status, sure, found, outlet,"),
+    ("COALESCE(status NOT IN ('error', 'unknown'), 0) AS known",
+     "COALESCE(found AND status NOT IN ('error', 'unknown'), 0) AS known"),
+    ("e.id_doubt IS NULL AS sure,", "e.id_doubt IS NULL AS sure, (e.post_id IS NOT NULL OR p.id IS NOT NULL) AS found,"),
+    ("WHERE ((e.post_id IS NOT NULL OR p.id IS NOT NULL) AND ",   # v68's once per article (`_ONCE_V66`)
+     f"WHERE ((e.post_id IS NOT NULL OR p.id IS NOT NULL OR {_NOT_CHECKED_V72}) AND "))
+
+
+@migrations()
+def m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart(db: Database) -> None:
+    """v72 (views37, #13): `dead_embeds_by_outlet_year` accounts for every embed of a post: `not_checked` counts a
+    link embed (a pic.twitter.com or t.co link, a pasted post's media link) whose link was never followed to a post
+    or whose post was never fetched, which no column counted; `doubtful_id` counts a post named by an id read with a
+    doubt whose status is known, which `embeds_checked` counted though no dead column could (an article whose only
+    embed was such a gone post read "0% dead"). `dead_percent` is of `embeds_checked`, the sure ones:
+    embeds = embeds_checked + doubtful_id + status_unknown + not_checked."""
+    db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
+    db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V72.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -64,7 +64,9 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m065_views_count_a_link_embed_under_its_own_post", "m066_views_one_post_whatever_names_it",
               "m067_replayed_answers_contacted_not_known", "m068_views_a_link_to_a_bluesky_post_under_either_name",
               "m069_credits_by_organization_counts_uncertain_credits_apart",
-              "m070_at_risk_a_posts_likes_page_is_no_copy")
+              "m070_at_risk_a_posts_likes_page_is_no_copy",
+              "m071_embed_unshown",
+              "m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -643,8 +645,10 @@ class Store:
         rows: dict[str, list[dict[str, Any]]] = {"embeds": [], "credits": []}
         with self.write():
             found = [self._record_one(article, now, tool_version, rows) for article in articles]
+            kept = rows.pop("embed_links", [])
             for table, table_rows in rows.items():
                 self._insert_rows(table, table_rows)
+            self._tie_links_again(kept)
             return found
 
     def _known(self, article: Mapping[str, Any], tool_version: str | None = None) -> int | None:
@@ -742,10 +746,17 @@ class Store:
         """An article whose recorded reading lost a step (`incomplete`, #10), read again (`_read_again`, the
         function): its embeds and credits are this reading's, and the rows tying its old embeds to links, posts and
         identifications go (the links, posts and fetches themselves stay; this run's steps tie the new embeds to
-        them). The memos of the article's steps go with its embeds (their triggers)."""
+        them). The memos of the article's steps go with its embeds (their triggers). Where each of their links led
+        is a fact about the link, not about the reading: the ties to the links' resolutions are kept in `rows`
+        ("embed_links") for `_tie_links_again` to give the new embeds carrying the same links (views37: a plain
+        `scan` then left a link embed's post out of the views until the next `--resolve`)."""
         conn = self.conn
         embeds, credits = article["embeds"], article["credits"]
         old = "SELECT id FROM embeds WHERE article_id = ?"
+        rows.setdefault("embed_links", []).extend(
+            {"article_id": article_id, "url": url, "resolution_id": resolution_id} for url, resolution_id in
+            conn.execute(f"SELECT url, resolution_id FROM embed_links WHERE embed_id IN ({old}) ORDER BY id",
+                         [article_id]))
         for table in ("embed_links", "embed_posts", "identifications"):
             conn.execute(f"DELETE FROM [{table}] WHERE embed_id IN ({old})", [article_id])
         conn.execute("DELETE FROM embeds WHERE article_id = ?", [article_id])
@@ -755,6 +766,23 @@ class Store:
                                       _json_or_null(article.get("incomplete") or None), article_id])
         rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
         rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
+
+    def _tie_links_again(self, kept: Sequence[Mapping[str, Any]]) -> None:
+        """The links' resolutions an article read again had tied to its old embeds (`_read_again`), tied to its new
+        embeds that carry the same link (their URL, a link or a media link), each link to the resolution it was tied
+        to last; `link_embeds` moves them to a newer one as before."""
+        by_article: dict[int, dict[str, int]] = {}
+        for row in kept:
+            by_article.setdefault(row["article_id"], {})[row["url"]] = row["resolution_id"]
+        for article_id, links in by_article.items():
+            ties = []
+            for embed_id, url, carried, media in self.conn.execute(
+                    "SELECT id, url, links, media_links FROM embeds WHERE article_id = ? ORDER BY ordinal",
+                    [article_id]):
+                own = dict.fromkeys([url, *json.loads(carried or "[]"), *json.loads(media or "[]")])
+                ties += [(embed_id, link, links[link]) for link in own if link in links]
+            self.conn.executemany("INSERT OR REPLACE INTO embed_links (embed_id, url, resolution_id) VALUES (?, ?, ?)",
+                                  ties)
 
     def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
                    now: str) -> None:

@@ -49,6 +49,7 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
+FORMAT_ALIASES = {"markdown": "md"}   # report --format: the long name too (newuser37b #10: "markdown" was refused)
 
 
 def network_options(command: Any) -> Any:
@@ -88,6 +89,23 @@ def _output_in_a_folder(_ctx: click.Context, param: click.Parameter, value: Path
     except (RuntimeError, OSError):   # a loop: RuntimeError up to Python 3.12, OSError (ELOOP) after
         raise click.BadParameter(f"{value} is a loop of symbolic links (choose another {named})") from None
     return value
+
+
+def _pasted_names(_ctx: click.Context, _param: click.Parameter, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names given, each pasted in typographic quote marks read without them, and said on stderr: a link copied
+    from a document or a chat as “https://...” was "no such file", and one ending in ” was fetched with %E2%80%9D
+    on its path (newuser37b #6)."""
+    from resolver.redact import said
+    from resolver.targets import repaired
+
+    meant = []
+    for name in names:
+        repair = repaired(name)
+        if repair is not None:
+            click.echo(said(f"warning: {name.strip()} read as {repair} (the quote marks around it left out)"),
+                       err=True)
+        meant.append(repair or name)
+    return tuple(meant)
 
 
 def _output_or_stdout(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -497,12 +515,26 @@ class Group(click.Group):
 
 
 def _say(exc: click.ClickException) -> int:
-    """One error line in the house style, `error: ...` (a usage error after its usage line); returns the exit code."""
+    """One error line in the house style, `error: ...` (a usage error after its usage line); returns the exit code.
+    A mistyped option is offered only the options close to it: click offers all it finds at all alike (`--ofline`:
+    "one of: '--engine', '--offline'", newuser37b #10)."""
+    if isinstance(exc, click.NoSuchOption) and exc.possibilities:
+        exc = click.NoSuchOption(exc.option_name, possibilities=_close(exc.option_name, exc.possibilities),
+                                 ctx=exc.ctx)
     if isinstance(exc, click.UsageError) and exc.ctx is not None:
         click.echo(exc.ctx.get_usage(), err=True)
         click.echo(f"Try '{exc.ctx.command_path} {exc.ctx.help_option_names[0]}' for help.", err=True)
     click.echo(f"error: {exc.format_message()}", err=True)
     return exc.exit_code
+
+
+def _close(typed: str, options: Sequence[str]) -> list[str]:
+    """The options close to `typed` (a letter left out, swapped or doubled), the closest first; all of them when
+    none is that close."""
+    import difflib
+
+    close = difflib.get_close_matches(typed, options, n=len(options), cutoff=0.8)
+    return close or list(options)
 
 
 def _silence_stdout() -> None:
@@ -561,7 +593,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 
 
 @cli.command()
-@click.argument("sources", nargs=-1)
+@click.argument("sources", nargs=-1, callback=_pasted_names)
 @click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @encoding_option
@@ -1112,7 +1144,7 @@ def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
 
 
 @cli.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1, required=True, callback=_pasted_names)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per URL (JSON Lines).")
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if not cached).")
 @click.option("--refresh", is_flag=True,
@@ -1171,7 +1203,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 
 
 @cli.command()
-@click.argument("targets", nargs=-1)
+@click.argument("targets", nargs=-1, callback=_pasted_names)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per post (JSON Lines).")
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if missing).")
 @click.option("--refresh", is_flag=True,
@@ -1361,7 +1393,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 
 
 @cli.command()
-@click.argument("targets", nargs=-1)
+@click.argument("targets", nargs=-1, callback=_pasted_names)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no good capture newer than --max-age (never "
                                            "one carrying a secret, a token or a signature: it would be published).")
@@ -1460,8 +1492,9 @@ def _url_of(target: str) -> str | None:
 
 
 @cli.command()
-@click.argument("articles", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+@click.argument("articles", nargs=-1, callback=_pasted_names)
+@click.option("--format", "fmt", type=click.Choice(["md", "markdown", "json", "html"], case_sensitive=False),
+              default="md", show_default=True, callback=lambda _ctx, _param, value: FORMAT_ALIASES.get(value, value),
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(), callback=_output_in_a_folder,
               help="Write here (a file for one article; a directory for several, with an index: index.md and "
@@ -1723,7 +1756,7 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
         if view == "at_risk_embeds":   # asked by the URL as kept, not as shown (review29d)
             rows, description = _with_lookups(store, rows, description)
         elif view == "dead_embeds_by_outlet_year":
-            description += _undated(store)
+            description += _undated(store) + _not_checked(store)
         rows, description = [redactor.shown_json(row) for row in rows], redactor.shown(description)
         if as_json:
             for row in rows:
@@ -1768,6 +1801,23 @@ def _undated(store: Store) -> str:
     undated = sum(n for _, n in found)
     return (f" {undated:,} of the {total:,} embeds {'has' if undated == 1 else 'have'} no known post year (post_year "
             f"empty: {', '.join(f'{platform} {n:,}' for platform, n in found)}).")
+
+
+def _not_checked(store: Store) -> str:
+    """What the link-rot view's dead_percent leaves out, said under it: the link embeds whose post is not known and
+    the posts named by a doubtful id (views37: a "100% dead" said nothing of the embeds nobody checked)."""
+    embeds, checked, not_checked, doubtful = store.conn.execute(
+        "SELECT SUM(embeds), SUM(embeds_checked), SUM(not_checked), SUM(doubtful_id) "
+        "FROM dead_embeds_by_outlet_year").fetchone()
+    if not not_checked and not doubtful:
+        return ""
+    parts = [f"{not_checked:,} {'was' if not_checked == 1 else 'were'} not checked (not_checked: a link never "
+             "followed to a post, or its post never fetched; `embed-resolver scan --resolve --fetch` checks them)"
+             ] if not_checked else []
+    parts += [f"{doubtful:,} {'is' if doubtful == 1 else 'are'} named by an id read with a doubt (doubtful_id)"
+              ] if doubtful else []
+    return (f" Of the {embeds:,} embeds, {' and '.join(parts)}: dead_percent is of the {checked:,} checked "
+            f"{'embed' if checked == 1 else 'embeds'} only.")
 
 
 def _minute(at: str) -> str:
@@ -2309,6 +2359,10 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
     none in a plain file, which holds no line for an input that gave no article (outfile35: the stale lines stayed,
     as if current)."""
     click.echo(failure.line, err=True)
+    if failure.traceback and os.environ.get("EMBED_RESOLVER_DEBUG"):   # where an internal error came from (newuser37 #4)
+        from resolver.redact import said
+
+        click.echo(said(failure.traceback).rstrip("\n"), err=True)
     stale = output is not None and failure.source in output.replacing
     if as_json and (not failure.warning or stale):
         line = _json_line(failure.to_json())

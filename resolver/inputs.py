@@ -238,7 +238,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     listed = counts.listed if counts is not None else None
     for name in spec.files:
         try:
-            named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
+            named = classify(name, among=spec.files)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
         except InputError as exc:
             yield Item(source=name, key=None, locator=name, explicit=True, problem=str(exc))
             continue

@@ -74,6 +74,40 @@ class PostRef:
         return PostRef(self.platform, "comment", url, comment_id, parent=self.url)
 
 
+def unshown(where: str) -> str:
+    """How scan, JSON and every report say a copy the page keeps without showing it (`Embed.unshown`, newuser37 #1)."""
+    return f"not shown on the page ({where})"
+
+
+TWO_POSTS = "the embed code names post"
+
+
+def two_posts(first: str, where: str, second: str, beside: str) -> str:
+    """The `id_doubt` of one embed code that names two posts (newuser37 #2): both ids, and where each is named ("the
+    embed code names post 1 in data-tweet-id and 2 in its link"). Its checks warn, never pass (`names_two_posts`)."""
+    return f"{TWO_POSTS} {first} in {where} and {second} in {beside}"
+
+
+def names_two_posts(id_doubt: str | None) -> bool:
+    return bool(id_doubt) and (id_doubt or "").startswith(TWO_POSTS)
+
+
+ANOTHER_ACCOUNT = "the link names a post by @"
+
+
+def another_accounts_link(linked: str, signed: str) -> str:
+    """The `id_doubt` of a flattened post whose candidate id is another account's post linked at the end of its words
+    or under its signature (newuser37 §6): the post itself, or the post it quotes (a flattened quote post ends its
+    words with the quoted post's link, review37e). Its checks warn (`unsettles_checks`)."""
+    return f"{ANOTHER_ACCOUNT}{linked}; the signature says @{signed}"
+
+
+def unsettles_checks(id_doubt: str | None) -> bool:
+    """Whether an embed's id is in such doubt that the checks of the article's copy can neither pass nor fail: an
+    embed code naming two posts, or a signature whose candidate is another account's linked post."""
+    return names_two_posts(id_doubt) or (id_doubt or "").startswith(ANOTHER_ACCOUNT)
+
+
 @dataclass(frozen=True)
 class Place:
     """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the
@@ -83,10 +117,12 @@ class Place:
     detector: str
     text: str
     text_confidence: str | None = None
+    unshown: str | None = None   # why the page does not show this copy (`Embed.unshown`), or None
 
     def to_json(self) -> dict[str, Any]:
-        return {"span": list(self.span), "detector": self.detector, "text": self.text,
+        said = {"span": list(self.span), "detector": self.detector, "text": self.text,
                 "text_confidence": self.text_confidence}
+        return said if self.unshown is None else said | {"unshown": self.unshown}   # a key only where it says one
 
 
 @dataclass(frozen=True)
@@ -126,6 +162,11 @@ class Embed:
     # URL runs into the next word and where its id ends is a guess, or a path's shape alone calls a host a Mastodon
     # instance (newuser31b §1, §6). None: the URL names the post plainly.
     id_doubt: str | None = None
+    # Where the page keeps this embed without showing it: "inside <template>", "inside an HTML comment", "inside
+    # <div style="display:none">", "inside <svg>". A copy no reader sees is not the article's claim; a forged one may
+    # be kept there for crawlers (newuser37 #1). None: the page shows it (a <noscript> copy too: shown with scripts
+    # off, and read by crawlers and archives).
+    unshown: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -138,7 +179,7 @@ class Embed:
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
                 "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
                 "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
-                "id_doubt": self.id_doubt}
+                "id_doubt": self.id_doubt, "unshown": self.unshown}
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               read_credit_language, read_links_not_followed, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
@@ -276,6 +276,9 @@ class Failure:
     named: bool = True
     kind: str = "input"
     stage: str = "read"
+    # an internal error's traceback, which the CLI prints under its line with EMBED_RESOLVER_DEBUG=1 (newuser37 #4:
+    # only the message was kept, and nothing said where a per-article "internal error: KeyError" came from)
+    traceback: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def warning(self) -> bool:
@@ -1422,7 +1425,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
                        fetched=fetched)
     kind = type(exc).__name__
     return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
-                           stage), session, article_id, detail=str(exc), fetched=fetched)
+                           stage, traceback_of(exc)), session, article_id, detail=str(exc),
+                   fetched=fetched)
 
 
 def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
@@ -1434,7 +1438,8 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
     was fetched. A skip (`Failure.warning`: an empty file, one a folder walk found that is no article) is no error:
     its warning line says it and the run's summary counts it; it got a row of its own before (#2)."""
     redact = session.redactor.text
-    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)))
+    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)),
+                      traceback=None if failure.traceback is None else redact(failure.traceback))
     detail = redact(detail) if detail is not None else None
     store = session.store
     if store is None or store.read_only or (failure.warning and not fetched):
@@ -1974,9 +1979,10 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
     the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all).
     `leave_out`: real paths the run writes (`fetch --warc`), not read when a folder holds them."""
     checked: list[Named | Item] = []
+    targets = list(targets)
     for target in targets:
         try:
-            checked.append(classify(target))
+            checked.append(classify(target, among=targets))
         except InputError as exc:
             checked.append(Item(source=target, key=None, locator=target, explicit=True, problem=str(exc)))
     for named in checked:

@@ -28,6 +28,7 @@ from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
+from resolver.model import unsettles_checks, unshown
 from resolver.platforms import bluesky, mastodon, x
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import origin_of
@@ -633,9 +634,11 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if embed.get("detector") in LINKS:
         result, evidence = _beside_link(result, evidence, compared, said or "", found["text"],
                                         embed.get("text_confidence"))
-    elif result == "fail" and embed.get("text_confidence") == "uncertain":
+    elif result == "fail" and embed.get("text_confidence") == "uncertain" and not compared.turned:
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
-        # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
+        # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1). Not another figure or
+        # a negation between words both sides share, which no reading of the ends makes (newuser37 §9: "3 → 12"
+        # warned in a signed plain-text quote).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
@@ -739,6 +742,11 @@ def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Red
                                    "text_confidence": place["text_confidence"],
                                    "quote": quote(result.article, place["span"], redactor)},
                            data["post"], data["resolutions"], published, unsure_guess(result.article))
+        if place.get("unshown"):
+            checks.append(unsettled_check(found | {"evidence": f"the page holds the post again at characters "
+                                                               f"{start}–{end}: " + found["evidence"]},
+                                          unshown(place["unshown"])))
+            continue
         checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
                                            + found["evidence"]})
     return checks
@@ -2342,8 +2350,30 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"], data["archive_lookups"])]
-    data["checks"] = [c for c in checks if c is not None]
+    # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
+    # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)
+    why = unshown(embed.unshown) if embed.unshown else f"uncertain id: {embed.id_doubt}" \
+        if unsettles_checks(embed.id_doubt) else None
+    data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
     return data
+
+
+# The checks that weigh the article's copy of a post (its author, date, words, media, which post it is), as against
+# what is known of the post itself (its status, its archived copies).
+CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-date", "text", "media"})
+
+
+def unsettled_check(found: dict[str, Any], why: str) -> dict[str, Any]:
+    """A check of a copy the page does not show (`Embed.unshown`, `Place.unshown`), or of an embed code naming two
+    posts or a signature whose candidate is another account's post (`model.unsettles_checks`), `why` saying which: no
+    pass or fail of what the article shows, it warns
+    (newuser37 #1: a forged embed code inside <template> got "pass author", and a hidden forged copy failed the
+    article's text where the copy shown was right; #2: a blockquote naming one post in data-tweet-id and another in
+    its link passed every check for the link's)."""
+    if found["name"] not in CHECKS_OF_THE_COPY or found["result"] not in ("pass", "fail"):
+        return found
+    return found | {"result": "warn", "evidence": f"{why}, so this is no {found['result']} of what the article "
+                                                  f"shows: {found['evidence']}"}
 
 
 def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],

@@ -136,8 +136,12 @@ class Change:
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
+    opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
 
     def __str__(self) -> str:
+        if self.opens:
+            return (f'dropped the negation "{self.post}" (the quote opens with "{self.opens}" as a sentence start, '
+                    f'where the post\'s sentence opens with "{self.post}")')
         if self.bracketed:
             return "the article's own words in brackets: " + (
                 f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"') + (
@@ -167,6 +171,10 @@ NAME_FOR_A_ROLE = "a name for a role the post names: check who held it"
 # A body or an office in brackets for a place the post names ("[The government]" for "Moscow"): a city for its
 # government, as a news text writes it; whose, the tool does not check (quotes36: failed in English, warned in German).
 BODY_FOR_A_PLACE = "a body for a place the post names: check who is meant"
+# A country in brackets for its own capital the post names ("[Russia]" for "Moscow", "[Russland]" for "Moskau"): the
+# state the capital stands for in a news text (quotes37: failed for want of a table of capitals). Another country in
+# its place ("[France]" for "Moscow") still fails.
+PLACE_FOR_ITS_GOVERNMENT = "a country for its capital, a place named for its government: check who is meant"
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,7 @@ class Comparison:
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
+    turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
 
     @property
     def contained(self) -> float:
@@ -348,6 +357,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                              glued)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
+    # between words the post has on both sides: a change no reading of where the quote starts or ends makes
+    turned = any(_real(c) and turns_around(c) for c in (_alike(c, said, found) for c in changes))
     extra_before = extra_after = ""
     partial = False
     for op in before:
@@ -374,6 +385,9 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found, lang)
     changes = [_alike(c, said, found) for c in changes]
+    if left_out and _opens_sentence(said_words, post_words, ops[first], glued, said):
+        changes.insert(0, Change(left_out, "", opens=said_words[0]))   # "Arrests were made" of "No arrests were made"
+        left_out = ""
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
@@ -388,7 +402,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after),
-                               tuple(_as_written(c, said, found) for c in changes)))
+                               tuple(_as_written(c, said, found) for c in changes), turned))
 
 
 # A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).
@@ -1475,6 +1489,20 @@ def _negation_before(post: list[str], start: int, found: str = "", lang: str | N
     return next((n for n in _NEGATIONS if before.endswith(n)), "")
 
 
+def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int, int, int],
+                    glued: Mapping[int, tuple[str, str]], said_text: str) -> bool:
+    """Whether a quote that starts right after a negation of the post's opens as a sentence of its own: its first word
+    with a capital where the post writes it in lower case ("Arrests were made" of "No arrests were made"), not marked
+    as the article's ("[A]rrests"), and no negation of its own in its first sentence (Polish "Tego nie" of "Nigdy tego
+    nie": the concord keeps the sense). Such a quote presents the rest of the post's sentence as the whole of it, and
+    says the opposite (newuser37 §3: it warned as a partial quote)."""
+    _, i1, _, j1, _ = first
+    if i1 or 0 in glued or not said[0][:1].isupper() or not post[j1][:1].islower():
+        return False
+    sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
+    return not any(map(_negates, tokens(sentence)))
+
+
 def _negation_after(post: list[str], end: int, found: str, lang: str | None = None) -> str:
     """A negation written just after the post's quoted characters (ない of 知っていない for a quote of 知ってい),
     which an excerpt cut at the verb's stem leaves out; "" if none, or if anything parts them in the post (a
@@ -1553,13 +1581,15 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
             # ("[WHO]" for "UN" warned: review34r2); not in a post all in capitals, whose "US" may be "us"
             names = names | {j for j in range(j1, j2) if _initialism([post[j]]) and len(post[j]) <= 4}
         bracketed_here = not _turns(post[j1:j2], said[i1:i2])
+        if _another_country(said[i1:i2], post[j1:j2]):   # "[France]", "[Die französische Regierung]" for "Moskau"
+            return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
         which = _role_run(post[j1:j2])
         if which is not None and _names_someone(said[i1:i2]):
             # "[Pistorius]" for "Defence Minister": the words before a role say which, no name (quotes36); but not
             # the name whose role it is ("[Biden]" for "Biden's spokesman")
             if {_bare(w) for w in said[i1:i2]} & {_bare(w) for w in which}:
                 return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
-            if _says_which(which):
+            if _says_which(which) or _names_a_body(which, post[j2 - 1]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=NAME_FOR_A_ROLE)
         if any(j in names and not _names_held(post[j], said[i1:i2], person=_person(post, j1, j2),
@@ -1568,6 +1598,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
             if _body_for_a_place(said[i1:i2], post[j1:j2]):   # "[The government]" for "Moscow" (quotes36)
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=BODY_FOR_A_PLACE)
+            if _country_for_its_capital(said[i1:i2], post[j1:j2]):   # "[Russia]" for "Moscow" (quotes37)
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=PLACE_FOR_ITS_GOVERNMENT)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
                     and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
@@ -1579,6 +1612,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                       unchecked=(SEAT_FOR_A_BODY if _seat(said[i1:i2]) and _initialism(post[j1:j2]) else UNCHECKED_NAME)
                       if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
                           said[i1:i2], post[j1:j2]) else BODY_FOR_A_PLACE if _body_for_a_place(
+                          said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1671,12 +1705,51 @@ def _name_for_a_role(words: list[str], post: list[str]) -> bool:
 def _body_for_a_place(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words are a body or a role and nothing more ("[The government]", "[the authorities]", "[Die
     Regierung]"; not "[The French government]": another capital names more), in place of a known place's name
-    ("Moscow", "Washington"; credit_places' list, English names)."""
-    from resolver.extract.credit_places import names_a_known_place
+    ("Moscow", "Washington", "Moscou"; credit_places' list), or its own people's body, for a capital ("[The Russian
+    government]" for "Moscow", as German writes "[Die russische Regierung]": quotes37); never another people's
+    ("[Die französische Regierung]" for "Moskau")."""
+    from resolver.extract.credit_places import country_named, names_a_known_place, people_of
 
+    capital_of = _capital_of(post)
     return any(_governing(w) for w in words) and all(
-        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper() for w in words) \
-        and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post))
+        _role(w) or _bare(w) in _REFERRING or _bare(w) in _DETERMINERS or not w[:1].isupper()
+        or capital_of is not None and capital_of in (people_of(_bare(w)), country_named(_bare(w))) for w in words) \
+        and bool(post) and all(w[:1].isupper() for w in post) and names_a_known_place(" ".join(post)) \
+        and not _another_country(words, post)
+
+
+def _capital_of(post: list[str]) -> frozenset[str] | None:
+    """The names of the country whose capital the post's words name, each capitalised ("Moscow", "Moscou", "Kiew":
+    credit_places' `_CAPITALS`), or None."""
+    from resolver.extract.credit_places import country_of_capital
+
+    if not post or not all(w[:1].isupper() for w in post):
+        return None
+    return country_of_capital(" ".join(_bare(w) for w in post))
+
+
+def _country_for_its_capital(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name the country whose capital the post's words name, articles aside ("[Russia]" or
+    "[La Russie]" for "Moscou"), in any language of `_CAPITALS` (quotes37)."""
+    from resolver.extract.credit_places import country_named
+
+    capital_of = _capital_of(post)
+    own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
+    return capital_of is not None and bool(own) and country_named(" ".join(own)) == capital_of
+
+
+def _another_country(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name a country or a people other than the one whose capital the post's words name
+    ("[France]", "[The French government]", "[Die französische Regierung]", "[Le gouvernement français]" for
+    "Moscow"/"Moskau"/"Moscou"): another state put in the post's words, a change (quotes37)."""
+    from resolver.extract.credit_places import country_named, people_of
+
+    capital_of = _capital_of(post)
+    if capital_of is None:
+        return False
+    own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
+    named = [country_named(" ".join(own))] + [people_of(w) or country_named(w) for w in own]
+    return any(country is not None and country != capital_of for country in named)
 
 
 # The roles that govern a place, for which a news text writes the place ("Moscow threatens"): a government, its
@@ -1710,17 +1783,55 @@ def _role_run(post: list[str]) -> list[str] | None:
     most three words before it ("Defence Minister", "Germany's Defence Minister", "The CDU leader", "Nurse", "Der
     Kanzler", "El Rey"): those words before the role ("Defence"; [] for "Nurse"), which may be a name's
     ("Scholz spokesman": _says_which tells). None for any other run, or one with a first name, a handle, an "and"
-    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor")."""
+    or a second article in it ("Joe Biden's spokesman", "Jones and the mayor"). A role first, joined by "of" or its
+    like to what says which ("Minister of Defence", "Presidente del Gobierno"), gives those words (`_role_first`);
+    a role that heads a body is the last word after a capital too ("Hamas chief": `_HEADS`)."""
     start = 1 if len(post) > 1 and _bare(post[0]) in _DETERMINERS else 0
     last = post[-1] if post else ""
+    first = _role_first(post[start:])
+    if first is not None:
+        return first
     if last.startswith("@") or not (_role(last) and not {_bare(last), _bare(last)[:-1], _bare(last)[:-2]} & _BODIES
-            or start and _titled_role([last])):
+            or start and _titled_role([last]) or _bare(last) in _HEADS and len(post) - start > 1):
         return None
     which = post[start:-1]
     if len(which) > 3 or any(_is_first_name(w) or w.startswith("@") or _bare(w) in _AND or _bare(w) in _DETERMINERS
                              for w in which):
         return None
     return which
+
+
+def _role_first(post: list[str]) -> list[str] | None:
+    """The words saying which role a run names where the role comes first and they follow it after "of" or its like
+    ("Minister of Defence", "Secretary of State", "Presidente del Gobierno", "Président du gouvernement": quotes37),
+    articles aside; None for any other run."""
+    if len(post) < 3 or not _role(post[0]) or {_bare(post[0]), _bare(post[0])[:-1]} & _BODIES \
+            or _bare(post[1]) not in _OF:
+        return None
+    which = [w for w in post[2:] if _bare(w) not in _DETERMINERS]
+    if not which or len(which) > 3 or any(_is_first_name(w) or w.startswith("@") or _bare(w) in _AND for w in which):
+        return None
+    return which
+
+
+# The words joining a role to what says which ("Minister of Defence", "Presidente del Gobierno", "Ministre des
+# Armées", "Minister der Verteidigung", "Ministro da Defesa").
+_OF = frozenset("of for del de du des der für da do dos das di della".split())
+# Roles that head a body, which a person has none of: a capital before one names a body ("Hamas leader", "Wagner chief",
+# "The Hamas head"), not a person whose aide it is ("Scholz spokesman"): quotes37.
+_HEADS = frozenset("leader chief head boss commander chairman chairwoman".split())
+# Armed and political movements a news text names before a role ("Hamas spokesman", "Taliban spokesman"), which no
+# list of agencies or places holds; before a role that follows a person as often, they say which one it is (quotes37).
+# Words only: an initialism says which already (`_says_which`); none that is as often a surname or a first name
+# ("Wagner", "Isis": "[Merz]" for "Wagner spokesman" must fail as for "Scholz spokesman").
+_MOVEMENTS = frozenset("hamas hezbollah hizbollah hizballah fatah taliban houthi houthis daesh likud sinn fein".split())
+
+
+def _names_a_body(which: list[str], role: str) -> bool:
+    """Whether the capitalised words before a role name a body, not a person (quotes37): one or two words before a
+    role that heads a body (`_HEADS`: "Hamas leader"), or a listed movement before any role ("Hamas spokesman")."""
+    return 0 < len(which) <= 2 and all(w[:1].isupper() for w in which) and (
+        _bare(role) in _HEADS or all(_bare(w) in _MOVEMENTS for w in which))
 
 
 # Words before a role that say which office it is ("Prime Minister", "Defence Secretary", "Deputy Mayor", "Labour
@@ -1753,7 +1864,7 @@ def _says_which(which: list[str]) -> bool:
     from resolver.extract.credit_places import names_a_known_place
 
     bare = [re.sub(r"['’]s?$", "", w) for w in which]
-    return not which or is_known_org(" ".join(bare)) or all(
+    return not which or is_known_org(" ".join(bare)) or names_a_known_place(" ".join(bare)) or all(
         w[:1].islower() or _initialism([w]) or _role(w) or _key(w) in _OFFICE_WORDS or _key(w) in _SEATS
         or names_a_known_place(w) or is_known_org(w) or _key(w) in _PEOPLES for w in bare)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.end_pages import READ_FROM_PAGE
 from resolver.lazy import LazyPattern
+from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
@@ -107,6 +108,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                     (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
             if embed.id_doubt:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
+            if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)
+                post += [BREAK, (unshown(embed.unshown), "yellow")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
@@ -928,6 +931,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     cited: set[int] = set()   # the fetches cited so far: the first citation of each names its URL and status
     if embed.get("id_doubt"):   # the article's words leave its id, or that it is a post, a reading (newuser31b)
         rows.append(("Id", embed.get("post_id"), None, f"uncertain: {embed['id_doubt']}"))
+    if embed.get("unshown"):   # a copy no reader sees is no claim of the article's (newuser37 #1)
+        rows.append(("Shown", "no", None, f"{unshown(embed['unshown'])}: its checks warn, never pass or fail"))
     author = _handle_label(embed.get("platform"), embed["author_handle"]) \
         + (f" ({embed['author_name']})" if embed.get("author_name") else "") if embed.get("author_handle") else None
     if embed.get("detector") in LINKS and author:
@@ -948,15 +953,15 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
                       "post; which post it is is not known")
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
-            reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
+            reason = f"no post id: {kept_no_link(embed)}; {embed['identified']['reason']}"
         elif embed.get("photo_elsewhere"):
             reason = (f"no post id: its photo link leads to {embed['photo_elsewhere']}, not its own (a re-used "
                       "photo?), and no post was identified by its words")
         elif embed.get("platform") != "twitter":   # only a flattened X post is looked for by its words (sig35)
-            reason = (f"no post id: the article kept no link, and no post of {embed.get('platform')} is looked for by "
+            reason = (f"no post id: {kept_no_link(embed)}, and no post of {embed.get('platform')} is looked for by "
                       "its words (only an X post is)")
         else:
-            reason = "no post id: the article kept no link, and no post was identified by its words"
+            reason = f"no post id: {kept_no_link(embed)}, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))
     else:
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
@@ -1092,6 +1097,7 @@ def markdown(report: dict[str, Any]) -> str:
 
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
+             "## In short", "", *in_short(report), "", "## The article", "",
              f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
              *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
              *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
@@ -1142,6 +1148,62 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["## Hashes cited", "", HASHES_CITED, ""]
         lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_NEEDS_TOKEN_RE = LazyPattern(r"\bneeds ([A-Z][A-Z0-9_]+)")
+
+
+def in_short(report: dict[str, Any]) -> list[str]:
+    """The block a Markdown report opens with, for an editor (newuser37b #10): what was found, how much of it was
+    checked, what is not known and the next step, in plain words, from the report's own counts (nothing here that
+    the sections below do not say), and the jargon of those sections explained."""
+    summary = report["summary"]
+    posts, checks = summary["posts"], summary["checks"]
+    made = sum(checks.values()) - checks.get("skip", 0)
+    found = (f"{_n(summary['embeds'], 'embedded post')}"
+             + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
+             + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
+               f"{_n(sum(checks.values()), 'check')} could be made, and "
+               + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
+                  "none failed."))
+    if not posts["status_known"] and not made:
+        checked = "nothing yet. " + checked[0].upper() + checked[1:]
+    lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
+    unreachable = report["unreachable"]
+    offline = bool((report.get("answers") or {}).get("offline"))
+    if unreachable:
+        recorded = (report.get("answers") or {}).get("count")
+        why = (": this report was made with --offline, from what earlier runs recorded"
+               + (", and they had recorded nothing for it" if not recorded else "") if offline else "")
+        lines.append(f"- **Not known**: {_n(len(unreachable), 'thing')} could not be reached (listed under \"Could not "
+                     f"be reached\" below){why}.")
+    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline)}")
+    lines.append("- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
+                 "\"snowflake\" is the date read from an X post's number.")
+    return lines
+
+
+def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
+    """What the reader of a report can do next, the most pressing first."""
+    steps = []
+    if summary["checks"].get("fail"):
+        steps.append("read each failed check below before using these embeds")
+    if offline and unreachable:
+        steps.append("run the same command without --offline to look them up")
+    tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
+    if tokens and not offline:
+        steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
+    if not steps and unreachable:
+        steps.append("see why each could not be reached, below; run again later for what timed out")
+    if not steps:
+        return "nothing: every post's status is known and no check failed."
+    return "; ".join(steps) + "."
+
+
+def _n(count: int, thing: str) -> str:
+    """'1 embedded post', '2 embedded posts'."""
+    return f"{count} {thing}{'s' * (count != 1)}"
 
 
 HASHES_CITED = "Each sha256 the report shortens to its first 12 hex digits, in full, with the fetches it is the body of:"
@@ -1429,8 +1491,8 @@ def _notes(embed: dict[str, Any]) -> list[str]:
         notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
-        notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
-                     f"article kept no link; {identified['reason']}{listings_cited(identified)}")
+        notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), "
+                     f"{kept_no_link(embed)}; {identified['reason']}{listings_cited(identified)}")
     elif identified:
         notes.append(f"Not identified: {identified['reason']}{listings_cited(identified)}")
     notes += _other_places(embed)
@@ -1516,8 +1578,10 @@ def _other_places(embed: dict[str, Any]) -> list[str]:
     """Where else the article shows the post: each place with words of its own, quoted (its text check follows),
     then the others in one line (newuser29b §1: the report named none of them)."""
     other = {tuple(p["span"]): p for p in embed.get("other_words") or ()}
-    notes = [f"Also at characters {start}–{end}, with other words (found by {p['detector']}): "
-             f"“{' '.join(p['text'].split())}”; its text check is below" for (start, end), p in other.items()]
+    notes = [f"Also at characters {start}–{end}"
+             + (f", {unshown(p['unshown'])}" if p.get("unshown") else "")
+             + f", with other words (found by {p['detector']}): “{' '.join(p['text'].split())}”; its text check is below"
+             for (start, end), p in other.items()]
     rest = [f"{start}–{end}" for start, end in embed.get("also_at") or () if (start, end) not in other]
     if rest:
         more = len(rest) - PLACES_SHOWN
@@ -1818,3 +1882,11 @@ def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
                         if (note := index_note([report for _, report in entries])) else []),
                       f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
                       "</tbody></table>", "</body>", "</html>"]) + "\n"
+
+
+def kept_no_link(embed: dict[str, Any]) -> str:
+    """Why a post has no id from the article: it kept no link, or (`id_doubt` of an embed with no id) the link it
+    kept is not the platform's ("its link goes to twitter.cоm (…): not an X address": newuser37 §7, where "the article
+    kept no link" was false)."""
+    doubt = embed.get("id_doubt")
+    return str(doubt) if doubt and not embed.get("post_id") else "the article kept no link"

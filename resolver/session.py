@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -103,6 +103,16 @@ class QuietReporter:
 
 
 STILL_WAITING_EVERY_S = 60.0   # while a service's rate waits go on, a status line this often (newuser36b #3)
+
+
+@dataclass
+class RateWaits:
+    """One service's waits for its rate budget in a run: when each began and ended (on the budgets' clock), and when
+    a status line last said one (None: none yet). One record, so a wait is never kept without what was said of it
+    (newuser37 #4: two dicts, and a wait in one but not the other was a KeyError)."""
+
+    spans: list[tuple[float, float]] = field(default_factory=list)
+    said_at: float | None = None
 
 
 def waited(waits: list[tuple[float, float]]) -> tuple[float, float]:
@@ -238,9 +248,8 @@ class Session:
         self.hops: dict[str, tuple[Any, Any, Any, Any]] = {}
         # Waits over a second for a service's rate budget, by service: when each began and ended, on the budgets'
         # clock (newuser32c #9; newuser33 #10: requests waiting at once overlap, so their sum is no time the run took)
-        self.rate_waits: dict[str, list[tuple[float, float]]] = {}
+        self.rate_waits: dict[str, RateWaits] = {}
         self.each_wait = False   # -v: a status line for every such wait, not only each service's first
-        self._rate_said: dict[str, float] = {}   # by service: when, on the budgets' clock, a wait of it was last said
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
@@ -250,37 +259,37 @@ class Session:
         stderr). `mapped`: the origin [origins] sends the request to, whose budget is the service's (the first line
         says how to budget it as itself), or with `own` ([origins] keep_limits = false) that origin's own (review33r3:
         the line said the service's budget there too, and named the setting already in force)."""
-        # a service's first wait said, not its first wait: `waited_for_rate` also notes a wait estimated under a
-        # second that took longer, queued behind another request's turn, with no line (review37b: a KeyError here)
-        first = service not in self._rate_said
-        if first or self.each_wait:
+        waits = self.rate_waits.setdefault(service, RateWaits())
+        if waits.said_at is None or self.each_wait:
             more = "" if self.each_wait else " (further waits for it are summed up at the end; -v shows each)"
-            if mapped is not None and first:
+            if mapped is not None and waits.said_at is None:
                 more += (f"; [origins] sends it to {mapped}, whose own budget it draws on ([origins] keep_limits = "
                          "false)" if own else f"; [origins] sends it to {mapped} with {service}'s budget ([origins] "
                          "keep_limits = false budgets it as the origin contacted)")
             self.reporter.status(f"{service}: waiting {seconds:.0f} s for the rate limit{more}")
-            self._rate_said[service] = self.budgets.clock()
-        elif self.budgets.clock() - self._rate_said[service] >= STILL_WAITING_EVERY_S:
+        elif self.budgets.clock() - waits.said_at >= STILL_WAITING_EVERY_S:
             # newuser36b #3: a nightly run spent 235 s on web.archive.org's budget with one line at its start, and
             # its log showed nothing for minutes; a line a minute, terminal or not, while a service's waits go on
-            during, _ = waited(self.rate_waits[service])
+            during, _ = waited(waits.spans)
             self.reporter.status(f"{service}: still waiting for the rate limit, {during:.0f} s of the run so far "
-                                 f"({len(self.rate_waits[service])} waits); the next is {seconds:.0f} s (a line a "
+                                 f"({len(waits.spans)} waits); the next is {seconds:.0f} s (a line a "
                                  "minute while it waits; -v shows each)")
-            self._rate_said[service] = self.budgets.clock()
-        self.rate_waits.setdefault(service, [])
+        else:
+            return
+        waits.said_at = self.budgets.clock()
 
     def waited_for_rate(self, service: str, began: float, ended: float) -> None:
-        """A request to `service` waited for its rate budget from `began` to `ended`: said in `rate_waited`."""
-        self.rate_waits.setdefault(service, []).append((began, ended))
+        """A request to `service` waited for its rate budget from `began` to `ended`: said in `rate_waited`. A wait
+        foretold under a second says no line first (newuser37 #4: a wait so recorded, then a long one, was a KeyError
+        ending the article); the service's first line is then said by its next long wait."""
+        self.rate_waits.setdefault(service, RateWaits()).spans.append((began, ended))
 
     def rate_waited(self) -> list[str]:
         """A line a service whose requests waited for its rate budget more than once: how long the run spent waiting
         for it (the union of the waits). Requests that waited at the same time are not summed into a time longer
         than the run (newuser33 #10: "waited 43 s in all" after a run of 17.8 s); their sum is said beside it."""
         lines = []
-        for service, waits in self.rate_waits.items():
+        for service, waits in ((service, said.spans) for service, said in self.rate_waits.items()):
             if len(waits) < 2:
                 continue
             during, total = waited(waits)

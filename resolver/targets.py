@@ -6,7 +6,12 @@
 - an existing path is a file or a folder, even one named like a host (as `wget -r` makes them), and it wins
   over a post form;
 - anything else is "no such file", said before any request is made (`fetch nosuch.html` once fetched
-  `https://nosuch.html` four times); the other names are still done (one bad input never stops a batch).
+  `https://nosuch.html` four times); the other names are still done (one bad input never stops a batch). The
+  message names a beginner's mistake when it sees one (newuser37b #7): quote marks typed around a path, a `~` the
+  shell did not expand, a space at an end, a backslash inside quotes, a path with a space split in two names;
+- a URL with white space inside is refused as broken (newuser37b #6: a URL pasted over two lines was refused by
+  httpx as "Invalid non-printable ASCII character"), and so is one still in typographic quote marks (“ ” ’ «...):
+  `pasted` gives the name meant, which the CLI reads instead and says so (a trailing ” was fetched as %E2%80%9D).
 
 `walk` lists the files of a directory tree for a batch. A symbolic link to a directory is followed, but no
 directory is walked twice (by device and inode), so a link loop costs one visit, not one per turn of the loop
@@ -37,6 +42,10 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = LazyPattern(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
 _NOT_HTTP = "only http:// and https:// URLs are fetched"
 _NO_SCHEME = "a URL needs http:// or https://"
+# Quote marks a word processor, a chat or a web page puts around what is copied from it (newuser37b #6).
+TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
+_TYPED_QUOTES = "\"'"
+_SHELL_ESCAPE = re.compile(r"\\([ ()\[\]'\"&;!$])")   # what a terminal's drag and drop or tab completion escapes
 
 
 # The suffix a browser gives the folder of a saved page's files, in the languages it is localised into (Chrome,
@@ -60,13 +69,21 @@ class Named:
     path: Path | None = None    # for a file or a folder
 
 
-def classify(name: str) -> Named:
+def classify(name: str, *, among: Sequence[str] = ()) -> Named:
     """What a name on the command line is. Raises InputError for a name that is neither an existing path nor a
-    URL; no request is made to find out."""
+    URL; no request is made to find out. `among`: every name given with it, for the hint of a path with a space
+    that the shell split in two."""
     if name == STDIN:
         return Named(name, "stdin")
     if not name.strip():   # Path("") is "." (the current folder): an unset shell variable read it, or scanned it
         raise InputError(f"cannot read '{name}': an empty name is no file, folder or URL")
+    if pasted(name) != name and not os.path.lexists(name):
+        marks = "".join(dict.fromkeys(c for c in name.strip() if c in TYPOGRAPHIC_QUOTES))
+        raise InputError(f"cannot read {_shown(name)}: the quote marks {marks} around it are no part of a URL or "
+                         f"a file name: remove them")
+    if _SCHEME.match(name.strip()) and re.search(r"\s", name) and not os.path.lexists(name):
+        raise InputError(f"cannot read {_shown(name)}: this URL looks broken: {_broken(name)} (copy the link again, "
+                         "whole)")
     if _SCHEME.match(name):
         if name.split("://", 1)[0].lower() not in ("http", "https"):
             raise InputError(f"cannot read {name}: {_NOT_HTTP}")
@@ -78,7 +95,100 @@ def classify(name: str) -> Named:
         return Named(name, "file", path=path)
     if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
         return Named(name, "url", url="https://" + name)
-    raise InputError(f"cannot read {name}: no such file ({_NO_SCHEME})")
+    raise InputError(f"cannot read {_shown(name)}: no such file{_mistake(name, among) or f' ({_NO_SCHEME})'}")
+
+
+def pasted(name: str) -> str:
+    """`name` without the typographic quote marks around it (and the white space beside them): what was meant by a
+    link copied with them (“https://...”, https://...”). The name itself when it has none at either end."""
+    kept = name.strip()
+    inner = kept.strip(TYPOGRAPHIC_QUOTES).strip()
+    return inner if inner != kept and inner else name
+
+
+def repaired(name: str) -> str | None:
+    """The name meant when `name` is one pasted in typographic quote marks (`pasted`) and no file or folder has
+    the name as given (that one wins, as a path always does); None when there is nothing to repair."""
+    meant = pasted(name)
+    return meant if meant != name and not os.path.lexists(name) else None
+
+
+def _shown(name: str) -> str:
+    """A name in a message: in quotes when a space at an end would not be seen (a line break stays: the CLI prints
+    it escaped, `\\n`, on the one line, as every name it prints)."""
+    return f"'{name}'" if name != name.strip(" ") else name
+
+
+def _broken(url: str) -> str:
+    """What is wrong with a URL holding white space, in plain words."""
+    if re.search(r"[\r\n]", url):
+        return "it has a line break inside"
+    if url != url.strip():
+        return "it starts or ends with a space"
+    return "it has a space inside"
+
+
+def _mistake(name: str, among: Sequence[str]) -> str | None:
+    """The hint for a name that is no file because of how it was typed, or None when no mistake is seen."""
+    for hint in (_quoted, _tilde, _spaced, _escaped):
+        found = hint(name)
+        if found:
+            return found
+    return _split(name, among)
+
+
+def _exists(path: str, then: str = "") -> str:
+    """" (a file PATH exists: THEN)", or "" when nothing is there."""
+    if not os.path.lexists(path):
+        return ""
+    return f" (a file {path} exists{': ' + then if then else ''})"
+
+
+def _quoted(name: str) -> str | None:
+    if len(name) < 3 or name[0] not in _TYPED_QUOTES or name[-1] != name[0]:
+        return None
+    return (f": the name has quote marks {name[0]} around it"
+            + (_exists(name[1:-1], "remove the quote marks") or " (remove them)"))
+
+
+def _tilde(name: str) -> str | None:
+    if not (name == "~" or name.startswith("~/")):
+        return None
+    return (": ~ means your home folder only outside quotes"
+            + (_exists(os.path.expanduser(name), "write ~/ outside the quotes, or the full path")
+               or " (write ~/ outside the quotes, or the full path)"))
+
+
+def _spaced(name: str) -> str | None:
+    if name == name.strip():
+        return None
+    end = "ends" if name[-1].isspace() else "starts"
+    return f": the name {end} in a space" + (_exists(name.strip()) or " (remove it)")
+
+
+def _escaped(name: str) -> str | None:
+    if not _SHELL_ESCAPE.search(name):
+        return None
+    return ": inside quotes, a space or a bracket needs no backslash" + _exists(_SHELL_ESCAPE.sub(r"\1", name))
+
+
+def _split(name: str, among: Sequence[str]) -> str | None:
+    """A path with a space given unquoted, which the shell split in two names ("My", "Stories/story2"): said of
+    both when joining this name and its neighbour with a space names something that exists, or is in a folder
+    that exists."""
+    if name not in among:
+        return None
+    at = among.index(name)
+    for joined in ((name + " " + among[at + 1]) if at + 1 < len(among) else None,
+                   (among[at - 1] + " " + name) if at > 0 else None):
+        if joined is None or " " not in joined:
+            continue
+        path = PurePath(joined)
+        found = next((p for p in (path, *path.parents) if " " in str(p) and os.path.lexists(p)), None)
+        if found is not None:
+            shown = str(found) if found == path else f"{found}{os.sep}..."
+            return f" (a path with spaces needs quotes: \"{shown}\")"
+    return None
 
 
 def url_targets(names: Sequence[str], *,
@@ -91,7 +201,7 @@ def url_targets(names: Sequence[str], *,
     for name in names:
         if name != STDIN:
             try:
-                found.append(_url(name))
+                found.append(_url(name, names))
             except InputError as exc:
                 problems.append((name, str(exc)))
             continue
@@ -109,8 +219,8 @@ def url_targets(names: Sequence[str], *,
     return found, problems
 
 
-def _url(name: str) -> str:
-    named = classify(name)
+def _url(name: str, among: Sequence[str]) -> str:
+    named = classify(name, among=among)
     if named.url is None:
         raise InputError(f"{name} is a {named.kind}, not a URL (to resolve an article's links: scan --resolve {name})")
     return named.url

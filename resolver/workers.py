@@ -206,8 +206,27 @@ def _portable(exc: Exception) -> Exception:
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:  # noqa: BLE001 - whatever the copy raised, the item's failure is said the same way
-        return WorkerError(f"{type(exc).__name__}: {exc}")
+        failed = WorkerError(f"{type(exc).__name__}: {exc}")
+        failed.__dict__[_WHERE] = _formatted(exc)
+        return failed
+    exc.__dict__[_WHERE] = _formatted(exc)   # a pickled exception keeps its __dict__, not its traceback
     return exc
+
+
+_WHERE = "embed_resolver_traceback"   # an exception's traceback as text, where it was raised (a worker process)
+
+
+def _formatted(exc: BaseException) -> str:
+    from traceback import format_exception
+
+    return "".join(format_exception(exc))
+
+
+def traceback_of(exc: BaseException) -> str:
+    """The traceback of an exception as text: where a worker raised it, when it came from one (the copy the main
+    process has kept no frames of it, newuser37 #4), else its own."""
+    where = exc.__dict__.get(_WHERE) if hasattr(exc, "__dict__") else None
+    return where if isinstance(where, str) else _formatted(exc)
 
 
 class _Group:

@@ -640,3 +640,60 @@ def test_newuser33_a_capture_listed_under_two_url_forms_is_fetched_once(fakenet,
     assert len(post.archived) == 1 and post.archive_lookup == "answered"
     [again] = run([TARGET], settings, store, offline=True)   # read back from the cache alike
     assert [c.to_json() for c in again.archived] == [c.to_json() for c in post.archived]
+
+
+def test_newuser37_an_x_era_capture_titled_name_on_x_is_read(fakenet, store):
+    """A capture titled 'Name on X: "text" / X' (og:title "Name on X"), the X era's browser title, was read as no
+    post's page: the deleted post's archived words were never compared with the article's (newuser37 §8)."""
+    settings = world(fakenet, [capture("x_era_browser_title.html", "20240516130000")])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.record.status, copy.record.text, copy.record.author_name) == (
+        "available", "Water over the road on Mill Lane this morning.", "River Desk")
+
+
+def test_newuser37_a_capture_answered_without_memento_datetime_is_read_and_said_so(fakenet, store):
+    """A 200 answer to a raw capture's URL with no Memento-Datetime header (a replay origin that sends none) was
+    dropped as "not this capture": fetched, logged, and the report said "not read" (newuser37 §8). It is the
+    capture asked for: read, with a note; a 404 without the header stays Wayback's "not archived" page."""
+    from tests.fakenet import page
+
+    found = capture("classic_permalink_reply_with_ancestor.html")
+    settings = world(fakenet, [found])
+    fakenet.route("web.archive.org", f"/web/{found.timestamp}id_/{found.original}", page(found.body))
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert copy.record.text.startswith("🌊 Water over the road") and copy.form == "classic-permalink"
+    assert "the answer carried no Memento-Datetime header (Wayback sends one with each capture)" in copy.notes
+
+
+def test_newuser37_a_capture_no_reader_knows_says_why_it_holds_no_copy(fakenet, store):
+    """A fetched capture that is no tweet page the readers know says so and why, not "a page shell"."""
+    from resolver.provenance import archived_copy_check
+
+    odd = Capture("20210503091500", PAGE, b"<html><head><title>Mill Lane news</title></head><body><p>Water over the "
+                                          b"road.</p></body></html>")
+    settings = world(fakenet, [odd])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert copy.record.status == "unknown"
+    assert copy.record.reason == ("fetched, but its page is not a tweet page we can read: no post's markup (classic, "
+                                  "mobile or React) and no post's title or og: tags (its title: “Mill Lane news”)")
+    checked = archived_copy_check(post.to_json())
+    assert checked["result"] == "warn" and copy.record.reason in checked["evidence"], checked
+
+
+def test_review37e_a_capture_read_without_memento_datetime_keeps_its_note_offline(fakenet, store):
+    """The note that a capture's answer carried no Memento-Datetime header was said by the run that fetched it only:
+    an offline run, a report from the cache and --reparse rebuild the copy from the kept fetch row
+    (`copy_from_fetch`) and dropped it, so the same capture read as one Wayback had vouched for (review37e)."""
+    from tests.fakenet import page
+
+    found = capture("classic_permalink_reply_with_ancestor.html")
+    settings = world(fakenet, [found])
+    fakenet.route("web.archive.org", f"/web/{found.timestamp}id_/{found.original}", page(found.body))
+    [online] = run([TARGET], settings, store)
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert [c.to_json() for c in offline.archived] == [c.to_json() for c in online.archived]
+    [copy] = offline.archived
+    assert "the answer carried no Memento-Datetime header (Wayback sends one with each capture)" in copy.notes

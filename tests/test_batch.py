@@ -44,7 +44,8 @@ def test_a_control_character_in_a_class_value_is_just_text(tmp_path):
     assert credit["creator"] == "Cal Sample"
 
 
-def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+def trip_on_boom(monkeypatch) -> None:
+    """The detector raises RuntimeError("the detector tripped") on an article holding "BOOM": a bug of one article's."""
     real = extract.find_all
 
     def find_all(text, kind, **options):
@@ -52,6 +53,10 @@ def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, mo
             raise RuntimeError("the detector tripped")
         return real(text, kind, **options)
     monkeypatch.setattr(extract, "find_all", find_all)
+
+
+def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    trip_on_boom(monkeypatch)
     articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM", "c.html": GOOD + "<p>more</p>"})
     result = scan(tmp_path, "--json", str(articles))
     assert result.exit_code == 1
@@ -164,3 +169,24 @@ def test_fetch_of_a_named_file_that_is_no_article_is_an_error_and_the_rest_goes_
     assert printed[1]["source"] == str(tmp_path / "b.html")   # the failed target's own line (#11)
     assert lines(result.stderr) == [f"error: cannot scan {tmp_path / 'b.html'}: it looks like an executable, not an "
                                     "article (HTML or text)"]
+
+
+def test_newuser37_debug_prints_the_traceback_of_an_article_s_internal_error(tmp_path, monkeypatch):
+    """newuser37 #4: `EMBED_RESOLVER_DEBUG=1` printed no traceback for an article's "internal error: KeyError: ..."
+    in a batch: the failure kept only the exception's message, and the line said nothing of where it came from. The
+    line stays one; the traceback follows it with the variable set, and only then."""
+    trip_on_boom(monkeypatch)
+    articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM"})
+    quiet = scan(tmp_path, str(articles))
+    assert "Traceback" not in quiet.stderr and quiet.exit_code == 1
+    monkeypatch.setenv("EMBED_RESOLVER_DEBUG", "1")
+    (tmp_path / "c.db").unlink()
+    loud = scan(tmp_path, str(articles))
+    assert loud.exit_code == 1
+    error = f"error: {articles / 'b.html'}: internal error: RuntimeError: the detector tripped"
+    assert error in loud.stderr.splitlines()
+    after = loud.stderr.split(error, 1)[1]
+    assert after.lstrip("\n").startswith("Traceback (most recent call last):"), loud.stderr
+    assert "in find_all" in after and "RuntimeError: the detector tripped" in after
+    [row] = Store(tmp_path / "c.db").errors()
+    assert row["message"] == "the detector tripped"   # the errors table keeps the message, as before

@@ -885,9 +885,10 @@ def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
     credits = html.scan(page)[1]
     assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Example", "Getty Images", "text"),
                                                                          ("Ben Sample", "AFP", "text")]
+    # each span quotes the credit itself, from its first character to its last, its link's tags and all (it was the
+    # whole block from its start, "Crowds gathered on the square. (<a ...", newuser37b #2)
     assert [page[c.span[0]:c.span[1]] for c in credits] == [
-        'Crowds gathered on the square. (<a href="https://example.org/ann">Ann Example</a>/Getty Images)',
-        '<a href="https://example.org/ben">Ben Sample</a>/AFP']
+        'Ann Example</a>/Getty Images', 'Ben Sample</a>/AFP']
     # a credit read before in the same block is not read again
     page = ('<html><body><p>Story.</p><p>Crowds at the gate. Photo: EPA. The hall (<a href="https://example.org/ann">'
             'Ann Example</a>/Getty Images)</p></body></html>')
@@ -903,7 +904,8 @@ def test_a_flickr_users_credit_in_running_text_is_read():
             '</dl></body></html>')
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
-    assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+    assert page[credit.span[0]:credit.span[1]] == 'image</a> by Flickr user <a href="https://www.flickr.com/photos/annex/">ann.ex'
+    assert credit.raw == "image by Flickr user ann.ex"   # the span quotes the credit exactly (newuser37b #2)
 
 
 ABOUT_NOTE = ('<dl><dt>About:</dt><dd><p>Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by '
@@ -1228,18 +1230,29 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
     ("<p>— Jane (@jdoe)2022年9月12日</p>", 0),
     ("<p>— Jane (@jdoe) on [<b>September 12, 2022</b>]</p>", 0),
     ("<p>— Jane (@jdoe) once, September 12, 2022</p>", 0),
+    ('<p>— Jane (@<span class=SpellE>jdoe</span>) <a href="https://twitter.com/jdoe/status/1">September 12, 2022</a>'
+     "</p>", 0),
+    ('<blockquote class="twitter-tweet"><p>Lake.</p>— Jane (@jdoe) <a href="https://twitter.com/jdoe/status/1">'
+     "September 12, 2022</a></blockquote>", 0),
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none", "date-in-a-link", "caps-on-bracket", "on-thin-space", "arabic-digits", "cjk-year",
-        "date-in-markup", "on-then-word"])
+        "date-in-markup", "on-then-word", "handle-in-a-span", "in-a-blockquote"])
 @pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
     """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
-    pattern's own over the slice, with the needles searched for it alone or with the page's others."""
+    pattern's own over the slice, with the needles searched for it alone or with the page's others; or, outside a
+    blockquote (whose embed markup reads it), over the slice's words without their tags: a date in a link, a handle
+    in a Word export's span (newuser37b #5: such a post in a page's paragraphs was never read as one)."""
+    import re
+    from html import unescape
+
     from resolver.extract import text
     from resolver.extract.needles import Needles
 
     for end in (len(page), len(page) - 3):
-        expected = text.SIGNATURE_RE.search(page, start, end) is not None
+        words = unescape(re.sub(r"<[^>]*>?", "", page[start:end]))
+        expected = text.SIGNATURE_RE.search(page, start, end) is not None or (
+            "<blockquote" not in page and text.SIGNATURE_RE.search(words) is not None)
         assert html._signed(page, start, end, Needles(page, (html.SIGNATURE_OPEN,))) == expected
         needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
         assert html._signed(page, start, end, needles) == expected

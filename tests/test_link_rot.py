@@ -91,7 +91,7 @@ def test_newuser32c_dead_counts_only_posts_known_gone_and_every_embed_is_account
     [row] = view_rows(world, "dead_embeds_by_outlet_year")
     as_of = {k: row.pop(k) for k in ("status_as_of_oldest", "status_as_of_newest", "status_sources")}
     assert row == {"outlet": "harbour.example", "platform": "twitter", "post_year": "2021", "embeds": 7,
-                   "embeds_checked": 5, "status_unknown": 2, "dead": 2, "dead_percent": 40.0, "deleted": 1,
+                   "embeds_checked": 5, "doubtful_id": 0, "status_unknown": 2, "not_checked": 0, "dead": 2, "dead_percent": 40.0, "deleted": 1,
                    "suspended": 1, "not_found": 1, "articles": 3}
     assert as_of["status_as_of_oldest"] <= as_of["status_as_of_newest"] and as_of["status_sources"], as_of
 

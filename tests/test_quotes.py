@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from resolver.quotes import _role, compare, compare_names, normalise, score, tokens
+from resolver.quotes import _role, compare, compare_names, normalise, score, tokens, turns_around
 
 POST = "The council rejected the new budget on Tuesday."
 
@@ -2870,25 +2870,31 @@ def test_a_name_for_a_noun_a_body_or_another_name_beside_a_role_still_fails(said
     assert shown in c.evidence, c.evidence
 
 
-# quotes36 (2): a place for a place ("[Russia]" for "Moscow", "[Putin]" for "Kremlin") gets the same verdict in every
+# quotes36 (2): a place for a place ("[France]" for "Moscow", "[Putin]" for "Kremlin") gets the same verdict in every
 # language the check reads and in a headline: another name put in place of the post's (a fail), unless an article
-# makes the post's word a title ("The Kremlin", "Der Kreml": a warn). The tool has no table of whose capital a city is.
+# makes the post's word a title ("The Kremlin", "Der Kreml": a warn). quotes37: a capital's own country ("[Russia]" for
+# "Moscow") is the state the capital stands for, an honest clarification (a warn; the rows "capital-for-its-country",
+# "city-for-its-country" and "inside-a-sentence" asserted a fail, which the tool gave for want of a table of capitals).
 _METONYMS = [
     # (en said, en found, de said, de found, fr said, fr found, es said, es found)
     ("[Russia] threatens retaliation", "Moscow threatens retaliation",
      "[Russland] droht mit Vergeltung", "Moskau droht mit Vergeltung",
      "[La Russie] menace de représailles", "Moscou menace de représailles",
-     "[Rusia] amenaza con represalias", "Moscú amenaza con represalias", "fail"),
+     "[Rusia] amenaza con represalias", "Moscú amenaza con represalias", "warn"),
+    ("[France] threatens retaliation", "Moscow threatens retaliation",
+     "[Frankreich] droht mit Vergeltung", "Moskau droht mit Vergeltung",
+     "[La France] menace de représailles", "Moscou menace de représailles",
+     "[Francia] amenaza con represalias", "Moscú amenaza con represalias", "fail"),
     ("[Putin] threatens retaliation", "Kremlin threatens retaliation",
      "[Putin] droht mit Vergeltung", "Kreml droht mit Vergeltung",
      "[Poutine] menace de représailles", "Kremlin menace de représailles",
      "[Putin] amenaza con represalias", "Kremlin amenaza con represalias", "fail"),
     ("[Germany] says no", "Berlin says no", "[Deutschland] sagt nein", "Berlin sagt nein",
-     "[Allemagne] dit non", "Berlin dit non", "[Alemania] dice que no", "Berlín dice que no", "fail"),
+     "[Allemagne] dit non", "Berlin dit non", "[Alemania] dice que no", "Berlín dice que no", "warn"),
     ("That is what [Russia] said today", "That is what Moscow said today",
      "Das sagte [Russland] heute", "Das sagte Moskau heute",
      "C'est ce que [la Russie] a dit", "C'est ce que Moscou a dit",
-     "Eso dijo [Rusia] hoy", "Eso dijo Moscú hoy", "fail"),
+     "Eso dijo [Rusia] hoy", "Eso dijo Moscú hoy", "warn"),
     ("[Putin] threatens retaliation", "The Kremlin threatens retaliation",
      "[Putin] droht mit Vergeltung", "Der Kreml droht mit Vergeltung",
      "[Poutine] menace de représailles", "Le Kremlin menace de représailles",
@@ -2901,12 +2907,18 @@ _METONYMS = [
      "[Die Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung",
      "[Le gouvernement] menace Washington", "Washington menace Washington",
      "[El gobierno] amenaza con represalias", "Washington amenaza con represalias", "warn"),
+    ("[The government] threatens retaliation", "Moscow threatens retaliation",
+     "[Die Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung",
+     "[Le gouvernement] menace de représailles", "Moscou menace de représailles",
+     "[El gobierno] amenaza con represalias", "Moscú amenaza con represalias", "warn"),
 ]
 
 
-@pytest.mark.parametrize("row", _METONYMS, ids=["capital-for-country", "seat-for-person", "city-for-country",
+@pytest.mark.parametrize("row", _METONYMS, ids=["capital-for-its-country", "capital-for-another-country",
+                                                "seat-for-person", "city-for-its-country",
                                                 "inside-a-sentence", "seat-after-an-article",
-                                                "a-named-seat-after-an-article", "a-body-for-a-place"])
+                                                "a-named-seat-after-an-article", "a-body-for-a-place",
+                                                "a-body-for-a-capital-in-its-own-language"])
 def test_a_place_metonym_gets_one_verdict_in_every_language(row):
     *pairs, expected = row
     for (said, found), lang in zip(zip(pairs[::2], pairs[1::2]), ("en", "de", "fr", "es")):
@@ -2942,9 +2954,172 @@ def test_a_body_for_a_person_or_with_another_capital_still_fails(said, found, sh
 
 
 def test_a_place_metonym_in_a_headline_gets_the_sentence_s_verdict():
-    c = compare("Mayor Says [Russia] Threatens Retaliation", "Mayor Says Moscow Threatens Retaliation")
+    c = compare("Mayor Says [France] Threatens Retaliation", "Mayor Says Moscow Threatens Retaliation")
     assert c.result == "fail", c.evidence
-    assert "Moscow → [Russia]" in c.evidence, c.evidence
+    assert "Moscow → [France]" in c.evidence, c.evidence
+
+
+# quotes37 (1): a capital's name in German, French or Spanish ("Moskau", "Moscou", "Moscú", "Pékin", "Varsovie", "Kiew")
+# was no listed place, so a governing body in brackets for it ("[Le gouvernement]" for "Moscou") failed where the
+# English post's "Moscow" warned: one verdict in every language (the place list gained a table of capitals' and
+# countries' names, resolver/extract/credit_places.py `_CAPITALS`).
+@pytest.mark.parametrize("said,found,lang", [
+    ("[Le gouvernement] menace de représailles", "Moscou menace de représailles", "fr"),
+    ("[El gobierno] amenaza con represalias", "Moscú amenaza con represalias", "es"),
+    ("[Die Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de"),
+    ("[Die Regierung] droht mit Vergeltung", "Peking droht mit Vergeltung", "de"),
+    ("[Le gouvernement] menace de représailles", "Pékin menace de représailles", "fr"),
+    ("[Le gouvernement] menace de représailles", "Varsovie menace de représailles", "fr"),
+    ("[Die Regierung] droht mit Vergeltung", "Kiew droht mit Vergeltung", "de"),
+    ("[Die Regierung] droht mit Vergeltung", "Kyjiw droht mit Vergeltung", "de"),
+    ("[El gobierno] amenaza con represalias", "Varsovia amenaza con represalias", "es"),
+    ("[The government] threatens retaliation", "Peking threatens retaliation", "en"),
+    ("[Le gouvernement] menace de représailles", "Londres menace de représailles", "fr"),
+], ids=["fr-moscou", "es-moscu", "de-moskau", "de-peking", "fr-pekin", "fr-varsovie", "de-kiew", "de-kyjiw",
+        "es-varsovia", "en-peking", "fr-londres"])
+def test_quotes37_a_body_for_a_capital_written_in_its_own_language_warns_saying_so(said, found, lang):
+    for given in (lang, None):
+        c = compare(said, found, lang=given)
+        assert c.result == "warn", (given, c.evidence)
+        assert "(a body for a place the post names: check who is meant)" in c.evidence, (given, c.evidence)
+
+
+# quotes37 (2): a capital replaced in brackets by its own country ("[Russia]" for "Moscow") is an honest clarification
+# (a news text writes the capital for the state): a warn saying so, in every language. Another country fails.
+@pytest.mark.parametrize("said,found,lang", [
+    ("[Russia] threatens retaliation", "Moscow threatens retaliation", "en"),
+    ("[Russland] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de"),
+    ("[La Russie] menace de représailles", "Moscou menace de représailles", "fr"),
+    ("[Rusia] amenaza con represalias", "Moscú amenaza con represalias", "es"),
+    ("[Germany] says no", "Berlin says no", "en"),
+    ("[China] says no to the plan", "Beijing says no to the plan", "en"),
+    ("[Ukraine] says no to the plan", "Kyiv says no to the plan", "en"),
+    ("Mayor Says [Russia] Threatens Retaliation", "Mayor Says Moscow Threatens Retaliation", "en"),
+], ids=["en", "de", "fr", "es", "berlin", "beijing", "kyiv", "headline"])
+def test_quotes37_a_country_for_its_own_capital_warns_saying_so(said, found, lang):
+    for given in (lang, None):
+        c = compare(said, found, lang=given)
+        assert c.result == "warn", (given, c.evidence)
+        assert "a place named for its government: check" in c.evidence, (given, c.evidence)
+
+
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("[France] threatens retaliation", "Moscow threatens retaliation", "en", "Moscow → [France]"),
+    ("[Frankreich] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de", "Moskau → [Frankreich]"),
+    ("[La France] menace de représailles", "Moscou menace de représailles", "fr", "Moscou → [La France]"),
+    ("[Francia] amenaza con represalias", "Moscú amenaza con represalias", "es", "Moscú → [Francia]"),
+    ("[Ukraine] threatens retaliation", "Moscow threatens retaliation", "en", "Moscow → [Ukraine]"),
+    ("[Russland] droht mit Vergeltung", "Kiew droht mit Vergeltung", "de", "Kiew → [Russland]"),
+    ("Mayor Says [France] Threatens Retaliation", "Mayor Says Moscow Threatens Retaliation", "en", "Moscow → [France]"),
+], ids=["en", "de", "fr", "es", "a-neighbour", "de-a-neighbour", "headline"])
+def test_quotes37_a_country_for_another_s_capital_still_fails(said, found, lang, shown):
+    for given in (lang, None):
+        c = compare(said, found, lang=given)
+        assert c.result == "fail", (given, c.evidence)
+        assert shown in c.evidence, (given, c.evidence)
+
+
+# quotes37 (3): "[The Russian government]" for "Moscow" failed in English (a capital in the brackets named more) while
+# "[Die russische Regierung]" for "Moskau" warned in German: the capital's own people's government is the body the
+# capital stands for (a warn in both); another people's ("[Die französische Regierung]" for "Moskau") fails in both.
+@pytest.mark.parametrize("said,found,lang", [
+    ("[The Russian government] threatens retaliation", "Moscow threatens retaliation", "en"),
+    ("[Die russische Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de"),
+    ("[Le gouvernement russe] menace de représailles", "Moscou menace de représailles", "fr"),
+    ("[El gobierno ruso] amenaza con represalias", "Moscú amenaza con represalias", "es"),
+    ("[The Chinese authorities] said no", "Beijing said no", "en"),
+], ids=["en", "de", "fr", "es", "en-plural"])
+def test_quotes37_a_body_of_the_capital_s_own_people_warns_in_every_language(said, found, lang):
+    for given in (lang, None):
+        c = compare(said, found, lang=given)
+        assert c.result == "warn", (given, c.evidence)
+        assert "(a body for a place the post names: check who is meant)" in c.evidence, (given, c.evidence)
+
+
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("[The French government] threatens retaliation", "Moscow threatens retaliation", "en", "Moscow → [The French"),
+    ("[Die französische Regierung] droht mit Vergeltung", "Moskau droht mit Vergeltung", "de", "Moskau → [Die"),
+    ("[Le gouvernement français] menace de représailles", "Moscou menace de représailles", "fr", "Moscou → [Le"),
+    ("[El gobierno francés] amenaza con represalias", "Moscú amenaza con represalias", "es", "Moscú → [El"),
+    ("[The Ukrainian government] said no", "Moscow said no", "en", "Moscow → [The Ukrainian government]"),
+], ids=["en", "de", "fr", "es", "a-neighbour"])
+def test_quotes37_a_body_of_another_people_for_a_capital_fails_in_every_language(said, found, lang, shown):
+    for given in (lang, None):
+        c = compare(said, found, lang=given)
+        assert c.result == "fail", (given, c.evidence)
+        assert shown in c.evidence, (given, c.evidence)
+
+
+# quotes37 (4): a role written first with the words saying which after it ("Presidente del Gobierno", "Minister of
+# Defence", "Secretary of State") is a role as "Defence Minister" is: a name in brackets for it warns with the reason
+# ("[Sánchez]" for "Presidente del Gobierno" warned with none; "[Pistorius]" for "Minister of Defence" failed).
+@pytest.mark.parametrize("said,found,lang", [
+    ("[Sánchez] dijo que no", "Presidente del Gobierno dijo que no", "es"),
+    ("[Pistorius] said no", "Minister of Defence said no", "en"),
+    ("[Blinken] said no", "Secretary of State said no", "en"),
+    ("[Sánchez] a dit non", "Le Président du gouvernement a dit non", "fr"),
+], ids=["es", "en-of", "en-secretary-of-state", "fr-article"])
+def test_quotes37_a_name_for_a_role_written_before_what_says_which_warns_saying_so(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert NAME_FOR_A_ROLE in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang,shown", [
+    ("[Merz] said no", "Minister Pistorius said no", "en", "Minister Pistorius → [Merz]"),
+    ("[Merz] dijo que no", "Presidente Sánchez dijo que no", "es", "Presidente Sánchez → [Merz]"),
+    ("[Merz] said no", "Minister of Defence Pistorius said no", "en", "Pistorius"),
+], ids=["role-and-name", "es-role-and-name", "role-of-and-name"])
+def test_quotes37_a_name_for_a_role_and_a_name_still_fails(said, found, lang, shown):
+    c = compare(said, found, lang=lang)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+# quotes37 (5): "[Haniyeh]" for "Hamas leader" failed: "Hamas" is no listed body, so the capital before the role read
+# as a surname ("Scholz spokesman"). A person has no leader, chief or head: a capital before such a role names a body,
+# and a name in brackets for it is the role case (a warn). Before "spokesman", which follows a person as often, a
+# listed armed or political movement says which (a surname still fails).
+@pytest.mark.parametrize("said,found", [
+    ("[Haniyeh] said no", "Hamas leader said no"),
+    ("[Haniyeh] said no", "Hamas chief said no"),
+    ("[Haniyeh] said no", "The Hamas head said no"),
+    ("[Nasrallah] said no", "Hezbollah leader said no"),
+    ("[Prigozhin] said no", "Wagner chief said no"),
+    ("[Abu Obeida] said no", "Hamas spokesman said no"),
+    ("[Mujahid] said no", "Taliban spokesman said no"),
+], ids=["leader", "chief", "head", "hezbollah", "wagner", "listed-spokesman", "taliban-spokesman"])
+def test_quotes37_a_name_for_a_body_s_leader_warns_as_a_role(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert NAME_FOR_A_ROLE in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Haniyeh] said no", "Peace said no", "Peace → [Haniyeh]"),
+    ("[Haniyeh] said no", "Hamas said no", "Hamas → [Haniyeh]"),
+    ("[Merz] said no", "Scholz spokesman said no", "Scholz spokesman → [Merz]"),
+    ("[Sinwar] said no", "Haniyeh said no", "Haniyeh → [Sinwar]"),
+    ("[Haniyeh] said no", "Sinwar aide said no", "Sinwar aide → [Haniyeh]"),
+    ("[Merz] said no", "Wagner spokesman said no", "Wagner spokesman → [Merz]"),
+], ids=["a-noun", "the-body-itself", "a-surname-and-spokesman", "a-name", "a-surname-and-aide",
+        "a-surname-that-is-a-body-too"])
+def test_quotes37_a_name_for_a_noun_a_body_or_a_surname_s_aide_still_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang,reason", [
+    ("[Ukraine's government] said no", "Kyiv said no", "en", "(a body for a place the post names: check who is meant)"),
+    ("[Indien] sagt nein", "Neu-Delhi sagt nein", "de", "a place named for its government: check"),
+    ("[Biden] said no", "President of the United States said no", "en", NAME_FOR_A_ROLE),
+], ids=["a-country-s-government", "a-hyphenated-capital", "a-role-of-a-country"])
+def test_quotes37_a_country_s_own_body_a_hyphenated_capital_and_a_country_s_role_warn_saying_so(said, found, lang,
+                                                                                              reason):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert reason in c.evidence, c.evidence
 
 
 # quotes36 (3): a surname with particles and no first name ("von der Leyen", "de la Fuente", "van Aken", "al-Assad")
@@ -3105,3 +3280,47 @@ def test_review36c_no_governing_body_for_a_place_or_a_name_after_an_adjective_fa
 ], ids=["regime", "officials", "mayor", "de-authorities", "de-white-house"])
 def test_review36c_a_governing_body_for_a_place_and_a_seat_still_warn(said, found, lang):
     assert compare(said, found, lang=lang).result == "warn"
+
+
+# newuser37 §3: "No arrests were made at the march" quoted as "Arrests were made at the march" warned as a partial
+# quote that may leave out "No": the quote's capital says it starts a sentence, which in the post starts with "No".
+LEADING_NEGATIONS = [
+    ("no", "Arrests were made at the march.", "No arrests were made at the march. Reports of 40 are false.", "No",
+     "Arrests"),
+    ("nothing", "Happened at the depot.", "Nothing happened at the depot.", "Nothing", "Happened"),
+    ("not-mid-sentence", "Evidence of fraud was found", "We say no evidence of fraud was found", "no", "Evidence"),
+    ("nobody", "Knew the plan", "Nobody knew the plan", "Nobody", "Knew"),
+]
+
+
+@pytest.mark.parametrize("said,found,negation,first", [r[1:] for r in LEADING_NEGATIONS],
+                         ids=[r[0] for r in LEADING_NEGATIONS])
+def test_a_quote_opening_as_a_sentence_right_after_the_posts_negation_fails(said, found, negation, first):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert c.evidence.startswith(f'1 change in the quoted words: dropped the negation "{negation}" (the quote '
+                                 f'opens with "{first}" as a sentence start'), c.evidence
+    assert any(turns_around(ch) for ch in c.changes)   # beside a link, a negation dropped alone still fails
+
+
+@pytest.mark.parametrize("said,found", [
+    ("arrests were made at the march", "No arrests were made at the march."),      # lower case: a cut, said as one
+    ("[A]rrests were made at the march", "No arrests were made at the march."),    # the article marks its capital
+    ("Biden won the vote", "Not Biden won the vote"),                              # the post's capital too: a name
+    ("Tego nie", "Nigdy tego nie powiedziałem"),                                   # no space-less rule is loosened
+], ids=["lower-case-cut", "bracketed-capital", "capital-in-the-post", "polish"])
+def test_a_cut_after_a_negation_that_does_not_open_a_sentence_still_only_warns(said, found):
+    c = compare(said, found)
+    assert c.result == "warn" and "right before them (a negation the quote leaves out?)" in c.evidence, c.evidence
+
+
+def test_a_dropped_leading_negation_fails_in_embed_code_and_beside_a_link():
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "post_id": "1790000000000000001", "archived": [],
+            "text": "No arrests were made at Saturday's march. Reports of 40 arrests are false."}
+    said = "Arrests were made at Saturday's march. Reports of 40 arrests are false."
+    for detector in ("html-blockquote", "html-link"):
+        check = text_check({"text": said, "detector": detector, "text_confidence": "high"}, post)
+        assert check["result"] == "fail", (detector, check)
+        assert 'dropped the negation "No"' in check["evidence"], check

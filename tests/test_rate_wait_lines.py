@@ -171,3 +171,40 @@ def test_newuser36b_a_long_run_of_waits_says_a_line_a_minute(fakenet, store):
         assert line == (f"t.co: still waiting for the rate limit, {so_far} s of the run so far ({count} waits); the "
                         "next is 10 s (a line a minute while it waits; -v shows each)"), line
     assert session.rate_waited() == ["t.co: waited 145 s in all for the rate limit (15 waits)"]
+
+
+def test_newuser37_a_real_wait_not_foretold_then_a_long_one_is_said_not_an_error(fakenet, store):
+    """newuser37 #4: a batch report ended articles with "internal error: KeyError: 'web.archive.org'". A request whose
+    wait was foretold short (under a second: no line) really waited longer, queued behind another for the same
+    budget; its wait was recorded without anything said of it, and the service's next long wait read when a line
+    last said one, of which there was none. A wait is never an error: that next wait is the service's first line.
+    Against the loopback 'internet', t.co's budget a request every 10 s (one saved up), on a fake clock."""
+    import asyncio
+
+    urls = links(fakenet, 3)[:3]
+    clock = FakeClock([])
+    budgets = Budgets({"https://t.co": 6}, clock=clock.time, sleep=clock.sleep)
+    asyncio.run(budgets.acquire("https://t.co/earlier"))   # a request of the run took a token at 0 s (0.5 left)
+    clock.now = 4.5                                         # ... and 4.5 s later two links come at once
+    said = Said()
+    session = Session(fakenet.settings(hosts=["t.co"], concurrency=2), store=store, reporter=said, budgets=budgets)
+    first = session.run(lambda s: resolve_many(urls[:2], session=s))
+    assert [r.error for r in first] == [None, None]
+    assert said.lines == [] and len(session.rate_waits["t.co"].spans) == 1   # a real wait (10 s), foretold 0 s
+    [then] = session.run(lambda s: resolve_many(urls[2:], session=s))      # the budget is spent: 10 s foretold
+    assert then.error is None, then.error
+    assert said.lines == ["t.co: waiting 10 s for the rate limit (further waits for it are summed up at the end; -v "
+                          f"shows each); [origins] sends it to {fakenet.origin} with t.co's budget ([origins] "
+                          "keep_limits = false budgets it as the origin contacted)"]
+    assert session.rate_waited() == ["t.co: waited 20 s in all for the rate limit (2 waits)"]
+
+
+def test_newuser37_a_wait_recorded_before_any_was_said_is_no_key_error(store):
+    """The same at the session: a wait recorded (`waited_for_rate`) before any line said one, then a long wait."""
+    said = Said()
+    session = Session(Settings(), store=store, reporter=said)
+    session.waited_for_rate("web.archive.org", 0.0, 2.0)
+    session.waiting_for_rate("web.archive.org", 5.0)
+    session.waiting_for_rate("web.archive.org", 5.0)
+    assert said.lines == ["web.archive.org: waiting 5 s for the rate limit (further waits for it are summed up at the "
+                          "end; -v shows each)"]

@@ -47,7 +47,8 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
                                          "m067_replayed_answers_contacted_not_known",
                                          "m068_views_a_link_to_a_bluesky_post_under_either_name",
                                          "m069_credits_by_organization_counts_uncertain_credits_apart",
-                                         "m070_at_risk_a_posts_likes_page_is_no_copy"])
+                                         "m070_at_risk_a_posts_likes_page_is_no_copy", "m071_embed_unshown",
+                                         "m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart"])
 def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
     """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views
@@ -102,6 +103,8 @@ def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as
     assert (at_risk["article_id"], at_risk["post_status"], at_risk["status_as_of"]) == (2, "deleted", SOURCES_AT[0])
     # views36 (m066): one post once per article whatever names it, the at-risk list saying a maybe-same Bluesky post
     assert at_risk["may_be_same_post_as"] is None and gone["name"] is None
+    # views37 (m072): every embed in one of the dead view's columns; the sure, checked post is embeds_checked
+    assert (dead["embeds_checked"], dead["doubtful_id"], dead["status_unknown"], dead["not_checked"]) == (1, 0, 0, 0)
 
 
 def _made_before_v52(path):

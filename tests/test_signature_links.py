@@ -170,15 +170,26 @@ def test_own_status_link_inside_the_signed_words_gives_the_signature_its_id(hand
 
 
 @pytest.mark.parametrize("links", [
-    "https://twitter.com/otheruser/status/1636011869598646273",
     "https://twitter.com/i/web/status/1636011869598646273",
     "https://twitter.com/MayorRoe_fic/status/1636011869598646273 https://twitter.com/MayorRoe_fic/status/1635717429457846273",
-], ids=["another-account", "no-account-named", "two-of-its-posts"])
+], ids=["no-account-named", "two-of-its-posts"])
 def test_a_link_inside_the_signed_words_that_may_be_another_post_gives_no_id(links):
-    """Another account's post, a link naming no account (a quoted post?), or two posts of the account: which is the
-    signature's own is not known, so none is taken (a wrong id is worse than none)."""
+    """A link naming no account (a quoted post?), or two posts of the account: which is the signature's own is not
+    known, so none is taken (a wrong id is worse than none)."""
     [post] = [e for e in find_embeds(SCRAPED.format(links=links)) if e.detector == "text-signature"]
     assert (post.post_id, post.url) == (None, "https://twitter.com/MayorRoe_fic")
+
+
+def test_another_accounts_link_ending_the_signed_words_is_a_candidate_with_its_conflict_said():
+    """Another account's post of the signature's day ending the words: newuser34 #4 took no id, so the post the
+    words were forged from was never fetched (newuser37 §6). It is the candidate, under its own URL, its id marked
+    uncertain with the conflict; the signature's handle stays the author's, which the author check holds against the
+    post's."""
+    [post] = [e for e in find_embeds(SCRAPED.format(links="https://twitter.com/otheruser/status/1636011869598646273"))
+              if e.detector == "text-signature"]
+    assert (post.post_id, post.url, post.author_handle) == (
+        "1636011869598646273", "https://twitter.com/otheruser/status/1636011869598646273", "MayorRoe_fic")
+    assert post.id_doubt == "the link names a post by @otheruser; the signature says @MayorRoe_fic"
 
 
 @pytest.mark.parametrize("link", ["https://x.com/MayorRoe_fic/status/1636011869598646273",
@@ -231,3 +242,30 @@ def test_an_own_link_of_the_same_day_amid_the_signed_words_is_no_id_of_the_signa
 def test_an_own_link_among_the_links_ending_the_signed_words_gives_the_signature_its_id(links):
     [post] = [e for e in find_embeds(SCRAPED.format(links=links)) if e.detector == "text-signature"]
     assert post.post_id == "1636011869598646273"
+
+
+SIGNED_BY_THE_MAYOR = "— Jane Hill (@MayorJaneHill) May 15, 2024\nThe mayor thanked the marchers.\n"
+POLICE_POST = "https://twitter.com/riverton_police/status/1790653341496258617"   # minted 2024-05-15
+CONFLICT = "the link names a post by @riverton_police; the signature says @MayorJaneHill"
+
+
+@pytest.mark.parametrize("text", [
+    f"No arrests were made at Saturday's march. {POLICE_POST}\n" + SIGNED_BY_THE_MAYOR,
+    "No arrests were made at Saturday's march.\n— Jane Hill (@MayorJaneHill) May 15, 2024\n" + POLICE_POST
+    + "\nThe mayor thanked the marchers.\n",
+], ids=["in-the-words", "under-the-signature"])
+def test_another_accounts_link_in_the_signed_words_or_under_them_is_the_posts_candidate(text):
+    """newuser37 §6: the link ending the signed words (or alone under the signature) named @riverton_police's post
+    of the signature's day; it was folded into the words, never fetched, and the signature's account searched. It is
+    the post's candidate id, its URL the link's, and the conflict said; the signature's handle stays the author's."""
+    [post] = find_embeds(text)
+    assert (post.post_id, post.url, post.author_handle, post.detector) == (
+        "1790653341496258617", POLICE_POST, "MayorJaneHill", "text-signature")
+    assert post.id_doubt == CONFLICT
+
+
+def test_another_accounts_link_of_another_day_in_the_words_is_no_candidate():
+    """A link to another account's post minted on another day than the signature's is a post the words quote."""
+    text = "As police said: https://twitter.com/riverton_police/status/1764700000000000001\n" + SIGNED_BY_THE_MAYOR
+    posts = [p for p in find_embeds(text) if p.detector == "text-signature"]
+    assert [(p.post_id, p.id_doubt) for p in posts] == [(None, None)]

@@ -2381,3 +2381,24 @@ def test_fixnu32b_a_capture_read_as_the_suspended_account_page_is_no_archived_co
                                       "stats", "--json"])
     at_risk = [row for line in result.stdout.splitlines() if (row := json.loads(line))["view"] == "at_risk_embeds"]
     assert [(r["post_id"], r["post_status"]) for r in at_risk] == [(POST, "suspended")]
+
+
+@pytest.mark.parametrize("said,result", [
+    ("Council approved 12 of the 12 bridge repairs today. The rest wait for the state audit.", "fail"),
+    ("Council never approved 3 of the 12 bridge repairs today. The rest wait for the state audit.", "fail"),
+    ("Council approved 3 of the 12 bridge repairs today. The rest wait for the state audit. 5 more in June.", "pass"),
+    ("Council approved 3 of the 12 road repairs today. The rest wait for the state audit.", "warn"),
+], ids=["figure-inside", "negation-added-inside", "figure-glued-after", "word-inside"])
+def test_an_uncertain_texts_figure_or_negation_changed_inside_the_quoted_run_fails(said, result):
+    """newuser37 §9: a signed plain-text quote with "3" changed to "12" warned, as any change of an uncertain text
+    does (its start or end is a reading). A change between words that match on both sides is no reading's, and
+    another figure or a negation added or dropped there turns the post around: it fails, as beside a link; other
+    changes, and words glued on at its ends, still warn."""
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "archived": [],
+            "text": "Council approved 3 of the 12 bridge repairs today. The rest wait for the state audit."}
+    check = text_check({"text": said, "detector": "text-signature", "text_confidence": "uncertain"}, post)
+    assert check["result"] == (result if result != "pass" else "warn"), check
+    if result == "fail":
+        assert "uncertain" not in check["evidence"], check

@@ -95,11 +95,136 @@ Western Sahara | Whitehorse | Windhoek | Winnipeg | Wuhan | Yakutat | Yakutsk | 
 Yerevan | Zagreb | Zambia | Zaporizhzhia | Zimbabwe | Zurich | Åland Islands"""
 
 
+# Countries whose capital the list holds, each row: the country's names | its capital's names | its people's adjectives,
+# English first, then German, French, Spanish, Portuguese, Italian and the place's own where they differ (quotes37:
+# "Moskau", "Moscou", "Moscú", "Pékin", "Varsovie", "Kiew" were no places, so a quote check of a German, French or
+# Spanish post judged its capital otherwise than an English one's). Every name here joins the list (`places()`); the
+# rows also say whose capital a city is (`country_of_capital`) and whose people an adjective names (`people_of`).
+# Adjectives are written in their base form; German and Romance endings are read by `people_of`. Names that are as
+# often a person's or a word ("Roma", "Mosca", "Damas", "Alger"; Georgia and Jordan, as the list leaves them out) are left out of the names.
+_CAPITALS = """
+Afghanistan, Afghanistán, Afeganistão | Kabul, Kaboul, Cabul | Afghan, afghanisch, afghan, afgano, afegão
+Algeria, Algerien, Algérie, Argelia, Argélia, Algeria | Algiers, Algier, Argel, Algeri | Algerian, algerisch, algérien, argelino, argelina, algerino
+Argentina, Argentinien, Argentine | Buenos Aires | Argentine, Argentinian, argentinisch, argentin, argentino
+Armenia, Armenien, Arménie | Yerevan, Eriwan, Erevan, Ereván | Armenian, armenisch, arménien, armenio, arménio, armeno
+Australia, Australien, Australie, Austrália | Canberra | Australian, australisch, australien, australiano
+Austria, Österreich, Autriche, Áustria | Vienna, Wien, Vienne, Viena | Austrian, österreichisch, autrichien, austriaco, austríaco
+Azerbaijan, Aserbaidschan, Azerbaïdjan, Azerbaiyán, Azerbaijão | Baku, Bakou, Bakú | Azerbaijani, aserbaidschanisch, azerbaïdjanais, azerbaiyano
+Belarus, Weißrussland, Biélorussie, Bielorrusia, Bielorrússia | Minsk | Belarusian, belarussisch, biélorusse, bielorruso
+Belgium, Belgien, Belgique, Bélgica, Belgio | Brussels, Brüssel, Bruxelles, Bruselas, Bruxelas | Belgian, belgisch, belge, belga
+Brazil, Brasilien, Brésil, Brasil, Brasile | Brasilia, Brasília | Brazilian, brasilianisch, brésilien, brasileño, brasileiro, brasiliano
+Bulgaria, Bulgarien, Bulgarie | Sofia, Sofía | Bulgarian, bulgarisch, bulgare, búlgaro, bulgaro
+Canada, Kanada, Canadá | Ottawa | Canadian, kanadisch, canadien, canadiense, canadense
+China, Chine, Cina | Beijing, Peking, Pékin, Pekín, Pequim, Pechino | Chinese, chinesisch, chinois, chino, china, chinês, cinese
+Colombia, Kolumbien, Colombie, Colômbia | Bogota, Bogotá | Colombian, kolumbianisch, colombien, colombiano
+Croatia, Kroatien, Croatie, Croacia, Croácia, Croazia | Zagreb, Zagabria | Croatian, kroatisch, croate, croata
+Cuba, Kuba | Havana, Havanna, La Havane, La Habana, L'Avana | Cuban, kubanisch, cubain, cubano
+Czech Republic, Czechia, Tschechien, Tchéquie, República Checa, Chequia | Prague, Prag, Praga | Czech, tschechisch, tchèque, checo, checa, tcheco, ceco
+Denmark, Dänemark, Danemark, Dinamarca, Danimarca | Copenhagen, Kopenhagen, Copenhague, Copenhaga, Copenaghen | Danish, dänisch, danois, danés, danesa, dinamarquês, danese
+Egypt, Ägypten, Égypte, Egipto, Egito, Egitto | Cairo, Kairo, Le Caire, El Cairo, Il Cairo | Egyptian, ägyptisch, égyptien, egipcio, egípcio, egiziano
+Estonia, Estland, Estonie, Estónia | Tallinn, Tallin | Estonian, estnisch, estonien, estonio, estoniano, estone
+Ethiopia, Äthiopien, Éthiopie, Etiopía, Etiópia, Etiopia | Addis Ababa, Addis Abeba | Ethiopian, äthiopisch, éthiopien, etíope, etiope
+Finland, Finnland, Finlande, Finlandia, Finlândia | Helsinki, Helsingfors | Finnish, finnisch, finlandais, finlandés, finlandesa, finlandês, finlandese
+France, Frankreich, Francia, França | Paris, París | French, französisch, français, francés, francesa, francês, francese
+Germany, Deutschland, Allemagne, Alemania, Alemanha, Germania | Berlin, Berlín, Berlim, Berlino | German, deutsch, allemand, alemán, alemana, alemão, tedesco
+Greece, Griechenland, Grèce, Grecia, Grécia | Athens, Athen, Athènes, Atenas, Atene | Greek, griechisch, grec, grecque, griego, griega, grego, greco
+Hungary, Ungarn, Hongrie, Hungría, Hungria, Ungheria | Budapest, Budapeste | Hungarian, ungarisch, hongrois, húngaro, ungherese
+India, Indien, Inde, Índia | New Delhi, Neu-Delhi, Nueva Delhi, Nova Deli, Nuova Delhi | Indian, indisch, indien, indio, indiano
+Indonesia, Indonesien, Indonésie, Indonésia | Jakarta, Djakarta, Yakarta, Giacarta | Indonesian, indonesisch, indonésien, indonesio, indonésio, indonesiano
+Iran, Irán, Irã | Tehran, Teheran, Téhéran, Teherán, Teerã | Iranian, iranisch, iranien, iraní, iraniano
+Iraq, Irak, Iraque | Baghdad, Bagdad, Bagdá | Iraqi, irakisch, irakien, iraquí, iraquiano, iracheno
+Ireland, Irland, Irlande, Irlanda | Dublin, Dublín, Dublino | Irish, irisch, irlandais, irlandés, irlandesa, irlandês, irlandese
+Israel, Israël, Israele | Jerusalem, Jérusalem, Jerusalén, Jerusalém, Gerusalemme | Israeli, israelisch, israélien, israelí, israelense, israeliano
+Italy, Italien, Italie, Italia, Itália | Rome, Rom | Italian, italienisch, italien, italiano
+Japan, Japon, Japón, Japão, Giappone | Tokyo, Tokio, Tóquio | Japanese, japanisch, japonais, japonés, japonesa, japonês, giapponese
+Kazakhstan, Kasachstan, Kazajistán, Cazaquistão | Astana | Kazakh, kasachisch, kazakh, kazajo, cazaque
+Kenya, Kenia, Quénia, Quênia | Nairobi | Kenyan, kenianisch, kényan, keniano, queniano
+Latvia, Lettland, Lettonie, Letonia, Letónia, Lettonia | Riga | Latvian, lettisch, letton, letón, letona, letão, lettone
+Lebanon, Libanon, Liban, Líbano, Libano | Beirut, Beyrouth, Beirute | Lebanese, libanesisch, libanais, libanés, libanesa, libanês, libanese
+Libya, Libyen, Libye, Libia, Líbia | Tripoli, Tripolis, Trípoli | Libyan, libysch, libyen, libio, líbio, libico
+Lithuania, Litauen, Lituanie, Lituania, Lituânia | Vilnius, Wilna, Vilna | Lithuanian, litauisch, lituanien, lituano
+Mexico, Mexiko, Mexique, México, Messico | Mexico City, Mexiko-Stadt, Ciudad de México, Cidade do México, Città del Messico | Mexican, mexikanisch, mexicain, mexicano, messicano
+Moldova, Moldau, Moldawien, Moldavie, Moldavia, Moldávia | Chisinau, Chişinău, Chișinău, Kischinau, Chisináu | Moldovan, moldauisch, moldawisch, moldave, moldavo
+Netherlands, Niederlande, Pays-Bas, Países Bajos, Países Baixos, Paesi Bassi, Nederland | Amsterdam, Ámsterdam, Amesterdão | Dutch, niederländisch, néerlandais, neerlandés, holandés, holandesa, holandês, olandese
+Nigeria, Nigéria | Abuja | Nigerian, nigerianisch, nigérian, nigeriano
+North Korea, Nordkorea, Corée du Nord, Corea del Norte, Coreia do Norte | Pyongyang, Pjöngjang | North Korean, nordkoreanisch, nord-coréen, norcoreano
+Norway, Norwegen, Norvège, Noruega, Norvegia | Oslo | Norwegian, norwegisch, norvégien, noruego, noruega, norueguês, norvegese
+Pakistan, Pakistán, Paquistão | Islamabad, Islamabád | Pakistani, pakistanisch, pakistanais, pakistaní, paquistanês
+Palestine, Palästina, Palestina | Ramallah | Palestinian, palästinensisch, palestinien, palestino, palestinese
+Poland, Polen, Pologne, Polonia, Polónia, Polônia | Warsaw, Warschau, Varsovie, Varsovia, Varsóvia, Warszawa | Polish, polnisch, polonais, polaco, polaca, polonês, polacco
+Portugal, Portogallo | Lisbon, Lissabon, Lisbonne, Lisboa, Lisbona | Portuguese, portugiesisch, portugais, portugués, portuguesa, português, portoghese
+Qatar, Katar, Catar | Doha | Qatari, katarisch, qatari, catarí, qatariota
+Romania, Rumänien, Roumanie, Rumania, Roménia, Romênia | Bucharest, Bukarest, Bucarest, Bucareste | Romanian, rumänisch, roumain, rumano, romeno, rumeno
+Russia, Russland, Russie, Rusia, Rússia | Moscow, Moskau, Moscou, Moscú, Moscovo, Moskva | Russian, russisch, russe, ruso, rusa, russo
+Saudi Arabia, Saudi-Arabien, Arabie saoudite, Arabia Saudita, Arábia Saudita | Riyadh, Riad, Riyad, Riade | Saudi, saudisch, saoudien, saudí, saudita
+Serbia, Serbien, Serbie, Sérvia | Belgrade, Belgrad, Belgrado | Serbian, serbisch, serbe, serbio, sérvio, serbo
+Slovakia, Slowakei, Slovaquie, Eslovaquia, Eslováquia, Slovacchia | Bratislava, Pressburg | Slovak, slowakisch, slovaque, eslovaco, slovacco
+South Africa, Südafrika, Afrique du Sud, Sudáfrica, África do Sul, Sudafrica | Pretoria, Pretória | South African, südafrikanisch, sud-africain, sudafricano, sul-africano
+South Korea, Südkorea, Corée du Sud, Corea del Sur, Coreia do Sul, Corea del Sud | Seoul, Séoul, Seúl, Seul | South Korean, südkoreanisch, sud-coréen, surcoreano, sul-coreano, sudcoreano
+Spain, Spanien, Espagne, España, Espanha, Spagna | Madrid, Madri | Spanish, spanisch, espagnol, español, española, espanhol, spagnolo
+Sweden, Schweden, Suède, Suecia, Suécia, Svezia | Stockholm, Estocolmo, Stoccolma | Swedish, schwedisch, suédois, sueco, sueca, svedese
+Syria, Syrien, Syrie, Siria, Síria | Damascus, Damaskus, Damasco | Syrian, syrisch, syrien, sirio, sírio, siriano
+Taiwan, Taïwan, Taiwán | Taipei, Taipeh, Taipé | Taiwanese, taiwanisch, taïwanais, taiwanés, taiwanês
+Thailand, Thaïlande, Tailandia, Tailândia | Bangkok, Banguecoque | Thai, thailändisch, thaïlandais, tailandés, tailandês
+Turkey, Türkei, Turquie, Turquía, Turquia, Türkiye | Ankara, Ancara | Turkish, türkisch, turc, turque, turco
+Ukraine, Ucrania, Ucrânia, Ucraina | Kyiv, Kiev, Kiew, Kyjiw, Kiiv, Kyïv, Kíev | Ukrainian, ukrainisch, ukrainien, ucraniano, ucraino
+United Kingdom, Britain, England, Vereinigtes Königreich, Großbritannien, Royaume-Uni, Grande-Bretagne, Reino Unido, Gran Bretaña, Regno Unito | London, Londres, Londra | British, britisch, britannique, británico, británica, britânico, britannico
+United States, Vereinigte Staaten, États-Unis, Estados Unidos, Stati Uniti | Washington | American, amerikanisch, américain, estadounidense, norteamericano, americano, norte-americano, statunitense
+Venezuela | Caracas | Venezuelan, venezolanisch, vénézuélien, venezolano, venezuelano
+Vietnam, Viêt Nam, Vietnã | Hanoi, Hanói | Vietnamese, vietnamesisch, vietnamien, vietnamita
+Yemen, Jemen, Yémen, Iémen | Sanaa, Sanaá, Saná, Sana'a | Yemeni, jemenitisch, yéménite, yemení, iemenita, yemenita
+"""
+
+
 @cache
 def places() -> frozenset[str]:
     """The list, case-folded, each name spaced once. Built when first asked (a credit before an agency), not at
     import: a `scan`'s start-up is at its aim's edge (#14), and most pages never ask."""
-    return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip())
+    return frozenset(" ".join(name.split()).casefold() for name in _PLACES.split("|") if name.strip()) \
+        | frozenset(name for country, capital, _ in _capitals() for name in country | capital)
+
+
+@cache
+def _capitals() -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]:
+    """`_CAPITALS` read: for each country, its names, its capital's names and its people's adjectives, case-folded."""
+    def names(field: str) -> frozenset[str]:
+        spaced = {" ".join(name.split()).casefold() for name in field.split(",") if name.strip()}
+        return frozenset(spaced | {name.replace("-", " ") for name in spaced})   # "Neu-Delhi" as words: "Neu Delhi"
+
+    return tuple((names(country), names(capital), names(people)) for country, capital, people in (
+        line.split("|") for line in _CAPITALS.strip().splitlines()))
+
+
+def _spaced(words: str) -> str:
+    return " ".join(w.rstrip(".") for w in words.casefold().split())
+
+
+def country_of_capital(words: str) -> frozenset[str] | None:
+    """The names of the country whose capital the words name, in any language `_CAPITALS` writes ("Moscou" ->
+    Russia's: "russia", "russland", "russie" ...), or None for no listed capital."""
+    key = _spaced(words)
+    return next((country for country, capital, _ in _capitals() if key in capital), None)
+
+
+def country_named(words: str) -> frozenset[str] | None:
+    """The names of the country the words name in any language `_CAPITALS` writes ("La Russie" less its article:
+    "Russie" -> Russia's), or None."""
+    key = _spaced(words)
+    return next((country for country, _, _ in _capitals() if key in country), None)
+
+
+# The endings of an adjective of a people in German and the Romance languages ("russische", "russischen",
+# "françaises", "rusos"): `people_of` reads them off.
+_PEOPLE_ENDINGS = ("", "s", "e", "es", "en", "er", "em", "n")
+
+
+def people_of(word: str) -> frozenset[str] | None:
+    """The names of the country whose people an adjective names, in any language `_CAPITALS` writes ("Russian",
+    "russische", "française", "rusa"), or None."""
+    key = _spaced(word)
+    forms = {key[: len(key) - len(end)] for end in _PEOPLE_ENDINGS if key.endswith(end)}
+    forms |= {form[:-1] + "o" for form in forms if form.endswith("a")}   # "rusa" -> "ruso"
+    return next((country for country, _, people in _capitals() if forms & people), None)
 
 
 # Listed places that are as often a person's first name or surname ("Chad", "Houston", "Santiago"; credits32: "Orlando",
@@ -108,7 +233,7 @@ def places() -> frozenset[str]:
 # say which it is); alone, it is read as before (a brand's one word, `uncertain`).
 NAMES_TOO = frozenset("chad houston dallas raleigh kingston medina wellington manchester birmingham lyon milan "
                       "santiago albany portland chita salta kirov bahia merida cordoba lima mahe guam "
-                      "orlando sofia adelaide".split())
+                      "orlando sofia sofía adelaide".split())
 # Words for a feature of a place after its name ("Tokyo Bay", "Kabul Airport", "Gaza Port") and before it ("Central
 # Kyiv", "Northern Gaza"): with a listed place, still a place.
 FEATURE_AFTER = frozenset("bay harbour harbor port airport river coast gulf strait sea lake valley region province "

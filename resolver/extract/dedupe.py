@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolver.model import Embed, Place
+from resolver.model import Embed, Place, names_two_posts
 from resolver.platforms import bluesky
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
@@ -45,14 +45,18 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         if len(group) == 1:
             kept.append(group[0])
             continue
-        winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
+        # A copy the page shows wins over one it keeps unshown (newuser37 #1: a forged copy in a display:none div,
+        # first in the page, was quoted as the article's and the visible copy "shown again"); min keeps the first.
+        winner = min(group, key=lambda e: (e.unshown is not None, DETECTOR_RANK.get(e.detector, 9)))
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
         # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
         start = winner.start_seconds if winner.start_seconds is not None else next(
             (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
         # a place that names the post plainly settles an id another place's run-on URL left in doubt (newuser31b)
-        doubt = None if any(e.id_doubt is None for e in group) else winner.id_doubt
+        # but not an embed code naming two posts: its conflict is its own, whatever another place names (newuser37 #2)
+        doubt = next((e.id_doubt for e in sorted(group, key=lambda e: e is not winner) if names_two_posts(e.id_doubt)),
+                     None) or (None if any(e.id_doubt is None for e in group) else winner.id_doubt)
         kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
                             other_words=_other_words(winner, group), id_doubt=doubt))
     return sorted(kept, key=lambda e: e.span)
@@ -132,7 +136,8 @@ def _other_words(winner: Embed, group: list[Embed]) -> tuple[Place, ...]:
     seen = {_spaced(winner.text)}
     found = []
     places = [*(p for e in group for p in e.other_words),
-              *(Place(e.span, e.detector, e.text, e.text_confidence) for e in group if e is not winner and e.text)]
+              *(Place(e.span, e.detector, e.text, e.text_confidence, e.unshown) for e in group
+                if e is not winner and e.text)]
     for place in sorted(places, key=lambda p: p.span):
         if _spaced(place.text) not in seen:
             seen.add(_spaced(place.text))

@@ -31,7 +31,7 @@ from resolver.extract import needles as needle_search
 from resolver.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
-from resolver.model import Credit, Embed, PostRef
+from resolver.model import Credit, Embed, PostRef, two_posts
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.readable import LINK_DETECTORS
 from resolver.platforms import x
@@ -183,6 +183,9 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
         pass
     signed = f"(@{signature.group('handle')})" if signature is not None else None
     status, date_text, dated = _date_link(el, signed)
+    lookalike = None
+    if status is None and signed is not None:
+        lookalike, date_text, dated = _lookalike_date_link(el, signed) or (None, date_text, dated)
     paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
@@ -196,16 +199,39 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
+    # A CMS's data-tweet-id naming another post than the link does (widgets.js renders the link's): both are kept in
+    # the doubt, and the checks warn (newuser37 #2: the link's post passed every check, the attribute unread).
+    named = (attr(quote, "data-tweet-id") or "").strip()
+    doubt = two_posts(named, "data-tweet-id", status.post_id, "its link") \
+        if status and status.post_id and x.ID_RE.match(named) and named != status.post_id else None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
+        # the link as the page writes it (its own handle, or none): the signature's handle built a URL nowhere in
+        # the page (newuser37 §5); it is the author_handle alone
+        url=x.status_url(status.post_id, status.author_handle) if status and status.post_id
+        else x.profile_url(handle or ""),
         detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, attr(el, "data-lang"), lang)),
         text=text, lang=lang or None,
         text_confidence=confidence if text else None,
-        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
+        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)), id_doubt=doubt or lookalike,
     )
+
+
+def _lookalike_date_link(el: Any, signed: str) -> tuple[str, str | None, int] | None:
+    """(why its link is not X's, the date's words, the link's mem_id) for an embed code whose date link, the last
+    outside its words, has a status path on a host made to look like X's (`x.lookalike`): its date is the article's
+    all the same, and its link is said, not "the article kept no link" (newuser37 §7). None when it has none."""
+    words = _word_paragraphs(el, signed)
+    found = None
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        if _in_words(a, el, words):
+            continue
+        why = x.lookalike(href)
+        found = (why, _date_words(element_text(a)), a.mem_id) if why else found
+    return found
 
 
 def _without_nested_tweets(el: Any) -> Any:
@@ -395,7 +421,7 @@ def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
         if href.startswith(("http://", "https://")) and "/hashtag/" not in href and not href.endswith("?ref_src=twsrc%5Etfw"):
-            links.append(href)
+            links.append(platforms.link_target(href))   # a Google Docs export's google.com/url?q=… its target
     return media, links
 
 
@@ -446,13 +472,14 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
         if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
-            return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
+            return _beside_frame(_embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id), el)
         attributes = el.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
         src = _frame_src(attributes)
         if "/twitterembed/" in src.lower() or (attributes.get("id") or "").startswith("tweetframe"):
             return _hosted_tweet(el, src, smap)
         embed = _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
-        return embed if embed is not None or not attributes.get("srcdoc") else _srcdoc_embed(el, smap)
+        return _beside_frame(embed, el) if embed is not None or not attributes.get("srcdoc") \
+            else _srcdoc_embed(el, smap)
     if tag in CUSTOM_TAGS:
         return _custom_element(el, smap)
     if tag == "script":
@@ -483,6 +510,29 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
             return None
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind == "post" else embed
     return None
+
+
+BESIDE_FRAME_TAGS = frozenset({"div", "figure", "p", "span", "section"})
+BESIDE_FRAME_CHARS = 2000   # a box this long is a story's body, not one embed's
+
+
+def _beside_frame(embed: Embed | None, frame: Any) -> Embed | None:
+    """An X iframe's embed, with a doubt naming both posts when the box holding it (an embed's own: no other frame
+    or embed code, a few lines) shows a date link to another post (newuser37 #2: `Tweet.html?id=A` beside the
+    fallback "— Name (@handle) <a>date</a>" of post B gave two embeds, without a word that they disagree)."""
+    box = frame.parent
+    if embed is None or embed.platform != "twitter" or not embed.post_id or box is None \
+            or box.tag not in BESIDE_FRAME_TAGS:
+        return embed
+    if len(descendants(box, "iframe")) != 1 or descendants(box, "blockquote") \
+            or len(element_text(box)) > BESIDE_FRAME_CHARS:
+        return embed
+    for a in descendants(box, "a"):
+        ref = _x_url(attr(a, "href") or "")
+        if ref is not None and ref.kind == "post" and ref.post_id and ref.post_id != embed.post_id \
+                and _date_words(element_text(a)) is not None:
+            return replace(embed, id_doubt=two_posts(embed.post_id, "its iframe", ref.post_id, "the link beside it"))
+    return embed
 
 
 def _with_words_beside(embed: Embed, a: Any, read: beside.Reader) -> Embed:
@@ -631,8 +681,14 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     tag = el.tag
     if tag == "amp-twitter":
         tweet_id = attr(el, "data-tweetid") or ""
-        return _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id) if x.ID_RE.match(tweet_id) \
+        embed = _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id) if x.ID_RE.match(tweet_id) \
             else None
+        # AMP renders data-tweetid; a placeholder showing another post's words and link is said (newuser37 #2)
+        shown = next((found.post_id for bq in descendants(el, "blockquote") if _is_tweet_blockquote(bq)
+                      for found in (_tweet_from_blockquote(bq, smap),) if found is not None and found.post_id), None)
+        if embed is not None and shown is not None and shown != tweet_id:
+            return replace(embed, id_doubt=two_posts(tweet_id, "data-tweetid", shown, "its placeholder's link"))
+        return embed
     if tag in ("amp-reddit", "amp-iframe"):   # amp-iframe: any embed host's frame (a Bluesky post's)
         src = attr(el, "data-src" if tag == "amp-reddit" else "src") or ""
         return _embed_from_url(src, el, smap, "html-amp", None) if src else None
@@ -742,6 +798,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
                                             fallback=([], [], set()))
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
+        read = len(found)   # the embeds of markup, each marked by its element (`_structural_embeds`)
         if _signed(page, start, end, needles):
             found += attempt("embeds: signatures", _signatures, tree, smap, claimed, fallback=[])
         found_credits, prose = attempt("credits: page markup", html_credits.find_credits, tree, smap, claimed=claimed,
@@ -751,7 +808,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         in_text = attempt("embeds: links in the text", _text_urls, prose, smap,
                           taken=[*taken, *(e.span for e in found)], fallback=[])
         taken += [e.span for e in in_text]   # the page-state search leaves them
-        embeds += found + in_text
+        embeds += found[:read] + _marked_unshown(found[read:] + in_text, tree, smap)
     embeds += attempt("embeds: links in the source", _source_urls, page, taken=Intervals(taken), needles=needles,
                       fallback=[])
     if shown is not None:
@@ -814,8 +871,29 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     of the page's needles (#14): each is tried where it stands, first by the head every match starts with, so a page
     whose signatures keep their dates in links (widgets.js) never compiles the signature pattern."""
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
-    return any(head.match(page, at, end) and signature.match(page, at, end)
+    return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
                for at in needles.within(SIGNATURE_OPEN, start, end))
+
+
+def _linked_signature(page: str, at: int, end: int) -> bool:
+    """Is the "(@" at `at` a signature written with markup in it, outside any blockquote: its date a link to the post
+    ("(@handle) <a href=…>March 3, 2023</a>"), its handle in a Word export's <span class=SpellE>? A post flattened
+    into a page's paragraphs (Word, Google Docs, a CMS) was read as a bare pic.twitter.com link and a post with no
+    words, name or date (newuser37b #5). In a blockquote (widgets.js's) the embed markup reads it."""
+    window = page[at:min(end, at + SIGNED_WINDOW)]
+    if "<" not in window:
+        return False
+    opened = page.rfind("<blockquote", max(0, at - BLOCKQUOTE_REACH), at)
+    if opened >= 0 and page.rfind("</blockquote", opened, at) < 0:
+        return False   # asked first: a widgets.js page never compiles the signature pattern (#14)
+    words = unescape(TAG_RE.sub("", window))
+    return text_detectors.SIGNATURE_START_RE.match(words) is not None \
+        and text_detectors.SIGNATURE_RE.match(words) is not None
+
+
+TAG_RE = re.compile(r"<[^>]*>?")
+SIGNED_WINDOW = 400        # characters after "(@" read for a signature with markup in it: its date's link and all
+BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockquote it may be in
 
 
 SIGNATURE_OPEN = "(@"
@@ -829,6 +907,7 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
     quotes: set[Any] = set()   # the claimed tweet blockquotes
     furniture: list[Any] = []
     promoted = AncestorMemo(_names_other_stories, False)
+    hidden = AncestorMemo(_unshown, None)
     said = beside.Reader()   # each block beside post links read once (#14)
     for group in _embed_candidates(tree, furniture=furniture, needles=needles):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
@@ -845,11 +924,55 @@ def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[li
             if embed is not None:
                 if embed.author_handle is None and embed.platform in FOOTER_HANDLE_RES:
                     embed = replace(embed, author_handle=_footer_handle(embed, el))
+                if (why := hidden(el)) is not None:
+                    embed = replace(embed, unshown=why)
                 embeds.append(embed)
                 claimed.add(el)
                 if _is_tweet_blockquote(el):
                     quotes.add(el)
     return embeds, furniture, claimed
+
+
+# Elements whose content the page does not render as its text: <template> (never rendered; the parser keeps its
+# content apart), SVG and MathML (foreign content: a blockquote in a 10-pixel <foreignObject> is no paragraph of the
+# story). <noscript> is shown with scripts off, and crawlers and archives read it: it is not among them.
+UNSHOWN_TAGS = frozenset({"template", "svg", "math"})
+HIDING_STYLE_RE = LazyPattern(r"(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?=;|$)",
+                              re.IGNORECASE)
+
+
+def _unshown(node: Any, above: str | None) -> str | None:
+    """Where the page keeps `node` without showing it ("inside <div hidden>", "inside <div style="display:none">",
+    "inside <svg>"), from the answer of its parent (`above`), or None: shown (newuser37 #1)."""
+    if above is not None:
+        return above
+    tag = node.tag
+    if tag in UNSHOWN_TAGS:
+        return f"inside <{tag}>"
+    attributes = node.attributes
+    if "hidden" in attributes:
+        return f"inside <{tag} hidden>"
+    style = attributes.get("style")
+    hiding = HIDING_STYLE_RE.search(style) if style else None
+    if hiding is not None:
+        return f'inside <{tag} style="{"".join(hiding.group(1).split()).lower()}">'
+    return None
+
+
+# The elements `_unshown` may find hiding: a style saying "none" or "hidden" only (a page styles thousands of elements)
+UNSHOWN_SELECTOR = ('[hidden], [style*="none"], [style*="hidden"], [style*="NONE"], [style*="HIDDEN"], svg, math')
+
+
+def _marked_unshown(embeds: list[Embed], tree: Any, smap: SourceMap) -> list[Embed]:
+    """Signatures and post URLs read from the words of an element the page does not show (`_unshown`), marked so
+    (newuser37 #1). Looked for only when the parse gave any: most pages' embeds are markup's, marked as found."""
+    if not embeds:
+        return embeds
+    boxes = sorted((smap.span(el), why) for el in tree.css(UNSHOWN_SELECTOR) if (why := _unshown(el, None)) is not None)
+    if not boxes:
+        return embeds
+    return [next((replace(e, unshown=why) for (start, end), why in boxes if start <= e.span[0] and e.span[1] <= end),
+                 e) for e in embeds]
 
 
 def _names_other_stories(node: Any, above: bool) -> bool:
@@ -1358,6 +1481,7 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
     Listed host by host (each in page order), in SOURCE_HOSTS order. `needles`: the page's needles, the hosts
     among them: a host's pattern is tried only where one of its hosts ends (#14)."""
     found: dict[str, list[Embed]] = {host: [] for host in SOURCE_HOSTS}
+    unshown = _UnshownSource(page)
     for pattern, branches in SOURCE_SEARCHES:
         label = len(branches[0][0]) - branches[0][0].rindex(".")   # the hosts' last label's length: ".com"
         ends = sorted({start + len(host) for host, _ in branches for start in needles.starts[host]})
@@ -1377,7 +1501,8 @@ def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed
                     continue
                 embed = _source_url_at(page, end - len(host), host, tail, taken)
                 if embed is not None:
-                    found[host].append(embed)
+                    where = unshown.at(embed.span[0])
+                    found[host].append(embed if where is None else replace(embed, unshown=where))
     _LAST_MARKS.marks = None   # the page is let go
     return [embed for embeds in found.values() for embed in embeds]
 
@@ -1409,6 +1534,33 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
                  start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw) or doubt)
+
+
+class _UnshownSource:
+    """Where a page's source holds HTML comments and <template> elements, which the page never shows (newuser37 #1:
+    a forged embed code inside <template> got "pass author" as a link of the article's). The parser keeps neither in
+    the tree, so the source is read: once a page, when its first post URL is kept (a page repeating one link 100,000
+    times costs one pass, #12)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.ranges: list[tuple[int, int, str]] | None = None
+
+    def at(self, at: int) -> str | None:
+        """Why the page does not show what stands at `at`, or None."""
+        if self.ranges is None:
+            self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
+                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page) if m.group(2) is None)
+        found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
+        return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
+
+
+# A comment, a <template>, or (group 2) an element whose text the parser reads as text, where "<!--" or "<template"
+# starts nothing: a script's string, a textarea's words (review37e: one never closed in a script hid the rest of the
+# page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
+UNSHOWN_SOURCE_RE = LazyPattern(r"(<!--)(?:.*?-->|.*)|<template(?=[\s/>])(?:.*?</template\s*>|.*)"
+                                r"|<(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
+                                r"(?:.*?</\2\s*>|.*)", re.IGNORECASE | re.DOTALL)
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
@@ -1796,8 +1948,40 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     if not instagram and len(found) == 1 and found[0].text is None:
         above = _words_above(el, text)
         if above is not None:   # its words in the paragraph before (left28): that paragraph is in its span too
-            return [replace(above, span=(smap.span(element_before(el))[0], span[1]), detector="html-text-signature")]
-    return [replace(e, span=span, detector="html-text-signature") for e in found]
+            return [replace(_linked(_dated_by_link(above, el), [element_before(el), el]),
+                            span=(smap.span(element_before(el))[0], span[1]), detector="html-text-signature")]
+    linked = len(found) == 1 and not instagram   # the element's links are the one post's
+    return [replace(_linked(_dated_by_link(e, el), [el]) if linked else _dated_by_link(e, el), span=span,
+                    detector="html-text-signature") for e in found]
+
+
+def _linked(embed: Embed, paras: list[Any]) -> Embed:
+    """A flattened post with the links of the paragraphs it was read from (`_tweet_links`: its picture's t.co link,
+    the links in its words), not its own date link: the scan said its own picture's t.co link was "in no embed"
+    (newuser37b #5)."""
+    media, links = _tweet_links(paras)
+    own = platforms.post_key(embed.url) if embed.post_id else None
+    links = [link for link in links if own is None or platforms.post_key(link) != own]
+    if not (media or links):
+        return embed
+    return replace(embed, media_links=tuple(dict.fromkeys([*embed.media_links, *media])),
+                   links=tuple(dict.fromkeys([*embed.links, *links])))
+
+
+def _dated_by_link(embed: Embed, el: Any) -> Embed:
+    """A flattened post's signature whose date is a link to the post ("— Name (@handle) <a href=…/status/N>March 3,
+    2023</a>", as Word, Google Docs and CMSs keep it), with that post's URL and id when the link is the signature's
+    own (`text.is_own_post`): the link's post and the signature were two embeds, the post with no words, name or
+    date, the signature with no id (newuser37b #5)."""
+    if embed.post_id or not embed.date_text or not embed.author_handle or "<a" not in (el.html or ""):
+        return embed
+    for link in select(el, "a[href]"):
+        if " ".join(element_text(link).split()) != " ".join(embed.date_text.split()):
+            continue
+        ref = platforms.parse_url(attr(link, "href") or "")
+        if ref is not None and text_detectors.is_own_post(ref, embed.platform, embed.author_handle):
+            return replace(embed, url=ref.url, post_id=ref.post_id, kind=ref.kind)
+    return embed
 
 
 def _words_above(el: Any, signed: str) -> Embed | None:

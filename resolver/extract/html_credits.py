@@ -531,11 +531,17 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         closing = not credits and not opening and node.lstrip().startswith("/")
         sourced = not (credits or opening or closing) and SOURCE_NEXT_RE.match(text, node_end + 1) is not None \
             and PICTURE_WORD_END_RE.search(node[-20:]) is not None   # the anchored test first: most nodes fail it
-        where = locate(node) if credits or opening or closing or sourced else None
+        where = locate(node)
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
         raw_start, raw_end = where
-        if closing:   # "(<a>Ann Example</a>/Getty Images)": the name before is a link, read from the block's start
+        if _inline_next_to(smap.page, raw_start, raw_end):   # "(AP Photo/<em>Jane Doe</em>)", Word's "(Photo
+            # <span>Credit:Maria</span> Lopez/Reuters)": read with the inline runs around it (newuser37b #2)
+            floor = max(raw_done, found[-1].span[1] if found else 0)
+            credits, raw_done = _inline_credits(smap.page, raw_start, raw_end, floor, taken)
+        elif not (credits or opening or closing or sourced):
+            continue
+        elif closing:   # "(<a>Ann Example</a>/Getty Images)": the name before is a link, read from the block's start
             block_start = max(_block_start(smap.page, raw_start), raw_done, found[-1].span[1] if found else 0)
             if taken.overlaps(block_start, raw_end):
                 continue
@@ -640,6 +646,85 @@ def _picture_source(page: str, start: int, end: int, floor: int, taken: Interval
         if credit.form == "picture-source" and first < end and last > start and not taken.overlaps(first, last):
             found.append(replace(credit, span=(first, last)))
     return found
+
+
+# Inline elements a credit's words may be split by: a name in <em> or a link, Word's <span class=SpellE> and <o:p>,
+# Google Docs' span per run of text. Any other tag ends the run a credit is read in.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "dfn", "em", "font", "i", "kbd", "mark", "o:p",
+                         "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "st1:place",
+                         "st1:city", "st1:personname"})
+
+
+def _tag_name_at(page: str, lt: int) -> str:
+    """The lower-cased name of the tag whose '<' is at `lt` ("em" for "<em>" and "</em>")."""
+    at = lt + 2 if page.startswith("</", lt) else lt + 1
+    end = at
+    while end < len(page) and end - at < 20 and (page[end].isalnum() or page[end] in ":-"):
+        end += 1
+    return ascii_lower(page[at:end])
+
+
+def _inline_next_to(page: str, start: int, end: int) -> bool:
+    """Does the text node at page[start:end] touch an inline element's tag (INLINE_TAGS) on either side?"""
+    if end < len(page) and page.startswith("<", end) and _tag_name_at(page, end) in INLINE_TAGS:
+        return True
+    if start > 0 and page[start - 1] == ">":
+        lt = page.rfind("<", max(0, start - 400), start)
+        return lt >= 0 and _tag_name_at(page, lt) in INLINE_TAGS
+    return False
+
+
+# Tags that end a run of inline text either way (a block's start or end, a line break, an image): a credit is never
+# read across one. "<h" stands for the headings and <hr>, "</h" for their ends and </header>.
+RUN_BREAKS = ("<p", "</p", "<br", "<div", "</div", "<figcaption", "</figcaption", "<figure", "</figure", "<li", "</li",
+              "<td", "</td", "<tr", "<th", "<h", "</h", "<ul", "</ul", "<ol", "</ol", "<table", "</table", "<section",
+              "</section", "<article", "</article", "<blockquote", "</blockquote", "<img", "<picture", "<script",
+              "</script", "<style", "<noscript", "<iframe", "<aside", "</aside", "<dd", "<dt", "<pre", "<!--")
+RUN_BREAK_RE = re.compile("|".join(re.escape(t) for t in RUN_BREAKS), re.IGNORECASE | re.ASCII)   # folded as tag names are
+RUN_WINDOW = 600   # characters looked through either way for the run's ends
+
+
+def _inline_credits(page: str, start: int, end: int, floor: int, taken: Intervals) -> tuple[list[Credit], int]:
+    """The credits of the run of text and inline elements (INLINE_TAGS) holding the text node at page[start:end],
+    read as one text from the run's start (or `floor`) to its end (RUN_BREAKS), not ending before the node; each span
+    from its first character to its last in the source. And where the run ends: nothing before it is read again."""
+    low = max(floor, start - RUN_WINDOW)
+    tag = None
+    for tag in RUN_BREAK_RE.finditer(page, low, start):
+        pass
+    if tag is not None:
+        low = page.find(">", tag.start(), start) + 1 or start
+    gt, lt = page.find(">", low, start), page.find("<", low, start)
+    if gt >= 0 and (lt < 0 or gt < lt):
+        low = gt + 1   # the look-back began inside a tag
+    after = RUN_BREAK_RE.search(page, end, end + RUN_WINDOW)
+    high = after.start() if after is not None else min(len(page), end + RUN_WINDOW)
+    text, places = _collapsed(*_text_with_places(page, low, high))
+    found = []
+    for credit in credit_patterns.find_credits(text, source="text"):
+        first, last = places[credit.span[0]], places[credit.span[1] - 1] + 1
+        if last > start and not taken.overlaps(first, last):
+            found.append(replace(credit, span=(first, last)))
+    return found, high
+
+
+HTML_WORD_RE = re.compile(r"[^ \t\n\r\x0c]+")
+
+
+def _collapsed(text: str, places: list[int]) -> tuple[str, list[int]]:
+    """`text` (with `places`, `_text_with_places`) as a browser shows it: each run of HTML's blanks, line breaks
+    included, one space, none at either end (a source's line breaks and indents around a <span> are no line of
+    their own: read as a plain text's lines they hid "Credit: NASA/ESA")."""
+    parts: list[str] = []
+    kept: list[int] = []
+    for word in HTML_WORD_RE.finditer(text):   # each run of what is no blank, a space between them
+        first, last = word.span()
+        if parts:
+            parts.append(" ")
+            kept.append(places[first - 1])
+        parts.append(word.group())
+        kept += places[first:last]
+    return "".join(parts), kept
 
 
 def _text_with_places(page: str, start: int, end: int) -> tuple[str, list[int]]:

@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef
+from resolver.model import Embed, PostRef, another_accounts_link
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -591,6 +591,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         date = _signature_date(match, text, langs, text_languages)
         if link is None:
             link = _own_link_below(text, match.end(), platform, handle, date)
+        below = _link_below(text, match.end(), platform, handle, date, own=False) if link is None else None
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
@@ -657,8 +658,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
-        # Another account's link, or another platform's, is not the signature's: it stays in the text, its own embed.
-        end = link[3] if own is not None and link is not None else dated_end
+        elif platform == x.PLATFORM and (other := below or _own_post_in_words(body or "", platform, handle, date,
+                                                                               mine=False)) is not None:
+            # Another account's post of the signature's day, linked at the end of the signed words or alone under the
+            # signature: the post's candidate, fetched and held against the signature (newuser37 §6: folded into
+            # the words, never tried, and the signature's account searched instead). Its URL is the link's.
+            named = other[1]
+            post_id, url = named.post_id, x.status_url(named.post_id or "", named.author_handle)
+            doubt = another_accounts_link(named.author_handle or "", handle)   # or the post it quotes: checks warn
+        # Another account's link right after the date, or another platform's, is not the signature's: it stays in the
+        # text, its own embed.
+        end = link[3] if own is not None and link is not None else below[3] if below is not None and post_id \
+            else dated_end
         previous_end = max(previous_end, end)   # the next post's lines start below a link wrapped onto the next line
         if body:
             earlier.append(body)
@@ -703,6 +714,12 @@ def _dateline(text: str, end: int) -> bool:
 
 def _own_link_below(text: str, end: int, platform: str, handle: str,
                     date: str | None) -> tuple[str, PostRef, str | None, int] | None:
+    """The signature's own post link alone on the line below its date (`_link_below`)."""
+    return _link_below(text, end, platform, handle, date, own=True)
+
+
+def _link_below(text: str, end: int, platform: str, handle: str, date: str | None, *,
+                own: bool) -> tuple[str, PostRef, str | None, int] | None:
     """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
     scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
     one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
@@ -716,7 +733,8 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
     while at < len(text) and text[at] in " \t\u00a0\u202f":
         at += 1
     reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
-    if reading is None or _own_post(reading, platform, handle) is None or not reading[1].author_handle:
+    if reading is None or not reading[1].author_handle or own != (_own_post(reading, platform, handle) is not None) \
+            or not own and not _another_accounts_post(reading[1], platform):
         return None
     after = WRAPPED_DATE_END_RE.match(text, reading[3])
     if after is None:
@@ -767,17 +785,27 @@ def _own_post(link: tuple[str, PostRef, str | None, int] | None, platform: str, 
     signature's platform whose account, when the link names one, is the signature's handle (any case). Another
     account's link ("(@jane) March 4, 2024 twitter.com/other/status/N") or another platform's is not (newuser33b #3):
     taking its id made up a URL no article shows."""
-    if link is None:
-        return None
-    ref = link[1]
+    return link[1] if link is not None and is_own_post(link[1], platform, handle) else None
+
+
+def is_own_post(ref: PostRef, platform: str, handle: str) -> bool:
+    """Is the post `ref` names the one a signature of `handle` on `platform` signs: a post of that platform whose
+    account, when the link names one, is the handle (any case)? (`_own_post`; the HTML pass asks it of a signature's
+    date link.)"""
     if ref.kind != "post" or not ref.post_id or ref.platform != platform:
-        return None
+        return False
     named = ref.author_handle
-    return ref if named is None and platform == "twitter" or (named or "").casefold() == handle.casefold() else None
+    return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
 
 
-def _own_post_in_words(words: str, platform: str, handle: str,
-                       date: str | None) -> tuple[str, PostRef, str | None, int] | None:
+def _another_accounts_post(ref: PostRef, platform: str) -> bool:
+    """A post of the signature's platform that names its account (another's than the signature's, as `_own_post`
+    said)."""
+    return ref.kind == "post" and bool(ref.post_id) and ref.platform == platform and bool(ref.author_handle)
+
+
+def _own_post_in_words(words: str, platform: str, handle: str, date: str | None, *,
+                       mine: bool = True) -> tuple[str, PostRef, str | None, int] | None:
     """The post link a scraped copy put inside the signed words ("… not 300. https://twitter.com/h/status/N⏎— Name
     (@h) March 15, 2023"), when it is the signature's: the one post of the signature's handle the words link, by a
     URL that names that handle. None when they link none, or more than one of its posts, or only by a URL naming no
@@ -787,10 +815,11 @@ def _own_post_in_words(words: str, platform: str, handle: str,
     thread's first post), not the signature's (review34r7: the report failed the article's snowflake-date check for
     it), as the pipeline ties a linked post to a flattened one (`_may_be_its`). And only a link among those that end
     the words, right before the dash, where a copy leaves the post's own: one with words after it is a link the words
-    quote, which a self-quote of the same day is (sig35: its id passed the date rule and was taken)."""
+    quote, which a self-quote of the same day is (sig35: its id passed the date rule and was taken). `mine` False:
+    the same, of another account's posts (a candidate whose conflict with the signature is said: newuser37 §6)."""
     found = [(start, _url_reading(words, url, start, end) or end) for url, start, end in find_urls(words)]
     own = [(start, r) for start, r in found if not isinstance(r, int) and r[1].author_handle and r[1].post_id
-           and _own_post(r, platform, handle) is not None]
+           and (_own_post(r, platform, handle) is not None if mine else _another_accounts_post(r[1], platform))]
     ids = {r[1].post_id or "" for _, r in own}
     closing = [r for at, r in own if at >= _closing_links_start(words, found)]
     if len(ids) != 1 or not closing:

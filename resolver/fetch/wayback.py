@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -343,8 +343,8 @@ def read_head(soup: BeautifulSoup) -> Head:
     on_x = re.fullmatch(r"(.+?) \(@([A-Za-z0-9_]{1,15})\) on X", og_title)
     if on_x:
         name, handle, form = on_x.group(1), on_x.group(2), "x-shell"
-    elif re.search(r" on Twitter$", og_title):
-        name = og_title[: -len(" on Twitter")]
+    elif on := re.fullmatch(r"(.+?) on (?:Twitter|X)", og_title):   # "Name on X": the X era's browser pages
+        name = on.group(1)
     canonical = soup.find("link", rel="canonical")
     named = [og.get(key) for key in ("og:url", "al:ios:url", "al:android:url")]
     named.append(str(canonical.get("href")) if canonical else None)
@@ -353,10 +353,10 @@ def read_head(soup: BeautifulSoup) -> Head:
     described = og.get("og:description") or og.get("description")
     if described and page is None and (post_id or name):
         text = _unquote(described)
-    said = re.fullmatch(r'(.+?) \S+ Twitter: "(.*)"(?: / Twitter)?', title, re.S)
+    said = re.fullmatch(r'(.+?) \S+ (Twitter|X): "(.*)"(?: / \2)?', title, re.S)
     if said:
         name = name or said.group(1)
-        text = text or said.group(2)
+        text = text or said.group(3)
     old = re.fullmatch(r"Twitter / ([A-Za-z0-9_]{1,15}): (.*)", title, re.S)
     if old:
         handle = handle or old.group(1)
@@ -399,10 +399,26 @@ def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
         page = _placeholder_page(soup)
         return _reading(post_id, "unknown", "none" if not head.name else head.form,
                         reason=f"the capture shows {page}, not the post" if page
-                        else "the capture holds no text of the post (a page shell)")
+                        else "the capture holds no text of the post (a page shell)" if head.name or _shell(soup)
+                        else _no_tweet_page(soup))
     notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
     return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
                     author_handle=head.handle, notes=notes)
+
+
+def _shell(soup: BeautifulSoup) -> bool:
+    """X's own page with nothing filled in: its app's root, or a title that is only the site's name."""
+    title = soup.find("title")
+    return soup.find(id="react-root") is not None or title is not None and title.get_text().strip() in ("Twitter", "X")
+
+
+def _no_tweet_page(soup: BeautifulSoup) -> str:
+    """Why a capture is read as no copy when no reader knows its page: said, with its title, rather than "a page
+    shell" (newuser37 §8: a capture fetched and logged was "not read")."""
+    title = soup.find("title")
+    shown = " ".join(title.get_text().split())[:120] if title else ""
+    return ("fetched, but its page is not a tweet page we can read: no post's markup (classic, mobile or React) and no "
+            "post's title or og: tags" + (f" (its title: “{shown}”)" if shown else " (it has no title)"))
 
 
 # What X shows in a post's place, by a word of its placeholder sentence: a capture of it is no copy (newuser32 #2).
@@ -857,12 +873,24 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         unread.append(why)
     if outcome.problem is not None:
         return None
-    if "memento-datetime" not in outcome.headers:
+    if "memento-datetime" not in outcome.headers and outcome.status != 200:
         # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
         return None
+    notes = _header_notes(outcome.headers)
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
-    return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, outcome.fetch_id)
+    return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
+
+
+NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
+
+
+def _header_notes(headers: Mapping[str, str]) -> tuple[str, ...]:
+    """What a capture's answer headers leave unsaid: a 200 with no Memento-Datetime is the bytes of the capture asked
+    for from a replay that sends no header of it, read and said (newuser37 §8: fetched, logged, then dropped, and the
+    report said "not read"); said again wherever the copy is rebuilt from its fetch row (review37e: offline it was
+    not)."""
+    return () if "memento-datetime" in headers else (NO_MEMENTO_HEADER,)
 
 
 def with_real_ids(copy: ArchivedCopy, real_id: Callable[[int | None], int | None]) -> ArchivedCopy:
@@ -883,7 +911,8 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
         headers = json.loads(fetch_row.get("headers") or "{}")
         reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
-        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, fetch_row["id"])
+        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
+                            fetch_row["id"])
     if stored is None:
         return None
     return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])

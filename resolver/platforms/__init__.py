@@ -75,9 +75,38 @@ NOT_POSTS: dict[tuple[str, str], str] = {
 }
 
 
+# Google's redirect: a Google Docs export wraps every link as google.com/url?q=<the target>&sa=D&source=editors&…, a
+# search result as google.com/url?…&url=<the target>&usg=…. The target, decoded, is the link (as Facebook's link
+# shim's is): the post it names is the embed, and what is looked up or followed is the target, never google.com.
+GOOGLE_HOSTS = frozenset({"google.com"})   # `urls.split` leaves out a leading "www."
+
+
+def redirect_target(split: urls.SplitURL) -> str | None:
+    """The web link a Google redirect (google.com/url?q=… or ?url=…) names, decoded; None for any other URL, or one
+    whose target is no web link."""
+    if split.host not in GOOGLE_HOSTS or split.parts != ("url",):
+        return None
+    target = (split.arg("q") or split.arg("url") or "").strip()
+    return target if target[:7].lower() == "http://" or target[:8].lower() == "https://" else None
+
+
+def link_target(url: str) -> str:
+    """The link a redirect wrapper (Google's redirect, Facebook's link shim) leads to, decoded; any other URL as it is.
+    A post's links are reported so: a Google Docs export wrapped each in google.com/url?q= (newuser37b #5)."""
+    low = url[:40].lower()
+    if "google." not in low and "facebook." not in low:
+        return url   # neither host: not split (most links)
+    split = urls.split(url)
+    if split is None:
+        return url
+    target = redirect_target(split) if split.host in GOOGLE_HOSTS else facebook.shim_target(split)
+    return target or url
+
+
 def parse_url(url: str) -> PostRef | None:
     """What a URL points at (platform, kind, id, canonical URL), or None when no platform claims it. A Wayback
-    Machine capture link points at the post captured (`archived_capture`), Facebook's link shim at its target."""
+    Machine capture link points at the post captured (`archived_capture`), Facebook's link shim and Google's
+    redirect at their target."""
     if not url or len(url) > 4096:
         return None
     url = url.strip()
@@ -91,6 +120,9 @@ def parse_url(url: str) -> PostRef | None:
     module = platform_of(split.host)
     if module is facebook and (target := facebook.shim_target(split)) is not None:
         return parse_url(target)   # Facebook's link shim names the link it leads to (newuser36 #4)
+    if module is None and split.host in GOOGLE_HOSTS:
+        target = redirect_target(split)   # Google's redirect too (newuser37b #5)
+        return parse_url(target) if target is not None else None
     return module.parse(url) if module is not None else mastodon.parse(url)
 
 
@@ -126,6 +158,6 @@ def is_embed(ref: PostRef) -> bool:
 
 
 __all__ = ["BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
-           "SOURCE_SHAPES", "is_embed", "parent_of", "parse_url", "post_key", "url_forms",
+           "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
