@@ -48,7 +48,7 @@ EXIT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
-EXIT_GONE = 5            # resolve --fail-on-gone: a link ended at a page that is gone (an answer, so 0 without it)
+EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
 FORMAT_ALIASES = {"markdown": "md"}   # report --format: the long name too (newuser37b #10: "markdown" was refused)
 
 
@@ -616,6 +616,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
       2    a usage error
       3    something was not in the cache (--offline)
       4    report --fail-on: a check at that level
+      5    resolve, scan --resolve --fail-on-gone: a link ended at a page that
+           is gone (404, 410)
       130  interrupted: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
@@ -660,6 +662,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
+@click.option("--fail-on-gone", is_flag=True,
+              help="With --resolve (--fetch, --archive): exit 5 when a link an embed carries ends at a page that is "
+                   "gone (404, 410), which is otherwise an answer (exit 0).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run here, or as shards over a dask.distributed cluster (needs embed-resolver[dask]).")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -672,8 +677,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
          output: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
-         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str,
-         scheduler: str | None, shards: int | None, **options: Any) -> None:
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, fail_on_gone: bool,
+         engine: str, scheduler: str | None, shards: int | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
@@ -703,7 +708,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
 
     Exit codes: 0 done; 1 an input could not be read or a step failed for an article (one "error:" line each, the
-    other articles still done); 2 usage; 3 not in the cache (--offline); 130 interrupted.
+    other articles still done); 2 usage; 3 not in the cache (--offline); 5 a link ended at a page that is gone, with
+    --fail-on-gone (1 and 3 win over it); 130 interrupted.
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
@@ -716,6 +722,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         # every step that asks the network writes its answers to --warc, not --archive's alone: the facts a
         # `scan --resolve --fetch` fetched were cited with no WARC record (newuser33 #6)
         raise click.UsageError("--warc goes with --resolve, --fetch, --identify or --archive")
+    if fail_on_gone and not (do_resolve or do_fetch or do_archive):   # no link is followed: none could be gone
+        raise click.UsageError("--fail-on-gone goes with --resolve, --fetch or --archive")
     spec = _input_spec(sources, options)
     if output is not None:
         spec = _without_output(spec, output)
@@ -743,6 +751,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
     _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
+    if fail_on_gone and summary.links_gone:   # a cron job's signal that a link died, as resolve's (resolution37)
+        ctx.exit(EXIT_GONE)
 
 
 def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode, *, scheduler: str | None,

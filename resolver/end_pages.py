@@ -1,5 +1,7 @@
-"""What a link's end page says of itself: a parked domain's "for sale" page, or an interstitial ("you are leaving",
-"this link may be unsafe", a shortener's preview) and the links it names. Pure: a page's bytes in, a reading out.
+"""What a link's end page says of itself: a parked domain's "for sale" page (or a lapsed domain's page whose only
+content is a script sending to a parking service's lander), an interstitial ("you are leaving", "this link may be
+unsafe", "this link has been flagged", a shortener's preview) and the links it names, a sign-in page, or a page with
+no text but a script sending the reader on. Pure: a page's bytes in, a reading out.
 
 Read only from a small page (its whole body within the first 64 KiB a hop's refresh is looked for in): parking pages
 and notices are a few KiB, and an article that quotes such words is a whole article, no such page (resolution36, #13).
@@ -9,6 +11,7 @@ The words say a page *may* be one: a link's end read so is `unsure`, never `gone
 from __future__ import annotations
 
 import re
+from html import unescape
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -22,7 +25,28 @@ PARKED_WORDS = ("this domain is for sale", "this domain may be for sale", "domai
 # Google's "redirect notice", a site's "you are leaving"); none that a story says in passing ("continue to").
 NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you are about to leave",
                 "this link may be unsafe", "redirect notice", "this link leads to", "this link will take you to",
-                "you are being redirected to", "link preview")
+                "you are being redirected to", "link preview", "this link has been flagged",
+                "this link has been disabled", "this link has been blocked", "flagged as potentially harmful")
+# The sites of parking services and domain marketplaces: a lapsed domain's page that sends a reader there (a refresh,
+# a script) is a parking page, whatever it says (resolution37: a script-only lander read as a live end).
+PARKING_SITES = frozenset({"sedoparking.com", "sedo.com", "bodis.com", "parkingcrew.net", "afternic.com",
+                           "hugedomains.com", "dan.com", "above.com", "parklogic.com", "undeveloped.com"})
+# A parking service's lander on the lapsed domain itself: `window.location.href = "/lander"` (the page GoDaddy's and
+# others' parked domains serve first).
+LANDER_PATH = re.compile(r"/lander\b", re.IGNORECASE)
+# A script setting where the page goes (`location.replace`, which next_hop follows, aside): `window.location.href =
+# "..."`, `location = '...'`, `location.assign("...")`.
+SCRIPT_TO_RE = re.compile(r"""\blocation(?:\.href)?\s*=\s*["']([^"'\s]+)["']|\blocation\.assign\(\s*["']([^"'\s]+)["']""")
+# A page with no more readable text than this (a "Redirecting..." line) and a script setting where it goes has shown
+# nothing of its own: its end was not seen.
+SCRIPT_ONLY_TEXT = 100
+# A sign-in page's title words, and its password field: a login wall a link was redirected to (resolution37).
+SIGN_IN_TITLE = re.compile(r"\b(?:sign[ -]?in|log[ -]?in|login|log on)\b", re.IGNORECASE)
+# A sign-in page's address: its path's last part (Facebook's /login.php, Instagram's /accounts/login/, X's
+# /i/flow/login, LinkedIn's /authwall, a site's /signin?return_to=).
+SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|logon|authwall)(?:\.(?:php|html?|aspx?|jsp))?/?\Z", re.IGNORECASE)
+TITLE_RE = re.compile(rb"<title\b[^>]*>([^<]*)</title", re.IGNORECASE)
+PASSWORD_FIELD = re.compile(rb"""<input\b[^>]*\btype\s*=\s*["']?password\b""", re.IGNORECASE)
 # U+212A KELVIN SIGN in UTF-8: of every character, the only one but the ASCII capitals that lowers to an ASCII letter
 # (review37d: "parKed" written with it was a parked page's words when the text was lowered, none in the bytes)
 KELVIN = "\u212a".encode("utf-8")
@@ -35,6 +59,9 @@ MAX_TEXT = 1500
 # Where a page's links are no notice's target: its furniture and code (readable.NOT_TEXT's, but a <noscript>'s link is
 # the one a reader with no script follows, and a <button> may hold one).
 FURNITURE = ("script", "style", "template", "svg", "nav", "header", "footer", "aside")
+# How a link's likely end (the one post a notice names) was found, wherever it is shown: resolve's doubts and the
+# text, Markdown and HTML views (report.py)
+READ_FROM_PAGE = "(read from the page, not a redirect)"
 MAX_NAMED = 3      # a notice's links kept: one is a likely end, more are "several"
 
 # An <a href> or a <meta content> (a notice's delayed refresh, its og:url) holding an absolute http(s) URL.
@@ -43,8 +70,9 @@ _TARGET_RE = re.compile(r"""(?:\d+\s*;\s*url\s*=\s*)?(https?://\S+)""", re.IGNOR
 
 @dataclass(frozen=True)
 class PageReading:
-    reads_as: str | None     # "parked" | "notice"; None: a short link's own page, read for the links it names
-    words: str | None        # the words (or service host) it was read by
+    # "parked" | "notice" | "sign-in" | "script"; None: a short link's own page, read for the links it names
+    reads_as: str | None
+    words: str | None        # the words (or service host, or what a sign-in page was told by) it was read by
     names: tuple[str, ...]   # a notice's links to other sites, in order, at most MAX_NAMED
 
 
@@ -57,10 +85,66 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
     notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
-    if parked is None and notice is None or _story(body):
+    if parked is not None or notice is not None:
+        if _story(body):
+            return None
+        return PageReading("parked", parked, ()) if parked is not None else PageReading("notice", notice,
+                                                                                         links_named(body, url))
+    if b"location" in text:
+        reading = _script_only(body, url)
+        if reading is not None:
+            return reading
+    if b"password" in text or b"<title" in text:
+        return _sign_in(body)
+    return None
+
+
+def _script_only(body: bytes, url: str) -> PageReading | None:
+    """A page whose only content is a script setting where it goes (not `location.replace`, which next_hop follows):
+    a parking service's lander ("/lander", a parking service's site) reads as parked, any other as "script" naming
+    where it sends; None for a page with text of its own (a story whose script sets location in passing)."""
+    page = body.decode("utf-8", "replace")
+    found = SCRIPT_TO_RE.search(page)
+    said = (found.group(1) or found.group(2)) if found is not None else ""
+    target = _joined(url, said) if said else None
+    if target is None or urlsplit(target).scheme not in ("http", "https") \
+            or target.partition("#")[0] == url.partition("#")[0]:   # a "#" or the page itself: a reload, not away
         return None
-    return PageReading("parked", parked, ()) if parked is not None else PageReading("notice", notice,
-                                                                                     links_named(body, url))
+    from resolver.readable import readable_chars
+
+    if readable_chars(page, enough=SCRIPT_ONLY_TEXT + 1) > SCRIPT_ONLY_TEXT:
+        return None
+    if site(target) in PARKING_SITES or site(target) == site(url) and LANDER_PATH.search(urlsplit(target).path):
+        return PageReading("parked", f"a script sending to {said}", ())
+    return PageReading("script", target, (target,))
+
+
+def parking_refresh(target: str) -> str | None:
+    """The parking service's site a refresh (meta, header, script) sends a page to, or None: the page is a lapsed
+    domain's, read from its bytes, and the service is not asked (resolution37)."""
+    host = site(target)
+    return host if host in PARKING_SITES else None
+
+
+def sign_in_address(url: str) -> bool:
+    """Whether a URL is a sign-in page's by its path alone (read from a hop's URL: a cached answer says the same)."""
+    try:
+        return SIGN_IN_PATH.search(urlsplit(url).path) is not None
+    except ValueError:
+        return False
+
+
+def _sign_in(body: bytes) -> PageReading | None:
+    """A sign-in page: its title says sign in / log in, or it has a password field, and it says little (MAX_TEXT: a
+    story with a login box in its header is a story). What told it, as the reading's words."""
+    password = PASSWORD_FIELD.search(body) is not None
+    found = TITLE_RE.search(body)
+    title = " ".join(unescape(found.group(1).decode("utf-8", "replace")).split())[:80] if found is not None else ""
+    titled = SIGN_IN_TITLE.search(title) is not None
+    if not (titled or password) or _story(body):
+        return None
+    told = ([f"its title \"{title}\""] if titled else []) + (["a password field"] if password else [])
+    return PageReading("sign-in", " and ".join(told), ())
 
 
 def _story(body: bytes) -> bool:

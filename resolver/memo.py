@@ -268,6 +268,15 @@ class LineResult(ArticleResult):
     def failed(self) -> bool:
         return bool(self.__dict__["memo_failed"])
 
+    @property
+    def links_gone(self) -> int:
+        """Its line's links that ended gone (scan --fail-on-gone), read from the line only when it says one did (a
+        warm run's lines are not parsed again: #14)."""
+        line = self.line
+        if '"gone": true' not in line:
+            return 0
+        return sum(r.get("gone") is True for r in json.loads(line).get("resolutions") or ())
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(self.line)
         return data

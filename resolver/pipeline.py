@@ -93,6 +93,12 @@ class ArticleResult:
     """What processing one article found, and where it was recorded. Each step's field is None when the step did
     not run, and empty when it ran and found nothing."""
 
+    @property
+    def links_gone(self) -> int:
+        """The links its embeds carry that ended at a page that is gone (404, 410): scan --fail-on-gone."""
+        return sum(found.value.gone for found in self.resolutions or ())
+
+
     article: Article
     embeds: tuple[Embed, ...]
     credits: tuple[Credit, ...]
@@ -431,6 +437,7 @@ class Summary:
     left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
     links_not_followed: int = 0   # t.co links in the articles' text that no embed carries (newuser35c #3)
     credit_language_not_read: int = 0   # articles in a language whose credit words are not read (credits37)
+    links_gone: int = 0       # links an embed carries that ended at a page that is gone (scan --fail-on-gone)
 
     def add(self, other: Mapping[str, Any]) -> None:
         """Add another run's counts (a shard's, as `asdict` gives them) to these."""
@@ -462,6 +469,7 @@ class Summary:
         self.credits += len(outcome.credits)
         self.links_not_followed += outcome.unfollowed.count if outcome.unfollowed is not None else 0
         self.credit_language_not_read += outcome.unread_language is not None
+        self.links_gone += outcome.links_gone
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from resolver.end_pages import READ_FROM_PAGE
 from resolver.lazy import LazyPattern
 from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
@@ -455,7 +456,7 @@ def resolution_text(result: Resolution) -> Text:
     if result.unsure:
         _line(text, f"  unsure: {result.unsure}", "yellow")
     if (likely := result.likely_end) is not None:
-        _line(text, f"  likely end: {likely.url} (read from the page, not a redirect)", "yellow")
+        _line(text, f"  likely end: {likely.url} {READ_FROM_PAGE}", "yellow")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
@@ -1394,6 +1395,8 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}{_link_state(resolution)}"
                          + (f" — error: {resolution['error']}" if resolution["error"] else ""), as_written=True))
+        if (likely := _likely_end(resolution)) is not None:   # its own line, not only in the doubt (resolution37)
+            lines.append(f"  - Likely end: {_md_link(likely)} {READ_FROM_PAGE}")
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
@@ -1783,9 +1786,18 @@ def _html_link(resolution: dict[str, Any]) -> str:
     end = resolution["canonical_url"] or resolution["final_url"] or "—"
     error = f" <strong class=\"fail\">error: {_html(resolution['error'], as_written=True)}</strong>" \
         if resolution["error"] else ""
+    likely = _likely_end(resolution)
+    said = f'<ul><li class="warn">Likely end: <code>{_html(likely, as_written=True)}</code> {escape(READ_FROM_PAGE)}</li></ul>' \
+        if likely is not None else ""
     return (f"<li>Link <code>{_html(resolution['url'], as_written=True)}</code>: "
             f"{_html(_chain(resolution), as_written=True)} ⇒ {_html(end, as_written=True)}"
-            f"{_html(_link_state(resolution), as_written=True)}{error}</li>")
+            f"{_html(_link_state(resolution), as_written=True)}{error}{said}</li>")
+
+
+def _likely_end(resolution: dict[str, Any]) -> str | None:
+    """The URL of a link's likely end in a report's JSON (a report written before the key has none)."""
+    likely = resolution.get("likely_end")
+    return likely.get("url") if isinstance(likely, dict) else likely if isinstance(likely, str) and likely else None
 
 
 def _link_state(resolution: dict[str, Any]) -> str:

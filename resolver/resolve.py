@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.end_pages import MAX_NAMED, PageReading, links_named, read_end_page, site
+from resolver.end_pages import (MAX_NAMED, PARKING_SITES, READ_FROM_PAGE, PageReading, links_named, parking_refresh,
+                                read_end_page, sign_in_address, site)
 from resolver.errors import NON_PUBLIC, NotMapped
 from resolver.guard import non_public_by_name
 from resolver.http import (NOT_CACHED, PASSING_KINDS, Deadline, FetchOutcome, Ledger, asked_to_wait, fetch,
@@ -155,7 +156,9 @@ class Resolution:
         """Why the end may not be where the link leads, or whether a page is there at all, or None. An end that
         answered a 4xx other than 404/410 (403, 451, 401...) showed no page: not known to be there, nor gone
         (review36b). An end page whose words read as a parked domain, or as a notice, says so, and a notice the one
-        post it names (resolution36). A link on a host no parser knows as a shortener that answered 200 itself, with
+        post it names (resolution36); a notice its own host redirected the link to, a sign-in page it was redirected
+        to, a lapsed domain's script-only or refreshed parking lander, a page with no text but a script sending on
+        (resolution37). A link on a host no parser knows as a shortener that answered 200 itself, with
         no redirect, may be a short link whose page is a notice ("you are leaving"), an interstitial or a parked
         domain: not known, and said so rather than read as its end (newuser35c). Read from the hops alone, so a cached
         answer says the same."""
@@ -168,14 +171,28 @@ class Resolution:
             return None
         hops = self.hops
         end = hops[-1]
-        if end.page == "parked":
+        if end.page == "parked" or len(hops) > 1 and site(end.url) in PARKING_SITES:
             other = ", on another domain than the link's," if site(end.url) != site(self.url) else ""
-            return (f"{end.url}{other} reads as a parked domain (\"{end.page_words}\"): the page the link led to may "
-                    "be gone")
+            words = end.page_words if end.page == "parked" else "a parking service's site"
+            return f"{end.url}{other} reads as a parked domain (\"{words}\"): the page the link led to may be gone"
         itself = len(hops) == 1 and hops[0].via is None and platforms.parse_url(self.url) is None
         said = f"{self.url} answered 200 itself, with no redirect" if itself else f"{end.url} answered 200"
         if end.page == "notice":
-            return f"{said}, a page that reads as a notice (\"{end.page_words}\") {_naming(end.names)}"
+            # a shortener's own warning page, which its host redirected the link to (bit.ly's "this link has been
+            # flagged": resolution37)
+            own = ", on the link's own site after a redirect," if len(hops) > 1 and site(end.url) == site(self.url) \
+                else ""
+            return f"{said}{own or ','} a page that reads as a notice (\"{end.page_words}\") {_naming(end.names)}"
+        if len(hops) > 1 and (end.page == "sign-in" or sign_in_address(end.url)):
+            # a login wall the link was sent to (a /login?next= page, a sign-in form): the page it leads to was not
+            # shown (resolution37: read as a live end)
+            told = (["its address"] if sign_in_address(end.url) else []) \
+                + ([end.page_words] if end.page == "sign-in" and end.page_words else [])
+            return (f"{end.url} answered 200 after a redirect, a sign-in page ({', '.join(told)}): the page the link "
+                    "leads to was not seen, so whether it is there is not known")
+        if end.page == "script" and end.names:
+            return (f"{said}, a page with no text but a script sending the reader to {end.names[0]}: where the link "
+                    "leads is not known")
         if (sent := self._sent_home()) is not None:
             return (f"{sent} redirected to its site's home page, {self.final_url}: a page that is gone often does, so "
                     "whether it is there is not known")
@@ -229,7 +246,6 @@ class Resolution:
 
 
 NO_REDIRECT = "no-redirect:"
-READ_FROM_PAGE = "(read from the page, not a redirect)"
 
 
 def _likely(names: tuple[str, ...]) -> Destination | None:
@@ -622,7 +638,15 @@ async def _hop(url: str, *, session: Session, ledger: Ledger, until: Deadline | 
         own = Ledger()
         outcome = await fetch(session, url, purpose="resolve", ledger=own, cut_bodies=True, until=until)
         onward = next_hop(outcome, url) if outcome.error is None else None
-        reading = _read_end(outcome, url, onward)
+        parking = parking_refresh(onward[0]) if onward is not None and onward[1] != "header" else None
+        reading: PageReading | None
+        if onward is not None and parking is not None:
+            # a lapsed domain's page refreshing (or scripted) to a parking service: read as parked from the bytes at
+            # hand, and the service is not asked (resolution37)
+            how = "a script sending" if onward[1] == "javascript" else "a refresh"
+            onward, reading = None, PageReading("parked", f"{how} to {parking}", ())
+        else:
+            reading = _read_end(outcome, url, onward)
         # the deadline that cut this answer, when it was this asker's link's: at the deadline, or a retry it left no
         # time for (a link with more time would have made it: review35r4)
         cut_by = until if until is not None and (outcome.retry_cut or until.passed() and (

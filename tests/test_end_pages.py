@@ -86,3 +86,42 @@ def test_review37d_an_end_page_s_words_are_found_as_in_its_text_lowered(pieces, 
     reading = read_end_page(body, "https://t.co/Ab12")
     got = (reading.reads_as, reading.words) if reading else (None, None)
     assert got == (("parked", parked) if parked else ("notice", notice) if notice else (None, None))
+
+
+@pytest.mark.parametrize(("body", "url", "expected"), [
+    ('<script>window.location.href="/lander"</script>', "https://lapsed.example/a",
+     PageReading("parked", "a script sending to /lander", ())),
+    ("<script>top.location = 'https://www.above.com/parked?d=x'</script>", "https://lapsed.example/a",
+     PageReading("parked", "a script sending to https://www.above.com/parked?d=x", ())),
+    ('<p>Redirecting...</p><script>location.assign("https://app.example/home")</script>', "https://old.example/a",
+     PageReading("script", "https://app.example/home", ("https://app.example/home",))),
+    ('<script>location.href = "#top"</script>', "https://old.example/a", None),
+    ('<script>location.href = "javascript:void(0)"</script>', "https://old.example/a", None),
+    ("<p>" + "The council met and voted. " * 10 + '</p><script>location.href="/consent"</script>',
+     "https://news.example/a", None),
+    ("<title>Log in &middot; Social</title><div id=app></div>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Log in · Social"', ())),
+    ('<title>Social</title><form><input type = "password" name=pw></form>', "https://social.example/entry",
+     PageReading("sign-in", "a password field", ())),
+    ("<title>Bridge reopens</title><header><a href=/login>Log in</a></header><p>The bridge reopened.</p>",
+     "https://news.example/a", None),
+    ("<title>How to sign in to the council's portal</title>" + "<p>The portal asks for your number.</p>" * 60,
+     "https://news.example/a", None),
+], ids=["lander-script", "parking-service-script", "script-only-elsewhere", "script-to-itself", "script-javascript",
+        "story-with-a-script", "sign-in-title", "password-field", "story-with-a-login-link", "story-titled-sign-in"])
+def test_what_a_script_only_or_a_sign_in_end_page_reads_as(body, url, expected):
+    """resolution37: a lapsed domain's script-only page sending to a parking lander, any other page with no text but
+    a script sending on, and a sign-in page (by its title or password field) are read; a story is none of them."""
+    assert read_end_page(body.encode(), url) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://social.example/login?next=/p/1", True), ("https://www.facebook.com/login.php?next=x", True),
+    ("https://www.instagram.com/accounts/login/?next=/p/x/", True), ("https://x.com/i/flow/login", True),
+    ("https://www.linkedin.com/authwall?trk=x", True), ("https://news.example/signin", True),
+    ("https://news.example/2024/login-problems-at-the-bank", False), ("https://news.example/blog", False),
+], ids=["login-next", "login-php", "accounts-login", "flow-login", "authwall", "signin", "story-slug", "blog"])
+def test_a_sign_in_address(url, expected):
+    from resolver.end_pages import sign_in_address
+
+    assert sign_in_address(url) is expected

@@ -241,3 +241,156 @@ def test_fail_on_gone_answers_the_same_from_the_cache_and_offline(fakenet, tmp_p
     missing = invoke(tmp_path, config, "resolve", "--offline", "--fail-on-gone", "https://t.co/gone",
                      "https://t.co/never")
     assert missing.exit_code == 3, missing.output
+
+
+FLAGGED = ('<html><head><title>Warning!</title></head><body><h1>This link has been flagged</h1><p>The link you '
+           'requested was reported as possibly harmful.</p><p><a href="https://dest.example/x">Continue anyway</a> '
+           '<a href="/">Home</a></p></body></html>')
+SIGN_IN = ('<html><head><title>Sign in to Social</title></head><body><form action="/session" method="post">'
+           '<input name="user"><input type="password" name="pw"><button>Sign in</button></form></body></html>')
+HEADER_STORY = ('<html><head><title>Bridge reopens</title></head><body><header><a href="/login">Log in</a></header>'
+                + ARTICLE_WORDS + '</body></html>')
+
+
+def test_a_shorteners_warning_or_a_login_wall_reached_by_a_redirect_is_unsure_not_a_live_end(fakenet, tmp_path):
+    """review36b / resolution36 left it: a short link that its own host redirected to its warning page ("this link has
+    been flagged", bit.ly's interstitial) and a link redirected to a login wall (a /login?next= URL, a page whose
+    title and form are a sign-in) were live ends (final_status 200, unsure null): the page the link leads to was never
+    seen. Both are `unsure` now, saying why; a story reached by a redirect whose header links "Log in" is not."""
+    fakenet.route("bit.example", "/flag1", redirect("https://bit.example/a/warning?hash=flag1"))
+    fakenet.route("bit.example", "/a/warning", page(FLAGGED))
+    fakenet.route("t.co", "/wall", redirect("https://social.example/p/123"))
+    fakenet.route("social.example", "/p/123", redirect("https://social.example/login?next=/p/123", 302))
+    fakenet.route("social.example", "/login", page("<html><title>Social</title><div id=app></div></html>"))
+    fakenet.route("t.co", "/form", redirect("https://social.example/p/456"))
+    fakenet.route("social.example", "/p/456", redirect("https://social.example/entry", 302))
+    fakenet.route("social.example", "/entry", page(SIGN_IN))
+    fakenet.route("t.co", "/story", redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page(HEADER_STORY))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "bit.example", "social.example", "news.example",
+                                                  "dest.example"))
+    links = ["https://bit.example/flag1", "https://t.co/wall", "https://t.co/form", "https://t.co/story"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    flagged, wall, form, story = (by_url(result)[link] for link in links)
+    assert (flagged["final_status"], flagged["gone"], flagged["post"]) == (200, False, None)
+    assert flagged["unsure"] == (
+        "https://bit.example/a/warning?hash=flag1 answered 200, on the link's own site after a redirect, a page that "
+        "reads as a notice (\"this link has been flagged\") naming one link, https://dest.example/x, no post: this "
+        "page may not be where the link leads")
+    assert wall["unsure"] == (
+        "https://social.example/login?next=/p/123 answered 200 after a redirect, a sign-in page (its address): the "
+        "page the link leads to was not seen, so whether it is there is not known")
+    assert form["unsure"] == (
+        "https://social.example/entry answered 200 after a redirect, a sign-in page (its title \"Sign in to Social\" "
+        "and a password field): the page the link leads to was not seen, so whether it is there is not known")
+    assert story["unsure"] is None
+    again = invoke(tmp_path, config, "resolve", "--json", *links)   # from the cache: the same doubts
+    assert [by_url(again)[link]["unsure"] for link in links] == [flagged["unsure"], wall["unsure"], form["unsure"],
+                                                                 None]
+    direct = invoke(tmp_path, config, "resolve", "--json", "https://social.example/entry")   # linked itself: its end
+    assert "sign-in" not in by_url(direct)["https://social.example/entry"]["unsure"]   # its own page's doubt
+
+
+def test_a_script_only_or_refresh_to_a_parking_service_lander_is_unsure_with_no_request_past_it(fakenet, tmp_path):
+    """resolution36 left it: a lapsed domain's tiny page whose only content is a script sending the reader to a
+    parking service's lander (`window.location.href = "/lander"`), or a meta refresh to a parking service's host, read
+    as a live end (the script is not followed, the refresh was followed to the service). Both are unsure now, read from
+    the bytes already fetched: the parking service is not asked. A script-only page sending elsewhere is unsure too
+    (its end was not seen); a story with a script setting location in passing is not."""
+    fakenet.route("t.co", "/lander", redirect("https://lapsed.example/2019/story"))
+    fakenet.route("lapsed.example", "/2019/story", page(
+        '<html><head><script>window.location.href="/lander"</script></head><body></body></html>'))
+    fakenet.route("t.co", "/meta", redirect("https://expired.example/news/1"))
+    fakenet.route("expired.example", "/news/1", page(
+        '<html><head><meta http-equiv="refresh" content="0;url=https://www.sedoparking.com/expired.example">'
+        '</head><body></body></html>'))
+    fakenet.route("t.co", "/js", redirect("https://app.example/p/9"))
+    fakenet.route("app.example", "/p/9", page(
+        "<html><body><script>location.href = 'https://other.example/landing?id=9';</script></body></html>"))
+    fakenet.route("t.co", "/story", redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page(
+        '<html><body>' + ARTICLE_WORDS + '<script>if (!ok) { window.location.href = "/consent"; }</script>'
+        '</body></html>'))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "lapsed.example", "expired.example", "www.sedoparking.com",
+                                                  "app.example", "other.example", "news.example"))
+    links = ["https://t.co/lander", "https://t.co/meta", "https://t.co/js", "https://t.co/story"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    lander, meta, js, story = (by_url(result)[link] for link in links)
+    assert (lander["final_url"], lander["final_status"], lander["gone"]) == ("https://lapsed.example/2019/story",
+                                                                              200, False)
+    assert lander["unsure"] == (
+        "https://lapsed.example/2019/story, on another domain than the link's, reads as a parked domain (\"a script "
+        "sending to /lander\"): the page the link led to may be gone")
+    assert (meta["final_url"], meta["final_status"]) == ("https://expired.example/news/1", 200)
+    assert meta["unsure"] == (
+        "https://expired.example/news/1, on another domain than the link's, reads as a parked domain (\"a refresh to "
+        "sedoparking.com\"): the page the link led to may be gone")
+    assert not any("sedoparking" in hop["url"] for hop in meta["hops"])
+    assert js["unsure"] == (
+        "https://app.example/p/9 answered 200, a page with no text but a script sending the reader to "
+        "https://other.example/landing?id=9: where the link leads is not known")
+    assert story["unsure"] is None
+    assert not [hit for hit in fakenet.hits if hit[0] in ("www.sedoparking.com", "other.example")]
+
+
+def test_scan_resolve_fail_on_gone_exits_5_as_resolve_does(fakenet, tmp_path):
+    """resolution36/review37a left it: `scan --resolve` had no --fail-on-gone (a cron job scanning its articles had
+    only --json to tell a link gone). It exits 5 now when a link an embed carries ended at a 404/410 page, as
+    `resolve --fail-on-gone`; from the cache too; 1 wins; without --resolve it is a usage error (no link followed)."""
+    fakenet.route("t.co", "/Gone000001", redirect("https://news.example/removed"))
+    fakenet.route("news.example", "/removed", page("<html><title>Gone</title></html>", 410))
+    fakenet.route("t.co", "/Live000001", redirect(STATUS))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example", "twitter.com"))
+
+    def article(name, link):
+        path = tmp_path / name
+        path.write_text(
+            '<html><body><blockquote class="twitter-tweet"><p lang="en">Bridge reopened <a href="' + link + '">'
+            + link + "</a></p>&mdash; Riverton Roads (@RivertonRoads) "
+            '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+            + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
+        return str(path)
+    gone, live = article("gone.html", "https://t.co/Gone000001"), article("live.html", "https://t.co/Live000001")
+    assert invoke(tmp_path, config, "scan", "--resolve", gone).exit_code == 0   # an answer without the flag
+    first = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", gone, live)
+    assert first.exit_code == 5, first.output
+    again = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", "--json", gone)   # the cache answers
+    assert again.exit_code == 5, again.output
+    memo = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", "--json", gone)   # its memo answers
+    assert memo.exit_code == 5, memo.output
+    assert invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", live).exit_code == 0
+    offline = invoke(tmp_path, config, "scan", "--resolve", "--offline", "--fail-on-gone", gone)
+    assert offline.exit_code == 5, offline.output
+    usage = invoke(tmp_path, config, "scan", "--fail-on-gone", gone)
+    assert usage.exit_code == 2 and "--fail-on-gone goes with --resolve" in usage.output
+    fakenet.route("t.co", "/Down000001", page("unavailable", 503))
+    both = invoke(tmp_path, config, "scan", "--resolve", "--fail-on-gone", gone, article("down.html",
+                                                                                         "https://t.co/Down000001"))
+    assert both.exit_code == 1, both.output
+
+
+def test_the_markdown_and_html_reports_give_the_likely_end_a_line_of_its_own(fakenet, tmp_path):
+    """resolution36/review37a left it: a link's `likely_end` (the one post a notice names) was a field of the JSON,
+    but the Markdown and HTML reports showed it only inside the `unsure` text. Each report now has a line of its own
+    under the link, the JSON's URL and how it was read."""
+    fakenet.route("t.co", "/Warn000001", redirect("https://sho.example/leave"))
+    fakenet.route("sho.example", "/leave", page(LEAVING.format(OTHER)))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "sho.example"))
+    article = tmp_path / "a.html"
+    article.write_text(
+        '<html><body><blockquote class="twitter-tweet"><p lang="en">Bridge reopened <a href="https://t.co/Warn000001">'
+        "https://t.co/Warn000001</a></p>&mdash; Riverton Roads (@RivertonRoads) "
+        '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
+    assert invoke(tmp_path, config, "scan", "--resolve", str(article)).exit_code == 0
+    data = invoke(tmp_path, config, "report", "--offline", "--format", "json", str(article))
+    assert data.exit_code == 0, data.output
+    links = [r for e in json.loads(data.stdout)["embeds"] for r in e["resolutions"]]
+    assert [r["likely_end"] for r in links] == [OTHER]   # the report JSON names its URL
+    markdown = invoke(tmp_path, config, "report", "--offline", str(article))
+    assert f"  - Likely end: <{OTHER}> (read from the page, not a redirect)" in markdown.stdout.splitlines()
+    html = invoke(tmp_path, config, "report", "--offline", "--format", "html", str(article))
+    assert (f'<li class="warn">Likely end: <code>{OTHER}</code> (read from the page, not a redirect)</li>'
+            in html.stdout)
