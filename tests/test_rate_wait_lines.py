@@ -68,7 +68,10 @@ def test_the_cli_says_a_service_s_first_wait_and_the_sum_at_the_end(fakenet, tmp
     for i, url in enumerate(urls):
         (folder / f"{i}.txt").write_text(f"Bridge reopened. {url}\n— Riverton Roads (@RivertonRoads) December 6, 2022\n")
     world = World(fakenet, tmp_path)
-    quiet = world("scan", "--resolve", "--concurrency", "1", str(folder))
+    # one worker: the articles' links are asked in input order (t.co's four, then bit.ly's), so each service waits
+    # three times; with a pool an article's links are asked when its extraction ends, and t.co's waits, moving the
+    # clock, refilled bit.ly's budget between its links (one wait, no sum: failed once in a fresh clone's suite)
+    quiet = world("scan", "--resolve", "--concurrency", "1", "--workers", "1", str(folder))
     assert quiet.exit_code == 0, quiet.output
     waits = [line for line in quiet.stderr.splitlines() if "rate limit" in line]
     assert [w.split(":")[0] for w in waits] == ["t.co", "bit.ly", "t.co", "bit.ly"]
@@ -79,7 +82,7 @@ def test_the_cli_says_a_service_s_first_wait_and_the_sum_at_the_end(fakenet, tmp
                             rf"the rate limit during \d+ s of the run \([23] waits at times at once, \d+ s summed\))",
                             line), line
     (tmp_path / "c.db").unlink()
-    verbose = world("scan", "--resolve", "--concurrency", "1", "-v", str(folder))
+    verbose = world("scan", "--resolve", "--concurrency", "1", "--workers", "1", "-v", str(folder))
     each = [line for line in verbose.stderr.splitlines() if "waiting" in line]
     assert len(each) >= 2 and not any("summed up" in line for line in each)   # each said as it starts
 
