@@ -316,3 +316,36 @@ def test_a_folder_of_only_scripts_holds_no_article_and_says_why(run, tmp_path):
     assert result.stderr.splitlines() == [
         f"warning: {folder}: 1 file not read, not articles: 1 script (.js); skipped",
         f"error: no article in {folder} (1 file skipped)"]
+
+
+# -- review38a: a ZIP's members are read in bounded memory ---------------------------------------------------------
+ODT_BOMB_CHILD = """
+import sys
+from resolver.article import from_bytes
+from resolver.errors import InputError
+
+try:
+    from_bytes(open(sys.argv[1], "rb").read(), "bomb.odt")
+    result = "read"
+except InputError as exc:
+    result = str(exc)
+"""
+
+
+def test_review38a_a_zip_whose_mimetype_member_is_a_bomb_is_judged_in_bounded_memory(tmp_path):
+    """The OpenDocument check read the whole `mimetype` member to look at its first bytes: a ZIP of 400 KB whose
+    `mimetype` decompresses to 400 MB took 800 MB of memory (a 50 MB one, under the article limit, some 50 GB)."""
+    from tests.memory import run_measured
+
+    path = tmp_path / "bomb.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as member:
+            member.write(b"application/vnd.oasis.opendocument.text")
+            zeros = bytes(1 << 20)
+            for _ in range(400):
+                member.write(zeros)
+        archive.writestr("content.xml", b"<office:document-content/>")
+    said, peak_kb = run_measured(ODT_BOMB_CHILD, str(path))
+    assert said == ("cannot scan bomb.odt: it looks like an OpenDocument file (.odt), not an article (HTML or text): "
+                    "save it as HTML or plain text (.txt), and scan that")
+    assert peak_kb < 200 * 1024, f"peak RSS {peak_kb // 1024} MB"
