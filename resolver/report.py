@@ -1169,11 +1169,19 @@ def in_short(report: dict[str, Any]) -> list[str]:
     found = (f"{_n(summary['embeds'], 'embedded post')}"
              + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
              + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    # a check that warned is said beside those that failed: "none failed" alone, over two warns (a deleted post
+    # identified by its words at 0.75), read as cleared (review38a)
+    if checks.get("warn"):
+        outcome = (f"{checks['fail']} failed (the article and a source disagree)" if checks.get("fail") else
+                   "none failed") + f" and {checks['warn']} warned (a doubt to weigh)."
+    else:
+        outcome = (f"and {checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
+                   "and none failed.")
     checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
-               f"{_n(sum(checks.values()), 'check')} could be made, and "
-               + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
-                  "none failed."))
-    if not posts["status_known"] and not made:
+               f"{_n(sum(checks.values()), 'check')} could be made, {outcome}")
+    if not posts["named"] and not sum(checks.values()):
+        checked = "nothing to check: no post and no photo credit was found."
+    elif not posts["status_known"] and not made:
         checked = "nothing yet. " + checked[0].upper() + checked[1:]
     lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
     unreachable = report["unreachable"]
@@ -1193,8 +1201,11 @@ def in_short(report: dict[str, Any]) -> list[str]:
 def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
     """What the reader of a report can do next, the most pressing first."""
     steps = []
-    if summary["checks"].get("fail"):
-        steps.append("read each failed check below before using these embeds")
+    checks, not_known = summary["checks"], summary["posts"]["status_not_known"]
+    if checks.get("fail") or checks.get("warn"):
+        read = " and ".join((["each failed check"] if checks.get("fail") else [])
+                            + (["each check marked warn (⚠️)"] if checks.get("warn") else []))
+        steps.append(f"read {read} below before using these embeds")
     if offline and unreachable:
         steps.append("run the same command without --offline to look them up")
     tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
@@ -1202,8 +1213,16 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if not steps and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
+    # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
+    # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
+    # known" (review38a)
+    if not_known and not unreachable:
+        steps.append(f"see why the status of {_n(not_known, 'post')} is not known, under "
+                     f"{'its embed' if not_known == 1 else 'their embeds'} below")
+    if not steps and not summary["posts"]["named"] and not sum(checks.values()):
+        return "nothing: no embedded post or photo credit was found to check."
     if not steps:
-        return "nothing: every post's status is known and no check failed."
+        return "nothing: every post's status is known and no check failed or warned."
     return "; ".join(steps) + "."
 
 
