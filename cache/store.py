@@ -17,7 +17,7 @@ import sys
 import threading
 import time as clock
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -1583,6 +1583,16 @@ class Store:
     def progress_sources(self, job: str) -> Iterator[tuple[str, str | None]]:
         """Each item the job's runs finished (done or failed): its progress key and the source it was shown as."""
         yield from self.conn.execute("SELECT key, source FROM progress WHERE job = ?", [job])
+
+    def forget_sources(self, job: str, sources: Collection[str]) -> None:
+        """Forget the items of the job shown as `sources`, under any key: inputs gone from the run's input whose
+        lines left the output file, in the transaction that records its new length (review38a: a file moved out and
+        back, keeping its key, was skipped as finished by the run after, its line no longer in the file)."""
+        if not sources:
+            return
+        with self.write():
+            self.conn.executemany("DELETE FROM progress WHERE job = ? AND source = ?",
+                                  [(job, source) for source in sorted(sources)])
 
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""
