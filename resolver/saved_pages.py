@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from resolver.errors import InputError
 
-if TYPE_CHECKING:   # zipfile is imported when a ZIP is read, not at start-up (#14)
+if TYPE_CHECKING:   # zipfile and email are imported when a ZIP or a message is read, not at start-up (#14)
     import zipfile
+    from email.message import Message
 
 NOT_AN_ARTICLE = "not an article (HTML or text)"
 # A MIME message starts with header lines ("From: …", "MIME-Version: 1.0"); these two in its header block make it
@@ -117,12 +118,51 @@ def _mime(data: bytes, source: str) -> Inner:
             if part.get_content_type() == wanted:
                 body = part.get_payload(decode=True)
                 if isinstance(body, bytes) and body.strip():
+                    body, frames = _frames_put_back(body, parts) if web and kind == "html" else (body, 0)
                     return Inner(body, kind, part.get_content_charset(),
                                  "an MHTML web archive" if web else "an e-mail",
                                  f"its {'HTML' if kind == 'html' else 'text'} part, decoded"
-                                 f"{_ENCODED.get(str(part['Content-Transfer-Encoding']).strip().lower(), '')}")
+                                 f"{_ENCODED.get(str(part['Content-Transfer-Encoding']).strip().lower(), '')}"
+                                 + (f", its 1 frame's cid: address put back as the address it was saved from"
+                                    if frames == 1 else
+                                    f", its {frames} frames' cid: addresses put back as the addresses they were "
+                                    f"saved from" if frames else ""))
     raise InputError(f"cannot scan {source}: it looks like {what} with no HTML or text part, not an article: open "
                      f"it and save the page or the text as HTML or .txt")
+
+
+_CID_RE = re.compile(rb"cid:([^\s\"'<>]+)", re.IGNORECASE)
+
+
+def _frames_put_back(body: bytes, parts: list[Message]) -> tuple[bytes, int]:
+    """The page with each `cid:` address of a part the file holds (a frame Chrome saved apart, its <iframe> pointed
+    at "cid:frame-…@mhtml.blink") replaced by that part's Content-Location, the address it was saved from, and how
+    many were: an embedded video or post in an iframe was no embed at all (review38a). Other cid: addresses, and a
+    page in a charset where "cid:" is not those bytes (UTF-16), are left as they are."""
+    if b"cid:" not in body.lower():
+        return body, 0
+    import html
+    from urllib.parse import unquote
+
+    saved_from: dict[str, bytes] = {}
+    for part in parts:
+        content_id, location = part["Content-ID"], part["Content-Location"]
+        if content_id is None or location is None:
+            continue
+        address = str(location).strip()
+        if address and address.isascii():
+            saved_from[str(content_id).strip().strip("<>")] = html.escape(address, quote=True).encode("ascii")
+    count = 0
+
+    def put_back(found: re.Match[bytes]) -> bytes:
+        nonlocal count
+        address = saved_from.get(unquote(found[1].decode("ascii", "replace")))
+        if address is None:
+            return found[0]
+        count += 1
+        return address
+
+    return _CID_RE.sub(put_back, body), count
 
 
 def _webarchive(data: bytes, source: str) -> Inner:

@@ -349,3 +349,27 @@ def test_review38a_a_zip_whose_mimetype_member_is_a_bomb_is_judged_in_bounded_me
     assert said == ("cannot scan bomb.odt: it looks like an OpenDocument file (.odt), not an article (HTML or text): "
                     "save it as HTML or plain text (.txt), and scan that")
     assert peak_kb < 200 * 1024, f"peak RSS {peak_kb // 1024} MB"
+
+
+def test_review38a_an_mhtml_pages_frames_are_read_at_the_addresses_they_were_saved_from():
+    """Chrome saves each frame of the page as a part of its own and points the page's <iframe> at it by a `cid:`
+    address (src="cid:frame-…@mhtml.blink"), the frame's own address kept in that part's Content-Location: a YouTube
+    video or an Instagram post embedded in an iframe was scanned as no embed at all, exit 0. The page is read with
+    each such address put back, and the note says so (its sha256 is that of the page so read)."""
+    page = ("<!doctype html><html><body><article><p>The harbour master filmed it.</p>"
+            "<iframe width='560' height='315' src=\"cid:frame-7C1E@mhtml.blink\" title='YouTube video player'>"
+            "</iframe><p>Photo: Ann Lee/Millbrook Gazette</p></article></body></html>")
+    frame = "<html><body><div id='player'>video</div></body></html>"
+    data = (b'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://gazette.example/fire\r\nMIME-Version: 1.0\r\n'
+            b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="B"\r\n\r\n'
+            b"--B\r\nContent-Type: text/html\r\nContent-ID: <frame-A1@mhtml.blink>\r\n"
+            b"Content-Location: https://gazette.example/fire\r\n\r\n" + page.encode() +
+            b"\r\n--B\r\nContent-Type: text/html\r\nContent-ID: <frame-7C1E@mhtml.blink>\r\n"
+            b"Content-Location: https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed&start=3\r\n\r\n"
+            + frame.encode() + b"\r\n--B--\r\n")
+    result = scan(data, source="fire.mhtml")
+    assert [(embed.platform, embed.post_id) for embed in result.embeds] == [("youtube", "dQw4w9WgXcQ")]
+    assert "cid:" not in result.article.text
+    assert result.article.read_from == (
+        "this file is an MHTML web archive: what was read is its HTML part, decoded, its 1 frame's cid: address put "
+        "back as the address it was saved from; the sha256 is that page's, not the file's")
