@@ -33,6 +33,9 @@ _CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
 # A message's headers end before this (a long chain of Received: and DKIM lines is a few KB). A text whose every line
 # reads as a header ("SMITH: …" in a transcript) is read this far at most: 0.2 ms, once (#14).
 HEADER_BYTES = 16384
+# A property list in XML (`plutil -convert xml1 page.webarchive`): read by plistlib as the binary one is (review38a: it
+# was scanned as text, its page base64 inside <data> unread). An XHTML page's DOCTYPE is html.
+_XML_PLIST_RE = re.compile(rb"<\?xml[^>]{0,200}\?>\s*(?:<!DOCTYPE plist|<plist[\s>])")
 _ENCODED = {"quoted-printable": " (quoted-printable)", "base64": " (base64)"}
 _WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -62,7 +65,7 @@ def read_from(container: str, part: str) -> str:
 def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
     """The page inside `data` when it is a container this module reads, None when it is none (an ordinary page);
     an InputError naming the file when it is a container that holds no page to read."""
-    if data.startswith(b"bplist00"):
+    if data.startswith(b"bplist00") or data.startswith(b"<?xml") and _XML_PLIST_RE.match(data, 0, 512):
         return _webarchive(data, source)
     if data.startswith(b"PK\x03\x04"):
         return _zip(data, source, max_bytes=max_bytes)

@@ -373,3 +373,18 @@ def test_review38a_an_mhtml_pages_frames_are_read_at_the_addresses_they_were_sav
     assert result.article.read_from == (
         "this file is an MHTML web archive: what was read is its HTML part, decoded, its 1 frame's cid: address put "
         "back as the address it was saved from; the sha256 is that page's, not the file's")
+
+
+def test_review38a_a_webarchive_in_xml_form_is_read_as_its_main_resource():
+    """`plutil -convert xml1 page.webarchive` (to read or diff it) keeps it a web archive Safari opens, its page base64
+    inside <data>: it was scanned as text, the page unread, "0 embeds", exit 0."""
+    data = plistlib.dumps({"WebMainResource": {"WebResourceData": PAGE.encode("utf-8"),
+                                               "WebResourceMIMEType": "text/html",
+                                               "WebResourceTextEncodingName": "UTF-8"}}, fmt=plistlib.FMT_XML)
+    result = scan(data, source="fire.webarchive")
+    assert result.article.kind == "html" and result.article.container == "a Safari web archive"
+    assert [embed.post_id for embed in result.embeds if embed.post_id] == ["1610690000000000001"]
+    other = plistlib.dumps({"CFBundleName": "Notes"}, fmt=plistlib.FMT_XML)   # a plist that is no web archive
+    with pytest.raises(InputError) as refused:
+        from_bytes(other, "Info.plist")
+    assert "a property list (plist), not a Safari web archive" in str(refused.value)
