@@ -1166,8 +1166,12 @@ def in_short(report: dict[str, Any]) -> list[str]:
     summary = report["summary"]
     posts, checks = summary["posts"], summary["checks"]
     made = sum(checks.values()) - checks.get("skip", 0)
-    found = (f"{_n(summary['embeds'], 'embedded post')}"
+    # an embed that is no post (a timeline, an account's feed) or shows one another embed shows too is no post more
+    # to check: "2 embedded posts", then "the status of 0 of the 1 post" (review38a)
+    plain = summary["embeds"] == posts["named"]
+    found = (f"{_n(summary['embeds'], 'embedded post' if plain else 'embed')}"
              + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
+             + ("" if plain else f", among them {_n(posts['named'], 'post')} to check,")
              + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
     # a check that warned is said beside those that failed: "none failed" alone, over two warns (a deleted post
     # identified by its words at 0.75), read as cleared (review38a)
