@@ -1223,8 +1223,9 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     if not_known and not unreachable:
         steps.append(f"see why the status of {_n(not_known, 'post')} is not known, under "
                      f"{'its embed' if not_known == 1 else 'their embeds'} below")
-    if not steps and not summary["posts"]["named"] and not sum(checks.values()):
-        return "nothing: no embedded post or photo credit was found to check."
+    if not steps and not summary["posts"]["named"]:
+        return ("nothing: there is no post to look up, and no check failed or warned." if sum(checks.values()) else
+                "nothing: no embedded post or photo credit was found to check.")
     if not steps:
         return "nothing: every post's status is known and no check failed or warned."
     return "; ".join(steps) + "."

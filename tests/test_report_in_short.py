@@ -145,3 +145,8 @@ def test_review38a_an_embed_that_is_no_post_is_not_counted_as_an_embedded_post(w
     same["summary"]["by_platform"] = {"twitter": 3}
     assert _said(same, "Found in the article") == ("3 embeds (twitter 3), among them 2 posts to check, and 0 photo "
                                                    "credits, read from the article itself.")
+
+
+def test_review38a_credits_alone_are_never_said_to_be_posts_whose_status_is_known():
+    report = _report(named=0, known=0, checks={"pass": 2, "skip": 1}, credits=2)
+    assert _said(report, "What to do next") == "nothing: there is no post to look up, and no check failed or warned."
