@@ -860,14 +860,17 @@ class Store:
         failure is still on record (#11)."""
         return self._append("errors", {"occurred_at": utc_now(), **row})
 
-    def has_error(self, source: str, stage: str | None, kind: str | None, messages: Sequence[str]) -> bool:
-        """Whether the errors table holds a row of this source, stage and kind with one of these messages: a
-        failure the cache answers again is on record once, by the run that met it (CLOSING-stop36 "Batch runs":
-        each re-run wrote its own row, and counts of the table multiplied)."""
+    def has_error(self, source: str, stage: str | None, kind: str | None, messages: Sequence[str], *,
+                  article_id: int | None = None) -> bool:
+        """Whether the errors table holds a row of this source, article, stage and kind with one of these messages:
+        a failure the cache answers again is on record once, by the run that met it (CLOSING-stop36 "Batch runs":
+        each re-run wrote its own row, and counts of the table multiplied). Once per article: another article under
+        the same name (the file edited, the next page read from stdin) gets a row of its own (review38a)."""
         with self._lock:
             return self.conn.execute(
-                f"SELECT 1 FROM errors WHERE source = ? AND stage IS ? AND kind IS ? AND message IN "
-                f"({', '.join('?' * len(messages))}) LIMIT 1", [source, stage, kind, *messages]).fetchone() is not None
+                f"SELECT 1 FROM errors WHERE source = ? AND article_id IS ? AND stage IS ? AND kind IS ? AND message IN "
+                f"({', '.join('?' * len(messages))}) LIMIT 1",
+                [source, article_id, stage, kind, *messages]).fetchone() is not None
 
     def errors(self) -> list[dict[str, Any]]:
         return self._where("errors", order_by="id")
