@@ -1,0 +1,56 @@
+"""review38c: adversarial review of stop 37's unreviewed merges (views37, resolution37, sig37, perf37 and the lead's
+unshown-source pattern). Each test failed on main at b7580e1."""
+
+import json
+
+from click.testing import CliRunner
+
+from resolver.cli import cli
+
+FEEDS_HTML = (
+    '<html><body><p>The council\'s videos:</p><iframe src="https://www.youtube.com/embed/videoseries?list='
+    'PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"></iframe><p>Its uploads:</p><iframe src="https://www.youtube.com/embed/'
+    'videoseries?list=UUabcdefghijklmnopqrstuv"></iframe><p>Its feed:</p><a class="twitter-timeline" href='
+    '"https://twitter.com/RivertonCouncil?ref_src=twsrc%5Etfw">Posts by RivertonCouncil</a></body></html>')
+
+
+def test_playlists_and_a_timeline_are_no_posts_in_the_summary(tmp_path):
+    """Two playlists and a timeline are no posts: the summary's "Post status" counted the two playlists (whose list
+    id sits in post_id) as "not looked up 2", "In short" said "3 embedded posts" and "the status of 0 of the 2 posts
+    is known" (sig37's known 2 of 3)."""
+    article = tmp_path / "feeds.html"
+    article.write_text(FEEDS_HTML, encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    result = CliRunner().invoke(cli, [*base, "--format", "json", str(article)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["posts"] == {"named": 0, "status_known": 0, "status_not_known": 0}
+    assert summary["by_status"] == {}
+    assert summary["not_posts"] == 3
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    assert "| Post status | — |" in text, text
+    assert "3 embedded posts" not in text
+    assert "3 embeds (youtube 2, twitter 1), none of them a post (each such links to what is no post" in text, text
+    assert "the status of 0 of the 2 posts" not in text
+    assert "- **Checked against the sources**: no post to look up; 0 of the 15 checks could be made." in text, text
+    html = CliRunner().invoke(cli, [*base, "--format", "html", str(article)]).stdout
+    assert "not looked up 2" not in html
+
+
+def test_a_story_beside_a_post_is_counted_apart(tmp_path):
+    """A post and an Instagram story: one post named, the story no post."""
+    article = tmp_path / "mixed.html"
+    article.write_text(
+        '<html><body><p>Her story:</p><p><a href="https://www.instagram.com/stories/riverton.council/3141592653589793'
+        '238/">story</a></p><blockquote class="twitter-tweet"><p>Roads closed</p>&mdash; Riverton (@RivertonCouncil)'
+        ' <a href="https://twitter.com/RivertonCouncil/status/1790000000000000001">May 1, 2024</a></blockquote>'
+        '</body></html>', encoding="utf-8")
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    result = CliRunner().invoke(cli, [*base, "--format", "json", str(article)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert sorted(e["kind"] for e in report["embeds"]) == ["post", "story"], report["embeds"]
+    assert report["summary"]["posts"]["named"] == 1
+    assert report["summary"]["not_posts"] == 1
+    text = CliRunner().invoke(cli, [*base, str(article)]).stdout
+    assert "2 embeds (" in text and "1 of them no post" in text, text
