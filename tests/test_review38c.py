@@ -54,3 +54,19 @@ def test_a_story_beside_a_post_is_counted_apart(tmp_path):
     assert report["summary"]["not_posts"] == 1
     text = CliRunner().invoke(cli, [*base, str(article)]).stdout
     assert "2 embeds (" in text and "1 of them no post" in text, text
+
+
+def test_the_dead_view_counts_no_playlist_as_a_post(fakenet, tmp_path):
+    """The dead view's `embeds` is of embedded posts: a YouTube playlist and a channel's uploads (their list id in
+    post_id) were counted as posts whose status is not known (`status_unknown` 2), though the report says each is no
+    post and nothing is looked up for them. By hand: the blockquote's deleted post alone, checked and dead."""
+    from tests.test_link_rot import DELETED, blockquote
+    from tests.test_review36b import posts_world
+    from tests.test_views37 import counts, story
+
+    world = posts_world(fakenet, tmp_path)
+    feeds = FEEDS_HTML.removeprefix("<html><body>").removesuffix("</body></html>")
+    story(world, tmp_path, blockquote(DELETED) + feeds, "--fetch")
+    assert counts(world) == {"embeds": 1, "embeds_checked": 1, "doubtful_id": 0, "status_unknown": 0,
+                             "not_checked": 0, "dead": 1, "dead_percent": [100.0]}
+
