@@ -137,7 +137,7 @@ def sign_in_address(url: str) -> bool:
 def _sign_in(body: bytes) -> PageReading | None:
     """A sign-in page: its title says sign in / log in, or it has a password field, and it says little (MAX_TEXT: a
     story with a login box in its header is a story). What told it, as the reading's words."""
-    password = PASSWORD_FIELD.search(body) is not None
+    password = PASSWORD_FIELD.search(body) is not None and _password_in_body(body)
     found = TITLE_RE.search(body)
     title = " ".join(unescape(found.group(1).decode("utf-8", "replace")).split())[:80] if found is not None else ""
     titled = SIGN_IN_TITLE.search(title) is not None
@@ -145,6 +145,19 @@ def _sign_in(body: bytes) -> PageReading | None:
         return None
     told = ([f"its title \"{title}\""] if titled else []) + (["a password field"] if password else [])
     return PageReading("sign-in", " and ".join(told), ())
+
+
+def _password_in_body(body: bytes) -> bool:
+    """Whether a password field is in the page's own body, not its FURNITURE (review38c: a site's login box in its
+    header or sidebar made a short story, a video page, "a sign-in page"). Parsed only for a page the bytes' pattern
+    found a password field in, few."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return True   # no parse: the bytes' reading stands
+    tree.strip_tags(list(FURNITURE))
+    return any((node.attributes.get("type") or "").strip().lower() == "password" for node in tree.css("input"))
 
 
 def _story(body: bytes) -> bool:

@@ -70,3 +70,20 @@ def test_the_dead_view_counts_no_playlist_as_a_post(fakenet, tmp_path):
     assert counts(world) == {"embeds": 1, "embeds_checked": 1, "doubtful_id": 0, "status_unknown": 0,
                              "not_checked": 0, "dead": 1, "dead_percent": [100.0]}
 
+
+def test_a_short_news_page_with_a_login_form_in_its_header_is_no_sign_in_page():
+    """A site's login box in its header, menu or footer (a password field there) is the site's furniture: a short
+    story (a video page, a breaking-news line) that a link led to read as "a sign-in page (a password field)", its end
+    unsure. A sign-in form in the page's own body still reads as one."""
+    from resolver.end_pages import PageReading, read_end_page
+
+    furniture = ('<header><form action=/login><input name=user><input type="password" name=pw><button>Log in</button>'
+                 '</form></header>')
+    story = "<title>Watch: the bridge reopens | Riverton Gazette</title>" + furniture + \
+        "<main><h1>Watch: the bridge reopens</h1><p>The bridge reopened on Monday after two years.</p></main>"
+    assert read_end_page(story.encode(), "https://news.example/video/bridge") is None
+    aside = story.replace("<header>", "<aside>").replace("</header>", "</aside>")
+    assert read_end_page(aside.encode(), "https://news.example/video/bridge") is None
+    wall = ('<title>Riverton Gazette</title><main><form action=/session><input name=user><input type=PASSWORD name=pw>'
+            '<button>Continue</button></form></main>')
+    assert read_end_page(wall.encode(), "https://news.example/entry") == PageReading("sign-in", "a password field", ())
