@@ -3,6 +3,8 @@ unshown-source pattern). Each test failed on main at b7580e1."""
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from resolver.cli import cli
@@ -87,3 +89,41 @@ def test_a_short_news_page_with_a_login_form_in_its_header_is_no_sign_in_page():
     wall = ('<title>Riverton Gazette</title><main><form action=/session><input name=user><input type=PASSWORD name=pw>'
             '<button>Continue</button></form></main>')
     assert read_end_page(wall.encode(), "https://news.example/entry") == PageReading("sign-in", "a password field", ())
+
+
+_POST = "https://twitter.com/RivertonCouncil/status/1790000000000000001"
+_WORDS = "<p>" + "The council met on Monday and voted to reopen the bridge. " * 5 + "</p>"
+
+
+@pytest.mark.parametrize(("between", "after", "unshown"), [
+    # a <template> inside a <template>: the post is in the outer one, after the inner one closed
+    ("<template id=a><template id=b><p>x</p></template>", "</template>", "inside <template>"),
+    ("<TEMPLATE><template></TEMPLATE >", "</template>", "inside <template>"),
+    # '<!--' or '<template' inside an attribute's value starts nothing
+    ('<a title="<!-- see below" href="/x">x</a>', "", None),
+    ("<a title='<template x' href=/x>x</a>", "", None),
+    ('<div data-note="a > b <!-- c"></div>', "", None),
+    # a comment closed by '-->' , '--!>' (an error the parser forgives), or empty ('<!-->', '<!--->')
+    ("<!-- x --!>", "", None),
+    ("<!-->", "", None),
+    ("<!--->", "", None),
+    # a CDATA section (in <svg>: text; elsewhere a bogus comment ending at its first '>') opens no comment
+    ("<svg><![CDATA[ <!-- ]]></svg>", "", None),
+    # as before: a comment, an unclosed comment, a template
+    ("<!-- <p>", " --> <p>x</p>", "inside an HTML comment"),
+    ("<!-- never closed ", "", "inside an HTML comment"),
+    ("<template>", "</template>", "inside <template>"),
+], ids=["nested-template", "nested-uppercase", "comment-in-attribute", "template-in-attribute", "gt-in-attribute",
+        "bang-closed-comment", "empty-comment", "empty-comment-dash", "cdata", "comment", "unclosed-comment",
+        "template"])
+def test_the_unshown_source_ranges_read_as_the_parser_does(between, after, unshown):
+    """The page-state post URL after `between` is unshown as the parser reads the page: the regular expression's
+    ranges ended a <template> at the first '</template>' (a post in the outer of two nested templates was shown, its
+    checks able to pass), and opened a comment at a '<!--' inside an attribute's value or a CDATA section and closed
+    one only at '-->' (every post URL to the end of the page 'kept in an HTML comment')."""
+    from resolver.extract import find_all
+
+    page = (f"<html><body><article>{_WORDS}{between}<div data-x='{_POST}'></div>{after}<p>The end.</p></article>"
+            "</body></html>")
+    embeds, _ = find_all(page, "html")
+    assert [(e.detector, e.post_id, e.unshown) for e in embeds] == [("html-source", "1790000000000000001", unshown)]
