@@ -127,3 +127,17 @@ def test_the_unshown_source_ranges_read_as_the_parser_does(between, after, unsho
             "</body></html>")
     embeds, _ = find_all(page, "html")
     assert [(e.detector, e.post_id, e.unshown) for e in embeds] == [("html-source", "1790000000000000001", unshown)]
+
+
+def test_a_forged_embed_code_in_the_outer_of_two_nested_templates_is_unshown():
+    """newuser37 #1's attack with one more template: an embed code the page never shows, after a template inside the
+    one holding it, was read from the source as shown (its checks of the article's copy able to pass)."""
+    from resolver.extract import find_all
+
+    code = ('<blockquote class="twitter-tweet"><p>Roads closed</p>&mdash; Riverton (@RivertonCouncil) '
+            f'<a href="{_POST}">May 1, 2024</a></blockquote>')
+    page = (f"<html><body><article>{_WORDS}<template><template><p>x</p></template>{code}</template></article>"
+            "</body></html>")
+    embeds, _ = find_all(page, "html")
+    assert [e.post_id for e in embeds] == ["1790000000000000001"]
+    assert all(e.unshown == "inside <template>" for e in embeds), embeds
