@@ -1211,6 +1211,10 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if not steps and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
+    unknown = (summary.get("posts") or {}).get("status_not_known", 0)
+    if not steps and unknown:   # nothing to look up, yet not known (a pasted post with no link): never "every… known"
+        steps.append(f"see why the status of {_n(unknown, 'post')} is not known "
+                     f"({'its' if unknown == 1 else 'their'} Status below)")
     if not steps:
         return "nothing: every post's status is known and no check failed."
     return "; ".join(steps) + "."

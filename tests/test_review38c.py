@@ -141,3 +141,19 @@ def test_a_forged_embed_code_in_the_outer_of_two_nested_templates_is_unshown():
     embeds, _ = find_all(page, "html")
     assert [e.post_id for e in embeds] == ["1790000000000000001"]
     assert all(e.unshown == "inside <template>" for e in embeds), embeds
+
+
+def test_in_short_never_says_every_status_is_known_when_one_is_not(tmp_path):
+    """A post pasted as text with no link (not identified: nothing to look up, nothing unreachable): "In short" said
+    "the status of 0 of the 1 post is known" and then "What to do next: nothing: every post's status is known"."""
+    article = tmp_path / "flat.html"
+    article.write_text(
+        "<html><body><article><p>The council met on Monday and voted to reopen the bridge after two years of repairs."
+        "</p><p>Roads closed at the weir. — Riverton Council (@RivertonCouncil) May 1, 2024</p></article></body>"
+        "</html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(article)])
+    assert result.exit_code == 0, result.output
+    assert "The status of 0 of the 1 post is known" in result.stdout, result.stdout
+    assert "every post's status is known" not in result.stdout
+    assert ("- **What to do next**: see why the status of 1 post is not known (its Status below)."
+            in result.stdout), result.stdout
