@@ -84,7 +84,10 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
-    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
+    notice = None
+    if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
+        words = _page_words(body)   # not an attribute's value alone (review38c: aria-label="Link preview")
+        notice = next((w for w in said if words is None or w in words), None)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -145,6 +148,19 @@ def _sign_in(body: bytes) -> PageReading | None:
         return None
     told = ([f"its title \"{title}\""] if titled else []) + (["a password field"] if password else [])
     return PageReading("sign-in", " and ".join(told), ())
+
+
+def _page_words(body: bytes) -> str | None:
+    """A page's words, its scripts' and title's among them, lowered, blanks collapsed, without its tags and their
+    attributes' values (a card's `aria-label="Link preview"`, a site's `data-confirm="You are now leaving…"` on its
+    links are no notice's words); None when the page cannot be parsed. Read only for a page holding a notice's
+    words in its bytes, few."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None or tree.root is None:
+        return None
+    return " ".join(tree.root.text(separator=" ").replace("\u212a", "k").lower().split())
 
 
 def _password_in_body(body: bytes) -> bool:

@@ -157,3 +157,24 @@ def test_in_short_never_says_every_status_is_known_when_one_is_not(tmp_path):
     assert "every post's status is known" not in result.stdout
     assert ("- **What to do next**: see why the status of 1 post is not known (its Status below)."
             in result.stdout), result.stdout
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # the words only in an attribute's value: a card's label, a site's exit-link message on its links
+    ('<title>Bridge</title><p>The bridge reopened.</p><a aria-label="Link preview" '
+     'href="https://twitter.com/RivertonCouncil/status/1790000000000000001">card</a>', None),
+    ('<title>Permits</title><p>Apply for a permit.</p><a data-confirm="You are now leaving the council\'s site" '
+     'href="https://forms.example/permit">Form</a>', None),
+    # a notice's words in its text, or in the script that renders it, still read
+    ('<title>Notice</title><p>You are leaving Riverton.</p><a href="https://forms.example/permit">Continue</a>',
+     ("notice", "you are leaving")),
+    ('<title>Notice</title><div id=app></div><script>render("This link may be unsafe", '
+     '"https://forms.example/permit")</script>', ("notice", "this link may be unsafe")),
+], ids=["card-label", "exit-link-attribute", "notice-text", "notice-script"])
+def test_a_notices_words_in_an_attribute_alone_make_no_notice(page, expected):
+    """A short page whose notice words stand only in an attribute's value (`aria-label="Link preview"`, a gov site's
+    `data-confirm="You are now leaving…"` on its links) read as a notice, the post it links named its likely end."""
+    from resolver.end_pages import read_end_page
+
+    reading = read_end_page(page.encode(), "https://council.example/page")
+    assert ((reading.reads_as, reading.words) if reading else None) == expected
