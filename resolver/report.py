@@ -1166,13 +1166,15 @@ def in_short(report: dict[str, Any]) -> list[str]:
     summary = report["summary"]
     posts, checks = summary["posts"], summary["checks"]
     made = sum(checks.values()) - checks.get("skip", 0)
-    # an embed that is no post (a timeline, an account's feed) or shows one another embed shows too is no post more
-    # to check: "2 embedded posts", then "the status of 0 of the 1 post" (review38a)
-    plain = summary["embeds"] == posts["named"]
-    found = (f"{_n(summary['embeds'], 'embedded post' if plain else 'embed')}"
-             + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
-             + ("" if plain else f", among them {_n(posts['named'], 'post')} to check,")
-             + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    platforms = f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else ""
+    if not_posts := summary.get("not_posts"):   # a playlist, a timeline, a story: no post (review38c)
+        found = (f"{_n(summary['embeds'], 'embed')}{platforms}, "
+                 + ("none of them a post" if not_posts == summary["embeds"] else f"{not_posts} of them no post")
+                 + " (each such links to what is no post: a playlist, a feed, a story, a clip or a live stream), and "
+                 + f"{_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    else:
+        found = (f"{_n(summary['embeds'], 'embedded post')}{platforms}"
+                 + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
     # a check that warned is said beside those that failed: "none failed" alone, over two warns (a deleted post
     # identified by its words at 0.75), read as cleared (review38a)
     if checks.get("warn"):
@@ -1185,6 +1187,9 @@ def in_short(report: dict[str, Any]) -> list[str]:
                f"{_n(sum(checks.values()), 'check')} could be made, {outcome}")
     if not posts["named"] and not sum(checks.values()):
         checked = "nothing to check: no post and no photo credit was found."
+    elif not posts["named"]:   # only what is no post, or credits (review38c: "the status of 0 of the 0 posts")
+        checked = (f"no post to look up; {made} of the {_n(sum(checks.values()), 'check')} could be made"
+                   + (f", {outcome}" if checks.get("fail") or checks.get("warn") else "."))
     elif not posts["status_known"] and not made:
         checked = "nothing yet. " + checked[0].upper() + checked[1:]
     lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
@@ -1219,10 +1224,10 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append("see why each could not be reached, below; run again later for what timed out")
     # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
     # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
-    # known" (review38a)
+    # known" (review38a, review38c)
     if not_known and not unreachable:
-        steps.append(f"see why the status of {_n(not_known, 'post')} is not known, under "
-                     f"{'its embed' if not_known == 1 else 'their embeds'} below")
+        steps.append(f"see why the status of {_n(not_known, 'post')} is not known "
+                     f"({'its' if not_known == 1 else 'their'} Status below)")
     if not steps and not summary["posts"]["named"]:
         return ("nothing: there is no post to look up, and no check failed or warned." if sum(checks.values()) else
                 "nothing: no embedded post or photo credit was found to check.")

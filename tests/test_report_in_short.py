@@ -87,7 +87,7 @@ def test_review38a_a_post_whose_status_is_not_known_is_never_said_known_in_what_
     said "The status of 0 of the 1 post is known", then "What to do next: nothing: every post's status is known"."""
     said = _said(_report(named=1, known=0, checks={"skip": 6}, offline=True), "What to do next")
     assert "every post's status is known" not in said
-    assert said == "see why the status of 1 post is not known, under its embed below."
+    assert said == "see why the status of 1 post is not known (its Status below)."
 
 
 def test_review38a_checks_that_warned_are_said_and_read_before_nothing_is_left_to_do():
@@ -125,26 +125,7 @@ def test_review38a_a_flattened_posts_report_never_says_its_status_is_known(faken
     said = block(out)
     assert said[1] == ("- **Checked against the sources**: nothing yet. The status of 0 of the 1 post is known; 0 of "
                        "the 6 checks could be made, and none failed.")
-    assert said[2] == "- **What to do next**: see why the status of 1 post is not known, under its embed below."
-
-
-def test_review38a_an_embed_that_is_no_post_is_not_counted_as_an_embedded_post(world, tmp_path):
-    """A Twitter timeline (an account's feed) beside a YouTube video: "2 embedded posts (twitter 1, youtube 1)",
-    then "the status of 0 of the 1 post is known": the timeline is no post, and the two sentences disagreed."""
-    (tmp_path / "timeline.html").write_text(
-        "<html><head><title>Roads</title></head><body><article><p>Follow the roads office.</p>"
-        "<a class='twitter-timeline' href='https://twitter.com/RivertonRoads?ref_src=twsrc%5Etfw'>Tweets by "
-        "RivertonRoads</a><iframe src='https://www.youtube.com/embed/dQw4w9WgXcQ'></iframe></article></body></html>")
-    result = world("report", "--offline", "timeline.html")
-    assert result.exit_code == 0, result.output
-    said = block(result.stdout)
-    assert said[0] == ("- **Found in the article**: 2 embeds (twitter 1, youtube 1), among them 1 post to check, and 0 "
-                       "photo credits, read from the article itself.")
-    assert said[1].startswith("- **Checked against the sources**: nothing yet. The status of 0 of the 1 post is known")
-    same = _report(named=2, known=2, checks={"pass": 4}, embeds=3)   # a post shown twice (its short link too)
-    same["summary"]["by_platform"] = {"twitter": 3}
-    assert _said(same, "Found in the article") == ("3 embeds (twitter 3), among them 2 posts to check, and 0 photo "
-                                                   "credits, read from the article itself.")
+    assert said[2] == "- **What to do next**: see why the status of 1 post is not known (its Status below)."
 
 
 def test_review38a_credits_alone_are_never_said_to_be_posts_whose_status_is_known():
