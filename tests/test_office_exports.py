@@ -102,3 +102,17 @@ def test_review38b_a_link_after_a_flattened_posts_signature_is_not_the_posts():
     plain = body.replace(f"<a href=\"{STATUS}\">March 3, 2023</a>", "March 3, 2023")   # its date no link
     [post] = find_all(_page(plain), "html")[0]
     assert post.links == ("https://t.co/Zz9Yy8Xx7W",), post.links
+
+
+@pytest.mark.parametrize("wrapped, target", [
+    ("https://www.google.com/url?q=https://www.google.com/url?q%3Dhttps://t.co/Zz9Yy8Xx7W%26sa%3DD&sa=D",
+     "https://t.co/Zz9Yy8Xx7W"),
+    ("https://www.google.com/url?q=https://l.facebook.com/l.php?u%3Dhttps%253A%252F%252Ft.co%252FZz9Yy8Xx7W&sa=D",
+     "https://t.co/Zz9Yy8Xx7W"),
+], ids=["google-in-google", "facebook-in-google"])
+def test_review38b_a_wrapper_in_a_wrapper_is_read_to_its_last_target(wrapped, target):
+    """A link copied from one Docs export into another is wrapped twice: its inner wrapper was the post's link, so
+    google.com was asked where it leads, when the link names its target itself."""
+    from resolver.platforms import link_target
+
+    assert link_target(wrapped) == target
