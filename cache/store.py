@@ -73,6 +73,9 @@ NO_PLACE_SOURCES = ("-", "<bytes>")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
+# What a CDX prefix query ended in before archive38: `collapse=digest` lists only the first of ADJACENT rows of one
+# content, so the later captures of an unchanged page were not listed (`cdx_lists_any_case` still reads such lists)
+COLLAPSED_CDX = "&collapse=digest"
 OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'"
 # How a resolution that observed nothing of its link begins its error: a replay's whose WARC lacked the request (the
 # fetch log's `not-in-warc` kind), which is no answer about the link (`Store.latest_resolutions`)
@@ -1444,9 +1447,13 @@ class Store:
 
     def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
         """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
-        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
+        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index. A
+        prefix query's rows asked with COLLAPSED_CDX after it too: the same query as earlier versions sent it (archive38), what an offline run knows of the lookup (a live one asks again: `cdx_list_collapsed`)."""
         self._noted(f"fetches {url}")
-        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+        if "matchType=prefix" not in url or url.endswith(COLLAPSED_CDX):
+            return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) IN (lower(?), lower(?))",
+                           [url, url + COLLAPSED_CDX], order_by="id")
 
     def availability_any_case(self, url: str, *, with_params: bool = False) -> list[dict[str, Any]]:
         """The fetch rows of an availability query (purpose "wayback-available") asked as `url` in any case (ASCII),

@@ -236,8 +236,8 @@ def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> st
     """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
     log holding the exact one says the URL was looked up."""
     params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": str(-last if last else CDX_LIMIT)}
-    if prefix:
-        params.update({"matchType": "prefix", "collapse": "digest"})
+    if prefix:   # not `collapse=digest` (archive38): see cache.store.COLLAPSED_CDX
+        params["matchType"] = "prefix"
     return f"{CDX}?{urlencode(params)}"
 
 
@@ -569,6 +569,10 @@ def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], byt
         return None
     since = session.cached_since()   # under --refresh, this run's answers only
     rows = _asked(store, url, purpose)
+    if not session.offline:   # a list an earlier version asked collapsed may lack the latest captures: asked again
+        from cache.store import COLLAPSED_CDX
+
+        rows = [row for row in rows if not row["url"].endswith(COLLAPSED_CDX)]
     for row in reversed(rows):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):

@@ -402,16 +402,28 @@ class ReplayIndex:
         path, a symlink or a copy was taken for another, and every answer asked of it again)."""
         return self.digests.get(path) if path is not None else None
 
+    def _held(self, method: str, url: str) -> tuple[str, str]:
+        """The key the files hold this request under: its own, else for a CDX prefix query the same query as earlier
+        versions sent it (cache.store.COLLAPSED_CDX), whose answer is what the WARC recorded of that lookup
+        (archive38: a WARC written before answered no lookup of a post)."""
+        from cache.store import COLLAPSED_CDX
+
+        key = _key(method, url)
+        if key in self._queues or "matchType=prefix" not in url or url.endswith(COLLAPSED_CDX):
+            return key
+        former = _key(method, url + COLLAPSED_CDX)
+        return former if former in self._queues else key
+
     def answers(self, method: str, url: str) -> bool:
         """Whether the WARC files hold a response to this request (`take` would give one), taking none."""
         with self._lock:
-            return bool(self._queues.get(_key(method, url)))
+            return bool(self._queues.get(self._held(method, url)))
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The response for this request (the newest answer; see the class), or None when the WARC files never saw
         it."""
-        key = _key(method, url)
         with self._lock:
+            key = self._held(method, url)
             queue = self._queues.get(key)
             if not queue:
                 return None

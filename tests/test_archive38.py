@@ -1,0 +1,93 @@
+"""Archive and replay (stop 38, archive38): what the CDX query asks, the WARC written before the row that names it,
+where a WARC path is read from, a cut WARC record and a shard's cut tail, and the counts `stats` prints."""
+
+from datetime import datetime, timedelta, timezone
+
+from resolver import archive
+from resolver.session import Mode, Session
+from tests import xfixtures as fx
+from tests.test_archive import settings_for
+from tests.waybacknet import Capture, serve
+
+CANONICAL = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+
+
+def looked(settings, store, url: str, **mode: bool) -> archive.Lookup:
+    return Session(settings, store=store, mode=Mode(**mode)).run(lambda s: archive.lookup(url, session=s))
+
+
+def _stamp(days_ago: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(days=days_ago)).strftime("%Y%m%d%H%M%S")
+
+
+def test_archive38_a_prefix_lookup_lists_the_later_captures_of_the_same_content(fakenet, store):
+    """The CDX query asked `collapse=digest`, which drops every row after the first of a run of ADJACENT rows with one
+    digest (the CDX server's README, "Collapsing"): of a page captured unchanged in 2022 and two days ago, only the
+    2022 row was listed, so the latest good capture read as 2022 (`archive --save` saved a page captured two days
+    before, and a report named a capture two years older than the last), and of a post captured twice before it was
+    deleted, the last capture before the deletion was missing."""
+    page = b"<html>the post as it was</html>"
+    gone_post = CANONICAL.replace(fx.POST_ID, "1600000000000000002")
+    recent = _stamp(2)
+    serve(fakenet, [Capture("20221206060000", CANONICAL, page), Capture(recent, CANONICAL, page),
+                    Capture("20221206060000", gone_post, page), Capture("20230301060000", gone_post, page),
+                    Capture("20230302060000", gone_post, b"<html>this post is unavailable</html>", status=404)])
+    settings = settings_for(fakenet)
+    found = looked(settings, store, CANONICAL)
+    assert found.error is None, found
+    assert sorted(s.timestamp for s in found.snapshots) == ["20221206060000", recent]
+    assert archive.latest_good(found).timestamp == recent and archive.recent(found, 30)
+    deleted = looked(settings, store, gone_post)
+    assert sorted(s.timestamp for s in deleted.snapshots) == ["20221206060000", "20230301060000", "20230302060000"]
+    assert archive.latest_good(deleted).timestamp == "20230301060000"   # the last capture before the deletion
+    asked = [path for host, path in fakenet.hits if host == "web.archive.org" and path.startswith("/cdx/")]
+    assert asked and not any("collapse" in path for path in asked), asked
+    offline = looked(settings, store, CANONICAL, offline=True)
+    assert archive.latest_good(offline).timestamp == recent
+
+
+def test_archive38_a_lookup_an_earlier_version_asked_collapsed_is_still_read_offline_and_replayed(fakenet, store,
+                                                                                                  tmp_path):
+    """A cache or a WARC written before holds the CDX query with `&collapse=digest` after it: offline it is still what
+    the cache knows of the lookup (not "not looked up"), a live run asks the list again rather than keep one that may
+    lack the latest captures, and a replay of such a WARC answers the lookup from that record."""
+    import json
+
+    from resolver.warc import ReplayIndex, WarcWriter
+    from tests.waybacknet import HEADER
+
+    page = b"<html>the post as it was</html>"
+    recent = _stamp(2)
+    # the cache as an earlier version left it: its CDX list asked collapsed (the later capture of one content unlisted)
+    serve(fakenet, [Capture("20221206060000", CANONICAL, page)])
+    settings = settings_for(fakenet)
+    assert len(looked(settings, store, CANONICAL).snapshots) == 1
+    store.conn.execute("UPDATE fetches SET url = url || '&collapse=digest' WHERE purpose = 'wayback-cdx' AND "
+                       "url LIKE '%matchType=prefix'")
+    store.conn.commit()
+    serve(fakenet, [Capture("20221206060000", CANONICAL, page), Capture(recent, CANONICAL, page)])
+    offline = looked(settings, store, CANONICAL, offline=True)
+    assert offline.error is None and [s.timestamp for s in offline.snapshots] == ["20221206060000"], offline
+    assert archive.lookup_state(store, CANONICAL) == (True, None)
+    asked = len(fakenet.hits)
+    again = looked(settings, store, CANONICAL)
+    assert len(fakenet.hits) > asked and archive.latest_good(again).timestamp == recent
+    # a WARC an earlier version wrote: its lookup recorded under the collapsed query
+    query = archive.form_query(f"twitter.com/RivertonRoads/status/{fx.POST_ID}", CANONICAL)
+    row = Capture("20221206060000", CANONICAL, page).row()
+    warc = tmp_path / "old.warc.gz"
+    writer = WarcWriter(warc, software="embed-resolver/0.1.0")
+    writer.write_exchange(method="GET", url=query + "&collapse=digest", contacted_url=query + "&collapse=digest",
+                          request_headers={}, status=200, reason="OK",
+                          response_headers=[("Content-Type", "application/json")],
+                          body=json.dumps([HEADER, row]).encode(), fetched_at="2023-01-01T00:00:00Z")
+    writer.close()
+    from cache import Store
+
+    replayed_store = Store(tmp_path / "replay.db")
+    try:
+        found = Session(settings, store=replayed_store, replay=ReplayIndex([warc])).run(
+            lambda s: archive.lookup(CANONICAL, session=s))
+    finally:
+        replayed_store.close()
+    assert [s.timestamp for s in found.snapshots] == ["20221206060000"], found
