@@ -180,6 +180,26 @@ def _whole_member_end(stream: IO[bytes], start: int) -> int | None:
     return None
 
 
+def _durable(file: IO[bytes]) -> None:
+    """What was written to `file` is on disk: flushed, then fsynced."""
+    file.flush()
+    os.fsync(file.fileno())
+
+
+def _durable_folder(folder: Path) -> None:
+    """A file made in `folder` is named in it on disk (its folder fsynced), where the system can say so (POSIX)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:   # a folder no process may open (Windows): its entries are kept by the file system itself
+        return
+    try:
+        os.fsync(handle)
+    except OSError:   # a file system that cannot sync a folder
+        pass
+    finally:
+        os.close(handle)
+
+
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
@@ -205,10 +225,13 @@ class WarcWriter:
                 offset, aside, size = self.set_aside
                 fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
                            "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
-            if os.fstat(self._file.fileno()).st_size == 0 or self.set_aside is not None:
+            new = os.fstat(self._file.fileno()).st_size == 0
+            if new or self.set_aside is not None:
                 info = self._writer.create_warcinfo_record(self.path.name, fields)
                 self._writer.write_record(info)
-                self._file.flush()
+                _durable(self._file)
+            if new:   # the file's name, in its folder: else a power cut could leave records with no file to be in
+                _durable_folder(self.path.parent)
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
@@ -277,7 +300,9 @@ class WarcWriter:
             with _appending(self._file):
                 offset = self._file.seek(0, os.SEEK_END)
                 self._file.write(exchange.getvalue())
-                self._file.flush()
+                # on disk before this returns, so before the fetch-log row naming the offset commits (archive38: it
+                # was only flushed, and after a power cut the row could name bytes the disk never got)
+                _durable(self._file)
         return str(self.path), offset, response.rec_headers.get_header("WARC-Record-ID")
 
     def holds(self, offset: int, url: str, status: int) -> bool:

@@ -91,3 +91,80 @@ def test_archive38_a_lookup_an_earlier_version_asked_collapsed_is_still_read_off
     finally:
         replayed_store.close()
     assert [s.timestamp for s in found.snapshots] == ["20221206060000"], found
+
+
+def _fetched_with_a_warc(fakenet, store, warc, url="https://news.example/story"):
+    from resolver.http import fetch
+    from resolver.warc import WarcWriter
+
+    fakenet.route("news.example", "/story", lambda request: __import__("werkzeug.wrappers").wrappers.Response(
+        "<html>the story</html>", content_type="text/html"))
+    writer = WarcWriter(warc, software="test")
+    try:
+        return Session(settings_for(fakenet), store=store, warc=writer).run(
+            lambda s: fetch(s, url, purpose="resolve", keep_body=True))
+    finally:
+        writer.close()
+
+
+def test_archive38_a_warc_record_is_on_disk_before_the_row_naming_it_commits(fakenet, store, tmp_path, monkeypatch):
+    """The exchange was written and flushed to the WARC, never fsynced, and the fetch-log row naming its offset was
+    committed after: after a power cut the row could name bytes that never reached the disk. Now the WARC file is
+    fsynced before the call returns (and the folder, when the file is new), so the row commits after its record is
+    durable."""
+    import os
+
+    events: list[str] = []
+    warc = tmp_path / "run.warc.gz"
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        target = os.readlink(f"/proc/self/fd/{fd}") if os.path.exists(f"/proc/self/fd/{fd}") else str(fd)
+        events.append(f"fsync {target}")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    store.conn.set_trace_callback(lambda sql: events.append(sql.split("(")[0].strip()) if sql.startswith(
+        ("INSERT INTO fetches", "INSERT INTO [fetches]", "INSERT INTO \"fetches\"", "COMMIT")) else None)
+    outcome = _fetched_with_a_warc(fakenet, store, warc)
+    assert outcome.status == 200 and outcome.warc_offset is not None and outcome.fetch_id, outcome
+    synced = [i for i, e in enumerate(events) if e == f"fsync {warc}"]
+    assert len(synced) >= 2, events   # the warcinfo of the new file, then the exchange
+    assert f"fsync {tmp_path}" in events, events   # the new file's name is in its folder on disk too
+    inserted = next(i for i, e in enumerate(events) if "fetches" in e)
+    assert synced[-1] < inserted, events
+
+
+
+def test_archive38_a_crash_between_the_warc_record_and_its_row_leaves_a_record_with_no_row(fakenet, store, tmp_path,
+                                                                                           monkeypatch):
+    """Killed right after the exchange reached the disk, before its fetch-log row was written: the WARC holds the
+    whole record (a replay reads it, not cut), and the cache names nothing: a record no row names is harmless, a row
+    naming no record was the risk."""
+    import os
+
+    import pytest
+
+    from resolver.warc import ReplayIndex
+
+    class Killed(BaseException):
+        pass
+
+    warc = tmp_path / "run.warc.gz"
+    real_fsync, synced = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        if os.path.exists(f"/proc/self/fd/{fd}") and os.readlink(f"/proc/self/fd/{fd}") == str(warc):
+            synced.append(fd)
+            if len(synced) == 2:   # the warcinfo, then the exchange: killed there
+                raise Killed
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(Killed):
+        _fetched_with_a_warc(fakenet, store, warc)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert store.fetches_for("https://news.example/story") == []
+    found = ReplayIndex([warc]).take("GET", "https://news.example/story")
+    assert found is not None and found.status == 200 and found.truncated is None, found
+
