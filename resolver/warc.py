@@ -341,6 +341,7 @@ class ReplayedResponse:
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
     contacted: str | None = None   # the record's CONTACTED_HEADER: the server an [origins] override sent it to
+    cut_at: int | None = None      # a TORN record's: the byte its file ends at, inside it
 
 
 class ReplayIndex:
@@ -398,7 +399,8 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
-                            record.rec_headers.get_header(CONTACTED_HEADER))
+                            record.rec_headers.get_header(CONTACTED_HEADER),
+                            os.fstat(stream.fileno()).st_size if torn else None)
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -453,6 +455,9 @@ class ReplayIndex:
             if not queue:
                 return None
             answers = [r for r in queue if not _asked_again(r.status)]
+            # a record its file ends inside is only the start of its answer: a whole one of the request answers
+            # before it, whatever their times (archive38: the newest, cut, failed the request, a whole one unread)
+            answers = [r for r in answers if r.truncated != TORN] or answers
             if answers:   # stable: of records of one time (or none), the first recorded
                 return max(answers, key=lambda r: answered_at(r.warc_date) or "")
             index = min(self._used[key], len(queue) - 1)
@@ -512,12 +517,14 @@ def _ends_inside(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def cut_record(url: str, truncated: str, file: str | None) -> str:
+def cut_record(url: str, truncated: str, file: str | None, offset: int | None = None, cut_at: int | None = None) -> str:
     """What a replayed record holding only the start of its answer is: cut by its writer (WARC-Truncated), or by
-    the end of its file."""
+    the end of its file (where the record begins, and the byte the file ends at, when known)."""
     if truncated == TORN:
-        return (f"the WARC record of {url} is cut short: {file} ends inside it (a run stopped while writing it), so "
-                "its body is only the start of the answer")
+        where = f"cut at byte {cut_at:,}" if cut_at is not None else "cut short"
+        begins = f", the record beginning at offset {offset:,}" if offset is not None else ""
+        return (f"the WARC record of {url} is {where}: {file} ends inside it{begins} (a run stopped while writing "
+                "it), so its body is only the start of the answer, and the files hold no whole record of it")
     return f"the WARC record of {url} kept only the start of its body (WARC-Truncated: {truncated})"
 
 

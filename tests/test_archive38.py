@@ -168,3 +168,85 @@ def test_archive38_a_crash_between_the_warc_record_and_its_row_leaves_a_record_w
     found = ReplayIndex([warc]).take("GET", "https://news.example/story")
     assert found is not None and found.status == 200 and found.truncated is None, found
 
+
+def _two_records_the_second_cut(path, *, whole: bool = True):
+    """A WARC with warcio (the tool's writer): a whole answer of 2024-01-01 (unless not `whole`), then one of
+    2024-02-01 the file ends inside, as a run stopped while writing it leaves it. Returns (offset of the cut record,
+    where the file ends)."""
+    import os
+
+    from resolver.warc import WarcWriter
+
+    writer = WarcWriter(path, software="test")
+
+    def exchange(date: str, body: bytes) -> int:
+        return writer.write_exchange(method="GET", url="https://news.example/story",
+                                     contacted_url="https://news.example/story", request_headers={}, status=200,
+                                     reason="OK", response_headers=[("Content-Type", "text/html")], body=body,
+                                     fetched_at=date)[1]
+
+    if whole:
+        exchange("2024-01-01T00:00:00Z", b"<html>the story, first crawl</html>")
+    offset = exchange("2024-02-01T00:00:00Z", b"<html>the story, second crawl</html>" + os.urandom(30_000))
+    writer.close()
+    cut = offset + (path.stat().st_size - offset) // 2
+    with open(path, "r+b") as stream:
+        stream.truncate(cut)
+    return offset, cut
+
+
+def _replayed(fakenet, store, warc):
+    from resolver.http import fetch
+    from resolver.warc import ReplayIndex
+
+    return Session(settings_for(fakenet), store=store, replay=ReplayIndex([warc])).run(
+        lambda s: fetch(s, "https://news.example/story", purpose="resolve", keep_body=True))
+
+
+def test_archive38_a_cut_warc_record_gives_way_to_a_whole_record_of_the_same_request(fakenet, store, tmp_path):
+    """A replay whose newest record of a request is cut (its file ends inside it) read that one, and failed "cut
+    short", though the file holds a whole earlier answer to the same request: that one answers now."""
+    warc = tmp_path / "crawl.warc.gz"
+    _two_records_the_second_cut(warc)
+    outcome = _replayed(fakenet, store, warc)
+    assert outcome.error is None and outcome.status == 200, outcome
+    assert outcome.body == b"<html>the story, first crawl</html>"
+    assert outcome.fetched_at.startswith("2024-01-01")
+
+
+def test_archive38_a_cut_warc_record_alone_says_where_it_is_cut(fakenet, store, tmp_path):
+    """With no whole record of the request, the answer fails with where the record begins and where the file ends
+    (the byte it is cut at), not only "cut short"."""
+    warc = tmp_path / "crawl.warc.gz"
+    offset, cut = _two_records_the_second_cut(warc, whole=False)
+    outcome = _replayed(fakenet, store, warc)
+    assert outcome.status is None and outcome.body == b"", outcome
+    assert f"cut at byte {cut:,}" in outcome.error and f"offset {offset:,}" in outcome.error, outcome.error
+    assert str(warc) in outcome.error, outcome.error
+    from tests.cliworld import World
+
+    result = World(fakenet, tmp_path)("--replay", str(warc), "scan", "https://news.example/story")
+    assert result.exit_code == 1, result.output
+    assert f"cut at byte {cut:,}" in result.output, result.output
+
+
+def test_archive38_a_post_replayed_past_a_newer_cut_record_says_so(fakenet, tmp_path):
+    """A post whose newest record (June: deleted) is cut answers from the whole May record (available), and its
+    reason says a newer record was passed over, cut, where: never "the newest WARC record" of a whole one."""
+    from tests.test_replay_records import AVAILABLE, DELETED, fetched, write_warc
+
+    may, june = tmp_path / "may.warc.gz", tmp_path / "june.warc.gz"
+    write_warc(may, AVAILABLE)
+    write_warc(june, DELETED)
+    data = june.read_bytes()
+    size = data.index(b"\x1f\x8b\x08", 1) - 40   # inside the response record, past its head
+    with open(june, "r+b") as stream:
+        stream.truncate(size)
+    from tests.cliworld import World
+
+    result, post = fetched(World(fakenet, tmp_path), may, june)
+    assert result.exit_code == 0, result.output
+    assert post["status"] == "available", post
+    said = post["reason"]
+    assert "answered by the newest whole WARC record of this request" in said, said
+    assert f"{june} (offset 0), WARC-Date 2024-06-20T11:00:00.000000Z: not read, cut at byte {size:,}" in said, said
