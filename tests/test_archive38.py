@@ -7,6 +7,7 @@ from resolver import archive
 from resolver.session import Mode, Session
 from tests import xfixtures as fx
 from tests.test_archive import settings_for
+from tests.test_verdicts import reporter  # noqa: F401  (the fixture)
 from tests.waybacknet import Capture, serve
 
 CANONICAL = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
@@ -250,3 +251,62 @@ def test_archive38_a_post_replayed_past_a_newer_cut_record_says_so(fakenet, tmp_
     said = post["reason"]
     assert "answered by the newest whole WARC record of this request" in said, said
     assert f"{june} (offset 0), WARC-Date 2024-06-20T11:00:00.000000Z: not read, cut at byte {size:,}" in said, said
+
+
+def _crawl(path, n: int = 3) -> list[int]:
+    """A crawler's WARC (warcio, gzip per record) of `n` article pages; the offset each record ends at."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    ends = []
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(n):
+            body = (f"<html><head><title>Story {i}</title></head><body><p>Council story {i}.</p>"
+                    f"<blockquote class='twitter-tweet'><a href='https://twitter.com/RivertonRoads/status/"
+                    f"16000000000000000{i:02d}'>the post</a></blockquote>" + "<p>More words here.</p>" * 200
+                    + "</body></html>").encode()
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{i}", "response", payload=io.BytesIO(body),
+                warc_headers_dict={"WARC-Date": "2024-05-15T13:00:00Z"},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                                         ("Content-Length", str(len(body)))], protocol="HTTP/1.1")))
+            ends.append(out.tell())
+    return ends
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("into", [18, 300, 460], ids=["in-its-gzip-header", "in-its-http-head", "in-its-body"])
+def test_archive38_a_warc_input_whose_tail_is_cut_says_so_once_and_goes_on(fakenet, tmp_path, into):
+    """A crawl (or a shard's WARC) a crash stopped inside its last record: read with --warc-input, the cut record was
+    said nothing of (cut in its first bytes), counted "not HTML" (cut in its HTTP head) or failed the run as an
+    unreadable record (cut in its body). Now one warning names the file and the offset of the cut record, the records
+    before it are read, and the run goes on (exit 0)."""
+    import json
+
+    from tests.cliworld import World
+
+    warc = tmp_path / "crawl.warc.gz"
+    ends = _crawl(warc)
+    with open(warc, "r+b") as stream:
+        stream.truncate(ends[1] + into)
+    result = World(fakenet, tmp_path)("scan", "--offline", "--json", "--warc-input", str(warc))
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "ends inside a record" in line]
+    assert said == [f"warning: {warc} ends inside a record at offset {ends[1]:,} (the file is cut at byte "
+                    f"{ends[1] + into:,}: a crawl or run stopped while writing it), left out; skipped"], result.output
+    scanned = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [a["source"] for a in scanned if "error" not in a] == [f"{warc}#0", f"{warc}#{ends[0]}"], scanned
+    assert "not HTML" not in result.output and "record is truncated" not in result.output, result.output
+    assert not fakenet.hits
+    # sharded, one shard says it
+    shards = [World(fakenet, tmp_path / f"s{k}") if (tmp_path / f"s{k}").mkdir() is None else None for k in (1, 2)]
+    lines = [line for k, world in enumerate(shards, 1)
+             for line in world("scan", "--offline", "--shard", f"{k}/2", "--warc-input", str(warc)).output.splitlines()
+             if "ends inside a record" in line]
+    assert len(lines) == 1, lines
+
