@@ -310,3 +310,48 @@ def test_archive38_a_warc_input_whose_tail_is_cut_says_so_once_and_goes_on(faken
              if "ends inside a record" in line]
     assert len(lines) == 1, lines
 
+
+@pytest.mark.parametrize("spelt", ["https://twitter.com/river_desk/status/{}", "http://twitter.com/river_desk/status/{}",
+                                   "http://twitter.com/River_Desk/status/{}/"], ids=["https", "http", "case-and-slash"])
+def test_archive38_stats_count_a_recorded_archived_copy_as_the_tables_hold_it(fakenet, reporter, tmp_path,  # noqa: F811
+                                                                              spelt):
+    """Said left alone: "cache stats say copies=0 where archived copies exist". No count of `stats` or `cache stats`
+    is named `copies`; built here, a cache holding a deleted post's capture read as its copy: every count the two
+    print is what the tables hold, the post is not at risk (its copy is known), and the report counts one copy."""
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    from tests.test_fetch import by_id, json_page
+    from tests.test_verdicts import DELETED
+
+    post_id = "1389145873577009728"
+    page = f"https://twitter.com/river_desk/status/{post_id}"
+    capture = (Path(__file__).parent / "fixtures" / "captures" / "classic_permalink_reply_with_ancestor.html")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({post_id: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503091500", spelt.format(post_id), capture.read_bytes())])   # as CDX spells it
+    code, out = reporter("report", "--format", "json", "article.html", article=(
+        f'<html><body><blockquote class="twitter-tweet"><p>Water over the road on Mill Lane this morning.</p>&mdash; '
+        f'River Desk (@river_desk) <a href="{page}">May 3, 2021</a></blockquote></body></html>'))
+    assert code == 0, out
+    assert json.loads(out)["summary"]["archive"] == {"looked_up": 1, "with_copy": 1, "without_copy": 0,
+                                                     "not_checked": 0}
+    db = sqlite3.connect(tmp_path / "c.db")
+    try:
+        code, out = reporter("cache", "stats", "--json")
+        assert code == 0, out
+        tables = json.loads(out)["tables"]
+        assert tables == {name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in tables}
+        assert (tables["snapshots"], tables["posts"]) == (1, 1)
+        assert db.execute("SELECT method, status FROM post_observations ORDER BY id").fetchall() == [
+            ("syndication", "deleted"), ("wayback", "archived-copy")]
+        code, out = reporter("stats", "--json")
+        assert code == 0, out
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert not [r for r in rows if r["view"] == "at_risk_embeds"], rows   # its copy is known
+        [dead] = [r for r in rows if r["view"] == "dead_embeds_by_outlet_year"]
+        assert (dead["embeds"], dead["embeds_checked"], dead["dead"], dead["deleted"]) == (1, 1, 1, 1), dead
+        code, out = reporter("stats")
+        assert "at_risk_embeds (0 rows)" in out and "dead_embeds_by_outlet_year (1 row)" in out, out
+    finally:
+        db.close()
