@@ -951,6 +951,17 @@ class Store:
             raise CacheError(f"cannot read {table} row {row_id} in {self.path}: no such row")
         return rows[0]
 
+    def warc_file_here(self, recorded: str) -> Path | None:
+        """The file a fetch-log row's WARC path names on this machine now, absolute: the path kept (absolute since
+        archive38; a relative one, kept before, read from the current folder), else the file of its name beside the
+        database (a cache moved with its WARCs), else None. Whether the record is still at the offset is the
+        reader's to check."""
+        path = Path(recorded)
+        if path.is_file():
+            return path.absolute()
+        beside = self.path.parent / path.name
+        return beside.absolute() if beside.is_file() else None
+
     def fetch(self, fetch_id: int) -> dict[str, Any]:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)

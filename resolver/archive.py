@@ -1079,9 +1079,14 @@ def _kept_hop(url: str, session: Session, since: str | None) -> FetchOutcome | N
     store, writer = session.store, session.warc
     if store is None or writer is None or session.redactor.url(url) != url:
         return None
-    path = str(writer.path)
+    path, named = writer.recorded, {}
     for row in reversed(store.fetches_for(url)):
-        if row["purpose"] != LIVE or row["warc_file"] != path or row["via"] != "live":
+        if row["purpose"] != LIVE or row["via"] != "live" or not row["warc_file"]:
+            continue
+        if row["warc_file"] not in named:   # the same file, by the path kept or found beside the database (archive38)
+            here = store.warc_file_here(row["warc_file"])
+            named[row["warc_file"]] = here is not None and str(here) == path
+        if not named[row["warc_file"]]:
             continue
         status = row["status"]
         if (since is not None and row["fetched_at"] < since) or status is None or status == 429 or status >= 500 \

@@ -207,6 +207,9 @@ class WarcWriter:
         from warcio.warcwriter import WARCWriter
 
         self.path = Path(path)
+        # what the fetch log keeps: absolute, so a run from another folder finds the file (archive38: `--db c.db` in
+        # one folder kept `archive.warc.gz`, which names another file, or none, from any other)
+        self.recorded = str(self.path.absolute())
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.path, "ab")
         # WARC/1.1 records, as the warcinfo's `format` says: a WARC-Date here has the fraction of a second its fetch
@@ -303,7 +306,7 @@ class WarcWriter:
                 # on disk before this returns, so before the fetch-log row naming the offset commits (archive38: it
                 # was only flushed, and after a power cut the row could name bytes the disk never got)
                 _durable(self._file)
-        return str(self.path), offset, response.rec_headers.get_header("WARC-Record-ID")
+        return self.recorded, offset, response.rec_headers.get_header("WARC-Record-ID")
 
     def holds(self, offset: int, url: str, status: int) -> bool:
         """Whether this file has, at `offset`, the response record of `url` (as written: redacted) with `status`: what

@@ -355,3 +355,81 @@ def test_archive38_stats_count_a_recorded_archived_copy_as_the_tables_hold_it(fa
         assert "at_risk_embeds (0 rows)" in out and "dead_embeds_by_outlet_year (1 row)" in out, out
     finally:
         db.close()
+
+
+def test_archive38_a_warc_is_found_from_another_folder_and_after_the_cache_moved(fakenet, tmp_path, monkeypatch):
+    """The fetch log kept a WARC's path as the run was given it: `--db c.db` run in one folder wrote
+    `archive.warc.gz`, which a run from another folder (`--db desk/c.db`), or of the folder moved with its cache,
+    did not take for its own WARC: every page copy it held was taken again and appended. Now a path is kept
+    absolute, and one that names no file is looked for beside the database, under its name (a cache and its WARCs
+    move together); the record at the offset is checked before it is kept."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_archive import ARTICLE, POST, serve_the_article_world
+    from tests.fakenet import page, redirect
+
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post page</html>"))
+    config = serve_the_article_world(fakenet, tmp_path)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+
+    def scan_archive(cwd, db):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", db, "scan", "--archive", "--json",
+                                          str(article)])
+        assert result.exit_code == 0, result.output
+        return {a["url"]: a for a in json.loads(result.stdout)["archives"]}
+
+    def live_hits():
+        return len([hit for hit in fakenet.hits if hit[0] in ("twitter.com", "x.com")])
+
+    first = scan_archive(desk, "c.db")   # the default WARC: archive.warc.gz beside the database, named relative
+    assert first[POST]["live_kept"] is None and (desk / "archive.warc.gz").is_file()
+    hits, size = live_hits(), (desk / "archive.warc.gz").stat().st_size
+    again = scan_archive(tmp_path, "desk/c.db")   # from the folder above
+    assert again[POST]["live_kept"] is not None, again[POST]
+    assert live_hits() == hits and (desk / "archive.warc.gz").stat().st_size == size
+    moved = tmp_path / "moved"
+    shutil.move(desk, moved)   # the cache and its WARC, together
+    later = scan_archive(tmp_path, str(moved / "c.db"))
+    assert later[POST]["live_kept"] is not None, later[POST]
+    assert live_hits() == hits and (moved / "archive.warc.gz").stat().st_size == size
+
+
+def test_archive38_a_warc_replays_from_another_folder_and_after_the_folder_moved(fakenet, tmp_path, monkeypatch):
+    """A replay takes a file by its content (its sha256), not by the path the fetch log keeps: the WARC written by
+    `fetch --warc run.warc.gz` in one folder replays the same answer, with nothing sent, given by another relative
+    path from the folder above, and from the folder moved elsewhere."""
+    import json
+    import shutil
+
+    from tests.cliworld import World
+    from tests.test_fetch import by_id, json_page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    world = World(fakenet, tmp_path)
+    monkeypatch.chdir(desk)
+    live = world("fetch", "--no-media", "--json", "--warc", "run.warc.gz", CANONICAL)
+    assert live.exit_code == 0 and json.loads(live.stdout.splitlines()[0])["status"] == "available", live.output
+    hits = len(fakenet.hits)
+    for cwd, given in ((tmp_path, "desk/run.warc.gz"), (tmp_path / "moved", "run.warc.gz")):
+        if not cwd.exists():
+            shutil.move(desk, cwd)
+        monkeypatch.chdir(cwd)
+        replayed = world("--replay", given, "fetch", "--no-media", "--json", CANONICAL)
+        assert replayed.exit_code == 0, replayed.output
+        post = json.loads(replayed.stdout.splitlines()[0])
+        assert post["status"] == "available", post
+        assert len(fakenet.hits) == hits   # nothing sent
