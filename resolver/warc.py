@@ -303,9 +303,11 @@ class WarcWriter:
             with _appending(self._file):
                 offset = self._file.seek(0, os.SEEK_END)
                 self._file.write(exchange.getvalue())
-                # on disk before this returns, so before the fetch-log row naming the offset commits (archive38: it
-                # was only flushed, and after a power cut the row could name bytes the disk never got)
-                _durable(self._file)
+                self._file.flush()
+        # On disk before this returns, so before the fetch-log row naming the offset commits (archive38: it was only
+        # flushed, and after a power cut the row could name bytes the disk never got). Outside the locks: a sync
+        # takes milliseconds, and other writers' exchanges go on meanwhile (the system syncs them together).
+        os.fsync(self._file.fileno())
         return self.recorded, offset, response.rec_headers.get_header("WARC-Record-ID")
 
     def holds(self, offset: int, url: str, status: int) -> bool:
