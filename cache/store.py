@@ -1459,7 +1459,8 @@ class Store:
     def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
         """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
         archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index. A
-        prefix query's rows asked with COLLAPSED_CDX after it too: the same query as earlier versions sent it (archive38), what an offline run knows of the lookup (a live one asks again: `cdx_list_collapsed`)."""
+        prefix query's rows asked with COLLAPSED_CDX after it too: the same query as earlier versions sent it
+        (archive38), what an offline run knows of the lookup (a live run asks again: `archive._kept`)."""
         self._noted(f"fetches {url}")
         if "matchType=prefix" not in url or url.endswith(COLLAPSED_CDX):
             return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")

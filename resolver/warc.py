@@ -522,7 +522,8 @@ def _ends_inside(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def cut_record(url: str, truncated: str, file: str | None, offset: int | None = None, cut_at: int | None = None) -> str:
+def cut_record(url: str, truncated: str, file: str | None, offset: int | None = None,
+               cut_at: int | None = None) -> str:
     """What a replayed record holding only the start of its answer is: cut by its writer (WARC-Truncated), or by
     the end of its file (where the record begins, and the byte the file ends at, when known)."""
     if truncated == TORN:

@@ -3,6 +3,8 @@ where a WARC path is read from, a cut WARC record and a shard's cut tail, and th
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from resolver import archive
 from resolver.session import Mode, Session
 from tests import xfixtures as fx
@@ -97,9 +99,9 @@ def test_archive38_a_lookup_an_earlier_version_asked_collapsed_is_still_read_off
 def _fetched_with_a_warc(fakenet, store, warc, url="https://news.example/story"):
     from resolver.http import fetch
     from resolver.warc import WarcWriter
+    from tests.fakenet import page
 
-    fakenet.route("news.example", "/story", lambda request: __import__("werkzeug.wrappers").wrappers.Response(
-        "<html>the story</html>", content_type="text/html"))
+    fakenet.route("news.example", "/story", page("<html>the story</html>"))
     writer = WarcWriter(warc, software="test")
     try:
         return Session(settings_for(fakenet), store=store, warc=writer).run(
@@ -143,8 +145,6 @@ def test_archive38_a_crash_between_the_warc_record_and_its_row_leaves_a_record_w
     whole record (a replay reads it, not cut), and the cache names nothing: a record no row names is harmless, a row
     naming no record was the risk."""
     import os
-
-    import pytest
 
     from resolver.warc import ReplayIndex
 
@@ -277,8 +277,6 @@ def _crawl(path, n: int = 3) -> list[int]:
     return ends
 
 
-import pytest  # noqa: E402
-
 
 @pytest.mark.parametrize("into", [18, 300, 460], ids=["in-its-gzip-header", "in-its-http-head", "in-its-body"])
 def test_archive38_a_warc_input_whose_tail_is_cut_says_so_once_and_goes_on(fakenet, tmp_path, into):
@@ -311,7 +309,8 @@ def test_archive38_a_warc_input_whose_tail_is_cut_says_so_once_and_goes_on(faken
     assert len(lines) == 1, lines
 
 
-@pytest.mark.parametrize("spelt", ["https://twitter.com/river_desk/status/{}", "http://twitter.com/river_desk/status/{}",
+@pytest.mark.parametrize("spelt", ["https://twitter.com/river_desk/status/{}",
+                                   "http://twitter.com/river_desk/status/{}",
                                    "http://twitter.com/River_Desk/status/{}/"], ids=["https", "http", "case-and-slash"])
 def test_archive38_stats_count_a_recorded_archived_copy_as_the_tables_hold_it(fakenet, reporter, tmp_path,  # noqa: F811
                                                                               spelt):
