@@ -623,7 +623,7 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
                                    f"or filedesc://)")
                 return
             gzipped = handle.read(2) == b"\x1f\x8b"
-            cut = _cut_at(path) if gzipped else None
+            cut = _cut_at(path, handle) if gzipped else None
             start: int | None = 0
             while start is not None:
                 damage = yield from _warc_records(handle, start, path, locator, key_base, taken, gzipped=gzipped,
@@ -680,12 +680,15 @@ def _quiet_archive_iterator() -> type:
     return QuietArchiveIterator
 
 
-def _cut_at(path: Path) -> int | None:
+def _cut_at(path: Path, handle: IO[bytes]) -> int | None:
     """Where the record a gzipped WARC ends inside begins (a crawl, or a shard's run, stopped while writing it), or
-    None when it ends with a whole record (resolver.warc's check, from the end: the last record is decompressed)."""
+    None when it ends with a whole record (resolver.warc's check, from the end: the last record is decompressed).
+    Only of a regular file: a pipe read from its end would be read up."""
+    import stat
+
     from resolver.warc import _cut_tail
 
-    return _cut_tail(path)
+    return _cut_tail(path) if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else None
 
 
 def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
