@@ -101,8 +101,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "(no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
-        "warc_file": "WARC file holding the exchange (after cache merge, its name alone when the path named no file "
-                     "on the machine merging)", "warc_offset": "Byte offset of its record in that file",
+        "warc_file": "WARC file holding the exchange: a written one's absolute path (in older rows as the run was "
+                     "given it; one naming no file is looked for beside the database), a replayed one's path as "
+                     "given (after cache merge, its name alone when the path named no file on the machine merging)", "warc_offset": "Byte offset of its record in that file",
         "warc_record_id": "WARC-Record-ID of its response record: finds it in any copy of the file; empty when in no "
                           "WARC, or recorded before the cache kept it",
         "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "

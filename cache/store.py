@@ -74,6 +74,9 @@ NO_PLACE_SOURCES = ("-", "<bytes>")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
+# What a CDX prefix query ended in before archive38: `collapse=digest` lists only the first of ADJACENT rows of one
+# content, so the later captures of an unchanged page were not listed (`cdx_lists_any_case` still reads such lists)
+COLLAPSED_CDX = "&collapse=digest"
 OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'"
 # How a resolution that observed nothing of its link begins its error: a replay's whose WARC lacked the request (the
 # fetch log's `not-in-warc` kind), which is no answer about the link (`Store.latest_resolutions`)
@@ -952,6 +955,17 @@ class Store:
             raise CacheError(f"cannot read {table} row {row_id} in {self.path}: no such row")
         return rows[0]
 
+    def warc_file_here(self, recorded: str) -> Path | None:
+        """The file a fetch-log row's WARC path names on this machine now, absolute: the path kept (absolute since
+        archive38; a relative one, kept before, read from the current folder), else the file of its name beside the
+        database (a cache moved with its WARCs), else None. Whether the record is still at the offset is the
+        reader's to check."""
+        path = Path(recorded)
+        if path.is_file():
+            return path.absolute()
+        beside = self.path.parent / path.name
+        return beside.absolute() if beside.is_file() else None
+
     def fetch(self, fetch_id: int) -> dict[str, Any]:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
@@ -1448,9 +1462,14 @@ class Store:
 
     def cdx_lists_any_case(self, url: str) -> list[dict[str, Any]]:
         """The fetch rows of a CDX query (purpose "wayback-cdx") asked as `url` in any case (ASCII), oldest first: the
-        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index."""
+        archive reads the URL it lists in lower case, so they are one list (review32r3). Through m040's index. A
+        prefix query's rows asked with COLLAPSED_CDX after it too: the same query as earlier versions sent it
+        (archive38), what an offline run knows of the lookup (a live run asks again: `archive._kept`)."""
         self._noted(f"fetches {url}")
-        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+        if "matchType=prefix" not in url or url.endswith(COLLAPSED_CDX):
+            return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) = lower(?)", [url], order_by="id")
+        return self._where("fetches", "purpose = 'wayback-cdx' AND lower(url) IN (lower(?), lower(?))",
+                           [url, url + COLLAPSED_CDX], order_by="id")
 
     def availability_any_case(self, url: str, *, with_params: bool = False) -> list[dict[str, Any]]:
         """The fetch rows of an availability query (purpose "wayback-available") asked as `url` in any case (ASCII),

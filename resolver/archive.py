@@ -236,8 +236,8 @@ def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> st
     """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
     log holding the exact one says the URL was looked up."""
     params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": str(-last if last else CDX_LIMIT)}
-    if prefix:
-        params.update({"matchType": "prefix", "collapse": "digest"})
+    if prefix:   # not `collapse=digest` (archive38): see cache.store.COLLAPSED_CDX
+        params["matchType"] = "prefix"
     return f"{CDX}?{urlencode(params)}"
 
 
@@ -569,6 +569,10 @@ def _kept(session: Session, url: str, purpose: str) -> tuple[dict[str, Any], byt
         return None
     since = session.cached_since()   # under --refresh, this run's answers only
     rows = _asked(store, url, purpose)
+    if not session.offline:   # a list an earlier version asked collapsed may lack the latest captures: asked again
+        from cache.store import COLLAPSED_CDX
+
+        rows = [row for row in rows if not row["url"].endswith(COLLAPSED_CDX)]
     for row in reversed(rows):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
                 and session.takes_cached([row["id"]]):
@@ -1075,9 +1079,14 @@ def _kept_hop(url: str, session: Session, since: str | None) -> FetchOutcome | N
     store, writer = session.store, session.warc
     if store is None or writer is None or session.redactor.url(url) != url:
         return None
-    path = str(writer.path)
+    path, named = writer.recorded, {}
     for row in reversed(store.fetches_for(url)):
-        if row["purpose"] != LIVE or row["warc_file"] != path or row["via"] != "live":
+        if row["purpose"] != LIVE or row["via"] != "live" or not row["warc_file"]:
+            continue
+        if row["warc_file"] not in named:   # the same file, by the path kept or found beside the database (archive38)
+            here = store.warc_file_here(row["warc_file"])
+            named[row["warc_file"]] = here is not None and str(here) == path
+        if not named[row["warc_file"]]:
             continue
         status = row["status"]
         if (since is not None and row["fetched_at"] < since) or status is None or status == 429 or status >= 500 \

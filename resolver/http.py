@@ -470,7 +470,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 from resolver.warc import cut_record
 
                 raise BodyTooLarge(cut_record(url, response.extensions["truncated"],
-                                              response.extensions.get("warc_file")), url=url)
+                                              response.extensions.get("warc_file"),
+                                              response.extensions.get("warc_offset"),
+                                              response.extensions.get("warc_cut_at")), url=url)
             cut = True
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
         record_id = response.extensions.get("warc_record_id")

@@ -623,9 +623,11 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
                                    f"or filedesc://)")
                 return
             gzipped = handle.read(2) == b"\x1f\x8b"
+            cut = _cut_at(path, handle) if gzipped else None
             start: int | None = 0
             while start is not None:
-                damage = yield from _warc_records(handle, start, path, locator, key_base, taken, gzipped=gzipped)
+                damage = yield from _warc_records(handle, start, path, locator, key_base, taken, gzipped=gzipped,
+                                                  stop_at=cut)
                 if damage is None:
                     break
                 # Each search begins past every record already read, so nothing is read twice and the walk ends.
@@ -634,6 +636,13 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
                 start = _next_record_start(handle, after, gzipped=gzipped)
                 if start is not None and start == bad:   # the header that failed: look past it
                     start = _next_record_start(handle, bad + 1, gzipped=gzipped)
+                if start is not None and cut is not None and start >= cut:
+                    break
+            if cut is not None and taken.wants(f"{locator}#{cut}", None):   # one shard says it
+                size = handle.seek(0, 2)
+                yield Item(source=f"{path}#{cut}", key=None, locator=f"{locator}#{cut}", problem=(
+                    f"{path} ends inside a record at offset {cut:,} (the file is cut at byte {size:,}: a crawl or "
+                    "run stopped while writing it), left out"))
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         yield Item(source=str(path), key=None, locator=locator, explicit=True,
                    problem=f"cannot read {path} past byte {offset:,}: {_detail(exc)}")
@@ -671,11 +680,25 @@ def _quiet_archive_iterator() -> type:
     return QuietArchiveIterator
 
 
+def _cut_at(path: Path, handle: IO[bytes]) -> int | None:
+    """Where the record a gzipped WARC ends inside begins (a crawl, or a shard's run, stopped while writing it), or
+    None when it ends with a whole record (resolver.warc's check, from the end: the last record is decompressed).
+    Only of a regular file: a pipe read from its end would be read up."""
+    import stat
+
+    from resolver.warc import _cut_tail
+
+    return _cut_tail(path) if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else None
+
+
 def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
-                  taken: _Taker, *, gzipped: bool) -> Generator[Item, None, tuple[int, int | None] | None]:
-    """The items from byte `start` on. Returns None at the end of the file; at damage, where to look for the next
-    record header (just past the last record read: a record longer than it says swallows the start of the next
-    one) and where the reading failed (None: a damaged record was reported)."""
+                  taken: _Taker, *, gzipped: bool,
+                  stop_at: int | None = None) -> Generator[Item, None, tuple[int, int | None] | None]:
+    """The items from byte `start` on, up to `stop_at` (where the record the file ends inside begins: said once by
+    the caller, archive38: it was said nothing of, counted "not HTML" or failed as a damaged record, by where it was
+    cut). Returns None at the end of the file; at damage, where to look for the next record header (just past the
+    last record read: a record longer than it says swallows the start of the next one) and where the reading failed
+    (None: a damaged record was reported)."""
     from warcio.exceptions import ArchiveLoadFailed
 
     handle.seek(start)
@@ -686,6 +709,8 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
         for record in records:
             # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
             offset = int(records.offset)
+            if stop_at is not None and offset >= stop_at:
+                return None
             if gzipped and records.reader.decompressor is None:
                 # A gzip member that does not inflate: warcio reads it and the rest of the file as plain bytes,
                 # finds a record of garbage in them (or none) and ends quietly; the records after it were lost.
@@ -706,6 +731,8 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                     return offset + 1, None
     except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
         bad = int(records.offset)
+        if stop_at is not None and bad >= stop_at:
+            return None
         if taken.wants(f"{locator}#{bad}", None):   # one shard reports it, as it would have read the record
             yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
                        problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")

@@ -423,6 +423,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
                                           "warc_record_id": found.record_id, "warc_contacted": found.contacted,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
                                           "redacted": found.redacted, "warc_date": found.warc_date,
+                                          "warc_cut_at": found.cut_at,
                                           "warc_others": self.index.others(request.method, found)})
 
 

@@ -180,6 +180,26 @@ def _whole_member_end(stream: IO[bytes], start: int) -> int | None:
     return None
 
 
+def _durable(file: IO[bytes]) -> None:
+    """What was written to `file` is on disk: flushed, then fsynced."""
+    file.flush()
+    os.fsync(file.fileno())
+
+
+def _durable_folder(folder: Path) -> None:
+    """A file made in `folder` is named in it on disk (its folder fsynced), where the system can say so (POSIX)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:   # a folder no process may open (Windows): its entries are kept by the file system itself
+        return
+    try:
+        os.fsync(handle)
+    except OSError:   # a file system that cannot sync a folder
+        pass
+    finally:
+        os.close(handle)
+
+
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
@@ -187,6 +207,9 @@ class WarcWriter:
         from warcio.warcwriter import WARCWriter
 
         self.path = Path(path)
+        # what the fetch log keeps: absolute, so a run from another folder finds the file (archive38: `--db c.db` in
+        # one folder kept `archive.warc.gz`, which names another file, or none, from any other)
+        self.recorded = str(self.path.absolute())
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.path, "ab")
         # WARC/1.1 records, as the warcinfo's `format` says: a WARC-Date here has the fraction of a second its fetch
@@ -205,10 +228,13 @@ class WarcWriter:
                 offset, aside, size = self.set_aside
                 fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
                            "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
-            if os.fstat(self._file.fileno()).st_size == 0 or self.set_aside is not None:
+            new = os.fstat(self._file.fileno()).st_size == 0
+            if new or self.set_aside is not None:
                 info = self._writer.create_warcinfo_record(self.path.name, fields)
                 self._writer.write_record(info)
-                self._file.flush()
+                _durable(self._file)
+            if new:   # the file's name, in its folder: else a power cut could leave records with no file to be in
+                _durable_folder(self.path.parent)
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
@@ -278,7 +304,11 @@ class WarcWriter:
                 offset = self._file.seek(0, os.SEEK_END)
                 self._file.write(exchange.getvalue())
                 self._file.flush()
-        return str(self.path), offset, response.rec_headers.get_header("WARC-Record-ID")
+        # On disk before this returns, so before the fetch-log row naming the offset commits (archive38: it was only
+        # flushed, and after a power cut the row could name bytes the disk never got). Outside the locks: a sync
+        # takes milliseconds, and other writers' exchanges go on meanwhile (the system syncs them together).
+        os.fsync(self._file.fileno())
+        return self.recorded, offset, response.rec_headers.get_header("WARC-Record-ID")
 
     def holds(self, offset: int, url: str, status: int) -> bool:
         """Whether this file has, at `offset`, the response record of `url` (as written: redacted) with `status`: what
@@ -316,6 +346,7 @@ class ReplayedResponse:
     payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
     contacted: str | None = None   # the record's CONTACTED_HEADER: the server an [origins] override sent it to
+    cut_at: int | None = None      # a TORN record's: the byte its file ends at, inside it
 
 
 class ReplayIndex:
@@ -373,7 +404,8 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Date"),
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
-                            record.rec_headers.get_header(CONTACTED_HEADER))
+                            record.rec_headers.get_header(CONTACTED_HEADER),
+                            os.fstat(stream.fileno()).st_size if torn else None)
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -402,20 +434,35 @@ class ReplayIndex:
         path, a symlink or a copy was taken for another, and every answer asked of it again)."""
         return self.digests.get(path) if path is not None else None
 
+    def _held(self, method: str, url: str) -> tuple[str, str]:
+        """The key the files hold this request under: its own, else for a CDX prefix query the same query as earlier
+        versions sent it (cache.store.COLLAPSED_CDX), whose answer is what the WARC recorded of that lookup
+        (archive38: a WARC written before answered no lookup of a post)."""
+        from cache.store import COLLAPSED_CDX
+
+        key = _key(method, url)
+        if key in self._queues or "matchType=prefix" not in url or url.endswith(COLLAPSED_CDX):
+            return key
+        former = _key(method, url + COLLAPSED_CDX)
+        return former if former in self._queues else key
+
     def answers(self, method: str, url: str) -> bool:
         """Whether the WARC files hold a response to this request (`take` would give one), taking none."""
         with self._lock:
-            return bool(self._queues.get(_key(method, url)))
+            return bool(self._queues.get(self._held(method, url)))
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The response for this request (the newest answer; see the class), or None when the WARC files never saw
         it."""
-        key = _key(method, url)
         with self._lock:
+            key = self._held(method, url)
             queue = self._queues.get(key)
             if not queue:
                 return None
             answers = [r for r in queue if not _asked_again(r.status)]
+            # a record its file ends inside is only the start of its answer: a whole one of the request answers
+            # before it, whatever their times (archive38: the newest, cut, failed the request, a whole one unread)
+            answers = [r for r in answers if r.truncated != TORN] or answers
             if answers:   # stable: of records of one time (or none), the first recorded
                 return max(answers, key=lambda r: answered_at(r.warc_date) or "")
             index = min(self._used[key], len(queue) - 1)
@@ -475,12 +522,15 @@ def _ends_inside(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def cut_record(url: str, truncated: str, file: str | None) -> str:
+def cut_record(url: str, truncated: str, file: str | None, offset: int | None = None,
+               cut_at: int | None = None) -> str:
     """What a replayed record holding only the start of its answer is: cut by its writer (WARC-Truncated), or by
-    the end of its file."""
+    the end of its file (where the record begins, and the byte the file ends at, when known)."""
     if truncated == TORN:
-        return (f"the WARC record of {url} is cut short: {file} ends inside it (a run stopped while writing it), so "
-                "its body is only the start of the answer")
+        where = f"cut at byte {cut_at:,}" if cut_at is not None else "cut short"
+        begins = f", the record beginning at offset {offset:,}" if offset is not None else ""
+        return (f"the WARC record of {url} is {where}: {file} ends inside it{begins} (a run stopped while writing "
+                "it), so its body is only the start of the answer, and the files hold no whole record of it")
     return f"the WARC record of {url} kept only the start of its body (WARC-Truncated: {truncated})"
 
 

@@ -1031,7 +1031,9 @@ def test_truncated_warc_record_is_a_problem_not_an_article(tmp_path: Path, compr
     path.write_bytes(data[: len(data) - 30])
     found = items(InputSpec(warc=(str(path),)))
     assert found[0].url == "https://news.example/a" and found[0].problem is None
-    assert found[-1].problem.startswith(f"cannot read {path}")
+    # gzipped, the file ends inside its last record (a crash): said once as such, a warning (archive38)
+    said = f"{path} ends inside a record at offset " if compress else f"cannot read {path}"
+    assert found[-1].problem.startswith(said) and found[-1].explicit is not compress, found[-1]
     assert all(i.key is None for i in found[1:])
 
 

@@ -54,6 +54,7 @@ def serve(fakenet, captures: list[Capture]) -> None:
         # or without fastLatest=true, which may only make it faster), as the CDX server's README says.
         rows = sorted(c.row() for c in captures
                       if (urlkey(c.original).startswith(wanted) if prefix else urlkey(c.original) == wanted))
+        rows = _collapsed(rows, request.args.getlist("collapse"))
         limit = int(request.args.get("limit") or len(rows))
         rows = rows[limit:] if limit < 0 else rows[:limit]
         return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
@@ -73,6 +74,23 @@ def serve(fakenet, captures: list[Capture]) -> None:
     fakenet.route("archive.org", "/wayback/available", available)
     for capture in captures:
         fakenet.route("web.archive.org", f"/web/{capture.timestamp}id_/{capture.original}", _memento(capture))
+
+
+def _collapsed(rows: list[list[str]], fields: list[str]) -> list[list[str]]:
+    """`collapse=FIELD` (or `FIELD:N`, its first N characters) as the CDX server's README says it works: of ADJACENT
+    rows (in urlkey, then time order) with the same value, only the first is listed; the same value further on, after
+    another, is listed again."""
+    for spec in fields:
+        name, _, length = spec.partition(":")
+        column = HEADER.index(name)
+        kept: list[list[str]] = []
+        for row in rows:
+            value = row[column][:int(length)] if length else row[column]
+            previous = kept[-1][column][:int(length)] if kept and length else kept[-1][column] if kept else None
+            if value != previous:
+                kept.append(row)
+        rows = kept
+    return rows
 
 
 def _memento(capture: Capture):

@@ -804,12 +804,17 @@ async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Se
     import time
 
     from resolver.transport import replayed_body
-    from resolver.warc import answered_at
+    from resolver.warc import TORN, answered_at
 
     if not outcome.replay_others:
         return record
-    said = []
+    said, whole = [], "newest"
     for other in outcome.replay_others:
+        if other.truncated == TORN:   # passed over for a whole record (ReplayIndex.take): not read, said so
+            whole = "newest whole"
+            said.append(f"{other.file} (offset {other.offset}), WARC-Date {answered_at(other.warc_date) or 'none'}: "
+                        f"not read, cut at byte {other.cut_at or 0:,} (its file ends inside it)")
+            continue
         try:
             body = await replayed_body(other, max_bytes=session.settings.max_body_bytes,
                                        deadline=time.monotonic() + session.settings.deadline)
@@ -820,7 +825,7 @@ async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Se
         when = answered_at(other.warc_date) or f"{other.warc_date!r} (no time)" if other.warc_date else "none"
         said.append(f"{other.file} (offset {other.offset}), WARC-Date {when}: {answer}")
     count = len(said)
-    note = (f"answered by the newest WARC record of this request (WARC-Date {outcome.fetched_at}, the post as of the "
+    note = (f"answered by the {whole} WARC record of this request (WARC-Date {outcome.fetched_at}, the post as of the "
             f"newest crawl); {'another WARC record' if count == 1 else f'{count} other WARC records'} of this request "
             f"answered otherwise: {'; '.join(said)}")
     return replace(record, reason="; ".join(filter(None, [record.reason, note])))
