@@ -621,10 +621,13 @@ OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
 YO = "ё written as е"
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
-           TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
+YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
+DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
+CONTRACTED = "the same words, contracted on one side"
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
+           DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -765,6 +768,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
+    figure = _figure_otherwise(change.post, change.article, said, found) if change.post and change.article else None
+    if figure is not None:   # "9:00" of "at 9", "2024" of "'24", "3.0" of "3" (verdicts38)
+        return replace(change, post=figure[0], article=figure[1], alike=figure[2])
     time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
     if time:
         return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
@@ -806,6 +812,8 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
+    if _contracted(post, article):
+        return replace(change, alike=CONTRACTED)   # "do not" of "don't", "It's" of "It is" (verdicts38)
     for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):
         if len(whole) != 1 or len(parts) < 2:
             continue
@@ -815,6 +823,45 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
             return replace(change, alike=kind, post=written if parts_are_post else change.post,
                            article=change.article if parts_are_post else written)
     return None
+
+
+# English contractions and what they are written out as: "n't" after a verb ("ca", "wo", "sha" of can't, won't,
+# shan't), and after a pronoun 'm, 're, 've, 'll, 'd (would or had) and 's (is or has); "let's" is "let us". Not
+# "ain't" (am, is, are, has or have not), nor a noun's 's, as often a possessive.
+_NOT_STEMS = {"ca": ("can",), "wo": ("will",), "sha": ("shall",), "ai": ()}
+_CONTRACTING = frozenset("i you we they he she it that there here what where who how".split())
+_TAILS = {"m": ("am",), "re": ("are",), "ve": ("have",), "ll": ("will",), "d": ("would", "had"), "s": ("is", "has")}
+
+
+def _written_out(key: str) -> list[list[str]]:
+    """The ways a contraction (a word's key) is written out: "don't" as "do not", "can't" as "can not" or "cannot",
+    "cannot" as "can not"; [] for a word that is none."""
+    if key == "cannot":
+        return [["can", "not"]]
+    if key.endswith("n't") and len(key) > 3:
+        stem = key[:-3]
+        return [[verb, "not"] for verb in _NOT_STEMS.get(stem, (stem,))] + ([["cannot"]] if stem == "ca" else [])
+    head, apostrophe, tail = key.partition("'")
+    if key == "let's":
+        return [["let", "us"]]
+    return [[head, word] for word in _TAILS.get(tail, ())] if apostrophe and head in _CONTRACTING else []
+
+
+def _contracted(post: list[str], said: list[str]) -> bool:
+    """Whether two runs of words are the same words, with contractions written out on one side ("I don't" quoted
+    "I do not", "cannot" quoted "can't"): they failed as changed words (review37e). A negation added or dropped with
+    one ("do" quoted "don't") is no such run."""
+    a, b = [_key(w) for w in post], [_key(w) for w in said]
+
+    def same(i: int, j: int) -> bool:
+        if i == len(a) or j == len(b):
+            return i == len(a) and j == len(b)
+        if a[i] == b[j] and same(i + 1, j + 1):
+            return True
+        return any(b[j:j + len(out)] == out and same(i + 1, j + len(out)) for out in _written_out(a[i])) \
+            or any(a[i:i + len(out)] == out and same(i + len(out), j + 1) for out in _written_out(b[j]))
+
+    return a != b and ("'" in "".join(a + b) or "cannot" in a + b) and same(0, 0)
 
 
 def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] | None:
@@ -834,6 +881,54 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
         hyphened = re.search(r"(?<![\w-])" + "-".join(map(re.escape, parts)) + r"(?![\w-])", text, re.IGNORECASE)
         return (hyphened.group(), HYPHENATED) if hyphened else None
     return None
+
+
+# A figure with its decimal part, and what stands before and after it ("$3.0m", "3,50%"); a whole hour of the day
+# with its minutes ("9:00", "9.00"); a year's last two figures (verdicts38).
+_DECIMAL_RE = re.compile(r"(\D*?)(\d+)(?:([.,])(\d+))?(\D*)")
+_HOUR_00_RE = re.compile(r"0?([01]?\d|2[0-4])([:.])00")
+_YEAR_RE = re.compile(r"[12]\d(\d\d)")
+
+
+def _figure_otherwise(post: str, said: str, said_text: str, found_text: str) -> tuple[str, str, str] | None:
+    """The post's and the article's words as each text writes them and how they are the same figure written otherwise,
+    or None: a whole hour with its ":00" on one side ("at 9" quoted "at 9:00"), a year's last two figures with an
+    apostrophe ("'24" quoted "2024"), zeros after a decimal point ("3" quoted "3.0", "$3m" "$3.0m"). They failed as a
+    changed figure (review37e); "9" for "19", "3" for "30", "2023" for "2024" or "'24" for "2023" are other figures."""
+    post, said = _western_digits(post), _western_digits(said)
+    for bare, other, text in ((post, said, said_text), (said, post, found_text)):
+        hour = _HOUR_00_RE.fullmatch(other)
+        if hour and re.fullmatch(r"[01]?\d|2[0-4]", bare) and int(hour[1]) == int(bare):
+            if hour[2] == ":" or _time_here(other, text):
+                return post, said, TIME_HOUR   # "9.00" is a time after "at", a decimal elsewhere (below)
+    for short, year, text, short_is_post in ((post, said, found_text, True), (said, post, said_text, False)):
+        full = _YEAR_RE.fullmatch(year)
+        if re.fullmatch(r"\d\d", short) and full and full[1] == short \
+                and re.search(rf"(?<![\w'])'{short}(?![\w'])", normalise(text)):
+            return ("'" + post, said, YEAR_SHORT) if short_is_post else (post, "'" + said, YEAR_SHORT)
+    return (post, said, DECIMAL_ZEROS) if _zeros_apart(post, said) else None
+
+
+def _zeros_apart(post: str, said: str) -> bool:
+    """Whether two figures differ only in zeros after a decimal point ("3" and "3.0", "3.5" and "3.50", "$3m" and
+    "$3.0m"): not three figures after it, which may be a thousands' group ("3.000" is 3000 in German), nor a decimal
+    comma on one side and a point on the other."""
+    a, b = _DECIMAL_RE.fullmatch(post), _DECIMAL_RE.fullmatch(said)
+    if a is None or b is None:
+        return False
+    fractions = [a[4] or "", b[4] or ""]
+    if (a[1], a[2], a[5]) != (b[1], b[2], b[5]) or fractions[0] == fractions[1] or 3 in map(len, fractions) \
+            or (a[3] and b[3] and a[3] != b[3]):
+        return False
+    return fractions[0].rstrip("0") == fractions[1].rstrip("0")
+
+
+def _time_here(written: str, text: str) -> bool:
+    """Whether `text` writes `written` as a time of day: "at" or "until" before it, "pm" or "Uhr" after it."""
+    written = re.escape(written)
+    text = normalise(text)
+    return bool(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
+                or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{written}(?![\w.:])", text, re.IGNORECASE))
 
 
 # A time of day, written "9:30" or, as British and German style has it, "9.30", with an "am"/"pm" or "h" glued on or
