@@ -1566,10 +1566,46 @@ class _UnshownSource:
     def at(self, at: int) -> str | None:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
-            self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
-                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page) if m.group(2) is None)
+            self.ranges = self._ranges()
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
+
+
+    def _ranges(self) -> list[tuple[int, int, str]]:
+        """The comments and templates, left to right; a marker inside a tag's attribute value starts none of them nor a
+        script, and the search goes on after the tag (verdicts38: `<a title="<!-- x">` hid the rest of the page)."""
+        page, ranges, at = self.page, [], 0
+        while (m := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
+            tag_end = _tag_holding(page, m.start(), at)   # a script's tag in a value opens no script either
+            if tag_end is not None:
+                at = tag_end
+                continue
+            if m.group(2) is None:
+                ranges.append((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>"))
+            at = m.end()
+        return ranges
+
+
+def _tag_holding(page: str, at: int, floor: int) -> int | None:
+    """Where the start tag whose attributes hold `at` ends, or None when none does: the nearest few tags opened after
+    `floor` (the end of the last comment, template or script read) are read as the parser reads a tag, so that a ">"
+    or another tag written inside a quoted value before `at` does not end it."""
+    tried, lt = 0, at
+    while tried < TAGS_TRIED and (lt := page.rfind("<", max(floor, at - TAG_LOOKBACK), lt)) >= 0:
+        tag = START_TAG_RE.match(page, lt)
+        if tag is not None:
+            tried += 1
+            if tag.end() > at:
+                return tag.end()
+    return None
+
+
+# A start tag as the HTML parser reads it: its name, then attribute names, "=" and values, quoted or not (an unquoted
+# value's apostrophe is no quote: `alt=don't`); possessive, so a tag is read once. How many tags back, and how far,
+# a marker is looked for in one: a value holding more tags than this is not seen (the marker then hides what follows,
+# as before).
+START_TAG_RE = LazyPattern(r"""<[a-zA-Z][^\s/>]*+(?>\s++|/|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)?|[^\s/>=]++)*+>?""")
+TAGS_TRIED, TAG_LOOKBACK = 4, 8192
 
 
 # A comment, a <template>, or (group 2) an element whose text the parser reads as text, where "<!--" or "<template"
