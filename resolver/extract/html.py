@@ -755,22 +755,28 @@ def _facebook_comment(el: Any, smap: SourceMap) -> Embed | None:
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
+    """embed.bsky.app's blockquote: the post its `data-bluesky-uri` names, its words, author and date. A date link
+    to a host made to look like Bluesky's is said (`bluesky.lookalike`: the checks then warn); with no URI, the
+    embed is kept with no id and that doubt, as X's is (verdicts38: such a code was no embed at all)."""
     ref = platforms.bluesky.parse(attr(el, "data-bluesky-uri") or "")
-    if ref is None:
-        return None
-    para = next(iter(descendants(el, "p")), None)
-    handle_link = next((a for a in descendants(el, "a") if element_text(a).startswith("@")), None)
     links = descendants(el, "a")
     date_link = links[-1] if links else None
+    lookalike = platforms.bluesky.lookalike(attr(date_link, "href") or "") if date_link is not None else None
+    handle_link = next((a for a in links if element_text(a).startswith("@")), None)
+    if ref is None and (lookalike is None or handle_link is None):
+        return None
+    para = next(iter(descendants(el, "p")), None)
     whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
     date_text = element_text(date_link) if date_link is not None else None
     said = text_with_breaks(para) if para is not None else ""
     marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
     text = real(without_tail(said)) if para is not None else None
+    handle = element_text(handle_link)[1:] if handle_link is not None else ref.author_handle if ref else None
     return Embed(
-        platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
-        post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
+        platform="bluesky", kind="post", url=ref.url if ref else platforms.bluesky.profile_url(handle or ""),
+        detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
+        post_id=ref.post_id if ref else None, author_handle=handle, id_doubt=lookalike,
         author_name=name.group("name").strip() if name else None,
         text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, None, attr(para, "lang") if para is not None else None)),
