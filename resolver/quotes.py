@@ -175,6 +175,10 @@ BODY_FOR_A_PLACE = "a body for a place the post names: check who is meant"
 # state the capital stands for in a news text (quotes37: failed for want of a table of capitals). Another country in
 # its place ("[France]" for "Moscow") still fails.
 PLACE_FOR_ITS_GOVERNMENT = "a country for its capital, a place named for its government: check who is meant"
+# A capital's own seat of power in brackets for the capital the post names ("[The Kremlin]" for "Moscow", "[Downing
+# Street]" for "London"): the same metonym, its seat for its city (verdicts38: it failed where "[Russia]" warned). Another
+# capital's seat ("[The Kremlin]" for "Washington") still fails.
+SEAT_FOR_ITS_CAPITAL = "a seat of power for the capital it stands in: check who is meant"
 
 
 @dataclass(frozen=True)
@@ -1696,6 +1700,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
             if _country_for_its_capital(said[i1:i2], post[j1:j2]):   # "[Russia]" for "Moscow" (quotes37)
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=PLACE_FOR_ITS_GOVERNMENT)
+            if _seat_of_its_capital(said[i1:i2], post[j1:j2]):   # "[The Kremlin]" for "Moscow" (verdicts38)
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=SEAT_FOR_ITS_CAPITAL)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
                     and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
@@ -1708,6 +1715,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                       if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
                           said[i1:i2], post[j1:j2]) else BODY_FOR_A_PLACE if _body_for_a_place(
                           said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
+                          said[i1:i2], post[j1:j2]) else SEAT_FOR_ITS_CAPITAL if _seat_of_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1826,24 +1834,59 @@ def _capital_of(post: list[str]) -> frozenset[str] | None:
 def _country_for_its_capital(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name the country whose capital the post's words name, articles aside ("[Russia]" or
     "[La Russie]" for "Moscou"), in any language of `_CAPITALS` (quotes37)."""
-    from resolver.extract.credit_places import country_named
-
     capital_of = _capital_of(post)
     own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
-    return capital_of is not None and bool(own) and country_named(" ".join(own)) == capital_of
+    return capital_of is not None and bool(own) and _country(" ".join(own)) == capital_of
+
+
+# Everyday names of a country that credit_places' table (shared with credits, where "America" is no place) does not
+# give: "[America]" for "Washington" is "[The United States]" (verdicts38).
+_COUNTRIES_ALSO = {"america": "united states", "amerika": "united states"}
+
+
+def _country(words: str) -> frozenset[str] | None:
+    """The names of the country `words` name (`credit_places.country_named`, or an everyday name of it), or None."""
+    from resolver.extract.credit_places import country_named
+
+    return country_named(_COUNTRIES_ALSO.get(words.casefold(), words))
+
+
+# The capitals seats of power stand in, as `_SEATS` and other languages write them (verdicts38).
+_SEAT_CAPITALS = {
+    **dict.fromkeys(("kremlin", "kreml", "lubyanka"), "moscow"),
+    **dict.fromkeys(("white house", "maison blanche", "casa blanca", "casa branca", "casa bianca", "weiße haus",
+                     "weißen haus", "weisse haus", "weissen haus", "pentagon", "capitol", "capitol hill",
+                     "foggy bottom"), "washington"),
+    **dict.fromkeys(("élysée", "elysee", "matignon", "quai d'orsay"), "paris"),
+    **dict.fromkeys(("moncloa", "zarzuela"), "madrid"), **dict.fromkeys(("kanzleramt", "bundeskanzleramt"), "berlin"),
+    **dict.fromkeys(("downing street", "whitehall", "westminster"), "london"),
+    **dict.fromkeys(("quirinale", "chigi", "palazzo chigi"), "rome"),
+    "zhongnanhai": "beijing", "planalto": "brasilia", "blue house": "seoul", "kantei": "tokyo", "bankova": "kyiv",
+    "casa rosada": "buenos aires", "los pinos": "mexico city"}
+
+
+def _seat_of_its_capital(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name the seat of power (articles aside: "[The Kremlin]", "[L'Élysée]") of the capital the
+    post's words name ("Moscow", "Moskau"; `_SEAT_CAPITALS`)."""
+    from resolver.extract.credit_places import country_of_capital
+
+    capital_of = _capital_of(post)
+    own = " ".join(re.sub(r"^[ld]['’]", "", _key(w)) for w in words if _bare(w) not in _DETERMINERS)
+    city = _SEAT_CAPITALS.get(own)
+    return capital_of is not None and city is not None and country_of_capital(city) == capital_of
 
 
 def _another_country(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name a country or a people other than the one whose capital the post's words name
     ("[France]", "[The French government]", "[Die französische Regierung]", "[Le gouvernement français]" for
     "Moscow"/"Moskau"/"Moscou"): another state put in the post's words, a change (quotes37)."""
-    from resolver.extract.credit_places import country_named, people_of
+    from resolver.extract.credit_places import people_of
 
     capital_of = _capital_of(post)
     if capital_of is None:
         return False
     own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
-    named = [country_named(" ".join(own))] + [people_of(w) or country_named(w) for w in own]
+    named = [_country(" ".join(own))] + [people_of(w) or _country(w) for w in own]
     return any(country is not None and country != capital_of for country in named)
 
 

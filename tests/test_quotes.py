@@ -3433,3 +3433,33 @@ def test_a_negation_or_another_word_beside_a_contraction_still_fails(said, found
     c = compare(said, found)
     assert c.result == "fail", c.evidence
     assert "contracted" not in c.evidence, c.evidence
+
+
+# verdicts38 (quotes37, left alone): a capital's own seat of power ("[The Kremlin]" for "Moscow") or its country's
+# everyday name ("[America]" for "Washington") in brackets failed, where "[Russia]" for "Moscow" warned: the same
+# clarification, which warns saying so; another capital's seat or country still fails.
+SEATS_FOR_CAPITALS = [
+    ("kremlin", "[The Kremlin] threatens retaliation", "Moscow threatens retaliation", "warn"),
+    ("kreml", "[Der Kreml] droht mit Vergeltung", "Moskau droht mit Vergeltung", "warn"),
+    ("le-kremlin", "[Le Kremlin] menace de représailles", "Moscou menace de représailles", "warn"),
+    ("white-house", "[The White House] threatens tariffs", "Washington threatens tariffs", "warn"),
+    ("weisse-haus", "[Das Weiße Haus] droht mit Zöllen", "Washington droht mit Zöllen", "warn"),
+    ("downing-street", "[Downing Street] said no", "London said no", "warn"),
+    ("elysee", "[L'Élysée] a dit non", "Paris a dit non", "warn"),
+    ("america", "[America] threatens tariffs", "Washington threatens tariffs", "warn"),
+    ("amerika", "[Amerika] droht mit Zöllen", "Washington droht mit Zöllen", "warn"),
+    ("kremlin-for-washington", "[The Kremlin] threatens tariffs", "Washington threatens tariffs", "fail"),
+    ("white-house-for-moscow", "[The White House] threatens retaliation", "Moscow threatens retaliation", "fail"),
+    ("elysee-for-berlin", "[The Élysée] said no", "Berlin said no", "fail"),
+    ("america-for-moscow", "[America] threatens retaliation", "Moscow threatens retaliation", "fail"),
+    ("kremlin-for-a-person", "[The Kremlin] threatens retaliation", "Peskov threatens retaliation", "fail"),
+]
+
+
+@pytest.mark.parametrize("said,found,result", [r[1:] for r in SEATS_FOR_CAPITALS],
+                         ids=[r[0] for r in SEATS_FOR_CAPITALS])
+def test_a_capitals_own_seat_or_country_in_brackets_warns_another_fails(said, found, result):
+    c = compare(said, found)
+    assert c.result == result, c.evidence
+    if result == "warn":
+        assert "check who is meant" in c.evidence, c.evidence
