@@ -324,7 +324,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = opcodes(a, p)
+    ops = _whole_brackets(opcodes(a, p), bracketed[0], gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -1654,6 +1654,51 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
                 ops.append(("equal", pi, pi + 1, pj, pj + 1))
         i, j = pi + 1, pj + 1
     return ops
+
+
+Op = tuple[str, int, int, int, int]
+
+
+def _whole_brackets(ops: list[Op], bracketed: frozenset[int], gaps: set[int]) -> list[Op]:
+    """The opcodes with each run of the article's bracketed words that shares a word with the post, and differs from it
+    beside that word by words one side alone has, made one change: the brackets in place of the post's words there
+    ("[Der Bundeskanzler]" for "Bundeskanzler Scholz", "[Bundeskanzler Scholz]" for "Scholz"). Read word by word, the
+    shared word matched and the name was "dropped", or the role "glued on by a scraper" (verdicts38). Post words beside the run count where the
+    quote goes on past them, never an elision's; at least one equal block is left outside brackets."""
+    if not bracketed:
+        return ops
+    runs: list[list[int]] = []
+    for i in sorted(bracketed):
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    for b1, b2 in runs:
+        split: list[Op] = []
+        for tag, i1, i2, j1, j2 in ops:   # an equal block crossing the run's ends, cut there
+            cuts = sorted({i1, i2, *(b for b in (b1, b2) if i1 < b < i2)}) if tag == "equal" else [i1, i2]
+            split += [(tag, x, y, j1 + x - i1, j1 + y - i1) for x, y in zip(cuts, cuts[1:])] if tag == "equal" \
+                else [(tag, i1, i2, j1, j2)]
+        touching = [k for k, (tag, i1, i2, _, _) in enumerate(split)
+                    if i1 < b2 and i2 > b1 or tag == "insert" and i1 not in gaps and (
+                        b1 < i1 < b2 or i1 == b2 and k + 1 < len(split) or i1 == b1 and k > 0)]
+        if not touching:
+            continue
+        first, last = touching[0], touching[-1]
+        inside = split[first:last + 1]
+        if {op[0] == "equal" for op in inside} != {True, False} or all(op[0] in ("equal", "replace") for op in inside) \
+                or not any(op[0] == "equal" for op in split[:first] + split[last + 1:]):
+            continue   # no word shared, or nothing else, or only words replaced ("[Mr. Jones]" for "Jim Jones": the
+            # rules of the word replaced say it); or the brackets are all the words shared
+        merged = ("replace", inside[0][1], inside[-1][2], min(op[3] for op in inside), max(op[4] for op in inside))
+        ops = split[:first] + [merged] + split[last + 1:]
+    joined: list[Op] = []
+    for op in ops:   # equal blocks cut and left apart, one again
+        if joined and op[0] == joined[-1][0] == "equal" and joined[-1][2] == op[1]:
+            joined[-1] = ("equal", joined[-1][1], op[2], joined[-1][3], op[4])
+        else:
+            joined.append(op)
+    return joined
 
 
 def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],

@@ -3463,3 +3463,40 @@ def test_a_capitals_own_seat_or_country_in_brackets_warns_another_fails(said, fo
     assert c.result == result, c.evidence
     if result == "warn":
         assert "check who is meant" in c.evidence, c.evidence
+
+
+# verdicts38 (quotes37, left alone): brackets holding a word of the post's own ("[Der Bundeskanzler]" for
+# "Bundeskanzler Scholz", "[The Chancellor]" for "Chancellor Scholz") were read word by word: the role word matched
+# the post's, and the name the brackets stand in place of was "dropped", a fail with no word of the brackets; a name
+# with its role added ("[Bundeskanzler Scholz]" for "Scholz") was words "glued on by the page or a scraper?". The
+# brackets are read whole, in place of the post's words beside the one they share.
+ROLE_FIRST = [
+    ("bundeskanzler", "[Der Bundeskanzler] sagte, die Gespräche gehen weiter",
+     "Bundeskanzler Scholz sagte, die Gespräche gehen weiter",
+     '"[Der Bundeskanzler]" in place of "Bundeskanzler Scholz" (a role for a name: check who holds it)'),
+    ("kanzler", "[Der Kanzler] sagte, die Gespräche gehen weiter", "Kanzler Scholz sagte, die Gespräche gehen weiter",
+     '"[Der Kanzler]" in place of "Kanzler Scholz" (a role for a name: check who holds it)'),
+    ("chancellor", "[The Chancellor] said the talks will go on", "Chancellor Scholz said the talks will go on",
+     '"[The Chancellor]" in place of "Chancellor Scholz" (a role for a name: check who holds it)'),
+    ("role-added", "[Bundeskanzler Scholz] sagte, die Gespräche gehen weiter",
+     "Scholz sagte, die Gespräche gehen weiter", '"[Bundeskanzler Scholz]" in place of "Scholz"'),
+]
+
+
+@pytest.mark.parametrize("said,found,shown", [r[1:] for r in ROLE_FIRST], ids=[r[0] for r in ROLE_FIRST])
+def test_brackets_sharing_a_word_with_the_post_are_read_whole(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets: " + shown in c.evidence, c.evidence
+    assert "glued on" not in c.evidence and "dropped" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[Bundeskanzler Merz] sagte, die Gespräche gehen weiter", "Bundeskanzler Scholz sagte, die Gespräche gehen weiter"),
+    ("[He] said the talks will go on", "He never said the talks will go on"),
+    ("[The Chancellor] said the talks will end", "Chancellor Scholz said the talks will go on"),
+    ("[The Chancellor] said 5 talks will go on", "Chancellor Scholz said 50 talks will go on"),
+    ("[Chancellor] [Merz] said the talks will go on", "Chancellor Scholz said the talks will go on"),
+], ids=["another-name", "negation-dropped-beside", "change-outside", "figure-outside", "another-name-apart"])
+def test_brackets_sharing_a_word_still_fail_what_they_change(said, found):
+    assert compare(said, found).result == "fail"
