@@ -1572,46 +1572,9 @@ class _UnshownSource:
     def at(self, at: int) -> str | None:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
-            self.ranges = self._ranges()
+            self.ranges = _unshown_ranges(self.page)
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
-
-
-    def _ranges(self) -> list[tuple[int, int, str]]:
-        """The comments and templates, left to right; a marker inside a tag's attribute value starts none of them nor a
-        script, and the search goes on after the tag (verdicts38: `<a title="<!-- x">` hid the rest of the page)."""
-        page, ranges, at = self.page, [], 0
-        while (m := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
-            tag_end = _tag_holding(page, m.start(), at)   # a script's tag in a value opens no script either
-            if tag_end is not None:
-                at = tag_end
-                continue
-            if m.group(2) is None:
-                ranges.append((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>"))
-            at = m.end()
-        return ranges
-
-
-def _tag_holding(page: str, at: int, floor: int) -> int | None:
-    """Where the start tag whose attributes hold `at` ends, or None when none does: the nearest few tags opened after
-    `floor` (the end of the last comment, template or script read) are read as the parser reads a tag, so that a ">"
-    or another tag written inside a quoted value before `at` does not end it."""
-    tried, lt = 0, at
-    while tried < TAGS_TRIED and (lt := page.rfind("<", max(floor, at - TAG_LOOKBACK), lt)) >= 0:
-        tag = START_TAG_RE.match(page, lt)
-        if tag is not None:
-            tried += 1
-            if tag.end() > at:
-                return tag.end()
-    return None
-
-
-# A start tag as the HTML parser reads it: its name, then attribute names, "=" and values, quoted or not (an unquoted
-# value's apostrophe is no quote: `alt=don't`); possessive, so a tag is read once. How many tags back, and how far,
-# a marker is looked for in one: a value holding more tags than this is not seen (the marker then hides what follows,
-# as before).
-START_TAG_RE = LazyPattern(r"""<[a-zA-Z][^\s/>]*+(?>\s++|/|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)?|[^\s/>=]++)*+>?""")
-TAGS_TRIED, TAG_LOOKBACK = 4, 8192
 
 
 # A comment, a <template>, or (group 2) an element whose text the parser reads as text, where "<!--" or "<template"
@@ -1619,9 +1582,69 @@ TAGS_TRIED, TAG_LOOKBACK = 4, 8192
 # page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
 # One "<" before the alternatives, not one in each: the engine then searches for that one character and tries the
 # rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page)
-UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:.*?-->|.*)|template(?=[\s/>])(?:.*?</template\s*>|.*)"
+# A comment ends at "-->", at "--!>" (an error the parser forgives) or at once ("<!-->", "<!--->"); a CDATA section
+# (group 3: text in <svg>, a bogus comment elsewhere) opens none (review38c). A template's end is found by its depth
+# (`_template_end`): "</template>" of a template inside it ends that one only.
+UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:-?>|.*?--!?>|.*)|template(?=[\s/>])"
                                 r"|(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
-                                r"(?:.*?</\2\s*>|.*))", re.IGNORECASE | re.DOTALL)
+                                r"(?:.*?</\2\s*>|.*)|(!\[CDATA\[)(?:.*?\]\]>|.*))", re.IGNORECASE | re.DOTALL)
+TEMPLATE_TAG_RE = LazyPattern(r"<(/?)template(?=[\s/>])(?:\s*>)?", re.IGNORECASE)
+# A start tag's head from its "<": its name and attributes, a quoted value whole ("<a title='x > <!-- y'"): what
+# stands before its end is inside the tag, an attribute's words, no comment or element (review38c)
+TAG_HEAD_RE = LazyPattern(r"""<[a-zA-Z](?:[^>"']++|"[^"]*+"|'[^']*+')*+""")
+TAG_REACH = 65536   # how far back a tag holding a "<" may start (a long data- attribute's JSON)
+
+
+def _unshown_ranges(page: str) -> list[tuple[int, int, str]]:
+    """The page's comments and templates, as (start, end, why) in page order, read left to right as the parser
+    does: a "<" inside a tag's attribute value starts nothing, a template holds the templates inside it."""
+    ranges: list[tuple[int, int, str]] = []
+    at = floor = 0   # floor: where the last comment, template or raw text read ends, no tag's start before it
+    while (found := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
+        start = found.start()
+        if _inside_tag(page, start, floor):
+            at = start + 1
+            continue
+        if found.group(1):
+            ranges.append((start, found.end(), "inside an HTML comment"))
+            at = found.end()
+        elif found.group(2) is None and found.group(3) is None:
+            end = _template_end(page, found.end())
+            ranges.append((start, end, "inside <template>"))
+            at = end
+        else:
+            at = found.end()
+        floor = at
+    return ranges
+
+
+def _template_end(page: str, at: int) -> int:
+    """Where the template whose start tag's name ends at `at` ends: after the "</template>" closing it, the templates
+    inside it closed first (review38c: the first "</template>" ended the outer of two), or the page's end."""
+    depth = 1
+    for tag in TEMPLATE_TAG_RE.finditer(page, at):
+        if _inside_tag(page, tag.start(), at):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            close = page.find(">", tag.end() - 1)
+            return close + 1 if close >= 0 else len(page)
+    return len(page)
+
+
+def _inside_tag(page: str, at: int, floor: int = 0) -> bool:
+    """Is the "<" at `at` inside a start tag, an attribute's value ("<a title='<!-- x'>")? The nearest "<" and a
+    letter before it within TAG_REACH is taken as that tag's start (one in the value itself is a tag of its own), and
+    never one before `floor`, where the last comment, template or raw text read ends: a tag's start inside a comment
+    ("<!-- <a title="x -->") opens no tag, and read as one its quote hid the next comment (verdicts38)."""
+    reach = max(floor, at - TAG_REACH)
+    before = page.rfind(">", reach, at)
+    opened = page.rfind("<", reach, at)
+    if opened < 0 or before > opened and '"' not in page[opened:at] and "'" not in page[opened:at]:
+        return False   # the last tag before it closed, no quote to hold a '>': the common case, no search
+    head = TAG_HEAD_RE.match(page, opened) if page[opened + 1: opened + 2].isascii() \
+        and page[opened + 1: opened + 2].isalpha() else None
+    return head is not None and head.end() > at
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
