@@ -928,9 +928,12 @@ def _zeros_apart(post: str, said: str) -> bool:
 
 
 def _time_here(written: str, text: str) -> bool:
-    """Whether `text` writes `written` as a time of day: "at" or "until" before it, "pm" or "Uhr" after it."""
+    """Whether `text` writes `written` as a time of day: "at" or "until" before it, "pm" or "Uhr" after it; not with a
+    quantity after it ("at 9.00 percent")."""
     written = re.escape(written)
     text = normalise(text)
+    if re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE):
+        return False
     return bool(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
                 or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{written}(?![\w.:])", text, re.IGNORECASE))
 

@@ -3347,6 +3347,7 @@ FIGURE_REWRITES = [
     ("decimal-comma-zero", "Das Wachstum lag bei 3,0 Prozent", "Das Wachstum lag bei 3 Prozent", "3 → 3,0"),
     ("money-zero", "It cost $3.0m in total", "It cost $3m in total", "$3m → $3.0m (the same figure, with zeros"),
     ("per-cent-sign-zero", "Growth was 3.0% this year", "Growth was 3% this year", "3% → 3.0% (the same figure"),
+    ("quantity-at", "It stood at 9.00 percent", "It stood at 9 percent", "9 → 9.00 (the same figure, with zeros"),
 ]
 
 
