@@ -1659,10 +1659,10 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-Op = tuple[str, int, int, int, int]
+_Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
 
 
-def _whole_brackets(ops: list[Op], bracketed: frozenset[int], gaps: set[int]) -> list[Op]:
+def _whole_brackets(ops: list[_Op], bracketed: frozenset[int], gaps: set[int]) -> list[_Op]:
     """The opcodes with each run of the article's bracketed words that shares a word with the post, and differs from it
     beside that word by words one side alone has, made one change: the brackets in place of the post's words there
     ("[Der Bundeskanzler]" for "Bundeskanzler Scholz", "[Bundeskanzler Scholz]" for "Scholz"). Read word by word, the
@@ -1677,7 +1677,7 @@ def _whole_brackets(ops: list[Op], bracketed: frozenset[int], gaps: set[int]) ->
         else:
             runs.append([i, i + 1])
     for b1, b2 in runs:
-        split: list[Op] = []
+        split: list[_Op] = []
         for tag, i1, i2, j1, j2 in ops:   # an equal block crossing the run's ends, cut there
             cuts = sorted({i1, i2, *(b for b in (b1, b2) if i1 < b < i2)}) if tag == "equal" else [i1, i2]
             split += [(tag, x, y, j1 + x - i1, j1 + y - i1) for x, y in zip(cuts, cuts[1:])] if tag == "equal" \
@@ -1695,7 +1695,7 @@ def _whole_brackets(ops: list[Op], bracketed: frozenset[int], gaps: set[int]) ->
             # rules of the word replaced say it); or the brackets are all the words shared
         merged = ("replace", inside[0][1], inside[-1][2], min(op[3] for op in inside), max(op[4] for op in inside))
         ops = split[:first] + [merged] + split[last + 1:]
-    joined: list[Op] = []
+    joined: list[_Op] = []
     for op in ops:   # equal blocks cut and left apart, one again
         if joined and op[0] == joined[-1][0] == "equal" and joined[-1][2] == op[1]:
             joined[-1] = ("equal", joined[-1][1], op[2], joined[-1][3], op[4])
