@@ -17,7 +17,7 @@ import sys
 import threading
 import time as clock
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -861,14 +861,17 @@ class Store:
         failure is still on record (#11)."""
         return self._append("errors", {"occurred_at": utc_now(), **row})
 
-    def has_error(self, source: str, stage: str | None, kind: str | None, messages: Sequence[str]) -> bool:
-        """Whether the errors table holds a row of this source, stage and kind with one of these messages: a
-        failure the cache answers again is on record once, by the run that met it (CLOSING-stop36 "Batch runs":
-        each re-run wrote its own row, and counts of the table multiplied)."""
+    def has_error(self, source: str, stage: str | None, kind: str | None, messages: Sequence[str], *,
+                  article_id: int | None = None) -> bool:
+        """Whether the errors table holds a row of this source, article, stage and kind with one of these messages:
+        a failure the cache answers again is on record once, by the run that met it (CLOSING-stop36 "Batch runs":
+        each re-run wrote its own row, and counts of the table multiplied). Once per article: another article under
+        the same name (the file edited, the next page read from stdin) gets a row of its own (review38a)."""
         with self._lock:
             return self.conn.execute(
-                f"SELECT 1 FROM errors WHERE source = ? AND stage IS ? AND kind IS ? AND message IN "
-                f"({', '.join('?' * len(messages))}) LIMIT 1", [source, stage, kind, *messages]).fetchone() is not None
+                f"SELECT 1 FROM errors WHERE source = ? AND article_id IS ? AND stage IS ? AND kind IS ? AND message IN "
+                f"({', '.join('?' * len(messages))}) LIMIT 1",
+                [source, article_id, stage, kind, *messages]).fetchone() is not None
 
     def errors(self) -> list[dict[str, Any]]:
         return self._where("errors", order_by="id")
@@ -1584,6 +1587,16 @@ class Store:
     def progress_sources(self, job: str) -> Iterator[tuple[str, str | None]]:
         """Each item the job's runs finished (done or failed): its progress key and the source it was shown as."""
         yield from self.conn.execute("SELECT key, source FROM progress WHERE job = ?", [job])
+
+    def forget_sources(self, job: str, sources: Collection[str]) -> None:
+        """Forget the items of the job shown as `sources`, under any key: inputs gone from the run's input whose
+        lines left the output file, in the transaction that records its new length (review38a: a file moved out and
+        back, keeping its key, was skipped as finished by the run after, its line no longer in the file)."""
+        if not sources:
+            return
+        with self.write():
+            self.conn.executemany("DELETE FROM progress WHERE job = ? AND source = ?",
+                                  [(job, source) for source in sorted(sources)])
 
     def finished_any(self, job: str) -> bool:
         """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""

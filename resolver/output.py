@@ -326,6 +326,7 @@ class OutputFile:
         that marks their items finished, so the file and the store agree whatever happens next: a kill before
         the commit leaves bytes past the recorded length, which the re-run cuts off. Without a store nothing is
         recorded (there is no resume), so nothing needs to reach the disk first."""
+        gone: set[str] = set()
         if self._gone:   # in the same write as the lines held and the transaction marking them (`take_out_soon`)
             gone, self._gone = self._gone, set()
             self.replacing |= gone
@@ -352,6 +353,9 @@ class OutputFile:
             return
         pending = (str(self.pending[0]), self.pending[1]) if self.pending is not None else None
         self.store.record_output(self.job, str(self.path), self.length, pending=pending)
+        # their items are no longer finished, as their lines are no longer in FILE: a run killed after this one, an
+        # input moved back in (its key unchanged), skipped it and FILE lacked its line (review38a)
+        self.store.forget_sources(self.job, gone)
         if pending is not None:
             self.store.after_commit(self._rename)
 

@@ -1485,7 +1485,8 @@ def record_step_failures(result: ArticleResult, session: Session) -> None:
             # one the cache answered again is the row of the run that met it (or of the first run that read it):
             # a re-run, offline or not, adds none, so a count of the table is a count of failures (CLOSING-stop36)
             if failure.cached and store.has_error(source, failure.stage, failure.kind,
-                                                  [message, message.replace(CACHED, "", 1)]):
+                                                  [message, message.replace(CACHED, "", 1)],
+                                                  article_id=result.article_id):
                 continue
             store.record_error({"source": source, "article_id": result.article_id, "stage": failure.stage,
                                 "kind": failure.kind, "message": message, "tool_version": __version__})

@@ -1175,13 +1175,21 @@ def in_short(report: dict[str, Any]) -> list[str]:
     else:
         found = (f"{_n(summary['embeds'], 'embedded post')}{platforms}"
                  + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    # a check that warned is said beside those that failed: "none failed" alone, over two warns (a deleted post
+    # identified by its words at 0.75), read as cleared (review38a)
+    if checks.get("warn"):
+        outcome = (f"{checks['fail']} failed (the article and a source disagree)" if checks.get("fail") else
+                   "none failed") + f" and {checks['warn']} warned (a doubt to weigh)."
+    else:
+        outcome = (f"and {checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
+                   "and none failed.")
     checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
-               f"{_n(sum(checks.values()), 'check')} could be made, and "
-               + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
-                  "none failed."))
-    if not posts["named"]:   # only what is no post, or nothing (review38c: "the status of 0 of the 0 posts")
+               f"{_n(sum(checks.values()), 'check')} could be made, {outcome}")
+    if not posts["named"] and not sum(checks.values()):
+        checked = "nothing to check: no post and no photo credit was found."
+    elif not posts["named"]:   # only what is no post, or credits (review38c: "the status of 0 of the 0 posts")
         checked = (f"no post to look up; {made} of the {_n(sum(checks.values()), 'check')} could be made"
-                   + (f", and {checks['fail']} failed." if checks.get("fail") else "."))
+                   + (f", {outcome}" if checks.get("fail") or checks.get("warn") else "."))
     elif not posts["status_known"] and not made:
         checked = "nothing yet. " + checked[0].upper() + checked[1:]
     lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
@@ -1202,8 +1210,11 @@ def in_short(report: dict[str, Any]) -> list[str]:
 def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
     """What the reader of a report can do next, the most pressing first."""
     steps = []
-    if summary["checks"].get("fail"):
-        steps.append("read each failed check below before using these embeds")
+    checks, not_known = summary["checks"], summary["posts"]["status_not_known"]
+    if checks.get("fail") or checks.get("warn"):
+        read = " and ".join((["each failed check"] if checks.get("fail") else [])
+                            + (["each check marked warn (⚠️)"] if checks.get("warn") else []))
+        steps.append(f"read {read} below before using these embeds")
     if offline and unreachable:
         steps.append("run the same command without --offline to look them up")
     tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
@@ -1211,12 +1222,17 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if not steps and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
-    unknown = (summary.get("posts") or {}).get("status_not_known", 0)
-    if not steps and unknown:   # nothing to look up, yet not known (a pasted post with no link): never "every… known"
-        steps.append(f"see why the status of {_n(unknown, 'post')} is not known "
-                     f"({'its' if unknown == 1 else 'their'} Status below)")
+    # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
+    # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
+    # known" (review38a, review38c)
+    if not_known and not unreachable:
+        steps.append(f"see why the status of {_n(not_known, 'post')} is not known "
+                     f"({'its' if not_known == 1 else 'their'} Status below)")
+    if not steps and not summary["posts"]["named"]:
+        return ("nothing: there is no post to look up, and no check failed or warned." if sum(checks.values()) else
+                "nothing: no embedded post or photo credit was found to check.")
     if not steps:
-        return "nothing: every post's status is known and no check failed."
+        return "nothing: every post's status is known and no check failed or warned."
     return "; ".join(steps) + "."
 
 

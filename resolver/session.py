@@ -117,9 +117,14 @@ class RateWaits:
 
 @dataclass
 class RetryWaits:
-    """One host's retries in a run: each one's wait before it, and how much of their sum a status line said."""
+    """One host's retries in a run: how many and their waits' sum, those under a second (`LONG_WAIT_S`, each said by
+    no line) apart, and how much of the sum a status line said. Counts, not each wait kept: every retry summed them
+    all again (review38a: 50,000 retries of a dead host were over a billion additions)."""
 
-    seconds: list[float] = field(default_factory=list)
+    count: int = 0
+    total: float = 0.0
+    short_count: int = 0
+    short_total: float = 0.0
     said: float = 0.0
 
 
@@ -315,13 +320,18 @@ class Session:
         """A retry of a request to `host` is to wait `seconds` (`said`: a line said it, a wait of a second or more).
         The shorter ones say nothing each; once they add up to STILL_WAITING_EVERY_S more than a line said, a line
         says the sum so far, and `retry_waited` the whole at the end."""
+        from resolver.http import LONG_WAIT_S
+
         waits = self.retry_waits.setdefault(host, RetryWaits())
-        waits.seconds.append(seconds)
-        total = sum(waits.seconds)
+        waits.count += 1
+        waits.total = total = waits.total + seconds
+        if seconds < LONG_WAIT_S:
+            waits.short_count += 1
+            waits.short_total += seconds
         if said:
             waits.said = total
         elif total - waits.said >= STILL_WAITING_EVERY_S:
-            self.reporter.status(f"{host}: {len(waits.seconds):,} retries so far, {total:.0f} s of waits before them "
+            self.reporter.status(f"{host}: {waits.count:,} retries so far, {total:.0f} s of waits before them "
                                  "in all (each under a second is not said; a line each further minute of them)")
             waits.said = total
 
@@ -332,10 +342,9 @@ class Session:
 
         lines = []
         for host, waits in self.retry_waits.items():
-            every, short = waits.seconds, [w for w in waits.seconds if w < LONG_WAIT_S]
-            if sum(short) >= LONG_WAIT_S:
-                lines.append(f"{host}: {len(every):,} retries waited {sum(every):.1f} s in all before them "
-                             f"({len(short):,} under a second each, not said one by one)")
+            if waits.short_total >= LONG_WAIT_S:
+                lines.append(f"{host}: {waits.count:,} retries waited {waits.total:.1f} s in all before them "
+                             f"({waits.short_count:,} under a second each, not said one by one)")
         return lines
 
     @property

@@ -60,3 +60,19 @@ def test_two_credits_in_one_block_with_inline_markup_are_both_read():
                              "</p>")
     assert [(c.creator, c.organization) for c in credits] == [("Jane Doe", "AP"), ("Ann Roe", "MOD")]
     assert credits[0].span[1] <= credits[1].span[0]
+
+
+# review38b: the run a credit is read in ended only at a list of block tags, so any other element's words joined the
+# name with no space between, at high confidence: a share button ("Jane DoeShare"), a form's field, a <textarea>'s
+# or an <svg>'s text, a <template>'s (never shown). An element that is no inline one (INLINE_TAGS) ends the run.
+@pytest.mark.parametrize("after", [
+    "<button>Share</button>", "<label>Follow</label>", "<input value=x>John Smith", "<nav>Home News</nav>",
+    "<textarea>Bob Roe</textarea>", "<svg><text>Bob Roe</text></svg>", "<template>Bob Roe</template>",
+    "<video></video>Bob Roe", "<object>Bob Roe</object>", "<details><summary>Bob Roe</summary></details>",
+], ids=["button", "label", "input", "nav", "textarea", "svg", "template", "video", "object", "details"])
+def test_review38b_an_element_that_is_no_inline_one_ends_the_credits_run(after):
+    page, credits = _credits(f"<p>A flooded street. (Photo: <span>Jane Doe</span>){after}</p>")
+    assert [(c.creator, c.organization) for c in credits] == [("Jane Doe", None)], credits
+    assert page[credits[0].span[0]:credits[0].span[1]].endswith("Jane Doe</span>)")
+    page, credits = _credits(f"<p>Photo: <span>Jane Doe</span>{after}</p>")
+    assert [c.creator for c in credits] == ["Jane Doe"], credits

@@ -739,3 +739,26 @@ def test_batch37_a_run_logged_to_a_file_says_its_counts_every_minute(world, tmp_
     assert len(said) >= 2 and lines(run.stderr)[-1].startswith("scanned 3 articles"), run.stderr   # none after
     assert all(re.fullmatch(r"scanning: \d/3 articles.*  \d+ errors", line) for line in said), said
     assert not any(str(folder / "a0.txt") in line for line in lines(run.stderr)), run.stderr   # no per-article line
+
+
+def test_review38a_a_cached_failure_of_another_article_under_the_same_name_is_that_articles_row(world, tmp_path):
+    """One row per article and failure: a cached failure was matched by the article's name alone, so the edited
+    article (or the next page read from stdin, all named "-") holding the same dead link had no errors row, the
+    row there was naming the article before it."""
+    world.fakenet.route("t.co", "/Loop0000", redirect("https://t.co/Loop0000"))   # a redirect loop
+    signed = f"— Riverton Roads (@RivertonRoads) December 6, 2022 https://twitter.com/RivertonRoads/status/{fx.POST_ID}\n"
+    story = article(tmp_path, f"Bridge reopened https://t.co/Loop0000\n{signed}")
+
+    def rows():
+        with sqlite3.connect(world.db) as db:
+            return db.execute("select article_id, stage, kind from errors order by id").fetchall()
+
+    assert world("scan", "--resolve", story).exit_code == 1
+    [(first, stage, kind)] = rows()
+    assert (stage, kind) == ("resolve", "redirect-loop")
+    assert world("scan", "--resolve", story).exit_code == 1   # the same article, the cache's answer: no new row
+    assert len(rows()) == 1
+    Path(story).write_text(f"Bridge reopened on Tuesday https://t.co/Loop0000\n{signed}")
+    again = world("scan", "--resolve", story)
+    assert again.exit_code == 1 and "(from cache)" in again.stderr, again.stderr
+    assert [row[0] for row in rows()][0] == first and len({row[0] for row in rows()}) == 2, rows()

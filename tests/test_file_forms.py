@@ -316,3 +316,100 @@ def test_a_folder_of_only_scripts_holds_no_article_and_says_why(run, tmp_path):
     assert result.stderr.splitlines() == [
         f"warning: {folder}: 1 file not read, not articles: 1 script (.js); skipped",
         f"error: no article in {folder} (1 file skipped)"]
+
+
+# -- review38a: a ZIP's members are read in bounded memory ---------------------------------------------------------
+ODT_BOMB_CHILD = """
+import sys
+from resolver.article import from_bytes
+from resolver.errors import InputError
+
+try:
+    from_bytes(open(sys.argv[1], "rb").read(), "bomb.odt")
+    result = "read"
+except InputError as exc:
+    result = str(exc)
+"""
+
+
+def test_review38a_a_zip_whose_mimetype_member_is_a_bomb_is_judged_in_bounded_memory(tmp_path):
+    """The OpenDocument check read the whole `mimetype` member to look at its first bytes: a ZIP of 400 KB whose
+    `mimetype` decompresses to 400 MB took 800 MB of memory (a 50 MB one, under the article limit, some 50 GB)."""
+    from tests.memory import run_measured
+
+    path = tmp_path / "bomb.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as member:
+            member.write(b"application/vnd.oasis.opendocument.text")
+            zeros = bytes(1 << 20)
+            for _ in range(400):
+                member.write(zeros)
+        archive.writestr("content.xml", b"<office:document-content/>")
+    said, peak_kb = run_measured(ODT_BOMB_CHILD, str(path))
+    assert said == ("cannot scan bomb.odt: it looks like an OpenDocument file (.odt), not an article (HTML or text): "
+                    "save it as HTML or plain text (.txt), and scan that")
+    assert peak_kb < 200 * 1024, f"peak RSS {peak_kb // 1024} MB"
+
+
+def test_review38a_an_mhtml_pages_frames_are_read_at_the_addresses_they_were_saved_from():
+    """Chrome saves each frame of the page as a part of its own and points the page's <iframe> at it by a `cid:`
+    address (src="cid:frame-…@mhtml.blink"), the frame's own address kept in that part's Content-Location: a YouTube
+    video or an Instagram post embedded in an iframe was scanned as no embed at all, exit 0. The page is read with
+    each such address put back, and the note says so (its sha256 is that of the page so read)."""
+    page = ("<!doctype html><html><body><article><p>The harbour master filmed it.</p>"
+            "<iframe width='560' height='315' src=\"cid:frame-7C1E@mhtml.blink\" title='YouTube video player'>"
+            "</iframe><p>Photo: Ann Lee/Millbrook Gazette</p></article></body></html>")
+    frame = "<html><body><div id='player'>video</div></body></html>"
+    data = (b'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://gazette.example/fire\r\nMIME-Version: 1.0\r\n'
+            b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="B"\r\n\r\n'
+            b"--B\r\nContent-Type: text/html\r\nContent-ID: <frame-A1@mhtml.blink>\r\n"
+            b"Content-Location: https://gazette.example/fire\r\n\r\n" + page.encode() +
+            b"\r\n--B\r\nContent-Type: text/html\r\nContent-ID: <frame-7C1E@mhtml.blink>\r\n"
+            b"Content-Location: https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed&start=3\r\n\r\n"
+            + frame.encode() + b"\r\n--B--\r\n")
+    result = scan(data, source="fire.mhtml")
+    assert [(embed.platform, embed.post_id) for embed in result.embeds] == [("youtube", "dQw4w9WgXcQ")]
+    assert "cid:" not in result.article.text
+    assert result.article.read_from == (
+        "this file is an MHTML web archive: what was read is its HTML part, decoded, its 1 frame's cid: address put "
+        "back as the address it was saved from; the sha256 is that page's, not the file's")
+
+
+def test_review38a_a_webarchive_in_xml_form_is_read_as_its_main_resource():
+    """`plutil -convert xml1 page.webarchive` (to read or diff it) keeps it a web archive Safari opens, its page base64
+    inside <data>: it was scanned as text, the page unread, "0 embeds", exit 0."""
+    data = plistlib.dumps({"WebMainResource": {"WebResourceData": PAGE.encode("utf-8"),
+                                               "WebResourceMIMEType": "text/html",
+                                               "WebResourceTextEncodingName": "UTF-8"}}, fmt=plistlib.FMT_XML)
+    result = scan(data, source="fire.webarchive")
+    assert result.article.kind == "html" and result.article.container == "a Safari web archive"
+    assert [embed.post_id for embed in result.embeds if embed.post_id] == ["1610690000000000001"]
+    other = plistlib.dumps({"CFBundleName": "Notes"}, fmt=plistlib.FMT_XML)   # a plist that is no web archive
+    with pytest.raises(InputError) as refused:
+        from_bytes(other, "Info.plist")
+    assert "a property list (plist), not a Safari web archive" in str(refused.value)
+
+
+def _nested_mime(depth: int, lines: int = 0) -> bytes:
+    parts = [b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b0"\n\n']
+    parts += [b'--b%d\nContent-Type: multipart/mixed; boundary="b%d"\n\n' % (i - 1, i) for i in range(1, depth)]
+    parts.append(b"--b%d\nContent-Type: text/html\n\n<p>x</p>\n" % (depth - 1) + b"<p>line</p>\n" * lines)
+    parts += [b"--b%d--\n" % i for i in range(depth - 1, -1, -1)]
+    return b"".join(parts)
+
+
+@pytest.mark.parametrize(("depth", "lines"), [(3000, 0), (200, 100_000)], ids=["past-recursion", "slow"])
+def test_review38a_a_message_nested_hundreds_deep_is_refused_at_once(depth, lines):
+    """Python's email parser checks each line against every boundary it is inside, and recurses a level per part:
+    200 KB of parts nested 3,000 deep ended in "internal error: RecursionError" after 5 s, and 1.2 MB nested 200
+    deep took 19 s (a 50 MB one, under the article limit, some 13 minutes). An MHTML file has one multipart
+    section, an e-mail a few: one with more than MAX_MULTIPARTS is refused before it is parsed."""
+    import time
+
+    started = time.process_time()
+    with pytest.raises(InputError) as refused:
+        from_bytes(_nested_mime(depth, lines), "deep.mhtml")
+    assert time.process_time() - started < 1.0
+    assert str(refused.value) == (
+        f"cannot scan deep.mhtml: it looks like a saved web page (MHTML) of {depth:,} multipart sections (more than "
+        f"64), not an article (HTML or text): open it in a browser or a mail program and save the page as HTML")

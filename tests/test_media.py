@@ -251,3 +251,16 @@ def test_credits37_iptc_with_no_1_90_and_other_escapes_is_not_read(byline):
     assert facts.credit == {"credit_line": "Riverton Wire"}
     assert facts.warnings == ["IPTC by-line (2:80) not read: it switches character sets by ISO 2022 escapes this "
                               "tool does not decode, and no 1:90 names its set"]
+
+
+# review38b: a field that switches sets by ISO 2022 escapes while 1:90 names another set (UTF-8, an ISO 8859 part):
+# its bytes were decoded in the named set with the escapes left in, the by-line "Jane ESC$BF|K\ESC(B Doe" (JIS bytes
+# read as ASCII letters: a name with letters no one wrote). Such a field is left out, saying why.
+@pytest.mark.parametrize("charset", [b"\x1b%G", b"\x1b-L"], ids=["utf-8", "iso-8859-5"])
+def test_review38b_iptc_escapes_in_a_field_of_another_named_set_are_not_read(charset):
+    byline = b"Jane " + "山田".encode("iso2022_jp") + b" Doe"
+    facts = analyse(fx.jpeg(iptc={(1, 90): charset, (2, 80): byline, (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"credit_line": "Riverton Wire"}
+    shown = charset.replace(b"\x1b", b"ESC ").decode()
+    assert facts.warnings == [f"IPTC by-line (2:80) not read: it switches character sets by ISO 2022 escapes, and "
+                              f"1:90 names another set ({shown})"]

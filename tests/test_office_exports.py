@@ -87,3 +87,32 @@ def test_the_posts_own_picture_link_is_its_link_and_no_t_co_link_in_no_embed(bod
     [post] = find_all(page, "html")[0]
     assert post.links == (link,)   # the target, never google.com's wrapper; not the post's own date link
     assert links_not_followed(page, "html", [post]) is None
+
+
+def test_review38b_a_link_after_a_flattened_posts_signature_is_not_the_posts():
+    """A paragraph holding a flattened post and the article's words after its signature: every link of the paragraph
+    was the post's, the article's "our earlier story" after the signature too (it would be reported, and resolved, as
+    a link in the post). A post's links are the links in its words."""
+    body = ("<p>Finally! The bridge is happening. <a href=\"https://t.co/Zz9Yy8Xx7W\">pic.twitter.com/Zz9Yy8Xx7W</a> "
+            f"\u2014 Lark Valley Residents (@LarkResidents) <a href=\"{STATUS}\">March 3, 2023</a> Read "
+            "<a href=\"https://news.example.org/earlier\">our earlier story</a> on the vote.</p>")
+    [post] = find_all(_page(body), "html")[0]
+    assert post.post_id == "1631700000000000002"
+    assert post.links == ("https://t.co/Zz9Yy8Xx7W",)
+    plain = body.replace(f"<a href=\"{STATUS}\">March 3, 2023</a>", "March 3, 2023")   # its date no link
+    [post] = find_all(_page(plain), "html")[0]
+    assert post.links == ("https://t.co/Zz9Yy8Xx7W",), post.links
+
+
+@pytest.mark.parametrize("wrapped, target", [
+    ("https://www.google.com/url?q=https://www.google.com/url?q%3Dhttps://t.co/Zz9Yy8Xx7W%26sa%3DD&sa=D",
+     "https://t.co/Zz9Yy8Xx7W"),
+    ("https://www.google.com/url?q=https://l.facebook.com/l.php?u%3Dhttps%253A%252F%252Ft.co%252FZz9Yy8Xx7W&sa=D",
+     "https://t.co/Zz9Yy8Xx7W"),
+], ids=["google-in-google", "facebook-in-google"])
+def test_review38b_a_wrapper_in_a_wrapper_is_read_to_its_last_target(wrapped, target):
+    """A link copied from one Docs export into another is wrapped twice: its inner wrapper was the post's link, so
+    google.com was asked where it leads, when the link names its target itself."""
+    from resolver.platforms import link_target
+
+    assert link_target(wrapped) == target

@@ -462,3 +462,25 @@ def test_batch37_a_killed_run_s_lock_file_goes_when_the_run_that_took_it_over_en
     assert after.stdout is not None and after.stdout.readline() == "holding\n"
     after.communicate("\n", timeout=60)
     assert not lock.exists()
+
+
+def test_review38a_an_input_moved_back_after_its_line_was_taken_out_by_a_killed_run_is_in_file_again(
+        tmp_path: Path) -> None:
+    """A file moved out of the folder (`mv` keeps its size and time, so its key) while a run was stopped: the resumed
+    run takes its line out once its input is read (batch37), and is killed before its end; the file moved back, the
+    run after it skipped it as finished (its progress row still said so), and FILE ended without its line: an
+    article of the input missing from the output, exit 0."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "found.jsonl"
+    before = stopped_run(tmp_path, folder, out)
+    moved = tmp_path / "aside.html"
+    os.rename(before[1], moved)
+    killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
+                        kill=("before:resolver.output.OutputFile.take_out", 1))   # the take-out at the run's end
+    _, err = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, err
+    assert before[1] not in articles_in(out)
+    os.rename(moved, before[1])
+    finish(tmp_path, folder, out)
+    after = articles_in(out)   # the file moved back is a new input to this run: its line comes where it is done
+    assert sorted(after) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)], len(after)

@@ -40,8 +40,9 @@ def test_failed_checks_come_first_in_what_to_do():
     assert in_short(report) == [
         "- **Found in the article**: 2 embedded posts (twitter 2) and 1 photo credit, read from the article itself.",
         "- **Checked against the sources**: the status of 2 of the 2 posts is known; 14 of the 15 checks could be "
-        "made, and 4 failed: the article and a source disagree.",
-        "- **What to do next**: read each failed check below before using these embeds.",
+        "made, 4 failed (the article and a source disagree) and 2 warned (a doubt to weigh).",
+        "- **What to do next**: read each failed check and each check marked warn (⚠️) below before using these "
+        "embeds.",
         "- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
         "\"snowflake\" is the date read from an X post's number.",
     ]
@@ -62,5 +63,71 @@ def test_a_token_needed_is_named_and_a_clean_report_says_nothing_to_do():
              "summary": {**base["summary"], "posts": {"named": 1, "status_known": 1, "status_not_known": 0},
                          "checks": {"pass": 3, "warn": 0, "fail": 0, "skip": 0}}}
     assert [line for line in in_short(clean) if "What to do" in line] == [
-        "- **What to do next**: nothing: every post's status is known and no check failed."]
+        "- **What to do next**: nothing: every post's status is known and no check failed or warned."]
     assert not any("Not known" in line for line in in_short(clean))
+
+
+# -- review38a: every sentence true of the counts it is made from ----------------------------------------------------
+def _report(*, named: int, known: int, checks: dict[str, int], unreachable: list[str] | None = None,
+            offline: bool = False, embeds: int | None = None, credits: int = 0) -> dict:
+    return {"summary": {"embeds": named if embeds is None else embeds, "credits": credits,
+                        "by_platform": {"twitter": named} if named else {},
+                        "posts": {"named": named, "status_known": known, "status_not_known": named - known},
+                        "checks": {"pass": 0, "warn": 0, "fail": 0, "skip": 0} | checks, "failed": []},
+            "unreachable": unreachable or [], "answers": {"offline": offline, "count": 0}}
+
+
+def _said(report: dict, label: str) -> str:
+    [line] = [line for line in in_short(report) if line.startswith(f"- **{label}**: ")]
+    return line.removeprefix(f"- **{label}**: ")
+
+
+def test_review38a_a_post_whose_status_is_not_known_is_never_said_known_in_what_to_do():
+    """A flattened post that kept no link (status "not identified") is in no "could not be reached" line: the block
+    said "The status of 0 of the 1 post is known", then "What to do next: nothing: every post's status is known"."""
+    said = _said(_report(named=1, known=0, checks={"skip": 6}, offline=True), "What to do next")
+    assert "every post's status is known" not in said
+    assert said == "see why the status of 1 post is not known (its Status below)."
+
+
+def test_review38a_checks_that_warned_are_said_and_read_before_nothing_is_left_to_do():
+    """A deleted post identified by its words at 0.75 confidence (two warns, no fail) was "none failed" and "What to
+    do next: nothing": an editor read it as cleared."""
+    report = _report(named=1, known=1, checks={"pass": 5, "warn": 2, "skip": 1})
+    assert _said(report, "Checked against the sources") == (
+        "the status of 1 of the 1 post is known; 7 of the 8 checks could be made, none failed and 2 warned (a doubt "
+        "to weigh).")
+    assert _said(report, "What to do next") == "read each check marked warn (⚠️) below before using these embeds."
+    both = _report(named=2, known=2, checks={"pass": 8, "warn": 2, "fail": 4, "skip": 1})
+    assert _said(both, "Checked against the sources") == (
+        "the status of 2 of the 2 posts is known; 14 of the 15 checks could be made, 4 failed (the article and a "
+        "source disagree) and 2 warned (a doubt to weigh).")
+    assert _said(both, "What to do next") == (
+        "read each failed check and each check marked warn (⚠️) below before using these embeds.")
+
+
+def test_review38a_an_article_with_nothing_found_says_there_was_nothing_to_check():
+    """No embed and no credit: "nothing yet. The status of 0 of the 0 posts is known" promised a later check, and
+    "every post's status is known" was said of no post."""
+    report = _report(named=0, known=0, checks={})
+    assert _said(report, "Checked against the sources") == "nothing to check: no post and no photo credit was found."
+    assert _said(report, "What to do next") == "nothing: no embedded post or photo credit was found to check."
+
+
+def test_review38a_a_flattened_posts_report_never_says_its_status_is_known(fakenet, tmp_path, monkeypatch):
+    """The report of an article whose one post kept no link, made --offline, as a user gets it."""
+    from tests.test_verdicts import HOSTS, REMNANT, cli_on_fakenet, remnant_world
+
+    remnant_world(fakenet)
+    reporter = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = reporter("report", "--offline", "--format", "md", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0 and fakenet.hits == []
+    said = block(out)
+    assert said[1] == ("- **Checked against the sources**: nothing yet. The status of 0 of the 1 post is known; 0 of "
+                       "the 6 checks could be made, and none failed.")
+    assert said[2] == "- **What to do next**: see why the status of 1 post is not known (its Status below)."
+
+
+def test_review38a_credits_alone_are_never_said_to_be_posts_whose_status_is_known():
+    report = _report(named=0, known=0, checks={"pass": 2, "skip": 1}, credits=2)
+    assert _said(report, "What to do next") == "nothing: there is no post to look up, and no check failed or warned."

@@ -407,7 +407,9 @@ def _without_date(value: str) -> str:
         return value
     name = _ON_RE.sub("", value[:dated.start()].rstrip(" \t\u00a0,–—-"))   # "Photo by Jane Roe on March 3, 2024"
     bare = _without_handle(name)
-    return name if is_persons_name(bare) or _known_person(bare) or is_known_org(bare) else value
+    # a first name alone is no name the date may follow: "Jane May 2020" is Jane May's, in 2020 (review38b)
+    alone = len(bare.split()) < 2 and not bare.startswith("@")
+    return name if is_persons_name(bare) or _known_person(bare) and not alone or is_known_org(bare) else value
 
 
 def _without_year(value: str) -> str:

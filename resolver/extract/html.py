@@ -413,11 +413,15 @@ def _intent_on_post(href: str) -> bool:
     return "/intent/" in href and (ref := _x_url(href)) is not None and ref.kind == "post"
 
 
-def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
-    """(media links, other links) in a tweet's text."""
+def _tweet_links(paras: list[Any], words: str | None = None) -> tuple[list[str], list[str]]:
+    """(media links, other links) in a tweet's text; with `words`, only the links whose text is in them (a flattened
+    post's paragraph may hold the article's words and links after its signature: review38b)."""
     media, links = [], []
+    spaced = " ".join(words.split()) if words is not None else None
     for a in (a for p in paras for a in descendants(p, "a")):
         href, label = (attr(a, "href") or "").strip(), element_text(a)
+        if spaced is not None and (not (said := " ".join(label.split())) or said not in spaced):
+            continue
         ref = _x_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
@@ -2043,7 +2047,7 @@ def _linked(embed: Embed, paras: list[Any]) -> Embed:
     """A flattened post with the links of the paragraphs it was read from (`_tweet_links`: its picture's t.co link,
     the links in its words), not its own date link: the scan said its own picture's t.co link was "in no embed"
     (newuser37b #5)."""
-    media, links = _tweet_links(paras)
+    media, links = _tweet_links(paras, embed.text or "")   # the links in its words, not the article's after it
     own = platforms.post_key(embed.url) if embed.post_id else None
     links = [link for link in links if own is None or platforms.post_key(link) != own]
     if not (media or links):

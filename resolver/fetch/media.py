@@ -157,6 +157,13 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
                 continue
         elif not charset:
             text = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
+        elif not SHIFT_BYTES.isdisjoint(value) and codec is not None and codec != "ascii":
+            # escapes switching sets inside a field 1:90 says is in another: decoded in it, they were left in the
+            # text, JIS bytes read as letters ("Jane ESC$BF|K\ESC(B Doe": review38b)
+            shown = charset.replace(b"\x1b", b"ESC ").decode("ascii", "backslashreplace")
+            found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: it switches character sets "
+                                  f"by ISO 2022 escapes, and 1:90 names another set ({shown})")
+            continue
         elif codec == "utf-8":
             try:
                 text = value.decode("utf-8")

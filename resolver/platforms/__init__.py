@@ -100,14 +100,21 @@ def redirect_target(split: urls.SplitURL) -> str | None:
 def link_target(url: str) -> str:
     """The link a redirect wrapper (Google's redirect, Facebook's link shim) leads to, decoded; any other URL as it is.
     A post's links are reported so: a Google Docs export wrapped each in google.com/url?q= (newuser37b #5)."""
-    low = url[:40].lower()
-    if "google." not in low and "facebook." not in low:
-        return url   # neither host: not split (most links)
-    split = urls.split(url)
-    if split is None:
-        return url
-    target = redirect_target(split) if split.host in GOOGLE_HOSTS else facebook.shim_target(split)
-    return target or url
+    for _ in range(WRAPPED_DEPTH):   # a wrapper in a wrapper: a link copied from one export into another (review38b)
+        low = url[:40].lower()
+        if "google." not in low and "facebook." not in low:
+            return url   # neither host: not split (most links)
+        split = urls.split(url)
+        if split is None:
+            return url
+        target = redirect_target(split) if split.host in GOOGLE_HOSTS else facebook.shim_target(split)
+        if not target:
+            return url
+        url = target
+    return url
+
+
+WRAPPED_DEPTH = 8   # wrappers read one inside another, at most (each is shorter than the last: a bound, not a limit)
 
 
 def parse_url(url: str) -> PostRef | None:
