@@ -102,10 +102,24 @@ def another_accounts_link(linked: str, signed: str) -> str:
     return f"{ANOTHER_ACCOUNT}{linked}; the signature says @{signed}"
 
 
+ANOTHER_DAY = "the link names a post made on "
+
+
+def another_days_link(minted: str, said: str, linked: str | None = None, signed: str | None = None) -> str:
+    """The `id_doubt` of a flattened X post whose link, after its date or alone under its signature, names a post
+    minted on another day (`minted`, UTC) than the signature's (`said`, as written): the post itself, its date
+    mistyped, or another post of the account's (t21: it was taken with no doubt, or left its own embed with no word of
+    the conflict). `linked`: the link's account when it is another's than `signed`. Its checks warn."""
+    if linked is not None and signed is not None:
+        return f"{ANOTHER_ACCOUNT}{linked} made on {minted} (UTC); the signature says @{signed}, {said}"
+    return f"{ANOTHER_DAY}{minted} (UTC); the signature says {said}"
+
+
 def unsettles_checks(id_doubt: str | None) -> bool:
     """Whether an embed's id is in such doubt that the checks of the article's copy can neither pass nor fail: an
-    embed code naming two posts, or a signature whose candidate is another account's linked post."""
-    return names_two_posts(id_doubt) or (id_doubt or "").startswith(ANOTHER_ACCOUNT)
+    embed code naming two posts, or a signature whose candidate is another account's linked post or one of another
+    day."""
+    return names_two_posts(id_doubt) or (id_doubt or "").startswith((ANOTHER_ACCOUNT, ANOTHER_DAY))
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,10 @@ BODY_FOR_A_PLACE = "a body for a place the post names: check who is meant"
 # state the capital stands for in a news text (quotes37: failed for want of a table of capitals). Another country in
 # its place ("[France]" for "Moscow") still fails.
 PLACE_FOR_ITS_GOVERNMENT = "a country for its capital, a place named for its government: check who is meant"
+# A capital's own seat of power in brackets for the capital the post names ("[The Kremlin]" for "Moscow", "[Downing
+# Street]" for "London"): the same metonym, its seat for its city (verdicts38: it failed where "[Russia]" warned). Another
+# capital's seat ("[The Kremlin]" for "Washington") still fails.
+SEAT_FOR_ITS_CAPITAL = "a seat of power for the capital it stands in: check who is meant"
 
 
 @dataclass(frozen=True)
@@ -320,7 +324,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = opcodes(a, p)
+    ops = _whole_brackets(opcodes(a, p), bracketed[0], gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -621,10 +625,13 @@ OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
 YO = "ё written as е"
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED,
-           TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
+YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
+DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
+CONTRACTED = "the same words, contracted on one side"
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
+           DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, *FOLDED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -765,6 +772,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
+    figure = _figure_otherwise(change.post, change.article, said, found) if change.post and change.article else None
+    if figure is not None:   # "9:00" of "at 9", "2024" of "'24", "3.0" of "3" (verdicts38)
+        return replace(change, post=figure[0], article=figure[1], alike=figure[2])
     time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
     if time:
         return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
@@ -806,6 +816,8 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
+    if _contracted(post, article):
+        return replace(change, alike=CONTRACTED)   # "do not" of "don't", "It's" of "It is" (verdicts38)
     for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):
         if len(whole) != 1 or len(parts) < 2:
             continue
@@ -815,6 +827,45 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
             return replace(change, alike=kind, post=written if parts_are_post else change.post,
                            article=change.article if parts_are_post else written)
     return None
+
+
+# English contractions and what they are written out as: "n't" after a verb ("ca", "wo", "sha" of can't, won't,
+# shan't), and after a pronoun 'm, 're, 've, 'll, 'd (would or had) and 's (is or has); "let's" is "let us". Not
+# "ain't" (am, is, are, has or have not), nor a noun's 's, as often a possessive.
+_NOT_STEMS = {"ca": ("can",), "wo": ("will",), "sha": ("shall",), "ai": ()}
+_CONTRACTING = frozenset("i you we they he she it that there here what where who how".split())
+_TAILS = {"m": ("am",), "re": ("are",), "ve": ("have",), "ll": ("will",), "d": ("would", "had"), "s": ("is", "has")}
+
+
+def _written_out(key: str) -> list[list[str]]:
+    """The ways a contraction (a word's key) is written out: "don't" as "do not", "can't" as "can not" or "cannot",
+    "cannot" as "can not"; [] for a word that is none."""
+    if key == "cannot":
+        return [["can", "not"]]
+    if key.endswith("n't") and len(key) > 3:
+        stem = key[:-3]
+        return [[verb, "not"] for verb in _NOT_STEMS.get(stem, (stem,))] + ([["cannot"]] if stem == "ca" else [])
+    head, apostrophe, tail = key.partition("'")
+    if key == "let's":
+        return [["let", "us"]]
+    return [[head, word] for word in _TAILS.get(tail, ())] if apostrophe and head in _CONTRACTING else []
+
+
+def _contracted(post: list[str], said: list[str]) -> bool:
+    """Whether two runs of words are the same words, with contractions written out on one side ("I don't" quoted
+    "I do not", "cannot" quoted "can't"): they failed as changed words (review37e). A negation added or dropped with
+    one ("do" quoted "don't") is no such run."""
+    a, b = [_key(w) for w in post], [_key(w) for w in said]
+
+    def same(i: int, j: int) -> bool:
+        if i == len(a) or j == len(b):
+            return i == len(a) and j == len(b)
+        if a[i] == b[j] and same(i + 1, j + 1):
+            return True
+        return any(b[j:j + len(out)] == out and same(i + 1, j + len(out)) for out in _written_out(a[i])) \
+            or any(a[i:i + len(out)] == out and same(i + len(out), j + 1) for out in _written_out(b[j]))
+
+    return a != b and ("'" in "".join(a + b) or "cannot" in a + b) and same(0, 0)
 
 
 def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] | None:
@@ -834,6 +885,57 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
         hyphened = re.search(r"(?<![\w-])" + "-".join(map(re.escape, parts)) + r"(?![\w-])", text, re.IGNORECASE)
         return (hyphened.group(), HYPHENATED) if hyphened else None
     return None
+
+
+# A figure with its decimal part, and what stands before and after it ("$3.0m", "3,50%"); a whole hour of the day
+# with its minutes ("9:00", "9.00"); a year's last two figures (verdicts38).
+_DECIMAL_RE = re.compile(r"(\D*?)(\d+)(?:([.,])(\d+))?(\D*)")
+_HOUR_00_RE = re.compile(r"0?([01]?\d|2[0-4])([:.])00")
+_YEAR_RE = re.compile(r"[12]\d(\d\d)")
+
+
+def _figure_otherwise(post: str, said: str, said_text: str, found_text: str) -> tuple[str, str, str] | None:
+    """The post's and the article's words as each text writes them and how they are the same figure written otherwise,
+    or None: a whole hour with its ":00" on one side ("at 9" quoted "at 9:00"), a year's last two figures with an
+    apostrophe ("'24" quoted "2024"), zeros after a decimal point ("3" quoted "3.0", "$3m" "$3.0m"). They failed as a
+    changed figure (review37e); "9" for "19", "3" for "30", "2023" for "2024" or "'24" for "2023" are other figures."""
+    post, said = _western_digits(post), _western_digits(said)
+    for bare, other, text in ((post, said, said_text), (said, post, found_text)):
+        hour = _HOUR_00_RE.fullmatch(other)
+        if hour and re.fullmatch(r"[01]?\d|2[0-4]", bare) and int(hour[1]) == int(bare):
+            if hour[2] == ":" or _time_here(other, text):
+                return post, said, TIME_HOUR   # "9.00" is a time after "at", a decimal elsewhere (below)
+    for short, year, text, short_is_post in ((post, said, found_text, True), (said, post, said_text, False)):
+        full = _YEAR_RE.fullmatch(year)
+        if re.fullmatch(r"\d\d", short) and full and full[1] == short \
+                and re.search(rf"(?<![\w'])'{short}(?![\w'])", normalise(text)):
+            return ("'" + post, said, YEAR_SHORT) if short_is_post else (post, "'" + said, YEAR_SHORT)
+    return (post, said, DECIMAL_ZEROS) if _zeros_apart(post, said) else None
+
+
+def _zeros_apart(post: str, said: str) -> bool:
+    """Whether two figures differ only in zeros after a decimal point ("3" and "3.0", "3.5" and "3.50", "$3m" and
+    "$3.0m"): not three figures after it, which may be a thousands' group ("3.000" is 3000 in German), nor a decimal
+    comma on one side and a point on the other."""
+    a, b = _DECIMAL_RE.fullmatch(post), _DECIMAL_RE.fullmatch(said)
+    if a is None or b is None:
+        return False
+    fractions = [a[4] or "", b[4] or ""]
+    if (a[1], a[2], a[5]) != (b[1], b[2], b[5]) or fractions[0] == fractions[1] or 3 in map(len, fractions) \
+            or (a[3] and b[3] and a[3] != b[3]):
+        return False
+    return fractions[0].rstrip("0") == fractions[1].rstrip("0")
+
+
+def _time_here(written: str, text: str) -> bool:
+    """Whether `text` writes `written` as a time of day: "at" or "until" before it, "pm" or "Uhr" after it; not with a
+    quantity after it ("at 9.00 percent")."""
+    written = re.escape(written)
+    text = normalise(text)
+    if re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_QUANTITY_AFTER})(?!\w)", text, re.IGNORECASE):
+        return False
+    return bool(re.search(rf"(?<![\w.:]){written}(?![\w.:])\s*(?:{_TIME_AFTER})", text, re.IGNORECASE)
+                or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{written}(?![\w.:])", text, re.IGNORECASE))
 
 
 # A time of day, written "9:30" or, as British and German style has it, "9.30", with an "am"/"pm" or "h" glued on or
@@ -1557,6 +1659,51 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
+_Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
+
+
+def _whole_brackets(ops: list[_Op], bracketed: frozenset[int], gaps: set[int]) -> list[_Op]:
+    """The opcodes with each run of the article's bracketed words that shares a word with the post, and differs from it
+    beside that word by words one side alone has, made one change: the brackets in place of the post's words there
+    ("[Der Bundeskanzler]" for "Bundeskanzler Scholz", "[Bundeskanzler Scholz]" for "Scholz"). Read word by word, the
+    shared word matched and the name was "dropped", or the role "glued on by a scraper" (verdicts38). Post words beside the run count where the
+    quote goes on past them, never an elision's; at least one equal block is left outside brackets."""
+    if not bracketed:
+        return ops
+    runs: list[list[int]] = []
+    for i in sorted(bracketed):
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    for b1, b2 in runs:
+        split: list[_Op] = []
+        for tag, i1, i2, j1, j2 in ops:   # an equal block crossing the run's ends, cut there
+            cuts = sorted({i1, i2, *(b for b in (b1, b2) if i1 < b < i2)}) if tag == "equal" else [i1, i2]
+            split += [(tag, x, y, j1 + x - i1, j1 + y - i1) for x, y in zip(cuts, cuts[1:])] if tag == "equal" \
+                else [(tag, i1, i2, j1, j2)]
+        touching = [k for k, (tag, i1, i2, _, _) in enumerate(split)
+                    if i1 < b2 and i2 > b1 or tag == "insert" and i1 not in gaps and (
+                        b1 < i1 < b2 or i1 == b2 and k + 1 < len(split) or i1 == b1 and k > 0)]
+        if not touching:
+            continue
+        first, last = touching[0], touching[-1]
+        inside = split[first:last + 1]
+        if {op[0] == "equal" for op in inside} != {True, False} or all(op[0] in ("equal", "replace") for op in inside) \
+                or not any(op[0] == "equal" for op in split[:first] + split[last + 1:]):
+            continue   # no word shared, or nothing else, or only words replaced ("[Mr. Jones]" for "Jim Jones": the
+            # rules of the word replaced say it); or the brackets are all the words shared
+        merged = ("replace", inside[0][1], inside[-1][2], min(op[3] for op in inside), max(op[4] for op in inside))
+        ops = split[:first] + [merged] + split[last + 1:]
+    joined: list[_Op] = []
+    for op in ops:   # equal blocks cut and left apart, one again
+        if joined and op[0] == joined[-1][0] == "equal" and joined[-1][2] == op[1]:
+            joined[-1] = ("equal", joined[-1][1], op[2], joined[-1][3], op[4])
+        else:
+            joined.append(op)
+    return joined
+
+
 def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
                bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
                names: frozenset[int] = frozenset(), maybe: frozenset[int] = frozenset()) -> Change:
@@ -1601,6 +1748,9 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
             if _country_for_its_capital(said[i1:i2], post[j1:j2]):   # "[Russia]" for "Moscow" (quotes37)
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
                               unchecked=PLACE_FOR_ITS_GOVERNMENT)
+            if _seat_of_its_capital(said[i1:i2], post[j1:j2]):   # "[The Kremlin]" for "Moscow" (verdicts38)
+                return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
+                              unchecked=SEAT_FOR_ITS_CAPITAL)
             if _a_role(said[i1:i2]) and not any(_bare(w) in _TITLES for w in post[j1:j2]) \
                     and not _others_named(post, j1, j2, names) and not _several_for_one(said[i1:i2], post[j1:j2]):
                 return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=bracketed_here,
@@ -1613,6 +1763,7 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                       if unchecked else NAME_FOR_A_ROLE if _name_for_a_role(
                           said[i1:i2], post[j1:j2]) else BODY_FOR_A_PLACE if _body_for_a_place(
                           said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
+                          said[i1:i2], post[j1:j2]) else SEAT_FOR_ITS_CAPITAL if _seat_of_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
 
@@ -1731,24 +1882,59 @@ def _capital_of(post: list[str]) -> frozenset[str] | None:
 def _country_for_its_capital(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name the country whose capital the post's words name, articles aside ("[Russia]" or
     "[La Russie]" for "Moscou"), in any language of `_CAPITALS` (quotes37)."""
-    from resolver.extract.credit_places import country_named
-
     capital_of = _capital_of(post)
     own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
-    return capital_of is not None and bool(own) and country_named(" ".join(own)) == capital_of
+    return capital_of is not None and bool(own) and _country(" ".join(own)) == capital_of
+
+
+# Everyday names of a country that credit_places' table (shared with credits, where "America" is no place) does not
+# give: "[America]" for "Washington" is "[The United States]" (verdicts38).
+_COUNTRIES_ALSO = {"america": "united states", "amerika": "united states"}
+
+
+def _country(words: str) -> frozenset[str] | None:
+    """The names of the country `words` name (`credit_places.country_named`, or an everyday name of it), or None."""
+    from resolver.extract.credit_places import country_named
+
+    return country_named(_COUNTRIES_ALSO.get(words.casefold(), words))
+
+
+# The capitals seats of power stand in, as `_SEATS` and other languages write them (verdicts38).
+_SEAT_CAPITALS = {
+    **dict.fromkeys(("kremlin", "kreml", "lubyanka"), "moscow"),
+    **dict.fromkeys(("white house", "maison blanche", "casa blanca", "casa branca", "casa bianca", "weiße haus",
+                     "weißen haus", "weisse haus", "weissen haus", "pentagon", "capitol", "capitol hill",
+                     "foggy bottom"), "washington"),
+    **dict.fromkeys(("élysée", "elysee", "matignon", "quai d'orsay"), "paris"),
+    **dict.fromkeys(("moncloa", "zarzuela"), "madrid"), **dict.fromkeys(("kanzleramt", "bundeskanzleramt"), "berlin"),
+    **dict.fromkeys(("downing street", "whitehall", "westminster"), "london"),
+    **dict.fromkeys(("quirinale", "chigi", "palazzo chigi"), "rome"),
+    "zhongnanhai": "beijing", "planalto": "brasilia", "blue house": "seoul", "kantei": "tokyo", "bankova": "kyiv",
+    "casa rosada": "buenos aires", "los pinos": "mexico city"}
+
+
+def _seat_of_its_capital(words: list[str], post: list[str]) -> bool:
+    """Whether bracketed words name the seat of power (articles aside: "[The Kremlin]", "[L'Élysée]") of the capital the
+    post's words name ("Moscow", "Moskau"; `_SEAT_CAPITALS`)."""
+    from resolver.extract.credit_places import country_of_capital
+
+    capital_of = _capital_of(post)
+    own = " ".join(re.sub(r"^[ld]['’]", "", _key(w)) for w in words if _bare(w) not in _DETERMINERS)
+    city = _SEAT_CAPITALS.get(own)
+    return capital_of is not None and city is not None and country_of_capital(city) == capital_of
 
 
 def _another_country(words: list[str], post: list[str]) -> bool:
     """Whether bracketed words name a country or a people other than the one whose capital the post's words name
     ("[France]", "[The French government]", "[Die französische Regierung]", "[Le gouvernement français]" for
     "Moscow"/"Moskau"/"Moscou"): another state put in the post's words, a change (quotes37)."""
-    from resolver.extract.credit_places import country_named, people_of
+    from resolver.extract.credit_places import people_of
 
     capital_of = _capital_of(post)
     if capital_of is None:
         return False
     own = [_bare(w) for w in words if _bare(w) not in _DETERMINERS]
-    named = [country_named(" ".join(own))] + [people_of(w) or country_named(w) for w in own]
+    named = [_country(" ".join(own))] + [people_of(w) or _country(w) for w in own]
     return any(country is not None and country != capital_of for country in named)
 
 

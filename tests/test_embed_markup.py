@@ -252,3 +252,79 @@ def test_a_report_names_the_lookalike_link_not_that_the_article_kept_none(tmp_pa
     assert "no post id: its link goes to twitter.c\u043em (CYRILLIC SMALL LETTER O U+043E in place of o): not an X " \
            "address; not checked" in result.output
     assert "kept no link" not in result.output and "the article shows no date" not in result.output
+
+
+# verdicts38 (left alone since stop 37): X's look-alike hosts are named (LOOKALIKES above); Bluesky's were not: an
+# embed code whose date link went to bsky-app.com was read as the post its `data-bluesky-uri` names, with no word
+# that the link a reader follows leaves Bluesky, and one with no such attribute was no embed at all.
+BSKY_DID = "did:plc:rivertonfictional0000001"
+BSKY_URI = f"at://{BSKY_DID}/app.bsky.feed.post/3kriverton22"
+BSKY_LOOKALIKES = [
+    ("hyphen-for-dot", "bsky-app.com", "its link goes to bsky-app.com (bsky.app with “-” for its dot): not a Bluesky "
+                                       "address"),
+    ("dot-left-out", "bskyapp.com", "its link goes to bskyapp.com (bsky.app with its dot left out): not a Bluesky "
+                                    "address"),
+    ("host-under", "bsky.app.evil.example", "its link goes to bsky.app.evil.example (a host under evil.example): not a "
+                                            "Bluesky address"),
+    ("cyrillic", "bsky.\u0430pp", "its link goes to bsky.\u0430pp (CYRILLIC SMALL LETTER A U+0430 in place of a): "
+                                  "not a Bluesky address"),
+    ("user-info", "bsky.app@evil.example", "its link goes to evil.example (“bsky.app@” before it is a user name, not "
+                                           "the host): not a Bluesky address"),
+]
+
+
+def bluesky_code(host: str, *, uri: str | None = BSKY_URI) -> str:
+    named = f' data-bluesky-uri="{uri}"' if uri else ""
+    return (f'<blockquote class="bluesky-embed"{named}><p lang="en">Shelters are open at the town hall.</p>&mdash; '
+            f'Riverton Mayor (<a href="https://bsky.app/profile/{BSKY_DID}?ref_src=embed">@mayor.riverton.example</a>)'
+            f' <a href="https://{host}/profile/{BSKY_DID}/post/3kriverton22?ref_src=embed">March 10, 2026 at 9:14 AM'
+            '</a></blockquote>')
+
+
+@pytest.mark.parametrize("host,doubt", [r[1:] for r in BSKY_LOOKALIKES], ids=[r[0] for r in BSKY_LOOKALIKES])
+def test_a_bluesky_embed_code_linking_a_lookalike_host_says_so(host, doubt):
+    [embed] = html.scan(bluesky_code(host))[0]
+    assert (embed.platform, embed.post_id, embed.date) == ("bluesky", f"{BSKY_DID}/3kriverton22", "2026-03-10")
+    assert embed.id_doubt == doubt
+    # with no data-bluesky-uri, the link is all that names the post: no id is taken from it, the date is kept
+    [alone] = html.scan(bluesky_code(host, uri=None))[0]
+    assert (alone.platform, alone.post_id, alone.url, alone.author_handle, alone.date) == (
+        "bluesky", None, "https://bsky.app/profile/mayor.riverton.example", "mayor.riverton.example", "2026-03-10")
+    assert alone.id_doubt == doubt
+
+
+@pytest.mark.parametrize("host", ["bsky.app", "staging.bsky.app", "BSKY.APP", "bsky.app."],
+                         ids=["bsky-app", "staging", "upper-case", "trailing-dot"])
+def test_a_bluesky_embed_code_linking_bluesky_has_no_doubt(host):
+    [embed] = html.scan(bluesky_code(host))[0]
+    assert (embed.post_id, embed.id_doubt) == (f"{BSKY_DID}/3kriverton22", None)
+    assert all(e.id_doubt is None for e in html.scan(bluesky_code(host, uri=None))[0])   # read as before
+
+
+@pytest.mark.parametrize("link,doubt", [
+    ("https://twitter-com.example/riverton_water/status/1790309073023938617",
+     "its link goes to twitter-com.example (twitter.com with “-” for its dot): not an X address"),
+    ("https://twittercom.example/riverton_water/status/1790309073023938617",
+     "its link goes to twittercom.example (twitter.com with its dot left out): not an X address"),
+    ("https://x-com.example/riverton_water/status/1790309073023938617", None),   # short: as often another site
+], ids=["twitter-hyphen", "twitter-no-dot", "x-com-hyphen"])
+def test_x_lookalikes_with_the_dot_written_otherwise_are_named_as_bluesky_s_are(link, doubt):
+    from resolver.platforms import x
+
+    assert x.lookalike(link) == doubt
+
+
+def test_a_report_names_a_bluesky_lookalike_link(tmp_path):
+    """verdicts38: in the report, as for X's (above): the embed code is there, its link said, its checks not passed."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "a.html"
+    article.write_text(f"<html><body><p>The mayor wrote:</p>{bluesky_code('bsky-app.com', uri=None)}</body></html>",
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", "--offline", "--db", str(tmp_path / "c.db"), "--format", "md",
+                                      str(article)])
+    assert result.exit_code == 0, result.output
+    assert "its link goes to bsky-app.com (bsky.app with “-” for its dot): not a Bluesky address" in result.output
+    assert "kept no link" not in result.output and "the article shows no date" not in result.output

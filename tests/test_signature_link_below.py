@@ -57,12 +57,31 @@ def test_a_link_below_that_may_not_be_the_signatures_is_its_own_embed(below):
     assert any(e.post_id and e.post_id.endswith("/3mgpk77abcd2u") for e in embeds[1:])
 
 
-def test_an_x_link_below_minted_on_another_day_is_not_the_signatures():
-    """1766912345678901234 was minted in March 2024: two years before the signature's date, another post."""
-    text = WORDS + "— Maria Ortega (@mariaortega) March 10, 2026\nhttps://twitter.com/mariaortega/status/1766912345678901234\n"
-    first, second = find_embeds(text)
-    assert (first.detector, first.post_id) == ("text-signature", None)
-    assert (second.detector, second.post_id) == ("text-url", "1766912345678901234")
+OTHER_DAY = "https://twitter.com/mariaortega/status/1766912345678901234"   # minted 2024-03-10 (UTC)
+
+
+@pytest.mark.parametrize("signed", [
+    f"— Maria Ortega (@mariaortega) March 10, 2026\n{OTHER_DAY}\n",
+    f"— Maria Ortega (@mariaortega) March 10, 2026 {OTHER_DAY}\n",
+], ids=["below", "after-the-date"])
+def test_an_x_link_under_a_signature_minted_on_another_day_is_a_candidate_with_its_conflict_said(signed):
+    """1766912345678901234 was minted in March 2024, two years before the signature's date. Below the signature it was
+    its own embed, the signature's no id and no word of the conflict (review36e); after the date it was the
+    signature's id with no doubt (t21, left alone in stop 37). Either way it is the candidate the signature's link
+    names, and the conflict is said, as for another account's link: the checks of the article's copy warn."""
+    [post] = find_embeds(WORDS + signed)
+    assert (post.detector, post.post_id, post.author_handle, post.url) == (
+        "text-signature", "1766912345678901234", "mariaortega", OTHER_DAY)
+    assert post.id_doubt == "the link names a post made on 2024-03-10 (UTC); the signature says March 10, 2026"
+    assert post.text == "Turnout is up 12 points in the north."
+
+
+def test_another_accounts_link_below_minted_on_another_day_says_both_conflicts():
+    link = "https://twitter.com/otheruser/status/1766912345678901234"
+    [post] = find_embeds(WORDS + f"— Maria Ortega (@mariaortega) March 10, 2026\n{link}\n")
+    assert (post.detector, post.post_id, post.url) == ("text-signature", "1766912345678901234", link)
+    assert post.id_doubt == ("the link names a post by @otheruser made on 2024-03-10 (UTC); the signature says "
+                             "@mariaortega, March 10, 2026")
 
 
 def test_a_bluesky_link_below_made_on_another_day_is_not_the_signatures():

@@ -91,3 +91,20 @@ def test_a_flattened_quote_of_another_accounts_post_of_the_day_neither_fails_nor
     copy = [c for c in embed["checks"] if c["name"] in ("author", "date", "snowflake-date", "text")]
     assert copy and all(c["result"] == "warn" for c in copy), copy
     assert all(c["evidence"].startswith(f"uncertain id: {doubt}, so this is no ") for c in copy), copy
+
+
+def test_a_signatures_link_of_another_day_neither_fails_nor_passes(fakenet, reporter):
+    """t21 (stop 37's left alone): a signature of May 3, 2024 and, on the line below, a link to the account's post of
+    May 3, 2021. The link was its own embed, the signature's copy had no id, and nothing said they disagree. The link
+    is the signature's candidate and the conflict is said: the checks of the article's copy warn."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, WORDS))]}))
+    serve(fakenet, [])
+    article = (f"The ferry will run.\n\n{WORDS}\n— River Desk (@river_desk) May 3, 2024\n{LINKED}\n\n"
+               "The council meets on Tuesday.\n")
+    code, out = reporter("report", "--format", "json", "article.txt", article=article, name="article.txt")
+    [embed] = json.loads(out)["embeds"]
+    doubt = "the link names a post made on 2021-05-03 (UTC); the signature says May 3, 2024"
+    assert (embed["detector"], embed["post_id"], embed["id_doubt"]) == ("text-signature", POST, doubt)
+    copy = [c for c in embed["checks"] if c["name"] in ("author", "date", "snowflake-date", "text")]
+    assert copy and all(c["result"] == "warn" for c in copy), copy
+    assert all(c["evidence"].startswith(f"uncertain id: {doubt}, so this is no ") for c in copy), copy

@@ -142,3 +142,44 @@ def test_a_script_inside_a_comment_or_a_template_is_still_unshown():
         page = f"<html><body><p>The story.</p>{before}{PAGE_STATE}{after}</body></html>"
         [embed] = html.scan(page)[0]
         assert (embed.detector, embed.unshown) == ("html-source", where)
+
+
+@pytest.mark.parametrize("before", [
+    '<a title="<!-- x" href="/more">More</a>',                     # the item's own example
+    "<img alt='<!-- a > b' src=\"/x.png\">",                       # single quotes, a ">" inside the value first
+    '<div data-tpl="<template><b>x</b>">Box</div>',                # a framework's template markup in a value
+    '<input value="<!--" >',
+], ids=["title", "single-quoted-with-gt", "template-in-value", "input-value"])
+def test_comment_or_template_markers_in_an_attribute_value_hide_nothing_after_them(before):
+    """verdicts38 (review37e, left alone): `<!--` or `<template` inside an attribute's quoted value starts no comment
+    or template (the parser reads the value as text), but the source pass took it for one, never closed, and the post
+    in the page state after it was marked "inside an HTML comment": its every check warned."""
+    page = f"<html><body>{before}<article><p>The story.</p></article>{PAGE_STATE}</body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.unshown) == ("html-source", None)
+
+
+@pytest.mark.xfail(strict=True, reason="the reading of review38c (main) looks at the nearest tag before the marker "
+                   "only: a tag written inside the value before it (<b>…</b>) ends the look, and the marker hides what "
+                   "follows, warning (the safe side); verdicts38 read a few tags back, dropped at the merge with main")
+def test_a_marker_after_a_tag_written_inside_the_same_value_hides_nothing():
+    page = f'<html><body><p title="<b>bold</b> <!-- old">Words</p><article><p>The story.</p></article>{PAGE_STATE}</body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.unshown) == ("html-source", None)
+
+
+@pytest.mark.parametrize("page", [
+    f'<html><body><a title="x">y</a><!-- {PAGE_STATE} --></body></html>',
+    f"<html><body><img alt=don't src=/x.png><!-- {PAGE_STATE} --></body></html>",    # an unquoted value's apostrophe
+    f'<html><body><!-- <a title="x --><!-- {PAGE_STATE} --></body></html>',          # a tag's start inside a comment
+    f'<html><body><p>a > b</p><!-- {PAGE_STATE} --></body></html>',
+    f'<html><body><a title="<!-- x">y</a><!-- {PAGE_STATE} --></body></html>',      # a marker in a value before it
+    f'<html><body><a title="<script>">y</a><!-- {PAGE_STATE} --></body></html>',    # a script's tag in a value
+], ids=["after-a-tag", "unquoted-apostrophe", "quote-in-an-earlier-comment", "text-gt", "after-a-marker-in-a-value",
+        "after-a-script-tag-in-a-value"])
+def test_a_comment_after_a_tag_with_quotes_is_still_unshown(page):
+    """The negatives: a comment after a tag whose quotes are closed, an unquoted value's apostrophe, or a tag's start
+    with an open quote inside an earlier comment (review38c's reading, merged from main, took the quote as open and the
+    comment holding the post as an attribute's words: a post hidden there read as shown) is still a comment."""
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.unshown) == ("html-source", "inside an HTML comment")

@@ -179,7 +179,8 @@ def test_a_soft_hyphen_inside_a_media_link_is_skipped():
 
 # fixnu33c's "left alone": the link after a plain-text signature's date, and a media link inside the post's text,
 # were read the old way: clipped or wrapped, the id was taken whole and sure.
-SIGNED = "The bridge is closed until Monday.\n— Riverton Police (@RivertonPD) March 4, 2024 "
+# March 5: the day 1765123456789012345 was minted (UTC); a link of another day is a candidate in doubt (verdicts38)
+SIGNED = "The bridge is closed until Monday.\n— Riverton Police (@RivertonPD) March 5, 2024 "
 
 
 @pytest.mark.parametrize("ellipsis", ["…", "...", "… (thread)"])

@@ -2402,3 +2402,26 @@ def test_an_uncertain_texts_figure_or_negation_changed_inside_the_quoted_run_fai
     assert check["result"] == (result if result != "pass" else "warn"), check
     if result == "fail":
         assert "uncertain" not in check["evidence"], check
+
+
+@pytest.mark.parametrize("said,result", [
+    ("Council meets at 9:00 on Monday. Class of 2024 invited. Budget up 3.0 percent.", "warn"),
+    ("Council meets at 19 on Monday. Class of '24 invited. Budget up 3 percent.", "fail"),
+    ("Council meets at 9 on Monday. Class of 2023 invited. Budget up 3 percent.", "fail"),
+    ("Council meets at 9 on Monday. Class of '24 invited. Budget up 30 percent.", "fail"),
+], ids=["written-otherwise", "hour", "year", "per-cent"])
+@pytest.mark.parametrize("detector,confidence", [("text-signature", "uncertain"), ("html-blockquote", "high"),
+                                                 ("html-link", "high")], ids=["uncertain", "embed-code", "beside-link"])
+def test_a_figure_written_otherwise_warns_and_another_fails_in_every_kind_of_text(said, result, detector, confidence):
+    """verdicts38 (review37e, fixnu37e): "at 9" quoted "at 9:00", "'24" quoted "2024", "3" quoted "3.0" failed as
+    changed figures, also in an uncertain plain text since fixnu37e; they warn, naming the figure written otherwise,
+    while another figure ("19", "2023", "30") still fails, an uncertain text's too."""
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "archived": [],
+            "text": "Council meets at 9 on Monday. Class of '24 invited. Budget up 3 percent."}
+    check = text_check({"text": said, "detector": detector, "text_confidence": confidence}, post)
+    assert check["result"] == result, check
+    if result == "warn":
+        assert "3 figures written otherwise" in check["evidence"], check
+        assert "the same year, its last two figures with an apostrophe on one side" in check["evidence"], check

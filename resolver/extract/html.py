@@ -759,22 +759,28 @@ def _facebook_comment(el: Any, smap: SourceMap) -> Embed | None:
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
+    """embed.bsky.app's blockquote: the post its `data-bluesky-uri` names, its words, author and date. A date link
+    to a host made to look like Bluesky's is said (`bluesky.lookalike`: the checks then warn); with no URI, the
+    embed is kept with no id and that doubt, as X's is (verdicts38: such a code was no embed at all)."""
     ref = platforms.bluesky.parse(attr(el, "data-bluesky-uri") or "")
-    if ref is None:
-        return None
-    para = next(iter(descendants(el, "p")), None)
-    handle_link = next((a for a in descendants(el, "a") if element_text(a).startswith("@")), None)
     links = descendants(el, "a")
     date_link = links[-1] if links else None
+    lookalike = platforms.bluesky.lookalike(attr(date_link, "href") or "") if date_link is not None else None
+    handle_link = next((a for a in links if element_text(a).startswith("@")), None)
+    if ref is None and (lookalike is None or handle_link is None):
+        return None
+    para = next(iter(descendants(el, "p")), None)
     whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
     date_text = element_text(date_link) if date_link is not None else None
     said = text_with_breaks(para) if para is not None else ""
     marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
     text = real(without_tail(said)) if para is not None else None
+    handle = element_text(handle_link)[1:] if handle_link is not None else ref.author_handle if ref else None
     return Embed(
-        platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
-        post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
+        platform="bluesky", kind="post", url=ref.url if ref else platforms.bluesky.profile_url(handle or ""),
+        detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
+        post_id=ref.post_id if ref else None, author_handle=handle, id_doubt=lookalike,
         author_name=name.group("name").strip() if name else None,
         text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
         date_text=date_text, date=parse_date(date_text or "", langs=_date_languages(el, None, attr(para, "lang") if para is not None else None)),
@@ -1597,10 +1603,10 @@ def _unshown_ranges(page: str) -> list[tuple[int, int, str]]:
     """The page's comments and templates, as (start, end, why) in page order, read left to right as the parser
     does: a "<" inside a tag's attribute value starts nothing, a template holds the templates inside it."""
     ranges: list[tuple[int, int, str]] = []
-    at = 0
+    at = floor = 0   # floor: where the last comment, template or raw text read ends, no tag's start before it
     while (found := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
         start = found.start()
-        if _inside_tag(page, start):
+        if _inside_tag(page, start, floor):
             at = start + 1
             continue
         if found.group(1):
@@ -1612,6 +1618,7 @@ def _unshown_ranges(page: str) -> list[tuple[int, int, str]]:
             at = end
         else:
             at = found.end()
+        floor = at
     return ranges
 
 
@@ -1620,7 +1627,7 @@ def _template_end(page: str, at: int) -> int:
     inside it closed first (review38c: the first "</template>" ended the outer of two), or the page's end."""
     depth = 1
     for tag in TEMPLATE_TAG_RE.finditer(page, at):
-        if _inside_tag(page, tag.start()):
+        if _inside_tag(page, tag.start(), at):
             continue
         depth += -1 if tag.group(1) else 1
         if depth == 0:
@@ -1629,11 +1636,14 @@ def _template_end(page: str, at: int) -> int:
     return len(page)
 
 
-def _inside_tag(page: str, at: int) -> bool:
+def _inside_tag(page: str, at: int, floor: int = 0) -> bool:
     """Is the "<" at `at` inside a start tag, an attribute's value ("<a title='<!-- x'>")? The nearest "<" and a
-    letter before it within TAG_REACH is taken as that tag's start (one in the value itself is a tag of its own)."""
-    before = page.rfind(">", max(0, at - TAG_REACH), at)
-    opened = page.rfind("<", max(0, at - TAG_REACH), at)
+    letter before it within TAG_REACH is taken as that tag's start (one in the value itself is a tag of its own), and
+    never one before `floor`, where the last comment, template or raw text read ends: a tag's start inside a comment
+    ("<!-- <a title="x -->") opens no tag, and read as one its quote hid the next comment (verdicts38)."""
+    reach = max(floor, at - TAG_REACH)
+    before = page.rfind(">", reach, at)
+    opened = page.rfind("<", reach, at)
     if opened < 0 or before > opened and '"' not in page[opened:at] and "'" not in page[opened:at]:
         return False   # the last tag before it closed, no quote to hold a '>': the common case, no search
     head = TAG_HEAD_RE.match(page, opened) if page[opened + 1: opened + 2].isascii() \

@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef, another_accounts_link
+from resolver.model import Embed, PostRef, another_accounts_link, another_days_link
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -616,6 +616,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if link is None:
             link = _own_link_below(text, match.end(), platform, handle, date)
         below = _link_below(text, match.end(), platform, handle, date, own=False) if link is None else None
+        if below is None and link is None and platform == x.PLATFORM:   # a post of another day under it (t21)
+            below = _link_below(text, match.end(), platform, handle, date, own=None)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         name_sure = True
@@ -680,17 +682,23 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
         reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
+        said_date = text[match.start("date"):dated_end].strip()
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
+            if own is not None and platform == x.PLATFORM:   # right after the date: of that day? (t21)
+                doubt = "; ".join(filter(None, (_another_day(ref, date, said_date), doubt))) or None
         elif platform == x.PLATFORM and (other := below or _own_post_in_words(body or "", platform, handle, date,
                                                                                mine=False)) is not None:
             # Another account's post of the signature's day, linked at the end of the signed words or alone under the
             # signature: the post's candidate, fetched and held against the signature (newuser37 §6: folded into
-            # the words, never tried, and the signature's account searched instead). Its URL is the link's.
+            # the words, never tried, and the signature's account searched instead). Its URL is the link's. So is a
+            # post of another day alone under it, the account's or another's (t21: its own embed, no conflict said).
             named = other[1]
             post_id, url = named.post_id, x.status_url(named.post_id or "", named.author_handle)
-            doubt = another_accounts_link(named.author_handle or "", handle)   # or the post it quotes: checks warn
+            mine = is_own_post(named, platform, handle)
+            doubt = _another_day(named, date, said_date, None if mine else named.author_handle, handle) \
+                or another_accounts_link(named.author_handle or "", handle)   # or the post it quotes: checks warn
         # Another account's link right after the date, or another platform's, is not the signature's: it stays in the
         # text, its own embed.
         end = link[3] if own is not None and link is not None else below[3] if below is not None and post_id \
@@ -745,13 +753,14 @@ def _own_link_below(text: str, end: int, platform: str, handle: str,
 
 
 def _link_below(text: str, end: int, platform: str, handle: str, date: str | None, *,
-                own: bool) -> tuple[str, PostRef, str | None, int] | None:
+                own: bool | None) -> tuple[str, PostRef, str | None, int] | None:
     """The signature's own post link (`_url_at`) alone on the line right below its date ending at `end`, where a
     scraper writes the embed's date link out ("— Name (@h) March 10, 2026 at 9:12 PM⏎https://bsky.app/…": newuser36 #2,
     one post counted twice). Only a link that names the signature's account (`_own_post`), with nothing after it on
     its line and no signature on the line after (a link that is the next post's words), and for X, Bluesky and
     Mastodon one whose id (key) may have been minted on the signature's day; None otherwise, and the link stays its
-    own embed."""
+    own embed. `own` False: another account's post of that day instead; None: a post of either, of any day (t21: a
+    candidate whose conflict is said)."""
     below = WRAPPED_DATE_END_RE.match(text, end)
     if below is None or not below.group(0).endswith("\n"):
         return None   # the line goes on, or the text ends there
@@ -759,8 +768,9 @@ def _link_below(text: str, end: int, platform: str, handle: str, date: str | Non
     while at < len(text) and text[at] in " \t\u00a0\u202f":
         at += 1
     reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
-    if reading is None or not reading[1].author_handle or own != (_own_post(reading, platform, handle) is not None) \
-            or not own and not _another_accounts_post(reading[1], platform):
+    mine = reading is not None and _own_post(reading, platform, handle) is not None
+    if reading is None or not reading[1].author_handle or own is not None and own != mine \
+            or not mine and not _another_accounts_post(reading[1], platform):
         return None
     after = WRAPPED_DATE_END_RE.match(text, reading[3])
     if after is None:
@@ -768,12 +778,24 @@ def _link_below(text: str, end: int, platform: str, handle: str, date: str | Non
     next_end = text.find("\n", after.end())
     if SIGNATURE_START_RE.search(text, after.end(), next_end if next_end >= 0 else len(text)):
         return None   # the link is the words of the post signed below it
-    if platform in (x.PLATFORM, platforms.bluesky.PLATFORM, platforms.mastodon.PLATFORM):
+    if own is not None and platform in (x.PLATFORM, platforms.bluesky.PLATFORM, platforms.mastodon.PLATFORM):
         from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
 
         if not minted_that_day(date, reading[1].post_id or "", platform):
             return None   # an X id or a Bluesky key made on another day: another post of the account (review36e)
     return reading
+
+
+def _another_day(ref: PostRef, date: str | None, said: str, linked: str | None = None,
+                 signed: str | None = None) -> str | None:
+    """The conflict of an X post's link with its signature's date, when its id was minted on no day the signature's
+    may be in some time zone (`model.another_days_link`), else None."""
+    from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
+
+    minted = x.snowflake_time(ref.post_id or "")
+    if minted is None or minted_that_day(date, ref.post_id or ""):
+        return None
+    return another_days_link(minted.strftime("%Y-%m-%d"), said, linked, signed)
 
 
 def _ends_its_line(text: str, end: int) -> bool:

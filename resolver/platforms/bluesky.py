@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
+from resolver.platforms import lookalike as lookalikes
 from resolver.platforms import urls
 
 PLATFORM = "bluesky"
@@ -82,6 +84,25 @@ def parse(url: str) -> PostRef | None:
     if len(parts) >= 4 and parts[0] == "profile" and parts[2] == "post":
         return _post(parts[1], POST_COLLECTION, parts[3])
     return None
+
+
+# The hosts a link made to pass for Bluesky's copies: its AppView's (verdicts38)
+_COPIED_HOSTS = ("bsky.app",)
+
+
+def lookalike(url: str) -> str | None:
+    """Why a link with a post's path (/profile/<account>/post/<key>) is on no Bluesky host though made to look so, in
+    words ("its link goes to bsky-app.com (bsky.app with “-” for its dot): not a Bluesky address"), as X's are named
+    (`x.lookalike`); None for Bluesky's own links and any other. Only the host is read: nothing on it is asked."""
+    split = urls.split(url)
+    if split is None or split.host in DOMAINS or split.host.endswith(tuple("." + d for d in DOMAINS)):
+        return None
+    parts = split.parts
+    if len(parts) < 4 or parts[0] != "profile" or parts[2] != "post":
+        return None
+    whole = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+    why = lookalikes.why(whole, _COPIED_HOSTS, DOMAINS)
+    return f"its link goes to {(whole.hostname or '').rstrip('.')} ({why}): not a Bluesky address" if why else None
 
 
 def _post(actor: str, collection: str, rkey: str) -> PostRef | None:

@@ -8,6 +8,7 @@ from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
+from resolver.platforms import lookalike as lookalikes
 from resolver.platforms.urls import segments
 
 PLATFORM = "twitter"
@@ -158,30 +159,8 @@ def lookalike(url: str) -> str | None:
     split = _split(url)
     if split is None or parse_url(url) is not None or _status_path(list(segments(split.path))) is None:
         return None
-    host = (split.hostname or "").rstrip(".")
-    why = None
-    if split.username and split.username.lower().rstrip(".") in STATUS_HOSTS:
-        why = f"“{split.username}@” before it is a user name, not the host"
-    elif (copied := next((h for h in _COPIED_HOSTS if host.startswith(h + ".")), None)) is not None:
-        why = f"a host under {host[len(copied) + 1:]}"
-    else:
-        why = next(filter(None, (_letters_off(host, h) for h in _COPIED_HOSTS)), None)
-    return f"its link goes to {host} ({why}): not an X address" if why else None
-
-
-def _letters_off(host: str, real: str) -> str | None:
-    """How `host` differs from X's host `real` of its length: letters of other scripts in place of some of its own
-    (each named), or one ASCII letter off ("twltter.com"); None otherwise."""
-    if len(host) != len(real) or host == real:
-        return None
-    off = [(i, c) for i, c in enumerate(host) if c != real[i]]
-    if all(not c.isascii() for _, c in off):
-        import unicodedata
-
-        return "; ".join(f"{unicodedata.name(c, 'U+%04X' % ord(c))} U+{ord(c):04X} in place of {real[i]}"
-                         for i, c in off)
-    # one letter off a short host is as often another site ("y.com" of "x.com"): only twitter.com's are said
-    return f"one letter off {real}" if len(off) == 1 and "twitter" in real and off[0][1] != "." else None
+    why = lookalikes.why(split, _COPIED_HOSTS, STATUS_HOSTS)
+    return f"its link goes to {(split.hostname or '').rstrip('.')} ({why}): not an X address" if why else None
 
 
 def parse_url(url: str) -> PostRef | None:
