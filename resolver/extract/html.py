@@ -1566,8 +1566,11 @@ class _UnshownSource:
     def at(self, at: int) -> str | None:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
-            self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
-                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page) if m.group(2) is None)
+            page = self.page
+            # Neither marker, no range: most pages hold a comment, but a page without one skips the pass (#14)
+            self.ranges = [] if "<!--" not in page and TEMPLATE_OPEN_RE.search(page) is None else sorted(
+                (m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
+                for m in UNSHOWN_SOURCE_RE.finditer(page) if m.group(2) is None)
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
 
@@ -1576,10 +1579,15 @@ class _UnshownSource:
 # starts nothing: a script's string, a textarea's words (review37e: one never closed in a script hid the rest of the
 # page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
 # One "<" before the alternatives, not one in each: the engine then searches for that one character and tries the
-# rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page)
-UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:.*?-->|.*)|template(?=[\s/>])(?:.*?</template\s*>|.*)"
+# rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page). Each body is
+# `.*?END` unrolled: the runs without END's first character taken whole, END tried only at that character (a lazy
+# `.*?` tried the end tag at every character of a script: up to 9x lxml's parse of a corpus page, #14); possessive,
+# as nothing before END is given back. The same matches: tests/test_unshown_source_ranges.py holds the lazy form.
+UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:[^-]*+(?:-(?!->)[^-]*+)*+-->|.*)"
+                                r"|template(?=[\s/>])(?:[^<]*+(?:<(?!/template\s*>)[^<]*+)*+</template\s*>|.*)"
                                 r"|(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
-                                r"(?:.*?</\2\s*>|.*))", re.IGNORECASE | re.DOTALL)
+                                r"(?:[^<]*+(?:<(?!/\2\s*>)[^<]*+)*+</\2\s*>|.*))", re.IGNORECASE | re.DOTALL)
+TEMPLATE_OPEN_RE = LazyPattern(r"<template", re.IGNORECASE)   # as the pattern reads the name, Unicode folding and all
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
