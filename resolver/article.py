@@ -207,8 +207,8 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
-    if head and text is None and _iso2022_jp(data) is not None:
-        head = head.replace(b"\x1b", b"")   # its escape sequences are text's, not controls (extract33)
+    if head and text is None and b"\x1b" in head and _iso2022_jp(data) is not None:   # a head without ESC: no search
+        head = head.replace(b"\x1b", b"")   # its escape sequences are text's, not controls (extract33); of the page (#14)
     if head:
         # NUL counts as the other controls: one stray NUL byte (a scraper's) made a whole article "binary".
         controls = len(head) - len(head.translate(None, CONTROL_BYTES))   # counted in C, not byte by byte (#14)

@@ -338,6 +338,8 @@ class Session:
     def retry_waited(self) -> list[str]:
         """A line a host whose retries' waits under a second (each said by no line) add up to a second or more: how
         many and how long in all (summed: retries of requests made at once overlap)."""
+        if not self.retry_waits:
+            return []   # no retry: the HTTP module is not imported for its constant (a plain scan never loads it, #14)
         from resolver.http import LONG_WAIT_S
 
         lines = []

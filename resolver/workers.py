@@ -166,7 +166,8 @@ def _links_not_followed(article: Article, embeds: list[Embed]) -> LinksNotFollow
 
 def read_credit_language(article: Article) -> CreditLanguageNotRead | None:
     """`credit_language_not_read` of an article, a step of its reading, as `read_thin`."""
-    return attempt("credit language", credit_language_not_read, article.text, article.kind, fallback=None)
+    return attempt("credit language", credit_language_not_read, article.text, article.kind, utf8=article.utf8,
+                   fallback=None)
 
 
 def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,

@@ -1769,3 +1769,19 @@ def test_newuser36b_two_letters_that_overrule_charset_normalizer_are_unsure():
     article = from_bytes(data, "story.html")
     assert article.encoding == "iso8859_13" and article.encoding_rival is not None, article.encoding_rivals
     assert from_bytes(data.replace(b"\xff\xfe", b"is"), "story.html").encoding_rivals == ()   # "Café" alone: sure
+
+
+def test_a_head_without_escape_bytes_is_judged_without_searching_the_page_for_iso_2022_jp(monkeypatch) -> None:
+    """#14: the binary check of every article searched its whole page for ISO-2022-JP's escapes (a pass over its
+    bytes, then decoding searched them again), though only a head holding an ESC byte is judged differently in it.
+    A head without one is judged at once; one with escapes is judged as before."""
+    from resolver import article as module
+
+    calls: list[int] = []
+    real = module._iso2022_jp
+    monkeypatch.setattr(module, "_iso2022_jp", lambda data: calls.append(len(data)) or real(data))
+    page = b"<html><body>" + b"<p>The bridge reopened.</p>" * 400 + b"\x1b[0m</body></html>"   # its ESC past the head
+    assert module.looks_binary(page) is None and calls == []
+    jis = "<html><body><p>東京で橋が閉鎖されました。</p></body></html>\n".encode("iso2022_jp") * 40
+    assert module.looks_binary(jis) is None and calls == [len(jis)]
+    assert module.looks_binary(b"\x1b[1m\x1b[0m\x1b" * 40 + b"x" * 100) == "binary data (control bytes)"

@@ -19,7 +19,10 @@ UNUSED = ("asyncio", "concurrent.futures.process", "rich", "sqlite_utils", "http
           "resolver.warc",
           # hyperscan: a small page's needles are found without it (perf35b: importing it and compiling the page
           # needles' database were 6-8 ms of a one-file scan)
-          "hyperscan")
+          "hyperscan",
+          # the HTTP module: the run's end asked it for the length of a wait worth a line, with no retry to say
+          # (#14: its import and its dataclasses, about 3% of a one-file scan)
+          "resolver.http")
 PAGE = ('<p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened</p>&mdash; Riverton Roads '
         '(@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a>'
         '</blockquote><p>(Photo: Bea Example/Riverton Post)</p>')

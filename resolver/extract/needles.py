@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
@@ -88,7 +89,7 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     found: list[list[int]] = [[] for _ in (*needles, *asked, *words, *(REFERENCE_PREFIXES if words else ()))]
     if found:   # hyperscan compiles no empty set
         database = _database(needles, kinds, asked, words)
-        database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
+        database.scan(utf8, match_event_handler=_collect, context=found, scratch=_scratch(hyperscan, database))
     names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
     written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
     if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
@@ -286,11 +287,32 @@ assert all(prefix.startswith(b"&#") for prefix in _NUMERIC_PREFIXES)
 WRITES_LETTERS_RE = LazyPattern(LETTER_REFERENCE + "".join(f"|{name}" for name in NAMED_REFERENCES))
 
 
+class _Scratches(threading.local):
+    """Each thread's scratch space for each database it searched with (kept with the database, so its id stays its)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[int, tuple[Any, Any]] = {}
+
+
+_SCRATCHES = _Scratches()
+
+
+def _scratch(hyperscan: Any, database: Any) -> Any:
+    """This thread's scratch space for `database`: made on its first search here, then kept. Hyperscan's is not to be
+    shared between threads; one made per search cost a page about 10 us, twice (#14)."""
+    kept = _SCRATCHES.kept.get(id(database))
+    if kept is None or kept[0] is not database:
+        if len(_SCRATCHES.kept) >= 32:   # more databases than the caches hold (16 and 4): the evicted ones let go
+            _SCRATCHES.kept.clear()
+        kept = _SCRATCHES.kept[id(database)] = (database, hyperscan.Scratch(database))
+    return kept[1]
+
+
 @lru_cache(maxsize=16)
 def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[str, ...],
               words: tuple[str, ...] = ()) -> Any:
-    """The needles, names and words compiled, once per process (a few ms), when a page first needs them. A search's
-    scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
+    """The needles, names and words compiled, once per process (a few ms), when a page first needs them. A thread's
+    searches share its scratch space (`_scratch`): hyperscan's is not to be shared between threads."""
     hyperscan: Any = hyperscan_module()
     database = hyperscan.Database()
     asked = [b"[%s]%s[%s]" % (_literal(BEFORE_NAME), _literal(name), _literal(AFTER_NAME)) for name in names]
@@ -313,7 +335,7 @@ def literal_starts(text: str, literals: tuple[str, ...]) -> list[int] | None:
     utf8 = text.encode("utf-8", "surrogatepass")
     database, sizes = _literal_database(literals)
     found: list[list[int]] = [[] for _ in literals]
-    database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
+    database.scan(utf8, match_event_handler=_collect, context=found, scratch=_scratch(hyperscan, database))
     starts = sorted({end - size for size, ends in zip(sizes, found) for end in ends})
     if len(utf8) == len(text):
         return starts
