@@ -1453,7 +1453,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
-            return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
+            return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
         if not _plain(embedded.get("byline") or ""):
             # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
             # picture's credit (newuser31 #7); the IPTC By-line is what a wire agency sets for each picture.
@@ -1464,10 +1464,74 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        if any(_within(said_org, _plain(o)) for o in orgs):
+        agencies, in_file = _agencies_named(said_org), _agencies_named(" / ".join(map(_plain, orgs)))
+        if agencies and in_file and not agencies & in_file:
+            return [check("image-metadata", "fail", f"the agency does not match: article credits "
+                                                    f"'{credit['organization']}' ({', '.join(sorted(agencies))}), the "
+                                                    f"file names {', '.join(sorted(in_file))} ({inside})")]
+        if agencies & in_file or any(_within(said_org, _plain(o)) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:
+    """The check of a credit whose creator the file names: a pass, unless the organisations differ (newuser38a #1:
+    "Tom Alder/Reuters" passed beside a file's "Tom Alder/AP"). Two agencies cache/agencies.py knows, none in common:
+    a fail naming both; an organisation it does not know, whose words the other side lacks: a warn; a file whose
+    organisation fields hold only the photographer's name (or none): nothing to compare, a pass."""
+    said_org = _plain(credit.get("organization") or "")
+    passed = check("image-metadata", "pass", f"creator matches the file ({inside})")
+    if not said_org or not orgs:
+        return passed
+    said, named = _agencies_named(said_org), _agencies_named(" / ".join(map(_plain, orgs)))
+    if said and named:
+        if said & named:
+            return passed
+        return check("image-metadata", "fail", f"the creator matches, the agency does not: article credits "
+                                               f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
+                                               f"names {', '.join(sorted(named))} ({inside})")
+    if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
+        return passed
+    return check("image-metadata", "warn", f"the creator matches; article credits the organisation "
+                                           f"'{credit['organization']}', the file says {inside}: whether they are one "
+                                           "organisation is not known")
+
+
+# words an organisation field carries beside a name that name no organisation ("© 2024 Tom Alder. All rights reserved")
+_NOT_AN_ORGANISATION = frozenset({"photo", "photograph", "photos", "by", "credit", "copyright", "c", "all", "rights",
+                                  "reserved", "image", "picture", "pictures"})
+
+
+def _rest(field: str, names: list[str]) -> bool:
+    """Whether a file's organisation field names something beside the people named (`names`, word-folded) and the
+    words of a notice: "Tom Alder/Harbour Pictures" does, "© 2024 Tom Alder" does not."""
+    words = _plain(field).split()
+    for name in sorted((n.split() for n in names if n), key=len, reverse=True):
+        for i in range(len(words) - len(name), -1, -1):
+            if words[i:i + len(name)] == name:
+                del words[i:i + len(name)]
+    return any(w not in _NOT_AN_ORGANISATION and not w.isdigit() for w in words)
+
+
+def _agencies_named(words: str) -> set[str]:
+    """The agencies of cache/agencies.py (by their key: "AP", "Reuters") any of whose names is a run of the words of
+    `words` (word-folded, `_plain`): "copyright 2024 the associated press" names AP, "tom alder thomson reuters"
+    Reuters, "afp getty images" AFP and Getty Images; "apex images" none (words, not letters)."""
+    return {agency for name, agency in _agency_words().items() if _within(name, words)}
+
+
+def _agency_words() -> dict[str, str]:
+    """Each agency name of cache/agencies.py, word-folded as `_plain` folds a credit, and its agency's key."""
+    global _AGENCY_WORDS
+    if _AGENCY_WORDS is None:
+        from cache.agencies import AGENCIES
+
+        _AGENCY_WORDS = {_plain(name): agency for agency, names in AGENCIES.items() for name in names if _plain(name)}
+    return _AGENCY_WORDS
+
+
+_AGENCY_WORDS: dict[str, str] | None = None
 
 
 def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
