@@ -586,13 +586,14 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
-    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"),
-                              quote_lang=embed.get("lang"))
+    compared = own_paragraph(quotes.compare(said or "", found["text"], links=link_map(found.get("links")),
+                                            lang=found.get("lang"), quote_lang=embed.get("lang")), embed, post)
     evidence = compared.evidence
-    if compared.result == "warn" and (compared.extra_before or compared.extra_after):
+    if compared.result != "pass" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
     result = compared.result
-    undone_only = compared.undone and not (compared.extra_before or compared.extra_after)
+    undone_only = compared.result == "warn" and _left_out(compared) \
+        and not (compared.extra_before or compared.extra_after)
     if (result == "pass" or undone_only) and embed.get("detector") in WHOLE_COPIES \
             and compared.matched < compared.post_words and not compared.truncated and not compared.beyond_cut:
         # An embed code's blockquote shows the post whole: shorter, it was trimmed (or the post edited since), and
@@ -605,7 +606,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     later = later_versions(post) if post is not None and not source else []
     earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
-        result, evidence, changes = _edited_text(said or "", post, evidence, changes)
+        result, evidence, changes = _edited_text(said or "", post, evidence, changes, embed=embed)
     elif result == "pass" and not source and post is not None and edit_of(post):
         # the words of the edit syndication answered with: an article dated before it was posted could not quote them
         result, evidence = _dated_before(published, (result, evidence, changes), edit_of(post) or "",
@@ -643,6 +644,47 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
     return check("text", result, _per(source, evidence), changes)
+
+
+OWN_PARAGRAPH = ", in the embed code's own paragraph, where the page wrote them: words the post never said"
+
+
+def own_paragraph(compared: quotes.Comparison, embed: dict[str, Any], post: dict[str, Any] | None
+                  ) -> quotes.Comparison:
+    """A comparison whose words at the quote's ends are not the post's, where they stand in the `<p>` of an embed
+    code's blockquote (its text read sure): a fail, since the page wrote them there (newuser38a #3: "… every bid
+    published. Bribes were paid." warned "glued on by the page or a scraper?"). A scraped text's ends are a reading,
+    and what embed code carries beside the words (its signature, hashtags, mentions; links are set aside already)
+    no misquote: those still warn."""
+    from dataclasses import replace
+
+    if compared.result != "warn" or not (compared.extra_before or compared.extra_after) \
+            or embed.get("detector") not in WHOLE_COPIES or embed.get("text_confidence") != "high":
+        return compared
+    handles = {h.casefold() for h in (embed.get("author_handle"), (post or {}).get("author_handle")) if h}
+    if all(_carried_by_embed_code(words, handles) for words in (compared.extra_before, compared.extra_after) if words):
+        return compared
+    return replace(compared, result="fail", evidence=compared.evidence.replace(f" {quotes.GLUED_ON}", OWN_PARAGRAPH))
+
+
+def _carried_by_embed_code(words: str, handles: set[str]) -> bool:
+    """Whether words beside a post's in its embed code are what the code itself may carry: hashtags and mentions
+    alone, or its signature ("Mara Quill @MaraQuill March 4 2024", naming the author's handle, or any when none is
+    known)."""
+    said = words.split()
+    return all(w[:1] in "#@" for w in said) or _WIDGET_WORDS_RE.fullmatch(words) is not None or any(
+        w.startswith("@") and (not handles or w[1:].casefold() in handles) for w in said)
+
+
+# A widget's or a CMS's words inside an embed card, no one's quote: "Read more", "Show this thread", "Translate post"
+_WIDGET_WORDS_RE = re.compile(r"(?:read|see|show|view)\s+(?:more|this\s+thread|the\s+(?:full\s+)?(?:thread|post|tweet)"
+                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)", re.IGNORECASE)
+
+
+def _left_out(compared: quotes.Comparison) -> bool:
+    """Whether a comparison warns of what the post says around the quoted words that the quote leaves out: a negation
+    or a frame that denies them, a "Not." after them, a debunk label."""
+    return bool(compared.left_out or compared.left_out_in_clause or compared.left_out_after or compared.undone)
 
 
 # An article's encoding guessed unsure: (the encoding its text was read in, the rivals that read it otherwise)
@@ -717,6 +759,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if result == "warn" and not compared.changes and _left_out(compared):
+        # a run of the post's words, word for word, leaving out what denies them: as an embed's trimmed quote says
+        # it, with the post's words (newuser38a #4), not "differ from the post"
+        return result, f"{BESIDE}: {evidence}; the post says: “{post}”"
     if compared.matched < LEAST_SHARED * max(compared.said_words, 1):
         return "warn", (f"{BESIDE} are mostly not the post's (they may quote something else): “{' '.join(said.split())}”"
                         f"; the post says: “{post}”")
@@ -929,7 +975,8 @@ def _versions_note(post: dict[str, Any], earlier: list[str], later: list[str]) -
             f"and lists {listed(later, 'later')})")
 
 
-def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
+def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str], *,
+                 embed: dict[str, Any] | None = None) -> tuple[str, str, list[str]]:
     """The text check of a quote that differs from an edited post's live (edited) words: a capture holding the
     article's words passes; with one edit only (two versions), captures holding other words than the edit's hold the
     original, whenever taken (X's page for the original id shows it after the edit too), and the quote is held
@@ -964,8 +1011,8 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
         cited = ", of ".join(_utc(c["captured_at"]) for c in tied)
         return "warn", (f"{edited}, once; not sure which words were the original: {len(tied)} captures read hold "
                         f"other words than the edit's and disagree (the capture of {cited}): {against_edit}"), changes
-    compared = quotes.compare(said, original["text"], links=link_map(original.get("links")),
-                              lang=original.get("lang"))
+    compared = own_paragraph(quotes.compare(said, original["text"], links=link_map(original.get("links")),
+                                            lang=original.get("lang")), embed or {}, post)
     when = "before" if original["captured_at"] < (post.get("created_at") or "") else "after"
     return compared.result, (f"{edited}, once: the capture of {_utc(original['captured_at'])}, {when} the edit, "
                              f"holds the original{ALONE if len(tied) == 1 else ''}: {compared.evidence}"), \
