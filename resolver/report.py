@@ -1184,14 +1184,17 @@ def in_short(report: dict[str, Any]) -> list[str]:
                + (", and they had recorded nothing for it" if not recorded else "") if offline else "")
         lines.append(f"- **Not known**: {_n(len(unreachable), 'thing')} could not be reached (listed under \"Could not "
                      f"be reached\" below){why}.")
-    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline)}")
+    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline, report=report)}")
     lines.append("- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
                  "\"snowflake\" is the date read from an X post's number.")
     return lines
 
 
-def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
-    """What the reader of a report can do next, the most pressing first."""
+def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool,
+                report: dict[str, Any] | None = None) -> str:
+    """What the reader of a report can do next, the most pressing first, each from the report's own counts: "nothing"
+    only when every post's status is known and no check failed or warned (newuser38a #2, #6: it said so of a post
+    whose status was not known, and beside warnings, a deleted post and links never followed)."""
     steps = []
     if summary["checks"].get("fail"):
         steps.append("read each failed check below before using these embeds")
@@ -1200,11 +1203,62 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
     if tokens and not offline:
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
-    if not steps and unreachable:
+    if len(steps) == bool(summary["checks"].get("fail")) and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
+    unknown = summary["posts"].get("status_not_known", 0)
+    if unknown and not unreachable:
+        from resolver.provenance import STATUS_WORDS
+
+        known = {words for words, tone in STATUS_WORDS.values() if tone != "unknown"}
+        words = {w: n for w, n in (summary.get("by_status") or {}).items() if w not in known}
+        steps.append(f"see under Embeds below why the status of {_n(unknown, 'post')} is not known"
+                     + (f" ({_counts(words)})" if words else ""))
+    if gone := _gone_posts((report or {}).get("embeds") or []):
+        steps.append(f"note that {gone}")
+    if warned := summary["checks"].get("warn"):
+        steps.append(f"read each warning (⚠️ {warned}) below: each names a doubt the tool could not settle")
+    if follow := _follow_links((report or {}).get("article") or {}):
+        steps.append(follow)
     if not steps:
-        return "nothing: every post's status is known and no check failed."
+        return ("nothing: every post's status is known, and no check failed or warned." if summary["posts"]["named"]
+                else "nothing: no check failed or warned.")
     return "; ".join(steps) + "."
+
+
+def _gone_posts(embeds: list[dict[str, Any]]) -> str:
+    """The posts gone (deleted, suspended...) in words, each with what its archived copies gave: "1 post is deleted
+    (an archived copy was checked)"; "" when none is. A gone post's words in the report are a copy's, if any."""
+    said: dict[str, int] = {}
+    for embed in embeds:
+        if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
+            continue
+        read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
+                   or ())   # a capture read that holds its words: what the text check holds the article against
+        copy = ("an archived copy was checked" if read else
+                "an archived copy is listed, not read" if embed.get("archived_copies") else
+                "no archived copy was found")
+        key = f"{embed['status']['words']} ({copy})"
+        said[key] = said.get(key, 0) + 1
+    parts = [f"{n} {key}" for key, n in said.items()]
+    if not parts:
+        return ""
+    first = parts[0].split(" ", 1)
+    parts[0] = f"{first[0]} post{'s are' if int(first[0]) != 1 else ' is'} {first[1]}"
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _follow_links(article: dict[str, Any]) -> str:
+    """The step for the t.co links in the article's text that no embed carries, naming the command that follows
+    them: `resolve --text-links` reads a file, so an article read from a URL is to be saved first."""
+    found = next((w for w in article.get("warnings") or () if w.get("kind") == "links-not-followed"), None)
+    if found is None:
+        return ""
+    source = str(article.get("source") or "")
+    many = found["count"] != 1
+    command = "`embed-resolver resolve --text-links FILE` on the page saved as a file" if "://" in source or not source \
+        else f"`embed-resolver resolve --text-links {source}`"
+    return f"follow the {found['count']} t.co link{'s' * many} in the text that no embed carries: {command}"
+
 
 
 def _n(count: int, thing: str) -> str:
