@@ -1511,7 +1511,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        agencies, in_file = _agencies_named(said_org), _agencies_named(" / ".join(map(_plain, orgs)))
+        agencies, in_file = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
         if agencies and in_file and not agencies & in_file:
             return [check("image-metadata", "fail", f"the agency does not match: article credits "
                                                     f"'{credit['organization']}' ({', '.join(sorted(agencies))}), the "
@@ -1531,7 +1531,7 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
     passed = check("image-metadata", "pass", f"creator matches the file ({inside})")
     if not said_org or not orgs:
         return passed
-    said, named = _agencies_named(said_org), _agencies_named(" / ".join(map(_plain, orgs)))
+    said, named = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
     if said and named:
         if said & named:
             return passed
@@ -1561,11 +1561,23 @@ def _rest(field: str, names: list[str]) -> bool:
     return any(w not in _NOT_AN_ORGANISATION and not w.isdigit() for w in words)
 
 
-def _agencies_named(words: str) -> set[str]:
+def _agencies_named(text: str) -> set[str]:
     """The agencies of cache/agencies.py (by their key: "AP", "Reuters") any of whose names is a run of the words of
-    `words` (word-folded, `_plain`): "copyright 2024 the associated press" names AP, "tom alder thomson reuters"
-    Reuters, "afp getty images" AFP and Getty Images; "apex images" none (words, not letters)."""
-    return {agency for name, agency in _agency_words().items() if _within(name, words)}
+    `text` (case-folded as `_plain` folds them): "Copyright 2024 The Associated Press" names AP, "Tom Alder/Thomson
+    Reuters" Reuters, "AFP/Getty Images" AFP and Getty Images; "Apex Images" none (words, not letters). A name of
+    three letters or fewer counts only in capitals or as its agency writes it ("AP", "dpa"): "Harrisburg, Pa." is
+    no PA."""
+    written = [t for t in quotes.tokens(text, by_character=False) if t != quotes.ELLIPSIS]
+    folded = [w.casefold() for w in written]
+    found = set()
+    for name, agency in _agency_words().items():
+        words = name.split()
+        for i in range(len(folded) - len(words) + 1):
+            if folded[i:i + len(words)] == words and (
+                    len(words) > 1 or len(name) > 3 or not name.isascii() or written[i] in (written[i].upper(), agency)):
+                found.add(agency)
+                break
+    return found
 
 
 def _agency_words() -> dict[str, str]:

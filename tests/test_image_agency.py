@@ -72,3 +72,18 @@ def test_an_organisation_the_table_does_not_know_warns_naming_both(organization,
     fields = "; ".join(f"{k}: {v}" for k, v in inside.items())
     assert found["evidence"] == (f"the creator matches; article credits the organisation '{organization}', the file "
                                  f"says {fields}: whether they are one organisation is not known"), found
+
+
+@pytest.mark.parametrize("organization, inside", [
+    ("AP", {"byline": "Tom Alder", "credit_line": "Tom Alder/The Patriot-News, Harrisburg, Pa."}),
+    ("Reuters", {"byline": "Tom Alder", "source": "Riverton Ap Rentals"}),
+], ids=["pa-for-pennsylvania", "ap-as-a-word-in-a-name"])
+def test_a_short_agency_name_counts_only_in_capitals(organization, inside):
+    """"Pa." (Pennsylvania) is no PA: a two- or three-letter name is that agency's only written in capitals (or as
+    the agency writes itself: "dpa"); else the organisations are not known to be one, a warn, never a fail."""
+    found = check_of("Tom Alder", organization, inside)
+    assert found["result"] == "warn", found
+
+
+def test_dpa_in_its_own_lower_case_is_the_agency():
+    assert check_of("Tom Alder", "Reuters", {"byline": "Tom Alder", "credit_line": "Tom Alder/dpa"})["result"] == "fail"
