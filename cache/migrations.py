@@ -1746,6 +1746,27 @@ def m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart(db: Database)
     db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V72.strip())
 
 
+# v73's dead view: an embed of a kind that is no post (the resolver's `platforms.NOT_POSTS`: a YouTube playlist or a
+# channel's uploads, whose list id sits in post_id, an X or YouTube timeline, an Instagram story, a YouTube clip, a
+# TikTok live stream) is no embed of a post. v72 counted a playlist in `embeds` and `status_unknown`, though nothing is
+# looked up for it and the report says it is no post (review38c). The kinds are no post's on every platform.
+NOT_POST_KINDS = ("playlist", "timeline", "story", "clip", "live")
+DEAD_EMBEDS_V73 = _replaced(
+    DEAD_EMBEDS_V72,
+    ("WHERE ((e.post_id IS NOT NULL OR p.id IS NOT NULL OR ",
+     f"WHERE (COALESCE(e.kind, '') NOT IN ({', '.join(repr(k) for k in NOT_POST_KINDS)}) AND "
+     "(e.post_id IS NOT NULL OR p.id IS NOT NULL OR "))
+
+
+@migrations()
+def m073_dead_view_counts_no_playlist_or_timeline_as_a_post(db: Database) -> None:
+    """v73 (review38c, #13): `dead_embeds_by_outlet_year` leaves out an embed of a kind that is no post (a playlist, a
+    channel's uploads, a timeline, a story, a clip, a live stream): a playlist's list id made it a post whose status
+    was not known, in `embeds` and `status_unknown`, where the report counts no post."""
+    db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
+    db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V73.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

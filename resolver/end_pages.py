@@ -84,7 +84,10 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
-    notice = next((w for w in NOTICE_WORDS if w.encode() in text), None) if parked is None else None
+    notice = None
+    if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
+        words = _page_words(body)   # not an attribute's value alone (review38c: aria-label="Link preview")
+        notice = next((w for w in said if words is None or w in words), None)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -137,7 +140,7 @@ def sign_in_address(url: str) -> bool:
 def _sign_in(body: bytes) -> PageReading | None:
     """A sign-in page: its title says sign in / log in, or it has a password field, and it says little (MAX_TEXT: a
     story with a login box in its header is a story). What told it, as the reading's words."""
-    password = PASSWORD_FIELD.search(body) is not None
+    password = PASSWORD_FIELD.search(body) is not None and _password_in_body(body)
     found = TITLE_RE.search(body)
     title = " ".join(unescape(found.group(1).decode("utf-8", "replace")).split())[:80] if found is not None else ""
     titled = SIGN_IN_TITLE.search(title) is not None
@@ -145,6 +148,32 @@ def _sign_in(body: bytes) -> PageReading | None:
         return None
     told = ([f"its title \"{title}\""] if titled else []) + (["a password field"] if password else [])
     return PageReading("sign-in", " and ".join(told), ())
+
+
+def _page_words(body: bytes) -> str | None:
+    """A page's words, its scripts' and title's among them, lowered, blanks collapsed, without its tags and their
+    attributes' values (a card's `aria-label="Link preview"`, a site's `data-confirm="You are now leaving…"` on its
+    links are no notice's words); None when the page cannot be parsed. Read only for a page holding a notice's
+    words in its bytes, few."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None or tree.root is None:
+        return None
+    return " ".join(tree.root.text(separator=" ").replace("\u212a", "k").lower().split())
+
+
+def _password_in_body(body: bytes) -> bool:
+    """Whether a password field is in the page's own body, not its FURNITURE (review38c: a site's login box in its
+    header or sidebar made a short story, a video page, "a sign-in page"). Parsed only for a page the bytes' pattern
+    found a password field in, few."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return True   # no parse: the bytes' reading stands
+    tree.strip_tags(list(FURNITURE))
+    return any((node.attributes.get("type") or "").strip().lower() == "password" for node in tree.css("input"))
 
 
 def _story(body: bytes) -> bool:

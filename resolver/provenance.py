@@ -2779,14 +2779,18 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
     # a post two embeds show (a short link to one the article embeds) counted once (newuser29 #11); a post the article
     # shows is a post whose status is to be known, whether or not it was identified (newuser29b §2: a flattened post
     # with no link was counted nowhere, and the summary said there was no embedded post)
+    # a playlist, a channel's uploads, a timeline, a story, a clip or a live stream is no post (platforms.NOT_POSTS),
+    # even with the list's id in post_id: never looked up, never a post whose status is to be known (review38c: two
+    # playlists and a timeline were "not looked up 2", "the status of 0 of the 2 posts")
+    not_posts = [e for e in embeds if (e["platform"], e.get("kind") or "") in platforms.NOT_POSTS]
     posts = [e for e in embeds if (e["post"] is not None or e.get("post_id") or e["status"]["code"] == "not_identified")
-             and not e.get("same_post_as")]
+             and not e.get("same_post_as") and (e["post"] is not None or e not in not_posts)]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
     with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))
     remnants = [e for e in embeds if e.get("identified") is not None]
     return {
-        "embeds": len(embeds), "credits": len(credits),
+        "embeds": len(embeds), "credits": len(credits), "not_posts": len(not_posts),
         "by_platform": dict(Counter(e["platform"] for e in embeds)),
         "by_status": dict(Counter(e["status"]["words"] for e in posts)),
         "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},

@@ -1166,14 +1166,23 @@ def in_short(report: dict[str, Any]) -> list[str]:
     summary = report["summary"]
     posts, checks = summary["posts"], summary["checks"]
     made = sum(checks.values()) - checks.get("skip", 0)
-    found = (f"{_n(summary['embeds'], 'embedded post')}"
-             + (f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else "")
-             + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    platforms = f" ({_counts(summary['by_platform'])})" if summary["by_platform"] else ""
+    if not_posts := summary.get("not_posts"):   # a playlist, a timeline, a story: no post (review38c)
+        found = (f"{_n(summary['embeds'], 'embed')}{platforms}, "
+                 + ("none of them a post" if not_posts == summary["embeds"] else f"{not_posts} of them no post")
+                 + " (each such links to what is no post: a playlist, a feed, a story, a clip or a live stream), and "
+                 + f"{_n(summary['credits'], 'photo credit')}, read from the article itself.")
+    else:
+        found = (f"{_n(summary['embeds'], 'embedded post')}{platforms}"
+                 + f" and {_n(summary['credits'], 'photo credit')}, read from the article itself.")
     checked = (f"the status of {posts['status_known']} of the {_n(posts['named'], 'post')} is known; {made} of the "
                f"{_n(sum(checks.values()), 'check')} could be made, and "
                + (f"{checks['fail']} failed: the article and a source disagree." if checks.get("fail") else
                   "none failed."))
-    if not posts["status_known"] and not made:
+    if not posts["named"]:   # only what is no post, or nothing (review38c: "the status of 0 of the 0 posts")
+        checked = (f"no post to look up; {made} of the {_n(sum(checks.values()), 'check')} could be made"
+                   + (f", and {checks['fail']} failed." if checks.get("fail") else "."))
+    elif not posts["status_known"] and not made:
         checked = "nothing yet. " + checked[0].upper() + checked[1:]
     lines = [f"- **Found in the article**: {found}", f"- **Checked against the sources**: {checked}"]
     unreachable = report["unreachable"]
@@ -1205,14 +1214,10 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if len(steps) == bool(summary["checks"].get("fail")) and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
-    unknown = summary["posts"].get("status_not_known", 0)
-    if unknown and not unreachable:
-        from resolver.provenance import STATUS_WORDS
-
-        known = {words for words, tone in STATUS_WORDS.values() if tone != "unknown"}
-        words = {w: n for w, n in (summary.get("by_status") or {}).items() if w not in known}
-        steps.append(f"see under Embeds below why the status of {_n(unknown, 'post')} is not known"
-                     + (f" ({_counts(words)})" if words else ""))
+    unknown = (summary.get("posts") or {}).get("status_not_known", 0)
+    if unknown and not unreachable:   # nothing to look up, yet not known (a pasted post with no link): never "every… known"
+        steps.append(f"see why the status of {_n(unknown, 'post')} is not known "
+                     f"({'its' if unknown == 1 else 'their'} Status below)")
     if gone := _gone_posts((report or {}).get("embeds") or []):
         steps.append(f"note that {gone}")
     if warned := summary["checks"].get("warn"):

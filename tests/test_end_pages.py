@@ -70,7 +70,8 @@ def test_review37d_only_the_kelvin_sign_lowers_to_an_ascii_letter_and_it_reads_a
 @given(st.lists(st.one_of(st.sampled_from(["this domain is parked", "THIS LINK LEADS TO", "Lin\u212a preview",
                                            "you\u2019re leaving", "you're leaving", "\u0130", "par", "ked", " ", "é",
                                            "Redirect Notice", "bodis.com"]),
-                          st.binary(max_size=4).map(lambda b: b.decode("latin-1"))), max_size=12),
+                          # no "<": a tag's attribute holding the words is no notice (review38c), a rule of its own
+                          st.binary(max_size=4).map(lambda b: b.decode("latin-1").replace("<", ""))), max_size=12),
        st.sampled_from(["utf-8", "latin-1-bytes", "utf-16"]))
 def test_review37d_an_end_page_s_words_are_found_as_in_its_text_lowered(pieces, form):
     """The reading in bytes finds the words the text, decoded as UTF-8 with bad bytes replaced and lowered, holds

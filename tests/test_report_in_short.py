@@ -106,7 +106,7 @@ def test_nothing_to_do_only_when_every_status_is_known_and_no_check_failed_or_wa
 def test_a_post_whose_status_is_not_known_is_never_nothing_to_do():
     """a10: "The status of 0 of the 1 post is known" and, on the next line, "every post's status is known"."""
     said = next_step(a_report(known=0, by_status={"not identified": 1}))
-    assert said == "see under Embeds below why the status of 1 post is not known (not identified 1)."
+    assert said == "see why the status of 1 post is not known (its Status below)."
     assert "every post's status is known" not in "\n".join(in_short(a_report(known=0, by_status={"not identified": 1})))
 
 
@@ -139,7 +139,7 @@ def test_every_step_is_said_in_order_of_need():
     report = a_report(named=2, known=1, by_status={"deleted": 1, "not identified": 1}, warn=3, fail=1,
                       embeds=[gone()], warnings=[UNFOLLOWED])
     assert next_step(report) == (
-        "read each failed check below before using these embeds; see under Embeds below why the status of 1 post is "
-        "not known (not identified 1); note that 1 post is deleted (an archived copy was checked); read each warning "
+        "read each failed check below before using these embeds; see why the status of 1 post is not known (its "
+        "Status below); note that 1 post is deleted (an archived copy was checked); read each warning "
         "(⚠️ 3) below: each names a doubt the tool could not settle; follow the 3 t.co links in the text that no "
         "embed carries: `embed-resolver resolve --text-links /news/story.html`.")

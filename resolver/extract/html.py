@@ -1566,8 +1566,7 @@ class _UnshownSource:
     def at(self, at: int) -> str | None:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
-            self.ranges = sorted((m.start(), m.end(), "inside an HTML comment" if m.group(1) else "inside <template>")
-                                 for m in UNSHOWN_SOURCE_RE.finditer(self.page) if m.group(2) is None)
+            self.ranges = _unshown_ranges(self.page)
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
 
@@ -1577,9 +1576,65 @@ class _UnshownSource:
 # page, the page state a script renders among it). Left to right, so a script inside a comment is the comment's.
 # One "<" before the alternatives, not one in each: the engine then searches for that one character and tries the
 # rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page)
-UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:.*?-->|.*)|template(?=[\s/>])(?:.*?</template\s*>|.*)"
+# A comment ends at "-->", at "--!>" (an error the parser forgives) or at once ("<!-->", "<!--->"); a CDATA section
+# (group 3: text in <svg>, a bogus comment elsewhere) opens none (review38c). A template's end is found by its depth
+# (`_template_end`): "</template>" of a template inside it ends that one only.
+UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:-?>|.*?--!?>|.*)|template(?=[\s/>])"
                                 r"|(script|style|textarea|title|xmp|noembed|noframes|plaintext)(?=[\s/>])"
-                                r"(?:.*?</\2\s*>|.*))", re.IGNORECASE | re.DOTALL)
+                                r"(?:.*?</\2\s*>|.*)|(!\[CDATA\[)(?:.*?\]\]>|.*))", re.IGNORECASE | re.DOTALL)
+TEMPLATE_TAG_RE = LazyPattern(r"<(/?)template(?=[\s/>])(?:\s*>)?", re.IGNORECASE)
+# A start tag's head from its "<": its name and attributes, a quoted value whole ("<a title='x > <!-- y'"): what
+# stands before its end is inside the tag, an attribute's words, no comment or element (review38c)
+TAG_HEAD_RE = LazyPattern(r"""<[a-zA-Z](?:[^>"']++|"[^"]*+"|'[^']*+')*+""")
+TAG_REACH = 65536   # how far back a tag holding a "<" may start (a long data- attribute's JSON)
+
+
+def _unshown_ranges(page: str) -> list[tuple[int, int, str]]:
+    """The page's comments and templates, as (start, end, why) in page order, read left to right as the parser
+    does: a "<" inside a tag's attribute value starts nothing, a template holds the templates inside it."""
+    ranges: list[tuple[int, int, str]] = []
+    at = 0
+    while (found := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
+        start = found.start()
+        if _inside_tag(page, start):
+            at = start + 1
+            continue
+        if found.group(1):
+            ranges.append((start, found.end(), "inside an HTML comment"))
+            at = found.end()
+        elif found.group(2) is None and found.group(3) is None:
+            end = _template_end(page, found.end())
+            ranges.append((start, end, "inside <template>"))
+            at = end
+        else:
+            at = found.end()
+    return ranges
+
+
+def _template_end(page: str, at: int) -> int:
+    """Where the template whose start tag's name ends at `at` ends: after the "</template>" closing it, the templates
+    inside it closed first (review38c: the first "</template>" ended the outer of two), or the page's end."""
+    depth = 1
+    for tag in TEMPLATE_TAG_RE.finditer(page, at):
+        if _inside_tag(page, tag.start()):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            close = page.find(">", tag.end() - 1)
+            return close + 1 if close >= 0 else len(page)
+    return len(page)
+
+
+def _inside_tag(page: str, at: int) -> bool:
+    """Is the "<" at `at` inside a start tag, an attribute's value ("<a title='<!-- x'>")? The nearest "<" and a
+    letter before it within TAG_REACH is taken as that tag's start (one in the value itself is a tag of its own)."""
+    before = page.rfind(">", max(0, at - TAG_REACH), at)
+    opened = page.rfind("<", max(0, at - TAG_REACH), at)
+    if opened < 0 or before > opened and '"' not in page[opened:at] and "'" not in page[opened:at]:
+        return False   # the last tag before it closed, no quote to hold a '>': the common case, no search
+    head = TAG_HEAD_RE.match(page, opened) if page[opened + 1: opened + 2].isascii() \
+        and page[opened + 1: opened + 2].isalpha() else None
+    return head is not None and head.end() > at
 
 
 # Where a page's source keeps a post URL that is the site's, not the article's (script32, one rule for every platform):
