@@ -1190,11 +1190,14 @@ def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
 @click.option("--fail-on-gone", is_flag=True,
               help="Exit 5 when a link ends at a page that is gone (404, 410), which is otherwise an answer (exit 0).")
+@click.option("--text-links", is_flag=True,
+              help="URLS are article files: follow the t.co links in their text that no embed carries (those scan "
+                   "counts as not followed).")
 @db_option
 @network_options
 @click.pass_context
 def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
-            follow_all: bool, fail_on_gone: bool, **network: Any) -> None:
+            follow_all: bool, fail_on_gone: bool, text_links: bool, **network: Any) -> None:
     """Follow each URL's redirects hop by hop and say where it ends and what it is.
 
     URL needs http:// or https://, unless it is a recognised post form (pic.twitter.com/..., t.co/...,
@@ -1207,6 +1210,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       embed-resolver resolve https://t.co/Ab12Cd34Ef
       embed-resolver resolve --json pic.twitter.com/q3uNO4mJHi
       cat links.txt | embed-resolver resolve --offline -
+      embed-resolver resolve --text-links story.html   the t.co links in its prose, in no embed
 
     Exit codes: 0 done; 1 a name that is no URL or a link that ended in an error (one "error:" line each, the other
     URLs still resolved); 2 usage; 3 not in the cache (--offline); 5 a link ended at a page that is gone, with
@@ -1215,10 +1219,11 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     from resolver import resolve as resolving
     from resolver.article import printable
     from resolver.report import escaped_controls, link_failure
-    from resolver.targets import url_targets
+    from resolver.targets import text_link_targets, url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
-    links, problems = url_targets(urls, stdin=_stdin(urls))
+    links, problems = text_link_targets(urls, note=lambda line: click.echo(escaped_controls(printable(line)), err=True)) \
+        if text_links else url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
 

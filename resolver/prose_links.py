@@ -8,13 +8,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from resolver import platforms
 from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:
+    from resolver.article import Article
     from resolver.model import Embed
 
 # In HTML, a link is an anchor's href (a t.co URL in a script or a meta tag is no link of the text); in plain text,
@@ -31,7 +32,7 @@ BEFORE_IN_HTML = LazyPattern(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\
 COMMENT_RE = LazyPattern(r"<!--.*?-->", re.DOTALL)
 TAG_REACH = 2000   # how far before a link its anchor's "<a" is looked for (its other attributes)
 BEFORE_IN_TEXT = LazyPattern(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNORECASE)
-HOW_TO_FOLLOW = "`embed-resolver resolve` follows them"
+HOW_TO_FOLLOW = "`embed-resolver resolve --text-links ARTICLE` follows them"   # not `resolve` alone (newuser38a #7)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class LinksNotFollowed:
 
     count: int
     first: str
+    links: tuple[str, ...] = field(default=(), compare=False)   # all of them, in the page's order
 
     @property
     def message(self) -> str:
@@ -81,7 +83,16 @@ def links_not_followed(text: str, kind: str, embeds: Iterable[Embed], *,
         del found[link]
     if not found:
         return None
-    return LinksNotFollowed(len(found), next(iter(found)))
+    return LinksNotFollowed(len(found), next(iter(found)), tuple(found))
+
+
+def text_links(article: Article) -> list[str]:
+    """The t.co links of an article's text that none of its embeds carries, in its order: what `resolve --text-links`
+    follows (newuser38a #7: the hint for them named `resolve`, which refused a file)."""
+    from resolver.extract import find_all
+
+    found = links_not_followed(article.text, article.kind, find_all(article.text, article.kind)[0])
+    return list(found.links) if found is not None else []
 
 
 def short_link_starts(text: str) -> Iterator[int]:

@@ -586,13 +586,14 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
-    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"),
-                              quote_lang=embed.get("lang"))
+    compared = own_paragraph(quotes.compare(said or "", found["text"], links=link_map(found.get("links")),
+                                            lang=found.get("lang"), quote_lang=embed.get("lang")), embed, post)
     evidence = compared.evidence
-    if compared.result == "warn" and (compared.extra_before or compared.extra_after):
+    if compared.result != "pass" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
     result = compared.result
-    undone_only = compared.undone and not (compared.extra_before or compared.extra_after)
+    undone_only = compared.result == "warn" and _left_out(compared) \
+        and not (compared.extra_before or compared.extra_after)
     if (result == "pass" or undone_only) and embed.get("detector") in WHOLE_COPIES \
             and compared.matched < compared.post_words and not compared.truncated and not compared.beyond_cut:
         # An embed code's blockquote shows the post whole: shorter, it was trimmed (or the post edited since), and
@@ -605,7 +606,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     later = later_versions(post) if post is not None and not source else []
     earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
-        result, evidence, changes = _edited_text(said or "", post, evidence, changes)
+        result, evidence, changes = _edited_text(said or "", post, evidence, changes, embed=embed)
     elif result == "pass" and not source and post is not None and edit_of(post):
         # the words of the edit syndication answered with: an article dated before it was posted could not quote them
         result, evidence = _dated_before(published, (result, evidence, changes), edit_of(post) or "",
@@ -643,6 +644,47 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
     return check("text", result, _per(source, evidence), changes)
+
+
+OWN_PARAGRAPH = ", in the embed code's own paragraph, where the page wrote them: words the post never said"
+
+
+def own_paragraph(compared: quotes.Comparison, embed: dict[str, Any], post: dict[str, Any] | None
+                  ) -> quotes.Comparison:
+    """A comparison whose words at the quote's ends are not the post's, where they stand in the `<p>` of an embed
+    code's blockquote (its text read sure): a fail, since the page wrote them there (newuser38a #3: "… every bid
+    published. Bribes were paid." warned "glued on by the page or a scraper?"). A scraped text's ends are a reading,
+    and what embed code carries beside the words (its signature, hashtags, mentions; links are set aside already)
+    no misquote: those still warn."""
+    from dataclasses import replace
+
+    if compared.result != "warn" or not (compared.extra_before or compared.extra_after) \
+            or embed.get("detector") not in WHOLE_COPIES or embed.get("text_confidence") != "high":
+        return compared
+    handles = {h.casefold() for h in (embed.get("author_handle"), (post or {}).get("author_handle")) if h}
+    if all(_carried_by_embed_code(words, handles) for words in (compared.extra_before, compared.extra_after) if words):
+        return compared
+    return replace(compared, result="fail", evidence=compared.evidence.replace(f" {quotes.GLUED_ON}", OWN_PARAGRAPH))
+
+
+def _carried_by_embed_code(words: str, handles: set[str]) -> bool:
+    """Whether words beside a post's in its embed code are what the code itself may carry: hashtags and mentions
+    alone, or its signature ("Mara Quill @MaraQuill March 4 2024", naming the author's handle, or any when none is
+    known)."""
+    said = words.split()
+    return all(w[:1] in "#@" for w in said) or _WIDGET_WORDS_RE.fullmatch(words) is not None or any(
+        w.startswith("@") and (not handles or w[1:].casefold() in handles) for w in said)
+
+
+# A widget's or a CMS's words inside an embed card, no one's quote: "Read more", "Show this thread", "Translate post"
+_WIDGET_WORDS_RE = re.compile(r"(?:read|see|show|view)\s+(?:more|this\s+thread|the\s+(?:full\s+)?(?:thread|post|tweet)"
+                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)", re.IGNORECASE)
+
+
+def _left_out(compared: quotes.Comparison) -> bool:
+    """Whether a comparison warns of what the post says around the quoted words that the quote leaves out: a negation
+    or a frame that denies them, a "Not." after them, a debunk label."""
+    return bool(compared.left_out or compared.left_out_in_clause or compared.left_out_after or compared.undone)
 
 
 # An article's encoding guessed unsure: (the encoding its text was read in, the rivals that read it otherwise)
@@ -717,6 +759,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if result == "warn" and not compared.changes and _left_out(compared):
+        # a run of the post's words, word for word, leaving out what denies them: as an embed's trimmed quote says
+        # it, with the post's words (newuser38a #4), not "differ from the post"
+        return result, f"{BESIDE}: {evidence}; the post says: “{post}”"
     if compared.matched < LEAST_SHARED * max(compared.said_words, 1):
         return "warn", (f"{BESIDE} are mostly not the post's (they may quote something else): “{' '.join(said.split())}”"
                         f"; the post says: “{post}”")
@@ -929,7 +975,8 @@ def _versions_note(post: dict[str, Any], earlier: list[str], later: list[str]) -
             f"and lists {listed(later, 'later')})")
 
 
-def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
+def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str], *,
+                 embed: dict[str, Any] | None = None) -> tuple[str, str, list[str]]:
     """The text check of a quote that differs from an edited post's live (edited) words: a capture holding the
     article's words passes; with one edit only (two versions), captures holding other words than the edit's hold the
     original, whenever taken (X's page for the original id shows it after the edit too), and the quote is held
@@ -964,8 +1011,8 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
         cited = ", of ".join(_utc(c["captured_at"]) for c in tied)
         return "warn", (f"{edited}, once; not sure which words were the original: {len(tied)} captures read hold "
                         f"other words than the edit's and disagree (the capture of {cited}): {against_edit}"), changes
-    compared = quotes.compare(said, original["text"], links=link_map(original.get("links")),
-                              lang=original.get("lang"))
+    compared = own_paragraph(quotes.compare(said, original["text"], links=link_map(original.get("links")),
+                                            lang=original.get("lang")), embed or {}, post)
     when = "before" if original["captured_at"] < (post.get("created_at") or "") else "after"
     return compared.result, (f"{edited}, once: the capture of {_utc(original['captured_at'])}, {when} the edit, "
                              f"holds the original{ALONE if len(tied) == 1 else ''}: {compared.evidence}"), \
@@ -1453,7 +1500,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
-            return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
+            return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
         if not _plain(embedded.get("byline") or ""):
             # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
             # picture's credit (newuser31 #7); the IPTC By-line is what a wire agency sets for each picture.
@@ -1464,10 +1511,86 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        if any(_within(said_org, _plain(o)) for o in orgs):
+        agencies, in_file = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
+        if agencies and in_file and not agencies & in_file:
+            return [check("image-metadata", "fail", f"the agency does not match: article credits "
+                                                    f"'{credit['organization']}' ({', '.join(sorted(agencies))}), the "
+                                                    f"file names {', '.join(sorted(in_file))} ({inside})")]
+        if agencies & in_file or any(_within(said_org, _plain(o)) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:
+    """The check of a credit whose creator the file names: a pass, unless the organisations differ (newuser38a #1:
+    "Tom Alder/Reuters" passed beside a file's "Tom Alder/AP"). Two agencies cache/agencies.py knows, none in common:
+    a fail naming both; an organisation it does not know, whose words the other side lacks: a warn; a file whose
+    organisation fields hold only the photographer's name (or none): nothing to compare, a pass."""
+    said_org = _plain(credit.get("organization") or "")
+    passed = check("image-metadata", "pass", f"creator matches the file ({inside})")
+    if not said_org or not orgs:
+        return passed
+    said, named = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
+    if said and named:
+        if said & named:
+            return passed
+        return check("image-metadata", "fail", f"the creator matches, the agency does not: article credits "
+                                               f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
+                                               f"names {', '.join(sorted(named))} ({inside})")
+    if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
+        return passed
+    return check("image-metadata", "warn", f"the creator matches; article credits the organisation "
+                                           f"'{credit['organization']}', the file says {inside}: whether they are one "
+                                           "organisation is not known")
+
+
+# words an organisation field carries beside a name that name no organisation ("© 2024 Tom Alder. All rights reserved")
+_NOT_AN_ORGANISATION = frozenset({"photo", "photograph", "photos", "by", "credit", "copyright", "c", "all", "rights",
+                                  "reserved", "image", "picture", "pictures"})
+
+
+def _rest(field: str, names: list[str]) -> bool:
+    """Whether a file's organisation field names something beside the people named (`names`, word-folded) and the
+    words of a notice: "Tom Alder/Harbour Pictures" does, "© 2024 Tom Alder" does not."""
+    words = _plain(field).split()
+    for name in sorted((n.split() for n in names if n), key=len, reverse=True):
+        for i in range(len(words) - len(name), -1, -1):
+            if words[i:i + len(name)] == name:
+                del words[i:i + len(name)]
+    return any(w not in _NOT_AN_ORGANISATION and not w.isdigit() for w in words)
+
+
+def _agencies_named(text: str) -> set[str]:
+    """The agencies of cache/agencies.py (by their key: "AP", "Reuters") any of whose names is a run of the words of
+    `text` (case-folded as `_plain` folds them): "Copyright 2024 The Associated Press" names AP, "Tom Alder/Thomson
+    Reuters" Reuters, "AFP/Getty Images" AFP and Getty Images; "Apex Images" none (words, not letters). A name of
+    three letters or fewer counts only in capitals or as its agency writes it ("AP", "dpa"): "Harrisburg, Pa." is
+    no PA."""
+    written = [t for t in quotes.tokens(text, by_character=False) if t != quotes.ELLIPSIS]
+    folded = [w.casefold() for w in written]
+    found = set()
+    for name, agency in _agency_words().items():
+        words = name.split()
+        for i in range(len(folded) - len(words) + 1):
+            if folded[i:i + len(words)] == words and (
+                    len(words) > 1 or len(name) > 3 or not name.isascii() or written[i] in (written[i].upper(), agency)):
+                found.add(agency)
+                break
+    return found
+
+
+def _agency_words() -> dict[str, str]:
+    """Each agency name of cache/agencies.py, word-folded as `_plain` folds a credit, and its agency's key."""
+    global _AGENCY_WORDS
+    if _AGENCY_WORDS is None:
+        from cache.agencies import AGENCIES
+
+        _AGENCY_WORDS = {_plain(name): agency for agency, names in AGENCIES.items() for name in names if _plain(name)}
+    return _AGENCY_WORDS
+
+
+_AGENCY_WORDS: dict[str, str] | None = None
 
 
 def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:

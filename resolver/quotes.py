@@ -1376,6 +1376,10 @@ _CLAUSE_NEGATION_RE = re.compile(
     r"(?:(?:the\s+)?(?:claims?|reports?|allegations?)\s+)?(?:that|whether)"
     r"|(?:rejected|dismissed|disputed|refuted)\s+(?:the\s+)?(?:claims?|reports?|allegations?)\s+that"
     r"|(?:false|untrue)\s+that"
+    # a frame calling what follows a lie (newuser38a #4: "It would be a lie to say the budget was stolen" quoted "the
+    # budget was stolen" passed): named from its clause's start, "It would be a lie to say"
+    r"|(?P<frame>(?:lie|lies|falsehood|myth|nonsense)\s+(?:that|to\s+(?:say|claim|suggest|think|believe|write|report))"
+    r"|(?:false|untrue|wrong)\s+to\s+(?:say|claim|suggest|think|believe|write|report))"
     r"|(?:bestreite|bestreitet|bestritt|bestritten|bezweifle|bezweifelt|bezweifelte|dementiert|dementierte|leugnet"
     r"|leugnete),?\s+(?:dass|daß|ob)"
     r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
@@ -1387,6 +1391,7 @@ _CLAUSE_NEGATION_RE = re.compile(
 # The first word of each form above: a post holding none of them before the quote's end is not searched.
 _CLAUSE_NEGATION_HEADS = _CLAUSE_NEGATION_WORDS | frozenset(
     "deny denies denied denying doubt doubts doubted doubting rejected dismissed disputed refuted false untrue "
+    "lie lies falsehood myth nonsense wrong "
     "bestreite bestreitet bestritt bestritten bezweifle bezweifelt bezweifelte dementiert dementierte leugnet "
     "leugnete niego niega niegan negó negaron dudo duda dudan dudó desmintió desmiente falso nie nient niait nié "
     "dément démenti démentit doute doutent douté faux".split())
@@ -1575,7 +1580,8 @@ def _negation_in_clause(post: list[str], start: int, found: str, lang: str | Non
             break
         negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
         if negation is not None and _negation_here(post, at, found, lang):
-            return " ".join(text[negation.start():min(negation.end(), quoted)].split())
+            begins = clause if negation.group("frame") else negation.start()
+            return " ".join(text[begins:min(negation.end(), quoted)].split()).lstrip("\"'(")
     return ""
 
 
@@ -2716,7 +2722,7 @@ def _verdict(c: Comparison) -> Comparison:
     if c.extra_before or c.extra_after:
         extra = " and ".join(f'"{_short(w, 80)}" {where}' for w, where in
                              ((c.extra_before, "before"), (c.extra_after, "after")) if w)
-        run = f"{run}, with words that are not the post's: {extra} (glued on by the page or a scraper?)"
+        run = f"{run}, with words that are not the post's: {extra} {GLUED_ON}"
         notes = [run]
     if c.beyond_cut:
         # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
@@ -2734,6 +2740,9 @@ def _verdict(c: Comparison) -> Comparison:
             or c.undone or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
+
+
+GLUED_ON = "(glued on by the page or a scraper?)"   # words at a quote's ends that are not the post's
 
 
 def _alike_text(alike: list[Change]) -> str:

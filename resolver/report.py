@@ -1201,14 +1201,17 @@ def in_short(report: dict[str, Any]) -> list[str]:
                + (", and they had recorded nothing for it" if not recorded else "") if offline else "")
         lines.append(f"- **Not known**: {_n(len(unreachable), 'thing')} could not be reached (listed under \"Could not "
                      f"be reached\" below){why}.")
-    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline)}")
+    lines.append(f"- **What to do next**: {_next_steps(summary, unreachable, offline=offline, report=report)}")
     lines.append("- **Words used below**: a check marked \"skip\" (➖) could not be made, for want of what it compares; "
                  "\"snowflake\" is the date read from an X post's number.")
     return lines
 
 
-def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool) -> str:
-    """What the reader of a report can do next, the most pressing first."""
+def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool,
+                report: dict[str, Any] | None = None) -> str:
+    """What the reader of a report can do next, the most pressing first, each from the report's own counts: "nothing"
+    only when every post's status is known and no check failed or warned (newuser38a #2, #6: it said so of a post
+    whose status was not known, and beside warnings, a deleted post and links never followed)."""
     steps = []
     checks, not_known = summary["checks"], summary["posts"]["status_not_known"]
     if checks.get("fail") or checks.get("warn"):
@@ -1220,7 +1223,7 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     tokens = sorted({found[1] for line in unreachable if (found := _NEEDS_TOKEN_RE.search(line))})
     if tokens and not offline:
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
-    if not steps and unreachable:
+    if len(steps) == bool(checks.get("fail") or checks.get("warn")) and unreachable:
         steps.append("see why each could not be reached, below; run again later for what timed out")
     # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
     # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
@@ -1228,12 +1231,52 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     if not_known and not unreachable:
         steps.append(f"see why the status of {_n(not_known, 'post')} is not known "
                      f"({'its' if not_known == 1 else 'their'} Status below)")
+    if gone := _gone_posts((report or {}).get("embeds") or []):
+        steps.append(f"note that {gone}")
+    if follow := _follow_links((report or {}).get("article") or {}):
+        steps.append(follow)
     if not steps and not summary["posts"]["named"]:
         return ("nothing: there is no post to look up, and no check failed or warned." if sum(checks.values()) else
                 "nothing: no embedded post or photo credit was found to check.")
     if not steps:
         return "nothing: every post's status is known and no check failed or warned."
     return "; ".join(steps) + "."
+
+
+def _gone_posts(embeds: list[dict[str, Any]]) -> str:
+    """The posts gone (deleted, suspended...) in words, each with what its archived copies gave: "1 post is deleted
+    (an archived copy was checked)"; "" when none is. A gone post's words in the report are a copy's, if any."""
+    said: dict[str, int] = {}
+    for embed in embeds:
+        if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
+            continue
+        read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
+                   or ())   # a capture read that holds its words: what the text check holds the article against
+        copy = ("an archived copy was checked" if read else
+                "an archived copy is listed, not read" if embed.get("archived_copies") else
+                "no archived copy was found")
+        key = f"{embed['status']['words']} ({copy})"
+        said[key] = said.get(key, 0) + 1
+    parts = [f"{n} {key}" for key, n in said.items()]
+    if not parts:
+        return ""
+    first = parts[0].split(" ", 1)
+    parts[0] = f"{first[0]} post{'s are' if int(first[0]) != 1 else ' is'} {first[1]}"
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _follow_links(article: dict[str, Any]) -> str:
+    """The step for the t.co links in the article's text that no embed carries, naming the command that follows
+    them: `resolve --text-links` reads a file, so an article read from a URL is to be saved first."""
+    found = next((w for w in article.get("warnings") or () if w.get("kind") == "links-not-followed"), None)
+    if found is None:
+        return ""
+    source = str(article.get("source") or "")
+    many = found["count"] != 1
+    command = "`embed-resolver resolve --text-links FILE` on the page saved as a file" if "://" in source or not source \
+        else f"`embed-resolver resolve --text-links {source}`"
+    return f"follow the {found['count']} t.co link{'s' * many} in the text that no embed carries: {command}"
+
 
 
 def _n(count: int, thing: str) -> str:

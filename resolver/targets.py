@@ -221,9 +221,42 @@ def url_targets(names: Sequence[str], *,
 
 def _url(name: str, among: Sequence[str]) -> str:
     named = classify(name, among=among)
+    if named.kind == "file":   # its prose's t.co links, or its embeds' links: each has a command (newuser38a #7)
+        raise InputError(f"{name} is a file, not a URL (to follow the t.co links in its text: resolve --text-links "
+                         f"{name}; the links its embeds carry: scan --resolve {name})")
     if named.url is None:
         raise InputError(f"{name} is a {named.kind}, not a URL (to resolve an article's links: scan --resolve {name})")
     return named.url
+
+
+def text_link_targets(names: Sequence[str], *, note: Callable[[str], None]
+                      ) -> tuple[list[str], list[tuple[str, str]]]:
+    """The t.co links in the text of the article files named that no embed carries (those `scan` counts as not
+    followed: `prose_links`), for `resolve --text-links`; (name, message) for each name that is no article file or
+    cannot be read. `note(line)` is told of an article holding none."""
+    from resolver.article import from_bytes
+    from resolver.prose_links import text_links
+
+    found: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for name in names:
+        try:
+            named = classify(name, among=names)
+            if named.kind != "file" or named.path is None:
+                raise InputError(f"{name} is not an article file (--text-links reads the t.co links in the text of "
+                                 "article files; resolve a URL without it)")
+            try:
+                data = named.path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+            links = text_links(from_bytes(data, name))
+        except InputError as exc:
+            problems.append((name, str(exc)))
+            continue
+        if not links:
+            note(f"{name}: no t.co link in its text outside its embeds")
+        found += [link for link in links if link not in found]
+    return found, problems
 
 
 def _line_url(line: str) -> str | None:

@@ -253,8 +253,56 @@ def test_scan_says_how_many_tco_links_in_the_text_it_did_not_follow(fakenet, tmp
     [warning] = [w for w in lines["a.html"]["warnings"] if w["kind"] == "links-not-followed"]
     assert (warning["count"], warning["first"]) == (2, "https://t.co/Prose111")
     assert warning["message"] == ("2 t.co links in the text are in no embed and not followed (the first: "
-                                  "https://t.co/Prose111): `embed-resolver resolve` follows them")
+                                  "https://t.co/Prose111): `embed-resolver resolve --text-links ARTICLE` follows them")
     assert [w["count"] for w in lines["b.txt"]["warnings"] if w["kind"] == "links-not-followed"] == [1]
     assert "https://t.co/Ab12Cd34Ef" in {r["url"] for r in lines["a.html"]["resolutions"]}
-    assert "3 t.co links in the text not followed (in no embed: `embed-resolver resolve` follows them)" \
+    assert "3 t.co links in the text not followed (in no embed: `embed-resolver resolve --text-links ARTICLE` follows them)" \
         in result.stderr
+
+
+def test_the_hint_for_tco_links_not_followed_names_a_command_that_follows_them(fakenet, tmp_path):
+    """newuser38a #7: the hint said "`embed-resolver resolve --text-links ARTICLE` follows them", but `resolve FILE` refused the file
+    ("to resolve an article's links: scan --resolve FILE") and `scan --resolve` printed the same hint again.
+    `resolve --text-links FILE` follows the t.co links in the article's text that no embed carries, each hop
+    recorded as any link's; the hint, the scan line and the refusal name it."""
+    fakenet.route("t.co", "/Prose111", redirect(STATUS))
+    fakenet.route("t.co", "/Prose222", page("not found", 404))
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    config = config_for(fakenet, tmp_path)
+    (tmp_path / "articles").mkdir()
+    article = tmp_path / "articles" / "a.txt"
+    article.write_text("The councillor replied: https://t.co/Prose111 and an older link no longer works: "
+                       "t.co/Prose222\n\nBridge reopened this morning. https://t.co/Ab12Cd34Ef\n"
+                       "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    (article.parent / "b.txt").write_text("Another story, which cites nothing at all and links no post of anyone.\n")
+    scanned = invoke(tmp_path, config, "scan", "--resolve", "--json", str(article.parent))
+    [warning] = [w for w in json.loads(scanned.stdout.splitlines()[0])["warnings"] if w["kind"] == "links-not-followed"]
+    assert warning["message"] == ("2 t.co links in the text are in no embed and not followed (the first: "
+                                  "https://t.co/Prose111): `embed-resolver resolve --text-links ARTICLE` follows them")
+    assert "(in no embed: `embed-resolver resolve --text-links ARTICLE` follows them)" in scanned.stderr
+    refused = invoke(tmp_path, config, "resolve", str(article))
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (f"error: {article} is a file, not a URL (to follow the t.co links in its text: "
+                                      f"resolve --text-links {article}; the links its embeds carry: scan --resolve "
+                                      f"{article})")
+    followed = invoke(tmp_path, config, "resolve", "--json", "--text-links", str(article))
+    assert followed.exit_code == 0, followed.output
+    ends = {d["url"]: d for d in map(json.loads, followed.stdout.splitlines())}
+    assert set(ends) == {"https://t.co/Prose111", "https://t.co/Prose222"}   # not the embed's own link
+    assert ends["https://t.co/Prose111"]["canonical_url"] == STATUS
+    assert ends["https://t.co/Prose222"]["gone"] is True
+    store = Store(tmp_path / "c.db")
+    assert {"https://t.co/Prose111", "https://t.co/Prose222"} <= {r["url"] for r in store.db["fetches"].rows}
+
+
+def test_text_links_of_an_article_with_none_or_of_a_url_say_so(fakenet, tmp_path):
+    config = config_for(fakenet, tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("A plain story with no link at all, long enough to be read as one.\n")
+    none = invoke(tmp_path, config, "resolve", "--text-links", str(article))
+    assert none.exit_code == 0 and none.stdout == "", none.output
+    assert none.stderr.strip() == f"{article}: no t.co link in its text outside its embeds"
+    url = invoke(tmp_path, config, "resolve", "--text-links", "https://t.co/Ab12Cd34Ef")
+    assert url.exit_code == 1 and fakenet.hits == []
+    assert url.stderr.strip() == ("error: https://t.co/Ab12Cd34Ef is not an article file (--text-links reads the "
+                                  "t.co links in the text of article files; resolve a URL without it)")

@@ -117,7 +117,7 @@ def test_the_markdown_and_html_reports_say_how_many_links_were_not_followed(fake
         '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
         + "<p>More words of the article follow here, long enough to be an article.</p>" * 5 + "</body></html>")
     said = ("2 t.co links in the text are in no embed and not followed (the first: https://t.co/Prose111): "
-            "`embed-resolver resolve` follows them")
+            "`embed-resolver resolve --text-links ARTICLE` follows them")
     assert invoke(tmp_path, config, "scan", "--resolve", str(article)).exit_code == 0
     markdown = invoke(tmp_path, config, "report", "--offline", str(article))
     assert markdown.exit_code == 0, markdown.output

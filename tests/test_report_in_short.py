@@ -131,3 +131,84 @@ def test_review38a_a_flattened_posts_report_never_says_its_status_is_known(faken
 def test_review38a_credits_alone_are_never_said_to_be_posts_whose_status_is_known():
     report = _report(named=0, known=0, checks={"pass": 2, "skip": 1}, credits=2)
     assert _said(report, "What to do next") == "nothing: there is no post to look up, and no check failed or warned."
+
+
+
+
+# newuser38a #2, #6: "What to do next" said "nothing: every post's status is known and no check failed" when 0 of 1
+# post's status was known, and when checks warned, a post was deleted (read only from an archived copy) or t.co links
+# were never followed. Each of its sentences follows from the report's counts now.
+
+def a_report(*, known: int = 1, named: int = 1, by_status: dict | None = None, warn: int = 0, fail: int = 0,
+             embeds: list | None = None, warnings: list | None = None, source: str = "/news/story.html") -> dict:
+    return {"summary": {"embeds": named, "credits": 0, "by_platform": {"twitter": named},
+                        "by_status": by_status if by_status is not None else {"available": known},
+                        "posts": {"named": named, "status_known": known, "status_not_known": named - known},
+                        "checks": {"pass": 4, "warn": warn, "fail": fail, "skip": 1}, "failed": ["x"] * fail},
+            "unreachable": [], "answers": {"offline": False}, "embeds": embeds or [],
+            "article": {"source": source, "warnings": warnings or []}}
+
+
+def next_step(report: dict) -> str:
+    [line] = [line for line in in_short(report) if line.startswith("- **What to do next**: ")]
+    return line.removeprefix("- **What to do next**: ")
+
+
+def gone(words: str = "deleted", *, read: bool = True, listed: bool = True) -> dict:
+    copy = {"capture": "https://web.archive.org/web/20240307081500id_/https://twitter.com/a/status/1",
+            "status": "available", "text": "Words."}
+    return {"status": {"code": words, "words": words, "tone": "gone"}, "same_post_as": None,
+            "archived_copies": [{"url": "https://web.archive.org/web/20240307081500/x", "timestamp": "2024"}]
+            if listed else [], "post": {"archived": [copy] if read else []}}
+
+
+UNFOLLOWED = {"kind": "links-not-followed", "count": 3, "first": "https://t.co/Gone4Hw",
+              "message": "3 t.co links in the text are in no embed and not followed (the first: https://t.co/Gone4Hw)"}
+
+
+def test_nothing_to_do_only_when_every_status_is_known_and_no_check_failed_or_warned():
+    assert next_step(a_report()) == "nothing: every post's status is known and no check failed or warned."
+    assert next_step(a_report(named=0, known=0, by_status={})) == (
+        "nothing: there is no post to look up, and no check failed or warned.")
+
+
+def test_a_post_whose_status_is_not_known_is_never_nothing_to_do():
+    """a10: "The status of 0 of the 1 post is known" and, on the next line, "every post's status is known"."""
+    said = next_step(a_report(known=0, by_status={"not identified": 1}))
+    assert said == "see why the status of 1 post is not known (its Status below)."
+    assert "every post's status is known" not in "\n".join(in_short(a_report(known=0, by_status={"not identified": 1})))
+
+
+def test_warnings_are_to_be_read():
+    assert next_step(a_report(warn=2)) == "read each check marked warn (⚠️) below before using these embeds."
+
+
+def test_a_gone_post_is_named_with_what_its_archived_copy_gave():
+    assert next_step(a_report(by_status={"deleted": 1}, embeds=[gone()])) == (
+        "note that 1 post is deleted (an archived copy was checked).")
+    assert next_step(a_report(by_status={"deleted": 1}, embeds=[gone(read=False)])) == (
+        "note that 1 post is deleted (an archived copy is listed, not read).")
+    two = [gone(), gone("account suspended", read=False, listed=False)]
+    assert next_step(a_report(named=2, known=2, by_status={"deleted": 1, "account suspended": 1}, embeds=two)) == (
+        "note that 1 post is deleted (an archived copy was checked) and 1 account suspended (no archived copy was "
+        "found).")
+
+
+def test_links_not_followed_name_the_command_that_follows_them():
+    assert next_step(a_report(warnings=[UNFOLLOWED])) == (
+        "follow the 3 t.co links in the text that no embed carries: `embed-resolver resolve --text-links "
+        "/news/story.html`.")
+    fetched = a_report(warnings=[UNFOLLOWED | {"count": 1}], source="https://news.example/story")
+    assert next_step(fetched) == ("follow the 1 t.co link in the text that no embed carries: `embed-resolver resolve "
+                                  "--text-links FILE` on the page saved as a file.")
+
+
+def test_every_step_is_said_in_order_of_need():
+    """newuser38a's a04 and a10 together: a fail, a warn, a deleted post, a post not identified, links not followed."""
+    report = a_report(named=2, known=1, by_status={"deleted": 1, "not identified": 1}, warn=3, fail=1,
+                      embeds=[gone()], warnings=[UNFOLLOWED])
+    assert next_step(report) == (
+        "read each failed check and each check marked warn (⚠️) below before using these embeds; see why the status "
+        "of 1 post is not known (its Status below); note that 1 post is deleted (an archived copy was checked); "
+        "follow the 3 t.co links in the text that no embed carries: `embed-resolver resolve --text-links "
+        "/news/story.html`.")

@@ -337,17 +337,19 @@ def test_a_quote_after_a_negation_in_its_clause_warns_in_all_three_formats(faken
     assert f'<span class="badge warn">WARN</span> <strong>text</strong>: {shown}' in out["html"]
 
 
-def test_glued_prose_warns_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
+def test_words_added_in_an_embeds_paragraph_fail_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
+    """Words the post lacks in an embed code's own `<p>` warned as "glued on by the page or a scraper?": the page
+    wrote them there (newuser38a #3). A scraped text's glued words still warn (tests/test_quote_verdicts38.py)."""
     out = quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
                  "The council rejected the new budget on Tuesday.", "json", "md", "html")
     check = text_check(out["json"])
-    evidence = ("the post's 8 words, word for word, with words that are not the post's: \"Read our live page\" after "
-                "(glued on by the page or a scraper?); the post says: “The council rejected the new budget on "
-                "Tuesday.”")
-    assert (check["result"], check["evidence"]) == ("warn", evidence)
-    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    evidence = ("the post's 8 words, word for word, with words that are not the post's: \"Read our live page\" after, "
+                "in the embed code's own paragraph, where the page wrote them: words the post never said; the post "
+                "says: “The council rejected the new budget on Tuesday.”")
+    assert (check["result"], check["evidence"]) == ("fail", evidence)
+    assert f"❌ fail **text**: {evidence}" in out["md"]
     shown = evidence.replace("'", "&#x27;").replace('"', "&quot;")
-    assert f'<span class="badge warn">WARN</span> <strong>text</strong>: {shown}' in out["html"]
+    assert f'<span class="badge fail">FAIL</span> <strong>text</strong>: {shown}' in out["html"]
 
 
 def test_a_changed_display_name_warns_by_words(fakenet, reporter):
