@@ -900,17 +900,53 @@ def _figure_otherwise(post: str, said: str, said_text: str, found_text: str) -> 
     apostrophe ("'24" quoted "2024"), zeros after a decimal point ("3" quoted "3.0", "$3m" "$3.0m"). They failed as a
     changed figure (review37e); "9" for "19", "3" for "30", "2023" for "2024" or "'24" for "2023" are other figures."""
     post, said = _western_digits(post), _western_digits(said)
-    for bare, other, text in ((post, said, said_text), (said, post, found_text)):
+    for bare, other, text, bare_text in ((post, said, said_text, found_text), (said, post, found_text, said_text)):
         hour = _HOUR_00_RE.fullmatch(other)
-        if hour and re.fullmatch(r"[01]?\d|2[0-4]", bare) and int(hour[1]) == int(bare):
+        if hour and re.fullmatch(r"[01]?\d|2[0-4]", bare) and int(hour[1]) == int(bare) \
+                and _a_time_wherever_written(bare, bare_text):   # "at least 12 died" is no "12:00" (review38d)
             if hour[2] == ":" or _time_here(other, text):
                 return post, said, TIME_HOUR   # "9.00" is a time after "at", a decimal elsewhere (below)
     for short, year, text, short_is_post in ((post, said, found_text, True), (said, post, said_text, False)):
         full = _YEAR_RE.fullmatch(year)
+        written = normalise(text)
         if re.fullmatch(r"\d\d", short) and full and full[1] == short \
-                and re.search(rf"(?<![\w'])'{short}(?![\w'])", normalise(text)):
+                and re.search(rf"(?<![\w'])'{short}(?![\w'])", written) \
+                and not re.search(rf"(?<![\w'.,:]){short}(?![\w'])", written):   # "'24" and a count 24 (review38d)
             return ("'" + post, said, YEAR_SHORT) if short_is_post else (post, "'" + said, YEAR_SHORT)
-    return (post, said, DECIMAL_ZEROS) if _zeros_apart(post, said) else None
+    if not _zeros_apart(post, said):
+        return None
+    fractions = [(m[4] or "").rstrip("0") for m in map(_DECIMAL_RE.fullmatch, (post, said)) if m is not None]
+    if all(fractions) and not (_a_quantity_wherever_written(post, found_text)
+                               and _a_quantity_wherever_written(said, said_text)):
+        return None   # "3.10" and "3.1": a version, a time or a date as often as a quantity (review38d)
+    return post, said, DECIMAL_ZEROS
+
+
+def _a_time_wherever_written(written: str, text: str) -> bool:
+    """Whether `text` writes `written` somewhere, and as a time of day wherever it does ("at 9", "9 pm"): not a count
+    ("at least 12 died", "9 people at 9"), which a ":00" on the other side makes no time (review38d)."""
+    text, figure = normalise(text), re.escape(written)
+    spots = [m.start() for m in re.finditer(rf"(?<![\w.:]){figure}(?![\w.:])", text)]
+    timed = {m.start(1) for m in re.finditer(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+({figure})(?![\w.:])", text,
+                                             re.IGNORECASE)}
+    timed |= {m.start() for m in re.finditer(rf"(?<![\w.:]){figure}(?![\w.:])(?=\s*(?:{_TIME_AFTER}))", text,
+                                             re.IGNORECASE)}
+    quantities = {m.start() for m in re.finditer(rf"(?<![\w.:]){figure}(?![\w.:])(?=\s*(?:{_QUANTITY_AFTER})(?!\w))",
+                                                 text, re.IGNORECASE)}
+    return bool(spots) and all(spot in timed and spot not in quantities for spot in spots)
+
+
+def _a_quantity_wherever_written(written: str, text: str) -> bool:
+    """Whether a figure is a quantity: a sign or a unit glued to it ("$3.5m", "3.5%"), or one after it wherever `text`
+    writes it ("3.5 percent"); not "Python 3.10" or "at 9.30" (review38d)."""
+    glued = _DECIMAL_RE.fullmatch(written)
+    if glued is not None and (glued[1] or glued[5]):
+        return True
+    text, figure = normalise(text), re.escape(written)
+    spots = [m.start() for m in re.finditer(rf"(?<![\w.,:]){figure}(?![\w.,:]\w?)", text)]
+    quantities = {m.start() for m in re.finditer(rf"(?<![\w.,:]){figure}(?=\s*(?:{_QUANTITY_AFTER})(?!\w))", text,
+                                                 re.IGNORECASE)}
+    return bool(spots) and all(spot in quantities for spot in spots)
 
 
 def _zeros_apart(post: str, said: str) -> bool:

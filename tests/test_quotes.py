@@ -3501,3 +3501,44 @@ def test_brackets_sharing_a_word_with_the_post_are_read_whole(said, found, shown
 ], ids=["another-name", "negation-dropped-beside", "change-outside", "figure-outside", "another-name-apart"])
 def test_brackets_sharing_a_word_still_fail_what_they_change(said, found):
     assert compare(said, found).result == "fail"
+
+
+# review38d: verdicts38's figures written otherwise let a real change of meaning pass as a warning. A count made a
+# time ("at least 12 died" quoted "at least 12:00 died"), a count made a year where the post writes "'24" elsewhere
+# ("Class of '24: 24 students" quoted "2024 students"), a version or a time with a zero added to its decimal part
+# ("Python 3.10" quoted "Python 3.1", "at 9.30" quoted "at 9.3") are other figures: they fail. The honest rewrites
+# (verdicts38's FIGURE_REWRITES above) still warn.
+MEANING_CHANGED = [
+    ("count-made-a-time", "At least 12:00 died", "At least 12 died"),
+    ("count-made-a-time-in-post", "At least 12 died", "At least 12:00 died"),
+    ("count-rose-to-a-time", "Deaths rose to 9:00 by Monday", "Deaths rose to 9 by Monday"),
+    ("count-made-a-time-beside-a-time", "Police arrested 9:00 people at 9", "Police arrested 9 people at 9"),
+    ("score-made-a-time", "They won 2:00 in the final", "They won 2 in the final"),
+    ("count-made-a-year-beside-an-apostrophe-year", "Class of '24: 2024 students were honoured",
+     "Class of '24: 24 students were honoured"),
+    ("year-made-a-count-beside-an-apostrophe-year", "Class of '24: 24 students were honoured",
+     "Class of '24: 2024 students were honoured"),
+    ("version-3-10-as-3-1", "We now support Python 3.1", "We now support Python 3.10"),
+    ("version-3-1-as-3-10", "We now support Python 3.10", "We now support Python 3.1"),
+    ("time-9-30-as-9-3", "We meet at 9.3 tomorrow", "We meet at 9.30 tomorrow"),
+    ("dotted-date-3-10-as-3-1", "The deadline is 3.1 this year", "The deadline is 3.10 this year"),
+]
+
+
+@pytest.mark.parametrize("said,found", [r[1:] for r in MEANING_CHANGED], ids=[r[0] for r in MEANING_CHANGED])
+def test_a_figure_whose_meaning_changed_is_no_figure_written_otherwise(said, found):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert "written otherwise" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("Growth was 3.50 percent", "Growth was 3.5 percent", "3.5 → 3.50"),
+    ("It cost $3.50m in total", "It cost $3.5m in total", "$3.5m → $3.50m"),
+    ("Polls close at 8:00 and results come at 10 pm", "Polls close at 8 and results come at 10 pm", "8 → 8:00"),
+    ("We now support Python 3.0", "We now support Python 3", "3 → 3.0"),
+], ids=["per-cent", "money", "hour-with-another-time", "a-whole-version"])
+def test_a_figure_written_otherwise_where_its_meaning_is_plain_still_warns(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "1 figure written otherwise: " + shown in c.evidence, c.evidence
