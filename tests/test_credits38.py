@@ -34,3 +34,38 @@ def test_a_person_for_an_outlet_via_an_agency_is_the_persons_credit(credit, crea
     [(got_creator, got_organization, confidence)] = credits_of(figure(f"Flood waters on Main Street. {credit}"))
     assert (got_creator, got_organization) == (creator, organization)
     assert confidence == "high"
+
+
+# IPTC 1:90 (coded character set) naming JIS X 0208 (ESC $ B) over a by-line written in ISO-2022-JP with its own
+# escapes: credits37 read such a field when no 1:90 was there, and said it "not read" when 1:90 named the very set
+# it switches to. Both are one reading: the field's escapes say where each set starts, and the 1:90 agrees.
+@pytest.mark.parametrize("charset, byline, name", [
+    (None, "山田太郎".encode("iso2022_jp"), "山田太郎"),
+    (b"\x1b$B", "山田太郎".encode("iso2022_jp"), "山田太郎"),
+    (b"\x1b(B\x1b$B", b"Taro " + "山田".encode("iso2022_jp"), "Taro 山田"),
+    (b"\x1b$)C", "김민수".encode("iso2022_kr"), "김민수"),
+], ids=["no-1-90", "jis-x0208", "ascii-and-jis-x0208", "ksc5601"])
+def test_iptc_in_iso_2022_reads_alike_with_or_without_its_1_90(charset, byline, name):
+    from resolver.fetch.media import analyse
+    from tests import xfixtures as fx
+
+    iptc = {(2, 80): byline, (2, 110): b"Riverton Wire"} | ({(1, 90): charset} if charset else {})
+    facts = analyse(fx.jpeg(iptc=iptc))
+    assert facts.credit == {"byline": name, "credit_line": "Riverton Wire"}
+    assert facts.warnings == []
+
+
+@pytest.mark.parametrize("charset", [b"\x1b%G", b"\x1b-L", b"\x1b$)C"], ids=["utf-8", "iso8859-5", "ksc5601"])
+def test_iptc_escapes_of_another_set_than_its_1_90_are_not_read(charset):
+    """1:90 names UTF-8, Cyrillic or Korean and the field switches to Japanese by its own escapes: its bytes mean two
+    things. Under UTF-8 and ISO 8859-5 it was read with its ESC bytes in it (";3EDB@O:" between escapes, a wrong
+    name); it is left out, saying why."""
+    from resolver.fetch.media import analyse
+    from tests import xfixtures as fx
+
+    facts = analyse(fx.jpeg(iptc={(1, 90): charset, (2, 80): "山田太郎".encode("iso2022_jp"),
+                                  (2, 110): b"Riverton Wire"}))
+    assert facts.credit == {"credit_line": "Riverton Wire"}
+    shown = charset.replace(b"\x1b", b"ESC ").decode("ascii")
+    assert facts.warnings == ["IPTC by-line (2:80) not read: it switches character sets by ISO 2022 escapes this "
+                              f"tool does not decode, or not of the set its 1:90 names (1:90 = {shown})"]
