@@ -69,3 +69,31 @@ def test_iptc_escapes_of_another_set_than_its_1_90_are_not_read(charset):
     shown = charset.replace(b"\x1b", b"ESC ").decode("ascii")
     assert facts.warnings == ["IPTC by-line (2:80) not read: it switches character sets by ISO 2022 escapes this "
                               f"tool does not decode, or not of the set its 1:90 names (1:90 = {shown})"]
+
+
+STORY = "The telescope saw the galaxy in 2024 and the team said the picture was new to them all."
+AFTER = "The team will publish the results next year in a journal that many scientists read."
+
+
+@pytest.mark.parametrize("line, raw, creator, organization", [
+    ("Credit: NASA/ESA", "Credit: NASA/ESA", None, "NASA/ESA"),
+    ("  Credit: NASA/ESA", "Credit: NASA/ESA", None, "NASA/ESA"),
+    ("\tCredit: NASA/ESA", "Credit: NASA/ESA", None, "NASA/ESA"),
+    ("\u00a0Credit: NASA/ESA  ", "Credit: NASA/ESA", None, "NASA/ESA"),
+    ("Photo: Jane Roe/Reuters", "Photo: Jane Roe/Reuters", "Jane Roe", "Reuters"),
+    ("    Photo: Jane Roe/Reuters", "Photo: Jane Roe/Reuters", "Jane Roe", "Reuters"),
+], ids=["alone", "indented", "tab", "nbsp", "photo-alone", "photo-indented"])
+def test_a_credit_line_alone_in_plain_text_is_found_where_it_is(line, raw, creator, organization):
+    """Scraped text keeps a caption's credit on a line of its own, often indented: "  Credit: NASA/ESA" was lost and
+    "    Photo: Jane Roe/Reuters" read without its label (the slash form's "Jane Roe/Reuters")."""
+    text = f"{STORY}\n\n{line}\n\n{AFTER}"
+    [credit] = find_all(text, "text")[1]
+    assert (credit.creator, credit.organization) == (creator, organization)
+    assert text[credit.span[0]:credit.span[1]] == raw == credit.raw
+
+
+@pytest.mark.parametrize("text", ["  photo: the new mural was painted by pupils.", "    Credit card fees rose again."],
+                         ids=["prose", "credit-card"])
+def test_an_indented_line_that_is_no_credit_line_gives_none(text):
+    """Indented prose is no credit: the indent lets a credit start there, not a sentence read as one."""
+    assert find_all(f"{STORY}\n\n{text}\n\n{AFTER}", "text")[1] == []

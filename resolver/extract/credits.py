@@ -96,7 +96,10 @@ SOURCED_PICTURE = r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Vi
 # After a word in a script that parts no words by spaces and a space (or its own wide one): "閉鎖される橋 写真：共同通信",
 # a Japanese caption scraped flat (newuser32b #8). Those scripts have no case: the class is read case-sensitively, as
 # under IGNORECASE each of its 40,000 characters' cases is worked out at compile, 2.4 ms of a one-file scan (#14).
+# A line indented by up to four spaces, tabs or no-break spaces too: scraped text keeps a caption's indent, and
+# "  Credit: NASA/ESA" between blank lines was lost ("    Photo: Jane Roe/Reuters" read without its label: credits38).
 KEY_START = (rf"(?:^|(?<=[\n.!?|•·—–)。（【\u3000])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP})"
+             rf"|(?<=^{SP})|(?<=^{SP}{{2}})|(?<=^{SP}{{3}})|(?<=^{SP}{{4}})"
              rf"|(?<=(?-i:[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]){SP}))")
 
 
