@@ -97,3 +97,34 @@ def test_a_credit_line_alone_in_plain_text_is_found_where_it_is(line, raw, creat
 def test_an_indented_line_that_is_no_credit_line_gives_none(text):
     """Indented prose is no credit: the indent lets a credit start there, not a sentence read as one."""
     assert find_all(f"{STORY}\n\n{text}\n\n{AFTER}", "text")[1] == []
+
+
+SIGNED = ('&mdash; Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1234567890123456789">'
+          "March 3, 2026</a>")
+
+
+@pytest.mark.parametrize("inner", [
+    f"<p>Flood waters rising on Main St this morning pic.twitter.com/AbCdEf1234</p>{SIGNED}",
+    f"<p>Flood waters rising on Main St this morning pic.twitter.com/AbCdEf1234</p><p>{SIGNED}</p>",
+    '<p lang="en" dir="ltr">Flood waters rising on Main St this morning <a href="https://t.co/AbCdEf1234">'
+    f"pic.twitter.com/AbCdEf1234</a></p>{SIGNED}",
+], ids=["signature-loose", "signature-in-p", "photo-a-link"])
+def test_a_tweet_flattened_into_a_classless_blockquote_is_one_post(inner):
+    """widgets.js markup without its twitter-tweet class (a CMS dropped it): the signature's date a link to the
+    post. Only a classed blockquote is embed code; this one was left to it, and the page gave the photo link as an
+    embed of its own and the post with no words."""
+    page = ('<!doctype html><html lang="en"><body><article><p>Story words here.</p>'
+            f"<blockquote>{inner}</blockquote><p>More story words.</p></article></body></html>")
+    [embed] = find_all(page, "html")[0]
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.author_name) == (
+        "twitter", "1234567890123456789", "janeroe", "Jane Roe")
+    assert embed.text == "Flood waters rising on Main St this morning pic.twitter.com/AbCdEf1234"
+    assert "https://pic.twitter.com/AbCdEf1234" in embed.media_links
+    assert page[embed.span[0]:embed.span[1]].startswith("<blockquote>")
+
+
+def test_a_twitter_tweet_blockquote_is_still_read_by_its_markup():
+    page = ('<!doctype html><html lang="en"><body><article><blockquote class="twitter-tweet"><p>Flood waters rising'
+            f" on Main St this morning pic.twitter.com/AbCdEf1234</p>{SIGNED}</blockquote></article></body></html>")
+    [embed] = find_all(page, "html")[0]
+    assert (embed.post_id, embed.detector) == ("1234567890123456789", "html-blockquote")
