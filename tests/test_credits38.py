@@ -128,3 +128,23 @@ def test_a_twitter_tweet_blockquote_is_still_read_by_its_markup():
             f" on Main St this morning pic.twitter.com/AbCdEf1234</p>{SIGNED}</blockquote></article></body></html>")
     [embed] = find_all(page, "html")[0]
     assert (embed.post_id, embed.detector) == ("1234567890123456789", "html-blockquote")
+
+
+@pytest.mark.parametrize("content, kind", [
+    (figure("Flood waters on Main Street. Courtesy photo"), "html"),
+    (figure("Flood waters on Main Street. Courtesy photo."), "html"),
+    (figure("Flood waters on Main Street. Courtesy image"), "html"),
+    (f"{STORY}\n\nCourtesy photo\n\n{AFTER}", "text"),
+], ids=["caption", "caption-stop", "caption-image", "text-line"])
+def test_an_unbracketed_courtesy_photo_is_a_credit_naming_no_one(content, kind):
+    """"Courtesy photo" as "(Courtesy photo)" is: the picture was lent, by someone the words do not name. It gave no
+    credit, while the bracketed one gave one; never a creator "Courtesy" or "photo"."""
+    [credit] = find_all(content, kind)[1]
+    assert (credit.creator, credit.organization, credit.kind, credit.split_confidence) == (None, None, "courtesy", None)
+    assert credit.raw.rstrip(".") in ("Courtesy photo", "Courtesy image")
+
+
+@pytest.mark.parametrize("text", ["Courtesy photos of the mayor were sent to every school.",
+                                  "She asked for a courtesy photo after the game."], ids=["opening-words", "prose"])
+def test_courtesy_photo_in_a_sentence_is_no_credit(text):
+    assert find_all(f"{STORY}\n\n{text}\n\n{AFTER}", "text")[1] == []

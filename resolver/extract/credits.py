@@ -438,14 +438,16 @@ COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)
 
 
 def _lent_by_no_one(words: str, value: str) -> bool:
-    """Is a credit's value who lent the picture, in small letters ("Photo: courtesy of the family")? No name rule
-    reads it, and it gave no credit in a caption (newuser35b #11). As "Photo by the author" in a credit element
+    """Is a credit's value who lent the picture, in small letters ("Photo: courtesy of the family"), or the picture
+    itself ("Courtesy photo")? No name rule reads it, and it gave no credit in a caption (newuser35b #11, credits38).
+    As "Photo by the author" in a credit element
     (credits30 #4), it is a credit naming no one by name: kept, with no creator and no organisation, its kind
     "courtesy"; its words say who."""
     lent = COURTESY_OF_RE.search(words)
     lender = value.strip(ENDS)
-    return lent is not None and lent["lender"].strip(ENDS) == lender and names_no_one(lender) \
-        and len(lender.split()) <= 4
+    # "Courtesy photo" unbracketed: the picture lent, by no one named, as "(Courtesy photo)" (credits38: no credit)
+    return lent is not None and lent["lender"].strip(ENDS) == lender and (
+        names_no_one(lender) and len(lender.split()) <= 4 or lender.casefold() in PICTURE_ITSELF)
 
 
 # Where a label stands in a credit's words: a part between its slashes, commas, brackets or colons, or before "via".
