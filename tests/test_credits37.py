@@ -31,7 +31,7 @@ def test_a_courtesy_photo_names_no_creator(content, kind):
 
 
 def test_a_lone_courtesy_photo_in_a_figcaption_names_no_one():
-    """Unbracketed, it is read as no credit at all (as before): never a creator "photo"."""
+    """Unbracketed: never a creator "photo" (credits38 reads it as the bracketed one, tests/test_credits38.py)."""
     assert all(creator is None for creator, *_ in credits_of(figure("The new mural on Elm Street. Courtesy photo")))
 
 

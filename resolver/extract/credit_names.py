@@ -527,6 +527,14 @@ _COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*cour
                                  r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
+def _joiners_in_order(value: str) -> tuple[str, ...]:
+    """" via " and " for " in the order the value writes them, then the comma: "Jane Roe for The Riverton Post via
+    Getty Images" is Jane Roe's, for the Post, through Getty (credits38: split at " via " first, "Jane Roe for The
+    Riverton Post" read as an organisation, the credit named no creator)."""
+    via, for_ = value.find(" via "), value.find(" for ")
+    return (" for ", " via ", ",") if 0 <= for_ < via else (" via ", " for ", ",")
+
+
 def _split_one(value: str) -> tuple[str | None, str | None]:
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
@@ -534,7 +542,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     if courtesy and may_name_a_person(courtesy["name"]):
         lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
         return courtesy["name"], lender if lender and is_org(lender) else None
-    for joiner in (" via ", " for ", ","):
+    for joiner in _joiners_in_order(value):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):
             continue

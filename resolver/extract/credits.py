@@ -96,7 +96,10 @@ SOURCED_PICTURE = r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Vi
 # After a word in a script that parts no words by spaces and a space (or its own wide one): "閉鎖される橋 写真：共同通信",
 # a Japanese caption scraped flat (newuser32b #8). Those scripts have no case: the class is read case-sensitively, as
 # under IGNORECASE each of its 40,000 characters' cases is worked out at compile, 2.4 ms of a one-file scan (#14).
+# A line indented by up to four spaces, tabs or no-break spaces too: scraped text keeps a caption's indent, and
+# "  Credit: NASA/ESA" between blank lines was lost ("    Photo: Jane Roe/Reuters" read without its label: credits38).
 KEY_START = (rf"(?:^|(?<=[\n.!?|•·—–)。（【\u3000])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP})"
+             rf"|(?<=^{SP})|(?<=^{SP}{{2}})|(?<=^{SP}{{3}})|(?<=^{SP}{{4}})"
              rf"|(?<=(?-i:[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]){SP}))")
 
 
@@ -435,14 +438,16 @@ COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)
 
 
 def _lent_by_no_one(words: str, value: str) -> bool:
-    """Is a credit's value who lent the picture, in small letters ("Photo: courtesy of the family")? No name rule
-    reads it, and it gave no credit in a caption (newuser35b #11). As "Photo by the author" in a credit element
+    """Is a credit's value who lent the picture, in small letters ("Photo: courtesy of the family"), or the picture
+    itself ("Courtesy photo")? No name rule reads it, and it gave no credit in a caption (newuser35b #11, credits38).
+    As "Photo by the author" in a credit element
     (credits30 #4), it is a credit naming no one by name: kept, with no creator and no organisation, its kind
     "courtesy"; its words say who."""
     lent = COURTESY_OF_RE.search(words)
     lender = value.strip(ENDS)
-    return lent is not None and lent["lender"].strip(ENDS) == lender and names_no_one(lender) \
-        and len(lender.split()) <= 4
+    # "Courtesy photo" unbracketed: the picture lent, by no one named, as "(Courtesy photo)" (credits38: no credit)
+    return lent is not None and lent["lender"].strip(ENDS) == lender and (
+        names_no_one(lender) and len(lender.split()) <= 4 or lender.casefold() in PICTURE_ITSELF)
 
 
 # Where a label stands in a credit's words: a part between its slashes, commas, brackets or colons, or before "via".

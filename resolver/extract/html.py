@@ -911,13 +911,22 @@ def _linked_signature(page: str, at: int, end: int) -> bool:
     if "<" not in window:
         return False
     opened = page.rfind("<blockquote", max(0, at - BLOCKQUOTE_REACH), at)
-    if opened >= 0 and page.rfind("</blockquote", opened, at) < 0:
+    if opened >= 0 and page.rfind("</blockquote", opened, at) < 0 and _has_class(page, opened):
         return False   # asked first: a widgets.js page never compiles the signature pattern (#14)
     words = unescape(TAG_RE.sub("", window))
     return text_detectors.SIGNATURE_START_RE.match(words) is not None \
         and text_detectors.SIGNATURE_RE.match(words) is not None
 
 
+def _has_class(page: str, opened: int) -> bool:
+    """Does the tag opening at `opened` carry a class? A class-less blockquote is no embed code the markup pass reads
+    (`_signatures` reads it): a tweet flattened into one, its date a link, was a post with no words and its photo link
+    an embed of its own (credits38)."""
+    tag_end = page.find(">", opened)
+    return CLASS_ATTR_RE.search(page, opened, tag_end if tag_end >= 0 else len(page)) is not None
+
+
+CLASS_ATTR_RE = re.compile(r"\sclass\s*=", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>?")
 SIGNED_WINDOW = 400        # characters after "(@" read for a signature with markup in it: its date's link and all
 BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockquote it may be in

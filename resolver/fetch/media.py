@@ -149,11 +149,11 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
             value = b"; ".join(value)
         if not value:
             continue
-        if not charset and not SHIFT_BYTES.isdisjoint(value):
-            text: str | None = _by_its_escapes(value)   # no set named, but the field names its own (credits37)
+        if not SHIFT_BYTES.isdisjoint(value):
+            # the field names its own sets (credits37), read alike whether 1:90 names the same ones or none (credits38)
+            text: str | None = _by_its_escapes(value, named=charset or b"")
             if text is None:
-                found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: it switches character "
-                                      "sets by ISO 2022 escapes this tool does not decode, and no 1:90 names its set")
+                found_warnings.append(_escapes_not_read(key, charset))
                 continue
         elif not charset:
             text = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
@@ -213,13 +213,17 @@ BY_ITS_ESCAPES = (("iso2022_jp", frozenset({b"\x1b(B", b"\x1b(J", b"\x1b$@", b"\
 ANY_ESCAPE_RE = re.compile(rb"\x1b[\x20-\x2f]*[\x30-\x7e]?")
 
 
-def _by_its_escapes(value: bytes) -> str | None:
+def _by_its_escapes(value: bytes, *, named: bytes = b"") -> str | None:
     """A field's text in the ISO 2022 7-bit form its own escapes name (`BY_ITS_ESCAPES`), or None when they name
-    another, or its bytes are not text in it: never text with an ESC, SO or SI left in it."""
+    another, or its bytes are not text in it: never text with an ESC, SO or SI left in it. `named`: the 1:90 value,
+    whose escapes must be of the same form (ESC $ B for ISO-2022-JP: the set the field switches to); ASCII's
+    (ESC ( B) agrees with any. A 1:90 naming another set (UTF-8, an ISO 8859 part) leaves the field unread: its
+    bytes then mean two things (credits38: read as UTF-8, the by-line kept its ESC bytes)."""
     escapes = set(ANY_ESCAPE_RE.findall(value))
+    declared = set(ANY_ESCAPE_RE.findall(named)) - {b"\x1b(B"}
     shifts = b"\x0e" in value or b"\x0f" in value
     for codec, allowed, shifted in BY_ITS_ESCAPES:
-        if not escapes or not escapes <= allowed or shifts and not shifted:
+        if not escapes or not escapes <= allowed or shifts and not shifted or not declared <= allowed:
             continue
         try:
             text = value.decode(codec)
@@ -227,6 +231,15 @@ def _by_its_escapes(value: bytes) -> str | None:
             return None
         return text if text.isprintable() else None
     return None
+
+
+def _escapes_not_read(key: tuple[int, int], charset: bytes | None) -> str:
+    """The warning for a field switching sets by ISO 2022 escapes that `_by_its_escapes` does not read."""
+    field_name = f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: it switches character sets by ISO 2022 escapes"
+    if not charset:
+        return f"{field_name} this tool does not decode, and no 1:90 names its set"
+    shown = charset.replace(b"\x1b", b"ESC ").decode("ascii", "backslashreplace")
+    return f"{field_name} this tool does not decode, or not of the set its 1:90 names (1:90 = {shown})"
 
 
 def _decoded(value: bytes, codec: str | None) -> str | None:
