@@ -279,6 +279,9 @@ class Failure:
     # an internal error's traceback, which the CLI prints under its line with EMBED_RESOLVER_DEBUG=1 (newuser37 #4:
     # only the message was kept, and nothing said where a per-article "internal error: KeyError" came from)
     traceback: str | None = field(default=None, compare=False, repr=False)
+    # the files it stands for: a folder's one line of what a walk left out as no article counts them all (fixnu37a
+    # counted "1 skipped" for a saved page's folder of 40 files)
+    files: int = 1
 
     @property
     def warning(self) -> bool:
@@ -456,7 +459,7 @@ class Summary:
             elif outcome.kind == "unmatched":
                 self.unmatched += 1
             elif outcome.warning:
-                self.skipped += 1
+                self.skipped += outcome.files
             else:
                 self.failed += 1
             return
@@ -1312,7 +1315,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
         return _failed(Failure(item.source, item.problem or "", named=item.explicit,
-                               kind="unmatched" if item.unmatched else "input"), session)
+                               kind="unmatched" if item.unmatched else "input", files=item.files), session)
     stage = "scan"
     try:
         try:

@@ -242,6 +242,9 @@ class Entry:
     path: Path
     problem: str | None = None
     relative: PurePath = field(default=PurePath(), compare=False)
+    # the files a problem stands for: a folder's line of what is no article says it for all it left out (fixnu37a
+    # counted "1 skipped" for a saved page's folder of 40 files)
+    files: int = 1
 
 
 def walk(directory: Path, *, listed: Callable[[int, int], None] | None = None) -> Iterator[Entry]:
@@ -285,9 +288,10 @@ def _broken_link(path: Path) -> str:
         return f"broken link {path} (cannot read it: {exc.strerror or exc})"
 
 
-def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None]:
-    """A folder's entries without what is no article (a saved page's asset folder, scripts and style sheets), and
-    the one line that says what was left out (None: nothing). Judged by name: no file is opened."""
+def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None, int]:
+    """A folder's entries without what is no article (a saved page's asset folder, scripts and style sheets), the
+    one line that says what was left out (None: nothing), and how many files that is. Judged by name: no file is
+    opened."""
     pages = {e.name[: -len(suffix)]: e.name for e in entries for suffix in _SAVED_PAGE_SUFFIXES
              if e.name.lower().endswith(suffix)}
     kept: list[os.DirEntry[str]] = []
@@ -306,13 +310,13 @@ def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os
         else:
             kept.append(entry)
     if not (folders or code):
-        return kept, None
+        return kept, None, 0
     said = [f"the folder '{name}' (the files a browser saved with '{page}')" for name, page, _ in folders]
     for what, ends in (("script", (".js", ".mjs")), ("style sheet", (".css",))):
         if count := sum(code.get(end, 0) for end in ends):
             said.append(f"{count:,} {what}{'s' * (count != 1)} ({', '.join(end for end in ends if end in code)})")
     total = sum(files for *_, files in folders) + sum(code.values())
-    return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}"
+    return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}", total
 
 
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
@@ -329,13 +333,13 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
         listed(1, 0)
         yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}", relative)
         return
-    entries, not_articles = _left_out(directory, entries)
-    if listed is not _not_told:
+    entries, not_articles, left_out = _left_out(directory, entries)
+    if listed is not _not_told:   # the files left out are inputs handled (skipped), as the run counts them
         kinds = [_kind(e) for e in entries]
-        listed(kinds.count("input") + bool(not_articles), kinds.count("folder"))
+        listed(kinds.count("input") + left_out, kinds.count("folder"))
     seen.add((stat.st_dev, stat.st_ino))
     if not_articles:   # its locator a hidden name, which no walked file has (the folder's own, ".", is --glob's)
-        yield Entry(directory, not_articles, relative / NOT_ARTICLES)
+        yield Entry(directory, not_articles, relative / NOT_ARTICLES, files=left_out)
     for entry in entries:
         path, rel = Path(entry.path), relative / entry.name
         link = entry.is_symlink()

@@ -413,3 +413,28 @@ def test_review38a_a_message_nested_hundreds_deep_is_refused_at_once(depth, line
     assert str(refused.value) == (
         f"cannot scan deep.mhtml: it looks like a saved web page (MHTML) of {depth:,} multipart sections (more than "
         f"64), not an article (HTML or text): open it in a browser or a mail program and save the page as HTML")
+
+
+# -- inputs38: what a walk left out is counted file by file ----------------------------------------------------------
+
+def test_inputs38_a_walks_files_left_out_as_no_article_are_counted_each(run, tmp_path):
+    """The run's last line said "1 skipped" for two saved pages' folders and a script, 9 files (fixnu37a): the one
+    line saying what a folder left out stood for one input. Now it counts the files it says were not read, and "no
+    article in FOLDER" says as many."""
+    folder = tmp_path / "saved"
+    _saved_page(folder, "One")
+    _saved_page(folder, "Two")
+    (folder / "app.js").write_text("load('https://twitter.com/i/status/1111111111111111111')\n")
+    result = run("scan", str(folder))
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "not articles" in line]
+    assert warning.startswith(f"warning: {folder}: 9 files not read, not articles: ")
+    [last] = [line for line in result.stderr.splitlines() if line.startswith("scanned ")]
+    assert last.endswith("; 9 skipped"), last
+    only = tmp_path / "code"
+    only.mkdir()
+    for name in ("a.js", "b.js", "c.css"):
+        (only / name).write_text("x\n")
+    result = run("scan", str(only))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"error: no article in {only} (3 files skipped)"
