@@ -98,6 +98,10 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
     raise InputError(f"cannot read {_shown(name)}: no such file{_mistake(name, among) or f' ({_NO_SCHEME})'}")
 
 
+# What a notice says of a name read without the typographic quote marks pasted around it (`repaired`).
+QUOTES_LEFT_OUT = "the quote marks around it left out"
+
+
 def pasted(name: str) -> str:
     """`name` without the typographic quote marks around it (and the white space beside them): what was meant by a
     link copied with them (“https://...”, https://...”). The name itself when it has none at either end."""
@@ -191,11 +195,13 @@ def _split(name: str, among: Sequence[str]) -> str | None:
     return None
 
 
-def url_targets(names: Sequence[str], *,
-                stdin: IO[bytes] | None) -> tuple[list[str], list[tuple[str, str]]]:
+def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None,
+                notice: Callable[[str], None] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
     """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for - (a link
     list: blank lines and `#` comment lines are skipped). Also (the name or `-:N`, the message) for each name or line
-    that is no URL: the caller says each and does the rest (before, one comment line in a list stopped it all)."""
+    that is no URL: the caller says each and does the rest (before, one comment line in a list stopped it all). A
+    line pasted in typographic quote marks is read without them, as a name given is (`repaired`), and `notice` is
+    told "-:N: LINE read as URL (...)" (fixnu37c: “https://t.co/…” on stdin was "not a URL")."""
     found: list[str] = []
     problems: list[tuple[str, str]] = []
     for name in names:
@@ -209,6 +215,11 @@ def url_targets(names: Sequence[str], *,
         for number, line in enumerate(lines, 1):
             line = line.strip()
             if not line or line.startswith("#"):
+                continue
+            if (repair := repaired(line)) is not None and (url := _line_url(repair)) is not None:
+                if notice is not None:
+                    notice(f"-:{number}: {line} read as {repair} ({QUOTES_LEFT_OUT})")
+                found.append(url)
                 continue
             url = _line_url(line)
             if url is None:
