@@ -221,11 +221,13 @@ class ArticleResult:
         "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
         "message"}` for t.co links in its text that no embed carries; `{"kind": "credit-language-not-read",
         "language", "script", "message"}` for a page in a language whose credit words are not read;
-        `{"kind": "read-from-container", "container", "message"}` for a page read out of an MHTML file, an e-mail, a
-        web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1)."""
+        `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
+        file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
+        own is `container_sha256`: inputs38)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
-            said.append({"kind": "read-from-container", "container": self.article.container, "message": note})
+            said.append({"kind": "read-from-container", "container": self.article.container,
+                         "container_sha256": self.article.container_sha256, "message": note})
         return said
 
     def steps_json(self) -> dict[str, Any]:
