@@ -1364,7 +1364,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
-        _say_no_article(targets, skipped=len(unread))
+        _say_no_article(targets, skipped=sum(f.files for f in unread))
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))

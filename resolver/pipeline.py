@@ -1437,8 +1437,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
                        fetched=fetched)
-    if isinstance(exc, EmbedResolverError):
-        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage), session, article_id,
+    if isinstance(exc, EmbedResolverError):   # `files`: an item whose problem stands for several (a walk's left out)
+        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage,
+                               files=item.files if item.problem is not None else 1), session, article_id,
                        fetched=fetched)
     kind = type(exc).__name__
     return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,

@@ -481,3 +481,14 @@ def test_inputs38_a_container_pages_json_report_meets_the_schema(run, tmp_path):
     assert run("report", "--offline", "--format", "json", "-o", str(out),
                str(FIXTURES / "saved_page_chrome.mhtml")).exit_code == 0
     jsonschema.validate(json.loads(out.read_text()), schema)
+
+
+def test_inputs38_fetch_counts_each_file_a_walk_left_out_too(run, tmp_path):
+    """`fetch FOLDER` of three scripts said "(1 file skipped)": its own count of the lines said, not the files."""
+    only = tmp_path / "code"
+    only.mkdir()
+    for name in ("a.js", "b.js", "c.css"):
+        (only / name).write_text("x\n")
+    result = run("fetch", "--offline", str(only))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == f"error: no article in {only} (3 files skipped)"
