@@ -78,13 +78,15 @@ class Article:
     # page's, not the file's, and every output says so (`read_from`).
     container: str | None = None
     container_part: str | None = None
+    # the container file's own sha256 (the exhibit's, as `sha256sum FILE` gives it), beside the page's (inputs38)
+    container_sha256: str | None = None
 
     @property
     def read_from(self) -> str | None:
         """The note every output gives of a page read out of a container, or None."""
         if self.container is None or self.container_part is None:
             return None
-        return saved_pages.read_from(self.container, self.container_part)
+        return saved_pages.read_from(self.container, self.container_part, self.container_sha256)
 
     @property
     def encoding_rival(self) -> str | None:
@@ -742,8 +744,9 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     # A saved page in a container (MHTML, an e-mail, a Safari web archive, a zipped page): the page it holds, in the
     # charset it names for it; a container holding none is refused saying what to do (newuser37b #1, #3, #8).
     inner = saved_pages.unwrap(data, source, max_bytes=MAX_ARTICLE_BYTES if max_bytes is None else max_bytes)
-    container = container_part = None
+    container = container_part = container_sha256 = None
     if inner is not None:
+        container_sha256 = hashlib.sha256(data).hexdigest()   # the file's, before its page replaces it
         data, kind, declared = inner.data, kind or inner.kind, inner.charset or declared
         container, container_part = inner.container, inner.part
     # With an encoding given the bytes are judged once decoded in it: before, they were not judged at all, and
@@ -765,7 +768,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise _no_article(source, binary)
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
                       encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
-                      container_part=container_part)
+                      container_part=container_part, container_sha256=container_sha256)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

@@ -96,14 +96,13 @@ def _pasted_names(_ctx: click.Context, _param: click.Parameter, names: tuple[str
     from a document or a chat as “https://...” was "no such file", and one ending in ” was fetched with %E2%80%9D
     on its path (newuser37b #6)."""
     from resolver.redact import said
-    from resolver.targets import repaired
+    from resolver.targets import QUOTES_LEFT_OUT, repaired
 
     meant = []
     for name in names:
         repair = repaired(name)
         if repair is not None:
-            click.echo(said(f"warning: {name.strip()} read as {repair} (the quote marks around it left out)"),
-                       err=True)
+            click.echo(said(f"warning: {name.strip()} read as {repair} ({QUOTES_LEFT_OUT})"), err=True)
         meant.append(repair or name)
     return tuple(meant)
 
@@ -1222,13 +1221,16 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     from resolver.targets import text_link_targets, url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
+    notices: list[str] = []
     links, problems = text_link_targets(urls, note=lambda line: click.echo(escaped_controls(printable(line)), err=True)) \
-        if text_links else url_targets(urls, stdin=_stdin(urls))
+        if text_links else url_targets(urls, stdin=_stdin(urls), notice=notices.append)
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
 
     def redact(text: str) -> str:   # a secret redacted, a name's bytes that are not UTF-8 as \xNN
         return session.redactor.text(printable(text))
+    for notice in notices:   # a line of stdin read without its quote marks: as a name given is said (fixnu37c)
+        click.echo(escaped_controls(f"warning: {redact(notice)}"), err=True)
     for name, problem in problems:   # said before any request, on one line (odds28); the others are resolved
         click.echo(escaped_controls(f"error: {redact(problem)}"), err=True)
         if as_json:
@@ -1367,7 +1369,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
-        _say_no_article(targets, skipped=len(unread))
+        _say_no_article(targets, skipped=sum(f.files for f in unread))
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
@@ -1540,10 +1542,10 @@ def _url_of(target: str) -> str | None:
               default="md", show_default=True, callback=lambda _ctx, _param, value: FORMAT_ALIASES.get(value, value),
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(), callback=_output_in_a_folder,
-              help="Write here (a file for one article; a directory for several, with an index: index.md and "
-                   "index.json (and index.html beside HTML reports) whatever the format, index.json being what a "
-                   "later run into the folder reads back). Default: stdout for one article, ./embed-resolver-reports "
-                   "for several.")
+              help="Write here (a file for one article, - for stdout; a directory for several, with an index: "
+                   "index.md and index.json (and index.html beside HTML reports) whatever the format, index.json "
+                   "being what a later run into the folder reads back). Default: stdout for one article, "
+                   "./embed-resolver-reports for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
@@ -1594,11 +1596,16 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     mode = _mode(offline=offline, refresh=refresh)
     spec = _input_spec(articles, options, name="ARTICLE")
+    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(a.strip() and Path(a).is_dir() for a in articles)
+    if output is not None and str(output) == "-":   # stdout, as for `scan -o -` (it wrote a file named "-")
+        if many:
+            raise click.UsageError("-o - writes one article's report to stdout; several articles' reports go into "
+                                   "a folder: -o FOLDER", ctx)
+        output = None
     spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(a.strip() and Path(a).is_dir() for a in articles)
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")
@@ -2176,8 +2183,8 @@ def cache_prune(ctx: click.Context, memos: bool, older_than: float | None, as_js
 
 @cache.command("metadata")
 @local_only
-@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
-              help="Where to write (default: metadata.json next to the database).")
+@click.option("-o", "--output", type=PathType(dir_okay=False, allow_dash=True), callback=_output_or_stdout,
+              help="Where to write (- for stdout; default: metadata.json next to the database).")
 @db_option
 @click.pass_context
 def cache_metadata(ctx: click.Context, output: Path | None) -> None:
@@ -2190,6 +2197,13 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
     from cache.metadata import write_metadata
 
     store = _existing_store(_settings(ctx, sends=False))
+    if output is None and ctx.get_parameter_source("output") is click.core.ParameterSource.COMMANDLINE:
+        import json
+
+        from cache.metadata import metadata   # -o -: stdout (it wrote a file named "-")
+
+        click.echo(json.dumps(metadata(store), indent=2, ensure_ascii=False))
+        return
     try:
         path = write_metadata(store, output)
     except OSError as exc:

@@ -104,6 +104,7 @@ class Item:
     truncated: str | None = None      # why the crawler cut the record's payload short (WARC-Truncated)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
+    files: int = 1                    # the files a problem stands for (a folder's line of what is no article)
     fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
     #                                   written with it (#11)
     max_bytes: int | None = None      # a file's or stdin's `[scan] max_article_bytes` (0: none); None: a record's cap
@@ -250,24 +251,27 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
                                   explicit=True, place=name))
         else:
-            for path, locator, explicit, problem in _named(name, spec.globs, listed=listed):
+            for path, locator, explicit, problem, files in _named(name, spec.globs, listed=listed):
                 if problem:
-                    yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+                    yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem,
+                               files=files)
                 else:
                     yield from taken(_file_item(path, locator, explicit, max_bytes=spec.max_bytes))
     for name in spec.jsonl:
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
             continue
-        for path, locator, explicit, problem in _named(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem, files in _named(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
-                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem,
+                               files=files)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
-        for path, locator, explicit, problem in _named(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem, files in _named(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
-                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem,
+                               files=files)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _warc_file(path, locator, taken)
 
@@ -347,7 +351,7 @@ class _Taker:
 # -- files and folders ---------------------------------------------------------------------------------------
 
 def _named(name: str, globs: Iterable[str], *, given: bool = True,
-           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None]]:
+           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None, int]]:
     """`_files`, and for a folder named that holds nothing a walk reads (empty, only hidden names: a mistyped path,
     a disk not mounted) a problem of its own, an error: before, one beside other targets went unsaid (#11).
     `listed`: told of each folder's listing (Census.listed)."""
@@ -358,7 +362,7 @@ def _named(name: str, globs: Iterable[str], *, given: bool = True,
     if not found:
         if listed is not None:
             listed(1, 1)   # the problem is an input
-        yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})"
+        yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})", 1
 
 
 # The locator of a folder none of whose files a --glob matched (`Item.unmatched`)
@@ -368,23 +372,23 @@ NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted
 
 
 def _files(name: str, globs: Iterable[str], *, given: bool = True,
-           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None]]:
-    """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
+           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None, int]]:
+    """(path, locator, named on the command line, problem, files it stands for) for a file, or for every file under a folder in sorted
     order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
     broken links reported). --glob patterns apply to what a folder holds, not to a file named; a folder whose files
     all fail them is a problem (`given`: the patterns are the user's --glob, not a reader's default)."""
     path = Path(name)
     if not path.is_dir():
-        yield path, path.name, True, None
+        yield path, path.name, True, None, 1
         return
     patterns = tuple(globs)
     matched = left_out = 0
     for entry in walk(path, listed=listed):
         if entry.problem is not None:
-            yield entry.path, entry.relative.as_posix(), False, entry.problem
+            yield entry.path, entry.relative.as_posix(), False, entry.problem, entry.files
         elif not patterns or any(_matches(entry.relative, g) for g in patterns):
             matched += 1
-            yield entry.path, entry.relative.as_posix(), False, None
+            yield entry.path, entry.relative.as_posix(), False, None, 1
         else:
             left_out += 1
     if left_out and not matched:
@@ -392,7 +396,7 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True,
         names = [repr(g) if given else g for g in patterns]
         said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         yield path, UNMATCHED, False, (f"nothing in {path} matches {'--glob ' if given else ''}{said} ({left_out:,} "
-                                 f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
+                                 f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}"), 1
 
 
 def _matches(relative: PurePath, pattern: str) -> bool:

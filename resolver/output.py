@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import stat
+import tempfile
 import threading
 from collections.abc import Callable
 from glob import escape as glob_escape
@@ -150,6 +151,8 @@ class OutputFile:
         # `.FILE.lock`'s path as named when it was taken: `close` removes that one, whatever the working folder is then
         # (review37c: named anew, it removed another folder's run's lock and kept this one's in `_HELD`)
         self._lock_name: Path | None = None
+        # a hard-linked FILE's lock on the file itself (`_take_lock`): the descriptor and the lock file's path
+        self._inode_lock: tuple[int, Path] | None = None
         # The progress keys this run's input holds (every shard's), kept by a resumed run only: the sources the
         # interrupted run finished that are no longer among them are taken out of FILE at the end (`take_out`).
         self.met: set[str] | None = None
@@ -206,26 +209,58 @@ class OutputFile:
         """Hold `.FILE.lock` (beside the file FILE names) for the run: a second run on FILE is refused (OutputBusy)
         rather than interleaving its lines with this one's (outfile36: there was no lock). A lock file, not FILE:
         a rewrite renames a new file over FILE, which a lock on FILE itself would not follow. It is removed at
-        `close`; one removed by a run ending just as this one opened it is opened again. Not on POSIX, or on a
-        filesystem without locks, the run goes on unlocked."""
+        `close`; one removed by a run ending just as this one opened it is opened again. A hard-linked FILE's file
+        is locked too, by device and inode. Not on POSIX, or on a filesystem without locks, the run goes on
+        unlocked."""
         try:
             import fcntl  # noqa: F401  (is there POSIX locking here?)
         except ImportError:
             return
         path = self.path.resolve()
         name = path.with_name(f".{path.name}.lock")
+        self._lock, self._lock_name = self._held(name), name
+        if self._lock is None:
+            return
+        # FILE hard-linked (two names, perhaps in two folders, for one file): its lock file names the file itself,
+        # by device and inode, in a folder of this user's, so a run on either name holds it (review37c: two runs on
+        # a.jsonl and its link b.jsonl each took their own `.NAME.lock` and wrote the one file at once)
+        try:
+            info = os.stat(path)
+        except OSError:
+            return   # not there yet: a new file has one name
+        if info.st_nlink < 2:
+            return
+        folder = Path(tempfile.gettempdir()) / f"embed-resolver-{os.getuid()}-locks"
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            mine = os.lstat(folder)
+        except OSError:
+            return   # no temporary folder to lock in: the name's lock only, as before
+        if not stat.S_ISDIR(mine.st_mode) or mine.st_uid != os.getuid():
+            return   # a link or another user's folder in its place: the name's lock only, as before
+        try:
+            inode = self._held(folder / f"{info.st_dev}-{info.st_ino}.lock")
+        except BaseException:
+            self._unlock()
+            raise
+        if inode is not None:
+            self._inode_lock = (inode, folder / f"{info.st_dev}-{info.st_ino}.lock")
+
+    def _held(self, name: Path) -> int | None:
+        """The lock file `name` locked for this run (`_locked`), refused when this process holds it already."""
         with _HELD_GUARD:
             if name in _HELD:
                 raise OutputBusy(f"{self.path} is being written by another run (pid {os.getpid()}): wait for it to "
                                  "end, or choose another --output")
             _HELD.add(name)
+        lock = None
         try:
-            self._lock = self._locked(name)
-            self._lock_name = name
+            lock = self._locked(name)
         finally:
-            if self._lock is None:
+            if lock is None:
                 with _HELD_GUARD:
                     _HELD.discard(name)
+        return lock
 
     def _locked(self, name: Path) -> int | None:
         """The descriptor of the lock file `name`, locked; None where locks are not kept (OutputBusy if held)."""
@@ -463,6 +498,13 @@ class OutputFile:
             self._unlock()
 
     def _unlock(self) -> None:
+        if self._inode_lock is not None:
+            (lock, name), self._inode_lock = self._inode_lock, None
+            with contextlib.suppress(OSError):
+                name.unlink()   # while held: a run that opened it looks again
+            os.close(lock)
+            with _HELD_GUARD:
+                _HELD.discard(name)
         if self._lock is not None and self._lock_name is not None:
             name, self._lock_name = self._lock_name, None
             with contextlib.suppress(OSError):

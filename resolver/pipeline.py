@@ -221,11 +221,13 @@ class ArticleResult:
         "message"}` for a page that may not be the article; `{"kind": "links-not-followed", "count", "first",
         "message"}` for t.co links in its text that no embed carries; `{"kind": "credit-language-not-read",
         "language", "script", "message"}` for a page in a language whose credit words are not read;
-        `{"kind": "read-from-container", "container", "message"}` for a page read out of an MHTML file, an e-mail, a
-        web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1)."""
+        `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
+        file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
+        own is `container_sha256`: inputs38)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
-            said.append({"kind": "read-from-container", "container": self.article.container, "message": note})
+            said.append({"kind": "read-from-container", "container": self.article.container,
+                         "container_sha256": self.article.container_sha256, "message": note})
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -279,6 +281,9 @@ class Failure:
     # an internal error's traceback, which the CLI prints under its line with EMBED_RESOLVER_DEBUG=1 (newuser37 #4:
     # only the message was kept, and nothing said where a per-article "internal error: KeyError" came from)
     traceback: str | None = field(default=None, compare=False, repr=False)
+    # the files it stands for: a folder's one line of what a walk left out as no article counts them all (fixnu37a
+    # counted "1 skipped" for a saved page's folder of 40 files)
+    files: int = 1
 
     @property
     def warning(self) -> bool:
@@ -456,7 +461,7 @@ class Summary:
             elif outcome.kind == "unmatched":
                 self.unmatched += 1
             elif outcome.warning:
-                self.skipped += 1
+                self.skipped += outcome.files
             else:
                 self.failed += 1
             return
@@ -1312,7 +1317,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
         return _failed(Failure(item.source, item.problem or "", named=item.explicit,
-                               kind="unmatched" if item.unmatched else "input"), session)
+                               kind="unmatched" if item.unmatched else "input", files=item.files), session)
     stage = "scan"
     try:
         try:
@@ -1432,8 +1437,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
                        fetched=fetched)
-    if isinstance(exc, EmbedResolverError):
-        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage), session, article_id,
+    if isinstance(exc, EmbedResolverError):   # `files`: an item whose problem stands for several (a walk's left out)
+        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage,
+                               files=item.files if item.problem is not None else 1), session, article_id,
                        fetched=fetched)
     kind = type(exc).__name__
     return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,

@@ -61,9 +61,11 @@ class Inner:
         return read_from(self.container, self.part)
 
 
-def read_from(container: str, part: str) -> str:
-    """The note of a page read out of `container` (`Inner.note`), made again from an Article's two fields."""
-    return f"this file is {container}: what was read is {part}; the sha256 is that page's, not the file's"
+def read_from(container: str, part: str, sha256: str | None = None) -> str:
+    """The note of a page read out of `container` (`Inner.note`), made again from an Article's fields; `sha256`: the
+    file's own, the hash of the exhibit a court asks for (inputs38: only the page's was given)."""
+    return (f"this file is {container}: what was read is {part}; the sha256 is that page's, not the file's"
+            + (f" (the file's own: {sha256})" if sha256 else ""))
 
 
 def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:

@@ -98,6 +98,10 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
     raise InputError(f"cannot read {_shown(name)}: no such file{_mistake(name, among) or f' ({_NO_SCHEME})'}")
 
 
+# What a notice says of a name read without the typographic quote marks pasted around it (`repaired`).
+QUOTES_LEFT_OUT = "the quote marks around it left out"
+
+
 def pasted(name: str) -> str:
     """`name` without the typographic quote marks around it (and the white space beside them): what was meant by a
     link copied with them (“https://...”, https://...”). The name itself when it has none at either end."""
@@ -191,11 +195,13 @@ def _split(name: str, among: Sequence[str]) -> str | None:
     return None
 
 
-def url_targets(names: Sequence[str], *,
-                stdin: IO[bytes] | None) -> tuple[list[str], list[tuple[str, str]]]:
+def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None,
+                notice: Callable[[str], None] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
     """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for - (a link
     list: blank lines and `#` comment lines are skipped). Also (the name or `-:N`, the message) for each name or line
-    that is no URL: the caller says each and does the rest (before, one comment line in a list stopped it all)."""
+    that is no URL: the caller says each and does the rest (before, one comment line in a list stopped it all). A
+    line pasted in typographic quote marks is read without them, as a name given is (`repaired`), and `notice` is
+    told "-:N: LINE read as URL (...)" (fixnu37c: “https://t.co/…” on stdin was "not a URL")."""
     found: list[str] = []
     problems: list[tuple[str, str]] = []
     for name in names:
@@ -209,6 +215,11 @@ def url_targets(names: Sequence[str], *,
         for number, line in enumerate(lines, 1):
             line = line.strip()
             if not line or line.startswith("#"):
+                continue
+            if (repair := repaired(line)) is not None and (url := _line_url(repair)) is not None:
+                if notice is not None:
+                    notice(f"-:{number}: {line} read as {repair} ({QUOTES_LEFT_OUT})")
+                found.append(url)
                 continue
             url = _line_url(line)
             if url is None:
@@ -275,6 +286,9 @@ class Entry:
     path: Path
     problem: str | None = None
     relative: PurePath = field(default=PurePath(), compare=False)
+    # the files a problem stands for: a folder's line of what is no article says it for all it left out (fixnu37a
+    # counted "1 skipped" for a saved page's folder of 40 files)
+    files: int = 1
 
 
 def walk(directory: Path, *, listed: Callable[[int, int], None] | None = None) -> Iterator[Entry]:
@@ -318,9 +332,10 @@ def _broken_link(path: Path) -> str:
         return f"broken link {path} (cannot read it: {exc.strerror or exc})"
 
 
-def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None]:
-    """A folder's entries without what is no article (a saved page's asset folder, scripts and style sheets), and
-    the one line that says what was left out (None: nothing). Judged by name: no file is opened."""
+def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os.DirEntry[str]], str | None, int]:
+    """A folder's entries without what is no article (a saved page's asset folder, scripts and style sheets), the
+    one line that says what was left out (None: nothing), and how many files that is. Judged by name: no file is
+    opened."""
     pages = {e.name[: -len(suffix)]: e.name for e in entries for suffix in _SAVED_PAGE_SUFFIXES
              if e.name.lower().endswith(suffix)}
     kept: list[os.DirEntry[str]] = []
@@ -339,13 +354,13 @@ def _left_out(directory: Path, entries: list[os.DirEntry[str]]) -> tuple[list[os
         else:
             kept.append(entry)
     if not (folders or code):
-        return kept, None
+        return kept, None, 0
     said = [f"the folder '{name}' (the files a browser saved with '{page}')" for name, page, _ in folders]
     for what, ends in (("script", (".js", ".mjs")), ("style sheet", (".css",))):
         if count := sum(code.get(end, 0) for end in ends):
             said.append(f"{count:,} {what}{'s' * (count != 1)} ({', '.join(end for end in ends if end in code)})")
     total = sum(files for *_, files in folders) + sum(code.values())
-    return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}"
+    return kept, f"{directory}: {total:,} file{'s' * (total != 1)} not read, not articles: {'; '.join(said)}", total
 
 
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
@@ -362,13 +377,13 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
         listed(1, 0)
         yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}", relative)
         return
-    entries, not_articles = _left_out(directory, entries)
-    if listed is not _not_told:
+    entries, not_articles, left_out = _left_out(directory, entries)
+    if listed is not _not_told:   # the files left out are inputs handled (skipped), as the run counts them
         kinds = [_kind(e) for e in entries]
-        listed(kinds.count("input") + bool(not_articles), kinds.count("folder"))
+        listed(kinds.count("input") + left_out, kinds.count("folder"))
     seen.add((stat.st_dev, stat.st_ino))
     if not_articles:   # its locator a hidden name, which no walked file has (the folder's own, ".", is --glob's)
-        yield Entry(directory, not_articles, relative / NOT_ARTICLES)
+        yield Entry(directory, not_articles, relative / NOT_ARTICLES, files=left_out)
     for entry in entries:
         path, rel = Path(entry.path), relative / entry.name
         link = entry.is_symlink()

@@ -3,6 +3,7 @@ e-mail (MIME, quoted-printable), a Safari .webarchive (binary plist), a ZIP (a W
 (zipped)"), a PDF, and a browser's "Save page as… complete" folder. Each is read as the page it holds, or refused
 with what it is and what to do; never scanned as the container's bytes."""
 
+import hashlib
 import io
 import json
 import plistlib
@@ -141,15 +142,19 @@ READ_FROM = ("this file is an MHTML web archive: what was read is its HTML part,
 def test_a_page_read_out_of_a_container_says_so_in_every_output(run, tmp_path):
     """What is hashed and quoted is the page read, not the file: `sha256sum page.mhtml` will not match the sha256 a
     report gives, and the report must say why (a wrong-looking hash is a provenance question in court)."""
+    import hashlib
+
     source = FIXTURES / "saved_page_chrome.mhtml"
+    whole = hashlib.sha256(source.read_bytes()).hexdigest()
+    said = f"{READ_FROM} (the file's own: {whole})"
     result = scan_file(source)
     assert result.article.container == "an MHTML web archive"
-    assert {"kind": "read-from-container", "container": "an MHTML web archive",
-            "message": READ_FROM} in result.to_json()["warnings"]
-    assert f"  note: {READ_FROM}" in run("scan", str(source)).output.splitlines()
+    assert {"kind": "read-from-container", "container": "an MHTML web archive", "container_sha256": whole,
+            "message": said} in result.to_json()["warnings"]
+    assert f"  note: {said}" in run("scan", str(source)).output.splitlines()
     markdown, html = tmp_path / "r.md", tmp_path / "r.html"
     assert run("report", "--offline", "-o", str(markdown), str(source)).exit_code == 0
-    assert f"- **Read from a container**: {READ_FROM}" in markdown.read_text().splitlines()
+    assert f"- **Read from a container**: {said}" in markdown.read_text().splitlines()
     assert run("report", "--offline", "--format", "html", "-o", str(html), str(source)).exit_code == 0
     assert "<strong>Read from a container</strong>: this file is an MHTML web archive" in html.read_text()
     assert "read-from-container" not in json.dumps(scan(PAGE).to_json())
@@ -372,7 +377,8 @@ def test_review38a_an_mhtml_pages_frames_are_read_at_the_addresses_they_were_sav
     assert "cid:" not in result.article.text
     assert result.article.read_from == (
         "this file is an MHTML web archive: what was read is its HTML part, decoded, its 1 frame's cid: address put "
-        "back as the address it was saved from; the sha256 is that page's, not the file's")
+        "back as the address it was saved from; the sha256 is that page's, not the file's (the file's own: "
+        f"{hashlib.sha256(data).hexdigest()})")
 
 
 def test_review38a_a_webarchive_in_xml_form_is_read_as_its_main_resource():
@@ -413,3 +419,78 @@ def test_review38a_a_message_nested_hundreds_deep_is_refused_at_once(depth, line
     assert str(refused.value) == (
         f"cannot scan deep.mhtml: it looks like a saved web page (MHTML) of {depth:,} multipart sections (more than "
         f"64), not an article (HTML or text): open it in a browser or a mail program and save the page as HTML")
+
+
+# -- inputs38: what a walk left out is counted file by file ----------------------------------------------------------
+
+def test_inputs38_a_walks_files_left_out_as_no_article_are_counted_each(run, tmp_path):
+    """The run's last line said "1 skipped" for two saved pages' folders and a script, 9 files (fixnu37a): the one
+    line saying what a folder left out stood for one input. Now it counts the files it says were not read, and "no
+    article in FOLDER" says as many."""
+    folder = tmp_path / "saved"
+    _saved_page(folder, "One")
+    _saved_page(folder, "Two")
+    (folder / "app.js").write_text("load('https://twitter.com/i/status/1111111111111111111')\n")
+    result = run("scan", str(folder))
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "not articles" in line]
+    assert warning.startswith(f"warning: {folder}: 9 files not read, not articles: ")
+    [last] = [line for line in result.stderr.splitlines() if line.startswith("scanned ")]
+    assert last.endswith("; 9 skipped"), last
+    only = tmp_path / "code"
+    only.mkdir()
+    for name in ("a.js", "b.js", "c.css"):
+        (only / name).write_text("x\n")
+    result = run("scan", str(only))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"error: no article in {only} (3 files skipped)"
+
+
+def test_inputs38_a_container_s_own_sha256_is_given_beside_the_pages(run, tmp_path):
+    """A page read out of a container gave only the inner page's sha256 (fixnu37a): `sha256sum exhibit.mhtml` matched
+    nothing in the output, and a court asks for the hash of the exhibit, the file the user gave. Now scan --json's
+    warning has `container_sha256`, and its message (the scan's note, both reports' "Read from a container" line)
+    names it; the article's own sha256 is still the page's."""
+    import hashlib
+
+    source = FIXTURES / "saved_page_chrome.mhtml"
+    whole = hashlib.sha256(source.read_bytes()).hexdigest()
+    result = run("scan", "--json", str(source))
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout)
+    [warning] = [w for w in line["warnings"] if w["kind"] == "read-from-container"]
+    assert warning["container_sha256"] == whole
+    assert warning["message"].endswith(f"the sha256 is that page's, not the file's (the file's own: {whole})")
+    assert line["sha256"] != whole
+    assert f"the file's own: {whole})" in run("scan", str(source)).output
+    markdown, html = tmp_path / "r.md", tmp_path / "r.html"
+    assert run("report", "--offline", "-o", str(markdown), str(source)).exit_code == 0
+    assert f"(the file's own: {whole})" in markdown.read_text()
+    assert run("report", "--offline", "--format", "html", "-o", str(html), str(source)).exit_code == 0
+    assert f"(the file&#x27;s own: {whole})" in html.read_text()
+    zipped = tmp_path / "page.zip"
+    zipped.write_bytes(_zip({"index.html": PAGE.encode()}))
+    assert scan_file(zipped).to_json()["warnings"][-1]["container_sha256"] == hashlib.sha256(
+        zipped.read_bytes()).hexdigest()
+
+
+def test_inputs38_a_container_pages_json_report_meets_the_schema(run, tmp_path):
+    """The JSON report's warning of a page read from a container was no kind the schema allows (fixnu37a)."""
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "report.schema.json").read_text())
+    out = tmp_path / "r.json"
+    assert run("report", "--offline", "--format", "json", "-o", str(out),
+               str(FIXTURES / "saved_page_chrome.mhtml")).exit_code == 0
+    jsonschema.validate(json.loads(out.read_text()), schema)
+
+
+def test_inputs38_fetch_counts_each_file_a_walk_left_out_too(run, tmp_path):
+    """`fetch FOLDER` of three scripts said "(1 file skipped)": its own count of the lines said, not the files."""
+    only = tmp_path / "code"
+    only.mkdir()
+    for name in ("a.js", "b.js", "c.css"):
+        (only / name).write_text("x\n")
+    result = run("fetch", "--offline", str(only))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == f"error: no article in {only} (3 files skipped)"

@@ -484,3 +484,48 @@ def test_review38a_an_input_moved_back_after_its_line_was_taken_out_by_a_killed_
     finish(tmp_path, folder, out)
     after = articles_in(out)   # the file moved back is a new input to this run: its line comes where it is done
     assert sorted(after) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)], len(after)
+
+
+def test_inputs38_two_hard_links_to_one_file_take_one_lock(tmp_path: Path) -> None:
+    """`-o a.jsonl` and `-o b.jsonl`, two hard links to one file, took two lock files (`.a.jsonl.lock`,
+    `.b.jsonl.lock`: review37c), so two runs wrote one file at once. The second is refused now, in another process
+    and in this one, even with the links in two folders; free again once the first ends."""
+    from resolver.output import OutputBusy
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    out, other = tmp_path / "one" / "a.jsonl", tmp_path / "two" / "b.jsonl"
+    out.write_text('{"source": "earlier"}\n')
+    os.link(out, other)
+    child = holder(out)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        second = OutputFile(other, form="json")
+        try:
+            second.open(store=None, job=None, resume=True)
+        except OutputBusy as exc:
+            assert f"{other} is being written by another run (pid {child.pid})" in str(exc)
+        else:
+            second.close()
+            raise AssertionError("a run on a hard link to a file another run holds was not refused")
+    finally:
+        assert child.stdin is not None
+        child.stdin.write("\n")
+        child.stdin.close()
+        assert child.wait(timeout=60) == 0
+    first = OutputFile(out, form="json")
+    first.open(store=None, job=None, resume=True)
+    try:
+        second = OutputFile(other, form="json")
+        try:
+            second.open(store=None, job=None, resume=True)
+        except OutputBusy as exc:
+            assert f"pid {os.getpid()}" in str(exc)
+        else:
+            second.close()
+            raise AssertionError("a second OutputFile on a hard link in one process was not refused")
+    finally:
+        first.close()
+    again = OutputFile(other, form="json")
+    again.open(store=None, job=None, resume=True)
+    again.close()

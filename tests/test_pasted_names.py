@@ -163,3 +163,45 @@ def test_a_mistyped_option_keeps_its_close_match(world, typo, said):
     result = world("scan", typo, "story.html")
     assert result.exit_code == 2
     assert lines(result.stderr)[-1] == f"error: No such option '{typo}'. {said}"
+
+
+# -- inputs38 -------------------------------------------------------------------------------------------------------
+
+def test_inputs38_links_on_stdin_in_curly_quotes_are_repaired_as_an_arguments_are(world, fakenet):
+    """`resolve -` read “https://t.co/…” from a pasted list as a bad line ("a URL needs http:// or https://") and a
+    link ending in ” was fetched with %E2%80%9D on its path (fixnu37c): each line gets the argument's repair and its
+    notice, the line's number named."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST))
+    fakenet.route("t.co", "/Aa11Bb22Cc", redirect(POST))
+    result = world("resolve", "--json", "-", input="“https://t.co/Zz98Yy76Xx”\nhttps://t.co/Aa11Bb22Cc’\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["canonical_url"] for line in result.stdout.splitlines()] == [POST, POST]
+    assert lines(result.stderr) == [
+        "warning: -:1: “https://t.co/Zz98Yy76Xx” read as https://t.co/Zz98Yy76Xx (the quote marks around it left out)",
+        "warning: -:2: https://t.co/Aa11Bb22Cc’ read as https://t.co/Aa11Bb22Cc (the quote marks around it left out)"]
+    assert {("t.co", "/Zz98Yy76Xx"), ("t.co", "/Aa11Bb22Cc")} <= set(fakenet.hits)
+    assert not any("%E2" in path for _, path in fakenet.hits)
+
+
+def test_inputs38_report_dash_o_dash_is_stdout(world, tmp_path):
+    """`report -o - story.html` wrote a file named "-" (as `scan -o -` did before newuser35c #4)."""
+    (tmp_path / "story1.html").write_text(STORY_HTML)
+    result = world("report", "--offline", "-o", "-", "story1.html")
+    assert result.exit_code in (0, 3), result.output
+    assert result.stdout.startswith("# "), result.stdout[:200]
+    assert not (tmp_path / "-").exists()
+    (tmp_path / "story2.html").write_text(STORY_HTML.replace("Riverton", "Millbrook"))
+    several = world("report", "--offline", "-o", "-", "story1.html", "story2.html")
+    assert several.exit_code == 2, several.output
+    assert "-o -" in several.stderr and "one article" in several.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_inputs38_cache_metadata_dash_o_dash_is_stdout(world, tmp_path):
+    """`cache metadata -o -` wrote a file named "-"."""
+    (tmp_path / "story1.html").write_text(STORY_HTML)
+    assert world("scan", "story1.html").exit_code == 0
+    result = world("cache", "metadata", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "tables" in json.loads(result.stdout)["databases"]["c"]
+    assert not (tmp_path / "-").exists()

@@ -212,3 +212,25 @@ def test_every_step_is_said_in_order_of_need():
         "of 1 post is not known (its Status below); note that 1 post is deleted (an archived copy was checked); "
         "follow the 3 t.co links in the text that no embed carries: `embed-resolver resolve --text-links "
         "/news/story.html`.")
+def test_inputs38_the_html_report_opens_with_the_same_in_short_block(world, tmp_path):
+    """The HTML report had no "In short" block (fixnu37c gave it to the Markdown report only): an editor handed the
+    HTML page read "➖ SKIP 14" first. Now it opens with the same items, worded by the same function, before the
+    article's lines."""
+    import json
+    from html import escape
+
+    from resolver.report import in_short_items
+
+    (tmp_path / "story.html").write_text(STORY_HTML)
+    data = json.loads(world("report", "--offline", "--format", "json", "story.html").stdout)
+    page = world("report", "--offline", "--format", "html", "story.html").stdout
+    items = in_short_items(data)
+    assert [label for label, _ in items][:2] == ["Found in the article", "Checked against the sources"]
+    start = page.index('<h2 id="in-short">In short</h2>')
+    assert start < page.index("sha256") and start < page.index('<h2 id="summary">')
+    block = page[start:page.index("</ul>", start)]
+    assert block.count("<li>") == len(items)
+    for label, said in items:
+        assert f"<li><strong>{escape(label)}</strong>: {escape(said)}</li>" in block
+    markdown = world("report", "--offline", "story.html").stdout
+    assert all(f"- **{label}**: {said}" in markdown for label, said in items)
