@@ -126,3 +126,60 @@ def test_a_sign_in_address(url, expected):
     from resolver.end_pages import sign_in_address
 
     assert sign_in_address(url) is expected
+
+
+# sigres38 (item 5 of stop 37's "left alone"): parking pages and sign-in walls were read by English words and paths
+# only: a German registrar's "Diese Domain steht zum Verkauf", a French site's "Se connecter" wall were live ends.
+# The other languages the project reads are read in the same structure: a story with a sign-in link in its header,
+# or a headline holding the word, stays none.
+_NEWS_WORDS = "<p>Der Stadtrat hat die Brücke am Montag wieder geöffnet, wie die Verwaltung mitteilte.</p>" * 30
+
+
+@pytest.mark.parametrize(("body", "url", "expected"), [
+    ("<title>riverton.example</title><h1>Diese Domain steht zum Verkauf!</h1>", "https://riverton.example/",
+     PageReading("parked", "diese domain steht zum verkauf", ())),
+    ("<h1>CE DOMAINE EST &Agrave; VENDRE</h1><p>Contactez-nous.</p>", "https://riverton.example/",
+     PageReading("parked", "ce domaine est à vendre", ())),
+    ("<h1>Este dominio est&aacute; a la venta</h1>", "https://riverton.example/",
+     PageReading("parked", "este dominio está a la venta", ())),
+    ("<h1>Questo dominio è in vendita</h1>", "https://riverton.example/",
+     PageReading("parked", "questo dominio è in vendita", ())),
+    ("<h1>Este domínio está à venda</h1>", "https://riverton.example/",
+     PageReading("parked", "este domínio está à venda", ())),
+    ("<h1>Dit domein is te koop</h1>", "https://riverton.example/", PageReading("parked", "dit domein is te koop", ())),
+    ("<title>Anmelden | Sozial</title><div id=app></div>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Anmelden | Sozial"', ())),
+    ("<title>Se connecter - Social</title><div id=app></div>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Se connecter - Social"', ())),
+    ("<title>Iniciar sesi&oacute;n &middot; Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Iniciar sesión · Social"', ())),
+    ("<title>Accedi</title>", "https://social.example/entry", PageReading("sign-in", 'its title "Accedi"', ())),
+    ("<title>Entrar no Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Entrar no Social"', ())),
+    ("<title>Social – Inloggen</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Social – Inloggen"', ())),
+    ("<title>Brücke wieder offen | Zeitung</title><header><a href=/anmelden>Anmelden</a></header>" + _NEWS_WORDS,
+     "https://news.example/a", None),
+    ("<title>Brücke wieder offen | Zeitung</title><header><a href=/anmelden>Anmelden</a></header>"
+     "<p>Die Brücke ist wieder offen.</p>", "https://news.example/a", None),
+    ("<title>Cómo entrar a Chile</title><p>Los requisitos cambiaron.</p>", "https://news.example/a", None),
+    ("<title>Wie Sie sich anmelden</title><p>Das Bürgerbüro erklärt es.</p>", "https://news.example/a", None),
+    ("<title>Domain-Verkauf</title><p>Der Verkauf der Domain war ein Fehler, sagte der Stadtrat.</p>",
+     "https://news.example/a", None),
+], ids=["de-parked", "fr-parked-capitals-entity", "es-parked", "it-parked", "pt-parked", "nl-parked", "de-sign-in",
+        "fr-sign-in", "es-sign-in", "it-sign-in", "pt-sign-in", "nl-sign-in", "de-story-with-header-sign-in",
+        "de-short-story-with-header-sign-in", "es-headline-entrar", "de-headline-anmelden", "de-sale-words-no-parking"])
+def test_sigres38_parking_and_sign_in_pages_in_the_languages_the_project_reads(body, url, expected):
+    assert read_end_page(body.encode(), url) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://social.example/anmelden?weiter=/p/1", True), ("https://social.example/connexion", True),
+    ("https://social.example/iniciar-sesion/", True), ("https://social.example/accedi", True),
+    ("https://social.example/entrar", True), ("https://social.example/inloggen", True),
+    ("https://news.example/2024/anmelden-beim-buergerbuero-so-gehts", False),
+], ids=["de", "fr", "es", "it", "pt", "nl", "story-slug"])
+def test_sigres38_a_sign_in_address_in_other_languages(url, expected):
+    from resolver.end_pages import sign_in_address
+
+    assert sign_in_address(url) is expected
