@@ -105,13 +105,18 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
+    words: str | None = None
+    if parked is not None:
+        words = _page_words(body)   # its words in quotation marks are a story's quoting them (sigres38)
+        parked = next((w for w in PARKED_WORDS if w.encode() in text   # a service's host in an attribute counts
+                       and (words is None or w not in words or _said_unquoted(w, words))), None)
     if parked is None and any(stem in text for stem in PARKED_ELSEWHERE_STEMS):
-        words = _page_words(body)
-        parked = next((w for w in PARKED_WORDS_ELSEWHERE if words is not None and w in words), None)
+        words = _page_words(body) if words is None else words
+        parked = next((w for w in PARKED_WORDS_ELSEWHERE if words is not None and _said_unquoted(w, words)), None)
     notice = None
     if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
-        words = _page_words(body)   # not an attribute's value alone (review38c: aria-label="Link preview")
-        notice = next((w for w in said if words is None or w in words), None)
+        words = _page_words(body) if words is None else words   # not an attribute's value alone (review38c)
+        notice = next((w for w in said if words is None or _said_unquoted(w, words)), None)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -185,6 +190,26 @@ def _page_words(body: bytes) -> str | None:
     if tree is None or tree.root is None:
         return None
     return " ".join(tree.root.text(separator=" ").replace("\u212a", "k").lower().split())
+
+
+# Quotation marks that open a quote, and those that close one: a page's words between them are a quote of another's
+# ("The sign reads “You are leaving Riverton”"), not the page's own. ASCII's '"' does both: an odd count opens.
+_OPENING, _CLOSING = "“„«‘‚", "”»’"
+
+
+def _said_unquoted(word: str, words: str) -> bool:
+    """Whether the page's words (`_page_words`) say `word` once outside quotation marks (sigres38: a short story
+    quoting a sign's "You are leaving Riverton", or a site's "This domain is for sale", read as a notice, a parked
+    page: the post it linked named as the link's likely end)."""
+    start = words.find(word)
+    while start != -1:
+        before = words[:start]
+        opened = max(before.rfind(mark) for mark in _OPENING)
+        closed = max(before.rfind(mark) for mark in _CLOSING)
+        if opened <= closed and before.count('"') % 2 == 0:
+            return True
+        start = words.find(word, start + 1)
+    return False
 
 
 def _password_in_body(body: bytes) -> bool:

@@ -70,8 +70,10 @@ def test_review37d_only_the_kelvin_sign_lowers_to_an_ascii_letter_and_it_reads_a
 @given(st.lists(st.one_of(st.sampled_from(["this domain is parked", "THIS LINK LEADS TO", "Lin\u212a preview",
                                            "you\u2019re leaving", "you're leaving", "\u0130", "par", "ked", " ", "é",
                                            "Redirect Notice", "bodis.com"]),
-                          # no "<": a tag's attribute holding the words is no notice (review38c), a rule of its own
-                          st.binary(max_size=4).map(lambda b: b.decode("latin-1").replace("<", ""))), max_size=12),
+                          # no "<": a tag's attribute holding the words is no notice (review38c), a rule of its own;
+                          # no quotation mark: words quoted are a story's (sigres38), a rule of its own too
+                          st.binary(max_size=4).map(lambda b: b.decode("latin-1").replace("<", "").replace(
+                              '"', "").replace("«", "").replace("»", ""))), max_size=12),
        st.sampled_from(["utf-8", "latin-1-bytes", "utf-16"]))
 def test_review37d_an_end_page_s_words_are_found_as_in_its_text_lowered(pieces, form):
     """The reading in bytes finds the words the text, decoded as UTF-8 with bad bytes replaced and lowered, holds
@@ -183,3 +185,24 @@ def test_sigres38_a_sign_in_address_in_other_languages(url, expected):
     from resolver.end_pages import sign_in_address
 
     assert sign_in_address(url) is expected
+
+
+# sigres38 (item 6 of stop 37's "left alone"): a short story (under MAX_TEXT) quoting a notice's or a parking page's
+# words read as one: "The new sign reads “You are leaving Riverton”" was a notice, the post the story linked named
+# as the link's likely end. Words in quotation marks are a quote of another's, not the page's own.
+@pytest.mark.parametrize("body", [
+    f'<title>New sign | Riverton Daily</title><p>The sign at the town line reads "You are leaving Riverton". '
+    f'<a href="{POST}">The council posted it</a>.</p>',
+    f"<p>The sign now reads “You are now leaving Riverton”, the council said. <a href=\"{POST}\">Its post</a>.</p>",
+    "<p>The old site shows “This domain is for sale”, the council said.</p>",
+    "<p>« Ce domaine est à vendre », a dit le maire.</p>",
+    "<p>Users were warned ‘this link may be unsafe’, the company said.</p>",
+], ids=["ascii-quotes-leaving", "curly-quotes-leaving", "curly-quotes-for-sale", "guillemets-fr", "single-quotes"])
+def test_sigres38_a_short_story_quoting_a_walls_words_is_none(body):
+    assert read_end_page(body.encode(), "https://news.example/a") is None
+
+
+def test_sigres38_a_notice_quoting_itself_once_and_saying_it_once_is_still_a_notice():
+    body = f'<p>You are leaving sho.example. Links marked "you are leaving" open elsewhere.</p><a href="{POST}">go</a>'
+    assert read_end_page(body.encode(), "https://sho.example/leave") == PageReading("notice", "you are leaving",
+                                                                                    (POST,))

@@ -424,3 +424,18 @@ def test_sigres38_a_parked_domain_or_sign_in_wall_in_another_language_is_unsure_
         "https://social.example/entree answered 200 after a redirect, a sign-in page (its title \"Se connecter · "
         "Social\"): the page the link leads to was not seen, so whether it is there is not known")
     assert story["unsure"] is None
+
+
+def test_sigres38_a_short_story_quoting_a_notices_words_names_no_likely_end(fakenet, tmp_path):
+    """sigres38 (stop 37's "left alone", item 6): a short story reached by a redirect that quotes a sign's words ("The
+    sign reads “You are leaving Riverton”") and links one post read as a notice, the post named as the link's likely
+    end. Quoted words are the story's quote: the link's end is the story, no doubt, no likely end."""
+    fakenet.route("t.co", "/sign", redirect("https://news.example/sign"))
+    fakenet.route("news.example", "/sign", page(
+        "<html><head><title>New sign | Riverton Daily</title></head><body><p>The sign at the town line now reads "
+        f"“You are leaving Riverton”. <a href=\"{STATUS}\">The council posted it</a>.</p></body></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/sign")
+    assert result.exit_code == 0, result.output
+    end = by_url(result)["https://t.co/sign"]
+    assert (end["final_status"], end["unsure"], end.get("likely_end")) == (200, None, None)
