@@ -116,7 +116,8 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     notice = None
     if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
         words = _page_words(body) if words is None else words   # not an attribute's value alone (review38c)
-        notice = next((w for w in said if words is None or _said_unquoted(w, words)), None)
+        notice = next((w for w in said if words is None or _said_unquoted(w, words)
+                       or w in words and w in _script_words(body)), None)   # a script renders it (review38c)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -210,6 +211,17 @@ def _said_unquoted(word: str, words: str) -> bool:
             return True
         start = words.find(word, start + 1)
     return False
+
+
+def _script_words(body: bytes) -> str:
+    """The words of a page's scripts, lowered, blanks collapsed: a notice a script renders holds its words in a
+    string's quotation marks, which are no story's quote. Read only for a page whose notice words are all quoted."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return ""
+    return " ".join(" ".join(node.text() for node in tree.css("script")).replace("\u212a", "k").lower().split())
 
 
 def _password_in_body(body: bytes) -> bool:
