@@ -21,6 +21,18 @@ PARKED_WORDS = ("this domain is for sale", "this domain may be for sale", "domai
                 "buy this domain", "this domain is parked", "domain parked free", "parked free, courtesy of",
                 "this domain has expired", "domain name has expired", "sedoparking.com", "bodis.com",
                 "parkingcrew.net", "afternic.com", "dan.com/buy-domain", "hugedomains.com")
+# The same pages' words in the other languages the project reads (German, French, Spanish, Italian, Portuguese,
+# Dutch), lower case, as they are written (accents and all): matched in the page's words (entities read, capitals
+# lowered), read only for a page whose bytes hold one of PARKED_ELSEWHERE_STEMS (their sale words' ASCII part).
+PARKED_WORDS_ELSEWHERE = ("diese domain steht zum verkauf", "diese domain ist zu verkaufen", "diese domain kaufen",
+                          "domain steht zum verkauf", "ce domaine est à vendre", "ce nom de domaine est à vendre",
+                          "ce domaine est en vente", "ce domaine a expiré", "este dominio está a la venta",
+                          "este dominio está en venta", "este dominio se vende", "questo dominio è in vendita",
+                          "il dominio è in vendita", "este domínio está à venda",
+                          "este domínio está a venda", "este domínio está disponível para venda",
+                          "dit domein is te koop", "deze domeinnaam is te koop", "dit domein kopen")
+PARKED_ELSEWHERE_STEMS = (b"verkauf", b"kaufen", b"vendre", b"vente", b"expir", b"venta", b"vende", b"vendita",
+                          b"venda", b"te koop", b"kopen")
 # Words of the notices a shortener or a site shows before it lets a reader go on (t.co's "this link may be unsafe",
 # Google's "redirect notice", a site's "you are leaving"); none that a story says in passing ("continue to").
 NOTICE_WORDS = ("you are leaving", "you're leaving", "you are now leaving", "you are about to leave",
@@ -42,9 +54,18 @@ SCRIPT_TO_RE = re.compile(r"""\blocation(?:\.href)?\s*=\s*["']([^"'\s]+)["']|\bl
 SCRIPT_ONLY_TEXT = 100
 # A sign-in page's title words, and its password field: a login wall a link was redirected to (resolution37).
 SIGN_IN_TITLE = re.compile(r"\b(?:sign[ -]?in|log[ -]?in|login|log on)\b", re.IGNORECASE)
+# The same in German, French, Spanish, Italian, Portuguese and Dutch: a title's whole part ("Anmelden | Zeitung",
+# "Accedi - Giornale") or its opening with where to ("Entrar no Facebook", "Inloggen bij X"), never a word inside a
+# headline ("Cómo entrar a Chile", "Wie Sie sich anmelden"): those words say more than signing in does.
+_TITLE_PART = r"(?:^|[|–—·•:]\s*|\s-\s*)"
+SIGN_IN_TITLE_ELSEWHERE = re.compile(
+    _TITLE_PART + r"(?:anmelden|einloggen|se connecter|connexion|identifiez-vous|iniciar sesión|inicia sesión"
+    r"|iniciar sesion|accedi|accesso|entrar|iniciar sessão|inloggen|aanmelden)"
+    r"(?:\s*(?:$|[|–—·•:]|-\s)|\s+(?:bei|à|au|su|no|na|em|bij|op)\s)", re.IGNORECASE)
 # A sign-in page's address: its path's last part (Facebook's /login.php, Instagram's /accounts/login/, X's
 # /i/flow/login, LinkedIn's /authwall, a site's /signin?return_to=).
-SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|logon|authwall)(?:\.(?:php|html?|aspx?|jsp))?/?\Z", re.IGNORECASE)
+SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|logon|authwall|anmelden|einloggen|connexion|se-connecter"
+                          r"|iniciar-sesion|iniciar_sesion|accedi|entrar|inloggen|aanmelden)(?:\.(?:php|html?|aspx?|jsp))?/?\Z", re.IGNORECASE)
 TITLE_RE = re.compile(rb"<title\b[^>]*>([^<]*)</title", re.IGNORECASE)
 PASSWORD_FIELD = re.compile(rb"""<input\b[^>]*\btype\s*=\s*["']?password\b""", re.IGNORECASE)
 # U+212A KELVIN SIGN in UTF-8: of every character, the only one but the ASCII capitals that lowers to an ASCII letter
@@ -84,10 +105,19 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
+    words: str | None = None
+    if parked is not None:
+        words = _page_words(body)   # its words in quotation marks are a story's quoting them (sigres38)
+        parked = next((w for w in PARKED_WORDS if w.encode() in text   # a service's host in an attribute counts
+                       and (words is None or w not in words or _said_unquoted(w, words))), None)
+    if parked is None and any(stem in text for stem in PARKED_ELSEWHERE_STEMS):
+        words = _page_words(body) if words is None else words
+        parked = next((w for w in PARKED_WORDS_ELSEWHERE if words is not None and _said_unquoted(w, words)), None)
     notice = None
     if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
-        words = _page_words(body)   # not an attribute's value alone (review38c: aria-label="Link preview")
-        notice = next((w for w in said if words is None or w in words), None)
+        words = _page_words(body) if words is None else words   # not an attribute's value alone (review38c)
+        notice = next((w for w in said if words is None or _said_unquoted(w, words)
+                       or w in words and w in _script_words(body)), None)   # a script renders it (review38c)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -143,7 +173,7 @@ def _sign_in(body: bytes) -> PageReading | None:
     password = PASSWORD_FIELD.search(body) is not None and _password_in_body(body)
     found = TITLE_RE.search(body)
     title = " ".join(unescape(found.group(1).decode("utf-8", "replace")).split())[:80] if found is not None else ""
-    titled = SIGN_IN_TITLE.search(title) is not None
+    titled = SIGN_IN_TITLE.search(title) is not None or SIGN_IN_TITLE_ELSEWHERE.search(title) is not None
     if not (titled or password) or _story(body):
         return None
     told = ([f"its title \"{title}\""] if titled else []) + (["a password field"] if password else [])
@@ -161,6 +191,37 @@ def _page_words(body: bytes) -> str | None:
     if tree is None or tree.root is None:
         return None
     return " ".join(tree.root.text(separator=" ").replace("\u212a", "k").lower().split())
+
+
+# Quotation marks that open a quote, and those that close one: a page's words between them are a quote of another's
+# ("The sign reads “You are leaving Riverton”"), not the page's own. ASCII's '"' does both: an odd count opens.
+_OPENING, _CLOSING = "“„«‘‚", "”»’"
+
+
+def _said_unquoted(word: str, words: str) -> bool:
+    """Whether the page's words (`_page_words`) say `word` once outside quotation marks (sigres38: a short story
+    quoting a sign's "You are leaving Riverton", or a site's "This domain is for sale", read as a notice, a parked
+    page: the post it linked named as the link's likely end)."""
+    start = words.find(word)
+    while start != -1:
+        before = words[:start]
+        opened = max(before.rfind(mark) for mark in _OPENING)
+        closed = max(before.rfind(mark) for mark in _CLOSING)
+        if opened <= closed and before.count('"') % 2 == 0:
+            return True
+        start = words.find(word, start + 1)
+    return False
+
+
+def _script_words(body: bytes) -> str:
+    """The words of a page's scripts, lowered, blanks collapsed: a notice a script renders holds its words in a
+    string's quotation marks, which are no story's quote. Read only for a page whose notice words are all quoted."""
+    from resolver.extract.dom import parse
+
+    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
+    if tree is None:
+        return ""
+    return " ".join(" ".join(node.text() for node in tree.css("script")).replace("\u212a", "k").lower().split())
 
 
 def _password_in_body(body: bytes) -> bool:

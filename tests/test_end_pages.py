@@ -70,8 +70,10 @@ def test_review37d_only_the_kelvin_sign_lowers_to_an_ascii_letter_and_it_reads_a
 @given(st.lists(st.one_of(st.sampled_from(["this domain is parked", "THIS LINK LEADS TO", "Lin\u212a preview",
                                            "you\u2019re leaving", "you're leaving", "\u0130", "par", "ked", " ", "é",
                                            "Redirect Notice", "bodis.com"]),
-                          # no "<": a tag's attribute holding the words is no notice (review38c), a rule of its own
-                          st.binary(max_size=4).map(lambda b: b.decode("latin-1").replace("<", ""))), max_size=12),
+                          # no "<": a tag's attribute holding the words is no notice (review38c), a rule of its own;
+                          # no quotation mark: words quoted are a story's (sigres38), a rule of its own too
+                          st.binary(max_size=4).map(lambda b: b.decode("latin-1").replace("<", "").replace(
+                              '"', "").replace("«", "").replace("»", ""))), max_size=12),
        st.sampled_from(["utf-8", "latin-1-bytes", "utf-16"]))
 def test_review37d_an_end_page_s_words_are_found_as_in_its_text_lowered(pieces, form):
     """The reading in bytes finds the words the text, decoded as UTF-8 with bad bytes replaced and lowered, holds
@@ -126,3 +128,81 @@ def test_a_sign_in_address(url, expected):
     from resolver.end_pages import sign_in_address
 
     assert sign_in_address(url) is expected
+
+
+# sigres38 (item 5 of stop 37's "left alone"): parking pages and sign-in walls were read by English words and paths
+# only: a German registrar's "Diese Domain steht zum Verkauf", a French site's "Se connecter" wall were live ends.
+# The other languages the project reads are read in the same structure: a story with a sign-in link in its header,
+# or a headline holding the word, stays none.
+_NEWS_WORDS = "<p>Der Stadtrat hat die Brücke am Montag wieder geöffnet, wie die Verwaltung mitteilte.</p>" * 30
+
+
+@pytest.mark.parametrize(("body", "url", "expected"), [
+    ("<title>riverton.example</title><h1>Diese Domain steht zum Verkauf!</h1>", "https://riverton.example/",
+     PageReading("parked", "diese domain steht zum verkauf", ())),
+    ("<h1>CE DOMAINE EST &Agrave; VENDRE</h1><p>Contactez-nous.</p>", "https://riverton.example/",
+     PageReading("parked", "ce domaine est à vendre", ())),
+    ("<h1>Este dominio est&aacute; a la venta</h1>", "https://riverton.example/",
+     PageReading("parked", "este dominio está a la venta", ())),
+    ("<h1>Questo dominio è in vendita</h1>", "https://riverton.example/",
+     PageReading("parked", "questo dominio è in vendita", ())),
+    ("<h1>Este domínio está à venda</h1>", "https://riverton.example/",
+     PageReading("parked", "este domínio está à venda", ())),
+    ("<h1>Dit domein is te koop</h1>", "https://riverton.example/", PageReading("parked", "dit domein is te koop", ())),
+    ("<title>Anmelden | Sozial</title><div id=app></div>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Anmelden | Sozial"', ())),
+    ("<title>Se connecter - Social</title><div id=app></div>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Se connecter - Social"', ())),
+    ("<title>Iniciar sesi&oacute;n &middot; Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Iniciar sesión · Social"', ())),
+    ("<title>Accedi</title>", "https://social.example/entry", PageReading("sign-in", 'its title "Accedi"', ())),
+    ("<title>Entrar no Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Entrar no Social"', ())),
+    ("<title>Social – Inloggen</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Social – Inloggen"', ())),
+    ("<title>Brücke wieder offen | Zeitung</title><header><a href=/anmelden>Anmelden</a></header>" + _NEWS_WORDS,
+     "https://news.example/a", None),
+    ("<title>Brücke wieder offen | Zeitung</title><header><a href=/anmelden>Anmelden</a></header>"
+     "<p>Die Brücke ist wieder offen.</p>", "https://news.example/a", None),
+    ("<title>Cómo entrar a Chile</title><p>Los requisitos cambiaron.</p>", "https://news.example/a", None),
+    ("<title>Wie Sie sich anmelden</title><p>Das Bürgerbüro erklärt es.</p>", "https://news.example/a", None),
+    ("<title>Domain-Verkauf</title><p>Der Verkauf der Domain war ein Fehler, sagte der Stadtrat.</p>",
+     "https://news.example/a", None),
+], ids=["de-parked", "fr-parked-capitals-entity", "es-parked", "it-parked", "pt-parked", "nl-parked", "de-sign-in",
+        "fr-sign-in", "es-sign-in", "it-sign-in", "pt-sign-in", "nl-sign-in", "de-story-with-header-sign-in",
+        "de-short-story-with-header-sign-in", "es-headline-entrar", "de-headline-anmelden", "de-sale-words-no-parking"])
+def test_sigres38_parking_and_sign_in_pages_in_the_languages_the_project_reads(body, url, expected):
+    assert read_end_page(body.encode(), url) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://social.example/anmelden?weiter=/p/1", True), ("https://social.example/connexion", True),
+    ("https://social.example/iniciar-sesion/", True), ("https://social.example/accedi", True),
+    ("https://social.example/entrar", True), ("https://social.example/inloggen", True),
+    ("https://news.example/2024/anmelden-beim-buergerbuero-so-gehts", False),
+], ids=["de", "fr", "es", "it", "pt", "nl", "story-slug"])
+def test_sigres38_a_sign_in_address_in_other_languages(url, expected):
+    from resolver.end_pages import sign_in_address
+
+    assert sign_in_address(url) is expected
+
+
+# sigres38 (item 6 of stop 37's "left alone"): a short story (under MAX_TEXT) quoting a notice's or a parking page's
+# words read as one: "The new sign reads “You are leaving Riverton”" was a notice, the post the story linked named
+# as the link's likely end. Words in quotation marks are a quote of another's, not the page's own.
+@pytest.mark.parametrize("body", [
+    f'<title>New sign | Riverton Daily</title><p>The sign at the town line reads "You are leaving Riverton". '
+    f'<a href="{POST}">The council posted it</a>.</p>',
+    f"<p>The sign now reads “You are now leaving Riverton”, the council said. <a href=\"{POST}\">Its post</a>.</p>",
+    "<p>The old site shows “This domain is for sale”, the council said.</p>",
+    "<p>« Ce domaine est à vendre », a dit le maire.</p>",
+    "<p>Users were warned ‘this link may be unsafe’, the company said.</p>",
+], ids=["ascii-quotes-leaving", "curly-quotes-leaving", "curly-quotes-for-sale", "guillemets-fr", "single-quotes"])
+def test_sigres38_a_short_story_quoting_a_walls_words_is_none(body):
+    assert read_end_page(body.encode(), "https://news.example/a") is None
+
+
+def test_sigres38_a_notice_quoting_itself_once_and_saying_it_once_is_still_a_notice():
+    body = f'<p>You are leaving sho.example. Links marked "you are leaving" open elsewhere.</p><a href="{POST}">go</a>'
+    assert read_end_page(body.encode(), "https://sho.example/leave") == PageReading("notice", "you are leaving",
+                                                                                    (POST,))

@@ -394,3 +394,48 @@ def test_the_markdown_and_html_reports_give_the_likely_end_a_line_of_its_own(fak
     html = invoke(tmp_path, config, "report", "--offline", "--format", "html", str(article))
     assert (f'<li class="warn">Likely end: <code>{OTHER}</code> (read from the page, not a redirect)</li>'
             in html.stdout)
+
+
+def test_sigres38_a_parked_domain_or_sign_in_wall_in_another_language_is_unsure_and_a_story_is_not(fakenet, tmp_path):
+    """sigres38 (stop 37's "left alone", item 5): a link redirected to a German registrar's "Diese Domain steht zum
+    Verkauf" page, or to a French site's "Se connecter" wall, was a live end (unsure null): the words and titles read
+    were English only. Both are unsure now; a German story whose header links "Anmelden" is not."""
+    fakenet.route("verkauf.example", "/alt", page("<html><head><title>verkauf.example</title></head><body>"
+                                                  "<h1>Diese Domain steht zum Verkauf!</h1><p>Jetzt anfragen.</p>"
+                                                  "</body></html>"))
+    fakenet.route("t.co", "/de", redirect("https://verkauf.example/alt"))
+    fakenet.route("t.co", "/fr", redirect("https://social.example/p/789"))
+    fakenet.route("social.example", "/p/789", redirect("https://social.example/entree", 302))
+    fakenet.route("social.example", "/entree", page("<html><head><title>Se connecter · Social</title></head>"
+                                                    "<body><div id=app></div></body></html>"))
+    fakenet.route("t.co", "/story", redirect("https://news.example/bruecke"))
+    fakenet.route("news.example", "/bruecke", page(
+        "<html><head><title>Brücke wieder offen | Zeitung</title></head><body><header><a href=\"/anmelden\">Anmelden"
+        "</a></header><p>Die Brücke ist seit Montag wieder offen.</p></body></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "verkauf.example", "social.example", "news.example"))
+    links = ["https://t.co/de", "https://t.co/fr", "https://t.co/story"]
+    result = invoke(tmp_path, config, "resolve", "--json", *links)
+    assert result.exit_code == 0, result.output
+    parked, wall, story = (by_url(result)[link] for link in links)
+    assert (parked["final_status"], parked["gone"]) == (200, False)
+    assert parked["unsure"] == ("https://verkauf.example/alt, on another domain than the link's, reads as a parked "
+                                "domain (\"diese domain steht zum verkauf\"): the page the link led to may be gone")
+    assert wall["unsure"] == (
+        "https://social.example/entree answered 200 after a redirect, a sign-in page (its title \"Se connecter · "
+        "Social\"): the page the link leads to was not seen, so whether it is there is not known")
+    assert story["unsure"] is None
+
+
+def test_sigres38_a_short_story_quoting_a_notices_words_names_no_likely_end(fakenet, tmp_path):
+    """sigres38 (stop 37's "left alone", item 6): a short story reached by a redirect that quotes a sign's words ("The
+    sign reads “You are leaving Riverton”") and links one post read as a notice, the post named as the link's likely
+    end. Quoted words are the story's quote: the link's end is the story, no doubt, no likely end."""
+    fakenet.route("t.co", "/sign", redirect("https://news.example/sign"))
+    fakenet.route("news.example", "/sign", page(
+        "<html><head><title>New sign | Riverton Daily</title></head><body><p>The sign at the town line now reads "
+        f"“You are leaving Riverton”. <a href=\"{STATUS}\">The council posted it</a>.</p></body></html>"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "news.example"))
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/sign")
+    assert result.exit_code == 0, result.output
+    end = by_url(result)["https://t.co/sign"]
+    assert (end["final_status"], end["unsure"], end.get("likely_end")) == (200, None, None)

@@ -480,3 +480,33 @@ def test_a_date_in_numbers_marked_gregorian_in_arabic_ends_its_line():
 def test_a_two_digit_year_marked_hijri_is_no_signature():
     """"هـ" marks a Hijri date ("16/02/44هـ" is 16 Safar 1444): its year is none of this century's, which sig35 read."""
     assert find_embeds(f"{POST}\n— Jane Roe (@janeroe) 16/02/44هـ\n") == []
+
+
+# sigres38 (stop 37's "left alone", item 1): dotted dates in an embed's signature ("— Jane Roe (@jroe) 12.09.2022")
+# were said not to be read. They are, in the text and in a blockquote's date link (sig34): read where one order
+# reads them (the day above 12, the year first), given with both readings where both do, never guessed. Not a bug:
+# these pin the blockquote path and the forms with a one-figure month.
+@pytest.mark.parametrize("written, iso", [
+    ("25.09.2022", "2022-09-25"), ("25.9.2022", "2022-09-25"), ("13.09.2022", "2022-09-13"),
+    ("2022.09.12", "2022-09-12"), ("2022.9.12", "2022-09-12"), ("12.09.2022", None), ("12.9.2022", None),
+], ids=["day-above-12", "one-figure-month", "day-13", "year-first", "year-first-one-figure", "both-orders",
+        "both-orders-one-figure"])
+def test_sigres38_a_blockquotes_dotted_date_is_read_only_where_one_order_reads_it(written, iso):
+    html = ('<html><body><article><p>Die Stadt meldet:</p><blockquote class="twitter-tweet"><p lang="de">Die Brücke '
+            'ist zu.</p>&mdash; Jane Roe (@jroe) <a href="https://twitter.com/jroe/status/1569201234567890123">'
+            f'{written}</a></blockquote></article></body></html>')
+    [embed] = find_all(html, "html")[0]
+    assert (embed.post_id, embed.date_text, embed.date) == ("1569201234567890123", written, iso)
+    assert dates.date_readings(written) == ({} if iso else {"2022-09-12": ("day first",),
+                                                            "2022-12-09": ("month first",)})
+
+
+def test_sigres38_a_dotted_date_both_orders_read_is_no_conflict_with_the_ids_time():
+    """With no post fetched, a date both orders read is not compared (the id's time is September 12, 2022; read
+    month first it would be a wrong conflict): a skip naming both readings, and no snowflake check on a guess."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": None, "date_text": "12.09.2022", "platform": "twitter", "post_id": "1569201234567890123"}
+    checks = date_checks(embed, None)
+    assert [(c["name"], c["result"]) for c in checks] == [("date", "skip")], checks
+    assert "2022-09-12 read day first or 2022-12-09 read month first" in checks[0]["evidence"], checks
