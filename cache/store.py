@@ -1386,6 +1386,19 @@ class Store:
         self._noted(f"embeds {article_id}", *(f"{table} {embed_id}" for embed_id in ids.values()))
         return ids, present
 
+    def settle_embed_doubts(self, article_id: int, doubts: Mapping[int, str | None]) -> None:
+        """Set the `id_doubt` of an article's embeds by ordinal, where a recorded answer settled what its reading left
+        in doubt (a Bluesky post linked by DID whose answer names the signature's handle: newuser38b #1). Writes
+        nothing when each already says so (a read-only cache serves a warm run)."""
+        self._noted(f"embeds {article_id}")
+        rows = self.conn.execute("SELECT ordinal, id, id_doubt FROM embeds WHERE article_id = ?", [article_id])
+        changes = [(doubts[ordinal], embed_id) for ordinal, embed_id, doubt in rows
+                   if ordinal in doubts and doubts[ordinal] != doubt]
+        if not changes:
+            return
+        with self.write():
+            self.conn.executemany("UPDATE embeds SET id_doubt = ? WHERE id = ?", changes)
+
     def embed_ids(self, article_id: int) -> dict[int, int]:
         """ordinal -> embeds.id for one article."""
         self._noted(f"embeds {article_id}")

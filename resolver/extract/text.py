@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef, another_accounts_link
+from resolver.model import Embed, PostRef, account_by_did, another_accounts_link
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -677,12 +677,16 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         post_id = doubt = None
         url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
+        by_did = own is None and link is not None and by_did_that_day(link[1], platform, date)
+        own = link[1] if by_did and link is not None else own
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
         reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
         if reading is not None and ref is not None and ref.post_id:
             post_id, url = ref.post_id, x.status_url(ref.post_id, handle) if platform == "twitter" else ref.url
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
+            if by_did:
+                doubt = "; ".join(filter(None, [account_by_did(ref.author_handle or "", handle), doubt]))
         elif platform == x.PLATFORM and (other := below or _own_post_in_words(body or "", platform, handle, date,
                                                                                mine=False)) is not None:
             # Another account's post of the signature's day, linked at the end of the signed words or alone under the
@@ -759,7 +763,9 @@ def _link_below(text: str, end: int, platform: str, handle: str, date: str | Non
     while at < len(text) and text[at] in " \t\u00a0\u202f":
         at += 1
     reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
-    if reading is None or not reading[1].author_handle or own != (_own_post(reading, platform, handle) is not None) \
+    mine = _own_post(reading, platform, handle) is not None or own and reading is not None \
+        and by_did_that_day(reading[1], platform, date)   # a Bluesky link by DID, its key of the day (newuser38b #1)
+    if reading is None or not reading[1].author_handle or own != mine \
             or not own and not _another_accounts_post(reading[1], platform):
         return None
     after = WRAPPED_DATE_END_RE.match(text, reading[3])
@@ -822,6 +828,22 @@ def is_own_post(ref: PostRef, platform: str, handle: str) -> bool:
         return False
     named = ref.author_handle
     return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
+
+
+def by_did_that_day(ref: PostRef, platform: str, date: str | None) -> bool:
+    """Is `ref` a Bluesky post whose link names its account by DID, made (its key, a TID) on a signature's `date`,
+    known, in some inhabited time zone? Bluesky's embed code links every post by DID and writes the handle only in
+    the signature, so a flattened copy's date link or the link under it is such (newuser38b #1: two embeds of one
+    post). Offline the DID is not known to be the signature's handle's: the post taken is said to be in doubt
+    (`model.account_by_did`)."""
+    from resolver.platforms import bluesky
+
+    if platform != bluesky.PLATFORM or ref.platform != platform or ref.kind != "post" or not ref.post_id \
+            or not date or not bluesky.is_did(ref.author_handle) or bluesky.tid_time(ref.post_id) is None:
+        return False
+    from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
+
+    return minted_that_day(date, ref.post_id, platform)
 
 
 def _another_accounts_post(ref: PostRef, platform: str) -> bool:
