@@ -448,14 +448,35 @@ class Session:
         await self.aclose()
 
     def run(self, job: Callable[[Session], Awaitable[T]]) -> T:
-        """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run."""
+        """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run. Called
+        where a loop already runs in this thread (a Jupyter cell, an async web handler), the run's loop runs on a
+        worker thread and this call waits for it, as a sync call does (newuser38b #2: "asyncio.run() cannot be called
+        from a running event loop", and a coroutine never awaited)."""
         import asyncio   # here, not at import: a run with no network step starts no loop (#14)
 
         async def main() -> T:
             async with self:
                 return await job(self)
         with fewer_collections():
-            return asyncio.run(main())
+            if not _loop_running():
+                return asyncio.run(main())
+            import concurrent.futures
+            import contextvars
+
+            context = contextvars.copy_context()   # the caller's context variables, as asyncio.to_thread gives them
+            with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="embed-resolver-run") as worker:
+                return worker.submit(context.run, lambda: asyncio.run(main())).result()
+
+
+def _loop_running() -> bool:
+    """Whether an event loop runs in this thread (asyncio's; a notebook's is one)."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 YOUNG_OBJECTS = 10_000   # allocations between two collections of the youngest generation while a run runs

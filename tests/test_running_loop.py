@@ -1,0 +1,52 @@
+"""The library's sync entry points called where an event loop already runs in the thread, as in a Jupyter cell
+(newuser38b #2: `pipeline.run` with any network step raised "asyncio.run() cannot be called from a running event
+loop" and warned "coroutine … was never awaited"). The run's loop then runs on a worker thread, and the call waits
+for it. Against a loopback server."""
+
+import asyncio
+import warnings
+
+from resolver import pipeline
+from resolver.inputs import InputSpec, iter_items
+from resolver.session import Session
+from tests.test_archive import settings_for
+from tests.test_fetch import json_page
+
+
+def test_pipeline_run_inside_a_running_event_loop_fetches_the_posts(fakenet, store, tmp_path):
+    fakenet.route("www.youtube.com", "/oembed", json_page({
+        "type": "video", "version": "1.0", "title": "Levee at dawn", "author_name": "Riverton Courier",
+        "author_url": "https://www.youtube.com/@rivertoncourier", "html": "<iframe></iframe>"}))
+    (tmp_path / "story.txt").write_text("The levee held overnight, officials said.\n\n"
+                                        "https://www.youtube.com/watch?v=Lev33AtDawn\n")
+    settings = settings_for(fakenet)
+    outcomes: list = []
+
+    async def cell() -> object:   # a notebook cell: a loop runs in this thread
+        asyncio.get_running_loop()
+        return pipeline.run(iter_items(InputSpec(files=(str(tmp_path / "story.txt"),))),
+                            session=Session(settings, store=store), steps=pipeline.Steps(fetch=True),
+                            emit=outcomes.append)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # "coroutine … was never awaited" would fail the test
+        summary = asyncio.run(cell())
+    assert summary.articles == 1 and summary.failed == 0
+    [result] = outcomes
+    [found] = result.posts
+    assert (found.value.record.post_id, found.value.record.status) == ("Lev33AtDawn", "available")
+    assert any(host == "www.youtube.com" for host, _ in fakenet.hits)
+
+
+def test_session_run_inside_a_running_event_loop_runs_the_job_on_a_worker_thread(fakenet):
+    import threading
+
+    threads = []
+
+    async def job(session: Session) -> str:
+        threads.append(threading.current_thread())
+        return "done"
+
+    async def cell() -> str:
+        return Session(settings_for(fakenet)).run(job)
+    assert asyncio.run(cell()) == "done"
+    assert threads and threads[0] is not threading.main_thread()
