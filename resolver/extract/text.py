@@ -998,8 +998,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
-        if reading is None:
-            continue
+        if reading is None or reading[1].kind == "timeline":
+            continue   # an account's page ("Follow us: twitter.com/h"): no embed, as an HTML link to it (newuser38b #4)
         url, ref, doubt, end = reading
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(
