@@ -66,7 +66,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m069_credits_by_organization_counts_uncertain_credits_apart",
               "m070_at_risk_a_posts_likes_page_is_no_copy",
               "m071_embed_unshown",
-              "m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart")
+              "m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart",
+              "m073_bluesky_post_year_from_its_key")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
