@@ -20,7 +20,7 @@ import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
@@ -460,12 +460,45 @@ class Session:
         with fewer_collections():
             if not _loop_running():
                 return asyncio.run(main())
-            import concurrent.futures
-            import contextvars
+            return _run_on_a_thread(main)
 
-            context = contextvars.copy_context()   # the caller's context variables, as asyncio.to_thread gives them
-            with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="embed-resolver-run") as worker:
-                return worker.submit(context.run, lambda: asyncio.run(main())).result()
+
+def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
+    """`asyncio.run(main())` on a thread of its own, with the caller's context variables (as asyncio.to_thread gives
+    them), waited for. Interrupted while waiting (a notebook's "interrupt kernel", Ctrl-C), the run's task is
+    cancelled, as asyncio.run cancels it in the main thread, and the interrupt raised once it has ended."""
+    import asyncio
+    import contextvars
+
+    done: dict[str, Any] = {}
+    started = threading.Event()
+
+    async def runner() -> T:
+        done["loop"], done["task"] = asyncio.get_running_loop(), asyncio.current_task()
+        started.set()
+        return await main()
+
+    def target() -> None:
+        try:
+            done["value"] = asyncio.run(runner())
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread, which raises it
+            done["error"] = error
+        finally:
+            started.set()
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(target,), name="embed-resolver-run")
+    thread.start()
+    try:
+        thread.join()
+    except BaseException:
+        started.wait()
+        if "task" in done:
+            with suppress(RuntimeError):   # the loop already closed: the run had ended
+                done["loop"].call_soon_threadsafe(done["task"].cancel)
+        thread.join()
+        raise
+    if "error" in done:
+        raise done["error"]
+    return done["value"]
 
 
 def _loop_running() -> bool:

@@ -50,3 +50,35 @@ def test_session_run_inside_a_running_event_loop_runs_the_job_on_a_worker_thread
         return Session(settings_for(fakenet)).run(job)
     assert asyncio.run(cell()) == "done"
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_an_interrupt_while_waiting_cancels_the_run_on_its_thread(fakenet):
+    """A notebook's "interrupt kernel" (KeyboardInterrupt in the waiting thread) cancels the run's task, as Ctrl-C
+    cancels asyncio.run's, rather than waiting for the whole run to end."""
+    import signal
+    import threading
+
+    cancelled = threading.Event()
+
+    async def job(session: Session) -> str:
+        main = threading.main_thread().ident
+        threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()   # a real signal, as Ctrl-C sends
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return "never"
+
+    async def cell() -> str:   # a kernel's cell: Ctrl-C raises KeyboardInterrupt (asyncio.run's own handler waits)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        return Session(settings_for(fakenet)).run(job)
+    if threading.current_thread() is not threading.main_thread():
+        import pytest
+
+        pytest.skip("Python runs a signal's handler in the main thread only")
+    import pytest
+
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(cell())
+    assert cancelled.wait(5)
