@@ -486,15 +486,17 @@ def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
         finally:
             started.set()
     thread = threading.Thread(target=contextvars.copy_context().run, args=(target,), name="embed-resolver-run")
-    thread.start()
     try:
+        thread.start()
         thread.join()
     except BaseException:
-        started.wait()
+        if thread.is_alive():
+            started.wait()
         if "task" in done:
             with suppress(RuntimeError):   # the loop already closed: the run had ended
                 done["loop"].call_soon_threadsafe(done["task"].cancel)
-        thread.join()
+        if thread.ident is not None:
+            thread.join()
         raise
     if "error" in done:
         raise done["error"]
