@@ -1767,6 +1767,43 @@ def m073_dead_view_counts_no_playlist_or_timeline_as_a_post(db: Database) -> Non
     db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V73.strip())
 
 
+# v74's post year of a Bluesky post: the time its key carries when nothing else gave one, as an X id's snowflake does
+# (newuser38b #5). A key is a TID when it is 13 characters of base32-sortable, the first of 2-7a-j (`bluesky.TID`):
+# 53 bits of microseconds since 1970 before 10 bits of clock id. The first character's share is taken apart
+# (c1 * 32^12 / 1024 = c1 * 2^50) so that no sum passes SQLite's 64-bit integers.
+_BSKY_KEY = "substr(COALESCE(e.post_id, p.post_id), instr(COALESCE(e.post_id, p.post_id), '/') + 1)"
+_TID_DIGIT = "(instr('234567abcdefghijklmnopqrstuvwxyz', substr({key}, {at}, 1)) - 1)"
+_TID_MICROSECONDS = (f"({_TID_DIGIT.format(key=_BSKY_KEY, at=1)} * {2 ** 50} + (("
+                     + " + ".join(f"{_TID_DIGIT.format(key=_BSKY_KEY, at=at)} * {32 ** (13 - at)}" for at in range(2, 14))
+                     + ") >> 10))")
+_TID_YEAR = (f"CASE WHEN COALESCE(p.platform, e.platform) = 'bluesky' AND instr(COALESCE(e.post_id, p.post_id), '/') > 0 "
+             f"AND length({_BSKY_KEY}) = 13 AND {_BSKY_KEY} GLOB '[2-7a-j]{'[2-7a-z]' * 12}'\n"
+             f"         THEN strftime('%Y', {_TID_MICROSECONDS} / 1000000, 'unixepoch') END")
+DEAD_EMBEDS_V74 = _replaced(DEAD_EMBEDS_V73, (" 'unixepoch') END) AS post_year",
+                                              f" 'unixepoch') END,\n    {_TID_YEAR}) AS post_year"))
+
+
+@migrations()
+def m074_bluesky_post_year_from_its_key(db: Database) -> None:
+    """v74 (newuser38b #5): `dead_embeds_by_outlet_year.post_year` of a Bluesky post is the year its key (a TID)
+    carries when no answer's date or date line gave one, as an X post's is its id's; empty before, so every Bluesky
+    post named by a link was of no known year."""
+    db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
+    db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V74.strip())
+
+
+# The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
+# that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
+# the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
+# #3).
+_DEAD_VIEW_JOIN = DEAD_EMBEDS_V74[DEAD_EMBEDS_V74.index("FROM embeds e LEFT JOIN"):]
+EMBEDS_NAMING_NO_POST = (
+    "SELECT COUNT(*), SUM(NOT (COALESCE(e.kind, '') NOT IN (" + ", ".join(repr(k) for k in NOT_POST_KINDS) + ") AND "
+    "(e.post_id IS NOT NULL OR p.id IS NOT NULL OR " + _NOT_CHECKED_V72 + "))) "
+    + _DEAD_VIEW_JOIN[:_DEAD_VIEW_JOIN.index("\n            WHERE")]
+    + " WHERE e.article_id IN (SELECT id FROM current_articles)")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -67,7 +67,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m070_at_risk_a_posts_likes_page_is_no_copy",
               "m071_embed_unshown",
               "m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart",
-              "m073_dead_view_counts_no_playlist_or_timeline_as_a_post")
+              "m073_dead_view_counts_no_playlist_or_timeline_as_a_post",
+              "m074_bluesky_post_year_from_its_key")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -1403,6 +1404,19 @@ class Store:
                 present.add((embed_id, *values))
         self._noted(f"embeds {article_id}", *(f"{table} {embed_id}" for embed_id in ids.values()))
         return ids, present
+
+    def settle_embed_doubts(self, article_id: int, doubts: Mapping[int, str | None]) -> None:
+        """Set the `id_doubt` of an article's embeds by ordinal, where a recorded answer settled what its reading left
+        in doubt (a Bluesky post linked by DID whose answer names the signature's handle: newuser38b #1). Writes
+        nothing when each already says so (a read-only cache serves a warm run)."""
+        self._noted(f"embeds {article_id}")
+        rows = self.conn.execute("SELECT ordinal, id, id_doubt FROM embeds WHERE article_id = ?", [article_id])
+        changes = [(doubts[ordinal], embed_id) for ordinal, embed_id, doubt in rows
+                   if ordinal in doubts and doubts[ordinal] != doubt]
+        if not changes:
+            return
+        with self.write():
+            self.conn.executemany("UPDATE embeds SET id_doubt = ? WHERE id = ?", changes)
 
     def embed_ids(self, article_id: int) -> dict[int, int]:
         """ordinal -> embeds.id for one article."""

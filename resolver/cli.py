@@ -1806,7 +1806,10 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
         if view == "at_risk_embeds":   # asked by the URL as kept, not as shown (review29d)
             rows, description = _with_lookups(store, rows, description)
         elif view == "dead_embeds_by_outlet_year":
-            description += _undated(store) + _not_checked(store)
+            left_out = _left_out(store)
+            description += _undated(store) + _not_checked(store) + left_out[0]
+            if as_json and left_out[1]:   # stdout holds the views' rows only: the counts go with the notes
+                click.echo(_json_line({"view": view, **left_out[1]}), err=True)
         rows, description = [redactor.shown_json(row) for row in rows], redactor.shown(description)
         if as_json:
             for row in rows:
@@ -1868,6 +1871,28 @@ def _not_checked(store: Store) -> str:
               ] if doubtful else []
     return (f" Of the {embeds:,} embeds, {' and '.join(parts)}: dead_percent is of the {checked:,} checked "
             f"{'embed' if checked == 1 else 'embeds'} only.")
+
+
+def _left_out(store: Store) -> tuple[str, dict[str, int]]:
+    """What the link-rot view leaves out of the embeds recorded (of current articles): those naming no post, and
+    those showing a post another embed of their article shows (counted once), said under it and, under --json, as a
+    JSON line on stderr, so its count reconciles with `scan`'s and the embeds table (newuser38b #3). Empty when it
+    leaves out none."""
+    from cache.migrations import EMBEDS_NAMING_NO_POST
+
+    recorded, no_post = store.conn.execute(EMBEDS_NAMING_NO_POST).fetchone()
+    counted = store.conn.execute("SELECT SUM(embeds) FROM dead_embeds_by_outlet_year").fetchone()[0] or 0
+    no_post = no_post or 0
+    repeats = max(recorded - no_post - counted, 0)
+    if not no_post and not repeats:
+        return "", {}
+    parts = [f"{no_post:,} naming no post (a flattened post that kept no link, a playlist, a timeline) "
+             f"{'is' if no_post == 1 else 'are'} left out"] if no_post else []
+    parts += [f"{repeats:,} showing a post another embed of {'its' if repeats == 1 else 'their'} article shows "
+              f"{'is' if repeats == 1 else 'are'} counted with it"] if repeats else []
+    said = (f" Of the {recorded:,} embeds recorded, {' and '.join(parts)}: the view counts {counted:,}.")
+    return said, {"embeds_recorded": recorded, "left_out_naming_no_post": no_post,
+                  "left_out_shown_by_another_embed": repeats}
 
 
 def _minute(at: str) -> str:

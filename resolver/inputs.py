@@ -465,12 +465,17 @@ def _opener(suffix: str) -> Callable[..., Any]:
     return open
 
 
+JSONL_IS_INPUT = "(--jsonl reads JSON Lines input, one article a line; --json writes JSON)"
+
+
 def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) -> Iterator[Item]:
     opener = _opener(path.suffix.lower())
     try:
         handle = opener(path, "rb")
     except OSError as exc:
-        yield Item(source=str(path), key=None, locator=locator, explicit=True, problem=cannot_open(path, exc))
+        # a user taking --jsonl for the output format ("scan --jsonl out.jsonl page.html", newuser38b #7)
+        hint = f" {JSONL_IS_INPUT}" if isinstance(exc, FileNotFoundError) else ""
+        yield Item(source=str(path), key=None, locator=locator, explicit=True, problem=cannot_open(path, exc) + hint)
         return
     with handle:
         yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,

@@ -115,11 +115,22 @@ def another_days_link(minted: str, said: str, linked: str | None = None, signed:
     return f"{ANOTHER_DAY}{minted} (UTC); the signature says {said}"
 
 
+ACCOUNT_BY_DID = "the link names the post's account by DID "
+
+
+def account_by_did(did: str, signed: str) -> str:
+    """The `id_doubt` of a flattened Bluesky post whose id is the post its link names by its account's DID, made on
+    the signature's day (newuser38b #1): Bluesky's embed code links by DID and shows the handle only in the
+    signature, so the two are one post if the DID is the handle's, which nothing offline tells. A fetch whose answer
+    names the DID's handle settles it (`pipeline.settled_by_answer`); until then its checks warn."""
+    return f"{ACCOUNT_BY_DID}{did}, not checked to be @{signed}'s, the signature's account"   # no ";": see `settled_by_answer`
+
+
 def unsettles_checks(id_doubt: str | None) -> bool:
     """Whether an embed's id is in such doubt that the checks of the article's copy can neither pass nor fail: an
     embed code naming two posts, or a signature whose candidate is another account's linked post or one of another
-    day."""
-    return names_two_posts(id_doubt) or (id_doubt or "").startswith((ANOTHER_ACCOUNT, ANOTHER_DAY))
+    day, or a post its link names by a DID not known to be the signature's handle's."""
+    return names_two_posts(id_doubt) or (id_doubt or "").startswith((ANOTHER_ACCOUNT, ANOTHER_DAY, ACCOUNT_BY_DID))
 
 
 @dataclass(frozen=True)

@@ -1761,8 +1761,34 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
                                  real_url=result.page_urls.get(url))
                 for url in dict.fromkeys(images)] if options.media else []
     shown = [_as_linked(result.embeds[i], t, p, store) for (i, t), p in zip(wanted, posts, strict=True)]
+    settled = settled_by_answer(result, [(i, p) for (i, _), p in zip(wanted, shown, strict=True)])
+    if settled:
+        if store is not None and result.article_id is not None:
+            store.settle_embed_doubts(result.article_id, {i: e.id_doubt for i, e in settled.items()})
+        result = result.replaced(embeds=tuple(settled.get(i, e) for i, e in enumerate(result.embeds)),
+                                 page_embeds={i: replace(e, id_doubt=settled[i].id_doubt) if i in settled else e
+                                              for i, e in result.page_embeds.items()})
     return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, shown, strict=True)),
                    credited_images=tuple(credited))
+
+
+def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedPost]]) -> dict[int, Embed]:
+    """{index: the embed with its doubt settled} for each flattened Bluesky post whose id is the post its link names by
+    DID (`model.account_by_did`) and whose answer names that account's handle, the signature's: the two are one post,
+    for certain (newuser38b #1). An answer naming another handle, or none, leaves the doubt (its checks warn)."""
+    from resolver.model import ACCOUNT_BY_DID
+
+    settled: dict[int, Embed] = {}
+    for index, post in posts:
+        embed = result.embeds[index]
+        doubts = (embed.id_doubt or "").split("; ")
+        if not doubts[0].startswith(ACCOUNT_BY_DID) or not embed.author_handle \
+                or post.record.post_id != embed.post_id or post.record.platform != embed.platform:
+            continue
+        named = post.record.author_handle
+        if named and not named.startswith("did:") and named.casefold() == embed.author_handle.casefold():
+            settled[index] = replace(embed, id_doubt="; ".join(doubts[1:]) or None)
+    return settled
 
 
 def _as_linked(embed: Embed, target: Target, post: FetchedPost, store: Store | None) -> FetchedPost:

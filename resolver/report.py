@@ -133,6 +133,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
+        for said_once in _media_refused(fetched.value):
+            yield [(f"  #{fetched.embed + 1} {said_once}", "yellow")]
     if result.resolutions is not None or result.posts is not None:
         from resolver.pipeline import same_posts
 
@@ -267,16 +269,33 @@ def cached_mark(why: str, from_cache: bool) -> str:
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str, str]]:
     """The post's photos, posters and thumbnails whose download failed: (what and its URL, the URL, why as said, the
     error), as FetchedPost.failed counts them. One the cache answered says "(from cache)" (runs33)."""
-    from resolver.fetch import MEDIA_NOT_ASKED
+    from resolver.fetch import media_not_asked
 
     if post.unavailable:
         return
     for item in post.media:
-        if item.get("error") and item["error"] not in MEDIA_NOT_ASKED:
-            kind = item.get("type") or "media"
-            url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
-            yield (f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url),
-                   cached_mark(item["error"], str(url) in post.media_cached), item["error"])
+        if item.get("error") and not media_not_asked(item["error"]):
+            name, url = _media_name(item)
+            yield name, url, cached_mark(item["error"], url in post.media_cached), item["error"]
+
+
+def _media_name(item: dict[str, Any]) -> tuple[str, str]:
+    """(what a media item is and its URL, as a line names it: "photo URL", "thumbnail poster URL"; the URL)."""
+    kind = item.get("type") or "media"
+    url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
+    return f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url)
+
+
+def _media_refused(post: FetchedPost) -> Iterator[str]:
+    """The post's media `[origins] only_configured` refused, its origin unmapped: "photo URL not asked: …", one line
+    each, the only place a scan says it (newuser38b #6: said twice, and counted a failure)."""
+    from resolver.fetch import MEDIA_REFUSED_BY_CONFIG
+
+    for item in post.media:
+        error = str(item.get("error") or "")
+        if error.startswith(MEDIA_REFUSED_BY_CONFIG):
+            why = error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
+            yield f"{_media_name(item)[0]} not asked: {why}"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
@@ -459,14 +459,70 @@ class Session:
         await self.aclose()
 
     def run(self, job: Callable[[Session], Awaitable[T]]) -> T:
-        """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run."""
+        """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run. Called
+        where a loop already runs in this thread (a Jupyter cell, an async web handler), the run's loop runs on a
+        worker thread and this call waits for it, as a sync call does (newuser38b #2: "asyncio.run() cannot be called
+        from a running event loop", and a coroutine never awaited)."""
         import asyncio   # here, not at import: a run with no network step starts no loop (#14)
 
         async def main() -> T:
             async with self:
                 return await job(self)
         with fewer_collections():
-            return asyncio.run(main())
+            if not _loop_running():
+                return asyncio.run(main())
+            return _run_on_a_thread(main)
+
+
+def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
+    """`asyncio.run(main())` on a thread of its own, with the caller's context variables (as asyncio.to_thread gives
+    them), waited for. Interrupted while waiting (a notebook's "interrupt kernel", Ctrl-C), the run's task is
+    cancelled, as asyncio.run cancels it in the main thread, and the interrupt raised once it has ended."""
+    import asyncio
+    import contextvars
+
+    done: dict[str, Any] = {}
+    started = threading.Event()
+
+    async def runner() -> T:
+        done["loop"], done["task"] = asyncio.get_running_loop(), asyncio.current_task()
+        started.set()
+        return await main()
+
+    def target() -> None:
+        try:
+            done["value"] = asyncio.run(runner())
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread, which raises it
+            done["error"] = error
+        finally:
+            started.set()
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(target,), name="embed-resolver-run")
+    try:
+        thread.start()
+        thread.join()
+    except BaseException:
+        if thread.is_alive():
+            started.wait()
+        if "task" in done:
+            with suppress(RuntimeError):   # the loop already closed: the run had ended
+                done["loop"].call_soon_threadsafe(done["task"].cancel)
+        if thread.ident is not None:
+            thread.join()
+        raise
+    if "error" in done:
+        raise done["error"]
+    return done["value"]
+
+
+def _loop_running() -> bool:
+    """Whether an event loop runs in this thread (asyncio's; a notebook's is one)."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 YOUNG_OBJECTS = 10_000   # allocations between two collections of the youngest generation while a run runs

@@ -135,7 +135,9 @@ def test_a_corpus_file_that_does_not_exist_is_no_such_file(tmp_path: Path, optio
     missing = tmp_path / name
     result = invoke(tmp_path, "scan", option, str(missing))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"error: cannot read {missing}: no such file"]
+    # --jsonl is input, said for a user taking it for the output format (newuser38b #7)
+    hint = " (--jsonl reads JSON Lines input, one article a line; --json writes JSON)" if option == "--jsonl" else ""
+    assert result.stderr.splitlines() == [f"error: cannot read {missing}: no such file{hint}"]
 
 
 def test_glob_and_verbose(tmp_path: Path) -> None:

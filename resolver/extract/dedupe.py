@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolver.model import Embed, Place, names_two_posts
+from resolver.model import ACCOUNT_BY_DID, Embed, Place, names_two_posts
 from resolver.platforms import bluesky
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
@@ -55,7 +55,9 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
             (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
         # a place that names the post plainly settles an id another place's run-on URL left in doubt (newuser31b)
         # but not an embed code naming two posts: its conflict is its own, whatever another place names (newuser37 #2)
-        doubt = next((e.id_doubt for e in sorted(group, key=lambda e: e is not winner) if names_two_posts(e.id_doubt)),
+        # nor a signature's post linked by DID (newuser38b #1): another place naming the post says nothing of whose DID
+        doubt = next((e.id_doubt for e in sorted(group, key=lambda e: e is not winner) if names_two_posts(e.id_doubt)
+                      or (e.id_doubt or "").startswith(ACCOUNT_BY_DID)),
                      None) or (None if any(e.id_doubt is None for e in group) else winner.id_doubt)
         kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
                             other_words=_other_words(winner, group), id_doubt=doubt))

@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef, another_accounts_link, another_days_link
+from resolver.model import Embed, PostRef, account_by_did, another_accounts_link, another_days_link
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -679,6 +679,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         post_id = doubt = None
         url = _profile_url(platform, handle)
         own = _own_post(link, platform, handle)
+        by_did = own is None and link is not None and by_did_that_day(link[1], platform, date)
+        own = link[1] if by_did and link is not None else own
         # the link after the date, else one a scraped copy put inside the signed words (newuser34 #4)
         reading = link if own is not None else _own_post_in_words(body or "", platform, handle, date)
         ref = reading[1] if reading is not None else None
@@ -688,6 +690,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             doubt = reading[2]   # "…/status/1765…": cut short; "…/17651234⏎5678…": wrapped
             if own is not None and platform == x.PLATFORM:   # right after the date: of that day? (t21)
                 doubt = "; ".join(filter(None, (_another_day(ref, date, said_date), doubt))) or None
+            if by_did:
+                doubt = "; ".join(filter(None, [account_by_did(ref.author_handle or "", handle), doubt]))
         elif platform == x.PLATFORM and (other := below or _own_post_in_words(body or "", platform, handle, date,
                                                                                mine=False)) is not None:
             # Another account's post of the signature's day, linked at the end of the signed words or alone under the
@@ -768,7 +772,9 @@ def _link_below(text: str, end: int, platform: str, handle: str, date: str | Non
     while at < len(text) and text[at] in " \t\u00a0\u202f":
         at += 1
     reading = _url_at(text, at) if text.startswith(("http", "HTTP"), at) else None
-    mine = reading is not None and _own_post(reading, platform, handle) is not None
+    # a Bluesky link by DID, its key of the signature's day, is the own one looked for (newuser38b #1)
+    mine = reading is not None and (_own_post(reading, platform, handle) is not None
+                                    or bool(own) and by_did_that_day(reading[1], platform, date))
     if reading is None or not reading[1].author_handle or own is not None and own != mine \
             or not mine and not _another_accounts_post(reading[1], platform):
         return None
@@ -844,6 +850,22 @@ def is_own_post(ref: PostRef, platform: str, handle: str) -> bool:
         return False
     named = ref.author_handle
     return named is None and platform == "twitter" or (named or "").casefold() == handle.casefold()
+
+
+def by_did_that_day(ref: PostRef, platform: str, date: str | None) -> bool:
+    """Is `ref` a Bluesky post whose link names its account by DID, made (its key, a TID) on a signature's `date`,
+    known, in some inhabited time zone? Bluesky's embed code links every post by DID and writes the handle only in
+    the signature, so a flattened copy's date link or the link under it is such (newuser38b #1: two embeds of one
+    post). Offline the DID is not known to be the signature's handle's: the post taken is said to be in doubt
+    (`model.account_by_did`)."""
+    from resolver.platforms import bluesky
+
+    if platform != bluesky.PLATFORM or ref.platform != platform or ref.kind != "post" or not ref.post_id \
+            or not date or not bluesky.is_did(ref.author_handle) or bluesky.tid_time(ref.post_id) is None:
+        return False
+    from resolver.provenance import minted_that_day   # only here, as in `_own_post_in_words`
+
+    return minted_that_day(date, ref.post_id, platform)
 
 
 def _another_accounts_post(ref: PostRef, platform: str) -> bool:
@@ -998,8 +1020,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
-        if reading is None:
-            continue
+        if reading is None or reading[1].kind == "timeline":
+            continue   # an account's page ("Follow us: twitter.com/h"): no embed, as an HTML link to it (newuser38b #4)
         url, ref, doubt, end = reading
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(

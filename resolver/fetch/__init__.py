@@ -42,6 +42,14 @@ NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
 # A media error that is no failure (exit 1): the image was not asked for, offline or because its URL is not known
 MEDIA_NOT_ASKED = (MEDIA_NEVER_FETCHED, URL_NOT_KNOWN)
+# A media download `[origins] only_configured` refused, its origin unmapped ("unmapped: refused …", errors.NotMapped):
+# not asked, by the user's own config, so no failure either; said once, under its post (newuser38b #6)
+MEDIA_REFUSED_BY_CONFIG = "unmapped: "
+
+
+def media_not_asked(error: str | None) -> bool:
+    """Whether a media item's error says it was not asked for (`MEDIA_NOT_ASKED`, `MEDIA_REFUSED_BY_CONFIG`)."""
+    return bool(error) and (error in MEDIA_NOT_ASKED or str(error).startswith(MEDIA_REFUSED_BY_CONFIG))
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
@@ -149,7 +157,7 @@ class FetchedPost:
         if self.unavailable:
             return False
         return self.record.status == "error" or self.lookup_error is not None or any(
-            m.get("error") and m["error"] not in MEDIA_NOT_ASKED for m in self.media)
+            m.get("error") and not media_not_asked(m["error"]) for m in self.media)
 
     @property
     def lookup_error(self) -> str | None:

@@ -1,0 +1,56 @@
+"""A post's photo or thumbnail on an origin `[origins] only_configured = true` leaves unmapped is not asked, by the
+user's own config: said once, under its post, and no failure (exit 0), as an image offline never fetched is not
+(newuser38b #6: each refusal was said twice, in the table and as an `error:` line, and the run exited 1 though
+every post was fetched). Name resolution faked and a connect step that fails the test if called, as in
+test_origins."""
+
+from resolver.fetch import FetchOptions, fetch_posts
+from resolver.report import post_failures, scan_view
+from tests import xfixtures as fx
+from tests.test_fetch import TWEET, by_id, json_page, serve_media
+from tests.test_origins import _refusing_session
+
+SERVICES = ["cdn.syndication.twimg.com", "publish.twitter.com", "api.twitter.com"]
+
+
+def _fetched(fakenet, store, hosts):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    session, resolver = _refusing_session(fakenet.settings(hosts, retries=0, only_configured_origins=True), store)
+    [post] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert set(resolver.asked) <= {"127.0.0.1"}
+    return post
+
+
+def test_a_photo_refused_unmapped_is_not_a_failure_and_is_said_once(fakenet, store):
+    post = _fetched(fakenet, store, SERVICES)
+    assert post.record.status == "available"
+    assert post.media[0]["error"].startswith("unmapped: refused https://pbs.twimg.com/media/")
+    assert not post.failed and list(post_failures(post)) == []
+
+
+def test_the_scan_table_says_the_refusal_once(fakenet, store):
+    from resolver.pipeline import ForEmbed, scan
+
+    post = _fetched(fakenet, store, SERVICES)
+    result = scan(f"Bridge reopened. https://twitter.com/RivertonRoads/status/{fx.POST_ID}\n", kind="text")
+    result = result.replaced(posts=(ForEmbed(0, post),))
+    lines = [" ".join(text for text, _ in line) for line in scan_view(result) if isinstance(line, list)]
+    for item in post.media:   # a photo and a video's poster: each said once, "not asked"
+        url = item.get("url") if item["type"] == "photo" else item.get("preview_url")
+        said = [line for line in lines if url in line]
+        assert len(said) == 1, "\n".join(lines)
+        assert said[0].startswith("  #1 ") and " not asked: its origin is not mapped in [origins]" in said[0], said
+    assert not result.failed
+
+
+def test_a_photo_that_failed_otherwise_is_still_a_failure(fakenet, store):
+    """A mapped media host answering 404 is a failure (exit 1), said as before."""
+    from werkzeug.wrappers import Response
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    session, _ = _refusing_session(fakenet.settings(SERVICES + ["pbs.twimg.com", "video.twimg.com"], retries=0,
+                                                    only_configured_origins=True), store)
+    fakenet.route("pbs.twimg.com", "/media/x", lambda r: Response("gone", status=404))
+    [post] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert post.media and post.media[0]["error"] and post.failed

@@ -1,0 +1,84 @@
+"""The library's sync entry points called where an event loop already runs in the thread, as in a Jupyter cell
+(newuser38b #2: `pipeline.run` with any network step raised "asyncio.run() cannot be called from a running event
+loop" and warned "coroutine … was never awaited"). The run's loop then runs on a worker thread, and the call waits
+for it. Against a loopback server."""
+
+import asyncio
+import warnings
+
+from resolver import pipeline
+from resolver.inputs import InputSpec, iter_items
+from resolver.session import Session
+from tests.test_archive import settings_for
+from tests.test_fetch import json_page
+
+
+def test_pipeline_run_inside_a_running_event_loop_fetches_the_posts(fakenet, store, tmp_path):
+    fakenet.route("www.youtube.com", "/oembed", json_page({
+        "type": "video", "version": "1.0", "title": "Levee at dawn", "author_name": "Riverton Courier",
+        "author_url": "https://www.youtube.com/@rivertoncourier", "html": "<iframe></iframe>"}))
+    (tmp_path / "story.txt").write_text("The levee held overnight, officials said.\n\n"
+                                        "https://www.youtube.com/watch?v=Lev33AtDawn\n")
+    settings = settings_for(fakenet)
+    outcomes: list = []
+
+    async def cell() -> object:   # a notebook cell: a loop runs in this thread
+        asyncio.get_running_loop()
+        return pipeline.run(iter_items(InputSpec(files=(str(tmp_path / "story.txt"),))),
+                            session=Session(settings, store=store), steps=pipeline.Steps(fetch=True),
+                            emit=outcomes.append)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # "coroutine … was never awaited" would fail the test
+        summary = asyncio.run(cell())
+    assert summary.articles == 1 and summary.failed == 0
+    [result] = outcomes
+    [found] = result.posts
+    assert (found.value.record.post_id, found.value.record.status) == ("Lev33AtDawn", "available")
+    assert any(host == "www.youtube.com" for host, _ in fakenet.hits)
+
+
+def test_session_run_inside_a_running_event_loop_runs_the_job_on_a_worker_thread(fakenet):
+    import threading
+
+    threads = []
+
+    async def job(session: Session) -> str:
+        threads.append(threading.current_thread())
+        return "done"
+
+    async def cell() -> str:
+        return Session(settings_for(fakenet)).run(job)
+    assert asyncio.run(cell()) == "done"
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_an_interrupt_while_waiting_cancels_the_run_on_its_thread(fakenet):
+    """A notebook's "interrupt kernel" (KeyboardInterrupt in the waiting thread) cancels the run's task, as Ctrl-C
+    cancels asyncio.run's, rather than waiting for the whole run to end."""
+    import signal
+    import threading
+
+    cancelled = threading.Event()
+
+    async def job(session: Session) -> str:
+        main = threading.main_thread().ident
+        threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()   # a real signal, as Ctrl-C sends
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return "never"
+
+    async def cell() -> str:   # a kernel's cell: Ctrl-C raises KeyboardInterrupt (asyncio.run's own handler waits)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        return Session(settings_for(fakenet)).run(job)
+    if threading.current_thread() is not threading.main_thread():
+        import pytest
+
+        pytest.skip("Python runs a signal's handler in the main thread only")
+    import pytest
+
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(cell())
+    assert cancelled.wait(5)

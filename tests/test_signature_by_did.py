@@ -1,0 +1,130 @@
+"""A flattened Bluesky signature whose post link names its account by DID (as Bluesky's embed code writes every link:
+`/profile/did:plc:…/post/<key>`), the handle only in the signature. Offline nothing ties the DID to the handle: the
+two are one post when the key (a TID) was made on the signature's day, with `id_doubt` saying the DID was not
+checked to be the handle's; a fetch whose answer names the DID's handle settles it (newuser38b #1: two embeds, one
+post counted twice, in text always and in HTML unless `--resolve` ran). Fixtures are fictional."""
+
+import json
+
+import pytest
+
+from resolver.extract.html import scan
+from resolver.extract.text import find_embeds
+from resolver.model import ACCOUNT_BY_DID, unsettles_checks
+
+WORDS = "Intro line.\n\nTurnout is up 12 points in the north.\n"
+SIG = "— Maria Ortega (@mariaortega.bsky.social) March 10, 2026"
+DID = "did:plc:mariaortegafictional0001"
+KEY = "3mgpk77abcd2u"   # a TID made on 2026-03-10
+OLD_KEY = "3jzfcijpj2z2a"   # a TID made in 2023
+DID_LINK = f"https://bsky.app/profile/{DID}/post/{KEY}"
+DOUBT = (f"the link names the post's account by DID {DID}, not checked to be @mariaortega.bsky.social's, the "
+         "signature's account")
+
+
+@pytest.mark.parametrize("signed", [
+    f"{SIG} at 9:12 PM\n{DID_LINK}",
+    f"{SIG} at 9:12 PM {DID_LINK}",
+    f"{SIG}\n{DID_LINK}",
+], ids=["link-below", "link-after-date", "no-time-link-below"])
+def test_a_signature_and_its_post_linked_by_did_on_its_day_are_one_post_with_a_doubt(signed):
+    text = WORDS + signed + "\n\nThe city council meets tomorrow."
+    [post] = find_embeds(text)
+    assert (post.platform, post.post_id, post.url, post.author_handle, post.detector) == (
+        "bluesky", f"{DID}/{KEY}", DID_LINK, "mariaortega.bsky.social", "text-signature")
+    assert (post.text, post.date, post.id_doubt) == ("Turnout is up 12 points in the north.", "2026-03-10", DOUBT)
+    assert post.id_doubt.startswith(ACCOUNT_BY_DID) and unsettles_checks(post.id_doubt)
+
+
+def test_a_post_linked_by_did_made_on_another_day_stays_its_own_embed():
+    text = WORDS + f"{SIG} at 9:12 PM\nhttps://bsky.app/profile/{DID}/post/{OLD_KEY}\n\nMore."
+    first, second = find_embeds(text)
+    assert (first.detector, first.post_id, first.id_doubt) == ("text-signature", None, None)
+    assert (second.detector, second.post_id) == ("text-url", f"{DID}/{OLD_KEY}")
+
+
+def test_a_signature_with_no_day_does_not_take_a_post_linked_by_did():
+    """Only the key's day ties the two: a signature dated by month alone ties nothing."""
+    text = WORDS + f"— Maria Ortega (@mariaortega.bsky.social) March 2026\n{DID_LINK}\n\nMore."
+    assert [(e.detector, e.post_id) for e in find_embeds(text)] == [
+        ("text-signature", None), ("text-url", f"{DID}/{KEY}")]
+
+
+def test_an_x_signature_takes_no_bluesky_link_by_did():
+    text = WORDS + f"— Maria Ortega (@mariaortega) March 10, 2026\n{DID_LINK}\n\nMore."
+    assert [(e.platform, e.post_id) for e in find_embeds(text)] == [("twitter", None), ("bluesky", f"{DID}/{KEY}")]
+
+
+def test_in_html_a_signature_dated_by_a_did_link_of_its_day_is_one_post_with_a_doubt():
+    html = ("<html><body><article><p>The mayor wrote:</p><p>Turnout is up 12 points in the north.</p><p>&mdash; "
+            f'Maria Ortega (@mariaortega.bsky.social) <a href="{DID_LINK}?ref_src=embed">March 10, 2026 at 9:12 PM'
+            "</a></p></article></body></html>")
+    [post] = scan(html)[0]
+    assert (post.platform, post.post_id, post.author_handle, post.id_doubt) == (
+        "bluesky", f"{DID}/{KEY}", "mariaortega.bsky.social", DOUBT)
+
+
+def test_in_html_a_did_link_of_another_day_stays_its_own_embed():
+    html = ("<html><body><p>Turnout is up 12 points in the north.</p><p>&mdash; Maria Ortega "
+            f'(@mariaortega.bsky.social) <a href="https://bsky.app/profile/{DID}/post/{OLD_KEY}">March 10, 2026</a>'
+            "</p></body></html>")
+    assert sorted((e.post_id or "", e.id_doubt or "") for e in scan(html)[0]) == [("", ""), (f"{DID}/{OLD_KEY}", "")]
+
+
+def _article(key: str = KEY) -> str:
+    return ("<html><body><p>The mayor wrote:</p><p>Turnout is up 12 points in the north.</p><p>&mdash; Maria Ortega "
+            f'(@mariaortega.bsky.social) <a href="https://bsky.app/profile/{DID}/post/{key}?ref_src=embed">'
+            "March 10, 2026 at 9:12 PM</a></p></body></html>")
+
+
+def _oembed(handle: str) -> dict:
+    """embed.bsky.app's answer: `author_url` by handle, `author_name` "<name> (@<handle>)", the code naming the DID."""
+    uri = f"at://{DID}/app.bsky.feed.post/{KEY}"
+    return {"type": "rich", "version": "1.0", "author_name": f"Maria Ortega (@{handle})",
+            "author_url": f"https://bsky.app/profile/{handle}", "provider_url": "Bluesky Social", "cache_age": 86400,
+            "width": 550, "html": f'<blockquote class="bluesky-embed" data-bluesky-uri="{uri}" data-bluesky-cid="bafy">'
+                                  '<p lang="en">Turnout is up 12 points in the north.</p>&mdash; Maria Ortega</blockquote>'}
+
+
+@pytest.fixture
+def reporter(fakenet, tmp_path, monkeypatch):
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import serve
+
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["embed.bsky.app", "web.archive.org", "archive.org"])
+    return lambda: run("report", "--format", "json", "article.html", article=_article())
+
+
+def _stored_doubts(tmp_path) -> list:
+    from cache import Store
+
+    with Store(tmp_path / "c.db") as store:
+        return [row["id_doubt"] for row in store.db.query("SELECT id_doubt FROM embeds ORDER BY ordinal")]
+
+
+def test_an_answer_naming_the_dids_handle_settles_the_doubt(fakenet, reporter, tmp_path):
+    """The post's answer names its account's handle, the signature's: the link by DID is the signature's post, for
+    certain, in the report and in the cache (the views count it as checked)."""
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("mariaortega.bsky.social")))
+    code, out = reporter()
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["post_id"], embed["id_doubt"]) == (f"{DID}/{KEY}", None)
+    author = {c["name"]: c for c in embed["checks"]}["author"]
+    assert author["result"] == "pass"
+    assert _stored_doubts(tmp_path) == [None]
+
+
+def test_an_answer_naming_another_handle_keeps_the_doubt_and_the_checks_warn(fakenet, reporter, tmp_path):
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("someone-else.bsky.social")))
+    code, out = reporter()
+    [embed] = json.loads(out)["embeds"]
+    assert embed["id_doubt"] == DOUBT
+    author = {c["name"]: c for c in embed["checks"]}["author"]
+    assert author["result"] == "warn" and "someone-else.bsky.social" in author["evidence"]
+    assert _stored_doubts(tmp_path) == [DOUBT]
