@@ -1064,7 +1064,7 @@ def kept_copy(url: str, session: Session) -> FetchOutcome | None:
     store, writer = session.store, session.warc
     if store is None or writer is None:
         return None
-    since, seen = session.cached_since(), {url}   # under --refresh, this run's copies only
+    since, seen = session.cached_since(in_its_warc=True), {url}   # under --refresh, this run's copies only
     outcome = _kept_hop(url, session, since)
     while outcome is not None and (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
         outcome = _kept_hop(onward, session, since)

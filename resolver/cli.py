@@ -322,12 +322,13 @@ def _settings(ctx: click.Context, *, sends: bool = True, **overrides: Any) -> Se
                              check_secrets=sends)
 
 
-def _mode(*, offline: bool, refresh: bool) -> Mode:
-    """The run's mode, checked before anything is opened or read: --offline with --refresh is a usage error."""
+def _mode(*, offline: bool, refresh: bool, afresh: bool = False) -> Mode:
+    """The run's mode, checked before anything is opened or read: --offline with --refresh is a usage error.
+    `afresh`: `archive`'s, online (offline nothing is asked afresh)."""
     from resolver.session import Mode
 
     with user_errors():
-        return Mode(offline=offline, refresh=refresh)
+        return Mode(offline=offline, refresh=refresh, afresh=afresh and not offline)
 
 
 def _open_store(settings: Settings) -> Store:
@@ -1476,7 +1477,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     from resolver.archive import ArchivedUrl
     from resolver.options import ArchiveOptions
 
-    mode = _mode(offline=offline, refresh=refresh)
+    mode = _mode(offline=offline, refresh=refresh, afresh=True)   # its WARC holds every answer it used (newuser38a F5)
     # Every name is checked before any request (#11); one that is no file and no URL goes with the articles, whose
     # run says so in one line and does the rest, as scan's does (before, one typo stopped every target).
     named = [(target, _url_of(target)) for target in targets]

@@ -1,0 +1,82 @@
+"""A court exhibit made of WARC files (newuser38a): the WARC of an `archive` run alone answers a replayed fetch of
+a gone post after a `scan --archive` filled the cache (F5), a replay says which lookups its WARC files do not hold
+(F8). Run against the loopback 'internet' (tests/fakenet.py, tests/waybacknet.py); small fictional fixtures."""
+
+import json
+import re
+
+from tests import waybacknet
+from tests import xfixtures as fx
+from tests.cliworld import World
+from tests.fakenet import page
+from tests.test_fetch import by_id, json_page
+
+GONE = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+GONE_TEXT = "The bridge is closed until further notice."
+STORY = (f'<html><body><p>The council met.</p><blockquote class="twitter-tweet"><p lang="en">{GONE_TEXT}</p>'
+         f'&mdash; Riverton Roads (@RivertonRoads) <a href="{GONE}">December 6, 2022</a></blockquote></body></html>')
+
+
+def serve_gone_post(fakenet):
+    """A deleted post (a syndication tombstone, an oEmbed 404, its page a 404) with one Wayback capture."""
+    capture = waybacknet.Capture("20221206060000", GONE, waybacknet.classic_page(
+        fx.GONE_ID, "RivertonRoads", "Riverton Roads", GONE_TEXT))
+    waybacknet.serve(fakenet, [capture])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+
+
+def fetched(world, *args, offline=False):
+    done = world(*args, "fetch", "--json", *(["--offline"] if offline else []), GONE)
+    assert done.exit_code == 0, done.output
+    return json.loads(done.stdout.splitlines()[0])
+
+
+def verdicts(world, *args, story, offline=False):
+    done = world(*args, "report", "--format", "json", *(["--offline"] if offline else []), str(story))
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.stdout)
+    return [(c["name"], c["result"], c["evidence"]) for embed in report["embeds"] for c in embed["checks"]]
+
+
+def uncited(verdict):
+    """A check's name, result and evidence up to its citation of the answers it rests on."""
+    name, result, evidence = verdict
+    return name, result, re.split(r" \(per the (?:CDX|availability)", evidence)[0]
+
+
+def records_cited(found):
+    return [record for _, _, evidence in found for record in re.findall(r"<urn:uuid:[0-9a-f-]+>", evidence)]
+
+
+def test_f5_the_warc_of_an_archive_run_after_scan_archive_answers_a_replayed_fetch_of_a_gone_post(fakenet, tmp_path):
+    """`archive --warc X` after `scan --archive` took the gone post's CDX lists (and the availability answer) from
+    the cache, so X did not hold them: a fresh cache replaying X alone said "not-in-warc" and 0 archived copies, and
+    the report's text and archived-copy checks were skipped (newuser38a F5). The README promises `archive` asks the
+    sources afresh, the archived copies of a gone post included: now it does, and X alone gives the same status,
+    copies and verdicts."""
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    first = world("scan", "--archive", str(story))
+    assert first.exit_code == 0, first.output
+    exhibit = tmp_path / "exhibit.warc.gz"
+    done = world("archive", "--warc", str(exhibit), str(story))
+    assert done.exit_code == 0, done.output
+    live = fetched(world, offline=True)
+    live_verdicts = verdicts(world, story=story, offline=True)
+    fakenet.routes.clear()   # the servers answer nothing now: every answer must come from the exhibit
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    replayed = fetched(again, "--replay", str(exhibit))
+    assert (replayed["status"], replayed["archive_lookup"]) == (live["status"], live["archive_lookup"]) \
+        == ("deleted", "answered")
+    assert [c["text"] for c in replayed["archived"]] == [c["text"] for c in live["archived"]] \
+        and len(replayed["archived"]) == 1
+    assert GONE_TEXT in replayed["archived"][0]["text"]
+    replayed_verdicts = verdicts(again, "--replay", str(exhibit), story=story)
+    # the same verdicts, each resting on the same WARC records (cited by fetch number and file in each run's way)
+    assert [uncited(v) for v in replayed_verdicts] == [uncited(v) for v in live_verdicts]
+    assert set(records_cited(replayed_verdicts)) == set(records_cited(live_verdicts)) != set()
