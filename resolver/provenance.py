@@ -2104,7 +2104,8 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
     """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
     answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
     how many of them give no time (replayed from WARC records with none: review31r3, they were not counted, and a
-    report resting on them said no answer was used), and whether the run was offline. `started_at`: when the run
+    report resting on them said no answer was used), how many requests the replayed WARC files did not hold (no answer:
+    `not_in_warc`, in no other count), and whether the run was offline. `started_at`: when the run
     began; an answer given before it was taken from the cache, not asked by this run (`cached`, with the newest and
     oldest such), whatever its age (replay32: one an hour old read as got now); the WARC files the answers were
     replayed from (`warc_files`)."""
@@ -2119,6 +2120,11 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
                   *(h for r in embed["resolutions"] for h in r["hops"]), *embed["archive_lookups"]]
     cited += [c.get("image_metadata") or {} for c in credits]
     known = [t for c in cited if (t := c.get("fetched_at"))]
+    # a request the replayed WARC files did not hold had no answer: counted apart, never as one used (newuser38a F8)
+    from resolver.warc import not_in_the_warcs
+
+    missing = {c.get("fetch_id") or -i for i, c in enumerate(cited, 1) if not_in_the_warcs(c.get("answered_at_unknown"))}
+    cited = [c for c in cited if not not_in_the_warcs(c.get("answered_at_unknown"))]
     # each answer once (a hop two embeds share, a post's status and its last answer): the ones a count is of
     answers = list({c.get("fetch_id") or -i: c for i, c in enumerate(cited, 1)
                     if c.get("fetched_at") or c.get("answered_at_unknown")}.values())
@@ -2128,7 +2134,7 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
             "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at")),
             "run_started_at": started_at, "count": len(answers), "cached": len(cached),
             "cached_newest": max(taken, default=None), "cached_oldest": min(taken, default=None),
-            "warc_files": sorted({c["warc_file"] for c in answers if c.get("warc_file")})}
+            "warc_files": sorted({c["warc_file"] for c in answers if c.get("warc_file")}), "not_in_warc": len(missing)}
 
 
 CACHED_AFTER_S = 3600   # a report that does not say when its run began: answers all older than this were not got by it
@@ -2145,7 +2151,8 @@ def cache_note(report: dict[str, Any]) -> str | None:
     undated = answers.get("undated") or 0
     if answers.get("offline"):
         return "made --offline, nothing was asked; " + _dated_words(
-            answers.get("newest"), answers.get("oldest"), undated, report["generated_at"])
+            answers.get("newest"), answers.get("oldest"), undated, report["generated_at"],
+            missing=answers.get("not_in_warc") or 0)
     if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
         age = _age(answers["newest"], report["generated_at"]) if answers.get("newest") else None
         if age is None or age < CACHED_AFTER_S:
@@ -2170,7 +2177,8 @@ def replayed_note(report: dict[str, Any]) -> str | None:
     answers = report.get("answers") or {}
     files = ", ".join(answers.get("warc_files") or replay["files"])
     dated = _dated_words(answers.get("newest"), answers.get("oldest"), answers.get("undated") or 0,
-                         report["generated_at"], word="captured", none="no replayed answer was used")
+                         report["generated_at"], word="captured", none="no replayed answer was used",
+                         missing=answers.get("not_in_warc") or 0)
     return f"made from the replayed WARC {files}: {dated}"
 
 
@@ -2187,7 +2195,7 @@ def made_from(report: dict[str, Any]) -> str | None:
     now, undated = report["generated_at"], answers.get("undated") or 0
     if answers.get("offline"):
         return "made from the cache, --offline: " + _dated_words(answers.get("newest"), answers.get("oldest"),
-                                                                 undated, now)
+                                                                 undated, now, missing=answers.get("not_in_warc") or 0)
     if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
         return f"made from the cache: {note}" if (note := cache_note(report)) else None
     cached, count = answers.get("cached") or 0, answers.get("count") or 0
@@ -2215,9 +2223,10 @@ def index_note(reports: list[dict[str, Any]]) -> str | None:
         return None
     times = [t for r in reports for t in (r["answers"].get("newest"), r["answers"].get("oldest")) if t]
     undated = sum(r["answers"].get("undated") or 0 for r in reports)
+    missing = sum(r["answers"].get("not_in_warc") or 0 for r in reports)
     now = max(r["generated_at"] for r in reports)
     return f"Every report here was made {where}: " + _dated_words(
-        max(times, default=None), min(times, default=None), undated, now, word=word).replace(
+        max(times, default=None), min(times, default=None), undated, now, word=word, missing=missing).replace(
         " before this report", " before the last report")
 
 
@@ -2229,9 +2238,17 @@ def _all_cached(answers: dict[str, Any]) -> bool:
 
 
 def _dated_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str = "from",
-                 subject: str | None = None, none: str = "no recorded answer was used") -> str:
+                 subject: str | None = None, none: str = "no recorded answer was used", missing: int = 0) -> str:
     """"the newest answer used is from <time>, 7 days before this report (the oldest from <time>)", with how many
-    give no time (replayed from WARC records with none: review31r3 counted them apart)."""
+    give no time (replayed from WARC records with none: review31r3 counted them apart), and how many requests the
+    replayed WARC files did not hold (`missing`: no answer, none used; newuser38a F8)."""
+    absent = f"; {missing} request{'s' * (missing != 1)} not in the replayed WARC files, so no answer used" \
+        if missing else ""
+    return _answer_words(newest, oldest, undated, now, word=word, subject=subject, none=none) + absent
+
+
+def _answer_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str, subject: str | None,
+                  none: str) -> str:
     age = _age(newest, now) if newest else None
     if newest is None or age is None:
         return (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "

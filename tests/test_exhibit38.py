@@ -80,3 +80,35 @@ def test_f5_the_warc_of_an_archive_run_after_scan_archive_answers_a_replayed_fet
     # the same verdicts, each resting on the same WARC records (cited by fetch number and file in each run's way)
     assert [uncited(v) for v in replayed_verdicts] == [uncited(v) for v in live_verdicts]
     assert set(records_cited(replayed_verdicts)) == set(records_cited(live_verdicts)) != set()
+
+
+def test_f8_a_replay_counts_lookups_its_warc_files_do_not_hold_apart_from_the_answers_used(fakenet, tmp_path):
+    """A --replay report whose WARC held the post's answers but not every archive lookup the report makes said
+    "2 more give no time (replayed from WARC records with none)" and counted them in `answers.count`: no record held
+    them, and no answer was used (newuser38a F8). They are now `not_in_warc`, said as "N requests not in the replayed WARC files, so
+    no answer used", and in neither `count` nor `undated`."""
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    warc = tmp_path / "fetch.warc.gz"
+    done = world("fetch", "--warc", str(warc), GONE)   # the post and its captures, no report's lookups
+    assert done.exit_code == 0, done.output
+    fakenet.routes.clear()
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    made = again("--replay", str(warc), "report", "--format", "json", str(story))
+    assert made.exit_code == 0, made.output
+    report = json.loads(made.stdout)
+    missing = [c for e in report["embeds"] for c in e["archive_lookups"] if (c.get("error") or "").startswith(
+        "not-in-warc:")]
+    assert missing   # what this test is about: lookups the WARC does not hold
+    answers = report["answers"]
+    assert answers["not_in_warc"] == len({c["fetch_id"] for c in missing})
+    assert answers["undated"] == 0 and answers["count"] >= 1
+    markdown = again("--replay", str(warc), "report", "--format", "md", str(story))
+    assert markdown.exit_code == 0, markdown.output
+    [line] = [line for line in markdown.stdout.splitlines() if line.startswith("- **From the replayed WARC**")]
+    assert "give no time" not in line and "WARC records with none" not in line
+    n = answers["not_in_warc"]
+    assert f"; {n} request{'s' * (n != 1)} not in the replayed WARC files, so no answer used" in line, line
