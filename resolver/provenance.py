@@ -2080,7 +2080,82 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
+        "warc_files_cited": warc_files_cited(embeds, credits, store),
     }
+
+
+def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], store: Store | None
+                     ) -> list[dict[str, Any]]:
+    """Each WARC file the report cites a record of, so a witness knows which files to hand over and can fix their
+    content (newuser38a F9: "WARC archive.warc.gz", written beside the database and never named by the user, was
+    cited by name only): its name as cited, where it is on this machine now (the path the fetch log keeps, or in a
+    --replay run the path replayed; else the file of that name beside the database; None: not found) and whether
+    that is the database's folder (where `scan --archive` writes one unless told otherwise), how many of
+    its records are cited, and its sha256 and size as the report is made (None when not found). A file --warc writes
+    grows with every run appending to it, so its hash is the file's at report time, and no record's
+    (`warc_record.sha256` stays null for a live answer)."""
+    rows: dict[int, str] = {}   # fetch id -> the name cited
+    for cited in _cited_records([*embeds, *credits]):
+        rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
+    files: dict[str, dict[str, Any]] = {}
+    for fetch_id, name in rows.items():
+        row = store.fetch(fetch_id) if store is not None else None
+        recorded = (_warc_path(row) if row else None) or name
+        entry = files.setdefault(name, _warc_file_now(recorded, store) | {"file": name, "records": set()})
+        entry["records"].add(row["warc_offset"] if row else fetch_id)
+    return [entry | {"records": len(entry["records"])} for _, entry in sorted(files.items())]
+
+
+def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
+    """Every cited answer (a dict with a fetch_id and a warc_record) in a report's embeds or credits."""
+    if isinstance(value, dict):
+        if value.get("warc_record") and isinstance(value.get("fetch_id"), int):
+            yield value
+        for item in value.values():
+            yield from _cited_records(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cited_records(item)
+
+
+def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
+    """Where the WARC file a fetch-log row names is on this machine now, with its sha256 and size."""
+    from pathlib import Path
+
+    path = Path(recorded)
+    if not path.is_file() and store is not None and (store.path.parent / path.name).is_file():
+        path = store.path.parent / path.name   # a cache moved with its WARC files (as archive38 looks for it)
+    if not path.is_file():
+        return {"path": None, "beside_database": False, "sha256": None, "bytes": None}
+    digest, size = file_sha256(path)
+    beside = store is not None and path.absolute().parent == store.path.absolute().parent
+    return {"path": str(path.absolute()), "beside_database": beside, "sha256": digest, "bytes": size}
+
+
+# sha256 state per WARC file: a report run hashes only the bytes appended since the last report (WARC files only
+# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article)
+_HASHED: dict[tuple[str, int], tuple[int, Any]] = {}
+
+
+def file_sha256(path: PurePath) -> tuple[str, int]:
+    """(sha256, size) of a file as it is now. A file hashed before (same path and inode) that has only grown is hashed
+    from where the last hash ended; one that shrank is hashed whole."""
+    import hashlib
+    import os
+
+    with open(path, "rb") as stream:
+        stat = os.fstat(stream.fileno())
+        key = (str(path), stat.st_ino)
+        done, state = _HASHED.get(key, (0, None))
+        if state is None or stat.st_size < done:
+            done, state = 0, hashlib.sha256()
+        state = state.copy()
+        stream.seek(done)
+        while chunk := stream.read(1 << 20):
+            state.update(chunk)
+            done += len(chunk)
+        _HASHED[key] = (done, state)
+        return state.hexdigest(), done
 
 
 def article_published(article: Article) -> Published | None:

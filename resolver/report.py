@@ -1097,6 +1097,26 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
     return text + (f", {found['not_checked']} not checked" if found.get("not_checked") else "")
 
 
+HAND_OVER = " (hand each over with the report: a file a later run appends to changes its sha256)"
+
+
+def warc_files_note(files: list[dict[str, Any]], *, code: Callable[[str], str] = str,
+                    text: Callable[[str], str] = str) -> str:
+    """The header line naming each WARC file a report cites (newuser38a F9): its name, where it is ("beside the
+    database: PATH", the path, or "not found on this machine"), how many records are cited, and its sha256 and size at
+    report time. `code` and `text` mark up a name or hash and a path (Markdown's code spans and escapes)."""
+    parts = []
+    for entry in files:
+        records = f"{entry['records']} record{'s' * (entry['records'] != 1)} cited"
+        if entry.get("path") is None:
+            parts.append(f"{code(entry['file'])} (not found on this machine), {records}")
+            continue
+        where = f"beside the database: {entry['path']}" if entry.get("beside_database") else entry["path"]
+        parts.append(f"{code(entry['file'])} ({text(where)}), {records}; sha256 {code(entry['sha256'])} and "
+                     f"{entry['bytes']:,} bytes at report time")
+    return "; ".join(parts) + HAND_OVER
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: readable in a terminal, rendered on GitHub."""
     from resolver.provenance import cache_note, origins_note, replay_note, replayed_note
@@ -1126,6 +1146,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []),
              *([f"- **From the cache**: {_md(note)}"] if (note := cache_note(report)) else []),
              *([f"- **From the replayed WARC**: {_md(note)}"] if (note := replayed_note(report)) else []),
+             *([f"- **WARC files cited**: {warc_files_note(files, code=_md_code, text=_md)}"] if (files := report.get("warc_files_cited")) else []),
              *([f"- **Configured origins**: {_md(note)}"] if (note := origins_note(report)) else []), "",
              "## Summary", "", "| | |", "|---|---|",
              f"| Embeds | {embeds_summary(summary)} |",
@@ -1703,6 +1724,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := cache_note(report)) else []),
              *([f'<p class="warn"><strong>From the replayed WARC</strong>: {escape(note)}</p>']
                if (note := replayed_note(report)) else []),
+             *([f'<p class="meta"><strong>WARC files cited</strong>: {escape(warc_files_note(files))}</p>']
+               if (files := report.get("warc_files_cited")) else []),
              *([f'<p class="warn"><strong>Configured origins</strong>: {escape(note)}</p>']
                if (note := origins_note(report)) else []), "</header>",
              "<main>", '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><table><tbody>',

@@ -112,3 +112,59 @@ def test_f8_a_replay_counts_lookups_its_warc_files_do_not_hold_apart_from_the_an
     assert "give no time" not in line and "WARC records with none" not in line
     n = answers["not_in_warc"]
     assert f"; {n} request{'s' * (n != 1)} not in the replayed WARC files, so no answer used" in line, line
+
+
+def test_f9_the_report_lists_each_warc_file_it_cites_with_where_it_is_and_its_sha256(fakenet, tmp_path):
+    """A report cited "WARC archive.warc.gz at offset …" (written beside the database, never named by the user)
+    beside "WARC exhibit.warc.gz …", by name only, and each live record's `warc_record.sha256` was null: nothing said
+    which files a witness must hand over, nor what their content was (newuser38a F9). The report now lists each WARC
+    file it cites (`warc_files_cited`): its name, where it is (the path the fetch log keeps, or beside the database), how
+    many records are cited, and its sha256 and size as the report was made. A record's own `sha256` stays null for
+    a file --warc writes: the file grows with each run, so no hash of it is a record's."""
+    import hashlib
+
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    assert world("scan", "--archive", str(story)).exit_code == 0   # its WARC: archive.warc.gz beside the database
+    exhibit = tmp_path / "court" / "exhibit.warc.gz"
+    exhibit.parent.mkdir()
+    assert world("archive", "--warc", str(exhibit), str(story)).exit_code == 0
+    made = world("report", "--format", "json", "--offline", str(story))
+    assert made.exit_code == 0, made.output
+    report = json.loads(made.stdout)
+    listed = {f["file"]: f for f in report["warc_files_cited"]}
+    cited = {record["file"] for record in records_named(report)}
+    assert set(listed) == cited == {"archive.warc.gz", "exhibit.warc.gz"}
+    beside = listed["archive.warc.gz"]
+    assert beside["path"] == str(tmp_path / "archive.warc.gz") and beside["beside_database"]
+    assert listed["exhibit.warc.gz"]["path"] == str(exhibit) and not listed["exhibit.warc.gz"]["beside_database"]
+    for name, entry in listed.items():
+        data = (exhibit if name == "exhibit.warc.gz" else tmp_path / name).read_bytes()
+        assert (entry["sha256"], entry["bytes"]) == (hashlib.sha256(data).hexdigest(), len(data))
+        assert entry["records"] == len({r["offset"] for r in records_named(report) if r["file"] == name}) > 0
+    markdown = world("report", "--format", "md", "--offline", str(story))
+    [line] = [line for line in markdown.stdout.splitlines() if line.startswith("- **WARC files cited**")]
+    for name, entry in listed.items():
+        assert f"`{entry['sha256']}`" in line and name in line
+    assert "beside the database" in line
+    html = world("report", "--format", "html", "--offline", str(story))
+    assert "WARC files cited" in html.stdout and listed["exhibit.warc.gz"]["sha256"] in html.stdout
+
+
+def records_named(report):
+    """Every `warc_record` a report cites."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("warc_record"):
+                found.append(value["warc_record"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk({"embeds": report["embeds"], "credits": report["credits"]})
+    return found
