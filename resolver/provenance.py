@@ -2084,6 +2084,54 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     }
 
 
+def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What two JSON reports of one article conclude differently, a line each ("embed 1: status deleted, now
+    available"): the article's bytes, each embed's URL and status and its checks' results, each credit's, and the
+    hashes cited (every body and file sha256 in the embeds and credits); [] when they agree. Times, fetch numbers,
+    paths and the words of the evidence are not compared: a re-run cites the same answers under other numbers
+    (newuser38a F10)."""
+    lines = []
+    if old.get("article", {}).get("sha256") != new["article"]["sha256"]:
+        lines.append(f"article: sha256 {old.get('article', {}).get('sha256')}, now {new['article']['sha256']}")
+    for kind in ("embeds", "credits"):
+        was, now = old.get(kind) or [], new.get(kind) or []
+        if len(was) != len(now):
+            lines.append(f"{kind}: {len(was)}, now {len(now)}")
+        for number, (a, b) in enumerate(zip(was, now), 1):
+            lines += [f"{kind[:-1]} {number}: {line}" for line in _item_differences(a, b)]
+    was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
+    lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
+    lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
+    return lines
+
+
+def _item_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    lines = [f"{key} {old.get(key)}, now {new.get(key)}" for key in ("url",) if old.get(key) != new.get(key)]
+    status = [(item.get("status") or {}).get("code") if isinstance(item.get("status"), dict) else item.get("status")
+              for item in (old, new)]
+    if status[0] != status[1]:
+        lines.append(f"status {status[0]}, now {status[1]}")
+    was = [(c.get("name"), c.get("result")) for c in old.get("checks") or []]
+    now = [(c.get("name"), c.get("result")) for c in new.get("checks") or []]
+    for (name, a), (_, b) in zip(was, now):
+        if a != b:
+            lines.append(f"check {name} {a}, now {b}")
+    if [n for n, _ in was] != [n for n, _ in now]:
+        lines.append(f"checks {', '.join(str(n) for n, _ in was)}, now {', '.join(str(n) for n, _ in now)}")
+    return lines
+
+
+def _hashes(value: Any) -> set[str]:
+    """Every sha256 a report's items cite (a body's, an image file's, an article's), a WARC file's aside (its hash is
+    of the whole file, which a later run appends to)."""
+    if isinstance(value, list):
+        return {h for item in value for h in _hashes(item)}
+    if not isinstance(value, dict):
+        return set()
+    found = {v for k, v in value.items() if k in ("body_sha256", "sha256") and isinstance(v, str)}
+    return found | {h for k, v in value.items() if k != "warc_record" for h in _hashes(v)}
+
+
 def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], store: Store | None
                      ) -> list[dict[str, Any]]:
     """Each WARC file the report cites a record of, so a witness knows which files to hand over and can fix their

@@ -168,3 +168,32 @@ def records_named(report):
                 walk(item)
     walk({"embeds": report["embeds"], "credits": report["credits"]})
     return found
+
+
+def test_f10_report_compare_says_whether_a_rerun_matches_an_earlier_report(fakenet, tmp_path):
+    """An offline re-run of a report gave the same verdicts as the online one, and nothing said so: the witness had to
+    diff the two by hand (newuser38a F10). `report --compare OLD.json` says "same verdicts, statuses and hashes as
+    OLD (made at T)", exit 0, or what differs, exit 6; a file that is no JSON report is a usage error."""
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    old = tmp_path / "old.json"
+    assert world("report", "--format", "json", "-o", str(old), str(story)).exit_code == 0
+    made_at = json.loads(old.read_text())["generated_at"]
+    same = world("report", "--offline", "--format", "md", "--compare", str(old), str(story))
+    assert same.exit_code == 0, same.output
+    assert f"same verdicts, statuses and hashes as {old} (made at {made_at})" in same.stderr
+    changed = json.loads(old.read_text())
+    changed["embeds"][0]["status"]["code"] = "available"
+    changed["embeds"][0]["checks"][0]["result"] = "fail"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(changed))
+    differs = world("report", "--offline", "--format", "md", "--compare", str(edited), str(story))
+    assert differs.exit_code == 6, differs.output
+    assert f"differs from {edited} (made at {made_at}):" in differs.stderr
+    assert "embed 1: status available, now deleted" in differs.stderr
+    assert f"embed 1: check {changed['embeds'][0]['checks'][0]['name']} fail, now " in differs.stderr
+    (tmp_path / "notes.json").write_text("[1, 2]")
+    wrong = world("report", "--offline", "--compare", str(tmp_path / "notes.json"), str(story))
+    assert wrong.exit_code == 2 and "is not a JSON report" in wrong.output
