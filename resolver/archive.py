@@ -1006,7 +1006,7 @@ def _page_copy(live: FetchOutcome | None, session: Session) -> dict[str, Any]:
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
     """A save not submitted because a good capture is recent enough: "recent", with that capture (before, `saved`
     was null, as if no save had been asked for)."""
-    when = f"a good capture from {_taken(good):%Y-%m-%d %H:%M:%S} UTC" if good else "a good capture"
+    when = f"a good capture from {_taken(good):%Y-%m-%dT%H:%M:%SZ}" if good else "a good capture"
     return SaveResult(url, "recent", snapshot_url=good.url if good else None,
                       timestamp=good.timestamp if good else None,
                       message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")

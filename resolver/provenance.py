@@ -236,8 +236,9 @@ def last_seen(seen: dict[str, Any]) -> str:
 
 
 def _utc(value: str) -> str:
-    """'2021-05-03T09:12:40Z' -> '2021-05-03 09:12:40 UTC'."""
-    return value.replace("T", " ").replace("Z", "")[:19] + " UTC"
+    """'2021-05-03T09:12:40.123456Z' -> '2021-05-03T09:12:40Z': to the second, in the one form (ISO 8601, Z) a report
+    gives every time in (newuser38a F11: "capture of 2024-03-07 08:15:00 UTC" beside "2024-03-07T08:15:00Z")."""
+    return value.replace(" ", "T").removesuffix("Z").removesuffix(" UTC")[:19] + "Z"
 
 
 def _per(source: str, evidence: str) -> str:
@@ -874,7 +875,7 @@ def _dated_before(published: Published | None, passed: Held, version: str, poste
         return passed
     result, evidence, changes = passed
     dated = (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
-             f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC)")
+             f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%dT%H:%M:%SZ')})")
     modified = published.modified
     if modified is not None and modified.earliest is not None and modified.earliest >= at:
         return result, (f"{dated}, and modified {modified.written} (its {modified.source}), after the version it "
@@ -1209,7 +1210,26 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     it rests on (`archive_lookups`)."""
     found = _archive_check(post, snapshots, looked_up, error, looked_for)
     said = lookups_text(lookups or [])
-    return found | {"evidence": f"{found['evidence']} (per the {said})"} if said and post else found
+    why = _under_other_handles(looked_for, lookups or [])
+    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+
+
+def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) -> str:
+    """Why an X post's check cites lookups of URLs under another handle than the link's: "; the archive was asked
+    under @RivertonRoads (too), the handle the post's answer gives (X serves the post by its id under any handle)"
+    (newuser38a F11: the claim named the link's URL, the evidence only another, with no word why); "" otherwise."""
+    ref = x.parse_url(looked_for or "")
+    if ref is None or not ref.post_id or not ref.author_handle:
+        return ""
+    own = ref.author_handle.casefold()
+    asked = [r.author_handle for found in lookups if (r := x.parse_url(found.get("url") or "")) is not None
+             and r.post_id == ref.post_id and r.author_handle]
+    others = list(dict.fromkeys(h for h in asked if h.casefold() != own))
+    if not others:
+        return ""
+    too = " too" if any(h.casefold() == own for h in asked) else ""
+    return (f"; the archive was asked under {', '.join('@' + h for h in others)}{too}, the handle the post's answer "
+            "gives (X serves the post by its id under any handle)")
 
 
 def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
@@ -1595,7 +1615,7 @@ def _near(query: str) -> str | None:
     if not (stamp.isdigit() and stamp.isascii() and 4 <= len(stamp) <= 14):
         return stamp or None
     if len(stamp) > 8:
-        return captured_at(stamp).replace("T", " ").replace("Z", " UTC")
+        return captured_at(stamp)
     return "-".join(part for part in (stamp[:4], stamp[4:6], stamp[6:8]) if part)
 
 

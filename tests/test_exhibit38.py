@@ -197,3 +197,42 @@ def test_f10_report_compare_says_whether_a_rerun_matches_an_earlier_report(faken
     (tmp_path / "notes.json").write_text("[1, 2]")
     wrong = world("report", "--offline", "--compare", str(tmp_path / "notes.json"), str(story))
     assert wrong.exit_code == 2 and "is not a JSON report" in wrong.output
+
+
+def test_f11_a_report_gives_every_time_in_one_form(fakenet, tmp_path):
+    """Times were in three forms in one report: "2024-03-07T08:15:00Z" in tables, "the capture of 2024-03-07
+    08:15:00 UTC" in checks, "2026-11-30T09:21:15.611646Z (UTC)" in the header (newuser38a F11). Every time is now
+    ISO 8601 ending in Z, with no "UTC" after it."""
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    markdown = world("report", "--format", "md", str(story))
+    assert markdown.exit_code == 0, markdown.output
+    assert "the capture of 2022-12-06T06:00:00Z" in markdown.stdout
+    assert not re.search(r"\d\d:\d\d(:\d\d)? UTC|Z \(UTC\)", markdown.stdout), re.findall(
+        r".{40}\d\d:\d\d(?::\d\d)? UTC.{10}|.{40}Z \(UTC\)", markdown.stdout)
+    html = world("report", "--format", "html", str(story))
+    assert not re.search(r"\d\d:\d\d(:\d\d)? UTC|Z UTC", html.stdout)
+
+
+def test_f11_an_archive_check_says_why_it_cites_a_lookup_under_the_posts_own_handle(fakenet, tmp_path):
+    """An article naming a post under a handle that is not its author's got "no archived copy was found for
+    twitter.com/<article's handle>/status/<id> (per the CDX lookup of URLs starting with twitter.com/<author>/…)":
+    the claim named one URL, the evidence another, with no word why (newuser38a F11). The check now says the
+    archive was asked under the handle the post's answer gives, which X serves the same post under."""
+    post = f"https://twitter.com/HarbourDesk/status/{fx.POST_ID}"   # the article's handle; the answer's: RivertonRoads
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(f'<html><body><blockquote class="twitter-tweet"><p lang="en">Bridge reopened.</p>&mdash; Harbour '
+                     f'Desk (@HarbourDesk) <a href="{post}">December 6, 2022</a></blockquote></body></html>')
+    made = world("report", "--format", "json", str(story))
+    assert made.exit_code in (0, 1), made.output
+    [embed] = json.loads(made.stdout)["embeds"]
+    [check] = [c for c in embed["checks"] if c["name"] == "archive"]
+    assert f"no archived copy was found for {post}" in check["evidence"], check
+    assert "RivertonRoads/status" in check["evidence"]
+    assert ("the archive was asked under @RivertonRoads too, the handle the post's answer gives (X serves the post "
+            "by its id under any handle)") in check["evidence"], check["evidence"]
