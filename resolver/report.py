@@ -631,7 +631,7 @@ def report_title(article: dict[str, Any]) -> str:
 def crawled_note(article: dict[str, Any]) -> str | None:
     """When the crawler fetched the page, for a WARC record with a WARC-Date: the page's date in the archive, which
     the "Scanned" time (this tool's) is not; None for any other input."""
-    return f"{article['warc_date']} UTC (the record's WARC-Date)" if article.get("warc_date") else None
+    return f"{_zoned(article['warc_date'])} (the record's WARC-Date)" if article.get("warc_date") else None
 
 
 def published_note(article: dict[str, Any]) -> str | None:

@@ -1390,8 +1390,8 @@ def test_one_capture_that_cannot_be_tied_to_the_original_gives_no_verdict(captur
             copy["original"] = copy["original"].format(id=post["post_id"])
     check = text_check(quote, post)
     assert check["result"] == "warn", check
-    assert (f"once; not sure which words were the original: the capture of {capture[1][:10]} "
-            f"{capture[1][11:19]} UTC holds other words than the edit's but cannot be tied to the original ({why})"
+    assert (f"once; not sure which words were the original: the capture of {capture[1][:10]}"
+            f"T{capture[1][11:19]}Z holds other words than the edit's but cannot be tied to the original ({why})"
             ) in check["evidence"]
 
 
@@ -1710,8 +1710,8 @@ def test_a_quote_of_the_later_version_the_x_api_gave_passes_naming_it_and_when_i
     assert check["result"] == "pass", check
     assert check["evidence"] == (
         f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
-        f"{post['edits'][1]}); the article quotes the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
-        "UTC (x-api, fetch #12): the post's 9 words, word for word; the version asked for says otherwise: 1 change in "
+        f"{post['edits'][1]}); the article quotes the later version {post['edits'][1]}, posted 2022-12-06T09:00:00Z "
+        "(x-api, fetch #12): the post's 9 words, word for word; the version asked for says otherwise: 1 change in "
         "the quoted words: afternoon → morning")
     assert "changes" not in check
     original = text_check({**TONIGHT, "text": BRIDGE}, post)   # the original's words: as before
@@ -1728,8 +1728,8 @@ def test_a_quote_matching_no_version_of_a_post_whose_every_version_was_read_fail
     assert check["evidence"] == (
         f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
         f"{post['edits'][1]}); the quote matches no version: against this version's text, 1 change in the quoted "
-        f"words: this afternoon → tonight; against the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
-        "UTC (x-api, fetch #12), 1 change in the quoted words: this morning → tonight")
+        f"words: this afternoon → tonight; against the later version {post['edits'][1]}, posted 2022-12-06T09:00:00Z "
+        "(x-api, fetch #12), 1 change in the quoted words: this morning → tonight")
 
 
 @pytest.mark.parametrize("post, why", [
@@ -2015,7 +2015,7 @@ def test_edits31_a_quote_of_an_earlier_version_read_by_its_id_passes_naming_it()
         "2022-12-06T07:50:00Z (x-api, fetch #12): the post's 9 words, word for word; the version asked for says "
         "otherwise: 1 change in the quoted words: morning → afternoon")
     noon = text_check({**TONIGHT, "text": "The bridge reopens at noon after repairs, officials said."}, post)
-    assert noon["result"] == "pass" and f"the article quotes the earlier version {middle}, posted 2022-12-06 " \
+    assert noon["result"] == "pass" and f"the article quotes the earlier version {middle}, posted 2022-12-06T" \
                                         "09:00:00Z" in noon["evidence"], noon
     assert text_check(TONIGHT, post)["result"] == "fail"
     unread = x_api_latest({"text": BRIDGE}, {"status": "error", "reason": "X API server error 503", "created_at": None})
