@@ -1010,7 +1010,7 @@ def _page_copy(live: FetchOutcome | None, session: Session) -> dict[str, Any]:
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
     """A save not submitted because a good capture is recent enough: "recent", with that capture (before, `saved`
     was null, as if no save had been asked for)."""
-    when = f"a good capture from {_taken(good):%Y-%m-%d %H:%M:%S} UTC" if good else "a good capture"
+    when = f"a good capture from {_taken(good):%Y-%m-%dT%H:%M:%SZ}" if good else "a good capture"
     return SaveResult(url, "recent", snapshot_url=good.url if good else None,
                       timestamp=good.timestamp if good else None,
                       message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")
@@ -1068,7 +1068,7 @@ def kept_copy(url: str, session: Session) -> FetchOutcome | None:
     store, writer = session.store, session.warc
     if store is None or writer is None:
         return None
-    since, seen = session.cached_since(), {url}   # under --refresh, this run's copies only
+    since, seen = session.cached_since(in_its_warc=True), {url}   # under --refresh, this run's copies only
     outcome = _kept_hop(url, session, since)
     while outcome is not None and (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
         outcome = _kept_hop(onward, session, since)

@@ -49,6 +49,7 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
+EXIT_DIFFERS = 6         # report --compare: the report differs from the earlier one in a verdict, status or hash
 FORMAT_ALIASES = {"markdown": "md"}   # report --format: the long name too (newuser37b #10: "markdown" was refused)
 
 
@@ -321,12 +322,13 @@ def _settings(ctx: click.Context, *, sends: bool = True, **overrides: Any) -> Se
                              check_secrets=sends)
 
 
-def _mode(*, offline: bool, refresh: bool) -> Mode:
-    """The run's mode, checked before anything is opened or read: --offline with --refresh is a usage error."""
+def _mode(*, offline: bool, refresh: bool, afresh: bool = False) -> Mode:
+    """The run's mode, checked before anything is opened or read: --offline with --refresh is a usage error.
+    `afresh`: `archive`'s, online (offline nothing is asked afresh)."""
     from resolver.session import Mode
 
     with user_errors():
-        return Mode(offline=offline, refresh=refresh)
+        return Mode(offline=offline, refresh=refresh, afresh=afresh and not offline)
 
 
 def _open_store(settings: Settings) -> Store:
@@ -1483,7 +1485,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     from resolver.archive import ArchivedUrl
     from resolver.options import ArchiveOptions
 
-    mode = _mode(offline=offline, refresh=refresh)
+    mode = _mode(offline=offline, refresh=refresh, afresh=True)   # its WARC holds every answer it used (newuser38a F5)
     # Every name is checked before any request (#11); one that is no file and no URL goes with the articles, whose
     # run says so in one line and does the rest, as scan's does (before, one typo stopped every target).
     named = [(target, _url_of(target)) for target in targets]
@@ -1552,13 +1554,16 @@ def _url_of(target: str) -> str | None:
 @db_option
 @click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
               help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
+@click.option("--compare", "compare", type=PathType(exists=True, dir_okay=False),
+              help="An earlier JSON report of the same article: say whether this one has the same verdicts, statuses "
+                   "and hashes (exit 6 when not). One article only.")
 @encoding_option
 @corpus_options
 @network_options
 @captures_option
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           fail_on: str, encoding: str | None, **options: Any) -> None:
+           fail_on: str, compare: Path | None, encoding: str | None, **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
@@ -1575,6 +1580,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report --offline --format json articles/ -o reports/
       embed-resolver report --jsonl feed.jsonl -o reports/
       embed-resolver report --fail-on fail story.html > /dev/null; [ $? = 4 ] && echo "a check failed"
+      embed-resolver report --offline --compare exhibit-report.json story.html > /dev/null
 
     \b
     Exit codes:
@@ -1585,6 +1591,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
            reports are written all the same
       2    a usage error
       4    with --fail-on, a check at that level (when nothing failed)
+      6    with --compare, the report differs from the earlier one (when nothing
+           failed)
       130  interrupted (Ctrl-C): run the same command again to go on
     """
     import json
@@ -1606,6 +1614,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
+    earlier = _earlier_report(compare, many=many) if compare is not None else None
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")
@@ -1676,8 +1685,43 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     # a step that failed (a link, a fetch, a lookup, an image) is exit 1, as it is for `scan` (newuser32 #5).
     _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
               unavailable=0)
+    if earlier is not None and compare is not None and entries and _differs(compare, earlier, entries[0][1]):
+        ctx.exit(EXIT_DIFFERS)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
+    """The JSON report `report --compare` names, read before any work: a usage error when it is none, or when the run
+    makes several reports (a comparison is of one article's)."""
+    import json
+    from pathlib import Path
+
+    if many:
+        raise click.UsageError("--compare takes one article's report: give one ARTICLE")
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise click.UsageError(f"--compare: cannot read {path}: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("embeds"), list) or "generated_at" not in data:
+        raise click.UsageError(f"--compare: {path} is not a JSON report (made by report --format json)")
+    return data
+
+
+def _differs(path: Path, earlier: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Say on stderr whether the report made now has the verdicts, statuses and hashes of the earlier one (newuser38a
+    F10: an offline re-run matched the online report, and nothing said so); True when it differs."""
+    from resolver.provenance import report_differences
+
+    made = f"{path} (made at {earlier.get('generated_at') or 'a time it does not say'})"
+    differences = report_differences(earlier, now)
+    if not differences:
+        click.echo(f"same verdicts, statuses and hashes as {made}", err=True)
+        return False
+    click.echo(f"differs from {made}:", err=True)
+    for line in differences:
+        click.echo(f"  {line}", err=True)
+    return True
 
 
 def _wrote_reports(count: int, folder: Path) -> str:

@@ -236,8 +236,9 @@ def last_seen(seen: dict[str, Any]) -> str:
 
 
 def _utc(value: str) -> str:
-    """'2021-05-03T09:12:40Z' -> '2021-05-03 09:12:40 UTC'."""
-    return value.replace("T", " ").replace("Z", "")[:19] + " UTC"
+    """'2021-05-03T09:12:40.123456Z' -> '2021-05-03T09:12:40Z': to the second, in the one form (ISO 8601, Z) a report
+    gives every time in (newuser38a F11: "capture of 2024-03-07 08:15:00 UTC" beside "2024-03-07T08:15:00Z")."""
+    return value.replace(" ", "T").removesuffix("Z").removesuffix(" UTC")[:19] + "Z"
 
 
 def _per(source: str, evidence: str) -> str:
@@ -920,7 +921,7 @@ def _dated_before(published: Published | None, passed: Held, version: str, poste
         return passed
     result, evidence, changes = passed
     dated = (f"{evidence}; but the article is dated {published.written} (its {published.source}), before the "
-             f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%d %H:%M:%S')} UTC)")
+             f"version it quotes, {version}, was posted ({at.strftime('%Y-%m-%dT%H:%M:%SZ')})")
     modified = published.modified
     if modified is not None and modified.earliest is not None and modified.earliest >= at:
         return result, (f"{dated}, and modified {modified.written} (its {modified.source}), after the version it "
@@ -1256,7 +1257,26 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     it rests on (`archive_lookups`)."""
     found = _archive_check(post, snapshots, looked_up, error, looked_for)
     said = lookups_text(lookups or [])
-    return found | {"evidence": f"{found['evidence']} (per the {said})"} if said and post else found
+    why = _under_other_handles(looked_for, lookups or [])
+    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+
+
+def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) -> str:
+    """Why an X post's check cites lookups of URLs under another handle than the link's: "; the archive was asked
+    under @RivertonRoads (too), the handle the post's answer gives (X serves the post by its id under any handle)"
+    (newuser38a F11: the claim named the link's URL, the evidence only another, with no word why); "" otherwise."""
+    ref = x.parse_url(looked_for or "")
+    if ref is None or not ref.post_id or not ref.author_handle:
+        return ""
+    own = ref.author_handle.casefold()
+    asked = [r.author_handle for found in lookups if (r := x.parse_url(found.get("url") or "")) is not None
+             and r.post_id == ref.post_id and r.author_handle]
+    others = list(dict.fromkeys(h for h in asked if h.casefold() != own))
+    if not others:
+        return ""
+    too = " too" if any(h.casefold() == own for h in asked) else ""
+    return (f"; the archive was asked under {', '.join('@' + h for h in others)}{too}, the handle the post's answer "
+            "gives (X serves the post by its id under any handle)")
 
 
 def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
@@ -1718,7 +1738,7 @@ def _near(query: str) -> str | None:
     if not (stamp.isdigit() and stamp.isascii() and 4 <= len(stamp) <= 14):
         return stamp or None
     if len(stamp) > 8:
-        return captured_at(stamp).replace("T", " ").replace("Z", " UTC")
+        return captured_at(stamp)
     return "-".join(part for part in (stamp[:4], stamp[4:6], stamp[6:8]) if part)
 
 
@@ -2203,7 +2223,130 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
+        "warc_files_cited": warc_files_cited(embeds, credits, store),
     }
+
+
+def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What two JSON reports of one article conclude differently, a line each ("embed 1: status deleted, now
+    available"): the article's bytes, each embed's URL and status and its checks' results, each credit's, and the
+    hashes cited (every body and file sha256 in the embeds and credits); [] when they agree. Times, fetch numbers,
+    paths and the words of the evidence are not compared: a re-run cites the same answers under other numbers
+    (newuser38a F10)."""
+    lines = []
+    if old.get("article", {}).get("sha256") != new["article"]["sha256"]:
+        lines.append(f"article: sha256 {old.get('article', {}).get('sha256')}, now {new['article']['sha256']}")
+    for kind in ("embeds", "credits"):
+        was, now = old.get(kind) or [], new.get(kind) or []
+        if len(was) != len(now):
+            lines.append(f"{kind}: {len(was)}, now {len(now)}")
+        for number, (a, b) in enumerate(zip(was, now), 1):
+            lines += [f"{kind[:-1]} {number}: {line}" for line in _item_differences(a, b)]
+    was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
+    lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
+    lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
+    return lines
+
+
+def _item_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    lines = [f"{key} {old.get(key)}, now {new.get(key)}" for key in ("url",) if old.get(key) != new.get(key)]
+    status = [(item.get("status") or {}).get("code") if isinstance(item.get("status"), dict) else item.get("status")
+              for item in (old, new)]
+    if status[0] != status[1]:
+        lines.append(f"status {status[0]}, now {status[1]}")
+    was = [(c.get("name"), c.get("result")) for c in old.get("checks") or []]
+    now = [(c.get("name"), c.get("result")) for c in new.get("checks") or []]
+    for (name, a), (_, b) in zip(was, now):
+        if a != b:
+            lines.append(f"check {name} {a}, now {b}")
+    if [n for n, _ in was] != [n for n, _ in now]:
+        lines.append(f"checks {', '.join(str(n) for n, _ in was)}, now {', '.join(str(n) for n, _ in now)}")
+    return lines
+
+
+def _hashes(value: Any) -> set[str]:
+    """Every sha256 a report's items cite (a body's, an image file's, an article's), a WARC file's aside (its hash is
+    of the whole file, which a later run appends to)."""
+    if isinstance(value, list):
+        return {h for item in value for h in _hashes(item)}
+    if not isinstance(value, dict):
+        return set()
+    found = {v for k, v in value.items() if k in ("body_sha256", "sha256") and isinstance(v, str)}
+    return found | {h for k, v in value.items() if k != "warc_record" for h in _hashes(v)}
+
+
+def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], store: Store | None
+                     ) -> list[dict[str, Any]]:
+    """Each WARC file the report cites a record of, so a witness knows which files to hand over and can fix their
+    content (newuser38a F9: "WARC archive.warc.gz", written beside the database and never named by the user, was
+    cited by name only): its name as cited, where it is on this machine now (the path the fetch log keeps, or in a
+    --replay run the path replayed; else the file of that name beside the database; None: not found) and whether
+    that is the database's folder (where `scan --archive` writes one unless told otherwise), how many of
+    its records are cited, and its sha256 and size as the report is made (None when not found). A file --warc writes
+    grows with every run appending to it, so its hash is the file's at report time, and no record's
+    (`warc_record.sha256` stays null for a live answer)."""
+    rows: dict[int, str] = {}   # fetch id -> the name cited
+    for cited in _cited_records([*embeds, *credits]):
+        rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
+    files: dict[str, dict[str, Any]] = {}
+    for fetch_id, name in rows.items():
+        row = store.fetch(fetch_id) if store is not None else None
+        recorded = (_warc_path(row) if row else None) or name
+        entry = files.setdefault(name, _warc_file_now(recorded, store) | {"file": name, "records": set()})
+        entry["records"].add(row["warc_offset"] if row else fetch_id)
+    return [entry | {"records": len(entry["records"])} for _, entry in sorted(files.items())]
+
+
+def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
+    """Every cited answer (a dict with a fetch_id and a warc_record) in a report's embeds or credits."""
+    if isinstance(value, dict):
+        if value.get("warc_record") and isinstance(value.get("fetch_id"), int):
+            yield value
+        for item in value.values():
+            yield from _cited_records(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cited_records(item)
+
+
+def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
+    """Where the WARC file a fetch-log row names is on this machine now, with its sha256 and size."""
+    from pathlib import Path
+
+    path = Path(recorded)
+    if not path.is_file() and store is not None and (store.path.parent / path.name).is_file():
+        path = store.path.parent / path.name   # a cache moved with its WARC files (as archive38 looks for it)
+    if not path.is_file():
+        return {"path": None, "beside_database": False, "sha256": None, "bytes": None}
+    digest, size = file_sha256(path)
+    beside = store is not None and path.absolute().parent == store.path.absolute().parent
+    return {"path": str(path.absolute()), "beside_database": beside, "sha256": digest, "bytes": size}
+
+
+# sha256 state per WARC file: a report run hashes only the bytes appended since the last report (WARC files only
+# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article)
+_HASHED: dict[tuple[str, int], tuple[int, Any]] = {}
+
+
+def file_sha256(path: PurePath) -> tuple[str, int]:
+    """(sha256, size) of a file as it is now. A file hashed before (same path and inode) that has only grown is hashed
+    from where the last hash ended; one that shrank is hashed whole."""
+    import hashlib
+    import os
+
+    with open(path, "rb") as stream:
+        stat = os.fstat(stream.fileno())
+        key = (str(path), stat.st_ino)
+        done, state = _HASHED.get(key, (0, None))
+        if state is None or stat.st_size < done:
+            done, state = 0, hashlib.sha256()
+        state = state.copy()
+        stream.seek(done)
+        while chunk := stream.read(1 << 20):
+            state.update(chunk)
+            done += len(chunk)
+        _HASHED[key] = (done, state)
+        return state.hexdigest(), done
 
 
 def article_published(article: Article) -> Published | None:
@@ -2227,7 +2370,8 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
     """How old the answers a report cites are: the newest and oldest fetch time among its posts' statuses, the last
     answers of posts gone since, link hops, archive lookups, captures read and image files (UTC; None with none),
     how many of them give no time (replayed from WARC records with none: review31r3, they were not counted, and a
-    report resting on them said no answer was used), and whether the run was offline. `started_at`: when the run
+    report resting on them said no answer was used), how many requests the replayed WARC files did not hold (no answer:
+    `not_in_warc`, in no other count), and whether the run was offline. `started_at`: when the run
     began; an answer given before it was taken from the cache, not asked by this run (`cached`, with the newest and
     oldest such), whatever its age (replay32: one an hour old read as got now); the WARC files the answers were
     replayed from (`warc_files`)."""
@@ -2242,6 +2386,11 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
                   *(h for r in embed["resolutions"] for h in r["hops"]), *embed["archive_lookups"]]
     cited += [c.get("image_metadata") or {} for c in credits]
     known = [t for c in cited if (t := c.get("fetched_at"))]
+    # a request the replayed WARC files did not hold had no answer: counted apart, never as one used (newuser38a F8)
+    from resolver.warc import not_in_the_warcs
+
+    missing = {c.get("fetch_id") or -i for i, c in enumerate(cited, 1) if not_in_the_warcs(c.get("answered_at_unknown"))}
+    cited = [c for c in cited if not not_in_the_warcs(c.get("answered_at_unknown"))]
     # each answer once (a hop two embeds share, a post's status and its last answer): the ones a count is of
     answers = list({c.get("fetch_id") or -i: c for i, c in enumerate(cited, 1)
                     if c.get("fetched_at") or c.get("answered_at_unknown")}.values())
@@ -2251,7 +2400,7 @@ def answers_used(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], *,
             "undated": sum(1 for c in cited if c.get("answered_at_unknown") and not c.get("fetched_at")),
             "run_started_at": started_at, "count": len(answers), "cached": len(cached),
             "cached_newest": max(taken, default=None), "cached_oldest": min(taken, default=None),
-            "warc_files": sorted({c["warc_file"] for c in answers if c.get("warc_file")})}
+            "warc_files": sorted({c["warc_file"] for c in answers if c.get("warc_file")}), "not_in_warc": len(missing)}
 
 
 CACHED_AFTER_S = 3600   # a report that does not say when its run began: answers all older than this were not got by it
@@ -2268,7 +2417,8 @@ def cache_note(report: dict[str, Any]) -> str | None:
     undated = answers.get("undated") or 0
     if answers.get("offline"):
         return "made --offline, nothing was asked; " + _dated_words(
-            answers.get("newest"), answers.get("oldest"), undated, report["generated_at"])
+            answers.get("newest"), answers.get("oldest"), undated, report["generated_at"],
+            missing=answers.get("not_in_warc") or 0)
     if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
         age = _age(answers["newest"], report["generated_at"]) if answers.get("newest") else None
         if age is None or age < CACHED_AFTER_S:
@@ -2293,7 +2443,8 @@ def replayed_note(report: dict[str, Any]) -> str | None:
     answers = report.get("answers") or {}
     files = ", ".join(answers.get("warc_files") or replay["files"])
     dated = _dated_words(answers.get("newest"), answers.get("oldest"), answers.get("undated") or 0,
-                         report["generated_at"], word="captured", none="no replayed answer was used")
+                         report["generated_at"], word="captured", none="no replayed answer was used",
+                         missing=answers.get("not_in_warc") or 0)
     return f"made from the replayed WARC {files}: {dated}"
 
 
@@ -2310,7 +2461,7 @@ def made_from(report: dict[str, Any]) -> str | None:
     now, undated = report["generated_at"], answers.get("undated") or 0
     if answers.get("offline"):
         return "made from the cache, --offline: " + _dated_words(answers.get("newest"), answers.get("oldest"),
-                                                                 undated, now)
+                                                                 undated, now, missing=answers.get("not_in_warc") or 0)
     if answers.get("run_started_at") is None:   # a report made before the run's start was recorded
         return f"made from the cache: {note}" if (note := cache_note(report)) else None
     cached, count = answers.get("cached") or 0, answers.get("count") or 0
@@ -2338,9 +2489,10 @@ def index_note(reports: list[dict[str, Any]]) -> str | None:
         return None
     times = [t for r in reports for t in (r["answers"].get("newest"), r["answers"].get("oldest")) if t]
     undated = sum(r["answers"].get("undated") or 0 for r in reports)
+    missing = sum(r["answers"].get("not_in_warc") or 0 for r in reports)
     now = max(r["generated_at"] for r in reports)
     return f"Every report here was made {where}: " + _dated_words(
-        max(times, default=None), min(times, default=None), undated, now, word=word).replace(
+        max(times, default=None), min(times, default=None), undated, now, word=word, missing=missing).replace(
         " before this report", " before the last report")
 
 
@@ -2352,9 +2504,17 @@ def _all_cached(answers: dict[str, Any]) -> bool:
 
 
 def _dated_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str = "from",
-                 subject: str | None = None, none: str = "no recorded answer was used") -> str:
+                 subject: str | None = None, none: str = "no recorded answer was used", missing: int = 0) -> str:
     """"the newest answer used is from <time>, 7 days before this report (the oldest from <time>)", with how many
-    give no time (replayed from WARC records with none: review31r3 counted them apart)."""
+    give no time (replayed from WARC records with none: review31r3 counted them apart), and how many requests the
+    replayed WARC files did not hold (`missing`: no answer, none used; newuser38a F8)."""
+    absent = f"; {missing} request{'s' * (missing != 1)} not in the replayed WARC files, so no answer used" \
+        if missing else ""
+    return _answer_words(newest, oldest, undated, now, word=word, subject=subject, none=none) + absent
+
+
+def _answer_words(newest: str | None, oldest: str | None, undated: int, now: str, *, word: str, subject: str | None,
+                  none: str) -> str:
     age = _age(newest, now) if newest else None
     if newest is None or age is None:
         return (f"the {undated} answer{'s' * (undated != 1)} used give{'s' * (undated == 1)} no time (replayed from "

@@ -45,13 +45,17 @@ T = TypeVar("T")
 class Mode:
     """How a run treats the cache. `offline`: answer from the cache only, whatever its age (the client then never
     opens a connection); `refresh`: no cached answer from before the run (what the run itself got is reused: one
-    request per post and per link a run, newuser32c #5). The two contradict each other."""
+    request per post and per link a run, newuser32c #5). The two contradict each other. `afresh`: an `archive` run,
+    which takes no cached answer from before it as --refresh does (an answer its own WARC file already holds aside:
+    `Session.cached_since`), so its WARC holds every answer it used (newuser38a F5: after `scan --archive`, the CDX
+    lists of a gone post came from the cache and the exhibit's replay said "not-in-warc"); offline it is nothing."""
 
     offline: bool = False
     refresh: bool = False
+    afresh: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("offline", "refresh"):   # offline="no" ran offline, and offline="" online (newuser30 #6)
+        for name in ("offline", "refresh", "afresh"):   # offline="no" ran offline, offline="" online (newuser30 #6)
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"Mode {name} must be True or False, not {type(getattr(self, name)).__name__}")
         if self.offline and self.refresh:
@@ -357,15 +361,17 @@ class Session:
     def refresh(self) -> bool:
         return self.mode.refresh
 
-    def cached_since(self) -> str | None:
+    def cached_since(self, *, in_its_warc: bool = False) -> str | None:
         """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age. Under
         --refresh, none from before the run began: an answer this run got is reused (newuser32c #5: a post embedded by
         three articles was asked, and observed, three times by one refresh run). A replayed answer is dated by its
-        WARC record, before the run: a --refresh --replay run asks the WARC again, as before."""
+        WARC record, before the run: a --refresh --replay run asks the WARC again, as before. An `archive` run
+        (`Mode.afresh`) likewise, but for an answer the run's own WARC file already holds (`in_its_warc`: a live
+        copy `archive.kept_copy` finds there): the exhibit holds it, and taking it again only grows the file."""
         if self.offline:
             return None
         since = since_at(self._now_us(), self.settings.cache_ttl_days)
-        if self.refresh and self.started_at > since:
+        if (self.refresh or self.mode.afresh and not in_its_warc) and self.started_at > since:
             since = self.started_at
         if self.sinces is not None:
             self.sinces.append(since)

@@ -569,7 +569,16 @@ def not_in_warcs(paths: Iterable[Path]) -> str:
 def no_answer_in_warcs(paths: Iterable[Path]) -> str:
     """Why a request the replayed WARC files do not hold has no time: there was no answer at all (newuser30b #4: it
     was recorded as a live fetch at the replay's time, and a report cited that time as the source's)."""
-    return f"{not_in_warcs(paths)}: no answer, so no time of the source's"
+    return f"{not_in_warcs(paths)}{NO_ANSWER_IN_WARCS}"
+
+
+NO_ANSWER_IN_WARCS = ": no answer, so no time of the source's"
+
+
+def not_in_the_warcs(why: str | None) -> bool:
+    """Whether an answer's `answered_at_unknown` is `no_answer_in_warcs`'s: the replayed files did not hold the request,
+    so there is no answer at all, which a report counts apart from those it used (newuser38a F8)."""
+    return why is not None and why.startswith("not in the replayed WARC files (") and why.endswith(NO_ANSWER_IN_WARCS)
 
 
 UNKNOWN_ANSWER_TIME = "when the source gave this answer is not known"

@@ -198,7 +198,7 @@ def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status,
     assert ("form" in seen) is submitted
     assert result["saved"]["status"] == ("success" if submitted else "recent")
     if not submitted:   # a save spared says why (before: `saved: null`, as if none had been asked for)
-        taken = datetime.strptime(yesterday, "%Y%m%d%H%M%S").strftime("%Y-%m-%d %H:%M:%S UTC")
+        taken = datetime.strptime(yesterday, "%Y%m%d%H%M%S").strftime("%Y-%m-%dT%H:%M:%SZ")
         assert result["saved"]["message"] == f"not submitted: a good capture from {taken} is newer than --max-age " \
                                              "(30 days)"
         assert result["saved"]["snapshot_url"] == f"https://web.archive.org/web/{yesterday}/{POST}"

@@ -413,7 +413,7 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert checks["identification"]["result"] == "warn" and identified["confidence"] == 0.75
     assert checks["identification"]["evidence"].startswith(f"identified as {RIGHT} by its words (confidence 0.75)")
     assert checks["text"]["result"] == "pass"
-    assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
+    assert checks["text"]["evidence"] == "per the capture of 2021-05-03T12:00:00Z: the post's 9 words, word for word"
     assert checks["snowflake-date"]["result"] == "pass"
     assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone",
                                "as_of": embed["post"]["sources"][0]["fetched_at"]}
@@ -593,7 +593,7 @@ def test_a_remnants_photo_link_to_another_accounts_post_does_not_stand_in_for_it
     assert [checks[name]["result"] for name in ("author", "date", "snowflake-date")] == ["pass"] * 3
     # the words are the identified post's; its own photo link is another (a warn says so)
     assert checks["text"]["evidence"].startswith(
-        "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word; the article's link "
+        "per the capture of 2021-05-03T12:00:00Z: the post's 9 words, word for word; the article's link "
         "pic.twitter.com/Ph0Ph0Ph0P is not the post's")
     assert checks["identification"]["evidence"].endswith(
         f"; its photo link leads to @town_hall's post {other} of 2021-05-03 (a re-used photo?)")
@@ -842,7 +842,7 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     out = {fmt: reporter("report", "--format", fmt, "article.html")[1] for fmt in ("json", "md", "html")}
     check = text_check(out["json"])
     evidence = ("the live post differs: 1 change in the quoted words: Wednesday → Tuesday; the capture of "
-                "2021-05-03 12:00:00 UTC holds the article's words: the post's 8 words, word for word (edited since?)")
+                "2021-05-03T12:00:00Z holds the article's words: the post's 8 words, word for word (edited since?)")
     assert (check["result"], check["evidence"], check["changes"]) == ("warn", evidence, ["Wednesday → Tuesday"])
     assert f"⚠️ warn **text**: {evidence}" in out["md"]
     assert evidence.replace("'", "&#x27;") in out["html"]
@@ -1061,7 +1061,7 @@ def test_a_right_quote_of_an_edited_posts_original_passes_per_its_capture(fakene
     embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
     assert check_named(embed, "text") == {"name": "text", "result": "pass", "evidence": (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the capture of "
-        "2021-05-03 09:15:00 UTC holds the article's words: the post's 8 words, word for word (the one capture read that does: the verdict "
+        "2021-05-03T09:15:00Z holds the article's words: the post's 8 words, word for word (the one capture read that does: the verdict "
         "rests on it alone)")}
     assert check_named(embed, "date") == {"name": "date", "result": "pass", "evidence": (
         f"the post was edited: 2021-05-03T09:32:40Z is its edit's time; article 2021-05-03, the original posted "
@@ -1093,7 +1093,7 @@ def test_a_changed_word_in_a_quote_of_an_edited_post_still_fails_when_every_vers
     assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
-        "2021-05-03 09:15:00 UTC, before the edit, holds the original (the one capture read that does: the verdict "
+        "2021-05-03T09:15:00Z, before the edit, holds the original (the one capture read that does: the verdict "
         "rests on it alone): 1 change in the quoted words: "
         "rejected → approved")
 
@@ -1200,7 +1200,7 @@ def test_a_written_address_is_weighed_against_a_captured_answers_t_co_link(faken
     [embed] = json.loads(out)["embeds"]
     assert [c["links"][0]["url"] for c in embed["post"]["archived"]] == ["https://t.co/Rp0rt12345"]
     check = text_check(out)
-    assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03 10:00:00 UTC")
+    assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03T10:00:00Z")
     assert "(t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" \
            in check["evidence"]
 
@@ -1215,7 +1215,7 @@ def test_a_capture_taken_after_the_edit_that_holds_the_original_still_shows_a_ch
     assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
-        "2021-05-04 12:00:00 UTC, after the edit, holds the original (the one capture read that does: the verdict "
+        "2021-05-04T12:00:00Z, after the edit, holds the original (the one capture read that does: the verdict "
         "rests on it alone): 1 change in the quoted words: "
         "rejected → approved")
 
@@ -1260,7 +1260,7 @@ def test_a_capture_of_the_edited_words_is_no_other_version_and_one_before_the_ed
     check = text_check(TONIGHT, edited_post((EDITED_NOW, "2022-12-06T10:00:00Z"), (BRIDGE, "2022-12-08T08:00:00Z"),
                                             (BRIDGE, "2022-12-06T08:30:00Z")))
     assert check["result"] == "fail"
-    assert "the capture of 2022-12-06 08:30:00 UTC, before the edit, holds the original" in check["evidence"]
+    assert "the capture of 2022-12-06T08:30:00Z, before the edit, holds the original" in check["evidence"]
 
 
 def test_captures_that_disagree_on_an_edited_posts_original_warn_and_say_so():
@@ -1276,7 +1276,7 @@ def test_captures_that_disagree_on_an_edited_posts_original_warn_and_say_so():
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {post['edits'][-1]}, an edit of this post), once; "
         "not sure which words were the original: 2 captures read hold other words than the edit's and disagree "
-        "(the capture of 2022-12-06 08:00:00 UTC, of 2022-12-07 08:00:00 UTC): against the edited text, 1 change "
+        "(the capture of 2022-12-06T08:00:00Z, of 2022-12-07T08:00:00Z): against the edited text, 1 change "
         "in the quoted words: this morning → tonight")
     assert check["changes"] == ["this morning → tonight"]
 
@@ -1293,7 +1293,7 @@ def test_an_edited_post_with_more_versions_than_captures_read_says_what_the_capt
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {post['edits'][-1]}, an edit of this post), 2 times; "
         "the article may quote a version other than those read: 1 capture(s) read hold other words than the edit's "
-        "(the capture of 2022-12-06 08:00:00 UTC), and the quote does not match them either: against the edited "
+        "(the capture of 2022-12-06T08:00:00Z), and the quote does not match them either: against the edited "
         "text, 1 change in the quoted words: this morning → tonight")
 
 
@@ -1368,13 +1368,13 @@ def test_left28_a_long_post_whose_fetched_text_is_cut_is_checked_only_as_far_as_
 # that shows the post found by its id) is "not sure".
 UNTIED = [
     ((BRIDGE, "2022-12-06T12:00:00Z", None, "page-head"),
-     "taken after the edit (2022-12-06 09:00:00 UTC), a page's head (page head tags only), which may show either version"),
+     "taken after the edit (2022-12-06T09:00:00Z), a page's head (page head tags only), which may show either version"),
     ((BRIDGE, "2022-12-06T08:00:00Z", f"https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}",
       "classic-permalink"),
      f"it is a capture of https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}, not of the "
      "original's id"),
     ((BRIDGE, "2022-12-06T12:00:00Z", "https://cdn.syndication.twimg.com/tweet-result?id={id}", "syndication"),
-     "taken after the edit (2022-12-06 09:00:00 UTC), an answer (syndication JSON), which may show either version"),
+     "taken after the edit (2022-12-06T09:00:00Z), an answer (syndication JSON), which may show either version"),
 ]
 
 
@@ -1392,8 +1392,8 @@ def test_one_capture_that_cannot_be_tied_to_the_original_gives_no_verdict(captur
             copy["original"] = copy["original"].format(id=post["post_id"])
     check = text_check(quote, post)
     assert check["result"] == "warn", check
-    assert (f"once; not sure which words were the original: the capture of {capture[1][:10]} "
-            f"{capture[1][11:19]} UTC holds other words than the edit's but cannot be tied to the original ({why})"
+    assert (f"once; not sure which words were the original: the capture of {capture[1][:10]}"
+            f"T{capture[1][11:19]}Z holds other words than the edit's but cannot be tied to the original ({why})"
             ) in check["evidence"]
 
 
@@ -1404,7 +1404,7 @@ def test_a_verdict_resting_on_one_capture_says_so():
 
     check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z", None, "page-head")))
     assert check["result"] == "fail"
-    assert "the capture of 2022-12-06 08:00:00 UTC, before the edit, holds the original (the one capture read " \
+    assert "the capture of 2022-12-06T08:00:00Z, before the edit, holds the original (the one capture read " \
            "that does: the verdict rests on it alone): 1 change" in check["evidence"]
     passed = text_check({**TONIGHT, "text": BRIDGE}, edited_post((BRIDGE, "2022-12-06T08:00:00Z")))
     assert passed["result"] == "pass" and passed["evidence"].endswith(
@@ -1551,7 +1551,7 @@ def test_a_report_says_the_article_linked_an_archived_copy_and_of_when(fakenet, 
     out = {fmt: reporter("report", "--format", fmt, "article.html", article=article) for fmt in ("md", "html", "json")}
     [embed] = json.loads(out["json"][1])["embeds"]
     assert (embed["platform"], embed["post_id"], embed["linked_capture"]) == ("telegram", "examplestadt_news/4598", capture)
-    note = (f"The article links a Wayback Machine capture of this post taken 2026-03-10 12:00:00 UTC, not the live "
+    note = (f"The article links a Wayback Machine capture of this post taken 2026-03-10T12:00:00Z, not the live "
             f"post: {capture}")
     assert f"- {note}" in out["md"][1].replace("\\", "")
     assert f"<li>{note}</li>" in out["html"][1]
@@ -1712,8 +1712,8 @@ def test_a_quote_of_the_later_version_the_x_api_gave_passes_naming_it_and_when_i
     assert check["result"] == "pass", check
     assert check["evidence"] == (
         f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
-        f"{post['edits'][1]}); the article quotes the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
-        "UTC (x-api, fetch #12): the post's 9 words, word for word; the version asked for says otherwise: 1 change in "
+        f"{post['edits'][1]}); the article quotes the later version {post['edits'][1]}, posted 2022-12-06T09:00:00Z "
+        "(x-api, fetch #12): the post's 9 words, word for word; the version asked for says otherwise: 1 change in "
         "the quoted words: afternoon → morning")
     assert "changes" not in check
     original = text_check({**TONIGHT, "text": BRIDGE}, post)   # the original's words: as before
@@ -1730,8 +1730,8 @@ def test_a_quote_matching_no_version_of_a_post_whose_every_version_was_read_fail
     assert check["evidence"] == (
         f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
         f"{post['edits'][1]}); the quote matches no version: against this version's text, 1 change in the quoted "
-        f"words: this afternoon → tonight; against the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
-        "UTC (x-api, fetch #12), 1 change in the quoted words: this morning → tonight")
+        f"words: this afternoon → tonight; against the later version {post['edits'][1]}, posted 2022-12-06T09:00:00Z "
+        "(x-api, fetch #12), 1 change in the quoted words: this morning → tonight")
 
 
 @pytest.mark.parametrize("post, why", [
@@ -1763,7 +1763,7 @@ def test_a_capture_holding_the_articles_words_is_cited_in_the_later_version_warn
     unread = api_post(snowflake("2022-12-06T07:50:00Z"), snowflake("2022-12-06T09:00:00Z")) | {"archived": [capture]}
     check = text_check(TONIGHT, unread)
     assert check["result"] == "warn"
-    assert check["evidence"].endswith("; the capture of 2022-12-06 09:30:00 UTC holds the article's words: the post's "
+    assert check["evidence"].endswith("; the capture of 2022-12-06T09:30:00Z holds the article's words: the post's "
                                       "8 words, word for word")
     read = api_post_with_versions({}) | {"archived": [capture]}
     check = text_check(TONIGHT, read)
@@ -1801,7 +1801,7 @@ def test_a_report_with_the_x_api_passes_a_quote_of_the_later_version_it_read_and
     for embed in reports:
         text = check_named(embed, "text")
         assert text["result"] == "pass", text
-        assert f"the article quotes the later version {LATER_A}, posted 2022-12-06 05:50:02 UTC (x-api, fetch #" \
+        assert f"the article quotes the later version {LATER_A}, posted 2022-12-06T05:50:02Z (x-api, fetch #" \
             in text["evidence"]
         assert TOKEN not in json.dumps(embed)
 
@@ -2014,11 +2014,11 @@ def test_edits31_a_quote_of_an_earlier_version_read_by_its_id_passes_naming_it()
     assert check["evidence"] == (
         f"the post was edited before this version (x-api gave the version asked for, {post['post_id']}, an edit of 2 "
         f"earlier versions: {original}, {middle}); the article quotes the earlier version {original}, posted "
-        "2022-12-06 07:50:00 UTC (x-api, fetch #12): the post's 9 words, word for word; the version asked for says "
+        "2022-12-06T07:50:00Z (x-api, fetch #12): the post's 9 words, word for word; the version asked for says "
         "otherwise: 1 change in the quoted words: morning → afternoon")
     noon = text_check({**TONIGHT, "text": "The bridge reopens at noon after repairs, officials said."}, post)
-    assert noon["result"] == "pass" and f"the article quotes the earlier version {middle}, posted 2022-12-06 " \
-                                        "09:00:00 UTC" in noon["evidence"], noon
+    assert noon["result"] == "pass" and f"the article quotes the earlier version {middle}, posted 2022-12-06T" \
+                                        "09:00:00Z" in noon["evidence"], noon
     assert text_check(TONIGHT, post)["result"] == "fail"
     unread = x_api_latest({"text": BRIDGE}, {"status": "error", "reason": "X API server error 503", "created_at": None})
     check = text_check({**TONIGHT, "text": "The bridge reopens at noon after repairs, officials said."}, unread)
@@ -2032,7 +2032,7 @@ def test_edits31_the_media_check_of_an_edited_post_says_which_versions_media_it_
     out = latest_id_article(fakenet, reporter, "The council rejected the new budget on Wednesday.", "json", "md",
                             "html", media=True)
     media = check_named(json.loads(out["json"])["embeds"][0], "media")
-    said = (f"compared with the media of version {EDIT} (syndication's answer), posted 2021-05-03 09:32:40 UTC; the "
+    said = (f"compared with the media of version {EDIT} (syndication's answer), posted 2021-05-03T09:32:40Z; the "
             f"post has 2 versions ({POST}, {EDIT}), and another version's media may differ")
     assert media["result"] == "warn" and media["evidence"].endswith(said), media
     from html import escape
@@ -2050,14 +2050,14 @@ def test_edits31_the_media_check_names_the_version_on_both_paths():
     assert check["result"] == "pass"
     assert check["evidence"].endswith(
         f"compared with the media of version {syndicated['edits'][1]} (syndication's answer, an edit of the post "
-        f"asked for), posted 2022-12-06 09:00:00 UTC; the post has 2 versions ({', '.join(syndicated['edits'])}), and "
+        f"asked for), posted 2022-12-06T09:00:00Z; the post has 2 versions ({', '.join(syndicated['edits'])}), and "
         "another version's media may differ"), check
     none = media_check(embed, edited_post() | {"media": []}, [])
     assert none["result"] == "warn" and "the post has no media now" in none["evidence"], none
     api = x_api_latest({"text": BRIDGE}, {"text": BRIDGE}, asked_at=0) | {"media": photo,
                                                                         "created_at": "2022-12-06T07:50:00Z"}
     assert media_check(embed, api, [])["evidence"].endswith(
-        f"compared with the media of version {api['post_id']} (x-api's answer), posted 2022-12-06 07:50:00 UTC; the "
+        f"compared with the media of version {api['post_id']} (x-api's answer), posted 2022-12-06T07:50:00Z; the "
         f"post has 3 versions ({', '.join(api['edits'])}), and another version's media may differ")
     plain = media_check(embed, {"status": "available", "post_id": "1", "media": photo, "method": "syndication"}, [])
     assert plain["evidence"] == "article links 1 media (https://pic.twitter.com/a); the post has 1"
@@ -2065,7 +2065,7 @@ def test_edits31_the_media_check_names_the_version_on_both_paths():
 
 def dated_article(fakenet, reporter, said: str, head: str, **options) -> tuple[dict, dict]:
     """`report --format json` of an article whose <head> is `head`, quoting as `said` the post POST that syndication
-    answers with its edit EDIT (posted 2021-05-03 09:32:40 UTC, 20 minutes after the original): the report and its
+    answers with its edit EDIT (posted 2021-05-03T09:32:40Z, 20 minutes after the original): the report and its
     one embed."""
     edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
     edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
@@ -2101,7 +2101,7 @@ def test_edits31_an_article_dated_before_the_version_it_quotes_warns_naming_both
     assert text["result"] == "warn", text
     assert text["evidence"] == (
         f"the post's 8 words, word for word; but the article is dated {written} ({source}), before the version it "
-        f"quotes, {EDIT}, was posted (2021-05-03 09:32:40 UTC): it cannot have quoted these words then (updated "
+        f"quotes, {EDIT}, was posted (2021-05-03T09:32:40Z): it cannot have quoted these words then (updated "
         "since?)")
     assert report["article"]["published"] == {"date": written, "source": source.removeprefix("its ")}
 
@@ -2132,7 +2132,7 @@ def test_edits31_a_quote_of_a_later_version_the_x_api_read_warns_when_the_articl
     assert check["result"] == "warn", check
     assert check["evidence"].endswith(
         f"; but the article is dated 2022-12-06T08:30:00Z (its article:published_time), before the version it quotes, "
-        f"{post['edits'][1]}, was posted (2022-12-06 09:00:00 UTC): it cannot have quoted these words then (updated "
+        f"{post['edits'][1]}, was posted (2022-12-06T09:00:00Z): it cannot have quoted these words then (updated "
         "since?)")
     late = published('<meta property="article:published_time" content="2022-12-06T09:30:00Z">')
     assert text_check({**TONIGHT, "text": EDITED_NOW}, post, published=late)["result"] == "pass"
@@ -2206,7 +2206,7 @@ def test_edits31_a_report_with_the_x_api_passes_a_quote_of_the_original_of_an_ed
         assert code == 0, out
         text = check_named(json.loads(out)["embeds"][0], "text")
         assert text["result"] == "pass", text
-        assert f"the article quotes the earlier version {fx.POST_ID}, posted 2022-12-06 05:31:41 UTC (x-api, fetch #" \
+        assert f"the article quotes the earlier version {fx.POST_ID}, posted 2022-12-06T05:31:41Z (x-api, fetch #" \
             in text["evidence"]
         if not args:
             hits = len(fakenet.hits)
