@@ -150,20 +150,15 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
         if not value:
             continue
         if not SHIFT_BYTES.isdisjoint(value):
-            # the field names its own sets (credits37), read alike whether 1:90 names the same ones or none (credits38)
+            # the field names its own sets (credits37), read alike whether 1:90 names the same ones or none (credits38);
+            # under a 1:90 naming another set it is left out, never decoded in that set with its escapes left in as
+            # letters ("Jane ESC$BF|K\ESC(B Doe": review38b)
             text: str | None = _by_its_escapes(value, named=charset or b"")
             if text is None:
                 found_warnings.append(_escapes_not_read(key, charset))
                 continue
         elif not charset:
             text = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
-        elif not SHIFT_BYTES.isdisjoint(value) and codec is not None and codec != "ascii":
-            # escapes switching sets inside a field 1:90 says is in another: decoded in it, they were left in the
-            # text, JIS bytes read as letters ("Jane ESC$BF|K\ESC(B Doe": review38b)
-            shown = charset.replace(b"\x1b", b"ESC ").decode("ascii", "backslashreplace")
-            found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read: it switches character sets "
-                                  f"by ISO 2022 escapes, and 1:90 names another set ({shown})")
-            continue
         elif codec == "utf-8":
             try:
                 text = value.decode("utf-8")
