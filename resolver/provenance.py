@@ -2313,10 +2313,10 @@ def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
     """Where the WARC file a fetch-log row names is on this machine now, with its sha256 and size."""
     from pathlib import Path
 
-    path = Path(recorded)
-    if not path.is_file() and store is not None and (store.path.parent / path.name).is_file():
-        path = store.path.parent / path.name   # a cache moved with its WARC files (as archive38 looks for it)
-    if not path.is_file():
+    # the store's own lookup (a cache moved with its WARC files: beside the database); with no store, the path kept
+    path: Path | None = store.warc_file_here(recorded) if store is not None else \
+        (Path(recorded) if Path(recorded).is_file() else None)
+    if path is None:
         return {"path": None, "beside_database": False, "sha256": None, "bytes": None}
     digest, size = file_sha256(path)
     beside = store is not None and path.absolute().parent == store.path.absolute().parent
