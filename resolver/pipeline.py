@@ -1775,8 +1775,10 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
 def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedPost]]) -> dict[int, Embed]:
     """{index: the embed with its doubt settled} for each flattened Bluesky post whose id is the post its link names by
     DID (`model.account_by_did`) and whose answer names that account's handle, the signature's: the two are one post,
-    for certain (newuser38b #1). An answer naming another handle, or none, leaves the doubt (its checks warn)."""
-    from resolver.model import ACCOUNT_BY_DID
+    for certain (newuser38b #1). An answer naming another handle leaves a doubt, which says so rather than that the
+    DID was not checked (`model.another_accounts_link`, review39b: it was, and is another account's); one naming no
+    handle leaves it as it was (its checks warn)."""
+    from resolver.model import ACCOUNT_BY_DID, another_accounts_link
 
     settled: dict[int, Embed] = {}
     for index, post in posts:
@@ -1786,8 +1788,14 @@ def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedP
                 or post.record.post_id != embed.post_id or post.record.platform != embed.platform:
             continue
         named = post.record.author_handle
-        if named and not named.startswith("did:") and named.casefold() == embed.author_handle.casefold():
+        if not named or named.startswith("did:"):
+            continue
+        if named.casefold() == embed.author_handle.casefold():
             settled[index] = replace(embed, id_doubt="; ".join(doubts[1:]) or None)
+        else:
+            did = (embed.post_id or "").rpartition("/")[0]
+            said = another_accounts_link(f"{named} ({did}, per the post's answer)", embed.author_handle)
+            settled[index] = replace(embed, id_doubt="; ".join([said, *doubts[1:]]))
     return settled
 
 

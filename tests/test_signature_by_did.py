@@ -124,7 +124,40 @@ def test_an_answer_naming_another_handle_keeps_the_doubt_and_the_checks_warn(fak
     fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("someone-else.bsky.social")))
     code, out = reporter()
     [embed] = json.loads(out)["embeds"]
-    assert embed["id_doubt"] == DOUBT
+    assert embed["id_doubt"] == ANSWERED_ANOTHER
     author = {c["name"]: c for c in embed["checks"]}["author"]
     assert author["result"] == "warn" and "someone-else.bsky.social" in author["evidence"]
+    assert _stored_doubts(tmp_path) == [ANSWERED_ANOTHER]
+
+
+# review39b: the answer named the DID's handle, another than the signature's: the doubt no longer says the DID was
+# "not checked" (it was, and is another account's now), but what the answer said, as an X signature's link to another
+# account's post says it (`model.another_accounts_link`); its checks still warn
+ANSWERED_ANOTHER = (f"the link names a post by @someone-else.bsky.social ({DID}, per the post's answer); the signature "
+                    "says @mariaortega.bsky.social")
+
+
+def test_review39b_an_answer_naming_another_handle_says_so_not_that_the_did_was_not_checked(fakenet, reporter,
+                                                                                              tmp_path):
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("someone-else.bsky.social")))
+    code, out = reporter()
+    [embed] = json.loads(out)["embeds"]
+    assert "not checked" not in embed["id_doubt"] and "someone-else.bsky.social" in embed["id_doubt"]
+    assert unsettles_checks(embed["id_doubt"])
+    assert "not checked" not in _stored_doubts(tmp_path)[0]
+    code, again = reporter()   # read again (the embeds from the cache or the page): said the same way
+    assert json.loads(again)["embeds"][0]["id_doubt"] == embed["id_doubt"]
+
+
+def test_review39b_an_answer_naming_no_handle_keeps_the_doubt_as_it_was(fakenet, reporter, tmp_path):
+    """An answer that names the account by DID only (no handle in `author_name`) checks nothing: "not checked"."""
+    from tests.test_fetch import json_page
+
+    answer = _oembed("mariaortega.bsky.social") | {"author_name": "Maria Ortega",
+                                                   "author_url": f"https://bsky.app/profile/{DID}"}
+    fakenet.route("embed.bsky.app", "/oembed", json_page(answer))
+    code, out = reporter()
+    assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
     assert _stored_doubts(tmp_path) == [DOUBT]
