@@ -289,9 +289,15 @@ def _media_name(item: dict[str, Any]) -> tuple[str, str]:
 def _media_refused(post: FetchedPost) -> Iterator[str]:
     """The post's media `[origins] only_configured` refused, its origin unmapped: "photo URL not asked: …", one line
     each, the only place a scan says it (newuser38b #6: said twice, and counted a failure)."""
+    return _media_refused_in(post.media)
+
+
+def _media_refused_in(media: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the scan table's lines and
+    the report's notes under the post (review39b: the report said nothing of them)."""
     from resolver.fetch import MEDIA_REFUSED_BY_CONFIG
 
-    for item in post.media:
+    for item in media:
         error = str(item.get("error") or "")
         if error.startswith(MEDIA_REFUSED_BY_CONFIG):
             why = error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
@@ -1642,6 +1648,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      f"capture of {found['archived_at']}, '{found['live']}' live"
                      + (f" ({provenance_text(found['live_source'])})" if found.get("live_source") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
+    notes += [said[0].upper() + said[1:] for said in _media_refused_in(post.get("media") or [])]
     return notes
 
 
