@@ -1775,7 +1775,8 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
 def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedPost]]) -> dict[int, Embed]:
     """{index: the embed with its doubt settled} for each flattened Bluesky post whose id is the post its link names by
     DID (`model.account_by_did`) and whose answer names that account's handle, the signature's: the two are one post,
-    for certain (newuser38b #1). An answer naming another handle leaves a doubt, which says so rather than that the
+    for certain (newuser38b #1), when the answer ties the two (its embed code names this post under that DID:
+    `record.author_id`). An answer naming another handle leaves a doubt, which says so rather than that the
     DID was not checked (`model.another_accounts_link`, review39b: it was, and is another account's); one naming no
     handle leaves it as it was (its checks warn)."""
     from resolver.model import ACCOUNT_BY_DID, another_accounts_link
@@ -1787,13 +1788,14 @@ def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedP
         if not doubts[0].startswith(ACCOUNT_BY_DID) or not embed.author_handle \
                 or post.record.post_id != embed.post_id or post.record.platform != embed.platform:
             continue
-        named = post.record.author_handle
-        if not named or named.startswith("did:"):
+        named, did = post.record.author_handle, (embed.post_id or "").rpartition("/")[0]
+        if not named or named.startswith("did:") or post.record.author_id != did:
+            # the answer does not tie the link's DID to a handle (its embed code names another post, or none, or
+            # another DID than the link's: review39b, the doubt was dropped on the handle alone)
             continue
         if named.casefold() == embed.author_handle.casefold():
             settled[index] = replace(embed, id_doubt="; ".join(doubts[1:]) or None)
         else:
-            did = (embed.post_id or "").rpartition("/")[0]
             said = another_accounts_link(f"{named} ({did}, per the post's answer)", embed.author_handle)
             settled[index] = replace(embed, id_doubt="; ".join([said, *doubts[1:]]))
     return settled

@@ -161,3 +161,21 @@ def test_review39b_an_answer_naming_no_handle_keeps_the_doubt_as_it_was(fakenet,
     code, out = reporter()
     assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
     assert _stored_doubts(tmp_path) == [DOUBT]
+
+
+@pytest.mark.parametrize("uri", [f"at://did:plc:someoneelsefictional0002/app.bsky.feed.post/{KEY}",
+                                 f"at://{DID}/app.bsky.feed.post/3mgpk77abcd3u", None],
+                         ids=["code-of-another-did", "code-of-another-key", "no-code"])
+def test_review39b_an_answer_that_does_not_tie_the_did_to_the_handle_settles_nothing(fakenet, reporter, tmp_path,
+                                                                                     uri):
+    """The answer's embed code names another account's post, or another post, or none: its author_url's handle is
+    not shown to be the link's DID's, and the doubt stays (it was dropped on the handle alone)."""
+    from tests.test_fetch import json_page
+
+    answer = _oembed("mariaortega.bsky.social")
+    answer["html"] = (f'<blockquote class="bluesky-embed" data-bluesky-uri="{uri}"><p>Turnout is up 12 points in the '
+                      'north.</p>&mdash; Maria Ortega</blockquote>') if uri else ""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(answer))
+    code, out = reporter()
+    assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
+    assert _stored_doubts(tmp_path) == [DOUBT]
