@@ -1763,7 +1763,9 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     shown = [_as_linked(result.embeds[i], t, p, store) for (i, t), p in zip(wanted, posts, strict=True)]
     settled = settled_by_answer(result, [(i, p) for (i, _), p in zip(wanted, shown, strict=True)])
     if settled:
-        if store is not None and result.article_id is not None:
+        # a read-only cache (an exhibit's) is not written: the report says the settled doubt all the same (review39b:
+        # the one UPDATE failed the whole report, "cannot write cache")
+        if store is not None and not store.read_only and result.article_id is not None:
             store.settle_embed_doubts(result.article_id, {i: e.id_doubt for i, e in settled.items()})
         result = result.replaced(embeds=tuple(settled.get(i, e) for i, e in enumerate(result.embeds)),
                                  page_embeds={i: replace(e, id_doubt=settled[i].id_doubt) if i in settled else e

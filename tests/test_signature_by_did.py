@@ -179,3 +179,31 @@ def test_review39b_an_answer_that_does_not_tie_the_did_to_the_handle_settles_not
     code, out = reporter()
     assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
     assert _stored_doubts(tmp_path) == [DOUBT]
+
+
+def test_review39b_a_read_only_cache_still_gives_the_report_with_the_doubt_settled(fakenet, reporter, tmp_path,
+                                                                                  monkeypatch):
+    """A cache kept read-only (an exhibit's) whose embed row still holds the doubt (a later `scan` without --fetch read
+    the page again) and whose recorded answer settles it: `report --offline` failed whole, "cannot write cache …
+    read-only", exit 1 and no report, for the one UPDATE of the settled doubt (review39b). The report settles it in
+    what it says and writes nothing."""
+    import sqlite3
+
+    import cache.store
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("mariaortega.bsky.social")))
+    code, _ = reporter()
+    assert code == 0
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        conn.execute("UPDATE embeds SET id_doubt = ?", [DOUBT])
+    conn.close()
+    monkeypatch.setattr(cache.store, "_read_only", lambda path: True)   # as for a file this user cannot write
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "--db", str(tmp_path / "c.db"),
+                                      "report", "--offline", "--format", "json", "article.html"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["embeds"][0]["id_doubt"] is None
+    assert _stored_doubts(tmp_path) == [DOUBT]   # nothing written
