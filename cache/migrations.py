@@ -1792,11 +1792,31 @@ def m074_bluesky_post_year_from_its_key(db: Database) -> None:
     db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V74.strip())
 
 
+# v75's post year of a Bluesky post from its key: only a key of a time a Bluesky post can have been made in, from 2022
+# (the network's first posts) to a day after now. A key is the client's to choose (atproto's TID spec: anyone can make
+# one of any time, and reuse one), so "2zzzzzzzzzzzz" said 2005 and "jzzzzzzzzzzzz" 2255 in v74 (review39b).
+_TID_SECONDS = f"({_TID_MICROSECONDS} / 1000000)"
+_TID_YEAR_V75 = _TID_YEAR.replace(
+    f"         THEN strftime('%Y', {_TID_MICROSECONDS} / 1000000, 'unixepoch') END",
+    f"         AND {_TID_SECONDS} BETWEEN 1640995200 AND CAST(strftime('%s', 'now') AS INTEGER) + 86400\n"
+    f"         THEN strftime('%Y', {_TID_SECONDS}, 'unixepoch') END")
+DEAD_EMBEDS_V75 = _replaced(DEAD_EMBEDS_V74, (_TID_YEAR, _TID_YEAR_V75))
+
+
+@migrations()
+def m075_bluesky_post_year_only_from_a_key_of_bluesky_s_time(db: Database) -> None:
+    """v75 (review39b, #13): `dead_embeds_by_outlet_year.post_year` of a Bluesky post is its key's year only when the
+    key's time is one a Bluesky post can have been made in (2022 to now): a key is the client's to choose, and v74 put
+    a post of "2zzzzzzzzzzzz" in 2005 and one of "jzzzzzzzzzzzz" in 2255."""
+    db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
+    db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V75.strip())
+
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
 # #3).
-_DEAD_VIEW_JOIN = DEAD_EMBEDS_V74[DEAD_EMBEDS_V74.index("FROM embeds e LEFT JOIN"):]
+_DEAD_VIEW_JOIN = DEAD_EMBEDS_V75[DEAD_EMBEDS_V75.index("FROM embeds e LEFT JOIN"):]
 EMBEDS_NAMING_NO_POST = (
     "SELECT COUNT(*), SUM(NOT (COALESCE(e.kind, '') NOT IN (" + ", ".join(repr(k) for k in NOT_POST_KINDS) + ") AND "
     "(e.post_id IS NOT NULL OR p.id IS NOT NULL OR " + _NOT_CHECKED_V72 + "))) "

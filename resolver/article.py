@@ -80,13 +80,17 @@ class Article:
     container_part: str | None = None
     # the container file's own sha256 (the exhibit's, as `sha256sum FILE` gives it), beside the page's (inputs38)
     container_sha256: str | None = None
+    # the record whose payload the container is ("WARC record", "JSON Lines record"), None for a file or stdin: its
+    # hash is the payload's, no file's (review39b)
+    container_holder: str | None = None
 
     @property
     def read_from(self) -> str | None:
         """The note every output gives of a page read out of a container, or None."""
         if self.container is None or self.container_part is None:
             return None
-        return saved_pages.read_from(self.container, self.container_part, self.container_sha256)
+        return saved_pages.read_from(self.container, self.container_part, self.container_sha256,
+                                     self.container_holder)
 
     @property
     def encoding_rival(self) -> str | None:
@@ -727,11 +731,14 @@ class TooLarge(InputError):
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
-               declared: str | None = None, given: bool = True, max_bytes: int | None = None) -> Article:
+               declared: str | None = None, given: bool = True, max_bytes: int | None = None,
+               holder: str | None = None) -> Article:
     """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
     charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`). `given`: False when
     `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named. `max_bytes`:
-    the `[scan] max_article_bytes` of a file or stdin (0: none); None, the fixed cap of a container's record."""
+    the `[scan] max_article_bytes` of a file or stdin (0: none); None, the fixed cap of a container's record.
+    `holder`: the record `data` is the payload of ("WARC record", "JSON Lines record"), None for a file or stdin: a
+    container's hash is then that payload's (`Article.container_holder`, review39b)."""
     kind = kind_given(kind)
     if encoding is not None and not isinstance(encoding, str):
         raise TypeError(f"encoding must be str, not {type(encoding).__name__}")
@@ -768,7 +775,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise _no_article(source, binary)
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
                       encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
-                      container_part=container_part, container_sha256=container_sha256)
+                      container_part=container_part, container_sha256=container_sha256,
+                      container_holder=holder if container is not None else None)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

@@ -1071,7 +1071,8 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
         data, line_kind, url, record_id, unread = _parse_line(item)
         # The text came out of JSON: it is Unicode whatever `encoding` the files were given, and these bytes are
         # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
-        article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8", given=False)
+        article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8", given=False,
+                             holder="JSON Lines record")
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding,
                             max_bytes=MAX_ARTICLE_BYTES if item.max_bytes is None else item.max_bytes)
@@ -1079,7 +1080,8 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
         if item.source == "-" and encoding is None:
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
-                             declared=item.charset, max_bytes=item.max_bytes)
+                             declared=item.charset, max_bytes=item.max_bytes,
+                             holder="WARC record" if item.warc_date is not None or item.record_id is not None else None)
     if _blank(article.text):   # no article: before, one with nothing in it was scanned and recorded (#11)
         raise EmptyInput(f"{item.source}: empty")
     return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, warc_date=item.warc_date,

@@ -20,7 +20,6 @@ import hashlib
 import os
 import re
 import stat
-import tempfile
 import threading
 from collections.abc import Callable
 from glob import escape as glob_escape
@@ -131,6 +130,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
+# Where a hard-linked FILE's lock by device and inode is kept (`OutputFile._take_lock`): one place for every run of
+# the user's, whatever TMPDIR each has
+_LOCK_ROOT = "/tmp"
+
+
 class OutputFile:
     """The file a run writes its results to. `form` ("json", "table") is part of what the run is: a re-run in
     another form is another job. Use: `describe()` for the job name, `open()`, `add()` per result, `commit()` in
@@ -230,7 +234,9 @@ class OutputFile:
             return   # not there yet: a new file has one name
         if info.st_nlink < 2:
             return
-        folder = Path(tempfile.gettempdir()) / f"embed-resolver-{os.getuid()}-locks"
+        # in /tmp, not $TMPDIR: two runs with different TMPDIRs (a cron job, a tool's shell) each took a lock of its
+        # own and wrote the one file at once (review39b); /tmp is there on every POSIX system, whatever the environment
+        folder = Path(_LOCK_ROOT) / f"embed-resolver-{os.getuid()}-locks"
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
             mine = os.lstat(folder)

@@ -1763,7 +1763,9 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     shown = [_as_linked(result.embeds[i], t, p, store) for (i, t), p in zip(wanted, posts, strict=True)]
     settled = settled_by_answer(result, [(i, p) for (i, _), p in zip(wanted, shown, strict=True)])
     if settled:
-        if store is not None and result.article_id is not None:
+        # a read-only cache (an exhibit's) is not written: the report says the settled doubt all the same (review39b:
+        # the one UPDATE failed the whole report, "cannot write cache")
+        if store is not None and not store.read_only and result.article_id is not None:
             store.settle_embed_doubts(result.article_id, {i: e.id_doubt for i, e in settled.items()})
         result = result.replaced(embeds=tuple(settled.get(i, e) for i, e in enumerate(result.embeds)),
                                  page_embeds={i: replace(e, id_doubt=settled[i].id_doubt) if i in settled else e
@@ -1775,8 +1777,11 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
 def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedPost]]) -> dict[int, Embed]:
     """{index: the embed with its doubt settled} for each flattened Bluesky post whose id is the post its link names by
     DID (`model.account_by_did`) and whose answer names that account's handle, the signature's: the two are one post,
-    for certain (newuser38b #1). An answer naming another handle, or none, leaves the doubt (its checks warn)."""
-    from resolver.model import ACCOUNT_BY_DID
+    for certain (newuser38b #1), when the answer ties the two (its embed code names this post under that DID:
+    `record.author_id`). An answer naming another handle leaves a doubt, which says so rather than that the
+    DID was not checked (`model.another_accounts_link`, review39b: it was, and is another account's); one naming no
+    handle leaves it as it was (its checks warn)."""
+    from resolver.model import ACCOUNT_BY_DID, another_accounts_link
 
     settled: dict[int, Embed] = {}
     for index, post in posts:
@@ -1785,9 +1790,16 @@ def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedP
         if not doubts[0].startswith(ACCOUNT_BY_DID) or not embed.author_handle \
                 or post.record.post_id != embed.post_id or post.record.platform != embed.platform:
             continue
-        named = post.record.author_handle
-        if named and not named.startswith("did:") and named.casefold() == embed.author_handle.casefold():
+        named, did = post.record.author_handle, (embed.post_id or "").rpartition("/")[0]
+        if not named or named.startswith("did:") or post.record.author_id != did:
+            # the answer does not tie the link's DID to a handle (its embed code names another post, or none, or
+            # another DID than the link's: review39b, the doubt was dropped on the handle alone)
+            continue
+        if named.casefold() == embed.author_handle.casefold():
             settled[index] = replace(embed, id_doubt="; ".join(doubts[1:]) or None)
+        else:
+            said = another_accounts_link(f"{named} ({did}, per the post's answer)", embed.author_handle)
+            settled[index] = replace(embed, id_doubt="; ".join([said, *doubts[1:]]))
     return settled
 
 

@@ -289,9 +289,15 @@ def _media_name(item: dict[str, Any]) -> tuple[str, str]:
 def _media_refused(post: FetchedPost) -> Iterator[str]:
     """The post's media `[origins] only_configured` refused, its origin unmapped: "photo URL not asked: …", one line
     each, the only place a scan says it (newuser38b #6: said twice, and counted a failure)."""
+    return _media_refused_in(post.media)
+
+
+def _media_refused_in(media: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the scan table's lines and
+    the report's notes under the post (review39b: the report said nothing of them)."""
     from resolver.fetch import MEDIA_REFUSED_BY_CONFIG
 
-    for item in post.media:
+    for item in media:
         error = str(item.get("error") or "")
         if error.startswith(MEDIA_REFUSED_BY_CONFIG):
             why = error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
@@ -1289,6 +1295,7 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
         steps.append(f"note that {gone}")
     if follow := _follow_links((report or {}).get("article") or {}):
         steps.append(follow)
+    steps += _article_steps((report or {}).get("article") or {})
     if not steps and not summary["posts"]["named"]:
         return ("nothing: there is no post to look up, and no check failed or warned." if sum(checks.values()) else
                 "nothing: no embedded post or photo credit was found to check.")
@@ -1317,6 +1324,23 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     first = parts[0].split(" ", 1)
     parts[0] = f"{first[0]} post{'s are' if int(first[0]) != 1 else ' is'} {first[1]}"
     return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _article_steps(article: dict[str, Any]) -> list[str]:
+    """The steps the article's own doubts call for, which the report's lines above say (review39b: In short said
+    "nothing: no embedded post or photo credit was found to check" of a paywall page, "Maybe no article" above it):
+    a reading that lost a step, a page that may not be the article, a language whose credit words are not read."""
+    steps = []
+    if failed := [f["step"] for f in article.get("incomplete") or ()]:
+        steps.append(f"note that the reading is incomplete ({', '.join(failed)} failed): what those steps find is "
+                     "missing")
+    if warning_note(article, "thin-page"):
+        steps.append("check the page: it may not be the article (see \"Maybe no article\" below); scan the "
+                     "article's own page if it is not")
+    if warning_note(article, "credit-language-not-read"):
+        steps.append("look for photo credits by eye: the credit words of the page's language are not read (see "
+                     "\"Credit words not read\" below)")
+    return steps
 
 
 def _follow_links(article: dict[str, Any]) -> str:
@@ -1642,6 +1666,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      f"capture of {found['archived_at']}, '{found['live']}' live"
                      + (f" ({provenance_text(found['live_source'])})" if found.get("live_source") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
+    notes += [said[0].upper() + said[1:] for said in _media_refused_in(post.get("media") or [])]
     return notes
 
 

@@ -61,9 +61,15 @@ class Inner:
         return read_from(self.container, self.part)
 
 
-def read_from(container: str, part: str, sha256: str | None = None) -> str:
+def read_from(container: str, part: str, sha256: str | None = None, holder: str | None = None) -> str:
     """The note of a page read out of `container` (`Inner.note`), made again from an Article's fields; `sha256`: the
-    file's own, the hash of the exhibit a court asks for (inputs38: only the page's was given)."""
+    file's own, the hash of the exhibit a court asks for (inputs38: only the page's was given). `holder`: the record
+    whose payload the container is ("WARC record", "JSON Lines record"), when it is no file given: the hash is that
+    payload's, not the file's (review39b: a WARC record's zipped page was said to be "this file", its payload's hash
+    "the file's own", which `sha256sum` of the WARC file never gives)."""
+    if holder is not None:
+        return (f"this {holder}'s payload is {container}: what was read is {part}; the sha256 is that page's, not the "
+                f"payload's" + (f" (the {holder}'s payload's own: {sha256})" if sha256 else ""))
     return (f"this file is {container}: what was read is {part}; the sha256 is that page's, not the file's"
             + (f" (the file's own: {sha256})" if sha256 else ""))
 

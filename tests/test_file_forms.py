@@ -494,3 +494,26 @@ def test_inputs38_fetch_counts_each_file_a_walk_left_out_too(run, tmp_path):
     result = run("fetch", "--offline", str(only))
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[-1] == f"error: no article in {only} (3 files skipped)"
+
+
+def test_review39b_a_container_inside_a_warc_record_is_not_called_the_file(run, tmp_path):
+    """A WARC record whose payload is a zipped page (a crawl of a .zip): the note said "this file is a ZIP archive …
+    (the file's own: HASH)", HASH the record payload's, which `sha256sum crawl.warc.gz` never gives: a hash named as
+    the exhibit's that is not (review39b). It names the record's payload now; a file given is still the file."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    payload = _zip({"index.html": PAGE.encode()})
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")   # as served
+        writer.write_record(writer.create_warc_record("https://gazette.example/fire.zip", "response",
+                                                      payload=io.BytesIO(payload), http_headers=headers))
+    result = run("scan", "--json", "--warc-input", str(warc))
+    assert result.exit_code == 0, result.output
+    [warning] = [w for w in json.loads(result.stdout)["warnings"] if w["kind"] == "read-from-container"]
+    inner = hashlib.sha256(payload).hexdigest()
+    assert warning["container_sha256"] == inner != hashlib.sha256(warc.read_bytes()).hexdigest()
+    assert "the file" not in warning["message"] and "this file" not in warning["message"], warning["message"]
+    assert warning["message"].endswith(f"not the payload's (the WARC record's payload's own: {inner})")

@@ -54,3 +54,28 @@ def test_a_photo_that_failed_otherwise_is_still_a_failure(fakenet, store):
     fakenet.route("pbs.twimg.com", "/media/x", lambda r: Response("gone", status=404))
     [post] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
     assert post.media and post.media[0]["error"] and post.failed
+
+
+def test_review39b_the_report_says_each_refusal_too(fakenet, tmp_path, monkeypatch):
+    """`report` (Markdown and HTML) says under the post that its photo and poster were not asked, by the config's
+    choice, as `scan` does: before, the report said nothing of them (only its JSON's media `error`), and the run exited
+    0, so a report put in front of an editor did not tell that no image of the post was downloaded (review39b)."""
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["cdn.syndication.twimg.com", "web.archive.org",
+                                                          "archive.org"])
+    config = tmp_path / "config.toml"
+    config.write_text(config.read_text().replace("[origins]\n", "[origins]\nonly_configured = true\n"))
+    article = ('<html><body><p>Bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened this morning'
+               '</p>&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/'
+               f'{fx.POST_ID}">December 6, 2022</a></blockquote></body></html>')
+    photo = "https://pbs.twimg.com/media/FjRivertonBridge.jpg"
+    for fmt in ("md", "html"):
+        code, out = run("report", "--format", fmt, "article.html", article=article)
+        assert code == 0, out
+        said = [line for line in out.replace("<li>", "\n").splitlines() if photo in line and "not asked" in line]
+        assert len(said) == 1, out
+        assert "its origin is not mapped in [origins]" in said[0]

@@ -529,3 +529,39 @@ def test_inputs38_two_hard_links_to_one_file_take_one_lock(tmp_path: Path) -> No
     again = OutputFile(other, form="json")
     again.open(store=None, job=None, resume=True)
     again.close()
+
+
+def test_review39b_hard_links_take_one_lock_whatever_tmpdir_each_run_has(tmp_path: Path, monkeypatch) -> None:
+    """The lock of a hard-linked FILE's file was kept under $TMPDIR: a run started with another TMPDIR (a cron job, a
+    `sudo -E`, a shell of a tool that sets its own) did not see it, and the two runs wrote one file at once again
+    (review39b). It is kept in one place whatever TMPDIR says."""
+    import tempfile
+
+    from resolver.output import OutputBusy
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "tmp-a").mkdir()
+    (tmp_path / "tmp-b").mkdir()
+    out, other = tmp_path / "one" / "a.jsonl", tmp_path / "two" / "b.jsonl"
+    out.write_text('{"source": "earlier"}\n')
+    os.link(out, other)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp-a"))
+    child = holder(out)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp-b"))
+    monkeypatch.setattr(tempfile, "tempdir", None)   # gettempdir reads TMPDIR again
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        second = OutputFile(other, form="json")
+        try:
+            second.open(store=None, job=None, resume=True)
+        except OutputBusy as exc:
+            assert f"(pid {child.pid})" in str(exc)
+        else:
+            second.close()
+            raise AssertionError("a run on a hard link with another TMPDIR was not refused")
+    finally:
+        assert child.stdin is not None
+        child.stdin.write("\n")
+        child.stdin.close()
+        assert child.wait(timeout=60) == 0

@@ -234,3 +234,30 @@ def test_inputs38_the_html_report_opens_with_the_same_in_short_block(world, tmp_
         assert f"<li><strong>{escape(label)}</strong>: {escape(said)}</li>" in block
     markdown = world("report", "--offline", "story.html").stdout
     assert all(f"- **{label}**: {said}" in markdown for label, said in items)
+
+
+def _clean(**article) -> dict:
+    return {"summary": {"embeds": 0, "credits": 0, "by_platform": {},
+                        "posts": {"named": 0, "status_known": 0, "status_not_known": 0},
+                        "checks": {"pass": 0, "warn": 0, "fail": 0, "skip": 0}, "failed": []},
+            "unreachable": [], "answers": {"offline": False}, "embeds": [], "article": article}
+
+
+def test_review39b_a_page_that_may_not_be_the_article_is_not_nothing_to_do(tmp_path, world):
+    """A login or paywall page (the report's own "Maybe no article" line) with no embed: In short said "What to do
+    next: nothing: no embedded post or photo credit was found to check", which an editor reads as "the article embeds
+    nothing" (review39b)."""
+    (tmp_path / "thin.html").write_text("<html><body><p>Subscribe to read.</p></body></html>")
+    result = world("report", "--offline", "thin.html")
+    assert result.exit_code == 0, result.output
+    [step] = [line for line in block(result.stdout) if line.startswith("- **What to do next**")]
+    assert "nothing" not in step and "may not be the article" in step, step
+
+
+def test_review39b_credit_words_not_read_and_steps_that_failed_are_next_steps():
+    unread = {"kind": "credit-language-not-read", "language": "Turkish", "message": "…"}
+    said = in_short(_clean(warnings=[unread]))
+    assert "nothing" not in said[-2] and "photo credits" in said[-2] and "by eye" in said[-2], said
+    said = in_short(_clean(warnings=[], incomplete=[{"step": "embeds: html", "error": "KeyError: 'x'"}]))
+    assert "nothing" not in said[-2] and "embeds: html" in said[-2], said
+    assert "nothing: no embedded post" in in_short(_clean(warnings=[]))[-2]

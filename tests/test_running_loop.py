@@ -82,3 +82,23 @@ def test_an_interrupt_while_waiting_cancels_the_run_on_its_thread(fakenet):
     with pytest.raises(KeyboardInterrupt):
         asyncio.run(cell())
     assert cancelled.wait(5)
+
+
+def test_review39b_an_error_of_the_job_on_its_thread_reaches_the_caller_as_itself(fakenet, store):
+    """The job's own exception, raised on the worker thread, is raised to the caller (its type and words), and the
+    cache's connection, used by the job on that thread, is usable again by the caller's thread afterwards."""
+    import pytest
+
+    class Broken(RuntimeError):
+        pass
+
+    async def job(session: Session) -> str:
+        assert session.store is not None
+        session.store.conn.execute("SELECT 1").fetchone()   # the caller's connection, on the worker thread
+        raise Broken("the job's own words")
+
+    async def cell() -> str:
+        return Session(settings_for(fakenet), store=store).run(job)
+    with pytest.raises(Broken, match="the job's own words"):
+        asyncio.run(cell())
+    assert store.conn.execute("SELECT 1").fetchone()[0] == 1

@@ -124,7 +124,86 @@ def test_an_answer_naming_another_handle_keeps_the_doubt_and_the_checks_warn(fak
     fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("someone-else.bsky.social")))
     code, out = reporter()
     [embed] = json.loads(out)["embeds"]
-    assert embed["id_doubt"] == DOUBT
+    assert embed["id_doubt"] == ANSWERED_ANOTHER
     author = {c["name"]: c for c in embed["checks"]}["author"]
     assert author["result"] == "warn" and "someone-else.bsky.social" in author["evidence"]
+    assert _stored_doubts(tmp_path) == [ANSWERED_ANOTHER]
+
+
+# review39b: the answer named the DID's handle, another than the signature's: the doubt no longer says the DID was
+# "not checked" (it was, and is another account's now), but what the answer said, as an X signature's link to another
+# account's post says it (`model.another_accounts_link`); its checks still warn
+ANSWERED_ANOTHER = (f"the link names a post by @someone-else.bsky.social ({DID}, per the post's answer); the signature "
+                    "says @mariaortega.bsky.social")
+
+
+def test_review39b_an_answer_naming_another_handle_says_so_not_that_the_did_was_not_checked(fakenet, reporter,
+                                                                                              tmp_path):
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("someone-else.bsky.social")))
+    code, out = reporter()
+    [embed] = json.loads(out)["embeds"]
+    assert "not checked" not in embed["id_doubt"] and "someone-else.bsky.social" in embed["id_doubt"]
+    assert unsettles_checks(embed["id_doubt"])
+    assert "not checked" not in _stored_doubts(tmp_path)[0]
+    code, again = reporter()   # read again (the embeds from the cache or the page): said the same way
+    assert json.loads(again)["embeds"][0]["id_doubt"] == embed["id_doubt"]
+
+
+def test_review39b_an_answer_naming_no_handle_keeps_the_doubt_as_it_was(fakenet, reporter, tmp_path):
+    """An answer that names the account by DID only (no handle in `author_name`) checks nothing: "not checked"."""
+    from tests.test_fetch import json_page
+
+    answer = _oembed("mariaortega.bsky.social") | {"author_name": "Maria Ortega",
+                                                   "author_url": f"https://bsky.app/profile/{DID}"}
+    fakenet.route("embed.bsky.app", "/oembed", json_page(answer))
+    code, out = reporter()
+    assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
     assert _stored_doubts(tmp_path) == [DOUBT]
+
+
+@pytest.mark.parametrize("uri", [f"at://did:plc:someoneelsefictional0002/app.bsky.feed.post/{KEY}",
+                                 f"at://{DID}/app.bsky.feed.post/3mgpk77abcd3u", None],
+                         ids=["code-of-another-did", "code-of-another-key", "no-code"])
+def test_review39b_an_answer_that_does_not_tie_the_did_to_the_handle_settles_nothing(fakenet, reporter, tmp_path,
+                                                                                     uri):
+    """The answer's embed code names another account's post, or another post, or none: its author_url's handle is
+    not shown to be the link's DID's, and the doubt stays (it was dropped on the handle alone)."""
+    from tests.test_fetch import json_page
+
+    answer = _oembed("mariaortega.bsky.social")
+    answer["html"] = (f'<blockquote class="bluesky-embed" data-bluesky-uri="{uri}"><p>Turnout is up 12 points in the '
+                      'north.</p>&mdash; Maria Ortega</blockquote>') if uri else ""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(answer))
+    code, out = reporter()
+    assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
+    assert _stored_doubts(tmp_path) == [DOUBT]
+
+
+def test_review39b_a_read_only_cache_still_gives_the_report_with_the_doubt_settled(fakenet, reporter, tmp_path,
+                                                                                  monkeypatch):
+    """A cache kept read-only (an exhibit's) whose embed row still holds the doubt (a later `scan` without --fetch read
+    the page again) and whose recorded answer settles it: `report --offline` failed whole, "cannot write cache …
+    read-only", exit 1 and no report, for the one UPDATE of the settled doubt (review39b). The report settles it in
+    what it says and writes nothing."""
+    import sqlite3
+
+    import cache.store
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_fetch import json_page
+
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("mariaortega.bsky.social")))
+    code, _ = reporter()
+    assert code == 0
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        conn.execute("UPDATE embeds SET id_doubt = ?", [DOUBT])
+    conn.close()
+    monkeypatch.setattr(cache.store, "_read_only", lambda path: True)   # as for a file this user cannot write
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "config.toml"), "--db", str(tmp_path / "c.db"),
+                                      "report", "--offline", "--format", "json", "article.html"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["embeds"][0]["id_doubt"] is None
+    assert _stored_doubts(tmp_path) == [DOUBT]   # nothing written
