@@ -2359,16 +2359,34 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
     its records are cited, and its sha256 and size as the report is made (None when not found). A file --warc writes
     grows with every run appending to it, so its hash is the file's at report time, and no record's
     (`warc_record.sha256` stays null for a live answer)."""
+    from pathlib import Path
+
     rows: dict[int, str] = {}   # fetch id -> the name cited
     for cited in _cited_records([*embeds, *credits]):
         rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
-    files: dict[str, dict[str, Any]] = {}
+    found: dict[str, dict[str, Any]] = {}   # the path a row keeps -> where that file is now
+    files: dict[tuple[str, str], dict[str, Any]] = {}
+    records: dict[tuple[str, str], dict[Any, str | None]] = {}   # its cited records: offset -> WARC-Record-ID
     for fetch_id, name in rows.items():
         row = store.fetch(fetch_id) if store is not None else None
         recorded = (_warc_path(row) if row else None) or name
-        entry = files.setdefault(name, _warc_file_now(recorded, store) | {"file": name, "records": set()})
-        entry["records"].add(row["warc_offset"] if row else fetch_id)
-    return [entry | {"records": len(entry["records"])} for _, entry in sorted(files.items())]
+        if recorded not in found:
+            found[recorded] = _warc_file_now(recorded, store)
+        # one entry per file found, not per name: archive.warc.gz beside the database and court/archive.warc.gz are
+        # two files to hand over (review39a: the second's records were counted under the first's path and hash)
+        key = (name, found[recorded]["path"] or "")
+        files.setdefault(key, found[recorded] | {"file": name})
+        at = row["warc_offset"] if row and row.get("warc_offset") is not None else ("fetch", fetch_id)
+        records.setdefault(key, {})[at] = row.get("warc_record_id") if row else None
+    listed = []
+    for key, entry in sorted(files.items()):
+        cited = records[key]
+        # a file of the cited name that does not hold the cited records at their offsets (another case's WARC beside
+        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a)
+        missing = len(cited) if entry["path"] is None else sum(
+            not _holds(Path(entry["path"]), offset, record_id) for offset, record_id in cited.items())
+        listed.append(entry | {"records": len(cited), "records_not_found": missing})
+    return listed
 
 
 def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
@@ -2381,6 +2399,17 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for item in value:
             yield from _cited_records(item)
+
+
+def _holds(path: PurePath, offset: Any, record_id: str | None) -> bool:
+    """Whether the file has a record at `offset` (a fetch-log row's; else no offset is known), the one of `record_id`
+    when the row keeps it."""
+    from pathlib import Path
+
+    from resolver.warc import record_id_at
+
+    held = record_id_at(Path(path), offset) if isinstance(offset, int) else None
+    return held is not None and (record_id is None or held == record_id)
 
 
 def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:

@@ -1131,6 +1131,10 @@ def warc_files_note(files: list[dict[str, Any]], *, code: Callable[[str], str] =
             parts.append(f"{code(entry['file'])} (not found on this machine), {records}")
             continue
         where = f"beside the database: {entry['path']}" if entry.get("beside_database") else entry["path"]
+        if missing := entry.get("records_not_found"):
+            # a file of the cited name that lacks the cited records is none to hand over (review39a)
+            records += (f"; the file there does not hold {missing} of them at their offsets (another file of that "
+                        "name, or changed since): not the file the report cites")
         parts.append(f"{code(entry['file'])} ({text(where)}), {records}; sha256 {code(entry['sha256'])} and "
                      f"{entry['bytes']:,} bytes at report time")
     return "; ".join(parts) + HAND_OVER

@@ -85,3 +85,70 @@ def test_a_pool_or_handout_photo_sent_by_two_agencies_warns_not_fails(organizati
 def test_another_agency_named_whole_still_fails(creator, organization, inside):
     """The fix keeps the fail it was made for: the file names another agency, as a whole name."""
     assert check_of(creator, organization, inside)["result"] == "fail"
+
+
+def _other_warc(path):
+    """A WARC file with one response record of another page: a file of the same name that is not the one cited."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record("https://elsewhere.example/", "response",
+                                                      payload=__import__("io").BytesIO(b"another page " * 400),
+                                                      http_headers=headers))
+
+
+def test_two_warc_files_of_one_name_in_two_folders_are_each_listed_with_its_own_hash(fakenet, tmp_path):
+    """`scan --archive` writes archive.warc.gz beside the database; `archive --warc court/archive.warc.gz` another
+    file of the same name. The header listed one file per name: the second file's records were counted under the
+    first's path and sha256, and the court's file was never named (review39a)."""
+    import hashlib
+    import json
+
+    from tests.cliworld import World
+    from tests.test_exhibit38 import STORY, serve_gone_post
+
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    assert world("scan", "--archive", str(story)).exit_code == 0
+    court = tmp_path / "court" / "archive.warc.gz"
+    court.parent.mkdir()
+    assert world("archive", "--warc", str(court), str(story)).exit_code == 0
+    made = world("report", "--format", "json", "--offline", str(story))
+    assert made.exit_code == 0, made.output
+    listed = json.loads(made.stdout)["warc_files_cited"]
+    assert sorted(entry["path"] for entry in listed) == sorted([str(tmp_path / "archive.warc.gz"), str(court)]), listed
+    for entry in listed:
+        assert entry["sha256"] == hashlib.sha256(open(entry["path"], "rb").read()).hexdigest(), entry
+
+
+def test_a_file_of_the_cited_name_that_does_not_hold_the_cited_records_is_said_not_to(fakenet, tmp_path):
+    """The WARC beside the database was replaced by another file of its name (a cache moved beside another case's
+    WARC, or the file begun anew): the header named it, with its sha256, as the file to hand over, though none of
+    the cited records is in it. Each cited record is now looked for at its offset: the entry counts those not there
+    (`records_not_found`) and the header says so (review39a)."""
+    import json
+
+    from tests.cliworld import World
+    from tests.test_exhibit38 import STORY, serve_gone_post
+
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    assert world("scan", "--archive", str(story)).exit_code == 0
+    held = world("report", "--format", "json", "--offline", str(story))
+    [entry] = json.loads(held.stdout)["warc_files_cited"]
+    assert entry["records_not_found"] == 0, entry
+    _other_warc(tmp_path / "archive.warc.gz")
+    made = world("report", "--format", "json", "--offline", str(story))
+    assert made.exit_code == 0, made.output
+    [entry] = json.loads(made.stdout)["warc_files_cited"]
+    assert entry["records_not_found"] == entry["records"] > 0, entry
+    markdown = world("report", "--format", "md", "--offline", str(story))
+    [line] = [line for line in markdown.stdout.splitlines() if line.startswith("- **WARC files cited**")]
+    assert f"does not hold {entry['records']} of them" in line, line
