@@ -2427,29 +2427,43 @@ def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
 
 
 # sha256 state per WARC file: a report run hashes only the bytes appended since the last report (WARC files only
-# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article)
-_HASHED: dict[tuple[str, int], tuple[int, Any]] = {}
+# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article),
+# with the first and the last SEAM bytes hashed up to there, read again to see the start is unchanged (review39a)
+_HASHED: dict[tuple[str, int], tuple[int, Any, bytes]] = {}
+SEAM = 1 << 16
 
 
 def file_sha256(path: PurePath) -> tuple[str, int]:
     """(sha256, size) of a file as it is now. A file hashed before (same path and inode) that has only grown is hashed
-    from where the last hash ended; one that shrank is hashed whole."""
+    from where the last hash ended; one that shrank, or whose first or last bytes hashed before are not as they were
+    (rewritten in place: `cp` over it, a torn tail cut and records appended past the old end), is hashed whole."""
     import hashlib
     import os
 
     with open(path, "rb") as stream:
         stat = os.fstat(stream.fileno())
         key = (str(path), stat.st_ino)
-        done, state = _HASHED.get(key, (0, None))
-        if state is None or stat.st_size < done:
+        done, state, seams = _HASHED.get(key, (0, None, b""))
+        if state is None or stat.st_size < done or _seams(stream, done) != seams:
             done, state = 0, hashlib.sha256()
         state = state.copy()
         stream.seek(done)
         while chunk := stream.read(1 << 20):
             state.update(chunk)
             done += len(chunk)
-        _HASHED[key] = (done, state)
+        _HASHED[key] = (done, state, _seams(stream, done))
         return state.hexdigest(), done
+
+
+def _seams(stream: Any, end: int) -> bytes:
+    """The digest of a file's first and last SEAM bytes before `end`: what `file_sha256` reads again to trust a hash
+    of the bytes up to `end` it made before."""
+    import hashlib
+
+    stream.seek(0)
+    first = stream.read(min(SEAM, end))
+    stream.seek(max(end - SEAM, 0))
+    return hashlib.sha256(first + stream.read(end - max(end - SEAM, 0))).digest()
 
 
 def article_published(article: Article) -> Published | None:

@@ -152,3 +152,32 @@ def test_a_file_of_the_cited_name_that_does_not_hold_the_cited_records_is_said_n
     markdown = world("report", "--format", "md", "--offline", str(story))
     [line] = [line for line in markdown.stdout.splitlines() if line.startswith("- **WARC files cited**")]
     assert f"does not hold {entry['records']} of them" in line, line
+
+
+@pytest.mark.parametrize("rewrite", ["in-place", "truncated-and-rewritten-longer"])
+def test_a_warc_files_sha256_is_of_its_bytes_now_after_a_rewrite_that_keeps_its_inode(tmp_path, rewrite):
+    """`file_sha256` hashes only the bytes appended since its last hash of a file (same path and inode), taking the
+    start as unchanged: a file rewritten in place (`cp` over it, a crash's torn tail cut and new records appended
+    past the old end) got the old start's hash, a sha256 of bytes that no longer exist, in a report's header
+    (review39a)."""
+    import hashlib
+
+    from resolver.provenance import file_sha256
+
+    path = tmp_path / "exhibit.warc.gz"
+    path.write_bytes(b"A" * 70_000)
+    assert file_sha256(path) == (hashlib.sha256(b"A" * 70_000).hexdigest(), 70_000)
+    inode = path.stat().st_ino
+    if rewrite == "in-place":
+        with open(path, "r+b") as stream:
+            stream.write(b"B" * 10)
+        now = b"B" * 10 + b"A" * 69_990
+    else:
+        with open(path, "wb") as stream:   # truncates, keeps the inode
+            stream.write(b"C" * 80_000)
+        now = b"C" * 80_000
+    assert path.stat().st_ino == inode
+    assert file_sha256(path) == (hashlib.sha256(now).hexdigest(), len(now))
+    with open(path, "ab") as stream:   # a run appending: the hash goes on from where it ended, and is the file's
+        stream.write(b"D" * 100)
+    assert file_sha256(path) == (hashlib.sha256(now + b"D" * 100).hexdigest(), len(now) + 100)
