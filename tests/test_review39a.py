@@ -181,3 +181,25 @@ def test_a_warc_files_sha256_is_of_its_bytes_now_after_a_rewrite_that_keeps_its_
     with open(path, "ab") as stream:   # a run appending: the hash goes on from where it ended, and is the file's
         stream.write(b"D" * 100)
     assert file_sha256(path) == (hashlib.sha256(now + b"D" * 100).hexdigest(), len(now) + 100)
+
+
+def test_a_reports_rate_limit_times_are_iso_with_z_as_every_other_time(fakenet, tmp_path):
+    """The README says a report gives every time as ISO 8601 ending in Z, "never '… UTC'"; a 429's "asked to wait
+    until 2026-11-30 13:47:40 UTC" (http.utc_time, in errors a report shows) kept the old form (review39a)."""
+    import re
+
+    from tests.cliworld import World
+    from tests.fakenet import page
+    from tests.test_exhibit38 import STORY
+
+    busy = page("", 429, **{"Retry-After": "3600"})
+    for host, route in (("cdn.syndication.twimg.com", "/tweet-result"), ("publish.twitter.com", "/oembed"),
+                        ("twitter.com", "/RivertonRoads/status/1600000000000000002")):
+        fakenet.route(host, route, busy)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    made = world("report", "--format", "md", str(story))
+    assert "asked to wait until" in made.stdout, made.stdout
+    assert not re.search(r"\d\d:\d\d(:\d\d)? UTC", made.stdout), re.findall(r".{60}\d\d:\d\d:\d\d UTC", made.stdout)
+    assert re.search(r"asked to wait until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", made.stdout), made.stdout
