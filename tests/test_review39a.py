@@ -203,3 +203,26 @@ def test_a_reports_rate_limit_times_are_iso_with_z_as_every_other_time(fakenet, 
     assert "asked to wait until" in made.stdout, made.stdout
     assert not re.search(r"\d\d:\d\d(:\d\d)? UTC", made.stdout), re.findall(r".{60}\d\d:\d\d:\d\d UTC", made.stdout)
     assert re.search(r"asked to wait until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", made.stdout), made.stdout
+
+
+def test_report_compare_says_its_comparison_when_a_step_failed_too(fakenet, tmp_path):
+    """`report --compare OLD.json` "says on stderr whether the report made now concludes what an earlier JSON report
+    did" (README); exit 1 wins over its 6. When a step failed (a rate limit here), the run exited 1 before comparing
+    and said nothing of the comparison (review39a)."""
+    from tests.cliworld import World
+    from tests.fakenet import page
+    from tests.test_exhibit38 import STORY
+
+    busy = page("", 429, **{"Retry-After": "3600"})
+    for host, route in (("cdn.syndication.twimg.com", "/tweet-result"), ("publish.twitter.com", "/oembed"),
+                        ("twitter.com", "/RivertonRoads/status/1600000000000000002")):
+        fakenet.route(host, route, busy)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    old = tmp_path / "old.json"
+    assert world("report", "--format", "json", "-o", str(old), str(story)).exit_code == 1
+    again = world("report", "--format", "md", "--compare", str(old), str(story))
+    assert again.exit_code == 1, again.output
+    assert f"same verdicts, statuses and hashes as {old}" in again.stderr or f"differs from {old}" in again.stderr, \
+        again.stderr
