@@ -1323,16 +1323,29 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+# the source an input record is named by (resolver.inputs): a JSON Lines record's "FILE:LINE", a WARC record's
+# "FILE#OFFSET"
+_RECORD_SOURCE_RE = re.compile(r"[:#]\d+\Z")
+
+
 def _follow_links(article: dict[str, Any]) -> str:
     """The step for the t.co links in the article's text that no embed carries, naming the command that follows
     them: `resolve --text-links` reads a file, so an article read from a URL is to be saved first."""
     found = next((w for w in article.get("warnings") or () if w.get("kind") == "links-not-followed"), None)
     if found is None:
         return ""
+    import shlex
+
     source = str(article.get("source") or "")
     many = found["count"] != 1
-    command = "`embed-resolver resolve --text-links FILE` on the page saved as a file" if "://" in source or not source \
-        else f"`embed-resolver resolve --text-links {source}`"
+    if "://" in source or not source:
+        command = "`embed-resolver resolve --text-links FILE` on the page saved as a file"
+    elif source == "-" or _RECORD_SOURCE_RE.search(source):
+        # stdin, a JSON Lines record ("arts.jsonl:3"), a WARC record ("crawl.warc.gz#5120"): no file the command
+        # reads, which refused "arts.jsonl:3" and "-" (review39a)
+        command = "`embed-resolver resolve --text-links FILE` on the article saved as a file"
+    else:   # quoted: "my story.txt" unquoted was two names (review39a)
+        command = f"`embed-resolver resolve --text-links {shlex.quote(source)}`"
     return f"follow the {found['count']} t.co link{'s' * many} in the text that no embed carries: {command}"
 
 

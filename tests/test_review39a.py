@@ -226,3 +226,63 @@ def test_report_compare_says_its_comparison_when_a_step_failed_too(fakenet, tmp_
     assert again.exit_code == 1, again.output
     assert f"same verdicts, statuses and hashes as {old}" in again.stderr or f"differs from {old}" in again.stderr, \
         again.stderr
+
+
+@pytest.mark.parametrize("how", ["jsonl-record", "stdin", "path-with-a-space", "warc-record"])
+def test_in_shorts_text_links_command_is_one_that_runs(fakenet, tmp_path, how):
+    """In short's "What to do next" names `embed-resolver resolve --text-links <source>` for t.co links no embed
+    carries. For an article from a JSON Lines record ("arts.jsonl:1"), a WARC record ("crawl.warc.gz#0"), or stdin
+    ("-") that command is refused (no such file, no article file), and a path with a space was given unquoted (two
+    names): the step now names the file to save for those, and quotes a path (review39a)."""
+    import shlex
+
+    from tests.cliworld import World
+
+    text = "The council said more at https://t.co/AbC123xyz today."
+    world = World(fakenet, tmp_path)
+    if how == "jsonl-record":
+        source = tmp_path / "arts.jsonl"
+        source.write_text(json_line({"text": text}) + "\n")
+        made = world("report", "--offline", "--format", "md", "-o", str(tmp_path / "out"), "--jsonl", str(source))
+    elif how == "warc-record":
+        source = tmp_path / "crawl.warc.gz"
+        _warc_of_page(source, "https://news.example/story", "<html><body><p>The council said more at <a href=\"https://t.co/AbC123xyz\">https://t.co/AbC123xyz</a> "
+                      "today.</p></body></html>")
+        made = world("report", "--offline", "--format", "md", "-o", str(tmp_path / "out"), "--warc-input", str(source))
+    elif how == "stdin":
+        made = world("report", "--offline", "--format", "md", "-", input=text)
+    else:
+        source = tmp_path / "my story.txt"
+        source.write_text(text)
+        made = world("report", "--offline", "--format", "md", str(source))
+    out = "".join(p.read_text() for p in sorted((tmp_path / "out").glob("*.md")) if p.name != "index.md") \
+        if how in ("jsonl-record", "warc-record") else made.stdout
+    [step] = [line for line in out.splitlines() if line.startswith("- **What to do next**")]
+    assert "`" in step, step
+    command = step.split("`")[1]
+    assert command.startswith("embed-resolver resolve --text-links "), step
+    named = shlex.split(command)[3:]
+    if how == "path-with-a-space":
+        assert named == [str(source)], step
+    else:
+        assert named == ["FILE"] and "saved as a file" in step, step
+
+
+def json_line(value):
+    import json
+
+    return json.dumps(value)
+
+
+def _warc_of_page(path, url, html):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                      http_headers=headers))
+
