@@ -678,8 +678,11 @@ def _carried_by_embed_code(words: str, handles: set[str]) -> bool:
 
 
 # A widget's or a CMS's words inside an embed card, no one's quote: "Read more", "Show this thread", "Translate post"
+# A reply's "Replying to @CityDesk (and @Port)", the platform's line above a reply's words (review39a)
 _WIDGET_WORDS_RE = re.compile(r"(?:read|see|show|view)\s+(?:more|this\s+thread|the\s+(?:full\s+)?(?:thread|post|tweet)"
-                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)", re.IGNORECASE)
+                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)"
+                              r"|replying\s+to\s+@\w+(?:(?:\s*,\s*|\s+and\s+|\s+)@\w+)*(?:\s+and\s+\d+\s+others?)?",
+                              re.IGNORECASE)
 
 
 def _left_out(compared: quotes.Comparison) -> bool:

@@ -286,3 +286,31 @@ def _warc_of_page(path, url, html):
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
                                                       http_headers=headers))
 
+
+@pytest.mark.parametrize("said", [
+    "Replying to @CityDesk {words}",
+    "Replying to @CityDesk and @PortAuthority {words}",
+], ids=["one-handle", "two-handles"])
+def test_a_replys_replying_to_line_in_an_embeds_paragraph_is_no_fail(said):
+    """A reply's "Replying to @CityDesk", which X shows above a reply's words and a page copying the rendered post
+    puts in its embed code's <p>, is the platform's line, not words the page put in the author's mouth: a warn (glued
+    on?), as a signature or "Show this thread" is, not the fail "words the post never said" (review39a)."""
+    from resolver.provenance import text_check
+
+    words = "The harbour contract was signed in public, with every bid published."
+    post = {"status": "available", "text": words, "archived": [], "post_id": "1764653270430658617",
+            "author_handle": "MaraQuill"}
+    checked = text_check({"text": said.format(words=words), "detector": "html-blockquote",
+                          "text_confidence": "high"}, post)
+    assert checked["result"] == "warn", checked
+
+
+def test_words_beside_a_replying_to_line_still_fail():
+    from resolver.provenance import text_check
+
+    words = "The harbour contract was signed in public, with every bid published."
+    post = {"status": "available", "text": words, "archived": [], "post_id": "1764653270430658617",
+            "author_handle": "MaraQuill"}
+    checked = text_check({"text": f"Replying to @CityDesk Officials admit: {words}", "detector": "html-blockquote",
+                          "text_confidence": "high"}, post)
+    assert checked["result"] == "fail", checked
