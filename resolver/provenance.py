@@ -1647,14 +1647,17 @@ _NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "cop
 
 
 def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:
-    """The agencies the caption's organisation and the file's organisation fields name, for a pass when they share
-    one (named anywhere) and a fail when they share none: then only agencies named whole on each side count."""
-    said, named = (_agencies_named(credit["organization"], people=people),
-                   _agencies_named(" / ".join(orgs), people=people))
+    """The agencies the caption's organisation and the file's organisation fields name whole (`_agencies_named`), for
+    a pass when they share one and a fail when they share none. When they share one only as a word of another name
+    ("Getty Images" beside "Getty Center, Los Angeles"), neither: ({}, {}), and the words are compared as any
+    organisation's (review39a: that passed as "organisation matches")."""
+    said, named = (_agencies_named(credit["organization"], people=people, whole=True),
+                   _agencies_named(" / ".join(orgs), people=people, whole=True))
     if said & named:
         return said & named, said & named
-    return (_agencies_named(credit["organization"], people=people, whole=True),
-            _agencies_named(" / ".join(orgs), people=people, whole=True))
+    if _agencies_named(credit["organization"], people=people) & _agencies_named(" / ".join(orgs), people=people):
+        return set(), set()
+    return said, named
 
 
 # organisations that sell other agencies' photos under their own name ("AFP via Getty Images")

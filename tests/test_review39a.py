@@ -314,3 +314,14 @@ def test_words_beside_a_replying_to_line_still_fail():
     checked = text_check({"text": f"Replying to @CityDesk Officials admit: {words}", "detector": "html-blockquote",
                           "text_confidence": "high"}, post)
     assert checked["result"] == "fail", checked
+
+
+@pytest.mark.parametrize("creator, organization, inside", [
+    ("Jane Moss", "Getty Images", {"byline": "Jane Moss", "credit_line": "Getty Center, Los Angeles"}),
+    (None, "Getty Images", {"credit_line": "Courtesy of the J. Paul Getty Museum"}),
+], ids=["getty-center", "no-creator-getty-museum"])
+def test_an_agency_word_inside_another_organisations_name_is_no_match_either(creator, organization, inside):
+    """The same word run read the other way: "Getty Images" beside the file's "Getty Center" passed, "organisation
+    matches the file"; the Getty Center is no Getty Images, so whether they are one is not known (a warn)."""
+    found = check_of(creator, organization, inside)
+    assert found["result"] == "warn", found
