@@ -1683,9 +1683,11 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before);
     # a step that failed (a link, a fetch, a lookup, an image) is exit 1, as it is for `scan` (newuser32 #5).
+    # said before exit 1 ends the run (review39a: a failed step left the comparison unsaid); 1 wins over 6
+    differs = earlier is not None and compare is not None and bool(entries) and _differs(compare, earlier, entries[0][1])
     _exit_for(ctx, failed=_run_failed(summary) + sum(f.kind == "unavailable" for f in unread) + len(incomplete),
               unavailable=0)
-    if earlier is not None and compare is not None and entries and _differs(compare, earlier, entries[0][1]):
+    if differs:
         ctx.exit(EXIT_DIFFERS)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)

@@ -303,12 +303,13 @@ def asked_to_wait(outcome: FetchOutcome) -> str | None:
 
 
 def utc_time(epoch: float) -> str | None:
-    """Epoch seconds a server gave (a reset, now + a Retry-After) as "YYYY-MM-DD HH:MM:SS UTC", or None for a time no
+    """Epoch seconds a server gave (a reset, now + a Retry-After) as "YYYY-MM-DDTHH:MM:SSZ", the one form a report
+    gives every time in (review39a: "… UTC" was left here), or None for a time no
     calendar date holds: a reset of 10^20 s raised OverflowError, an internal error ending the command (review30n)."""
     from datetime import datetime, timezone
 
     try:
-        return f"{datetime.fromtimestamp(epoch, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+        return f"{datetime.fromtimestamp(epoch, timezone.utc):%Y-%m-%dT%H:%M:%SZ}"
     except (OverflowError, ValueError, OSError):
         return None
 

@@ -678,8 +678,11 @@ def _carried_by_embed_code(words: str, handles: set[str]) -> bool:
 
 
 # A widget's or a CMS's words inside an embed card, no one's quote: "Read more", "Show this thread", "Translate post"
+# A reply's "Replying to @CityDesk (and @Port)", the platform's line above a reply's words (review39a)
 _WIDGET_WORDS_RE = re.compile(r"(?:read|see|show|view)\s+(?:more|this\s+thread|the\s+(?:full\s+)?(?:thread|post|tweet)"
-                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)", re.IGNORECASE)
+                              r"|on\s+(?:twitter|x))|translate\s+(?:post|tweet)"
+                              r"|replying\s+to\s+@\w+(?:(?:\s*,\s*|\s+and\s+|\s+)@\w+)*(?:\s+and\s+\d+\s+others?)?",
+                              re.IGNORECASE)
 
 
 def _left_out(compared: quotes.Comparison) -> bool:
@@ -1531,12 +1534,17 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"fail (file: {inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        agencies, in_file = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
-        if agencies and in_file and not agencies & in_file:
+        said_agencies, file_agencies = _agencies_compared(credit, orgs, [said_people, *map(_plain, people)])
+        if said_agencies and file_agencies and not said_agencies & file_agencies:
+            why = _not_one_agency_shown(credit, orgs, said_agencies, file_agencies)
+            if why:
+                return [check("image-metadata", "warn", f"article credits '{credit['organization']}' "
+                                                        f"({', '.join(sorted(said_agencies))}), the file names "
+                                                        f"{', '.join(sorted(file_agencies))} ({inside}): {why}")]
             return [check("image-metadata", "fail", f"the agency does not match: article credits "
-                                                    f"'{credit['organization']}' ({', '.join(sorted(agencies))}), the "
-                                                    f"file names {', '.join(sorted(in_file))} ({inside})")]
-        if agencies & in_file or any(_within(said_org, _plain(o)) for o in orgs):
+                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
+                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")]
+        if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
@@ -1551,13 +1559,19 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
     passed = check("image-metadata", "pass", f"creator matches the file ({inside})")
     if not said_org or not orgs:
         return passed
-    said, named = _agencies_named(credit["organization"]), _agencies_named(" / ".join(orgs))
+    said, named = _agencies_compared(credit, orgs, names)
     if said and named:
         if said & named:
             return passed
+        why = _not_one_agency_shown(credit, orgs, said, named)
+        if why:
+            return check("image-metadata", "warn", f"the creator matches; article credits '{credit['organization']}' "
+                                                   f"({', '.join(sorted(said))}), the file names "
+                                                   f"{', '.join(sorted(named))} ({inside}): {why}")
         return check("image-metadata", "fail", f"the creator matches, the agency does not: article credits "
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
+    named = _agencies_named(" / ".join(orgs), people=names)
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed
     return check("image-metadata", "warn", f"the creator matches; article credits the organisation "
@@ -1581,23 +1595,89 @@ def _rest(field: str, names: list[str]) -> bool:
     return any(w not in _NOT_AN_ORGANISATION and not w.isdigit() for w in words)
 
 
-def _agencies_named(text: str) -> set[str]:
+def _agencies_named(text: str, *, people: Sequence[str] = (), whole: bool = False) -> set[str]:
     """The agencies of cache/agencies.py (by their key: "AP", "Reuters") any of whose names is a run of the words of
     `text` (case-folded as `_plain` folds them): "Copyright 2024 The Associated Press" names AP, "Tom Alder/Thomson
     Reuters" Reuters, "AFP/Getty Images" AFP and Getty Images; "Apex Images" none (words, not letters). A name of
     three letters or fewer counts only in capitals or as its agency writes it ("AP", "dpa"): "Harrisburg, Pa." is
-    no PA."""
-    written = [t for t in quotes.tokens(text, by_character=False) if t != quotes.ELLIPSIS]
-    folded = [w.casefold() for w in written]
-    found = set()
-    for name, agency in _agency_words().items():
-        words = name.split()
-        for i in range(len(folded) - len(words) + 1):
-            if folded[i:i + len(words)] == words and (
-                    len(words) > 1 or len(name) > 3 or not name.isascii() or written[i] in (written[i].upper(), agency)):
-                found.add(agency)
-                break
+    no PA. The words of `people` (word-folded names of the photographer) are no agency: "© Wafa Haddad" is no WAFA.
+
+    `whole`: only an agency named on its own, a part of `text` between separators ("/", ",", "via", "for"…) that
+    holds nothing but agency names and a notice's words ("AP Photo", "Copyright 2024 The Associated Press", "Xinhua
+    News Agency", "AP-ANSA"): "J. Paul Getty Museum", "Isna Hotel" and "EFE Photography" name none (review39a)."""
+    found: set[str] = set()
+    for part in _CREDIT_PARTS.split(text) if whole else [text]:
+        written = [t for t in quotes.tokens(part, by_character=False) if t != quotes.ELLIPSIS]
+        folded = [w.casefold() for w in written]
+        _blank_people(folded, people)
+        named: list[tuple[int, int, str]] = []
+        for name, agency in _agency_words().items():
+            words = name.split()
+            for i in range(len(folded) - len(words) + 1):
+                if folded[i:i + len(words)] == words and (len(words) > 1 or len(name) > 3 or not name.isascii()
+                                                           or written[i] in (written[i].upper(), agency)):
+                    named.append((i, i + len(words), agency))
+        if not whole:
+            found.update(agency for _, _, agency in named)
+            continue
+        covered = [w == "" or w in _NOTICE_WORDS or w.isdigit() for w in folded]
+        for start, end, _ in named:
+            covered[start:end] = [True] * (end - start)
+        if named and all(covered):
+            found.update(agency for _, _, agency in named)
     return found
+
+
+def _blank_people(folded: list[str], people: Sequence[str]) -> None:
+    """Blank (in place) each run of `folded` that is one of `people`'s names, longest first."""
+    for name in sorted((n.split() for n in people if n), key=len, reverse=True):
+        for i in range(len(folded) - len(name), -1, -1):
+            if folded[i:i + len(name)] == name:
+                folded[i:i + len(name)] = [""] * len(name)
+
+
+# where a credit line's parts meet: "Tom Alder/AP", "Handout via Reuters", "Getty Images for Acme", "Harrisburg, Pa.",
+# "Copyright Thomson Reuters 2024. Image provided courtesy of AFP"
+_CREDIT_PARTS = re.compile(r"[/,;|()\[\]:+]|\.(?=\s|$)|\s[-–—]\s|\b(?:via|for|and|by|from|with)\b", re.IGNORECASE)
+
+# words beside an agency's name that name no other organisation ("AP Photo", "Xinhua News Agency", "PA Images")
+_NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "copyright", "c", "all", "rights",
+                           "reserved", "image", "images", "picture", "pictures", "the", "news", "agency", "wire",
+                           "staff", "file", "pool", "handout"})
+
+
+def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The agencies the caption's organisation and the file's organisation fields name whole (`_agencies_named`), for
+    a pass when they share one and a fail when they share none. When they share one only as a word of another name
+    ("Getty Images" beside "Getty Center, Los Angeles"), neither: ({}, {}), and the words are compared as any
+    organisation's (review39a: that passed as "organisation matches")."""
+    said, named = (_agencies_named(credit["organization"], people=people, whole=True),
+                   _agencies_named(" / ".join(orgs), people=people, whole=True))
+    if said & named:
+        return said & named, said & named
+    if _agencies_named(credit["organization"], people=people) & _agencies_named(" / ".join(orgs), people=people):
+        return set(), set()
+    return said, named
+
+
+# organisations that sell other agencies' photos under their own name ("AFP via Getty Images")
+_DISTRIBUTORS = frozenset({"Getty Images"})
+
+
+def _not_one_agency_shown(credit: dict[str, Any], orgs: list[str], *sides: set[str]) -> str:
+    """Why two different agencies on the caption and in the file (`sides`) show no misattribution, or "": a pool or
+    handout photo is sent out by several agencies at once, and a side naming only a distributor ("Getty Images")
+    may name the seller of the other side's agency's photo; "AFP/Getty Images" beside "Reuters" is a fail
+    (review39a)."""
+    words = set(_plain(" / ".join([credit.get("organization") or "", *orgs])).split())
+    if words & {"pool", "handout"}:
+        kind = "pool" if "pool" in words else "handout"
+        return f"a {kind} photo is sent out by several agencies at once, so whether this is a wrong credit is not known"
+    for side in sides:
+        if side and side <= _DISTRIBUTORS:
+            return (f"{', '.join(sorted(side))} distributes other agencies' photos, so whether this is a wrong credit "
+                    "is not known")
+    return ""
 
 
 def _agency_words() -> dict[str, str]:
@@ -2285,16 +2365,34 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
     its records are cited, and its sha256 and size as the report is made (None when not found). A file --warc writes
     grows with every run appending to it, so its hash is the file's at report time, and no record's
     (`warc_record.sha256` stays null for a live answer)."""
+    from pathlib import Path
+
     rows: dict[int, str] = {}   # fetch id -> the name cited
     for cited in _cited_records([*embeds, *credits]):
         rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
-    files: dict[str, dict[str, Any]] = {}
+    found: dict[str, dict[str, Any]] = {}   # the path a row keeps -> where that file is now
+    files: dict[tuple[str, str], dict[str, Any]] = {}
+    records: dict[tuple[str, str], dict[Any, str | None]] = {}   # its cited records: offset -> WARC-Record-ID
     for fetch_id, name in rows.items():
         row = store.fetch(fetch_id) if store is not None else None
         recorded = (_warc_path(row) if row else None) or name
-        entry = files.setdefault(name, _warc_file_now(recorded, store) | {"file": name, "records": set()})
-        entry["records"].add(row["warc_offset"] if row else fetch_id)
-    return [entry | {"records": len(entry["records"])} for _, entry in sorted(files.items())]
+        if recorded not in found:
+            found[recorded] = _warc_file_now(recorded, store)
+        # one entry per file found, not per name: archive.warc.gz beside the database and court/archive.warc.gz are
+        # two files to hand over (review39a: the second's records were counted under the first's path and hash)
+        key = (name, found[recorded]["path"] or "")
+        files.setdefault(key, found[recorded] | {"file": name})
+        at = row["warc_offset"] if row and row.get("warc_offset") is not None else ("fetch", fetch_id)
+        records.setdefault(key, {})[at] = row.get("warc_record_id") if row else None
+    listed = []
+    for key, entry in sorted(files.items()):
+        cited = records[key]
+        # a file of the cited name that does not hold the cited records at their offsets (another case's WARC beside
+        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a)
+        missing = len(cited) if entry["path"] is None else sum(
+            not _holds(Path(entry["path"]), offset, record_id) for offset, record_id in cited.items())
+        listed.append(entry | {"records": len(cited), "records_not_found": missing})
+    return listed
 
 
 def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
@@ -2307,6 +2405,17 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for item in value:
             yield from _cited_records(item)
+
+
+def _holds(path: PurePath, offset: Any, record_id: str | None) -> bool:
+    """Whether the file has a record at `offset` (a fetch-log row's; else no offset is known), the one of `record_id`
+    when the row keeps it."""
+    from pathlib import Path
+
+    from resolver.warc import record_id_at
+
+    held = record_id_at(Path(path), offset) if isinstance(offset, int) else None
+    return held is not None and (record_id is None or held == record_id)
 
 
 def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
@@ -2324,29 +2433,43 @@ def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:
 
 
 # sha256 state per WARC file: a report run hashes only the bytes appended since the last report (WARC files only
-# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article)
-_HASHED: dict[tuple[str, int], tuple[int, Any]] = {}
+# grow: a corpus's reports, each appending to the one beside the database, would hash it whole once per article),
+# with the first and the last SEAM bytes hashed up to there, read again to see the start is unchanged (review39a)
+_HASHED: dict[tuple[str, int], tuple[int, Any, bytes]] = {}
+SEAM = 1 << 16
 
 
 def file_sha256(path: PurePath) -> tuple[str, int]:
     """(sha256, size) of a file as it is now. A file hashed before (same path and inode) that has only grown is hashed
-    from where the last hash ended; one that shrank is hashed whole."""
+    from where the last hash ended; one that shrank, or whose first or last bytes hashed before are not as they were
+    (rewritten in place: `cp` over it, a torn tail cut and records appended past the old end), is hashed whole."""
     import hashlib
     import os
 
     with open(path, "rb") as stream:
         stat = os.fstat(stream.fileno())
         key = (str(path), stat.st_ino)
-        done, state = _HASHED.get(key, (0, None))
-        if state is None or stat.st_size < done:
+        done, state, seams = _HASHED.get(key, (0, None, b""))
+        if state is None or stat.st_size < done or _seams(stream, done) != seams:
             done, state = 0, hashlib.sha256()
         state = state.copy()
         stream.seek(done)
         while chunk := stream.read(1 << 20):
             state.update(chunk)
             done += len(chunk)
-        _HASHED[key] = (done, state)
+        _HASHED[key] = (done, state, _seams(stream, done))
         return state.hexdigest(), done
+
+
+def _seams(stream: Any, end: int) -> bytes:
+    """The digest of a file's first and last SEAM bytes before `end`: what `file_sha256` reads again to trust a hash
+    of the bytes up to `end` it made before."""
+    import hashlib
+
+    stream.seek(0)
+    first = stream.read(min(SEAM, end))
+    stream.seek(max(end - SEAM, 0))
+    return hashlib.sha256(first + stream.read(end - max(end - SEAM, 0))).digest()
 
 
 def article_published(article: Article) -> Published | None:

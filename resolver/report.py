@@ -1137,6 +1137,10 @@ def warc_files_note(files: list[dict[str, Any]], *, code: Callable[[str], str] =
             parts.append(f"{code(entry['file'])} (not found on this machine), {records}")
             continue
         where = f"beside the database: {entry['path']}" if entry.get("beside_database") else entry["path"]
+        if missing := entry.get("records_not_found"):
+            # a file of the cited name that lacks the cited records is none to hand over (review39a)
+            records += (f"; the file there does not hold {missing} of them at their offsets (another file of that "
+                        "name, or changed since): not the file the report cites")
         parts.append(f"{code(entry['file'])} ({text(where)}), {records}; sha256 {code(entry['sha256'])} and "
                      f"{entry['bytes']:,} bytes at report time")
     return "; ".join(parts) + HAND_OVER
@@ -1343,16 +1347,29 @@ def _article_steps(article: dict[str, Any]) -> list[str]:
     return steps
 
 
+# the source an input record is named by (resolver.inputs): a JSON Lines record's "FILE:LINE", a WARC record's
+# "FILE#OFFSET"
+_RECORD_SOURCE_RE = re.compile(r"[:#]\d+\Z")
+
+
 def _follow_links(article: dict[str, Any]) -> str:
     """The step for the t.co links in the article's text that no embed carries, naming the command that follows
     them: `resolve --text-links` reads a file, so an article read from a URL is to be saved first."""
     found = next((w for w in article.get("warnings") or () if w.get("kind") == "links-not-followed"), None)
     if found is None:
         return ""
+    import shlex
+
     source = str(article.get("source") or "")
     many = found["count"] != 1
-    command = "`embed-resolver resolve --text-links FILE` on the page saved as a file" if "://" in source or not source \
-        else f"`embed-resolver resolve --text-links {source}`"
+    if "://" in source or not source:
+        command = "`embed-resolver resolve --text-links FILE` on the page saved as a file"
+    elif source == "-" or _RECORD_SOURCE_RE.search(source):
+        # stdin, a JSON Lines record ("arts.jsonl:3"), a WARC record ("crawl.warc.gz#5120"): no file the command
+        # reads, which refused "arts.jsonl:3" and "-" (review39a)
+        command = "`embed-resolver resolve --text-links FILE` on the article saved as a file"
+    else:   # quoted: "my story.txt" unquoted was two names (review39a)
+        command = f"`embed-resolver resolve --text-links {shlex.quote(source)}`"
     return f"follow the {found['count']} t.co link{'s' * many} in the text that no embed carries: {command}"
 
 

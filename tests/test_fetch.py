@@ -147,7 +147,7 @@ def test_a_rate_limit_longer_than_retry_max_wait_says_until_when(fakenet, store)
     [post] = run([TWEET], settings_for(fakenet), store, media=False, archived=False)
     assert post.record.status == "error"
     reasons = [o["reason"] for o in store.observations(post.post_row)]
-    assert len(reasons) == 2 and all(re.search(r"\(429\); asked to wait until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", r)
+    assert len(reasons) == 2 and all(re.search(r"\(429\); asked to wait until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", r)
                                      for r in reasons), reasons
     assert len(fakenet.hits) == 2   # not retried
 

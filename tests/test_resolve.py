@@ -393,9 +393,9 @@ def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     assert later.post is None
     # a wait longer than retry_max_wait is not retried, and the error says until when (the README's promise)
     from datetime import datetime, timedelta, timezone
-    until = re.fullmatch(r"http-429: https://t\.co/later answered 429; asked to wait until (.+) UTC", later.error)
+    until = re.fullmatch(r"http-429: https://t\.co/later answered 429; asked to wait until (.+)Z", later.error)
     assert until, later.error
-    told = datetime.strptime(until.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    told = datetime.strptime(until.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
     assert abs(told - (datetime.now(timezone.utc) + timedelta(seconds=3600))) < timedelta(seconds=60)
 
 

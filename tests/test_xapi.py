@@ -130,7 +130,7 @@ def test_a_429_with_a_reset_beyond_the_cap_is_not_retried_and_says_until_when(fa
                   lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
                                      headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(reset)}))
     post = fetch_one(Session(settings_for(fakenet, retry_max_wait=1, **X_ONLY), store=store))
-    until = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(reset))
+    until = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(reset))
     assert post.record.reason == f"rate-limited (429) until {until}"
     assert [r["status"] for r in store.db["fetches"].rows] == [429]
 
