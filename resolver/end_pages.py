@@ -64,12 +64,16 @@ SIGN_IN_TITLE = re.compile(r"\b(?:sign[ -]?in|log[ -]?in|login|log on)\b", re.IG
 # where to is a capitalised name of a word or two ending the part, not a headline's words ("Entrar na NATO: Suécia…",
 # "Entrar em vigor…", "Connexion au réseau…", "Aanmelden bij de huisarts…": review39c, short pages read as walls).
 _TITLE_PART = r"(?:^|[|–—·•:]\s*|\s-\s*)"
-_PART_END = r"\s*(?:$|[|–—·•]|-\s)"
+_PART_END = r"\s*(?:$|[|–—·•]|[-/]\s)"
 _NAMED = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\s|–—·•:]*"
+# or one's account: "Connexion à votre compte", "Entrar na conta", "Anmelden bei Ihrem Konto"
+_ACCOUNT = (r"(?:(?:votre|ton|mon|le|su|tu|mi|la|a|sua|seu|ihrem|deinem|ihr|dein|je|uw|il|tuo|vostro)\s+)?"
+            r"(?:compte|cuenta|conta|konto|account|profilo|profiel)")
 SIGN_IN_TITLE_ELSEWHERE = re.compile(
     _TITLE_PART + r"(?:anmelden|einloggen|se connecter|connexion|identifiez-vous|iniciar sesión|inicia sesión"
     r"|iniciar sesion|accedi|accesso|entrar|iniciar sessão|inloggen|aanmelden)"
-    r"(?:\s+(?:bei|à|au|su|no|na|em|bij|op)\s+" + _NAMED + r"(?:\s+" + _NAMED + r")?)?" + _PART_END, re.IGNORECASE)
+    r"(?:\s+(?:bei|à|au|su|no|na|em|en|bij|op)\s+" + _NAMED + r"(?:\s+" + _NAMED + r")?"
+    r"|\s+(?:bei|à|au|su|no|na|em|en|a|bij|op|in)\s+" + _ACCOUNT + r")?" + _PART_END, re.IGNORECASE)
 # A sign-in page's address: its path's last part (Facebook's /login.php, Instagram's /accounts/login/, X's
 # /i/flow/login, LinkedIn's /authwall, a site's /signin?return_to=).
 SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|logon|authwall|anmelden|einloggen|connexion|se-connecter"

@@ -237,13 +237,19 @@ def test_review39c_an_ordinary_short_page_in_another_language_is_no_wall_and_no_
      PageReading("sign-in", 'its title "Se connecter à Facebook"', ())),
     ("<title>Inloggen bij Social</title>", "https://social.example/entry",
      PageReading("sign-in", 'its title "Inloggen bij Social"', ())),
+    ("<title>Connexion à votre compte</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Connexion à votre compte"', ())),
+    ("<title>Entrar na conta | Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Entrar na conta | Social"', ())),
+    ("<title>Anmelden bei Social / Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Anmelden bei Social / Social"', ())),
     ("<title>Connexion | Le Journal</title>", "https://social.example/entry",
      PageReading("sign-in", 'its title "Connexion | Le Journal"', ())),
     ("<title>Le Journal : Connexion</title>", "https://social.example/entry",
      PageReading("sign-in", 'its title "Le Journal : Connexion"', ())),
     ("<title>riverton.fr</title><h1>Le nom de domaine riverton.fr</h1><p>Ce domaine est à vendre !</p>",
      "https://riverton.fr/", PageReading("parked", "ce domaine est à vendre", ())),
-], ids=["fr-sign-in-a", "nl-sign-in-bij", "fr-part-first", "fr-part-last", "fr-parked-naming-its-domain"])
+], ids=["fr-sign-in-a", "nl-sign-in-bij", "fr-account", "pt-account", "de-slash-part", "fr-part-first", "fr-part-last", "fr-parked-naming-its-domain"])
 def test_review39c_a_wall_or_parking_page_in_another_language_still_reads(body, url, expected):
     assert read_end_page(body.encode(), url) == expected
 
