@@ -255,14 +255,18 @@ def test_review39c_a_wall_or_parking_page_in_another_language_still_reads(body, 
 
 
 # review39c: a German quote closes with “, which opens an English one: after „Willkommen“ every word of a German
-# parking page or notice was read as quoted, the page a live end. And a script's lone '"' (a regular expression's) made
-# the notice's words after it quoted: t.co's warning page read as no notice.
+# parking page or notice was read as quoted, the page a live end. And a script's quotation marks were read as a
+# story's: its lone '"' (a regular expression's) made the notice's words after it quoted (t.co's warning page read as
+# no notice), and a parking service's host in a script's string ("https://www.sedoparking.com/…") was quoted, the
+# lapsed domain's page a live end (it was parked before sigres38).
 @pytest.mark.parametrize(("body", "expected"), [
     ("<title>riverton.example</title><p>Wir sagen „Willkommen“. Diese Domain steht zum Verkauf.</p>",
      PageReading("parked", "diese domain steht zum verkauf", ())),
     ('<script>var q = s.replace(/"/g, "&quot;");</script><p>This link may be unsafe.</p>'
      f'<a href="{POST}">Continue</a>', PageReading("notice", "this link may be unsafe", (POST,))),
-], ids=["de-quotes-before", "script-lone-quote"])
+    ('<html><head><script>var lander = "https://www.sedoparking.com/frmpark/riverton.example"; load(lander);'
+     "</script></head><body></body></html>", PageReading("parked", "sedoparking.com", ())),
+], ids=["de-quotes-before", "script-lone-quote", "service-in-a-script-string"])
 def test_review39c_a_page_saying_its_words_after_a_closed_quote_still_reads(body, expected):
     assert read_end_page(body.encode(), "https://riverton.example/") == expected
 
