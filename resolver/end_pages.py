@@ -217,7 +217,7 @@ def _lowered(words: str) -> str:
 # Quotation marks that open a quote, each with those that close it: a page's words between them are a quote of
 # another's ("The sign reads “You are leaving Riverton”"), not the page's own. German opens with „ and closes with “,
 # which opens an English quote (review39c: after „Willkommen“ a German page's every word read as quoted). A closing
-# mark with none open is an apostrophe ("it’s"); ASCII's '"' does both: an odd count opens.
+# mark with none open, or a ’ before a letter, is an apostrophe ("it’s"); ASCII's '"' does both: an odd count opens.
 _CLOSED_BY = {"“": "”", "„": "“”", "«": "»", "‘": "’", "‚": "‘’"}
 _QUOTE_MARK_RE = re.compile("[“”„«»‘’‚]")
 
@@ -240,6 +240,8 @@ def _open_quote(words: str) -> str | None:
     opened: str | None = None
     for mark in _QUOTE_MARK_RE.finditer(words):
         found = mark.group()
+        if found == "’" and words[mark.end():mark.end() + 1].isalpha():
+            continue   # an apostrophe inside a word ("don’t"), no quote's end
         if opened is None:
             opened = found if found in _CLOSED_BY else None
         elif found in _CLOSED_BY[opened]:

@@ -274,6 +274,7 @@ def test_review39c_a_page_saying_its_words_after_a_closed_quote_still_reads(body
 @pytest.mark.parametrize("body", [
     "<p>Auf der alten Seite steht nur noch „Diese Domain steht zum Verkauf“, sagte der Stadtrat.</p>",
     "<p>Die Warnung „This link may be unsafe“ erschien, sagte die Polizei.</p>",
-], ids=["de-quoted-parked", "de-quoted-notice"])
-def test_review39c_a_german_story_quoting_the_words_is_none(body):
+    "<p>The sign said ‘Don’t stop: you are now leaving Riverton’, the council said.</p>",
+], ids=["de-quoted-parked", "de-quoted-notice", "apostrophe-inside-single-quotes"])
+def test_review39c_a_story_quoting_the_words_is_none(body):
     assert read_end_page(body.encode(), "https://news.example/a") is None
