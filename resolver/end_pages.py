@@ -31,6 +31,9 @@ PARKED_WORDS_ELSEWHERE = ("diese domain steht zum verkauf", "diese domain ist zu
                           "il dominio è in vendita", "este domínio está à venda",
                           "este domínio está a venda", "este domínio está disponível para venda",
                           "dit domein is te koop", "deze domeinnaam is te koop", "dit domein kopen")
+# French "domaine" is an estate too: a wine estate's page says "ce domaine est à vendre". Those words count only on a
+# page naming its own domain, or "nom de domaine", as a registrar's does (review39c).
+DOMAINE_WORDS = frozenset(w for w in PARKED_WORDS_ELSEWHERE if w.startswith("ce domaine"))
 PARKED_ELSEWHERE_STEMS = (b"verkauf", b"kaufen", b"vendre", b"vente", b"expir", b"venta", b"vende", b"vendita",
                           b"venda", b"te koop", b"kopen")
 # Words of the notices a shortener or a site shows before it lets a reader go on (t.co's "this link may be unsafe",
@@ -55,13 +58,22 @@ SCRIPT_ONLY_TEXT = 100
 # A sign-in page's title words, and its password field: a login wall a link was redirected to (resolution37).
 SIGN_IN_TITLE = re.compile(r"\b(?:sign[ -]?in|log[ -]?in|login|log on)\b", re.IGNORECASE)
 # The same in German, French, Spanish, Italian, Portuguese and Dutch: a title's whole part ("Anmelden | Zeitung",
-# "Accedi - Giornale") or its opening with where to ("Entrar no Facebook", "Inloggen bij X"), never a word inside a
-# headline ("Cómo entrar a Chile", "Wie Sie sich anmelden"): those words say more than signing in does.
+# "Accedi - Giornale") or its opening with where to, a name ("Entrar no Facebook", "Inloggen bij X"), never a word inside a
+# headline ("Cómo entrar a Chile", "Wie Sie sich anmelden"): those words say more than signing in does. A colon after
+# them opens a headline, no title part ("Connexion : la fibre arrive…", "Anmelden: So klappt die Briefwahl"), and
+# where to is a capitalised name of a word or two ending the part, not a headline's words ("Entrar na NATO: Suécia…",
+# "Entrar em vigor…", "Connexion au réseau…", "Aanmelden bij de huisarts…": review39c, short pages read as walls).
 _TITLE_PART = r"(?:^|[|–—·•:]\s*|\s-\s*)"
+_PART_END = r"\s*(?:$|[|–—·•]|[-/]\s)"
+_NAMED = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\s|–—·•:]*"
+# or one's account: "Connexion à votre compte", "Entrar na conta", "Anmelden bei Ihrem Konto"
+_ACCOUNT = (r"(?:(?:votre|ton|mon|le|su|tu|mi|la|a|sua|seu|ihrem|deinem|ihr|dein|je|uw|il|tuo|vostro)\s+)?"
+            r"(?:compte|cuenta|conta|konto|account|profilo|profiel)")
 SIGN_IN_TITLE_ELSEWHERE = re.compile(
     _TITLE_PART + r"(?:anmelden|einloggen|se connecter|connexion|identifiez-vous|iniciar sesión|inicia sesión"
     r"|iniciar sesion|accedi|accesso|entrar|iniciar sessão|inloggen|aanmelden)"
-    r"(?:\s*(?:$|[|–—·•:]|-\s)|\s+(?:bei|à|au|su|no|na|em|bij|op)\s)", re.IGNORECASE)
+    r"(?:\s+(?:bei|à|au|su|no|na|em|en|bij|op)\s+" + _NAMED + r"(?:\s+" + _NAMED + r")?"
+    r"|\s+(?:bei|à|au|su|no|na|em|en|a|bij|op|in)\s+" + _ACCOUNT + r")?" + _PART_END, re.IGNORECASE)
 # A sign-in page's address: its path's last part (Facebook's /login.php, Instagram's /accounts/login/, X's
 # /i/flow/login, LinkedIn's /authwall, a site's /signin?return_to=).
 SIGN_IN_PATH = re.compile(r"/(?:log-?in|sign-?in|sign_in|logon|authwall|anmelden|einloggen|connexion|se-connecter"
@@ -105,19 +117,20 @@ def read_end_page(body: bytes, url: str) -> PageReading | None:
     if KELVIN in text:   # the one character that lowers to an ASCII letter ("k"), as the decoded text's lower() read it
         text = text.replace(KELVIN, b"k")
     parked = next((w for w in PARKED_WORDS if w.encode() in text), None)
-    words: str | None = None
+    words: tuple[str, str] | None = None
     if parked is not None:
         words = _page_words(body)   # its words in quotation marks are a story's quoting them (sigres38)
         parked = next((w for w in PARKED_WORDS if w.encode() in text   # a service's host in an attribute counts
-                       and (words is None or w not in words or _said_unquoted(w, words))), None)
+                       and (words is None or w not in words[0] or _said_unquoted(w, words[0]))), None)
     if parked is None and any(stem in text for stem in PARKED_ELSEWHERE_STEMS):
         words = _page_words(body) if words is None else words
-        parked = next((w for w in PARKED_WORDS_ELSEWHERE if words is not None and _said_unquoted(w, words)), None)
+        parked = next((w for w in PARKED_WORDS_ELSEWHERE if words is not None and _said_unquoted(w, words[0])
+                       and (w not in DOMAINE_WORDS or _names_a_domain(words[0], url))), None)
     notice = None
     if parked is None and (said := [w for w in NOTICE_WORDS if w.encode() in text]):
         words = _page_words(body) if words is None else words   # not an attribute's value alone (review38c)
-        notice = next((w for w in said if words is None or _said_unquoted(w, words)
-                       or w in words and w in _script_words(body)), None)   # a script renders it (review38c)
+        notice = next((w for w in said if words is None or _said_unquoted(w, words[0])
+                       or w in words[1]), None)   # a script renders it (review38c)
     if parked is not None or notice is not None:
         if _story(body):
             return None
@@ -180,22 +193,33 @@ def _sign_in(body: bytes) -> PageReading | None:
     return PageReading("sign-in", " and ".join(told), ())
 
 
-def _page_words(body: bytes) -> str | None:
-    """A page's words, its scripts' and title's among them, lowered, blanks collapsed, without its tags and their
-    attributes' values (a card's `aria-label="Link preview"`, a site's `data-confirm="You are now leaving…"` on its
-    links are no notice's words); None when the page cannot be parsed. Read only for a page holding a notice's
-    words in its bytes, few."""
+def _page_words(body: bytes) -> tuple[str, str] | None:
+    """A page's words and its scripts' words, each lowered, blanks collapsed: the first its title's and text's without
+    its tags and their attributes' values (a card's `aria-label="Link preview"`, a site's `data-confirm="You are now
+    leaving…"` on its links are no notice's words) and without its scripts and styles, whose quotation marks are a
+    string's, no quote (review39c: a script's lone '"' made a notice's words after it quoted); the second the words of
+    its scripts, where a notice a script renders holds its words in a string's quotation marks (review38c). None when
+    the page cannot be parsed. Read only for a page holding a notice's or a parking page's words in its bytes, few."""
     from resolver.extract.dom import parse
 
     tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
     if tree is None or tree.root is None:
         return None
-    return " ".join(tree.root.text(separator=" ").replace("\u212a", "k").lower().split())
+    scripts = " ".join(node.text() for node in tree.css("script"))
+    tree.strip_tags(["script", "style"])
+    return _lowered(tree.root.text(separator=" ")), _lowered(scripts)
 
 
-# Quotation marks that open a quote, and those that close one: a page's words between them are a quote of another's
-# ("The sign reads “You are leaving Riverton”"), not the page's own. ASCII's '"' does both: an odd count opens.
-_OPENING, _CLOSING = "“„«‘‚", "”»’"
+def _lowered(words: str) -> str:
+    return " ".join(words.replace("\u212a", "k").lower().split())
+
+
+# Quotation marks that open a quote, each with those that close it: a page's words between them are a quote of
+# another's ("The sign reads “You are leaving Riverton”"), not the page's own. German opens with „ and closes with “,
+# which opens an English quote (review39c: after „Willkommen“ a German page's every word read as quoted). A closing
+# mark with none open, or a ’ before a letter, is an apostrophe ("it’s"); ASCII's '"' does both: an odd count opens.
+_CLOSED_BY = {"“": "”", "„": "“”", "«": "»", "‘": "’", "‚": "‘’"}
+_QUOTE_MARK_RE = re.compile("[“”„«»‘’‚]")
 
 
 def _said_unquoted(word: str, words: str) -> bool:
@@ -205,23 +229,31 @@ def _said_unquoted(word: str, words: str) -> bool:
     start = words.find(word)
     while start != -1:
         before = words[:start]
-        opened = max(before.rfind(mark) for mark in _OPENING)
-        closed = max(before.rfind(mark) for mark in _CLOSING)
-        if opened <= closed and before.count('"') % 2 == 0:
+        if before.count('"') % 2 == 0 and _open_quote(before) is None:
             return True
         start = words.find(word, start + 1)
     return False
 
 
-def _script_words(body: bytes) -> str:
-    """The words of a page's scripts, lowered, blanks collapsed: a notice a script renders holds its words in a
-    string's quotation marks, which are no story's quote. Read only for a page whose notice words are all quoted."""
-    from resolver.extract.dom import parse
+def _open_quote(words: str) -> str | None:
+    """The quotation mark still open at the end of `words`, or None."""
+    opened: str | None = None
+    for mark in _QUOTE_MARK_RE.finditer(words):
+        found = mark.group()
+        if found == "’" and words[mark.end():mark.end() + 1].isalpha():
+            continue   # an apostrophe inside a word ("don’t"), no quote's end
+        if opened is None:
+            opened = found if found in _CLOSED_BY else None
+        elif found in _CLOSED_BY[opened]:
+            opened = None
+    return opened
 
-    tree = parse(body[:MAX_PAGE].decode("utf-8", "replace"))
-    if tree is None:
-        return ""
-    return " ".join(" ".join(node.text() for node in tree.css("script")).replace("\u212a", "k").lower().split())
+
+def _names_a_domain(words: str, url: str) -> bool:
+    """Whether a page's words name its own domain ("riverton.fr") or say "nom de domaine": a registrar's page does,
+    an estate's for sale does not."""
+    own = site(url)
+    return "nom de domaine" in words or bool(own) and own in words
 
 
 def _password_in_body(body: bytes) -> bool:

@@ -140,7 +140,8 @@ _NEWS_WORDS = "<p>Der Stadtrat hat die Brücke am Montag wieder geöffnet, wie d
 @pytest.mark.parametrize(("body", "url", "expected"), [
     ("<title>riverton.example</title><h1>Diese Domain steht zum Verkauf!</h1>", "https://riverton.example/",
      PageReading("parked", "diese domain steht zum verkauf", ())),
-    ("<h1>CE DOMAINE EST &Agrave; VENDRE</h1><p>Contactez-nous.</p>", "https://riverton.example/",
+    ("<title>riverton.example</title><h1>CE DOMAINE EST &Agrave; VENDRE</h1><p>Contactez-nous.</p>",
+     "https://riverton.example/",   # its domain named: a wine estate's "ce domaine est à vendre" is none (review39c)
      PageReading("parked", "ce domaine est à vendre", ())),
     ("<h1>Este dominio est&aacute; a la venta</h1>", "https://riverton.example/",
      PageReading("parked", "este dominio está a la venta", ())),
@@ -206,3 +207,74 @@ def test_sigres38_a_notice_quoting_itself_once_and_saying_it_once_is_still_a_not
     body = f'<p>You are leaving sho.example. Links marked "you are leaving" open elsewhere.</p><a href="{POST}">go</a>'
     assert read_end_page(body.encode(), "https://sho.example/leave") == PageReading("notice", "you are leaving",
                                                                                     (POST,))
+
+
+# review39c: sigres38's readings in other languages called short ordinary pages sign-in walls or parked domains (their
+# link's end unsure): a headline opening with the verb and where to ("Entrar na NATO: …", "Entrar em vigor: …",
+# "Connexion au réseau : …"), a kicker before a colon ("Connexion : la fibre…", "Anmelden: So klappt die Briefwahl"),
+# and a wine estate's "ce domaine est à vendre" (French "domaine" is an estate too). A sign-in page's own title still
+# reads: the word as a whole part, or with where to ("Entrar no Social", "Se connecter à Facebook").
+@pytest.mark.parametrize("body", [
+    "<title>Entrar na NATO: Suécia conclui adesão | Jornal</title><p>A Suécia tornou-se membro da aliança.</p>",
+    "<title>Entrar em vigor: o que muda com a nova lei</title><p>A lei entra em vigor amanhã.</p>",
+    "<title>Connexion au réseau : la centrale de Riverton raccordée</title><p>La centrale est raccordée.</p>",
+    "<title>Connexion : la fibre arrive à Riverton</title><p>Les travaux commencent lundi.</p>",
+    "<title>Accesso su prenotazione - Museo Civico</title><p>Il museo riapre sabato.</p>",
+    "<title>Anmelden: So klappt die Briefwahl | Zeitung</title><p>Die Frist endet am Freitag.</p>",
+    "<title>Aanmelden bij de huisarts: zo werkt het</title><p>De gemeente legt het uit.</p>",
+    "<title>Un domaine en Gironde</title><p>Le domaine familial compte 40 hectares de vignes. Ce domaine est à vendre "
+    "depuis mars, selon l'agence.</p>",
+    "<title>Château de Riverton</title><p>Ce domaine est en vente pour trois millions d'euros.</p>",
+], ids=["pt-headline-entrar-na", "pt-headline-entrar-em", "fr-headline-connexion-au", "fr-kicker-connexion",
+        "it-headline-accesso-su", "de-kicker-anmelden", "nl-headline-aanmelden-bij", "fr-wine-estate-a-vendre",
+        "fr-wine-estate-en-vente"])
+def test_review39c_an_ordinary_short_page_in_another_language_is_no_wall_and_no_parking_page(body):
+    assert read_end_page(body.encode(), "https://news.example/a") is None
+
+
+@pytest.mark.parametrize(("body", "url", "expected"), [
+    ("<title>Se connecter à Facebook</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Se connecter à Facebook"', ())),
+    ("<title>Inloggen bij Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Inloggen bij Social"', ())),
+    ("<title>Connexion à votre compte</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Connexion à votre compte"', ())),
+    ("<title>Entrar na conta | Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Entrar na conta | Social"', ())),
+    ("<title>Anmelden bei Social / Social</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Anmelden bei Social / Social"', ())),
+    ("<title>Connexion | Le Journal</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Connexion | Le Journal"', ())),
+    ("<title>Le Journal : Connexion</title>", "https://social.example/entry",
+     PageReading("sign-in", 'its title "Le Journal : Connexion"', ())),
+    ("<title>riverton.fr</title><h1>Le nom de domaine riverton.fr</h1><p>Ce domaine est à vendre !</p>",
+     "https://riverton.fr/", PageReading("parked", "ce domaine est à vendre", ())),
+], ids=["fr-sign-in-a", "nl-sign-in-bij", "fr-account", "pt-account", "de-slash-part", "fr-part-first", "fr-part-last", "fr-parked-naming-its-domain"])
+def test_review39c_a_wall_or_parking_page_in_another_language_still_reads(body, url, expected):
+    assert read_end_page(body.encode(), url) == expected
+
+
+# review39c: a German quote closes with “, which opens an English one: after „Willkommen“ every word of a German
+# parking page or notice was read as quoted, the page a live end. And a script's quotation marks were read as a
+# story's: its lone '"' (a regular expression's) made the notice's words after it quoted (t.co's warning page read as
+# no notice), and a parking service's host in a script's string ("https://www.sedoparking.com/…") was quoted, the
+# lapsed domain's page a live end (it was parked before sigres38).
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<title>riverton.example</title><p>Wir sagen „Willkommen“. Diese Domain steht zum Verkauf.</p>",
+     PageReading("parked", "diese domain steht zum verkauf", ())),
+    ('<script>var q = s.replace(/"/g, "&quot;");</script><p>This link may be unsafe.</p>'
+     f'<a href="{POST}">Continue</a>', PageReading("notice", "this link may be unsafe", (POST,))),
+    ('<html><head><script>var lander = "https://www.sedoparking.com/frmpark/riverton.example"; load(lander);'
+     "</script></head><body></body></html>", PageReading("parked", "sedoparking.com", ())),
+], ids=["de-quotes-before", "script-lone-quote", "service-in-a-script-string"])
+def test_review39c_a_page_saying_its_words_after_a_closed_quote_still_reads(body, expected):
+    assert read_end_page(body.encode(), "https://riverton.example/") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Auf der alten Seite steht nur noch „Diese Domain steht zum Verkauf“, sagte der Stadtrat.</p>",
+    "<p>Die Warnung „This link may be unsafe“ erschien, sagte die Polizei.</p>",
+    "<p>The sign said ‘Don’t stop: you are now leaving Riverton’, the council said.</p>",
+], ids=["de-quoted-parked", "de-quoted-notice", "apostrophe-inside-single-quotes"])
+def test_review39c_a_story_quoting_the_words_is_none(body):
+    assert read_end_page(body.encode(), "https://news.example/a") is None

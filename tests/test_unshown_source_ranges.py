@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,32 @@ def test_the_unshown_ranges_on_pages_of_each_kind():
 def test_a_long_script_is_read_in_runs_not_a_character_at_a_time():
     """The pattern itself: no lazy `.*?` left in it (each step of one tried the end tag at every character)."""
     assert ".*?" not in html.UNSHOWN_SOURCE_RE.pattern
+
+
+_POST = "https://twitter.com/RivertonCouncil/status/1790000000000000001"
+_WORDS = "<p>" + "The council met on Monday and voted to reopen the bridge. " * 5 + "</p>"
+
+
+@pytest.mark.parametrize(("between", "after", "unshown"), [
+    # outside <svg> and <math> a CDATA section is a bogus comment ending at its first '>': a comment after that is one
+    ("<![CDATA[ x > <!-- ", " -->", "inside an HTML comment"),
+    ("<![CDATA[ ", " ]]>", "inside an HTML comment"),
+    ("<![CDATA[ x > ", " ]]>", None),
+    # in <svg> or <math> it is text up to ']]>', where '<!--' opens nothing
+    ("<svg><![CDATA[ x > <!-- ]]></svg>", "", None),
+    ("<math><![CDATA[ x > <!-- ]]></math>", "", None),
+    ("<SVG><![CDATA[ ", " ]]></SVG>", None),
+    # after the svg closed, HTML again
+    ("<svg></svg><![CDATA[ x > <!-- ", " -->", "inside an HTML comment"),
+], ids=["html-cdata-then-comment", "html-cdata-holding-it", "html-cdata-before-it", "svg-cdata", "math-cdata",
+        "svg-uppercase-cdata-holding-it", "html-cdata-after-svg"])
+def test_a_cdata_section_is_read_as_the_parser_reads_it_where_it_is(between, after, unshown):
+    """review39c: review38c's CDATA rule read a CDATA section to its ']]>' wherever it stood, as in <svg>; in HTML the
+    parser reads a bogus comment that ends at its first '>', so a comment after it was no range, a post URL in it (an
+    embed code an editor commented out) read as shown, its checks of the article's copy able to pass."""
+    from resolver.extract import find_all
+
+    page = (f"<html><body><article>{_WORDS}{between}<div data-x='{_POST}'></div>{after}<p>The end.</p></article>"
+            "</body></html>")
+    embeds, _ = find_all(page, "html")
+    assert [(e.detector, e.post_id, e.unshown) for e in embeds] == [("html-source", "1790000000000000001", unshown)]

@@ -1586,8 +1586,9 @@ class _UnshownSource:
         """Why the page does not show what stands at `at`, or None."""
         if self.ranges is None:
             page = self.page
-            # Neither marker, no range: most pages hold a comment, but a page without one skips the pass (#14)
-            self.ranges = [] if "<!--" not in page and TEMPLATE_OPEN_RE.search(page) is None \
+            # No marker, no range: most pages hold a comment, but a page without one skips the pass (#14); "<![" opens
+            # a CDATA section, a bogus comment outside <svg> (review39c)
+            self.ranges = [] if "<!--" not in page and "<![" not in page and TEMPLATE_OPEN_RE.search(page) is None \
                 else _unshown_ranges(page)
         found = bisect_right(self.ranges, (at, len(self.page) + 1, "")) - 1
         return self.ranges[found][2] if found >= 0 and self.ranges[found][1] > at else None
@@ -1599,7 +1600,8 @@ class _UnshownSource:
 # One "<" before the alternatives, not one in each: the engine then searches for that one character and tries the
 # rest only there (half the time of the pattern written with three "<"s: 7 ms a pass on a 1.2 MB page)
 # A comment ends at "-->", at "--!>" (an error the parser forgives) or at once ("<!-->", "<!--->"); a CDATA section
-# (group 3: text in <svg>, a bogus comment elsewhere) opens none (review38c). A template's end is found by its depth
+# (group 3: text in <svg> or <math>, elsewhere a bogus comment to its first '>', `_unshown_ranges`) opens none
+# (review38c). A template's end is found by its depth
 # (`_template_end`): "</template>" of a template inside it ends that one only.
 # Each body is `.*?END` unrolled: the runs without END's first character taken whole, END tried only at that
 # character (a lazy `.*?` tried the end tag at every character of a script: up to 9x lxml's parse of a corpus page,
@@ -1610,6 +1612,8 @@ UNSHOWN_SOURCE_RE = LazyPattern(r"<(?:(!--)(?:-?>|[^-]*+(?:-(?!-!?>)[^-]*+)*+--!
                                 r"(?:[^<]*+(?:<(?!/\2\s*>)[^<]*+)*+</\2\s*>|.*)"
                                 r"|(!\[CDATA\[)(?:[^\]]*+(?:\](?!\]>)[^\]]*+)*+\]\]>|.*))", re.IGNORECASE | re.DOTALL)
 TEMPLATE_OPEN_RE = LazyPattern(r"<template", re.IGNORECASE)   # as the pattern reads the name, Unicode folding and all
+# An <svg> or <math> start or end tag: inside one, a CDATA section is text to its ']]>'; elsewhere a bogus comment
+FOREIGN_TAG_RE = LazyPattern(r"<(/?)(?:svg|math)(?=[\s/>])", re.IGNORECASE)
 TEMPLATE_TAG_RE = LazyPattern(r"<(/?)template(?=[\s/>])(?:\s*>)?", re.IGNORECASE)
 # A start tag's head from its "<": its name and attributes, a quoted value whole ("<a title='x > <!-- y'"): what
 # stands before its end is inside the tag, an attribute's words, no comment or element (review38c)
@@ -1622,14 +1626,25 @@ def _unshown_ranges(page: str) -> list[tuple[int, int, str]]:
     does: a "<" inside a tag's attribute value starts nothing, a template holds the templates inside it."""
     ranges: list[tuple[int, int, str]] = []
     at = floor = 0   # floor: where the last comment, template or raw text read ends, no tag's start before it
+    foreign = counted = 0   # how many <svg> and <math> are open before `counted` (read only at a CDATA section)
     while (found := UNSHOWN_SOURCE_RE.search(page, at)) is not None:
         start = found.start()
         if _inside_tag(page, start, floor):
             at = start + 1
             continue
+        if found.group(3) is not None:
+            for tag in FOREIGN_TAG_RE.finditer(page, counted, start):
+                foreign = max(0, foreign - 1) if tag.group(1) else foreign + 1
+            counted = start
         if found.group(1):
             ranges.append((start, found.end(), "inside an HTML comment"))
             at = found.end()
+        elif found.group(3) is not None and not foreign:
+            # outside <svg> and <math> a bogus comment, ended by its first '>' (review39c: read to ']]>' as in <svg>,
+            # a comment after it was none, a post URL in it shown)
+            close = page.find(">", start)
+            at = close + 1 if close >= 0 else len(page)
+            ranges.append((start, at, "inside an HTML comment"))
         elif found.group(2) is None and found.group(3) is None:
             end = _template_end(page, found.end())
             ranges.append((start, end, "inside <template>"))
