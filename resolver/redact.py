@@ -610,6 +610,8 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
+        if not self.secrets:   # nothing to find: not searched for (perf39, #14: 15 us a call, twice an input file)
+            return text
         spans = _spans(self.secrets, text)
         if not spans:
             return text
