@@ -93,6 +93,7 @@ def test_a_preview_page_gives_the_post_it_names_not_its_neighbours():
                         message("RiverWatch/4522", "Завтрашний пост", widget=False))
     record, _ = read(body)
     assert (record.status, record.text, record.author_name) == ("available", TEXT, "Речной дозор")
+    assert telegram.read_widget("riverwatch/4521", 200, "text/html", body.encode())[1] == "web-preview"
     record, form = read(preview_page(message("RiverWatch/4520", "Вчерашний пост", widget=False)))
     assert (record.status, form, record.text) == ("unknown", "page", None)
     assert "RiverWatch/4520" in record.reason
@@ -162,6 +163,10 @@ def test_fetch_reads_a_public_post_from_its_widget_page_recorded_and_answered_of
     [again] = _posts(out)
     assert (again["status"], again["text"], again["from_cache"]) == ("available", TEXT, True)
     assert len(fakenet.hits) == hits
+    code, out = run("fetch", "--reparse")   # the kept widget page read again by today's reader
+    assert code == 0 and "re-derived 1 observations of 1 posts" in out, out
+    code, out = run("fetch", "--json", "--offline", "https://t.me/riverwatch/4521")
+    assert _posts(out)[0]["text"] == TEXT
 
 
 def test_a_deleted_post_is_not_found_and_its_archived_preview_gives_its_words(fakenet, tmp_path, monkeypatch):

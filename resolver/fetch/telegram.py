@@ -86,7 +86,8 @@ def _record(post_id: str, status: str, method: str, reason: str | None = None, *
 
 def read_widget(post_id: str, status: int | None, content_type: str, body: bytes,
                 method: str = METHOD) -> tuple[PostRecord, str]:
-    """(the record, the form) of one answer of t.me for the post: "widget" (its message), "error" (the widget's
+    """(the record, the form) of one answer of t.me for the post: "widget" or "web-preview" (its message, on the
+    widget's page or among the channel's posts), "error" (the widget's
     error element: "not found" when it says so), "page" (a page that holds neither: the post's own page, whose head
     cannot tell the post's words from the channel's description), "none" (no page of t.me)."""
     if status in (404, 410):
@@ -103,8 +104,9 @@ def read_widget(post_id: str, status: int | None, content_type: str, body: bytes
                                                    "page"), "none"
     soup = _soup(body)
     message = _message(soup, post_id)
-    if message is not None:
-        return _from_message(post_id, message, method), "widget"
+    if message is not None:   # a page of the channel's posts is its web preview (t.me/s/)
+        return _from_message(post_id, message, method), "web-preview" if soup.select_one(
+            ".tgme_channel_history") else "widget"
     error = soup.select_one(".tgme_widget_message_error")
     if error is not None:
         words = " ".join(error.get_text(" ").split())
