@@ -804,8 +804,9 @@ async def _telegram(target: Target, session: Session, ledger: Ledger | None = No
     """A public channel's post read from its widget page (Telegram has no oEmbed); a private channel's is not asked."""
     from resolver.fetch import telegram
 
-    if telegram.is_private(target.post_id):
-        return _not_fetched(target, telegram.PRIVATE)
+    if telegram.is_private(target.post_id) or not telegram.is_post_id(target.post_id):
+        return _not_fetched(target, telegram.PRIVATE if telegram.is_private(target.post_id) else
+                            f"{target.post_id} is no public channel's post (<channel>/<n>)")
     outcome = await http_fetch(session, telegram.widget_url(target.post_id), purpose=telegram.PURPOSE,
                                keep_body=True, ledger=ledger)
     if outcome.error:
