@@ -190,6 +190,9 @@ def test_a_deleted_post_is_not_found_and_its_archived_preview_gives_its_words(fa
     code, md = run("report", "--offline", "a.html")
     assert "not read: whether any holds the post is not known" not in md, md
     assert TEXT.split("\n")[0] in md
+    code, out = run("stats", "--json")   # at_risk_embeds counts the capture read as its copy, as the report does
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == "riverwatch/4521"], at_risk
 
 
 def test_a_private_channels_post_is_never_asked_nor_its_captures(fakenet, tmp_path, monkeypatch):
