@@ -223,3 +223,13 @@ def _posts(out: str) -> list[dict]:
     """`fetch --json`'s posts."""
     data = json.loads(out)
     return data if isinstance(data, list) else [data]
+
+
+def test_a_report_says_where_a_telegram_posts_captures_were_looked_for():
+    from resolver.fetch import wayback
+
+    pages = wayback.looked_under("riverwatch/4521", [None])
+    assert pages == ("https://t.me/riverwatch/4521",)
+    assert wayback.where_looked(pages) == ("under https://t.me/riverwatch/4521 (its widget page too), nor as the web "
+                                           "preview's https://t.me/s/riverwatch/4521")
+    assert wayback.queries_under(pages) == ["t.me/riverwatch/4521", "t.me/s/riverwatch/4521"]
