@@ -1810,6 +1810,32 @@ def m075_bluesky_post_year_only_from_a_key_of_bluesky_s_time(db: Database) -> No
     a post of "2zzzzzzzzzzzz" in 2005 and one of "jzzzzzzzzzzzz" in 2255."""
     db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
     db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V75.strip())
+# v76 (newuser39a #10): a Telegram post's captures are read as an X post's (resolver/fetch/telegram.py): one read as the
+# post's copy, or any of a post available now, under its page, its widget page (`?embed=1`) or its web preview's
+# (`t.me/s/<channel>/<n>`), takes it off the list; a comment's page (`?comment=`) is none.
+_BLUESKY_COPIES_END = "        WHERE instr(original, 'bsky.app/profile/') > 0 AND instr(original, '/post/') > 0)\n)\n"
+_TELEGRAM_COPIES = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'telegram', lower(rtrim(CASE WHEN instr(rest, '?') > 0 THEN substr(rest, 1, "
+    "instr(rest, '?') - 1) ELSE rest END, '/')), held FROM (\n"
+    "        SELECT CASE WHEN substr(after, 1, 2) = 's/' THEN substr(after, 3) ELSE after END AS rest, held FROM (\n"
+    "            SELECT substr(original, instr(original, '//t.me/') + 7) AS after, held FROM copies\n"
+    "            WHERE instr(original, '//t.me/') > 0 AND instr(original, 'comment=') = 0))\n")
+_BLUESKY_MATCH = "OR (COALESCE(p.platform, e.platform) = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN ("
+AT_RISK_EMBEDS_V76 = _replaced(
+    AT_RISK_EMBEDS_V70,
+    (_BLUESKY_COPIES_END, _BLUESKY_COPIES_END[:-2] + _TELEGRAM_COPIES + ")\n"),
+    (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'telegram' AND a.platform = 'telegram' AND a.post_id = "
+                     "lower(COALESCE(e.post_id, p.post_id)))\n                       " + _BLUESKY_MATCH))
+
+
+@migrations()
+def m076_at_risk_reads_telegram_captures(db: Database) -> None:
+    """v76 (newuser39a #10): `at_risk_embeds` counts a Telegram post's capture read as its copy (its page, its
+    widget page or its web preview's), as the reports do now that the fetch reads them; before, a deleted Telegram
+    post whose archived web preview holds its words was listed as having no copy."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V76.strip())
 
 
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link

@@ -373,12 +373,12 @@ def _query_state(store: Store, query: str, takes: Takes | None) -> tuple[bool, s
 def embed_lookup_state(store: Store, url: str, *, platform: str | None = None, post_id: str | None = None,
                        handle: str | None = None) -> tuple[bool, str | None]:
     """(`looked_up`, `lookup_error`) of an embed, from the fetch log: the lookup of its URL (`scan --archive`), and
-    for an X post the lookup of its captures as the fetch step makes it (wayback.read_captures: prefix queries of its
+    for an X or Telegram post the lookup of its captures as the fetch step makes it (wayback.read_captures: prefix queries of its
     page on twitter.com, x.com and mobile.twitter.com under each handle it may be filed under, and of its JSON
     answers). Only the first was read: a gone post whose captures `--fetch` looked up was said "never looked up in
     the archive" (newuser32c #6, #13). A lookup stopped part way is no answer."""
     looked, error = lookup_state(store, url)
-    if looked or platform != "twitter" or not post_id:
+    if looked or platform not in ("twitter", "telegram") or not post_id or post_id.startswith("c/"):
         return looked, error
     from resolver.fetch import wayback
 

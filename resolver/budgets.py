@@ -33,6 +33,7 @@ DEFAULT_LIMITS: dict[str, float] = {
     "https://web.archive.org/cdx": 30,
     "https://archive.org/wayback/available": 30,
     "https://web.archive.org/web/": 480,        # 80% of the 600/min memento limit
+    "https://t.me/": 30,   # Telegram publishes no limit for its public pages: one request every 2 s, as a reader would
 }
 
 

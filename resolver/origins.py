@@ -15,7 +15,7 @@ from resolver.settings import origin_of
 X_API = "https://api.twitter.com"
 PLATFORM_NAMES = {"twitter": "X", "youtube": "YouTube", "vimeo": "Vimeo", "tiktok": "TikTok", "reddit": "Reddit",
                   "bluesky": "Bluesky", "mastodon": "Mastodon", "flickr": "Flickr", "instagram": "Instagram",
-                  "facebook": "Facebook", "threads": "Threads"}
+                  "facebook": "Facebook", "threads": "Threads", "telegram": "Telegram"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def table() -> list[Origin]:
     """The services first (X, then the oEmbed providers, then the Internet Archive), then the link hosts; one row per
     origin and kind."""
     from resolver import archive
-    from resolver.fetch import atproto, oembed, syndication
+    from resolver.fetch import atproto, oembed, syndication, telegram
     from resolver.platforms import facebook, tiktok, x
 
     rows = [Origin(X_API, "service", "X API", "X posts, when an X bearer token is set"),
@@ -61,6 +61,8 @@ def table() -> list[Origin]:
              for o, names in providers.items()]
     rows.append(Origin(origin_of(atproto.BASE), "service", "Bluesky AppView",
                        "the account a handle names now, when a post linked by it is not found"))
+    rows.append(Origin(origin_of(telegram.BASE), "service", "Telegram widget",
+                       "posts of public Telegram channels (the embed widget's page of each)"))
     archived = {origin_of(archive.AVAILABILITY): "Wayback availability lookups",
                 origin_of(archive.CDX): "Wayback CDX listings, captures, Save Page Now"}   # SAVE, WEB: here too
     rows += [Origin(o, "service", "Internet Archive", used_for) for o, used_for in archived.items()]

@@ -1375,10 +1375,12 @@ def filed_under_a_handle(copy: str) -> str:
 
 
 def captures_read(post: dict[str, Any] | None) -> bool:
-    """Whether the tool reads the captures of the post's platform (resolver.fetch.wayback reads X's alone): of any
-    other platform, an HTTP 200 capture of the post's page is not known to hold the post (it may be the platform's
-    "post not found" page)."""
-    return (post or {}).get("platform") == x.PLATFORM
+    """Whether the tool reads the captures of the post's platform (resolver.fetch.wayback reads X's and Telegram's):
+    of any other platform, an HTTP 200 capture of the post's page is not known to hold the post (it may be the
+    platform's "post not found" page)."""
+    from resolver.fetch import CAPTURES_READ
+
+    return (post or {}).get("platform") in CAPTURES_READ
 
 
 def unread_captures(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from resolver.fetch import FetchOptions, Target, fetch_posts
 from resolver.fetch.token import syndication_token
+from resolver.fetch.telegram import PRIVATE
 from resolver.session import Mode, Session
 from tests import xfixtures as fx
 from tests.fakenet import drip, page
@@ -478,30 +479,34 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     youtube = Target("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
     instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
     telegram = Target("telegram", "rivertonchannel/416", "https://t.me/rivertonchannel/416")
+    fakenet.route("t.me", "/rivertonchannel/416?embed=1&mode=tme", page(
+        '<div class="tgme_widget_message" data-post="RivertonChannel/416"><div class="tgme_widget_message_text">'
+        'Bridge closed</div></div>'))
     yt, ig, tg = run([youtube, instagram, telegram], settings_for(fakenet), store)
     assert (yt.record.status, yt.record.author_name, yt.record.text) == (
         "available", "Riverton Roads Video", "Riverton bridge timelapse")
     assert yt.media[0]["type"] == "thumbnail" and yt.media[0]["width"] == 480 and yt.media[0]["mime"] == "image/jpeg"
     assert ig.record.status == "unknown" and "META_ACCESS_TOKEN" in ig.record.reason
-    assert tg.record.status == "unknown" and tg.record.reason == "not fetched: no source for Telegram posts"
+    assert (tg.record.status, tg.record.method, tg.record.text) == ("available", "telegram-widget", "Bridge closed")
 
 
 def test_a_post_no_source_was_asked_for_is_not_fetched_and_nothing_is_recorded(fakenet, store):
-    """Telegram has no oEmbed, and Instagram's needs a token: no request is made, and none was recorded as if one
+    """A private Telegram channel's post is never asked, and Instagram's oEmbed needs a token: no request is made, and
+    none was recorded as if one
     had been ("oembed", with a time, which a report printed as "Recorded from: oembed"; newuser29 #6). Method
     null, as for a post an offline run never fetched; a row an earlier version kept so is not served."""
     instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
-    telegram = Target("telegram", "416", "https://t.me/rivertonchannel/416")
+    telegram = Target("telegram", "c/1234567890/416", "https://t.me/c/1234567890/416")
     store.record_observation(   # what an earlier version kept for the Telegram post
-        {"platform": "telegram", "post_id": "416", "url": telegram.url, "status": "unknown", "method": "oembed",
-         "record": {"platform": "telegram", "post_id": "416", "url": telegram.url, "status": "unknown",
+        {"platform": "telegram", "post_id": "c/1234567890/416", "url": telegram.url, "status": "unknown", "method": "oembed",
+         "record": {"platform": "telegram", "post_id": "c/1234567890/416", "url": telegram.url, "status": "unknown",
                     "method": "oembed", "reason": "telegram offers no oEmbed without a key; nothing could tell"}},
         [{"method": "oembed", "status": "unknown", "reason": "telegram offers no oEmbed without a key", "fetch_id": None,
           "record": "{}"}], observed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
     for offline in (False, True):
         ig, tg = run([instagram, telegram], settings_for(fakenet), store, offline=offline)
         assert (tg.record.status, tg.record.method, tg.record.reason, tg.record.field_sources) == (
-            "unknown", None, "not fetched: no source for Telegram posts", {})
+            "unknown", None, f"not fetched: {PRIVATE}", {})
         assert (ig.record.status, ig.record.method, ig.record.reason, ig.record.field_sources) == (
             "unknown", None, "not fetched: needs META_ACCESS_TOKEN", {})
         assert not ig.unavailable and not ig.failed and ig.post_row is None

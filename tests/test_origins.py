@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from resolver import archive, origins, platforms
 from resolver.cli import cli
 from resolver.errors import ConfigError
-from resolver.fetch import atproto, oembed, syndication, wayback
+from resolver.fetch import atproto, oembed, syndication, telegram, wayback
 from resolver.settings import load_settings
 from tests.fakenet import page, redirect
 from tests.test_guard import ConnectMustNotHappen
@@ -49,6 +49,7 @@ def test_every_endpoint_the_code_asks_is_in_the_table():
 
     asked = {_origin(syndication.BASE), _origin(archive.AVAILABILITY), _origin(archive.CDX), _origin(archive.SAVE),
              _origin(archive.WEB), _origin(wayback.WEB), _origin(atproto.BASE),
+             _origin(telegram.BASE),
              *(_origin(p.endpoint) for p in oembed.PROVIDERS.values() if "{origin}" not in p.endpoint)}
     # tweepy's own host for the X API (the request it builds is not ours to read otherwise)
     assert f'"{origins.X_API}"' in inspect.getsource(tweepy.client.BaseClient.request)

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from cache import Store
+from resolver.fetch.telegram import PRIVATE
 from resolver.provenance import _day_verdict, archive_check, archived_copy_check
 from tests import xfixtures as fx
 from tests.fakenet import page
@@ -132,30 +133,31 @@ def test_a_gone_post_nobody_archived_does_not_trip_fail_on_fail(fakenet, reporte
 
 
 def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, reporter):  # noqa: F811
-    """Telegram has no oEmbed, and Instagram's needs a token: the report said "Recorded from: oembed, <time>" and
+    """A private Telegram channel's post is never asked, and Instagram's oEmbed needs a token: the report said
+    "Recorded from: oembed, <time>" and
     "not in the answer (oembed, …)" where no request was made, and the scan table "unknown (via oembed)"
     (newuser29 #6). Now: not fetched, and why; nothing recorded; method null; the same in every format."""
     serve(fakenet, [])
-    article = ('<html><body><p>The channel said so.</p><script async src="https://telegram.org/js/telegram-widget.js'
-               '?22" data-telegram-post="rivertonchannel/416"></script>'
+    article = ('<html><body><p>The channel said so <a href="https://t.me/c/1234567890/416">in its chat</a>.</p>'
                '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')
     code, scanned = reporter("scan", "--fetch", "article.html", article=article)
     assert code == 0, scanned
-    assert "telegram rivertonchannel/416: unknown (not fetched: no source for Telegram posts)" in scanned, scanned
+    assert f"telegram c/1234567890/416: unknown (not fetched: {PRIVATE})" in scanned, scanned
     assert "instagram CxAbC123dEf: unknown (not fetched: needs META_ACCESS_TOKEN)" in scanned, scanned
     code, markdown = reporter("report", "article.html")
     code_html, page_ = reporter("report", "--format", "html", "article.html")
     code_json, data = reporter("report", "--format", "json", "article.html")
     assert (code, code_html, code_json) == (0, 0, 0), markdown
     cells = html.unescape(re.sub(r"<[^>]+>", "|", page_))
-    for why in ("no source for Telegram posts", "needs META_ACCESS_TOKEN"):
+    for why in (PRIVATE, "needs META_ACCESS_TOKEN"):
         row = f"| Status | — | not known (not fetched: {why}) | nothing recorded |"
         assert row in markdown, markdown
-        assert re.search(rf"\|+Status\|+—\|+not known \(not fetched: {why}\)\|+nothing recorded\|", cells), cells
+        said = re.escape(f"not known (not fetched: {why})")
+        assert re.search(rf"\|+Status\|+—\|+{said}\|+nothing recorded\|", cells), cells
     for text in (markdown, cells):
         assert "oembed" not in text and "not in the answer" not in text, text
     embeds = json.loads(data)["embeds"]
-    for embed, why in zip(embeds, ("no source for Telegram posts", "needs META_ACCESS_TOKEN"), strict=True):
+    for embed, why in zip(embeds, (PRIVATE, "needs META_ACCESS_TOKEN"), strict=True):
         post = embed["post"]
         assert (post["method"], post["reason"], post["field_sources"], post["sources"], post["fetch_ids"]) == (
             None, f"not fetched: {why}", {}, [], [])

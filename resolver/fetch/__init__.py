@@ -51,6 +51,8 @@ def media_not_asked(error: str | None) -> bool:
     """Whether a media item's error says it was not asked for (`MEDIA_NOT_ASKED`, `MEDIA_REFUSED_BY_CONFIG`)."""
     return bool(error) and (error in MEDIA_NOT_ASKED or str(error).startswith(MEDIA_REFUSED_BY_CONFIG))
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
+# The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, and Telegram's pages
+CAPTURES_READ = frozenset({"twitter", "telegram"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -338,8 +340,8 @@ def _reads_captures(target: Target, merged: PostRecord, options: FetchOptions) -
     """Whether settling the post reads its archived copies (more requests)."""
     from resolver.fetch import wayback
 
-    return target.platform == "twitter" and options.archived and (options.all_methods
-                                                                  or wayback.reads_captures(merged))
+    return target.platform in CAPTURES_READ and options.archived and (options.all_methods
+                                                                       or wayback.reads_captures(merged))
 
 
 def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None] | None,
@@ -652,7 +654,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
     """What a cached post's last archive lookup came to, from the fetch log, and the pages it looked under: asked
     only of posts a fetch reads the captures of (an X post that is gone, or has copies), so a warm run of available
     posts asks nothing more (#14). `archived`: its copies recorded (or how many)."""
-    if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
+    if target.platform not in CAPTURES_READ or not archived and record.status == "available" and not record.edits:
         return None, ()   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
 
@@ -726,9 +728,8 @@ async def _ask(method: str, targets: list[Target], session: Session, ledgers: di
         return
     import asyncio
 
-    ask = _syndication if method == "syndication" else _oembed
-
     async def one(target: Target) -> None:
+        ask = _syndication if method == "syndication" else _telegram if target.platform == "telegram" else _oembed
         answers[target].append(await ask(target, session, ledgers[target]))
     await asyncio.gather(*(one(t) for t in targets))
 
@@ -773,7 +774,7 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
     from resolver.fetch import oembed
 
     provider = oembed.PROVIDERS.get(target.platform)
-    if provider is None:   # Telegram has no oEmbed, with a key or without
+    if provider is None:
         return _not_fetched(target, f"no source for {target.platform.capitalize()} posts")
     token = getattr(session.settings, provider.token) if provider.token else None
     # a replay with no token asks for the URL its WARCs keep: a token in the query is kept there as REDACTED
@@ -797,6 +798,25 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
 
         record = await atproto.under_current_account(target, record, session, ledger)
     return _waited(record, outcome)
+
+
+async def _telegram(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
+    """A public channel's post read from its widget page (Telegram has no oEmbed); a private channel's is not asked."""
+    from resolver.fetch import telegram
+
+    if telegram.is_private(target.post_id) or not telegram.is_post_id(target.post_id):
+        return _not_fetched(target, telegram.PRIVATE if telegram.is_private(target.post_id) else
+                            f"{target.post_id} is no public channel's post (<channel>/<n>)")
+    outcome = await http_fetch(session, telegram.widget_url(target.post_id), purpose=telegram.PURPOSE,
+                               keep_body=True, ledger=ledger)
+    if outcome.error:
+        return _failed(target, telegram.METHOD, outcome)
+
+    def parse(status: int | None, kind: str, body: bytes) -> PostRecord:
+        return telegram.read_widget(target.post_id, status, kind, body)[0]
+    record = await _said_otherwise(parse(outcome.status, outcome.headers.get("content-type", ""), outcome.body),
+                                   outcome, session, parse)
+    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
 
 
 def _replayed(session: Session, url: str) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import TIED_APART, runs_of, trusted_time, view_answered_at
 from resolver import jsonparse
-from resolver.fetch import oembed, syndication, wayback, xapi
+from resolver.fetch import oembed, syndication, telegram, wayback, xapi
 from resolver.fetch.records import PostRecord, Version, current_view, merge, observation_status, record_from_json
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
         record = oembed.parse(platform, post_id, url, fetch["status"], content_type, body)
     elif method == wayback.METHOD:
         record = wayback.read(post_id, fetch["status"], content_type, body).record
+    elif method == telegram.METHOD:
+        record = telegram.read_widget(post_id, fetch["status"], content_type, body)[0]
     elif method == "x-api":
         try:
             record = xapi.parse([post_id], jsonparse.loads(body)).get(post_id)

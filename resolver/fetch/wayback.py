@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import oembed, syndication, xapi
+from resolver.fetch import oembed, syndication, telegram, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
@@ -63,7 +63,11 @@ def raw_url(timestamp: str, original: str) -> str:
 
 
 def read(post_id: str, status: int | None, content_type: str, body: bytes) -> CaptureReading:
-    """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded)."""
+    """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded). A Telegram
+    post's (its id `<channel>/<n>`, never an X post's number) is read by resolver.fetch.telegram."""
+    if telegram.is_post_id(post_id):
+        record, form, notes = telegram.read_capture(post_id, status, content_type, body, METHOD)
+        return CaptureReading(record, form, notes)
     data = _json(content_type, body)
     if data is not None:
         return _read_json(post_id, status, data)
@@ -590,7 +594,10 @@ class ArchivedCopy:
 def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
-    filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read."""
+    filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read. A Telegram post's: its
+    page (its widget's, `?embed=1`, under it) and its web preview's (telegram.capture_pages)."""
+    if telegram.is_post_id(post_id):
+        return telegram.capture_pages(post_id)
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
@@ -600,13 +607,17 @@ def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """The post's page on each host CDX files apart (twitter.com, x.com, mobile.twitter.com) under each handle
     (`_pages`), no scheme, as a prefix query asks them: `capture_queries` without the JSON answers, what
     `archive.lookup` lists for an X post (archive35)."""
+    if telegram.is_post_id(post_id):
+        return telegram.capture_pages(post_id)
     return [form for page in _pages(post_id, handles)
             for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
 
 def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """The post's page on twitter.com (no scheme, as CDX is asked) under each handle given, each once whatever its
-    case; under /i/ with none."""
+    case; under /i/ with none. A Telegram post's page: t.me/<channel>/<n>."""
+    if telegram.is_post_id(post_id):
+        return [f"t.me/{post_id}"]
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
@@ -628,6 +639,8 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     if not pages:
         return []
     parts = [page.removeprefix("https://").split("/") for page in pages]
+    if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
+        return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
     listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
     return listed
@@ -636,6 +649,9 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
 def where_looked(pages: Sequence[str]) -> str:
     """Where a lookup under `pages` (`looked_under`) looked, as a report says it after "no archived copy found"."""
     named = pages[0] if len(pages) == 1 else f"{', '.join(pages[:-1])} and {pages[-1]}"
+    if named.startswith(f"{telegram.BASE}/"):
+        return (f"under {named} (its widget page too), nor as the web preview's "
+                f"{telegram.BASE}/s/{named.removeprefix(telegram.BASE + '/')}")
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
 
@@ -660,6 +676,8 @@ def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> 
 
 
 def _names_post(original: str, post_id: str) -> bool:
+    if telegram.is_post_id(post_id):
+        return telegram.names_post(original, post_id)
     ref = x.parse_url(original)
     if ref is not None and ref.post_id:
         return ref.post_id == post_id
@@ -726,7 +744,7 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = x.snowflake_time(post_id)
+    minted = x.snowflake_time(post_id) if not telegram.is_post_id(post_id) else None
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
     if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
         return []
