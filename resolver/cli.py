@@ -50,6 +50,7 @@ EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a c
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
 EXIT_DIFFERS = 6         # report --compare: the report differs from the earlier one in a verdict, status or hash
+EXIT_DISK_FULL = 7       # a file the run writes (the cache, --output) could not grow: its disk or a size limit is full
 FORMAT_ALIASES = {"markdown": "md"}   # report --format: the long name too (newuser37b #10: "markdown" was refused)
 
 
@@ -292,13 +293,15 @@ class BadValue(click.ClickException):
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError, UnknownName
-    from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
+    from resolver.errors import DiskFull, EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputBusy, OutputChanged
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except DiskFull:
+        raise   # the run's end, exit 7 (`Group.invoke`)
     except UnsafeSecret as exc:
         raise Refused(str(exc)) from None
     except (OutputChanged, OutputBusy) as exc:
@@ -338,7 +341,10 @@ def _open_store(settings: Settings) -> Store:
     with user_errors():
         # Only the default location may be created; a --db in a folder that does not exist is an error (#11).
         store = Store(settings.database(), create_folder=settings.db_path is None)
-    click.get_current_context().call_on_close(store.close)
+    ctx = click.get_current_context()
+    ctx.call_on_close(store.close)
+    if isinstance(root := ctx.find_root().obj, dict):
+        root["store_path"] = store.path   # a full disk's error names it (`_disk_full_line`)
     return store
 
 
@@ -539,7 +545,12 @@ class Group(click.Group):
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            from resolver.errors import disk_full
             from resolver.redact import said
+
+            if disk_full(exc):
+                click.echo(said(_disk_full_line(ctx, exc)), err=True)
+                raise click.exceptions.Exit(EXIT_DISK_FULL) from None
 
             if os.environ.get("EMBED_RESOLVER_DEBUG"):
                 import traceback
@@ -551,6 +562,24 @@ class Group(click.Group):
             click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
                             "see where)"), err=True)
             raise click.exceptions.Exit(EXIT_FAILED) from None
+
+
+def _disk_full_line(ctx: click.Context, exc: Exception) -> str:
+    """What filled up and what to do (newuser39b #1: "internal error: OperationalError: database or disk is full",
+    exit 1). The output file's error names it; SQLite's names no file: it is the cache's."""
+    from resolver.errors import DiskFull
+
+    if isinstance(exc, DiskFull):
+        what = str(exc)
+    elif isinstance(exc, OSError) and exc.filename is not None:
+        what = f"cannot write {exc.filename}: {exc.strerror or exc}"
+    else:
+        db = (ctx.obj or {}).get("store_path")
+        what = (f"cannot write the cache {db}: " if db else "cannot write the cache: ") + (
+            "the disk holding it is full (or a size limit was reached)" if not isinstance(exc, OSError)
+            else str(exc.strerror or exc))
+    return (f"error: {what}; the run stopped here, and what it finished is kept: free some space (or choose "
+            "another --db or --output on a disk that has it), then run the same command again to go on from there")
 
 
 def _say(exc: click.ClickException) -> int:

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
-from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
+from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
@@ -1427,6 +1427,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     """What went wrong with one input, as its outcome (recorded in the errors table, with the fetch rows of an
     article fetched by URL that was never recorded)."""
     fetched = item.fetched if article_id is None else ()
+    if disk_full(exc):   # a file the run writes could not grow: the run's problem, not this article's (newuser39b #1)
+        raise exc
     if isinstance(exc, NotFetched):
         return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
     if isinstance(exc, ScanTimedOut):
