@@ -46,6 +46,7 @@ class PathType(click.Path):
 EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143     # 128 + SIGTERM: stopped as by Ctrl-C (systemd, Slurm, docker stop, `timeout`)
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
@@ -538,9 +539,9 @@ class Group(click.Group):
             raise
         except click.ClickException as exc:
             raise click.exceptions.Exit(_say(exc)) from None
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             click.echo("interrupted", err=True)
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+            raise click.exceptions.Exit(_interrupted(exc)) from None
         except BrokenPipeError:
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
@@ -580,6 +581,28 @@ def _disk_full_line(ctx: click.Context, exc: Exception) -> str:
             else str(exc.strerror or exc))
     return (f"error: {what}; the run stopped here, and what it finished is kept: free some space (or choose "
             "another --db or --output on a disk that has it), then run the same command again to go on from there")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, taken as a Ctrl-C (`stop_on_sigterm`): the same clean stop, exit 143."""
+
+
+def _on_sigterm(number: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def stop_on_sigterm() -> None:
+    """The command's process stops on SIGTERM as on Ctrl-C: what was finished kept, `interrupted: …` said, exit 143
+    (newuser39b #5: it died as if crashed, exit 143 from the signal, nothing said). Not where SIGTERM is ignored."""
+    import signal
+
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _interrupted(exc: BaseException | None = None) -> int:
+    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143)."""
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
 def _say(exc: click.ClickException) -> int:
@@ -877,7 +900,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; "
                    f"{_stopped_line(stopped, late)}, with what they finished, in their databases next to {out}; "
                    f"run the same command again to go on from there and merge them", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     _say_fields_never_found(spec, fields.found, read=summary.articles)
     _say_fields_not_read(spec, fields.unread())
     if not quiet:
@@ -920,10 +943,10 @@ def _take_over(ctx: click.Context, out: Path, count: int, *, quiet: bool) -> Non
     try:
         with user_errors():
             merged = cluster.take_over(out, count, waiting=waiting)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo(f"interrupted before any shard started: run the same command again to go on (what the earlier "
                    f"run left next to {out} is merged then, or was already: nothing is added twice)", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     if merged and not quiet:
         click.echo(f"merged {len(merged)} shard database{'s' * (len(merged) != 1)} left by an earlier run into "
                    f"{out}; the articles they finished are not done again", err=True)
@@ -1034,11 +1057,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         session.reporter.close()
         click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
                    f"run the same command again to go on from there", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     except BrokenPipeError:
         # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
         # finished is not done; the next run prints it (what an interrupted run before it, or a concurrent run of

@@ -894,6 +894,7 @@ class CtrlC:
         self.holding = False
         self.pending: tuple[int, Any] | None = None
         self.previous: Any = None
+        self.others: dict[int, Any] = {}   # SIGTERM's handler before the run, when it is held too
 
     @contextmanager
     def installed(self, install: bool = True) -> Iterator[CtrlC]:
@@ -904,15 +905,21 @@ class CtrlC:
             yield self
             return
         self.previous = signal.signal(signal.SIGINT, self._signalled)
+        # SIGTERM too, when the command made it a Ctrl-C (`resolver.__main__`, newuser39b #5): held alike
+        terminate = signal.getsignal(signal.SIGTERM)
+        if callable(terminate):
+            self.others[signal.SIGTERM] = signal.signal(signal.SIGTERM, self._signalled)
         try:
             yield self
         finally:
             signal.signal(signal.SIGINT, self.previous)
-            self.previous = None
+            for number, previous in self.others.items():
+                signal.signal(number, previous)
+            self.previous, self.others = None, {}
 
     def _signalled(self, number: int, frame: Any) -> None:
         if self.holding:
-            self.pending = (number, frame)
+            self.pending = self.pending or (number, frame)
         else:
             self._deliver(number, frame)
 
@@ -922,9 +929,10 @@ class CtrlC:
         import os
         import signal
 
-        if callable(self.previous):
-            self.previous(number, frame)
-        elif self.previous == signal.SIG_DFL:
+        previous = self.others.get(number, self.previous)
+        if callable(previous):
+            previous(number, frame)
+        elif previous == signal.SIG_DFL:
             signal.signal(number, signal.SIG_DFL)
             os.kill(os.getpid(), number)
 
