@@ -291,6 +291,8 @@ class Failure:
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
         return self.kind == "empty" or (not self.named and self.kind in ("input", "unmatched"))
+        # kind "permission" (a file or folder the user may not read) is an error, found by a walk too: an article
+        # lost, not a file that is none (newuser39b #2: a cron backfill said it succeeded)
 
     @property
     def line(self) -> str:
@@ -1325,7 +1327,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
         return _failed(Failure(item.source, item.problem or "", named=item.explicit,
-                               kind="unmatched" if item.unmatched else "input", files=item.files), session)
+                               kind="unmatched" if item.unmatched else "permission" if item.denied else "input",
+                               files=item.files), session)
     stage = "scan"
     try:
         try:
@@ -1446,6 +1449,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
         return _failed(Failure(item.source, str(exc), item.explicit, "empty", stage), session)
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
+                       fetched=fetched)
+    if isinstance(exc, PermissionError):   # an article the user may not read: an error, named or found (newuser39b #2)
+        return _failed(Failure(item.source, str(exc), item.explicit, "permission", stage), session, article_id,
                        fetched=fetched)
     if isinstance(exc, EmbedResolverError):   # `files`: an item whose problem stands for several (a walk's left out)
         return _failed(Failure(item.source, str(exc), item.explicit, "input", stage,

@@ -43,3 +43,37 @@ def test_a_home_whose_config_cannot_be_read_is_an_error_naming_the_file(tmp_path
     assert done.stderr.startswith(f"error: cannot read config file {folder / 'config.toml'}: permission denied "
                                   f"(HOME is {tmp_path / 'home'}); running as another user"), done.stderr
     assert "internal error" not in done.stderr and "sudo -H" in done.stderr
+
+
+def test_an_unreadable_file_or_folder_a_walk_finds_is_an_error_line_a_row_and_exit_1(tmp_path: Path) -> None:
+    """newuser39b #2: a mode-000 file and a mode-000 folder inside a walked folder were warnings ("skipped"), no JSON
+    line, no errors row, exit 0: a backfill reported success with articles missing. Named directly it was already
+    an error; now found by a walk too."""
+    import json
+    import sqlite3
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "ok.txt").write_text("A story. https://twitter.com/RivertonRoads/status/1600000\n")
+    (folder / "unreadable.txt").write_text("A story. https://twitter.com/RivertonRoads/status/1600001\n")
+    (folder / "locked" / "inside.txt").write_text("A story. https://twitter.com/RivertonRoads/status/1600002\n")
+    (folder / "unreadable.txt").chmod(0)
+    (folder / "locked").chmod(0)
+    try:
+        done = as_a_user("--db", str(tmp_path / "c.db"), "scan", "--json", "in", env={"HOME": str(tmp_path)},
+                         cwd=tmp_path)
+    finally:
+        (folder / "unreadable.txt").chmod(0o644)
+        (folder / "locked").chmod(0o755)
+    assert done.returncode == 1, done.stderr
+    assert "error: cannot read in/unreadable.txt: permission denied" in done.stderr, done.stderr
+    assert "error: cannot list in/locked: Permission denied" in done.stderr, done.stderr
+    assert "skipped" not in done.stderr
+    lines = {line["source"]: line for line in map(json.loads, done.stdout.splitlines())}
+    assert lines["in/unreadable.txt"] == {"source": "in/unreadable.txt",
+                                          "error": "permission: cannot read in/unreadable.txt: permission denied"}
+    assert lines["in/locked"]["error"] == "permission: cannot list in/locked: Permission denied"
+    assert "embeds" in lines["in/ok.txt"]
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        rows = conn.execute("SELECT source, kind FROM errors ORDER BY source").fetchall()
+    assert rows == [("in/locked", "permission"), ("in/unreadable.txt", "permission")]
