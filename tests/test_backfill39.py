@@ -77,3 +77,58 @@ def test_an_unreadable_file_or_folder_a_walk_finds_is_an_error_line_a_row_and_ex
     with sqlite3.connect(tmp_path / "c.db") as conn:
         rows = conn.execute("SELECT source, kind FROM errors ORDER BY source").fetchall()
     assert rows == [("in/locked", "permission"), ("in/unreadable.txt", "permission")]
+
+
+def test_a_skipped_file_has_its_json_line_so_the_output_accounts_for_every_input(tmp_path: Path) -> None:
+    """newuser39b #8: 100,100 files in, 99,100 lines out; the 1,000 skipped were only on stderr."""
+    import json
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A story. https://twitter.com/RivertonRoads/status/1600000\n")
+    (folder / "b.bin").write_bytes(bytes(range(256)) * 8)
+    (folder / "c.txt").write_text("")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", "-o", str(out), str(folder)])
+    assert result.exit_code == 0, result.output
+    lines = {Path(line["source"]).name: line for line in map(json.loads, out.read_text().splitlines())}
+    assert sorted(lines) == ["a.txt", "b.bin", "c.txt"]
+    assert "embeds" in lines["a.txt"] and "skipped" not in lines["a.txt"]
+    for name in ("b.bin", "c.txt"):
+        assert lines[name]["skipped"] is True and lines[name]["error"].startswith(("input: ", "empty: ")), lines[name]
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", "-o", str(out), str(folder)])
+    assert result.exit_code == 0, result.output
+    assert sorted(Path(json.loads(line)["source"]).name for line in out.read_text().splitlines()) == sorted(lines)
+
+
+def test_cache_stats_says_the_free_space_a_run_left_and_names_cache_vacuum(tmp_path: Path) -> None:
+    """newuser39b #7: a finished 100k run's file was a third free pages (its progress rows deleted); `cache stats`
+    gave the file's size alone."""
+    import json
+
+    from click.testing import CliRunner
+
+    from cache import Store
+    from resolver.cli import cli
+
+    db = tmp_path / "c.db"
+    store = Store(db)
+    with store.write():
+        store.conn.execute("CREATE TABLE filler (x BLOB)")
+        store.conn.executemany("INSERT INTO filler VALUES (?)", [(b"x" * 4000,) for _ in range(500)])
+    with store.write():
+        store.conn.execute("DROP TABLE filler")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    found = json.loads(CliRunner().invoke(cli, ["--db", str(db), "cache", "stats", "--json"]).stdout)
+    assert found["free_bytes"] >= 500 * 4000
+    said = CliRunner().invoke(cli, ["--db", str(db), "cache", "stats"]).stdout.splitlines()[0]
+    assert f"MB of it free: `cache vacuum` gives it back to the disk), schema version" in said, said
+    assert CliRunner().invoke(cli, ["--db", str(db), "cache", "vacuum"]).exit_code == 0
+    found = json.loads(CliRunner().invoke(cli, ["--db", str(db), "cache", "stats", "--json"]).stdout)
+    assert found["free_bytes"] == 0
+    assert "of it free" not in CliRunner().invoke(cli, ["--db", str(db), "cache", "stats"]).stdout.splitlines()[0]
