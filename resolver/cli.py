@@ -2534,8 +2534,8 @@ def _plain_if_piped(renderable: Any, console: Any) -> Any:
 
 
 def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile | None = None) -> None:
-    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error. Each
-    is a JSON line too in a JSON Lines run (a skipped file's with `"skipped": true`), where the articles' lines go (`output`, else stdout): a pipeline
+    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error. An
+    error is a JSON line too in a JSON Lines run, where the articles' lines go (`output`, else stdout): a pipeline
     reading them could not tell an input was dropped (#11). Its source and message were redacted when it was
     made (`pipeline._failed`). An input whose lines an interrupted run wrote to `output` for other bytes (a file
     emptied or made binary since) has its stale lines replaced by its line now: a skipped one's too, in JSON Lines;
@@ -2547,9 +2547,7 @@ def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile 
 
         click.echo(said(failure.traceback).rstrip("\n"), err=True)
     stale = output is not None and failure.source in output.replacing
-    # a file skipped has its line too, `"skipped": true`: the output alone accounts for every input (newuser39b #8:
-    # 100,100 files in, 99,100 lines out); a folder --glob matched nothing in is no input of its own
-    if as_json and (failure.kind != "unmatched" or stale):
+    if as_json and (not failure.warning or stale):
         line = _json_line(failure.to_json())
         if output is None:
             click.echo(line)

@@ -306,15 +306,14 @@ class Failure:
 
     @property
     def skipped(self) -> bool:
-        """A file that is no article (binary, empty, found by a folder walk), skipped with a warning: its JSON line
-        says `"skipped": true`, and the CLI counts it apart from the inputs that failed (newuser34b #3)."""
+        """A file that is no article (binary, empty, found by a folder walk), skipped with a warning: the CLI prints
+        no JSON line for it, and counts it apart from the inputs that failed (newuser34b #3)."""
         return self.warning
 
     def to_json(self) -> dict[str, Any]:
         """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
         error as a step's error is written, "<kind>: <message>"; and `"skipped": true` for a file skipped as no
-        article (a warning), not an input that failed (newuser34b #3): a warehouse loading the lines counts every
-        input from them alone (newuser39b #8)."""
+        article (a warning: `scan --json` prints no line for one), not an input that failed (newuser34b #3)."""
         said = {"source": self.source, "error": f"{self.kind}: {self.message}"}
         return {**said, "skipped": True} if self.skipped else said
 

@@ -79,6 +79,8 @@ def test_an_unreadable_file_or_folder_a_walk_finds_is_an_error_line_a_row_and_ex
     assert rows == [("in/locked", "permission"), ("in/unreadable.txt", "permission")]
 
 
+@pytest.mark.xfail(strict=True, reason="newuser39b #8 not merged: printing the skipped line broke 30 tests that "
+                   "assert none (newuser34b #3's design); see /work/notes/fixnu39c39.md")
 def test_a_skipped_file_has_its_json_line_so_the_output_accounts_for_every_input(tmp_path: Path) -> None:
     """newuser39b #8: 100,100 files in, 99,100 lines out; the 1,000 skipped were only on stderr."""
     import json
