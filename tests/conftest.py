@@ -20,6 +20,17 @@ CLEARED_PREFIXES = ("EMBED_RESOLVER_", "X_BEARER", "IA_", "META_")
 CLEARED = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "chromium: renders in Chromium, which scripts/test may still be installing in "
+                                       "the background: run after every other test")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `chromium` go last (a stable sort: the others keep their order), so that the install of
+    Chromium scripts/test starts beside the run has ended when they are reached, not waited for by a worker."""
+    items.sort(key=lambda item: item.get_closest_marker("chromium") is not None)
+
+
 @pytest.fixture
 def tmp_path(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """A new empty directory for each test, as pytest's own `tmp_path`, made by one `mkdtemp` under the run's base
