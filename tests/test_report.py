@@ -181,7 +181,9 @@ def test_the_rendering_test_waits_for_the_install_scripts_test_runs_beside_it(tm
 
 def test_the_rendering_test_is_run_after_every_other_test(request):
     marked = [i for i, item in enumerate(request.session.items) if item.get_closest_marker("chromium")]
-    assert marked and marked == list(range(len(request.session.items) - len(marked), len(request.session.items)))
+    if not marked:
+        pytest.skip("the rendering test is not among the tests run")
+    assert marked == list(range(len(request.session.items) - len(marked), len(request.session.items)))
 
 
 @pytest.mark.chromium
