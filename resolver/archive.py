@@ -252,20 +252,26 @@ def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None
     listed by that fetch alone (three lists for every post would triple the lookups CDX's rate allows). The URL as
     written is looked up too, exactly, when no page's prefix covers it (`/i/web/status/<id>`, vxtwitter.com). A
     handle "REDACTED" while a secret is set is no handle (as the fetch step's `_capture_handles`): with no other
-    handle known, the URL as written is looked up."""
+    handle known, the URL as written is looked up. A public Telegram channel's post likewise: its pages on t.me,
+    t.me/s (the web preview) and telegram.me (`telegram.page_forms`, newuser39a #1)."""
     ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-    if ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
+    if ref is not None and ref.platform == platforms.telegram.PLATFORM:
+        forms = platforms.telegram.page_forms(ref)   # its web preview and telegram.me page (newuser39a #1)
+    elif ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
         return (url,)
-    from resolver.fetch import wayback
+    else:
+        from resolver.fetch import wayback
 
-    handle = ref.author_handle if ref.author_handle and ref.author_handle != platforms.x.UNKNOWN_HANDLE else None
-    known = store.post_handles(ref.platform, ref.post_id) if store is not None else []
-    handles = [h for h in (handle, *known) if h != REDACTED or redactor is None or not redactor.secrets]
-    if handle is not None and not any(handles):
+        handle = ref.author_handle if ref.author_handle and ref.author_handle != platforms.x.UNKNOWN_HANDLE else None
+        known = store.post_handles(ref.platform, ref.post_id) if store is not None else []
+        handles = [h for h in (handle, *known) if h != REDACTED or redactor is None or not redactor.secrets]
+        if handle is not None and not any(handles):
+            return (url,)
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+        forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
+                      if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
+    if not forms:
         return (url,)
-    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
-                  if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
     # the URL as written, exactly, unless a page's prefix covers it (`?s=20`): a capture of `/i/web/status/<id>` or
     # of vxtwitter.com's page, as the article linked it, was listed by no form (review35r4: "no snapshot")
     parts = urlsplit(url.strip())
