@@ -45,6 +45,8 @@ LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 KEYS_HINT = "check IA_ACCESS_KEY and IA_SECRET_KEY"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
+PRIVATE_KEPT = ("not saved: {what}, which only its members can open: the archive would capture a login page, and "
+                "submitting it would hand the link to a public archive")
 NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of it (REDACTED), and the URL it stands "
                      "for is not known")
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
@@ -760,9 +762,13 @@ def carried_secret(url: str, redactor: Redactor) -> str | None:
 
 def _refused(url: str, redactor: Redactor) -> SaveResult | None:
     """The save of a URL that carries a secret, refused (its URL redacted): Save Page Now publishes what it is given
-    in the public Wayback Machine, secret and all. None when the URL carries none."""
+    in the public Wayback Machine, secret and all; and of a link the tool knows is private (`platforms.private_link`:
+    a private Telegram channel's post was submitted, newuser39a #11). None for any other URL."""
     what = carried_secret(url, redactor)
-    return None if what is None else SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
+    if what is not None:
+        return SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
+    private = platforms.private_link(url)
+    return None if private is None else SaveResult(redactor.url(url), REFUSED, message=PRIVATE_KEPT.format(what=private))
 
 
 def _spn_answer(body: bytes) -> dict[str, Any] | None:

@@ -71,6 +71,11 @@ def page_forms(ref: PostRef) -> tuple[str, ...]:
     return (f"t.me/{ref.post_id}", f"t.me/s/{ref.post_id}", f"telegram.me/{ref.post_id}")
 
 
+def is_private(ref: PostRef) -> bool:
+    """Whether a post (or a comment under it) is in a private channel, `t.me/c/<chat>/<n>`: only its members open it."""
+    return (ref.post_id or ref.parent or "").startswith(("c/", "https://t.me/c/"))
+
+
 def parse_post_attribute(value: str) -> PostRef | None:
     """The `data-telegram-post="channel/123"` attribute of Telegram's widget script."""
     return parse("https://t.me/" + value.strip().strip("/"))
