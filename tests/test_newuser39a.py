@@ -183,3 +183,16 @@ def test_newuser39a_a_private_channels_post_is_never_submitted_to_save_page_now(
     assert results[public]["saved"]["status"] != "refused"
     assert refusal in " ".join(shown.split())
     assert [r["url"] for r in Store(tmp_path / "c.db").db["saves"].rows] == [public]
+
+
+def test_newuser39a_a_direction_mark_in_an_embed_codes_date_link_is_no_part_of_it():
+    """#2 in an X embed code: its date link, read by X's own parser, lost the handle to a mark (the post's URL was
+    /i/status/<id>, a URL the page never held)."""
+    from resolver.extract import find_all
+
+    page = ('<blockquote class="twitter-tweet"><p lang="ar" dir="rtl">نص المنشور</p>&mdash; Gaza (@MoInfo_Gaza) <a href='
+            '"https://twitter.com/\u200fMoInfo_Gaza/status/1765127646213058617?ref_src=twsrc%5Etfw">March 5, 2024</a>'
+            '</blockquote>')
+    [embed] = find_all(page, "html")[0]
+    assert (embed.url, embed.author_handle, embed.date) == (
+        "https://twitter.com/MoInfo_Gaza/status/1765127646213058617", "MoInfo_Gaza", "2024-03-05")
