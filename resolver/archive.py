@@ -294,6 +294,12 @@ def availability_query(url: str, *, near: str | None = None) -> str:
     return f"{AVAILABILITY}?{urlencode({'url': canonical_url(url), **({'timestamp': near} if near else {})})}"
 
 
+def form_availability_query(form: str, *, near: str | None = None) -> str:
+    """The availability API's query for one of a URL's `lookup_forms` other than the URL itself (no scheme: https
+    supplied), that page as written: `availability_query` makes every page of a post its canonical URL again."""
+    return f"{AVAILABILITY}?{urlencode({'url': 'https://' + form, **({'timestamp': near} if near else {})})}"
+
+
 def _asked(store: Store, url: str, purpose: str) -> list[dict[str, Any]]:
     """The fetch rows of a lookup query, oldest first: a CDX list's or an availability answer's in any case, as the
     archive reads the URL in them (#15), any other's by its exact URL."""
@@ -425,6 +431,15 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     capped = any(one.capped for one in listed)
     _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
+    # a CDX list failed and the URL's own answer names no capture: the availability API is asked under the post's
+    # other pages in turn (its web preview, newuser39a #1), as CDX was; it answers when CDX does not (newuser35 F8)
+    asked = canonical_url(url).lower()
+    for form in (f for f in forms if f != url and f"https://{f}".lower() != asked) \
+            if not found and error is not None else ():
+        _, (found, _) = await _asked_or_kept(session, form_availability_query(form, near=near),
+                                             purpose="wayback-available", found_via="availability", read=_available)
+        if found:
+            break
     # the archive files a URL under its lower-case key: a YouTube id in another case, another video, is listed and
     # named closest under it too (and read from the cache in any case): only the captures of what `url` names count
     same = {row["original"] for row in of_the_same_post(url, [{"original": o} for o in

@@ -50,6 +50,27 @@ def test_newuser39a_a_telegram_post_archived_as_its_web_preview_is_found_under_e
     assert archive.lookup_forms("https://t.me/warmonitor/4525?comment=7") == ("https://t.me/warmonitor/4525?comment=7",)
 
 
+def test_newuser39a_when_cdx_fails_the_availability_api_is_asked_under_the_preview_too(fakenet, store):
+    """#1, availability: with CDX failing, the lookup's one source of a capture is the availability API, which was
+    asked under the canonical t.me page alone: the preview's capture was not named. It is asked under the post's other
+    pages in turn (only then: a CDX answer lists them all), and the report cites the query that named it."""
+    from werkzeug.wrappers import Response
+
+    from resolver import provenance
+    from resolver.redact import Redactor
+
+    serve(fakenet, [Capture("20240308101500", PREVIEW, b"<html>the preview</html>")])
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda request: Response("busy", status=503))
+    settings = settings_for(fakenet)
+    found = looked(settings, store, "https://t.me/warmonitor/4525")
+    assert found.error is not None and found.closest is not None, found
+    assert found.closest.original == PREVIEW, found.closest
+    offline = looked(settings, store, "https://t.me/warmonitor/4525", offline=True)
+    assert offline.closest is not None and offline.closest.original == PREVIEW
+    cited = provenance.archive_lookups(["https://t.me/warmonitor/4525"], store, Redactor())
+    assert [c["url"] for c in cited if c["service"] == "availability"] == ["https://t.me/warmonitor/4525", PREVIEW]
+
+
 def test_newuser39a_a_report_on_a_telegram_link_names_its_preview_capture(fakenet, reporter):
     serve(fakenet, [Capture("20240308101500", PREVIEW, b"<html>the preview</html>")])
     article = f'<html><body><p>The channel wrote <a href="{PREVIEW}">this</a> and deleted it.</p></body></html>'
