@@ -217,3 +217,14 @@ def test_newuser39a_a_direction_mark_in_an_embed_codes_date_link_is_no_part_of_i
     [embed] = find_all(page, "html")[0]
     assert (embed.url, embed.author_handle, embed.date) == (
         "https://twitter.com/MoInfo_Gaza/status/1765127646213058617", "MoInfo_Gaza", "2024-03-05")
+
+
+def test_newuser39a_the_scan_table_shows_where_a_video_link_starts(reporter):
+    """#11, second part: a YouTube link's start time (`?t=1h2m3s`, `#t=95`) was kept (`start_seconds`) and said by the
+    reports, but not by the scan's table, where the link was shown as the video's URL alone."""
+    text = "Видео: https://youtu.be/dQw4w9WgXcQ?t=1h2m3s и https://www.youtube.com/watch?v=ZyXwVuTsRqP#t=95 и ещё\n"
+    code, out = reporter("scan", "--offline", "a.txt", article=text, name="a.txt")
+    assert code == 0, out
+    flat = " ".join(out.split())
+    assert "https://www.youtube.com/watch?v=dQw4w9WgXcQ at 1:02:03" in flat, out
+    assert "https://www.youtube.com/watch?v=ZyXwVuTsRqP at 1:35" in flat, out
