@@ -184,6 +184,8 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     no post. Only the link is read:
     nothing on its host is ever asked."""
     if url.isascii():
+        if "status" not in url and "/i/" not in url and "/post/" not in url:
+            return None   # no post path of X's (`x._status_path`) or Bluesky's: most links, asked nothing more
         why = x.lookalike(url) or bluesky.lookalike(url)
         if why is None:
             return None
