@@ -138,6 +138,8 @@ DISGUISED = [
     ("https://tw\u0456tter.com/jack/status/20", "twitter", None,
      "its link goes to tw\u0456tter.com (CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I U+0456 in place of i): not an "
      "X address"),
+    ("https://twltter.com/jack/status/20", "twitter", None,
+     "its link goes to twltter.com (one letter off twitter.com): not an X address"),
     ("https://twitter.com/MoInfo_G\u0430za/status/1765127646213058617", "twitter", "1765127646213058617",
      "its link names the account MoInfo_G\u0430za (CYRILLIC SMALL LETTER A U+0430 in place of a), which passes for "
      "MoInfo_Gaza: no X account is spelt so; the post is read by its id, not as MoInfo_Gaza's"),
