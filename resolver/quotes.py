@@ -31,6 +31,8 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Any
 
+from resolver.platforms.lookalike import LATIN_LOOKALIKES
+
 
 def _class_of(member: Callable[[str], bool], start: int, stop: int) -> str:
     """The code points in [start, stop) that are `member`, as the inside of a regex character class (ranges)."""
@@ -594,9 +596,7 @@ _RECASED_NAMED = 3   # words whose case differs named one by one; more are said 
 
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones): "pаssed" with a Cyrillic
 # а reads as "passed" and is another word to a computer (review28). Mapped to the Latin letter they look like.
-_CONFUSABLE = str.maketrans(
-    "аеорсухѕіјԁһԛԝӏвкмнтАВЕКМНОРСТХЅІЈҮԚԜ" "οαινκρτυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxsijdhqwlbkmhtABEKMHOPCTXSIJYQW" "oaivkptuABEZHIKMNOPTYX")
+_CONFUSABLE = LATIN_LOOKALIKES   # platforms/lookalike.py: links are read with the same table (newuser39a #6)
 
 
 def _skeleton(text: str) -> str:
