@@ -267,8 +267,12 @@ _OPTIONAL_MARKS = "".join(
 # Letters one script writes two ways, folded for equality as case is and shown as written otherwise: Russian ё as е
 # (newuser32b §5); and Turkish I, ı, İ and i, one letter, so that "YIL" (which Python lowers to "yil") is "yıl" and
 # "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
-# or another word, is written otherwise.
-_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i"})
+# or another word, is written otherwise. And letters a keyboard or a spelling writes two ways (newuser39a §3): a
+# Persian keyboard's yeh and keheh (ی, ک) for the Arabic ي and ك, an alef whose hamza or madda is left off (أ إ آ
+# written ا), an alef maksura ى written ي (Egyptian print), the Ukrainian apostrophe ʼ (U+02BC, its official one)
+# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word).
+_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ʼ": "'"}
+_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i", **_LETTER_FORMS})
 
 
 def _key(word: str) -> str:
@@ -624,6 +628,7 @@ VOWEL_MARKS = "the same letters, with vowel marks on one side"
 OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
 YO = "ё written as е"
+LETTER_FORMS = "the same letter in another form, a keyboard's or a spelling's (or another word?)"   # after the names
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
@@ -683,7 +688,30 @@ def _fold_kind(post: str, said: str) -> str:
         return VOWEL_MARKS if post == bare[0] or said == bare[1] else OTHER_MARKS
     if _vowel_letters(post, said):
         return VOWEL_LETTERS
+    forms = _letter_forms(*bare)
+    if forms:
+        return forms
     return YO if _same_but_case(bare[0].translate(_NO_YO), bare[1].translate(_NO_YO)) else DOTLESS
+
+
+def _letter_forms(post: str, said: str) -> str:
+    """The letters of _LETTER_FORMS in which two words differ, named as a look-alike's are ("ARABIC LETTER FARSI YEH
+    U+06CC in place of ARABIC LETTER YEH U+064A"), then LETTER_FORMS; "" if they differ in none."""
+    pairs = list(dict.fromkeys((a, b) for a, b in zip(post.lstrip("@#"), said.lstrip("@#"))
+                               if a != b and _LETTER_FORMS.get(a, a) == _LETTER_FORMS.get(b, b)))
+    if not pairs or len(post.lstrip("@#")) != len(said.lstrip("@#")):
+        return ""
+    return "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs) + ": " + LETTER_FORMS
+
+
+def written_otherwise(kind: str) -> bool:
+    """Whether a change's kind is a word written otherwise (WORDS), its letters named for _LETTER_FORMS."""
+    return kind in WORDS or kind.endswith(LETTER_FORMS)
+
+
+def _folded(kind: str) -> bool:
+    """Whether a change's kind is one _key() folds: the same word for equality (FOLDED, or _LETTER_FORMS)."""
+    return kind in FOLDED or kind.endswith(LETTER_FORMS)
 
 
 _INNER_VOWEL_LETTERS_RE = re.compile("(?<=.)[וי]")
@@ -2785,9 +2813,9 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike not in FIGURES + WORDS]
+    looks = [ch for ch in alike if ch.alike not in FIGURES and not written_otherwise(ch.alike)]
     figures = [ch for ch in alike if ch.alike in FIGURES]
-    words = [ch for ch in alike if ch.alike in WORDS]
+    words = [ch for ch in alike if written_otherwise(ch.alike)]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
@@ -2835,6 +2863,6 @@ def score(remnant: str, post_text: str) -> float:
     if not c.post_words or not c.said_words:
         return 0.0
     changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes
-                  if not ch.elided and ch.alike not in FOLDED)   # "её" of "ее" is the word, as case is
+                  if not ch.elided and not _folded(ch.alike))   # "её" of "ее" is the word, as case is
     held = max(0.0, c.matched / c.post_words - CHANGE_PENALTY * changed)
     return round(0.75 * held + 0.25 * c.matched / c.said_words, 4)
