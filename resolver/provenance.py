@@ -739,12 +739,21 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     if quoted.strip() and embed.get("detector") not in LINKS:
         return f"no text of this post was read from the article, which shows here: '{_shortened(quoted, 120)}' " \
                "(not compared)"
+    if embed.get("detector") in LINKS and QUOTE_MARKS_RE.search(quoted):   # the link's own words (newuser39a §4)
+        return QUOTED_LINK.format(words=_shortened(QUOTE_MARKS_RE.sub("", quoted).strip(), 120))
     if embed.get("detector") in LINKS:   # words quoted around a link may be there, unread (newuser34 #1)
         return NO_WORDS_BESIDE
     return "the article quotes no text of this post"
 
 
-NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words were read beside the link"
+# Words quoted beside a link the reader leaves unread, named as such: "no quoted words were read" alone was taken for
+# "the article quotes nothing" where the quote was the link's own words or the link sat inside it (newuser39a §4).
+NO_WORDS_BESIDE = ("not checked: the article links this post; no quoted words were read beside the link (quoted "
+                   "words the link is set inside, or that are its own words, are not read)")
+QUOTED_LINK = ("not checked: the article links this post with quoted words as the link's own (“{words}”), which are "
+               "not read as the post's (a link set in quoted words may name a story, not quote the post): compare "
+               "them by hand")
+QUOTE_MARKS_RE = re.compile("[“”\"«»„]")
 BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5

@@ -1014,6 +1014,21 @@ def find_other_remnants(text: str) -> list[Embed]:
     return found
 
 
+# A quote a colon opens right after a bare post URL, on its line: "…in TikTok https://…/video/N: «Колонна …»". The
+# colon ties it to the link, as `beside` reads one after an HTML link (HIGH); it was never read, and the report said
+# "no quoted words were read beside the link" (newuser39a §4).
+COLON_QUOTE_RE = LazyPattern(r"[ \t]*:[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
+
+
+def _quoted_after(text: str, end: int) -> str | None:
+    """The words of a quote a colon opens right after a URL ending at `end`, or None."""
+    if text[end:end + 1] not in (":", " ", "\t"):
+        return None
+    match = COLON_QUOTE_RE.match(text, end)
+    words = next((g for g in match.groups() if g), None) if match else None
+    return " ".join(words.split()).removesuffix(",").rstrip() or None if words else None
+
+
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
@@ -1033,11 +1048,13 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if disguised is not None and disguised[2]:   # "twitter.com/MoInfo_Gаza/status/N": the id, no such account
             ref, doubt = replace(ref, author_handle=None), "; ".join(filter(None, (disguised[1], doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
+        quoted = _quoted_after(text, end) if ref.kind in ("post", "short-link") else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, id_doubt=doubt,
+            text=quoted, text_confidence=tweet_text.HIGH if quoted else None,
         ))
     return embeds
 
