@@ -17,6 +17,13 @@ EXPORT_FORMATS = ("csv", "jsonl")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _free_bytes(store: Store) -> int:
+    """The bytes of the pages the file holds free (its freelist)."""
+    [(free, size)] = store.conn.execute("SELECT freelist_count, page_size FROM pragma_freelist_count, "
+                                        "pragma_page_size").fetchall()
+    return int(free) * int(size)
+
+
 def stats(store: Store) -> dict[str, Any]:
     """Size on disk, schema version, rows per table, the views, the full-text indexes, and the warm-run memos: how
     many, with how many keys, and the bytes they take."""
@@ -26,6 +33,9 @@ def stats(store: Store) -> dict[str, Any]:
     return {
         "path": str(store.path),
         "bytes": sum(p.stat().st_size for p in files if p.exists()),
+        # the pages free inside the file (a finished run's deleted progress rows): `cache vacuum` gives them back to
+        # the disk (newuser39b #7: a third of a 100k run's file, and stats said nothing of it)
+        "free_bytes": _free_bytes(store),
         "schema_version": store.schema_version,
         # the articles, embeds and credits of each source's current version: what the views count (v51)
         "tables": {name: store.count(name) - older.get(name, 0) for name in _user_tables(store)},

@@ -9,9 +9,10 @@ def main() -> None:
     reach (`gc.freeze`), so that neither a collection while the command runs nor the one at exit walks it again: 3.7%
     of a one-file scan's instructions (perf37, #14). Only the command's own process does this: a library caller, or a
     test calling `cli.main`, keeps its collector as it was."""
-    from resolver.cli import cli
+    from resolver.cli import cli, stop_on_sigterm
 
     gc.freeze()
+    stop_on_sigterm()
     cli()
 
 

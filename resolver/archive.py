@@ -45,6 +45,8 @@ LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 KEYS_HINT = "check IA_ACCESS_KEY and IA_SECRET_KEY"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
+PRIVATE_KEPT = ("not saved: {what}, which only its members can open: the archive would capture a login page, and "
+                "submitting it would hand the link to a public archive")
 NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of it (REDACTED), and the URL it stands "
                      "for is not known")
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
@@ -252,20 +254,26 @@ def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None
     listed by that fetch alone (three lists for every post would triple the lookups CDX's rate allows). The URL as
     written is looked up too, exactly, when no page's prefix covers it (`/i/web/status/<id>`, vxtwitter.com). A
     handle "REDACTED" while a secret is set is no handle (as the fetch step's `_capture_handles`): with no other
-    handle known, the URL as written is looked up."""
+    handle known, the URL as written is looked up. A public Telegram channel's post likewise: its pages on t.me,
+    t.me/s (the web preview) and telegram.me (`telegram.page_forms`, newuser39a #1)."""
     ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
-    if ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
+    if ref is not None and ref.platform == platforms.telegram.PLATFORM:
+        forms = platforms.telegram.page_forms(ref)   # its web preview and telegram.me page (newuser39a #1)
+    elif ref is None or ref.platform != platforms.x.PLATFORM or ref.kind != "post" or not ref.post_id:
         return (url,)
-    from resolver.fetch import wayback
+    else:
+        from resolver.fetch import wayback
 
-    handle = ref.author_handle if ref.author_handle and ref.author_handle != platforms.x.UNKNOWN_HANDLE else None
-    known = store.post_handles(ref.platform, ref.post_id) if store is not None else []
-    handles = [h for h in (handle, *known) if h != REDACTED or redactor is None or not redactor.secrets]
-    if handle is not None and not any(handles):
+        handle = ref.author_handle if ref.author_handle and ref.author_handle != platforms.x.UNKNOWN_HANDLE else None
+        known = store.post_handles(ref.platform, ref.post_id) if store is not None else []
+        handles = [h for h in (handle, *known) if h != REDACTED or redactor is None or not redactor.secrets]
+        if handle is not None and not any(handles):
+            return (url,)
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+        forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
+                      if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
+    if not forms:
         return (url,)
-    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
-                  if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
     # the URL as written, exactly, unless a page's prefix covers it (`?s=20`): a capture of `/i/web/status/<id>` or
     # of vxtwitter.com's page, as the article linked it, was listed by no form (review35r4: "no snapshot")
     parts = urlsplit(url.strip())
@@ -284,6 +292,12 @@ def availability_query(url: str, *, near: str | None = None) -> str:
     as one URL, and an answer kept for one was asked again for the other (runs34). Kept and read in any case
     (`_asked`), as the archive reads it."""
     return f"{AVAILABILITY}?{urlencode({'url': canonical_url(url), **({'timestamp': near} if near else {})})}"
+
+
+def form_availability_query(form: str, *, near: str | None = None) -> str:
+    """The availability API's query for one of a URL's `lookup_forms` other than the URL itself (no scheme: https
+    supplied), that page as written: `availability_query` makes every page of a post its canonical URL again."""
+    return f"{AVAILABILITY}?{urlencode({'url': 'https://' + form, **({'timestamp': near} if near else {})})}"
 
 
 def _asked(store: Store, url: str, purpose: str) -> list[dict[str, Any]]:
@@ -417,6 +431,15 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     capped = any(one.capped for one in listed)
     _, (found, _) = await _asked_or_kept(session, availability_query(url, near=near),
                                          purpose="wayback-available", found_via="availability", read=_available)
+    # a CDX list failed and the URL's own answer names no capture: the availability API is asked under the post's
+    # other pages in turn (its web preview, newuser39a #1), as CDX was; it answers when CDX does not (newuser35 F8)
+    asked = canonical_url(url).lower()
+    for form in (f for f in forms if f != url and f"https://{f}".lower() != asked) \
+            if not found and error is not None else ():
+        _, (found, _) = await _asked_or_kept(session, form_availability_query(form, near=near),
+                                             purpose="wayback-available", found_via="availability", read=_available)
+        if found:
+            break
     # the archive files a URL under its lower-case key: a YouTube id in another case, another video, is listed and
     # named closest under it too (and read from the cache in any case): only the captures of what `url` names count
     same = {row["original"] for row in of_the_same_post(url, [{"original": o} for o in
@@ -754,9 +777,13 @@ def carried_secret(url: str, redactor: Redactor) -> str | None:
 
 def _refused(url: str, redactor: Redactor) -> SaveResult | None:
     """The save of a URL that carries a secret, refused (its URL redacted): Save Page Now publishes what it is given
-    in the public Wayback Machine, secret and all. None when the URL carries none."""
+    in the public Wayback Machine, secret and all; and of a link the tool knows is private (`platforms.private_link`:
+    a private Telegram channel's post was submitted, newuser39a #11). None for any other URL."""
     what = carried_secret(url, redactor)
-    return None if what is None else SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
+    if what is not None:
+        return SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
+    private = platforms.private_link(url)
+    return None if private is None else SaveResult(redactor.url(url), REFUSED, message=PRIVATE_KEPT.format(what=private))
 
 
 def _spn_answer(body: bytes) -> dict[str, Any] | None:

@@ -46,10 +46,12 @@ class PathType(click.Path):
 EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143     # 128 + SIGTERM: stopped as by Ctrl-C (systemd, Slurm, docker stop, `timeout`)
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 EXIT_GONE = 5            # --fail-on-gone (resolve, scan): a link ended at a page that is gone (an answer: 0 without it)
 EXIT_DIFFERS = 6         # report --compare: the report differs from the earlier one in a verdict, status or hash
+EXIT_DISK_FULL = 7       # a file the run writes (the cache, --output) could not grow: its disk or a size limit is full
 FORMAT_ALIASES = {"markdown": "md"}   # report --format: the long name too (newuser37b #10: "markdown" was refused)
 
 
@@ -292,13 +294,15 @@ class BadValue(click.ClickException):
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError, UnknownName
-    from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
+    from resolver.errors import DiskFull, EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputBusy, OutputChanged
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except DiskFull:
+        raise   # the run's end, exit 7 (`Group.invoke`)
     except UnsafeSecret as exc:
         raise Refused(str(exc)) from None
     except (OutputChanged, OutputBusy) as exc:
@@ -338,7 +342,10 @@ def _open_store(settings: Settings) -> Store:
     with user_errors():
         # Only the default location may be created; a --db in a folder that does not exist is an error (#11).
         store = Store(settings.database(), create_folder=settings.db_path is None)
-    click.get_current_context().call_on_close(store.close)
+    ctx = click.get_current_context()
+    ctx.call_on_close(store.close)
+    if isinstance(root := ctx.find_root().obj, dict):
+        root["store_path"] = store.path   # a full disk's error names it (`_disk_full_line`)
     return store
 
 
@@ -532,14 +539,19 @@ class Group(click.Group):
             raise
         except click.ClickException as exc:
             raise click.exceptions.Exit(_say(exc)) from None
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             click.echo("interrupted", err=True)
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+            raise click.exceptions.Exit(_interrupted(exc)) from None
         except BrokenPipeError:
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            from resolver.errors import disk_full
             from resolver.redact import said
+
+            if disk_full(exc):
+                click.echo(said(_disk_full_line(ctx, exc)), err=True)
+                raise click.exceptions.Exit(EXIT_DISK_FULL) from None
 
             if os.environ.get("EMBED_RESOLVER_DEBUG"):
                 import traceback
@@ -551,6 +563,46 @@ class Group(click.Group):
             click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
                             "see where)"), err=True)
             raise click.exceptions.Exit(EXIT_FAILED) from None
+
+
+def _disk_full_line(ctx: click.Context, exc: Exception) -> str:
+    """What filled up and what to do (newuser39b #1: "internal error: OperationalError: database or disk is full",
+    exit 1). The output file's error names it; SQLite's names no file: it is the cache's."""
+    from resolver.errors import DiskFull
+
+    if isinstance(exc, DiskFull):
+        what = str(exc)
+    elif isinstance(exc, OSError) and exc.filename is not None:
+        what = f"cannot write {exc.filename}: {exc.strerror or exc}"
+    else:
+        db = (ctx.obj or {}).get("store_path")
+        what = (f"cannot write the cache {db}: " if db else "cannot write the cache: ") + (
+            "the disk holding it is full (or a size limit was reached)" if not isinstance(exc, OSError)
+            else str(exc.strerror or exc))
+    return (f"error: {what}; the run stopped here, and what it finished is kept: free some space (or choose "
+            "another --db or --output on a disk that has it), then run the same command again to go on from there")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, taken as a Ctrl-C (`stop_on_sigterm`): the same clean stop, exit 143."""
+
+
+def _on_sigterm(number: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def stop_on_sigterm() -> None:
+    """The command's process stops on SIGTERM as on Ctrl-C: what was finished kept, `interrupted: …` said, exit 143
+    (newuser39b #5: it died as if crashed, exit 143 from the signal, nothing said). Not where SIGTERM is ignored."""
+    import signal
+
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _interrupted(exc: BaseException | None = None) -> int:
+    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143)."""
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
 def _say(exc: click.ClickException) -> int:
@@ -848,7 +900,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; "
                    f"{_stopped_line(stopped, late)}, with what they finished, in their databases next to {out}; "
                    f"run the same command again to go on from there and merge them", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     _say_fields_never_found(spec, fields.found, read=summary.articles)
     _say_fields_not_read(spec, fields.unread())
     if not quiet:
@@ -891,10 +943,10 @@ def _take_over(ctx: click.Context, out: Path, count: int, *, quiet: bool) -> Non
     try:
         with user_errors():
             merged = cluster.take_over(out, count, waiting=waiting)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo(f"interrupted before any shard started: run the same command again to go on (what the earlier "
                    f"run left next to {out} is merged then, or was already: nothing is added twice)", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     if merged and not quiet:
         click.echo(f"merged {len(merged)} shard database{'s' * (len(merged) != 1)} left by an earlier run into "
                    f"{out}; the articles they finished are not done again", err=True)
@@ -1005,11 +1057,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         session.reporter.close()
         click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
                    f"run the same command again to go on from there", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(_interrupted(exc))
     except BrokenPipeError:
         # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
         # finished is not done; the next run prints it (what an interrupted run before it, or a concurrent run of
@@ -2115,7 +2167,12 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(found))
         return
-    click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
+    free = found["free_bytes"]
+    # a tenth or more free: said, with the command that gives it back (newuser39b #7)
+    unused = f" ({free / 2**20:,.1f} MB of it free: `cache vacuum` gives it back to the disk)" \
+        if free >= max(found["bytes"] // 10, 1) else ""
+    click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB{unused}, schema version "
+               f"{found['schema_version']}")
     older = found["older_versions"]
     for table, count in found["tables"].items():
         n = older.get(table, 0)

@@ -5,6 +5,7 @@ EmbedResolverError
     CannotOpen      a file that could not be opened; an OSError too (NoSuchFile a FileNotFoundError,
                     IsADirectory an IsADirectoryError, NoPermission a PermissionError), .errno, .filename
     UsageError      options that contradict each other (the CLI exits 2)
+    DiskFull        a file the run writes could not grow: its disk (or a size limit) is full (the CLI exits 7)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
   ConfigError       the configuration file or an environment setting is invalid
@@ -21,6 +22,7 @@ from here).
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 
@@ -147,3 +149,26 @@ class BodyTooLarge(FetchError):
 class BodyTooSlow(BodyTooLarge):
     """A response body still arriving at the per-fetch deadline, seen by the body's reader before asyncio's timeout
     around the fetch saw it: the fetch says it as that timeout (`http.fetch`)."""
+
+
+class DiskFull(InputError):
+    """A file the run writes (the output file, the cache) could not grow: the disk holding it is full, or a quota or
+    a file-size limit was reached. The run's problem, not one article's: it stops the run (the CLI exits 7, newuser39b
+    #1: "internal error" and exit 1, the code of one article that failed)."""
+
+
+# ENOSPC: no space left; EDQUOT: over quota; EFBIG: over a file-size limit (ulimit -f) or the filesystem's
+_FULL = {code for code in (getattr(errno, name, None) for name in ("ENOSPC", "EDQUOT", "EFBIG")) if code is not None}
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether `exc` says a file could not grow: an OSError of a full disk, a quota or a size limit, or SQLite's
+    "database or disk is full" (SQLITE_FULL)."""
+    if isinstance(exc, DiskFull):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in _FULL
+    import sqlite3
+
+    return isinstance(exc, sqlite3.Error) and (getattr(exc, "sqlite_errorcode", None) == 13   # SQLITE_FULL
+                                               or "database or disk is full" in str(exc))

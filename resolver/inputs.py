@@ -13,6 +13,7 @@ read again).
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import stat
@@ -105,6 +106,7 @@ class Item:
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
     files: int = 1                    # the files a problem stands for (a folder's line of what is no article)
+    denied: bool = False              # its problem: it may not be read or listed (an error, found by a walk too)
     fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
     #                                   written with it (#11)
     max_bytes: int | None = None      # a file's or stdin's `[scan] max_article_bytes` (0: none); None: a record's cap
@@ -254,7 +256,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             for path, locator, explicit, problem, files in _named(name, spec.globs, listed=listed):
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem,
-                               files=files)
+                               files=files, denied=_denied(problem))
                 else:
                     yield from taken(_file_item(path, locator, explicit, max_bytes=spec.max_bytes))
     for name in spec.jsonl:
@@ -274,6 +276,12 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                                files=files)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _warc_file(path, locator, taken)
+
+
+def _denied(problem: str) -> bool:
+    """Whether a walk's problem is a folder or file the user may not list or read (`targets._walk` says the
+    OSError's strerror, EACCES's "Permission denied"): an article lost, an error (newuser39b #2)."""
+    return problem.endswith(": " + os.strerror(errno.EACCES)) and not problem.startswith("broken link")
 
 
 def _stdin_item(stdin: IO[bytes] | StdinLines, limit: int) -> Item:

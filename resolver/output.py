@@ -88,6 +88,13 @@ def _sha256_of(path: Path, length: int) -> str | None:
     return None if left else digest.hexdigest()
 
 
+def _write_all(handle: int, data: bytes) -> None:
+    """`os.write` until all of `data` is written (a write may take part of it); an OSError (a full disk) as raised."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+
+
 def _sync_folder(path: Path) -> None:
     """fsync the folder holding `path`, so that a rename into it outlives a crash of the machine too."""
     try:
@@ -302,7 +309,13 @@ class OutputFile:
                 break
             os.close(lock)
         os.ftruncate(lock, 0)
-        os.write(lock, f"{os.getpid()}\n".encode("ascii"))
+        try:
+            _write_all(lock, f"{os.getpid()}\n".encode("ascii"))
+        except OSError as exc:   # a full disk (newuser39b #1: "internal error", an empty lock file left)
+            with contextlib.suppress(OSError):
+                name.unlink()
+            os.close(lock)
+            raise self._write_error(exc, f"cannot write its lock file {name}: ") from None
         return lock
 
     def _remove_leftovers(self) -> None:
@@ -381,14 +394,13 @@ class OutputFile:
                 self._rewrite(held)
             else:
                 data = b"".join(text for text, _ in held)
-                self._handle.seek(self.length)
-                self._handle.write(data)
-                self._handle.flush()
+                self._handle.seek(self.length)   # flushes the handle: the bytes below go straight to the file
+                self._append(data)
                 if self.store is not None and self.job is not None:
                     os.fsync(self._handle.fileno())
                 self.length += len(data)
         except OSError as exc:
-            raise InputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise self._write_error(exc) from None
         if self.store is None or self.job is None:
             self._rename()   # a rewrite, if any: no resume, nothing to agree with
             return
@@ -399,6 +411,27 @@ class OutputFile:
         self.store.forget_sources(self.job, gone)
         if pending is not None:
             self.store.after_commit(self._rename)
+
+    def _append(self, data: bytes) -> None:
+        """Write `data` at the file's end (`self.length`), past the handle's buffer; one that cannot be written whole
+        is taken back out, so the file ends in a whole line still (newuser39b #1: a full disk left half a line, which
+        a loader reading the file before the next run choked on)."""
+        assert self._handle is not None
+        handle = self._handle.fileno()
+        try:
+            _write_all(handle, data)
+        except OSError:
+            with contextlib.suppress(OSError):   # a truncate frees space: it works on a full disk
+                os.ftruncate(handle, self.length)
+            raise
+
+    def _write_error(self, exc: OSError, what: str = "") -> InputError:
+        """The error of a write to the file (`what`: of the file beside it it was writing): DiskFull when its disk
+        (or a size limit) is full."""
+        from resolver.errors import DiskFull, disk_full
+
+        why = f"cannot write {self.path}: {what}{exc.strerror or exc}"
+        return DiskFull(why) if disk_full(exc) else InputError(why)
 
     def _rewrite(self, held: list[tuple[bytes, str | None]]) -> None:
         """Write the held lines, those of a source the file holds lines of already (its stale version) in their

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
-from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
+from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
@@ -291,6 +291,8 @@ class Failure:
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
         return self.kind == "empty" or (not self.named and self.kind in ("input", "unmatched"))
+        # kind "permission" (a file or folder the user may not read) is an error, found by a walk too: an article
+        # lost, not a file that is none (newuser39b #2: a cron backfill said it succeeded)
 
     @property
     def line(self) -> str:
@@ -894,6 +896,7 @@ class CtrlC:
         self.holding = False
         self.pending: tuple[int, Any] | None = None
         self.previous: Any = None
+        self.others: dict[int, Any] = {}   # SIGTERM's handler before the run, when it is held too
 
     @contextmanager
     def installed(self, install: bool = True) -> Iterator[CtrlC]:
@@ -904,15 +907,21 @@ class CtrlC:
             yield self
             return
         self.previous = signal.signal(signal.SIGINT, self._signalled)
+        # SIGTERM too, when the command made it a Ctrl-C (`resolver.__main__`, newuser39b #5): held alike
+        terminate = signal.getsignal(signal.SIGTERM)
+        if callable(terminate):
+            self.others[signal.SIGTERM] = signal.signal(signal.SIGTERM, self._signalled)
         try:
             yield self
         finally:
             signal.signal(signal.SIGINT, self.previous)
-            self.previous = None
+            for number, previous in self.others.items():
+                signal.signal(number, previous)
+            self.previous, self.others = None, {}
 
     def _signalled(self, number: int, frame: Any) -> None:
         if self.holding:
-            self.pending = (number, frame)
+            self.pending = self.pending or (number, frame)
         else:
             self._deliver(number, frame)
 
@@ -922,9 +931,10 @@ class CtrlC:
         import os
         import signal
 
-        if callable(self.previous):
-            self.previous(number, frame)
-        elif self.previous == signal.SIG_DFL:
+        previous = self.others.get(number, self.previous)
+        if callable(previous):
+            previous(number, frame)
+        elif previous == signal.SIG_DFL:
             signal.signal(number, signal.SIG_DFL)
             os.kill(os.getpid(), number)
 
@@ -1317,7 +1327,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
     """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
     if item.problem is not None or pending is None:
         return _failed(Failure(item.source, item.problem or "", named=item.explicit,
-                               kind="unmatched" if item.unmatched else "input", files=item.files), session)
+                               kind="unmatched" if item.unmatched else "permission" if item.denied else "input",
+                               files=item.files), session)
     stage = "scan"
     try:
         try:
@@ -1427,6 +1438,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     """What went wrong with one input, as its outcome (recorded in the errors table, with the fetch rows of an
     article fetched by URL that was never recorded)."""
     fetched = item.fetched if article_id is None else ()
+    if disk_full(exc):   # a file the run writes could not grow: the run's problem, not this article's (newuser39b #1)
+        raise exc
     if isinstance(exc, NotFetched):
         return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
     if isinstance(exc, ScanTimedOut):
@@ -1436,6 +1449,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
         return _failed(Failure(item.source, str(exc), item.explicit, "empty", stage), session)
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
+                       fetched=fetched)
+    if isinstance(exc, PermissionError):   # an article the user may not read: an error, named or found (newuser39b #2)
+        return _failed(Failure(item.source, str(exc), item.explicit, "permission", stage), session, article_id,
                        fetched=fetched)
     if isinstance(exc, EmbedResolverError):   # `files`: an item whose problem stands for several (a walk's left out)
         return _failed(Failure(item.source, str(exc), item.explicit, "input", stage,

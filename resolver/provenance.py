@@ -739,12 +739,21 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     if quoted.strip() and embed.get("detector") not in LINKS:
         return f"no text of this post was read from the article, which shows here: '{_shortened(quoted, 120)}' " \
                "(not compared)"
+    if embed.get("detector") in LINKS and QUOTE_MARKS_RE.search(quoted):   # the link's own words (newuser39a §4)
+        return QUOTED_LINK.format(words=_shortened(QUOTE_MARKS_RE.sub("", quoted).strip(), 120))
     if embed.get("detector") in LINKS:   # words quoted around a link may be there, unread (newuser34 #1)
         return NO_WORDS_BESIDE
     return "the article quotes no text of this post"
 
 
-NO_WORDS_BESIDE = "not checked: the article links this post; no quoted words were read beside the link"
+# Words quoted beside a link the reader leaves unread, named as such: "no quoted words were read" alone was taken for
+# "the article quotes nothing" where the quote was the link's own words or the link sat inside it (newuser39a §4).
+NO_WORDS_BESIDE = ("not checked: the article links this post; no quoted words were read beside the link (quoted "
+                   "words the link is set inside, or that are its own words, are not read)")
+QUOTED_LINK = ("not checked: the article links this post with quoted words as the link's own (“{words}”), which are "
+               "not read as the post's (a link set in quoted words may name a story, not quote the post): compare "
+               "them by hand")
+QUOTE_MARKS_RE = re.compile("[“”\"«»„]")
 BESIDE = "the words quoted beside the link"
 # Fewer of a quote's words than this share found in the post: the quote is of something else, or rewritten whole.
 LEAST_SHARED = 0.5
@@ -1749,7 +1758,7 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
     the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
     UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up. `takes`: which
     fetch-log rows the run may cite (`Session.takes_cached`: under --replay, those replayed from its WARC files)."""
-    from resolver.archive import availability_query, form_query, lookup_forms
+    from resolver.archive import availability_query, form_availability_query, form_query, lookup_forms
 
     if store is None:
         return []
@@ -1770,11 +1779,17 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
         # that found nothing was cited nowhere (newuser33 #3); each query sent is cited, one asked under another
         # spelling of the URL too, as the lookup reads it (runs34)
         available = store.availability_any_case(availability_query(url), with_params=True)
+        for form in forms if forms != (url,) else ():   # asked when a CDX list failed (`archive.lookup`, newuser39a #1)
+            available += store.availability_any_case(form_availability_query(form), with_params=True)
         for service, rows in (("cdx", cdx), *(("availability", [r for r in available if r["url"].lower() == query])
                                               for query in dict.fromkeys(r["url"].lower() for r in available))):
             row = _answer_of([r for r in rows if takes is None or takes([r["id"]])])
             if row is not None and not any(f["fetch_id"] == row["id"] for f in found):
-                found.append(_lookup_of(row, service, _asked(row, url), redactor))
+                asked = _asked(row, url)
+                if service == "availability" and asked == url:   # or one of the post's other pages, as asked
+                    asked = next((page for page in (_asked(row, f"https://{f}") for f in forms if f != url)
+                                  if page.lower() == _query_url(row).lower()), asked)
+                found.append(_lookup_of(row, service, asked, redactor))
     return found
 
 
@@ -1808,6 +1823,13 @@ def _asked(row: dict[str, Any], url: str) -> str:
 
     asked = parse_qs(urlsplit(row["url"]).query).get("url", [url])[0]
     return asked if asked.lower() == url.lower() else url
+
+
+def _query_url(row: dict[str, Any]) -> str:
+    """The URL a lookup's query asked about, as its query spells it ("" when it names none)."""
+    from urllib.parse import parse_qs
+
+    return parse_qs(urlsplit(row["url"]).query).get("url", [""])[0]
 
 
 def _near(query: str) -> str | None:

@@ -31,6 +31,8 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Any
 
+from resolver.platforms.lookalike import LATIN_LOOKALIKES
+
 
 def _class_of(member: Callable[[str], bool], start: int, stop: int) -> str:
     """The code points in [start, stop) that are `member`, as the inside of a regex character class (ranges)."""
@@ -137,6 +139,7 @@ class Change:
     bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
     opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
+    looks: str = ""        # a real change whose sides look the same, a letter for a figure: which characters differ
 
     def __str__(self) -> str:
         if self.opens:
@@ -152,6 +155,8 @@ class Change:
             return (f'added "{self.article}"' if self.article else f'dropped "{self.post}"') + f" ({self.alike})"
         if self.elided:
             return f'elided with …: "{self.post}"'
+        if self.looks:
+            return f"{self.post} → {self.article} ({self.looks})"
         if not self.post:
             return f'added "{self.article}"'
         if not self.article:
@@ -267,8 +272,12 @@ _OPTIONAL_MARKS = "".join(
 # Letters one script writes two ways, folded for equality as case is and shown as written otherwise: Russian ё as е
 # (newuser32b §5); and Turkish I, ı, İ and i, one letter, so that "YIL" (which Python lowers to "yil") is "yıl" and
 # "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
-# or another word, is written otherwise.
-_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i"})
+# or another word, is written otherwise. And letters a keyboard or a spelling writes two ways (newuser39a §3): a
+# Persian keyboard's yeh and keheh (ی, ک) for the Arabic ي and ك, an alef whose hamza or madda is left off (أ إ آ
+# written ا), an alef maksura ى written ي (Egyptian print), the Ukrainian apostrophe ʼ (U+02BC, its official one)
+# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word).
+_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ʼ": "'"}
+_FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i", **_LETTER_FORMS})
 
 
 def _key(word: str) -> str:
@@ -397,6 +406,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
+    changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -594,9 +604,7 @@ _RECASED_NAMED = 3   # words whose case differs named one by one; more are said 
 
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones): "pаssed" with a Cyrillic
 # а reads as "passed" and is another word to a computer (review28). Mapped to the Latin letter they look like.
-_CONFUSABLE = str.maketrans(
-    "аеорсухѕіјԁһԛԝӏвкмнтАВЕКМНОРСТХЅІЈҮԚԜ" "οαινκρτυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxsijdhqwlbkmhtABEKMHOPCTXSIJYQW" "oaivkptuABEZHIKMNOPTYX")
+_CONFUSABLE = LATIN_LOOKALIKES   # platforms/lookalike.py: links are read with the same table (newuser39a #6)
 
 
 def _skeleton(text: str) -> str:
@@ -624,13 +632,16 @@ VOWEL_MARKS = "the same letters, with vowel marks on one side"
 OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
 YO = "ё written as е"
+JOINED = "the same words, a negation joined to its neighbour by a hyphen on one side: a prefix, another word?"
+MAQAF = "the same words, joined by a maqaf (HEBREW PUNCTUATION MAQAF U+05BE) on one side, as Hebrew spelling may"
+LETTER_FORMS = "the same letter in another form, a keyboard's or a spelling's (or another word?)"   # after the names
 DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or another word?"
 YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
-FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS)   # the same word for equality (_key, _pointed_keys)
+FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
@@ -646,6 +657,48 @@ def _refolded(ops: list[tuple[str, int, int, int, int]], said: list[str], post: 
             word, theirs = said[i1 + k], post[j1 + k]
             if i1 + k not in glued and word != theirs and not _same_but_case(word, theirs):
                 found.append(Change(theirs, word, alike="" if _read_otherwise(theirs, word) else _fold_kind(theirs, word)))
+    return found
+
+
+# A hyphen or a Hebrew maqaf between two letters: tokens() splits the words there, so "не-фейк" and "не фейк" were
+# the same words, "word for word" (newuser39a §8). A maqaf on one side is named; a hyphen only where it joins a
+# negation word, which it may make a prefix ("не-фейк", "non-partisan"): "well-known" for "well known" is cosmetic.
+_JOIN_RE = re.compile(rf"(?<=[^\W\d_]|[{_MARK}])([-־])(?=[^\W\d_])")
+
+
+def _joins(text: str) -> dict[tuple[str, str], str]:
+    """The pairs of words a text joins by a hyphen or a maqaf (as _key()s), each with its sign."""
+    if "-" not in text and "־" not in text:
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    for chunk in normalise(text).split():
+        parts = _JOIN_RE.split(chunk)
+        for i in range(1, len(parts) - 1, 2):
+            left, right = tokens(parts[i - 1], by_character=False), tokens(parts[i + 1], by_character=False)
+            if left and right:
+                found.setdefault((_key(left[-1]), _key(right[0])), parts[i])
+    return found
+
+
+def _joined(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str], said_text: str,
+            found_text: str) -> list[Change]:
+    """The quoted words joined by a hyphen or a maqaf on one side and by a space on the other: each a change written
+    otherwise, both sides shown ("не фейк → не-фейк"). A hyphen for a maqaf is typography, and no change."""
+    ours, theirs = _joins(said_text), _joins(found_text)
+    if ours.keys() == theirs.keys():
+        return []
+    found = []
+    for tag, i1, i2, j1, _ in ops:
+        for k in range(i2 - i1 - 1 if tag == "equal" else 0):
+            pair = (_key(said[i1 + k]), _key(said[i1 + k + 1]))
+            if (pair in ours) == (pair in theirs):
+                continue
+            sign = ours.get(pair) or theirs[pair]
+            if sign == "-" and not _WORD_NEGATIONS.intersection(pair):
+                continue
+            written = (said[i1 + k] + sign + said[i1 + k + 1], post[j1 + k] + " " + post[j1 + k + 1]) if pair in ours \
+                else (said[i1 + k] + " " + said[i1 + k + 1], post[j1 + k] + sign + post[j1 + k + 1])
+            found.append(Change(written[1], written[0], alike=MAQAF if sign == "־" else JOINED))
     return found
 
 
@@ -683,7 +736,30 @@ def _fold_kind(post: str, said: str) -> str:
         return VOWEL_MARKS if post == bare[0] or said == bare[1] else OTHER_MARKS
     if _vowel_letters(post, said):
         return VOWEL_LETTERS
+    forms = _letter_forms(*bare)
+    if forms:
+        return forms
     return YO if _same_but_case(bare[0].translate(_NO_YO), bare[1].translate(_NO_YO)) else DOTLESS
+
+
+def _letter_forms(post: str, said: str) -> str:
+    """The letters of _LETTER_FORMS in which two words differ, named as a look-alike's are ("ARABIC LETTER FARSI YEH
+    U+06CC in place of ARABIC LETTER YEH U+064A"), then LETTER_FORMS; "" if they differ in none."""
+    pairs = list(dict.fromkeys((a, b) for a, b in zip(post.lstrip("@#"), said.lstrip("@#"))
+                               if a != b and _LETTER_FORMS.get(a, a) == _LETTER_FORMS.get(b, b)))
+    if not pairs or len(post.lstrip("@#")) != len(said.lstrip("@#")):
+        return ""
+    return "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs) + ": " + LETTER_FORMS
+
+
+def written_otherwise(kind: str) -> bool:
+    """Whether a change's kind is a word written otherwise (WORDS), its letters named for _LETTER_FORMS."""
+    return kind in WORDS or kind.endswith(LETTER_FORMS)
+
+
+def _folded(kind: str) -> bool:
+    """Whether a change's kind is one _key() folds: the same word for equality (FOLDED, or _LETTER_FORMS)."""
+    return kind in FOLDED or kind.endswith(LETTER_FORMS)
 
 
 _INNER_VOWEL_LETTERS_RE = re.compile("(?<=.)[וי]")
@@ -780,8 +856,10 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
-    if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
+    if not change.post or not change.article or change.elided:
         return change
+    if _skeleton(change.post) != _skeleton(change.article):
+        return _figure_looks(change)
     from difflib import SequenceMatcher
 
     post, said = change.post.casefold(), change.article.casefold()
@@ -794,6 +872,27 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
              if tag != "equal"]
     named = "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs)
     return replace(change, alike=named)
+
+
+# Letters drawn like figures: "4О" with a Cyrillic О reads as 40. No look-alike, which passes as a warning: a letter
+# is no figure, and the change fails; but its two sides look the same, so the characters are named (newuser39a §7).
+_FIGURE_LOOKS = str.maketrans({**dict.fromkeys("OoОоΟοՕ", "0"), **dict.fromkeys("lIІӀ|", "1"), "З": "3", "з": "3"})
+FIGURE_LOOKS = "a letter where the other side has a figure: they only look the same"
+
+
+def _figure_looks(change: Change) -> Change:
+    """The change with the characters named where one side writes a letter for the other's figure; else unchanged."""
+    from dataclasses import replace
+    from difflib import SequenceMatcher
+
+    post, said = change.post, change.article
+    if post == said or post.translate(_FIGURE_LOOKS) != said.translate(_FIGURE_LOOKS) \
+            or not any(c.isdecimal() for c in post + said):
+        return change
+    pairs = [(post[i1:i2], said[j1:j2]) for tag, i1, i2, j1, j2 in SequenceMatcher(None, post, said).get_opcodes()
+             if tag != "equal"]
+    return replace(change, looks="; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs)
+                   + ": " + FIGURE_LOOKS)
 
 
 # Number words a copy desk writes for figures (AP style: "five" for 5, "10" for ten), in English: other languages'
@@ -2785,9 +2884,9 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike not in FIGURES + WORDS]
+    looks = [ch for ch in alike if ch.alike not in FIGURES and not written_otherwise(ch.alike)]
     figures = [ch for ch in alike if ch.alike in FIGURES]
-    words = [ch for ch in alike if ch.alike in WORDS]
+    words = [ch for ch in alike if written_otherwise(ch.alike)]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
@@ -2835,6 +2934,6 @@ def score(remnant: str, post_text: str) -> float:
     if not c.post_words or not c.said_words:
         return 0.0
     changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes
-                  if not ch.elided and ch.alike not in FOLDED)   # "её" of "ее" is the word, as case is
+                  if not ch.elided and not _folded(ch.alike))   # "её" of "ее" is the word, as case is
     held = max(0.0, c.matched / c.post_words - CHANGE_PENALTY * changed)
     return round(0.75 * held + 0.25 * c.matched / c.said_words, 4)

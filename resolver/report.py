@@ -105,7 +105,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
-                    (post_url_words(embed.kind, embed.post_id, embed.url), ""), BREAK, (embed.detector, "dim")]
+                    (post_url_words(embed.kind, embed.post_id, embed.url)
+                     + _start_time({"start_seconds": embed.start_seconds}), ""), BREAK, (embed.detector, "dim")]
             if embed.id_doubt:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)

@@ -253,6 +253,19 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     return values
 
 
+def _default_config(env: Mapping[str, str]) -> Path | None:
+    """The default config file, if there is one. One that cannot even be looked at is an error naming it (newuser39b
+    #9: `sudo -u` without -H keeps HOME, and the run stopped on "internal error: PermissionError")."""
+    path = default_config_path()
+    try:
+        return path if path.is_file() else None
+    except PermissionError:
+        home = f" (HOME is {env['HOME']})" if env.get("HOME") else ""
+        raise ConfigError(f"cannot read config file {path}: permission denied{home}; running as another user, give "
+                          "that user's own HOME (`sudo -H -u USER`), or name a config file with --config or "
+                          "$EMBED_RESOLVER_CONFIG") from None
+
+
 def load_settings(path: str | os.PathLike[str] | None = None, *, env: Mapping[str, str] | None = None,
                   overrides: Mapping[str, Any] | None = None, check_secrets: bool = True) -> Settings:
     """Build Settings from the config file, the environment and explicit overrides (CLI flags), in that order.
@@ -265,8 +278,8 @@ def load_settings(path: str | os.PathLike[str] | None = None, *, env: Mapping[st
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     config = (Path(path) if path is not None and str(path) else None) or (Path(env["EMBED_RESOLVER_CONFIG"]) if env.get("EMBED_RESOLVER_CONFIG") else None)
-    if config is None and default_config_path().is_file():
-        config = default_config_path()
+    if config is None:
+        config = _default_config(env)
     if config is not None:
         values.update(_from_toml(Path(config)))
         values["config_path"] = Path(config)

@@ -283,6 +283,9 @@ def _start_worker(parent: int) -> None:
     """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
     worker goes too instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM too (systemd and Slurm send it to every process of the run): the main process stops the run cleanly and
+    # shuts the pool down; a worker killed by it first was a crash (newuser39b #5)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGALRM, _expired)   # for the worker's life: each article sets only its timer (#14)
     _ALARM_HELD.append(True)
 

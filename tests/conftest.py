@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,17 +21,37 @@ CLEARED_PREFIXES = ("EMBED_RESOLVER_", "X_BEARER", "IA_", "META_")
 CLEARED = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "chromium: renders in Chromium, which scripts/test may still be installing in "
+                                       "the background: run after every other test")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `chromium` go last (a stable sort: the others keep their order), so that the install of
+    Chromium scripts/test starts beside the run has ended when they are reached, not waited for by a worker."""
+    items.sort(key=lambda item: item.get_closest_marker("chromium") is not None)
+
+
+_TMP_NUMBERS = itertools.count()
+
+
 @pytest.fixture
 def tmp_path(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
-    """A new empty directory for each test, as pytest's own `tmp_path`, made by one `mkdtemp` under the run's base
-    directory. pytest's numbers its directories by scanning the whole base directory for the highest number so far,
-    once per test: a run of n tests per worker scans O(n²) entries (3 ms of CPU a test by 6,000 tests, every test
-    here asks for one through `clean_environ`)."""
+    """A new empty directory for each test, named as pytest's own `tmp_path` names it (the test's name, 30 characters,
+    then a number: paths a report prints keep the same form), but numbered by a count of this process instead of
+    pytest's scan of the whole base directory for the highest number so far, once per test: a run of n tests per
+    worker scanned O(n²) entries (3 ms of CPU a test by 6,000 tests; every test asks for one through `clean_environ`)."""
     import re
-    import tempfile
 
-    name = re.sub(r"\W", "_", request.node.name)[:30]
-    return Path(tempfile.mkdtemp(prefix=name + "-", dir=tmp_path_factory.getbasetemp()))
+    base = tmp_path_factory.getbasetemp()
+    name = re.sub(r"[\W]", "_", request.node.name)[:30]
+    while True:
+        path = base / f"{name}{next(_TMP_NUMBERS)}"
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        return path
 
 
 @pytest.fixture(autouse=True)

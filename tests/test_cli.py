@@ -136,7 +136,9 @@ def test_a_utf16_text_with_its_byte_order_mark_is_an_article(run, tmp_path, enco
     assert embed["author_handle"] == "RivertonRoads"
 
 
-def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
+def test_unreadable_file_in_directory_is_an_error_the_others_read(run, tmp_path, monkeypatch):
+    """An article the user may not read is lost, not a file that is none: an error line, a JSON line and exit 1;
+    the folder's other articles are read (newuser39b #2: a warning, "skipped", exit 0)."""
     folder = tmp_path / "d"
     folder.mkdir()
     (folder / "ok.txt").write_text(TEXT)
@@ -152,9 +154,10 @@ def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
         return real_read(path, *limit)
     monkeypatch.setattr(article, "_read_file", read_file)
     result = run("scan", "--json", str(folder))
-    assert result.exit_code == 0
-    assert "locked.txt: permission denied; skipped" in result.stderr
-    assert len(result.stdout.splitlines()) == 1
+    assert result.exit_code == 1
+    assert f"error: cannot read {locked}: permission denied" in result.stderr and "skipped" not in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("error") for line in lines] == [f"permission: cannot read {locked}: permission denied", None]
 
 
 def test_an_article_in_a_folder_the_encoding_given_cannot_decode_is_an_error(run, tmp_path):

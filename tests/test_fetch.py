@@ -559,7 +559,8 @@ def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, st
     [before] = run([instagram], settings, store, media=False)
     assert before.record.status == "unknown" and "META_ACCESS_TOKEN" in before.record.reason and fakenet.hits == []
     [after] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
-    assert (after.record.status, after.record.author_name, after.record.from_cache) == (
+    # Instagram's author_name is the account's user name: its handle (newuser39a §5)
+    assert (after.record.status, after.record.author_handle, after.record.from_cache) == (
         "available", "riverton.council", False)
     assert len(fakenet.hits) == 1
     [cached] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)

@@ -142,7 +142,8 @@ def test_a_quote_given_to_another_speaker_before_the_link_warns_and_the_handle_i
 def test_a_link_with_no_quote_beside_it_says_it_was_not_checked_not_that_the_article_quotes_nothing(report):
     said = report(BARE, "json")
     assert _check(said, "text") == {"name": "text", "result": "skip", "evidence": "not checked: the article links "
-                                    "this post; no quoted words were read beside the link"}
+                                    "this post; no quoted words were read beside the link (quoted words the link is "
+                                    "set inside, or that are its own words, are not read)"}
     assert _check(said, "date") == {"name": "date", "result": "skip", "evidence": "no date was read for this post "
                                     "(the article links it; a date in its prose is not read)"}
     assert _check(said, "author")["evidence"] == ("the link names @CouncilorSmith (Pat Smith), the post's author; "

@@ -142,8 +142,53 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-default-apps", "--host-resolver-rules=MAP * ~NOTFOUND"]
 
 
+def installed_chromium(wait: float = 900.0) -> str | None:
+    """Chromium's path, once scripts/test's install of it in the background has ended (it writes the word of its
+    end to the file $TEST_CHROMIUM_INSTALL names): None when there is none."""
+    import time
+
+    status = os.environ.get("TEST_CHROMIUM_INSTALL")
+    deadline = time.monotonic() + wait
+    while status and not Path(status).exists() and not shutil.which("chromium") and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def test_the_rendering_test_waits_for_the_install_scripts_test_runs_beside_it(tmp_path, monkeypatch):
+    """scripts/test installs Chromium in the background: the rendering test waits for the install's last word, and
+    looks for Chromium then (a failed install: skipped as before, not waited for past its end)."""
+    import threading
+    import time
+
+    status = tmp_path / "chromium-install.status"
+    monkeypatch.setenv("TEST_CHROMIUM_INSTALL", str(status))
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    (tmp_path / "bin").mkdir()
+    browser = tmp_path / "bin" / "chromium"
+
+    def install() -> None:
+        time.sleep(1.0)
+        browser.write_text("#!/bin/sh\n")
+        browser.chmod(0o755)
+        status.write_text("installed\n")
+    threading.Thread(target=install).start()
+    started = time.monotonic()
+    assert installed_chromium() == str(browser) and time.monotonic() - started >= 0.9
+    browser.unlink()
+    started = time.monotonic()
+    assert installed_chromium() is None and time.monotonic() - started < 0.5   # its end said: not waited for again
+
+
+def test_the_rendering_test_is_run_after_every_other_test(request):
+    marked = [i for i, item in enumerate(request.session.items) if item.get_closest_marker("chromium")]
+    if not marked:
+        pytest.skip("the rendering test is not among the tests run")
+    assert marked == list(range(len(request.session.items) - len(marked), len(request.session.items)))
+
+
+@pytest.mark.chromium
 def test_html_report_renders_in_headless_chromium(world, tmp_path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = installed_chromium()
     if chromium is None:
         pytest.skip("Chromium is not installed (scripts/test installs Debian's chromium when it can)")
     report = tmp_path / "report.html"

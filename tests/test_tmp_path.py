@@ -1,8 +1,9 @@
-"""The suite's own `tmp_path` (tests/conftest.py, made by one mkdtemp instead of pytest's scan of the whole base
+"""The suite's own `tmp_path` (tests/conftest.py, numbered by a count instead of pytest's scan of the whole base
 directory): each test still gets a new, empty, writable directory of its own under the run's base directory."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ def test_each_test_gets_a_new_empty_directory_of_its_own(n: int, tmp_path: Path,
                                                          tmp_path_factory: pytest.TempPathFactory) -> None:
     assert tmp_path.is_dir() and not any(tmp_path.iterdir())
     assert tmp_path.parent == tmp_path_factory.getbasetemp()
-    assert "test_each_test_gets_a_new_empt" in tmp_path.name
+    assert re.fullmatch(r"test_each_test_gets_a_new_empt\d+", tmp_path.name)   # as pytest names it
     assert tmp_path not in SEEN
     SEEN.append(tmp_path)
     (tmp_path / "file").write_text("written")

@@ -1529,7 +1529,8 @@ def test_the_words_an_embed_code_shows_are_checked_against_the_post(fixture_text
      "no text of this post was read from the article, which shows here: 'Water in the church @bridgefan ♬ original "
      "sound - bridgefan' (not compared)"),
     # a link may have words quoted beside it, which were not read: no claim about the article (newuser34 #1)
-    ("html-link", "this video", "not checked: the article links this post; no quoted words were read beside the link"),
+    ("html-link", "this video", "not checked: the article links this post; no quoted words were read beside the link "
+                                "(quoted words the link is set inside, or that are its own words, are not read)"),
     ("html-blockquote", "", "the article quotes no text of this post"),
 ], ids=["embed-code-with-words", "a-link", "nothing-shown"])
 def test_a_text_check_that_read_no_words_says_what_the_article_shows(detector, quote, evidence):

@@ -444,6 +444,12 @@ def parse_date(text: str, *, langs: Iterable[str | None] = ()) -> str | None:
 # Indic ٢٠٢٢ (\d takes them), the Persian ۱۴۰۱. A date link's words hold it besides the day.
 YEAR_NUMBER_RE = LazyPattern(r"(?<![\d,])\d{4}(?![\d,])")
 NUMBER_RE = LazyPattern(r"\d+")
+# A Hebrew-calendar date, its day and year in Hebrew letters ("כ״ה באדר א׳ תשפ״ד"): a month's name (with its ב, "in")
+# and a year of the 5700s written with gershayim (תשפ״ד, its thousands left off, or התשפ״ה). No table reads it; it is
+# a date all the same, which the report says it could not read (newuser39a §9).
+HEBREW_DATE_RE = LazyPattern(r"(?<![\u05d0-\u05ea])ב?-?(?:תשרי|מרחשוו?ן|חשוו?ן|כסלו|טבת|שבט|אדר|ניסן|אייר|סיוו?ן|תמוז|אב"
+                             r"|אלול)(?![\u05d0-\u05ea]).*(?<![\u05d0-\u05ea])ה?ת[\u05d0-\u05ea]{0,2}[״\"][\u05d0-\u05ea]"
+                             r"(?![\u05d0-\u05ea])")
 
 
 def may_be_date(words: str) -> bool:
@@ -451,5 +457,7 @@ def may_be_date(words: str) -> bool:
     ("6 Δεκ 2022"), a day and a year. A number alone is none: "View post on X 2", a CMS's numbering of a second
     embed's link, "Read 25 replies" (#10)."""
     if parse_date(words) is not None:
+        return True
+    if "ת" in words and HEBREW_DATE_RE.search(words) is not None:
         return True
     return YEAR_NUMBER_RE.search(words) is not None and len(NUMBER_RE.findall(words)) >= 2

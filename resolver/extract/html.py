@@ -515,7 +515,8 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
-        return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind == "post" else embed
+        return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
+            else embed
     return None
 
 

@@ -91,9 +91,14 @@ URL_RE = LazyPattern(
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
-# What a copy leaves inside a URL and no URL holds: a soft hyphen (PDF, word processors) and the zero-width
-# characters a CMS puts in so that a long link may break (newuser33b §8). Skipped when the URL is read.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Direction marks (Unicode Cf) Arabic and Hebrew copies put at a line's ends ("\u200f— Name (@h) …\u200f"): not words
+# of a post, nor of its name (newuser33b #4: the post's text was the mark alone, its photo link a second embed).
+MARKS = platforms.urls.DIRECTION_MARKS
+# What a copy leaves inside a URL and no URL holds: a soft hyphen (PDF, word processors), the zero-width characters a
+# CMS puts in so that a long link may break (newuser33b §8), and direction marks (`MARKS`), which scraped right-to-left
+# text carries inside links ("t.me/\u200fchannel/1" lost the post, "tiktok.com/@\u200fname" failed the author check
+# against "name": newuser39a #2). Skipped when the URL is read; the span keeps them, as written.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff" + MARKS
 INVISIBLE_RE = LazyPattern(f"[{INVISIBLE}]")
 # But one before a letter of a script no URL's path holds unencoded is a space between words: Thai, Khmer, Lao and
 # Burmese write no spaces and put a zero-width one where a line may break, Persian a non-joiner ("…/4521\u200bแล้ว":
@@ -117,12 +122,9 @@ BARE_PATH_RE = LazyPattern(rf"/(?:(?:web/)?@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/s
 # Where a run of text glued a URL to the next: ",https://" or ";https://" starts another URL (newuser31b §2).
 NEXT_URL_RE = LazyPattern(r"[,;](?=https?://)", re.IGNORECASE)
 # Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
-TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
+TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff" + MARKS
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
-# Direction marks (Unicode Cf) Arabic and Hebrew copies put at a line's ends ("\u200f— Name (@h) …\u200f"): not words
-# of a post, nor of its name (newuser33b #4: the post's text was the mark alone, its photo link a second embed).
-MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 LEADING_RE = LazyPattern(rf"^[\s{MARKS}]+")
 TRAILING_RE = LazyPattern(rf"[\s{MARKS}]+$")
 # What ends the line of a signature dated in numbers ("— Jane Roe (@h) 12/09/2022"): blanks, direction marks and
@@ -1012,6 +1014,21 @@ def find_other_remnants(text: str) -> list[Embed]:
     return found
 
 
+# A quote a colon opens right after a bare post URL, on its line: "…in TikTok https://…/video/N: «Колонна …»". The
+# colon ties it to the link, as `beside` reads one after an HTML link (HIGH); it was never read, and the report said
+# "no quoted words were read beside the link" (newuser39a §4).
+COLON_QUOTE_RE = LazyPattern(r"[ \t]*:[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
+
+
+def _quoted_after(text: str, end: int) -> str | None:
+    """The words of a quote a colon opens right after a URL ending at `end`, or None."""
+    if text[end:end + 1] not in (":", " ", "\t"):
+        return None
+    match = COLON_QUOTE_RE.match(text, end)
+    words = next((g for g in match.groups() if g), None) if match else None
+    return " ".join(words.split()).removesuffix(",").rstrip() or None if words else None
+
+
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
@@ -1020,15 +1037,24 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
+        disguised = platforms.lookalike_link(found) if reading is None or not found.isascii() else None
+        if reading is None and disguised is not None:   # "t.mе/…", "t.me/wаrmonitor/1": said, with no post (#6)
+            embeds.append(Embed(platform=disguised[0], kind="post", url=found, detector="text-url", span=(start, end),
+                                id_doubt=disguised[1]))
+            continue
         if reading is None or reading[1].kind == "timeline":
             continue   # an account's page ("Follow us: twitter.com/h"): no embed, as an HTML link to it (newuser38b #4)
         url, ref, doubt, end = reading
+        if disguised is not None and disguised[2]:   # "twitter.com/MoInfo_Gаza/status/N": the id, no such account
+            ref, doubt = replace(ref, author_handle=None), "; ".join(filter(None, (disguised[1], doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
+        quoted = _quoted_after(text, end) if ref.kind in ("post", "short-link") else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, id_doubt=doubt,
+            text=quoted, text_confidence=tweet_text.HIGH if quoted else None,
         ))
     return embeds
 

@@ -131,6 +131,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if name and handle and name.lstrip("@").casefold() == handle.casefold():
         name = None   # the user name again (Instagram's answer), no display name to compare with the article's
     author_id = None
+    if platform == "instagram":
+        handle, name = _instagram_author(post_id, handle, name, _string(data.get("html")) or "")
     if platform == "bluesky":
         handle, name, author_id = _bluesky_author(post_id, handle, name, _string(data.get("html")) or "")
     thumbnail = data.get("thumbnail_url")
@@ -155,6 +157,24 @@ def _bluesky_author(post_id: str, named: str | None, author_name: str | None,
     asked = bluesky.split_post_id(post_id)
     tied = from_code in (None, named) and (asked is None or not bluesky.is_did(asked[0]) or asked[0] == named)
     return handle, _bluesky_name(author_name, handle) if handle else author_name, named if tied else None
+
+
+def _instagram_author(post_id: str, handle: str | None, author_name: str | None,
+                      html: str) -> tuple[str | None, str | None]:
+    """(handle, display name) of an Instagram answer. Its embed code's "A post shared by Name (@handle)" line names
+    both, read as the article's embed code is (only when the code is this post's); else `author_name`, Instagram's
+    user name (no display name), is the handle. Neither was read: the author check skipped, "the source names no
+    author", where the article's embed code named another account (newuser39a §5). Meta's 2025 answer has no
+    `author_name`: the line is then the only author."""
+    from resolver.extract.html import scan
+    from resolver.platforms import instagram
+
+    embed = next((e for e in scan(html)[0] if e.platform == "instagram"), None) if "shared by" in html else None
+    if embed is not None and embed.post_id == post_id and embed.author_handle:
+        return embed.author_handle, embed.author_name
+    if handle is None and author_name and instagram.USER.match(author_name.lstrip("@")):
+        return author_name.lstrip("@"), None
+    return handle, author_name
 
 
 def _bluesky_tail(author_name: str | None) -> str | None:

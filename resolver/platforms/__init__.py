@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from urllib.parse import urlsplit
 from collections.abc import Sequence
 from types import ModuleType
 
 from resolver.model import PostRef
+from resolver.platforms import lookalike
 from resolver.platforms import (bluesky, facebook, instagram, mastodon, reddit, telegram, threads, tiktok, urls,
                                 vimeo, x, youtube)
 
@@ -123,7 +125,7 @@ def parse_url(url: str) -> PostRef | None:
     redirect at their target."""
     if not url or len(url) > 4096:
         return None
-    url = url.strip()
+    url = urls.without_marks(url.strip())   # "t.me/\u200fchannel/1" is t.me/channel/1 (newuser39a #2)
     capture = archived_capture(url)
     url = capture[0] if capture is not None else url
     if url.startswith("at://"):
@@ -164,6 +166,69 @@ def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
     return bluesky.url_forms(url, actors) if ref is not None and ref.platform == bluesky.PLATFORM else [url]
 
 
+# How a sentence names an address of each platform ("not an X address"), for `lookalike_link`.
+ADDRESS_OF = {x.PLATFORM: "an X", youtube.PLATFORM: "a YouTube", instagram.PLATFORM: "an Instagram",
+              facebook.PLATFORM: "a Facebook", tiktok.PLATFORM: "a TikTok", reddit.PLATFORM: "a Reddit",
+              vimeo.PLATFORM: "a Vimeo", telegram.PLATFORM: "a Telegram", bluesky.PLATFORM: "a Bluesky",
+              threads.PLATFORM: "a Threads"}
+
+
+def lookalike_link(url: str) -> tuple[str, str, bool] | None:
+    """(platform, why in words, whether the post it names is still read by its id) of a link written to pass for a
+    platform's post link and not one, or None. Either its host is made to look like the platform's (letters of other
+    scripts in place of some of its own, "t.mе", "twіtter.com"; and X's and Bluesky's other disguises, `x.lookalike`),
+    or, on the platform's own host, the account it names is written with such letters ("t.me/wаrmonitor/1",
+    "twitter.com/MoInfo_Gаza/status/N"): no account is spelt so, and the link passes for the real account's post. Such
+    links vanished from reports with no word (newuser39a #6): a deceptive link is a finding. An X status link keeps its
+    id, as a TikTok video link does (each shows the post by its id, whatever account the link names); any other names
+    no post. Only the link is read:
+    nothing on its host is ever asked."""
+    if url.isascii():
+        if "status" not in url and "/i/" not in url and "/post/" not in url:
+            return None   # no post path of X's (`x._status_path`) or Bluesky's: most links, asked nothing more
+        why = x.lookalike(url) or bluesky.lookalike(url)
+        if why is None:
+            return None
+        return (x.PLATFORM if why.endswith("not an X address") else bluesky.PLATFORM), why, False
+    try:
+        split = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+        host = (split.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    seen = lookalike.as_seen(url)
+    if not seen.isascii() or seen == url:
+        return None   # letters of another script that look like no Latin one: another name, not a disguise
+    ref = parse_url(seen)
+    if ref is None or not ref.post_id or not is_embed(ref) or ref.platform not in ADDRESS_OF:
+        return None
+    module = platform_of(host)
+    if module is None:   # the host itself: "t.mе" is not t.me
+        why = lookalike.letters_named(host, lookalike.as_seen(host))
+        return ref.platform, f"its link goes to {host} ({why}): not {ADDRESS_OF[ref.platform]} address", False
+    path = split.path
+    named = lookalike.letters_named(path, lookalike.as_seen(path))
+    if not named:
+        return None
+    account = next((part for part in path.split("/") if not part.isascii()), path).removeprefix("@")
+    if not any(c.isascii() and c.isalpha() for c in account):
+        return None   # a name all in another script ("Москва"): a name of its own, not one made to pass for another
+    real = lookalike.as_seen(account)
+    written = parse_url(url)   # X and TikTok show a post by its id, whatever account the link names
+    keeps = written is not None and written.post_id == ref.post_id
+    return ref.platform, (f"its link names the account {account} ({named}), which passes for {real}: no "
+                          f"{ADDRESS_OF[ref.platform].split(' ', 1)[1]} account is spelt so"
+                          + ("; the post is read by its id, not as " + real + "'s" if keeps else "")), keeps
+
+
+def private_link(url: str) -> str | None:
+    """What a link the tool knows only members can open names ("a private Telegram channel's post"), or None: such a
+    link is never submitted to a public archive (newuser39a #11)."""
+    ref = parse_url(url) if archived_capture(url) is None else None
+    if ref is not None and ref.platform == telegram.PLATFORM and telegram.is_private(ref):
+        return "a private Telegram channel's " + ("comment" if ref.kind == "comment" else "post")
+    return None
+
+
 def is_embed(ref: PostRef) -> bool:
     """Whether a detector reports a URL as an embed. Not a profile or an event page (a link to "the event" is no
     embedded post); a short link only when its platform's short links lead to its own posts (vm.tiktok.com,
@@ -171,7 +236,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]

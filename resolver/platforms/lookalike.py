@@ -7,6 +7,25 @@ import unicodedata
 from collections.abc import Collection
 from urllib.parse import SplitResult
 
+# Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones), mapped to the Latin letter
+# they look like: "pаssed" with a Cyrillic а reads "passed" (quotes, review28), "t.me/wаrmonitor" t.me/warmonitor.
+LATIN_LOOKALIKES = str.maketrans(
+    "аеорсухѕіјԁһԛԝӏвкмнтАВЕКМНОРСТХЅІЈҮԚԜ" "οαινκρτυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxsijdhqwlbkmhtABEKMHOPCTXSIJYQW" "oaivkptuABEZHIKMNOPTYX")
+
+
+def as_seen(text: str) -> str:
+    """`text` as it looks: its look-alike letters of other scripts as the Latin ones (`LATIN_LOOKALIKES`)."""
+    return text.translate(LATIN_LOOKALIKES)
+
+
+def letters_named(written: str, seen: str) -> str:
+    """Each letter of `written` that `seen` (`as_seen(written)`) reads as another, named: "CYRILLIC SMALL LETTER A
+    U+0430 in place of a"."""
+    return "; ".join(dict.fromkeys(f"{unicodedata.name(c, 'U+%04X' % ord(c))} U+{ord(c):04X} in place of {s}"
+                                   for c, s in zip(written, seen) if c != s))
+
+
 # A host's letters with the dot written otherwise are named only for hosts of this many letters or more: "x-com" or
 # "xcom" is as often another site (the dot written as "-" or left out: "bsky-app.com", "twittercom.example").
 DOT_LETTERS = 7

@@ -61,6 +61,21 @@ def _comment_on(post: PostRef, split: urls.SplitURL, url: str) -> PostRef:
     return post.comment(f"{post.post_id}?comment={number}", f"{post.url}?comment={number}")
 
 
+def page_forms(ref: PostRef) -> tuple[str, ...]:
+    """The pages of a public channel's post the archive files apart, no scheme, each asked as a prefix (which lists
+    its `?embed=1` and `?single` pages too): t.me/<channel>/<n>, the web preview t.me/s/<channel>/<n> (where most
+    captures of a channel are) and telegram.me/<channel>/<n>. A deleted post archived only as its preview was said
+    never archived: its t.me page alone was asked (newuser39a #1). None for a private channel's post or a comment."""
+    if ref.kind != "post" or not ref.post_id or ref.post_id.startswith("c/"):
+        return ()
+    return (f"t.me/{ref.post_id}", f"t.me/s/{ref.post_id}", f"telegram.me/{ref.post_id}")
+
+
+def is_private(ref: PostRef) -> bool:
+    """Whether a post (or a comment under it) is in a private channel, `t.me/c/<chat>/<n>`: only its members open it."""
+    return (ref.post_id or ref.parent or "").startswith(("c/", "https://t.me/c/"))
+
+
 def parse_post_attribute(value: str) -> PostRef | None:
     """The `data-telegram-post="channel/123"` attribute of Telegram's widget script."""
     return parse("https://t.me/" + value.strip().strip("/"))

@@ -15,6 +15,21 @@ from resolver.lazy import LazyPattern
 _ESCAPED_UNRESERVED = LazyPattern(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
 
 
+# Unicode's direction marks (format characters, category Cf): the left-to-right and right-to-left marks, the Arabic
+# letter mark, the embeddings, overrides and isolates. Right-to-left text copied from a page or a messenger carries
+# them inside links ("t.me/\u200fchannel/1", "tiktok.com/@\u200fname/video/N"), and no URL holds one: a link is read
+# without them, written or percent-escaped as a browser leaves them in an href (newuser39a #2).
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_MARK_RE = LazyPattern(f"[{DIRECTION_MARKS}]|%E2%80%8[EF]|%E2%80%A[A-E]|%E2%81%A[6-9]|%D8%9C", re.IGNORECASE)
+
+
+def without_marks(url: str) -> str:
+    """`url` without the direction marks (`DIRECTION_MARKS`) in it, written or escaped; most URLs as they are."""
+    if url.isascii() and "%" not in url:
+        return url
+    return _MARK_RE.sub("", url)
+
+
 @dataclass(frozen=True)
 class SplitURL:
     host: str                        # lower-case, without a leading "www." or a trailing "."

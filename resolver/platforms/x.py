@@ -9,6 +9,7 @@ from urllib.parse import SplitResult, parse_qs, urlsplit
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import lookalike as lookalikes
+from resolver.platforms import urls
 from resolver.platforms.urls import segments
 
 PLATFORM = "twitter"
@@ -138,8 +139,9 @@ def status_subpage(url: str) -> str | None:
 
 
 def _split(url: str) -> SplitResult | None:
-    """The URL's parts, a scheme supplied where it has none ("//x.com/…", "x.com/…"); None when it cannot be read."""
-    url = url.strip()
+    """The URL's parts, a scheme supplied where it has none ("//x.com/…", "x.com/…"), direction marks left out
+    (`urls.without_marks`: an embed code's date link copied from right-to-left text); None when it cannot be read."""
+    url = urls.without_marks(url.strip())
     if url.startswith("//"):
         url = "https:" + url
     try:
