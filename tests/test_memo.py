@@ -59,9 +59,11 @@ def odd_routes(fakenet) -> None:
 
 
 def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3), *,
-               settled: bool = True, env: dict[str, str] | None = None, shared: bool = True) -> tuple[World, Path]:
+               settled: bool = True, env: dict[str, str] | None = None, offline: bool = False,
+               shared: bool = True) -> tuple[World, Path]:
     """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold; `settled`:
-    and warm once, so that every article has its memo (see below). `env`: of every run (a token).
+    and warm once, so that every article has its memo (see below); `offline`: and then once --offline, which makes
+    the offline memos (another key than the online ones). `env`: of every run (a token).
 
     `shared`: the world's cold (and warm) runs are made once a test process for each (n, posts, settled, env) and
     kept aside; each test gets a fresh copy of that database, config and folder, put back at the same path (a memo's
@@ -70,13 +72,13 @@ def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_ev
     passes `shared=False`: its world is made in `tmp_path`, with its code, and kept for no other."""
     serve(fakenet, n, posts)
     odd_routes(fakenet)
-    key = (tmp_path.parent, n, posts, settled, tuple(sorted((env or {}).items())))
+    key = (tmp_path.parent, n, posts, settled, offline, tuple(sorted((env or {}).items())))
     if not shared:
-        return _made(World(fakenet, tmp_path, extra=no_limits()), n, settled, env)
+        return _made(World(fakenet, tmp_path, extra=no_limits()), n, settled, offline, env)
     if key not in _KEPT:
         stage = tmp_path.parent / f"memo-world-{len(_KEPT)}"
         stage.mkdir()
-        world, folder = _made(World(fakenet, stage, extra=no_limits()), n, settled, env)
+        world, folder = _made(World(fakenet, stage, extra=no_limits()), n, settled, offline, env)
         kept = stage.with_name(stage.name + "-kept")
         shutil.copytree(stage, kept, ignore=shutil.ignore_patterns("c.db*"))
         copy_db(world.db, kept / "c.db")
@@ -91,7 +93,7 @@ def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_ev
 _KEPT: dict[tuple, tuple[Path, Path]] = {}   # worlds made once: (where each test gets it, the copy kept aside)
 
 
-def _made(world: World, n: int, settled: bool, env: dict[str, str] | None) -> tuple[World, Path]:
+def _made(world: World, n: int, settled: bool, offline: bool, env: dict[str, str] | None) -> tuple[World, Path]:
     folder = write_folder(world.tmp / "articles", n)
     for name, body in ODD.items():
         (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
@@ -99,6 +101,8 @@ def _made(world: World, n: int, settled: bool, env: dict[str, str] | None) -> tu
     assert cold.exit_code == 1, cold.output
     if settled:
         assert world(*STEPS, str(folder), env=env).exit_code == 1
+    if offline:
+        world(*STEPS, "--offline", str(folder), env=env)
     return world, folder
 
 
@@ -422,9 +426,8 @@ def test_a_memo_made_with_no_secret_set_is_not_used_with_one_set_and_the_other_w
 ], ids=["tail", "head", "asked-only"])
 def test_a_memo_whose_line_holds_a_form_of_the_token_set_now_is_not_used(tmp_path, fakenet, monkeypatch, token,
                                                                          name) -> None:
-    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
-    args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN, offline=True)
+    args = (*STEPS, "--offline", str(folder))   # the world's offline run made the offline memos
     assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - FAILING - GONE
     changed = {"X_BEARER_TOKEN": token}   # the same secret, set to another value since
     before = {n for n in names(folder) if n < name} - GONE   # the run's lines keep their order: those after it wait
@@ -627,18 +630,18 @@ def test_review_a_token_changed_to_text_of_the_cache_or_of_the_lines_prints_what
         tmp_path, fakenet, monkeypatch, token) -> None:
     """The token set to another value since the memos were made (the same name: the same key), one the cache or the
     lines hold in some form: each run, with memos and with them bypassed, prints and records the same."""
-    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN,
+                               offline=True)   # offline memos made (another key than the online ones)
     args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)   # offline memos made (another key than the online ones)
     for env in ({"X_BEARER_TOKEN": token}, {"X_BEARER_TOKEN": token}, X_TOKEN):
         run_both(world, tmp_path, monkeypatch, *args, env=env)
 
 
 def test_review_a_token_from_the_config_file_is_answered_by_the_memos_of_the_same_from_the_environment(
         tmp_path, fakenet, monkeypatch) -> None:
-    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN,
+                               offline=True)   # and its offline memos made
     args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)
     world.config.write_text(world.config.read_text() + f'\n[x]\nbearer_token = "{TOKEN}"\n')
     assert answered(world, *args) == set(names(folder)) - FAILING - {"0001.html"}   # the gone post's article: see GONE
     run_both(world, tmp_path, monkeypatch, *args)
