@@ -59,19 +59,50 @@ def odd_routes(fakenet) -> None:
 
 
 def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3), *,
-               settled: bool = True, env: dict[str, str] | None = None) -> tuple[World, Path]:
+               settled: bool = True, env: dict[str, str] | None = None, offline: bool = False,
+               shared: bool = True) -> tuple[World, Path]:
     """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold; `settled`:
-    and warm once, so that every article has its memo (see below). `env`: of every run (a token)."""
+    and warm once, so that every article has its memo (see below); `offline`: and then once --offline, which makes
+    the offline memos (another key than the online ones). `env`: of every run (a token).
+
+    `shared`: the world's cold (and warm) runs are made once a test process for each (n, posts, settled, env) and
+    kept aside; each test gets a fresh copy of that database, config and folder, put back at the same path (a memo's
+    key holds its article's path), so no test sees another's writes. The loopback services are routed for each test
+    all the same (a test's own runs ask them). A test that changes the code (monkeypatch) before the world is made
+    passes `shared=False`: its world is made in `tmp_path`, with its code, and kept for no other."""
     serve(fakenet, n, posts)
     odd_routes(fakenet)
-    folder = write_folder(tmp_path / "articles", n)
+    key = (tmp_path.parent, n, posts, settled, offline, tuple(sorted((env or {}).items())))
+    if not shared:
+        return _made(World(fakenet, tmp_path, extra=no_limits()), n, settled, offline, env)
+    if key not in _KEPT:
+        stage = tmp_path.parent / f"memo-world-{len(_KEPT)}"
+        stage.mkdir()
+        world, folder = _made(World(fakenet, stage, extra=no_limits()), n, settled, offline, env)
+        kept = stage.with_name(stage.name + "-kept")
+        shutil.copytree(stage, kept, ignore=shutil.ignore_patterns("c.db*"))
+        copy_db(world.db, kept / "c.db")
+        _KEPT[key] = (stage, kept)
+        return world, folder
+    stage, kept = _KEPT[key]
+    shutil.rmtree(stage)
+    shutil.copytree(kept, stage)
+    return World(fakenet, stage, extra=no_limits()), stage / "articles"
+
+
+_KEPT: dict[tuple, tuple[Path, Path]] = {}   # worlds made once: (where each test gets it, the copy kept aside)
+
+
+def _made(world: World, n: int, settled: bool, offline: bool, env: dict[str, str] | None) -> tuple[World, Path]:
+    folder = write_folder(world.tmp / "articles", n)
     for name, body in ODD.items():
         (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-    world = World(fakenet, tmp_path, extra=no_limits())
     cold = world(*STEPS, str(folder), env=env)
     assert cold.exit_code == 1, cold.output
     if settled:
         assert world(*STEPS, str(folder), env=env).exit_code == 1
+    if offline:
+        world(*STEPS, "--offline", str(folder), env=env)
     return world, folder
 
 
@@ -395,9 +426,8 @@ def test_a_memo_made_with_no_secret_set_is_not_used_with_one_set_and_the_other_w
 ], ids=["tail", "head", "asked-only"])
 def test_a_memo_whose_line_holds_a_form_of_the_token_set_now_is_not_used(tmp_path, fakenet, monkeypatch, token,
                                                                          name) -> None:
-    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
-    args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN, offline=True)
+    args = (*STEPS, "--offline", str(folder))   # the world's offline run made the offline memos
     assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - FAILING - GONE
     changed = {"X_BEARER_TOKEN": token}   # the same secret, set to another value since
     before = {n for n in names(folder) if n < name} - GONE   # the run's lines keep their order: those after it wait
@@ -427,7 +457,8 @@ def test_the_token_reaches_no_file_of_a_run_that_keeps_and_uses_memos(tmp_path, 
         assert result.exit_code == 1
         assert not [form for form in secret_forms(TOKEN) if form in result.stdout_bytes + result.stderr_bytes]
     assert memos(world.db) == 22 and answered(world, *STEPS, str(folder), env=X_TOKEN) == set(names(folder)) - FAILING - GONE
-    files = [path for path in tmp_path.rglob("*") if path.is_file() and path.parent != folder]
+    files = [path for top in (tmp_path, world.tmp) for path in top.rglob("*")   # the world's, and the test's
+             if path.is_file() and path.parent != folder]
     assert world.db in files
     for path in files:
         data = path.read_bytes()
@@ -475,7 +506,7 @@ def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, 
         return pipeline._failed(pipeline.Failure(item.source, "a re-run failed", kind="Bug", stage="fetch"), session,
                                 scanned.article_id)
     monkeypatch.setattr(memo, "steps_here", failing)
-    world, folder = memo_world(tmp_path, fakenet, posts=Posts(), settled=False)
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(), settled=False, shared=False)
     assert memos(world.db) == 0
     with closing(sqlite3.connect(world.db)) as con:
         assert con.execute("SELECT count(*) FROM errors WHERE message = 'a re-run failed'").fetchone() == (0,)
@@ -541,7 +572,7 @@ def test_review_code_whose_sources_cannot_be_read_keeps_and_uses_no_memo(tmp_pat
 
     monkeypatch.setattr(memo, "__file__", str(tmp_path / "app.pyz" / "resolver" / "memo.py"))
     monkeypatch.setattr(memo, "_code", functools.cache(memo._code.__wrapped__))
-    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(), shared=False)
     assert memos(world.db) == 0
 
 
@@ -599,18 +630,18 @@ def test_review_a_token_changed_to_text_of_the_cache_or_of_the_lines_prints_what
         tmp_path, fakenet, monkeypatch, token) -> None:
     """The token set to another value since the memos were made (the same name: the same key), one the cache or the
     lines hold in some form: each run, with memos and with them bypassed, prints and records the same."""
-    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN,
+                               offline=True)   # offline memos made (another key than the online ones)
     args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)   # offline memos made (another key than the online ones)
     for env in ({"X_BEARER_TOKEN": token}, {"X_BEARER_TOKEN": token}, X_TOKEN):
         run_both(world, tmp_path, monkeypatch, *args, env=env)
 
 
 def test_review_a_token_from_the_config_file_is_answered_by_the_memos_of_the_same_from_the_environment(
         tmp_path, fakenet, monkeypatch) -> None:
-    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN,
+                               offline=True)   # and its offline memos made
     args = (*STEPS, "--offline", str(folder))
-    world(*args, env=X_TOKEN)
     world.config.write_text(world.config.read_text() + f'\n[x]\nbearer_token = "{TOKEN}"\n')
     assert answered(world, *args) == set(names(folder)) - FAILING - {"0001.html"}   # the gone post's article: see GONE
     run_both(world, tmp_path, monkeypatch, *args)
