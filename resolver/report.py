@@ -244,6 +244,8 @@ def _credited_image_line(image: MediaFile) -> Part:
     url = said(image.url)
     if image.unavailable:
         return f"  credited image {url}: not downloaded (offline)", "yellow"
+    if image.refused:   # by the config's choice: said once, here, and no failure (newuser39b #6)
+        return f"  credited image {url} not asked: {image.refusal}", "yellow"
     if image.error:
         return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
