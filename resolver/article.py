@@ -862,7 +862,9 @@ def refuse_container(data: bytes, source: str) -> None:
     what = None
     if head.lstrip().startswith((b"WARC/", b"filedesc://")):
         what = f"a {packed}WARC or ARC file (give it to --warc-input)"
-    elif not packed and head.startswith(b"{"):
+    elif packed and head.startswith(b"{"):   # a gzipped page is read (saved_pages); gzipped JSON is a feed
+        what = "gzipped JSON Lines (give it to --jsonl)"
+    elif head.startswith(b"{"):
         try:
             first = jsonparse.loads(data.split(b"\n", 1)[0])
         except ValueError:
