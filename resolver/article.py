@@ -83,6 +83,9 @@ class Article:
     # the record whose payload the container is ("WARC record", "JSON Lines record"), None for a file or stdin: its
     # hash is the payload's, no file's (review39b)
     container_holder: str | None = None
+    # The bytes UTF-8 could not read in a page read as UTF-8 all the same (`decode`: a stray byte, a cut), each replaced
+    # with U+FFFD; every output says how many (newuser39b #11). 0 for valid UTF-8 and any other encoding.
+    bad_bytes: int = 0
 
     @property
     def read_from(self) -> str | None:
@@ -91,6 +94,14 @@ class Article:
             return None
         return saved_pages.read_from(self.container, self.container_part, self.container_sha256,
                                      self.container_holder)
+
+    @property
+    def bad_bytes_said(self) -> str | None:
+        """What every output says of a page read as UTF-8 with bytes UTF-8 could not read (`bad_bytes`), or None."""
+        if not self.bad_bytes:
+            return None
+        many = f"{self.bad_bytes:,} bytes are" if self.bad_bytes != 1 else "1 byte is"
+        return f"{many} not UTF-8: the page was read as UTF-8, each bad byte replaced (U+FFFD)"
 
     @property
     def encoding_rival(self) -> str | None:
@@ -273,6 +284,8 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
         return decode_as(data, name), name, True, ()
+    if _declares_utf8(data, kind, declared) and _stray_bytes(data):
+        return data.decode("utf-8", errors="replace"), "utf-8", True, ()
     for codec in (codec for name in _declared_names(data, kind, declared) for codec in _as_browsers_read(name)):
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
@@ -673,6 +686,34 @@ def _writes(char: str, encoding: str) -> bool:
     return True
 
 
+def _declares_utf8(data: bytes, kind: str, declared: str | None) -> bool:
+    """Do the HTTP header or the page's meta tag name UTF-8?"""
+    return any(_codec_of(name) == "utf-8" for name in _declared_names(data, kind, declared))
+
+
+# Any character beyond ASCII but a byte UTF-8 cannot read (kept by surrogateescape)
+_READ_BEYOND_ASCII_RE = LazyPattern("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _stray_bytes(data: bytes) -> bool:
+    """Are the bytes UTF-8 cannot read, in a page that declares UTF-8, strays (a template's junk, a cut) rather than
+    a one-byte encoding's words? Strays: no encoding of any script reads them, where they stand, into a language's
+    letters (`alphabets.fit`, `PLAUSIBLE`). The UTF-8 characters the page holds are taken for ASCII letters, so only
+    the bad bytes are judged. Before, a UTF-8 page whose six last bytes were junk went to detection and was read as
+    cp775: every letter beyond ASCII mojibake, and nothing said (newuser39b #11). French in cp1252 or Russian in
+    cp1251 labelled UTF-8 reads as words, and is read in its encoding as before."""
+    from resolver import alphabets
+
+    text = data.decode("utf-8", errors="surrogateescape")
+    judged = _READ_BEYOND_ASCII_RE.sub("a", text).encode("utf-8", errors="surrogateescape")
+    return all(reading.fit[0] < PLAUSIBLE for reading in alphabets.readings(judged, every_script=True))
+
+
+def bad_utf8_bytes(data: bytes) -> int:
+    """How many bytes UTF-8 cannot read in `data`."""
+    return sum(len(run) for run in _ESCAPED_RE.findall(data.decode("utf-8", errors="surrogateescape")))
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few bad bytes (a stray byte from a template, a page cut in the middle of a character): it
     decodes at least as many characters of two or more bytes as it has bad sequences. In text of a one-byte
@@ -776,7 +817,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
                       encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
                       container_part=container_part, container_sha256=container_sha256,
-                      container_holder=holder if container is not None else None)
+                      container_holder=holder if container is not None else None,
+                      bad_bytes=bad_utf8_bytes(data) if used == "utf-8" and detected else 0)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 
@@ -820,7 +862,9 @@ def refuse_container(data: bytes, source: str) -> None:
     what = None
     if head.lstrip().startswith((b"WARC/", b"filedesc://")):
         what = f"a {packed}WARC or ARC file (give it to --warc-input)"
-    elif not packed and head.startswith(b"{"):
+    elif packed and head.startswith(b"{"):   # a gzipped page is read (saved_pages); gzipped JSON is a feed
+        what = "gzipped JSON Lines (give it to --jsonl)"
+    elif head.startswith(b"{"):
         try:
             first = jsonparse.loads(data.split(b"\n", 1)[0])
         except ValueError:

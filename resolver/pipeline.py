@@ -223,11 +223,14 @@ class ArticleResult:
         "language", "script", "message"}` for a page in a language whose credit words are not read;
         `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
         file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
-        own is `container_sha256`: inputs38)."""
+        own is `container_sha256`: inputs38); `{"kind": "bad-bytes", "bytes", "message"}` for a page read as UTF-8
+        with bytes UTF-8 could not read, each replaced (newuser39b #11)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
                          "container_sha256": self.article.container_sha256, "message": note})
+        if (bad := self.article.bad_bytes_said) is not None:   # newuser39b #11
+            said.append({"kind": "bad-bytes", "bytes": self.article.bad_bytes, "message": bad})
         return said
 
     def steps_json(self) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from resolver import __version__, platforms, quotes
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
-from resolver.fetch import atproto
+from resolver.fetch import MediaFile, atproto
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
@@ -1523,6 +1523,8 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
         return [check("image-metadata", "skip", "the credit is tied to no image")]
     if not facts or facts.get("error"):
         reason = (facts or {}).get("error") or "the image was not fetched"
+        if (refused := MediaFile(str(credit["image"]), error=reason)).refused:   # the config's choice (newuser39b #6)
+            reason = f"the image was not asked: {refused.refusal}"
         return [check("image-metadata", "skip", reason)]
     embedded = facts.get("credit") or {}
     if not embedded:
@@ -2215,7 +2217,8 @@ def unreachable(result: ArticleResult) -> list[str]:
     archives = result.archives or ()
     found += [f"archive lookup of {a.url}: {a.error.removeprefix(WITHHELD)}" for a in archives
               if a.error and not a.unavailable]
-    found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error]
+    # an image the config refused was not asked: its credit's check says so, once (newuser39b #6)
+    found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error and not i.refused]
     if any(a.unavailable for a in archives):
         found.append(NO_ARCHIVE_LOOKUP)
     return found

@@ -79,7 +79,9 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
             (f"{len(result.embeds)} embed{'s' * (len(result.embeds) != 1)}, "
              f"{len(result.credits)} credit{'s' * (len(result.credits) != 1)}", "cyan")]
-    if article.encoding_detected:
+    if (bad := article.bad_bytes_said) is not None:   # read as UTF-8: how many bytes were not (newuser39b #11)
+        head.append((f"  ({bad})", "yellow"))
+    elif article.encoding_detected:
         head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rivals)})", "yellow"))
     elif article.encoding_given_at:
         head.append((f"  (encoding {article.encoding} {_given_on(article.encoding_given_at)})", ""))
@@ -245,6 +247,8 @@ def _credited_image_line(image: MediaFile) -> Part:
     url = said(image.url)
     if image.unavailable:
         return f"  credited image {url}: not downloaded (offline)", "yellow"
+    if image.refused:   # by the config's choice: said once, here, and no failure (newuser39b #6)
+        return f"  credited image {url} not asked: {image.refusal}", "yellow"
     if image.error:
         return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
@@ -708,6 +712,8 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         return f"{article['encoding']}, {_given_on(article['encoding_given_at'])}"
     if not article.get("encoding_detected"):
         return None
+    if (bad := warning_note(article, "bad-bytes")) is not None:   # read as UTF-8 all the same (newuser39b #11)
+        return bad
     from resolver.article import MIXED
 
     encoding = article["encoding"]

@@ -7,7 +7,8 @@ archive was read as cp1252 ("JosÃ© NÃºÃ±ez"), and both were results, exit 
   text/plain part, decoded (quoted-printable, base64) by the standard library's `email`, in its part's charset;
 - a Safari .webarchive (a binary plist): its WebMainResource's data, in its WebResourceTextEncodingName;
 - a ZIP holding one web page (Google Docs' "Web page (.html, zipped)"): that page. A Word .docx, an OpenDocument
-  text, and any other ZIP are refused with the next step.
+  text, and any other ZIP are refused with the next step;
+- a gzip file (`story.html.gz`): the page or text it holds, gunzipped to the article limit and no further.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class Inner:
     the container is ("an MHTML web archive") and what of it was read ("its HTML part, decoded …")."""
 
     data: bytes
-    kind: str
+    kind: str | None   # None: the page's own bytes say (a gzipped file holds HTML or text)
     charset: str | None
     container: str
     part: str
@@ -81,6 +82,8 @@ def unwrap(data: bytes, source: str, *, max_bytes: int) -> Inner | None:
         return _webarchive(data, source)
     if data.startswith(b"PK\x03\x04"):
         return _zip(data, source, max_bytes=max_bytes)
+    if data.startswith(b"\x1f\x8b"):
+        return _gzip(data, source, max_bytes=max_bytes)
     if _is_mime(data):
         return _mime(data, source)
     return None
@@ -238,6 +241,38 @@ def _zip(data: bytes, source: str, *, max_bytes: int) -> Inner:
     if max_bytes and len(body) > max_bytes:   # its header understated it
         raise refused(source, f"a ZIP archive whose page {page.filename} is past the {max_bytes:,}-byte limit", unzip)
     return Inner(body, "html", None, "a ZIP archive", f"the web page it holds, {page.filename}")
+
+
+# What a gzip file may hold past its page's limit when no limit is set (`[scan] max_article_bytes = 0`): a bomb is
+# refused all the same, never decompressed whole
+GZIP_MAX_BYTES = 1 << 30
+
+
+def _gzip(data: bytes, source: str, *, max_bytes: int) -> Inner:
+    """The page a gzip file holds (`story.html.gz`), decompressed to `max_bytes` at most and no further: a bomb is
+    refused at the limit in bounded memory. Several members one after another are read as one, as `gunzip` reads
+    them; a file cut short or damaged is refused (newuser39b #4: every one was skipped as "gzip data")."""
+    import zlib
+
+    gunzip = "gunzip it and scan the page it holds"
+    limit = max_bytes or GZIP_MAX_BYTES
+    parts: list[bytes] = []
+    size, rest = 0, data
+    try:
+        while rest:
+            member = zlib.decompressobj(wbits=31)
+            parts.append(member.decompress(rest, limit + 1 - size))
+            size += len(parts[-1])
+            if size > limit:
+                raise refused(source, f"a gzip file whose page is past the {limit:,}-byte limit", gunzip)
+            if not member.eof:   # cut short (or stopped at the limit, said above)
+                raise refused(source, "a gzip file that cannot be read here (cut short)", gunzip)
+            rest = member.unused_data
+            if rest and not rest.startswith(b"\x1f\x8b"):
+                break   # bytes after the last member that start none: gzip warns and ignores them
+    except zlib.error:
+        raise refused(source, "a gzip file that cannot be read here (damaged)", gunzip) from None
+    return Inner(b"".join(parts), None, None, "a gzip file", "the page it holds, gunzipped")
 
 
 def _head(archive: zipfile.ZipFile, name: str, size: int = 64) -> bytes:

@@ -97,7 +97,20 @@ class MediaFile:
 
     @property
     def failed(self) -> bool:
-        return self.error is not None and not self.unavailable
+        """Its download failed: not when it was not asked, offline or by the config's choice (`refused`)."""
+        return self.error is not None and not self.unavailable and not self.refused
+
+    @property
+    def refused(self) -> bool:
+        """`[origins] only_configured` refused it, its origin unmapped: not asked, by the user's own config, and no
+        failure, as a post's photo is (newuser39b #6: each credited image was an `error:` line and exit 1)."""
+        return str(self.error or "").startswith(MEDIA_REFUSED_BY_CONFIG)
+
+    @property
+    def refusal(self) -> str:
+        """Why `refused` says it was not asked ("its origin is not mapped in [origins] …"), as a post's photo says it."""
+        error = str(self.error or "")
+        return error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MediaFile:
