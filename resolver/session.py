@@ -476,8 +476,50 @@ class Session:
                 return await job(self)
         with fewer_collections():
             if not _loop_running():
-                return asyncio.run(main())
+                return _run_here(main)
             return _run_on_a_thread(main)
+
+
+def _run_here(main: Callable[[], Awaitable[T]]) -> T:
+    """`asyncio.run(main())` in this thread, with SIGTERM taken as asyncio takes Ctrl-C when a command has made it
+    an interrupt (`resolver.cli.stop_on_sigterm`): the run's task is cancelled, so the signal lands at an await, and
+    the command's handler is called once the loop has ended (it raises its interrupt there). Raised at whatever line
+    the main thread was on, it broke asyncio's own objects half made (CI, stop 39: "'_SelectorSocketTransport' object
+    has no attribute '_closing'") and came between an outcome handed on and its mark as finished. A second SIGTERM
+    while the task is being cancelled calls the handler at once. Left alone when SIGTERM is ignored or ends the
+    process (its handler is not a function), and off the main thread (only it takes signals)."""
+    import asyncio
+    import signal
+
+    command = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
+    if not callable(command):
+        return asyncio.run(main())
+    came: list[tuple[int, Any]] = []
+
+    with asyncio.Runner() as runner:
+        loop = runner.get_loop()
+        task = loop.create_task(main())   # a Task made here and awaited by the runner: cancelling it ends the run
+
+        async def run() -> T:
+            return await task
+
+        def terminated(number: int, frame: Any) -> None:
+            if came or task.done():
+                command(number, frame)
+                return
+            came.append((number, frame))
+            task.cancel()
+            loop.call_soon_threadsafe(lambda: None)   # wakes the loop if it waits in select()
+        signal.signal(signal.SIGTERM, terminated)
+        try:
+            return runner.run(run())
+        except asyncio.CancelledError:
+            if came:
+                command(*came[0])
+            raise
+        finally:
+            if signal.getsignal(signal.SIGTERM) is terminated:
+                signal.signal(signal.SIGTERM, command)
 
 
 def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
