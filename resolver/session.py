@@ -19,7 +19,7 @@ import gc
 import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -480,7 +480,7 @@ class Session:
             return _run_on_a_thread(main)
 
 
-def _run_here(main: Callable[[], Awaitable[T]]) -> T:
+def _run_here(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """`asyncio.run(main())` in this thread, with SIGTERM taken as asyncio takes Ctrl-C when a command has made it
     an interrupt (`resolver.cli.stop_on_sigterm`): the run's task is cancelled, so the signal lands at an await, and
     the command's handler is called once the loop has ended (it raises its interrupt there). Raised at whatever line
@@ -498,7 +498,7 @@ def _run_here(main: Callable[[], Awaitable[T]]) -> T:
 
     with asyncio.Runner() as runner:
         loop = runner.get_loop()
-        task = loop.create_task(main())   # a Task made here and awaited by the runner: cancelling it ends the run
+        task: asyncio.Task[T] = loop.create_task(main())   # a Task made here and awaited by the runner: cancelling it ends the run
 
         async def run() -> T:
             return await task
