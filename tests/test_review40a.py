@@ -1,0 +1,36 @@
+"""review40a: an adversarial review of stop 39's Telegram source (telegram39) and Telegram lookup forms, direction
+marks and lookalike links (fixnu39a). Each test failed before its fix. Fixtures: small fictional pages in Telegram's
+widget markup (as tests/test_telegram_source.py writes it), served on loopback by fakenet and waybacknet."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_telegram_source import TEXT, WIDGET_PATH, NOT_FOUND, _run, message, preview_page, widget_page
+from tests.fakenet import page
+from tests.waybacknet import Capture, serve
+
+ARTICLE = ('<html><body><p>Канал написал: «Мост через Днепр закрыт до утра, движение перекрыто» '
+           '<a href="https://t.me/riverwatch/4521">в своём посте</a>.</p></body></html>')
+
+
+def test_a_deleted_posts_copy_archived_under_telegram_me_is_read_as_its_copy(fakenet, tmp_path, monkeypatch):
+    """A deleted post whose only capture is its widget page on telegram.me: the report's lookup lists it
+    (platforms.telegram.page_forms: t.me, t.me/s, telegram.me), but the fetch looked for captures under t.me and t.me/s
+    alone (fetch.telegram.capture_pages), so the copy holding the post's words was never read: "listed, not read",
+    and the post at risk with no copy."""
+    fakenet.route("t.me", WIDGET_PATH, page(NOT_FOUND))
+    serve(fakenet, [Capture("20240307093000", "https://telegram.me/RiverWatch/4521?embed=1&mode=tme",
+                            widget_page(message("RiverWatch/4521", TEXT)).encode())])
+    run = _run(fakenet, tmp_path, monkeypatch)
+    code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    [post] = json.loads(out)["posts"]
+    assert post["status"] == "not_found", post
+    said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
+    assert ("https://telegram.me/RiverWatch/4521?embed=1&mode=tme", "available", TEXT) in said, said
+    code, md = run("report", "--offline", "a.html")
+    assert "not read: whether" not in md, md
+    assert TEXT.split("\n")[0] in md
+    code, out = run("stats", "--json")   # the at-risk view counts the copy read, as the report does
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == "riverwatch/4521"], at_risk
