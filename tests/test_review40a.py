@@ -34,3 +34,23 @@ def test_a_deleted_posts_copy_archived_under_telegram_me_is_read_as_its_copy(fak
     code, out = run("stats", "--json")   # the at-risk view counts the copy read, as the report does
     at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
     assert not [row for row in at_risk if row["post_id"] == "riverwatch/4521"], at_risk
+
+
+PRIVATE = "https://t.me/c/1789456123/977"
+
+
+def test_a_private_channels_post_is_never_sent_to_the_archive_by_a_lookup(fakenet, tmp_path, monkeypatch):
+    """A private channel's post is "never asked, nor looked up in the archive" (README): the fetch kept that, but
+    `scan --archive`, `report` and `archive` sent its URL to CDX and the availability API (the archive holds its login
+    page; the query hands the private link to a third party). Now the lookup is withheld and says why."""
+    serve(fakenet, [Capture("20240306080000", PRIVATE, b"<html>login</html>")])
+    run = _run(fakenet, tmp_path, monkeypatch)
+    article = f'<html><body><p>Слив из закрытого канала: <a href="{PRIVATE}">пост</a>.</p></body></html>'
+    code, out = run("scan", "--fetch", "--archive", "--json", "a.html", article=article, name="a.html")
+    assert code in (0, 1), out
+    code, md = run("report", "a.html")
+    code, listed = run("archive", PRIVATE)
+    asked = [h for h in fakenet.hits if h[0] in ("web.archive.org", "archive.org", "t.me")]
+    assert not asked, asked
+    assert "a private Telegram channel's post" in md, md
+    assert "a private Telegram channel's post" in listed, listed
