@@ -54,3 +54,19 @@ def test_a_private_channels_post_is_never_sent_to_the_archive_by_a_lookup(fakene
     assert not asked, asked
     assert "a private Telegram channel's post" in md, md
     assert "a private Telegram channel's post" in listed, listed
+
+
+def test_two_links_a_direction_mark_parts_are_two_posts_and_a_capture_link_broken_before_its_inner_url_is_one():
+    """Right-to-left copies put a mark at each line's ends; with the line break lost, two links are parted by marks
+    alone ("…/4525\\u200f\\u200fhttps://t.me/…/4526"). The marks are skipped inside a URL (newuser39a #2), so the two
+    were read as one run, no post's link, and both posts vanished. A mark or a zero-width space before "https://" now
+    parts them, as "," does; not after "/" or "=", where a capture link or a query goes on with its inner URL."""
+    from resolver.extract.text import find_url_embeds
+
+    for mark in ("\u200f", "\u200e\u200f", "\u200b", "\u2069\u2067"):
+        text = f"המקור: https://t.me/warmonitor/4525{mark}https://t.me/warmonitor/4526 נמסר"
+        assert [e.post_id for e in find_url_embeds(text, [])] == ["warmonitor/4525", "warmonitor/4526"], mark
+    text = "نسخة: https://web.archive.org/web/20240306080000/\u200bhttps://t.me/warmonitor/4525 المزيد"
+    [capture] = find_url_embeds(text, [])
+    assert text[capture.span[0]:capture.span[1]].startswith("https://web.archive.org/web/20240306080000/"), capture
+    assert capture.post_id == "warmonitor/4525" and capture.linked_capture, capture
