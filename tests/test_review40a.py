@@ -70,3 +70,19 @@ def test_two_links_a_direction_mark_parts_are_two_posts_and_a_capture_link_broke
     [capture] = find_url_embeds(text, [])
     assert text[capture.span[0]:capture.span[1]].startswith("https://web.archive.org/web/20240306080000/"), capture
     assert capture.post_id == "warmonitor/4525" and capture.linked_capture, capture
+
+
+def test_a_link_in_markup_naming_a_lookalike_account_is_said_never_read_as_the_real_accounts_post():
+    """newuser39a #6 was fixed for text: "tiktok.com/@vоenkor_ua/video/N" (a Cyrillic о) keeps its id and drops the
+    handle, its doubt said. The same link as an article's <a href> was an embed of the account "vоenkor_ua", which
+    reads as voenkor_ua, with no doubt: a link made to pass for the real account's post, taken as it."""
+    from resolver.extract import find_all
+
+    for href, post_id in (("https://www.tiktok.com/@v\u043eenkor_ua/video/7300000000000000000", "7300000000000000000"),
+                          ("https://twitter.com/MoInfo_G\u0430za/status/1765000000000000000", "1765000000000000000")):
+        [embed] = find_all(f'<html><body><p>Источник: <a href="{href}">видео</a></p></body></html>', "html")[0]
+        assert (embed.post_id, embed.author_handle) == (post_id, None), embed
+        assert embed.id_doubt and "passes for" in embed.id_doubt, embed
+    [real] = find_all('<html><body><p><a href="https://www.tiktok.com/@voenkor_ua/video/7300000000000000000">в</a>'
+                      '</p></body></html>', "html")[0]
+    assert (real.author_handle, real.id_doubt) == ("voenkor_ua", None), real
