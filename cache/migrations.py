@@ -1838,6 +1838,28 @@ def m076_at_risk_reads_telegram_captures(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V76.strip())
 
 
+# v77 (review40a): a Telegram post's copy read under its telegram.me page counts as one under t.me does: the fetch reads
+# the captures of the pages a report's lookup lists (t.me, t.me/s and telegram.me), and a copy read under telegram.me
+# left the post at risk while the report showed its words.
+_TELEGRAM_AFTER_V76 = ("            SELECT substr(original, instr(original, '//t.me/') + 7) AS after, held FROM copies\n"
+                       "            WHERE instr(original, '//t.me/') > 0 AND instr(original, 'comment=') = 0))\n")
+_TELEGRAM_AFTER_V77 = (
+    "            SELECT CASE WHEN instr(original, '//t.me/') > 0 THEN substr(original, instr(original, '//t.me/') + 7)"
+    " ELSE substr(original, instr(original, '//telegram.me/') + 14) END AS after, held FROM copies\n"
+    "            WHERE (instr(original, '//t.me/') > 0 OR instr(original, '//telegram.me/') > 0)"
+    " AND instr(original, 'comment=') = 0))\n")
+AT_RISK_EMBEDS_V77 = _replaced(AT_RISK_EMBEDS_V76, (_TELEGRAM_AFTER_V76, _TELEGRAM_AFTER_V77))
+
+
+@migrations()
+def m077_at_risk_reads_telegram_me_captures(db: Database) -> None:
+    """v77 (review40a): `at_risk_embeds` counts a Telegram post's copy read under its telegram.me page, as under t.me:
+    the fetch now reads the captures of every page a report's lookup lists, and a copy read there left the post
+    listed as having none."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V77.strip())
+
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b

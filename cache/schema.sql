@@ -710,8 +710,8 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     UNION
     SELECT DISTINCT NULL, 'telegram', lower(rtrim(CASE WHEN instr(rest, '?') > 0 THEN substr(rest, 1, instr(rest, '?') - 1) ELSE rest END, '/')), held FROM (
         SELECT CASE WHEN substr(after, 1, 2) = 's/' THEN substr(after, 3) ELSE after END AS rest, held FROM (
-            SELECT substr(original, instr(original, '//t.me/') + 7) AS after, held FROM copies
-            WHERE instr(original, '//t.me/') > 0 AND instr(original, 'comment=') = 0))
+            SELECT CASE WHEN instr(original, '//t.me/') > 0 THEN substr(original, instr(original, '//t.me/') + 7) ELSE substr(original, instr(original, '//telegram.me/') + 14) END AS after, held FROM copies
+            WHERE (instr(original, '//t.me/') > 0 OR instr(original, '//telegram.me/') > 0) AND instr(original, 'comment=') = 0))
 )
 SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,

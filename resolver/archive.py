@@ -64,6 +64,12 @@ def not_replayed(error: str | None) -> bool:
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
                    "it; whether an archived copy exists is not known")
 
+# A link only a private channel's members can open (`platforms.private_link`, a `t.me/c/…` post): never sent to the
+# archive, as it is never fetched (review40a: `scan --archive`, `report` and `archive` sent it to CDX and the
+# availability API, and took a live copy of it from t.me).
+PRIVATE_NOT_LOOKED_UP = (WITHHELD + "not looked up: {what}, which only its members can open: asking the archive would "
+                         "hand the link to a third party, and a capture of it holds a login page, not the post")
+
 # A CDN's signed URL that expires (TikTok's thumbnails: x-expires and x-signature, made anew by every oEmbed answer):
 # a lookup of that one address is not one of the image (newuser29 #12).
 EXPIRING_NOT_LOOKED_UP = (WITHHELD + "not looked up: a signed URL that expires ({what}), made anew each time the post "
@@ -419,6 +425,9 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     what = carried_secret(url, session.redactor)
     if what is not None:
         return Lookup(url, error=SECRET_NOT_SENT.format(what=what))
+    private = platforms.private_link(url)
+    if private is not None:
+        return Lookup(url, error=PRIVATE_NOT_LOOKED_UP.format(what=private))
     signed = expiring_signature(url)
     if signed is not None:
         return Lookup(url, error=EXPIRING_NOT_LOOKED_UP.format(what=signed))
@@ -576,6 +585,9 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
     what = carried_secret(url if "://" in url else f"https://{url}", session.redactor)
     if what is not None:
         return Listing(url, error=SECRET_NOT_SENT.format(what=what))
+    private = platforms.private_link(url if "://" in url else f"https://{url}")
+    if private is not None:
+        return Listing(url, error=PRIVATE_NOT_LOOKED_UP.format(what=private))
     outcome, (snapshots, error) = await _asked_or_kept(session, lookup_url(url, prefix=prefix), purpose="wayback-cdx",
                                                        found_via="cdx", read=_listed)
     return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT,
@@ -998,7 +1010,8 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         check_host(httpx.URL(url))   # "https://xn--/x" too: no live copy, no save of a name no lookup takes (#12)
     except httpx.InvalidURL as exc:   # "http://[::1": asked of no archive, never queued for a save (#11)
         return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
-    live = await live_copy(url, session) if options.live_copy else None
+    # a private channel's post is never asked, its page no more than the archive (review40a): t.me shows no post there
+    live = await live_copy(url, session) if options.live_copy and platforms.private_link(url) is None else None
     found = await lookup(url, session=session, near=near)
     # A URL carrying a secret is never queued: Save Page Now would publish the secret.
     saved = _refused(url, session.redactor) if options.save else None

@@ -231,5 +231,7 @@ def test_a_report_says_where_a_telegram_posts_captures_were_looked_for():
     pages = wayback.looked_under("riverwatch/4521", [None])
     assert pages == ("https://t.me/riverwatch/4521",)
     assert wayback.where_looked(pages) == ("under https://t.me/riverwatch/4521 (its widget page too), nor as the web "
-                                           "preview's https://t.me/s/riverwatch/4521")
-    assert wayback.queries_under(pages) == ["t.me/riverwatch/4521", "t.me/s/riverwatch/4521"]
+                                           "preview's https://t.me/s/riverwatch/4521, nor on "
+                                           "https://telegram.me/riverwatch/4521")
+    assert wayback.queries_under(pages) == ["t.me/riverwatch/4521", "t.me/s/riverwatch/4521",
+                                            "telegram.me/riverwatch/4521"]

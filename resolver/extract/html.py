@@ -515,6 +515,11 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
+        if not href.isascii():   # "tiktok.com/@vоenkor_ua/video/N": the id, no such account, said (review40a, as text)
+            disguised = platforms.lookalike_link(href)
+            if disguised is not None and disguised[2]:
+                embed = replace(embed, author_handle=None,
+                                id_doubt="; ".join(filter(None, (disguised[1], embed.id_doubt))))
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None

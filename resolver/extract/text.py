@@ -106,7 +106,11 @@ INVISIBLE_RE = LazyPattern(f"[{INVISIBLE}]")
 # as the URL, to a "/" before any space: an IDN host's label ("https://例え\u200bば.jp/@jane/N") or a page's name
 # ("facebook.com/ร้านอาหาร\u200bไทย/posts/N") was cut there and the post lost (sig35). Looked at for a path
 # segment's length, so a long run of spaceless words costs each break no more.
-WORD_BREAK_RE = LazyPattern(f"[{INVISIBLE}](?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/[A-Za-z@])")
+# And one before "https://" parts two links, as "," does (`NEXT_URL_RE`): right-to-left copies end each line with a
+# mark, and with the line break lost "…/4525\u200fhttps://t.me/…/4526" was one run and both posts vanished
+# (review40a); not after "/" or "=", where a capture link or a query goes on with its inner URL.
+WORD_BREAK_RE = LazyPattern(f"[{INVISIBLE}](?:(?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{{0,64}}/[A-Za-z@])"
+                            f"|(?<![/=\\s{INVISIBLE}].)(?=[{INVISIBLE}]*[Hh][Tt][Tt][Pp][Ss]?://))")
 # A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
 # not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.

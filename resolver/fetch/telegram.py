@@ -60,8 +60,9 @@ def post_url(post_id: str) -> str:
 
 def capture_pages(post_id: str) -> list[str]:
     """Where captures of a post live, no scheme (as CDX is asked by prefix): its page (its widget page, `?embed=1`,
-    is under it), then the web preview's page of it, a URL of its own to the archive."""
-    return [f"t.me/{post_id}", f"t.me/s/{post_id}"]
+    is under it), then the web preview's page of it, a URL of its own to the archive, then its page on telegram.me:
+    the pages a report's lookup lists (platforms.telegram.post_pages), so none it lists goes unread (review40a)."""
+    return list(telegram.post_pages(post_id))
 
 
 def names_post(original: str, post_id: str) -> bool:

@@ -650,8 +650,9 @@ def where_looked(pages: Sequence[str]) -> str:
     """Where a lookup under `pages` (`looked_under`) looked, as a report says it after "no archived copy found"."""
     named = pages[0] if len(pages) == 1 else f"{', '.join(pages[:-1])} and {pages[-1]}"
     if named.startswith(f"{telegram.BASE}/"):
-        return (f"under {named} (its widget page too), nor as the web preview's "
-                f"{telegram.BASE}/s/{named.removeprefix(telegram.BASE + '/')}")
+        post_id = named.removeprefix(telegram.BASE + '/')
+        return (f"under {named} (its widget page too), nor as the web preview's {telegram.BASE}/s/{post_id}, nor "
+                f"on https://telegram.me/{post_id}")
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
 

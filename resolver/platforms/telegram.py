@@ -68,7 +68,14 @@ def page_forms(ref: PostRef) -> tuple[str, ...]:
     never archived: its t.me page alone was asked (newuser39a #1). None for a private channel's post or a comment."""
     if ref.kind != "post" or not ref.post_id or ref.post_id.startswith("c/"):
         return ()
-    return (f"t.me/{ref.post_id}", f"t.me/s/{ref.post_id}", f"telegram.me/{ref.post_id}")
+    return post_pages(ref.post_id)
+
+
+def post_pages(post_id: str) -> tuple[str, ...]:
+    """A public channel's post's pages the archive files apart (`page_forms`), by its id `<channel>/<n>`: the one
+    list both a report's lookup and the fetch's reading of its captures ask (review40a: the fetch asked t.me and t.me/s
+    alone, so a copy archived under telegram.me was listed by the report and never read)."""
+    return (f"t.me/{post_id}", f"t.me/s/{post_id}", f"telegram.me/{post_id}")
 
 
 def is_private(ref: PostRef) -> bool:
