@@ -12,6 +12,7 @@ import pytest
 from cache import Store
 from cache.merge import MergeError, merge
 from cache.store import MIGRATIONS
+from tests import oldcaches
 from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, credit, observe, populate, tweet
 
 TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
@@ -27,9 +28,29 @@ def counts(path: Path) -> dict[str, int]:
         store.close()
 
 
+@pytest.fixture(scope="module")
+def made_shards(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The two shards, made once a module (each test that merges them copies them: `shards`)."""
+    return _make_shards(tmp_path_factory.mktemp("shards"))
+
+
 @pytest.fixture
-def shards(tmp_path: Path) -> tuple[Path, Path]:
-    a, b = tmp_path / "shard-1.db", tmp_path / "shard-2.db"
+def shards(tmp_path: Path, made_shards: tuple[Path, Path]) -> tuple[Path, Path]:
+    """Two shards of one corpus, each test's own copy (SQLite's backup) at the path it was made at in the test's
+    folder: no test sees another's writes (a test writes to a shard: test_merging_into_a_database_keeps...)."""
+    copies = []
+    for made in made_shards:
+        copy = tmp_path / made.name
+        with sqlite3.connect(made) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        source.close()
+        target.close()
+        copies.append(copy)
+    return copies[0], copies[1]
+
+
+def _make_shards(folder: Path) -> tuple[Path, Path]:
+    a, b = folder / "shard-1.db", folder / "shard-2.db"
     store = Store(a)
     populate(store)
     store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "article_id": 1}])
@@ -356,10 +377,8 @@ def test_a_newer_extraction_wins_the_merge_over_one_made_before_m016(tmp_path: P
     a new one kept whichever came first: three credits, or one with its other places (review26b #7)."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(tmp_path / "old.db", "m016_credit_also_at")
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m016_credit_also_at")
     old["articles"].insert({"sha256": SHA, "kind": "html", "encoding": "utf-8", "encoding_detected": 0, "bytes": 100,
                             "first_source": "npr.html", "first_scanned_at": "2026-01-01", "tool_version": "old",
                             "embed_count": 1, "credit_count": 3})
@@ -393,10 +412,8 @@ def _czech_before_m017(path: Path, *, encoding: str, name: str) -> Path:
     declared, the record cannot say which (it has no encoding_given_at)."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(path, "m017_article_encoding_given")
     old = Database(path)
-    migrations.apply(old, stop_before="m017_article_encoding_given")
     old["articles"].insert({"sha256": SHA, "kind": "html", "encoding": encoding, "encoding_detected": 0, "bytes": 100,
                             "first_source": "cz.html", "first_scanned_at": "2026-11-01T00:00:00.000000Z",
                             "tool_version": "0.1.0", "embed_count": 1, "credit_count": 1})
@@ -596,10 +613,8 @@ def _resolution_before_m033(path: Path) -> None:
     """A cache made before m033 holding a resolution whose `post` names the id's time `created_at` (before fixnu30b)."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(path, "m033_resolution_post_snowflake_time")
     old = Database(path)
-    migrations.apply(old, stop_before="m033_resolution_post_snowflake_time")
     old["resolutions"].insert({"url": "https://t.co/kept", "final_url": "https://twitter.com/a/status/1600000000000000001",
                                "hops": "[]", "resolved_at": "2026-01-01T00:00:00Z", "error": None,
                                "post": json.dumps({"platform": "twitter", "kind": "post",
@@ -653,10 +668,8 @@ def test_review31r2_a_preferred_older_record_takes_no_rivals_of_the_record_it_re
     the unsure_encodings view."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(tmp_path / "old.db", before)
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before=before)
     row = {"sha256": SHA, "kind": "html", "encoding": "cp1250", "encoding_detected": 0, "bytes": 100,
            "first_source": "cz.html", "first_scanned_at": "2026-11-01T00:00:00.000000Z", "tool_version": "0.1.0",
            "embed_count": 1, "credit_count": 1}
@@ -739,10 +752,8 @@ def test_review33r1_a_save_merged_from_a_shard_made_before_v44_is_known_by_its_x
     URL naming no X post stays matched by its text."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(tmp_path / "old.db", "m044_saves_by_post")
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before="m044_saves_by_post")
     for url in ("https://x.com/JaneDoe/status/1600000000000000001", "https://www.reddit.com/r/a/comments/abc123/"):
         old["saves"].insert({"url": url, "status": "success", "queued_at": "2026-11-20T00:00:00.000000Z",
                              "updated_at": "2026-11-20T00:05:00.000000Z"})
@@ -798,8 +809,6 @@ def test_runs34_pending_saves_of_one_post_under_two_spellings_merge_into_one(tmp
     too; a save of another post, or queued after the success, stays."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
     post = ("twitter", "1600000000000000001")
     with Store(tmp_path / "a.db") as store:
         store.queue_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)
@@ -807,8 +816,8 @@ def test_runs34_pending_saves_of_one_post_under_two_spellings_merge_into_one(tmp
         done = store.queue_save("https://x.com/JaneDoe/status/1600000000000000003",
                                 post=("twitter", "1600000000000000003"))
         store.db["saves"].update(done, {"status": "success", "updated_at": "2099-01-01T00:00:00.000000Z"})
-    old = Database(tmp_path / "b.db")   # a shard made before v44: its saves know no post
-    migrations.apply(old, stop_before="m044_saves_by_post")
+    oldcaches.made_before(tmp_path / "b.db", "m044_saves_by_post")   # a shard made before v44: its saves know no post
+    old = Database(tmp_path / "b.db")
     for n in ("1", "3", "4"):
         old["saves"].insert({"url": f"https://twitter.com/janedoe/status/160000000000000000{n}", "status": "pending",
                              "attempts": 0, "queued_at": "2026-11-20T00:00:00.000000Z",

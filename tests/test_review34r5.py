@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests import xfixtures as fx
+from tests import oldcaches, xfixtures as fx
 from tests.test_fetch import TWEET, by_id, json_page, run, settings_for
 
 
@@ -65,10 +65,9 @@ def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as
     from sqlite_utils import Database
 
     from cache import Store
-    from cache.migrations import migrations
 
+    oldcaches.made_before(tmp_path / "old.db", made_before)   # the migrations before it applied (built once, copied)
     old = Database(tmp_path / "old.db")
-    migrations.apply(old, stop_before=made_before)
     post = "1390000000000000000"
     columns = old["article_sources"].columns_dict
     superseding = "superseded_at" in columns   # v51 on: the scan that read v2 says so
@@ -117,10 +116,8 @@ def _made_before_v52(path):
     together after both, and a WARC record replayed (already at its WARC-Date)."""
     from sqlite_utils import Database
 
-    from cache.migrations import migrations
-
+    oldcaches.made_before(path, "m052_observations_at_their_fetchs_time")
     old = Database(path)
-    migrations.apply(old, stop_before="m052_observations_at_their_fetchs_time")
     fetches = [(SOURCES_AT[0], "syndication", "live"), (SOURCES_AT[1], "oembed", "live"),
                ("2024-06-20T11:00:00.000000Z", "oembed", "warc")]
     for i, (at, purpose, via) in enumerate(fetches, 1):
