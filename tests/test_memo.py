@@ -25,7 +25,14 @@ from tests.cliworld import World
 from tests.corpusnet import FIRST_ID, TOKEN, Posts, no_limits, serve, write_folder
 from tests.fakenet import page, redirect
 
-STEPS = ("scan", "--resolve", "--fetch", "--json")
+RUN = ("scan", "--resolve", "--fetch", "--json")
+# The same run with its articles extracted in this process. A run of two articles or more otherwise extracts them in a
+# pool of worker processes (the default on more than one core), which forks this test process: 40% of this
+# file's CPU went to those forks, for the same extraction. Memos are made, kept and used in the run's own process
+# either way; a pool's runs with memos are kept where they are checked: the world's own runs (`_made`),
+# test_a_run_answered_by_memos...[2-*] (a pool against none) and the two runs with a token set (`POOLED`).
+STEPS = (*RUN, "--workers", "1")
+POOLED = RUN
 MEMO_TABLES = ("step_memos", "step_memo_keys")
 SIGNED = ('&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/{post}">'
           'December 6, 2022</a></blockquote>')
@@ -97,12 +104,12 @@ def _made(world: World, n: int, settled: bool, offline: bool, env: dict[str, str
     folder = write_folder(world.tmp / "articles", n)
     for name, body in ODD.items():
         (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-    cold = world(*STEPS, str(folder), env=env)
+    cold = world(*RUN, str(folder), env=env)
     assert cold.exit_code == 1, cold.output
     if settled:
-        assert world(*STEPS, str(folder), env=env).exit_code == 1
+        assert world(*RUN, str(folder), env=env).exit_code == 1
     if offline:
-        world(*STEPS, "--offline", str(folder), env=env)
+        world(*RUN, "--offline", str(folder), env=env)
     return world, folder
 
 
@@ -165,7 +172,7 @@ def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_pat
     # (post FIRST_ID is in five) has its memo retired by that write: the first warm run makes it again.
     assert 9 <= memos(world.db) <= 14
     asked = len(fakenet.hits)
-    args = (*STEPS, *mode, "--workers", workers, str(folder))
+    args = (*RUN, *mode, "--workers", workers, str(folder))
     for _ in range(2):   # offline, the first run makes the memos (the cold run made them online) and the second uses them
         [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args)
         assert code == 1 and len(out.splitlines()) == 14   # the loop and the photo are steps that failed
@@ -375,7 +382,7 @@ def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> 
     ((*STEPS, "--offline"), ""),
     (STEPS, "cache_ttl = 7\n"),
     (STEPS, "user_agent = \"another\"\n"),
-    (("scan", "--resolve", "--json"), ""),
+    (("scan", "--resolve", "--json", "--workers", "1"), ""),
 ], ids=["offline", "ttl", "settings", "steps"])
 def test_a_memo_is_not_used_by_a_run_asking_otherwise(tmp_path, fakenet, args, network) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
@@ -394,7 +401,7 @@ def test_a_run_with_a_token_set_answered_by_memos_prints_and_records_what_its_st
         tmp_path: Path, fakenet, monkeypatch, mode: tuple[str, ...]) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
     asked = len(fakenet.hits)
-    args = (*STEPS, *mode, str(folder))
+    args = (*POOLED, *mode, str(folder))
     for _ in range(2):   # offline, the first run makes the memos (the cold run made online ones), the second uses them
         [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args, env=X_TOKEN)
         assert code == 1 and len(out.splitlines()) == 14
@@ -453,10 +460,10 @@ def secret_forms(secret: str) -> list[bytes]:
 def test_the_token_reaches_no_file_of_a_run_that_keeps_and_uses_memos(tmp_path, fakenet) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
     for mode in ((), ("--offline",), ("--offline",)):
-        result = world(*STEPS, "-v", *mode, str(folder), env=X_TOKEN)
+        result = world(*POOLED, "-v", *mode, str(folder), env=X_TOKEN)
         assert result.exit_code == 1
         assert not [form for form in secret_forms(TOKEN) if form in result.stdout_bytes + result.stderr_bytes]
-    assert memos(world.db) == 22 and answered(world, *STEPS, str(folder), env=X_TOKEN) == set(names(folder)) - FAILING - GONE
+    assert memos(world.db) == 22 and answered(world, *POOLED, str(folder), env=X_TOKEN) == set(names(folder)) - FAILING - GONE
     files = [path for top in (tmp_path, world.tmp) for path in top.rglob("*")   # the world's, and the test's
              if path.is_file() and path.parent != folder]
     assert world.db in files
