@@ -54,11 +54,15 @@ def ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def network_args(tmp_path: Path, folder: Path, config: Path, *extra: str) -> list[str]:
+    return ["--config", str(config), "--db", str(tmp_path / "run.db"), "scan", "--resolve", "--json", "--workers", "2",
+            *extra, str(folder)]
+
+
 def start(tmp_path: Path, folder: Path, config: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
-    command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
-               "--resolve", "--json", "--workers", "2", *extra, str(folder)]
+    command = [sys.executable, "-m", "resolver", *network_args(tmp_path, folder, config, *extra)]
     return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
                             preexec_fn=ctrl_c_as_at_a_terminal)
 
@@ -117,9 +121,8 @@ def test_ctrl_c_stops_at_once_and_the_rerun_finishes(tmp_path: Path, threaded_ne
     assert b"interrupted: scanned " in err and b"run the same command again" in err and b"Traceback" not in err
     done = out.read_text().count("\n")
     assert 4 <= done <= 10
-    again = start(tmp_path, folder, config, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = run_here(tmp_path, network_args(tmp_path, folder, config), out)   # run again, in this process
+    assert code == 0, err
     assert f"{done} finished by an earlier run".encode() in err
     check_finished(tmp_path, out, duplicates_allowed=0)   # emitted and recorded as finished in one step
 
@@ -132,9 +135,8 @@ def test_kill_9_loses_nothing(tmp_path: Path, corpus) -> None:
     proc.kill()
     proc.communicate(timeout=10)
     assert proc.returncode == -signal.SIGKILL
-    again = start(tmp_path, folder, config, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = run_here(tmp_path, network_args(tmp_path, folder, config), out)   # run again, in this process
+    assert code == 0, err
     # Killed between printing an article and recording it as finished, at most one line comes out twice.
     check_finished(tmp_path, out, duplicates_allowed=1)
 
@@ -207,12 +209,16 @@ cli.cli(sys.argv[1:], prog_name="embed-resolver")
 """
 
 
+def plain_args(tmp_path: Path, folder: Path, *extra: str, form: str = "json") -> list[str]:
+    return ["--db", str(tmp_path / "plain.db"), "scan", *(["--json"] if form == "json" else []), "--workers", "1",
+            *extra, str(folder)]
+
+
 def plain_scan(tmp_path: Path, folder: Path, out: Path, *extra: str, kill: tuple[str, int] | None = None,
                form: str = "json") -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
-    args = ["--db", str(tmp_path / "plain.db"), "scan", *(["--json"] if form == "json" else []), "--workers", "1",
-            *extra, str(folder)]
+    args = plain_args(tmp_path, folder, *extra, form=form)
     if kill is None:
         command = [sys.executable, "-m", "resolver", *args]
     else:
@@ -220,6 +226,33 @@ def plain_scan(tmp_path: Path, folder: Path, out: Path, *extra: str, kill: tuple
         env.update(KILL_WHERE=kill[0], KILL_AT=str(kill[1]))
     return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
                             preexec_fn=ctrl_c_as_at_a_terminal)
+
+
+def run_here(cwd: Path, args: list[str], out: Path, env: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """`embed-resolver ARGS` run in this process (click's CliRunner, as the other tests' `invoke` helpers do), in
+    `cwd`, its stdout appended to `out` as a child's was: for a run that is not interrupted and whose process is not
+    what is tested (the same command run again after the interrupted child, a refusal, a plain run). It spares the
+    start of a child (its imports) and checks the same: its exit code and what it said. Returns both."""
+    import contextlib
+    import traceback
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    with contextlib.chdir(cwd):
+        result = CliRunner(env=env).invoke(cli, args, prog_name="embed-resolver")
+    with out.open("ab") as handle:
+        handle.write(result.stdout_bytes)
+    err = result.stderr_bytes
+    if result.exc_info is not None and not isinstance(result.exception, SystemExit):
+        err += "".join(traceback.format_exception(*result.exc_info)).encode()
+    return result.exit_code, err
+
+
+def plain_run(tmp_path: Path, folder: Path, out: Path, *extra: str, form: str = "json") -> tuple[int, bytes]:
+    """`plain_scan`'s command, not killed, run in this process (`run_here`): its exit code and stderr."""
+    return run_here(tmp_path, plain_args(tmp_path, folder, *extra, form=form), out)
 
 
 @pytest.mark.parametrize("where, at", [("reading", 200), ("printing", 140)], ids=["between-chunks", "mid-chunk"])
@@ -245,9 +278,8 @@ def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_e
         assert len(printed) == len(recorded)     # killed between chunks: nothing printed that is not recorded
     else:
         assert len(printed) == at - 1            # killed printing: the open chunk's lines so far were printed
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     assert f"{len(recorded)} finished by an earlier run".encode() in err
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(set(sources)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
@@ -268,6 +300,39 @@ def plain_folder(tmp_path: Path) -> Path:
     return folder
 
 
+_STOPPED: dict[tuple[str, str, int, str], tuple[Path, Path, int, bytes]] = {}
+
+
+@pytest.fixture
+def stopped_world(tmp_path_factory: pytest.TempPathFactory):
+    """`stopped_world(OUT, (WHERE, AT), FORM)`: `plain_folder` scanned by a real child, `-o OUT` in FORM, interrupted by
+    `plain_scan`'s kill (WHERE, AT), as many tests here and in test_output_file begin, the same each time. It is run
+    once a test process and put aside; each test that asks gets a fresh copy of it (folder, database, FILE, stdout)
+    put back at the same fixed path, since the database and FILE name the folder's and FILE's paths. No test sees
+    another's writes; the copies keep the files' bytes and times (by which a resumed run knows its inputs). Returns
+    that path (the `tmp_path` of the stopped run: `plain`, `plain.db`, OUT, `stdout` in it), the stopped child's exit
+    code and its stderr, which each test checks as it did."""
+    import shutil
+
+    def make(out: str, kill: tuple[str, int], form: str = "json") -> tuple[Path, int, bytes]:
+        key = (out, *kill, form)
+        if key not in _STOPPED:
+            where = tmp_path_factory.getbasetemp() / "stopped-{}-{}-{}-{}".format(*key).replace(":", "-")
+            saved = where.with_name(f"{where.name}.saved")
+            for made in (where, saved):
+                shutil.rmtree(made, ignore_errors=True)
+            where.mkdir()
+            run = plain_scan(where, plain_folder(where), where / "stdout", "-o", str(where / out), kill=kill, form=form)
+            _, err = run.communicate(timeout=60)
+            shutil.copytree(where, saved, symlinks=True)
+            _STOPPED[key] = (where, saved, run.returncode, err)
+        where, saved, code, err = _STOPPED[key]
+        shutil.rmtree(where)
+        shutil.copytree(saved, where, symlinks=True)
+        return where, code, err
+    return make
+
+
 def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_does_the_rest(tmp_path: Path) -> None:
     """With no network step there is no event loop: Ctrl-C interrupts wherever the scan is, and what it had
     finished (its open chunk too) is recorded and printed before it stops, exit 130."""
@@ -286,9 +351,8 @@ def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_d
     assert finished == set(printed) and len(printed) == len(set(printed)) and 0 < len(printed) < PLAIN
     assert store.count("articles") == len(printed)
     store.close()
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     assert f"{len(printed)} finished by an earlier run".encode() in err
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
@@ -310,9 +374,8 @@ def test_interrupts31_a_ctrl_c_while_a_chunk_commits_commits_what_was_printed_an
     done, _ = recorded(tmp_path / "plain.db")
     assert sorted(printed) == done and 0 < len(done) < PLAIN
     assert f"interrupted: scanned {len(done)} articles".encode() in err and b"Traceback" not in err
-    again = plain_scan(tmp_path, folder, stdout, *extra, "--workers", "2")
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, *extra, "--workers", "2")
+    assert code == 0, err
     assert f"{len(done)} finished by an earlier run".encode() in err
     assert articles_in(out if output else stdout) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
@@ -337,9 +400,8 @@ def test_left32_a_ctrl_c_while_a_chunk_is_printed_records_only_what_was_printed(
     assert kept_articles(store) == {line["source"]: line["sha256"] for line in lines}
     store.close()
     assert f"interrupted: scanned {len(printed)} articles".encode() in err and b"Traceback" not in err
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["source"] for line in lines] == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
     store = Store(tmp_path / "plain.db")
@@ -401,9 +463,8 @@ def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_ord
     cut.write_bytes(out.read_bytes()[:length])
     assert articles_in(cut, form=form, folder=folder) == done
     assert (out.stat().st_size > length) == (where == "written")
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, form=form)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, form=form)
+    assert code == 0, err
     assert f"{len(done)} finished by an earlier run".encode() in err
     assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
     assert stdout.read_bytes() == b""       # the results went to the file
@@ -413,40 +474,34 @@ def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_ord
     store.close()
 
 
-def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path) -> None:
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path, stopped_world) -> None:
+    tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 200))   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
+    assert code == 130, err
     done, length = recorded(tmp_path / "plain.db")
     assert articles_in(out) == done and out.stat().st_size == length and 0 < len(done) < PLAIN
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out))
+    assert code == 0, err
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
 @pytest.mark.parametrize("change, form", [("touched", "json"), ("edited", "json"), ("edited", "table")])
 def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edited_one_is(
-        tmp_path: Path, change: str, form: str) -> None:
+        tmp_path: Path, stopped_world, change: str, form: str) -> None:
     """A file is known by its path, size and time: one only touched between the interrupted run and the next (a
     copy that resets times: rsync without -t, a checkout) was scanned again, and --output FILE, which "never
     repeats one", held it twice. The same bytes are done; other bytes are a new version, scanned, whose lines take
     the place of the stale ones (newuser34b #2: they were appended, the old line kept first, unmarked)."""
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200), form=form)
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    tmp_path, code, err = stopped_world("found.out", ("ctrl-c", 200), form)   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.out", tmp_path / "stdout"
+    assert code == 130, err
     before = articles_in(out, form=form, folder=folder)
     first = folder / "p000.html"
     if change == "edited":
         first.write_text(first.read_text().replace("1600000000000000000", "1700000000000000000"))
     os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), form=form)
+    assert code == 0, err
     rest = [str(folder / f"p{n:03d}.html") for n in range(len(before), PLAIN)]
     assert 0 < len(before) < PLAIN and before[0] == str(first)
     assert articles_in(out, form=form, folder=folder) == before + rest   # each once, in input order
@@ -465,7 +520,7 @@ def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edite
     ("after:cache.store.Store.record_output", 2),            # the next chunk's lines written, not committed
 ], ids=["rewritten", "recorded", "committed", "renamed", "next-chunk-written"])
 def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file_the_next_run_finishes(
-        tmp_path: Path, where: str, at: int, form: str) -> None:
+        tmp_path: Path, stopped_world, where: str, at: int, form: str) -> None:
     """A resumed run whose edited article's lines replace the stale ones rewrites FILE. The rewrite renamed the new
     file over FILE before the transaction recorded its length: a kill in between left FILE and the recorded length
     disagreeing, and the next run refused it (exit 2) or cut it where a line happened to end, losing finished
@@ -473,20 +528,17 @@ def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file
     once, in input order, the edited one in its current version."""
     from resolver.pipeline import Chunk
 
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40), form=form)
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    tmp_path, code, err = stopped_world("found.out", ("ctrl-c", 40), form)   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.out", tmp_path / "stdout"
+    assert code == 130, err
     assert 0 < len(articles_in(out, form=form, folder=folder)) < PLAIN - 2 * Chunk.ARTICLES   # 2 chunks or more left
     first = folder / "p000.html"
     first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")   # shorter lines: FILE shrinks
     killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, at), form=form)
     _, err = killed.communicate(timeout=60)
     assert killed.returncode == -signal.SIGKILL, err
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), form=form)
+    assert code == 0, err
     assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
     text = out.read_text()
     assert "1600000000000000000" not in text and "1600000000000000001" in text   # p000's current version only
@@ -499,21 +551,18 @@ def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file
 @pytest.mark.parametrize("form", ["json", "table"])
 @pytest.mark.parametrize("now", [b"", b"\x00\x01\x02PK\x03\x04" * 40], ids=["emptied", "made-binary"])
 def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_the_output_file(
-        tmp_path: Path, now: bytes, form: str) -> None:
+        tmp_path: Path, stopped_world, now: bytes, form: str) -> None:
     """A file the interrupted run finished, emptied or made binary since: its current state is no article, and the
     output file must say so. Before (review34r4), no line was written for a skipped file, so its stale line (the old
     bytes' embed) stayed in FILE as if current. In JSON Lines its line is now the skipped file's line; a plain FILE,
     which holds no line for an input that gave no article, holds none for it."""
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200), form=form)
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    tmp_path, code, err = stopped_world("found.out", ("ctrl-c", 200), form)   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.out", tmp_path / "stdout"
+    assert code == 130, err
     first = folder / "p000.html"
     first.write_bytes(now)
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), form=form)
+    assert code == 0, err
     assert [line for line in err.decode().splitlines() if line.startswith("warning: ") and str(first) in line
             and "skipped" in line]
     text = out.read_text()
@@ -546,9 +595,8 @@ def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_
     assert 1 < len(before) < PLAIN
     pages[0] = "<p>Story 0, corrected at length: the post it showed is gone.</p>" + "<p>More words.</p>" * 20
     feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
-    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    assert code == 0, err
     assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
     text = out.read_text()
     assert "1600000000000000000" not in text and "1600000000000000001" in text
@@ -586,9 +634,8 @@ def test_outfile35_a_capture_appended_to_a_warc_since_the_interrupted_run_is_a_l
     assert 1 < len(articles_in(out)) < PLAIN
     with warc.open("ab") as handle:
         capture(handle, 0, "<p>Story 0, corrected: the post is gone.</p>", "2023-05-02T10:00:00Z")
-    again = plain_scan(tmp_path, warc, stdout, "-o", str(out), "--warc-input")
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, warc, stdout, "-o", str(out), "--warc-input")
+    assert code == 0, err
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     sources = [line["source"] for line in lines]
     assert len(sources) == len(set(sources)) == PLAIN + 1 and sources[-1].startswith(f"{warc}#")
@@ -603,18 +650,17 @@ def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
     out.write_text('{"source": "left over"}\nhalf a li')
     wanted = [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
     for _ in range(2):
-        run = plain_scan(tmp_path, folder, stdout, "-o", str(out))
-        _, err = run.communicate(timeout=60)
-        assert run.returncode == 0, err
+        code, err = plain_run(tmp_path, folder, stdout, "-o", str(out))
+        assert code == 0, err
         assert articles_in(out) == wanted
 
 
 @pytest.mark.parametrize("change", ["shortened", "line-moved", "deleted"])
-def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: Path, change: str) -> None:
+def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: Path, stopped_world,
+                                                                     change: str) -> None:
     """Going on could lose or repeat lines: one line, exit 2, the file left as it is; --no-resume starts over."""
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("reading", 200)).communicate(timeout=60)
+    tmp_path, _, _ = stopped_world("found.jsonl", ("reading", 200))   # a copy of the shared killed run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
     data = out.read_bytes()
     if change == "shortened":
         out.write_bytes(data[:-10])
@@ -623,16 +669,14 @@ def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: P
     else:
         out.unlink()
     changed = out.read_bytes() if out.exists() else None
-    refused = plain_scan(tmp_path, folder, stdout, "-o", str(out))
-    _, err = refused.communicate(timeout=60)
-    assert refused.returncode == 2
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out))
+    assert code == 2
     lines = err.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: cannot go on writing {out}: "), err
     assert "--no-resume" in lines[0]
     assert (out.read_bytes() if out.exists() else None) == changed
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--no-resume")
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), "--no-resume")
+    assert code == 0, err
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
@@ -727,16 +771,14 @@ def test_output_with_shards_and_without_a_store(tmp_path: Path) -> None:
     killed.communicate(timeout=60)
     assert killed.returncode == -signal.SIGKILL
     for shard, out in (("2/2", second), ("1/2", first)):
-        run = plain_scan(tmp_path, folder, stdout, "--shard", shard, "-o", str(out))
-        _, err = run.communicate(timeout=60)
-        assert run.returncode == 0, err
+        code, err = plain_run(tmp_path, folder, stdout, "--shard", shard, "-o", str(out))
+        assert code == 0, err
     one, two = articles_in(first), articles_in(second)
     assert sorted(one + two) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
     assert one == sorted(one) and two == sorted(two) and 0 < len(one) < PLAIN
     alone = tmp_path / "alone.jsonl"
-    run = plain_scan(tmp_path, folder, stdout, "--no-store", "--workers", "2", "-o", str(alone))
-    _, err = run.communicate(timeout=60)
-    assert run.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "--no-store", "--workers", "2", "-o", str(alone))
+    assert code == 0, err
     assert articles_in(alone) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
@@ -750,9 +792,8 @@ def test_a_network_run_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tm
     assert proc.returncode == 130, err
     done, length = recorded(tmp_path / "run.db")
     assert articles_in(out) == done and out.stat().st_size == length
-    again = start(tmp_path, folder, config, stdout, "-o", str(out))
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = run_here(tmp_path, network_args(tmp_path, folder, config, "-o", str(out)), stdout)
+    assert code == 0, err
     assert articles_in(out) == [str(folder / f"a{n:02d}.txt") for n in range(ARTICLES)]
     assert stdout.read_bytes() == b""
 
@@ -779,7 +820,8 @@ def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
     assert len(done) == 6 and length is not None
     assert out.stat().st_size > length if method == "Store.record_output" else out.stat().st_size == length
     assert articles_in(out)[:6] == done
-    assert world.process(*args, **quiet).wait(60) == 0
+    again = world(*args)   # run again, in this process
+    assert again.exit_code == 0, again.output
     assert articles_in(out) == [str(folder / f"{n:04d}.html") for n in range(20)]
     assert problems(world.db, 20) == []
 
@@ -807,12 +849,11 @@ def test_a_resumed_report_run_indexes_the_reports_the_interrupted_run_wrote(tmp_
                              preexec_fn=ctrl_c_as_at_a_terminal)
     assert stopped.returncode in (130, -signal.SIGKILL), stopped.stderr
     assert 0 < len(list(reports.glob("p*.json"))) < 30
-    again = subprocess.run([sys.executable, "-m", "resolver", *args], env=env, cwd=tmp_path, capture_output=True,
-                           timeout=60)
-    assert again.returncode == 0, again.stderr
+    code, err = run_here(tmp_path, args, tmp_path / "stdout")   # run again, in this process
+    assert code == 0, err
     index = json.loads((reports / "index.json").read_text())
     assert sorted(e["report"] for e in index) == sorted(p.name for p in reports.glob("p*.json"))
-    assert len(index) == 30 and b"wrote 30 reports and an index" in again.stderr
+    assert len(index) == 30 and b"wrote 30 reports and an index" in err
 
 
 def test_reports_written_into_the_folder_reported_on_are_not_read_as_articles(tmp_path: Path) -> None:
@@ -912,9 +953,8 @@ def test_a_plain_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(tmp
     code, err = plain_scan_into_head(tmp_path, folder, 3)
     assert code in (141, -signal.SIGPIPE) and err == b""
     out = tmp_path / "all.jsonl"
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     assert b"finished by an earlier run" not in err
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
@@ -932,9 +972,8 @@ def test_a_closed_stdout_forgets_only_its_own_run_an_interrupted_run_before_it_i
     assert 0 < before < PLAIN
     code, err = plain_scan_into_head(tmp_path, folder, 2)
     assert code in (141, -signal.SIGPIPE) and err == b""
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     assert f"{before} finished by an earlier run".encode() in err
     assert sorted(articles_in(out)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
 
@@ -982,9 +1021,8 @@ def test_a_closed_stdout_forgets_only_its_own_rows_not_a_concurrent_runs(tmp_pat
     flag.touch()
     _, err = peek.communicate(timeout=60)
     assert peek.returncode in (141, -signal.SIGPIPE) and err == b""
-    again = plain_scan(tmp_path, folder, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, out)
+    assert code == 0, err
     assert f"{before} finished by an earlier run".encode() in err
     assert sorted(articles_in(out)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
 
@@ -998,9 +1036,8 @@ def test_a_network_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(t
     err = read_then_close(proc, 2)
     assert proc.returncode in (141, -signal.SIGPIPE) and err == b""
     out = tmp_path / "out.jsonl"
-    again = start(tmp_path, folder, config, out)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = run_here(tmp_path, network_args(tmp_path, folder, config), out)   # run again, in this process
+    assert code == 0, err
     assert b"finished by an earlier run" not in err
     check_finished(tmp_path, out, duplicates_allowed=0)
 
@@ -1064,9 +1101,8 @@ def test_fix27s_a_stopped_run_over_urls_carrying_a_secret_keeps_no_token_and_the
     assert token not in dump and token.encode() not in (tmp_path / "run.db").read_bytes()
     assert token not in err.decode() and token not in out.read_text()
     asked.clear()
-    again = run()
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = run_here(tmp_path, command[3:], out, env={"X_BEARER_TOKEN": token})   # run again, in this process
+    assert code == 0, err
     assert b"2 finished by an earlier run" in err
     assert asked == ["/two?"]   # the two articles finished before are not fetched again
     assert [json.loads(line)["source"] for line in out.read_text().splitlines()] == [
@@ -1140,9 +1176,8 @@ def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
         assert stopped.returncode == 130, err
         first = folder / "p000.html"
         first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
-        again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
-        _, err = again.communicate(timeout=60)
-        assert again.returncode == 0, err
+        code, err = plain_run(tmp_path, folder, stdout, "-o", str(out), form=form)
+        assert code == 0, err
         assert out.is_symlink() and out.resolve() == target.resolve()
         assert articles_in(target, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
         assert "1600000000000000000" not in target.read_text()
@@ -1154,21 +1189,18 @@ def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
             real.rmdir()
 
 
-def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path: Path) -> None:
+def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path: Path, stopped_world) -> None:
     """A user who made FILE private (chmod 600: a list of sources that may not be shown) keeps it private through a
     resumed run that rewrites it. The rewrite was made with the default mode (0644 under the usual umask) and
     renamed over FILE: the run made the output readable by every user of the machine."""
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 40))   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
+    assert code == 130, err
     out.chmod(0o600)
     first = folder / "p000.html"
     first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out))
+    assert code == 0, err
     assert "1600000000000000000" not in out.read_text()   # rewritten
     assert out.stat().st_mode & 0o777 == 0o600
 
@@ -1195,9 +1227,8 @@ def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_ke
         assert stopped.returncode == 130, err
         write(then)   # fixed after the first run; edited after the second
     assert "1600000000000000000" in out.read_text()   # the second run's line of the record
-    again = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    code, err = plain_run(tmp_path, feed, stdout, "-o", str(out), "--jsonl")
+    assert code == 0, err
     text = out.read_text()
     assert "1600000000000000000" not in text and "1600000000000000001" in text   # no stale version left
     assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
@@ -1206,27 +1237,24 @@ def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_ke
 @pytest.mark.parametrize("where", ["before:resolver.output.OutputFile._rename", "after:resolver.output.OutputFile._rename"],
                          ids=["committed", "renamed"])
 def test_review35r3_an_output_file_deleted_after_a_committed_rewrite_is_said_to_be_gone(
-        tmp_path: Path, where: str) -> None:
+        tmp_path: Path, stopped_world, where: str) -> None:
     """FILE deleted by the user after a run killed once it committed a rewrite: where the rewrite was not yet renamed
     over FILE it is whole, and the next run puts it in FILE's place; where it was, FILE is gone, and the next run
     says so (exit 2), as it does for a FILE gone with no rewrite pending. It said FILE's first bytes were not those
     the interrupted run wrote, of a file that is not there."""
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 40))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 40))   # a copy of the shared stopped run
+    folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
+    assert code == 130, err
     first = folder / "p000.html"
     first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
     killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, 1))
     _, err = killed.communicate(timeout=60)
     assert killed.returncode == -signal.SIGKILL, err
     out.unlink()
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
-    _, err = again.communicate(timeout=60)
+    code, err = plain_run(tmp_path, folder, stdout, "-o", str(out))
     if where.startswith("before:"):
-        assert again.returncode == 0, err
+        assert code == 0, err
         assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
         return
-    assert again.returncode == 2
+    assert code == 2
     assert b"it is gone" in err and not out.exists()

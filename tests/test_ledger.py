@@ -50,6 +50,13 @@ def clean(db) -> list[str]:
         con.close()
 
 
+def rerun(world: World, *args: str, env: dict[str, str] | None = None) -> None:
+    """The command run again after the killed child, to its end (exit 0), in this process (World's CliRunner): the
+    killed child is the process tested; the next run is an ordinary run, whose exit code and records are checked."""
+    result = world(*args, env=env)
+    assert result.exit_code == 0, result.output
+
+
 def lookup_page(request):
     return Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json; charset=utf-8",
                     headers=fx.X_RATE_HEADERS | {"x-rate-limit-remaining": "298"})
@@ -76,7 +83,7 @@ def test_a_kill_between_an_x_api_answer_and_the_post_s_observation_leaves_no_hal
     hang.killed_while_waiting(world.process("fetch", "--all-methods", "--no-media", POST, env=token, **QUIET))
     assert purposes(world.db) == {}
     assert rows(world.db, "SELECT count(*) FROM post_observations") == [(0,)]
-    assert world.process("fetch", "--all-methods", "--no-media", POST, env=token, **QUIET).wait(60) == 0
+    rerun(world, "fetch", "--all-methods", "--no-media", POST, env=token)
     assert purposes(world.db)["x-api"] == 1
     assert rows(world.db, "SELECT o.method FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
                           "WHERE f.purpose = 'x-api'") == [("x-api",)]
@@ -124,7 +131,7 @@ def test_a_kill_while_a_post_s_archived_copies_are_read_leaves_no_capture_fetch_
     assert "wayback-capture" not in done and "syndication" not in done
     assert clean(world.db) == []      # the CDX answer that was written has its snapshot
     fakenet.route("web.archive.org", "/cdx/search/cdx", hang.then)
-    assert world.process("fetch", "--no-media", POST, **QUIET).wait(60) == 0
+    rerun(world, "fetch", "--no-media", POST)
     assert purposes(world.db)["wayback-capture"] == 1
     assert clean(world.db) == []
 
@@ -137,7 +144,7 @@ def test_a_kill_as_a_cdx_listing_s_snapshots_are_written_leaves_no_listing_witho
     world = World(fakenet, tmp_path)
     assert world.killed_at("Store.record_snapshots", "fetch", "--no-media", POST, **QUIET) == -9
     assert "wayback-cdx" not in purposes(world.db)
-    assert world.process("fetch", "--no-media", POST, **QUIET).wait(60) == 0
+    rerun(world, "fetch", "--no-media", POST)
     assert rows(world.db, "SELECT count(*) FROM snapshots") == [(1,)]
     assert clean(world.db) == []
 
@@ -161,7 +168,7 @@ def test_a_kill_between_a_cdx_lookup_and_the_availability_lookup_keeps_the_snaps
     assert rows(world.db, "SELECT timestamp FROM snapshots ORDER BY timestamp") == [
         ("20221206060000",), ("20230101000000",)]
     fakenet.route("archive.org", "/wayback/available", available)
-    assert world.process("archive", STORY, **QUIET).wait(60) == 0
+    rerun(world, "archive", STORY)
     assert rows(world.db, "SELECT timestamp FROM snapshots ORDER BY timestamp") == [
         ("20221206060000",), ("20230101000000",)]
     assert purposes(world.db)["wayback-cdx"] == 2     # (an archive run asks afresh; the live copy every run)
@@ -194,7 +201,7 @@ def test_a_kill_while_a_save_is_polled_leaves_its_job_on_record_and_submits_noth
     hang.killed_while_waiting(world.process("archive", "--save", STORY, env=keys, **QUIET))
     assert rows(world.db, "SELECT status, job_id FROM saves") == [("submitted", "spn2-j1")]
     fakenet.route("web.archive.org", "/save/status/spn2-j1", success)
-    assert world.process("archive", "--save", STORY, env=keys, **QUIET).wait(60) == 0
+    rerun(world, "archive", "--save", STORY, env=keys)
     assert submitted["count"] == 1
     assert rows(world.db, "SELECT count(*) FROM fetches WHERE method = 'POST'") == [(1,)]
     assert rows(world.db, "SELECT status, snapshot_url FROM saves") == [
@@ -215,7 +222,7 @@ def test_a_kill_as_a_save_s_outcome_is_written_leaves_no_poll_behind(tmp_path, f
     assert code == -9
     assert rows(world.db, "SELECT url FROM fetches WHERE purpose = 'wayback-save'") == [("https://web.archive.org/save",)]
     assert rows(world.db, "SELECT status, job_id FROM saves") == [("submitted", "spn2-j1")]
-    assert world.process("archive", "--save", STORY, env=keys, **QUIET).wait(60) == 0
+    rerun(world, "archive", "--save", STORY, env=keys)
     assert submitted["count"] == 1
     assert rows(world.db, "SELECT status FROM saves") == [("success",)]
 
@@ -233,7 +240,7 @@ def test_a_kill_while_an_article_is_fetched_leaves_no_fetch_without_the_article(
     hang.killed_while_waiting(world.process("scan", "https://news.example/story", **QUIET))
     assert purposes(world.db) == {}
     fakenet.route("news.example", "/story/", page(story))
-    assert world.process("scan", "https://news.example/story", **QUIET).wait(60) == 0
+    rerun(world, "scan", "https://news.example/story")
     assert purposes(world.db) == {"article": 2}
     assert rows(world.db, "SELECT count(*) FROM articles") == [(1,)]
     assert clean(world.db) == []
@@ -267,7 +274,7 @@ def test_a_kill_while_identification_reads_captures_leaves_each_capture_read_onc
     assert clean(world.db) == []
     fakenet.route("web.archive.org", second, answer)
     for _ in range(2):     # and a warm run asks nothing again
-        assert world.process("scan", "--identify", str(tmp_path / "remnant.txt"), **QUIET).wait(60) == 0
+        rerun(world, "scan", "--identify", str(tmp_path / "remnant.txt"))
     assert purposes(world.db)["wayback-capture"] == 2
     assert clean(world.db) == []
     assert rows(world.db, "SELECT count(*), count(DISTINCT post_row) FROM post_observations WHERE method = 'wayback'"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from cache import Store
 from resolver.output import OutputFile
-from tests.test_interrupt import PLAIN, articles_in, plain_folder, plain_scan
+from tests.test_interrupt import PLAIN, articles_in, plain_folder, plain_run, plain_scan
+from tests.test_interrupt import stopped_world  # noqa: F401 - a fixture: the stopped run, shared
 
 
 def page(n: int, first: int = 1600000000000000000) -> str:
@@ -32,10 +33,21 @@ def stopped_run(tmp_path: Path, source: Path, out: Path, *extra: str) -> list[st
     return before
 
 
+def stopped_folder(stopped_world) -> tuple[Path, Path, Path, list[str]]:
+    """`stopped_run` of `plain_folder` into found.jsonl, made once and shared (test_interrupt's `stopped_world`): a
+    fresh copy of it at its fixed path. Returns that path (the stopped run's tmp_path), the folder, FILE and the
+    sources FILE holds, checked as `stopped_run` checks them."""
+    where, code, err = stopped_world("found.jsonl", ("ctrl-c", 200))
+    assert code == 130, err
+    before = articles_in(where / "found.jsonl")
+    assert 1 < len(before) < PLAIN
+    return where, where / "plain", where / "found.jsonl", before
+
+
 def finish(tmp_path: Path, source: Path, out: Path, *extra: str) -> bytes:
-    again = plain_scan(tmp_path, source, tmp_path / "stdout", "-o", str(out), *extra)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    """The same command run again to its end, in this process (test_interrupt's `plain_run`)."""
+    code, err = plain_run(tmp_path, source, tmp_path / "stdout", "-o", str(out), *extra)
+    assert code == 0, err
     return err
 
 
@@ -53,11 +65,9 @@ def test_outfile36_a_feed_shortened_at_its_end_takes_the_lines_of_its_removed_re
 
 
 def test_outfile36_a_file_deleted_from_the_folder_since_the_interrupted_run_takes_its_line_out(
-        tmp_path: Path) -> None:
+        tmp_path: Path, stopped_world) -> None:
     """The same for a folder: a file the interrupted run finished, deleted since, is no input of this run."""
-    folder = plain_folder(tmp_path)
-    out = tmp_path / "found.jsonl"
-    before = stopped_run(tmp_path, folder, out)
+    tmp_path, folder, out, before = stopped_folder(stopped_world)   # a copy of the shared stopped run
     Path(before[1]).unlink()
     finish(tmp_path, folder, out)
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN) if n != 1]
@@ -133,18 +143,20 @@ def test_outfile36_old_temporary_files_of_a_killed_run_are_removed_only_when_the
     other = tmp_path / f".other.jsonl.{int(ended.stdout)}.new"
     for path in (gone, alive, other):
         path.write_text("{}\n")
-    finish(tmp_path, folder, out)
+    run = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out))   # a child: `alive` is another process's
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 0, err
     assert (gone.exists(), alive.exists(), other.exists()) == (False, True, True)
 
 
-def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_it(tmp_path: Path) -> None:
+def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_it(tmp_path: Path,
+                                                                                    stopped_world) -> None:
     """A rewrite (an edited input's lines in place of its stale ones) renamed a new file over FILE: a hard link to
     FILE (a `latest.jsonl` kept by a user) kept the old lines, stale, as if current. A FILE with other links is now
     written over in place (from the recorded rewrite, which a killed run's successor completes); one without is
     renamed over, as before."""
-    folder = plain_folder(tmp_path)
-    out, link = tmp_path / "found.jsonl", tmp_path / "latest.jsonl"
-    stopped_run(tmp_path, folder, out)
+    tmp_path, folder, out, before = stopped_folder(stopped_world)   # a copy of the shared stopped run
+    link = tmp_path / "latest.jsonl"
     os.link(out, link)
     inode = out.stat().st_ino
     first = folder / "p000.html"
@@ -155,11 +167,11 @@ def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_
     assert articles_in(link) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
-def test_outfile36_a_rewrite_killed_mid_copy_into_a_linked_file_is_completed_by_the_next_run(tmp_path: Path) -> None:
+def test_outfile36_a_rewrite_killed_mid_copy_into_a_linked_file_is_completed_by_the_next_run(tmp_path: Path,
+                                                                                              stopped_world) -> None:
     """The in-place write of a linked FILE killed half-way: the next run copies the recorded rewrite again."""
-    folder = plain_folder(tmp_path)
-    out, link = tmp_path / "found.jsonl", tmp_path / "latest.jsonl"
-    stopped_run(tmp_path, folder, out)
+    tmp_path, folder, out, before = stopped_folder(stopped_world)   # a copy of the shared stopped run
+    link = tmp_path / "latest.jsonl"
     os.link(out, link)
     first = folder / "p000.html"
     first.write_text("<p>Story 0, corrected: the post is no longer shown.</p>")
@@ -394,14 +406,12 @@ def test_review37c_a_close_that_fails_still_lets_the_lock_go(tmp_path: Path) -> 
 
 
 def test_batch37_a_resumed_run_killed_after_reading_its_input_has_taken_the_deleted_files_line_out(
-        tmp_path: Path) -> None:
+        tmp_path: Path, stopped_world) -> None:
     """CLOSING-stop36 "Batch runs": the lines of inputs gone since an interrupted run were taken out at the resumed
     run's normal end only: that run killed (-9) once its whole input was read left them in FILE, read as this
     run's. Once the input was read to its end, every key met, they go with the next commit; a run killed after
     that holds none of them, and the run after it finishes with each article once."""
-    folder = plain_folder(tmp_path)
-    out = tmp_path / "found.jsonl"
-    before = stopped_run(tmp_path, folder, out)
+    tmp_path, folder, out, before = stopped_folder(stopped_world)   # a copy of the shared stopped run
     Path(before[1]).unlink()
     killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
                         kill=("before:resolver.output.OutputFile.take_out", 1))   # the take-out at the run's end
@@ -465,14 +475,12 @@ def test_batch37_a_killed_run_s_lock_file_goes_when_the_run_that_took_it_over_en
 
 
 def test_review38a_an_input_moved_back_after_its_line_was_taken_out_by_a_killed_run_is_in_file_again(
-        tmp_path: Path) -> None:
+        tmp_path: Path, stopped_world) -> None:
     """A file moved out of the folder (`mv` keeps its size and time, so its key) while a run was stopped: the resumed
     run takes its line out once its input is read (batch37), and is killed before its end; the file moved back, the
     run after it skipped it as finished (its progress row still said so), and FILE ended without its line: an
     article of the input missing from the output, exit 0."""
-    folder = plain_folder(tmp_path)
-    out = tmp_path / "found.jsonl"
-    before = stopped_run(tmp_path, folder, out)
+    tmp_path, folder, out, before = stopped_folder(stopped_world)   # a copy of the shared stopped run
     moved = tmp_path / "aside.html"
     os.rename(before[1], moved)
     killed = plain_scan(tmp_path, folder, tmp_path / "stdout", "-o", str(out),
