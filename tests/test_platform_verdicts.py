@@ -996,3 +996,50 @@ def _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch, cap
                  article=f"<html><body>{bluesky_blockquote()}</body></html>")
     [embed] = json.loads(out)["embeds"]
     return out, checks_of(embed)["archive"]
+
+
+def bluesky_answer(text: str, date: str) -> dict:
+    """embed.bsky.app's answer for SKEET_URI: its `html` the post's blockquote, its words and its date."""
+    return BLUESKY_OEMBED | {"html": bluesky_blockquote(text).replace("March 10, 2026 at 9:14 AM", date)}
+
+
+def test_newuser40a_3_a_bluesky_quote_and_date_are_checked_against_the_words_and_day_its_answer_shows(fakenet, reporter):
+    """Bluesky's oEmbed `html` is the post's blockquote, its words and its date: neither was read, so a changed word
+    and a wrong day were "skip: no available post text" though the recorded answer held both (newuser40a #3)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the school.",
+                                                                        "March 8, 2026 at 9:14 AM")))
+    code, out = reporter("json")
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    assert (skeet["post"]["text"], skeet["post"]["text_kind"]) == ("Shelters are open at the school.", "text")
+    assert skeet["post"]["created_at"] == "2026-03-08"
+    assert skeet["post"]["field_sources"]["text"] == skeet["post"]["field_sources"]["created_at"] == "oembed"
+    assert skeet["post"]["fetch_ids"]
+    checks = checks_of(skeet)
+    assert checks["text"]["result"] == "fail", checks["text"]
+    assert checks["date"]["result"] == "fail", checks["date"]
+    assert checks["date"]["evidence"] == "article 2026-03-10, post created 2026-03-08"
+
+
+def test_newuser40a_3_a_bluesky_answer_showing_the_same_words_and_day_passes(fakenet, reporter):
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the town hall.",
+                                                                        "March 10, 2026 at 9:14 AM")))
+    code, out = reporter("json")
+    checks = checks_of(next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky"))
+    assert (checks["text"]["result"], checks["date"]["result"]) == ("pass", "pass"), checks
+
+
+def test_newuser40a_3_a_bluesky_answers_words_are_read_only_when_its_code_names_the_post_asked():
+    """The words of another post's blockquote (another record key, another account's DID) are not this post's."""
+    for uri, asked, read in [
+        (SKEET_URI, "mayor.riverton.example/3kriverton22", True),
+        (SKEET_URI, "did:plc:rivertonfictional0000001/3kriverton22", True),
+        (SKEET_URI.replace("3kriverton22", "3kotherpost2"), "mayor.riverton.example/3kriverton22", False),
+        (SKEET_URI, "did:plc:someoneelse000000000001/3kriverton22", False),
+    ]:
+        answer = bluesky_answer("Shelters are open.", "March 10, 2026 at 9:14 AM")
+        body = json.dumps(answer | {"html": answer["html"].replace(SKEET_URI, uri)}).encode()
+        url = f"https://bsky.app/profile/{asked.split('/')[0]}/post/3kriverton22"
+        record = oembed.parse("bluesky", asked, url, 200, "application/json", body)
+        assert (record.text, record.created_at) == (("Shelters are open.", "2026-03-10") if read else (None, None)), uri
