@@ -142,7 +142,9 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         from resolver.pipeline import same_posts
 
         for index, other in sorted(same_posts(result).items()):
-            yield [(f"  #{index + 1} is the same post as #{other + 1}: its link leads to it", "cyan")]
+            why = "the answer for its link names the account by the DID whose post it names" \
+                if result.embeds[index].post_id else "its link leads to it"   # a Bluesky post by handle and by DID
+            yield [(f"  #{index + 1} is the same post as #{other + 1}: {why}", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
     for archived in result.archives or ():
@@ -1662,13 +1664,26 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
     return f"{len(snapshots)} snapshot(s){where}" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
+def same_post_why(embed: dict[str, Any]) -> str:
+    """Why an embed is counted with the one `same_post_as` names: its link leads to that post; or, for a Bluesky post
+    named by its handle, the answer for it named the account by the DID whose post of that record key the other embed
+    names (pipeline.same_posts)."""
+    post = embed.get("post") or {}
+    did = (post.get("author") or {}).get("id")
+    if embed.get("platform") != "bluesky" or not embed.get("post_id") or not did:
+        return "this link leads to it"
+    fetches = ", ".join(f"fetch #{i}" for i in post.get("fetch_ids") or ())
+    return (f"the answer for this link{f' ({fetches})' if fetches else ''} names its account by its DID, {did}, and "
+            f"embed {embed['same_post_as']} names that account's post {embed['post_id'].rpartition('/')[2]}")
+
+
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
     from resolver.provenance import form_words, listings_cited, provenance_text
 
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
-        notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
+        notes.append(f"The same post as embed {embed['same_post_as']}: {same_post_why(embed)}")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
         notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), "

@@ -1043,3 +1043,23 @@ def test_newuser40a_3_a_bluesky_answers_words_are_read_only_when_its_code_names_
         url = f"https://bsky.app/profile/{asked.split('/')[0]}/post/3kriverton22"
         record = oembed.parse("bluesky", asked, url, 200, "application/json", body)
         assert (record.text, record.created_at) == (("Shelters are open.", "2026-03-10") if read else (None, None)), uri
+
+
+def test_newuser40a_5_one_bluesky_post_linked_by_did_and_by_handle_is_one_post_with_the_reason_said(fakenet, reporter):
+    """at://<did>/… and the handle's bsky.app URL of one post: the answer for the handle's link names the account's
+    DID (its embed code's), so both are one post. The report counted two embeds, two posts, two posts with no archived
+    copy, where `stats` (`may_be_same_post_as`) counted one (newuser40a #5)."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the town hall.",
+                                                                        "March 10, 2026 at 9:14 AM")))
+    article = ("<html><body><p>The mayor posted it "
+               '(<a href="https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22">here</a>), '
+               'and <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">again here</a>; '
+               'and <a href="https://bsky.app/profile/mayor.riverton.example/post/3kotherpost2">another</a>.'
+               "</p></body></html>")
+    code, out = reporter("json", article)
+    report = json.loads(out)
+    assert [e["same_post_as"] for e in report["embeds"]] == [None, 1, None], out
+    assert report["summary"]["posts"]["named"] == 2
+    code, md = reporter("md", article)
+    assert re.search(r"The same post as embed 1: the answer for this link \(fetch #\d+\) names its account by its "
+                     r"DID, did:plc:rivertonfictional0000001, and embed 1 names that account's post 3kriverton22", md), md
