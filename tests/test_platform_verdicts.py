@@ -1063,3 +1063,32 @@ def test_newuser40a_5_one_bluesky_post_linked_by_did_and_by_handle_is_one_post_w
     code, md = reporter("md", article)
     assert re.search(r"The same post as embed 1: the answer for this link \(fetch #\d+\) names its account by its "
                      r"DID, did:plc:rivertonfictional0000001, and embed 1 names that account's post 3kriverton22", md), md
+
+
+@pytest.mark.parametrize("platform,post_id,said,result,whose", [
+    # 112233445566778899 >> 16 ms: 2024-04-08T03:21:11Z; 3kq2vxyzabc2d: 2024-04-14T04:31:52Z (a TID's microseconds)
+    ("mastodon", "mastodon.social/112233445566778899", "2024-04-08", "pass", "the instance mints it"),
+    ("mastodon", "mastodon.social/112233445566778899", "2024-04-02", "warn", "the instance mints it"),
+    ("bluesky", "did:plc:rivertonfictional0000001/3kq2vxyzabc2d", "2024-04-14", "pass", "the author's client"),
+    ("bluesky", "did:plc:rivertonfictional0000001/3kq2vxyzabc2d", "2024-02-01", "warn", "the author's client"),
+], ids=["mastodon-same-day", "mastodon-other-day", "bluesky-same-day", "bluesky-other-day"])
+def test_newuser40a_3_with_no_dated_answer_the_id_dates_a_mastodon_or_bluesky_post_said_as_the_ids_time(
+        platform, post_id, said, result, whose):
+    """Mastodon's answer holds no date, nor a gone Bluesky post's: the date check skipped, though the id itself holds
+    a time (Mastodon's snowflake, Bluesky's TID key). It is held against the article's day as the id's time, never as
+    a fetched date, and never fails: neither is a recorded answer, and a TID is the author's client's to write."""
+    from resolver.platforms import bluesky, mastodon
+    from resolver.provenance import date_checks
+
+    minted = (mastodon.id_time if platform == "mastodon" else bluesky.tid_time)(post_id)
+    embed = {"platform": platform, "post_id": post_id, "date": said, "date_text": said, "detector": "html-blockquote"}
+    post = {"platform": platform, "post_id": post_id, "status": "available", "text": None, "created_at": None,
+            "method": "oembed", "field_sources": {}}
+    checks = {c["name"]: c for c in date_checks(embed, post)}
+    assert checks["date"]["result"] == "skip"
+    assert checks["id-date"]["result"] == result, checks
+    assert checks["id-date"]["evidence"].startswith(
+        f"article {said}, the post's id {post_id.rpartition('/')[2]} holds the time {minted:%Y-%m-%dT%H:%M:%SZ}")
+    assert "read from the id, not a fetched date" in checks["id-date"]["evidence"] and whose in checks["id-date"]["evidence"]
+    dated = date_checks(embed, post | {"created_at": said + "T12:00:00Z"})
+    assert [c["name"] for c in dated] == ["date"]   # a fetched date: the id is not read
