@@ -1959,8 +1959,34 @@ def same_posts(result: ArticleResult) -> dict[int, int]:
     first: dict[tuple[str, str], int] = {}
     for index in sorted(keys, key=lambda i: (not result.embeds[i].post_id, i)):
         first.setdefault(keys[index], index)
-    return {index: first[key] for index, key in keys.items()
+    same = {index: first[key] for index, key in keys.items()
             if not result.embeds[index].post_id and first[key] != index}
+    return same | _same_bluesky_posts(result, same) if result.posts is not None else same
+
+
+def _same_bluesky_posts(result: ArticleResult, same: dict[int, int]) -> dict[int, int]:
+    """{embed index: the index of the embed naming the same Bluesky post} for a post named by its handle whose
+    answer named the account's DID (`author_id`, kept only when the answer ties the two: fetch.oembed), where another
+    embed names that DID's post of the same record key (newuser40a #5: at://<did>/… and the handle's URL of one post
+    were two posts in the report, one in `stats`' `may_be_same_post_as`). The first is the embed naming the DID."""
+    from resolver.platforms import bluesky
+
+    keys: dict[int, tuple[str, str]] = {}
+    for index, embed in enumerate(result.embeds):
+        named = bluesky.split_post_id(embed.post_id or "") if embed.platform == "bluesky" else None
+        if named is None or index in same:
+            continue
+        post = post_of_embed(result, index) if not bluesky.is_did(named[0]) else None
+        recorded = bluesky.split_post_id(post.record.post_id or "") if post is not None else None
+        did = named[0] if post is None else recorded[0] if recorded is not None and bluesky.is_did(recorded[0]) \
+            else post.record.author_id   # recorded under its DID ("Recorded as …"), or the DID its answer named
+        if did and bluesky.is_did(did) and (recorded is None or recorded[1] == named[1]):
+            keys[index] = (did.casefold(), named[1])
+    first: dict[tuple[str, str], int] = {}
+    for index in sorted(keys, key=lambda i: (not bluesky.is_did(result.embeds[i].post_id), i)):
+        first.setdefault(keys[index], index)
+    return {index: first[key] for index, key in keys.items()
+            if first[key] != index and result.embeds[index].post_id != result.embeds[first[key]].post_id}
 
 
 def _post_led_to(result: ArticleResult, index: int) -> tuple[str, str] | None:

@@ -457,6 +457,7 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
+        checks += _date_against_key(said, embed.get("platform"), post_id or embed.get("post_id"))
     if post is not None and found is post and embed.get("platform") == "twitter":
         checks += _date_against_id(post, created_at if original is None else found.get("created_at"))
     post_id = post_id or embed.get("post_id")
@@ -466,6 +467,31 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
+
+
+def _date_against_key(said: str | None, platform: Any, post_id: str | None) -> list[dict[str, Any]]:
+    """The `id-date` check of a Mastodon or Bluesky post no answer dates (newuser40a #3): the article's day against
+    the time the post's id holds, said as that and never as a fetched date. What it is worth: Mastodon's id is
+    minted by the instance from the post's time (its snowflake), a remote copy's from the time the origin claims;
+    Bluesky's record key (a TID) is written by the author's client, which may write any time. Each is a reading of the
+    URL, no recorded answer: a day that agrees passes, one that does not warns, never fails. [] for an X post (its
+    `snowflake-date`), an id that holds no time, or no day said."""
+    if not said or not post_id or platform not in (mastodon.PLATFORM, bluesky.PLATFORM):
+        return []
+    minted = mastodon.id_time(post_id) if platform == mastodon.PLATFORM else bluesky.tid_time(post_id)
+    if minted is None:
+        return []
+    stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
+    result, zones = _day_verdict(said, stamp) or ("skip", "")
+    whose = ("the instance mints it from the post's time; a copy's on another instance, from the time its origin "
+             "claims"
+             if platform == mastodon.PLATFORM else
+             "the author's client writes it when posting, and may write any time")
+    return [check("id-date", "warn" if result == "fail" else result,
+                  f"article {said}, the post's id {post_id.rpartition('/')[2]} holds the time {stamp}{zones}: read "
+                  f"from the id, not a fetched date ({whose})"
+                  + ("; not the article's day, which no fetched date contradicts: a doubt, no fail"
+                     if result == "fail" else ""))]
 
 
 def _date_readings(date_text: str) -> dict[str, tuple[str, ...]]:
@@ -2793,7 +2819,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
 
 # The checks that weigh the article's copy of a post (its author, date, words, media, which post it is), as against
 # what is known of the post itself (its status, its archived copies).
-CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-date", "text", "media"})
+CHECKS_OF_THE_COPY = frozenset({"identification", "author", "date", "snowflake-date", "id-date", "text", "media"})
 
 
 def unsettled_check(found: dict[str, Any], why: str) -> dict[str, Any]:

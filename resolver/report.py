@@ -142,7 +142,9 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         from resolver.pipeline import same_posts
 
         for index, other in sorted(same_posts(result).items()):
-            yield [(f"  #{index + 1} is the same post as #{other + 1}: its link leads to it", "cyan")]
+            why = "the answer for its link names the account by the DID whose post it names" \
+                if result.embeds[index].post_id else "its link leads to it"   # a Bluesky post by handle and by DID
+            yield [(f"  #{index + 1} is the same post as #{other + 1}: {why}", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
     for archived in result.archives or ():
@@ -1103,9 +1105,11 @@ def embeds_summary(summary: dict[str, Any]) -> str:
     return f"{summary['embeds']} ({_counts(summary['by_platform'])})" if summary["by_platform"] else str(summary["embeds"])
 
 
-def archive_summary(summary: dict[str, Any]) -> str:
-    """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
-    from resolver.provenance import STATUS_WORDS
+def archive_summary(summary: dict[str, Any], embeds: Sequence[dict[str, Any]] = ()) -> str:
+    """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5). Of those with no copy, the
+    posts whose HTTP 200 captures nobody read (`embeds`' own), said so: whether one holds the post is not known, as the
+    body says (newuser40a #6: "no archived copy" under a body saying "not read")."""
+    from resolver.provenance import STATUS_WORDS, archived_copies, unread_captures
 
     archive = summary["archive"]
     if not archive["looked_up"] and not archive["not_checked"]:
@@ -1113,7 +1117,11 @@ def archive_summary(summary: dict[str, Any]) -> str:
     # a post with no id has nothing to look up: said as such, never as "no embedded post" (newuser29b §2)
     unknown = summary["by_status"].get(STATUS_WORDS["not_identified"][0], 0)
     others = archive["not_checked"] - unknown
-    parts = [f"{archive['without_copy']} of {archive['looked_up']} looked up"] if archive["looked_up"] else []
+    unread = sum(1 for e in embeds if e.get("post") and e.get("archive_looked_up") and not e.get("same_post_as")
+                 and not archived_copies(e["post"], e["snapshots"]) and unread_captures(e["post"], e["snapshots"]))
+    parts = [f"{archive['without_copy']} of {archive['looked_up']} looked up"
+             + (f" ({unread} of them with captures listed, not read: whether one holds the post is not known)"
+                if unread else "")] if archive["looked_up"] else []
     if others:   # not looked up: none made, or every one failed (a 503)
         parts.append(f"{others} not checked" if archive["looked_up"] else "no archive lookup answered")
     if unknown:
@@ -1196,7 +1204,7 @@ def markdown(report: dict[str, Any]) -> str:
              f"| Embeds | {embeds_summary(summary)} |",
              f"| Post status | {_counts(summary['by_status']) or '—'} |",
              "| Checks | " + " · ".join(f"{MARK[k]} {v}" for k, v in summary["checks"].items()) + " |",
-             f"| Embedded posts with no archived copy | {archive_summary(summary)} |",
+             f"| Embedded posts with no archived copy | {archive_summary(summary, report['embeds'])} |",
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
@@ -1318,14 +1326,24 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
 def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     """The posts gone (deleted, suspended...) in words, each with what its archived copies gave: "1 post is deleted
     (an archived copy was checked)"; "" when none is. A gone post's words in the report are a copy's, if any."""
+    from resolver.provenance import unread_captures
+
     said: dict[str, int] = {}
     for embed in embeds:
         if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
             continue
         read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
                    or ())   # a capture read that holds its words: what the text check holds the article against
+        unread = len(unread_captures(embed.get("post"), embed.get("snapshots") or []))
+        tried = len((embed.get("post") or {}).get("archived") or ())
         copy = ("an archived copy was checked" if read else
                 "an archived copy is listed, not read" if embed.get("archived_copies") else
+                # captures no one read (a Mastodon or Bluesky post's): the body says whether one holds it is not
+                # known; "no archived copy was found" contradicted it (newuser40a #6)
+                (f"{tried} capture{'s' * (tried != 1)} read, none holds it; {unread} more listed, not read: whether "
+                 f"{'it holds' if unread == 1 else 'any holds'} the post is not known" if tried else
+                 f"{unread} capture{'s' * (unread != 1)} listed, not read: whether {'it holds' if unread == 1 else 'any holds'}"
+                 " the post is not known") if unread else
                 "no archived copy was found")
         key = f"{embed['status']['words']} ({copy})"
         said[key] = said.get(key, 0) + 1
@@ -1662,13 +1680,26 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
     return f"{len(snapshots)} snapshot(s){where}" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
+def same_post_why(embed: dict[str, Any]) -> str:
+    """Why an embed is counted with the one `same_post_as` names: its link leads to that post; or, for a Bluesky post
+    named by its handle, the answer for it named the account by the DID whose post of that record key the other embed
+    names (pipeline.same_posts)."""
+    post = embed.get("post") or {}
+    did = (post.get("author") or {}).get("id")
+    if embed.get("platform") != "bluesky" or not embed.get("post_id") or not did:
+        return "this link leads to it"
+    fetches = ", ".join(f"fetch #{i}" for i in post.get("fetch_ids") or ())
+    return (f"the answer for this link{f' ({fetches})' if fetches else ''} names its account by its DID, {did}, and "
+            f"embed {embed['same_post_as']} names that account's post {embed['post_id'].rpartition('/')[2]}")
+
+
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
     from resolver.provenance import form_words, listings_cited, provenance_text
 
     notes = _linked_capture(embed) + _named_otherwise(embed)
     if embed.get("same_post_as"):
-        notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
+        notes.append(f"The same post as embed {embed['same_post_as']}: {same_post_why(embed)}")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
         notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), "
@@ -1878,7 +1909,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f"<tr><th scope=\"row\">Post status</th><td>{escape(_counts(summary['by_status']) or '—')}</td></tr>",
              "<tr><th scope=\"row\">Checks</th><td>" + " ".join(f"{badge(k)} {v}" for k, v in summary["checks"].items())
              + "</td></tr>",
-             f"<tr><th scope=\"row\">Embedded posts with no archived copy</th><td>{escape(archive_summary(summary))}"
+             f"<tr><th scope=\"row\">Embedded posts with no archived copy</th><td>{escape(archive_summary(summary, report['embeds']))}"
              "</td></tr>",
              *([f"<tr><th scope=\"row\">Flattened posts</th><td>{escape(identified)}</td></tr>"]
                if (identified := identification_summary(summary)) else []),

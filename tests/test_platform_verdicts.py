@@ -996,3 +996,99 @@ def _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch, cap
                  article=f"<html><body>{bluesky_blockquote()}</body></html>")
     [embed] = json.loads(out)["embeds"]
     return out, checks_of(embed)["archive"]
+
+
+def bluesky_answer(text: str, date: str) -> dict:
+    """embed.bsky.app's answer for SKEET_URI: its `html` the post's blockquote, its words and its date."""
+    return BLUESKY_OEMBED | {"html": bluesky_blockquote(text).replace("March 10, 2026 at 9:14 AM", date)}
+
+
+def test_newuser40a_3_a_bluesky_quote_and_date_are_checked_against_the_words_and_day_its_answer_shows(fakenet, reporter):
+    """Bluesky's oEmbed `html` is the post's blockquote, its words and its date: neither was read, so a changed word
+    and a wrong day were "skip: no available post text" though the recorded answer held both (newuser40a #3)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the school.",
+                                                                        "March 8, 2026 at 9:14 AM")))
+    code, out = reporter("json")
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    assert (skeet["post"]["text"], skeet["post"]["text_kind"]) == ("Shelters are open at the school.", "text")
+    assert skeet["post"]["created_at"] == "2026-03-08"
+    assert skeet["post"]["field_sources"]["text"] == skeet["post"]["field_sources"]["created_at"] == "oembed"
+    assert skeet["post"]["fetch_ids"]
+    checks = checks_of(skeet)
+    assert checks["text"]["result"] == "fail", checks["text"]
+    assert checks["date"]["result"] == "fail", checks["date"]
+    assert checks["date"]["evidence"] == "article 2026-03-10, post created 2026-03-08"
+
+
+def test_newuser40a_3_a_bluesky_answer_showing_the_same_words_and_day_passes(fakenet, reporter):
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the town hall.",
+                                                                        "March 10, 2026 at 9:14 AM")))
+    code, out = reporter("json")
+    checks = checks_of(next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky"))
+    assert (checks["text"]["result"], checks["date"]["result"]) == ("pass", "pass"), checks
+
+
+def test_newuser40a_3_a_bluesky_answers_words_are_read_only_when_its_code_names_the_post_asked():
+    """The words of another post's blockquote (another record key, another account's DID) are not this post's."""
+    for uri, asked, read in [
+        (SKEET_URI, "mayor.riverton.example/3kriverton22", True),
+        (SKEET_URI, "did:plc:rivertonfictional0000001/3kriverton22", True),
+        (SKEET_URI.replace("3kriverton22", "3kotherpost2"), "mayor.riverton.example/3kriverton22", False),
+        (SKEET_URI, "did:plc:someoneelse000000000001/3kriverton22", False),
+    ]:
+        answer = bluesky_answer("Shelters are open.", "March 10, 2026 at 9:14 AM")
+        body = json.dumps(answer | {"html": answer["html"].replace(SKEET_URI, uri)}).encode()
+        url = f"https://bsky.app/profile/{asked.split('/')[0]}/post/3kriverton22"
+        record = oembed.parse("bluesky", asked, url, 200, "application/json", body)
+        assert (record.text, record.created_at) == (("Shelters are open.", "2026-03-10") if read else (None, None)), uri
+
+
+def test_newuser40a_5_one_bluesky_post_linked_by_did_and_by_handle_is_one_post_with_the_reason_said(fakenet, reporter):
+    """at://<did>/… and the handle's bsky.app URL of one post: the answer for the handle's link names the account's
+    DID (its embed code's), so both are one post. The report counted two embeds, two posts, two posts with no archived
+    copy, where `stats` (`may_be_same_post_as`) counted one (newuser40a #5)."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_answer("Shelters are open at the town hall.",
+                                                                        "March 10, 2026 at 9:14 AM")))
+    article = ("<html><body><p>The mayor posted it "
+               '(<a href="https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22">here</a>), '
+               'and <a href="https://bsky.app/profile/mayor.riverton.example/post/3kriverton22">again here</a>; '
+               'and <a href="https://bsky.app/profile/mayor.riverton.example/post/3kotherpost2">another</a>.'
+               "</p></body></html>")
+    code, out = reporter("json", article)
+    report = json.loads(out)
+    assert [e["same_post_as"] for e in report["embeds"]] == [None, 1, None], out
+    assert report["summary"]["posts"]["named"] == 2
+    code, md = reporter("md", article)
+    assert re.search(r"The same post as embed 1: the answer for this link \(fetch #\d+\) names its account by its "
+                     r"DID, did:plc:rivertonfictional0000001, and embed 1 names that account's post 3kriverton22", md), md
+
+
+@pytest.mark.parametrize("platform,post_id,said,result,whose", [
+    # 112233445566778899 >> 16 ms: 2024-04-08T03:21:11Z; 3kq2vxyzabc2d: 2024-04-14T04:31:52Z (a TID's microseconds)
+    ("mastodon", "mastodon.social/112233445566778899", "2024-04-08", "pass", "the instance mints it"),
+    ("mastodon", "mastodon.social/112233445566778899", "2024-04-02", "warn", "the instance mints it"),
+    ("bluesky", "did:plc:rivertonfictional0000001/3kq2vxyzabc2d", "2024-04-14", "pass", "the author's client"),
+    ("bluesky", "did:plc:rivertonfictional0000001/3kq2vxyzabc2d", "2024-02-01", "warn", "the author's client"),
+], ids=["mastodon-same-day", "mastodon-other-day", "bluesky-same-day", "bluesky-other-day"])
+def test_newuser40a_3_with_no_dated_answer_the_id_dates_a_mastodon_or_bluesky_post_said_as_the_ids_time(
+        platform, post_id, said, result, whose):
+    """Mastodon's answer holds no date, nor a gone Bluesky post's: the date check skipped, though the id itself holds
+    a time (Mastodon's snowflake, Bluesky's TID key). It is held against the article's day as the id's time, never as
+    a fetched date, and never fails: neither is a recorded answer, and a TID is the author's client's to write."""
+    from resolver.platforms import bluesky, mastodon
+    from resolver.provenance import date_checks
+
+    minted = (mastodon.id_time if platform == "mastodon" else bluesky.tid_time)(post_id)
+    embed = {"platform": platform, "post_id": post_id, "date": said, "date_text": said, "detector": "html-blockquote"}
+    post = {"platform": platform, "post_id": post_id, "status": "available", "text": None, "created_at": None,
+            "method": "oembed", "field_sources": {}}
+    checks = {c["name"]: c for c in date_checks(embed, post)}
+    assert checks["date"]["result"] == "skip"
+    assert checks["id-date"]["result"] == result, checks
+    assert checks["id-date"]["evidence"].startswith(
+        f"article {said}, the post's id {post_id.rpartition('/')[2]} holds the time {minted:%Y-%m-%dT%H:%M:%SZ}")
+    assert "read from the id, not a fetched date" in checks["id-date"]["evidence"] and whose in checks["id-date"]["evidence"]
+    dated = date_checks(embed, post | {"created_at": said + "T12:00:00Z"})
+    assert [c["name"] for c in dated] == ["date"]   # a fetched date: the id is not read

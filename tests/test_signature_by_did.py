@@ -207,3 +207,21 @@ def test_review39b_a_read_only_cache_still_gives_the_report_with_the_doubt_settl
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["embeds"][0]["id_doubt"] is None
     assert _stored_doubts(tmp_path) == [DOUBT]   # nothing written
+
+
+COPIED_WORDS = "Polling stations in the north closed early, according to three observers."
+COPIED_SIGNATURE = "— Ana Reporter (@reporter.newsroom.example) March 10, 2024 at 9:12 PM"
+
+
+@pytest.mark.parametrize("copied", [
+    f"Our reporters spoke to observers.\n\n{COPIED_WORDS}\n\n[image or embed]\n{COPIED_SIGNATURE}\n\nThe commission did not respond.",
+    f"Our reporters spoke to observers.\n\n{COPIED_WORDS}\n\n[image or embed]\n\n{COPIED_SIGNATURE}\n\nThe commission did not respond.",
+    f"Our reporters spoke to observers.\n\n{COPIED_WORDS}\n[image or embed]\n{COPIED_SIGNATURE}\n\nThe commission did not respond.",
+], ids=["innertext", "blank-lines", "tight"])
+def test_newuser40a_7_a_copied_bluesky_embeds_image_or_embed_line_is_no_word_and_hides_none(copied):
+    """A browser copies Bluesky's embed code as its words, a blank line, "[image or embed]", then the signature: the
+    marker was read as the post's only paragraph, and dropped as a placeholder, so the words were lost; right under
+    the words it was kept as their last line (newuser40a #7)."""
+    [embed] = find_embeds(copied)
+    assert (embed.platform, embed.text, embed.media_marker) == ("bluesky", COPIED_WORDS, "[image or embed]")
+    assert copied[embed.span[0]:].startswith(COPIED_WORDS)

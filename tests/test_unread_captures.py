@@ -185,3 +185,20 @@ def test_review34r1_a_cache_made_before_v49_migrated_counts_each_capture_by_its_
     [(sql,)] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'dead_embeds_by_outlet_year'").fetchall()
     assert DEAD_EMBEDS_V75.strip() in sql   # review39b on fixnu38b's: the newest dead view
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'fetches_available_any_case'").fetchall()
+
+
+def test_newuser40a_6_in_short_and_the_summary_say_a_gone_posts_captures_were_listed_not_read(fakenet, reporter):  # noqa: F811
+    """A gone post whose HTTP 200 captures were not read (a Mastodon or Bluesky post's, which are never read; here an
+    X post's beyond the three read): the body said "not read: whether any holds the post is not known", and "In
+    short" said "no archived copy was found" (newuser40a #6)."""
+    _five_login_walls(fakenet, reporter)
+    md = reporter("report", "--offline", "article.html")[1]
+    page = html.unescape(re.sub(r"<[^>]+>", "", reporter("report", "--offline", "--format", "html",
+                                                         "article.html")[1]))
+    for text in (md, page):
+        assert "no archived copy was found" not in text, text
+        short = next(line for line in text.splitlines() if "note that 1 post is deleted" in line)
+        assert "1 post is deleted (3 captures read, none holds it; 2 more listed, not read: whether any holds the post " \
+               "is not known)" in short, short
+        assert "1 of 1 looked up (1 of them with captures listed, not read: whether one holds the post is not known)" \
+            in text, text

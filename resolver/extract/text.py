@@ -15,6 +15,7 @@ from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
 from resolver.model import Embed, PostRef, account_by_did, another_accounts_link, another_days_link
+from resolver.placeholders import EMBED_CODE_TAIL_RE
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
@@ -139,6 +140,10 @@ NUMERIC_DATE_END_RE = LazyPattern(rf"م?{_END_BLANKS}[.)\]\"'”’»」』）]{
                                  rf"(?:[(<]?https?://[^\s<>]+[)>]?{_END_BLANKS})?(?:\r?\n|\Z)")
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
+# Bluesky's embed code's "[image or embed]" link as a copy of it writes it: a line of its own under the words (a blank
+# line between, as a browser copies the embed's text), right above the signature (newuser40a #7).
+MEDIA_MARKER_LINE_RE = LazyPattern(r"(?:^|(?<=\n))[ \t]*(\[image or embed\])[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\Z",
+                                   re.IGNORECASE)
 
 
 def _lstrip(words: str) -> str:
@@ -651,7 +656,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if not inline_text and _listed(text, line_start, before) and _own_post(link, platform, handle) is None:
             continue   # "Sources:⏎– Jane Roe (@jane) March 3, 2024⏎– John Doe (@john) March 4, 2024": a list (sig36)
         body: str | None
-        confidence = None
+        confidence = marker = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(_lstrip(before)))
             top = None
@@ -674,11 +679,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             elif body and not blocks and line_start > floor and not _ends_a_block(_line_above(text, line_start), floor):
                 confidence = tweet_text.UNCERTAIN   # one paragraph a line: the line of words above may be the post's
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit,
+            words_end = line_start
+            if platform == "bluesky" and (marked := MEDIA_MARKER_LINE_RE.search(text, floor, line_start)):
+                # the embed code's "[image or embed]" line is no word of the post: its words are above it
+                words_end, marker = marked.start(), marked.group(1)
+            above = _tweet_text_above(text, words_end, blocks, floor, one_block=one_block, limit=limit,
                                       longest=longest)
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
+        if body and platform == "bluesky" and (tail := EMBED_CODE_TAIL_RE.search(body)):
+            # "…observers.⏎[image or embed]": the marker right under the words, no word of them
+            marker, body = tail.group().strip(), body[:tail.start()] or None
         if body and not name_sure:
             confidence = tweet_text.UNCERTAIN   # the post's words may be in what was read as the name (left28)
         media, links = _link_lists(body or "")
@@ -721,6 +733,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             post_id=post_id, author_handle=handle, author_name=name or None,
             date_text=text[match.start("date"):dated_end].strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links, id_doubt=doubt,
+            media_marker=marker,
         ))
     return embeds
 

@@ -55,6 +55,8 @@ METHOD = "oembed"
 # The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
 # (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
 HTML_WORDS = frozenset({"facebook"})
+# Bluesky's answer (bskyweb's embedr) has no `title` either: its `html` is the post's blockquote, with the words and
+# the date, read only when the code names the post asked (`_bluesky_words`).
 # The post Bluesky's embed code names: <blockquote class="bluesky-embed" data-bluesky-uri="at://<did>/...">.
 BLUESKY_URI_RE = re.compile(r"""data-bluesky-uri\s*=\s*["']([^"']+)["']""")
 # The handle ending Bluesky's `author_name`: "<display name> (@<handle>)" or "@<handle>" (bskyweb's embedr).
@@ -140,8 +142,13 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
     text = _embed_code_words(platform, post_id, _string(data.get("html")) or "") if platform in HTML_WORDS \
         else _string(data.get("title"))
+    created_at = lang = None
+    if platform == "bluesky" and author_id is not None:
+        # the code is this post's (its record key, and its account's DID tied to the answer's): its words and its
+        # day, as the article's embed code is read (newuser40a #3: neither was read, every quote and date "skip")
+        text, created_at, lang = _bluesky_words(_string(data.get("html")) or "")
     return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
-                   text=text, media=media)
+                   text=text, created_at=created_at, lang=lang, media=media)
 
 
 def _bluesky_author(post_id: str, named: str | None, author_name: str | None,
@@ -205,6 +212,15 @@ def _embed_code_words(platform: str, post_id: str, html: str) -> str | None:
 
     embed = next((e for e in scan(html)[0] if e.platform == platform), None)
     return embed.text if embed is not None and embed.post_id == post_id else None
+
+
+def _bluesky_words(html: str) -> tuple[str | None, str | None, str | None]:
+    """(words, day, language) Bluesky's embed code shows: its <p>, and its date link read as a day only ("March 10,
+    2026 at 9:14 AM" names no zone: a day, never a time, as X's oEmbed date)."""
+    from resolver.extract.html import scan
+
+    embed = next((e for e in scan(html)[0] if e.platform == "bluesky"), None)
+    return (embed.text, embed.date, embed.lang) if embed is not None else (None, None, None)
 
 
 def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:

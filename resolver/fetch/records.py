@@ -23,8 +23,8 @@ ARCHIVED_COPY = "archived-copy"
 # What a post's `text` is. An oEmbed answer's `title` names a video, a photo or a Reddit thread, or says nothing of the
 # post (older Mastodon's "New status by <user>"): a title, shown as one, never compared as what the post says
 # (newuser29 §8), and said so in the JSON (`text_kind`, platforms30). oEmbed gives the post's own words only for X and
-# Facebook, read from the embed code in its `html`, and for TikTok, whose title is the video's caption.
-OEMBED_WORDS = frozenset({"twitter", "facebook", "tiktok"})
+# Facebook and Bluesky, read from the embed code in its `html`, and for TikTok, whose title is the video's caption.
+OEMBED_WORDS = frozenset({"twitter", "facebook", "tiktok", "bluesky"})
 TITLE, TEXT = "title", "text"
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references",
                  "links")
