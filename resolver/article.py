@@ -701,12 +701,16 @@ def _stray_bytes(data: bytes) -> bool:
     letters (`alphabets.fit`, `PLAUSIBLE`). The UTF-8 characters the page holds are taken for ASCII letters, so only
     the bad bytes are judged. Before, a UTF-8 page whose six last bytes were junk went to detection and was read as
     cp775: every letter beyond ASCII mojibake, and nothing said (newuser39b #11). French in cp1252 or Russian in
-    cp1251 labelled UTF-8 reads as words, and is read in its encoding as before."""
+    cp1251 labelled UTF-8 reads as words, and is read in its encoding as before. The bytes as they are are judged
+    too: in Thai (cp874), GBK or EUC-KR some byte pairs happen to be valid UTF-8 ("¡" in cp874's "นายก"), and taken
+    for letters "a" they split the words, no reading fitted, and such a page was read as UTF-8 with every letter
+    replaced (review40b)."""
     from resolver import alphabets
 
     text = data.decode("utf-8", errors="surrogateescape")
     judged = _READ_BEYOND_ASCII_RE.sub("a", text).encode("utf-8", errors="surrogateescape")
-    return all(reading.fit[0] < PLAUSIBLE for reading in alphabets.readings(judged, every_script=True))
+    return all(reading.fit[0] < PLAUSIBLE for each in dict.fromkeys((judged, data))
+               for reading in alphabets.readings(each, every_script=True))
 
 
 def bad_utf8_bytes(data: bytes) -> int:

@@ -1,0 +1,25 @@
+"""review40b: bugs found in stop 39's unreviewed merges (fixnu39b, fixnu39c, fixnu39d), each a test that failed
+before its fix."""
+
+import pytest
+
+from resolver.article import from_bytes
+
+HEAD = "<html><head><meta charset='utf-8'><title>Harbour</title></head><body><article>"
+TAIL = "</article></body></html>\n"
+
+
+# fixnu39d's stray bytes (`article._stray_bytes`) judged a page labelled UTF-8 with its valid UTF-8 characters taken
+# for ASCII letters. A page in Thai (cp874), Chinese (GBK) or Korean (EUC-KR) holds byte pairs that happen to be valid
+# UTF-8 ("¡" in "นายก"): taken for "a", they split its words, no reading fitted, and the page, read in its encoding
+# before, was read as UTF-8 with every letter replaced by U+FFFD (the text and every quote lost).
+@pytest.mark.parametrize("words, encoding", [
+    ("นายกรัฐมนตรีกล่าว", "cp874"),
+    ("นายกรัฐมนตรีกล่าวว่าเขาจะไม่ลาออกจากตำแหน่ง และจะทำงานต่อไป", "cp874"),
+    ("总理说他不会辞职", "gbk"),
+    ("총리는 사임하지 않겠다고 말했다", "euc_kr"),
+], ids=["thai-short", "thai", "gbk", "euc-kr"])
+def test_a_page_labelled_utf8_in_a_thai_or_cjk_encoding_is_not_read_as_utf8_with_its_letters_replaced(words, encoding):
+    article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode(encoding), "story.html")
+    assert words in article.text, (article.encoding, article.text[-80:])
+    assert article.bad_bytes == 0 and "\ufffd" not in article.text
