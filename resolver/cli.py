@@ -601,7 +601,9 @@ def stop_on_sigterm() -> None:
 
 
 def _interrupted(exc: BaseException | None = None) -> int:
-    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143)."""
+    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143), also when --engine dask's client passed
+    it on to its shards (cluster.ShardsStopped `by`: it exited 130 on SIGTERM, review40b)."""
+    exc = getattr(exc, "by", None) or exc
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
