@@ -23,3 +23,56 @@ def test_a_page_labelled_utf8_in_a_thai_or_cjk_encoding_is_not_read_as_utf8_with
     article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode(encoding), "story.html")
     assert words in article.text, (article.encoding, article.text[-80:])
     assert article.bad_bytes == 0 and "\ufffd" not in article.text
+
+
+# The lead's SIGTERM fix of stop 40 (`session._run_here`) took over SIGTERM whenever its handler was any function,
+# and cancelled the run: a library caller's own handler (a service's graceful stop that lets the work in hand end,
+# as Celery's or gunicorn's does) saw its `Session.run` raise CancelledError instead. Only the command's own
+# handler (`cli.stop_on_sigterm`), which makes SIGTERM a Ctrl-C, asks for the run to be cancelled.
+def test_a_library_callers_own_sigterm_handler_is_called_and_the_run_goes_on():
+    import asyncio
+    import os
+    import signal
+
+    from resolver.session import Session
+    from resolver.settings import Settings
+
+    came: list[int] = []
+
+    async def job(session: Session) -> str:
+        os.kill(os.getpid(), signal.SIGTERM)   # delivered to the main thread's handler at once
+        for _ in range(3):
+            await asyncio.sleep(0)
+        return "finished"
+    previous = signal.signal(signal.SIGTERM, lambda number, frame: came.append(number))
+    try:
+        assert Session(Settings()).run(job) == "finished"
+        assert came == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_the_commands_sigterm_handler_still_cancels_the_run_and_raises_its_interrupt():
+    import asyncio
+    import os
+    import signal
+
+    from resolver import cli
+    from resolver.session import Session
+    from resolver.settings import Settings
+
+    reached: list[str] = []
+
+    async def job(session: Session) -> str:
+        os.kill(os.getpid(), signal.SIGTERM)
+        await asyncio.sleep(30)   # cancelled here: the test does not wait
+        reached.append("after")
+        return "finished"
+    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        cli.stop_on_sigterm()
+        with pytest.raises(cli.Terminated):
+            Session(Settings()).run(job)
+        assert reached == []
+    finally:
+        signal.signal(signal.SIGTERM, previous)
