@@ -704,11 +704,13 @@ def _stray_bytes(data: bytes) -> bool:
     cp1251 labelled UTF-8 reads as words, and is read in its encoding as before. The bytes as they are are judged
     too: in Thai (cp874), GBK or EUC-KR some byte pairs happen to be valid UTF-8 ("¡" in cp874's "นายก"), and taken
     for letters "a" they split the words, no reading fitted, and such a page was read as UTF-8 with every letter
-    replaced (review40b)."""
+    replaced (review40b). A lone byte A0 is a one-byte encoding's no-break space (a cp1252 editor's &nbsp;), no
+    stray: judged as a space, a page whose only bad bytes they are goes on to its label and detection, as before
+    (review40b: "Ten�people" where cp1252 read "Ten people")."""
     from resolver import alphabets
 
     text = data.decode("utf-8", errors="surrogateescape")
-    judged = _READ_BEYOND_ASCII_RE.sub("a", text).encode("utf-8", errors="surrogateescape")
+    judged = _READ_BEYOND_ASCII_RE.sub("a", text).replace("\udca0", " ").encode("utf-8", errors="surrogateescape")
     return all(reading.fit[0] < PLAUSIBLE for each in dict.fromkeys((judged, data))
                for reading in alphabets.readings(each, every_script=True))
 

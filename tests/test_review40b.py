@@ -76,3 +76,13 @@ def test_the_commands_sigterm_handler_still_cancels_the_run_and_raises_its_inter
         assert reached == []
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# A page labelled UTF-8 whose only bytes beyond ASCII are Windows no-break spaces (byte A0 between words, as a cp1252
+# editor types &nbsp;) was read as cp1252 before stop 39; fixnu39d's stray-bytes rule read it as UTF-8, each space a
+# U+FFFD glued to its neighbours ("Ten�people"), and a quote of those words then failed as changed words.
+def test_a_page_labelled_utf8_whose_only_bad_bytes_are_no_break_spaces_is_not_read_with_them_replaced():
+    words = "Ten\xa0people died in the\xa0fire on\xa0Monday."
+    article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode("cp1252"), "story.html")
+    assert words in article.text, (article.encoding, article.text[-80:])
+    assert article.bad_bytes == 0 and "\ufffd" not in article.text
