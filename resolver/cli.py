@@ -673,7 +673,11 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
       4    report --fail-on: a check at that level
       5    resolve, scan --resolve --fail-on-gone: a link ended at a page that
            is gone (404, 410)
+      7    the disk holding the cache or the --output file is full: free some
+           space, then run the same command again to go on
       130  interrupted: run the same command again to go on
+      141  stdout was closed early (`scan ... | head`): stopped quietly
+      143  stopped by SIGTERM, as by Ctrl-C: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
     if replay:

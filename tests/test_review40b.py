@@ -86,3 +86,24 @@ def test_a_page_labelled_utf8_whose_only_bad_bytes_are_no_break_spaces_is_not_re
     article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode("cp1252"), "story.html")
     assert words in article.text, (article.encoding, article.text[-80:])
     assert article.bad_bytes == 0 and "\ufffd" not in article.text
+
+
+# stop 39 added exit 7 (a full disk) and 143 (SIGTERM) to the README's table, which says every command follows it, but
+# not to `embed-resolver --help`'s list of exit codes: a script's author reading --help met an undocumented 7 or 143.
+def test_every_exit_code_of_the_readmes_table_is_in_the_help():
+    import re
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Exit codes and messages"):]
+    codes = re.findall(r"^\| (\d+) \|", table[:table.index("\n\n", table.index("| code |"))], re.M)
+    assert {"0", "1", "7", "130", "143"} <= set(codes), codes
+    helps = CliRunner().invoke(cli, ["--help"]).output
+    for command in cli.commands:
+        helps += CliRunner().invoke(cli, [command, "--help"]).output
+    listed = set(re.findall(r"^ +(\d+) {2,}\S", helps, re.M))
+    assert set(codes) - listed == set(), sorted(set(codes) - listed, key=int)
