@@ -107,3 +107,24 @@ def test_every_exit_code_of_the_readmes_table_is_in_the_help():
         helps += CliRunner().invoke(cli, [command, "--help"]).output
     listed = set(re.findall(r"^ +(\d+) {2,}\S", helps, re.M))
     assert set(codes) - listed == set(), sorted(set(codes) - listed, key=int)
+
+
+# fixnu39d's stray-bytes rule handed the whole page to `alphabets.readings`, which reads it in some 30 encodings: a
+# 2 MB page labelled UTF-8 with five junk bytes at its end took 5 s to decode (1.7 s before stop 39), against an
+# article budget of 20 s. Only the words holding a byte beyond ASCII are judged (as `readings` judges one-byte
+# encodings already): what is read stays bounded by them, not by the page. Bytes counted, no time asserted.
+def test_the_stray_bytes_rule_reads_only_the_words_holding_bytes_beyond_ascii(monkeypatch):
+    from resolver import alphabets
+
+    handed: list[int] = []
+    real = alphabets.readings
+
+    def counting(data, **kwargs):
+        handed.append(len(data))
+        return real(data, **kwargs)
+    monkeypatch.setattr(alphabets, "readings", counting)
+    words = "The harbour reopened on Monday after repairs. " * 5000 + "José said."   # 230 KB, one letter beyond ASCII
+    article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode("utf-8") + b"\xff\xfe\xc3( broken \x80\x81",
+                         "story.html")
+    assert article.encoding == "utf-8" and article.bad_bytes == 5 and words in article.text
+    assert handed and sum(handed) < 1_000, handed   # "José" and the junk's words: not the page, twice
