@@ -128,3 +128,30 @@ def test_the_stray_bytes_rule_reads_only_the_words_holding_bytes_beyond_ascii(mo
                          "story.html")
     assert article.encoding == "utf-8" and article.bad_bytes == 5 and words in article.text
     assert handed and sum(handed) < 1_000, handed   # "José" and the junk's words: not the page, twice
+
+
+# `report -o FILE` (and `--out-dir`'s files) wrote the report in place: on a full disk (here a file-size limit, as
+# `ulimit -f` sets, EFBIG) the report of an earlier run was truncated to the part written, and the run said "cannot
+# write …" with exit 1. The report is written beside and renamed over the file once whole: the earlier one stays
+# whole, nothing is left beside it, and the error is the full disk's (exit 7 in the CLI).
+def test_a_report_written_on_a_full_disk_leaves_the_earlier_report_whole(tmp_path):
+    import resource
+
+    from resolver import cli
+    from resolver.errors import DiskFull
+
+    path = tmp_path / "report.html"
+    path.write_text("<p>the earlier report, whole</p>\n", encoding="utf-8")
+    path.chmod(0o600)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))   # Python ignores SIGXFSZ: the write fails with EFBIG
+    try:
+        with pytest.raises(DiskFull, match=f"cannot write {path}"):
+            cli._write(path, "<p>a new report</p>\n" * 1000)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert path.read_text(encoding="utf-8") == "<p>the earlier report, whole</p>\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+    cli._write(path, "<p>a new report</p>\n" * 1000)
+    assert path.read_text(encoding="utf-8") == "<p>a new report</p>\n" * 1000
+    assert path.stat().st_mode & 0o777 == 0o600   # a report the user made private stays so
