@@ -2410,7 +2410,13 @@ def _write(path: Path, text: str) -> None:
             path.write_text(text, encoding="utf-8")
             return
         beside = target.with_name(f".{target.name}.{os.getpid()}.writing")
-        with open(beside, "w", encoding="utf-8") as handle:
+        try:
+            handle = open(beside, "w", encoding="utf-8")
+        except PermissionError:   # a folder the user may not add to, holding a file they may write: in place
+            beside = None
+            path.write_text(text, encoding="utf-8")
+            return
+        with handle:
             if info is not None:
                 with contextlib.suppress(OSError):
                     os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))

@@ -155,3 +155,34 @@ def test_a_report_written_on_a_full_disk_leaves_the_earlier_report_whole(tmp_pat
     cli._write(path, "<p>a new report</p>\n" * 1000)
     assert path.read_text(encoding="utf-8") == "<p>a new report</p>\n" * 1000
     assert path.stat().st_mode & 0o777 == 0o600   # a report the user made private stays so
+
+
+def test_a_report_file_in_a_folder_the_user_may_not_add_to_is_still_written_in_place(tmp_path):
+    """Written beside first, a report over a file the user may write, in a folder they may not add to, would have
+    failed where writing in place worked: it is written in place there."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:   # root writes anywhere: the child drops that (as tests/test_database.py does)
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot make a folder read-only for the child")
+        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner,-linux_immutable"]
+    folder = tmp_path / "site"
+    folder.mkdir()
+    path = folder / "report.html"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o666)
+    folder.chmod(0o555)
+    try:
+        code = "import sys; from pathlib import Path; from resolver import cli; cli._write(Path(sys.argv[1]), 'new\\n')"
+        done = subprocess.run([*prefix, sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0, done.stderr
+        assert path.read_text(encoding="utf-8") == "new\n"
+    finally:
+        folder.chmod(0o755)
