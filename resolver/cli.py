@@ -601,7 +601,9 @@ def stop_on_sigterm() -> None:
 
 
 def _interrupted(exc: BaseException | None = None) -> int:
-    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143)."""
+    """The exit code of a run stopped by Ctrl-C (130) or by SIGTERM (143), also when --engine dask's client passed
+    it on to its shards (cluster.ShardsStopped `by`: it exited 130 on SIGTERM, review40b)."""
+    exc = getattr(exc, "by", None) or exc
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
@@ -671,7 +673,11 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
       4    report --fail-on: a check at that level
       5    resolve, scan --resolve --fail-on-gone: a link ended at a page that
            is gone (404, 410)
+      7    the disk holding the cache or the --output file is full: free some
+           space, then run the same command again to go on
       130  interrupted: run the same command again to go on
+      141  stdout was closed early (`scan ... | head`): stopped quietly
+      143  stopped by SIGTERM, as by Ctrl-C: run the same command again to go on
     """
     ctx.obj = {"config": config, "db": db, "replay": None}
     if replay:
@@ -2383,13 +2389,50 @@ def _safe_name(source: str, sha256: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
+    """Write a report file: beside it, then renamed over it once whole, with the earlier file's mode (a file with
+    other hard links is written in place, so that they show it too). On a full disk the earlier report stays whole
+    and the error is DiskFull (exit 7): written in place, it was cut to the part written, exit 1 (review40b)."""
+    import contextlib
+    import os
+    import stat
+
+    from resolver.errors import DiskFull, disk_full
+
+    beside: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        target = path.resolve()   # a link's target is written, the link kept
+        try:
+            info = target.stat()
+        except FileNotFoundError:
+            info = None
+        if info is not None and (info.st_nlink > 1 or not stat.S_ISREG(info.st_mode)):
+            path.write_text(text, encoding="utf-8")
+            return
+        beside = target.with_name(f".{target.name}.{os.getpid()}.writing")
+        try:
+            handle = open(beside, "w", encoding="utf-8")
+        except PermissionError:   # a folder the user may not add to, holding a file they may write: in place
+            beside = None
+            path.write_text(text, encoding="utf-8")
+            return
+        with handle:
+            if info is not None:
+                with contextlib.suppress(OSError):
+                    os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+            handle.write(text)
+        os.replace(beside, target)
+        beside = None
     except FileExistsError:   # making the folder found a file of that name: as `open` says it
         raise click.ClickException(f"cannot write {path}: Not a directory") from None
     except OSError as exc:
+        if disk_full(exc):
+            raise DiskFull(f"cannot write {path}: {exc.strerror or exc}") from None
         raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if beside is not None:
+            with contextlib.suppress(OSError):
+                beside.unlink()
 
 
 def _thumbnails(store: Store) -> Callable[[str], str | None]:

@@ -346,11 +346,12 @@ def worker_threads(client: Any) -> int:
 
 class ShardsStopped(KeyboardInterrupt):
     """Ctrl-C on the client, once the running shards were told to stop: the summaries of those that came back
-    (stopped, or at their end) and how many did not answer in time (they stop at their next look)."""
+    (stopped, or at their end) and how many did not answer in time (they stop at their next look). `by`: the
+    interrupt that stopped the client (a SIGTERM the command took as Ctrl-C gives its own exit code, 143)."""
 
-    def __init__(self, summaries: list[dict[str, Any]], unanswered: int) -> None:
+    def __init__(self, summaries: list[dict[str, Any]], unanswered: int, by: BaseException | None = None) -> None:
         super().__init__()
-        self.summaries, self.unanswered = summaries, unanswered
+        self.summaries, self.unanswered, self.by = summaries, unanswered, by
 
 
 STOP_WAIT = 1.5   # seconds the client waits, after Ctrl-C, for the running shards to say they stopped
@@ -379,8 +380,8 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
                 on_shard(summary)
             summaries.append(summary)
             reported.add(future.key)
-    except KeyboardInterrupt:
-        raise _stopped(client, jobs, futures, reported=reported) from None
+    except KeyboardInterrupt as interrupt:
+        raise _stopped(client, jobs, futures, reported=reported, by=interrupt) from None
     merge(out, [job.db for job in jobs])
     if jobs:   # the run went to its end: the same command, run again, starts afresh (as a local run's does)
         with Store(out) as store:
@@ -390,7 +391,8 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
     return summaries
 
 
-def _stopped(client: Any, jobs: list[ShardJob], futures: list[Any], *, reported: set[Any]) -> ShardsStopped:
+def _stopped(client: Any, jobs: list[ShardJob], futures: list[Any], *, reported: set[Any],
+             by: BaseException | None = None) -> ShardsStopped:
     """Tell the running shards to stop, cancel those not started, and wait a little for the running to answer. Which
     run is asked before the stop is set: asked after, a shard that saw the stop and ended in between ran no more, and
     the client, not yet told of its end (the scheduler tells it in batches), cancelled it as one not started: the
@@ -406,4 +408,4 @@ def _stopped(client: Any, jobs: list[ShardJob], futures: list[Any], *, reported:
     except TimeoutError:
         pass
     came = [f.result() for f in futures if f.status == "finished" and f.key not in reported]
-    return ShardsStopped(came, unanswered=sum(f.key in running and f.status != "finished" for f in futures))
+    return ShardsStopped(came, unanswered=sum(f.key in running and f.status != "finished" for f in futures), by=by)

@@ -482,19 +482,22 @@ class Session:
 
 def _run_here(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """`asyncio.run(main())` in this thread, with SIGTERM taken as asyncio takes Ctrl-C when a command has made it
-    an interrupt (`resolver.cli.stop_on_sigterm`): the run's task is cancelled, so the signal lands at an await, and
-    the command's handler is called once the loop has ended (it raises its interrupt there). Raised at whatever line
-    the main thread was on, it broke asyncio's own objects half made (CI, stop 39: "'_SelectorSocketTransport' object
-    has no attribute '_closing'") and came between an outcome handed on and its mark as finished. A second SIGTERM
-    while the task is being cancelled calls the handler at once. Left alone when SIGTERM is ignored or ends the
-    process (its handler is not a function), and off the main thread (only it takes signals)."""
+    an interrupt (`resolver.cli.stop_on_sigterm`): the handler in place is called when the signal comes, and if it
+    raises (the command's interrupt), the run's task is cancelled, so the signal lands at an await, and what it
+    raised is raised once the loop has ended. Raised at whatever line the main thread was on, it broke asyncio's own
+    objects half made (CI, stop 39: "'_SelectorSocketTransport' object has no attribute '_closing'") and came between
+    an outcome handed on and its mark as finished. A handler that returns (a library caller's own: a service's
+    graceful stop that lets the work in hand end) has had its say, and the run goes on: cancelling the run for any
+    handler raised CancelledError out of its `Session.run` (review40b). A second SIGTERM while the task is being
+    cancelled calls the handler at once. Left alone when SIGTERM is ignored or ends the process (its handler is not a
+    function), and off the main thread (only it takes signals)."""
     import asyncio
     import signal
 
     command = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
     if not callable(command):
         return asyncio.run(main())
-    came: list[tuple[int, Any]] = []
+    came: list[BaseException] = []
 
     with asyncio.Runner() as runner:
         loop = runner.get_loop()
@@ -507,19 +510,25 @@ def _run_here(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
             if came or task.done():
                 command(number, frame)
                 return
-            came.append((number, frame))
-            task.cancel()
-            loop.call_soon_threadsafe(lambda: None)   # wakes the loop if it waits in select()
+            try:
+                command(number, frame)
+            except BaseException as interrupt:   # noqa: BLE001 - raised once the loop has ended, below
+                came.append(interrupt)
+                task.cancel()
+                loop.call_soon_threadsafe(lambda: None)   # wakes the loop if it waits in select()
         signal.signal(signal.SIGTERM, terminated)
         try:
-            return runner.run(run())
+            done = runner.run(run())
         except asyncio.CancelledError:
             if came:
-                command(*came[0])
+                raise came[0] from None
             raise
         finally:
             if signal.getsignal(signal.SIGTERM) is terminated:
                 signal.signal(signal.SIGTERM, command)
+        if came:   # the run ended all the same (its work did not stop at the cancel): the interrupt still stands
+            raise came[0]
+        return done
 
 
 def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:

@@ -645,3 +645,28 @@ def test_a_shard_that_stops_before_the_client_looks_at_what_runs_is_counted_stop
     stopped = cluster._stopped(Client(), jobs, futures, reported=set())
     assert sorted(s["shard"] for s in stopped.summaries) == ["shard-1", "shard-2"] and stopped.unanswered == 0
     assert [f.status for f in futures] == ["finished", "finished", "cancelled"]
+
+
+def test_sigterm_on_the_client_of_a_dask_run_exits_143_as_documented(tmp_path: Path, scheduler: str) -> None:
+    """review40b: SIGTERM (`cli.Terminated`, which `stop_on_sigterm` raises) on the client of `--engine dask` stops
+    the shards as Ctrl-C does, and the exit code is 143 as --help says. Before, run_on_cluster turned it into
+    ShardsStopped, a plain KeyboardInterrupt, and the run exited 130, the code of a Ctrl-C."""
+    from distributed import Client
+
+    from resolver import cli as cli_module
+    from resolver import cluster, pipeline
+    from resolver.inputs import InputSpec
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p1.html").write_text(tweet_page(1))
+    out = tmp_path / "c.db"
+    spec = InputSpec(files=(str(corpus),))
+    jobs = [cluster.ShardJob(spec, Shard(1, 1), shard_db(out, Shard(1, 1)), pipeline.Steps(), seed=out)]
+
+    def terminated(summary: dict[str, object]) -> None:
+        raise cli_module.Terminated()   # SIGTERM, as the command's handler raises it, while the client waits
+    with Client(scheduler) as client, pytest.raises(KeyboardInterrupt) as stopped:
+        cluster.run_on_cluster(client, jobs, out=out, on_shard=terminated)
+    assert isinstance(stopped.value, cluster.ShardsStopped)
+    assert cli_module._interrupted(stopped.value) == cli_module.EXIT_TERMINATED == 143
