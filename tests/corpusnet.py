@@ -179,10 +179,12 @@ def fetch_problems(con) -> list[str]:
 
 
 def crash_trial(world, folder: Path, n: int, kill_when: Callable[[], bool],
-                posts: Posts = Posts()) -> tuple[bool, list[str]]:
+                posts: Posts = Posts(), *, rerun_here: bool = False) -> tuple[bool, list[str]]:
     """`scan --resolve --fetch` over the folder as a real process, SIGKILLed as soon as `kill_when()` is true (if
     it is still running), then run again to the end on the same database: whether the kill landed mid-run, and
-    the problems the database shows. `posts` says what the world served (the token is given to both runs)."""
+    the problems the database shows. `posts` says what the world served (the token is given to both runs).
+    `rerun_here`: the run again is made in this process (click's runner), as the tests make it: only the kill
+    needs a process, and a process of its own costs each trial a start of Python and the package."""
     import signal
     import subprocess
     import time
@@ -195,9 +197,14 @@ def crash_trial(world, folder: Path, n: int, kill_when: Callable[[], bool],
     if killed:
         child.send_signal(signal.SIGKILL)
     child.wait(30)
-    rerun = world.process(*args, env=posts.env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, stderr = rerun.communicate(timeout=300)
-    found = [] if rerun.returncode == 0 else [f"the re-run exited {rerun.returncode}: {stderr.decode()[-300:]}"]
+    if rerun_here:
+        again = world(*args, env=posts.env())
+        code, said = again.exit_code, again.stderr
+    else:
+        rerun = world.process(*args, env=posts.env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, stderr = rerun.communicate(timeout=300)
+        code, said = rerun.returncode, stderr.decode()
+    found = [] if code == 0 else [f"the re-run exited {code}: {said[-300:]}"]
     return killed, found + problems(world.db, n, photos=posts.photos(n))
 
 

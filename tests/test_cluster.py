@@ -22,10 +22,26 @@ distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.xdist_group("dask-cluster")
 
 
+# The clusters' housekeeping, which no test here looks at, at a slower pace: each process's event-loop tick (every
+# 20 ms, to warn of a blocked loop), its system monitor (every 0.5 s, for the dashboard) and the workers' statistical
+# profiler (every 10 ms) cost CPU for as long as a cluster lives, idle or not (2 clusters: about 0.1 s of CPU a second
+# each). Shards, their tasks, events, locks and stops run as they do on any cluster.
+HOUSEKEEPING = {"distributed.admin.tick.interval": "500ms", "distributed.admin.system-monitor.interval": "5s",
+                "distributed.worker.profile.enabled": False}
+
+
+def _local_cluster(threads_per_worker: int):
+    """A LocalCluster of 2 worker processes on loopback (the config is read as its scheduler and workers start)."""
+    import dask
+
+    with dask.config.set(HOUSEKEEPING):
+        return distributed.LocalCluster(n_workers=2, threads_per_worker=threads_per_worker, processes=True,
+                                        host="127.0.0.1", dashboard_address=None, silence_logs=50)
+
+
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=50) as local:
+    with _local_cluster(1) as local:
         yield local.scheduler_address
 
 
@@ -324,70 +340,6 @@ def test_a_second_run_on_the_cluster_asks_again_what_the_cache_ttl_let_expire(tm
     assert asked["dask"] == asked["local"] > 0
 
 
-@pytest.fixture
-def roomy_scheduler():
-    """A cluster with a thread to spare on each worker: a task left running by a killed client does not hold up
-    the next run's tasks (on a real cluster it rarely would)."""
-    import warnings
-
-    with warnings.catch_warnings():   # its HTTP port is the module's cluster's: it takes another on loopback
-        warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
-        local = distributed.LocalCluster(n_workers=2, threads_per_worker=2, processes=True, host="127.0.0.1",
-                                         dashboard_address=None, silence_logs=50)
-    with local:
-        yield local.scheduler_address
-
-
-def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Path, roomy_scheduler: str,
-                                                                    threaded_net) -> None:
-    """The client killed (kill -9: it cannot tell its shards to stop) while a shard waits on a link, and the same
-    command run again at once, while that shard still runs: the new task of the shard waits for the old one to
-    end, then goes on from its database. The two ran side by side in one database: the link was asked twice.
-    The old shard is let go only once the new one says it waits (a timer let it go after 2 s: under load, before
-    the new task had started, and the wait went untested); the server answers each request in a thread of its
-    own, so a new task that did not wait would ask for the link while the old one still waits on it."""
-    scheduler, fakenet = roomy_scheduler, threaded_net
-    import subprocess
-    import threading
-
-    from resolver.cluster import WAITING
-    from tests.corpusnet import problems
-
-    hang, world, folder = _hanging_world(fakenet, tmp_path)
-    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
-    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert hang.waiting.wait(60), "no shard asked for the link"
-    child.kill()
-    child.wait(30)
-    _wait_until_idle(scheduler, leaving=1)   # the other shard ends: the one waiting on the link is the only orphan
-    told: list[dict] = []
-
-    def release_once_told() -> None:
-        """Lets the old shard go once the new run's task of its shard says it waits for it (at most 120 s on)."""
-        import time
-
-        try:
-            with distributed.Client(scheduler, timeout="20s") as client:
-                deadline = time.monotonic() + 120
-                while not told and time.monotonic() < deadline and not hang.release.is_set():
-                    told.extend(msg for _, msg in client.get_events(WAITING))
-                    time.sleep(0.05)
-        finally:
-            hang.release.set()
-    watcher = threading.Thread(target=release_once_told, daemon=True)
-    watcher.start()
-    try:
-        again = world(*args)
-    finally:
-        hang.release.set()
-        watcher.join(30)
-        _wait_until_idle(scheduler)
-    assert again.exit_code == 0, again.output
-    assert len(told) == 1 and told[0]["db"] == str(shard_db(world.db, Shard.parse(told[0]["shard"]))), told
-    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
-    assert problems(world.db, 8) == []
-
-
 def _finished_in(dbs: list[Path]) -> int:
     """The articles the shard databases an interrupted run left hold as finished (their progress rows)."""
     import sqlite3
@@ -429,49 +381,6 @@ def test_a_cluster_run_cut_short_then_run_again_with_other_shards_loses_and_redo
     assert not list(tmp_path.glob("c.shard-*"))                 # databases, logs and locks
     with Store(world.db) as store:                              # the run went to its end: a new one starts afresh
         assert store.count("progress") == 0
-
-
-def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_path: Path, roomy_scheduler: str,
-                                                                          fakenet) -> None:
-    """The client of a --shards 4 run killed while a shard waits on a link (that shard goes on), then run again at
-    once with --shards 2: the client waits for that shard's lock before it merges its database (merged under it,
-    what the shard did next would be lost, and its links asked again), and says why it waits. The shard is let go
-    once the client said so (a timer of 5 s let it go: under load, before the client had looked at the locks)."""
-    scheduler = roomy_scheduler
-    import subprocess
-    import threading
-
-    from tests.corpusnet import problems
-
-    hang, world, folder = _hanging_world(fakenet, tmp_path)
-    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
-    child = world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert hang.waiting.wait(60), "no shard asked for the link"
-    child.kill()
-    child.wait(30)
-    again = world.process(*args, "--shards", "2", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    guard = threading.Timer(120, hang.release.set)   # only so that a client that never waits ends the test
-    guard.start()
-    said: list[str] = []
-    try:
-        for line in again.stderr:
-            said.append(line)
-            if "a shard of an earlier run still runs on the cluster" in line:
-                break
-        waited = not hang.release.is_set() and bool(said) and "still runs on the cluster" in said[-1]
-        hang.release.set()
-        said += again.communicate(timeout=300)[1].splitlines(keepends=True)
-    finally:
-        guard.cancel()
-        hang.release.set()
-        if again.poll() is None:
-            again.kill()
-        _wait_until_idle(scheduler)
-    assert again.returncode == 0, "".join(said)
-    assert waited, "".join(said)
-    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
-    assert problems(world.db, 8) == []
-    assert not list(tmp_path.glob("c.shard-*"))
 
 
 UNREAD = [{"html": "<p>a</p>", "url": 5}, {"html": "<p>b</p>", "url": "https://n.example/b"},
@@ -670,3 +579,114 @@ def test_sigterm_on_the_client_of_a_dask_run_exits_143_as_documented(tmp_path: P
         cluster.run_on_cluster(client, jobs, out=out, on_shard=terminated)
     assert isinstance(stopped.value, cluster.ShardsStopped)
     assert cli_module._interrupted(stopped.value) == cli_module.EXIT_TERMINATED == 143
+
+
+# The tests that need a thread to spare on each worker, last: their cluster is started once, for them.
+
+@pytest.fixture(scope="module")
+def roomy_scheduler():
+    """A cluster with a thread to spare on each worker: a task left running by a killed client does not hold up
+    the next run's tasks (on a real cluster it rarely would). Started once for the module's tests that use it (one
+    a test started two worker processes more each time); each test waits until no task runs before it ends."""
+    import warnings
+
+    with warnings.catch_warnings():   # its HTTP port is the module's cluster's: it takes another on loopback
+        warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
+        local = _local_cluster(2)
+    with local:
+        yield local.scheduler_address
+
+
+def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Path, roomy_scheduler: str,
+                                                                    threaded_net) -> None:
+    """The client killed (kill -9: it cannot tell its shards to stop) while a shard waits on a link, and the same
+    command run again at once, while that shard still runs: the new task of the shard waits for the old one to
+    end, then goes on from its database. The two ran side by side in one database: the link was asked twice.
+    The old shard is let go only once the new one says it waits (a timer let it go after 2 s: under load, before
+    the new task had started, and the wait went untested); the server answers each request in a thread of its
+    own, so a new task that did not wait would ask for the link while the old one still waits on it."""
+    scheduler, fakenet = roomy_scheduler, threaded_net
+    import subprocess
+    import threading
+
+    from resolver.cluster import WAITING
+    from tests.corpusnet import problems
+
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    _wait_until_idle(scheduler, leaving=1)   # the other shard ends: the one waiting on the link is the only orphan
+    told: list[dict] = []
+
+    def release_once_told() -> None:
+        """Lets the old shard go once the new run's task of its shard says it waits for it (at most 120 s on)."""
+        import time
+
+        try:
+            with distributed.Client(scheduler, timeout="20s") as client:
+                deadline = time.monotonic() + 120
+                while not told and time.monotonic() < deadline and not hang.release.is_set():
+                    # this test's waits only: the cluster served another test before this one
+                    told.extend(msg for _, msg in client.get_events(WAITING) if msg["db"].startswith(str(tmp_path)))
+                    time.sleep(0.05)
+        finally:
+            hang.release.set()
+    watcher = threading.Thread(target=release_once_told, daemon=True)
+    watcher.start()
+    try:
+        again = world(*args)
+    finally:
+        hang.release.set()
+        watcher.join(30)
+        _wait_until_idle(scheduler)
+    assert again.exit_code == 0, again.output
+    assert len(told) == 1 and told[0]["db"] == str(shard_db(world.db, Shard.parse(told[0]["shard"]))), told
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+
+
+def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_path: Path, roomy_scheduler: str,
+                                                                          fakenet) -> None:
+    """The client of a --shards 4 run killed while a shard waits on a link (that shard goes on), then run again at
+    once with --shards 2: the client waits for that shard's lock before it merges its database (merged under it,
+    what the shard did next would be lost, and its links asked again), and says why it waits. The shard is let go
+    once the client said so (a timer of 5 s let it go: under load, before the client had looked at the locks)."""
+    scheduler = roomy_scheduler
+    import subprocess
+    import threading
+
+    from tests.corpusnet import problems
+
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
+    child = world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    again = world.process(*args, "--shards", "2", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    guard = threading.Timer(120, hang.release.set)   # only so that a client that never waits ends the test
+    guard.start()
+    said: list[str] = []
+    try:
+        for line in again.stderr:
+            said.append(line)
+            if "a shard of an earlier run still runs on the cluster" in line:
+                break
+        waited = not hang.release.is_set() and bool(said) and "still runs on the cluster" in said[-1]
+        hang.release.set()
+        said += again.communicate(timeout=300)[1].splitlines(keepends=True)
+    finally:
+        guard.cancel()
+        hang.release.set()
+        if again.poll() is None:
+            again.kill()
+        _wait_until_idle(scheduler)
+    assert again.returncode == 0, "".join(said)
+    assert waited, "".join(said)
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
+

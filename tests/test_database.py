@@ -245,7 +245,8 @@ def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fake
     assert (store.count("fetches"), store.count("resolutions")) == (0, 0)
     store.close()
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
-    assert world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL).wait(60) == 0
+    again = world("resolve", "https://t.co/Zz98Yy76Xx")   # in this process: only the kill needs one of its own
+    assert again.exit_code == 0, again.output
     store = Store(world.db)
     assert (store.count("fetches"), store.count("resolutions")) == (2, 1)
     assert json.loads(store.db["resolutions"].get(1)["fetch_ids"]) == [r["id"] for r in store.db["fetches"].rows]
@@ -270,7 +271,8 @@ def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_
     assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (0, 0, 0)
     store.close()
     fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
-    assert world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL).wait(60) == 0
+    again = world("fetch", "--all-methods", "--no-media", POST)   # in this process: only the kill needs its own
+    assert again.exit_code == 0, again.output
     store = Store(world.db)
     # --all-methods also reads the post's archived copies (#9): those CDX lookups are fetch rows of their own
     asked = [r["id"] for r in store.db["fetches"].rows_where("purpose in ('syndication', 'oembed')")]
@@ -292,7 +294,8 @@ def test_a_scan_killed_mid_run_and_run_again_leaves_everything_once(tmp_path, fa
     serve(fakenet, 20, world_posts)
     folder = write_folder(tmp_path / "articles", 20)
     world = World(fakenet, tmp_path, extra=no_limits())
-    killed, found = crash_trial(world, folder, 20, lambda: len(fakenet.hits) >= after_requests, world_posts)
+    killed, found = crash_trial(world, folder, 20, lambda: len(fakenet.hits) >= after_requests, world_posts,
+                                rerun_here=True)
     assert killed, "the run ended before the kill"
     assert found == []
     store = Store(world.db)

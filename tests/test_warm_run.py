@@ -158,10 +158,9 @@ def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, 
     assert ctrl_c_at(world, "memo.answer" if memos else "process_steps", 5, *args) == 130
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
-    again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
-    assert b"4 finished by an earlier run" in err
+    again = world(*args)   # in this process: the kill and the Ctrl-C need processes of their own, not the re-run
+    assert again.exit_code == 0, again.output
+    assert "4 finished by an earlier run" in again.stderr
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(8)]
     assert problems(world.db, 8) == []
@@ -325,9 +324,8 @@ def test_a_warm_run_stopped_as_an_article_is_handed_on_keeps_that_article_whole(
         con.close()
     assert [Path(source).name for source, _ in marked] == ["0000.html", "0001.html", "0002.html"]
     assert all(first == source for source, first in marked), marked   # each finished article's own row
-    again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = again.communicate(timeout=60)
-    assert again.returncode == 0, err
+    again = world(*args)   # in this process: the Ctrl-C needs a process of its own, not the re-run
+    assert again.exit_code == 0, again.output
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
 
