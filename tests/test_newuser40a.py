@@ -1,0 +1,82 @@
+"""What a Fediverse and Bluesky disinformation researcher found wrong (newuser40a, fixed by fixnu40a): a Threads post
+credited to whoever its link names, a Mastodon boost read as the booster's post, a Bluesky embed showing a handle
+no fetch ever showed for its account called "the same account", and an at:// URI `fetch` refused."""
+
+import json
+
+import pytest
+
+from tests.test_fetch import json_page
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import serve
+
+HOSTS = ["graph.threads.net", "mastodon.social", "infosec.exchange", "embed.bsky.app", "public.api.bsky.app", "web.archive.org",
+         "archive.org"]
+
+
+@pytest.fixture
+def reporter(fakenet, tmp_path, monkeypatch):
+    serve(fakenet, [])
+    monkeypatch.setenv("META_ACCESS_TOKEN", "fictional-test-token")
+    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+
+
+def checks_of(embed: dict) -> dict[str, dict]:
+    return {c["name"]: c for c in embed["checks"]}
+
+
+def threads_oembed(user: str, code: str) -> dict:
+    """graph.threads.net/v1.0/oembed's answer: html, provider_name, provider_url, type, version, width; no author
+    field. The embed code's permalink is the only place it names the post's author."""
+    permalink = f"https://www.threads.net/@{user}/post/{code}"
+    return {"version": "1.0", "provider_name": "Threads", "provider_url": "https://www.threads.net/", "type": "rich",
+            "width": 658,
+            "html": f'<blockquote class="text-post-media" data-text-post-permalink="{permalink}" '
+                    f'data-text-post-version="0" id="ig-tp-{code}" style="background:#FFF;"><a href="{permalink}" '
+                    f'target="_blank"><div>Post by @{user}</div><div>View on Threads</div></a></blockquote>'
+                    '<script async src="https://www.threads.net/embed.js"></script>'}
+
+
+def test_newuser40a_a_threads_post_is_checked_against_the_author_its_answer_names(fakenet, reporter):
+    """#1: Threads' oEmbed names the author only in its embed code's permalink, which was not read: a link naming
+    @cityhall for @riverdesk.news's post was reported "threads post by @cityhall", the author check a skip ("the
+    source names no author"). The permalink's user is the post's author, and the link's user is held against it."""
+    fakenet.route("graph.threads.net", "/v1.0/oembed", json_page(threads_oembed("riverdesk.news", "C8rIvErDsK1")))
+    article = ('<html><body><p>The city weighed in on Threads: <a href="https://www.threads.net/@cityhall/post/'
+               'C8rIvErDsK1">its post</a>. Crews reopened the bridge at noon.</p></body></html>')
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["author"]["handle"] == "riverdesk.news", embed["post"]
+    author = checks_of(embed)["author"]
+    assert author["result"] == "fail", author
+    assert "@cityhall" in author["evidence"] and "@riverdesk.news" in author["evidence"], author
+    code, md = reporter("report", "article.html")
+    assert "threads post by @riverdesk.news (the article says @cityhall)" in md, md
+    # the link naming the right author passes
+    fakenet.route("graph.threads.net", "/v1.0/oembed", json_page(threads_oembed("cityhall", "C8rIvErDsK2")))
+    article = article.replace("C8rIvErDsK1", "C8rIvErDsK2")
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    [embed] = json.loads(out)["embeds"]
+    assert checks_of(embed)["author"]["result"] == "pass", checks_of(embed)["author"]
+    code, md = reporter("report", "article.html")
+    assert "threads post by @cityhall" in md, md
+
+
+def test_newuser40a_a_threads_answer_naming_another_post_is_not_taken_as_the_post():
+    """#1: the embed code is the answer's word on which post it shows; another post's code says nothing of this
+    one (as X's answer naming another status). An answer with no permalink still names no author."""
+    from resolver.fetch import oembed
+
+    url = "https://www.threads.net/@cityhall/post/C8rIvErDsK1"
+    other = json.dumps(threads_oembed("riverdesk.news", "C8oThErPoSt")).encode()
+    record = oembed.parse("threads", "C8rIvErDsK1", url, 200, "application/json", other)
+    assert (record.status, record.author_handle) == ("unknown", None), record
+    assert "C8oThErPoSt" in (record.reason or ""), record
+    bare = {**threads_oembed("x", "C8rIvErDsK1"), "html": '<blockquote class="text-post-media">Bridge</blockquote>'}
+    record = oembed.parse("threads", "C8rIvErDsK1", url, 200, "application/json", json.dumps(bare).encode())
+    assert (record.status, record.author_handle) == ("available", None), record
+    short = oembed.parse("threads", "C8rIvErDsK1", "https://www.threads.net/t/C8rIvErDsK1", 200, "application/json",
+                         json.dumps(threads_oembed("riverdesk.news", "C8rIvErDsK1")).encode())
+    assert (short.status, short.author_handle) == ("available", "riverdesk.news"), short
+
