@@ -80,3 +80,49 @@ def test_newuser40a_a_threads_answer_naming_another_post_is_not_taken_as_the_pos
                          json.dumps(threads_oembed("riverdesk.news", "C8rIvErDsK1")).encode())
     assert (short.status, short.author_handle) == ("available", "riverdesk.news"), short
 
+
+BOOST = "https://infosec.exchange/users/carol/statuses/112000000000000099/activity"
+
+
+@pytest.mark.parametrize("url, kind, post_id", [
+    (BOOST, "activity", None),
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099", "post", "infosec.exchange/112000000000000099"),
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099/embed", "post",
+     "infosec.exchange/112000000000000099"),
+    ("https://infosec.exchange/@carol/112000000000000099/embed", "post", "infosec.exchange/112000000000000099"),
+    ("https://infosec.exchange/@carol/112000000000000099/reblogs", "post", "infosec.exchange/112000000000000099"),
+    # collections of other accounts' replies, likes and boosts, and paths no instance serves: no post of carol's
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099/replies", None, None),
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099/likes", None, None),
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099/shares", None, None),
+    ("https://infosec.exchange/users/carol/statuses/112000000000000099/activity/x", None, None),
+    ("https://infosec.exchange/@carol/112000000000000099/activity", None, None),
+    ("https://infosec.exchange/@carol/112000000000000099/anything/else", None, None),
+])
+def test_newuser40a_a_mastodon_path_after_the_status_id_is_read_not_ignored(url, kind, post_id):
+    """#2: `/users/<u>/statuses/<id>` was taken as <u>'s post whatever followed it: `/activity` (the ActivityPub
+    activity: a boost, an Announce, of another account's post, or the post's Create; the link does not say which)
+    was reported as carol's post, looked up and counted at risk under her name. Mastodon serves `/embed` and, in its
+    web app, `/reblogs` and `/favourites` of a post; `/activity` names an activity, no post; anything else nothing."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(url)
+    assert (ref.kind if ref else None, ref.post_id if ref else None) == (kind, post_id), ref
+
+
+def test_newuser40a_a_boost_link_is_reported_as_an_activity_not_as_the_boosters_post(fakenet, reporter):
+    """#2 end to end: the boost's link makes an embed of its own kind, with no post id: nothing is asked of the
+    instance under carol's name, and the report says what the link is and why no post is named."""
+    asked = []
+    fakenet.route("infosec.exchange", "/api/oembed", lambda request: asked.append(request.url) or json_page(
+        {"error": "Record not found"}, 404)(request))
+    article = f"Carol Kim boosted Dave Lee's thread to her followers.\n\nThe boost itself: {BOOST}\n"
+    code, out = reporter("report", "--format", "json", "article.txt", article=article, name="article.txt")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["platform"], embed["kind"], embed["post_id"]) == ("mastodon", "activity", None), embed
+    assert asked == [], asked
+    code, md = reporter("report", "article.txt")
+    assert "mastodon post" not in md, md
+    assert "boost" in md and "activity" in md, md
+
