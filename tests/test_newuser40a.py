@@ -126,3 +126,66 @@ def test_newuser40a_a_boost_link_is_reported_as_an_activity_not_as_the_boosters_
     assert "mastodon post" not in md, md
     assert "boost" in md and "activity" in md, md
 
+
+DID = "did:plc:riverdeskfictional00001"
+
+
+def bluesky_oembed(handle: str, name: str) -> dict:
+    """embed.bsky.app/oembed's answer: `author_name` "<display name> (@<handle>)", `author_url` the handle's profile,
+    `html` the post's embed code naming it by DID."""
+    post = f"https://bsky.app/profile/{DID}/post/3kriverdesk2a"
+    return {"type": "rich", "version": "1.0", "author_name": f"{name} (@{handle})",
+            "author_url": f"https://bsky.app/profile/{handle}", "provider_name": "Bluesky Social",
+            "provider_url": "https://bsky.app", "cache_age": 86400, "width": 600,
+            "html": f'<blockquote class="bluesky-embed" data-bluesky-uri="at://{DID}/app.bsky.feed.post/3kriverdesk2a" '
+                    f'data-bluesky-cid="bafyfictional"><p lang="en">The north gate closed early.</p>&mdash; {name} '
+                    f'(<a href="https://bsky.app/profile/{DID}?ref_src=embed">@{handle}</a>) '
+                    f'<a href="{post}?ref_src=embed">March 10, 2024 at 9:12 PM</a></blockquote>'}
+
+
+def bluesky_article(handle: str, name: str) -> str:
+    post = f"https://bsky.app/profile/{DID}/post/3kriverdesk2a"
+    return ('<html><body><p>The office confirmed it:</p><blockquote class="bluesky-embed" data-bluesky-uri="at://'
+            f'{DID}/app.bsky.feed.post/3kriverdesk2a" data-bluesky-cid="bafyfictional"><p lang="en">The north gate '
+            f'closed early.</p>&mdash; {name} (<a href="https://bsky.app/profile/{DID}?ref_src=embed">@{handle}</a>) '
+            f'<a href="{post}?ref_src=embed">March 10, 2024 at 9:12 PM</a></blockquote></body></html>')
+
+
+def test_newuser40a_a_bluesky_embed_showing_a_handle_never_seen_for_its_account_fails(fakenet, reporter):
+    """#4: the embed code names the account by DID and shows another handle and name ("Gate Authority
+    (@press.gates.example)"); the answer names the DID's account @riverdesk.example, "River Desk". It warned "handle
+    changed … the same account, per its DID": no recorded fetch ever showed that handle for the account, and the
+    names differ. As Mastodon's check does, it fails, saying what is known and what is not."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed("riverdesk.example", "River Desk")))
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=bluesky_article("press.gates.example", "Gate Authority"))
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    author = checks_of(embed)["author"]
+    assert author["result"] == "fail", author
+    assert "the same account" not in author["evidence"], author
+    for said in ("@press.gates.example", "Gate Authority", "@riverdesk.example", "River Desk", DID,
+                 "no recorded fetch shows @press.gates.example as this account"):
+        assert said in author["evidence"], (said, author)
+
+
+def test_newuser40a_a_bluesky_handle_a_recorded_fetch_showed_for_the_account_is_a_rename(fakenet, reporter, tmp_path):
+    """#4: with a recorded answer showing the article's handle as the account's (the same DID), the handle changed:
+    a warn citing that fetch. With none but the same display name, a warn that says the handle was never seen."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed("old.riverdesk.example", "River Desk")))
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=bluesky_article("old.riverdesk.example", "River Desk"))
+    assert checks_of(json.loads(out)["embeds"][0])["author"]["result"] == "pass", out
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed("riverdesk.example", "River Desk")))
+    code, out = reporter("report", "--format", "json", "--refresh", "article.html")
+    author = checks_of(json.loads(out)["embeds"][0])["author"]
+    assert author["result"] == "warn", author
+    assert "fetch #1" in author["evidence"] and "@old.riverdesk.example" in author["evidence"], author
+    # a fresh cache: the handle never seen for the account, the name the same: a warn that says so
+    (tmp_path / "c.db").unlink()
+    code, out = reporter("report", "--format", "json", "article.html")
+    author = checks_of(json.loads(out)["embeds"][0])["author"]
+    assert author["result"] == "warn", author
+    assert "no recorded fetch shows @old.riverdesk.example as this account" in author["evidence"], author
+    assert "the same account" not in author["evidence"], author
+
