@@ -189,3 +189,20 @@ def test_newuser40a_a_bluesky_handle_a_recorded_fetch_showed_for_the_account_is_
     assert "no recorded fetch shows @old.riverdesk.example as this account" in author["evidence"], author
     assert "the same account" not in author["evidence"], author
 
+
+def test_newuser40a_fetch_takes_a_bluesky_at_uri_as_the_post_it_names(fakenet, reporter):
+    """#9: `fetch at://<did>/app.bsky.feed.post/<key>` was refused, "only http:// and https:// URLs are fetched",
+    though `scan` reads the same URI as the post and the README lists it as a Bluesky form. It is the post's page
+    https://bsky.app/profile/<did>/post/<key>; an at:// URI naming no post is refused saying which form is read."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed("riverdesk.example", "River Desk")))
+    uri = f"at://{DID}/app.bsky.feed.post/3kriverdesk2a"
+    said: list[str] = []
+    code, out = reporter("fetch", "--json", uri, said=said)
+    assert code == 0, (out, said)
+    post = json.loads(out)
+    post = post[0] if isinstance(post, list) else post
+    assert (post["status"], post["author"]["handle"]) == ("available", "riverdesk.example"), post
+    said.clear()
+    code, out = reporter("fetch", f"at://{DID}/app.bsky.actor.profile/self", said=said)
+    assert code != 0 and "Traceback" not in out + "".join(said), (out, said)
+    assert any("at://<did>/app.bsky.feed.post/<key>" in line for line in said), said
