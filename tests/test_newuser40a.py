@@ -206,3 +206,23 @@ def test_newuser40a_fetch_takes_a_bluesky_at_uri_as_the_post_it_names(fakenet, r
     code, out = reporter("fetch", f"at://{DID}/app.bsky.actor.profile/self", said=said)
     assert code != 0 and "Traceback" not in out + "".join(said), (out, said)
     assert any("at://<did>/app.bsky.feed.post/<key>" in line for line in said), said
+
+
+SIGNED = ("Thread: how the fake map spread from one channel to 40 accounts in a day.\n"
+          "— Dave Lee (@dave@mastodon.social) {date}\n"
+          "https://mastodon.social/@dave/112000000000000000\n\nThe account did not answer our questions.\n")
+
+
+def test_newuser40a_a_signature_and_its_link_of_another_day_say_why_they_are_two_embeds():
+    """#8: a Mastodon signature dated February 20 over its account's link whose id was made on February 26 were two
+    embeds, "not identified" beside "available", with no word of why they were not one. They stay two (the link may
+    be another post of the account's), and the signature's embed says why: its `id_doubt`, which the report gives as
+    the reason it has no post id. With the day the id names, they are one, as before."""
+    from resolver.extract.text import find_embeds
+
+    signed, linked = find_embeds(SIGNED.format(date="February 20, 2024"))
+    assert (signed.post_id, linked.post_id) == (None, "mastodon.social/112000000000000000"), (signed, linked)
+    assert signed.id_doubt and "2024-02-26" in signed.id_doubt and "February 20, 2024" in signed.id_doubt, signed
+    assert "@dave@mastodon.social" in signed.id_doubt and linked.id_doubt is None, (signed, linked)
+    [one] = find_embeds(SIGNED.format(date="February 26, 2024"))
+    assert (one.post_id, one.id_doubt) == ("mastodon.social/112000000000000000", None), one
