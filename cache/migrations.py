@@ -1750,11 +1750,14 @@ def m072_dead_view_counts_links_not_checked_and_doubtful_ids_apart(db: Database)
 # channel's uploads, whose list id sits in post_id, an X or YouTube timeline, an Instagram story, a YouTube clip, a
 # TikTok live stream) is no embed of a post. v72 counted a playlist in `embeds` and `status_unknown`, though nothing is
 # looked up for it and the report says it is no post (review38c). The kinds are no post's on every platform.
-NOT_POST_KINDS = ("playlist", "timeline", "story", "clip", "live")
+NOT_POST_KINDS_V73 = ("playlist", "timeline", "story", "clip", "live")
+# v77 (newuser40a #2): a Mastodon activity link (…/statuses/<id>/activity: a boost or the account's own post, not
+# known which) is no post either.
+NOT_POST_KINDS = (*NOT_POST_KINDS_V73, "activity")
 DEAD_EMBEDS_V73 = _replaced(
     DEAD_EMBEDS_V72,
     ("WHERE ((e.post_id IS NOT NULL OR p.id IS NOT NULL OR ",
-     f"WHERE (COALESCE(e.kind, '') NOT IN ({', '.join(repr(k) for k in NOT_POST_KINDS)}) AND "
+     f"WHERE (COALESCE(e.kind, '') NOT IN ({', '.join(repr(k) for k in NOT_POST_KINDS_V73)}) AND "
      "(e.post_id IS NOT NULL OR p.id IS NOT NULL OR "))
 
 
@@ -1864,7 +1867,9 @@ def m077_at_risk_reads_telegram_me_captures(db: Database) -> None:
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
 # #3).
-_DEAD_VIEW_JOIN = DEAD_EMBEDS_V75[DEAD_EMBEDS_V75.index("FROM embeds e LEFT JOIN"):]
+DEAD_EMBEDS_V78 = _replaced(DEAD_EMBEDS_V75, (
+    f"NOT IN ({', '.join(repr(k) for k in NOT_POST_KINDS_V73)})", f"NOT IN ({', '.join(repr(k) for k in NOT_POST_KINDS)})"))
+_DEAD_VIEW_JOIN = DEAD_EMBEDS_V78[DEAD_EMBEDS_V78.index("FROM embeds e LEFT JOIN"):]
 EMBEDS_NAMING_NO_POST = (
     "SELECT COUNT(*), SUM(NOT (COALESCE(e.kind, '') NOT IN (" + ", ".join(repr(k) for k in NOT_POST_KINDS) + ") AND "
     "(e.post_id IS NOT NULL OR p.id IS NOT NULL OR " + _NOT_CHECKED_V72 + "))) "
@@ -1892,6 +1897,15 @@ def schema_sql() -> str:
     return SCHEMA_HEADER + "".join(f"{sql};\n\n" for sql in made)
 
 
+@migrations()
+def m078_dead_view_counts_no_mastodon_activity_as_a_post(db: Database) -> None:
+    """v78 (newuser40a #2): `dead_embeds_by_outlet_year` leaves out a Mastodon activity link (kind `activity`: a
+    boost or the account's own post, not known which), as it does every kind that is no post (v73)."""
+    db.execute("DROP VIEW IF EXISTS dead_embeds_by_outlet_year")
+    db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V78.strip())
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")
+

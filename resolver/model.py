@@ -126,6 +126,18 @@ def account_by_did(did: str, signed: str) -> str:
     return f"{ACCOUNT_BY_DID}{did}, not checked to be @{signed}'s, the signature's account"   # no ";": see `settled_by_answer`
 
 
+KEPT_APART = "the link below it names a post of "
+
+
+def kept_apart(handle: str, minted: str, said: str) -> str:
+    """The `id_doubt` of a flattened Mastodon or Bluesky post with no id whose account's post is linked alone under
+    its signature, made (its id's time) on no day the signature's may be in some time zone: that link is not taken
+    for this post, and stays an embed of its own (newuser40a #8: "not identified" beside it, with no word of why the
+    two were not one). Its post is not named, so nothing here is checked against it."""
+    return (f"{KEPT_APART}@{handle}'s made on {minted} (UTC), not on the signature's day ({said}): another post of the "
+            "account's, or its date mistyped (not known which), so it is not taken for this one and is its own embed")
+
+
 def unsettles_checks(id_doubt: str | None) -> bool:
     """Whether an embed's id is in such doubt that the checks of the article's copy can neither pass nor fail: an
     embed code naming two posts, or a signature whose candidate is another account's linked post or one of another

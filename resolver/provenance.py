@@ -253,7 +253,7 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
     if post is not None and post.get("platform") == bluesky.PLATFORM:
-        by_account = _bluesky_account_check(embed, said, source)
+        by_account = _bluesky_account_check(embed, said, source, post, store)
         if by_account is not None:
             return by_account
     if not said["author"]["handle"]:   # Threads' oEmbed names nobody: the post is there, its author not said
@@ -332,10 +332,12 @@ def _names_author(word: str, handle: str, name: str | None) -> bool:
     return word in theirs or len(word) >= INSIDE_HANDLE and word in handle.casefold()
 
 
-def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str) -> dict[str, Any] | None:
+def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: str, post: dict[str, Any],
+                           store: Store | None) -> dict[str, Any] | None:
     """A Bluesky account is named by handle or by DID (its lasting id): DID is compared with DID and handle with
     handle, never one with the other (newuser31 #3: the article's handle against the answer's DID failed, "may be
-    misattributed"). None: the handles decide, as on any platform."""
+    misattributed"). The same DID under another handle is the account's post shown under a handle that is not its
+    own now (`_bluesky_other_handle`). None: the handles decide, as on any platform."""
     ours, our_did = _bluesky_names(embed.get("author_handle"), _bluesky_actor(embed.get("post_id")))
     theirs, their_did = _bluesky_names(said["author"]["handle"], said["author"].get("id"))
     if our_did and their_did and our_did != their_did:
@@ -343,8 +345,7 @@ def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: 
                                                     f"{their_did}: the post may be misattributed"))
     if our_did and our_did == their_did:
         if ours and theirs and ours.casefold() != theirs.casefold():
-            return check("author", "warn", _per(source, f"handle changed: the article shows @{ours}, the account "
-                                                        f"{our_did} is @{theirs} now: the same account, per its DID"))
+            return _bluesky_other_handle(embed, said, source, post, store, ours, our_did)
         if ours and not theirs:   # the handle the article shows is not said by the source
             return check("author", "skip", _per(source, f"cannot tell: the article shows @{ours} for account "
                                                         f"{our_did}, the source names that account only by its id; "
@@ -359,6 +360,38 @@ def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: 
     return check("author", "skip", _per(source, f"cannot tell: the article names {article}, the source names {found} "
                                                 "(a DID is an account's id, not a handle), and nothing here ties the "
                                                 "two"))
+
+
+def _bluesky_other_handle(embed: dict[str, Any], said: dict[str, Any], source: str, post: dict[str, Any],
+                          store: Store | None, ours: str, did: str) -> dict[str, Any]:
+    """The article's embed code names the post's account by DID and shows another handle than the account's now. The
+    DID makes the post that account's; whether the handle shown was ever its own only a recorded answer showing it
+    for this account (the same DID) says: then a warn citing it (a rename). With none, it warned "the same account,
+    per its DID" (newuser40a #4), which a forged embed showing an official handle and name passed as well: a fail,
+    as Mastodon's `_handle_check`, saying what is known and what is not; a warn when the display names agree (a
+    renamed handle, the name kept, is the likelier reading), still saying no record shows the handle."""
+    theirs, found_name = said["author"]["handle"], said["author"]["name"]
+    sightings = store.author_sightings(bluesky.PLATFORM, ours, post_id=post["post_id"], author_id=did) \
+        if store is not None and post.get("post_id") else []
+    for sighting in sightings:
+        seen_id = (json.loads(sighting["record"]).get("author") or {}).get("id")
+        if seen_id not in (None, did):
+            continue
+        when = sighting["answered_at_unknown"] or sighting["fetched_at"]   # a replay's time is no time of it
+        return check("author", "warn", _per(source, f"handle changed: the article shows @{ours}, the account {did} "
+                                                    f"is @{theirs} now; fetch #{sighting['fetch_id']} "
+                                                    f"({sighting['method']}, {when}) showed @{ours} as this account "
+                                                    f"(post {sighting['post_id']})"))
+    name = real(embed.get("author_name"))
+    shown = f"@{ours}" + (f" (“{name}”)" if name else "")
+    now = f"@{theirs}" + (f" (“{found_name}”)" if found_name else "")
+    known = (f"the article shows {shown} for account {did}, the post's author by its DID, which is {now} now; no "
+             f"recorded fetch shows @{ours} as this account")
+    if name and found_name and quotes.compare_names(name, found_name).result == "pass":
+        return check("author", "warn", _per(source, f"{known}: its handle renamed since, or one never its own (not "
+                                                    "known which); the names agree"))
+    return check("author", "fail", _per(source, f"{known}: the post may be shown as another account's, or the "
+                                                "account renamed"))
 
 
 def _bluesky_names(handle: str | None, did: str | None) -> tuple[str | None, str | None]:

@@ -1,7 +1,8 @@
 """What the user named on the command line: files, directories, stdin, URLs. One rule for every command (#11):
 
 - `-` is stdin;
-- a URL has an explicit http:// or https://, or is a recognised post form written without one
+- a URL has an explicit http:// or https://, or is a recognised post form written without one, or is a Bluesky
+  post's AT URI (`at://<did>/app.bsky.feed.post/<key>`, read as its page on bsky.app, as `scan` reads it)
   (`pic.twitter.com/...`, `t.co/...`, `twitter.com/.../status/...`, `instagram.com/p/...`);
 - an existing path is a file or a folder, even one named like a host (as `wget -r` makes them), and it wins
   over a post form;
@@ -42,6 +43,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = LazyPattern(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
 _NOT_HTTP = "only http:// and https:// URLs are fetched"
 _NO_SCHEME = "a URL needs http:// or https://"
+_NOT_AT_POST = ("an at:// URI is read only as a Bluesky post's, at://<did>/app.bsky.feed.post/<key> (or give its "
+                "page, https://bsky.app/profile/<did>/post/<key>)")
 # Quote marks a word processor, a chat or a web page puts around what is copied from it (newuser37b #6).
 TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
 _TYPED_QUOTES = "\"'"
@@ -85,7 +88,13 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
         raise InputError(f"cannot read {_shown(name)}: this URL looks broken: {_broken(name)} (copy the link again, "
                          "whole)")
     if _SCHEME.match(name):
-        if name.split("://", 1)[0].lower() not in ("http", "https"):
+        scheme = name.split("://", 1)[0].lower()
+        if scheme == "at":   # a Bluesky post's AT URI is its page on bsky.app, as scan reads it (newuser40a #9)
+            ref = platforms.parse_url(name.strip())
+            if ref is None or not ref.post_id:
+                raise InputError(f"cannot read {name}: {_NOT_AT_POST}")
+            return Named(name, "url", url=ref.url)
+        if scheme not in ("http", "https"):
             raise InputError(f"cannot read {name}: {_NOT_HTTP}")
         return Named(name, "url", url=name)
     path = Path(name)

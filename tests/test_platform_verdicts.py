@@ -401,7 +401,9 @@ def test_fixnu31b_an_article_linking_a_bluesky_post_by_did_is_not_compared_as_a_
 
 def test_fixnu31b_the_same_did_under_another_handle_is_a_renamed_account_not_a_misattribution(fakenet, reporter):
     """The article's embed code names the account by DID and shows an older handle; the answer names the same DID
-    with today's handle: the same account (a DID is its lasting id), renamed: warn, never fail."""
+    with today's handle: the account's post (a DID is its lasting id), renamed: warn, never fail, when the display
+    names agree; no record shows the older handle as the account's, and the warn says so (newuser40a #4: it said "the
+    same account, per its DID", which a forged handle passed as well)."""
     fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
     fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED_BY_DID | {
         "author_name": "Riverton Mayor (@mayor.riverton.gov.example)"}))
@@ -409,8 +411,10 @@ def test_fixnu31b_the_same_did_under_another_handle_is_a_renamed_account_not_a_m
     skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
     author = checks_of(skeet)["author"]
     assert (author["result"], author["evidence"]) == ("warn", (
-        f"handle changed: the article shows @mayor.riverton.example, the account {DID} is @mayor.riverton.gov.example "
-        "now: the same account, per its DID"))
+        f"the article shows @mayor.riverton.example (“Riverton Mayor”) for account {DID}, the post's author by its "
+        "DID, which is @mayor.riverton.gov.example (“Riverton Mayor”) now; no recorded fetch shows "
+        "@mayor.riverton.example as this account: its handle renamed since, or one never its own (not known which); "
+        "the names agree"))
 
 
 def test_fixnu31b_a_did_kept_as_the_handle_by_an_older_cache_is_read_as_the_account_id():

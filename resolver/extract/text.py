@@ -14,7 +14,7 @@ from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
 from resolver.lazy import LazyPattern
-from resolver.model import Embed, PostRef, account_by_did, another_accounts_link, another_days_link
+from resolver.model import Embed, PostRef, account_by_did, another_accounts_link, another_days_link, kept_apart
 from resolver.placeholders import EMBED_CODE_TAIL_RE
 from resolver.platforms import x
 
@@ -721,6 +721,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             mine = is_own_post(named, platform, handle)
             doubt = _another_day(named, date, said_date, None if mine else named.author_handle, handle) \
                 or another_accounts_link(named.author_handle or "", handle)   # or the post it quotes: checks warn
+        elif link is None and below is None and platform in (platforms.mastodon.PLATFORM, platforms.bluesky.PLATFORM):
+            doubt = _kept_apart(text, match.end(), platform, handle, date, said_date)
         # Another account's link right after the date, or another platform's, is not the signature's: it stays in the
         # text, its own embed.
         end = link[3] if own is not None and link is not None else below[3] if below is not None and post_id \
@@ -809,6 +811,18 @@ def _link_below(text: str, end: int, platform: str, handle: str, date: str | Non
         if not minted_that_day(date, reading[1].post_id or "", platform):
             return None   # an X id or a Bluesky key made on another day: another post of the account (review36e)
     return reading
+
+
+def _kept_apart(text: str, end: int, platform: str, handle: str, date: str | None, said: str) -> str | None:
+    """Why a Mastodon or Bluesky signature's own post linked alone below it (`_link_below`) was not taken as its post:
+    its id was made on another day than the signature's (`model.kept_apart`); None when no such link is there."""
+    reading = _link_below(text, end, platform, handle, date, own=None)
+    if reading is None or not is_own_post(reading[1], platform, handle):
+        return None
+    key = reading[1].post_id or ""
+    minted = platforms.bluesky.tid_time(key) if platform == platforms.bluesky.PLATFORM \
+        else platforms.mastodon.id_time(key)
+    return kept_apart(handle, minted.strftime("%Y-%m-%d"), said) if minted is not None else None
 
 
 def _another_day(ref: PostRef, date: str | None, said: str, linked: str | None = None,

@@ -137,6 +137,12 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         handle, name = _instagram_author(post_id, handle, name, _string(data.get("html")) or "")
     if platform == "bluesky":
         handle, name, author_id = _bluesky_author(post_id, handle, name, _string(data.get("html")) or "")
+    if platform == "threads":
+        named = _threads_post(_string(data.get("html")) or "")
+        if named is not None and named[0] != post_id:   # another post's code: what it says is not this post's
+            return _record(platform, post_id, url, "unknown", f"oEmbed answered with the embed code of post "
+                                                              f"{named[0]}, not {post_id}")
+        handle = handle or (named[1] if named is not None else None)
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
@@ -182,6 +188,20 @@ def _instagram_author(post_id: str, handle: str | None, author_name: str | None,
     if handle is None and author_name and instagram.USER.match(author_name.lstrip("@")):
         return author_name.lstrip("@"), None
     return handle, author_name
+
+
+def _threads_post(html: str) -> tuple[str, str | None] | None:
+    """(shortcode, author's user name) of the post Threads' embed code names: its `data-text-post-permalink`
+    (https://www.threads.net/@<user>/post/<code>), read as the article's embed code is. Threads' oEmbed answer has
+    no author field (html, provider_name, provider_url, type, version, width): the permalink is the only place it
+    names the post's author, and a link naming another user was credited to that user (newuser40a #1). None when
+    the answer holds no Threads embed code."""
+    if "text-post-media" not in html:
+        return None
+    from resolver.extract.html import scan
+
+    embed = next((e for e in scan(html)[0] if e.platform == "threads" and e.post_id), None)
+    return (embed.post_id, embed.author_handle) if embed is not None and embed.post_id else None
 
 
 def _bluesky_tail(author_name: str | None) -> str | None:

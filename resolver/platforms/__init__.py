@@ -79,6 +79,10 @@ NOT_POSTS: dict[tuple[str, str], str] = {
                                     "when it is opened)",
     (youtube.PLATFORM, "timeline"): "a YouTube channel's uploads (its videos as a list, which shows whatever the "
                                     "channel has posted when it is opened)",
+    (mastodon.PLATFORM, mastodon.ACTIVITY): "a Mastodon activity (…/statuses/<id>/activity: the ActivityPub record "
+                                            "of a boost by the account the link names, whose post is another "
+                                            "account's and is not named by the link, or of that account's own "
+                                            "post; the link does not say which)",
     (x.PLATFORM, "timeline"): "an X account's timeline (or one of its lists: whatever was posted there when it is "
                               "opened)",
 }

@@ -48,6 +48,16 @@ SHAPE_ONLY = ("a Mastodon post by its path's shape alone (/@name/<number>) on a 
               "be the site's own page")
 
 
+# What may follow a post's id in a link to it: nothing, its embed page, the web app's pages of its boosts and
+# favourites (about the post, which they show). Mastodon's routes serve no other: anything else named no post of the
+# account and was read as its post (newuser40a #2).
+WEB_PAGES = frozenset({(), ("embed",), ("reblogs",), ("favourites",)})
+# `/users/<user>/statuses/<id>/activity`: the ActivityPub activity of a status, an Announce when the status is a
+# boost (its post another account's, which the link does not name), a Create when it is the account's own post. The
+# link does not say which: an embed of its own kind, no post (`platforms.NOT_POSTS`).
+ACTIVITY = "activity"
+
+
 def handle(user: str, host: str) -> str | None:
     """The one form of a Mastodon handle, `user@domain`: a bare user is qualified with the host that showed it (the
     same name on two instances is two accounts), an account of another instance (`user@other.instance`) keeps its
@@ -118,13 +128,20 @@ def parse(url: str) -> PostRef | None:
     host = split.host if split.port in (None, 80, 443) else f"{split.host}:{split.port}"
     domain = split.host
     status_id = LEGACY_STATUS_ID if "mastodon" in host else STATUS_ID
-    if len(parts) >= 2 and parts[0].startswith("@") and status_id.match(parts[1]):
+    if len(parts) >= 2 and parts[0].startswith("@") and status_id.match(parts[1]) and parts[2:] in WEB_PAGES:
         user = parts[0][1:]
         author = handle(user, domain)
         # The URL stays this instance's, a remote user's too: the id is its own, not the other instance's.
         return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", f"{host}/{parts[1]}",
                        author) if author else None
-    if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]):
+    if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]) \
+            and parts[4:] == ("activity",) and not web:
+        # an ActivityPub activity: a boost (Announce) of a post of any account, or a post's Create: not known which,
+        # so no post, and none of the link's account (newuser40a #2)
+        return PostRef(PLATFORM, ACTIVITY, f"https://{host}/users/{parts[1]}/statuses/{parts[3]}/activity") \
+            if handle(parts[1], domain) else None
+    if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]) \
+            and parts[4:] in ((), ("embed",)):
         author = handle(parts[1], domain)
         return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", f"{host}/{parts[3]}",
                        author) if author else None
