@@ -443,6 +443,28 @@ def holder(out: Path) -> subprocess.Popen:
                             cwd=Path(__file__).resolve().parent.parent, text=True)
 
 
+def refused_while_held(child: subprocess.Popen, other: Path, said: str, unrefused: str) -> None:
+    """While `child` (a `holder`) holds its file, a run writing `other` is refused with an error saying `said`;
+    then the child lets go and ends cleanly."""
+    from resolver.output import OutputBusy
+
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        second = OutputFile(other, form="json")
+        try:
+            second.open(store=None, job=None, resume=True)
+        except OutputBusy as exc:
+            assert said in str(exc)
+        else:
+            second.close()
+            raise AssertionError(unrefused)
+    finally:
+        assert child.stdin is not None
+        child.stdin.write("\n")
+        child.stdin.close()
+        assert child.wait(timeout=60) == 0
+
+
 def test_batch37_a_killed_run_s_lock_file_goes_when_the_run_that_took_it_over_ends_and_not_before(
         tmp_path: Path) -> None:
     """CLOSING-stop36 "Batch runs": a run killed with -9 leaves `.FILE.lock` (its pid in it; the kernel let the lock
@@ -506,21 +528,8 @@ def test_inputs38_two_hard_links_to_one_file_take_one_lock(tmp_path: Path) -> No
     out.write_text('{"source": "earlier"}\n')
     os.link(out, other)
     child = holder(out)
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
-        second = OutputFile(other, form="json")
-        try:
-            second.open(store=None, job=None, resume=True)
-        except OutputBusy as exc:
-            assert f"{other} is being written by another run (pid {child.pid})" in str(exc)
-        else:
-            second.close()
-            raise AssertionError("a run on a hard link to a file another run holds was not refused")
-    finally:
-        assert child.stdin is not None
-        child.stdin.write("\n")
-        child.stdin.close()
-        assert child.wait(timeout=60) == 0
+    refused_while_held(child, other, f"{other} is being written by another run (pid {child.pid})",
+                       "a run on a hard link to a file another run holds was not refused")
     first = OutputFile(out, form="json")
     first.open(store=None, job=None, resume=True)
     try:
@@ -545,8 +554,6 @@ def test_review39b_hard_links_take_one_lock_whatever_tmpdir_each_run_has(tmp_pat
     (review39b). It is kept in one place whatever TMPDIR says."""
     import tempfile
 
-    from resolver.output import OutputBusy
-
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     (tmp_path / "tmp-a").mkdir()
@@ -558,18 +565,4 @@ def test_review39b_hard_links_take_one_lock_whatever_tmpdir_each_run_has(tmp_pat
     child = holder(out)
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp-b"))
     monkeypatch.setattr(tempfile, "tempdir", None)   # gettempdir reads TMPDIR again
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
-        second = OutputFile(other, form="json")
-        try:
-            second.open(store=None, job=None, resume=True)
-        except OutputBusy as exc:
-            assert f"(pid {child.pid})" in str(exc)
-        else:
-            second.close()
-            raise AssertionError("a run on a hard link with another TMPDIR was not refused")
-    finally:
-        assert child.stdin is not None
-        child.stdin.write("\n")
-        child.stdin.close()
-        assert child.wait(timeout=60) == 0
+    refused_while_held(child, other, f"(pid {child.pid})", "a run on a hard link with another TMPDIR was not refused")
