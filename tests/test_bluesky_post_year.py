@@ -15,14 +15,20 @@ if TYPE_CHECKING:
     from datetime import datetime
 
 
-@pytest.mark.parametrize("key", ["3jzfcijpj2z2a", "3mgpk77abcd2u"], ids=["2023", "2026"])
-def test_a_bluesky_posts_year_is_its_keys(tmp_path, key):
+def dead_view_of_a_post_linked_by(tmp_path, key: str) -> list[dict]:
+    """The dead view's rows after an offline scan of a story linking one Bluesky post by its record key."""
     story = tmp_path / "story.txt"
     story.write_text(f"The mayor posted an update.\n\nhttps://bsky.app/profile/jane.example.com/post/{key}\n\nMore.\n")
     scanned = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(story)])
     assert scanned.exit_code == 0, scanned.output
     with Store(tmp_path / "c.db") as store:
         rows = [dict(r) for r in store.db.query("SELECT platform, post_year, embeds FROM dead_embeds_by_outlet_year")]
+    return rows
+
+
+@pytest.mark.parametrize("key", ["3jzfcijpj2z2a", "3mgpk77abcd2u"], ids=["2023", "2026"])
+def test_a_bluesky_posts_year_is_its_keys(tmp_path, key):
+    rows = dead_view_of_a_post_linked_by(tmp_path, key)
     assert rows == [{"platform": "bluesky", "post_year": str(tid_time(key).year), "embeds": 1}]
 
 
@@ -52,12 +58,7 @@ def test_review39b_a_key_made_before_bluesky_or_after_now_gives_no_year(tmp_path
 
     key = "jzzzzzzzzzzzz" if when == "max" else _key_of(datetime.fromisoformat(when).replace(tzinfo=timezone.utc))
     assert tid_time(key) is not None
-    story = tmp_path / "story.txt"
-    story.write_text(f"The mayor posted an update.\n\nhttps://bsky.app/profile/jane.example.com/post/{key}\n\nMore.\n")
-    scanned = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", str(story)])
-    assert scanned.exit_code == 0, scanned.output
-    with Store(tmp_path / "c.db") as store:
-        rows = [dict(r) for r in store.db.query("SELECT platform, post_year, embeds FROM dead_embeds_by_outlet_year")]
+    rows = dead_view_of_a_post_linked_by(tmp_path, key)
     assert rows == [{"platform": "bluesky", "post_year": None, "embeds": 1}]
 
 
