@@ -350,9 +350,16 @@ def test_ctrl_c_under_the_default_action_still_ends_the_process(held: bool) -> N
     assert done.stdout.decode().splitlines() == (["held"] if held else [])
 
 
+# How long a test waits for an answer a run owes while its standard input stays open. A run that holds the answer
+# back for more input never gives it, so the wait only bounds how long such a failure takes to show; it includes
+# the child's start (its imports) and, for the first article, its first requests: 20 s ran out for article 0 at a
+# load of 19 on 2 cores (review41c), with the run's requests answered and the answer on its way.
+ANSWER_WAIT = 60
+
+
 def streamed(world: World, args: tuple[str, ...], count: int) -> list[dict]:
     """Run `args` reading JSON Lines on standard input, fed one article at a time: each answer must come before the
-    next article is sent (20 s each at most). The answers, in order."""
+    next article is sent (ANSWER_WAIT each at most). The answers, in order."""
     import select
 
     run = world.process(*args, "--workers", "2", "--jsonl", "-", "--html-field", "html",
@@ -363,7 +370,7 @@ def streamed(world: World, args: tuple[str, ...], count: int) -> list[dict]:
         for n in range(count):
             run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
             run.stdin.flush()
-            ready, _, _ = select.select([run.stdout], [], [], 20)
+            ready, _, _ = select.select([run.stdout], [], [], ANSWER_WAIT)
             assert ready, f"no answer to article {n} before the next was sent"
             rows.append(json.loads(run.stdout.readline()))
             assert rows[-1]["source"] == f"-:{n + 1}"
@@ -426,7 +433,7 @@ def test_a_network_run_answers_what_it_read_while_the_next_article_is_half_writt
             run.stdin.flush()
             time.sleep(0.5)
         for n in (1, 2):
-            ready, _, _ = select.select([run.stdout], [], [], 20)
+            ready, _, _ = select.select([run.stdout], [], [], ANSWER_WAIT)
             assert ready, f"no answer to article {n} while article 3 was half written"
             assert json.loads(run.stdout.readline())["source"] == f"-:{n}"
         run.stdin.write(lines[2][len(lines[2]) // 2:])
