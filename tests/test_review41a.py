@@ -1,0 +1,50 @@
+"""Review of stop 40's Threads, Mastodon and Bluesky work (fixnu40a, fixnu40b) by review41a: each test is a wrong
+answer or a broken promise found in it, seen failing before its fix."""
+
+import pytest
+
+
+@pytest.mark.parametrize("suffix", ["", "/embed", "/reblogs", "/favourites", "/quotes"])
+def test_review41a_a_mastodon_posts_quotes_page_names_the_post(suffix):
+    """Mastodon 4.5's web app serves `/@<user>/<id>/quotes` (the posts quoting it), beside `/reblogs` and
+    `/favourites` (app/javascript/mastodon/features/ui/index.jsx): a page about the post, which it shows. fixnu40a's
+    list of what may follow a post's id left it out, so a link to it, read as the post before stop 40, named no post
+    at all and the embed was dropped."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(f"https://infosec.exchange/@carol/112000000000000099{suffix}")
+    assert ref is not None and (ref.kind, ref.post_id, ref.author_handle) == (
+        "post", "infosec.exchange/112000000000000099", "carol@infosec.exchange"), ref
+
+
+def test_review41a_a_mastodon_quotes_link_in_an_article_is_an_embed_of_the_post():
+    from resolver.extract.text import find_embeds
+
+    text = ("Carol Kim's post drew replies.\n\nSee https://infosec.exchange/@carol/112000000000000099/quotes for "
+            "the quotes.\n")
+    assert [(e.platform, e.post_id) for e in find_embeds(text)] == [("mastodon", "infosec.exchange/112000000000000099")]
+
+
+@pytest.mark.parametrize("key", ["czzzzzzzzzzzz", "jzzzzzzzzzzzz", "c222222222222"])
+def test_review41a_a_bluesky_key_with_its_top_bit_set_is_no_tid_and_holds_no_time(key):
+    """atproto's TID spec: a 64-bit integer whose top bit is always 0, in 13 base32-sortable characters; the first
+    character is then one of 2-7, a or b (a key of c-j has the top bit set). `tid_time` read such a key as a time
+    all the same, 2262 to 2540, which the id-date check reported as the time the post's id holds."""
+    from resolver.platforms.bluesky import tid_time
+    from resolver.provenance import date_checks
+
+    assert tid_time(key) is None
+    post_id = f"did:plc:riverdeskfictional00001/{key}"
+    embed = {"platform": "bluesky", "post_id": post_id, "date": "2024-03-10", "date_text": "March 10, 2024",
+             "detector": "html-blockquote"}
+    post = {"platform": "bluesky", "post_id": post_id, "status": "available", "text": None, "created_at": None,
+            "method": "oembed", "field_sources": {}}
+    assert [c["name"] for c in date_checks(embed, post)] == ["date"]
+
+
+@pytest.mark.parametrize("key, when", [("3jzfcijpj2z2a", "2023-06-30T15:03:01"), ("bzzzzzzzzzzzz", "2255-06-05T23:47:34"),
+                                       ("2222222222222", "1970-01-01T00:00:00")])
+def test_review41a_a_tid_whose_top_bit_is_clear_still_holds_its_time(key, when):
+    from resolver.platforms.bluesky import tid_time
+
+    assert tid_time(key).strftime("%Y-%m-%dT%H:%M:%S") == when
