@@ -48,3 +48,43 @@ def test_review41a_a_tid_whose_top_bit_is_clear_still_holds_its_time(key, when):
     from resolver.platforms.bluesky import tid_time
 
     assert tid_time(key).strftime("%Y-%m-%dT%H:%M:%S") == when
+
+
+DID = "did:plc:riverdeskfictional00001"
+
+
+def bluesky_answer(code_key: str, *, author_url: str, words: str = "The north gate closed early.",
+                   day: str = "March 10, 2024 at 9:12 PM") -> bytes:
+    """embed.bsky.app/oembed's answer (bskyweb's embedr): `author_name` "<display name> (@<handle>)", `author_url`
+    the account's profile, `html` the embed code of the post `code_key` of the account."""
+    import json
+
+    post = f"https://bsky.app/profile/{DID}/post/{code_key}"
+    return json.dumps({
+        "type": "rich", "version": "1.0", "author_name": "River Desk (@riverdesk.example)", "author_url": author_url,
+        "provider_name": "Bluesky Social", "provider_url": "https://bsky.app", "cache_age": 86400, "width": 600,
+        "html": f'<blockquote class="bluesky-embed" data-bluesky-uri="at://{DID}/app.bsky.feed.post/{code_key}" '
+                f'data-bluesky-cid="bafyfictional"><p lang="en">{words}</p>&mdash; River Desk (<a href="https://bsky.'
+                f'app/profile/{DID}?ref_src=embed">@riverdesk.example</a>) <a href="{post}?ref_src=embed">{day}</a>'
+                '</blockquote><script async src="https://embed.bsky.app/static/embed.js" charset="utf-8"></script>'}
+    ).encode()
+
+
+@pytest.mark.parametrize("asked", [f"{DID}/3kriverdesk2a", "riverdesk.example/3kriverdesk2a"], ids=["by-did", "by-handle"])
+@pytest.mark.parametrize("author_url", [f"https://bsky.app/profile/{DID}", "https://bsky.app/profile/riverdesk.example"],
+                         ids=["author-url-did", "author-url-handle"])
+def test_review41a_a_bluesky_answers_words_and_day_are_read_only_from_the_asked_posts_code(asked, author_url):
+    """fixnu40b read a Bluesky answer's words and day from its embed code "only when the code names the post asked".
+    With `author_url` naming the account by DID, the DID was kept whenever the code named no other DID, even when
+    the code was another post's of the account (another record key): that post's words and day were then this
+    post's, and a true quote of it failed the text and date checks against another post's."""
+    from resolver.fetch import oembed
+
+    url = f"https://bsky.app/profile/{asked.replace('/', '/post/')}"
+    other = oembed.parse("bluesky", asked, url, 200, "application/json",
+                         bluesky_answer("3kotherpost2b", author_url=author_url, words="Another post's words entirely.",
+                                        day="March 2, 2024 at 8:00 AM"))
+    assert (other.text, other.created_at) == (None, None), other
+    own = oembed.parse("bluesky", asked, url, 200, "application/json",
+                       bluesky_answer("3kriverdesk2a", author_url=author_url))
+    assert (own.text, own.created_at, own.author_id) == ("The north gate closed early.", "2024-03-10", DID), own
