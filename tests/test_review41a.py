@@ -88,3 +88,20 @@ def test_review41a_a_bluesky_answers_words_and_day_are_read_only_from_the_asked_
     own = oembed.parse("bluesky", asked, url, 200, "application/json",
                        bluesky_answer("3kriverdesk2a", author_url=author_url))
     assert (own.text, own.created_at, own.author_id) == ("The north gate closed early.", "2024-03-10", DID), own
+
+
+def test_review41a_in_short_names_a_mastodon_activity_among_what_is_no_post(tmp_path):
+    """A Mastodon activity link (a boost, or the account's own post's record: fixnu40a's kind `activity`) is no post;
+    "In short" said every such embed "links to what is no post: a playlist, a feed, a story, a clip or a live
+    stream", none of which it is."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    story = tmp_path / "story.txt"
+    story.write_text("Carol Kim boosted the thread.\n\nThe boost: https://infosec.exchange/users/carol/statuses/"
+                     "112000000000000099/activity\n\nThe ministry said nothing more on Tuesday about the bridge.\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(story)])
+    assert result.exit_code == 0, result.output
+    [found] = [line for line in result.stdout.splitlines() if line.startswith("- **Found in the article**")]
+    assert "none of them a post" in found and "a Mastodon activity" in found, found
