@@ -105,3 +105,45 @@ def test_review41a_in_short_names_a_mastodon_activity_among_what_is_no_post(tmp_
     assert result.exit_code == 0, result.output
     [found] = [line for line in result.stdout.splitlines() if line.startswith("- **Found in the article**")]
     assert "none of them a post" in found and "a Mastodon activity" in found, found
+
+
+@pytest.mark.parametrize("shown, now, result", [
+    ("riverdesk.example", "handle.invalid", "skip"),
+    ("handle.invalid", "riverdesk.example", "pass"),
+], ids=["answer-handle-invalid", "article-handle-invalid"])
+def test_review41a_a_bluesky_handle_invalid_is_no_handle_and_fails_no_author(fakenet, tmp_path, monkeypatch, shown,
+                                                                              now, result):
+    """`handle.invalid` is what Bluesky's AppView writes for an account whose handle it could not verify (a custom
+    domain whose DNS record lapsed, say): no handle at all. fixnu40a's check of a handle never seen for the account
+    took it for one, and with the display names differing failed the post's true author: "the article shows
+    @riverdesk.example … which is @handle.invalid now … the post may be shown as another account's". The DID, which
+    both name, is the account; the handle the other side shows is then all there is to say."""
+    import json
+
+    from tests.test_fetch import json_page
+    from tests.test_newuser40a import HOSTS, bluesky_article, bluesky_oembed, checks_of
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import serve
+
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed(now, "River Desk News")))
+    code, out = run("report", "--format", "json", "article.html", article=bluesky_article(shown, "River Desk"))
+    assert code == 0, out
+    author = checks_of(json.loads(out)["embeds"][0])["author"]
+    assert author["result"] == result, author
+    assert "@handle.invalid" not in author["evidence"], author
+
+
+def test_review41a_an_answer_naming_its_author_only_as_handle_invalid_fails_no_link():
+    """With no DID either (an answer whose code names no post of the account), `handle.invalid` was compared with
+    the link's handle as a handle, and failed it."""
+    from resolver.provenance import author_check
+
+    embed = {"platform": "bluesky", "post_id": "riverdesk.example/3kriverdesk2a", "author_handle": "riverdesk.example",
+             "detector": "html-link"}
+    post = {"platform": "bluesky", "post_id": "riverdesk.example/3kriverdesk2a", "status": "available",
+            "method": "oembed", "field_sources": {}, "fetch_ids": [1],
+            "author": {"handle": "handle.invalid", "name": "River Desk", "id": None}}
+    checked = author_check(embed, post)
+    assert checked["result"] == "skip", checked

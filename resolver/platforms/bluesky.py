@@ -47,6 +47,11 @@ def tid_time(post_id: str) -> datetime | None:
     return datetime.fromtimestamp((value >> 10) / 1_000_000, tz=timezone.utc)
 
 
+# What Bluesky's AppView (and so its oEmbed answer and the embed code its app writes) shows as the handle of an account
+# whose handle it could not verify (a custom domain whose DNS record lapsed): no handle at all (atproto's handle spec).
+INVALID_HANDLE = "handle.invalid"
+
+
 def is_did(actor: str | None) -> bool:
     """Whether an account name is a DID (did:plc:…, did:web:…): the account's lasting id, never compared as a
     handle (newuser31 #3)."""
