@@ -147,3 +147,13 @@ def test_review41a_an_answer_naming_its_author_only_as_handle_invalid_fails_no_l
             "author": {"handle": "handle.invalid", "name": "River Desk", "id": None}}
     checked = author_check(embed, post)
     assert checked["result"] == "skip", checked
+
+
+def test_review41a_an_at_uri_is_read_whatever_the_case_of_its_scheme():
+    """A URI's scheme is case-insensitive (RFC 3986 §3.1): `AT://<did>/app.bsky.feed.post/<key>` was refused with the
+    message naming that very form ("an at:// URI is read only as … at://<did>/app.bsky.feed.post/<key>")."""
+    from resolver.targets import classify
+
+    uri = "at://did:plc:riverdeskfictional00001/app.bsky.feed.post/3kriverdesk2a"
+    page = "https://bsky.app/profile/did:plc:riverdeskfictional00001/post/3kriverdesk2a"
+    assert classify(uri).url == classify("AT" + uri[2:]).url == classify("At" + uri[2:]).url == page
