@@ -157,3 +157,23 @@ def test_review41a_an_at_uri_is_read_whatever_the_case_of_its_scheme():
     uri = "at://did:plc:riverdeskfictional00001/app.bsky.feed.post/3kriverdesk2a"
     page = "https://bsky.app/profile/did:plc:riverdeskfictional00001/post/3kriverdesk2a"
     assert classify(uri).url == classify("AT" + uri[2:]).url == classify("At" + uri[2:]).url == page
+
+
+def test_review41a_an_answer_showing_handle_invalid_leaves_a_did_links_doubt_as_it_was(fakenet, tmp_path, monkeypatch):
+    """A flattened signature's post linked by DID, whose answer shows the account as `@handle.invalid` (no handle it
+    could verify): the answer names no handle, so the doubt stays "not checked to be @…'s". It said "the link names a
+    post by @handle.invalid (…, per the post's answer); the signature says @mariaortega.bsky.social", as if the answer
+    had named another account."""
+    import json
+
+    from tests.test_fetch import json_page
+    from tests.test_signature_by_did import DOUBT, _article, _oembed
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import serve
+
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["embed.bsky.app", "web.archive.org", "archive.org"])
+    fakenet.route("embed.bsky.app", "/oembed", json_page(_oembed("handle.invalid")))
+    code, out = run("report", "--format", "json", "article.html", article=_article())
+    assert code == 0, out
+    assert json.loads(out)["embeds"][0]["id_doubt"] == DOUBT
