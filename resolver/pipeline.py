@@ -1810,6 +1810,8 @@ def settled_by_answer(result: ArticleResult, posts: Sequence[tuple[int, FetchedP
                 or post.record.post_id != embed.post_id or post.record.platform != embed.platform:
             continue
         named, did = post.record.author_handle, (embed.post_id or "").rpartition("/")[0]
+        if named and named.casefold() == platforms.bluesky.INVALID_HANDLE:
+            named = None   # the AppView's word for a handle it could not verify: no handle named (review41a)
         if not named or named.startswith("did:") or post.record.author_id != did:
             # the answer does not tie the link's DID to a handle (its embed code names another post, or none, or
             # another DID than the link's: review39b, the doubt was dropped on the handle alone)

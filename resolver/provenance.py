@@ -340,6 +340,9 @@ def _bluesky_account_check(embed: dict[str, Any], said: dict[str, Any], source: 
     own now (`_bluesky_other_handle`). None: the handles decide, as on any platform."""
     ours, our_did = _bluesky_names(embed.get("author_handle"), _bluesky_actor(embed.get("post_id")))
     theirs, their_did = _bluesky_names(said["author"]["handle"], said["author"].get("id"))
+    if not (theirs or their_did) and said["author"]["handle"]:   # "handle.invalid" alone: no author named
+        return check("author", "skip", _per(source, "the source names no handle of the post's author (Bluesky's "
+                                                    f"“{bluesky.INVALID_HANDLE}”: one it could not verify) and no DID"))
     if our_did and their_did and our_did != their_did:
         return check("author", "fail", _per(source, f"the article names account {our_did}, the post's author is "
                                                     f"{their_did}: the post may be misattributed"))
@@ -396,9 +399,12 @@ def _bluesky_other_handle(embed: dict[str, Any], said: dict[str, Any], source: s
 
 def _bluesky_names(handle: str | None, did: str | None) -> tuple[str | None, str | None]:
     """(handle, DID) of an account named by either: a DID where a handle was kept (a cache from before newuser31
-    #3, a link by DID) is the id."""
+    #3, a link by DID) is the id. `handle.invalid` (the AppView's word for a handle it could not verify) is no
+    handle: held against a real one, it failed the post's true author (review41a)."""
     if bluesky.is_did(handle):
         return None, did or handle
+    if handle and handle.casefold() == bluesky.INVALID_HANDLE:
+        handle = None
     return handle or None, did if bluesky.is_did(did) else None
 
 

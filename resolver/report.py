@@ -1249,7 +1249,8 @@ def in_short_items(report: dict[str, Any]) -> list[tuple[str, str]]:
     if not_posts := summary.get("not_posts"):   # a playlist, a timeline, a story: no post (review38c)
         found = (f"{_n(summary['embeds'], 'embed')}{platforms}, "
                  + ("none of them a post" if not_posts == summary["embeds"] else f"{not_posts} of them no post")
-                 + " (each such links to what is no post: a playlist, a feed, a story, a clip or a live stream), and "
+                 + " (each such links to what is no post: a playlist, a feed, a story, a clip, a live stream or a "
+                   "Mastodon activity), and "
                  + f"{_n(summary['credits'], 'photo credit')}, read from the article itself.")
     else:
         found = (f"{_n(summary['embeds'], 'embedded post')}{platforms}"

@@ -90,7 +90,7 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
     if _SCHEME.match(name):
         scheme = name.split("://", 1)[0].lower()
         if scheme == "at":   # a Bluesky post's AT URI is its page on bsky.app, as scan reads it (newuser40a #9)
-            ref = platforms.parse_url(name.strip())
+            ref = platforms.parse_url("at://" + name.strip().split("://", 1)[1])   # "AT://" too: RFC 3986 §3.1
             if ref is None or not ref.post_id:
                 raise InputError(f"cannot read {name}: {_NOT_AT_POST}")
             return Named(name, "url", url=ref.url)

@@ -49,14 +49,14 @@ def _key_of(when: "datetime") -> str:
 
 
 @pytest.mark.parametrize("when", ["2005-09-04T12:00:00", "2019-06-01T00:00:00", "2100-01-01T00:00:00", "max"],
-                         ids=["2005", "2019-before-bluesky", "2100-future", "first-char-j-year-2255"])
+                         ids=["2005", "2019-before-bluesky", "2100-future", "largest-tid-year-2255"])
 def test_review39b_a_key_made_before_bluesky_or_after_now_gives_no_year(tmp_path, when):
     """A key is the client's to choose (atproto's TID spec: anyone can make one of any time): one of a time no
     Bluesky post was made in, before the network (2022) or after now, says no year a post was made in; v74 said
     2005 for "2zzzzzzzzzzzz" and 2255 for "jzzzzzzzzzzzz" (review39b)."""
     from datetime import datetime, timezone
 
-    key = "jzzzzzzzzzzzz" if when == "max" else _key_of(datetime.fromisoformat(when).replace(tzinfo=timezone.utc))
+    key = "bzzzzzzzzzzzz" if when == "max" else _key_of(datetime.fromisoformat(when).replace(tzinfo=timezone.utc))
     assert tid_time(key) is not None
     rows = dead_view_of_a_post_linked_by(tmp_path, key)
     assert rows == [{"platform": "bluesky", "post_year": None, "embeds": 1}]

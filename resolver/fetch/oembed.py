@@ -149,9 +149,12 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     text = _embed_code_words(platform, post_id, _string(data.get("html")) or "") if platform in HTML_WORDS \
         else _string(data.get("title"))
     created_at = lang = None
-    if platform == "bluesky" and author_id is not None:
+    if platform == "bluesky" and author_id is not None \
+            and _bluesky_did(post_id, _string(data.get("html")) or "") == author_id:
         # the code is this post's (its record key, and its account's DID tied to the answer's): its words and its
-        # day, as the article's embed code is read (newuser40a #3: neither was read, every quote and date "skip")
+        # day, as the article's embed code is read (newuser40a #3: neither was read, every quote and date "skip").
+        # A DID kept from `author_url` alone is the account's, not the code's: a code of another of its posts (another
+        # key) showed that post's words and day as this one's (review41a)
         text, created_at, lang = _bluesky_words(_string(data.get("html")) or "")
     return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
                    text=text, created_at=created_at, lang=lang, media=media)

@@ -33,14 +33,23 @@ TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 def tid_time(post_id: str) -> datetime | None:
     """When a post's key, a TID, says it was made (UTC): 53 bits of microseconds since 1970 before 10 bits of clock
     id (atproto spec); None for a key that is no TID. `post_id` is the key or "<account>/<key>". The key is the
-    client's to choose, so the day it names is a hint, as an X id's is, never proof."""
+    client's to choose, so the day it names is a hint, as an X id's is, never proof. The spec's top bit is always 0:
+    a key of `TID`'s shape with it set (a first character of c-j) is no TID, and its "time" (2255 to 2540) none a
+    post was made at (review41a)."""
     key = post_id.rpartition("/")[2]
     if not TID.match(key):
         return None
     value = 0
     for char in key:
         value = value * 32 + TID_ALPHABET.index(char)
+    if value >> 63:
+        return None
     return datetime.fromtimestamp((value >> 10) / 1_000_000, tz=timezone.utc)
+
+
+# What Bluesky's AppView (and so its oEmbed answer and the embed code its app writes) shows as the handle of an account
+# whose handle it could not verify (a custom domain whose DNS record lapsed): no handle at all (atproto's handle spec).
+INVALID_HANDLE = "handle.invalid"
 
 
 def is_did(actor: str | None) -> bool:

@@ -48,10 +48,10 @@ SHAPE_ONLY = ("a Mastodon post by its path's shape alone (/@name/<number>) on a 
               "be the site's own page")
 
 
-# What may follow a post's id in a link to it: nothing, its embed page, the web app's pages of its boosts and
-# favourites (about the post, which they show). Mastodon's routes serve no other: anything else named no post of the
-# account and was read as its post (newuser40a #2).
-WEB_PAGES = frozenset({(), ("embed",), ("reblogs",), ("favourites",)})
+# What may follow a post's id in a link to it: nothing, its embed page, the web app's pages of its boosts, favourites
+# and (Mastodon 4.5) quotes (about the post, which they show). Mastodon's routes serve no other: anything else named no
+# post of the account and was read as its post (newuser40a #2); a link to the quotes page was dropped (review41a).
+WEB_PAGES = frozenset({(), ("embed",), ("reblogs",), ("favourites",), ("quotes",)})
 # `/users/<user>/statuses/<id>/activity`: the ActivityPub activity of a status, an Announce when the status is a
 # boost (its post another account's, which the link does not name), a Create when it is the account's own post. The
 # link does not say which: an embed of its own kind, no post (`platforms.NOT_POSTS`).
@@ -114,8 +114,8 @@ def shape_only(url: str) -> str | None:
 
 
 def parse(url: str) -> PostRef | None:
-    """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
-    old web UI's /web/@user/<id> and /web/statuses/<id> (which names no account), still in many articles (newuser36
+    """https://<instance>/@user/<id>[/embed] (or a WEB_PAGES page of it), /@user@other.instance/<id> and
+    /users/<user>/statuses/<id>; the old web UI's /web/@user/<id> and /web/statuses/<id> (which names no account), still in many articles (newuser36
     #4: dropped); the numeric id must look like a Mastodon id. The post id is `<instance>/<id>`: an instance numbers
     its own statuses, so the number alone made two instances' posts one (#15)."""
     split = urls.split(url)
