@@ -26,10 +26,29 @@ def pytest_configure(config: pytest.Config) -> None:
                                        "the background: run after every other test")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The tests marked `chromium` go last (a stable sort: the others keep their order), so that the install of
-    Chromium scripts/test starts beside the run has ended when they are reached, not waited for by a worker."""
+    Chromium scripts/test starts beside the run has ended when they are reached, not waited for by a worker.
+
+    And `--dist loadgroup` (scripts/test) sends the tests of an `xdist_group` to one worker by a suffix of their node
+    id, `@GROUP`, which pytest-xdist's worker adds by setting `item._nodeid`. Since pytest 9.2 a node id is kept in
+    `item._id` (a NodeId) and that write changes nothing: the tests of a group went to every worker, each starting
+    what the group shares (test_cluster's dask clusters, test_memo's worlds, test_interrupt's stopped runs) again
+    (pytest-xdist issue 1386). The suffix is added here as pytest-xdist adds it (the group names sorted, joined by
+    "_") to the items that lack it, only in a worker of a loadgroup run: node ids are otherwise unchanged."""
     items.sort(key=lambda item: item.get_closest_marker("chromium") is not None)
+    if not config.getoption("loadgroup", default=False):
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:   # pytest before 9.2: pytest-xdist's own suffix holds
+        return
+    for item in items:
+        groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                         for mark in item.iter_markers("xdist_group")})
+        if groups and not item.nodeid.rfind("@") > item.nodeid.rfind("]"):
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")  # type: ignore[attr-defined]
 
 
 _TMP_NUMBERS = itertools.count()

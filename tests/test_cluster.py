@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -16,7 +17,11 @@ from resolver.settings import Settings
 from tests.test_corpus_cli import tweet_page
 from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: two shards can both wait on the server
 
-distributed = pytest.importorskip("distributed")
+# dask.distributed is imported by the tests that use it, not here: importing it costs ~1.5 s of CPU, which every
+# pytest-xdist worker paid as it collected this module, though only the worker running these tests needs it. Without
+# it installed the module is skipped, as pytest.importorskip here did.
+if importlib.util.find_spec("distributed") is None:
+    pytest.skip("could not import 'distributed': No module named 'distributed'", allow_module_level=True)
 # Under scripts/test's pytest-xdist, this module's tests run in one worker: its clusters of worker processes are
 # started once (each worker running some of them started its own, two processes more on a 2-core machine).
 pytestmark = pytest.mark.xdist_group("dask-cluster")
@@ -33,6 +38,7 @@ HOUSEKEEPING = {"distributed.admin.tick.interval": "500ms", "distributed.admin.s
 def _local_cluster(threads_per_worker: int):
     """A LocalCluster of 2 worker processes on loopback (the config is read as its scheduler and workers start)."""
     import dask
+    import distributed
 
     with dask.config.set(HOUSEKEEPING):
         return distributed.LocalCluster(n_workers=2, threads_per_worker=threads_per_worker, processes=True,
@@ -183,6 +189,8 @@ def _asked(fakenet) -> list[str]:
 def _wait_until_idle(scheduler: str, *, within: float = 60, leaving: int = 0) -> None:
     """Until no worker runs a task (but `leaving`): one the client of a killed command left goes on to its end."""
     import time
+
+    import distributed
 
     started = time.monotonic()
     with distributed.Client(scheduler, timeout="20s") as client:
@@ -509,6 +517,8 @@ def test_a_shard_that_stops_before_the_client_looks_at_what_runs_is_counted_stop
     neither stopped nor late. The interleaving forced: a scheduler whose running shards end as soon as the stop is
     set, and a client told so only when it waits for them (dask's own objects, played by small fakes; the real
     cluster's test is above)."""
+    import distributed
+
     from resolver import cluster
 
     class Future:
@@ -624,6 +634,8 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     def release_once_told() -> None:
         """Lets the old shard go once the new run's task of its shard says it waits for it (at most 120 s on)."""
         import time
+
+        import distributed
 
         try:
             with distributed.Client(scheduler, timeout="20s") as client:

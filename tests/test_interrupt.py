@@ -302,6 +302,9 @@ def plain_folder(tmp_path: Path) -> Path:
 
 
 _STOPPED: dict[tuple[str, str, int, str], tuple[Path, Path, int, bytes]] = {}
+# The tests that ask for `stopped_world`: under scripts/test's pytest-xdist (--dist loadgroup) they run in one worker,
+# so that each stopped run (a child scanning 300 files) is made once, not once in each worker that ran a test of it.
+STOPPED_WORLDS = pytest.mark.xdist_group("stopped-worlds")
 
 
 @pytest.fixture
@@ -475,6 +478,7 @@ def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_ord
     store.close()
 
 
+@STOPPED_WORLDS
 def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path, stopped_world) -> None:
     tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 200))   # a copy of the shared stopped run
     folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
@@ -486,6 +490,7 @@ def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp
     assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
+@STOPPED_WORLDS
 @pytest.mark.parametrize("change, form", [("touched", "json"), ("edited", "json"), ("edited", "table")])
 def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edited_one_is(
         tmp_path: Path, stopped_world, change: str, form: str) -> None:
@@ -512,6 +517,7 @@ def test_a_file_touched_since_the_interrupted_run_is_not_done_again_and_an_edite
     assert (b"1 article changed since last scanned" in err) == (change == "edited")
 
 
+@STOPPED_WORLDS
 @pytest.mark.parametrize("form", ["json", "table"])
 @pytest.mark.parametrize("where, at", [
     ("after:resolver.output.OutputFile._rewrite", 1),       # written beside, not recorded
@@ -549,6 +555,7 @@ def test_outfile35_a_rewrite_of_the_output_file_killed_at_any_step_leaves_a_file
     store.close()
 
 
+@STOPPED_WORLDS
 @pytest.mark.parametrize("form", ["json", "table"])
 @pytest.mark.parametrize("now", [b"", b"\x00\x01\x02PK\x03\x04" * 40], ids=["emptied", "made-binary"])
 def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_the_output_file(
@@ -656,6 +663,7 @@ def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
         assert articles_in(out) == wanted
 
 
+@STOPPED_WORLDS
 @pytest.mark.parametrize("change", ["shortened", "line-moved", "deleted"])
 def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: Path, stopped_world,
                                                                      change: str) -> None:
@@ -1190,6 +1198,7 @@ def test_review35r3_an_output_file_that_is_a_symlink_is_rewritten_through_it(
             real.rmdir()
 
 
+@STOPPED_WORLDS
 def test_review35r3_a_rewrite_of_the_output_file_keeps_its_permissions(tmp_path: Path, stopped_world) -> None:
     """A user who made FILE private (chmod 640: a list of sources that may not be shown beyond the team's group)
     keeps it private through a resumed run that rewrites it. The rewrite was made with the default mode (0644 under
@@ -1237,6 +1246,7 @@ def test_review35r3_an_edited_input_whose_output_file_holds_lines_of_two_runs_ke
     assert articles_in(out) == [f"{feed}:{n}" for n in range(1, PLAIN + 1)]   # each once, in input order
 
 
+@STOPPED_WORLDS
 @pytest.mark.parametrize("where", ["before:resolver.output.OutputFile._rename", "after:resolver.output.OutputFile._rename"],
                          ids=["committed", "renamed"])
 def test_review35r3_an_output_file_deleted_after_a_committed_rewrite_is_said_to_be_gone(

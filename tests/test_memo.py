@@ -25,6 +25,11 @@ from tests.cliworld import World
 from tests.corpusnet import FIRST_ID, TOKEN, Posts, no_limits, serve, write_folder
 from tests.fakenet import page, redirect
 
+# Under scripts/test's pytest-xdist (--dist loadgroup), this module's tests run in one worker: the worlds `memo_world`
+# makes once a process and copies (`shared`, below) are then made once, not once in each worker that ran a test of
+# the same world (up to four makings of each of its seven, at one to three in-process network runs apiece).
+pytestmark = pytest.mark.xdist_group("memo-worlds")
+
 RUN = ("scan", "--resolve", "--fetch", "--json")
 # The same run with its articles extracted in this process. A run of two articles or more otherwise extracts them in a
 # pool of worker processes (the default on more than one core), which forks this test process: 40% of this
