@@ -494,12 +494,21 @@ def _short_guess(detected: str, detected_text: str,
 
 def _short_and_not_utf8(data: bytes) -> bool:
     """Are these mostly-UTF-8 bytes (`_mostly_utf8`) a short text whose reading as UTF-8 no language writes? Two
-    UTF-8 characters are chance in a few bytes: Thai "ขอบคุณ" in cp874 holds two, and was read "¢ͺ¤س" (enc30)."""
+    UTF-8 characters are chance in a few bytes: Thai "ขอบคุณ" in cp874 holds two, and was read "¢ͺ¤س" (enc30).
+    Judged on the words the bad bytes are not in, once they hold `SURE_LETTERS` characters beyond ASCII: a short
+    UTF-8 page's one stray byte ("x \xff y") made its own word no language writes, that word alone lowered the fit
+    below `PLAUSIBLE`, and the page went to detection, read as Mac Central European or cp1250 with every letter
+    changed ("powiedział" as "powiedzia≈Ç") and nothing said (review41b). A one-byte text's chance UTF-8 characters
+    stand beside its bad bytes, in their words."""
     if len(data) - len(data.translate(None, _HIGH_BYTES)) > SHORT:
         return False
     from resolver import alphabets
 
-    return alphabets.fit(data.decode("utf-8", errors="replace"))[0] < PLAUSIBLE
+    text = data.decode("utf-8", errors="replace")
+    clean = " ".join(word for word in text.split() if "\ufffd" not in word)
+    if sum(char >= "\x80" for char in clean) >= SURE_LETTERS:
+        return min(alphabets.fit(clean)) < PLAUSIBLE
+    return alphabets.fit(text)[0] < PLAUSIBLE
 
 
 def _latin(data: bytes, name: str) -> bool:
