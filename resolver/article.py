@@ -284,8 +284,11 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
         return decode_as(data, name), name, True, ()
-    if _declares_utf8(data, kind, declared) and _stray_bytes(data):
-        return data.decode("utf-8", errors="replace"), "utf-8", True, ()
+    if _declares_utf8(data, kind, declared):
+        if _utf8_with_no_break_spaces(data):   # each read as it is written (review41b)
+            return decode_as(data, MIXED + "cp1252"), MIXED + "cp1252", True, ()
+        if _stray_bytes(data):
+            return data.decode("utf-8", errors="replace"), "utf-8", True, ()
     for codec in (codec for name in _declared_names(data, kind, declared) for codec in _as_browsers_read(name)):
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
@@ -505,10 +508,14 @@ def _short_and_not_utf8(data: bytes) -> bool:
     from resolver import alphabets
 
     text = data.decode("utf-8", errors="replace")
-    clean = " ".join(word for word in text.split() if "\ufffd" not in word)
+    clean = " ".join(word for word in _WORD_SPLIT_RE.split(text) if "\ufffd" not in word)
     if sum(char >= "\x80" for char in clean) >= SURE_LETTERS:
         return min(alphabets.fit(clean)) < PLAUSIBLE
     return alphabets.fit(text)[0] < PLAUSIBLE
+
+
+# What parts words: white space and ASCII's signs ("déclaré</p><p>x\ufffd" is two words and a tag's)
+_WORD_SPLIT_RE = LazyPattern(r"[\s!-&(-/:-@\[-`{-~]+")
 
 
 def _latin(data: bytes, name: str) -> bool:
@@ -724,6 +731,18 @@ def _stray_bytes(data: bytes) -> bool:
     # some 30 encodings, took 5 s for 2 MB with five junk bytes, against a 20 s article budget (review40b)
     return all(reading.fit[0] < PLAUSIBLE for each in dict.fromkeys(map(_words_beyond_ascii, (judged, data)))
                for reading in alphabets.readings(each, every_script=True))
+
+
+def _utf8_with_no_break_spaces(data: bytes) -> bool:
+    """Is a page labelled UTF-8 UTF-8 text (a character of two bytes or more) whose only bytes UTF-8 cannot read are
+    no-break spaces of a one-byte encoding (byte A0, as a cp1252 editor types &nbsp;)? Read by its label and
+    detection (review40b), as a page in cp1252 is, such a page's own UTF-8 letters were mojibake: "José … Ten\xa0people"
+    was read as HP Roman-8 (review41b)."""
+    if b"\xa0" not in data:
+        return False
+    text = data.decode("utf-8", errors="surrogateescape")
+    return _READ_BEYOND_ASCII_RE.search(text) is not None and all(
+        run == "\udca0" * len(run) for run in _ESCAPED_RE.findall(text))
 
 
 # A run of bytes between white space holding one beyond ASCII, looked at from its first byte only (a word of ASCII

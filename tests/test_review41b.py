@@ -106,3 +106,18 @@ def test_a_short_one_byte_text_whose_bytes_hold_a_chance_utf8_letter_is_still_no
             + b"<p>The bridge was closed on Monday.</p></body></html>")
     article = from_bytes(body, "story.html")
     assert not article.encoding.startswith("utf-8"), (article.encoding, article.text[:80])
+
+
+# review40b read a page labelled UTF-8 whose only bad bytes are no-break spaces (byte A0) by its label and detection,
+# for a page in cp1252. A UTF-8 page that holds its own UTF-8 letters and a pasted cp1252 no-break space or two (more
+# bad bytes than UTF-8 letters, or a short page) went to detection too, and was read as HP Roman-8: "José" became
+# "JosÃ©"-like mojibake, silently, where stop 39 kept it (with each space a U+FFFD). Both are read now: the UTF-8
+# letters as UTF-8, the no-break spaces as cp1252's.
+@pytest.mark.parametrize("words", ["José said the harbour reopened.", "Le président a déclaré"],
+                         ids=["one-letter", "short"])
+def test_a_utf8_page_with_cp1252_no_break_spaces_keeps_its_utf8_letters(words):
+    from resolver.article import from_bytes
+
+    body = (HEAD + f"<p>{words}</p>").encode("utf-8") + b"<p>Ten\xa0people\xa0died.</p></article></body></html>\n"
+    article = from_bytes(body, "story.html")
+    assert words in article.text and "Ten\xa0people\xa0died." in article.text, (article.encoding, article.text[-90:])
