@@ -121,3 +121,20 @@ def test_a_utf8_page_with_cp1252_no_break_spaces_keeps_its_utf8_letters(words):
     body = (HEAD + f"<p>{words}</p>").encode("utf-8") + b"<p>Ten\xa0people\xa0died.</p></article></body></html>\n"
     article = from_bytes(body, "story.html")
     assert words in article.text and "Ten\xa0people\xa0died." in article.text, (article.encoding, article.text[-90:])
+
+
+# review40a said a look-alike account in an `<a href>` (markup) "as the same link in text does", but only for the links
+# that keep the post's id (X, TikTok). `t.me/wаrmonitor/4525` (a Cyrillic а) in an href, a link made to pass for the
+# real channel's post, vanished from the scan with no word, where the same link in the text is an embed naming no post
+# with its `id_doubt` (newuser39a #6: a deceptive link is a finding).
+def test_a_lookalike_account_link_in_markup_that_names_no_post_is_said_as_in_text():
+    from resolver.extract import find_all
+    from resolver.extract.text import find_url_embeds
+
+    href = "https://t.me/w\u0430rmonitor/4525"
+    [in_text] = find_url_embeds(f"Источник: {href} конец", [])
+    page = f'<html><body><p>Источник: <a href="{href}">пост канала</a>.</p></body></html>'
+    [embed] = find_all(page, "html")[0]
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("telegram", None, None), embed
+    assert embed.id_doubt == in_text.id_doubt and "passes for warmonitor" in embed.id_doubt, embed
+    assert page[embed.span[0]:embed.span[1]].startswith("<a") or href in page[embed.span[0]:embed.span[1]], embed.span
