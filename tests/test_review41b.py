@@ -138,3 +138,24 @@ def test_a_lookalike_account_link_in_markup_that_names_no_post_is_said_as_in_tex
     assert (embed.platform, embed.post_id, embed.author_handle) == ("telegram", None, None), embed
     assert embed.id_doubt == in_text.id_doubt and "passes for warmonitor" in embed.id_doubt, embed
     assert page[embed.span[0]:embed.span[1]].startswith("<a") or href in page[embed.span[0]:embed.span[1]], embed.span
+
+
+# review40b judged the page's words beyond ASCII as they are too (for Thai, GBK, EUC-KR labelled UTF-8), all of them:
+# a 2 MB page in GBK labelled UTF-8 is all such words, read in some 30 encodings (1.7 s of CPU, twice stop 39's, for
+# a rule the guess that follows answers on the page's first 200 KB). Each reading is bounded as the guess is.
+def test_the_stray_bytes_rule_reads_a_bounded_part_of_a_large_page_in_another_encoding(monkeypatch):
+    from resolver import alphabets
+    from resolver.article import from_bytes
+
+    handed: list[int] = []
+    real = alphabets.readings
+
+    def counting(data, **kwargs):
+        handed.append(len(data))
+        return real(data, **kwargs)
+    monkeypatch.setattr(alphabets, "readings", counting)
+    words = "总理说他不会辞职。港口周一重新开放，数千人聚集在码头。"
+    body = (HEAD + f"<p>{words}</p>" * 20_000 + "</article></body></html>\n").encode("gbk")   # 1.3 MB
+    article = from_bytes(body, "story.html")
+    assert article.encoding == "gb18030" and words in article.text, article.encoding
+    assert handed and max(handed) <= 200_000, handed
