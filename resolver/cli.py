@@ -2391,7 +2391,10 @@ def _safe_name(source: str, sha256: str) -> str:
 def _write(path: Path, text: str) -> None:
     """Write a report file: beside it, then renamed over it once whole, with the earlier file's mode (a file with
     other hard links is written in place, so that they show it too). On a full disk the earlier report stays whole
-    and the error is DiskFull (exit 7): written in place, it was cut to the part written, exit 1 (review40b)."""
+    and the error is DiskFull (exit 7): written in place, it was cut to the part written, exit 1 (review40b). What is
+    no regular file (`-o /dev/stdout` into a pipe, `/dev/fd/3`) and a report the user may not write (made read-only)
+    are written in place, as before: the pipe gets the report, the read-only report is refused, not replaced
+    (review41b)."""
     import contextlib
     import os
     import stat
@@ -2401,15 +2404,20 @@ def _write(path: Path, text: str) -> None:
     beside: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        target = path.resolve()   # a link's target is written, the link kept
         try:
-            info = target.stat()
+            info = path.stat()   # what the path opens: /dev/stdout's pipe, not "/proc/<pid>/fd/pipe:[N]"
         except FileNotFoundError:
             info = None
-        if info is not None and (info.st_nlink > 1 or not stat.S_ISREG(info.st_mode)):
+        if info is not None and (info.st_nlink > 1 or not stat.S_ISREG(info.st_mode)
+                                 or not os.access(path, os.W_OK)):
             path.write_text(text, encoding="utf-8")
             return
-        beside = target.with_name(f".{target.name}.{os.getpid()}.writing")
+        target = path.resolve()   # a link's target is written, the link kept
+        # beside it, its name cut to leave room for the prefix and suffix under a file system's 255 bytes
+        name = target.name
+        while len(name.encode("utf-8", "surrogateescape")) > 200:
+            name = name[:-1]
+        beside = target.with_name(f".{name}.{os.getpid()}.writing")
         try:
             handle = open(beside, "w", encoding="utf-8")
         except PermissionError:   # a folder the user may not add to, holding a file they may write: in place

@@ -513,6 +513,11 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
         detector = "html-intent" if _intent_on_post(href) else "html-link"
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
+        if embed is None and not href.isascii():   # "t.me/wаrmonitor/1": no post, the disguise said, as in text
+            disguised = platforms.lookalike_link(href)
+            if disguised is not None:
+                return Embed(platform=disguised[0], kind="post", url=href, detector=detector,
+                             span=smap.span(el, href[:80]), id_doubt=disguised[1])
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
         if not href.isascii():   # "tiktok.com/@vоenkor_ua/video/N": the id, no such account, said (review40a, as text)
@@ -1375,7 +1380,9 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
         counted = found.start() + 1
         picked.append(line)
     names_post: dict[str, bool] = {}
-    picked = [i for i in picked if _names_post(hrefs[i], names_post)]
+    # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
+    picked = [i for i in picked if _names_post(hrefs[i], names_post)
+              or not hrefs[i].isascii() and platforms.lookalike_link(hrefs[i]) is not None]
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}
