@@ -130,6 +130,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
+        if record.status == "not_found" and result.embeds[fetched.embed].id_doubt:
+            status += " (uncertain id: not known to be gone)"   # the id read may not be the article's (newuser41a #1)
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
