@@ -638,8 +638,16 @@ def _caption(el: Any) -> str | None:
 
 def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.tiktok-embed: the caption is the <p> of its <section> (TikTok's copy of the post's words, #10);
-    the "@user" and "♬ sound" links around it are not."""
+    the "@user" and "♬ sound" links around it are not. TikTok's embed.js plays the video of `data-video-id` (a code
+    with no `cite`, as some CMSs write it, plays too): a `cite` naming another video is said (newuser41a #2)."""
     embed = _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+    played = (attr(el, "data-video-id") or "").strip()
+    if platforms.tiktok.POST_ID.match(played) and (embed is None or embed.post_id != played):
+        cited = embed.post_id if embed is not None and embed.platform == platforms.tiktok.PLATFORM else None
+        embed = _embed_from_url(platforms.tiktok.post_url(played), el, smap, "html-blockquote", "tiktok-embed")
+        if embed is not None and cited:
+            embed = replace(embed, id_doubt=two_posts(played, "data-video-id (the one TikTok's player shows)", cited,
+                                                      "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
