@@ -204,6 +204,14 @@ class Embed:
     # be kept there for crawlers (newuser37 #1). None: the page shows it (a <noscript> copy too: shown with scripts
     # off, and read by crawlers and archives).
     unshown: str | None = None
+    # Each place of the post that names a moment of the video, (its span, the start in seconds), in the page's order,
+    # when the post is shown in more than one place: one video cited at 1:32 and at 14:05 keeps both, each where it is
+    # written (newuser41a #3). Empty: one place, whose moment is `start_seconds`.
+    moments: tuple[tuple[tuple[int, int], int], ...] = field(default=())
+    # The other accounts the post's links name it under (a TikTok video's id under a re-poster's handle: the id alone
+    # names the video, whose author is the account its platform answers for): said, never merged silently (newuser41a
+    # #13). Empty: every place names the same account, or none.
+    other_handles: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -216,7 +224,9 @@ class Embed:
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
                 "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
                 "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
-                "id_doubt": self.id_doubt, "unshown": self.unshown}
+                "id_doubt": self.id_doubt, "unshown": self.unshown,
+                "moments": [{"span": list(span), "start_seconds": seconds} for span, seconds in self.moments],
+                "other_handles": list(self.other_handles)}
 
 
 @dataclass(frozen=True)

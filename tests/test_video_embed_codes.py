@@ -1,8 +1,12 @@
 """Video embed codes read as their players read them (newuser41a, a video fact-checker's pass): which video a
 TikTok blockquote plays, and the moment each place cites. Fixtures are fictional, in the platforms' markup."""
 
-import pytest
+import re
+from pathlib import Path
 
+from click.testing import CliRunner
+
+from resolver.cli import cli
 from resolver.extract import find_all
 
 CITED, PLAYED = "7333333333333333333", "7333333333333333334"
@@ -43,3 +47,65 @@ def test_a_tiktok_code_with_data_video_id_and_no_cite_is_found():
 def test_a_tiktok_code_whose_ids_agree_has_no_doubt():
     [embed] = embeds_of(tiktok_code(cite=CITED, video_id=CITED))
     assert (embed.post_id, embed.author_handle, embed.id_doubt) == (CITED, "stormchaser_tv", None)
+
+
+TWO_MOMENTS = ('<html><body><p>At 1:32 the mayor says the levee held:</p>'
+               '<iframe src="https://www.youtube.com/embed/FLOODbrief1?start=92"></iframe>'
+               '<p>But at 14:05 the engineer says the opposite:</p>'
+               '<iframe src="https://www.youtube.com/embed/FLOODbrief1?start=845"></iframe></body></html>')
+TIME_AT_THE_LINK = ('<html><body><iframe src="https://www.youtube.com/embed/FLOODbrief1"></iframe>'
+                    '<p>At 1:32 the mayor speaks (<a href="https://youtu.be/FLOODbrief1?t=92">the moment</a>).</p>'
+                    '</body></html>')
+
+
+def test_one_video_cited_at_two_moments_keeps_both():
+    """newuser41a #3: two iframes of one video at start=92 and start=845 gave one embed "at 1:32"; the 14:05 moment
+    was in no output (JSON's `also_at` holds spans only). Each place keeps its moment."""
+    [embed] = embeds_of(TWO_MOMENTS)
+    first, second = (TWO_MOMENTS.index("<iframe"), TWO_MOMENTS.rindex("<iframe"))
+    assert [(span[0], seconds) for span, seconds in embed.moments] == [(first, 92), (second, 845)]
+    assert embed.to_json()["moments"] == [{"span": list(span), "start_seconds": s} for span, s in embed.moments]
+
+
+def test_a_moment_written_at_a_link_stays_at_the_link():
+    """newuser41a #3 (a16): the iframe names no time and the link beside it t=92: the moment is the link's place's."""
+    [embed] = embeds_of(TIME_AT_THE_LINK)
+    assert embed.detector == "html-iframe"
+    assert [(span[0], seconds) for span, seconds in embed.moments] == [(TIME_AT_THE_LINK.index("<a "), 92)]
+
+
+def report_md(tmp_path: Path, page: str) -> str:
+    tmp_path.mkdir(exist_ok=True)
+    article = tmp_path / "article.html"
+    article.write_text(page)
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", str(out),
+                                      str(article)])
+    assert result.exit_code in (0, 3), result.output
+    return out.read_text()
+
+
+def test_the_reports_give_each_moment_at_its_place(tmp_path):
+    """newuser41a #3: the report said "watch?v=FLOODbrief1 at 1:32 (found by html-iframe, characters 58–123)" for an
+    iframe with no time (the time was the link's), and one moment of two. The heading's time is its own place's; a
+    line names every moment where it is written, from the cache (`report` reads what `scan` recorded)."""
+    md = report_md(tmp_path, TIME_AT_THE_LINK)
+    assert "<https://www.youtube.com/watch?v=FLOODbrief1> (found by html-iframe" in md, md
+    link = TIME_AT_THE_LINK.index("<a ")
+    assert f"- Moments cited: 1:32 at characters {link}–" in md, md
+    md = report_md(tmp_path / "two", TWO_MOMENTS)
+    assert "FLOODbrief1> at 1:32 (found by html-iframe" in md, md
+    assert re.search(r"- Moments cited: 1:32 at characters \d+–\d+; 14:05 at characters \d+–\d+\n", md), md
+
+
+def test_one_tiktok_id_under_two_accounts_says_both(tmp_path):
+    """newuser41a #13: `/@riverton_fire/video/N` and `/@firefan_reposts/video/N` became one embed, the second account
+    in no output. One post still (the id names it whatever the handle), the other account said."""
+    page = ('<html><body><p>By the department <a href="https://www.tiktok.com/@riverton_fire/video/7311111111111111111">'
+            'here</a>, and under a re-poster\'s name <a href="https://www.tiktok.com/@firefan_reposts/video/'
+            '7311111111111111111">there</a>.</p></body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == ("riverton_fire", ("firefan_reposts",))
+    md = report_md(tmp_path, page)
+    assert ("- Named under more than one account: the article names this post under @riverton_fire and "
+            "@firefan_reposts; the id alone names the post, and its author is the account TikTok answers for it") in md
