@@ -500,6 +500,8 @@ def resolution_text(result: Resolution) -> Text:
             what += f" {post.post_id}"
         if post.author_handle:
             what += f" by @{post.author_handle}"
+        if post.start_seconds:   # the moment the link cites (newuser41a #10)
+            what += f" at {clock(post.start_seconds)}"
         if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
             what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")

@@ -1,13 +1,16 @@
 """Video embed codes read as their players read them (newuser41a, a video fact-checker's pass): which video a
 TikTok blockquote plays, and the moment each place cites. Fixtures are fictional, in the platforms' markup."""
 
+import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from resolver.cli import cli
 from resolver.extract import find_all
+from tests.fakenet import page
 
 CITED, PLAYED = "7333333333333333333", "7333333333333333334"
 
@@ -109,3 +112,43 @@ def test_one_tiktok_id_under_two_accounts_says_both(tmp_path):
     md = report_md(tmp_path, page)
     assert ("- Named under more than one account: the article names this post under @riverton_fire and "
             "@firefan_reposts; the id alone names the post, and its author is the account TikTok answers for it") in md
+
+
+@pytest.mark.parametrize("url, seconds", [
+    ("https://player.vimeo.com/video/76979871?h=de776782f6#t=1m5s", 65),
+    ("https://vimeo.com/76979872#t=30s", 30),
+    ("https://www.facebook.com/rivertonfire/videos/1234567890123456/?t=95", 95),
+    ("https://www.facebook.com/watch/?v=1234567890123456&t=95", 95),
+    ("https://www.youtube.com/embed/Embed0Vid12?si=Xyz&start=15&end=45", 15),
+], ids=["vimeo-player-fragment", "vimeo-page-fragment", "facebook-video-t", "facebook-watch-t", "youtube-start-end"])
+def test_a_video_link_s_moment_is_read(url, seconds):
+    """newuser41a #10: Vimeo's `#t=1m5s` and Facebook's `?t=95` (where fb.watch's redirect starts the video) were
+    dropped; the moment a link cites is the fact-checker's claim to check."""
+    from resolver.platforms import parse_url
+
+    ref = parse_url(url)
+    assert ref is not None and ref.start_seconds == seconds
+
+
+def test_lite_youtube_params_start_is_its_moment():
+    """newuser41a #10: `<lite-youtube params="start=30">` (the player's query) lost its moment."""
+    [embed] = embeds_of('<html><body><lite-youtube videoid="L1teYTvid11" params="start=30&amp;cc_load_policy=1">'
+                        '</lite-youtube></body></html>')
+    assert (embed.post_id, embed.start_seconds) == ("L1teYTvid11", 30)
+
+
+def test_resolve_says_the_moment_a_timed_link_cites(fakenet, tmp_path):
+    """newuser41a #10: `resolve https://fb.watch/…` (a redirect to the video at ?t=95) and a youtu.be link at ?t=845
+    said "is: facebook video N", no time, in text and in --json's `post`."""
+    from tests.test_cli_resolve import config_for, invoke
+
+    fakenet.route("fb.watch", "/abcDEF123/", page("", 302, Location="https://www.facebook.com/rivertonfire/videos/"
+                                                                      "1234567890123456/?t=95"))
+    fakenet.route("youtu.be", "/FLOODbrief1", page("", 303, Location="https://www.youtube.com/watch?v=FLOODbrief1"
+                                                                     "&t=845&feature=youtu.be"))
+    config = config_for(fakenet, tmp_path, hosts=("fb.watch", "youtu.be", "www.facebook.com", "www.youtube.com"))
+    result = invoke(tmp_path, config, "resolve", "https://fb.watch/abcDEF123/", "https://youtu.be/FLOODbrief1?t=845")
+    assert "is: facebook video 1234567890123456 by @rivertonfire at 1:35" in result.stdout, result.output
+    assert "is: youtube video FLOODbrief1 at 14:05" in result.stdout, result.output
+    data = invoke(tmp_path, config, "resolve", "--json", "--offline", "https://fb.watch/abcDEF123/")
+    assert json.loads(data.stdout)["post"]["start_seconds"] == 95, data.output

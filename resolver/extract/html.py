@@ -719,7 +719,10 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
         return _embed_from_url(url, el, smap, "html-amp", None) if url else None
     if tag in ("lite-youtube", "amp-youtube"):
         vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
-        return _embed_from_url(platforms.youtube.video_url(vid), el, smap, "html-custom-element", vid or None)
+        # lite-youtube's params="start=30" is the player's query: its moment (newuser41a #10: it was dropped)
+        params = (attr(el, "params") or "").lstrip("?&") if tag == "lite-youtube" else ""
+        url = f"https://www.youtube.com/embed/{vid}?{params}" if params and vid else platforms.youtube.video_url(vid)
+        return _embed_from_url(url, el, smap, "html-custom-element", vid or None)
     if tag == "amp-instagram":
         code = attr(el, "data-shortcode") or ""
         return _embed_from_url(platforms.instagram.post_url(code), el, smap, "html-amp", code or None)

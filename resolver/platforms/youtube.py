@@ -75,19 +75,11 @@ def parse(url: str) -> PostRef | None:
     return ref.comment(comment, f"{ref.url}&lc={comment}")
 
 
-START_RE = LazyPattern(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
-
-
 def start_seconds(split: SplitURL) -> int | None:
     """Where a link starts its video, in seconds: ?start=95 (embeds), ?t=125, ?t=2m5s, ?t=1h2m5s, #t=1m30s and
     ?time_continue=42; None when it names no time, or 0."""
     fragment = split.fragment[2:] if split.fragment.startswith("t=") else None
-    value = split.arg("start") or split.arg("t") or fragment or split.arg("time_continue") or ""
-    match = START_RE.fullmatch(value.strip()) if value else None
-    if match is None or not any(match.groups()):
-        return None
-    hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return hours * 3600 + minutes * 60 + seconds or None
+    return urls.moment(split.arg("start") or split.arg("t") or fragment or split.arg("time_continue") or "")
 
 
 def _video_id(split: SplitURL, *, nested: bool = False) -> str | None:
