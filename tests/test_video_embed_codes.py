@@ -152,3 +152,23 @@ def test_resolve_says_the_moment_a_timed_link_cites(fakenet, tmp_path):
     assert "is: youtube video FLOODbrief1 at 14:05" in result.stdout, result.output
     data = invoke(tmp_path, config, "resolve", "--json", "--offline", "https://fb.watch/abcDEF123/")
     assert json.loads(data.stdout)["post"]["start_seconds"] == 95, data.output
+
+
+FB_VIDEO = ('<html><body><div class="fb-video" data-href="https://www.facebook.com/rivertonfire/videos/1234567890123456/"'
+            ' data-width="500" data-show-text="false"><blockquote cite="https://www.facebook.com/rivertonfire/videos/'
+            '1234567890123456/" class="fb-xfbml-parse-ignore"><a href="https://www.facebook.com/rivertonfire/videos/'
+            '1234567890123456/">Chief\'s update</a><p>Update from Chief Alvarez on the Route 9 fire</p>Posted by '
+            '<a href="https://www.facebook.com/rivertonfire">Riverton Fire Department</a> on {date}</blockquote></div>'
+            '</body></html>')
+
+
+@pytest.mark.parametrize("date, iso", [("Tuesday, 3 March 2026", "2026-03-03"),
+                                       ("Friday, December 5, 2014", "2014-12-05")], ids=["day-month", "month-day"])
+def test_a_facebook_video_code_s_title_is_not_its_date(date, iso):
+    """newuser41a #11: div.fb-video's code (Facebook's embedded video player) opens with the video's own link, its
+    title, then its words, then "Posted by <a>Page</a> on <date>" in plain words, unlike div.fb-post's date link.
+    The title was read as the date ("Date | Chief's update") and the real date ignored."""
+    [embed] = embeds_of(FB_VIDEO.format(date=date))
+    assert (embed.kind, embed.author_name, embed.date_text, embed.date) == ("video", "Riverton Fire Department", date,
+                                                                           iso)
+    assert embed.text == "Update from Chief Alvarez on the Route 9 fire"

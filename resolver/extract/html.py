@@ -753,12 +753,44 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     byline = [a for a in descendants(quote, "a") if a.mem_id not in in_words]
     # the post's own link is the date's; the other, the page's, its name (its href may be "#")
     dated = [a for a in byline if (ref := _parse_url(attr(a, "href") or "")) is not None and ref.post_id == embed.post_id]
+    # div.fb-video's code opens with the video's own link, its title, before its words, and ends "Posted by <a>Page</a>
+    # on Tuesday, 3 March 2026", the date as plain words (newuser41a #11: the title was read as the date)
+    titles = {a.mem_id for a in _before_words(quote) if a.mem_id in {d.mem_id for d in dated}} if paras else set()
     named = [a for a in byline if a.mem_id not in {d.mem_id for d in dated}]
+    dated = [a for a in dated if a.mem_id not in titles]
     name = element_text(named[0]) or None if len(named) == 1 else None
     date_text = element_text(dated[0]) or None if len(dated) == 1 else None
+    if not dated and titles and len(named) == 1:
+        date_text = _date_after(named[0])
     return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
                    author_name=embed.author_name or name, date_text=date_text,
                    date=parse_date(date_text or "", langs=_date_languages(el)))
+
+
+def _before_words(quote: Any) -> list[Any]:
+    """The links of Facebook's embed code before its first <p> (the post's words), in document order."""
+    found = []
+    for node in quote.css("a, p"):
+        if node.tag == "p":
+            break
+        found.append(node)
+    return found
+
+
+def _date_after(link: Any) -> str | None:
+    """The date written as plain words after a byline's page link ("on Tuesday, 3 March 2026", "em 3 de março de
+    2026"), without its leading word when the rest says the same date; None when the words hold no date."""
+    words = []
+    node = link.next
+    while node is not None:
+        words.append(node.text(deep=True) or "")
+        node = node.next
+    tail = " ".join(" ".join(words).split())
+    day = parse_date(tail) if tail else None
+    if day is None:
+        return None
+    rest = tail.split(" ", 1)[1] if " " in tail else ""
+    return rest if rest and parse_date(rest) == day else tail
 
 
 def _facebook_comment(el: Any, smap: SourceMap) -> Embed | None:
