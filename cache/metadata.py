@@ -73,6 +73,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                        f"{JSON}",
         "moments": f"Each place of the post naming a moment of the video, when it is shown in several: span, "
                    f"start_seconds {JSON}",
+        "end_seconds": "Where the embed's own link stops the video, in seconds (YouTube's player's &end=)",
         "other_handles": f"The other accounts the post's links name it under (its id names it whatever the handle) "
                          f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "

@@ -66,6 +66,8 @@ class PostRef:
     # A comment's: the canonical URL of the post it is under. A comment is its own post, by its own author: the post
     # named here is where it is, never what it is (newuser36 #1). None for anything else.
     parent: str | None = None
+    # Where an embed link stops its video (YouTube's player's &end=45), in seconds; None when it names none.
+    end_seconds: int | None = None
 
     def comment(self, comment_id: str | None, url: str) -> PostRef:
         """The comment `comment_id` under this post, at `url` (canonical): its own post, by an author the URL does not
@@ -212,6 +214,9 @@ class Embed:
     # names the video, whose author is the account its platform answers for): said, never merged silently (newuser41a
     # #13). Empty: every place names the same account, or none.
     other_handles: tuple[str, ...] = field(default=())
+    # Where the embed's own link stops the video (YouTube's player's &end=45): the article cites 0:15 to 0:45
+    # (newuser41a #10: the end was dropped). None: it names none.
+    end_seconds: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -226,7 +231,7 @@ class Embed:
                 "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
                 "id_doubt": self.id_doubt, "unshown": self.unshown,
                 "moments": [{"span": list(span), "start_seconds": seconds} for span, seconds in self.moments],
-                "other_handles": list(self.other_handles)}
+                "other_handles": list(self.other_handles), "end_seconds": self.end_seconds}
 
 
 @dataclass(frozen=True)

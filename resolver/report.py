@@ -1553,7 +1553,9 @@ def _start_time(embed: dict[str, Any]) -> str:
     seconds = embed.get("start_seconds")
     if embed.get("moments"):
         seconds = next((m["start_seconds"] for m in embed["moments"] if list(m["span"]) == list(embed["span"])), None)
-    return f" at {clock(seconds)}" if seconds else ""
+    end = embed.get("end_seconds")   # the player's &end=: the link's own, so its place's (newuser41a #10)
+    return (f" at {clock(seconds)}" if seconds else "") + (f" to {clock(end)}" if end and seconds else
+                                                            f" until {clock(end)}" if end else "")
 
 
 def clock(seconds: int) -> str:

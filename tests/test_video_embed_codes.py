@@ -172,3 +172,13 @@ def test_a_facebook_video_code_s_title_is_not_its_date(date, iso):
     assert (embed.kind, embed.author_name, embed.date_text, embed.date) == ("video", "Riverton Fire Department", date,
                                                                            iso)
     assert embed.text == "Update from Chief Alvarez on the Route 9 fire"
+
+
+def test_a_player_s_end_is_said_with_its_start(tmp_path):
+    """newuser41a #10: `embed/<id>?start=15&end=45` plays 0:15 to 0:45; the end was dropped, so a report named the
+    moment the clip starts but not the stretch the article cites."""
+    page = '<html><body><iframe src="https://www.youtube.com/embed/Embed0Vid12?si=Xyz&amp;start=15&amp;end=45"></iframe>'
+    [embed] = embeds_of(page + "</body></html>")
+    assert (embed.start_seconds, embed.end_seconds) == (15, 45)
+    assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 0:15 to 0:45 (found by html-iframe" in \
+        report_md(tmp_path, page + "</body></html>")

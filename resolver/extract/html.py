@@ -450,7 +450,8 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
-        start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
+        start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
+        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
 
 
@@ -1618,7 +1619,8 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
-                 start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw) or doubt)
+                 start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
+                 id_doubt=platforms.link_doubt(ref, raw) or doubt)
 
 
 class _UnshownSource:

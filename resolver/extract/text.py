@@ -1084,7 +1084,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
-            start_seconds=ref.start_seconds, id_doubt=doubt,
+            start_seconds=ref.start_seconds, end_seconds=ref.end_seconds, id_doubt=doubt,
             text=quoted, text_confidence=tweet_text.HIGH if quoted else None,
         ))
     return embeds

@@ -63,7 +63,8 @@ def parse(url: str) -> PostRef | None:
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
-    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split))
+    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split),
+                  end_seconds=urls.moment(split.arg("end") or "") if "end=" in split.query_text else None)
     # the player (/embed/<id>, /v/<id>, /e/<id>) plays the video whatever comment its link names (review36e)
     comment = split.arg("lc") if "lc=" in split.query_text and split.parts[:1] not in PLAYERS else None
     if comment is None:
