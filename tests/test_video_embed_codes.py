@@ -44,6 +44,7 @@ def test_a_tiktok_code_with_data_video_id_and_no_cite_is_found():
     only the id; embed.js plays it) was missed: the report counted one embed fewer."""
     [embed] = embeds_of(tiktok_code(cite=None, video_id=PLAYED))
     assert (embed.platform, embed.post_id, embed.id_doubt) == ("tiktok", PLAYED, None)
+    assert embed.author_handle == "stormchaser_tv"   # the code's "@user" link, checked against TikTok's answer
     assert embed.text == "Funnel cloud over Route 9"
 
 

@@ -645,13 +645,19 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
     played = (attr(el, "data-video-id") or "").strip()
     if platforms.tiktok.POST_ID.match(played) and (embed is None or embed.post_id != played):
         cited = embed.post_id if embed is not None and embed.platform == platforms.tiktok.PLATFORM else None
-        embed = _embed_from_url(platforms.tiktok.post_url(played), el, smap, "html-blockquote", "tiktok-embed")
+        # the code's "@user" link names its account, as a cite's path would; not beside a cite naming another video
+        user = next((m.group(1) for a in descendants(el, "a") if (m := TIKTOK_USER_RE.match(element_text(a)))), None)
+        url = platforms.tiktok.post_url(played, None if cited else user)
+        embed = _embed_from_url(url, el, smap, "html-blockquote", "tiktok-embed")
         if embed is not None and cited:
             embed = replace(embed, id_doubt=two_posts(played, "data-video-id (the one TikTok's player shows)", cited,
                                                       "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
 
 
 def _reddit(el: Any, smap: SourceMap) -> Embed | None:
