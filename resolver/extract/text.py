@@ -1295,10 +1295,10 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
             # a video id has exactly 11 characters, but one cut short in the article ("youtu.be/Eng1neerV1Then") takes
             # the word's first letters into another video's id: the reading is a guess (newuser41a #1)
             run = url[glued.end() - 11:]
-            return url[:glued.end()], video, (f"the URL runs into the next word (“{run}”): a YouTube id has 11 "
-                                              f"characters, so it is read as “{video.post_id}”, but if the article's id "
-                                              "was cut short the word's first letters are in it and it names another "
-                                              "video")
+            return url[:glued.end()], video, (
+                f"the URL runs into the next word (“{run}”): a YouTube id has 11 characters, so it is read as "
+                f"“{video.post_id}”, but if the article's id was cut short the word's first letters are in it and it "
+                "names another video")
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
     if (named is not None and named.platform == platforms.bluesky.PLATFORM and not _usual_id(named)
