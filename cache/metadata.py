@@ -71,6 +71,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)",
         "other_words": f"Those further places that show the post with other words: span, detector, text, unshown "
                        f"{JSON}",
+        "moments": f"Each place of the post naming a moment of the video, when it is shown in several: span, "
+                   f"start_seconds {JSON}",
+        "end_seconds": "Where the embed's own link stops the video, in seconds (YouTube's player's &end=)",
+        "other_handles": f"The other accounts the post's links name it under (its id names it whatever the handle) "
+                         f"{JSON}",
         "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
                         "the post has media; empty when it marks none",
         "id_doubt": "Why the post id, or that the link names a post at all, is uncertain (a URL run into the next "

@@ -1905,6 +1905,18 @@ def m078_dead_view_counts_no_mastodon_activity_as_a_post(db: Database) -> None:
     db.create_view("dead_embeds_by_outlet_year", DEAD_EMBEDS_V78.strip())
 
 
+
+@migrations()
+def m079_embed_moments_other_handles_and_end(db: Database) -> None:
+    """v79 (newuser41a #3, #10, #13): each place of an embed's post that names a moment of the video, as JSON [{span,
+    start_seconds}] (one video cited at 1:32 and at 14:05 kept one time); the other accounts its links name it under,
+    as JSON ["handle", ...] (a TikTok id under a re-poster's handle was merged silently); where the embed's link stops
+    its video (YouTube's &end=45), in seconds. NULL: recorded before v79."""
+    db.table("embeds").add_column("moments", str)
+    db.table("embeds").add_column("other_handles", str)
+    db.table("embeds").add_column("end_seconds", int)
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

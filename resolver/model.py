@@ -66,6 +66,8 @@ class PostRef:
     # A comment's: the canonical URL of the post it is under. A comment is its own post, by its own author: the post
     # named here is where it is, never what it is (newuser36 #1). None for anything else.
     parent: str | None = None
+    # Where an embed link stops its video (YouTube's player's &end=45), in seconds; None when it names none.
+    end_seconds: int | None = None
 
     def comment(self, comment_id: str | None, url: str) -> PostRef:
         """The comment `comment_id` under this post, at `url` (canonical): its own post, by an author the URL does not
@@ -204,6 +206,17 @@ class Embed:
     # be kept there for crawlers (newuser37 #1). None: the page shows it (a <noscript> copy too: shown with scripts
     # off, and read by crawlers and archives).
     unshown: str | None = None
+    # Each place of the post that names a moment of the video, (its span, the start in seconds), in the page's order,
+    # when the post is shown in more than one place: one video cited at 1:32 and at 14:05 keeps both, each where it is
+    # written (newuser41a #3). Empty: one place, whose moment is `start_seconds`.
+    moments: tuple[tuple[tuple[int, int], int], ...] = field(default=())
+    # The other accounts the post's links name it under (a TikTok video's id under a re-poster's handle: the id alone
+    # names the video, whose author is the account its platform answers for): said, never merged silently (newuser41a
+    # #13). Empty: every place names the same account, or none.
+    other_handles: tuple[str, ...] = field(default=())
+    # Where the embed's own link stops the video (YouTube's player's &end=45): the article cites 0:15 to 0:45
+    # (newuser41a #10: the end was dropped). None: it names none.
+    end_seconds: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -216,7 +229,9 @@ class Embed:
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
                 "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
                 "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker,
-                "id_doubt": self.id_doubt, "unshown": self.unshown}
+                "id_doubt": self.id_doubt, "unshown": self.unshown,
+                "moments": [{"span": list(span), "start_seconds": seconds} for span, seconds in self.moments],
+                "other_handles": list(self.other_handles), "end_seconds": self.end_seconds}
 
 
 @dataclass(frozen=True)

@@ -107,8 +107,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
-                    (post_url_words(embed.kind, embed.post_id, embed.url)
-                     + _start_time({"start_seconds": embed.start_seconds}), ""), BREAK, (embed.detector, "dim")]
+                    (post_url_words(embed.kind, embed.post_id, embed.url) + _start_time(data := embed.to_json()), ""),
+                    BREAK, (embed.detector, "dim")]
+            for line in (moments_line(data), other_handles_line(data)):   # newuser41a #3, #13
+                post += [BREAK, (line, "dim")] if line else []
             if embed.id_doubt:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)
@@ -130,6 +132,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
+        if record.status == "not_found" and result.embeds[fetched.embed].id_doubt:
+            status += " (uncertain id: not known to be gone)"   # the id read may not be the article's (newuser41a #1)
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
@@ -496,6 +500,8 @@ def resolution_text(result: Resolution) -> Text:
             what += f" {post.post_id}"
         if post.author_handle:
             what += f" by @{post.author_handle}"
+        if post.start_seconds:   # the moment the link cites (newuser41a #10)
+            what += f" at {clock(post.start_seconds)}"
         if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
             what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
@@ -1542,12 +1548,45 @@ def _bluesky_byline(said: str | None, found: str | None, found_id: str | None) -
 
 
 def _start_time(embed: dict[str, Any]) -> str:
-    """" at 2:05" (" at 1:02:05") where the article's video link starts the video (newuser29 #10), else ""."""
+    """" at 2:05" (" at 1:02:05") where the article's video link starts the video (newuser29 #10), else "". A post
+    shown in several places gives the moment of the place named beside it, its own span's (newuser41a #3: a moment
+    written at a link was shown at the iframe beside it), and `_moments_line` the others."""
     seconds = embed.get("start_seconds")
-    if not seconds:
-        return ""
+    if embed.get("moments"):
+        seconds = next((m["start_seconds"] for m in embed["moments"] if list(m["span"]) == list(embed["span"])), None)
+    end = embed.get("end_seconds")   # the player's &end=: the link's own, so its place's (newuser41a #10)
+    return (f" at {clock(seconds)}" if seconds else "") + (f" to {clock(end)}" if end and seconds else
+                                                            f" until {clock(end)}" if end else "")
+
+
+def clock(seconds: int) -> str:
+    """A moment of a video as a player shows it: "2:05", "1:02:05"."""
     hours, rest = divmod(seconds, 3600)
-    return f" at {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f" at {rest // 60}:{rest % 60:02d}"
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def moments_line(embed: dict[str, Any]) -> str | None:
+    """"Moments cited: 1:32 at characters 58–123; 14:05 at characters 327–402" when a place other than the embed's
+    own names a moment of the video (newuser41a #3: one video cited at two moments kept one), else None."""
+    moments = embed.get("moments") or ()
+    if all(list(m["span"]) == list(embed["span"]) for m in moments):
+        return None
+    return "Moments cited: " + "; ".join(f"{clock(m['start_seconds'])} at characters {m['span'][0]}–{m['span'][1]}"
+                                         for m in moments)
+
+
+def other_handles_line(embed: dict[str, Any]) -> str | None:
+    """What a post named under more than one account says (newuser41a #13: merged silently), else None."""
+    handles = embed.get("other_handles") or ()
+    if not handles:
+        return None
+    from resolver.origins import PLATFORM_NAMES
+
+    platform = PLATFORM_NAMES.get(embed["platform"], embed["platform"])
+    first = f" @{embed['author_handle']}" if embed.get("author_handle") else ""
+    return (f"Named under more than one account: the article names this post under{first} and "
+            + ", ".join(f"@{h}" for h in handles) + f"; the id alone names the post, and its author is the account "
+            f"{platform} answers for it, not a link's handle")
 
 
 def _as_of(status: dict[str, Any]) -> str:
@@ -1708,6 +1747,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     elif identified:
         notes.append(f"Not identified: {identified['reason']}{listings_cited(identified)}")
     notes += _other_places(embed)
+    notes += [line for line in (moments_line(embed), other_handles_line(embed)) if line]
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
         said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \

@@ -97,11 +97,15 @@ class Destination:
     # The id's time, as the report JSON names it: `created_at` is the post's own time wherever the JSON has one
     # (newuser30 #4: a scan line had both under that name, the id's 6 months from the post's in the fixture)
     snowflake_time: str | None = None
+    # Where the link starts the video, in seconds (`PostRef.start_seconds`): `resolve` of a timed link said the video
+    # alone (newuser41a #10). None: it names no moment, or kept before it was read.
+    start_seconds: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"platform": self.platform, "kind": self.kind, "post_id": self.post_id,
-                "author_handle": self.author_handle, "url": self.url, "snowflake_time": self.snowflake_time}
+                "author_handle": self.author_handle, "url": self.url, "snowflake_time": self.snowflake_time,
+                "start_seconds": self.start_seconds}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Destination":
@@ -289,7 +293,7 @@ def _described(ref: PostRef | None) -> Destination | None:
         return None
     created = x.snowflake_time(ref.post_id) if ref.platform == "twitter" and ref.post_id else None
     return Destination(ref.platform, ref.kind, ref.post_id, ref.author_handle, ref.url,
-                       created.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if created else None)
+                       created.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if created else None, ref.start_seconds)
 
 
 # How much of a page `next_hop` reads for a refresh (a <meta refresh>, a location.replace).

@@ -506,9 +506,13 @@ def test_review31r3_a_gone_posts_last_answer_that_gave_a_title_is_not_compared_a
 @pytest.mark.parametrize("article, oembed_host, oembed_path, status, words", [
     ("The service posted https://bsky.app/profile/wx.example.social/post/3kqzz7alrt2The mayor replied.",
      "embed.bsky.app", "/oembed", "not_found", "not found (uncertain id)"),
+    # newuser41a #1: an id cut short run into a word ("Eng1neerV1" + "Then") read as "Eng1neerV1T" was "not found",
+    # which an editor read as the video removed; YouTube's oEmbed answers a 404 as plain "Not Found"
+    ("The engineer: https://youtu.be/Eng1neerV1Then he spoke.",
+     "www.youtube.com", "/oembed", "not_found", "not found (uncertain id)"),
     ("Our staff page https://news.riverton.example/@staff/112000000000000888 lists her.",
      "news.riverton.example", "/api/oembed", "not_confirmed", "not confirmed as a post"),
-], ids=["bluesky-glued", "mastodon-path-alone"])
+], ids=["bluesky-glued", "youtube-glued", "mastodon-path-alone"])
 def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_path, monkeypatch, article, oembed_host,
                                                                   oembed_path, status, words):
     """review31r4: an id read with a doubt (a URL run into the next words, a Mastodon path on an unknown host) that
@@ -518,16 +522,21 @@ def test_a_post_not_found_under_an_uncertain_id_is_not_said_gone(fakenet, tmp_pa
     answer is not confirmed to be a post at all (left31)."""
     from tests.test_verdicts import HOSTS, cli_on_fakenet
 
-    fakenet.route(oembed_host, oembed_path, page('{"error": "not found"}', status=404, content_type="application/json"))
+    body, kind = ("Not Found", "text/html") if "youtu" in oembed_host else ('{"error": "not found"}', "application/json")
+    fakenet.route(oembed_host, oembed_path, page(body, status=404, content_type=kind))
     serve(fakenet, [])
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, oembed_host])
-    code, out = run("report", "--format", "json", "article.txt", article=article, name="article.txt")
-    assert code == 0, out
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, *{oembed_host} - set(HOSTS)])
+    said: list[str] = []
+    code, out = run("report", "--format", "json", "article.txt", article=article, name="article.txt", said=said)
+    assert code == 0, said
     [embed] = json.loads(out)["embeds"]
     assert embed["id_doubt"]
     assert embed["status"] == embed["status"] | {"code": status, "words": words, "tone": "unknown"}
     code, out = run("report", "article.txt")
     assert f"| Post status | {words} 1 |" in out, out
+    if status == "not_found":   # and the scan's fetch line (newuser41a #1: "youtube Eng1neerV1T: not_found")
+        code, out = run("scan", "--offline", "--fetch", "article.txt")
+        assert ": not_found (uncertain id: not known to be gone) (via oembed)" in out, out
 
 
 POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"

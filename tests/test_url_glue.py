@@ -292,11 +292,30 @@ def test_a_caption_line_joined_to_a_post_url_of_uncertain_id_keeps_the_doubt():
 def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_characters(url, word):
     """review31r4: a video id ending in a capital ("…XcQ") run into a word ("The", "then") was missed: no glue point
     showed (a capital after a capital), and the parser refuses an id longer than 11 characters. A video id has
-    exactly 11: the words after them are not the id's."""
+    exactly 11: the words after them are not the id's, most likely; but an id cut short would take the word's first
+    letters, so the reading carries a doubt (newuser41a #1, below)."""
     text = f"Watch {url}{word}"
     embed = only(text)
-    assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
+    assert (embed.platform, embed.post_id) == ("youtube", "dQw4w9WgXcQ")
+    assert embed.id_doubt and word.split()[0][0] in embed.id_doubt
     assert quoted(text, embed) == url
+
+
+@pytest.mark.parametrize("written, read", [
+    ("https://youtu.be/Eng1neerV1Then he spoke.", "Eng1neerV1T"),
+    ("https://www.youtube.com/watch?v=Eng1neerV1Then he spoke", "Eng1neerV1T"),
+    ("youtu.be/Eng1neerV1and then", "Eng1neerV1a"),
+    ("https://www.youtube.com/shorts/Eng1neerV1Then", "Eng1neerV1T"),
+    ("youtu.be/Eng1neerV15and then", "Eng1neerV15"),
+    ("https://youtu.be/Eng1neerV15The end.", "Eng1neerV15"),
+], ids=["cut-youtu.be", "cut-watch", "cut-lower", "cut-shorts", "whole-lower", "whole-capital"])
+def test_a_youtube_id_run_into_a_word_is_read_with_a_doubt(written, read):
+    """newuser41a #1: "youtu.be/Eng1neerV1Then" (an id cut short, run into "Then") was read as "Eng1neerV1T" with no
+    doubt, then reported "not found": an editor read the video as removed. Where an id glued to a word ends is a
+    guess, whatever its length: every such reading carries `id_doubt` naming the letters taken for the next word."""
+    embed = only(f"The engineer: {written}")
+    assert (embed.platform, embed.post_id) == ("youtube", read)
+    assert embed.id_doubt and "cut short" in embed.id_doubt, embed.id_doubt
 
 
 @pytest.mark.parametrize("label", ["Outra publicação:", "Another post:", "See also", "Otra publicación:",

@@ -60,8 +60,30 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
                       or (e.id_doubt or "").startswith(ACCOUNT_BY_DID)),
                      None) or (None if any(e.id_doubt is None for e in group) else winner.id_doubt)
         kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
-                            other_words=_other_words(winner, group), id_doubt=doubt))
+                            other_words=_other_words(winner, group), id_doubt=doubt, moments=_moments(group),
+                            other_handles=_other_handles(winner, group)))
     return sorted(kept, key=lambda e: e.span)
+
+
+def _moments(group: list[Embed]) -> tuple[tuple[tuple[int, int], int], ...]:
+    """Each place of `group` naming a moment of the video, in the page's order (newuser41a #3: one video cited at two
+    moments kept the first, and a moment written at a link was shown at the embed beside it)."""
+    found = {span: seconds for e in group for span, seconds in e.moments}
+    found.update((e.span, e.start_seconds) for e in group if e.start_seconds is not None)
+    return tuple(sorted(found.items()))
+
+
+def _other_handles(winner: Embed, group: list[Embed]) -> tuple[str, ...]:
+    """The accounts other places of `group` name the post under, besides the winner's (case aside: handles ignore
+    it), in the page's order (newuser41a #13: a TikTok id under a re-poster's handle was merged silently)."""
+    seen = {(winner.author_handle or "").casefold()}
+    named = []
+    for e in sorted(group, key=lambda e: e.span):
+        for handle in (e.author_handle, *e.other_handles):
+            if handle and handle.casefold() not in seen:
+                seen.add(handle.casefold())
+                named.append(handle)
+    return tuple(named) if winner.author_handle or len(named) > 1 else ()
 
 
 def _join_repeated_signatures(groups: dict[str, list[Embed]]) -> None:

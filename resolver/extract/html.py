@@ -450,7 +450,8 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
-        start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
+        start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
+        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
 
 
@@ -643,11 +644,25 @@ def _caption(el: Any) -> str | None:
 
 def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.tiktok-embed: the caption is the <p> of its <section> (TikTok's copy of the post's words, #10);
-    the "@user" and "♬ sound" links around it are not."""
+    the "@user" and "♬ sound" links around it are not. TikTok's embed.js plays the video of `data-video-id` (a code
+    with no `cite`, as some CMSs write it, plays too): a `cite` naming another video is said (newuser41a #2)."""
     embed = _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+    played = (attr(el, "data-video-id") or "").strip()
+    if platforms.tiktok.POST_ID.match(played) and (embed is None or embed.post_id != played):
+        cited = embed.post_id if embed is not None and embed.platform == platforms.tiktok.PLATFORM else None
+        # the code's "@user" link names its account, as a cite's path would; not beside a cite naming another video
+        user = next((m.group(1) for a in descendants(el, "a") if (m := TIKTOK_USER_RE.match(element_text(a)))), None)
+        url = platforms.tiktok.post_url(played, None if cited else user)
+        embed = _embed_from_url(url, el, smap, "html-blockquote", "tiktok-embed")
+        if embed is not None and cited:
+            embed = replace(embed, id_doubt=two_posts(played, "data-video-id (the one TikTok's player shows)", cited,
+                                                      "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
 
 
 def _reddit(el: Any, smap: SourceMap) -> Embed | None:
@@ -716,7 +731,10 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
         return _embed_from_url(url, el, smap, "html-amp", None) if url else None
     if tag in ("lite-youtube", "amp-youtube"):
         vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
-        return _embed_from_url(platforms.youtube.video_url(vid), el, smap, "html-custom-element", vid or None)
+        # lite-youtube's params="start=30" is the player's query: its moment (newuser41a #10: it was dropped)
+        params = (attr(el, "params") or "").lstrip("?&") if tag == "lite-youtube" else ""
+        url = f"https://www.youtube.com/embed/{vid}?{params}" if params and vid else platforms.youtube.video_url(vid)
+        return _embed_from_url(url, el, smap, "html-custom-element", vid or None)
     if tag == "amp-instagram":
         code = attr(el, "data-shortcode") or ""
         return _embed_from_url(platforms.instagram.post_url(code), el, smap, "html-amp", code or None)
@@ -747,12 +765,44 @@ def _facebook(el: Any, smap: SourceMap) -> Embed | None:
     byline = [a for a in descendants(quote, "a") if a.mem_id not in in_words]
     # the post's own link is the date's; the other, the page's, its name (its href may be "#")
     dated = [a for a in byline if (ref := _parse_url(attr(a, "href") or "")) is not None and ref.post_id == embed.post_id]
+    # div.fb-video's code opens with the video's own link, its title, before its words, and ends "Posted by <a>Page</a>
+    # on Tuesday, 3 March 2026", the date as plain words (newuser41a #11: the title was read as the date)
+    titles = {a.mem_id for a in _before_words(quote) if a.mem_id in {d.mem_id for d in dated}} if paras else set()
     named = [a for a in byline if a.mem_id not in {d.mem_id for d in dated}]
+    dated = [a for a in dated if a.mem_id not in titles]
     name = element_text(named[0]) or None if len(named) == 1 else None
     date_text = element_text(dated[0]) or None if len(dated) == 1 else None
+    if not dated and titles and len(named) == 1:
+        date_text = _date_after(named[0])
     return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
                    author_name=embed.author_name or name, date_text=date_text,
                    date=parse_date(date_text or "", langs=_date_languages(el)))
+
+
+def _before_words(quote: Any) -> list[Any]:
+    """The links of Facebook's embed code before its first <p> (the post's words), in document order."""
+    found = []
+    for node in quote.css("a, p"):
+        if node.tag == "p":
+            break
+        found.append(node)
+    return found
+
+
+def _date_after(link: Any) -> str | None:
+    """The date written as plain words after a byline's page link ("on Tuesday, 3 March 2026", "em 3 de março de
+    2026"), without its leading word when the rest says the same date; None when the words hold no date."""
+    words = []
+    node = link.next
+    while node is not None:
+        words.append(node.text(deep=True) or "")
+        node = node.next
+    tail = " ".join(" ".join(words).split())
+    day = parse_date(tail) if tail else None
+    if day is None:
+        return None
+    rest = tail.split(" ", 1)[1] if " " in tail else ""
+    return rest if rest and parse_date(rest) == day else tail
 
 
 def _facebook_comment(el: Any, smap: SourceMap) -> Embed | None:
@@ -1582,7 +1632,8 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
-                 start_seconds=ref.start_seconds, id_doubt=platforms.link_doubt(ref, raw) or doubt)
+                 start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
+                 id_doubt=platforms.link_doubt(ref, raw) or doubt)
 
 
 class _UnshownSource:

@@ -1084,7 +1084,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
-            start_seconds=ref.start_seconds, id_doubt=doubt,
+            start_seconds=ref.start_seconds, end_seconds=ref.end_seconds, id_doubt=doubt,
             text=quoted, text_confidence=tweet_text.HIGH if quoted else None,
         ))
     return embeds
@@ -1292,7 +1292,13 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
     if named is None and "youtu" in url and (glued := platforms.youtube.GLUED_ID.search(url)) is not None:
         video = platforms.parse_url(url[:glued.end()])
         if video is not None and platforms.is_embed(video):
-            return url[:glued.end()], video, None   # a video id has exactly 11 characters
+            # a video id has exactly 11 characters, but one cut short in the article ("youtu.be/Eng1neerV1Then") takes
+            # the word's first letters into another video's id: the reading is a guess (newuser41a #1)
+            run = url[glued.end() - 11:]
+            return url[:glued.end()], video, (
+                f"the URL runs into the next word (“{run}”): a YouTube id has 11 characters, so it is read as "
+                f"“{video.post_id}”, but if the article's id was cut short the word's first letters are in it and it "
+                "names another video")
     path = url.find("/", url.find("//") + 2 if "//" in url else 0)
     glue = GLUE_RE.search(url, path) if path >= 0 else None
     if (named is not None and named.platform == platforms.bluesky.PLATFORM and not _usual_id(named)

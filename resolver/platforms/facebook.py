@@ -4,6 +4,7 @@ and the share-sheet links (fb.watch, facebook.com/share/...), which are short li
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from resolver.lazy import LazyPattern
@@ -58,6 +59,9 @@ def parse(url: str) -> PostRef | None:
         ref = parse(unquote(href)) if href and href.startswith(("http", "//")) else None
         return shown_by_comment_plugin(ref, url) if parts[1] == "comment_embed.php" else shown_by_post_plugin(ref)
     ref = _by_query(split) or _by_path(parts)
+    if ref is not None and ref.kind == "video" and "t=" in split.query_text:
+        # ?t=95: where the link starts the video, as fb.watch's redirect writes it (newuser41a #10: it was dropped)
+        ref = replace(ref, start_seconds=urls.moment(split.arg("t") or ""))
     return _comment_on(ref, split, url) if ref is not None and "comment_id" in split.query_text else ref
 
 

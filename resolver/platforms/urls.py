@@ -30,6 +30,18 @@ def without_marks(url: str) -> str:
     return _MARK_RE.sub("", url)
 
 
+MOMENT_RE = LazyPattern(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+
+
+def moment(value: str) -> int | None:
+    """A video's moment as links write it ("95", "95s", "2m5s", "1h2m5s"), in seconds; None for none, or 0."""
+    match = MOMENT_RE.fullmatch(value.strip()) if value else None
+    if match is None or not any(match.groups()):
+        return None
+    hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds or None
+
+
 @dataclass(frozen=True)
 class SplitURL:
     host: str                        # lower-case, without a leading "www." or a trailing "."

@@ -4,6 +4,7 @@ inside channels, groups, albums and showcases, and the players."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
@@ -31,8 +32,14 @@ def parse(url: str) -> PostRef | None:
     /groups/<g>/videos/<id>, /album/<a>/video/<id>, /showcase/<s>/video/<id>, player.vimeo.com/video/<id>[?h=],
     moogaloop.swf?clip_id=<id>. Albums, showcases, channels, users and live events are not videos."""
     split = urls.split(url)
-    if split is None:
-        return None
+    ref = _parse(split) if split is not None else None
+    if ref is None or not split or not split.fragment.startswith("t="):
+        return ref
+    # #t=1m5s, #t=65s, #t=65: where the link starts the video (newuser41a #10: it was dropped)
+    return replace(ref, start_seconds=urls.moment(split.fragment[2:]))
+
+
+def _parse(split: urls.SplitURL) -> PostRef | None:
     parts = split.parts
     if split.host == "player.vimeo.com":
         if len(parts) >= 2 and parts[0] == "video":

@@ -63,7 +63,8 @@ def parse(url: str) -> PostRef | None:
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
-    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split))
+    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split),
+                  end_seconds=urls.moment(split.arg("end") or "") if "end=" in split.query_text else None)
     # the player (/embed/<id>, /v/<id>, /e/<id>) plays the video whatever comment its link names (review36e)
     comment = split.arg("lc") if "lc=" in split.query_text and split.parts[:1] not in PLAYERS else None
     if comment is None:
@@ -75,19 +76,11 @@ def parse(url: str) -> PostRef | None:
     return ref.comment(comment, f"{ref.url}&lc={comment}")
 
 
-START_RE = LazyPattern(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
-
-
 def start_seconds(split: SplitURL) -> int | None:
     """Where a link starts its video, in seconds: ?start=95 (embeds), ?t=125, ?t=2m5s, ?t=1h2m5s, #t=1m30s and
     ?time_continue=42; None when it names no time, or 0."""
     fragment = split.fragment[2:] if split.fragment.startswith("t=") else None
-    value = split.arg("start") or split.arg("t") or fragment or split.arg("time_continue") or ""
-    match = START_RE.fullmatch(value.strip()) if value else None
-    if match is None or not any(match.groups()):
-        return None
-    hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return hours * 3600 + minutes * 60 + seconds or None
+    return urls.moment(split.arg("start") or split.arg("t") or fragment or split.arg("time_continue") or "")
 
 
 def _video_id(split: SplitURL, *, nested: bool = False) -> str | None:
