@@ -380,7 +380,10 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
         return "cp1252", tuple(reading.encoding for reading in tied[1:])
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     rivals = tuple(reading.encoding for reading in tied if reading is not (chosen or tied[0]))
-    if short and not rivals:   # a few Latin letters may be another script's as well (enc30)
+    if short and (not rivals or not alphabets.latin((chosen or tied[0]).text)):
+        # a few Latin letters may be another script's as well (enc30); and a few taken for another script's (a
+        # Cyrillic "Ќ") may be any script's: Shift JIS "港" was read as cp1251's "Ќ`", its rivals cp1250 and
+        # mac_roman only, Shift JIS unnamed (encodings41)
         every = alphabets.readings(data, latin=found)
         rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
     if short and chosen is None and not rivals and _few_letters(tied[0].text) and alphabets.latin(detected_text):
