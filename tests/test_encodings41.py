@@ -95,3 +95,32 @@ def test_a_no_break_space_between_two_words_is_read_as_one_in_cp1252(words):
         article = from_bytes((html + f"<p>{words}</p>" + TAIL).encode("cp1252"), "story.html")
         assert words in article.text, (article.encoding, article.text[-60:])
         assert article.encoding == "cp1252"
+
+
+# review40b left it: `--db` on a disk already full when the cache is opened (made, or migrated) said `error: cannot
+# open cache …: database or disk is full`, exit 1, where the README's exit 7 is a full disk's, with its line naming
+# the cache and what to do. The full disk here is SQLite's own page limit (`PRAGMA max_page_count`, as
+# tests/test_disk_full.py makes one), which SQLite answers as a full disk's SQLITE_FULL; checked on a real 64 KB tmpfs
+# too (encodings41's note).
+def test_a_cache_that_cannot_grow_when_it_is_opened_exits_7_with_the_full_disks_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from cache import Store
+    from resolver.cli import EXIT_DISK_FULL, cli
+
+    story = tmp_path / "story.txt"
+    story.write_text("The harbour. https://twitter.com/RivertonRoads/status/1600001\n")
+    connect = Store._connect
+
+    def full(self, *args, **kwargs):
+        conn = connect(self, *args, **kwargs)
+        conn.execute("PRAGMA max_page_count = 4")   # a new cache's tables need more
+        return conn
+    monkeypatch.setattr(Store, "_connect", full)
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "scan", "--offline", "--json", str(story)])
+    said = result.stderr if result.stderr_bytes is not None else result.output
+    assert result.exit_code == EXIT_DISK_FULL, said
+    assert said.startswith(f"error: cannot write the cache {db}: the disk holding it is full (or a size limit was "
+                           "reached); "), said
+    assert "free some space" in said and "internal error" not in said
