@@ -124,3 +124,38 @@ def test_a_cache_that_cannot_grow_when_it_is_opened_exits_7_with_the_full_disks_
     assert said.startswith(f"error: cannot write the cache {db}: the disk holding it is full (or a size limit was "
                            "reached); "), said
     assert "free some space" in said and "internal error" not in said
+
+
+# review40b left it: a rewrite of `-o FILE` (a retried input's lines in place of its stale ones) that found the disk
+# full left its partial temporary file (.FILE.rewrite) until the next run removed it, holding the space the user was
+# told to free. A real EFBIG (RLIMIT_FSIZE in this process; Python ignores SIGXFSZ) on the rewrite's write.
+def test_a_rewrite_of_the_output_file_on_a_full_disk_leaves_no_temporary_file(tmp_path):
+    import resource
+
+    from cache import Store
+    from resolver.errors import DiskFull
+    from resolver.output import OutputFile
+
+    out = tmp_path / "found.jsonl"
+    store = Store(tmp_path / "o.db")
+    try:
+        output = OutputFile(out, form="json")
+        output.open(store=store, job="job", resume=True)
+        with store.write():
+            output.add('{"source": "a", "v": 1}\n', source="a")
+            output.add('{"source": "b", "v": 1}\n', source="b")
+            output.commit()
+        output.replacing.add("a")
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        with pytest.raises(DiskFull, match=f"cannot write {out}"), store.write():
+            output.add('{"source": "a", "v": 2, "words": "%s"}\n' % ("x" * 9000), source="a")
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+            try:
+                output.commit()
+            finally:
+                resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        output.close()
+        assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".found")) == []
+        assert out.read_text() == '{"source": "a", "v": 1}\n{"source": "b", "v": 1}\n'
+    finally:
+        store.close()
