@@ -159,3 +159,27 @@ def test_a_rewrite_of_the_output_file_on_a_full_disk_leaves_no_temporary_file(tm
         assert out.read_text() == '{"source": "a", "v": 1}\n{"source": "b", "v": 1}\n'
     finally:
         store.close()
+
+
+# review40b left it: with no article limit (`[scan] max_article_bytes = 0`) a gzipped page is gunzipped up to 1 GiB
+# (GZIP_MAX_BYTES), and was held twice: each member's output joined by zlib, then the members joined into the page
+# (a 32 MiB page peaked at 64-77 MiB, so a 1 GiB one at 2-2.4 GiB). Gunzipped in 1 MiB steps into one buffer, the
+# page is held once, and a step more.
+@pytest.mark.parametrize("members", [1, 2])
+def test_a_gzipped_page_with_no_article_limit_is_held_once_while_gunzipped(members):
+    import gzip
+    import tracemalloc
+
+    from resolver import saved_pages
+
+    page = b"<html><body><p>" + b"The harbour reopened on Monday. " * ((16 << 20) // 32) + b"</p></body></html>"
+    parts = [page] if members == 1 else [page[:len(page) // 2], page[len(page) // 2:]]
+    data = b"".join(gzip.compress(part, 1) for part in parts)
+    tracemalloc.start()
+    try:
+        inner = saved_pages.unwrap(data, "story.html.gz", max_bytes=0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert inner is not None and inner.data == page
+    assert peak < 1.3 * len(page), f"{peak / len(page):.2f} times the page"
