@@ -85,6 +85,24 @@ def test_a_short_text_labelled_utf8_is_read_right_or_said_unsure_naming_the_righ
         assert right, (article.encoding, article.encoding_rivals, article.text[-60:])
 
 
+# The same short texts in a page that says its language (`<html lang="he">`, as news sites' templates write it): of
+# the readings that fit as well, the one in an encoding of that language is taken, the others still named as rivals
+# (the guess stays unsure: a template's lang may be wrong). Before, the page's language was not looked at: a Hebrew
+# sentence was read as cp1251's "шащ дтйшййд" first, Turkish as cp1252's "baþkaný", EUC-JP as GB18030's hanzi.
+LANGUAGE = {"cp1255": "he", "iso8859_8": "he-IL", "cp1254": "tr", "shift_jis": "ja", "euc_jp": "ja"}
+SAID = [(words, encoding) for words, encoding in SHORT if encoding in LANGUAGE or encoding in ("cp1250", "iso8859_2")]
+
+
+@pytest.mark.parametrize("words, encoding", SAID, ids=[f"{enc}-{n}" for n, (_, enc) in enumerate(SAID)])
+def test_a_short_text_in_a_page_that_says_its_language_is_read_in_an_encoding_of_that_language(words, encoding):
+    language = LANGUAGE.get(encoding) or ("pl" if any(c in words for c in "ąćęłńśźżŁ") or "Gdańsk" in words else "cs")
+    head = f"<!doctype html>\n<html lang='{language}' dir='auto'><head><meta charset='utf-8'><title>Port</title></head>"
+    article = from_bytes((head + f"<body><p>{words}</p>" + TAIL).encode(encoding), "story.html")
+    assert words in article.text, (article.encoding, article.encoding_rivals, article.text[-60:])
+    if article.encoding_rivals:
+        assert article.encoding_detected
+
+
 # review40b left it (base39 too): a short cp1252 line whose only byte beyond ASCII is a no-break space between two
 # words (a cp1252 editor's &nbsp;) was read as DOS cp850, "Tenápeople died.", its rival gb18030: a quote of those words
 # failed as changed words, and no rival read them right. A no-break space joins two words: it fits between letters.
