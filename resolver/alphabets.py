@@ -122,7 +122,25 @@ def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading
             words = _byte_words(data)
         seen[key] = Reading(name, text, _fit_words(_words_read(words, name)))
     order = {name: at for at, name in enumerate(CANDIDATES + OTHER_SCRIPTS)}   # the sort's among equals
-    return sorted(seen.values(), key=lambda reading: (reading.fit, -order[reading.encoding]), reverse=True)
+    return sorted(seen.values(), key=lambda reading: (reading.fit, _japanese(reading), -order[reading.encoding]),
+                  reverse=True)
+
+
+# Hiragana and katakana. GB2312 (GB18030) holds them at the bytes EUC-JP gives them, so a Japanese sentence in EUC-JP
+# reads in GB18030 as its own kana between other hanzi ("辉墓が沽の誓嚎を券山"), as plausibly by the letters alone.
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc]")
+_CJK_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uac00-\ud7a3]")
+JAPANESE = ("shift_jis", "euc_jp")
+
+
+def _japanese(reading: Reading) -> bool:
+    """Is `reading` a Japanese encoding's whose CJK characters are a fifth kana or more? Chinese writes no kana (a
+    Chinese story quoting a Japanese name holds a few): among readings that fit as well it goes first (encodings41:
+    EUC-JP "市長が港の閉鎖を発表" was read as GB18030's, unsure)."""
+    if reading.encoding not in JAPANESE:
+        return False
+    kana = len(_KANA_RE.findall(reading.text))
+    return kana > 0 and kana * 5 >= len(_CJK_RE.findall(reading.text))
 
 
 def _byte_words(data: bytes) -> Counter[bytes]:

@@ -201,3 +201,21 @@ def test_a_gzipped_page_with_no_article_limit_is_held_once_while_gunzipped(membe
         tracemalloc.stop()
     assert inner is not None and inner.data == page
     assert peak < 1.3 * len(page), f"{peak / len(page):.2f} times the page"
+
+
+# With no language said: a Japanese sentence in EUC-JP, its kana read alike in GB18030 (GB2312 has the kana too) and
+# its kanji into other hanzi, was read as GB18030's "辉墓が沽の誓嚎を券山", unsure. Chinese writes no kana: a reading
+# that is a fifth kana or more, in a Japanese encoding, goes before the other scripts' as plausible (still unsure).
+@pytest.mark.parametrize("words", ["市長が港の閉鎖を発表", "人命を危険にさらすことはしない", "「危険だ」と述べた。"])
+def test_a_short_japanese_text_in_euc_jp_is_read_as_japanese_not_as_chinese(words):
+    article = from_bytes((META + f"<p>{words}</p>" + TAIL).encode("euc_jp"), "story.html")
+    assert words in article.text, (article.encoding, article.encoding_rivals, article.text[-60:])
+
+
+@pytest.mark.parametrize("words, encoding", [("总理说他不会辞职", "gbk"), ("臺北市長說他不會辭職", "big5"),
+                                             ("北京市长说", "gbk")])
+def test_a_short_chinese_text_is_not_read_as_japanese(words, encoding):
+    article = from_bytes((META + f"<p>{words}</p>" + TAIL).encode(encoding), "story.html")
+    assert words in article.text or any(words in decode_as(article.data, r) for r in article.encoding_rivals), (
+        article.encoding, article.encoding_rivals)
+    assert article.encoding not in ("euc_jp", "shift_jis", "cp932")
