@@ -219,3 +219,23 @@ def test_a_short_chinese_text_is_not_read_as_japanese(words, encoding):
     assert words in article.text or any(words in decode_as(article.data, r) for r in article.encoding_rivals), (
         article.encoding, article.encoding_rivals)
     assert article.encoding not in ("euc_jp", "shift_jis", "cp932")
+
+
+# A report on a page labelled UTF-8 but in another encoding said "the encoding was guessed (…): no charset was
+# declared and the bytes are not UTF-8": false of a page whose <meta charset="utf-8"> an editor can see. It says now
+# that no charset declared reads the page, which is true of both.
+def test_the_report_on_a_page_labelled_utf8_in_another_encoding_does_not_say_no_charset_was_declared(tmp_path):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    story = tmp_path / "story.html"
+    story.write_bytes((META + "<p>„לא ניקח סיכונים”, אמר ראש העירייה.</p>" + TAIL).encode("cp1255"))
+    report = tmp_path / "r.md"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "-o", str(report),
+                                      str(story)])
+    assert result.exit_code == 0, result.output
+    text = report.read_text()
+    assert "the encoding was guessed (" in text and "unsure: " in text, text[:800]
+    assert "no charset was declared" not in text
+    assert "no charset declared reads the page, and the bytes are not UTF-8" in text
