@@ -62,11 +62,14 @@ ALPHABETS = {
 # letter (20°, km², 1½, 1º). The other signs beyond ASCII (±, ¶, ¬, ¯, ¤, controls) are no text's.
 # CJK text writes no spaces: its signs stand between its characters. Arabic writes its own comma and question mark.
 CJK_SIGNS = set("、。「」『』！？（）：，・\u3000")
-BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟") | CJK_SIGNS
+# Hebrew's geresh and gershayim stand inside a word: its abbreviations (צה״ל, ח״כ) and numbers (ה׳); cp1255 writes
+# them (encodings41: judged misplaced, "צה״ל הודיע" labelled UTF-8 fitted no reading and was read as UTF-8 replaced).
+HEBREW_MARKS = "\u05f3\u05f4"
+BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟" + HEBREW_MARKS) | CJK_SIGNS
 # A no-break space joins two words ("Ten&nbsp;people", as a cp1252 editor writes it): it fits between letters too.
 # Judged misplaced there, a short cp1252 line whose only byte beyond ASCII it was fitted nowhere but in DOS cp850,
 # "Tenápeople died.", and was read so (review40b left it; encodings41).
-IN_WORDS = set("’·–—\u00ad\u00a0\u202f") | CJK_SIGNS
+IN_WORDS = set("’·–—\u00ad\u00a0\u202f" + HEBREW_MARKS) | CJK_SIGNS
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LATIN_RE = re.compile(r"[A-Za-z]")

@@ -415,10 +415,19 @@ def _guess_by_letters(data: bytes, language: str | None = None) -> tuple[str, tu
     if western and short and not _letters_beyond_ascii(tied[0].text):
         if script := _script_read(data, found, tied[0]):
             return "cp1252", script
+        if _SIGN_ON_A_WORD_RE.search(tied[0].text):
+            # a sign glued to a word's letters ("£ukasz", "©koda") is another Latin encoding's letter as plausibly
+            # (cp1250 "Łukasz", ISO-8859-2 "Škoda"), and was said sure (encodings41)
+            return "cp1252", tuple(reading.encoding for reading in tied[1:] if alphabets.latin(reading.text))
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
-        return "cp1252", tuple(reading.encoding for reading in tied[1:])
+        rivals = tuple(reading.encoding for reading in tied[1:])
+        if short:   # or another script's: Shift JIS "日本" is cp1252's "“ú–{", unsure of Latin ones only (encodings41)
+            rivals += tuple(reading.encoding for reading in alphabets.readings(data, latin=found)
+                            if reading.fit >= tied[0].fit and reading.encoding not in rivals
+                            and reading is not tied[0] and not alphabets.latin(reading.text))
+        return "cp1252", rivals
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     rivals = tuple(reading.encoding for reading in tied if reading is not (chosen or tied[0]))
     if short and (not rivals or not alphabets.latin((chosen or tied[0]).text)):
@@ -452,6 +461,9 @@ def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.R
 
 
 _TWO_LETTERS_BEYOND_ASCII_RE = LazyPattern(r"[^\x00-\x7f\W\d_]{2}")
+# A Latin-1 sign (cp1252's upper half from A1 to BF: "£", "©", "¥") right before a letter: another Latin encoding's
+# letter, more likely than a sign glued to a word
+_SIGN_ON_A_WORD_RE = LazyPattern(r"[\xa1-\xbf](?=[^\W\d_])")
 # Unicode's General Punctuation, where cp1252's dashes, quotes, ellipsis, bullet and daggers are; Big5's bytes read
 # in cp1252 are Latin-1 signs ("»O¥_"), never these.
 _TYPOGRAPHIC_START, _TYPOGRAPHIC_END = "\u2010", "\u205e"

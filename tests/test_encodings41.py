@@ -239,3 +239,26 @@ def test_the_report_on_a_page_labelled_utf8_in_another_encoding_does_not_say_no_
     assert "the encoding was guessed (" in text and "unsure: " in text, text[:800]
     assert "no charset was declared" not in text
     assert "no charset declared reads the page, and the bytes are not UTF-8" in text
+
+
+# Found here (base41 too): a short text whose one byte beyond ASCII cp1252 reads as a sign glued to a word, another
+# Latin encoding as its letter, was read as cp1252 and said sure: cp1250 "Łukasz" as "£ukasz", ISO-8859-2 "Škoda" as
+# "©koda"; Shift JIS "日本" as cp1252's "“ú–{", unsure of two Latin encodings only; cp1255 "ח״כ" (a Hebrew
+# abbreviation, its gershayim) as ISO-8859-5's "чиы", the gershayim judged a sign no word holds.
+@pytest.mark.parametrize("words, encoding", [("Łukasz", "cp1250"), ("Photo: Łukasz Nowak", "cp1250"),
+                                             ("Škoda", "iso8859_2"), ("日本", "shift_jis"), ("ח״כ", "cp1255"),
+                                             ("צה״ל הודיע", "cp1255")])
+def test_a_short_text_whose_other_reading_is_a_letter_for_a_sign_or_another_script_names_it(words, encoding):
+    for html in (META, PLAIN):
+        article = from_bytes((html + f"<p>{words}</p>" + TAIL).encode(encoding), "story.html")
+        if words not in article.text:
+            assert [rival for rival in article.encoding_rivals if words in decode_as(article.data, rival)], (
+                article.encoding, article.encoding_rivals, article.text[-50:])
+
+
+@pytest.mark.parametrize("words", ["© 2024 Riverton Post", "Price: £5m", "Bridge — closed", "It’s 20°C today.",
+                                   "“Yes,” she said."])
+def test_an_english_line_with_a_sign_stays_cp1252_and_sure(words):
+    article = from_bytes((PLAIN + f"<p>{words}</p>" + TAIL).encode("cp1252"), "story.html")
+    assert words in article.text and article.encoding == "cp1252" and article.encoding_rivals == (), (
+        article.encoding, article.encoding_rivals)
