@@ -1,7 +1,7 @@
 """The SQLite provenance store. It imports nothing from `resolver`: it keeps facts, it does not find them."""
 
-from cache.store import CacheError, NewerCacheError, Store, UnknownName, trusted_time, utc_now
+from cache.store import CacheError, CacheFull, NewerCacheError, Store, UnknownName, trusted_time, utc_now
 
 Cache = Store
 
-__all__ = ["Cache", "CacheError", "NewerCacheError", "Store", "UnknownName", "trusted_time", "utc_now"]
+__all__ = ["Cache", "CacheError", "CacheFull", "NewerCacheError", "Store", "UnknownName", "trusted_time", "utc_now"]

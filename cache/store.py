@@ -10,6 +10,7 @@ is up to date and recording into it does not import it (#14: a third of a one-fi
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -124,6 +125,26 @@ def _stamp(value: object) -> str:
 
 class CacheError(Exception):
     """The database cannot be opened, migrated or written. The message names the file and what to do."""
+
+
+class CacheFull(CacheError):
+    """The cache cannot grow: the disk holding it is full, or a quota or a size limit was reached (SQLite's
+    SQLITE_FULL, ENOSPC). The CLI exits 7 and says so, as for a cache that fills up during a run (review40b: a disk
+    full when the cache was opened said "cannot open cache …: database or disk is full", exit 1)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(f"cannot write the cache {path}: the disk holding it is full (or a size limit was reached)")
+
+
+# ENOSPC: no space left; EDQUOT: over quota; EFBIG: over a file-size limit
+_FULL_ERRNOS = {code for code in (getattr(errno, name, None) for name in ("ENOSPC", "EDQUOT", "EFBIG")) if code}
+
+
+def _cannot_grow(exc: BaseException) -> bool:
+    """Does `exc` say the cache file could not grow (`CacheFull`)?"""
+    if isinstance(exc, OSError):
+        return exc.errno in _FULL_ERRNOS
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
 
 
 class UnknownName(CacheError):
@@ -362,10 +383,12 @@ class Store:
             if applied != list(MIGRATIONS) or self._user_version() != len(MIGRATIONS):
                 self._migrate()
             self.memos_kept = self._memo_triggers_kept()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if _cannot_grow(exc):
+                raise CacheFull(path) from None
+            if isinstance(exc, OSError):
+                raise CacheError(f"cannot open cache {path}: {exc.strerror or exc}") from None
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
-        except OSError as exc:
-            raise CacheError(f"cannot open cache {path}: {exc.strerror or exc}") from None
 
     def _to_wal(self, busy_timeout: float) -> None:
         """Switch the database to WAL unless it is already. From a read lock while another connection holds a
@@ -560,6 +583,8 @@ class Store:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
+                if _cannot_grow(exc):
+                    raise CacheFull(self.path) from None
                 raise CacheError(f"cannot write cache {self.path}: {exc}") from None
             self._after = []
             try:

@@ -62,8 +62,14 @@ ALPHABETS = {
 # letter (20°, km², 1½, 1º). The other signs beyond ASCII (±, ¶, ¬, ¯, ¤, controls) are no text's.
 # CJK text writes no spaces: its signs stand between its characters. Arabic writes its own comma and question mark.
 CJK_SIGNS = set("、。「」『』！？（）：，・\u3000")
-BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟") | CJK_SIGNS
-IN_WORDS = set("’·–—\u00ad") | CJK_SIGNS
+# Hebrew's geresh and gershayim stand inside a word: its abbreviations (צה״ל, ח״כ) and numbers (ה׳); cp1255 writes
+# them (encodings41: judged misplaced, "צה״ל הודיע" labelled UTF-8 fitted no reading and was read as UTF-8 replaced).
+HEBREW_MARKS = "\u05f3\u05f4"
+BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟" + HEBREW_MARKS) | CJK_SIGNS
+# A no-break space joins two words ("Ten&nbsp;people", as a cp1252 editor writes it): it fits between letters too.
+# Judged misplaced there, a short cp1252 line whose only byte beyond ASCII it was fitted nowhere but in DOS cp850,
+# "Tenápeople died.", and was read so (review40b left it; encodings41).
+IN_WORDS = set("’·–—\u00ad\u00a0\u202f" + HEBREW_MARKS) | CJK_SIGNS
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -119,7 +125,25 @@ def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading
             words = _byte_words(data)
         seen[key] = Reading(name, text, _fit_words(_words_read(words, name)))
     order = {name: at for at, name in enumerate(CANDIDATES + OTHER_SCRIPTS)}   # the sort's among equals
-    return sorted(seen.values(), key=lambda reading: (reading.fit, -order[reading.encoding]), reverse=True)
+    return sorted(seen.values(), key=lambda reading: (reading.fit, _japanese(reading), -order[reading.encoding]),
+                  reverse=True)
+
+
+# Hiragana and katakana. GB2312 (GB18030) holds them at the bytes EUC-JP gives them, so a Japanese sentence in EUC-JP
+# reads in GB18030 as its own kana between other hanzi ("辉墓が沽の誓嚎を券山"), as plausibly by the letters alone.
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc]")
+_CJK_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uac00-\ud7a3]")
+JAPANESE = ("shift_jis", "euc_jp")
+
+
+def _japanese(reading: Reading) -> bool:
+    """Is `reading` a Japanese encoding's whose CJK characters are a fifth kana or more? Chinese writes no kana (a
+    Chinese story quoting a Japanese name holds a few): among readings that fit as well it goes first (encodings41:
+    EUC-JP "市長が港の閉鎖を発表" was read as GB18030's, unsure)."""
+    if reading.encoding not in JAPANESE:
+        return False
+    kana = len(_KANA_RE.findall(reading.text))
+    return kana > 0 and kana * 5 >= len(_CJK_RE.findall(reading.text))
 
 
 def _byte_words(data: bytes) -> Counter[bytes]:

@@ -296,7 +296,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
             return data.decode(codec), codec, False, ()
         except (LookupError, UnicodeDecodeError):
             pass
-    name, rivals = _guess(data[:200_000])
+    name, rivals = _guess(data[:200_000], language=_language(data) if kind == "html" else None)
     if (single := _one_byte_part(data[:200_000])) is not None and _latin(data[:200_000], name):
         name, rivals = MIXED + single, ()   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
     return decode_as(data, name), name, True, rivals
@@ -310,10 +310,45 @@ PLAUSIBLE = 0.9
 COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
 
 
-def _guess(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """The encoding of one-byte text and its rivals (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
-    name, rivals = _guess_by_letters(data)
+def _guess(data: bytes, *, language: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The encoding of one-byte text and its rivals (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`).
+    `language`: the one the page says it is in (`_language`)."""
+    name, rivals = _guess_by_letters(data, language)
     return _romanian(data, name), rivals
+
+
+# The language a page says it is in: its <html> tag's lang, the first subtag ("he" of "he-IL")
+_HTML_LANG_RE = LazyPattern(rb"""<html\b[^>]{0,300}?\blang\s*=\s*["']?([A-Za-z]{2,3})(?![A-Za-z])""", re.IGNORECASE)
+_CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic")
+_CENTRAL_LANGUAGE = ("cp1250", "iso8859_2", "iso8859_16")
+_BALTIC = ("cp1257", "iso8859_13", "iso8859_4")
+# The encodings (as `alphabets` names its readings) a page in each language cp1252 cannot write may be in. Of the
+# readings of a short text that fit as well, the one in such an encoding of the page's language is taken (`_spoken`).
+LANGUAGE_ENCODINGS = {
+    **dict.fromkeys(("he", "iw"), ("cp1255", "iso8859_8", "cp862")), "tr": ("cp1254",),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "ro"), _CENTRAL_LANGUAGE),
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr"), _CYRILLIC),
+    "el": ("cp1253", "iso8859_7", "mac_greek"), **dict.fromkeys(("ar", "fa", "ur"), ("cp1256", "iso8859_6")),
+    "th": ("cp874",), "ja": ("shift_jis", "euc_jp"), "zh": ("gb18030", "big5"), "ko": ("euc_kr",),
+    **dict.fromkeys(("lt", "lv", "et"), _BALTIC),
+}
+
+
+def _language(data: bytes) -> str | None:
+    """The language an HTML page says it is in (`<html lang="he">`), lower case, or None."""
+    found = _HTML_LANG_RE.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def _spoken(tied: list[alphabets.Reading], language: str | None) -> alphabets.Reading | None:
+    """Of several readings that fit as well, the first in an encoding of the page's `language` (`LANGUAGE_ENCODINGS`),
+    or None. A short Hebrew sentence fits as well in cp1251 ("шащ дтйшййд"), Greek and Hebrew, and cp1251, the
+    web's likelier, was taken; in a page saying lang="he" it is read as Hebrew now, the others still its rivals (a
+    template's lang may be wrong: the guess stays unsure). encodings41."""
+    encodings = LANGUAGE_ENCODINGS.get(language or "")
+    if not encodings or len(tied) < 2:
+        return None
+    return next((reading for reading in tied if reading.encoding in encodings), None)
 
 
 # Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
@@ -339,7 +374,7 @@ def _romanian(data: bytes, name: str) -> str:
     return "iso8859_16" if same else name
 
 
-def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
+def _guess_by_letters(data: bytes, language: str | None = None) -> tuple[str, tuple[str, ...]]:
     """The encoding of one-byte text, and the others that read its bytes into other letters as plausibly (likelier
     first; none: empty). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
     cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and
@@ -363,6 +398,12 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
         # against every script's reading (`_short_guess`).
         return "mac_cyrillic", ("cp1251",)
     tied = [reading for reading in found if reading.fit == found[0].fit]
+    # the page's language decides between readings that fit as well: a short text's, of every script (`_spoken`)
+    best = alphabets.readings(data, latin=found) if short and language in LANGUAGE_ENCODINGS else found
+    spoken = _spoken([reading for reading in best if reading.fit == best[0].fit], language)
+    if best[0].fit[0] >= PLAUSIBLE and spoken is not None:
+        return spoken.encoding, tuple(reading.encoding for reading in best
+                                      if reading.fit == best[0].fit and reading is not spoken)
     western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(   # each character once (#14)
         char.lower() for char in set(tied[0].text) if char.isalpha() and char >= "\x80")
     if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
@@ -377,13 +418,25 @@ def _guess_by_letters(data: bytes) -> tuple[str, tuple[str, ...]]:
     if western and short and not _letters_beyond_ascii(tied[0].text):
         if script := _script_read(data, found, tied[0]):
             return "cp1252", script
+        if _SIGN_ON_A_WORD_RE.search(tied[0].text):
+            # a sign glued to a word's letters ("£ukasz", "©koda") is another Latin encoding's letter as plausibly
+            # (cp1250 "Łukasz", ISO-8859-2 "Škoda"), and was said sure (encodings41)
+            return "cp1252", tuple(reading.encoding for reading in tied[1:] if alphabets.latin(reading.text))
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
-        return "cp1252", tuple(reading.encoding for reading in tied[1:])
+        rivals = tuple(reading.encoding for reading in tied[1:])
+        if short:   # or another script's: Shift JIS "日本" is cp1252's "“ú–{", unsure of Latin ones only (encodings41)
+            rivals += tuple(reading.encoding for reading in alphabets.readings(data, latin=found)
+                            if reading.fit >= tied[0].fit and reading.encoding not in rivals
+                            and reading is not tied[0] and not alphabets.latin(reading.text))
+        return "cp1252", rivals
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     rivals = tuple(reading.encoding for reading in tied if reading is not (chosen or tied[0]))
-    if short and not rivals:   # a few Latin letters may be another script's as well (enc30)
+    if short and (not rivals or not alphabets.latin((chosen or tied[0]).text)):
+        # a few Latin letters may be another script's as well (enc30); and a few taken for another script's (a
+        # Cyrillic "Ќ") may be any script's: Shift JIS "港" was read as cp1251's "Ќ`", its rivals cp1250 and
+        # mac_roman only, Shift JIS unnamed (encodings41)
         every = alphabets.readings(data, latin=found)
         rivals = tuple(r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text)
     if short and chosen is None and not rivals and _few_letters(tied[0].text) and alphabets.latin(detected_text):
@@ -411,6 +464,9 @@ def _script_read(data: bytes, found: list[alphabets.Reading], signs: alphabets.R
 
 
 _TWO_LETTERS_BEYOND_ASCII_RE = LazyPattern(r"[^\x00-\x7f\W\d_]{2}")
+# A Latin-1 sign (cp1252's upper half from A1 to BF: "£", "©", "¥") right before a letter: another Latin encoding's
+# letter, more likely than a sign glued to a word
+_SIGN_ON_A_WORD_RE = LazyPattern(r"[\xa1-\xbf](?=[^\W\d_])")
 # Unicode's General Punctuation, where cp1252's dashes, quotes, ellipsis, bullet and daggers are; Big5's bytes read
 # in cp1252 are Latin-1 signs ("»O¥_"), never these.
 _TYPOGRAPHIC_START, _TYPOGRAPHIC_END = "\u2010", "\u205e"

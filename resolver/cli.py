@@ -293,7 +293,7 @@ class BadValue(click.ClickException):
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError, NewerCacheError, UnknownName
+    from cache import CacheError, CacheFull, NewerCacheError, UnknownName
     from resolver.errors import DiskFull, EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputBusy, OutputChanged
 
@@ -301,7 +301,7 @@ def user_errors() -> Iterator[None]:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    except DiskFull:
+    except (DiskFull, CacheFull):
         raise   # the run's end, exit 7 (`Group.invoke`)
     except UnsafeSecret as exc:
         raise Refused(str(exc)) from None
@@ -568,9 +568,10 @@ class Group(click.Group):
 def _disk_full_line(ctx: click.Context, exc: Exception) -> str:
     """What filled up and what to do (newuser39b #1: "internal error: OperationalError: database or disk is full",
     exit 1). The output file's error names it; SQLite's names no file: it is the cache's."""
+    from cache import CacheFull
     from resolver.errors import DiskFull
 
-    if isinstance(exc, DiskFull):
+    if isinstance(exc, (DiskFull, CacheFull)):
         what = str(exc)
     elif isinstance(exc, OSError) and exc.filename is not None:
         what = f"cannot write {exc.filename}: {exc.strerror or exc}"

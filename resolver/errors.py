@@ -164,7 +164,9 @@ _FULL = {code for code in (getattr(errno, name, None) for name in ("ENOSPC", "ED
 def disk_full(exc: BaseException) -> bool:
     """Whether `exc` says a file could not grow: an OSError of a full disk, a quota or a size limit, or SQLite's
     "database or disk is full" (SQLITE_FULL)."""
-    if isinstance(exc, DiskFull):
+    from cache import CacheFull
+
+    if isinstance(exc, (DiskFull, CacheFull)):
         return True
     if isinstance(exc, OSError):
         return exc.errno in _FULL

@@ -461,12 +461,19 @@ class OutputFile:
         mode = stat.S_IMODE(os.fstat(self._handle.fileno()).st_mode)
         # Made private, then given the file's own mode: a FILE the user made private stays so (review35r3: the
         # rewrite had the default mode, 0644 under the usual umask). A filesystem with no modes (FAT) may refuse.
-        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        try:
+            with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+                with contextlib.suppress(OSError):
+                    os.fchmod(handle.fileno(), mode)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            # removed at once: on a full disk the part written held the space the user is asked to free, until the
+            # next run removed it (review40b)
             with contextlib.suppress(OSError):
-                os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+                temporary.unlink()
+            raise
         self.pending = (temporary, hashlib.sha256(data).hexdigest())
         self.length = len(data)
         self.replacing -= set(places)

@@ -733,7 +733,8 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         how = "the bytes are not UTF-8"
     rivals = article.get("encoding_rivals")   # a report read back from JSON written before enc31 has one rival
     rivals = rivals if rivals is not None else [article["encoding_rival"]] if article.get("encoding_rival") else []
-    return (f"the encoding was guessed ({guessed(encoding, rivals)}): no charset was declared "
+    # "no charset was declared" was false of a page whose <meta charset="utf-8"> is wrong (encodings41)
+    return (f"the encoding was guessed ({guessed(encoding, rivals)}): no charset declared reads the page, "
             f"and {how}, so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
 
 

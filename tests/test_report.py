@@ -630,7 +630,8 @@ def test_a_report_on_mixed_encoding_says_which_bytes_were_read_how(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "-o", str(report),
                                       str(article)])
     assert result.exit_code == 0, result.output
-    assert ("the encoding was guessed (utf-8+cp1252): no charset was declared and the bytes mix UTF-8 and cp1252 "
+    assert ("the encoding was guessed (utf-8+cp1252): no charset declared reads the page, and the bytes mix UTF-8 and "
+            "cp1252 "
             "(sources joined): each UTF-8 sequence was read as UTF-8 and the other bytes as cp1252") in report.read_text()
 
 
