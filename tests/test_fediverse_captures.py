@@ -221,3 +221,150 @@ def test_a_deleted_mastodon_post_whose_only_capture_is_its_account_page_stays_un
     assert embed["post"]["status"] == "not_found" and embed["archived_copies"] == [], embed
     checks = {c["name"]: c["result"] for c in embed["checks"]}
     assert (checks["text"], checks["archived-copy"]) == ("skip", "warn"), checks
+
+
+# -- Bluesky ------------------------------------------------------------------------------------------------------
+# bskyweb's templates/post.html: the head (og:title "Name (@handle)", og:url, og:description, article:published_time,
+# the AT URI as <link rel="alternate">) and the noscript summary (#bsky_display_name, #bsky_handle, #bsky_did,
+# #bsky_post_text, #bsky_post_indexedat).
+
+from resolver.fetch import bluesky_pages as bluesky  # noqa: E402
+
+DID = "did:plc:fictionalharbour00000001"
+RKEY = "3kharbour2abc"
+HANDLE = "harbour.example"
+SKEET_ID = f"{HANDLE}/{RKEY}"
+SKEET = f"https://bsky.app/profile/{HANDLE}/post/{RKEY}"
+SKEET_TEXT = "Ferry service to the island is suspended today."
+
+
+def skeet_page(*, handle: str = HANDLE, did: str = DID, rkey: str = RKEY, text: str = SKEET_TEXT,
+               name: str = "Harbour Authority", noscript: bool = True) -> bytes:
+    uri = f"at://{did}/app.bsky.feed.post/{rkey}"
+    summary = (f'<noscript><div id="bsky_post_summary"><h3>Post</h3><p id="bsky_display_name">{escape(name)}</p>'
+               f'<p id="bsky_handle">{handle}</p><p id="bsky_did">{did}</p><p id="bsky_post_text">{escape(text)}</p>'
+               '<p id="bsky_post_indexedat">2024-03-10T09:14:07.512Z</p></div></noscript>') if noscript else ""
+    return (f'<!DOCTYPE html><html><head><meta charset="UTF-8"><title>@{handle} on Bluesky</title>'
+            f'<meta property="og:type" content="article"><meta property="profile:username" content="{handle}">'
+            f'<meta property="og:url" content="https://bsky.app/profile/{handle}/post/{rkey}">'
+            f'<meta property="og:title" content="{escape(name)} (@{handle})">'
+            f'<meta name="description" content="{escape(text)}"><meta property="og:description" '
+            f'content="{escape(text)}"><meta property="article:published_time" content="2024-03-10T09:14:07.512Z">'
+            f'<link rel="alternate" href="{uri}"></head><body>{summary}<div id="root"></div></body></html>').encode()
+
+
+SIGNED_IN_ONLY_PAGE = (
+    f'<html><head><title>@{HANDLE} on Bluesky</title><meta property="og:url" content="{SKEET}">'
+    f'<meta property="og:title" content="@{HANDLE}"><meta property="og:description" content="{bluesky.SIGNED_IN_ONLY}">'
+    f'</head><body><noscript><div id="bsky_post_summary"><h3>Post</h3><p id="bsky_handle">{HANDLE}</p>'
+    f'<p id="bsky_post_text">{bluesky.SIGNED_IN_ONLY}</p></div></noscript></body></html>').encode()
+EMPTY_SHELL = b'<html><head><title>Bluesky</title></head><body><noscript></noscript><div id="root"></div></body></html>'
+
+
+def read_skeet(body: bytes, post_id: str = SKEET_ID, original: str | None = SKEET):
+    return bluesky.read_capture(post_id, 200, "text/html; charset=utf-8", body, "wayback", original)
+
+
+def test_a_bluesky_capture_gives_the_posts_words_account_and_time_from_its_noscript_summary():
+    record, form, notes = read_skeet(skeet_page())
+    assert (record.status, form, record.text) == ("available", "noscript", SKEET_TEXT), record
+    assert (record.author_handle, record.author_id, record.author_name, record.created_at) == (
+        HANDLE, DID, "Harbour Authority", "2024-03-10T09:14:07Z")
+    assert notes == (bluesky.INDEXED,)
+    record, form, _ = read_skeet(skeet_page(noscript=False))   # the head alone
+    assert (record.status, form, record.text, record.author_id) == ("available", "page-head", SKEET_TEXT, DID)
+    record, _, _ = read_skeet(skeet_page(), post_id=f"{DID}/{RKEY}", original=f"https://bsky.app/profile/{DID}/post/"
+                                                                               f"{RKEY}")
+    assert record.status == "available", record
+
+
+@pytest.mark.parametrize("body, post_id, original, said", [
+    (SIGNED_IN_ONLY_PAGE, SKEET_ID, SKEET,
+     "the capture shows Bluesky's notice that the author shows their posts only to signed-in readers, not the post"),
+    (EMPTY_SHELL, SKEET_ID, SKEET, "the capture shows a page that shows no post (its title: \u201cBluesky\u201d), "
+                                   "not the post"),
+    (skeet_page(rkey="3kharbour2xyz"), SKEET_ID, SKEET, "the captured page is the post 3kharbour2xyz, not this one"),
+    (skeet_page(handle="newowner.example", did="did:plc:someoneelse0000000000001"), SKEET_ID, SKEET,
+     "the captured post is @newowner.example (did:plc:someoneelse0000000000001)'s, not @harbour.example's: a handle "
+     "names whichever account holds it, and the capture does not tie this one to the post's"),
+    (skeet_page(did="did:plc:someoneelse0000000000001"), f"{DID}/{RKEY}", f"https://bsky.app/profile/{DID}/post/{RKEY}",
+     f"the captured post is @{HANDLE} (did:plc:someoneelse0000000000001)'s, not {DID}'s"),
+], ids=["signed-in-only", "empty-shell", "another-post", "handle-now-another-account", "another-did"])
+def test_a_bluesky_capture_that_does_not_show_this_post_is_never_taken_as_it(body, post_id, original, said):
+    record, _, _ = read_skeet(body, post_id, original)
+    assert (record.status, record.text, record.reason) == ("unknown", None, said)
+
+
+def test_a_bluesky_capture_under_the_did_a_fetch_knew_is_the_posts_though_its_handle_changed():
+    """Known by a handle, listed under the DID the fetch's answer gave: the page's DID is the URL's, so it is this
+    account's post whatever handle the page shows."""
+    record, _, _ = read_skeet(skeet_page(handle="renamed.example"), SKEET_ID,
+                              f"https://bsky.app/profile/{DID}/post/{RKEY}")
+    assert (record.status, record.author_handle, record.author_id) == ("available", "renamed.example", DID), record
+
+
+def test_only_this_bluesky_posts_pages_are_its_captures():
+    assert bluesky.names_post(SKEET, SKEET_ID) and bluesky.names_post(f"https://bsky.app/profile/{DID}/post/{RKEY}",
+                                                                      SKEET_ID)
+    assert not bluesky.names_post(f"{SKEET}x", SKEET_ID)
+    assert not bluesky.names_post(f"https://bsky.app/profile/{HANDLE}", SKEET_ID)
+    assert bluesky.capture_pages(SKEET_ID, [HANDLE, DID, "Harbour.Example"]) == [
+        f"bsky.app/profile/{HANDLE}/post/{RKEY}", f"bsky.app/profile/{DID}/post/{RKEY}"]
+    assert not bluesky.is_post_id(POST_ID) and bluesky.is_post_id(SKEET_ID) and not mastodon.is_post_id(SKEET_ID)
+
+
+BSKY_HOSTS = ["embed.bsky.app", "public.api.bsky.app", "web.archive.org", "archive.org"]
+SKEET_ARTICLE = (f'<html><body><p>The harbour authority posted: “Ferry service to the island is suspended today.” '
+                 f'<a href="{SKEET}">(post)</a></p></body></html>')
+
+
+def _skeet_gone(fakenet) -> None:
+    """embed.bsky.app's oEmbed says not found; the AppView says the handle names no account now."""
+    fakenet.route("embed.bsky.app", "/oembed", page('{"error":"NotFound","message":"post not found"}', 404,
+                                                    content_type="application/json"))
+    fakenet.route("public.api.bsky.app", "/xrpc/com.atproto.identity.resolveHandle", page(
+        '{"error":"InvalidRequest","message":"Unable to resolve handle"}', 400, content_type="application/json"))
+
+
+@pytest.mark.parametrize("linked", [SKEET, f"https://bsky.app/profile/{DID}/post/{RKEY}"], ids=["handle", "did"])
+def test_a_deleted_bluesky_post_is_recovered_from_its_archived_copy_and_its_quote_checked(
+        fakenet, tmp_path, monkeypatch, linked):
+    """oEmbed says not found; the post's page was captured twice: once as the empty app shell (no copy), once
+    rendered. The second is read, its words checked against the article's quote, offline from the cache too. By
+    DID, the post is plainly not found, and "In short" says its copy was checked; by handle, it is "not found under
+    the handle" (whose account it named is not known), and the capture under the handle is its copy all the same."""
+    _skeet_gone(fakenet)
+    serve(fakenet, [Capture("20240310100000", linked, EMPTY_SHELL), Capture("20240311100000", linked, skeet_page())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, BSKY_HOSTS)
+    code, out = run("scan", "--fetch", "--json", "a.html", article=SKEET_ARTICLE.replace(SKEET, linked),
+                    name="a.html")
+    [post] = _posts(out)
+    assert post["status"] == "not_found", post
+    said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
+    assert said == [(linked, "unknown", None), (linked, "available", SKEET_TEXT)], said
+    hits = len(fakenet.hits)
+    code, md = run("report", "--offline", "a.html")
+    assert len(fakenet.hits) == hits
+    assert "listed, not read" not in md and "not read: whether" not in md, md
+    assert f"| Archived text | — | {SKEET_TEXT} | wayback capture of 2024-03-11T10:00:00Z" in md, md
+    assert "✅ pass **text**: per the capture of 2024-03-11T10:00:00Z" in md, md
+    assert "✅ pass **archived-copy**" in md, md
+    if "did:" in linked:
+        assert "note that 1 post is not found (an archived copy was checked)" in md, md
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not at_risk, at_risk
+
+
+def test_a_deleted_bluesky_post_whose_capture_shows_only_the_sign_in_notice_stays_unknown(
+        fakenet, tmp_path, monkeypatch):
+    _skeet_gone(fakenet)
+    by_did = f"https://bsky.app/profile/{DID}/post/{RKEY}"
+    serve(fakenet, [Capture("20240310100000", by_did, SIGNED_IN_ONLY_PAGE)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, BSKY_HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=SKEET_ARTICLE.replace(SKEET, by_did), name="a.html")
+    code, md = run("report", "--offline", "a.html")
+    assert "note that 1 post is not found (captured, but the capture does not show the post)" in md, md
+    assert "none an archived copy (the capture shows Bluesky's notice that the author shows their posts only to " \
+           "signed-in readers, not the post)" in md, md
+    assert "listed, not read" not in md and "| Archived text |" not in md, md

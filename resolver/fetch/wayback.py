@@ -32,9 +32,10 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import mastodon, oembed, syndication, telegram, xapi
+from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
+from resolver.platforms import bluesky as platforms_bluesky
 from resolver.platforms import mastodon as platforms_mastodon
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
@@ -73,6 +74,9 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
         return CaptureReading(record, form, notes)
     if mastodon.is_post_id(post_id):
         record, form, notes = mastodon.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
+    if bluesky_pages.is_post_id(post_id):   # a Bluesky post's (`<handle or did>/<rkey>`) by resolver.fetch.bluesky
+        record, form, notes = bluesky_pages.read_capture(post_id, status, content_type, body, METHOD, original)
         return CaptureReading(record, form, notes)
     data = _json(content_type, body)
     if data is not None:
@@ -606,6 +610,8 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return telegram.capture_pages(post_id)
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
@@ -619,6 +625,8 @@ def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return telegram.capture_pages(post_id)
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     return [form for page in _pages(post_id, handles)
             for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
@@ -630,6 +638,8 @@ def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return [f"t.me/{post_id}"]
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
@@ -653,7 +663,8 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     parts = [page.removeprefix("https://").split("/") for page in pages]
     if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
-    if platforms_mastodon.parse(pages[0]) is not None:   # a Mastodon post's pages: each a list of its own
+    if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None:
+        # a Mastodon or Bluesky post's pages: each a list of its own
         return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
     listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
@@ -669,6 +680,8 @@ def where_looked(pages: Sequence[str]) -> str:
                 f"on https://telegram.me/{post_id}")
     if platforms_mastodon.parse(pages[0]) is not None:
         return f"under {named} (its embed page too)"
+    if platforms_bluesky.parse(pages[0]) is not None:
+        return f"under {named}"
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
 
@@ -697,6 +710,8 @@ def _names_post(original: str, post_id: str) -> bool:
         return telegram.names_post(original, post_id)
     if mastodon.is_post_id(post_id):
         return mastodon.names_post(original, post_id)
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.names_post(original, post_id)
     ref = x.parse_url(original)
     if ref is not None and ref.post_id:
         return ref.post_id == post_id
@@ -764,7 +779,8 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     from resolver import archive
 
     minted = None if telegram.is_post_id(post_id) else platforms_mastodon.id_time(post_id) \
-        if mastodon.is_post_id(post_id) else x.snowflake_time(post_id)
+        if mastodon.is_post_id(post_id) else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) \
+        else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
     if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
         return []
