@@ -281,7 +281,7 @@ def test_a_bluesky_capture_gives_the_posts_words_account_and_time_from_its_noscr
 @pytest.mark.parametrize("body, post_id, original, said", [
     (SIGNED_IN_ONLY_PAGE, SKEET_ID, SKEET,
      "the capture shows Bluesky's notice that the author shows their posts only to signed-in readers, not the post"),
-    (EMPTY_SHELL, SKEET_ID, SKEET, "the capture shows a page that shows no post (its title: \u201cBluesky\u201d), "
+    (EMPTY_SHELL, SKEET_ID, SKEET, "the capture shows a page that holds no post (its title: \u201cBluesky\u201d), "
                                    "not the post"),
     (skeet_page(rkey="3kharbour2xyz"), SKEET_ID, SKEET, "the captured page is the post 3kharbour2xyz, not this one"),
     (skeet_page(handle="newowner.example", did="did:plc:someoneelse0000000000001"), SKEET_ID, SKEET,

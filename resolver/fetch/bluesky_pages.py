@@ -106,9 +106,9 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
     if not keys or not (did or handle):
         return _record(post_id, "unknown", method, f"the capture shows {_page_named(soup)}, not the post"), "none", ()
     other = _another_account(post_id, did, handle, original)
+    if other is not None:   # no name of that account kept as this post's: the archive is never asked under it
+        return _record(post_id, "unknown", method, other), "none", ()
     fields = {"author_handle": handle, "author_id": did, "author_name": real(shown["display_name"]) or name}
-    if other is not None:
-        return _record(post_id, "unknown", method, other, **fields), "none", ()
     text = real(shown["post_text"]) or real(og.get("og:description")) or None
     stamp = shown["post_indexedat"] or og.get("article:published_time")
     created = _utc(stamp) if stamp else None
@@ -157,7 +157,7 @@ def _title(value: str) -> tuple[str | None, str | None]:
 def _page_named(soup: BeautifulSoup) -> str:
     title = soup.find("title")
     shown = " ".join(title.get_text().split())[:120] if title else ""
-    return f"a page that shows no post (its title: “{shown}”)" if shown else "a page that shows no post"
+    return f"a page that holds no post (its title: “{shown}”)" if shown else "a page that holds no post"
 
 
 def _another_account(post_id: str, did: str | None, handle: str | None, original: str | None) -> str | None:
