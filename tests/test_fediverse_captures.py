@@ -179,6 +179,8 @@ def test_a_deleted_mastodon_post_is_recovered_from_its_archived_copy_and_its_quo
            "words, word for word" in md, md
     assert "(the capture shows the account page https://mastodon.social/@dave, not the post)" in md, md
     assert "note that 1 post is not found (an archived copy was checked)" in md, md
+    code, out = run("fetch", "--reparse")   # the kept captures read again by today's reader, the captured URL given
+    assert code == 0 and "re-derived 3 observations of 1 posts" in out, out
     code, out = run("report", "--offline", "--format", "json", "a.html")
     [embed] = json.loads(out)["embeds"]
     checks = {c["name"]: c for c in embed["checks"]}
