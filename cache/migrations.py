@@ -1863,6 +1863,32 @@ def m077_at_risk_reads_telegram_me_captures(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V77.strip())
 
 
+# v80 (fediarch41): a Mastodon post's capture read as its copy counts, under any of the URLs the fetch lists for it
+# (its page /@<user>/<id>, its ActivityPub URL /users/<user>/statuses/<id>, the old web UI's /web/statuses/<id>),
+# as `<instance>/<id>`, the post's id: before, only a capture of the very URL the article linked was matched, and a
+# deleted post whose words the report showed from a capture of its ActivityPub URL was listed as having no copy.
+_MASTODON_COPIES = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'mastodon', lower(host) || '/' || substr(after, 1, length(after) - length(ltrim(after, "
+    "'0123456789'))), held FROM (\n"
+    "        SELECT host, CASE WHEN substr(path, 1, 1) = '@' THEN substr(path, instr(path, '/') + 1)"
+    " WHEN substr(path, 1, 6) = 'users/' AND instr(path, '/statuses/') > 0 THEN substr(path, instr(path, '/statuses/')"
+    " + 10) WHEN substr(path, 1, 13) = 'web/statuses/' THEN substr(path, 14) END AS after, held FROM (\n"
+    "            SELECT substr(rest, 1, instr(rest, '/') - 1) AS host, substr(rest, instr(rest, '/') + 1) AS path, held"
+    " FROM (\n"
+    "                SELECT substr(original, instr(original, '//') + 2) AS rest, held FROM copies\n"
+    "                WHERE instr(original, '//') > 0 AND (instr(original, '/@') > 0 OR instr(original, '/statuses/') > 0))"
+    "\n            WHERE instr(rest, '/') > 0))\n"
+    "    WHERE length(after) > length(ltrim(after, '0123456789')) AND (ltrim(after, '0123456789') IN ('', '/', '/embed')"
+    " OR substr(ltrim(after, '0123456789'), 1, 1) IN ('?', '#') OR substr(ltrim(after, '0123456789'), 1, 2) IN ('/?',"
+    " '/#'))\n")
+AT_RISK_EMBEDS_V80 = _replaced(
+    AT_RISK_EMBEDS_V77,
+    (_TELEGRAM_AFTER_V77, _TELEGRAM_AFTER_V77 + _MASTODON_COPIES),
+    (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'mastodon' AND a.platform = 'mastodon' AND a.post_id = "
+                     "lower(COALESCE(e.post_id, p.post_id)))\n                       " + _BLUESKY_MATCH))
+
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
@@ -1915,6 +1941,14 @@ def m079_embed_moments_other_handles_and_end(db: Database) -> None:
     db.table("embeds").add_column("moments", str)
     db.table("embeds").add_column("other_handles", str)
     db.table("embeds").add_column("end_seconds", int)
+
+
+@migrations()
+def m080_at_risk_reads_mastodon_captures(db: Database) -> None:
+    """v80 (fediarch41): `at_risk_embeds` counts a Mastodon post's capture read as its copy under any of its URLs (its
+    page, its ActivityPub URL, the old web UI's), as the reports do now that the fetch reads them."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V80.strip())
 
 
 if __name__ == "__main__":

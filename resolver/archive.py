@@ -398,7 +398,9 @@ def embed_lookup_state(store: Store, url: str, *, platform: str | None = None, p
     answers). Only the first was read: a gone post whose captures `--fetch` looked up was said "never looked up in
     the archive" (newuser32c #6, #13). A lookup stopped part way is no answer."""
     looked, error = lookup_state(store, url)
-    if looked or platform not in ("twitter", "telegram") or not post_id or post_id.startswith("c/"):
+    from resolver.fetch import CAPTURES_READ
+
+    if looked or platform not in CAPTURES_READ or not post_id or platform == "telegram" and post_id.startswith("c/"):
         return looked, error
     from resolver.fetch import wayback
 

@@ -1378,6 +1378,9 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
     others = "" if copies or not rest else _no_copies(post, rest)
     listed = _listed_unread(unread, post)
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
+    if pages and looked_for and post.get("platform") == bluesky.PLATFORM and any(
+            form not in pages for form in re.split(r", | and ", looked_for.split(" (not looked up")[0])):
+        pages = None   # the report looked it up under more names than the fetch's lists (the handle its embed shows)
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
         why = " (the sources answered with errors)" if post["status"] == "error" else ""
@@ -1392,6 +1395,11 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
                 f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
+                                            f"whether another capture exists is not known: {why}")
+        if others and error and not listed:   # captures read, none the post; another form's lookup failed
+            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
+                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
+            return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known{others}; "
                                             f"whether another capture exists is not known: {why}")
         if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
             return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy is known; "
@@ -1863,6 +1871,16 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
 def _answer_of(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Of one query's fetch-log rows (oldest first), the answer a lookup reads: the latest 200, else the latest."""
     return next((r for r in reversed(rows) if _answered(r)), rows[-1] if rows else None)
+
+
+def _fetch_listed(post: FetchedPost, forms: list[str | None], redactor: Redactor) -> bool:
+    """Whether the capture lists a post's fetch asked (`wayback.queries_under` its pages) hold each of `forms`, the
+    URLs a report looks up for it: a prefix list holds every URL under it."""
+    from resolver.fetch import wayback
+
+    queries = [q.lower() for q in wayback.queries_under(post.archive_looked_under, redactor)]
+    return all(any(re.sub(r"^https?://(?:www\.)?", "", form).lower().startswith(q) for q in queries)
+               for form in forms if form)
 
 
 def capture_lookups(post: dict[str, Any] | None, lookups: list[dict[str, Any]], store: Store | None,
@@ -2825,8 +2843,12 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     if others and not (failed or "").startswith(WITHHELD):
         failed, snapshots, looked, looked_for = _every_form((failed, snapshots, looked, looked_for), [
             _archive_answer([form], archives, store, redactor, takes) for form in others])
-    # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
-    looked = looked or (post is not None and post.archive_lookup == "answered")
+    # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too; not
+    # over a form whose own lookup failed that the fetch's lists do not hold (a Bluesky post's URL under the handle
+    # its embed shows, which no answer gave: the fetch listed its DID's page alone, fediarch41).
+    if not looked and post is not None and post.archive_lookup == "answered":
+        looked = not failed or post.record.platform not in (mastodon.PLATFORM, bluesky.PLATFORM) \
+            or _fetch_listed(post, [url, written, *others], redactor)
     data["archive_lookups"] = archive_lookups([url, written, *others], store, redactor, takes) if not failed or \
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}

@@ -1352,6 +1352,9 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
                  f"{'it holds' if unread == 1 else 'any holds'} the post is not known" if tried else
                  f"{unread} capture{'s' * (unread != 1)} listed, not read: whether {'it holds' if unread == 1 else 'any holds'}"
                  " the post is not known") if unread else
+                # captures read, none of them the post (an account's page, a login wall): archived, not as the post
+                ("captured, but the capture does not show the post" if tried == 1 else
+                 f"captured, but none of the {tried} captures read shows the post") if tried else
                 "no archived copy was found")
         key = f"{embed['status']['words']} ({copy})"
         said[key] = said.get(key, 0) + 1

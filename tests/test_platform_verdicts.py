@@ -793,7 +793,9 @@ def test_identity33_a_bluesky_link_by_a_handle_that_moved_says_so_rather_than_a_
         assert asked[1:] == [f"at://{NEW_OWNER}/app.bsky.feed.post/3kriverton22"]
     assert (first["status"], first["reason"]) == (status, said), first
     with Store(tmp_path / "c.db") as store:
-        purposes = [r["purpose"] for r in store.db.query("SELECT purpose FROM fetches ORDER BY id")]
+        # the archive's (its captures listed and read since fediarch41) aside
+        purposes = [r["purpose"] for r in store.db.query("SELECT purpose FROM fetches WHERE purpose NOT LIKE "
+                                                         "'wayback%' ORDER BY id")]
     assert purposes == ["oembed", "bluesky-xrpc"] + (["bluesky-xrpc"] if thread_answer else []), purposes
     hits = len(fakenet.hits)
     code, md = run("report", "--offline", "linked.html")
@@ -849,8 +851,9 @@ def test_newuser33_a_bluesky_post_is_looked_up_in_the_archive_under_the_handle_i
     code, out = run("report", "--format", "json", "skeet.html", name="skeet.html", article=article)
     [embed] = json.loads(out)["embeds"]
     assert embed["post"]["status"] == "not_found", embed["post"]
-    asked = {unquote(p).split("url=")[1].split("&")[0] for h, p in fakenet.hits if p.startswith("/cdx/")}
-    assert asked == {BY_DID, BY_HANDLE}
+    asked = {unquote(p).split("url=")[1].split("&")[0].removeprefix("https://") for h, p in fakenet.hits
+             if p.startswith("/cdx/")}   # the URLs, and the fetch's lists of captures under them (no scheme)
+    assert asked == {BY_DID.removeprefix("https://"), BY_HANDLE.removeprefix("https://")}, asked
     looked = {(found["service"], found["url"]) for found in embed["archive_lookups"]}
     assert {("cdx", BY_DID), ("cdx", BY_HANDLE)} <= looked
     archive = checks_of(embed)["archive"]
@@ -891,10 +894,11 @@ def test_review33r4_a_bluesky_copy_found_under_one_form_stands_when_the_other_fo
     shell = b"<html><head><title>Riverton Mayor on Bluesky</title></head><body>Shelters are open.</body></html>"
     _, archive = _reported_with_the_handle_lookup_failing(fakenet, tmp_path, monkeypatch,
                                                           [Capture("20260310100000", BY_DID, shell)])
+    # read since fediarch41: a page that holds no post, no copy; the form whose lookup failed still said
     assert archive["evidence"].startswith(
-        "the post is not found and no archived copy is known; a capture is listed (HTTP 200, 2026-03-10T10:00:00Z, "
-        f"not read: whether it holds the post is not known): https://web.archive.org/web/20260310100000/{BY_DID}; "
-        "whether another capture exists is not known: the archive lookup failed ("), archive
+        "the post is not found and no archived copy is known (1 capture listed; it shows a page that holds no post "
+        "(its title: “Riverton Mayor on Bluesky”), not the post); whether another capture exists is not known: the "
+        "archive lookup failed ("), archive
 
 
 @pytest.mark.parametrize("filed_under, caveat", [(BY_HANDLE, True), (BY_DID, False)], ids=["handle", "did"])
@@ -915,10 +919,16 @@ def test_review33r4_a_copy_filed_under_a_handle_url_says_the_handle_may_have_nam
     archive = checks_of(json.loads(out)["embeds"][0])["archive"]
     said = ("filed under the handle mayor.riverton.example, which may have named another account when it was "
             "captured")
-    assert archive["evidence"].startswith(  # not read: listed, no copy known (capture33)
-        "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
-        f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
-        f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
+    if caveat:   # not listed by the fetch (no answer named the handle): not read, no copy known (capture33)
+        assert archive["evidence"].startswith(
+            "at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
+            f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): "
+            f"https://web.archive.org/web/20260310100000/{filed_under}"), archive
+    else:   # under the DID the fetch lists, read (fediarch41): a page that holds no post
+        assert archive["evidence"].startswith(
+            f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (1 capture "
+            "listed; it shows a page that holds no post (its title: “Riverton Mayor on Bluesky”), not the post)"), \
+            archive
     assert (said in archive["evidence"]) == caveat, archive
     code, md = run("report", "--offline", "skeet.html", name="skeet.html")
     assert (said in md) == caveat, md
@@ -953,8 +963,11 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
     run, report, embed = _skeet_captured(fakenet, tmp_path, monkeypatch, gone, filed_under, NOT_FOUND_PAGE)
     assert embed["post"]["status"] == "not_found", embed["post"]
     capture = f"https://web.archive.org/web/20260310100000/{filed_under}"
-    said = (f"at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
-            f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): {capture}")
+    read = filed_under == BY_DID   # the fetch lists the captures under its DID and reads them (fediarch41)
+    said = (f"at risk: the post is not found and no archived copy was found for {BY_DID} and {BY_HANDLE} (1 capture "
+            "listed; it shows a page that holds no post (its title: “Bluesky”), not the post)") if read else (
+        f"at risk: the post is not found and no archived copy is known; a capture is listed (HTTP 200, "
+        f"2026-03-10T10:00:00Z, not read: whether it holds the post is not known): {capture}")
     archive = checks_of(embed)["archive"]
     assert (archive["result"], archive["evidence"].startswith(said)) == ("warn", True), archive
     assert embed["archived_copies"] == []
@@ -963,8 +976,8 @@ def test_capture33_a_gone_bluesky_posts_unread_capture_is_listed_never_an_archiv
     for fmt in ("md", "html"):
         code, page = run("report", "--offline", "--format", fmt, "skeet.html", name="skeet.html")
         assert "an archived copy exists" not in page, fmt
-        assert "not read: whether it holds the post is not known" in page, fmt
-        assert "none an archived copy" not in page, fmt   # not known either way
+        assert ("not read: whether it holds the post is not known" in page) == (not read), fmt
+        assert ("none an archived copy" in page) == read, fmt   # not known either way, unless read
         assert "1 of 1 looked up" in page, fmt
     code, stats = run("stats", "--json", "--limit", "100")   # `stats` keeps it at risk as the report does
     at_risk = [r for r in map(json.loads, stats.splitlines()) if r["view"] == "at_risk_embeds"]

@@ -51,8 +51,9 @@ def media_not_asked(error: str | None) -> bool:
     """Whether a media item's error says it was not asked for (`MEDIA_NOT_ASKED`, `MEDIA_REFUSED_BY_CONFIG`)."""
     return bool(error) and (error in MEDIA_NOT_ASKED or str(error).startswith(MEDIA_REFUSED_BY_CONFIG))
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
-# The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, and Telegram's pages
-CAPTURES_READ = frozenset({"twitter", "telegram"})
+# The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, Telegram's pages, Mastodon's
+# status pages and Bluesky's post pages
+CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -690,7 +691,9 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     twitter.com/REDACTED/… was a wrong lookup, left28); the link the post was asked for by still holds it. With no
     secret set, it is an account's handle like any other (secrets29: an account named REDACTED had its captures
     listed under no handle)."""
-    known = [record.author_handle, _handle_in(target.url)]
+    known = [record.author_handle, _handle_in(target.url, target.platform)]
+    if target.platform == "bluesky":   # its page by DID too: the archive files a URL under each name apart
+        known.append(record.author_id)
     known += store.post_handles(target.platform, target.post_id) if store is not None else []
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
@@ -1016,10 +1019,13 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     return copies
 
 
-def _handle_in(url: str) -> str | None:
-    from resolver.platforms import x
+def _handle_in(url: str, platform: str = "twitter") -> str | None:
+    """The handle a post's link names (an X post's, a Mastodon post's user@instance, a Bluesky post's handle or
+    DID), or None."""
+    from resolver.platforms import bluesky, mastodon, x
 
-    ref = x.parse_url(url)
+    ref = mastodon.parse(url) if platform == mastodon.PLATFORM else bluesky.parse(url) \
+        if platform == bluesky.PLATFORM else x.parse_url(url)
     return ref.author_handle if ref is not None else None
 
 

@@ -32,9 +32,11 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import oembed, syndication, telegram, xapi
+from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
+from resolver.platforms import bluesky as platforms_bluesky
+from resolver.platforms import mastodon as platforms_mastodon
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
 
@@ -62,11 +64,19 @@ def raw_url(timestamp: str, original: str) -> str:
     return f"{WEB}/{timestamp}id_/{original}"
 
 
-def read(post_id: str, status: int | None, content_type: str, body: bytes) -> CaptureReading:
-    """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded). A Telegram
-    post's (its id `<channel>/<n>`, never an X post's number) is read by resolver.fetch.telegram."""
+def read(post_id: str, status: int | None, content_type: str, body: bytes,
+         original: str | None = None) -> CaptureReading:
+    """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded; `original`, the
+    URL captured). A Telegram post's (its id `<channel>/<n>`, never an X post's number) is read by
+    resolver.fetch.telegram, a Mastodon post's (`<instance>/<id>`) by resolver.fetch.mastodon."""
     if telegram.is_post_id(post_id):
         record, form, notes = telegram.read_capture(post_id, status, content_type, body, METHOD)
+        return CaptureReading(record, form, notes)
+    if mastodon.is_post_id(post_id):
+        record, form, notes = mastodon.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
+    if bluesky_pages.is_post_id(post_id):   # a Bluesky post's (`<handle or did>/<rkey>`) by resolver.fetch.bluesky
+        record, form, notes = bluesky_pages.read_capture(post_id, status, content_type, body, METHOD, original)
         return CaptureReading(record, form, notes)
     data = _json(content_type, body)
     if data is not None:
@@ -598,6 +608,10 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     page (its widget's, `?embed=1`, under it) and its web preview's (telegram.capture_pages)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
+    if mastodon.is_post_id(post_id):
+        return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
@@ -609,6 +623,10 @@ def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     `archive.lookup` lists for an X post (archive35)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
+    if mastodon.is_post_id(post_id):
+        return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     return [form for page in _pages(post_id, handles)
             for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
@@ -618,6 +636,10 @@ def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
     case; under /i/ with none. A Telegram post's page: t.me/<channel>/<n>."""
     if telegram.is_post_id(post_id):
         return [f"t.me/{post_id}"]
+    if mastodon.is_post_id(post_id):
+        return mastodon.capture_pages(post_id, list(handles))
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.capture_pages(post_id, list(handles))
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
@@ -641,6 +663,9 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     parts = [page.removeprefix("https://").split("/") for page in pages]
     if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
+    if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None:
+        # a Mastodon or Bluesky post's pages: each a list of its own
+        return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
     listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
     return listed
@@ -653,6 +678,10 @@ def where_looked(pages: Sequence[str]) -> str:
         post_id = named.removeprefix(telegram.BASE + '/')
         return (f"under {named} (its widget page too), nor as the web preview's {telegram.BASE}/s/{post_id}, nor "
                 f"on https://telegram.me/{post_id}")
+    if platforms_mastodon.parse(pages[0]) is not None:
+        return f"under {named} (its embed page too)"
+    if platforms_bluesky.parse(pages[0]) is not None:
+        return f"under {named}"
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
 
@@ -679,6 +708,10 @@ def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> 
 def _names_post(original: str, post_id: str) -> bool:
     if telegram.is_post_id(post_id):
         return telegram.names_post(original, post_id)
+    if mastodon.is_post_id(post_id):
+        return mastodon.names_post(original, post_id)
+    if bluesky_pages.is_post_id(post_id):
+        return bluesky_pages.names_post(original, post_id)
     ref = x.parse_url(original)
     if ref is not None and ref.post_id:
         return ref.post_id == post_id
@@ -745,7 +778,9 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = x.snowflake_time(post_id) if not telegram.is_post_id(post_id) else None
+    minted = None if telegram.is_post_id(post_id) else platforms_mastodon.id_time(post_id) \
+        if mastodon.is_post_id(post_id) else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) \
+        else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
     if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
         return []
@@ -896,7 +931,7 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
         return None
     notes = _header_notes(outcome.headers)
-    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
+    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
 
@@ -918,6 +953,12 @@ def with_real_ids(copy: ArchivedCopy, real_id: Callable[[int | None], int | None
         i for i in map(real_id, copy.record.fetch_ids) if i is not None)))
 
 
+def original_of(raw: str) -> str | None:
+    """The URL a raw capture's address (`raw_url`) captured, or None for another address."""
+    found = _RAW_RE.search(raw or "")
+    return found.group(2) if found else None
+
+
 def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
                     stored: PostRecord | None) -> ArchivedCopy | None:
     """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
@@ -928,7 +969,7 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
     timestamp, original = found.group(1), found.group(2)
     if body is not None:
         headers = json.loads(fetch_row.get("headers") or "{}")
-        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body)
+        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])

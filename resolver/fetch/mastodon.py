@@ -1,0 +1,247 @@
+"""An archived copy of a Mastodon status page, read into a PostRecord: what a capture of
+`https://<instance>/@<user>/<id>` (or `/users/<user>/statuses/<id>`) says the post said when it was captured.
+
+The markup (Mastodon's own views, app/views/statuses/show.html.haml and _detailed_status.html.haml):
+- since 4.0 the page is the web app with a server-rendered head: `og:url` (the status's short URL,
+  `https://<instance>/@<user>/<id>`), `og:title` "Display name (@user@instance)", `og:published_time` (ISO 8601),
+  `profile:username` (user@instance), `og:description` (StatusesHelper#status_description: "Attached: 1 image" and/or
+  "Content warning: …" first, joined " · "; then, when there is no content warning, the status's text and its poll's
+  options, blocks joined by a blank line) and `<link rel="alternate" type="application/activity+json">` naming the
+  status's ActivityPub id (`https://<instance>/users/<user>/statuses/<id>`);
+- before 4.0 the page rendered the status too: the focal `.detailed-status` (ancestors and replies are `.status`
+  entries around it) with `.status__content .e-content`, `.p-name`, `.display-name__account`, `data.dt-published`
+  and the permalink `a.detailed-status__datetime`.
+
+A capture is this post's only when the page names it: its og:url, its activity+json link or the focal status's
+permalink names this instance and id (and the user the capture was filed under, when both say one). A capture of the
+account's page (a deleted status's URL redirected there), of another status, or of a page naming none is never taken
+as the post. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from resolver.fetch.records import PostRecord
+from resolver.fetch.telegram import _utc
+from resolver.placeholders import real
+from resolver.platforms import mastodon, urls
+
+if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
+    from bs4 import BeautifulSoup, Tag
+
+_TITLE_RE = re.compile(r"(.*?)\s*\((@?[^()\s@]+@[^()\s@]+)\)\s*")
+# The first block of og:description when the status has media or a content warning (English, Mastodon's default
+# locale: another locale's words are not known, and such a block is left in the text, said in a note).
+_ATTACHED_RE = re.compile(r"Attached: \d+ (?:image|video|audio)s?(?: · \d+ (?:image|video|audio)s?)*")
+_WARNING_RE = re.compile(r"Content warning: (.*)", re.S)
+# Where a status is filed besides its page: Mastodon's web routes that are pages about another thing (who boosted
+# it, who favourited it) name the status but show a list, not its words.
+_NOT_THE_STATUS = ("reblogs", "favourites")
+
+
+def is_post_id(post_id: str) -> bool:
+    """A Mastodon post's id as platforms.mastodon writes it, `<instance>/<id>`: an instance's domain (a dot in it, a
+    port perhaps) and a number; what tells it from an X post's number, a Telegram `<channel>/<n>` (no dot) and a
+    Bluesky `<account>/<key>` (a key is no number of 6 digits or more) where the archive's readers get an id only."""
+    host, slash, number = post_id.rpartition("/")
+    return bool(slash) and "." in host and "/" not in host and bool(mastodon.LEGACY_STATUS_ID.match(number))
+
+
+def _split(post_id: str) -> tuple[str, str]:
+    host, _, number = post_id.rpartition("/")
+    return host.lower(), number
+
+
+def capture_pages(post_id: str, handles: list[str | None] | tuple[str | None, ...]) -> list[str]:
+    """Where captures of the post live, no scheme (CDX is asked by prefix, which lists its `/embed` page too): its
+    page `/@<user>/<id>` and its ActivityPub URL `/users/<user>/statuses/<id>` under each account known for it (a
+    remote account's status under `/@user@domain/<id>`, the id this instance's); the old web UI's
+    `/web/statuses/<id>` when no account is known."""
+    host, number = _split(post_id)
+    domain = host.split(":")[0]
+    pages: list[str] = []
+    for handle in handles:
+        user, _, where = (handle or "").removeprefix("@").partition("@")
+        if not user or not mastodon.REMOTE_USER.match(f"{user}@{where or domain}"):
+            continue
+        if (where or domain).lower() == domain:
+            pages += [f"{host}/@{user}/{number}", f"{host}/users/{user}/statuses/{number}"]
+        else:
+            pages.append(f"{host}/@{user}@{where.lower()}/{number}")
+    return list(dict.fromkeys(pages)) or [f"{host}/web/statuses/{number}"]
+
+
+def names_post(original: str, post_id: str) -> bool:
+    """Whether a captured URL is this post's page (its page, its embed, its ActivityPub URL), never another status
+    whose id begins with this one's, nor the pages of who boosted or favourited it."""
+    ref = mastodon.parse(original)
+    split = urls.split(original)
+    return ref is not None and ref.kind == "post" and (ref.post_id or "").lower() == post_id.lower() and \
+        split is not None and split.parts[-1:] not in [(page,) for page in _NOT_THE_STATUS]
+
+
+def _soup(body: bytes) -> BeautifulSoup:
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(body, "lxml")
+
+
+def _record(post_id: str, status: str, method: str, reason: str | None = None, url: str | None = None,
+            **fields: Any) -> PostRecord:
+    host, number = _split(post_id)
+    return PostRecord(platform=mastodon.PLATFORM, post_id=post_id, url=url or f"https://{host}/web/statuses/{number}",
+                      status=status, method=method, reason=reason, **fields)
+
+
+def read_capture(post_id: str, status: int | None, content_type: str, body: bytes, method: str,
+                 original: str | None = None) -> tuple[PostRecord, str, tuple[str, ...]]:
+    """(the record, the form, notes) of one capture of the post's page: "status-page" (the post rendered, before
+    Mastodon 4.0), "page-head" (its og: tags), "none" (no page of the post). `original`: the URL captured, whose
+    user (when it names one) the page must name too."""
+    if status is not None and status >= 300:
+        if status in (404, 410):
+            return _record(post_id, "not_found", method, f"the capture is the instance's HTTP {status} answer"), \
+                "none", ()
+        return _record(post_id, "unknown", method, f"the capture is the instance's HTTP {status} answer"), "none", ()
+    if "html" not in content_type.lower() and not body.lstrip()[:1] == b"<":
+        return _record(post_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the post's "
+                                                   "page"), "none", ()
+    soup = _soup(body)
+    og = {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
+          if (m.get("property") or m.get("name")) and m.get("content") is not None}
+    named = [og.get("og:url")] + [str(link.get("href")) for link in soup.find_all("link", href=True)
+                                  if "activity+json" in str(link.get("type") or "") or "canonical" in
+                                  (link.get("rel") or [])]
+    focal = _focal(soup, post_id)
+    refs = [ref for ref in map(_post_ref, [*named, _permalink(focal)]) if ref is not None]
+    other = next((ref for ref in refs if (ref.post_id or "").lower() != post_id.lower()), None)
+    if other is not None:
+        return _record(post_id, "unknown", method, f"the captured page is the status {other.url}, not this one"), \
+            "none", ()
+    account = next((url for url in named if url and mastodon.account_handle(url)), None)
+    if not refs:
+        why = f"the account page {account}" if account else _page_named(soup)
+        return _record(post_id, "unknown", method, f"the capture shows {why}, not the post"), "none", ()
+    user = _user_differs(refs, og, original)
+    if user is not None:
+        return _record(post_id, "unknown", method, user, url=refs[0].url), "none", ()
+    if focal is not None:
+        return _from_status(post_id, focal, og, method, refs[0].url)
+    return _from_head(post_id, og, method, refs[0].url)
+
+
+def _post_ref(url: str | None) -> Any:
+    ref = mastodon.parse(url) if url else None
+    return ref if ref is not None and ref.kind == "post" else None
+
+
+def _user_differs(refs: list[Any], og: dict[str, str], original: str | None) -> str | None:
+    """Why the page is not the post of the user its capture was filed under, or None: the page's og:url, permalink
+    and title name one account, the captured URL's (when it names one) that account too."""
+    said = {ref.author_handle.lower() for ref in refs if ref.author_handle}
+    titled = _title(og.get("og:title", ""))[1]
+    captured = _post_ref(original)
+    shown = next(iter(said), None) or titled
+    if len(said) > 1:
+        return f"the captured page names two accounts ({', '.join(sorted(said))}), not one post's"
+    if captured is not None and captured.author_handle and shown and captured.author_handle.lower() != shown.lower():
+        return f"the captured page is @{shown}'s status, not @{captured.author_handle}'s"
+    return None
+
+
+def _title(value: str) -> tuple[str | None, str | None]:
+    """og:title "Display name (@user@instance)": (the name, the handle user@instance)."""
+    found = _TITLE_RE.fullmatch(value or "")
+    if found is None:
+        return None, None
+    return real(found.group(1)) or None, mastodon.handle(found.group(2).removeprefix("@"), "")
+
+
+def _page_named(soup: BeautifulSoup) -> str:
+    title = soup.find("title")
+    shown = " ".join(title.get_text().split())[:120] if title else ""
+    return f"a page that names no status (its title: “{shown}”)" if shown else "a page that names no status"
+
+
+def _from_head(post_id: str, og: dict[str, str], method: str, url: str) -> tuple[PostRecord, str, tuple[str, ...]]:
+    """The status's head since Mastodon 4.0: its words are og:description's, less the block that says its media or
+    its content warning; a status behind a content warning has no words there."""
+    name, handle = _title(og.get("og:title", ""))
+    handle = handle or mastodon.handle(og.get("profile:username", ""), url.split("/")[2])
+    created = _utc(og["og:published_time"]) if og.get("og:published_time") else None
+    fields = {"author_name": name, "author_handle": handle, "created_at": created, "lang": og.get("og:locale") or None}
+    text, notes = _description(og.get("og:description") or og.get("description") or "")
+    if text is None:
+        why = notes[0] if notes else "the capture's head holds no words of the post"
+        return _record(post_id, "unknown", method, why, url=url, **fields), "page-head", ()
+    return _record(post_id, "available", method, url=url, text=text, **fields), "page-head", notes
+
+
+def _description(value: str) -> tuple[str | None, tuple[str, ...]]:
+    """(the status's words, notes) of its og:description: a first block saying "Attached: …" is no words of it; a
+    "Content warning: …" block stands for the words, which the head does not give."""
+    blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    first = blocks[0] if blocks else ""
+    parts = [p.strip() for p in first.split(" · ")]
+    warning = next((_WARNING_RE.fullmatch(p) for p in parts if _WARNING_RE.fullmatch(p)), None)
+    if warning is not None:
+        return None, (f"the capture's description shows only the post's content warning (“{warning.group(1)}”), "
+                      "not its words",)
+    notes: tuple[str, ...] = ()
+    if _ATTACHED_RE.fullmatch(first):
+        blocks = blocks[1:]
+        notes = (f"the capture's description says “{first}”: the post's media are not read",)
+    text = "\n\n".join(b for b in blocks if b)
+    return (real(text) or None), notes
+
+
+def _focal(soup: BeautifulSoup, post_id: str) -> Tag | None:
+    """The post's own status before Mastodon 4.0: the `.detailed-status` (or a `.status`) whose permalink names it;
+    the ancestors and replies around it name theirs."""
+    for element in soup.select(".detailed-status, .status"):
+        ref = _post_ref(_permalink(element))
+        if ref is not None and (ref.post_id or "").lower() == post_id.lower():
+            return element
+    return None
+
+
+def _permalink(element: Tag | None) -> str | None:
+    if element is None:
+        return None
+    link = element.select_one("a.detailed-status__datetime[href], a.status__relative-time[href]")
+    return str(link.get("href")) if link is not None else None
+
+
+def _from_status(post_id: str, status: Tag, og: dict[str, str], method: str,
+                 url: str) -> tuple[PostRecord, str, tuple[str, ...]]:
+    content = status.select_one(".status__content .e-content, .e-content")
+    text = _words(content) if content is not None else None
+    name_element = status.select_one(".display-name__html, .p-name")
+    account = status.select_one(".display-name__account")
+    name = " ".join(name_element.get_text(" ").split()) if name_element is not None else None
+    handle = mastodon.handle(" ".join(account.get_text().split()).removeprefix("@"), url.split("/")[2]) \
+        if account is not None else _title(og.get("og:title", ""))[1]
+    stamp = status.select_one("data.dt-published[value]")
+    time = status.select_one("time[datetime]")
+    created = _utc(str(stamp.get("value"))) if stamp is not None else \
+        _utc(str(time.get("datetime"))) if time is not None else None
+    fields = {"author_name": real(name) or None, "author_handle": handle, "created_at": created}
+    if not text:
+        return _record(post_id, "unknown", method, "the captured status shows no words of the post", url=url,
+                       **fields), "status-page", ()
+    return _record(post_id, "available", method, url=url, text=text, **fields), "status-page", ()
+
+
+def _words(element: Tag) -> str:
+    """A status's words: its paragraphs apart by a blank line, a <br> a line break, an invisible span (the part of a
+    link Mastodon hides) kept, as its text is the link's."""
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    paragraphs = element.find_all("p") or [element]
+    blocks = ["\n".join(" ".join(line.split()) for line in p.get_text().split("\n")).strip() for p in paragraphs]
+    return "\n\n".join(b for b in blocks if b)
