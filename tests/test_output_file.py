@@ -15,7 +15,7 @@ from pathlib import Path
 from cache import Store
 from resolver.output import OutputFile
 from tests.test_interrupt import PLAIN, articles_in, plain_folder, plain_run, plain_scan
-from tests.test_interrupt import stopped_world  # noqa: F401 - a fixture: the stopped run, shared
+from tests.test_interrupt import STOPPED_WORLDS, stopped_world  # noqa: F401 - a fixture: the stopped run, shared
 
 
 def page(n: int, first: int = 1600000000000000000) -> str:
@@ -64,6 +64,7 @@ def test_outfile36_a_feed_shortened_at_its_end_takes_the_lines_of_its_removed_re
     assert articles_in(out) == [f"{feed}:{n}" for n in range(1, kept + 1)]
 
 
+@STOPPED_WORLDS
 def test_outfile36_a_file_deleted_from_the_folder_since_the_interrupted_run_takes_its_line_out(
         tmp_path: Path, stopped_world) -> None:
     """The same for a folder: a file the interrupted run finished, deleted since, is no input of this run."""
@@ -149,6 +150,7 @@ def test_outfile36_old_temporary_files_of_a_killed_run_are_removed_only_when_the
     assert (gone.exists(), alive.exists(), other.exists()) == (False, True, True)
 
 
+@STOPPED_WORLDS
 def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_it(tmp_path: Path,
                                                                                     stopped_world) -> None:
     """A rewrite (an edited input's lines in place of its stale ones) renamed a new file over FILE: a hard link to
@@ -167,6 +169,7 @@ def test_outfile36_a_rewrite_keeps_the_output_file_itself_so_its_hard_links_see_
     assert articles_in(link) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
 
 
+@STOPPED_WORLDS
 def test_outfile36_a_rewrite_killed_mid_copy_into_a_linked_file_is_completed_by_the_next_run(tmp_path: Path,
                                                                                               stopped_world) -> None:
     """The in-place write of a linked FILE killed half-way: the next run copies the recorded rewrite again."""

@@ -515,6 +515,8 @@ def test_articles_with_the_same_name_and_bytes_each_get_their_own_report(tmp_pat
         assert {e["article"]["source"] for e in index} == sources
 
 
+# one xdist worker makes the memo world these three share (made once a process), not up to three workers
+@pytest.mark.xdist_group("report-emoji-world")
 @pytest.mark.parametrize("fmt, cut", [("md", "\ufffd"), ("html", "\ufffd"), ("json", "\\ud83d")])
 def test_a_report_on_a_post_whose_text_was_cut_inside_an_emoji_is_written(tmp_path, fakenet, fmt: str,
                                                                           cut: str) -> None:
