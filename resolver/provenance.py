@@ -24,6 +24,7 @@ from resolver import __version__, platforms, quotes
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
+from resolver.fetch.oembed import METHOD as OEMBED
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
@@ -2317,6 +2318,11 @@ STATUS_WORDS = {
 }
 
 
+# What YouTube's oEmbed answering 200 tells of a video: it exists and its owner lets it be embedded. An age-restricted
+# or region-blocked video answers 200 as well (newuser41a #5), so "available" would say more than the answer knows.
+YOUTUBE_OEMBED_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+
+
 def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = None) -> dict[str, str]:
     """The badge of a status code. A post gone or not found under an id read with a doubt (`Embed.id_doubt`) says so,
     in the grey of what is not known: the post the article shows may exist under its real id, or be no post at all
@@ -2805,6 +2811,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if data["status"]["code"] == "available" and post and post.record.platform == "youtube" \
+            and post.record.method == OEMBED:
+        data["status"]["words"] = YOUTUBE_OEMBED_AVAILABLE   # what a 200 tells, no more (newuser41a #5)
     if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
         data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed

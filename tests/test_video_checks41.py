@@ -1,0 +1,53 @@
+"""A video or podcast fact-checker's findings (newuser41a), fixed by fixnu41b: what YouTube's oEmbed answer tells (and
+does not), a re-upload under another channel than the one the article credits, captures named but not read, podcast
+episodes the tool does not check, gone videos said alike on every platform. Every answer comes from a loopback server
+in the provider's own shape (YouTube's oEmbed: title, author_name, author_url, type "video", html)."""
+
+import json
+
+import pytest
+
+from tests import xfixtures as fx
+from tests.fakenet import page
+from tests.test_fetch import json_page
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import serve
+
+HOSTS = ["www.youtube.com", "i.ytimg.com", "www.tiktok.com", "graph.facebook.com", "web.archive.org", "archive.org",
+         "open.spotify.com", "podcasts.apple.com", "embed.podcasts.apple.com"]
+YOUTUBE_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+
+
+@pytest.fixture
+def run(fakenet, tmp_path, monkeypatch):
+    serve(fakenet, [])
+    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+
+
+def youtube_answer(**fields) -> dict:
+    return fx.YOUTUBE_OEMBED | fields
+
+
+def thumbnail(fakenet) -> None:
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+
+
+def iframe(video: str = "AbCdEfGhIjK", title: str = "YouTube video player") -> str:
+    return f'<iframe width="560" height="315" src="https://www.youtube.com/embed/{video}" title="{title}"></iframe>'
+
+
+def test_newuser41a_5_a_youtube_video_oembed_answers_is_said_to_exist_and_embed_not_to_be_viewable(fakenet, run):
+    """An age-restricted or region-blocked video answers YouTube's oEmbed 200 as any other: "available" said more than
+    the answer knows. The words say what it knows, in every format; the code and its tone stay."""
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    thumbnail(fakenet)
+    article = f"<html><body><p>The timelapse.</p>{iframe()}</body></html>"
+    code, out = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    status = json.loads(out)["embeds"][0]["status"]
+    assert (status["code"], status["tone"], status["words"]) == ("available", "ok", YOUTUBE_AVAILABLE)
+    for fmt in ("md", "html"):
+        code, out = run("report", "--format", fmt, "article.html")
+        assert code == 0, out
+        assert YOUTUBE_AVAILABLE in out.replace("&#x27;", "'"), fmt
+        assert ": available" not in out and ">available<" not in out, fmt
