@@ -51,3 +51,41 @@ def test_newuser41a_5_a_youtube_video_oembed_answers_is_said_to_exist_and_embed_
         assert code == 0, out
         assert YOUTUBE_AVAILABLE in out.replace("&#x27;", "'"), fmt
         assert ": available" not in out and ">available<" not in out, fmt
+
+
+REUPLOAD = youtube_answer(title="INSANE fire drone footage (not mine)", author_name="ViralClipsDaily",
+                          author_url="https://www.youtube.com/@ViralClipsDaily")
+
+
+def _author_check(fakenet, run, answer: dict, after: str, title: str = "YouTube video player") -> dict:
+    fakenet.route("www.youtube.com", "/oembed", json_page(answer))
+    thumbnail(fakenet)
+    article = f"<html><body><p>The department's own footage.</p>{iframe(title=title)}{after}</body></html>"
+    code, out = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    return next(c for c in json.loads(out)["embeds"][0]["checks"] if c["name"] == "author")
+
+
+def test_newuser41a_6_a_youtube_video_credited_to_another_channel_than_its_own_warns(fakenet, run):
+    """A re-upload: the article credits the department ("Video: … / YouTube"), oEmbed names another channel. The check
+    skipped, "the article names no handle", and the report read 0 failed. A display name alone: a warn, no fail."""
+    author = _author_check(fakenet, run, REUPLOAD, "<p>Video: Riverton Fire Department / YouTube</p>",
+                           title="Riverton Fire Department: Route 9 fire, drone view")
+    assert author["result"] == "warn", author
+    assert "“Riverton Fire Department”" in author["evidence"] and "@ViralClipsDaily" in author["evidence"]
+    assert "re-upload" in author["evidence"]
+
+
+def test_newuser41a_6_a_youtube_video_credited_to_its_own_channel_passes(fakenet, run):
+    author = _author_check(fakenet, run, fx.YOUTUBE_OEMBED, "<p>(Video: Riverton Roads Video via YouTube)</p>")
+    assert author["result"] == "pass", author
+    assert "“Riverton Roads Video”" in author["evidence"]
+
+
+def test_newuser41a_6_an_embed_title_the_article_gives_is_said_beside_the_videos_title_when_no_one_is_credited(
+        fakenet, run):
+    author = _author_check(fakenet, run, REUPLOAD, "<p>The fire spread fast.</p>",
+                           title="Riverton Fire Department: Route 9 fire, drone view")
+    assert author["result"] == "skip", author
+    assert "“Riverton Fire Department: Route 9 fire, drone view”" in author["evidence"]
+    assert "“INSANE fire drone footage (not mine)”" in author["evidence"]
