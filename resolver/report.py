@@ -596,6 +596,11 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     return lines
 
 
+# `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
+# removed video's URL captured showing another video, newuser41a #8).
+CLOSEST_NOT_READ = "listed by the archive, not read: whether it holds what the URL named is not known"
+
+
 def archive_text(result: ArchivedUrl) -> Text:
     """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
     from rich.text import Text
@@ -614,7 +619,7 @@ def archive_text(result: ArchivedUrl) -> Text:
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
     if found.closest:
-        _line(text, f"  closest: {found.closest.url}")
+        _line(text, f"  closest: {found.closest.url} ({CLOSEST_NOT_READ})")
     saved = result.saved
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")

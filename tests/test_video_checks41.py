@@ -89,3 +89,34 @@ def test_newuser41a_6_an_embed_title_the_article_gives_is_said_beside_the_videos
     assert author["result"] == "skip", author
     assert "“Riverton Fire Department: Route 9 fire, drone view”" in author["evidence"]
     assert "“INSANE fire drone footage (not mine)”" in author["evidence"]
+
+
+def test_newuser41a_8_archive_says_the_closest_capture_it_names_was_not_read(fakenet, run):
+    """`archive` named a capture "closest" (another video, as it happened) and neither its text nor --json said that
+    nothing had read it."""
+    from tests.test_archive import serve_wayback
+
+    video = "https://www.youtube.com/watch?v=Rm0vedClip2"
+    serve_wayback(fakenet, [("20260303120000", video)])
+    fakenet.route("www.youtube.com", "/watch", lambda request: page("<html><title>gone</title></html>", 404))
+    code, out = run("archive", video)
+    closest = next(line for line in out.splitlines() if "closest:" in line)
+    assert "not read" in closest, out
+    code, out = run("archive", "--json", video)
+    found = json.loads(out.splitlines()[0])
+    assert found["closest"]["url"].endswith(video) and found["closest_read"] is False, found
+
+
+def test_newuser41a_8_fetch_help_names_the_platforms_whose_captures_it_reads():
+    """`fetch --help` said "gone posts' copies are always read": only the platforms of CAPTURES_READ have theirs read."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from resolver.fetch import CAPTURES_READ
+
+    said = " ".join(CliRunner().invoke(cli, ["fetch", "--help"]).stdout.split())
+    assert "gone posts' copies are always read" not in said
+    names = {"twitter": "X"}
+    for platform in CAPTURES_READ:
+        assert names.get(platform, platform.capitalize()) in said, platform
+    assert "other platforms' captures are listed, not read" in said
