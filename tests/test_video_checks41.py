@@ -5,11 +5,13 @@ in the provider's own shape (YouTube's oEmbed: title, author_name, author_url, t
 
 import json
 
+import jsonschema
 import pytest
 
 from tests import xfixtures as fx
 from tests.fakenet import page
 from tests.test_fetch import json_page
+from tests.test_report import SCHEMA
 from tests.test_verdicts import cli_on_fakenet
 from tests.waybacknet import serve
 
@@ -120,3 +122,48 @@ def test_newuser41a_8_fetch_help_names_the_platforms_whose_captures_it_reads():
     for platform in CAPTURES_READ:
         assert names.get(platform, platform.capitalize()) in said, platform
     assert "other platforms' captures are listed, not read" in said
+
+
+SPOTIFY_EMBED = "https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2IrywzwOMk?utm_source=generator&amp;t=720"
+APPLE_EMBED = "https://embed.podcasts.apple.com/us/podcast/riverton-weekly/id1535809341?i=1000578812345&amp;t=300"
+PODCASTS = (f'<html><body><p>The engineer repeated the claim on a podcast:</p><iframe src="{SPOTIFY_EMBED}" '
+            f'height="152"></iframe><p>And on Apple Podcasts:</p><iframe src="{APPLE_EMBED}" height="175"></iframe>'
+            '<p>Listen at <a href="https://podcasts.apple.com/us/podcast/riverton-weekly/id1535809341?i=1000578812345">'
+            'Apple Podcasts</a> or <a href="https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=ab12">Spotify'
+            '</a>.</p></body></html>')
+
+
+def test_newuser41a_9_podcast_episodes_are_read_one_each_by_their_platforms_ids():
+    from resolver.platforms import podcasts
+
+    found = podcasts.episodes(PODCASTS)
+    assert [(e.service, e.episode) for e in found] == [("Spotify", "4rOoJ6Egrf8K2IrywzwOMk"),
+                                                        ("Apple Podcasts", "1000578812345")]
+    assert podcasts.episodes("<p>A spotify.com artist: https://open.spotify.com/artist/0OdUWJ0sBjDrqHygGUXeCF</p>") == []
+    assert podcasts.is_podcast("https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=ab12")
+    assert podcasts.is_podcast("https://podcasts.apple.com/us/podcast/riverton-weekly/id1535809341")
+    assert not podcasts.is_podcast("https://open.spotify.com/track/4rOoJ6Egrf8K2IrywzwOMk")
+
+
+def test_newuser41a_9_podcast_episodes_an_article_embeds_are_said_not_supported_in_scan_and_reports(run):
+    """Spotify and Apple Podcasts episode embeds vanished from every output, with no word that they were not read."""
+    code, out = run("scan", "article.html", article=PODCASTS)
+    assert code == 0, out
+    assert "2 podcast episodes (Spotify 1, Apple Podcasts 1) not checked: podcast episodes are not supported" in out
+    code, out = run("scan", "--json", "article.html")
+    [said] = [w for w in json.loads(out.splitlines()[0])["warnings"] if w["kind"] == "podcasts-not-supported"]
+    assert said["count"] == 2 and said["first"].startswith("https://open.spotify.com/embed/episode/"), said
+    code, out = run("report", "--offline", "article.html")
+    assert "**Not supported**: 2 podcast episodes" in out, out
+    code, out = run("report", "--offline", "--format", "json", "article.html")
+    report = json.loads(out)
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    assert [w["count"] for w in report["article"]["warnings"] if w["kind"] == "podcasts-not-supported"] == [2]
+
+
+def test_newuser41a_9_fetch_of_a_podcast_episode_says_it_is_not_supported_and_asks_nothing(fakenet, run):
+    said: list[str] = []
+    code, out = run("fetch", "https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=ab12", said=said)
+    assert code == 1 and said == ["error: cannot fetch https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=ab12: "
+                                  "podcast episodes (Spotify, Apple Podcasts) are not supported; nothing was asked"], said
+    assert not [hit for hit in fakenet.hits if "spotify" in hit[0]], fakenet.hits
