@@ -1593,6 +1593,10 @@ async def _checked_article(url: str, *, session: Session, ledger: Ledger | None)
     """`_fetch_article`, refused when the server said it is no page (`not_a_page`, as for a WARC record's type)."""
     from resolver.article import looks_binary, not_a_page
 
+    if (ref := platforms.parse_url(url)) is not None and ref.platform in POST_PAGES and ref.post_id \
+            and ref.kind in ("post", "video"):   # a video's page read as an article said "HTTP 404" (newuser41a #12)
+        raise InputError(f"cannot read {session.redactor.url(url)}: it is a post's URL, not an article; "
+                         "`embed-resolver fetch URL` fetches the post")
     data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
     # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is judged
     # by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
@@ -1600,6 +1604,11 @@ async def _checked_article(url: str, *, session: Session, ledger: Ledger | None)
     if why is not None and not looks_binary(data):
         raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
     return data, content_type, final_url
+
+
+# The platforms whose post and video pages are never articles: a URL of one given as an article is pointed to `fetch`,
+# asked nothing (a Mastodon, Reddit or Telegram page may be read as one).
+POST_PAGES = frozenset({"twitter", "youtube", "tiktok", "vimeo", "instagram", "facebook", "threads", "bluesky"})
 
 
 # What reads an article URL's body past the cap, said with the error as a local file's names `max_article_bytes`.

@@ -167,3 +167,14 @@ def test_newuser41a_9_fetch_of_a_podcast_episode_says_it_is_not_supported_and_as
     assert code == 1 and said == ["error: cannot fetch https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=ab12: "
                                   "podcast episodes (Spotify, Apple Podcasts) are not supported; nothing was asked"], said
     assert not [hit for hit in fakenet.hits if "spotify" in hit[0]], fakenet.hits
+
+
+@pytest.mark.parametrize("url", ["https://youtu.be/FLOODbrief1?t=92", "https://www.tiktok.com/@riverton_fire/video/7366666666666666666"])
+def test_newuser41a_12_report_of_a_posts_url_points_to_fetch_and_asks_nothing(fakenet, run, url):
+    """`report https://youtu.be/…` fetched the video's page as an article and said "cannot read …: HTTP 404"."""
+    said: list[str] = []
+    code, out = run("report", url, said=said)
+    assert code == 1, out
+    assert any(f"cannot read {url}: it is a post's URL, not an article; `embed-resolver fetch URL` fetches the post"
+               in line for line in said), said
+    assert not [hit for hit in fakenet.hits if hit[0] in ("youtu.be", "www.youtube.com", "www.tiktok.com")], fakenet.hits
