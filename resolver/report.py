@@ -123,6 +123,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         where = resolution.canonical_url or resolution.final_url or ""
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
+    refused: dict[str, list[tuple[int, str]]] = {}   # each reason (its origin), with the embeds and media it refused
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
 
@@ -138,8 +139,14 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
-        for said_once in _media_refused(fetched.value):
-            yield [(f"  #{fetched.embed + 1} {said_once}", "yellow")]
+        for name, why in _media_refused_why(fetched.value.media):
+            refused.setdefault(why, []).append((fetched.embed + 1, name))
+    for why, items in refused.items():   # once an origin, not once an embed (newuser41a #14: 30 lines alike)
+        embeds = ", ".join(f"#{n}" for n in dict.fromkeys(n for n, _ in items))
+        names = [name for _, name in items]
+        shown = ", ".join(names[:REFUSED_SHOWN]) + (f" and {len(names) - REFUSED_SHOWN} more"
+                                                     if len(names) > REFUSED_SHOWN else "")
+        yield [(f"  {embeds} {shown} not asked: {why}", "yellow")]
     if result.resolutions is not None or result.posts is not None:
         from resolver.pipeline import same_posts
 
@@ -295,22 +302,25 @@ def _media_name(item: dict[str, Any]) -> tuple[str, str]:
     return f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url)
 
 
-def _media_refused(post: FetchedPost) -> Iterator[str]:
-    """The post's media `[origins] only_configured` refused, its origin unmapped: "photo URL not asked: …", one line
-    each, the only place a scan says it (newuser38b #6: said twice, and counted a failure)."""
-    return _media_refused_in(post.media)
-
-
 def _media_refused_in(media: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the scan table's lines and
-    the report's notes under the post (review39b: the report said nothing of them)."""
+    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the report's notes under the
+    post (review39b: the report said nothing of them); the scan table says them once an origin (`scan_view`)."""
+    for name, why in _media_refused_why(media):
+        yield f"{name} not asked: {why}"
+
+
+# How many refused media a scan's line for one origin names before "and N more"
+REFUSED_SHOWN = 5
+
+
+def _media_refused_why(media: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """("photo URL", why) of each media item `[origins] only_configured` refused."""
     from resolver.fetch import MEDIA_REFUSED_BY_CONFIG
 
     for item in media:
         error = str(item.get("error") or "")
         if error.startswith(MEDIA_REFUSED_BY_CONFIG):
-            why = error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
-            yield f"{_media_name(item)[0]} not asked: {why}"
+            yield _media_name(item)[0], error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
 
 
 @dataclass(frozen=True)
