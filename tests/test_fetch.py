@@ -524,7 +524,8 @@ def test_an_oembed_bad_request_is_an_error_kept_for_the_error_ttl(fakenet, store
     tiktok = Target("tiktok", "7311111111111111112", "https://www.tiktok.com/@bridgefan/video/7311111111111111112")
     settings = settings_for(fakenet)
     [first] = run([tiktok], settings, store, media=False)
-    assert (first.record.status, first.record.reason, first.failed) == ("error", "oEmbed answered HTTP 400", True)
+    assert (first.record.status, first.failed) == ("error", True)
+    assert first.record.reason.startswith("oEmbed answered HTTP 400: “Something went wrong” (TikTok answers so")
     [again] = run([tiktok], settings, store, media=False)
     assert (again.record.status, again.record.from_cache, again.failed) == ("error", True, True)
     assert len(fakenet.hits) == 1
@@ -931,7 +932,7 @@ def test_runs33_a_lasting_refusal_after_an_old_view_is_an_answer_for_the_error_t
     assert (refused.record.status, refused.record.from_cache, refused.failed) == ("error", False, True)
     assert len(fakenet.hits) == 2
     [kept] = run([tiktok], settings, store, media=False)   # within error_ttl of the 400
-    assert (kept.record.status, kept.record.reason, kept.record.from_cache) == (
+    assert (kept.record.status, kept.record.reason.partition(":")[0], kept.record.from_cache) == (
         "error", "oEmbed answered HTTP 400", True)
     assert len(fakenet.hits) == 2
     [offline] = run([tiktok], settings, store, media=False, offline=True)

@@ -178,3 +178,42 @@ def test_newuser41a_12_report_of_a_posts_url_points_to_fetch_and_asks_nothing(fa
     assert any(f"cannot read {url}: it is a post's URL, not an article; `embed-resolver fetch URL` fetches the post"
                in line for line in said), said
     assert not [hit for hit in fakenet.hits if hit[0] in ("youtu.be", "www.youtube.com", "www.tiktok.com")], fakenet.hits
+
+
+GRAPH_400 = {"error": {"message": "(#100) The parameter url is required or the URL is not supported", "type":
+                       "OAuthException", "code": 100, "fbtrace_id": "AfictionalTraceId0001"}}
+
+
+@pytest.mark.parametrize("platform, body, said", [
+    ("tiktok", {"code": 400, "message": "Something went wrong"},
+     "oEmbed answered HTTP 400: “Something went wrong” (TikTok answers so for a video it will not give: removed, "
+     "private or restricted, or a URL it cannot read: not known which, or a fault of its own)"),
+    ("instagram", GRAPH_400,
+     "oEmbed answered HTTP 400: Graph's error 100 “(#100) The parameter url is required or the URL is not supported” "
+     "(Meta answers so for a post it will not embed: removed, private or restricted, or a URL it cannot read: not "
+     "known which)"),
+    ("facebook", {"error": {"message": "Application request limit reached", "type": "OAuthException", "code": 4}},
+     "oEmbed answered HTTP 400: Graph's error 4 “Application request limit reached”"),
+    ("youtube", {"error": "bad"}, "oEmbed answered HTTP 400"),
+])
+def test_newuser41a_7_a_platforms_refusal_is_said_in_its_own_words_and_what_it_means(platform, body, said):
+    """A deleted TikTok (400) and a Meta post Graph will not give (400, code 100) read "oEmbed answered HTTP 400", no
+    more: what the platform said, and what that is known to mean, were left out."""
+    from resolver.fetch import oembed
+
+    record = oembed.parse(platform, "1", "https://example.invalid/1", 400, "application/json",
+                          json.dumps(body).encode())
+    assert (record.status, record.reason) == ("error", said)
+
+
+def test_newuser41a_7_graphs_message_is_shown_with_the_token_it_echoes_redacted(fakenet, run, monkeypatch):
+    token = "EAAfictionalMetaToken41b"
+    monkeypatch.setenv("META_ACCESS_TOKEN", token)
+    echoed = {"error": GRAPH_400["error"] | {"message": f"(#100) Invalid URL for access_token={token}"}}
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(echoed, 400))
+    said: list[str] = []
+    code, out = run("fetch", "--json", "https://www.instagram.com/p/C9aBcDeFgHi/", said=said)
+    assert code == 1, out
+    reason = json.loads(out.splitlines()[0])["reason"]
+    assert reason.startswith("oEmbed answered HTTP 400: Graph's error 100 “(#100) Invalid URL for access_token="), reason
+    assert token not in out + "\n".join(said)

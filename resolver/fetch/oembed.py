@@ -106,7 +106,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status == 429:
         return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
     if status is None or not 200 <= status < 300:
-        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
+        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}" + _refusal(platform, status,
+                                                                                                      body))
     if "json" not in content_type.lower():
         # A host asked at its own origin (Mastodon's /api/oembed) that answers a page gave an answer, no oEmbed one: it
         # says nothing of a post, which is not known, and no error of the host (identity33, #15: it was stored as an
@@ -155,6 +156,45 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         text, created_at, lang = _bluesky_words(_string(data.get("html")) or "")
     return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
                    text=text, created_at=created_at, lang=lang, media=media)
+
+
+# The platforms whose oEmbed is Meta's Graph API, whose error answers are {"error": {"message", "type", "code", …}}
+GRAPH_PLATFORMS = frozenset({"instagram", "facebook", "threads"})
+REFUSED_UNSAID = "removed, private or restricted, or a URL it cannot read: not known which"
+
+
+def _refusal(platform: str, status: int | None, body: bytes) -> str:
+    """What a platform's refusal says, in its own words, and what it is known to mean (newuser41a #7: "oEmbed answered
+    HTTP 400" alone). TikTok answers 400 {"code": 400, "message": "Something went wrong"} for a video it will not give,
+    and documents no meaning; Graph's error object names its code and message (code 100, an invalid parameter, for a
+    post it will not embed). "" when the answer holds no such words."""
+    if status is None or not 400 <= status < 500 or not body:
+        return ""
+    try:
+        data = jsonparse.loads(body)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    if platform in GRAPH_PLATFORMS and isinstance(data.get("error"), dict):
+        error = data["error"]
+        code, message = error.get("code"), _said(error.get("message"))
+        said = f": Graph's error {code}" if isinstance(code, int) else ": Graph's error"
+        said += f" “{message}”" if message else ""
+        return said + (f" (Meta answers so for a post it will not embed: {REFUSED_UNSAID})" if code == 100 else "")
+    if platform == "tiktok" and status == 400:
+        message = _said(data.get("message"))
+        return ((f": “{message}”" if message else "") + " (TikTok answers so for a video it will not give: "
+                f"{REFUSED_UNSAID}, or a fault of its own)")
+    return ""
+
+
+def _said(value: Any) -> str | None:
+    """A platform's message, on one line and cut short (it is quoted, not read)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    line = " ".join(value.split())
+    return line if len(line) <= 200 else line[:199] + "…"
 
 
 def _bluesky_author(post_id: str, named: str | None, author_name: str | None,
