@@ -217,3 +217,61 @@ def test_newuser41a_7_graphs_message_is_shown_with_the_token_it_echoes_redacted(
     reason = json.loads(out.splitlines()[0])["reason"]
     assert reason.startswith("oEmbed answered HTTP 400: Graph's error 100 “(#100) Invalid URL for access_token="), reason
     assert token not in out + "\n".join(said)
+
+
+INSTAGRAM_OEMBED = {"version": "1.0", "type": "rich", "provider_name": "Instagram",
+                    "provider_url": "https://www.instagram.com/", "width": 658,
+                    "html": '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/'
+                            'C9aBcDeFgHi/?utm_source=ig_embed"><p><a href="https://www.instagram.com/p/C9aBcDeFgHi/">'
+                            'A post shared by Riverton Fire (@riverton_fire)</a></p></blockquote>'}
+FACEBOOK_VIDEO_OEMBED = {"version": "1.0", "type": "video", "provider_name": "Facebook",
+                         "provider_url": "https://www.facebook.com", "width": 500, "height": 280,
+                         "html": '<div class="fb-video" data-href="https://www.facebook.com/RivertonFD/videos/'
+                                 '1234567890/"></div>'}
+
+
+def _asked(fakenet, path: str) -> list:
+    from werkzeug.wrappers import Response
+
+    seen: list = []
+
+    def answer(request):
+        seen.append((request.path, dict(request.args), request.headers.get("Authorization")))
+        body = INSTAGRAM_OEMBED if "instagram" in request.path else FACEBOOK_VIDEO_OEMBED
+        return Response(json.dumps(body), content_type="application/json")
+    fakenet.route("graph.facebook.com", path, answer)
+    return seen
+
+
+def test_newuser41a_4_instagram_is_asked_without_a_token_now_meta_needs_none(fakenet, run, monkeypatch):
+    """Meta lifted the token requirement of its oEmbed APIs on June 15, 2026 (its oembed-post, oembed-video and
+    instagram-oembed references): every Instagram post read "not fetched: needs META_ACCESS_TOKEN"."""
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    seen = _asked(fakenet, "/v16.0/instagram_oembed")
+    code, out = run("fetch", "--json", "https://www.instagram.com/p/C9aBcDeFgHi/")
+    assert code == 0, out
+    post = json.loads(out.splitlines()[0])
+    assert (post["status"], post["author"]["handle"]) == ("available", "riverton_fire"), post
+    [(path, args, authorization)] = seen
+    assert authorization is None and "access_token" not in args and args["url"].endswith("/p/C9aBcDeFgHi/")
+
+
+def test_newuser41a_4_a_token_set_is_sent_and_a_facebook_video_goes_to_oembed_video(fakenet, run, monkeypatch):
+    monkeypatch.setenv("META_ACCESS_TOKEN", "EAAfictionalMetaToken41b")
+    seen = _asked(fakenet, "/v16.0/oembed_video")
+    for url in ("https://www.facebook.com/RivertonFD/videos/1234567890/", "https://www.facebook.com/reel/1234567891"):
+        code, out = run("fetch", "--json", url)
+        assert code == 0, out
+    assert [(path, authorization) for path, _, authorization in seen] == [
+        ("/v16.0/oembed_video", "Bearer EAAfictionalMetaToken41b")] * 2
+
+
+def test_newuser41a_4_every_meta_oembed_endpoint_keeps_within_metas_tokenless_rate():
+    """Tokenless, Meta allows 1,000 requests an endpoint an hour: each endpoint's budget stays under it."""
+    from resolver.budgets import DEFAULT_LIMITS
+    from resolver.fetch import oembed
+
+    endpoints = [p.endpoint for p in oembed.PROVIDERS.values() if p.token_optional] + [oembed.FACEBOOK_VIDEO_ENDPOINT]
+    assert len(endpoints) == 4
+    for endpoint in endpoints:
+        assert 0 < DEFAULT_LIMITS[endpoint] * 60 <= 1000, endpoint

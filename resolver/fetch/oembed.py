@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
-from resolver.platforms import bluesky, mastodon, reddit
+from resolver.platforms import bluesky, facebook, mastodon, reddit
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Provider:
     # it out of URLs, logs and WARC target URIs (#11); Threads' documentation shows only the query parameter, so
     # it stays there, and is redacted wherever the URL is kept.
     token_in: str = "query"        # "query" | "header"
+    # Asked without the token when none is set: Meta lifted the token requirement of all its oEmbed APIs on June 15,
+    # 2026 (its reference pages oembed-post, oembed-video, instagram-oembed: tokenless, up to 1,000 requests per
+    # endpoint an hour, [limits] in budgets.DEFAULT_LIMITS); a token, when set, is still sent (newuser41a #4)
+    token_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,16 @@ PROVIDERS: dict[str, Provider] = {
     "mastodon": Provider("mastodon", "{origin}/api/oembed"),
     "flickr": Provider("flickr", "https://www.flickr.com/services/oembed/"),
     "instagram": Provider("instagram", "https://graph.facebook.com/v16.0/instagram_oembed", token="meta_access_token",
-                          token_in="header"),
+                          token_in="header", token_optional=True),
     "facebook": Provider("facebook", "https://graph.facebook.com/v16.0/oembed_post", token="meta_access_token",
-                         token_in="header"),
-    "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
+                         token_in="header", token_optional=True),
+    "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token",
+                        token_optional=True),
 }
+# Facebook's videos and reels have an oEmbed endpoint of their own (Graph API reference: oembed-video; the legacy
+# oEmbed's URL schemes sent /<page>/videos/<id> and video.php to the video endpoint): a post's endpoint for a video
+# answers for none (newuser41a #4: videos and reels were asked at oembed_post).
+FACEBOOK_VIDEO_ENDPOINT = "https://graph.facebook.com/v16.0/oembed_video"
 METHOD = "oembed"
 # The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
 # (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
@@ -80,6 +89,8 @@ def request_url(platform: str, post_url: str, *, access_token: str | None = None
     provider = PROVIDERS[platform]
     split = urlsplit(post_url)
     endpoint = provider.endpoint.replace("{origin}", f"{split.scheme}://{split.netloc}")
+    if platform == "facebook" and (ref := facebook.parse(post_url)) is not None and ref.kind == "video":
+        endpoint = FACEBOOK_VIDEO_ENDPOINT
     params: dict[str, str] = {"url": post_url, "format": "json"}
     if platform == "twitter":
         params.update({"omit_script": "1", "dnt": "true"})
