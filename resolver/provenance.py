@@ -3239,7 +3239,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "embeds": len(embeds), "credits": len(credits), "not_posts": len(not_posts),
         "by_platform": dict(Counter(e["platform"] for e in embeds)),
         "by_status": dict(Counter(e["status"]["words"] for e in posts)),
-        "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},
+        "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known),
+                  "gone": sum(1 for e in posts if e["status"]["tone"] == "gone")},   # newuser41a #7
         "checks": {k: results.get(k, 0) for k in ("pass", "warn", "fail", "skip")},
         "failed": failed,
         "archive": {"looked_up": len(checked), "with_copy": with_copy, "without_copy": len(checked) - with_copy,

@@ -2059,8 +2059,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
-INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Checks not made (skipped)",
-                 "Posts whose status is not known", "Report")
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone or not found",
+                 "Checks not made (skipped)", "Posts whose status is not known", "Report")
 
 
 def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
@@ -2077,8 +2077,11 @@ def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
     posts = summary.get("posts") or {}
     skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
     unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
+    # a removed video is no failed check: "Failed checks 0" alone hid it (newuser41a #7)
+    gone_of = f"{posts.get('gone', 0)} of {posts['named']}" if posts.get("named") else "—"
     names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
-    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), skipped, unknown]
+    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), gone_of, skipped,
+                        unknown]
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:

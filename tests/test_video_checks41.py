@@ -275,3 +275,24 @@ def test_newuser41a_4_every_meta_oembed_endpoint_keeps_within_metas_tokenless_ra
     assert len(endpoints) == 4
     for endpoint in endpoints:
         assert 0 < DEFAULT_LIMITS[endpoint] * 60 <= 1000, endpoint
+
+
+def test_newuser41a_7_the_index_counts_the_posts_gone_or_not_found(fakenet, run, tmp_path):
+    """A removed video is no failed check: the index read "Failed checks 0" for an article whose video was gone."""
+    from werkzeug.wrappers import Response
+
+    fakenet.route("www.youtube.com", "/oembed", lambda request: Response("Not Found", status=404)
+                  if "Rm0vedClip2" in request.args["url"] else Response(json.dumps(fx.YOUTUBE_OEMBED),
+                                                                        content_type="application/json"))
+    thumbnail(fakenet)
+    (tmp_path / "gone.html").write_text(f"<html><body><p>Removed since.</p>{iframe('Rm0vedClip2')}</body></html>")
+    (tmp_path / "here.html").write_text(f"<html><body><p>Still up.</p>{iframe()}</body></html>")
+    for fmt in ("md", "html"):
+        code, out = run("report", "--format", fmt, "-o", str(tmp_path / fmt), str(tmp_path / "gone.html"),
+                        str(tmp_path / "here.html"))
+        assert code == 0, out
+    lines = (tmp_path / "md" / "index.md").read_text().splitlines()
+    assert "| Failed checks | Posts gone or not found |" in lines[2]
+    assert "| 1 | 0 | 0 | 1 of 1 |" in next(line for line in lines if "gone.html" in line)
+    assert "| 1 | 0 | 0 | 0 of 1 |" in next(line for line in lines if "here.html" in line)
+    assert "<th scope=\"col\">Posts gone or not found</th>" in (tmp_path / "html" / "index.html").read_text()
