@@ -291,9 +291,14 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
 
 
 # A video's credit line just after its embed: "Video: Riverton Fire Department / YouTube", "(Footage: Jane Roe via
-# YouTube)", "Video by Jane Roe". The name runs to its platform, a bar or the line's end.
-CREDIT_LINE_RE = re.compile(r"^\W{0,3}(?:video|footage|clip)(?:\s+credit)?\s*(?::|by\b|courtesy\s+of\b)\s*"
-                            r"(?P<name>[^/|()\n]{2,80}?)\s*(?:(?:/|\||\bvia\b|\bon\b)\s*youtube\b.*|\)?\W*)$", re.I)
+# YouTube)", "Video by Jane Roe", "Video credit: Jane Roe". The name runs to its platform, a bar or the line's end; a
+# bare "Video: …" names a credit only with its platform after it (else it may be a caption: "Video: the meeting").
+_ON_YOUTUBE = r"\s*(?:/|\||\bvia\b|\bon\b)\s*youtube\b.*"
+CREDIT_LINE_RE = re.compile(r"^\W{0,3}(?:video|footage|clip)\s*(?:"
+                            rf"(?::\s*(?P<name>[^/|()\n]{{2,80}}?){_ON_YOUTUBE})"
+                            r"|(?:(?:credit\s*:|by\b|courtesy\s+of\b)\s*(?P<named>[^/|()\n]{2,80}?)"
+                            rf"(?:{_ON_YOUTUBE}|\)?\W*))"
+                            r")$", re.I)
 # An iframe title that names nothing (YouTube's own embed code, WordPress' fallbacks).
 GENERIC_TITLES = frozenset({"", "youtube video player", "youtube", "youtube video", "video", "embedded video",
                             "embedded content", "video player", "iframe"})
@@ -317,7 +322,7 @@ def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str]
         after = html.unescape(re.sub(r"<[^>]+>", " ", BLOCK_TAGS_RE.sub("\n", after)))
     line = next((" ".join(ln.split()) for ln in after.split("\n") if ln.strip()), "")
     credit = CREDIT_LINE_RE.match(line)
-    name = credit.group("name").strip(" .,;:-") if credit else ""
+    name = (credit.group("name") or credit.group("named")).strip(" .,;:-") if credit else ""
     return ((name, line) if name else None), title
 
 

@@ -296,3 +296,22 @@ def test_newuser41a_7_the_index_counts_the_posts_gone_or_not_found(fakenet, run,
     assert "| 1 | 0 | 0 | 1 of 1 |" in next(line for line in lines if "gone.html" in line)
     assert "| 1 | 0 | 0 | 0 of 1 |" in next(line for line in lines if "here.html" in line)
     assert "<th scope=\"col\">Posts gone or not found</th>" in (tmp_path / "html" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Video: Riverton Fire Department / YouTube", "Riverton Fire Department"),
+    ("(Video: Riverton Roads Video via YouTube)", "Riverton Roads Video"),
+    ("Video by Jane Roe", "Jane Roe"),
+    ("Video credit: Jane Roe.", "Jane Roe"),
+    ("Footage courtesy of Jane Roe on YouTube", "Jane Roe"),
+    ("Video: the council meeting, in full", None),   # a caption, no credit: no platform after it
+    ("Videos of the bridge show the damage.", None),
+])
+def test_newuser41a_6_a_credit_line_names_whom_it_credits_and_a_caption_names_no_one(line, name):
+    from resolver.article import from_bytes
+    from resolver.provenance import video_credit
+
+    page = f"<html><body>{iframe()}<p>{line}</p></body></html>"
+    start = page.index("<iframe")
+    credited, title = video_credit(from_bytes(page.encode(), "a.html"), (start, page.index("</iframe>") + 9))
+    assert (credited[0] if credited else None, title) == (name, None)
