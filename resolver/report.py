@@ -133,6 +133,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
+        status += youtube_oembed_said(record)   # newuser41a #5
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
@@ -514,6 +515,16 @@ def resolution_text(result: Resolution) -> Text:
     return text
 
 
+def youtube_oembed_said(record: Any) -> str:
+    """" (exists and can be embedded, …)" after the "available" of a YouTube video that rests on oEmbed's 200, which an
+    age-restricted or region-blocked one gives too (the reports' words, newuser41a #5); "" otherwise."""
+    if not (record.platform == "youtube" and record.status == "available" and record.method == "oembed"):
+        return ""
+    from resolver.provenance import YOUTUBE_OEMBED_AVAILABLE
+
+    return f" ({YOUTUBE_OEMBED_AVAILABLE})"
+
+
 def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
     from rich.text import Text
@@ -526,6 +537,7 @@ def post_text(post: FetchedPost) -> Text:
     text = Text()
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(record.status), f"bold {colour}")
+    text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
     text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")

@@ -315,3 +315,12 @@ def test_newuser41a_6_a_credit_line_names_whom_it_credits_and_a_caption_names_no
     start = page.index("<iframe")
     credited, title = video_credit(from_bytes(page.encode(), "a.html"), (start, page.index("</iframe>") + 9))
     assert (credited[0] if credited else None, title) == (name, None)
+
+
+def test_newuser41a_5_fetch_and_scan_say_what_youtubes_oembed_tells_too(fakenet, run):
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    thumbnail(fakenet)
+    code, out = run("fetch", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
+    assert code == 0 and f"available ({YOUTUBE_AVAILABLE})" in " ".join(out.split()), out
+    code, out = run("scan", "--fetch", "article.html", article=f"<html><body><p>The timelapse.</p>{iframe()}</body></html>")
+    assert code == 0 and f"AbCdEfGhIjK: available ({YOUTUBE_AVAILABLE}) (via oembed)" in " ".join(out.split()), out
