@@ -956,7 +956,8 @@ class ArchivedUrl:
         return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
                 "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
-                "closest": snapshot(found.closest), "error": found.error, "from_cache": found.from_cache,
+                "closest": snapshot(found.closest), "closest_read": False,   # listed, never read (newuser41a #8)
+                "error": found.error, "from_cache": found.from_cache,
                 "looked_up_as": list(found.asked),
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,

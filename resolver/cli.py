@@ -1316,7 +1316,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
               help="Fetch again even within the TTL; adds an observation of each post (not with --offline).")
 @click.option("--all-methods", is_flag=True,
               help="Ask every X method, not only until one answers, and show where they disagree; read the "
-                   "archived copies of available posts too (gone posts' copies are always read).")
+                   "archived copies of available posts too (a gone X or Telegram post's copies are always read; "
+                   "other platforms' captures are listed, not read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
 @click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
@@ -1366,11 +1367,15 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     options = fetching.FetchOptions(all_methods=all_methods, media=not no_media, download_video=download_video,
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
+    from resolver.platforms.podcasts import NOT_SUPPORTED, is_podcast
+
+    podcasts = [target for target in targets if is_podcast(target)]   # asked nowhere (newuser41a #9)
+    targets = tuple(target for target in targets if target not in podcasts)
 
     unresolved: list[tuple[Resolution, tuple[str, ...]]] = []
     no_post: list[Resolution] = []
     unread: list[Failure] = []
-    used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
+    used: list[str] = [*podcasts]   # the targets that gave something to fetch from: an article read, a URL
     origins: list[tuple[str, int | None]] = []   # each post's (article, embed index), or (URL named, None)
 
     def skip(failure: Failure) -> None:
@@ -1428,7 +1433,12 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
-    failed = sum(not f.warning for f in unread)
+    for url in podcasts:
+        click.echo(escaped_controls(f"error: cannot fetch {redact(url)}: {NOT_SUPPORTED}; nothing was asked"), err=True)
+        if as_json:
+            click.echo(_json_line({"source": redact(url), "link": redact(url),
+                                   "error": f"input: cannot fetch {redact(url)}: {NOT_SUPPORTED}"}))
+    failed = sum(not f.warning for f in unread) + len(podcasts)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
         _say_no_article(targets, skipped=sum(f.files for f in unread))
         failed = 1

@@ -39,7 +39,7 @@ from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
-                              read_credit_language, read_links_not_followed, read_thin,
+                              podcasts_said, read_credit_language, read_links_not_followed, read_thin,
                               extract_item, finished, ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -118,6 +118,8 @@ class ArticleResult:
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text no embed carries: not followed (newuser35c)
     # its language (its lang, or its letters) is one whose credit words are not read: "no credit" is no fact (credits36)
     unread_language: CreditLanguageNotRead | None = None
+    # the podcast episodes it names, which no step reads (`podcasts_said`, newuser41a #9); None: none
+    podcasts: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -224,13 +226,16 @@ class ArticleResult:
         `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
         file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
         own is `container_sha256`: inputs38); `{"kind": "bad-bytes", "bytes", "message"}` for a page read as UTF-8
-        with bytes UTF-8 could not read, each replaced (newuser39b #11)."""
+        with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "podcasts-not-supported", …}`
+        (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
                          "container_sha256": self.article.container_sha256, "message": note})
         if (bad := self.article.bad_bytes_said) is not None:   # newuser39b #11
             said.append({"kind": "bad-bytes", "bytes": self.article.bad_bytes, "message": bad})
+        if self.podcasts is not None:   # newuser41a #9
+            said.append(self.podcasts)
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -1348,7 +1353,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
-            unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
+            podcasts=found.podcasts, unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1588,6 +1593,10 @@ async def _checked_article(url: str, *, session: Session, ledger: Ledger | None)
     """`_fetch_article`, refused when the server said it is no page (`not_a_page`, as for a WARC record's type)."""
     from resolver.article import looks_binary, not_a_page
 
+    if (ref := platforms.parse_url(url)) is not None and ref.platform in POST_PAGES and ref.post_id \
+            and ref.kind in ("post", "video"):   # a video's page read as an article said "HTTP 404" (newuser41a #12)
+        raise InputError(f"cannot read {session.redactor.url(url)}: it is a post's URL, not an article; "
+                         "`embed-resolver fetch URL` fetches the post")
     data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
     # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is judged
     # by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
@@ -1595,6 +1604,11 @@ async def _checked_article(url: str, *, session: Session, ledger: Ledger | None)
     if why is not None and not looks_binary(data):
         raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
     return data, content_type, final_url
+
+
+# The platforms whose post and video pages are never articles: a URL of one given as an article is pointed to `fetch`,
+# asked nothing (a Mastodon, Reddit or Telegram page may be read as one).
+POST_PAGES = frozenset({"twitter", "youtube", "tiktok", "vimeo", "instagram", "facebook", "threads", "bluesky"})
 
 
 # What reads an article URL's body past the cap, said with the error as a local file's names `max_article_bytes`.
@@ -1715,8 +1729,9 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
+        podcasts = podcasts_said(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
-                           unfollowed=unfollowed, unread_language=unread_language)
+                           unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

@@ -24,6 +24,7 @@ from resolver import __version__, platforms, quotes
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
+from resolver.fetch.oembed import METHOD as OEMBED
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
@@ -246,9 +247,11 @@ def _per(source: str, evidence: str) -> str:
 
 
 def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None,
-                 guess: Guess | None = None) -> dict[str, Any]:
+                 guess: Guess | None = None, credited: tuple[str, str] | None = None,
+                 credited_title: str | None = None) -> dict[str, Any]:
     """`guess`: the article's encoding, guessed unsure (`unsure_guess`): a name that differs only in letters beyond
-    ASCII may be the guess's, not a name changed (review37b)."""
+    ASCII may be the guess's, not a name changed (review37b). `credited`: (name, line) of a video's credit line the
+    article writes after its embed, `credited_title`: the title its embed code gives it (`video_credit`)."""
     said, source = said_by_post(post)
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
@@ -260,7 +263,10 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
         return check("author", "skip", _per(source, "the source names no author of this post"))
     found = said["author"]["handle"]
     if not embed.get("author_handle"):
-        return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
+        if credited is not None:
+            return _credited_video_check(credited, said, source)
+        return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"
+                                                    + _titled(credited_title, said)))
     if _page_number(embed["author_handle"], found, post):
         return check("author", "skip", _per(source, f"the article's URL names the page by its number "
                                                     f"({embed['author_handle']}), the source by its name @{found}: "
@@ -282,6 +288,65 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                                                         + (doubt or " (names change)")),
                          [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+# A video's credit line just after its embed: "Video: Riverton Fire Department / YouTube", "(Footage: Jane Roe via
+# YouTube)", "Video by Jane Roe", "Video credit: Jane Roe". The name runs to its platform, a bar or the line's end; a
+# bare "Video: …" names a credit only with its platform after it (else it may be a caption: "Video: the meeting").
+_ON_YOUTUBE = r"\s*(?:/|\||\bvia\b|\bon\b)\s*youtube\b.*"
+CREDIT_LINE_RE = re.compile(r"^\W{0,3}(?:video|footage|clip)\s*(?:"
+                            rf"(?::\s*(?P<name>[^/|()\n]{{2,80}}?){_ON_YOUTUBE})"
+                            r"|(?:(?:credit\s*:|by\b|courtesy\s+of\b)\s*(?P<named>[^/|()\n]{2,80}?)"
+                            rf"(?:{_ON_YOUTUBE}|\)?\W*))"
+                            r")$", re.I)
+# An iframe title that names nothing (YouTube's own embed code, WordPress' fallbacks).
+GENERIC_TITLES = frozenset({"", "youtube video player", "youtube", "youtube video", "video", "embedded video",
+                            "embedded content", "video player", "iframe"})
+BLOCK_TAGS_RE = re.compile(r"</?(?:p|div|br|li|figcaption|figure|h\d|section|article|blockquote|iframe|tr|td)\b[^>]*>",
+                           re.I)
+
+
+def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str] | None, str | None]:
+    """What an article says of a video it embeds, beside its URL: ((name, line) of a credit line in the first line
+    after the embed, or None; the title its iframe gives, or None). WordPress writes the video's title in the iframe's
+    `title` (newuser41a #6: a re-upload's channel was never set against the channel the article credits)."""
+    start, end = span
+    tag = article.text[start:end]
+    title = None
+    if article.kind == "html":
+        found = re.match(r"<iframe\b[^>]*?\stitle\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", tag, re.I)
+        shown = " ".join(html.unescape(found.group(1) or found.group(2) or "").split()) if found else ""
+        title = shown if shown.casefold() not in GENERIC_TITLES else None
+    after = article.text[end:end + 600]
+    if article.kind == "html":
+        after = html.unescape(re.sub(r"<[^>]+>", " ", BLOCK_TAGS_RE.sub("\n", after)))
+    line = next((" ".join(ln.split()) for ln in after.split("\n") if ln.strip()), "")
+    credit = CREDIT_LINE_RE.match(line)
+    name = (credit.group("name") or credit.group("named")).strip(" .,;:-") if credit else ""
+    return ((name, line) if name else None), title
+
+
+def _titled(title: str | None, said: dict[str, Any]) -> str:
+    """The title the article's embed code gives a video, beside the title its answer gives, when the two differ."""
+    theirs = said.get("text") if (said.get("text_kind") or json_text_kind(said)) == TITLE else None
+    if not title or theirs is None or " ".join(str(theirs).split()).casefold() == title.casefold():
+        return ""
+    return f"; the article's embed code titles the video “{title}”, the source titles it “{theirs}”"
+
+
+def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], source: str) -> dict[str, Any]:
+    """A video the article credits by name (a credit line, no handle) against the channel its source names: a warn at
+    most, a display name alone being no proof (a channel may be named otherwise than its owner)."""
+    name, line = credited
+    handle, found_name = said["author"]["handle"], said["author"]["name"]
+    author = f"@{handle}" + (f" ({found_name})" if found_name else "")
+    words = [w for w in _name_words(name) if w not in TITLES and len(w) > 1]
+    if words and not any(_names_author(w, handle, found_name) for w in words):
+        return check("author", "warn", _per(source, f"the article credits “{name}” (“{line}”); the video's channel is "
+                                                    f"{author}: it may be a re-upload, not the credited channel's "
+                                                    "(a name only, no handle: not a fail)"))
+    return check("author", "pass", _per(source, f"the article credits “{name}” (“{line}”); the video's channel is "
+                                                f"{author}"))
 
 
 # Words of a name that name no one in particular: a title before it ("Mayor Jones") or alone ("The Chancellor", whom
@@ -2341,6 +2406,11 @@ STATUS_WORDS = {
 }
 
 
+# What YouTube's oEmbed answering 200 tells of a video: it exists and its owner lets it be embedded. An age-restricted
+# or region-blocked video answers 200 as well (newuser41a #5), so "available" would say more than the answer knows.
+YOUTUBE_OEMBED_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+
+
 def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = None) -> dict[str, str]:
     """The badge of a status code. A post gone or not found under an id read with a doubt (`Embed.id_doubt`) says so,
     in the grey of what is not known: the post the article shows may exist under its real id, or be no post at all
@@ -2829,6 +2899,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     moved = atproto.moved_words(post.record) if post else None
     data["status"] = status_badge(_status_code(embed, post), id_doubt=embed.id_doubt, moved=moved) \
         | {"as_of": as_of(data["post"])}
+    if data["status"]["code"] == "available" and post and post.record.platform == "youtube" \
+            and post.record.method == OEMBED:
+        data["status"]["words"] = YOUTUBE_OEMBED_AVAILABLE   # what a 200 tells, no more (newuser41a #5)
     if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
         data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
@@ -2863,7 +2936,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     reused = photo_elsewhere(result, index)   # the original of a re-used photo, which is not the flattened post
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), status_check(data["post"]),
-              author_check(data, data["post"], store=store, guess=unsure_guess(result.article)),
+              author_check(data, data["post"], store=store, guess=unsure_guess(result.article),
+                           **_video_credit(result.article, embed)),
               *date_checks(data, data["post"], post_id, unread=_failed_step(result, "dates")),
               text_check(data, data["post"], data["resolutions"], published, unsure_guess(result.article)),
               *other_text_checks(result, data, redactor, published),
@@ -2876,6 +2950,14 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
         if unsettles_checks(embed.id_doubt) else None
     data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
     return data
+
+
+def _video_credit(article: Article, embed: Embed) -> dict[str, Any]:
+    """The credit and embed title of a YouTube video the article names no channel of (`video_credit`)."""
+    if embed.platform != "youtube" or embed.author_handle:
+        return {}
+    credited, title = video_credit(article, embed.span)
+    return {"credited": credited, "credited_title": title}
 
 
 # The checks that weigh the article's copy of a post (its author, date, words, media, which post it is), as against
@@ -3190,7 +3272,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "embeds": len(embeds), "credits": len(credits), "not_posts": len(not_posts),
         "by_platform": dict(Counter(e["platform"] for e in embeds)),
         "by_status": dict(Counter(e["status"]["words"] for e in posts)),
-        "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},
+        "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known),
+                  "gone": sum(1 for e in posts if e["status"]["tone"] == "gone")},   # newuser41a #7
         "checks": {k: results.get(k, 0) for k in ("pass", "warn", "fail", "skip")},
         "failed": failed,
         "archive": {"looked_up": len(checked), "with_copy": with_copy, "without_copy": len(checked) - with_copy,

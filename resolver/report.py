@@ -99,6 +99,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  warning: {result.unfollowed.message}", "yellow")]
     if result.unread_language is not None:   # the JSON's and the reports' `credit-language-not-read` (credits37)
         yield [(f"  warning: {result.unread_language.message}", "yellow")]
+    if (podcast := result.podcasts) is not None:   # the JSON's and the reports' (newuser41a #9)
+        yield [(f"  note: {podcast['message']}", "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
@@ -123,6 +125,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         where = resolution.canonical_url or resolution.final_url or ""
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
+    refused: dict[str, list[tuple[int, str]]] = {}   # each reason (its origin), with the embeds and media it refused
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
 
@@ -134,14 +137,21 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
         if record.status == "not_found" and result.embeds[fetched.embed].id_doubt:
             status += " (uncertain id: not known to be gone)"   # the id read may not be the article's (newuser41a #1)
+        status += youtube_oembed_said(record)   # newuser41a #5
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
-        for said_once in _media_refused(fetched.value):
-            yield [(f"  #{fetched.embed + 1} {said_once}", "yellow")]
+        for name, why in _media_refused_why(fetched.value.media):
+            refused.setdefault(why, []).append((fetched.embed + 1, name))
+    for why, items in refused.items():   # once an origin, not once an embed (newuser41a #14: 30 lines alike)
+        embeds = ", ".join(f"#{n}" for n in dict.fromkeys(n for n, _ in items))
+        names = [name for _, name in items]
+        shown = ", ".join(names[:REFUSED_SHOWN]) + (f" and {len(names) - REFUSED_SHOWN} more"
+                                                     if len(names) > REFUSED_SHOWN else "")
+        yield [(f"  {embeds} {shown} not asked: {why}", "yellow")]
     if result.resolutions is not None or result.posts is not None:
         from resolver.pipeline import same_posts
 
@@ -297,22 +307,25 @@ def _media_name(item: dict[str, Any]) -> tuple[str, str]:
     return f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url)
 
 
-def _media_refused(post: FetchedPost) -> Iterator[str]:
-    """The post's media `[origins] only_configured` refused, its origin unmapped: "photo URL not asked: …", one line
-    each, the only place a scan says it (newuser38b #6: said twice, and counted a failure)."""
-    return _media_refused_in(post.media)
-
-
 def _media_refused_in(media: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the scan table's lines and
-    the report's notes under the post (review39b: the report said nothing of them)."""
+    """"photo URL not asked: …" for each media item `[origins] only_configured` refused: the report's notes under the
+    post (review39b: the report said nothing of them); the scan table says them once an origin (`scan_view`)."""
+    for name, why in _media_refused_why(media):
+        yield f"{name} not asked: {why}"
+
+
+# How many refused media a scan's line for one origin names before "and N more"
+REFUSED_SHOWN = 5
+
+
+def _media_refused_why(media: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """("photo URL", why) of each media item `[origins] only_configured` refused."""
     from resolver.fetch import MEDIA_REFUSED_BY_CONFIG
 
     for item in media:
         error = str(item.get("error") or "")
         if error.startswith(MEDIA_REFUSED_BY_CONFIG):
-            why = error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
-            yield f"{_media_name(item)[0]} not asked: {why}"
+            yield _media_name(item)[0], error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
 
 
 @dataclass(frozen=True)
@@ -508,6 +521,16 @@ def resolution_text(result: Resolution) -> Text:
     return text
 
 
+def youtube_oembed_said(record: Any) -> str:
+    """" (exists and can be embedded, …)" after the "available" of a YouTube video that rests on oEmbed's 200, which an
+    age-restricted or region-blocked one gives too (the reports' words, newuser41a #5); "" otherwise."""
+    if not (record.platform == "youtube" and record.status == "available" and record.method == "oembed"):
+        return ""
+    from resolver.provenance import YOUTUBE_OEMBED_AVAILABLE
+
+    return f" ({YOUTUBE_OEMBED_AVAILABLE})"
+
+
 def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
     from rich.text import Text
@@ -520,6 +543,7 @@ def post_text(post: FetchedPost) -> Text:
     text = Text()
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(record.status), f"bold {colour}")
+    text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
     text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
@@ -602,6 +626,11 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     return lines
 
 
+# `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
+# removed video's URL captured showing another video, newuser41a #8).
+CLOSEST_NOT_READ = "listed by the archive, not read: whether it holds what the URL named is not known"
+
+
 def archive_text(result: ArchivedUrl) -> Text:
     """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
     from rich.text import Text
@@ -620,7 +649,7 @@ def archive_text(result: ArchivedUrl) -> Text:
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
     if found.closest:
-        _line(text, f"  closest: {found.closest.url}")
+        _line(text, f"  closest: {found.closest.url} ({CLOSEST_NOT_READ})")
     saved = result.saved
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
@@ -1200,6 +1229,8 @@ def markdown(report: dict[str, Any]) -> str:
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f"- **Credit words not read**: {_md(note)}"]
                if (note := warning_note(article, "credit-language-not-read")) else []),
+             *([f"- **Not supported**: {_md(note)}"]
+               if (note := warning_note(article, "podcasts-not-supported")) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {_zoned(report['generated_at'])}",
              *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []),
@@ -1937,6 +1968,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f'<p class="warn"><strong>Credit words not read</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "credit-language-not-read")) else []),
+             *([f'<p class="warn"><strong>Not supported</strong>: {escape(note)}</p>']
+               if (note := warning_note(article, "podcasts-not-supported")) else []),
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
                if (note := encoding_note(article)) else []),
              *([f'<p class="meta"><strong>Replay</strong>: {escape(note)}</p>']
@@ -2083,8 +2116,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
-INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Checks not made (skipped)",
-                 "Posts whose status is not known", "Report")
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone or not found",
+                 "Checks not made (skipped)", "Posts whose status is not known", "Report")
 
 
 def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
@@ -2101,8 +2134,11 @@ def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
     posts = summary.get("posts") or {}
     skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
     unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
+    # a removed video is no failed check: "Failed checks 0" alone hid it (newuser41a #7)
+    gone_of = f"{posts.get('gone', 0)} of {posts['named']}" if posts.get("named") else "—"
     names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
-    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), skipped, unknown]
+    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), gone_of, skipped,
+                        unknown]
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:

@@ -71,6 +71,7 @@ class Extracted:
     incomplete: tuple[FailedStep, ...] = ()   # the steps of its reading that failed (a bug): their findings are missing
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text that no embed carries (newuser35c #3)
     unread_language: CreditLanguageNotRead | None = None   # a language whose credit words are not read (credits36)
+    podcasts: dict[str, Any] | None = None   # the podcast episodes it names, which no step reads (newuser41a #9)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -141,9 +142,22 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         thin = read_thin(loaded.article, embeds)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
+        podcasts = podcasts_said(loaded.article)
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed, unread_language)
+    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed, unread_language, podcasts)
+
+
+def podcasts_said(article: Article) -> dict[str, Any] | None:
+    """`{"kind": "podcasts-not-supported", "count", "first", "message"}`: the Spotify and Apple Podcasts episodes the
+    page names, which no step reads (newuser41a #9: they vanished from every output); None: none."""
+    from resolver.platforms import podcasts
+
+    found = podcasts.episodes(article.text)
+    if not found:
+        return None
+    return {"kind": "podcasts-not-supported", "count": len(found), "first": found[0].url,
+            "message": podcasts.not_supported_note(found)}
 
 
 def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:

@@ -169,9 +169,10 @@ def test_newuser35_a_replay_reads_an_instagram_answer_its_warc_holds_with_no_tok
     [embed] = json.loads(done.stdout)["embeds"]
     assert (embed["platform"], embed["post"]["status"], embed["post"]["method"]) == ("instagram", "available", "oembed")
     assert embed["post"]["sources"][0]["warc_file"] and len(fakenet.hits) == hits   # nothing sent
-    # with nothing in the WARC for it, a post still needs the token, as before
+    # with nothing in the WARC for it, a post is a replay's miss (Meta needs no token since June 2026, newuser41a #4)
     other = tmp_path / "other.txt"
     other.write_text("The council posted a photo: https://www.instagram.com/p/CzZzZz99yYy/\n")
     done = again("--replay", str(warc), "report", "--format", "json", str(other))
     [embed] = json.loads(done.stdout)["embeds"]
-    assert embed["post"]["reason"] == "not fetched: needs META_ACCESS_TOKEN" and len(fakenet.hits) == hits
+    assert embed["post"]["reason"].startswith("not-in-warc: not in the replayed WARC files") \
+        and len(fakenet.hits) == hits

@@ -79,3 +79,19 @@ def test_review39b_the_report_says_each_refusal_too(fakenet, tmp_path, monkeypat
         said = [line for line in out.replace("<li>", "\n").splitlines() if photo in line and "not asked" in line]
         assert len(said) == 1, out
         assert "its origin is not mapped in [origins]" in said[0]
+
+
+def test_newuser41a_14_the_scan_says_an_origins_refusal_once_for_every_embed(fakenet, store):
+    """Under only_configured, each embed's thumbnail on one unmapped origin had its own long "not asked" line (30 in
+    one run): the reason is said once an origin, naming the embeds and media it held back."""
+    from resolver.pipeline import ForEmbed, scan
+
+    post = _fetched(fakenet, store, SERVICES)
+    link = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    result = scan(f"Bridge reopened. {link}\nAgain: https://twitter.com/RivertonRoads/status/20\n", kind="text")
+    assert len(result.embeds) == 2
+    result = result.replaced(posts=(ForEmbed(0, post), ForEmbed(1, post)))
+    lines = [" ".join(text for text, _ in line) for line in scan_view(result) if isinstance(line, list)]
+    said = [line for line in lines if "not asked" in line]
+    assert len(said) == 1, "\n".join(lines)
+    assert said[0].startswith("  #1, #2 ") and said[0].count("its origin is not mapped in [origins]") == 1, said

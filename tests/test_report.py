@@ -757,13 +757,13 @@ def test_the_index_says_what_was_not_checked_beside_the_failed_checks(world, tmp
     one = index[str(folder / "one.html")]
     assert one["posts"]["status_not_known"] == 2 and one["checks"]["skip"] > one["checks"]["fail"]
     lines = (tmp_path / "out" / "index.md").read_text().splitlines()
-    assert lines[2:4] == ["| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | Posts whose status "
-                          "is not known | Report |", "|---|---|---|---|---|---|---|"]
+    assert lines[2:4] == ["| Article | Embeds | Credits | Failed checks | Posts gone or not found | Checks not made "
+                          "(skipped) | Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|---|"]
     [row] = [line for line in lines if "one.html" in line]
     total = sum(one["checks"].values())
-    assert f"| 2 | 2 | {one['checks']['fail']} | {one['checks']['skip']} of {total} | 2 of 2 |" in row
+    assert f"| 2 | 2 | {one['checks']['fail']} | 0 of 2 | {one['checks']['skip']} of {total} | 2 of 2 |" in row
     [row] = [line for line in lines if "two.txt" in line]
-    assert "| 0 | 1 | 0 | 1 of 1 | — |" in row   # no post: nothing to know
+    assert "| 0 | 1 | 0 | — | 1 of 1 | — |" in row   # no post: nothing to know
 
 
 CONTROLS_ARTICLE = ("<html><body><figure><img src=\"https://cdn.example/a\nb.jpg\"><figcaption>The bridge. (Photo: "

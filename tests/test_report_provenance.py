@@ -132,11 +132,15 @@ def test_a_gone_post_nobody_archived_does_not_trip_fail_on_fail(fakenet, reporte
     assert "**Failed checks**" not in out and "is not_found" not in out and "is deleted\n" not in out
 
 
-def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, reporter):  # noqa: F811
-    """A private Telegram channel's post is never asked, and Instagram's oEmbed needs a token: the report said
+def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, reporter, monkeypatch):  # noqa: F811
+    """A private Telegram channel's post is never asked, and an oEmbed that needs a token (Instagram's, made to need
+    one as every Meta oEmbed did before June 2026: `needs_token`) is not asked without one: the report said
     "Recorded from: oembed, <time>" and
     "not in the answer (oembed, …)" where no request was made, and the scan table "unknown (via oembed)"
     (newuser29 #6). Now: not fetched, and why; nothing recorded; method null; the same in every format."""
+    from tests.test_fetch import needs_token
+
+    needs_token(monkeypatch)
     serve(fakenet, [])
     article = ('<html><body><p>The channel said so <a href="https://t.me/c/1234567890/416">in its chat</a>.</p>'
                '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')

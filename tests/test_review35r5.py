@@ -80,12 +80,15 @@ def test_a_threads_answer_the_warc_holds_replays_with_no_token_set(fakenet, tmp_
     [embed] = _embeds(done.stdout)
     assert (embed["platform"], embed["post"]["status"]) == ("threads", "available"), embed["post"]
     assert embed["post"]["sources"][0]["warc_file"] and len(fakenet.hits) == hits   # nothing sent
-    # a Threads post the WARC does not hold still needs the token, as before, and nothing is sent
+    # a Threads post the WARC does not hold is a replay's miss, its tokenless request named (Meta needs no token
+    # since June 2026, newuser41a #4), and nothing is sent
     other = tmp_path / "other.txt"
     other.write_text("The council posted: https://www.threads.net/@riverwatch/post/C9zZzZz9yYy\n")
     done = again("--replay", str(warc), "report", "--format", "json", str(other))
     [embed] = _embeds(done.stdout)
-    assert embed["post"]["reason"] == "not fetched: needs META_ACCESS_TOKEN" and len(fakenet.hits) == hits
+    reason = embed["post"]["reason"]
+    assert reason.startswith("not-in-warc: not in the replayed WARC files") and "access_token" not in reason, reason
+    assert len(fakenet.hits) == hits
 
 
 def test_an_oembed_404_beside_a_deleted_posts_tombstone_is_no_disagreement(fakenet, reporter):  # noqa: F811

@@ -26,7 +26,7 @@ def test_playlists_and_a_timeline_are_no_posts_in_the_summary(tmp_path):
     result = CliRunner().invoke(cli, [*base, "--format", "json", str(article)])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)["summary"]
-    assert summary["posts"] == {"named": 0, "status_known": 0, "status_not_known": 0}
+    assert summary["posts"] == {"named": 0, "status_known": 0, "status_not_known": 0, "gone": 0}
     assert summary["by_status"] == {}
     assert summary["not_posts"] == 3
     text = CliRunner().invoke(cli, [*base, str(article)]).stdout

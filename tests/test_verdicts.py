@@ -731,7 +731,7 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 2}
     assert summary["without_archive"] is None           # not 0: nobody asked
     assert summary["by_status"] == {"available": 1, "not known: not in the cache (offline)": 1}
-    assert summary["posts"] == {"named": 2, "status_known": 1, "status_not_known": 1}
+    assert summary["posts"] == {"named": 2, "status_known": 1, "status_not_known": 1, "gone": 0}
     first, second = report["embeds"]
     assert next(c for c in first["checks"] if c["name"] == "archive")["evidence"].startswith("not checked")
     assert second["status"]["tone"] == "unknown"
@@ -1621,7 +1621,7 @@ def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_no
     assert code == 0 and fakenet.hits == []
     report = json.loads(out)
     summary = report["summary"]
-    assert summary["posts"] == {"named": 1, "status_known": 0, "status_not_known": 1}
+    assert summary["posts"] == {"named": 1, "status_known": 0, "status_not_known": 1, "gone": 0}
     assert summary["by_status"] == {"not identified": 1}
     assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     [embed] = report["embeds"]

@@ -797,7 +797,10 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
     # (review35r5: a Threads answer the WARC held said "needs META_ACCESS_TOKEN"); the replay sends nothing anywhere
     asked = token or (REDACTED if session.replay is not None and provider.token_in == "query" else None)
     request = oembed.request(target.platform, target.url, access_token=asked)
-    if provider.token and not token and not _replayed(session, request.url):
+    if not token and provider.token_optional and asked and not _replayed(session, request.url):
+        # a tokenless run's answer, which its WARC keeps under the URL with no token (newuser41a #4)
+        request = oembed.request(target.platform, target.url)
+    if provider.token and not token and not provider.token_optional and not _replayed(session, request.url):
         # a replay sends nothing: an answer its WARCs hold needs no token (newuser35 F4: "needs META_ACCESS_TOKEN")
         return _not_fetched(target, f"needs {provider.token.upper()}")
     outcome = await http_fetch(session, request.url, headers=request.headers, purpose="oembed", keep_body=True,

@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
-from resolver.platforms import bluesky, mastodon, reddit
+from resolver.platforms import bluesky, facebook, mastodon, reddit
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Provider:
     # it out of URLs, logs and WARC target URIs (#11); Threads' documentation shows only the query parameter, so
     # it stays there, and is redacted wherever the URL is kept.
     token_in: str = "query"        # "query" | "header"
+    # Asked without the token when none is set: Meta lifted the token requirement of all its oEmbed APIs on June 15,
+    # 2026 (its reference pages oembed-post, oembed-video, instagram-oembed: tokenless, up to 1,000 requests per
+    # endpoint an hour, [limits] in budgets.DEFAULT_LIMITS); a token, when set, is still sent (newuser41a #4)
+    token_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,16 @@ PROVIDERS: dict[str, Provider] = {
     "mastodon": Provider("mastodon", "{origin}/api/oembed"),
     "flickr": Provider("flickr", "https://www.flickr.com/services/oembed/"),
     "instagram": Provider("instagram", "https://graph.facebook.com/v16.0/instagram_oembed", token="meta_access_token",
-                          token_in="header"),
+                          token_in="header", token_optional=True),
     "facebook": Provider("facebook", "https://graph.facebook.com/v16.0/oembed_post", token="meta_access_token",
-                         token_in="header"),
-    "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
+                         token_in="header", token_optional=True),
+    "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token",
+                        token_optional=True),
 }
+# Facebook's videos and reels have an oEmbed endpoint of their own (Graph API reference: oembed-video; the legacy
+# oEmbed's URL schemes sent /<page>/videos/<id> and video.php to the video endpoint): a post's endpoint for a video
+# answers for none (newuser41a #4: videos and reels were asked at oembed_post).
+FACEBOOK_VIDEO_ENDPOINT = "https://graph.facebook.com/v16.0/oembed_video"
 METHOD = "oembed"
 # The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
 # (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
@@ -80,6 +89,8 @@ def request_url(platform: str, post_url: str, *, access_token: str | None = None
     provider = PROVIDERS[platform]
     split = urlsplit(post_url)
     endpoint = provider.endpoint.replace("{origin}", f"{split.scheme}://{split.netloc}")
+    if platform == "facebook" and (ref := facebook.parse(post_url)) is not None and ref.kind == "video":
+        endpoint = FACEBOOK_VIDEO_ENDPOINT
     params: dict[str, str] = {"url": post_url, "format": "json"}
     if platform == "twitter":
         params.update({"omit_script": "1", "dnt": "true"})
@@ -106,7 +117,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status == 429:
         return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
     if status is None or not 200 <= status < 300:
-        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
+        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}" + _refusal(platform, status,
+                                                                                                      body))
     if "json" not in content_type.lower():
         # A host asked at its own origin (Mastodon's /api/oembed) that answers a page gave an answer, no oEmbed one: it
         # says nothing of a post, which is not known, and no error of the host (identity33, #15: it was stored as an
@@ -158,6 +170,45 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         text, created_at, lang = _bluesky_words(_string(data.get("html")) or "")
     return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, author_id=author_id,
                    text=text, created_at=created_at, lang=lang, media=media)
+
+
+# The platforms whose oEmbed is Meta's Graph API, whose error answers are {"error": {"message", "type", "code", …}}
+GRAPH_PLATFORMS = frozenset({"instagram", "facebook", "threads"})
+REFUSED_UNSAID = "removed, private or restricted, or a URL it cannot read: not known which"
+
+
+def _refusal(platform: str, status: int | None, body: bytes) -> str:
+    """What a platform's refusal says, in its own words, and what it is known to mean (newuser41a #7: "oEmbed answered
+    HTTP 400" alone). TikTok answers 400 {"code": 400, "message": "Something went wrong"} for a video it will not give,
+    and documents no meaning; Graph's error object names its code and message (code 100, an invalid parameter, for a
+    post it will not embed). "" when the answer holds no such words."""
+    if status is None or not 400 <= status < 500 or not body:
+        return ""
+    try:
+        data = jsonparse.loads(body)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    if platform in GRAPH_PLATFORMS and isinstance(data.get("error"), dict):
+        error = data["error"]
+        code, message = error.get("code"), _said(error.get("message"))
+        said = f": Graph's error {code}" if isinstance(code, int) else ": Graph's error"
+        said += f" “{message}”" if message else ""
+        return said + (f" (Meta answers so for a post it will not embed: {REFUSED_UNSAID})" if code == 100 else "")
+    if platform == "tiktok" and status == 400:
+        message = _said(data.get("message"))
+        return ((f": “{message}”" if message else "") + " (TikTok answers so for a video it will not give: "
+                f"{REFUSED_UNSAID}, or a fault of its own)")
+    return ""
+
+
+def _said(value: Any) -> str | None:
+    """A platform's message, on one line and cut short (it is quoted, not read)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    line = " ".join(value.split())
+    return line if len(line) <= 200 else line[:199] + "…"
 
 
 def _bluesky_author(post_id: str, named: str | None, author_name: str | None,

@@ -1,0 +1,56 @@
+"""Podcast episodes and shows on Spotify and Apple Podcasts: the tool checks none (no source for them is read), and
+says so rather than let an article's episode embed vanish from its output (newuser41a #9). Read here only to be
+named: `episodes()` finds them in a page, `is_podcast()` tells a URL given to `fetch`."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# open.spotify.com/episode/<id>, /show/<id>, their players /embed/episode/<id> and /embed-podcast/episode/<id> (the
+# older one); podcasts.apple.com/<cc>/podcast/<slug>/id<show>[?i=<episode>] and its player embed.podcasts.apple.com.
+SPOTIFY_RE = re.compile(r"https?://open\.spotify\.com/(?:intl-[a-z]{2}/)?(?:embed(?:-podcast)?/)?(episode|show)/"
+                        r"([A-Za-z0-9]{22})\b[^\s\"'<>]*")
+APPLE_RE = re.compile(r"https?://(?:embed\.)?podcasts\.apple\.com/(?:[a-z]{2}/)?podcast/(?:[^/\s\"'<>?]+/)?id(\d+)"
+                      r"(?:[?&][^\s\"'<>]*)?")
+APPLE_EPISODE_RE = re.compile(r"[?&](?:amp;)?i=(\d+)")
+NOT_SUPPORTED = "podcast episodes (Spotify, Apple Podcasts) are not supported"
+
+
+@dataclass(frozen=True)
+class Episode:
+    service: str    # "Spotify" | "Apple Podcasts"
+    episode: str    # the episode's id, or the show's when the URL names no episode
+    url: str        # the first URL of it in the page, as written (entities read)
+
+
+def episodes(page: str) -> list[Episode]:
+    """Each podcast episode (or show) a page names, once, in the order first named."""
+    if "spotify.com" not in page and "podcasts.apple.com" not in page:   # most pages: no regex run at all
+        return []
+    found: dict[tuple[str, str], tuple[int, Episode]] = {}
+    for match in SPOTIFY_RE.finditer(page):
+        key = ("Spotify", match.group(2))
+        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)))))
+    for match in APPLE_RE.finditer(page):
+        episode = APPLE_EPISODE_RE.search(match.group(0))
+        key = ("Apple Podcasts", episode.group(1) if episode else match.group(1))
+        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)))))
+    return [episode for _, episode in sorted(found.values(), key=lambda at: at[0])]
+
+
+def is_podcast(url: str) -> bool:
+    """Whether a URL names a Spotify or Apple Podcasts episode or show."""
+    return bool(SPOTIFY_RE.fullmatch(url) or APPLE_RE.fullmatch(url))
+
+
+def not_supported_note(found: list[Episode]) -> str:
+    """What a scan and a report say of the podcast episodes a page names."""
+    counts: dict[str, int] = {}
+    for episode in found:
+        counts[episode.service] = counts.get(episode.service, 0) + 1
+    each = ", ".join(f"{service} {count}" for service, count in counts.items())
+    many = "podcast episode" + ("s" if len(found) != 1 else "")
+    return (f"{len(found)} {many} ({each}) not checked: podcast episodes are not supported (no source of Spotify or "
+            f"Apple Podcasts is read); first {found[0].url}")
