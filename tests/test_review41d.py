@@ -67,3 +67,14 @@ def test_a_content_warning_in_the_instances_own_language_is_never_taken_as_the_p
     assert (reading.record.status, reading.record.text) == ("available", "Die Brücke ist gesperrt."), reading.record
     reading = wayback.read(POST_ID, 200, "text/html", status_head_in("en", "Update: the bridge is closed."), url)
     assert (reading.record.status, reading.record.text) == ("available", "Update: the bridge is closed.")
+
+
+def test_a_mastodon_polls_options_in_the_description_are_never_the_posts_words():
+    """StatusesHelper#poll_summary appends the poll's options as a block of "[ ] option" lines: Mastodon's rendering of
+    the poll, not words the post's author wrote; the reader gave them as the post's text."""
+    url = f"https://mastodon.social/@dave/{STATUS}"
+    words = "Is the bridge open yet?"
+    reading = wayback.read(POST_ID, 200, "text/html",
+                           status_head_in("en", f"{words}\n\n[ ] Yes\n[ ] No, still closed"), url)
+    assert (reading.record.status, reading.record.text) == ("available", words), reading.record
+    assert any("poll" in note for note in reading.notes), reading.notes

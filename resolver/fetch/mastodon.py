@@ -216,16 +216,22 @@ def _description(value: str, interface: str | None = None) -> tuple[str | None, 
     block shaped "<label>: …" may be the warning alone (a status behind one has no other block), never taken as the
     words; a first block of that shape with a count before the words is taken as its media line, said (review41d)."""
     blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    poll: tuple[str, ...] = ()
+    if len(blocks) > 1 and all(line.startswith("[ ] ") for line in blocks[-1].split("\n")):
+        # StatusesHelper#poll_summary: the poll's options, Mastodon's rendering, not the author's words (review41d)
+        poll = (f"the capture's description ends with the post's poll ({'; '.join(blocks[-1].split(chr(10)))}): its "
+                "options are not read as the post's words",)
+        blocks = blocks[:-1]
     first = blocks[0] if blocks else ""
     if interface and not interface.lower().startswith("en") and _LABELLED_RE.match(first):
-        if len(blocks) == 1:
+        if len(blocks) == 1 and not poll:   # a status behind a warning shows neither its words nor its poll
             return None, (f"the capture's page is in the instance's language ({interface}): its description "
                           f"“{first[:80]}” may be the post's content warning or media line in that language, not "
                           "its words",)
         if re.search(r"\d", first) and "\n" not in first:
             return (real("\n\n".join(b for b in blocks[1:] if b)) or None), (
                 f"the capture's description begins “{first}”, taken as its media line in the instance's language "
-                f"({interface}): the post's media are not read",)
+                f"({interface}): the post's media are not read",) + poll
     parts = [p.strip() for p in first.split(" · ")]
     warning = next((_WARNING_RE.fullmatch(p) for p in parts if _WARNING_RE.fullmatch(p)), None)
     if warning is not None:
@@ -236,7 +242,7 @@ def _description(value: str, interface: str | None = None) -> tuple[str | None, 
         blocks = blocks[1:]
         notes = (f"the capture's description says “{first}”: the post's media are not read",)
     text = "\n\n".join(b for b in blocks if b)
-    return (real(text) or None), notes
+    return (real(text) or None), notes + poll
 
 
 def _focal(soup: BeautifulSoup, post_id: str) -> Tag | None:
