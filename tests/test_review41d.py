@@ -78,3 +78,15 @@ def test_a_mastodon_polls_options_in_the_description_are_never_the_posts_words()
                            status_head_in("en", f"{words}\n\n[ ] Yes\n[ ] No, still closed"), url)
     assert (reading.record.status, reading.record.text) == ("available", words), reading.record
     assert any("poll" in note for note in reading.notes), reading.notes
+
+
+def test_a_first_paragraph_in_another_language_is_kept_unless_it_is_shaped_as_the_media_line():
+    """The media line is dropped only in its own shape ("<label>: <count> <kind>"): a post's first paragraph that
+    merely holds a colon and a number stays in its words."""
+    url = f"https://mastodon.social/@dave/{STATUS}"
+    words = "Update 2: Die Brücke ist gesperrt.\n\nMehr später."
+    reading = wayback.read(POST_ID, 200, "text/html", status_head_in("de", words), url)
+    assert (reading.record.status, reading.record.text) == ("available", words), reading.record
+    reading = wayback.read(POST_ID, 200, "text/html",
+                           status_head_in("fr", "Pièces jointes : 2 images · 1 vidéo\n\nLe pont est fermé."), url)
+    assert reading.record.text == "Le pont est fermé.", reading.record

@@ -43,6 +43,8 @@ _NOT_THE_STATUS = ("reblogs", "favourites")
 # A block shaped as Mastodon's own lines are in every locale, "<label>: <what>" ("Inhaltswarnung: …", "Angehängt: 1
 # Bild", "Avertissement de contenu : …", a full-width colon too)
 _LABELLED_RE = re.compile(r"[^\n:：]{1,40}?\s?[:：]\s*\S")
+# Its media line in any locale: "<label>: <count> <kind>", kinds joined " · " ("Angehängt: 1 Bild · 2 Videos")
+_MEDIA_LINE_RE = re.compile(r"[^\n:：]{1,40}?\s?[:：]\s*\d+ [^\s·]+(?: · \d+ [^\s·]+)*")
 
 
 def is_post_id(post_id: str) -> bool:
@@ -228,7 +230,7 @@ def _description(value: str, interface: str | None = None) -> tuple[str | None, 
             return None, (f"the capture's page is in the instance's language ({interface}): its description "
                           f"“{first[:80]}” may be the post's content warning or media line in that language, not "
                           "its words",)
-        if re.search(r"\d", first) and "\n" not in first:
+        if _MEDIA_LINE_RE.fullmatch(first):
             return (real("\n\n".join(b for b in blocks[1:] if b)) or None), (
                 f"the capture's description begins “{first}”, taken as its media line in the instance's language "
                 f"({interface}): the post's media are not read",) + poll
