@@ -90,3 +90,27 @@ def test_a_first_paragraph_in_another_language_is_kept_unless_it_is_shaped_as_th
     reading = wayback.read(POST_ID, 200, "text/html",
                            status_head_in("fr", "Pièces jointes : 2 images · 1 vidéo\n\nLe pont est fermé."), url)
     assert reading.record.text == "Le pont est fermé.", reading.record
+
+
+def test_a_deleted_remote_status_whose_only_capture_is_the_web_apps_shell_shows_no_archived_words(
+        fakenet, tmp_path, monkeypatch):
+    """An article links a remote account's status as its reader's instance shows it (`/@bob@other.example/<id>`,
+    the one page the fetch lists for it). Its capture is the web app's shell: the report showed the server's
+    description as the post's archived text and checked the article's quote against it."""
+    from tests.fakenet import page
+    from tests.test_fediverse_captures import HOSTS, _posts
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import Capture, serve
+
+    linked = f"https://mastodon.social/@bob@other.example/{STATUS}"
+    fakenet.route("mastodon.social", "/api/oembed", page('{"error":"Record not found"}', 404,
+                                                        content_type="application/json"))
+    serve(fakenet, [Capture("20240227093000", linked, web_app_shell(linked))])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    article = f'<html><body><p>Bob wrote: “The ferry is late.” <a href="{linked}">(post)</a></p></body></html>'
+    code, out = run("scan", "--fetch", "--json", "a.html", article=article, name="a.html")
+    [post] = _posts(out)
+    assert [(c["status"], c["text"]) for c in post["archived"]] == [("unknown", None)], post["archived"]
+    code, md = run("report", "--offline", "a.html")
+    assert SERVER not in md and "| Archived text |" not in md, md
+    assert "the capture shows the instance's web app page" in md, md
