@@ -42,7 +42,7 @@ _WARNING_RE = re.compile(r"Content warning: (.*)", re.S)
 _NOT_THE_STATUS = ("reblogs", "favourites")
 # A block shaped as Mastodon's own lines are in every locale, "<label>: <what>" ("Inhaltswarnung: …", "Angehängt: 1
 # Bild", "Avertissement de contenu : …", a full-width colon too)
-_LABELLED_RE = re.compile(r"[^\n:：]{1,40}?\s?[:：]\s*\S")
+_LABELLED_RE = re.compile(r"[^\n:：]{1,40}?\s?(?::\s+|：\s*)\S")   # not a link's "https://"
 # Its media line in any locale: "<label>: <count> <kind>", kinds joined " · " ("Angehängt: 1 Bild · 2 Videos")
 _MEDIA_LINE_RE = re.compile(r"[^\n:：]{1,40}?\s?[:：]\s*\d+ [^\s·]+(?: · \d+ [^\s·]+)*")
 
