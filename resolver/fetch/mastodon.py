@@ -40,6 +40,11 @@ _WARNING_RE = re.compile(r"Content warning: (.*)", re.S)
 # Where a status is filed besides its page: Mastodon's web routes that are pages about another thing (who boosted
 # it, who favourited it) name the status but show a list, not its words.
 _NOT_THE_STATUS = ("reblogs", "favourites")
+# A block shaped as Mastodon's own lines are in every locale, "<label>: <what>" ("Inhaltswarnung: …", "Angehängt: 1
+# Bild", "Avertissement de contenu : …", a full-width colon too)
+_LABELLED_RE = re.compile(r"[^\n:：]{1,40}?\s?(?::\s+|：\s*)\S")   # not a link's "https://"
+# Its media line in any locale: "<label>: <count> <kind>", kinds joined " · " ("Angehängt: 1 Bild · 2 Videos")
+_MEDIA_LINE_RE = re.compile(r"[^\n:：]{1,40}?\s?[:：]\s*\d+ [^\s·]+(?: · \d+ [^\s·]+)*")
 
 
 def is_post_id(post_id: str) -> bool:
@@ -124,6 +129,12 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
         return _record(post_id, "unknown", method, f"the captured page is the status {other.url}, not this one"), \
             "none", ()
     account = next((url for url in named if url and mastodon.account_handle(url)), None)
+    if refs and focal is None and not _status_head(soup, og):
+        # the web app's shell (`/web/statuses/<id>`, a remote account's `/@user@domain/<id>`): its og:url is the URL
+        # asked, its title and description the server's (review41d)
+        return _record(post_id, "unknown", method, "the capture shows the instance's web app page (its head names "
+                                                   f"the server, “{og.get('og:title', '')}”, not a status), not the "
+                                                   "post"), "none", ()
     if not refs:
         why = f"the account page {account}" if account else _page_named(soup)
         return _record(post_id, "unknown", method, f"the capture shows {why}, not the post"), "none", ()
@@ -132,7 +143,23 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
         return _record(post_id, "unknown", method, user, url=refs[0].url), "none", ()
     if focal is not None:
         return _from_status(post_id, focal, og, method, refs[0].url)
-    return _from_head(post_id, og, method, refs[0].url)
+    return _from_head(post_id, og, method, refs[0].url, _interface_language(soup))
+
+
+def _status_head(soup: BeautifulSoup, og: dict[str, str]) -> bool:
+    """Whether the page's head is a status's (app/views/statuses/show.html.haml: og:type "article", the status's
+    activity+json link), not the server's that every page of the web app carries (shared/_og.html.haml: og:type
+    "website", the URL asked as og:url, the server's name and description)."""
+    return og.get("og:type", "").strip().lower() == "article" or any(
+        "activity+json" in str(link.get("type") or "") for link in soup.find_all("link", href=True))
+
+
+def _interface_language(soup: BeautifulSoup) -> str | None:
+    """The language the page's own words (its "Attached: …", "Content warning: …") are in: `<html lang>`, the
+    instance's locale; None when the page does not say."""
+    html = soup.find("html")
+    lang = str(html.get("lang") or "").strip() if html is not None else ""
+    return lang or None
 
 
 def _post_ref(url: str | None) -> Any:
@@ -168,25 +195,45 @@ def _page_named(soup: BeautifulSoup) -> str:
     return f"a page that names no status (its title: “{shown}”)" if shown else "a page that names no status"
 
 
-def _from_head(post_id: str, og: dict[str, str], method: str, url: str) -> tuple[PostRecord, str, tuple[str, ...]]:
+def _from_head(post_id: str, og: dict[str, str], method: str, url: str,
+               interface: str | None = None) -> tuple[PostRecord, str, tuple[str, ...]]:
     """The status's head since Mastodon 4.0: its words are og:description's, less the block that says its media or
-    its content warning; a status behind a content warning has no words there."""
+    its content warning; a status behind a content warning has no words there. `interface`: the page's language,
+    whose words for those blocks are known in English only."""
     name, handle = _title(og.get("og:title", ""))
     handle = handle or mastodon.handle(og.get("profile:username", ""), url.split("/")[2])
     created = _utc(og["og:published_time"]) if og.get("og:published_time") else None
     fields = {"author_name": name, "author_handle": handle, "created_at": created, "lang": og.get("og:locale") or None}
-    text, notes = _description(og.get("og:description") or og.get("description") or "")
+    text, notes = _description(og.get("og:description") or og.get("description") or "", interface)
     if text is None:
         why = notes[0] if notes else "the capture's head holds no words of the post"
         return _record(post_id, "unknown", method, why, url=url, **fields), "page-head", ()
     return _record(post_id, "available", method, url=url, text=text, **fields), "page-head", notes
 
 
-def _description(value: str) -> tuple[str | None, tuple[str, ...]]:
+def _description(value: str, interface: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """(the status's words, notes) of its og:description: a first block saying "Attached: …" is no words of it; a
-    "Content warning: …" block stands for the words, which the head does not give."""
+    "Content warning: …" block stands for the words, which the head does not give. On a page in another language
+    (the instance's locale: "Inhaltswarnung: …", "Angehängt: 1 Bild") those blocks' words are not known: a lone
+    block shaped "<label>: …" may be the warning alone (a status behind one has no other block), never taken as the
+    words; a first block of that shape with a count before the words is taken as its media line, said (review41d)."""
     blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    poll: tuple[str, ...] = ()
+    if len(blocks) > 1 and all(line.startswith("[ ] ") for line in blocks[-1].split("\n")):
+        # StatusesHelper#poll_summary: the poll's options, Mastodon's rendering, not the author's words (review41d)
+        poll = (f"the capture's description ends with the post's poll ({'; '.join(blocks[-1].split(chr(10)))}): its "
+                "options are not read as the post's words",)
+        blocks = blocks[:-1]
     first = blocks[0] if blocks else ""
+    if interface and not interface.lower().startswith("en") and _LABELLED_RE.match(first):
+        if len(blocks) == 1 and not poll:   # a status behind a warning shows neither its words nor its poll
+            return None, (f"the capture's page is in the instance's language ({interface}): its description "
+                          f"“{first[:80]}” may be the post's content warning or media line in that language, not "
+                          "its words",)
+        if _MEDIA_LINE_RE.fullmatch(first):
+            return (real("\n\n".join(b for b in blocks[1:] if b)) or None), (
+                f"the capture's description begins “{first}”, taken as its media line in the instance's language "
+                f"({interface}): the post's media are not read",) + poll
     parts = [p.strip() for p in first.split(" · ")]
     warning = next((_WARNING_RE.fullmatch(p) for p in parts if _WARNING_RE.fullmatch(p)), None)
     if warning is not None:
@@ -197,7 +244,7 @@ def _description(value: str) -> tuple[str | None, tuple[str, ...]]:
         blocks = blocks[1:]
         notes = (f"the capture's description says “{first}”: the post's media are not read",)
     text = "\n\n".join(b for b in blocks if b)
-    return (real(text) or None), notes
+    return (real(text) or None), notes + poll
 
 
 def _focal(soup: BeautifulSoup, post_id: str) -> Tag | None:
