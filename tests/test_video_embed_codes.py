@@ -183,3 +183,36 @@ def test_a_player_s_end_is_said_with_its_start(tmp_path):
     assert (embed.start_seconds, embed.end_seconds) == (15, 45)
     assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 0:15 to 0:45 (found by html-iframe" in \
         report_md(tmp_path, page + "</body></html>")
+
+
+BLUESKY_DID = "did:plc:rivwatchrivwatchrivw"
+BLUESKY_CODE = ('<blockquote class="bluesky-embed" data-bluesky-uri="at://{did}/app.bsky.feed.post/3kriverwatch2"><p '
+                'lang="en">The levee held overnight.</p>&mdash; River Watch (<a href="https://bsky.app/profile/{did}">'
+                '@riverwatch.example.org</a>) <a href="https://bsky.app/profile/{did}/post/3kriverwatch2">March 10, 2026 '
+                'at 9:00 AM</a></blockquote>').format(did=BLUESKY_DID)
+
+
+@pytest.mark.parametrize("links", [
+    (f"https://bsky.app/profile/{BLUESKY_DID}/post/3kriverwatch2",),
+    (f"https://bsky.app/profile/{BLUESKY_DID}/post/3kriverwatch2",
+     "https://bsky.app/profile/riverwatch.example.org/post/3kriverwatch2"),
+], ids=["by-did", "by-did-and-handle"])
+def test_a_bluesky_post_linked_by_its_account_s_did_is_not_said_under_another_account(tmp_path, links):
+    """review41e: a Bluesky embed code (its post named by the account's DID, its handle shown) and a link to the same
+    post by that DID gave "Named under more than one account: … under @riverwatch.example.org and
+    @did:plc:…": a DID is the account's own id, the one the embed code names the post by, never another account."""
+    page = "<html><body>" + BLUESKY_CODE + "".join(f'<p>See <a href="{u}">{u}</a>.</p>' for u in links) + "</body></html>"
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == ("riverwatch.example.org", ())
+    assert "more than one account" not in report_md(tmp_path, page)
+
+
+@pytest.mark.parametrize("query", ["start=90&amp;end=30", "start=90&amp;end=90"], ids=["end-before", "end-at-start"])
+def test_a_player_s_end_at_or_before_its_start_is_no_stretch(tmp_path, query):
+    """review41e: `embed/<id>?start=90&end=30` was said "at 1:30 to 0:30", a stretch no player plays: an end at or
+    before the start stops nothing the article shows, so only the start is said."""
+    page = f'<html><body><iframe src="https://www.youtube.com/embed/Embed0Vid12?{query}"></iframe></body></html>'
+    [embed] = embeds_of(page)
+    assert (embed.start_seconds, embed.end_seconds) == (90, None)
+    md = report_md(tmp_path, page)
+    assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 1:30 (found by html-iframe" in md, md

@@ -63,8 +63,11 @@ def parse(url: str) -> PostRef | None:
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
-    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split),
-                  end_seconds=urls.moment(split.arg("end") or "") if "end=" in split.query_text else None)
+    start = start_seconds(split)
+    end = urls.moment(split.arg("end") or "") if "end=" in split.query_text else None
+    # an end at or before the start stops nothing the link shows: no stretch "at 1:30 to 0:30" (review41e)
+    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start,
+                  end_seconds=end if end is not None and (start is None or end > start) else None)
     # the player (/embed/<id>, /v/<id>, /e/<id>) plays the video whatever comment its link names (review36e)
     comment = split.arg("lc") if "lc=" in split.query_text and split.parts[:1] not in PLAYERS else None
     if comment is None:
