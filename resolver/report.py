@@ -125,6 +125,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
+        from resolver.provenance import STATUS_WORDS
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
@@ -132,8 +133,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
-        if record.status == "not_found" and result.embeds[fetched.embed].id_doubt:
-            status += " (uncertain id: not known to be gone)"   # the id read may not be the article's (newuser41a #1)
+        if result.embeds[fetched.embed].id_doubt and STATUS_WORDS.get(record.status, ("", ""))[1] == "gone":
+            # the id read may not be the article's: gone under it, as the report's badge, is not known gone
+            # (newuser41a #1; review41e: a "deleted" or "protected" post was said so plainly)
+            status += " (uncertain id: not known to be gone)"
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
