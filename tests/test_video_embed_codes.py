@@ -216,3 +216,16 @@ def test_a_player_s_end_at_or_before_its_start_is_no_stretch(tmp_path, query):
     assert (embed.start_seconds, embed.end_seconds) == (90, None)
     md = report_md(tmp_path, page)
     assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 1:30 (found by html-iframe" in md, md
+
+
+@pytest.mark.parametrize("kind", ["videos", "posts"])
+def test_a_facebook_post_linked_by_its_page_s_number_is_not_said_under_another_account(kind):
+    """review41e: "facebook.com/rivertonfire/videos/N" and "facebook.com/100064123456789/videos/N" (the page's number,
+    the link Facebook's share sheet and some apps write) were said "named under @rivertonfire and @100064123456789",
+    more than one account: the number may be that very page, and the tool does not know it is another."""
+    page = (f'<html><body><p>The <a href="https://www.facebook.com/rivertonfire/{kind}/1234567890123456/">video</a> and '
+            f'<a href="https://www.facebook.com/100064123456789/{kind}/1234567890123456/">again</a>.</p></body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == ("rivertonfire", ())
+    named = page.replace("100064123456789", "firefan.reposts")   # another page's name is still said
+    assert embeds_of(named)[0].other_handles == ("firefan.reposts",)

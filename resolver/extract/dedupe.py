@@ -76,10 +76,12 @@ def _moments(group: list[Embed]) -> tuple[tuple[tuple[int, int], int], ...]:
 def _other_handles(winner: Embed, group: list[Embed]) -> tuple[str, ...]:
     """The accounts other places of `group` name the post under, besides the winner's (case aside: handles ignore
     it), in the page's order (newuser41a #13: a TikTok id under a re-poster's handle was merged silently)."""
-    # a Bluesky DID is the account's own id, the one its embed code names the post by: never another account (review41e:
-    # a link by the DID beside the code showing the handle was said "named under @handle and @did:plc:…")
+    # an account's own id is no other account: a Bluesky DID, the one its embed code names the post by, and Facebook's
+    # number of a page or profile, its link's other spelling (review41e: a link by the DID beside the code showing
+    # the handle was said "named under @handle and @did:plc:…", "/janepage/videos/N" and "/1000641…/videos/N" too)
     def account(handle: str | None) -> str | None:
-        return None if handle is None or winner.platform == bluesky.PLATFORM and handle.startswith("did:") else handle
+        return None if handle is None or winner.platform == bluesky.PLATFORM and handle.startswith("did:") \
+            or winner.platform == "facebook" and handle.isdigit() else handle
 
     own = account(winner.author_handle)
     seen = {(own or "").casefold()}
