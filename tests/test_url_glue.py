@@ -297,7 +297,7 @@ def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_cha
     text = f"Watch {url}{word}"
     embed = only(text)
     assert (embed.platform, embed.post_id) == ("youtube", "dQw4w9WgXcQ")
-    assert embed.id_doubt and word.split()[0][0] in embed.id_doubt
+    assert embed.id_doubt and f"“dQw4w9WgXcQ{word.split()[0]}”" in embed.id_doubt, embed.id_doubt
     assert quoted(text, embed) == url
 
 
