@@ -1590,10 +1590,11 @@ def other_handles_line(embed: dict[str, Any]) -> str | None:
     from resolver.origins import PLATFORM_NAMES
 
     platform = PLATFORM_NAMES.get(embed["platform"], embed["platform"])
-    first = f" @{embed['author_handle']}" if embed.get("author_handle") else ""
-    return (f"Named under more than one account: the article names this post under{first} and "
-            + ", ".join(f"@{h}" for h in handles) + f"; the id alone names the post, and its author is the account "
-            f"{platform} answers for it, not a link's handle")
+    # the embed's own account first when it names one (review41e: with none, "under and @a, @b")
+    named = [f"@{h}" for h in ([embed["author_handle"]] if embed.get("author_handle") else []) + list(handles)]
+    return (f"Named under more than one account: the article names this post under {', '.join(named[:-1])} and "
+            f"{named[-1]}; the id alone names the post, and its author is the account {platform} answers for it, "
+            "not a link's handle")
 
 
 def _as_of(status: dict[str, Any]) -> str:

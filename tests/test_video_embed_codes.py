@@ -229,3 +229,19 @@ def test_a_facebook_post_linked_by_its_page_s_number_is_not_said_under_another_a
     assert (embed.author_handle, embed.other_handles) == ("rivertonfire", ())
     named = page.replace("100064123456789", "firefan.reposts")   # another page's name is still said
     assert embeds_of(named)[0].other_handles == ("firefan.reposts",)
+
+
+def test_a_post_whose_code_names_no_account_under_two_accounts_says_both_plainly(tmp_path):
+    """review41e: a TikTok code naming its video by data-video-id alone (no account) and links to it under two
+    accounts said "the article names this post under and @riverton_fire, @firefan_reposts": no word was missing
+    from the tool's data, only from its sentence."""
+    page = ('<html><body>' + tiktok_code(cite=None, video_id=PLAYED).split("<body>")[1].split("</body>")[0]
+            .replace('<a target="_blank" title="@stormchaser_tv" href="https://www.tiktok.com/@stormchaser_tv?refer=embed">'
+                     '@stormchaser_tv</a>', "")
+            + f'<p><a href="https://www.tiktok.com/@riverton_fire/video/{PLAYED}">one</a> <a href="https://www.tiktok.com'
+            f'/@firefan_reposts/video/{PLAYED}">two</a></p></body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == (None, ("riverton_fire", "firefan_reposts"))
+    md = report_md(tmp_path, page)
+    assert "- Named under more than one account: the article names this post under @riverton_fire and " \
+        "@firefan_reposts; the id alone" in md, md
