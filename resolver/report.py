@@ -128,6 +128,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     refused: dict[str, list[tuple[int, str]]] = {}   # each reason (its origin), with the embeds and media it refused
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
+        from resolver.provenance import STATUS_WORDS
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
@@ -135,8 +136,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
-        if record.status == "not_found" and result.embeds[fetched.embed].id_doubt:
-            status += " (uncertain id: not known to be gone)"   # the id read may not be the article's (newuser41a #1)
+        if result.embeds[fetched.embed].id_doubt and STATUS_WORDS.get(record.status, ("", ""))[1] == "gone":
+            # the id read may not be the article's: gone under it, as the report's badge, is not known gone
+            # (newuser41a #1; review41e: a "deleted" or "protected" post was said so plainly)
+            status += " (uncertain id: not known to be gone)"
         status += youtube_oembed_said(record)   # newuser41a #5
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
@@ -1618,10 +1621,11 @@ def other_handles_line(embed: dict[str, Any]) -> str | None:
     from resolver.origins import PLATFORM_NAMES
 
     platform = PLATFORM_NAMES.get(embed["platform"], embed["platform"])
-    first = f" @{embed['author_handle']}" if embed.get("author_handle") else ""
-    return (f"Named under more than one account: the article names this post under{first} and "
-            + ", ".join(f"@{h}" for h in handles) + f"; the id alone names the post, and its author is the account "
-            f"{platform} answers for it, not a link's handle")
+    # the embed's own account first when it names one (review41e: with none, "under and @a, @b")
+    named = [f"@{h}" for h in ([embed["author_handle"]] if embed.get("author_handle") else []) + list(handles)]
+    return (f"Named under more than one account: the article names this post under {', '.join(named[:-1])} and "
+            f"{named[-1]}; the id alone names the post, and its author is the account {platform} answers for it, "
+            "not a link's handle")
 
 
 def _as_of(status: dict[str, Any]) -> str:

@@ -635,3 +635,22 @@ def test_review33r1_a_lookup_made_under_another_spelling_of_the_handle_is_cited_
         # newuser33 #3)
         assert cited == [("cdx", lower), ("availability", lower),
                          ("availability", lower.replace("rivertonroads", "RivertonRoads"))], first
+
+
+def test_a_post_said_deleted_under_an_uncertain_id_is_not_said_gone_by_scan(fakenet, tmp_path, monkeypatch):
+    """review41e: the report says "deleted (uncertain id)" for a post gone under an id read with a doubt, but `scan
+    --fetch` said it only of `not_found` (newuser41a #1): an X URL joined across a line break, whose joined id X
+    answers as deleted, was "deleted" on the scan's fetch line, though the article's post may be another."""
+    from tests.test_fetch import by_id
+    from tests.test_verdicts import HOSTS, cli_on_fakenet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(TOMBSTONE)]}))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    article = (f"The office wrote https://x.com/RivertonRoads/status/{fx.POST_ID[:-4]}\n{fx.POST_ID[-4:]} and then "
+               "it left.")
+    code, out = run("report", "--format", "json", "article.txt", article=article, name="article.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert embed["id_doubt"] and embed["status"]["words"] == "deleted (uncertain id)", embed["status"]
+    code, out = run("scan", "--offline", "--fetch", "article.txt")
+    assert f"twitter {fx.POST_ID}: deleted (uncertain id: not known to be gone)" in out, out

@@ -297,7 +297,7 @@ def test_a_youtube_id_ending_in_a_capital_glued_to_a_word_ends_at_its_eleven_cha
     text = f"Watch {url}{word}"
     embed = only(text)
     assert (embed.platform, embed.post_id) == ("youtube", "dQw4w9WgXcQ")
-    assert embed.id_doubt and word.split()[0][0] in embed.id_doubt
+    assert embed.id_doubt and f"“dQw4w9WgXcQ{word.split()[0]}”" in embed.id_doubt, embed.id_doubt
     assert quoted(text, embed) == url
 
 
@@ -316,6 +316,27 @@ def test_a_youtube_id_run_into_a_word_is_read_with_a_doubt(written, read):
     embed = only(f"The engineer: {written}")
     assert (embed.platform, embed.post_id) == ("youtube", read)
     assert embed.id_doubt and "cut short" in embed.id_doubt, embed.id_doubt
+
+
+@pytest.mark.parametrize("url", ["https://youtu.be/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                                 "https://www.youtube.com/shorts/dQw4w9WgXcQ"])
+@pytest.mark.parametrize("before, after", [("看 ", "视频里市长说了什么"), ("見て：", "動画を見る"),
+                                           ("Смотрите ", "же видео"), ("ดู ", "แล้ว")],
+                         ids=["chinese", "japanese", "russian", "thai"])
+def test_a_youtube_id_glued_to_a_word_in_another_script_is_read_whole(url, before, after):
+    """review41e: Chinese and Japanese pages write a link with no space before the next word ("…/dQw4w9WgXcQ视频"),
+    as do Thai and, by a scraper's join, Russian ones: the video was missed (no embed), the glue read only after a
+    digit or before Latin letters. No id holds such a letter, and an id cut short would leave fewer than 11
+    characters before it: the 11 are the id, with no doubt."""
+    text = f"{before}{url}{after}"
+    embed = only(text)
+    assert (embed.platform, embed.post_id, embed.id_doubt) == ("youtube", "dQw4w9WgXcQ", None)
+    assert quoted(text, embed) == url
+
+
+def test_a_youtube_id_cut_short_before_a_word_in_another_script_is_not_read():
+    """review41e: ten characters then Chinese ("youtu.be/dQw4w9WgXc视频") name no video: nothing is read into one."""
+    assert find_all("看 https://youtu.be/dQw4w9WgXc视频", "text")[0] == []
 
 
 @pytest.mark.parametrize("label", ["Outra publicação:", "Another post:", "See also", "Otra publicación:",

@@ -183,3 +183,65 @@ def test_a_player_s_end_is_said_with_its_start(tmp_path):
     assert (embed.start_seconds, embed.end_seconds) == (15, 45)
     assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 0:15 to 0:45 (found by html-iframe" in \
         report_md(tmp_path, page + "</body></html>")
+
+
+BLUESKY_DID = "did:plc:rivwatchrivwatchrivw"
+BLUESKY_CODE = ('<blockquote class="bluesky-embed" data-bluesky-uri="at://{did}/app.bsky.feed.post/3kriverwatch2"><p '
+                'lang="en">The levee held overnight.</p>&mdash; River Watch (<a href="https://bsky.app/profile/{did}">'
+                '@riverwatch.example.org</a>) <a href="https://bsky.app/profile/{did}/post/3kriverwatch2">March 10, 2026 '
+                'at 9:00 AM</a></blockquote>').format(did=BLUESKY_DID)
+
+
+@pytest.mark.parametrize("links", [
+    (f"https://bsky.app/profile/{BLUESKY_DID}/post/3kriverwatch2",),
+    (f"https://bsky.app/profile/{BLUESKY_DID}/post/3kriverwatch2",
+     "https://bsky.app/profile/riverwatch.example.org/post/3kriverwatch2"),
+], ids=["by-did", "by-did-and-handle"])
+def test_a_bluesky_post_linked_by_its_account_s_did_is_not_said_under_another_account(tmp_path, links):
+    """review41e: a Bluesky embed code (its post named by the account's DID, its handle shown) and a link to the same
+    post by that DID gave "Named under more than one account: … under @riverwatch.example.org and
+    @did:plc:…": a DID is the account's own id, the one the embed code names the post by, never another account."""
+    page = "<html><body>" + BLUESKY_CODE + "".join(f'<p>See <a href="{u}">{u}</a>.</p>' for u in links) + "</body></html>"
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == ("riverwatch.example.org", ())
+    assert "more than one account" not in report_md(tmp_path, page)
+
+
+@pytest.mark.parametrize("query", ["start=90&amp;end=30", "start=90&amp;end=90"], ids=["end-before", "end-at-start"])
+def test_a_player_s_end_at_or_before_its_start_is_no_stretch(tmp_path, query):
+    """review41e: `embed/<id>?start=90&end=30` was said "at 1:30 to 0:30", a stretch no player plays: an end at or
+    before the start stops nothing the article shows, so only the start is said."""
+    page = f'<html><body><iframe src="https://www.youtube.com/embed/Embed0Vid12?{query}"></iframe></body></html>'
+    [embed] = embeds_of(page)
+    assert (embed.start_seconds, embed.end_seconds) == (90, None)
+    md = report_md(tmp_path, page)
+    assert "<https://www.youtube.com/watch?v=Embed0Vid12> at 1:30 (found by html-iframe" in md, md
+
+
+@pytest.mark.parametrize("kind", ["videos", "posts"])
+def test_a_facebook_post_linked_by_its_page_s_number_is_not_said_under_another_account(kind):
+    """review41e: "facebook.com/rivertonfire/videos/N" and "facebook.com/100064123456789/videos/N" (the page's number,
+    the link Facebook's share sheet and some apps write) were said "named under @rivertonfire and @100064123456789",
+    more than one account: the number may be that very page, and the tool does not know it is another."""
+    page = (f'<html><body><p>The <a href="https://www.facebook.com/rivertonfire/{kind}/1234567890123456/">video</a> and '
+            f'<a href="https://www.facebook.com/100064123456789/{kind}/1234567890123456/">again</a>.</p></body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == ("rivertonfire", ())
+    named = page.replace("100064123456789", "firefan.reposts")   # another page's name is still said
+    assert embeds_of(named)[0].other_handles == ("firefan.reposts",)
+
+
+def test_a_post_whose_code_names_no_account_under_two_accounts_says_both_plainly(tmp_path):
+    """review41e: a TikTok code naming its video by data-video-id alone (no account) and links to it under two
+    accounts said "the article names this post under and @riverton_fire, @firefan_reposts": no word was missing
+    from the tool's data, only from its sentence."""
+    page = ('<html><body>' + tiktok_code(cite=None, video_id=PLAYED).split("<body>")[1].split("</body>")[0]
+            .replace('<a target="_blank" title="@stormchaser_tv" href="https://www.tiktok.com/@stormchaser_tv?refer=embed">'
+                     '@stormchaser_tv</a>', "")
+            + f'<p><a href="https://www.tiktok.com/@riverton_fire/video/{PLAYED}">one</a> <a href="https://www.tiktok.com'
+            f'/@firefan_reposts/video/{PLAYED}">two</a></p></body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.author_handle, embed.other_handles) == (None, ("riverton_fire", "firefan_reposts"))
+    md = report_md(tmp_path, page)
+    assert "- Named under more than one account: the article names this post under @riverton_fire and " \
+        "@firefan_reposts; the id alone" in md, md

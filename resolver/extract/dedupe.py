@@ -76,14 +76,22 @@ def _moments(group: list[Embed]) -> tuple[tuple[tuple[int, int], int], ...]:
 def _other_handles(winner: Embed, group: list[Embed]) -> tuple[str, ...]:
     """The accounts other places of `group` name the post under, besides the winner's (case aside: handles ignore
     it), in the page's order (newuser41a #13: a TikTok id under a re-poster's handle was merged silently)."""
-    seen = {(winner.author_handle or "").casefold()}
+    # an account's own id is no other account: a Bluesky DID, the one its embed code names the post by, and Facebook's
+    # number of a page or profile, its link's other spelling (review41e: a link by the DID beside the code showing
+    # the handle was said "named under @handle and @did:plc:…", "/janepage/videos/N" and "/1000641…/videos/N" too)
+    def account(handle: str | None) -> str | None:
+        return None if handle is None or winner.platform == bluesky.PLATFORM and handle.startswith("did:") \
+            or winner.platform == "facebook" and handle.isdigit() else handle
+
+    own = account(winner.author_handle)
+    seen = {(own or "").casefold()}
     named = []
     for e in sorted(group, key=lambda e: e.span):
-        for handle in (e.author_handle, *e.other_handles):
+        for handle in map(account, (e.author_handle, *e.other_handles)):
             if handle and handle.casefold() not in seen:
                 seen.add(handle.casefold())
                 named.append(handle)
-    return tuple(named) if winner.author_handle or len(named) > 1 else ()
+    return tuple(named) if own or len(named) > 1 else ()
 
 
 def _join_repeated_signatures(groups: dict[str, list[Embed]]) -> None:

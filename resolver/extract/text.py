@@ -1295,6 +1295,8 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
             # a video id has exactly 11 characters, but one cut short in the article ("youtu.be/Eng1neerV1Then") takes
             # the word's first letters into another video's id: the reading is a guess (newuser41a #1)
             run = url[glued.end() - 11:]
+            if not url[glued.end()].isascii():
+                return url[:glued.end()], video, None   # "…/dQw4w9WgXcQ视频": no id holds that letter
             return url[:glued.end()], video, (
                 f"the URL runs into the next word (“{run}”): a YouTube id has 11 characters, so it is read as "
                 f"“{video.post_id}”, but if the article's id was cut short the word's first letters are in it and it "

@@ -26,7 +26,10 @@ COMMENT_ID = LazyPattern(r"^[A-Za-z0-9_-]{12,64}(?:\.[A-Za-z0-9_-]{4,64})?$")
 CLIP_ID = LazyPattern(r"^Ug[A-Za-z0-9_-]{20,60}$")   # a clip's id: "Ugkx" and 32 more characters
 # An id written in prose run into the next word with no space ("youtu.be/<id>The end", "…XcQthen"): an id has exactly
 # 11 characters, so the letters after them are the word's (review31r4).
-GLUED_ID = LazyPattern(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}(?=[A-Za-z]+\Z)")
+# An id run into the next word: Latin letters to the URL's end ("…/dQw4w9WgXcQThen"), or any letter no id holds, as
+# Chinese, Japanese, Thai or Russian text glues a link to its words ("…/dQw4w9WgXcQ视频", review41e: it was missed).
+GLUED_ID = LazyPattern(r"(?:[?&]v=|youtu\.be/|/(?:embed|shorts|live|v|e|watch)/)[A-Za-z0-9_-]{11}"
+                       r"(?=[A-Za-z]+\Z|[^\W\d_\x00-\x7f])")
 # Eleven-letter path words that are not ids: /embed/live_stream?channel=... and /embed/videoseries?list=... (#15).
 NOT_IDS = frozenset({"live_stream", "videoseries"})
 UPLOADS_LIST = LazyPattern(r"UU[\w-]{22}")   # a channel id is "UC" and 22 more characters
@@ -63,8 +66,11 @@ def parse(url: str) -> PostRef | None:
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
-    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start_seconds(split),
-                  end_seconds=urls.moment(split.arg("end") or "") if "end=" in split.query_text else None)
+    start = start_seconds(split)
+    end = urls.moment(split.arg("end") or "") if "end=" in split.query_text else None
+    # an end at or before the start stops nothing the link shows: no stretch "at 1:30 to 0:30" (review41e)
+    ref = PostRef(PLATFORM, "video", video_url(video), video, start_seconds=start,
+                  end_seconds=end if end is not None and (start is None or end > start) else None)
     # the player (/embed/<id>, /v/<id>, /e/<id>) plays the video whatever comment its link names (review36e)
     comment = split.arg("lc") if "lc=" in split.query_text and split.parts[:1] not in PLAYERS else None
     if comment is None:
