@@ -134,7 +134,13 @@ class CacheFull(CacheError):
     full when the cache was opened said "cannot open cache …: database or disk is full", exit 1)."""
 
     def __init__(self, path: object) -> None:
+        self.path = path
         super().__init__(f"cannot write the cache {path}: the disk holding it is full (or a size limit was reached)")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as made (by its path): a worker process hands its failure back pickled, and Exception's way
+        called the class with the whole message as the path, which named the cache twice over."""
+        return type(self), (self.path,)
 
 
 # ENOSPC: no space left; EDQUOT: over quota; EFBIG: over a file-size limit
