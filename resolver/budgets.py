@@ -33,13 +33,13 @@ DEFAULT_LIMITS: dict[str, float] = {
     "https://web.archive.org/cdx": 30,
     "https://archive.org/wayback/available": 30,
     "https://web.archive.org/web/": 480,        # 80% of the 600/min memento limit
-    "https://t.me/": 30,
+    "https://t.me/": 30,   # Telegram publishes no limit for its public pages: one request every 2 s, as a reader would
     # Meta's oEmbed without a token: 1,000 requests an endpoint an hour (its oembed-post reference); a token raises it
     # to 5 million a day, which [limits] "<endpoint>" = 0 lets a run use (newuser41a #4)
     "https://graph.facebook.com/v16.0/instagram_oembed": 16,
     "https://graph.facebook.com/v16.0/oembed_post": 16,
     "https://graph.facebook.com/v16.0/oembed_video": 16,
-    "https://graph.threads.net/v1.0/oembed": 16,   # Telegram publishes no limit for its public pages: one request every 2 s, as a reader would
+    "https://graph.threads.net/v1.0/oembed": 16,
 }
 
 
