@@ -78,6 +78,18 @@ def test_newuser41a_6_a_youtube_video_credited_to_another_channel_than_its_own_w
     assert "re-upload" in author["evidence"]
 
 
+def test_a_youtube_channel_sharing_one_word_of_the_credited_name_is_no_pass(fakenet, run):
+    """A re-upload whose channel shares a word with the credited name ("Riverton") passed: one word of the name
+    found in the channel's was taken as the credited channel. A pass needs every word of the credited name in the
+    channel's name or handle; a part of it warns, saying which words the channel does not hold."""
+    partial = youtube_answer(title="Route 9 fire", author_name="Riverton Clips",
+                             author_url="https://www.youtube.com/@RivertonClips")
+    author = _author_check(fakenet, run, partial, "<p>Video: Riverton Fire Department / YouTube</p>")
+    assert author["result"] == "warn", author
+    assert "“Riverton Fire Department”" in author["evidence"] and "@RivertonClips" in author["evidence"]
+    assert "fire, department" in author["evidence"], author
+
+
 def test_newuser41a_6_a_youtube_video_credited_to_its_own_channel_passes(fakenet, run):
     author = _author_check(fakenet, run, fx.YOUTUBE_OEMBED, "<p>(Video: Riverton Roads Video via YouTube)</p>")
     assert author["result"] == "pass", author
