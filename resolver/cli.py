@@ -98,13 +98,14 @@ def _pasted_names(_ctx: click.Context, _param: click.Parameter, names: tuple[str
     """The names given, each pasted in typographic quote marks read without them, and said on stderr: a link copied
     from a document or a chat as “https://...” was "no such file", and one ending in ” was fetched with %E2%80%9D
     on its path (newuser37b #6)."""
-    from resolver.redact import said
     from resolver.targets import QUOTES_LEFT_OUT, repaired
 
     meant = []
     for name in names:
         repair = repaired(name)
         if repair is not None:
+            from resolver.redact import said   # lazy (#14): a name written plainly says nothing
+
             click.echo(said(f"warning: {name.strip()} read as {repair} ({QUOTES_LEFT_OUT})"), err=True)
         meant.append(repair or name)
     return tuple(meant)

@@ -44,7 +44,7 @@ UNREAD_LETTER_RE = LazyPattern("[" + "".join(f"{low}-{high}" for low, high in UN
 UNREAD_LEAD_BYTES = bytes(sorted({lead for low, high in UNREAD_RANGES
                                   for lead in range(low.encode()[0], high.encode()[0] + 1)}))
 NOT_UNREAD_LEAD_BYTES = bytes(sorted(set(range(256)) - set(UNREAD_LEAD_BYTES)))
-LETTER_RE = re.compile(r"[^\W\d_]")
+LETTER_RE = LazyPattern(r"[^\W\d_]")
 SAMPLE = 20_000
 # An HTML page's markup, which is no one's words: scripts, styles and comments whole, tags. Its words are read from
 # the first RAW characters (a head of scripts may fill the first SAMPLE: review36c).

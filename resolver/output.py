@@ -22,7 +22,6 @@ import re
 import stat
 import threading
 from collections.abc import Callable
-from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -321,6 +320,8 @@ class OutputFile:
     def _remove_leftovers(self) -> None:
         """`.FILE.<pid>.new`, a rewrite left by a run killed under the code before outfile35 (it was never looked
         at again): removed when that process is gone; one of a running process (an older version's run) is left."""
+        from glob import escape as glob_escape   # lazy (#14): glob is for this look only
+
         path = self.path.resolve()
         with contextlib.suppress(OSError):
             for old in path.parent.glob(f".{glob_escape(path.name)}.*.new"):

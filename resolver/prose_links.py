@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # it, which made a whole process's scan 24% slower (the lead, stop 35); this takes about 0.1 ms).
 DOT_CO = re.compile(r"\.co/", re.IGNORECASE)
 SHORT_HOST = "t.co/"
-CODE_RE = re.compile(r"[A-Za-z0-9]+")
+CODE_RE = LazyPattern(r"[A-Za-z0-9]+")
 # An anchor's own href: `<a ... href=`, not a head's `<link href>` nor a script's `a.href = "…"` (review36b: both
 # counted, and an anchor inside an HTML comment, which `_commented` leaves out).
 BEFORE_IN_HTML = LazyPattern(r"""<a\s[^<>]*?\bhref\s*=\s*["']?\s*(?:https?:)?//\Z""", re.IGNORECASE)

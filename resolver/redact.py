@@ -149,7 +149,7 @@ _WHITESPACE_AFTER = {"%": r"(?:25)*(?:0[9AaBbCcDd]|20)", "\\": r"(?:[tnrf]|u00(?
 _ESCAPED_WHITESPACE = "|".join(f"{re.escape(mark)}(?:{after})" for mark, after in _WHITESPACE_AFTER.items())
 _WHITESPACE = rf"[\t\n\r\x0b\x0c]|{_ESCAPED_WHITESPACE}"
 _SPLIT = rf"(?:[\t\n\r\x0b\x0c]|(?=[%\\&])(?:{_WHITESPACE}))*"   # a raw one, else the first character first
-_SPLITS = re.compile(_WHITESPACE)
+_SPLITS = LazyPattern(_WHITESPACE)
 # The "%" of a secret's own escape ("%2F" of an X bearer token), as itself or as a body may escape it ("&#37;2F",
 # "&percnt;2F", "\\u00252F": secrets30).
 _PERCENT_AFTER = {"%": "", "&": r"#0*37(?:;|(?![0-9]))|#[Xx]0*25(?:;|(?![0-9A-Fa-f]))|percnt;", "\\": "u0025"}

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resolver.end_pages import READ_FROM_PAGE
 from resolver.lazy import LazyPattern
 from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
@@ -508,6 +507,8 @@ def resolution_text(result: Resolution) -> Text:
     if result.unsure:
         _line(text, f"  unsure: {result.unsure}", "yellow")
     if (likely := result.likely_end) is not None:
+        from resolver.end_pages import READ_FROM_PAGE   # lazy: a scan's report never reads an end page (#14)
+
         _line(text, f"  likely end: {likely.url} {READ_FROM_PAGE}", "yellow")
     post = result.post
     if post:
@@ -1419,7 +1420,7 @@ def _article_steps(article: dict[str, Any]) -> list[str]:
 
 # the source an input record is named by (resolver.inputs): a JSON Lines record's "FILE:LINE", a WARC record's
 # "FILE#OFFSET"
-_RECORD_SOURCE_RE = re.compile(r"[:#]\d+\Z")
+_RECORD_SOURCE_RE = LazyPattern(r"[:#]\d+\Z")
 
 
 def _follow_links(article: dict[str, Any]) -> str:
@@ -1667,6 +1668,8 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}{_link_state(resolution)}"
                          + (f" — error: {resolution['error']}" if resolution["error"] else ""), as_written=True))
         if (likely := _likely_end(resolution)) is not None:   # its own line, not only in the doubt (resolution37)
+            from resolver.end_pages import READ_FROM_PAGE
+
             lines.append(f"  - Likely end: {_md_link(likely)} {READ_FROM_PAGE}")
     archived = _archived_line(embed)
     if archived is not None:
@@ -2073,6 +2076,8 @@ def _html_checks(checks: list[dict[str, Any]], badge: Callable[[str], str]) -> s
 
 def _html_link(resolution: dict[str, Any]) -> str:
     from html import escape
+
+    from resolver.end_pages import READ_FROM_PAGE
 
     missing = _not_cached(resolution)
     if missing:

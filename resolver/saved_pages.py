@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resolver.errors import InputError
+from resolver.lazy import LazyPattern
 
 if TYPE_CHECKING:   # zipfile and email are imported when a ZIP or a message is read, not at start-up (#14)
     import zipfile
@@ -29,17 +30,17 @@ NOT_AN_ARTICLE = "not an article (HTML or text)"
 # one. Text that merely starts "Subject: …" has neither and stays text.
 # A header line ("Name: value", its value possibly empty) or a folded one's continuation (starting with white space).
 _HEADER_LINE_RE = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]{0,75}:|[ \t])[^\n]{0,4000}\n")
-_MIME_VERSION_RE = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
-_CONTENT_TYPE_RE = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
+_MIME_VERSION_RE = LazyPattern(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
+_CONTENT_TYPE_RE = LazyPattern(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
 # A message's headers end before this (a long chain of Received: and DKIM lines is a few KB). A text whose every line
 # reads as a header ("SMITH: …" in a transcript) is read this far at most: 0.2 ms, once (#14).
 HEADER_BYTES = 16384
 # A property list in XML (`plutil -convert xml1 page.webarchive`): read by plistlib as the binary one is (review38a: it
 # was scanned as text, its page base64 inside <data> unread). An XHTML page's DOCTYPE is html.
-_XML_PLIST_RE = re.compile(rb"<\?xml[^>]{0,200}\?>\s*(?:<!DOCTYPE plist|<plist[\s>])")
+_XML_PLIST_RE = LazyPattern(rb"<\?xml[^>]{0,200}\?>\s*(?:<!DOCTYPE plist|<plist[\s>])")
 # The multipart sections a message may declare (its "boundary=" parameters) to be read: see `_mime`.
 MAX_MULTIPARTS = 64
-_BOUNDARY_RE = re.compile(rb"boundary\s*=", re.IGNORECASE)
+_BOUNDARY_RE = LazyPattern(rb"boundary\s*=", re.IGNORECASE)
 _SAVE_IT = "open it in a browser or a mail program and save the page as HTML"
 _ENCODED = {"quoted-printable": " (quoted-printable)", "base64": " (base64)"}
 _WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -160,7 +161,7 @@ def _mime(data: bytes, source: str) -> Inner:
                      f"it and save the page or the text as HTML or .txt")
 
 
-_CID_RE = re.compile(rb"cid:([^\s\"'<>]+)", re.IGNORECASE)
+_CID_RE = LazyPattern(rb"cid:([^\s\"'<>]+)", re.IGNORECASE)
 
 
 def _frames_put_back(body: bytes, parts: list[Message]) -> tuple[bytes, int]:

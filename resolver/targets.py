@@ -48,7 +48,7 @@ _NOT_AT_POST = ("an at:// URI is read only as a Bluesky post's, at://<did>/app.b
 # Quote marks a word processor, a chat or a web page puts around what is copied from it (newuser37b #6).
 TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
 _TYPED_QUOTES = "\"'"
-_SHELL_ESCAPE = re.compile(r"\\([ ()\[\]'\"&;!$])")   # what a terminal's drag and drop or tab completion escapes
+_SHELL_ESCAPE = LazyPattern(r"\\([ ()\[\]'\"&;!$])")   # what a terminal's drag and drop or tab completion escapes
 
 
 # The suffix a browser gives the folder of a saved page's files, in the languages it is localised into (Chrome,

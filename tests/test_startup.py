@@ -22,7 +22,10 @@ UNUSED = ("asyncio", "concurrent.futures.process", "rich", "sqlite_utils", "http
           "hyperscan",
           # the HTTP module: the run's end asked it for the length of a wait worth a line, with no retry to say
           # (#14: its import and its dataclasses, about 3% of a one-file scan)
-          "resolver.http")
+          "resolver.http",
+          # perf41: the end-page readings, whose one phrase the report quoted (loaded by the report's import, 1 to 3%
+          # of a one-file scan's imports), and glob, for an output file's leftovers only
+          "resolver.end_pages", "glob")
 PAGE = ('<p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened</p>&mdash; Riverton Roads '
         '(@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a>'
         '</blockquote><p>(Photo: Bea Example/Riverton Post)</p>')
@@ -137,7 +140,19 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             *(f"resolver.prose_links.{name}" for name in ("COMMENT_RE",)),
             *(f"resolver.readable.{name}" for name in ("_RELATED_RE",)),
             *(f"resolver.report.{name}" for name in ("CAPTURE_STAMP_RE", "_FAILED_ITEM_RE", "_SHORT_HASH_RE",
-                                                     "_URL_RE")))
+                                                     "_URL_RE")),
+            # perf41: the last compiled at import that a small HTML page never tries (22 with the Instagram footer
+            # handle's, about 1.5 ms in all): saved pages' MIME and plist headers, other platforms' ids, a shell's
+            # escapes, words of forms it holds none of
+            *(f"resolver.saved_pages.{name}" for name in ("_XML_PLIST_RE", "_CID_RE", "_BOUNDARY_RE",
+                                                          "_MIME_VERSION_RE", "_CONTENT_TYPE_RE")),
+            *(f"resolver.extract.html_credits.{name}" for name in ("RUN_TAG_RE", "HTML_WORD_RE")),
+            *(f"resolver.extract.credit_names.{name}" for name in ("_VIA_FOR_RE", "_ON_RE")),
+            "resolver.extract.html.TAG_RE", "resolver.redact._SPLITS", "resolver.targets._SHELL_ESCAPE",
+            "resolver.platforms.instagram.STORY_ID", "resolver.platforms.threads.SHORTCODE",
+            "resolver.platforms.threads.USER", "resolver.platforms.tiktok.POST_ID", "resolver.platforms.tiktok.CODE",
+            "resolver.platforms.vimeo.VIDEO_ID", "resolver.prose_links.CODE_RE", "resolver.report._RECORD_SOURCE_RE",
+            "resolver.credit_language.LETTER_RE")
 COMPILED = """import importlib, re, runpy, sys
 sys.argv = ["embed-resolver", *sys.argv[1:]]
 try:

@@ -165,7 +165,7 @@ _FOR_RE = re.compile(r"^for\s+")
 _DASHED_RE = LazyPattern(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = LazyPattern(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
-_VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+_VIA_FOR_RE = LazyPattern(r"\s+(?:via|for)\s+")
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 # A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
@@ -391,7 +391,7 @@ def _without_handle(value: str) -> str:
     return value[:handle.start()] if handle and handle.start() else value
 
 
-_ON_RE = re.compile(r"[ \t\u00a0]+on$", re.IGNORECASE)
+_ON_RE = LazyPattern(r"[ \t\u00a0]+on$", re.IGNORECASE)
 
 
 def _without_date(value: str) -> str:

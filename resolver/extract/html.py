@@ -988,7 +988,7 @@ def _has_class(page: str, opened: int) -> bool:
 
 
 CLASS_ATTR_RE = re.compile(r"\sclass\s*=", re.IGNORECASE)
-TAG_RE = re.compile(r"<[^>]*>?")
+TAG_RE = LazyPattern(r"<[^>]*>?")
 SIGNED_WINDOW = 400        # characters after "(@" read for a signature with markup in it: its date's link and all
 BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockquote it may be in
 
@@ -1084,7 +1084,7 @@ def _names_other_stories(node: Any, above: bool) -> bool:
 
 # A card whose author the page shows only in the card's figure, under it: BuzzFeed's "Instagram: @vladyart" (#11).
 # The platform must be named, as a footer "instagram.com" or "Twitter: @someone" says nothing of the card's author.
-FOOTER_HANDLE_RES = {"instagram": re.compile(r"Instagram:\s*@([A-Za-z0-9_.]{1,30})")}
+FOOTER_HANDLE_RES = {"instagram": LazyPattern(r"Instagram:\s*@([A-Za-z0-9_.]{1,30})")}
 FIGURE_LEVELS = 6   # how far up from the card its figure may be (BuzzFeed's: 4)
 
 

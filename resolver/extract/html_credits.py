@@ -678,7 +678,7 @@ def _inline_next_to(page: str, start: int, end: int) -> bool:
 # (INLINE_TAGS: a block's start or end, a line break, an image, a button, a form's field, an <svg>, a <template>), or at
 # a comment. A list of block tags let any other element's words join the name with no space between ("Photo: <span>Jane
 # Doe</span><button>Share</button>" gave the creator "Jane DoeShare" at high confidence: review38b).
-RUN_TAG_RE = re.compile(r"<!--|</?([A-Za-z][A-Za-z0-9:-]*)")
+RUN_TAG_RE = LazyPattern(r"<!--|</?([A-Za-z][A-Za-z0-9:-]*)")
 
 
 def _run_breaks(page: str, start: int, end: int) -> Iterator[int]:
@@ -717,7 +717,7 @@ def _inline_credits(page: str, start: int, end: int, floor: int, taken: Interval
     return found, high
 
 
-HTML_WORD_RE = re.compile(r"[^ \t\n\r\x0c]+")
+HTML_WORD_RE = LazyPattern(r"[^ \t\n\r\x0c]+")
 
 
 def _collapsed(text: str, places: list[int]) -> tuple[str, list[int]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -25,7 +23,7 @@ NOT_CODES = frozenset({"audio", "videos"})
 # An account name, as in instagram.com/<user>/p/<code>/, and the site's own first path words that are none.
 USER = LazyPattern(r"^[A-Za-z0-9_.]{1,30}$")
 # A story item's media id (/stories/<user>/<id>/): digits, as a post's media id is.
-STORY_ID = re.compile(r"^[1-9][0-9]{5,24}$")
+STORY_ID = LazyPattern(r"^[1-9][0-9]{5,24}$")
 NOT_USERS = frozenset({"explore", "stories", "accounts", "web", "about", "developer", "legal", "direct", "embed"})
 
 

@@ -3,8 +3,7 @@ older /t/<code> share links."""
 
 from __future__ import annotations
 
-import re
-
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -13,8 +12,8 @@ DOMAINS = frozenset({"threads.net", "threads.com"})
 MARKERS = ("threads.",)
 SOURCE_SHAPES = {"threads.net": ("/post/",), "threads.com": ("/post/",)}
 
-SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
-USER = re.compile(r"^[A-Za-z0-9_.]{1,30}$")
+SHORTCODE = LazyPattern(r"^[A-Za-z0-9_-]{5,64}$")
+USER = LazyPattern(r"^[A-Za-z0-9_.]{1,30}$")
 
 
 def parse(url: str) -> PostRef | None:

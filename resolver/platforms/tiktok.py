@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
 
@@ -12,8 +11,8 @@ DOMAINS = frozenset({"tiktok.com", "tiktokv.com"})
 MARKERS = ("tiktok",)
 SOURCE_SHAPES = {"tiktok.com": ("/video/",)}
 
-POST_ID = re.compile(r"^[1-9][0-9]{0,24}$")   # no leading zero: "0730..." would be a second post (#15)
-CODE = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
+POST_ID = LazyPattern(r"^[1-9][0-9]{0,24}$")   # no leading zero: "0730..." would be a second post (#15)
+CODE = LazyPattern(r"^[A-Za-z0-9_-]{4,40}$")
 # Short-link hosts of the share sheet: the code hides the post until the link is followed.
 SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
 # /<word>/<id> and /<word>/<version>/<id>: the embed players and the share page.

@@ -3,7 +3,6 @@ inside channels, groups, albums and showcases, and the players."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from resolver.lazy import LazyPattern
@@ -15,7 +14,7 @@ DOMAINS = frozenset({"vimeo.com"})
 MARKERS = ("vimeo",)
 SOURCE_SHAPES = {"vimeo.com": ("/",)}   # vimeo.com/<n>, player.vimeo.com/video/<n>: the parser tells
 
-VIDEO_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0796..." would be a second video (#15)
+VIDEO_ID = LazyPattern(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0796..." would be a second video (#15)
 # An unlisted video's private hash: vimeo.com/<id>/<hash>, player ?h=<hash>. It can be all digits (#15).
 HASH = LazyPattern(r"^[0-9a-f]{6,20}$")
 # /<collection>/<name>/<id> and /<collection>/<name>/video[s]/<id>: a video seen inside a collection.
