@@ -18,11 +18,10 @@ handles"). Pure.
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING, Any
 
+from resolver.fetch.captured import is_page, meta_tags, page_soup, utc
 from resolver.fetch.records import PostRecord
-from resolver.fetch.telegram import _utc
 from resolver.placeholders import real
 from resolver.platforms import bluesky, mastodon
 
@@ -59,14 +58,6 @@ def names_post(original: str, post_id: str) -> bool:
     return found is not None and found[1] == post_id.rpartition("/")[2]
 
 
-def _soup(body: bytes) -> BeautifulSoup:
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(body, "lxml")
-
-
 def _record(post_id: str, status: str, method: str, reason: str | None = None, **fields: Any) -> PostRecord:
     actor, rkey = bluesky.split_post_id(post_id) or ("", post_id)
     return PostRecord(platform=bluesky.PLATFORM, post_id=post_id, url=bluesky.post_url(actor, rkey), status=status,
@@ -80,12 +71,11 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
     if status is not None and status >= 300:
         state = "not_found" if status in (404, 410) else "unknown"
         return _record(post_id, state, method, f"the capture is bsky.app's HTTP {status} answer"), "none", ()
-    if "html" not in content_type.lower() and not body.lstrip()[:1] == b"<":
+    if not is_page(content_type, body):
         return _record(post_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the post's "
                                                    "page"), "none", ()
-    soup = _soup(body)
-    og = {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
-          if (m.get("property") or m.get("name")) and m.get("content") is not None}
+    soup = page_soup(body)
+    og = meta_tags(soup)
     summary = _summary(soup)
     shown = {key: _text_of(summary, f"#bsky_{key}") for key in
              ("display_name", "handle", "did", "post_text", "post_indexedat")}
@@ -111,7 +101,7 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
     fields = {"author_handle": handle, "author_id": did, "author_name": real(shown["display_name"]) or name}
     text = real(shown["post_text"]) or real(og.get("og:description")) or None
     stamp = shown["post_indexedat"] or og.get("article:published_time")
-    created = _utc(stamp) if stamp else None
+    created = utc(stamp) if stamp else None
     form = "noscript" if summary is not None else "page-head"
     if not text:
         return _record(post_id, "unknown", method, "the captured page holds no words of the post (an image or a "
@@ -133,7 +123,7 @@ def _summary(soup: BeautifulSoup) -> Tag | None:
         return found
     for noscript in soup.find_all("noscript"):
         if "bsky_post_summary" in noscript.decode_contents():
-            return _soup(noscript.decode_contents().encode()).select_one("#bsky_post_summary")
+            return page_soup(noscript.decode_contents().encode()).select_one("#bsky_post_summary")
     return None
 
 

@@ -21,11 +21,10 @@ as the post. Pure.
 from __future__ import annotations
 
 import re
-import warnings
 from typing import TYPE_CHECKING, Any
 
+from resolver.fetch.captured import is_page, meta_tags, page_soup, utc
 from resolver.fetch.records import PostRecord
-from resolver.fetch.telegram import _utc
 from resolver.placeholders import real
 from resolver.platforms import mastodon, urls
 
@@ -88,14 +87,6 @@ def names_post(original: str, post_id: str) -> bool:
         split is not None and split.parts[-1:] not in [(page,) for page in _NOT_THE_STATUS]
 
 
-def _soup(body: bytes) -> BeautifulSoup:
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(body, "lxml")
-
-
 def _record(post_id: str, status: str, method: str, reason: str | None = None, url: str | None = None,
             **fields: Any) -> PostRecord:
     host, number = _split(post_id)
@@ -113,12 +104,11 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
             return _record(post_id, "not_found", method, f"the capture is the instance's HTTP {status} answer"), \
                 "none", ()
         return _record(post_id, "unknown", method, f"the capture is the instance's HTTP {status} answer"), "none", ()
-    if "html" not in content_type.lower() and not body.lstrip()[:1] == b"<":
+    if not is_page(content_type, body):
         return _record(post_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the post's "
                                                    "page"), "none", ()
-    soup = _soup(body)
-    og = {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
-          if (m.get("property") or m.get("name")) and m.get("content") is not None}
+    soup = page_soup(body)
+    og = meta_tags(soup)
     named = [og.get("og:url")] + [str(link.get("href")) for link in soup.find_all("link", href=True)
                                   if "activity+json" in str(link.get("type") or "") or "canonical" in
                                   (link.get("rel") or [])]
@@ -202,7 +192,7 @@ def _from_head(post_id: str, og: dict[str, str], method: str, url: str,
     whose words for those blocks are known in English only."""
     name, handle = _title(og.get("og:title", ""))
     handle = handle or mastodon.handle(og.get("profile:username", ""), url.split("/")[2])
-    created = _utc(og["og:published_time"]) if og.get("og:published_time") else None
+    created = utc(og["og:published_time"]) if og.get("og:published_time") else None
     fields = {"author_name": name, "author_handle": handle, "created_at": created, "lang": og.get("og:locale") or None}
     text, notes = _description(og.get("og:description") or og.get("description") or "", interface)
     if text is None:
@@ -275,8 +265,8 @@ def _from_status(post_id: str, status: Tag, og: dict[str, str], method: str,
         if account is not None else _title(og.get("og:title", ""))[1]
     stamp = status.select_one("data.dt-published[value]")
     time = status.select_one("time[datetime]")
-    created = _utc(str(stamp.get("value"))) if stamp is not None else \
-        _utc(str(time.get("datetime"))) if time is not None else None
+    created = utc(str(stamp.get("value"))) if stamp is not None else \
+        utc(str(time.get("datetime"))) if time is not None else None
     fields = {"author_name": real(name) or None, "author_handle": handle, "created_at": created}
     if not text:
         return _record(post_id, "unknown", method, "the captured status shows no words of the post", url=url,

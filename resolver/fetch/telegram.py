@@ -18,10 +18,9 @@ A private channel's post (`t.me/c/<chat>/<n>`) is never asked: only a member's l
 from __future__ import annotations
 
 import re
-import warnings
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from resolver.fetch.captured import is_page, page_soup, utc
 from resolver.fetch.records import Media, PostRecord
 from resolver.platforms import telegram
 
@@ -72,14 +71,6 @@ def names_post(original: str, post_id: str) -> bool:
     return ref is not None and ref.kind == "post" and ref.post_id == post_id.lower()
 
 
-def _soup(body: bytes) -> BeautifulSoup:
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(body, "lxml")
-
-
 def _record(post_id: str, status: str, method: str, reason: str | None = None, **fields: Any) -> PostRecord:
     return PostRecord(platform=telegram.PLATFORM, post_id=post_id, url=post_url(post_id), status=status,
                       method=method, reason=reason, **fields)
@@ -100,10 +91,10 @@ def read_widget(post_id: str, status: int | None, content_type: str, body: bytes
                                                    "page"), "none"
     if status != 200:
         return _record(post_id, "error", method, f"t.me answered HTTP {status}"), "none"
-    if "html" not in content_type.lower() and not body.lstrip()[:1] == b"<":
+    if not is_page(content_type, body):
         return _record(post_id, "unknown", method, f"t.me answered {content_type or 'no content type'}, not a "
                                                    "page"), "none"
-    soup = _soup(body)
+    soup = page_soup(body)
     message = _message(soup, post_id)
     if message is not None:   # a page of the channel's posts is its web preview (t.me/s/)
         return _from_message(post_id, message, method), "web-preview" if soup.select_one(
@@ -140,7 +131,7 @@ def _from_message(post_id: str, message: Tag, method: str) -> PostRecord:
     text = _words(text_element) if text_element is not None else None
     time = message.select_one("a.tgme_widget_message_date time[datetime], time.datetime[datetime], "
                               ".tgme_widget_message_meta time[datetime]")
-    created = _utc(str(time.get("datetime"))) if time is not None else None
+    created = utc(str(time.get("datetime"))) if time is not None else None
     return _record(post_id, "available", method, author_handle=channel, author_name=name or None,
                    text=text or None, created_at=created, media=_media(message))
 
@@ -151,17 +142,6 @@ def _words(element: Tag) -> str:
         br.replace_with("\n")
     lines = [" ".join(line.split()) for line in element.get_text().split("\n")]
     return "\n".join(lines).strip()
-
-
-def _utc(value: str) -> str | None:
-    """`<time datetime>` ("2024-03-06T07:41:22+00:00") as UTC ISO 8601 with Z; None for one no time reads."""
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return None   # a time with no zone is no instant
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _media(message: Tag) -> tuple[Media, ...]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
 from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi
+from resolver.fetch.captured import page_soup
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
@@ -84,21 +84,12 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
     if status is not None and status >= 400:
         return _reading(post_id, "not_found" if status in (404, 410) else "unknown", "none",
                         reason=f"the capture is the service's HTTP {status} answer")
-    soup = _soup(body)
+    soup = page_soup(body)   # the legacy mobile site's XHTML-MP, with an <?xml?> prolog, is HTML all the same
     for reader in (_classic, _mobile, _react):
         found = reader(post_id, soup)
         if found is not None:
             return _with_head(found, post_id, soup)
     return _head_only(post_id, soup)
-
-
-def _soup(body: bytes) -> BeautifulSoup:
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
-
-    with warnings.catch_warnings():
-        # The legacy mobile site declared XHTML-MP with an <?xml?> prolog; it is HTML all the same.
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(body, "lxml")
 
 
 # -- records ----------------------------------------------------------------------------------------------------

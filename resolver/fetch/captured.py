@@ -1,0 +1,43 @@
+"""What the readers of a post's archived page share (Telegram's widget and preview pages, Mastodon's and Bluesky's
+post pages): the page parsed, its head's meta tags, whether a capture is a page at all, a page's time as UTC."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
+    from bs4 import BeautifulSoup
+
+
+def page_soup(body: bytes) -> BeautifulSoup:
+    """A captured page parsed (lxml's parser; an XHTML page's "parsed as HTML" warning silenced: it is read so)."""
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(body, "lxml")
+
+
+def is_page(content_type: str, body: bytes) -> bool:
+    """Whether a capture is a page (HTML by its type, or markup by its first byte), not an image, a feed or nothing."""
+    return "html" in content_type.lower() or body.lstrip()[:1] == b"<"
+
+
+def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """A page's <meta> tags by property or name ("og:url", "description"): the last of each, its content."""
+    return {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
+            if (m.get("property") or m.get("name")) and m.get("content") is not None}
+
+
+def utc(value: str) -> str | None:
+    """A page's time ("2024-03-06T07:41:22+00:00", a `<time datetime>` or an og: tag's) as UTC ISO 8601 with Z; None
+    for one no time reads, or one with no zone (no instant)."""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
