@@ -152,17 +152,12 @@ def test_a_rewrite_of_the_output_file_on_a_full_disk_leaves_no_temporary_file(tm
 
     from cache import Store
     from resolver.errors import DiskFull
-    from resolver.output import OutputFile
+    from tests.test_output_file import two_lines_committed
 
     out = tmp_path / "found.jsonl"
     store = Store(tmp_path / "o.db")
     try:
-        output = OutputFile(out, form="json")
-        output.open(store=store, job="job", resume=True)
-        with store.write():
-            output.add('{"source": "a", "v": 1}\n', source="a")
-            output.add('{"source": "b", "v": 1}\n', source="b")
-            output.commit()
+        output = two_lines_committed(out, store)
         output.replacing.add("a")
         soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
         with pytest.raises(DiskFull, match=f"cannot write {out}"), store.write():

@@ -190,6 +190,17 @@ def test_outfile36_a_rewrite_killed_mid_copy_into_a_linked_file_is_completed_by_
     assert "1600000000000000000" not in link.read_text()
 
 
+def two_lines_committed(out: Path, store: Store) -> OutputFile:
+    """An output file `out` of job "job", opened to resume, holding the lines of sources a and b, committed."""
+    output = OutputFile(out, form="json")
+    output.open(store=store, job="job", resume=True)
+    with store.write():
+        output.add('{"source": "a", "v": 1}\n', source="a")
+        output.add('{"source": "b", "v": 1}\n', source="b")
+        output.commit()
+    return output
+
+
 def test_outfile36_an_edit_made_to_the_output_file_during_a_run_is_not_kept(tmp_path: Path) -> None:
     """Decided (outfile36): FILE is the run's while it runs. Lines another program adds to it during the run (in
     the instant between a commit and its rename, or any other) are not kept: a rewrite is made from the run's own
@@ -197,12 +208,7 @@ def test_outfile36_an_edit_made_to_the_output_file_during_a_run_is_not_kept(tmp_
     out = tmp_path / "found.jsonl"
     store = Store(tmp_path / "o.db")
     try:
-        output = OutputFile(out, form="json")
-        output.open(store=store, job="job", resume=True)
-        with store.write():
-            output.add('{"source": "a", "v": 1}\n', source="a")
-            output.add('{"source": "b", "v": 1}\n', source="b")
-            output.commit()
+        output = two_lines_committed(out, store)
         with out.open("ab") as other:
             other.write(b"an editor's line\n")
         output.replacing.add("a")

@@ -113,7 +113,8 @@ def test_every_exit_code_of_the_readmes_table_is_in_the_help():
 # 2 MB page labelled UTF-8 with five junk bytes at its end took 5 s to decode (1.7 s before stop 39), against an
 # article budget of 20 s. Only the words holding a byte beyond ASCII are judged (as `readings` judges one-byte
 # encodings already): what is read stays bounded by them, not by the page. Bytes counted, no time asserted.
-def test_the_stray_bytes_rule_reads_only_the_words_holding_bytes_beyond_ascii(monkeypatch):
+def readings_handed(monkeypatch) -> list[int]:
+    """The sizes of the bytes `alphabets.readings` is handed from now on, call by call (it still reads them)."""
     from resolver import alphabets
 
     handed: list[int] = []
@@ -123,6 +124,11 @@ def test_the_stray_bytes_rule_reads_only_the_words_holding_bytes_beyond_ascii(mo
         handed.append(len(data))
         return real(data, **kwargs)
     monkeypatch.setattr(alphabets, "readings", counting)
+    return handed
+
+
+def test_the_stray_bytes_rule_reads_only_the_words_holding_bytes_beyond_ascii(monkeypatch):
+    handed = readings_handed(monkeypatch)
     words = "The harbour reopened on Monday after repairs. " * 5000 + "José said."   # 230 KB, one letter beyond ASCII
     article = from_bytes((HEAD + f"<p>{words}</p>" + TAIL).encode("utf-8") + b"\xff\xfe\xc3( broken \x80\x81",
                          "story.html")

@@ -144,16 +144,10 @@ def test_a_lookalike_account_link_in_markup_that_names_no_post_is_said_as_in_tex
 # a 2 MB page in GBK labelled UTF-8 is all such words, read in some 30 encodings (1.7 s of CPU, twice stop 39's, for
 # a rule the guess that follows answers on the page's first 200 KB). Each reading is bounded as the guess is.
 def test_the_stray_bytes_rule_reads_a_bounded_part_of_a_large_page_in_another_encoding(monkeypatch):
-    from resolver import alphabets
     from resolver.article import from_bytes
+    from tests.test_review40b import readings_handed
 
-    handed: list[int] = []
-    real = alphabets.readings
-
-    def counting(data, **kwargs):
-        handed.append(len(data))
-        return real(data, **kwargs)
-    monkeypatch.setattr(alphabets, "readings", counting)
+    handed = readings_handed(monkeypatch)
     words = "总理说他不会辞职。港口周一重新开放，数千人聚集在码头。"
     body = (HEAD + f"<p>{words}</p>" * 5_000 + "</article></body></html>\n").encode("gbk")   # 300 KB
     article = from_bytes(body, "story.html")
