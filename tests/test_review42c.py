@@ -28,3 +28,29 @@ def test_review42c_a_mastodon_posts_quotes_page_is_no_capture_of_the_post():
              _snap("20240303000000", f"{PAGE}/quotes", "C"), _snap("20240304000000", PAGE, "D"),
              _snap("20240305000000", f"{PAGE}/quotes", "E")]
     assert [s.digest for s in wayback.choose_captures(snaps, POST_ID)] == ["A", "D"]
+
+
+
+def test_review42c_a_bluesky_answer_showing_handle_invalid_names_no_account_by_it(fakenet, tmp_path, monkeypatch):
+    """review41a made `handle.invalid` (what Bluesky shows for a handle it could not verify) no handle to the author
+    check, but the report still named the post's author by it: its heading "bluesky post by @handle.invalid (did:…)
+    (the article says @riverdesk.example)", its Author row "@handle.invalid (River Desk News)", as if it were the
+    account's handle and another than the article's; and the archive was asked for the post's page under
+    bsky.app/profile/handle.invalid/…, a page of no account (every account Bluesky cannot verify shows it)."""
+    from tests.test_fetch import json_page
+    from tests.test_newuser40a import HOSTS, bluesky_article, bluesky_oembed
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import serve
+
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    fakenet.route("embed.bsky.app", "/oembed", json_page(bluesky_oembed("handle.invalid", "River Desk News")))
+    code, md = run("report", "article.html", article=bluesky_article("riverdesk.example", "River Desk"))
+    assert code == 0, md
+    assert "handle.invalid" not in md, md
+    [heading] = [line for line in md.splitlines() if line.startswith("### 1.")]
+    assert heading.startswith("### 1. bluesky post by did:plc:riverdeskfictional00001 (the article says "
+                              "@riverdesk.example): available"), heading
+    [row] = [line for line in md.splitlines() if line.startswith("| Author |")]
+    assert "| River Desk News, account did:plc:riverdeskfictional00001 |" in row, row
+
