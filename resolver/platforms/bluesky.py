@@ -64,10 +64,13 @@ def is_did(actor: str | None) -> bool:
 
 
 def label(handle: str | None, did: str | None) -> str:
-    """An account as a report shows it: "@handle (did:…)", "@handle", or the DID alone, never "@did:…"."""
+    """An account as a report shows it: "@handle (did:…)", "@handle", or the DID alone, never "@did:…" nor, with the
+    DID known, "@handle.invalid"."""
     if handle and is_did(handle):
         handle, did = None, did or handle
-    if handle and not is_invalid_handle(handle):   # Bluesky's "handle.invalid" names no account (review42c)
+    if is_invalid_handle(handle) and did:   # Bluesky's "handle.invalid" names no account: its DID does (review42c)
+        handle = None
+    if handle:
         return f"@{handle}" + (f" ({did})" if did else "")
     return did or ""
 
