@@ -1554,6 +1554,8 @@ def _bluesky_author(author: dict[str, Any]) -> str | None:
     handle, did = author.get("handle"), author.get("id")
     if bluesky.is_did(handle):
         handle, did = None, did or handle
+    if bluesky.is_invalid_handle(handle) and bluesky.is_did(did):   # Bluesky's word for a handle it could not verify:
+        handle = None                                                # the account is its DID (review42c)
     named = (f"@{handle}" if handle else "") + (f" ({author['name']})" if handle and author.get("name") else "")
     named = named or author.get("name") or ""
     if bluesky.is_did(did):

@@ -339,6 +339,21 @@ def test_a_youtube_id_cut_short_before_a_word_in_another_script_is_not_read():
     assert find_all("看 https://youtu.be/dQw4w9WgXc视频", "text")[0] == []
 
 
+@pytest.mark.parametrize("written, read, run", [
+    ("Sehen Sie https://youtu.be/Eng1neerVPräsident heute.", "Eng1neerVPr", "Eng1neerVPräsident"),
+    ("Voir https://youtu.be/Eng1neerVThéâtre ce soir.", "Eng1neerVTh", "Eng1neerVThéâtre"),
+    ("Voir https://youtu.be/dQw4w9WgXcQÉté ce soir.", "dQw4w9WgXcQ", "dQw4w9WgXcQÉté"),
+], ids=["german-cut-short", "french-cut-short", "french-whole"])
+def test_review42c_a_youtube_id_glued_to_a_latin_word_with_an_accent_is_read_with_a_doubt(written, read, run):
+    """review42c: a Latin-script word may begin with plain letters before its first accented one ("Präsident",
+    "Théâtre"), so the eleven characters before that letter may hold the word's first letters (an id cut short in
+    the article): "…/Eng1neerVPräsident" was read as the video "Eng1neerVPr" with no doubt. Only a letter of another
+    script (Chinese, Thai, Cyrillic), whose words hold no Latin letter, ends the id surely."""
+    embed = only(written)
+    assert (embed.platform, embed.post_id) == ("youtube", read)
+    assert embed.id_doubt and f"“{run}”" in embed.id_doubt and "cut short" in embed.id_doubt, embed.id_doubt
+
+
 @pytest.mark.parametrize("label", ["Outra publicação:", "Another post:", "See also", "Otra publicación:",
                                    "Autre publication :", "Weitere Beiträge:", "Related:", "Другой пост:"])
 def test_a_url_its_words_call_another_post_is_not_the_caption_lines(label):

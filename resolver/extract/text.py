@@ -1277,6 +1277,15 @@ GLUE_RE = LazyPattern(r"[,;](?=[^\W\d_])|\.[A-Z][a-z]*\Z|(?<=[a-z0-9])[A-Z][a-z]
                       r"(?:[0-9#*]\ufe0f?\u20e3|[^\w\s\x00-\x7f])*+(?![0-9])[^/]*\Z")
 
 
+def _other_script(letter: str) -> bool:
+    """Whether a letter after a URL is of a script whose words hold no Latin letter (Chinese, Thai, Cyrillic): its
+    word starts there, so the characters before it are all the URL's. A Latin one with an accent does not say so: the
+    word may start with plain letters ("…/Eng1neerVPräsident", an id cut short before "Präsident": review42c)."""
+    import unicodedata   # lazy (#14): a link glued to a word is rare
+
+    return not letter.isascii() and not unicodedata.name(letter, "LATIN").startswith("LATIN")
+
+
 def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
     """(the URL as far as it goes, the embed it names, why that id is uncertain or None) of a URL found in prose, or
     None when it names no embed. A URL glued to the next words ends where they start when the shorter URL names a
@@ -1295,7 +1304,7 @@ def _post_reading(url: str) -> tuple[str, PostRef, str | None] | None:
             # a video id has exactly 11 characters, but one cut short in the article ("youtu.be/Eng1neerV1Then") takes
             # the word's first letters into another video's id: the reading is a guess (newuser41a #1)
             run = url[glued.end() - 11:]
-            if not url[glued.end()].isascii():
+            if _other_script(url[glued.end()]):
                 return url[:glued.end()], video, None   # "…/dQw4w9WgXcQ视频": no id holds that letter
             return url[:glued.end()], video, (
                 f"the URL runs into the next word (“{run}”): a YouTube id has 11 characters, so it is read as "

@@ -47,7 +47,8 @@ def capture_pages(post_id: str, actors: list[str | None] | tuple[str | None, ...
     actor, rkey = bluesky.split_post_id(post_id) or ("", post_id)
     names = [actor, *(a.removeprefix("@") for a in actors if a)]
     return list(dict.fromkeys(f"bsky.app/profile/{name if bluesky.is_did(name) else name.lower()}/post/{rkey}"
-                              for name in names if name and bluesky.ACTOR.match(name)))
+                              for name in names if name and bluesky.ACTOR.match(name)
+                              and not bluesky.is_invalid_handle(name)))   # a page of no account (review42c)
 
 
 def names_post(original: str, post_id: str) -> bool:

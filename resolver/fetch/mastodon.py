@@ -37,8 +37,9 @@ _TITLE_RE = re.compile(r"(.*?)\s*\((@?[^()\s@]+@[^()\s@]+)\)\s*")
 _ATTACHED_RE = re.compile(r"Attached: \d+ (?:image|video|audio)s?(?: · \d+ (?:image|video|audio)s?)*")
 _WARNING_RE = re.compile(r"Content warning: (.*)", re.S)
 # Where a status is filed besides its page: Mastodon's web routes that are pages about another thing (who boosted
-# it, who favourited it) name the status but show a list, not its words.
-_NOT_THE_STATUS = ("reblogs", "favourites")
+# it, who favourited it, and since 4.5 the posts quoting it: review42c, it was read as a capture of the post) name the
+# status but show a list, not its words.
+_NOT_THE_STATUS = ("reblogs", "favourites", "quotes")
 # A block shaped as Mastodon's own lines are in every locale, "<label>: <what>" ("Inhaltswarnung: …", "Angehängt: 1
 # Bild", "Avertissement de contenu : …", a full-width colon too)
 _LABELLED_RE = re.compile(r"[^\n:：]{1,40}?\s?(?::\s+|：\s*)\S")   # not a link's "https://"
@@ -80,7 +81,7 @@ def capture_pages(post_id: str, handles: list[str | None] | tuple[str | None, ..
 
 def names_post(original: str, post_id: str) -> bool:
     """Whether a captured URL is this post's page (its page, its embed, its ActivityPub URL), never another status
-    whose id begins with this one's, nor the pages of who boosted or favourited it."""
+    whose id begins with this one's, nor the pages of who boosted, favourited or quoted it."""
     ref = mastodon.parse(original)
     split = urls.split(original)
     return ref is not None and ref.kind == "post" and (ref.post_id or "").lower() == post_id.lower() and \

@@ -52,6 +52,11 @@ def tid_time(post_id: str) -> datetime | None:
 INVALID_HANDLE = "handle.invalid"
 
 
+def is_invalid_handle(handle: str | None) -> bool:
+    """Whether a handle is `INVALID_HANDLE`: no account's name, so never shown, compared or looked up as one."""
+    return bool(handle) and str(handle).casefold() == INVALID_HANDLE
+
+
 def is_did(actor: str | None) -> bool:
     """Whether an account name is a DID (did:plc:…, did:web:…): the account's lasting id, never compared as a
     handle (newuser31 #3)."""
@@ -59,9 +64,12 @@ def is_did(actor: str | None) -> bool:
 
 
 def label(handle: str | None, did: str | None) -> str:
-    """An account as a report shows it: "@handle (did:…)", "@handle", or the DID alone, never "@did:…"."""
+    """An account as a report shows it: "@handle (did:…)", "@handle", or the DID alone, never "@did:…" nor, with the
+    DID known, "@handle.invalid"."""
     if handle and is_did(handle):
         handle, did = None, did or handle
+    if is_invalid_handle(handle) and did:   # Bluesky's "handle.invalid" names no account: its DID does (review42c)
+        handle = None
     if handle:
         return f"@{handle}" + (f" ({did})" if did else "")
     return did or ""
@@ -132,7 +140,8 @@ def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
         return [url]
     names = [(actor or "").removeprefix("@") for actor in actors]
     return list(dict.fromkeys([url, *(post_url(name if is_did(name) else name.lower(), found[1])
-                                      for name in names if name and ACTOR.match(name))]))
+                                      for name in names if name and ACTOR.match(name)
+                                      and not is_invalid_handle(name))]))   # a page of no account (review42c)
 
 
 def post_id(actor: str, rkey: str) -> str:
