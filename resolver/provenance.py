@@ -340,7 +340,10 @@ def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], sourc
     name, line = credited
     handle, found_name = said["author"]["handle"], said["author"]["name"]
     author = f"@{handle}" + (f" ({found_name})" if found_name else "")
-    words = [w for w in _name_words(name) if w not in TITLES and w not in NAME_LINKS and len(w) > 1]
+    words = [w for w in _name_words(name) if w not in TITLES and w not in NAME_LINKS and w != "youtube" and len(w) > 1]
+    if not words:   # "Video courtesy of the Sheriff": nothing to weigh, no pass (review42a: it passed, any channel)
+        return check("author", "skip", _per(source, f"the article credits “{name}” (“{line}”), which names no one the "
+                                                    f"check can hold against the video's channel, {author}"))
     missing = [w for w in words if not _names_author(w, handle, found_name)]
     if missing:   # a channel sharing one word of the name ("Riverton") is not the credited channel (lead, stop 41)
         some = "" if len(missing) == len(words) else f"its name or handle holds none of {', '.join(missing)}: "

@@ -336,3 +336,13 @@ def test_newuser41a_5_fetch_and_scan_say_what_youtubes_oembed_tells_too(fakenet,
     assert code == 0 and f"available ({YOUTUBE_AVAILABLE})" in " ".join(out.split()), out
     code, out = run("scan", "--fetch", "article.html", article=f"<html><body><p>The timelapse.</p>{iframe()}</body></html>")
     assert code == 0 and f"AbCdEfGhIjK: available ({YOUTUBE_AVAILABLE}) (via oembed)" in " ".join(out.split()), out
+
+
+@pytest.mark.parametrize("line", ["Video courtesy of the Sheriff", "Video: The Governor / YouTube", "Video by YouTube"])
+def test_a_credit_line_naming_no_one_the_check_can_hold_is_no_pass(fakenet, run, line):
+    """A credit line whose every word is a title, a joining word or a platform ("the Sheriff") left no word to weigh
+    against the channel, and the check passed: "the article credits “the Sheriff”; the video's channel is
+    @ViralClipsDaily", a re-upload's channel said to be the credited one. Nothing compared: a skip, saying why."""
+    author = _author_check(fakenet, run, REUPLOAD, f"<p>{line}</p>")
+    assert author["result"] == "skip", author
+    assert "@ViralClipsDaily" in author["evidence"] and "names no one" in author["evidence"], author
