@@ -346,3 +346,25 @@ def test_a_credit_line_naming_no_one_the_check_can_hold_is_no_pass(fakenet, run,
     author = _author_check(fakenet, run, REUPLOAD, f"<p>{line}</p>")
     assert author["result"] == "skip", author
     assert "@ViralClipsDaily" in author["evidence"] and "names no one" in author["evidence"], author
+
+
+FOOTER = ('<html><body><p>The minutes of the meeting.</p><footer><ul>'
+          '<li><a href="https://open.spotify.com/show/0AbCdEfGhIjKlMnOpQrStU"><svg aria-label="Spotify"></svg></a></li>'
+          '<li><a href="https://podcasts.apple.com/us/podcast/the-riverton-hour/id1234567890"><svg '
+          'aria-label="Apple Podcasts"></svg></a></li></ul></footer></body></html>')
+
+
+def test_a_sites_links_to_its_own_podcast_shows_are_no_podcast_episodes():
+    """A site's footer icons linking to its podcast's show pages (as a news site's footer in the corpus does) were said
+    "2 podcast episodes (Spotify 1, Apple Podcasts 1) not checked" on every article: the page names no episode. A show's
+    page linked is no episode, as an account's page linked is no post; a show's player embedded is named, as a show."""
+    from resolver.platforms import podcasts
+
+    assert podcasts.episodes(FOOTER) == []
+    players = ('<iframe src="https://open.spotify.com/embed/show/0AbCdEfGhIjKlMnOpQrStU"></iframe>'
+               '<iframe src="https://embed.podcasts.apple.com/us/podcast/the-riverton-hour/id1234567890"></iframe>')
+    found = podcasts.episodes(players)
+    assert [e.service for e in found] == ["Spotify", "Apple Podcasts"]
+    assert podcasts.not_supported_note(found).startswith("2 podcast shows (Spotify 1, Apple Podcasts 1) not checked")
+    both = podcasts.episodes(players + PODCASTS)
+    assert podcasts.not_supported_note(both).startswith("4 podcast episodes or shows (Spotify 2, Apple Podcasts 2) not")
