@@ -305,6 +305,9 @@ GENERIC_TITLES = frozenset({"", "youtube video player", "youtube", "youtube vide
 BLOCK_TAGS_RE = re.compile(r"</?(?:p|div|br|li|figcaption|figure|h\d|section|article|blockquote|iframe|tr|td)\b[^>]*>",
                            re.I)
 
+# Where the next embed begins: a credit line after it is its own, not the video's before it.
+NEXT_EMBED_RE = re.compile(r"<(?:iframe|blockquote|lite-youtube|video|embed|object)\b", re.I)
+
 
 def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str] | None, str | None]:
     """What an article says of a video it embeds, beside its URL: ((name, line) of a credit line in the first line
@@ -319,6 +322,8 @@ def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str]
         title = shown if shown.casefold() not in GENERIC_TITLES else None
     after = article.text[end:end + 600]
     if article.kind == "html":
+        if (other := NEXT_EMBED_RE.search(after)) is not None:   # a line after the next embed is that one's (review42a)
+            after = after[:other.start()]
         after = html.unescape(re.sub(r"<[^>]+>", " ", BLOCK_TAGS_RE.sub("\n", after)))
     line = next((" ".join(ln.split()) for ln in after.split("\n") if ln.strip()), "")
     credit = CREDIT_LINE_RE.match(line)

@@ -368,3 +368,24 @@ def test_a_sites_links_to_its_own_podcast_shows_are_no_podcast_episodes():
     assert podcasts.not_supported_note(found).startswith("2 podcast shows (Spotify 1, Apple Podcasts 1) not checked")
     both = podcasts.episodes(players + PODCASTS)
     assert podcasts.not_supported_note(both).startswith("4 podcast episodes or shows (Spotify 2, Apple Podcasts 2) not")
+
+
+def test_a_credit_line_under_the_next_embed_is_not_the_first_videos(fakenet, run):
+    """Two videos one after the other, a credit line under the second: the first one's "first line after the embed"
+    ran past the second embed to that line, and the first video (another channel's) was warned "may be a re-upload"
+    of a channel the article credits only for the second. A line after another embed is that embed's."""
+    from werkzeug.wrappers import Response
+
+    fakenet.route("www.youtube.com", "/oembed", lambda request: Response(json.dumps(
+        REUPLOAD if "AbCdEfGhIjK" in request.args["url"] else fx.YOUTUBE_OEMBED | {"author_name": "Riverton Fire "
+                                                                                    "Department"}),
+        content_type="application/json"))
+    thumbnail(fakenet)
+    fakenet.route("i.ytimg.com", "/vi/ZyXwVuTsRqP/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    article = (f"<html><body><p>Two views of the fire.</p>{iframe()}{iframe('ZyXwVuTsRqP')}"
+               "<p>Video: Riverton Fire Department / YouTube</p></body></html>")
+    code, out = run("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    first, second = ({c["name"]: c for c in e["checks"]} for e in json.loads(out)["embeds"])
+    assert first["author"]["result"] == "skip" and "credits" not in first["author"]["evidence"], first["author"]
+    assert "“Riverton Fire Department”" in second["author"]["evidence"], second["author"]
