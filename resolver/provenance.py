@@ -2422,7 +2422,10 @@ STATUS_WORDS = {
 
 # What YouTube's oEmbed answering 200 tells of a video: it exists and its owner lets it be embedded. An age-restricted
 # or region-blocked video answers 200 as well (newuser41a #5), so "available" would say more than the answer knows.
-YOUTUBE_OEMBED_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+# A video blocked for copyright answers 200 too while its owner allows embedding (Tyrrrz/YoutubeExplode#163), so the
+# limits are not age and region alone (review42a: "can be embedded; age or region limits not known" said it plays).
+YOUTUBE_OEMBED_AVAILABLE = ("exists and its owner allows embedding, per YouTube's oEmbed; whether it plays (age, region, "
+                            "copyright or other limits) is not known")
 
 
 def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = None) -> dict[str, str]:

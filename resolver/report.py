@@ -526,8 +526,9 @@ def resolution_text(result: Resolution) -> Text:
 
 
 def youtube_oembed_said(record: Any) -> str:
-    """" (exists and can be embedded, …)" after the "available" of a YouTube video that rests on oEmbed's 200, which an
-    age-restricted or region-blocked one gives too (the reports' words, newuser41a #5); "" otherwise."""
+    """" (exists and its owner allows embedding, …)" after the "available" of a YouTube video that rests on oEmbed's
+    200, which an age-restricted, region-blocked or copyright-blocked one gives too (the reports' words, newuser41a #5);
+    "" otherwise."""
     if not (record.platform == "youtube" and record.status == "available" and record.method == "oembed"):
         return ""
     from resolver.provenance import YOUTUBE_OEMBED_AVAILABLE

@@ -17,7 +17,10 @@ from tests.waybacknet import serve
 
 HOSTS = ["www.youtube.com", "i.ytimg.com", "www.tiktok.com", "graph.facebook.com", "web.archive.org", "archive.org",
          "open.spotify.com", "podcasts.apple.com", "embed.podcasts.apple.com"]
-YOUTUBE_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+# A video blocked for copyright, not only an age-restricted or region-blocked one, answers 200 while embedding is
+# allowed (Tyrrrz/YoutubeExplode#163): "can be embedded; age or region limits not known" said it would play elsewhere.
+YOUTUBE_AVAILABLE = ("exists and its owner allows embedding, per YouTube's oEmbed; whether it plays (age, region, "
+                     "copyright or other limits) is not known")
 
 
 @pytest.fixture
