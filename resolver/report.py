@@ -2126,7 +2126,7 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
-INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone or not found",
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone, restricted or not found",
                  "Checks not made (skipped)", "Posts whose status is not known", "Report")
 
 

@@ -307,10 +307,10 @@ def test_newuser41a_7_the_index_counts_the_posts_gone_or_not_found(fakenet, run,
                         str(tmp_path / "here.html"))
         assert code == 0, out
     lines = (tmp_path / "md" / "index.md").read_text().splitlines()
-    assert "| Failed checks | Posts gone or not found |" in lines[2]
+    assert "| Failed checks | Posts gone, restricted or not found |" in lines[2]
     assert "| 1 | 0 | 0 | 1 of 1 |" in next(line for line in lines if "gone.html" in line)
     assert "| 1 | 0 | 0 | 0 of 1 |" in next(line for line in lines if "here.html" in line)
-    assert "<th scope=\"col\">Posts gone or not found</th>" in (tmp_path / "html" / "index.html").read_text()
+    assert "<th scope=\"col\">Posts gone, restricted or not found</th>" in (tmp_path / "html" / "index.html").read_text()
 
 
 @pytest.mark.parametrize("line, name", [
@@ -392,3 +392,26 @@ def test_a_credit_line_under_the_next_embed_is_not_the_first_videos(fakenet, run
     first, second = ({c["name"]: c for c in e["checks"]} for e in json.loads(out)["embeds"])
     assert first["author"]["result"] == "skip" and "credits" not in first["author"]["evidence"], first["author"]
     assert "“Riverton Fire Department”" in second["author"]["evidence"], second["author"]
+
+
+def test_the_index_column_counting_restricted_posts_says_they_may_be_restricted(fakenet, tmp_path, monkeypatch):
+    """The index's new column counts every post of the "gone" tone, an age-restricted, withheld or protected one too,
+    under "Posts gone or not found": an age-restricted post that is there was said gone. The column says restricted."""
+    from tests.test_verdicts import blockquote
+
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["cdn.syndication.twimg.com", "publish.twitter.com",
+                                                          "web.archive.org", "archive.org"])
+    serve(fakenet, [])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(fx.TOMBSTONE_EMPTY))
+    article = f"<html><body><p>The council met.</p>{blockquote('20', 'Road closed')}</body></html>"
+    (tmp_path / "a.html").write_text(article)
+    (tmp_path / "b.html").write_text("<html><body><p>No post here.</p></body></html>")   # an index: two reports
+    code, out = run("report", "--format", "md", "-o", str(tmp_path / "md"), str(tmp_path / "a.html"),
+                    str(tmp_path / "b.html"))
+    assert code == 0, out
+    lines = (tmp_path / "md" / "index.md").read_text().splitlines()
+    header = lines[2].split(" | ")
+    column = next(i for i, name in enumerate(header) if name.startswith("Posts gone"))
+    assert header[column] == "Posts gone, restricted or not found", header
+    row = next(line for line in lines if "a.html" in line).split(" | ")
+    assert row[column] == "1 of 1", row
