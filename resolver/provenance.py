@@ -345,7 +345,8 @@ def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], sourc
     name, line = credited
     handle, found_name = said["author"]["handle"], said["author"]["name"]
     author = f"@{handle}" + (f" ({found_name})" if found_name else "")
-    words = [w for w in _name_words(name) if w not in TITLES and w not in NAME_LINKS and w != "youtube" and len(w) > 1]
+    words = [w for w in _name_words(name)
+             if w not in TITLES and w not in NAME_LINKS and w not in VIDEO_PLATFORM_WORDS and len(w) > 1]
     if not words:   # "Video courtesy of the Sheriff": nothing to weigh, no pass (review42a: it passed, any channel)
         return check("author", "skip", _per(source, f"the article credits “{name}” (“{line}”), which names no one the "
                                                     f"check can hold against the video's channel, {author}"))
@@ -357,6 +358,10 @@ def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], sourc
                                                     "channel's (a name only, no handle: not a fail)"))
     return check("author", "pass", _per(source, f"the article credits “{name}” (“{line}”); the video's channel is "
                                                 f"{author}"))
+
+
+# Words of a video's credit that name its platform, not whom it credits ("Jane Roe's YouTube channel", review42a)
+VIDEO_PLATFORM_WORDS = frozenset({"youtube", "channel", "video", "videos"})
 
 
 # Words that join a name's words ("City of Riverton", "Jones and Sons"): no channel name need hold them.
