@@ -2145,7 +2145,8 @@ def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
     skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
     unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
     # a removed video is no failed check: "Failed checks 0" alone hid it (newuser41a #7)
-    gone_of = f"{posts.get('gone', 0)} of {posts['named']}" if posts.get("named") else "—"
+    # "—" for a report made before the count was (its notes, read by a resumed run): no 0 for a count never made
+    gone_of = f"{posts['gone']} of {posts['named']}" if posts.get("named") and "gone" in posts else "—"
     names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
     return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), gone_of, skipped,
                         unknown]

@@ -420,3 +420,18 @@ def test_the_index_column_counting_restricted_posts_says_they_may_be_restricted(
     assert header[column] == "Posts gone, restricted or not found", header
     row = next(line for line in lines if "a.html" in line).split(" | ")
     assert row[column] == "1 of 1", row
+
+
+def test_an_index_line_from_a_report_made_before_the_gone_count_does_not_say_0_gone():
+    """The index is written from each report's notes, which a run resumed under this version may hold from an earlier
+    one: a summary with no `gone` count was said "0 of 2" posts gone, a count never made said to be 0. It is "—"."""
+    from pathlib import Path
+
+    from resolver.report import INDEX_COLUMNS, _index_row
+
+    report = json.loads((Path(__file__).parent / "golden" / "report.json").read_text())
+    column = INDEX_COLUMNS.index("Posts gone, restricted or not found") - 1
+    named = report["summary"]["posts"]["named"]
+    assert named and _index_row(report)[2][column] == f"{report['summary']['posts']['gone']} of {named}"
+    del report["summary"]["posts"]["gone"]
+    assert _index_row(report)[2][column] == "—"
