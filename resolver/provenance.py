@@ -328,7 +328,21 @@ def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str]
     line = next((" ".join(ln.split()) for ln in after.split("\n") if ln.strip()), "")
     credit = CREDIT_LINE_RE.match(line)
     name = (credit.group("name") or credit.group("named")).strip(" .,;:-") if credit else ""
+    if credit and not credit.group("name") and not _name_like(name):   # "Video by the … shows flames": a caption
+        name = ""
     return ((name, line) if name else None), title
+
+
+# The words in lower case a name may hold ("the Sheriff", "Jane Roe via Storyful", "Jane Roe's YouTube channel")
+NAME_LOWER_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "du", "des", "von", "van", "der", "y", "e", "via",
+                              "for", "at", "on", "youtube", "channel", "video", "videos"})
+
+
+def _name_like(name: str) -> bool:
+    """Whether words after "Video by" are a name, not a sentence going on ("the department shows flames near Route 9",
+    review42a): every word capitalised (or in no cased script), or one of the few lower-case words a name holds."""
+    return all(not word[0].islower() or word.casefold().rstrip("'’s") in NAME_LOWER_WORDS
+               or word.casefold() in NAME_LOWER_WORDS for word in name.split())
 
 
 def _titled(title: str | None, said: dict[str, Any]) -> str:

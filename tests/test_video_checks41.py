@@ -326,6 +326,8 @@ def test_newuser41a_7_the_index_counts_the_posts_gone_or_not_found(fakenet, run,
     ("Footage courtesy of Jane Roe on YouTube", "Jane Roe"),
     ("Video: the council meeting, in full", None),   # a caption, no credit: no platform after it
     ("Videos of the bridge show the damage.", None),
+    # a caption in a sentence, no credit (review42a: "the article credits “the Riverton Fire Department shows …”")
+    ("Video by the Riverton Fire Department shows flames near Route 9.", None),
 ])
 def test_newuser41a_6_a_credit_line_names_whom_it_credits_and_a_caption_names_no_one(line, name):
     from resolver.article import from_bytes
