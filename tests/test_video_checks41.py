@@ -226,6 +226,26 @@ def test_newuser41a_7_a_platforms_refusal_is_said_in_its_own_words_and_what_it_m
     assert (record.status, record.reason) == ("error", said)
 
 
+@pytest.mark.parametrize("platform", ["instagram", "facebook", "threads"])
+def test_a_graph_refusal_of_the_caller_is_not_said_to_be_a_private_post(platform):
+    """Graph answers 403 with its error object when it refuses the caller (code 10: no permission to use the feature;
+    code 4 or 613: rate limits), as Meta's oEmbed may now that it is asked with no token: it was read as YouTube's 401,
+    "private, or its owner turned embedding off (not known which)", a fact about the post Graph never stated. Graph's
+    own words are quoted, and the answer is an error of the source."""
+    from resolver.fetch import oembed
+
+    body = {"error": {"message": "(#10) This endpoint requires the 'Meta oEmbed Read' feature", "type": "OAuthException",
+                      "code": 10, "fbtrace_id": "AfictionalTraceId0002"}}
+    record = oembed.parse(platform, "1", "https://example.invalid/1", 403, "application/json", json.dumps(body).encode())
+    assert record.status == "error", record
+    assert record.reason == ("oEmbed answered HTTP 403: Graph's error 10 “(#10) This endpoint requires the 'Meta oEmbed "
+                             "Read' feature”"), record.reason
+    youtube = oembed.parse("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK", 401, "text/html",
+                           b"Unauthorized")
+    assert (youtube.status, youtube.reason) == ("unknown", "oEmbed answered 401: private, or its owner turned "
+                                                           "embedding off (not known which)")
+
+
 def test_newuser41a_7_graphs_message_is_shown_with_the_token_it_echoes_redacted(fakenet, run, monkeypatch):
     token = "EAAfictionalMetaToken41b"
     monkeypatch.setenv("META_ACCESS_TOKEN", token)

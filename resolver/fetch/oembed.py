@@ -110,6 +110,10 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status in (401, 403) and platform == "twitter":
         return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
                                                             "not embeddable)")
+    if status in (401, 403) and platform in GRAPH_PLATFORMS and (said := _refusal(platform, status, body)):
+        # Graph refusing the caller (code 10: no permission; 4, 613: rate limits), in its own words: nothing it says of
+        # the post (review42a: read as YouTube's 401, "private, or its owner turned embedding off")
+        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}{said}")
     if status in (401, 403):
         # YouTube answers 401 for a public video whose owner turned embedding off as for a private one
         return _record(platform, post_id, url, "unknown", f"oEmbed answered {status}: private, or its owner turned "
