@@ -213,7 +213,7 @@ GRAPH_400 = {"error": {"message": "(#100) The parameter url is required or the U
      "(Meta answers so for a post it will not embed: removed, private or restricted, or a URL it cannot read: not "
      "known which)"),
     ("facebook", {"error": {"message": "Application request limit reached", "type": "OAuthException", "code": 4}},
-     "oEmbed answered HTTP 400: Graph's error 4 “Application request limit reached”"),
+     "rate-limited by the oEmbed endpoint (Graph's error 4 “Application request limit reached”)"),
     ("youtube", {"error": "bad"}, "oEmbed answered HTTP 400"),
 ])
 def test_newuser41a_7_a_platforms_refusal_is_said_in_its_own_words_and_what_it_means(platform, body, said):
@@ -244,6 +244,22 @@ def test_a_graph_refusal_of_the_caller_is_not_said_to_be_a_private_post(platform
                            b"Unauthorized")
     assert (youtube.status, youtube.reason) == ("unknown", "oEmbed answered 401: private, or its owner turned "
                                                            "embedding off (not known which)")
+
+
+def test_a_graph_rate_limit_is_asked_again_by_the_next_run_not_kept_for_a_day(fakenet, run, monkeypatch):
+    """Graph says its rate limits with a 4xx and its error object (code 4, "Application request limit reached"), not a
+    429: now that Meta is asked with no token (1,000 requests an endpoint an hour), an hour's run past it had every
+    later post kept as a lasting refusal for `error_ttl` (a day), no run asking again. A rate limit passes, as a 429."""
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    limited = {"error": {"message": "(#4) Application request limit reached", "type": "OAuthException", "code": 4,
+                         "is_transient": True, "fbtrace_id": "AfictionalTraceId0003"}}
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(limited, 400), json_page(INSTAGRAM_OEMBED))
+    code, out = run("fetch", "--json", "https://www.instagram.com/p/C9aBcDeFgHi/")
+    assert code == 1 and json.loads(out.splitlines()[0])["reason"].startswith("rate-limited by the oEmbed endpoint "
+                                                                              "(Graph's error 4 “(#4) Application"), out
+    code, out = run("fetch", "--json", "https://www.instagram.com/p/C9aBcDeFgHi/")
+    assert code == 0 and json.loads(out.splitlines()[0])["status"] == "available", out
+    assert len([hit for hit in fakenet.hits if hit[0] == "graph.facebook.com"]) == 2
 
 
 def test_newuser41a_7_graphs_message_is_shown_with_the_token_it_echoes_redacted(fakenet, run, monkeypatch):
