@@ -305,6 +305,9 @@ GENERIC_TITLES = frozenset({"", "youtube video player", "youtube", "youtube vide
 BLOCK_TAGS_RE = re.compile(r"</?(?:p|div|br|li|figcaption|figure|h\d|section|article|blockquote|iframe|tr|td)\b[^>]*>",
                            re.I)
 
+# Where the next embed begins: a credit line after it is its own, not the video's before it.
+NEXT_EMBED_RE = re.compile(r"<(?:iframe|blockquote|lite-youtube|video|embed|object)\b", re.I)
+
 
 def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str] | None, str | None]:
     """What an article says of a video it embeds, beside its URL: ((name, line) of a credit line in the first line
@@ -319,11 +322,27 @@ def video_credit(article: Article, span: Sequence[int]) -> tuple[tuple[str, str]
         title = shown if shown.casefold() not in GENERIC_TITLES else None
     after = article.text[end:end + 600]
     if article.kind == "html":
+        if (other := NEXT_EMBED_RE.search(after)) is not None:   # a line after the next embed is that one's (review42a)
+            after = after[:other.start()]
         after = html.unescape(re.sub(r"<[^>]+>", " ", BLOCK_TAGS_RE.sub("\n", after)))
     line = next((" ".join(ln.split()) for ln in after.split("\n") if ln.strip()), "")
     credit = CREDIT_LINE_RE.match(line)
     name = (credit.group("name") or credit.group("named")).strip(" .,;:-") if credit else ""
+    if credit and not credit.group("name") and not _name_like(name):   # "Video by the … shows flames": a caption
+        name = ""
     return ((name, line) if name else None), title
+
+
+# The words in lower case a name may hold ("the Sheriff", "Jane Roe via Storyful", "Jane Roe's YouTube channel")
+NAME_LOWER_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "du", "des", "von", "van", "der", "y", "e", "via",
+                              "for", "at", "on", "youtube", "channel", "video", "videos"})
+
+
+def _name_like(name: str) -> bool:
+    """Whether words after "Video by" are a name, not a sentence going on ("the department shows flames near Route 9",
+    review42a): every word capitalised (or in no cased script), or one of the few lower-case words a name holds."""
+    return all(not word[0].islower() or word.casefold().rstrip("'’s") in NAME_LOWER_WORDS
+               or word.casefold() in NAME_LOWER_WORDS for word in name.split())
 
 
 def _titled(title: str | None, said: dict[str, Any]) -> str:
@@ -340,7 +359,11 @@ def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], sourc
     name, line = credited
     handle, found_name = said["author"]["handle"], said["author"]["name"]
     author = f"@{handle}" + (f" ({found_name})" if found_name else "")
-    words = [w for w in _name_words(name) if w not in TITLES and w not in NAME_LINKS and len(w) > 1]
+    words = [w for w in _name_words(name)
+             if w not in TITLES and w not in NAME_LINKS and w not in VIDEO_PLATFORM_WORDS and len(w) > 1]
+    if not words:   # "Video courtesy of the Sheriff": nothing to weigh, no pass (review42a: it passed, any channel)
+        return check("author", "skip", _per(source, f"the article credits “{name}” (“{line}”), which names no one the "
+                                                    f"check can hold against the video's channel, {author}"))
     missing = [w for w in words if not _names_author(w, handle, found_name)]
     if missing:   # a channel sharing one word of the name ("Riverton") is not the credited channel (lead, stop 41)
         some = "" if len(missing) == len(words) else f"its name or handle holds none of {', '.join(missing)}: "
@@ -349,6 +372,10 @@ def _credited_video_check(credited: tuple[str, str], said: dict[str, Any], sourc
                                                     "channel's (a name only, no handle: not a fail)"))
     return check("author", "pass", _per(source, f"the article credits “{name}” (“{line}”); the video's channel is "
                                                 f"{author}"))
+
+
+# Words of a video's credit that name its platform, not whom it credits ("Jane Roe's YouTube channel", review42a)
+VIDEO_PLATFORM_WORDS = frozenset({"youtube", "channel", "video", "videos"})
 
 
 # Words that join a name's words ("City of Riverton", "Jones and Sons"): no channel name need hold them.
@@ -2414,7 +2441,10 @@ STATUS_WORDS = {
 
 # What YouTube's oEmbed answering 200 tells of a video: it exists and its owner lets it be embedded. An age-restricted
 # or region-blocked video answers 200 as well (newuser41a #5), so "available" would say more than the answer knows.
-YOUTUBE_OEMBED_AVAILABLE = "exists and can be embedded, per YouTube's oEmbed; age or region limits not known"
+# A video blocked for copyright answers 200 too while its owner allows embedding (Tyrrrz/YoutubeExplode#163), so the
+# limits are not age and region alone (review42a: "can be embedded; age or region limits not known" said it plays).
+YOUTUBE_OEMBED_AVAILABLE = ("exists and its owner allows embedding, per YouTube's oEmbed; whether it plays (age, region, "
+                            "copyright or other limits) is not known")
 
 
 def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = None) -> dict[str, str]:

@@ -526,8 +526,9 @@ def resolution_text(result: Resolution) -> Text:
 
 
 def youtube_oembed_said(record: Any) -> str:
-    """" (exists and can be embedded, …)" after the "available" of a YouTube video that rests on oEmbed's 200, which an
-    age-restricted or region-blocked one gives too (the reports' words, newuser41a #5); "" otherwise."""
+    """" (exists and its owner allows embedding, …)" after the "available" of a YouTube video that rests on oEmbed's
+    200, which an age-restricted, region-blocked or copyright-blocked one gives too (the reports' words, newuser41a #5);
+    "" otherwise."""
     if not (record.platform == "youtube" and record.status == "available" and record.method == "oembed"):
         return ""
     from resolver.provenance import YOUTUBE_OEMBED_AVAILABLE
@@ -2127,7 +2128,7 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
-INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone or not found",
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Posts gone, restricted or not found",
                  "Checks not made (skipped)", "Posts whose status is not known", "Report")
 
 
@@ -2146,7 +2147,8 @@ def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
     skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
     unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
     # a removed video is no failed check: "Failed checks 0" alone hid it (newuser41a #7)
-    gone_of = f"{posts.get('gone', 0)} of {posts['named']}" if posts.get("named") else "—"
+    # "—" for a report made before the count was (its notes, read by a resumed run): no 0 for a count never made
+    gone_of = f"{posts['gone']} of {posts['named']}" if posts.get("named") and "gone" in posts else "—"
     names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
     return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), gone_of, skipped,
                         unknown]

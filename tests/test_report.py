@@ -757,8 +757,8 @@ def test_the_index_says_what_was_not_checked_beside_the_failed_checks(world, tmp
     one = index[str(folder / "one.html")]
     assert one["posts"]["status_not_known"] == 2 and one["checks"]["skip"] > one["checks"]["fail"]
     lines = (tmp_path / "out" / "index.md").read_text().splitlines()
-    assert lines[2:4] == ["| Article | Embeds | Credits | Failed checks | Posts gone or not found | Checks not made "
-                          "(skipped) | Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|---|"]
+    assert lines[2:4] == ["| Article | Embeds | Credits | Failed checks | Posts gone, restricted or not found | "
+                          "Checks not made (skipped) | Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|---|"]
     [row] = [line for line in lines if "one.html" in line]
     total = sum(one["checks"].values())
     assert f"| 2 | 2 | {one['checks']['fail']} | 0 of 2 | {one['checks']['skip']} of {total} | 2 of 2 |" in row

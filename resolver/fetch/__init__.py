@@ -608,7 +608,10 @@ def _lasting_error(record: PostRecord, observed_at: str | None, store: Store, se
     oEmbed 400 "Something went wrong"), observed within `error_ttl` days: the same request gets the same answer,
     so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing. It is an
     answer with a TTL: after an older view too (runs33)."""
-    if not record.fetch_ids or (observed_at or "") < session.failed_since():
+    from resolver.fetch.oembed import RATE_LIMITED
+
+    if not record.fetch_ids or (observed_at or "") < session.failed_since() \
+            or (record.reason or "").startswith(RATE_LIMITED):   # Graph's rate limit, a 4xx (review42a): passing
         return False
     statuses = [(store.fetch(i) or {}).get("status") for i in record.fetch_ids]
     return all(s is not None and 400 <= s < 500 and s not in (408, 429) for s in statuses)

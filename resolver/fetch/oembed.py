@@ -110,12 +110,21 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status in (401, 403) and platform == "twitter":
         return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
                                                             "not embeddable)")
+    if platform in GRAPH_PLATFORMS and status is not None and 400 <= status < 500 \
+            and _graph_code(body) in GRAPH_RATE_LIMITS:
+        # Graph's rate limits come as a 4xx and its error object, no 429: passing, asked again by the next run, never a
+        # lasting refusal kept for error_ttl (review42a: a tokenless run past 1,000 an hour kept every later post a day)
+        return _record(platform, post_id, url, "error", f"{RATE_LIMITED} ({_refusal(platform, status, body)[2:]})")
+    if status in (401, 403) and platform in GRAPH_PLATFORMS and (said := _refusal(platform, status, body)):
+        # Graph refusing the caller (code 10: no permission; 4, 613: rate limits), in its own words: nothing it says of
+        # the post (review42a: read as YouTube's 401, "private, or its owner turned embedding off")
+        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}{said}")
     if status in (401, 403):
         # YouTube answers 401 for a public video whose owner turned embedding off as for a private one
         return _record(platform, post_id, url, "unknown", f"oEmbed answered {status}: private, or its owner turned "
                                                           "embedding off (not known which)")
     if status == 429:
-        return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
+        return _record(platform, post_id, url, "error", f"{RATE_LIMITED} (429)")
     if status is None or not 200 <= status < 300:
         return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}" + _refusal(platform, status,
                                                                                                       body))
@@ -175,6 +184,22 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
 # The platforms whose oEmbed is Meta's Graph API, whose error answers are {"error": {"message", "type", "code", …}}
 GRAPH_PLATFORMS = frozenset({"instagram", "facebook", "threads"})
 REFUSED_UNSAID = "removed, private or restricted, or a URL it cannot read: not known which"
+# Graph's error codes of its rate limits (its rate-limiting reference: 4 the app's, 17 a user's, 32 a page's, 613 a
+# custom one), which it answers with a 4xx, not 429
+GRAPH_RATE_LIMITS = frozenset({4, 17, 32, 613})
+# How a rate-limited answer's reason begins: a passing error, never a lasting refusal (fetch._lasting_error)
+RATE_LIMITED = "rate-limited by the oEmbed endpoint"
+
+
+def _graph_code(body: bytes) -> int | None:
+    """The code of Graph's error object in an answer's body, or None."""
+    try:
+        data = jsonparse.loads(body) if body else None
+    except ValueError:
+        return None
+    error = data.get("error") if isinstance(data, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    return code if isinstance(code, int) and not isinstance(code, bool) else None
 
 
 def _refusal(platform: str, status: int | None, body: bytes) -> str:

@@ -23,20 +23,28 @@ class Episode:
     service: str    # "Spotify" | "Apple Podcasts"
     episode: str    # the episode's id, or the show's when the URL names no episode
     url: str        # the first URL of it in the page, as written (entities read)
+    show: bool = False   # a show's player, no episode named
 
 
 def episodes(page: str) -> list[Episode]:
-    """Each podcast episode (or show) a page names, once, in the order first named."""
+    """Each podcast episode a page names, and each show whose player it embeds, once, in the order first named. A link
+    to a show's page is neither, as a link to an account's page is no post: a site's footer icons linking to its own
+    podcast (review42a: said "2 podcast episodes … not checked" on every article of the site)."""
     if "spotify.com" not in page and "podcasts.apple.com" not in page:   # most pages: no regex run at all
         return []
     found: dict[tuple[str, str], tuple[int, Episode]] = {}
     for match in SPOTIFY_RE.finditer(page):
+        show = match.group(1) == "show"
+        if show and "/embed" not in match.group(0):
+            continue
         key = ("Spotify", match.group(2))
-        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)))))
+        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)), show)))
     for match in APPLE_RE.finditer(page):
         episode = APPLE_EPISODE_RE.search(match.group(0))
+        if episode is None and not match.group(0).split("//", 1)[-1].startswith("embed."):
+            continue
         key = ("Apple Podcasts", episode.group(1) if episode else match.group(1))
-        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)))))
+        found.setdefault(key, (match.start(), Episode(*key, html.unescape(match.group(0)), episode is None)))
     return [episode for _, episode in sorted(found.values(), key=lambda at: at[0])]
 
 
@@ -51,6 +59,9 @@ def not_supported_note(found: list[Episode]) -> str:
     for episode in found:
         counts[episode.service] = counts.get(episode.service, 0) + 1
     each = ", ".join(f"{service} {count}" for service, count in counts.items())
-    many = "podcast episode" + ("s" if len(found) != 1 else "")
+    plural = "s" if len(found) != 1 else ""
+    shows = sum(episode.show for episode in found)
+    many = (f"podcast show{plural}" if shows == len(found) else f"podcast episode{plural} or show{plural}" if shows
+            else f"podcast episode{plural}")
     return (f"{len(found)} {many} ({each}) not checked: podcast episodes are not supported (no source of Spotify or "
             f"Apple Podcasts is read); first {found[0].url}")
