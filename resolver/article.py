@@ -479,17 +479,17 @@ _TWO_LETTERS_BEYOND_ASCII_RE = LazyPattern(r"[^\x00-\x7f\W\d_]{2}")
 # A Latin-1 sign (cp1252's upper half from A1 to BF: "£", "©", "¥") right before a letter: another Latin encoding's
 # letter, more likely than a sign glued to a word
 _SIGN_ON_A_WORD_RE = LazyPattern(r"[\xa1-\xbf](?=[^\W\d_])")
-# The signs that open what a later sign closes: a quote in guillemets («basta», »Nein«), a Spanish question or
-# exclamation (¿Qué?, ¡Hola!). Glued to the word they open, as they are written, they are these signs.
-_CLOSED_BY = {"«": "»", "»": "«", "¿": "?", "¡": "!"}
+# The signs that open a quote a later sign closes («basta», »Nein«): glued to the word they open, as they are
+# written, they are these signs. (Not "¿" before a "?": Polish "Czy życie jest takie?" is cp1252's "¿ycie".)
+_CLOSED_BY = {"«": "»", "»": "«"}
 
 
 def _letter_for_a_sign(signs: alphabets.Reading, others: list[alphabets.Reading]) -> tuple[str, ...]:
     """The Latin readings among `others` (one-byte, as cp1252's `signs` is) that read a sign `signs` holds right
     before a word's letters (`_SIGN_ON_A_WORD_RE`) as a letter starting that word as words start: a capital before
     small letters ("Łukasz", "Škoda") or before capitals only ("ŠKODA"), a small letter before small ones ("żona").
-    A quote or a question the sign opens and a later sign closes is no letter ("«basta»", "¡Hola!"); nor is a capital
-    before "Reuters" or a sign read as another sign: "©Reuters", "®Brand" and "¡Hola!" were said unsure of
+    A quote the sign opens and a later sign closes is no letter ("«basta»"); nor is a capital before "Reuters" or
+    "Hola", or a sign read as another sign: "©Reuters", "®Brand" and "¡Hola!" were said unsure of
     ISO-8859-2's "ŠReuters", "ŽBrand" and "ĄHola", Mac Roman's "°Hola" (review42b)."""
     from resolver import alphabets
 

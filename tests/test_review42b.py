@@ -38,7 +38,8 @@ def test_a_sign_before_a_word_that_no_other_latin_letter_could_start_stays_cp125
 
 # and the sign that is another encoding's letter starting a word is still said unsure, the right reading named
 @pytest.mark.parametrize("words, encoding", [("Łukasz", "cp1250"), ("Photo: Łukasz Nowak", "cp1250"),
-                                             ("Škoda", "iso8859_2"), ("ŠKODA", "iso8859_2"), ("Ślązak", "iso8859_2")])
+                                             ("Škoda", "iso8859_2"), ("ŠKODA", "iso8859_2"), ("Ślązak", "iso8859_2"),
+                                             ("Czy życie jest takie?", "cp1250"), ("Żaden, żona!", "cp1250")])
 def test_a_letter_read_as_a_sign_before_a_word_still_names_the_encoding_that_reads_it(words, encoding):
     for html in (PLAIN, META):
         article = from_bytes((html + f"<p>{words}</p>" + TAIL).encode(encoding), "story.html")
