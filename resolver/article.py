@@ -329,7 +329,7 @@ LANGUAGE_ENCODINGS = {
     **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "ro"), _CENTRAL_LANGUAGE),
     **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr"), _CYRILLIC),
     "el": ("cp1253", "iso8859_7", "mac_greek"), **dict.fromkeys(("ar", "fa", "ur"), ("cp1256", "iso8859_6")),
-    "th": ("cp874",), "ja": ("shift_jis", "euc_jp"), "zh": ("gb18030", "big5"), "ko": ("euc_kr",),
+    "th": ("cp874",), "ja": ("cp932", "euc_jp"), "zh": ("gb18030", "big5"), "ko": ("euc_kr",),
     **dict.fromkeys(("lt", "lv", "et"), _BALTIC),
 }
 

@@ -46,3 +46,24 @@ def test_a_letter_read_as_a_sign_before_a_word_still_names_the_encoding_that_rea
         if words not in article.text:
             assert [rival for rival in article.encoding_rivals if words in decode_as(article.data, rival)], (
                 article.encoding, article.encoding_rivals, article.text[-50:])
+
+
+# Found here (base41 too, older than stop 41): a short Japanese text (a headline, a caption) holding a sign Japanese
+# writes between its characters, a full-width digit or a circled number ("９時～１７時", "【速報】", "発表①", "－５度",
+# "ＮＨＫ"), was read as GB18030's hanzi ("搶嫗乣戝嶃" for "東京～大阪") and said sure, in a page that says lang="ja"
+# too: `alphabets.fit` took those characters for signs no text writes, and Python's Shift JIS reads no "①" (Windows'
+# cp932, as browsers read Shift_JIS, does), so GB18030, which reads any two bytes as hanzi, fitted best alone.
+JAPANESE_SIGNS = ["東京～大阪", "午前９時から午後５時まで", "東京都の知事が発表①", "気温は－５度", "市長が発表【速報】",
+                  "ＮＨＫが報じた", "「港」は閉鎖《続報》"]
+
+
+@pytest.mark.parametrize("words", JAPANESE_SIGNS)
+@pytest.mark.parametrize("language", ["", " lang='ja'"])
+def test_a_short_japanese_text_with_full_width_signs_is_not_read_as_chinese_and_said_sure(words, language):
+    for meta in ("", "<meta charset='utf-8'>"):
+        html = f"<html{language}><head>{meta}<title>港</title></head><body><p>{words}</p>" + TAIL
+        article = from_bytes(html.encode("cp932"), "story.html")
+        if words not in article.text:
+            assert [rival for rival in article.encoding_rivals if words in decode_as(article.data, rival)], (
+                article.encoding, article.encoding_rivals, article.text[-50:])
+            assert not language, (article.encoding, article.text[-50:])
