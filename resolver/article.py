@@ -834,8 +834,28 @@ def _stray_bytes(data: bytes) -> bool:
     judged = _READ_BEYOND_ASCII_RE.sub("a", text).replace("\udca0", " ").encode("utf-8", errors="surrogateescape")
     # Only the words holding a byte beyond ASCII are read (each encoding judges only those): the whole page, read in
     # some 30 encodings, took 5 s for 2 MB with five junk bytes, against a 20 s article budget (review40b)
-    return all(reading.fit[0] < PLAUSIBLE for each in dict.fromkeys(map(_words_beyond_ascii, (judged, data)))
+    return all(reading.fit[0] < PLAUSIBLE and not _cjk_with_latin_names(reading)
+               for each in dict.fromkeys(map(_words_beyond_ascii, (judged, data)))
                for reading in alphabets.readings(each, every_script=True))
+
+
+# A run of ASCII letters beside two CJK letters or more: a Latin name in a Chinese, Japanese or Korean word
+# ("发布iPhone新机"). A stray byte read in a CJK encoding makes one character at most beside the letters ("It抯").
+_CJK_TWO = "[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uac00-\ud7a3]{2}"
+_LATIN_BESIDE_CJK_RE = LazyPattern(f"(?<={_CJK_TWO})[A-Za-z]+|[A-Za-z]+(?={_CJK_TWO})")
+
+
+def _cjk_with_latin_names(reading: alphabets.Reading) -> bool:
+    """Does a CJK encoding's `reading` fit (`PLAUSIBLE`) once the Latin names run into its words are set apart? CJK
+    text writes them so ("苹果公司发布iPhone新机"), and a word of Latin and CJK letters fits no language: such a short
+    page in GBK, Big5, Shift_JIS or EUC-KR labelled UTF-8 was taken for UTF-8 with strays and read with every letter
+    replaced, said sure (review42b; base39 read it right)."""
+    from resolver import alphabets
+
+    if reading.encoding not in alphabets.MULTI_BYTE:
+        return False
+    apart, found = _LATIN_BESIDE_CJK_RE.subn(" ", reading.text)
+    return found > 0 and alphabets.fit(apart)[0] >= PLAUSIBLE
 
 
 def _utf8_with_no_break_spaces(data: bytes) -> bool:

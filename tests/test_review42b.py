@@ -67,3 +67,31 @@ def test_a_short_japanese_text_with_full_width_signs_is_not_read_as_chinese_and_
             assert [rival for rival in article.encoding_rivals if words in decode_as(article.data, rival)], (
                 article.encoding, article.encoding_rivals, article.text[-50:])
             assert not language, (article.encoding, article.text[-50:])
+
+
+# Found here, a regression of stop 40 (review40b's stray-bytes rule; base39 read them right): a short Chinese,
+# Japanese or Korean page labelled UTF-8 but in GBK, Big5, Shift_JIS or EUC-KR, whose words run into a Latin name
+# as those languages write it ("苹果公司发布iPhone新机"), was taken for UTF-8 with stray bytes and read with every
+# letter replaced ("ƻ����˾����iPhone�»�"), said sure: the stray rule judged each reading's words, and a word holding
+# Latin and CJK letters fitted no language. Two CJK letters or more beside the Latin ones are a CJK word's.
+@pytest.mark.parametrize("words, encoding", [("苹果公司发布iPhone新机", "gbk"),
+                                             ("蘋果公司發布iPhone新機", "big5"), ("アップルがiPhoneを発表", "cp932"),
+                                             ("삼성전자가Galaxy를 발표", "euc_kr")])
+def test_a_short_cjk_page_labelled_utf8_with_a_latin_name_in_its_words_is_read_in_its_encoding(words, encoding):
+    for label in ("meta", "header"):
+        head = "<meta charset='utf-8'>" if label == "meta" else ""
+        html = f"<html><head>{head}<title>x</title></head><body><p>{words}</p>" + TAIL
+        article = from_bytes(html.encode(encoding), "story.html", declared="utf-8" if label == "header" else None)
+        assert words in article.text or [rival for rival in article.encoding_rivals
+                                         if words in decode_as(article.data, rival)], (
+            article.encoding, article.encoding_rivals, article.text[-50:])
+
+
+# ... and one whose words the guess then misreads ("NBA球星…" as Shift_JIS_2004's half-width kana, as base39 did) is
+# said unsure, where the stray rule replaced its letters and said nothing
+@pytest.mark.parametrize("words", ["NBA球星宣布退役", "港口on Monday"])
+def test_a_short_gbk_page_labelled_utf8_with_a_latin_name_is_not_read_as_utf8_with_its_letters_replaced(words):
+    html = f"<html><head><meta charset='utf-8'><title>x</title></head><body><p>{words}</p>" + TAIL
+    article = from_bytes(html.encode("gbk"), "story.html")
+    assert words in article.text or article.encoding_rivals, (article.encoding, article.text[-50:])
+    assert not article.encoding.startswith("utf-8"), (article.encoding, article.text[-50:])
