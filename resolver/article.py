@@ -834,14 +834,18 @@ def _stray_bytes(data: bytes) -> bool:
     judged = _READ_BEYOND_ASCII_RE.sub("a", text).replace("\udca0", " ").encode("utf-8", errors="surrogateescape")
     # Only the words holding a byte beyond ASCII are read (each encoding judges only those): the whole page, read in
     # some 30 encodings, took 5 s for 2 MB with five junk bytes, against a 20 s article budget (review40b)
-    return all(reading.fit[0] < PLAUSIBLE and not _cjk_with_latin_names(reading)
-               for each in dict.fromkeys(map(_words_beyond_ascii, (judged, data)))
+    # The page's own bytes in a CJK encoding may hold Latin names in its words (`_cjk_with_latin_names`); the bad
+    # bytes alone, between a UTF-8 page's letters, are judged as they stand ("abc\x81\x82\x83\x84def" is junk).
+    raw = _words_beyond_ascii(data)
+    return all(reading.fit[0] < PLAUSIBLE and not (each == raw and _cjk_with_latin_names(reading))
+               for each in dict.fromkeys((_words_beyond_ascii(judged), raw))
                for reading in alphabets.readings(each, every_script=True))
 
 
-# A run of ASCII letters beside two CJK letters or more: a Latin name in a Chinese, Japanese or Korean word
-# ("发布iPhone新机"). A stray byte read in a CJK encoding makes one character at most beside the letters ("It抯").
-_CJK_TWO = "[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uac00-\ud7a3]{2}"
+# A run of ASCII letters beside two CJK characters or more (letters, CJK signs, full-width forms): a Latin name in
+# a Chinese, Japanese or Korean word ("发布iPhone新机", "【速報】Apple"). A stray byte read in a CJK encoding makes one
+# character at most beside the letters ("It抯").
+_CJK_TWO = "[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]{2}"
 _LATIN_BESIDE_CJK_RE = LazyPattern(f"(?<={_CJK_TWO})[A-Za-z]+|[A-Za-z]+(?={_CJK_TWO})")
 
 

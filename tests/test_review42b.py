@@ -95,3 +95,12 @@ def test_a_short_gbk_page_labelled_utf8_with_a_latin_name_is_not_read_as_utf8_wi
     article = from_bytes(html.encode("gbk"), "story.html")
     assert words in article.text or article.encoding_rivals, (article.encoding, article.text[-50:])
     assert not article.encoding.startswith("utf-8"), (article.encoding, article.text[-50:])
+
+
+# The other side: a UTF-8 page's junk run between ASCII letters reads in GBK as two hanzi beside them; the page's own
+# UTF-8 letters are kept (the Latin-name rule reads the page's bytes, not its bad bytes alone)
+@pytest.mark.parametrize("words", ["Premier powiedział, że nie zrezygnuje.", "O presidente disse que não"])
+def test_a_utf8_page_with_a_junk_run_between_ascii_letters_keeps_its_letters(words):
+    body = (META + f"<p>{words}</p>").encode("utf-8") + b"<p>x abc\x81\x82\x83\x84def y</p>" + TAIL.encode()
+    article = from_bytes(body, "story.html")
+    assert words in article.text and article.encoding.startswith("utf-8"), (article.encoding, article.text[-90:])
