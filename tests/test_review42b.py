@@ -104,3 +104,11 @@ def test_a_utf8_page_with_a_junk_run_between_ascii_letters_keeps_its_letters(wor
     body = (META + f"<p>{words}</p>").encode("utf-8") + b"<p>x abc\x81\x82\x83\x84def y</p>" + TAIL.encode()
     article = from_bytes(body, "story.html")
     assert words in article.text and article.encoding.startswith("utf-8"), (article.encoding, article.text[-90:])
+
+
+# ... and not only a short one: a news-sized GBK page labelled UTF-8 whose every paragraph names "iPhone" so was read
+# as UTF-8 with all its letters replaced, said sure (base42)
+def test_a_news_sized_gbk_page_labelled_utf8_naming_a_latin_brand_in_its_words_is_read_in_gbk():
+    words = "苹果公司周一发布了新款iPhone手机，售价为七千元。分析师说，这款手机的销量将超过去年的型号。"
+    article = from_bytes((META + f"<p>{words}</p>" * 40 + TAIL).encode("gbk"), "story.html")
+    assert words in article.text and article.encoding == "gb18030", (article.encoding, article.text[-60:])
