@@ -26,7 +26,7 @@ CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_
 # web's likelier first: a tie is named by the first.
 # DOS Hebrew (cp862) too: a short Hebrew text in it was read as Mac Cyrillic capitals ("ЙШЕЩМЙН"), sure (extract33).
 OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "mac_greek", "cp1255",
-                 "iso8859_8", "cp862", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_jp",
+                 "iso8859_8", "cp862", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "cp932", "euc_jp",
                  "euc_kr", "big5")
 
 
@@ -55,13 +55,19 @@ ALPHABETS = {
     "thai": _letters((0xe01, 0xe3a), (0xe40, 0xe4e)),
     # kana, the common CJK ideographs, Hangul syllables: not the half-width kana, the rare extensions or the
     # presentation forms, which a text in those scripts hardly writes and a misread one often does ("ﾍ褪")
-    "cjk": _letters((0x3041, 0x3096), (0x30a1, 0x30fc), (0x4e00, 0x9fff), (0xac00, 0xd7a3)),
+    # and the full-width Latin letters they write ("ＮＨＫ", review42b)
+    "cjk": _letters((0x3041, 0x3096), (0x30a1, 0x30fc), (0x4e00, 0x9fff), (0xac00, 0xd7a3), (0xff41, 0xff5a)),
 }
 # Signs any language's text writes between words, and inside one: an apostrophe (O’Brien), a Catalan middle dot
 # (l·l), a dash (May—reopened). A degree sign, a superscript, a fraction or an ordinal stand after a digit or a
 # letter (20°, km², 1½, 1º). The other signs beyond ASCII (±, ¶, ¬, ¯, ¤, controls) are no text's.
 # CJK text writes no spaces: its signs stand between its characters. Arabic writes its own comma and question mark.
-CJK_SIGNS = set("、。「」『』！？（）：，・\u3000")
+# A Japanese or Chinese text's other signs: the rest of CJK punctuation (【速報】, 〜, 《》), the full-width signs
+# and digits (９時～１７時, －５度, ％), circled numbers (①), "※", "−", "‥". Judged no text's, a short Japanese
+# text holding one was read as GB18030's hanzi, which fitted alone, and said sure (review42b).
+CJK_SIGNS = (set("、。「」『』！？（）：，・\u3000※−‥") | set(map(chr, range(0x3000, 0x3040)))
+             | set(map(chr, range(0xff01, 0xff21))) | set(map(chr, range(0xff3b, 0xff41)))
+             | set(map(chr, range(0xff5b, 0xff5f))) | set(map(chr, range(0x2460, 0x2474))))
 # Hebrew's geresh and gershayim stand inside a word: its abbreviations (צה״ל, ח״כ) and numbers (ה׳); cp1255 writes
 # them (encodings41: judged misplaced, "צה״ל הודיע" labelled UTF-8 fitted no reading and was read as UTF-8 replaced).
 HEBREW_MARKS = "\u05f3\u05f4"
@@ -85,7 +91,7 @@ _BYTE_WORD_RE = re.compile(rb"(?<![^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~])[^\t-\r\x1c-
                            rb"[^\t-\r\x1c-\x20!-&(-/:-@\[-`{-~]*")
 # The encodings above whose characters are more than one byte (the others read each byte beyond ASCII as one
 # character beyond it, and ASCII as ASCII)
-MULTI_BYTE = ("gb18030", "shift_jis", "euc_jp", "euc_kr", "big5")
+MULTI_BYTE = ("gb18030", "cp932", "euc_jp", "euc_kr", "big5")
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading
 # reads in GB18030 as its own kana between other hanzi ("辉墓が沽の誓嚎を券山"), as plausibly by the letters alone.
 _KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc]")
 _CJK_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uac00-\ud7a3]")
-JAPANESE = ("shift_jis", "euc_jp")
+JAPANESE = ("cp932", "euc_jp")
 
 
 def _japanese(reading: Reading) -> bool:

@@ -329,7 +329,7 @@ LANGUAGE_ENCODINGS = {
     **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "ro"), _CENTRAL_LANGUAGE),
     **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr"), _CYRILLIC),
     "el": ("cp1253", "iso8859_7", "mac_greek"), **dict.fromkeys(("ar", "fa", "ur"), ("cp1256", "iso8859_6")),
-    "th": ("cp874",), "ja": ("shift_jis", "euc_jp"), "zh": ("gb18030", "big5"), "ko": ("euc_kr",),
+    "th": ("cp874",), "ja": ("cp932", "euc_jp"), "zh": ("gb18030", "big5"), "ko": ("euc_kr",),
     **dict.fromkeys(("lt", "lv", "et"), _BALTIC),
 }
 
@@ -340,15 +340,27 @@ def _language(data: bytes) -> str | None:
     return found.group(1).decode("ascii").lower() if found else None
 
 
-def _spoken(tied: list[alphabets.Reading], language: str | None) -> alphabets.Reading | None:
-    """Of several readings that fit as well, the first in an encoding of the page's `language` (`LANGUAGE_ENCODINGS`),
-    or None. A short Hebrew sentence fits as well in cp1251 ("шащ дтйшййд"), Greek and Hebrew, and cp1251, the
-    web's likelier, was taken; in a page saying lang="he" it is read as Hebrew now, the others still its rivals (a
-    template's lang may be wrong: the guess stays unsure). encodings41."""
+def _spoken(data: bytes, tied: list[alphabets.Reading], language: str | None) -> alphabets.Reading | None:
+    """Of several readings of `data` that fit as well, the first in an encoding of the page's `language`
+    (`LANGUAGE_ENCODINGS`), or None: none is, or the first such is the one the guess takes anyway. A short Hebrew
+    sentence fits as well in cp1251 ("шащ дтйшййд"), Greek and Hebrew, and cp1251, the web's likelier, was taken; in
+    a page saying lang="he" it is read as Hebrew now, the others still its rivals (a template's lang may be wrong:
+    the guess stays unsure). encodings41. A reading is named by the first encoding that reads it (`alphabets.readings`):
+    one an encoding of the language reads alike is the language's too. A cp1250 page's "Novák ©Reuters" is cp1252's
+    reading, and was passed over for ISO-8859-2's "Novák ŠReuters" (review42b)."""
+    from resolver import alphabets
+
     encodings = LANGUAGE_ENCODINGS.get(language or "")
     if not encodings or len(tied) < 2:
         return None
-    return next((reading for reading in tied if reading.encoding in encodings), None)
+    for at, reading in enumerate(tied):
+        if reading.encoding in encodings:
+            return reading
+        if reading.encoding not in alphabets.MULTI_BYTE and any(
+                alphabets.same_letters(data.decode(name, errors="replace")) == alphabets.same_letters(reading.text)
+                for name in encodings if name not in alphabets.MULTI_BYTE):
+            return None if at == 0 else reading
+    return None
 
 
 # Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
@@ -400,7 +412,7 @@ def _guess_by_letters(data: bytes, language: str | None = None) -> tuple[str, tu
     tied = [reading for reading in found if reading.fit == found[0].fit]
     # the page's language decides between readings that fit as well: a short text's, of every script (`_spoken`)
     best = alphabets.readings(data, latin=found) if short and language in LANGUAGE_ENCODINGS else found
-    spoken = _spoken([reading for reading in best if reading.fit == best[0].fit], language)
+    spoken = _spoken(data, [reading for reading in best if reading.fit == best[0].fit], language)
     if best[0].fit[0] >= PLAUSIBLE and spoken is not None:
         return spoken.encoding, tuple(reading.encoding for reading in best
                                       if reading.fit == best[0].fit and reading is not spoken)
@@ -418,10 +430,10 @@ def _guess_by_letters(data: bytes, language: str | None = None) -> tuple[str, tu
     if western and short and not _letters_beyond_ascii(tied[0].text):
         if script := _script_read(data, found, tied[0]):
             return "cp1252", script
-        if _SIGN_ON_A_WORD_RE.search(tied[0].text):
+        if rivals := _letter_for_a_sign(tied[0], tied[1:]):
             # a sign glued to a word's letters ("£ukasz", "©koda") is another Latin encoding's letter as plausibly
             # (cp1250 "Łukasz", ISO-8859-2 "Škoda"), and was said sure (encodings41)
-            return "cp1252", tuple(reading.encoding for reading in tied[1:] if alphabets.latin(reading.text))
+            return "cp1252", rivals
     if western and not (short and (_few_letters(tied[0].text) or _quote_closing_a_word(tied[0].text))):
         return "cp1252", ()
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
@@ -467,6 +479,43 @@ _TWO_LETTERS_BEYOND_ASCII_RE = LazyPattern(r"[^\x00-\x7f\W\d_]{2}")
 # A Latin-1 sign (cp1252's upper half from A1 to BF: "£", "©", "¥") right before a letter: another Latin encoding's
 # letter, more likely than a sign glued to a word
 _SIGN_ON_A_WORD_RE = LazyPattern(r"[\xa1-\xbf](?=[^\W\d_])")
+# The signs that open a quote a later sign closes («basta», »Nein«): glued to the word they open, as they are
+# written, they are these signs. (Not "¿" before a "?": Polish "Czy życie jest takie?" is cp1252's "¿ycie".)
+_CLOSED_BY = {"«": "»", "»": "«"}
+
+
+def _letter_for_a_sign(signs: alphabets.Reading, others: list[alphabets.Reading]) -> tuple[str, ...]:
+    """The Latin readings among `others` (one-byte, as cp1252's `signs` is) that read a sign `signs` holds right
+    before a word's letters (`_SIGN_ON_A_WORD_RE`) as a letter starting that word as words start: a capital before
+    small letters ("Łukasz", "Škoda") or before capitals only ("ŠKODA"), a small letter before small ones ("żona").
+    A quote the sign opens and a later sign closes is no letter ("«basta»"); nor is a capital before "Reuters" or
+    "Hola", or a sign read as another sign: "©Reuters", "®Brand" and "¡Hola!" were said unsure of
+    ISO-8859-2's "ŠReuters", "ŽBrand" and "ĄHola", Mac Roman's "°Hola" (review42b)."""
+    from resolver import alphabets
+
+    text = signs.text
+    places = [found.start() for found in _SIGN_ON_A_WORD_RE.finditer(text)
+              if found.group() not in _CLOSED_BY or _CLOSED_BY[found.group()] not in text[found.end():]]
+    if not places:
+        return ()
+    return tuple(reading.encoding for reading in others
+                 if len(reading.text) == len(text) and alphabets.latin(reading.text)
+                 and any(_starts_a_word(reading.text, at) for at in places))
+
+
+def _starts_a_word(text: str, at: int) -> bool:
+    """Does the letter at `at` start the word of letters after it as a word starts (`_letter_for_a_sign`)?"""
+    first = text[at]
+    rest = _LETTERS_RE.match(text, at + 1)
+    word = rest.group() if rest else ""
+    if not first.isalpha() or not word:
+        return False
+    if first.islower():
+        return word.islower()
+    return word.islower() or word.isupper()
+
+
+_LETTERS_RE = LazyPattern(r"[^\W\d_]+")
 # Unicode's General Punctuation, where cp1252's dashes, quotes, ellipsis, bullet and daggers are; Big5's bytes read
 # in cp1252 are Latin-1 signs ("»O¥_"), never these.
 _TYPOGRAPHIC_START, _TYPOGRAPHIC_END = "\u2010", "\u205e"
@@ -785,8 +834,32 @@ def _stray_bytes(data: bytes) -> bool:
     judged = _READ_BEYOND_ASCII_RE.sub("a", text).replace("\udca0", " ").encode("utf-8", errors="surrogateescape")
     # Only the words holding a byte beyond ASCII are read (each encoding judges only those): the whole page, read in
     # some 30 encodings, took 5 s for 2 MB with five junk bytes, against a 20 s article budget (review40b)
-    return all(reading.fit[0] < PLAUSIBLE for each in dict.fromkeys(map(_words_beyond_ascii, (judged, data)))
+    # The page's own bytes in a CJK encoding may hold Latin names in its words (`_cjk_with_latin_names`); the bad
+    # bytes alone, between a UTF-8 page's letters, are judged as they stand ("abc\x81\x82\x83\x84def" is junk).
+    raw = _words_beyond_ascii(data)
+    return all(reading.fit[0] < PLAUSIBLE and not (each == raw and _cjk_with_latin_names(reading))
+               for each in dict.fromkeys((_words_beyond_ascii(judged), raw))
                for reading in alphabets.readings(each, every_script=True))
+
+
+# A run of ASCII letters beside two CJK characters or more (letters, CJK signs, full-width forms): a Latin name in
+# a Chinese, Japanese or Korean word ("发布iPhone新机", "【速報】Apple"). A stray byte read in a CJK encoding makes one
+# character at most beside the letters ("It抯").
+_CJK_TWO = "[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]{2}"
+_LATIN_BESIDE_CJK_RE = LazyPattern(f"(?<={_CJK_TWO})[A-Za-z]+|[A-Za-z]+(?={_CJK_TWO})")
+
+
+def _cjk_with_latin_names(reading: alphabets.Reading) -> bool:
+    """Does a CJK encoding's `reading` fit (`PLAUSIBLE`) once the Latin names run into its words are set apart? CJK
+    text writes them so ("苹果公司发布iPhone新机"), and a word of Latin and CJK letters fits no language: such a short
+    page in GBK, Big5, Shift_JIS or EUC-KR labelled UTF-8 was taken for UTF-8 with strays and read with every letter
+    replaced, said sure (review42b; base39 read it right)."""
+    from resolver import alphabets
+
+    if reading.encoding not in alphabets.MULTI_BYTE:
+        return False
+    apart, found = _LATIN_BESIDE_CJK_RE.subn(" ", reading.text)
+    return found > 0 and alphabets.fit(apart)[0] >= PLAUSIBLE
 
 
 def _utf8_with_no_break_spaces(data: bytes) -> bool:
