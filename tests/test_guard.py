@@ -12,6 +12,17 @@ from resolver.http import fetch
 from resolver.session import Session
 from resolver.settings import Settings
 
+@pytest.fixture
+def store(tmp_path):
+    """conftest's `store` (an empty cache in the test's own tmp_path), opened on a copy of one made once a process:
+    about 300 of this module's tests each take one (tests/blankstore.py)."""
+    from tests.blankstore import blank_store
+
+    s = blank_store(tmp_path / "cache.db")
+    yield s
+    s.close()
+
+
 NOT_PUBLIC = [
     "127.0.0.1", "127.255.0.9", "::1", "0.0.0.0", "::", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1",
     "169.254.169.254", "100.64.0.1", "100.127.255.254", "224.0.0.1", "240.0.0.1", "255.255.255.255", "192.0.2.1",

@@ -37,8 +37,18 @@ DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This 
 
 @pytest.fixture
 def reporter(fakenet, tmp_path, monkeypatch):
-    """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout)."""
-    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout). The cache: a copy of
+    an empty one made once a process (tests/blankstore.py), put at --db before the first run unless the test put a
+    cache there itself; a new cache's schema cost each of this module's ~190 tests more than its copy does."""
+    from tests.blankstore import blank_cache
+
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+
+    def on_a_fresh_cache(*args, **kwargs):
+        if not (tmp_path / "c.db").exists():
+            blank_cache(tmp_path / "c.db")
+        return run(*args, **kwargs)
+    return on_a_fresh_cache
 
 
 def cli_on_fakenet(fakenet, tmp_path, monkeypatch, hosts: list[str]):
