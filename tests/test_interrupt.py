@@ -320,13 +320,13 @@ STOPPED_WORLDS = pytest.mark.xdist_group("stopped-worlds")
 @pytest.fixture
 def stopped_world(tmp_path_factory: pytest.TempPathFactory):
     """`stopped_world(OUT, (WHERE, AT), FORM)`: `plain_folder` scanned by a real child, `-o OUT` in FORM, interrupted by
-    `plain_scan`'s kill (WHERE, AT), as many tests here and in test_output_file begin, the same each time (with
-    SOURCE "feed", the 4th argument: `plain_feed` read with --jsonl instead of the folder). It is run
-    once a test process and put aside; each test that asks gets a fresh copy of it (folder, database, FILE, stdout)
-    put back at the same fixed path, since the database and FILE name the folder's and FILE's paths. No test sees
-    another's writes; the copies keep the files' bytes and times (by which a resumed run knows its inputs). Returns
-    that path (the `tmp_path` of the stopped run: `plain` or `feed.jsonl`, `plain.db`, OUT, `stdout` in it), the stopped child's exit
-    code and its stderr, which each test checks as it did."""
+    `plain_scan`'s kill (WHERE, AT), as many tests here and in test_output_file begin, the same each time (a 4th
+    argument "feed": `plain_feed` read with --jsonl, not the folder). It is run once a test process and put aside;
+    each test that asks gets a fresh copy of it (folder or feed, database, FILE, stdout) put back at the same fixed
+    path, since the database and FILE name the inputs' and FILE's paths. No test sees another's writes; the copies
+    keep the files' bytes and times (by which a resumed run knows its inputs). Returns that path (the `tmp_path` of
+    the stopped run: `plain` or `feed.jsonl`, `plain.db`, OUT, `stdout` in it), the stopped child's exit code and its
+    stderr, which each test checks as it did."""
     import shutil
 
     def make(out: str, kill: tuple[str, int], form: str = "json", source: str = "folder") -> tuple[Path, int, bytes]:
