@@ -31,18 +31,25 @@ pytestmark = pytest.mark.xdist_group("dask-cluster")
 # 20 ms, to warn of a blocked loop), its system monitor (every 0.5 s, for the dashboard) and the workers' statistical
 # profiler (every 10 ms) cost CPU for as long as a cluster lives, idle or not (2 clusters: about 0.1 s of CPU a second
 # each). Shards, their tasks, events, locks and stops run as they do on any cluster.
+# The worker processes are forked from one forkserver that imported dask once (dask's own test suite starts its
+# clusters so), not each spawned as a fresh interpreter importing it again: a worker's start cost ~0.6 s of CPU
+# spawned, the forkserver and both workers of the first cluster ~0.65 s together, and the second cluster's workers
+# next to nothing. They are still 2 processes of their own (with their own pids, killed with the cluster), which the
+# tests need: a shard goes on in its worker after its client was killed.
 HOUSEKEEPING = {"distributed.admin.tick.interval": "500ms", "distributed.admin.system-monitor.interval": "5s",
-                "distributed.worker.profile.enabled": False}
+                "distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "forkserver"}
 
 
 def _local_cluster(threads_per_worker: int):
-    """A LocalCluster of 2 worker processes on loopback (the config is read as its scheduler and workers start)."""
+    """A LocalCluster of 2 worker processes on loopback (the config is read as its scheduler and workers start).
+    No memory limit: a worker and its nanny then watch the worker's memory every 100 ms (to spill, pause or restart
+    it), which no shard here comes near and no test looks at; idle, that watch was about half of a cluster's CPU."""
     import dask
     import distributed
 
     with dask.config.set(HOUSEKEEPING):
         return distributed.LocalCluster(n_workers=2, threads_per_worker=threads_per_worker, processes=True,
-                                        host="127.0.0.1", dashboard_address=None, silence_logs=50)
+                                        host="127.0.0.1", dashboard_address=None, silence_logs=50, memory_limit=0)
 
 
 @pytest.fixture(scope="module")

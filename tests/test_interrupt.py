@@ -301,7 +301,17 @@ def plain_folder(tmp_path: Path) -> Path:
     return folder
 
 
-_STOPPED: dict[tuple[str, str, int, str], tuple[Path, Path, int, bytes]] = {}
+def plain_feed(tmp_path: Path) -> Path:
+    """`plain_folder`'s pages as a JSON Lines feed, a record a page (`{"html": PAGE}`): `feed.jsonl` in `tmp_path`."""
+    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
+             for n in range(PLAIN)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
+    return feed
+
+
+_STOPPED: dict[tuple[str, str, int, str, str], tuple[Path, Path, int, bytes]] = {}
 # The tests that ask for `stopped_world`: under scripts/test's pytest-xdist (--dist loadgroup) they run in one worker,
 # so that each stopped run (a child scanning 300 files) is made once, not once in each worker that ran a test of it.
 STOPPED_WORLDS = pytest.mark.xdist_group("stopped-worlds")
@@ -310,23 +320,29 @@ STOPPED_WORLDS = pytest.mark.xdist_group("stopped-worlds")
 @pytest.fixture
 def stopped_world(tmp_path_factory: pytest.TempPathFactory):
     """`stopped_world(OUT, (WHERE, AT), FORM)`: `plain_folder` scanned by a real child, `-o OUT` in FORM, interrupted by
-    `plain_scan`'s kill (WHERE, AT), as many tests here and in test_output_file begin, the same each time. It is run
-    once a test process and put aside; each test that asks gets a fresh copy of it (folder, database, FILE, stdout)
-    put back at the same fixed path, since the database and FILE name the folder's and FILE's paths. No test sees
-    another's writes; the copies keep the files' bytes and times (by which a resumed run knows its inputs). Returns
-    that path (the `tmp_path` of the stopped run: `plain`, `plain.db`, OUT, `stdout` in it), the stopped child's exit
-    code and its stderr, which each test checks as it did."""
+    `plain_scan`'s kill (WHERE, AT), as many tests here and in test_output_file begin, the same each time (a 4th
+    argument "feed": `plain_feed` read with --jsonl, not the folder). It is run once a test process and put aside;
+    each test that asks gets a fresh copy of it (folder or feed, database, FILE, stdout) put back at the same fixed
+    path, since the database and FILE name the inputs' and FILE's paths. No test sees another's writes; the copies
+    keep the files' bytes and times (by which a resumed run knows its inputs). Returns that path (the `tmp_path` of
+    the stopped run: `plain` or `feed.jsonl`, `plain.db`, OUT, `stdout` in it), the stopped child's exit code and its
+    stderr, which each test checks as it did."""
     import shutil
 
-    def make(out: str, kill: tuple[str, int], form: str = "json") -> tuple[Path, int, bytes]:
-        key = (out, *kill, form)
+    def make(out: str, kill: tuple[str, int], form: str = "json", source: str = "folder") -> tuple[Path, int, bytes]:
+        key = (out, *kill, form, source)
         if key not in _STOPPED:
-            where = tmp_path_factory.getbasetemp() / "stopped-{}-{}-{}-{}".format(*key).replace(":", "-")
+            where = tmp_path_factory.getbasetemp() / "stopped-{}-{}-{}-{}-{}".format(*key).replace(":", "-")
             saved = where.with_name(f"{where.name}.saved")
             for made in (where, saved):
                 shutil.rmtree(made, ignore_errors=True)
             where.mkdir()
-            run = plain_scan(where, plain_folder(where), where / "stdout", "-o", str(where / out), kill=kill, form=form)
+            if source == "feed":
+                run = plain_scan(where, plain_feed(where), where / "stdout", "-o", str(where / out), "--jsonl",
+                                 kill=kill, form=form)
+            else:
+                run = plain_scan(where, plain_folder(where), where / "stdout", "-o", str(where / out), kill=kill,
+                                 form=form)
             _, err = run.communicate(timeout=60)
             shutil.copytree(where, saved, symlinks=True)
             _STOPPED[key] = (where, saved, run.returncode, err)
@@ -449,16 +465,24 @@ def recorded(db: Path) -> tuple[list[str], int | None]:
 
 
 @pytest.mark.parametrize("where, at, form, workers", [
-    ("reading", 200, "json", "1"), ("printing", 140, "json", "1"), ("written", 2, "json", "1"),
-    ("printing", 140, "table", "1"), ("written", 2, "json", "2"),
+    pytest.param("reading", 200, "json", "1", marks=STOPPED_WORLDS), ("printing", 140, "json", "1"),
+    ("written", 2, "json", "1"), ("printing", 140, "table", "1"), ("written", 2, "json", "2"),
 ], ids=["between-chunks", "mid-chunk", "written-not-committed", "mid-chunk-table", "written-2-workers"])
 def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_order(
-        tmp_path: Path, where: str, at: int, form: str, workers: str) -> None:
-    folder = plain_folder(tmp_path)
-    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
-    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, kill=(where, at), form=form)
-    killed.communicate(timeout=60)
-    assert killed.returncode == -signal.SIGKILL
+        tmp_path: Path, stopped_world, where: str, at: int, form: str, workers: str) -> None:
+    if (where, at, form, workers) == ("reading", 200, "json", "1"):
+        # The run test_an_output_file_changed_since_the_interrupted_run_is_refused starts from, killed the same way
+        # (one worker, JSON Lines into -o FILE, kill -9 as it reads input 200): a copy of it, made once.
+        tmp_path, code, _ = stopped_world("found.jsonl", (where, at))
+        folder, out, stdout = tmp_path / "plain", tmp_path / "found.jsonl", tmp_path / "stdout"
+    else:
+        folder = plain_folder(tmp_path)
+        out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+        killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, kill=(where, at),
+                            form=form)
+        killed.communicate(timeout=60)
+        code = killed.returncode
+    assert code == -signal.SIGKILL
     done, length = recorded(tmp_path / "plain.db")
     assert 0 < len(done) < PLAIN and length is not None
     # The database agrees with the file up to the length it recorded; past it, only the chunk being written when
@@ -584,21 +608,19 @@ def test_outfile35_a_file_edited_into_no_article_takes_its_stale_lines_out_of_th
     assert lines[0]["skipped"] is True and set(lines[0]) == {"source", "error", "skipped"}
 
 
-def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_line(tmp_path: Path) -> None:
+@STOPPED_WORLDS
+def test_outfile35_a_feed_record_changed_since_the_interrupted_run_replaces_its_line(tmp_path: Path,
+                                                                                    stopped_world) -> None:
     """A JSON Lines feed is a list by line: `feed.jsonl:N` is the record at line N now. Its first record edited after
     an interrupted `--jsonl` run (longer: every later record's offset moves) was scanned again and its line appended,
     and so was every record after it the interrupted run had finished (a record's key holds its offset): FILE held
     the stale line and the new one of each. Now a record's new line takes the place of the line FILE holds for the
     same source, as an edited file's does."""
-    feed = tmp_path / "feed.jsonl"
-    pages = [f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
-             f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>'
-             for n in range(PLAIN)]
-    feed.write_text("".join(json.dumps({"html": page}) + "\n" for page in pages))
-    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
-    stopped = plain_scan(tmp_path, feed, stdout, "-o", str(out), "--jsonl", kill=("ctrl-c", 200))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    # `plain_feed` into found.jsonl, Ctrl-C at record 200: a copy of the stopped run test_output_file shares too
+    tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 200), "json", "feed")
+    feed, out, stdout = tmp_path / "feed.jsonl", tmp_path / "found.jsonl", tmp_path / "stdout"
+    pages = [json.loads(line)["html"] for line in feed.read_text().splitlines()]
+    assert code == 130, err
     before = articles_in(out)
     assert 1 < len(before) < PLAIN
     pages[0] = "<p>Story 0, corrected at length: the post it showed is gone.</p>" + "<p>More words.</p>" * 20

@@ -51,13 +51,18 @@ def finish(tmp_path: Path, source: Path, out: Path, *extra: str) -> bytes:
     return err
 
 
-def test_outfile36_a_feed_shortened_at_its_end_takes_the_lines_of_its_removed_records_out(tmp_path: Path) -> None:
+@STOPPED_WORLDS
+def test_outfile36_a_feed_shortened_at_its_end_takes_the_lines_of_its_removed_records_out(tmp_path: Path,
+                                                                                          stopped_world) -> None:
     """A feed cut short after an interrupted `--jsonl -o FILE` run (its last records deleted): the lines of records
     past its new end stayed in FILE, read as this run's (outfile35 left it). Now FILE holds the feed as it is."""
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"html": page(n)}) + "\n" for n in range(PLAIN)))
-    out = tmp_path / "found.jsonl"
-    before = stopped_run(tmp_path, feed, out, "--jsonl")
+    # `stopped_run` of the feed of `page(n)` (test_interrupt's `plain_feed`), made once and shared: a fresh copy
+    tmp_path, code, err = stopped_world("found.jsonl", ("ctrl-c", 200), "json", "feed")
+    assert code == 130, err
+    feed, out = tmp_path / "feed.jsonl", tmp_path / "found.jsonl"
+    assert feed.read_text() == "".join(json.dumps({"html": page(n)}) + "\n" for n in range(PLAIN))
+    before = articles_in(out)
+    assert 1 < len(before) < PLAIN
     kept = len(before) // 2
     feed.write_text("".join(json.dumps({"html": page(n)}) + "\n" for n in range(kept)))
     finish(tmp_path, feed, out, "--jsonl")
