@@ -76,8 +76,12 @@ def _zstd() -> bytes:
 
 BOMBS = {"br": _br, "gzip": lambda: _gzip(31), "deflate": lambda: _gzip(15), "deflate-raw": lambda: _gzip(-15),
          "zstd": _zstd}
+# The tests that take a bomb run in one worker under --dist loadgroup (scripts/test), which makes each bomb once:
+# spread over the workers, each worker that ran one made it again (1.3-1.5 s of CPU each for the deflated and br ones).
+BOMB_TAKERS = pytest.mark.xdist_group("bombs")
 
 
+@BOMB_TAKERS
 @pytest.mark.parametrize("name", list(BOMBS))
 def test_a_compression_bomb_is_a_clean_too_large_error_in_bounded_memory(name, httpserver):
     encoding = "deflate" if name.startswith("deflate") else name
@@ -162,6 +166,7 @@ except InputError as exc:
 """
 
 
+@BOMB_TAKERS
 def test_a_brotli_bomb_in_a_warc_input_is_refused_in_bounded_memory(tmp_path):
     """warcio decodes a br record body a block at a time, each block whole: a few KB of br became a GiB at once.
     A record's body stops at one byte past the article limit, so it is refused as too large."""
@@ -265,6 +270,7 @@ result = {"status": outcome.status, "error_kind": outcome.error_kind, "error": o
 """
 
 
+@BOMB_TAKERS
 def test_sec28_a_replayed_warc_record_that_decodes_to_a_gib_is_refused_in_bounded_memory(tmp_path):
     """A WARC of about 1 MB (a gzip member holding an answer gzip-encoded: 1 GiB of zeros) given to --replay: the
     index read every record's body whole, decoded, when the file was opened, 2.1 GB for this one, and a file of

@@ -22,6 +22,10 @@ from tests.corpusnet import FIRST_ID, article, no_limits, problems, serve, write
 from tests.test_startup import CODE
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
+# The cold runs that fill a test's cache (in-process) extract in this process: with the default workers (one a CPU)
+# each forked the pytest process twice for its extraction pool. Extraction gives the cache the same rows either way,
+# the workers are no part of a job's name (what a later run resumes), and the runs under test keep their --workers.
+COLD = (*STEPS, "--workers", "1")
 LOADED = CODE.format(unused=("asyncio", "httpx", "resolver.fetch.wayback"))   # prints those a run loaded
 
 
@@ -33,7 +37,7 @@ def test_a_warm_run_loads_no_event_loop_and_makes_no_request(tmp_path: Path, fak
     serve(fakenet, 4)
     folder = write_folder(tmp_path / "articles", 4)
     world = World(fakenet, tmp_path, extra=no_limits())
-    assert world(*STEPS, str(folder)).exit_code == 0
+    assert world(*COLD, str(folder)).exit_code == 0
     asked = len(fakenet.hits)
     python, _, _, *args = world.argv(*STEPS, str(folder))   # python -m resolver ARGS, as python -c LOADED ARGS
     warm = world.process(argv=[python, "-c", LOADED, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -49,7 +53,7 @@ def test_an_article_the_cache_cannot_answer_hands_the_rest_to_the_event_loop(tmp
     serve(fakenet, 7)
     folder = write_folder(tmp_path / "articles", 6)
     world = World(fakenet, tmp_path, extra=no_limits())
-    assert world(*STEPS, str(folder)).exit_code == 0
+    assert world(*COLD, str(folder)).exit_code == 0
     (folder / "0002b.html").write_text(article(6), encoding="utf-8")   # new, between cached ones
     asked = len(fakenet.hits)
     mixed = world(*STEPS, "--workers", "2", str(folder))
@@ -96,7 +100,7 @@ def warm_world(tmp_path: Path, fakenet, n: int) -> tuple[World, Path]:
     serve(fakenet, n)
     folder = write_folder(tmp_path / "articles", n)
     world = World(fakenet, tmp_path, extra=no_limits())
-    assert world(*STEPS, str(folder)).exit_code == 0
+    assert world(*COLD, str(folder)).exit_code == 0
     return world, folder
 
 
