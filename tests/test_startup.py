@@ -4,6 +4,7 @@ is measured by scripts/bench_startup.py, not here.)"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -219,11 +220,59 @@ def test_a_lazy_pattern_answers_as_the_compiled_pattern_does() -> None:
 
 
 def test_help_loads_neither_pathlib_nor_what_a_scan_does_not_use() -> None:
-    """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths."""
-    done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse")), "--help"],
+    """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths;
+    shutil (bz2, lzma), which click imports for the terminal's width, too (perf42)."""
+    done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse", "shutil")),
+                           "--help"],
                           capture_output=True, text=True, cwd=ROOT)
     assert "Usage: embed-resolver" in done.stdout
     assert done.stderr.strip() == "", done.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "60", "100", "79", "30", "0", "-3", "wide"])
+def test_the_help_width_is_the_one_click_finds(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    """perf42 (#14): the command gives click the help's width, found as click's formatter finds it through shutil."""
+    import click
+
+    from resolver.cli import help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert click.formatting.FORCED_WIDTH is None
+    assert help_width() == click.formatting.HelpFormatter().width
+    monkeypatch.setattr(click.formatting, "FORCED_WIDTH", 80)   # as click's CliRunner: its own width is left to it
+    assert help_width() is None
+
+
+def test_the_command_s_help_is_click_s_own(tmp_path: Path) -> None:
+    """The installed command's help (with the width it computes) is the one click's own `main` writes, word for
+    word, at a narrow width, where lines wrap."""
+    env = {**os.environ, "COLUMNS": "60"}
+    command = subprocess.run([sys.executable, "-m", "resolver", "scan", "--help"], capture_output=True, text=True,
+                             cwd=ROOT, env=env)
+    own = subprocess.run([sys.executable, "-c", "from resolver.cli import cli; cli.main(['scan', '--help'], "
+                          "prog_name='python -m resolver')"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert command.returncode == own.returncode == 0 and "Usage: python -m resolver scan" in command.stdout
+    assert command.stdout == own.stdout and "Show this message and\n" in own.stdout   # wrapped: not at 80
+
+
+def test_options_share_one_path_type_of_each_kind() -> None:
+    """perf42 (#14): each click.Path made looks its name up in gettext (the locale directories searched each time);
+    the 24 path options share the four kinds there are."""
+    import click
+
+    from resolver.cli import PathType, cli
+
+    def types(command: click.Command) -> list[PathType]:
+        found = [p.type for p in command.params if isinstance(p.type, PathType)]
+        for sub in getattr(command, "commands", {}).values():
+            found += types(sub)
+        return found
+
+    found = types(cli)
+    assert len(found) >= 20 and len({id(t) for t in found}) == 4
 
 
 def test_path_options_still_give_pathlib_paths(tmp_path: Path) -> None:
