@@ -352,3 +352,87 @@ def test_a_caller_of_the_cli_in_its_own_process_keeps_its_collector(tmp_path: Pa
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", str(page)])
     assert result.exit_code == 0 and "RivertonRoads" in result.output, result.output
     assert gc.get_freeze_count() == before
+
+
+# perf42: the dataclasses a plain one-file scan never makes, built when first made (about 0.7 ms each, 6% of the
+# scan's instructions): a shard, a failure and its steps, a rate or retry wait, the notes of a page it cannot read
+LAZY_DATACLASSES = ("resolver.model.Place", "resolver.targets.Entry", "resolver.extract.incomplete.FailedStep",
+                    "resolver.extract.beside._Block", "resolver.readable.ThinPage", "resolver.saved_pages.Inner",
+                    "resolver.inputs.Shard", "resolver.credit_language.CreditLanguageNotRead",
+                    "resolver.prose_links.LinksNotFollowed", "resolver.session.RateWaits",
+                    "resolver.session.RetryWaits", "resolver.pipeline.ForEmbed", "resolver.pipeline.Failure",
+                    "resolver.platforms.podcasts.Episode", "resolver.report.StepFailure")
+BUILT = """import importlib, runpy, sys
+sys.argv = ["embed-resolver", *sys.argv[1:]]
+try:
+    runpy.run_module("resolver", run_name="__main__")
+except SystemExit:
+    pass
+from resolver.lazy import built
+def kind(name):
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)
+print(",".join(name for name in {lazy!r} if built(kind(name))), file=sys.stderr)
+"""
+
+
+def test_a_plain_one_file_scan_builds_no_dataclass_it_does_not_make(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(PAGE)
+    done = subprocess.run([sys.executable, "-c", BUILT.format(lazy=LAZY_DATACLASSES), "--db", str(tmp_path / "c.db"),
+                           "scan", str(page)], capture_output=True, text=True, cwd=ROOT)
+    assert "RivertonRoads" in done.stdout and "Bea Example" in done.stdout
+    assert done.stderr.strip() == "", done.stderr
+
+
+def test_a_lazy_dataclass_is_the_dataclass_once_made() -> None:
+    import copy
+    import dataclasses
+    import pickle
+
+    from resolver.lazy import built, lazy_dataclass
+
+    @lazy_dataclass(frozen=True)
+    class Wait:
+        host: str
+        seconds: float = 0.0
+        spans: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        host: str
+        seconds: float = 0.0
+        spans: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+
+    assert not built(Wait) and not dataclasses.is_dataclass(Wait)
+    wait, plain = Wait("a.example", spans=(1,)), Plain("a.example", spans=(1,))
+    assert built(Wait) and dataclasses.is_dataclass(Wait)
+    assert [f.name for f in dataclasses.fields(Wait)] == [f.name for f in dataclasses.fields(Plain)]
+    assert repr(wait) == repr(plain).replace("Plain", "Wait") and wait == Wait("a.example") and wait != Wait("b")
+    assert hash(wait) == hash(Wait("a.example", 0.0)) and Wait("a.example", 2).seconds == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        wait.host = "b"   # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Wait()   # type: ignore[call-arg]
+    assert dataclasses.replace(wait, seconds=1.0) == Wait("a.example", 1.0) and copy.copy(wait) == wait
+    assert Wait("a.example", 3) == Wait("a.example", 3)   # made again: its __new__ takes the arguments every time
+
+    from resolver.pipeline import Failure   # lazy too: made here, or in another test of this process
+    failure = Failure("story.html", "not an article", kind="input")
+    assert pickle.loads(pickle.dumps(failure)) == failure
+
+
+def test_a_lazy_dataclass_unpickled_first_is_built() -> None:
+    """The process pool hands results back pickled: a process that never made one builds the class on unpickling."""
+    import pickle
+
+    from resolver.pipeline import Failure
+
+    data = pickle.dumps(Failure("story.html", "not an article", kind="input", stage="read"))
+    done = subprocess.run([sys.executable, "-c", "import pickle, sys\nfrom resolver.lazy import built\n"
+                           "from resolver.pipeline import Failure\nassert not built(Failure)\n"
+                           "failure = pickle.loads(sys.stdin.buffer.read())\n"
+                           "print(built(Failure), failure == Failure('story.html', 'not an article'), repr(failure))"],
+                          input=data, capture_output=True, cwd=ROOT)
+    assert done.stdout.decode().split(" ", 2)[:2] == ["True", "True"], done.stderr.decode()
+    assert "Failure(source='story.html'" in done.stdout.decode()
