@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 # The languages whose credit words are read (README "Photo credits"): English, German, Dutch, Italian, French,
 # Spanish, Portuguese, Turkish, Hebrew, Russian, Ukrainian, Japanese, Chinese, Korean, Arabic, Persian, Finnish,
@@ -53,7 +52,7 @@ RAW = 200_000
 ENOUGH = 100   # letters of an unread script: fewer are a quoted word, not the page's language
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class CreditLanguageNotRead:
     """A page's language (`language`, from its lang) or script (`script`, from its letters) whose credit words are
     not read."""

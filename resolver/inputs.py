@@ -30,7 +30,7 @@ from resolver import jsonparse
 from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open, charset_of, from_bytes, from_path,
                               looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.targets import classify, walk
 
 Skip = Callable[[str], bool]
@@ -42,7 +42,7 @@ WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 CRLF = b"\r\n"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Shard:
     """The K-th of N slices of the input (K counts from 1). Which slice an item falls in depends only on the
     item's place in its input (path under the folder named, or line/record offset), never on the order of

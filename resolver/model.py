@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
+from resolver.lazy import lazy_dataclass
+
 T = TypeVar("T")
 
 
@@ -147,7 +149,7 @@ def unsettles_checks(id_doubt: str | None) -> bool:
     return names_two_posts(id_doubt) or (id_doubt or "").startswith((ANOTHER_ACCOUNT, ANOTHER_DAY, ACCOUNT_BY_DID))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Place:
     """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the
     second with a word changed, is one post whose every quote is checked (newuser29b §1)."""

@@ -30,6 +30,7 @@ from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
+from resolver.lazy import lazy_dataclass
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
 from resolver.credit_language import CreditLanguageNotRead
@@ -69,7 +70,7 @@ class StepResult(Protocol):
 V = TypeVar("V", bound=StepResult)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ForEmbed(Generic[V]):
     """A step's result for one embed of an article; `embed` is its index in `ArticleResult.embeds`."""
 
@@ -272,7 +273,7 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
     return None if results is None else [r.to_json() for r in results]
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an

@@ -8,11 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from resolver import platforms
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 if TYPE_CHECKING:
     from resolver.article import Article
@@ -35,7 +35,7 @@ BEFORE_IN_TEXT = LazyPattern(r"""(?:\A|[^\w./@-])(?:https?://)?\Z""", re.IGNOREC
 HOW_TO_FOLLOW = "`embed-resolver resolve --text-links ARTICLE` follows them"   # not `resolve` alone (newuser38a #7)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class LinksNotFollowed:
     """`count` distinct t.co links in an article's text that no embed carries, `first` the first of them."""
 

@@ -5,11 +5,10 @@ a stray embed of the site's own on such a page as the article's (servers31). Pur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Any
 
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 # Fewer characters of readable text than this: the page may not be the article. A news article is
 # hundreds of words; a login wall's "Sign in / Subscribe to keep reading" is a few dozen characters. The corpus's
@@ -21,7 +20,7 @@ NOT_TEXT = ("script", "style", "noscript", "template", "svg", "nav", "header", "
             "select", "iframe")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ThinPage:
     """A page holding only `chars` characters of readable text, titled `title` (None: no title)."""
 

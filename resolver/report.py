@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
 
@@ -330,7 +330,7 @@ def _media_refused_why(media: Iterable[dict[str, Any]]) -> Iterator[tuple[str, s
             yield _media_name(item)[0], error.removeprefix(MEDIA_REFUSED_BY_CONFIG).partition(": ")[2] or error
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class StepFailure:
     """One thing a step failed for (what a result's `failed` counts): the phrase stderr says ("what, on what: why"),
     and the URL and the error (`<kind>: <message>`) a JSON Lines command gives it a line with; the step it failed in

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resolver.errors import InputError
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 if TYPE_CHECKING:   # zipfile and email are imported when a ZIP or a message is read, not at start-up (#14)
     import zipfile
@@ -46,7 +45,7 @@ _ENCODED = {"quoted-printable": " (quoted-printable)", "base64": " (base64)"}
 _WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Inner:
     """The page a container holds: its bytes, its kind ("html" | "text"), the charset the container names, what
     the container is ("an MHTML web archive") and what of it was read ("its HTML part, decoded …")."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from cache.store import utc_now
 from resolver.budgets import Budgets
 from resolver.errors import UsageError
+from resolver.lazy import lazy_dataclass
 from resolver.redact import Redactor, redact_logs
 from resolver.settings import Settings
 
@@ -109,7 +110,7 @@ class QuietReporter:
 STILL_WAITING_EVERY_S = 60.0   # while a service's rate waits go on, a status line this often (newuser36b #3)
 
 
-@dataclass
+@lazy_dataclass
 class RateWaits:
     """One service's waits for its rate budget in a run: when each began and ended (on the budgets' clock), and when
     a status line last said one (None: none yet). One record, so a wait is never kept without what was said of it
@@ -119,7 +120,7 @@ class RateWaits:
     said_at: float | None = None
 
 
-@dataclass
+@lazy_dataclass
 class RetryWaits:
     """One host's retries in a run: how many and their waits' sum, those under a second (`LONG_WAIT_S`, each said by
     no line) apart, and how much of the sum a status line said. Counts, not each wait kept: every retry summed them

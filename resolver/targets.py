@@ -36,7 +36,7 @@ from typing import IO
 
 from resolver import platforms
 from resolver.errors import InputError
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 STDIN = "-"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -287,7 +287,7 @@ def _line_url(line: str) -> str | None:
         return None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Entry:
     """A file found while walking, or (with `problem` set) something that could not be read, to warn about.
     `relative`: its path under the folder walked (what a shard choice hashes, and what --glob matches)."""

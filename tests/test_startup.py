@@ -4,6 +4,7 @@ is measured by scripts/bench_startup.py, not here.)"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -219,11 +220,59 @@ def test_a_lazy_pattern_answers_as_the_compiled_pattern_does() -> None:
 
 
 def test_help_loads_neither_pathlib_nor_what_a_scan_does_not_use() -> None:
-    """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths."""
-    done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse")), "--help"],
+    """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths;
+    shutil (bz2, lzma), which click imports for the terminal's width, too (perf42)."""
+    done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse", "shutil")),
+                           "--help"],
                           capture_output=True, text=True, cwd=ROOT)
     assert "Usage: embed-resolver" in done.stdout
     assert done.stderr.strip() == "", done.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "60", "100", "79", "30", "0", "-3", "wide"])
+def test_the_help_width_is_the_one_click_finds(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    """perf42 (#14): the command gives click the help's width, found as click's formatter finds it through shutil."""
+    import click
+
+    from resolver.cli import help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert click.formatting.FORCED_WIDTH is None
+    assert help_width() == click.formatting.HelpFormatter().width
+    monkeypatch.setattr(click.formatting, "FORCED_WIDTH", 80)   # as click's CliRunner: its own width is left to it
+    assert help_width() is None
+
+
+def test_the_command_s_help_is_click_s_own(tmp_path: Path) -> None:
+    """The installed command's help (with the width it computes) is the one click's own `main` writes, word for
+    word, at a narrow width, where lines wrap."""
+    env = {**os.environ, "COLUMNS": "60"}
+    command = subprocess.run([sys.executable, "-m", "resolver", "scan", "--help"], capture_output=True, text=True,
+                             cwd=ROOT, env=env)
+    own = subprocess.run([sys.executable, "-c", "from resolver.cli import cli; cli.main(['scan', '--help'], "
+                          "prog_name='python -m resolver')"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert command.returncode == own.returncode == 0 and "Usage: python -m resolver scan" in command.stdout
+    assert command.stdout == own.stdout and "Show this message and\n" in own.stdout   # wrapped: not at 80
+
+
+def test_options_share_one_path_type_of_each_kind() -> None:
+    """perf42 (#14): each click.Path made looks its name up in gettext (the locale directories searched each time);
+    the 24 path options share the four kinds there are."""
+    import click
+
+    from resolver.cli import PathType, cli
+
+    def types(command: click.Command) -> list[PathType]:
+        found = [p.type for p in command.params if isinstance(p.type, PathType)]
+        for sub in getattr(command, "commands", {}).values():
+            found += types(sub)
+        return found
+
+    found = types(cli)
+    assert len(found) >= 20 and len({id(t) for t in found}) == 4
 
 
 def test_path_options_still_give_pathlib_paths(tmp_path: Path) -> None:
@@ -303,3 +352,87 @@ def test_a_caller_of_the_cli_in_its_own_process_keeps_its_collector(tmp_path: Pa
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", str(page)])
     assert result.exit_code == 0 and "RivertonRoads" in result.output, result.output
     assert gc.get_freeze_count() == before
+
+
+# perf42: the dataclasses a plain one-file scan never makes, built when first made (about 0.7 ms each, 6% of the
+# scan's instructions): a shard, a failure and its steps, a rate or retry wait, the notes of a page it cannot read
+LAZY_DATACLASSES = ("resolver.model.Place", "resolver.targets.Entry", "resolver.extract.incomplete.FailedStep",
+                    "resolver.extract.beside._Block", "resolver.readable.ThinPage", "resolver.saved_pages.Inner",
+                    "resolver.inputs.Shard", "resolver.credit_language.CreditLanguageNotRead",
+                    "resolver.prose_links.LinksNotFollowed", "resolver.session.RateWaits",
+                    "resolver.session.RetryWaits", "resolver.pipeline.ForEmbed", "resolver.pipeline.Failure",
+                    "resolver.platforms.podcasts.Episode", "resolver.report.StepFailure")
+BUILT = """import importlib, runpy, sys
+sys.argv = ["embed-resolver", *sys.argv[1:]]
+try:
+    runpy.run_module("resolver", run_name="__main__")
+except SystemExit:
+    pass
+from resolver.lazy import built
+def kind(name):
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)
+print(",".join(name for name in {lazy!r} if built(kind(name))), file=sys.stderr)
+"""
+
+
+def test_a_plain_one_file_scan_builds_no_dataclass_it_does_not_make(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(PAGE)
+    done = subprocess.run([sys.executable, "-c", BUILT.format(lazy=LAZY_DATACLASSES), "--db", str(tmp_path / "c.db"),
+                           "scan", str(page)], capture_output=True, text=True, cwd=ROOT)
+    assert "RivertonRoads" in done.stdout and "Bea Example" in done.stdout
+    assert done.stderr.strip() == "", done.stderr
+
+
+def test_a_lazy_dataclass_is_the_dataclass_once_made() -> None:
+    import copy
+    import dataclasses
+    import pickle
+
+    from resolver.lazy import built, lazy_dataclass
+
+    @lazy_dataclass(frozen=True)
+    class Wait:
+        host: str
+        seconds: float = 0.0
+        spans: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        host: str
+        seconds: float = 0.0
+        spans: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+
+    assert not built(Wait) and not dataclasses.is_dataclass(Wait)
+    wait, plain = Wait("a.example", spans=(1,)), Plain("a.example", spans=(1,))
+    assert built(Wait) and dataclasses.is_dataclass(Wait)
+    assert [f.name for f in dataclasses.fields(Wait)] == [f.name for f in dataclasses.fields(Plain)]
+    assert repr(wait) == repr(plain).replace("Plain", "Wait") and wait == Wait("a.example") and wait != Wait("b")
+    assert hash(wait) == hash(Wait("a.example", 0.0)) and Wait("a.example", 2).seconds == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        wait.host = "b"   # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Wait()   # type: ignore[call-arg]
+    assert dataclasses.replace(wait, seconds=1.0) == Wait("a.example", 1.0) and copy.copy(wait) == wait
+    assert Wait("a.example", 3) == Wait("a.example", 3)   # made again: its __new__ takes the arguments every time
+
+    from resolver.pipeline import Failure   # lazy too: made here, or in another test of this process
+    failure = Failure("story.html", "not an article", kind="input")
+    assert pickle.loads(pickle.dumps(failure)) == failure
+
+
+def test_a_lazy_dataclass_unpickled_first_is_built() -> None:
+    """The process pool hands results back pickled: a process that never made one builds the class on unpickling."""
+    import pickle
+
+    from resolver.pipeline import Failure
+
+    data = pickle.dumps(Failure("story.html", "not an article", kind="input", stage="read"))
+    done = subprocess.run([sys.executable, "-c", "import pickle, sys\nfrom resolver.lazy import built\n"
+                           "from resolver.pipeline import Failure\nassert not built(Failure)\n"
+                           "failure = pickle.loads(sys.stdin.buffer.read())\n"
+                           "print(built(Failure), failure == Failure('story.html', 'not an article'), repr(failure))"],
+                          input=data, capture_output=True, cwd=ROOT)
+    assert done.stdout.decode().split(" ", 2)[:2] == ["True", "True"], done.stderr.decode()
+    assert "Failure(source='story.html'" in done.stdout.decode()

@@ -17,7 +17,7 @@ from typing import Any
 
 from resolver.extract import tweet_text
 from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
-from resolver.lazy import LazyPattern
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 # A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
 # the end of a paragraph: a quote running on into the next one, which opens with a mark again (the newspaper
@@ -158,7 +158,7 @@ class Reader:
         return Beside(earlier, tweet_text.UNCERTAIN if earlier else None, name)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class _Block:
     """A block's words between its links, read in one walk: `words[i]` the words before its link `i` (after link
     `i - 1`), each as one line; `links` a link's `mem_id` to its `i`. What `_split_at` gives a link, cut at the other

@@ -19,15 +19,17 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
+
+from resolver.lazy import lazy_dataclass
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FailedStep:
     """One step of an article's reading that raised: its name ("embeds: html structure", "dates"), the exception's
     type and one-line message; `detail`, its traceback (shown with EMBED_RESOLVER_DEBUG=1, kept in the errors

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+
+from resolver.lazy import lazy_dataclass
 
 # open.spotify.com/episode/<id>, /show/<id>, their players /embed/episode/<id> and /embed-podcast/episode/<id> (the
 # older one); podcasts.apple.com/<cc>/podcast/<slug>/id<show>[?i=<episode>] and its player embed.podcasts.apple.com.
@@ -18,7 +19,7 @@ APPLE_EPISODE_RE = re.compile(r"[?&](?:amp;)?i=(\d+)")
 NOT_SUPPORTED = "podcast episodes (Spotify, Apple Podcasts) are not supported"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Episode:
     service: str    # "Spotify" | "Apple Podcasts"
     episode: str    # the episode's id, or the show's when the URL names no episode
