@@ -1661,10 +1661,22 @@ def agency_name_checks(credit: dict[str, Any]) -> list[dict[str, str]]:
                                          "alone, no credit word names it")] if also else []
 
 
+def relative_image(credit: dict[str, Any]) -> bool:
+    """The credit's image is named by a relative address (`/img/x.jpg`, `//host/x.jpg`) that no URL of the article
+    made absolute (`pipeline.images_at`): no address to ask for, so never fetched."""
+    from resolver.pipeline import has_scheme
+
+    return bool(credit.get("image")) and not has_scheme(str(credit["image"]))
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
         return [check("image-metadata", "skip", "the credit is tied to no image")]
+    if relative_image(credit):   # a page read from a file: no URL to read its address against (newuser42a #1)
+        return [check("image-metadata", "skip", f"its address {credit['image']} is relative, and the article's own "
+                                                "URL is not known: the image could not be checked; give the "
+                                                "article's URL rather than a file to check it")]
     if not facts or facts.get("error"):
         reason = (facts or {}).get("error") or "the image was not fetched"
         if (refused := MediaFile(str(credit["image"]), error=reason)).refused:   # the config's choice (newuser39b #6)

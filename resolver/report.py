@@ -1334,6 +1334,8 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     """What the reader of a report can do next, the most pressing first, each from the report's own counts: "nothing"
     only when every post's status is known and no check failed or warned (newuser38a #2, #6: it said so of a post
     whose status was not known, and beside warnings, a deleted post and links never followed)."""
+    from resolver.provenance import relative_image
+
     steps = []
     checks, not_known = summary["checks"], summary["posts"]["status_not_known"]
     if checks.get("fail") or checks.get("warn"):
@@ -1353,6 +1355,11 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     if not_known and not unreachable:
         steps.append(f"see why the status of {_n(not_known, 'post')} is not known "
                      f"({'its' if not_known == 1 else 'their'} Status below)")
+    if relative := sum(map(relative_image, (report or {}).get("credits") or [])):   # never checked (newuser42a #1)
+        steps.append(f"note that {_n(relative, 'credited image')} could not be checked: "
+                     f"{'its address is' if relative == 1 else 'their addresses are'} relative and the article's URL "
+                     "is not known; give the article's URL rather than a file to check "
+                     f"{'it' if relative == 1 else 'them'}")
     if gone := _gone_posts((report or {}).get("embeds") or []):
         steps.append(f"note that {gone}")
     if follow := _follow_links((report or {}).get("article") or {}):
