@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
+from resolver.errors import not_mapped_words, refused_by_config
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
@@ -1427,6 +1428,18 @@ def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) 
             "gives (X serves the post by its id under any handle)")
 
 
+def _lookup_not_made(error: str) -> str:
+    """Why a lookup gave no list, in words: withheld on purpose, not in the replayed files, refused by the config
+    (newuser42a #2), or failed."""
+    if error.startswith(WITHHELD):
+        return error.removeprefix(WITHHELD)
+    if not_replayed(error):
+        return f"not looked up: {replay_miss(error)}"
+    if refused_by_config(error):
+        return f"not looked up: {not_mapped_words(error)}"
+    return f"the archive lookup failed ({error})"
+
+
 def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                    error: str | None, looked_for: str | None) -> dict[str, Any]:
     if not post:
@@ -1436,6 +1449,8 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
         if not_replayed(error):   # a replay whose files hold no lookup of it: none was made (reports36)
             return check("archive", "skip", f"not known: not looked up: {replay_miss(error)}")
+        if refused_by_config(error):   # the config's choice: not asked (newuser42a #2)
+            return check("archive", "skip", f"not known: not looked up: {not_mapped_words(error)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         if post.get("archive_lookup") == NOT_LOOKED_UP:
@@ -1463,13 +1478,11 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
                                             f"{filed_under_a_handle(last['url'])}")
         if listed and error:   # another form's lookup failed: a copy may be filed there
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
-                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
+            why = _lookup_not_made(error)
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
                                             f"whether another capture exists is not known: {why}")
         if others and error and not listed:   # captures read, none the post; another form's lookup failed
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
-                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
+            why = _lookup_not_made(error)
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known{others}; "
                                             f"whether another capture exists is not known: {why}")
         if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
@@ -2381,8 +2394,10 @@ def unreachable(result: ArticleResult) -> list[str]:
         if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
             found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
     archives = result.archives or ()
+    # a lookup the config refused was not asked: no "could not be reached" (newuser42a #2); a post's archive check
+    # says so
     found += [f"archive lookup of {a.url}: {a.error.removeprefix(WITHHELD)}" for a in archives
-              if a.error and not a.unavailable]
+              if a.error and not a.unavailable and not a.refused]
     # an image the config refused was not asked: its credit's check says so, once (newuser39b #6)
     found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error and not i.refused]
     if any(a.unavailable for a in archives):

@@ -234,6 +234,7 @@ def _pad(text: str, width: int) -> str:
 
 def _archive_line(archived: ArchivedUrl) -> Part:
     from resolver.archive import WITHHELD, not_replayed, replay_miss
+    from resolver.errors import not_mapped_words
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
@@ -242,6 +243,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
     if not_replayed(archived.error):   # the replayed files do not hold it: the archive was not asked (reports36)
         return f"  archive {archived.url}: not looked up: {replay_miss(archived.error)}", "yellow"
+    if archived.refused:   # the config's choice, not asked (newuser42a #2)
+        return f"  archive {archived.url}: not looked up: {not_mapped_words(archived.error)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
@@ -1329,6 +1332,11 @@ def in_short_items(report: dict[str, Any]) -> list[tuple[str, str]]:
     return items
 
 
+# What in a "could not be reached" line may pass on a later run: a timeout, a dropped connection, a busy server
+_MAY_PASS_RE = LazyPattern(r"\btime(?:d out|out)\b|no complete answer|\bHTTP (?:429|5\d\d)\b|\bconnect(?:ion)?\b",
+                           re.IGNORECASE)
+
+
 def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool,
                 report: dict[str, Any] | None = None) -> str:
     """What the reader of a report can do next, the most pressing first, each from the report's own counts: "nothing"
@@ -1348,7 +1356,10 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     if tokens and not offline:
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if len(steps) == bool(checks.get("fail") or checks.get("warn")) and unreachable:
-        steps.append("see why each could not be reached, below; run again later for what timed out")
+        # "run again later" only for what may pass (newuser42a #2: it was said when nothing had timed out)
+        passing = [line for line in unreachable if _MAY_PASS_RE.search(line)]
+        steps.append("see why each could not be reached, below" + (
+            "; run again later for what timed out or found the server busy" if passing else ""))
     # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
     # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
     # known" (review38a, review38c)
