@@ -1621,6 +1621,9 @@ def _url_of(target: str) -> str | None:
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
+@click.option("--no-archive", is_flag=True,
+              help="Ask no archive: no Wayback lookup of a post or a credited image, no gone post's archived copy "
+                   "read. Each post's archive check says so; what earlier runs recorded is still shown.")
 @db_option
 @click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
               help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
@@ -1633,10 +1636,11 @@ def _url_of(target: str) -> str | None:
 @captures_option
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           fail_on: str, compare: Path | None, encoding: str | None, **options: Any) -> None:
+           no_archive: bool, fail_on: str, compare: Path | None, encoding: str | None, **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
-    Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
+    Runs whatever is still missing (scan, link resolution, post fetching, archive lookups unless --no-archive;
+    credited images are downloaded and their IPTC/EXIF/XMP read) and reports every
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
     without an archived copy. ARTICLE is a file, a directory, an article URL or -; several articles, a
@@ -1712,7 +1716,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         if outcome.failed:   # one error line each, as `scan` says them (newuser32 #5: exit 0 and nothing said)
             _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
-                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
+                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at,
+                                no_archive=no_archive)
         if data["article"].get("incomplete"):
             # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code, a line
             # each step; the reading's steps said above, the report's own (the published date) here (review32r5 #6:
@@ -1734,7 +1739,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         _note_in_index(folder, file_name, entries[-1][1])
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
-    summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
+    steps = pipeline.REPORT_STEPS_NO_ARCHIVE if no_archive else pipeline.REPORT_STEPS
+    summary = _run_corpus(ctx, spec, session=session, steps=steps, command="report",
                           options=options, emit=write, encoding=encoding, stdin=stdin, progress=many)
     if not entries and not (many and _index_exists(folder)):
         if any(not failure.warning for failure in unread):   # each said in its error line: a second says no more

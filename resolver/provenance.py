@@ -1453,6 +1453,9 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "skip", f"not known: not looked up: {not_mapped_words(error)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
+        if _NO_ARCHIVE.get():   # the user's choice: no archive was asked (newuser42a #2)
+            return check("archive", "skip", "not checked: this report was made with --no-archive, which asks no "
+                                            "archive; whether an archived copy exists is not known")
         if post.get("archive_lookup") == NOT_LOOKED_UP:
             return check("archive", "skip", "not checked: the post's archived copies were not looked up (the run "
                                             "that fetched it was stopped first); whether a copy exists is not known")
@@ -2144,6 +2147,8 @@ def replayed_from(fetch: dict[str, Any] | None) -> str | None:
 
 # In a --replay run's report (`build`): the path each replayed file was read from in this run, by its sha256
 _REPLAYED_AS: ContextVar[Mapping[str, str]] = ContextVar("replayed_as", default={})
+# The report being built was made with --no-archive (`build`'s `no_archive`): its archive checks say so
+_NO_ARCHIVE: ContextVar[bool] = ContextVar("no_archive", default=False)
 
 
 def _warc_path(fetch: dict[str, Any]) -> str | None:
@@ -2459,21 +2464,23 @@ def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = 
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None, offline: bool = False, started_at: str | None = None) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False, started_at: str | None = None,
+          no_archive: bool = False) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`): a replayed answer is cited from the path this run read its file from (`replayed_from`);
     `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`: under --replay, only
     those replayed from its WARC files; None: any the cache holds); `offline`: the run asked nothing (its `answers`
     say so); `started_at`: when the run began (`Session.started_at`), to tell the answers it asked from those the
-    cache gave."""
+    cache gave; `no_archive`: the run asked no archive (`report --no-archive`), as its archive checks say."""
     replayed_as = dict(zip(replay.get("sha256") or (), replay["files"])) if replay else {}
-    token = _REPLAYED_AS.set(replayed_as)
+    token, unasked = _REPLAYED_AS.set(replayed_as), _NO_ARCHIVE.set(no_archive)
     try:
         return _build(result, store=store, generated_at=generated_at, redactor=redactor, replay=replay, takes=takes,
                       offline=offline, started_at=started_at)
     finally:
         _REPLAYED_AS.reset(token)
+        _NO_ARCHIVE.reset(unasked)
 
 
 def _build(result: ArticleResult, *, store: Store | None, generated_at: str | None, redactor: Redactor,
