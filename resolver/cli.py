@@ -707,7 +707,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--fetch", "do_fetch", is_flag=True,
-              help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media.")
+              help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media, "
+                   "and download each credited image to hold its IPTC/EXIF/XMP credit against the page's, as "
+                   "report does (a credit that disagrees is flagged).")
 @click.option("--archive", "do_archive", is_flag=True,
               help="Also look up (and with --save, make) archived copies of every post and media URL; implies --fetch.")
 @click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no good capture newer than "
@@ -1614,7 +1616,8 @@ def _url_of(target: str) -> str | None:
               default="md", show_default=True, callback=lambda _ctx, _param, value: FORMAT_ALIASES.get(value, value),
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(), callback=_output_in_a_folder,
-              help="Write here (a file for one article, - for stdout; a directory for several, with an index: "
+              help="Write here (a file for one article, - for stdout; a directory for several, with an index, never "
+                   "one named like a report file, one.md, unless it exists: "
                    "index.md and index.json (and index.html beside HTML reports) whatever the format, index.json "
                    "being what a later run into the folder reads back). Default: stdout for one article, "
                    "./embed-resolver-reports for several.")
@@ -1684,6 +1687,10 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             raise click.UsageError("-o - writes one article's report to stdout; several articles' reports go into "
                                    "a folder: -o FOLDER", ctx)
         output = None
+    if many and output is not None and output.suffix.lower() in REPORT_SUFFIXES and not output.is_dir():
+        # a report file's name for several reports: a folder of that name was made (newuser42a #13)
+        raise click.UsageError(f"-o {output} names a file, but several articles give several reports, which go into "
+                               f"a folder with an index: give -o a folder (e.g. -o {output.parent})", ctx)
     spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
@@ -1767,6 +1774,10 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         ctx.exit(EXIT_DIFFERS)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+# What a report file's name ends with: -o so named for several articles is taken for a file, not a folder to make
+REPORT_SUFFIXES = frozenset({".md", ".markdown", ".json", ".html", ".htm"})
 
 
 def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:

@@ -163,6 +163,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"  #{index + 1} is the same post as #{other + 1}: {why}", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
+    yield from ([line] for line in credit_check_lines(result))
     for archived in result.archives or ():
         yield [_archive_line(archived)]
     for found_id in result.identifications or ():
@@ -258,6 +259,26 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         kept += f"; page copy failed: {archived.live_error}"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
+
+
+def credit_check_lines(result: ArticleResult) -> Iterator[Part]:
+    """Once the credited images were fetched (`scan --fetch`), each credit's check against its image's file, by the
+    report's own rule (`provenance.credit_checks`) and numbered as the reports number credits, when it failed or
+    warned, or could not be made for want of the page's URL (newuser42a #10: the file's "REUTERS" was printed above
+    the page's "Tom Alder/AP" with no mark; only `report` failed it)."""
+    from resolver.provenance import credit_checks, relative_image
+
+    if result.credited_images is None:
+        return
+    images = {image.url: image.to_json() for image in result.credited_images}
+    for number, credit in enumerate(result.credits, 1):
+        data = credit.to_json()
+        if not credit.image or (credit.image not in images and not relative_image(data)):
+            continue
+        for found in credit_checks(data, images.get(credit.image)):
+            if found["result"] in ("fail", "warn") or relative_image(data):
+                yield (f"  credit {number} ({_short(credit.raw, 50)}): {MARK[found['result']]} {found['name']}: "
+                       f"{found['evidence']}", {"fail": "red", "warn": "yellow"}.get(found["result"], "yellow"))
 
 
 def _credited_image_line(image: MediaFile) -> Part:
