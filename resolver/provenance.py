@@ -1620,25 +1620,59 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
-def other_credits(credits: list[dict[str, Any]]) -> list[list[dict[str, str]]]:
+def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, Any]] | None = None
+                  ) -> list[list[dict[str, str]]]:
     """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
     someone else, a person or an agency, so that a page crediting a photo two ways (its og:image:alt one way, its
     JSON-LD another: newuser35b #6) says so beside both. A credit naming less (an agency alone beside a person and
     that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
-    for a composite: one span); credits are numbered as the reports number them."""
+    for a composite: one span); credits are numbered as the reports number them. Two addresses of one photo by
+    their shape (`same_photo`) are decided by their files when both were fetched (`images`: by URL, their facts):
+    one file, or one picture at another size (the same perceptual hash), or else two photos; not fetched, two that
+    differ only in their query are said not known to be one (newuser42a #12: `plain.jpg?v=4` and `?v=5`, each
+    credit listing its own URL, were "this image")."""
     from resolver.extract.html_credits import same_photo
 
     found: list[list[dict[str, str]]] = [[] for _ in credits]
     for i, one in enumerate(credits):
         for j, other in enumerate(credits):
-            if i != j and one["span"] != other["span"] and one.get("image") and other.get("image") \
-                    and same_photo(one["image"], other["image"]) and _credits_disagree(one, other):
-                where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
-                                           else "")
-                names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
-                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
-                                                                "the page credits it in more than one way"))
+            if i == j or one["span"] == other["span"] or not one.get("image") or not other.get("image") \
+                    or not same_photo(one["image"], other["image"]) or not _credits_disagree(one, other):
+                continue
+            where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
+                                       else "")
+            names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
+            files = _one_file(one["image"], other["image"], images or {})
+            if files == "":
+                continue   # two files, two photos
+            if files is None and _query_apart(one["image"], other["image"]):
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
+                                      f"whose address differs from this one's only in its query ({other['image']}): "
+                                      "if it is the same photo, the page credits it in more than one way; the files "
+                                      "were not both fetched, so whether they are one photo is not known"))
+                continue
+            found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
+                                                            f"the page credits it in more than one way{files or ''}"))
     return found
+
+
+def _one_file(a: str, b: str, images: Mapping[str, dict[str, Any]]) -> str | None:
+    """Whether the files of two addresses of one photo by their shape are one photo: "" when both were fetched and are
+    two pictures; the words saying why they are one (one file, one picture at another size) when so; None when the
+    files were not both fetched (or the addresses are one)."""
+    one, other = images.get(a) or {}, images.get(b) or {}
+    if a == b or not one.get("sha256") or not other.get("sha256"):
+        return None
+    if one["sha256"] == other["sha256"]:
+        return f" (its image {b} is the same file, sha256 {other['sha256']})"
+    if one.get("phash") and one.get("phash") == other.get("phash"):
+        return f" (its image {b} is the same picture at another size, by their perceptual hashes)"
+    return ""
+
+
+def _query_apart(a: str, b: str) -> bool:
+    """Two addresses that differ only in their query (`plain.jpg?v=4`, `plain.jpg?v=5`)."""
+    return a != b and a.partition("?")[0].partition("#")[0] == b.partition("?")[0].partition("#")[0]
 
 
 def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
@@ -2514,7 +2548,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)
-    for data, others in zip(credits, other_credits(credits)):
+    for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
     missing = unreachable(result) + failed_sources(embeds)
     return {
