@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import operator
 import os
-import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +29,6 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable, disk_full
-from resolver.lazy import LazyPattern
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.extract.incomplete import FailedStep
@@ -1353,9 +1351,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         record_id = found.loaded.record_id
         record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
-        credits = images_at(found.credits, item.final_url or found.loaded.url, found.loaded.article)
         result = _redacted_page_urls(ArticleResult(
-            found.loaded.article, found.embeds, credits, url=url, record_id=record_id,
+            found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
             podcasts=found.podcasts, unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
@@ -1367,40 +1364,6 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         raise
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         return _failure_of(exc, item, session, stage)
-
-
-# The page's own base for its relative addresses (HTML's first <base href>): its value, in any of HTML's quotings.
-_BASE_HREF = LazyPattern(r"""<base\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_ABSOLUTE = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def has_scheme(url: str) -> bool:
-    """The address names its scheme (`https:`, `data:`): no page's URL is needed to read it."""
-    return bool(_ABSOLUTE.match(url))
-
-
-def images_at(credits: tuple[Credit, ...], page_url: str | None, article: Article) -> tuple[Credit, ...]:
-    """The credits with each image's relative address (`/img/x.jpg`, `../x.jpg`, `//host/x.jpg`) made absolute as a
-    browser makes it: against the page's `<base href>`, itself read against the page's URL (where its redirects
-    ended). newuser42a #1: a relative address was never asked for, and the report said there was nothing to do. With
-    no URL known (a file), the address stays as the page wrote it: the report says the image could not be checked."""
-    relative = [c for c in credits if c.image and not _ABSOLUTE.match(c.image)]
-    if not page_url or not relative:
-        return credits
-    from html import unescape
-    from urllib.parse import urljoin
-
-    base = page_url
-    if article.kind == "html" and (found := _BASE_HREF.search(article.text)):
-        with suppress(ValueError):   # an address no parser reads ("http://[::1"): the page's URL stays the base
-            base = urljoin(page_url, unescape(next(g for g in found.groups() if g is not None)).strip())
-
-    def joined(image: str) -> str:
-        try:
-            return urljoin(base, image.strip())   # the parser gave the attribute's value, its entities read
-        except ValueError:
-            return image
-    return tuple(replace(c, image=joined(c.image)) if c.image and not _ABSOLUTE.match(c.image) else c for c in credits)
 
 
 def _as_given(item: Item, found: Extracted, extractor: Extractor, store: Store | None) -> Extracted:

@@ -1714,7 +1714,7 @@ def agency_name_checks(credit: dict[str, Any]) -> list[dict[str, str]]:
 def relative_image(credit: dict[str, Any]) -> bool:
     """The credit's image is named by a relative address (`/img/x.jpg`, `//host/x.jpg`) that no URL of the article
     made absolute (`pipeline.images_at`): no address to ask for, so never fetched."""
-    from resolver.pipeline import has_scheme
+    from resolver.workers import has_scheme
 
     return bool(credit.get("image")) and not has_scheme(str(credit["image"]))
 
