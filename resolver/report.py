@@ -266,10 +266,10 @@ def credit_check_lines(result: ArticleResult) -> Iterator[Part]:
     report's own rule (`provenance.credit_checks`) and numbered as the reports number credits, when it failed or
     warned, or could not be made for want of the page's URL (newuser42a #10: the file's "REUTERS" was printed above
     the page's "Tom Alder/AP" with no mark; only `report` failed it)."""
+    if result.credited_images is None:   # no --fetch: nothing held, and the checks' module is not loaded (#14)
+        return
     from resolver.provenance import credit_checks, relative_image
 
-    if result.credited_images is None:
-        return
     images = {image.url: image.to_json() for image in result.credited_images}
     for number, credit in enumerate(result.credits, 1):
         data = credit.to_json()
