@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 from resolver import jsonparse, platforms
+from resolver.errors import refused_by_config
 from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.platforms.canonical import canonical_url
@@ -938,12 +939,19 @@ class ArchivedUrl:
         return self.lookup.unavailable or (self.saved is not None and self.saved.unavailable)
 
     @property
+    def refused(self) -> bool:
+        """`[origins] only_configured` refused the lookup, the archive's origin unmapped: not asked, by the user's own
+        config, and no failure (newuser42a #2: a sealed run's report exited 1 for each credited image's lookup)."""
+        return refused_by_config(self.error)
+
+    @property
     def failed(self) -> bool:
         """The lookup ended in an error, or a save did (or gave up waiting). A lookup withheld on purpose (a URL
         carrying a secret) did not fail: it says why, as a refused save does, and the exit code is not raised for it
         (signed image URLs are common: a scan --archive of such pages would exit 1 for a policy, not a failure)."""
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
-        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error)
+        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error) \
+            and not self.refused
         return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
 
     def to_json(self) -> dict[str, Any]:

@@ -737,7 +737,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--fetch", "do_fetch", is_flag=True,
-              help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media.")
+              help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media, "
+                   "and download each credited image to hold its IPTC/EXIF/XMP credit against the page's, as "
+                   "report does (a credit that disagrees is flagged).")
 @click.option("--archive", "do_archive", is_flag=True,
               help="Also look up (and with --save, make) archived copies of every post and media URL; implies --fetch.")
 @click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no good capture newer than "
@@ -1644,13 +1646,17 @@ def _url_of(target: str) -> str | None:
               default="md", show_default=True, callback=lambda _ctx, _param, value: FORMAT_ALIASES.get(value, value),
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=A_PATH, callback=_output_in_a_folder,
-              help="Write here (a file for one article, - for stdout; a directory for several, with an index: "
+              help="Write here (a file for one article, - for stdout; a directory for several, with an index, never "
+                   "one named like a report file, one.md, unless it exists: "
                    "index.md and index.json (and index.html beside HTML reports) whatever the format, index.json "
                    "being what a later run into the folder reads back). Default: stdout for one article, "
                    "./embed-resolver-reports for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
+@click.option("--no-archive", is_flag=True,
+              help="Ask no archive: no Wayback lookup of a post or a credited image, no gone post's archived copy "
+                   "read. Each post's archive check says so; what earlier runs recorded is still shown.")
 @db_option
 @click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
               help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
@@ -1663,10 +1669,11 @@ def _url_of(target: str) -> str | None:
 @captures_option
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           fail_on: str, compare: Path | None, encoding: str | None, **options: Any) -> None:
+           no_archive: bool, fail_on: str, compare: Path | None, encoding: str | None, **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
-    Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
+    Runs whatever is still missing (scan, link resolution, post fetching, archive lookups unless --no-archive;
+    credited images are downloaded and their IPTC/EXIF/XMP read) and reports every
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
     without an archived copy. ARTICLE is a file, a directory, an article URL or -; several articles, a
@@ -1710,6 +1717,10 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             raise click.UsageError("-o - writes one article's report to stdout; several articles' reports go into "
                                    "a folder: -o FOLDER", ctx)
         output = None
+    if many and output is not None and output.suffix.lower() in REPORT_SUFFIXES and not output.is_dir():
+        # a report file's name for several reports: a folder of that name was made (newuser42a #13)
+        raise click.UsageError(f"-o {output} names a file, but several articles give several reports, which go into "
+                               f"a folder with an index: give -o a folder (e.g. -o {output.parent})", ctx)
     spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
@@ -1742,7 +1753,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         if outcome.failed:   # one error line each, as `scan` says them (newuser32 #5: exit 0 and nothing said)
             _say_step_failures(outcome)
         data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
-                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at)
+                                takes=session.takes_cached, offline=session.offline, started_at=session.started_at,
+                                no_archive=no_archive)
         if data["article"].get("incomplete"):
             # a bug lost a step of its reading (#10): the report says so, and so do stderr and the exit code, a line
             # each step; the reading's steps said above, the report's own (the published date) here (review32r5 #6:
@@ -1764,7 +1776,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         _note_in_index(folder, file_name, entries[-1][1])
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
-    summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
+    steps = pipeline.REPORT_STEPS_NO_ARCHIVE if no_archive else pipeline.REPORT_STEPS
+    summary = _run_corpus(ctx, spec, session=session, steps=steps, command="report",
                           options=options, emit=write, encoding=encoding, stdin=stdin, progress=many)
     if not entries and not (many and _index_exists(folder)):
         if any(not failure.warning for failure in unread):   # each said in its error line: a second says no more
@@ -1791,6 +1804,10 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         ctx.exit(EXIT_DIFFERS)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+# What a report file's name ends with: -o so named for several articles is taken for a file, not a folder to make
+REPORT_SUFFIXES = frozenset({".md", ".markdown", ".json", ".html", ".htm"})
 
 
 def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:

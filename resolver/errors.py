@@ -138,6 +138,18 @@ class NotMapped(UnsafeTarget):
     kind = "unmapped"
 
 
+def refused_by_config(error: str | None) -> bool:
+    """Whether a step's error ("unmapped: refused …") is `NotMapped`'s: not asked, by the user's own config, so no
+    failure (an image's, newuser39b #6; an archive lookup's, newuser42a #2)."""
+    return bool(error) and str(error).startswith(f"{NotMapped.kind}: ")
+
+
+def not_mapped_words(error: str | None) -> str:
+    """Why `refused_by_config` says a request was not made, without the URL refused: "its origin is not mapped in
+    [origins], and …" (the URL of a CDX query is long, and says nothing the reader needs)."""
+    return str(error or "").removeprefix(f"{NotMapped.kind}: ").partition(": ")[2] or str(error or "")
+
+
 class BodyTooLarge(FetchError):
     """A response body passed the byte cap or the per-fetch deadline. `head`: for the cap, the body's first bytes
     (at most HEAD_BYTES, decoded), read before it was refused; None for the deadline."""

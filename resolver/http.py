@@ -411,7 +411,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     request: httpx.Request | None = None         # once built: its URL is the server an [origins] override sent it to
     try:
         parsed = _check_url(url)
-        if session.live:
+        # a request [origins] only_configured refuses is never sent, so it waits for no budget (newuser42a #2: a
+        # sealed report waited 48 s for web.archive.org's): the transport refuses it, before any name lookup
+        if session.live and not refused_unmapped(url, settings):
             limited, mapped = budget_url(url, settings)
             waiting = session.budgets.wait_time(limited)
             if waiting >= LONG_WAIT_S:
@@ -540,6 +542,17 @@ def retry_reason(outcome: FetchOutcome, asked: bool) -> str:
         return f"{outcome.error_kind}: {outcome.error}" if outcome.error else "no answer"
     told = "Retry-After" if "retry-after" in {k.lower() for k in outcome.headers} else "x-rate-limit-reset"
     return f"it answered HTTP {outcome.status}" + (f" and asked to wait ({told})" if asked else "")
+
+
+def refused_unmapped(url: str, settings: Settings) -> bool:
+    """`[origins] only_configured` refuses a live request to `url`: no origin of [origins] maps it (`transport.
+    OriginOverrideTransport`, which refuses it, says so)."""
+    if not settings.only_configured_origins:
+        return False
+    try:
+        return origin_of(url) not in settings.origins
+    except ValueError:   # no origin to map: refused as it is
+        return True
 
 
 def budget_url(url: str, settings: Settings) -> tuple[str, str | None]:

@@ -377,6 +377,8 @@ class Steps:
 
 # What a provenance report needs: posts fetched (links resolved first) and archive lookups, no save, no live copy.
 REPORT_STEPS = Steps(fetch=True, archive=ArchiveOptions(live_copy=False))
+# `report --no-archive`: no archive asked, not even for a gone post's captures (newuser42a #2)
+REPORT_STEPS_NO_ARCHIVE = Steps(fetch=True, fetch_options=FetchOptions(archived=False))
 
 
 # -- the run -------------------------------------------------------------------------------------------------

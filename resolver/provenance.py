@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
+from resolver.errors import not_mapped_words, refused_by_config
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
@@ -1454,6 +1455,18 @@ def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) 
             "gives (X serves the post by its id under any handle)")
 
 
+def _lookup_not_made(error: str) -> str:
+    """Why a lookup gave no list, in words: withheld on purpose, not in the replayed files, refused by the config
+    (newuser42a #2), or failed."""
+    if error.startswith(WITHHELD):
+        return error.removeprefix(WITHHELD)
+    if not_replayed(error):
+        return f"not looked up: {replay_miss(error)}"
+    if refused_by_config(error):
+        return f"not looked up: {not_mapped_words(error)}"
+    return f"the archive lookup failed ({error})"
+
+
 def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                    error: str | None, looked_for: str | None) -> dict[str, Any]:
     if not post:
@@ -1463,8 +1476,13 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
         if not_replayed(error):   # a replay whose files hold no lookup of it: none was made (reports36)
             return check("archive", "skip", f"not known: not looked up: {replay_miss(error)}")
+        if refused_by_config(error):   # the config's choice: not asked (newuser42a #2)
+            return check("archive", "skip", f"not known: not looked up: {not_mapped_words(error)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
+        if _NO_ARCHIVE.get():   # the user's choice: no archive was asked (newuser42a #2)
+            return check("archive", "skip", "not checked: this report was made with --no-archive, which asks no "
+                                            "archive; whether an archived copy exists is not known")
         if post.get("archive_lookup") == NOT_LOOKED_UP:
             return check("archive", "skip", "not checked: the post's archived copies were not looked up (the run "
                                             "that fetched it was stopped first); whether a copy exists is not known")
@@ -1490,13 +1508,11 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
             return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}"
                                             f"{filed_under_a_handle(last['url'])}")
         if listed and error:   # another form's lookup failed: a copy may be filed there
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
-                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
+            why = _lookup_not_made(error)
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known; {listed}; "
                                             f"whether another capture exists is not known: {why}")
         if others and error and not listed:   # captures read, none the post; another form's lookup failed
-            why = error.removeprefix(WITHHELD) if error.startswith(WITHHELD) else \
-                f"not looked up: {replay_miss(error)}" if not_replayed(error) else f"the archive lookup failed ({error})"
+            why = _lookup_not_made(error)
             return check("archive", "warn", f"{post_is(post['status'])} and no archived copy is known{others}; "
                                             f"whether another capture exists is not known: {why}")
         if listed:   # a capture of the post's page nobody read may be a "post not found" page (review33r4)
@@ -1631,25 +1647,59 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
-def other_credits(credits: list[dict[str, Any]]) -> list[list[dict[str, str]]]:
+def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, Any]] | None = None
+                  ) -> list[list[dict[str, str]]]:
     """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
     someone else, a person or an agency, so that a page crediting a photo two ways (its og:image:alt one way, its
     JSON-LD another: newuser35b #6) says so beside both. A credit naming less (an agency alone beside a person and
     that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
-    for a composite: one span); credits are numbered as the reports number them."""
+    for a composite: one span); credits are numbered as the reports number them. Two addresses of one photo by
+    their shape (`same_photo`) are decided by their files when both were fetched (`images`: by URL, their facts):
+    one file, or one picture at another size (the same perceptual hash), or else two photos; not fetched, two that
+    differ only in their query are said not known to be one (newuser42a #12: `plain.jpg?v=4` and `?v=5`, each
+    credit listing its own URL, were "this image")."""
     from resolver.extract.html_credits import same_photo
 
     found: list[list[dict[str, str]]] = [[] for _ in credits]
     for i, one in enumerate(credits):
         for j, other in enumerate(credits):
-            if i != j and one["span"] != other["span"] and one.get("image") and other.get("image") \
-                    and same_photo(one["image"], other["image"]) and _credits_disagree(one, other):
-                where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
-                                           else "")
-                names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
-                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
-                                                                "the page credits it in more than one way"))
+            if i == j or one["span"] == other["span"] or not one.get("image") or not other.get("image") \
+                    or not same_photo(one["image"], other["image"]) or not _credits_disagree(one, other):
+                continue
+            where = other["source"] + (f" {other['form']}" if other["source"] == "attribute" and other.get("form")
+                                       else "")
+            names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
+            files = _one_file(one["image"], other["image"], images or {})
+            if files == "":
+                continue   # two files, two photos
+            if files is None and _query_apart(one["image"], other["image"]):
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
+                                      f"whose address differs from this one's only in its query ({other['image']}): "
+                                      "if it is the same photo, the page credits it in more than one way; the files "
+                                      "were not both fetched, so whether they are one photo is not known"))
+                continue
+            found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
+                                                            f"the page credits it in more than one way{files or ''}"))
     return found
+
+
+def _one_file(a: str, b: str, images: Mapping[str, dict[str, Any]]) -> str | None:
+    """Whether the files of two addresses of one photo by their shape are one photo: "" when both were fetched and are
+    two pictures; the words saying why they are one (one file, one picture at another size) when so; None when the
+    files were not both fetched (or the addresses are one)."""
+    one, other = images.get(a) or {}, images.get(b) or {}
+    if a == b or not one.get("sha256") or not other.get("sha256"):
+        return None
+    if one["sha256"] == other["sha256"]:
+        return f" (its image {b} is the same file, sha256 {other['sha256']})"
+    if one.get("phash") and one.get("phash") == other.get("phash"):
+        return f" (its image {b} is the same picture at another size, by their perceptual hashes)"
+    return ""
+
+
+def _query_apart(a: str, b: str) -> bool:
+    """Two addresses that differ only in their query (`plain.jpg?v=4`, `plain.jpg?v=5`)."""
+    return a != b and a.partition("?")[0].partition("#")[0] == b.partition("?")[0].partition("#")[0]
 
 
 def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
@@ -1688,10 +1738,22 @@ def agency_name_checks(credit: dict[str, Any]) -> list[dict[str, str]]:
                                          "alone, no credit word names it")] if also else []
 
 
+def relative_image(credit: dict[str, Any]) -> bool:
+    """The credit's image is named by a relative address (`/img/x.jpg`, `//host/x.jpg`) that no URL of the article
+    made absolute (`pipeline.images_at`): no address to ask for, so never fetched."""
+    from resolver.workers import has_scheme
+
+    return bool(credit.get("image")) and not has_scheme(str(credit["image"]))
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
         return [check("image-metadata", "skip", "the credit is tied to no image")]
+    if relative_image(credit):   # a page read from a file: no URL to read its address against (newuser42a #1)
+        return [check("image-metadata", "skip", f"its address {credit['image']} is relative, and the article's own "
+                                                "URL is not known: the image could not be checked; give the "
+                                                "article's URL rather than a file to check it")]
     if not facts or facts.get("error"):
         reason = (facts or {}).get("error") or "the image was not fetched"
         if (refused := MediaFile(str(credit["image"]), error=reason)).refused:   # the config's choice (newuser39b #6)
@@ -2146,6 +2208,8 @@ def replayed_from(fetch: dict[str, Any] | None) -> str | None:
 
 # In a --replay run's report (`build`): the path each replayed file was read from in this run, by its sha256
 _REPLAYED_AS: ContextVar[Mapping[str, str]] = ContextVar("replayed_as", default={})
+# The report being built was made with --no-archive (`build`'s `no_archive`): its archive checks say so
+_NO_ARCHIVE: ContextVar[bool] = ContextVar("no_archive", default=False)
 
 
 def _warc_path(fetch: dict[str, Any]) -> str | None:
@@ -2396,8 +2460,10 @@ def unreachable(result: ArticleResult) -> list[str]:
         if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
             found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
     archives = result.archives or ()
+    # a lookup the config refused was not asked: no "could not be reached" (newuser42a #2); a post's archive check
+    # says so
     found += [f"archive lookup of {a.url}: {a.error.removeprefix(WITHHELD)}" for a in archives
-              if a.error and not a.unavailable]
+              if a.error and not a.unavailable and not a.refused]
     # an image the config refused was not asked: its credit's check says so, once (newuser39b #6)
     found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error and not i.refused]
     if any(a.unavailable for a in archives):
@@ -2462,21 +2528,23 @@ def status_badge(code: str, *, id_doubt: str | None = None, moved: str | None = 
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
           redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
-          takes: Takes | None = None, offline: bool = False, started_at: str | None = None) -> dict[str, Any]:
+          takes: Takes | None = None, offline: bool = False, started_at: str | None = None,
+          no_archive: bool = False) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
     any (`replay_of`): a replayed answer is cited from the path this run read its file from (`replayed_from`);
     `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`: under --replay, only
     those replayed from its WARC files; None: any the cache holds); `offline`: the run asked nothing (its `answers`
     say so); `started_at`: when the run began (`Session.started_at`), to tell the answers it asked from those the
-    cache gave."""
+    cache gave; `no_archive`: the run asked no archive (`report --no-archive`), as its archive checks say."""
     replayed_as = dict(zip(replay.get("sha256") or (), replay["files"])) if replay else {}
-    token = _REPLAYED_AS.set(replayed_as)
+    token, unasked = _REPLAYED_AS.set(replayed_as), _NO_ARCHIVE.set(no_archive)
     try:
         return _build(result, store=store, generated_at=generated_at, redactor=redactor, replay=replay, takes=takes,
                       offline=offline, started_at=started_at)
     finally:
         _REPLAYED_AS.reset(token)
+        _NO_ARCHIVE.reset(unasked)
 
 
 def _build(result: ArticleResult, *, store: Store | None, generated_at: str | None, redactor: Redactor,
@@ -2510,7 +2578,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)
-    for data, others in zip(credits, other_credits(credits)):
+    for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
     missing = unreachable(result) + failed_sources(embeds)
     return {

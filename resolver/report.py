@@ -163,6 +163,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"  #{index + 1} is the same post as #{other + 1}: {why}", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
+    yield from ([line] for line in credit_check_lines(result))
     for archived in result.archives or ():
         yield [_archive_line(archived)]
     for found_id in result.identifications or ():
@@ -234,6 +235,7 @@ def _pad(text: str, width: int) -> str:
 
 def _archive_line(archived: ArchivedUrl) -> Part:
     from resolver.archive import WITHHELD, not_replayed, replay_miss
+    from resolver.errors import not_mapped_words
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
@@ -242,6 +244,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
     if not_replayed(archived.error):   # the replayed files do not hold it: the archive was not asked (reports36)
         return f"  archive {archived.url}: not looked up: {replay_miss(archived.error)}", "yellow"
+    if archived.refused:   # the config's choice, not asked (newuser42a #2)
+        return f"  archive {archived.url}: not looked up: {not_mapped_words(archived.error)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
@@ -255,6 +259,26 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         kept += f"; page copy failed: {archived.live_error}"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
+
+
+def credit_check_lines(result: ArticleResult) -> Iterator[Part]:
+    """Once the credited images were fetched (`scan --fetch`), each credit's check against its image's file, by the
+    report's own rule (`provenance.credit_checks`) and numbered as the reports number credits, when it failed or
+    warned, or could not be made for want of the page's URL (newuser42a #10: the file's "REUTERS" was printed above
+    the page's "Tom Alder/AP" with no mark; only `report` failed it)."""
+    if result.credited_images is None:   # no --fetch: nothing held, and the checks' module is not loaded (#14)
+        return
+    from resolver.provenance import credit_checks, relative_image
+
+    images = {image.url: image.to_json() for image in result.credited_images}
+    for number, credit in enumerate(result.credits, 1):
+        data = credit.to_json()
+        if not credit.image or (credit.image not in images and not relative_image(data)):
+            continue
+        for found in credit_checks(data, images.get(credit.image)):
+            if found["result"] in ("fail", "warn") or relative_image(data):
+                yield (f"  credit {number} ({_short(credit.raw, 50)}): {MARK[found['result']]} {found['name']}: "
+                       f"{found['evidence']}", {"fail": "red", "warn": "yellow"}.get(found["result"], "yellow"))
 
 
 def _credited_image_line(image: MediaFile) -> Part:
@@ -1330,11 +1354,18 @@ def in_short_items(report: dict[str, Any]) -> list[tuple[str, str]]:
     return items
 
 
+# What in a "could not be reached" line may pass on a later run: a timeout, a dropped connection, a busy server
+_MAY_PASS_RE = LazyPattern(r"\btime(?:d out|out)\b|no complete answer|\bHTTP (?:429|5\d\d)\b|\bconnect(?:ion)?\b",
+                           re.IGNORECASE)
+
+
 def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: bool,
                 report: dict[str, Any] | None = None) -> str:
     """What the reader of a report can do next, the most pressing first, each from the report's own counts: "nothing"
     only when every post's status is known and no check failed or warned (newuser38a #2, #6: it said so of a post
     whose status was not known, and beside warnings, a deleted post and links never followed)."""
+    from resolver.provenance import relative_image
+
     steps = []
     checks, not_known = summary["checks"], summary["posts"]["status_not_known"]
     if checks.get("fail") or checks.get("warn"):
@@ -1347,13 +1378,21 @@ def _next_steps(summary: dict[str, Any], unreachable: list[str], *, offline: boo
     if tokens and not offline:
         steps.append(f"set {' and '.join(tokens)} (see the README's Configuration) and run again")
     if len(steps) == bool(checks.get("fail") or checks.get("warn")) and unreachable:
-        steps.append("see why each could not be reached, below; run again later for what timed out")
+        # "run again later" only for what may pass (newuser42a #2: it was said when nothing had timed out)
+        passing = [line for line in unreachable if _MAY_PASS_RE.search(line)]
+        steps.append("see why each could not be reached, below" + (
+            "; run again later for what timed out or found the server busy" if passing else ""))
     # a post whose status is not known without a line under "Could not be reached" (a flattened post that kept no
     # link: "not identified"): "nothing: every post's status is known" followed "the status of 0 of the 1 post is
     # known" (review38a, review38c)
     if not_known and not unreachable:
         steps.append(f"see why the status of {_n(not_known, 'post')} is not known "
                      f"({'its' if not_known == 1 else 'their'} Status below)")
+    if relative := sum(map(relative_image, (report or {}).get("credits") or [])):   # never checked (newuser42a #1)
+        steps.append(f"note that {_n(relative, 'credited image')} could not be checked: "
+                     f"{'its address is' if relative == 1 else 'their addresses are'} relative and the article's URL "
+                     "is not known; give the article's URL rather than a file to check "
+                     f"{'it' if relative == 1 else 'them'}")
     if gone := _gone_posts((report or {}).get("embeds") or []):
         steps.append(f"note that {gone}")
     if follow := _follow_links((report or {}).get("article") or {}):

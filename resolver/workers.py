@@ -23,18 +23,20 @@ asyncio and the process pool are imported when used: a one-file scan with no net
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from resolver import extract
 from resolver.article import Article
+from resolver.lazy import LazyPattern
 from resolver.credit_language import CreditLanguageNotRead, credit_language_not_read
 from resolver.errors import EmbedResolverError
 from resolver.extract.incomplete import FailedStep, attempt
@@ -143,9 +145,45 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
+    placed = images_at(credits, item.final_url or loaded.url, loaded.article)   # the page's text is still here
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), tuple(credits), thin, tuple(failed), unfollowed, unread_language, podcasts)
+    return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts)
+
+
+# The page's own base for its relative addresses (HTML's first <base href>): its value, in any of HTML's quotings.
+_BASE_HREF = LazyPattern(r"""<base\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ABSOLUTE = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def has_scheme(url: str) -> bool:
+    """The address names its scheme (`https:`, `data:`): no page's URL is needed to read it."""
+    return bool(_ABSOLUTE.match(url))
+
+
+def images_at(credits: Sequence[Credit], page_url: str | None, article: Article) -> tuple[Credit, ...]:
+    """The credits with each image's relative address (`/img/x.jpg`, `../x.jpg`, `//host/x.jpg`) made absolute as a
+    browser makes it: against the page's `<base href>`, itself read against the page's URL (where its redirects
+    ended). newuser42a #1: a relative address was never asked for, and the report said there was nothing to do. With
+    no URL known (a file), the address stays as the page wrote it: the report says the image could not be checked.
+    Read where the page's text is at hand (`extract_item`, in the worker: a run that keeps no page has none after)."""
+    relative = [c for c in credits if c.image and not _ABSOLUTE.match(c.image)]
+    if not page_url or not relative:
+        return tuple(credits)
+    from html import unescape
+    from urllib.parse import urljoin
+
+    base = page_url
+    if article.kind == "html" and (found := _BASE_HREF.search(article.text)):
+        with suppress(ValueError):   # an address no parser reads ("http://[::1"): the page's URL stays the base
+            base = urljoin(page_url, unescape(next(g for g in found.groups() if g is not None)).strip())
+
+    def joined(image: str) -> str:
+        try:
+            return urljoin(base, image.strip())   # the parser gave the attribute's value, its entities read
+        except ValueError:
+            return image
+    return tuple(replace(c, image=joined(c.image)) if c.image and not _ABSOLUTE.match(c.image) else c for c in credits)
 
 
 def podcasts_said(article: Article) -> dict[str, Any] | None:

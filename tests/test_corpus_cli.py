@@ -467,9 +467,11 @@ def test_the_same_article_gives_the_same_scan_whichever_way_it_comes_in(tmp_path
     [expected] = scan(str(tmp_path / "page.html"))
     assert [c["creator"] for c in expected["credits"]] == ["Zoë Åström"] and expected["kind"] == "html"
     assert scan("-", input=data) == [expected]
-    declared = dict(expected, encoding_detected=False)   # the header said what detection guessed
+    # a record's URL reads the page's relative image address, as a browser does (newuser42a #1): a file has none
+    at_url = dict(expected, credits=[dict(c, image="https://n.example/a.jpg") for c in expected["credits"]])
+    declared = dict(at_url, encoding_detected=False)   # the header said what detection guessed
     assert scan("--warc-input", str(tmp_path / "c.warc.gz"), "--warc-input", str(tmp_path / "c.warc")) == (
-        [expected, declared, *[expected] * 4] * 2)
+        [at_url, declared, *[at_url] * 4] * 2)
     if encoding == "utf-8":
         assert scan("--jsonl", str(tmp_path / "feed.jsonl")) == [expected]
 

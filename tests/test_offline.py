@@ -39,7 +39,8 @@ COMMANDS = {
     "resolve-follow-all": (["resolve", "--follow-all", "https://t.co/Zz98Yy76Xx"], 3),
     "fetch-every-method": (["fetch", "--all-methods", "--download-video", "--keep-media", POST, "articles"], 3),
     "archive-near": (["archive", "--save", "--near", "20221206", POST, "articles"], 3),
-    "report-json-url": (["report", "--format", "json", "-o", "r.json", "articles",
+    # several reports go into a folder: -o names one (a report file's name is a usage error, newuser42a #13)
+    "report-json-url": (["report", "--format", "json", "-o", "reports", "articles",
                          "https://news.example/story.html"], 1),   # the URL, never fetched, is an input that failed
 }
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column, runs_of, trusted_time, utc_now
-from resolver.errors import NotMapped
+from resolver.errors import NotMapped, refused_by_config
 from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
 from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
@@ -185,7 +185,8 @@ class FetchedPost:
             return None
         why = looked.removeprefix(LOOKUP_FAILED)
         # a list a --replay's WARC files do not hold was not asked, as offline "not cached": no failure (the README)
-        return None if why.startswith(f"{NOT_IN_WARC}:") else why
+        # one the config refused was not asked either (newuser42a #2)
+        return None if why.startswith(f"{NOT_IN_WARC}:") or refused_by_config(why) else why
 
     @property
     def author(self) -> str | None:
