@@ -427,3 +427,114 @@ def test_review35r4_a_hops_failure_whose_retry_one_links_deadline_cut_is_asked_a
     assert first.error is not None and first.error.startswith("http-503: https://pic.twitter.com/Zz98Yy76Xx answered")
     assert second.error is None and second.final_url == photo
     assert fakenet.hits.count(("pic.twitter.com", "/Zz98Yy76Xx")) == 2
+
+
+def _photo_net(fakenet):
+    """Syndication answering the post with one photo at once, and the photo's server holding its first answer until
+    `release` is set (`arrived` says the request came); later requests are answered at once. Returns the two events."""
+    from tests import xfixtures as fx
+    from tests.fakenet import page
+
+    arrived, release = threading.Event(), threading.Event()
+    one_photo = fx.SYNDICATION_TWEET | {"mediaDetails": fx.SYNDICATION_TWEET["mediaDetails"][:1]}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(one_photo)]}))
+    photo = page(fx.jpeg(), content_type="image/jpeg")
+
+    def held(request) -> Response:
+        arrived.set()
+        release.wait(30)
+        return photo(request)
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", held, photo)
+    return arrived, release
+
+
+def _photo_asked(fakenet) -> int:
+    return fakenet.hits.count(("pbs.twimg.com", "/media/FjRivertonBridge.jpg"))
+
+
+def _second_while_first_downloads(first, second, arrived: threading.Event, release: threading.Event):
+    """A job: `first` started, `second` started once the photo's server holds first's download, the server released
+    only after second's first step (it looks in the cache and decides, with no await before: its step is queued
+    before the release is), then both answers."""
+    async def job(session: Session):
+        one = asyncio.create_task(first(session))
+        if not await asyncio.to_thread(arrived.wait, 30):
+            one.cancel()
+            raise AssertionError("the photo was never asked for")
+        two = asyncio.create_task(second(session))
+        asyncio.get_running_loop().call_soon(release.set)
+        try:
+            return await one, await two
+        finally:
+            release.set()
+    return job
+
+
+def test_race42_an_article_finding_a_post_whose_photo_another_is_downloading_waits_for_it(threaded_net, store):
+    """Article A holds the post's flight: it recorded the post, then downloads its photo. Article B, at that moment,
+    found the post in the cache with no media row and took the repair meant for a run killed between the two (#12):
+    the photo was downloaded twice in one run, and the later download retired the memos of articles already done
+    (suite42b: test_memo's flake). B now waits for A's answer: one request, and both carry the photo's facts."""
+    from tests import xfixtures as fx
+
+    fakenet = threaded_net
+    arrived, release = _photo_net(fakenet)
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    options = FetchOptions(archived=False)
+    post = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+
+    def article(session: Session):
+        return fetch_posts([post], session=session, options=options)
+    [a], [b] = Session(settings, store=store, mode=Mode()).run(
+        _second_while_first_downloads(article, article, arrived, release))
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1
+    assert _photo_asked(fakenet) == 1
+    assert b is a   # A's answer, as the post's answer is shared when neither found it cached
+    [photo] = a.media
+    assert photo["mime"] == "image/jpeg" and len(photo["sha256"]) == 64
+    assert len(list(store.db["media"].rows)) == 1
+
+
+def test_race42_two_articles_repairing_a_killed_runs_post_at_once_download_its_photo_once(threaded_net, store):
+    """A post recorded with no media row, as a run killed between the post and its media leaves it (#12): two
+    articles of the next run naming it at once each took the repair and downloaded the photo. Now one download, whose
+    facts both carry."""
+    from tests import xfixtures as fx
+
+    fakenet = threaded_net
+    arrived, release = _photo_net(fakenet)
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    post = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    Session(settings, store=store, mode=Mode()).run(
+        lambda s: fetch_posts([post], session=s, options=FetchOptions(media=False, archived=False)))
+    assert _photo_asked(fakenet) == 0 and store.post_row("twitter", fx.POST_ID) is not None
+    options = FetchOptions(archived=False)
+
+    def article(session: Session):
+        return fetch_posts([post], session=session, options=options)
+    [a], [b] = Session(settings, store=store, mode=Mode()).run(
+        _second_while_first_downloads(article, article, arrived, release))
+    assert asked(fakenet, "cdn.syndication.twimg.com") == 1   # the post itself: the cache's
+    assert _photo_asked(fakenet) == 1
+    for fetched in (a, b):
+        [photo] = fetched.media
+        assert photo["mime"] == "image/jpeg" and len(photo["sha256"]) == 64
+    assert len(list(store.db["media"].rows)) == 1
+
+
+def test_race42_two_articles_crediting_one_image_at_once_download_it_once(threaded_net, store):
+    """The credited images of an article (`pipeline.fetch_for_article`) are downloaded by `media_file`: two articles
+    crediting one image at the same moment each downloaded it. One request; both get its facts."""
+    from resolver.fetch import media_file
+    from tests import xfixtures as fx
+
+    fakenet = threaded_net
+    arrived, release = _photo_net(fakenet)
+    settings = settings_for(fakenet)
+
+    def article(session: Session):
+        return media_file(fx.PHOTO_URL, session=session)
+    first, second = Session(settings, store=store, mode=Mode()).run(
+        _second_while_first_downloads(article, article, arrived, release))
+    assert _photo_asked(fakenet) == 1
+    assert first.sha256 == second.sha256 is not None and first.media_id == second.media_id is not None

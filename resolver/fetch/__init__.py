@@ -228,6 +228,14 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     for target in unique:
         media_row = _media_lookup(session.store)
         cached = _from_cache(target, session, media_row, this_run=not options.cached)
+        if cached is not None and session.in_flight.held(_flight(target)) \
+                and (options.media and _media_missing(cached.record, media_row, options, session)
+                     or _copies_missing(cached, session, options)):
+            # Another article's step is settling the post now: it recorded the post and is downloading its media (or
+            # reading its copies). Its answer is waited for below, not repaired here (race42: the photo was
+            # downloaded twice in one run, the later download retiring finished articles' memos).
+            pending.append(target)
+            continue
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             media, media_cached = await _analyse_media(cached.record, session, options, cached.post_row)
@@ -1081,7 +1089,13 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
     known = session.store.media_by_url(url) if session.store is not None and taken else None
     if known is not None and not _download_again(known, session):
         return replace(MediaFile.from_row(known), from_cache=True)
-    return await analyse_url(url, session=session, keep_dir=keep_dir, real_url=real_url)
+    if session.cache_only:   # outside the event loop: no flight to wait for, nothing to download
+        raise NotCached(url)
+    # One download a file a run (#13): two articles at once (a post's photo being repaired by one while another
+    # settling the post downloads it, or one image credited by both) each downloaded it (race42).
+    return await session.in_flight.once(("media", url, real_url, keep_dir),
+                                        partial(analyse_url, url, session=session, keep_dir=keep_dir,
+                                                real_url=real_url))
 
 
 async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None,
