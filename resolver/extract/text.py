@@ -1069,7 +1069,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             continue
         reading = _url_reading(text, found, start, end)
         disguised = platforms.lookalike_link(found) if reading is None or not found.isascii() else None
-        if reading is None and disguised is not None:   # "t.mе/…", "t.me/wаrmonitor/1": said, with no post (#6)
+        if disguised is not None and (reading is None or not disguised[2]):
+            # "t.mе/…", "t.me/wаrmonitor/1", "mastodon.social/@Gаrgron/N": said, with no post (#6, fixleft42a)
             embeds.append(Embed(platform=disguised[0], kind="post", url=found, detector="text-url", span=(start, end),
                                 id_doubt=disguised[1]))
             continue

@@ -174,7 +174,12 @@ def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
 ADDRESS_OF = {x.PLATFORM: "an X", youtube.PLATFORM: "a YouTube", instagram.PLATFORM: "an Instagram",
               facebook.PLATFORM: "a Facebook", tiktok.PLATFORM: "a TikTok", reddit.PLATFORM: "a Reddit",
               vimeo.PLATFORM: "a Vimeo", telegram.PLATFORM: "a Telegram", bluesky.PLATFORM: "a Bluesky",
-              threads.PLATFORM: "a Threads"}
+              threads.PLATFORM: "a Threads", mastodon.PLATFORM: "a Mastodon"}
+# What a post's id is called on a platform, where a look-alike letter in it is said (fixleft42a: "names the account
+# Cаbcdef" of an Instagram shortcode named an account no link names); "post id" elsewhere.
+ID_WORD = {instagram.PLATFORM: "shortcode", youtube.PLATFORM: "video id"}
+# A name in a link's path that is no account's, by the part before it: a subreddit, a Facebook group.
+NAME_WORD = {(reddit.PLATFORM, "r"): ("subreddit", "r/"), (facebook.PLATFORM, "groups"): ("group", "")}
 
 
 def lookalike_link(url: str) -> tuple[str, str, bool] | None:
@@ -206,21 +211,46 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     if ref is None or not ref.post_id or not is_embed(ref) or ref.platform not in ADDRESS_OF:
         return None
     module = platform_of(host)
-    if module is None:   # the host itself: "t.mе" is not t.me
+    if module is None and ref.platform == mastodon.PLATFORM and not host.isascii():   # any host may be an instance
+        why = lookalike.letters_named(host, lookalike.as_seen(host))
+        return ref.platform, f"its link goes to {host} ({why}): not the Mastodon instance {lookalike.as_seen(host)}", False
+    if module is None and ref.platform != mastodon.PLATFORM:   # the host itself: "t.mе" is not t.me
         why = lookalike.letters_named(host, lookalike.as_seen(host))
         return ref.platform, f"its link goes to {host} ({why}): not {ADDRESS_OF[ref.platform]} address", False
-    path = split.path
+    return _lookalike_in_path(url, split.path, ref)
+
+
+def _lookalike_in_path(url: str, path: str, ref: PostRef) -> tuple[str, str, bool] | None:
+    """`lookalike_link` of a link on the platform's own host whose path holds look-alike letters: what the part so
+    written is, said for what it is: the post's id ("its link names the post by the shortcode Cаbcdef": no id holds
+    such a letter, and no account is named), a subreddit or group, or an account; None when it is words after the id
+    (a Reddit link's title, which names nothing: Reddit shows the post by its id)."""
     named = lookalike.letters_named(path, lookalike.as_seen(path))
     if not named:
         return None
-    account = next((part for part in path.split("/") if not part.isascii()), path).removeprefix("@")
-    if not any(c.isascii() and c.isalpha() for c in account):
+    parts = path.split("/")
+    at = next((i for i, part in enumerate(parts) if not part.isascii()), 0)
+    written = parts[at].removeprefix("@")
+    if not any(c.isascii() and c.isalpha() for c in written):
         return None   # a name all in another script ("Москва"): a name of its own, not one made to pass for another
-    real = lookalike.as_seen(account)
-    written = parse_url(url)   # X and TikTok show a post by its id, whatever account the link names
-    keeps = written is not None and written.post_id == ref.post_id
-    return ref.platform, (f"its link names the account {account} ({named}), which passes for {real}: no "
-                          f"{ADDRESS_OF[ref.platform].split(' ', 1)[1]} account is spelt so"
+    real = lookalike.as_seen(written)
+    platform_name = ADDRESS_OF[ref.platform].split(" ", 1)[1]
+    key = ref.post_id or ""
+    for i, part in enumerate(parts):
+        if part and (key == part or key.endswith("/" + part)) and i < at:
+            return None   # words after the post's id ("/comments/abc123/<title>"): no name
+    if key and lookalike.as_seen(parts[at]) in (key, key.rpartition("/")[2]):
+        word = ID_WORD.get(ref.platform, "post id")
+        return ref.platform, (f"its link names the post by the {word} {written} ({named}), which passes for {real}: "
+                              f"no {platform_name} {word} holds such a letter"), False
+    kind, prefix = NAME_WORD.get((ref.platform, parts[at - 1] if at else ""), ("account", ""))
+    # X, TikTok, Facebook and Instagram show a post by its id, whatever account the link names; Mastodon serves
+    # /@user/<id> only under the post's own account, so the link names no post of the real one
+    again = parse_url(url)
+    keeps = again is not None and again.post_id == ref.post_id and ref.platform != mastodon.PLATFORM
+    spelt = "no subreddit" if kind == "subreddit" else f"no {platform_name} {kind}"
+    return ref.platform, (f"its link names the {kind} {prefix}{written} ({named}), which passes for {prefix}{real}: "
+                          f"{spelt} is spelt so"
                           + ("; the post is read by its id, not as " + real + "'s" if keeps else "")), keeps
 
 

@@ -1,0 +1,165 @@
+"""fixleft42a: look-alike accounts review42b found and left. A link written with letters of another script in place
+of Latin ones (`mastodon.social/@Gаrgron/N`, a Cyrillic а) is how an impostor passes for an outlet or a person: the
+report must say it, never take it as the real account's post nor drop it (newuser39a #6, review41b #4)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_newuser39a import reporter  # noqa: F401  (a fixture)
+
+A = "\u0430"   # CYRILLIC SMALL LETTER A
+NAMED_A = "CYRILLIC SMALL LETTER A U+0430 in place of a"
+FAKE_X = f"https://twitter.com/MoInfo_G{A}za/status/1765127646213058617"
+REAL_X = "https://twitter.com/MoInfo_Gaza/status/1765127646213058617"
+X_DOUBT = (f"its link names the account MoInfo_G{A}za ({NAMED_A}), which passes for MoInfo_Gaza: no X account is "
+           "spelt so; the post is read by its id, not as MoInfo_Gaza's")
+
+
+def _in_text(link: str) -> list:
+    from resolver.extract import find_all
+
+    return find_all(f"Источник: {link} конец", "text")[0]
+
+
+def _in_markup(markup: str) -> list:
+    from resolver.extract import find_all
+
+    return find_all(f"<html><body><p>Источник:</p>{markup}<p>конец</p></body></html>", "html")[0]
+
+
+MASTODON = f"https://mastodon.social/@G{A}rgron/109876543210123456"
+MASTODON_DOUBT = (f"its link names the account G{A}rgron ({NAMED_A}), which passes for Gargron: no Mastodon account "
+                  "is spelt so")
+MASTODON_MARKUP = [
+    f'<p><a href="{MASTODON}">пост</a></p>',
+    f'<iframe src="{MASTODON}/embed" width="400" allowfullscreen="allowfullscreen"></iframe>',
+    f'<blockquote class="mastodon-embed" data-embed-url="{MASTODON}/embed"><a href="{MASTODON}">Post by @G{A}rgron'
+    '</a></blockquote>',
+]
+
+
+# 1. `mastodon.social/@Gаrgron/N` was taken as a post of "Gаrgron@mastodon.social" with no doubt, in text and markup
+# alike: `lookalike_link` knew no Mastodon address. Mastodon serves /@user/<id> only under the post's own account,
+# so the link names no post of the real one; it is said as X's and Telegram's look-alikes are.
+@pytest.mark.parametrize("where", ["text", "a", "iframe", "blockquote"])
+def test_a_mastodon_link_naming_a_lookalike_account_is_said_and_names_no_post(where):
+    embeds = _in_text(MASTODON) if where == "text" else _in_markup(MASTODON_MARKUP[["a", "iframe", "blockquote"]
+                                                                                   .index(where)])
+    [embed] = embeds
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("mastodon", None, None), embed
+    assert embed.id_doubt == MASTODON_DOUBT, embed.id_doubt
+
+
+def test_a_real_mastodon_link_beside_is_still_the_accounts_post():
+    [embed] = _in_text(MASTODON.replace(A, "a"))
+    assert (embed.post_id, embed.author_handle, embed.id_doubt) == (
+        "mastodon.social/109876543210123456", "Gargron@mastodon.social", None)
+
+
+def test_a_report_on_a_mastodon_lookalike_link_says_it_and_names_no_author(reporter):  # noqa: F811
+    code, out = reporter("report", "--offline", "--format", "json", "a.txt",
+                         article=f"Пост: {MASTODON} — конец.\n", name="a.txt")
+    assert code in (0, 3), out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["post_id"], embed["id_doubt"]) == (None, MASTODON_DOUBT), embed
+    assert f"G{A}rgron@" not in out, out
+
+
+TELEGRAM_DOUBT = (f"its link names the account w{A}rmonitor ({NAMED_A}), which passes for warmonitor: no Telegram "
+                  "account is spelt so")
+
+
+# 3. A look-alike channel in Telegram's widget code or a frame of its embed page gave no embed and no word.
+@pytest.mark.parametrize("markup", [
+    f'<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="w{A}rmonitor/4525" '
+    'data-width="100%"></script>',
+    f'<iframe src="https://t.me/w{A}rmonitor/4525?embed=1" width="100%" frameborder="0"></iframe>',
+], ids=["widget", "iframe"])
+def test_a_lookalike_channel_in_a_telegram_embed_code_is_said(markup):
+    [embed] = _in_markup(markup)
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.id_doubt) == (
+        "telegram", None, None, TELEGRAM_DOUBT), embed
+    assert embed.detector in ("html-script", "html-iframe"), embed.detector
+
+
+# 4. and 5. What a look-alike letter stands in is said for what it is: an Instagram shortcode, a video's or a post's
+# id, a subreddit, a group, is no account ("names the account Cаbcdef" named an account no link names).
+IDS = [
+    (f"https://www.instagram.com/p/C{A}bcdef/", "instagram",
+     f"its link names the post by the shortcode C{A}bcdef ({NAMED_A}), which passes for Cabcdef: no Instagram "
+     "shortcode holds such a letter"),
+    (f"https://www.instagram.com/reel/C{A}bcdef/", "instagram",
+     f"its link names the post by the shortcode C{A}bcdef ({NAMED_A}), which passes for Cabcdef: no Instagram "
+     "shortcode holds such a letter"),
+    (f"https://www.youtube.com/shorts/{A}bcdefghijk", "youtube",
+     f"its link names the post by the video id {A}bcdefghijk ({NAMED_A}), which passes for abcdefghijk: no YouTube "
+     "video id holds such a letter"),
+    (f"https://www.threads.net/@zuck/post/C1{A}bcdefghi", "threads",
+     f"its link names the post by the post id C1{A}bcdefghi ({NAMED_A}), which passes for C1abcdefghi: no Threads "
+     "post id holds such a letter"),
+    (f"https://bsky.app/profile/jay.bsky.team/post/3k{A}bcdefgh2x", "bluesky",
+     f"its link names the post by the post id 3k{A}bcdefgh2x ({NAMED_A}), which passes for 3kabcdefgh2x: no Bluesky "
+     "post id holds such a letter"),
+    (f"https://www.reddit.com/r/worldnews/comments/{A}bc123/title/", "reddit",
+     f"its link names the post by the post id {A}bc123 ({NAMED_A}), which passes for abc123: no Reddit post id holds "
+     "such a letter"),
+]
+
+
+@pytest.mark.parametrize("link, platform, doubt", IDS, ids=["instagram-p", "instagram-reel", "youtube-shorts",
+                                                             "threads", "bluesky", "reddit"])
+@pytest.mark.parametrize("where", ["text", "markup"])
+def test_a_lookalike_letter_in_a_posts_id_is_said_as_an_id_never_an_account(link, platform, doubt, where):
+    embeds = _in_text(link) if where == "text" else _in_markup(f'<p><a href="{link}">пост</a></p>')
+    [embed] = embeds
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.id_doubt) == (platform, None, None, doubt)
+    assert "account" not in embed.id_doubt
+
+
+ACCOUNTS = [
+    # a look-alike account whose link keeps the id (the platform shows the post by it), the account not taken
+    (f"https://www.tiktok.com/@v{A}enkor_ua/video/7301234567890123456", "tiktok", "7301234567890123456",
+     f"its link names the account v{A}enkor_ua ({NAMED_A}), which passes for vaenkor_ua: no TikTok account is spelt "
+     "so; the post is read by its id, not as vaenkor_ua's"),
+    (f"https://www.facebook.com/BBCN{A}ws/posts/123456789", "facebook", "123456789",
+     f"its link names the account BBCN{A}ws ({NAMED_A}), which passes for BBCNaws: no Facebook account is spelt so; "
+     "the post is read by its id, not as BBCNaws's"),
+    (f"https://www.facebook.com/groups/g{A}za/posts/1234567", "facebook", "1234567",
+     f"its link names the group g{A}za ({NAMED_A}), which passes for gaza: no Facebook group is spelt so; the post "
+     "is read by its id, not as gaza's"),
+    (f"https://www.instagram.com/n{A}sa/p/Cabcdef/", "instagram", "Cabcdef",
+     f"its link names the account n{A}sa ({NAMED_A}), which passes for nasa: no Instagram account is spelt so; the "
+     "post is read by its id, not as nasa's"),
+    # and one whose link names no post of the real one
+    (f"https://www.threads.net/@zu{A}k/post/C1abcdefghi", "threads", None,
+     f"its link names the account zu{A}k ({NAMED_A}), which passes for zuak: no Threads account is spelt so"),
+    (f"https://bsky.app/profile/j{A}y.bsky.team/post/3kabcdefgh2x", "bluesky", None,
+     f"its link names the account j{A}y.bsky.team ({NAMED_A}), which passes for jay.bsky.team: no Bluesky account "
+     "is spelt so"),
+    (f"https://www.reddit.com/r/w{A}rldnews/comments/abc123/title/", "reddit", None,
+     f"its link names the subreddit r/w{A}rldnews ({NAMED_A}), which passes for r/warldnews: no subreddit is spelt "
+     "so"),
+    (f"https://www.reddit.com/user/sp{A}ez/comments/abc123/title/", "reddit", None,
+     f"its link names the account sp{A}ez ({NAMED_A}), which passes for spaez: no Reddit account is spelt so"),
+]
+
+
+@pytest.mark.parametrize("link, platform, post_id, doubt", ACCOUNTS,
+                         ids=["tiktok", "facebook-page", "facebook-group", "instagram", "threads", "bluesky",
+                              "reddit-subreddit", "reddit-user"])
+@pytest.mark.parametrize("where", ["text", "a", "iframe"])
+def test_a_lookalike_account_of_any_platform_is_said_in_text_links_and_frames(link, platform, post_id, doubt, where):
+    markup = {"a": f'<p><a href="{link}">пост</a></p>', "iframe": f'<iframe src="{link}" width="400"></iframe>'}
+    embeds = _in_text(link) if where == "text" else _in_markup(markup[where])
+    [embed] = embeds
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.id_doubt) == (platform, post_id, None, doubt)
+
+
+def test_words_of_a_reddit_links_title_are_no_account():
+    """A Reddit link's title words are its reader's, not a name: Reddit shows the post by its id whatever they say;
+    a look-alike letter in them was said "names the account" and the post dropped."""
+    [embed] = _in_text("https://www.reddit.com/r/worldnews/comments/abc123/\u0421risis_in_town/")
+    assert (embed.post_id, embed.id_doubt) == ("abc123", None), embed
