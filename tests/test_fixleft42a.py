@@ -68,6 +68,33 @@ def test_a_report_on_a_mastodon_lookalike_link_says_it_and_names_no_author(repor
     assert f"G{A}rgron@" not in out, out
 
 
+# 2. An X status link naming a look-alike account keeps the id (X shows a post by its id) and its doubt; merged with
+# the real account's link to the same id (one post, one embed), the doubt was dropped: "a place that names the post
+# plainly settles an id" (dedupe) is true of a run-on URL, not of a disguise the page holds.
+@pytest.mark.parametrize("first", ["fake", "real"])
+@pytest.mark.parametrize("where", ["text", "markup"])
+def test_an_x_lookalike_link_merged_with_the_real_link_keeps_its_doubt(first, where):
+    links = (FAKE_X, REAL_X) if first == "fake" else (REAL_X, FAKE_X)
+    embeds = _in_text(f"{links[0]} и {links[1]}") if where == "text" else \
+        _in_markup(f'<p><a href="{links[0]}">пост</a> и <a href="{links[1]}">ещё</a></p>')
+    [embed] = embeds
+    assert embed.post_id == "1765127646213058617", embed
+    assert embed.id_doubt is not None and X_DOUBT.partition("its link ")[2] in embed.id_doubt, embed.id_doubt
+    assert embed.author_handle in (None, "MoInfo_Gaza"), embed   # never the look-alike
+
+
+def test_an_x_lookalike_link_beside_the_real_posts_embed_code_keeps_its_doubt():
+    [embed] = _in_markup(f'<blockquote class="twitter-tweet"><p lang="en">Words.</p>&mdash; MoInfo (@MoInfo_Gaza) '
+                         f'<a href="{REAL_X}">March 5, 2024</a></blockquote><p><a href="{FAKE_X}">пост</a></p>')
+    assert (embed.post_id, embed.author_handle) == ("1765127646213058617", "MoInfo_Gaza"), embed
+    assert embed.id_doubt is not None and f"MoInfo_G{A}za" in embed.id_doubt, embed.id_doubt
+
+
+def test_two_real_links_to_one_x_post_still_say_no_doubt():
+    [embed] = _in_text(f"{REAL_X} и {REAL_X.replace('twitter.com', 'x.com')}")
+    assert embed.id_doubt is None, embed.id_doubt
+
+
 TELEGRAM_DOUBT = (f"its link names the account w{A}rmonitor ({NAMED_A}), which passes for warmonitor: no Telegram "
                   "account is spelt so")
 
