@@ -190,3 +190,19 @@ def test_words_of_a_reddit_links_title_are_no_account():
     a look-alike letter in them was said "names the account" and the post dropped."""
     [embed] = _in_text("https://www.reddit.com/r/worldnews/comments/abc123/\u0421risis_in_town/")
     assert (embed.post_id, embed.id_doubt) == ("abc123", None), embed
+
+
+def test_a_report_on_a_mastodon_lookalike_link_asks_nothing_of_its_instance(fakenet, tmp_path, monkeypatch):
+    """The look-alike is said, and nothing on its host is asked: not its oEmbed, not its page (the real post's id in
+    the link was read before, and its instance asked as Gаrgron's)."""
+    from tests.test_verdicts import cli_on_fakenet
+
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["mastodon.social", "web.archive.org", "archive.org"])
+    config = tmp_path / "config.toml"
+    config.write_text(config.read_text().replace("[origins]\n", "[origins]\nonly_configured = true\n"))
+    code, out = run("report", "--format", "json", "a.txt", article=f"Пост: {MASTODON} — конец.\n", name="a.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["post_id"], embed["id_doubt"]) == (None, MASTODON_DOUBT), embed
+    assert [hit for hit in fakenet.hits if hit[0] == "mastodon.social"] == [], fakenet.hits
+    code, out = run("report", "--offline", "a.txt")
+    assert MASTODON_DOUBT in out and f"G{A}rgron@" not in out, out
