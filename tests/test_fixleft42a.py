@@ -206,3 +206,29 @@ def test_a_report_on_a_mastodon_lookalike_link_asks_nothing_of_its_instance(fake
     assert [hit for hit in fakenet.hits if hit[0] == "mastodon.social"] == [], fakenet.hits
     code, out = run("report", "--offline", "a.txt")
     assert MASTODON_DOUBT in out and f"G{A}rgron@" not in out, out
+
+
+# A browser's copy of a link escapes the letters beyond ASCII ("@G%D0%B0rgron"): the same disguise, escaped, was taken
+# as the account's post ("G%D0%B0rgron@mastodon.social"), or its id read with no word, or dropped with none.
+ESCAPED = [
+    ("https://mastodon.social/@G%D0%B0rgron/109876543210123456", "mastodon", None, MASTODON_DOUBT),
+    ("https://t.me/w%D0%B0rmonitor/4525", "telegram", None, TELEGRAM_DOUBT),
+    ("https://twitter.com/MoInfo_G%D0%B0za/status/1765127646213058617", "twitter", "1765127646213058617", X_DOUBT),
+    ("https://www.tiktok.com/@v%D0%B0enkor_ua/video/7301234567890123456", "tiktok", "7301234567890123456",
+     ACCOUNTS[0][3]),
+    ("https://www.instagram.com/p/C%D0%B0bcdef/", "instagram", None, IDS[0][2]),
+]
+
+
+@pytest.mark.parametrize("link, platform, post_id, doubt", ESCAPED,
+                         ids=["mastodon", "telegram", "x", "tiktok", "instagram-shortcode"])
+@pytest.mark.parametrize("where", ["text", "a"])
+def test_a_lookalike_written_escaped_is_said_as_written_plainly(link, platform, post_id, doubt, where):
+    embeds = _in_text(link) if where == "text" else _in_markup(f'<p><a href="{link}">пост</a></p>')
+    [embed] = embeds
+    assert (embed.platform, embed.post_id, embed.author_handle, embed.id_doubt) == (platform, post_id, None, doubt)
+
+
+def test_an_escaped_name_all_in_another_script_is_no_disguise():
+    [embed] = _in_text("https://www.facebook.com/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0/posts/123456789")
+    assert (embed.post_id, embed.id_doubt) == ("123456789", None), embed

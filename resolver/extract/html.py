@@ -451,7 +451,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
         id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
-    return embed if url.isascii() else _disguise_said(embed, url, el, smap, detector, needle)
+    return _disguise_said(embed, url, el, smap, detector, needle) if platforms.beyond_ascii(url) else embed
 
 
 def _disguise_said(embed: Embed | None, url: str, el: Any, smap: SourceMap, detector: str,
@@ -1440,7 +1440,7 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     names_post: dict[str, bool] = {}
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)
-              or not hrefs[i].isascii() and platforms.lookalike_link(hrefs[i]) is not None]
+              or platforms.beyond_ascii(hrefs[i]) and platforms.lookalike_link(hrefs[i]) is not None]
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}

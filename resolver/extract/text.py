@@ -1068,7 +1068,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
-        disguised = platforms.lookalike_link(found) if reading is None or not found.isascii() else None
+        disguised = platforms.lookalike_link(found) if reading is None or platforms.beyond_ascii(found) else None
         if disguised is not None and (reading is None or not disguised[2]):
             # "t.mе/…", "t.me/wаrmonitor/1", "mastodon.social/@Gаrgron/N": said, with no post (#6, fixleft42a)
             embeds.append(Embed(platform=disguised[0], kind="post", url=found, detector="text-url", span=(start, end),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -182,6 +182,12 @@ ID_WORD = {instagram.PLATFORM: "shortcode", youtube.PLATFORM: "video id"}
 NAME_WORD = {(reddit.PLATFORM, "r"): ("subreddit", "r/"), (facebook.PLATFORM, "groups"): ("group", "")}
 
 
+def beyond_ascii(url: str) -> bool:
+    """Whether a URL holds letters beyond ASCII, written or escaped ("@G%D0%B0rgron", as a browser's copy of a link
+    escapes "@Gаrgron"): the links `lookalike_link` reads. Most hold none: one scan of the string."""
+    return not url.isascii() or "%" in url and not unquote(url).isascii()
+
+
 def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     """(platform, why in words, whether the post it names is still read by its id) of a link written to pass for a
     platform's post link and not one, or None. Either its host is made to look like the platform's (letters of other
@@ -191,7 +197,9 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     links vanished from reports with no word (newuser39a #6): a deceptive link is a finding. An X status link keeps its
     id, as a TikTok video link does (each shows the post by its id, whatever account the link names); any other names
     no post. Only the link is read:
-    nothing on its host is ever asked."""
+    nothing on its host is ever asked. A link escaped is read as its letters (`beyond_ascii`)."""
+    if url.isascii() and "%" in url and not (shown := unquote(url)).isascii():
+        url = shown   # a browser's copy of "t.me/wаrmonitor/1": "t.me/w%D0%B0rmonitor/1" (fixleft42a)
     if url.isascii():
         if "status" not in url and "/i/" not in url and "/post/" not in url:
             return None   # no post path of X's (`x._status_path`) or Bluesky's: most links, asked nothing more
@@ -270,7 +278,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["ADDRESS_OF", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "beyond_ascii", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
