@@ -232,3 +232,42 @@ def test_a_lookalike_written_escaped_is_said_as_written_plainly(link, platform, 
 def test_an_escaped_name_all_in_another_script_is_no_disguise():
     [embed] = _in_text("https://www.facebook.com/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0/posts/123456789")
     assert (embed.post_id, embed.id_doubt) == ("123456789", None), embed
+
+
+BSKY_DID = "did:plc:abcdefghijklmnopqrstuvwx"
+
+
+def _bluesky_code(shown: str, linked: str) -> str:
+    return (f'<blockquote class="bluesky-embed" data-bluesky-uri="at://{BSKY_DID}/app.bsky.feed.post/3kabcdefgh2x" '
+            f'data-bluesky-cid="bafyreia"><p lang="en">Words of the post.</p>&mdash; Jay (<a href="https://bsky.app/'
+            f'profile/{BSKY_DID}?ref_src=embed">@{shown}</a>) <a href="https://bsky.app/profile/{linked}/post/'
+            '3kabcdefgh2x?ref_src=embed">May 1, 2024 at 10:00 AM</a></blockquote>')
+
+
+# Bluesky's embed code showing a look-alike handle ("@jаy.bsky.team") was read as that account's post, no doubt said.
+@pytest.mark.parametrize("shown, linked", [(f"j{A}y.bsky.team", f"j{A}y.bsky.team"), (f"j{A}y.bsky.team", BSKY_DID),
+                                           ("jay.bsky.team", f"j{A}y.bsky.team")], ids=["both", "shown", "linked"])
+def test_a_bluesky_embed_code_naming_a_lookalike_handle_keeps_the_post_and_says_it(shown, linked):
+    [embed] = _in_markup(_bluesky_code(shown, linked))
+    assert (embed.platform, embed.post_id) == ("bluesky", f"{BSKY_DID}/3kabcdefgh2x"), embed
+    assert embed.author_handle in (None, "jay.bsky.team") and embed.author_handle != shown.replace("a", A), embed
+    assert embed.id_doubt is not None and f"j{A}y.bsky.team (" in embed.id_doubt, embed.id_doubt
+    assert "passes for jay.bsky.team" in embed.id_doubt.replace("@", ""), embed.id_doubt
+
+
+def test_a_bluesky_embed_code_of_a_real_handle_says_no_doubt():
+    [embed] = _in_markup(_bluesky_code("jay.bsky.team", "jay.bsky.team"))
+    assert (embed.author_handle, embed.id_doubt) == ("jay.bsky.team", None), embed
+
+
+# Instagram's "A post shared by N (@nаsa)" was read as the account "n": the handle cut at the look-alike letter.
+@pytest.mark.parametrize("where", ["markup", "text"])
+def test_an_instagram_line_naming_a_lookalike_handle_is_not_cut_to_another_account(where):
+    line = f"A post shared by NASA (@n{A}sa) on May 1, 2024"
+    if where == "markup":
+        embeds = _in_markup(f'<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/'
+                            f'Cabcdef/"><a href="https://www.instagram.com/p/Cabcdef/">{line}</a></blockquote>')
+    else:
+        embeds = _in_text(f"Words of the post.\n{line}\nhttps://www.instagram.com/p/Cabcdef/\n")
+    assert all(e.author_handle not in ("n", f"n{A}sa") for e in embeds), embeds
+    assert any(e.post_id == "Cabcdef" for e in embeds), embeds

@@ -846,6 +846,12 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
     text = real(without_tail(said)) if para is not None else None
     handle = element_text(handle_link)[1:] if handle_link is not None else ref.author_handle if ref else None
+    href = (attr(date_link, "href") or "") if date_link is not None else ""
+    disguised = platforms.lookalike_link(href) if lookalike is None and platforms.beyond_ascii(href) else None
+    if disguised is not None or handle and not handle.isascii():
+        # a look-alike handle shown or linked ("@jаy.bsky.team"): the post its URI names, by no such account, said
+        doubt = (disguised[1] if disguised else None) or platforms.lookalike_account("bluesky", handle or "")
+        handle, lookalike = (None if doubt else handle), doubt or lookalike
     return Embed(
         platform="bluesky", kind="post", url=ref.url if ref else platforms.bluesky.profile_url(handle or ""),
         detector="html-blockquote", span=smap.span(el, "bluesky-embed"),

@@ -57,7 +57,8 @@ SIGNATURE_START_RE = re.compile(rf"{SIGNATURE_HEAD}\w", re.IGNORECASE)
 # verbs: an alternation of lead-ins has no first character the engine can skip to (9x the English line's time).
 # Both compile when first searched with (#14), and an HTML page's scan tries them only on an Instagram embed. The
 # date is optional: a month word the table lacks (`dates.MonthPattern` is not used here) is a date left unread.
-INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
+# A handle runs to no letter of any script: "(@nаsa)" (a Cyrillic а) is no "n" (fixleft42a).
+INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})(?!\w)\)?"
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
 INSTAGRAM_RE = LazyPattern(rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by"

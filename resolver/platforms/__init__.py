@@ -228,6 +228,17 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     return _lookalike_in_path(url, split.path, ref)
 
 
+def lookalike_account(platform: str, account: str) -> str | None:
+    """Why an account an embed code shows with letters of another script in place of Latin ones ("@jаy.bsky.team")
+    is no account of `platform`'s, in words; None for a name all in Latin letters or all in another script."""
+    seen = lookalike.as_seen(account)
+    if account.isascii() or not seen.isascii() or not any(c.isascii() and c.isalpha() for c in account):
+        return None
+    return (f"its embed code shows the account @{account} ({lookalike.letters_named(account, seen)}), which passes "
+            f"for @{seen}: no {ADDRESS_OF[platform].split(' ', 1)[1]} account is spelt so; the post is read by its id, "
+            f"not as {seen}'s")
+
+
 def _lookalike_in_path(url: str, path: str, ref: PostRef) -> tuple[str, str, bool] | None:
     """`lookalike_link` of a link on the platform's own host whose path holds look-alike letters: what the part so
     written is, said for what it is: the post's id ("its link names the post by the shortcode Cаbcdef": no id holds
@@ -278,7 +289,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["ADDRESS_OF", "beyond_ascii", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "beyond_ascii", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
