@@ -120,6 +120,14 @@ def another_days_link(minted: str, said: str, linked: str | None = None, signed:
 
 
 ACCOUNT_BY_DID = "the link names the post's account by DID "
+# How `platforms.lookalike_link`'s doubt of a link naming an account (or a post's id) with look-alike letters starts.
+LOOKALIKE_NAME = "its link names the "
+
+
+def names_a_lookalike(id_doubt: str | None) -> bool:
+    """Whether a doubt says the link names an account written with letters of another script ("its link names the
+    account MoInfo_Gаza (…), which passes for MoInfo_Gaza")."""
+    return bool(id_doubt) and (id_doubt or "").startswith(LOOKALIKE_NAME) and ", which passes for " in (id_doubt or "")
 
 
 def account_by_did(did: str, signed: str) -> str:

@@ -444,15 +444,29 @@ def _card_author(el: Any) -> tuple[str | None, str | None]:
 
 def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: str | None = None) -> Embed | None:
     ref = _parse_url(url)
-    if ref is None or not platforms.is_embed(ref):
-        return None
-    return Embed(
+    embed = None if ref is None or not platforms.is_embed(ref) else Embed(
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
         start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
         id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
     )
+    return _disguise_said(embed, url, el, smap, detector, needle) if platforms.beyond_ascii(url) else embed
+
+
+def _disguise_said(embed: Embed | None, url: str, el: Any, smap: SourceMap, detector: str,
+                   needle: str | None) -> Embed | None:
+    """`embed` of a URL written with look-alike letters (`platforms.lookalike_link`) with the disguise said, as in
+    text: the post's id and no account where the platform shows a post by its id ("tiktok.com/@vоenkor_ua/video/N"),
+    else no post ("t.me/wаrmonitor/1", "mastodon.social/@Gаrgron/N"). Every element naming a post by a URL is read
+    so: a frame's or an embed code's look-alike was taken as the account's post, or dropped (fixleft42a)."""
+    disguised = platforms.lookalike_link(url)
+    if disguised is None:
+        return embed
+    if disguised[2] and embed is not None:
+        return replace(embed, author_handle=None, id_doubt="; ".join(filter(None, (disguised[1], embed.id_doubt))))
+    return Embed(platform=disguised[0], kind="post", url=url, detector=detector, span=smap.span(el, needle),
+                 id_doubt=disguised[1])
 
 
 def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
@@ -495,6 +509,9 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
             if ref is not None:
                 return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
+            if not post.isascii():   # "wаrmonitor/4525": a look-alike channel, said (fixleft42a)
+                return _disguise_said(None, "https://t.me/" + post.strip(), el, smap, "html-script",
+                                      "data-telegram-post")
         return None
     if tag == "div" and classes & {"fb-post", "fb-video"}:
         return _facebook(el, smap)
@@ -513,19 +530,10 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         href = attr(el, "href") or ""
         # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
         detector = "html-intent" if _intent_on_post(href) else "html-link"
+        # a look-alike account ("t.me/wаrmonitor/1") is said as in text (`_disguise_said`; review40a, review41b)
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
-        if embed is None and not href.isascii():   # "t.me/wаrmonitor/1": no post, the disguise said, as in text
-            disguised = platforms.lookalike_link(href)
-            if disguised is not None:
-                return Embed(platform=disguised[0], kind="post", url=href, detector=detector,
-                             span=smap.span(el, href[:80]), id_doubt=disguised[1])
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
-        if not href.isascii():   # "tiktok.com/@vоenkor_ua/video/N": the id, no such account, said (review40a, as text)
-            disguised = platforms.lookalike_link(href)
-            if disguised is not None and disguised[2]:
-                embed = replace(embed, author_handle=None,
-                                id_doubt="; ".join(filter(None, (disguised[1], embed.id_doubt))))
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None
@@ -838,6 +846,12 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
     text = real(without_tail(said)) if para is not None else None
     handle = element_text(handle_link)[1:] if handle_link is not None else ref.author_handle if ref else None
+    href = (attr(date_link, "href") or "") if date_link is not None else ""
+    disguised = platforms.lookalike_link(href) if lookalike is None and platforms.beyond_ascii(href) else None
+    if disguised is not None or handle and not handle.isascii():
+        # a look-alike handle shown or linked ("@jаy.bsky.team"): the post its URI names, by no such account, said
+        doubt = (disguised[1] if disguised else None) or platforms.lookalike_account("bluesky", handle or "")
+        handle, lookalike = (None if doubt else handle), doubt or lookalike
     return Embed(
         platform="bluesky", kind="post", url=ref.url if ref else platforms.bluesky.profile_url(handle or ""),
         detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
@@ -1432,7 +1446,7 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     names_post: dict[str, bool] = {}
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)
-              or not hrefs[i].isascii() and platforms.lookalike_link(hrefs[i]) is not None]
+              or platforms.beyond_ascii(hrefs[i]) and platforms.lookalike_link(hrefs[i]) is not None]
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}

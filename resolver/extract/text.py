@@ -57,7 +57,8 @@ SIGNATURE_START_RE = re.compile(rf"{SIGNATURE_HEAD}\w", re.IGNORECASE)
 # verbs: an alternation of lead-ins has no first character the engine can skip to (9x the English line's time).
 # Both compile when first searched with (#14), and an HTML page's scan tries them only on an Instagram embed. The
 # date is optional: a month word the table lacks (`dates.MonthPattern` is not used here) is a date left unread.
-INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
+# A handle runs to no letter of any script: "(@nаsa)" (a Cyrillic а) is no "n" (fixleft42a).
+INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})(?!\w)\)?"
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
 INSTAGRAM_RE = LazyPattern(rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by"
@@ -1068,8 +1069,9 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
-        disguised = platforms.lookalike_link(found) if reading is None or not found.isascii() else None
-        if reading is None and disguised is not None:   # "t.mе/…", "t.me/wаrmonitor/1": said, with no post (#6)
+        disguised = platforms.lookalike_link(found) if reading is None or platforms.beyond_ascii(found) else None
+        if disguised is not None and (reading is None or not disguised[2]):
+            # "t.mе/…", "t.me/wаrmonitor/1", "mastodon.social/@Gаrgron/N": said, with no post (#6, fixleft42a)
             embeds.append(Embed(platform=disguised[0], kind="post", url=found, detector="text-url", span=(start, end),
                                 id_doubt=disguised[1]))
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -174,7 +174,18 @@ def url_forms(url: str, actors: Sequence[str | None]) -> list[str]:
 ADDRESS_OF = {x.PLATFORM: "an X", youtube.PLATFORM: "a YouTube", instagram.PLATFORM: "an Instagram",
               facebook.PLATFORM: "a Facebook", tiktok.PLATFORM: "a TikTok", reddit.PLATFORM: "a Reddit",
               vimeo.PLATFORM: "a Vimeo", telegram.PLATFORM: "a Telegram", bluesky.PLATFORM: "a Bluesky",
-              threads.PLATFORM: "a Threads"}
+              threads.PLATFORM: "a Threads", mastodon.PLATFORM: "a Mastodon"}
+# What a post's id is called on a platform, where a look-alike letter in it is said (fixleft42a: "names the account
+# Cаbcdef" of an Instagram shortcode named an account no link names); "post id" elsewhere.
+ID_WORD = {instagram.PLATFORM: "shortcode", youtube.PLATFORM: "video id"}
+# A name in a link's path that is no account's, by the part before it: a subreddit, a Facebook group.
+NAME_WORD = {(reddit.PLATFORM, "r"): ("subreddit", "r/"), (facebook.PLATFORM, "groups"): ("group", "")}
+
+
+def beyond_ascii(url: str) -> bool:
+    """Whether a URL holds letters beyond ASCII, written or escaped ("@G%D0%B0rgron", as a browser's copy of a link
+    escapes "@Gаrgron"): the links `lookalike_link` reads. Most hold none: one scan of the string."""
+    return not url.isascii() or "%" in url and not unquote(url).isascii()
 
 
 def lookalike_link(url: str) -> tuple[str, str, bool] | None:
@@ -186,7 +197,9 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     links vanished from reports with no word (newuser39a #6): a deceptive link is a finding. An X status link keeps its
     id, as a TikTok video link does (each shows the post by its id, whatever account the link names); any other names
     no post. Only the link is read:
-    nothing on its host is ever asked."""
+    nothing on its host is ever asked. A link escaped is read as its letters (`beyond_ascii`)."""
+    if url.isascii() and "%" in url and not (shown := unquote(url)).isascii():
+        url = shown   # a browser's copy of "t.me/wаrmonitor/1": "t.me/w%D0%B0rmonitor/1" (fixleft42a)
     if url.isascii():
         if "status" not in url and "/i/" not in url and "/post/" not in url:
             return None   # no post path of X's (`x._status_path`) or Bluesky's: most links, asked nothing more
@@ -206,21 +219,57 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     if ref is None or not ref.post_id or not is_embed(ref) or ref.platform not in ADDRESS_OF:
         return None
     module = platform_of(host)
-    if module is None:   # the host itself: "t.mе" is not t.me
+    if module is None and ref.platform == mastodon.PLATFORM and not host.isascii():   # any host may be an instance
+        why = lookalike.letters_named(host, lookalike.as_seen(host))
+        return ref.platform, f"its link goes to {host} ({why}): not the Mastodon instance {lookalike.as_seen(host)}", False
+    if module is None and ref.platform != mastodon.PLATFORM:   # the host itself: "t.mе" is not t.me
         why = lookalike.letters_named(host, lookalike.as_seen(host))
         return ref.platform, f"its link goes to {host} ({why}): not {ADDRESS_OF[ref.platform]} address", False
-    path = split.path
+    return _lookalike_in_path(url, split.path, ref)
+
+
+def lookalike_account(platform: str, account: str) -> str | None:
+    """Why an account an embed code shows with letters of another script in place of Latin ones ("@jаy.bsky.team")
+    is no account of `platform`'s, in words; None for a name all in Latin letters or all in another script."""
+    seen = lookalike.as_seen(account)
+    if account.isascii() or not seen.isascii() or not any(c.isascii() and c.isalpha() for c in account):
+        return None
+    return (f"its embed code shows the account @{account} ({lookalike.letters_named(account, seen)}), which passes "
+            f"for @{seen}: no {ADDRESS_OF[platform].split(' ', 1)[1]} account is spelt so; the post is read by its id, "
+            f"not as {seen}'s")
+
+
+def _lookalike_in_path(url: str, path: str, ref: PostRef) -> tuple[str, str, bool] | None:
+    """`lookalike_link` of a link on the platform's own host whose path holds look-alike letters: what the part so
+    written is, said for what it is: the post's id ("its link names the post by the shortcode Cаbcdef": no id holds
+    such a letter, and no account is named), a subreddit or group, or an account; None when it is words after the id
+    (a Reddit link's title, which names nothing: Reddit shows the post by its id)."""
     named = lookalike.letters_named(path, lookalike.as_seen(path))
     if not named:
         return None
-    account = next((part for part in path.split("/") if not part.isascii()), path).removeprefix("@")
-    if not any(c.isascii() and c.isalpha() for c in account):
+    parts = path.split("/")
+    at = next((i for i, part in enumerate(parts) if not part.isascii()), 0)
+    written = parts[at].removeprefix("@")
+    if not any(c.isascii() and c.isalpha() for c in written):
         return None   # a name all in another script ("Москва"): a name of its own, not one made to pass for another
-    real = lookalike.as_seen(account)
-    written = parse_url(url)   # X and TikTok show a post by its id, whatever account the link names
-    keeps = written is not None and written.post_id == ref.post_id
-    return ref.platform, (f"its link names the account {account} ({named}), which passes for {real}: no "
-                          f"{ADDRESS_OF[ref.platform].split(' ', 1)[1]} account is spelt so"
+    real = lookalike.as_seen(written)
+    platform_name = ADDRESS_OF[ref.platform].split(" ", 1)[1]
+    key = ref.post_id or ""
+    for i, part in enumerate(parts):
+        if part and (key == part or key.endswith("/" + part)) and i < at:
+            return None   # words after the post's id ("/comments/abc123/<title>"): no name
+    if key and lookalike.as_seen(parts[at]) in (key, key.rpartition("/")[2]):
+        word = ID_WORD.get(ref.platform, "post id")
+        return ref.platform, (f"its link names the post by the {word} {written} ({named}), which passes for {real}: "
+                              f"no {platform_name} {word} holds such a letter"), False
+    kind, prefix = NAME_WORD.get((ref.platform, parts[at - 1] if at else ""), ("account", ""))
+    # X, TikTok, Facebook and Instagram show a post by its id, whatever account the link names; Mastodon serves
+    # /@user/<id> only under the post's own account, so the link names no post of the real one
+    again = parse_url(url)
+    keeps = again is not None and again.post_id == ref.post_id and ref.platform != mastodon.PLATFORM
+    spelt = "no subreddit" if kind == "subreddit" else f"no {platform_name} {kind}"
+    return ref.platform, (f"its link names the {kind} {prefix}{written} ({named}), which passes for {prefix}{real}: "
+                          f"{spelt} is spelt so"
                           + ("; the post is read by its id, not as " + real + "'s" if keeps else "")), keeps
 
 
@@ -240,7 +289,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["ADDRESS_OF", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "beyond_ascii", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
