@@ -20,7 +20,8 @@ def facts(path) -> dict:
     conn = sqlite3.connect(path)
     try:
         return {
-            "master": conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall(),
+            "master": conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+                                   ).fetchall(),
             **{p: conn.execute(f"PRAGMA {p}").fetchone()[0] for p in PRAGMAS},
             "migrations": conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid").fetchall(),
             "rows": {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for (name,) in conn.execute(
