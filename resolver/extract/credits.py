@@ -402,6 +402,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           image=image, head=start)
                 continue
             creator, organization = split_credit(value, org=org)
+            if creator == "X" and organization is None and form == "keyword" and match["key"][:6].casefold() == "screen":
+                creator, organization = None, "X"   # "Screenshot via X": the platform it was taken from (newuser42a #9)
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
