@@ -29,3 +29,77 @@ def split_of(content: str, kind: str = "html") -> list[tuple[str | None, str | N
 ], ids=["after-words", "alone", "facebook", "handle-as-before"])
 def test_a_screenshot_via_a_platform_names_the_platform_not_a_photographer(caption, expected):
     assert split_of(figure(caption)) == expected
+
+
+# Finding 6: a courtesy credit names who lent the picture (a source, held as its organisation, the report saying
+# "lent by"), never its creator; a name before "courtesy" is still the photographer's.
+@pytest.mark.parametrize("caption, expected", [
+    ("Courtesy of the Hale family", [(None, "the Hale family", "courtesy")]),
+    ("Hale with his daughter in 1998. Courtesy of the Hale family", [(None, "the Hale family", "courtesy")]),
+    ("Hale in 1998. (Courtesy of the Hale family)", [(None, "the Hale family", "courtesy")]),
+    ('Hale in 1998. <span class="credit">Courtesy of the Hale family</span>', [(None, "the Hale family", "courtesy")]),
+    ("Hale in 1998. Photo courtesy of Rob Hale", [(None, "Rob Hale", "courtesy")]),
+    ("Hale in 1998. Photo courtesy of the Hale family", [(None, "the Hale family", "courtesy")]),
+    ("The old mill in 1910. Courtesy of the Riverton Museum", [(None, "the Riverton Museum", "courtesy")]),
+    ("The mural. Photo: Jane Doe, courtesy of the Riverton Museum", [("Jane Doe", "the Riverton Museum", "courtesy")]),
+    ("The victim. Photo: courtesy of the family", [(None, None, "courtesy")]),
+    ("Hale in 1998. Photo: Jane Doe/Courtesy", [("Jane Doe", None, "courtesy")]),
+], ids=["family-alone", "family-after-words", "family-bracketed", "family-credit-span", "photo-courtesy-of-a-person",
+        "photo-courtesy-of-family", "museum", "name-then-lender", "unnamed-family", "name-slash-courtesy"])
+def test_a_courtesy_credit_names_a_lender_never_a_creator(caption, expected):
+    assert credits_of(figure(caption)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bear in a backyard. Courtesy of the Hale family\n", [(None, "the Hale family", "courtesy")]),
+    ("A march in the city. (Photo courtesy of Jim Smith)\n", [(None, "Jim Smith", "courtesy")]),
+], ids=["family-line", "bracketed-person"])
+def test_a_courtesy_credit_in_plain_text_names_a_lender(text, expected):
+    assert credits_of(f"Story\n\n{text}\nBody text here that goes on for a while about the bear.\n", "text") == expected
+
+
+def test_a_courtesy_credit_stays_out_of_prose():
+    """Only a caption's or a line's credit: a sentence saying who lent something is no photo credit."""
+    page = ('<html><body><article><p>The exhibit, courtesy of the Hale family, opens on Monday at the museum.</p>'
+            "<p>More words.</p></article></body></html>")
+    assert credits_of(page) == []
+
+
+REPORTED_PAGE = """<!doctype html><html lang="en"><head><title>Storm hits coast</title>
+<meta property="og:image" content="https://img.wire.example/pool.jpg">
+<meta property="og:image:alt" content="The president speaks at the White House. (Pool via AP)">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm hits coast",
+"image":{"@type":"ImageObject","url":"https://img.wire.example/pool.jpg","creditText":"Pool via AP",
+"copyrightHolder":{"@type":"Organization","name":"Associated Press"},"author":{"@type":"Person","name":"Evan Vucci"}}}
+</script></head><body><article><h1>Storm hits coast</h1><p>The president spoke about the storm on the coast.</p>
+<figure><img src="https://img.wire.example/c5.jpg"><figcaption>Hale in 1998. Photo courtesy of Rob Hale</figcaption>
+</figure></article></body></html>"""
+
+
+def test_reports_say_which_field_gave_a_name_and_that_a_lender_lent(tmp_path):
+    """newuser42a #8: "Credit 2: Pool via AP - Creator: Evan Vucci" did not say the name came from the ImageObject's
+    `author`, which the credit's words do not hold, nor which attribute an alt text's credit was in; #6: a courtesy
+    credit's lender was shown as the creator. The Markdown and HTML reports name the field, and the lender as one."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "storm.html"
+    article.write_text(REPORTED_PAGE)
+    runner = CliRunner()
+
+    def report(*args: str) -> str:
+        result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", *args, str(article)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    markdown = report()
+    assert ("- Creator: Evan Vucci; organisation: Associated Press; found in: json-ld (creditText; creator from author; "
+            "organisation from copyrightHolder)") in markdown
+    assert "- Creator: —; organisation: AP; found in: attribute (og:image:alt)" in markdown
+    assert ("- Creator: —; lent by (a source, not said to be who made it): Rob Hale; person or organisation: not sure; "
+            "label: courtesy (lent); found in: caption") in markdown
+    page = report("--format", "html")
+    assert "found in: json-ld (creditText; creator from author; organisation from copyrightHolder)" in page
+    assert "lent by (a source, not said to be who made it): Rob Hale; person or organisation: not sure; label: courtesy " \
+        "(lent); found in: caption" in page

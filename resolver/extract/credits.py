@@ -389,12 +389,13 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
-                if _lent_by_no_one(text[start:match.end("value")], value):
-                    accepted.append((start, end))   # a courtesy credit naming no one: kept, its words say who
+                if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
+                    accepted.append((start, end))   # a courtesy credit: kept, its words say who lent the picture
                     raw = text[start:end].strip()
                     first = start + text[start:end].index(raw)
                     credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                                          image=image, form=form, kind="courtesy"))
+                                          image=image, form=form, kind="courtesy", organization=lender or None,
+                                          split_confidence=split_confidence(None, lender, raw) if lender else None))
                 continue
             if form == "keyword" and org is None and (chains := _chains(value)):
                 accepted.append((start, end))
@@ -437,6 +438,23 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
+
+
+# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
+# credit, its small "family" failing the strict value check)
+NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
+                              r"(?:family|families|estate|collection|archives?)")
+
+
+def _lent_by(words: str, value: str) -> str | None:
+    """Who lent the picture, when a courtesy credit's value names a lender no name rule reads: "" for one named by no
+    name (`_lent_by_no_one`), the family's words for "the Hale family" (`NAMED_LENDER_RE`); None: no such credit."""
+    if _lent_by_no_one(words, value):
+        return ""
+    lent = COURTESY_OF_RE.search(words)
+    lender = value.strip(ENDS)
+    return lender if lent is not None and lent["lender"].strip(ENDS) == lender and NAMED_LENDER_RE.fullmatch(lender) \
+        else None
 
 
 def _lent_by_no_one(words: str, value: str) -> bool:
@@ -487,6 +505,13 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
+            and credit.raw.find(creator, lent.end()) >= 0:
+        # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
+        # before "courtesy" stays the creator ("Jane Doe, courtesy of the Riverton Museum")
+        organization = as_written(credit.raw, [creator, organization]) if organization else creator
+        return evolve(credit, creator=None, organization=organization, kind=kind,
+                      split_confidence=split_confidence(None, organization, credit.raw))
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")

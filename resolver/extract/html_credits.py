@@ -470,6 +470,19 @@ def _text_after(page: str, words: str, pos: int, limit: int) -> int:
             return -1
 
 
+def _jsonld_fields(creator: str | None, creator_field: str | None, organization: str | None,
+                   organization_field: str | None, words: str | None) -> str:
+    """A JSON-LD credit's form, naming the ImageObject's fields its words and names were read from: "json-ld
+    (creditText; creator from author; organisation from copyrightHolder)"; a name read from the words is not named
+    again. The report quotes the credit's words, and a name it shows beside them that they do not hold ("Pool via
+    AP", the creator Evan Vucci from `author`) must say where it was read (newuser42a #8)."""
+    fields = [words] if words else []
+    fields += [f"creator from {creator_field}" for _ in [creator] if creator and creator_field not in (None, words)]
+    fields += [f"organisation from {organization_field}" for _ in [organization]
+               if organization and organization_field not in (None, words)]
+    return f"json-ld ({'; '.join(fields)})" if fields else "json-ld"
+
+
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     """schema.org ImageObject credits: creditText, creator, copyrightHolder, copyrightNotice, tied to url/contentUrl."""
     data = parsed_jsonld(el.text(deep=True) or "")
@@ -481,6 +494,7 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
             continue
         credit_text = name_of(obj.get("creditText"))
         creator = name_of(obj.get("creator")) or name_of(obj.get("author"))
+        creator_field = "creator" if name_of(obj.get("creator")) else "author"
         holder = name_of(obj.get("copyrightHolder"))
         notice = name_of(obj.get("copyrightNotice"))
         if not (credit_text or creator or holder or notice):
@@ -496,8 +510,11 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
                 continue   # "Public domain", "CC BY 4.0": it names no one
             read = read if read else [(None, holder)]
             stated = "high" if holder and not any(named for named, _ in read) else None
+        words = "creditText" if credit_text else "copyrightNotice" if raw == notice else None
         found += [Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=named, organization=org,
-                         image=image if isinstance(image, str) else None, form="json-ld", split_confidence=stated)
+                         image=image if isinstance(image, str) else None, split_confidence=stated,
+                         form=_jsonld_fields(named, creator_field if named == creator else words,
+                                             org, "copyrightHolder" if org == holder else words, words))
                   for named, org in read]
     return found
 
