@@ -103,3 +103,32 @@ def test_reports_say_which_field_gave_a_name_and_that_a_lender_lent(tmp_path):
     assert "found in: json-ld (creditText; creator from author; organisation from copyrightHolder)" in page
     assert "lent by (a source, not said to be who made it): Rob Hale; person or organisation: not sure; label: courtesy " \
         "(lent); found in: caption" in page
+
+
+# Finding 3: one photographer's credits on several photos of a scraped text, each with its own agency, were one credit
+# (the one naming the longest organisation): "Jane Doe/REUTERS", "Jane Doe/AP" lost to "Jane Doe via Getty Images".
+SCRAPED = ("Story\n\nA ship at sea. Royal Navy/Handout via REUTERS\n\n"
+           "Body text here that goes on for a while about the ship and the navy.\n\n"
+           "A ship at sea. Jane Doe/REUTERS\n\nA ship at sea. Jane Doe/AP\n\nJane Doe/AP\n\n"
+           "A ship at sea. Jane Doe via Getty Images\n")
+
+
+def test_one_photographers_credits_on_several_photos_of_a_text_are_each_kept():
+    found = [(c.raw, c.creator, c.organization) for c in find_all(SCRAPED, "text")[1]]
+    assert found == [("Royal Navy/Handout via REUTERS", "Royal Navy", "REUTERS"),
+                     ("Jane Doe/REUTERS", "Jane Doe", "REUTERS"), ("Jane Doe/AP", "Jane Doe", "AP"),
+                     ("Jane Doe/AP", "Jane Doe", "AP"), ("Jane Doe via Getty Images", "Jane Doe", "Getty Images")]
+    for credit in find_all(SCRAPED, "text")[1]:
+        assert SCRAPED[credit.span[0]:credit.span[1]] == credit.raw
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one caption naming her twice keeps the fuller statement, as before
+    ("A march. / AFP / JANE DOE (Photo credit should read JANE DOE/AFP/Getty Images)\n",
+     [("JANE DOE", "AFP/Getty Images")]),
+    # one caption, two agencies: both are said
+    ("A march. Photo: Jane Doe/Reuters. Jane Doe/AP\n", [("Jane Doe", "Reuters"), ("Jane Doe", "AP")]),
+], ids=["fuller-kept", "two-agencies-one-caption"])
+def test_one_caption_naming_one_photographer_twice(text, expected):
+    assert [(c.creator, c.organization) for c in find_all(f"Story\n\n{text}\nMore words follow here.\n", "text")[1]] \
+        == expected

@@ -8,6 +8,7 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
@@ -434,7 +435,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
         taken.extend(accepted)
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
-    return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+    return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
@@ -814,16 +815,40 @@ def people_named(creator: str | None) -> list[str | None]:
     return [creator]
 
 
-def _fullest_per_creator(credits: list[Credit]) -> list[Credit]:
+BLANK_LINE_RE = LazyPattern(r"\n[ \t\u00a0]*\n")
+
+
+def _paragraphs(text: str, offset: int) -> list[int]:
+    """Where each blank line of a plain text ends (offset as the credits' spans are): the text's paragraphs, each
+    caption scraped flat one of its own."""
+    return [offset + blank.end() for blank in BLANK_LINE_RE.finditer(text)] if "\n" in text else []
+
+
+def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = None) -> list[Credit]:
     """One text crediting a person twice ('/ AFP / JIM WATSON (Photo credit should read JIM WATSON/AFP/Getty
-    Images)') keeps the statement that names the most."""
-    best: dict[str, Credit] = {}
+    Images)') keeps the statement that names the most, when one statement's organisation holds the other's. Credits
+    naming two organisations are two photos' ("Jane Doe/REUTERS" and "Jane Doe/AP" in a scraped text: the one
+    naming the longer was kept, the other lost, newuser42a #3)."""
+    best: dict[tuple[str, int], list[Credit]] = {}
+
+    def key(credit: Credit) -> tuple[str, int]:   # in plain text, per paragraph: a line of its own is a photo's
+        return (credit.creator or "").casefold(), bisect_right(paragraphs, credit.span[0]) if paragraphs else 0
     for credit in credits:
         if credit.creator:
-            key = credit.creator.casefold()
-            if key not in best or len(credit.organization or "") > len(best[key].organization or ""):
-                best[key] = credit
-    return [c for c in credits if not c.creator or best[c.creator.casefold()] is c]
+            kept = best.setdefault(key(credit), [])
+            same = next((i for i, other in enumerate(kept) if _one_statement(credit, other)), None)
+            if same is None:
+                kept.append(credit)
+            elif len(credit.organization or "") > len(kept[same].organization or ""):
+                kept[same] = credit
+    return [c for c in credits if not c.creator or any(c is k for k in best[key(c)])]
+
+
+def _one_statement(credit: Credit, other: Credit) -> bool:
+    """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
+    other's ("AFP" in "AFP/Getty Images")?"""
+    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
+    return mine in theirs or theirs in mine
 
 
 def _acceptable(form: str, value: str, creator: str | None, organization: str | None, *, caption: bool) -> bool:
