@@ -132,3 +132,61 @@ def test_one_photographers_credits_on_several_photos_of_a_text_are_each_kept():
 def test_one_caption_naming_one_photographer_twice(text, expected):
     assert [(c.creator, c.organization) for c in find_all(f"Story\n\n{text}\nMore words follow here.\n", "text")[1]] \
         == expected
+
+
+def tied(page: str) -> list[tuple[str, str | None]]:
+    return [(c.raw, c.image) for c in find_all(page, "html")[1]]
+
+
+def article(body: str) -> str:
+    return ('<!doctype html><html lang="en"><body><article><h1>Gallery</h1><p>Thousands marched on Saturday through '
+            f'the capital, organisers said.</p>{body}<p>More words.</p></article></body></html>')
+
+
+# Finding 4: a gallery slide's data-credit on the element around its one image is that image's credit.
+def test_a_slides_data_credit_is_tied_to_the_one_image_it_holds():
+    page = article('<ul class="gallery">'
+                   '<li class="slide" data-credit="REUTERS/Jane Doe"><img src="https://img.wire.example/a.jpg" '
+                   'alt="Crowds"><p>Crowds gather.</p></li>'
+                   '<li class="slide" data-credit="Tom Alder/AP"><img class="lazy" src="/blank.gif" '
+                   'data-src="https://img.wire.example/b.jpg" alt="Police"></li></ul>'
+                   '<img src="https://img.wire.example/c.jpg" data-credit="Peter Smith/AFP" alt="Delegates">')
+    assert tied(page) == [("REUTERS/Jane Doe", "https://img.wire.example/a.jpg"),
+                          ("Tom Alder/AP", "https://img.wire.example/b.jpg"),
+                          ("Peter Smith/AFP", "https://img.wire.example/c.jpg")]
+
+
+def test_a_data_credit_around_two_photos_or_none_is_tied_to_none():
+    """Which of two photos a block's credit is of, the markup does not say: no image, as before."""
+    page = article('<div class="slide" data-credit="Tom Alder/AP"><img src="https://img.wire.example/a.jpg">'
+                   '<img src="https://img.wire.example/b.jpg"></div>'
+                   '<div class="box" data-credit="Jane Doe/Reuters"><p>No picture here.</p></div>')
+    assert tied(page) == [("Tom Alder/AP", None), ("Jane Doe/Reuters", None)]
+
+
+# Finding 5: an AMP page's <amp-img> is its photo, in a figure and in an amp-carousel's figure.
+def test_an_amp_img_in_a_figure_is_the_photo_its_caption_credits():
+    page = article('<figure><amp-img src="https://img.wire.example/a.jpg" width="640" height="480" '
+                   'layout="responsive" alt="Smoke"></amp-img><figcaption>Smoke rises over the hills. REUTERS/Tom Alder'
+                   '</figcaption></figure><amp-carousel type="slides" width="400" height="300"><figure>'
+                   '<amp-img src="https://img.wire.example/b.jpg" width="400" height="300"></amp-img><figcaption>'
+                   'Firefighters at work. REUTERS/Jane Doe</figcaption></figure></amp-carousel>')
+    assert tied(page) == [("REUTERS/Tom Alder", "https://img.wire.example/a.jpg"),
+                          ("REUTERS/Jane Doe", "https://img.wire.example/b.jpg")]
+
+
+# Finding 7: a caption beside a pair of photos (not in one figure with them) credits each by the place it names.
+def test_a_caption_after_a_pair_of_photos_ties_each_credit_to_the_photo_in_its_place():
+    pair = ('<div class="pair"><img src="https://img.wire.example/left.jpg" alt="Candidate A">'
+            '<img src="https://img.wire.example/right.jpg" alt="Candidate B"></div>')
+    page = article(pair + '<p class="caption">Candidate A, left, and Candidate B. Left: Tom Alder/Reuters; '
+                   'right: Jane Doe/AP</p>')
+    assert tied(page) == [("Tom Alder/Reuters", "https://img.wire.example/left.jpg"),
+                          ("Jane Doe/AP", "https://img.wire.example/right.jpg")]
+
+
+def test_a_caption_after_a_pair_naming_no_place_ties_neither():
+    pair = ('<div class="pair"><img src="https://img.wire.example/left.jpg" alt="Candidate A">'
+            '<img src="https://img.wire.example/right.jpg" alt="Candidate B"></div>')
+    page = article(pair + '<p class="caption">Candidate A and Candidate B. Tom Alder/Reuters</p>')
+    assert [image for _, image in tied(page)] == [None]
