@@ -190,3 +190,14 @@ def test_a_caption_after_a_pair_naming_no_place_ties_neither():
             '<img src="https://img.wire.example/right.jpg" alt="Candidate B"></div>')
     page = article(pair + '<p class="caption">Candidate A and Candidate B. Tom Alder/Reuters</p>')
     assert [image for _, image in tied(page)] == [None]
+
+
+# Finding 11 (the part fixed): a caption's last sentence naming a person "via X" is the credit, as "via Instagram" is.
+@pytest.mark.parametrize("caption, expected", [
+    ("A bear in a backyard in Asheville. Pat Neighbor via X", [("Pat Neighbor", "X", None, "high")]),
+    ("A bear in a backyard. Jane Doe via Instagram", [("Jane Doe", "Instagram", None, "high")]),
+    ("A bear in a backyard. Posted via X", []),
+    ("The mayor spoke on Monday. She shared it via X", []),
+], ids=["via-x", "via-instagram", "no-name", "prose"])
+def test_a_persons_name_via_x_ending_a_caption_is_its_credit(caption, expected):
+    assert split_of(figure(caption)) == expected

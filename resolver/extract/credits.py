@@ -364,7 +364,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text)):
+    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text or " via " in text)):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -590,7 +590,7 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     if split is None:
         return None
     creator, organization = split
-    agency = names_an_agency(organization or "")
+    agency = names_an_agency(organization or "") or _via_x(sentence, creator, organization)
     if not caption:
         return (creator, organization, None) if creator and agency and " for " not in sentence else None
     if agency and not (creator and " for " in sentence and reads_as_headline(creator)):   # "Big Win for Reuters"
@@ -916,9 +916,17 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
         return None
     creator, organization = split_credit(value)
-    if organization and (creator or names_an_agency(organization)) and is_org(organization):
+    if organization and (creator or names_an_agency(organization)) and is_org(organization) \
+            or _via_x(value, creator, organization):
         return creator, organization
     return None
+
+
+def _via_x(value: str, creator: str | None, organization: str | None) -> bool:
+    """"Pat Neighbor via X": a person's name, then X, the platform the picture came from (newuser42a #11: missed, as
+    a lone "X" reads as no organisation, where "Jane Doe via Instagram" was read)."""
+    return organization == "X" and creator is not None and value.rstrip(" .").endswith(" via X") \
+        and is_persons_name(creator)
 
 
 # Where a picture stands among pictures shown together, and the picture's word a place may take ("Left image:"):
