@@ -201,3 +201,9 @@ def test_a_caption_after_a_pair_naming_no_place_ties_neither():
 ], ids=["via-x", "via-instagram", "no-name", "prose"])
 def test_a_persons_name_via_x_ending_a_caption_is_its_credit(caption, expected):
     assert split_of(figure(caption)) == expected
+
+
+def test_one_photographers_two_credits_naming_one_agency_two_ways_are_one_statement():
+    """"Jane Doe/Associated Press" and "Jane Doe/AP" in one caption: one agency, one credit, as before."""
+    text = "Story\n\nA car lot. Photo: Jane Doe/Associated Press. Jane Doe/AP\n\nMore words here.\n"
+    assert [(c.creator, c.organization) for c in find_all(text, "text")[1]] == [("Jane Doe", "Associated Press")]

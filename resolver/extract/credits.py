@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -846,8 +846,8 @@ def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = N
 
 def _one_statement(credit: Credit, other: Credit) -> bool:
     """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
-    other's ("AFP" in "AFP/Getty Images")?"""
-    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
+    other's ("AFP" in "AFP/Getty Images"), an agency under any of its names ("AP", "Associated Press")?"""
+    mine, theirs = (agency_key(credit.organization) or "").casefold(), (agency_key(other.organization) or "").casefold()
     return mine in theirs or theirs in mine
 
 
