@@ -207,3 +207,10 @@ def test_one_photographers_two_credits_naming_one_agency_two_ways_are_one_statem
     """"Jane Doe/Associated Press" and "Jane Doe/AP" in one caption: one agency, one credit, as before."""
     text = "Story\n\nA car lot. Photo: Jane Doe/Associated Press. Jane Doe/AP\n\nMore words here.\n"
     assert [(c.creator, c.organization) for c in find_all(text, "text")[1]] == [("Jane Doe", "Associated Press")]
+
+
+def test_one_photographer_named_twice_in_one_alt_with_more_words_after_the_agency_is_one_credit():
+    """CNN's alt: "(Photo by Ann Roe / AFP) ... (Photo by ANN ROE/AFP via Getty Images)": one statement, the fuller."""
+    page = article('<img src="https://img.wire.example/a.jpg" alt="Hearing. (Photo by Ann Roe / AFP) Hearing. '
+                   '(Photo by ANN ROE/AFP via Getty Images)">')
+    assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == [("ANN ROE", "AFP via Getty Images")]

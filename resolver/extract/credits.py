@@ -847,6 +847,9 @@ def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = N
 def _one_statement(credit: Credit, other: Credit) -> bool:
     """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
     other's ("AFP" in "AFP/Getty Images"), an agency under any of its names ("AP", "Associated Press")?"""
+    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
+    if mine in theirs or theirs in mine:
+        return True
     mine, theirs = (agency_key(credit.organization) or "").casefold(), (agency_key(other.organization) or "").casefold()
     return mine in theirs or theirs in mine
 
