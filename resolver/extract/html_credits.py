@@ -939,15 +939,20 @@ def _held_photos(credits: list[Credit], tree: Any, smap: SourceMap, walks: _Walk
     credits = list(credits)
     for i in untied:
         tag = TAG_NAME_RE.match(ascii_lower(smap.page[credits[i].span[0]:credits[i].span[0] + 40]))
-        if tag is None or tag.group(1) in PHOTO_TAGS:
+        attr = credits[i].form or ""
+        if tag is None or tag.group(1) in PHOTO_TAGS or not ATTRIBUTE_NAME_RE.fullmatch(attr):
             continue
-        if tag.group(1) not in elements:   # this tag's elements by where they start: selected once
-            elements[tag.group(1)] = {smap.start_of(el): el for el in select(tree.body, tag.group(1))}
-        el = elements[tag.group(1)].get(credits[i].span[0])
+        selector = f"{tag.group(1)}[{attr}]"   # the elements of its tag holding its attribute, selected once
+        if selector not in elements:
+            elements[selector] = {smap.start_of(el): el for el in select(tree.body, selector)}
+        el = elements[selector].get(credits[i].span[0])
         photos = [] if el is None else [src for src in map(_real_src, walks.images_in(el)) if src]
         if photos and all(_same_photo(photos[0], src) for src in photos[1:]):
             credits[i] = replace(credits[i], image=photos[0])
     return credits
+
+
+ATTRIBUTE_NAME_RE = LazyPattern(r"[a-z][a-z0-9_:-]*")
 
 
 def _real_src(img: Any) -> str:
