@@ -1944,11 +1944,30 @@ def _label(credit: dict[str, Any]) -> str:
     return f"; label: {KIND_WORDS.get(kind, kind)}" if kind else ""
 
 
+def _organisation_word(credit: dict[str, Any]) -> str:
+    """What a credit's organisation is to the picture: a courtesy credit's is who lent it, a source, never said to
+    have made it ("Photo courtesy of Rob Hale": newuser42a #6)."""
+    return "lent by (a source, not said to be who made it)" if credit.get("kind") == "courtesy" else "organisation"
+
+
+# Where a credit's names were read from a field or an attribute, not from the words the report quotes: which one
+# ("og:image:alt", a JSON-LD ImageObject's "author"), as a rights desk cites it (newuser42a #8)
+FIELD_SOURCES = frozenset({"attribute", "json-ld", "script-data"})
+
+
+def _found_in(credit: dict[str, Any]) -> str:
+    """"caption", "attribute (og:image:alt)", "json-ld (creator: author; organisation: copyrightHolder; ...)"."""
+    form, source = credit.get("form"), credit["source"]
+    if not form or source not in FIELD_SOURCES or form == source:
+        return source
+    return form if form.startswith(f"{source} (") else f"{source} ({form})"
+
+
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
-             f"- Creator: {_md(credit['creator'], as_written=True)}; organisation: "
+             f"- Creator: {_md(credit['creator'], as_written=True)}; {_organisation_word(credit)}: "
              f"{_md(credit['organization'], as_written=True)}{_unsure_split(credit)}{_label(credit)}; "
-             f"found in: {credit['source']}",
+             f"found in: {_md(_found_in(credit))}",
              f"- Image: {_md(credit['image'], as_written=True)}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
@@ -2160,9 +2179,9 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             f'{_html(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
             + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
-            f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}"
-            f"{escape(_label(credit))}; "
-            f"found in: {escape(credit['source'])}; image: {_html(credit['image'] or '—', as_written=True)}</p>"
+            f"{escape(_organisation_word(credit))}: {_html(credit['organization'] or '—', as_written=True)}"
+            f"{escape(_unsure_split(credit))}{escape(_label(credit))}; "
+            f"found in: {_html(_found_in(credit))}; image: {_html(credit['image'] or '—', as_written=True)}</p>"
             + (f"<p>Inside the image file: {_html(inside + _image_source(meta))}</p>" if inside else "")
             + f"<ul>{checks}</ul></article>")
 

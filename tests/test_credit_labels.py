@@ -194,13 +194,13 @@ def test_review35r4_dotted_dr_is_the_rights_reserved_label(caption):
     ("A march in the city. (Photo: Jane Courtesy/AFP)", "Jane Courtesy", "AFP", None),
     ("A march in the city. Photo: Jim Courtesy Smith", "Jim Courtesy Smith", None, None),
     ("A march in the city. Photo: Jane Doe/Courtesy", "Jane Doe", None, "courtesy"),
-    ("A march in the city. Photo: Courtesy of Jim File", "Jim File", None, "courtesy"),
+    ("A march in the city. Photo: Courtesy of Jim File", None, "Jim File", "courtesy"),   # the lender (newuser42a #6)
     # the labels still are labels: after a comma, as a part of their own, opening the credit, in small letters
     ("A march in the city. (AP Photo/Jane Doe, File)", "Jane Doe", "AP", "file"),
     ("A march in the city. Photo: Jane Doe/File", "Jane Doe", None, "file"),
     ("A march in the city. Photo: Jane Doe file", "Jane Doe", None, "file"),
-    ("A march in the city. Photo: Courtesy Jim Smith", "Jim Smith", None, "courtesy"),
-    ("A march in the city. (Photo courtesy of Jim Smith)", "Jim Smith", None, "courtesy"),
+    ("A march in the city. Photo: Courtesy Jim Smith", None, "Jim Smith", "courtesy"),
+    ("A march in the city. (Photo courtesy of Jim Smith)", None, "Jim Smith", "courtesy"),
 ], ids=["file-surname-agency", "file-surname-agency-no-brackets", "file-surname", "courtesy-surname",
         "courtesy-surname-agency", "courtesy-middle-name", "slash-courtesy", "courtesy-of-a-file", "ap-file", "slash-file", "small-file", "courtesy-name",
         "photo-courtesy-of"])

@@ -79,7 +79,7 @@ def test_two_sources_crediting_one_photo_differently_are_both_kept_and_the_repor
     credit was reported, and nothing said the page credits its photo two ways. Both are kept, and each one's
     `other-credits` check warns, naming the other."""
     html = page(meta_alt("Rescue boats. (Photo: Carla Diaz/EFE)", twitter=False) + jsonld("Anna Berg/Reuters"))
-    assert sorted(credits_of(html)) == [("Anna Berg", "Reuters", OG_IMAGE, "json-ld"),
+    assert sorted(credits_of(html)) == [("Anna Berg", "Reuters", OG_IMAGE, "json-ld (creditText)"),
                                         ("Carla Diaz", "EFE", OG_IMAGE, "og:image:alt")]
     data = json.loads(report(tmp_path, html, "json"))
     jsonschema.validate(data, json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json").read_text()))

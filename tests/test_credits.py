@@ -427,7 +427,7 @@ def test_a_json_ld_credit_naming_its_creator_and_holder_is_sure_of_them():
             ' {"@type": "ImageObject", "url": "https://img.example.org/b.jpg", "copyrightHolder": "Rivertonix"},'
             ' {"@type": "ImageObject", "url": "https://img.example.org/c.jpg", "creditText": "Zed Quux/Rivertonix"}]'
             '</script></head><body><p>Words.</p></body></html>')
-    found = [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1] if c.form == "json-ld"]
+    found = [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1] if c.source == "json-ld"]
     assert found == [("Berkeley Quux", "Rivertonix", "high"), (None, "Rivertonix", "high"),
                      ("Zed Quux", "Rivertonix", "uncertain")]
 

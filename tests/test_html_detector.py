@@ -2661,7 +2661,8 @@ def test_a_json_ld_script_whose_type_is_in_capitals_is_read_as_json_ld(mime):
                 '<body><p>Boats, photo credit below.</p></body></html>')
 
     [expected] = html.scan(page("application/ld+json"))[1]
-    assert (expected.source, expected.form, expected.organization) == ("json-ld", "json-ld", "Riverton Post")
+    assert (expected.source, expected.form, expected.organization) == ("json-ld", "json-ld (creditText; organisation from copyrightHolder)",
+                                                                      "Riverton Post")
     assert html.scan(page(mime))[1] == [expected]   # same source, names, image and span
 
 

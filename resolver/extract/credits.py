@@ -8,9 +8,10 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -363,7 +364,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text)):
+    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text or " via " in text)):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -389,12 +390,13 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
-                if _lent_by_no_one(text[start:match.end("value")], value):
-                    accepted.append((start, end))   # a courtesy credit naming no one: kept, its words say who
+                if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
+                    accepted.append((start, end))   # a courtesy credit: kept, its words say who lent the picture
                     raw = text[start:end].strip()
                     first = start + text[start:end].index(raw)
                     credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                                          image=image, form=form, kind="courtesy"))
+                                          image=image, form=form, kind="courtesy", organization=lender or None,
+                                          split_confidence=split_confidence(None, lender, raw) if lender else None))
                 continue
             if form == "keyword" and org is None and (chains := _chains(value)):
                 accepted.append((start, end))
@@ -402,6 +404,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           image=image, head=start)
                 continue
             creator, organization = split_credit(value, org=org)
+            if creator == "X" and organization is None and form == "keyword" and match["key"][:6].casefold() == "screen":
+                creator, organization = None, "X"   # "Screenshot via X": the platform it was taken from (newuser42a #9)
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
@@ -431,10 +435,27 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
         taken.extend(accepted)
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
-    return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+    return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
+
+
+# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
+# credit, its small "family" failing the strict value check)
+NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
+                              r"(?:family|families|estate|collection|archives?)")
+
+
+def _lent_by(words: str, value: str) -> str | None:
+    """Who lent the picture, when a courtesy credit's value names a lender no name rule reads: "" for one named by no
+    name (`_lent_by_no_one`), the family's words for "the Hale family" (`NAMED_LENDER_RE`); None: no such credit."""
+    if _lent_by_no_one(words, value):
+        return ""
+    lent = COURTESY_OF_RE.search(words)
+    lender = value.strip(ENDS)
+    return lender if lent is not None and lent["lender"].strip(ENDS) == lender and NAMED_LENDER_RE.fullmatch(lender) \
+        else None
 
 
 def _lent_by_no_one(words: str, value: str) -> bool:
@@ -485,6 +506,13 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
+            and credit.raw.find(creator, lent.end()) >= 0:
+        # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
+        # before "courtesy" stays the creator ("Jane Doe, courtesy of the Riverton Museum")
+        organization = as_written(credit.raw, [creator, organization]) if organization else creator
+        return evolve(credit, creator=None, organization=organization, kind=kind,
+                      split_confidence=split_confidence(None, organization, credit.raw))
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
@@ -562,7 +590,7 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     if split is None:
         return None
     creator, organization = split
-    agency = names_an_agency(organization or "")
+    agency = names_an_agency(organization or "") or _via_x(sentence, creator, organization)
     if not caption:
         return (creator, organization, None) if creator and agency and " for " not in sentence else None
     if agency and not (creator and " for " in sentence and reads_as_headline(creator)):   # "Big Win for Reuters"
@@ -787,16 +815,43 @@ def people_named(creator: str | None) -> list[str | None]:
     return [creator]
 
 
-def _fullest_per_creator(credits: list[Credit]) -> list[Credit]:
+BLANK_LINE_RE = LazyPattern(r"\n[ \t\u00a0]*\n")
+
+
+def _paragraphs(text: str, offset: int) -> list[int]:
+    """Where each blank line of a plain text ends (offset as the credits' spans are): the text's paragraphs, each
+    caption scraped flat one of its own."""
+    return [offset + blank.end() for blank in BLANK_LINE_RE.finditer(text)] if "\n" in text else []
+
+
+def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = None) -> list[Credit]:
     """One text crediting a person twice ('/ AFP / JIM WATSON (Photo credit should read JIM WATSON/AFP/Getty
-    Images)') keeps the statement that names the most."""
-    best: dict[str, Credit] = {}
+    Images)') keeps the statement that names the most, when one statement's organisation holds the other's. Credits
+    naming two organisations are two photos' ("Jane Doe/REUTERS" and "Jane Doe/AP" in a scraped text: the one
+    naming the longer was kept, the other lost, newuser42a #3)."""
+    best: dict[tuple[str, int], list[Credit]] = {}
+
+    def key(credit: Credit) -> tuple[str, int]:   # in plain text, per paragraph: a line of its own is a photo's
+        return (credit.creator or "").casefold(), bisect_right(paragraphs, credit.span[0]) if paragraphs else 0
     for credit in credits:
         if credit.creator:
-            key = credit.creator.casefold()
-            if key not in best or len(credit.organization or "") > len(best[key].organization or ""):
-                best[key] = credit
-    return [c for c in credits if not c.creator or best[c.creator.casefold()] is c]
+            kept = best.setdefault(key(credit), [])
+            same = next((i for i, other in enumerate(kept) if _one_statement(credit, other)), None)
+            if same is None:
+                kept.append(credit)
+            elif len(credit.organization or "") > len(kept[same].organization or ""):
+                kept[same] = credit
+    return [c for c in credits if not c.creator or any(c is k for k in best[key(c)])]
+
+
+def _one_statement(credit: Credit, other: Credit) -> bool:
+    """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
+    other's ("AFP" in "AFP/Getty Images"), an agency under any of its names ("AP", "Associated Press")?"""
+    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
+    if mine in theirs or theirs in mine:
+        return True
+    mine, theirs = (agency_key(credit.organization) or "").casefold(), (agency_key(other.organization) or "").casefold()
+    return mine in theirs or theirs in mine
 
 
 def _acceptable(form: str, value: str, creator: str | None, organization: str | None, *, caption: bool) -> bool:
@@ -864,9 +919,17 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
         return None
     creator, organization = split_credit(value)
-    if organization and (creator or names_an_agency(organization)) and is_org(organization):
+    if organization and (creator or names_an_agency(organization)) and is_org(organization) \
+            or _via_x(value, creator, organization):
         return creator, organization
     return None
+
+
+def _via_x(value: str, creator: str | None, organization: str | None) -> bool:
+    """"Pat Neighbor via X": a person's name, then X, the platform the picture came from (newuser42a #11: missed, as
+    a lone "X" reads as no organisation, where "Jane Doe via Instagram" was read)."""
+    return organization == "X" and creator is not None and value.rstrip(" .").endswith(" via X") \
+        and is_persons_name(creator)
 
 
 # Where a picture stands among pictures shown together, and the picture's word a place may take ("Left image:"):

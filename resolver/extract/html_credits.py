@@ -142,7 +142,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
     in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them, caseless (#14)."""
     page = smap.page
-    walks = _Walks(claimed, set())
+    walks = _Walks(claimed, set(), amp="<amp-img" in page)
     found, related = _element_credits_of(tree, smap, claimed, walks, needles)
     if needles.within(META_ALT_NEEDLE, smap.start, smap.end):   # on 20 of 146 corpus pages
         found += _meta_alt_credits(tree, smap)
@@ -157,7 +157,8 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)
               if BLANKS_THEN_EQUALS_RE.match(page, hit + len("credit"))]
     hits = sorted(hits + spaced) if spaced else hits
-    found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
+    found += _held_photos(_attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags),
+                          tree, smap, walks)
     taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
     prose = prose_text(tree, related)
@@ -165,11 +166,18 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     return sorted(found, key=lambda c: c.span), prose
 
 
+# An AMP page's photo: `<amp-img src=...>`, its own element in place of an <img> (newuser42a #5: a figure's caption
+# credited no image). Looked for only on a page that writes one.
+PHOTO_TAGS = frozenset({"img", "amp-img"})
+PHOTO_SELECTOR = "img, amp-img"
+
+
 class _Walks:
     """Answers about an element's ancestors, each node visited once per page (#12)."""
 
-    def __init__(self, claimed: set[Any], credited: set[Any]) -> None:
+    def __init__(self, claimed: set[Any], credited: set[Any], *, amp: bool = False) -> None:
         self.credited = credited
+        self.amp = amp   # the page writes <amp-img>: its photos are those too (newuser42a #5)
         self.in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
         # Candidates come in document order: a credited element is credited before its descendants are asked.
         self.in_credited = AncestorMemo(lambda node, above: above or node in credited, False)
@@ -184,7 +192,7 @@ class _Walks:
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
-            self.images[node.mem_id] = select(node, "img")
+            self.images[node.mem_id] = select(node, PHOTO_SELECTOR if self.amp else "img")
         return self.images[node.mem_id]
 
 
@@ -287,18 +295,19 @@ def _images_near(el: Any, walks: _Walks, *, before: bool = False) -> list[Any]:
     return _photo_block_before(el, walks) if before and not images and figure is None else images
 
 
-PHOTO_BLOCK_TAGS = frozenset({"img", "picture", "div", "figure", "p", "a", "span"})
+PHOTO_BLOCK_TAGS = frozenset({"img", "amp-img", "picture", "div", "figure", "p", "a", "span"})
 
 
 def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
     """The image of the block just before a caption, when that block holds one photo and no words: `<div
-    class="photo"><img></div><p class="caption">` (newuser27 #9). Anything else before it (words, two photos, an
-    image crediting itself in an attribute: two credits then claim it) ties nothing."""
+    class="photo"><img></div><p class="caption">` (newuser27 #9); or a pair side by side, whose caption ties a credit
+    only by the place it names ("Left: ...; right: ...", `_photos_in_place`: newuser42a #7). Anything else before it
+    (words, three photos, an image crediting itself in an attribute: two credits then claim it) ties nothing."""
     before = element_before(el)
     if before is None or before.tag not in PHOTO_BLOCK_TAGS:
         return []
-    images = [before] if before.tag == "img" else walks.images_in(before)
-    if not images or element_text(before).strip() or len(images) > 1 and not _one_photo(images) \
+    images = [before] if before.tag in PHOTO_TAGS else walks.images_in(before)
+    if not images or element_text(before).strip() or len(images) > 2 and not _one_photo(images) \
             or any(WHOLE_ATTRS.intersection(img.attributes) for img in images):
         return []
     return images
@@ -470,6 +479,19 @@ def _text_after(page: str, words: str, pos: int, limit: int) -> int:
             return -1
 
 
+def _jsonld_fields(creator: str | None, creator_field: str | None, organization: str | None,
+                   organization_field: str | None, words: str | None) -> str:
+    """A JSON-LD credit's form, naming the ImageObject's fields its words and names were read from: "json-ld
+    (creditText; creator from author; organisation from copyrightHolder)"; a name read from the words is not named
+    again. The report quotes the credit's words, and a name it shows beside them that they do not hold ("Pool via
+    AP", the creator Evan Vucci from `author`) must say where it was read (newuser42a #8)."""
+    fields = [words] if words else []
+    fields += [f"creator from {creator_field}" for _ in [creator] if creator and creator_field not in (None, words)]
+    fields += [f"organisation from {organization_field}" for _ in [organization]
+               if organization and organization_field not in (None, words)]
+    return f"json-ld ({'; '.join(fields)})" if fields else "json-ld"
+
+
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     """schema.org ImageObject credits: creditText, creator, copyrightHolder, copyrightNotice, tied to url/contentUrl."""
     data = parsed_jsonld(el.text(deep=True) or "")
@@ -481,6 +503,7 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
             continue
         credit_text = name_of(obj.get("creditText"))
         creator = name_of(obj.get("creator")) or name_of(obj.get("author"))
+        creator_field = "creator" if name_of(obj.get("creator")) else "author"
         holder = name_of(obj.get("copyrightHolder"))
         notice = name_of(obj.get("copyrightNotice"))
         if not (credit_text or creator or holder or notice):
@@ -496,8 +519,11 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
                 continue   # "Public domain", "CC BY 4.0": it names no one
             read = read if read else [(None, holder)]
             stated = "high" if holder and not any(named for named, _ in read) else None
+        words = "creditText" if credit_text else "copyrightNotice" if raw == notice else None
         found += [Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=named, organization=org,
-                         image=image if isinstance(image, str) else None, form="json-ld", split_confidence=stated)
+                         image=image if isinstance(image, str) else None, split_confidence=stated,
+                         form=_jsonld_fields(named, creator_field if named == creator else words,
+                                             org, "copyrightHolder" if org == holder else words, words))
                   for named, org in read]
     return found
 
@@ -900,6 +926,42 @@ def _attribute_credits(page: str, smap: SourceMap, hits: list[int], *, related: 
                     found.extend(_tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=blocks,
                                               taken=taken))
     return found
+
+
+def _held_photos(credits: list[Credit], tree: Any, smap: SourceMap, walks: _Walks) -> list[Credit]:
+    """Attribute credits, each of an element that is no image (a gallery's `<li class="slide" data-credit=...>`)
+    tied to the one photo that element holds, sizes aside: the slide's image (newuser42a #4: tied to none, so the
+    file's contradicting credit was never checked). An element holding two photos or none ties nothing."""
+    untied = [i for i, c in enumerate(credits) if c.image is None and c.source == "attribute"]
+    if not untied or tree.body is None:
+        return credits
+    elements: dict[str, dict[int, Any]] = {}
+    credits = list(credits)
+    for i in untied:
+        tag = TAG_NAME_RE.match(ascii_lower(smap.page[credits[i].span[0]:credits[i].span[0] + 40]))
+        attr = credits[i].form or ""
+        if tag is None or tag.group(1) in PHOTO_TAGS or not ATTRIBUTE_NAME_RE.fullmatch(attr):
+            continue
+        selector = f"{tag.group(1)}[{attr}]"   # the elements of its tag holding its attribute, selected once
+        if selector not in elements:
+            elements[selector] = {smap.start_of(el): el for el in select(tree.body, selector)}
+        el = elements[selector].get(credits[i].span[0])
+        photos = [] if el is None else [src for src in map(_real_src, walks.images_in(el)) if src]
+        if photos and all(_same_photo(photos[0], src) for src in photos[1:]):
+            credits[i] = replace(credits[i], image=photos[0])
+    return credits
+
+
+ATTRIBUTE_NAME_RE = LazyPattern(r"[a-z][a-z0-9_:-]*")
+
+
+def _real_src(img: Any) -> str:
+    """An image's own address, a lazy image's stand-in (`src="/blank.gif"`) passed over for its data-src."""
+    for name in IMAGE_ATTRS:
+        src = (img.attrs.get(name) or "").strip().split(" ")[0]
+        if src and not src.startswith("data:") and not PLACEHOLDER_IMAGE_RE.search(src):
+            return src
+    return ""
 
 
 def _first_credit_tag(page: str, start: int, hits: list[int],
