@@ -160,3 +160,59 @@ def test_only_this_videos_pages_are_its_captures_and_the_archive_reader_dispatch
     assert wayback.read(VIDEO, 200, "text/html", watch_2023(), WATCH).record.text.startswith(TITLE)
     assert not youtube_pages.is_video_id("12345678901")   # eleven digits: an X post's id
     assert wayback.capture_queries("12345678901", [])[0] == "twitter.com/i/status/12345678901"
+
+
+# -- the whole path: scan --fetch, then report --offline ------------------------------------------------------------
+
+ARTICLE = ('<html><body><p>The fire department posted the footage that morning.</p>'
+           f'<iframe src="https://www.youtube.com/embed/{VIDEO}" title="{escape(TITLE)}"></iframe>'
+           f'<p>Video: {CHANNEL} / YouTube</p></body></html>')
+
+
+def _video_gone(fakenet) -> None:
+    fakenet.route("www.youtube.com", "/oembed", page("Not Found", 404, content_type="text/html"))
+
+
+def test_a_removed_youtube_video_is_recovered_from_its_archived_watch_page_and_its_credit_checked(
+        fakenet, tmp_path, monkeypatch):
+    """oEmbed answers 404; the watch page was captured twice: once as YouTube's home page (the removed video's URL
+    redirected there), once as the video's page. The second is read: the title and description are shown, the capture
+    cited, the credit line checked against its channel; offline reads them from the cache with no request."""
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20230315080000", WATCH, HOME_PAGE), Capture("20230401093000", WATCH, watch_2023())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    [post] = json.loads(out)["posts"]
+    assert post["status"] == "not_found", post
+    said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
+    assert said == [(WATCH, "unknown", None), (WATCH, "available", f"{TITLE}\n\n{DESCRIPTION}")], said
+    hits = len(fakenet.hits)
+    code, md = run("report", "--offline", "a.html")
+    assert len(fakenet.hits) == hits
+    assert "listed, not read" not in md and "not read: whether" not in md, md
+    assert f"| Archived text | — | {TITLE}" in md and "wayback capture of 2023-04-01T09:30:00Z" in md, md
+    assert "(the capture shows YouTube's home page (the video's URL redirected there), not the video)" in md, md
+    code, out = run("report", "--offline", "--format", "json", "a.html")
+    [embed] = json.loads(out)["embeds"]
+    [copy] = embed["archived_copies"]
+    checks = {c["name"]: c for c in embed["checks"]}
+    assert checks["archived-copy"]["result"] == "pass", checks["archived-copy"]
+    assert "✅ pass **author**: per the capture of 2023-04-01T09:30:00Z: the article credits “Riverton Fire " \
+           "Department” (“Video: Riverton Fire Department / YouTube”); the video's channel is @rivertonfire " \
+           "(Riverton Fire Department)" in md, md
+    assert "| Archived date | — | 2023-03-14T12:52:10Z | wayback capture of 2023-04-01T09:30:00Z (player-response)" \
+           in md, md
+
+
+def test_a_removed_youtube_video_whose_only_capture_is_another_video_stays_unknown(fakenet, tmp_path, monkeypatch):
+    """newuser41a #8: the only capture is of another video ("Cute cats compilation"): read, said not to be this video,
+    no words taken; before, it was "1 snapshot(s), not read"."""
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20260303120000", WATCH, watch_2023("OtherVid999", title="Cute cats compilation"))])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    code, md = run("report", "--offline", "a.html")
+    assert "listed, not read" not in md and "| Archived text |" not in md and "Cute cats" not in md, md
+    assert "(the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this " \
+           "one)" in md, md
+    assert "captured, but the capture does not show the post" in md, md
