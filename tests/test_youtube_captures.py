@@ -202,6 +202,9 @@ def test_a_removed_youtube_video_is_recovered_from_its_archived_watch_page_and_i
            "(Riverton Fire Department)" in md, md
     assert "| Archived date | — | 2023-03-14T12:52:10Z | wayback capture of 2023-04-01T09:30:00Z (player-response)" \
            in md, md
+    code, out = run("stats", "--json")   # the copy counted: the video is not at risk
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == VIDEO], at_risk
 
 
 def test_a_removed_youtube_video_whose_only_capture_is_another_video_stays_unknown(fakenet, tmp_path, monkeypatch):
@@ -216,3 +219,22 @@ def test_a_removed_youtube_video_whose_only_capture_is_another_video_stays_unkno
     assert "(the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this " \
            "one)" in md, md
     assert "captured, but the capture does not show the post" in md, md
+
+
+@pytest.mark.parametrize("captured", [f"https://www.youtube.com/shorts/{VIDEO}",
+                                      f"https://m.youtube.com/watch?v={VIDEO}&feature=share"], ids=["shorts", "mobile"])
+def test_a_removed_youtube_videos_copy_under_its_shorts_or_mobile_page_is_read_and_counted(
+        fakenet, tmp_path, monkeypatch, captured):
+    """The video's watch page was never captured, its Shorts page (or the mobile site's) was: the fetch lists it too,
+    reads it, and stats counts it as the video's copy (m081: before, the video was listed at risk while the report
+    showed the copy)."""
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20230401093000", captured, watch_2023()),
+                    Capture("20230402093000", f"https://www.youtube.com/shorts/{VIDEO.lower()}", watch_2023())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    [post] = json.loads(out)["posts"]
+    assert [(c["original"], c["status"]) for c in post["archived"]] == [(captured, "available")], post["archived"]
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == VIDEO], at_risk
