@@ -238,3 +238,17 @@ def test_a_removed_youtube_videos_copy_under_its_shorts_or_mobile_page_is_read_a
     code, out = run("stats", "--json")
     at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
     assert not [row for row in at_risk if row["post_id"] == VIDEO], at_risk
+
+
+def test_a_removed_youtube_video_with_no_capture_says_every_page_it_was_looked_up_under(fakenet, tmp_path, monkeypatch):
+    """No capture of any of its pages: the archive check names the three lists asked, each cited, never a bare "no
+    archived copy"."""
+    _video_gone(fakenet)
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    code, md = run("report", "--offline", "a.html")
+    assert f"at risk: the post is not found and no archived copy was found under {WATCH}, " \
+           f"https://m.youtube.com/watch?v={VIDEO} and https://www.youtube.com/shorts/{VIDEO} (per the CDX lookup of " \
+           f"URLs starting with {WATCH}" in md, md
+    assert md.count("CDX lookup of URLs starting with https://www.youtube.com/shorts/") >= 1, md
