@@ -85,6 +85,9 @@ def watch_2023(video: str = VIDEO, *, title: str = TITLE, channel: str = CHANNEL
 UNAVAILABLE = ('<!DOCTYPE html><html><head><title>YouTube</title><meta property="og:title" content="YouTube"></head>'
                '<body><script>var ytInitialPlayerResponse = {"responseContext":{},"playabilityStatus":{"status":'
                '"ERROR","reason":"Video unavailable","errorScreen":{}}};</script></body></html>').encode()
+UNAVAILABLE_2016 = ('<!DOCTYPE html><html><head><title>YouTube</title><link rel="canonical" '
+                    f'href="/watch?v={VIDEO}"></head><body><div id="player-unavailable"><h1 id="unavailable-message" '
+                    'class="message">This video has been removed by the user.</h1></div></body></html>').encode()
 CHANNEL_PAGE = ('<!DOCTYPE html><html><head><title>Riverton Fire Department - YouTube</title>'
                 '<link rel="canonical" href="https://www.youtube.com/channel/UCfictionalRiverton00001">'
                 '<meta property="og:url" content="https://www.youtube.com/@rivertonfire">'
@@ -134,10 +137,13 @@ def test_a_page_with_only_the_cut_description_says_it_is_cut_and_the_tags_are_ne
     (watch_2023(playable={"status": "ERROR", "reason": "This video has been removed by the uploader"}),
      "the capture shows YouTube's notice “This video has been removed by the uploader” in the video's place, not "
      "the video"),
+    (UNAVAILABLE_2016, "the capture shows YouTube's notice “This video has been removed by the user.” in the video's "
+                       "place, not the video"),
     (CHANNEL_PAGE, "the capture shows the channel page https://www.youtube.com/@rivertonfire, not the video"),
     (HOME_PAGE, "the capture shows YouTube's home page (the video's URL redirected there), not the video"),
     (CONSENT, "the capture shows YouTube's consent page, not the video"),
-], ids=["another-video", "another-video-2017", "unavailable", "removed-notice", "channel", "home", "consent"])
+], ids=["another-video", "another-video-2017", "unavailable", "removed-notice", "removed-2016", "channel", "home",
+        "consent"])
 def test_a_capture_of_another_page_is_never_taken_as_the_video(body, said):
     record, form, _ = read(body)
     assert (record.status, record.text, record.author_name, record.reason, form) == ("unknown", None, None, said,

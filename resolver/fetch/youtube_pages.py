@@ -16,7 +16,8 @@ The markup, by era (pages saved from youtube.com, as scrapers of them read them)
 - the player's data, `var ytInitialPlayerResponse = {…};` (2020 on): `videoDetails` (`videoId`, `title`, `author`,
   `channelId`, `shortDescription`: the whole description), `playabilityStatus` (`status` "OK", or "ERROR" with the
   reason "Video unavailable" where a removed video's page says so), `microformat.playerMicroformatRenderer`
-  (`uploadDate`, `ownerProfileUrl`).
+  (`uploadDate`, `ownerProfileUrl`); before it, a removed video's page said why in `#unavailable-message` ("This video
+  has been removed by the user."), with no video's microdata.
 
 A capture is this video's only when the page names it (its videoId, og:url, canonical link, microdata URL or player
 data): one naming another video, a channel's page, YouTube's home page after a redirect, the consent page or a
@@ -94,6 +95,11 @@ def read_capture(video_id: str, status: int | None, content_type: str, body: byt
     playable = _object(player, "playabilityStatus")
     if playable.get("status") == "ERROR":
         said = str(playable.get("reason") or "an error")
+        return _record(video_id, "unknown", method, f"the capture shows YouTube's notice “{said}” in the video's "
+                                                    "place, not the video"), "none", ()
+    notice = soup.select_one("#unavailable-message")
+    said = " ".join(notice.get_text(" ").split()) if notice is not None else ""
+    if said and not details and not _prop(scope, "videoId"):   # the old page's player said why, and no video is shown
         return _record(video_id, "unknown", method, f"the capture shows YouTube's notice “{said}” in the video's "
                                                     "place, not the video"), "none", ()
     if not ids:
