@@ -1889,6 +1889,24 @@ AT_RISK_EMBEDS_V80 = _replaced(
                      "lower(COALESCE(e.post_id, p.post_id)))\n                       " + _BLUESKY_MATCH))
 
 
+# v81 (fixleft42b): a YouTube video's capture read as its copy counts under any of the pages the fetch lists for it
+# (its watch page on www. or m.youtube.com, its Shorts page), by its id, case and all (a video's id is case-sensitive,
+# `watch?v=abc…` is another video): before, only a capture of the very URL the article linked was matched, and a
+# removed video whose title the report showed from a capture of its Shorts page was listed as having no copy.
+_YOUTUBE_COPIES = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'youtube', substr(rest, 1, 11), held FROM (\n"
+    "        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, "
+    "'youtube.com/watch?v=') + 20) ELSE substr(original, instr(original, 'youtube.com/shorts/') + 19) END AS rest, held"
+    " FROM copies\n"
+    "        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0)\n"
+    "    WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')\n")
+AT_RISK_EMBEDS_V81 = _replaced(
+    AT_RISK_EMBEDS_V80,
+    (_MASTODON_COPIES, _MASTODON_COPIES + _YOUTUBE_COPIES),
+    (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'youtube' AND a.platform = 'youtube' AND a.post_id = "
+                     "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
@@ -1949,6 +1967,14 @@ def m080_at_risk_reads_mastodon_captures(db: Database) -> None:
     page, its ActivityPub URL, the old web UI's), as the reports do now that the fetch reads them."""
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V80.strip())
+
+
+@migrations()
+def m081_at_risk_reads_youtube_captures(db: Database) -> None:
+    """v81 (fixleft42b): `at_risk_embeds` counts a YouTube video's capture read as its copy under any of its pages (its
+    watch page on www. or m.youtube.com, its Shorts page), as the reports do now that the fetch reads them."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V81.strip())
 
 
 if __name__ == "__main__":

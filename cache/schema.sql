@@ -720,6 +720,11 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
                 WHERE instr(original, '//') > 0 AND (instr(original, '/@') > 0 OR instr(original, '/statuses/') > 0))
             WHERE instr(rest, '/') > 0))
     WHERE length(after) > length(ltrim(after, '0123456789')) AND (ltrim(after, '0123456789') IN ('', '/', '/embed') OR substr(ltrim(after, '0123456789'), 1, 1) IN ('?', '#') OR substr(ltrim(after, '0123456789'), 1, 2) IN ('/?', '/#'))
+    UNION
+    SELECT DISTINCT NULL, 'youtube', substr(rest, 1, 11), held FROM (
+        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, 'youtube.com/watch?v=') + 20) ELSE substr(original, instr(original, 'youtube.com/shorts/') + 19) END AS rest, held FROM copies
+        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0)
+    WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')
 )
 SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
@@ -738,6 +743,7 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND (CASE WHEN e.id_doub
                        AND a.post_id = COALESCE(e.post_id, p.post_id))
                        OR (COALESCE(p.platform, e.platform) = 'telegram' AND a.platform = 'telegram' AND a.post_id = lower(COALESCE(e.post_id, p.post_id)))
                        OR (COALESCE(p.platform, e.platform) = 'mastodon' AND a.platform = 'mastodon' AND a.post_id = lower(COALESCE(e.post_id, p.post_id)))
+                       OR (COALESCE(p.platform, e.platform) = 'youtube' AND a.platform = 'youtube' AND a.post_id = COALESCE(e.post_id, p.post_id))
                        OR (COALESCE(p.platform, e.platform) = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1)), lower(p.author_id || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 

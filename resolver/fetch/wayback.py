@@ -31,12 +31,13 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi
+from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi, youtube_pages
 from resolver.fetch.captured import page_soup
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
 from resolver.platforms import mastodon as platforms_mastodon
+from resolver.platforms import youtube as platforms_youtube
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
 
@@ -77,6 +78,9 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
         return CaptureReading(record, form, notes)
     if bluesky_pages.is_post_id(post_id):   # a Bluesky post's (`<handle or did>/<rkey>`) by resolver.fetch.bluesky
         record, form, notes = bluesky_pages.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
+    if youtube_pages.is_video_id(post_id):   # a YouTube video's watch page (its id: 11 characters, not all digits)
+        record, form, notes = youtube_pages.read_capture(post_id, status, content_type, body, METHOD, original)
         return CaptureReading(record, form, notes)
     data = _json(content_type, body)
     if data is not None:
@@ -603,6 +607,8 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
         return bluesky_pages.capture_pages(post_id, list(handles))
+    if youtube_pages.is_video_id(post_id):
+        return youtube_pages.capture_pages(post_id)
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
@@ -618,6 +624,8 @@ def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
         return bluesky_pages.capture_pages(post_id, list(handles))
+    if youtube_pages.is_video_id(post_id):
+        return youtube_pages.capture_pages(post_id)
     return [form for page in _pages(post_id, handles)
             for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
@@ -631,6 +639,8 @@ def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
         return bluesky_pages.capture_pages(post_id, list(handles))
+    if youtube_pages.is_video_id(post_id):
+        return youtube_pages.capture_pages(post_id)
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
@@ -654,8 +664,9 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     parts = [page.removeprefix("https://").split("/") for page in pages]
     if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
-    if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None:
-        # a Mastodon or Bluesky post's pages: each a list of its own
+    if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None \
+            or platforms_youtube.parse(pages[0]) is not None:
+        # a Mastodon or Bluesky post's pages, a YouTube video's: each a list of its own
         return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
     listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
@@ -671,7 +682,7 @@ def where_looked(pages: Sequence[str]) -> str:
                 f"on https://telegram.me/{post_id}")
     if platforms_mastodon.parse(pages[0]) is not None:
         return f"under {named} (its embed page too)"
-    if platforms_bluesky.parse(pages[0]) is not None:
+    if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None:
         return f"under {named}"
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
@@ -703,6 +714,8 @@ def _names_post(original: str, post_id: str) -> bool:
         return mastodon.names_post(original, post_id)
     if bluesky_pages.is_post_id(post_id):
         return bluesky_pages.names_post(original, post_id)
+    if youtube_pages.is_video_id(post_id):
+        return youtube_pages.names_post(original, post_id)
     ref = x.parse_url(original)
     if ref is not None and ref.post_id:
         return ref.post_id == post_id
@@ -769,9 +782,9 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = None if telegram.is_post_id(post_id) else platforms_mastodon.id_time(post_id) \
-        if mastodon.is_post_id(post_id) else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) \
-        else x.snowflake_time(post_id)
+    minted = None if telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
+        else platforms_mastodon.id_time(post_id) if mastodon.is_post_id(post_id) \
+        else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
     if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
         return []
