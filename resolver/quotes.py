@@ -26,7 +26,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
 from typing import Any
@@ -140,6 +140,7 @@ class Change:
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
     opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
     looks: str = ""        # a real change whose sides look the same, a letter for a figure: which characters differ
+    cuts: str = ""         # an elision that drops a negation or a figure inside a clause: which (CUT_NEGATION...)
 
     def __str__(self) -> str:
         if self.opens:
@@ -154,14 +155,15 @@ class Change:
         if self.alike:   # a word only one side writes, the same all the same ("to" for a range's dash)
             return (f'added "{self.article}"' if self.article else f'dropped "{self.post}"') + f" ({self.alike})"
         if self.elided:
-            return f'elided with …: "{self.post}"'
+            return f'elided with …: "{self.post}"' + (f" ({self.cuts})" if self.cuts else "")
         if self.looks:
             return f"{self.post} → {self.article} ({self.looks})"
         if not self.post:
             return f'added "{self.article}"'
         if not self.article:
             return f'dropped "{self.post}"'
-        return f"{self.post} → {self.article}"
+        turned = contraction_turned(self)
+        return f"{self.post} → {self.article}" + (f" ({turned})" if turned else "")
 
 
 UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot check it"
@@ -366,12 +368,14 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
 
     def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
-        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
-                             glued)
+        change = _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
+                               glued)
+        cuts = _cuts(post_words, op[3], op[4], found) if change.elided else ""
+        return replace(change, cuts=cuts) if cuts else change
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     # between words the post has on both sides: a change no reading of where the quote starts or ends makes
-    turned = any(_real(c) and turns_around(c) for c in (_alike(c, said, found) for c in changes))
+    turned = any(_real(c) and (turns_around(c) or bool(c.cuts)) for c in (_alike(c, said, found) for c in changes))
     extra_before = extra_after = ""
     partial = False
     for op in before:
@@ -1338,9 +1342,38 @@ def _named(chars: str) -> str:
     return ", ".join(f"{unicodedata.name(c, 'UNNAMED')} U+{ord(c):04X}" for c in chars)
 
 
+def is_change(change: Change) -> bool:
+    """Whether a change counts as one of words (_real): for the verdict code outside this module."""
+    return _real(change)
+
+
 def _real(change: Change) -> bool:
-    """A change of words: not an elision the article marks, not a look-alike."""
-    return not change.elided and not change.alike and not change.bracketed
+    """A change of words: not an elision the article marks (unless it cuts out a negation or a figure inside a clause,
+    `cuts`), not a look-alike."""
+    return (not change.elided or bool(change.cuts)) and not change.alike and not change.bracketed
+
+
+# An elision inside a clause that drops a negation or a figure: "We will … raise taxes" of "We will not raise taxes"
+# turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
+CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
+CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# Between two words, a mark that sets what lies between them apart: a clause's, a sentence's, a parenthesis's.
+_SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
+
+
+def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
+    """What an elision of the post's words post[j1:j2] drops that changes what the post says (CUT_NEGATION,
+    CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
+    ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
+    cut = post[j1:j2]
+    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if _figures(cut) else ""
+    if not kind or j1 == 0 or j2 >= len(post):
+        return kind
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
+    return "" if set_off else kind
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
@@ -2782,7 +2815,27 @@ def turns_around(change: Change) -> bool:
     post, said = change.post.split(), change.article.split()
     if other_figures(change.article, change.post):
         return True
-    return _turns(post, said) and [_key(w) for w in post if not _negates(w)] == [_key(w) for w in said if not _negates(w)]
+    return _turns(post, said) and [w for w in _spelt_out(post) if not _negates(w)] \
+        == [w for w in _spelt_out(said) if not _negates(w)]
+
+
+def _spelt_out(words: list[str]) -> list[str]:
+    """Words as keys, a negation's contraction written out ("won't" as "will not"): "won't" → "will" drops the
+    negation alone, and was not read as such (newuser42b #2)."""
+    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_key(w)]])[0]] if any(
+        _negates(w) and _written_out(_key(w)) for w in words) else [_key(w) for w in words]
+
+
+def contraction_turned(change: Change) -> str:
+    """"the negation of "won't" dropped" where a change's sides are the same words but for a negation a contraction
+    holds ("won't" → "will", "do" → "don't"); else ""."""
+    post, said = change.post.split(), change.article.split()
+    if not any(w.endswith("n't") for w in map(_key, post + said)) or not turns_around(change) \
+            or other_figures(change.article, change.post):
+        return ""
+    side, words = ("dropped", post) if sum(map(_negates, post)) > sum(map(_negates, said)) else ("added", said)
+    held = next(w for w in words if _key(w).endswith("n't"))
+    return f'the negation of "{held}" {side}: "{held}" is "{" ".join(_written_out(_key(held))[0])}"'
 
 
 def other_figures(said: str, post: str) -> bool:
