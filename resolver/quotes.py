@@ -371,7 +371,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         change = _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
                                glued)
         cuts = _cuts(post_words, op[3], op[4], found) if change.elided else ""
-        return replace(change, cuts=cuts) if cuts else change
+        return replace(change, cuts=cuts) if cuts else _ampersand(op, change, said_words, post_words, said, found)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     # between words the post has on both sides: a change no reading of where the quote starts or ends makes
@@ -643,10 +643,11 @@ DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or anoth
 YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
+AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, *FOLDED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -1345,6 +1346,28 @@ def _named(chars: str) -> str:
 def is_change(change: Change) -> bool:
     """Whether a change counts as one of words (_real): for the verdict code outside this module."""
     return _real(change)
+
+
+def _ampersand(op: tuple[str, int, int, int, int], change: Change, said: list[str], post: list[str], said_text: str,
+               found_text: str) -> Change:
+    """The change as "&" written "and" (AMPERSAND) where one side has the word "and" alone, and the other an "&" between
+    the same two words (tokens() keeps no "&"): "Schools and hospitals" of "Schools &amp; hospitals" failed as an
+    added "and" (newuser42b #6). Else the change as it is."""
+    tag, i1, i2, j1, j2 = op
+    if change.elided or change.bracketed:
+        return change
+    if tag == "delete" and [_key(w) for w in said[i1:i2]] == ["and"] and 0 < j1 < len(post) \
+            and _between(post[j1 - 1], post[j1], found_text):
+        return replace(change, post="&", alike=AMPERSAND)
+    if tag == "insert" and [_key(w) for w in post[j1:j2]] == ["and"] and 0 < i1 < len(said) \
+            and _between(said[i1 - 1], said[i1], said_text):
+        return replace(change, article="&", alike=AMPERSAND)
+    return change
+
+
+def _between(before: str, after: str, text: str) -> bool:
+    """Whether `text` writes one "&" between the words `before` and `after`, and no word ("Schools, & hospitals")."""
+    return re.search(rf"(?<!\w){re.escape(before)}[^\w&]*&[^\w&]*{re.escape(after)}(?!\w)", normalise(text)) is not None
 
 
 def _real(change: Change) -> bool:

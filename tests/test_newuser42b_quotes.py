@@ -82,3 +82,37 @@ def test_the_right_quote_in_the_links_sentence_does_not_fail(said):
 def test_a_weaker_reading_with_little_of_the_post_or_other_changes_still_warns(said, found):
     checked = _beside(said, found)
     assert checked["result"] == "warn", checked
+
+
+# 6: "and" for the post's "&" (HTML &amp;) is house style, the same word; it failed as an added "and".
+AMPERSAND = '(the same word, "&" on one side and "and" on the other)'
+
+
+@pytest.mark.parametrize("said, found, shown", [
+    ("Schools and hospitals come first.", "Schools &amp; hospitals come first.", "& → and"),
+    ("Schools and hospitals come first.", "Schools & hospitals come first.", "& → and"),
+    ("Schools & hospitals come first.", "Schools and hospitals come first.", "and → &"),
+    ("Schools, and hospitals, come first.", "Schools, & hospitals, come first.", "& → and"),
+], ids=["entity", "sign", "sign-in-the-quote", "between-commas"])
+def test_and_for_an_ampersand_is_the_same_word_written_otherwise(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert c.evidence.endswith(f"but for 1 word written otherwise: {shown} {AMPERSAND}"), c.evidence
+
+
+@pytest.mark.parametrize("said, found, change", [
+    ("Schools and hospitals come first.", "Schools hospitals come first.", 'added "and"'),   # no "&" there
+    ("Schools and clinics come first.", "Schools &amp; hospitals come first.", "hospitals → and clinics"),
+    ("Schools and hospitals come last.", "Schools &amp; hospitals come first.", "first → last"),
+    ("Schools and hospitals come first.", "Schools or hospitals come first.", "or → and"),
+    ("Schools and hospitals come first.", "Schools & not hospitals come first.", "not → and"),
+], ids=["no-ampersand", "word-beside-replaced", "another-change", "or", "negation-beside"])
+def test_a_change_beside_or_instead_of_an_ampersand_still_fails(said, found, change):
+    c = compare(said, found)
+    assert c.result == "fail" and change in c.evidence, c.evidence
+
+
+def test_and_for_an_ampersand_beside_a_link_is_no_fail():
+    checked = _beside("Schools and hospitals come first, whatever the budget says.",
+                      "Schools &amp; hospitals come first, whatever the budget says.")
+    assert checked["result"] == "warn" and "& → and" in checked["evidence"], checked
