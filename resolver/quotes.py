@@ -141,8 +141,11 @@ class Change:
     opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
     looks: str = ""        # a real change whose sides look the same, a letter for a figure: which characters differ
     cuts: str = ""         # an elision that drops a negation or a figure inside a clause: which (CUT_NEGATION...)
+    moved: bool = False    # the same words on both sides, in another order ("Marsh and Okafor" of "Okafor and Marsh")
 
     def __str__(self) -> str:
+        if self.moved:
+            return f"{self.post} → {self.article} ({MOVED})"
         if self.opens:
             return (f'dropped the negation "{self.post}" (the quote opens with "{self.opens}" as a sentence start, '
                     f'where the post\'s sentence opens with "{self.post}")')
@@ -335,7 +338,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _whole_brackets(opcodes(a, p), bracketed[0], gaps)
+    ops = _moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0])
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -411,6 +414,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
+    changes = [replace(c, moved=True) if _reordered(c) else c for c in changes]
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -432,7 +436,7 @@ def _as_written(change: Change, said: str, found: str) -> str:
     the punctuation its text gives it ("8 words replaced by 7: “except Eastside. Boil … days.” → “The audit found 3 errors,
     not 30.”"); a word for a word (`12 → 21`), an elision, a bracket as `str()` gives them. A sentence of another post
     merged into a quote read "1 change", its full stops and commas gone (newuser34 #6)."""
-    if change.elided or change.bracketed or change.alike or "[" in change.article:
+    if change.elided or change.bracketed or change.alike or change.moved or "[" in change.article:
         return str(change)
     ours, theirs = change.article.split(), change.post.split()   # _join's words: no text normalised again (#14)
     if min(len(ours), len(theirs)) < MANY_REPLACED or any(map(_unspaced, ours + theirs)):
@@ -1857,6 +1861,37 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 
 _Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
+
+
+MOVED = "the same words in another order"
+# Words between two that trade places, at most: "Okafor and Marsh" quoted "Marsh and Okafor" (newuser42b #4).
+MOVED_ACROSS = 3
+
+
+def _moved(ops: list[_Op], said: list[str], post: list[str], gaps: set[int], bracketed: frozenset[int]) -> list[_Op]:
+    """The opcodes with words the article adds on one side of a short run the two share, and the same words it drops
+    on the other, made one change of both and the run: words that trade places. Read word by word, "Marsh and Okafor"
+    of "Okafor and Marsh" was `dropped "and Marsh"`, the "Marsh and" it put first left out as glue (newuser42b #4)."""
+    for k in range(len(ops) - 2):
+        one, between, other = ops[k:k + 3]
+        if between[0] != "equal" or between[2] - between[1] > MOVED_ACROSS or {one[0], other[0]} != {"delete", "insert"}:
+            continue
+        added, dropped = (one, other) if one[0] == "delete" else (other, one)
+        if sorted(map(_key, said[added[1]:added[2]])) != sorted(map(_key, post[dropped[3]:dropped[4]])) \
+                or dropped[1] in gaps or any(i in bracketed for i in range(one[1], other[2])):
+            continue
+        merged = ("replace", one[1], other[2], one[3], other[4])
+        rest = ops[:k] + [merged] + ops[k + 3:]
+        if any(op[0] == "equal" for op in rest):
+            return rest
+    return ops
+
+
+def _reordered(change: Change) -> bool:
+    """Whether a change's two sides are the same words in another order."""
+    post, said = change.post.split(), change.article.split()
+    return len(post) > 1 and not change.alike and not change.bracketed and post != said \
+        and sorted(map(_key, post)) == sorted(map(_key, said))
 
 
 def _whole_brackets(ops: list[_Op], bracketed: frozenset[int], gaps: set[int]) -> list[_Op]:

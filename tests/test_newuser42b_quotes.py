@@ -116,3 +116,25 @@ def test_and_for_an_ampersand_beside_a_link_is_no_fail():
     checked = _beside("Schools and hospitals come first, whatever the budget says.",
                       "Schools &amp; hospitals come first, whatever the budget says.")
     assert checked["result"] == "warn" and "& → and" in checked["evidence"], checked
+
+
+# 4: two names that trade places were reported as one dropped ("dropped "and Marsh""), the one put first left out.
+@pytest.mark.parametrize("said, found, shown", [
+    ("Marsh and Okafor will vote together on the water bill next week.",
+     "Okafor and Marsh will vote together on the water bill next week.",
+     "Okafor and Marsh → Marsh and Okafor (the same words in another order)"),
+    ("Our city: Marsh and Okafor will vote together.", "Our city: Okafor and Marsh will vote together.",
+     "Okafor and Marsh → Marsh and Okafor (the same words in another order)"),
+    ("The rate fell from 5 to 3 percent.", "The rate fell from 3 to 5 percent.",
+     "3 to 5 → 5 to 3 (the same words in another order)"),
+], ids=["at-the-start", "inside", "figures"])
+def test_words_that_trade_places_fail_named_as_a_reordering(said, found, shown):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == ("fail", f"1 change in the quoted words: {shown}")
+
+
+def test_a_dropped_name_is_still_named_dropped_and_the_right_order_passes():
+    found = "Okafor and Marsh will vote together on the water bill next week."
+    dropped = compare("Okafor will vote together on the water bill next week.", found)
+    assert (dropped.result, dropped.evidence) == ("fail", '1 change in the quoted words: dropped "and Marsh"')
+    assert compare(found, found).result == "pass"
