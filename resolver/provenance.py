@@ -925,6 +925,20 @@ LEAST_SHARED = 0.5
 # tell apart (review34r6), so a change warns (quotes35); not where a change turns the post around, another figure or a
 # negation dropped (quotes.turns_around: review35r2).
 MOSTLY_SHARED = 2 / 3
+# A quote in the link's sentence (`"…," Smith <a>posted</a>`) that holds at least this many of the post's words, word
+# for word, with no change but those that turn the post around (another figure, a negation dropped or added, a cut of
+# either): the post's own sentence, changed, not another post's (newuser42b #2: "We will cut 300 jobs …" of "We won't
+# cut 300 jobs …", 12 of 13 words, warned "they may quote something else"). A short phrase ("Costs rose 21 percent
+# this year") may be another post's of the same person, and still warns.
+THIS_POSTS_WORDS = 8
+
+
+def _this_posts_words(compared: quotes.Comparison) -> bool:
+    """Whether a quote in a weaker reading is the post's own words changed: each change turns them around, between
+    words both sides share, and the shared words are many (THIS_POSTS_WORDS) and most of the quote's."""
+    real = [c for c in compared.changes if quotes.is_change(c)]
+    return compared.turned and bool(real) and all(quotes.turns_around(c) or c.cuts for c in real) \
+        and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
@@ -943,6 +957,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     if compared.matched < LEAST_SHARED * max(compared.said_words, 1):
         return "warn", (f"{BESIDE} are mostly not the post's (they may quote something else): “{' '.join(said.split())}”"
                         f"; the post says: “{post}”")
+    if result == "fail" and confidence != "high" and _this_posts_words(compared):
+        return result, (f"{BESIDE} differ from the post: {evidence} (a quote in the link's sentence; but "
+                        f"{compared.matched} of its {compared.said_words} words are the post's, word for word around "
+                        "a changed figure or negation: this post's words, changed)")
     if result == "fail" and confidence != "high":
         return "warn", f"{BESIDE} differ from the post: {evidence} (they may quote something else, so this is no fail)"
     if result == "fail" and compared.matched < MOSTLY_SHARED * compared.said_words and len(compared.changes) > 1 \

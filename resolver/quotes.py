@@ -26,7 +26,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
 from typing import Any
@@ -140,8 +140,12 @@ class Change:
     unchecked: str = ""    # ... which the tool cannot check: why (UNCHECKED_NAME, ROLE_FOR_A_NAME, NAME_FOR_A_ROLE)
     opens: str = ""        # a negation dropped before the quote, whose word opens a sentence as this one writes it
     looks: str = ""        # a real change whose sides look the same, a letter for a figure: which characters differ
+    cuts: str = ""         # an elision that drops a negation or a figure inside a clause: which (CUT_NEGATION...)
+    moved: bool = False    # the same words on both sides, in another order ("Marsh and Okafor" of "Okafor and Marsh")
 
     def __str__(self) -> str:
+        if self.moved:
+            return f"{self.post} → {self.article} ({MOVED})"
         if self.opens:
             return (f'dropped the negation "{self.post}" (the quote opens with "{self.opens}" as a sentence start, '
                     f'where the post\'s sentence opens with "{self.post}")')
@@ -154,14 +158,15 @@ class Change:
         if self.alike:   # a word only one side writes, the same all the same ("to" for a range's dash)
             return (f'added "{self.article}"' if self.article else f'dropped "{self.post}"') + f" ({self.alike})"
         if self.elided:
-            return f'elided with …: "{self.post}"'
+            return f'elided with …: "{self.post}"' + (f" ({self.cuts})" if self.cuts else "")
         if self.looks:
             return f"{self.post} → {self.article} ({self.looks})"
         if not self.post:
             return f'added "{self.article}"'
         if not self.article:
             return f'dropped "{self.post}"'
-        return f"{self.post} → {self.article}"
+        turned = contraction_turned(self)
+        return f"{self.post} → {self.article}" + (f" ({turned})" if turned else "")
 
 
 UNCHECKED_NAME = "the same name written otherwise, or another? The tool cannot check it"
@@ -333,7 +338,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _whole_brackets(opcodes(a, p), bracketed[0], gaps)
+    ops = _moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0])
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -366,12 +371,14 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
 
     def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
-        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
-                             glued)
+        change = _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names, maybe), said_words,
+                               glued)
+        cuts = _cuts(post_words, op[3], op[4], found) if change.elided else ""
+        return replace(change, cuts=cuts) if cuts else _ampersand(op, change, said_words, post_words, said, found)
 
     changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     # between words the post has on both sides: a change no reading of where the quote starts or ends makes
-    turned = any(_real(c) and turns_around(c) for c in (_alike(c, said, found) for c in changes))
+    turned = any(_real(c) and (turns_around(c) or bool(c.cuts)) for c in (_alike(c, said, found) for c in changes))
     extra_before = extra_after = ""
     partial = False
     for op in before:
@@ -407,6 +414,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
+    changes = [replace(c, moved=True) if _reordered(c) else c for c in changes]
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -428,7 +436,7 @@ def _as_written(change: Change, said: str, found: str) -> str:
     the punctuation its text gives it ("8 words replaced by 7: “except Eastside. Boil … days.” → “The audit found 3 errors,
     not 30.”"); a word for a word (`12 → 21`), an elision, a bracket as `str()` gives them. A sentence of another post
     merged into a quote read "1 change", its full stops and commas gone (newuser34 #6)."""
-    if change.elided or change.bracketed or change.alike or "[" in change.article:
+    if change.elided or change.bracketed or change.alike or change.moved or "[" in change.article:
         return str(change)
     ours, theirs = change.article.split(), change.post.split()   # _join's words: no text normalised again (#14)
     if min(len(ours), len(theirs)) < MANY_REPLACED or any(map(_unspaced, ours + theirs)):
@@ -639,10 +647,11 @@ DOTLESS = "a dotted i for a dotless ı, or the other way: a keyboard's, or anoth
 YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side"
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
+AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, *FOLDED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -1338,9 +1347,60 @@ def _named(chars: str) -> str:
     return ", ".join(f"{unicodedata.name(c, 'UNNAMED')} U+{ord(c):04X}" for c in chars)
 
 
+def is_change(change: Change) -> bool:
+    """Whether a change counts as one of words (_real): for the verdict code outside this module."""
+    return _real(change)
+
+
+def _ampersand(op: tuple[str, int, int, int, int], change: Change, said: list[str], post: list[str], said_text: str,
+               found_text: str) -> Change:
+    """The change as "&" written "and" (AMPERSAND) where one side has the word "and" alone, and the other an "&" between
+    the same two words (tokens() keeps no "&"): "Schools and hospitals" of "Schools &amp; hospitals" failed as an
+    added "and" (newuser42b #6). Else the change as it is."""
+    tag, i1, i2, j1, j2 = op
+    if change.elided or change.bracketed:
+        return change
+    if tag == "delete" and [_key(w) for w in said[i1:i2]] == ["and"] and 0 < j1 < len(post) \
+            and _between(post[j1 - 1], post[j1], found_text):
+        return replace(change, post="&", alike=AMPERSAND)
+    if tag == "insert" and [_key(w) for w in post[j1:j2]] == ["and"] and 0 < i1 < len(said) \
+            and _between(said[i1 - 1], said[i1], said_text):
+        return replace(change, article="&", alike=AMPERSAND)
+    return change
+
+
+def _between(before: str, after: str, text: str) -> bool:
+    """Whether `text` writes one "&" between the words `before` and `after`, and no word ("Schools, & hospitals")."""
+    return re.search(rf"(?<!\w){re.escape(before)}[^\w&]*&[^\w&]*{re.escape(after)}(?!\w)", normalise(text)) is not None
+
+
 def _real(change: Change) -> bool:
-    """A change of words: not an elision the article marks, not a look-alike."""
-    return not change.elided and not change.alike and not change.bracketed
+    """A change of words: not an elision the article marks (unless it cuts out a negation or a figure inside a clause,
+    `cuts`), not a look-alike."""
+    return (not change.elided or bool(change.cuts)) and not change.alike and not change.bracketed
+
+
+# An elision inside a clause that drops a negation or a figure: "We will … raise taxes" of "We will not raise taxes"
+# turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
+CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
+CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# Between two words, a mark that sets what lies between them apart: a clause's, a sentence's, a parenthesis's.
+_SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
+
+
+def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
+    """What an elision of the post's words post[j1:j2] drops that changes what the post says (CUT_NEGATION,
+    CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
+    ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
+    cut = post[j1:j2]
+    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if _figures(cut) else ""
+    if not kind or j1 == 0 or j2 >= len(post):
+        return kind
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
+    return "" if set_off else kind
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
@@ -1801,6 +1861,37 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 
 _Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
+
+
+MOVED = "the same words in another order"
+# Words between two that trade places, at most: "Okafor and Marsh" quoted "Marsh and Okafor" (newuser42b #4).
+MOVED_ACROSS = 3
+
+
+def _moved(ops: list[_Op], said: list[str], post: list[str], gaps: set[int], bracketed: frozenset[int]) -> list[_Op]:
+    """The opcodes with words the article adds on one side of a short run the two share, and the same words it drops
+    on the other, made one change of both and the run: words that trade places. Read word by word, "Marsh and Okafor"
+    of "Okafor and Marsh" was `dropped "and Marsh"`, the "Marsh and" it put first left out as glue (newuser42b #4)."""
+    for k in range(len(ops) - 2):
+        one, between, other = ops[k:k + 3]
+        if between[0] != "equal" or between[2] - between[1] > MOVED_ACROSS or {one[0], other[0]} != {"delete", "insert"}:
+            continue
+        added, dropped = (one, other) if one[0] == "delete" else (other, one)
+        if sorted(map(_key, said[added[1]:added[2]])) != sorted(map(_key, post[dropped[3]:dropped[4]])) \
+                or dropped[1] in gaps or any(i in bracketed for i in range(one[1], other[2])):
+            continue
+        merged = ("replace", one[1], other[2], one[3], other[4])
+        rest = ops[:k] + [merged] + ops[k + 3:]
+        if any(op[0] == "equal" for op in rest):
+            return rest
+    return ops
+
+
+def _reordered(change: Change) -> bool:
+    """Whether a change's two sides are the same words in another order."""
+    post, said = change.post.split(), change.article.split()
+    return len(post) > 1 and not change.alike and not change.bracketed and post != said \
+        and sorted(map(_key, post)) == sorted(map(_key, said))
 
 
 def _whole_brackets(ops: list[_Op], bracketed: frozenset[int], gaps: set[int]) -> list[_Op]:
@@ -2782,7 +2873,27 @@ def turns_around(change: Change) -> bool:
     post, said = change.post.split(), change.article.split()
     if other_figures(change.article, change.post):
         return True
-    return _turns(post, said) and [_key(w) for w in post if not _negates(w)] == [_key(w) for w in said if not _negates(w)]
+    return _turns(post, said) and [w for w in _spelt_out(post) if not _negates(w)] \
+        == [w for w in _spelt_out(said) if not _negates(w)]
+
+
+def _spelt_out(words: list[str]) -> list[str]:
+    """Words as keys, a negation's contraction written out ("won't" as "will not"): "won't" → "will" drops the
+    negation alone, and was not read as such (newuser42b #2)."""
+    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_key(w)]])[0]] if any(
+        _negates(w) and _written_out(_key(w)) for w in words) else [_key(w) for w in words]
+
+
+def contraction_turned(change: Change) -> str:
+    """"the negation of "won't" dropped" where a change's sides are the same words but for a negation a contraction
+    holds ("won't" → "will", "do" → "don't"); else ""."""
+    post, said = change.post.split(), change.article.split()
+    if not any(w.endswith("n't") for w in map(_key, post + said)) or not turns_around(change) \
+            or other_figures(change.article, change.post):
+        return ""
+    side, words = ("dropped", post) if sum(map(_negates, post)) > sum(map(_negates, said)) else ("added", said)
+    held = next(w for w in words if _key(w).endswith("n't"))
+    return f'the negation of "{held}" {side}: "{held}" is "{" ".join(_written_out(_key(held))[0])}"'
 
 
 def other_figures(said: str, post: str) -> bool:
