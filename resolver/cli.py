@@ -1439,8 +1439,12 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     if as_json:   # each line says where its post came from, as the error lines do (newuser30 #7)
         for post, (source, embed) in zip(posts, origins, strict=True):
             click.echo(_json_line({"source": redact(printable(source)), "embed": embed, **post.to_json()}))
-    else:
-        _print_each(posts, as_json=False, view="post_text")
+    else:   # each block names the target it answers when that is not the post's own URL (newuser42b #12)
+        from resolver import report
+
+        console = _stdout_console()
+        for post, (source, embed) in zip(posts, origins, strict=True):
+            console.print(_plain_if_piped(report.post_text(post, asked=_asked_for(source, embed, post)), console))
     _say_each_failure(post_failures(post) for post in posts)
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
@@ -1475,6 +1479,19 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _asked_for(source: str, embed: int | None, post: Any) -> str | None:
+    """What `fetch` was given that led to a post, as its block names it: an article and the embed's number, or a
+    link that is not the post's own URL (a short link); None for the post's URL itself (newuser42b #12)."""
+    from resolver.article import printable
+
+    if embed is not None:
+        return f"{printable(source)}, embed #{embed + 1}"
+    from resolver import platforms
+
+    ref = platforms.parse_url(source)
+    return None if ref is not None and ref.post_id == post.record.post_id else printable(source)
 
 
 def _wayback_day(value: str | None) -> str | None:

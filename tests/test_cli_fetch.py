@@ -179,5 +179,5 @@ def test_fetch_json_lines_say_which_article_and_embed_each_post_came_from(fakene
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(line["source"], line["embed"], line["post_id"]) for line in lines] == [
-        (str(first), 0, fx.POST_ID), (status, None, fx.POST_ID), (str(second), 0, fx.POST_ID)]
+        (str(first), 0, fx.POST_ID), (str(second), 0, fx.POST_ID), (status, None, fx.POST_ID)]   # as named (#12)
     assert list(lines[0])[:2] == ["source", "embed"] and lines[0]["status"] == "available"
