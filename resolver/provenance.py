@@ -272,7 +272,7 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                                                     f"({embed['author_handle']}), the source by its name @{found}: "
                                                     "not comparable"))
     if embed["author_handle"].casefold() != found.casefold():
-        checked = _handle_check(embed["author_handle"], said, source, post, store)
+        checked = _handle_check(embed["author_handle"], said, source, post, store, name=real(embed.get("author_name")))
         if embed.get("detector") in LINKS:   # the handle is the URL's, not words of the article's (newuser34 #2)
             checked["evidence"] = checked["evidence"].replace("article says @", "the link's URL names @", 1)
         return checked
@@ -522,10 +522,13 @@ def _page_number(said: str, found: str, post: dict[str, Any] | None) -> bool:
 
 
 def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, Any] | None,
-                  store: Store | None) -> dict[str, Any]:
+                  store: Store | None, *, name: str | None = None) -> dict[str, Any]:
     """The article's handle is not the post's author's. A renamed account (the same account id, or this very post,
     under the article's handle in a recorded fetch) warns, citing that fetch; with no such record it fails: the
-    post may be misattributed."""
+    post may be misattributed. The display names tell the two readings apart (newuser42b #5: a renamed account and
+    words put under another account got the same fail and words): the article's `name` and the author's agreeing
+    (and no record showing the handle on another account) warn as a likely rename, as Bluesky's
+    `_bluesky_other_handle`; differing, the fail says so."""
     found, found_id = said["author"]["handle"], said["author"].get("id")
     post_id = post["post_id"] if post is not None else None
     sightings = store.author_sightings(post["platform"], old, post_id=post_id, author_id=found_id) \
@@ -541,10 +544,23 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
         if sighting["post_id"] == post_id:
             return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}: {fetch} showed "
                                                         f"this post by @{old}, and a post keeps its author"))
-    return check("author", "fail", _per(source, f"article says @{old}, the post's author is @{found}; no recorded "
-                                                f"fetch shows @{old} as this account"
-                                                + (f" (id {found_id})" if found_id else "")
-                                                + ": the post may be misattributed, or the account renamed"))
+    found_name = said["author"].get("name")
+    named = quotes.compare_names(name, found_name).result if name and found_name else None
+    elsewhere = bool(sightings) or (store is not None and post is not None and found_id is not None
+                                    and store.handle_on_another_account(post["platform"], old, found_id))
+    if named == "pass" and elsewhere:   # the handle was seen on another account: the names weigh nothing
+        named = None
+    known = (f"article says @{old}" + (f" (“{name}”)" if named else "") + f", the post's author is @{found}"
+             + (f" (“{found_name}”)" if named else "") + f"; no recorded fetch shows @{old} as this account"
+             + (f" (id {found_id})" if found_id else ""))
+    if named == "pass":
+        return check("author", "warn", _per(source, f"{known}, but the display names agree: likely the account "
+                                                    "renamed, or a handle never its own (not known which)"))
+    if named is not None and named != "pass":
+        return check("author", "fail", _per(source, f"{known}, and the display names differ too: the post is "
+                                                    "likely misattributed (unless the account changed its name "
+                                                    "as well)"))
+    return check("author", "fail", _per(source, f"{known}: the post may be misattributed, or the account renamed"))
 
 
 def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None, *,
