@@ -823,7 +823,25 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
+    if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
+        evidence += theirs
     return check("text", result, _per(source, evidence), changes)
+
+
+def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any]) -> str:
+    """"; the article's words are those of the post it quotes, @X's <id> (“…”), not this post's" when the words the
+    article shows for a quote-post are the quoted post's (its answer gives them): they were put under the quoting
+    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise."""
+    for reference in post.get("references") or ():
+        if reference.get("type") != "quoted" or not reference.get("text"):
+            continue
+        compared = quotes.compare(said, reference["text"], lang=post.get("lang"), quote_lang=embed.get("lang"))
+        if compared.result == "pass" or (compared.result == "warn" and compared.matched * 2 > compared.post_words):
+            who = f"@{reference['handle']}'s" if reference.get("handle") else "post"
+            return (f"; the article's words are those of the post it quotes, {who} {reference['id']} "
+                    f"(“{' '.join(reference['text'].split())}”), not this post's: they are shown under the quoting "
+                    "account")
+    return ""
 
 
 OWN_PARAGRAPH = ", in the embed code's own paragraph, where the page wrote them: words the post never said"
