@@ -825,7 +825,26 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + doubt
     if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
         evidence += theirs
+    if result != "pass" and (scripts := _other_script(said or "", found["text"])):
+        lang = f", lang “{found['lang']}”" if found.get("lang") else ""
+        evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
+                     "may be a translation, which is not compared word by word: compare by hand")
     return check("text", result, _per(source, evidence), changes)
+
+
+def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
+    """(the quote's script, the post's) when most letters of each are of another script ("Latin", "Hebrew"): the
+    quote may be a translation, which word by word is "mostly not the post's" (newuser42b #9). None otherwise."""
+    def named(char: str) -> str:
+        words = unicodedata.name(char, "OTHER").split()
+        first = words[1] if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1 else words[0]
+        return "CJK" if first in ("CJK", "HIRAGANA", "KATAKANA") else first.title()   # one writing: Japanese mixes them
+
+    def script(text: str) -> str | None:
+        counted = Counter(named(char) for char in text if char.isalpha())
+        return counted.most_common(1)[0][0] if counted else None
+    ours, theirs = script(said), script(post_text)
+    return (ours, theirs) if ours and theirs and ours != theirs else None
 
 
 def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any]) -> str:
