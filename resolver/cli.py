@@ -1463,6 +1463,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
+        if (page := _account_page(link.final_url or link.url)) is not None:   # newuser42b #13
+            why += page
         if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
@@ -1479,6 +1481,18 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _account_page(url: str) -> str | None:
+    """"; it is @x's account page: a post's URL is …/status/<id>" for an X account's page `fetch` was given, which is
+    no post (newuser42b #13: "it is no post" alone did not say what it was, nor the form a post's URL takes)."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(url)
+    if ref is None or ref.platform != "twitter" or ref.kind != "timeline" or not ref.author_handle:
+        return None
+    return (f" (it is @{ref.author_handle}'s account page: a post's URL is "
+            f"https://x.com/{ref.author_handle}/status/<id>)")
 
 
 def _asked_for(source: str, embed: int | None, post: Any) -> str | None:
