@@ -825,7 +825,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + doubt
     if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
         evidence += theirs
-    if result != "pass" and (scripts := _other_script(said or "", found["text"])):
+    if result != "pass" and "translation" not in evidence and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
         evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
                      "may be a translation, which is not compared word by word: compare by hand")
