@@ -1322,6 +1322,12 @@ class Store:
             select + f"WHERE p.platform = ? AND p.post_id != ? AND json_extract(o.record, '$.author.id') = ? "
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
 
+    def handle_on_another_account(self, platform: str, handle: str, author_id: str) -> bool:
+        """Whether `authors` saw `handle` (any case) with another account id than `author_id`: a record against
+        reading the handle as that account's old one (newuser42b #5)."""
+        return bool(self._where("authors", "platform = ? AND lower(handle) = lower(?) AND author_id IS NOT NULL "
+                                "AND author_id != ?", [platform, handle, author_id], limit=1))
+
     def post_handles(self, platform: str, post_id: str) -> list[str]:
         """The handles a post was recorded under (any method, oldest first), then the others `authors` saw its
         author's id with (first seen first), each once whatever its case: where its archived copies may be filed,

@@ -1442,8 +1442,12 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     if as_json:   # each line says where its post came from, as the error lines do (newuser30 #7)
         for post, (source, embed) in zip(posts, origins, strict=True):
             click.echo(_json_line({"source": redact(printable(source)), "embed": embed, **post.to_json()}))
-    else:
-        _print_each(posts, as_json=False, view="post_text")
+    else:   # each block names the target it answers when that is not the post's own URL (newuser42b #12)
+        from resolver import report
+
+        console = _stdout_console()
+        for post, (source, embed) in zip(posts, origins, strict=True):
+            console.print(_plain_if_piped(report.post_text(post, asked=_asked_for(source, embed, post)), console))
     _say_each_failure(post_failures(post) for post in posts)
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
@@ -1462,6 +1466,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
+        if (page := _account_page(link.final_url or link.url)) is not None:   # newuser42b #13
+            why += page
         if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
@@ -1478,6 +1484,31 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _account_page(url: str) -> str | None:
+    """"; it is @x's account page: a post's URL is …/status/<id>" for an X account's page `fetch` was given, which is
+    no post (newuser42b #13: "it is no post" alone did not say what it was, nor the form a post's URL takes)."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(url)
+    if ref is None or ref.platform != "twitter" or ref.kind != "timeline" or not ref.author_handle:
+        return None
+    return (f" (it is @{ref.author_handle}'s account page: a post's URL is "
+            f"https://x.com/{ref.author_handle}/status/<id>)")
+
+
+def _asked_for(source: str, embed: int | None, post: Any) -> str | None:
+    """What `fetch` was given that led to a post, as its block names it: an article and the embed's number, or a
+    link that is not the post's own URL (a short link); None for the post's URL itself (newuser42b #12)."""
+    from resolver.article import printable
+
+    if embed is not None:
+        return f"{printable(source)}, embed #{embed + 1}"
+    from resolver import platforms
+
+    ref = platforms.parse_url(source)
+    return None if ref is not None and ref.post_id == post.record.post_id else printable(source)
 
 
 def _wayback_day(value: str | None) -> str | None:

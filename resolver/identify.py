@@ -226,7 +226,7 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
             in_window.setdefault(ref.post_id, []).append(snap)
     ids = list(in_window)[:max_candidates]
     if not ids:
-        decision = choose(text, [], window=window)
+        decision = _searched(choose(text, [], window=window), day)
         return _identification(decision, context, 0, None)
     posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
                               options=FetchOptions(media=False, archived=False))
@@ -243,13 +243,27 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
         candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
                                     record.status, said.url if said else None, said.captured_at if said else None,
                                     link_map(said.record.links) if said else {}))
-    decision = choose(text, candidates, window=window)
+    decision = _searched(choose(text, candidates, window=window), day)
     chosen = None
     if decision.post_id is not None:
         post = posts[ids.index(decision.post_id)]
         read = copies.get(decision.post_id, ())
         chosen = replace(post, archived=read) if read else post
     return _identification(decision, context, len(ids), chosen)
+
+
+def _searched(decision: Decision, day: str) -> Decision:
+    """A decision that found no post, saying which posts were looked at: only those minted near the article's date,
+    which may be the wrong one (newuser42b #11: a post signed with a wrong date was "not identified: no candidate's
+    words match", with no word that only the days around that date were searched)."""
+    if decision.post_id is not None or decision.verdict not in ("no-match", "no-candidates"):
+        return decision
+    low, high = id_window(day)
+    start, end = (x.snowflake_time(i) for i in (low, high))
+    span = f" ({start:%Y-%m-%d} to {end:%Y-%m-%d})" if start and end else ""
+    return replace(decision, reason=f"{decision.reason}; only posts minted within a day of {day}, the date the "
+                                    f"article gives{span}, were looked at: if that date is wrong, the post was "
+                                    "not among them")
 
 
 def _identification(decision: Decision, context: dict[str, Any], count: int,

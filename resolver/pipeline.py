@@ -2147,8 +2147,10 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     came_from: list[tuple[str, int | None]] = origins if origins is not None else []
     links: dict[str, list[tuple[str, int | None]]] = {}   # each link, with the targets (and embeds) it came from
     named_links: set[str] = set()
+    rank: dict[str, int] = {}   # each target named (an article's source, a URL), in the order named
     for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes,
                                            leave_out=leave_out)):
+        rank.setdefault(named.source if isinstance(named, Item) else named, len(rank))
         if isinstance(named, Item):
             try:
                 scanned = scan_article(load(named).article, store=session.store,
@@ -2191,6 +2193,13 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     for target, source, at in led:
         found.append(target)
         came_from.append((source, at))
+    # In the order the user named them, and an article's in its embeds' order (newuser42b #12: a resolved link's post
+    # came after every other, so `fetch`'s table did not follow the input)
+    mine = came_from[len(came_from) - len(found):]   # this call's origins (the caller's list may hold others)
+    order = sorted(range(len(found)), key=lambda n: (rank.get(mine[n][0], len(rank)),
+                                                     -1 if mine[n][1] is None else mine[n][1]))
+    found[:] = [found[n] for n in order]
+    came_from[len(came_from) - len(found):] = [mine[n] for n in order]
     return found
 
 

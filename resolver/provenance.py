@@ -273,7 +273,7 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                                                     f"({embed['author_handle']}), the source by its name @{found}: "
                                                     "not comparable"))
     if embed["author_handle"].casefold() != found.casefold():
-        checked = _handle_check(embed["author_handle"], said, source, post, store)
+        checked = _handle_check(embed["author_handle"], said, source, post, store, name=real(embed.get("author_name")))
         if embed.get("detector") in LINKS:   # the handle is the URL's, not words of the article's (newuser34 #2)
             checked["evidence"] = checked["evidence"].replace("article says @", "the link's URL names @", 1)
         return checked
@@ -523,10 +523,13 @@ def _page_number(said: str, found: str, post: dict[str, Any] | None) -> bool:
 
 
 def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, Any] | None,
-                  store: Store | None) -> dict[str, Any]:
+                  store: Store | None, *, name: str | None = None) -> dict[str, Any]:
     """The article's handle is not the post's author's. A renamed account (the same account id, or this very post,
     under the article's handle in a recorded fetch) warns, citing that fetch; with no such record it fails: the
-    post may be misattributed."""
+    post may be misattributed. The display names tell the two readings apart (newuser42b #5: a renamed account and
+    words put under another account got the same fail and words): the article's `name` and the author's agreeing
+    (and no record showing the handle on another account) warn as a likely rename, as Bluesky's
+    `_bluesky_other_handle`; differing, the fail says so."""
     found, found_id = said["author"]["handle"], said["author"].get("id")
     post_id = post["post_id"] if post is not None else None
     sightings = store.author_sightings(post["platform"], old, post_id=post_id, author_id=found_id) \
@@ -542,10 +545,23 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
         if sighting["post_id"] == post_id:
             return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}: {fetch} showed "
                                                         f"this post by @{old}, and a post keeps its author"))
-    return check("author", "fail", _per(source, f"article says @{old}, the post's author is @{found}; no recorded "
-                                                f"fetch shows @{old} as this account"
-                                                + (f" (id {found_id})" if found_id else "")
-                                                + ": the post may be misattributed, or the account renamed"))
+    found_name = said["author"].get("name")
+    named = quotes.compare_names(name, found_name).result if name and found_name else None
+    elsewhere = bool(sightings) or (store is not None and post is not None and found_id is not None
+                                    and store.handle_on_another_account(post["platform"], old, found_id))
+    if named == "pass" and elsewhere:   # the handle was seen on another account: the names weigh nothing
+        named = None
+    known = (f"article says @{old}" + (f" (“{name}”)" if named else "") + f", the post's author is @{found}"
+             + (f" (“{found_name}”)" if named else "") + f"; no recorded fetch shows @{old} as this account"
+             + (f" (id {found_id})" if found_id else ""))
+    if named == "pass":
+        return check("author", "warn", _per(source, f"{known}, but the display names agree: likely the account "
+                                                    "renamed, or a handle never its own (not known which)"))
+    if named is not None and named != "pass":
+        return check("author", "fail", _per(source, f"{known}, and the display names differ too: the post is "
+                                                    "likely misattributed (unless the account changed its name "
+                                                    "as well)"))
+    return check("author", "fail", _per(source, f"{known}: the post may be misattributed, or the account renamed"))
 
 
 def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None, *,
@@ -808,7 +824,44 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
+    if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
+        evidence += theirs
+    if result != "pass" and "translation" not in evidence and (scripts := _other_script(said or "", found["text"])):
+        lang = f", lang “{found['lang']}”" if found.get("lang") else ""
+        evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
+                     "may be a translation, which is not compared word by word: compare by hand")
     return check("text", result, _per(source, evidence), changes)
+
+
+def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
+    """(the quote's script, the post's) when most letters of each are of another script ("Latin", "Hebrew"): the
+    quote may be a translation, which word by word is "mostly not the post's" (newuser42b #9). None otherwise."""
+    def named(char: str) -> str:
+        words = unicodedata.name(char, "OTHER").split()
+        first = words[1] if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1 else words[0]
+        return "CJK" if first in ("CJK", "HIRAGANA", "KATAKANA") else first.title()   # one writing: Japanese mixes them
+
+    def script(text: str) -> str | None:
+        counted = Counter(named(char) for char in text if char.isalpha())
+        return counted.most_common(1)[0][0] if counted else None
+    ours, theirs = script(said), script(post_text)
+    return (ours, theirs) if ours and theirs and ours != theirs else None
+
+
+def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any]) -> str:
+    """"; the article's words are those of the post it quotes, @X's <id> (“…”), not this post's" when the words the
+    article shows for a quote-post are the quoted post's (its answer gives them): they were put under the quoting
+    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise."""
+    for reference in post.get("references") or ():
+        if reference.get("type") != "quoted" or not reference.get("text"):
+            continue
+        compared = quotes.compare(said, reference["text"], lang=post.get("lang"), quote_lang=embed.get("lang"))
+        if compared.result == "pass" or (compared.result == "warn" and compared.matched * 2 > compared.post_words):
+            who = f"@{reference['handle']}'s" if reference.get("handle") else "post"
+            return (f"; the article's words are those of the post it quotes, {who} {reference['id']} "
+                    f"(“{' '.join(reference['text'].split())}”), not this post's: they are shown under the quoting "
+                    "account")
+    return ""
 
 
 OWN_PARAGRAPH = ", in the embed code's own paragraph, where the page wrote them: words the post never said"

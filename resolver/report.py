@@ -133,7 +133,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
             else "not fetched: offline"
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
-                                      record.created_at)))
+                                      record.created_at and record.created_at + edit_time_said(record))))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
         if result.embeds[fetched.embed].id_doubt and STATUS_WORDS.get(record.status, ("", ""))[1] == "gone":
             # the id read may not be the article's: gone under it, as the report's badge, is not known gone
@@ -560,8 +560,26 @@ def youtube_oembed_said(record: Any) -> str:
     return f" ({YOUTUBE_OEMBED_AVAILABLE})"
 
 
-def post_text(post: FetchedPost) -> Text:
-    """A fetched post as people read it: status first, then who, when, what, and the media facts."""
+def edit_time_said(record: Any, *, minted: bool = False) -> str:
+    """" (its edit's time…)" after the time of a post whose answer was a later edit of it (the time is the edit's, not
+    the post's: newuser42b #8, `fetch` and `scan --fetch` showed it as the post's creation time); with `minted`, the
+    time the post's own id was minted too. "" otherwise."""
+    if not (record.edits and record.created_at):
+        return ""
+    from resolver.platforms import x
+    from resolver.provenance import edit_of
+
+    if edit_of(record.to_json()) is None:
+        return ""
+    when = x.snowflake_time(record.post_id) if minted and record.platform == x.PLATFORM else None
+    return " (its edit's time" + (f"; this post's id was minted {when.strftime('%Y-%m-%dT%H:%M:%SZ')})" if when
+                                  else ")")
+
+
+def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
+    """A fetched post as people read it: status first, then who, when, what, and the media facts. `asked`: the
+    target that led to it when that is not its own URL (a short link, an article's embed), said under its first
+    line (newuser42b #12)."""
     from rich.text import Text
 
     from resolver.fetch import not_fetched
@@ -576,12 +594,14 @@ def post_text(post: FetchedPost) -> Text:
     text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
+    if asked:
+        _line(text, f"  for {asked}", "dim")
     if record.reason:
         _line(text, f"  {record.reason}", colour)
     if record.author_handle or record.author_name:
         _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
-    if record.created_at:
-        _line(text, f"  created {record.created_at}")
+    if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
+        _line(text, f"  created {record.created_at}{edit_time_said(record, minted=True)}")
     if record.text:
         _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
     for item in post.media:

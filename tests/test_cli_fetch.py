@@ -156,11 +156,15 @@ def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):
          "error": "input: cannot fetch https://t.co/News12: it leads to "
                   "https://pbs.twimg.com/profile_images/1/rr_normal.jpg, which is no post"},
         {"source": "https://twitter.com/RivertonRoads", "link": "https://twitter.com/RivertonRoads",
-         "error": "input: cannot fetch https://twitter.com/RivertonRoads: it is no post"}]
+         "error": f"input: cannot fetch https://twitter.com/RivertonRoads: it is no post{PROFILE}"}]
     assert result.stderr.splitlines() == [
         "error: cannot fetch https://t.co/News12: it leads to https://pbs.twimg.com/profile_images/1/rr_normal.jpg, "
         "which is no post",
-        "error: cannot fetch https://twitter.com/RivertonRoads: it is no post"]
+        f"error: cannot fetch https://twitter.com/RivertonRoads: it is no post{PROFILE}"]
+
+
+# what an account's page is, and a post's URL form (newuser42b #13: "it is no post" alone)
+PROFILE = " (it is @RivertonRoads's account page: a post's URL is https://x.com/RivertonRoads/status/<id>)"
 
 
 def test_fetch_json_lines_say_which_article_and_embed_each_post_came_from(fakenet, tmp_path):
@@ -179,5 +183,5 @@ def test_fetch_json_lines_say_which_article_and_embed_each_post_came_from(fakene
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(line["source"], line["embed"], line["post_id"]) for line in lines] == [
-        (str(first), 0, fx.POST_ID), (status, None, fx.POST_ID), (str(second), 0, fx.POST_ID)]
+        (str(first), 0, fx.POST_ID), (str(second), 0, fx.POST_ID), (status, None, fx.POST_ID)]   # as named (#12)
     assert list(lines[0])[:2] == ["source", "embed"] and lines[0]["status"] == "available"

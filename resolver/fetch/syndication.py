@@ -159,7 +159,13 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
                   if isinstance(m, dict) and isinstance(m.get("media_url_https"), str))
     references = []
     if isinstance(data.get("quoted_tweet"), dict) and data["quoted_tweet"].get("id_str"):
-        references.append({"type": "quoted", "id": data["quoted_tweet"]["id_str"]})
+        quoted = data["quoted_tweet"]
+        reference = {"type": "quoted", "id": str(quoted["id_str"])}
+        # its words and author as the answer gives them: an article may show them as the quoting post's (newuser42b #3)
+        by = quoted.get("user") if isinstance(quoted.get("user"), dict) else {}
+        reference |= {key: value for key, value in (("text", quoted.get("text")), ("handle", by.get("screen_name")))
+                      if isinstance(value, str) and value}
+        references.append(reference)
     if data.get("in_reply_to_status_id_str"):
         references.append({"type": "replied_to", "id": data["in_reply_to_status_id_str"]})
     fields = dict(
