@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.captured import is_page, meta_tags, page_soup, utc
+from resolver.fetch.captured import meta_tags, not_shown, page_soup, utc
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import bluesky, mastodon
@@ -69,12 +69,9 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
                  original: str | None = None) -> tuple[PostRecord, str, tuple[str, ...]]:
     """(the record, the form, notes) of one capture of the post's page: "noscript" (the summary block), "page-head"
     (its head alone), "none" (no page of the post). `original`: the URL captured."""
-    if status is not None and status >= 300:
-        state = "not_found" if status in (404, 410) else "unknown"
-        return _record(post_id, state, method, f"the capture is bsky.app's HTTP {status} answer"), "none", ()
-    if not is_page(content_type, body):
-        return _record(post_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the post's "
-                                                   "page"), "none", ()
+    unshown = not_shown(status, content_type, body, "bsky.app", "post")
+    if unshown is not None:
+        return _record(post_id, unshown[0], method, unshown[1]), "none", ()
     soup = page_soup(body)
     og = meta_tags(soup)
     summary = _summary(soup)

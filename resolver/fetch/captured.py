@@ -25,6 +25,18 @@ def is_page(content_type: str, body: bytes) -> bool:
     return "html" in content_type.lower() or body.lstrip()[:1] == b"<"
 
 
+def not_shown(status: int | None, content_type: str, body: bytes, server: str, thing: str) -> tuple[str, str] | None:
+    """(the state, why) of a capture that cannot show the post or video at all: the server's error answer kept by the
+    archive (404 and 410 say it was gone then: "not_found"; any other, "unknown"), or no page (an image, a redirect's
+    empty body). None for a page, which the reader then reads. `server`: who answered ("bsky.app", "the instance");
+    `thing`: what the page should be of ("post", "video")."""
+    if status is not None and status >= 300:
+        return "not_found" if status in (404, 410) else "unknown", f"the capture is {server}'s HTTP {status} answer"
+    if not is_page(content_type, body):
+        return "unknown", f"the capture is {content_type or 'no page'}, not the {thing}'s page"
+    return None
+
+
 def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     """A page's <meta> tags by property or name ("og:url", "description"): the last of each, its content."""
     return {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")

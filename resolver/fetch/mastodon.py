@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.captured import is_page, meta_tags, page_soup, utc
+from resolver.fetch.captured import meta_tags, not_shown, page_soup, utc
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import mastodon, urls
@@ -100,14 +100,9 @@ def read_capture(post_id: str, status: int | None, content_type: str, body: byte
     """(the record, the form, notes) of one capture of the post's page: "status-page" (the post rendered, before
     Mastodon 4.0), "page-head" (its og: tags), "none" (no page of the post). `original`: the URL captured, whose
     user (when it names one) the page must name too."""
-    if status is not None and status >= 300:
-        if status in (404, 410):
-            return _record(post_id, "not_found", method, f"the capture is the instance's HTTP {status} answer"), \
-                "none", ()
-        return _record(post_id, "unknown", method, f"the capture is the instance's HTTP {status} answer"), "none", ()
-    if not is_page(content_type, body):
-        return _record(post_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the post's "
-                                                   "page"), "none", ()
+    unshown = not_shown(status, content_type, body, "the instance", "post")
+    if unshown is not None:
+        return _record(post_id, unshown[0], method, unshown[1]), "none", ()
     soup = page_soup(body)
     og = meta_tags(soup)
     named = [og.get("og:url")] + [str(link.get("href")) for link in soup.find_all("link", href=True)

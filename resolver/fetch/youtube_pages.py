@@ -32,7 +32,7 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from resolver.fetch.captured import is_page, meta_tags, page_soup, utc
+from resolver.fetch.captured import meta_tags, not_shown, page_soup, utc
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import youtube
@@ -74,12 +74,9 @@ def read_capture(video_id: str, status: int | None, content_type: str, body: byt
                  original: str | None = None) -> tuple[PostRecord, str, tuple[str, ...]]:
     """(the record, the form, notes) of one capture of the video's page: "player-response" (the player's data),
     "watch-microdata" (the page's schema.org microdata), "page-head" (its head alone), "none" (no page of it)."""
-    if status is not None and status >= 300:
-        state = "not_found" if status in (404, 410) else "unknown"
-        return _record(video_id, state, method, f"the capture is youtube.com's HTTP {status} answer"), "none", ()
-    if not is_page(content_type, body):
-        return _record(video_id, "unknown", method, f"the capture is {content_type or 'no page'}, not the video's "
-                                                    "page"), "none", ()
+    unshown = not_shown(status, content_type, body, "youtube.com", "video")
+    if unshown is not None:
+        return _record(video_id, unshown[0], method, unshown[1]), "none", ()
     soup = page_soup(body)
     og = meta_tags(soup)
     scope = _video_scope(soup)
