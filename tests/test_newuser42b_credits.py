@@ -175,6 +175,14 @@ def test_an_amp_img_in_a_figure_is_the_photo_its_caption_credits():
                           ("REUTERS/Jane Doe", "https://img.wire.example/b.jpg")]
 
 
+def test_an_amp_img_written_in_capitals_is_the_photo_too():
+    """HTML's tag names have no case: `<AMP-IMG>` is found in the page's one needles pass as `<amp-img>` is (the
+    lead: the page's own search for "<amp-img" cost 0.12 ms a corpus page and missed it)."""
+    page = article('<figure><AMP-IMG src="https://img.wire.example/a.jpg" width="640" height="480"></AMP-IMG>'
+                   '<figcaption>Smoke rises over the hills. REUTERS/Tom Alder</figcaption></figure>')
+    assert tied(page) == [("REUTERS/Tom Alder", "https://img.wire.example/a.jpg")]
+
+
 # Finding 7: a caption beside a pair of photos (not in one figure with them) credits each by the place it names.
 def test_a_caption_after_a_pair_of_photos_ties_each_credit_to_the_photo_in_its_place():
     pair = ('<div class="pair"><img src="https://img.wire.example/left.jpg" alt="Candidate A">'

@@ -1575,13 +1575,13 @@ SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) 
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
 PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN,
-                html_credits.META_ALT_NEEDLE)
+                html_credits.META_ALT_NEEDLE, html_credits.AMP_IMG_NEEDLE)
 # "t.co/" in each of its ASCII cases (no other character matches t, c or o case-blind): where hyperscan searches the
 # page, the places of its t.co links, which `resolver.prose_links` counts from there (`short_link_starts`), not from
 # a pass of its own (0.1 ms a corpus page, #14; 3 us in hyperscan's pass). Optional: the string's search would take
 # 0.19 ms a page for them, more than the count's own search.
 SHORT_LINK_NEEDLES = tuple(f"{t}.{c}{o}/" for t in "tT" for c in "cC" for o in "oO")
-CASELESS_NEEDLES = html_credits.CREDIT_ATTRS   # an attribute's name, in any ASCII case (#11)
+CASELESS_NEEDLES = (*html_credits.CREDIT_ATTRS, html_credits.AMP_IMG_NEEDLE)   # in any ASCII case, as HTML writes (#11)
 # What the page may write that a selection needs: a selector no element can match is not asked (#14).
 PAGE_WORDS = words_of(STRUCTURE_PARTS, FACEBOOK_PARTS, TIMELINE_PARTS, html_credits.BROAD_CANDIDATE_PARTS,
                       html_credits.JSONLD_PARTS)

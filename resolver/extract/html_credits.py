@@ -142,7 +142,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
     in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them, caseless (#14)."""
     page = smap.page
-    walks = _Walks(claimed, set(), amp="<amp-img" in page)
+    walks = _Walks(claimed, set(), amp=bool(needles.within(AMP_IMG_NEEDLE, smap.start, smap.end)))
     found, related = _element_credits_of(tree, smap, claimed, walks, needles)
     if needles.within(META_ALT_NEEDLE, smap.start, smap.end):   # on 20 of 146 corpus pages
         found += _meta_alt_credits(tree, smap)
@@ -1024,6 +1024,9 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
 # there gave none). The other one's image when the page names only one.
 META_ALTS = {"og:image:alt": ("og:image", "og:image:url", "og:image:secure_url"), "twitter:image:alt": ("twitter:image",
                                                                                                       "twitter:image:src")}
+# An AMP page's photo element (`PHOTO_SELECTOR`), one of the page's needles too, in any ASCII case as HTML writes tags:
+# a search of its own was 0.12 ms of a corpus page's scan (a page held as 4-byte characters), in hyperscan's pass none
+AMP_IMG_NEEDLE = "<amp-img"
 META_ALT_NEEDLE = "image:alt"   # one of the page's needles (`needles.Needles`), found in the same pass as the others
 META_IMAGES = frozenset(name for names in META_ALTS.values() for name in names)
 
