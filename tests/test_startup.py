@@ -351,7 +351,9 @@ def test_a_caller_of_the_cli_in_its_own_process_keeps_its_collector(tmp_path: Pa
     before = gc.get_freeze_count()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", str(page)])
     assert result.exit_code == 0 and "RivertonRoads" in result.output, result.output
-    assert gc.get_freeze_count() == before
+    # no freeze made (it would move every tracked object there: tens of thousands more); the count may fall, as
+    # objects the test session froze after collection (tests/conftest.py) are freed while the command runs
+    assert gc.get_freeze_count() <= before
 
 
 # perf42: the dataclasses a plain one-file scan never makes, built when first made (about 0.7 ms each, 6% of the
