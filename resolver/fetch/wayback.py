@@ -603,12 +603,8 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     page (its widget's, `?embed=1`, under it) and its web preview's (telegram.capture_pages)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
-    if mastodon.is_post_id(post_id):
-        return mastodon.capture_pages(post_id, list(handles))
-    if bluesky_pages.is_post_id(post_id):
-        return bluesky_pages.capture_pages(post_id, list(handles))
-    if youtube_pages.is_video_id(post_id):
-        return youtube_pages.capture_pages(post_id)
+    if (pages := _own_pages(post_id, handles)) is not None:
+        return pages
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
@@ -620,14 +616,23 @@ def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     `archive.lookup` lists for an X post (archive35)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
+    if (pages := _own_pages(post_id, handles)) is not None:
+        return pages
+    return [form for page in _pages(post_id, handles)
+            for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
+
+
+def _own_pages(post_id: str, handles: Sequence[str | None]) -> list[str] | None:
+    """A Mastodon or Bluesky post's pages, a YouTube video's, where each reader lists them (its page under each
+    name, its embed and mobile pages): the same for its captures, its page queries and its pages. None for an X
+    post (or a Telegram one, whose three lists differ)."""
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
         return bluesky_pages.capture_pages(post_id, list(handles))
     if youtube_pages.is_video_id(post_id):
         return youtube_pages.capture_pages(post_id)
-    return [form for page in _pages(post_id, handles)
-            for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
+    return None
 
 
 def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
@@ -635,12 +640,8 @@ def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
     case; under /i/ with none. A Telegram post's page: t.me/<channel>/<n>."""
     if telegram.is_post_id(post_id):
         return [f"t.me/{post_id}"]
-    if mastodon.is_post_id(post_id):
-        return mastodon.capture_pages(post_id, list(handles))
-    if bluesky_pages.is_post_id(post_id):
-        return bluesky_pages.capture_pages(post_id, list(handles))
-    if youtube_pages.is_video_id(post_id):
-        return youtube_pages.capture_pages(post_id)
+    if (pages := _own_pages(post_id, handles)) is not None:
+        return pages
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
