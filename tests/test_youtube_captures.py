@@ -128,6 +128,37 @@ def test_a_page_with_only_the_cut_description_says_it_is_cut_and_the_tags_are_ne
     assert "the description is cut short on the captured page: its first words only" in notes
 
 
+SITE_SAYS = {   # YouTube's own description of itself, which the head of a video with no description carries
+    "en": "Enjoy the videos and music you love, upload original content, and share it all with friends, family, and "
+          "the world on YouTube.",
+    "fr": "Profitez des vidéos et de la musique que vous aimez, mettez en ligne des contenus originaux, et "
+          "partagez-les avec vos amis, vos proches et le monde entier.",
+    "es": "Disfruta los videos y la música que te encantan, sube contenido original y compártelo con tus amigos, "
+          "familiares y el resto del mundo en YouTube.",
+}
+
+
+def _with_site_description(body: bytes, said: str) -> bytes:
+    return body.replace(b"</head>", f'<meta name="description" content="{escape(said)}">'
+                                    f'<meta property="og:description" content="{escape(said)}"></head>'.encode())
+
+
+@pytest.mark.parametrize("language", sorted(SITE_SAYS))
+def test_a_video_with_no_description_is_never_given_youtubes_own_description_of_itself(language):
+    # review43c: a video whose description is empty ("shortDescription": "") has the site's own blurb in its head,
+    # in the capture's language; it was read as the video's description, the text "<title>\n\nEnjoy the videos
+    # and music you love…" shown as the video's words
+    said = SITE_SAYS[language]
+    record, form, notes = read(_with_site_description(watch_2023(description=""), said))
+    assert (record.status, form, record.text) == ("available", "player-response", TITLE), record
+    assert notes == (), notes
+    old = watch_2017(description="").replace(b'<meta property="og:description" content="...">', b"").replace(
+        b'<meta itemprop="description" content="...">', b"")
+    record, form, notes = read(_with_site_description(old, said))
+    assert (record.status, form, record.text) == ("available", "watch-microdata", TITLE), record
+    assert youtube_pages.TITLE_AND_DESCRIPTION not in notes, notes
+
+
 @pytest.mark.parametrize("body, said", [
     (watch_2023("OtherVid999", title="Cute cats compilation"),
      "the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this one"),

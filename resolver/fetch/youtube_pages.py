@@ -43,6 +43,10 @@ if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
 SITE = "https://www.youtube.com"
 TITLE_AND_DESCRIPTION = "the text is the video's title, then its description, as the captured watch page gave them"
 _PLAYER = re.compile(r"ytInitialPlayerResponse\s*=\s*")
+_SITE_SAYS = (   # the opening words of YouTube's description of itself, as its pages in these languages give it
+    "enjoy the videos and music you love", "profitez des vidéos et de la musique que vous aimez",
+    "disfruta los videos y la música que te encantan", "aproveite os vídeos e músicas que você adora",
+    "youtube でお気に入りの動画や音楽を楽しみ")
 _CHANNEL_PATH = re.compile(r"^/(?:@[^/]+|channel/[^/]+|user/[^/]+|c/[^/]+)/?")
 
 
@@ -202,8 +206,8 @@ def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | Beautiful
     """(the description, whether it is cut short): the player's whole one, the old page's `#eow-description`, else
     the microdata's or the head's (YouTube cuts those, and ends them with "...")."""
     whole = details.get("shortDescription")
-    if isinstance(whole, str) and whole.strip():
-        return whole.strip(), False
+    if isinstance(whole, str):   # the whole description, "" for a video with none (its head then holds the site's)
+        return whole.strip() or None, False
     eow = soup.select_one("#eow-description")
     if eow is not None:
         for br in eow.find_all("br"):
@@ -211,8 +215,16 @@ def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | Beautiful
         lines = [" ".join(line.split()) for line in eow.get_text().split("\n")]
         if text := "\n".join(lines).strip():
             return text, False
-    short = _said(_prop(scope, "description"), og.get("og:description"))
+    short = _said(*(said for said in (_prop(scope, "description"), og.get("og:description"))
+                    if not _site_description(said)))
     return (short, short.endswith(("...", "…"))) if short else (None, False)
+
+
+def _site_description(said: str | None) -> bool:
+    """Whether a head's description is YouTube's own description of itself (in the capture's language), what the
+    page of a video with no description carries in its place: never the video's words."""
+    words = " ".join(re.sub(r"[^\w]+", " ", (said or "").casefold()).split())
+    return words.startswith(_SITE_SAYS)
 
 
 def _handle(profile: str | None) -> str | None:
