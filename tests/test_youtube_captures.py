@@ -159,6 +159,24 @@ def test_a_video_with_no_description_is_never_given_youtubes_own_description_of_
     assert youtube_pages.TITLE_AND_DESCRIPTION not in notes, notes
 
 
+def test_the_videos_date_is_the_day_it_was_published_never_the_day_its_file_was_uploaded_before():
+    # review43c: a video uploaded on 10 January, kept private and published on 14 March has both days on its page
+    # (the player's uploadDate and publishDate, the microdata's uploadDate and datePublished); its "Archived date"
+    # was the upload, two months before anyone could see it: footage said to be older than it was
+    body = watch_2023().replace(b'"uploadDate": "2023-03-14T05:52:10-07:00"',
+                                b'"uploadDate": "2023-01-10T09:00:00-08:00", '
+                                b'"publishDate": "2023-03-14T05:52:10-07:00"').replace(
+        b'<meta itemprop="uploadDate" content="2023-03-14T05:52:10-07:00">',
+        b'<meta itemprop="uploadDate" content="2023-01-10T09:00:00-08:00">'
+        b'<meta itemprop="datePublished" content="2023-03-14T05:52:10-07:00">')
+    assert body.count(b"2023-01-10") == 2, body
+    record, form, _ = read(body)
+    assert (form, record.created_at) == ("player-response", "2023-03-14T12:52:10Z"), record
+    microdata_only = body[:body.index(b"<script>")] + b"</body></html>"
+    record, form, _ = read(microdata_only)
+    assert (form, record.created_at) == ("watch-microdata", "2023-03-14T12:52:10Z"), record
+
+
 @pytest.mark.parametrize("body, said", [
     (watch_2023("OtherVid999", title="Cute cats compilation"),
      "the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this one"),

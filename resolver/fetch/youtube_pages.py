@@ -10,7 +10,8 @@ The markup, by era (pages saved from youtube.com, as scrapers of them read them)
   `meta[itemprop=channelId]`, `meta[itemprop=videoId]`, `span[itemprop=author]` holding the channel's
   `link[itemprop=url]` (`/user/<name>`, `/channel/<id>`, later `/@<handle>`) and, on later pages, its
   `link[itemprop=name]`; `meta[itemprop=datePublished]` and `uploadDate` (a day, "2014-08-12", until about 2023;
-  then a time with its zone, "2021-09-06T19:59:20-07:00");
+  then a time with its zone, "2021-09-06T19:59:20-07:00"; a video kept private after its upload has two: the date
+  the page shows is the one it was published);
 - the old desktop page's body (until 2020): `#eow-title`, the channel's name in `.yt-user-info a`, the whole
   description in `#eow-description`;
 - the player's data, `var ytInitialPlayerResponse = {…};` (2020 on): `videoDetails` (`videoId`, `title`, `author`,
@@ -129,8 +130,10 @@ def _read_video(video_id: str, method: str, soup: BeautifulSoup, og: dict[str, s
     profile = _said(micro.get("ownerProfileUrl"), author_url.get("href") if author_url is not None else None)
     channel_id = _said(details.get("channelId"), _prop(scope, "channelId"))
     description, cut = _description(soup, og, scope, details)
-    day = _said(micro.get("uploadDate"), micro.get("publishDate"), _prop(scope, "uploadDate"),
-                _prop(scope, "datePublished"))
+    # the day it was published, as the page shows it ("Published on", "Premiered"); its file's upload may be months
+    # before, while it was private: never the video's date, only where the page gives no other (review43c)
+    day = _said(micro.get("publishDate"), _prop(scope, "datePublished"), micro.get("uploadDate"),
+                _prop(scope, "uploadDate"))
     created = utc(day) if day else None
     notes = [TITLE_AND_DESCRIPTION] if description else []
     if cut:
