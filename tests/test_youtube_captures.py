@@ -177,6 +177,19 @@ def test_the_videos_date_is_the_day_it_was_published_never_the_day_its_file_was_
     assert (form, record.created_at) == ("watch-microdata", "2023-03-14T12:52:10Z"), record
 
 
+def test_a_2020_page_setting_the_players_data_as_a_window_property_is_read_from_it():
+    # review43c: pages of 2020 set it as `window["ytInitialPlayerResponse"] = {…};`, which was not read: the whole
+    # description, and the player's word that the video was unavailable, were left for the head's
+    body = watch_2023(description=DESCRIPTION + "\nMore at the county's page.").replace(
+        b"var ytInitialPlayerResponse = ", b'window["ytInitialPlayerResponse"] = ')
+    record, form, _ = read(body)
+    assert (form, record.text) == ("player-response", f"{TITLE}\n\n{DESCRIPTION}\nMore at the county's page."), record
+    gone = UNAVAILABLE.replace(b"var ytInitialPlayerResponse = ", b'window["ytInitialPlayerResponse"] = ').replace(
+        b"</head>", f'<link rel="canonical" href="{WATCH}"><meta property="og:title" content="{TITLE}"></head>'.encode())
+    record, form, _ = read(gone)
+    assert (record.status, form, record.text) == ("unknown", "none", None), record
+
+
 @pytest.mark.parametrize("body, said", [
     (watch_2023("OtherVid999", title="Cute cats compilation"),
      "the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this one"),

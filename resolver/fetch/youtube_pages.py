@@ -14,7 +14,8 @@ The markup, by era (pages saved from youtube.com, as scrapers of them read them)
   the page shows is the one it was published);
 - the old desktop page's body (until 2020): `#eow-title`, the channel's name in `.yt-user-info a`, the whole
   description in `#eow-description`;
-- the player's data, `var ytInitialPlayerResponse = {…};` (2020 on): `videoDetails` (`videoId`, `title`, `author`,
+- the player's data, `var ytInitialPlayerResponse = {…};` (2020 on; in 2020 `window["ytInitialPlayerResponse"] =
+  {…};`): `videoDetails` (`videoId`, `title`, `author`,
   `channelId`, `shortDescription`: the whole description), `playabilityStatus` (`status` "OK", or "ERROR" with the
   reason "Video unavailable" where a removed video's page says so), `microformat.playerMicroformatRenderer`
   (`uploadDate`, `ownerProfileUrl`); before it, a removed video's page said why in `#unavailable-message` ("This video
@@ -43,7 +44,8 @@ if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
 
 SITE = "https://www.youtube.com"
 TITLE_AND_DESCRIPTION = "the text is the video's title, then its description, as the captured watch page gave them"
-_PLAYER = re.compile(r"ytInitialPlayerResponse\s*=\s*")
+# `var ytInitialPlayerResponse = {…}`, or in 2020 `window["ytInitialPlayerResponse"] = {…}` (review43c)
+_PLAYER = re.compile(r"""ytInitialPlayerResponse(?:["']\])?\s*=\s*""")
 _SITE_SAYS = (   # the opening words of YouTube's description of itself, as its pages in these languages give it
     "enjoy the videos and music you love", "profitez des vidéos et de la musique que vous aimez",
     "disfruta los videos y la música que te encantan", "aproveite os vídeos e músicas que você adora",
