@@ -128,6 +128,68 @@ def test_a_page_with_only_the_cut_description_says_it_is_cut_and_the_tags_are_ne
     assert "the description is cut short on the captured page: its first words only" in notes
 
 
+SITE_SAYS = {   # YouTube's own description of itself, which the head of a video with no description carries
+    "en": "Enjoy the videos and music you love, upload original content, and share it all with friends, family, and "
+          "the world on YouTube.",
+    "fr": "Profitez des vidéos et de la musique que vous aimez, mettez en ligne des contenus originaux, et "
+          "partagez-les avec vos amis, vos proches et le monde entier.",
+    "es": "Disfruta los videos y la música que te encantan, sube contenido original y compártelo con tus amigos, "
+          "familiares y el resto del mundo en YouTube.",
+}
+
+
+def _with_site_description(body: bytes, said: str) -> bytes:
+    return body.replace(b"</head>", f'<meta name="description" content="{escape(said)}">'
+                                    f'<meta property="og:description" content="{escape(said)}"></head>'.encode())
+
+
+@pytest.mark.parametrize("language", sorted(SITE_SAYS))
+def test_a_video_with_no_description_is_never_given_youtubes_own_description_of_itself(language):
+    # review43c: a video whose description is empty ("shortDescription": "") has the site's own blurb in its head,
+    # in the capture's language; it was read as the video's description, the text "<title>\n\nEnjoy the videos
+    # and music you love…" shown as the video's words
+    said = SITE_SAYS[language]
+    record, form, notes = read(_with_site_description(watch_2023(description=""), said))
+    assert (record.status, form, record.text) == ("available", "player-response", TITLE), record
+    assert notes == (), notes
+    old = watch_2017(description="").replace(b'<meta property="og:description" content="...">', b"").replace(
+        b'<meta itemprop="description" content="...">', b"")
+    record, form, notes = read(_with_site_description(old, said))
+    assert (record.status, form, record.text) == ("available", "watch-microdata", TITLE), record
+    assert youtube_pages.TITLE_AND_DESCRIPTION not in notes, notes
+
+
+def test_the_videos_date_is_the_day_it_was_published_never_the_day_its_file_was_uploaded_before():
+    # review43c: a video uploaded on 10 January, kept private and published on 14 March has both days on its page
+    # (the player's uploadDate and publishDate, the microdata's uploadDate and datePublished); its "Archived date"
+    # was the upload, two months before anyone could see it: footage said to be older than it was
+    body = watch_2023().replace(b'"uploadDate": "2023-03-14T05:52:10-07:00"',
+                                b'"uploadDate": "2023-01-10T09:00:00-08:00", '
+                                b'"publishDate": "2023-03-14T05:52:10-07:00"').replace(
+        b'<meta itemprop="uploadDate" content="2023-03-14T05:52:10-07:00">',
+        b'<meta itemprop="uploadDate" content="2023-01-10T09:00:00-08:00">'
+        b'<meta itemprop="datePublished" content="2023-03-14T05:52:10-07:00">')
+    assert body.count(b"2023-01-10") == 2, body
+    record, form, _ = read(body)
+    assert (form, record.created_at) == ("player-response", "2023-03-14T12:52:10Z"), record
+    microdata_only = body[:body.index(b"<script>")] + b"</body></html>"
+    record, form, _ = read(microdata_only)
+    assert (form, record.created_at) == ("watch-microdata", "2023-03-14T12:52:10Z"), record
+
+
+def test_a_2020_page_setting_the_players_data_as_a_window_property_is_read_from_it():
+    # review43c: pages of 2020 set it as `window["ytInitialPlayerResponse"] = {…};`, which was not read: the whole
+    # description, and the player's word that the video was unavailable, were left for the head's
+    body = watch_2023(description=DESCRIPTION + "\nMore at the county's page.").replace(
+        b"var ytInitialPlayerResponse = ", b'window["ytInitialPlayerResponse"] = ')
+    record, form, _ = read(body)
+    assert (form, record.text) == ("player-response", f"{TITLE}\n\n{DESCRIPTION}\nMore at the county's page."), record
+    gone = UNAVAILABLE.replace(b"var ytInitialPlayerResponse = ", b'window["ytInitialPlayerResponse"] = ').replace(
+        b"</head>", f'<link rel="canonical" href="{WATCH}"><meta property="og:title" content="{TITLE}"></head>'.encode())
+    record, form, _ = read(gone)
+    assert (record.status, form, record.text) == ("unknown", "none", None), record
+
+
 @pytest.mark.parametrize("body, said", [
     (watch_2023("OtherVid999", title="Cute cats compilation"),
      "the captured page is the video OtherVid999 (https://www.youtube.com/watch?v=OtherVid999), not this one"),

@@ -155,9 +155,9 @@ def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...
     overlapping ones too); every name asked as one the page may hold. A `str.find` loop per needle took 0.59 ms a
     median page against 0.28. Caseless needles with a common stem are found by it (`_caseless_in_bytes`)."""
     starts: dict[str, list[int]] = {needle: [] for needle in needles}
-    folding = tuple(needle for needle, kind in zip(needles, kinds) if kind)
-    if len(folding) > 1 and os.path.commonprefix([needle.lower() for needle in folding]):
-        starts.update(_caseless_in_bytes(page, folding))   # the others as below
+    stems = _stems(tuple(needle for needle, kind in zip(needles, kinds) if kind))
+    if stems:
+        starts.update(_caseless_in_bytes(page, stems))   # the others as below
         needles = tuple(needle for needle, kind in zip(needles, kinds) if not kind)
         kinds = (False,) * len(needles)
     for search, group in _end_searches(needles, kinds):
@@ -172,23 +172,44 @@ def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...
     return starts, list(asked)
 
 
-def _caseless_in_bytes(page: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
-    """Where each of `needles` (caseless, with a common stem) starts: at the places the stem is in the page's UTF-8
-    bytes lower-cased (ASCII letters only fold, as hyperscan's caseless flag folds), placed in the string as
-    `_found_in_bytes` places them. A needle ending in a common character (`credit ` and its kin: a blank, review27b
-    #8) took its look-behind at each such character: 0.64 ms a median corpus page for all needles; this way 0.40-0.46
-    against the old needles' 0.35-0.36 (measured in one run)."""
-    lowered = [needle.lower().encode("ascii") for needle in needles]
-    stem = lowered[0][:len(os.path.commonprefix(lowered))]
+def _stems(folding: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The caseless needles in groups, each with a common stem `_caseless_in_bytes` finds them by: one group when
+    they all share one; else those of each first letter, when each group's stem is 4 characters or more (the
+    `credit` attributes and `<amp-img`: one needle beside them took the stem's pass from all, 0.66 -> 0.92 ms a
+    corpus page of a one-file scan, review43c); else none (the post hosts: a look-behind pass finds them)."""
+    if len(folding) < 2:
+        return ()
+    if os.path.commonprefix([needle.lower() for needle in folding]):
+        return (folding,)
+    groups: dict[str, list[str]] = {}
+    for needle in folding:
+        groups.setdefault(needle[:1].lower(), []).append(needle)
+    if all(len(os.path.commonprefix([needle.lower() for needle in group])) >= 4 for group in groups.values()):
+        return tuple(tuple(group) for group in groups.values())
+    return ()
+
+
+def _caseless_in_bytes(page: str, stems: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
+    """Where each needle of `stems` (caseless, in groups each with a common stem: `_stems`) starts: at the places its
+    group's stem is in the page's UTF-8 bytes lower-cased (ASCII letters only fold, as hyperscan's caseless flag
+    folds), placed in the string as `_found_in_bytes` places them. A needle ending in a common character (`credit `
+    and its kin: a blank, review27b #8) took its look-behind at each such character: 0.64 ms a median corpus page for
+    all needles; this way 0.40-0.46 against the old needles' 0.35-0.36 (measured in one run)."""
+    needles = tuple(needle for group in stems for needle in group)
     utf8 = page.encode("utf-8", "surrogatepass")
     folded = utf8.lower()
-    ends: list[list[int]] = [[] for _ in needles]
-    at = folded.find(stem)
-    while at >= 0:
-        for found, low in zip(ends, lowered):
-            if folded.startswith(low, at):
-                found.append(at + len(low))
-        at = folded.find(stem, at + 1)
+    ends: list[list[int]] = []
+    for group in stems:
+        lowered = [needle.lower().encode("ascii") for needle in group]
+        stem = lowered[0][:len(os.path.commonprefix(lowered))]
+        group_ends: list[list[int]] = [[] for _ in group]
+        at = folded.find(stem)
+        while at >= 0:
+            for found, low in zip(group_ends, lowered):
+                if folded.startswith(low, at):
+                    found.append(at + len(low))
+            at = folded.find(stem, at + 1)
+        ends += group_ends
     extra = len(utf8) - len(page)
     if extra:
         return _in_string(page, needles, (True,) * len(needles), ends, extra)

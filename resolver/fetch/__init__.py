@@ -224,6 +224,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     unique = list(dict.fromkeys(targets))
     results: dict[Target, FetchedPost] = {}
     pending = []
+    deferred = []   # cached, and another fetch settling them: their answer is waited for, never asked here
     done = on_done or (lambda: None)
     for target in unique:
         media_row = _media_lookup(session.store)
@@ -233,8 +234,9 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
                      or _copies_missing(cached, session, options)):
             # Another article's step is settling the post now: it recorded the post and is downloading its media (or
             # reading its copies). Its answer is waited for below, not repaired here (race42: the photo was
-            # downloaded twice in one run, the later download retiring finished articles' memos).
-            pending.append(target)
+            # downloaded twice in one run, the later download retiring finished articles' memos). Should it end before
+            # then (this loop awaits other posts' repairs), the cache answers, not a second request (review43c).
+            deferred.append(target)
             continue
         if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
@@ -249,15 +251,16 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
             done()
         else:
             pending.append(target)
-    if not pending:
+    if not pending and not deferred:
         return [results[t] for t in targets]
     if session.cache_only:
-        raise NotCached(pending[0].url)
+        raise NotCached((pending or deferred)[0].url)
     # A post another article's step is fetching now is waited for, once this fetch's own are done (one request a
     # post a run, #13); each of its own is held until its answer is settled.
     flights = session.in_flight
     theirs = [t for t in pending if flights.held(_flight(t))]
     pending = [t for t in pending if t not in theirs]
+    theirs += deferred
     held = {t: flights.take(_flight(t)) for t in pending}
     try:
         await _fetch_pending(pending, results, session, options, done, held)

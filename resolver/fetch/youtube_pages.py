@@ -10,10 +10,12 @@ The markup, by era (pages saved from youtube.com, as scrapers of them read them)
   `meta[itemprop=channelId]`, `meta[itemprop=videoId]`, `span[itemprop=author]` holding the channel's
   `link[itemprop=url]` (`/user/<name>`, `/channel/<id>`, later `/@<handle>`) and, on later pages, its
   `link[itemprop=name]`; `meta[itemprop=datePublished]` and `uploadDate` (a day, "2014-08-12", until about 2023;
-  then a time with its zone, "2021-09-06T19:59:20-07:00");
+  then a time with its zone, "2021-09-06T19:59:20-07:00"; a video kept private after its upload has two: the date
+  the page shows is the one it was published);
 - the old desktop page's body (until 2020): `#eow-title`, the channel's name in `.yt-user-info a`, the whole
   description in `#eow-description`;
-- the player's data, `var ytInitialPlayerResponse = {…};` (2020 on): `videoDetails` (`videoId`, `title`, `author`,
+- the player's data, `var ytInitialPlayerResponse = {…};` (2020 on; in 2020 `window["ytInitialPlayerResponse"] =
+  {…};`): `videoDetails` (`videoId`, `title`, `author`,
   `channelId`, `shortDescription`: the whole description), `playabilityStatus` (`status` "OK", or "ERROR" with the
   reason "Video unavailable" where a removed video's page says so), `microformat.playerMicroformatRenderer`
   (`uploadDate`, `ownerProfileUrl`); before it, a removed video's page said why in `#unavailable-message` ("This video
@@ -42,7 +44,12 @@ if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
 
 SITE = "https://www.youtube.com"
 TITLE_AND_DESCRIPTION = "the text is the video's title, then its description, as the captured watch page gave them"
-_PLAYER = re.compile(r"ytInitialPlayerResponse\s*=\s*")
+# `var ytInitialPlayerResponse = {…}`, or in 2020 `window["ytInitialPlayerResponse"] = {…}` (review43c)
+_PLAYER = re.compile(r"""ytInitialPlayerResponse(?:["']\])?\s*=\s*""")
+_SITE_SAYS = (   # the opening words of YouTube's description of itself, as its pages in these languages give it
+    "enjoy the videos and music you love", "profitez des vidéos et de la musique que vous aimez",
+    "disfruta los videos y la música que te encantan", "aproveite os vídeos e músicas que você adora",
+    "youtube でお気に入りの動画や音楽を楽しみ")
 _CHANNEL_PATH = re.compile(r"^/(?:@[^/]+|channel/[^/]+|user/[^/]+|c/[^/]+)/?")
 
 
@@ -125,8 +132,10 @@ def _read_video(video_id: str, method: str, soup: BeautifulSoup, og: dict[str, s
     profile = _said(micro.get("ownerProfileUrl"), author_url.get("href") if author_url is not None else None)
     channel_id = _said(details.get("channelId"), _prop(scope, "channelId"))
     description, cut = _description(soup, og, scope, details)
-    day = _said(micro.get("uploadDate"), micro.get("publishDate"), _prop(scope, "uploadDate"),
-                _prop(scope, "datePublished"))
+    # the day it was published, as the page shows it ("Published on", "Premiered"); its file's upload may be months
+    # before, while it was private: never the video's date, only where the page gives no other (review43c)
+    day = _said(micro.get("publishDate"), _prop(scope, "datePublished"), micro.get("uploadDate"),
+                _prop(scope, "uploadDate"))
     created = utc(day) if day else None
     notes = [TITLE_AND_DESCRIPTION] if description else []
     if cut:
@@ -202,8 +211,8 @@ def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | Beautiful
     """(the description, whether it is cut short): the player's whole one, the old page's `#eow-description`, else
     the microdata's or the head's (YouTube cuts those, and ends them with "...")."""
     whole = details.get("shortDescription")
-    if isinstance(whole, str) and whole.strip():
-        return whole.strip(), False
+    if isinstance(whole, str):   # the whole description, "" for a video with none (its head then holds the site's)
+        return whole.strip() or None, False
     eow = soup.select_one("#eow-description")
     if eow is not None:
         for br in eow.find_all("br"):
@@ -211,8 +220,16 @@ def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | Beautiful
         lines = [" ".join(line.split()) for line in eow.get_text().split("\n")]
         if text := "\n".join(lines).strip():
             return text, False
-    short = _said(_prop(scope, "description"), og.get("og:description"))
+    short = _said(*(said for said in (_prop(scope, "description"), og.get("og:description"))
+                    if not _site_description(said)))
     return (short, short.endswith(("...", "…"))) if short else (None, False)
+
+
+def _site_description(said: str | None) -> bool:
+    """Whether a head's description is YouTube's own description of itself (in the capture's language), what the
+    page of a video with no description carries in its place: never the video's words."""
+    words = " ".join(re.sub(r"[^\w]+", " ", (said or "").casefold()).split())
+    return words.startswith(_SITE_SAYS)
 
 
 def _handle(profile: str | None) -> str | None:
