@@ -187,6 +187,8 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     lookalike = None
     if status is None and signed is not None:
         lookalike, date_text, dated = _lookalike_date_link(el, signed) or (None, date_text, dated)
+    elif status is not None and status.post_id:
+        lookalike = _lookalike_account_link(el, status.post_id)
     paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
@@ -233,6 +235,23 @@ def _lookalike_date_link(el: Any, signed: str) -> tuple[str, str | None, int] | 
         why = x.lookalike(href)
         found = (why, _date_words(element_text(a)), a.mem_id) if why else found
     return found
+
+
+def _lookalike_account_link(el: Any, post_id: str) -> str | None:
+    """Why a link of the embed code to its own post (`post_id`) names an account written with letters of another
+    script ("twitter.com/MoInfo_Gаza/status/N" under the signature "(@MoInfo_Gaza)"), in `lookalike_link`'s words; None
+    when none does. X shows the post by its id, whatever account the link names: the post stays the link's, and the
+    doubt says whose name the link passes for (the signature's handle alone read as the real account's, fixleft42a's
+    left item). Most links are all ASCII: one test of each string."""
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        if not platforms.beyond_ascii(href):
+            continue
+        said = platforms.lookalike_link(href)
+        ref = x.parse_url(href) if said is not None and said[2] else None
+        if ref is not None and ref.post_id == post_id:
+            return said[1] if said is not None else None
+    return None
 
 
 def _without_nested_tweets(el: Any) -> Any:
