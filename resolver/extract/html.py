@@ -62,7 +62,13 @@ def _has_markers(page: str) -> bool:
     return (any(marker in page for marker in MARKERS) or html_credits.COPYRIGHT_REFERENCE_RE.search(page) is not None
             or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None
-            or _may_credit_in_markup(page) or _has_caseless_marker(page))
+            or _may_credit_in_markup(page) or _has_caseless_marker(page)
+            or not page.isascii() and ADDRESS_BEYOND_ASCII_RE.search(page) is not None)
+
+
+# A link's address written with letters beyond ASCII, as a look-alike host is ("https://t.mе/…", "twіtter.com"): a
+# page holding nothing else an embed needs is read all the same, so its disguise is said (`_post_links`).
+ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>]*[^\x00-\x7f]""", re.IGNORECASE)
 
 
 def _may_credit_in_markup(page: str) -> bool:
@@ -1466,6 +1472,12 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)
               or platforms.beyond_ascii(hrefs[i]) and platforms.lookalike_link(hrefs[i]) is not None]
+    if not joined.isascii():
+        # a host written with letters of another script ("t.mе/…", "twіtter.com/…") matches no platform's name above:
+        # said as in text (fixleft42a's left item). Most pages' links are all ASCII: one test of the joined string.
+        taken = set(picked)
+        picked = sorted(taken.union(i for i, href in enumerate(hrefs) if i not in taken and not href.isascii()
+                                    and platforms.lookalike_link(href) is not None))
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}
