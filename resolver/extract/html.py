@@ -62,7 +62,13 @@ def _has_markers(page: str) -> bool:
     return (any(marker in page for marker in MARKERS) or html_credits.COPYRIGHT_REFERENCE_RE.search(page) is not None
             or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None
-            or _may_credit_in_markup(page) or _has_caseless_marker(page))
+            or _may_credit_in_markup(page) or _has_caseless_marker(page)
+            or not page.isascii() and ADDRESS_BEYOND_ASCII_RE.search(page) is not None)
+
+
+# A link's address written with letters beyond ASCII, as a look-alike host is ("https://t.mе/…", "twіtter.com"): a
+# page holding nothing else an embed needs is read all the same, so its disguise is said (`_post_links`).
+ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>]*[^\x00-\x7f]""", re.IGNORECASE)
 
 
 def _may_credit_in_markup(page: str) -> bool:
@@ -187,6 +193,8 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     lookalike = None
     if status is None and signed is not None:
         lookalike, date_text, dated = _lookalike_date_link(el, signed) or (None, date_text, dated)
+    elif status is not None and status.post_id:
+        lookalike = _lookalike_account_link(el, status.post_id)
     paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
@@ -233,6 +241,23 @@ def _lookalike_date_link(el: Any, signed: str) -> tuple[str, str | None, int] | 
         why = x.lookalike(href)
         found = (why, _date_words(element_text(a)), a.mem_id) if why else found
     return found
+
+
+def _lookalike_account_link(el: Any, post_id: str) -> str | None:
+    """Why a link of the embed code to its own post (`post_id`) names an account written with letters of another
+    script ("twitter.com/MoInfo_Gаza/status/N" under the signature "(@MoInfo_Gaza)"), in `lookalike_link`'s words; None
+    when none does. X shows the post by its id, whatever account the link names: the post stays the link's, and the
+    doubt says whose name the link passes for (the signature's handle alone read as the real account's, fixleft42a's
+    left item). Most links are all ASCII: one test of each string."""
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        if not platforms.beyond_ascii(href):
+            continue
+        said = platforms.lookalike_link(href)
+        ref = x.parse_url(href) if said is not None and said[2] else None
+        if ref is not None and ref.post_id == post_id:
+            return said[1] if said is not None else None
+    return None
 
 
 def _without_nested_tweets(el: Any) -> Any:
@@ -1447,6 +1472,12 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)
               or platforms.beyond_ascii(hrefs[i]) and platforms.lookalike_link(hrefs[i]) is not None]
+    if not joined.isascii():
+        # a host written with letters of another script ("t.mе/…", "twіtter.com/…") matches no platform's name above:
+        # said as in text (fixleft42a's left item). Most pages' links are all ASCII: one test of the joined string.
+        taken = set(picked)
+        picked = sorted(taken.union(i for i, href in enumerate(hrefs) if i not in taken and not href.isascii()
+                                    and platforms.lookalike_link(href) is not None))
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}
