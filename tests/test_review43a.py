@@ -1,0 +1,47 @@
+"""review43a: what the adversarial review of stop 42's photo-credit work (fixnu42a, fixnu42b) found wrong, each a
+test that failed before its fix."""
+
+import pytest
+
+from resolver.article import from_bytes
+from resolver.model import Credit
+from resolver.workers import images_at
+
+STORY = "https://news.example/news/story.html"
+
+
+def _page(head: str, body: str = "") -> str:
+    return (f'<!doctype html><html><head><title>Fire</title>{head}</head><body>{body}<figure><img src="img/a.jpg">'
+            "<figcaption>Firefighters. (AP Photo/Jane Doe)</figcaption></figure></body></html>")
+
+
+def _placed(html: str, url: str | None = STORY) -> str | None:
+    article = from_bytes(html.encode(), "story.html", kind="html")
+    [credit] = images_at([Credit(raw="AP Photo/Jane Doe", source="caption", span=(0, 1), image="img/a.jpg")], url,
+                         article)
+    return credit.image
+
+
+@pytest.mark.parametrize("where", [
+    pytest.param('<!-- <base href="https://old.example/"> -->', id="comment"),
+    pytest.param("<script>document.write('<base href=\"https://old.example/\">')</script>", id="script"),
+    pytest.param('<meta name="x" content=\'<base href="https://old.example/">\'>', id="attribute-value"),
+    pytest.param("<textarea><base href='https://old.example/'></textarea>", id="textarea"),
+])
+def test_a_base_href_a_browser_never_reads_does_not_move_the_image(where):
+    """A browser reads the first <base> element; words that only look like one (in a comment, a script's string, an
+    attribute's value, a textarea) move no address: the image was fetched from another host, and its file's credit
+    held against the caption as if it were the page's photo."""
+    assert _placed(_page(where)) == "https://news.example/news/img/a.jpg"
+
+
+def test_the_first_base_element_is_the_one_read():
+    assert _placed(_page('<!-- <base href="https://old.example/"> --><base href="/assets/">'
+                         '<base href="https://other.example/">')) == "https://news.example/assets/img/a.jpg"
+
+
+@pytest.mark.parametrize("base", ["javascript:void(0)", "data:text/html,x"])
+def test_a_data_or_javascript_base_is_passed_over_as_a_browser_does(base):
+    """HTML: a base whose URL is data: or javascript: gives the document's own URL as the base. It left the address
+    relative, and the report said the article's URL was not known, of an article read by its URL."""
+    assert _placed(_page(f'<base href="{base}">')) == "https://news.example/news/img/a.jpg"
