@@ -45,3 +45,21 @@ def test_a_data_or_javascript_base_is_passed_over_as_a_browser_does(base):
     """HTML: a base whose URL is data: or javascript: gives the document's own URL as the base. It left the address
     relative, and the report said the article's URL was not known, of an article read by its URL."""
     assert _placed(_page(f'<base href="{base}">')) == "https://news.example/news/img/a.jpg"
+
+
+@pytest.mark.parametrize(("one", "other"), [("PA", "EPA"), ("PA", "SIPA"), ("EPA", "PA")])
+def test_one_photographers_two_agencies_whose_names_share_letters_are_both_kept(one, other):
+    """Two credits of one photographer in one paragraph are one statement only when one's organisation holds the
+    other's by its words: "PA" is no part of "EPA", and the PA photo's credit was lost to the EPA one's."""
+    from resolver.extract import find_all
+
+    text = f"Story\n\nThe rally in London. Jane Doe/{one}\nThe march in Athens. Jane Doe/{other}\n\nMore words here.\n"
+    found = [(c.creator, c.organization) for c in find_all(text, "text")[1]]
+    assert ("Jane Doe", one) in found and ("Jane Doe", other) in found, found
+
+
+def test_one_photographers_statement_naming_more_still_holds_the_shorter():
+    from resolver.extract import find_all
+
+    text = "Story\n\nA march. / AFP / JANE DOE (Photo credit should read JANE DOE/AFP/Getty Images)\n\nMore words.\n"
+    assert [(c.creator, c.organization) for c in find_all(text, "text")[1]] == [("JANE DOE", "AFP/Getty Images")]

@@ -847,11 +847,20 @@ def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = N
 def _one_statement(credit: Credit, other: Credit) -> bool:
     """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
     other's ("AFP" in "AFP/Getty Images"), an agency under any of its names ("AP", "Associated Press")?"""
-    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
-    if mine in theirs or theirs in mine:
+    if _holds_words(credit.organization, other.organization):
         return True
-    mine, theirs = (agency_key(credit.organization) or "").casefold(), (agency_key(other.organization) or "").casefold()
-    return mine in theirs or theirs in mine
+    return _holds_words(agency_key(credit.organization), agency_key(other.organization))
+
+
+def _holds_words(one: str | None, other: str | None) -> bool:
+    """Do one organisation's words stand, in their order, among the other's (either way; none held by any): "AFP" in
+    "AFP/Getty Images", never "PA" in "EPA" or "SIPA" (review43a: the PA photo's credit was lost to the EPA one's)."""
+    mine, theirs = _ORG_WORDS_RE.findall((one or "").casefold()), _ORG_WORDS_RE.findall((other or "").casefold())
+    short, long = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+_ORG_WORDS_RE = LazyPattern(r"=?\w+")   # a word of an organisation; an agency_key's "=AP" one word
 
 
 def _acceptable(form: str, value: str, creator: str | None, organization: str | None, *, caption: bool) -> bool:
