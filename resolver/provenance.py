@@ -1726,9 +1726,11 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
     that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
     for a composite: one span); credits are numbered as the reports number them. Two addresses of one photo by
     their shape (`same_photo`) are decided by their files when both were fetched (`images`: by URL, their facts):
-    one file, or one picture at another size (the same perceptual hash), or else two photos; not fetched, two that
-    differ only in their query are said not known to be one (newuser42a #12: `plain.jpg?v=4` and `?v=5`, each
-    credit listing its own URL, were "this image")."""
+    one file, or one picture at another size (the same perceptual hash); two files of addresses that differ only in
+    their query are two photos, and of another size's address (a crop, a thumbnail: their hashes apart) not known to
+    be one, as two that differ only in their query and were not fetched (newuser42a #12: `plain.jpg?v=4` and `?v=5`,
+    each credit listing its own URL, were "this image"; review43a: an og:image crop's credit was no longer held
+    against the photo's)."""
     from resolver.extract.html_credits import same_photo
 
     found: list[list[dict[str, str]]] = [[] for _ in credits]
@@ -1741,8 +1743,17 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
                                        else "")
             names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
             files = _one_file(one["image"], other["image"], images or {})
+            if files == "" and _query_apart(one["image"], other["image"]):
+                continue   # two files, two pictures: two versions of the address (?v=4, ?v=5), two photos
             if files == "":
-                continue   # two files, two photos
+                # another size's address, another file and hash: a crop (og:image's 1200x630) or a small thumbnail
+                # hashes apart from its photo, so nothing says it is another photo (review43a: nothing was said)
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
+                                      f"whose address names this photo at another size ({other['image']}), but whose "
+                                      "file and perceptual hash differ from this one's: if it is the same photo "
+                                      "(another crop or size), the page credits it in more than one way; whether "
+                                      "they are one photo is not known"))
+                continue
             if files is None and _query_apart(one["image"], other["image"]):
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address differs from this one's only in its query ({other['image']}): "

@@ -63,3 +63,52 @@ def test_one_photographers_statement_naming_more_still_holds_the_shorter():
 
     text = "Story\n\nA march. / AFP / JANE DOE (Photo credit should read JANE DOE/AFP/Getty Images)\n\nMore words.\n"
     assert [(c.creator, c.organization) for c in find_all(text, "text")[1]] == [("JANE DOE", "AFP/Getty Images")]
+
+
+BIG, THUMB = "https://n.example/img/fire-1200x800.jpg", "https://n.example/img/fire-90x60.jpg"
+CROP = "https://n.example/img/fire-1200x630.jpg"
+
+
+def _two_credits(first: str, second: str) -> list[dict]:
+    return [{"raw": "Jane Doe/AP", "span": (10, 21), "image": first, "source": "caption", "form": "slash",
+             "creator": "Jane Doe", "organization": "AP"},
+            {"raw": "Tom Alder/Reuters", "span": (40, 57), "image": second, "source": "attribute",
+             "form": "og:image:alt", "creator": "Tom Alder", "organization": "Reuters"}]
+
+
+def _other_credits(first: str, second: str, images: dict) -> list[list[str]]:
+    from resolver.provenance import other_credits
+
+    return [[k["evidence"] for k in checks] for checks in other_credits(_two_credits(first, second), images)]
+
+
+def test_a_thumbnail_whose_perceptual_hash_is_a_few_bits_off_is_not_said_to_be_another_photo():
+    """A 90x60 thumbnail of a 1200x800 JPEG hashed 2 bits from it (measured with imagehash on a made photo): the two
+    credits naming different people were taken for two photos' and nothing was said. A near hash is no proof either
+    way (a one-colour picture and a two-colour one hash 2 bits apart): it is said not to be known."""
+    images = {BIG: {"sha256": "a" * 64, "phash": "cd13215ed166a7b8"},
+              THUMB: {"sha256": "b" * 64, "phash": "cd13215ed166a7bb"}}   # 2 bits apart
+    [first, second] = _other_credits(BIG, THUMB, images)
+    assert len(first) == 1 and len(second) == 1, (first, second)
+    assert first[0].startswith("credit 2 (attribute og:image:alt) credits Tom Alder / Reuters an image whose address "
+                               f"names this photo at another size ({THUMB})"), first
+    assert first[0].endswith("whether they are one photo is not known"), first
+
+
+def test_another_crop_of_one_photo_by_its_address_is_never_silently_two_photos():
+    """og:image is most often a crop of the page's photo (1200x630): its perceptual hash is far from the photo's
+    (20 to 24 bits measured), so "another file, another hash" cannot say it is another photo. Nothing was said of
+    two credits naming different people for one photo by its address (newuser35b #6's warning lost)."""
+    images = {BIG: {"sha256": "a" * 64, "phash": "cd13215ed166a7b8"},
+              CROP: {"sha256": "b" * 64, "phash": "c21c2e51de69a7b8"}}   # 24 bits apart
+    [first, second] = _other_credits(BIG, CROP, images)
+    assert len(first) == 1 and len(second) == 1, (first, second)
+    assert "whether they are one photo is not known" in first[0], first
+    assert CROP in first[0] and BIG in second[0]
+
+
+def test_two_versions_by_their_query_whose_files_differ_are_still_two_photos():
+    """fixnu42a's rule kept: `?v=4` and `?v=5` whose files and pictures differ are two photos."""
+    images = {f"{BIG}?v=4": {"sha256": "a" * 64, "phash": "cd13215ed166a7b8"},
+              f"{BIG}?v=5": {"sha256": "b" * 64, "phash": "32ecdea12e995847"}}
+    assert _other_credits(f"{BIG}?v=4", f"{BIG}?v=5", images) == [[], []]
