@@ -112,3 +112,26 @@ def test_two_versions_by_their_query_whose_files_differ_are_still_two_photos():
     images = {f"{BIG}?v=4": {"sha256": "a" * 64, "phash": "cd13215ed166a7b8"},
               f"{BIG}?v=5": {"sha256": "b" * 64, "phash": "32ecdea12e995847"}}
     assert _other_credits(f"{BIG}?v=4", f"{BIG}?v=5", images) == [[], []]
+
+
+def test_a_gone_post_no_archive_was_asked_for_is_never_said_to_have_no_copy_found(fakenet, tmp_path, monkeypatch):
+    """`report --no-archive` of an article whose tweet is gone: its archive check said no archive was asked, while
+    "What to do next" said "note that 1 post is not found (no archived copy was found)", a lookup never made."""
+    from tests import xfixtures as fx
+    from tests.cliworld import World, lines
+    from tests.fakenet import page
+    from tests.test_exit_codes import HARBOUR, article
+    from tests.test_report_no_archive42 import ARCHIVE_HOSTS
+    from tests.waybacknet import serve
+
+    monkeypatch.chdir(tmp_path)
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(iptc={(2, 80): b"Bea Example"}),
+                                                           content_type="image/jpeg"))
+    serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    result = world("report", "--no-archive", article(tmp_path, HARBOUR, "harbour.html"))
+    assert result.exit_code == 0, result.output
+    assert not [h for h in fakenet.hits if h[0] in ARCHIVE_HOSTS], fakenet.hits
+    [todo] = [line for line in lines(result.stdout) if line.startswith("- **What to do next**")]
+    assert "no archived copy was found" not in todo, todo
+    assert "1 post is not found (whether an archived copy exists is not known: its archive check says why)" in todo
