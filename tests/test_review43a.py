@@ -135,3 +135,21 @@ def test_a_gone_post_no_archive_was_asked_for_is_never_said_to_have_no_copy_foun
     [todo] = [line for line in lines(result.stdout) if line.startswith("- **What to do next**")]
     assert "no archived copy was found" not in todo, todo
     assert "1 post is not found (whether an archived copy exists is not known: its archive check says why)" in todo
+
+
+def test_a_bare_report_file_name_for_several_reports_suggests_a_folder_of_its_own(tmp_path, monkeypatch):
+    """`report -o one.md DIR` suggested "-o ." (the name's parent): several reports and an index.json into the
+    folder the user stands in, over any index there."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.html", "b.html"):
+        (folder / name).write_text("<html><body><p>The harbour at dawn. Photo: Ann Lee/AP</p></body></html>")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", "one.md", "articles"])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "give -o a folder (e.g. -o one)" in said, said
