@@ -1849,6 +1849,18 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
+    if credit.get("kind") == "courtesy" and not said_people and said_org and people:
+        # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
+        # named so is one name both give (review43a: "nothing comparable" was said of it)
+        if any(_within(said_org, _plain(p)) or _within(_plain(p), said_org) for p in people):
+            return [check("image-metadata", "pass", f"the article names who lent the picture, "
+                                                    f"'{credit['organization']}', and the file's creator field holds "
+                                                    f"that name ({inside})")]
+        if not orgs:
+            return [check("image-metadata", "skip", f"the article names only who lent the picture, "
+                                                    f"'{credit['organization']}', not who made it, and the file names "
+                                                    f"no organisation: nothing to hold the lender against "
+                                                    f"(file: {inside})")]
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]

@@ -153,3 +153,28 @@ def test_a_bare_report_file_name_for_several_reports_suggests_a_folder_of_its_ow
     assert result.exit_code == 2, result.output
     said = " ".join(result.output.split())
     assert "give -o a folder (e.g. -o one)" in said, said
+
+
+COURTESY = {"raw": "Photo courtesy of Jane Doe", "creator": None, "organization": "Jane Doe", "kind": "courtesy",
+            "image": "https://n.example/a.jpg", "source": "caption", "span": (0, 26)}
+
+
+def test_a_courtesy_credit_whose_lender_the_file_names_as_its_creator_passes():
+    """"Photo courtesy of Jane Doe" over a file whose By-line is Jane Doe: the lender is held in the organisation
+    since stop 42 (it is not said to be who made it), and the check said "nothing comparable", of the one name both
+    give (a pass before)."""
+    from resolver.provenance import credit_checks
+
+    [found] = credit_checks(COURTESY, {"sha256": "a" * 64, "credit": {"byline": "Jane Doe"}})
+    assert (found["result"], found["evidence"]) == (
+        "pass", "the article names who lent the picture, 'Jane Doe', and the file's creator field holds that name "
+                "(byline: Jane Doe)"), found
+
+
+def test_a_courtesy_credit_beside_a_file_naming_another_creator_says_the_lender_is_no_creator():
+    from resolver.provenance import credit_checks
+
+    [found] = credit_checks(COURTESY, {"sha256": "a" * 64, "credit": {"byline": "Tom Alder"}})
+    assert (found["result"], found["evidence"]) == (
+        "skip", "the article names only who lent the picture, 'Jane Doe', not who made it, and the file names no "
+                "organisation: nothing to hold the lender against (file: byline: Tom Alder)"), found
