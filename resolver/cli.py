@@ -1753,6 +1753,10 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         # a report file's name for several reports: a folder of that name was made (newuser42a #13)
         raise click.UsageError(f"-o {output} names a file, but several articles give several reports, which go into "
                                f"a folder with an index: give -o a folder (e.g. -o {_folder_for(output)})", ctx)
+    if many and output is not None and output.exists() and not output.is_dir():
+        # each report failed "Not a directory" after its work, then "reported on N articles" (review43a)
+        raise click.UsageError(f"-o {output} is a file, but several articles give several reports, which go into a "
+                               f"folder with an index: give -o a folder", ctx)
     spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))

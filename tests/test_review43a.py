@@ -178,3 +178,25 @@ def test_a_courtesy_credit_beside_a_file_naming_another_creator_says_the_lender_
     assert (found["result"], found["evidence"]) == (
         "skip", "the article names only who lent the picture, 'Jane Doe', not who made it, and the file names no "
                 "organisation: nothing to hold the lender against (file: byline: Tom Alder)"), found
+
+
+def test_several_reports_into_an_existing_file_is_a_usage_error_before_any_work(tmp_path, monkeypatch):
+    """`report -o outfile DIR` where outfile is a file: each report failed ("cannot write outfile/a-….md: Not a
+    directory"), then "reported on 2 articles", exit 1."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.html", "b.html"):
+        (folder / name).write_text("<html><body><p>The harbour at dawn. Photo: Ann Lee/AP</p></body></html>")
+    (tmp_path / "outfile").write_text("kept\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", "outfile",
+                                      "articles"])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "-o outfile is a file, but several articles give several reports" in said, said
+    assert (tmp_path / "outfile").read_text() == "kept\n"
+    assert not (tmp_path / "c.db").exists()   # refused before any work
