@@ -196,8 +196,20 @@ def _base_href(article: Article) -> str | None:
     from resolver.extract.dom import parse
 
     tree = parse(article.text, utf8=article.utf8)
-    element = tree.css_first("base[href]") if tree is not None else None
-    return None if element is None else element.attributes.get("href")
+    for element in tree.css("base[href]") if tree is not None else ():
+        if not _in_foreign_content(element):   # an SVG or MathML <base> is no HTML base element
+            href: str | None = element.attributes.get("href")
+            return href
+    return None
+
+
+def _in_foreign_content(element: Any) -> bool:
+    node = element.parent
+    while node is not None:
+        if node.tag in ("svg", "math"):
+            return True
+        node = node.parent
+    return False
 
 
 def podcasts_said(article: Article) -> dict[str, Any] | None:

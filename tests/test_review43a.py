@@ -27,10 +27,12 @@ def _placed(html: str, url: str | None = STORY) -> str | None:
     pytest.param("<script>document.write('<base href=\"https://old.example/\">')</script>", id="script"),
     pytest.param('<meta name="x" content=\'<base href="https://old.example/">\'>', id="attribute-value"),
     pytest.param("<textarea><base href='https://old.example/'></textarea>", id="textarea"),
+    pytest.param('<svg><base href="https://old.example/"></base></svg>', id="svg"),
+    pytest.param('<math><base href="https://old.example/"></base></math>', id="mathml"),
 ])
 def test_a_base_href_a_browser_never_reads_does_not_move_the_image(where):
     """A browser reads the first <base> element; words that only look like one (in a comment, a script's string, an
-    attribute's value, a textarea) move no address: the image was fetched from another host, and its file's credit
+    attribute's value, a textarea, an SVG or MathML element of that name) move no address: the image was fetched from another host, and its file's credit
     held against the caption as if it were the page's photo."""
     assert _placed(_page(where)) == "https://news.example/news/img/a.jpg"
 
