@@ -202,3 +202,23 @@ def test_several_reports_into_an_existing_file_is_a_usage_error_before_any_work(
     assert "-o outfile is a file, but several articles give several reports" in said, said
     assert (tmp_path / "outfile").read_text() == "kept\n"
     assert not (tmp_path / "c.db").exists()   # refused before any work
+
+
+def test_a_request_only_configured_maps_is_never_taken_for_one_it_refuses():
+    """`http.refused_unmapped` (no rate budget drawn for a request the transport refuses) read the origin its own
+    way: a host written in punycode, its [origins] key in Unicode, was said refused, while the transport maps it and
+    sends it, so it went out paced by no [limits] budget. It asks the transport's own reading now."""
+    from dataclasses import replace
+
+    import httpx
+
+    from resolver.http import refused_unmapped
+    from resolver.settings import Settings
+    from resolver.transport import _origin
+
+    settings = replace(Settings(), origins={"https://münchen.example": "http://127.0.0.1:9"},
+                       only_configured_origins=True)
+    url = "https://xn--mnchen-3ya.example/img/a.jpg"
+    assert _origin(httpx.URL(url)) in settings.origins   # what OriginOverrideTransport maps by: it sends this one
+    assert not refused_unmapped(url, settings)
+    assert refused_unmapped("https://elsewhere.example/a.jpg", settings)
