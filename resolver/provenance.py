@@ -1390,7 +1390,14 @@ def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
     failed = [found for found in lookups if found.get("error") and _prefix(found)]
     lookup = post.get("archive_lookup") or ""
     if not failed and not lookup.startswith("error: "):
+        if _NO_ARCHIVE.get():   # none was looked for (review43a: "no capture of it could be read")
+            return ("not read: this report was made with --no-archive, which asks no archive, so whether a capture "
+                    "holds its words is not known")
         return "no capture of it could be read"
+    errors = [found["error"] for found in failed] or [lookup.removeprefix("error: ")]
+    if all(map(refused_by_config, errors)):   # the config's choice, no failure (review43a, as newuser42a #2)
+        return (f"not read: the archive's lists of its captures were not asked: {not_mapped_words(errors[0])}; so "
+                "whether a capture holds its words is not known")
     why = "; ".join(dict.fromkeys(found["error"] for found in failed)) or lookup.removeprefix("error: ")
     return (f"not read: the archive's lists of its captures failed ({why}), so no capture was read and whether one "
             "holds its words is not known" + (f" (per the {lookups_text(failed)})" if failed else ""))

@@ -136,6 +136,9 @@ def test_a_gone_post_no_archive_was_asked_for_is_never_said_to_have_no_copy_foun
     assert not [h for h in fakenet.hits if h[0] in ARCHIVE_HOSTS], fakenet.hits
     [todo] = [line for line in lines(result.stdout) if line.startswith("- **What to do next**")]
     assert "no archived copy was found" not in todo, todo
+    # nor its archived-copy check that no capture "could be read", of captures never looked for
+    assert ("- ➖ skip **archived-copy**: the post is not found; not read: this report was made with --no-archive, "
+            "which asks no archive, so whether a capture holds its words is not known") in lines(result.stdout)
     assert "1 post is not found (whether an archived copy exists is not known: its archive check says why)" in todo
 
 
@@ -222,3 +225,27 @@ def test_a_request_only_configured_maps_is_never_taken_for_one_it_refuses():
     assert _origin(httpx.URL(url)) in settings.origins   # what OriginOverrideTransport maps by: it sends this one
     assert not refused_unmapped(url, settings)
     assert refused_unmapped("https://elsewhere.example/a.jpg", settings)
+
+
+def test_a_gone_posts_capture_lists_only_configured_refused_are_not_said_to_have_failed(fakenet, tmp_path,
+                                                                                         monkeypatch):
+    """A sealed run (`[origins] only_configured`, the archive unmapped) of an article whose tweet is gone: the
+    archive check said "not looked up: its origin is not mapped", while archived-copy said "not read: the archive's
+    lists of its captures failed (unmapped: refused …)", a refusal of the user's own config called a failure."""
+    import json
+
+    from tests.cliworld import World
+    from tests.test_exit_codes import HARBOUR, article
+
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    config = "".join(line + "\n" for line in world.config.read_text().splitlines() if "archive.org" not in line)
+    world.config.write_text(config.replace("[origins]\n", "[origins]\nonly_configured = true\n"))
+    result = world("report", "--format", "json", article(tmp_path, HARBOUR, "harbour.html"))
+    [embed] = json.loads(result.stdout)["embeds"]
+    [found] = [c for c in embed["checks"] if c["name"] == "archived-copy"]
+    assert found["result"] == "skip" and "failed" not in found["evidence"], found
+    assert found["evidence"].startswith(
+        "the post is not found; not read: the archive's lists of its captures were not asked: its origin is not "
+        "mapped in [origins], and [origins] only_configured = true lets no other origin be contacted"), found
+    assert not [h for h in fakenet.hits if "archive.org" in h[0]]
