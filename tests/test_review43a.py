@@ -249,3 +249,17 @@ def test_a_gone_posts_capture_lists_only_configured_refused_are_not_said_to_have
         "the post is not found; not read: the archive's lists of its captures were not asked: its origin is not "
         "mapped in [origins], and [origins] only_configured = true lets no other origin be contacted"), found
     assert not [h for h in fakenet.hits if "archive.org" in h[0]]
+
+
+@pytest.mark.parametrize("caption", ["Photo: Screenshot via X", "Image: screenshot via X", "(Screenshot via X)",
+                                     "(Screengrab via X)"])
+def test_a_screenshot_via_x_after_another_credit_word_or_in_brackets_names_the_platform(caption):
+    """fixnu42b #9 read "Screenshot via X" only when "Screenshot" was the credit's key: "Photo: Screenshot via X" and
+    "(Screenshot via X)" still named X, the platform, as the photographer (uncertain), as "…via YouTube" never did."""
+    from resolver.extract import find_all
+
+    page = ('<html><body><article><p>Story words here about the day.</p><figure><img src="https://n.example/a.jpg">'
+            f"<figcaption>The candidate's post. {caption}</figcaption></figure><p>More words.</p></article>"
+            "</body></html>")
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1]] == [
+        (None, "X", "high")]

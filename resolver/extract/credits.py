@@ -404,8 +404,10 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           image=image, head=start)
                 continue
             creator, organization = split_credit(value, org=org)
-            if creator == "X" and organization is None and form == "keyword" and match["key"][:6].casefold() == "screen":
-                creator, organization = None, "X"   # "Screenshot via X": the platform it was taken from (newuser42a #9)
+            if creator == "X" and organization is None and SCREENSHOT_RE.search(text, start, match.end("value")):
+                # "Screenshot via X", "Photo: Screenshot via X", "(Screengrab via X)": the platform it was taken from
+                # (newuser42a #9; review43a: only a "Screenshot" key was read so)
+                creator, organization = None, "X"
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
@@ -436,6 +438,11 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
+
+
+# A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"): what it shows came from a
+# platform, which a lone "X" then names
+SCREENSHOT_RE = LazyPattern(r"(?<!\w)screen[ -]?(?:shot|grab|capture)", re.IGNORECASE)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
