@@ -1390,7 +1390,7 @@ def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
     failed = [found for found in lookups if found.get("error") and _prefix(found)]
     lookup = post.get("archive_lookup") or ""
     if not failed and not lookup.startswith("error: "):
-        if _NO_ARCHIVE.get():   # none was looked for (review43a: "no capture of it could be read")
+        if _NO_ARCHIVE.get() and not lookups:   # none looked for, now or before (review43a: "could be read")
             return ("not read: this report was made with --no-archive, which asks no archive, so whether a capture "
                     "holds its words is not known")
         return "no capture of it could be read"

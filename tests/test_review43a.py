@@ -263,3 +263,20 @@ def test_a_screenshot_via_x_after_another_credit_word_or_in_brackets_names_the_p
             "</body></html>")
     assert [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1]] == [
         (None, "X", "high")]
+
+
+def test_no_archive_over_a_lookup_an_earlier_run_recorded_keeps_what_it_found():
+    """`report --no-archive` after a run whose lookup listed no capture: the archive check cites that lookup ("no
+    archived copy was found under …"), so archived-copy must not say that whether a capture holds the words is not
+    known for want of a lookup: one was made, and listed none."""
+    from resolver import provenance
+
+    answered = [{"service": "cdx", "query": "https://web.archive.org/cdx/search/cdx?url=x&matchType=prefix",
+                 "url": "https://twitter.com/a/status/1", "error": None}]
+    token = provenance._NO_ARCHIVE.set(True)
+    try:
+        assert provenance._none_read({"status": "not_found"}, answered) == "no capture of it could be read"
+        assert provenance._none_read({"status": "not_found"}, []).startswith(
+            "not read: this report was made with --no-archive")
+    finally:
+        provenance._NO_ARCHIVE.reset(token)
