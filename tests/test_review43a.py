@@ -32,8 +32,8 @@ def _placed(html: str, url: str | None = STORY) -> str | None:
 ])
 def test_a_base_href_a_browser_never_reads_does_not_move_the_image(where):
     """A browser reads the first <base> element; words that only look like one (in a comment, a script's string, an
-    attribute's value, a textarea, an SVG or MathML element of that name) move no address: the image was fetched from another host, and its file's credit
-    held against the caption as if it were the page's photo."""
+    attribute's value, a textarea, an SVG or MathML element of that name) move no address: the image was fetched from
+    another host, and its file's credit held against the caption as if it were the page's photo."""
     assert _placed(_page(where)) == "https://news.example/news/img/a.jpg"
 
 
@@ -154,7 +154,8 @@ def test_a_bare_report_file_name_for_several_reports_suggests_a_folder_of_its_ow
     folder.mkdir()
     for name in ("a.html", "b.html"):
         (folder / name).write_text("<html><body><p>The harbour at dawn. Photo: Ann Lee/AP</p></body></html>")
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", "one.md", "articles"])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", "one.md",
+                                      "articles"])
     assert result.exit_code == 2, result.output
     said = " ".join(result.output.split())
     assert "give -o a folder (e.g. -o one)" in said, said
