@@ -1752,7 +1752,11 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     if many and output is not None and output.suffix.lower() in REPORT_SUFFIXES and not output.is_dir():
         # a report file's name for several reports: a folder of that name was made (newuser42a #13)
         raise click.UsageError(f"-o {output} names a file, but several articles give several reports, which go into "
-                               f"a folder with an index: give -o a folder (e.g. -o {output.parent})", ctx)
+                               f"a folder with an index: give -o a folder (e.g. -o {_folder_for(output)})", ctx)
+    if many and output is not None and output.exists() and not output.is_dir():
+        # each report failed "Not a directory" after its work, then "reported on N articles" (review43a)
+        raise click.UsageError(f"-o {output} is a file, but several articles give several reports, which go into a "
+                               f"folder with an index: give -o a folder", ctx)
     spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
@@ -1836,6 +1840,12 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         ctx.exit(EXIT_DIFFERS)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+def _folder_for(output: Path) -> Path:
+    """The folder to suggest for `-o one.md` over several articles: the name's own folder (out/one.md: out), or a
+    folder of its stem (one.md: one), never "." (review43a: the reports and an index.json into the working folder)."""
+    return output.parent if str(output.parent) not in ("", ".") else output.with_suffix("")
 
 
 # What a report file's name ends with: -o so named for several articles is taken for a file, not a folder to make

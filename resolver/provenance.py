@@ -1390,7 +1390,14 @@ def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
     failed = [found for found in lookups if found.get("error") and _prefix(found)]
     lookup = post.get("archive_lookup") or ""
     if not failed and not lookup.startswith("error: "):
+        if _NO_ARCHIVE.get() and not lookups:   # none looked for, now or before (review43a: "could be read")
+            return ("not read: this report was made with --no-archive, which asks no archive, so whether a capture "
+                    "holds its words is not known")
         return "no capture of it could be read"
+    errors = [found["error"] for found in failed] or [lookup.removeprefix("error: ")]
+    if all(map(refused_by_config, errors)):   # the config's choice, no failure (review43a, as newuser42a #2)
+        return (f"not read: the archive's lists of its captures were not asked: {not_mapped_words(errors[0])}; so "
+                "whether a capture holds its words is not known")
     why = "; ".join(dict.fromkeys(found["error"] for found in failed)) or lookup.removeprefix("error: ")
     return (f"not read: the archive's lists of its captures failed ({why}), so no capture was read and whether one "
             "holds its words is not known" + (f" (per the {lookups_text(failed)})" if failed else ""))
@@ -1726,9 +1733,11 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
     that agency) is no disagreement, nor are the credits one line gives ("Photos by Ann Lee, left, and Bo Chan/AP"
     for a composite: one span); credits are numbered as the reports number them. Two addresses of one photo by
     their shape (`same_photo`) are decided by their files when both were fetched (`images`: by URL, their facts):
-    one file, or one picture at another size (the same perceptual hash), or else two photos; not fetched, two that
-    differ only in their query are said not known to be one (newuser42a #12: `plain.jpg?v=4` and `?v=5`, each
-    credit listing its own URL, were "this image")."""
+    one file, or one picture at another size (the same perceptual hash); two files of addresses that differ only in
+    their query are two photos, and of another size's address (a crop, a thumbnail: their hashes apart) not known to
+    be one, as two that differ only in their query and were not fetched (newuser42a #12: `plain.jpg?v=4` and `?v=5`,
+    each credit listing its own URL, were "this image"; review43a: an og:image crop's credit was no longer held
+    against the photo's)."""
     from resolver.extract.html_credits import same_photo
 
     found: list[list[dict[str, str]]] = [[] for _ in credits]
@@ -1741,8 +1750,17 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
                                        else "")
             names = " / ".join(v for v in (other.get("creator"), other.get("organization")) if v)
             files = _one_file(one["image"], other["image"], images or {})
+            if files == "" and _query_apart(one["image"], other["image"]):
+                continue   # two files, two pictures: two versions of the address (?v=4, ?v=5), two photos
             if files == "":
-                continue   # two files, two photos
+                # another size's address, another file and hash: a crop (og:image's 1200x630) or a small thumbnail
+                # hashes apart from its photo, so nothing says it is another photo (review43a: nothing was said)
+                found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
+                                      f"whose address names this photo at another size ({other['image']}), but whose "
+                                      "file and perceptual hash differ from this one's: if it is the same photo "
+                                      "(another crop or size), the page credits it in more than one way; whether "
+                                      "they are one photo is not known"))
+                continue
             if files is None and _query_apart(one["image"], other["image"]):
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address differs from this one's only in its query ({other['image']}): "
@@ -1838,6 +1856,18 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
+    if credit.get("kind") == "courtesy" and not said_people and said_org and people:
+        # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
+        # named so is one name both give (review43a: "nothing comparable" was said of it)
+        if any(_within(said_org, _plain(p)) or _within(_plain(p), said_org) for p in people):
+            return [check("image-metadata", "pass", f"the article names who lent the picture, "
+                                                    f"'{credit['organization']}', and the file's creator field holds "
+                                                    f"that name ({inside})")]
+        if not orgs:
+            return [check("image-metadata", "skip", f"the article names only who lent the picture, "
+                                                    f"'{credit['organization']}', not who made it, and the file names "
+                                                    f"no organisation: nothing to hold the lender against "
+                                                    f"(file: {inside})")]
     if said_people and people:
         if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]

@@ -1450,7 +1450,10 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
                 # captures read, none of them the post (an account's page, a login wall): archived, not as the post
                 ("captured, but the capture does not show the post" if tried == 1 else
                  f"captured, but none of the {tried} captures read shows the post") if tried else
-                "no archived copy was found")
+                # no lookup answered (--no-archive, a refusal of [origins], a failure, never made): its archive
+                # check says why; "no archived copy was found" told of a lookup never made (review43a)
+                "whether an archived copy exists is not known: its archive check says why"
+                if _archive_not_known(embed) else "no archived copy was found")
         key = f"{embed['status']['words']} ({copy})"
         said[key] = said.get(key, 0) + 1
     parts = [f"{n} {key}" for key, n in said.items()]
@@ -1459,6 +1462,11 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     first = parts[0].split(" ", 1)
     parts[0] = f"{first[0]} post{'s are' if int(first[0]) != 1 else ' is'} {first[1]}"
     return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _archive_not_known(embed: dict[str, Any]) -> bool:
+    """The embed's archive check could not be made (skip): no archive lookup answered for its post."""
+    return any(c.get("name") == "archive" and c.get("result") == "skip" for c in embed.get("checks") or ())
 
 
 def _article_steps(article: dict[str, Any]) -> list[str]:

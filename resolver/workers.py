@@ -170,13 +170,15 @@ def images_at(credits: Sequence[Credit], page_url: str | None, article: Article)
     relative = [c for c in credits if c.image and not _ABSOLUTE.match(c.image)]
     if not page_url or not relative:
         return tuple(credits)
-    from html import unescape
-    from urllib.parse import urljoin
+    from urllib.parse import urljoin, urlsplit
 
     base = page_url
-    if article.kind == "html" and (found := _BASE_HREF.search(article.text)):
+    if article.kind == "html" and _BASE_HREF.search(article.text) and (href := _base_href(article)) is not None:
         with suppress(ValueError):   # an address no parser reads ("http://[::1"): the page's URL stays the base
-            base = urljoin(page_url, unescape(next(g for g in found.groups() if g is not None)).strip())
+            given = urljoin(page_url, href.strip())
+            # HTML: a data: or javascript: base gives the document's own URL (review43a: it left the address
+            # relative, and the report said the URL of an article read by its URL was not known)
+            base = page_url if urlsplit(given).scheme.lower() in ("data", "javascript") else given
 
     def joined(image: str) -> str:
         try:
@@ -184,6 +186,30 @@ def images_at(credits: Sequence[Credit], page_url: str | None, article: Article)
         except ValueError:
             return image
     return tuple(replace(c, image=joined(c.image)) if c.image and not _ABSOLUTE.match(c.image) else c for c in credits)
+
+
+def _base_href(article: Article) -> str | None:
+    """The href of the page's first `<base>` element as the parser reads the page (a browser's document base): one
+    written inside a comment, a script's string, an attribute's value or a textarea is none (review43a: the first
+    `<base href` anywhere in the text was taken, and the image fetched from that host). Parsed only when the text
+    holds the words and a relative address needs it."""
+    from resolver.extract.dom import parse
+
+    tree = parse(article.text, utf8=article.utf8)
+    for element in tree.css("base[href]") if tree is not None else ():
+        if not _in_foreign_content(element):   # an SVG or MathML <base> is no HTML base element
+            href: str | None = element.attributes.get("href")
+            return href
+    return None
+
+
+def _in_foreign_content(element: Any) -> bool:
+    node = element.parent
+    while node is not None:
+        if node.tag in ("svg", "math"):
+            return True
+        node = node.parent
+    return False
 
 
 def podcasts_said(article: Article) -> dict[str, Any] | None:

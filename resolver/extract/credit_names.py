@@ -748,7 +748,7 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
-    if organization == "X" and (creator.startswith("@") if creator else "screen" in raw[:8].casefold()):
+    if organization == "X" and (creator.startswith("@") if creator else "screen" in raw.casefold()):
         return "high"   # an account on X, the platform, or "Screenshot via X": only such words read a lone "X" so
     if creator and (_starts_with_first_name(creator) and not _name_in_capitals_alone(creator)
                     or _titled(creator) or _stated(raw, creator)

@@ -404,8 +404,10 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                                           image=image, head=start)
                 continue
             creator, organization = split_credit(value, org=org)
-            if creator == "X" and organization is None and form == "keyword" and match["key"][:6].casefold() == "screen":
-                creator, organization = None, "X"   # "Screenshot via X": the platform it was taken from (newuser42a #9)
+            if creator == "X" and organization is None and SCREENSHOT_RE.search(text, start, match.end("value")):
+                # "Screenshot via X", "Photo: Screenshot via X", "(Screengrab via X)": the platform it was taken from
+                # (newuser42a #9; review43a: only a "Screenshot" key was read so)
+                creator, organization = None, "X"
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
@@ -436,6 +438,11 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
+
+
+# A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"): what it shows came from a
+# platform, which a lone "X" then names
+SCREENSHOT_RE = LazyPattern(r"(?<!\w)screen[ -]?(?:shot|grab|capture)", re.IGNORECASE)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
@@ -847,11 +854,20 @@ def _fullest_per_creator(credits: list[Credit], paragraphs: list[int] | None = N
 def _one_statement(credit: Credit, other: Credit) -> bool:
     """May two credits of one person be one statement: one names no organisation, or one's organisation holds the
     other's ("AFP" in "AFP/Getty Images"), an agency under any of its names ("AP", "Associated Press")?"""
-    mine, theirs = (credit.organization or "").casefold(), (other.organization or "").casefold()
-    if mine in theirs or theirs in mine:
+    if _holds_words(credit.organization, other.organization):
         return True
-    mine, theirs = (agency_key(credit.organization) or "").casefold(), (agency_key(other.organization) or "").casefold()
-    return mine in theirs or theirs in mine
+    return _holds_words(agency_key(credit.organization), agency_key(other.organization))
+
+
+def _holds_words(one: str | None, other: str | None) -> bool:
+    """Do one organisation's words stand, in their order, among the other's (either way; none held by any): "AFP" in
+    "AFP/Getty Images", never "PA" in "EPA" or "SIPA" (review43a: the PA photo's credit was lost to the EPA one's)."""
+    mine, theirs = _ORG_WORDS_RE.findall((one or "").casefold()), _ORG_WORDS_RE.findall((other or "").casefold())
+    short, long = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+_ORG_WORDS_RE = LazyPattern(r"=?\w+")   # a word of an organisation; an agency_key's "=AP" one word
 
 
 def _acceptable(form: str, value: str, creator: str | None, organization: str | None, *, caption: bool) -> bool:
