@@ -528,8 +528,9 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
     under the article's handle in a recorded fetch) warns, citing that fetch; with no such record it fails: the
     post may be misattributed. The display names tell the two readings apart (newuser42b #5: a renamed account and
     words put under another account got the same fail and words): the article's `name` and the author's agreeing
-    (and no record showing the handle on another account) warn as a likely rename, as Bluesky's
-    `_bluesky_other_handle`; differing, the fail says so."""
+    (and no record showing the handle on another account) warn, a rename or another account under the name, as
+    Bluesky's `_bluesky_other_handle`, but fail where the handles look alike (`handles_alike`: an impostor's marks);
+    differing, the fail says so."""
     found, found_id = said["author"]["handle"], said["author"].get("id")
     post_id = post["post_id"] if post is not None else None
     sightings = store.author_sightings(post["platform"], old, post_id=post_id, author_id=found_id) \
@@ -554,14 +555,48 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
     known = (f"article says @{old}" + (f" (“{name}”)" if named else "") + f", the post's author is @{found}"
              + (f" (“{found_name}”)" if named else "") + f"; no recorded fetch shows @{old} as this account"
              + (f" (id {found_id})" if found_id else ""))
+    if named == "pass" and handles_alike(old, found):
+        return check("author", "fail", _per(source, f"{known}; the handles look alike (@{old}, @{found}) and the "
+                                                    f"display names agree (“{found_name}”): an account made to pass "
+                                                    "as another, or one renamed (not known which)"))
     if named == "pass":
-        return check("author", "warn", _per(source, f"{known}, but the display names agree: likely the account "
-                                                    "renamed, or a handle never its own (not known which)"))
+        return check("author", "warn", _per(source, f"{known}, but the display names agree: the account renamed, or "
+                                                    "another account showing the same display name, which anyone can "
+                                                    "copy (not known which)"))
     if named is not None and named != "pass":
         return check("author", "fail", _per(source, f"{known}, and the display names differ too: the post is "
                                                     "likely misattributed (unless the account changed its name "
                                                     "as well)"))
     return check("author", "fail", _per(source, f"{known}: the post may be misattributed, or the account renamed"))
+
+
+# What an impostor's handle writes for the real one's, read alike: figures for the letters they look like, "rn" for "m",
+# "vv" for "w"; case, "_" and "." aside (review43b: "@river_dezk" showing "River Desk" warned as @river_desk renamed).
+_HANDLE_LETTERS = str.maketrans("0135$|!i", "olesslll", "_.")
+# Handles this short one letter apart are not read as alike: short names differ by a letter as often as not.
+HANDLE_ALIKE_LETTERS = 5
+
+
+def _handle_seen(handle: str) -> str:
+    return platforms.lookalike.as_seen(handle).casefold().replace("rn", "m").replace("vv", "w").translate(
+        _HANDLE_LETTERS)
+
+
+def handles_alike(one: str, other: str) -> bool:
+    """Whether two handles look alike: the same as read (`_handle_seen`), or one letter added, dropped, changed or two
+    swapped ("river_dezk", "rlver_desk", "river_desk_", "rivre_desk" of "river_desk"). An account made to pass as
+    another copies its display name and takes such a handle: the names agreeing then are no sign of a rename."""
+    a, b = _handle_seen(one), _handle_seen(other)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < HANDLE_ALIKE_LETTERS:
+        return False   # "jay" and "joy" are as often two people
+    if len(a) > len(b):
+        a, b = b, a
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[at:] == b[at + 1:]
+    return a[at + 1:] == b[at + 1:] or a[at:at + 2] == b[at:at + 2][::-1] and a[at + 2:] == b[at + 2:]
 
 
 def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None, *,
