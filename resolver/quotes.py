@@ -1388,12 +1388,42 @@ CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
 
+# Numbers in words a cut drops as it drops "300" (review43b: "cut … jobs" of "cut three hundred jobs" warned where
+# "cut 300 jobs" fails). Not "one", "no one"'s and "one of"'s.
+_CUT_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million "
+    "millions billion billions trillion dozen dozens".split())
+# A figure's word of a time: "10:30", "14.30", "10am", "9h30"; and the words after an hour ("10 pm", "14 Uhr").
+_TIME_FIGURE_RE = re.compile(r"\d{1,2}(?:[:.h]\d{2}h?|h|am|pm|a\.m\.?|p\.m\.?)", re.IGNORECASE)
+_AFTER_AN_HOUR = frozenset("am pm a p uhr h heures hrs gmt utc cet est".split())
+
+
+def _dated(post: list[str], at: int) -> bool:
+    """Whether post[at], a figure, is a day, a year or an hour: beside a month's name ("3 March", "March 3, 2024",
+    "3. März"), a time ("10:30", "10am", "10 pm"). A cut of it leaves the post's claim as it was, only its day or hour
+    untold (review43b: "The council … approved the budget" of "The council on 3 March approved …" failed as a figure
+    dropped)."""
+    from resolver.extract.dates import month_number   # the month names the date checks read, in their languages
+
+    word = post[at]
+    if _TIME_FIGURE_RE.fullmatch(word) or at + 1 < len(post) and _key(post[at + 1]) in _AFTER_AN_HOUR:
+        return True
+
+    def month(k: int) -> bool:
+        return 0 <= k < len(post) and not _figures([post[k]]) and month_number(post[k]) is not None
+    # "3 March", "March 3", "March 3, 2024", "3rd of March"
+    return month(at - 1) or month(at + 1) or month(at - 2) and bool(_figures([post[at - 1]])) \
+        or month(at + 2) and _key(post[at + 1]) in ("of", "de", "di")
+
+
 def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     """What an elision of the post's words post[j1:j2] drops that changes what the post says (CUT_NEGATION,
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
-    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if _figures(cut) else ""
+    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if any(
+        _figures([w]) and not _dated(post, k) or _key(w) in _CUT_NUMBER_WORDS for k, w in enumerate(cut, j1)) else ""
     if not kind or j1 == 0 or j2 >= len(post):
         return kind
     words = post[j1 - 1:j2 + 1]
