@@ -414,7 +414,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
-    changes = [replace(c, moved=True) if _reordered(c) else c for c in changes]
+    changes = [(replace(c, alike=DATE_ORDER) if _date_turned(c) else replace(c, moved=True)) if _reordered(c) else c
+               for c in changes]
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -626,6 +627,7 @@ PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on t
 LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
+DATE_ORDER = "the same date, its day and month in the other order"
 TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
 TIME_SPACED = "the same time, with its am, pm or h apart on one side"
 TIME_HOUR = "the same time, whole hours with their :00 on one side"
@@ -648,7 +650,7 @@ YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
 AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, *FOLDED)   # words written otherwise, not look-alikes either
@@ -1915,6 +1917,19 @@ def _moved(ops: list[_Op], said: list[str], post: list[str], gaps: set[int], bra
         if any(op[0] == "equal" for op in rest):
             return rest
     return ops
+
+
+def _date_turned(change: Change) -> bool:
+    """Whether a reordered change is a date's day and its month's name in the other order ("March 3" of "3 March"): the
+    same date (review43b: it failed as words that trade places)."""
+    from resolver.extract.dates import month_number   # the month names the date checks read, in their languages
+
+    words = change.post.split()
+    if len(words) != 2:
+        return False
+    day, month = sorted(words, key=lambda w: not _figures([w]))
+    return re.fullmatch(r"\d{1,2}", day) is not None and 1 <= int(day) <= 31 and not _figures([month]) \
+        and month_number(month) is not None
 
 
 def _reordered(change: Change) -> bool:

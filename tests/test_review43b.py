@@ -39,3 +39,25 @@ def test_an_elision_of_a_figure_still_fails_beside_a_date_or_in_words(said, foun
     assert c.result == "fail", c.evidence
     assert c.evidence.startswith(f"1 change in the quoted words: elided with …: {elided} (the cut drops a figure"), \
         c.evidence
+
+
+# A date's day and month written in the other order ("March 3" of "3 March") is the same date, as "3,000" of "3000" is
+# the same figure; read as words that trade places it failed (as an added and a dropped "March" before stop 42).
+@pytest.mark.parametrize("said, found", [
+    ("We will vote on March 3 at City Hall.", "We will vote on 3 March at City Hall."),
+    ("We will vote on 3 May at City Hall.", "We will vote on May 3 at City Hall."),
+])
+def test_a_dates_day_and_month_in_the_other_order_are_the_same_date(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "1 figure written otherwise" in c.evidence and "the same date, its day and month in the other order" \
+        in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, found", [
+    ("We will vote on March 4 at City Hall.", "We will vote on 3 March at City Hall."),   # another day
+    ("We will vote on 3 June at City Hall.", "We will vote on May 3 at City Hall."),   # another month
+    ("Okafor beat Marsh 3 to 5 in March.", "Okafor beat Marsh 5 to 3 in March."),   # a score turned: no date
+], ids=["another-day", "another-month", "score"])
+def test_another_date_or_a_score_turned_still_fails(said, found):
+    assert compare(said, found).result == "fail"
