@@ -1390,6 +1390,10 @@ CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
 
+# "without" in the languages of the negation words: a cut ending with it, its object kept after the "…", denies what
+# the post says ("fund the plan … new taxes" of "fund the plan without new taxes", review43b); one of it with its
+# object ("act … and fund" of "act without delay and fund") leaves the post's claim as it was.
+_PRIVATIVES = frozenset("without sans sin ohne senza sem zonder utan uden uten bez без".split())
 # Numbers in words a cut drops as it drops "300" (review43b: "cut … jobs" of "cut three hundred jobs" warned where
 # "cut 300 jobs" fails). Not "one", "no one"'s and "one of"'s.
 _CUT_NUMBER_WORDS = frozenset(
@@ -1424,7 +1428,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
-    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if any(
+    kind = CUT_NEGATION if any(map(_negates, cut)) or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
+        else CUT_FIGURE if any(
         _figures([w]) and not _dated(post, k) or _key(w) in _CUT_NUMBER_WORDS for k, w in enumerate(cut, j1)) else ""
     if not kind or j1 == 0 or j2 >= len(post):
         return kind

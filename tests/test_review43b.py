@@ -61,3 +61,26 @@ def test_a_dates_day_and_month_in_the_other_order_are_the_same_date(said, found)
 ], ids=["another-day", "another-month", "score"])
 def test_another_date_or_a_score_turned_still_fails(said, found):
     assert compare(said, found).result == "fail"
+
+
+# "without" and its like in the languages the negation words cover: a cut of it alone, its object kept, turns the
+# post's words around ("fund the plan … new taxes" of "fund the plan without new taxes"); it warned as an honest cut.
+@pytest.mark.parametrize("said, found, elided", [
+    ("We will fund the plan … new taxes.", "We will fund the plan without new taxes.", "without"),
+    ("Nous financerons le plan … impôts.", "Nous financerons le plan sans impôts.", "sans"),
+    ("Wir finanzieren den Plan … Steuern.", "Wir finanzieren den Plan ohne Steuern.", "ohne"),
+    ("Financiaremos el plan … impuestos.", "Financiaremos el plan sin impuestos.", "sin"),
+], ids=["en", "fr", "de", "es"])
+def test_an_elision_of_without_before_its_object_fails(said, found, elided):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert c.evidence.startswith(f'1 change in the quoted words: elided with …: "{elided}" (the cut drops a negation'), \
+        c.evidence
+
+
+@pytest.mark.parametrize("said, found", [
+    ("We will act … and fund the plan.", "We will act without delay and fund the plan."),   # with its object
+    ("We will fund the plan …", "We will fund the plan without new taxes."),   # at the quote's end
+])
+def test_an_elision_of_without_with_its_object_still_warns(said, found):
+    assert compare(said, found).result in ("warn", "pass")
