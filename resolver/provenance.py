@@ -859,7 +859,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
-    if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
+    if result != "pass" and not source and post is not None \
+            and (theirs := _quoted_words(said or "", embed, post, compared.matched)):
         evidence += theirs
     if result != "pass" and "translation" not in evidence and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
@@ -883,14 +884,18 @@ def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
     return (ours, theirs) if ours and theirs and ours != theirs else None
 
 
-def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any]) -> str:
+def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any], ours: int) -> str:
     """"; the article's words are those of the post it quotes, @X's <id> (“…”), not this post's" when the words the
     article shows for a quote-post are the quoted post's (its answer gives them): they were put under the quoting
-    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise."""
+    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise, and where the quoted post
+    holds no more of them than this post's own words (`ours` of them, word for word): a quote-post often repeats the
+    words it quotes, and its own words, one dropped, were said to be the quoted post's (review43b)."""
     for reference in post.get("references") or ():
         if reference.get("type") != "quoted" or not reference.get("text"):
             continue
         compared = quotes.compare(said, reference["text"], lang=post.get("lang"), quote_lang=embed.get("lang"))
+        if compared.matched <= ours:
+            continue
         if compared.result == "pass" or (compared.result == "warn" and compared.matched * 2 > compared.post_words):
             who = f"@{reference['handle']}'s" if reference.get("handle") else "post"
             return (f"; the article's words are those of the post it quotes, {who} {reference['id']} "

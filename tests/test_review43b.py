@@ -84,3 +84,41 @@ def test_an_elision_of_without_before_its_object_fails(said, found, elided):
 ])
 def test_an_elision_of_without_with_its_object_still_warns(said, found):
     assert compare(said, found).result in ("warn", "pass")
+
+
+# fixnu42d's quote-post note: "the article's words are those of the post it quotes … not this post's". A quoting post
+# often repeats the quoted words before its own; an embed of it with a word dropped got the note, a false claim: the
+# article's words are this post's, more of them than the quoted post holds.
+QUOTED_WORDS = "The bridge stays closed until the inspection is done in June."
+QUOTING = f"{QUOTED_WORDS} Again! Third time this year the mayor has promised it."
+
+
+def _quote_post_check(said: str) -> dict:
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": QUOTING, "archived": [], "post_id": "2031399680209846273",
+            "platform": "twitter", "references": [{"type": "quoted", "id": "2031399680209846272", "text": QUOTED_WORDS,
+                                                   "handle": "city_engineer"}]}
+    return text_check({"text": said, "detector": "html-blockquote"}, post)
+
+
+@pytest.mark.parametrize("said", [
+    f"{QUOTED_WORDS} Again! Third time this year the mayor promised it.",   # this post's, a word dropped
+    f"{QUOTED_WORDS} Again!",   # this post's, in part
+])
+def test_a_quoting_posts_own_words_that_repeat_the_quoted_ones_are_not_said_to_be_the_quoted_posts(said):
+    checked = _quote_post_check(said)
+    assert checked["result"] != "pass", checked
+    assert "the post it quotes" not in checked["evidence"], checked["evidence"]
+
+
+def test_the_quoted_posts_words_alone_are_still_said_to_be_its():
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": "Not what the mayor said.", "archived": [],
+            "post_id": "2031399680209846273", "platform": "twitter",
+            "references": [{"type": "quoted", "id": "2031399680209846272", "text": QUOTED_WORDS,
+                            "handle": "city_engineer"}]}
+    checked = text_check({"text": QUOTED_WORDS, "detector": "html-blockquote"}, post)
+    assert checked["result"] == "fail" and "the post it quotes, @city_engineer's 2031399680209846272" \
+        in checked["evidence"], checked
