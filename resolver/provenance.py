@@ -862,7 +862,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None \
             and (theirs := _quoted_words(said or "", embed, post, compared.matched)):
         evidence += theirs
-    if result != "pass" and "translation" not in evidence and (scripts := _other_script(said or "", found["text"])):
+    # not where the quote's words are mostly the post's, word for word: those were compared (review43b)
+    if result != "pass" and "translation" not in evidence and compared.matched * 2 < compared.said_words \
+            and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
         evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
                      "may be a translation, which is not compared word by word: compare by hand")

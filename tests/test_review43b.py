@@ -122,3 +122,16 @@ def test_the_quoted_posts_words_alone_are_still_said_to_be_its():
     checked = text_check({"text": QUOTED_WORDS, "detector": "html-blockquote"}, post)
     assert checked["result"] == "fail" and "the post it quotes, @city_engineer's 2031399680209846272" \
         in checked["evidence"], checked
+
+
+# fixnu42d's translation note ("they may be a translation, which is not compared word by word") was added to a quote
+# whose words are the post's own, word for word, where most of the post's letters are of another script: a post in
+# two languages quoted in the one it opens with. The words were compared, and matched.
+def test_a_quote_of_the_posts_own_words_in_its_other_script_is_no_translation():
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": "Слава Україні! Glory to Ukraine and to all its defenders, today and always.",
+            "archived": [], "post_id": "2031399680209846273", "platform": "twitter", "lang": "en"}
+    checked = text_check({"text": "Слава Україні!", "detector": "html-blockquote"}, post)
+    assert checked["result"] == "warn" and "partial quote: 2 of 13 words" in checked["evidence"], checked
+    assert "translation" not in checked["evidence"], checked["evidence"]
