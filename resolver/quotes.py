@@ -2923,8 +2923,20 @@ def turns_around(change: Change) -> bool:
     post, said = change.post.split(), change.article.split()
     if other_figures(change.article, change.post):
         return True
-    return _turns(post, said) and [w for w in _spelt_out(post) if not _negates(w)] \
-        == [w for w in _spelt_out(said) if not _negates(w)]
+    if not _turns(post, said):
+        return False
+    ours, theirs = ([w for w in _spelt_out(side) if not _negates(w)] for side in (post, said))
+    if ours == theirs:
+        return True
+    # a negation dropped or added with its auxiliary ("We cut" of "We didn't cut", "did not", "hasn't"): the words
+    # but for auxiliaries the same, and one side's nothing else (review43b: it warned "they may quote something else")
+    return sum(map(_negates, post)) != sum(map(_negates, said)) and (not ours or not theirs) \
+        and [w for w in ours if w not in _AUXILIARIES] == [w for w in theirs if w not in _AUXILIARIES]
+
+
+# English auxiliaries a negation stands with ("did not", "hasn't"): dropped with it, the post's words turned around.
+_AUXILIARIES = frozenset("do does did have has had is are was were am will would shall should can could may might "
+                         "must".split())
 
 
 def _spelt_out(words: list[str]) -> list[str]:

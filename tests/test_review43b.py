@@ -135,3 +135,35 @@ def test_a_quote_of_the_posts_own_words_in_its_other_script_is_no_translation():
     checked = text_check({"text": "Слава Україні!", "detector": "html-blockquote"}, post)
     assert checked["result"] == "warn" and "partial quote: 2 of 13 words" in checked["evidence"], checked
     assert "translation" not in checked["evidence"], checked["evidence"]
+
+
+# fixnu42c's link's-sentence fail took "won't → will" as a dropped negation; a negation dropped with its auxiliary
+# ("didn't", "did not", "hasn't" left out whole: "We cut 300 jobs" of "We didn't cut 300 jobs") still warned "they may
+# quote something else, so this is no fail", 12 of the quote's 13 words the post's word for word.
+LAST_YEAR = "We didn't cut 300 jobs at City Hall to balance the budget last year."
+
+
+def _beside(said: str, found: str) -> dict:
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": found, "archived": [], "post_id": "2031399680209846273"}
+    return text_check({"text": said, "detector": "html-link", "text_confidence": "uncertain"}, post)
+
+
+@pytest.mark.parametrize("said, found, dropped", [
+    ("We cut 300 jobs at City Hall to balance the budget last year.", LAST_YEAR, "didn't"),
+    ("We cut 300 jobs at City Hall to balance the budget last year.", LAST_YEAR.replace("didn't", "did not"),
+     "did not"),
+    ("The council approved the new budget for the city schools this year.",
+     "The council hasn't approved the new budget for the city schools this year.", "hasn't"),
+], ids=["didn't", "did-not", "hasn't"])
+def test_a_negation_dropped_with_its_auxiliary_in_the_links_sentence_fails(said, found, dropped):
+    checked = _beside(said, found)
+    assert checked["result"] == "fail", checked
+    assert f'dropped "{dropped}"' in checked["evidence"] and "this post's words, changed" in checked["evidence"], \
+        checked["evidence"]
+
+
+def test_an_auxiliary_changed_beside_the_negation_and_another_word_still_warns_beside_a_link():
+    checked = _beside("We will cut 300 nurses at City Hall to balance the budget last year.", LAST_YEAR)
+    assert checked["result"] == "warn", checked
