@@ -1032,7 +1032,10 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
     """Whether a quote in a weaker reading is the post's own words changed: each change turns them around, between
     words both sides share, and the shared words are many (THIS_POSTS_WORDS) and most of the quote's."""
     real = [c for c in compared.changes if quotes.is_change(c)]
-    return compared.turned and bool(real) and all(quotes.turns_around(c) or c.cuts for c in real) \
+    # a negation dropped at the start of the post's sentence the quote opens as its own ("Vamos a subir" of "No vamos a
+    # subir", `opens`) is no reading of where the quote starts either (review43b)
+    return (compared.turned or any(c.opens for c in real)) and bool(real) \
+        and all(quotes.turns_around(c) or c.cuts for c in real) \
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 

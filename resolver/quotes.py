@@ -2942,8 +2942,15 @@ _AUXILIARIES = frozenset("do does did have has had is are was were am will would
 def _spelt_out(words: list[str]) -> list[str]:
     """Words as keys, a negation's contraction written out ("won't" as "will not"): "won't" → "will" drops the
     negation alone, and was not read as such (newuser42b #2)."""
-    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_key(w)]])[0]] if any(
-        _negates(w) and _written_out(_key(w)) for w in words) else [_key(w) for w in words]
+    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_elided_ne(_key(w))]])[0]] if any(
+        _negates(w) and (_written_out(_key(w)) or _elided_ne(_key(w)) != _key(w)) for w in words) \
+        else [_key(w) for w in words]
+
+
+def _elided_ne(key: str) -> str:
+    """French "n'" before a verb, written apart from it: "augmenterons" of "n'augmenterons" ("n'augmenterons pas" →
+    "augmenterons" drops "ne … pas" alone, review43b)."""
+    return key[2:] if key.startswith(("n'", "n’")) and len(key) > 2 else key
 
 
 def contraction_turned(change: Change) -> str:

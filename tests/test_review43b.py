@@ -167,3 +167,20 @@ def test_a_negation_dropped_with_its_auxiliary_in_the_links_sentence_fails(said,
 def test_an_auxiliary_changed_beside_the_negation_and_another_word_still_warns_beside_a_link():
     checked = _beside("We will cut 300 nurses at City Hall to balance the budget last year.", LAST_YEAR)
     assert checked["result"] == "warn", checked
+
+
+# The same in the other languages the negation words cover: French "ne … pas" dropped from a verb ("n'augmenterons pas
+# → augmenterons"), Spanish "No" dropped from the sentence's start the quote opens with: both warned "they may quote
+# something else, so this is no fail", every other word the post's.
+@pytest.mark.parametrize("said, found", [
+    ("Nous augmenterons les impôts locaux cette année, quoi qu'en dise le budget.",
+     "Nous n'augmenterons pas les impôts locaux cette année, quoi qu'en dise le budget."),
+    ("Nous allons augmenter les impôts locaux cette année, quoi que dise le budget.",
+     "Nous n’allons pas augmenter les impôts locaux cette année, quoi que dise le budget."),
+    ("Vamos a subir los impuestos locales este año, diga lo que diga el presupuesto.",
+     "No vamos a subir los impuestos locales este año, diga lo que diga el presupuesto."),
+], ids=["fr-n'", "fr-n’", "es-no"])
+def test_a_french_or_spanish_negation_dropped_in_the_links_sentence_fails(said, found):
+    checked = _beside(said, found)
+    assert checked["result"] == "fail", checked
+    assert "this post's words, changed" in checked["evidence"], checked["evidence"]
