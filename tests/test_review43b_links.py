@@ -34,3 +34,35 @@ def test_a_real_instance_in_another_script_written_in_idnas_ascii_form_is_no_dis
     [embed] = _in_text(f"https://{_idna(host)}/@ivan/109876543210987654")
     assert embed.platform == "mastodon" and embed.post_id == f"{_idna(host)}/109876543210987654", embed
     assert "shown as" not in (embed.id_doubt or "") and "passes for" not in (embed.id_doubt or ""), embed
+
+
+# A flattened post's signature naming a look-alike account ("— River Desk (@river_dеsk) May 3, 2021", a Cyrillic е)
+# gave no embed and no word, where the same with the real handle is a post (fixleft42a left it: "dropped, not taken").
+# Said now as the look-alike link is: the post kept, no account named, the disguise in its doubt.
+E = "\u0435"   # CYRILLIC SMALL LETTER IE
+SIGNED = "The mayor wrote:\n\nRoad closed until Friday on Mill Lane.\n— River Desk (@river_d{e}sk) May 3, 2021\n\nMore."
+
+
+@pytest.mark.parametrize("handle, named", [
+    (f"river_d{E}sk", "CYRILLIC SMALL LETTER IE U+0435 in place of e"),
+    ("\uff52iver_desk", "FULLWIDTH LATIN SMALL LETTER R U+FF52 in place of r"),
+], ids=["cyrillic", "fullwidth"])
+@pytest.mark.parametrize("where", ["text", "html"])
+def test_a_signature_naming_a_lookalike_account_is_said_and_names_no_account(handle, named, where):
+    from resolver.extract import find_all
+
+    signed = SIGNED.replace(f"river_d{{e}}sk", handle)
+    document = signed if where == "text" else "<html><body>" + "".join(
+        f"<p>{line}</p>" for line in signed.split("\n") if line) + "</body></html>"
+    [embed] = find_all(document, where)[0]
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("twitter", None, None), embed
+    assert embed.id_doubt == (f"its signature names the account @{handle} ({named}), which passes for @river_desk: "
+                              "no X account is spelt so"), embed.id_doubt
+    assert embed.date == "2021-05-03", embed
+
+
+def test_a_signature_of_a_real_handle_beside_a_name_in_another_script_is_no_disguise():
+    from resolver.extract import find_all
+
+    [embed] = find_all(SIGNED.replace("River Desk (@river_d{e}sk)", "Река (@river_desk)"), "text")[0]
+    assert (embed.author_handle, embed.id_doubt) == ("river_desk", None), embed
