@@ -1402,7 +1402,7 @@ _CUT_NUMBER_WORDS = frozenset(
     "millions billion billions trillion dozen dozens".split())
 # A figure's word of a time: "10:30", "14.30", "10am", "9h30"; and the words after an hour ("10 pm", "14 Uhr").
 _TIME_FIGURE_RE = re.compile(r"\d{1,2}(?:[:.h]\d{2}h?|h|am|pm|a\.m\.?|p\.m\.?)", re.IGNORECASE)
-_AFTER_AN_HOUR = frozenset("am pm a p uhr h heures hrs gmt utc cet est".split())
+_AFTER_AN_HOUR = frozenset("am pm uhr heures hrs gmt utc".split())
 
 
 def _dated(post: list[str], at: int) -> bool:
@@ -1413,7 +1413,9 @@ def _dated(post: list[str], at: int) -> bool:
     from resolver.extract.dates import month_number   # the month names the date checks read, in their languages
 
     word = post[at]
-    if _TIME_FIGURE_RE.fullmatch(word) or at + 1 < len(post) and _key(post[at + 1]) in _AFTER_AN_HOUR:
+    after = [_key(w) for w in post[at + 1:at + 3]]
+    if _TIME_FIGURE_RE.fullmatch(word) or after[:1] and after[0] in _AFTER_AN_HOUR \
+            or after in (["a", "m"], ["p", "m"]):   # "10 a.m." is read "10", "a", "m"; "10 a month" is no hour
         return True
 
     def month(k: int) -> bool:

@@ -33,7 +33,8 @@ def test_an_elision_of_a_date_or_a_time_is_an_honest_cut(said, found, elided):
     ("We will cut … jobs at City Hall.", "We will cut three hundred jobs at City Hall.", '"three hundred"'),
     ("We will cut … jobs at City Hall.", "We will cut a thousand jobs at City Hall.", '"a thousand"'),
     ("We will cut … jobs at City Hall.", "We will cut twelve jobs at City Hall.", '"twelve"'),
-], ids=["figure-beside-a-date", "figure-with-a-date", "three-hundred", "a-thousand", "twelve"])
+    ("We will hire … nurses a month.", "We will hire 10 a month, nurses a month.", '"10 a month"'),
+], ids=["figure-beside-a-date", "figure-with-a-date", "three-hundred", "a-thousand", "twelve", "10-a-month"])
 def test_an_elision_of_a_figure_still_fails_beside_a_date_or_in_words(said, found, elided):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
