@@ -1935,7 +1935,8 @@ def _date_turned(change: Change) -> bool:
     if len(words) != 2:
         return False
     day, month = sorted(words, key=lambda w: not _figures([w]))
-    return re.fullmatch(r"\d{1,2}", day) is not None and 1 <= int(day) <= 31 and not _figures([month]) \
+    number = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", day, re.IGNORECASE)   # "3rd March" of "March 3rd"
+    return number is not None and 1 <= int(number.group(1)) <= 31 and not _figures([month]) \
         and month_number(month) is not None
 
 

@@ -47,6 +47,7 @@ def test_an_elision_of_a_figure_still_fails_beside_a_date_or_in_words(said, foun
 @pytest.mark.parametrize("said, found", [
     ("We will vote on March 3 at City Hall.", "We will vote on 3 March at City Hall."),
     ("We will vote on 3 May at City Hall.", "We will vote on May 3 at City Hall."),
+    ("We will vote on March 3rd at City Hall.", "We will vote on 3rd March at City Hall."),
 ])
 def test_a_dates_day_and_month_in_the_other_order_are_the_same_date(said, found):
     c = compare(said, found)
