@@ -66,3 +66,17 @@ def test_a_signature_of_a_real_handle_beside_a_name_in_another_script_is_no_disg
 
     [embed] = find_all(SIGNED.replace("River Desk (@river_d{e}sk)", "Река (@river_desk)"), "text")[0]
     assert (embed.author_handle, embed.id_doubt) == ("river_desk", None), embed
+
+
+# fixleft42a kept a look-alike link's doubt on the real link's embed of the same post, word for word: "…; the post is
+# read by its id, not as MoInfo_Gaza's" beside the author @MoInfo_Gaza the real link names. The two contradicted.
+@pytest.mark.parametrize("where", ["text", "a"])
+def test_a_lookalikes_doubt_kept_beside_the_real_link_does_not_deny_the_account_it_names(where):
+    from tests.test_fixleft42a import FAKE_X, REAL_X, _in_markup
+
+    embeds = _in_text(f"{REAL_X} и {FAKE_X}") if where == "text" else \
+        _in_markup(f'<p><a href="{REAL_X}">пост</a> и <a href="{FAKE_X}">ещё</a></p>')
+    [embed] = embeds
+    assert (embed.post_id, embed.author_handle) == ("1765127646213058617", "MoInfo_Gaza"), embed
+    assert embed.id_doubt.startswith("a link to it elsewhere names the account MoInfo_G\u0430za ("), embed.id_doubt
+    assert "not as MoInfo_Gaza's" not in embed.id_doubt, embed.id_doubt
