@@ -1390,6 +1390,10 @@ CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
 
+# What a negation word before it denies nothing with, cut out together: "not only", "nicht nur", "non seulement", "no
+# matter" (as `_CLAUSE_NEGATION_RE` reads them; review43b: "We will … cut taxes but also fees" of "We will not only
+# cut taxes but also fees" failed as a negation dropped). "no doubt" is not among them: "no" cut from it turns it.
+_NO_DENIAL = frozenset("only just matter mind nur solo sólo seulement só alleen".split())
 # "without" in the languages of the negation words: a cut ending with it, its object kept after the "…", denies what
 # the post says ("fund the plan … new taxes" of "fund the plan without new taxes", review43b); one of it with its
 # object ("act … and fund" of "act without delay and fund") leaves the post's claim as it was.
@@ -1430,7 +1434,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
-    kind = CUT_NEGATION if any(map(_negates, cut)) or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
+    denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
+    kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
         else CUT_FIGURE if any(
         _figures([w]) and not _dated(post, k) or _key(w) in _CUT_NUMBER_WORDS for k, w in enumerate(cut, j1)) else ""
     if not kind or j1 == 0 or j2 >= len(post):

@@ -186,3 +186,27 @@ def test_a_french_or_spanish_negation_dropped_in_the_links_sentence_fails(said, 
     checked = _beside(said, found)
     assert checked["result"] == "fail", checked
     assert "this post's words, changed" in checked["evidence"], checked["evidence"]
+
+
+# "not only", "nicht nur", "non seulement", "no matter" deny nothing (as `_CLAUSE_NEGATION_RE` reads them): a cut of the
+# pair left the post's claim as it was, and failed as "the cut drops a negation: it turns the post's words around".
+@pytest.mark.parametrize("said, found", [
+    ("We will … cut taxes but also fees.", "We will not only cut taxes but also fees."),
+    ("We will … cut taxes but fees too.", "We will not just cut taxes but fees too."),
+    ("Wir werden … die Steuern senken, sondern auch die Gebühren.",
+     "Wir werden nicht nur die Steuern senken, sondern auch die Gebühren."),
+    ("Nous allons … baisser les impôts, mais aussi les taxes.",
+     "Nous allons non seulement baisser les impôts, mais aussi les taxes."),
+    ("We will win … what they say.", "We will win no matter what they say."),
+], ids=["not-only", "not-just", "nicht-nur", "non-seulement", "no-matter"])
+def test_an_elision_of_not_only_is_an_honest_cut(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+
+
+@pytest.mark.parametrize("said, found", [
+    ("We will … only cut taxes.", "We will not only cut taxes but also fees."),   # "only" kept: "we will only cut"
+    ("There is … doubt we will win.", "There is no doubt we will win."),   # "no" alone cut from "no doubt"
+], ids=["only-kept", "no-of-no-doubt"])
+def test_an_elision_of_the_negation_alone_of_such_a_pair_still_fails(said, found):
+    assert compare(said, found).result == "fail"
