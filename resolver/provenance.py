@@ -528,8 +528,9 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
     under the article's handle in a recorded fetch) warns, citing that fetch; with no such record it fails: the
     post may be misattributed. The display names tell the two readings apart (newuser42b #5: a renamed account and
     words put under another account got the same fail and words): the article's `name` and the author's agreeing
-    (and no record showing the handle on another account) warn as a likely rename, as Bluesky's
-    `_bluesky_other_handle`; differing, the fail says so."""
+    (and no record showing the handle on another account) warn, a rename or another account under the name, as
+    Bluesky's `_bluesky_other_handle`, but fail where the handles look alike (`handles_alike`: an impostor's marks);
+    differing, the fail says so."""
     found, found_id = said["author"]["handle"], said["author"].get("id")
     post_id = post["post_id"] if post is not None else None
     sightings = store.author_sightings(post["platform"], old, post_id=post_id, author_id=found_id) \
@@ -554,14 +555,48 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
     known = (f"article says @{old}" + (f" (“{name}”)" if named else "") + f", the post's author is @{found}"
              + (f" (“{found_name}”)" if named else "") + f"; no recorded fetch shows @{old} as this account"
              + (f" (id {found_id})" if found_id else ""))
+    if named == "pass" and handles_alike(old, found):
+        return check("author", "fail", _per(source, f"{known}; the handles look alike (@{old}, @{found}) and the "
+                                                    f"display names agree (“{found_name}”): an account made to pass "
+                                                    "as another, or one renamed (not known which)"))
     if named == "pass":
-        return check("author", "warn", _per(source, f"{known}, but the display names agree: likely the account "
-                                                    "renamed, or a handle never its own (not known which)"))
+        return check("author", "warn", _per(source, f"{known}, but the display names agree: the account renamed, or "
+                                                    "another account showing the same display name, which anyone can "
+                                                    "copy (not known which)"))
     if named is not None and named != "pass":
         return check("author", "fail", _per(source, f"{known}, and the display names differ too: the post is "
                                                     "likely misattributed (unless the account changed its name "
                                                     "as well)"))
     return check("author", "fail", _per(source, f"{known}: the post may be misattributed, or the account renamed"))
+
+
+# What an impostor's handle writes for the real one's, read alike: figures for the letters they look like, "rn" for "m",
+# "vv" for "w"; case, "_" and "." aside (review43b: "@river_dezk" showing "River Desk" warned as @river_desk renamed).
+_HANDLE_LETTERS = str.maketrans("0135$|!i", "olesslll", "_.")
+# Handles this short one letter apart are not read as alike: short names differ by a letter as often as not.
+HANDLE_ALIKE_LETTERS = 5
+
+
+def _handle_seen(handle: str) -> str:
+    return platforms.lookalike.as_seen(handle).casefold().replace("rn", "m").replace("vv", "w").translate(
+        _HANDLE_LETTERS)
+
+
+def handles_alike(one: str, other: str) -> bool:
+    """Whether two handles look alike: the same as read (`_handle_seen`), or one letter added, dropped, changed or two
+    swapped ("river_dezk", "rlver_desk", "river_desk_", "rivre_desk" of "river_desk"). An account made to pass as
+    another copies its display name and takes such a handle: the names agreeing then are no sign of a rename."""
+    a, b = _handle_seen(one), _handle_seen(other)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < HANDLE_ALIKE_LETTERS:
+        return False   # "jay" and "joy" are as often two people
+    if len(a) > len(b):
+        a, b = b, a
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[at:] == b[at + 1:]
+    return a[at + 1:] == b[at + 1:] or a[at:at + 2] == b[at:at + 2][::-1] and a[at + 2:] == b[at + 2:]
 
 
 def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None, *,
@@ -824,9 +859,12 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     if result == "fail" and guess is not None and (doubt := read_otherwise(said or "", found["text"], compared, guess)):
         result, evidence = "warn", evidence + doubt
-    if result != "pass" and not source and post is not None and (theirs := _quoted_words(said or "", embed, post)):
+    if result != "pass" and not source and post is not None \
+            and (theirs := _quoted_words(said or "", embed, post, compared.matched)):
         evidence += theirs
-    if result != "pass" and "translation" not in evidence and (scripts := _other_script(said or "", found["text"])):
+    # not where the quote's words are mostly the post's, word for word: those were compared (review43b)
+    if result != "pass" and "translation" not in evidence and compared.matched * 2 < compared.said_words \
+            and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
         evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
                      "may be a translation, which is not compared word by word: compare by hand")
@@ -848,14 +886,18 @@ def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
     return (ours, theirs) if ours and theirs and ours != theirs else None
 
 
-def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any]) -> str:
+def _quoted_words(said: str, embed: dict[str, Any], post: dict[str, Any], ours: int) -> str:
     """"; the article's words are those of the post it quotes, @X's <id> (“…”), not this post's" when the words the
     article shows for a quote-post are the quoted post's (its answer gives them): they were put under the quoting
-    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise."""
+    account, and the change list alone hid whose they are (newuser42b #3). "" otherwise, and where the quoted post
+    holds no more of them than this post's own words (`ours` of them, word for word): a quote-post often repeats the
+    words it quotes, and its own words, one dropped, were said to be the quoted post's (review43b)."""
     for reference in post.get("references") or ():
         if reference.get("type") != "quoted" or not reference.get("text"):
             continue
         compared = quotes.compare(said, reference["text"], lang=post.get("lang"), quote_lang=embed.get("lang"))
+        if compared.matched <= ours:
+            continue
         if compared.result == "pass" or (compared.result == "warn" and compared.matched * 2 > compared.post_words):
             who = f"@{reference['handle']}'s" if reference.get("handle") else "post"
             return (f"; the article's words are those of the post it quotes, {who} {reference['id']} "
@@ -990,7 +1032,10 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
     """Whether a quote in a weaker reading is the post's own words changed: each change turns them around, between
     words both sides share, and the shared words are many (THIS_POSTS_WORDS) and most of the quote's."""
     real = [c for c in compared.changes if quotes.is_change(c)]
-    return compared.turned and bool(real) and all(quotes.turns_around(c) or c.cuts for c in real) \
+    # a negation dropped at the start of the post's sentence the quote opens as its own ("Vamos a subir" of "No vamos a
+    # subir", `opens`) is no reading of where the quote starts either (review43b)
+    return (compared.turned or any(c.opens for c in real)) and bool(real) \
+        and all(quotes.turns_around(c) or c.cuts for c in real) \
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 

@@ -414,7 +414,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 for k in range(i2 - i1) if i1 + k in glued]
     changes += _refolded(ops[first:last + 1], said_words, post_words, glued)   # "её" of "ее", "لَنْ" of "لن"
     changes += _joined(ops[first:last + 1], said_words, post_words, said, found)   # "не-фейк" of "не фейк"
-    changes = [replace(c, moved=True) if _reordered(c) else c for c in changes]
+    changes = [(replace(c, alike=DATE_ORDER) if _date_turned(c) else replace(c, moved=True)) if _reordered(c) else c
+               for c in changes]
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
@@ -626,6 +627,7 @@ PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on t
 LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
+DATE_ORDER = "the same date, its day and month in the other order"
 TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
 TIME_SPACED = "the same time, with its am, pm or h apart on one side"
 TIME_HOUR = "the same time, whole hours with their :00 on one side"
@@ -648,7 +650,7 @@ YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
 AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED, YEAR_SHORT,
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, *FOLDED)   # words written otherwise, not look-alikes either
@@ -1388,12 +1390,54 @@ CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
 
+# What a negation word before it denies nothing with, cut out together: "not only", "nicht nur", "non seulement", "no
+# matter" (as `_CLAUSE_NEGATION_RE` reads them; review43b: "We will … cut taxes but also fees" of "We will not only
+# cut taxes but also fees" failed as a negation dropped). "no doubt" is not among them: "no" cut from it turns it.
+_NO_DENIAL = frozenset("only just matter mind nur solo sólo seulement só alleen".split())
+# "without" in the languages of the negation words: a cut ending with it, its object kept after the "…", denies what
+# the post says ("fund the plan … new taxes" of "fund the plan without new taxes", review43b); one of it with its
+# object ("act … and fund" of "act without delay and fund") leaves the post's claim as it was.
+_PRIVATIVES = frozenset("without sans sin ohne senza sem zonder utan uden uten bez без".split())
+# Numbers in words a cut drops as it drops "300" (review43b: "cut … jobs" of "cut three hundred jobs" warned where
+# "cut 300 jobs" fails). Not "one", "no one"'s and "one of"'s.
+_CUT_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million "
+    "millions billion billions trillion dozen dozens".split())
+# A figure's word of a time: "10:30", "14.30", "10am", "9h30"; and the words after an hour ("10 pm", "14 Uhr").
+_TIME_FIGURE_RE = re.compile(r"\d{1,2}(?:[:.h]\d{2}h?|h|am|pm|a\.m\.?|p\.m\.?)", re.IGNORECASE)
+_AFTER_AN_HOUR = frozenset("am pm uhr heures hrs gmt utc".split())
+
+
+def _dated(post: list[str], at: int) -> bool:
+    """Whether post[at], a figure, is a day, a year or an hour: beside a month's name ("3 March", "March 3, 2024",
+    "3. März"), a time ("10:30", "10am", "10 pm"). A cut of it leaves the post's claim as it was, only its day or hour
+    untold (review43b: "The council … approved the budget" of "The council on 3 March approved …" failed as a figure
+    dropped)."""
+    from resolver.extract.dates import month_number   # the month names the date checks read, in their languages
+
+    word = post[at]
+    after = [_key(w) for w in post[at + 1:at + 3]]
+    if _TIME_FIGURE_RE.fullmatch(word) or after[:1] and after[0] in _AFTER_AN_HOUR \
+            or after in (["a", "m"], ["p", "m"]):   # "10 a.m." is read "10", "a", "m"; "10 a month" is no hour
+        return True
+
+    def month(k: int) -> bool:
+        return 0 <= k < len(post) and not _figures([post[k]]) and month_number(post[k]) is not None
+    # "3 March", "March 3", "March 3, 2024", "3rd of March"
+    return month(at - 1) or month(at + 1) or month(at - 2) and bool(_figures([post[at - 1]])) \
+        or month(at + 2) and _key(post[at + 1]) in ("of", "de", "di")
+
+
 def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     """What an elision of the post's words post[j1:j2] drops that changes what the post says (CUT_NEGATION,
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
-    kind = CUT_NEGATION if any(map(_negates, cut)) else CUT_FIGURE if _figures(cut) else ""
+    denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
+    kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
+        else CUT_FIGURE if any(
+        _figures([w]) and not _dated(post, k) or _key(w) in _CUT_NUMBER_WORDS for k, w in enumerate(cut, j1)) else ""
     if not kind or j1 == 0 or j2 >= len(post):
         return kind
     words = post[j1 - 1:j2 + 1]
@@ -1885,6 +1929,20 @@ def _moved(ops: list[_Op], said: list[str], post: list[str], gaps: set[int], bra
         if any(op[0] == "equal" for op in rest):
             return rest
     return ops
+
+
+def _date_turned(change: Change) -> bool:
+    """Whether a reordered change is a date's day and its month's name in the other order ("March 3" of "3 March"): the
+    same date (review43b: it failed as words that trade places)."""
+    from resolver.extract.dates import month_number   # the month names the date checks read, in their languages
+
+    words = change.post.split()
+    if len(words) != 2:
+        return False
+    day, month = sorted(words, key=lambda w: not _figures([w]))
+    number = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", day, re.IGNORECASE)   # "3rd March" of "March 3rd"
+    return number is not None and 1 <= int(number.group(1)) <= 31 and not _figures([month]) \
+        and month_number(month) is not None
 
 
 def _reordered(change: Change) -> bool:
@@ -2873,15 +2931,34 @@ def turns_around(change: Change) -> bool:
     post, said = change.post.split(), change.article.split()
     if other_figures(change.article, change.post):
         return True
-    return _turns(post, said) and [w for w in _spelt_out(post) if not _negates(w)] \
-        == [w for w in _spelt_out(said) if not _negates(w)]
+    if not _turns(post, said):
+        return False
+    ours, theirs = ([w for w in _spelt_out(side) if not _negates(w)] for side in (post, said))
+    if ours == theirs:
+        return True
+    # a negation dropped or added with its auxiliary ("We cut" of "We didn't cut", "did not", "hasn't"): the words
+    # but for auxiliaries the same, and one side's nothing else (review43b: it warned "they may quote something else")
+    return sum(map(_negates, post)) != sum(map(_negates, said)) and (not ours or not theirs) \
+        and [w for w in ours if w not in _AUXILIARIES] == [w for w in theirs if w not in _AUXILIARIES]
+
+
+# English auxiliaries a negation stands with ("did not", "hasn't"): dropped with it, the post's words turned around.
+_AUXILIARIES = frozenset("do does did have has had is are was were am will would shall should can could may might "
+                         "must".split())
 
 
 def _spelt_out(words: list[str]) -> list[str]:
     """Words as keys, a negation's contraction written out ("won't" as "will not"): "won't" → "will" drops the
     negation alone, and was not read as such (newuser42b #2)."""
-    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_key(w)]])[0]] if any(
-        _negates(w) and _written_out(_key(w)) for w in words) else [_key(w) for w in words]
+    return [out for w in words for out in (_written_out(_key(w))[:1] or [[_elided_ne(_key(w))]])[0]] if any(
+        _negates(w) and (_written_out(_key(w)) or _elided_ne(_key(w)) != _key(w)) for w in words) \
+        else [_key(w) for w in words]
+
+
+def _elided_ne(key: str) -> str:
+    """French "n'" before a verb, written apart from it: "augmenterons" of "n'augmenterons" ("n'augmenterons pas" →
+    "augmenterons" drops "ne … pas" alone, review43b)."""
+    return key[2:] if key.startswith(("n'", "n’")) and len(key) > 2 else key
 
 
 def contraction_turned(change: Change) -> str:

@@ -3,6 +3,7 @@ plain text gave an embed for each time it named a post)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from resolver.model import ACCOUNT_BY_DID, LOOKALIKE_NAME, Embed, Place, names_a_lookalike, names_two_posts
@@ -76,6 +77,8 @@ def _with_disguise(winner: Embed, group: list[Embed], doubt: str | None) -> str 
     if said is None:
         return doubt
     elsewhere = "a link to it elsewhere names the " + (said or "")[len(LOOKALIKE_NAME):]
+    if winner.author_handle:   # the real link names the account: "not as <it>'s" was the look-alike link's alone
+        elsewhere = re.sub(r"; the post is read by its id, not as [^;]*'s$", "", elsewhere)
     return "; ".join(filter(None, (elsewhere, doubt)))
 
 

@@ -999,7 +999,27 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     whose signatures keep their dates in links (widgets.js) never compiles the signature pattern."""
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
     return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
+               or _beyond_ascii_handle(page, at) and _disguised_signature(page, at, end)
                for at in needles.within(SIGNATURE_OPEN, start, end))
+
+
+def _beyond_ascii_handle(page: str, at: int) -> bool:
+    """Does the "(@" at `at` open a handle, closed within 66 characters, that holds a letter beyond ASCII?"""
+    close = page.find(")", at, at + 70)
+    return close > 0 and not page[at + 2:close].isascii()
+
+
+def _disguised_signature(page: str, at: int, end: int) -> bool:
+    """Is the "(@" at `at` a signature whose handle holds a look-alike letter ("(@river_dеsk) May 3, 2021"), read as
+    the handle it passes for (`text.find_signatures` says it)? Only a handle beyond ASCII is asked."""
+    window = page[at:min(end, at + SIGNED_WINDOW)]
+    disguised = text_detectors.disguised_handles(window)
+    if not disguised:
+        return False
+    seen = list(window)
+    for where, (written, looks) in disguised.items():
+        seen[where:where + len(written)] = looks
+    return text_detectors.SIGNATURE_RE.match("".join(seen)) is not None
 
 
 def _linked_signature(page: str, at: int, end: int) -> bool:

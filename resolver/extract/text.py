@@ -575,12 +575,71 @@ def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None]
     return iso_from_match(match, langs=(*langs, *memo[0]))
 
 
+# A signature's handle holding a letter beyond ASCII: "(@river_dеsk)", a Cyrillic е (`disguised_handles`).
+DISGUISED_HANDLE_RE = LazyPattern(r"\([@＠](?P<handle>[^\s()@＠]{1,64})\)")
+
+
+def disguised_handles(text: str) -> dict[int, tuple[str, str]]:
+    """{where: (the handle as written, as it looks)} for each signature's handle written with look-alike letters of
+    another script or full-width ones ("river_dеsk", "ｒiver_desk" for river_desk); a name all in another script
+    ("Река") is a name of its own. As it looks, each letter is one: the text's offsets hold."""
+    import unicodedata
+
+    from resolver.platforms import lookalike
+
+    found = {}
+    for match in DISGUISED_HANDLE_RE.finditer(text):
+        written = match.group("handle")
+        if written.isascii():
+            continue
+        seen = "".join(unicodedata.normalize("NFKC", c) if "FULLWIDTH" in unicodedata.name(c, "") else c
+                       for c in lookalike.as_seen(written))
+        if len(seen) == len(written) and seen.isascii() and x.HANDLE_RE.fullmatch(seen) \
+                and any(c.isascii() and c.isalpha() or "FULLWIDTH" in unicodedata.name(c, "") for c in written):
+            found[match.start("handle")] = (written, seen)
+    return found
+
+
 def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False,
                     langs: Sequence[str | None] = ()) -> list[Embed]:
     """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional.
     `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's.
     `langs`: the languages its dates may be written in (the page's), which with the text's other dates read a month
-    word of two languages (`dates.month_number`)."""
+    word of two languages (`dates.month_number`). A signature naming a look-alike account ("(@river_dеsk)") is read
+    as the account it passes for, then said, with no account named (review43b: it gave no embed and no word)."""
+    disguised = {} if text.isascii() else disguised_handles(text)
+    if not disguised:
+        return _find_signatures(text, skip=skip, one_block=one_block, langs=langs)
+    seen = list(text)
+    for at, (written, looks) in disguised.items():
+        seen[at:at + len(written)] = looks
+    found = _find_signatures("".join(seen), skip=skip, one_block=one_block, langs=langs)
+    return [_disguise_said(embed, disguised) for embed in found]
+
+
+def _disguise_said(embed: Embed, disguised: dict[int, tuple[str, str]]) -> Embed:
+    """A signature's embed whose handle was written with look-alike letters: the account not named, the disguise said;
+    the post kept where a link names it by its id."""
+    start, end = embed.span
+    for at, (written, looks) in disguised.items():
+        if start <= at < end and embed.author_handle is not None and embed.author_handle.casefold() == looks.casefold():
+            why = "; ".join(dict.fromkeys(
+                f"{_char_name(c)} U+{ord(c):04X} in place of {s}" for c, s in zip(written, looks) if c != s))
+            doubt = (f"its signature names the account @{written} ({why}), which passes for @{looks}: no X account is "
+                     "spelt so" + (f"; the post is read by its id, not as {looks}'s" if embed.post_id else ""))
+            return replace(embed, author_handle=None, url=embed.url.replace(looks, written) if not embed.post_id
+                           else embed.url, id_doubt="; ".join(filter(None, (doubt, embed.id_doubt))))
+    return embed
+
+
+def _char_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, f"U+{ord(char):04X}")
+
+
+def _find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False,
+                     langs: Sequence[str | None] = ()) -> list[Embed]:
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0

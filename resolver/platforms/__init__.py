@@ -185,7 +185,23 @@ NAME_WORD = {(reddit.PLATFORM, "r"): ("subreddit", "r/"), (facebook.PLATFORM, "g
 def beyond_ascii(url: str) -> bool:
     """Whether a URL holds letters beyond ASCII, written or escaped ("@G%D0%B0rgron", as a browser's copy of a link
     escapes "@Gаrgron"): the links `lookalike_link` reads. Most hold none: one scan of the string."""
-    return not url.isascii() or "%" in url and not unquote(url).isascii()
+    return not url.isascii() or "%" in url and not unquote(url).isascii() or "xn--" in url or "XN--" in url
+
+
+def _idna_shown(url: str) -> tuple[str, str, str] | None:
+    """(the URL with its host as a browser shows it, the host as written, as shown) for a host written in IDNA's ASCII
+    form ("xn--twtter-qvf.com", as a browser copies "twіtter.com" with a Cyrillic і); None for any other, or one that
+    decodes to nothing valid."""
+    try:
+        split = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+        host = (split.hostname or "").rstrip(".")
+        shown = ".".join(label.encode("ascii").decode("idna") if label.casefold().startswith("xn--") else label
+                         for label in host.split("."))
+    except (ValueError, UnicodeError):
+        return None
+    at = url.casefold().find(host.casefold())
+    return (url[:at] + shown + url[at + len(host):], url[at:at + len(host)], shown) if shown != host and at >= 0 \
+        else None
 
 
 def lookalike_link(url: str) -> tuple[str, str, bool] | None:
@@ -200,6 +216,13 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
     nothing on its host is ever asked. A link escaped is read as its letters (`beyond_ascii`)."""
     if url.isascii() and "%" in url and not (shown := unquote(url)).isascii():
         url = shown   # a browser's copy of "t.me/wаrmonitor/1": "t.me/w%D0%B0rmonitor/1" (fixleft42a)
+    if url.isascii() and ("xn--" in url or "XN--" in url) and (idna := _idna_shown(url)) is not None:
+        # a browser's copy of "twіtter.com/…" (a host mixing scripts is shown and copied in IDNA's ASCII form): said
+        # as the host it shows, named as written (review43b: no embed, no word)
+        said = lookalike_link(idna[0])
+        if said is not None:
+            return said[0], said[1].replace(f"goes to {idna[2]} (", f"goes to {idna[1]}, shown as {idna[2]} (", 1), \
+                said[2]
     if url.isascii():
         if "status" not in url and "/i/" not in url and "/post/" not in url:
             return None   # no post path of X's (`x._status_path`) or Bluesky's: most links, asked nothing more
