@@ -165,20 +165,29 @@ def images_at(credits: Sequence[Credit], page_url: str | None, article: Article)
     """The credits with each image's relative address (`/img/x.jpg`, `../x.jpg`, `//host/x.jpg`) made absolute as a
     browser makes it: against the page's `<base href>`, itself read against the page's URL (where its redirects
     ended). newuser42a #1: a relative address was never asked for, and the report said there was nothing to do. With
-    no URL known (a file), the address stays as the page wrote it: the report says the image could not be checked.
+    no URL known (a file), the page's own absolute `<base href>` is the base, as a browser opening the file takes it;
+    with neither, the address stays as the page wrote it: the report says the image could not be checked.
     Read where the page's text is at hand (`extract_item`, in the worker: a run that keeps no page has none after)."""
     relative = [c for c in credits if c.image and not _ABSOLUTE.match(c.image)]
-    if not page_url or not relative:
+    if not relative:
         return tuple(credits)
     from urllib.parse import urljoin, urlsplit
 
     base = page_url
     if article.kind == "html" and _BASE_HREF.search(article.text) and (href := _base_href(article)) is not None:
         with suppress(ValueError):   # an address no parser reads ("http://[::1"): the page's URL stays the base
-            given = urljoin(page_url, href.strip())
+            given = urljoin(page_url or "", href.strip())
             # HTML: a data: or javascript: base gives the document's own URL (review43a: it left the address
             # relative, and the report said the URL of an article read by its URL was not known)
-            base = page_url if urlsplit(given).scheme.lower() in ("data", "javascript") else given
+            split = urlsplit(given)
+            if split.scheme.lower() in ("data", "javascript"):
+                base = page_url
+            elif page_url or split.scheme.lower() in ("http", "https") and split.netloc:
+                # a saved file with no URL known is read against its own absolute base, as a browser opening it
+                # reads it (review43a's left item: the report said the image could not be checked)
+                base = given
+    if not base:
+        return tuple(credits)
 
     def joined(image: str) -> str:
         try:

@@ -67,3 +67,20 @@ def test_a_lookalike_host_in_a_link_is_said_as_in_text(link, page):
                                   "https://\u043f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442.\u0440\u0444/news/1"])
 def test_a_link_in_another_script_is_no_disguise(link):
     assert _embeds(f'<p>Source: <a href="{link}">post</a></p>') == []
+
+
+# A saved file with no URL known, whose page names an absolute <base href>: a browser opening the file reads its
+# images against that base; the report said they could not be checked (review43a's left item). A relative base, or
+# none, still leaves the address as written.
+@pytest.mark.parametrize(("head", "want"), [
+    ('<base href="https://news.example/news/">', "https://news.example/news/img/a.jpg"),
+    ('<base href="HTTPS://news.example">', "https://news.example/img/a.jpg"),
+    ('<base href="/assets/">', "img/a.jpg"),
+    ('<base href="javascript:void(0)">', "img/a.jpg"),
+    ('<base href="file:///home/me/">', "img/a.jpg"),
+    ("", "img/a.jpg"),
+])
+def test_a_saved_files_absolute_base_places_its_images(head, want):
+    from tests.test_review43a import _page, _placed
+
+    assert _placed(_page(head), url=None) == want
