@@ -127,6 +127,7 @@ def test_ctrl_c_on_the_client_stops_the_running_shards(tmp_path: Path, scheduler
 
     from tests.cliworld import Hang, World
     from tests.fakenet import page
+    from tests.test_interrupt import at_a_terminal
 
     hang = Hang(page("<p>end</p>"), hold=300)
     fakenet.route("t.co", "/slow", hang)
@@ -141,7 +142,7 @@ def test_ctrl_c_on_the_client_stops_the_running_shards(tmp_path: Path, scheduler
                                             f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
     args = ("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(corpus))
     child = world.process(*args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                          **at_a_terminal())
     try:
         deadline = time.monotonic() + 60
         # Until both shards wait on the link, their quick articles handed on and marked finished (a sleep of 0.5 s
@@ -465,6 +466,7 @@ def test_ctrl_c_while_the_client_waits_for_a_shard_still_running_merges_nothing(
     import time
 
     from tests.cliworld import ROOT
+    from tests.test_interrupt import at_a_terminal
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -477,7 +479,7 @@ def test_ctrl_c_while_the_client_waits_for_a_shard_still_running_merges_nothing(
     child = subprocess.Popen([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), "scan", "--engine",
                               "dask", "--scheduler", scheduler, "--shards", "2", str(corpus)], cwd=ROOT, env=env,
                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                             **at_a_terminal())
     try:
         first = child.stderr.readline()
         assert first.startswith(f"waiting for {left}: a shard of an earlier run still runs on the cluster"), first

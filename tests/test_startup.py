@@ -154,18 +154,37 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             "resolver.platforms.threads.USER", "resolver.platforms.tiktok.POST_ID", "resolver.platforms.tiktok.CODE",
             "resolver.platforms.vimeo.VIDEO_ID", "resolver.prose_links.CODE_RE", "resolver.report._RECORD_SOURCE_RE",
             "resolver.credit_language.LETTER_RE")
-COMPILED = """import importlib, re, runpy, sys
+# A fresh process's one-file scan, then what its end finds, each check a line of its own on stderr, read in this
+# order: the freeze count (gc.freeze, FROZEN's check), the deferred patterns compiled, the lazy dataclasses built.
+FRESH = """import gc, importlib, re, runpy, sys
 sys.argv = ["embed-resolver", *sys.argv[1:]]
 try:
     runpy.run_module("resolver", run_name="__main__")
 except SystemExit:
     pass
+print("frozen=" + str(gc.get_freeze_count()), file=sys.stderr)
 def compiled(name):
     module, _, attribute = name.rpartition(".")
     pattern = getattr(importlib.import_module(module), attribute)
     return isinstance(pattern, re.Pattern) or pattern.compiled
-print(",".join(name for name in {deferred!r} if compiled(name)), file=sys.stderr)
+print("compiled=" + ",".join(name for name in {deferred!r} if compiled(name)), file=sys.stderr)
+from resolver.lazy import built
+def kind(name):
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)
+print("built=" + ",".join(name for name in {lazy!r} if built(kind(name))), file=sys.stderr)
 """
+
+
+def migrated(args: list[str]) -> None:
+    """The database of ARGS made and brought up to date by the same command run before, in this process: only what
+    the child run after it loads is checked, and this run is not (it made the database a child's run did)."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    result = CliRunner().invoke(cli, args, prog_name="embed-resolver")
+    assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize("output", [[], ["--json"]], ids=["table", "json"])
@@ -173,22 +192,54 @@ def test_a_plain_one_file_scan_loads_nothing_it_does_not_use(tmp_path: Path, out
     page = tmp_path / "story.html"
     page.write_text(PAGE)
     args = ["--db", str(tmp_path / "c.db"), "scan", *output, str(page)]
-    subprocess.run([sys.executable, "-m", "resolver", *args], check=True, capture_output=True, cwd=ROOT)  # migrated
+    migrated(args)
     done = subprocess.run([sys.executable, "-c", CODE.format(unused=UNUSED), *args], capture_output=True, text=True,
                           cwd=ROOT)
     assert "RivertonRoads" in done.stdout
     assert done.stderr.strip().splitlines()[-1:] == [""] or done.stderr.strip() == "", done.stderr
 
 
-@pytest.mark.parametrize("output", [[], ["--json"]], ids=["table", "json"])
-def test_a_plain_one_file_scan_compiles_no_pattern_it_does_not_try(tmp_path: Path, output: list[str]) -> None:
-    page = tmp_path / "story.html"
-    page.write_text(PAGE)
-    args = ["--db", str(tmp_path / "c.db"), "scan", *output, str(page)]
-    done = subprocess.run([sys.executable, "-c", COMPILED.format(deferred=DEFERRED), *args], capture_output=True,
-                          text=True, cwd=ROOT)
-    assert "RivertonRoads" in done.stdout and "Bea Example" in done.stdout
-    assert done.stderr.strip() == "", done.stderr
+FRESH_SCANS = pytest.mark.xdist_group("startup-fresh-scans")
+_FRESH: dict[str, tuple[str, dict[str, str]]] = {}
+
+
+@pytest.fixture
+def fresh_scan(tmp_path_factory: pytest.TempPathFactory):
+    """`fresh_scan(FORM)`: one child's `scan [--json] story.html` into a new database (what the tests below each ran
+    in a child of their own, the same command), run once a test process and shared: its stdout, and what its end
+    printed of each check (COMPILED's deferred patterns compiled, BUILT's lazy dataclasses built, FROZEN's freeze
+    count), by name. The checks read the one finished run in FRESH's order; each test asserts its own (FRESH_SCANS puts
+    them in one xdist worker so that the child is made once)."""
+    def run(form: str) -> tuple[str, dict[str, str]]:
+        if form not in _FRESH:
+            where = tmp_path_factory.mktemp(f"fresh-{form}")
+            page = where / "story.html"
+            page.write_text(PAGE)
+            args = ["--db", str(where / "c.db"), "scan", *(["--json"] if form == "json" else []), str(page)]
+            done = subprocess.run([sys.executable, "-c", FRESH.format(deferred=DEFERRED, lazy=LAZY_DATACLASSES),
+                                   *args], capture_output=True, text=True, cwd=ROOT)
+            said: dict[str, str] = {}
+            for line in done.stderr.splitlines():
+                name, _, value = line.partition("=")
+                said[name if name in ("compiled", "built", "frozen") and name not in said else f"? {line}"] = value
+            _FRESH[form] = (done.stdout, said)
+        return _FRESH[form]
+    return run
+
+
+def said_only(said: dict[str, str], name: str) -> str:
+    """What the shared run printed for check NAME, once sure its stderr held nothing but the three checks' lines (a
+    warning, a traceback or anything else printed by the run fails each test, as each child's stderr did)."""
+    assert sorted(said) == ["built", "compiled", "frozen"], said
+    return said[name]
+
+
+@FRESH_SCANS
+@pytest.mark.parametrize("output", ["table", "json"])
+def test_a_plain_one_file_scan_compiles_no_pattern_it_does_not_try(fresh_scan, output: str) -> None:
+    stdout, said = fresh_scan(output)
+    assert "RivertonRoads" in stdout and "Bea Example" in stdout
+    assert said_only(said, "compiled") == "", said
 
 
 def test_a_deferred_pattern_compiles_once_and_finds_what_it_did() -> None:
@@ -294,8 +345,7 @@ def test_a_cache_command_loads_no_redaction(tmp_path: Path) -> None:
     `cache stats`, never redacts, and loaded them (and logging) with the settings."""
     db, page = str(tmp_path / "c.db"), tmp_path / "story.html"
     page.write_text(PAGE)
-    subprocess.run([sys.executable, "-m", "resolver", "--db", db, "scan", str(page)], check=True, capture_output=True,
-                   cwd=ROOT)
+    migrated(["--db", db, "scan", str(page)])
     done = subprocess.run([sys.executable, "-c", CODE.format(unused=("resolver.redact", "logging")), "--db", db,
                            "cache", "stats"], capture_output=True, text=True, cwd=ROOT)
     assert "articles" in done.stdout.lower(), done.stdout + done.stderr
@@ -312,27 +362,15 @@ def test_the_credit_prefix_holds_the_photo_s_words_once():
     assert len(credits.PREFIX) < 1300
 
 
-FROZEN = """import gc, runpy, sys
-sys.argv = ["embed-resolver", *sys.argv[1:]]
-try:
-    runpy.run_module("resolver", run_name="__main__")
-except SystemExit:
-    pass
-print(gc.get_freeze_count(), file=sys.stderr)
-"""
-
-
-def test_the_command_puts_what_importing_made_out_of_the_collector_s_reach(tmp_path: Path) -> None:
+@FRESH_SCANS
+def test_the_command_puts_what_importing_made_out_of_the_collector_s_reach(fresh_scan) -> None:
     """perf37 (#14): `python -m resolver` and the installed command freeze what the imports made before the command
     runs (no collection walks it again: 3.7% of a one-file scan's instructions); the scan answers as before."""
     import tomllib
 
-    page = tmp_path / "story.html"
-    page.write_text(PAGE)
-    done = subprocess.run([sys.executable, "-c", FROZEN, "--db", str(tmp_path / "c.db"), "scan", str(page)],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert "RivertonRoads" in done.stdout and "Bea Example" in done.stdout
-    assert int(done.stderr.strip().splitlines()[-1]) > 10_000, done.stderr   # the modules' objects, not a few
+    stdout, said = fresh_scan("table")
+    assert "RivertonRoads" in stdout and "Bea Example" in stdout
+    assert int(said_only(said, "frozen")) > 10_000, said   # the modules' objects, not a few
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert scripts["embed-resolver"] == "resolver.__main__:main"
 
@@ -364,27 +402,11 @@ LAZY_DATACLASSES = ("resolver.model.Place", "resolver.targets.Entry", "resolver.
                     "resolver.prose_links.LinksNotFollowed", "resolver.session.RateWaits",
                     "resolver.session.RetryWaits", "resolver.pipeline.ForEmbed", "resolver.pipeline.Failure",
                     "resolver.platforms.podcasts.Episode", "resolver.report.StepFailure")
-BUILT = """import importlib, runpy, sys
-sys.argv = ["embed-resolver", *sys.argv[1:]]
-try:
-    runpy.run_module("resolver", run_name="__main__")
-except SystemExit:
-    pass
-from resolver.lazy import built
-def kind(name):
-    module, _, attribute = name.rpartition(".")
-    return getattr(importlib.import_module(module), attribute)
-print(",".join(name for name in {lazy!r} if built(kind(name))), file=sys.stderr)
-"""
-
-
-def test_a_plain_one_file_scan_builds_no_dataclass_it_does_not_make(tmp_path: Path) -> None:
-    page = tmp_path / "story.html"
-    page.write_text(PAGE)
-    done = subprocess.run([sys.executable, "-c", BUILT.format(lazy=LAZY_DATACLASSES), "--db", str(tmp_path / "c.db"),
-                           "scan", str(page)], capture_output=True, text=True, cwd=ROOT)
-    assert "RivertonRoads" in done.stdout and "Bea Example" in done.stdout
-    assert done.stderr.strip() == "", done.stderr
+@FRESH_SCANS
+def test_a_plain_one_file_scan_builds_no_dataclass_it_does_not_make(fresh_scan) -> None:
+    stdout, said = fresh_scan("table")
+    assert "RivertonRoads" in stdout and "Bea Example" in stdout
+    assert said_only(said, "built") == "", said
 
 
 def test_a_lazy_dataclass_is_the_dataclass_once_made() -> None:
