@@ -819,6 +819,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
+    if compared.result == "fail":   # every word that differs, its ends' too (a warn names them in its evidence)
+        changes += quotes.edge_changes(compared)
     later = later_versions(post) if post is not None and not source else []
     earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
