@@ -2731,7 +2731,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store) | {"published": dated.to_json() if dated else None},
+        "article": _article(result, store) | {"published": dated.to_json() if dated else None,
+                                              "warnings": _links_followed(result, store, redactor, takes)},
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3488,6 +3489,45 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "encoding_rivals": list(article.encoding_rivals), "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json,
             "incomplete": [failed.to_json() for failed in result.incomplete]}
+
+
+def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None
+                    ) -> list[dict[str, Any]]:
+    """The article's warnings, its t.co links that no embed carries told apart: those a `resolve` (`--text-links`)
+    has followed already, the cache holding where each leads, said with the fetches that found it, as a
+    "links-followed" warning; "links-not-followed" and the step of following them only for the others. The report
+    asked for the command after it had run, and never said where the links led (newuser42b #7). A resolution that
+    failed, or (under --replay) one whose fetches the run may not read, is no link followed."""
+    said = result.warnings_json
+    unfollowed = result.unfollowed
+    if store is None or unfollowed is None:
+        return said
+    links = list(unfollowed.links) or [unfollowed.first]
+    rows = store.latest_resolutions(links)
+    followed = {link: row for link in links if (row := rows.get(link)) is not None and not row.get("error")
+                and row.get("final_url") and row.get("fetch_ids") and (takes is None or takes(list(row["fetch_ids"])))}
+    if not followed:
+        return said
+    from resolver.prose_links import LinksNotFollowed
+
+    left = [link for link in links if link not in followed]
+    unsaid = [LinksNotFollowed(len(left), redactor.page_url(left[0]), tuple(left)).to_json()] if left else []
+    shown: list[dict[str, Any]] = []
+    for link, row in followed.items():
+        post = row.get("post") or {}
+        shown.append({"url": redactor.page_url(link), "final_url": redactor.url(row["final_url"]),
+                      "post_id": post.get("post_id"), "platform": post.get("platform"),
+                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"])})
+    many = len(shown) != 1
+    each = "; ".join(
+        f"{f['url']} → {f['final_url']} ("
+        + (f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + f"resolved {_utc(f['resolved_at']) if f['resolved_at'] else 'at a time not recorded'}, "
+        + ", ".join(f"fetch #{i}" for i in f["fetch_ids"]) + ")" for f in shown)
+    message = (f"{len(shown)} t.co link{'s' * many} in the text, in no embed, {'were' if many else 'was'} followed by "
+               f"an earlier embed-resolver resolve: {each}")
+    return [*(w for w in said if w.get("kind") != "links-not-followed"), *unsaid,
+            {"kind": "links-followed", "links": shown, "message": message}]
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

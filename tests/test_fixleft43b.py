@@ -1,7 +1,8 @@
 """fixleft43b: items earlier helpers found and left. Fictional posts, served on 127.0.0.1 in the real formats.
 
 1. (newuser42b #10) A quote opened with only a space after a bare post URL in scraped text was not read, so a changed
-   word went unchecked; and a failing quote's words at its ends that are not the post's were in no change list."""
+   word went unchecked; and a failing quote's words at its ends that are not the post's were in no change list.
+2. (newuser42b #7) `report` asked to run `resolve --text-links` after it ran, and never said where the links led."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from resolver.extract import find_all
 from resolver.provenance import text_check
 from resolver.quotes import compare
 from tests import xfixtures as fx
+from tests.fakenet import redirect
 from tests.test_fetch import by_id, json_page
 from tests.waybacknet import serve
 
@@ -63,8 +65,8 @@ def test_a_warning_quote_keeps_its_ends_in_its_evidence_alone():
 
 
 @pytest.fixture
-def report(fakenet, tmp_path):
-    """`report --format json` of a scraped text, syndication answering the post on loopback, no capture."""
+def cli_run(fakenet, tmp_path):
+    """The CLI with syndication answering the post on loopback (t.co routes added by a test), no capture."""
     answer = dict(fx.SYNDICATION_TWEET, id_str=POST_ID, text=WORDS, created_at="2023-03-14T19:00:00.000Z",
                   display_text_range=[0, len(WORDS)], mediaDetails=[],
                   user=dict(fx.SYNDICATION_TWEET["user"], screen_name="MayorWhitfield", name="Dana Whitfield"),
@@ -76,15 +78,24 @@ def report(fakenet, tmp_path):
     config = tmp_path / "config.toml"
     config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
                       + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in (
-                          "cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org")))
+                          "cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org",
+                          "t.co")))
 
+    def run(*args: str, exit_code: int = 0) -> str:
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == exit_code, result.output
+        return result.stdout
+    return run
+
+
+@pytest.fixture
+def report(cli_run, tmp_path):
+    """`report --format json` of a scraped text: its one embed's text check."""
     def run(text: str, *, exit_code: int = 0) -> dict:
         article = tmp_path / "roundup.txt"
         article.write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "report",
-                                          "--format", "json", "--fail-on", "fail", str(article)])
-        assert result.exit_code == exit_code, result.output
-        [embed] = json.loads(result.stdout)["embeds"]
+        [embed] = json.loads(cli_run("report", "--format", "json", "--fail-on", "fail", str(article),
+                                     exit_code=exit_code))["embeds"]
         return next(c for c in embed["checks"] if c["name"] == "text")
     return run
 
@@ -103,3 +114,42 @@ def test_a_failing_quote_after_a_bare_url_lists_its_added_ends_in_the_report(rep
     assert checked["result"] == "fail", checked
     assert checked["changes"] == ["12 → 21", 'added "Tonight" before the post\'s words (glued on by the page or a '
                                   'scraper?)'], checked
+
+
+OTHER = "https://twitter.com/SenOkafor/status/1635717429457846274"
+CLERK = "https://twitter.com/CityClerk/status/1635717429457846275"
+
+
+def test_a_report_says_where_t_co_links_an_earlier_resolve_followed_and_asks_only_for_the_others(
+        cli_run, fakenet, tmp_path):
+    fakenet.route("t.co", "/AbC123xyz", redirect(OTHER))
+    fakenet.route("t.co", "/Zz9Yy8Xx", redirect(CLERK))
+    article = tmp_path / "roundup.txt"
+    article.write_text(f"Round-up\n\nThe senator's post is at https://t.co/AbC123xyz and the minutes at "
+                       f"https://t.co/Zz9Yy8Xx.\n\nThe mayor wrote {URL}: \"{WORDS}\"\n", encoding="utf-8")
+    before = cli_run("report", str(article))
+    assert "follow the 2 t.co links in the text that no embed carries: `embed-resolver resolve --text-links" in before
+    assert "Links followed" not in before
+
+    cli_run("resolve", "https://t.co/AbC123xyz")
+    data = json.loads(cli_run("report", "--format", "json", str(article)))
+    warnings = {w["kind"]: w for w in data["article"]["warnings"]}
+    assert warnings["links-not-followed"]["count"] == 1
+    assert warnings["links-not-followed"]["first"] == "https://t.co/Zz9Yy8Xx"
+    [followed] = warnings["links-followed"]["links"]
+    assert (followed["url"], followed["final_url"], followed["post_id"]) == ("https://t.co/AbC123xyz", OTHER,
+                                                                              "1635717429457846274")
+    assert followed["fetch_ids"], followed   # where it leads traces to the recorded hop
+    markdown = cli_run("report", str(article))
+    assert "follow the 1 t.co link in the text that no embed carries" in markdown
+    assert (f"- **Links followed**: 1 t.co link in the text, in no embed, was followed by an earlier embed-resolver resolve: "
+            f"https://t.co/AbC123xyz → {OTHER} (a twitter post, not among this report's embeds nor checked here; "
+            f"resolved ") in markdown
+
+    cli_run("resolve", "--text-links", str(article))
+    after = cli_run("report", str(article))
+    assert "resolve --text-links" not in after and "Links not followed" not in after, after
+    assert "2 t.co links in the text, in no embed, were followed by an earlier embed-resolver resolve" in after
+    assert f"https://t.co/Zz9Yy8Xx → {CLERK} (a twitter post, not among this report's embeds nor checked here; " in after
+    html = cli_run("report", "--format", "html", str(article))
+    assert "<strong>Links followed</strong>: 2 t.co links" in html and "resolve --text-links" not in html
