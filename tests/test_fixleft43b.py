@@ -153,3 +153,92 @@ def test_a_report_says_where_t_co_links_an_earlier_resolve_followed_and_asks_onl
     assert f"https://t.co/Zz9Yy8Xx → {CLERK} (a twitter post, not among this report's embeds nor checked here; " in after
     html = cli_run("report", "--format", "html", str(article))
     assert "<strong>Links followed</strong>: 2 t.co links" in html and "resolve --text-links" not in html
+
+
+# 3. (race42's left item) Under --refresh, and in an `archive` run (`cached=False`), `media_file` took no cached row, not
+# even one this run wrote: an image two articles credit one after the other was downloaded twice in one run.
+def _photo_served(fakenet):
+    from tests.fakenet import page
+
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+
+
+def _photo_asked(fakenet) -> int:
+    return fakenet.hits.count(("pbs.twimg.com", "/media/FjRivertonBridge.jpg"))
+
+
+@pytest.mark.parametrize("mode, cached", [({"refresh": True}, True), ({"afresh": True}, False), ({}, False)],
+                         ids=["refresh", "archive", "not-cached"])
+def test_an_image_two_articles_credit_in_turn_is_downloaded_once_a_run(fakenet, store, mode, cached):
+    from resolver.fetch import media_file
+    from resolver.session import Mode, Session
+    from tests.test_fetch import settings_for
+
+    _photo_served(fakenet)
+    settings = settings_for(fakenet)
+
+    async def in_turn(session: Session, cached: bool = cached):
+        return [await media_file(fx.PHOTO_URL, session=session, cached=cached) for _ in range(2)]
+    # a run before: its row is no answer to these
+    earlier = Session(settings, store=store, mode=Mode()).run(lambda s: in_turn(s, True))
+    assert _photo_asked(fakenet) == 1 and earlier[1].from_cache
+    first, second = Session(settings, store=store, mode=Mode(**mode)).run(in_turn)
+    assert _photo_asked(fakenet) == 2   # this run asked once, whatever the order
+    assert not first.from_cache and second.from_cache
+    assert first.fetch_id != earlier[0].fetch_id   # this run's own download, not the earlier run's
+    assert (second.fetch_id, second.fetched_at, second.sha256) == (first.fetch_id, first.fetched_at, first.sha256)
+    assert store.fetch(second.fetch_id)["url"] == fx.PHOTO_URL   # its facts cite the fetch that read them
+
+
+def test_a_posts_photo_under_refresh_is_downloaded_once_a_run_for_two_articles_in_turn(fakenet, store):
+    from resolver.fetch import Target, fetch_posts
+    from resolver.options import FetchOptions
+    from resolver.session import Mode, Session
+    from tests.test_fetch import settings_for
+
+    one_photo = fx.SYNDICATION_TWEET | {"mediaDetails": fx.SYNDICATION_TWEET["mediaDetails"][:1]}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(one_photo)]}))
+    _photo_served(fakenet)
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    post = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    options = FetchOptions(archived=False)
+
+    async def in_turn(session: Session):
+        return [(await fetch_posts([post], session=session, options=options))[0] for _ in range(2)]
+    Session(settings, store=store, mode=Mode()).run(in_turn)
+    assert _photo_asked(fakenet) == 1
+    a, b = Session(settings, store=store, mode=Mode(refresh=True)).run(in_turn)
+    assert _photo_asked(fakenet) == 2
+    assert a.media[0]["sha256"] == b.media[0]["sha256"] is not None
+
+
+def test_an_archive_run_takes_again_only_the_image_its_own_warc_file_holds(fakenet, store, tmp_path):
+    from warcio.archiveiterator import ArchiveIterator
+
+    from resolver.fetch import media_file
+    from resolver.session import Mode, Session
+    from resolver.warc import WarcWriter
+    from tests.test_fetch import settings_for
+
+    _photo_served(fakenet)
+    settings = settings_for(fakenet)
+
+    async def in_turn(session: Session):
+        return [await media_file(fx.PHOTO_URL, session=session, cached=False) for _ in range(2)]
+    paths = [tmp_path / "one.warc.gz", tmp_path / "two.warc.gz"]
+    warcs = [WarcWriter(path, software="embed-resolver/test") for path in paths]
+    # two exhibits on one cache, the second begun before the first downloads: its WARC must hold the image too
+    sessions = [Session(settings, store=store, mode=Mode(afresh=True), warc=warc) for warc in warcs]
+    answers = []
+    for session, warc in zip(sessions, warcs, strict=True):
+        try:
+            answers.append(session.run(in_turn))
+        finally:
+            warc.close()
+    assert _photo_asked(fakenet) == 2
+    for path, (first, second) in zip(paths, answers, strict=True):
+        assert second.from_cache and second.fetch_id == first.fetch_id
+        with path.open("rb") as stream:
+            images = [r for r in ArchiveIterator(stream) if r.rec_type == "response"
+                      and r.rec_headers.get_header("WARC-Target-URI") == fx.PHOTO_URL]
+        assert len(images) == 1, path
