@@ -1557,9 +1557,23 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
     it rests on (`archive_lookups`)."""
     found = _archive_check(post, snapshots, looked_up, error, looked_for)
-    said = lookups_text(lookups or [])
+    if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
+            and (asked := [f for f in lookups or () if not refused_by_config(f.get("error"))]):
+        found = check("archive", "skip", _partly_refused(error, asked))
+    said = lookups_text(lookups or [], said=found["evidence"])
     why = _under_other_handles(looked_for, lookups or [])
     return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+
+
+def _partly_refused(error: str | None, asked: list[dict[str, Any]]) -> str:
+    """The archive check of a post whose capture lists the config refused while other lookups were asked (the
+    availability API's origin mapped, the CDX one's not): "not looked up" was said of lookups that were made, and
+    cited (review43a). What was asked, and what it answered: no capture named, which alone does not tell that none
+    exists."""
+    answers = "; ".join(f"{LOOKUP_NAMES[f['service']]} of {f['url']}: "
+                        + (f"{f['error']}" if f.get("error") else "it named no capture") for f in asked)
+    return (f"not known: the archive's lists of its captures were not asked: {not_mapped_words(error)}; asked: "
+            f"{answers}; which alone does not tell whether an archived copy exists")
 
 
 def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) -> str:
@@ -2120,13 +2134,19 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
 LOOKUP_NAMES = {"cdx": "CDX lookup", "availability": "availability lookup"}
 
 
-def lookups_text(lookups: list[dict[str, Any]]) -> str:
+def lookups_text(lookups: list[dict[str, Any]], *, said: str = "") -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
-    …; availability lookup of …" ("" when none is recorded)."""
-    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
-                     + provenance_text({k: v for k, v in found.items() if k != "method"
-                                        } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
-                     + (f", {found['error']}" if found.get("error") else "") for found in lookups)
+    …; availability lookup of …" ("" when none is recorded). A lookup the config refused is cited "not asked", and
+    why once, at the end, unless `said` (the evidence it follows) says it already: a sealed run's check repeated the
+    refusal, each with its CDX query's URL, once per page of the post looked under (review43a: 6 times)."""
+    reasons = list(dict.fromkeys(not_mapped_words(f["error"]) for f in lookups if refused_by_config(f.get("error"))))
+    cited = "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
+                      + provenance_text({k: v for k, v in found.items() if k != "method"
+                                         } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
+                      + (", not asked (refused by the config)" if refused_by_config(found.get("error"))
+                         else f", {found['error']}" if found.get("error") else "") for found in lookups)
+    unsaid = [reason for reason in reasons if reason not in said]
+    return cited + "".join(f"; not asked: {reason}" for reason in unsaid)
 
 
 def _prefix(lookup: dict[str, Any]) -> bool:

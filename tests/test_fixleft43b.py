@@ -242,3 +242,54 @@ def test_an_archive_run_takes_again_only_the_image_its_own_warc_file_holds(faken
             images = [r for r in ArchiveIterator(stream) if r.rec_type == "response"
                       and r.rec_headers.get_header("WARC-Target-URI") == fx.PHOTO_URL]
         assert len(images) == 1, path
+
+
+# 5. (review43a43 "Found and left") [origins] mapping archive.org (the availability API) but not web.archive.org (CDX):
+# the availability API was asked while the archive check said "not looked up"; and a sealed run's check repeated the
+# refusal, with its CDX query's URL, once per page of the post looked under (6 times).
+NOT_MAPPED = "its origin is not mapped in [origins]"
+
+
+def _sealed_report(fakenet, tmp_path, monkeypatch, unmapped: str) -> tuple[dict, str]:
+    from tests.cliworld import World
+    from tests.test_exit_codes import HARBOUR, article
+    from tests.waybacknet import serve
+
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    serve(fakenet, [])   # the archive as it answers: no capture
+    config = "".join(line + "\n" for line in world.config.read_text().splitlines() if unmapped not in line)
+    world.config.write_text(config.replace("[origins]\n", "[origins]\nonly_configured = true\n"))
+    path = article(tmp_path, HARBOUR, "harbour.html")
+    [embed] = json.loads(world("report", "--format", "json", path).stdout)["embeds"]
+    return next(c for c in embed["checks"] if c["name"] == "archive"), world("report", path).stdout
+
+
+def test_an_archive_check_whose_availability_lookup_was_asked_never_says_not_looked_up(fakenet, tmp_path,
+                                                                                      monkeypatch):
+    found, markdown = _sealed_report(fakenet, tmp_path, monkeypatch, "web.archive.org")
+    asked = [h for h in fakenet.hits if h[0] == "archive.org" and h[1].startswith("/wayback/available?url=https%3A%2F"
+                                                                                  "%2Ftwitter.com")]
+    assert asked and not [h for h in fakenet.hits if h[0] == "web.archive.org"]
+    assert found["result"] == "skip", found
+    assert "not looked up" not in found["evidence"], found
+    assert found["evidence"].startswith(
+        f"not known: the archive's lists of its captures were not asked: {NOT_MAPPED}"), found
+    assert ("; asked: availability lookup of https://twitter.com/RivertonRoads/status/1600000000000000001: it named no "
+            "capture; which alone does not tell whether an archived copy exists (per the ") in found["evidence"], found
+    assert "availability lookup of https://twitter.com/RivertonRoads/status/1600000000000000001 near 2022-12-06, " \
+           in found["evidence"], found   # what was asked, cited with its fetch
+    assert found["evidence"].count(NOT_MAPPED) == 1 and "cdx/search" not in found["evidence"], found
+    assert "not looked up" not in markdown
+
+
+def test_a_sealed_runs_archive_check_says_its_refusal_once(fakenet, tmp_path, monkeypatch):
+    found, markdown = _sealed_report(fakenet, tmp_path, monkeypatch, "archive.org")
+    assert not [h for h in fakenet.hits if "archive.org" in h[0]]
+    assert found["evidence"].startswith(f"not known: not looked up: {NOT_MAPPED}"), found
+    # each origin's refusal once (the CDX one's and the availability API's), not once per lookup
+    assert found["evidence"].count(NOT_MAPPED) == 2 and "cdx/search" not in found["evidence"], found
+    for origin in ("https://web.archive.org", "https://archive.org"):
+        assert found["evidence"].count(f'add "{origin}" = "<origin>" to [origins]') == 1, found
+    assert found["evidence"].count("not asked (refused by the config)") >= 6, found   # each lookup still cited
+    assert markdown.count("cdx/search") == 0, markdown
