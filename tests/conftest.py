@@ -33,10 +33,16 @@ def _hypothesis_tables() -> None:
     the first time a process needs it and keeps under .hypothesis/ for the next. A fresh checkout (CI's) has none
     kept, and each pytest-xdist worker that reached a text() property before another had written it made it again
     (test_redact, test_html_detector, ...). Made here once, before the workers start (in a fresh checkout, by
-    scripts/test's collection beside mypy); read from the file (a few ms) when it is kept (#14)."""
-    from hypothesis import strategies
+    scripts/test's collection beside mypy); read from the file (a few ms) when it is kept (#14). Made while pytest
+    starts, which hypothesis warns of as slow code in a plugin: it is what this is for."""
+    import warnings
 
-    strategies.text().validate()
+    from hypothesis import strategies
+    from hypothesis.errors import HypothesisSideeffectWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        strategies.text().validate()
 
 
 @pytest.hookimpl(trylast=True)
