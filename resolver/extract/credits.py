@@ -34,7 +34,8 @@ OTHER_PHOTO_WORDS = (
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
     "الصورة", "صورة", "تصوير", "عدسة",                                # Arabic: the photo, photo, photography, lens
-    "منبع عکس", "عکس(?: از)?",                               # Persian: photo's source, photo (by) (newuser35b #4)
+    # Persian: photo's source, photo (by) (newuser35b #4), with the Arabic kaf as windows-1256 sites write it (newuser43a #1)
+    "منبع ع[کك]س", "ع[کك]س(?: از)?",
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
@@ -59,7 +60,7 @@ PREFIX = (
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
-    rf"|(?:ال)?صورة من [أا]رشيف(?= )|عکس از(?= ))"
+    rf"|(?:ال)?صورة من [أا]رشيف(?= )|ع[کك]س از(?= ))"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
@@ -163,7 +164,9 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)
-    ("source", LazyPattern(rf"[(\[]?{SP}*Source{SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
+    # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -233,9 +236,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if NOT_A_CREDIT_RE.search(value):
         return False
-    if not value.isascii() and CASELESS_LETTER_RE.search(value) and (
-            (NOT_A_NAME_RE.search(value) or _hiragana_not_a_name(value)) and not is_known_org(value)
-            or len(value) > 40 or len(value.split()) > 4):
+    if not value.isascii() and CASELESS_LETTER_RE.search(value) and _caseless_no_names(value) \
+            and _caseless_no_names(_without_agencies(value)):
         return False   # words without capitals read as names only when short and free of a sentence's words (#10)
     if _URL_START_RE.match(value) or WIRE_SLUG_RE.fullmatch(value):
         return False
@@ -253,6 +255,22 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _caseless_no_names(value: str) -> bool:
+    """Do words in scripts with no capitals read as no names: a sentence's words in them (`NOT_A_NAME_RE`), or too long
+    for names?"""
+    return ((NOT_A_NAME_RE.search(value) is not None or _hiragana_not_a_name(value)) and not is_known_org(value)
+            or len(value) > 40 or len(value.split()) > 4)
+
+
+def _without_agencies(value: str) -> str:
+    """A credit's parts that name no known agency, the others left out: "أحمد محمود / أ ف ب" is a name and AFP's three
+    letters, no five words of a sentence, and "الأناضول/Getty" two agencies, the first with the Arabic article
+    (newuser43a #1: both gave no credit). A value every part of which is an agency's is kept whole."""
+    parts = [part for part in SEPARATOR_RE.split(value) if part.strip(ENDS)]
+    rest = [part for part in parts if not is_known_org(part.strip(ENDS))]
+    return value if len(rest) == len(parts) else "/".join(rest)
 
 
 def _parts_written_small(value: str) -> list[str]:
@@ -364,7 +382,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text or " via " in text)):
+    if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text)):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -409,7 +427,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
-            if form == "picture-source" and creator and not organization \
+            if (form == "picture-source" or form == "source" and not value.isascii()) and creator and not organization \
                     and split_confidence(creator, None, value) != "high":
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
@@ -787,7 +805,7 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("trailing")
     if caption and ("(c)" in text or "opyright" in text or _copyright_sign(text)) or plain and _copyright_sign(text):
         forms.add("copyright")
-    if caption and "Source" in text:
+    if caption and _source_word(text):
         forms.add("source")
     if "source" in text or "Source" in text:
         forms.add("picture-source")
@@ -1019,6 +1037,11 @@ def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str |
 HINTS = ("photo", "image", "picture", "credit", "courtesy", "©", r"\(c\)", "copyright", "screen", "getty", "reuters", "afp",
          r"\bap\b", "epa", "illustration", "flickr user", "graphic", "video", "foto", "bild", "/", r"\)\s*$", r"\]\s*$")
 _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILINE)
+
+
+def _source_word(text: str) -> bool:
+    """Does a text hold a word the "source" form opens with: English "Source", Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:
