@@ -196,7 +196,7 @@ CREATE TABLE "media" (
    "fetched_at" TEXT,
    "fetch_id" INTEGER REFERENCES "fetches"("id"),
    "kept_path" TEXT
-, "warnings" TEXT, "answered_at_unknown" TEXT);
+, "warnings" TEXT, "answered_at_unknown" TEXT, "credit_unsure" TEXT);
 
 CREATE UNIQUE INDEX "idx_media_url"
     ON "media" ("url");

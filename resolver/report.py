@@ -295,6 +295,9 @@ def _credited_image_line(image: MediaFile) -> Part:
         return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
+    if image.credit_unsure:   # no character set named, and no sure reading: no words shown as the file's (newuser43a #2)
+        credit = "; ".join([*([credit] if credit else []), f"{', '.join(image.credit_unsure)} not read with certainty "
+                                                           "(not UTF-8, no character set named)"])
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
 
 
