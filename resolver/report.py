@@ -90,6 +90,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     yield head
     if (note := result.article.read_from) is not None:
         yield [(f"  note: {note}", "")]
+    if (label := article.encoding_label_said) is not None:   # the JSON's `encoding-label-overruled` (newuser43a #3)
+        yield [(f"  warning: {label}", "yellow")]
     if result.incomplete:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
@@ -803,6 +805,8 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         return None
     if (bad := warning_note(article, "bad-bytes")) is not None:   # read as UTF-8 all the same (newuser39b #11)
         return bad
+    if (label := warning_note(article, "encoding-label-overruled")) is not None:   # newuser43a #3
+        return label
     from resolver.article import MIXED
 
     encoding = article["encoding"]
