@@ -1985,6 +1985,15 @@ def m082_media_credit_unsure(db: Database) -> None:
     db.table("media").add_column("credit_unsure", str)
 
 
+@migrations()
+def m083_agency_names_in_arabic_and_persian_forms(db: Database) -> None:
+    """v83 (newuser43a #1): `agency_names` holds the Arabic and Persian forms desks print (EPA's "إي بي إيه", AP's
+    "أ.ب", IRNA and ISNA with the Arabic yeh, Tasnim, Fars, Mehr, WANA), so `credits_by_organization` counts them
+    under their agency."""
+    db.execute("DROP VIEW IF EXISTS agency_names")
+    db.create_view("agency_names", agency_names_sql())
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

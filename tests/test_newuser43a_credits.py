@@ -65,3 +65,20 @@ def test_an_ambiguous_agency_name_alone_is_no_persons_first_word():
     assert not is_known_org("فارس احمدی") and not is_known_org("مهر علی")
     assert credits_of("عکس: فارس احمدی") == [("فارس احمدی", None, None)]
     assert credits_of("عکس: فارس") == [(None, "فارس", None)]
+
+
+@pytest.mark.parametrize("written,agency", [("إي بي إيه", "EPA"), ("أ.ب", "AP"), ("ايرنا", "IRNA"), ("ايسنا", "ISNA"),
+                                            ("تسنیم", "Tasnim"), ("خبرگزاری مهر", "Mehr"), ("وانا", "WANA")])
+def test_the_arabic_and_persian_forms_are_their_agency(written, agency):
+    # cache/agencies.py, the one list extraction and the views read
+    from resolver.extract.credit_names import agency_key
+
+    assert agency_key(written) == agency_key(agency) == "=" + agency.casefold()
+
+
+def test_epa_spelled_out_in_arabic_matches_the_files_epa():
+    from resolver.provenance import credit_checks
+
+    [credit] = find_all(figure("(إي بي إيه)"), "html")[1]
+    [found] = credit_checks(credit.to_json(), {"credit": {"credit_line": "EPA"}})
+    assert (found["result"], found["evidence"]) == ("pass", "organisation matches the file (credit_line: EPA)")
