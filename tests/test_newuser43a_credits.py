@@ -36,6 +36,9 @@ FOUND = [
     ("خيابان‌هاي شهر پس از سيل. عكس: مريم رضايي / ايسنا", "مريم رضايي", "ايسنا", None),
     ("عکس از مریم رضایی، ایسنا", "مریم رضایی", "ایسنا", None),         # the Arabic comma parts them
     ("تصوير: أ ب", None, "أ ب", None),                                 # AP's letters
+    ("متظاهرون في الساحة - رويترز", None, "رويترز", None),             # the agency after a caption's dash
+    ("Protesters in the square - Reuters", None, "Reuters", None),
+    ("أرشيفية - رويترز", None, "رويترز", "file"),                      # a label and an agency: read whole
 ]
 
 
@@ -48,6 +51,8 @@ def test_arabic_and_persian_credit_forms_are_read(caption, creator, organization
     "وصل فارس أحمد إلى المدينة",    # Fares Ahmed, a person pictured: Fars' name is a given name too
     "أب وابنه في الساحة",            # a father and his son: no AP
     "قال مهر إن الوضع مستقر",        # a sentence
+    "The new bridge - Riverton",     # a place after a dash, no agency
+    "Interview - Reuters correspondent",   # an agency's name and a word after it: the caption's words
 ])
 def test_a_pictured_person_or_a_sentence_is_no_credit(caption):
     assert credits_of(caption) == []
@@ -82,3 +87,7 @@ def test_epa_spelled_out_in_arabic_matches_the_files_epa():
     [credit] = find_all(figure("(إي بي إيه)"), "html")[1]
     [found] = credit_checks(credit.to_json(), {"credit": {"credit_line": "EPA"}})
     assert (found["result"], found["evidence"]) == ("pass", "organisation matches the file (credit_line: EPA)")
+
+
+def test_a_credit_whose_agencies_a_dash_joins_is_read_whole():
+    assert credits_of("BRUCE WEAVER / AFP - Getty Images") == [("BRUCE WEAVER", "AFP - Getty Images", None)]

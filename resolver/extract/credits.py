@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -382,7 +382,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text)):
+    if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text
+                                                         or _dash_near_end(text))):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -652,8 +653,40 @@ def _sentence_end_credits(text: str, taken: Intervals, *, caption: bool, source:
                 found.extend(Credit(raw=raw, source=source, span=(offset + sentence[0], offset + sentence[1]),
                                     creator=person, organization=read[1], image=image, form="caption-line",
                                     split_confidence=read[2]) for person in people_named(read[0]))
+        if caption and not found and (dashed := _agency_after_dash(text, line_start, line_end)) is not None \
+                and not taken.overlaps(*dashed):
+            found.append(Credit(raw=text[dashed[0]:dashed[1]], source=source, span=(offset + dashed[0], offset + dashed[1]),
+                                organization=text[dashed[0]:dashed[1]], image=image, form="caption-line"))
         line_start = line_end + 1
     return found
+
+
+# A caption's last words after a spaced dash: "متظاهرون في الساحة - رويترز", "Protesters in the square - Reuters"
+AGENCY_AFTER_DASH_RE = LazyPattern(rf"{SP}+[-–—]{SP}+(?P<org>[^-–—/()\[\]\n]{{2,40}}?)(?:{SP}|\.)*$")
+_DASHES = (" - ", " – ", " — ")
+
+
+def _dash_near_end(text: str) -> bool:
+    """Does a caption hold a spaced dash in its last words (`AGENCY_AFTER_DASH_RE`'s pre-check)?"""
+    tail = text[-48:]
+    return any(dash in tail for dash in _DASHES)
+
+
+def _agency_after_dash(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a known agency's name stands after a spaced dash ending a caption's line, the way Arabic desks credit
+    ("متظاهرون في الساحة - رويترز": newuser43a #1, no credit), or None. Only a known agency's whole name
+    (`is_known_org`): "The new bridge - Riverton" names a place. An ambiguous short name (EPA, فارس) is read by its
+    place alone, `uncertain` (`extract._by_place_alone`)."""
+    found = AGENCY_AFTER_DASH_RE.search(text, start, end)
+    if found is None or found.start() == start or _CHAIN_MARK_RE.search(text, start, found.start()):
+        return None   # "Jane Doe / AFP - Getty Images": a credit whose agencies a dash joins, read whole elsewhere
+    org = found.group("org").strip()
+    if not is_known_org(org) or " " in org and org.casefold() not in KNOWN_ORGS:
+        return None   # a known name and a word after it ("Reuters correspondent") is the caption's words
+    if label_kind(text[start:found.start()]) or bare_credit(text[start:end]) is not None:
+        return None   # "أرشيفية - أ.ف.ب", "Jane Doe - AFP": the whole line is a credit, read whole elsewhere
+    at = found.start("org")
+    return at, at + len(org)
 
 
 # A spaced dash, where the words after a credit begin ("Jane Doe / AFP — “œuvre”"): the em or en dash.
