@@ -39,6 +39,10 @@ FOUND = [
     ("متظاهرون في الساحة - رويترز", None, "رويترز", None),             # the agency after a caption's dash
     ("Protesters in the square - Reuters", None, "Reuters", None),
     ("أرشيفية - رويترز", None, "رويترز", "file"),                      # a label and an agency: read whole
+    ("وكالة الصحافة الفرنسية", None, "وكالة الصحافة الفرنسية", None),   # AFP's Arabic name alone
+    # WANA's credit as Reuters sends it on: the agency spelled out, then "via"; "Photo:" was in the organisation
+    ("عکس: وانا (West Asia News Agency) via Reuters", None, "وانا (West Asia News Agency) via Reuters", None),
+    ("Photo: WANA (West Asia News Agency) via Reuters", None, "WANA (West Asia News Agency) via Reuters", None),
 ]
 
 

@@ -58,7 +58,8 @@ KNOWN_ORGS = frozenset(
     # and lettered, Getty's, WANA's; Fars, Mehr and WANA alone are ambiguous (`AMBIGUOUS_AGENCIES`). A Persian name
     # written with the Arabic kaf or yeh ("ايرنا") is looked up in the Persian letters too (`is_known_org`)
     "|أ.ف.ب|ا.ف.ب|ا ف ب|أ ب|إي بي إيه|إ ب أ|غيتي|جيتي|غيتي إيميجز|گتی ایمجز|أسوشييتد برس|خبرگزاری ایرنا"
-    "|خبرگزاری ایسنا|خبرگزاری تسنیم|فارس|مهر|وانا|wana|west asia news agency|إرنا|إسنا".split("|"))
+    "|خبرگزاری ایسنا|خبرگزاری تسنیم|فارس|مهر|وانا|wana|west asia news agency|إرنا|إسنا"
+    "|وكالة الصحافة الفرنسية|وكالة الأنباء الفرنسية|وكالة الأناضول|وكالة الصحافة الأوروبية".split("|"))
 # Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
 # word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
 # alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.

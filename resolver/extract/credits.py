@@ -268,9 +268,21 @@ def _without_agencies(value: str) -> str:
     """A credit's parts that name no known agency, the others left out: "أحمد محمود / أ ف ب" is a name and AFP's three
     letters, no five words of a sentence, and "الأناضول/Getty" two agencies, the first with the Arabic article
     (newuser43a #1: both gave no credit). A value every part of which is an agency's is kept whole."""
-    parts = [part for part in SEPARATOR_RE.split(value) if part.strip(ENDS)]
-    rest = [part for part in parts if not is_known_org(part.strip(ENDS))]
+    parts = [part for part in SEPARATOR_RE.split(value) for part in _VIA_RE.split(part) if part.strip(ENDS)]
+    rest = [part for part in parts if not is_known_org(_without_expansion(part).strip(ENDS))]
     return value if len(rest) == len(parts) else "/".join(rest)
+
+
+# " via " joins a supplier to the agency that sent the picture on: "وانا (West Asia News Agency) via Reuters"
+_VIA_RE = LazyPattern(r"[ \t\u00a0]+via[ \t\u00a0]+")
+# An agency's name spelled out in brackets after its short one: "وانا (West Asia News Agency)"
+_EXPANSION_RE = LazyPattern(r"[ \t\u00a0]*\((?P<words>[^()]{3,60})\)[ \t\u00a0]*$")
+
+
+def _without_expansion(part: str) -> str:
+    """A part without the organisation's name spelled out in brackets after it (`_EXPANSION_RE`), or as it is."""
+    found = _EXPANSION_RE.search(part)
+    return part[:found.start()] if found and found.start() and is_org(found.group("words")) else part
 
 
 def _parts_written_small(value: str) -> list[str]:
@@ -966,7 +978,8 @@ def _copyright_credits(text: str, start: int, end: int, creator: str | None, org
 def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
     'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
-    value = value.strip()
+    value = strip_prefix(value) if PREFIX_RE.match(value) else value.strip()   # "Photo: WANA (…) via Reuters":
+    # its credit's words, not "Photo:" in the organisation (newuser43a #1)
     if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
         return None
     creator, organization = split_credit(value)
