@@ -1977,6 +1977,23 @@ def m081_at_risk_reads_youtube_captures(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V81.strip())
 
 
+@migrations()
+def m082_media_credit_unsure(db: Database) -> None:
+    """v82 (newuser43a #2): `media.credit_unsure` keeps the bytes (hex) of an image's IPTC credit fields that name no
+    character set and read as no text for sure (windows-1256 Arabic read as cp1252 is mojibake), by field, as JSON:
+    never in `credit`, whose words were shown as the file's and failed a right credit."""
+    db.table("media").add_column("credit_unsure", str)
+
+
+@migrations()
+def m083_agency_names_in_arabic_and_persian_forms(db: Database) -> None:
+    """v83 (newuser43a #1): `agency_names` holds the Arabic and Persian forms desks print (EPA's "إي بي إيه", AP's
+    "أ.ب", IRNA and ISNA with the Arabic yeh, Tasnim, Fars, Mehr, WANA), so `credits_by_organization` counts them
+    under their agency."""
+    db.execute("DROP VIEW IF EXISTS agency_names")
+    db.create_view("agency_names", agency_names_sql())
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

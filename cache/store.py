@@ -73,7 +73,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m075_bluesky_post_year_only_from_a_key_of_bluesky_s_time", "m076_at_risk_reads_telegram_captures",
               "m077_at_risk_reads_telegram_me_captures", "m078_dead_view_counts_no_mastodon_activity_as_a_post",
               "m079_embed_moments_other_handles_and_end",
-              "m080_at_risk_reads_mastodon_captures", "m081_at_risk_reads_youtube_captures")
+              "m080_at_risk_reads_mastodon_captures", "m081_at_risk_reads_youtube_captures",
+              "m082_media_credit_unsure", "m083_agency_names_in_arabic_and_persian_forms")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -1382,6 +1383,8 @@ class Store:
         """Facts about one media URL (the newest fetch wins); returns media.id."""
         record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False),
                   "warnings": json.dumps(row.get("warnings") or [], ensure_ascii=False)}
+        if "credit_unsure" in row:   # a failed download's row names none: the facts an earlier one found stay
+            record["credit_unsure"] = json.dumps(row["credit_unsure"] or {}, ensure_ascii=False)
         with self.write():
             self._upsert("media", record, ("url",))
             return int(self.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
@@ -1394,6 +1397,7 @@ class Store:
         row = rows[0]
         row["credit"] = json_column(row["credit"] or "{}")
         row["warnings"] = json_column(row["warnings"] or "[]")
+        row["credit_unsure"] = json_column(row.get("credit_unsure") or "{}")
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:

@@ -227,7 +227,9 @@ class ArticleResult:
         `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
         file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
         own is `container_sha256`: inputs38); `{"kind": "bad-bytes", "bytes", "message"}` for a page read as UTF-8
-        with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "podcasts-not-supported", …}`
+        with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "encoding-label-overruled", "label",
+        "encoding", "message"}` for a page whose Western charset label was overruled by its language (newuser43a #3);
+        `{"kind": "podcasts-not-supported", …}`
         (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
@@ -235,6 +237,9 @@ class ArticleResult:
                          "container_sha256": self.article.container_sha256, "message": note})
         if (bad := self.article.bad_bytes_said) is not None:   # newuser39b #11
             said.append({"kind": "bad-bytes", "bytes": self.article.bad_bytes, "message": bad})
+        if (label := self.article.encoding_label_said) is not None:   # newuser43a #3
+            said.append({"kind": "encoding-label-overruled", "label": self.article.encoding_label,
+                         "encoding": self.article.encoding, "message": label})
         if self.podcasts is not None:   # newuser41a #9
             said.append(self.podcasts)
         return said

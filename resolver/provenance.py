@@ -1894,12 +1894,19 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             reason = f"the image was not asked: {refused.refusal}"
         return [check("image-metadata", "skip", reason)]
     embedded = facts.get("credit") or {}
-    if not embedded:
+    unsure = facts.get("credit_unsure") or {}
+    if not embedded and not unsure:
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
-    people = [embedded[k] for k in ("byline", "artist", "creator") if _plain(embedded.get(k) or "")]
-    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if _plain(embedded.get(k) or "")]
+    people = [embedded[k] for k in PERSON_FIELDS if _plain(embedded.get(k) or "")]
+    orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
+    if unsure and (found := _unsure_checked(unsure, said_people if not people else "",
+                                            said_org if not orgs and not (said_people and people) else "")):
+        return [found]
+    if not embedded:
+        return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
+                                                "fields name no character set and are not UTF-8)")]
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
@@ -1940,6 +1947,38 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+PERSON_FIELDS = ("byline", "artist", "creator")
+ORG_FIELDS = ("credit_line", "source", "copyright")
+
+
+def _unsure_checked(unsure: dict[str, str], said_people: str, said_org: str) -> dict[str, str] | None:
+    """The check of an article's credit against the file's credit fields that name no character set and read as no
+    text for sure (`media.credit_unsure`: windows-1256 Arabic is mojibake in cp1252, and failed a right credit,
+    newuser43a #2), or None when none of them is of the kind the article names and no sure field decides. One of
+    their likeliest readings giving the article's name word for word passes, the encoding named: a wrong reading
+    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure."""
+    from resolver.fetch.media import said_readings, unsure_reading
+
+    read = {name: unsure_reading(bytes.fromhex(value)) or [] for name, value in unsure.items()}
+    for said, fields, what in ((said_people, PERSON_FIELDS, "creator"), (said_org, ORG_FIELDS, "organisation")):
+        if not said:
+            continue
+        for name in (name for name in fields if read.get(name)):
+            for encoding, text in read[name]:
+                if _within(said, _plain(text)) or _within(_plain(text), said):
+                    return check("image-metadata", "pass", f"{what} matches the file read as {encoding}: its "
+                                                           f"{name} names no character set, and read as {encoding} "
+                                                           f"it says '{text}'")
+    asked = [name for said, fields in ((said_people, PERSON_FIELDS), (said_org, ORG_FIELDS)) if said
+             for name in fields if read.get(name)]
+    if not asked:
+        return None
+    said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
+    return check("image-metadata", "warn", f"not known: the file's {' and '.join(asked)} could not be read with "
+                                           f"certainty (its bytes are not UTF-8 and name no character set), and "
+                                           f"none of its likeliest readings gives the article's credit ({said})")
 
 
 def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:
@@ -2721,6 +2760,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         facts = images.get(credit.image or "")
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
+                                  # fields read as no text for sure, when the file has some (newuser43a #2)
+                                  | ({"credit_unsure": facts["credit_unsure"]} if facts.get("credit_unsure") else {})
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)

@@ -90,6 +90,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     yield head
     if (note := result.article.read_from) is not None:
         yield [(f"  note: {note}", "")]
+    if (label := article.encoding_label_said) is not None:   # the JSON's `encoding-label-overruled` (newuser43a #3)
+        yield [(f"  warning: {label}", "yellow")]
     if result.incomplete:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
@@ -295,6 +297,9 @@ def _credited_image_line(image: MediaFile) -> Part:
         return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
+    if image.credit_unsure:   # no character set named, and no sure reading: no words shown as the file's (newuser43a #2)
+        credit = "; ".join([*([credit] if credit else []), f"{', '.join(image.credit_unsure)} not read with certainty "
+                                                           "(not UTF-8, no character set named)"])
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
 
 
@@ -800,6 +805,8 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         return None
     if (bad := warning_note(article, "bad-bytes")) is not None:   # read as UTF-8 all the same (newuser39b #11)
         return bad
+    if (label := warning_note(article, "encoding-label-overruled")) is not None:   # newuser43a #3
+        return label
     from resolver.article import MIXED
 
     encoding = article["encoding"]

@@ -89,6 +89,8 @@ class MediaFile:
     c2pa: bool | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()   # what was read only in part, e.g. an XMP packet defusedxml refused
+    # credit fields read as no text for sure (media.unsure_reading): their bytes in hex, never in `credit`
+    credit_unsure: dict[str, str] = field(default_factory=dict)
     media_id: int | None = None      # its row in the cache's media table
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
@@ -119,8 +121,8 @@ class MediaFile:
         return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
                    row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
                    row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
-                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"),
-                   answered_at_unknown=row.get("answered_at_unknown"))
+                   tuple(row.get("warnings") or ()), row.get("credit_unsure") or {}, media_id=row.get("id"),
+                   kept_path=row.get("kept_path"), answered_at_unknown=row.get("answered_at_unknown"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
