@@ -8,6 +8,7 @@ EmbedResolverError
     DiskFull        a file the run writes could not grow: its disk (or a size limit) is full (the CLI exits 7)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
+  SessionBusy       a Session asked to run a job while it runs another (also a RuntimeError)
   ConfigError       the configuration file or an environment setting is invalid
     UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
@@ -98,6 +99,13 @@ class NotDecodable(InputError):
 class EmptyInput(InputError):
     """A file or a record with nothing in it (no bytes, or only white space): skipped with a warning, named or not.
     It was scanned as an article with nothing in it, and recorded in the cache as one."""
+
+
+class SessionBusy(EmbedResolverError, RuntimeError):
+    """A `Session` asked to run a job (`pipeline.run`, `Session.run`) while it runs another, in another thread or
+    from inside that job: refused at once. A session's state (its client, its loop, the cache-only flag of a step run
+    outside the loop) is one job's; shared by a web app's request threads it gave live posts as "not_found", "attached
+    to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a Store."""
 
 
 class ConfigError(EmbedResolverError):

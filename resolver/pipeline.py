@@ -498,18 +498,23 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted).
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
-    rest of the run to the loop."""
+    rest of the run to the loop. A session runs one job at a time: while it runs one, another is refused at once
+    (`errors.SessionBusy`, newuser43b #2)."""
     _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
-    with budget_alarm():   # installed once for the run's articles, not for each (#14)
-        if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
-            rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
-        if rest is not None:
-            left = rest
-            session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    with session.one_job(), budget_alarm():   # a session busy with another job refuses at once (SessionBusy)
+        try:
+            if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
+                rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
+            if rest is not None:
+                left = rest
+                session.run_in_job(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options,
+                                                   summary=summary))
+        except NotCached as stray:   # a BaseException of ours, meant for steps_here only: never the caller's
+            raise RuntimeError(f"internal error: a step asked the network while told not to ({stray})") from stray
     return summary
 
 
