@@ -10,6 +10,7 @@ EmbedResolverError
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
   SessionBusy       a Session asked to run a job while it runs another (also a RuntimeError)
   ConfigError       the configuration file or an environment setting is invalid
+    InvalidSetting  a Settings(...) made in code holds a value a config file could not (also a ValueError)
     UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
@@ -110,6 +111,13 @@ class SessionBusy(EmbedResolverError, RuntimeError):
 
 class ConfigError(EmbedResolverError):
     """The configuration file or an environment setting is invalid."""
+
+
+class InvalidSetting(ConfigError, ValueError):
+    """A `Settings(...)` field given in code that a config file could not hold (a number as a string, an X method
+    that is none, an origin with a path): named in the message, as `Settings(timeout=…)`, before anything runs
+    (newuser43b #4: `timeout="15"` was "internal error: TypeError" mid-run, `x_methods=("synd",)` a live post said
+    not_found). A ValueError too, as Python's own constructors raise for a bad value."""
 
 
 class UnsafeSecret(ConfigError):
