@@ -17,6 +17,8 @@ EmbedResolverError
       NotMapped     [origins] only_configured refused an origin [origins] does not map
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
 
+Warnings: BudgetNotKept (a RuntimeWarning), the article budget cannot be enforced in the thread a run reads in.
+
 Fetches and resolutions report what went wrong as values ("<kind>: <message>"), not exceptions: a run over
 thousands of links records each failure and goes on. The cache raises cache.CacheError (it imports nothing
 from here).
@@ -107,6 +109,14 @@ class SessionBusy(EmbedResolverError, RuntimeError):
     from inside that job: refused at once. A session's state (its client, its loop, the cache-only flag of a step run
     outside the loop) is one job's; shared by a web app's request threads it gave live posts as "not_found", "attached
     to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a Store."""
+
+
+class BudgetNotKept(RuntimeWarning):
+    """A warning: a run's articles are read off the main thread (a web app's request thread, a thread pool, the
+    worker thread of a run called where a loop runs), where `[scan] article_budget` cannot be enforced (Python's timer
+    signal reaches the main thread only), so a page that takes long holds its thread as long as it takes (newuser43b
+    #5: the same page was an error in the main thread and 4.7 s of work in a pool thread, with no word). Given once
+    per calling line; `article_budget = 0` says the caller accepts it, and silences it."""
 
 
 class ConfigError(EmbedResolverError):

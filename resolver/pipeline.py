@@ -37,11 +37,11 @@ from resolver.credit_language import CreditLanguageNotRead
 from resolver.prose_links import LinksNotFollowed
 from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
-from resolver.session import NotCached, fewer_collections
+from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, read_credit_language, read_links_not_followed, read_thin,
-                              extract_item, finished, ordered_map, time_budget, wait_for)
+                              extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -505,6 +505,7 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     if options.stop is not None:
         items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
+    say_budget_not_kept(session.settings.article_budget, off_loop=steps.network and loop_running())
     with session.one_job(), budget_alarm():   # a session busy with another job refuses at once (SessionBusy)
         try:
             if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):

@@ -507,7 +507,7 @@ class Session:
             async with self:
                 return await job(self)
         with fewer_collections():
-            if not _loop_running():
+            if not loop_running():
                 return _run_here(main)
             return _run_on_a_thread(main)
 
@@ -603,7 +603,7 @@ def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
     return done["value"]
 
 
-def _loop_running() -> bool:
+def loop_running() -> bool:
     """Whether an event loop runs in this thread (asyncio's; a notebook's is one)."""
     import asyncio
 

@@ -39,7 +39,7 @@ def test_a_second_job_on_a_busy_session_is_refused_at_once_and_the_first_is_righ
         release.wait(10)
         return json_page(OEMBED)(request)
     fakenet.route("www.youtube.com", "/oembed", held, json_page(OEMBED))
-    session = Session(settings_for(fakenet), store=store)
+    session = Session(settings_for(fakenet, article_budget=0), store=store)   # read in a thread: no budget (see below)
     first: list = []
     errors: list[BaseException] = []
 
@@ -77,7 +77,7 @@ def test_a_job_started_from_inside_the_sessions_own_job_is_refused(fakenet, stor
     """An `emit` that runs another job on the session it is called from (in the run's own thread) is refused too:
     the run would have shared its loop and flags with it."""
     fakenet.route("www.youtube.com", "/oembed", json_page(OEMBED))
-    session = Session(settings_for(fakenet), store=store)
+    session = Session(settings_for(fakenet, article_budget=0), store=store)   # read in a thread: no budget (see below)
     nested: list[BaseException] = []
 
     def emit(outcome) -> None:
@@ -88,3 +88,33 @@ def test_a_job_started_from_inside_the_sessions_own_job_is_refused(fakenet, stor
     summary = pipeline.run(_story(tmp_path, "a.txt", "Lev33AtDawn"), session=session,
                            steps=pipeline.Steps(fetch=True), emit=emit)
     assert summary.articles == 1 and summary.failed == 0 and len(nested) == 1
+
+
+def test_a_run_off_the_main_thread_says_its_article_budget_is_not_kept(tmp_path):
+    """newuser43b #5: `[scan] article_budget` (a SIGALRM timer) cannot time a page read off the main thread; the same
+    page was an error in the main thread and seconds of work in a pool thread, with no word. The run says so, as a
+    BudgetNotKept warning; in the main thread, or with the budget 0 (the caller accepts none), nothing."""
+    import warnings
+
+    from resolver.errors import BudgetNotKept
+    from resolver.settings import Settings
+
+    (tmp_path / "a.txt").write_text("The levee held overnight.\n\nhttps://www.youtube.com/watch?v=Lev33AtDawn\n")
+
+    def scan_in(thread: bool, budget: float) -> list[str]:
+        session = Session(Settings(article_budget=budget))
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            call = lambda: pipeline.run(iter_items(InputSpec(files=str(tmp_path / "a.txt"))), session=session)  # noqa: E731
+            if thread:
+                worker = threading.Thread(target=call, name="request-7")
+                worker.start()
+                worker.join(20)
+            else:
+                call()
+        return [str(w.message) for w in said if issubclass(w.category, BudgetNotKept)]
+    [said] = scan_in(True, 20.0)
+    assert "article_budget (20 s) is not enforced: this run reads its articles off the main thread" in said
+    assert scan_in(True, 0.0) == []
+    if threading.current_thread() is threading.main_thread():
+        assert scan_in(False, 20.0) == []
