@@ -60,7 +60,7 @@ def test_two_articles_of_one_run_share_one_save_page_now_budget(fakenet, store, 
     for job in ("job-1", "job-2"):
         fakenet.route("web.archive.org", f"/save/status/{job}", json_page(
             {"status": "success", "job_id": job, "original_url": "x", "timestamp": "20260101000000"}))
-    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", x_methods=("syndication",))
+    settings = settings_for(fakenet, ia_access_key="ia-key-k", ia_secret_key="ia-secret-s", x_methods=("syndication",))
     clock = FakeClock(saved)
     # One Save Page Now request a minute; CDX unlimited here, so the only wait is the save's (the not-found posts'
     # archived copies are looked up through CDX too, #9).
