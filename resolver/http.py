@@ -34,8 +34,11 @@ from resolver.settings import origin_of
 
 # Waits, retries and refusals, for an application's own logs (newuser43b #10: 23 s of rate-limit waits left no record
 # through `logging`): INFO, a refusal of the SSRF guard WARNING. Never a secret: every record is redacted as it is
-# made (`redact.redact_logs`), and each message here is the run's redacted text too.
+# made (`redact.redact_logs`), and each message here is the run's redacted text too. They go where the application's
+# logging sends them, and nowhere when it sets none up: Python's last-resort handler would print a WARNING on stderr
+# (the CLI says these itself). Set here, not in the package's __init__: `cache stats` loads no logging (#14).
 log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
     import httpx
