@@ -108,7 +108,8 @@ class SessionBusy(EmbedResolverError, RuntimeError):
     """A `Session` asked to run a job (`pipeline.run`, `Session.run`) while it runs another, in another thread or
     from inside that job: refused at once. A session's state (its client, its loop, the cache-only flag of a step run
     outside the loop) is one job's; shared by a web app's request threads it gave live posts as "not_found", "attached
-    to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a Store."""
+    to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a
+    Store."""
 
 
 class BudgetNotKept(RuntimeWarning):

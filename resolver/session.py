@@ -240,7 +240,7 @@ class Session:
                  budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
         _refuse_wrong_parts(settings, store, mode)
-        settings.check_secrets()   # as load_settings does: Settings made in code sent a 5-character token (newuser43b #4)
+        settings.check_secrets()   # as load_settings does: Settings made in code sent a 5-letter token (newuser43b #4)
         self.settings = settings
         # when the run began: a fact it cites from a fetch made before was taken from the cache (replay32)
         self.started_at = utc_now()

@@ -287,7 +287,8 @@ def _settled(settings: Settings) -> dict[str, Any]:
         settled = _check(numbers, where=where)
     except ConfigError as error:
         raise InvalidSetting(str(error)) from None
-    settled = {k: v for k, v in settled.items() if type(v) is not type(getattr(settings, k)) or v != getattr(settings, k)}
+    settled = {k: v for k, v in settled.items()
+               if type(v) is not type(getattr(settings, k)) or v != getattr(settings, k)}
     for key in _FLAGS:
         if not isinstance(getattr(settings, key), bool):
             raise bad(key, f"must be True or False, not {getattr(settings, key)!r}")
@@ -309,7 +310,8 @@ def _settled(settings: Settings) -> dict[str, Any]:
     if not isinstance(methods, tuple):
         settled["x_methods"] = tuple(methods)
     origins = settings.origins
-    if not isinstance(origins, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in origins.items()):
+    if not isinstance(origins, Mapping) or not all(isinstance(k, str) and isinstance(v, str)
+                                                   for k, v in origins.items()):
         raise bad("origins", "maps origin strings to origin strings, as {\"https://t.co\": \"http://127.0.0.1:8765\"}")
     try:
         normal = {normalise_origin(k, where=where("origins")): normalise_origin(v, where=where("origins"))

@@ -133,8 +133,9 @@ def say_budget_not_kept(seconds: float, *, off_loop: bool, stacklevel: int = 3) 
     from resolver.errors import BudgetNotKept
 
     # no thread's name in it: Python says a warning once per calling line and text, not once per thread of a pool
-    where = ("this run reads its articles off the main thread" if here is not threading.main_thread() else "an event loop runs in this thread, so the run's articles that need the "
-             "network are read on a thread of its own")
+    where = ("this run reads its articles off the main thread" if here is not threading.main_thread() else
+             "an event loop runs in this thread, so the run's articles that need the network are read on a thread "
+             "of its own")
     warnings.warn(f"[scan] article_budget ({seconds:g} s) is not enforced: {where}, and Python's timer signal reaches "
                   "the main thread only, so a page that takes long holds the thread as long as it takes; call "
                   "pipeline.run in a main thread (a process of its own per job) to have it kept, or set "

@@ -105,7 +105,8 @@ def test_a_run_off_the_main_thread_says_its_article_budget_is_not_kept(tmp_path)
         session = Session(Settings(article_budget=budget))
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
-            call = lambda: pipeline.run(iter_items(InputSpec(files=str(tmp_path / "a.txt"))), session=session)  # noqa: E731
+            def call() -> None:
+                pipeline.run(iter_items(InputSpec(files=str(tmp_path / "a.txt"))), session=session)
             if thread:
                 worker = threading.Thread(target=call, name="request-7")
                 worker.start()
