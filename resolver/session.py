@@ -604,9 +604,13 @@ def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
 
 
 def loop_running() -> bool:
-    """Whether an event loop runs in this thread (asyncio's; a notebook's is one)."""
-    import asyncio
+    """Whether an event loop runs in this thread (asyncio's; a notebook's is one). With asyncio not imported, none
+    can: it is not imported to say so (a warm run loads no event loop, #14)."""
+    import sys
 
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return False
     try:
         asyncio.get_running_loop()
     except RuntimeError:
