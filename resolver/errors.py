@@ -8,12 +8,16 @@ EmbedResolverError
     DiskFull        a file the run writes could not grow: its disk (or a size limit) is full (the CLI exits 7)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
+  SessionBusy       a Session asked to run a job while it runs another (also a RuntimeError)
   ConfigError       the configuration file or an environment setting is invalid
+    InvalidSetting  a Settings(...) made in code holds a value a config file could not (also a ValueError)
     UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
       NotMapped     [origins] only_configured refused an origin [origins] does not map
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
+
+Warnings: BudgetNotKept (a RuntimeWarning), the article budget cannot be enforced in the thread a run reads in.
 
 Fetches and resolutions report what went wrong as values ("<kind>: <message>"), not exceptions: a run over
 thousands of links records each failure and goes on. The cache raises cache.CacheError (it imports nothing
@@ -100,8 +104,31 @@ class EmptyInput(InputError):
     It was scanned as an article with nothing in it, and recorded in the cache as one."""
 
 
+class SessionBusy(EmbedResolverError, RuntimeError):
+    """A `Session` asked to run a job (`pipeline.run`, `Session.run`) while it runs another, in another thread or
+    from inside that job: refused at once. A session's state (its client, its loop, the cache-only flag of a step run
+    outside the loop) is one job's; shared by a web app's request threads it gave live posts as "not_found", "attached
+    to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a
+    Store."""
+
+
+class BudgetNotKept(RuntimeWarning):
+    """A warning: a run's articles are read off the main thread (a web app's request thread, a thread pool, the
+    worker thread of a run called where a loop runs), where `[scan] article_budget` cannot be enforced (Python's timer
+    signal reaches the main thread only), so a page that takes long holds its thread as long as it takes (newuser43b
+    #5: the same page was an error in the main thread and 4.7 s of work in a pool thread, with no word). Given once
+    per calling line; `article_budget = 0` says the caller accepts it, and silences it."""
+
+
 class ConfigError(EmbedResolverError):
     """The configuration file or an environment setting is invalid."""
+
+
+class InvalidSetting(ConfigError, ValueError):
+    """A `Settings(...)` field given in code that a config file could not hold (a number as a string, an X method
+    that is none, an origin with a path): named in the message, as `Settings(timeout=…)`, before anything runs
+    (newuser43b #4: `timeout="15"` was "internal error: TypeError" mid-run, `x_methods=("synd",)` a live post said
+    not_found). A ValueError too, as Python's own constructors raise for a bad value."""
 
 
 class UnsafeSecret(ConfigError):

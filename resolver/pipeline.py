@@ -37,11 +37,11 @@ from resolver.credit_language import CreditLanguageNotRead
 from resolver.prose_links import LinksNotFollowed
 from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
-from resolver.session import NotCached, fewer_collections
+from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, read_credit_language, read_links_not_followed, read_thin,
-                              extract_item, finished, ordered_map, time_budget, wait_for)
+                              extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -503,18 +503,24 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted).
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
-    rest of the run to the loop."""
+    rest of the run to the loop. A session runs one job at a time: while it runs one, another is refused at once
+    (`errors.SessionBusy`, newuser43b #2)."""
     _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
-    with budget_alarm():   # installed once for the run's articles, not for each (#14)
-        if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
-            rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
-        if rest is not None:
-            left = rest
-            session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    say_budget_not_kept(session.settings.article_budget, off_loop=steps.network and loop_running())
+    with session.one_job(), budget_alarm():   # a session busy with another job refuses at once (SessionBusy)
+        try:
+            if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
+                rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
+            if rest is not None:
+                left = rest
+                session.run_in_job(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options,
+                                                   summary=summary))
+        except NotCached as stray:   # a BaseException of ours, meant for steps_here only: never the caller's
+            raise RuntimeError(f"internal error: a step asked the network while told not to ({stray})") from stray
     return summary
 
 
