@@ -215,3 +215,26 @@ def test_a_removed_tiktok_video_with_no_capture_says_where_it_was_looked_up(fake
     code, md = run("report", "--offline", "a.html")
     said = "no archived copy was found" if oembed == 404 else "no archived copy is known"   # gone, or not known
     assert f"{said} under {PAGE} (per the CDX lookup of URLs starting with {PAGE}" in md, md
+
+
+@pytest.mark.parametrize("short, host, path", [("https://vm.tiktok.com/ZMriver01/", "vm.tiktok.com", "/ZMriver01/"),
+                                               ("https://www.tiktok.com/t/ZTriver01/", "www.tiktok.com",
+                                                "/t/ZTriver01/")], ids=["vm", "t"])
+def test_a_removed_tiktok_video_behind_a_short_link_is_looked_up_the_same(fakenet, tmp_path, monkeypatch, short, host,
+                                                                          path):
+    """An article links the video by its share sheet's short link alone: the link, resolved hop by hop to the video's
+    page, names the video and its handle, and the video's captures are looked up under that page and read."""
+    from tests.fakenet import redirect
+
+    _video_gone(fakenet)
+    fakenet.route(host, path, redirect(f"{PAGE}?_r=1&_t=8fictional", 301))
+    serve(fakenet, [Capture("20231201093000", f"{PAGE}?lang=en", sigi(author_form="string"))])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, "vm.tiktok.com"])
+    article = f"<html><body><p>The fire department posted <a href='{short}'>the footage</a> that morning.</p></body></html>"
+    code, out = run("scan", "--resolve", "--fetch", "--json", "a.html", article=article, name="a.html")
+    [post] = json.loads(out)["posts"]
+    assert (post["post_id"], post["status"]) == (VIDEO, "not_found"), post
+    assert [(c["original"], c["status"], c["text"]) for c in post["archived"]] == [
+        (f"{PAGE}?lang=en", "available", CAPTION)], post["archived"]
+    code, md = run("report", "--offline", "a.html")
+    assert f"| Archived text | — | {CAPTION}" in md and "(sigi-state)" in md, md
