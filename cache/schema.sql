@@ -725,6 +725,11 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
         SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, 'youtube.com/watch?v=') + 20) ELSE substr(original, instr(original, 'youtube.com/shorts/') + 19) END AS rest, held FROM copies
         WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0)
     WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')
+    UNION
+    SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
+        SELECT substr(original, instr(original, '/video/') + 7) AS rest, held FROM copies
+        WHERE instr(original, 'tiktok.com/@') > 0 AND instr(original, '/video/') > instr(original, 'tiktok.com/@'))
+    WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))
 )
 SELECT e.id AS embed_id, e.article_id,
        (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
@@ -744,6 +749,7 @@ WHERE e.article_id IN (SELECT id FROM current_articles) AND (CASE WHEN e.id_doub
                        OR (COALESCE(p.platform, e.platform) = 'telegram' AND a.platform = 'telegram' AND a.post_id = lower(COALESCE(e.post_id, p.post_id)))
                        OR (COALESCE(p.platform, e.platform) = 'mastodon' AND a.platform = 'mastodon' AND a.post_id = lower(COALESCE(e.post_id, p.post_id)))
                        OR (COALESCE(p.platform, e.platform) = 'youtube' AND a.platform = 'youtube' AND a.post_id = COALESCE(e.post_id, p.post_id))
+                       OR (COALESCE(p.platform, e.platform) = 'tiktok' AND a.platform = 'tiktok' AND a.post_id = COALESCE(e.post_id, p.post_id))
                        OR (COALESCE(p.platform, e.platform) = 'bluesky' AND a.platform = 'bluesky' AND a.post_id IN (lower(e.post_id), lower(p.post_id), lower(p.author_handle || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1)), lower(p.author_id || '/' || substr(COALESCE(p.post_id, e.post_id), instr(COALESCE(p.post_id, e.post_id), '/') + 1))))))
 ORDER BY e.article_id, e.ordinal;
 

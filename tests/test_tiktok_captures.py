@@ -238,6 +238,9 @@ def test_a_removed_tiktok_video_behind_a_short_link_is_looked_up_the_same(fakene
         (f"{PAGE}?lang=en", "available", CAPTION)], post["archived"]
     code, md = run("report", "--offline", "a.html")
     assert f"| Archived text | — | {CAPTION}" in md and "(sigi-state)" in md, md
+    code, out = run("stats", "--json")   # the copy under the page with its query counted: the video is not at risk
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == VIDEO], at_risk
 
 
 YOUTUBE = "Rm0vedClip2"
