@@ -131,6 +131,16 @@ def test_a_video_with_no_caption_gives_its_account_and_time_and_no_words():
         "unknown", tiktok_pages.NO_CAPTION, None, HANDLE, "2023-11-14T09:32:10Z"), record
 
 
+@pytest.mark.parametrize("created", [None, "", "soon", True, 0], ids=["absent", "empty", "words", "bool", "zero"])
+def test_a_page_with_no_posting_time_says_so_and_gives_no_date(created):
+    item = {"id": VIDEO, "desc": CAPTION, "author": {"uniqueId": HANDLE, "nickname": NAME}}
+    if created is not None:
+        item["createTime"] = created
+    record, _, notes = read(universal(item=item))
+    assert (record.status, record.text, record.created_at, notes) == ("available", CAPTION, None,
+                                                                      (tiktok_pages.NO_TIME,)), record
+
+
 def test_a_capture_that_is_tiktoks_404_is_not_found_then():
     record, form, _ = read(b"<html><body>Not Found</body></html>", status=404)
     assert (record.status, form) == ("not_found", "none")

@@ -40,6 +40,7 @@ if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
 SITE = "https://www.tiktok.com"
 _SIGI_ASSIGNED = re.compile(r"""window\[['"]SIGI_STATE['"]\]\s*=\s*""")
 NO_CAPTION = "the captured page shows the video, with no caption: no words of it to compare"
+NO_TIME = "the captured page gives no time the video was posted (no createTime of it): no date is taken"
 
 
 def capture_pages(video_id: str, handles: list[str | None]) -> list[str]:
@@ -126,11 +127,12 @@ def _read_video(video_id: str, method: str, item: dict[str, Any],
     fields = {"author_name": name, "author_id": str(author_id) if isinstance(author_id, (str, int)) and
               not isinstance(author_id, bool) and str(author_id) else None,
               "created_at": _epoch(item.get("createTime"))}
+    notes = () if fields["created_at"] else (NO_TIME,)
     text = item.get("desc")
     caption = real(text.strip()) if isinstance(text, str) else None
     if not caption:
-        return _record(video_id, "unknown", method, NO_CAPTION, handle, **fields), form, ()
-    return _record(video_id, "available", method, None, handle, text=caption, **fields), form, ()
+        return _record(video_id, "unknown", method, NO_CAPTION, handle, **fields), form, notes
+    return _record(video_id, "available", method, None, handle, text=caption, **fields), form, notes
 
 
 def _universal(soup: BeautifulSoup) -> dict[str, Any]:
