@@ -1907,6 +1907,21 @@ AT_RISK_EMBEDS_V81 = _replaced(
     (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'youtube' AND a.platform = 'youtube' AND a.post_id = "
                      "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
 
+# v82 (fixleft43a): a TikTok video's copy read under its page by any handle (a re-poster's, `/@/`), with its query
+# (`?lang=en`), counted as the video's, by its id (all digits, ended by the path's end, `?`, `#` or `/`).
+_TIKTOK_COPIES = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (\n"
+    "        SELECT substr(original, instr(original, '/video/') + 7) AS rest, held FROM copies\n"
+    "        WHERE instr(original, 'tiktok.com/@') > 0 AND instr(original, '/video/') > instr(original, 'tiktok.com/@'))\n"
+    "    WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR "
+    "substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))\n")
+AT_RISK_EMBEDS_V84 = _replaced(
+    AT_RISK_EMBEDS_V81,
+    (_YOUTUBE_COPIES, _YOUTUBE_COPIES + _TIKTOK_COPIES),
+    (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'tiktok' AND a.platform = 'tiktok' AND a.post_id = "
+                     "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
@@ -1992,6 +2007,14 @@ def m083_agency_names_in_arabic_and_persian_forms(db: Database) -> None:
     under their agency."""
     db.execute("DROP VIEW IF EXISTS agency_names")
     db.create_view("agency_names", agency_names_sql())
+
+
+@migrations()
+def m084_at_risk_reads_tiktok_captures(db: Database) -> None:
+    """v84 (fixleft43a): `at_risk_embeds` counts a TikTok video's capture read as its copy under its page by any handle
+    and with its query, as the reports do now that the fetch reads them (a short link's video too)."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V84.strip())
 
 
 if __name__ == "__main__":

@@ -1417,7 +1417,7 @@ def archived_copy_check(post: dict[str, Any] | None,
         if telling:
             return check("archived-copy", "pass", f"the capture of {_utc(telling[0]['captured_at'])} says the same")
         return None
-    if post["status"] not in READ_WHEN:
+    if post["status"] not in READ_WHEN and not _refused_video(post):
         return None
     if telling:
         first = telling[0]
@@ -1427,6 +1427,14 @@ def archived_copy_check(post: dict[str, Any] | None,
         reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
         return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
     return check("archived-copy", "skip", f"{post_is(post['status'])}; {_none_read(post, lookups)}")
+
+
+def _refused_video(post: dict[str, Any]) -> bool:
+    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads): an error whose captures the fetch
+    reads, as it may be removed, and whose copies are checked as a gone post's are (fixleft43a)."""
+    from resolver.fetch.oembed import TIKTOK_REFUSAL
+
+    return post.get("platform") == "tiktok" and post["status"] == "error" and TIKTOK_REFUSAL in (post.get("reason") or "")
 
 
 def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:

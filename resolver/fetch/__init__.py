@@ -53,7 +53,7 @@ def media_not_asked(error: str | None) -> bool:
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 # The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, Telegram's pages, Mastodon's
 # status pages and Bluesky's post pages
-CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube"})
+CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -335,9 +335,10 @@ async def _look_up_copies(target: Target, cached: FetchedPost, session: Session)
     handles = _capture_handles(target, cached.record, session.store, session.redactor)
     ledger = Ledger()
     with ledger.kept(session.store):
-        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
+                                                     platform=target.platform)
         copies = record_copies(cached, copies, session, ledger)
-    under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
     return replace(cached, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
 
@@ -694,10 +695,10 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached,
-                                             limit=session.settings.captures)
+                                             limit=session.settings.captures, platform=target.platform)
     if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
         return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
-    return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    return looked, wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
 
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None,
@@ -730,7 +731,7 @@ def archived_in_store(post_row: dict[str, Any], store: Store, *,
         row = store.fetch(observation["fetch_id"])
         body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
         stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
-        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored)
+        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored, post_row.get("platform"))
         if copy is not None:
             copies[copy.url] = copy
     return tuple(sorted(copies.values(), key=lambda c: c.timestamp))
@@ -942,8 +943,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = _merged(session.redactor.page_url(target.url), _shown(records, target, session))
     if _reads_captures(target, merged, options):
         handles = _capture_handles(target, merged, session.store, session.redactor)
-        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
-        under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
+                                                     platform=target.platform)
+        under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
     merged, copies, post_row, answered_at = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)
@@ -1041,11 +1043,11 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
 
 def _handle_in(url: str, platform: str = "twitter") -> str | None:
     """The handle a post's link names (an X post's, a Mastodon post's user@instance, a Bluesky post's handle or
-    DID), or None."""
-    from resolver.platforms import bluesky, mastodon, x
+    DID, a TikTok video's @user), or None."""
+    from resolver.platforms import bluesky, mastodon, tiktok, x
 
     ref = mastodon.parse(url) if platform == mastodon.PLATFORM else bluesky.parse(url) \
-        if platform == bluesky.PLATFORM else x.parse_url(url)
+        if platform == bluesky.PLATFORM else tiktok.parse(url) if platform == tiktok.PLATFORM else x.parse_url(url)
     return ref.author_handle if ref is not None else None
 
 
