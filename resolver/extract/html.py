@@ -149,10 +149,16 @@ LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, n
 # hyphen, the name holds no hyphen beside a space. A name may hold a part in brackets ("透析テツ(脱被曝)", "Ann
 # Example (she/her)"), never one starting with "@".
 NAME_BRACKETS = r"\((?!@)[^()—–]*\)"
+# Direction marks around or inside "(@handle)", as a right-to-left page writes them: the name kept one ("وزارة الطاقة
+# \u200f") or was lost with the signature (newuser43a #7).
+_MARKS = f"[{platforms.urls.DIRECTION_MARKS}]*"
 SIGNATURE_IN_QUOTE_RE = re.compile(
     rf"(?:(?:[—–]\s*(?P<name>(?:[^()—–]|{NAME_BRACKETS})*?)"
     rf"|-{{1,2}}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–]|{NAME_BRACKETS})*?))\s*)?"
-    r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+    rf"\({_MARKS}@{_MARKS}(?P<handle>[A-Za-z0-9_]{{1,15}}){_MARKS}\)")
+
+
+_BLANKS = " \t\n\r\f\v\u00a0\u202f" + platforms.urls.DIRECTION_MARKS   # what a signature's name is stripped of
 
 
 def _is_tweet_blockquote(el: Any) -> bool:
@@ -191,7 +197,7 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
-        (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
+        (signature.group("name") or signature.group("hname") or "").strip(_BLANKS) or None, signature.group("handle"))
     if status is None and handle is None:
         return None
     confidence = tweet_text.HIGH
@@ -300,7 +306,7 @@ def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if _signs(words) or signed in words:
+        if _signs(words) or signed in words or signed in platforms.urls.without_marks(words):
             break
         found[p.mem_id] = None
     return found
