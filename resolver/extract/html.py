@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -515,6 +516,11 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
             if ref is not None:
                 return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
+            if not post.isascii() and (marked := _marked_post(post)) is not None:
+                ref, doubt = marked
+                return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
+                             span=smap.span(el, "data-telegram-post"), post_id=ref.post_id,
+                             author_handle=ref.author_handle, id_doubt=doubt)
             if not post.isascii():   # "wаrmonitor/4525": a look-alike channel, said (fixleft42a)
                 return _disguise_said(None, "https://t.me/" + post.strip(), el, smap, "html-script",
                                       "data-telegram-post")
@@ -543,6 +549,22 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None
+
+
+def _marked_post(value: str) -> tuple[PostRef, str] | None:
+    """(the post, the doubt saying so) of a `data-telegram-post` holding direction marks or zero-width characters
+    (`text.INVISIBLE`), as a right-to-left editor leaves them ("\u200fostannews/4527\u200f"), read without them; None
+    when it names no post so. No channel's name or post's number holds one: the post was dropped unsaid (newuser43a
+    #5); said, as the widget is given the attribute as written."""
+    plain = text_detectors.INVISIBLE_RE.sub("", value)
+    ref = platforms.telegram.parse_post_attribute(plain) if plain != value else None
+    if ref is None:
+        return None
+    shown = plain.strip().strip("/")
+    held = " and ".join(dict.fromkeys(f"{unicodedata.name(c, 'U+%04X' % ord(c))} U+{ord(c):04X}"
+                                      for c in value if c in text_detectors.INVISIBLE))
+    return ref, f'its embed code\'s data-telegram-post "{shown}" holds {held}, which no post\'s name holds: read as ' \
+        f"{shown} without it"
 
 
 BESIDE_FRAME_TAGS = frozenset({"div", "figure", "p", "span", "section"})
