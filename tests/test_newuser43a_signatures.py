@@ -53,3 +53,12 @@ def _author(head: str) -> tuple[str | None, str | None]:
                          ids=["plain", "rlm-before", "lrm-inside", "both", "rlm-inside"])
 def test_an_embed_codes_signature_name_holds_no_direction_mark_and_is_kept(head):
     assert _author(head) == ("وزارة الطاقة", "WahaEnergy")
+
+
+@pytest.mark.parametrize("head", [f"({RLM}@FaSpox{RLM})", f"({LRM}@FaSpox)"], ids=["rlm", "lrm"])
+@pytest.mark.parametrize("holder", ["<p>{words}</p><p>— سخنگو {head} ۲۱ شهریور ۱۴۰۱</p>",
+                                    "<div>{words}<br>— سخنگو {head} ۲۱ شهریور ۱۴۰۱</div>"], ids=["paragraphs", "loose"])
+def test_a_pages_flattened_signature_with_a_mark_before_the_at_sign_is_a_post(head, holder):
+    page = "<html><body>" + holder.format(words=WORDS, head=head) + "</body></html>"
+    [embed], _ = find_all(page, "html")
+    assert (embed.author_handle, embed.author_name, embed.date) == ("FaSpox", "سخنگو", "2022-09-12")

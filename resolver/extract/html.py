@@ -44,7 +44,8 @@ _x_url = lru_cache(maxsize=8192)(x.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
+           "(\u200f@", "(\u200e@")   # a signature's opening with a direction mark (SIGNATURE_OPENS)
 # Hosts are caseless: a page whose only post link is "HTTPS://T.ME/..." is asked these last, lower-cased (#10).
 CASELESS_MARKERS = tuple(dict.fromkeys(marker.lower() for marker in platforms.PAGE_MARKERS))
 
@@ -1002,7 +1003,7 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     whose signatures keep their dates in links (widgets.js) never compiles the signature pattern."""
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
     return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
-               for at in needles.within(SIGNATURE_OPEN, start, end))
+               for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end))
 
 
 def _linked_signature(page: str, at: int, end: int) -> bool:
@@ -1036,6 +1037,9 @@ BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockqu
 
 
 SIGNATURE_OPEN = "(@"
+# And with a direction mark before the "@", as a right-to-left page's copy writes it ("(\u200f@FaSpox\u200f)": the
+# post was lost, newuser43a #4): no other mark stands there in the pages seen.
+SIGNATURE_OPENS = (SIGNATURE_OPEN, "(\u200f@", "(\u200e@")
 
 
 def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
@@ -1155,7 +1159,7 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
                             False)
     found = []
     for el in shallow(select(tree.body or tree.root, "p, blockquote:not([class])")):
-        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
+        if _opens_signature(el.text(deep=True)) and not (claimed and in_claimed(el.parent)) \
                 and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
     return found + _loose_signatures(tree, smap, claimed)
@@ -1166,7 +1170,13 @@ READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "tex
                             "svg", "math", "iframe"})
 
 
-LOOSE_SELECTOR = ':lexbor-contains("(@")'   # lexbor's own pseudo-class: an element whose text nodes hold it
+# lexbor's own pseudo-class: an element whose text nodes hold one (`SIGNATURE_OPENS`)
+LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in SIGNATURE_OPENS)
+
+
+def _opens_signature(words: str) -> bool:
+    """Whether words hold a signature's opening, "(@" or one with a direction mark before its "@" (SIGNATURE_OPENS)."""
+    return "(@" in words or not words.isascii() and any(opening in words for opening in SIGNATURE_OPENS[1:])
 
 
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
@@ -1602,7 +1612,7 @@ SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) 
                   for host, cores in SHAPE_CORES.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
-PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN,
+PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, *SIGNATURE_OPENS,
                 html_credits.META_ALT_NEEDLE, html_credits.AMP_IMG_NEEDLE)
 # "t.co/" in each of its ASCII cases (no other character matches t, c or o case-blind): where hyperscan searches the
 # page, the places of its t.co links, which `resolver.prose_links` counts from there (`short_link_starts`), not from
@@ -2165,7 +2175,7 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     # The element is one block of text: blank lines around it let the text detector take all its lines above a
     # signature ("Line one<br>Line two<br>— Name (@h) date"), not only the last.
     text = "\n\n" + text_with_lines(el) + "\n\n"
-    if "(@" not in text:
+    if not _opens_signature(text):
         return []
     span = smap.span(el)
     # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
