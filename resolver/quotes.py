@@ -1512,6 +1512,8 @@ _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine 
                             "δεν μην όχι ποτέ nigdy nikt nic żaden żadna żadne nikdy nikdo "
                             "değil hiç hiçbir tidak bukan tiada नहीं मत "
                             "نه هرگز نیست".split())   # Persian "no", "never", "is not" (newuser43a #6)
+# Each also as _key() folds it, as it is looked up: "أبدا" (its alef folded) and Persian "نیست" (its yeh) were never found
+_WORD_NEGATIONS |= frozenset(map(_key, _WORD_NEGATIONS))
 # Negation words only in a post whose source gives one of their languages: Arabic "ما" is "not" and "what", and
 # Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence).
 _NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}

@@ -85,3 +85,13 @@ def test_ma_counts_as_a_negation_only_in_a_post_given_as_arabic_and_warns():
     assert c.result == "warn" and '"ما" right before them' in c.evidence, c.evidence
     c = compare("این طرح را اجرا نمی کنیم", "ما این طرح را اجرا نمی کنیم", lang="fa")
     assert "ما" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, found, named", [
+    ("این درست", "این درست نیست", '"نیست" right after them'),
+    ("نوافق", "نوافق أبدا", '"أبدا" right after them'),
+], ids=["persian-nist", "arabic-abadan"])
+def test_a_negation_written_with_letters_the_comparison_folds_is_found(said, found, named):
+    """Looked up by its folded key ("نيست", "ابدا"), the list's own spelling was never found."""
+    c = compare(said, found)
+    assert c.result == "warn" and named in c.evidence, c.evidence
