@@ -1517,6 +1517,9 @@ _WORD_NEGATIONS |= frozenset(map(_key, _WORD_NEGATIONS))
 # Negation words only in a post whose source gives one of their languages: Arabic "ما" is "not" and "what", and
 # Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence).
 _NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
+# Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
+# "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
+_ALSO_OTHER_WORDS = frozenset({"نه"})
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
@@ -1839,7 +1842,9 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     if i1 or 0 in glued:
         return False
     if _caseless(said[0]) and _caseless(post[j1]):
-        if not j1 or _key(post[j1 - 1]) in _AMBIGUOUS_NEGATIONS or _key(post[j1 - 1]) in _NEGATIONS_OF_A_LANGUAGE:
+        negation = _key(post[j1 - 1]) if j1 else ""
+        if not negation or negation in _AMBIGUOUS_NEGATIONS or negation in _NEGATIONS_OF_A_LANGUAGE \
+                or negation in _ALSO_OTHER_WORDS:
             return False
         text = _words_text(found)
         starts = _word_starts(text, j1)
