@@ -932,8 +932,11 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):
         if len(whole) != 1 or len(parts) < 2:
             continue
-        shown = _written_apart(parts, whole[0], normalise(text)) \
-            or _non_joined(parts, whole[0], said if parts_are_post else found)
+        shown = _written_apart(parts, whole[0], normalise(text))
+        joined = _non_joined(parts, whole[0], said if parts_are_post else found) if shown is None else None
+        if joined is not None:   # each side as it writes the word: its non-joiner shown (newuser43a #6)
+            return replace(change, alike=NON_JOINER, post=joined[0] if parts_are_post else joined[1],
+                           article=joined[1] if parts_are_post else joined[0])
         if shown is not None:
             written, kind = shown
             return replace(change, alike=kind, post=written if parts_are_post else change.post,
@@ -1003,7 +1006,8 @@ ZWNJ = "\u200c"
 
 
 def _non_joined(parts: list[str], whole: str, whole_text: str) -> tuple[str, str] | None:
-    """The parts as one side writes them, and NON_JOINER, where the other side's text (`whole_text`) writes them as
+    """The parts as one side writes them, and the word as the other writes it, where that side's text (`whole_text`)
+    writes them as
     one word with a zero-width non-joiner at each place they part, or some of them: "نمی کنیم" for "نمی‌کنیم", the
     Persian spelling's joiner typed as a space (newuser43a #6: it failed as a changed word). Only at the post's own
     non-joiners: a space put inside a word written without one is another word as often as not."""
@@ -1014,9 +1018,10 @@ def _non_joined(parts: list[str], whole: str, whole_text: str) -> tuple[str, str
     for chunk in html.unescape(whole_text).split():
         if ZWNJ not in chunk:
             continue
-        pieces = [_key(t) for piece in chunk.split(ZWNJ) for t in tokens(piece)]
+        words = [t for piece in chunk.split(ZWNJ) for t in tokens(piece)]
+        pieces = [_key(t) for t in words]
         if "".join(pieces) == "".join(keys) == _key(whole) and cuts <= set(accumulate(map(len, pieces[:-1]))):
-            return " ".join(parts), NON_JOINER
+            return " ".join(parts), ZWNJ.join(words)
     return None
 
 
