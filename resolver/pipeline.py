@@ -2152,7 +2152,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     returned for each (newuser30 #7: `fetch --json` could not say which article a post was from). `leave_out`: as
     named_inputs'."""
     from resolver.fetch import target_of
-    from resolver.resolve import links_of, resolve_many
+    from resolver.resolve import Resolution, links_of, resolve_many
 
     found: list[Target] = []
     came_from: list[tuple[str, int | None]] = origins if origins is not None else []
@@ -2188,6 +2188,10 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if target is not None:
             found.append(target)
             came_from.append((named, None))
+        elif ref is None and platforms.in_other_digits(named) is not None:
+            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits)
+            if no_post is not None:
+                no_post.append(Resolution(named, None, None))
         else:
             links.setdefault(named, []).append((named, None))
             named_links.add(named)

@@ -625,6 +625,12 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
             and _names_no_day(embed["date_text"]):
         checks.append(check("date", "skip", f"the article shows a month and a year, no day (“{embed['date_text']}”): "
                                             "it is not compared"))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
+            and _lunar_hijri(embed["date_text"]):
+        checks.append(check("date", "skip", f"the article shows a date of the Hijri (lunar) calendar "
+                                            f"(“{embed['date_text']}”), which the tool does not convert: its months "
+                                            "start at the new moon's sighting, a day apart from country to country; "
+                                            "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
@@ -697,6 +703,14 @@ def _names_no_day(date_text: str) -> bool:
     from resolver.extract.dates import names_no_day
 
     return names_no_day(date_text)
+
+
+def _lunar_hijri(date_text: str) -> bool:
+    """`dates.lunar_hijri`, imported only for a date the article shows and extraction did not read (as
+    `_date_readings`)."""
+    from resolver.extract.dates import lunar_hijri
+
+    return lunar_hijri(date_text)
 
 
 def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], created_at: str | None,

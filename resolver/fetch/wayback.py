@@ -958,8 +958,32 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         return None
     notes = _header_notes(outcome.headers)
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original, platform)
+    reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
+
+
+# How long before an X post's id was minted a capture may be and still show it: Wayback's clock and X's are not one.
+CLOCKS_APART_S = 60
+
+
+def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading) -> CaptureReading:
+    """The reading of a capture of the X post `post_id` (never a TikTok video's: its id is all digits too, and no X
+    id), said not to show the post when Wayback made it more than a
+    minute before the post's id was minted: X mints the id when the post is made, so such a capture is of another page
+    or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date check)."""
+    minted = x.snowflake_time(post_id) if reading.record.status == "available" and len(timestamp) == 14 else None
+    if minted is None:
+        return reading
+    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    early = (minted - made).total_seconds()
+    if early <= CLOCKS_APART_S:
+        return reading
+    hours, minutes = divmod(int(early) // 60, 60)
+    before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    return _reading(post_id, "unknown", reading.form, reason=(
+        f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
+        f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post"), notes=reading.notes)
 
 
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
@@ -996,6 +1020,7 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
     if body is not None:
         headers = json.loads(fetch_row.get("headers") or "{}")
         reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original, platform)
+        reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])
