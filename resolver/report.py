@@ -127,11 +127,14 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     refused: dict[str, list[tuple[int, str]]] = {}   # each reason (its origin), with the embeds and media it refused
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
+        from resolver.fetch.records import not_asked
         from resolver.provenance import STATUS_WORDS
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
             else "not fetched: offline"
+        unasked = not_asked(record) if record.method else []   # newuser43b #1: the status rests on the others
+        via = f"{via or ''}" + "".join(f", {method} not asked" for method, _ in unasked)
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at and record.created_at + edit_time_said(record))))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
@@ -146,11 +149,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
-        for name, why in _media_refused_why(fetched.value.media):
+        for name, why in [*unasked, *_media_refused_why(fetched.value.media)]:
             refused.setdefault(why, []).append((fetched.embed + 1, name))
     for why, items in refused.items():   # once an origin, not once an embed (newuser41a #14: 30 lines alike)
         embeds = ", ".join(f"#{n}" for n in dict.fromkeys(n for n, _ in items))
-        names = [name for _, name in items]
+        names = list(dict.fromkeys(name for _, name in items))   # a method refused for several posts: named once
         shown = ", ".join(names[:REFUSED_SHOWN]) + (f" and {len(names) - REFUSED_SHOWN} more"
                                                      if len(names) > REFUSED_SHOWN else "")
         yield [(f"  {embeds} {shown} not asked: {why}", "yellow")]
