@@ -147,6 +147,16 @@ def refused_by_config(error: str | None) -> bool:
     return bool(error) and str(error).startswith(f"{NotMapped.kind}: ")
 
 
+# What a step `[origins] only_configured` refused is said as, in every command (newuser43b #9): not checked, by the
+# user's own config; no failure (no `error:` line, no exit 1).
+NOT_CHECKED = "not checked: refused by [origins]"
+
+
+def not_checked_words(error: str | None) -> str:
+    """"not checked: refused by [origins]: its origin is not mapped in [origins], …; to allow it, add …"."""
+    return f"{NOT_CHECKED}: {not_mapped_words(error)}"
+
+
 def not_mapped_words(error: str | None) -> str:
     """Why `refused_by_config` says a request was not made, without the URL refused: "its origin is not mapped in
     [origins], and …" (the URL of a CDX query is long, and says nothing the reader needs)."""

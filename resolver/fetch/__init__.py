@@ -172,8 +172,15 @@ class FetchedPost:
         for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
-        return self.record.status == "error" or self.lookup_error is not None or any(
+        return self.record.status == "error" and not self.refused or self.lookup_error is not None or any(
             m.get("error") and not media_not_asked(m["error"]) for m in self.media)
+
+    @property
+    def refused(self) -> bool:
+        """Every method that could be asked was refused by `[origins] only_configured` (their origins unmapped): not
+        checked, by the user's own config, and no failure (newuser43b #9); a method's own failure beside a refusal is
+        the post's answer (`records.merge`), a failure."""
+        return self.record.status == "error" and refused_by_config(self.record.reason)
 
     @property
     def lookup_error(self) -> str | None:

@@ -279,8 +279,12 @@ def _status_from(ranked: list[PostRecord]) -> PostRecord:
     (newuser32c #1: a protected post's tombstone, then oEmbed's 404, made it "not found", a dead embed, and no
     disagreement was said). A post shown ("available") keeps the ranking: a cached answer may show a post since gone."""
     said = [r for r in ranked if r.status not in ("error", "unknown")]
-    if not said or said[0].status != "not_found":
-        return said[0] if said else ranked[0]
+    if not said:   # a method's failure outweighs another's refusal by [origins] (newuser43b #9): the post failed
+        from resolver.errors import refused_by_config
+
+        return next((r for r in ranked if not refused_by_config(r.reason)), ranked[0])
+    if said[0].status != "not_found":
+        return said[0]
     hidden = next((r for r in said if r.status not in ("not_found", "available")), None)
     if hidden is not None:
         return hidden
