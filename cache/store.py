@@ -1028,6 +1028,7 @@ class Store:
         ids = list(dict.fromkeys(fetch_ids))
         if not ids:
             return []
+        self._noted(*(f"fetch {i}" for i in ids))
         return [(row[0], row[1]) for row in self.conn.execute(
             f"SELECT url, purpose FROM fetches WHERE id IN ({', '.join('?' * len(ids))}) AND error_kind = 'unmapped'",
             ids)]
