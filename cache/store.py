@@ -1024,6 +1024,17 @@ class Store:
             f"(warc_sha256 IN ({hashes}) OR warc_sha256 IS NULL AND coalesce(warc_file, '') IN ({named})))",
             [*ids, *digests, *files])]
 
+    def refused_by_config(self, fetch_ids: Sequence[int]) -> list[tuple[str, str | None]]:
+        """Of these fetch-log rows, the URL and purpose of each `[origins] only_configured` refused, its origin unmapped
+        (error_kind "unmapped": no request was made), in one query (a warm run reads it for every cached post)."""
+        ids = list(dict.fromkeys(fetch_ids))
+        if not ids:
+            return []
+        self._noted(*(f"fetch {i}" for i in ids))
+        return [(row[0], row[1]) for row in self.conn.execute(
+            f"SELECT url, purpose FROM fetches WHERE id IN ({', '.join('?' * len(ids))}) AND error_kind = 'unmapped'",
+            ids)]
+
     def of_no_known_age(self) -> frozenset[int]:
         """The fetch-log rows that are no answer of their source's at a known time: replayed from a WARC record that
         gives none (m024 `answered_at_unknown`), or a replay's "not-in-warc" (its WARC lacked the request: nothing

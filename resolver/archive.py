@@ -952,7 +952,8 @@ class ArchivedUrl:
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
         lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error) \
             and not self.refused
-        return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
+        return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None
+                                         and not refused_by_config(self.live_error))   # newuser43b #9
 
     def to_json(self) -> dict[str, Any]:
         found = self.lookup

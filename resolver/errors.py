@@ -165,16 +165,31 @@ class NotMapped(UnsafeTarget):
     kind = "unmapped"
 
 
+NOT_MAPPED_WORDS = "its origin is not mapped in [origins]"   # how transport.not_mapped says why, after the URL
+
+
 def refused_by_config(error: str | None) -> bool:
     """Whether a step's error ("unmapped: refused …") is `NotMapped`'s: not asked, by the user's own config, so no
     failure (an image's, newuser39b #6; an archive lookup's, newuser42a #2)."""
     return bool(error) and str(error).startswith(f"{NotMapped.kind}: ")
 
 
+# What a step `[origins] only_configured` refused is said as, in every command (newuser43b #9): not checked, by the
+# user's own config; no failure (no `error:` line, no exit 1).
+NOT_CHECKED = "not checked: refused by [origins]"
+
+
+def not_checked_words(error: str | None) -> str:
+    """"not checked: refused by [origins]: its origin is not mapped in [origins], …; to allow it, add …"."""
+    return f"{NOT_CHECKED}: {not_mapped_words(error)}"
+
+
 def not_mapped_words(error: str | None) -> str:
     """Why `refused_by_config` says a request was not made, without the URL refused: "its origin is not mapped in
     [origins], and …" (the URL of a CDX query is long, and says nothing the reader needs)."""
-    return str(error or "").removeprefix(f"{NotMapped.kind}: ").partition(": ")[2] or str(error or "")
+    said = str(error or "")
+    at = said.find(NOT_MAPPED_WORDS)   # a redacted URL may have lost the ": " after it (syndication's token=…)
+    return said[at:] if at >= 0 else said.removeprefix(f"{NotMapped.kind}: ").partition(": ")[2] or said
 
 
 class BodyTooLarge(FetchError):

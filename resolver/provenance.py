@@ -2506,8 +2506,9 @@ def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     if post is None or post.get("status") in ("error", "unknown"):
         return []
     said = source_of(post, "status")
+    # a source [origins] only_configured refused was not asked: the status's reason says so (newuser43b #1, #9)
     return [s for s in post.get("sources") or [] if s["status"] == "error" and _asked_with(s, post, said)
-            and s["method"] not in ("wayback", said.get("method"))]
+            and s["method"] not in ("wayback", said.get("method")) and not refused_by_config(s.get("reason"))]
 
 
 def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, Any]) -> bool:
@@ -2660,11 +2661,13 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
 
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
+    # a link or a post the config refused was not asked: said as not checked, not as could not be reached
+    # (newuser43b #9)
     found = [f"link {r.value.url}: {_without_kind(r.value.error) if r.value.unavailable else r.value.error}"
-             for r in result.resolutions or () if r.value.error]
+             for r in result.resolutions or () if r.value.error and not r.value.refused]
     for post in result.posts or ():
         record = post.value.record
-        if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
+        if record.status in ("error", "unknown") and not post.value.refused:   # "never fetched" (offline): unknown
             found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
     archives = result.archives or ()
     # a lookup the config refused was not asked: no "could not be reached" (newuser42a #2); a post's archive check

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped, refused_by_config
-from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
+from resolver.fetch.records import (METHOD_RANK, WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
 from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
 from resolver.http import fetch as http_fetch
@@ -174,8 +174,15 @@ class FetchedPost:
         for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
-        return self.record.status == "error" or self.lookup_error is not None or any(
+        return self.record.status == "error" and not self.refused or self.lookup_error is not None or any(
             m.get("error") and not media_not_asked(m["error"]) for m in self.media)
+
+    @property
+    def refused(self) -> bool:
+        """Every method that could be asked was refused by `[origins] only_configured` (their origins unmapped): not
+        checked, by the user's own config, and no failure (newuser43b #9); a method's own failure beside a refusal is
+        the post's answer (`records.merge`), a failure."""
+        return self.record.status == "error" and refused_by_config(self.record.reason)
 
     @property
     def lookup_error(self) -> str | None:
@@ -478,6 +485,8 @@ def _from_cache(target: Target, session: Session, media_row: Callable[[str], dic
         record = _author_from_kept_answer(record, row, store)
     if record.status == "unknown" and not record.fetch_ids:
         return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
+    if not session.offline and session.replay is None and _asks_what_was_refused(target, record, store, session):
+        return None   # made with a method [origins] refused, which this run maps and asks (newuser43b #1)
     if not session.offline and record.status == "error" \
             and not _error_kept(record, row["last_observed_at"], store, session):
         return None   # an error for a passing reason, got by an earlier run: ask again
@@ -606,6 +615,28 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
         return None
     failed = replace(_merged(session.redactor.page_url(target.url), list(later.values())), from_cache=True)
     return failed if _error_kept(failed, row["last_observed_at"], store, session) else None
+
+
+def _asks_what_was_refused(target: Target, record: PostRecord, store: Store, session: Session) -> bool:
+    """Whether the cached answer was made while `[origins] only_configured` refused one of its requests (a method's,
+    its origin unmapped: `records.merge` says "syndication not asked"), and this run would make that request: its
+    origin mapped now (or only_configured off), and for an X post the method among x_methods (the X API's with a
+    token). Such an answer holds only for runs that would refuse the method again, as a refused link's does
+    (`resolve._declined`): before, a deleted post said "not_found via oembed" with syndication refused was said again
+    "(from cache)" by the run that mapped syndication, which a fresh cache said "deleted" (newuser43b #1)."""
+    from resolver.http import refused_unmapped
+
+    if not record.fetch_ids:
+        return False
+    settings = session.settings
+    for url, purpose in store.refused_by_config(record.fetch_ids):
+        if refused_unmapped(url, settings):
+            continue
+        if target.platform == "twitter" and purpose in METHOD_RANK and (
+                purpose not in settings.x_methods or purpose == "x-api" and not settings.x_bearer_token):
+            continue
+        return True
+    return False
 
 
 def _error_kept(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
