@@ -176,7 +176,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "fetched_at": f"When ({TIME}): for a replayed download, its WARC-Date; empty when no record gave one",
         "answered_at_unknown": "Downloaded from a WARC record with no time: why fetched_at is empty; empty when known",
         "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
-        "warnings": f"What was read only in part (an XMP packet refused by defusedxml...) {JSON}"}),
+        "warnings": f"What was read only in part (an XMP packet refused by defusedxml...) {JSON}",
+        "credit_unsure": "Credit fields naming no character set that read as no text for sure (windows-1256 Arabic "
+                         f"with no IPTC 1:90): each field's bytes in hex, never in credit {JSON}"}),
     "post_media": ("Which media belong to which post.", {
         "id": "Row id", "post_row": "The post", "media_id": "The media", "ordinal": "Position in the post"}),
     "embed_posts": ("Which fetched post an embed shows.", {"id": "Row id", "embed_id": "The embed",

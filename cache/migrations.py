@@ -1907,13 +1907,28 @@ AT_RISK_EMBEDS_V81 = _replaced(
     (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'youtube' AND a.platform = 'youtube' AND a.post_id = "
                      "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
 
-# v82 (fixleft43b, CLOSING-stop42): a capture of a watch page whose `v=` is not its first argument
+# v82 (fixleft43a): a TikTok video's copy read under its page by any handle (a re-poster's, `/@/`), with its query
+# (`?lang=en`), counted as the video's, by its id (all digits, ended by the path's end, `?`, `#` or `/`).
+_TIKTOK_COPIES = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (\n"
+    "        SELECT substr(original, instr(original, '/video/') + 7) AS rest, held FROM copies\n"
+    "        WHERE instr(original, 'tiktok.com/@') > 0 AND instr(original, '/video/') > instr(original, 'tiktok.com/@'))\n"
+    "    WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR "
+    "substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))\n")
+AT_RISK_EMBEDS_V84 = _replaced(
+    AT_RISK_EMBEDS_V81,
+    (_YOUTUBE_COPIES, _YOUTUBE_COPIES + _TIKTOK_COPIES),
+    (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'tiktok' AND a.platform = 'tiktok' AND a.post_id = "
+                     "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
+
+# v85 (fixleft43b, CLOSING-stop42): a capture of a watch page whose `v=` is not its first argument
 # (`watch?feature=share&v=…`, `watch?app=desktop&v=…`), which the fetch reads as the video's page (`youtube_pages.
 # names_post`), counts as its copy too: m081 read the id only right after "watch?v=", and listed such a video at risk
 # while the report showed its copy. The first "&v=" after "watch?" is the one read.
 _WATCH_AT = "instr(original, 'youtube.com/watch?')"
 _AMP_V = f"instr(substr(original, {_WATCH_AT}), '&v=')"
-_YOUTUBE_COPIES_V82 = (
+_YOUTUBE_COPIES_V85 = (
     "    UNION\n"
     "    SELECT DISTINCT NULL, 'youtube', substr(rest, 1, 11), held FROM (\n"
     "        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, "
@@ -1923,7 +1938,7 @@ _YOUTUBE_COPIES_V82 = (
     "        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0"
     f" OR {_WATCH_AT} > 0 AND {_AMP_V} > 0)\n"
     "    WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')\n")
-AT_RISK_EMBEDS_V82 = _replaced(AT_RISK_EMBEDS_V81, (_YOUTUBE_COPIES, _YOUTUBE_COPIES_V82))
+AT_RISK_EMBEDS_V85 = _replaced(AT_RISK_EMBEDS_V84, (_YOUTUBE_COPIES, _YOUTUBE_COPIES_V85))
 
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
@@ -1996,11 +2011,36 @@ def m081_at_risk_reads_youtube_captures(db: Database) -> None:
 
 
 @migrations()
-def m082_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
-    """v82 (fixleft43b): `at_risk_embeds` counts a YouTube video's capture read as its copy under a watch page whose
+def m082_media_credit_unsure(db: Database) -> None:
+    """v82 (newuser43a #2): `media.credit_unsure` keeps the bytes (hex) of an image's IPTC credit fields that name no
+    character set and read as no text for sure (windows-1256 Arabic read as cp1252 is mojibake), by field, as JSON:
+    never in `credit`, whose words were shown as the file's and failed a right credit."""
+    db.table("media").add_column("credit_unsure", str)
+
+
+@migrations()
+def m083_agency_names_in_arabic_and_persian_forms(db: Database) -> None:
+    """v83 (newuser43a #1): `agency_names` holds the Arabic and Persian forms desks print (EPA's "إي بي إيه", AP's
+    "أ.ب", IRNA and ISNA with the Arabic yeh, Tasnim, Fars, Mehr, WANA), so `credits_by_organization` counts them
+    under their agency."""
+    db.execute("DROP VIEW IF EXISTS agency_names")
+    db.create_view("agency_names", agency_names_sql())
+
+
+@migrations()
+def m084_at_risk_reads_tiktok_captures(db: Database) -> None:
+    """v84 (fixleft43a): `at_risk_embeds` counts a TikTok video's capture read as its copy under its page by any handle
+    and with its query, as the reports do now that the fetch reads them (a short link's video too)."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V84.strip())
+
+
+@migrations()
+def m085_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
+    """v85 (fixleft43b): `at_risk_embeds` counts a YouTube video's capture read as its copy under a watch page whose
     `v=` is not its first argument (`watch?feature=share&v=…`), as the fetch reads it."""
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
-    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V82.strip())
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V85.strip())
 
 
 if __name__ == "__main__":

@@ -74,7 +74,9 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m077_at_risk_reads_telegram_me_captures", "m078_dead_view_counts_no_mastodon_activity_as_a_post",
               "m079_embed_moments_other_handles_and_end",
               "m080_at_risk_reads_mastodon_captures", "m081_at_risk_reads_youtube_captures",
-              "m082_at_risk_reads_youtube_watch_pages_with_v_later")
+              "m082_media_credit_unsure", "m083_agency_names_in_arabic_and_persian_forms",
+               "m084_at_risk_reads_tiktok_captures",
+              "m085_at_risk_reads_youtube_watch_pages_with_v_later")
 # The sources that name no place an article can be read from again: standard input, bytes given to the API. Each
 # article read from one is its own, never a newer version of another (v51, `Store._supersede`).
 NO_PLACE_SOURCES = ("-", "<bytes>")
@@ -1023,6 +1025,17 @@ class Store:
             f"(warc_sha256 IN ({hashes}) OR warc_sha256 IS NULL AND coalesce(warc_file, '') IN ({named})))",
             [*ids, *digests, *files])]
 
+    def refused_by_config(self, fetch_ids: Sequence[int]) -> list[tuple[str, str | None]]:
+        """Of these fetch-log rows, the URL and purpose of each `[origins] only_configured` refused, its origin unmapped
+        (error_kind "unmapped": no request was made), in one query (a warm run reads it for every cached post)."""
+        ids = list(dict.fromkeys(fetch_ids))
+        if not ids:
+            return []
+        self._noted(*(f"fetch {i}" for i in ids))
+        return [(row[0], row[1]) for row in self.conn.execute(
+            f"SELECT url, purpose FROM fetches WHERE id IN ({', '.join('?' * len(ids))}) AND error_kind = 'unmapped'",
+            ids)]
+
     def of_no_known_age(self) -> frozenset[int]:
         """The fetch-log rows that are no answer of their source's at a known time: replayed from a WARC record that
         gives none (m024 `answered_at_unknown`), or a replay's "not-in-warc" (its WARC lacked the request: nothing
@@ -1383,6 +1396,8 @@ class Store:
         """Facts about one media URL (the newest fetch wins); returns media.id."""
         record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False),
                   "warnings": json.dumps(row.get("warnings") or [], ensure_ascii=False)}
+        if "credit_unsure" in row:   # a failed download's row names none: the facts an earlier one found stay
+            record["credit_unsure"] = json.dumps(row["credit_unsure"] or {}, ensure_ascii=False)
         with self.write():
             self._upsert("media", record, ("url",))
             return int(self.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
@@ -1395,6 +1410,7 @@ class Store:
         row = rows[0]
         row["credit"] = json_column(row["credit"] or "{}")
         row["warnings"] = json_column(row["warnings"] or "[]")
+        row["credit_unsure"] = json_column(row.get("credit_unsure") or "{}")
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:

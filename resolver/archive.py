@@ -277,7 +277,7 @@ def lookup_forms(url: str, store: Store | None = None, redactor: Redactor | None
         if handle is not None and not any(handles):
             return (url,)
         host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-        forms = tuple(form for form in wayback.page_queries(ref.post_id, handles)
+        forms = tuple(form for form in wayback.page_queries(ref.post_id, handles, ref.platform)
                       if form.startswith("twitter.com/") or form.startswith(f"{host}/"))
     if not forms:
         return (url,)
@@ -406,7 +406,7 @@ def embed_lookup_state(store: Store, url: str, *, platform: str | None = None, p
     from resolver.fetch import wayback
 
     handles = [handle, *store.post_handles(platform, post_id)]
-    outcome = wayback.lookup_outcome_in_store(post_id, handles, store)
+    outcome = wayback.lookup_outcome_in_store(post_id, handles, store, platform=platform)
     if outcome == wayback.ANSWERED:
         return True, None
     if outcome is not None and outcome.startswith("error: ") and error is None:
@@ -952,7 +952,8 @@ class ArchivedUrl:
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
         lookup_failed = self.error is not None and not self.error.startswith(WITHHELD) and not not_replayed(self.error) \
             and not self.refused
-        return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
+        return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None
+                                         and not refused_by_config(self.live_error))   # newuser43b #9
 
     def to_json(self) -> dict[str, Any]:
         found = self.lookup

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -86,6 +87,20 @@ class Article:
     # The bytes UTF-8 could not read in a page read as UTF-8 all the same (`decode`: a stray byte, a cut), each replaced
     # with U+FFFD; every output says how many (newuser39b #11). 0 for valid UTF-8 and any other encoding.
     bad_bytes: int = 0
+    # The Western charset the page was labelled with (iso-8859-1) when its bytes were read in its language's
+    # encoding instead (`_label_misreads`: a windows-1256 page saying lang="ar"), else None (newuser43a #3)
+    encoding_label: str | None = None
+    page_language: str | None = None   # the <html lang> that overruled it (`encoding_label`)
+
+    @property
+    def encoding_label_said(self) -> str | None:
+        """What every output says of a page whose Western label was overruled (`encoding_label`), or None."""
+        if self.encoding_label is None:
+            return None
+        return (f"the page is labelled {self.encoding_label}, which reads its letters as Latin ones, but it says it "
+                f"is in language '{self.page_language}' (<html lang>), and {self.encoding} reads it into that language's "
+                f"letters: the label is likely wrong, and the page was read as {self.encoding} (guessed); give "
+                f"--encoding {self.encoding} to confirm it, or --encoding {self.encoding_label} to read it by its label")
 
     @property
     def read_from(self) -> str | None:
@@ -293,9 +308,12 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
-            return data.decode(codec), codec, False, ()
+            text = data.decode(codec)
         except (LookupError, UnicodeDecodeError):
-            pass
+            continue
+        if (overruled := _label_misreads(data, codec, kind)) is not None:
+            return (*overruled, ())
+        return text, codec, False, ()
     name, rivals = _guess(data[:200_000], language=_language(data) if kind == "html" else None)
     if (single := _one_byte_part(data[:200_000])) is not None and _latin(data[:200_000], name):
         name, rivals = MIXED + single, ()   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
@@ -712,6 +730,57 @@ def decode_as(data: bytes, encoding: str) -> str:
 _AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
+# The labels a Western page is declared with, as `codecs` names them: read by them, another script's bytes are Latin
+# letters ("ÇáãíäÇÁ" for windows-1256 "الميناء"), every one of them a letter these encodings write.
+WESTERN_LABELS = ("cp1252", "iso8859-1", "iso8859-15")
+# How many letters of its own script (ones Windows-1252 cannot write) a language's encoding must read a page into,
+# at the least, and the share of its letters beyond ASCII they must be, to overrule a Western label
+SCRIPT_LETTERS, SCRIPT_SHARE = 3, 0.5
+
+
+def _label_misreads(data: bytes, codec: str, kind: str) -> tuple[str, str, bool] | None:
+    """(text, encoding, guessed) of an HTML page whose Western label (`WESTERN_LABELS`: iso-8859-1 said of every page
+    by a server's default) misreads it, or None. The evidence must be strong: the page says its language
+    (`<html lang="ar">`) is one Windows-1252 cannot write (`LANGUAGE_ENCODINGS`), an encoding of that language
+    reads the bytes strictly into its script's letters (`SCRIPT_LETTERS`, most of the letters beyond ASCII:
+    French words read alike in windows-1256, and stay the label's), and its reading fits better than the label's
+    and plausibly (`alphabets.fit`). newuser43a #3: a windows-1256 page labelled iso-8859-1 was read as mojibake, its
+    author "åíÆÉ ÇáãæÇäÆ", with no word. The reading is guessed: every output says so, and names the label
+    (`label_overruled`)."""
+    if kind != "html" or _codec_of(codec) not in WESTERN_LABELS or data.isascii():
+        return None
+    language = _language(data)
+    if language is None or language not in LANGUAGE_ENCODINGS:
+        return None
+    from resolver import alphabets
+
+    head = data[:200_000]
+    cut = _cut_at_end(head) if len(data) > len(head) else 0
+    label_fit = alphabets.fit(head.decode(codec, errors="replace"))
+    for name in LANGUAGE_ENCODINGS[language]:
+        try:
+            text = head[:len(head) - cut].decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        beyond = Counter(c for c in text if not c.isascii() and c.isalpha())
+        own = sum(count for char, count in beyond.items() if not _writes(char, "cp1252"))
+        fit = alphabets.fit(text)
+        if own >= SCRIPT_LETTERS and own >= SCRIPT_SHARE * sum(beyond.values()) and fit[0] >= PLAUSIBLE and fit > label_fit:
+            return data.decode(name, errors="replace"), name, True
+    return None
+
+
+def label_overruled(data: bytes, kind: str, declared: str | None, used: str) -> dict[str, str]:
+    """The Western charset a page was labelled with (the HTTP header's, else the meta tag's) and the language it
+    says it is in, when `_label_misreads` read it in that language's `used` encoding instead, as `Article` fields
+    (`encoding_label`, `page_language`); else none."""
+    language = _language(data) if kind == "html" else None
+    if language is None or used not in LANGUAGE_ENCODINGS.get(language, ()):
+        return {}
+    label = next((name for name in _declared_names(data, kind, declared) if _codec_of(name) in WESTERN_LABELS), None)
+    return {"encoding_label": label, "page_language": language} if label else {}
+
+
 def _declared_names(data: bytes, kind: str, declared: str | None) -> list[str]:
     """The charsets the HTTP header `declared` and an HTML page's meta tag name, in that order."""
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
@@ -1011,7 +1080,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
                       encoding_given=bool(encoding) and given, encoding_rivals=rivals, container=container,
                       container_part=container_part, container_sha256=container_sha256,
                       container_holder=holder if container is not None else None,
-                      bad_bytes=bad_utf8_bytes(data) if used == "utf-8" and detected else 0)
+                      bad_bytes=bad_utf8_bytes(data) if used == "utf-8" and detected else 0,
+                      **(label_overruled(data, kind, declared, used) if detected else {}))
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

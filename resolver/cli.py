@@ -1350,8 +1350,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--all-methods", is_flag=True,
               help="Ask every X method, not only until one answers, and show where they disagree; read the "
                    "archived copies of available posts too (a gone X, Telegram, Mastodon or Bluesky post's copies "
-                   "and a removed YouTube video's are always read; other platforms' captures are listed, not "
-                   "read).")
+                   "and a removed YouTube or TikTok video's are always read; other platforms' captures are listed, "
+                   "not read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
 @click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
@@ -1470,6 +1470,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += page
         if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
+        if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
+            why = digits
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
@@ -1484,6 +1486,20 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _other_digits(url: str) -> str | None:
+    """Why `fetch` takes no post from a link whose id is written in another script's digits ("t.me/ostannews/٤٥٢١"),
+    naming them and the link in ASCII digits for the user to give; None for any other link (newuser43a #5: it said
+    "it is no post", or asked the platform's page)."""
+    from resolver import platforms
+
+    digits = platforms.in_other_digits(url)
+    if digits is None:
+        return None
+    _, _, names, plain = digits
+    return (f"it is no post: its id is written in {names} digits, which no link of the platform's writes; nothing was "
+            f"asked. To fetch the post the id names in ASCII digits: {plain}")
 
 
 def _account_page(url: str) -> str | None:

@@ -8,12 +8,16 @@ EmbedResolverError
     DiskFull        a file the run writes could not grow: its disk (or a size limit) is full (the CLI exits 7)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
+  SessionBusy       a Session asked to run a job while it runs another (also a RuntimeError)
   ConfigError       the configuration file or an environment setting is invalid
+    InvalidSetting  a Settings(...) made in code holds a value a config file could not (also a ValueError)
     UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
       NotMapped     [origins] only_configured refused an origin [origins] does not map
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
+
+Warnings: BudgetNotKept (a RuntimeWarning), the article budget cannot be enforced in the thread a run reads in.
 
 Fetches and resolutions report what went wrong as values ("<kind>: <message>"), not exceptions: a run over
 thousands of links records each failure and goes on. The cache raises cache.CacheError (it imports nothing
@@ -100,8 +104,31 @@ class EmptyInput(InputError):
     It was scanned as an article with nothing in it, and recorded in the cache as one."""
 
 
+class SessionBusy(EmbedResolverError, RuntimeError):
+    """A `Session` asked to run a job (`pipeline.run`, `Session.run`) while it runs another, in another thread or
+    from inside that job: refused at once. A session's state (its client, its loop, the cache-only flag of a step run
+    outside the loop) is one job's; shared by a web app's request threads it gave live posts as "not_found", "attached
+    to a different loop" errors and hangs (newuser43b #2). One session per job, per thread; sessions may share a
+    Store."""
+
+
+class BudgetNotKept(RuntimeWarning):
+    """A warning: a run's articles are read off the main thread (a web app's request thread, a thread pool, the
+    worker thread of a run called where a loop runs), where `[scan] article_budget` cannot be enforced (Python's timer
+    signal reaches the main thread only), so a page that takes long holds its thread as long as it takes (newuser43b
+    #5: the same page was an error in the main thread and 4.7 s of work in a pool thread, with no word). Given once
+    per calling line; `article_budget = 0` says the caller accepts it, and silences it."""
+
+
 class ConfigError(EmbedResolverError):
     """The configuration file or an environment setting is invalid."""
+
+
+class InvalidSetting(ConfigError, ValueError):
+    """A `Settings(...)` field given in code that a config file could not hold (a number as a string, an X method
+    that is none, an origin with a path): named in the message, as `Settings(timeout=…)`, before anything runs
+    (newuser43b #4: `timeout="15"` was "internal error: TypeError" mid-run, `x_methods=("synd",)` a live post said
+    not_found). A ValueError too, as Python's own constructors raise for a bad value."""
 
 
 class UnsafeSecret(ConfigError):
@@ -138,16 +165,31 @@ class NotMapped(UnsafeTarget):
     kind = "unmapped"
 
 
+NOT_MAPPED_WORDS = "its origin is not mapped in [origins]"   # how transport.not_mapped says why, after the URL
+
+
 def refused_by_config(error: str | None) -> bool:
     """Whether a step's error ("unmapped: refused …") is `NotMapped`'s: not asked, by the user's own config, so no
     failure (an image's, newuser39b #6; an archive lookup's, newuser42a #2)."""
     return bool(error) and str(error).startswith(f"{NotMapped.kind}: ")
 
 
+# What a step `[origins] only_configured` refused is said as, in every command (newuser43b #9): not checked, by the
+# user's own config; no failure (no `error:` line, no exit 1).
+NOT_CHECKED = "not checked: refused by [origins]"
+
+
+def not_checked_words(error: str | None) -> str:
+    """"not checked: refused by [origins]: its origin is not mapped in [origins], …; to allow it, add …"."""
+    return f"{NOT_CHECKED}: {not_mapped_words(error)}"
+
+
 def not_mapped_words(error: str | None) -> str:
     """Why `refused_by_config` says a request was not made, without the URL refused: "its origin is not mapped in
     [origins], and …" (the URL of a CDX query is long, and says nothing the reader needs)."""
-    return str(error or "").removeprefix(f"{NotMapped.kind}: ").partition(": ")[2] or str(error or "")
+    said = str(error or "")
+    at = said.find(NOT_MAPPED_WORDS)   # a redacted URL may have lost the ": " after it (syndication's token=…)
+    return said[at:] if at >= 0 else said.removeprefix(f"{NotMapped.kind}: ").partition(": ")[2] or said
 
 
 class BodyTooLarge(FetchError):

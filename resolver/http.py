@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import math
 import re
 import time
@@ -30,6 +31,14 @@ from resolver.model import evolve
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.session import NotCached
 from resolver.settings import origin_of
+
+# Waits, retries and refusals, for an application's own logs (newuser43b #10: 23 s of rate-limit waits left no record
+# through `logging`): INFO, a refusal of the SSRF guard WARNING. Never a secret: every record is redacted as it is
+# made (`redact.redact_logs`), and each message here is the run's redacted text too. They go where the application's
+# logging sends them, and nowhere when it sets none up: Python's last-resort handler would print a WARNING on stderr
+# (the CLI says these itself). Set here, not in the package's __init__: `cache stats` loads no logging (#14).
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
     import httpx
@@ -419,6 +428,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             if waiting >= LONG_WAIT_S:
                 session.waiting_for_rate(_host(url), waiting, mapped=mapped,
                                          own=not settings.origins_keep_limits)
+                log.info("%s: waiting %.1f s for the rate limit", _host(url), waiting)
             before = session.budgets.clock()
             await session.budgets.acquire(limited)   # the service's published rate limit, shared by the whole run
             if (after := session.budgets.clock()) - before >= LONG_WAIT_S:
@@ -499,6 +509,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "timeout", f"no complete answer within {_deadline_words(settings, link)}"
     except (UnsafeTarget, BodyTooLarge) as exc:
         kind, message = exc.kind, str(exc)
+        if isinstance(exc, UnsafeTarget):   # NotMapped: the config's refusal, said at INFO; the guard's, WARNING
+            log.log(logging.INFO if kind == "unmapped" else logging.WARNING, "%s: %s",
+                    kind, session.redactor.text(message))
     except httpx.InvalidURL as exc:
         kind, message = "invalid-url", f"refused {url}: {exc}"
     except NotReplayable as exc:   # the replay's, with no answer and no time of the source's (newuser30b #4)
@@ -533,6 +546,8 @@ def say_retry(session: Session, url: str, attempt: int, seconds: float, why: str
         session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s"
                                 + (f" ({why})" if why else ""))
     session.retrying(_host(url), seconds, said=seconds >= LONG_WAIT_S)   # a shorter one counted: its sum is said
+    log.info("%s: retry %d/%d in %.1f s%s", _host(url), attempt, session.settings.retries, seconds,
+             f" ({session.redactor.text(why)})" if why else "")
 
 
 def retry_reason(outcome: FetchOutcome, asked: bool) -> str:

@@ -283,8 +283,10 @@ async def _copies(post: FetchedPost, snapshots: list[Any], session: Session) -> 
     ledger = Ledger()
     found = []
     with ledger.kept(session.store):   # stopped part way: the captures read are in the fetch log
-        for snap in wayback.choose_captures(snapshots, post.record.post_id, CAPTURES_PER_CANDIDATE):
-            copy = await wayback.read_one(post.record.post_id, snap.timestamp, snap.original, session, ledger)
+        for snap in wayback.choose_captures(snapshots, post.record.post_id, CAPTURES_PER_CANDIDATE,
+                                            post.record.platform):
+            copy = await wayback.read_one(post.record.post_id, snap.timestamp, snap.original, session, ledger,
+                                          platform=post.record.platform)
             if copy is not None:
                 found.append(copy)
     return record_copies(post, tuple(found), session, ledger)

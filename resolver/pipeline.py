@@ -37,11 +37,11 @@ from resolver.credit_language import CreditLanguageNotRead
 from resolver.prose_links import LinksNotFollowed
 from resolver.readable import ThinPage
 from resolver.options import ArchiveOptions, FetchOptions
-from resolver.session import NotCached, fewer_collections
+from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, read_credit_language, read_links_not_followed, read_thin,
-                              extract_item, finished, ordered_map, time_budget, wait_for)
+                              extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -227,7 +227,9 @@ class ArticleResult:
         `{"kind": "read-from-container", "container", "container_sha256", "message"}` for a page read out of an MHTML
         file, an e-mail, a web archive or a ZIP (its sha256 is the page's, not the file's: newuser37b #1; the file's
         own is `container_sha256`: inputs38); `{"kind": "bad-bytes", "bytes", "message"}` for a page read as UTF-8
-        with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "podcasts-not-supported", …}`
+        with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "encoding-label-overruled", "label",
+        "encoding", "message"}` for a page whose Western charset label was overruled by its language (newuser43a #3);
+        `{"kind": "podcasts-not-supported", …}`
         (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
@@ -235,6 +237,9 @@ class ArticleResult:
                          "container_sha256": self.article.container_sha256, "message": note})
         if (bad := self.article.bad_bytes_said) is not None:   # newuser39b #11
             said.append({"kind": "bad-bytes", "bytes": self.article.bad_bytes, "message": bad})
+        if (label := self.article.encoding_label_said) is not None:   # newuser43a #3
+            said.append({"kind": "encoding-label-overruled", "label": self.article.encoding_label,
+                         "encoding": self.article.encoding, "message": label})
         if self.podcasts is not None:   # newuser41a #9
             said.append(self.podcasts)
         return said
@@ -498,18 +503,24 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted).
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
-    rest of the run to the loop."""
+    rest of the run to the loop. A session runs one job at a time: while it runs one, another is refused at once
+    (`errors.SessionBusy`, newuser43b #2)."""
     _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
-    with budget_alarm():   # installed once for the run's articles, not for each (#14)
-        if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
-            rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
-        if rest is not None:
-            left = rest
-            session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    say_budget_not_kept(session.settings.article_budget, off_loop=steps.network and loop_running())
+    with session.one_job(), budget_alarm():   # a session busy with another job refuses at once (SessionBusy)
+        try:
+            if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
+                rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
+            if rest is not None:
+                left = rest
+                session.run_in_job(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options,
+                                                   summary=summary))
+        except NotCached as stray:   # a BaseException of ours, meant for steps_here only: never the caller's
+            raise RuntimeError(f"internal error: a step asked the network while told not to ({stray})") from stray
     return summary
 
 
@@ -2141,7 +2152,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     returned for each (newuser30 #7: `fetch --json` could not say which article a post was from). `leave_out`: as
     named_inputs'."""
     from resolver.fetch import target_of
-    from resolver.resolve import links_of, resolve_many
+    from resolver.resolve import Resolution, links_of, resolve_many
 
     found: list[Target] = []
     came_from: list[tuple[str, int | None]] = origins if origins is not None else []
@@ -2177,6 +2188,10 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if target is not None:
             found.append(target)
             came_from.append((named, None))
+        elif ref is None and platforms.in_other_digits(named) is not None:
+            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits)
+            if no_post is not None:
+                no_post.append(Resolution(named, None, None))
         else:
             links.setdefault(named, []).append((named, None))
             named_links.add(named)

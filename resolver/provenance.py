@@ -625,6 +625,12 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
             and _names_no_day(embed["date_text"]):
         checks.append(check("date", "skip", f"the article shows a month and a year, no day (“{embed['date_text']}”): "
                                             "it is not compared"))
+    elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")) \
+            and _lunar_hijri(embed["date_text"]):
+        checks.append(check("date", "skip", f"the article shows a date of the Hijri (lunar) calendar "
+                                            f"(“{embed['date_text']}”), which the tool does not convert: its months "
+                                            "start at the new moon's sighting, a day apart from country to country; "
+                                            "it is not compared"))
     elif not said and embed.get("date_text") and not is_placeholder(embed.get("date_text")):
         # words the date table does not read ("6 Δεκ 2022"): a date all the same, not none (newuser32b #7)
         checks.append(check("date", "skip", f"the article shows a date it could not read (“{embed['date_text']}”): "
@@ -697,6 +703,14 @@ def _names_no_day(date_text: str) -> bool:
     from resolver.extract.dates import names_no_day
 
     return names_no_day(date_text)
+
+
+def _lunar_hijri(date_text: str) -> bool:
+    """`dates.lunar_hijri`, imported only for a date the article shows and extraction did not read (as
+    `_date_readings`)."""
+    from resolver.extract.dates import lunar_hijri
+
+    return lunar_hijri(date_text)
 
 
 def _date_of_two_readings(date_text: str, readings: dict[str, tuple[str, ...]], created_at: str | None,
@@ -1419,7 +1433,7 @@ def archived_copy_check(post: dict[str, Any] | None,
         if telling:
             return check("archived-copy", "pass", f"the capture of {_utc(telling[0]['captured_at'])} says the same")
         return None
-    if post["status"] not in READ_WHEN:
+    if post["status"] not in READ_WHEN and not _refused_video(post):
         return None
     if telling:
         first = telling[0]
@@ -1429,6 +1443,14 @@ def archived_copy_check(post: dict[str, Any] | None,
         reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
         return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
     return check("archived-copy", "skip", f"{post_is(post['status'])}; {_none_read(post, lookups)}")
+
+
+def _refused_video(post: dict[str, Any]) -> bool:
+    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads): an error whose captures the fetch
+    reads, as it may be removed, and whose copies are checked as a gone post's are (fixleft43a)."""
+    from resolver.fetch.oembed import TIKTOK_REFUSAL
+
+    return post.get("platform") == "tiktok" and post["status"] == "error" and TIKTOK_REFUSAL in (post.get("reason") or "")
 
 
 def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
@@ -1910,12 +1932,19 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             reason = f"the image was not asked: {refused.refusal}"
         return [check("image-metadata", "skip", reason)]
     embedded = facts.get("credit") or {}
-    if not embedded:
+    unsure = facts.get("credit_unsure") or {}
+    if not embedded and not unsure:
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
-    people = [embedded[k] for k in ("byline", "artist", "creator") if _plain(embedded.get(k) or "")]
-    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if _plain(embedded.get(k) or "")]
+    people = [embedded[k] for k in PERSON_FIELDS if _plain(embedded.get(k) or "")]
+    orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
+    if unsure and (found := _unsure_checked(unsure, said_people if not people else "",
+                                            said_org if not orgs and not (said_people and people) else "")):
+        return [found]
+    if not embedded:
+        return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
+                                                "fields name no character set and are not UTF-8)")]
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
@@ -1956,6 +1985,38 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+PERSON_FIELDS = ("byline", "artist", "creator")
+ORG_FIELDS = ("credit_line", "source", "copyright")
+
+
+def _unsure_checked(unsure: dict[str, str], said_people: str, said_org: str) -> dict[str, str] | None:
+    """The check of an article's credit against the file's credit fields that name no character set and read as no
+    text for sure (`media.credit_unsure`: windows-1256 Arabic is mojibake in cp1252, and failed a right credit,
+    newuser43a #2), or None when none of them is of the kind the article names and no sure field decides. One of
+    their likeliest readings giving the article's name word for word passes, the encoding named: a wrong reading
+    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure."""
+    from resolver.fetch.media import said_readings, unsure_reading
+
+    read = {name: unsure_reading(bytes.fromhex(value)) or [] for name, value in unsure.items()}
+    for said, fields, what in ((said_people, PERSON_FIELDS, "creator"), (said_org, ORG_FIELDS, "organisation")):
+        if not said:
+            continue
+        for name in (name for name in fields if read.get(name)):
+            for encoding, text in read[name]:
+                if _within(said, _plain(text)) or _within(_plain(text), said):
+                    return check("image-metadata", "pass", f"{what} matches the file read as {encoding}: its "
+                                                           f"{name} names no character set, and read as {encoding} "
+                                                           f"it says '{text}'")
+    asked = [name for said, fields in ((said_people, PERSON_FIELDS), (said_org, ORG_FIELDS)) if said
+             for name in fields if read.get(name)]
+    if not asked:
+        return None
+    said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
+    return check("image-metadata", "warn", f"not known: the file's {' and '.join(asked)} could not be read with "
+                                           f"certainty (its bytes are not UTF-8 and name no character set), and "
+                                           f"none of its likeliest readings gives the article's credit ({said})")
 
 
 def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:
@@ -2467,8 +2528,9 @@ def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
     if post is None or post.get("status") in ("error", "unknown"):
         return []
     said = source_of(post, "status")
+    # a source [origins] only_configured refused was not asked: the status's reason says so (newuser43b #1, #9)
     return [s for s in post.get("sources") or [] if s["status"] == "error" and _asked_with(s, post, said)
-            and s["method"] not in ("wayback", said.get("method"))]
+            and s["method"] not in ("wayback", said.get("method")) and not refused_by_config(s.get("reason"))]
 
 
 def _asked_with(source: dict[str, Any], post: dict[str, Any], said: dict[str, Any]) -> bool:
@@ -2621,11 +2683,13 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
 
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
+    # a link or a post the config refused was not asked: said as not checked, not as could not be reached
+    # (newuser43b #9)
     found = [f"link {r.value.url}: {_without_kind(r.value.error) if r.value.unavailable else r.value.error}"
-             for r in result.resolutions or () if r.value.error]
+             for r in result.resolutions or () if r.value.error and not r.value.refused]
     for post in result.posts or ():
         record = post.value.record
-        if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
+        if record.status in ("error", "unknown") and not post.value.refused:   # "never fetched" (offline): unknown
             found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
     archives = result.archives or ()
     # a lookup the config refused was not asked: no "could not be reached" (newuser42a #2); a post's archive check
@@ -2743,6 +2807,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         facts = images.get(credit.image or "")
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
+                                  # fields read as no text for sure, when the file has some (newuser43a #2)
+                                  | ({"credit_unsure": facts["credit_unsure"]} if facts.get("credit_unsure") else {})
                                   | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts) + agency_name_checks(data)
         credits.append(data)

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from typing import Any
 
 from resolver.platforms.lookalike import LATIN_LOOKALIKES
@@ -280,8 +280,10 @@ _OPTIONAL_MARKS = "".join(
 # or another word, is written otherwise. And letters a keyboard or a spelling writes two ways (newuser39a §3): a
 # Persian keyboard's yeh and keheh (ی, ک) for the Arabic ي and ك, an alef whose hamza or madda is left off (أ إ آ
 # written ا), an alef maksura ى written ي (Egyptian print), the Ukrainian apostrophe ʼ (U+02BC, its official one)
-# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word).
-_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ʼ": "'"}
+# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word). A ta
+# marbuta written as a ha (الحكومه for الحكومة, as Egyptian and Levantine writers and Persian keyboards spell it) failed
+# where ى for ي warned (newuser43a #6): one rule, the same word written otherwise warns, naming the letters.
+_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ʼ": "'"}
 _FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i", **_LETTER_FORMS})
 
 
@@ -405,7 +407,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found, lang)
     changes = [_alike(c, said, found) for c in changes]
-    if left_out and _opens_sentence(said_words, post_words, ops[first], glued, said):
+    if left_out and _opens_sentence(said_words, post_words, ops[first], glued, said, found):
         changes.insert(0, Change(left_out, "", opens=said_words[0]))   # "Arrests were made" of "No arrests were made"
         left_out = ""
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
@@ -650,10 +652,11 @@ YEAR_SHORT = "the same year, its last two figures with an apostrophe on one side
 DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side"
 CONTRACTED = "the same words, contracted on one side"
 AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
+NON_JOINER = "the same word, a space on one side where the other writes a ZERO WIDTH NON-JOINER U+200C"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
-WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, *FOLDED)   # words written otherwise, not look-alikes either
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
 _NO_YO = str.maketrans("ёЁ", "еЕ")
 
@@ -932,6 +935,10 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
         if len(whole) != 1 or len(parts) < 2:
             continue
         shown = _written_apart(parts, whole[0], normalise(text))
+        joined = _non_joined(parts, whole[0], said if parts_are_post else found) if shown is None else None
+        if joined is not None:   # each side as it writes the word: its non-joiner shown (newuser43a #6)
+            return replace(change, alike=NON_JOINER, post=joined[0] if parts_are_post else joined[1],
+                           article=joined[1] if parts_are_post else joined[0])
         if shown is not None:
             written, kind = shown
             return replace(change, alike=kind, post=written if parts_are_post else change.post,
@@ -994,6 +1001,29 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
     if joined.casefold() == whole.casefold() and not whole.isdigit():
         hyphened = re.search(r"(?<![\w-])" + "-".join(map(re.escape, parts)) + r"(?![\w-])", text, re.IGNORECASE)
         return (hyphened.group(), HYPHENATED) if hyphened else None
+    return None
+
+
+ZWNJ = "\u200c"
+
+
+def _non_joined(parts: list[str], whole: str, whole_text: str) -> tuple[str, str] | None:
+    """The parts as one side writes them, and the word as the other writes it, where that side's text (`whole_text`)
+    writes them as
+    one word with a zero-width non-joiner at each place they part, or some of them: "نمی کنیم" for "نمی‌کنیم", the
+    Persian spelling's joiner typed as a space (newuser43a #6: it failed as a changed word). Only at the post's own
+    non-joiners: a space put inside a word written without one is another word as often as not."""
+    if ZWNJ not in whole_text and "&" not in whole_text:
+        return None
+    keys = [_key(p) for p in parts]
+    cuts = set(accumulate(len(k) for k in keys[:-1]))
+    for chunk in html.unescape(whole_text).split():
+        if ZWNJ not in chunk:
+            continue
+        words = [t for piece in chunk.split(ZWNJ) for t in tokens(piece)]
+        pieces = [_key(t) for t in words]
+        if "".join(pieces) == "".join(keys) == _key(whole) and cuts <= set(accumulate(map(len, pieces[:-1]))):
+            return " ".join(parts), ZWNJ.join(words)
     return None
 
 
@@ -1529,7 +1559,16 @@ _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine 
                             "لا ولا لم ولم لن ولن ليس ليست ليسوا لست غير أبدا "
                             "inte icke aldrig ingen inget inga ikke aldri intet "
                             "δεν μην όχι ποτέ nigdy nikt nic żaden żadna żadne nikdy nikdo "
-                            "değil hiç hiçbir tidak bukan tiada नहीं मत".split())
+                            "değil hiç hiçbir tidak bukan tiada नहीं मत "
+                            "نه هرگز نیست".split())   # Persian "no", "never", "is not" (newuser43a #6)
+# Each also as _key() folds it, as it is looked up: "أبدا" (its alef folded) and Persian "نیست" (its yeh) were never found
+_WORD_NEGATIONS |= frozenset(map(_key, _WORD_NEGATIONS))
+# Negation words only in a post whose source gives one of their languages: Arabic "ما" is "not" and "what", and
+# Persian "we" (newuser43a #6): it warns where the post is given as Arabic, never fails (see _opens_sentence).
+_NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
+# Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
+# "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
+_ALSO_OTHER_WORDS = frozenset({"نه"})
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
@@ -1538,7 +1577,10 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str 
     if not 0 <= at < len(post) or not 0 <= quoted < len(post) or _unspaced(post[at]) or _unspaced(post[quoted]):
         return ""
     word = post[at]
-    if _key(word) not in _WORD_NEGATIONS or word.startswith(("@", "#")) \
+    if _key(word) in _NEGATIONS_OF_A_LANGUAGE:
+        if _language(lang) not in _NEGATIONS_OF_A_LANGUAGE[_key(word)]:
+            return ""
+    elif _key(word) not in _WORD_NEGATIONS or word.startswith(("@", "#")) \
             or not _negation_here(post, at, found, lang):   # @nobody is a handle, "Inga" a name
         return ""
     pair = (post[quoted], word) if at > quoted else (word, post[quoted])
@@ -1595,7 +1637,7 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
     return bool(_SENTENCE_START_RE.search(text, 0, starts[at]))
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…\n:]|[.!?…]['\")\]])[\s\"'(\[]*$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…\n:؟۔।]|[.!?…؟]['\")\]])[\s\"'(\[]*$")
 
 
 # A negation further before the quoted words, in the post's own clause: "he is a liar" of "I'm not saying he is a
@@ -1837,17 +1879,36 @@ def _negation_before(post: list[str], start: int, found: str = "", lang: str | N
 
 
 def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int, int, int],
-                    glued: Mapping[int, tuple[str, str]], said_text: str) -> bool:
+                    glued: Mapping[int, tuple[str, str]], said_text: str, found: str) -> bool:
     """Whether a quote that starts right after a negation of the post's opens as a sentence of its own: its first word
     with a capital where the post writes it in lower case ("Arrests were made" of "No arrests were made"), not marked
     as the article's ("[A]rrests"), and no negation of its own in its first sentence (Polish "Tego nie" of "Nigdy tego
     nie": the concord keeps the sense). Such a quote presents the rest of the post's sentence as the whole of it, and
-    says the opposite (newuser37 §3: it warned as a partial quote)."""
+    says the opposite (newuser37 §3: it warned as a partial quote). In a script without case (Arabic, Persian,
+    Hebrew), where no capital can show it, a quote starting right after a negation that opens the post's sentence
+    ("نريد الحرب" of "لا نريد الحرب": newuser43a #6, it warned); not after a word that is a negation only at times."""
     _, i1, _, j1, _ = first
-    if i1 or 0 in glued or not said[0][:1].isupper() or not post[j1][:1].islower():
+    if i1 or 0 in glued:
+        return False
+    if _caseless(said[0]) and _caseless(post[j1]):
+        negation = _key(post[j1 - 1]) if j1 else ""
+        if not negation or negation in _AMBIGUOUS_NEGATIONS or negation in _NEGATIONS_OF_A_LANGUAGE \
+                or negation in _ALSO_OTHER_WORDS:
+            return False
+        text = _words_text(found)
+        starts = _word_starts(text, j1)
+        if len(starts) < j1 or not _SENTENCE_START_RE.search(text, 0, starts[j1 - 1]):
+            return False
+    elif not said[0][:1].isupper() or not post[j1][:1].islower():
         return False
     sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
     return not any(map(_negates, tokens(sentence)))
+
+
+def _caseless(word: str) -> bool:
+    """Whether a word of a script written with spaces starts with a letter that has no case (Arabic, Hebrew)."""
+    first = word.lstrip("@#")[:1]
+    return first.isalpha() and not first.isupper() and not first.islower() and not _unspaced(word)
 
 
 def _negation_after(post: list[str], end: int, found: str, lang: str | None = None) -> str:

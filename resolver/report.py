@@ -90,6 +90,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     yield head
     if (note := result.article.read_from) is not None:
         yield [(f"  note: {note}", "")]
+    if (label := article.encoding_label_said) is not None:   # the JSON's `encoding-label-overruled` (newuser43a #3)
+        yield [(f"  warning: {label}", "yellow")]
     if result.incomplete:
         yield [(f"  {incomplete_line(result.incomplete)}", "red")]
     if result.thin is not None:
@@ -122,16 +124,24 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     for found in result.resolutions or ():
         resolution = found.value
         where = resolution.canonical_url or resolution.final_url or ""
+        if resolution.refused:   # not followed, by the config's choice: no failure (newuser43b #9)
+            from resolver.errors import not_checked_words
+
+            yield [(f"  #{found.embed + 1} {resolution.url}: {not_checked_words(resolution.error)}", "yellow")]
+            continue
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     refused: dict[str, list[tuple[int, str]]] = {}   # each reason (its origin), with the embeds and media it refused
     for fetched in result.posts or ():
         from resolver.fetch import NOT_CONFIRMED, not_fetched
+        from resolver.fetch.records import not_asked
         from resolver.provenance import STATUS_WORDS
 
         record = fetched.value.record
         via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
             else "not fetched: offline"
+        unasked = not_asked(record) if record.method else []   # newuser43b #1: the status rests on the others
+        via = f"{via or ''}" + "".join(f", {method} not asked" for method, _ in unasked)
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at and record.created_at + edit_time_said(record))))
         status = record.reason if record.status == NOT_CONFIRMED and record.reason else record.status   # its words
@@ -140,17 +150,21 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             # (newuser41a #1; review41e: a "deleted" or "protected" post was said so plainly)
             status += " (uncertain id: not known to be gone)"
         status += youtube_oembed_said(record)   # newuser41a #5
+        if fetched.value.refused:   # no method asked, by the config's choice: no failure (newuser43b #9)
+            from resolver.errors import not_checked_words
+
+            status, via = not_checked_words(record.reason), (record.method or "") + " not asked"
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
-        for name, why in _media_refused_why(fetched.value.media):
+        for name, why in [*unasked, *_media_refused_why(fetched.value.media)]:
             refused.setdefault(why, []).append((fetched.embed + 1, name))
     for why, items in refused.items():   # once an origin, not once an embed (newuser41a #14: 30 lines alike)
         embeds = ", ".join(f"#{n}" for n in dict.fromkeys(n for n, _ in items))
-        names = [name for _, name in items]
+        names = list(dict.fromkeys(name for _, name in items))   # a method refused for several posts: named once
         shown = ", ".join(names[:REFUSED_SHOWN]) + (f" and {len(names) - REFUSED_SHOWN} more"
                                                      if len(names) > REFUSED_SHOWN else "")
         yield [(f"  {embeds} {shown} not asked: {why}", "yellow")]
@@ -235,7 +249,7 @@ def _pad(text: str, width: int) -> str:
 
 def _archive_line(archived: ArchivedUrl) -> Part:
     from resolver.archive import WITHHELD, not_replayed, replay_miss
-    from resolver.errors import not_mapped_words
+    from resolver.errors import not_checked_words, not_mapped_words, refused_by_config
 
     if archived.lookup.unavailable:
         unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
@@ -255,7 +269,9 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
     kept = f"; local copy kept from {archived.live_kept}" if archived.live_kept else ""
-    if archived.live_error:   # no copy of the page, and why (newuser30b #6: said nowhere)
+    if archived.live_error and refused_by_config(archived.live_error):   # not asked, no failure (newuser43b #9)
+        kept += f"; page copy {not_checked_words(archived.live_error)}"
+    elif archived.live_error:   # no copy of the page, and why (newuser30b #6: said nowhere)
         kept += f"; page copy failed: {archived.live_error}"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
@@ -295,6 +311,9 @@ def _credited_image_line(image: MediaFile) -> Part:
         return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
+    if image.credit_unsure:   # no character set named, and no sure reading: no words shown as the file's (newuser43a #2)
+        credit = "; ".join([*([credit] if credit else []), f"{', '.join(image.credit_unsure)} not read with certainty "
+                                                           "(not UTF-8, no character set named)"])
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
 
 
@@ -501,6 +520,8 @@ def resolution_text(result: Resolution) -> Text:
     """A resolution as people read it: the chain, hop by hop, then what the end is."""
     from rich.text import Text
 
+    from resolver.errors import not_checked_words, refused_by_config
+
     text = Text()
     text.append(escaped_controls(result.url), "bold")
     if result.from_cache:
@@ -510,7 +531,7 @@ def resolution_text(result: Resolution) -> Text:
         status = str(hop.status) if hop.status is not None else "—"
         text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
         if hop.error:
-            text.append(escaped_controls(f"  {hop.error}"), "red")
+            text.append(escaped_controls(f"  {hop.error}"), "yellow" if refused_by_config(hop.error) else "red")
         if hop.location:
             text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
@@ -518,13 +539,16 @@ def resolution_text(result: Resolution) -> Text:
         if hop.non_public:
             text.append("  (a non-public address: let through by allow_private)", "yellow")
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
-    if result.error:
+    if result.refused:   # not followed, by the config's choice: no failure (newuser43b #9)
+        _line(text, f"  {not_checked_words(result.error)}", "yellow")
+    elif result.error:
         _line(text, f"  error: {result.error}", "red")
     if result.final_url and result.error and not result.unavailable:
         # where the chain stopped, not where the link leads (newuser28: "final: <the refused URL>" read as its end,
         # where --json's canonical_url is null)
-        why = "refused there" if result.error.startswith(("unsafe:", "invalid-url:")) else "ended there in the error above"
-        _line(text, f"  stopped at: {result.final_url} ({why}: no final URL)", "red")
+        why = "not followed there" if result.refused else "refused there" \
+            if result.error.startswith(("unsafe:", "invalid-url:")) else "ended there in the error above"
+        _line(text, f"  stopped at: {result.final_url} ({why}: no final URL)", "yellow" if result.refused else "red")
     elif result.final_url:
         gone = f" (answered {result.final_status}: gone)" if result.gone else ""
         _line(text, f"  final: {result.final_url}{gone}", "yellow" if gone else "")
@@ -585,11 +609,15 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     from resolver.fetch import not_fetched
     from resolver.fetch.records import TITLE
 
+    from resolver.errors import NOT_CHECKED, not_mapped_words
+
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
+    if post.refused:   # not asked, by the config's choice: no failure (newuser43b #9)
+        colour = "yellow"
     text = Text()
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
-    text.append(escaped_controls(record.status), f"bold {colour}")
+    text.append(escaped_controls(NOT_CHECKED if post.refused else record.status), f"bold {colour}")
     text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
     text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
@@ -597,7 +625,7 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     if asked:
         _line(text, f"  for {asked}", "dim")
     if record.reason:
-        _line(text, f"  {record.reason}", colour)
+        _line(text, f"  {not_mapped_words(record.reason) if post.refused else record.reason}", colour)
     if record.author_handle or record.author_name:
         _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
@@ -684,6 +712,8 @@ def archive_text(result: ArchivedUrl) -> Text:
     """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
     from rich.text import Text
 
+    from resolver.errors import not_checked_words, refused_by_config
+
     found = result.lookup
     text = Text()
     _line(text, result.url, "bold")
@@ -703,7 +733,9 @@ def archive_text(result: ArchivedUrl) -> Text:
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
               + (f" ({saved.message})" if saved.message else ""), "cyan")
-    if result.live_error:
+    if result.live_error and refused_by_config(result.live_error):   # the config's choice (newuser43b #9)
+        _line(text, f"  page copy {not_checked_words(result.live_error)}", "yellow")
+    elif result.live_error:
         _line(text, f"  error: page copy: {result.live_error}", "red")
     copy = result.replayed
     if copy is not None:
@@ -801,6 +833,8 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         return None
     if (bad := warning_note(article, "bad-bytes")) is not None:   # read as UTF-8 all the same (newuser39b #11)
         return bad
+    if (label := warning_note(article, "encoding-label-overruled")) is not None:   # newuser43a #3
+        return label
     from resolver.article import MIXED
 
     encoding = article["encoding"]
@@ -1047,6 +1081,7 @@ def _comment_words(embed: dict[str, Any]) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
+    from resolver.errors import NOT_CHECKED, not_mapped_words, refused_by_config
     from resolver.fetch.records import TITLE, json_text_kind
     from resolver.provenance import (LINKS, available_elsewhere, cited_said, disagreeing, edit_of, failed_beside,
                                      failure_text)
@@ -1102,6 +1137,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         words = embed["status"]["words"]
         if why and why.startswith(words):   # the reason says the words itself ("not confirmed as a post: …")
             words, notes = why, notes[1:]
+        elif post.get("status") == "error" and refused_by_config(why):   # no source asked (newuser43b #9)
+            words, notes = NOT_CHECKED, [not_mapped_words(why), *notes[1:]]
         status = words + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"), cited)))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \

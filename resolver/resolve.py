@@ -137,8 +137,16 @@ class Resolution:
 
     @property
     def failed(self) -> bool:
-        """The link ended in an error (an offline "not cached" is unavailable, not failed)."""
-        return self.error is not None and not self.unavailable
+        """The link ended in an error (an offline "not cached" is unavailable, not failed; a hop `[origins]
+        only_configured` refused is not checked, `refused`, newuser43b #9)."""
+        return self.error is not None and not self.unavailable and not self.refused
+
+    @property
+    def refused(self) -> bool:
+        """A hop's origin `[origins] only_configured` left unmapped: not followed, by the user's own config."""
+        from resolver.errors import refused_by_config
+
+        return refused_by_config(self.error)
 
     @property
     def final_status(self) -> int | None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from cache.store import utc_now
 from resolver.budgets import Budgets
-from resolver.errors import UsageError
+from resolver.errors import SessionBusy, UsageError
 from resolver.lazy import lazy_dataclass
 from resolver.redact import Redactor, redact_logs
 from resolver.settings import Settings
@@ -232,12 +232,15 @@ class InFlight:
 
 
 class Session:
-    """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time."""
+    """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time: a
+    second job asked of it while one runs (another thread's, or one started from inside the first) is refused at
+    once with `SessionBusy` (`one_job`). Sessions may share a Store, each in its thread."""
 
     def __init__(self, settings: Settings, *, store: Store | None = None, mode: Mode = Mode(),
                  budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
         _refuse_wrong_parts(settings, store, mode)
+        settings.check_secrets()   # as load_settings does: Settings made in code sent a 5-letter token (newuser43b #4)
         self.settings = settings
         # when the run began: a fact it cites from a fetch made before was taken from the cache (replay32)
         self.started_at = utc_now()
@@ -272,6 +275,8 @@ class Session:
         # said nothing, and a flaky server's hundreds of them added up to minutes no log showed)
         self.retry_waits: dict[str, RetryWaits] = {}
         self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
+        self._job_lock = threading.Lock()
+        self._job_thread: str | None = None   # the thread whose job runs now (`one_job`)
 
     def waiting_for_rate(self, service: str, seconds: float, *, mapped: str | None = None, own: bool = False) -> None:
         """A request to `service` is to wait about `seconds` (over a second) for its rate budget: the first such wait
@@ -465,18 +470,44 @@ class Session:
                         traceback: TracebackType | None) -> None:
         await self.aclose()
 
+    @contextmanager
+    def one_job(self) -> Iterator[None]:
+        """This session's job runs inside: a second one asked meanwhile, from any thread, is refused at once with
+        `SessionBusy` rather than share the first's client, loop and flags (newuser43b #2: a Session shared by a web
+        app's request threads gave live posts as "not_found", which the cache kept, "attached to a different loop"
+        errors and hangs). Waiting for the first instead could wait for minutes of rate-limit waits unseen."""
+        with self._job_lock:
+            if self._job_thread is not None:
+                raise SessionBusy(
+                    f"this Session is running a job already (in thread {self._job_thread!r}): a Session serves one "
+                    "job at a time; make one Session per job (per thread, per request of a web app; sessions may "
+                    "share a Store), or wait for the first job to end")
+            self._job_thread = threading.current_thread().name
+        try:
+            yield
+        finally:
+            with self._job_lock:
+                self._job_thread = None
+
     def run(self, job: Callable[[Session], Awaitable[T]]) -> T:
         """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run. Called
         where a loop already runs in this thread (a Jupyter cell, an async web handler), the run's loop runs on a
         worker thread and this call waits for it, as a sync call does (newuser38b #2: "asyncio.run() cannot be called
-        from a running event loop", and a coroutine never awaited)."""
+        from a running event loop", and a coroutine never awaited). A session running another job refuses it at once
+        (`SessionBusy`: `one_job`)."""
+        with self.one_job():
+            return self.run_in_job(job)
+
+    def run_in_job(self, job: Callable[[Session], Awaitable[T]]) -> T:
+        """`run`, for a caller holding `one_job` already (`pipeline.run`, whose articles the cache answers are done
+        in its own thread before the loop starts)."""
         import asyncio   # here, not at import: a run with no network step starts no loop (#14)
 
         async def main() -> T:
             async with self:
                 return await job(self)
         with fewer_collections():
-            if not _loop_running():
+            if not loop_running():
                 return _run_here(main)
             return _run_on_a_thread(main)
 
@@ -572,10 +603,14 @@ def _run_on_a_thread(main: Callable[[], Awaitable[T]]) -> T:
     return done["value"]
 
 
-def _loop_running() -> bool:
-    """Whether an event loop runs in this thread (asyncio's; a notebook's is one)."""
-    import asyncio
+def loop_running() -> bool:
+    """Whether an event loop runs in this thread (asyncio's; a notebook's is one). With asyncio not imported, none
+    can: it is not imported to say so (a warm run loads no event loop, #14)."""
+    import sys
 
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return False
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from resolver.errors import ConfigError, UnsafeSecret
+from resolver.errors import ConfigError, InvalidSetting, UnsafeSecret
 
 APP_NAME = "embed-resolver"
 
@@ -86,6 +86,22 @@ class Settings:
     ia_secret_key: str | None = field(default=None, repr=False)
     meta_access_token: str | None = field(default=None, repr=False)   # Instagram/Facebook/Threads oEmbed
     config_path: Path | None = None
+
+    def __post_init__(self) -> None:
+        """The one check and normalisation of every field, however the Settings were made: a config file, the
+        environment, `load_settings(overrides=…)` or `Settings(...)` in code (newuser43b #3, #4: made in code,
+        `origins={"https://CDN.syndication.twimg.com/": …}` matched no request, and without only_configured the
+        request went to the real host; `x_methods=("synd",)` said a live post not_found; `timeout="15"` was an
+        internal TypeError mid-run). A bad value is an `InvalidSetting` (a ConfigError and a ValueError) naming
+        the field. Secrets are checked when a Session is made of them (`check_secrets`): `cache stats` reads
+        settings whose secret it never sends."""
+        for name, value in _settled(self).items():
+            object.__setattr__(self, name, value)
+
+    def check_secrets(self) -> None:
+        """An `UnsafeSecret` for a secret that cannot be sent or kept out of what is written (too short to redact,
+        a character a header cannot carry): the check `load_settings` makes, for Settings made in code too."""
+        _check_secrets({name: getattr(self, name) for name in _SECRETS})
 
     def database(self) -> Path:
         return self.db_path or default_db_path()
@@ -251,6 +267,70 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
         if key == "allow_private" and not isinstance(value, bool):
             raise ConfigError(f"{where(key)} must be true or false, not {value!r}")
     return values
+
+
+_FLAGS = ("allow_private", "only_configured_origins", "origins_keep_limits")
+_PATHS = ("db_path", "warc_path", "config_path")
+_TEXTS = ("user_agent", "x_bearer_token", "ia_access_key", "ia_secret_key", "meta_access_token")
+
+
+def _settled(settings: Settings) -> dict[str, Any]:
+    """The fields of `settings` whose value is to be put as it is written (a number as its type, an origin as
+    `normalise_origin` writes it, a path as a Path): an InvalidSetting for a value no config file could give."""
+    def where(key: str) -> str:
+        return f"Settings({key}=…)"
+
+    def bad(key: str, what: str) -> InvalidSetting:
+        return InvalidSetting(f"{where(key)} {what}")
+    numbers = {f.name: getattr(settings, f.name) for f in fields(Settings) if f.type in ("float", "int")}
+    try:
+        settled = _check(numbers, where=where)
+    except ConfigError as error:
+        raise InvalidSetting(str(error)) from None
+    settled = {k: v for k, v in settled.items()
+               if type(v) is not type(getattr(settings, k)) or v != getattr(settings, k)}
+    for key in _FLAGS:
+        if not isinstance(getattr(settings, key), bool):
+            raise bad(key, f"must be True or False, not {getattr(settings, key)!r}")
+    for key in _PATHS:
+        path = getattr(settings, key)
+        if path is not None and not isinstance(path, Path):
+            if not isinstance(path, (str, os.PathLike)):
+                raise bad(key, f"must be a path (a str or a pathlib.Path), not {type(path).__name__}")
+            settled[key] = Path(path)
+    for key in _TEXTS:
+        value = getattr(settings, key)
+        if value is not None and not isinstance(value, str):
+            shown = " (its value is not shown)" if key in _SECRETS else f", not {value!r}"
+            raise bad(key, f"must be a str or None{shown}")
+    methods: object = settings.x_methods   # what was given, whatever the annotation says
+    if isinstance(methods, str) or not isinstance(methods, (tuple, list)) or not methods \
+            or any(m not in X_METHODS for m in methods):
+        raise bad("x_methods", f"must be a sequence drawn from {', '.join(map(repr, X_METHODS))}, not {methods!r}")
+    if not isinstance(methods, tuple):
+        settled["x_methods"] = tuple(methods)
+    origins = settings.origins
+    if not isinstance(origins, Mapping) or not all(isinstance(k, str) and isinstance(v, str)
+                                                   for k, v in origins.items()):
+        raise bad("origins", "maps origin strings to origin strings, as {\"https://t.co\": \"http://127.0.0.1:8765\"}")
+    try:
+        normal = {normalise_origin(k, where=where("origins")): normalise_origin(v, where=where("origins"))
+                  for k, v in origins.items()}
+    except ConfigError as error:
+        raise InvalidSetting(str(error)) from None
+    if len(normal) < len(origins):   # two spellings of one origin: which of their targets is meant cannot be told
+        raise bad("origins", "names one origin twice, written two ways: " + ", ".join(sorted(origins)))
+    if normal != origins:
+        settled["origins"] = normal
+    limits = settings.limits
+    if not isinstance(limits, Mapping) or not all(
+            isinstance(k, str) and k.startswith(("http://", "https://")) and isinstance(v, (int, float))
+            and not isinstance(v, bool) and v >= 0 for k, v in limits.items()):
+        raise bad("limits", "maps URL prefixes (like \"https://web.archive.org/save\") to requests a minute "
+                  "(numbers >= 0)")
+    if any(type(v) is not float for v in limits.values()):
+        settled["limits"] = {k: float(v) for k, v in limits.items()}
+    return settled
 
 
 def _default_config(env: Mapping[str, str]) -> Path | None:

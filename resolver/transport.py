@@ -20,7 +20,7 @@ import httpcore
 import httpx
 
 from resolver import __version__
-from resolver.errors import BodyTooLarge, BodyTooSlow, NotMapped
+from resolver.errors import NOT_MAPPED_WORDS, BodyTooLarge, BodyTooSlow, NotMapped
 from resolver.guard import GuardedBackend, Resolver
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
@@ -380,7 +380,7 @@ def not_mapped(url: str, origin: str) -> str:
     from resolver.origins import service_of
 
     service = service_of(origin)
-    return (f"refused {url}: its origin is not mapped in [origins], and [origins] only_configured = true lets no "
+    return (f"refused {url}: {NOT_MAPPED_WORDS}, and [origins] only_configured = true lets no "
             f"other origin be contacted{f' ({service})' if service else ''}; to allow it, add \"{origin}\" = "
             '"<origin>" to [origins]')
 

@@ -118,6 +118,31 @@ def budget_alarm() -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def say_budget_not_kept(seconds: float, *, off_loop: bool, stacklevel: int = 3) -> None:
+    """A `BudgetNotKept` warning when articles are to be read where `time_budget` cannot time them: off the main
+    thread, or (`off_loop`: the run's network part goes to a loop on a thread of its own, as where a loop already
+    runs in this thread) partly so. Said before the run, in the caller's thread, pointing at the caller's line: not
+    a word was said before (newuser43b #5). Nothing when the budget is 0 (the caller said it accepts none)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return
+    here = threading.current_thread()
+    if here is threading.main_thread() and not off_loop:
+        return
+    import warnings
+
+    from resolver.errors import BudgetNotKept
+
+    # no thread's name in it: Python says a warning once per calling line and text, not once per thread of a pool
+    where = ("this run reads its articles off the main thread" if here is not threading.main_thread() else
+             "an event loop runs in this thread, so the run's articles that need the network are read on a thread "
+             "of its own")
+    warnings.warn(f"[scan] article_budget ({seconds:g} s) is not enforced: {where}, and Python's timer signal reaches "
+                  "the main thread only, so a page that takes long holds the thread as long as it takes; call "
+                  "pipeline.run in a main thread (a process of its own per job) to have it kept, or set "
+                  "article_budget = 0 to accept no budget (then this is not said)", BudgetNotKept,
+                  stacklevel=stacklevel)
+
+
 _ALARM_HELD: list[bool] = []   # one per `budget_alarm` block this process is in
 _TIMED: list[tuple[float, str]] = []   # (budget, source) of the article being timed in this process
 

@@ -19,7 +19,8 @@ SERVICES = ("t.co", "pic.twitter.com", "twitter.com", "x.com", "cdn.syndication.
 
 # Files whose in-process runs find a copy of an empty cache at --db rather than make one (tests/blankstore.py, #14):
 # those whose tests were read (none checks how the cache was made: its mode, WAL, migration times) and run with it.
-BLANK_CACHE_FILES = frozenset({"test_archived_copies", "test_archive38", "test_article_urls", "test_article_size"})
+BLANK_CACHE_FILES = frozenset({"test_archived_copies", "test_archive38", "test_article_urls", "test_article_size",
+                               "test_secrets", "test_warm_run"})
 # The commands that open --db, making it when it is not there (the diagnostics ones, `stats` and `cache`, refuse then)
 MAKE_A_CACHE = {("scan",), ("resolve",), ("fetch",), ("archive",), ("report",)}
 

@@ -24,6 +24,25 @@ CLEARED = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "chromium: renders in Chromium, which scripts/test may still be installing in "
                                        "the background: run after every other test")
+    if not hasattr(config, "workerinput"):   # this run's one process, or pytest-xdist's controller
+        _hypothesis_tables()
+
+
+def _hypothesis_tables() -> None:
+    """hypothesis draws `text()` from a table of the characters UTF-8 can encode, which it makes (1.2-1.5 s of CPU)
+    the first time a process needs it and keeps under .hypothesis/ for the next. A fresh checkout (CI's) has none
+    kept, and each pytest-xdist worker that reached a text() property before another had written it made it again
+    (test_redact, test_html_detector, ...). Made here once, before the workers start (in a fresh checkout, by
+    scripts/test's collection beside mypy); read from the file (a few ms) when it is kept (#14). Made while pytest
+    starts, which hypothesis warns of as slow code in a plugin: it is what this is for."""
+    import warnings
+
+    from hypothesis import strategies
+    from hypothesis.errors import HypothesisSideeffectWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        strategies.text().validate()
 
 
 @pytest.hookimpl(trylast=True)
@@ -110,14 +129,21 @@ def tmp_path(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
         return path
 
 
+_XDG_NUMBERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """As httpx's clean_environ: nothing from the developer's shell leaks into a test; config and cache go to tmp."""
+def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """As httpx's clean_environ: nothing from the developer's shell leaks into a test; config and cache go to a
+    folder of the test's own under the run's temporary base, which nothing makes unless the test writes there (a
+    command with no --db makes its default cache in it): a `tmp_path` made for every test cost 0.4-0.5 ms of CPU
+    a test, most of which ask for none (suite43b, #14)."""
     for name in list(os.environ):
         if name.startswith(CLEARED_PREFIXES) or name in CLEARED:
             monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    own = tmp_path_factory.getbasetemp() / f"xdg{next(_XDG_NUMBERS)}"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(own / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(own / "cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -96,10 +96,11 @@ def test_a_db_in_a_folder_that_does_not_exist_is_a_usage_error_and_creates_nothi
         Store(db)
 
 
-def test_the_default_location_is_created(tmp_path):
-    result = invoke("scan", str(ARTICLE))   # XDG_CACHE_HOME points into tmp_path (conftest)
+def test_the_default_location_is_created():
+    assert not Path(os.environ["XDG_CACHE_HOME"]).exists()
+    result = invoke("scan", str(ARTICLE))   # XDG_CACHE_HOME points to a folder of this test's own, not made (conftest)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "xdg-cache" / "embed-resolver" / "cache.db").exists()
+    assert (Path(os.environ["XDG_CACHE_HOME"]) / "embed-resolver" / "cache.db").exists()
 
 
 # -- read-only ----------------------------------------------------------------------------------------------------

@@ -1234,12 +1234,14 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
      "</p>", 0),
     ('<blockquote class="twitter-tweet"><p>Lake.</p>— Jane (@jdoe) <a href="https://twitter.com/jdoe/status/1">'
      "September 12, 2022</a></blockquote>", 0),
+    ("<p>— Jane (\u200f@jdoe\u200f) ١٢ مايو ٢٠٢٢</p>", 0),   # a right-to-left copy's marks (newuser43a #4)
+    ("<p>— Jane (\u200e@jdoe) no date</p>", 0),
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none", "date-in-a-link", "caps-on-bracket", "on-thin-space", "arabic-digits", "cjk-year",
-        "date-in-markup", "on-then-word", "handle-in-a-span", "in-a-blockquote"])
+        "date-in-markup", "on-then-word", "handle-in-a-span", "in-a-blockquote", "rlm-before-at", "lrm-no-date"])
 @pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
-    """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
+    """The signature gate tries the pattern at each "(@" (or "(<RLM>@") the page's needles found (#14): its answer is the
     pattern's own over the slice, with the needles searched for it alone or with the page's others; or, outside a
     blockquote (whose embed markup reads it), over the slice's words without their tags: a date in a link, a handle
     in a Word export's span (newuser37b #5: such a post in a page's paragraphs was never read as one)."""
@@ -1253,7 +1255,7 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
         words = unescape(re.sub(r"<[^>]*>?", "", page[start:end]))
         expected = text.SIGNATURE_RE.search(page, start, end) is not None or (
             "<blockquote" not in page and text.SIGNATURE_RE.search(words) is not None)
-        assert html._signed(page, start, end, Needles(page, (html.SIGNATURE_OPEN,))) == expected
+        assert html._signed(page, start, end, Needles(page, html.SIGNATURE_OPENS)) == expected
         needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
         assert html._signed(page, start, end, needles) == expected
 

@@ -293,7 +293,7 @@ def test_a_submitted_save_is_polled_not_submitted_and_offline_is_left_as_it_was(
     submitted = serve_save_page_now(fakenet, success)
     save_id = store.queue_save(STORY)
     store.update_save(save_id, {"status": "submitted", "job_id": "spn2-j1"})
-    settings = fakenet.settings(hosts=["web.archive.org"], ia_access_key="k", ia_secret_key="s")
+    settings = fakenet.settings(hosts=["web.archive.org"], ia_access_key="ia-key-k", ia_secret_key="ia-secret-s")
     [offline] = Session(settings, store=store, mode=Mode(offline=True)).run(
         lambda s: archive.process_queue(session=s, poll_every=0.01))
     assert (offline.status, offline.unavailable, fakenet.hits) == ("submitted", True, [])

@@ -88,6 +88,17 @@ def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_ev
     key = (tmp_path.parent, n, posts, settled, offline, tuple(sorted((env or {}).items())), one_by_one)
     if not shared:
         return _made(World(fakenet, tmp_path, extra=no_limits()), n, settled, offline, env, one_by_one)
+    if key not in _KEPT and offline and settled and not one_by_one:
+        # The settled world's copy (made or kept once) and its offline run, where `_made` would run its cold, warm
+        # and offline runs: the same runs in the same order, at the same path (the settled world's, kept once).
+        world, folder = memo_world(tmp_path, fakenet, n, posts, env=env)
+        world(*RUN, "--offline", str(folder), env=env)
+        stage = world.tmp
+        kept = stage.with_name(stage.name + "-offline-kept")
+        shutil.copytree(stage, kept, ignore=shutil.ignore_patterns("c.db*"))
+        copy_db(world.db, kept / "c.db")
+        _KEPT[key] = (stage, kept)
+        return world, folder
     if key not in _KEPT:
         stage = tmp_path.parent / f"memo-world-{len(_KEPT)}"
         stage.mkdir()
@@ -196,7 +207,8 @@ def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_pat
     world, folder = memo_world(tmp_path, fakenet, settled=False, one_by_one=True)
     # The cold runs made one memo an article; a later live fetch of post FIRST_ID (in five articles) retired the memos
     # of the five (`_one_by_one`): the first warm run makes them again, the others answer it.
-    assert {name for name in names(folder) if memo_of(world.db, name)} == set(names(folder)) - {"0000.html", *SHARING}
+    assert {name for name, ids in memos_by_name(world.db, names(folder)).items() if ids} == set(names(folder)) - {
+        "0000.html", *SHARING}
     assert memos(world.db) == 9
     asked = len(fakenet.hits)
     args = (*RUN, *mode, "--workers", workers, str(folder))
@@ -250,10 +262,16 @@ def answered(world: World, *args: str, env: dict[str, str] | None = None) -> set
 
 def memo_of(db: Path, name: str) -> list[int]:
     """The ids of the memos kept for the article read from `name`."""
+    return memos_by_name(db, [name])[name]
+
+
+def memos_by_name(db: Path, names: list[str]) -> dict[str, list[int]]:
+    """`memo_of` each of `names`, read on one connection: a new connection reads the whole schema (its tables and
+    ~100 memo triggers) before its first statement, which was most of the cost of a `memo_of` a name."""
     with closing(sqlite3.connect(db)) as con, con:
-        return [row[0] for row in con.execute(
+        return {name: [row[0] for row in con.execute(
             "SELECT m.id FROM step_memos m JOIN article_sources s ON s.article_id = m.article_id "
-            "WHERE s.source LIKE ?", [f"%/{name}"])]
+            "WHERE s.source LIKE ?", [f"%/{name}"])] for name in names}
 
 
 def sql(db: Path, statement: str, *args: object) -> None:
@@ -266,10 +284,10 @@ def retired(world: World, folder: Path, tmp_path: Path, monkeypatch, change, gon
     """After `change`: the memos of the articles `gone` (article 0000 alone unless said) are gone, no other is, and
     the next run prints and records what its steps give (`run_both`; when the change left it all `cached`: a run that asks the network again records
     other times), or at least does not answer the article by a memo."""
-    before = {n: memo_of(world.db, n) for n in names(folder)}
+    before = memos_by_name(world.db, names(folder))
     assert all(len(ids) == 1 for ids in before.values())
     change()
-    after = {n: memo_of(world.db, n) for n in names(folder)}
+    after = memos_by_name(world.db, names(folder))
     gone = gone or {"0000.html"}
     assert after == before | {name: [] for name in gone}
     if cached:
@@ -762,14 +780,16 @@ def test_memos_stay_bounded_over_runs_with_other_settings_and_a_pruned_memo_is_m
     for n in range(MEMOS_KEPT + 2):
         agent(world, base, n)
         assert world(*STEPS, "--offline", str(folder)).exit_code == 1
-    assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
+    assert {name: len(ids) for name, ids in memos_by_name(world.db, names(folder)).items()} == dict.fromkeys(
+        names(folder), MEMOS_KEPT)
     assert answered(world, *STEPS, "--offline", str(folder)) == set(names(folder)) - FAILING
     agent(world, base, 0)   # pruned two runs ago
     assert answered(world, *STEPS, "--offline", str(folder)) == set()
     world.config.write_text(base)
     [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
     assert code == 1 and len(out.splitlines()) == 14
-    assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
+    assert {name: len(ids) for name, ids in memos_by_name(world.db, names(folder)).items()} == dict.fromkeys(
+        names(folder), MEMOS_KEPT)
     assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING
     merged = tmp_path / "merged.db"   # a merge copies no memo, pruned or not, and the rest as it is
     assert world("cache", "merge", str(merged), str(world.db)).exit_code == 0
@@ -788,12 +808,12 @@ def test_a_run_stopped_between_keeping_a_memo_and_pruning_leaves_the_memos_as_th
     for n in range(MEMOS_KEPT - 1):
         agent(world, base, n)
         world(*STEPS, "--offline", str(folder))
-    before = {name: memo_of(world.db, name) for name in names(folder)}
+    before = memos_by_name(world.db, names(folder))
     assert all(len(ids) == MEMOS_KEPT for ids in before.values())
     sql(world.db, "CREATE TRIGGER crash BEFORE DELETE ON step_memos BEGIN SELECT RAISE(ABORT, 'crashed'); END")
     agent(world, base, MEMOS_KEPT)
     world(*STEPS, "--offline", str(folder))
-    assert {name: memo_of(world.db, name) for name in names(folder)} == before
+    assert memos_by_name(world.db, names(folder)) == before
     with closing(sqlite3.connect(world.db)) as con:
         assert con.execute("SELECT count(*) FROM step_memo_keys WHERE memo NOT IN (SELECT id FROM step_memos)"
                            ).fetchone() == (0,)
@@ -805,5 +825,5 @@ def test_a_run_stopped_between_keeping_a_memo_and_pruning_leaves_the_memos_as_th
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'step_memos_*'").fetchone() == (
             MEMO_TRIGGERS,)
     assert world(*STEPS, "--offline", str(folder)).exit_code == 1
-    after = {name: memo_of(world.db, name) for name in names(folder)}
+    after = memos_by_name(world.db, names(folder))
     assert all(len(ids) == MEMOS_KEPT and sorted(ids)[:-1] == sorted(before[name])[1:] for name, ids in after.items())

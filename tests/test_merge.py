@@ -13,8 +13,12 @@ from cache import Store
 from cache.merge import MergeError, merge
 from cache.store import MIGRATIONS
 from tests import oldcaches
+from tests.blankstore import blank_store
 from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, credit, observe, populate, tweet
 
+# The caches a test makes to merge, or to merge into, are copies of an empty cache (tests/blankstore.py, #14): how a
+# cache is made is not what these tests check (test_store, test_blankstore do). OUT, when a merge makes it, is made
+# by the merge as a user's is.
 TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
           "posts", "authors", "post_observations", "media", "post_media", "embed_posts", "snapshots", "saves",
           "identifications", "errors", "progress")
@@ -136,7 +140,7 @@ def test_merging_again_adds_nothing(tmp_path: Path, shards) -> None:
 def test_embed_links_keep_the_newest_resolution(tmp_path: Path) -> None:
     paths = []
     for n, resolved_at in enumerate(("2024-05-01T00:00:00.000000Z", "2024-01-01T00:00:00.000000Z")):
-        store = Store(tmp_path / f"s{n}.db")
+        store = blank_store(tmp_path / f"s{n}.db")
         article_id, _ = store.record_article({"sha256": "f" * 64, "kind": "html", "encoding": "utf-8",
                                               "encoding_detected": 0, "bytes": 1}, [tweet(ALIVE, 0)], [],
                                              source="same.html", tool_version="test")
@@ -164,16 +168,16 @@ def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) ->
 @pytest.mark.parametrize("make, message", [
     (lambda p: p.write_bytes(b"not sqlite" * 50), "cannot merge {p}: not an embed-resolver cache"),
     (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "cannot merge {p}: not an embed-resolver cache"),
-    (lambda p: Store(p).db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+    (lambda p: blank_store(p).db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
                                    " VALUES ('embed-resolver-cache', 'm999_future', 'now')").connection.commit(),
      "cannot merge {p}: written by a newer embed-resolver (m999_future); upgrade"),
-    (lambda p: Store(p).db.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs'"
+    (lambda p: blank_store(p).db.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs'"
                                    " WHERE name = 'm017_article_encoding_given'").connection.commit(),
      "cannot merge {p}: written by another build of embed-resolver, not a release (it has m017_progress_runs, which "
      "this version does not know, and lacks m017_article_encoding_given)"),
-    (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
+    (lambda p: blank_store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
      "cannot merge {p}: it has tables this version does not know (later_things)"),
-    (lambda p: Store(p).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}").connection.commit(),
+    (lambda p: blank_store(p).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}").connection.commit(),
      f"cannot merge {{p}}: written by a newer embed-resolver (schema version {len(MIGRATIONS) + 1}); upgrade"),
 ], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table", "newer-schema-version"])
 def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
@@ -195,7 +199,7 @@ def test_out_cannot_be_an_input_nor_in_use(tmp_path: Path, shards) -> None:
         merge(tmp_path / "x.db", [])
     with pytest.raises(MergeError, match="no such file"):
         merge(tmp_path / "x.db", [tmp_path / "missing.db"])
-    busy = Store(tmp_path / "busy.db")
+    busy = blank_store(tmp_path / "busy.db")
     busy.mark_done("scan", [{"key": "k"}])
     with pytest.raises(MergeError, match="another process has it open"):
         merge(tmp_path / "busy.db", [shards[0]])
@@ -205,7 +209,7 @@ def test_out_cannot_be_an_input_nor_in_use(tmp_path: Path, shards) -> None:
 def test_errors_of_each_shard_are_kept_once_tied_to_their_merged_article(tmp_path: Path) -> None:
     paths = [tmp_path / "shard-1.db", tmp_path / "shard-2.db"]
     for n, path in enumerate(paths):
-        with Store(path) as store:
+        with blank_store(path) as store:
             if n:   # shard 2 holds another article first, so its ids differ from the merged database's
                 store.record_article({"sha256": "f" * 64, "kind": "html", "encoding": "utf-8",
                                       "encoding_detected": 0, "bytes": 1}, [], [], source="other.html",
@@ -231,7 +235,7 @@ def test_errors_of_each_shard_are_kept_once_tied_to_their_merged_article(tmp_pat
 
 def _shard_with_a_resolution(path: Path, url: str, at: str, post_id: str) -> None:
     """A cache where one link was resolved in two hops and one post fetched, each request in the fetch log."""
-    store = Store(path)
+    store = blank_store(path)
     hops = []
     for n, hop in enumerate([url, "http://127.0.0.1:1/end"]):
         fetch_id = store.record_fetch({"url": hop, "method": "GET", "fetched_at": f"{at}.00000{n}Z", "status": 200,
@@ -273,11 +277,11 @@ def test_a_later_error_does_not_make_an_older_view_win_the_merge(tmp_path: Path)
     error's); the other saw it deleted in between. The newest known status is "deleted", as one database recording
     the three sightings in time order would say, whichever order the shards are merged in."""
     early, middle = tmp_path / "early.db", tmp_path / "middle.db"
-    store = Store(early)
+    store = blank_store(early)
     observe(store, DELETED, "2024-01-01T00:00:00.000000Z", "available")
     observe(store, DELETED, "2024-03-01T00:00:00.000000Z", "error")
     store.close()
-    store = Store(middle)
+    store = blank_store(middle)
     observe(store, DELETED, "2024-02-01T00:00:00.000000Z", "deleted")
     store.close()
     for order in ([early, middle], [middle, early]):
@@ -293,7 +297,7 @@ def test_merging_into_a_database_keeps_its_own_unfinished_outputs(tmp_path: Path
     was dropped by merging shards into OUT, as every `--engine dask` run does at its end; a shard's own record
     belongs to the shard's run and is still not taken."""
     out = tmp_path / "out.db"
-    with Store(out) as store:
+    with blank_store(out) as store:
         store.record_output("scan:own", str(tmp_path / "found.jsonl"), 1234)
     with Store(shards[0]) as store:
         store.record_output("scan:shard", str(tmp_path / "shard.jsonl"), 99)
@@ -324,7 +328,7 @@ SHA = hashlib.sha256(b"cz.html").hexdigest()
 def _czech(path: Path, *, given_at: str | None, name: str) -> Path:
     """A cache holding one article read as cp1250 (given by the user at `given_at`) or guessed as cp1252."""
     embed = {**tweet(ALIVE, 0), "author_name": name}
-    with Store(path) as store:
+    with blank_store(path) as store:
         store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding_given": bool(given_at),
                               "encoding": "cp1250" if given_at else "cp1252", "encoding_detected": int(not given_at),
                               "encoding_given_at": given_at},
@@ -389,7 +393,7 @@ def test_a_newer_extraction_wins_the_merge_over_one_made_before_m016(tmp_path: P
                               for i, at in enumerate((163, 207, 316)))
     old.conn.close()
     new = tmp_path / "new.db"
-    with Store(new) as store:
+    with blank_store(new) as store:
         store.record_article({"sha256": SHA, "kind": "html", "encoding": "utf-8", "encoding_detected": 0,
                               "bytes": 100}, [tweet(ALIVE, 0)],
                              [{"raw": "Jane Doe/NPR", "creator": "Jane Doe", "organization": "NPR", "source": "html",
@@ -465,7 +469,7 @@ def test_an_encoding_not_known_to_be_given_wins_over_a_guess(tmp_path: Path, old
 def test_of_a_record_not_known_to_be_given_and_a_declared_one_the_first_is_kept(tmp_path: Path) -> None:
     old = _czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")
     declared = tmp_path / "declared.db"
-    with Store(declared) as store:
+    with blank_store(declared) as store:
         store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding": "iso8859-2",
                               "encoding_detected": 0}, [{**tweet(ALIVE, 0), "author_name": "Jiří Čermák"}],
                              [{**credit("(Foto: Jiří Čermák/ČTK)", "ČTK", "Jiří Čermák", 0), "also_at": []}],
@@ -493,7 +497,7 @@ def test_the_merge_says_what_it_preferred(tmp_path: Path) -> None:
 
 def _declared(path: Path) -> Path:
     """A cache holding the article read in the charset its page declared (iso8859-2): not guessed, not given."""
-    with Store(path) as store:
+    with blank_store(path) as store:
         store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding": "iso8859-2",
                               "encoding_detected": 0}, [{**tweet(ALIVE, 0), "author_name": "Jiří Čermák"}],
                              [{**credit("(Foto: Jiří Čermák/ČTK)", "ČTK", "Jiří Čermák", 0), "also_at": []}],
@@ -586,7 +590,7 @@ def test_an_older_caches_posts_merged_are_found_under_ids_that_name_their_place(
     from tests.test_store import _cache_with_posts_keyed_the_old_way
 
     _cache_with_posts_keyed_the_old_way(tmp_path / "old.db")
-    new = Store(tmp_path / "new.db")   # a shard of this version, holding one of the old shard's posts already
+    new = blank_store(tmp_path / "new.db")   # a shard of this version, holding one of the old shard's posts already
     new.db["posts"].insert({"platform": "telegram", "post_id": "rivertonchannel/416", "status": "available",
                             "url": "https://t.me/rivertonchannel/416", "first_observed_at": "2026-01-01T00:00:00Z"})
     new.close()
@@ -646,7 +650,7 @@ def test_review30r3_a_kept_resolutions_id_time_is_snowflake_time_in_the_cache_to
 def _guessed_with_rivals(path: Path) -> Path:
     """A cache of this version holding the Czech article guessed as cp1252, unsure: cp1250 and ISO-8859-16 rival."""
     embed = {**tweet(ALIVE, 0), "author_name": "Jiøí Èermák"}
-    with Store(path) as store:
+    with blank_store(path) as store:
         store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding_given": False,
                               "encoding": "cp1252", "encoding_detected": 1, "encoding_rival": "cp1250",
                               "encoding_rivals": ["cp1250", "iso8859_16"]},
@@ -701,7 +705,7 @@ def test_review32r3_an_account_seen_in_two_shards_under_its_handle_in_another_ca
     one corpus run, each seeing the account in one case, merged into two authors. Now one, seen from the first
     shard's first sighting to the other's last; another account (another id) under another case stays apart."""
     def shard(name: str, handle: str, author_id: str, when: str) -> Path:
-        with Store(tmp_path / name) as store:
+        with blank_store(tmp_path / name) as store:
             store.record_observation({"platform": "twitter", "post_id": name[:1], "status": "available",
                                       "url": f"https://twitter.com/{handle}/status/1", "author_handle": handle,
                                       "author_name": f"River Desk {name[:1]}", "author_id": author_id, "record": {}},
@@ -728,9 +732,9 @@ def test_replay33_an_input_dated_after_now_does_not_win_a_posts_status_in_the_me
     ahead = (datetime.now(timezone.utc) + timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     fast, right = tmp_path / "fast.db", tmp_path / "right.db"
-    with Store(fast) as store:
+    with blank_store(fast) as store:
         observe(store, DELETED, ahead, "available")
-    with Store(right) as store:
+    with blank_store(right) as store:
         observe(store, DELETED, "2024-01-01T00:00:00.000000Z", "available")
         observe(store, DELETED, now, "deleted")
     for order in ([fast, right], [right, fast]):
@@ -778,7 +782,7 @@ def test_runs34_a_capture_or_download_dated_after_the_merge_does_not_win_over_a_
     photo = "https://pbs.twimg.com/media/FjRivertonRoads.jpg"
     fast, right = tmp_path / "fast.db", tmp_path / "right.db"
     for path, when, digest in ((fast, ahead, "FAST"), (right, sane, "RIGHT")):
-        with Store(path) as store:
+        with blank_store(path) as store:
             fetch_id = store.record_fetch({"url": f"https://web.archive.org/cdx/search/cdx?url={digest}",
                                            "method": "GET", "fetched_at": when, "status": 200,
                                            "purpose": "wayback-cdx"})
@@ -810,7 +814,7 @@ def test_runs34_pending_saves_of_one_post_under_two_spellings_merge_into_one(tmp
     from sqlite_utils import Database
 
     post = ("twitter", "1600000000000000001")
-    with Store(tmp_path / "a.db") as store:
+    with blank_store(tmp_path / "a.db") as store:
         store.queue_save("https://x.com/JaneDoe/status/1600000000000000001", post=post)
         store.queue_save("https://x.com/JaneDoe/status/1600000000000000002", post=("twitter", "1600000000000000002"))
         done = store.queue_save("https://x.com/JaneDoe/status/1600000000000000003",

@@ -60,7 +60,7 @@ def test_two_articles_of_one_run_share_one_save_page_now_budget(fakenet, store, 
     for job in ("job-1", "job-2"):
         fakenet.route("web.archive.org", f"/save/status/{job}", json_page(
             {"status": "success", "job_id": job, "original_url": "x", "timestamp": "20260101000000"}))
-    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", x_methods=("syndication",))
+    settings = settings_for(fakenet, ia_access_key="ia-key-k", ia_secret_key="ia-secret-s", x_methods=("syndication",))
     clock = FakeClock(saved)
     # One Save Page Now request a minute; CDX unlimited here, so the only wait is the save's (the not-found posts'
     # archived copies are looked up through CDX too, #9).
@@ -236,11 +236,35 @@ def test_the_readmes_pipeline_example_prints_json(capsys, monkeypatch):
 
     root = Path(__file__).parent.parent
     blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(), re.S)
-    [example] = [block for block in blocks if "pipeline.run(" in block]
+    [example] = [block for block in blocks if "pipeline.run(" in block and "ThreadPoolExecutor" not in block]
     monkeypatch.chdir(root)
     exec(example, {})
     printed = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["source"] for line in printed] == ["examples/article.html", "examples/article.txt"]
+
+
+def test_the_readmes_threads_example_runs_a_session_per_job(capsys, monkeypatch, tmp_path):
+    """The README's thread-pool and asyncio example (newuser43b #2): a Session per job, one Store shared; both print
+    each article's JSON, in order. Its cache goes to tmp_path, not the checkout."""
+    import ast
+    import re
+    import warnings
+    from pathlib import Path
+
+    from resolver.errors import BudgetNotKept
+
+    root = Path(__file__).parent.parent
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(), re.S)
+    [example] = [block for block in blocks if "ThreadPoolExecutor" in block]
+    monkeypatch.chdir(root)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BudgetNotKept)   # read in threads: the budget is not kept, and says so
+        exec(example.replace('Store("cache.db")', f"Store({str(tmp_path / 'c.db')!r})"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 2
+    for line in printed:
+        assert [[r["source"] for r in out] for out in ast.literal_eval(line)] == [["examples/article.html"],
+                                                                                  ["examples/article.txt"]]
 
 
 def test_python_api_scans_text_with_a_lone_surrogate():

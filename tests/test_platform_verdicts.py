@@ -15,7 +15,7 @@ from resolver import platforms
 from resolver.fetch import oembed
 from resolver.provenance import text_check
 from tests.test_fetch import json_page
-from tests.test_verdicts import cli_on_fakenet
+from tests.test_verdicts import cli_on_fakenet as _cli_on_fakenet
 from tests.waybacknet import serve
 
 HOSTS = ["mastodon.social", "embed.bsky.app", "www.reddit.com", "www.tiktok.com", "web.archive.org", "archive.org"]
@@ -50,6 +50,22 @@ def bluesky_blockquote(text: str = "Shelters are open at the town hall.") -> str
 ARTICLE = ("<html><body><p>The river rose overnight.</p>"
            f'<iframe src="{TOOT}/embed" class="mastodon-embed" width="400"></iframe>'
            f"{bluesky_blockquote()}</body></html>")
+
+
+def cli_on_fakenet(fakenet, tmp_path, monkeypatch, hosts: list[str]):
+    """test_verdicts' `cli_on_fakenet`, whose first run finds at --db a copy of an empty cache made once a process
+    (tests/blankstore.py), as test_verdicts' `reporter` does, unless the test put a cache there itself: a new cache's
+    schema cost each of this module's runs on a fresh cache more than its copy does. No test here reads how the
+    cache was made (its migrations' times); each copy is the test's own file."""
+    from tests.blankstore import blank_cache
+
+    run = _cli_on_fakenet(fakenet, tmp_path, monkeypatch, hosts)
+
+    def on_a_fresh_cache(*args, **kwargs):
+        if not (tmp_path / "c.db").exists():
+            blank_cache(tmp_path / "c.db")
+        return run(*args, **kwargs)
+    return on_a_fresh_cache
 
 
 @pytest.fixture

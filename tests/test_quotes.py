@@ -649,15 +649,16 @@ def test_a_figure_grouped_otherwise_is_said_as_such_not_as_a_look_alike(said, fo
 
 
 # review30q: a partial quote cut next to a negation of a language the lists lacked, or next to a negative pronoun
-# after the verb ("approved" of "approved nothing"), passed: the quote said the opposite of the post (#9).
+# after the verb ("approved" of "approved nothing"), passed: the quote said the opposite of the post (#9). Arabic and
+# Hebrew cuts mid-sentence: one right after a negation opening the sentence fails (newuser43a #6, test_newuser43a_quotes).
 MORE_NEGATIONS = [
     ("after-nothing", "The council approved", "The council approved nothing.", '"nothing" right after them'),
     ("after-nobody", "We saw", "We saw nobody there.", '"nobody" right after them'),
     ("before-nothing", "happened at the depot", "Nothing happened at the depot.", '"Nothing" right before them'),
     ("hebrew-lo", "תומך בחוק", "אני לא תומך בחוק", '"לא" right before them'),
-    ("hebrew-ein", "ראיות להונאה", "אין ראיות להונאה", '"אין" right before them'),
-    ("arabic-la", "أوافق على القرار", "لا أوافق على القرار", '"لا" right before them'),
-    ("arabic-lam", "يحدث ذلك", "لم يحدث ذلك", '"لم" right before them'),
+    ("hebrew-ein", "ראיות להונאה", "לדבריו אין ראיות להונאה", '"אין" right before them'),
+    ("arabic-la", "أوافق على القرار", "أنا لا أوافق على القرار", '"لا" right before them'),
+    ("arabic-lam", "يحدث ذلك", "قال إنه لم يحدث ذلك", '"لم" right before them'),
     ("arabic-ghayr", "صحيح", "الخبر غير صحيح", '"غير" right before them'),
     ("swedish-inte", "Jag stöder", "Jag stöder inte lagen", '"inte" right after them'),
     ("danish-ikke", "Jeg støtter", "Jeg støtter ikke loven", '"ikke" right after them'),
@@ -1642,8 +1643,9 @@ def test_many_pointed_words_are_said_once_with_their_kind():
 ], ids=["arabic-changed-word", "hebrew-changed-word", "hebrew-negation-left-out", "latin-accent"])
 def test_a_changed_word_beside_vowel_marks_still_fails(said, found, shown):
     c = compare(said, found)
-    if shown is None:   # a partial quote that leaves out the negation before it: named, as unpointed
-        assert c.result == "warn" and 'the post has "לא" right before them' in c.evidence, c.evidence
+    if shown is None:   # a quote that leaves out the negation opening the post's sentence: named, as unpointed
+        assert c.result == "fail" and c.evidence.startswith('1 change in the quoted words: dropped the negation "לא"'), \
+            c.evidence
         return
     assert c.result == "fail", c.evidence
     assert shown in c.evidence, c.evidence

@@ -19,7 +19,7 @@ def test_pipeline_run_inside_a_running_event_loop_fetches_the_posts(fakenet, sto
         "author_url": "https://www.youtube.com/@rivertoncourier", "html": "<iframe></iframe>"}))
     (tmp_path / "story.txt").write_text("The levee held overnight, officials said.\n\n"
                                         "https://www.youtube.com/watch?v=Lev33AtDawn\n")
-    settings = settings_for(fakenet)
+    settings = settings_for(fakenet, article_budget=0)   # a budget: a BudgetNotKept warning (test_session_shared)
     outcomes: list = []
 
     async def cell() -> object:   # a notebook cell: a loop runs in this thread

@@ -138,7 +138,7 @@ def test_newuser41a_8_fetch_help_names_the_platforms_whose_captures_it_reads():
 
     said = " ".join(CliRunner().invoke(cli, ["fetch", "--help"]).stdout.split())
     assert "gone posts' copies are always read" not in said
-    names = {"twitter": "X", "youtube": "YouTube"}
+    names = {"twitter": "X", "youtube": "YouTube", "tiktok": "TikTok"}
     for platform in CAPTURES_READ:
         assert names.get(platform, platform.capitalize()) in said, platform
     assert "other platforms' captures are listed, not read" in said

@@ -331,7 +331,7 @@ def test_a_removed_youtube_video_with_no_capture_says_every_page_it_was_looked_u
 def test_a_removed_videos_copy_under_a_watch_page_whose_v_is_not_first_is_counted(
         fakenet, tmp_path, monkeypatch, original, counted):
     """CLOSING-stop42: the fetch reads a capture of `watch?feature=share&v=…` as the video's page, but m081's view
-    read the id only right after "watch?v=": the video was listed at risk while the report showed its copy (m082). The
+    read the id only right after "watch?v=": the video was listed at risk while the report showed its copy (m085). The
     capture is listed under the watch page, then filed under the other form, as a CDX listing may give it."""
     import sqlite3
 

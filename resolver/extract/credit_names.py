@@ -53,7 +53,13 @@ KNOWN_ORGS = frozenset(
     "|europa press|aa|anadolu ajansı|iha|dha|demirören haber ajansı|רויטרס|פלאש 90|פלאש90|flash90|flash 90"
     "|אי-פי|גטי אימג'ס"
     # Persian agencies (newuser35b #4): IRNA, ISNA, ILNA, Tasnim, Mehr, Fars
-    "|ایرنا|ایسنا|ایلنا|تسنیم|خبرگزاری مهر|خبرگزاری فارس|خبرگزاری تسنیم".split("|"))
+    "|ایرنا|ایسنا|ایلنا|تسنیم|خبرگزاری مهر|خبرگزاری فارس|خبرگزاری تسنیم"
+    # the forms Arabic and Persian desks print (newuser43a #1): AFP's dotted and bare letters, AP's, EPA's spelled out
+    # and lettered, Getty's, WANA's; Fars, Mehr and WANA alone are ambiguous (`AMBIGUOUS_AGENCIES`). A Persian name
+    # written with the Arabic kaf or yeh ("ايرنا") is looked up in the Persian letters too (`is_known_org`)
+    "|أ.ف.ب|ا.ف.ب|ا ف ب|أ ب|إي بي إيه|إ ب أ|غيتي|جيتي|غيتي إيميجز|گتی ایمجز|أسوشييتد برس|خبرگزاری ایرنا"
+    "|خبرگزاری ایسنا|خبرگزاری تسنیم|فارس|مهر|وانا|wana|west asia news agency|إرنا|إسنا"
+    "|وكالة الصحافة الفرنسية|وكالة الأنباء الفرنسية|وكالة الأناضول|وكالة الصحافة الأوروبية".split("|"))
 # Agencies' short names that are as often something else, each with what else (credits36): the agency where a credit
 # word or a credit element says the words are a credit ("Photo: EPA", "Fotoğraf: AA", "عکس: تسنیم"); by their place
 # alone (a caption's last words, brackets ending a line: `BY_PLACE_FORMS`) the credit is uncertain, for this reason.
@@ -64,6 +70,9 @@ AMBIGUOUS_AGENCIES = {
     "تسنیم": "Tasnim News Agency's short name and also a given name",
     "وفا": "WAFA's short name and also a given name and the word for loyalty",
     "신화": "Xinhua's Korean name and also the word for myth",
+    "فارس": "Fars News Agency's short name and also a given name and the word for Persian",
+    "مهر": "Mehr News Agency's short name and also a given name and the word for seal or kindness",
+    "وانا": "WANA's short name and also the words for 'and I'",
 }
 BY_PLACE_FORMS = frozenset({"trailing", "caption-line"})
 
@@ -509,7 +518,8 @@ def _surname_file(part: str, trailing: re.Match[str]) -> bool:
 
 
 # A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
-_COMMA_RE = LazyPattern(r"[ \t\u00a0]*,[ \t\u00a0]*")
+# The Arabic comma too: "عکس از مریم رضایی، ایسنا" (newuser43a #1: the creator was "مریم رضایی، ایسنا").
+_COMMA_RE = LazyPattern(r"[ \t\u00a0]*[,\u060c][ \t\u00a0]*")
 
 
 def _joined(value: str, joiner: str) -> tuple[str, str] | None:
@@ -894,10 +904,16 @@ def _capitalised_word(word: str) -> bool:
     return word[:1].isupper()
 
 
+# The Arabic yeh and kaf as Persian writes them: a windows-1256 Persian site writes "ايرنا" for "ایرنا" (newuser43a #1)
+_PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9"})
+
+
 def is_known_org(value: str) -> bool:
     """A known agency, wire, library or platform, or such a name with a word after it ("Getty Image",
     "NASA Worldview")."""
     folded = value.replace("İ", "I").casefold().strip()   # Turkish "İHA": "i̇ha" has a combining dot
+    if not folded.isascii() and folded not in KNOWN_ORGS and ("\u064a" in folded or "\u0643" in folded):
+        folded = folded.translate(_PERSIAN_LETTERS)   # "ايرنا", "ايسنا": the Arabic yeh and kaf (newuser43a #1)
     first = folded.split(" ")[0]
     return folded in KNOWN_ORGS or first in KNOWN_ORGS and len(folded.split()) <= 3 \
         and first not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout") \

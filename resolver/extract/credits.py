@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -34,7 +34,8 @@ OTHER_PHOTO_WORDS = (
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
     "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
     "الصورة", "صورة", "تصوير", "عدسة",                                # Arabic: the photo, photo, photography, lens
-    "منبع عکس", "عکس(?: از)?",                               # Persian: photo's source, photo (by) (newuser35b #4)
+    # Persian: photo's source, photo (by) (newuser35b #4), with the Arabic kaf as windows-1256 sites write it (newuser43a #1)
+    "منبع ع[کك]س", "ع[کك]س(?: از)?",
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
@@ -59,7 +60,7 @@ PREFIX = (
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
-    rf"|(?:ال)?صورة من [أا]رشيف(?= )|عکس از(?= ))"
+    rf"|(?:ال)?صورة من [أا]رشيف(?= )|ع[کك]س از(?= ))"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
@@ -163,7 +164,9 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)
-    ("source", LazyPattern(rf"[(\[]?{SP}*Source{SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
+    # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -233,9 +236,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if NOT_A_CREDIT_RE.search(value):
         return False
-    if not value.isascii() and CASELESS_LETTER_RE.search(value) and (
-            (NOT_A_NAME_RE.search(value) or _hiragana_not_a_name(value)) and not is_known_org(value)
-            or len(value) > 40 or len(value.split()) > 4):
+    if not value.isascii() and CASELESS_LETTER_RE.search(value) and _caseless_no_names(value) \
+            and _caseless_no_names(_without_agencies(value)):
         return False   # words without capitals read as names only when short and free of a sentence's words (#10)
     if _URL_START_RE.match(value) or WIRE_SLUG_RE.fullmatch(value):
         return False
@@ -253,6 +255,34 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _caseless_no_names(value: str) -> bool:
+    """Do words in scripts with no capitals read as no names: a sentence's words in them (`NOT_A_NAME_RE`), or too long
+    for names?"""
+    return ((NOT_A_NAME_RE.search(value) is not None or _hiragana_not_a_name(value)) and not is_known_org(value)
+            or len(value) > 40 or len(value.split()) > 4)
+
+
+def _without_agencies(value: str) -> str:
+    """A credit's parts that name no known agency, the others left out: "أحمد محمود / أ ف ب" is a name and AFP's three
+    letters, no five words of a sentence, and "الأناضول/Getty" two agencies, the first with the Arabic article
+    (newuser43a #1: both gave no credit). A value every part of which is an agency's is kept whole."""
+    parts = [part for part in SEPARATOR_RE.split(value) for part in _VIA_RE.split(part) if part.strip(ENDS)]
+    rest = [part for part in parts if not is_known_org(_without_expansion(part).strip(ENDS))]
+    return value if len(rest) == len(parts) else "/".join(rest)
+
+
+# " via " joins a supplier to the agency that sent the picture on: "وانا (West Asia News Agency) via Reuters"
+_VIA_RE = LazyPattern(r"[ \t\u00a0]+via[ \t\u00a0]+")
+# An agency's name spelled out in brackets after its short one: "وانا (West Asia News Agency)"
+_EXPANSION_RE = LazyPattern(r"[ \t\u00a0]*\((?P<words>[^()]{3,60})\)[ \t\u00a0]*$")
+
+
+def _without_expansion(part: str) -> str:
+    """A part without the organisation's name spelled out in brackets after it (`_EXPANSION_RE`), or as it is."""
+    found = _EXPANSION_RE.search(part)
+    return part[:found.start()] if found and found.start() and is_org(found.group("words")) else part
 
 
 def _parts_written_small(value: str) -> list[str]:
@@ -364,7 +394,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     """`find_credits` of a text no line break cuts a credit of."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text) and not (caption and ("Source" in text or " for " in text or " via " in text)):
+    if not might_have_credit(text) and not (caption and (_source_word(text) or " for " in text or " via " in text
+                                                         or _dash_near_end(text))):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -411,7 +442,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if form == "keyword" and org is not None and creator and "," not in creator \
                     and not may_name_a_person(creator):
                 creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
-            if form == "picture-source" and creator and not organization \
+            if (form == "picture-source" or form == "source" and not value.isascii()) and creator and not organization \
                     and split_confidence(creator, None, value) != "high":
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
@@ -641,8 +672,40 @@ def _sentence_end_credits(text: str, taken: Intervals, *, caption: bool, source:
                 found.extend(Credit(raw=raw, source=source, span=(offset + sentence[0], offset + sentence[1]),
                                     creator=person, organization=read[1], image=image, form="caption-line",
                                     split_confidence=read[2]) for person in people_named(read[0]))
+        if caption and not found and (dashed := _agency_after_dash(text, line_start, line_end)) is not None \
+                and not taken.overlaps(*dashed):
+            found.append(Credit(raw=text[dashed[0]:dashed[1]], source=source, span=(offset + dashed[0], offset + dashed[1]),
+                                organization=text[dashed[0]:dashed[1]], image=image, form="caption-line"))
         line_start = line_end + 1
     return found
+
+
+# A caption's last words after a spaced dash: "متظاهرون في الساحة - رويترز", "Protesters in the square - Reuters"
+AGENCY_AFTER_DASH_RE = LazyPattern(rf"{SP}+[-–—]{SP}+(?P<org>[^-–—/()\[\]\n]{{2,40}}?)(?:{SP}|\.)*$")
+_DASHES = (" - ", " – ", " — ")
+
+
+def _dash_near_end(text: str) -> bool:
+    """Does a caption hold a spaced dash in its last words (`AGENCY_AFTER_DASH_RE`'s pre-check)?"""
+    tail = text[-48:]
+    return any(dash in tail for dash in _DASHES)
+
+
+def _agency_after_dash(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a known agency's name stands after a spaced dash ending a caption's line, the way Arabic desks credit
+    ("متظاهرون في الساحة - رويترز": newuser43a #1, no credit), or None. Only a known agency's whole name
+    (`is_known_org`): "The new bridge - Riverton" names a place. An ambiguous short name (EPA, فارس) is read by its
+    place alone, `uncertain` (`extract._by_place_alone`)."""
+    found = AGENCY_AFTER_DASH_RE.search(text, start, end)
+    if found is None or found.start() == start or _CHAIN_MARK_RE.search(text, start, found.start()):
+        return None   # "Jane Doe / AFP - Getty Images": a credit whose agencies a dash joins, read whole elsewhere
+    org = found.group("org").strip()
+    if not is_known_org(org) or " " in org and org.casefold() not in KNOWN_ORGS:
+        return None   # a known name and a word after it ("Reuters correspondent") is the caption's words
+    if label_kind(text[start:found.start()]) or bare_credit(text[start:end]) is not None:
+        return None   # "أرشيفية - أ.ف.ب", "Jane Doe - AFP": the whole line is a credit, read whole elsewhere
+    at = found.start("org")
+    return at, at + len(org)
 
 
 # A spaced dash, where the words after a credit begin ("Jane Doe / AFP — “œuvre”"): the em or en dash.
@@ -794,7 +857,7 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("trailing")
     if caption and ("(c)" in text or "opyright" in text or _copyright_sign(text)) or plain and _copyright_sign(text):
         forms.add("copyright")
-    if caption and "Source" in text:
+    if caption and _source_word(text):
         forms.add("source")
     if "source" in text or "Source" in text:
         forms.add("picture-source")
@@ -931,7 +994,8 @@ def _copyright_credits(text: str, start: int, end: int, creator: str | None, org
 def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
     'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
-    value = value.strip()
+    value = strip_prefix(value) if PREFIX_RE.match(value) else value.strip()   # "Photo: WANA (…) via Reuters":
+    # its credit's words, not "Photo:" in the organisation (newuser43a #1)
     if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
         return None
     creator, organization = split_credit(value)
@@ -1035,6 +1099,11 @@ def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str |
 HINTS = ("photo", "image", "picture", "credit", "courtesy", "©", r"\(c\)", "copyright", "screen", "getty", "reuters", "afp",
          r"\bap\b", "epa", "illustration", "flickr user", "graphic", "video", "foto", "bild", "/", r"\)\s*$", r"\]\s*$")
 _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILINE)
+
+
+def _source_word(text: str) -> bool:
+    """Does a text hold a word the "source" form opens with: English "Source", Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:

@@ -81,6 +81,13 @@ _TABLE: tuple[tuple[str, str], ...] = (
     # name (sig35). Words such as "میزان" (a balance) and "اسد" (a lion) are a month only with a solar year (`_year`).
     ("fa-solar", "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت"),
     ("fa-solar", "فروردین اردیبهشت خرداد تیر امرداد شهریور مهر آبان آذر دی بهمن اسفند"),
+    # The Hijri (lunar) calendar's months, as Arabic copies date a post ("١٦ صفر ١٤٤٤ هـ"), with its years only (13xx,
+    # 14xx): a date all the same, never read to a Gregorian day (`_day`). Its months start at the new moon's sighting,
+    # which differs by a day from country to country (Umm al-Qura, Egypt's, Morocco's): a day converted is a guess, and
+    # the date check says it did not read it (newuser43a #4: the post was lost). Each month as written in full and
+    # as often spelt ("ربيع الآخر" for the second Rabi', "جمادى الآخرة" for the second Jumada, "ذي" for "ذو").
+    ("ar-hijri", "محرم صفر ربيع_الأول ربيع_الثاني جمادى_الأولى جمادى_الآخرة رجب شعبان رمضان شوال ذو_القعدة ذو_الحجة"),
+    ("ar-hijri", "المحرم صفر ربيع_الاول ربيع_الآخر جمادى_الاولى جمادى_الثانية رجب شعبان رمضان شوال ذي_القعدة ذي_الحجة"),
 )
 # Vietnamese numbers its months ("12 tháng 9, 2022", "Ngày 12 tháng 09 năm 2022"): a shape of DATE_PATTERN of its own.
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
@@ -89,8 +96,9 @@ LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "
              "ro": "Romanian", "cs": "Czech", "sk": "Slovak", "fi": "Finnish", "ca": "Catalan", "fil": "Filipino",
              "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hi": "Hindi", "ur": "Urdu", "hr": "Croatian",
              "sl": "Slovenian", "bs": "Bosnian", "hu": "Hungarian", "fa": "Persian", "th": "Thai", "vi": "Vietnamese",
-             "fa-solar": "Persian (solar calendar)"}
+             "fa-solar": "Persian (solar calendar)", "ar-hijri": "Arabic (Hijri lunar calendar)"}
 SOLAR = "fa-solar"   # the table's code of the Solar Hijri months
+LUNAR = "ar-hijri"   # the table's code of the Hijri (lunar) months: a date, never read to a day
 _OLD_CODES = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "tl": "fil"}   # X's "iw" and "in", Norway's two
 _WORD_LANGUAGES: dict[str, dict[int, tuple[str, ...]]] = {}   # a word: each month it names, in which languages
 for _language, _names in _TABLE:
@@ -158,8 +166,11 @@ _SECOND_WORDS = sorted({w.split(" ", 1)[1] for w in _MONTHS if " " in w}, key=le
 _LONGEST = max(len(piece) for w in _MONTHS for piece in w.replace(".", " ").split(" "))
 _LETTERS = rf"(?:[^\W\d_]|[{re.escape(_MARKS)}]){{1,{_LONGEST}}}"
 # Thai's abbreviations hold stops ("ก.ย."): a word may too, between letters; the last stop is the pattern's
+# Every second word is Arabic's, with its article (الثاني, الأولى, الحجة): matched as any such word, so that the pattern
+# does not grow with them either (the Hijri months' six, newuser43a #4), and looked up with the first in the table.
 MONTH = (rf"{_LETTERS}(?:\.{_LETTERS})*"
-         + (rf"(?:[ ](?:{'|'.join(map(re.escape, _SECOND_WORDS))}))?" if _SECOND_WORDS else ""))
+         + (r"(?:[ ]ال[^\W\d_]{2,6})?" if all(w.startswith("ال") and len(w) <= 8 for w in _SECOND_WORDS)
+            else rf"(?:[ ](?:{'|'.join(map(re.escape, _SECOND_WORDS))}))?" if _SECOND_WORDS else ""))
 # \d takes Arabic-Indic digits, Urdu's, Persian's and Thai's; int() reads them. 25xx: the Buddhist era's years, read
 # with a Thai month only (`_year`).
 YEAR = r"(?:1[349]|2[05]|١[٣٤٩]|٢٠|۱[۳۴۹]|۲۰|๒๕)\d{2}"   # 13xx, 14xx: the Solar Hijri's, with its months only
@@ -234,7 +245,7 @@ def _year(year: str, months: dict[int, tuple[str, ...]] | None) -> int | None:
     (2565) only with a Thai month, and a Thai month with either; a Solar Hijri month's year as written (1401, read
     with its month by `_solar_iso`), and only with one; None for a year the month's languages do not use."""
     number = int(year)
-    solar = bool(months) and any(SOLAR in languages for languages in (months or {}).values())
+    solar = bool(months) and any(SOLAR in languages or LUNAR in languages for languages in (months or {}).values())
     if number < 1900 or solar:
         return number if number < 1900 and solar else None   # the Solar Hijri's year, and its months', only
     if number < 2400:
@@ -325,6 +336,8 @@ def _day(year: str, months: dict[int, tuple[str, ...]] | None, month: int | None
     the month's calendar; None when it is no day."""
     if month is not None and SOLAR in (months or {}).get(month, ()):
         return _solar_iso(_year(year, months), month, day)
+    if month is not None and LUNAR in (months or {}).get(month, ()):
+        return None   # never a guessed day: see the table
     return _iso(_year(year, months), month, day)
 
 
@@ -391,6 +404,14 @@ def date_readings(text: str) -> dict[str, tuple[str, ...]]:
     found = {_day(year, months, number, day) or "": tuple(LANGUAGES[c] for c in languages)
              for number, languages in months.items()}
     return {day: languages for day, languages in sorted(found.items()) if day}
+
+
+def lunar_hijri(text: str) -> bool:
+    """Whether the first date in `text` is one of the Hijri (lunar) calendar, which no table reads to a day."""
+    match = DATE_RE.search(text or "")
+    parts = _parts(match) if match is not None and not _numeric(match) else None
+    return parts is not None and not parts[0].isdigit() \
+        and any(LUNAR in languages for languages in _READINGS.get(month_key(parts[0]), {}).values())
 
 
 def names_no_day(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -43,7 +44,8 @@ _x_url = lru_cache(maxsize=8192)(x.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
+           "(\u200f@", "(\u200e@")   # a signature's opening with a direction mark (SIGNATURE_OPENS)
 # Hosts are caseless: a page whose only post link is "HTTPS://T.ME/..." is asked these last, lower-cased (#10).
 CASELESS_MARKERS = tuple(dict.fromkeys(marker.lower() for marker in platforms.PAGE_MARKERS))
 
@@ -155,10 +157,16 @@ LINKS = frozenset({"html-link", "html-intent"})   # detectors of a link alone, n
 # hyphen, the name holds no hyphen beside a space. A name may hold a part in brackets ("透析テツ(脱被曝)", "Ann
 # Example (she/her)"), never one starting with "@".
 NAME_BRACKETS = r"\((?!@)[^()—–]*\)"
+# Direction marks around or inside "(@handle)", as a right-to-left page writes them: the name kept one ("وزارة الطاقة
+# \u200f") or was lost with the signature (newuser43a #7).
+_MARKS = f"[{platforms.urls.DIRECTION_MARKS}]*"
 SIGNATURE_IN_QUOTE_RE = re.compile(
     rf"(?:(?:[—–]\s*(?P<name>(?:[^()—–]|{NAME_BRACKETS})*?)"
     rf"|-{{1,2}}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–]|{NAME_BRACKETS})*?))\s*)?"
-    r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+    rf"\({_MARKS}@{_MARKS}(?P<handle>[A-Za-z0-9_]{{1,15}}){_MARKS}\)")
+
+
+_BLANKS = " \t\n\r\f\v\u00a0\u202f" + platforms.urls.DIRECTION_MARKS   # what a signature's name is stripped of
 
 
 def _is_tweet_blockquote(el: Any) -> bool:
@@ -199,7 +207,7 @@ def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-bl
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
-        (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
+        (signature.group("name") or signature.group("hname") or "").strip(_BLANKS) or None, signature.group("handle"))
     if status is None and handle is None:
         return None
     confidence = tweet_text.HIGH
@@ -325,7 +333,7 @@ def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if _signs(words) or signed in words:
+        if _signs(words) or signed in words or signed in platforms.urls.without_marks(words):
             break
         found[p.mem_id] = None
     return found
@@ -534,6 +542,11 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
             if ref is not None:
                 return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
+            if not post.isascii() and (marked := _marked_post(post)) is not None:
+                ref, doubt = marked
+                return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
+                             span=smap.span(el, "data-telegram-post"), post_id=ref.post_id,
+                             author_handle=ref.author_handle, id_doubt=doubt)
             if not post.isascii():   # "wаrmonitor/4525": a look-alike channel, said (fixleft42a)
                 return _disguise_said(None, "https://t.me/" + post.strip(), el, smap, "html-script",
                                       "data-telegram-post")
@@ -562,6 +575,22 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None
+
+
+def _marked_post(value: str) -> tuple[PostRef, str] | None:
+    """(the post, the doubt saying so) of a `data-telegram-post` holding direction marks or zero-width characters
+    (`text.INVISIBLE`), as a right-to-left editor leaves them ("\u200fostannews/4527\u200f"), read without them; None
+    when it names no post so. No channel's name or post's number holds one: the post was dropped unsaid (newuser43a
+    #5); said, as the widget is given the attribute as written."""
+    plain = text_detectors.INVISIBLE_RE.sub("", value)
+    ref = platforms.telegram.parse_post_attribute(plain) if plain != value else None
+    if ref is None:
+        return None
+    shown = plain.strip().strip("/")
+    held = " and ".join(dict.fromkeys(f"{unicodedata.name(c, 'U+%04X' % ord(c))} U+{ord(c):04X}"
+                                      for c in value if c in text_detectors.INVISIBLE))
+    return ref, f'its embed code\'s data-telegram-post "{shown}" holds {held}, which no post\'s name holds: read as ' \
+        f"{shown} without it"
 
 
 BESIDE_FRAME_TAGS = frozenset({"div", "figure", "p", "span", "section"})
@@ -1000,7 +1029,7 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
     return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
                or _beyond_ascii_handle(page, at) and _disguised_signature(page, at, end)
-               for at in needles.within(SIGNATURE_OPEN, start, end))
+               for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end))
 
 
 def _beyond_ascii_handle(page: str, at: int) -> bool:
@@ -1053,6 +1082,9 @@ BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockqu
 
 
 SIGNATURE_OPEN = "(@"
+# And with a direction mark before the "@", as a right-to-left page's copy writes it ("(\u200f@FaSpox\u200f)": the
+# post was lost, newuser43a #4): no other mark stands there in the pages seen.
+SIGNATURE_OPENS = (SIGNATURE_OPEN, "(\u200f@", "(\u200e@")
 
 
 def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
@@ -1172,7 +1204,7 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
                             False)
     found = []
     for el in shallow(select(tree.body or tree.root, "p, blockquote:not([class])")):
-        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
+        if _opens_signature(el.text(deep=True)) and not (claimed and in_claimed(el.parent)) \
                 and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
     return found + _loose_signatures(tree, smap, claimed)
@@ -1183,7 +1215,13 @@ READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "tex
                             "svg", "math", "iframe"})
 
 
-LOOSE_SELECTOR = ':lexbor-contains("(@")'   # lexbor's own pseudo-class: an element whose text nodes hold it
+# lexbor's own pseudo-class: an element whose text nodes hold one (`SIGNATURE_OPENS`)
+LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in SIGNATURE_OPENS)
+
+
+def _opens_signature(words: str) -> bool:
+    """Whether words hold a signature's opening, "(@" or one with a direction mark before its "@" (SIGNATURE_OPENS)."""
+    return "(@" in words or not words.isascii() and any(opening in words for opening in SIGNATURE_OPENS[1:])
 
 
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
@@ -1625,7 +1663,7 @@ SHAPE_CORE_RES = {host: re.compile("|".join(re.escape(core) for core in cores)) 
                   for host, cores in SHAPE_CORES.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
-PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN,
+PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, *SIGNATURE_OPENS,
                 html_credits.META_ALT_NEEDLE, html_credits.AMP_IMG_NEEDLE)
 # "t.co/" in each of its ASCII cases (no other character matches t, c or o case-blind): where hyperscan searches the
 # page, the places of its t.co links, which `resolver.prose_links` counts from there (`short_link_starts`), not from
@@ -2188,7 +2226,7 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     # The element is one block of text: blank lines around it let the text detector take all its lines above a
     # signature ("Line one<br>Line two<br>— Name (@h) date"), not only the last.
     text = "\n\n" + text_with_lines(el) + "\n\n"
-    if "(@" not in text:
+    if not _opens_signature(text):
         return []
     span = smap.span(el)
     # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.

@@ -30,8 +30,14 @@ MASTODON_POST_START = r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]{1,5})?/@"  
 # A Mastodon account is written with its instance ("(@jane@hachyderm.io)", sig34). A signature wrapped before its
 # date ("— Jane Roe (@jane)⏎September 12, 2022") is one with a dash before its name only (`find_signatures`): a
 # handle then a date on the next line is also an article's header or byline (fixnu33d).
-SIGNATURE_HEAD = (rf"\([@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)\)"
-                  rf"(?P<wrap>{SP}*\r?\n)?{SP}*(?:on{SP}+)?\[?")
+# Direction marks around the handle, as a copy of a right-to-left page keeps them ("(\u200f@FaSpox\u200f)"): the
+# post was lost (newuser43a #4).
+# After ")", blanks and marks are one run (two runs side by side would be tried at each split: quadratic).
+_HEAD_MARKS = f"[{platforms.urls.DIRECTION_MARKS}]*"
+_HEAD_BLANKS = f"[ \t\u00a0\u202f{platforms.urls.DIRECTION_MARKS}]*"
+SIGNATURE_HEAD = (rf"\({_HEAD_MARKS}[@＠]{_HEAD_MARKS}"
+                  rf"(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?){_HEAD_MARKS}\)"
+                  rf"(?P<wrap>{_HEAD_BLANKS}\r?\n)?{_HEAD_BLANKS}(?:on{SP}+)?\[?")
 # What ends the line of a wrapped signature's date (or its link): nothing but a closing mark (review34r3).
 WRAPPED_DATE_END_RE = LazyPattern(rf"{SP}*[.)\]]?{SP}*(?:\r?\n|\Z)")
 # Compiled when first used: an HTML page's widgets.js signatures ("(@handle) <a ...>date</a>") are turned away by

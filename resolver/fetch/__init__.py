@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cache.store import json_column, runs_of, trusted_time, utc_now
 from resolver.errors import NotMapped, refused_by_config
-from resolver.fetch.records import (WAYBACK, Media, PostRecord, current_view, merge, observation_status,
+from resolver.fetch.records import (METHOD_RANK, WAYBACK, Media, PostRecord, current_view, merge, observation_status,
                                     record_from_json)
 from resolver.http import NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, not_cached_said, passing_failure
 from resolver.http import fetch as http_fetch
@@ -53,7 +53,7 @@ def media_not_asked(error: str | None) -> bool:
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 # The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, Telegram's pages, Mastodon's
 # status pages and Bluesky's post pages
-CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube"})
+CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
@@ -89,6 +89,8 @@ class MediaFile:
     c2pa: bool | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()   # what was read only in part, e.g. an XMP packet defusedxml refused
+    # credit fields read as no text for sure (media.unsure_reading): their bytes in hex, never in `credit`
+    credit_unsure: dict[str, str] = field(default_factory=dict)
     media_id: int | None = None      # its row in the cache's media table
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
@@ -119,8 +121,8 @@ class MediaFile:
         return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
                    row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
                    row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
-                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"),
-                   answered_at_unknown=row.get("answered_at_unknown"))
+                   tuple(row.get("warnings") or ()), row.get("credit_unsure") or {}, media_id=row.get("id"),
+                   kept_path=row.get("kept_path"), answered_at_unknown=row.get("answered_at_unknown"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
@@ -172,8 +174,15 @@ class FetchedPost:
         for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
-        return self.record.status == "error" or self.lookup_error is not None or any(
+        return self.record.status == "error" and not self.refused or self.lookup_error is not None or any(
             m.get("error") and not media_not_asked(m["error"]) for m in self.media)
+
+    @property
+    def refused(self) -> bool:
+        """Every method that could be asked was refused by `[origins] only_configured` (their origins unmapped): not
+        checked, by the user's own config, and no failure (newuser43b #9); a method's own failure beside a refusal is
+        the post's answer (`records.merge`), a failure."""
+        return self.record.status == "error" and refused_by_config(self.record.reason)
 
     @property
     def lookup_error(self) -> str | None:
@@ -333,9 +342,10 @@ async def _look_up_copies(target: Target, cached: FetchedPost, session: Session)
     handles = _capture_handles(target, cached.record, session.store, session.redactor)
     ledger = Ledger()
     with ledger.kept(session.store):
-        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
+                                                     platform=target.platform)
         copies = record_copies(cached, copies, session, ledger)
-    under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
     return replace(cached, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
 
@@ -475,6 +485,8 @@ def _from_cache(target: Target, session: Session, media_row: Callable[[str], dic
         record = _author_from_kept_answer(record, row, store)
     if record.status == "unknown" and not record.fetch_ids:
         return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
+    if not session.offline and session.replay is None and _asks_what_was_refused(target, record, store, session):
+        return None   # made with a method [origins] refused, which this run maps and asks (newuser43b #1)
     if not session.offline and record.status == "error" \
             and not _error_kept(record, row["last_observed_at"], store, session):
         return None   # an error for a passing reason, got by an earlier run: ask again
@@ -605,6 +617,28 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
     return failed if _error_kept(failed, row["last_observed_at"], store, session) else None
 
 
+def _asks_what_was_refused(target: Target, record: PostRecord, store: Store, session: Session) -> bool:
+    """Whether the cached answer was made while `[origins] only_configured` refused one of its requests (a method's,
+    its origin unmapped: `records.merge` says "syndication not asked"), and this run would make that request: its
+    origin mapped now (or only_configured off), and for an X post the method among x_methods (the X API's with a
+    token). Such an answer holds only for runs that would refuse the method again, as a refused link's does
+    (`resolve._declined`): before, a deleted post said "not_found via oembed" with syndication refused was said again
+    "(from cache)" by the run that mapped syndication, which a fresh cache said "deleted" (newuser43b #1)."""
+    from resolver.http import refused_unmapped
+
+    if not record.fetch_ids:
+        return False
+    settings = session.settings
+    for url, purpose in store.refused_by_config(record.fetch_ids):
+        if refused_unmapped(url, settings):
+            continue
+        if target.platform == "twitter" and purpose in METHOD_RANK and (
+                purpose not in settings.x_methods or purpose == "x-api" and not settings.x_bearer_token):
+            continue
+        return True
+    return False
+
+
 def _error_kept(record: PostRecord, observed_at: str | None, store: Store, session: Session) -> bool:
     """Whether an error observed at `observed_at` answers this online run rather than be asked again: one this run
     got (one request a source per post a run, a failure too: newuser32c #4; --refresh's `cached_since` cut-off),
@@ -692,10 +726,10 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store,
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor, takes=session.takes_cached,
-                                             limit=session.settings.captures)
+                                             limit=session.settings.captures, platform=target.platform)
     if looked is None and not archived or looked == wayback.NOT_LOOKED_UP:
         return wayback.NOT_LOOKED_UP, ()   # none made, or one stopped part way (newuser32 #1)
-    return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+    return looked, wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
 
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None,
@@ -728,7 +762,7 @@ def archived_in_store(post_row: dict[str, Any], store: Store, *,
         row = store.fetch(observation["fetch_id"])
         body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
         stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
-        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored)
+        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored, post_row.get("platform"))
         if copy is not None:
             copies[copy.url] = copy
     return tuple(sorted(copies.values(), key=lambda c: c.timestamp))
@@ -940,8 +974,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = _merged(session.redactor.page_url(target.url), _shown(records, target, session))
     if _reads_captures(target, merged, options):
         handles = _capture_handles(target, merged, session.store, session.redactor)
-        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
-        under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger,
+                                                     platform=target.platform)
+        under = wayback.looked_under(target.post_id, handles, session.redactor, target.platform) if looked is not None else ()
     merged, copies, post_row, answered_at = _record_answers(target, records, copies, session, ledger)
     if recorded is not None:
         recorded.add(target)
@@ -1039,11 +1074,11 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
 
 def _handle_in(url: str, platform: str = "twitter") -> str | None:
     """The handle a post's link names (an X post's, a Mastodon post's user@instance, a Bluesky post's handle or
-    DID), or None."""
-    from resolver.platforms import bluesky, mastodon, x
+    DID, a TikTok video's @user), or None."""
+    from resolver.platforms import bluesky, mastodon, tiktok, x
 
     ref = mastodon.parse(url) if platform == mastodon.PLATFORM else bluesky.parse(url) \
-        if platform == bluesky.PLATFORM else x.parse_url(url)
+        if platform == bluesky.PLATFORM else tiktok.parse(url) if platform == tiktok.PLATFORM else x.parse_url(url)
     return ref.author_handle if ref is not None else None
 
 

@@ -54,6 +54,9 @@ class MediaFacts:
     c2pa: bool | None = False      # None: nobody could tell (no c2pa library here, or a manifest kept elsewhere)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)   # what was read only in part, e.g. a refused XMP packet
+    # The credit fields whose bytes name no character set and read as no text for sure (`unsure_reading`): their
+    # bytes in hex, by the plain name `credit` would give them; never in `credit` (newuser43a #2)
+    credit_unsure: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return plain(self)
@@ -103,10 +106,11 @@ def _read(image: Any, base: dict[str, Any], data: bytes) -> MediaFacts:
         image.draft("RGB", THUMBNAIL)
     image.thumbnail(THUMBNAIL)
     found_warnings: list[str] = []
-    credit = _credits(image, found_warnings)
+    unsure: dict[str, str] = {}
+    credit = _credits(image, found_warnings, unsure)
     c2pa, c2pa_warning = has_c2pa(data, base["mime"])
     return MediaFacts(**base, width=width, height=height, phash=_phash(image), credit=credit, c2pa=c2pa,
-                      warnings=found_warnings + ([c2pa_warning] if c2pa_warning else []))
+                      warnings=found_warnings + ([c2pa_warning] if c2pa_warning else []), credit_unsure=unsure)
 
 
 def _phash(image: Any) -> str | None:
@@ -118,9 +122,10 @@ def _phash(image: Any) -> str | None:
         return None
 
 
-def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
+def _credits(image: Any, found_warnings: list[str], unsure: dict[str, str] | None = None) -> dict[str, str]:
     """EXIF Artist/Copyright, IPTC By-line/Credit/Source/Copyright Notice, XMP dc:creator, photoshop:Credit,
-    Iptc4xmpCore:CreditLine and dc:rights: each present field, by a plain name."""
+    Iptc4xmpCore:CreditLine and dc:rights: each present field, by a plain name. An IPTC field naming no character set
+    that reads as no text for sure goes to `unsure` (its bytes in hex) with a warning, not to the credit."""
     found: dict[str, str] = {}
     exif = image.getexif()
     for tag, name in ((EXIF_ARTIST, "artist"), (EXIF_COPYRIGHT, "copyright")):
@@ -158,6 +163,15 @@ def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
                 found_warnings.append(_escapes_not_read(key, charset))
                 continue
         elif not charset:
+            if (readings := unsure_reading(value)) is not None:
+                # another script's bytes: the cp1252 reading is mojibake ("ÓÇÑÉ ÇáÎØíÈ" of windows-1256 Arabic),
+                # shown and compared as the file's words it failed a right credit (newuser43a #2)
+                found_warnings.append(f"IPTC {IPTC_NAMES[key]} ({key[0]}:{key[1]}) not read with certainty: its bytes "
+                                      f"are not UTF-8 and no 1:90 names their character set; "
+                                      f"{said_readings(readings)}")
+                if unsure is not None:
+                    unsure.setdefault(name, value.hex())
+                continue
             text = _decode_text(value)   # no set named: valid UTF-8 is UTF-8, else cp1252
         elif codec == "utf-8":
             try:
@@ -260,6 +274,39 @@ def _decode_text(data: bytes, encodings: tuple[str, ...] = ("utf-8", "cp1252")) 
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def unsure_reading(value: bytes) -> list[tuple[str, str]] | None:
+    """The likeliest readings (encoding, text) of a field's bytes that name no character set, when they are not
+    UTF-8 and another encoding reads them better than cp1252, the usual legacy one (`alphabets`: windows-1256 Arabic
+    is "سارة الخطيب" there, "ÓÇÑÉ ÇáÎØíÈ" in cp1252); None when UTF-8 or cp1252 reads them as well as any."""
+    if value.isascii():
+        return None
+    try:
+        value.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    from resolver import alphabets
+
+    found = alphabets.readings(value, every_script=True)
+    western = next((reading for reading in found if reading.encoding == "cp1252"), None)
+    if not found or western is not None and western.fit >= found[0].fit:
+        return None
+    return [(reading.encoding, reading.text) for reading in found if reading.fit == found[0].fit]
+
+
+# How many of a field's likeliest readings a warning names
+READINGS_NAMED = 3
+
+
+def said_readings(readings: list[tuple[str, str]]) -> str:
+    """The likeliest readings as a warning names them: "read as cp1256 it says 'سارة الخطيب', as cp874 '…'"."""
+    named = [f"'{text}'" if at == 0 else f"as {encoding} '{text}'"
+             for at, (encoding, text) in enumerate(readings[:READINGS_NAMED])]
+    more = len(readings) - READINGS_NAMED
+    return (f"read as {readings[0][0]} it says {', '.join(named)}"
+            + (f" (and {more} other reading{'s' * (more > 1)} as likely)" if more > 0 else ""))
 
 
 def _xmp_credits(image: Any, found_warnings: list[str]) -> dict[str, str]:

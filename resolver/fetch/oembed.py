@@ -184,6 +184,7 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
 # The platforms whose oEmbed is Meta's Graph API, whose error answers are {"error": {"message", "type", "code", …}}
 GRAPH_PLATFORMS = frozenset({"instagram", "facebook", "threads"})
 REFUSED_UNSAID = "removed, private or restricted, or a URL it cannot read: not known which"
+TIKTOK_REFUSAL = "TikTok answers so for a video it will not give"
 # Graph's error codes of its rate limits (its rate-limiting reference: 4 the app's, 17 a user's, 32 a page's, 613 a
 # custom one), which it answers with a 4xx, not 429
 GRAPH_RATE_LIMITS = frozenset({4, 17, 32, 613})
@@ -223,9 +224,14 @@ def _refusal(platform: str, status: int | None, body: bytes) -> str:
         return said + (f" (Meta answers so for a post it will not embed: {REFUSED_UNSAID})" if code == 100 else "")
     if platform == "tiktok" and status == 400:
         message = _said(data.get("message"))
-        return ((f": “{message}”" if message else "") + " (TikTok answers so for a video it will not give: "
-                f"{REFUSED_UNSAID}, or a fault of its own)")
+        return (f": “{message}”" if message else "") + f" ({TIKTOK_REFUSAL}: {REFUSED_UNSAID}, or a fault of its own)"
     return ""
+
+
+def refused(record: PostRecord) -> bool:
+    """Whether the record is TikTok's refusal to give a video (its oEmbed's 400, said by `_refusal`): an error, kept
+    for `error_ttl`, whose video may be removed, so its archived copies are read (fixleft43a)."""
+    return record.platform == "tiktok" and record.status == "error" and TIKTOK_REFUSAL in (record.reason or "")
 
 
 def _said(value: Any) -> str | None:

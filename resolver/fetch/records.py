@@ -247,7 +247,28 @@ def merge(records: list[PostRecord]) -> PostRecord:
     versions = next((r.versions for r in ranked if r.versions), ())
     fetch_ids = tuple(i for r in ranked for i in r.fetch_ids) + tuple(v.fetch_id for v in versions if v.fetch_id)
     return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
-                   method=best.method, versions=versions)
+                   method=best.method, versions=versions, reason=_with_not_asked(best, ranked))
+
+
+# "syndication not asked: its origin is not mapped in [origins], …; to allow it, add … to [origins]" (`merge`)
+_NOT_ASKED_RE = re.compile(r"(?:^|; )([\w-]+) not asked: (its origin is not mapped in \[origins\].*? to \[origins\])")
+
+
+def not_asked(record: PostRecord) -> list[tuple[str, str]]:
+    """(method, why) of each method `[origins] only_configured` refused for the answer (`merge` says them)."""
+    return [(m.group(1), m.group(2)) for m in _NOT_ASKED_RE.finditer(record.reason or "")]
+
+
+def _with_not_asked(best: PostRecord, ranked: list[PostRecord]) -> str | None:
+    """The answer's reason, and after it each method `[origins] only_configured` refused (its origin unmapped): the
+    status rests on the others alone, and a method that could have said more was not asked (newuser43b #1: a
+    deleted post, syndication refused, was "not_found via oembed" with no word of it). A run that maps the origin
+    asks again (`fetch._from_cache`)."""
+    from resolver.errors import not_mapped_words, refused_by_config
+
+    said = [f"{r.method} not asked: {not_mapped_words(r.reason)}" for r in ranked
+            if r is not best and r.method and r.status == "error" and refused_by_config(r.reason)]
+    return "; ".join([best.reason, *said] if best.reason else said) if said else best.reason
 
 
 def _status_from(ranked: list[PostRecord]) -> PostRecord:
@@ -258,8 +279,12 @@ def _status_from(ranked: list[PostRecord]) -> PostRecord:
     (newuser32c #1: a protected post's tombstone, then oEmbed's 404, made it "not found", a dead embed, and no
     disagreement was said). A post shown ("available") keeps the ranking: a cached answer may show a post since gone."""
     said = [r for r in ranked if r.status not in ("error", "unknown")]
-    if not said or said[0].status != "not_found":
-        return said[0] if said else ranked[0]
+    if not said:   # a method's failure outweighs another's refusal by [origins] (newuser43b #9): the post failed
+        from resolver.errors import refused_by_config
+
+        return next((r for r in ranked if not refused_by_config(r.reason)), ranked[0])
+    if said[0].status != "not_found":
+        return said[0]
     hidden = next((r for r in said if r.status not in ("not_found", "available")), None)
     if hidden is not None:
         return hidden

@@ -33,7 +33,8 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     elif method == "oembed":
         record = oembed.parse(platform, post_id, url, fetch["status"], content_type, body)
     elif method == wayback.METHOD:
-        record = wayback.read(post_id, fetch["status"], content_type, body, wayback.original_of(fetch["url"])).record
+        record = wayback.read(post_id, fetch["status"], content_type, body, wayback.original_of(fetch["url"]),
+                              platform).record
     elif method == telegram.METHOD:
         record = telegram.read_widget(post_id, fetch["status"], content_type, body)[0]
     elif method == "x-api":

@@ -31,12 +31,13 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, xapi, youtube_pages
+from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, tiktok_pages, xapi, youtube_pages
 from resolver.fetch.captured import page_soup
 from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
 from resolver.platforms import mastodon as platforms_mastodon
+from resolver.platforms import tiktok as platforms_tiktok
 from resolver.platforms import youtube as platforms_youtube
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
@@ -66,10 +67,14 @@ def raw_url(timestamp: str, original: str) -> str:
 
 
 def read(post_id: str, status: int | None, content_type: str, body: bytes,
-         original: str | None = None) -> CaptureReading:
+         original: str | None = None, platform: str | None = None) -> CaptureReading:
     """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded; `original`, the
     URL captured). A Telegram post's (its id `<channel>/<n>`, never an X post's number) is read by
-    resolver.fetch.telegram, a Mastodon post's (`<instance>/<id>`) by resolver.fetch.mastodon."""
+    resolver.fetch.telegram, a Mastodon post's (`<instance>/<id>`) by resolver.fetch.mastodon. A TikTok video's id is
+    all digits, as an X post's is: its `platform` says it is one (resolver.fetch.tiktok_pages)."""
+    if _is_tiktok(platform):
+        record, form, notes = tiktok_pages.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
     if telegram.is_post_id(post_id):
         record, form, notes = telegram.read_capture(post_id, status, content_type, body, METHOD)
         return CaptureReading(record, form, notes)
@@ -94,6 +99,12 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
         if found is not None:
             return _with_head(found, post_id, soup)
     return _head_only(post_id, soup)
+
+
+def _is_tiktok(platform: str | None) -> bool:
+    """Whether the post is a TikTok video: its id, all digits, is told from an X post's by its platform alone (every
+    other platform's by its id's shape), so the functions reading captures are given it."""
+    return platform == platforms_tiktok.PLATFORM
 
 
 # -- records ----------------------------------------------------------------------------------------------------
@@ -556,8 +567,9 @@ READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withh
 def reads_captures(record: PostRecord) -> bool:
     """Whether a fetch reads a post's captures by default: the live sources could not show it (READ_WHEN), or
     they showed a version of an edited post, whose other versions an article may quote (verdict28; the edit asked for
-    by its own id too, edits31)."""
-    return record.status in READ_WHEN or bool(record.edits)
+    by its own id too, edits31), or TikTok refused to give the video (its oEmbed's lasting 400, "Something went wrong":
+    what a removed video gets, or a private one, or a fault of TikTok's own; an error all the same, `oembed.refused`)."""
+    return record.status in READ_WHEN or bool(record.edits) or oembed.refused(record)
 
 
 MAX_CAPTURES = 3        # per post: the earliest captures of distinct content, then the latest
@@ -596,36 +608,38 @@ class ArchivedCopy:
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
-def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
+def capture_queries(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
     filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read. A Telegram post's: its
     page (its widget's, `?embed=1`, under it) and its web preview's (telegram.capture_pages)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
-    if (pages := _own_pages(post_id, handles)) is not None:
+    if (pages := _own_pages(post_id, handles, platform)) is not None:
         return pages
     pages = _pages(post_id, handles)
     return page_queries(post_id, handles) + [
         f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
 
 
-def page_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
+def page_queries(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str]:
     """The post's page on each host CDX files apart (twitter.com, x.com, mobile.twitter.com) under each handle
     (`_pages`), no scheme, as a prefix query asks them: `capture_queries` without the JSON answers, what
     `archive.lookup` lists for an X post (archive35)."""
     if telegram.is_post_id(post_id):
         return telegram.capture_pages(post_id)
-    if (pages := _own_pages(post_id, handles)) is not None:
+    if (pages := _own_pages(post_id, handles, platform)) is not None:
         return pages
     return [form for page in _pages(post_id, handles)
             for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
 
 
-def _own_pages(post_id: str, handles: Sequence[str | None]) -> list[str] | None:
-    """A Mastodon or Bluesky post's pages, a YouTube video's, where each reader lists them (its page under each
-    name, its embed and mobile pages): the same for its captures, its page queries and its pages. None for an X
+def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str] | None:
+    """A Mastodon or Bluesky post's pages, a YouTube or TikTok video's, where each reader lists them (its page under
+    each name, its embed and mobile pages): the same for its captures, its page queries and its pages. None for an X
     post (or a Telegram one, whose three lists differ)."""
+    if _is_tiktok(platform):
+        return tiktok_pages.capture_pages(post_id, list(handles))
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
@@ -635,12 +649,12 @@ def _own_pages(post_id: str, handles: Sequence[str | None]) -> list[str] | None:
     return None
 
 
-def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
+def _pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str]:
     """The post's page on twitter.com (no scheme, as CDX is asked) under each handle given, each once whatever its
     case; under /i/ with none. A Telegram post's page: t.me/<channel>/<n>."""
     if telegram.is_post_id(post_id):
         return [f"t.me/{post_id}"]
-    if (pages := _own_pages(post_id, handles)) is not None:
+    if (pages := _own_pages(post_id, handles, platform)) is not None:
         return pages
     distinct: dict[str, str] = {}
     for handle in handles:
@@ -649,11 +663,12 @@ def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
     return [f"twitter.com/{handle}/status/{post_id}" for handle in distinct.values() or [x.UNKNOWN_HANDLE]]
 
 
-def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor | None = None) -> tuple[str, ...]:
+def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor | None = None,
+                 platform: str | None = None) -> tuple[str, ...]:
     """The post's pages a lookup under `handles` lists (`capture_queries` lists each on x.com and
     mobile.twitter.com too), but those that carry one of the run's secrets (not listed): what a report names when
     it found no copy, never a bare "no archived copy" (renamed28, #9)."""
-    listed, _ = _not_withheld(_pages(post_id, handles), redactor or NO_SECRETS)
+    listed, _ = _not_withheld(_pages(post_id, handles, platform), redactor or NO_SECRETS)
     return tuple(f"https://{page}" for page in listed)
 
 
@@ -666,8 +681,8 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
     if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None \
-            or platforms_youtube.parse(pages[0]) is not None:
-        # a Mastodon or Bluesky post's pages, a YouTube video's: each a list of its own
+            or platforms_youtube.parse(pages[0]) is not None or platforms_tiktok.parse(pages[0]) is not None:
+        # a Mastodon or Bluesky post's pages, a YouTube or TikTok video's: each a list of its own
         return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
     listed, _ = _not_withheld(capture_queries(parts[0][-1], handles), redactor or NO_SECRETS)
@@ -683,19 +698,21 @@ def where_looked(pages: Sequence[str]) -> str:
                 f"on https://telegram.me/{post_id}")
     if platforms_mastodon.parse(pages[0]) is not None:
         return f"under {named} (its embed page too)"
-    if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None:
+    if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None \
+            or platforms_tiktok.parse(pages[0]) is not None:
         return f"under {named}"
     return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
             "syndication and oEmbed answers")
 
 
-def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:
+def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES,
+                    platform: str | None = None) -> list[Any]:
     """The captures worth reading: of this post (its id in the URL), the original answer (not a redirect, not
     a revisit record), one per content digest; the earliest first, then the latest."""
     fitting = []
     seen: set[str] = set()
     for snap in sorted(snapshots, key=lambda s: s.timestamp):
-        if not _names_post(snap.original, post_id) or (snap.mimetype or "") == "warc/revisit":
+        if not _names_post(snap.original, post_id, platform) or (snap.mimetype or "") == "warc/revisit":
             continue
         if snap.status not in (None, "", "-", "200", "404", "410"):
             continue
@@ -708,7 +725,9 @@ def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> 
     return fitting[: limit - 1] + fitting[-1:]
 
 
-def _names_post(original: str, post_id: str) -> bool:
+def _names_post(original: str, post_id: str, platform: str | None = None) -> bool:
+    if _is_tiktok(platform):
+        return tiktok_pages.names_post(original, post_id)
     if telegram.is_post_id(post_id):
         return telegram.names_post(original, post_id)
     if mastodon.is_post_id(post_id):
@@ -742,7 +761,8 @@ def lookup_outcome(errors: list[str], asked: int) -> str | None:
 
 
 async def read_captures(post_id: str, handles: Sequence[str | None], *, session: Any, ledger: Ledger,
-                        limit: int | None = None) -> tuple[tuple[ArchivedCopy, ...], str | None]:
+                        limit: int | None = None,
+                        platform: str | None = None) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
     fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
@@ -757,39 +777,40 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
     unread: list[str] = []
     asked = 0
     read_before: set[str] = set()   # a capture two lists name is read once (newuser33 #9: fetched twice)
-    queries, withheld = _not_withheld(capture_queries(post_id, handles), session.redactor)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform), session.redactor)
     for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
             asked += 1
             errors += [listing.error] if listing.error else []
         fresh = [s for s in listing.snapshots if raw_url(s.timestamp, s.original) not in read_before]
-        for snap in choose_captures(fresh, post_id, limit - len(copies)):
+        for snap in choose_captures(fresh, post_id, limit - len(copies), platform):
             read_before.add(raw_url(snap.timestamp, snap.original))
-            copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread)
+            copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread,
+                                  platform=platform)
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
     if errors and not copies and queries:   # the lists failed: the capture the availability API names is still read
-        copies += await _named_copy(post_id, f"https://{queries[0]}", read_before, session, ledger, unread)
+        copies += await _named_copy(post_id, f"https://{queries[0]}", read_before, session, ledger, unread, platform)
     outcome = _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
     return tuple(copies), _with_withheld(outcome, withheld, len(queries), bool(copies))
 
 
 async def _named_copy(post_id: str, page: str, read_before: set[str], session: Any, ledger: Ledger,
-                      unread: list[str]) -> list[ArchivedCopy]:
+                      unread: list[str], platform: str | None = None) -> list[ArchivedCopy]:
     """The copy in the capture the availability API names for the post's page, closest to the day its id was minted
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = None if telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
+    minted = None if _is_tiktok(platform) or telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
         else platforms_mastodon.id_time(post_id) if mastodon.is_post_id(post_id) \
         else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
     if snap is None or raw_url(snap.timestamp, snap.original) in read_before:
         return []
-    copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread)
+    copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread, platform=platform)
     return [copy] if copy is not None else []
 
 
@@ -840,7 +861,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
                             copies: int | Sequence[ArchivedCopy] = 0,
                             redactor: Redactor | None = None,
                             takes: Callable[[list[int]], bool] | None = None,
-                            limit: int = MAX_CAPTURES) -> str | None:
+                            limit: int = MAX_CAPTURES, platform: str | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`: the copies recorded, or
     how many), the captures they list whose last read failed. A lookup stopped part way (a list it goes on to
@@ -853,7 +874,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     unread: list[str] = []
     asked = 0
     unfinished = False
-    queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles, platform), redactor or NO_SECRETS)
     for query in queries:
         rows = [row for row in listings_in_store(query, store) if takes is None or takes([row["id"]])]
         if not rows:
@@ -867,7 +888,7 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
         error = archive.kept_cdx_error(last, body)
         errors += [error] if error else []
         if not error and not copies:
-            more, lost = _unread_in_store(post_id, body or b"", store, takes)
+            more, lost = _unread_in_store(post_id, body or b"", store, takes, platform)
             unread += more
             unfinished = unfinished or lost
     outcome = _with_unread(lookup_outcome(errors, asked), unread)
@@ -893,8 +914,8 @@ def _lookup_done(copies: int | Sequence[ArchivedCopy], limit: int = MAX_CAPTURES
     return any(c.says_something for c in copies) or len(copies) >= limit
 
 
-def _unread_in_store(post_id: str, cdx: bytes, store: Any,
-                     takes: Callable[[list[int]], bool] | None = None) -> tuple[list[str], bool]:
+def _unread_in_store(post_id: str, cdx: bytes, store: Any, takes: Callable[[list[int]], bool] | None = None,
+                     platform: str | None = None) -> tuple[list[str], bool]:
     """The captures a kept CDX answer lists that read_captures would read, whose last read failed or that were never
     read: the lookup that listed them was stopped first (review30r4: a run stopped by Ctrl-C keeps the listing's row,
     and with no read of its capture the lookup came out "answered", no copy). With them, whether one of them was
@@ -904,7 +925,7 @@ def _unread_in_store(post_id: str, cdx: bytes, store: Any,
 
     unread = []
     lost = False
-    for snap in choose_captures(archive.parse_cdx(cdx), post_id):
+    for snap in choose_captures(archive.parse_cdx(cdx), post_id, platform=platform):
         rows = [row for row in store.fetches_for(raw_url(snap.timestamp, snap.original))
                 if takes is None or takes([row["id"]])]
         if not rows:
@@ -919,7 +940,7 @@ def _unread_in_store(post_id: str, cdx: bytes, store: Any,
 
 
 async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger, *,
-                   unread: list[str] | None = None) -> ArchivedCopy | None:
+                   unread: list[str] | None = None, platform: str | None = None) -> ArchivedCopy | None:
     """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched: why,
     added to `unread`). The fetch row is held in `ledger` (the copy's fetch_id is its placeholder) until the copy
     is recorded."""
@@ -936,9 +957,33 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
         return None
     notes = _header_notes(outcome.headers)
-    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original)
+    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original, platform)
+    reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
+
+
+# How long before an X post's id was minted a capture may be and still show it: Wayback's clock and X's are not one.
+CLOCKS_APART_S = 60
+
+
+def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading) -> CaptureReading:
+    """The reading of a capture of the X post `post_id` (never a TikTok video's: its id is all digits too, and no X
+    id), said not to show the post when Wayback made it more than a
+    minute before the post's id was minted: X mints the id when the post is made, so such a capture is of another page
+    or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date check)."""
+    minted = x.snowflake_time(post_id) if reading.record.status == "available" and len(timestamp) == 14 else None
+    if minted is None:
+        return reading
+    made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    early = (minted - made).total_seconds()
+    if early <= CLOCKS_APART_S:
+        return reading
+    hours, minutes = divmod(int(early) // 60, 60)
+    before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    return _reading(post_id, "unknown", reading.form, reason=(
+        f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
+        f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post"), notes=reading.notes)
 
 
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
@@ -965,7 +1010,7 @@ def original_of(raw: str) -> str | None:
 
 
 def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
-                    stored: PostRecord | None) -> ArchivedCopy | None:
+                    stored: PostRecord | None, platform: str | None = None) -> ArchivedCopy | None:
     """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
     with today's parsers (the stored record when the body was not kept)."""
     found = _RAW_RE.search(fetch_row.get("url") or "")
@@ -974,7 +1019,8 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
     timestamp, original = found.group(1), found.group(2)
     if body is not None:
         headers = json.loads(fetch_row.get("headers") or "{}")
-        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original)
+        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original, platform)
+        reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])

@@ -9,6 +9,7 @@ in PLATFORMS. The HTML and text detectors take their host lists and URL patterns
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 from collections.abc import Sequence
@@ -235,6 +236,13 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
         host = (split.hostname or "").rstrip(".")
     except ValueError:
         return None
+    digits = in_other_digits(url)
+    if digits is not None:   # "t.me/ostannews/۴۵۲۱": said, never read as post 4521 (newuser43a #5)
+        named, written, names, _ = digits
+        word, plain = ID_WORD.get(named.platform, "post id"), _ascii_digits(written)
+        return named.platform, (f"its link names the post by the {word} {written} in {names} digits, which reads "
+                                f"{plain} in ASCII digits: no {ADDRESS_OF[named.platform].split(' ', 1)[1]} link "
+                                f"writes an id so, and it names no post; not read as {plain}"), False
     seen = lookalike.as_seen(url)
     if not seen.isascii() or seen == url:
         return None   # letters of another script that look like no Latin one: another name, not a disguise
@@ -249,6 +257,31 @@ def lookalike_link(url: str) -> tuple[str, str, bool] | None:
         why = lookalike.letters_named(host, lookalike.as_seen(host))
         return ref.platform, f"its link goes to {host} ({why}): not {ADDRESS_OF[ref.platform]} address", False
     return _lookalike_in_path(url, split.path, ref)
+
+
+def _ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of another script (Arabic-Indic, Persian, Devanagari...) as its ASCII digit."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
+
+
+_DIGITS_RE = re.compile(r"\d+")   # any script's (Python's \d)
+
+
+def in_other_digits(url: str) -> tuple[PostRef, str, str, str] | None:
+    """(the post a link would name with its digits read as ASCII ones, the id as the link writes it, the digits'
+    script as Unicode names them, the link in ASCII digits) of a post link whose id is written in another script's
+    digits ("t.me/ostannews/۴۵۲۱", "x.com/h/status/١٥٦٩…"), or None. No platform's link writes an id so: the link names
+    no post, and the post the digits would name is never taken for it (newuser43a #5: such links vanished unsaid)."""
+    if url.isascii() or not any(c.isdecimal() and not c.isascii() for c in url):
+        return None
+    plain = _ascii_digits(url)
+    ref = parse_url(plain if "://" in plain else "https://" + plain.strip())
+    if ref is None or not ref.post_id or not is_embed(ref) or ref.platform not in ADDRESS_OF:
+        return None
+    written = next((m.group() for m in _DIGITS_RE.finditer(url) if not m.group().isascii()), "")
+    names = " and ".join(dict.fromkeys(unicodedata.name(c, "").rsplit(" DIGIT ", 1)[0]
+                                       for c in written if not c.isascii()))
+    return ref, written, names, plain
 
 
 def lookalike_account(platform: str, account: str) -> str | None:
@@ -312,7 +345,7 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["ADDRESS_OF", "beyond_ascii", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
+__all__ = ["ADDRESS_OF", "beyond_ascii", "in_other_digits", "lookalike_account", "lookalike_link", "private_link", "BY_DOMAIN", "NOT_POSTS", "archived_capture", "link_doubt", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS",
            "SOURCE_SHAPES", "is_embed", "link_target", "parent_of", "parse_url", "post_key", "url_forms",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
