@@ -1922,6 +1922,24 @@ AT_RISK_EMBEDS_V84 = _replaced(
     (_BLUESKY_MATCH, "OR (COALESCE(p.platform, e.platform) = 'tiktok' AND a.platform = 'tiktok' AND a.post_id = "
                      "COALESCE(e.post_id, p.post_id))\n                       " + _BLUESKY_MATCH))
 
+# v85 (fixleft43b, CLOSING-stop42): a capture of a watch page whose `v=` is not its first argument
+# (`watch?feature=share&v=…`, `watch?app=desktop&v=…`), which the fetch reads as the video's page (`youtube_pages.
+# names_post`), counts as its copy too: m081 read the id only right after "watch?v=", and listed such a video at risk
+# while the report showed its copy. The first "&v=" after "watch?" is the one read.
+_WATCH_AT = "instr(original, 'youtube.com/watch?')"
+_AMP_V = f"instr(substr(original, {_WATCH_AT}), '&v=')"
+_YOUTUBE_COPIES_V85 = (
+    "    UNION\n"
+    "    SELECT DISTINCT NULL, 'youtube', substr(rest, 1, 11), held FROM (\n"
+    "        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, "
+    "'youtube.com/watch?v=') + 20) WHEN instr(original, 'youtube.com/shorts/') > 0 THEN substr(original, "
+    f"instr(original, 'youtube.com/shorts/') + 19) ELSE substr(original, {_WATCH_AT} + {_AMP_V} + 2) END AS rest, held"
+    " FROM copies\n"
+    "        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0"
+    f" OR {_WATCH_AT} > 0 AND {_AMP_V} > 0)\n"
+    "    WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')\n")
+AT_RISK_EMBEDS_V85 = _replaced(AT_RISK_EMBEDS_V84, (_YOUTUBE_COPIES, _YOUTUBE_COPIES_V85))
+
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
 # the view's own join: `stats` says how many, so its count reconciles with `scan`'s and the embeds table (newuser38b
@@ -2015,6 +2033,14 @@ def m084_at_risk_reads_tiktok_captures(db: Database) -> None:
     and with its query, as the reports do now that the fetch reads them (a short link's video too)."""
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V84.strip())
+
+
+@migrations()
+def m085_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
+    """v85 (fixleft43b): `at_risk_embeds` counts a YouTube video's capture read as its copy under a watch page whose
+    `v=` is not its first argument (`watch?feature=share&v=…`), as the fetch reads it."""
+    db.execute("DROP VIEW IF EXISTS at_risk_embeds")
+    db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V85.strip())
 
 
 if __name__ == "__main__":

@@ -745,8 +745,8 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     WHERE length(after) > length(ltrim(after, '0123456789')) AND (ltrim(after, '0123456789') IN ('', '/', '/embed') OR substr(ltrim(after, '0123456789'), 1, 1) IN ('?', '#') OR substr(ltrim(after, '0123456789'), 1, 2) IN ('/?', '/#'))
     UNION
     SELECT DISTINCT NULL, 'youtube', substr(rest, 1, 11), held FROM (
-        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, 'youtube.com/watch?v=') + 20) ELSE substr(original, instr(original, 'youtube.com/shorts/') + 19) END AS rest, held FROM copies
-        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0)
+        SELECT CASE WHEN instr(original, 'youtube.com/watch?v=') > 0 THEN substr(original, instr(original, 'youtube.com/watch?v=') + 20) WHEN instr(original, 'youtube.com/shorts/') > 0 THEN substr(original, instr(original, 'youtube.com/shorts/') + 19) ELSE substr(original, instr(original, 'youtube.com/watch?') + instr(substr(original, instr(original, 'youtube.com/watch?')), '&v=') + 2) END AS rest, held FROM copies
+        WHERE instr(original, 'youtube.com/watch?v=') > 0 OR instr(original, 'youtube.com/shorts/') > 0 OR instr(original, 'youtube.com/watch?') > 0 AND instr(substr(original, instr(original, 'youtube.com/watch?')), '&v=') > 0)
     WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')
     UNION
     SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (

@@ -833,6 +833,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
+    if compared.result == "fail":   # every word that differs, its ends' too (a warn names them in its evidence)
+        changes += quotes.edge_changes(compared)
     later = later_versions(post) if post is not None and not source else []
     earlier = earlier_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
@@ -1577,9 +1579,23 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
     it rests on (`archive_lookups`)."""
     found = _archive_check(post, snapshots, looked_up, error, looked_for)
-    said = lookups_text(lookups or [])
+    if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
+            and (asked := [f for f in lookups or () if not refused_by_config(f.get("error"))]):
+        found = check("archive", "skip", _partly_refused(error, asked))
+    said = lookups_text(lookups or [], said=found["evidence"])
     why = _under_other_handles(looked_for, lookups or [])
     return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+
+
+def _partly_refused(error: str | None, asked: list[dict[str, Any]]) -> str:
+    """The archive check of a post whose capture lists the config refused while other lookups were asked (the
+    availability API's origin mapped, the CDX one's not): "not looked up" was said of lookups that were made, and
+    cited (review43a). What was asked, and what it answered: no capture named, which alone does not tell that none
+    exists."""
+    answers = "; ".join(f"{LOOKUP_NAMES[f['service']]} of {f['url']}: "
+                        + (f"{f['error']}" if f.get("error") else "it named no capture") for f in asked)
+    return (f"not known: the archive's lists of its captures were not asked: {not_mapped_words(error)}; asked: "
+            f"{answers}; which alone does not tell whether an archived copy exists")
 
 
 def _under_other_handles(looked_for: str | None, lookups: list[dict[str, Any]]) -> str:
@@ -2179,13 +2195,19 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
 LOOKUP_NAMES = {"cdx": "CDX lookup", "availability": "availability lookup"}
 
 
-def lookups_text(lookups: list[dict[str, Any]]) -> str:
+def lookups_text(lookups: list[dict[str, Any]], *, said: str = "") -> str:
     """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
-    …; availability lookup of …" ("" when none is recorded)."""
-    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
-                     + provenance_text({k: v for k, v in found.items() if k != "method"
-                                        } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
-                     + (f", {found['error']}" if found.get("error") else "") for found in lookups)
+    …; availability lookup of …" ("" when none is recorded). A lookup the config refused is cited "not asked", and
+    why once, at the end, unless `said` (the evidence it follows) says it already: a sealed run's check repeated the
+    refusal, each with its CDX query's URL, once per page of the post looked under (review43a: 6 times)."""
+    reasons = list(dict.fromkeys(not_mapped_words(f["error"]) for f in lookups if refused_by_config(f.get("error"))))
+    cited = "; ".join(f"{LOOKUP_NAMES[found['service']]} of " + ("URLs starting with " if _prefix(found) else "")
+                      + provenance_text({k: v for k, v in found.items() if k != "method"
+                                         } | ({"url": f"{found['url']} near {found['near']}"} if found.get("near") else {}))
+                      + (", not asked (refused by the config)" if refused_by_config(found.get("error"))
+                         else f", {found['error']}" if found.get("error") else "") for found in lookups)
+    unsaid = [reason for reason in reasons if reason not in said]
+    return cited + "".join(f"; not asked: {reason}" for reason in unsaid)
 
 
 def _prefix(lookup: dict[str, Any]) -> bool:
@@ -2795,7 +2817,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store) | {"published": dated.to_json() if dated else None},
+        "article": _article(result, store) | {"published": dated.to_json() if dated else None,
+                                              "warnings": _links_followed(result, store, redactor, takes)},
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3552,6 +3575,45 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "encoding_rivals": list(article.encoding_rivals), "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json,
             "incomplete": [failed.to_json() for failed in result.incomplete]}
+
+
+def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None
+                    ) -> list[dict[str, Any]]:
+    """The article's warnings, its t.co links that no embed carries told apart: those a `resolve` (`--text-links`)
+    has followed already, the cache holding where each leads, said with the fetches that found it, as a
+    "links-followed" warning; "links-not-followed" and the step of following them only for the others. The report
+    asked for the command after it had run, and never said where the links led (newuser42b #7). A resolution that
+    failed, or (under --replay) one whose fetches the run may not read, is no link followed."""
+    said = result.warnings_json
+    unfollowed = result.unfollowed
+    if store is None or unfollowed is None:
+        return said
+    links = list(unfollowed.links) or [unfollowed.first]
+    rows = store.latest_resolutions(links)
+    followed = {link: row for link in links if (row := rows.get(link)) is not None and not row.get("error")
+                and row.get("final_url") and row.get("fetch_ids") and (takes is None or takes(list(row["fetch_ids"])))}
+    if not followed:
+        return said
+    from resolver.prose_links import LinksNotFollowed
+
+    left = [link for link in links if link not in followed]
+    unsaid = [LinksNotFollowed(len(left), redactor.page_url(left[0]), tuple(left)).to_json()] if left else []
+    shown: list[dict[str, Any]] = []
+    for link, row in followed.items():
+        post = row.get("post") or {}
+        shown.append({"url": redactor.page_url(link), "final_url": redactor.url(row["final_url"]),
+                      "post_id": post.get("post_id"), "platform": post.get("platform"),
+                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"])})
+    many = len(shown) != 1
+    each = "; ".join(
+        f"{f['url']} → {f['final_url']} ("
+        + (f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + f"resolved {_utc(f['resolved_at']) if f['resolved_at'] else 'at a time not recorded'}, "
+        + ", ".join(f"fetch #{i}" for i in f["fetch_ids"]) + ")" for f in shown)
+    message = (f"{len(shown)} t.co link{'s' * many} in the text, in no embed, {'were' if many else 'was'} followed by "
+               f"an earlier embed-resolver resolve: {each}")
+    return [*(w for w in said if w.get("kind") != "links-not-followed"), *unsaid,
+            {"kind": "links-followed", "links": shown, "message": message}]
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -3094,8 +3094,11 @@ def _verdict(c: Comparison) -> Comparison:
         written = c.written or tuple(map(str, c.changes))
         shown = "; ".join(w for ch, w in zip(c.changes, written, strict=True) if not ch.alike)
         also = f"; and {_alike_text(alike)}" if alike else ""
+        # the words at its ends that are not the post's, said too: a fail named only the changes inside the run, and
+        # the editor was not told of every word that differs (newuser42b, stop 42's "Left alone")
+        edges = f"; and {_edges_text(c)}" if c.extra_before or c.extra_after else ""
         return replace(c, result="fail", evidence=f"{len(real)} change{'s' * (len(real) > 1)} in the quoted "
-                                                  f"words: {_short(shown + also)}")
+                                                  f"words: {_short(shown + also)}{edges}")
     if alike:
         # Another script's letter, a superscript figure: the same to a reader, other characters to a computer; a
         # homoglyph may also be a forgery's mark. Not a changed word, and no pass (review28).
@@ -3104,9 +3107,7 @@ def _verdict(c: Comparison) -> Comparison:
     if c.changes and len(alike) < len(c.changes):
         notes.append("; ".join(str(ch) for ch in c.changes if not ch.alike))
     if c.extra_before or c.extra_after:
-        extra = " and ".join(f'"{_short(w, 80)}" {where}' for w, where in
-                             ((c.extra_before, "before"), (c.extra_after, "after")) if w)
-        run = f"{run}, with words that are not the post's: {extra} {GLUED_ON}"
+        run = f"{run}, with {_edges_text(c)}"
         notes = [run]
     if c.beyond_cut:
         # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
@@ -3127,6 +3128,20 @@ def _verdict(c: Comparison) -> Comparison:
 
 
 GLUED_ON = "(glued on by the page or a scraper?)"   # words at a quote's ends that are not the post's
+
+
+def _edges_text(c: Comparison) -> str:
+    """'words that are not the post's: "…" before and "…" after (glued on by the page or a scraper?)'."""
+    extra = " and ".join(f'"{_short(w, 80)}" {where}' for w, where in
+                         ((c.extra_before, "before"), (c.extra_after, "after")) if w)
+    return f"words that are not the post's: {extra} {GLUED_ON}"
+
+
+def edge_changes(c: Comparison) -> list[str]:
+    """The words at a quote's ends that are not the post's, as entries of a check's change list: 'added "…" before
+    the post's words (glued on by the page or a scraper?)'."""
+    return [f'added "{_short(w, 80)}" {where} the post\'s words {GLUED_ON}' for w, where in
+            ((c.extra_before, "before"), (c.extra_after, "after")) if w]
 
 
 def _alike_text(alike: list[Change]) -> str:

@@ -819,7 +819,8 @@ def warning_note(article: dict[str, Any], kind: str) -> str | None:
     """The message of the article's warning of `kind`, which a report says beside its tables; None when it has none.
     "credit-language-not-read": a page in a language whose credit words are not read (credits36); "thin-page": no
     embed and almost no text (a login wall), so "no embedded post was found" is no fact of the article (newuser30 #3);
-    "links-not-followed": t.co links in the text that no embed carries, which the JSON alone said (resolution36)."""
+    "links-not-followed": t.co links in the text that no embed carries, which the JSON alone said (resolution36);
+    "links-followed": those an earlier `resolve` followed, where each leads (newuser42b #7)."""
     return next((w["message"] for w in article.get("warnings") or () if w.get("kind") == kind), None)
 
 
@@ -1313,6 +1314,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
              *([f"- **Links not followed**: {_md(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
+             *([f"- **Links followed**: {_md(note)}"]
+               if (note := warning_note(article, "links-followed")) else []),
              *([f"- **Credit words not read**: {_md(note)}"]
                if (note := warning_note(article, "credit-language-not-read")) else []),
              *([f"- **Not supported**: {_md(note)}"]
@@ -2099,6 +2102,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "thin-page")) else []),
              *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "links-not-followed")) else []),
+             *([f'<p class="meta"><strong>Links followed</strong>: {escape(note)}</p>']
+               if (note := warning_note(article, "links-followed")) else []),
              *([f'<p class="warn"><strong>Credit words not read</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "credit-language-not-read")) else []),
              *([f'<p class="warn"><strong>Not supported</strong>: {escape(note)}</p>']

@@ -60,7 +60,8 @@ SOURCES_AT, WRITTEN = ("2026-01-01T10:00:00.100000Z", "2026-01-01T10:00:00.40000
                                          "m081_at_risk_reads_youtube_captures",
                                          "m082_media_credit_unsure",
                                          "m083_agency_names_in_arabic_and_persian_forms",
-                                         "m084_at_risk_reads_tiktok_captures"])
+                                         "m084_at_risk_reads_tiktok_captures",
+                                         "m085_at_risk_reads_youtube_watch_pages_with_v_later"])
 def test_a_cache_made_before_each_of_v49_to_v55_has_views_of_current_versions_as_of_the_statuss_source(
         tmp_path, made_before):
     """A cache made before v49 (c3d3318), and one made at each of v49 to v54, opened by this version: m051's views

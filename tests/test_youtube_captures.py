@@ -320,3 +320,28 @@ def test_a_removed_youtube_video_with_no_capture_says_every_page_it_was_looked_u
            f"https://m.youtube.com/watch?v={VIDEO} and https://www.youtube.com/shorts/{VIDEO} (per the CDX lookup of " \
            f"URLs starting with {WATCH}" in md, md
     assert md.count("CDX lookup of URLs starting with https://www.youtube.com/shorts/") >= 1, md
+
+
+@pytest.mark.parametrize("original, counted", [
+    (f"https://www.youtube.com/watch?feature=share&v={VIDEO}", True),
+    (f"https://m.youtube.com/watch?app=desktop&list=PLx&v={VIDEO}#t=5", True),
+    (f"https://www.youtube.com/watch?feature=share&vv={VIDEO}", False),
+    (f"https://www.youtube.com/watch?feature=share&v={VIDEO}x", False),
+], ids=["v-after-feature", "v-last-mobile", "vv-is-no-v", "a-longer-id"])
+def test_a_removed_videos_copy_under_a_watch_page_whose_v_is_not_first_is_counted(
+        fakenet, tmp_path, monkeypatch, original, counted):
+    """CLOSING-stop42: the fetch reads a capture of `watch?feature=share&v=…` as the video's page, but m081's view
+    read the id only right after "watch?v=": the video was listed at risk while the report showed its copy (m085). The
+    capture is listed under the watch page, then filed under the other form, as a CDX listing may give it."""
+    import sqlite3
+
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20230401093000", WATCH, watch_2023())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        assert conn.execute("UPDATE snapshots SET original = ? WHERE original = ?", [original, WATCH]).rowcount == 1
+    conn.close()
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert bool([row for row in at_risk if row["post_id"] == VIDEO]) is not counted, at_risk

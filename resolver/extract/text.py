@@ -1113,17 +1113,24 @@ def find_other_remnants(text: str) -> list[Embed]:
 
 # A quote a colon opens right after a bare post URL, on its line: "…in TikTok https://…/video/N: «Колонна …»". The
 # colon ties it to the link, as `beside` reads one after an HTML link (HIGH); it was never read, and the report said
-# "no quoted words were read beside the link" (newuser39a §4).
-COLON_QUOTE_RE = LazyPattern(r"[ \t]*:[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
+# "no quoted words were read beside the link" (newuser39a §4). A quote opened with only spaces after the URL
+# ("announcement: https://…/status/N "The council approved …"", as scraped round-ups write it) is read too, but
+# uncertain: nothing but its place ties it to the link, and the check then warns of a change rather than fails,
+# unless the words are this post's own, changed (newuser42b #10: it was never read, so a changed word went unchecked).
+COLON_QUOTE_RE = LazyPattern(r"[ \t]*(:?)[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
 
 
-def _quoted_after(text: str, end: int) -> str | None:
-    """The words of a quote a colon opens right after a URL ending at `end`, or None."""
+def _quoted_after(text: str, end: int) -> tuple[str, str] | None:
+    """(the words, how sure their tie to the link is) of a quote that opens right after a URL ending at `end`, on
+    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does."""
     if text[end:end + 1] not in (":", " ", "\t"):
         return None
     match = COLON_QUOTE_RE.match(text, end)
-    words = next((g for g in match.groups() if g), None) if match else None
-    return " ".join(words.split()).removesuffix(",").rstrip() or None if words else None
+    if match is None:
+        return None
+    words = next((g for g in match.groups()[1:] if g), None)
+    words = " ".join(words.split()).removesuffix(",").rstrip() if words else None
+    return (words, tweet_text.HIGH if match.group(1) else tweet_text.UNCERTAIN) if words else None
 
 
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
@@ -1152,7 +1159,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
             start_seconds=ref.start_seconds, end_seconds=ref.end_seconds, id_doubt=doubt,
-            text=quoted, text_confidence=tweet_text.HIGH if quoted else None,
+            text=quoted[0] if quoted else None, text_confidence=quoted[1] if quoted else None,
         ))
     return embeds
 

@@ -1120,12 +1120,12 @@ async def _analyse_media(record: PostRecord, session: Session, options: FetchOpt
 async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True,
                      real_url: str | None = None) -> MediaFile:
     """What the cache knows of a media URL (unless --refresh, or `cached` is off online: offline nothing is downloaded
-    afresh, and `archive --offline` said a credited image it had downloaded was "never fetched": review37b), else what
-    downloading it now gives. `real_url`: where `url` is a redacted one (a configured secret out of it), the URL to
+    afresh, and `archive --offline` said a credited image it had downloaded was "never fetched": review37b; then only
+    this run's own download, `_downloaded_this_run`), else what downloading it now gives. `real_url`: where `url` is a redacted one (a configured secret out of it), the URL to
     download."""
     taken = (cached or session.offline) and not session.refresh
-    known = session.store.media_by_url(url) if session.store is not None and taken else None
-    if known is not None and not _download_again(known, session):
+    known = session.store.media_by_url(url) if session.store is not None else None
+    if known is not None and (not _download_again(known, session) if taken else _downloaded_this_run(known, session)):
         return replace(MediaFile.from_row(known), from_cache=True)
     if session.cache_only:   # outside the event loop: no flight to wait for, nothing to download
         raise NotCached(url)
@@ -1134,6 +1134,25 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
     return await session.in_flight.once(("media", url, real_url, keep_dir),
                                         partial(analyse_url, url, session=session, keep_dir=keep_dir,
                                                 real_url=real_url))
+
+
+def _downloaded_this_run(row: dict[str, Any], session: Session) -> bool:
+    """Whether a media row is this run's own download, which a run that takes no cached file (--refresh, `archive`)
+    reuses: one download a file a run, whatever the order of the articles crediting it (race42 made it one for
+    articles at the same moment; one after the other, each downloaded it again). Its facts cite that one fetch, made
+    in this run (and written to its WARC file, for `archive`). A replayed download is dated by its WARC record, before
+    the run: read from the WARC again, as before."""
+    fetched, began, store = row.get("fetched_at") or "", session.started_at, session.store
+    if began is None or store is None or row.get("fetch_id") is None or fetched < began \
+            or not session.takes_cached([row["fetch_id"]], ageless=row.get("sha256") is not None):
+        return False
+    if session.warc is None:
+        return True
+    # an exhibit's run: only a download its own WARC file holds (another process on the same cache may have made one
+    # since this run began, in its own file)
+    fetch = store.fetch(row["fetch_id"])
+    here = store.warc_file_here(fetch["warc_file"]) if fetch is not None and fetch.get("warc_file") else None
+    return here is not None and str(here) == session.warc.recorded
 
 
 async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None,
