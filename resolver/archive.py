@@ -136,8 +136,13 @@ def wayback_timestamp(value: object) -> str | None:
     without one is no capture a report can date, nor one `recent` can judge (#12: fuzzing found them raising)."""
     if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
         return None
+    padded = value.ljust(14, "0")
     try:
-        datetime.strptime(value.ljust(14, "0"), "%Y%m%d%H%M%S")
+        if padded.isascii():   # read by slicing (#14: strptime was most of reading a CDX list of 10,000 captures)
+            datetime(int(padded[:4]), int(padded[4:6]), int(padded[6:8]), int(padded[8:10]), int(padded[10:12]),
+                     int(padded[12:]))
+        else:   # other digits \d matches, which strptime reads in some places only
+            datetime.strptime(padded, "%Y%m%d%H%M%S")
     except ValueError:
         return None
     return value
