@@ -405,11 +405,21 @@ def _deadline_words(settings: Settings, link: bool) -> str:
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
                    data: Mapping[str, str] | None, content: bytes | None, max_bytes: int,
                    cut_bodies: bool = False, flight: Flight | None = None, until: Deadline | None = None) -> FetchOutcome:
+    from cache import utc_now
+
+    if session.offline and session.replay is None and _plainly_not_cached(session, url, headers, data):
+        # what the offline client answers (transport.OfflineTransport), with no client built: httpx not imported
+        # for a run that asks nothing (#14: half of a `resolve --offline`'s start-up)
+        started, fetched_at = time.monotonic(), utc_now()
+        if flight is not None:
+            flight.took_slot()
+        return FetchOutcome(url, url, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
+                            NOT_CACHED, session.redactor.text(OFFLINE_NOT_CACHED))
+
     import asyncio
 
     import httpx
 
-    from cache import utc_now
     from resolver.transport import NotCached, NotReplayable, _read_capped
 
     settings, client = session.settings, session.client
@@ -537,6 +547,33 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
                         (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
                         answered_at_unknown=unknown, refused_status=answered)
+
+
+# What an offline run's transport answers every request (transport.OfflineTransport).
+OFFLINE_NOT_CACHED = "offline, and not in the cache"
+# A URL httpx reads as it is written and `_check_url` passes: http(s), a host of plain labels (not an address, no
+# IDNA label, no user part, no port), then printable ASCII no URL parser refuses. Any other URL goes the whole way.
+_PLAIN_URL = re.compile(r"https?://(?![0-9.]*(?:[/?#]|\Z))(?!(?:[^/?#]*\.)?xn--)"
+                        r"(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}\.?(?:[/?#][!#-\[\]_a-z~]*)?",
+                        re.IGNORECASE | re.ASCII)
+
+
+def plain_url(url: str) -> bool:
+    """Whether httpx reads `url` as written and `_check_url` passes it, for certain (`_PLAIN_URL`); False for any URL
+    not known to, which may pass too."""
+    return len(url) <= 4096 and _PLAIN_URL.fullmatch(url) is not None
+
+
+def _plainly_not_cached(session: Session, url: str, headers: Mapping[str, str] | None,
+                        data: Mapping[str, str] | None) -> bool:
+    """Whether an offline request for `url` is answered "not cached" by the offline client (`_attempt`) for certain,
+    without building it: the URL plain (`plain_url`), no client built (a test's own, or the one a URL that was not
+    plain made), no [origins] override, and headers and a form httpx takes (ASCII text, text)."""
+    if session._client is not None or session.settings.origins or not plain_url(url):
+        return False
+    texts = [session.settings.user_agent or "", *(headers or {}).keys(), *(headers or {}).values()]
+    return all(isinstance(text, str) and text.isascii() for text in texts) and (
+        data is None or all(isinstance(text, str) for pair in data.items() for text in pair))
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float, why: str = "") -> None:

@@ -1703,3 +1703,36 @@ def test_review34r1_a_lookup_of_a_video_never_answers_with_another_videos_captur
         found = looked(other, **mode)
         assert (found.closest, found.snapshots, archive.latest_good(found)) == (None, (), None), (mode, found)
     assert looked(captured, offline=True).closest == first.closest
+
+
+def _strptime_reading(value):
+    """What `wayback_timestamp` answered when it read every timestamp with strptime (before #14's slicing)."""
+    from datetime import datetime
+
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4,14}", value):
+        return None
+    try:
+        datetime.strptime(value.ljust(14, "0"), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return value
+
+
+def test_a_wayback_timestamp_read_by_slicing_is_judged_as_strptime_judged_it():
+    """Each field at and beyond its bounds (month 00 and 13, day 00 and 32, Feb 29 of 1900 and 2000, hour 24,
+    minute 60, second 60 and 61, which strptime reads and datetime refuses, year 0000), each cut to every length
+    from 4 to 14 digits, other digits than ASCII's (read by strptime in some places only), and values of other
+    types: the same answer (#14: parse_cdx read 10,000 captures' timestamps with strptime, most of its time)."""
+    dates = [f"{y}{m}{d}" for y in ("0000", "0001", "1900", "2000", "2023", "9999")
+             for m in ("00", "01", "02", "04", "09", "10", "12", "13", "20", "99")
+             for d in ("00", "01", "09", "10", "19", "28", "29", "30", "31", "32", "40", "99")]
+    times = [f"{h}{m}{s}" for h in ("00", "09", "19", "23", "24", "30", "99") for m in ("00", "09", "59", "60", "99")
+             for s in ("00", "59", "60", "61", "62", "99")]
+    whole = [f"20000229{t}" for t in times] + [f"{d}123456" for d in dates]
+    values = {stamp[:n] for stamp in whole for n in range(4, 15)} | {d for d in dates}
+    values |= {"٢٠٢٠٠١٠١", "2020٠١01", "20200101١٢", "2020011٥", "202001011٥3000", "2020010112٥٥00", "${0}",
+               "123", "202001010000001", "2020-01-01", " 20200101", "20200101\n", "", None, 20200101}
+    answers = {repr(value): archive.wayback_timestamp(value) for value in [*values, ["20200101"]]}
+    assert answers == {repr(value): _strptime_reading(value) for value in [*values, ["20200101"]]}
+    assert answers["'20000229123456'"] == "20000229123456" and answers["'19000229123456'"] is None   # both kinds seen
+    assert answers["'2020011٥'"] == "2020011٥" and answers["'2020٠١01'"] is None   # strptime's own reading, kept

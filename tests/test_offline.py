@@ -198,3 +198,63 @@ def test_a_save_asked_offline_of_a_url_never_looked_up_says_it_was_not_submitted
             else f"archive {POST}: not looked up (offline); save: not submitted (offline)")
     assert said in table.stdout, table.stdout
     assert fakenet.hits == []
+
+
+# URLs an offline run is asked for: plain ones, answered "not cached" without the client (#14), and every kind the
+# client must see (refused, or read otherwise by httpx: an address, an IDNA name, a port, a user part, characters
+# httpx rewrites or refuses), answered as it answers them.
+OFFLINE_URLS = (
+    "https://t.co/Zz98Yy76Xx", "http://bit.ly/riverton?x=1&y=%2F#top", "https://news.example./a_b/(c)!*'@:;=+$,[]",
+    "HTTPS://X.COM/jack/status/20", "https://localhost/", "https://a-b_c.example", "https://1234/x", "https://1.example/",
+    "https://1.2.3.4/", "https://1.2.3.999", "https://[::1]/", "https://[::1/", "https://xn--/x", "https://a.xn--zz/",
+    "https://XN--bcher-kva.example/", "https://bücher.example/", "https://ſ.example/", "https://example.com:8080/",
+    "https://example.com:0/", "https://example.com:99999/", "https://user:pw@example.com/", "ftp://example.com/",
+    "https://", "https:///x", "https://a..b/", "https://.a/", "https://%31%32%37.0.0.1/", "https://a b/",
+    "https://example.com/a b", "https://example.com/a\tb", "https://example.com/\x7f", "https://example.com/a\\b",
+    'https://example.com/"q"', "https://example.com/{x}|^`", "https://example.com/é", "https://example.com/%zz",
+    "https://" + "a" * 64 + ".example/", "https://" + "a" * 63 + ".example/", "https://example.com/" + "a" * 5000,
+    "javascript:alert(1)", "//example.com/", "example.com/x", "",
+)
+
+
+@pytest.mark.parametrize("built", [False, True], ids=["no-client-yet", "client-built"])
+def test_an_offline_request_is_answered_as_the_offline_client_answers_it(built):
+    """An offline request for a plain URL is answered "not cached" with no client built, so no httpx imported (#14:
+    half of `resolve --offline`'s start-up); its outcome, and the progress counts, are those of the client's answer
+    (`built`: a client made first, which takes every request), and any other URL is answered by the client."""
+    import asyncio
+
+    from resolver import http
+    from resolver.session import Mode, Session
+    from resolver.settings import Settings
+
+    async def ask(session, url):
+        flight = http.Flight(session)
+        try:
+            outcome = await http._attempt(session, "GET", url, headers={"Accept": "text/html"}, data=None,
+                                          content=None, max_bytes=1000, flight=flight)
+        finally:
+            flight.landed()
+        return outcome, flight.flying
+
+    def answers(urls, built):
+        session = Session(Settings(), store=None, mode=Mode(offline=True))
+        if built:
+            session.client   # noqa: B018 - built by the property
+        found = {}
+        for url in urls:
+            outcome, flew = asyncio.run(ask(session, url))
+            found[url] = (outcome.url, outcome.contacted_url, outcome.method, outcome.status, outcome.error_kind,
+                          outcome.error, outcome.via, outcome.body, outcome.headers, flew)
+        return found, session._client is not None
+
+    theirs, _ = answers(OFFLINE_URLS, True)
+    plain = [url for url in OFFLINE_URLS if http.plain_url(url)]
+    if built:   # each URL asked of a session of its own: the plain ones first, then the others
+        assert {url: answers([url], False)[0][url] for url in OFFLINE_URLS} == theirs
+    else:   # the plain URLs answered with no client made; the first other one makes it
+        mine, made = answers(plain, False)
+        assert mine == {url: theirs[url] for url in plain} and not made
+        assert answers([*plain, "https://[::1/"], False)[1]
+        assert len(plain) == 9 and all(theirs[url][4] == "not_cached" for url in plain)
+        assert {theirs[url][4] for url in OFFLINE_URLS} == {"not_cached", "invalid-url", "unsafe"}

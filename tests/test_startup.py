@@ -460,3 +460,26 @@ def test_a_lazy_dataclass_unpickled_first_is_built() -> None:
                           input=data, capture_output=True, cwd=ROOT)
     assert done.stdout.decode().split(" ", 2)[:2] == ["True", "True"], done.stderr.decode()
     assert "Failure(source='story.html'" in done.stdout.decode()
+
+
+OFFLINE_RUNS = """import sys
+from resolver.cli import cli
+for args in sys.argv[1:]:
+    try:
+        cli.main(args.split("|"), prog_name="embed-resolver")
+    except SystemExit as end:
+        print("exit", end.code)
+print("httpx" in sys.modules, "resolver.transport" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_an_offline_run_asking_for_plain_urls_imports_no_http_client(tmp_path: Path) -> None:
+    """`resolve`, `fetch` and `archive` with --offline answer "not cached" from the cache alone: they imported httpx
+    and built the client (about half of their start-up, #14) to be answered so by its transport."""
+    db = str(tmp_path / "c.db")
+    runs = [f"--db|{db}|resolve|--offline|https://t.co/Zz98Yy76Xx",
+            f"--db|{db}|fetch|--offline|https://twitter.com/RivertonRoads/status/1600000000000000001",
+            f"--db|{db}|archive|--offline|--json|https://twitter.com/RivertonRoads/status/1600000000000000001"]
+    done = subprocess.run([sys.executable, "-c", OFFLINE_RUNS, *runs], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.count("exit 3") == 3 and "not_cached" in done.stdout, done.stdout + done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "False False", done.stderr
