@@ -341,7 +341,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
     ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0]),
-                         said_words, post_words)
+                         said_words, post_words, gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -957,11 +957,12 @@ def _amount_otherwise(post: str, said: str) -> str:
     return ""
 
 
-def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str],
-                   post: list[str]) -> list[tuple[str, int, int, int, int]]:
+def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+                   gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
     """The ops with an amount written otherwise across two or three of them ("$40 million" quoted "40 million
     dollars": "$40" → "40", "million" equal, "dollars" added) made one replace, so that it is one change, named as
-    written otherwise (_amount_otherwise), not two changed words (review43b43)."""
+    written otherwise (_amount_otherwise), not two changed words; and a replace of an amount and the words a "…"
+    beside it cuts ("$40m …" of "$40 million, said Bob, …") parted into the amount and the cut (review43b43)."""
     if not any(c in _SIGNS for w in said + post for c in w):
         return ops   # no currency sign: most texts
     merged: list[tuple[str, int, int, int, int]] = []
@@ -971,14 +972,31 @@ def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str],
             if end < len(ops) and ops[k][0] != "equal" and ops[end][0] != "equal":
                 _, i1, _, j1, _ = ops[k]
                 _, _, i2, _, j2 = ops[end]
-                if _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
+                if not gaps.intersection(range(i1 + 1, i2)) \
+                        and _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
                     merged.append(("replace", i1, i2, j1, j2))
                     k = end + 1
                     break
         else:
-            merged.append(ops[k])
+            merged.extend(_amount_beside_cut(ops[k], said, post, gaps))
             k += 1
     return merged
+
+
+def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],
+                       gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
+    """A replace whose quoted words are an amount the post writes otherwise at the start (a "…" after them) or at the
+    end (a "…" before them) of its words, parted into that amount and the words cut; else the op alone."""
+    tag, i1, i2, j1, j2 = op
+    if tag != "replace" or j2 - j1 < 2:
+        return [op]
+    quoted = " ".join(said[i1:i2])
+    for m in range(j1 + 1, j2):
+        if i2 in gaps and _amount_otherwise(" ".join(post[j1:m]), quoted):
+            return [("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+        if i1 in gaps and _amount_otherwise(" ".join(post[m:j2]), quoted):
+            return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
+    return [op]
 
 
 # A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,

@@ -895,6 +895,19 @@ def test_an_amount_or_ordinal_written_otherwise_warns_naming_how(said, found, sh
     assert "change in the quoted words" not in c.evidence, c.evidence
 
 
+@pytest.mark.parametrize("said,found,cut", [
+    ("The deal was worth $40m … to them", "The deal was worth $40 million, said Bob, to them", "said Bob"),
+    ("The deal, Bob said, … $40m to them", "The deal, Bob said, was worth $40 million to them", "was worth"),
+], ids=["cut-after", "cut-before"])
+def test_an_amount_written_otherwise_beside_a_cut_warns_for_both(said, found, cut):
+    """"$40m …" of "$40 million, said Bob, …" failed as one change, "$40 million said Bob → $40m": the amount and
+    the cut beside it were one replaced run. The cut is said as a cut and the amount as written otherwise."""
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "1 figure written otherwise: $40 million → $40m (the same amount" in c.evidence, c.evidence
+    assert f'"{cut}"' in c.evidence, c.evidence
+
+
 @pytest.mark.parametrize("said,found", [
     ("The deal was worth $40m to them", "The deal was worth $4 million to them"),
     ("The deal was worth $40m to them", "The deal was worth $40 billion to them"),
