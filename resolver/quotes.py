@@ -972,15 +972,30 @@ def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], p
             if end < len(ops) and ops[k][0] != "equal" and ops[end][0] != "equal":
                 _, i1, _, j1, _ = ops[k]
                 _, _, i2, _, j2 = ops[end]
-                if not gaps.intersection(range(i1 + 1, i2)) \
-                        and _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
-                    merged.append(("replace", i1, i2, j1, j2))
+                whole = _amount_across(i1, j1, ops[end], said, post, gaps)
+                if whole:
+                    merged.extend(whole)
                     k = end + 1
                     break
         else:
             merged.extend(_amount_beside_cut(ops[k], said, post, gaps))
             k += 1
     return merged
+
+
+def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: list[str], post: list[str],
+                   gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
+    """From said[i1] and post[j1] into the `end` op: one replace for the amount both write otherwise, then what is
+    left of `end` ("40 million dollars fell" of "$40 million rose": the amount, then "rose → fell"); [] if none."""
+    _, ei1, ei2, ej1, ej2 = end
+    for i2 in range(ei2, ei1 - 1, -1):
+        for j2 in range(ej2, ej1 - 1, -1):
+            if (i2, j2) == (ei1, ej1) or gaps.intersection(range(i1 + 1, i2)) \
+                    or not _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
+                continue
+            rest = "replace" if i2 < ei2 and j2 < ej2 else "delete" if i2 < ei2 else "insert" if j2 < ej2 else ""
+            return [("replace", i1, i2, j1, j2)] + ([(rest, i2, ei2, j2, ej2)] if rest else [])
+    return []
 
 
 def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],

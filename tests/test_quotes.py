@@ -908,6 +908,15 @@ def test_an_amount_written_otherwise_beside_a_cut_warns_for_both(said, found, cu
     assert f'"{cut}"' in c.evidence, c.evidence
 
 
+def test_an_amount_written_otherwise_beside_a_changed_word_is_said_apart_from_it():
+    """"40 million dollars fell" of "$40 million rose" failed naming "rose → dollars fell": the amount's word was
+    taken into the next change. The change is the word alone, the amount written otherwise."""
+    c = compare("Sales of 40 million dollars fell", "Sales of $40 million rose")
+    assert (c.result, c.evidence) == ("fail", "1 change in the quoted words: rose → fell; and 1 figure written "
+                                              "otherwise: $40 million → 40 million dollars (the same amount, its "
+                                              "currency as a sign on one side and a word on the other)")
+
+
 @pytest.mark.parametrize("said,found", [
     ("The deal was worth $40m to them", "The deal was worth $4 million to them"),
     ("The deal was worth $40m to them", "The deal was worth $40 billion to them"),
