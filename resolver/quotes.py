@@ -340,7 +340,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0])
+    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0]),
+                         said_words, post_words, gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
@@ -653,8 +654,13 @@ DECIMAL_ZEROS = "the same figure, with zeros after its decimal point on one side
 CONTRACTED = "the same words, contracted on one side"
 AMPERSAND = "the same word, \"&\" on one side and \"and\" on the other"
 NON_JOINER = "the same word, a space on one side where the other writes a ZERO WIDTH NON-JOINER U+200C"
+SCALE_SHORT = "the same amount, its thousand, million or billion written short on one side"
+CURRENCY_WORD = "the same amount, its currency as a sign on one side and a word on the other"
+AMOUNT_WORDS = "the same amount, written short with a sign on one side and in words on the other"
+ORDINAL_WORD = "the same ordinal, in words on one side"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
-           DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED)   # not look-alikes
+           DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
+           AMOUNT_WORDS, ORDINAL_WORD)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
@@ -862,6 +868,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
+    amount = _amount_otherwise(change.post, change.article) if change.post and change.article else ""
+    if amount:
+        return replace(change, alike=amount)   # "$40m" of "$40 million", "40 million dollars" of "$40m" (review43b43)
     figure = _figure_otherwise(change.post, change.article, said, found) if change.post and change.article else None
     if figure is not None:   # "9:00" of "at 9", "2024" of "'24", "3.0" of "3" (verdicts38)
         return replace(change, post=figure[0], article=figure[1], alike=figure[2])
@@ -912,6 +921,99 @@ def _figure_looks(change: Change) -> Change:
 # Number words a copy desk writes for figures (AP style: "five" for 5, "10" for ten), in English: other languages'
 # inflect them (eins/ein/eine, un/une, uno/una/un), and an article is no figure.
 _NUMBER_WORDS = dict(zip("zero one two three four five six seven eight nine ten".split(), map(str, range(11))))
+_ORDINAL_WORDS = dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+                          "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split()))
+
+# An amount of money a copy desk writes its own way: its scale short after a currency sign ("$40m", "€2.5bn", "£3k":
+# without a sign "15m" is as often metres), its currency a sign or a word ("$40 million", "40 million dollars").
+_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds"}
+_SCALES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+_SCALED_RE = re.compile(r"([$€£])(\d[\d.,]*)(k|m|mn|bn?|tn)(?!\w)", re.IGNORECASE)
+_SIGNED_RE = re.compile(r"([$€£])(\d[\d.,]*(?: (?:thousand|million|billion|trillion))?)(?!\w)", re.IGNORECASE)
+_CURRENCY_WORD_RE = re.compile(r"(?<=\d)((?: (?:thousand|million|billion|trillion))?) (dollar|euro|pound)s?(?!\w)",
+                               re.IGNORECASE)
+
+
+def _scale_written(side: str) -> str:
+    return _SCALED_RE.sub(lambda m: f"{m[1]}{m[2]} {_SCALES[m[3].casefold()]}", side)
+
+
+def _currency_written(side: str) -> str:
+    side = _CURRENCY_WORD_RE.sub(lambda m: f"{m[1]} {m[2].casefold()}s", side)
+    return _SIGNED_RE.sub(lambda m: f"{m[2]} {_SIGNS[m[1]]}", side)
+
+
+def _amount_otherwise(post: str, said: str) -> str:
+    """How two sides write the same amount of money otherwise (SCALE_SHORT, CURRENCY_WORD, or both: AMOUNT_WORDS),
+    or "": "$40m" and "$40 million", "$40 million" and "40 million dollars". "$4 million" for "$40m", "$40 billion"
+    for "$40m", euros for dollars are other amounts (review43b43)."""
+    if post == said or not any(c in _SIGNS for c in post + said):
+        return ""
+    post, said = _western_digits(post).casefold(), _western_digits(said).casefold()
+    for written, key in ((SCALE_SHORT, _scale_written), (CURRENCY_WORD, _currency_written),
+                         (AMOUNT_WORDS, lambda side: _currency_written(_scale_written(side)))):
+        if key(post) == key(said):
+            return written
+    return ""
+
+
+def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
+                   gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
+    """The ops with an amount written otherwise across two or three of them ("$40 million" quoted "40 million
+    dollars": "$40" → "40", "million" equal, "dollars" added) made one replace, so that it is one change, named as
+    written otherwise (_amount_otherwise), not two changed words; and a replace of an amount and the words a "…"
+    beside it cuts ("$40m …" of "$40 million, said Bob, …") parted into the amount and the cut (review43b43)."""
+    if not any(c in _SIGNS for w in said + post for c in w):
+        return ops   # no currency sign: most texts
+    merged: list[tuple[str, int, int, int, int]] = []
+    k = 0
+    while k < len(ops):
+        for end in (k + 2, k + 1):
+            if end < len(ops) and ops[k][0] != "equal" and ops[end][0] != "equal":
+                _, i1, _, j1, _ = ops[k]
+                _, _, i2, _, j2 = ops[end]
+                whole = _amount_across(i1, j1, ops[end], said, post, gaps)
+                if whole:
+                    merged.extend(whole)
+                    k = end + 1
+                    break
+        else:
+            merged.extend(_amount_beside_cut(ops[k], said, post, gaps))
+            k += 1
+    return merged
+
+
+def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: list[str], post: list[str],
+                   gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
+    """From said[i1] and post[j1] into the `end` op: one replace for the amount both write otherwise, then what is
+    left of `end` ("40 million dollars fell" of "$40 million rose": the amount, then "rose → fell"); [] if none."""
+    _, ei1, ei2, ej1, ej2 = end
+    for i2 in range(ei2, ei1 - 1, -1):
+        for j2 in range(ej2, ej1 - 1, -1):
+            if (i2, j2) == (ei1, ej1) or gaps.intersection(range(i1 + 1, i2)) \
+                    or not _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
+                continue
+            rest = "replace" if i2 < ei2 and j2 < ej2 else "delete" if i2 < ei2 else "insert" if j2 < ej2 else ""
+            return [("replace", i1, i2, j1, j2)] + ([(rest, i2, ei2, j2, ej2)] if rest else [])
+    return []
+
+
+def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],
+                       gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
+    """A replace whose quoted words are an amount the post writes otherwise at the start (a "…" after them) or at the
+    end (a "…" before them) of its words, parted into that amount and the words cut; else the op alone."""
+    tag, i1, i2, j1, j2 = op
+    if tag != "replace" or j2 - j1 < 2:
+        return [op]
+    quoted = " ".join(said[i1:i2])
+    for m in range(j1 + 1, j2):
+        if i2 in gaps and _amount_otherwise(" ".join(post[j1:m]), quoted):
+            return [("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
+        if i1 in gaps and _amount_otherwise(" ".join(post[m:j2]), quoted):
+            return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
+    return [op]
+
+
 # A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,
 # hyphens or spaces its figures are three words.
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
@@ -929,6 +1031,10 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
+    if len(post) == len(article) and post != article and \
+            [_ORDINAL_WORDS.get(w.casefold(), w.casefold()) for w in post] == \
+            [_ORDINAL_WORDS.get(w.casefold(), w.casefold()) for w in article]:
+        return replace(change, alike=ORDINAL_WORD)   # "3rd" of "third" (review43b43)
     if _contracted(post, article):
         return replace(change, alike=CONTRACTED)   # "do not" of "don't", "It's" of "It is" (verdicts38)
     for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):

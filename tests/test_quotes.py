@@ -866,6 +866,73 @@ def test_another_figure_written_the_copy_desk_s_way_still_fails(said, found):
     assert compare(said, found).result == "fail"
 
 
+# review43b43: an amount or an ordinal a copy desk writes its own way ("$40m" for "$40 million", "40 million dollars"
+# for "$40 million", "3rd" for "third") failed as a changed figure. Each warns as written otherwise, naming how; a
+# changed amount or ordinal beside the other way of writing it still fails.
+@pytest.mark.parametrize("said,found,shown", [
+    ("The deal was worth $40m to them", "The deal was worth $40 million to them",
+     "$40 million → $40m (the same amount, its thousand, million or billion written short on one side)"),
+    ("The deal was worth $40 million to them", "The deal was worth $40m to them",
+     "$40m → $40 million (the same amount, its thousand, million or billion written short on one side)"),
+    ("A bill of €2.5bn was paid", "A bill of €2.5 billion was paid",
+     "€2.5 billion → €2.5bn (the same amount, its thousand, million or billion written short on one side)"),
+    ("The deal was worth 40 million dollars to them", "The deal was worth $40 million to them",
+     "$40 million → 40 million dollars (the same amount, its currency as a sign on one side and a word on the other)"),
+    ("It cost 40 pounds today", "It cost £40 today",
+     "£40 → 40 pounds (the same amount, its currency as a sign on one side and a word on the other)"),
+    ("The deal was worth 40 million dollars to them", "The deal was worth $40m to them",
+     "$40m → 40 million dollars (the same amount, written short with a sign on one side and in words on the other)"),
+    ("She came 3rd in the race", "She came third in the race",
+     "third → 3rd (the same ordinal, in words on one side)"),
+    ("She came third in the race", "She came 3rd in the race",
+     "3rd → third (the same ordinal, in words on one side)"),
+], ids=["m-for-million", "million-for-m", "bn-for-billion", "dollars-for-sign", "pounds-for-sign",
+        "dollars-for-m", "3rd-for-third", "third-for-3rd"])
+def test_an_amount_or_ordinal_written_otherwise_warns_naming_how(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
+    assert "change in the quoted words" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,cut", [
+    ("The deal was worth $40m … to them", "The deal was worth $40 million, said Bob, to them", "said Bob"),
+    ("The deal, Bob said, … $40m to them", "The deal, Bob said, was worth $40 million to them", "was worth"),
+], ids=["cut-after", "cut-before"])
+def test_an_amount_written_otherwise_beside_a_cut_warns_for_both(said, found, cut):
+    """"$40m …" of "$40 million, said Bob, …" failed as one change, "$40 million said Bob → $40m": the amount and
+    the cut beside it were one replaced run. The cut is said as a cut and the amount as written otherwise."""
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "1 figure written otherwise: $40 million → $40m (the same amount" in c.evidence, c.evidence
+    assert f'"{cut}"' in c.evidence, c.evidence
+
+
+def test_an_amount_written_otherwise_beside_a_changed_word_is_said_apart_from_it():
+    """"40 million dollars fell" of "$40 million rose" failed naming "rose → dollars fell": the amount's word was
+    taken into the next change. The change is the word alone, the amount written otherwise."""
+    c = compare("Sales of 40 million dollars fell", "Sales of $40 million rose")
+    assert (c.result, c.evidence) == ("fail", "1 change in the quoted words: rose → fell; and 1 figure written "
+                                              "otherwise: $40 million → 40 million dollars (the same amount, its "
+                                              "currency as a sign on one side and a word on the other)")
+
+
+@pytest.mark.parametrize("said,found", [
+    ("The deal was worth $40m to them", "The deal was worth $4 million to them"),
+    ("The deal was worth $40m to them", "The deal was worth $40 billion to them"),
+    ("The deal was worth 40 million to them", "The deal was worth 40 billion to them"),
+    ("The deal was worth 40 million euros to them", "The deal was worth $40 million to them"),
+    ("The deal was worth 40 million dollars to them", "The deal was worth $40 billion to them"),
+    ("She came 3rd in the race", "She came fourth in the race"),
+    ("She came 3rd in the race", "She came 4th in the race"),
+    ("The river is at 15m", "The river is at 15 million"),   # metres, with no currency sign: no amount
+], ids=["m-for-4-million", "m-for-billion", "million-for-billion", "euros-for-dollars", "dollars-for-billion",
+        "3rd-for-fourth", "3rd-for-4th", "metres"])
+def test_a_changed_amount_or_ordinal_beside_another_way_of_writing_it_still_fails(said, found):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+
+
 # quotes30b: a partial quote that leaves out the words that undo it passed as a verified partial quote: a "Not." (or
 # "/s", "JK"...) right after it, a debunk label ("FALSE:") heading it, or the post's own quotation marks around it
 # (the post quotes someone else to rebut them). It warns, naming what the quote leaves out (#9).
