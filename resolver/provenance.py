@@ -1969,6 +1969,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
                                                     f"editing tool's setting, not the photo's credit, so this is no "
                                                     f"fail (file: {inside})")]
+        if scripts := _other_script(credit["creator"], embedded["byline"]):
+            # "محمد سالم" beside a by-line "Mohammed Salem": a transliteration varies (Mohammed, Muhammad, Mohamed),
+            # so whether they are one person is not known; never a fail, never a pass (fixnu43a's note)
+            return [_names_in_two_scripts(credit, embedded["byline"], scripts, orgs,
+                                          [said_people, *map(_plain, people)], inside)]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
         said_agencies, file_agencies = _agencies_compared(credit, orgs, [said_people, *map(_plain, people)])
@@ -1985,6 +1990,32 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[str, str], orgs: list[str],
+                          names: list[str], inside: str) -> dict[str, str]:
+    """The check of a credit whose creator is written in another script than the file's IPTC By-line ("Иван Петров"
+    beside "Ivan Petrov", or the other way round): whether they are one person's name transliterated is not known, a
+    warn saying so. An agency beside them checks as beside a matching creator: two agencies cache/agencies.py knows,
+    none in common, still fail."""
+    unknown = (f"not known: article credits '{credit['creator']}' ({scripts[0]} letters), the file's by-line "
+               f"'{byline}' ({scripts[1]} letters): the names are written in different scripts and may be one "
+               "person's name transliterated, which cannot be told")
+    said_org = _plain(credit.get("organization") or "")
+    if said_org and orgs:
+        said, named = _agencies_compared(credit, orgs, names)
+        if said and named and not said & named:
+            why = _not_one_agency_shown(credit, orgs, said, named)
+            if not why:
+                return check("image-metadata", "fail", f"the agency does not match: article credits "
+                                                       f"'{credit['organization']}' ({', '.join(sorted(said))}), the "
+                                                       f"file names {', '.join(sorted(named))} ({inside}); and {unknown}")
+            return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
+                                                   f"({', '.join(sorted(said))}), the file names "
+                                                   f"{', '.join(sorted(named))}: {why} (file: {inside})")
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs):
+            return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
+    return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
 
 PERSON_FIELDS = ("byline", "artist", "creator")
