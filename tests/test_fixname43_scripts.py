@@ -11,7 +11,7 @@ import pytest
 
 from resolver.provenance import credit_checks
 from tests import xfixtures as fx
-from tests.cliworld import World
+from tests.cliworld import World, lines
 from tests.fakenet import page
 from tests.waybacknet import serve
 
@@ -90,8 +90,13 @@ def test_the_report_warns_of_a_cross_script_by_line(fakenet, tmp_path, monkeypat
     serve(fakenet, [])
     source = tmp_path / "story.html"
     source.write_text(PAGE, encoding="utf-8")
-    report = json.loads(World(fakenet, tmp_path)("report", "--format", "json", str(source)).stdout)
+    world = World(fakenet, tmp_path)
+    report = json.loads(world("report", "--format", "json", str(source)).stdout)
     [credit] = report["credits"]
     assert credit["creator"] == "محمد سالم", credit
     found = next(c for c in credit["checks"] if c["name"] == "image-metadata")
     assert found["result"] == "warn" and "different scripts" in found["evidence"], found
+    result = world("scan", "--fetch", str(source), env={"COLUMNS": "400"})   # scan --fetch says what the report says
+    assert result.exit_code == 0, result.output
+    said = [line for line in lines(result.stdout) if "image-metadata" in line]
+    assert said == [f"  credit 1 (تصوير: محمد سالم): ⚠️ warn image-metadata: {found['evidence']}"], result.stdout
