@@ -1969,9 +1969,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
                                                     f"editing tool's setting, not the photo's credit, so this is no "
                                                     f"fail (file: {inside})")]
-        if scripts := _other_script(credit["creator"], embedded["byline"]):
+        if (scripts := _other_script(credit["creator"], embedded["byline"])) \
+                and not _look_alike(credit["creator"], embedded["byline"]):
             # "محمد سالم" beside a by-line "Mohammed Salem": a transliteration varies (Mohammed, Muhammad, Mohamed),
-            # so whether they are one person is not known; never a fail, never a pass (fixnu43a's note)
+            # so whether they are one person is not known; never a fail, never a pass (fixnu43a's note). A by-line
+            # in letters drawn as the caption's ("Іvаn Реtrоv" in Cyrillic І а Р е о) is no transliteration.
             return [_names_in_two_scripts(credit, embedded["byline"], scripts, orgs,
                                           [said_people, *map(_plain, people)], inside)]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
@@ -1990,6 +1992,13 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+def _look_alike(one: str, other: str) -> bool:
+    """Whether one name's words, as they look (look-alike letters of other scripts as the Latin ones), are a run of
+    the other's: "Іvаn Реtrоv" (Cyrillic І а Р е о) and "Ivan Petrov"."""
+    a, b = (_plain(platforms.lookalike.as_seen(name)) for name in (one, other))
+    return _within(a, b) or _within(b, a)
 
 
 def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[str, str], orgs: list[str],
