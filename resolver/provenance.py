@@ -1969,7 +1969,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"EXIF Artist and XMP dc:creator are often a camera owner's or an "
                                                     f"editing tool's setting, not the photo's credit, so this is no "
                                                     f"fail (file: {inside})")]
-        if (scripts := _other_script(credit["creator"], embedded["byline"])) \
+        if (scripts := _byline_script(credit["creator"], embedded["byline"], [said_people, *map(_plain, people)])) \
                 and not _look_alike(credit["creator"], embedded["byline"]):
             # "محمد سالم" beside a by-line "Mohammed Salem": a transliteration varies (Mohammed, Muhammad, Mohamed),
             # so whether they are one person is not known; never a fail, never a pass (fixnu43a's note). A by-line
@@ -1992,6 +1992,19 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+
+
+def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[str, str] | None:
+    """(the caption's script, the by-line's) when the by-line names its people only in another script than the
+    caption's name ("Mohammed Salem", "Mohammed Salem / رويترز": an agency's name is no person's); None when a part
+    of it is written in the caption's script ("Ivan Petrov / Иван Петров" beside "Сергей Орлов": a name in one script
+    that differs), or all are in one."""
+    names = [part for part in _CREDIT_PARTS.split(byline)
+             if part and any(c.isalpha() for c in part) and not _agencies_named(part, people=people, whole=True)]
+    found = [_other_script(creator, name) for name in names]
+    if not found or any(scripts is None for scripts in found):
+        return None
+    return _other_script(creator, " ".join(names))
 
 
 def _look_alike(one: str, other: str) -> bool:

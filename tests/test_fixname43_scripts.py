@@ -62,6 +62,16 @@ def test_a_by_line_in_look_alike_letters_is_no_transliteration_and_still_fails()
     assert found["result"] == "fail", found
 
 
+def test_a_by_line_naming_someone_in_the_caption_s_script_beside_a_latin_name_still_fails():
+    found = checked("Сергей Орлов", "Ivan Petrov / Иван Петров")
+    assert found["result"] == "fail", found
+
+
+def test_an_agency_in_the_by_line_is_no_name_written_in_the_caption_s_script():
+    found = checked("محمد سالم", "Mohammed Salem / رويترز")
+    assert found["result"] == "warn" and "(Arabic letters)" in found["evidence"], found
+
+
 def test_a_same_script_match_still_passes():
     assert checked("محمد سالم", "محمد سالم")["result"] == "pass"
 
