@@ -5,10 +5,28 @@ from __future__ import annotations
 
 import warnings
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
+    import re
+
     from bs4 import BeautifulSoup
+
+
+def assigned_object(assignment: re.Pattern[str], body: bytes) -> dict[str, Any]:
+    """The first JSON object a page's script sets where `assignment` matches ("ytInitialPlayerResponse = {…}",
+    "window['SIGI_STATE']={…}"), read to its end whatever follows it; {} with none (an old page, or no such data)."""
+    import json
+
+    text = body.decode("utf-8", "replace")
+    for found in assignment.finditer(text):
+        try:
+            data, _ = json.JSONDecoder().raw_decode(text, found.end())
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            return data
+    return {}
 
 
 def page_soup(body: bytes) -> BeautifulSoup:

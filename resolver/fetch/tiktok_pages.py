@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from resolver.fetch.captured import meta_tags, not_shown, page_soup
+from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_soup
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import tiktok
@@ -149,15 +149,7 @@ def _sigi(soup: BeautifulSoup, body: bytes) -> dict[str, Any]:
         script = soup.find("script", id=name)
         if script is not None and (data := _json(script.string or "")):
             return data
-    text = body.decode("utf-8", "replace")
-    for found in _SIGI_ASSIGNED.finditer(text):
-        try:
-            data, _ = json.JSONDecoder().raw_decode(text, found.end())
-        except ValueError:
-            continue
-        if isinstance(data, dict):
-            return data
-    return {}
+    return assigned_object(_SIGI_ASSIGNED, body)
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -29,12 +29,11 @@ Pure.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from resolver.fetch.captured import meta_tags, not_shown, page_soup, utc
+from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_soup, utc
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import youtube
@@ -187,15 +186,7 @@ def _named_urls(soup: BeautifulSoup, og: dict[str, str], scope: Tag | BeautifulS
 
 def _player_response(body: bytes) -> dict[str, Any]:
     """The player's data the page sets (`ytInitialPlayerResponse = {…}`), or {} (an old page, or no such data)."""
-    text = body.decode("utf-8", "replace")
-    for found in _PLAYER.finditer(text):
-        try:
-            data, _ = json.JSONDecoder().raw_decode(text, found.end())
-        except ValueError:
-            continue
-        if isinstance(data, dict):
-            return data
-    return {}
+    return assigned_object(_PLAYER, body)
 
 
 def _said(*values: Any) -> str | None:
