@@ -1,0 +1,39 @@
+"""review44d: stop 43's unreviewed merges read again (fixleft43a's TikTok captures, fixleft43b's quotes and report
+items, suite43d's and the lead's suite machinery); each test here failed before its fix."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_tiktok_captures import ARTICLE, HOSTS, PAGE, VIDEO, _video_gone, universal
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import Capture, serve
+
+
+def test_a_tiktok_capture_made_before_the_videos_id_was_minted_is_not_taken_as_the_video(fakenet, tmp_path,
+                                                                                         monkeypatch):
+    """A TikTok id's top 32 bits are the second it was minted (7299990000111122223: 2023-11-11T00:09:30Z), as an X
+    id's are its time: a capture Wayback made on 2023-11-01 cannot show the video, whatever its page state holds (a
+    misdated capture, or another page's). Before, it was read as the video (its caption shown, the archived-copy check
+    passed), where an X post's such capture is said not to show it."""
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20231101000000", PAGE, universal())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    [post] = json.loads(out)["posts"]
+    [copy] = post["archived"]
+    assert (copy["status"], copy["text"]) == ("unknown", None), copy
+    code, md = run("report", "--offline", "a.html")
+    assert "| Archived text |" not in md, md
+    assert "before the post's id 7299990000111122223 was minted (2023-11-11T00:09:30Z)" in md, md
+
+
+def test_a_tiktok_ids_time_is_its_top_32_bits_and_a_number_that_holds_none_gives_none():
+    from datetime import datetime, timezone
+
+    from resolver.platforms import tiktok
+
+    assert tiktok.id_time(VIDEO) == datetime(2023, 11, 11, 0, 9, 30, tzinfo=timezone.utc)
+    assert tiktok.id_time("6537000000000000000") == datetime(2018, 3, 25, 21, 38, 37, tzinfo=timezone.utc)
+    for not_timed in ("123", "99999999999", "", "７２９９", str(1 << 64), "1" * 30):
+        assert tiktok.id_time(not_timed) is None, not_timed
