@@ -3648,19 +3648,28 @@ def _links_followed(result: ArticleResult, store: Store | None, redactor: Redact
     if not followed:
         return said
     from resolver.prose_links import LinksNotFollowed
+    from resolver.resolve import kept_resolution
 
     left = [link for link in links if link not in followed]
     unsaid = [LinksNotFollowed(len(left), redactor.page_url(left[0]), tuple(left)).to_json()] if left else []
     shown: list[dict[str, Any]] = []
     for link, row in followed.items():
         post = row.get("post") or {}
+        # what its end answered, as `resolve` says it: a gone page (404, 410), or one not seen (a 403, a sign-in
+        # page, a parked domain) is no page the link leads to (review44d: said as "→ <end>" alone)
+        end = kept_resolution(row)
+        unsure = end.unsure
         shown.append({"url": redactor.page_url(link), "final_url": redactor.url(row["final_url"]),
                       "post_id": post.get("post_id"), "platform": post.get("platform"),
-                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"])})
+                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"]),
+                      "status": end.final_status, "gone": end.gone,
+                      "unsure": redactor.text(unsure) if unsure else None})
     many = len(shown) != 1
     each = "; ".join(
         f"{f['url']} → {f['final_url']} ("
         + (f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + (f"its end answered {f['status']}: the page is gone; " if f["gone"] else "")
+        + (f"{f['unsure']}; " if f["unsure"] else "")
         + f"resolved {_utc(f['resolved_at']) if f['resolved_at'] else 'at a time not recorded'}, "
         + ", ".join(f"fetch #{i}" for i in f["fetch_ids"]) + ")" for f in shown)
     message = (f"{len(shown)} t.co link{'s' * many} in the text, in no embed, {'were' if many else 'was'} followed by "

@@ -37,3 +37,36 @@ def test_a_tiktok_ids_time_is_its_top_32_bits_and_a_number_that_holds_none_gives
     assert tiktok.id_time("6537000000000000000") == datetime(2018, 3, 25, 21, 38, 37, tzinfo=timezone.utc)
     for not_timed in ("123", "99999999999", "", "７２９９", str(1 << 64), "1" * 30):
         assert tiktok.id_time(not_timed) is None, not_timed
+
+
+def test_a_t_co_link_an_earlier_resolve_followed_to_a_gone_or_unseen_page_is_said_so(fakenet, tmp_path):
+    """fixleft43b's "Links followed" said each t.co link an earlier `resolve` followed as "→ <where it ended>", and
+    never what the end answered: a link whose end answered 404 (gone) or 403 (its page not seen: `resolve` says whether
+    it is there is not known) read as a page the link leads to. Now the end's answer is said with it, as `resolve`
+    says it (JSON: `gone`, `unsure`)."""
+    from tests.fakenet import page
+    from tests.test_fixleft43b import cli_run as cli_run_fixture
+
+    fakenet.route("t.co", "/Gone404x", page("Not Found", 404, content_type="text/html"))
+    fakenet.route("t.co", "/Wall403x", page("Forbidden", 403, content_type="text/html"))
+    run = cli_run_fixture.__wrapped__(fakenet, tmp_path)   # type: ignore[attr-defined]
+    article = tmp_path / "roundup.txt"
+    article.write_text("Round-up\n\nThe senator's post was at https://t.co/Gone404x and the minutes at "
+                       "https://t.co/Wall403x.\n", encoding="utf-8")
+    run("resolve", "--text-links", str(article))
+    data = json.loads(run("report", "--format", "json", str(article)))
+    warnings = {w["kind"]: w for w in data["article"]["warnings"]}
+    said = {f["url"]: f for f in warnings["links-followed"]["links"]}
+    assert said["https://t.co/Gone404x"]["gone"] is True and said["https://t.co/Gone404x"]["unsure"] is None, said
+    assert said["https://t.co/Wall403x"]["gone"] is False, said
+    assert "whether it is there is not known" in said["https://t.co/Wall403x"]["unsure"], said
+    markdown = run("report", str(article))
+    assert "https://t.co/Gone404x → https://t.co/Gone404x (its end answered 404: the page is gone; resolved " \
+           in markdown, markdown
+    assert "https://t.co/Wall403x → https://t.co/Wall403x (https://t.co/Wall403x answered 403: its page was not " \
+           "seen, so whether it is there is not known; resolved " in markdown, markdown
+    import jsonschema   # the JSON report follows its published schema, the links-followed warning too
+
+    from tests.test_report import SCHEMA
+
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))
