@@ -70,3 +70,68 @@ def test_a_t_co_link_an_earlier_resolve_followed_to_a_gone_or_unseen_page_is_sai
     from tests.test_report import SCHEMA
 
     jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+
+
+FAKE_PYTHON3 = r'''#!/bin/sh
+# the machine's python3, as scripts/_venv uses it: `-m venv [--without-pip] DIR`, and `-m pip --python` (offline: fails)
+echo "python3 $*" >>"$CALLS"
+if [ "$1 $2" = "-m venv" ]; then
+    shift 2; pip=yes
+    if [ "$1" = --without-pip ]; then pip=; shift; fi
+    mkdir -p "$1/bin" "$1/lib/python3.11/site-packages"
+    cp "$FAKE_VENV_PYTHON" "$1/bin/python"
+    [ -z "$pip" ] || { mkdir -p "$1/lib/python3.11/site-packages/pip"; : >"$1/lib/python3.11/site-packages/pip/__init__.py"; }
+    exit 0
+fi
+exit 1
+'''
+FAKE_VENV_PYTHON = r'''#!/bin/sh
+# a venv's python: `-m pip` works only where the venv holds pip
+here=$(dirname "$0")/..
+echo "venv-python $*" >>"$CALLS"
+if [ "$1 $2" = "-m pip" ]; then
+    [ -f "$here/lib/python3.11/site-packages/pip/__init__.py" ] || { echo "No module named pip" >&2; exit 1; }
+    exit 0
+fi
+exit 1
+'''
+
+
+def test_a_venv_a_stopped_setup_left_without_pip_is_made_again_not_left_broken(tmp_path):
+    """suite43d's scripts/_venv makes .venv with no pip (`venv --without-pip`), then asks the machine's pip to put pip
+    in. A setup stopped between the two (Ctrl-C, a CI timeout), or one whose fallback `venv` failed (Debian with no
+    python3-venv: ensurepip missing), left a .venv with a python and no pip: every later scripts/test and scripts/demo
+    skipped making it ("bin/python is there") and failed on "No module named pip" until .venv was deleted by hand.
+    Now a .venv still to be installed into that holds no pip is made again. The machine's python3 here is a stand-in
+    script (the test sends nothing anywhere: its pip fails as an offline one does)."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(Path(__file__).parents[1] / "scripts" / "_venv", project / "scripts" / "_venv")
+    (project / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").write_text(FAKE_PYTHON3)
+    (bin_dir / "python3").chmod(0o755)
+    (tmp_path / "venv-python").write_text(FAKE_VENV_PYTHON)
+    (tmp_path / "venv-python").chmod(0o755)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "CALLS": str(tmp_path / "calls"),
+           "FAKE_VENV_PYTHON": str(tmp_path / "venv-python"), "HOME": str(tmp_path)}
+    subprocess.run([str(bin_dir / "python3"), "-m", "venv", "--without-pip", ".venv"], cwd=project, env=env,
+                   check=True)   # the setup stopped here, before pip went in
+    run = subprocess.run(["bash", "-c", "set -eu; . scripts/_venv test"], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=30)
+    assert run.returncode == 0, (run.stderr, (tmp_path / "calls").read_text())
+    assert (project / ".venv" / ".installed-test").exists()
+    assert (project / ".venv" / "lib" / "python3.11" / "site-packages" / "pip" / "__init__.py").exists()
+    # installed, the stamp is what says so: a .venv whose pip is gone then is not made again (nothing to install)
+    shutil.rmtree(project / ".venv" / "lib" / "python3.11" / "site-packages" / "pip")
+    (tmp_path / "calls").write_text("")
+    run = subprocess.run(["bash", "-c", "set -eu; . scripts/_venv test"], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=30)
+    assert run.returncode == 0 and (tmp_path / "calls").read_text() == "", run.stderr
+    assert os.path.exists(project / ".venv" / "bin" / "python")
