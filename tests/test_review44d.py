@@ -135,3 +135,26 @@ def test_a_venv_a_stopped_setup_left_without_pip_is_made_again_not_left_broken(t
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 0 and (tmp_path / "calls").read_text() == "", run.stderr
     assert os.path.exists(project / ".venv" / "bin" / "python")
+
+
+def test_a_tiktok_capture_with_no_caption_made_before_the_id_gives_no_account_or_time():
+    """A capture of the video's page with no caption gives the video's account and posting time, no words: made
+    before the video's id was minted, it cannot show the video, and gives neither (its account and time were shown
+    as the video's)."""
+    from resolver.fetch import wayback
+    from tests.test_tiktok_captures import CAPTION, universal as page_of
+
+    body = page_of().replace(CAPTION.encode(), b"")
+    row = {"id": 7, "url": wayback.raw_url("20231101000000", PAGE), "status": 200,
+           "headers": json.dumps({"content-type": "text/html; charset=utf-8",
+                                  "memento-datetime": "Wed, 01 Nov 2023 00:00:00 GMT"})}
+    copy = wayback.copy_from_fetch(VIDEO, row, body, None, platform="tiktok")
+    assert copy is not None
+    record = copy.record
+    assert (record.platform, record.status, record.author_handle, record.author_name, record.created_at) == (
+        "tiktok", "unknown", None, None, None), record
+    assert "before the post's id 7299990000111122223 was minted" in (record.reason or ""), record
+    later = wayback.copy_from_fetch(VIDEO, row | {"url": wayback.raw_url("20231201093000", PAGE)}, body, None,
+                                    platform="tiktok")
+    assert later is not None and (later.record.author_handle, later.record.created_at) == (
+        "rivertonfire", "2023-11-14T09:32:10Z"), later.record   # made after it: its account and time, as before

@@ -977,7 +977,12 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     another page or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date
     check; review44d: a TikTok video's too)."""
     minted = None
-    if reading.record.status == "available" and len(timestamp) == 14:
+    record = reading.record
+    # a TikTok capture with no caption still gives the video's account and time (tiktok_pages.NO_CAPTION): made before
+    # the id, it gives neither
+    shows = record.status == "available" or _is_tiktok(platform) and bool(
+        record.author_handle or record.author_name or record.author_id or record.created_at)
+    if shows and len(timestamp) == 14:
         minted = platforms_tiktok.id_time(post_id) if _is_tiktok(platform) else x.snowflake_time(post_id)
     if minted is None:
         return reading
