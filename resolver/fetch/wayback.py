@@ -804,8 +804,7 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = platforms_tiktok.id_time(post_id) if _is_tiktok(platform) \
-        else None if telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
+    minted = None if _is_tiktok(platform) or telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
         else platforms_mastodon.id_time(post_id) if mastodon.is_post_id(post_id) \
         else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
