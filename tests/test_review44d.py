@@ -158,3 +158,22 @@ def test_a_tiktok_capture_with_no_caption_made_before_the_id_gives_no_account_or
                                     platform="tiktok")
     assert later is not None and (later.record.author_handle, later.record.created_at) == (
         "rivertonfire", "2023-11-14T09:32:10Z"), later.record   # made after it: its account and time, as before
+
+
+def test_a_markdown_links_title_after_a_post_url_is_no_quote_of_the_post():
+    """fixleft43b reads a quote opened with a space after a bare post URL. A Markdown link's title is written so
+    (`[the post](https://…/status/N "Mayor Whitfield on X")`, as html2text and readers write an `<a title>`): it was
+    read as the article quoting the post, and the text check warned "the words quoted beside the link are mostly not
+    the post's" of an article that quotes nothing. A quote after the URL that closes the link's parenthesis is its
+    title, not read; one after a bare URL still is."""
+    from resolver.extract import find_all
+
+    url = "https://twitter.com/MayorWhitfield/status/1635717429457846273"
+    for said in (f'Read [the mayor\'s post]({url} "Mayor Whitfield on X") for more.\n',
+                 f'Read [the mayor\'s post]({url}  “Mayor Whitfield on X” ) for more.\n'):
+        [embed], _ = find_all(said, "text")
+        assert (embed.post_id, embed.text) == ("1635717429457846273", None), (said, embed)
+    [embed], _ = find_all(f'The mayor: {url} "Funded in full by the federal grant." (Dec. 6)\n', "text")
+    assert (embed.text, embed.text_confidence) == ("Funded in full by the federal grant.", "uncertain"), embed
+    [embed], _ = find_all(f'(The mayor: {url}: "Funded in full by the federal grant.")\n', "text")
+    assert (embed.text, embed.text_confidence) == ("Funded in full by the federal grant.", "high"), embed
