@@ -177,3 +177,24 @@ def test_a_markdown_links_title_after_a_post_url_is_no_quote_of_the_post():
     assert (embed.text, embed.text_confidence) == ("Funded in full by the federal grant.", "uncertain"), embed
     [embed], _ = find_all(f'(The mayor: {url}: "Funded in full by the federal grant.")\n', "text")
     assert (embed.text, embed.text_confidence) == ("Funded in full by the federal grant.", "high"), embed
+
+
+def test_a_capture_made_before_the_id_stays_no_copy_after_reparse(fakenet, tmp_path, monkeypatch):
+    """`fetch --reparse` read each kept capture again with `wayback.read`, which does not hold a capture against the
+    time the post's id was minted (newuser43a #8, X; review44d, TikTok): the capture's observation became an archived
+    copy again, and `stats`' at_risk_embeds stopped listing the removed video while its report said no capture shows
+    it. A reparse says of it what the fetch said."""
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20231101000000", PAGE, universal())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+
+    def at_risk() -> list[str]:
+        code, out = run("stats", "--json")
+        return [row["post_id"] for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')
+                for row in [json.loads(line)]]
+    assert VIDEO in at_risk()
+    run("fetch", "--reparse")
+    assert VIDEO in at_risk()   # still no copy of it
+    code, md = run("report", "--offline", "a.html")
+    assert "| Archived text |" not in md and "it cannot show that post" in md, md
