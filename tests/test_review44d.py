@@ -198,3 +198,24 @@ def test_a_capture_made_before_the_id_stays_no_copy_after_reparse(fakenet, tmp_p
     assert VIDEO in at_risk()   # still no copy of it
     code, md = run("report", "--offline", "a.html")
     assert "| Archived text |" not in md and "it cannot show that post" in md, md
+
+
+def test_a_tiktok_pages_createtime_before_the_videos_id_was_minted_is_no_date_of_it():
+    """TikTok mints a video's id when it is uploaded (its top 32 bits: 2023-11-11T00:09:30Z here) and posts it then or
+    later: a page state giving a createTime days before that is no time the video was posted, and was shown as its
+    "Archived date" (and the date checks held against it). The time is not taken, and the note says why; the
+    caption and account are read as before."""
+    from resolver.fetch import tiktok_pages
+    from tests.test_tiktok_captures import CAPTION, HANDLE, NAME
+
+    item = {"id": VIDEO, "desc": CAPTION, "createTime": "1698796800",   # 2023-11-01T00:00:00Z
+            "author": {"id": "6800000000000000001", "uniqueId": HANDLE, "nickname": NAME}}
+    record, form, notes = tiktok_pages.read_capture(VIDEO, 200, "text/html", universal(item=item), "wayback", PAGE)
+    assert (record.status, record.text, record.author_handle, record.created_at) == ("available", CAPTION, HANDLE,
+                                                                                     None), record
+    assert notes == ("the captured page gives the video's createTime as 2023-11-01T00:00:00Z, before its id was "
+                     "minted (2023-11-11T00:09:30Z): no date is taken",), notes
+    for later in ("1699661370", "1699661340", str(1699661370 + 9 * 86400)):   # the id's second, a clock's minute, a
+        record, _, notes = tiktok_pages.read_capture(   # video scheduled days after its upload: its time, as before
+            VIDEO, 200, "text/html", universal(item=item | {"createTime": later}), "wayback", PAGE)
+        assert record.created_at is not None and notes == (), (later, record, notes)
