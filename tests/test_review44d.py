@@ -219,3 +219,33 @@ def test_a_tiktok_pages_createtime_before_the_videos_id_was_minted_is_no_date_of
         record, _, notes = tiktok_pages.read_capture(   # video scheduled days after its upload: its time, as before
             VIDEO, 200, "text/html", universal(item=item | {"createTime": later}), "wayback", PAGE)
         assert record.created_at is not None and notes == (), (later, record, notes)
+
+
+def test_a_t_co_link_that_leads_to_one_of_the_reports_embeds_is_said_to_be_checked_there(fakenet, tmp_path):
+    """fixleft43b's "Links followed" said of every followed link's post "not among this report's embeds nor checked
+    here", even when the post was the article's own embed, checked in the report (a t.co link in the prose beside
+    the post's URL). Now it names the embed (JSON: `embed`, numbered as the report numbers them)."""
+    from tests.test_fixleft43b import URL, WORDS
+    from tests.test_fixleft43b import cli_run as cli_run_fixture
+
+    fakenet.route("t.co", "/SameOne1", redirect_to(URL))
+    fakenet.route("t.co", "/Other0001", redirect_to("https://twitter.com/CityClerk/status/1635717429457846275"))
+    run = cli_run_fixture.__wrapped__(fakenet, tmp_path)   # type: ignore[attr-defined]
+    article = tmp_path / "a.txt"
+    article.write_text(f"Round-up\n\nThe mayor wrote {URL}: \"{WORDS}\"\n\nShared again at https://t.co/SameOne1 "
+                       "and the minutes at https://t.co/Other0001.\n", encoding="utf-8")
+    run("resolve", "--text-links", str(article))
+    markdown = run("report", str(article))
+    assert f"https://t.co/SameOne1 → {URL} (the twitter post of embed 1, checked there; resolved " in markdown, markdown
+    assert ("https://t.co/Other0001 → https://twitter.com/CityClerk/status/1635717429457846275 (a twitter post, not "
+            "among this report's embeds nor checked here; ") in markdown, markdown
+    data = json.loads(run("report", "--format", "json", str(article)))
+    said = {f["url"]: f["embed"] for w in data["article"]["warnings"] if w["kind"] == "links-followed"
+            for f in w["links"]}
+    assert said == {"https://t.co/SameOne1": 1, "https://t.co/Other0001": None}, said
+
+
+def redirect_to(url: str):
+    from tests.fakenet import redirect
+
+    return redirect(url)
