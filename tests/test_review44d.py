@@ -154,6 +154,7 @@ def test_a_tiktok_capture_with_no_caption_made_before_the_id_gives_no_account_or
     assert (record.platform, record.status, record.author_handle, record.author_name, record.created_at) == (
         "tiktok", "unknown", None, None, None), record
     assert "before the post's id 7299990000111122223 was minted" in (record.reason or ""), record
+    assert record.url == f"https://www.tiktok.com/@/video/{VIDEO}", record   # no handle the capture gave either
     later = wayback.copy_from_fetch(VIDEO, row | {"url": wayback.raw_url("20231201093000", PAGE)}, body, None,
                                     platform="tiktok")
     assert later is not None and (later.record.author_handle, later.record.created_at) == (

@@ -993,8 +993,9 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
     reason = (f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
               f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post")
-    if _is_tiktok(platform):   # the video's own record (its platform and URL), with none of what the capture said
-        return CaptureReading(PostRecord(platform=platforms_tiktok.PLATFORM, post_id=post_id, url=reading.record.url,
+    if _is_tiktok(platform):   # the video's own record (its platform, its URL with no handle): none of what it said
+        return CaptureReading(PostRecord(platform=platforms_tiktok.PLATFORM, post_id=post_id,
+                                         url=platforms_tiktok.post_url(post_id),
                                          status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
 
