@@ -2871,7 +2871,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
-                                              "warnings": _links_followed(result, store, redactor, takes)},
+                                              "warnings": _links_followed(result, store, redactor, takes, embeds)},
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3630,8 +3630,8 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "incomplete": [failed.to_json() for failed in result.incomplete]}
 
 
-def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None
-                    ) -> list[dict[str, Any]]:
+def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None,
+                    embeds: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """The article's warnings, its t.co links that no embed carries told apart: those a `resolve` (`--text-links`)
     has followed already, the cache holding where each leads, said with the fetches that found it, as a
     "links-followed" warning; "links-not-followed" and the step of following them only for the others. The report
@@ -3648,19 +3648,38 @@ def _links_followed(result: ArticleResult, store: Store | None, redactor: Redact
     if not followed:
         return said
     from resolver.prose_links import LinksNotFollowed
+    from resolver.resolve import kept_resolution
 
     left = [link for link in links if link not in followed]
     unsaid = [LinksNotFollowed(len(left), redactor.page_url(left[0]), tuple(left)).to_json()] if left else []
+    # the report's embeds by the post each shows (its own id, or its post's): a link that leads to one of them is
+    # checked there (review44d: said "not among this report's embeds nor checked here" of the article's own embed)
+    numbered: dict[tuple[Any, Any], int] = {}
+    for number, data in enumerate(embeds, 1):
+        for key in ((data.get("platform"), data.get("post_id")),
+                    ((data.get("post") or {}).get("platform"), (data.get("post") or {}).get("post_id"))):
+            if key[1]:
+                numbered.setdefault(key, number)
     shown: list[dict[str, Any]] = []
     for link, row in followed.items():
         post = row.get("post") or {}
+        # what its end answered, as `resolve` says it: a gone page (404, 410), or one not seen (a 403, a sign-in
+        # page, a parked domain) is no page the link leads to (review44d: said as "→ <end>" alone)
+        end = kept_resolution(row)
+        unsure = end.unsure
         shown.append({"url": redactor.page_url(link), "final_url": redactor.url(row["final_url"]),
                       "post_id": post.get("post_id"), "platform": post.get("platform"),
-                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"])})
+                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"]),
+                      "status": end.final_status, "gone": end.gone,
+                      "unsure": redactor.text(unsure) if unsure else None,
+                      "embed": numbered.get((post.get("platform"), post.get("post_id")))})
     many = len(shown) != 1
     each = "; ".join(
         f"{f['url']} → {f['final_url']} ("
-        + (f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + (f"the {f['platform']} post of embed {f['embed']}, checked there; " if f["post_id"] and f["embed"]
+           else f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + (f"its end answered {f['status']}: the page is gone; " if f["gone"] else "")
+        + (f"{f['unsure']}; " if f["unsure"] else "")
         + f"resolved {_utc(f['resolved_at']) if f['resolved_at'] else 'at a time not recorded'}, "
         + ", ".join(f"fetch #{i}" for i in f["fetch_ids"]) + ")" for f in shown)
     message = (f"{len(shown)} t.co link{'s' * many} in the text, in no embed, {'were' if many else 'was'} followed by "

@@ -507,6 +507,12 @@ def _non_public(hop: dict[str, Any]) -> bool:
     return bool(said) if said is not None else non_public_by_name(hop["url"])
 
 
+def kept_resolution(row: dict[str, Any]) -> Resolution:
+    """A resolution the cache keeps (a `latest_resolutions` row), read as this version reads it: where it ended and
+    what its end answered (`gone`, `unsure`), as `resolve` says them."""
+    return _from_row(row["url"], row)
+
+
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
     return Resolution(url, cached["final_url"], cached["canonical_url"],
                       tuple(Hop.from_json(h) for h in cached["hops"] or []),
