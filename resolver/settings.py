@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,9 @@ def _from_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}
+    if len(values["origins"]) < len(origins):   # as Settings in code refuse it (review44c: the last one read was kept)
+        raise ConfigError(f"config file {path}: [origins] names one origin twice, written two ways: "
+                          + ", ".join(sorted(origins)) + "; which target is meant cannot be told")
     limits = section("limits")
     if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
                                                for v in limits.values()):
@@ -297,7 +301,12 @@ def _settled(settings: Settings) -> dict[str, Any]:
         if path is not None and not isinstance(path, Path):
             if not isinstance(path, (str, os.PathLike)):
                 raise bad(key, f"must be a path (a str or a pathlib.Path), not {type(path).__name__}")
-            settled[key] = Path(path)
+            path = Path(path)
+        if path is not None and key != "config_path" and str(path).startswith("~"):
+            with suppress(RuntimeError):   # no home to be found: kept as written
+                path = path.expanduser()   # "~/news.db" is the home's, as the config file reads it (review44c)
+        if path is not getattr(settings, key):
+            settled[key] = path
     for key in _TEXTS:
         value = getattr(settings, key)
         if value is not None and not isinstance(value, str):

@@ -50,3 +50,40 @@ def test_a_report_never_says_the_sources_answered_a_post_no_source_was_asked(fak
     assert report["summary"]["by_status"] == {NOT_CHECKED: 1}, report["summary"]
     [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
     assert "answered with errors" not in archive["evidence"] and "no source was asked" in archive["evidence"], archive
+
+
+def test_a_config_file_naming_one_origin_twice_is_refused_as_settings_in_code_are(tmp_path):
+    """`[origins]` with "https://T.co" and "https://t.co" (one origin, two spellings, two targets): Settings made in
+    code refuse it (InvalidSetting: which target is meant cannot be told); the config file kept the last one read,
+    silently, so the run went to a server the user may not have meant."""
+    import pytest
+
+    from resolver.errors import ConfigError, InvalidSetting
+    from resolver.settings import Settings, load_settings
+
+    two = {"https://T.co": "http://127.0.0.1:8001", "https://t.co/": "http://127.0.0.1:8002"}
+    with pytest.raises(InvalidSetting, match="names one origin twice"):
+        Settings(origins=two)
+    config = tmp_path / "config.toml"
+    config.write_text("[origins]\n" + "".join(f'"{k}" = "{v}"\n' for k, v in two.items()))
+    with pytest.raises(ConfigError, match="names one origin twice") as refused:
+        load_settings(config, env={})
+    assert "https://T.co" in str(refused.value) and "https://t.co/" in str(refused.value)
+    # one spelling each: the same normalised settings either way
+    config.write_text('[origins]\n"https://T.co:443/" = "http://127.0.0.1:8001/"\n')
+    assert load_settings(config, env={}).origins == Settings(origins={"https://T.co:443/": "http://127.0.0.1:8001/"}
+                                                             ).origins == {"https://t.co": "http://127.0.0.1:8001"}
+
+
+def test_paths_in_code_are_read_as_the_config_file_reads_them(tmp_path, monkeypatch):
+    """`[cache] db = "~/news.db"` is the user's home; `Settings(db_path="~/news.db")` was a folder named "~" in the
+    working directory: another cache, whose answers the config file's runs never saw."""
+    from resolver.settings import Settings, load_settings
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    config = tmp_path / "config.toml"
+    config.write_text('[cache]\ndb = "~/news.db"\n[archive]\nwarc = "~/run.warc.gz"\n')
+    from_file = load_settings(config, env={})
+    in_code = Settings(db_path="~/news.db", warc_path="~/run.warc.gz")
+    assert (in_code.db_path, in_code.warc_path) == (from_file.db_path, from_file.warc_path) \
+        == (tmp_path / "home" / "news.db", tmp_path / "home" / "run.warc.gz")
