@@ -87,3 +87,14 @@ def test_paths_in_code_are_read_as_the_config_file_reads_them(tmp_path, monkeypa
     in_code = Settings(db_path="~/news.db", warc_path="~/run.warc.gz")
     assert (in_code.db_path, in_code.warc_path) == (from_file.db_path, from_file.warc_path) \
         == (tmp_path / "home" / "news.db", tmp_path / "home" / "run.warc.gz")
+
+
+def test_fetch_of_a_post_no_method_of_which_was_asked_names_none_as_answering(fakenet, tmp_path, monkeypatch):
+    """`fetch` of an X post in a sealed run, syndication and oEmbed unmapped: before, its first line said "not
+    checked: refused by [origins]  via syndication", as if syndication had answered; each is said not asked."""
+    fakenet.route("news.test", "/", lambda r: Response("", status=200))
+    run = _sealed(fakenet, tmp_path, monkeypatch, ["news.test"])
+    code, out = run("fetch", "https://twitter.com/RivertonRoads/status/1600000000000000001")
+    first = out.splitlines()[0]
+    assert code == 0 and NOT_CHECKED in first, out
+    assert "via " not in first and first.endswith("(syndication, oembed not asked)"), first
