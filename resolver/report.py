@@ -420,6 +420,7 @@ def post_failures(post: FetchedPost) -> Iterator[str]:
 
 def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     from resolver.archive import WITHHELD
+    from resolver.errors import refused_by_config
 
     if not archived.failed:
         return
@@ -427,7 +428,9 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
         yield StepFailure(f"archive lookup failed for {archived.url}: "
                           f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
                           archived.error, archived=True, stage="archive", cached=archived.lookup.from_cache)
-    if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
+    # no copy of the page: said as the other failed steps are (newuser30b #6); one the config refused is not checked,
+    # no failure, whatever else failed (review44c)
+    if archived.live_error and not refused_by_config(archived.live_error):
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
                           f"page copy: {archived.live_error}", archived=True, stage="archive")
     saved = archived.saved

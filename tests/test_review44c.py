@@ -98,3 +98,17 @@ def test_fetch_of_a_post_no_method_of_which_was_asked_names_none_as_answering(fa
     first = out.splitlines()[0]
     assert code == 0 and NOT_CHECKED in first, out
     assert "via " not in first and first.endswith("(syndication, oembed not asked)"), first
+
+
+def test_a_refused_page_copy_beside_a_failed_lookup_is_no_failure_of_its_own(fakenet, tmp_path, monkeypatch):
+    """`archive URL` in a sealed run: the CDX and availability lookups answer 503 (a failure: exit 1, its error
+    line), the page copy of the URL is refused (news.example unmapped). Before, stdout said "page copy not checked"
+    while stderr said "error: page copy of … failed: unmapped: …": the refusal listed as a second failure."""
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda r: Response("busy", status=503))
+    fakenet.route("archive.org", "/wayback/available", lambda r: Response("busy", status=503))
+    run = _sealed(fakenet, tmp_path, monkeypatch, ["web.archive.org", "archive.org"])
+    said: list[str] = []
+    code, out = run("archive", "https://news.example/story", said=said)
+    errors = [line for line in said if line.startswith("error:")]
+    assert code == 1 and f"page copy {NOT_CHECKED}" in out, (out, said)
+    assert errors == ["error: archive lookup failed for https://news.example/story: cdx: HTTP 503"], said
