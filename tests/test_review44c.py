@@ -112,3 +112,18 @@ def test_a_refused_page_copy_beside_a_failed_lookup_is_no_failure_of_its_own(fak
     errors = [line for line in said if line.startswith("error:")]
     assert code == 1 and f"page copy {NOT_CHECKED}" in out, (out, said)
     assert errors == ["error: archive lookup failed for https://news.example/story: cdx: HTTP 503"], said
+
+
+def test_a_refused_post_beside_its_failed_archive_lookup_is_not_said_to_have_failed(fakenet, tmp_path, monkeypatch):
+    """`fetch --all-methods` of an X post in a sealed run: its methods unmapped (not checked), the archive lookup
+    mapped and answering 503 (a failure: exit 1). Before, stderr also said "post … could not be fetched: unmapped:
+    refused …": the refusal listed as a failure because another step beside it failed."""
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda r: Response("busy", status=503))
+    fakenet.route("archive.org", "/wayback/available", lambda r: Response("busy", status=503))
+    run = _sealed(fakenet, tmp_path, monkeypatch, ["web.archive.org", "archive.org"])
+    said: list[str] = []
+    post = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    code, out = run("fetch", "--all-methods", "--no-media", post, said=said)
+    errors = [line for line in said if line.startswith("error:")]
+    assert NOT_CHECKED in out, (out, said)
+    assert code == 1 and errors and all("archive lookup failed" in line for line in errors), (out, said)
