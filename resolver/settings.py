@@ -258,7 +258,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     numeric = {"timeout", "connect_timeout", "deadline", "link_deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
                "save_timeout", "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
-                "max_image_pixels", "max_article_bytes"}
+                "max_image_pixels", "max_article_bytes", "captures"}   # captures: read by no check before (review44c)
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -266,7 +266,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
             if key in integral and value != int(value):   # 1.5 redirects was silently 1
                 raise ConfigError(f"{where(key)} must be a whole number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
-        if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
+        if key in ("concurrency", "per_host", "max_image_pixels", "captures") and values[key] < 1:
             raise ConfigError(f"{where(key)} must be at least 1")
         if key == "allow_private" and not isinstance(value, bool):
             raise ConfigError(f"{where(key)} must be true or false, not {value!r}")

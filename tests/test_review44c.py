@@ -127,3 +127,23 @@ def test_a_refused_post_beside_its_failed_archive_lookup_is_not_said_to_have_fai
     errors = [line for line in said if line.startswith("error:")]
     assert NOT_CHECKED in out, (out, said)
     assert code == 1 and errors and all("archive lookup failed" in line for line in errors), (out, said)
+
+
+def test_captures_is_checked_as_every_other_number_is(tmp_path):
+    """`captures` (how many archived captures of a post are read, `--captures N`, N >= 1) was the one number no check
+    read: `Settings(captures="3")` was taken, then a TypeError mid-run; `captures = 0` read no capture of a gone post
+    whatever the archive held (the lookup then said no copy was read); a config file's `[network] captures` alike."""
+    import pytest
+
+    from resolver.errors import ConfigError, InvalidSetting
+    from resolver.settings import Settings, load_settings
+
+    for bad in ("3", 0, -1, 2.5, True):
+        with pytest.raises(InvalidSetting, match=r"Settings\(captures=…\)"):
+            Settings(captures=bad)
+    assert Settings(captures=5.0).captures == 5 and type(Settings(captures=5.0).captures) is int
+    config = tmp_path / "config.toml"
+    for bad in ('"3"', "0"):
+        config.write_text(f"[network]\ncaptures = {bad}\n")
+        with pytest.raises(ConfigError, match="captures"):
+            load_settings(config, env={})
