@@ -147,3 +147,26 @@ def test_captures_is_checked_as_every_other_number_is(tmp_path):
         config.write_text(f"[network]\ncaptures = {bad}\n")
         with pytest.raises(ConfigError, match="captures"):
             load_settings(config, env={})
+
+
+def test_a_link_asked_in_another_spelling_of_the_same_request_is_found_in_the_cache(fakenet, tmp_path, monkeypatch):
+    """`resolve https://t.co/abc`, then `resolve --offline` of the same link typed otherwise: the host or scheme in
+    capitals, the default port (httpx sends each as the same request). Before, each was "not_cached:
+    offline, and this URL was never resolved" (exit 3), which the cache contradicts; now the cached chain. Another
+    request (http, a trailing dot, another path) is not this link's answer, nor is one with a fragment (it may name
+    what the link is: twitter.com/#!/user/status/1)."""
+    from tests.fakenet import page, redirect
+    from tests.test_verdicts import cli_on_fakenet
+
+    fakenet.route("t.co", "/abc", redirect("https://news.test/story"))
+    fakenet.route("news.test", "/story", page("<p>story</p>"))
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["t.co", "news.test"])
+    assert run("resolve", "--json", "https://t.co/abc")[0] == 0
+    for form in ("https://T.CO/abc", "HTTPS://t.co/abc", "https://t.co:443/abc", "https://T.co:0443/abc"):
+        code, out = run("resolve", "--offline", "--json", form)
+        said = json.loads(out)
+        assert (code, said["url"], said["final_url"], said["error"]) == (0, form, "https://news.test/story", None), out
+    for other in ("http://t.co/abc", "https://t.co./abc", "https://t.co/ABC", "https://t.co/abc#top",
+                  "https://t.co:8443/abc"):
+        code, out = run("resolve", "--offline", "--json", other)
+        assert code == 3 and "never resolved" in json.loads(out)["error"], out
