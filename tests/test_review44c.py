@@ -170,3 +170,32 @@ def test_a_link_asked_in_another_spelling_of_the_same_request_is_found_in_the_ca
                   "https://t.co:8443/abc"):
         code, out = run("resolve", "--offline", "--json", other)
         assert code == 3 and "never resolved" in json.loads(out)["error"], out
+
+
+def test_a_gone_post_whose_archive_lookup_the_config_refuses_is_not_asked_again_every_run(fakenet, store):
+    """A deleted post (syndication's tombstone), web.archive.org unmapped in a sealed run: its lookup was refused.
+    Before, every later online run asked syndication again (the refused lookup read as a passing failure), for as long
+    as the config refused the archive; now the cached answer holds until a run maps the archive, which asks again."""
+    from resolver.fetch import FetchOptions, Target, fetch_posts
+    from tests import xfixtures as fx
+    from tests.test_fetch import by_id, json_page
+    from tests.test_origins import _refusing_session
+    from tests.waybacknet import serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)] * 3}))
+    serve(fakenet, [])
+    gone = Target("twitter", fx.GONE_ID, f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}")
+
+    def fetched(hosts):
+        session, _ = _refusing_session(fakenet.settings(hosts, retries=0, only_configured_origins=True), store)
+        before = len(fakenet.hits)
+        [post] = session.run(lambda s: fetch_posts([gone], session=s, options=FetchOptions(media=False)))
+        return post, sorted({host for host, _ in fakenet.hits[before:]})
+    post, asked = fetched(["cdn.syndication.twimg.com"])
+    assert (post.record.status, asked) == ("deleted", ["cdn.syndication.twimg.com"]), post.archive_lookup
+    assert post.archive_lookup.startswith("error: unmapped: refused https://web.archive.org/") and not post.failed
+    post, asked = fetched(["cdn.syndication.twimg.com"])
+    assert (post.record.status, post.record.from_cache, asked) == ("deleted", True, []), post.archive_lookup
+    post, asked = fetched(["cdn.syndication.twimg.com", "web.archive.org", "archive.org"])   # mapped: asked again
+    assert post.record.status == "deleted" and "web.archive.org" in asked, asked
