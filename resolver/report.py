@@ -623,8 +623,9 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     text.append(escaped_controls(NOT_CHECKED if post.refused else record.status), f"bold {colour}")
     text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
     # a refused post answered via no method: each is said not asked (review44c: "via oembed" said oEmbed answered)
-    unasked = [record.method or "", *(method for method, _ in not_asked(record))] if post.refused else []
-    text.append((f"  ({', '.join(filter(None, unasked))} not asked)" if post.refused
+    unasked = ", ".join(filter(None, [record.method, *(method for method, _ in not_asked(record))])) \
+        if post.refused else ""
+    text.append((f"  ({unasked or 'no method'} not asked)" if post.refused
                  else f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
