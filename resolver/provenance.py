@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.errors import not_mapped_words, refused_by_config
+from resolver.errors import NOT_CHECKED as NOT_CHECKED_BY_CONFIG, not_mapped_words, refused_by_config
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
@@ -1660,7 +1660,9 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         pages = None   # the report looked it up under more names than the fetch's lists (the handle its embed shows)
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
-        why = " (the sources answered with errors)" if post["status"] == "error" else ""
+        # a post the config let no source be asked answered nothing (review44c: "answered with errors" said it did)
+        why = "" if post["status"] != "error" else " (no source was asked: refused by [origins])" \
+            if refused_by_config(post.get("reason")) else " (the sources answered with errors)"
         known = f"; {listed}" if listed else f"{where}{others}"
         return check("archive", "skip", f"the post's status is not known{why}; no archived copy is known{known}")
     if post["status"] in GONE:
@@ -3294,6 +3296,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     if data["status"]["code"] == "available" and post and post.record.platform == "youtube" \
             and post.record.method == OEMBED:
         data["status"]["words"] = YOUTUBE_OEMBED_AVAILABLE   # what a 200 tells, no more (newuser41a #5)
+    if post is not None and post.refused:   # no source asked, by the config's choice: none answered (review44c)
+        data["status"]["words"] = NOT_CHECKED_BY_CONFIG
     if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
         data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
