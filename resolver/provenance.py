@@ -1939,13 +1939,14 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
-    if unsure and (found := _unsure_checked(unsure, said_people if not people else "",
-                                            said_org if not orgs and not (said_people and people) else "")):
+    inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
+    if unsure and (found := _unsure_checked(credit, unsure, said_people if not people else "",
+                                            said_org if not orgs and not (said_people and people) else "", orgs,
+                                            inside)):
         return [found]
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
                                                 "fields name no character set and are not UTF-8)")]
-    inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
@@ -2044,32 +2045,63 @@ PERSON_FIELDS = ("byline", "artist", "creator")
 ORG_FIELDS = ("credit_line", "source", "copyright")
 
 
-def _unsure_checked(unsure: dict[str, str], said_people: str, said_org: str) -> dict[str, str] | None:
+def _unsure_checked(credit: dict[str, Any], unsure: dict[str, str], said_people: str, said_org: str,
+                    orgs: list[str], inside: str) -> dict[str, str] | None:
     """The check of an article's credit against the file's credit fields that name no character set and read as no
     text for sure (`media.credit_unsure`: windows-1256 Arabic is mojibake in cp1252, and failed a right credit,
     newuser43a #2), or None when none of them is of the kind the article names and no sure field decides. One of
     their likeliest readings giving the article's name word for word passes, the encoding named: a wrong reading
-    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure."""
+    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure.
+    A creator so matched has its agency checked as a sure one's (`_same_creator_agency` against the file's sure
+    organisation fields; its unsure ones' readings must give it), and a creator no reading gives is not known
+    whatever the organisation (review44a: both passed, "Sara / Reuters" beside a file's AP or another By-line)."""
     from resolver.fetch.media import said_readings, unsure_reading
 
     read = {name: unsure_reading(bytes.fromhex(value)) or [] for name, value in unsure.items()}
-    for said, fields, what in ((said_people, PERSON_FIELDS, "creator"), (said_org, ORG_FIELDS, "organisation")):
-        if not said:
-            continue
+
+    def reading(said: str, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
         for name in (name for name in fields if read.get(name)):
             for encoding, text in read[name]:
-                if _within(said, _plain(text)) or _within(_plain(text), said):
-                    return check("image-metadata", "pass", f"{what} matches the file read as {encoding}: its "
-                                                           f"{name} names no character set, and read as {encoding} "
-                                                           f"it says '{text}'")
-    asked = [name for said, fields in ((said_people, PERSON_FIELDS), (said_org, ORG_FIELDS)) if said
-             for name in fields if read.get(name)]
-    if not asked:
+                if _within(said, _plain(text)) or _within(_plain(text), said) or fields is ORG_FIELDS and (
+                        (agencies := _agencies_named(said, whole=True)) and agencies & _agencies_named(text, whole=True)):
+                    return name, encoding, text
         return None
-    said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
-    return check("image-metadata", "warn", f"not known: the file's {' and '.join(asked)} could not be read with "
-                                           f"certainty (its bytes are not UTF-8 and name no character set), and "
-                                           f"none of its likeliest readings gives the article's credit ({said})")
+
+    def not_known(asked: list[str], what: str) -> dict[str, str]:
+        said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
+        return check("image-metadata", "warn", f"not known: {what}the file's {' and '.join(asked)} could not be read "
+                                               f"with certainty (its bytes are not UTF-8 and name no character set), "
+                                               f"and none of its likeliest readings gives the article's credit ({said})")
+
+    people_asked = [name for name in PERSON_FIELDS if read.get(name)] if said_people else []
+    orgs_unsure = [name for name in ORG_FIELDS if read.get(name)]
+    orgs_asked = orgs_unsure if said_org else []
+    if people_asked:
+        if (found := reading(said_people, PERSON_FIELDS)) is None:
+            return not_known(people_asked + orgs_asked, "")
+        name, encoding, text = found
+        matched = (f"creator matches the file read as {encoding}: its {name} names no character set, and read as "
+                   f"{encoding} it says '{text}'")
+        organisation = _plain(credit.get("organization") or "")
+        if organisation and orgs:   # the file's sure organisation fields say the agency, as beside a sure creator
+            agency = _same_creator_agency(credit, orgs, [said_people, _plain(text)], inside)
+            if agency["result"] != "pass":
+                return check("image-metadata", agency["result"], f"{agency['evidence']}; the creator matches the "
+                                                                 f"file's {name} read as {encoding} (it names no "
+                                                                 f"character set): '{text}'")
+        elif organisation and orgs_unsure:
+            if (agency_read := reading(organisation, ORG_FIELDS)) is None:
+                return not_known(orgs_unsure, f"{matched}, but the article's organisation "
+                                              f"'{credit['organization']}' is not in the file as read: ")
+            matched += f"; its {agency_read[0]} read as {agency_read[1]} says '{agency_read[2]}'"
+        return check("image-metadata", "pass", matched)
+    if not orgs_asked:
+        return None
+    if (found := reading(said_org, ORG_FIELDS)) is None:
+        return not_known(orgs_asked, "")
+    name, encoding, text = found
+    return check("image-metadata", "pass", f"organisation matches the file read as {encoding}: its {name} names no "
+                                           f"character set, and read as {encoding} it says '{text}'")
 
 
 def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:

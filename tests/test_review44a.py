@@ -1,0 +1,52 @@
+"""review44a: stop 43's unreviewed work (fixnu43a's Arabic/Persian credits and unsure IPTC readings, fixname43's
+cross-script names, the lead's saved-file base), each bug a test seen failing first."""
+
+import pytest
+
+from resolver.provenance import credit_checks
+
+IMAGE = "https://news.example/img/a.jpg"
+NAME = "سارة الخطيب"
+
+
+def _unsure(**fields: str) -> dict[str, str]:
+    return {name: text.encode("cp1256").hex() for name, text in fields.items()}
+
+
+def _checked(creator: str | None, organization: str | None, credit: dict[str, str],
+             unsure: dict[str, str]) -> dict[str, str]:
+    [found] = credit_checks({"image": IMAGE, "creator": creator, "organization": organization},
+                            {"sha256": "a" * 64, "credit": credit, "credit_unsure": unsure})
+    return found
+
+
+# A creator matched only by a guessed reading of an unsure By-line passed whatever the file's agency said: the sure
+# path fails "the creator matches, the agency does not" (newuser38a #1), the unsure one skipped the agency.
+def test_an_unsure_bylines_match_still_checks_the_files_sure_agency():
+    found = _checked(NAME, "رويترز", {"credit_line": "AP"}, _unsure(byline=NAME))
+    assert found["result"] == "fail", found
+    assert "the agency does not" in found["evidence"] and "cp1256" in found["evidence"], found
+
+
+def test_an_unsure_bylines_match_with_the_same_sure_agency_passes():
+    found = _checked(NAME, "رويترز", {"credit_line": "Reuters"}, _unsure(byline=NAME))
+    assert found["result"] == "pass", found
+    assert "read as cp1256" in found["evidence"], found
+
+
+def test_an_unsure_bylines_match_beside_an_unsure_other_agency_is_not_a_pass():
+    found = _checked(NAME, "رويترز", {}, _unsure(byline=NAME, credit_line="أ ف ب"))
+    assert found["result"] == "warn" and "not known" in found["evidence"], found
+
+
+@pytest.mark.parametrize("agency", ["رويترز", "Reuters"])
+def test_an_unsure_bylines_match_beside_the_same_unsure_agency_passes(agency):
+    found = _checked(NAME, agency, {}, _unsure(byline=NAME, credit_line="رويترز"))
+    assert found["result"] == "pass", found
+
+
+# The caption's photographer is not in the unsure By-line as read, but its agency is in the unsure Credit: the
+# organisation's match passed, the other name said nowhere (the sure path fails two names).
+def test_an_unsure_bylines_other_name_is_not_known_though_the_agency_matches():
+    found = _checked("ليلى حسن", "رويترز", {}, _unsure(byline=NAME, credit_line="رويترز"))
+    assert found["result"] == "warn" and found["evidence"].startswith("not known"), found
