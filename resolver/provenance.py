@@ -1999,9 +1999,12 @@ def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[st
     """(the caption's script, the by-line's) when the by-line names its people only in another script than the
     caption's name ("Mohammed Salem", "Mohammed Salem / رويترز": an agency's name is no person's); None when a part
     of it is written in the caption's script ("Ivan Petrov / Иван Петров" beside "Сергей Орлов": a name in one script
-    that differs), or all are in one."""
+    that differs), all are in one, or it names no one (`_NO_ONES_WORDS`, an agency: "Reuters", "REUTERS/Staff").
+    `people`: the caption's name first, the only one whose words are no agency's (review44a: the by-line itself was
+    passed, so a by-line "Reuters" was a name and said to be the caption's name perhaps transliterated)."""
     names = [part for part in _CREDIT_PARTS.split(byline)
-             if part and any(c.isalpha() for c in part) and not _agencies_named(part, people=people, whole=True)]
+             if part and any(c.isalpha() for c in part) and not _agencies_named(part, people=people[:1], whole=True)
+             and not set(_plain(part).split()) <= _NO_ONES_WORDS]
     found = [_other_script(creator, name) for name in names]
     if not found or any(scripts is None for scripts in found):
         return None
@@ -2198,6 +2201,8 @@ _CREDIT_PARTS = re.compile(r"[/,;|()\[\]:+]|\.(?=\s|$)|\s[-–—]\s|\b(?:via|fo
 _NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "copyright", "c", "all", "rights",
                            "reserved", "image", "images", "picture", "pictures", "the", "news", "agency", "wire",
                            "staff", "file", "pool", "handout"})
+# A by-line's words that name no one: a desk's, a notice's ("Staff", "Handout", "AFP Photo / Stringer")
+_NO_ONES_WORDS = _NOTICE_WORDS | {"stringer", "str", "unknown", "anonymous"}
 
 
 def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:

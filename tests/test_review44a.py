@@ -50,3 +50,29 @@ def test_an_unsure_bylines_match_beside_the_same_unsure_agency_passes(agency):
 def test_an_unsure_bylines_other_name_is_not_known_though_the_agency_matches():
     found = _checked("ليلى حسن", "رويترز", {}, _unsure(byline=NAME, credit_line="رويترز"))
     assert found["result"] == "warn" and found["evidence"].startswith("not known"), found
+
+
+def _byline_checked(creator: str, byline: str) -> dict[str, str]:
+    [found] = credit_checks({"image": IMAGE, "creator": creator, "organization": None},
+                            {"sha256": "a" * 64, "credit": {"byline": byline}})
+    return found
+
+
+# A By-line naming only an agency or a desk's words ("Reuters", "REUTERS/Staff") beside a caption's photographer in
+# Arabic letters was "not known: ... may be one person's name transliterated", of words that are no one's name: the
+# By-line itself was passed as the photographer's name, so its agency was never dropped. It fails as beside a Latin
+# caption's name.
+@pytest.mark.parametrize("byline", ["Reuters", "AFP", "Anadolu Agency", "REUTERS/Staff", "Reuters staff",
+                                    "AFP Photo / Stringer", "Handout"])
+def test_a_byline_naming_no_one_is_no_transliteration(byline):
+    latin = _byline_checked("Jane Doe", byline)
+    found = _byline_checked("محمد سالم", byline)
+    assert latin["result"] == "fail", latin
+    assert found["result"] == "fail" and "transliterated" not in found["evidence"], found
+
+
+@pytest.mark.parametrize("byline", ["Mohammed Salem", "Mohammed Salem / Reuters", "Getty Images / Mohammed Salem",
+                                    "Wafa Haddad", "Mohammed Salem/Stringer"])
+def test_a_byline_naming_someone_in_latin_letters_stays_not_known(byline):
+    found = _byline_checked("محمد سالم", byline)
+    assert found["result"] == "warn" and "transliterated" in found["evidence"], found
