@@ -1893,6 +1893,24 @@ def _agency_of(organization: str | None) -> str | None:
     return agency_key(organization)
 
 
+# The Arabic yeh, alef maksura and kaf as Persian writes them: one name in windows-1256 sites' letters and Persian's
+_AS_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+
+
+def _one_name(one: str, other: str) -> bool:
+    """Whether two word-folded names (`_plain`) are one, the words of either a run of the other's: compared without
+    their marks (Latin accents, Arabic vowel marks: "Carla Díaz" and "Carla Diaz", "مُحَمَّد" and "محمد"), the Arabic
+    yeh and kaf as the Persian ones ("مريم رضايي" and "مریم رضایی"), and in scripts without Latin letters, words a ZWNJ
+    joins as spaced ("علی‌رضا" and "علی رضا"). review44a: each failed as two people; the page's other credits held
+    them one already (`_credits_disagree`)."""
+    if _within(one, other) or _within(other, one):
+        return True
+    a, b = (_unaccented(name).translate(_AS_PERSIAN) for name in (one, other))
+    if _within(a, b) or _within(b, a):
+        return True
+    return bool(a) and not any("a" <= c <= "z" for c in a + b) and a.replace(" ", "") == b.replace(" ", "")
+
+
 def _unaccented(text: str) -> str:
     """Text without its combining marks: "díaz" as "diaz"."""
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
@@ -1950,7 +1968,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
-        if any(_within(said_org, _plain(p)) or _within(_plain(p), said_org) for p in people):
+        if any(_one_name(said_org, _plain(p)) for p in people):
             return [check("image-metadata", "pass", f"the article names who lent the picture, "
                                                     f"'{credit['organization']}', and the file's creator field holds "
                                                     f"that name ({inside})")]
@@ -1960,7 +1978,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"no organisation: nothing to hold the lender against "
                                                     f"(file: {inside})")]
     if said_people and people:
-        if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
+        if any(_one_name(said_people, _plain(p)) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
         if not _plain(embedded.get("byline") or ""):
             # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
@@ -2065,7 +2083,7 @@ def _unsure_checked(credit: dict[str, Any], unsure: dict[str, str], said_people:
     def reading(said: str, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
         for name in (name for name in fields if read.get(name)):
             for encoding, text in read[name]:
-                if _within(said, _plain(text)) or _within(_plain(text), said) or fields is ORG_FIELDS and (
+                if _one_name(said, _plain(text)) or fields is ORG_FIELDS and (
                         (agencies := _agencies_named(said, whole=True)) and agencies & _agencies_named(text, whole=True)):
                     return name, encoding, text
         return None
