@@ -96,3 +96,31 @@ def test_one_name_with_and_without_its_marks_is_one(caption, byline):
 ], ids=["arabic", "latin", "persian", "latin-joined", "persian-word-dropped"])
 def test_other_names_still_fail(caption, byline):
     assert _byline_checked(caption, byline)["result"] == "fail"
+
+
+def _caption_credits(caption: str) -> list[tuple[str | None, str | None]]:
+    from resolver.extract import find_all
+
+    html = (f'<html><body><p>Story text here.</p><figure><img src="{IMAGE}"><figcaption>{caption}</figcaption>'
+            "</figure></body></html>")
+    return [(c.creator, c.organization) for c in find_all(html, "html")[1]]
+
+
+# An Arabic caption's own words before "/ agency" (no credit word, no sentence break) were taken as the photographer's
+# name once the agency's letters no longer counted as words (fixnu43a): "Protesters raise banners / AFP" credited a
+# person "متظاهرون يرفعون لافتات". The agency is the credit; no one is named.
+@pytest.mark.parametrize(("caption", "agency"), [
+    ("متظاهرون يرفعون لافتات / أ ف ب", "أ ف ب"),
+    ("رجال الإطفاء يخمدون الحريق / رويترز", "رويترز"),
+], ids=["protesters-afp", "firefighters-reuters"])
+def test_an_arabic_captions_words_before_its_agency_name_no_one(caption, agency):
+    assert _caption_credits(caption) == [(None, agency)]
+
+
+@pytest.mark.parametrize(("caption", "creator"), [
+    ("محمد سالم / أ ف ب", "محمد سالم"),
+    ("الوزير في المؤتمر. محمد عبد الله / أ ف ب", "محمد عبد الله"),
+    ("تصوير: ليلى حسن / أ ف ب", "ليلى حسن"),
+], ids=["name-afp", "three-word-name", "keyword"])
+def test_an_arabic_photographers_name_before_the_agency_is_kept(caption, creator):
+    assert [c for c, _ in _caption_credits(caption)] == [creator], _caption_credits(caption)
