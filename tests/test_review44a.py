@@ -124,3 +124,17 @@ def test_an_arabic_captions_words_before_its_agency_name_no_one(caption, agency)
 ], ids=["name-afp", "three-word-name", "keyword"])
 def test_an_arabic_photographers_name_before_the_agency_is_kept(caption, creator):
     assert [c for c, _ in _caption_credits(caption)] == [creator], _caption_credits(caption)
+
+
+# "إسنا" is ISNA in Arabic letters and also Esna, the Egyptian city (fixnu43a made it a known agency): by its place
+# alone ("(إسنا)" ending a caption) the credit is uncertain, as "(فارس)" is, and the report says why.
+def test_isnas_arabic_name_is_also_a_city_and_by_its_place_alone_uncertain():
+    from resolver.extract import find_all
+    from resolver.provenance import agency_name_checks
+
+    html = (f'<html><body><p>Story text here.</p><figure><img src="{IMAGE}"><figcaption>معبد في المدينة (إسنا)'
+            "</figcaption></figure></body></html>")
+    [credit] = find_all(html, "html")[1]
+    assert (credit.organization, credit.split_confidence) == ("إسنا", "uncertain")
+    [said] = agency_name_checks(credit.to_json())
+    assert "Esna" in said["evidence"], said
