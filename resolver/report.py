@@ -158,6 +158,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             status, via = not_checked_words(record.reason), (record.method or "") + " not asked"
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
+        from resolver.fetch.telegram import forward_said
+
+        if (forward := forward_said(record.references, record.author_handle)) is not None:   # newuser44a #4
+            yield [(f"    {forward}", "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
@@ -613,6 +617,7 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
 
     from resolver.fetch import not_fetched
     from resolver.fetch.records import TITLE, not_asked
+    from resolver.fetch.telegram import forward_said
 
     from resolver.errors import NOT_CHECKED, not_mapped_words
 
@@ -641,6 +646,8 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
         _line(text, f"  created {record.created_at}{edit_time_said(record, minted=True)}")
     if record.text:
         _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
+    if (forward := forward_said(record.references, record.author_handle)) is not None:   # newuser44a #4
+        _line(text, f"  {forward}", "yellow")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -1092,6 +1099,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.errors import NOT_CHECKED, not_mapped_words, refused_by_config
     from resolver.fetch.records import TITLE, json_text_kind
+    from resolver.fetch.telegram import forward_said
     from resolver.provenance import (LINKS, available_elsewhere, cited_said, disagreeing, edit_of, failed_beside,
                                      failure_text)
 
@@ -1156,6 +1164,13 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             found_author = _bluesky_author(post["author"])
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
                                                                else "author_name", found_author, cited)))
+        # a forward's words are another channel's, said of the live post or, gone, of a copy read (newuser44a #4)
+        forward = forward_said(post.get("references") or (), post["author"]["handle"]) or next(
+            (said for copy in post.get("archived") or () if copy.get("status") == "available"
+             and (said := forward_said(copy.get("references") or (), (copy.get("author") or {}).get("handle")))), None)
+        if forward is not None:
+            rows.append(("Forwarded from", "", f"{forward}, not its own", _given_by(post, "references", forward,
+                                                                                       cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
