@@ -265,7 +265,9 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     if forward is None:
         return checked
     result = "warn" if checked["result"] in ("pass", "skip") else checked["result"]
-    return {**checked, "result": result, "evidence": f"{checked['evidence']}; the post is {forward}, not its own"}
+    # the account is who posted it, not the words' author: said so, where "the post's author" would say otherwise
+    evidence = checked["evidence"].replace("the post's author", "the account that posted it")
+    return {**checked, "result": result, "evidence": f"the post is {forward}, not its own; {evidence}"}
 
 
 def _author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None,

@@ -66,8 +66,10 @@ def test_newuser44a_4_fetch_scan_and_reports_say_a_post_is_a_forward_and_of_whom
     code, md = run("report", "--offline", "a.html")
     assert f"| Forwarded from | — | {SAID}, not its own |" in md, md
     [author] = [line for line in md.splitlines() if "**author**" in line]
-    assert author.startswith("- ⚠️ warn **author**") and "the post is a forward: its words are Военкор Фикция's " \
-        "(https://t.me/Voenkor_Fict/5531), which @RiverWatch forwarded, not its own" in author, author
+    assert author == ("- ⚠️ warn **author**: the post is a forward: its words are Военкор Фикция's "
+                      "(https://t.me/Voenkor_Fict/5531), which @RiverWatch forwarded, not its own; the link names "
+                      "@RiverWatch (Речной дозор), the account that posted it; the article's naming of the speaker "
+                      "was not read"), author
     code, out = run("report", "--offline", "--format", "json", "a.html")
     report = json.loads(out)
     jsonschema.validate(report, json.loads(SCHEMA.read_text()))
