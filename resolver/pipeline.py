@@ -1748,11 +1748,11 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
+        unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)
-        unsupported = unsupported_said(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
                            unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
                            unsupported=unsupported)

@@ -168,11 +168,11 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     with time_budget(budget, item.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
+        unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
         thin = read_thin(loaded.article, embeds)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
-        unsupported = unsupported_said(loaded.article)
     placed = images_at(credits, item.final_url or loaded.url, loaded.article)   # the page's text is still here
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
@@ -268,7 +268,8 @@ def unsupported_said(article: Article) -> dict[str, Any] | None:
     (`invites`), which no step reads (newuser44a #3: they vanished from every output); None: none."""
     from resolver.platforms import unsupported
 
-    found = unsupported.found(article.text)
+    held = extract.html.unsupported_held(article.text) if article.kind == "html" else None   # the scan's pass's
+    found = unsupported.found(article.text, held)
     if not found:
         return None
     services: dict[str, int] = {}

@@ -15,6 +15,7 @@ import json
 import jsonschema
 import pytest
 
+from tests.test_html_detector import both_searches  # noqa: F401 - a fixture
 from tests.test_report import SCHEMA
 from tests.test_verdicts import cli_on_fakenet
 from tests.waybacknet import serve
@@ -98,3 +99,31 @@ def test_newuser44a_3_fetch_of_one_says_why_it_is_not_supported_and_asks_nothing
     code, out = run("fetch", "--json", url)
     assert json.loads(out) == {"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}
     assert fakenet.hits == [], fakenet.hits
+
+
+def test_newuser44a_3_a_scan_finds_them_by_its_needle_pass_or_by_a_search_of_its_own(both_searches, monkeypatch):
+    """Where hyperscan's pass over the page found the services' words already, the note is read from there (#14: a
+    search of its own was a fifth of a median page's scan); without hyperscan, or on a process's first small pages,
+    the page is searched here: the same note either way, and on a page with a t.co link too (its count takes the
+    pass's needles after)."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+    from resolver.platforms import unsupported
+
+    if both_searches == "hyperscan":   # the pass's needles alone: a search of its own would find nothing
+        monkeypatch.setattr(unsupported, "BROAD", ("no page holds this",))
+
+    padded = PAGE.replace("</article>", '<p><a href="https://t.co/AbCd123">t.co</a></p>' + "<p>Абзац.</p>" * 9000
+                          + "</article>")
+    result = scan_article(from_bytes(padded.encode(), "story.html"))
+    said = {w["kind"]: w for w in result.warnings_json}
+    assert (said["posts-not-supported"]["count"], said["posts-not-supported"]["invites"]) == (4, 2), said
+    assert said["links-not-followed"]["count"] == 1, said
+
+
+def test_newuser44a_3_a_page_naming_none_of_them_runs_no_pattern():
+    from resolver.platforms import unsupported
+
+    share = ('<a href="https://vk.com/share.php?url=https://example.org/a">VK</a> '
+             '<a href="https://t.me/share/url?url=https://example.org/a">Telegram</a> <p>ok.ru</p>')
+    assert unsupported.found(share) == [] and unsupported.found(share, frozenset()) == []

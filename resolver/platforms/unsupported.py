@@ -15,23 +15,34 @@ from __future__ import annotations
 import html
 import re
 
-from resolver.lazy import lazy_dataclass
+from resolver.lazy import LazyPattern, lazy_dataclass
 
 _HOST = r"https?://(?:(?:www|m)\.)?"
-VK_WALL_RE = re.compile(_HOST + r"vk\.com/(?:[^\s\"'<>?#]*\?(?:[^\s\"'<>#]*&(?:amp;)?)?w=)?wall(-?\d{1,12})_(\d{1,12})"
+VK_WALL_RE = LazyPattern(_HOST + r"vk\.com/(?:[^\s\"'<>?#]*\?(?:[^\s\"'<>#]*&(?:amp;)?)?w=)?wall(-?\d{1,12})_(\d{1,12})"
                         r"\b[^\s\"'<>]*")
-VK_VIDEO_RE = re.compile(_HOST + r"(?:vk\.com|vkvideo\.ru)/(?:video|clip)(-?\d{1,12})_(\d{1,12})\b[^\s\"'<>]*")
-VK_PLAYER_RE = re.compile(_HOST + r"(?:vk\.com|vkvideo\.ru)/video_ext\.php\?[^\s\"'<>]*")
-VK_PLAYER_ARG_RE = re.compile(r"[?&](?:amp;)?(oid|id)=(-?\d{1,12})\b")
-VK_WIDGET_RE = re.compile(r"VK\.Widgets\.Post\(\s*[\"'][^\"']*[\"']\s*,\s*(-?\d{1,12})\s*,\s*(\d{1,12})")
-AMP_VK_RE = re.compile(r"<amp-vk\b[^>]*>", re.IGNORECASE)
-AMP_VK_ARG_RE = re.compile(r"""\bdata-(embedtype|owner-id|post-id)\s*=\s*["']?(-?[\w]+)""", re.IGNORECASE)
-RUTUBE_RE = re.compile(_HOST + r"rutube\.ru/(?:play/embed|video|shorts)/([0-9a-f]{32})\b[^\s\"'<>]*")
-OK_RE = re.compile(_HOST + r"ok\.ru/(?:video|videoembed|live)/(\d{1,20})\b[^\s\"'<>]*")
+VK_VIDEO_RE = LazyPattern(_HOST + r"(?:vk\.com|vkvideo\.ru)/(?:video|clip)(-?\d{1,12})_(\d{1,12})\b[^\s\"'<>]*")
+VK_PLAYER_RE = LazyPattern(_HOST + r"(?:vk\.com|vkvideo\.ru)/video_ext\.php\?[^\s\"'<>]*")
+VK_PLAYER_ARG_RE = LazyPattern(r"[?&](?:amp;)?(oid|id)=(-?\d{1,12})\b")
+VK_WIDGET_RE = LazyPattern(r"VK\.Widgets\.Post\(\s*[\"'][^\"']*[\"']\s*,\s*(-?\d{1,12})\s*,\s*(\d{1,12})")
+AMP_VK_RE = LazyPattern(r"<amp-vk\b[^>]*>", re.IGNORECASE)
+AMP_VK_ARG_RE = LazyPattern(r"""\bdata-(embedtype|owner-id|post-id)\s*=\s*["']?(-?[\w]+)""", re.IGNORECASE)
+RUTUBE_RE = LazyPattern(_HOST + r"rutube\.ru/(?:play/embed|video|shorts)/([0-9a-f]{32})\b[^\s\"'<>]*")
+OK_RE = LazyPattern(_HOST + r"ok\.ru/(?:video|videoembed|live)/(\d{1,20})\b[^\s\"'<>]*")
 # An invite's hash has letters; t.me/+<digits> is a phone number's link, no invite.
-INVITE_RE = re.compile(r"https?://(?:t\.me|telegram\.me|telegram\.dog)/(?:\+|%2B|joinchat/)"
+INVITE_RE = LazyPattern(r"https?://(?:t\.me|telegram\.me|telegram\.dog)/(?:\+|joinchat/)"
                        r"((?=[A-Za-z0-9_-]*[A-Za-z_-])[A-Za-z0-9_-]{6,64})\b[^\s\"'<>]*", re.IGNORECASE)
-MARKERS = ("vk.com", "vkvideo.ru", "VK.Widgets", "amp-vk", "rutube.ru", "ok.ru/", "t.me/", "telegram.")
+# Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
+# button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
+# (`extract.html.unsupported_held`); a page that pass did not search is searched here, first for BROAD words, which
+# every one of them holds (a VK widget loads vk.com's openapi.js): 22 searches of a median page were 19% of its scan,
+# hyperscan's pass finds them at no cost worth counting (#14).
+MARKED = (
+    (VK_WALL_RE, ("vk.com/wall", "w=wall")), (VK_WIDGET_RE, ("VK.Widgets.Post",)), (AMP_VK_RE, ("<amp-vk",)),
+    (VK_VIDEO_RE, ("vk.com/video", "vk.com/clip", "vkvideo.ru/video", "vkvideo.ru/clip")),
+    (VK_PLAYER_RE, ("video_ext.php",)), (RUTUBE_RE, ("rutube.ru/",)), (OK_RE, ("ok.ru/video", "ok.ru/live")),
+    (INVITE_RE, ("t.me/+", "me/joinchat/", "telegram.me/+", "telegram.dog/+", "dog/joinchat/")))
+NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
+BROAD = ("vk", ".ru/", "/+", "joinchat/")
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
@@ -44,10 +55,16 @@ class Unsupported:
     video: bool = False
 
 
-def found(page: str) -> list[Unsupported]:
+def found(page: str, held: frozenset[str] | None = None) -> list[Unsupported]:
     """Each VK, Rutube or OK post or video a page embeds or links, and each Telegram invite link, once (by its id),
-    in the order first named. A VK widget's post and a link to it are one post."""
-    if not any(marker in page for marker in MARKERS):   # most pages: no regex run at all
+    in the order first named. A VK widget's post and a link to it are one post. `held`: which of NEEDLES the page
+    holds, when a pass over it found that already; else it is searched here."""
+    if held is None:
+        if not any(word in page for word in BROAD):
+            return []
+        held = frozenset(needle for needle in NEEDLES if needle in page)
+    run = {pattern for pattern, markers in MARKED if not held.isdisjoint(markers)}
+    if not run:   # most pages: no regex run at all
         return []
     seen: dict[tuple[str, str], tuple[int, Unsupported]] = {}
 
@@ -56,28 +73,28 @@ def found(page: str) -> list[Unsupported]:
         if key not in seen or at < seen[key][0]:
             seen[key] = (at, item)
 
-    for match in VK_WALL_RE.finditer(page):
+    for match in VK_WALL_RE.finditer(page) if VK_WALL_RE in run else ():
         add(match.start(), Unsupported("VK", f"wall{match.group(1)}_{match.group(2)}", html.unescape(match.group(0))))
-    for match in VK_WIDGET_RE.finditer(page):
+    for match in VK_WIDGET_RE.finditer(page) if VK_WIDGET_RE in run else ():
         key = f"wall{match.group(1)}_{match.group(2)}"
         add(match.start(), Unsupported("VK", key, f"https://vk.com/{key}"))
-    for match in AMP_VK_RE.finditer(page):
+    for match in AMP_VK_RE.finditer(page) if AMP_VK_RE in run else ():
         args = {name.lower(): value for name, value in AMP_VK_ARG_RE.findall(match.group(0))}
         if args.get("embedtype", "").lower() == "post" and args.get("owner-id") and args.get("post-id"):
             key = f"wall{args['owner-id']}_{args['post-id']}"
             add(match.start(), Unsupported("VK", key, f"https://vk.com/{key}"))
-    for match in VK_VIDEO_RE.finditer(page):
+    for match in VK_VIDEO_RE.finditer(page) if VK_VIDEO_RE in run else ():
         add(match.start(), Unsupported("VK", f"video{match.group(1)}_{match.group(2)}", html.unescape(match.group(0)),
                                        True))
-    for match in VK_PLAYER_RE.finditer(page):
+    for match in VK_PLAYER_RE.finditer(page) if VK_PLAYER_RE in run else ():
         args = dict(VK_PLAYER_ARG_RE.findall(match.group(0)))
         if "oid" in args and "id" in args:
             add(match.start(), Unsupported("VK", f"video{args['oid']}_{args['id']}", html.unescape(match.group(0)), True))
-    for match in RUTUBE_RE.finditer(page):
+    for match in RUTUBE_RE.finditer(page) if RUTUBE_RE in run else ():
         add(match.start(), Unsupported("Rutube", match.group(1), html.unescape(match.group(0)), True))
-    for match in OK_RE.finditer(page):
+    for match in OK_RE.finditer(page) if OK_RE in run else ():
         add(match.start(), Unsupported("OK", match.group(1), html.unescape(match.group(0)), True))
-    for match in INVITE_RE.finditer(page):
+    for match in INVITE_RE.finditer(page) if INVITE_RE in run else ():
         add(match.start(), Unsupported(INVITE_SERVICE, match.group(1), html.unescape(match.group(0))))
     return [item for _, item in sorted(seen.values(), key=lambda at: at[0])]
 
