@@ -1610,13 +1610,24 @@ def _between(before: str, after: str, text: str) -> bool:
 def _real(change: Change) -> bool:
     """A change of words: not an elision the article marks (unless it cuts out a negation or a figure inside a clause,
     `cuts`), not a look-alike."""
-    return (not change.elided or bool(change.cuts)) and not change.alike and not change.bracketed
+    return (not change.elided or bool(change.cuts) and change.cuts != CUT_CLAUSE) and not change.alike \
+        and not change.bracketed
 
 
 # An elision inside a clause that drops a negation or a figure: "We will … raise taxes" of "We will not raise taxes"
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
+# pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
+# as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
+CUT_CLAUSE = ("the cut takes out a whole clause saying which are meant, its negation with it: the quote may speak of "
+              "more than the post does")
+# The relative pronouns that open such a clause; not "that", which opens what was said as often ("He said that he will
+# not …": a cut of it turns the post around).
+_RELATIVES = frozenset("who whom whose which".split())
+_AUXILIARIES = frozenset("do does did is are was were has have had will would can could shall should may might must"
+                         .split())
 # Between two words, a mark that sets what lies between them apart: a clause's, a sentence's, a parenthesis's.
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
@@ -1675,7 +1686,20 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
-    return "" if set_off else kind
+    return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _clause_cut_whole(cut: list[str]) -> bool:
+    """Whether a cut is a relative clause whole with its one negation ("who did not vote", "which does not raise
+    taxes", "who never turned out"; and the main clause's auxiliary after it, "who did not vote will"): opened by a
+    relative pronoun, its negation next or after one auxiliary, its own verb cut with it; no figure, no other
+    negation. A negation further in ("who he said did not vote") may be the main clause's; it still fails."""
+    negations = [k for k, w in enumerate(cut) if _negates(w)]
+    if _key(cut[0]) not in _RELATIVES or len(negations) != 1 or negations[0] == len(cut) - 1 or _figures(cut) \
+            or any(_key(w) in _PRIVATIVES for w in cut):
+        return False
+    # "who never", "who won't", "who did not": the clause's; not "who vote won't be paid", the main clause's
+    return negations[0] == 1 or negations[0] == 2 and _key(cut[1]) in _AUXILIARIES and _key(cut[2]) in ("not", "never")
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"

@@ -94,3 +94,49 @@ def test_an_ordinal_past_tenth_in_words_warns_naming_how(said, found, shown):
 def test_another_ordinal_past_tenth_still_fails(said, found):
     c = compare(said, found)
     assert c.result == "fail", c.evidence
+
+
+# review43b43 left: a restrictive clause holding a negation, cut whole ("The people … will pay" of "The people who
+# did not vote will pay"), failed as "the cut drops a negation: it turns the post's words around". It does not turn
+# them around (the quote never says "the people who voted"); it drops the clause that says which people are meant, as
+# "The people … will pay" of "The people who voted will pay" does, which warns. The same clause set off by commas
+# warned. It warns, saying the clause and its negation were cut and what that does; a cut of the negation alone, of
+# part of the clause, or of a negation in the main clause too, still fails.
+CUT_CLAUSE = ("the cut takes out a whole clause saying which are meant, its negation with it: the quote may speak of "
+              "more than the post does")
+
+
+@pytest.mark.parametrize("said,found,cut", [
+    ("The people … will pay", "The people who did not vote will pay", "who did not vote"),
+    ("The mayor … will cut jobs", "The mayor who won't lie will cut jobs", "who won't lie"),
+    ("Voters … will pay more", "Voters who never turned out will pay more", "who never turned out"),
+    ("The bill … will pass", "The bill which does not raise taxes will pass", "which does not raise taxes"),
+    ("The people … pay", "The people who did not vote will pay", "who did not vote will"),
+], ids=["who-did-not", "who-wont", "who-never", "which-does-not", "with-the-main-verbs-auxiliary"])
+def test_a_restrictive_clause_cut_whole_with_its_negation_warns_saying_so(said, found, cut):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f'elided with …: "{cut}" ({CUT_CLAUSE})' in c.evidence, c.evidence
+    assert "turns the post's words around" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("The people who … vote will pay", "The people who did not vote will pay"),          # the negation alone
+    ("The people … vote will pay", "The people who did not vote will pay"),              # the clause's verb kept
+    ("The people … pay", "The people who voted will not pay"),                           # the main clause's negation
+    ("The people … pay", "The people who did not vote will not pay"),                    # both clauses' negations
+    ("He said … raise taxes", "He said that he will not raise taxes"),                   # "that": a said clause
+    ("The people … will pay", "The people who he said did not vote will pay"),           # the negation deep inside
+    ("The people … will pay", "The people who did not pay 300 dollars will pay"),        # a figure cut with it
+    ("Those … be paid", "Those who vote won't be paid"),                                 # the main clause's, early
+    ("Those … be paid", "Those who do won't be paid"),
+], ids=["negation-alone", "verb-kept", "main-negation", "both-negations", "that-clause", "deep-negation", "figure",
+        "main-contraction", "aux-then-contraction"])
+def test_a_negation_cut_from_a_clause_otherwise_still_fails(said, found):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+
+
+def test_a_restrictive_clause_set_off_by_commas_and_cut_still_warns_as_an_honest_cut():
+    c = compare("The people … will pay", "The people, who did not vote, will pay")
+    assert (c.result, c.evidence) == ("warn", 'partial quote: 4 of 8 words; elided with …: "who did not vote"')
