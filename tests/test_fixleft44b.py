@@ -140,3 +140,66 @@ def test_a_negation_cut_from_a_clause_otherwise_still_fails(said, found):
 def test_a_restrictive_clause_set_off_by_commas_and_cut_still_warns_as_an_honest_cut():
     c = compare("The people … will pay", "The people, who did not vote, will pay")
     assert (c.result, c.evidence) == ("warn", 'partial quote: 4 of 8 words; elided with …: "who did not vote"')
+
+
+# review43b43 left: zero-width characters inside a signature's handle ("(@river\u200b_desk)", as a CMS puts them in
+# for line breaks or a copy keeps them) gave no embed and no word; in a status link's handle they were read without
+# them, unsaid. No handle holds one: each is read without it and said, and a look-alike letter beside one is still
+# said as a disguise, never read as the account it passes for.
+SIGNED = "The mayor wrote:\n\nRoad closed until Friday on Mill Lane.\n— River Desk (@{}) May 3, 2021\n\nMore."
+ZERO_WIDTH = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+              "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
+
+
+def _as_page(text: str, where: str) -> str:
+    return text if where == "text" else "<html><body>" + "".join(
+        f"<p>{line}</p>" for line in text.split("\n") if line) + "</body></html>"
+
+
+@pytest.mark.parametrize("char", list(ZERO_WIDTH), ids=[f"U+{ord(c):04X}" for c in ZERO_WIDTH])
+@pytest.mark.parametrize("where", ["text", "html"])
+def test_a_zero_width_character_inside_a_signatures_handle_is_read_without_it_and_said(char, where):
+    from resolver.extract import find_all
+
+    [embed] = find_all(_as_page(SIGNED.format(f"river{char}_desk"), where), where)[0]
+    assert (embed.platform, embed.author_handle, embed.date) == ("twitter", "river_desk", "2021-05-03"), embed
+    assert embed.id_doubt == (f"its signature writes the handle with {ZERO_WIDTH[char]} U+{ord(char):04X} inside it "
+                              f"(@river<U+{ord(char):04X}>_desk), which no handle holds: read as @river_desk without "
+                              "it"), embed.id_doubt
+
+
+@pytest.mark.parametrize("where", ["text", "html"])
+def test_a_zero_width_character_beside_a_lookalike_letter_is_no_pass_as_the_account(where):
+    from resolver.extract import find_all
+
+    [embed] = find_all(_as_page(SIGNED.format("river\u200b_d\u0435sk"), where), where)[0]
+    assert (embed.platform, embed.post_id, embed.author_handle) == ("twitter", None, None), embed
+    assert embed.id_doubt == ("its signature names the account @river_d\u0435sk (CYRILLIC SMALL LETTER IE U+0435 in "
+                              "place of e), which passes for @river_desk: no X account is spelt so; and writes it with "
+                              "ZERO WIDTH SPACE U+200B inside it (@river<U+200B>_d\u0435sk), which no handle holds"), \
+        embed.id_doubt
+
+
+def test_direction_marks_around_a_signatures_handle_are_still_read_silently():
+    from resolver.extract import find_all
+
+    [embed] = find_all(SIGNED.format("\u200friver_desk\u200f"), "text")[0]
+    assert (embed.author_handle, embed.id_doubt) == ("river_desk", None), embed
+
+
+@pytest.mark.parametrize("where", ["text", "html"])
+def test_a_zero_width_character_in_a_status_links_handle_is_said(where):
+    from resolver.extract import find_all
+
+    page = _as_page("See https://twitter.com/river\u200b_desk/status/1389000000000000000 now\n", where)
+    [embed] = find_all(page, where)[0]
+    assert (embed.post_id, embed.author_handle) == ("1389000000000000000", "river_desk"), embed
+    assert embed.id_doubt == ("its link writes the handle with ZERO WIDTH SPACE U+200B inside it "
+                              "(river<U+200B>_desk), which no handle holds: read as river_desk without it"), embed
+
+
+def test_a_status_link_with_no_zero_width_character_says_nothing():
+    from resolver.extract import find_all
+
+    [embed] = find_all("See https://twitter.com/river_desk/status/1389000000000000000 now\n", "text")[0]
+    assert embed.id_doubt is None, embed
