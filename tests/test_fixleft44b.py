@@ -203,3 +203,66 @@ def test_a_status_link_with_no_zero_width_character_says_nothing():
 
     [embed] = find_all("See https://twitter.com/river_desk/status/1389000000000000000 now\n", "text")[0]
     assert embed.id_doubt is None, embed
+
+
+# review43c43 left, YouTube. The head's description (og:description, and the microdata's) is YouTube's cut of the
+# description to its first 160 or so characters, its line breaks made spaces, not always ended with "…"
+# (ytdl-org/youtube-dl#25937): taken as whole where unmarked, a quote of the rest failed as added words and a quote
+# cut short passed as the whole. A premiere or live stream captured before it aired was dated its scheduled start as
+# if published then.
+def _head_description_only(cut_marked: bool) -> bytes:
+    from tests.test_youtube_captures import DESCRIPTION, watch_2017
+
+    body = watch_2017().replace(b'<p id="eow-description">', b'<p id="other">')
+    return body if cut_marked else body.replace(f"{DESCRIPTION[:30]}...".encode(), DESCRIPTION[:30].encode())
+
+
+MAY_BE_CUT = ("the description is the captured page's head's, which YouTube cuts to its first 160 or so characters "
+              "without always marking the cut: the whole description was not read, and \"…\" marks where it may go on")
+
+
+def test_a_head_description_not_marked_cut_is_said_to_be_maybe_cut_and_a_quote_of_the_rest_is_not_failed():
+    from resolver.quotes import compare
+    from tests.test_youtube_captures import DESCRIPTION, TITLE, read
+
+    record, form, notes = read(_head_description_only(cut_marked=False))
+    assert (form, record.text) == ("watch-microdata", f"{TITLE}\n\n{DESCRIPTION[:30]}…"), record
+    assert MAY_BE_CUT in notes, notes
+    quoted = compare(DESCRIPTION.split("\n")[0], record.text.split("\n\n", 1)[1])
+    assert quoted.result != "fail" and quoted.beyond_cut, quoted
+
+
+def test_a_head_description_marked_cut_is_said_cut_as_before():
+    from tests.test_youtube_captures import DESCRIPTION, TITLE, read
+
+    record, _, notes = read(_head_description_only(cut_marked=True))
+    assert record.text == f"{TITLE}\n\n{DESCRIPTION[:30]}...", record
+    assert "the description is cut short on the captured page: its first words only" in notes, notes
+    assert MAY_BE_CUT not in notes, notes
+
+
+def test_the_players_whole_description_is_never_said_to_be_maybe_cut():
+    from tests.test_youtube_captures import DESCRIPTION, TITLE, read, watch_2023
+
+    record, _, notes = read(watch_2023())
+    assert record.text == f"{TITLE}\n\n{DESCRIPTION}" and MAY_BE_CUT not in notes, (record, notes)
+
+
+def _before_it_aired(status: str = "LIVE_STREAM_OFFLINE", upcoming: bool = True) -> bytes:
+    from tests.test_youtube_captures import watch_2023
+
+    body = watch_2023(playable={"status": status, "reason": "Premieres in 2 hours"}).replace(
+        b'"uploadDate": "2023-03-14T05:52:10-07:00"',
+        b'"uploadDate": "2023-03-10T09:00:00-08:00", "publishDate": "2023-03-14T05:52:10-07:00"')
+    return body.replace(b'"videoDetails": {', b'"videoDetails": {"isUpcoming": true, ') if upcoming else body
+
+
+@pytest.mark.parametrize("body", [_before_it_aired(), _before_it_aired(status="OK"),
+                                  _before_it_aired(upcoming=False)], ids=["offline-upcoming", "upcoming", "offline"])
+def test_a_premiere_captured_before_it_aired_is_not_dated_its_scheduled_day_as_published(body):
+    from tests.test_youtube_captures import read
+
+    record, form, notes = read(body)
+    assert (record.status, form, record.created_at) == ("available", "player-response", None), record
+    assert ("captured before it aired (a premiere or a live stream): the page gives the start it was scheduled for, "
+            "2023-03-14T05:52:10-07:00, not a day it was published: no date is taken from it") in notes, notes
