@@ -80,8 +80,9 @@ _DOTS_RE = re.compile(r"\.{3,}|" + ELLIPSIS)
 # A combining mark (a Thai tone mark, a Devanagari vowel sign) belongs to its letter; `\w` does not match it, so
 # "ไม่" (not) and "ไม้" (wood) were the same word.
 # A dollar named by its country before its sign ("US$40m", "A$3bn", "C$"), one word with its figure: "US$40m" for
-# "$40m" is the same amount written otherwise, "US$" for "A$" another currency (fixleft44b). Not "R$" (the real).
-_NAMED_DOLLAR = "(?:US|AU|A|CA|C|NZ|HK|SG|S|NT|MX)"
+# "$40m" is the same amount written otherwise, "US$" for "A$" another currency (fixleft44b). Not "R$" (the real) nor
+# "MX$" (the peso), which are no dollars.
+_NAMED_DOLLAR = "(?:US|AU|A|CA|C|NZ|HK|SG|S|NT)"
 _MARK = _class_of(lambda c: unicodedata.category(c) in ("Mn", "Mc"), 0x300, 0x1E950)
 _W = rf"[\w{_MARK}]"
 _TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?(?:{_NAMED_DOLLAR}\$(?=\d)|[@#$£€])?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*|(?<=\d)\^\d+)*"

@@ -266,3 +266,10 @@ def test_a_premiere_captured_before_it_aired_is_not_dated_its_scheduled_day_as_p
     assert (record.status, form, record.created_at) == ("available", "player-response", None), record
     assert ("captured before it aired (a premiere or a live stream): the page gives the start it was scheduled for, "
             "2023-03-14T05:52:10-07:00, not a day it was published: no date is taken from it") in notes, notes
+
+
+def test_a_handle_all_in_another_script_with_a_zero_width_character_is_no_disguise_of_a_latin_one():
+    from resolver.extract import find_all
+
+    found = find_all(SIGNED.format("\u0412\u041e\u0422\u200b\u0410\u0420"), "text")[0]   # ВОТ​АР, "BOTAP" in look
+    assert not any("passes for" in (e.id_doubt or "") for e in found), found

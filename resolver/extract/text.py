@@ -612,9 +612,8 @@ def disguised_handles(text: str) -> dict[int, tuple[str, str]]:
         unseen = _UNSEEN_IN_HANDLE_RE.sub("", bare)
         seen = "".join(unicodedata.normalize("NFKC", c) if "FULLWIDTH" in unicodedata.name(c, "") else c
                        for c in lookalike.as_seen(unseen))
-        if (len(seen) == len(unseen) and seen.isascii() and x.HANDLE_RE.fullmatch(seen)
-                and (unseen != bare or any(c.isascii() and c.isalpha() or "FULLWIDTH" in unicodedata.name(c, "")
-                                           for c in unseen)) and seen != bare):
+        if seen != bare and len(seen) == len(unseen) and seen.isascii() and x.HANDLE_RE.fullmatch(seen) \
+                and any(c.isascii() and c.isalpha() or "FULLWIDTH" in unicodedata.name(c, "") for c in unseen):
             found[start] = (bare, seen)
     return found
 
