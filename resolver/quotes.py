@@ -3329,12 +3329,9 @@ def _verdict(c: Comparison) -> Comparison:
         # Another script's letter, a superscript figure: the same to a reader, other characters to a computer; a
         # homoglyph may also be a forgery's mark. Not a changed word, and no pass (review28).
         run += f" but for {_alike_text(alike)}"
-    notes = [run]
-    if c.changes and len(alike) < len(c.changes):
+    notes = [f"{run}, with {_edges_text(c)}" if c.extra_before or c.extra_after else run]
+    if c.changes and len(alike) < len(c.changes):   # what a "…" cut, said beside glued-on words too (fixleft44b)
         notes.append("; ".join(str(ch) for ch in c.changes if not ch.alike))
-    if c.extra_before or c.extra_after:
-        run = f"{run}, with {_edges_text(c)}"
-        notes = [run]
     if c.beyond_cut:
         # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
         notes.append(f'the article\'s "{_short(c.beyond_cut, 80)}" after them cannot be checked: the source\'s '

@@ -273,3 +273,16 @@ def test_a_handle_all_in_another_script_with_a_zero_width_character_is_no_disgui
 
     found = find_all(SIGNED.format("\u0412\u041e\u0422\u200b\u0410\u0420"), "text")[0]   # ВОТ​АР, "BOTAP" in look
     assert not any("passes for" in (e.id_doubt or "") for e in found), found
+
+
+@pytest.mark.parametrize("found,cut", [
+    ("The people who did not vote will pay", f'elided with …: "who did not vote" ({CUT_CLAUSE})'),
+    ("The people, who did not vote, will pay", 'elided with …: "who did not vote"'),
+], ids=["restrictive", "set-off"])
+def test_a_cut_is_named_when_words_not_the_posts_are_glued_on_too(found, cut):
+    """With words at the quote's end that are not the post's ("he said"), the verdict named those and dropped what
+    the "…" cut: the editor was not told of the clause cut."""
+    c = compare('"The people … will pay," he said', found)
+    assert c.result == "warn", c.evidence
+    assert cut in c.evidence, c.evidence
+    assert '"he said" after' in c.evidence, c.evidence
