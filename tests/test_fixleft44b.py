@@ -257,15 +257,22 @@ def _before_it_aired(status: str = "LIVE_STREAM_OFFLINE", upcoming: bool = True)
     return body.replace(b'"videoDetails": {', b'"videoDetails": {"isUpcoming": true, ') if upcoming else body
 
 
-@pytest.mark.parametrize("body", [_before_it_aired(), _before_it_aired(status="OK"),
-                                  _before_it_aired(upcoming=False)], ids=["offline-upcoming", "upcoming", "offline"])
-def test_a_premiere_captured_before_it_aired_is_not_dated_its_scheduled_day_as_published(body):
+@pytest.mark.parametrize("body, said", [
+    (_before_it_aired(), "captured before it aired (a premiere or a live stream): the page gives the start it was "
+                         "scheduled for, 2023-03-14T05:52:10-07:00, not a day it was published: no date is taken from it"),
+    (_before_it_aired(status="OK"), "captured before it aired (a premiere or a live stream): the page gives the start "
+                                    "it was scheduled for, 2023-03-14T05:52:10-07:00, not a day it was published: no "
+                                    "date is taken from it"),
+    (_before_it_aired(upcoming=False), "captured while the premiere or live stream was offline (not yet aired, or "
+                                       "ended): the page gives 2023-03-14T05:52:10-07:00, which may be the start it was "
+                                       "scheduled for, not a day it was published: no date is taken from it"),
+], ids=["offline-upcoming", "upcoming", "offline"])
+def test_a_premiere_captured_before_it_aired_is_not_dated_its_scheduled_day_as_published(body, said):
     from tests.test_youtube_captures import read
 
     record, form, notes = read(body)
     assert (record.status, form, record.created_at) == ("available", "player-response", None), record
-    assert ("captured before it aired (a premiere or a live stream): the page gives the start it was scheduled for, "
-            "2023-03-14T05:52:10-07:00, not a day it was published: no date is taken from it") in notes, notes
+    assert said in notes, notes
 
 
 def test_a_handle_all_in_another_script_with_a_zero_width_character_is_no_disguise_of_a_latin_one():

@@ -149,9 +149,13 @@ def _read_video(video_id: str, method: str, soup: BeautifulSoup, og: dict[str, s
     elif cut == MAYBE_CUT:
         description = f"{description}{CUT_MARK}"
         notes.append(MAY_BE_CUT)
-    if day and upcoming:
+    if day and details.get("isUpcoming") is True:
         notes.append(f"captured before it aired (a premiere or a live stream): the page gives the start it was "
                      f"scheduled for, {day}, not a day it was published: no date is taken from it")
+    elif day and upcoming:   # offline: not yet aired, or a stream ended with no replay yet
+        notes.append(f"captured while the premiere or live stream was offline (not yet aired, or ended): the page "
+                     f"gives {day}, which may be the start it was scheduled for, not a day it was published: no date "
+                     "is taken from it")
     elif day and not created:
         notes.append(f"the page gives the upload day {day}, no time or time zone: no date is taken from it")
     if status != "OK":
