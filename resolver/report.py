@@ -401,7 +401,7 @@ class StepFailure:
 def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
     record = post.record
     name = f"post {record.platform} {record.post_id}"
-    if post.failed and record.status == "error":
+    if post.failed and record.status == "error" and not post.refused:   # not asked: no failure, beside one (review44c)
         why = record.reason or "every method ended in an error"
         yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
                           f"fetch: {why}", cached=record.from_cache)
@@ -420,6 +420,7 @@ def post_failures(post: FetchedPost) -> Iterator[str]:
 
 def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     from resolver.archive import WITHHELD
+    from resolver.errors import refused_by_config
 
     if not archived.failed:
         return
@@ -427,7 +428,9 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
         yield StepFailure(f"archive lookup failed for {archived.url}: "
                           f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
                           archived.error, archived=True, stage="archive", cached=archived.lookup.from_cache)
-    if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
+    # no copy of the page: said as the other failed steps are (newuser30b #6); one the config refused is not checked,
+    # no failure, whatever else failed (review44c)
+    if archived.live_error and not refused_by_config(archived.live_error):
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
                           f"page copy: {archived.live_error}", archived=True, stage="archive")
     saved = archived.saved
@@ -607,7 +610,7 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     from rich.text import Text
 
     from resolver.fetch import not_fetched
-    from resolver.fetch.records import TITLE
+    from resolver.fetch.records import TITLE, not_asked
 
     from resolver.errors import NOT_CHECKED, not_mapped_words
 
@@ -619,7 +622,11 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(NOT_CHECKED if post.refused else record.status), f"bold {colour}")
     text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
-    text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
+    # a refused post answered via no method: each is said not asked (review44c: "via oembed" said oEmbed answered)
+    unasked = ", ".join(filter(None, [record.method, *(method for method, _ in not_asked(record))])) \
+        if post.refused else ""
+    text.append((f"  ({unasked or 'no method'} not asked)" if post.refused
+                 else f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if asked:

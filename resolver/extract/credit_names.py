@@ -73,6 +73,7 @@ AMBIGUOUS_AGENCIES = {
     "فارس": "Fars News Agency's short name and also a given name and the word for Persian",
     "مهر": "Mehr News Agency's short name and also a given name and the word for seal or kindness",
     "وانا": "WANA's short name and also the words for 'and I'",
+    "إسنا": "ISNA's Arabic name and also the Egyptian city of Esna",
 }
 BY_PLACE_FORMS = frozenset({"trailing", "caption-line"})
 

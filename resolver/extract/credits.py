@@ -638,6 +638,22 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     return None
 
 
+# Words in a name of three words or more in Arabic letters: "عبد" (a servant of: عبد الله), "أبو", "بن", a title
+_NAME_PARTICLES = frozenset({"عبد", "أبو", "ابو", "بن", "ابن", "بنت", "آل", "سيد", "سید", "السيد"})
+
+
+def _caseless_words(creator: str) -> bool:
+    """Are a caption's last words before an agency, in a script with no capitals, more words than a name's two and
+    none of a longer name's particles (`_NAME_PARTICLES`)? With no credit word before them they are the caption's own
+    words ("متظاهرون يرفعون لافتات / أ ف ب", protesters raise banners / AFP), as "Protesters hold banners / AFP" is no
+    one's name in Latin letters for its small letters (review44a: fixnu43a's agencies left out of the word count made
+    them the photographer)."""
+    words = creator.split()
+    return len(words) > 2 and not any("a" <= c.lower() <= "z" for c in creator) \
+        and CASELESS_LETTER_RE.search(creator) is not None \
+        and not any(word in _NAME_PARTICLES or word.startswith("عبد") for word in words)
+
+
 def organisations_chain(sentence: str) -> bool:
     """Is a sentence only two to four organisations joined by slashes, each named by a word that says it is one
     ("Police/Fire Department", "Riverton Police/City Council": `ORG_WORD_RE`)? Ending a caption, that is its credit
@@ -994,11 +1010,14 @@ def _copyright_credits(text: str, start: int, end: int, creator: str | None, org
 def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
     'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
-    value = strip_prefix(value) if PREFIX_RE.match(value) else value.strip()   # "Photo: WANA (…) via Reuters":
+    worded = PREFIX_RE.match(value) is not None
+    value = strip_prefix(value) if worded else value.strip()   # "Photo: WANA (…) via Reuters":
     # its credit's words, not "Photo:" in the organisation (newuser43a #1)
     if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
         return None
     creator, organization = split_credit(value)
+    if creator and organization and not worded and _caseless_words(creator):
+        creator = None   # "متظاهرون يرفعون لافتات / أ ف ب": the caption's words before its agency (review44a)
     if organization and (creator or names_an_agency(organization)) and is_org(organization) \
             or _via_x(value, creator, organization):
         return creator, organization

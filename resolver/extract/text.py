@@ -1166,13 +1166,17 @@ def find_other_remnants(text: str) -> list[Embed]:
 COLON_QUOTE_RE = LazyPattern(r"[ \t]*(:?)[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
 
 
-def _quoted_after(text: str, end: int) -> tuple[str, str] | None:
-    """(the words, how sure their tie to the link is) of a quote that opens right after a URL ending at `end`, on
-    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does."""
+def _quoted_after(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(the words, how sure their tie to the link is) of a quote that opens right after a URL at `start`:`end`, on
+    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does, or when the quote is a Markdown
+    link's title (`[the post](https://…/status/N "Mayor Whitfield on X")`, as html2text writes an `<a title>`): no
+    words of the article's (review44d: read as a quote of the post, which the check then warned differs from it)."""
     if text[end:end + 1] not in (":", " ", "\t"):
         return None
     match = COLON_QUOTE_RE.match(text, end)
     if match is None:
+        return None
+    if not match.group(1) and text[max(0, start - 2):start] == "](" and text[match.end():].lstrip(" \t")[:1] == ")":
         return None
     words = next((g for g in match.groups()[1:] if g), None)
     words = " ".join(words.split()).removesuffix(",").rstrip() if words else None
@@ -1202,7 +1206,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if unseen:   # "twitter.com/river\u200b_desk/status/N" (review43b43)
             doubt = "; ".join(filter(None, (unseen, doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
-        quoted = _quoted_after(text, end) if ref.kind in ("post", "short-link") else None
+        quoted = _quoted_after(text, start, end) if ref.kind in ("post", "short-link") else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
