@@ -1045,10 +1045,7 @@ def _disguised_signature(page: str, at: int, end: int) -> bool:
     disguised = text_detectors.disguised_handles(window)
     if not disguised:
         return False
-    seen = list(window)
-    for where, (written, looks) in disguised.items():
-        seen[where:where + len(written)] = looks
-    return text_detectors.SIGNATURE_RE.match("".join(seen)) is not None
+    return text_detectors.SIGNATURE_RE.match(text_detectors.as_read(window, disguised)) is not None
 
 
 def _linked_signature(page: str, at: int, end: int) -> bool:
