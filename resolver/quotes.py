@@ -957,6 +957,11 @@ def _amount_otherwise(post: str, said: str) -> str:
     return ""
 
 
+# The most words an amount written otherwise spans on one side ("$40 million and $50 million": 5), so that the amount
+# reader is asked about a bounded run of each changed run's words, never about every end of it (review44b).
+_AMOUNT_WORDS_MOST = 8
+
+
 def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
                    gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
     """The ops with an amount written otherwise across two or three of them ("$40 million" quoted "40 million
@@ -988,8 +993,8 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
     """From said[i1] and post[j1] into the `end` op: one replace for the amount both write otherwise, then what is
     left of `end` ("40 million dollars fell" of "$40 million rose": the amount, then "rose → fell"); [] if none."""
     _, ei1, ei2, ej1, ej2 = end
-    for i2 in range(ei2, ei1 - 1, -1):
-        for j2 in range(ej2, ej1 - 1, -1):
+    for i2 in range(min(ei2, i1 + _AMOUNT_WORDS_MOST), ei1 - 1, -1):   # an amount is a few words: bounded, else
+        for j2 in range(min(ej2, j1 + _AMOUNT_WORDS_MOST), ej1 - 1, -1):   # a long changed run costs its cube (review44b)
             if (i2, j2) == (ei1, ej1) or gaps.intersection(range(i1 + 1, i2)) \
                     or not _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
                 continue
@@ -1003,13 +1008,13 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
     """A replace whose quoted words are an amount the post writes otherwise at the start (a "…" after them) or at the
     end (a "…" before them) of its words, parted into that amount and the words cut; else the op alone."""
     tag, i1, i2, j1, j2 = op
-    if tag != "replace" or j2 - j1 < 2:
+    if tag != "replace" or j2 - j1 < 2 or i2 - i1 > _AMOUNT_WORDS_MOST or (i1 not in gaps and i2 not in gaps):
         return [op]
     quoted = " ".join(said[i1:i2])
     for m in range(j1 + 1, j2):
-        if i2 in gaps and _amount_otherwise(" ".join(post[j1:m]), quoted):
+        if i2 in gaps and m - j1 <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[j1:m]), quoted):
             return [("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
-        if i1 in gaps and _amount_otherwise(" ".join(post[m:j2]), quoted):
+        if i1 in gaps and j2 - m <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[m:j2]), quoted):
             return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
     return [op]
 

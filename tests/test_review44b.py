@@ -1,0 +1,32 @@
+"""review44b: the stop 43 work read again (fixnu43b, fixq43, lead43), each bug found shown failing first."""
+
+import pytest
+
+from resolver import quotes
+from resolver.quotes import compare
+
+
+@pytest.fixture
+def amount_chars(monkeypatch):
+    """Characters handed to quotes._amount_otherwise (the amount reader), summed over a run: work counted, not timed."""
+    read = [0]
+    reader = quotes._amount_otherwise
+
+    def counting(post: str, said: str) -> str:
+        read[0] += len(post) + len(said)
+        return reader(post, said)
+
+    monkeypatch.setattr(quotes, "_amount_otherwise", counting)
+    return read
+
+
+@pytest.mark.parametrize("words", [100, 200])
+def test_a_long_rewritten_text_holding_a_currency_sign_is_compared_at_linear_cost(words, amount_chars):
+    """fixq43's _amounts_whole tried every end of every changed run as an amount ("$40 million" made of three ops),
+    joining the words each time: a post and its edited capture of 200 changed words with a "$" in them took 23 s
+    (100 words: 2.8 s; wayback and identify compare whole posts). An amount is a few words: the reader is handed
+    a bounded number of characters per word."""
+    said = "Paid $5 then " + " ".join(f"said{i}" for i in range(words))
+    found = "Paid $6 then " + " ".join(f"post{i}" for i in range(words))
+    assert compare(said, found).result == "fail"
+    assert amount_chars[0] <= 60 * (len(said) + len(found)), amount_chars[0]
