@@ -1680,6 +1680,10 @@ _NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
 # Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
 # "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
 _ALSO_OTHER_WORDS = frozenset({"نه"})
+# Negation words whose language negates the verb too, in a way the tool cannot read: Persian "هرگز" ("never") takes
+# a negated verb ("هرگز تسلیم نمی‌شویم", "we will never surrender"), whose prefix (ن, نمی) starts other words as
+# well. A quote starting right after one keeps its own negation as often as not: it warns, never fails (review44b).
+_WITH_A_NEGATED_VERB = frozenset({"هرگز"})
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
@@ -2004,7 +2008,7 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     if _caseless(said[0]) and _caseless(post[j1]):
         negation = _key(post[j1 - 1]) if j1 else ""
         if not negation or negation in _AMBIGUOUS_NEGATIONS or negation in _NEGATIONS_OF_A_LANGUAGE \
-                or negation in _ALSO_OTHER_WORDS:
+                or negation in _ALSO_OTHER_WORDS or negation in _WITH_A_NEGATED_VERB:
             return False
         text = _words_text(found)
         starts = _word_starts(text, j1)
@@ -2013,7 +2017,8 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     elif not said[0][:1].isupper() or not post[j1][:1].islower():
         return False
     sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
-    return not any(map(_negates, tokens(sentence)))
+    # Arabic "ما" negates as often as it asks "what": "ما نريد الحرب" of "لا ما نريد الحرب" keeps the sense (review44b)
+    return not any(_negates(w) or _key(w) in _NEGATIONS_OF_A_LANGUAGE for w in tokens(sentence))
 
 
 def _caseless(word: str) -> bool:

@@ -30,3 +30,24 @@ def test_a_long_rewritten_text_holding_a_currency_sign_is_compared_at_linear_cos
     found = "Paid $6 then " + " ".join(f"post{i}" for i in range(words))
     assert compare(said, found).result == "fail"
     assert amount_chars[0] <= 60 * (len(said) + len(found)), amount_chars[0]
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("تسلیم نمی‌شویم", "هرگز تسلیم نمی‌شویم", None),
+    ("تسلیم نمی‌شویم", "هرگز تسلیم نمی‌شویم", "fa"),
+    ("ما نريد الحرب", "لا ما نريد الحرب", "ar"),
+    ("ما نسينا", "أبدا ما نسينا", None),
+], ids=["persian-never-concord", "persian-never-concord-fa", "arabic-no-then-ma", "arabic-never-then-ma"])
+def test_a_quote_keeping_its_own_negation_after_an_opening_negation_never_fails(said, found, lang):
+    """fixnu43b failed a quote starting right after a negation opening the post's sentence, in a script without case.
+    Persian "هرگز" ("never") takes a negated verb (تسلیم نمی‌شویم, "we do not surrender"), and Arabic "ما" negates
+    ("لا، ما نريد الحرب": "no, we do not want war"): the quote keeps the sense, yet failed as "dropped the negation".
+    The tool cannot read a Persian verb's negation or tell "ما" (not, what) apart: it warns, never fails."""
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "dropped the negation" not in c.evidence, c.evidence
+
+
+def test_a_quote_after_an_opening_arabic_negation_without_one_of_its_own_still_fails():
+    c = compare("نريد الحرب", "لا نريد الحرب")   # "we want war" of "we do not want war": a guard, it failed before
+    assert c.result == "fail" and "dropped the negation" in c.evidence, c.evidence
