@@ -51,3 +51,32 @@ def test_a_quote_keeping_its_own_negation_after_an_opening_negation_never_fails(
 def test_a_quote_after_an_opening_arabic_negation_without_one_of_its_own_still_fails():
     c = compare("نريد الحرب", "لا نريد الحرب")   # "we want war" of "we do not want war": a guard, it failed before
     assert c.result == "fail" and "dropped the negation" in c.evidence, c.evidence
+
+
+REDDIT_ARABIC_SLUG = "https://www.reddit.com/r/arabs/comments/abc123/عنوان_٢٠٢٤/"
+
+
+@pytest.mark.parametrize("document,kind,platform,post_id", [
+    (f'<p>See <a href="{REDDIT_ARABIC_SLUG}">the thread</a> on it.</p>', "html", "reddit", "abc123"),
+    (f"Thread: {REDDIT_ARABIC_SLUG} here", "text", "reddit", "abc123"),
+    ("Video: https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=٤٥ here", "text", "youtube", "dQw4w9WgXcQ"),
+    ("Post: https://x.com/AJArabic/status/1234567890123456789?s=٢٠ here", "text", "twitter", "1234567890123456789"),
+], ids=["reddit-title-html", "reddit-title-text", "youtube-time", "x-query"])
+def test_a_post_link_with_other_digits_outside_its_id_is_read_as_its_post(document, kind, platform, post_id):
+    """fixnu43b said any post link holding a digit of another script anywhere ("٢٠٢٤" in a Reddit post's title slug,
+    "t=٤٥" after a YouTube video's id) "names the post by the post id ٢٠٢٤ … it names no post", and the post was lost:
+    the link's id is written in ASCII digits. Only an id written in other digits is said."""
+    from resolver import extract, platforms
+
+    embeds, _ = extract.find_all(document, kind)
+    assert [(e.platform, e.post_id) for e in embeds] == [(platform, post_id)], embeds
+    assert all("digits" not in (e.id_doubt or "") for e in embeds), embeds
+    url = document.split('"')[1] if kind == "html" else document.split()[1]
+    assert platforms.in_other_digits(url) is None
+
+
+def test_a_post_link_whose_id_is_in_other_digits_is_still_said():
+    from resolver import platforms
+
+    digits = platforms.in_other_digits("https://t.me/ostannews/٤٥٢١")   # a guard: said before too
+    assert digits is not None and digits[1] == "٤٥٢١" and digits[3] == "https://t.me/ostannews/4521"
