@@ -80,3 +80,18 @@ def test_a_post_link_whose_id_is_in_other_digits_is_still_said():
 
     digits = platforms.in_other_digits("https://t.me/ostannews/٤٥٢١")   # a guard: said before too
     assert digits is not None and digits[1] == "٤٥٢١" and digits[3] == "https://t.me/ostannews/4521"
+
+
+@pytest.mark.parametrize("build", [
+    lambda k: "Hello " + "\u200f" * 1_000 * k + "x",
+    lambda k: "Photo (@jdoe)" + "\u200f " * 1_000 * k + "x",
+    lambda k: ("(Photo: Jane-\nDoe)\u200f" * 250 * k),
+], ids=["marks", "marks-after-a-signature", "marks-between-line-breaks"])
+def test_a_long_run_of_direction_marks_costs_linear_work(build):
+    """The credit reader took each direction mark out of the text after testing it against every cut made before it,
+    marks included (credits._joined_lines): 8,000 right-to-left marks (24 KB) took 4.8 s, a 200 KB run of them would
+    take most of an hour. Found reading fixnu43b's direction marks around "(@handle)"; on main before it too."""
+    from resolver import extract
+    from tests.test_linear_time import grows_linearly
+
+    assert grows_linearly(build, lambda document: extract.find_all(document, "text"))
