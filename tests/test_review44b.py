@@ -95,3 +95,30 @@ def test_a_long_run_of_direction_marks_costs_linear_work(build):
     from tests.test_linear_time import grows_linearly
 
     assert grows_linearly(build, lambda document: extract.find_all(document, "text"))
+
+
+@pytest.mark.parametrize("opens,closes", [("\u061c", "\u061c"), ("\u2068", "\u2069"), ("\u2067", "\u2069"),
+                                          ("\u202b", "\u202c"), ("\u200f", "\u200f")],
+                         ids=["arabic-letter-mark", "first-strong-isolate", "rtl-isolate", "rtl-embedding", "rlm"])
+def test_a_page_s_signature_with_any_direction_mark_before_its_at_is_a_post_as_in_text(opens, closes):
+    """fixnu43b read a page's flattened signature with a direction mark before its "@" ("(\\u200f@FaSpox\\u200f)") "as
+    in a text", for the two marks RLM and LRM only: the text detector takes each of the twelve (the Arabic letter
+    mark U+061C, the isolates U+2066-2069, the embeddings), and a page holding "(\\u061c@FaSpox\\u061c)" lost the post
+    its text form finds."""
+    from resolver import extract
+
+    lines = ["نص التغريدة هنا pic.twitter.com/q3uNO4mJHi", f"— المتحدث ({opens}@FaSpox{closes}) 12 May 2022"]
+    [said] = extract.find_all("\n".join(lines) + "\n", "text")[0]
+    page = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    embeds = extract.find_all(page, "html")[0]
+    assert [(e.platform, e.author_handle) for e in embeds] == [(said.platform, said.author_handle)], embeds
+    assert said.author_handle == "FaSpox"
+
+
+@pytest.mark.parametrize("mark", ["\u061c", "\u2068", "\u202b"])
+def test_a_page_holding_only_a_signature_with_a_direction_mark_passes_the_marker_gate(mark):
+    from resolver.extract import find_all, html
+
+    page = f"<html><body><p>نص التغريدة</p><p>— المتحدث ({mark}@FaSpox{mark}) 12 May 2022</p></body></html>"
+    assert html.has_markers(page)
+    assert [e.author_handle for e in find_all(page, "html")[0]] == ["FaSpox"]

@@ -44,8 +44,10 @@ _x_url = lru_cache(maxsize=8192)(x.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
-           "(\u200f@", "(\u200e@")   # a signature's opening with a direction mark (SIGNATURE_OPENS)
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+# A signature's opening with a direction mark before its "@" (SIGNATURE_OPENS), any the text detector takes: one
+# search, on a page beyond ASCII only (review44b: the Arabic letter mark and the isolates were lost in markup).
+MARKED_OPENING_RE = LazyPattern(f"\\([{platforms.urls.DIRECTION_MARKS}]@")
 # Hosts are caseless: a page whose only post link is "HTTPS://T.ME/..." is asked these last, lower-cased (#10).
 CASELESS_MARKERS = tuple(dict.fromkeys(marker.lower() for marker in platforms.PAGE_MARKERS))
 
@@ -65,7 +67,8 @@ def _has_markers(page: str) -> bool:
             or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None
             or _may_credit_in_markup(page) or _has_caseless_marker(page)
-            or not page.isascii() and ADDRESS_BEYOND_ASCII_RE.search(page) is not None)
+            or not page.isascii() and (ADDRESS_BEYOND_ASCII_RE.search(page) is not None
+                                       or MARKED_OPENING_RE.search(page) is not None))
 
 
 # A link's address written with letters beyond ASCII, as a look-alike host is ("https://t.mе/…", "twіtter.com"): a
@@ -1083,8 +1086,9 @@ BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockqu
 
 SIGNATURE_OPEN = "(@"
 # And with a direction mark before the "@", as a right-to-left page's copy writes it ("(\u200f@FaSpox\u200f)": the
-# post was lost, newuser43a #4): no other mark stands there in the pages seen.
-SIGNATURE_OPENS = (SIGNATURE_OPEN, "(\u200f@", "(\u200e@")
+# post was lost, newuser43a #4), each mark the text detector takes there (SIGNATURE_HEAD: the Arabic letter mark, the
+# isolates were lost in markup alone, review44b).
+SIGNATURE_OPENS = (SIGNATURE_OPEN, *(f"({mark}@" for mark in platforms.urls.DIRECTION_MARKS))
 
 
 def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
