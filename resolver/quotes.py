@@ -367,8 +367,10 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
-    first = next(i for i, op in enumerate(ops) if op[0] == "equal")
-    last = max(i for i, op in enumerate(ops) if op[0] == "equal")
+    # An amount written otherwise at an edge ("$40m …" of "$40 million, not …") is of the run too: the words a "…"
+    # beside it cuts are inside the quote, never before or after it (review44b: a cut "not" warned as a partial quote)
+    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)]
+    first, last = anchors[0], anchors[-1]
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
     names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
@@ -1001,6 +1003,16 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
             rest = "replace" if i2 < ei2 and j2 < ej2 else "delete" if i2 < ei2 else "insert" if j2 < ej2 else ""
             return [("replace", i1, i2, j1, j2)] + ([(rest, i2, ei2, j2, ej2)] if rest else [])
     return []
+
+
+def _amount_op(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
+    """Whether `op` replaces an amount with the same amount written otherwise (`_amount_otherwise`): "$40m" for
+    "$40 million", made one op by `_amounts_whole`."""
+    tag, i1, i2, j1, j2 = op
+    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST \
+            or not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):
+        return False
+    return bool(_amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])))
 
 
 def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],

@@ -122,3 +122,24 @@ def test_a_page_holding_only_a_signature_with_a_direction_mark_passes_the_marker
     page = f"<html><body><p>نص التغريدة</p><p>— المتحدث ({mark}@FaSpox{mark}) 12 May 2022</p></body></html>"
     assert html.has_markers(page)
     assert [e.author_handle for e in find_all(page, "html")[0]] == ["FaSpox"]
+
+
+@pytest.mark.parametrize("said,found,cut", [
+    ("$40m … paid", "$40 million, not paid", "not"),
+    ("They were paid … $40m", "They were paid, not $40 million", "not"),
+    ("paid … $40m", "paid, never $40 million", "never"),
+], ids=["amount-first", "amount-last", "amount-last-never"])
+def test_a_cut_negation_beside_an_amount_written_otherwise_at_the_quote_s_edge_fails(said, found, cut):
+    """fixq43 parted "$40m …" of "$40 million, not …" into the amount written otherwise and the words cut, but the
+    quote's run was still reckoned from its first and last word the post writes alike: an amount at the quote's
+    edge put the cut outside it, and a "…" dropping "not" warned as a partial quote ("They were paid … $40m" of
+    "They were paid, not $40 million" never named the cut). "$40 million … paid" fails; so does "$40m … paid"."""
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert f'elided with …: "{cut}"' in c.evidence and "figure written otherwise: $40 million → $40m" in c.evidence, \
+        c.evidence
+
+
+def test_a_cut_beside_an_amount_written_otherwise_at_the_quote_s_start_is_named():
+    c = compare("$40m … paid", "$40 million, fully paid")   # warned as a partial quote, the cut never named
+    assert c.result == "warn" and 'elided with …: "fully"' in c.evidence, c.evidence
