@@ -1022,7 +1022,7 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
     """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
     hinted attribute names and selector words the page may write."""
     return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
-                   utf8=utf8, optional=SHORT_LINK_NEEDLES)
+                   utf8=utf8, optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS))
 
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
@@ -1032,7 +1032,18 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
     return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
                or _beyond_ascii_handle(page, at) and _disguised_signature(page, at, end)
-               for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end))
+               for at in [*(at for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end)),
+                          *_marked_openings(page, start, end, needles)])
+
+
+def _marked_openings(page: str, start: int, end: int, needles: Needles) -> list[int]:
+    """Where a signature's opening with one of the rarer direction marks (`RARER_OPENS`: the Arabic letter mark, the
+    isolates) stands in page[start:end]: the text detector takes each (review44b: a page's was lost)."""
+    if page.isascii():
+        return []
+    if RARER_OPENS[0] in needles.starts:   # hyperscan's pass found them with the others
+        return sorted(at for opening in RARER_OPENS for at in needles.within(opening, start, end))
+    return [m.start() for m in RARER_OPENING_RE.finditer(page, start, end)]
 
 
 def _beyond_ascii_handle(page: str, at: int) -> bool:
@@ -1088,7 +1099,11 @@ SIGNATURE_OPEN = "(@"
 # And with a direction mark before the "@", as a right-to-left page's copy writes it ("(\u200f@FaSpox\u200f)": the
 # post was lost, newuser43a #4), each mark the text detector takes there (SIGNATURE_HEAD: the Arabic letter mark, the
 # isolates were lost in markup alone, review44b).
-SIGNATURE_OPENS = (SIGNATURE_OPEN, *(f"({mark}@" for mark in platforms.urls.DIRECTION_MARKS))
+SIGNATURE_OPENS = (SIGNATURE_OPEN, "(\u200f@", "(\u200e@")
+# The rest, rarer: optional needles (hyperscan's pass finds them at no cost; elsewhere one search of a page beyond
+# ASCII, `_marked_openings`), as a search each cost a page of Arabic text 0.25 ms on the string's path.
+RARER_OPENS = tuple(f"({mark}@" for mark in platforms.urls.DIRECTION_MARKS if f"({mark}@" not in SIGNATURE_OPENS)
+RARER_OPENING_RE = LazyPattern("\\([" + "".join(opening[1] for opening in RARER_OPENS) + "]@")
 
 
 def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
@@ -1220,12 +1235,12 @@ READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "tex
 
 
 # lexbor's own pseudo-class: an element whose text nodes hold one (`SIGNATURE_OPENS`)
-LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in SIGNATURE_OPENS)
+LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in (*SIGNATURE_OPENS, *RARER_OPENS))
 
 
 def _opens_signature(words: str) -> bool:
     """Whether words hold a signature's opening, "(@" or one with a direction mark before its "@" (SIGNATURE_OPENS)."""
-    return "(@" in words or not words.isascii() and any(opening in words for opening in SIGNATURE_OPENS[1:])
+    return "(@" in words or not words.isascii() and MARKED_OPENING_RE.search(words) is not None
 
 
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
