@@ -1528,6 +1528,12 @@ def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles) -> I
     yield _post_links(root, furniture, needles)
 
 
+def _host_part(href: str) -> str:
+    """What an href writes as its host, as written (between "//", or its start, and the first "/", "?" or "#")."""
+    rest = href.split("//", 1)[1] if "//" in href else href
+    return re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+
+
 def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
@@ -1553,8 +1559,9 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
         # a host written with letters of another script ("t.mе/…", "twіtter.com/…") matches no platform's name above:
         # said as in text (fixleft42a's left item). Most pages' links are all ASCII: one test of the joined string.
         taken = set(picked)
+        # Only a host beyond ASCII: a site's own links in its language ("…/news/الحرب-1") were each read (review44b).
         picked = sorted(taken.union(i for i, href in enumerate(hrefs) if i not in taken and not href.isascii()
-                                    and platforms.lookalike_link(href) is not None))
+                                    and not _host_part(href).isascii() and platforms.lookalike_link(href) is not None))
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}
