@@ -73,7 +73,10 @@ def _has_markers(page: str) -> bool:
 
 # A link's address written with letters beyond ASCII, as a look-alike host is ("https://t.mе/…", "twіtter.com"): a
 # page holding nothing else an embed needs is read all the same, so its disguise is said (`_post_links`).
-ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>]*[^\x00-\x7f]""", re.IGNORECASE)
+# Its host (before the first "/", "?" or "#"): a site's own links in its language ("/news/الحرب-1") are no disguise,
+# and let every page of an Arabic site be parsed whole (review44b).
+ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>/?#\\]*[^\x00-\x7f]""",
+                                      re.IGNORECASE)
 
 
 def _may_credit_in_markup(page: str) -> bool:
