@@ -372,8 +372,10 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
-    first = next(i for i, op in enumerate(ops) if op[0] == "equal")
-    last = max(i for i, op in enumerate(ops) if op[0] == "equal")
+    # An amount written otherwise at an edge ("$40m …" of "$40 million, not …") is of the run too: the words a "…"
+    # beside it cuts are inside the quote, never before or after it (review44b: a cut "not" warned as a partial quote)
+    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)]
+    first, last = anchors[0], anchors[-1]
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
     names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
@@ -1051,6 +1053,11 @@ def _value_written(m: re.Match[str]) -> str:
     return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize())
 
 
+# The most words an amount written otherwise spans on one side ("$40 million and $50 million": 5), so that the amount
+# reader is asked about a bounded run of each changed run's words, never about every end of it (review44b).
+_AMOUNT_WORDS_MOST = 8
+
+
 def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
                    gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
     """The ops with an amount written otherwise across two or three of them ("$40 million" quoted "40 million
@@ -1082,8 +1089,8 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
     """From said[i1] and post[j1] into the `end` op: one replace for the amount both write otherwise, then what is
     left of `end` ("40 million dollars fell" of "$40 million rose": the amount, then "rose → fell"); [] if none."""
     _, ei1, ei2, ej1, ej2 = end
-    for i2 in range(ei2, ei1 - 1, -1):
-        for j2 in range(ej2, ej1 - 1, -1):
+    for i2 in range(min(ei2, i1 + _AMOUNT_WORDS_MOST), ei1 - 1, -1):   # an amount is a few words: bounded, else
+        for j2 in range(min(ej2, j1 + _AMOUNT_WORDS_MOST), ej1 - 1, -1):   # a long changed run costs its cube (review44b)
             if (i2, j2) == (ei1, ej1) or gaps.intersection(range(i1 + 1, i2)) \
                     or not _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
                 continue
@@ -1092,18 +1099,28 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
     return []
 
 
+def _amount_op(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
+    """Whether `op` replaces an amount with the same amount written otherwise (`_amount_otherwise`): "$40m" for
+    "$40 million", made one op by `_amounts_whole`."""
+    tag, i1, i2, j1, j2 = op
+    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST \
+            or not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):
+        return False
+    return bool(_amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])))
+
+
 def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],
                        gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
     """A replace whose quoted words are an amount the post writes otherwise at the start (a "…" after them) or at the
     end (a "…" before them) of its words, parted into that amount and the words cut; else the op alone."""
     tag, i1, i2, j1, j2 = op
-    if tag != "replace" or j2 - j1 < 2:
+    if tag != "replace" or j2 - j1 < 2 or i2 - i1 > _AMOUNT_WORDS_MOST or (i1 not in gaps and i2 not in gaps):
         return [op]
     quoted = " ".join(said[i1:i2])
     for m in range(j1 + 1, j2):
-        if i2 in gaps and _amount_otherwise(" ".join(post[j1:m]), quoted):
+        if i2 in gaps and m - j1 <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[j1:m]), quoted):
             return [("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
-        if i1 in gaps and _amount_otherwise(" ".join(post[m:j2]), quoted):
+        if i1 in gaps and j2 - m <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[m:j2]), quoted):
             return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
     return [op]
 
@@ -1795,6 +1812,10 @@ _NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
 # Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
 # "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
 _ALSO_OTHER_WORDS = frozenset({"نه"})
+# Negation words whose language negates the verb too, in a way the tool cannot read: Persian "هرگز" ("never") takes
+# a negated verb ("هرگز تسلیم نمی‌شویم", "we will never surrender"), whose prefix (ن, نمی) starts other words as
+# well. A quote starting right after one keeps its own negation as often as not: it warns, never fails (review44b).
+_WITH_A_NEGATED_VERB = frozenset({"هرگز"})
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
@@ -2119,7 +2140,7 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     if _caseless(said[0]) and _caseless(post[j1]):
         negation = _key(post[j1 - 1]) if j1 else ""
         if not negation or negation in _AMBIGUOUS_NEGATIONS or negation in _NEGATIONS_OF_A_LANGUAGE \
-                or negation in _ALSO_OTHER_WORDS:
+                or negation in _ALSO_OTHER_WORDS or negation in _WITH_A_NEGATED_VERB:
             return False
         text = _words_text(found)
         starts = _word_starts(text, j1)
@@ -2128,7 +2149,8 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     elif not said[0][:1].isupper() or not post[j1][:1].islower():
         return False
     sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
-    return not any(map(_negates, tokens(sentence)))
+    # Arabic "ما" negates as often as it asks "what": "ما نريد الحرب" of "لا ما نريد الحرب" keeps the sense (review44b)
+    return not any(_negates(w) or _key(w) in _NEGATIONS_OF_A_LANGUAGE for w in tokens(sentence))
 
 
 def _caseless(word: str) -> bool:

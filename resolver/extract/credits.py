@@ -347,6 +347,9 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
         for match in HYPHENATED_RE.finditer(text):
             keep = "-" if text[match.end()].isupper() else ""
             cuts[match.start()] = (match.end() - match.start(), keep)
+    # The offsets the cuts cover, kept as they grow: a cut is tested against it, where testing it against every cut
+    # made before it (direction marks included) was quadratic (review44b: 8,000 marks, 24 KB, took 4.8 s).
+    covered = {i for start, (size, _) in cuts.items() for i in range(start, start + size)}
     if "(" in text or "[" in text:
         for match in BRACKET_BREAK_RE.finditer(text):
             inside = match.group("inside")
@@ -363,10 +366,11 @@ def _joined_lines(text: str) -> tuple[str, list[int], list[int]] | None:
                 at -= 1   # an HTML source's indentation around the break: one space in all ("Jane⏎      Doe")
             while text[stop] in " \t":
                 stop += 1
-            if not any(start <= at < start + size for start, (size, _) in cuts.items()):
+            if at not in covered:
                 cuts[at] = (stop - at, " ")
+                covered.update(range(at, stop))
     for at in marks:
-        if not any(start <= at < start + size for start, (size, _) in cuts.items()):
+        if at not in covered:
             cuts[at] = (1, "")
     if not cuts:
         return None
