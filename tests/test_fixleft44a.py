@@ -96,3 +96,73 @@ def test_a_screen_grab_in_a_paragraph_of_its_own_is_read():
     page = ("<html><body><article><p>Story words about the day.</p><p>The flood in the valley. Screen grab via "
             "YouTube</p><p>More.</p></article></body></html>")
     assert split_of(page) == [(None, "YouTube", None, "high")]
+
+
+# Item 2 (fixname4343 "left alone"): two credits of one photo naming its photographer in two scripts warned "the page
+# credits it in more than one way", saying neither the scripts nor that they may be one name transliterated.
+def _credit(raw, creator, source, organization=None, start=0):
+    return {"raw": raw, "creator": creator, "organization": organization, "source": source, "form": None,
+            "image": "https://img.news.example/p1.jpg", "span": [start, start + len(raw)], "kind": None}
+
+
+@pytest.mark.parametrize("caption, latin, script", [
+    ("Іван Петренко", "Ivan Petrenko", "Cyrillic"),
+    ("محمد سالم", "Mohammed Salem", "Arabic"),
+    ("יוסי כהן", "Yossi Cohen", "Hebrew"),
+])
+def test_two_credits_of_one_photo_in_two_scripts_say_they_may_be_one_name(caption, latin, script):
+    from resolver.provenance import other_credits
+
+    credits = [_credit(latin, latin, "json-ld"), _credit(f"Фото: {caption}", caption, "caption", start=100)]
+    [[first], [second]] = other_credits(credits)
+    assert first["result"] == second["result"] == "warn"
+    assert first["evidence"] == (
+        f"credit 2 (caption) credits this image to {caption}: the page credits it in more than one way, or one way in "
+        f"two scripts: not known: '{latin}' (Latin letters) and '{caption}' ({script} letters) are written in "
+        "different scripts and may be one person's name transliterated, which cannot be told"), first
+    assert second["evidence"].startswith(f"credit 1 (json-ld) credits this image to {latin}: the page credits it in "
+                                         f"more than one way, or one way in two scripts: not known: '{caption}' "
+                                         f"({script} letters) and '{latin}' (Latin letters)"), second
+
+
+def test_two_scripts_beside_two_agencies_still_say_the_agencies_differ():
+    from resolver.provenance import other_credits
+
+    credits = [_credit("Ivan Petrenko/AP", "Ivan Petrenko", "json-ld", "AP"),
+               _credit("Фото: Іван Петренко/Reuters", "Іван Петренко", "caption", "Reuters", start=100)]
+    [[first], _] = other_credits(credits)
+    assert first["evidence"] == (
+        "credit 2 (caption) credits this image to Іван Петренко / Reuters: the page credits it in more than one way: "
+        "the organisations differ ('AP', 'Reuters'); the names 'Ivan Petrenko' (Latin letters) and 'Іван Петренко' "
+        "(Cyrillic letters) are written in different scripts and may be one person's name transliterated, which "
+        "cannot be told"), first
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Jane Doe", "Ann Lee"),             # one script, two names
+    ("Ivan Petrov", "Іvаn Реtrоv"),      # look-alike letters (Cyrillic І а Р е о): no transliteration
+])
+def test_names_in_one_script_or_look_alike_letters_say_nothing_of_scripts(one, other):
+    from resolver.provenance import other_credits
+
+    [[first], _] = other_credits([_credit(one, one, "json-ld"), _credit(other, other, "caption", start=100)])
+    assert first["evidence"] == f"credit 2 (caption) credits this image to {other}: the page credits it in more " \
+                                "than one way"
+
+
+def test_the_report_says_the_two_scripts_beside_both_credits(tmp_path):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    page = tmp_path / "two.html"
+    page.write_text('<html lang="uk"><head><script type="application/ld+json">{"@context":"https://schema.org",'
+                    '"@type":"ImageObject","contentUrl":"https://img.news.example/p1.jpg","creditText":"Ivan Petrenko"}'
+                    '</script></head><body><article><p>Words of the story.</p><figure>'
+                    '<img src="https://img.news.example/p1.jpg"><figcaption>Фото: Іван Петренко</figcaption></figure>'
+                    "</article></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(page)])
+    said = " ".join(result.output.split())
+    assert said.count("or one way in two scripts: not known:") == 2, said
+    assert "'Іван Петренко' (Cyrillic letters) and 'Ivan Petrenko' (Latin letters) are written in different scripts" \
+        in said, said
