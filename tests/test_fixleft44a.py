@@ -166,3 +166,128 @@ def test_the_report_says_the_two_scripts_beside_both_credits(tmp_path):
     assert said.count("or one way in two scripts: not known:") == 2, said
     assert "'Іван Петренко' (Cyrillic letters) and 'Ivan Petrenko' (Latin letters) are written in different scripts" \
         in said, said
+
+
+# Item 3 (newuser42a #11): the article's pictures that carry no credit were never named, so an editor could not tell
+# "no credit found" from "not looked at". The report lists them; icons, logos, avatars, pixels and data: URIs never.
+STORY = """<!doctype html><html lang="en"><head><title>Fire at the harbour</title>
+<meta property="og:image" content="https://news.example/img/lead-1200x630.jpg">
+<meta property="og:image" content="https://news.example/img/social-card.jpg">
+<link rel="icon" href="/favicon.ico"></head><body>
+<nav><img src="https://news.example/img/menu-photo.jpg"></nav>
+<header><img src="https://news.example/img/site-logo.png" alt="News Example"></header>
+<article><h1>Fire at the harbour</h1>
+<figure><img src="https://news.example/img/lead.jpg"><figcaption>Firefighters. (AP Photo/Jane Doe)</figcaption></figure>
+<p>Words of the story about the fire at the harbour, told at length for the readers of the paper.</p>
+<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://news.example/img/crowd.jpg"
+ width="800" height="533"><figcaption>The crowd watched from the quay.</figcaption></figure>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">
+<img src="https://track.example/p.gif" width="1" height="1">
+<img src="https://news.example/img/share-icon.png">
+<img class="author-avatar" src="https://news.example/img/ann.jpg">
+<img src="https://news.example/img/badge.svg">
+<img src="https://news.example/img/thumb.jpg" width="60" height="60">
+<aside class="related"><img src="https://news.example/img/other-story.jpg"></aside>
+<blockquote class="twitter-tweet"><p>A post</p><img src="https://pbs.twimg.example/media/x.jpg"></blockquote>
+<div class="share-bar"><img src="https://news.example/img/fb.png"></div>
+</article></body></html>"""
+
+
+def test_the_articles_own_pictures_are_its_og_images_and_body_images_alone():
+    from resolver.extract.shown_images import content_images_of
+
+    assert [(i.url, i.where) for i in content_images_of(STORY)] == [
+        ("https://news.example/img/lead-1200x630.jpg", "og:image"),
+        ("https://news.example/img/social-card.jpg", "og:image"),
+        ("https://news.example/img/lead.jpg", "article"),
+        ("https://news.example/img/crowd.jpg", "article"),
+    ]
+
+
+def test_with_no_article_element_the_figures_pictures_are_read():
+    from resolver.extract.shown_images import content_images_of
+
+    page = ('<html><body><div class="logo"><img src="/l.png"></div><figure><img src="/a.jpg"></figure>'
+            '<div itemprop="articleBody"><p>x</p><img src="/b.jpg"></div><img src="/c.jpg"></body></html>')
+    assert [i.url for i in content_images_of(page)] == ["/a.jpg", "/b.jpg"]
+
+
+def test_the_report_lists_the_pictures_no_credit_is_tied_to(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    page = tmp_path / "story.html"
+    page.write_text(STORY, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(page)])
+    assert result.exit_code == 0, result.output
+    said = result.output
+    credits = said[said.index("## Photo credits"):]
+    assert "**Pictures with no credit**: no credit found for 2 of the article's pictures (its og:image and the " \
+           "pictures in its body were looked at; icons, logos, avatars, tracking pixels and data: URIs are not " \
+           "counted):" in " ".join(credits.split()), credits
+    listed = [line for line in credits.splitlines() if line.startswith("- `")]
+    # the og:image crop of the credited lead photo is its photo at another size: credited
+    assert listed == ["- `https://news.example/img/social-card.jpg` (the page's og:image)",
+                      "- `https://news.example/img/crowd.jpg` (in the article)"], credits
+    result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "json",
+                                 str(page)])
+    [warning] = [w for w in json.loads(result.stdout)["article"]["warnings"] if w["kind"] == "uncredited-images"]
+    assert (warning["count"], warning["untied_credits"]) == (2, 0)
+    result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "html",
+                                 str(page)])
+    assert "<strong>Pictures with no credit</strong>" in result.stdout
+    assert "<code>https://news.example/img/crowd.jpg</code> (in the article)" in result.stdout
+
+
+def test_a_credit_tied_to_no_image_is_said_to_be_maybe_theirs():
+    from resolver.article import from_bytes
+    from resolver.model import Credit
+    from resolver.workers import uncredited_images
+
+    article = from_bytes(STORY.encode(), "story.html", kind="html")
+    untied = Credit(raw="Photo: Ann Lee", source="text", span=(0, 14), creator="Ann Lee")
+    found = uncredited_images(article, [untied], "https://news.example/news/story.html")
+    assert found is not None and found["count"] == 4 and found["untied_credits"] == 1
+    assert found["message"].endswith("; 1 credit on the page is tied to no image and may be theirs"), found
+
+
+def test_relative_pictures_are_read_against_the_pages_url():
+    from resolver.article import from_bytes
+    from resolver.workers import uncredited_images
+
+    page = '<html><body><article><p>Words.</p><figure><img src="../img/a.jpg"></figure></article></body></html>'
+    found = uncredited_images(from_bytes(page.encode(), "p.html", kind="html"), [],
+                              "https://news.example/news/story.html")
+    assert found is not None and found["images"] == [{"url": "https://news.example/img/a.jpg", "where": "article"}]
+
+
+def test_a_text_article_or_a_page_whose_pictures_are_all_credited_lists_none():
+    from resolver.article import from_bytes
+    from resolver.model import Credit
+    from resolver.workers import uncredited_images
+
+    assert uncredited_images(from_bytes(b"Words. Photo: Ann Lee/AP", "a.txt", kind="text"), [], None) is None
+    page = '<html><body><article><figure><img src="https://n.example/a.jpg"></figure></article></body></html>'
+    credit = Credit(raw="Ann Lee/AP", source="caption", span=(0, 10), creator="Ann Lee", organization="AP",
+                    image="https://n.example/a.jpg")
+    assert uncredited_images(from_bytes(page.encode(), "p.html", kind="html"), [credit], None) is None
+
+
+def test_a_secret_in_an_uncredited_pictures_address_is_redacted():
+    """The addresses are URLs the page gave, as a credit's image is: a configured secret in one is never kept."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import ArticleResult, _redacted_page_urls
+    from resolver.redact import Redactor
+    from resolver.workers import uncredited_images
+
+    page = ('<html><body><article><p>Words.</p><figure><img src="https://n.example/a.jpg?key=KEYfixleft44">'
+            "</figure></article></body></html>")
+    article = from_bytes(page.encode(), "p.html", kind="html")
+    result = ArticleResult(article, (), (), uncredited=uncredited_images(article, [], None))
+    redacted = _redacted_page_urls(result, Redactor(secrets=("KEYfixleft44",)))
+    assert redacted.uncredited is not None
+    assert "KEYfixleft44" not in str(redacted.uncredited) and "KEYfixleft44" not in str(redacted.warnings_json)
