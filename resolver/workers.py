@@ -290,7 +290,7 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
         if base and not _ABSOLUTE.match(url):
             with suppress(ValueError):
                 url = urljoin(base, url)
-        if any(url == other["url"] for other in found) \
+        if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
                 or any(same_photo(url, c) or same_photo(image.url, c) for c in credited):
             continue
         found.append({"url": url, "where": image.where})

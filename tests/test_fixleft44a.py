@@ -251,7 +251,8 @@ def test_a_credit_tied_to_no_image_is_said_to_be_maybe_theirs():
     article = from_bytes(STORY.encode(), "story.html", kind="html")
     untied = Credit(raw="Photo: Ann Lee", source="text", span=(0, 14), creator="Ann Lee")
     found = uncredited_images(article, [untied], "https://news.example/news/story.html")
-    assert found is not None and found["count"] == 4 and found["untied_credits"] == 1
+    # lead.jpg and its og:image crop are one picture, listed once
+    assert found is not None and found["count"] == 3 and found["untied_credits"] == 1
     assert found["message"].endswith("; 1 credit on the page is tied to no image and may be theirs"), found
 
 
@@ -291,3 +292,28 @@ def test_a_secret_in_an_uncredited_pictures_address_is_redacted():
     redacted = _redacted_page_urls(result, Redactor(secrets=("KEYfixleft44",)))
     assert redacted.uncredited is not None
     assert "KEYfixleft44" not in str(redacted.uncredited) and "KEYfixleft44" not in str(redacted.warnings_json)
+
+
+@pytest.mark.parametrize("url, content", [
+    ("https://n.example/skins/gfx/fblogo.jpg", False),
+    ("https://n.example/img/site-logo.png", False),
+    ("https://n.example/favicon.ico", False),
+    ("https://n.example/img/pixel.gif", False),
+    ("data:image/png;base64,iVBORw0KGgo=", False),
+    ("https://n.example/img/biologist-at-work.jpg", True),
+    ("https://n.example/2019/07/lead.jpg?w=1200", True),
+])
+def test_an_address_naming_a_logo_icon_or_pixel_is_no_content_picture(url, content):
+    from resolver.extract.shown_images import _content_address
+
+    assert _content_address(url) is content
+
+
+def test_one_picture_under_two_addresses_is_listed_once():
+    from resolver.article import from_bytes
+    from resolver.workers import uncredited_images
+
+    page = ('<html><head><meta property="og:image" content="https://n.example/a-1200x630.jpg"></head><body><article>'
+            '<p>Words.</p><figure><img src="https://n.example/a.jpg"></figure></article></body></html>')
+    found = uncredited_images(from_bytes(page.encode(), "p.html", kind="html"), [], None)
+    assert found is not None and found["images"] == [{"url": "https://n.example/a-1200x630.jpg", "where": "og:image"}]

@@ -20,7 +20,8 @@ OG_IMAGE_NAMES = ("og:image", "og:image:url", "og:image:secure_url")
 LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
 # Words of an address, a class, an id or an alt text that say the image is no article picture
 NOT_CONTENT_RE = LazyPattern(
-    r"(?:^|[^a-z])(?:icons?|favicon|logos?|avatars?|gravatar|sprites?|pixel|spacer|blank|transparent|placeholder"
+    r"logos?(?:[^a-z]|$)"   # "fblogo.jpg", "site-logo.png": a logo's name ends in it
+    r"|(?:^|[^a-z])(?:icons?|favicon|avatars?|gravatar|sprites?|pixel|spacer|blank|transparent|placeholder"
     r"|tracking|tracker|beacon|badge|emoji|1x1|profile[-_]?(?:pic|photo|image)|author|headshot|mugshot|byline"
     r"|loader|loading|spinner|advert|sponsor)(?:[^a-z]|$)", 0)
 # Containers whose images are the page's furniture, another story's or a post's, not the article's pictures
@@ -109,7 +110,8 @@ def _content_image(el: Any, url: str) -> bool:
         return False
     attributes = el.attributes
     words = " ".join(attributes.get(name) or "" for name in ("class", "id", "alt", "role")).lower()
-    if NOT_CONTENT_RE.search(words) or attributes.get("aria-hidden") == "true" or attributes.get("role") == "presentation":
+    if NOT_CONTENT_RE.search(words) or attributes.get("aria-hidden") == "true" \
+            or attributes.get("role") == "presentation":
         return False
     for name in ("width", "height"):
         size = (attributes.get(name) or "").strip().removesuffix("px")
