@@ -1841,14 +1841,15 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address names this photo at another size ({other['image']}), but whose "
                                       "file and perceptual hash differ from this one's: if it is the same photo "
-                                      "(another crop or size), the page credits it in more than one way; whether "
-                                      "they are one photo is not known"))
+                                      "(another crop or size), the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; whether they are one photo is not known"))
                 continue
             if files is None and _query_apart(one["image"], other["image"]):
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address differs from this one's only in its query ({other['image']}): "
-                                      "if it is the same photo, the page credits it in more than one way; the files "
-                                      "were not both fetched, so whether they are one photo is not known"))
+                                      "if it is the same photo, the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; the files were not both fetched, so whether "
+                                      "they are one photo is not known"))
                 continue
             found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
                                                             f"the page credits it in more than one way"

@@ -102,9 +102,6 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  warning: {result.unread_language.message}", "yellow")]
     if (podcast := result.podcasts) is not None:   # the JSON's and the reports' (newuser41a #9)
         yield [(f"  note: {podcast['message']}", "yellow")]
-    if (uncredited := result.uncredited) is not None:   # the JSON's `uncredited-images` (newuser42a #11)
-        yield [(f"  note: {uncredited['message']}: "
-                + ", ".join(image["url"] for image in uncredited["images"]), "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):

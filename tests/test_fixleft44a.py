@@ -317,3 +317,16 @@ def test_one_picture_under_two_addresses_is_listed_once():
             '<p>Words.</p><figure><img src="https://n.example/a.jpg"></figure></article></body></html>')
     found = uncredited_images(from_bytes(page.encode(), "p.html", kind="html"), [], None)
     assert found is not None and found["images"] == [{"url": "https://n.example/a-1200x630.jpg", "where": "og:image"}]
+
+
+def test_two_scripts_are_said_of_a_photo_under_another_size_too():
+    """The warnings of two addresses of one photo by their shape (another size, another query) say the scripts too."""
+    from resolver.provenance import other_credits
+
+    credits = [_credit("Ivan Petrenko", "Ivan Petrenko", "json-ld"),
+               {**_credit("Фото: Іван Петренко", "Іван Петренко", "caption", start=100),
+                "image": "https://img.news.example/p1.jpg?v=2"}]
+    [[first], _] = other_credits(credits)
+    assert "the page credits it in more than one way, or one way in two scripts: not known: 'Ivan Petrenko' (Latin " \
+           "letters) and 'Іван Петренко' (Cyrillic letters)" in first["evidence"], first
+    assert first["evidence"].endswith("whether they are one photo is not known"), first
