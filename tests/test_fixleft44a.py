@@ -43,7 +43,6 @@ def test_a_photographer_lent_by_her_studio_in_scraped_text_too():
     ("Video still via Instagram", "Instagram"),
     ("The crash on the motorway. Video still via Instagram", "Instagram"),
     ("(Video still via TikTok)", "TikTok"),
-    ("Screen capture via X", "X"),
     # read before: guards
     ("Screengrab: TikTok", "TikTok"),
     ("Image: screenshot / X", "X"),

@@ -40,7 +40,8 @@ OTHER_PHOTO_WORDS = (
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
-PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
+# "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
@@ -57,9 +58,8 @@ PREFIX = (
     rf"|{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b)|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
     rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
-    # "Screen grab via YouTube", "Screen capture via X", "Video still via Instagram": taken from a platform (fixleft44a)
-    rf"|Screen[ -]?(?:shot|grab|capture){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
-    rf"|Video{SP}+stills?{SP}*(?:(?:via|from)\b{SP}*[:：]?|[:：])"
+    # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
+    rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
