@@ -41,7 +41,7 @@ from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
-                              read_thin,
+                              read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -124,6 +124,8 @@ class ArticleResult:
     podcasts: dict[str, Any] | None = None
     # the VK, Rutube and OK posts and videos and Telegram invite links it names (`unsupported_said`, newuser44a #3)
     unsupported: dict[str, Any] | None = None
+    # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
+    uncredited: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -235,7 +237,9 @@ class ArticleResult:
         `{"kind": "podcasts-not-supported", …}`
         (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9); `{"kind":
         "posts-not-supported", …}` (`unsupported_said`), its VK, Rutube and OK posts and videos and Telegram invite
-        links, which no step reads either (newuser44a #3)."""
+        links, which no step reads either (newuser44a #3); `{"kind": "uncredited-images", "count", "images": [{"url",
+        "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
+        the page is tied to (newuser42a #11)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -249,6 +253,8 @@ class ArticleResult:
             said.append(self.podcasts)
         if self.unsupported is not None:   # newuser44a #3
             said.append(self.unsupported)
+        if self.uncredited is not None:   # newuser42a #11
+            said.append(self.uncredited)
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -1374,7 +1380,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
-            podcasts=found.podcasts, unsupported=found.unsupported, unrecorded_fetches=item.fetched,
+            podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
+            unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
@@ -1426,6 +1433,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     unfollowed = result.unfollowed   # the first t.co link it names is a URL the page gave, as an embed's
     if unfollowed is not None and (first := redactor.page_url(unfollowed.first)) != unfollowed.first:
         result = result.replaced(unfollowed=replace(unfollowed, first=first))
+    if (uncredited := result.uncredited) is not None:   # the addresses of its pictures no credit names, as a credit's
+        result = result.replaced(uncredited={**uncredited, "images": [
+            {**image, "url": redactor.page_url(image["url"])} for image in uncredited["images"]]})
     given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
