@@ -1882,9 +1882,13 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
     if many:
         raise click.UsageError("--compare takes one article's report: give one ARTICLE")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise click.UsageError(f"--compare: cannot read {path}: {error}") from None
+    try:
+        data = json.loads(text)
+    except ValueError:   # a Markdown or HTML report: not "Expecting value: line 1 column 1" (newuser44b #12)
+        data = None
     if not isinstance(data, dict) or not isinstance(data.get("embeds"), list) or "generated_at" not in data:
         raise click.UsageError(f"--compare: {path} is not a JSON report (made by report --format json)")
     return data
@@ -1893,12 +1897,12 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
 def _differs(path: Path, earlier: dict[str, Any], now: dict[str, Any]) -> bool:
     """Say on stderr whether the report made now has the verdicts, statuses and hashes of the earlier one (newuser38a
     F10: an offline re-run matched the online report, and nothing said so); True when it differs."""
-    from resolver.provenance import report_differences
+    from resolver.provenance import comparison_scope, report_differences
 
     made = f"{path} (made at {earlier.get('generated_at') or 'a time it does not say'})"
     differences = report_differences(earlier, now)
     if not differences:
-        click.echo(f"same verdicts, statuses and hashes as {made}", err=True)
+        click.echo(f"same verdicts, statuses and hashes as {made}; {comparison_scope(now)}", err=True)
         return False
     click.echo(f"differs from {made}:", err=True)
     for line in differences:

@@ -1,0 +1,91 @@
+"""Findings of newuser44b (an academic web archivist and a court clerk checking an exhibit), fixed by fixnu44e:
+`report --compare` pairs checks by name and says what it compared (#3, #4, #12), ... Run against the loopback
+'internet' (tests/fakenet.py, tests/waybacknet.py) or on small fictional reports."""
+
+import json
+
+from resolver.provenance import report_differences
+
+
+def _report(checks, warc=None):
+    return {"article": {"sha256": "a" * 64}, "credits": [],
+            "embeds": [{"url": "https://twitter.com/HarbourDesk/status/2124111111111111119",
+                        "status": {"code": "available"},
+                        "checks": [{"name": n, "result": r, "evidence": e} for n, r, e in checks]}],
+            "warc_files_cited": warc or []}
+
+
+def test_compare_pairs_checks_by_name_and_names_a_check_added_or_no_longer_made():
+    """A `source-date` check made now (a post's date edited in the cache) shifted the checks after it: --compare
+    said "check snowflake-date pass, now warn", "check media skip, now pass", "check archive warn, now skip", none of
+    which had changed (newuser44b #3). Checks are paired by name, and a new or dropped one is said to be so."""
+    before = [("author", "pass", ""), ("date", "skip", ""), ("snowflake-date", "pass", ""), ("media", "skip", ""),
+              ("archive", "warn", "")]
+    after = [("author", "pass", ""), ("date", "skip", ""), ("source-date", "warn", ""), ("snowflake-date", "pass", ""),
+             ("media", "skip", ""), ("archive", "warn", "")]
+    assert report_differences(_report(before), _report(after)) == ["embed 1: check source-date (warn) made now, "
+                                                                   "not before"]
+    assert report_differences(_report(after), _report(before)) == ["embed 1: check source-date (warn) no longer made"]
+    changed = [("author", "pass", ""), ("date", "skip", ""), ("snowflake-date", "pass", ""), ("media", "pass", ""),
+               ("archive", "warn", "")]
+    assert report_differences(_report(before), _report(changed)) == ["embed 1: check media skip, now pass"]
+
+
+def test_compare_pairs_a_repeated_check_by_what_it_is_about():
+    """`other-credits` is made once per other credit of the photo: one added for credit 3 is named as added, and
+    the warning about credit 2 is paired with its own, not with the first in line."""
+    two = [("other-credits", "warn", "credit 2 (x) credits A an image"), ("image-metadata", "pass", "")]
+    three = [("other-credits", "warn", "credit 3 (y) credits B an image"),
+             ("other-credits", "warn", "credit 2 (x) credits A an image"), ("image-metadata", "pass", "")]
+    assert report_differences(_report(two), _report(three)) == [
+        "embed 1: check other-credits on credit 3 (warn) made now, not before"]
+
+
+def _warc(missing, path="/tmp/case/exhibit.warc.gz"):
+    return [{"file": "exhibit.warc.gz", "path": path, "sha256": None if path is None else "b" * 64, "bytes": 10,
+             "beside_database": True, "records": 5, "records_not_found": missing}]
+
+
+def test_compare_counts_a_warc_that_lost_cited_records_or_is_gone_as_a_difference():
+    """The report said "does not hold 1 of them … not the file the report cites" (a bit flipped in the WARC), or the
+    WARC was not found, and --compare said "same verdicts, statuses and hashes", exit 0 (newuser44b #4)."""
+    checks = [("author", "pass", "")]
+    assert report_differences(_report(checks, _warc(0)), _report(checks, _warc(0, "/elsewhere/exhibit.warc.gz"))) == []
+    assert report_differences(_report(checks, _warc(0)), _report(checks, _warc(1))) == [
+        "WARC exhibit.warc.gz: holds 5 of the 5 records cited, now holds 4 of the 5 records cited"]
+    assert report_differences(_report(checks, _warc(0)), _report(checks, _warc(5, None))) == [
+        "WARC exhibit.warc.gz: holds 5 of the 5 records cited, now not found on this machine (5 records cited)"]
+    assert report_differences(_report(checks, _warc(0)), _report(checks)) == ["WARC exhibit.warc.gz: cited before, "
+                                                                             "not now"]
+
+
+def test_compare_says_what_it_compared_and_what_not_and_a_markdown_report_is_no_json_report(fakenet, tmp_path):
+    """"same verdicts, statuses and hashes" was said whatever became of the WARC; it now says the cited records were
+    found as before, and that the WARC's sha256 and its records' bytes were not compared (newuser44b #4). A
+    Markdown report given to --compare was "cannot read …: Expecting value: line 1 column 1 (char 0)" (#12)."""
+    from tests.cliworld import World
+    from tests.test_exhibit38 import STORY, serve_gone_post
+
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    warc = tmp_path / "court" / "exhibit.warc.gz"
+    warc.parent.mkdir()
+    assert world("archive", "--warc", str(warc), str(story)).exit_code == 0
+    old = tmp_path / "old.json"
+    assert world("report", "--offline", "--format", "json", "-o", str(old), str(story)).exit_code == 0
+    [entry] = json.loads(old.read_text())["warc_files_cited"]
+    same = world("report", "--offline", "--format", "md", "--compare", str(old), str(story))
+    assert same.exit_code == 0, same.output
+    assert (f"; WARC records found as before (exhibit.warc.gz: {entry['records']} of the {entry['records']} records "
+            "cited); not compared: the WARC files' sha256") in same.stderr, same.stderr
+    warc.rename(tmp_path / "moved.warc.gz")
+    gone = world("report", "--offline", "--format", "md", "--compare", str(old), str(story))
+    assert gone.exit_code == 6, gone.output
+    assert f"WARC exhibit.warc.gz: holds {entry['records']} of the {entry['records']} records cited, now not found " \
+           "on this machine" in gone.stderr, gone.stderr
+    markdown = tmp_path / "old.md"
+    markdown.write_text(same.stdout)
+    wrong = world("report", "--offline", "--compare", str(markdown), str(story))
+    assert wrong.exit_code == 2 and f"{markdown} is not a JSON report" in wrong.output, wrong.output
