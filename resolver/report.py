@@ -156,6 +156,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             status, via = not_checked_words(record.reason), (record.method or "") + " not asked"
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
+        for line in sources_failed_lines(fetched.value):
+            yield [(f"    {line}", "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
@@ -413,6 +415,14 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           record.url, lookup, archived=True, stage="archive", cached=record.from_cache)
 
 
+def sources_failed_lines(post: FetchedPost) -> list[str]:
+    """Each source that ended in an error beside the answer the status rests on, as the reports say it under "Could
+    not be reached": "x-api: the bearer token was refused (401) (fetch #6); the status rests on syndication"
+    (newuser44b #6: `fetch` said "not_found via syndication", the refused token nowhere)."""
+    return [f"{source['method']}: {source.get('reason') or 'ended in an error'} (fetch #{source['fetch_id']}); the "
+            f"status rests on {post.record.method}" for source in post.sources_failed]
+
+
 def post_failures(post: FetchedPost) -> Iterator[str]:
     """What a fetched post failed for, one phrase each, as its `failed` counts it (`scan --fetch` and `fetch`)."""
     return (failure.phrase for failure in _post_failed(post))
@@ -633,6 +643,8 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
         _line(text, f"  for {asked}", "dim")
     if record.reason:
         _line(text, f"  {not_mapped_words(record.reason) if post.refused else record.reason}", colour)
+    for line in sources_failed_lines(post):
+        _line(text, f"  {line}", "yellow")
     if record.author_handle or record.author_name:
         _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)

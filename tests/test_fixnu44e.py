@@ -89,3 +89,42 @@ def test_compare_says_what_it_compared_and_what_not_and_a_markdown_report_is_no_
     markdown.write_text(same.stdout)
     wrong = world("report", "--offline", "--compare", str(markdown), str(story))
     assert wrong.exit_code == 2 and f"{markdown} is not a JSON report" in wrong.output, wrong.output
+
+
+def test_fetch_and_scan_fetch_say_a_refused_x_token_beside_the_answer_the_status_rests_on(fakenet, tmp_path):
+    """The X API answered 401 (the token refused); syndication answered 404. `fetch` printed "not_found via
+    syndication / syndication answered 404", exit 0, and its --json held no 401, while the report said "the bearer
+    token was refused (401) (fetch #6 …); its status (not found) rests on syndication alone" (newuser44b #6). Each
+    now says the refused source under the post, and the JSON lists it in `sources_failed`; exit 0 as the report's,
+    the status being syndication's answer (README, "Exit codes")."""
+    from tests import waybacknet
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.fakenet import page
+
+    post = f"https://twitter.com/HarbourDesk/status/{fx.POST_ID}"
+    fakenet.route("api.twitter.com", "/2/tweets", page(json.dumps(
+        {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}), 401,
+        content_type="application/problem+json"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("", 404))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/HarbourDesk/status/{fx.POST_ID}", page("", 404))
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    env = {"X_BEARER_TOKEN": "fictional-bearer-token-for-a-401"}
+    said = world("fetch", post, env=env)
+    assert said.exit_code == 0, said.output
+    assert "not_found  via syndication" in said.stdout, said.stdout
+    assert "x-api: the bearer token was refused (401) (fetch #" in said.stdout, said.stdout
+    assert "the status rests on syndication" in said.stdout
+    line = json.loads(world("fetch", "--json", post, env=env).stdout.splitlines()[0])
+    [failed] = line["sources_failed"]
+    assert failed["method"] == "x-api" and failed["reason"] == "the bearer token was refused (401)", failed
+    assert isinstance(failed["fetch_id"], int)
+    story = tmp_path / "story.txt"
+    story.write_text(f"The statement: {post}\n")
+    scanned = world("scan", "--fetch", str(story), env=env)
+    assert scanned.exit_code == 0, scanned.output
+    assert "x-api: the bearer token was refused (401)" in scanned.stdout, scanned.stdout
+    [article] = [json.loads(x) for x in world("scan", "--fetch", "--json", str(story), env=env).stdout.splitlines()]
+    assert "the bearer token was refused (401)" in json.dumps(article)
