@@ -3,7 +3,7 @@
 Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
 contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
-are. Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
+are; each response record says how its message differs from the one received (REWRITTEN_HEADER). Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
 response's Set-Cookie) is written by name with its value REDACTED, and its record says so (REDACTED_HEADER).
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
@@ -35,6 +35,14 @@ CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 # ("authorization", "set-cookie"), each written with its value REDACTED (newuser35 F9b, review36a). WARC 1.1 lets a writer add named fields of its own (readers ignore those
 # they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
 REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
+# On a live response record: how its HTTP message differs from the one received, each rewrite said, "; "-separated
+# (newuser44b #5: the decoded body, its Content-Encoding dropped, names lower-cased and a new Content-Length, said
+# by nothing in the file). The body is kept decoded, its encoding headers dropped and Content-Length set to it, as
+# replay tools read a record whose headers match its payload (HTTrack's and Scoop's WARCs do the same); the HTTP
+# client keeps no header name's case, so every live record says so.
+REWRITTEN_HEADER = "WARC-Embed-Resolver-Rewritten"
+KEPT_PROTOCOLS = ("HTTP/1.1", "HTTP/1.0")   # a status line's protocol written as received; another as HTTP/1.1
+NAMES_LOWER_CASED = "header names in lower case (the case received is not kept)"
 BODY = "body"   # in REDACTED_HEADER: the payload; any other name in it is a header's, written with its value REDACTED
 
 WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
@@ -239,14 +247,17 @@ class WarcWriter:
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
-                       redacted: bool = False, request_body: bytes = b"", durable: bool = True) -> tuple[str, int, str]:
+                       redacted: bool = False, request_body: bytes = b"", durable: bool = True,
+                       http_version: str = "HTTP/1.1") -> tuple[str, int, str]:
         """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). The
         credential headers of each are written REDACTED and named in its REDACTED_HEADER; URLs (target, request line,
         Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
         `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it. `request_body`: what
         the request sent (a POST's form), written redacted (a form as a URL's query) in the request record.
-        `durable=False`: not fsynced here; the caller calls `sync` before it records the row naming the offset."""
+        `durable=False`: not fsynced here; the caller calls `sync` before it records the row naming the offset.
+        `http_version`: the protocol the answer came in, its status line's (HTTP/1.1 for another, HTTP/2, and
+        REWRITTEN_HEADER says so, as every other way the message written is not the one received)."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -275,13 +286,15 @@ class WarcWriter:
         response_lines = redactor.headers(kept_response)
         said = sorted({k.lower() for k, _ in kept_response if k.lower() in SECRET_HEADERS})
         response_lines.append(("Content-Length", str(len(body))))
+        rewritten = rewrites(list(response_headers), len(body), http_version)
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
         if contacted_url != url:
             warc_headers[CONTACTED_HEADER] = contacted_url
         with self._lock:
             response = self._writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
-                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines, protocol="HTTP/1.1"))
+                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines,
+                                              protocol=http_version if http_version in KEPT_PROTOCOLS else "HTTP/1.1"))
             request = self._writer.create_warc_record(
                 url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
@@ -292,6 +305,7 @@ class WarcWriter:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
             if redacted or said:   # "body" first: what ReplayIndex reads as a payload a secret was taken out of
                 response.rec_headers.add_header(REDACTED_HEADER, ", ".join([BODY] * redacted + said))
+            response.rec_headers.add_header(REWRITTEN_HEADER, "; ".join(rewritten))
             # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
             # record left every record appended after it unreadable in order.
             exchange = io.BytesIO()
@@ -336,6 +350,29 @@ class WarcWriter:
 
     def close(self) -> None:
         self._file.close()
+
+
+def rewrites(received: list[tuple[str, str]], size: int, http_version: str = "HTTP/1.1") -> list[str]:
+    """How a live response record's HTTP message differs from the one received (REWRITTEN_HEADER), one phrase each:
+    the body decoded from its Content-Encoding, the Transfer-Encoding undone, the Content-Length written for the body
+    kept, the status line's protocol, and always the header names' case."""
+    def values(name: str) -> list[str]:
+        return [v for k, v in received if k.lower() == name]
+
+    said = [NAMES_LOWER_CASED]
+    if values("content-encoding"):
+        said.append(f"body decoded from Content-Encoding {', '.join(values('content-encoding'))}, that header "
+                    "dropped")
+    if values("transfer-encoding"):
+        said.append(f"Transfer-Encoding {', '.join(values('transfer-encoding'))} undone, that header dropped")
+    lengths = values("content-length")
+    if not lengths:
+        said.append(f"Content-Length {size} added")
+    elif lengths != [str(size)]:
+        said.append(f"Content-Length {size} written for the body kept (received: {', '.join(lengths)})")
+    if http_version not in KEPT_PROTOCOLS:
+        said.append(f"status line written as HTTP/1.1 (received over {http_version})")
+    return said
 
 
 @dataclass(frozen=True)

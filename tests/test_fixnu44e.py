@@ -128,3 +128,63 @@ def test_fetch_and_scan_fetch_say_a_refused_x_token_beside_the_answer_the_status
     assert "x-api: the bearer token was refused (401)" in scanned.stdout, scanned.stdout
     [article] = [json.loads(x) for x in world("scan", "--fetch", "--json", str(story), env=env).stdout.splitlines()]
     assert "the bearer token was refused (401)" in json.dumps(article)
+
+
+def _warc_records(path):
+    """(type, WARC headers, HTTP headers, payload) of every record, digests checked, as warcio reads them."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    out = []
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            out.append((record.rec_type, record.rec_headers, record.http_headers, record.content_stream().read()))
+    return out
+
+
+def test_a_warc_response_record_says_how_its_message_differs_from_the_one_received(fakenet, tmp_path):
+    """A server sent its page with `Content-Encoding: gzip` and `X-Served-By`: the record held the decoded body, no
+    Content-Encoding, `x-served-by` and a new Content-Length, and nothing in it said so, while the README calls
+    `WARC-Embed-Resolver-Redacted: body` the mark of a body not byte for byte the one received (newuser44b #5). The
+    body stays decoded (as replay tools read a record whose headers match its payload); each response record now says
+    every rewrite in `WARC-Embed-Resolver-Rewritten`, and `warcio check` still passes."""
+    import gzip
+
+    from resolver.warc import check
+    from tests import waybacknet
+    from tests.cliworld import World
+    from tests.fakenet import page
+
+    html = b"<html><body><p>The council met at the harbour.</p></body></html>"
+    encoded = gzip.compress(html)
+    fakenet.route("news.example", "/gz", page(encoded, **{"Content-Encoding": "gzip", "X-Served-By": "fictional"}))
+    fakenet.route("news.example", "/plain", page(html))
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    warc = tmp_path / "run.warc.gz"
+    for path in ("/gz", "/plain"):
+        done = world("archive", "--warc", str(warc), f"https://news.example{path}")
+        assert done.exit_code == 0, done.output
+    found = {rec.get_header("WARC-Target-URI"): (rec, http, body) for kind, rec, http, body in _warc_records(warc)
+             if kind == "response"}
+    rec, http, body = found["https://news.example/gz"]
+    assert body == html and http.get_header("Content-Encoding") is None
+    assert http.protocol == "HTTP/1.0"   # the loopback server's (werkzeug's), as it answered
+    assert rec.get_header("WARC-Embed-Resolver-Rewritten") == (
+        "header names in lower case (the case received is not kept); body decoded from Content-Encoding gzip, that "
+        f"header dropped; Content-Length {len(html)} written for the body kept (received: {len(encoded)})")
+    rec, http, body = found["https://news.example/plain"]
+    assert body == html
+    assert rec.get_header("WARC-Embed-Resolver-Rewritten") == \
+        "header names in lower case (the case received is not kept)"
+    assert check(warc)[0], check(warc)
+
+
+def test_the_rewrites_said_are_each_one_made():
+    """Chunked transfer undone, a Content-Length added where none came, and HTTP/2's status line written as
+    HTTP/1.1 are each said; an answer whose length and protocol are kept gets the header names' case alone."""
+    from resolver.warc import NAMES_LOWER_CASED, rewrites
+
+    assert rewrites([("transfer-encoding", "chunked")], 12, "HTTP/2") == [
+        NAMES_LOWER_CASED, "Transfer-Encoding chunked undone, that header dropped", "Content-Length 12 added",
+        "status line written as HTTP/1.1 (received over HTTP/2)"]
+    assert rewrites([("content-length", "12")], 12, "HTTP/1.1") == [NAMES_LOWER_CASED]
