@@ -225,6 +225,10 @@ class WarcWriter:
         # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
+        # The whole 2xx payloads this writer wrote, by WARC-Payload-Digest: (WARC-Record-ID, WARC-Target-URI,
+        # WARC-Date) of the response record holding it. The same payload again (a photo the media step took, then
+        # its live copy) is written as a revisit record referring to it (newuser44b #7: two full records a run).
+        self._payloads: dict[str, tuple[str, str, str]] = {}
         # (offset, file, bytes) when the file ended inside a record and those bytes were moved to that file
         self.set_aside: tuple[int, Path, int] | None = None
         with _appending(self._file):   # no other process is halfway through appending an exchange
@@ -290,11 +294,27 @@ class WarcWriter:
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
         if contacted_url != url:
             warc_headers[CONTACTED_HEADER] = contacted_url
+        def http_head() -> Any:
+            return StatusAndHeaders(_status_line(status, reason), list(response_lines),
+                                    protocol=http_version if http_version in KEPT_PROTOCOLS else "HTTP/1.1")
+
         with self._lock:
             response = self._writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
-                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines,
-                                              protocol=http_version if http_version in KEPT_PROTOCOLS else "HTTP/1.1"))
+                http_headers=http_head())
+            digest = response.rec_headers.get_header("WARC-Payload-Digest")
+            whole = bool(body) and 200 <= status < 300 and not truncated and bool(digest)
+            earlier = self._payloads.get(digest) if whole else None
+            if earlier is not None:
+                # WARC 1.1's identical-payload-digest revisit: the answer's head, no payload, the record holding it
+                refers_id, refers_url, refers_date = earlier
+                response = self._writer.create_revisit_record(url, digest, refers_url, refers_date,
+                                                              http_headers=http_head(),
+                                                              warc_headers_dict=dict(warc_headers))
+                response.rec_headers.add_header("WARC-Refers-To", refers_id)
+            elif whole:
+                self._payloads[digest] = (response.rec_headers.get_header("WARC-Record-ID"), url,
+                                          response.rec_headers.get_header("WARC-Date"))
             request = self._writer.create_warc_record(
                 url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
@@ -344,7 +364,7 @@ class WarcWriter:
                 record = next(iter(ArchiveIterator(stream)), None)
         except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
             return False
-        return (record is not None and record.rec_type == "response" and record.http_headers is not None
+        return (record is not None and record.rec_type in ("response", "revisit") and record.http_headers is not None
                 and record.rec_headers.get_header("WARC-Target-URI") == url
                 and record.http_headers.get_statuscode() == str(status))
 
@@ -392,6 +412,8 @@ class ReplayedResponse:
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
     contacted: str | None = None   # the record's CONTACTED_HEADER: the server an [origins] override sent it to
     cut_at: int | None = None      # a TORN record's: the byte its file ends at, inside it
+    # a revisit record's (identical payload): where the response record holding its payload begins in the same file
+    payload_offset: int | None = None
 
 
 class ReplayIndex:
@@ -429,12 +451,17 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
+                payloads: dict[str, int] = {}   # a response record's offset by its WARC-Record-ID: what a revisit refers to
                 for record in _readable(iterator, path):
                     kind = record.rec_type
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
-                    elif kind == "response" and record.http_headers is not None:
+                    elif kind == "response" and record.http_headers is not None or kind == "revisit" \
+                            and record.http_headers is not None \
+                            and record.rec_headers.get_header("WARC-Refers-To") in payloads:
+                        # an identical-payload revisit (one run's second take of a payload) answers with its own
+                        # head and the payload of the record it refers to, earlier in the file (newuser44b #7)
                         # read to its end here (the iterator reads it anyway): a record its file ends inside answered
                         # whole, a body the source never sent and its hash (review36a)
                         torn = _ends_inside(record)
@@ -450,7 +477,10 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
                             record.rec_headers.get_header(CONTACTED_HEADER),
-                            os.fstat(stream.fileno()).st_size if torn else None)
+                            os.fstat(stream.fileno()).st_size if torn else None,
+                            payloads[record.rec_headers.get_header("WARC-Refers-To")] if kind == "revisit" else None)
+                        if kind == "response":
+                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = iterator.get_record_offset()
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -660,7 +690,7 @@ def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:
     from warcio.bufferedreaders import ChunkedDataReader
 
     with open(found.file, "rb") as stream:
-        stream.seek(found.offset)
+        stream.seek(found.offset if found.payload_offset is None else found.payload_offset)
         record = next(iter(ArchiveIterator(stream)))
         payload = record.raw_stream
         if record.http_headers is not None and record.http_headers.get_header("transfer-encoding") == "chunked":

@@ -188,3 +188,50 @@ def test_the_rewrites_said_are_each_one_made():
         NAMES_LOWER_CASED, "Transfer-Encoding chunked undone, that header dropped", "Content-Length 12 added",
         "status line written as HTTP/1.1 (received over HTTP/2)"]
     assert rewrites([("content-length", "12")], 12, "HTTP/1.1") == [NAMES_LOWER_CASED]
+
+
+def test_one_archive_run_writes_a_payload_it_took_twice_once_and_a_revisit_record_for_the_second(fakenet, tmp_path):
+    """`archive` took a post's photo in its media step, then its live copy: the WARC held two full response records
+    of one payload, while the README says a copy the WARC holds "is kept rather than taken again" (newuser44b #7). The
+    second is now a WARC 1.1 identical-payload-digest revisit record (WARC-Refers-To, -Target-URI, -Date) of the
+    first; `warcio check` passes, warcio's ArchiveIterator reads it, and a replay answers it with the payload."""
+    from resolver.warc import ReplayIndex, check, replayed_payload
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_exhibit_warc import POST, serve_post
+    from tests.test_fetch import json_page
+
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page_of("<html><body>post</body></html>"))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text(f"The bridge.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    warc = tmp_path / "run.warc.gz"
+    done = world("archive", "--warc", str(warc), str(story))
+    assert done.exit_code == 0, done.output
+    found = _warc_records(warc)
+    full = [(rec.get_header("WARC-Target-URI"), rec.get_header("WARC-Payload-Digest"))
+            for kind, rec, _, _ in found if kind == "response" and rec.get_header("WARC-Payload-Digest")]
+    assert len(full) == len(set(full)), sorted(full)
+    responses = {rec.get_header("WARC-Record-ID"): rec for kind, rec, _, _ in found if kind == "response"}
+    revisits = [(rec, http, body) for kind, rec, http, body in found if kind == "revisit"]
+    photo = "https://pbs.twimg.com/media/FjRivertonBridge.jpg"
+    assert photo in [rec.get_header("WARC-Target-URI") for rec, _, _ in revisits], revisits
+    for rec, http, body in revisits:
+        first = responses[rec.get_header("WARC-Refers-To")]
+        assert rec.get_header("WARC-Profile") == "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+        assert rec.get_header("WARC-Payload-Digest") == first.get_header("WARC-Payload-Digest")
+        assert rec.get_header("WARC-Refers-To-Target-URI") == first.get_header("WARC-Target-URI")
+        assert rec.get_header("WARC-Refers-To-Date") == first.get_header("WARC-Date")
+        assert body == b"" and http.get_statuscode() == "200"
+    assert check(warc)[0], check(warc)
+    replayed = ReplayIndex([warc]).take("GET", photo)
+    assert replayed is not None and b"".join(replayed_payload(replayed)) == fx.jpeg(
+        iptc={(2, 80): b"Bea Example", (2, 110): b"Riverton Post"})
+
+
+def page_of(html):
+    from tests.fakenet import page
+
+    return page(html)
