@@ -1573,7 +1573,8 @@ def _print_archived(found: Sequence[ArchivedUrl], *, source: str, as_json: bool)
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
-    from resolver.warc import WarcWriter
+    from resolver.redact import Redactor, secrets_of
+    from resolver.warc import WarcWriter, run_config
 
     target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
     if path is None and settings.warc_path is not None and not target.absolute().parent.exists():
@@ -1582,7 +1583,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
         raise click.ClickException(f"{where}[archive] warc: the folder {target.parent} does not exist (create it, "
                                    "or name another)")
     try:
-        writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
+        writer = WarcWriter(target, software=f"embed-resolver/{__version__}", config=run_config(
+            settings, Redactor(secrets=secrets_of(settings))))
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
     if writer.set_aside is not None:

@@ -47,6 +47,24 @@ BODY = "body"   # in REDACTED_HEADER: the payload; any other name in it is a hea
 
 WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
 WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
+WARC_CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+
+
+def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]:
+    """The run's configuration as its warcinfo says it (newuser44b #9): the origins [origins] maps and whether it
+    contacts only those, the X methods in order, the TTLs, the User-Agent. Each URL redacted (a password in its user
+    part, a secret parameter, any configured secret); the secrets themselves (tokens, keys) are never named."""
+    from resolver.transport import user_agent
+
+    origins = "; ".join(f"{redactor.url(str(k))} = {redactor.url(str(v))}" for k, v in sorted(settings.origins.items()))
+    return {"embed-resolver-origins": origins or "none (every origin its own)",
+            "embed-resolver-only-configured": str(bool(settings.only_configured_origins)).lower(),
+            "embed-resolver-x-methods": ", ".join(settings.x_methods),
+            "embed-resolver-cache-ttl-days": f"{settings.cache_ttl_days:g}",
+            "embed-resolver-error-ttl-days": f"{settings.error_ttl_days:g}",
+            "embed-resolver-failure-ttl-minutes": f"{settings.failure_ttl_minutes:g}",
+            "http-header-user-agent": redactor.text(user_agent(settings))}
+
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
@@ -211,7 +229,8 @@ def _durable_folder(folder: Path) -> None:
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
-    def __init__(self, path: Path, *, software: str) -> None:
+    def __init__(self, path: Path, *, software: str, config: Mapping[str, str] | None = None) -> None:
+        """`config`: the run's configuration as the warcinfo says it (`run_config`: redacted, never a secret)."""
         from warcio.warcwriter import WARCWriter
 
         self.path = Path(path)
@@ -233,7 +252,7 @@ class WarcWriter:
         self.set_aside: tuple[int, Path, int] | None = None
         with _appending(self._file):   # no other process is halfway through appending an exchange
             self.set_aside = _set_aside_cut_tail(self.path, self._file)
-            fields = {"software": software, "format": WARC_FORMAT}
+            fields = {"software": software, "format": WARC_FORMAT, "conformsTo": WARC_CONFORMS_TO, **(config or {})}
             if self.set_aside is not None:
                 # Said in the file itself, where the cut record began: a fetch log row that named a record there (its
                 # bytes lost with the machine, after the row was kept) finds this, not another record written there.
@@ -241,9 +260,15 @@ class WarcWriter:
                 fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
                            "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
             new = os.fstat(self._file.fileno()).st_size == 0
+            # Each run's own warcinfo, its id on every record the run writes (WARC-Warcinfo-ID): a run appending to
+            # a file wrote none, and no record said which run, version or configuration wrote it (newuser44b #9).
+            # A new file's is written now; an appending run's with its first exchange (a run that writes none adds
+            # nothing to the file).
+            self._info: Any = self._writer.create_warcinfo_record(self.path.name, fields)
+            self.warcinfo_id: str = self._info.rec_headers.get_header("WARC-Record-ID")
             if new or self.set_aside is not None:
-                info = self._writer.create_warcinfo_record(self.path.name, fields)
-                self._writer.write_record(info)
+                self._writer.write_record(self._info)
+                self._info = None
                 _durable(self._file)
             if new:   # the file's name, in its folder: else a power cut could leave records with no file to be in
                 _durable_folder(self.path.parent)
@@ -292,6 +317,7 @@ class WarcWriter:
         response_lines.append(("Content-Length", str(len(body))))
         rewritten = rewrites(list(response_headers), len(body), http_version)
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
+        warc_headers["WARC-Warcinfo-ID"] = self.warcinfo_id
         if contacted_url != url:
             warc_headers[CONTACTED_HEADER] = contacted_url
         def http_head() -> Any:
@@ -331,12 +357,16 @@ class WarcWriter:
             exchange = io.BytesIO()
             self._writer.out = exchange
             try:
+                if self._info is not None:   # this run's warcinfo, ahead of its first exchange in the one write
+                    self._writer.write_record(self._info)
+                    self._info = None
+                start = exchange.tell()
                 self._writer.write_record(response)
                 self._writer.write_record(request)
             finally:
                 self._writer.out = self._file
             with _appending(self._file):
-                offset = self._file.seek(0, os.SEEK_END)
+                offset = self._file.seek(0, os.SEEK_END) + start
                 self._file.write(exchange.getvalue())
                 self._file.flush()
         # On disk before this returns, so before the fetch-log row naming the offset commits (archive38: it was only

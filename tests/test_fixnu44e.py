@@ -235,3 +235,42 @@ def page_of(html):
     from tests.fakenet import page
 
     return page(html)
+
+
+def test_each_runs_warcinfo_says_its_version_and_configuration_and_each_record_names_it(fakenet, tmp_path):
+    """The warcinfo held only `software` and `format`; a second run appending to the WARC wrote none, and no record
+    said which run wrote it (newuser44b #9). Each run writing to the file writes its own warcinfo with the run's
+    configuration (the origins mapped, only_configured, the X methods, the TTLs, the User-Agent; never a secret),
+    and every record it writes carries its `WARC-Warcinfo-ID`."""
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_exhibit_warc import POST, serve_post
+    from tests.test_fetch import json_page
+
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET), json_page(fx.SYNDICATION_TWEET))
+    world = World(fakenet, tmp_path, extra='[x]\nmethods = ["syndication", "oembed"]\n')
+    warc = tmp_path / "exhibit.warc.gz"
+    secret = "fictional-bearer-token-never-written"
+    for refresh in ([], ["--refresh"]):
+        done = world("fetch", "--no-media", *refresh, "--warc", str(warc), POST, env={"X_BEARER_TOKEN": secret})
+        assert done.exit_code == 0, done.output
+    found = _warc_records(warc)
+    infos = [(rec, body) for kind, rec, _, body in found if kind == "warcinfo"]
+    assert len(infos) == 2, [kind for kind, *_ in found]
+    from resolver import __version__
+
+    for rec, body in infos:
+        text = body.decode()
+        assert f"software: embed-resolver/{__version__}\r\n" in text
+        assert f"embed-resolver-origins: http://api.twitter.com = {fakenet.origin}; " in text
+        assert f"; https://api.twitter.com = {fakenet.origin}; " in text
+        assert "embed-resolver-only-configured: false\r\n" in text
+        assert "embed-resolver-x-methods: syndication, oembed\r\n" in text
+        assert "embed-resolver-cache-ttl-days: 30\r\n" in text
+        assert f"http-header-user-agent: embed-resolver/{__version__}" in text
+        assert secret not in text
+    ids = [rec.get_header("WARC-Record-ID") for rec, _ in infos]
+    cited = [rec.get_header("WARC-Warcinfo-ID") for kind, rec, _, _ in found if kind != "warcinfo"]
+    assert set(cited) == set(ids) and all(cited), cited
+    order = [rec.get_header("WARC-Warcinfo-ID") or rec.get_header("WARC-Record-ID") for _, rec, _, _ in found]
+    assert order.index(ids[1]) > max(i for i, value in enumerate(order) if value == ids[0])   # each run's after it
