@@ -1647,6 +1647,8 @@ def _image_source(meta: dict[str, Any]) -> str:
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
                             "answered_at_unknown": meta.get("answered_at_unknown"), "warc_file": meta.get("warc_file"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256"),
+                            # the WARC record of the download, as the JSON and a post's rows cite it (newuser44b #10)
+                            "warc_record": meta.get("warc_record"),
                             "contacted_origin": meta.get("contacted_origin"),
                             "overridden_origin": meta.get("overridden_origin")}, body="sha256")
     return f" ({said})" if said else ""

@@ -4,6 +4,8 @@
 
 import json
 
+from tests.test_report import world  # noqa: F401  (the fixture)
+
 from resolver.provenance import report_differences
 
 
@@ -274,3 +276,23 @@ def test_each_runs_warcinfo_says_its_version_and_configuration_and_each_record_n
     assert set(cited) == set(ids) and all(cited), cited
     order = [rec.get_header("WARC-Warcinfo-ID") or rec.get_header("WARC-Record-ID") for _, rec, _, _ in found]
     assert order.index(ids[1]) > max(i for i, value in enumerate(order) if value == ids[0])   # each run's after it
+
+
+def test_markdown_and_html_cite_the_warc_record_of_a_credited_images_download(world):  # noqa: F811
+    """The JSON gave a credited image's `warc_record` (file, offset, record id); the Markdown and HTML reports said
+    "Inside the image file: … (…jpg, …, fetch #24, sha256 3d5d6fab6e70…, via …)" and named no WARC record, while a
+    post's rows named theirs (newuser44b #10). Each now cites it as a post's row does."""
+    import html
+    import re
+
+    world("scan", "--fetch", "--warc", "exhibit.warc.gz", "article.html")
+    data = json.loads(world("report", "--offline", "--format", "json", "article.html"))
+    cited = [c["image_metadata"]["warc_record"] for c in data["credits"]
+             if c.get("image_metadata") and c["image_metadata"].get("credit") and c["image_metadata"].get("warc_record")]
+    assert cited, data["credits"]
+    markdown = world("report", "--offline", "article.html")
+    page_ = html.unescape(re.sub(r"<[^>]+>", "", world("report", "--offline", "--format", "html", "article.html")))
+    for record in cited:
+        said = f"WARC {record['file']} at offset {record['offset']}, record {record['record_id']}"
+        for text, cited_as in ((markdown, said.replace("<", "\\<").replace(">", "\\>")), (page_, said)):
+            assert any(cited_as in line for line in re.findall(r"Inside the image file: [^\n]*", text)), text
