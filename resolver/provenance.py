@@ -3493,7 +3493,28 @@ def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | Non
             found.append({"url": redactor.url(url), "status": last["status"],
                           "hops": [_hop_of(hop, redactor) for hop in hops],
                           "note": _copy_note(last["status"], post)})
-    return found
+    return _no_answer_once(found)
+
+
+def _no_answer_once(copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The copies that got no answer, alike (one URL, one hop, one error: a refusal by [origins] only_configured each
+    run, each article), listed once, the latest, its note naming the fetches it stands for: a refused copy of one URL
+    was listed three times (newuser44b #12)."""
+    alike: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for copy in copies:
+        hop = copy["hops"][0]
+        if copy["status"] is None and len(copy["hops"]) == 1 and hop.get("error"):
+            alike.setdefault((copy["url"], hop["error"]), []).append(copy)
+    kept = []
+    for copy in copies:
+        same = alike.get((copy["url"], copy["hops"][0].get("error"))) if copy["status"] is None else None
+        if not same or len(same) == 1:
+            kept.append(copy)
+        elif copy is max(same, key=lambda c: c["hops"][0]["fetch_id"] or 0):
+            fetches = ", ".join(sorted((f"#{c['hops'][0]['fetch_id']}" for c in same), key=lambda n: int(n[1:])))
+            kept.append(copy | {"note": f"the same no-answer {len(same)} times (fetches {fetches}): listed once, the "
+                                        "latest"})
+    return kept
 
 
 def _hop_of(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:

@@ -935,6 +935,26 @@ def _md_link(url: str) -> str:
     return f"<{url}>" if url.isprintable() and not any(c in url for c in " <>") else _md(url, as_written=True)
 
 
+def _md_commands(note: str) -> str:
+    """A note naming a command between backticks (our own words: "`embed-resolver resolve --text-links ARTICLE`
+    follows them") for Markdown: the command a code span, the rest as `_md` shows it. The backticks were escaped,
+    and shown (newuser44b #12)."""
+    parts = note.split("`")
+    if len(parts) % 2 == 0:   # an odd backtick: no command marked, every character shown
+        return _md(note)
+    return "".join(_md_code(part) if i % 2 else _md(part) if part else "" for i, part in enumerate(parts)) or "—"
+
+
+def _html_commands(note: str) -> str:
+    """The same note for HTML: each command between backticks in <code>."""
+    from html import escape
+
+    parts = note.split("`")
+    if len(parts) % 2 == 0:
+        return escape(note)
+    return "".join(f"<code>{escape(part)}</code>" if i % 2 else escape(part) for i, part in enumerate(parts))
+
+
 def _md_code(value: Any) -> str:
     """A value as a Markdown code span (`_shown_as` it is written), fenced by more backticks than it holds."""
     text = _shown_as(value, as_written=True)
@@ -1331,7 +1351,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Read from a container**: {_md(note)}"]
                if (note := warning_note(article, "read-from-container")) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
-             *([f"- **Links not followed**: {_md(note)}"]
+             *([f"- **Links not followed**: {_md_commands(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f"- **Links followed**: {_md(note)}"]
                if (note := warning_note(article, "links-followed")) else []),
@@ -2121,7 +2141,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "read-from-container")) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "thin-page")) else []),
-             *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
+             *([f'<p class="warn"><strong>Links not followed</strong>: {_html_commands(note)}</p>']
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f'<p class="meta"><strong>Links followed</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "links-followed")) else []),

@@ -296,3 +296,38 @@ def test_markdown_and_html_cite_the_warc_record_of_a_credited_images_download(wo
         said = f"WARC {record['file']} at offset {record['offset']}, record {record['record_id']}"
         for text, cited_as in ((markdown, said.replace("<", "\\<").replace(">", "\\>")), (page_, said)):
             assert any(cited_as in line for line in re.findall(r"Inside the image file: [^\n]*", text)), text
+
+
+def test_a_page_copy_refused_alike_in_several_runs_is_listed_once_and_a_command_is_a_code_span(fakenet, tmp_path):
+    """With `[origins] only_configured = true` and twitter.com unmapped, each `archive` run's copy of a post's page
+    was refused, and the report listed "Page copy: … refused …" once per refusal, three times (newuser44b #12): now
+    once, the latest, naming the fetches it stands for. The Markdown showed "\\`embed-resolver resolve --text-links
+    ARTICLE\\`", its backticks escaped; the command is now a code span (<code> in HTML)."""
+    from tests import waybacknet
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_exhibit_warc import POST, serve_post
+    from tests.test_fetch import json_page
+
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    config = [line for line in world.config.read_text().splitlines() if '://twitter.com"' not in line]
+    world.config.write_text("\n".join(config) + "\nonly_configured = true\n")
+    story = tmp_path / "story.txt"
+    story.write_text("River Wire reported the gauge reading: https://t.co/Ab12Cd34Ef\n\nThe council met later that week "
+                     "and said nothing of the river at all, the minutes show.\n\nThe bridge.\n— Riverton Roads "
+                     f"(@RivertonRoads) December 6, 2022 {POST}\n")
+    for _ in range(2):
+        done = world("archive", str(story))
+        assert done.exit_code in (0, 1), done.output
+    data = json.loads(world("report", "--offline", "--format", "json", str(story)).stdout)
+    copies = [c for e in data["embeds"] for c in e.get("page_copies") or [] if c["url"] == POST]
+    assert len(copies) == 1, copies
+    assert "refused" in copies[0]["hops"][0]["error"] and copies[0]["note"].startswith("the same no-answer 2 times")
+    markdown = world("report", "--offline", str(story)).stdout
+    assert len([line for line in markdown.splitlines() if line.startswith(f"- Page copy: {POST}")]) == 1
+    [line] = [line for line in markdown.splitlines() if line.startswith("- **Links not followed**")]
+    assert f"`embed-resolver resolve --text-links ARTICLE`" in line and "\\`" not in line, line
+    page_ = world("report", "--offline", "--format", "html", str(story)).stdout
+    assert "<code>embed-resolver resolve --text-links ARTICLE</code>" in page_
