@@ -942,7 +942,11 @@ def _md_commands(note: str) -> str:
     parts = note.split("`")
     if len(parts) % 2 == 0:   # an odd backtick: no command marked, every character shown
         return _md(note)
-    return "".join(_md_code(part) if i % 2 else _md(part) if part else "" for i, part in enumerate(parts)) or "—"
+    def text(part: str) -> str:   # `_md` trims a value: the spaces around a command kept
+        core = part.strip()
+        return part[:len(part) - len(part.lstrip())] + _md(core) + part[len(part.rstrip()):] if core else part
+
+    return "".join(_md_code(part) if i % 2 else text(part) for i, part in enumerate(parts)) or "—"
 
 
 def _html_commands(note: str) -> str:

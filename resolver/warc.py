@@ -244,7 +244,7 @@ class WarcWriter:
         # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
-        # The whole 2xx payloads this writer wrote, by WARC-Payload-Digest: (WARC-Record-ID, WARC-Target-URI,
+        # The whole payloads this writer wrote, by WARC-Payload-Digest: (WARC-Record-ID, WARC-Target-URI,
         # WARC-Date) of the response record holding it. The same payload again (a photo the media step took, then
         # its live copy) is written as a revisit record referring to it (newuser44b #7: two full records a run).
         self._payloads: dict[str, tuple[str, str, str]] = {}
@@ -329,7 +329,7 @@ class WarcWriter:
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
                 http_headers=http_head())
             digest = response.rec_headers.get_header("WARC-Payload-Digest")
-            whole = bool(body) and 200 <= status < 300 and not truncated and bool(digest)
+            whole = bool(body) and not truncated and bool(digest)   # any status: a redirect's page taken twice too
             earlier = self._payloads.get(digest) if whole else None
             if earlier is not None:
                 # WARC 1.1's identical-payload-digest revisit: the answer's head, no payload, the record holding it

@@ -328,6 +328,7 @@ def test_a_page_copy_refused_alike_in_several_runs_is_listed_once_and_a_command_
     markdown = world("report", "--offline", str(story)).stdout
     assert len([line for line in markdown.splitlines() if line.startswith(f"- Page copy: {POST}")]) == 1
     [line] = [line for line in markdown.splitlines() if line.startswith("- **Links not followed**")]
-    assert f"`embed-resolver resolve --text-links ARTICLE`" in line and "\\`" not in line, line
+    assert "not followed (the first: https://t.co/Ab12Cd34Ef): `embed-resolver resolve --text-links ARTICLE` follows " \
+           "them" in line and "\\`" not in line, line
     page_ = world("report", "--offline", "--format", "html", str(story)).stdout
     assert "<code>embed-resolver resolve --text-links ARTICLE</code>" in page_
