@@ -54,7 +54,7 @@ def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]
     """The run's configuration as its warcinfo says it (newuser44b #9): the origins [origins] maps and whether it
     contacts only those, the X methods in order, the TTLs, the User-Agent. Each URL redacted (a password in its user
     part, a secret parameter, any configured secret); the secrets themselves (tokens, keys) are never named."""
-    from resolver.transport import user_agent
+    from resolver.settings import user_agent
 
     origins = "; ".join(f"{redactor.url(str(k))} = {redactor.url(str(v))}" for k, v in sorted(settings.origins.items()))
     return {"embed-resolver-origins": origins or "none (every origin its own)",
