@@ -1577,7 +1577,8 @@ def _print_archived(found: Sequence[ArchivedUrl], *, source: str, as_json: bool)
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
-    from resolver.warc import WarcWriter
+    from resolver.redact import Redactor, secrets_of
+    from resolver.warc import WarcWriter, run_config
 
     target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
     if path is None and settings.warc_path is not None and not target.absolute().parent.exists():
@@ -1586,7 +1587,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
         raise click.ClickException(f"{where}[archive] warc: the folder {target.parent} does not exist (create it, "
                                    "or name another)")
     try:
-        writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
+        writer = WarcWriter(target, software=f"embed-resolver/{__version__}", config=run_config(
+            settings, Redactor(secrets=secrets_of(settings))))
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
     if writer.set_aside is not None:
@@ -1886,9 +1888,13 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
     if many:
         raise click.UsageError("--compare takes one article's report: give one ARTICLE")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise click.UsageError(f"--compare: cannot read {path}: {error}") from None
+    try:
+        data = json.loads(text)
+    except ValueError:   # a Markdown or HTML report: not "Expecting value: line 1 column 1" (newuser44b #12)
+        data = None
     if not isinstance(data, dict) or not isinstance(data.get("embeds"), list) or "generated_at" not in data:
         raise click.UsageError(f"--compare: {path} is not a JSON report (made by report --format json)")
     return data
@@ -1897,12 +1903,12 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
 def _differs(path: Path, earlier: dict[str, Any], now: dict[str, Any]) -> bool:
     """Say on stderr whether the report made now has the verdicts, statuses and hashes of the earlier one (newuser38a
     F10: an offline re-run matched the online report, and nothing said so); True when it differs."""
-    from resolver.provenance import report_differences
+    from resolver.provenance import comparison_scope, report_differences
 
     made = f"{path} (made at {earlier.get('generated_at') or 'a time it does not say'})"
     differences = report_differences(earlier, now)
     if not differences:
-        click.echo(f"same verdicts, statuses and hashes as {made}", err=True)
+        click.echo(f"same verdicts, statuses and hashes as {made}; {comparison_scope(now)}", err=True)
         return False
     click.echo(f"differs from {made}:", err=True)
     for line in differences:

@@ -162,6 +162,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
 
         if (forward := forward_said(record.references, record.author_handle)) is not None:   # newuser44a #4
             yield [(f"    {forward}", "yellow")]
+        for line in sources_failed_lines(fetched.value):
+            yield [(f"    {line}", "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
@@ -419,6 +421,14 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           record.url, lookup, archived=True, stage="archive", cached=record.from_cache)
 
 
+def sources_failed_lines(post: FetchedPost) -> list[str]:
+    """Each source that ended in an error beside the answer the status rests on, as the reports say it under "Could
+    not be reached": "x-api: the bearer token was refused (401) (fetch #6); the status rests on syndication"
+    (newuser44b #6: `fetch` said "not_found via syndication", the refused token nowhere)."""
+    return [f"{source['method']}: {source.get('reason') or 'ended in an error'} (fetch #{source['fetch_id']}); the "
+            f"status rests on {post.record.method}" for source in post.sources_failed]
+
+
 def post_failures(post: FetchedPost) -> Iterator[str]:
     """What a fetched post failed for, one phrase each, as its `failed` counts it (`scan --fetch` and `fetch`)."""
     return (failure.phrase for failure in _post_failed(post))
@@ -640,6 +650,8 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
         _line(text, f"  for {asked}", "dim")
     if record.reason:
         _line(text, f"  {not_mapped_words(record.reason) if post.refused else record.reason}", colour)
+    for line in sources_failed_lines(post):
+        _line(text, f"  {line}", "yellow")
     if record.author_handle or record.author_name:
         _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
@@ -940,6 +952,30 @@ def _md(value: Any, *, as_written: bool = False) -> str:
 def _md_link(url: str) -> str:
     """A URL as a Markdown link, or as code when no link can go to it (a control character, a space, "<" or ">")."""
     return f"<{url}>" if url.isprintable() and not any(c in url for c in " <>") else _md(url, as_written=True)
+
+
+def _md_commands(note: str) -> str:
+    """A note naming a command between backticks (our own words: "`embed-resolver resolve --text-links ARTICLE`
+    follows them") for Markdown: the command a code span, the rest as `_md` shows it. The backticks were escaped,
+    and shown (newuser44b #12)."""
+    parts = note.split("`")
+    if len(parts) % 2 == 0:   # an odd backtick: no command marked, every character shown
+        return _md(note)
+    def text(part: str) -> str:   # `_md` trims a value: the spaces around a command kept
+        core = part.strip()
+        return part[:len(part) - len(part.lstrip())] + _md(core) + part[len(part.rstrip()):] if core else part
+
+    return "".join(_md_code(part) if i % 2 else text(part) for i, part in enumerate(parts)) or "—"
+
+
+def _html_commands(note: str) -> str:
+    """The same note for HTML: each command between backticks in <code>."""
+    from html import escape
+
+    parts = note.split("`")
+    if len(parts) % 2 == 0:
+        return escape(note)
+    return "".join(f"<code>{escape(part)}</code>" if i % 2 else escape(part) for i, part in enumerate(parts))
 
 
 def _md_code(value: Any) -> str:
@@ -1346,7 +1382,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Read from a container**: {_md(note)}"]
                if (note := warning_note(article, "read-from-container")) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
-             *([f"- **Links not followed**: {_md(note)}"]
+             *([f"- **Links not followed**: {_md_commands(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f"- **Links followed**: {_md(note)}"]
                if (note := warning_note(article, "links-followed")) else []),
@@ -1668,6 +1704,8 @@ def _image_source(meta: dict[str, Any]) -> str:
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
                             "answered_at_unknown": meta.get("answered_at_unknown"), "warc_file": meta.get("warc_file"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256"),
+                            # the WARC record of the download, as the JSON and a post's rows cite it (newuser44b #10)
+                            "warc_record": meta.get("warc_record"),
                             "contacted_origin": meta.get("contacted_origin"),
                             "overridden_origin": meta.get("overridden_origin")}, body="sha256")
     return f" ({said})" if said else ""
@@ -2140,7 +2178,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "read-from-container")) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "thin-page")) else []),
-             *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
+             *([f'<p class="warn"><strong>Links not followed</strong>: {_html_commands(note)}</p>']
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f'<p class="meta"><strong>Links followed</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "links-followed")) else []),
