@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, iso_from_match
+from resolver.extract.dates import (DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, is_month,
+                                    iso_from_match)
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -1314,6 +1315,18 @@ def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int
     return rest, line.start("rest") + len(written)
 
 
+FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]+(?P<word>[^\W\d_]+)")   # " tanks", " September" after a line's figure
+
+
+def _current_form(ref: PostRef) -> bool:
+    """Has the post id the length its platform gives every post now (an X or a TikTok id's 19 digits, a Mastodon
+    snowflake's 15 to 19), so that a join across a line that makes one is more than a guess from syntax?"""
+    last = (ref.post_id or "").rsplit("/", 1)[-1]
+    if ref.platform in (x.PLATFORM, platforms.tiktok.PLATFORM):
+        return len(last) >= 19 and last.isdigit()
+    return ref.platform == platforms.mastodon.PLATFORM and platforms.mastodon.STATUS_ID.match(last) is not None
+
+
 def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
                      words: bool = False) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
@@ -1325,6 +1338,9 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
     if next_line is None:
         return None
     rest, joined_end = next_line
+    word = FIGURE_WORD_RE.match(text, joined_end) if rest.isdigit() else None
+    if word is not None and is_month(word.group("word")):
+        return None   # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1)
     reading = _post_reading(url + rest)
     doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
              "which is a guess")
@@ -1334,6 +1350,14 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
             return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
+    if word is not None and not (_current_form(reading[1]) and not _current_form(ref)):
+        # "…/5531⏎2 tanks were destroyed": a figure starting a sentence, likelier than an id's rest; still a guess, so
+        # both readings are said (newuser44a #1: the joined 55312 alone was asked, and the post 5531 never was)
+        return url, ref, (f"the URL ends at a line break and the next line starts with “{rest} {word.group('word')}”: "
+                          f"read as the id before it, {ref.post_id}, not as one id across it ({reading[1].post_id}), which is a "
+                          "guess"), end
+    if word is not None:
+        doubt = f"{doubt}; as written before it, the id is {ref.post_id}"
     return url + rest, reading[1], reading[2] or doubt, joined_end
 
 
