@@ -13,6 +13,9 @@ from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import unshown
 from resolver.platforms import NOT_POSTS, bluesky
 
+ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
+# imported here, which a scan's rendering would load for this word alone)
+
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
@@ -1193,7 +1196,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
 
     rows: list[tuple[str, str | None, str | None, str]] = []
     for copy in post.get("archived") or []:
-        if copy["status"] != "available" or not copy.get("text"):
+        if copy["status"] != ARCHIVED_COPY or not copy.get("text"):
             continue
         where = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         author = copy["author"]
@@ -1475,7 +1478,7 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     for embed in embeds:
         if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
             continue
-        read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
+        read = any(c.get("status") == ARCHIVED_COPY and c.get("text") for c in (embed.get("post") or {}).get("archived")
                    or ())   # a capture read that holds its words: what the text check holds the article against
         unread = len(unread_captures(embed.get("post"), embed.get("snapshots") or []))
         tried = len((embed.get("post") or {}).get("archived") or ())
@@ -1678,7 +1681,7 @@ def _byline(embed: dict[str, Any]) -> str:
         return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
-    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
+    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY]
     found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
     if embed.get("platform") == bluesky.PLATFORM:   # a DID is shown beside the handle, never as one (newuser31 #3)
         return _bluesky_byline(said, found, (post.get("author") or {}).get("id"))
@@ -1902,7 +1905,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     notes += [line for line in (moments_line(embed), other_handles_line(embed)) if line]
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
-        said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
+        said = "holds the post's words" if copy["status"] == ARCHIVED_COPY and copy.get("text") else \
             f"holds no words of the post ({copy.get('reason') or copy['status']})"
         # the judgment rests on the capture's body: its fetch is cited, whatever it found (newuser35 F3: only a copy
         # holding the words was, in its Archived rows)

@@ -185,7 +185,7 @@ def test_a_deleted_post_is_not_found_and_its_archived_preview_gives_its_words(fa
     [post] = json.loads(out)["posts"]
     assert (post["status"], post["reason"]) == ("not_found", "Telegram's widget answered \"Post not found\""), post
     said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
-    assert ("https://t.me/s/RiverWatch/4521", "available", TEXT) in said, said
+    assert ("https://t.me/s/RiverWatch/4521", "archived-copy", TEXT) in said, said
     assert post["archive_lookup"] == "answered"
     code, md = run("report", "--offline", "a.html")
     assert "not read: whether any holds the post is not known" not in md, md
