@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from resolver.archive import ArchivedUrl
     from resolver.extract.incomplete import FailedStep
+    from resolver.fetch.wayback import ArchivedCopy
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
@@ -674,17 +675,18 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
     # of the login wall was "1 archived copy read" here, and "no archived copy was found" in the report)
     held = [c for c in copies if c.says_something]
+    others = [c for c in copies if not c.says_something]
     lines = []
     if held:
         latest = max(c.captured_at for c in held)
         lines.append((f"{len(held)} archived {'copy' if len(held) == 1 else 'copies'} read, latest {latest}", "cyan"))
-    if len(copies) > len(held):
-        others = [c for c in copies if not c.says_something]
-        why = next((c.record.reason for c in others if c.record.reason), None)
-        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none holds the post's "
-                      f"words" + (f" ({why})" if why else ""), "yellow") if not held else
-                     (f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
+    answered = looked is not None and not looked.startswith(("error: ", WITHHELD)) and looked != NOT_LOOKED_UP
+    if others and held:
+        lines.append((f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
                       "post", "yellow"))
+    elif others and not answered:
+        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none is the post: "
+                      + "; ".join(_not_the_post(others)), "yellow"))
     copies = tuple(held)
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
@@ -702,8 +704,27 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         from resolver.fetch.wayback import where_looked
 
         where = f" {where_looked(post.archive_looked_under)}" if post.archive_looked_under else ""
-        lines.append((f"no archived copy found{where} (the archive answered)", "yellow"))
+        lines.append((f"no archived copy found{where} (the archive answered{_listed_not_the_post(others)})",
+                      "yellow"))
     return lines
+
+
+def _not_the_post(others: Sequence[ArchivedCopy]) -> list[str]:
+    """What each capture read that is not the post showed instead, each reason once, in the order read."""
+    return list(dict.fromkeys(c.record.reason or f"the capture shows the post {c.record.status}" for c in others))
+
+
+def _listed_not_the_post(others: Sequence[ArchivedCopy]) -> str:
+    """The captures read that are not the post as a report's archive check says them ("2 captures listed; read, none
+    is the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
+    reason only, then "no archived copy found … (the archive answered)", as if no capture had been read)."""
+    if not others:
+        return ""
+    reasons = _not_the_post(others)
+    listed = f"{len(others)} capture{'s' * (len(others) > 1)} listed; "
+    if len(reasons) == 1 and len(others) == 1 and reasons[0].startswith("the capture "):
+        return f": {listed}{reasons[0].replace('the capture ', 'it ', 1)}"
+    return f": {listed}read, none is the post: {'; '.join(reasons)}"
 
 
 # `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a

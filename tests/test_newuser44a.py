@@ -1,0 +1,49 @@
+"""newuser44a (a conflict-monitoring analyst: Telegram, X; Ukrainian and Russian): what `fetch` and `archive` say of
+the captures of a post read and found not to be it, said as the report says it. Fixtures are fictional."""
+
+from resolver.fetch import FetchedPost
+from resolver.fetch.records import PostRecord
+from resolver.fetch.wayback import ArchivedCopy
+from resolver.report import _copies_lines
+
+PAGE = "https://t.me/frontnews_ua/103"
+
+
+def capture(timestamp: str, original: str, reason: str) -> ArchivedCopy:
+    return ArchivedCopy(timestamp, original, "unknown",
+                        PostRecord("telegram", "frontnews_ua/103", original, "unknown", "wayback", reason))
+
+
+HEAD = "the page holds no message of the post (the post's own page: its head does not tell the post's words)"
+NEIGHBOURS = "the page shows other posts of the channel (frontnews_ua/100, frontnews_ua/101), not this one"
+
+
+def gone(*copies: ArchivedCopy, looked: str = "answered") -> FetchedPost:
+    record = PostRecord("telegram", "frontnews_ua/103", PAGE, "not_found", "telegram-widget")
+    return FetchedPost(record, archived=copies, archive_lookup=looked, archive_looked_under=(PAGE,))
+
+
+def test_fetch_says_each_capture_read_that_is_not_the_post_in_one_line_as_the_report_does():
+    """#8: "2 captures read, none holds the post's words (<the first reason only>)", then "no archived copy found …
+    (the archive answered)": the second reason was lost, and the two lines read as a contradiction."""
+    lines = [line for line, _ in _copies_lines(gone(capture("20220912120000", PAGE, HEAD),
+                                                    capture("20220915080000", "https://t.me/s/frontnews_ua/103",
+                                                            NEIGHBOURS)))]
+    [line] = lines
+    assert line.startswith(f"no archived copy found under {PAGE} ") and line.endswith(
+        f"(the archive answered: 2 captures listed; read, none is the post: {HEAD}; {NEIGHBOURS})"), line
+
+
+def test_one_capture_read_that_is_not_the_post_is_said_as_the_report_says_it():
+    lines = [line for line, _ in _copies_lines(gone(capture("20220912120000", PAGE,
+                                                            "the capture shows the login wall, not the post")))]
+    [line] = lines
+    assert line.startswith(f"no archived copy found under {PAGE} ") and line.endswith(
+        "(the archive answered: 1 capture listed; it shows the login wall, not the post)"), line
+
+
+def test_captures_read_after_a_failed_list_keep_every_reason():
+    lines = [line for line, _ in _copies_lines(gone(capture("20220912120000", PAGE, HEAD),
+                                                    capture("20220915080000", PAGE, NEIGHBOURS),
+                                                    looked="error: cdx: HTTP 503"))]
+    assert lines[0] == f"2 captures read, none is the post: {HEAD}; {NEIGHBOURS}"
