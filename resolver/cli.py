@@ -1472,6 +1472,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
             why = digits
+        elif (disguised := _lookalike(link.url)) is not None:   # newuser44a #9: as scan says it
+            why = disguised
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
@@ -1500,6 +1502,17 @@ def _other_digits(url: str) -> str | None:
     _, _, names, plain = digits
     return (f"it is no post: its id is written in {names} digits, which no link of the platform's writes; nothing was "
             f"asked. To fetch the post the id names in ASCII digits: {plain}")
+
+
+def _lookalike(url: str) -> str | None:
+    """Why `fetch` takes no post from a link written with look-alike letters ("t.me/ukrаinenow/78"), as `scan` says
+    it (`platforms.lookalike_link`); None for any other link (newuser44a #9: "it is no post" alone)."""
+    from resolver import platforms
+
+    said = platforms.lookalike_link(url) if platforms.beyond_ascii(url) else None
+    if said is None or said[2]:
+        return None
+    return f"it is no post: {said[1]}; nothing was asked"
 
 
 def _account_page(url: str) -> str | None:

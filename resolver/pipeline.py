@@ -2133,6 +2133,15 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
         yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes, leave_out=leave_out), stdin=stdin)
 
 
+def _lookalike_no_post(url: str) -> bool:
+    """Whether `url` is a link written with look-alike letters that names no post (`platforms.lookalike_link`: an
+    account no one can have, "t.me/ukrаinenow/78"): `fetch` asks nothing of it and says the letters."""
+    if not platforms.beyond_ascii(url):
+        return False
+    said = platforms.lookalike_link(url)
+    return said is not None and not said[2]
+
+
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
@@ -2188,8 +2197,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if target is not None:
             found.append(target)
             came_from.append((named, None))
-        elif ref is None and platforms.in_other_digits(named) is not None:
-            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits)
+        elif ref is None and (platforms.in_other_digits(named) is not None or _lookalike_no_post(named)):
+            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits);
+            # "t.me/ukrаinenow/78" likewise, a look-alike account's link (newuser44a #9: the caller names its letters)
             if no_post is not None:
                 no_post.append(Resolution(named, None, None))
         else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import unshown
-from resolver.platforms import NOT_POSTS, bluesky
+from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, lookalike_link
 
 ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
 # imported here, which a scan's rendering would load for this word alone)
@@ -574,6 +574,8 @@ def resolution_text(result: Resolution) -> Text:
         if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
             what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
+    if beyond_ascii(result.url) and (disguised := lookalike_link(result.url)) is not None:
+        _line(text, f"  look-alike link: {disguised[1]}", "yellow")   # as scan and fetch say it (newuser44a #9)
     return text
 
 

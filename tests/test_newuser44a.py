@@ -47,3 +47,32 @@ def test_captures_read_after_a_failed_list_keep_every_reason():
                                                     capture("20220915080000", PAGE, NEIGHBOURS),
                                                     looked="error: cdx: HTTP 503"))]
     assert lines[0] == f"2 captures read, none is the post: {HEAD}; {NEIGHBOURS}"
+
+
+def test_fetch_of_a_lookalike_channels_link_says_the_letters_as_scan_does_and_asks_nothing(fakenet, tmp_path):
+    """#9: `scan` said "its link names the account ukrаinenow (CYRILLIC SMALL LETTER A U+0430 in place of a) …";
+    `fetch` of the same link said only "it is no post", after asking t.me for the look-alike account's page."""
+    import json
+
+    from tests.test_cli_fetch import setup
+
+    invoke = setup(fakenet, tmp_path)
+    url = "https://t.me/ukr\u0430inenow/78"
+    result = invoke("fetch", "--json", url)
+    assert result.exit_code == 1, result.output
+    why = (f"it is no post: its link names the account ukr\u0430inenow (CYRILLIC SMALL LETTER A U+0430 in place of a), "
+           "which passes for ukrainenow: no Telegram account is spelt so; nothing was asked")
+    assert result.stderr.splitlines() == [f"error: cannot fetch {url}: {why}"]
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}]
+    assert fakenet.hits == []
+
+
+def test_resolve_says_a_lookalike_links_letters_as_scan_does():
+    from resolver.report import resolution_text
+    from resolver.resolve import Resolution
+
+    said = resolution_text(Resolution("https://t.me/ukr\u0430inenow/78", None, None)).plain
+    assert ("  look-alike link: its link names the account ukr\u0430inenow (CYRILLIC SMALL LETTER A U+0430 in place of "
+            "a), which passes for ukrainenow: no Telegram account is spelt so") in said.splitlines(), said
+    assert "look-alike" not in resolution_text(Resolution("https://t.me/ukrainenow/78", None, None)).plain
