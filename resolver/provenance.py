@@ -2734,6 +2734,21 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def answered_not_the_post(embeds: list[dict[str, Any]]) -> list[str]:
+    """The posts whose status is not known though their source answered, each line as `unreachable` words it: every
+    live source asked answered HTTP 2xx with a page that is not the post (t.me's widget page showing other posts of
+    the channel). Reached: "could not be reached" was untrue of them (newuser44a #10)."""
+    found = []
+    for embed in embeds:
+        post = embed.get("post") or {}
+        live = [s for s in post.get("sources") or () if s.get("method") != "wayback"]
+        if embed.get("same_post_as") or post.get("status") != "unknown" or not live or not all(
+                s.get("status") == "unknown" and 200 <= (s.get("http_status") or 0) < 300 for s in live):
+            continue
+        found.append(f"{post['platform']} post {post['post_id']}: {post.get('reason') or post['status']}")
+    return list(dict.fromkeys(found))
+
+
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
     # a link or a post the config refused was not asked: said as not checked, not as could not be reached
@@ -2867,13 +2882,15 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         credits.append(data)
     for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
-    missing = unreachable(result) + failed_sources(embeds)
+    answered = answered_not_the_post(embeds)
+    missing = [line for line in unreachable(result) if line not in answered] + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes)},
         "summary": summarise(embeds, credits, missing),
-        "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
+        "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
         "warc_files_cited": warc_files_cited(embeds, credits, store),
     }

@@ -1366,6 +1366,9 @@ def markdown(report: dict[str, Any]) -> str:
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
+    if report.get("answered_not_the_post"):   # reached: no "could not be reached" (newuser44a #10)
+        lines += ["**Answered, but not the post** (its status is not known)", ""]
+        lines += [f"- {_md(u, as_written=True)}" for u in report["answered_not_the_post"]] + [""]
     lines += ["## Embeds", ""]
     if not report["embeds"]:
         lines += [none_found(article, "embeds"), ""]
@@ -2163,6 +2166,10 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
+    if report.get("answered_not_the_post"):
+        parts.append("<h3>Answered, but not the post</h3><p>Its status is not known.</p><ul>"
+                     + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["answered_not_the_post"])
+                     + "</ul>")
     parts.append("</section>")
     for key, title, render in (("embeds", "Embeds", _html_embed), ("credits", "Photo credits", _html_credit)):
         empty = escape(none_found(article, key))
