@@ -1371,7 +1371,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     TARGET is a post URL, a short link (resolved first), or an article file, directory or - (then every embed in
     it). X/Twitter is asked by the X API (when X_BEARER_TOKEN is set), then the syndication endpoint, then
-    oEmbed, in the order [x] methods gives; other platforms by oEmbed. Each answer is kept raw in the cache.
+    oEmbed, in the order [x] methods gives; a public Telegram channel's post by its widget page
+    (t.me/<channel>/<id>?embed=1); other platforms by oEmbed. Each answer is kept raw in the cache.
 
     \b
     Examples:

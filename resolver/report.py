@@ -750,7 +750,7 @@ def archive_text(result: ArchivedUrl) -> Text:
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
         text.append("  captures not known\n", "yellow")
     else:
-        text.append(("  at least " if found.capped else "  ") + f"{count:,} captures"
+        text.append(("  at least " if found.capped else "  ") + f"{count:,} capture{'s' * (count != 1)}"
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
     if found.closest:

@@ -76,3 +76,23 @@ def test_resolve_says_a_lookalike_links_letters_as_scan_does():
     assert ("  look-alike link: its link names the account ukr\u0430inenow (CYRILLIC SMALL LETTER A U+0430 in place of "
             "a), which passes for ukrainenow: no Telegram account is spelt so") in said.splitlines(), said
     assert "look-alike" not in resolution_text(Resolution("https://t.me/ukrainenow/78", None, None)).plain
+
+
+def test_fetch_help_names_how_telegram_is_read():
+    """#12: `fetch --help` said "other platforms by oEmbed"; a Telegram post is read from its widget page."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    said = " ".join(CliRunner().invoke(cli, ["fetch", "--help"]).output.split())
+    assert "a public Telegram channel's post by its widget page" in said, said
+
+
+def test_archive_says_one_capture_in_the_singular():
+    """#12: `archive` printed "1 captures"."""
+    from resolver.archive import ArchivedUrl, Lookup, Snapshot, snapshot_url
+    from resolver.report import archive_text
+
+    one = Snapshot("wayback", snapshot_url("20220912120000", PAGE), "20220912120000", PAGE, "200")
+    said = archive_text(ArchivedUrl(PAGE, Lookup(PAGE, (one,), closest=one))).plain
+    assert "  1 capture, first 20220912120000, last 20220912120000" in said.splitlines(), said
