@@ -1121,6 +1121,17 @@ def find_other_remnants(text: str) -> list[Embed]:
 COLON_QUOTE_RE = LazyPattern(r"[ \t]*(:?)[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
 
 
+BRACKETS = {"(": ")", "[": "]"}
+
+
+def _past_bracket(text: str, start: int, end: int) -> int:
+    """Where a URL written from `start` to `end` ends with its brackets: past the closing one when the URL is set in a
+    pair ("(https://t.me/x/5532): «…»", newuser44a #12: the quote a colon opens after them was not read), else
+    `end`."""
+    close = BRACKETS.get(text[start - 1:start]) if start > 0 else None
+    return end + 1 if close is not None and text[end:end + 1] == close else end
+
+
 def _quoted_after(text: str, end: int) -> tuple[str, str] | None:
     """(the words, how sure their tie to the link is) of a quote that opens right after a URL ending at `end`, on
     its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does."""
@@ -1154,7 +1165,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if disguised is not None and disguised[2]:   # "twitter.com/MoInfo_Gаza/status/N": the id, no such account
             ref, doubt = replace(ref, author_handle=None), "; ".join(filter(None, (disguised[1], doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
-        quoted = _quoted_after(text, end) if ref.kind in ("post", "short-link") else None
+        quoted = _quoted_after(text, _past_bracket(text, start, end)) if ref.kind in ("post", "short-link") else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
