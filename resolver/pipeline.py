@@ -2250,16 +2250,19 @@ async def archive_links(urls: Iterable[str], *, session: Session,
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
     read: dict[str, tuple[int, ...]] = {}   # media URLs read from a post's answer, its fetch-log rows (`archive_urls`)
+    captures: dict[str, tuple[Any, ...]] = {}   # a post's URL -> the captures of it the fetch read (newuser44a #8)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         named.setdefault(target.url if target is not None else url, url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
+            captures[target.url] = post.archived
             for media in post.record.media:
                 if media.url and media.url not in named:
                     named[media.url] = url
                     read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
     found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
+    found = [replace(a, read=captures[at]) if captures.get(at) else a for at, a in zip(named, found, strict=True)]
     return list(zip(named.values(), found, strict=True))

@@ -753,8 +753,17 @@ def archive_text(result: ArchivedUrl) -> Text:
         text.append(("  at least " if found.capped else "  ") + f"{count:,} capture{'s' * (count != 1)}"
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
-    if found.closest:
+    read = result.closest_read
+    if found.closest and read is not None:   # read by the fetch of the post: what it is (newuser44a #8)
+        _line(text, f"  closest: {found.closest.url} (read: " + ("it holds the post's words)" if read.says_something
+                                                                 else f"it is not the post: {_not_the_post([read])[0]})"))
+    elif found.closest:
         _line(text, f"  closest: {found.closest.url} ({CLOSEST_NOT_READ})")
+    if result.read:
+        holding = [c for c in result.read if c.says_something]
+        by_fetch = f"  {len(result.read)} capture{'s' * (len(result.read) != 1)} read by the fetch"
+        _line(text, f"{by_fetch}, {len(holding)} holding the post's words" if holding else
+              f"{by_fetch}, none is the post: {'; '.join(_not_the_post(result.read))}", "cyan" if holding else "yellow")
     saved = result.saved
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")

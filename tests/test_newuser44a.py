@@ -96,3 +96,21 @@ def test_archive_says_one_capture_in_the_singular():
     one = Snapshot("wayback", snapshot_url("20220912120000", PAGE), "20220912120000", PAGE, "200")
     said = archive_text(ArchivedUrl(PAGE, Lookup(PAGE, (one,), closest=one))).plain
     assert "  1 capture, first 20220912120000, last 20220912120000" in said.splitlines(), said
+
+
+def test_archive_says_what_the_fetch_read_of_the_closest_capture():
+    """#8: `archive` said of a capture the fetch had read, and found not the post, "listed by the archive, not read"."""
+    from resolver.archive import ArchivedUrl, Lookup, Snapshot, snapshot_url
+    from resolver.report import archive_text
+
+    first = Snapshot("wayback", snapshot_url("20220912120000", PAGE), "20220912120000", PAGE, "200")
+    preview = "https://t.me/s/frontnews_ua/103"
+    second = Snapshot("wayback", snapshot_url("20220915080000", preview), "20220915080000", preview, "200")
+    copies = (capture("20220912120000", PAGE, HEAD), capture("20220915080000", preview, NEIGHBOURS))
+    found = ArchivedUrl(PAGE, Lookup(PAGE, (first, second), closest=first), read=copies)
+    said = archive_text(found).plain.splitlines()
+    assert f"  closest: {snapshot_url('20220912120000', PAGE)} (read: it is not the post: {HEAD})" in said, said
+    assert f"  2 captures read by the fetch, none is the post: {HEAD}; {NEIGHBOURS}" in said, said
+    data = found.to_json()
+    assert data["closest_read"] is True and [(c["status"], c["reason"]) for c in data["read"]] == [
+        ("unknown", HEAD), ("unknown", NEIGHBOURS)], data
