@@ -306,7 +306,8 @@ def test_a_date_starting_the_next_line_is_no_rest_of_the_id(text, post_id):
     ("See https://t.me/rivertonnews/45\n21 for the list.", "rivertonnews/45", "4521"),
     ("X: https://x.com/RivertonPD/status/20\n06 was the year.", "20", "2006"),
     ("Old tweet: https://twitter.com/biz/status/123456789\n20230415 report follows.", "123456789", "12345678920230415"),
-], ids=["tanks", "uk-tanks", "for-the-list", "x-short", "x-date-stamp"])
+    ("https://t.me/rus_voenkor_24/5531\n25 % колонны потеряно.", "rus_voenkor_24/5531", "553125"),
+], ids=["tanks", "uk-tanks", "for-the-list", "x-short", "x-date-stamp", "percent-spaced"])
 def test_a_figure_and_a_word_starting_the_next_line_give_the_id_as_written_and_say_the_other(text, post_id, joined):
     """A number starting a sentence is likelier than an id's rest; it stays a guess, so the doubt names both readings."""
     embed = only(text)

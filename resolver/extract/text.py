@@ -1326,7 +1326,8 @@ def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int
     return rest, line.start("rest") + len(written)
 
 
-FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]+(?P<word>[^\W\d_]+)")   # " tanks", " September" after a line's figure
+# After a line's figure: a word (" tanks", " September"), or a percent sign ("25 %", "25%"): a sentence's number
+FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]*(?P<word>[%‰])|[ \t\u00a0]+(?P<word2>[^\W\d_]+)")
 
 
 def _current_form(ref: PostRef) -> bool:
@@ -1349,8 +1350,9 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
     if next_line is None:
         return None
     rest, joined_end = next_line
-    word = FIGURE_WORD_RE.match(text, joined_end) if rest.isdigit() else None
-    if word is not None and is_month(word.group("word")):
+    figure = FIGURE_WORD_RE.match(text, joined_end) if rest.isdigit() else None
+    word = figure.group("word") or figure.group("word2") if figure is not None else None
+    if word is not None and is_month(word):
         return None   # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1)
     reading = _post_reading(url + rest)
     doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
@@ -1361,10 +1363,11 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
             return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
-    if word is not None and not (_current_form(reading[1]) and not _current_form(ref)):
+    if figure is not None and word is not None and not (_current_form(reading[1]) and not _current_form(ref)):
         # "…/5531⏎2 tanks were destroyed": a figure starting a sentence, likelier than an id's rest; still a guess, so
         # both readings are said (newuser44a #1: the joined 55312 alone was asked, and the post 5531 never was)
-        return url, ref, (f"the URL ends at a line break and the next line starts with “{rest} {word.group('word')}”: "
+        said = rest + text[joined_end:figure.end()]
+        return url, ref, (f"the URL ends at a line break and the next line starts with “{said}”: "
                           f"read as the id before it, {ref.post_id}, not as one id across it ({reading[1].post_id}), which is a "
                           "guess"), end
     if word is not None:
