@@ -1371,7 +1371,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     TARGET is a post URL, a short link (resolved first), or an article file, directory or - (then every embed in
     it). X/Twitter is asked by the X API (when X_BEARER_TOKEN is set), then the syndication endpoint, then
-    oEmbed, in the order [x] methods gives; other platforms by oEmbed. Each answer is kept raw in the cache.
+    oEmbed, in the order [x] methods gives; a public Telegram channel's post by its widget page
+    (t.me/<channel>/<id>?embed=1); other platforms by oEmbed. Each answer is kept raw in the cache.
 
     \b
     Examples:
@@ -1480,6 +1481,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
             why = digits
+        elif (disguised := _lookalike(link.url)) is not None:   # newuser44a #9: as scan says it
+            why = disguised
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
@@ -1509,6 +1512,17 @@ def _other_digits(url: str) -> str | None:
     _, _, names, plain = digits
     return (f"it is no post: its id is written in {names} digits, which no link of the platform's writes; nothing was "
             f"asked. To fetch the post the id names in ASCII digits: {plain}")
+
+
+def _lookalike(url: str) -> str | None:
+    """Why `fetch` takes no post from a link written with look-alike letters ("t.me/ukrаinenow/78"), as `scan` says
+    it (`platforms.lookalike_link`); None for any other link (newuser44a #9: "it is no post" alone)."""
+    from resolver import platforms
+
+    said = platforms.lookalike_link(url) if platforms.beyond_ascii(url) else None
+    if said is None or said[2]:
+        return None
+    return f"it is no post: {said[1]}; nothing was asked"
 
 
 def _account_page(url: str) -> str | None:

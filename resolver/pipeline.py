@@ -2153,6 +2153,15 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
         yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes, leave_out=leave_out), stdin=stdin)
 
 
+def _lookalike_no_post(url: str) -> bool:
+    """Whether `url` is a link written with look-alike letters that names no post (`platforms.lookalike_link`: an
+    account no one can have, "t.me/ukrаinenow/78"): `fetch` asks nothing of it and says the letters."""
+    if not platforms.beyond_ascii(url):
+        return False
+    said = platforms.lookalike_link(url)
+    return said is not None and not said[2]
+
+
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
@@ -2208,8 +2217,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if target is not None:
             found.append(target)
             came_from.append((named, None))
-        elif ref is None and platforms.in_other_digits(named) is not None:
-            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits)
+        elif ref is None and (platforms.in_other_digits(named) is not None or _lookalike_no_post(named)):
+            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits);
+            # "t.me/ukrаinenow/78" likewise, a look-alike account's link (newuser44a #9: the caller names its letters)
             if no_post is not None:
                 no_post.append(Resolution(named, None, None))
         else:
@@ -2260,16 +2270,19 @@ async def archive_links(urls: Iterable[str], *, session: Session,
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
     read: dict[str, tuple[int, ...]] = {}   # media URLs read from a post's answer, its fetch-log rows (`archive_urls`)
+    captures: dict[str, tuple[Any, ...]] = {}   # a post's URL -> the captures of it the fetch read (newuser44a #8)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         named.setdefault(target.url if target is not None else url, url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
+            captures[target.url] = post.archived
             for media in post.record.media:
                 if media.url and media.url not in named:
                     named[media.url] = url
                     read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
     found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
+    found = [replace(a, read=captures[at]) if captures.get(at) else a for at, a in zip(named, found, strict=True)]
     return list(zip(named.values(), found, strict=True))

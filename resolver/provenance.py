@@ -26,7 +26,7 @@ from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, 
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
 from resolver.fetch.oembed import METHOD as OEMBED
-from resolver.fetch.records import TITLE, json_text_kind, link_map
+from resolver.fetch.records import ARCHIVED_COPY, TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -178,7 +178,7 @@ def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, st
     # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
     if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
-    copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
+    copy = next((c for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY and c.get("text")), None)
     if copy is not None:
         return copy, f"per the capture of {_utc(copy['captured_at'])}"
     seen = post.get("last_available")
@@ -1411,7 +1411,7 @@ def _other_versions(post: dict[str, Any]) -> list[dict[str, Any]]:
     """The captures read that hold other words than an edited post's live answer (its edit): another version, or a
     misread. Those taken before the edit come first (then by time): time breaks a tie, it decides nothing."""
     edit = {"text": post["text"], "links": post.get("links")}
-    others = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
+    others = [c for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY and c.get("text")
               and not _same_version(c, edit)]
     return sorted(others, key=lambda c: (c["captured_at"] >= (post.get("created_at") or ""), c["captured_at"]))
 
@@ -1430,7 +1430,7 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str,
     """The archived copies that hold the article's words (a pass against each), in the order read."""
     found = []
     for copy in (post or {}).get("archived") or []:
-        if copy["status"] == "available" and copy.get("text"):
+        if copy["status"] == ARCHIVED_COPY and copy.get("text"):
             compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")), lang=copy.get("lang"))
             if compared.result == "pass":
                 found.append((copy, compared))
@@ -1444,7 +1444,7 @@ def archived_copy_check(post: dict[str, Any] | None,
     if post is None:
         return None
     copies = post.get("archived") or []
-    telling = [c for c in copies if c["status"] == "available" and c.get("text")]
+    telling = [c for c in copies if c["status"] == ARCHIVED_COPY and c.get("text")]
     differences = post.get("differences") or []
     if post["status"] == "available":
         if differences:
@@ -1736,7 +1736,7 @@ def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
     login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
     once as the post is a copy, whatever another reading said."""
     copies = [c for c in (post or {}).get("archived") or [] if c.get("capture")]
-    held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
+    held = {c["capture"] for c in copies if c["status"] == ARCHIVED_COPY and c.get("text")}
     return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
             for c in copies if c["capture"] not in held}
 
@@ -1813,7 +1813,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
     found = {s["url"]: s["timestamp"] for s in snapshots
              if s.get("status") == "200" and s["url"] not in misread and s["url"] not in unread}
     for copy in (post or {}).get("archived") or []:
-        if copy["status"] == "available" and copy.get("text"):
+        if copy["status"] == ARCHIVED_COPY and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
     return [{"url": url, "timestamp": stamp} for url, stamp in found.items()]
 
@@ -2832,6 +2832,21 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def answered_not_the_post(embeds: list[dict[str, Any]]) -> list[str]:
+    """The posts whose status is not known though their source answered, each line as `unreachable` words it: every
+    live source asked answered HTTP 2xx with a page that is not the post (t.me's widget page showing other posts of
+    the channel). Reached: "could not be reached" was untrue of them (newuser44a #10)."""
+    found = []
+    for embed in embeds:
+        post = embed.get("post") or {}
+        live = [s for s in post.get("sources") or () if s.get("method") != "wayback"]
+        if embed.get("same_post_as") or post.get("status") != "unknown" or not live or not all(
+                s.get("status") == "unknown" and 200 <= (s.get("http_status") or 0) < 300 for s in live):
+            continue
+        found.append(f"{post['platform']} post {post['post_id']}: {post.get('reason') or post['status']}")
+    return list(dict.fromkeys(found))
+
+
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
     # a link or a post the config refused was not asked: said as not checked, not as could not be reached
@@ -2965,13 +2980,15 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         credits.append(data)
     for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
-    missing = unreachable(result) + failed_sources(embeds)
+    answered = answered_not_the_post(embeds)
+    missing = [line for line in unreachable(result) if line not in answered] + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes, embeds)},
         "summary": summarise(embeds, credits, missing),
-        "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
+        "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
         "warc_files_cited": warc_files_cited(embeds, credits, store),
     }

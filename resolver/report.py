@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import unshown
-from resolver.platforms import NOT_POSTS, bluesky
+from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, lookalike_link
+
+ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
+# imported here, which a scan's rendering would load for this word alone)
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
 
     from resolver.archive import ArchivedUrl
     from resolver.extract.incomplete import FailedStep
+    from resolver.fetch.wayback import ArchivedCopy
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
@@ -589,6 +593,8 @@ def resolution_text(result: Resolution) -> Text:
         if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
             what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
+    if beyond_ascii(result.url) and (disguised := lookalike_link(result.url)) is not None:
+        _line(text, f"  look-alike link: {disguised[1]}", "yellow")   # as scan and fetch say it (newuser44a #9)
     return text
 
 
@@ -699,17 +705,18 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
     # of the login wall was "1 archived copy read" here, and "no archived copy was found" in the report)
     held = [c for c in copies if c.says_something]
+    others = [c for c in copies if not c.says_something]
     lines = []
     if held:
         latest = max(c.captured_at for c in held)
         lines.append((f"{len(held)} archived {'copy' if len(held) == 1 else 'copies'} read, latest {latest}", "cyan"))
-    if len(copies) > len(held):
-        others = [c for c in copies if not c.says_something]
-        why = next((c.record.reason for c in others if c.record.reason), None)
-        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none holds the post's "
-                      f"words" + (f" ({why})" if why else ""), "yellow") if not held else
-                     (f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
+    answered = looked is not None and not looked.startswith(("error: ", WITHHELD)) and looked != NOT_LOOKED_UP
+    if others and held:
+        lines.append((f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
                       "post", "yellow"))
+    elif others and not answered:
+        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none is the post: "
+                      + "; ".join(_not_the_post(others)), "yellow"))
     copies = tuple(held)
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
@@ -727,8 +734,27 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         from resolver.fetch.wayback import where_looked
 
         where = f" {where_looked(post.archive_looked_under)}" if post.archive_looked_under else ""
-        lines.append((f"no archived copy found{where} (the archive answered)", "yellow"))
+        lines.append((f"no archived copy found{where} (the archive answered{_listed_not_the_post(others)})",
+                      "yellow"))
     return lines
+
+
+def _not_the_post(others: Sequence[ArchivedCopy]) -> list[str]:
+    """What each capture read that is not the post showed instead, each reason once, in the order read."""
+    return list(dict.fromkeys(c.record.reason or f"the capture shows the post {c.record.status}" for c in others))
+
+
+def _listed_not_the_post(others: Sequence[ArchivedCopy]) -> str:
+    """The captures read that are not the post as a report's archive check says them ("2 captures listed; read, none
+    is the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
+    reason only, then "no archived copy found … (the archive answered)", as if no capture had been read)."""
+    if not others:
+        return ""
+    reasons = _not_the_post(others)
+    listed = f"{len(others)} capture{'s' * (len(others) > 1)} listed; "
+    if len(reasons) == 1 and len(others) == 1 and reasons[0].startswith("the capture "):
+        return f": {listed}{reasons[0].replace('the capture ', 'it ', 1)}"
+    return f": {listed}read, none is the post: {'; '.join(reasons)}"
 
 
 # `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
@@ -752,11 +778,20 @@ def archive_text(result: ArchivedUrl) -> Text:
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
         text.append("  captures not known\n", "yellow")
     else:
-        text.append(("  at least " if found.capped else "  ") + f"{count:,} captures"
+        text.append(("  at least " if found.capped else "  ") + f"{count:,} capture{'s' * (count != 1)}"
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
-    if found.closest:
+    read = result.closest_read
+    if found.closest and read is not None:   # read by the fetch of the post: what it is (newuser44a #8)
+        _line(text, f"  closest: {found.closest.url} (read: " + ("it holds the post's words)" if read.says_something
+                                                                 else f"it is not the post: {_not_the_post([read])[0]})"))
+    elif found.closest:
         _line(text, f"  closest: {found.closest.url} ({CLOSEST_NOT_READ})")
+    if result.read:
+        holding = [c for c in result.read if c.says_something]
+        by_fetch = f"  {len(result.read)} capture{'s' * (len(result.read) != 1)} read by the fetch"
+        _line(text, f"{by_fetch}, {len(holding)} holding the post's words" if holding else
+              f"{by_fetch}, none is the post: {'; '.join(_not_the_post(result.read))}", "cyan" if holding else "yellow")
     saved = result.saved
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
@@ -1263,7 +1298,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
 
     rows: list[tuple[str, str | None, str | None, str]] = []
     for copy in post.get("archived") or []:
-        if copy["status"] != "available" or not copy.get("text"):
+        if copy["status"] != ARCHIVED_COPY or not copy.get("text"):
             continue
         where = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         author = copy["author"]
@@ -1412,6 +1447,9 @@ def markdown(report: dict[str, Any]) -> str:
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
+    if report.get("answered_not_the_post"):   # reached: no "could not be reached" (newuser44a #10)
+        lines += ["**Answered, but not the post** (its status is not known)", ""]
+        lines += [f"- {_md(u, as_written=True)}" for u in report["answered_not_the_post"]] + [""]
     lines += ["## Embeds", ""]
     if not report["embeds"]:
         lines += [none_found(article, "embeds"), ""]
@@ -1551,7 +1589,7 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     for embed in embeds:
         if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
             continue
-        read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
+        read = any(c.get("status") == ARCHIVED_COPY and c.get("text") for c in (embed.get("post") or {}).get("archived")
                    or ())   # a capture read that holds its words: what the text check holds the article against
         unread = len(unread_captures(embed.get("post"), embed.get("snapshots") or []))
         tried = len((embed.get("post") or {}).get("archived") or ())
@@ -1756,7 +1794,7 @@ def _byline(embed: dict[str, Any]) -> str:
         return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
-    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
+    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY]
     found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
     if embed.get("platform") == bluesky.PLATFORM:   # a DID is shown beside the handle, never as one (newuser31 #3)
         return _bluesky_byline(said, found, (post.get("author") or {}).get("id"))
@@ -1980,7 +2018,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     notes += [line for line in (moments_line(embed), other_handles_line(embed)) if line]
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
-        said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
+        said = "holds the post's words" if copy["status"] == ARCHIVED_COPY and copy.get("text") else \
             f"holds no words of the post ({copy.get('reason') or copy['status']})"
         # the judgment rests on the capture's body: its fetch is cited, whatever it found (newuser35 F3: only a copy
         # holding the words was, in its Archived rows)
@@ -2217,6 +2255,10 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
+    if report.get("answered_not_the_post"):
+        parts.append("<h3>Answered, but not the post</h3><p>Its status is not known.</p><ul>"
+                     + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["answered_not_the_post"])
+                     + "</ul>")
     parts.append("</section>")
     for key, title, render in (("embeds", "Embeds", _html_embed), ("credits", "Photo credits", _html_credit)):
         empty = escape(none_found(article, key))
