@@ -28,7 +28,8 @@ SP = r"[ \t\u00a0]"
 # The photo's word, or the word opening a photo's credit, in other languages (newuser27 #8, #10): one list, read by
 # the credit patterns (`PHOTO`), their pre-check (`_other_photo_word`) and `html_credits`' prose hint.
 OTHER_PHOTO_WORDS = (
-    "Фото(?:графи[яи])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Фото(?:граф[иі][яиї])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Світлин[аи]", "Скр[иі]ншот",      # Ukrainian photo(s); Russian and Ukrainian screenshot: its platform (newuser44a #6)
     "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
@@ -66,7 +67,7 @@ PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
 # first at each character, before its look-behinds and PREFIX's alternation (#14: 18.2 to 10.9 ms of a corpus pass).
 # Written out, not derived at import (start-up); tests/test_credits.py derives them from PREFIX with `re`'s parser.
-PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
+PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0421\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
@@ -473,7 +474,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 # A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"): what it shows came from a
 # platform, which a lone "X" then names
-SCREENSHOT_RE = LazyPattern(r"(?<!\w)screen[ -]?(?:shot|grab|capture)", re.IGNORECASE)
+SCREENSHOT_RE = LazyPattern(r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|скр[иі]ншот)", re.IGNORECASE)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
