@@ -50,6 +50,7 @@ ELLIPSIS = "…"
 CHANGE_PENALTY = 0.1   # per word changed inside the quoted run, in score()
 _STRAIGHTEN = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "ʼ": "'",   # Ukrainian's apostrophe (MODIFIER LETTER APOSTROPHE U+02BC): the same one as ' or ’ (newuser44a #11)
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
@@ -279,11 +280,11 @@ _OPTIONAL_MARKS = "".join(
 # "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
 # or another word, is written otherwise. And letters a keyboard or a spelling writes two ways (newuser39a §3): a
 # Persian keyboard's yeh and keheh (ی, ک) for the Arabic ي and ك, an alef whose hamza or madda is left off (أ إ آ
-# written ا), an alef maksura ى written ي (Egyptian print), the Ukrainian apostrophe ʼ (U+02BC, its official one)
-# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word). A ta
+# written ا), an alef maksura ى written ي (Egyptian print). (The Ukrainian apostrophe ʼ, U+02BC, was one too: it is
+# straightened as ’ is, _STRAIGHTEN, newuser44a #11.) Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word). A ta
 # marbuta written as a ha (الحكومه for الحكومة, as Egyptian and Levantine writers and Persian keyboards spell it) failed
 # where ى for ي warned (newuser43a #6): one rule, the same word written otherwise warns, naming the letters.
-_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ʼ": "'"}
+_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"}
 _FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i", **_LETTER_FORMS})
 
 
@@ -644,7 +645,7 @@ HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or an
 VOWEL_MARKS = "the same letters, with vowel marks on one side"
 OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
-YO = "ё written as е"
+YO = "ё written as е: only spelling, as Russian print writes е for ё"   # a pass (newuser44a #11)
 JOINED = "the same words, a negation joined to its neighbour by a hyphen on one side: a prefix, another word?"
 MAQAF = "the same words, joined by a maqaf (HEBREW PUNCTUATION MAQAF U+05BE) on one side, as Hebrew spelling may"
 LETTER_FORMS = "the same letter in another form, a keyboard's or a spelling's (or another word?)"   # after the names
@@ -3230,7 +3231,9 @@ def _verdict(c: Comparison) -> Comparison:
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
             or c.undone or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
-    return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
+    # ё written as е is how Russian print spells the word: said, never a warn (newuser44a #11)
+    spelled = all(ch.alike == YO for ch in c.changes)
+    return replace(c, result="warn" if c.changes and not spelled else "pass", evidence="; ".join(notes))
 
 
 GLUED_ON = "(glued on by the page or a scraper?)"   # words at a quote's ends that are not the post's
