@@ -882,9 +882,34 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and "translation" not in evidence and compared.matched * 2 < compared.said_words \
             and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
-        evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
-                     "may be a translation, which is not compared word by word: compare by hand")
+        result, evidence = _translation_turned(
+            result, evidence, f"the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: "
+                              "they may be a translation, which is not compared word by word: compare by hand",
+            said or "", found["text"], embed, negation=quotes.negates_with_words(said or "", found["text"]),
+            negation_fails=False)
+    elif result != "pass" and not compared.translated and compared.matched * 2 < compared.said_words \
+            and (pair := quotes.uk_ru_pair(quotes.tokens(said or ""), quotes.tokens(found["text"]))):
+        result, evidence = _translation_turned(
+            result, evidence, f"the quote reads as {pair[0]}, the post as {pair[1]}{'' if pair[2] else ' (not sure)'}: "
+                              f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
+                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2])
     return check("text", result, _per(source, evidence), changes)
+
+
+def _translation_turned(result: str, evidence: str, translation: str, said: str, post_text: str,
+                        embed: dict[str, Any], *, negation: bool, negation_fails: bool) -> tuple[str, str]:
+    """A verdict on words that may be a translation (`translation` says why), with what it may have changed named
+    (`quotes.translation_turns`: a figure not among the post's, a negation added or dropped when `negation`): a fail
+    where the figure (or, `negation_fails`, the negation) is unambiguous, the quote is tied to the post (not a link's
+    prose of uncertain reach) and nothing said it is no fail (an edit), else the warn, naming it (newuser44a #5)."""
+    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation)
+    link = embed.get("detector") in LINKS
+    if (figure or negated and negation_fails) and (not link or embed.get("text_confidence") == "high") \
+            and "no fail" not in evidence:
+        return "fail", (f"{BESIDE if link else 'the quote'} may be a translation that changes what the post says: "
+                        f"{notes.removeprefix('; ')}{', the same digits in another order' if figure else ''} (the "
+                        f"quote: “{' '.join(said.split())}”; the post: “{' '.join(post_text.split())}”); {translation}")
+    return result, f"{evidence}; {translation}{notes}"
 
 
 def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
@@ -1064,6 +1089,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
+        if result == "fail" and confidence != "high":
+            return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"
+        return result, f"{BESIDE}: {evidence}; the post says: “{post}”"
     if result == "warn" and not compared.changes and _left_out(compared):
         # a run of the post's words, word for word, leaving out what denies them: as an embed's trimmed quote says
         # it, with the post's words (newuser38a #4), not "differ from the post"

@@ -217,6 +217,7 @@ class Comparison:
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
     turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
+    translated: bool = False              # the quote may be a translation (Ukrainian ↔ Russian), said in `evidence`
 
     @property
     def contained(self) -> float:
@@ -359,11 +360,17 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
                 f"({', '.join(small)})" if small else ""
-            return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
-                                      "translation? Its words cannot be checked against the post's"
-                                      + (_negation_lost(said_words, post_words)
-                                         if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else ""),
-                              len(a), len(p), matched, set_aside=aside)
+            # a figure the translation gives that the post does not, named; the same digits in another order fail
+            # (newuser44a #5)
+            notes, figure, _ = translation_turns(said_words, post_words, negation=False)
+            return Comparison("fail" if figure else "warn",
+                              f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
+                              "translation? Its words cannot be checked against the post's"
+                              + (_negation_lost(said_words, post_words)
+                                 if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
+                              len(a), len(p), matched, set_aside=aside, turned=figure)
+    if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
+        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
@@ -472,6 +479,89 @@ def _negation_lost(said: list[str], post: list[str]) -> str:
         return ""
     side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)
     return f'; the {side} has a negation ("{words[0]}"), the {other} none: check that the translation keeps its sense'
+
+
+# Ukrainian and Russian, both in Cyrillic letters: a translation between them shares cognates ("противника") and the
+# script, so neither the script nor "no word of the post's" told it (newuser44a #5). The letters only one of them
+# writes, and short frequent words only one of them has (Ukrainian "що", "та"; Russian "и", "что"), tell them apart.
+_UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
+_UK_WORDS = frozenset("і й та що це як від але або вони ми ви вже ще коли де його її їх який яка яке які також після "
+                      "цей ця цього".split())
+_RU_WORDS = frozenset("и что это как от но или он она они мы вы был была было были будет уже еще ещё когда где его "
+                      "ее её их который которая которое которые также после этот эта этого".split())
+UK_RU = {"uk": "Ukrainian", "ru": "Russian"}
+UK_RU_PAIR = "Ukrainian ↔ Russian"
+
+
+def _uk_or_ru(words: list[str]) -> str:
+    """ "uk" or "ru" when the words hold letters or frequent words of one of the two and none of the other's; ""."""
+    letters = set("".join(words).casefold())
+    folded = {w.casefold() for w in words}
+    uk = bool(letters & _UK_LETTERS or folded & _UK_WORDS or any("'" in w and _script([w]) == "CYRILLIC" for w in words))
+    ru = bool(letters & _RU_LETTERS or folded & _RU_WORDS)
+    return "uk" if uk and not ru else "ru" if ru and not uk else ""
+
+
+def uk_ru_pair(said: list[str], post: list[str]) -> tuple[str, str, bool] | None:
+    """(the quote's language, the post's: "Russian", "Ukrainian"; whether both were told by their own letters or
+    words) when both sides are written in Cyrillic letters and one reads as Ukrainian, the other as Russian; the
+    other side told only by lacking the one's letters, in three words or more, is unsure (False). None otherwise."""
+    if _script(said) != "CYRILLIC" or _script(post) != "CYRILLIC":
+        return None
+    ours, theirs = _uk_or_ru(said), _uk_or_ru(post)
+    if ours and theirs:
+        return (UK_RU[ours], UK_RU[theirs], True) if ours != theirs else None
+    known, other = (ours, post) if ours else (theirs, said)
+    if not known or len(other) < 3 or _uk_or_ru(other) or (known == "ru" and set("".join(other).casefold()) & _RU_LETTERS):
+        return None
+    guessed = "ru" if known == "uk" else "uk"
+    return (UK_RU[ours or guessed], UK_RU[theirs or guessed], False)
+
+
+def translation_turns(said: list[str], post: list[str], *, negation: bool) -> tuple[str, bool, bool]:
+    """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
+    negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
+    negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
+    (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5)."""
+    in_post, in_said = _figures(post), _figures(said)
+    extra = [f for f in dict.fromkeys(in_said) if f not in in_post]
+    missing = [f for f in dict.fromkeys(in_post) if f not in in_said]
+    notes = [f"{f} is not among the post's figures ({', '.join(dict.fromkeys(in_post))})" if in_post else
+             f"{f} is not among the post's figures (it gives none)" for f in extra]
+    if missing and not extra:
+        notes.append(f"the post's {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the quote "
+                     "(written in words?)")
+    figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and sorted(extra[0]) == sorted(missing[0])
+    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    negated = negation and bool(ours) != bool(theirs)
+    if negated:
+        notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
+                     f'the post\'s negation ("{theirs[0]}") is not in the quote')
+    return "".join(f"; {note}" for note in notes), figure, negated
+
+
+_WORD_NEGATING_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC"})
+
+
+def negates_with_words(said: str, post: str) -> bool:
+    """Whether both sides are in scripts of languages that negate with a word (not CJK, whose negation is a verb's
+    ending), neither reading as a language that negates with a suffix (Turkish): a negation word on one side only is
+    then worth naming in a translation (newuser44a #5)."""
+    sides = [tokens(said), tokens(post)]
+    return all(_script(words) in _WORD_NEGATING_SCRIPTS and _reads_as(words) not in _NEGATION_BY_SUFFIX
+               and not set(_looks(words)) & _NEGATION_BY_SUFFIX for words in sides)
+
+
+def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bool], ours: int, theirs: int,
+                      matched: int, aside: tuple[str, ...]) -> Comparison:
+    """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
+    word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
+    notes, figure, negated = translation_turns(said, post, negation=True)
+    evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
+                f"which is not compared word by word: compare by hand{notes}")
+    if figure or negated:
+        return Comparison("fail", evidence, ours, theirs, matched, set_aside=aside, turned=True, translated=True)
+    return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 
 
 def _kept_in_translation(word: str) -> bool:
