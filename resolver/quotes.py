@@ -483,10 +483,11 @@ def _negation_lost(said: list[str], post: list[str]) -> str:
 
 # Ukrainian and Russian, both in Cyrillic letters: a translation between them shares cognates ("противника") and the
 # script, so neither the script nor "no word of the post's" told it (newuser44a #5). The letters only one of them
-# writes, and short frequent words only one of them has (Ukrainian "що", "та"; Russian "и", "что"), tell them apart.
+# writes, and short frequent words only one of them has (Ukrainian "що", "але"; Russian "и", "что"), tell them apart
+# ("та", "де" and "коли" are Russian words too: not among them).
 _UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
-_UK_WORDS = frozenset("і й та що це як від але або вони ми ви вже ще коли де його її їх який яка яке які також після "
-                      "цей ця цього".split())
+_UK_WORDS = frozenset("і й що це як від але або вони ми ви вже ще його її їх який яка яке які також після цей ця "
+                      "цього".split())
 _RU_WORDS = frozenset("и что это как от но или он она они мы вы был была было были будет уже еще ещё когда где его "
                       "ее её их который которая которое которые также после этот эта этого".split())
 UK_RU = {"uk": "Ukrainian", "ru": "Russian"}
