@@ -39,6 +39,11 @@ OTHER_PHOTO_WORDS = (
     "منبع ع[کك]س", "ع[کك]س(?: از)?",
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
+# The words a Japanese or Korean credit joins to its name with "=" ("写真＝AFP＝時事", "사진=연합뉴스"): those in Han
+# letters or Hangul only. All of OTHER_PHOTO_WORDS there made PREFIX 1,336 characters once the Ukrainian words came
+# (newuser44a #6), compiled in every credit pattern (#14: kept under 1,300); no other language writes "Фото=".
+EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
+                                     if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
@@ -58,7 +63,7 @@ PREFIX = (
     rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
-    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
+    rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
     rf"|(?:ال)?صورة من [أا]رشيف(?= )|ع[کك]س از(?= ))"
