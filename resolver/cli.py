@@ -1454,9 +1454,14 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line(failure.to_json()))
     for link, sources in unresolved:
         url = redact(link.url)
-        click.echo(escaped_controls(f"warning: {url}: not in the cache (offline)" if link.unavailable else
-                                    f"error: cannot fetch {url}: the link could not be resolved "
-                                    f"({redact(link.error or '')})"), err=True)
+        if link.refused:   # not followed, by the config's choice: no `error:` line, as exit 0 (review44c)
+            from resolver.errors import not_checked_words
+
+            click.echo(escaped_controls(f"warning: {url}: {redact(not_checked_words(link.error))}"), err=True)
+        else:
+            click.echo(escaped_controls(f"warning: {url}: not in the cache (offline)" if link.unavailable else
+                                        f"error: cannot fetch {url}: the link could not be resolved "
+                                        f"({redact(link.error or '')})"), err=True)
         # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
         # lines, and the link in its own key (#12: `source` was the link; which article held it was not said).
         error = "unavailable: not in the cache (offline)" if link.unavailable else redact(str(link.error))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver import __version__, platforms, quotes
-from resolver.errors import not_mapped_words, refused_by_config
+from resolver.errors import NOT_CHECKED as NOT_CHECKED_BY_CONFIG, not_mapped_words, refused_by_config
 from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up, not_replayed,
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
@@ -1689,7 +1689,9 @@ def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]],
         pages = None   # the report looked it up under more names than the fetch's lists (the handle its embed shows)
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
-        why = " (the sources answered with errors)" if post["status"] == "error" else ""
+        # a post the config let no source be asked answered nothing (review44c: "answered with errors" said it did)
+        why = "" if post["status"] != "error" else " (no source was asked: refused by [origins])" \
+            if refused_by_config(post.get("reason")) else " (the sources answered with errors)"
         known = f"; {listed}" if listed else f"{where}{others}"
         return check("archive", "skip", f"the post's status is not known{why}; no archived copy is known{known}")
     if post["status"] in GONE:
@@ -1870,18 +1872,37 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address names this photo at another size ({other['image']}), but whose "
                                       "file and perceptual hash differ from this one's: if it is the same photo "
-                                      "(another crop or size), the page credits it in more than one way; whether "
-                                      "they are one photo is not known"))
+                                      "(another crop or size), the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; whether they are one photo is not known"))
                 continue
             if files is None and _query_apart(one["image"], other["image"]):
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address differs from this one's only in its query ({other['image']}): "
-                                      "if it is the same photo, the page credits it in more than one way; the files "
-                                      "were not both fetched, so whether they are one photo is not known"))
+                                      "if it is the same photo, the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; the files were not both fetched, so whether "
+                                      "they are one photo is not known"))
                 continue
             found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
-                                                            f"the page credits it in more than one way{files or ''}"))
+                                                            f"the page credits it in more than one way"
+                                                            f"{_in_two_scripts(one, other)}{files or ''}"))
     return found
+
+
+def _in_two_scripts(one: dict[str, Any], other: dict[str, Any]) -> str:
+    """What the other-credits warning adds when two credits of one photo name their creators in two scripts ("Іван
+    Петренко" in the caption, "Ivan Petrenko" in the JSON-LD creditText): they may be one person's name
+    transliterated, which cannot be told, as the caption against the file's By-line says (fixname43); the
+    organisations' difference, if they differ too. "" when the names are in one script, or one is the other in
+    look-alike letters ("Іvаn Реtrоv": no transliteration)."""
+    a, b = one.get("creator"), other.get("creator")
+    scripts = _other_script(a, b) if a and b else None
+    if not a or not b or scripts is None or _look_alike(a, b):
+        return ""
+    pair = (f"'{a}' ({scripts[0]} letters) and '{b}' ({scripts[1]} letters) are written in different scripts and may "
+            "be one person's name transliterated, which cannot be told")
+    if _disagree(_agency_of(one.get("organization")), _agency_of(other.get("organization"))):
+        return f": the organisations differ ('{one['organization']}', '{other['organization']}'); the names {pair}"
+    return f", or one way in two scripts: not known: {pair}"
 
 
 def _one_file(a: str, b: str, images: Mapping[str, dict[str, Any]]) -> str | None:
@@ -1906,12 +1927,14 @@ def _query_apart(a: str, b: str) -> bool:
 def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """Do two credits name different people, or different organisations (an agency under two names is one, in any
     script the views know it by: "Reuters" and "رويترز"; a name is one with or without its accents: "Carla Díaz")?"""
-    for a, b in ((one.get("creator"), other.get("creator")),
-                 (_agency_of(one.get("organization")), _agency_of(other.get("organization")))):
-        a, b = _unaccented(_plain(a or "")), _unaccented(_plain(b or ""))
-        if a and b and not (_within(a, b) or _within(b, a)):
-            return True
-    return False
+    return _disagree(one.get("creator"), other.get("creator")) \
+        or _disagree(_agency_of(one.get("organization")), _agency_of(other.get("organization")))
+
+
+def _disagree(one: str | None, other: str | None) -> bool:
+    """Do two names, both given, differ by their words (neither's a run of the other's), accents aside?"""
+    a, b = _unaccented(_plain(one or "")), _unaccented(_plain(other or ""))
+    return bool(a and b and not (_within(a, b) or _within(b, a)))
 
 
 def _agency_of(organization: str | None) -> str | None:
@@ -1920,6 +1943,24 @@ def _agency_of(organization: str | None) -> str | None:
     from resolver.extract.credit_names import agency_key
 
     return agency_key(organization)
+
+
+# The Arabic yeh, alef maksura and kaf as Persian writes them: one name in windows-1256 sites' letters and Persian's
+_AS_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+
+
+def _one_name(one: str, other: str) -> bool:
+    """Whether two word-folded names (`_plain`) are one, the words of either a run of the other's: compared without
+    their marks (Latin accents, Arabic vowel marks: "Carla Díaz" and "Carla Diaz", "مُحَمَّد" and "محمد"), the Arabic
+    yeh and kaf as the Persian ones ("مريم رضايي" and "مریم رضایی"), and in scripts without Latin letters, words a ZWNJ
+    joins as spaced ("علی‌رضا" and "علی رضا"). review44a: each failed as two people; the page's other credits held
+    them one already (`_credits_disagree`)."""
+    if _within(one, other) or _within(other, one):
+        return True
+    a, b = (_unaccented(name).translate(_AS_PERSIAN) for name in (one, other))
+    if _within(a, b) or _within(b, a):
+        return True
+    return bool(a) and not any("a" <= c <= "z" for c in a + b) and a.replace(" ", "") == b.replace(" ", "")
 
 
 def _unaccented(text: str) -> str:
@@ -1968,17 +2009,18 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     orgs = [embedded[k] for k in ORG_FIELDS if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
-    if unsure and (found := _unsure_checked(unsure, said_people if not people else "",
-                                            said_org if not orgs and not (said_people and people) else "")):
+    inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
+    if unsure and (found := _unsure_checked(credit, unsure, said_people if not people else "",
+                                            said_org if not orgs and not (said_people and people) else "", orgs,
+                                            inside)):
         return [found]
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
                                                 "fields name no character set and are not UTF-8)")]
-    inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
-        if any(_within(said_org, _plain(p)) or _within(_plain(p), said_org) for p in people):
+        if any(_one_name(said_org, _plain(p)) for p in people):
             return [check("image-metadata", "pass", f"the article names who lent the picture, "
                                                     f"'{credit['organization']}', and the file's creator field holds "
                                                     f"that name ({inside})")]
@@ -1988,7 +2030,7 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
                                                     f"no organisation: nothing to hold the lender against "
                                                     f"(file: {inside})")]
     if said_people and people:
-        if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
+        if any(_one_name(said_people, _plain(p)) for p in people):
             return [_same_creator_agency(credit, orgs, [said_people, *map(_plain, people)], inside)]
         if not _plain(embedded.get("byline") or ""):
             # EXIF Artist and XMP dc:creator are often a camera's owner setting or an editing tool's preset, not the
@@ -2113,9 +2155,12 @@ def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[st
     """(the caption's script, the by-line's) when the by-line names its people only in another script than the
     caption's name ("Mohammed Salem", "Mohammed Salem / رويترز": an agency's name is no person's); None when a part
     of it is written in the caption's script ("Ivan Petrov / Иван Петров" beside "Сергей Орлов": a name in one script
-    that differs), or all are in one."""
+    that differs), all are in one, or it names no one (`_NO_ONES_WORDS`, an agency: "Reuters", "REUTERS/Staff").
+    `people`: the caption's name first, the only one whose words are no agency's (review44a: the by-line itself was
+    passed, so a by-line "Reuters" was a name and said to be the caption's name perhaps transliterated)."""
     names = [part for part in _CREDIT_PARTS.split(byline)
-             if part and any(c.isalpha() for c in part) and not _agencies_named(part, people=people, whole=True)]
+             if part and any(c.isalpha() for c in part) and not _agencies_named(part, people=people[:1], whole=True)
+             and not set(_plain(part).split()) <= _NO_ONES_WORDS]
     found = [_other_script(creator, name) for name in names]
     if not found or any(scripts is None for scripts in found):
         return None
@@ -2159,32 +2204,63 @@ PERSON_FIELDS = ("byline", "artist", "creator")
 ORG_FIELDS = ("credit_line", "source", "copyright")
 
 
-def _unsure_checked(unsure: dict[str, str], said_people: str, said_org: str) -> dict[str, str] | None:
+def _unsure_checked(credit: dict[str, Any], unsure: dict[str, str], said_people: str, said_org: str,
+                    orgs: list[str], inside: str) -> dict[str, str] | None:
     """The check of an article's credit against the file's credit fields that name no character set and read as no
     text for sure (`media.credit_unsure`: windows-1256 Arabic is mojibake in cp1252, and failed a right credit,
     newuser43a #2), or None when none of them is of the kind the article names and no sure field decides. One of
     their likeliest readings giving the article's name word for word passes, the encoding named: a wrong reading
-    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure."""
+    does not make the name credited. Else what the file says is not known: never a fail on a reading not sure.
+    A creator so matched has its agency checked as a sure one's (`_same_creator_agency` against the file's sure
+    organisation fields; its unsure ones' readings must give it), and a creator no reading gives is not known
+    whatever the organisation (review44a: both passed, "Sara / Reuters" beside a file's AP or another By-line)."""
     from resolver.fetch.media import said_readings, unsure_reading
 
     read = {name: unsure_reading(bytes.fromhex(value)) or [] for name, value in unsure.items()}
-    for said, fields, what in ((said_people, PERSON_FIELDS, "creator"), (said_org, ORG_FIELDS, "organisation")):
-        if not said:
-            continue
+
+    def reading(said: str, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
         for name in (name for name in fields if read.get(name)):
             for encoding, text in read[name]:
-                if _within(said, _plain(text)) or _within(_plain(text), said):
-                    return check("image-metadata", "pass", f"{what} matches the file read as {encoding}: its "
-                                                           f"{name} names no character set, and read as {encoding} "
-                                                           f"it says '{text}'")
-    asked = [name for said, fields in ((said_people, PERSON_FIELDS), (said_org, ORG_FIELDS)) if said
-             for name in fields if read.get(name)]
-    if not asked:
+                if _one_name(said, _plain(text)) or fields is ORG_FIELDS and (
+                        (agencies := _agencies_named(said, whole=True)) and agencies & _agencies_named(text, whole=True)):
+                    return name, encoding, text
         return None
-    said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
-    return check("image-metadata", "warn", f"not known: the file's {' and '.join(asked)} could not be read with "
-                                           f"certainty (its bytes are not UTF-8 and name no character set), and "
-                                           f"none of its likeliest readings gives the article's credit ({said})")
+
+    def not_known(asked: list[str], what: str) -> dict[str, str]:
+        said = "; ".join(f"{name}: {said_readings(read[name])}" for name in asked)
+        return check("image-metadata", "warn", f"not known: {what}the file's {' and '.join(asked)} could not be read "
+                                               f"with certainty (its bytes are not UTF-8 and name no character set), "
+                                               f"and none of its likeliest readings gives the article's credit ({said})")
+
+    people_asked = [name for name in PERSON_FIELDS if read.get(name)] if said_people else []
+    orgs_unsure = [name for name in ORG_FIELDS if read.get(name)]
+    orgs_asked = orgs_unsure if said_org else []
+    if people_asked:
+        if (found := reading(said_people, PERSON_FIELDS)) is None:
+            return not_known(people_asked + orgs_asked, "")
+        name, encoding, text = found
+        matched = (f"creator matches the file read as {encoding}: its {name} names no character set, and read as "
+                   f"{encoding} it says '{text}'")
+        organisation = _plain(credit.get("organization") or "")
+        if organisation and orgs:   # the file's sure organisation fields say the agency, as beside a sure creator
+            agency = _same_creator_agency(credit, orgs, [said_people, _plain(text)], inside)
+            if agency["result"] != "pass":
+                return check("image-metadata", agency["result"], f"{agency['evidence']}; the creator matches the "
+                                                                 f"file's {name} read as {encoding} (it names no "
+                                                                 f"character set): '{text}'")
+        elif organisation and orgs_unsure:
+            if (agency_read := reading(organisation, ORG_FIELDS)) is None:
+                return not_known(orgs_unsure, f"{matched}, but the article's organisation "
+                                              f"'{credit['organization']}' is not in the file as read: ")
+            matched += f"; its {agency_read[0]} read as {agency_read[1]} says '{agency_read[2]}'"
+        return check("image-metadata", "pass", matched)
+    if not orgs_asked:
+        return None
+    if (found := reading(said_org, ORG_FIELDS)) is None:
+        return not_known(orgs_asked, "")
+    name, encoding, text = found
+    return check("image-metadata", "pass", f"organisation matches the file read as {encoding}: its {name} names no "
+                                           f"character set, and read as {encoding} it says '{text}'")
 
 
 def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[str], inside: str) -> dict[str, str]:
@@ -2281,6 +2357,8 @@ _CREDIT_PARTS = re.compile(r"[/,;|()\[\]:+]|\.(?=\s|$)|\s[-–—]\s|\b(?:via|fo
 _NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "copyright", "c", "all", "rights",
                            "reserved", "image", "images", "picture", "pictures", "the", "news", "agency", "wire",
                            "staff", "file", "pool", "handout"})
+# A by-line's words that name no one: a desk's, a notice's ("Staff", "Handout", "AFP Photo / Stringer")
+_NO_ONES_WORDS = _NOTICE_WORDS | {"stringer", "str", "unknown", "anonymous"}
 
 
 def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:
@@ -2986,7 +3064,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
-                                              "warnings": _links_followed(result, store, redactor, takes)},
+                                              "warnings": _links_followed(result, store, redactor, takes, embeds)},
         "summary": summarise(embeds, credits, missing),
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -3409,6 +3487,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     if data["status"]["code"] == "available" and post and post.record.platform == "youtube" \
             and post.record.method == OEMBED:
         data["status"]["words"] = YOUTUBE_OEMBED_AVAILABLE   # what a 200 tells, no more (newuser41a #5)
+    if post is not None and post.refused:   # no source asked, by the config's choice: none answered (review44c)
+        data["status"]["words"] = NOT_CHECKED_BY_CONFIG
     if embed.kind == "comment" and data["status"]["code"] == "not_fetched":   # nothing is asked of a comment
         data["status"]["words"] = "not fetched (a comment)"
     if data["status"]["code"] == "not_confirmed":   # a link read as a post by its shape, which no answer confirmed
@@ -3745,8 +3825,8 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "incomplete": [failed.to_json() for failed in result.incomplete]}
 
 
-def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None
-                    ) -> list[dict[str, Any]]:
+def _links_followed(result: ArticleResult, store: Store | None, redactor: Redactor, takes: Takes | None,
+                    embeds: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """The article's warnings, its t.co links that no embed carries told apart: those a `resolve` (`--text-links`)
     has followed already, the cache holding where each leads, said with the fetches that found it, as a
     "links-followed" warning; "links-not-followed" and the step of following them only for the others. The report
@@ -3763,19 +3843,38 @@ def _links_followed(result: ArticleResult, store: Store | None, redactor: Redact
     if not followed:
         return said
     from resolver.prose_links import LinksNotFollowed
+    from resolver.resolve import kept_resolution
 
     left = [link for link in links if link not in followed]
     unsaid = [LinksNotFollowed(len(left), redactor.page_url(left[0]), tuple(left)).to_json()] if left else []
+    # the report's embeds by the post each shows (its own id, or its post's): a link that leads to one of them is
+    # checked there (review44d: said "not among this report's embeds nor checked here" of the article's own embed)
+    numbered: dict[tuple[Any, Any], int] = {}
+    for number, data in enumerate(embeds, 1):
+        for key in ((data.get("platform"), data.get("post_id")),
+                    ((data.get("post") or {}).get("platform"), (data.get("post") or {}).get("post_id"))):
+            if key[1]:
+                numbered.setdefault(key, number)
     shown: list[dict[str, Any]] = []
     for link, row in followed.items():
         post = row.get("post") or {}
+        # what its end answered, as `resolve` says it: a gone page (404, 410), or one not seen (a 403, a sign-in
+        # page, a parked domain) is no page the link leads to (review44d: said as "→ <end>" alone)
+        end = kept_resolution(row)
+        unsure = end.unsure
         shown.append({"url": redactor.page_url(link), "final_url": redactor.url(row["final_url"]),
                       "post_id": post.get("post_id"), "platform": post.get("platform"),
-                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"])})
+                      "resolved_at": row.get("resolved_at"), "fetch_ids": list(row["fetch_ids"]),
+                      "status": end.final_status, "gone": end.gone,
+                      "unsure": redactor.text(unsure) if unsure else None,
+                      "embed": numbered.get((post.get("platform"), post.get("post_id")))})
     many = len(shown) != 1
     each = "; ".join(
         f"{f['url']} → {f['final_url']} ("
-        + (f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + (f"the {f['platform']} post of embed {f['embed']}, checked there; " if f["post_id"] and f["embed"]
+           else f"a {f['platform']} post, not among this report's embeds nor checked here; " if f["post_id"] else "")
+        + (f"its end answered {f['status']}: the page is gone; " if f["gone"] else "")
+        + (f"{f['unsure']}; " if f["unsure"] else "")
         + f"resolved {_utc(f['resolved_at']) if f['resolved_at'] else 'at a time not recorded'}, "
         + ", ".join(f"fetch #{i}" for i in f["fetch_ids"]) + ")" for f in shown)
     message = (f"{len(shown)} t.co link{'s' * many} in the text, in no embed, {'were' if many else 'was'} followed by "

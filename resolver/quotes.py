@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, takewhile
 from typing import Any
@@ -79,9 +80,13 @@ _DOTS_RE = re.compile(r"\.{3,}|" + ELLIPSIS)
 # to it, so "-5" is not "5" and "5%" is not "5".
 # A combining mark (a Thai tone mark, a Devanagari vowel sign) belongs to its letter; `\w` does not match it, so
 # "ไม่" (not) and "ไม้" (wood) were the same word.
+# A dollar named by its country before its sign ("US$40m", "A$3bn", "C$"), one word with its figure: "US$40m" for
+# "$40m" is the same amount written otherwise, "US$" for "A$" another currency (fixleft44b). Not "R$" (the real) nor
+# "MX$" (the peso), which are no dollars.
+_NAMED_DOLLAR = "(?:US|AU|A|CA|C|NZ|HK|SG|S|NT)"
 _MARK = _class_of(lambda c: unicodedata.category(c) in ("Mn", "Mc"), 0x300, 0x1E950)
 _W = rf"[\w{_MARK}]"
-_TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?[@#$£€]?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*|(?<=\d)\^\d+)*"
+_TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?(?:{_NAMED_DOLLAR}\$(?=\d)|[@#$£€])?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*|(?<=\d)\^\d+)*"
                        rf"(?:(?<=\d)%)?|" + ELLIPSIS)
 # Scripts written without spaces between words: a run is no word, so they are compared by characters (each with
 # its marks). Letters only: a figure stays one word ("300" is not "30"), and so does a run of Han numerals
@@ -375,8 +380,10 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
-    first = next(i for i, op in enumerate(ops) if op[0] == "equal")
-    last = max(i for i, op in enumerate(ops) if op[0] == "equal")
+    # An amount written otherwise at an edge ("$40m …" of "$40 million, not …") is of the run too: the words a "…"
+    # beside it cuts are inside the quote, never before or after it (review44b: a cut "not" warned as a partial quote)
+    anchors = [i for i, op in enumerate(ops) if op[0] == "equal" or _amount_op(op, said_words, post_words)]
+    first, last = anchors[0], anchors[-1]
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
     names, maybe = _names(post_words, lang) if bracketed[0] else (frozenset(), frozenset())
@@ -750,9 +757,14 @@ SCALE_SHORT = "the same amount, its thousand, million or billion written short o
 CURRENCY_WORD = "the same amount, its currency as a sign on one side and a word on the other"
 AMOUNT_WORDS = "the same amount, written short with a sign on one side and in words on the other"
 ORDINAL_WORD = "the same ordinal, in words on one side"
+FULL_FIGURES = "the same amount, in full figures on one side and by its thousand, million or billion on the other"
+FULL_FIGURES_WORDS = FULL_FIGURES + "; its currency a sign on one side and a word on the other"
+# Said after how else an amount is written, or alone: "US$40m" for "$40m" names which dollar where the post does not
+DOLLAR_NAMED = "its dollar named ({}) on one side and a bare $ on the other, which does not say which dollar"
+_DOLLAR_NAMED_END = DOLLAR_NAMED.split("{}", 1)[1]
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
-           AMOUNT_WORDS, ORDINAL_WORD)   # not look-alikes
+           AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
 WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED, CONTRACTED, AMPERSAND, NON_JOINER, *FOLDED)   # words written otherwise, not look-alikes either
 _NO_MARKS = str.maketrans(dict.fromkeys(_OPTIONAL_MARKS))
@@ -867,6 +879,11 @@ def _letter_forms(post: str, said: str) -> str:
 def written_otherwise(kind: str) -> bool:
     """Whether a change's kind is a word written otherwise (WORDS), its letters named for _LETTER_FORMS."""
     return kind in WORDS or kind.endswith(LETTER_FORMS)
+
+
+def _a_figure(kind: str) -> bool:
+    """Whether a change's kind is a figure written otherwise (FIGURES, or an amount naming its dollar)."""
+    return kind in FIGURES or kind.endswith(_DOLLAR_NAMED_END)
 
 
 def _folded(kind: str) -> bool:
@@ -1016,6 +1033,50 @@ _NUMBER_WORDS = dict(zip("zero one two three four five six seven eight nine ten"
 _ORDINAL_WORDS = dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth".split(),
                           "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split()))
 
+# Ordinals past tenth in words, in English ("eleventh", "twenty-first", "one hundred and twelfth"), read for their
+# value where one side writes the figure ("21st"): up to 999th; a cardinal ("twenty") is no ordinal.
+_UNITS = "one two three four five six seven eight nine".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_TH = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS_TH = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_TENS_TH = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_ORDINAL_FIGURE_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _ordinal_past_tenth(figure: list[str], words: list[str]) -> bool:
+    """Whether `figure` is one ordinal past tenth ("21st") and `words` the same in words ("twenty first")."""
+    written = _ORDINAL_FIGURE_RE.fullmatch(figure[0]) if len(figure) == 1 else None
+    return written is not None and int(written[1]) > 10 and _ordinal_in_words([w.casefold() for w in words]) == \
+        int(written[1])
+
+
+def _ordinal_in_words(words: list[str]) -> int | None:
+    """The value of an English ordinal in words, up to 999th ("one hundred and twelfth": 112), or None."""
+    hundreds = 0
+    if len(words) > 1 and words[0] in _UNITS and words[1] in ("hundred", "hundredth"):
+        hundreds, words = _UNITS.index(words[0]) + 1, words[1:]
+    if words == ["hundredth"]:
+        return 100 * (hundreds or 1)
+    if words[:1] == ["hundred"]:
+        hundreds, words = hundreds or 1, words[1:]
+        words = words[1:] if words[:1] == ["and"] else words
+    elif hundreds:
+        return None
+    below = _ordinal_below_hundred(words)
+    return None if below is None else 100 * hundreds + below
+
+
+def _ordinal_below_hundred(words: list[str]) -> int | None:
+    if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS_TH:
+        return 20 + 10 * _TENS.index(words[0]) + _UNITS_TH.index(words[1]) + 1
+    if len(words) != 1:
+        return None
+    for table, first, step in ((_UNITS_TH, 1, 1), (_TEENS_TH, 10, 1), (_TENS_TH, 20, 10)):
+        if words[0] in table:
+            return first + step * table.index(words[0])
+    return None
+
+
 # An amount of money a copy desk writes its own way: its scale short after a currency sign ("$40m", "€2.5bn", "£3k":
 # without a sign "15m" is as often metres), its currency a sign or a word ("$40 million", "40 million dollars").
 _SIGNS = {"$": "dollars", "€": "euros", "£": "pounds"}
@@ -1036,17 +1097,57 @@ def _currency_written(side: str) -> str:
 
 
 def _amount_otherwise(post: str, said: str) -> str:
-    """How two sides write the same amount of money otherwise (SCALE_SHORT, CURRENCY_WORD, or both: AMOUNT_WORDS),
-    or "": "$40m" and "$40 million", "$40 million" and "40 million dollars". "$4 million" for "$40m", "$40 billion"
-    for "$40m", euros for dollars are other amounts (review43b43)."""
+    """How two sides write the same amount of money otherwise (SCALE_SHORT, CURRENCY_WORD, or both: AMOUNT_WORDS;
+    FULL_FIGURES; with DOLLAR_NAMED where one side names its dollar), or "": "$40m" and "$40 million", "$40 million"
+    and "40 million dollars", "$40,000,000" and "$40m", "US$40m" and "$40m". "$4 million" for "$40m", "$40 billion"
+    for "$40m", euros for dollars, "A$" for "US$" are other amounts (review43b43, fixq4343)."""
     if post == said or not any(c in _SIGNS for c in post + said):
         return ""
     post, said = _western_digits(post).casefold(), _western_digits(said).casefold()
+    post_named, said_named = _NAMED_DOLLAR_RE.findall(post), _NAMED_DOLLAR_RE.findall(said)
+    named = ""
+    if post_named != said_named:
+        if post_named and said_named or "$" not in _NAMED_DOLLAR_RE.sub("", post + said):
+            return ""   # "US$" for "A$": another currency; "US$40m" for "£40m" too
+        named = DOLLAR_NAMED.format((post_named or said_named)[0].upper() + "$")
+        post, said = _NAMED_DOLLAR_RE.sub("", post), _NAMED_DOLLAR_RE.sub("", said)
+        if post == said:
+            return "the same amount, " + named
+    signs_alike = any(c in _SIGNS for c in post) == any(c in _SIGNS for c in said)
+    # in full figures only where one side has a scale and the other none ("$3.0m" and "$3m" are DECIMAL_ZEROS')
+    in_full = bool(_SCALE_WORD_RE.search(_scale_written(post))) != bool(_SCALE_WORD_RE.search(_scale_written(said)))
     for written, key in ((SCALE_SHORT, _scale_written), (CURRENCY_WORD, _currency_written),
-                         (AMOUNT_WORDS, lambda side: _currency_written(_scale_written(side)))):
+                         (AMOUNT_WORDS, lambda side: _currency_written(_scale_written(side))),
+                         (FULL_FIGURES if signs_alike else FULL_FIGURES_WORDS,
+                          lambda side: _CURRENCY_VALUE_RE.sub(_value_written, _currency_written(_scale_written(side))))):
+        if written.startswith(FULL_FIGURES) and not in_full:
+            break
         if key(post) == key(said):
-            return written
+            return written + (f"; and {named}" if named else "")
     return ""
+
+
+# A named dollar's country, once case is folded ("us$40m"); the figure read whole, as a value ("40,000,000 dollars",
+# "2.5 billion dollars": 40000000, 2500000000), where its commas group thousands or a scale word follows.
+_NAMED_DOLLAR_RE = re.compile(rf"(?<![\w$]){_NAMED_DOLLAR.casefold()}(?=\$)")
+_CURRENCY_VALUE_RE = re.compile(r"(?<![\w.,])(\d[\d.,]*)((?: (?:thousand|million|billion|trillion))?)(?= (?:dollar|euro|pound)s)")
+_SCALE_WORD_RE = re.compile(r"(?<=\d) (?:thousand|million|billion|trillion)(?!\w)")
+_SCALE_VALUES = {"": 1, " thousand": 10 ** 3, " million": 10 ** 6, " billion": 10 ** 9, " trillion": 10 ** 12}
+
+
+def _value_written(m: re.Match[str]) -> str:
+    """An amount's figure and scale as one value ("2.5 billion" as "2500000000"); as written where its figure is not
+    plainly read (European "2,5", "40.000.000")."""
+    figure = m[1]
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", figure):
+        return m[0]
+    value = Decimal(figure.replace(",", "")) * _SCALE_VALUES[m[2]]
+    return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize())
+
+
+# The most words an amount written otherwise spans on one side ("$40 million and $50 million": 5), so that the amount
+# reader is asked about a bounded run of each changed run's words, never about every end of it (review44b).
+_AMOUNT_WORDS_MOST = 8
 
 
 def _amounts_whole(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str],
@@ -1080,8 +1181,8 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
     """From said[i1] and post[j1] into the `end` op: one replace for the amount both write otherwise, then what is
     left of `end` ("40 million dollars fell" of "$40 million rose": the amount, then "rose → fell"); [] if none."""
     _, ei1, ei2, ej1, ej2 = end
-    for i2 in range(ei2, ei1 - 1, -1):
-        for j2 in range(ej2, ej1 - 1, -1):
+    for i2 in range(min(ei2, i1 + _AMOUNT_WORDS_MOST), ei1 - 1, -1):   # an amount is a few words: bounded, else
+        for j2 in range(min(ej2, j1 + _AMOUNT_WORDS_MOST), ej1 - 1, -1):   # a long changed run costs its cube (review44b)
             if (i2, j2) == (ei1, ej1) or gaps.intersection(range(i1 + 1, i2)) \
                     or not _amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])):
                 continue
@@ -1090,18 +1191,28 @@ def _amount_across(i1: int, j1: int, end: tuple[str, int, int, int, int], said: 
     return []
 
 
+def _amount_op(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
+    """Whether `op` replaces an amount with the same amount written otherwise (`_amount_otherwise`): "$40m" for
+    "$40 million", made one op by `_amounts_whole`."""
+    tag, i1, i2, j1, j2 = op
+    if tag != "replace" or i2 - i1 > _AMOUNT_WORDS_MOST or j2 - j1 > _AMOUNT_WORDS_MOST \
+            or not any(c in _SIGNS for w in said[i1:i2] + post[j1:j2] for c in w):
+        return False
+    return bool(_amount_otherwise(" ".join(post[j1:j2]), " ".join(said[i1:i2])))
+
+
 def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post: list[str],
                        gaps: set[int]) -> list[tuple[str, int, int, int, int]]:
     """A replace whose quoted words are an amount the post writes otherwise at the start (a "…" after them) or at the
     end (a "…" before them) of its words, parted into that amount and the words cut; else the op alone."""
     tag, i1, i2, j1, j2 = op
-    if tag != "replace" or j2 - j1 < 2:
+    if tag != "replace" or j2 - j1 < 2 or i2 - i1 > _AMOUNT_WORDS_MOST or (i1 not in gaps and i2 not in gaps):
         return [op]
     quoted = " ".join(said[i1:i2])
     for m in range(j1 + 1, j2):
-        if i2 in gaps and _amount_otherwise(" ".join(post[j1:m]), quoted):
+        if i2 in gaps and m - j1 <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[j1:m]), quoted):
             return [("replace", i1, i2, j1, m), ("insert", i2, i2, m, j2)]
-        if i1 in gaps and _amount_otherwise(" ".join(post[m:j2]), quoted):
+        if i1 in gaps and j2 - m <= _AMOUNT_WORDS_MOST and _amount_otherwise(" ".join(post[m:j2]), quoted):
             return [("insert", i1, i1, j1, m), ("replace", i1, i2, m, j2)]
     return [op]
 
@@ -1127,6 +1238,8 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
             [_ORDINAL_WORDS.get(w.casefold(), w.casefold()) for w in post] == \
             [_ORDINAL_WORDS.get(w.casefold(), w.casefold()) for w in article]:
         return replace(change, alike=ORDINAL_WORD)   # "3rd" of "third" (review43b43)
+    if _ordinal_past_tenth(post, article) or _ordinal_past_tenth(article, post):
+        return replace(change, alike=ORDINAL_WORD)   # "21st" of "twenty-first" (fixq4343)
     if _contracted(post, article):
         return replace(change, alike=CONTRACTED)   # "do not" of "don't", "It's" of "It is" (verdicts38)
     for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):
@@ -1607,13 +1720,24 @@ def _between(before: str, after: str, text: str) -> bool:
 def _real(change: Change) -> bool:
     """A change of words: not an elision the article marks (unless it cuts out a negation or a figure inside a clause,
     `cuts`), not a look-alike."""
-    return (not change.elided or bool(change.cuts)) and not change.alike and not change.bracketed
+    return (not change.elided or bool(change.cuts) and change.cuts != CUT_CLAUSE) and not change.alike \
+        and not change.bracketed
 
 
 # An elision inside a clause that drops a negation or a figure: "We will … raise taxes" of "We will not raise taxes"
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
+# pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
+# as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
+CUT_CLAUSE = ("the cut takes out a whole clause saying which are meant, its negation with it: the quote may speak of "
+              "more than the post does")
+# The relative pronouns that open such a clause; not "that", which opens what was said as often ("He said that he will
+# not …": a cut of it turns the post around).
+_RELATIVES = frozenset("who whom whose which".split())
+_AUXILIARIES = frozenset("do does did is are was were has have had will would can could shall should may might must"
+                         .split())
 # Between two words, a mark that sets what lies between them apart: a clause's, a sentence's, a parenthesis's.
 _SET_OFF_RE = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 
@@ -1672,7 +1796,20 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
-    return "" if set_off else kind
+    return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _clause_cut_whole(cut: list[str]) -> bool:
+    """Whether a cut is a relative clause whole with its one negation ("who did not vote", "which does not raise
+    taxes", "who never turned out"; and the main clause's auxiliary after it, "who did not vote will"): opened by a
+    relative pronoun, its negation next or after one auxiliary, its own verb cut with it; no figure, no other
+    negation. A negation further in ("who he said did not vote") may be the main clause's; it still fails."""
+    negations = [k for k, w in enumerate(cut) if _negates(w)]
+    if _key(cut[0]) not in _RELATIVES or len(negations) != 1 or negations[0] == len(cut) - 1 or _figures(cut) \
+            or any(_key(w) in _PRIVATIVES for w in cut):
+        return False
+    # "who never", "who won't", "who did not": the clause's; not "who vote won't be paid", the main clause's
+    return negations[0] == 1 or negations[0] == 2 and _key(cut[1]) in _AUXILIARIES and _key(cut[2]) in ("not", "never")
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
@@ -1767,6 +1904,10 @@ _NEGATIONS_OF_A_LANGUAGE = {"ما": ("ar",)}
 # Negation words that are also another word where a sentence starts: Persian "نه" is "no" and "nine" (نُه unpointed,
 # "نه نفر", nine people). A quote right after one warns, never fails as a sentence start (`_opens_sentence`).
 _ALSO_OTHER_WORDS = frozenset({"نه"})
+# Negation words whose language negates the verb too, in a way the tool cannot read: Persian "هرگز" ("never") takes
+# a negated verb ("هرگز تسلیم نمی‌شویم", "we will never surrender"), whose prefix (ن, نمی) starts other words as
+# well. A quote starting right after one keeps its own negation as often as not: it warns, never fails (review44b).
+_WITH_A_NEGATED_VERB = frozenset({"هرگز"})
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
@@ -2091,7 +2232,7 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     if _caseless(said[0]) and _caseless(post[j1]):
         negation = _key(post[j1 - 1]) if j1 else ""
         if not negation or negation in _AMBIGUOUS_NEGATIONS or negation in _NEGATIONS_OF_A_LANGUAGE \
-                or negation in _ALSO_OTHER_WORDS:
+                or negation in _ALSO_OTHER_WORDS or negation in _WITH_A_NEGATED_VERB:
             return False
         text = _words_text(found)
         starts = _word_starts(text, j1)
@@ -2100,7 +2241,8 @@ def _opens_sentence(said: list[str], post: list[str], first: tuple[str, int, int
     elif not said[0][:1].isupper() or not post[j1][:1].islower():
         return False
     sentence = re.split(r"[.!?;:](?:\s|$)", normalise(said_text), maxsplit=1)[0]
-    return not any(map(_negates, tokens(sentence)))
+    # Arabic "ما" negates as often as it asks "what": "ما نريد الحرب" of "لا ما نريد الحرب" keeps the sense (review44b)
+    return not any(_negates(w) or _key(w) in _NEGATIONS_OF_A_LANGUAGE for w in tokens(sentence))
 
 
 def _caseless(word: str) -> bool:
@@ -3301,12 +3443,9 @@ def _verdict(c: Comparison) -> Comparison:
         # Another script's letter, a superscript figure: the same to a reader, other characters to a computer; a
         # homoglyph may also be a forgery's mark. Not a changed word, and no pass (review28).
         run += f" but for {_alike_text(alike)}"
-    notes = [run]
-    if c.changes and len(alike) < len(c.changes):
+    notes = [f"{run}, with {_edges_text(c)}" if c.extra_before or c.extra_after else run]
+    if c.changes and len(alike) < len(c.changes):   # what a "…" cut, said beside glued-on words too (fixleft44b)
         notes.append("; ".join(str(ch) for ch in c.changes if not ch.alike))
-    if c.extra_before or c.extra_after:
-        run = f"{run}, with {_edges_text(c)}"
-        notes = [run]
     if c.beyond_cut:
         # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
         notes.append(f'the article\'s "{_short(c.beyond_cut, 80)}" after them cannot be checked: the source\'s '
@@ -3348,8 +3487,8 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike not in FIGURES and not written_otherwise(ch.alike)]
-    figures = [ch for ch in alike if ch.alike in FIGURES]
+    looks = [ch for ch in alike if not _a_figure(ch.alike) and not written_otherwise(ch.alike)]
+    figures = [ch for ch in alike if _a_figure(ch.alike)]
     words = [ch for ch in alike if written_otherwise(ch.alike)]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",

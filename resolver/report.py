@@ -401,7 +401,7 @@ class StepFailure:
 def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
     record = post.record
     name = f"post {record.platform} {record.post_id}"
-    if post.failed and record.status == "error":
+    if post.failed and record.status == "error" and not post.refused:   # not asked: no failure, beside one (review44c)
         why = record.reason or "every method ended in an error"
         yield StepFailure(f"{name} could not be fetched: {cached_mark(why, record.from_cache)}", record.url,
                           f"fetch: {why}", cached=record.from_cache)
@@ -420,6 +420,7 @@ def post_failures(post: FetchedPost) -> Iterator[str]:
 
 def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     from resolver.archive import WITHHELD
+    from resolver.errors import refused_by_config
 
     if not archived.failed:
         return
@@ -427,7 +428,9 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
         yield StepFailure(f"archive lookup failed for {archived.url}: "
                           f"{cached_mark(archived.error, archived.lookup.from_cache)}", archived.url,
                           archived.error, archived=True, stage="archive", cached=archived.lookup.from_cache)
-    if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
+    # no copy of the page: said as the other failed steps are (newuser30b #6); one the config refused is not checked,
+    # no failure, whatever else failed (review44c)
+    if archived.live_error and not refused_by_config(archived.live_error):
         yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
                           f"page copy: {archived.live_error}", archived=True, stage="archive")
     saved = archived.saved
@@ -607,7 +610,7 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     from rich.text import Text
 
     from resolver.fetch import not_fetched
-    from resolver.fetch.records import TITLE
+    from resolver.fetch.records import TITLE, not_asked
 
     from resolver.errors import NOT_CHECKED, not_mapped_words
 
@@ -619,7 +622,11 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(NOT_CHECKED if post.refused else record.status), f"bold {colour}")
     text.append(youtube_oembed_said(record), colour)   # what a 200 tells, no more (newuser41a #5)
-    text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
+    # a refused post answered via no method: each is said not asked (review44c: "via oembed" said oEmbed answered)
+    unasked = ", ".join(filter(None, [record.method, *(method for method, _ in not_asked(record))])) \
+        if post.refused else ""
+    text.append((f"  ({unasked or 'no method'} not asked)" if post.refused
+                 else f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
                  else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if asked:
@@ -813,6 +820,16 @@ def none_found(article: dict[str, Any], key: str) -> str:
     if key == "credits" and (note := warning_note(article, "credit-language-not-read")):
         return f"{empty[:-1]} in the words read: {note}."   # not "none": its language's words were not read (credits36)
     return empty
+
+
+UNCREDITED_WHERE = {"og:image": "the page's og:image", "article": "in the article"}
+
+
+def uncredited_images(article: dict[str, Any]) -> dict[str, Any] | None:
+    """The article's `uncredited-images` warning (`workers.uncredited_images`): its own pictures no credit on the page
+    is tied to, which the reports list under the credits as "No credit found" (newuser42a #11); None when none."""
+    return next((w for w in article.get("warnings") or () if w.get("kind") == "uncredited-images" and w.get("images")),
+                None)
 
 
 def warning_note(article: dict[str, Any], kind: str) -> str | None:
@@ -1350,6 +1367,10 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [none_found(article, "credits"), ""]
     for number, credit in enumerate(report["credits"], start=1):
         lines += _markdown_credit(number, credit)
+    if uncredited := uncredited_images(article):   # newuser42a #11
+        lines += [f"**Pictures with no credit**: {_md(uncredited['message'])}:", ""]
+        lines += [f"- {_md_code(image['url'])} ({UNCREDITED_WHERE.get(image['where'], image['where'])})"
+                  for image in uncredited["images"]] + [""]
     if hashes := hashes_cited(report, "\n".join(lines)):
         lines += ["## Hashes cited", "", HASHES_CITED, ""]
         lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
@@ -2143,6 +2164,11 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts.append(f'<section aria-labelledby="{key}"><h2 id="{key}">{title}</h2>')
         parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
             or [f"<p>{empty}</p>"]
+        if key == "credits" and (uncredited := uncredited_images(article)):   # newuser42a #11
+            parts.append(f'<p class="warn"><strong>Pictures with no credit</strong>: {escape(uncredited["message"])}:</p><ul>'
+                         + "".join(f"<li><code>{escape(image['url'])}</code> "
+                                   f"({escape(UNCREDITED_WHERE.get(image['where'], image['where']))})</li>"
+                                   for image in uncredited["images"]) + "</ul>")
         parts.append("</section>")
     if hashes := hashes_cited(report, "\n".join(parts)):
         parts.append('<section aria-labelledby="hashes"><h2 id="hashes">Hashes cited</h2>'

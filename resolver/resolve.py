@@ -395,10 +395,36 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # shares that form with every URL that differs from it only in the secret (`?key=AAA`, `?key=BBB`): its row may
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
-    rows = session.store.latest_resolutions(keys, since=session.cached_since())
+    since = session.cached_since()
+    rows = session.store.latest_resolutions(keys, since=since)
+    # a link kept under another spelling of the same request (review44c: `https://T.CO/abc` offline was "never
+    # resolved" where `https://t.co/abc` was): looked up for the links the cache does not hold as written
+    alike = {key: same for key in keys if key not in rows and (same := same_request(key)) != key}
+    if alike:
+        rows |= {key: row for key, row in zip(alike, map(session.store.latest_resolutions(
+            list(alike.values()), since=since).get, alike.values())) if row is not None}
     not_taken = session.not_taken(i for row in rows.values() for i in row["fetch_ids"] or ())
     return [_answer(url, rows[key], session, not_taken) if key in rows and key == url else None
             for url, key in zip(urls, keys, strict=True)]
+
+
+_ORIGIN = re.compile(r"(https?)://([a-z0-9.-]+?)(?::(\d+))?(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
+
+
+def same_request(url: str) -> str:
+    """`url` with its origin spelt as a request for it is sent, as httpx sends it (the scheme and host in lower case,
+    no default port), else `url` as it is. Nothing else is rewritten: a fragment is part of what a link names
+    (`twitter.com/#!/user/status/1`, Vimeo's `#t=65`), and a trailing dot, an IDNA name or user info is another
+    request or none."""
+    found = _ORIGIN.match(url)
+    if found is None:
+        return url
+    scheme, host, port = found.group(1).lower(), found.group(2), found.group(3)
+    if host.endswith(".") or not host or ".." in host:
+        return url
+    default = {"http": "80", "https": "443"}[scheme]
+    port = "" if port is None or port.lstrip("0") == default else f":{port}"
+    return f"{scheme}://{host.lower()}{port}" + url[found.end():]
 
 
 # A link whose end was kept redacted (a handle that is a secret): the cache no longer holds where it leads.
@@ -505,6 +531,12 @@ def _non_public(hop: dict[str, Any]) -> bool:
     host's name alone tells."""
     said = hop.get("non_public")
     return bool(said) if said is not None else non_public_by_name(hop["url"])
+
+
+def kept_resolution(row: dict[str, Any]) -> Resolution:
+    """A resolution the cache keeps (a `latest_resolutions` row), read as this version reads it: where it ended and
+    what its end answered (`gone`, `unsure`), as `resolve` says them."""
+    return _from_row(row["url"], row)
 
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:

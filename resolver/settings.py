@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,9 @@ def _from_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}
+    if len(values["origins"]) < len(origins):   # as Settings in code refuse it (review44c: the last one read was kept)
+        raise ConfigError(f"config file {path}: [origins] names one origin twice, written two ways: "
+                          + ", ".join(sorted(origins)) + "; which target is meant cannot be told")
     limits = section("limits")
     if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
                                                for v in limits.values()):
@@ -254,7 +258,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     numeric = {"timeout", "connect_timeout", "deadline", "link_deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
                "save_timeout", "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
-                "max_image_pixels", "max_article_bytes"}
+                "max_image_pixels", "max_article_bytes", "captures"}   # captures: read by no check before (review44c)
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -262,7 +266,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
             if key in integral and value != int(value):   # 1.5 redirects was silently 1
                 raise ConfigError(f"{where(key)} must be a whole number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
-        if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
+        if key in ("concurrency", "per_host", "max_image_pixels", "captures") and values[key] < 1:
             raise ConfigError(f"{where(key)} must be at least 1")
         if key == "allow_private" and not isinstance(value, bool):
             raise ConfigError(f"{where(key)} must be true or false, not {value!r}")
@@ -297,7 +301,12 @@ def _settled(settings: Settings) -> dict[str, Any]:
         if path is not None and not isinstance(path, Path):
             if not isinstance(path, (str, os.PathLike)):
                 raise bad(key, f"must be a path (a str or a pathlib.Path), not {type(path).__name__}")
-            settled[key] = Path(path)
+            path = Path(path)
+        if path is not None and key != "config_path" and str(path).startswith("~"):
+            with suppress(RuntimeError):   # no home to be found: kept as written
+                path = path.expanduser()   # "~/news.db" is the home's, as the config file reads it (review44c)
+        if path is not getattr(settings, key):
+            settled[key] = path
     for key in _TEXTS:
         value = getattr(settings, key)
         if value is not None and not isinstance(value, str):

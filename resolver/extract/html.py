@@ -44,8 +44,10 @@ _x_url = lru_cache(maxsize=8192)(x.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
-           "(\u200f@", "(\u200e@")   # a signature's opening with a direction mark (SIGNATURE_OPENS)
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+# A signature's opening with a direction mark before its "@" (SIGNATURE_OPENS), any the text detector takes: one
+# search, on a page beyond ASCII only (review44b: the Arabic letter mark and the isolates were lost in markup).
+MARKED_OPENING_RE = LazyPattern(f"\\([{platforms.urls.DIRECTION_MARKS}]@")
 # Hosts are caseless: a page whose only post link is "HTTPS://T.ME/..." is asked these last, lower-cased (#10).
 CASELESS_MARKERS = tuple(dict.fromkeys(marker.lower() for marker in platforms.PAGE_MARKERS))
 
@@ -65,12 +67,16 @@ def _has_markers(page: str) -> bool:
             or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None
             or _may_credit_in_markup(page) or _has_caseless_marker(page)
-            or not page.isascii() and ADDRESS_BEYOND_ASCII_RE.search(page) is not None)
+            or not page.isascii() and (ADDRESS_BEYOND_ASCII_RE.search(page) is not None
+                                       or MARKED_OPENING_RE.search(page) is not None))
 
 
 # A link's address written with letters beyond ASCII, as a look-alike host is ("https://t.mе/…", "twіtter.com"): a
 # page holding nothing else an embed needs is read all the same, so its disguise is said (`_post_links`).
-ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>]*[^\x00-\x7f]""", re.IGNORECASE)
+# Its host (before the first "/", "?" or "#"): a site's own links in its language ("/news/الحرب-1") are no disguise,
+# and let every page of an Arabic site be parsed whole (review44b).
+ADDRESS_BEYOND_ASCII_RE = LazyPattern(r"""href\s*=\s*["']?\s*(?:https?:)?//[^"'\s<>/?#\\]*[^\x00-\x7f]""",
+                                      re.IGNORECASE)
 
 
 def _may_credit_in_markup(page: str) -> bool:
@@ -1019,7 +1025,7 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
     """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
     hinted attribute names and selector words the page may write."""
     return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
-                   utf8=utf8, optional=SHORT_LINK_NEEDLES)
+                   utf8=utf8, optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS))
 
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
@@ -1029,7 +1035,18 @@ def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
     return any(head.match(page, at, end) and signature.match(page, at, end) or _linked_signature(page, at, end)
                or _beyond_ascii_handle(page, at) and _disguised_signature(page, at, end)
-               for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end))
+               for at in [*(at for opening in SIGNATURE_OPENS for at in needles.within(opening, start, end)),
+                          *_marked_openings(page, start, end, needles)])
+
+
+def _marked_openings(page: str, start: int, end: int, needles: Needles) -> list[int]:
+    """Where a signature's opening with one of the rarer direction marks (`RARER_OPENS`: the Arabic letter mark, the
+    isolates) stands in page[start:end]: the text detector takes each (review44b: a page's was lost)."""
+    if page.isascii():
+        return []
+    if RARER_OPENS[0] in needles.starts:   # hyperscan's pass found them with the others
+        return sorted(at for opening in RARER_OPENS for at in needles.within(opening, start, end))
+    return [m.start() for m in RARER_OPENING_RE.finditer(page, start, end)]
 
 
 def _beyond_ascii_handle(page: str, at: int) -> bool:
@@ -1045,10 +1062,7 @@ def _disguised_signature(page: str, at: int, end: int) -> bool:
     disguised = text_detectors.disguised_handles(window)
     if not disguised:
         return False
-    seen = list(window)
-    for where, (written, looks) in disguised.items():
-        seen[where:where + len(written)] = looks
-    return text_detectors.SIGNATURE_RE.match("".join(seen)) is not None
+    return text_detectors.SIGNATURE_RE.match(text_detectors.as_read(window, disguised)) is not None
 
 
 def _linked_signature(page: str, at: int, end: int) -> bool:
@@ -1083,8 +1097,13 @@ BLOCKQUOTE_REACH = 20_000  # characters before it looked through for the blockqu
 
 SIGNATURE_OPEN = "(@"
 # And with a direction mark before the "@", as a right-to-left page's copy writes it ("(\u200f@FaSpox\u200f)": the
-# post was lost, newuser43a #4): no other mark stands there in the pages seen.
+# post was lost, newuser43a #4), each mark the text detector takes there (SIGNATURE_HEAD: the Arabic letter mark, the
+# isolates were lost in markup alone, review44b).
 SIGNATURE_OPENS = (SIGNATURE_OPEN, "(\u200f@", "(\u200e@")
+# The rest, rarer: optional needles (hyperscan's pass finds them at no cost; elsewhere one search of a page beyond
+# ASCII, `_marked_openings`), as a search each cost a page of Arabic text 0.25 ms on the string's path.
+RARER_OPENS = tuple(f"({mark}@" for mark in platforms.urls.DIRECTION_MARKS if f"({mark}@" not in SIGNATURE_OPENS)
+RARER_OPENING_RE = LazyPattern("\\([" + "".join(opening[1] for opening in RARER_OPENS) + "]@")
 
 
 def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
@@ -1216,12 +1235,12 @@ READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "tex
 
 
 # lexbor's own pseudo-class: an element whose text nodes hold one (`SIGNATURE_OPENS`)
-LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in SIGNATURE_OPENS)
+LOOSE_SELECTOR = ", ".join(f':lexbor-contains("{opening}")' for opening in (*SIGNATURE_OPENS, *RARER_OPENS))
 
 
 def _opens_signature(words: str) -> bool:
     """Whether words hold a signature's opening, "(@" or one with a direction mark before its "@" (SIGNATURE_OPENS)."""
-    return "(@" in words or not words.isascii() and any(opening in words for opening in SIGNATURE_OPENS[1:])
+    return "(@" in words or not words.isascii() and MARKED_OPENING_RE.search(words) is not None
 
 
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
@@ -1509,6 +1528,12 @@ def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles) -> I
     yield _post_links(root, furniture, needles)
 
 
+def _host_part(href: str) -> str:
+    """What an href writes as its host, as written (between "//", or its start, and the first "/", "?" or "#")."""
+    rest = href.split("//", 1)[1] if "//" in href else href
+    return re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+
+
 def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
@@ -1534,8 +1559,9 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
         # a host written with letters of another script ("t.mе/…", "twіtter.com/…") matches no platform's name above:
         # said as in text (fixleft42a's left item). Most pages' links are all ASCII: one test of the joined string.
         taken = set(picked)
+        # Only a host beyond ASCII: a site's own links in its language ("…/news/الحرب-1") were each read (review44b).
         picked = sorted(taken.union(i for i, href in enumerate(hrefs) if i not in taken and not href.isascii()
-                                    and platforms.lookalike_link(href) is not None))
+                                    and not _host_part(href).isascii() and platforms.lookalike_link(href) is not None))
     timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}

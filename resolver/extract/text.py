@@ -583,27 +583,48 @@ def _signature_date(match: re.Match[str], text: str, langs: Sequence[str | None]
 
 # A signature's handle holding a letter beyond ASCII: "(@river_dеsk)", a Cyrillic е (`disguised_handles`).
 DISGUISED_HANDLE_RE = LazyPattern(r"\([@＠](?P<handle>[^\s()@＠]{1,64})\)")
+# The zero-width characters a CMS puts in for a line break, or a copy keeps (U+200B, U+200C, U+200D, U+2060,
+# U+FEFF), and direction marks, inside a handle: no handle holds one. A signature's was lost, no word said; a status
+# link's was read without them, unsaid (review43b43). Each is read without them, and said.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH_RE = LazyPattern(f"[{ZERO_WIDTH}]")
+_UNSEEN_IN_HANDLE = ZERO_WIDTH + MARKS
+_UNSEEN_IN_HANDLE_RE = LazyPattern(f"[{_UNSEEN_IN_HANDLE}]")
 
 
 def disguised_handles(text: str) -> dict[int, tuple[str, str]]:
     """{where: (the handle as written, as it looks)} for each signature's handle written with look-alike letters of
-    another script or full-width ones ("river_dеsk", "ｒiver_desk" for river_desk); a name all in another script
-    ("Река") is a name of its own. As it looks, each letter is one: the text's offsets hold."""
+    another script or full-width ones ("river_dеsk", "ｒiver_desk" for river_desk), or with zero-width characters or
+    direction marks inside it ("river\u200b_desk", which looks river_desk; those around it are the signature's, read
+    as such); a name all in another script ("Река") is a name of its own. Each letter as it looks is one: where
+    characters were unseen, `as_read` makes up the difference."""
     import unicodedata
 
     from resolver.platforms import lookalike
 
     found = {}
     for match in DISGUISED_HANDLE_RE.finditer(text):
-        written = match.group("handle")
+        start, written = match.start("handle"), match.group("handle")
         if written.isascii():
             continue
+        bare = written.strip(MARKS)
+        start += len(written) - len(written.lstrip(MARKS))
+        unseen = _UNSEEN_IN_HANDLE_RE.sub("", bare)
         seen = "".join(unicodedata.normalize("NFKC", c) if "FULLWIDTH" in unicodedata.name(c, "") else c
-                       for c in lookalike.as_seen(written))
-        if len(seen) == len(written) and seen.isascii() and x.HANDLE_RE.fullmatch(seen) \
-                and any(c.isascii() and c.isalpha() or "FULLWIDTH" in unicodedata.name(c, "") for c in written):
-            found[match.start("handle")] = (written, seen)
+                       for c in lookalike.as_seen(unseen))
+        if seen != bare and len(seen) == len(unseen) and seen.isascii() and x.HANDLE_RE.fullmatch(seen) \
+                and any(c.isascii() and c.isalpha() or "FULLWIDTH" in unicodedata.name(c, "") for c in unseen):
+            found[start] = (bare, seen)
     return found
+
+
+def as_read(text: str, disguised: dict[int, tuple[str, str]]) -> str:
+    """`text` with each handle of `disguised` as it looks, as long as written: a mark before it for each character
+    unseen ("(@\u200e\u200eriver_desk)"), which the signature's head reads past."""
+    seen = list(text)
+    for at, (written, looks) in disguised.items():
+        seen[at:at + len(written)] = "\u200e" * (len(written) - len(looks)) + looks
+    return "".join(seen)
 
 
 def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False,
@@ -612,30 +633,55 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
     `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's.
     `langs`: the languages its dates may be written in (the page's), which with the text's other dates read a month
     word of two languages (`dates.month_number`). A signature naming a look-alike account ("(@river_dеsk)") is read
-    as the account it passes for, then said, with no account named (review43b: it gave no embed and no word)."""
+    as the account it passes for, then said, with no account named (review43b: it gave no embed and no word); one
+    with zero-width characters inside its handle is read without them, and said (review43b43)."""
     disguised = {} if text.isascii() else disguised_handles(text)
     if not disguised:
         return _find_signatures(text, skip=skip, one_block=one_block, langs=langs)
-    seen = list(text)
-    for at, (written, looks) in disguised.items():
-        seen[at:at + len(written)] = looks
-    found = _find_signatures("".join(seen), skip=skip, one_block=one_block, langs=langs)
+    found = _find_signatures(as_read(text, disguised), skip=skip, one_block=one_block, langs=langs)
     return [_disguise_said(embed, disguised) for embed in found]
 
 
 def _disguise_said(embed: Embed, disguised: dict[int, tuple[str, str]]) -> Embed:
     """A signature's embed whose handle was written with look-alike letters: the account not named, the disguise said;
-    the post kept where a link names it by its id."""
+    the post kept where a link names it by its id. One written with zero-width characters inside: read without them,
+    and said."""
     start, end = embed.span
     for at, (written, looks) in disguised.items():
-        if start <= at < end and embed.author_handle is not None and embed.author_handle.casefold() == looks.casefold():
-            why = "; ".join(dict.fromkeys(
-                f"{_char_name(c)} U+{ord(c):04X} in place of {s}" for c, s in zip(written, looks) if c != s))
-            doubt = (f"its signature names the account @{written} ({why}), which passes for @{looks}: no X account is "
-                     "spelt so" + (f"; the post is read by its id, not as {looks}'s" if embed.post_id else ""))
-            return replace(embed, author_handle=None, url=embed.url.replace(looks, written) if not embed.post_id
-                           else embed.url, id_doubt="; ".join(filter(None, (doubt, embed.id_doubt))))
+        if not (start <= at < end and embed.author_handle is not None
+                and embed.author_handle.casefold() == looks.casefold()):
+            continue
+        shown = _UNSEEN_IN_HANDLE_RE.sub(lambda m: f"<U+{ord(m[0]):04X}>", written)
+        unseen = "; ".join(dict.fromkeys(f"{_char_name(c)} U+{ord(c):04X}" for c in written if c in _UNSEEN_IN_HANDLE))
+        letters = _UNSEEN_IN_HANDLE_RE.sub("", written)
+        if letters == looks:   # no look-alike letter: the account it names, its unseen characters said
+            doubt = (f"its signature writes the handle with {unseen} inside it (@{shown}), which no handle holds: read "
+                     f"as @{looks} without it")
+            return replace(embed, id_doubt="; ".join(filter(None, (doubt, embed.id_doubt))))
+        why = "; ".join(dict.fromkeys(f"{_char_name(c)} U+{ord(c):04X} in place of {s}"
+                                      for c, s in zip(letters, looks) if c != s))
+        doubt = (f"its signature names the account @{letters} ({why}), which passes for @{looks}: no X account is "
+                 "spelt so" + (f"; and writes it with {unseen} inside it (@{shown}), which no handle holds"
+                               if unseen else "")
+                 + (f"; the post is read by its id, not as {looks}'s" if embed.post_id else ""))
+        return replace(embed, author_handle=None, url=embed.url.replace(looks, letters) if not embed.post_id
+                       else embed.url, id_doubt="; ".join(filter(None, (doubt, embed.id_doubt))))
     return embed
+
+
+def _unseen_in_link(written: str, handle: str) -> str | None:
+    """What a link written with zero-width characters inside its handle ("twitter.com/river\u200b_desk/status/N")
+    hides there, said; None when its handle holds none."""
+    if ZERO_WIDTH_RE.search(written) is None:
+        return None
+    spelt = re.search(f"[{ZERO_WIDTH}]*".join(map(re.escape, handle)), written, re.IGNORECASE)
+    inside = spelt[0] if spelt is not None else ""
+    if not ZERO_WIDTH_RE.search(inside):
+        return None
+    unseen = "; ".join(dict.fromkeys(f"{_char_name(c)} U+{ord(c):04X}" for c in inside if c in ZERO_WIDTH))
+    shown = ZERO_WIDTH_RE.sub(lambda m: f"<U+{ord(m[0]):04X}>", inside)
+    return (f"its link writes the handle with {unseen} inside it ({shown}), which no handle holds: read as "
+            f"{ZERO_WIDTH_RE.sub('', inside)} without it")
 
 
 def _char_name(char: str) -> str:
@@ -1120,13 +1166,17 @@ def find_other_remnants(text: str) -> list[Embed]:
 COLON_QUOTE_RE = LazyPattern(r"[ \t]*(:?)[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
 
 
-def _quoted_after(text: str, end: int) -> tuple[str, str] | None:
-    """(the words, how sure their tie to the link is) of a quote that opens right after a URL ending at `end`, on
-    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does."""
+def _quoted_after(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(the words, how sure their tie to the link is) of a quote that opens right after a URL at `start`:`end`, on
+    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does, or when the quote is a Markdown
+    link's title (`[the post](https://…/status/N "Mayor Whitfield on X")`, as html2text writes an `<a title>`): no
+    words of the article's (review44d: read as a quote of the post, which the check then warned differs from it)."""
     if text[end:end + 1] not in (":", " ", "\t"):
         return None
     match = COLON_QUOTE_RE.match(text, end)
     if match is None:
+        return None
+    if not match.group(1) and text[max(0, start - 2):start] == "](" and text[match.end():].lstrip(" \t")[:1] == ")":
         return None
     words = next((g for g in match.groups()[1:] if g), None)
     words = " ".join(words.split()).removesuffix(",").rstrip() if words else None
@@ -1152,8 +1202,11 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         url, ref, doubt, end = reading
         if disguised is not None and disguised[2]:   # "twitter.com/MoInfo_Gаza/status/N": the id, no such account
             ref, doubt = replace(ref, author_handle=None), "; ".join(filter(None, (disguised[1], doubt)))
+        unseen = _unseen_in_link(text[start:end], ref.author_handle) if ref.author_handle else None
+        if unseen:   # "twitter.com/river\u200b_desk/status/N" (review43b43)
+            doubt = "; ".join(filter(None, (unseen, doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
-        quoted = _quoted_after(text, end) if ref.kind in ("post", "short-link") else None
+        quoted = _quoted_after(text, start, end) if ref.kind in ("post", "short-link") else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,

@@ -8,6 +8,7 @@ run.
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -495,7 +496,7 @@ def _from_cache(target: Target, session: Session, media_row: Callable[[str], dic
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
     looked, under = _lookup_in_store(target, record, store, copies or archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
-            and not looked.startswith("error: blocked"):
+            and not looked.startswith("error: blocked") and not _still_refused(looked, session):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     media = _media_rows(record, media_row or store.media_by_url)
     return FetchedPost(record, media, row["id"], archived=copies, archive_lookup=looked, archive_looked_under=under,
@@ -615,6 +616,19 @@ def _failed_since_view(target: Target, row: dict[str, Any], store: Store, sessio
         return None
     failed = replace(_merged(session.redactor.page_url(target.url), list(later.values())), from_cache=True)
     return failed if _error_kept(failed, row["last_observed_at"], store, session) else None
+
+
+_REFUSED_ORIGIN = re.compile(rf"{LOOKUP_FAILED}{NotMapped.kind}: refused (https?://[^/?#\s]+)")
+
+
+def _still_refused(looked: str, session: Session) -> bool:
+    """Whether a post's archive lookup was refused by `[origins] only_configured` (its origin unmapped) and this run
+    would refuse it again: no passing failure, so the post is not asked again for it (review44c: a gone post, the
+    archive unmapped, was asked of its source again by every online run); a run that maps the archive asks."""
+    from resolver.http import refused_unmapped
+
+    found = _REFUSED_ORIGIN.match(looked)
+    return found is not None and refused_unmapped(found.group(1) + "/", session.settings)
 
 
 def _asks_what_was_refused(target: Target, record: PostRecord, store: Store, session: Session) -> bool:

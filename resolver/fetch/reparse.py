@@ -33,8 +33,11 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     elif method == "oembed":
         record = oembed.parse(platform, post_id, url, fetch["status"], content_type, body)
     elif method == wayback.METHOD:
-        record = wayback.read(post_id, fetch["status"], content_type, body, wayback.original_of(fetch["url"]),
-                              platform).record
+        # read as a fetch reads it, held against the time the post's id was minted too (copy_from_fetch): a capture
+        # made before it became a copy again, and at_risk_embeds stopped listing the post (review44d)
+        copy = wayback.copy_from_fetch(post_id, fetch, body, None, platform)
+        record = copy.record if copy is not None else wayback.read(
+            post_id, fetch["status"], content_type, body, wayback.original_of(fetch["url"]), platform).record
     elif method == telegram.METHOD:
         record = telegram.read_widget(post_id, fetch["status"], content_type, body)[0]
     elif method == "x-api":

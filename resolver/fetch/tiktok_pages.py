@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -41,6 +41,7 @@ SITE = "https://www.tiktok.com"
 _SIGI_ASSIGNED = re.compile(r"""window\[['"]SIGI_STATE['"]\]\s*=\s*""")
 NO_CAPTION = "the captured page shows the video, with no caption: no words of it to compare"
 NO_TIME = "the captured page gives no time the video was posted (no createTime of it): no date is taken"
+EARLY = timedelta(seconds=60)   # how much earlier than its id's time a createTime may be: two clocks, not one
 
 
 def capture_pages(video_id: str, handles: list[str | None]) -> list[str]:
@@ -124,10 +125,18 @@ def _read_video(video_id: str, method: str, item: dict[str, Any],
         handle, name, author_id = _said(author.get("uniqueId")), _said(author.get("nickname")), author.get("id")
     else:
         handle, name, author_id = _said(author), _said(item.get("nickname")), item.get("authorId")
+    created = _epoch(item.get("createTime"))
+    minted = tiktok.id_time(video_id)
+    notes: tuple[str, ...] = () if created else (NO_TIME,)
+    if created and minted is not None and \
+            datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) < minted - EARLY:
+        # TikTok mints the id at the upload and posts the video then or later: a time before it is none of this
+        # video's (review44d: shown as its "Archived date")
+        notes = (f"the captured page gives the video's createTime as {created}, before its id was minted "
+                 f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): no date is taken",)
+        created = None
     fields = {"author_name": name, "author_id": str(author_id) if isinstance(author_id, (str, int)) and
-              not isinstance(author_id, bool) and str(author_id) else None,
-              "created_at": _epoch(item.get("createTime"))}
-    notes = () if fields["created_at"] else (NO_TIME,)
+              not isinstance(author_id, bool) and str(author_id) else None, "created_at": created}
     text = item.get("desc")
     caption = real(text.strip()) if isinstance(text, str) else None
     if not caption:

@@ -958,21 +958,31 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
         return None
     notes = _header_notes(outcome.headers)
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original, platform)
-    reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
+    reading = _not_before_its_id(post_id, timestamp, reading, platform)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
 
 
-# How long before an X post's id was minted a capture may be and still show it: Wayback's clock and X's are not one.
+# How long before a post's id was minted a capture may be and still show it: Wayback's clock and X's (TikTok's) are
+# not one.
 CLOCKS_APART_S = 60
 
 
-def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading) -> CaptureReading:
-    """The reading of a capture of the X post `post_id` (never a TikTok video's: its id is all digits too, and no X
-    id), said not to show the post when Wayback made it more than a
-    minute before the post's id was minted: X mints the id when the post is made, so such a capture is of another page
-    or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date check)."""
-    minted = x.snowflake_time(post_id) if reading.record.status == "available" and len(timestamp) == 14 else None
+def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
+                       platform: str | None = None) -> CaptureReading:
+    """The reading of a capture of the X post or the TikTok video `post_id` (each id all digits: the platform says
+    which, as each holds its time in its own bits), said not to show the post when Wayback made it more than a
+    minute before the post's id was minted: X and TikTok mint the id when the post is made, so such a capture is of
+    another page or misdated, whatever it holds (newuser43a #8: it was read as the post, and its date passed the date
+    check; review44d: a TikTok video's too)."""
+    minted = None
+    record = reading.record
+    # a TikTok capture with no caption still gives the video's account and time (tiktok_pages.NO_CAPTION): made before
+    # the id, it gives neither
+    shows = record.status == "available" or _is_tiktok(platform) and bool(
+        record.author_handle or record.author_name or record.author_id or record.created_at)
+    if shows and len(timestamp) == 14:
+        minted = platforms_tiktok.id_time(post_id) if _is_tiktok(platform) else x.snowflake_time(post_id)
     if minted is None:
         return reading
     made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
@@ -981,9 +991,13 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading) ->
         return reading
     hours, minutes = divmod(int(early) // 60, 60)
     before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
-    return _reading(post_id, "unknown", reading.form, reason=(
-        f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
-        f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post"), notes=reading.notes)
+    reason = (f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
+              f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post")
+    if _is_tiktok(platform):   # the video's own record (its platform, its URL with no handle): none of what it said
+        return CaptureReading(PostRecord(platform=platforms_tiktok.PLATFORM, post_id=post_id,
+                                         url=platforms_tiktok.post_url(post_id),
+                                         status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
+    return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
 
 
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
@@ -1020,7 +1034,7 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
     if body is not None:
         headers = json.loads(fetch_row.get("headers") or "{}")
         reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original, platform)
-        reading = reading if _is_tiktok(platform) else _not_before_its_id(post_id, timestamp, reading)
+        reading = _not_before_its_id(post_id, timestamp, reading, platform)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_soup, utc
-from resolver.fetch.records import PostRecord
+from resolver.fetch.records import CUT_MARK, PostRecord
 from resolver.placeholders import real
 from resolver.platforms import youtube
 
@@ -43,6 +43,9 @@ if TYPE_CHECKING:   # bs4 is loaded when a page is read (#14)
 
 SITE = "https://www.youtube.com"
 TITLE_AND_DESCRIPTION = "the text is the video's title, then its description, as the captured watch page gave them"
+MAYBE_CUT = "maybe"
+MAY_BE_CUT = ("the description is the captured page's head's, which YouTube cuts to its first 160 or so characters "
+              "without always marking the cut: the whole description was not read, and \"…\" marks where it may go on")
 # `var ytInitialPlayerResponse = {…}`, or in 2020 `window["ytInitialPlayerResponse"] = {…}` (review43c)
 _PLAYER = re.compile(r"""ytInitialPlayerResponse(?:["']\])?\s*=\s*""")
 _SITE_SAYS = (   # the opening words of YouTube's description of itself, as its pages in these languages give it
@@ -135,13 +138,26 @@ def _read_video(video_id: str, method: str, soup: BeautifulSoup, og: dict[str, s
     # before, while it was private: never the video's date, only where the page gives no other (review43c)
     day = _said(micro.get("publishDate"), _prop(scope, "datePublished"), micro.get("uploadDate"),
                 _prop(scope, "uploadDate"))
-    created = utc(day) if day else None
-    notes = [TITLE_AND_DESCRIPTION] if description else []
-    if cut:
-        notes.append("the description is cut short on the captured page: its first words only")
-    if day and not created:
-        notes.append(f"the page gives the upload day {day}, no time or time zone: no date is taken from it")
     status = str(_object(player, "playabilityStatus").get("status") or "OK")
+    # a premiere or live stream captured before it aired: its page's day is the start it was scheduled for, which
+    # may have moved, never a day it was published (review43c43)
+    upcoming = details.get("isUpcoming") is True or status == "LIVE_STREAM_OFFLINE"
+    created = utc(day) if day and not upcoming else None
+    notes = [TITLE_AND_DESCRIPTION] if description else []
+    if cut is True:
+        notes.append("the description is cut short on the captured page: its first words only")
+    elif cut == MAYBE_CUT:
+        description = f"{description}{CUT_MARK}"
+        notes.append(MAY_BE_CUT)
+    if day and details.get("isUpcoming") is True:
+        notes.append(f"captured before it aired (a premiere or a live stream): the page gives the start it was "
+                     f"scheduled for, {day}, not a day it was published: no date is taken from it")
+    elif day and upcoming:   # offline: not yet aired, or a stream ended with no replay yet
+        notes.append(f"captured while the premiere or live stream was offline (not yet aired, or ended): the page "
+                     f"gives {day}, which may be the start it was scheduled for, not a day it was published: no date "
+                     "is taken from it")
+    elif day and not created:
+        notes.append(f"the page gives the upload day {day}, no time or time zone: no date is taken from it")
     if status != "OK":
         notes.append(f"when captured, YouTube did not play it to a visitor ({status})")
     form = "player-response" if details else "watch-microdata" if _prop(scope, "videoId") else "page-head"
@@ -198,9 +214,10 @@ def _said(*values: Any) -> str | None:
 
 
 def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | BeautifulSoup,
-                 details: dict[str, Any]) -> tuple[str | None, bool]:
-    """(the description, whether it is cut short): the player's whole one, the old page's `#eow-description`, else
-    the microdata's or the head's (YouTube cuts those, and ends them with "...")."""
+                 details: dict[str, Any]) -> tuple[str | None, bool | str]:
+    """(the description, whether it is cut short: True, False, or MAYBE_CUT): the player's whole one, the old page's
+    `#eow-description`, else the microdata's or the head's, which YouTube cuts to their first 160 or so characters,
+    ending them with "..." or not (ytdl-org/youtube-dl#25937): one that does not is MAYBE_CUT, never whole."""
     whole = details.get("shortDescription")
     if isinstance(whole, str):   # the whole description, "" for a video with none (its head then holds the site's)
         return whole.strip() or None, False
@@ -213,7 +230,7 @@ def _description(soup: BeautifulSoup, og: dict[str, str], scope: Tag | Beautiful
             return text, False
     short = _said(*(said for said in (_prop(scope, "description"), og.get("og:description"))
                     if not _site_description(said)))
-    return (short, short.endswith(("...", "…"))) if short else (None, False)
+    return (short, short.endswith(("...", "…")) or MAYBE_CUT) if short else (None, False)
 
 
 def _site_description(said: str | None) -> bool:

@@ -278,6 +278,9 @@ def in_other_digits(url: str) -> tuple[PostRef, str, str, str] | None:
     ref = parse_url(plain if "://" in plain else "https://" + plain.strip())
     if ref is None or not ref.post_id or not is_embed(ref) or ref.platform not in ADDRESS_OF:
         return None
+    as_written = parse_url(url if "://" in url else "https://" + url.strip())
+    if as_written is not None and as_written.post_id == ref.post_id:
+        return None   # the id is in ASCII digits, the others elsewhere: a Reddit post's title, "t=٤٥" (review44b)
     written = next((m.group() for m in _DIGITS_RE.finditer(url) if not m.group().isascii()), "")
     names = " and ".join(dict.fromkeys(unicodedata.name(c, "").rsplit(" DIGIT ", 1)[0]
                                        for c in written if not c.isascii()))

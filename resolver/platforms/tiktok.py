@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -17,6 +19,9 @@ CODE = LazyPattern(r"^[A-Za-z0-9_-]{4,40}$")
 SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
 # /<word>/<id> and /<word>/<version>/<id>: the embed players and the share page.
 EMBED_PATHS = (("embed", "v2"), ("embed",), ("player", "v1"), ("share", "video"))
+# A TikTok (and Douyin) id is 64 bits whose top 32 are the second it was minted, as an X id's top bits are its time
+# (Steel et al., "Just Another Hour on TikTok", arXiv 2504.13279; unfurl's parse_tiktok): the service began in 2016.
+IDS_TIMED_FROM = datetime(2016, 9, 1, tzinfo=timezone.utc)
 
 
 def profile_url(user: str) -> str:
@@ -27,6 +32,15 @@ def profile_url(user: str) -> str:
 def post_url(post_id: str, user: str | None = None) -> str:
     """Canonical post URL. TikTok serves /@/video/<id> when the author is not known."""
     return f"https://www.tiktok.com/@{user or ''}/video/{post_id}"
+
+
+def id_time(post_id: str) -> datetime | None:
+    """When a video's id was minted (UTC, to the second): its top 32 bits; None for an id that is no 64-bit number or
+    holds no time TikTok could have minted (before 2016: a short or made-up number)."""
+    if not post_id.isascii() or not post_id.isdigit() or len(post_id) > 20 or int(post_id) >= 1 << 64:
+        return None
+    minted = datetime.fromtimestamp(int(post_id) >> 32, tz=timezone.utc)
+    return minted if minted >= IDS_TIMED_FROM else None
 
 
 def parse(url: str) -> PostRef | None:
