@@ -62,3 +62,9 @@ def test_a_credit_word_not_read_on_a_page_in_a_language_not_read_is_warned_of(la
     assert credits_of(content) == []
     found = credit_language_not_read(content, "html")
     assert found is not None and found.language == lang and name in found.message
+
+
+def test_a_screenshot_of_x_names_the_platform_for_sure():
+    """"Скриншот: X" as "Screenshot: X": the lone "X" is the platform, said for sure (SCREEN_CAPTURE's words)."""
+    [credit] = find_all(page("<p>Скриншот: X</p>"), "html")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == (None, "X", "high")
