@@ -567,7 +567,10 @@ def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bo
     notes, figure, negated = translation_turns(said, post, negation=True)
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
-    if figure or negated:
+    if figure or negated:   # the change first: it is what fails
+        evidence = (f"a translation that changes what the post says: {notes.removeprefix('; ')}"
+                    f"{', the same digits in another order' if figure else ''}; the quote reads as {pair[0]}, the post "
+                    f"as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by word")
         return Comparison("fail", evidence, ours, theirs, matched, set_aside=aside, turned=True, translated=True)
     return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 
