@@ -1402,8 +1402,11 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
     from resolver.platforms.podcasts import NOT_SUPPORTED, is_podcast
+    from resolver.platforms.unsupported import why_not
 
-    podcasts = [target for target in targets if is_podcast(target)]   # asked nowhere (newuser41a #9)
+    # asked nowhere: a podcast episode (newuser41a #9), a VK, Rutube or OK post or video, an invite link (newuser44a #3)
+    podcasts = {target: NOT_SUPPORTED if is_podcast(target) else why for target in targets
+                if is_podcast(target) or (why := why_not(target)) is not None}
     targets = tuple(target for target in targets if target not in podcasts)
 
     unresolved: list[tuple[Resolution, tuple[str, ...]]] = []
@@ -1480,11 +1483,12 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
-    for url in podcasts:
-        click.echo(escaped_controls(f"error: cannot fetch {redact(url)}: {NOT_SUPPORTED}; nothing was asked"), err=True)
+    for url, why_unsupported in podcasts.items():
+        click.echo(escaped_controls(f"error: cannot fetch {redact(url)}: {why_unsupported}; nothing was asked"),
+                   err=True)
         if as_json:
             click.echo(_json_line({"source": redact(url), "link": redact(url),
-                                   "error": f"input: cannot fetch {redact(url)}: {NOT_SUPPORTED}"}))
+                                   "error": f"input: cannot fetch {redact(url)}: {why_unsupported}"}))
     failed = sum(not f.warning for f in unread) + len(podcasts)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
         _say_no_article(targets, skipped=sum(f.files for f in unread))

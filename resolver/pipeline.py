@@ -40,8 +40,8 @@ from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
-                              podcasts_said, read_credit_language, read_links_not_followed, read_thin,
-                              read_uncredited,
+                              podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
+                              read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -122,6 +122,8 @@ class ArticleResult:
     unread_language: CreditLanguageNotRead | None = None
     # the podcast episodes it names, which no step reads (`podcasts_said`, newuser41a #9); None: none
     podcasts: dict[str, Any] | None = None
+    # the VK, Rutube and OK posts and videos and Telegram invite links it names (`unsupported_said`, newuser44a #3)
+    unsupported: dict[str, Any] | None = None
     # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
     uncredited: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
@@ -234,8 +236,10 @@ class ArticleResult:
         "encoding", "message"}` for a page whose Western charset label was overruled by its language (newuser43a #3);
         `{"kind": "podcasts-not-supported", …}`
         (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9); `{"kind":
-        "uncredited-images", "count", "images": [{"url", "where"}], "untied_credits", "message"}`
-        (`workers.uncredited_images`), the article's own pictures no credit on the page is tied to (newuser42a #11)."""
+        "posts-not-supported", …}` (`unsupported_said`), its VK, Rutube and OK posts and videos and Telegram invite
+        links, which no step reads either (newuser44a #3); `{"kind": "uncredited-images", "count", "images": [{"url",
+        "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
+        the page is tied to (newuser42a #11)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -247,6 +251,8 @@ class ArticleResult:
                          "encoding": self.article.encoding, "message": label})
         if self.podcasts is not None:   # newuser41a #9
             said.append(self.podcasts)
+        if self.unsupported is not None:   # newuser44a #3
+            said.append(self.unsupported)
         if self.uncredited is not None:   # newuser42a #11
             said.append(self.uncredited)
         return said
@@ -1374,7 +1380,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
-            podcasts=found.podcasts, uncredited=found.uncredited, unrecorded_fetches=item.fetched,
+            podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
+            unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
@@ -1751,12 +1758,14 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
+        unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
-                           unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts)
+                           unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
+                           unsupported=unsupported)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

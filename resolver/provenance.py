@@ -252,7 +252,27 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                  credited_title: str | None = None) -> dict[str, Any]:
     """`guess`: the article's encoding, guessed unsure (`unsure_guess`): a name that differs only in letters beyond
     ASCII may be the guess's, not a name changed (review37b). `credited`: (name, line) of a video's credit line the
-    article writes after its embed, `credited_title`: the title its embed code gives it (`video_credit`)."""
+    article writes after its embed, `credited_title`: the title its embed code gives it (`video_credit`). A forward's
+    check says whose words they are, and passes no more: the account that posted it is not their author
+    (newuser44a #4: a Ukrainian channel's forward of a Russian one's post passed as the Ukrainian channel's words)."""
+    checked = _author_check(embed, post, store=store, guess=guess, credited=credited, credited_title=credited_title)
+    said, _ = said_by_post(post)
+    if said is None:
+        return checked
+    from resolver.fetch.telegram import forward_said
+
+    forward = forward_said(said.get("references") or (), (said.get("author") or {}).get("handle"))
+    if forward is None:
+        return checked
+    result = "warn" if checked["result"] in ("pass", "skip") else checked["result"]
+    # the account is who posted it, not the words' author: said so, where "the post's author" would say otherwise
+    evidence = checked["evidence"].replace("the post's author", "the account that posted it")
+    return {**checked, "result": result, "evidence": f"the post is {forward}, not its own; {evidence}"}
+
+
+def _author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None,
+                  guess: Guess | None = None, credited: tuple[str, str] | None = None,
+                  credited_title: str | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")

@@ -605,6 +605,8 @@ class ArchivedCopy:
                 "status": record["status"], "reason": record["reason"], "text": record["text"],
                 "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
                 "links": record["links"],
+                # a copy's references when it has any: a Telegram forward's origin (newuser44a #4)
+                **({"references": record["references"]} if record["references"] else {}),
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
