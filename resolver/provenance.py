@@ -902,9 +902,34 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and "translation" not in evidence and compared.matched * 2 < compared.said_words \
             and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
-        evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
-                     "may be a translation, which is not compared word by word: compare by hand")
+        result, evidence = _translation_turned(
+            result, evidence, f"the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: "
+                              "they may be a translation, which is not compared word by word: compare by hand",
+            said or "", found["text"], embed, negation=quotes.negates_with_words(said or "", found["text"]),
+            negation_fails=False)
+    elif result != "pass" and not compared.translated and compared.matched * 2 < compared.said_words \
+            and (pair := quotes.uk_ru_pair(quotes.tokens(said or ""), quotes.tokens(found["text"]))):
+        result, evidence = _translation_turned(
+            result, evidence, f"the quote reads as {pair[0]}, the post as {pair[1]}{'' if pair[2] else ' (not sure)'}: "
+                              f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
+                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2])
     return check("text", result, _per(source, evidence), changes)
+
+
+def _translation_turned(result: str, evidence: str, translation: str, said: str, post_text: str,
+                        embed: dict[str, Any], *, negation: bool, negation_fails: bool) -> tuple[str, str]:
+    """A verdict on words that may be a translation (`translation` says why), with what it may have changed named
+    (`quotes.translation_turns`: a figure not among the post's, a negation added or dropped when `negation`): a fail
+    where the figure (or, `negation_fails`, the negation) is unambiguous, the quote is tied to the post (not a link's
+    prose of uncertain reach) and nothing said it is no fail (an edit), else the warn, naming it (newuser44a #5)."""
+    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation)
+    link = embed.get("detector") in LINKS
+    if (figure or negated and negation_fails) and (not link or embed.get("text_confidence") == "high") \
+            and "no fail" not in evidence:
+        return "fail", (f"{BESIDE if link else 'the quote'} may be a translation that changes what the post says: "
+                        f"{notes.removeprefix('; ')}{', the same digits in another order' if figure else ''} (the "
+                        f"quote: “{' '.join(said.split())}”; the post: “{' '.join(post_text.split())}”); {translation}")
+    return result, f"{evidence}; {translation}{notes}"
 
 
 def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
@@ -1084,6 +1109,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
+        if result == "fail" and confidence != "high":
+            return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"
+        return result, f"{BESIDE}: {evidence}; the post says: “{post}”"
     if result == "warn" and not compared.changes and _left_out(compared):
         # a run of the post's words, word for word, leaving out what denies them: as an embed's trimmed quote says
         # it, with the post's words (newuser38a #4), not "differ from the post"
@@ -2039,21 +2068,107 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [_names_in_two_scripts(credit, embedded["byline"], scripts, orgs,
                                           [said_people, *map(_plain, people)], inside)]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
+    if origin := _via_originator(credit):   # "X via AP": whose picture it is, not only who sent it (newuser44a #2)
+        return [_originator_checked(credit, origin, embedded, orgs, said_people, people, inside)]
+    return [_organisation_checked(credit, orgs, said_people, people, inside)]
+
+
+def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: str, people: list[str],
+                          inside: str) -> dict[str, str]:
+    """The check of a credit's organisation against the file's organisation fields, no creator compared: agencies
+    cache/agencies.py knows, none in common, fail; one in common, or the words within the file's, pass."""
+    said_org = _plain(credit.get("organization") or "")
     if said_org and orgs:
         said_agencies, file_agencies = _agencies_compared(credit, orgs, [said_people, *map(_plain, people)])
         if said_agencies and file_agencies and not said_agencies & file_agencies:
             why = _not_one_agency_shown(credit, orgs, said_agencies, file_agencies)
             if why:
-                return [check("image-metadata", "warn", f"article credits '{credit['organization']}' "
-                                                        f"({', '.join(sorted(said_agencies))}), the file names "
-                                                        f"{', '.join(sorted(file_agencies))} ({inside}): {why}")]
-            return [check("image-metadata", "fail", f"the agency does not match: article credits "
-                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
-                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")]
+                return check("image-metadata", "warn", f"article credits '{credit['organization']}' "
+                                                       f"({', '.join(sorted(said_agencies))}), the file names "
+                                                       f"{', '.join(sorted(file_agencies))} ({inside}): {why}")
+            return check("image-metadata", "fail", f"the agency does not match: article credits "
+                                                   f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
+                                                   f"file names {', '.join(sorted(file_agencies))} ({inside})")
         if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
-            return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
-        return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
-    return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+            return check("image-metadata", "pass", f"organisation matches the file ({inside})")
+        return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
+    return check("image-metadata", "skip", f"nothing comparable (file: {inside})")
+
+
+# "X via AGENCY" in an organisation: X whose picture it is, the agency that passed it on ("Royal Navy/Handout via Reuters")
+_VIA_SPLIT = re.compile(r"\s+via\s+(?!.*\s+via\s)", re.IGNORECASE)
+_ROLE_ONLY = frozenset({"handout", "pool", "handout photo", "pool photo", "file", "file photo"})
+
+
+def _via_originator(credit: dict[str, Any]) -> tuple[str, str] | None:
+    """(the originator, the agency that passed the picture on) of a credit "X via AGENCY" with no person compared
+    ("Ukrainian Presidential Press Service via AP"; "Royal Navy/Handout via Reuters", read as the creator Royal Navy
+    and the organisation Reuters, a handout); None when it names no originator ("Pool via AP") or is no such credit."""
+    organization = credit.get("organization") or ""
+    if credit.get("creator") and credit.get("kind") == "handout" and organization:
+        return credit["creator"], organization
+    parts = _VIA_SPLIT.split(organization)
+    if credit.get("creator") or len(parts) != 2:
+        return None
+    named = [part for part in re.split(r"\s*/\s*", parts[0]) if _plain(part) and _plain(part) not in _ROLE_ONLY]
+    return ("/".join(named), parts[1]) if named and parts[1].strip() else None
+
+
+def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedded: dict[str, str], orgs: list[str],
+                        said_people: str, people: list[str], inside: str) -> dict[str, str]:
+    """The check of a credit "X via AGENCY" (`origin`: X, AGENCY): the agency as any organisation's, and X, whose
+    picture it is, against every credit field of the file (IPTC: the Credit Line is the credit the supplier asks for;
+    the IIM Source names the original owner of the picture's content). X named there: the agency's check; another
+    originator named: a warn naming both (a fail when both are agencies the table knows, none in common); only the
+    agency named: a warn saying X was not checked. Never a pass on the agency alone (newuser44a #2)."""
+    originator, agency = origin
+    base = _organisation_checked(credit, orgs, said_people, people, inside)
+    if base["result"] == "fail":
+        return base
+    names = [said_people, *map(_plain, people)]
+    fields = [(key, value) for key, value in embedded.items() if key in PERSON_FIELDS + ORG_FIELDS and _plain(value)]
+    theirs = _agencies_named(originator, people=names, whole=True)
+    named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
+    if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
+        if base["result"] == "pass":
+            return check("image-metadata", "pass", f"the originator '{originator}' and the agency match the file "
+                                                   f"({inside})")
+        return check("image-metadata", base["result"], f"the originator '{originator}' is named in the file; "
+                                                       f"{base['evidence']}")
+    agency_words = "the agency matches the file" if base["result"] == "pass" else base["evidence"]
+    others = named - _agencies_named(agency, people=names, whole=True)
+    if theirs and others:
+        why = _not_one_agency_shown(credit, orgs)
+        return check("image-metadata", "warn" if why else "fail",
+                     f"the originator does not match: article credits the picture to '{originator}' "
+                     f"({', '.join(sorted(theirs))}), passed on by {agency}; the file names "
+                     f"{', '.join(sorted(others))} ({inside})" + (f": {why}" if why else ""))
+    if found := _other_names(fields, names):
+        key, other = found
+        scripts = _other_script(originator, other)
+        return check("image-metadata", "warn",
+                     f"the file names another originator than the article's: article credits the picture to "
+                     f"'{originator}', passed on by {agency}; the file's {key} says '{other}' ({inside}): "
+                     + (f"written in {scripts[0]} and {scripts[1]} letters, they may be one name translated; "
+                        if scripts else "")
+                     + f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
+                       f"picture on: check whose picture it is")
+    return check("image-metadata", "warn", f"{agency_words}, the originator '{originator}' was not checked: the file "
+                                           f"names only the agency ({inside})")
+
+
+def _other_names(fields: list[tuple[str, str]], people: Sequence[str]) -> tuple[str, str] | None:
+    """The first (field, words) of a file's credit fields, its Source first, that names someone besides an agency the
+    table knows and a notice's words: "Пресс-служба Министерства обороны РФ" does, "AP", "© 2022 The Associated
+    Press" do not. None when none does."""
+    order = {key: i for i, key in enumerate(("source", "byline", "credit_line", "copyright", "artist", "creator"))}
+    for key, value in sorted(fields, key=lambda field: order.get(field[0], len(order))):
+        for part in _CREDIT_PARTS.split(value):
+            words = _plain(part).split()
+            if any(w not in _NOTICE_WORDS and not w.isdigit() for w in words) \
+                    and not _agencies_named(part, people=people, whole=True):
+                return key, part.strip()
+    return None
 
 
 def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[str, str] | None:

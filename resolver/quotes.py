@@ -51,6 +51,7 @@ ELLIPSIS = "…"
 CHANGE_PENALTY = 0.1   # per word changed inside the quoted run, in score()
 _STRAIGHTEN = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "ʼ": "'",   # Ukrainian's apostrophe (MODIFIER LETTER APOSTROPHE U+02BC): the same one as ' or ’ (newuser44a #11)
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
@@ -221,6 +222,7 @@ class Comparison:
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
     turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
+    translated: bool = False              # the quote may be a translation (Ukrainian ↔ Russian), said in `evidence`
 
     @property
     def contained(self) -> float:
@@ -284,11 +286,11 @@ _OPTIONAL_MARKS = "".join(
 # "İzmir" is "izmir" (newuser32b §4). Case is the case warning's (_recased); a dotted i for a dotless ı, a keyboard's
 # or another word, is written otherwise. And letters a keyboard or a spelling writes two ways (newuser39a §3): a
 # Persian keyboard's yeh and keheh (ی, ک) for the Arabic ي and ك, an alef whose hamza or madda is left off (أ إ آ
-# written ا), an alef maksura ى written ي (Egyptian print), the Ukrainian apostrophe ʼ (U+02BC, its official one)
-# for ' or ’. Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word). A ta
+# written ا), an alef maksura ى written ي (Egyptian print). (The Ukrainian apostrophe ʼ, U+02BC, was one too: it is
+# straightened as ’ is, _STRAIGHTEN, newuser44a #11.) Each failed as a changed word; each is shown naming the letters (علي, Ali, is also another word). A ta
 # marbuta written as a ha (الحكومه for الحكومة, as Egyptian and Levantine writers and Persian keyboards spell it) failed
 # where ى for ي warned (newuser43a #6): one rule, the same word written otherwise warns, naming the letters.
-_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ʼ": "'"}
+_LETTER_FORMS = {"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"}
 _FOLD = str.maketrans({**dict.fromkeys(_OPTIONAL_MARKS), "ё": "е", "Ё": "Е", "ı": "i", "İ": "i", **_LETTER_FORMS})
 
 
@@ -363,11 +365,17 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             but = f" but {len(kept)} name{'s' * (len(kept) > 1)} ({', '.join(kept)})" if kept else ""
             but += (" and" if kept else " but") + f" {len(small)} short word{'s' * (len(small) > 1)} " \
                 f"({', '.join(small)})" if small else ""
-            return Comparison("warn", f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
-                                      "translation? Its words cannot be checked against the post's"
-                                      + (_negation_lost(said_words, post_words)
-                                         if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else ""),
-                              len(a), len(p), matched, set_aside=aside)
+            # a figure the translation gives that the post does not, named; the same digits in another order fail
+            # (newuser44a #5)
+            notes, figure, _ = translation_turns(said_words, post_words, negation=False)
+            return Comparison("fail" if figure else "warn",
+                              f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
+                              "translation? Its words cannot be checked against the post's"
+                              + (_negation_lost(said_words, post_words)
+                                 if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
+                              len(a), len(p), matched, set_aside=aside, turned=figure)
+    if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
+        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
@@ -478,6 +486,93 @@ def _negation_lost(said: list[str], post: list[str]) -> str:
         return ""
     side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)
     return f'; the {side} has a negation ("{words[0]}"), the {other} none: check that the translation keeps its sense'
+
+
+# Ukrainian and Russian, both in Cyrillic letters: a translation between them shares cognates ("противника") and the
+# script, so neither the script nor "no word of the post's" told it (newuser44a #5). The letters only one of them
+# writes, and short frequent words only one of them has (Ukrainian "що", "але"; Russian "и", "что"), tell them apart
+# ("та", "де" and "коли" are Russian words too: not among them).
+_UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
+_UK_WORDS = frozenset("і й що це як від але або вони ми ви вже ще його її їх який яка яке які також після цей ця "
+                      "цього".split())
+_RU_WORDS = frozenset("и что это как от но или он она они мы вы был была было были будет уже еще ещё когда где его "
+                      "ее её их который которая которое которые также после этот эта этого".split())
+UK_RU = {"uk": "Ukrainian", "ru": "Russian"}
+UK_RU_PAIR = "Ukrainian ↔ Russian"
+
+
+def _uk_or_ru(words: list[str]) -> str:
+    """ "uk" or "ru" when the words hold letters or frequent words of one of the two and none of the other's; ""."""
+    letters = set("".join(words).casefold())
+    folded = {w.casefold() for w in words}
+    uk = bool(letters & _UK_LETTERS or folded & _UK_WORDS or any("'" in w and _script([w]) == "CYRILLIC" for w in words))
+    ru = bool(letters & _RU_LETTERS or folded & _RU_WORDS)
+    return "uk" if uk and not ru else "ru" if ru and not uk else ""
+
+
+def uk_ru_pair(said: list[str], post: list[str]) -> tuple[str, str, bool] | None:
+    """(the quote's language, the post's: "Russian", "Ukrainian"; whether both were told by their own letters or
+    words) when both sides are written in Cyrillic letters and one reads as Ukrainian, the other as Russian; the
+    other side told only by lacking the one's letters, in three words or more, is unsure (False). None otherwise."""
+    if _script(said) != "CYRILLIC" or _script(post) != "CYRILLIC":
+        return None
+    ours, theirs = _uk_or_ru(said), _uk_or_ru(post)
+    if ours and theirs:
+        return (UK_RU[ours], UK_RU[theirs], True) if ours != theirs else None
+    known, other = (ours, post) if ours else (theirs, said)
+    if not known or len(other) < 3 or _uk_or_ru(other) or (known == "ru" and set("".join(other).casefold()) & _RU_LETTERS):
+        return None
+    guessed = "ru" if known == "uk" else "uk"
+    return (UK_RU[ours or guessed], UK_RU[theirs or guessed], False)
+
+
+def translation_turns(said: list[str], post: list[str], *, negation: bool) -> tuple[str, bool, bool]:
+    """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
+    negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
+    negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
+    (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5)."""
+    in_post, in_said = _figures(post), _figures(said)
+    extra = [f for f in dict.fromkeys(in_said) if f not in in_post]
+    missing = [f for f in dict.fromkeys(in_post) if f not in in_said]
+    notes = [f"{f} is not among the post's figures ({', '.join(dict.fromkeys(in_post))})" if in_post else
+             f"{f} is not among the post's figures (it gives none)" for f in extra]
+    if missing and not extra:
+        notes.append(f"the post's {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the quote "
+                     "(written in words?)")
+    figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and sorted(extra[0]) == sorted(missing[0])
+    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    negated = negation and bool(ours) != bool(theirs)
+    if negated:
+        notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
+                     f'the post\'s negation ("{theirs[0]}") is not in the quote')
+    return "".join(f"; {note}" for note in notes), figure, negated
+
+
+_WORD_NEGATING_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC"})
+
+
+def negates_with_words(said: str, post: str) -> bool:
+    """Whether both sides are in scripts of languages that negate with a word (not CJK, whose negation is a verb's
+    ending), neither reading as a language that negates with a suffix (Turkish): a negation word on one side only is
+    then worth naming in a translation (newuser44a #5)."""
+    sides = [tokens(said), tokens(post)]
+    return all(_script(words) in _WORD_NEGATING_SCRIPTS and _reads_as(words) not in _NEGATION_BY_SUFFIX
+               and not set(_looks(words)) & _NEGATION_BY_SUFFIX for words in sides)
+
+
+def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bool], ours: int, theirs: int,
+                      matched: int, aside: tuple[str, ...]) -> Comparison:
+    """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
+    word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
+    notes, figure, negated = translation_turns(said, post, negation=True)
+    evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
+                f"which is not compared word by word: compare by hand{notes}")
+    if figure or negated:   # the change first: it is what fails
+        evidence = (f"a translation that changes what the post says: {notes.removeprefix('; ')}"
+                    f"{', the same digits in another order' if figure else ''}; the quote reads as {pair[0]}, the post "
+                    f"as {pair[1]}: they may be a translation ({UK_RU_PAIR}), not compared word by word")
+        return Comparison("fail", evidence, ours, theirs, matched, set_aside=aside, turned=True, translated=True)
+    return Comparison("warn", evidence, ours, theirs, matched, set_aside=aside, translated=True)
 
 
 def _kept_in_translation(word: str) -> bool:
@@ -651,7 +746,7 @@ HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or an
 VOWEL_MARKS = "the same letters, with vowel marks on one side"
 OTHER_MARKS = "the same letters, with other vowel marks: another reading?"
 VOWEL_LETTERS = "the same word, with vowel marks on one side and vowel letters (ו, י) on the other?"
-YO = "ё written as е"
+YO = "ё written as е: only spelling, as Russian print writes е for ё"   # a pass (newuser44a #11)
 JOINED = "the same words, a negation joined to its neighbour by a hyphen on one side: a prefix, another word?"
 MAQAF = "the same words, joined by a maqaf (HEBREW PUNCTUATION MAQAF U+05BE) on one side, as Hebrew spelling may"
 LETTER_FORMS = "the same letter in another form, a keyboard's or a spelling's (or another word?)"   # after the names
@@ -3369,7 +3464,9 @@ def _verdict(c: Comparison) -> Comparison:
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
             or c.undone or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
-    return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
+    # ё written as е is how Russian print spells the word: said, never a warn (newuser44a #11)
+    spelled = all(ch.alike == YO for ch in c.changes)
+    return replace(c, result="warn" if c.changes and not spelled else "pass", evidence="; ".join(notes))
 
 
 GLUED_ON = "(glued on by the page or a scraper?)"   # words at a quote's ends that are not the post's

@@ -85,7 +85,7 @@ def ambiguous_agency(organization: str | None) -> str | None:
 
 # A screen capture's or a video still's words: what the picture shows was taken from a platform ("Screenshot via X",
 # "Screen grab via YouTube", "Video still via Instagram"), which the credit then names, never as its photographer
-SCREEN_CAPTURE = r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|video[ \t\u00a0]+still)"
+SCREEN_CAPTURE = r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|video[ \t\u00a0]+still|скр[иі]ншот)"   # (newuser44a #6)
 _SCREEN_CAPTURE_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 
 

@@ -29,7 +29,8 @@ SP = r"[ \t\u00a0]"
 # The photo's word, or the word opening a photo's credit, in other languages (newuser27 #8, #10): one list, read by
 # the credit patterns (`PHOTO`), their pre-check (`_other_photo_word`) and `html_credits`' prose hint.
 OTHER_PHOTO_WORDS = (
-    "Фото(?:графи[яи])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Фото(?:граф[иі][яиї])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Світлин[аи]", "Скр[иі]ншот",      # Ukrainian photo(s); Russian and Ukrainian screenshot: its platform (newuser44a #6)
     "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
@@ -39,6 +40,11 @@ OTHER_PHOTO_WORDS = (
     "منبع ع[کك]س", "ع[کك]س(?: از)?",
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
+# The words a Japanese or Korean credit joins to its name with "=" ("写真＝AFP＝時事", "사진=연합뉴스"): those in Han
+# letters or Hangul only. All of OTHER_PHOTO_WORDS there made PREFIX 1,336 characters once the Ukrainian words came
+# (newuser44a #6), compiled in every credit pattern (#14: kept under 1,300); no other language writes "Фото=".
+EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
+                                     if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 # "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
 PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
@@ -60,7 +66,7 @@ PREFIX = (
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
-    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
+    rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
     rf"|(?:ال)?صورة من [أا]رشيف(?= )|ع[کك]س از(?= ))"
@@ -69,7 +75,7 @@ PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
 # first at each character, before its look-behinds and PREFIX's alternation (#14: 18.2 to 10.9 ms of a corpus pass).
 # Written out, not derived at import (start-up); tests/test_credits.py derives them from PREFIX with `re`'s parser.
-PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
+PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0421\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
