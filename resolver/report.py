@@ -2119,7 +2119,13 @@ def _unsure_split(credit: dict[str, Any]) -> str:
 # What a credit's label says of its picture (`Credit.kind`), as a desk reads it (newuser35b #1, #3, #9).
 KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy (lent)",
               "stock": "stock or illustrative picture", "private": "private photo",
-              "rights-reserved": "rights reserved, author not named"}
+              "rights-reserved": "rights reserved, author not named",
+              # a US paper's own lines (newuser44d #3): "Staff photo by ...", "Submitted photo", "Contributed photo"
+              "staff": "staff photo (the paper's own photographer)",
+              "submitted": "submitted (sent in to the paper; who took it not said)",
+              "contributed": "contributed (sent in to the paper; who took it not said)"}
+# The kinds whose organisation is who lent or sent in the picture, not who made it
+SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by"}
 
 
 def _label(credit: dict[str, Any]) -> str:
@@ -2131,7 +2137,8 @@ def _label(credit: dict[str, Any]) -> str:
 def _organisation_word(credit: dict[str, Any]) -> str:
     """What a credit's organisation is to the picture: a courtesy credit's is who lent it, a source, never said to
     have made it ("Photo courtesy of Rob Hale": newuser42a #6)."""
-    return "lent by (a source, not said to be who made it)" if credit.get("kind") == "courtesy" else "organisation"
+    sender = SENDER_KINDS.get(credit.get("kind") or "")
+    return f"{sender} (a source, not said to be who made it)" if sender else "organisation"
 
 
 # Where a credit's names were read from a field or an attribute, not from the words the report quotes: which one

@@ -824,6 +824,22 @@ def person_for_outlet(value: str, *, first_name: bool = True) -> bool:
         and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 
+# "DALE HUNT/The Daily Courier", "Dale Hunt / The Daily Courier": a US newspaper's caption credit, its photographer
+# (often in capitals) and the paper itself, named with its "The" (newuser44d #3)
+_SLASH_OUTLET_RE = LazyPattern(r"(?P<name>\S+(?: \S+){1,3}) ?/ ?(?P<outlet>The(?: [A-Z][\w&.'’-]*){1,4})")
+
+
+def person_slash_outlet(value: str, *, first_name: bool = True) -> bool:
+    """Is `value` only a person's name, a slash, and "The" and the paper's name ("DALE HUNT/The Daily Courier")? As
+    `person_for_outlet` asks of "for": a name in capitals is read as its words capitalised."""
+    found = _SLASH_OUTLET_RE.fullmatch(value.strip())
+    if found is None:
+        return False
+    name = found["name"].title() if found["name"].isupper() else found["name"]
+    return is_persons_name(name) and (not first_name or _starts_with_first_name(name)) \
+        and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
+
+
 def _capitalised(word: str) -> bool:
     """"Crasch", "O'Brien", "Smith-Jones", "José"; not "NGAN", "WSig", "de"."""
     parts = re.split(r"['’-]", word)

@@ -1655,6 +1655,9 @@ AMPERSAND_RE = LazyPattern(r"&amp;|\\u0026")
 FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
+# YouTube's Flash player URL, host on: its options follow an "&" with no "?" (/v/<id>&hl=en&fs=1).
+FLASH_PLAYER_RE = LazyPattern(r"(?:[\w-]+\.)*youtube(?:-nocookie)?\.com(?:/|\\/){1,2}v(?:/|\\/)[\w-]{11}$")
+QUOTES = ("\"", "'")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
 CAPTURE_BEFORE_RE = LazyPattern(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
                                 re.IGNORECASE)
@@ -1759,12 +1762,18 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped. Up to
     # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
-    raw = _own_parameters(text_detectors.clean_url(run.group() if run else ""))
+    written = text_detectors.clean_url(run.group() if run else "")
+    raw = _own_parameters(written)
     ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
     if ref is None or ref.kind not in ("post", "comment", "video") or not ref.post_id or _in_text(page, begin):
         return None
     scheme = SCHEME_BEFORE_RE.search(page, max(0, begin - 24), begin)   # the span is the URL as written, its scheme too
     start = scheme.start() if scheme else begin
+    if raw != written and ref.platform == "youtube" and FLASH_PLAYER_RE.match(raw) and page[start - 1:start] in QUOTES:
+        # YouTube's Flash player wrote its options after an "&" and no "?" (/v/<id>&hl=en&fs=1): in an attribute of
+        # its own (no wrapper's parameter) they are the player's, and the span is the URL as written (newuser44d #1)
+        raw = written
+        ref = _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw))) or ref
     furniture, doubt = _source_place(page, start, raw)
     if furniture:
         return None
