@@ -392,3 +392,77 @@ def test_perf44_a_quote_with_many_brackets_glued_to_words_is_tokenised_a_bounded
     found = " ".join(f"the{i} word{i}" for i in range(400))
     assert compare(said, found).result == "warn"
     assert chars_tokenised[0] <= 20 * (len(said) + len(found)), chars_tokenised[0]
+
+
+def work_done(function, *args):
+    """Python and builtin calls a call makes (a word table's max() per cell among them): work, counted, not timed."""
+    count = 0
+
+    def profiler(frame, event, arg):
+        nonlocal count
+        count += event in ("call", "c_call")
+
+    sys.setprofile(profiler)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def rewritten(words: int, side: str) -> list[str]:
+    """A long text whose every tenth word it shares with the other side's, the rest its own."""
+    return [f"shared{i}" if i % 10 == 0 else f"{side}{i}" for i in range(words)]
+
+
+def test_perf44_two_long_texts_differing_throughout_are_matched_at_linear_cost():
+    """perf44: the word table of a longest common subsequence held a cell per pair of words: two texts of 2,000 words
+    took 2 s to compare, of 20,000 minutes and gigabytes (wayback compares a post with its capture, identify whole
+    posts, and an article's quote may be a page long). Long texts are matched by the words each side holds once."""
+    from resolver.quotes import opcodes
+
+    small, large = (work_done(opcodes, rewritten(1_500 * k, "said"), rewritten(1_500 * k, "post")) for k in (1, 2))
+    assert large <= 2.5 * small, (small, large)
+
+
+def test_perf44_two_long_texts_are_matched_on_the_words_they_share():
+    from resolver.quotes import compare, opcodes
+
+    said, post = rewritten(3_000, "said"), rewritten(3_000, "post")
+    ops = opcodes(said, post)
+    assert [(i1, j1) for tag, i1, i2, j1, j2 in ops if tag == "equal"] == [(i, i) for i in range(0, 3_000, 10)]
+    assert all(i2 - i1 == 1 for tag, i1, i2, j1, j2 in ops if tag == "equal")
+    # a capture of a long post with one word changed: that word, and nothing else, is the change
+    post_text = " ".join(f"word{i}" for i in range(6_000))
+    c = compare(post_text.replace("word3000 ", "changed "), post_text)
+    assert c.result == "fail" and [(x.post, x.article) for x in c.changes] == [("word3000", "changed")], c.changes
+
+
+def within(seconds, function, *args):
+    """The call's result, or a failed test once it has run `seconds` (SIGALRM): for work done in C, which no Python
+    call counts. The sizes used take over 20 s quadratically and well under a second linearly."""
+    import signal
+
+    def late(signum, frame):
+        raise AssertionError(f"still running after {seconds} s: superlinear?")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(seconds)
+    try:
+        return function(*args)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_perf44_a_long_replaced_run_of_one_repeated_word_is_shown_in_linear_time():
+    """perf44: a run of words replaced was shown as its text writes it by a search for the whole run, each word apart
+    by `\\W*?`; the run "the the … the b" of a text "the the … the the b" failed at every place it was tried after
+    reading the run: a run of 4,000 words 0.8 s, of 30,000 most of a minute."""
+    from resolver import quotes
+
+    run = ["the"] * 30_000 + ["b"]
+    shown = within(10, quotes._punctuated, run, "the " * 60_000 + "b.")
+    assert shown == " ".join(run)
+    assert quotes._punctuated(["the", "b"], "the, the b.") == "the b."
+    assert quotes._punctuated(["the", "b"] * 150, "the, b! " * 150) == "the, b! " * 149 + "the, b!"
