@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -464,9 +465,17 @@ def _as_written(change: Change, said: str, found: str) -> str:
             f"“{_punctuated(ours, said)}”")
 
 
+# Words of a run `_punctuated` looks for as the text writes them, at most: each place the search tries may read as
+# many words before it fails, so a long run of one repeated word was read quadratically (perf44: a run of 4,000
+# "the" 0.8 s, of 20,000 20 s). A longer run is shown joined by spaces.
+PUNCTUATED_MOST = 300
+
+
 def _punctuated(words: list[str], text: str) -> str:
     """`words` as `text` writes them, the punctuation between them and after the last kept; joined by spaces where
-    the text does not hold them so."""
+    the text does not hold them so, or the run is longer than PUNCTUATED_MOST words."""
+    if len(words) > PUNCTUATED_MOST:
+        return " ".join(words)
     pattern = r"\W*?".join(map(re.escape, words)) + r"[.,;:!?…]*"
     found = re.search(pattern, normalise(text))
     return found.group() if found else " ".join(words)
@@ -2270,15 +2279,26 @@ def _negation_after(post: list[str], end: int, found: str, lang: str | None = No
     return negation.group(0) if stem + negation.group(0) in normalise(found) else ""
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes (equal/replace/delete/insert) from a longest common subsequence of words. difflib's
-    SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
-    and calls the rest glue; the true LCS matches three and shows the change."""
+def _run_at(a: list[str], b: list[str]) -> int | None:
+    """Where `a` stands whole in `b`, word for word, first: one search of the joined words (words hold no NUL), where
+    each place was sliced and compared (perf44: quadratic in a long quote's words)."""
+    text = "\0" + "\0".join(b) + "\0"
+    found = text.find("\0" + "\0".join(a) + "\0")
+    return None if found < 0 else text.count("\0", 0, found)
+
+
+# Word pairs a longest common subsequence is found over with a table (a fraction of a second); longer texts are
+# matched as `_long_pairs` says.
+TABLE_MOST = 250_000
+# Past this many pairs a stretch between two shared words of the long texts is no longer matched word by word.
+_STRETCH_MOST = 40_000
+# How often a stretch is parted again by the words only it holds once on both sides.
+_PARTINGS_MOST = 6
+
+
+def _table_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """The matched (i, j) of a longest common subsequence, from a table of both texts' words."""
     n, m = len(a), len(b)
-    at = next((k for k in range(m - n + 1) if b[k:k + n] == a), None) if n else None
-    if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
-        return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
-                if op[2] > op[1] or op[4] > op[3]]
     table = [[0] * (m + 1) for _ in range(n + 1)]   # table[i][j]: LCS of a[i:] and b[j:]
     for i in range(n - 1, -1, -1):
         row, below, word = table[i], table[i + 1], a[i]
@@ -2293,6 +2313,94 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
             i += 1
         else:
             j += 1
+    return pairs
+
+
+def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """The matched (i, j) of two long texts, in linear time and memory, as a diff does (#14; perf44: a table of two
+    20,000-word texts was 400 million cells, minutes and gigabytes): the words the two share at their start and end;
+    between them, the words each side holds once, in the longest order both keep them (a patience diff); each stretch
+    between two such words parted again the same way, and matched word by word once it is small. A stretch still too
+    long with no word once on each side is left unmatched: a replacement, which it nearly always is."""
+    pairs: list[tuple[int, int]] = []
+    stack = [(0, len(a), 0, len(b), 0)]
+    while stack:
+        lo_a, hi_a, lo_b, hi_b, partings = stack.pop()
+        while lo_a < hi_a and lo_b < hi_b and a[lo_a] == b[lo_b]:
+            pairs.append((lo_a, lo_b))
+            lo_a, lo_b = lo_a + 1, lo_b + 1
+        while lo_a < hi_a and lo_b < hi_b and a[hi_a - 1] == b[hi_b - 1]:
+            hi_a, hi_b = hi_a - 1, hi_b - 1
+            pairs.append((hi_a, hi_b))
+        if lo_a == hi_a or lo_b == hi_b:
+            continue
+        if (hi_a - lo_a) * (hi_b - lo_b) <= _STRETCH_MOST:
+            pairs += [(lo_a + i, lo_b + j) for i, j in _table_pairs(a[lo_a:hi_a], b[lo_b:hi_b])]
+            continue
+        if partings >= _PARTINGS_MOST:
+            continue
+        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b)
+        if not anchors:
+            continue
+        pairs += anchors
+        for (i1, j1), (i2, j2) in zip([(lo_a - 1, lo_b - 1), *anchors], [*anchors, (hi_a, hi_b)]):
+            if i2 - i1 > 1 and j2 - j1 > 1:
+                stack.append((i1 + 1, i2, j1 + 1, j2, partings + 1))
+    return sorted(pairs)
+
+
+def _once_on_both_sides(a: list[str], lo_a: int, hi_a: int, b: list[str], lo_b: int,
+                        hi_b: int) -> list[tuple[int, int]]:
+    """The (i, j) of the words a[lo_a:hi_a] and b[lo_b:hi_b] each hold once, the longest run of them both keep in
+    order (patience sorting: a longest increasing subsequence of their places in b)."""
+    seen_a: dict[str, int] = {}
+    for i in range(lo_a, hi_a):
+        seen_a[a[i]] = -1 if a[i] in seen_a else i
+    seen_b: dict[str, int] = {}
+    for j in range(lo_b, hi_b):
+        if seen_a.get(b[j], -1) >= 0:
+            seen_b[b[j]] = -1 if b[j] in seen_b else j
+    both = sorted((seen_a[w], j) for w, j in seen_b.items() if j >= 0)
+    tails: list[int] = []   # tails[k]: the index in `both` ending the best run of k + 1 so far
+    before = [-1] * len(both)
+    for k, (_, j) in enumerate(both):
+        place = _place(both, tails, j)
+        if place:
+            before[k] = tails[place - 1]
+        if place == len(tails):
+            tails.append(k)
+        else:
+            tails[place] = k
+    run, k = [], tails[-1] if tails else -1
+    while k >= 0:
+        run.append(both[k])
+        k = before[k]
+    return run[::-1]
+
+
+def _place(both: list[tuple[int, int]], tails: list[int], j: int) -> int:
+    """bisect_left of `j` among the b places of `tails` (ascending), without building their list."""
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if both[tails[mid]][1] < j:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes (equal/replace/delete/insert) from a longest common subsequence of words. difflib's
+    SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
+    and calls the rest glue; the true LCS matches three and shows the change. Two long texts (a post and its capture,
+    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14)."""
+    n, m = len(a), len(b)
+    at = _run_at(a, b) if n else None
+    if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
+        return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
+                if op[2] > op[1] or op[4] > op[3]]
+    pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     for pi, pj in pairs + [(n, m)]:
@@ -3280,26 +3388,54 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
         return said, {}
     said = _TAILED_RE.sub(r"[\1\2]", said)   # "[Smith]'s" is "[Smith's]", the article's words (review31r1)
     own = {m.group() for m in _GLUED_RE.finditer(found)} if "[" in found else set()
-    plain, at, shown = "", 0, {}
+    pieces: list[str] = []
+    at, length, found_glued = 0, 0, []
     keys = {_key(w) for w in post}
     links = [m.span() for m in _LINK_RE.finditer(said)]
+    link_ends = [b for _, b in links]
     for match in _GLUED_RE.finditer(said):
         word = match.group()
+        near = bisect_right(link_ends, match.start())   # links are apart: only the first ending after it may overlap
         if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
                 or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
-                or any(a < match.end() and match.start() < b for a, b in links) or word in own \
+                or near < len(links) and links[near][0] < match.end() or word in own \
                 or _UNSPACED_RE.search(word):   # each character a word: 橋は[市が]年末 holds an editor's words
             continue
-        plain += said[at:match.start()]
         joined, kind = word.replace("[", "").replace("]", ""), GLUED
         ending = re.fullmatch(rf"({_W}+)\[({_W}+)\]", word)
         if ending and ending[2].casefold() in _ENDINGS and _key(joined) not in keys and _key(ending[1]) in keys:
             joined, kind = ending[1], INFLECTED
-        shown[sum(t != ELLIPSIS for t in tokens(plain))] = (word, kind)
-        plain += joined
+        pieces.append(said[at:match.start()])
+        length += len(pieces[-1])
+        found_glued.append((length, word, kind))
+        pieces.append(joined)
+        length += len(joined)
         at = match.end()
-    plain += said[at:]
-    return plain, shown
+    pieces.append(said[at:])
+    plain = "".join(pieces)
+    return plain, {words: (word, kind) for words, (_, word, kind) in zip(
+        _words_before(plain, [at for at, _, _ in found_glued]), found_glued)}
+
+
+# A place where tokens() of a text is that of the text before it and of the text after it: one space after something
+# neither a space nor a hyphen (a line-end hyphen joins across a line break), before a letter or figure (not "%": "5 %"
+# is "5%"). No link, entity, word or "…" holds a space.
+_WORDS_APART_RE = re.compile(r"(?<=[^\s\-‐‑]) (?=[^\W_])")
+
+
+def _words_before(text: str, places: list[int]) -> list[int]:
+    """For each of the ascending `places`, how many of tokens()' words (markers aside) `text[:place]` holds, read
+    from the last place before it where the words part (perf44: the whole text before each was read again, 23 s for
+    a quote of 2,000 words glued to brackets)."""
+    apart = [m.end() for m in _WORDS_APART_RE.finditer(text)]
+    counts, start, words = [], 0, 0
+    for place in places:
+        cut = apart[bisect_right(apart, place) - 1] if apart and apart[0] <= place else 0
+        if cut > start:
+            words += sum(t != ELLIPSIS for t in tokens(text[start:cut]))
+            start = cut
+        counts.append(words + sum(t != ELLIPSIS for t in tokens(text[start:place])))
+    return counts
 
 
 def _glued_change(op: tuple[str, int, int, int, int], change: Change, said: list[str],
