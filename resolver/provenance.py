@@ -2897,6 +2897,12 @@ def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
     lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
     lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
+    from resolver.report import failed_record_line
+
+    # a cited record now found altered is a difference whatever the earlier report said of it (newuser44b #1: an
+    # edited record gave "same verdicts, statuses and hashes"); its words are no evidence
+    lines += [f"WARC {failed_record_line(entry, failed)}"
+              for entry in new.get("warc_files_cited") or [] for failed in entry.get("records_failed") or []]
     return lines
 
 
@@ -2944,7 +2950,7 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
     found: dict[str, dict[str, Any]] = {}   # the path a row keeps -> where that file is now
     files: dict[tuple[str, str], dict[str, Any]] = {}
-    records: dict[tuple[str, str], dict[Any, str | None]] = {}   # its cited records: offset -> WARC-Record-ID
+    records: dict[tuple[str, str], dict[Any, tuple[str | None, str | None]]] = {}   # offset -> record id, body sha256
     for fetch_id, name in rows.items():
         row = store.fetch(fetch_id) if store is not None else None
         recorded = (_warc_path(row) if row else None) or name
@@ -2955,15 +2961,21 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         key = (name, found[recorded]["path"] or "")
         files.setdefault(key, found[recorded] | {"file": name})
         at = row["warc_offset"] if row and row.get("warc_offset") is not None else ("fetch", fetch_id)
-        records.setdefault(key, {})[at] = row.get("warc_record_id") if row else None
+        records.setdefault(key, {})[at] = (row.get("warc_record_id"), row.get("body_sha256")) if row else (None, None)
     listed = []
     for key, entry in sorted(files.items()):
         cited = records[key]
         # a file of the cited name that does not hold the cited records at their offsets (another case's WARC beside
-        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a)
-        missing = len(cited) if entry["path"] is None else sum(
-            not _holds(Path(entry["path"]), offset, record_id) for offset, record_id in cited.items())
-        listed.append(entry | {"records": len(cited), "records_not_found": missing})
+        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a); a record
+        # there whose digests fail, or whose payload is not the body the fetch log keeps, was changed since it was
+        # written, and is named (newuser44b #1: an edited record was listed as sound)
+        checked = [] if entry["path"] is None else [
+            (offset, record_id, _record_check(Path(entry["path"]), offset, record_id, body))
+            for offset, (record_id, body) in cited.items()]
+        missing = len(cited) if entry["path"] is None else sum(why is None for _, _, why in checked)
+        failed = [{"offset": offset, "record_id": record_id, "why": why}
+                  for offset, record_id, why in checked if why]
+        listed.append(entry | {"records": len(cited), "records_not_found": missing, "records_failed": failed})
     return listed
 
 
@@ -2979,15 +2991,24 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
             yield from _cited_records(item)
 
 
-def _holds(path: PurePath, offset: Any, record_id: str | None) -> bool:
-    """Whether the file has a record at `offset` (a fetch-log row's; else no offset is known), the one of `record_id`
-    when the row keeps it."""
+def _record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None) -> str | None:
+    """What the file holds of a cited record at `offset` (a fetch-log row's; else no offset is known): None when no
+    record is there, or not the one of `record_id` when the row keeps it; "" when it is there and sound; else why it is
+    not: its own WARC-Payload-Digest or WARC-Block-Digest fails (warcio's check), or its payload is not the body
+    whose sha256 the fetch log keeps (newuser44b #1)."""
     from pathlib import Path
 
-    from resolver.warc import record_id_at
+    from resolver.warc import read_record
 
-    held = record_id_at(Path(path), offset) if isinstance(offset, int) else None
-    return held is not None and (record_id is None or held == record_id)
+    held = read_record(Path(path), offset) if isinstance(offset, int) else None
+    if held is None or held.record_id is None or (record_id is not None and held.record_id != record_id):
+        return None
+    if held.failed:
+        return f"{'; '.join(held.failed)}: its payload was changed after it was written"
+    if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
+        return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
+                "one of them was changed")
+    return ""
 
 
 def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:

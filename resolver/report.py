@@ -1281,7 +1281,18 @@ def warc_files_note(files: list[dict[str, Any]], *, code: Callable[[str], str] =
                         "name, or changed since): not the file the report cites")
         parts.append(f"{code(entry['file'])} ({text(where)}), {records}; sha256 {code(entry['sha256'])} and "
                      f"{entry['bytes']:,} bytes at report time")
-    return "; ".join(parts) + HAND_OVER
+    return "; ".join(parts) + HAND_OVER + "".join(
+        f"; FAILED: {failed_record_line(entry, failed, code=code, text=text)}"
+        for entry in files for failed in entry.get("records_failed") or [])
+
+
+def failed_record_line(entry: dict[str, Any], failed: dict[str, Any], *, code: Callable[[str], str] = str,
+                       text: Callable[[str], str] = str) -> str:
+    """A cited WARC record that is not as it was written (newuser44b #1): which one, and why its words are no
+    archived text."""
+    named = f"record {code(failed['record_id'])} " if failed.get("record_id") else "the record "
+    return (f"{named}at offset {failed['offset']:,} of {code(entry['file'])}: {text(failed['why'])}; the WARC is "
+            "damaged or altered, and that record's words are no archived text")
 
 
 def _zoned(value: str | None) -> str | None:

@@ -1,0 +1,77 @@
+"""Evidence held to its hashes (newuser44b): a WARC record, a kept body and a post row edited after they were
+written are named, never shown as what the source said."""
+
+import gzip
+import json
+import zlib
+
+from tests.cliworld import World
+from tests.test_exhibit38 import GONE_TEXT, STORY, serve_gone_post
+
+EDITED = GONE_TEXT.replace("closed", "opened")
+
+
+def _edit_warc(path, old: bytes, new: bytes) -> None:
+    """Edit the payload of the response records holding `old` (each gzip member re-packed), their headers kept, as a
+    hand editing the file does: the records' WARC-Payload-Digest and WARC-Block-Digest then fail."""
+    raw, members, pos = path.read_bytes(), [], 0
+    while pos < len(raw):
+        reader = zlib.decompressobj(31)
+        out = reader.decompress(raw[pos:])
+        used = len(raw) - pos - len(reader.unused_data)
+        members.append((raw[pos:pos + used], out))
+        pos += used
+    edited = [gzip.compress(out.replace(old, new), mtime=0) if b"WARC-Type: response" in out and old in out
+              else member for member, out in members]
+    assert edited != [member for member, _ in members]
+    path.write_bytes(b"".join(edited))
+
+
+def _archived(fakenet, tmp_path):
+    serve_gone_post(fakenet)
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    assert world("scan", "--archive", str(story)).exit_code == 0
+    made = world("report", "--format", "json", "--offline", str(story))
+    assert made.exit_code == 0, made.output
+    (tmp_path / "before.json").write_text(made.stdout)
+    return world, story
+
+
+def test_an_edited_warc_record_is_named_in_the_report_and_by_compare(fakenet, tmp_path):
+    """The capture's record in the WARC beside the database edited ("closed" -> "opened"), its headers kept: `warcio
+    check` says "payload digest failed", yet the report listed the file as sound and --compare said "same verdicts,
+    statuses and hashes", exit 0 (newuser44b #1). Each cited record is now read whole with its digests checked."""
+    world, story = _archived(fakenet, tmp_path)
+    [entry] = json.loads((tmp_path / "before.json").read_text())["warc_files_cited"]
+    assert entry["records_failed"] == [], entry
+    _edit_warc(tmp_path / "archive.warc.gz", GONE_TEXT.encode(), EDITED.encode())
+    made = world("report", "--format", "json", "--offline", "--compare", str(tmp_path / "before.json"), str(story))
+    assert made.exit_code == 6, made.output
+    [entry] = json.loads(made.stdout)["warc_files_cited"]
+    [failed] = entry["records_failed"]
+    assert failed["record_id"].startswith("<urn:uuid:") and "payload digest failed" in failed["why"], failed
+    assert f"WARC record {failed['record_id']} at offset {failed['offset']:,} of archive.warc.gz" in made.stderr
+    assert "same verdicts" not in made.stderr
+    md = world("report", "--offline", str(story))
+    assert md.exit_code == 0, md.output
+    assert (f"FAILED: record `{failed['record_id']}` at offset {failed['offset']:,} of `archive.warc.gz`: block "
+            "digest failed: sha1:") in md.stdout, md.stdout
+    assert "damaged or altered, and that record's words are no archived text" in md.stdout
+
+
+def test_a_replay_of_a_warc_with_an_edited_record_refuses_it_by_name(fakenet, tmp_path):
+    """`--replay` read the edited record and the report gave its words as the capture's archived text, exit 0
+    (newuser44b #1)."""
+    world, story = _archived(fakenet, tmp_path)
+    warc = tmp_path / "court.warc.gz"
+    warc.write_bytes((tmp_path / "archive.warc.gz").read_bytes())
+    _edit_warc(warc, GONE_TEXT.encode(), EDITED.encode())
+    (tmp_path / "r").mkdir()
+    replay = World(fakenet, tmp_path / "r")
+    made = replay("--replay", str(warc), "report", str(story))
+    assert made.exit_code == 1, made.output
+    assert EDITED not in made.output
+    assert "fails its own digest (block digest failed: sha1:" in made.stderr and "payload digest failed" in made.stderr, made.stderr
+    assert "WARC-Record-ID <urn:uuid:" in made.stderr and "damaged or altered" in made.stderr
