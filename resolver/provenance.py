@@ -2876,7 +2876,74 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
         "warc_files_cited": warc_files_cited(embeds, credits, store),
+        "evidence_failed": evidence_failed(embeds, credits, store),
     }
+
+
+def evidence_failed(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], store: Store | None
+                    ) -> list[dict[str, Any]]:
+    """The cited evidence in the database that is not what it cites (newuser44b #2, #8): a kept body cited by its
+    sha256 that does not hash to it or cannot be unpacked (damaged or altered in the database), and a post row whose
+    words are not those its cited fetch's body gives when read again as the fetch read it. Each names the body and
+    fetch or the embed; what rests on it is not known. Only the bodies and rows this report cites are read."""
+    if store is None:
+        return []
+    failed = []
+    bodies: dict[str, Any] = {}
+    for cited in _with_bodies([*embeds, *credits]):
+        bodies.setdefault(cited["body_sha256"], cited.get("fetch_id"))
+    for sha256, fetch_id in bodies.items():
+        if why := store.body_damage(sha256):
+            fetches = [fetch_id] if isinstance(fetch_id, int) else store.fetches_of_body(sha256)
+            failed.append({"kind": "body", "body_sha256": sha256, "fetch_ids": fetches, "embed": None,
+                           "why": f"{why}: the database is damaged or altered, and what this body gave is not known"})
+    for number, embed in enumerate(embeds, 1):
+        failed += _post_row_failed(number, embed.get("post"), store, set(bodies))
+    return failed
+
+
+def _with_bodies(value: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a report's items that cites a kept body by its sha256."""
+    if isinstance(value, dict):
+        if isinstance(value.get("body_sha256"), str):
+            yield value
+        for item in value.values():
+            yield from _with_bodies(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _with_bodies(item)
+
+
+def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cited: set[str]) -> list[dict[str, Any]]:
+    """Whether an embed's post row, and each observation of it from a fetch the report cites, holds the words that
+    fetch's kept body gives when read again (resolver.fetch.reparse): a row edited in the database gave "The source
+    says" words its cited body does not hold (newuser44b #2)."""
+    from resolver.fetch.reparse import reparse_observation
+
+    row = store.post_row(post["platform"], post["post_id"]) if post and post.get("post_id") else None
+    if row is None or post is None:
+        return []
+    fetch_ids = {*(post.get("fetch_ids") or []), *(a.get("fetch_id") for a in post.get("archived") or [])}
+    failed, kept_texts = [], set()
+    for observation in store.observations(row["id"]):
+        if observation.get("fetch_id") not in fetch_ids or not observation.get("record"):
+            continue
+        kept = json.loads(observation["record"]).get("text")
+        again = reparse_observation(row, observation, store)
+        if again is None or kept is None:   # no body (a damaged one is said above), or no words
+            continue
+        kept_texts.add(kept)
+        if again.text != kept:
+            failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
+                           "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
+                           "why": (f"the post row's words from fetch #{observation['fetch_id']} are not those its body "
+                                   "gives when read again: the row does not match its cited fetch, and what the "
+                                   "source said is not known")})
+    if row.get("text") and kept_texts and row["text"] not in kept_texts and not failed:
+        failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
+                       "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
+                               "match its cited fetches, and what the source said is not known")})
+    return failed
 
 
 def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -2897,12 +2964,13 @@ def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
     lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
     lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
-    from resolver.report import failed_record_line
+    from resolver.report import evidence_failed_line, failed_record_line
 
     # a cited record now found altered is a difference whatever the earlier report said of it (newuser44b #1: an
     # edited record gave "same verdicts, statuses and hashes"); its words are no evidence
     lines += [f"WARC {failed_record_line(entry, failed)}"
               for entry in new.get("warc_files_cited") or [] for failed in entry.get("records_failed") or []]
+    lines += [f"evidence failed: {evidence_failed_line(failed)}" for failed in new.get("evidence_failed") or []]
     return lines
 
 

@@ -75,3 +75,75 @@ def test_a_replay_of_a_warc_with_an_edited_record_refuses_it_by_name(fakenet, tm
     assert EDITED not in made.output
     assert "fails its own digest (block digest failed: sha1:" in made.stderr and "payload digest failed" in made.stderr, made.stderr
     assert "WARC-Record-ID <urn:uuid:" in made.stderr and "damaged or altered" in made.stderr
+
+
+def _tamper(db, sql_edit):
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        sql_edit(conn)
+
+
+def _capture_body(conn):
+    for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+        if GONE_TEXT.encode() in zlib.decompress(data) and b"<html" in zlib.decompress(data).lower():
+            return sha256, data
+    raise AssertionError("no capture body kept")
+
+
+def test_a_kept_body_edited_under_its_old_hash_is_named_and_not_shown(fakenet, tmp_path):
+    """The capture's body edited inside `bodies`, kept under its old sha256: the report showed the edited words as
+    the capture's, citing that sha256 (newuser44b #2). A cited body is now hashed against its key."""
+    world, story = _archived(fakenet, tmp_path)
+
+    def forge(conn):
+        sha256, data = _capture_body(conn)
+        edited = zlib.decompress(data).replace(GONE_TEXT.encode(), EDITED.encode())
+        conn.execute("UPDATE bodies SET data = ? WHERE sha256 = ?", [zlib.compress(edited), sha256])
+    _tamper(world.db, forge)
+    made = world("report", "--format", "json", "--offline", "--compare", str(tmp_path / "before.json"), str(story))
+    assert made.exit_code == 6, made.output
+    assert EDITED not in made.stdout
+    [failed] = json.loads(made.stdout)["evidence_failed"]
+    assert failed["kind"] == "body" and failed["fetch_ids"], failed
+    assert "not to the sha256 it is kept under: the database is damaged or altered" in failed["why"]
+    assert f"evidence failed: body {failed['body_sha256']} (fetch #{failed['fetch_ids'][0]})" in made.stderr
+    md = world("report", "--offline", str(story))
+    assert md.exit_code == 0 and EDITED not in md.stdout, md.output
+    assert f"**FAILED, evidence not what it cites**: body {failed['body_sha256']}" in md.stdout
+
+
+def test_a_damaged_kept_body_is_named_and_the_rest_reported(fakenet, tmp_path):
+    """A bit flipped in the capture body's compressed blob: "internal error: Error -3 while decompressing data" and no
+    report at all (newuser44b #8). The body and its fetch are named, the rest reported."""
+    world, story = _archived(fakenet, tmp_path)
+
+    def flip(conn):
+        sha256, data = _capture_body(conn)
+        damaged = bytearray(data)
+        damaged[len(damaged) // 2] ^= 1
+        conn.execute("UPDATE bodies SET data = ? WHERE sha256 = ?", [bytes(damaged), sha256])
+    _tamper(world.db, flip)
+    made = world("report", "--format", "json", "--offline", str(story))
+    assert made.exit_code == 0, made.output
+    report = json.loads(made.stdout)
+    [failed] = report["evidence_failed"]
+    assert failed["why"].startswith("its compressed bytes cannot be read (Error -3"), failed
+    assert report["embeds"][0]["status"] == json.loads((tmp_path / "before.json").read_text())["embeds"][0]["status"]
+
+
+def test_a_post_row_edited_in_the_database_does_not_match_its_cited_fetch(fakenet, tmp_path):
+    """A word changed in the post's row and its observation: the report gave the edited words as the source's,
+    citing a body that says otherwise (newuser44b #2). The row is held to its cited body read again."""
+    world, story = _archived(fakenet, tmp_path)
+
+    def edit(conn):
+        for table in ("posts", "post_observations"):
+            conn.execute(f"UPDATE {table} SET record = replace(record, 'closed', 'opened')")
+    _tamper(world.db, edit)
+    made = world("report", "--format", "json", "--offline", "--compare", str(tmp_path / "before.json"), str(story))
+    assert made.exit_code == 6, made.output
+    [failed] = json.loads(made.stdout)["evidence_failed"]
+    assert failed["kind"] == "post" and failed["embed"] == 1, failed
+    assert "the row does not match its cited fetch, and what the source said is not known" in failed["why"]
+    assert "evidence failed: embed 1's post (fetch #" in made.stderr
