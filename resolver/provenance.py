@@ -2919,6 +2919,7 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
     fetch's kept body gives when read again (resolver.fetch.reparse): a row edited in the database gave "The source
     says" words its cited body does not hold (newuser44b #2)."""
     from resolver.fetch.reparse import reparse_observation
+    from resolver.verify import fields_not_read_again
 
     row = store.post_row(post["platform"], post["post_id"]) if post and post.get("post_id") else None
     if row is None or post is None:
@@ -2928,17 +2929,17 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
     for observation in store.observations(row["id"]):
         if observation.get("fetch_id") not in fetch_ids or not observation.get("record"):
             continue
-        kept = json.loads(observation["record"]).get("text")
+        kept = json.loads(observation["record"])
         again = reparse_observation(row, observation, store)
-        if again is None or kept is None:   # no body (a damaged one is said above), or no words
+        if again is None:   # no body (a damaged one is said above)
             continue
-        kept_texts.add(kept)
-        if again.text != kept:
+        kept_texts.add(kept.get("text"))
+        if differing := fields_not_read_again(kept, again):
             failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
                            "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
-                           "why": (f"the post row's words from fetch #{observation['fetch_id']} are not those its body "
-                                   "gives when read again: the row does not match its cited fetch, and what the "
-                                   "source said is not known")})
+                           "why": (f"the post row's {differing} from fetch #{observation['fetch_id']} are not those "
+                                   "its body gives when read again: the row does not match its cited fetch, and what "
+                                   "the source said is not known")})
     if row.get("text") and kept_texts and row["text"] not in kept_texts and not failed:
         failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
                        "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
@@ -3038,7 +3039,7 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         # there whose digests fail, or whose payload is not the body the fetch log keeps, was changed since it was
         # written, and is named (newuser44b #1: an edited record was listed as sound)
         checked = [] if entry["path"] is None else [
-            (offset, record_id, _record_check(Path(entry["path"]), offset, record_id, body))
+            (offset, record_id, record_check(Path(entry["path"]), offset, record_id, body))
             for offset, (record_id, body) in cited.items()]
         missing = len(cited) if entry["path"] is None else sum(why is None for _, _, why in checked)
         failed = [{"offset": offset, "record_id": record_id, "why": why}
@@ -3059,7 +3060,7 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
             yield from _cited_records(item)
 
 
-def _record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None) -> str | None:
+def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None) -> str | None:
     """What the file holds of a cited record at `offset` (a fetch-log row's; else no offset is known): None when no
     record is there, or not the one of `record_id` when the row keeps it; "" when it is there and sound; else why it is
     not: its own WARC-Payload-Digest or WARC-Block-Digest fails (warcio's check), or its payload is not the body

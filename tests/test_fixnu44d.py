@@ -147,3 +147,32 @@ def test_a_post_row_edited_in_the_database_does_not_match_its_cited_fetch(fakene
     assert failed["kind"] == "post" and failed["embed"] == 1, failed
     assert "the row does not match its cited fetch, and what the source said is not known" in failed["why"]
     assert "evidence failed: embed 1's post (fetch #" in made.stderr
+
+
+def test_cache_verify_names_every_body_row_and_record_not_as_recorded(fakenet, tmp_path):
+    """No command checked a database's evidence (newuser44b #2: "No such command"). `cache verify` checks every kept
+    body against its key, every post observation against its body read again, every cited WARC record."""
+    world, _ = _archived(fakenet, tmp_path)
+    clean = world("cache", "verify")
+    assert clean.exit_code == 0, clean.output
+    assert clean.stdout.endswith("WARC records cited: all as recorded\n"), clean.stdout
+
+    def edit(conn):
+        sha256, data = _capture_body(conn)
+        conn.execute("UPDATE bodies SET data = ? WHERE sha256 = ?", [data[:-1] + bytes([data[-1] ^ 1]), sha256])
+        conn.execute("UPDATE post_observations SET record = replace(record, '\"RivertonRoads\"', '\"RivertonRoad\"') "
+                     "WHERE method = 'syndication'")
+    _tamper(world.db, edit)
+    _edit_warc(tmp_path / "archive.warc.gz", GONE_TEXT.encode(), EDITED.encode())
+    made = world("cache", "verify", "--json")
+    assert made.exit_code == 1, made.output
+    done = json.loads(made.stdout)
+    kinds = sorted(f["kind"] for f in done["failed"])
+    assert kinds[0] == "body" and "warc" in kinds, done["failed"]
+    [body] = [f for f in done["failed"] if f["kind"] == "body"]
+    assert body["fetch_ids"] and "cannot be read" in body["why"], body
+    assert any("digest failed" in f["why"] for f in done["failed"] if f["kind"] == "warc"), done["failed"]
+    said = world("cache", "verify")
+    assert said.exit_code == 1
+    assert f"FAILED body {body['body_sha256']} (fetch #{body['fetch_ids'][0]})" in said.stdout
+    assert said.stdout.splitlines()[-1].endswith(f"{len(done['failed'])} failed"), said.stdout
