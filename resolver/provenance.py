@@ -2927,20 +2927,22 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
     fetch_ids = {*(post.get("fetch_ids") or []), *(a.get("fetch_id") for a in post.get("archived") or [])}
     failed, kept_texts = [], set()
     for observation in store.observations(row["id"]):
-        if observation.get("fetch_id") not in fetch_ids or not observation.get("record"):
+        if not observation.get("record"):
             continue
         kept = json.loads(observation["record"])
+        kept_texts.add(kept.get("text"))   # the row's words are one of its observations', cited or not
+        if observation.get("fetch_id") not in fetch_ids:
+            continue
         again = reparse_observation(row, observation, store)
         if again is None:   # no body (a damaged one is said above)
             continue
-        kept_texts.add(kept.get("text"))
         if differing := fields_not_read_again(kept, again):
             failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
                            "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
                            "why": (f"the post row's {differing} from fetch #{observation['fetch_id']} are not those "
                                    "its body gives when read again: the row does not match its cited fetch, and what "
                                    "the source said is not known")})
-    if row.get("text") and kept_texts and row["text"] not in kept_texts and not failed:
+    if row.get("text") and kept_texts - {None} and row["text"] not in kept_texts and not failed:
         failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
                        "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
                                "match its cited fetches, and what the source said is not known")})

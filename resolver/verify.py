@@ -77,24 +77,24 @@ def _check_post(store: Store, row: dict[str, Any], damaged: set[str], failed: An
 
     checked, texts = 0, set()
     for observation in store.observations(row["id"]):
-        if not observation.get("fetch_id") or not observation.get("record"):
-            continue
-        fetch = store.fetch(observation["fetch_id"])
-        if not fetch.get("body_sha256") or fetch["body_sha256"] in damaged:
+        if not observation.get("record"):
             continue
         kept = json.loads(observation["record"])
+        texts.add(kept.get("text"))   # the row's words are one of its observations'
+        fetch = store.fetch(observation["fetch_id"]) if observation.get("fetch_id") else {}
+        if not fetch.get("body_sha256") or fetch["body_sha256"] in damaged:
+            continue
         again = reparse_observation(row, observation, store)
         if again is None:
             continue
         checked += 1
-        texts.add(kept.get("text"))
         if differing := fields_not_read_again(kept, again):
             failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}",
                     "fetch_ids": [observation["fetch_id"]], "body_sha256": fetch["body_sha256"],
                     "why": (f"the {differing} its observation of fetch #{observation['fetch_id']} keeps "
                             "are not those the fetch's body gives when read again: the row does not match its cited "
                             "fetch")})
-    if row.get("text") and texts and row["text"] not in texts:
+    if row.get("text") and texts - {None} and row["text"] not in texts:
         failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}", "fetch_ids": [], "body_sha256": None,
                 "why": "the post row's words are none of those its observations keep: the row was changed"})
     return checked

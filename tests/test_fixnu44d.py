@@ -176,3 +176,42 @@ def test_cache_verify_names_every_body_row_and_record_not_as_recorded(fakenet, t
     assert said.exit_code == 1
     assert f"FAILED body {body['body_sha256']} (fetch #{body['fetch_ids'][0]})" in said.stdout
     assert said.stdout.splitlines()[-1].endswith(f"{len(done['failed'])} failed"), said.stdout
+
+
+def test_a_capture_whose_body_is_not_the_cdx_digest_is_not_evidence(fakenet, tmp_path):
+    """The CDX row listed digest Q...; the id_ body read had another SHA-1, and the report said the capture "holds
+    the post's words" (newuser44b #11). The CDX digest is the base32 SHA-1 of the capture's original payload: a 200
+    listed as a 200 whose plain body hashes otherwise is not the capture listed, online and offline alike."""
+    from dataclasses import dataclass
+
+    from tests import waybacknet
+    from tests import xfixtures as fx
+    from tests.fakenet import page
+    from tests.test_exhibit38 import GONE
+    from tests.test_fetch import by_id, json_page
+
+    @dataclass(frozen=True)
+    class Listed(waybacknet.Capture):
+        @property
+        def digest(self) -> str:
+            return "QWERTYUIOPASDFGHJKLZXCVBNM234567"
+
+    body = waybacknet.classic_page(fx.GONE_ID, "RivertonRoads", "Riverton Roads", GONE_TEXT)
+    waybacknet.serve(fakenet, [Listed("20221206060000", GONE, body)])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.GONE_ID}", page("", 404))
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.html"
+    story.write_text(STORY)
+    for offline in ((), ("--offline",)):
+        made = world("report", "--format", "json", *offline, str(story))
+        assert made.exit_code == 0, made.output
+        [embed] = json.loads(made.stdout)["embeds"]
+        archived = {c["name"]: c for c in embed["checks"]}["archived-copy"]
+        assert archived["result"] != "pass", archived
+        [copy] = embed["post"]["archived"]
+        assert copy["status"] == "unknown" and copy["text"] is None, copy
+        assert ("the archive's CDX digest QWERTYUIOPASDFGHJKLZXCVBNM234567 is not the SHA-1 of the body read "
+                f"({waybacknet.Capture('x', GONE, body).digest}): the body is not the capture the archive lists"
+                ) in copy["reason"], copy
