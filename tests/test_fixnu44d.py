@@ -108,6 +108,8 @@ def test_a_kept_body_edited_under_its_old_hash_is_named_and_not_shown(fakenet, t
     assert failed["kind"] == "body" and failed["fetch_ids"], failed
     assert "not to the sha256 it is kept under: the database is damaged or altered" in failed["why"]
     assert f"evidence failed: body {failed['body_sha256']} (fetch #{failed['fetch_ids'][0]})" in made.stderr
+    [copy] = json.loads(made.stdout)["embeds"][0]["post"]["archived"]
+    assert copy["status"] == "unknown" and copy["text"] is None, copy
     md = world("report", "--offline", str(story))
     assert md.exit_code == 0 and EDITED not in md.stdout, md.output
     assert f"**FAILED, evidence not what it cites**: body {failed['body_sha256']}" in md.stdout
@@ -130,6 +132,12 @@ def test_a_damaged_kept_body_is_named_and_the_rest_reported(fakenet, tmp_path):
     [failed] = report["evidence_failed"]
     assert failed["why"].startswith("its compressed bytes cannot be read (Error -3"), failed
     assert report["embeds"][0]["status"] == json.loads((tmp_path / "before.json").read_text())["embeds"][0]["status"]
+    # the capture it was is not known: no words, no passed text check resting on it
+    [copy] = report["embeds"][0]["post"]["archived"]
+    assert copy["status"] == "unknown" and copy["text"] is None, copy
+    assert f"the capture's kept body {failed['body_sha256']} is damaged or altered in the database" in copy["reason"]
+    checks = {c["name"]: c["result"] for c in report["embeds"][0]["checks"]}
+    assert checks["text"] == "skip" and checks["archived-copy"] != "pass", checks
 
 
 def test_a_post_row_edited_in_the_database_does_not_match_its_cited_fetch(fakenet, tmp_path):

@@ -1070,9 +1070,10 @@ def original_of(raw: str) -> str | None:
 
 def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
                     stored: PostRecord | None, platform: str | None = None,
-                    listed: Mapping[str, Any] | None = None) -> ArchivedCopy | None:
+                    listed: Mapping[str, Any] | None = None, damaged: str | None = None) -> ArchivedCopy | None:
     """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
-    with today's parsers (the stored record when the body was not kept), held to the CDX row that `listed` it."""
+    with today's parsers (the stored record when the body was not kept), held to the CDX row that `listed` it.
+    `damaged`: why the kept body is not what its hash names (Store.damaged): the copy says nothing."""
     found = _RAW_RE.search(fetch_row.get("url") or "")
     if found is None:
         return None
@@ -1085,6 +1086,13 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])
+    if damaged is not None:   # kept, and not what its hash names: what the capture said is not known (newuser44b #8)
+        record = PostRecord(
+            platform=stored.platform if stored else "twitter", post_id=post_id,
+            url=stored.url if stored else x.status_url(post_id), status="unknown", method=METHOD,
+            reason=(f"the capture's kept body {fetch_row.get('body_sha256')} is damaged or altered in the database "
+                    f"({damaged}): what it said is not known"), fetch_ids=(fetch_row["id"],))
+        return ArchivedCopy(timestamp, original, "unknown", record, (), fetch_row["id"])
     if stored is None:
         return None
     return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])
