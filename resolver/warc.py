@@ -543,20 +543,6 @@ def _ends_inside(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def record_id_at(path: Path, offset: int) -> str | None:
-    """The WARC-Record-ID of the record that begins at `offset` of the file, or None when none does (no file, bytes
-    there that are no record): whether a file of a cited name holds the record cited (review39a)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    try:
-        with open(path, "rb") as stream:
-            stream.seek(offset)
-            record = next(iter(ArchiveIterator(stream)), None)
-            return str(record.rec_headers.get_header("WARC-Record-ID") or "") or None if record is not None else None
-    except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
-        return None
-
-
 @dataclass(frozen=True)
 class RecordRead:
     """A record read whole at an offset, its digests checked by warcio (`ArchiveIterator(check_digests=True)`)."""
