@@ -113,6 +113,10 @@ def test_a_kept_body_edited_under_its_old_hash_is_named_and_not_shown(fakenet, t
     md = world("report", "--offline", str(story))
     assert md.exit_code == 0 and EDITED not in md.stdout, md.output
     assert f"**FAILED, evidence not what it cites**: body {failed['body_sha256']}" in md.stdout
+    page = world("report", "--offline", "--format", "html", str(story))
+    assert page.exit_code == 0 and EDITED not in page.stdout, page.output
+    assert ('<p class="warn"><strong>FAILED, evidence not what it cites</strong>: '
+            f"body {failed['body_sha256']}") in page.stdout
 
 
 def test_a_damaged_kept_body_is_named_and_the_rest_reported(fakenet, tmp_path):
