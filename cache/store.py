@@ -1170,6 +1170,7 @@ class Store:
     def body_damage(self, sha256: str) -> str | None:
         """Why the body kept under `sha256` is not the one that hash names (`unpack_body`), None when it is or none is
         kept."""
+        self._noted(f"bodies {sha256}")
         row = self.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
         why = unpack_body(sha256, row[0])[1] if row and row[0] is not None else None
         if why is not None:

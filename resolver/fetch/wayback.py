@@ -1035,14 +1035,18 @@ def held_to_digest(reading: CaptureReading, listed: Mapping[str, Any] | None, st
                     reason=f"{said}: the body is not the capture the archive lists, so what it says is not known")
 
 
-def listed_in_store(store: Any, row: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The CDX row the cache keeps that listed the raw capture a fetch-log row read (its digest, status and
-    mimetype), None when it keeps none: what `copy_from_fetch` holds the body to (newuser44b #11)."""
-    found = _RAW_RE.search(row.get("url") or "")
-    if found is None:
-        return None
-    rows = [s for s in store.snapshots_for(found.group(2)) if s.get("timestamp") == found.group(1) and s.get("digest")]
-    return rows[-1] if rows else None
+_DIGEST_SAID = re.compile(r"^the archive's CDX digest ([A-Z2-7]{32}) is not the SHA-1 of the body read .*: the body is "
+                          r"not the capture the archive lists")
+
+
+def listed_in_record(stored: PostRecord | Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The CDX digest a capture's stored record was found not to match when it was read (`held_to_digest`), as a
+    listing to hold its body to again: a warm run reads no snapshots table (its cached steps read only the rows their
+    memo names, #13), and the record keeps the verdict of the listing it was read from."""
+    status, reason = (stored.get("status"), stored.get("reason")) if isinstance(stored, Mapping) else \
+        (stored.status, stored.reason) if stored is not None else (None, None)
+    found = _DIGEST_SAID.match(str(reason or "")) if status == "unknown" else None
+    return {"digest": found.group(1), "status": "200", "mimetype": None} if found else None
 
 
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
