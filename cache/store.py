@@ -11,6 +11,7 @@ is up to date and recording into it does not import it (#14: a third of a one-fi
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import sqlite3
@@ -371,6 +372,9 @@ class Store:
         # Sources whose earlier version the last `record_articles` superseded (an edited page), with that version's
         # sha256 (newuser34b #1)
         self.replaced: dict[str, str] = {}
+        # Kept bodies read that are not what their key says (sha256 -> why): damaged or altered since they were kept,
+        # so read as no body at all (`body`; newuser44b #2, #8)
+        self.damaged: dict[str, str] = {}
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -1049,11 +1053,12 @@ class Store:
         (`bodies.redacted`; None: kept before the cache said, v19); (None, None) for a row with no body kept."""
         found = []
         for fetch_id in dict.fromkeys(fetch_ids):
-            row = self.conn.execute("SELECT bodies.data, bodies.redacted FROM fetches LEFT JOIN bodies "
+            row = self.conn.execute("SELECT bodies.data, bodies.redacted, bodies.sha256 FROM fetches LEFT JOIN bodies "
                                     "ON bodies.sha256 = fetches.body_sha256 WHERE fetches.id = ?",
                                     [fetch_id]).fetchone() if fetch_id else None
             self._noted(f"fetch {fetch_id}")
-            found.append((zlib.decompress(row[0]) if row and row[0] is not None else None,
+            sha256 = row[2] if row else None
+            found.append((self._unpacked(sha256, row[0]) if row and row[0] is not None and sha256 else None,
                           None if row is None or row[1] is None else bool(row[1])))
         return found
 
@@ -1149,7 +1154,34 @@ class Store:
     def body(self, sha256: str) -> bytes | None:
         self._noted(f"bodies {sha256}")
         row = self.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
-        return zlib.decompress(row[0]) if row else None
+        return self._unpacked(sha256, row[0]) if row else None
+
+    def _unpacked(self, sha256: str, data: bytes) -> bytes | None:
+        """A kept body as it was received, or None when what is kept under `sha256` is not it: its compressed bytes
+        cannot be read, or they hash otherwise. The evidence a report shows and cites by that sha256 must be what the
+        hash names (newuser44b #2: a body edited in place was shown as the capture's words, citing its old hash; #8: a
+        flipped bit ended the report with "internal error: Error -3 while decompressing data"). Noted in `damaged`,
+        which a report names."""
+        body, why = unpack_body(sha256, data)
+        if why is not None:
+            self.damaged[sha256] = why
+        return body
+
+    def body_damage(self, sha256: str) -> str | None:
+        """Why the body kept under `sha256` is not the one that hash names (`unpack_body`), None when it is or none is
+        kept."""
+        self._noted(f"bodies {sha256}")
+        row = self.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
+        why = unpack_body(sha256, row[0])[1] if row and row[0] is not None else None
+        if why is not None:
+            self.damaged[sha256] = why
+        return why
+
+    def fetches_of_body(self, sha256: str) -> list[int]:
+        """The fetch-log rows whose answer is the body kept under `sha256` (a scan of the log: only for a body found
+        damaged)."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM fetches WHERE body_sha256 = ? ORDER BY id",
+                                                     [sha256])]
 
     def record_observation(self, post: Mapping[str, Any], observations: Sequence[Mapping[str, Any]],
                            *, observed_at: str | None, answered_at_unknown: str | None = None) -> int:
@@ -1736,6 +1768,17 @@ class Store:
 
 _SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})
 _EMBEDS_WITH: dict[tuple[str, tuple[str, ...]], str] = {}   # Store._embeds_with's query per table, made once
+
+
+def unpack_body(sha256: str, data: bytes) -> tuple[bytes | None, str | None]:
+    """A `bodies` row's compressed `data` unpacked, with None for why it is not the body its key `sha256` names; or
+    (None, why) when it is not."""
+    try:
+        body = zlib.decompress(data)
+    except zlib.error as exc:
+        return None, f"its compressed bytes cannot be read ({exc})"
+    actual = hashlib.sha256(body).hexdigest()
+    return (body, None) if actual == sha256 else (None, f"it hashes to {actual}, not to the sha256 it is kept under")
 
 
 def _sql_value(value: Any) -> Any:

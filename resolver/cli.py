@@ -2248,12 +2248,13 @@ def config_origins(ctx: click.Context, as_json: bool) -> None:
 
 @cli.group()
 def cache() -> None:
-    """Look after cache databases: merge shards, counts, export, vacuum, prune memos, datasette metadata.
+    """Look after cache databases: merge shards, counts, verify, export, vacuum, prune memos, datasette metadata.
 
     \b
     Examples:
       embed-resolver cache merge corpus.db shard-*.db
       embed-resolver --db corpus.db cache stats
+      embed-resolver --db exhibit.db cache verify
       embed-resolver --db corpus.db cache export credits_by_organization -o credits.csv
     """
 
@@ -2343,6 +2344,51 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     unknown = f", {guessed['not_recorded']:,} not recorded (read before v30)" if guessed["not_recorded"] else ""
     click.echo(f"encodings guessed: {guessed['guessed']:,}, unsure {guessed['unsure']:,}{unknown}"
                + (" (`stats` lists them)" if guessed["unsure"] else ""))
+
+
+@cache.command("verify")
+@local_only
+@click.option("--json", "as_json", is_flag=True, help="Print what was checked and each failure as JSON.")
+@db_option
+@click.pass_context
+def cache_verify(ctx: click.Context, as_json: bool) -> None:
+    """Check the cache's evidence against its hashes: each kept body against its sha256, each post observation
+    against its fetch's body read again, each WARC record the fetch log cites (at its offset, its own digests, the
+    body kept). Prints each failure; exit 1 when any.
+
+    \b
+    Example:
+      embed-resolver --db exhibit.db cache verify
+    """
+    import json
+
+    from resolver.verify import verify
+
+    def said(entry: dict[str, Any]) -> None:
+        if not as_json:
+            click.echo(f"FAILED {_verify_line(entry)}")
+
+    done = verify(_existing_store(_settings(ctx, sends=False)), on_failure=said)
+    if as_json:
+        click.echo(json.dumps(done.to_json()))
+    else:
+        click.echo(f"checked {done.bodies:,} bodies, {done.observations:,} post observations against their bodies, "
+                   f"{done.warc_records:,} WARC records cited: "
+                   + (f"{len(done.failed):,} failed" if done.failed else "all as recorded"))
+    if done.failed:
+        ctx.exit(1)
+
+
+def _verify_line(entry: dict[str, Any]) -> str:
+    """One `cache verify` failure in a line: what it is, its fetches, why."""
+    fetches = ", ".join(f"#{i}" for i in entry.get("fetch_ids") or [])
+    cited = f" (fetch {fetches})" if fetches else ""
+    if entry["kind"] == "body":
+        return f"body {entry['body_sha256']}{cited}: {entry['why']}"
+    if entry["kind"] == "post":
+        return f"post {entry['post']}{cited}: {entry['why']}"
+    named = f"record {entry['record_id']} " if entry.get("record_id") else "the record "
+    return f"WARC {entry['file']} {named}at offset {entry['offset']:,}{cited}: {entry['why']}"
 
 
 @cache.command("export")

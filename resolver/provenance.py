@@ -3106,7 +3106,77 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
         "warc_files_cited": warc_files_cited(embeds, credits, store),
+        "evidence_failed": evidence_failed(embeds, credits, store),
     }
+
+
+def evidence_failed(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], store: Store | None
+                    ) -> list[dict[str, Any]]:
+    """The cited evidence in the database that is not what it cites (newuser44b #2, #8): a kept body cited by its
+    sha256 that does not hash to it or cannot be unpacked (damaged or altered in the database), and a post row whose
+    words are not those its cited fetch's body gives when read again as the fetch read it. Each names the body and
+    fetch or the embed; what rests on it is not known. Only the bodies and rows this report cites are read."""
+    if store is None:
+        return []
+    failed = []
+    bodies: dict[str, Any] = {}
+    for cited in _with_bodies([*embeds, *credits]):
+        bodies.setdefault(cited["body_sha256"], cited.get("fetch_id"))
+    for sha256, fetch_id in bodies.items():
+        if why := store.body_damage(sha256):
+            fetches = [fetch_id] if isinstance(fetch_id, int) else store.fetches_of_body(sha256)
+            failed.append({"kind": "body", "body_sha256": sha256, "fetch_ids": fetches, "embed": None,
+                           "why": f"{why}: the database is damaged or altered, and what this body gave is not known"})
+    for number, embed in enumerate(embeds, 1):
+        failed += _post_row_failed(number, embed.get("post"), store, set(bodies))
+    return failed
+
+
+def _with_bodies(value: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a report's items that cites a kept body by its sha256."""
+    if isinstance(value, dict):
+        if isinstance(value.get("body_sha256"), str):
+            yield value
+        for item in value.values():
+            yield from _with_bodies(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _with_bodies(item)
+
+
+def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cited: set[str]) -> list[dict[str, Any]]:
+    """Whether an embed's post row, and each observation of it from a fetch the report cites, holds the words that
+    fetch's kept body gives when read again (resolver.fetch.reparse): a row edited in the database gave "The source
+    says" words its cited body does not hold (newuser44b #2)."""
+    from resolver.fetch.reparse import reparse_observation
+    from resolver.verify import fields_not_read_again
+
+    row = store.post_row(post["platform"], post["post_id"]) if post and post.get("post_id") else None
+    if row is None or post is None:
+        return []
+    fetch_ids = {*(post.get("fetch_ids") or []), *(a.get("fetch_id") for a in post.get("archived") or [])}
+    failed, kept_texts = [], set()
+    for observation in store.observations(row["id"]):
+        if not observation.get("record"):
+            continue
+        kept = json.loads(observation["record"])
+        kept_texts.add(kept.get("text"))   # the row's words are one of its observations', cited or not
+        if observation.get("fetch_id") not in fetch_ids:
+            continue
+        again = reparse_observation(row, observation, store)
+        if again is None:   # no body (a damaged one is said above)
+            continue
+        if differing := fields_not_read_again(kept, again):
+            failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
+                           "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
+                           "why": (f"the post row's {differing} from fetch #{observation['fetch_id']} are not those "
+                                   "its body gives when read again: the row does not match its cited fetch, and what "
+                                   "the source said is not known")})
+    if row.get("text") and kept_texts - {None} and row["text"] not in kept_texts and not failed:
+        failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
+                       "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
+                               "match its cited fetches, and what the source said is not known")})
+    return failed
 
 
 def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -3127,7 +3197,15 @@ def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
     lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
     lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
-    return lines + _warc_differences(old.get("warc_files_cited") or [], new.get("warc_files_cited") or [])
+    lines += _warc_differences(old.get("warc_files_cited") or [], new.get("warc_files_cited") or [])
+    from resolver.report import evidence_failed_line, failed_record_line
+
+    # a cited record now found altered is a difference whatever the earlier report said of it (newuser44b #1: an
+    # edited record gave "same verdicts, statuses and hashes"); its words are no evidence
+    lines += [f"WARC {failed_record_line(entry, failed)}"
+              for entry in new.get("warc_files_cited") or [] for failed in entry.get("records_failed") or []]
+    lines += [f"evidence failed: {evidence_failed_line(failed)}" for failed in new.get("evidence_failed") or []]
+    return lines
 
 
 def _warc_differences(old: list[Any], new: list[Any]) -> list[str]:
@@ -3159,14 +3237,14 @@ def _records_held(entry: dict[str, Any]) -> str:
 
 def comparison_scope(report: dict[str, Any]) -> str:
     """What `report --compare` compared and what it did not, for the line saying two reports agree: the WARC files'
-    records found (each file's count), never their sha256 (a later run appends to the file), nor the records' bytes
-    against their digests (newuser44b #4)."""
+    records found (each file's count), never their sha256 (a later run appends to the file); a cited record's digests
+    are checked by the report itself, any failure a difference (newuser44b #1, #4)."""
     cited = [f for f in report.get("warc_files_cited") or [] if isinstance(f, dict)]
     found = "; ".join(f"{f.get('file')}: " + (_records_held(f) if f.get("path") is not None
                                                 else "not found on this machine") for f in cited)
     scope = f"WARC records found as before ({found})" if cited else "no WARC record cited"
-    unchecked = ("; not compared: the WARC files' sha256 (a later run appending to a file changes it) nor the "
-                 "records' bytes (check those with `warcio check FILE`)") if cited else ""
+    unchecked = ("; not compared: the WARC files' sha256 (a later run appending to a file changes it), nor records "
+                 "the report does not cite (check a whole file with `warcio check FILE`)") if cited else ""
     return scope + unchecked
 
 
@@ -3233,7 +3311,7 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         rows.setdefault(cited["fetch_id"], cited["warc_record"]["file"])
     found: dict[str, dict[str, Any]] = {}   # the path a row keeps -> where that file is now
     files: dict[tuple[str, str], dict[str, Any]] = {}
-    records: dict[tuple[str, str], dict[Any, str | None]] = {}   # its cited records: offset -> WARC-Record-ID
+    records: dict[tuple[str, str], dict[Any, tuple[str | None, str | None]]] = {}   # offset -> record id, body sha256
     for fetch_id, name in rows.items():
         row = store.fetch(fetch_id) if store is not None else None
         recorded = (_warc_path(row) if row else None) or name
@@ -3244,15 +3322,21 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         key = (name, found[recorded]["path"] or "")
         files.setdefault(key, found[recorded] | {"file": name})
         at = row["warc_offset"] if row and row.get("warc_offset") is not None else ("fetch", fetch_id)
-        records.setdefault(key, {})[at] = row.get("warc_record_id") if row else None
+        records.setdefault(key, {})[at] = (row.get("warc_record_id"), row.get("body_sha256")) if row else (None, None)
     listed = []
     for key, entry in sorted(files.items()):
         cited = records[key]
         # a file of the cited name that does not hold the cited records at their offsets (another case's WARC beside
-        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a)
-        missing = len(cited) if entry["path"] is None else sum(
-            not _holds(Path(entry["path"]), offset, record_id) for offset, record_id in cited.items())
-        listed.append(entry | {"records": len(cited), "records_not_found": missing})
+        # a moved cache, or the file begun anew) is no file to hand over, and is said to be none (review39a); a record
+        # there whose digests fail, or whose payload is not the body the fetch log keeps, was changed since it was
+        # written, and is named (newuser44b #1: an edited record was listed as sound)
+        checked = [] if entry["path"] is None else [
+            (offset, record_id, record_check(Path(entry["path"]), offset, record_id, body))
+            for offset, (record_id, body) in cited.items()]
+        missing = len(cited) if entry["path"] is None else sum(why is None for _, _, why in checked)
+        failed = [{"offset": offset, "record_id": record_id, "why": why}
+                  for offset, record_id, why in checked if why]
+        listed.append(entry | {"records": len(cited), "records_not_found": missing, "records_failed": failed})
     return listed
 
 
@@ -3268,15 +3352,24 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
             yield from _cited_records(item)
 
 
-def _holds(path: PurePath, offset: Any, record_id: str | None) -> bool:
-    """Whether the file has a record at `offset` (a fetch-log row's; else no offset is known), the one of `record_id`
-    when the row keeps it."""
+def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None) -> str | None:
+    """What the file holds of a cited record at `offset` (a fetch-log row's; else no offset is known): None when no
+    record is there, or not the one of `record_id` when the row keeps it; "" when it is there and sound; else why it is
+    not: its own WARC-Payload-Digest or WARC-Block-Digest fails (warcio's check), or its payload is not the body
+    whose sha256 the fetch log keeps (newuser44b #1)."""
     from pathlib import Path
 
-    from resolver.warc import record_id_at
+    from resolver.warc import read_record
 
-    held = record_id_at(Path(path), offset) if isinstance(offset, int) else None
-    return held is not None and (record_id is None or held == record_id)
+    held = read_record(Path(path), offset) if isinstance(offset, int) else None
+    if held is None or held.record_id is None or (record_id is not None and held.record_id != record_id):
+        return None
+    if held.failed:
+        return f"{'; '.join(held.failed)}: its payload was changed after it was written"
+    if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
+        return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
+                "one of them was changed")
+    return ""
 
 
 def _warc_file_now(recorded: str, store: Store | None) -> dict[str, Any]:

@@ -1386,7 +1386,27 @@ def warc_files_note(files: list[dict[str, Any]], *, code: Callable[[str], str] =
                         "name, or changed since): not the file the report cites")
         parts.append(f"{code(entry['file'])} ({text(where)}), {records}; sha256 {code(entry['sha256'])} and "
                      f"{entry['bytes']:,} bytes at report time")
-    return "; ".join(parts) + HAND_OVER
+    return "; ".join(parts) + HAND_OVER + "".join(
+        f"; FAILED: {failed_record_line(entry, failed, code=code, text=text)}"
+        for entry in files for failed in entry.get("records_failed") or [])
+
+
+def evidence_failed_line(failed: dict[str, Any], *, code: Callable[[str], str] = str) -> str:
+    """Cited evidence in the database that is not what it cites (provenance.evidence_failed), in a line."""
+    fetches = ", ".join(f"#{i}" for i in failed.get("fetch_ids") or [])
+    if failed["kind"] == "body":
+        return f"body {code(failed['body_sha256'])} (fetch {fetches or 'none'}): {failed['why']}"
+    body = f", body {code(failed['body_sha256'])}" if failed.get("body_sha256") else ""
+    return f"embed {failed['embed']}'s post (fetch {fetches}{body}): {failed['why']}"
+
+
+def failed_record_line(entry: dict[str, Any], failed: dict[str, Any], *, code: Callable[[str], str] = str,
+                       text: Callable[[str], str] = str) -> str:
+    """A cited WARC record that is not as it was written (newuser44b #1): which one, and why its words are no
+    archived text."""
+    named = f"record {code(failed['record_id'])} " if failed.get("record_id") else "the record "
+    return (f"{named}at offset {failed['offset']:,} of {code(entry['file'])}: {text(failed['why'])}; the WARC is "
+            "damaged or altered, and that record's words are no archived text")
 
 
 def _zoned(value: str | None) -> str | None:
@@ -1433,6 +1453,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **From the cache**: {_md(note)}"] if (note := cache_note(report)) else []),
              *([f"- **From the replayed WARC**: {_md(note)}"] if (note := replayed_note(report)) else []),
              *([f"- **WARC files cited**: {warc_files_note(files, code=_md_code, text=_md)}"] if (files := report.get("warc_files_cited")) else []),
+             *[f"- **FAILED, evidence not what it cites**: {_md(evidence_failed_line(failed))}"
+               for failed in report.get("evidence_failed") or []],
              *([f"- **Configured origins**: {_md(note)}"] if (note := origins_note(report)) else []), "",
              "## Summary", "", "| | |", "|---|---|",
              f"| Embeds | {embeds_summary(summary)} |",
@@ -2243,6 +2265,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := replayed_note(report)) else []),
              *([f'<p class="meta"><strong>WARC files cited</strong>: {escape(warc_files_note(files))}</p>']
                if (files := report.get("warc_files_cited")) else []),
+             *[f'<p class="warn"><strong>FAILED, evidence not what it cites</strong>: '
+               f'{escape(evidence_failed_line(failed))}</p>' for failed in report.get("evidence_failed") or []],
              *([f'<p class="warn"><strong>Configured origins</strong>: {escape(note)}</p>']
                if (note := origins_note(report)) else []), "</header>",
              "<main>", '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><table><tbody>',

@@ -478,7 +478,7 @@ class ReplayIndex:
             with open(path, "rb") as stream:
                 self.digests[str(path)] = hashlib.file_digest(stream, "sha256").hexdigest()
                 stream.seek(0)
-                iterator = ArchiveIterator(stream)
+                iterator = ArchiveIterator(stream, check_digests=True)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
                 payloads: dict[str, int] = {}   # a response record's offset by its WARC-Record-ID: what a revisit refers to
@@ -495,6 +495,7 @@ class ReplayIndex:
                         # read to its end here (the iterator reads it anyway): a record its file ends inside answered
                         # whole, a body the source never sent and its hash (review36a)
                         torn = _ends_inside(record)
+                        _refuse_altered(record, path, iterator.get_record_offset())
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
@@ -614,6 +615,18 @@ def _readable(iterator: Any, path: Path) -> Iterator[Any]:
         yield record
 
 
+def _refuse_altered(record: Any, path: Path, offset: int) -> None:
+    """A ValueError naming a response record (read to its end) whose WARC-Payload-Digest or WARC-Block-Digest fails:
+    its payload was changed after it was written, and a replay would give the changed words as the archived answer
+    (newuser44b #1: an edited record was replayed as the capture's text)."""
+    if record.digest_checker.passed is False:
+        raise ValueError(f"{path}: the response record at offset {offset:,} (WARC-Record-ID "
+                         f"{record.rec_headers.get_header('WARC-Record-ID')}, "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')}) fails its own digest "
+                         f"({'; '.join(record.digest_checker.problems)}): it was changed after it was written, so "
+                         "the file is damaged or altered and is not replayed")
+
+
 def _names(value: str | None) -> set[str]:
     """The names a REDACTED_HEADER value lists ("body, set-cookie")."""
     return {name.strip().lower() for name in (value or "").split(",") if name.strip()}
@@ -627,16 +640,39 @@ def _ends_inside(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def record_id_at(path: Path, offset: int) -> str | None:
-    """The WARC-Record-ID of the record that begins at `offset` of the file, or None when none does (no file, bytes
-    there that are no record): whether a file of a cited name holds the record cited (review39a)."""
+@dataclass(frozen=True)
+class RecordRead:
+    """A record read whole at an offset, its digests checked by warcio (`ArchiveIterator(check_digests=True)`)."""
+
+    record_id: str | None
+    failed: tuple[str, ...]        # warcio's words for each digest that does not match ("payload digest failed ...")
+    payload_sha256: str | None     # the sha256 of its payload as stored, None when encoded (Content-Encoding,
+                                   # chunked): then it is no body's hash
+
+
+def read_record(path: Path, offset: int) -> RecordRead | None:
+    """The record that begins at `offset` of the file, read to its end with its WARC-Payload-Digest and
+    WARC-Block-Digest checked, or None when none does (no file, bytes there that are no record). A record whose
+    payload was changed after it was written, its headers kept, reads as one (newuser44b #1): its digests say so."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
         with open(path, "rb") as stream:
             stream.seek(offset)
-            record = next(iter(ArchiveIterator(stream)), None)
-            return str(record.rec_headers.get_header("WARC-Record-ID") or "") or None if record is not None else None
+            record = next(iter(ArchiveIterator(stream, check_digests=True)), None)
+            if record is None:
+                return None
+            headers = record.http_headers
+            encoded = headers is not None and any(
+                (headers.get_header(name) or "identity").strip().lower() != "identity"
+                for name in ("content-encoding", "transfer-encoding"))
+            digest = hashlib.sha256()
+            while piece := record.raw_stream.read(STEP):
+                digest.update(piece)
+            checker = record.digest_checker
+            return RecordRead(str(record.rec_headers.get_header("WARC-Record-ID") or "") or None,
+                              tuple(checker.problems) if checker.passed is False else (),
+                              None if encoded else digest.hexdigest())
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

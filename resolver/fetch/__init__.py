@@ -783,7 +783,9 @@ def archived_in_store(post_row: dict[str, Any], store: Store, *,
         row = store.fetch(observation["fetch_id"])
         body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
         stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
-        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored, post_row.get("platform"))
+        damaged = store.damaged.get(row["body_sha256"]) if body is None and row.get("body_sha256") else None
+        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored, post_row.get("platform"),
+                                       wayback.listed_in_record(stored), damaged)
         if copy is not None:
             copies[copy.url] = copy
     return tuple(sorted(copies.values(), key=lambda c: c.timestamp))

@@ -35,7 +35,8 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     elif method == wayback.METHOD:
         # read as a fetch reads it, held against the time the post's id was minted too (copy_from_fetch): a capture
         # made before it became a copy again, and at_risk_embeds stopped listing the post (review44d)
-        copy = wayback.copy_from_fetch(post_id, fetch, body, None, platform)
+        kept = json.loads(observation["record"]) if observation.get("record") else None
+        copy = wayback.copy_from_fetch(post_id, fetch, body, None, platform, wayback.listed_in_record(kept))
         record = copy.record if copy is not None else wayback.read(
             post_id, fetch["status"], content_type, body, wayback.original_of(fetch["url"]), platform).record
     elif method == telegram.METHOD:

@@ -791,7 +791,8 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
         for snap in choose_captures(fresh, post_id, limit - len(copies), platform):
             read_before.add(raw_url(snap.timestamp, snap.original))
             copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread,
-                                  platform=platform)
+                                  platform=platform, listed={"digest": snap.digest, "status": snap.status,
+                                                             "mimetype": snap.mimetype})
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
@@ -944,10 +945,11 @@ def _unread_in_store(post_id: str, cdx: bytes, store: Any, takes: Callable[[list
 
 
 async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger, *,
-                   unread: list[str] | None = None, platform: str | None = None) -> ArchivedCopy | None:
+                   unread: list[str] | None = None, platform: str | None = None,
+                   listed: Mapping[str, Any] | None = None) -> ArchivedCopy | None:
     """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched: why,
     added to `unread`). The fetch row is held in `ledger` (the copy's fetch_id is its placeholder) until the copy
-    is recorded."""
+    is recorded. `listed`: the CDX row that listed it (its digest, status, mimetype), which the body is held to."""
     from resolver.http import fetch
 
     outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True,
@@ -963,6 +965,7 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any, le
     notes = _header_notes(outcome.headers)
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body, original, platform)
     reading = _not_before_its_id(post_id, timestamp, reading, platform)
+    reading = held_to_digest(reading, listed, outcome.status, outcome.headers, outcome.body, post_id)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + notes, outcome.fetch_id)
 
@@ -1004,6 +1007,52 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
 
 
+def held_to_digest(reading: CaptureReading, listed: Mapping[str, Any] | None, status: int | None,
+                   headers: Mapping[str, str], body: bytes, post_id: str) -> CaptureReading:
+    """The reading of a raw (id_) capture held to the digest the CDX row that listed it gives: the base32 SHA-1 of the
+    capture's original payload (CDX server docs; not of what Wayback's rewritten page serves). A body whose SHA-1 is
+    another is not the capture listed, and is no evidence: its reading becomes "unknown" (newuser44b #11). Only where
+    the format makes a mismatch one: a 200 listed as a 200, no revisit record (its digest is the payload it points
+    to), and no sign the payload digested is other than the body read (a Content-Encoding, or the original's
+    encoding Wayback reports in X-Archive-Orig-Content-Encoding/-Transfer-Encoding: the digest may be of the encoded
+    or chunked bytes); otherwise a mismatch is said in a note, as not compared."""
+    import base64
+    import hashlib
+
+    digest = str((listed or {}).get("digest") or "").strip().upper()
+    if len(digest) != 32 or status != 200 or reading.record.status == "unknown":
+        return reading
+    read_sha1 = base64.b32encode(hashlib.sha1(body).digest()).decode()
+    if read_sha1 == digest:
+        return reading
+    lower = {k.lower(): v for k, v in headers.items()}
+    encoded = [name for name in ("content-encoding", "x-archive-orig-content-encoding",
+                                 "x-archive-orig-transfer-encoding")
+               if (lower.get(name) or "identity").strip().lower() not in ("identity", "")]
+    said = f"the archive's CDX digest {digest} is not the SHA-1 of the body read ({read_sha1})"
+    listed = listed or {}
+    if encoded or str(listed.get("status") or "") != "200" or (listed.get("mimetype") or "") == "warc/revisit":
+        why = (f"the answer carried {', '.join(encoded)}" if encoded else "the CDX row is no 200 response record")
+        return replace(reading, notes=(*reading.notes, f"{said}; not compared: {why}, so the digest may be of "
+                                                       "other bytes than those read"))
+    return _reading(post_id, "unknown", reading.form, notes=reading.notes,
+                    reason=f"{said}: the body is not the capture the archive lists, so what it says is not known")
+
+
+_DIGEST_SAID = re.compile(r"^the archive's CDX digest ([A-Z2-7]{32}) is not the SHA-1 of the body read .*: the body is "
+                          r"not the capture the archive lists")
+
+
+def listed_in_record(stored: PostRecord | Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The CDX digest a capture's stored record was found not to match when it was read (`held_to_digest`), as a
+    listing to hold its body to again: a warm run reads no snapshots table (its cached steps read only the rows their
+    memo names, #13), and the record keeps the verdict of the listing it was read from."""
+    status, reason = (stored.get("status"), stored.get("reason")) if isinstance(stored, Mapping) else \
+        (stored.status, stored.reason) if stored is not None else (None, None)
+    found = _DIGEST_SAID.match(str(reason or "")) if status == "unknown" else None
+    return {"digest": found.group(1), "status": "200", "mimetype": None} if found else None
+
+
 NO_MEMENTO_HEADER = "the answer carried no Memento-Datetime header (Wayback sends one with each capture)"
 
 
@@ -1028,9 +1077,11 @@ def original_of(raw: str) -> str | None:
 
 
 def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
-                    stored: PostRecord | None, platform: str | None = None) -> ArchivedCopy | None:
+                    stored: PostRecord | None, platform: str | None = None,
+                    listed: Mapping[str, Any] | None = None, damaged: str | None = None) -> ArchivedCopy | None:
     """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
-    with today's parsers (the stored record when the body was not kept)."""
+    with today's parsers (the stored record when the body was not kept), held to the CDX row that `listed` it.
+    `damaged`: why the kept body is not what its hash names (Store.damaged): the copy says nothing."""
     found = _RAW_RE.search(fetch_row.get("url") or "")
     if found is None:
         return None
@@ -1039,9 +1090,17 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
         headers = json.loads(fetch_row.get("headers") or "{}")
         reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body, original, platform)
         reading = _not_before_its_id(post_id, timestamp, reading, platform)
+        reading = held_to_digest(reading, listed, fetch_row.get("status"), headers, body, post_id)
         record = replace(reading.record, fetch_ids=(fetch_row["id"],))
         return ArchivedCopy(timestamp, original, reading.form, record, reading.notes + _header_notes(headers),
                             fetch_row["id"])
+    if damaged is not None:   # kept, and not what its hash names: what the capture said is not known (newuser44b #8)
+        record = PostRecord(
+            platform=stored.platform if stored else "twitter", post_id=post_id,
+            url=stored.url if stored else x.status_url(post_id), status="unknown", method=METHOD,
+            reason=(f"the capture's kept body {fetch_row.get('body_sha256')} is damaged or altered in the database "
+                    f"({damaged}): what it said is not known"), fetch_ids=(fetch_row["id"],))
+        return ArchivedCopy(timestamp, original, "unknown", record, (), fetch_row["id"])
     if stored is None:
         return None
     return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])

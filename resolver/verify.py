@@ -1,0 +1,134 @@
+"""`cache verify`: the whole database held to its hashes, for the recipient of an exhibit (newuser44b #2).
+
+Every kept body against the sha256 it is kept under; every post observation made from a kept body against that body
+read again as the fetch read it (resolver.fetch.reparse), and each post row's words against its observations'; every
+WARC record the fetch log cites, at its offset, against its WARC-Record-ID, its own digests and the body the log
+keeps. Linear, and streamed: one body, one post, one record at a time (a 300 MB cache is never read whole)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cache.store import unpack_body
+
+if TYPE_CHECKING:
+    from cache import Store
+
+
+@dataclass
+class Verified:
+    """What `verify` checked, and each failure as a dict: kind ("body", "post", "warc"), what it names, why."""
+
+    bodies: int = 0
+    observations: int = 0
+    warc_records: int = 0
+    failed: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bodies": self.bodies, "observations": self.observations, "warc_records": self.warc_records,
+                "failed": self.failed}
+
+
+def verify(store: Store, *, on_failure: Any = None) -> Verified:
+    """Check the whole cache; `on_failure(entry)` is called with each failure as it is found."""
+    done = Verified()
+
+    def failed(entry: dict[str, Any]) -> None:
+        done.failed.append(entry)
+        if on_failure is not None:
+            on_failure(entry)
+
+    damaged = set()
+    for sha256, data in store.conn.execute("SELECT sha256, data FROM bodies"):
+        done.bodies += 1
+        if (why := unpack_body(sha256, data)[1]) is not None:
+            damaged.add(sha256)
+            failed({"kind": "body", "body_sha256": sha256, "fetch_ids": store.fetches_of_body(sha256),
+                    "why": f"{why}: the database is damaged or altered"})
+    for row in _posts(store):
+        done.observations += _check_post(store, row, damaged, failed)
+    last: tuple[Any, ...] = ()
+    wrong: str | None = None
+    for entry in _cited_records(store):
+        done.warc_records += 1
+        key = (entry["warc_file"], entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
+        wrong = wrong if key == last else _record_fails(store, entry)   # rows of one record: read once
+        last = key
+        if wrong:
+            failed({"kind": "warc", "file": entry["warc_file"], "offset": entry["warc_offset"],
+                    "record_id": entry["warc_record_id"], "fetch_ids": [entry["id"]], "why": wrong})
+    return done
+
+
+def _posts(store: Store) -> Iterator[dict[str, Any]]:
+    cursor = store.conn.execute("SELECT * FROM posts ORDER BY id")
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def _check_post(store: Store, row: dict[str, Any], damaged: set[str], failed: Any) -> int:
+    """Check one post row's observations made from a kept body; how many were checked."""
+    from resolver.fetch.reparse import reparse_observation
+
+    checked, texts = 0, set()
+    for observation in store.observations(row["id"]):
+        if not observation.get("record"):
+            continue
+        kept = json.loads(observation["record"])
+        texts.add(kept.get("text"))   # the row's words are one of its observations'
+        fetch = store.fetch(observation["fetch_id"]) if observation.get("fetch_id") else {}
+        if not fetch.get("body_sha256") or fetch["body_sha256"] in damaged:
+            continue
+        again = reparse_observation(row, observation, store)
+        if again is None:
+            continue
+        checked += 1
+        if differing := fields_not_read_again(kept, again):
+            failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}",
+                    "fetch_ids": [observation["fetch_id"]], "body_sha256": fetch["body_sha256"],
+                    "why": (f"the {differing} its observation of fetch #{observation['fetch_id']} keeps "
+                            "are not those the fetch's body gives when read again: the row does not match its cited "
+                            "fetch")})
+    if row.get("text") and texts - {None} and row["text"] not in texts:
+        failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}", "fetch_ids": [], "body_sha256": None,
+                "why": "the post row's words are none of those its observations keep: the row was changed"})
+    return checked
+
+
+def fields_not_read_again(kept: dict[str, Any], again: Any) -> str | None:
+    """The facts a post observation keeps (its words, date, author) that its fetch's body read again does not give,
+    named ("text, created_at"); None when they all agree. Only facts the body read again gives are compared."""
+    author = kept.get("author") or {}
+    pairs = (("text", kept.get("text"), again.text), ("created_at", kept.get("created_at"), again.created_at),
+             ("author handle", author.get("handle"), again.author_handle),
+             ("author name", author.get("name"), again.author_name))
+    differing = [name for name, was, now in pairs if now is not None and was != now]
+    return ", ".join(differing) or None
+
+
+def _cited_records(store: Store) -> Iterator[dict[str, Any]]:
+    cursor = store.conn.execute(
+        "SELECT id, warc_file, warc_offset, warc_record_id, body_sha256 FROM fetches "
+        "WHERE warc_file IS NOT NULL AND warc_offset IS NOT NULL ORDER BY warc_file, warc_offset, id")
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def _record_fails(store: Store, entry: dict[str, Any]) -> str | None:
+    """Why a fetch-log row's WARC record is not as written, or None when it is."""
+    from resolver.provenance import record_check
+
+    path: Path | None = store.warc_file_here(entry["warc_file"])
+    if path is None:
+        return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
+    why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
+    if why is None:
+        return (f"{path} holds no record {entry['warc_record_id'] or ''} at offset {entry['warc_offset']:,} "
+                "(another file of that name, or changed since)").replace("record  at", "record at")
+    return f"{path}: {why}" if why else None
