@@ -41,6 +41,7 @@ from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, read_credit_language, read_links_not_followed, read_thin,
+                              read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -121,6 +122,8 @@ class ArticleResult:
     unread_language: CreditLanguageNotRead | None = None
     # the podcast episodes it names, which no step reads (`podcasts_said`, newuser41a #9); None: none
     podcasts: dict[str, Any] | None = None
+    # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
+    uncredited: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -230,7 +233,9 @@ class ArticleResult:
         with bytes UTF-8 could not read, each replaced (newuser39b #11); `{"kind": "encoding-label-overruled", "label",
         "encoding", "message"}` for a page whose Western charset label was overruled by its language (newuser43a #3);
         `{"kind": "podcasts-not-supported", …}`
-        (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9)."""
+        (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9); `{"kind":
+        "uncredited-images", "count", "images": [{"url", "where"}], "untied_credits", "message"}`
+        (`workers.uncredited_images`), the article's own pictures no credit on the page is tied to (newuser42a #11)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -242,6 +247,8 @@ class ArticleResult:
                          "encoding": self.article.encoding, "message": label})
         if self.podcasts is not None:   # newuser41a #9
             said.append(self.podcasts)
+        if self.uncredited is not None:   # newuser42a #11
+            said.append(self.uncredited)
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -1367,7 +1374,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
-            podcasts=found.podcasts, unrecorded_fetches=item.fetched, unread=found.loaded.unread, place=item.place),
+            podcasts=found.podcasts, uncredited=found.uncredited, unrecorded_fetches=item.fetched,
+            unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1418,6 +1426,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     unfollowed = result.unfollowed   # the first t.co link it names is a URL the page gave, as an embed's
     if unfollowed is not None and (first := redactor.page_url(unfollowed.first)) != unfollowed.first:
         result = result.replaced(unfollowed=replace(unfollowed, first=first))
+    if (uncredited := result.uncredited) is not None:   # the addresses of its pictures no credit names, as a credit's
+        result = result.replaced(uncredited={**uncredited, "images": [
+            {**image, "url": redactor.page_url(image["url"])} for image in uncredited["images"]]})
     given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}

@@ -1843,18 +1843,37 @@ def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, 
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address names this photo at another size ({other['image']}), but whose "
                                       "file and perceptual hash differ from this one's: if it is the same photo "
-                                      "(another crop or size), the page credits it in more than one way; whether "
-                                      "they are one photo is not known"))
+                                      "(another crop or size), the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; whether they are one photo is not known"))
                 continue
             if files is None and _query_apart(one["image"], other["image"]):
                 found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits {names} an image "
                                       f"whose address differs from this one's only in its query ({other['image']}): "
-                                      "if it is the same photo, the page credits it in more than one way; the files "
-                                      "were not both fetched, so whether they are one photo is not known"))
+                                      "if it is the same photo, the page credits it in more than one way"
+                                      f"{_in_two_scripts(one, other)}; the files were not both fetched, so whether "
+                                      "they are one photo is not known"))
                 continue
             found[i].append(check("other-credits", "warn", f"credit {j + 1} ({where}) credits this image to {names}: "
-                                                            f"the page credits it in more than one way{files or ''}"))
+                                                            f"the page credits it in more than one way"
+                                                            f"{_in_two_scripts(one, other)}{files or ''}"))
     return found
+
+
+def _in_two_scripts(one: dict[str, Any], other: dict[str, Any]) -> str:
+    """What the other-credits warning adds when two credits of one photo name their creators in two scripts ("Іван
+    Петренко" in the caption, "Ivan Petrenko" in the JSON-LD creditText): they may be one person's name
+    transliterated, which cannot be told, as the caption against the file's By-line says (fixname43); the
+    organisations' difference, if they differ too. "" when the names are in one script, or one is the other in
+    look-alike letters ("Іvаn Реtrоv": no transliteration)."""
+    a, b = one.get("creator"), other.get("creator")
+    scripts = _other_script(a, b) if a and b else None
+    if not a or not b or scripts is None or _look_alike(a, b):
+        return ""
+    pair = (f"'{a}' ({scripts[0]} letters) and '{b}' ({scripts[1]} letters) are written in different scripts and may "
+            "be one person's name transliterated, which cannot be told")
+    if _disagree(_agency_of(one.get("organization")), _agency_of(other.get("organization"))):
+        return f": the organisations differ ('{one['organization']}', '{other['organization']}'); the names {pair}"
+    return f", or one way in two scripts: not known: {pair}"
 
 
 def _one_file(a: str, b: str, images: Mapping[str, dict[str, Any]]) -> str | None:
@@ -1879,12 +1898,14 @@ def _query_apart(a: str, b: str) -> bool:
 def _credits_disagree(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """Do two credits name different people, or different organisations (an agency under two names is one, in any
     script the views know it by: "Reuters" and "رويترز"; a name is one with or without its accents: "Carla Díaz")?"""
-    for a, b in ((one.get("creator"), other.get("creator")),
-                 (_agency_of(one.get("organization")), _agency_of(other.get("organization")))):
-        a, b = _unaccented(_plain(a or "")), _unaccented(_plain(b or ""))
-        if a and b and not (_within(a, b) or _within(b, a)):
-            return True
-    return False
+    return _disagree(one.get("creator"), other.get("creator")) \
+        or _disagree(_agency_of(one.get("organization")), _agency_of(other.get("organization")))
+
+
+def _disagree(one: str | None, other: str | None) -> bool:
+    """Do two names, both given, differ by their words (neither's a run of the other's), accents aside?"""
+    a, b = _unaccented(_plain(one or "")), _unaccented(_plain(other or ""))
+    return bool(a and b and not (_within(a, b) or _within(b, a)))
 
 
 def _agency_of(organization: str | None) -> str | None:

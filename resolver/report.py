@@ -822,6 +822,16 @@ def none_found(article: dict[str, Any], key: str) -> str:
     return empty
 
 
+UNCREDITED_WHERE = {"og:image": "the page's og:image", "article": "in the article"}
+
+
+def uncredited_images(article: dict[str, Any]) -> dict[str, Any] | None:
+    """The article's `uncredited-images` warning (`workers.uncredited_images`): its own pictures no credit on the page
+    is tied to, which the reports list under the credits as "No credit found" (newuser42a #11); None when none."""
+    return next((w for w in article.get("warnings") or () if w.get("kind") == "uncredited-images" and w.get("images")),
+                None)
+
+
 def warning_note(article: dict[str, Any], kind: str) -> str | None:
     """The message of the article's warning of `kind`, which a report says beside its tables; None when it has none.
     "credit-language-not-read": a page in a language whose credit words are not read (credits36); "thin-page": no
@@ -1357,6 +1367,10 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [none_found(article, "credits"), ""]
     for number, credit in enumerate(report["credits"], start=1):
         lines += _markdown_credit(number, credit)
+    if uncredited := uncredited_images(article):   # newuser42a #11
+        lines += [f"**Pictures with no credit**: {_md(uncredited['message'])}:", ""]
+        lines += [f"- {_md_code(image['url'])} ({UNCREDITED_WHERE.get(image['where'], image['where'])})"
+                  for image in uncredited["images"]] + [""]
     if hashes := hashes_cited(report, "\n".join(lines)):
         lines += ["## Hashes cited", "", HASHES_CITED, ""]
         lines += [f"- `{short}…` `{whole}` ({_fetches(ids)})" for short, whole, ids in hashes]
@@ -2150,6 +2164,11 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts.append(f'<section aria-labelledby="{key}"><h2 id="{key}">{title}</h2>')
         parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
             or [f"<p>{empty}</p>"]
+        if key == "credits" and (uncredited := uncredited_images(article)):   # newuser42a #11
+            parts.append(f'<p class="warn"><strong>Pictures with no credit</strong>: {escape(uncredited["message"])}:</p><ul>'
+                         + "".join(f"<li><code>{escape(image['url'])}</code> "
+                                   f"({escape(UNCREDITED_WHERE.get(image['where'], image['where']))})</li>"
+                                   for image in uncredited["images"]) + "</ul>")
         parts.append("</section>")
     if hashes := hashes_cited(report, "\n".join(parts)):
         parts.append('<section aria-labelledby="hashes"><h2 id="hashes">Hashes cited</h2>'

@@ -74,6 +74,7 @@ class Extracted:
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text that no embed carries (newuser35c #3)
     unread_language: CreditLanguageNotRead | None = None   # a language whose credit words are not read (credits36)
     podcasts: dict[str, Any] | None = None   # the podcast episodes it names, which no step reads (newuser41a #9)
+    uncredited: dict[str, Any] | None = None   # its pictures no credit is tied to (`uncredited_images`, newuser42a #11)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -171,9 +172,20 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
     placed = images_at(credits, item.final_url or loaded.url, loaded.article)   # the page's text is still here
+    uncredited = None
+    if texts:   # a report's run (which quotes the pages) alone: a parse of its own, a fortieth of a scan (#14)
+        with extract.collecting() as also_failed:
+            uncredited = read_uncredited(loaded.article, placed, item.final_url or loaded.url)
+        failed += also_failed
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
-    return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts)
+    return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts,
+                     uncredited)
+
+
+def read_uncredited(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:
+    """`uncredited_images` of an article, a step of its reading, as `read_thin`."""
+    return attempt("uncredited images", uncredited_images, article, credits, page_url, fallback=None)
 
 
 # The page's own base for its relative addresses (HTML's first <base href>): its value, in any of HTML's quotings.
@@ -196,6 +208,22 @@ def images_at(credits: Sequence[Credit], page_url: str | None, article: Article)
     relative = [c for c in credits if c.image and not _ABSOLUTE.match(c.image)]
     if not relative:
         return tuple(credits)
+    from urllib.parse import urljoin
+
+    base = page_base(page_url, article)
+    if not base:
+        return tuple(credits)
+
+    def joined(image: str) -> str:
+        try:
+            return urljoin(base, image.strip())   # the parser gave the attribute's value, its entities read
+        except ValueError:
+            return image
+    return tuple(replace(c, image=joined(c.image)) if c.image and not _ABSOLUTE.match(c.image) else c for c in credits)
+
+
+def page_base(page_url: str | None, article: Article) -> str | None:
+    """The address a page's relative image addresses are read against (`images_at`); None when none is known."""
     from urllib.parse import urljoin, urlsplit
 
     base = page_url
@@ -211,15 +239,7 @@ def images_at(credits: Sequence[Credit], page_url: str | None, article: Article)
                 # a saved file with no URL known is read against its own absolute base, as a browser opening it
                 # reads it (review43a's left item: the report said the image could not be checked)
                 base = given
-    if not base:
-        return tuple(credits)
-
-    def joined(image: str) -> str:
-        try:
-            return urljoin(base, image.strip())   # the parser gave the attribute's value, its entities read
-        except ValueError:
-            return image
-    return tuple(replace(c, image=joined(c.image)) if c.image and not _ABSOLUTE.match(c.image) else c for c in credits)
+    return base
 
 
 def _base_href(article: Article) -> str | None:
@@ -244,6 +264,52 @@ def _in_foreign_content(element: Any) -> bool:
             return True
         node = node.parent
     return False
+
+
+def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:
+    """`{"kind": "uncredited-images", "count", "images": [{"url", "where"}], "untied_credits", "message"}`: the
+    article's own pictures (its og:image, the images of its body or figures: `shown_images`) that no credit found on
+    the page is tied to, their addresses made absolute as credited images' are (`images_at`); None when there are
+    none, or the article is no HTML page. newuser42a #11: such an image was never named, so "no credit found" could
+    not be told from "not looked at". `credits`: the page's credits, their images placed (`images_at`)."""
+    if article.kind != "html":
+        return None
+    from urllib.parse import urljoin
+
+    from resolver.extract.html_credits import same_photo
+    from resolver.extract.shown_images import content_images_of
+
+    shown = content_images_of(article.text, utf8=article.utf8)
+    if not shown:
+        return None
+    base = page_base(page_url, article) if any(not _ABSOLUTE.match(image.url) for image in shown) else None
+    credited = [c.image for c in credits if c.image]
+    found: list[dict[str, str]] = []
+    for image in shown:
+        url = image.url
+        if base and not _ABSOLUTE.match(url):
+            with suppress(ValueError):
+                url = urljoin(base, url)
+        if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
+                or any(same_photo(url, c) or same_photo(image.url, c) for c in credited):
+            continue
+        found.append({"url": url, "where": image.where})
+    if not found:
+        return None
+    untied = sum(1 for c in credits if not c.image)
+    return {"kind": "uncredited-images", "count": len(found), "images": found, "untied_credits": untied,
+            "message": uncredited_note(len(found), untied)}
+
+
+def uncredited_note(count: int, untied: int) -> str:
+    """What the reports say of the article's pictures no credit is tied to (`uncredited_images`)."""
+    pictures = "1 of the article's pictures" if count == 1 else f"{count} of the article's pictures"
+    said = (f"no credit found for {pictures} (its og:image and the pictures in its body were looked at; icons, logos, "
+            "avatars, tracking pixels and data: URIs are not counted)")
+    if untied:
+        said += (f"; {untied} credit{'s' if untied != 1 else ''} on the page {'are' if untied != 1 else 'is'} tied to "
+                 "no image and may be theirs")
+    return said
 
 
 def podcasts_said(article: Article) -> dict[str, Any] | None:

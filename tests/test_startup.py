@@ -62,7 +62,7 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
                 "SOURCE_SLOT_RE", "NOT_FOOTER_RE", "MARKUP_RE", "CREDIT_ATTR_NAME_RE", "ATTRIBUTE_RE", "WEAK_CLASS_RE",
                 "SITE_FOOTER_RE")),
             *(f"resolver.extract.credit_names.{name}" for name in (
-                "PERSON_RE", "_RELATION_BEFORE_RE", "_COURTESY_AFTER_RE", "_FOR_OUTLET_RE", "_LIST_GAP_RE",
+                "PERSON_RE", "_RELATION_BEFORE_RE", "COURTESY_AFTER_RE", "_FOR_OUTLET_RE", "_LIST_GAP_RE",
                 "_TITLED_RE", "_SENT_BY_RE")),
             *(f"resolver.extract.credits.{name}" for name in (
                 "PLACE_AFTER_RE", "RIGHTS_NOTICE_RE", "_NON_ASCII_PHOTO_WORD_RE", "PLACE_BEFORE_RE",

@@ -83,12 +83,19 @@ def ambiguous_agency(organization: str | None) -> str | None:
     return AMBIGUOUS_AGENCIES.get(without_marks(organization).strip(ENDS).casefold()) if organization else None
 
 
+# A screen capture's or a video still's words: what the picture shows was taken from a platform ("Screenshot via X",
+# "Screen grab via YouTube", "Video still via Instagram"), which the credit then names, never as its photographer
+SCREEN_CAPTURE = r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|video[ \t\u00a0]+still)"
+_SCREEN_CAPTURE_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
+
+
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Sentinel|Chronicle|Dispatch|Inquirer|Enquirer|Examiner|Bulletin|Telegram"
     r"|Picayune|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
-    r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
+    # "Jane Doe Photography": a photographer's studio, a business lending or holding her pictures (fixleft44a)
+    r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Photography|Films|Productions|Records|Sports|Collection|Group|Club"
     r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
     r"|Administration|Board|Wire|Features|Handout|Pool|Labs?|Technolog(?:y|ies)|Aerospace|Imagery|PBC"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
@@ -534,7 +541,7 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
 
 # "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
 # "Jane Doe, courtesy": lent by someone the words do not name (credits37: the creator was "Jane Doe, courtesy").
-_COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
                                  r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
@@ -549,7 +556,7 @@ def _joiners_in_order(value: str) -> tuple[str, ...]:
 def _split_one(value: str) -> tuple[str | None, str | None]:
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
-    courtesy = _COURTESY_AFTER_RE.fullmatch(value)
+    courtesy = COURTESY_AFTER_RE.fullmatch(value)
     if courtesy and may_name_a_person(courtesy["name"]):
         lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
         return courtesy["name"], lender if lender and is_org(lender) else None
@@ -759,8 +766,9 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
-    if organization == "X" and (creator.startswith("@") if creator else "screen" in raw.casefold()):
-        return "high"   # an account on X, the platform, or "Screenshot via X": only such words read a lone "X" so
+    if organization == "X" and (creator.startswith("@") if creator else _SCREEN_CAPTURE_RE.search(raw) is not None):
+        return "high"   # an account on X, the platform, or "Screenshot via X", "Video still via X": only such words
+        # read a lone "X" so
     if creator and (_starts_with_first_name(creator) and not _name_in_capitals_alone(creator)
                     or _titled(creator) or _stated(raw, creator)
                     or _listed_among_people(creator, listed_with, raw)):

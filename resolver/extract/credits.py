@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+                                           COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -39,7 +40,8 @@ OTHER_PHOTO_WORDS = (
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
-PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
+# "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
@@ -56,7 +58,8 @@ PREFIX = (
     rf"|{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b)|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
     rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
-    rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
+    # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
+    rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
@@ -243,6 +246,11 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if not strict:
         return True
+    if "ourtesy" in value and (lent := COURTESY_AFTER_RE.fullmatch(value)) is not None and lent["lender"] \
+            and _reads_as_lender(lent["lender"].strip(ENDS)):
+        # "Jane Doe, courtesy of the family", "…, courtesy of Jane Doe Photography": the photographer's name, then who
+        # lent the picture; the name alone is weighed (fixleft44a: a caption's gave no credit, "family" small)
+        return looks_like_credit_value(lent["name"], strict=True)
     words = _WORD_RE.findall(value)
     if not words or len(words) > 12:
         return False
@@ -475,9 +483,9 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
 
 
-# A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"): what it shows came from a
-# platform, which a lone "X" then names
-SCREENSHOT_RE = LazyPattern(r"(?<!\w)screen[ -]?(?:shot|grab|capture)", re.IGNORECASE)
+# A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"), or a video still's ("Video still
+# via X"): what it shows came from a platform, which a lone "X" then names
+SCREENSHOT_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 
 
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
@@ -487,6 +495,15 @@ COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)
 # credit, its small "family" failing the strict value check)
 NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
                               r"(?:family|families|estate|collection|archives?)")
+
+
+def _reads_as_lender(lender: str) -> bool:
+    """Do the words after a name's ", courtesy of" read as who lent the picture: an organisation ("Jane Doe
+    Photography", "the Riverton Museum", itself read as strictly as a credit: "the mayor's office staff and his friends"
+    is a sentence's words), a family or collection named by its name ("the Hale family"), or who stands to the story
+    ("the family", "her family": `UNNAMED_RE`)?"""
+    return is_org(lender) and looks_like_credit_value(lender, strict=True) \
+        or NAMED_LENDER_RE.fullmatch(lender) is not None or UNNAMED_RE.fullmatch(lender) is not None
 
 
 def _lent_by(words: str, value: str) -> str | None:
@@ -549,9 +566,10 @@ def labelled(credit: Credit) -> Credit:
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
-            and credit.raw.find(creator, lent.end()) >= 0:
+            and credit.raw.find(creator, lent.end()) >= 0 and credit.raw.find(creator, 0, lent.start()) < 0:
         # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
-        # before "courtesy" stays the creator ("Jane Doe, courtesy of the Riverton Museum")
+        # before "courtesy" stays the creator ("Jane Doe, courtesy of the Riverton Museum"), her name in the lender's
+        # too ("Photo by Jane Doe, courtesy of Jane Doe Photography": her studio, fixleft44a)
         organization = as_written(credit.raw, [creator, organization]) if organization else creator
         return evolve(credit, creator=None, organization=organization, kind=kind,
                       split_confidence=split_confidence(None, organization, credit.raw))

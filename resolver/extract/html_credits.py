@@ -69,7 +69,7 @@ RELATED_CLASS_RE = LazyPattern(r"\brelated")
 # list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
                            r"|Flickr user|Infographic"
-                           r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
+                           r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab|[ -]grab|[ -]capture)|Video still"
                            r"|Illustration(?::| by| source)"
                            # "Фото: ТАСС" in a paragraph of its own (#10): the words in other letters, not as one
                            # group (the engine then tried the whole list at each character, ten times this search's
