@@ -1959,6 +1959,23 @@ def relative_image(credit: dict[str, Any]) -> bool:
     return bool(credit.get("image")) and not has_scheme(str(credit["image"]))
 
 
+# A platform as a credit names it ("Instagram", "X", "Bluesky"), as embeds name theirs (`Embed.platform`)
+CREDITED_PLATFORMS = {"x": "twitter", "bsky": "bluesky"}
+
+
+def account_embeds(credit: dict[str, Any], embeds: list[dict[str, Any]]) -> list[int]:
+    """The numbers (as reports number embeds) of the article's embeds by the account a social-post credit names
+    ("Photo: Instagram/@jane" beside embed 1 by @jane on Instagram, newuser44c #4): the credit names that post's
+    account, which says nothing of whether the picture is that post's. [] for any other credit."""
+    if credit.get("kind") != "social-post" or not credit.get("creator") or not credit.get("organization"):
+        return []
+    platform = str(credit["organization"]).casefold()
+    platform = CREDITED_PLATFORMS.get(platform, platform)
+    account = str(credit["creator"]).lstrip("@").casefold()
+    return [number for number, embed in enumerate(embeds, start=1)
+            if embed.get("platform") == platform and (embed.get("author_handle") or "").lstrip("@").casefold() == account]
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
@@ -2945,6 +2962,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         credits.append(data)
     for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
+        data["account_embeds"] = account_embeds(data, embeds)
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),

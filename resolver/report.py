@@ -2024,13 +2024,18 @@ def _unsure_split(credit: dict[str, Any]) -> str:
 # What a credit's label says of its picture (`Credit.kind`), as a desk reads it (newuser35b #1, #3, #9).
 KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy (lent)",
               "stock": "stock or illustrative picture", "private": "private photo",
-              "rights-reserved": "rights reserved, author not named"}
+              "rights-reserved": "rights reserved, author not named",
+              "social-post": "a post of the account named, on the platform named (a screenshot or its picture)"}
 
 
 def _label(credit: dict[str, Any]) -> str:
     """"; label: file photo" after the names of a credit whose label says what kind of picture it is."""
     kind = credit.get("kind")
-    return f"; label: {KIND_WORDS.get(kind, kind)}" if kind else ""
+    embeds = credit.get("account_embeds") or []
+    # the article's embeds of the account the credit names (newuser44c #4): the same account, not said the same post
+    tied = (f"; the account of embed{'s' * (len(embeds) > 1)} {', '.join(map(str, embeds))} (whether the picture is "
+            "that post's is not checked)") if embeds else ""
+    return f"; label: {KIND_WORDS.get(kind, kind)}{tied}" if kind else ""
 
 
 def _organisation_word(credit: dict[str, Any]) -> str:

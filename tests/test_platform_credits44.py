@@ -33,3 +33,44 @@ def test_a_platform_and_an_account_are_the_platform_and_the_accounts_post(line, 
 ])
 def test_a_person_or_a_name_beside_a_platform_is_no_accounts_post(line, expected):
     assert _credits(line) == expected
+
+
+ARTICLE = """<html><head><title>Tattoo studio opens</title></head><body><article><h1>Tattoo studio opens</h1>
+<p>The artist announced the studio on Instagram on Friday, and her followers shared it widely.</p>
+<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CaBcDeFgHiJ/?utm_source=ig_embed"
+ data-instgrm-version="14"><div><a href="https://www.instagram.com/p/CaBcDeFgHiJ/?utm_source=ig_embed" target="_blank">
+View this post on Instagram</a><p><a href="https://www.instagram.com/p/CaBcDeFgHiJ/?utm_source=ig_embed" target="_blank">
+A post shared by Mira Vale (@miravale_fict)</a></p></div></blockquote>
+<figure><img src="/img/studio.jpg" alt="The studio"><figcaption>The new studio. Photo: Instagram/@miravale_fict
+</figcaption></figure>
+<figure><img src="/img/street.jpg" alt="The street"><figcaption>The street outside. (Screenshot: Threads/@other_fict)
+</figcaption></figure>
+</article></body></html>"""
+
+
+def test_a_credit_naming_an_embeds_account_says_so_in_every_format(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    page = tmp_path / "studio.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+
+    def run(*args):
+        result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["--db", str(tmp_path / "r.db"), *args],
+                                                          catch_exceptions=False)
+        return result.stdout
+
+    report = json.loads(run("report", "--offline", "--format", "json", str(page)))
+    assert report["embeds"][0]["author_handle"].lstrip("@") == "miravale_fict"
+    tied, other = report["credits"]
+    assert (tied["creator"], tied["organization"], tied["kind"], tied["account_embeds"]) == \
+        ("@miravale_fict", "Instagram", "social-post", [1])
+    assert (other["creator"], other["organization"], other["kind"], other["account_embeds"]) == \
+        ("@other_fict", "Threads", "social-post", [])
+    for fmt in ("md", "html"):
+        text = run("report", "--offline", "--format", fmt, str(page))
+        assert text.count("a post of the account named, on the platform named") == 2, fmt
+        assert text.count("the account of embed 1 (whether the picture is that post") == 1, fmt
