@@ -809,6 +809,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             if other.get("post_id") and other["post_id"] != post["post_id"]:
                 said = said.replace(other["url"], " ")
     if is_placeholder(said):
+        if embed.get("platform") == "instagram" and not (said_by_post(post)[0] or {}).get("text"):
+            return check("text", "skip", _no_caption(embed, said, post))
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
@@ -1001,6 +1003,19 @@ def read_otherwise(said: str, post_text: str, compared: quotes.Comparison, guess
 
 # Detectors that found a link, whose words are the article's, never a copy of the post's.
 LINKS = ("html-link", "html-text-url", "text-url", "text-media-link", "html-source")
+
+
+def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | None) -> str:
+    """Why an Instagram embed's text check skipped: its code shows Instagram's placeholder, not the caption, and
+    Instagram's oEmbed answer (Graph instagram_oembed: embed code and author, no caption) holds none to compare a
+    quote with. "The article quotes no text of this post" was said beside a caption quoted next to the embed
+    (newuser44c #3): words outside the embed code are not read as its quote."""
+    shown = " ".join((said or _placeholder_shown(embed.get("quote") or "") or "").split())[:80]
+    why = ("the post was not fetched" if post is None else
+           "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
+           "no answer or archived copy holds its caption")
+    return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
+            "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 
 def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
