@@ -809,7 +809,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             if other.get("post_id") and other["post_id"] != post["post_id"]:
                 said = said.replace(other["url"], " ")
     if is_placeholder(said):
-        if embed.get("platform") == "instagram" and not (said_by_post(post)[0] or {}).get("text"):
+        if embed.get("platform") == "instagram" and embed.get("detector") not in LINKS \
+                and not (said_by_post(post)[0] or {}).get("text"):
             return check("text", "skip", _no_caption(embed, said, post))
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)

@@ -28,3 +28,9 @@ def test_an_instagram_placeholder_not_fetched_says_the_post_was_not_fetched():
     check = text_check(_embed(), None)
     assert check["result"] == "skip" and "quotes no text" not in check["evidence"]
     assert "not fetched" in check["evidence"]
+
+
+def test_an_instagram_link_keeps_saying_no_words_were_read_beside_it():
+    embed = _embed() | {"detector": "html-link", "text": None, "quote": "watch"}
+    check = text_check(embed, _post())
+    assert "Instagram's placeholder" not in check["evidence"] and "beside the link" in check["evidence"]

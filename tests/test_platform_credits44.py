@@ -25,6 +25,9 @@ def _credits(line: str):
 ])
 def test_a_platform_and_an_account_are_the_platform_and_the_accounts_post(line, account, platform):
     assert _credits(line) == [(account, platform, "social-post")]
+    # read from the credit's words, as "Instagram/@name" was: not a guess ("Threads/@name" was "not sure")
+    found = find_all(f"The chef posted a new menu on Friday.\n{line}\nMore text follows here.", "text")[1]
+    assert [c.split_confidence for c in found] == ["high"]
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -805,6 +805,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
+    if creator and organization and platform_account([organization, creator]) is not None:
+        return "high"   # "Threads/@name", "Bluesky/@name": an account on a platform, as "Instagram/@name" (newuser44c)
     if organization == "X" and (creator.startswith("@") if creator else _SCREEN_CAPTURE_RE.search(raw) is not None):
         return "high"   # an account on X, the platform, or "Screenshot via X", "Video still via X": only such words
         # read a lone "X" so
