@@ -933,6 +933,18 @@ class ArchivedUrl:
     # Why no copy of the page was taken (a timeout; under --replay, not in the replayed WARC files): a step that failed
     live_error: str | None = None
     replayed: ReplayedCopy | None = None   # the copy replayed from a WARC record, under --replay (not live_*)
+    # The captures of the post a fetch in this run read (`wayback.ArchivedCopy`), what each was found to be: `archive`
+    # says them, and never "not read" of the closest when it was (newuser44a #8)
+    read: tuple[Any, ...] = ()
+
+    @property
+    def closest_read(self) -> Any | None:
+        """The capture read (an `ArchivedCopy`) that is the lookup's closest, or None when none read is."""
+        closest = self.lookup.closest
+        if closest is None:
+            return None
+        return next((c for c in self.read if c.timestamp == closest.timestamp
+                     and c.original.casefold() == closest.original.casefold()), None)
 
     @property
     def error(self) -> str | None:
@@ -970,7 +982,9 @@ class ArchivedUrl:
         return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
                 "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
-                "closest": snapshot(found.closest), "closest_read": False,   # listed, never read (newuser41a #8)
+                # listed, not read by `archive` (newuser41a #8); read by the fetch of the post it archived for
+                "closest": snapshot(found.closest), "closest_read": self.closest_read is not None,
+                "read": [c.to_json() for c in self.read],
                 "error": found.error, "from_cache": found.from_cache,
                 "looked_up_as": list(found.asked),
                 "saved": self.saved.to_json() if self.saved else None,

@@ -1371,7 +1371,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     TARGET is a post URL, a short link (resolved first), or an article file, directory or - (then every embed in
     it). X/Twitter is asked by the X API (when X_BEARER_TOKEN is set), then the syndication endpoint, then
-    oEmbed, in the order [x] methods gives; other platforms by oEmbed. Each answer is kept raw in the cache.
+    oEmbed, in the order [x] methods gives; a public Telegram channel's post by its widget page
+    (t.me/<channel>/<id>?embed=1); other platforms by oEmbed. Each answer is kept raw in the cache.
 
     \b
     Examples:
@@ -1402,8 +1403,11 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
     from resolver.platforms.podcasts import NOT_SUPPORTED, is_podcast
+    from resolver.platforms.unsupported import why_not
 
-    podcasts = [target for target in targets if is_podcast(target)]   # asked nowhere (newuser41a #9)
+    # asked nowhere: a podcast episode (newuser41a #9), a VK, Rutube or OK post or video, an invite link (newuser44a #3)
+    podcasts = {target: NOT_SUPPORTED if is_podcast(target) else why for target in targets
+                if is_podcast(target) or (why := why_not(target)) is not None}
     targets = tuple(target for target in targets if target not in podcasts)
 
     unresolved: list[tuple[Resolution, tuple[str, ...]]] = []
@@ -1477,14 +1481,17 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
             why = digits
+        elif (disguised := _lookalike(link.url)) is not None:   # newuser44a #9: as scan says it
+            why = disguised
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
-    for url in podcasts:
-        click.echo(escaped_controls(f"error: cannot fetch {redact(url)}: {NOT_SUPPORTED}; nothing was asked"), err=True)
+    for url, why_unsupported in podcasts.items():
+        click.echo(escaped_controls(f"error: cannot fetch {redact(url)}: {why_unsupported}; nothing was asked"),
+                   err=True)
         if as_json:
             click.echo(_json_line({"source": redact(url), "link": redact(url),
-                                   "error": f"input: cannot fetch {redact(url)}: {NOT_SUPPORTED}"}))
+                                   "error": f"input: cannot fetch {redact(url)}: {why_unsupported}"}))
     failed = sum(not f.warning for f in unread) + len(podcasts)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
         _say_no_article(targets, skipped=sum(f.files for f in unread))
@@ -1505,6 +1512,17 @@ def _other_digits(url: str) -> str | None:
     _, _, names, plain = digits
     return (f"it is no post: its id is written in {names} digits, which no link of the platform's writes; nothing was "
             f"asked. To fetch the post the id names in ASCII digits: {plain}")
+
+
+def _lookalike(url: str) -> str | None:
+    """Why `fetch` takes no post from a link written with look-alike letters ("t.me/ukrаinenow/78"), as `scan` says
+    it (`platforms.lookalike_link`); None for any other link (newuser44a #9: "it is no post" alone)."""
+    from resolver import platforms
+
+    said = platforms.lookalike_link(url) if platforms.beyond_ascii(url) else None
+    if said is None or said[2]:
+        return None
+    return f"it is no post: {said[1]}; nothing was asked"
 
 
 def _account_page(url: str) -> str | None:
@@ -1573,7 +1591,8 @@ def _print_archived(found: Sequence[ArchivedUrl], *, source: str, as_json: bool)
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
-    from resolver.warc import WarcWriter
+    from resolver.redact import Redactor, secrets_of
+    from resolver.warc import WarcWriter, run_config
 
     target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
     if path is None and settings.warc_path is not None and not target.absolute().parent.exists():
@@ -1582,7 +1601,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
         raise click.ClickException(f"{where}[archive] warc: the folder {target.parent} does not exist (create it, "
                                    "or name another)")
     try:
-        writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
+        writer = WarcWriter(target, software=f"embed-resolver/{__version__}", config=run_config(
+            settings, Redactor(secrets=secrets_of(settings))))
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
     if writer.set_aside is not None:
@@ -1882,9 +1902,13 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
     if many:
         raise click.UsageError("--compare takes one article's report: give one ARTICLE")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise click.UsageError(f"--compare: cannot read {path}: {error}") from None
+    try:
+        data = json.loads(text)
+    except ValueError:   # a Markdown or HTML report: not "Expecting value: line 1 column 1" (newuser44b #12)
+        data = None
     if not isinstance(data, dict) or not isinstance(data.get("embeds"), list) or "generated_at" not in data:
         raise click.UsageError(f"--compare: {path} is not a JSON report (made by report --format json)")
     return data
@@ -1893,12 +1917,12 @@ def _earlier_report(path: Path, *, many: bool) -> dict[str, Any]:
 def _differs(path: Path, earlier: dict[str, Any], now: dict[str, Any]) -> bool:
     """Say on stderr whether the report made now has the verdicts, statuses and hashes of the earlier one (newuser38a
     F10: an offline re-run matched the online report, and nothing said so); True when it differs."""
-    from resolver.provenance import report_differences
+    from resolver.provenance import comparison_scope, report_differences
 
     made = f"{path} (made at {earlier.get('generated_at') or 'a time it does not say'})"
     differences = report_differences(earlier, now)
     if not differences:
-        click.echo(f"same verdicts, statuses and hashes as {made}", err=True)
+        click.echo(f"same verdicts, statuses and hashes as {made}; {comparison_scope(now)}", err=True)
         return False
     click.echo(f"differs from {made}:", err=True)
     for line in differences:

@@ -164,9 +164,11 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
         warc = None
         if job.warc is not None:
             from resolver import __version__
-            from resolver.warc import WarcWriter
+            from resolver.redact import Redactor, secrets_of
+            from resolver.warc import WarcWriter, run_config
 
-            warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}")
+            warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}",
+                              config=run_config(settings, Redactor(secrets=secrets_of(settings))))
             stack.callback(warc.close)
         session = Session(settings, store=store, mode=job.mode, warc=warc)
         said = Said(redactor=session.redactor, verbose=job.verbose)

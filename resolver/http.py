@@ -505,7 +505,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
                 body=body, fetched_at=fetched_at, redactor=session.redactor, truncated=("time" if late else "length") if cut else None,
-                redacted=redacted, request_body=_sent(request), durable=False)
+                redacted=redacted, request_body=_sent(request), durable=False, http_version=response.http_version)
             # on disk before the outcome is returned, so before the row naming it (archive38), synced on a worker
             # thread: the event loop's other requests go on meanwhile (review39c)
             await asyncio.to_thread(writer.sync)

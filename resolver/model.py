@@ -263,7 +263,8 @@ class Credit:
     also_at: tuple[tuple[int, int], ...] = field(default=())
     # What kind of picture the credit's label says it is, a label being no one's name (newuser35b #1, #3): "file"
     # (file photo, Archiv, صورة أرشيفية), "handout" (Handout, Cedida), "courtesy" (courtesy of), "stock" (Symbolbild),
-    # "private" (Privat) or "rights-reserved" (DR, droits réservés). None: the credit carries no such label.
+    # "private" (Privat) or "rights-reserved" (DR, droits réservés); a US paper's "staff" (Staff photo by), "submitted"
+    # and "contributed" (sent in: who took it not said, newuser44d #3). None: the credit carries no such label.
     kind: str | None = None
 
     def to_json(self) -> dict[str, Any]:

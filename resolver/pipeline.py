@@ -40,8 +40,8 @@ from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
-                              podcasts_said, read_credit_language, read_links_not_followed, read_thin,
-                              read_uncredited,
+                              podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
+                              read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -122,6 +122,8 @@ class ArticleResult:
     unread_language: CreditLanguageNotRead | None = None
     # the podcast episodes it names, which no step reads (`podcasts_said`, newuser41a #9); None: none
     podcasts: dict[str, Any] | None = None
+    # the VK, Rutube and OK posts and videos and Telegram invite links it names (`unsupported_said`, newuser44a #3)
+    unsupported: dict[str, Any] | None = None
     # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
     uncredited: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
@@ -234,8 +236,10 @@ class ArticleResult:
         "encoding", "message"}` for a page whose Western charset label was overruled by its language (newuser43a #3);
         `{"kind": "podcasts-not-supported", …}`
         (`podcasts_said`), the podcast episodes it names, which no step reads (newuser41a #9); `{"kind":
-        "uncredited-images", "count", "images": [{"url", "where"}], "untied_credits", "message"}`
-        (`workers.uncredited_images`), the article's own pictures no credit on the page is tied to (newuser42a #11)."""
+        "posts-not-supported", …}` (`unsupported_said`), its VK, Rutube and OK posts and videos and Telegram invite
+        links, which no step reads either (newuser44a #3); `{"kind": "uncredited-images", "count", "images": [{"url",
+        "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
+        the page is tied to (newuser42a #11)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -247,6 +251,8 @@ class ArticleResult:
                          "encoding": self.article.encoding, "message": label})
         if self.podcasts is not None:   # newuser41a #9
             said.append(self.podcasts)
+        if self.unsupported is not None:   # newuser44a #3
+            said.append(self.unsupported)
         if self.uncredited is not None:   # newuser42a #11
             said.append(self.uncredited)
         return said
@@ -1374,7 +1380,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
-            podcasts=found.podcasts, uncredited=found.uncredited, unrecorded_fetches=item.fetched,
+            podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
+            unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
         if record and session.store is not None:
@@ -1751,12 +1758,14 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
+        unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
-                           unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts)
+                           unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
+                           unsupported=unsupported)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]
@@ -2144,6 +2153,15 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *, max_bytes: 
         yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes, leave_out=leave_out), stdin=stdin)
 
 
+def _lookalike_no_post(url: str) -> bool:
+    """Whether `url` is a link written with look-alike letters that names no post (`platforms.lookalike_link`: an
+    account no one can have, "t.me/ukrаinenow/78"): `fetch` asks nothing of it and says the letters."""
+    if not platforms.beyond_ascii(url):
+        return False
+    said = platforms.lookalike_link(url)
+    return said is not None and not said[2]
+
+
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
@@ -2199,8 +2217,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if target is not None:
             found.append(target)
             came_from.append((named, None))
-        elif ref is None and platforms.in_other_digits(named) is not None:
-            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits)
+        elif ref is None and (platforms.in_other_digits(named) is not None or _lookalike_no_post(named)):
+            # "t.me/ostannews/٤٥٢١": no post, and no page asked for it (newuser43a #5: the caller names the digits);
+            # "t.me/ukrаinenow/78" likewise, a look-alike account's link (newuser44a #9: the caller names its letters)
             if no_post is not None:
                 no_post.append(Resolution(named, None, None))
         else:
@@ -2251,16 +2270,19 @@ async def archive_links(urls: Iterable[str], *, session: Session,
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
     read: dict[str, tuple[int, ...]] = {}   # media URLs read from a post's answer, its fetch-log rows (`archive_urls`)
+    captures: dict[str, tuple[Any, ...]] = {}   # a post's URL -> the captures of it the fetch read (newuser44a #8)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         named.setdefault(target.url if target is not None else url, url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
+            captures[target.url] = post.archived
             for media in post.record.media:
                 if media.url and media.url not in named:
                     named[media.url] = url
                     read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
     found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
+    found = [replace(a, read=captures[at]) if captures.get(at) else a for at, a in zip(named, found, strict=True)]
     return list(zip(named.values(), found, strict=True))

@@ -26,7 +26,7 @@ from resolver.archive import (SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, 
                               of_the_same_post, replay_miss)
 from resolver.fetch import MediaFile, atproto
 from resolver.fetch.oembed import METHOD as OEMBED
-from resolver.fetch.records import TITLE, json_text_kind, link_map
+from resolver.fetch.records import ARCHIVED_COPY, TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import NOT_LOOKED_UP, READ_WHEN, captured_at, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -178,7 +178,7 @@ def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, st
     # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
     if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
-    copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
+    copy = next((c for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY and c.get("text")), None)
     if copy is not None:
         return copy, f"per the capture of {_utc(copy['captured_at'])}"
     seen = post.get("last_available")
@@ -252,7 +252,27 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
                  credited_title: str | None = None) -> dict[str, Any]:
     """`guess`: the article's encoding, guessed unsure (`unsure_guess`): a name that differs only in letters beyond
     ASCII may be the guess's, not a name changed (review37b). `credited`: (name, line) of a video's credit line the
-    article writes after its embed, `credited_title`: the title its embed code gives it (`video_credit`)."""
+    article writes after its embed, `credited_title`: the title its embed code gives it (`video_credit`). A forward's
+    check says whose words they are, and passes no more: the account that posted it is not their author
+    (newuser44a #4: a Ukrainian channel's forward of a Russian one's post passed as the Ukrainian channel's words)."""
+    checked = _author_check(embed, post, store=store, guess=guess, credited=credited, credited_title=credited_title)
+    said, _ = said_by_post(post)
+    if said is None:
+        return checked
+    from resolver.fetch.telegram import forward_said
+
+    forward = forward_said(said.get("references") or (), (said.get("author") or {}).get("handle"))
+    if forward is None:
+        return checked
+    result = "warn" if checked["result"] in ("pass", "skip") else checked["result"]
+    # the account is who posted it, not the words' author: said so, where "the post's author" would say otherwise
+    evidence = checked["evidence"].replace("the post's author", "the account that posted it")
+    return {**checked, "result": result, "evidence": f"the post is {forward}, not its own; {evidence}"}
+
+
+def _author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None,
+                  guess: Guess | None = None, credited: tuple[str, str] | None = None,
+                  credited_title: str | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
     if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
@@ -885,9 +905,34 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and "translation" not in evidence and compared.matched * 2 < compared.said_words \
             and (scripts := _other_script(said or "", found["text"])):
         lang = f", lang “{found['lang']}”" if found.get("lang") else ""
-        evidence += (f"; the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: they "
-                     "may be a translation, which is not compared word by word: compare by hand")
+        result, evidence = _translation_turned(
+            result, evidence, f"the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: "
+                              "they may be a translation, which is not compared word by word: compare by hand",
+            said or "", found["text"], embed, negation=quotes.negates_with_words(said or "", found["text"]),
+            negation_fails=False)
+    elif result != "pass" and not compared.translated and compared.matched * 2 < compared.said_words \
+            and (pair := quotes.uk_ru_pair(quotes.tokens(said or ""), quotes.tokens(found["text"]))):
+        result, evidence = _translation_turned(
+            result, evidence, f"the quote reads as {pair[0]}, the post as {pair[1]}{'' if pair[2] else ' (not sure)'}: "
+                              f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
+                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2])
     return check("text", result, _per(source, evidence), changes)
+
+
+def _translation_turned(result: str, evidence: str, translation: str, said: str, post_text: str,
+                        embed: dict[str, Any], *, negation: bool, negation_fails: bool) -> tuple[str, str]:
+    """A verdict on words that may be a translation (`translation` says why), with what it may have changed named
+    (`quotes.translation_turns`: a figure not among the post's, a negation added or dropped when `negation`): a fail
+    where the figure (or, `negation_fails`, the negation) is unambiguous, the quote is tied to the post (not a link's
+    prose of uncertain reach) and nothing said it is no fail (an edit), else the warn, naming it (newuser44a #5)."""
+    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation)
+    link = embed.get("detector") in LINKS
+    if (figure or negated and negation_fails) and (not link or embed.get("text_confidence") == "high") \
+            and "no fail" not in evidence:
+        return "fail", (f"{BESIDE if link else 'the quote'} may be a translation that changes what the post says: "
+                        f"{notes.removeprefix('; ')}{', the same digits in another order' if figure else ''} (the "
+                        f"quote: “{' '.join(said.split())}”; the post: “{' '.join(post_text.split())}”); {translation}")
+    return result, f"{evidence}; {translation}{notes}"
 
 
 def _other_script(said: str, post_text: str) -> tuple[str, str] | None:
@@ -1080,6 +1125,10 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
+        if result == "fail" and confidence != "high":
+            return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"
+        return result, f"{BESIDE}: {evidence}; the post says: “{post}”"
     if result == "warn" and not compared.changes and _left_out(compared):
         # a run of the post's words, word for word, leaving out what denies them: as an embed's trimmed quote says
         # it, with the post's words (newuser38a #4), not "differ from the post"
@@ -1407,7 +1456,7 @@ def _other_versions(post: dict[str, Any]) -> list[dict[str, Any]]:
     """The captures read that hold other words than an edited post's live answer (its edit): another version, or a
     misread. Those taken before the edit come first (then by time): time breaks a tie, it decides nothing."""
     edit = {"text": post["text"], "links": post.get("links")}
-    others = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
+    others = [c for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY and c.get("text")
               and not _same_version(c, edit)]
     return sorted(others, key=lambda c: (c["captured_at"] >= (post.get("created_at") or ""), c["captured_at"]))
 
@@ -1426,7 +1475,7 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str,
     """The archived copies that hold the article's words (a pass against each), in the order read."""
     found = []
     for copy in (post or {}).get("archived") or []:
-        if copy["status"] == "available" and copy.get("text"):
+        if copy["status"] == ARCHIVED_COPY and copy.get("text"):
             compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")), lang=copy.get("lang"))
             if compared.result == "pass":
                 found.append((copy, compared))
@@ -1440,7 +1489,7 @@ def archived_copy_check(post: dict[str, Any] | None,
     if post is None:
         return None
     copies = post.get("archived") or []
-    telling = [c for c in copies if c["status"] == "available" and c.get("text")]
+    telling = [c for c in copies if c["status"] == ARCHIVED_COPY and c.get("text")]
     differences = post.get("differences") or []
     if post["status"] == "available":
         if differences:
@@ -1732,7 +1781,7 @@ def read_as_not_the_post(post: dict[str, Any] | None) -> dict[str, str]:
     login wall, a page shell), each with what the reading said: none is a copy (newuser32 #2). A capture read
     once as the post is a copy, whatever another reading said."""
     copies = [c for c in (post or {}).get("archived") or [] if c.get("capture")]
-    held = {c["capture"] for c in copies if c["status"] == "available" and c.get("text")}
+    held = {c["capture"] for c in copies if c["status"] == ARCHIVED_COPY and c.get("text")}
     return {c["capture"].replace("id_/", "/", 1): c.get("reason") or f"the capture shows the post {c['status']}"
             for c in copies if c["capture"] not in held}
 
@@ -1809,7 +1858,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
     found = {s["url"]: s["timestamp"] for s in snapshots
              if s.get("status") == "200" and s["url"] not in misread and s["url"] not in unread}
     for copy in (post or {}).get("archived") or []:
-        if copy["status"] == "available" and copy.get("text"):
+        if copy["status"] == ARCHIVED_COPY and copy.get("text"):
             found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
     return [{"url": url, "timestamp": stamp} for url, stamp in found.items()]
 
@@ -2052,21 +2101,107 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
             return [_names_in_two_scripts(credit, embedded["byline"], scripts, orgs,
                                           [said_people, *map(_plain, people)], inside)]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
+    if origin := _via_originator(credit):   # "X via AP": whose picture it is, not only who sent it (newuser44a #2)
+        return [_originator_checked(credit, origin, embedded, orgs, said_people, people, inside)]
+    return [_organisation_checked(credit, orgs, said_people, people, inside)]
+
+
+def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: str, people: list[str],
+                          inside: str) -> dict[str, str]:
+    """The check of a credit's organisation against the file's organisation fields, no creator compared: agencies
+    cache/agencies.py knows, none in common, fail; one in common, or the words within the file's, pass."""
+    said_org = _plain(credit.get("organization") or "")
     if said_org and orgs:
         said_agencies, file_agencies = _agencies_compared(credit, orgs, [said_people, *map(_plain, people)])
         if said_agencies and file_agencies and not said_agencies & file_agencies:
             why = _not_one_agency_shown(credit, orgs, said_agencies, file_agencies)
             if why:
-                return [check("image-metadata", "warn", f"article credits '{credit['organization']}' "
-                                                        f"({', '.join(sorted(said_agencies))}), the file names "
-                                                        f"{', '.join(sorted(file_agencies))} ({inside}): {why}")]
-            return [check("image-metadata", "fail", f"the agency does not match: article credits "
-                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
-                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")]
+                return check("image-metadata", "warn", f"article credits '{credit['organization']}' "
+                                                       f"({', '.join(sorted(said_agencies))}), the file names "
+                                                       f"{', '.join(sorted(file_agencies))} ({inside}): {why}")
+            return check("image-metadata", "fail", f"the agency does not match: article credits "
+                                                   f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
+                                                   f"file names {', '.join(sorted(file_agencies))} ({inside})")
         if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
-            return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
-        return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
-    return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
+            return check("image-metadata", "pass", f"organisation matches the file ({inside})")
+        return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
+    return check("image-metadata", "skip", f"nothing comparable (file: {inside})")
+
+
+# "X via AGENCY" in an organisation: X whose picture it is, the agency that passed it on ("Royal Navy/Handout via Reuters")
+_VIA_SPLIT = re.compile(r"\s+via\s+(?!.*\s+via\s)", re.IGNORECASE)
+_ROLE_ONLY = frozenset({"handout", "pool", "handout photo", "pool photo", "file", "file photo"})
+
+
+def _via_originator(credit: dict[str, Any]) -> tuple[str, str] | None:
+    """(the originator, the agency that passed the picture on) of a credit "X via AGENCY" with no person compared
+    ("Ukrainian Presidential Press Service via AP"; "Royal Navy/Handout via Reuters", read as the creator Royal Navy
+    and the organisation Reuters, a handout); None when it names no originator ("Pool via AP") or is no such credit."""
+    organization = credit.get("organization") or ""
+    if credit.get("creator") and credit.get("kind") == "handout" and organization:
+        return credit["creator"], organization
+    parts = _VIA_SPLIT.split(organization)
+    if credit.get("creator") or len(parts) != 2:
+        return None
+    named = [part for part in re.split(r"\s*/\s*", parts[0]) if _plain(part) and _plain(part) not in _ROLE_ONLY]
+    return ("/".join(named), parts[1]) if named and parts[1].strip() else None
+
+
+def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedded: dict[str, str], orgs: list[str],
+                        said_people: str, people: list[str], inside: str) -> dict[str, str]:
+    """The check of a credit "X via AGENCY" (`origin`: X, AGENCY): the agency as any organisation's, and X, whose
+    picture it is, against every credit field of the file (IPTC: the Credit Line is the credit the supplier asks for;
+    the IIM Source names the original owner of the picture's content). X named there: the agency's check; another
+    originator named: a warn naming both (a fail when both are agencies the table knows, none in common); only the
+    agency named: a warn saying X was not checked. Never a pass on the agency alone (newuser44a #2)."""
+    originator, agency = origin
+    base = _organisation_checked(credit, orgs, said_people, people, inside)
+    if base["result"] == "fail":
+        return base
+    names = [said_people, *map(_plain, people)]
+    fields = [(key, value) for key, value in embedded.items() if key in PERSON_FIELDS + ORG_FIELDS and _plain(value)]
+    theirs = _agencies_named(originator, people=names, whole=True)
+    named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
+    if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
+        if base["result"] == "pass":
+            return check("image-metadata", "pass", f"the originator '{originator}' and the agency match the file "
+                                                   f"({inside})")
+        return check("image-metadata", base["result"], f"the originator '{originator}' is named in the file; "
+                                                       f"{base['evidence']}")
+    agency_words = "the agency matches the file" if base["result"] == "pass" else base["evidence"]
+    others = named - _agencies_named(agency, people=names, whole=True)
+    if theirs and others:
+        why = _not_one_agency_shown(credit, orgs)
+        return check("image-metadata", "warn" if why else "fail",
+                     f"the originator does not match: article credits the picture to '{originator}' "
+                     f"({', '.join(sorted(theirs))}), passed on by {agency}; the file names "
+                     f"{', '.join(sorted(others))} ({inside})" + (f": {why}" if why else ""))
+    if found := _other_names(fields, names):
+        key, other = found
+        scripts = _other_script(originator, other)
+        return check("image-metadata", "warn",
+                     f"the file names another originator than the article's: article credits the picture to "
+                     f"'{originator}', passed on by {agency}; the file's {key} says '{other}' ({inside}): "
+                     + (f"written in {scripts[0]} and {scripts[1]} letters, they may be one name translated; "
+                        if scripts else "")
+                     + f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
+                       f"picture on: check whose picture it is")
+    return check("image-metadata", "warn", f"{agency_words}, the originator '{originator}' was not checked: the file "
+                                           f"names only the agency ({inside})")
+
+
+def _other_names(fields: list[tuple[str, str]], people: Sequence[str]) -> tuple[str, str] | None:
+    """The first (field, words) of a file's credit fields, its Source first, that names someone besides an agency the
+    table knows and a notice's words: "Пресс-служба Министерства обороны РФ" does, "AP", "© 2022 The Associated
+    Press" do not. None when none does."""
+    order = {key: i for i, key in enumerate(("source", "byline", "credit_line", "copyright", "artist", "creator"))}
+    for key, value in sorted(fields, key=lambda field: order.get(field[0], len(order))):
+        for part in _CREDIT_PARTS.split(value):
+            words = _plain(part).split()
+            if any(w not in _NOTICE_WORDS and not w.isdigit() for w in words) \
+                    and not _agencies_named(part, people=people, whole=True):
+                return key, part.strip()
+    return None
 
 
 def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[str, str] | None:
@@ -2845,6 +2980,21 @@ def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+def answered_not_the_post(embeds: list[dict[str, Any]]) -> list[str]:
+    """The posts whose status is not known though their source answered, each line as `unreachable` words it: every
+    live source asked answered HTTP 2xx with a page that is not the post (t.me's widget page showing other posts of
+    the channel). Reached: "could not be reached" was untrue of them (newuser44a #10)."""
+    found = []
+    for embed in embeds:
+        post = embed.get("post") or {}
+        live = [s for s in post.get("sources") or () if s.get("method") != "wayback"]
+        if embed.get("same_post_as") or post.get("status") != "unknown" or not live or not all(
+                s.get("status") == "unknown" and 200 <= (s.get("http_status") or 0) < 300 for s in live):
+            continue
+        found.append(f"{post['platform']} post {post['post_id']}: {post.get('reason') or post['status']}")
+    return list(dict.fromkeys(found))
+
+
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
     # a link or a post the config refused was not asked: said as not checked, not as could not be reached
@@ -2979,13 +3129,15 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
     for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
         data["account_embeds"] = account_embeds(data, embeds)
-    missing = unreachable(result) + failed_sources(embeds)
+    answered = answered_not_the_post(embeds)
+    missing = [line for line in unreachable(result) if line not in answered] + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes, embeds)},
         "summary": summarise(embeds, credits, missing),
-        "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
+        "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
+        "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
         "warc_files_cited": warc_files_cited(embeds, credits, store),
     }
@@ -3009,7 +3161,47 @@ def report_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     was, now = _hashes([*old.get("embeds", []), *old.get("credits", [])]), _hashes([*new["embeds"], *new["credits"]])
     lines += [f"hash cited before, not now: {h}" for h in sorted(was - now)]
     lines += [f"hash cited now, not before: {h}" for h in sorted(now - was)]
-    return lines
+    return lines + _warc_differences(old.get("warc_files_cited") or [], new.get("warc_files_cited") or [])
+
+
+def _warc_differences(old: list[Any], new: list[Any]) -> list[str]:
+    """How the WARC files cited changed between two reports: a file cited or not, found on this machine or not, how
+    many of its cited records it holds. A WARC gone, cut or bit-flipped was "same verdicts, statuses and hashes"
+    (newuser44b #4). The file's sha256 is left out: a later run appending to it changes it."""
+    def files(listed: list[Any]) -> dict[str, dict[str, Any]]:
+        return {str(f.get("file")): f for f in listed if isinstance(f, dict)}
+
+    def held(entry: dict[str, Any]) -> str:
+        if entry.get("path") is None:
+            return f"not found on this machine ({entry.get('records')} records cited)"
+        return f"holds {_records_held(entry)}"
+
+    was, now = files(old), files(new)
+    lines = [f"WARC {name}: cited before, not now" for name in was if name not in now]
+    lines += [f"WARC {name}: cited now, not before" for name in now if name not in was]
+    for name in was.keys() & now.keys():
+        if held(was[name]) != held(now[name]):
+            lines.append(f"WARC {name}: {held(was[name])}, now {held(now[name])}")
+    return sorted(lines)
+
+
+def _records_held(entry: dict[str, Any]) -> str:
+    cited, missing = entry.get("records"), entry.get("records_not_found")
+    count = cited - missing if isinstance(cited, int) and isinstance(missing, int) else "?"
+    return f"{count} of the {cited} records cited"
+
+
+def comparison_scope(report: dict[str, Any]) -> str:
+    """What `report --compare` compared and what it did not, for the line saying two reports agree: the WARC files'
+    records found (each file's count), never their sha256 (a later run appends to the file), nor the records' bytes
+    against their digests (newuser44b #4)."""
+    cited = [f for f in report.get("warc_files_cited") or [] if isinstance(f, dict)]
+    found = "; ".join(f"{f.get('file')}: " + (_records_held(f) if f.get("path") is not None
+                                                else "not found on this machine") for f in cited)
+    scope = f"WARC records found as before ({found})" if cited else "no WARC record cited"
+    unchecked = ("; not compared: the WARC files' sha256 (a later run appending to a file changes it) nor the "
+                 "records' bytes (check those with `warcio check FILE`)") if cited else ""
+    return scope + unchecked
 
 
 def _item_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -3018,14 +3210,33 @@ def _item_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
               for item in (old, new)]
     if status[0] != status[1]:
         lines.append(f"status {status[0]}, now {status[1]}")
-    was = [(c.get("name"), c.get("result")) for c in old.get("checks") or []]
-    now = [(c.get("name"), c.get("result")) for c in new.get("checks") or []]
-    for (name, a), (_, b) in zip(was, now):
-        if a != b:
-            lines.append(f"check {name} {a}, now {b}")
-    if [n for n, _ in was] != [n for n, _ in now]:
-        lines.append(f"checks {', '.join(str(n) for n, _ in was)}, now {', '.join(str(n) for n, _ in now)}")
+    # checks paired by name (and by what a repeated one is about), never by place: a check added before others
+    # shifted them, and the comparison named checks that had not changed (newuser44b #3)
+    was, now = _checks_by_key(old.get("checks") or []), _checks_by_key(new.get("checks") or [])
+    for key, (name, result) in was.items():
+        if key not in now:
+            lines.append(f"check {name} ({result}) no longer made")
+        elif now[key][1] != result:
+            lines.append(f"check {name} {result}, now {now[key][1]}")
+    lines += [f"check {name} ({result}) made now, not before" for key, (name, result) in now.items() if key not in was]
     return lines
+
+
+def _checks_by_key(checks: list[Any]) -> dict[tuple[str, str], tuple[str, Any]]:
+    """An item's checks by a key that stays when other checks come or go: the check's name, with what a check made
+    once per other item is about (`other-credits`: "credit 2 (...)"), else its place among the checks of its name."""
+    keyed: dict[tuple[str, str], tuple[str, Any]] = {}
+    seen: dict[str, int] = {}
+    for item in checks:
+        if not isinstance(item, dict):
+            continue
+        name = str(item.get("name"))
+        about = re.match(r"credit \d+\b", str(item.get("evidence") or "")) if name == "other-credits" else None
+        seen[name] = seen.get(name, 0) + 1
+        key = (name, about.group(0) if about else str(seen[name]))
+        keyed[key] = (name + (f" on {about.group(0)}" if about else f" #{seen[name]}" if seen[name] > 1 else ""),
+                      item.get("result"))
+    return keyed
 
 
 def _hashes(value: Any) -> set[str]:
@@ -3544,7 +3755,28 @@ def page_copies(urls: list[str], post: dict[str, Any] | None, store: Store | Non
             found.append({"url": redactor.url(url), "status": last["status"],
                           "hops": [_hop_of(hop, redactor) for hop in hops],
                           "note": _copy_note(last["status"], post)})
-    return found
+    return _no_answer_once(found)
+
+
+def _no_answer_once(copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The copies that got no answer, alike (one URL, one hop, one error: a refusal by [origins] only_configured each
+    run, each article), listed once, the latest, its note naming the fetches it stands for: a refused copy of one URL
+    was listed three times (newuser44b #12)."""
+    alike: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for copy in copies:
+        hop = copy["hops"][0]
+        if copy["status"] is None and len(copy["hops"]) == 1 and hop.get("error"):
+            alike.setdefault((copy["url"], hop["error"]), []).append(copy)
+    kept = []
+    for copy in copies:
+        same = alike.get((copy["url"], copy["hops"][0].get("error"))) if copy["status"] is None else None
+        if not same or len(same) == 1:
+            kept.append(copy)
+        elif copy is max(same, key=lambda c: c["hops"][0]["fetch_id"] or 0):
+            fetches = ", ".join(sorted((f"#{c['hops'][0]['fetch_id']}" for c in same), key=lambda n: int(n[1:])))
+            kept.append(copy | {"note": f"the same no-answer {len(same)} times (fetches {fetches}): listed once, the "
+                                        "latest"})
+    return kept
 
 
 def _hop_of(row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:

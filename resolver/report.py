@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.lazy import LazyPattern, lazy_dataclass
 from resolver.model import unshown
-from resolver.platforms import NOT_POSTS, bluesky
+from resolver.platforms import NOT_POSTS, beyond_ascii, bluesky, lookalike_link
+
+ARCHIVED_COPY = "archived-copy"   # an archived copy's status when it holds the post (resolver.fetch.records; not
+# imported here, which a scan's rendering would load for this word alone)
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
 
     from resolver.archive import ArchivedUrl
     from resolver.extract.incomplete import FailedStep
+    from resolver.fetch.wayback import ArchivedCopy
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
@@ -102,6 +106,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  warning: {result.unread_language.message}", "yellow")]
     if (podcast := result.podcasts) is not None:   # the JSON's and the reports' (newuser41a #9)
         yield [(f"  note: {podcast['message']}", "yellow")]
+    if (unsupported := result.unsupported) is not None:   # newuser44a #3
+        yield [(f"  note: {unsupported['message']}", "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
@@ -156,6 +162,12 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             status, via = not_checked_words(record.reason), (record.method or "") + " not asked"
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {status} ({via})"
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
+        from resolver.fetch.telegram import forward_said
+
+        if (forward := forward_said(record.references, record.author_handle)) is not None:   # newuser44a #4
+            yield [(f"    {forward}", "yellow")]
+        for line in sources_failed_lines(fetched.value):
+            yield [(f"    {line}", "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
         for item, _url, why, _error in _media_failed(fetched.value):
@@ -413,6 +425,14 @@ def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
                           record.url, lookup, archived=True, stage="archive", cached=record.from_cache)
 
 
+def sources_failed_lines(post: FetchedPost) -> list[str]:
+    """Each source that ended in an error beside the answer the status rests on, as the reports say it under "Could
+    not be reached": "x-api: the bearer token was refused (401) (fetch #6); the status rests on syndication"
+    (newuser44b #6: `fetch` said "not_found via syndication", the refused token nowhere)."""
+    return [f"{source['method']}: {source.get('reason') or 'ended in an error'} (fetch #{source['fetch_id']}); the "
+            f"status rests on {post.record.method}" for source in post.sources_failed]
+
+
 def post_failures(post: FetchedPost) -> Iterator[str]:
     """What a fetched post failed for, one phrase each, as its `failed` counts it (`scan --fetch` and `fetch`)."""
     return (failure.phrase for failure in _post_failed(post))
@@ -573,6 +593,8 @@ def resolution_text(result: Resolution) -> Text:
         if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
             what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
+    if beyond_ascii(result.url) and (disguised := lookalike_link(result.url)) is not None:
+        _line(text, f"  look-alike link: {disguised[1]}", "yellow")   # as scan and fetch say it (newuser44a #9)
     return text
 
 
@@ -611,6 +633,7 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
 
     from resolver.fetch import not_fetched
     from resolver.fetch.records import TITLE, not_asked
+    from resolver.fetch.telegram import forward_said
 
     from resolver.errors import NOT_CHECKED, not_mapped_words
 
@@ -633,12 +656,16 @@ def post_text(post: FetchedPost, *, asked: str | None = None) -> Text:
         _line(text, f"  for {asked}", "dim")
     if record.reason:
         _line(text, f"  {not_mapped_words(record.reason) if post.refused else record.reason}", colour)
+    for line in sources_failed_lines(post):
+        _line(text, f"  {line}", "yellow")
     if record.author_handle or record.author_name:
         _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:   # an edit's time said to be the edit's, beside the id's own (newuser42b #8)
         _line(text, f"  created {record.created_at}{edit_time_said(record, minted=True)}")
     if record.text:
         _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
+    if (forward := forward_said(record.references, record.author_handle)) is not None:   # newuser44a #4
+        _line(text, f"  {forward}", "yellow")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -678,17 +705,18 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     # Only a capture holding the post's words is an archived copy, as the reports count them (review37b: a capture
     # of the login wall was "1 archived copy read" here, and "no archived copy was found" in the report)
     held = [c for c in copies if c.says_something]
+    others = [c for c in copies if not c.says_something]
     lines = []
     if held:
         latest = max(c.captured_at for c in held)
         lines.append((f"{len(held)} archived {'copy' if len(held) == 1 else 'copies'} read, latest {latest}", "cyan"))
-    if len(copies) > len(held):
-        others = [c for c in copies if not c.says_something]
-        why = next((c.record.reason for c in others if c.record.reason), None)
-        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none holds the post's "
-                      f"words" + (f" ({why})" if why else ""), "yellow") if not held else
-                     (f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
+    answered = looked is not None and not looked.startswith(("error: ", WITHHELD)) and looked != NOT_LOOKED_UP
+    if others and held:
+        lines.append((f"{len(others)} other {'capture' if len(others) == 1 else 'captures'} read hold no words of the "
                       "post", "yellow"))
+    elif others and not answered:
+        lines.append((f"{len(others)} {'capture' if len(others) == 1 else 'captures'} read, none is the post: "
+                      + "; ".join(_not_the_post(others)), "yellow"))
     copies = tuple(held)
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
         lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
@@ -706,8 +734,27 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         from resolver.fetch.wayback import where_looked
 
         where = f" {where_looked(post.archive_looked_under)}" if post.archive_looked_under else ""
-        lines.append((f"no archived copy found{where} (the archive answered)", "yellow"))
+        lines.append((f"no archived copy found{where} (the archive answered{_listed_not_the_post(others)})",
+                      "yellow"))
     return lines
+
+
+def _not_the_post(others: Sequence[ArchivedCopy]) -> list[str]:
+    """What each capture read that is not the post showed instead, each reason once, in the order read."""
+    return list(dict.fromkeys(c.record.reason or f"the capture shows the post {c.record.status}" for c in others))
+
+
+def _listed_not_the_post(others: Sequence[ArchivedCopy]) -> str:
+    """The captures read that are not the post as a report's archive check says them ("2 captures listed; read, none
+    is the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
+    reason only, then "no archived copy found … (the archive answered)", as if no capture had been read)."""
+    if not others:
+        return ""
+    reasons = _not_the_post(others)
+    listed = f"{len(others)} capture{'s' * (len(others) > 1)} listed; "
+    if len(reasons) == 1 and len(others) == 1 and reasons[0].startswith("the capture "):
+        return f": {listed}{reasons[0].replace('the capture ', 'it ', 1)}"
+    return f": {listed}read, none is the post: {'; '.join(reasons)}"
 
 
 # `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
@@ -731,11 +778,20 @@ def archive_text(result: ArchivedUrl) -> Text:
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
         text.append("  captures not known\n", "yellow")
     else:
-        text.append(("  at least " if found.capped else "  ") + f"{count:,} captures"
+        text.append(("  at least " if found.capped else "  ") + f"{count:,} capture{'s' * (count != 1)}"
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
-    if found.closest:
+    read = result.closest_read
+    if found.closest and read is not None:   # read by the fetch of the post: what it is (newuser44a #8)
+        _line(text, f"  closest: {found.closest.url} (read: " + ("it holds the post's words)" if read.says_something
+                                                                 else f"it is not the post: {_not_the_post([read])[0]})"))
+    elif found.closest:
         _line(text, f"  closest: {found.closest.url} ({CLOSEST_NOT_READ})")
+    if result.read:
+        holding = [c for c in result.read if c.says_something]
+        by_fetch = f"  {len(result.read)} capture{'s' * (len(result.read) != 1)} read by the fetch"
+        _line(text, f"{by_fetch}, {len(holding)} holding the post's words" if holding else
+              f"{by_fetch}, none is the post: {'; '.join(_not_the_post(result.read))}", "cyan" if holding else "yellow")
     saved = result.saved
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
@@ -933,6 +989,30 @@ def _md_link(url: str) -> str:
     return f"<{url}>" if url.isprintable() and not any(c in url for c in " <>") else _md(url, as_written=True)
 
 
+def _md_commands(note: str) -> str:
+    """A note naming a command between backticks (our own words: "`embed-resolver resolve --text-links ARTICLE`
+    follows them") for Markdown: the command a code span, the rest as `_md` shows it. The backticks were escaped,
+    and shown (newuser44b #12)."""
+    parts = note.split("`")
+    if len(parts) % 2 == 0:   # an odd backtick: no command marked, every character shown
+        return _md(note)
+    def text(part: str) -> str:   # `_md` trims a value: the spaces around a command kept
+        core = part.strip()
+        return part[:len(part) - len(part.lstrip())] + _md(core) + part[len(part.rstrip()):] if core else part
+
+    return "".join(_md_code(part) if i % 2 else text(part) for i, part in enumerate(parts)) or "—"
+
+
+def _html_commands(note: str) -> str:
+    """The same note for HTML: each command between backticks in <code>."""
+    from html import escape
+
+    parts = note.split("`")
+    if len(parts) % 2 == 0:
+        return escape(note)
+    return "".join(f"<code>{escape(part)}</code>" if i % 2 else escape(part) for i, part in enumerate(parts))
+
+
 def _md_code(value: Any) -> str:
     """A value as a Markdown code span (`_shown_as` it is written), fenced by more backticks than it holds."""
     text = _shown_as(value, as_written=True)
@@ -1100,6 +1180,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     """(fact, the article says, the source says, provenance) rows for one embed."""
     from resolver.errors import NOT_CHECKED, not_mapped_words, refused_by_config
     from resolver.fetch.records import TITLE, json_text_kind
+    from resolver.fetch.telegram import forward_said
     from resolver.provenance import (LINKS, available_elsewhere, cited_said, disagreeing, edit_of, failed_beside,
                                      failure_text)
 
@@ -1164,6 +1245,13 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             found_author = _bluesky_author(post["author"])
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
                                                                else "author_name", found_author, cited)))
+        # a forward's words are another channel's, said of the live post or, gone, of a copy read (newuser44a #4)
+        forward = forward_said(post.get("references") or (), post["author"]["handle"]) or next(
+            (said for copy in post.get("archived") or () if copy.get("status") == "available"
+             and (said := forward_said(copy.get("references") or (), (copy.get("author") or {}).get("handle")))), None)
+        if forward is not None:
+            rows.append(("Forwarded from", "", f"{forward}, not its own", _given_by(post, "references", forward,
+                                                                                       cited)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
@@ -1210,7 +1298,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
 
     rows: list[tuple[str, str | None, str | None, str]] = []
     for copy in post.get("archived") or []:
-        if copy["status"] != "available" or not copy.get("text"):
+        if copy["status"] != ARCHIVED_COPY or not copy.get("text"):
             continue
         where = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         author = copy["author"]
@@ -1329,7 +1417,7 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"- **Read from a container**: {_md(note)}"]
                if (note := warning_note(article, "read-from-container")) else []),
              *([f"- **Maybe no article**: {_md(note)}"] if (note := warning_note(article, "thin-page")) else []),
-             *([f"- **Links not followed**: {_md(note)}"]
+             *([f"- **Links not followed**: {_md_commands(note)}"]
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f"- **Links followed**: {_md(note)}"]
                if (note := warning_note(article, "links-followed")) else []),
@@ -1337,6 +1425,8 @@ def markdown(report: dict[str, Any]) -> str:
                if (note := warning_note(article, "credit-language-not-read")) else []),
              *([f"- **Not supported**: {_md(note)}"]
                if (note := warning_note(article, "podcasts-not-supported")) else []),
+             *([f"- **Not supported**: {_md(note)}"]
+               if (note := warning_note(article, "posts-not-supported")) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {_zoned(report['generated_at'])}",
              *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []),
@@ -1357,6 +1447,9 @@ def markdown(report: dict[str, Any]) -> str:
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
+    if report.get("answered_not_the_post"):   # reached: no "could not be reached" (newuser44a #10)
+        lines += ["**Answered, but not the post** (its status is not known)", ""]
+        lines += [f"- {_md(u, as_written=True)}" for u in report["answered_not_the_post"]] + [""]
     lines += ["## Embeds", ""]
     if not report["embeds"]:
         lines += [none_found(article, "embeds"), ""]
@@ -1496,7 +1589,7 @@ def _gone_posts(embeds: list[dict[str, Any]]) -> str:
     for embed in embeds:
         if embed.get("same_post_as") or (embed.get("status") or {}).get("tone") != "gone":
             continue
-        read = any(c.get("status") == "available" and c.get("text") for c in (embed.get("post") or {}).get("archived")
+        read = any(c.get("status") == ARCHIVED_COPY and c.get("text") for c in (embed.get("post") or {}).get("archived")
                    or ())   # a capture read that holds its words: what the text check holds the article against
         unread = len(unread_captures(embed.get("post"), embed.get("snapshots") or []))
         tried = len((embed.get("post") or {}).get("archived") or ())
@@ -1649,6 +1742,8 @@ def _image_source(meta: dict[str, Any]) -> str:
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
                             "answered_at_unknown": meta.get("answered_at_unknown"), "warc_file": meta.get("warc_file"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256"),
+                            # the WARC record of the download, as the JSON and a post's rows cite it (newuser44b #10)
+                            "warc_record": meta.get("warc_record"),
                             "contacted_origin": meta.get("contacted_origin"),
                             "overridden_origin": meta.get("overridden_origin")}, body="sha256")
     return f" ({said})" if said else ""
@@ -1699,7 +1794,7 @@ def _byline(embed: dict[str, Any]) -> str:
         return ""
     said = embed.get("author_handle")
     post = embed["post"] or {}
-    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
+    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == ARCHIVED_COPY]
     found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
     if embed.get("platform") == bluesky.PLATFORM:   # a DID is shown beside the handle, never as one (newuser31 #3)
         return _bluesky_byline(said, found, (post.get("author") or {}).get("id"))
@@ -1923,7 +2018,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     notes += [line for line in (moments_line(embed), other_handles_line(embed)) if line]
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
-        said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
+        said = "holds the post's words" if copy["status"] == ARCHIVED_COPY and copy.get("text") else \
             f"holds no words of the post ({copy.get('reason') or copy['status']})"
         # the judgment rests on the capture's body: its fetch is cited, whatever it found (newuser35 F3: only a copy
         # holding the words was, in its Archived rows)
@@ -2025,7 +2120,13 @@ def _unsure_split(credit: dict[str, Any]) -> str:
 KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy (lent)",
               "stock": "stock or illustrative picture", "private": "private photo",
               "rights-reserved": "rights reserved, author not named",
+              # a US paper's own lines (newuser44d #3): "Staff photo by ...", "Submitted photo", "Contributed photo"
+              "staff": "staff photo (the paper's own photographer)",
+              "submitted": "submitted (sent in to the paper; who took it not said)",
+              "contributed": "contributed (sent in to the paper; who took it not said)",
               "social-post": "a post of the account named, on the platform named (a screenshot or its picture)"}
+# The kinds whose organisation is who lent or sent in the picture, not who made it
+SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by"}
 
 
 def _label(credit: dict[str, Any]) -> str:
@@ -2041,7 +2142,8 @@ def _label(credit: dict[str, Any]) -> str:
 def _organisation_word(credit: dict[str, Any]) -> str:
     """What a credit's organisation is to the picture: a courtesy credit's is who lent it, a source, never said to
     have made it ("Photo courtesy of Rob Hale": newuser42a #6)."""
-    return "lent by (a source, not said to be who made it)" if credit.get("kind") == "courtesy" else "organisation"
+    sender = SENDER_KINDS.get(credit.get("kind") or "")
+    return f"{sender} (a source, not said to be who made it)" if sender else "organisation"
 
 
 # Where a credit's names were read from a field or an attribute, not from the words the report quotes: which one
@@ -2126,7 +2228,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "read-from-container")) else []),
              *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "thin-page")) else []),
-             *([f'<p class="warn"><strong>Links not followed</strong>: {escape(note)}</p>']
+             *([f'<p class="warn"><strong>Links not followed</strong>: {_html_commands(note)}</p>']
                if (note := warning_note(article, "links-not-followed")) else []),
              *([f'<p class="meta"><strong>Links followed</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "links-followed")) else []),
@@ -2134,6 +2236,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (note := warning_note(article, "credit-language-not-read")) else []),
              *([f'<p class="warn"><strong>Not supported</strong>: {escape(note)}</p>']
                if (note := warning_note(article, "podcasts-not-supported")) else []),
+             *([f'<p class="warn"><strong>Not supported</strong>: {escape(note)}</p>']
+               if (note := warning_note(article, "posts-not-supported")) else []),
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
                if (note := encoding_note(article)) else []),
              *([f'<p class="meta"><strong>Replay</strong>: {escape(note)}</p>']
@@ -2163,6 +2267,10 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
+    if report.get("answered_not_the_post"):
+        parts.append("<h3>Answered, but not the post</h3><p>Its status is not known.</p><ul>"
+                     + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["answered_not_the_post"])
+                     + "</ul>")
     parts.append("</section>")
     for key, title, render in (("embeds", "Embeds", _html_embed), ("credits", "Photo credits", _html_credit)):
         empty = escape(none_found(article, key))

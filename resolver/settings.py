@@ -409,3 +409,11 @@ def _check_secrets(values: Mapping[str, Any]) -> None:
             raise UnsafeSecret(f"{name} is {len(value)} character{'s' * (len(value) > 1)}: too short to redact "
                                f"safely (at least {MIN_TEXT_SECRET}; a real one is 16 or more): check it was pasted "
                                "whole; its value is not shown")
+
+
+def user_agent(settings: Settings) -> str:
+    """The User-Agent every request sends: the configured one, else the tool's with its version. Here, not in the
+    transport, so a WARC's warcinfo says it without importing the HTTP client (#14)."""
+    from resolver import __version__
+
+    return settings.user_agent or f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"

@@ -19,20 +19,15 @@ import h11
 import httpcore
 import httpx
 
-from resolver import __version__
 from resolver.errors import NOT_MAPPED_WORDS, BodyTooLarge, BodyTooSlow, NotMapped
 from resolver.guard import GuardedBackend, Resolver
 from resolver.redact import NO_SECRETS, Redactor
-from resolver.settings import Settings
+from resolver.settings import Settings, user_agent   # made in settings: a WARC's warcinfo says it too
 
 if TYPE_CHECKING:
     from resolver.warc import ReplayedResponse, ReplayIndex
 
 T = TypeVar("T")
-
-
-def user_agent(settings: Settings) -> str:
-    return settings.user_agent or f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"
 
 
 Origin = tuple[bytes, bytes, int]   # scheme, host, port

@@ -3,7 +3,7 @@
 Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
 contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
-are. Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
+are; each response record says how its message differs from the one received (REWRITTEN_HEADER). Secrets (Authorization, cookies, API keys) are never written: a credential header (a request's Authorization, a
 response's Set-Cookie) is written by name with its value REDACTED, and its record says so (REDACTED_HEADER).
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
@@ -35,10 +35,36 @@ CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 # ("authorization", "set-cookie"), each written with its value REDACTED (newuser35 F9b, review36a). WARC 1.1 lets a writer add named fields of its own (readers ignore those
 # they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
 REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
+# On a live response record: how its HTTP message differs from the one received, each rewrite said, "; "-separated
+# (newuser44b #5: the decoded body, its Content-Encoding dropped, names lower-cased and a new Content-Length, said
+# by nothing in the file). The body is kept decoded, its encoding headers dropped and Content-Length set to it, as
+# replay tools read a record whose headers match its payload (HTTrack's and Scoop's WARCs do the same); the HTTP
+# client keeps no header name's case, so every live record says so.
+REWRITTEN_HEADER = "WARC-Embed-Resolver-Rewritten"
+KEPT_PROTOCOLS = ("HTTP/1.1", "HTTP/1.0")   # a status line's protocol written as received; another as HTTP/1.1
+NAMES_LOWER_CASED = "header names in lower case (the case received is not kept)"
 BODY = "body"   # in REDACTED_HEADER: the payload; any other name in it is a header's, written with its value REDACTED
 
 WARC_VERSION = "1.1"   # the version every record written is headed with (WARC/1.1)
 WARC_FORMAT = f"WARC File Format {WARC_VERSION}"   # the warcinfo's `format`, as the WARC 1.1 specification writes it
+WARC_CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+
+
+def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]:
+    """The run's configuration as its warcinfo says it (newuser44b #9): the origins [origins] maps and whether it
+    contacts only those, the X methods in order, the TTLs, the User-Agent. Each URL redacted (a password in its user
+    part, a secret parameter, any configured secret); the secrets themselves (tokens, keys) are never named."""
+    from resolver.settings import user_agent
+
+    origins = "; ".join(f"{redactor.url(str(k))} = {redactor.url(str(v))}" for k, v in sorted(settings.origins.items()))
+    return {"embed-resolver-origins": origins or "none (every origin its own)",
+            "embed-resolver-only-configured": str(bool(settings.only_configured_origins)).lower(),
+            "embed-resolver-x-methods": ", ".join(settings.x_methods),
+            "embed-resolver-cache-ttl-days": f"{settings.cache_ttl_days:g}",
+            "embed-resolver-error-ttl-days": f"{settings.error_ttl_days:g}",
+            "embed-resolver-failure-ttl-minutes": f"{settings.failure_ttl_minutes:g}",
+            "http-header-user-agent": redactor.text(user_agent(settings))}
+
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
@@ -203,7 +229,8 @@ def _durable_folder(folder: Path) -> None:
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
 
-    def __init__(self, path: Path, *, software: str) -> None:
+    def __init__(self, path: Path, *, software: str, config: Mapping[str, str] | None = None) -> None:
+        """`config`: the run's configuration as the warcinfo says it (`run_config`: redacted, never a secret)."""
         from warcio.warcwriter import WARCWriter
 
         self.path = Path(path)
@@ -217,11 +244,15 @@ class WarcWriter:
         # WARC/1.0 under a warcinfo naming 1.1). A file begun by an older version goes on with 1.1 records.
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
         self._lock = threading.Lock()
+        # The whole payloads this writer wrote, by WARC-Payload-Digest: (WARC-Record-ID, WARC-Target-URI,
+        # WARC-Date) of the response record holding it. The same payload again (a photo the media step took, then
+        # its live copy) is written as a revisit record referring to it (newuser44b #7: two full records a run).
+        self._payloads: dict[str, tuple[str, str, str]] = {}
         # (offset, file, bytes) when the file ended inside a record and those bytes were moved to that file
         self.set_aside: tuple[int, Path, int] | None = None
         with _appending(self._file):   # no other process is halfway through appending an exchange
             self.set_aside = _set_aside_cut_tail(self.path, self._file)
-            fields = {"software": software, "format": WARC_FORMAT}
+            fields = {"software": software, "format": WARC_FORMAT, "conformsTo": WARC_CONFORMS_TO, **(config or {})}
             if self.set_aside is not None:
                 # Said in the file itself, where the cut record began: a fetch log row that named a record there (its
                 # bytes lost with the machine, after the row was kept) finds this, not another record written there.
@@ -229,9 +260,15 @@ class WarcWriter:
                 fields |= {"cut-at": str(offset), "cut-bytes": str(size), "cut-moved-to": aside.name,
                            "cut-reason": "the file ended inside a record (a run stopped while writing it)"}
             new = os.fstat(self._file.fileno()).st_size == 0
+            # Each run's own warcinfo, its id on every record the run writes (WARC-Warcinfo-ID): a run appending to
+            # a file wrote none, and no record said which run, version or configuration wrote it (newuser44b #9).
+            # A new file's is written now; an appending run's with its first exchange (a run that writes none adds
+            # nothing to the file).
+            self._info: Any = self._writer.create_warcinfo_record(self.path.name, fields)
+            self.warcinfo_id: str = self._info.rec_headers.get_header("WARC-Record-ID")
             if new or self.set_aside is not None:
-                info = self._writer.create_warcinfo_record(self.path.name, fields)
-                self._writer.write_record(info)
+                self._writer.write_record(self._info)
+                self._info = None
                 _durable(self._file)
             if new:   # the file's name, in its folder: else a power cut could leave records with no file to be in
                 _durable_folder(self.path.parent)
@@ -239,14 +276,17 @@ class WarcWriter:
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
                        fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
-                       redacted: bool = False, request_body: bytes = b"", durable: bool = True) -> tuple[str, int, str]:
+                       redacted: bool = False, request_body: bytes = b"", durable: bool = True,
+                       http_version: str = "HTTP/1.1") -> tuple[str, int, str]:
         """Write a request and its response; returns (file, offset of the response record, its WARC-Record-ID). The
         credential headers of each are written REDACTED and named in its REDACTED_HEADER; URLs (target, request line,
         Location) and other headers are redacted (#11). `truncated`: why the
         body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
         `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it. `request_body`: what
         the request sent (a POST's form), written redacted (a form as a URL's query) in the request record.
-        `durable=False`: not fsynced here; the caller calls `sync` before it records the row naming the offset."""
+        `durable=False`: not fsynced here; the caller calls `sync` before it records the row naming the offset.
+        `http_version`: the protocol the answer came in, its status line's (HTTP/1.1 for another, HTTP/2, and
+        REWRITTEN_HEADER says so, as every other way the message written is not the one received)."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -275,13 +315,32 @@ class WarcWriter:
         response_lines = redactor.headers(kept_response)
         said = sorted({k.lower() for k, _ in kept_response if k.lower() in SECRET_HEADERS})
         response_lines.append(("Content-Length", str(len(body))))
+        rewritten = rewrites(list(response_headers), len(body), http_version)
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
+        warc_headers["WARC-Warcinfo-ID"] = self.warcinfo_id
         if contacted_url != url:
             warc_headers[CONTACTED_HEADER] = contacted_url
+        def http_head() -> Any:
+            return StatusAndHeaders(_status_line(status, reason), list(response_lines),
+                                    protocol=http_version if http_version in KEPT_PROTOCOLS else "HTTP/1.1")
+
         with self._lock:
             response = self._writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
-                http_headers=StatusAndHeaders(_status_line(status, reason), response_lines, protocol="HTTP/1.1"))
+                http_headers=http_head())
+            digest = response.rec_headers.get_header("WARC-Payload-Digest")
+            whole = bool(body) and not truncated and bool(digest)   # any status: a redirect's page taken twice too
+            earlier = self._payloads.get(digest) if whole else None
+            if earlier is not None:
+                # WARC 1.1's identical-payload-digest revisit: the answer's head, no payload, the record holding it
+                refers_id, refers_url, refers_date = earlier
+                response = self._writer.create_revisit_record(url, digest, refers_url, refers_date,
+                                                              http_headers=http_head(),
+                                                              warc_headers_dict=dict(warc_headers))
+                response.rec_headers.add_header("WARC-Refers-To", refers_id)
+            elif whole:
+                self._payloads[digest] = (response.rec_headers.get_header("WARC-Record-ID"), url,
+                                          response.rec_headers.get_header("WARC-Date"))
             request = self._writer.create_warc_record(
                 url, "request", payload=io.BytesIO(sent), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
@@ -292,17 +351,22 @@ class WarcWriter:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
             if redacted or said:   # "body" first: what ReplayIndex reads as a payload a secret was taken out of
                 response.rec_headers.add_header(REDACTED_HEADER, ", ".join([BODY] * redacted + said))
+            response.rec_headers.add_header(REWRITTEN_HEADER, "; ".join(rewritten))
             # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
             # record left every record appended after it unreadable in order.
             exchange = io.BytesIO()
             self._writer.out = exchange
             try:
+                if self._info is not None:   # this run's warcinfo, ahead of its first exchange in the one write
+                    self._writer.write_record(self._info)
+                    self._info = None
+                start = exchange.tell()
                 self._writer.write_record(response)
                 self._writer.write_record(request)
             finally:
                 self._writer.out = self._file
             with _appending(self._file):
-                offset = self._file.seek(0, os.SEEK_END)
+                offset = self._file.seek(0, os.SEEK_END) + start
                 self._file.write(exchange.getvalue())
                 self._file.flush()
         # On disk before this returns, so before the fetch-log row naming the offset commits (archive38: it was only
@@ -330,12 +394,35 @@ class WarcWriter:
                 record = next(iter(ArchiveIterator(stream)), None)
         except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
             return False
-        return (record is not None and record.rec_type == "response" and record.http_headers is not None
+        return (record is not None and record.rec_type in ("response", "revisit") and record.http_headers is not None
                 and record.rec_headers.get_header("WARC-Target-URI") == url
                 and record.http_headers.get_statuscode() == str(status))
 
     def close(self) -> None:
         self._file.close()
+
+
+def rewrites(received: list[tuple[str, str]], size: int, http_version: str = "HTTP/1.1") -> list[str]:
+    """How a live response record's HTTP message differs from the one received (REWRITTEN_HEADER), one phrase each:
+    the body decoded from its Content-Encoding, the Transfer-Encoding undone, the Content-Length written for the body
+    kept, the status line's protocol, and always the header names' case."""
+    def values(name: str) -> list[str]:
+        return [v for k, v in received if k.lower() == name]
+
+    said = [NAMES_LOWER_CASED]
+    if values("content-encoding"):
+        said.append(f"body decoded from Content-Encoding {', '.join(values('content-encoding'))}, that header "
+                    "dropped")
+    if values("transfer-encoding"):
+        said.append(f"Transfer-Encoding {', '.join(values('transfer-encoding'))} undone, that header dropped")
+    lengths = values("content-length")
+    if not lengths:
+        said.append(f"Content-Length {size} added")
+    elif lengths != [str(size)]:
+        said.append(f"Content-Length {size} written for the body kept (received: {', '.join(lengths)})")
+    if http_version not in KEPT_PROTOCOLS:
+        said.append(f"status line written as HTTP/1.1 (received over {http_version})")
+    return said
 
 
 @dataclass(frozen=True)
@@ -355,6 +442,8 @@ class ReplayedResponse:
     record_id: str | None = None   # the record's WARC-Record-ID: finds it in any copy of the file (replay33)
     contacted: str | None = None   # the record's CONTACTED_HEADER: the server an [origins] override sent it to
     cut_at: int | None = None      # a TORN record's: the byte its file ends at, inside it
+    # a revisit record's (identical payload): where the response record holding its payload begins in the same file
+    payload_offset: int | None = None
 
 
 class ReplayIndex:
@@ -392,12 +481,17 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
+                payloads: dict[str, int] = {}   # a response record's offset by its WARC-Record-ID: what a revisit refers to
                 for record in _readable(iterator, path):
                     kind = record.rec_type
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
-                    elif kind == "response" and record.http_headers is not None:
+                    elif kind == "response" and record.http_headers is not None or kind == "revisit" \
+                            and record.http_headers is not None \
+                            and record.rec_headers.get_header("WARC-Refers-To") in payloads:
+                        # an identical-payload revisit (one run's second take of a payload) answers with its own
+                        # head and the payload of the record it refers to, earlier in the file (newuser44b #7)
                         # read to its end here (the iterator reads it anyway): a record its file ends inside answered
                         # whole, a body the source never sent and its hash (review36a)
                         torn = _ends_inside(record)
@@ -413,7 +507,10 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Payload-Digest"),
                             record.rec_headers.get_header("WARC-Record-ID"),
                             record.rec_headers.get_header(CONTACTED_HEADER),
-                            os.fstat(stream.fileno()).st_size if torn else None)
+                            os.fstat(stream.fileno()).st_size if torn else None,
+                            payloads[record.rec_headers.get_header("WARC-Refers-To")] if kind == "revisit" else None)
+                        if kind == "response":
+                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = iterator.get_record_offset()
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -623,7 +720,7 @@ def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:
     from warcio.bufferedreaders import ChunkedDataReader
 
     with open(found.file, "rb") as stream:
-        stream.seek(found.offset)
+        stream.seek(found.offset if found.payload_offset is None else found.payload_offset)
         record = next(iter(ArchiveIterator(stream)))
         payload = record.raw_stream
         if record.http_headers is not None and record.http_headers.get_header("transfer-encoding") == "chunked":

@@ -74,6 +74,8 @@ class Extracted:
     unfollowed: LinksNotFollowed | None = None   # t.co links in its text that no embed carries (newuser35c #3)
     unread_language: CreditLanguageNotRead | None = None   # a language whose credit words are not read (credits36)
     podcasts: dict[str, Any] | None = None   # the podcast episodes it names, which no step reads (newuser41a #9)
+    # the VK, Rutube and OK posts and videos and the Telegram invite links it names, which no step reads (newuser44a #3)
+    unsupported: dict[str, Any] | None = None
     uncredited: dict[str, Any] | None = None   # its pictures no credit is tied to (`uncredited_images`, newuser42a #11)
 
 
@@ -167,6 +169,7 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     with time_budget(budget, item.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
+        unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
         thin = read_thin(loaded.article, embeds)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
@@ -180,7 +183,7 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts,
-                     uncredited)
+                     unsupported=unsupported, uncredited=uncredited)
 
 
 def read_uncredited(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:
@@ -322,6 +325,25 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
         return None
     return {"kind": "podcasts-not-supported", "count": len(found), "first": found[0].url,
             "message": podcasts.not_supported_note(found)}
+
+
+def unsupported_said(article: Article) -> dict[str, Any] | None:
+    """`{"kind": "posts-not-supported", "count", "services", "invites", "first", "message"}`: the VK, Rutube and OK
+    posts and videos the page embeds or links (`count`, by service in `services`) and its Telegram invite links
+    (`invites`), which no step reads (newuser44a #3: they vanished from every output); None: none."""
+    from resolver.platforms import unsupported
+
+    held = extract.html.unsupported_held(article.text) if article.kind == "html" else None   # the scan's pass's
+    found = unsupported.found(article.text, held)
+    if not found:
+        return None
+    services: dict[str, int] = {}
+    for item in found:
+        if item.service != unsupported.INVITE_SERVICE:
+            services[item.service] = services.get(item.service, 0) + 1
+    return {"kind": "posts-not-supported", "count": sum(services.values()), "services": services,
+            "invites": len(found) - sum(services.values()), "first": found[0].url,
+            "message": unsupported.not_supported_note(found)}
 
 
 def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:

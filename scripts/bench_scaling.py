@@ -70,6 +70,13 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "script-credit-keys-one-object": ("html", lambda n: _page('<script>window.s={' + _repeat('"credit":"Photo: Jane Doe",',
                                                               n - 140) + '"src":"a.jpg"};</script>')),
     "run-credit-attr": ("html", lambda n: _page("<img" + _repeat(' credit="x"', n - 120) + ">")),
+    # one photographer's credit on many photos, or on one photo shown many times (perf44: each was held against every
+    # one kept before it)
+    "one-credit-many-photos": ("html", lambda n: _page("<article>" + "".join(
+        f'<div class="update"><amp-img src="https://img.example/g{i}.jpg"></amp-img><p class="credit">Photo: Jane Doe/AP'
+        "</p></div>" for i in range(max(1, (n - 140) // 110))) + "</article>")),
+    "one-credit-one-photo": ("html", lambda n: _page(_repeat('<div class="slide" data-credit="Jane Doe/AP"><img '
+                                                             'src="https://img.example/b.jpg"></div>', n - 120))),
 }
 
 

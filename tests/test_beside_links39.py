@@ -51,7 +51,13 @@ def test_a_changed_word_beside_a_short_link_fails_once_the_link_leads_to_the_pos
     ("Военкор опубликовал видео https://vm.tiktok.com/ZMr1aBcD/ : “Колонна прошла вечером”", "Колонна прошла вечером"),
     ("Видео https://www.tiktok.com/@voenkor_ua/video/7301234567890123456. «Колонна прошла вечером»", None),
     ("Видео https://www.tiktok.com/@voenkor_ua/video/7301234567890123456: колонна прошла вечером", None),
-], ids=["straight-marks", "guillemets", "short-link-curly", "sentence-ended", "no-marks"])
+    # newuser44a #12: a URL in brackets, the colon after them
+    ("Военкор пишет (https://t.me/rus_voenkor_24/5532): «Потери противника составили 150 человек».",
+     "Потери противника составили 150 человек"),
+    ("Военкор пишет [https://t.me/rus_voenkor_24/5532]: «Потери составили 150 человек».", "Потери составили 150 человек"),
+    ("Военкор пишет (https://t.me/rus_voenkor_24/5532). «Потери составили 150 человек».", None),
+], ids=["straight-marks", "guillemets", "short-link-curly", "sentence-ended", "no-marks", "brackets", "square-brackets",
+        "brackets-sentence-ended"])
 def test_a_quote_a_colon_opens_after_a_bare_url_in_plain_text_is_read_as_the_links(said, quoted):
     [embed], _ = find_all(said, "text")
     assert embed.text == quoted, embed

@@ -126,7 +126,7 @@ def test_newuser35_a_failed_capture_list_still_reads_the_capture_the_availabilit
     code, out = reporter("report", "--format", "json", "article.html", article=ARTICLE)
     [embed] = json.loads(out)["embeds"]
     [copy] = embed["post"]["archived"]
-    assert (copy["status"], copy["text"]) == ("available", "Road closed."), copy
+    assert (copy["status"], copy["text"]) == ("archived-copy", "Road closed."), copy
     assert ("web.archive.org", f"/web/20210503100000id_/{original}") in fakenet.hits
     checks = {c["name"]: c for c in embed["checks"]}
     assert checks["archived-copy"]["result"] == "pass" and checks["text"]["result"] == "pass", checks

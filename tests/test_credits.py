@@ -100,7 +100,6 @@ NEGATIVE = [
     "Image quality was poor, the photographer admitted.",
     "The copyright law changed in 2019.",
     "(File photo)",   # says nothing of who made it
-    "Credit: Submitted photo",   # that it was sent in, not by whom
     "Photo: Supplied",
     "(Photo: Submitted by)",
     "The Flickr user Kay Example said she took it at dawn.",   # a user spoken of, no picture credited

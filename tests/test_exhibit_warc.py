@@ -113,8 +113,9 @@ def test_an_authenticated_requests_record_names_the_header_taken_out_and_never_h
 def test_fetch_refresh_with_warc_appends_the_new_observation_to_the_exhibits_warc(fakenet, tmp_path):
     """`fetch` had no --warc: a `fetch --refresh` that found a post deleted put that fact in no WARC, though every
     other fact of the exhibit had its record (newuser35 F5). `fetch --warc FILE` appends every live answer to FILE
-    with the writer scan's --warc uses: a second run goes on in the same file (one warcinfo), and the fetch log's
-    warc_file and warc_offset of each observation point at its response record."""
+    with the writer scan's --warc uses: a second run goes on in the same file (with a warcinfo of its own, its id on
+    each of its records: newuser44b #9), and the fetch log's warc_file and warc_offset of each observation point at
+    its response record."""
     serve_post(fakenet, json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED))
     world = World(fakenet, tmp_path)
     warc = tmp_path / "exhibit.warc.gz"
@@ -127,7 +128,9 @@ def test_fetch_refresh_with_warc_appends_the_new_observation_to_the_exhibits_war
     assert json.loads(later.stdout.splitlines()[0])["status"] == "deleted"
     assert warc.stat().st_size > size
     found = records(warc)
-    assert [kind for kind, _, _ in found].count("warcinfo") == 1
+    infos = [headers.get_header("WARC-Record-ID") for kind, headers, _ in found if kind == "warcinfo"]
+    assert len(infos) == 2 and found[0][0] == "warcinfo"
+    assert {headers.get_header("WARC-Warcinfo-ID") for kind, headers, _ in found if kind != "warcinfo"} == set(infos)
     rows = [row for row in Store(world.db).db.query(
         "SELECT url, status, warc_file, warc_offset, body_sha256 FROM fetches WHERE url LIKE '%/tweet-result%' ORDER BY id")]
     assert len(rows) == 2 and all(row["warc_file"] == str(warc) for row in rows)

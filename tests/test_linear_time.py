@@ -365,3 +365,140 @@ def test_handles_with_dates_in_numbers_on_one_long_line_look_back_a_bounded_numb
         text.find_embeds(doc)
         read.append(ScansCounted.scanned / len(doc))
     assert read[1] <= 1.25 * read[0], read
+
+
+@pytest.fixture
+def chars_tokenised(monkeypatch):
+    """Characters handed to quotes.tokens, summed over a comparison."""
+    from resolver import quotes
+
+    read = [0]
+    real = quotes.tokens
+
+    def counting(text, **kwargs):
+        read[0] += len(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(quotes, "tokens", counting)
+    return read
+
+
+def test_perf44_a_quote_with_many_brackets_glued_to_words_is_tokenised_a_bounded_number_of_times(chars_tokenised):
+    """perf44: _unglue counted the words before each glued bracket ("[T]he") by tokenising the whole text before it
+    again: a 2,000-word quote of glued brackets took 23 s to compare (200: 0.3 s), ten times the word table itself."""
+    from resolver.quotes import compare
+
+    said = " ".join(f"[T]he{i} word{i}" for i in range(400))
+    found = " ".join(f"the{i} word{i}" for i in range(400))
+    assert compare(said, found).result == "warn"
+    assert chars_tokenised[0] <= 20 * (len(said) + len(found)), chars_tokenised[0]
+
+
+def work_done(function, *args):
+    """Python and builtin calls a call makes (a word table's max() per cell among them): work, counted, not timed."""
+    count = 0
+
+    def profiler(frame, event, arg):
+        nonlocal count
+        count += event in ("call", "c_call")
+
+    sys.setprofile(profiler)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def rewritten(words: int, side: str) -> list[str]:
+    """A long text whose every tenth word it shares with the other side's, the rest its own."""
+    return [f"shared{i}" if i % 10 == 0 else f"{side}{i}" for i in range(words)]
+
+
+def test_perf44_two_long_texts_differing_throughout_are_matched_at_linear_cost():
+    """perf44: the word table of a longest common subsequence held a cell per pair of words: two texts of 2,000 words
+    took 2 s to compare, of 20,000 minutes and gigabytes (wayback compares a post with its capture, identify whole
+    posts, and an article's quote may be a page long). Long texts are matched by the words each side holds once."""
+    from resolver.quotes import opcodes
+
+    small, large = (work_done(opcodes, rewritten(1_500 * k, "said"), rewritten(1_500 * k, "post")) for k in (1, 2))
+    assert large <= 2.5 * small, (small, large)
+
+
+def test_perf44_two_long_texts_are_matched_on_the_words_they_share():
+    from resolver.quotes import compare, opcodes
+
+    said, post = rewritten(3_000, "said"), rewritten(3_000, "post")
+    ops = opcodes(said, post)
+    assert [(i1, j1) for tag, i1, i2, j1, j2 in ops if tag == "equal"] == [(i, i) for i in range(0, 3_000, 10)]
+    assert all(i2 - i1 == 1 for tag, i1, i2, j1, j2 in ops if tag == "equal")
+    # a capture of a long post with one word changed: that word, and nothing else, is the change
+    post_text = " ".join(f"word{i}" for i in range(6_000))
+    c = compare(post_text.replace("word3000 ", "changed "), post_text)
+    assert c.result == "fail" and [(x.post, x.article) for x in c.changes] == [("word3000", "changed")], c.changes
+
+
+def within(seconds, function, *args):
+    """The call's result, or a failed test once it has run `seconds` (SIGALRM): for work done in C, which no Python
+    call counts. The sizes used take over 20 s quadratically and well under a second linearly."""
+    import signal
+
+    def late(signum, frame):
+        raise AssertionError(f"still running after {seconds} s: superlinear?")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(seconds)
+    try:
+        return function(*args)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_perf44_a_long_replaced_run_of_one_repeated_word_is_shown_in_linear_time():
+    """perf44: a run of words replaced was shown as its text writes it by a search for the whole run, each word apart
+    by `\\W*?`; the run "the the … the b" of a text "the the … the the b" failed at every place it was tried after
+    reading the run: a run of 4,000 words 0.8 s, of 30,000 most of a minute."""
+    from resolver import quotes
+
+    run = ["the"] * 30_000 + ["b"]
+    shown = within(10, quotes._punctuated, run, "the " * 60_000 + "b.")
+    assert shown == " ".join(run)
+    assert quotes._punctuated(["the", "b"], "the, the b.") == "the b."
+    assert quotes._punctuated(["the", "b"] * 150, "the, b! " * 150) == "the, b! " * 149 + "the, b!"
+
+
+def gallery(photos: int, *, one_photo: bool = False) -> str:
+    """Updates of a live page, each a photo (its own, or all the one photo) credited to one photographer, in AMP."""
+    return "<html><body><article>" + "".join(
+        f'<div class="update"><p>Update {i}.</p><amp-img src="https://img.example/g{0 if one_photo else i}.jpg" '
+        f'width="4" height="3"></amp-img><p class="credit">Photo: Jane Doe/AP</p></div>' for i in range(photos)) \
+        + "</article></body></html>"
+
+
+@pytest.mark.parametrize("one_photo", [False, True], ids=["own-photos", "one-photo"])
+def test_perf44_one_photographers_credits_on_many_photos_cost_linear_work(monkeypatch, one_photo):
+    """perf44: each credit naming the photographer of the credits kept before was held against every one of them
+    (whether both are the one photo, and the block holding both looked for one photo): a page of 1,000 such credits
+    of one photo 9 s. The credits kept are looked at only where a block holding both shows one photo."""
+    calls = [0]
+    for name in ("_photo_of", "_same_photo"):
+        real = getattr(html_credits, name)
+
+        def counted(*args, real=real, **kwargs):
+            calls[0] += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(html_credits, name, counted)
+    found = []
+    for photos in (200, 400):
+        calls[0] = 0
+        credits_found = [c for c in extract.find_all(gallery(photos, one_photo=one_photo), "html")[1]
+                         if c.creator == "Jane Doe"]
+        found.append((calls[0], credits_found))
+    assert found[1][0] <= 2.5 * max(found[0][0], 1), [f[0] for f in found]
+    credits_found = found[1][1]
+    if one_photo:   # one credit of the one photo, at each of its places
+        assert [(c.image, len(c.also_at)) for c in credits_found] == [("https://img.example/g0.jpg", 399)]
+    else:
+        assert [c.image for c in credits_found] == [f"https://img.example/g{i}.jpg" for i in range(400)]

@@ -156,7 +156,7 @@ def next_step(report: dict) -> str:
 
 def gone(words: str = "deleted", *, read: bool = True, listed: bool = True) -> dict:
     copy = {"capture": "https://web.archive.org/web/20240307081500id_/https://twitter.com/a/status/1",
-            "status": "available", "text": "Words."}
+            "status": "archived-copy", "text": "Words."}
     return {"status": {"code": words, "words": words, "tone": "gone"}, "same_post_as": None,
             "archived_copies": [{"url": "https://web.archive.org/web/20240307081500/x", "timestamp": "2024"}]
             if listed else [], "post": {"archived": [copy] if read else []}}

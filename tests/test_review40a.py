@@ -27,7 +27,7 @@ def test_a_deleted_posts_copy_archived_under_telegram_me_is_read_as_its_copy(fak
     [post] = json.loads(out)["posts"]
     assert post["status"] == "not_found", post
     said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
-    assert ("https://telegram.me/RiverWatch/4521?embed=1&mode=tme", "available", TEXT) in said, said
+    assert ("https://telegram.me/RiverWatch/4521?embed=1&mode=tme", "archived-copy", TEXT) in said, said
     code, md = run("report", "--offline", "a.html")
     assert "not read: whether" not in md, md
     assert TEXT.split("\n")[0] in md

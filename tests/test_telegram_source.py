@@ -185,7 +185,7 @@ def test_a_deleted_post_is_not_found_and_its_archived_preview_gives_its_words(fa
     [post] = json.loads(out)["posts"]
     assert (post["status"], post["reason"]) == ("not_found", "Telegram's widget answered \"Post not found\""), post
     said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
-    assert ("https://t.me/s/RiverWatch/4521", "available", TEXT) in said, said
+    assert ("https://t.me/s/RiverWatch/4521", "archived-copy", TEXT) in said, said
     assert post["archive_lookup"] == "answered"
     code, md = run("report", "--offline", "a.html")
     assert "not read: whether any holds the post is not known" not in md, md
@@ -235,3 +235,23 @@ def test_a_report_says_where_a_telegram_posts_captures_were_looked_for():
                                            "https://telegram.me/riverwatch/4521")
     assert wayback.queries_under(pages) == ["t.me/riverwatch/4521", "t.me/s/riverwatch/4521",
                                             "telegram.me/riverwatch/4521"]
+
+
+def test_a_widget_page_showing_other_posts_is_answered_not_unreached_in_the_report(fakenet, tmp_path, monkeypatch):
+    """newuser44a #10: t.me answered the widget page of an album's member with the album's first post: the report
+    listed it under "Could not be reached", which t.me was. It is listed as answered, not the post; not known."""
+    fakenet.route("t.me", WIDGET_PATH, page(widget_page(message("RiverWatch/4520", "Альбом"))))
+    serve(fakenet, [])
+    run = _run(fakenet, tmp_path, monkeypatch)
+    article = '<html><body><p>Канал: <a href="https://t.me/riverwatch/4521">пост</a>.</p></body></html>'
+    code, out = run("report", "--format", "json", "a.html", article=article, name="a.html")
+    report = json.loads(out)
+    said = ("telegram post riverwatch/4521: the page shows other posts of the channel (RiverWatch/4520), not this "
+            "one")
+    assert report["unreachable"] == [] and report["answered_not_the_post"] == [said], report["unreachable"]
+    assert report["embeds"][0]["status"]["words"] == "not known"
+    code, md = run("report", "--offline", "a.html")
+    assert "Could not be reached" not in md, md
+    assert f"**Answered, but not the post** (its status is not known)\n\n- {said}" in md, md
+    code, html = run("report", "--offline", "--format", "html", "a.html")
+    assert "<h3>Answered, but not the post</h3>" in html and "Could not be reached" not in html

@@ -187,7 +187,7 @@ def test_a_removed_tiktok_video_is_recovered_from_its_archived_page(fakenet, tmp
     code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
     [post] = json.loads(out)["posts"]
     said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
-    assert said == [(PAGE, "unknown", None), (PAGE, "available", CAPTION)], said
+    assert said == [(PAGE, "unknown", None), (PAGE, "archived-copy", CAPTION)], said
     hits = len(fakenet.hits)
     code, md = run("report", "--offline", "a.html")
     assert len(fakenet.hits) == hits
@@ -245,7 +245,7 @@ def test_a_removed_tiktok_video_behind_a_short_link_is_looked_up_the_same(fakene
     [post] = json.loads(out)["posts"]
     assert (post["post_id"], post["status"]) == (VIDEO, "not_found"), post
     assert [(c["original"], c["status"], c["text"]) for c in post["archived"]] == [
-        (f"{PAGE}?lang=en", "available", CAPTION)], post["archived"]
+        (f"{PAGE}?lang=en", "archived-copy", CAPTION)], post["archived"]
     code, md = run("report", "--offline", "a.html")
     assert f"| Archived text | — | {CAPTION}" in md and "(sigi-state)" in md, md
     code, out = run("stats", "--json")   # the copy under the page with its query counted: the video is not at risk

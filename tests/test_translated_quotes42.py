@@ -14,9 +14,10 @@ def test_a_quote_in_another_script_than_the_post_is_said_to_be_a_translation():
     check = text_check(embed, {"status": "available", "text": HEBREW, "lang": "he", "archived": [],
                                "post_id": "1", "platform": "twitter"})
     assert check["result"] == "warn", check
+    # newuser44a #5: a translation warning names a negation dropped too ("לא", not, of "לא נסכים", we will not agree)
     assert check["evidence"].endswith("; the post is written in Hebrew letters, lang “he”, the article's words in "
                                       "Latin: they may be a translation, which is not compared word by word: compare "
-                                      "by hand"), check
+                                      "by hand; the post's negation (\"לא\") is not in the quote"), check
 
 
 @pytest.mark.parametrize("said,says", [

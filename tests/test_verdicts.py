@@ -1242,7 +1242,7 @@ def edited_post(*captures: tuple[str, ...], edits: int = 2) -> dict:
     page = f"https://twitter.com/river_desk/status/{versions[0]}"
     return {"post_id": versions[0], "edits": versions, "status": "available", "text": EDITED_NOW,
             "created_at": "2022-12-06T09:00:00Z", "method": "syndication", "field_sources": {},
-            "archived": [{"status": "available", "text": text, "captured_at": at, "original": rest[0] if rest and rest[0] else page,
+            "archived": [{"status": "archived-copy", "text": text, "captured_at": at, "original": rest[0] if rest and rest[0] else page,
                           "form": rest[1] if len(rest) > 1 else "classic-permalink",
                           "capture": f"https://web.archive.org/web/{n}/x"}
                          for n, (text, at, *rest) in enumerate(captures)]}
@@ -1768,7 +1768,7 @@ def test_a_capture_holding_the_articles_words_is_cited_in_the_later_version_warn
     the sources disagree on what the post said."""
     from resolver.provenance import text_check
 
-    capture = {"status": "available", "text": TONIGHT["text"], "captured_at": "2022-12-06T09:30:00Z",
+    capture = {"status": "archived-copy", "text": TONIGHT["text"], "captured_at": "2022-12-06T09:30:00Z",
                "original": "https://twitter.com/river_desk/status/x", "form": "page-head",
                "capture": "https://web.archive.org/web/1/x"}
     unread = api_post(snowflake("2022-12-06T07:50:00Z"), snowflake("2022-12-06T09:00:00Z")) | {"archived": [capture]}

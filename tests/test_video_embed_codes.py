@@ -245,3 +245,48 @@ def test_a_post_whose_code_names_no_account_under_two_accounts_says_both_plainly
     md = report_md(tmp_path, page)
     assert "- Named under more than one account: the article names this post under @riverton_fire and " \
         "@firefan_reposts; the id alone" in md, md
+
+
+# YouTube's own Flash embed code (2006-2010): <object><param name="movie"><embed src> with the player's options
+# after an "&" and no "?" (".../v/<id>&hl=en&fs=1"), as its "Embed" box wrote it (newuser44d #1: all were missed).
+FLASH_ID = "Qz7HarlowF1"
+FLASH_FORMS = {
+    "object": ('<object width="425" height="344"><param name="movie" value="http://www.youtube.com/v/{id}&hl=en&fs=1">'
+               '</param><param name="allowFullScreen" value="true"></param><embed src="http://www.youtube.com/v/{id}'
+               '&hl=en&fs=1" type="application/x-shockwave-flash" allowfullscreen="true" width="425" height="344">'
+               '</embed></object>', "http://www.youtube.com/v/{id}&hl=en&fs=1"),
+    "embed": ('<embed src="http://www.youtube.com/v/{id}" type="application/x-shockwave-flash"></embed>',
+              "http://www.youtube.com/v/{id}"),
+    "param": ('<object><param name="movie" value="http://www.youtube.com/v/{id}?fs=1&amp;hl=en_US"></param></object>',
+              "http://www.youtube.com/v/{id}?fs=1&amp;hl=en_US"),
+    "hashbang": ('<a href="http://www.youtube.com/watch#!v={id}&feature=related">the council video</a>',
+                 None),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FLASH_FORMS))
+def test_youtube_s_flash_embed_codes_are_found_once_with_their_span(form):
+    code, written = FLASH_FORMS[form]
+    page = ('<html><body><h1>Council votes</h1><p>The council met on Tuesday to discuss the budget.</p>'
+            + code.format(id=FLASH_ID) + '</body></html>')
+    [embed] = embeds_of(page)
+    assert (embed.platform, embed.post_id, embed.url) == ("youtube", FLASH_ID, f"https://www.youtube.com/watch?v={FLASH_ID}")
+    quoted = page[embed.span[0]:embed.span[1]]
+    assert quoted == written.format(id=FLASH_ID) if written else quoted.startswith("<a href=") and quoted.endswith("</a>")
+
+
+@pytest.mark.parametrize("url", [f"http://www.youtube.com/v/{FLASH_ID}&hl=en&fs=1",
+                                 f"http://www.youtube.com/watch#!v={FLASH_ID}&feature=related",
+                                 f"http://www.youtube.com/v/{FLASH_ID}?fs=1&hl=en_US"])
+def test_youtube_s_flash_era_urls_in_plain_text_are_found_with_their_span(url):
+    words = f"Watch the meeting: {url} (posted by the clerk)."
+    [embed] = find_all(words, "text")[0]
+    assert (embed.platform, embed.post_id) == ("youtube", FLASH_ID)
+    assert words[embed.span[0]:embed.span[1]] == url
+
+
+def test_a_flash_player_url_s_options_after_an_ampersand_are_its_query():
+    from resolver.platforms import youtube
+    ref = youtube.parse(f"http://www.youtube.com/v/{FLASH_ID}&hl=en&fs=1&start=30")
+    assert ref is not None and (ref.post_id, ref.start_seconds) == (FLASH_ID, 30)
+    assert youtube.parse("http://www.youtube.com/v/Qz7Harlow&hl=en") is None   # ten characters: no video id

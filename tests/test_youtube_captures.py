@@ -253,7 +253,7 @@ def test_a_removed_youtube_video_is_recovered_from_its_archived_watch_page_and_i
     [post] = json.loads(out)["posts"]
     assert post["status"] == "not_found", post
     said = [(c["original"], c["status"], c["text"]) for c in post["archived"]]
-    assert said == [(WATCH, "unknown", None), (WATCH, "available", f"{TITLE}\n\n{DESCRIPTION}")], said
+    assert said == [(WATCH, "unknown", None), (WATCH, "archived-copy", f"{TITLE}\n\n{DESCRIPTION}")], said
     hits = len(fakenet.hits)
     code, md = run("report", "--offline", "a.html")
     assert len(fakenet.hits) == hits
@@ -302,7 +302,7 @@ def test_a_removed_youtube_videos_copy_under_its_shorts_or_mobile_page_is_read_a
     run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
     code, out = run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
     [post] = json.loads(out)["posts"]
-    assert [(c["original"], c["status"]) for c in post["archived"]] == [(captured, "available")], post["archived"]
+    assert [(c["original"], c["status"]) for c in post["archived"]] == [(captured, "archived-copy")], post["archived"]
     code, out = run("stats", "--json")
     at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
     assert not [row for row in at_risk if row["post_id"] == VIDEO], at_risk

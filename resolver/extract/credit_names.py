@@ -85,7 +85,7 @@ def ambiguous_agency(organization: str | None) -> str | None:
 
 # A screen capture's or a video still's words: what the picture shows was taken from a platform ("Screenshot via X",
 # "Screen grab via YouTube", "Video still via Instagram"), which the credit then names, never as its photographer
-SCREEN_CAPTURE = r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|video[ \t\u00a0]+still)"
+SCREEN_CAPTURE = r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)|video[ \t\u00a0]+still|скр[иі]ншот)"   # (newuser44a #6)
 _SCREEN_CAPTURE_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 
 
@@ -862,6 +862,22 @@ def person_for_outlet(value: str, *, first_name: bool = True) -> bool:
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
     return found is not None and is_persons_name(found["name"]) \
         and (not first_name or _starts_with_first_name(found["name"])) \
+        and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
+
+
+# "DALE HUNT/The Daily Courier", "Dale Hunt / The Daily Courier": a US newspaper's caption credit, its photographer
+# (often in capitals) and the paper itself, named with its "The" (newuser44d #3)
+_SLASH_OUTLET_RE = LazyPattern(r"(?P<name>\S+(?: \S+){1,3}) ?/ ?(?P<outlet>The(?: [A-Z][\w&.'’-]*){1,4})")
+
+
+def person_slash_outlet(value: str, *, first_name: bool = True) -> bool:
+    """Is `value` only a person's name, a slash, and "The" and the paper's name ("DALE HUNT/The Daily Courier")? As
+    `person_for_outlet` asks of "for": a name in capitals is read as its words capitalised."""
+    found = _SLASH_OUTLET_RE.fullmatch(value.strip())
+    if found is None:
+        return False
+    name = found["name"].title() if found["name"].isupper() else found["name"]
+    return is_persons_name(name) and (not first_name or _starts_with_first_name(name)) \
         and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 

@@ -16,7 +16,7 @@ from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
-                                           reads_as_headline, reads_as_prose, split_confidence, split_credit,
+                                           person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
 from resolver.extract.credit_places import names_a_known_place
 from resolver.extract.intervals import Intervals
@@ -29,7 +29,8 @@ SP = r"[ \t\u00a0]"
 # The photo's word, or the word opening a photo's credit, in other languages (newuser27 #8, #10): one list, read by
 # the credit patterns (`PHOTO`), their pre-check (`_other_photo_word`) and `html_credits`' prose hint.
 OTHER_PHOTO_WORDS = (
-    "Фото(?:графи[яи])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Фото(?:граф[иі][яиї])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "Світлин[аи]", "Скр[иі]ншот",      # Ukrainian photo(s); Russian and Ukrainian screenshot: its platform (newuser44a #6)
     "Fotoğraf", "צילום",                                              # Turkish, Hebrew (newuser32b #8)
     "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
     "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
@@ -39,6 +40,11 @@ OTHER_PHOTO_WORDS = (
     "منبع ع[کك]س", "ع[کك]س(?: از)?",
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
+# The words a Japanese or Korean credit joins to its name with "=" ("写真＝AFP＝時事", "사진=연합뉴스"): those in Han
+# letters or Hangul only. All of OTHER_PHOTO_WORDS there made PREFIX 1,336 characters once the Ukrainian words came
+# (newuser44a #6), compiled in every credit pattern (#14: kept under 1,300); no other language writes "Фото=".
+EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
+                                     if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 # "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
 PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
@@ -60,7 +66,7 @@ PREFIX = (
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
-    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
+    rf"|{EQUALS_PHOTO_WORD}{SP}*[=＝]"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
     # "الصورة من أرشيف رويترز" (the photo, from Reuters' archive: a file photo), "عکس از علی رضایی" (photo by), with no
     # colon (newuser35b #5, #4); a space each, PREFIX's length being compiled in every credit pattern (#14)
     rf"|(?:ال)?صورة من [أا]رشيف(?= )|ع[کك]س از(?= ))"
@@ -69,7 +75,7 @@ PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # The characters a match of PREFIX can open with (read case-blind, as PREFIX is): the keyword form tests one of them
 # first at each character, before its look-behinds and PREFIX's alternation (#14: 18.2 to 10.9 ms of a corpus pass).
 # Written out, not derived at import (start-up); tests/test_credits.py derives them from PREFIX with `re`'s parser.
-PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
+PREFIX_FIRST = r"[BCFHIKLMPSTVZ\u0421\u0424\u05e6\u0627\u062a\u0635\u0639\u0645\u5199\u56fe\u5716\u63d0\u6444\u64ae\u651d\u7167\uc0ac]"
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
 # (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
 COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
@@ -119,6 +125,14 @@ NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    # A US newspaper CMS's own credit lines (newuser44d #3): "Staff photo by Dale Hunt", "Staff file photo", "Submitted
+    # photo", "Contributed photo", "Photo submitted by the Harlow 4-H Club". Their own form, not PREFIX's words
+    # (its length is compiled into every credit pattern, #14); `NEWSROOM_KINDS` reads each key's kind.
+    ("newsroom", LazyPattern(
+        rf"(?<![\w-])(?:Credit{SP}*[:：]{SP}*)?(?P<key>Staff{SP}+(?:file{SP}+)?photo(?:graph)?s?|(?:Submitted|Contributed){SP}+photo(?:graph)?s?"
+        rf"|Photo(?:graph)?s?{SP}+(?:submitted|contributed))"
+        rf"(?:{SP}+by{SP}+(?P<value>[^\n()\[\]|<>;,]{{2,80}}?))?"
+        rf"(?={SP}*(?:$|[;,)|\]]|(?-i:{NO_ABBREVIATION})\.(?:{SP}|$)))", re.IGNORECASE | re.MULTILINE)),
     # (AP Photo/Jane Doe), (AP Photo/Jane Doe, File), AP Photo/Jane Doe
     ("agency-photo", LazyPattern(
         rf"\(?\b(?P<org>{AGENCIES}){SP}+(?:Photos?|PHOTOS?){SP}*/{SP}*(?P<value>{VALUE_STOP}{{2,80}}?)(?:,{SP}*(?:File|Pool|Handout))?(?:\)|(?=[\n.;]|$))",
@@ -421,16 +435,26 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if taken.overlaps(start, end):
                 continue
             org = match.groupdict().get("org")
+            if form == "keyword" and org is not None and org.startswith("CC") and LICENCE_END_RE.match(org):
+                org = None   # "Photo: Jo Kline (CC BY 2.0)": the licence in brackets, kept in the words (newuser44d #10)
             if form == "keyword" and org is not None and not is_org(org):
                 continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
             if form == "keyword" and org is not None and is_note(org) and org.strip().casefold() not in KEPT_ROLES:
                 org = None   # "Photo: Jane Doe (archive)": a note in small letters, no organisation (credits29c #3)
+            if form == "newsroom":
+                found = _newsroom_credits(match, text, source=source, offset=offset, image=image)
+                if found:
+                    accepted.append((start, end))
+                    credits += found
+                continue
             written = match.group("value")
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
                                                      or (cut := _agency_before_prose(written)) is not None):
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
+            if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None and licence.start() > 0:
+                written = written[:licence.start()]   # "Photo: Jo Kline, CC BY-SA 4.0": the licence is no name
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
@@ -463,6 +487,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                 continue   # "the Environmental Protection Agency (EPA)": the acronym of words, no credit (credits36)
             if form == "copyright" and not _copyright_credits(text, start, end, creator, organization, caption=caption):
                 continue
+            if "C" in text[end:end + 6] and (licence := LICENCE_AFTER_RE.match(text, end)) is not None:
+                end = licence.end()   # "Photo by Jo Kline on Flickr, CC BY 2.0": its licence kept (newuser44d #10)
             accepted.append((start, end))
             whole = text[start:end]
             raw = whole.strip()
@@ -481,6 +507,49 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
     if caption and not credits or plain:
         credits += _sentence_end_credits(text, taken, caption=caption, source=source, offset=offset, image=image)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span), _paragraphs(text, offset) if plain else None)
+
+
+NEWSROOM_RE = dict(PATTERNS)["newsroom"]
+
+
+def newsroom_kind(key: str) -> str:
+    """The kind a newsroom credit line's opening words say: "staff", "file" (a staff file photo), "submitted" or
+    "contributed"."""
+    words = key.casefold().split()
+    return "file" if "file" in words else "staff" if words[0] == "staff" else \
+        "submitted" if "submitted" in words else "contributed"
+
+
+# A Creative Commons licence right after a credit ("…on Flickr, CC BY 2.0", "…(CC BY-SA 4.0)"): the picture's terms of
+# reuse, kept in the credit's words. Its tail: where the credit's sentence ends.
+LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)"
+                               rf"(?(open)\))(?={SP}*(?:$|[\n.;)|\]]))", re.MULTILINE)
+
+LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?{SP}*$")
+
+
+def _newsroom_credits(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> list[Credit]:
+    """The credits of a US newspaper's own credit line (the "newsroom" form): "Staff photo by Dale Hunt" (the paper's
+    photographer: kind "staff"), "Staff file photo" (kind "file"), "Submitted photo" and "Contributed photo" (sent in
+    by a reader: kinds "submitted" and "contributed", who made it not known, never a person named "Submitted"), "Photo
+    submitted by the Harlow 4-H Club" (who sent it in, as a courtesy credit's lender: the organisation, no creator).
+    None of them when the words after "by" are no name (newuser44d #3)."""
+    key, value = match["key"].casefold().split(), match["value"]
+    kind = newsroom_kind(match["key"])
+    sender = key[0].startswith("photo")
+    if sender and value is None or value is not None and not looks_like_credit_value(value, strict=True):
+        return []
+    start, end = match.span()
+    raw = text[start:end]
+    span = (offset + start, offset + end)
+    if value is None:
+        return [Credit(raw=raw, source=source, span=span, image=image, form="newsroom", kind=kind)]
+    if sender:
+        return [Credit(raw=raw, source=source, span=span, image=image, form="newsroom", kind=kind,
+                       organization=value, split_confidence=split_confidence(None, value, raw))]
+    creator, organization = split_credit(value)
+    return [Credit(raw=raw, source=source, span=span, image=image, form="newsroom", kind=kind, creator=person,
+                   organization=organization) for person in people_named(creator)]
 
 
 # A screenshot's word, whichever credit word comes first ("Photo: Screenshot via X"), or a video still's ("Video still
@@ -606,6 +675,8 @@ def _kind_in(raw: str, kind_of: Callable[[str], str | None] = label_kind, creato
     """The kind a credit's words say its picture is, a label standing as a part of them (`kind_of`), or None. A
     "courtesy" inside the creator's name is a surname ("Jim Courtesy Smith": credits36)."""
     words = without_marks(raw)
+    if _NEWSROOM_RE.search(words) and (line := NEWSROOM_RE.search(words)) is not None:
+        return newsroom_kind(line["key"])   # "Staff photo by Dale Hunt" read whole by a credit element (newuser44d #3)
     for part in LABEL_PARTS_RE.split(words):
         whole, part = part.strip(ENDS), strip_prefix(part).strip(ENDS)
         if not part:
@@ -641,6 +712,11 @@ def last_sentence(text: str, start: int = 0, end: int | None = None) -> tuple[in
     return None
 
 
+# A file photo and whose file it is, ending a caption: "File photo / The Daily Courier"
+FILED_FROM_RE = LazyPattern(rf"(?i:{FILED_PICTURE}){SP}*/{SP}*(?P<org>The(?:{SP}+[A-Z][\w&.'’-]*){{1,4}}|[A-Z][\w&.'’-]*"
+                            rf"(?:{SP}+[A-Z][\w&.'’-]*){{0,4}})")
+
+
 def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, str | None, str | None] | None:
     """(creator, organization, split confidence when the reading sets it) of a last sentence after a caption's words
     (`last_sentence`) that is a credit, or None. It names an agency, as a slash credit in prose does ("Royal
@@ -654,6 +730,9 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     Police/Fire Department"); in plain text that is no credit. Ruled out everywhere: no name before "for" ("Thanks for The Guardian", "A big win for The New York Times"), a campaign's "for Congress"."""
     if caption and organisations_chain(sentence):
         return None, sentence.strip(" \t\u00a0."), None   # "A ship at sea. Police/Fire Department" (credits29b #4)
+    if caption and (filed := FILED_FROM_RE.fullmatch(sentence.strip(" \t\u00a0."))) is not None \
+            and is_org(filed["org"]):
+        return None, filed["org"], None   # "The midway. File photo / The Daily Courier": its file photo (newuser44d #3)
     split = bare_credit(sentence)
     if split is None:
         return None
@@ -665,6 +744,8 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
         return creator, organization, None
     if creator and person_for_outlet(sentence, first_name=False):
         return creator, organization, None if person_for_outlet(sentence) else "uncertain"
+    if creator and person_slash_outlet(sentence, first_name=False):   # "DALE HUNT/The Daily Courier" (newuser44d #3)
+        return creator, organization, None if person_slash_outlet(sentence) else "uncertain"
     return None
 
 
@@ -885,6 +966,7 @@ PREFIX_WORDS = ("photo", "image", "picture", "pic", "foto", "bild", "video", "il
                 "screen")
 _PREFIX_WORD_RE = re.compile(first_characters_first(PREFIX_WORDS), re.IGNORECASE)
 _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
+_NEWSROOM_RE = re.compile(r"(?:staff|submitted|contributed)\W", re.IGNORECASE)   # "newsroom"'s words
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 
@@ -907,6 +989,8 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("source")
     if "source" in text or "Source" in text:
         forms.add("picture-source")
+    if _NEWSROOM_RE.search(text):
+        forms.add("newsroom")
     return frozenset(forms)
 
 

@@ -154,6 +154,13 @@ for _word, _months in _WORD_LANGUAGES.items():
     for _number, _languages in _months.items():
         _READINGS.setdefault(month_key(_word), {})[_number] = \
             tuple(dict.fromkeys(_READINGS.get(month_key(_word), {}).get(_number, ()) + _languages))
+
+
+def is_month(word: str) -> bool:
+    """Whether `word` is a month's name in any language the table holds ("September", "сентября", "вересня")."""
+    return month_key(word) in _READINGS
+
+
 # A month is matched as any word, and looked up in the table afterwards (`MonthPattern`): the table's 400 names as an
 # alternation, twice in DATE_PATTERN, took 5 ms to compile in every process that read a date (a one-file scan's
 # start-up over its aim, #14). A word is a run of letters and of the marks the table's words hold (Hindi's vowel

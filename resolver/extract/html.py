@@ -35,7 +35,7 @@ from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef, account_by_did, two_posts
 from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.readable import LINK_DETECTORS
-from resolver.platforms import x
+from resolver.platforms import unsupported, x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
 _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
@@ -1008,6 +1008,16 @@ def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] 
     return measure(tree, enough=enough)
 
 
+def unsupported_held(page: str) -> frozenset[str] | None:
+    """Which of `platforms.unsupported.NEEDLES` (VK, Rutube, OK, Telegram invites) `page` holds, if `page` is the very
+    string this thread scanned last and hyperscan's needle pass searched it; else None (search it anew). Not taken:
+    `short_link_starts` takes the needles after it (newuser44a #3, #14)."""
+    needles = _PARSED.needles
+    if _PARSED.needled is not page or needles is None or unsupported.NEEDLES[0] not in needles.starts:
+        return None
+    return frozenset(needle for needle in unsupported.NEEDLES if needles.starts.get(needle))
+
+
 def short_link_starts(page: str) -> list[int] | None:
     """Where "t.co/" stands in `page` in any ASCII case, in order, if `page` is the very string this thread scanned
     last and hyperscan's needle pass searched it (`SHORT_LINK_NEEDLES`); else None (search it anew). Taken once: the
@@ -1025,7 +1035,7 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
     """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
     hinted attribute names and selector words the page may write."""
     return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
-                   utf8=utf8, optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS))
+                   utf8=utf8, optional=(*SHORT_LINK_NEEDLES, *RARER_OPENS, *unsupported.NEEDLES))
 
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
@@ -1645,6 +1655,9 @@ AMPERSAND_RE = LazyPattern(r"&amp;|\\u0026")
 FIRST_AMPERSAND_RE = re.compile(r"&amp;|\\u0026|&")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
+# YouTube's Flash player URL, host on: its options follow an "&" with no "?" (/v/<id>&hl=en&fs=1).
+FLASH_PLAYER_RE = LazyPattern(r"(?:[\w-]+\.)*youtube(?:-nocookie)?\.com(?:/|\\/){1,2}v(?:/|\\/)[\w-]{11}$")
+QUOTES = ("\"", "'")
 # The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
 CAPTURE_BEFORE_RE = LazyPattern(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
                                 re.IGNORECASE)
@@ -1749,12 +1762,18 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped. Up to
     # an escape JSON writes and no URL holds (the `\` of `\"`: the span ran past the URL, newuser31b §9).
     run = ESCAPED_RUN_RE.match(page, begin, tail.end())   # matches the empty run at least
-    raw = _own_parameters(text_detectors.clean_url(run.group() if run else ""))
+    written = text_detectors.clean_url(run.group() if run else "")
+    raw = _own_parameters(written)
     ref = None if begin in taken else _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw)))
     if ref is None or ref.kind not in ("post", "comment", "video") or not ref.post_id or _in_text(page, begin):
         return None
     scheme = SCHEME_BEFORE_RE.search(page, max(0, begin - 24), begin)   # the span is the URL as written, its scheme too
     start = scheme.start() if scheme else begin
+    if raw != written and ref.platform == "youtube" and FLASH_PLAYER_RE.match(raw) and page[start - 1:start] in QUOTES:
+        # YouTube's Flash player wrote its options after an "&" and no "?" (/v/<id>&hl=en&fs=1): in an attribute of
+        # its own (no wrapper's parameter) they are the player's, and the span is the URL as written (newuser44d #1)
+        raw = written
+        ref = _parse_url("https://" + AMPERSAND_RE.sub("&", JSON_SLASH_RE.sub("/", raw))) or ref
     furniture, doubt = _source_place(page, start, raw)
     if furniture:
         return None

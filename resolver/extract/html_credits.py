@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape
@@ -21,7 +22,7 @@ from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, ele
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles, literal_starts
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
-                                             parsed_jsonld, photo_key, schema_types, sizes_apart)
+                                             file_of, parsed_jsonld, photo_key, schema_types, sizes_apart)
 from resolver.extract.spans import VOID_TAGS, SourceMap
 from resolver.lazy import LazyPattern
 from resolver.model import Credit
@@ -69,6 +70,8 @@ RELATED_CLASS_RE = LazyPattern(r"\brelated")
 # list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
                            r"|Flickr user|Infographic"
+                           # a US newspaper's own lines, "photo" in small letters (newuser44d #3)
+                           r"|Staff photo|Staff file photo|Submitted photo|Contributed photo"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab|[ -]grab|[ -]capture)|Video still"
                            r"|Illustration(?::| by| source)"
                            # "Фото: ТАСС" in a paragraph of its own (#10): the words in other letters, not as one
@@ -189,6 +192,27 @@ class _Walks:
         self.jsonld: list[Any] = []   # the page's JSON-LD scripts, selected once
         self.image_captions: dict[int, str] = {}   # italic captions under a bare image: that image's src
         self.photos: dict[int, list[str]] = {}   # `_photos_for` of a block's images (a gallery's captions share them)
+        self.places: dict[int, tuple[int, int]] = {}   # `place` of each node, counted when first asked
+
+    def place(self, node: Any) -> tuple[int, int]:
+        """Where `node` and its descendants stand in the page's elements, in document order: (first, past the last).
+        Counted once per page, when first asked."""
+        if not self.places:
+            top = node
+            while top.parent is not None:
+                top = top.parent
+            count = 0
+            stack: list[tuple[Any, bool]] = [(top, False)]
+            while stack:
+                at, done = stack.pop()
+                if done:
+                    self.places[at.mem_id] = (self.places[at.mem_id][0], count)
+                    continue
+                self.places[at.mem_id] = (count, count)
+                count += 1
+                stack.append((at, True))
+                stack.extend((child, False) for child in reversed(list(at.iter(include_text=True))))
+        return self.places[node.mem_id]
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -333,9 +357,15 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
     credits on two photos, or in a gallery's slides and thumbnails, stay apart."""
     kept: list[tuple[Any, Credit]] = []
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits' indexes by their names
+    placed_in: dict[tuple[str | None, str | None], list[tuple[int, int]]] = {}   # (place in the page, index) of those
     for el, credit in placed:
         names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
-        for i in named.get(names, []) if names != (None, None) else []:
+        same = named.get(names, []) if names != (None, None) else []
+        if len(same) > _HELD_AGAINST_EACH:   # only those a block holding both may show one photo of (perf44, #14)
+            if names not in placed_in:
+                placed_in[names] = sorted((walks.place(kept[i][0])[0], i) for i in same)
+            same = _in_one_photos_block(el, placed_in[names], walks)
+        for i in same:
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
                 continue   # tied to two photos already: no block need be looked at
@@ -350,8 +380,32 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
                 break
         else:
             named.setdefault(names, []).append(len(kept))
+            if names in placed_in:
+                insort(placed_in[names], (walks.place(el)[0], len(kept)))
             kept.append((el, credit))
     return [credit for _, credit in kept]
+
+
+# Kept credits of one photographer a credit is held against one by one; past this many, only those a block holding
+# both shows one photo of are (a page of 1,000 credits of one photographer took 9 s: perf44, #14).
+_HELD_AGAINST_EACH = 16
+
+
+def _in_one_photos_block(el: Any, placed: list[tuple[int, int]], walks: _Walks) -> list[int]:
+    """The indexes, ascending, of the kept credits (`placed`: (place in the page, index), by place) whose smallest
+    block holding them and `el` shows one photo (`_photo_of`): the rest can be none of its photo's. Each block above
+    `el` holds, beyond the block below it, the credits placed in its span and not in that one's."""
+    found: list[int] = []
+    below: tuple[int, int] | None = None
+    block = el
+    while block is not None:
+        start, end = walks.place(block)
+        spans = [(start, end)] if below is None else [(start, below[0]), (below[1], end)]
+        held = [i for lo, hi in spans for _, i in placed[bisect_left(placed, (lo, -1)):bisect_left(placed, (hi, -1))]]
+        if held and _photo_at(block, walks) is not None:
+            found += held
+        below, block = (start, end), block.parent
+    return sorted(found)
 
 
 def _same_photo(a: str, b: str, *, whole: bool = True) -> bool:
@@ -373,22 +427,44 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
     tied to no image are left as they are: nothing says which photo they are of. In the order given."""
     kept: list[tuple[int, Credit]] = []   # (place in `credits`, credit)
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits tied to an image, by their names
+    by_photo: dict[tuple[str | None, str | None], dict[Any, list[int]]] = {}   # those, by `_photo_keys` (perf44)
+    merged: dict[int, set[tuple[int, int]]] = {}   # the places of the credits each kept one stands for
     for at in sorted(range(len(credits)), key=lambda i: credits[i].form in META_ALTS):   # stable: shown ones first
         credit = credits[at]
         names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         if credit.image is None or names == (None, None):
             kept.append((at, credit))
             continue
-        for i in named.get(names, []):
+        same = named.get(names, [])
+        if len(same) > _HELD_AGAINST_EACH:   # only those whose address may name its photo (perf44, #14)
+            if names not in by_photo:
+                by_photo[names] = {}
+                for i in same:
+                    for key in _photo_keys(kept[i][1].image or ""):
+                        by_photo[names].setdefault(key, []).append(i)
+            same = sorted({i for key in _photo_keys(credit.image) for i in by_photo[names].get(key, [])}) \
+                if photo_key(credit.image) is not None else []
+        for i in same:
             place, first = kept[i]
             if _same_photo(credit.image, first.image or "", whole=False):   # the credits of every pass: not all whole
-                places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
-                kept[i] = (place, replace(first, also_at=tuple(sorted(places))))
+                merged.setdefault(i, set()).update((credit.span, *credit.also_at))
                 break
         else:
             named.setdefault(names, []).append(len(kept))
+            for key in _photo_keys(credit.image) if names in by_photo else ():
+                by_photo[names].setdefault(key, []).append(len(kept))
             kept.append((at, credit))
+    for i, places in merged.items():   # sorted once: each merge sorted them all again (perf44)
+        place, first = kept[i]
+        kept[i] = (place, replace(first, also_at=tuple(sorted({*first.also_at, *places} - {first.span}))))
     return [credit for _, credit in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _photo_keys(image: str) -> list[Any]:
+    """What an address shares with any it is `_same_photo` of: its `photo_key`, or its file name and part count
+    (`sizes_apart`)."""
+    key = photo_key(image)
+    return [("file", file_of(image))] + ([("key", key)] if key is not None else [])
 
 
 def _photo_of(a: Any, b: Any, walks: _Walks) -> str | None:
@@ -403,6 +479,12 @@ def _photo_of(a: Any, b: Any, walks: _Walks) -> str | None:
     block = b
     while block is not None and block.mem_id not in above_a:
         block = block.parent
+    return _photo_at(block, walks)
+
+
+def _photo_at(block: Any, walks: _Walks) -> str | None:
+    """The one photo `block` shows, or the block around it when it shows none; None when that shows none or several,
+    or is the page's or the article's whole."""
     for _ in range(2):
         if block is None or block.tag in ("body", "html", "main", "article", "section", "-document"):
             return None

@@ -182,6 +182,12 @@ def _server(parts: SplitResult) -> str:
     return parts.netloc.lower().rpartition("@")[2].removeprefix("www.")
 
 
+def file_of(url: str) -> tuple[str, int]:
+    """An address's file name as written and how many parts it has: what two addresses `sizes_apart` share."""
+    parts = _raw_parts(url)
+    return parts[-1], len(parts)
+
+
 def _raw_parts(url: str) -> list[str]:
     """An address as written, lower-cased, query and fragment aside, split at each '/'."""
     return url.split("#", 1)[0].split("?", 1)[0].lower().split("/")

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from resolver import platforms
 from resolver.extract import tweet_text
-from resolver.extract.dates import DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, iso_from_match
+from resolver.extract.dates import (DATE_PATTERN, MonthPattern, date_languages, in_words, is_ambiguous, is_month,
+                                    iso_from_match)
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
 from resolver.extract.intervals import Intervals
@@ -1166,6 +1167,17 @@ def find_other_remnants(text: str) -> list[Embed]:
 COLON_QUOTE_RE = LazyPattern(r"[ \t]*(:?)[ \t]*(?:“([^“”\n]+)”|\"([^\"\n]+)\"|«[ \t]*([^«»\n]+?)[ \t]*»|„([^„“”\n]+)[“”])")
 
 
+BRACKETS = {"(": ")", "[": "]"}
+
+
+def _past_bracket(text: str, start: int, end: int) -> int:
+    """Where a URL written from `start` to `end` ends with its brackets: past the closing one when the URL is set in a
+    pair ("(https://t.me/x/5532): «…»", newuser44a #12: the quote a colon opens after them was not read), else
+    `end`."""
+    close = BRACKETS.get(text[start - 1:start]) if start > 0 else None
+    return end + 1 if close is not None and text[end:end + 1] == close else end
+
+
 def _quoted_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     """(the words, how sure their tie to the link is) of a quote that opens right after a URL at `start`:`end`, on
     its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does, or when the quote is a Markdown
@@ -1206,7 +1218,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if unseen:   # "twitter.com/river\u200b_desk/status/N" (review43b43)
             doubt = "; ".join(filter(None, (unseen, doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
-        quoted = _quoted_after(text, start, end) if ref.kind in ("post", "short-link") else None
+        quoted = _quoted_after(text, start, _past_bracket(text, start, end)) if ref.kind in ("post", "short-link") \
+            else None
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
@@ -1367,6 +1380,19 @@ def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int
     return rest, line.start("rest") + len(written)
 
 
+# After a line's figure: a word (" tanks", " September"), or a percent sign ("25 %", "25%"): a sentence's number
+FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]*(?P<word>[%‰])|[ \t\u00a0]+(?P<word2>[^\W\d_]+)")
+
+
+def _current_form(ref: PostRef) -> bool:
+    """Has the post id the length its platform gives every post now (an X or a TikTok id's 19 digits, a Mastodon
+    snowflake's 15 to 19), so that a join across a line that makes one is more than a guess from syntax?"""
+    last = (ref.post_id or "").rsplit("/", 1)[-1]
+    if ref.platform in (x.PLATFORM, platforms.tiktok.PLATFORM):
+        return len(last) >= 19 and last.isdigit()
+    return ref.platform == platforms.mastodon.PLATFORM and platforms.mastodon.STATUS_ID.match(last) is not None
+
+
 def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
                      words: bool = False) -> tuple[str, PostRef, str | None, int] | None:
     """(the URL joined across a line break, its post, why that is uncertain or None, where it ends in `text`) when a
@@ -1378,6 +1404,10 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
     if next_line is None:
         return None
     rest, joined_end = next_line
+    figure = FIGURE_WORD_RE.match(text, joined_end) if rest.isdigit() else None
+    word = figure.group("word") or figure.group("word2") if figure is not None else None
+    if word is not None and is_month(word):
+        return None   # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1)
     reading = _post_reading(url + rest)
     doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
              "which is a guess")
@@ -1387,6 +1417,15 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
             return None   # "…/4521⏎2024-03-04": a date, no id's rest
         return url, ref, (f"the URL ends at a line break and the next line starts with “{rest}”: its id may go on "
                           "there"), end
+    if figure is not None and word is not None and not (_current_form(reading[1]) and not _current_form(ref)):
+        # "…/5531⏎2 tanks were destroyed": a figure starting a sentence, likelier than an id's rest; still a guess, so
+        # both readings are said (newuser44a #1: the joined 55312 alone was asked, and the post 5531 never was)
+        said = rest + text[joined_end:figure.end()]
+        return url, ref, (f"the URL ends at a line break and the next line starts with “{said}”: "
+                          f"read as the id before it, {ref.post_id}, not as one id across it ({reading[1].post_id}), which is a "
+                          "guess"), end
+    if word is not None:
+        doubt = f"{doubt}; as written before it, the id is {ref.post_id}"
     return url + rest, reading[1], reading[2] or doubt, joined_end
 
 

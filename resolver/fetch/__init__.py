@@ -167,6 +167,10 @@ class FetchedPost:
     # When the answer its status rests on was given (UTC ISO 8601; corpus33): this run's answers' time, or, read from
     # the cache, its view's (Store.VIEW_AT: not a later failed ask's); None when nothing was asked, or no time is known.
     status_as_of: str | None = None
+    # The sources asked for the answer the status rests on that ended in an error (the X API's 401 for a refused
+    # token beside syndication's 404), each {method, reason, fetch_id}: said by `fetch`, `scan --fetch` and their
+    # JSON as the reports say them (newuser44b #6: "not_found via syndication", the refused token unsaid).
+    sources_failed: tuple[dict[str, Any], ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -224,6 +228,8 @@ class FetchedPost:
         data["status_as_of"] = self.status_as_of
         if self.link_answer is not None:
             data["link_answer"] = self.link_answer
+        if self.sources_failed:
+            data["sources_failed"] = [dict(source) for source in self.sources_failed]
         return data
 
 
@@ -503,7 +509,8 @@ def _from_cache(target: Target, session: Session, media_row: Callable[[str], dic
                        link_answer=set_aside, media_cached=frozenset(str(m["url"]) for m in media if m.get("url"))
                        | frozenset(str(m["preview_url"]) for m in media if m.get("preview_url")),
                        # the failed asks since the view, when they are the answer; else the view's answer
-                       status_as_of=row["last_observed_at"] if failed else row["view_observed_at"])
+                       status_as_of=row["last_observed_at"] if failed else row["view_observed_at"],
+                       sources_failed=_sources_failed(record, row["id"], store))
 
 
 def _replayed_view(row: dict[str, Any], target: Target, session: Session) -> dict[str, Any] | None:
@@ -997,7 +1004,21 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     items, media_cached = await _analyse_media(merged, session, options, post_row) if options.media \
         else ((), frozenset())
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under,
-                       media_cached=media_cached, status_as_of=answered_at)
+                       media_cached=media_cached, status_as_of=answered_at,
+                       sources_failed=_sources_failed(merged, post_row, session.store))
+
+
+def _sources_failed(record: PostRecord, post_row: int | None, store: Store | None) -> tuple[dict[str, Any], ...]:
+    """The sources that ended in an error among the answers `record` was merged from (its fetch ids), beside a
+    status another gave: not the archive's, nor one `[origins] only_configured` refused (not asked, said in the
+    reason). None for a post whose status is itself the error, or that rests on one answer."""
+    if store is None or post_row is None or record.status in ("error", "unknown") or len(record.fetch_ids) < 2:
+        return ()
+    rests_on = set(record.fetch_ids)
+    return tuple({"method": o["method"], "reason": o.get("reason"), "fetch_id": o["fetch_id"]}
+                 for o in store.observations(post_row)
+                 if o["status"] == "error" and o["fetch_id"] in rests_on and o["method"] not in (WAYBACK, record.method)
+                 and not refused_by_config(o.get("reason")))
 
 
 def _observed(records: list[PostRecord]) -> bool:

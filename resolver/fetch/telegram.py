@@ -9,6 +9,9 @@ by its error element): each message is a `div.tgme_widget_message[data-post="<ch
 words); the channel's name in `.tgme_widget_message_owner_name` (the preview) or `.tgme_widget_message_author_name`
 (the widget); the date in `a.tgme_widget_message_date time[datetime]` (the widget: `time.datetime`); photos as a
 `background-image:url('…')` of `a.tgme_widget_message_photo_wrap`, a video's poster of `.tgme_widget_message_video_thumb`.
+A forward names whom it is from in its bubble, before its words: `.tgme_widget_message_forwarded_from` ("Forwarded
+from"), its `.tgme_widget_message_forwarded_from_name` an `<a href="https://t.me/<channel>/<n>">` (a channel's post)
+or a `<span>` with no link (an account that hides itself), as captured pages of t.me show it (newuser44a #4).
 A post that is not there (deleted, or never posted) is answered HTTP 200 with `div.tgme_widget_message_error`
 "Post not found". The message's `data-post` names the channel as its owner writes it, the author's handle.
 
@@ -18,6 +21,7 @@ A private channel's post (`t.me/c/<chat>/<n>`) is never asked: only a member's l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.captured import is_page, page_soup, utc
@@ -33,6 +37,7 @@ PURPOSE = "telegram-widget"
 PRIVATE = ("a private channel's post (t.me/c/…): only a member's logged-in app shows it, so it is not asked "
            "(nor its archived copies: the archive holds its login page)")
 NOT_FOUND_WORDS = re.compile(r"not\s+found", re.IGNORECASE)
+_CHANNEL_URL = re.compile(r"https://(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z0-9_]{3,64})/?")
 _STYLE_URL = re.compile(r"""background-image\s*:\s*url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
@@ -133,7 +138,46 @@ def _from_message(post_id: str, message: Tag, method: str) -> PostRecord:
                               ".tgme_widget_message_meta time[datetime]")
     created = utc(str(time.get("datetime"))) if time is not None else None
     return _record(post_id, "available", method, author_handle=channel, author_name=name or None,
-                   text=text or None, created_at=created, media=_media(message))
+                   text=text or None, created_at=created, media=_media(message), references=_forwarded(message))
+
+
+def forward_said(references: Iterable[Mapping[str, Any]], by: str | None) -> str | None:
+    """What a report says of a forwarded post: "a forward: its words are NAME's (URL), which @BY forwarded", as the
+    page named the original (a name with no link: an account that hides itself); None for a post that is no forward
+    (newuser44a #4)."""
+    forward = next((r for r in references if r.get("type") == "forwarded_from"), None)
+    if forward is None:
+        return None
+    name, url = forward.get("name"), forward.get("url")
+    whose = (f"{name}'s ({url})" if name and url else f"{name}'s (the page links no account: one that hides itself)"
+             if name else f"those of {url}" if url else "another's, whom the page does not name")
+    return f"a forward: its words are {whose}, which {f'@{by}' if by else 'this channel'} forwarded"
+
+
+def _forwarded(message: Tag) -> tuple[dict[str, str], ...]:
+    """Whom a forward is from, as the message names it: `{"type": "forwarded_from", "name"}`, with the `id`, `handle`
+    and `url` of the channel's post its link names (or the channel's alone: `handle`, `url`); () for no forward. A
+    reply's quote of another message is not this message's (newuser44a #4: a forward was read as the forwarding
+    channel's own words)."""
+    marked = next((m for m in message.select(".tgme_widget_message_forwarded_from")
+                   if not m.find_parent(class_="tgme_widget_message_reply")), None)
+    if marked is None:
+        return ()
+    named = marked.select_one(".tgme_widget_message_forwarded_from_name")
+    words = " ".join((named or marked).get_text(" ").split())
+    name = words if named is not None else re.sub(r"^forwarded\s+from\s*", "", words, flags=re.IGNORECASE)
+    found: dict[str, str] = {"type": "forwarded_from"}
+    href = str(named.get("href") or "").strip() if named is not None and named.name == "a" else ""
+    ref = telegram.parse(href) if href else None
+    if ref is not None and ref.kind == "post" and ref.post_id and not is_private(ref.post_id):
+        found |= {"id": ref.post_id, "handle": ref.author_handle or ref.post_id.split("/")[0]}
+    elif href and (channel := _CHANNEL_URL.fullmatch(href)) is not None:
+        found |= {"handle": channel.group(1)}
+    if name:
+        found["name"] = name
+    if href.startswith(("https://t.me/", "https://telegram.me/")):
+        found["url"] = href
+    return (found,)
 
 
 def _words(element: Tag) -> str:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from resolver import jsonparse
 from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, tiktok_pages, xapi, youtube_pages
 from resolver.fetch.captured import page_soup
-from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
+from resolver.fetch.records import ARCHIVED_COPY, WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
 from resolver.platforms import mastodon as platforms_mastodon
@@ -602,9 +602,13 @@ class ArchivedCopy:
     def to_json(self) -> dict[str, Any]:
         record = self.record.to_json()
         return {"capture": self.url, "captured_at": self.captured_at, "original": self.original, "form": self.form,
-                "status": record["status"], "reason": record["reason"], "text": record["text"],
+                # as the cache's observation says it: "available" is what a live answer says (newuser44a #7)
+                "status": ARCHIVED_COPY if record["status"] == "available" else record["status"],
+                "reason": record["reason"], "text": record["text"],
                 "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
                 "links": record["links"],
+                # a copy's references when it has any: a Telegram forward's origin (newuser44a #4)
+                **({"references": record["references"]} if record["references"] else {}),
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 

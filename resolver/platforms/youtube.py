@@ -3,6 +3,8 @@ that carry a YouTube id unchanged."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -17,7 +19,8 @@ DOMAINS = frozenset({
 # Substrings one of these URLs always has: a page without any is not searched for YouTube links.
 MARKERS = ("youtu", "YouTube", "invidio", "vid.plus", "zwearz")
 # Where a page's script data keeps video URLs: host, and a path piece the URL must have.
-SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",)}
+# /v/: the Flash player of 2006-2010, in <embed src> and <param name="movie" value> (newuser44d #1).
+SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v=", "/v/"), "youtube-nocookie.com": ("/embed/", "/v/")}
 
 VIDEO_ID = LazyPattern(r"^[A-Za-z0-9_-]{11}$")
 # A comment's id ("Ugz…AaABAg", 26 characters; older ones other lengths), a reply's with ".<its own part>" after its
@@ -55,6 +58,14 @@ def parse(url: str) -> PostRef | None:
     split = urls.split(url)
     if split is None:
         return None
+    if split.parts[:1] in PLAYERS and len(split.parts) == 2 and "&" in split.parts[1] and not split.query_text:
+        # The Flash player's own embed code wrote its options after an "&" and no "?": /v/<id>&hl=en&fs=1
+        # (newuser44d #1: it was no video)
+        player_id, _, options = split.parts[1].partition("&")
+        split = replace(split, parts=(split.parts[0], player_id), query_text=options.replace("&amp;", "&"))
+    elif split.parts in ((), ("watch",)) and split.fragment.startswith("!v=") and not split.query_text:
+        # The 2010 site's "#!" links: watch#!v=<id>&feature=related
+        split = replace(split, query_text=split.fragment[1:], fragment="")
     if split.parts[:1] == ("clip",) and len(split.parts) == 2 and CLIP_ID.match(split.parts[1]):
         # a clip: a few seconds of a video a viewer cut, which names neither the video nor its time (newuser36 #5)
         return PostRef(PLATFORM, "clip", f"https://www.youtube.com/clip/{split.parts[1]}")

@@ -1,0 +1,91 @@
+"""Ukrainian ↔ Russian translations, and a figure or negation a translation changes (newuser44a #5); fictional.
+
+A Russian quote of a Ukrainian post, or the reverse, got only "mostly not the post's (they may quote something
+else)": both are written in Cyrillic letters, so the script check never said "a translation?". And no translation
+warning named a figure the quote gives that the post does not (105 in the post, 150 in the quote), nor a negation
+added or dropped. Now: "may be a translation (Ukrainian ↔ Russian)", and the figure or negation named; a fail where
+it is unambiguous (the same digits in another order, the figures otherwise one for one; Ukrainian and Russian both
+negate with "не", so a translation between them keeps it), else a warn naming it.
+"""
+
+import pytest
+
+from resolver.provenance import text_check
+from resolver.quotes import compare
+
+UK_POST = "Знищено 12 танків і п'ять БМП противника біля Балаклії. Слава ЗСУ!"
+RU_POST = "Войска ещё удерживают объём позиций на востоке."
+RU_LOSSES = "Потери противника составили 105 человек."
+
+
+def checked(said: str, post: str, detector: str = "html-link", confidence: str = "high") -> dict[str, str]:
+    return text_check({"text": said, "detector": detector, "text_confidence": confidence},
+                      {"status": "available", "text": post, "archived": []})
+
+
+def test_a_russian_quote_of_a_ukrainian_post_may_be_a_translation():
+    c = compare("Уничтожено 12 танков и пять БМП противника возле Балаклеи", UK_POST)
+    assert c.result == "warn", c.evidence
+    assert "may be a translation (Ukrainian ↔ Russian)" in c.evidence and "compare by hand" in c.evidence, c.evidence
+    assert "not among the post's figures" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Уничтожено 21 танков и пять БМП противника возле Балаклеи", UK_POST, "21 is not among the post's figures (12)"),
+    ("Війська не утримують позиції на сході", RU_POST, 'the quote adds a negation ("не") the post does not have'),
+    ("Війська ще утримують обсяг позицій на сході", "Войска не удерживают объём позиций на востоке.",
+     'the post\'s negation ("не") is not in the quote'),
+], ids=["figure-transposed", "negation-added", "negation-dropped"])
+def test_an_unambiguous_change_in_a_ukrainian_russian_translation_fails_naming_it(said, post, named):
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert named in c.evidence and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+    found = checked(said, post)
+    assert found["result"] == "fail", found
+    assert named in found["evidence"], found
+
+
+def test_a_figure_not_among_the_posts_in_a_translation_of_unsure_language_warns_naming_it():
+    """"Потери противника составили 105 человек" has no letter or word only Russian writes: the quote is Ukrainian,
+    the post may be Russian; a warn naming the figure, never a pass."""
+    found = checked("Втрати противника становили 150 осіб", RU_LOSSES)
+    assert found["result"] in ("warn", "fail"), found
+    assert "may be a translation (Ukrainian ↔ Russian)" in found["evidence"], found
+    assert "150 is not among the post's figures (105)" in found["evidence"], found
+
+
+@pytest.mark.parametrize("said, post, named, result", [
+    ("Enemy losses amounted to 150 people.", RU_LOSSES, "150 is not among the post's figures (105)", "fail"),
+    ("Enemy losses amounted to 150 people.", "Потери противника составили 15 человек.",
+     "150 is not among the post's figures (15)", "warn"),
+    ("The troops do not hold positions in the east.", RU_POST, 'the quote adds a negation ("not")', "warn"),
+], ids=["transposed", "another-figure", "negation"])
+def test_a_translation_in_another_script_names_a_changed_figure_or_negation(said, post, named, result):
+    found = checked(said, post)
+    assert found["result"] == result, found
+    assert named in found["evidence"], found
+
+
+def test_a_translation_keeping_its_figures_and_negation_names_none():
+    found = checked("Enemy losses amounted to 105 people.", RU_LOSSES)
+    assert found["result"] == "warn", found
+    assert "figures" not in found["evidence"] and "negation" not in found["evidence"], found
+
+
+def test_a_ukrainian_misquote_of_a_ukrainian_post_is_no_translation():
+    """Both sides Ukrainian: a changed word still fails as one, never "may be a translation"."""
+    c = compare("Знищено 21 танк і п'ять БМП противника біля Балаклії", UK_POST)
+    assert c.result == "fail" and "translation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, result", [
+    ("Enemy losses amounted to 150 people", RU_LOSSES, "fail"),
+    ("Enemy losses amounted to 105 people", RU_LOSSES, "warn"),
+    ("Enemy losses amounted to 1500 people", RU_LOSSES, "warn"),
+], ids=["transposed", "kept", "another"])
+def test_a_translation_compared_whole_names_a_figure_not_among_the_posts(said, post, result):
+    """The comparison itself (an embed's words, not a link's): "a translation?" names the figure too."""
+    c = compare(said, post)
+    assert c.result == result, c.evidence
+    assert c.evidence.startswith("no word of the post's"), c.evidence
+    assert ("is not among the post's figures (105)" in c.evidence) == (result != "warn" or "1500" in said), c.evidence
