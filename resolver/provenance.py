@@ -829,6 +829,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             if other.get("post_id") and other["post_id"] != post["post_id"]:
                 said = said.replace(other["url"], " ")
     if is_placeholder(said):
+        if embed.get("platform") == "instagram" and embed.get("detector") not in LINKS \
+                and not (said_by_post(post)[0] or {}).get("text"):
+            return check("text", "skip", _no_caption(embed, said, post))
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
@@ -1046,6 +1049,19 @@ def read_otherwise(said: str, post_text: str, compared: quotes.Comparison, guess
 
 # Detectors that found a link, whose words are the article's, never a copy of the post's.
 LINKS = ("html-link", "html-text-url", "text-url", "text-media-link", "html-source")
+
+
+def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | None) -> str:
+    """Why an Instagram embed's text check skipped: its code shows Instagram's placeholder, not the caption, and
+    Instagram's oEmbed answer (Graph instagram_oembed: embed code and author, no caption) holds none to compare a
+    quote with. "The article quotes no text of this post" was said beside a caption quoted next to the embed
+    (newuser44c #3): words outside the embed code are not read as its quote."""
+    shown = " ".join((said or _placeholder_shown(embed.get("quote") or "") or "").split())[:80]
+    why = ("the post was not fetched" if post is None else
+           "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
+           "no answer or archived copy holds its caption")
+    return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
+            "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 
 def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
@@ -2006,6 +2022,23 @@ def relative_image(credit: dict[str, Any]) -> bool:
     from resolver.workers import has_scheme
 
     return bool(credit.get("image")) and not has_scheme(str(credit["image"]))
+
+
+# A platform as a credit names it ("Instagram", "X", "Bluesky"), as embeds name theirs (`Embed.platform`)
+CREDITED_PLATFORMS = {"x": "twitter", "bsky": "bluesky"}
+
+
+def account_embeds(credit: dict[str, Any], embeds: list[dict[str, Any]]) -> list[int]:
+    """The numbers (as reports number embeds) of the article's embeds by the account a social-post credit names
+    ("Photo: Instagram/@jane" beside embed 1 by @jane on Instagram, newuser44c #4): the credit names that post's
+    account, which says nothing of whether the picture is that post's. [] for any other credit."""
+    if credit.get("kind") != "social-post" or not credit.get("creator") or not credit.get("organization"):
+        return []
+    platform = str(credit["organization"]).casefold()
+    platform = CREDITED_PLATFORMS.get(platform, platform)
+    account = str(credit["creator"]).lstrip("@").casefold()
+    return [number for number, embed in enumerate(embeds, start=1)
+            if embed.get("platform") == platform and (embed.get("author_handle") or "").lstrip("@").casefold() == account]
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -3095,6 +3128,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         credits.append(data)
     for data, others in zip(credits, other_credits(credits, images)):
         data["checks"] += others
+        data["account_embeds"] = account_embeds(data, embeds)
     answered = answered_not_the_post(embeds)
     missing = [line for line in unreachable(result) if line not in answered] + failed_sources(embeds)
     return {

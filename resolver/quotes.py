@@ -224,6 +224,8 @@ class Comparison:
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
     turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
     translated: bool = False              # the quote may be a translation (Ukrainian ↔ Russian), said in `evidence`
+    platform_cut: str = ""                # the platform's "… more" the quote ends with, as written (_platform_cut)
+    platform_cut_odd: str = ""            # why that "… more" is not where a platform cuts a caption: the check warns
 
     @property
     def contained(self) -> float:
@@ -234,7 +236,8 @@ class Comparison:
         return {"result": self.result, "said_words": self.said_words, "post_words": self.post_words,
                 "matched": self.matched, "changes": [str(c) for c in self.changes],
                 "extra_before": self.extra_before or None, "extra_after": self.extra_after or None,
-                "partial": self.partial, "truncated": self.truncated, "beyond_cut": self.beyond_cut or None}
+                "partial": self.partial, "truncated": self.truncated, "beyond_cut": self.beyond_cut or None,
+                "platform_cut": self.platform_cut or None}
 
 
 @lru_cache(maxsize=1024)
@@ -336,6 +339,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     script (a translation) from other words. `quote_lang`: the language the article declares for its quote (an embed
     code's `lang`), which tells a translation where the quote's words cannot."""
     post_words, _, _, source_cut = _split_markers(tokens(found))
+    said, platform_cut = _platform_cut(said, found)
     said, glued = _unglue(said, found, post_words)
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
@@ -444,7 +448,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after),
-                               tuple(_as_written(c, said, found) for c in changes), turned))
+                               tuple(_as_written(c, said, found) for c in changes), turned, platform_cut=platform_cut,
+                               platform_cut_odd=_platform_cut_odd(platform_cut, start, end, len(post_words))))
 
 
 # A run of at least this many words replaced by as many others reads as one run, counted (`_as_written`).
@@ -3548,6 +3553,36 @@ def _bracketed(said: str, count: int) -> frozenset[int]:
     return frozenset(inside) if words == count else frozenset()
 
 
+# The "… more" (TikTok, Instagram), "...more" or "… See more" (Facebook) with which an embed or a feed shows a long
+# caption cut at its first lines; a caption copied from one ends so. The words are the platform's button, not the
+# post's: read as the "…" of a cut, never as a changed word (newuser44c #1: "#theomarsh #fyp → more" failed).
+_PLATFORM_CUT_RE = re.compile(r"\s*" + ELLIPSIS + r"\s*(?:see\s+)?more$", re.IGNORECASE)
+PLATFORM_CUT = ("read as the platform's cut-off of a long caption (TikTok, Instagram and Facebook show one so): the "
+                "post's words after it are not compared")
+
+
+def _platform_cut(said: str, found: str) -> tuple[str, str]:
+    """The quote with a closing platform "… more" read as "…", and that "… more" as written; unchanged (and "") when
+    it has none, or the post itself ends with the same words (then they are the post's)."""
+    text = normalise(said)
+    match = _PLATFORM_CUT_RE.search(text)
+    if not match or _PLATFORM_CUT_RE.search(normalise(found)):
+        return said, ""
+    return text[:match.start()] + " " + ELLIPSIS, match.group().strip()
+
+
+def _platform_cut_odd(platform_cut: str, start: int, end: int, post_words: int) -> str:
+    """Why a quote's "… more" is not where a platform cuts a caption (from its first word, the post going on after
+    the cut), or "": such a "… more" may be the article's own words, and the check warns."""
+    if not platform_cut:
+        return ""
+    if start:
+        return "but the quote does not start with the post's first words, where a platform's cut-off starts"
+    if end >= post_words:
+        return "but the quote holds the post's words to its end, where a platform would cut nothing"
+    return ""
+
+
 def _edge(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> tuple[str, bool]:
     """An edge opcode: article words outside the post's (glued prose), and whether the post goes on (a cut)."""
     tag, i1, i2, j1, j2 = op
@@ -3597,8 +3632,11 @@ def _verdict(c: Comparison) -> Comparison:
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
     notes += c.undone + c.cut_inside + c.set_aside + c.recased
+    if c.platform_cut:
+        notes.append(f'the quote\'s closing "{c.platform_cut}" {PLATFORM_CUT}'
+                     + (f" ({c.platform_cut_odd})" if c.platform_cut_odd else ""))
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
-            or c.undone or c.cut_inside or c.set_aside or c.recased:
+            or c.undone or c.cut_inside or c.set_aside or c.recased or c.platform_cut_odd:
         return replace(c, result="warn", evidence="; ".join(notes))
     # ё written as е is how Russian print spells the word: said, never a warn (newuser44a #11)
     spelled = all(ch.alike == YO for ch in c.changes)

@@ -2145,7 +2145,8 @@ KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy 
               # a US paper's own lines (newuser44d #3): "Staff photo by ...", "Submitted photo", "Contributed photo"
               "staff": "staff photo (the paper's own photographer)",
               "submitted": "submitted (sent in to the paper; who took it not said)",
-              "contributed": "contributed (sent in to the paper; who took it not said)"}
+              "contributed": "contributed (sent in to the paper; who took it not said)",
+              "social-post": "a post of the account named, on the platform named (a screenshot or its picture)"}
 # The kinds whose organisation is who lent or sent in the picture, not who made it
 SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by"}
 
@@ -2153,7 +2154,11 @@ SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed":
 def _label(credit: dict[str, Any]) -> str:
     """"; label: file photo" after the names of a credit whose label says what kind of picture it is."""
     kind = credit.get("kind")
-    return f"; label: {KIND_WORDS.get(kind, kind)}" if kind else ""
+    embeds = credit.get("account_embeds") or []
+    # the article's embeds of the account the credit names (newuser44c #4): the same account, not said the same post
+    tied = (f"; the account of embed{'s' * (len(embeds) > 1)} {', '.join(map(str, embeds))} (whether the picture is "
+            "that post's is not checked)") if embeds else ""
+    return f"; label: {KIND_WORDS.get(kind, kind)}{tied}" if kind else ""
 
 
 def _organisation_word(credit: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ def split_of(content: str, kind: str = "html") -> list[tuple[str | None, str | N
     ("Candidate Rob Hale's post on X. Screenshot via X", [(None, "X", None, "high")]),
     ("Screenshot via X", [(None, "X", None, "high")]),
     ("A bear in a backyard. Screenshot via Facebook", [(None, "Facebook", None, "high")]),
-    ("Screenshot via X/@patneighbor", [("@patneighbor", "X", None, "high")]),
+    ("Screenshot via X/@patneighbor", [("@patneighbor", "X", "social-post", "high")]),   # the account's post (newuser44c)
 ], ids=["after-words", "alone", "facebook", "handle-as-before"])
 def test_a_screenshot_via_a_platform_names_the_platform_not_a_photographer(caption, expected):
     assert split_of(figure(caption)) == expected

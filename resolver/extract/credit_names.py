@@ -313,6 +313,43 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     return creator, AGENCY_PHOTO_RE.sub(r"\1", organization) if organization else organization
 
 
+# The platforms whose posts a credit names as "Platform/@account" ("Screenshot: Instagram/@jane", "(Screenshot:
+# Threads/@jane)"), "Platform @account" ("Image: Instagram @jane"), or "platform.com/account" ("Photo:
+# Instagram.com/jane"): the platform is where the picture was taken from, never its photographer, the account the
+# post's (newuser44c #2, #4: "Threads" and "Bluesky" were the creators, "Instagram @jane" one organisation).
+PLATFORMS = frozenset("x|twitter|instagram|facebook|tiktok|youtube|threads|bluesky|bsky|mastodon|reddit|telegram"
+                      "|snapchat|linkedin".split("|"))
+_PLATFORM_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[A-Za-z]+)(?P<site>\.(?:com|net|app|org))?")
+_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}")
+_PLATFORM_SPACE_ACCOUNT_RE = re.compile(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(?:com|net|app|org))?)[ \t\u00a0]+"
+                                        r"(?P<account>@[\w][\w.]{0,60})")
+
+
+def _platform(part: str) -> tuple[str, bool] | None:
+    """A platform's name as a credit writes it ("Threads", "Instagram.com"), and whether as a site; else None."""
+    named = _PLATFORM_SITE_RE.fullmatch(part.strip())
+    if not named or named["name"].casefold() not in PLATFORMS or named["name"] == "x":
+        return None   # a lone "x" in small letters is no platform
+    return (named["name"] if named["site"] else part.strip()), bool(named["site"])   # "Instagram.com": Instagram
+
+
+def platform_account(parts: Sequence[str]) -> tuple[str, str] | None:
+    """(account, platform) of a credit naming a platform and an account on it: "Threads/@jane", "Instagram
+    @jane", "Instagram.com/jane" (a bare account only after the site's address, as its page's URL has it). None
+    otherwise: "Instagram/Jane Doe" is a person's credit, read as before."""
+    if len(parts) == 1 and (spaced := _PLATFORM_SPACE_ACCOUNT_RE.fullmatch(parts[0].strip())) is not None:
+        parts = [spaced["platform"], spaced["account"]]
+    if len(parts) != 2:
+        return None
+    for platform_part, account in (parts, parts[::-1]):
+        platform = _platform(platform_part)
+        account = account.strip()
+        if platform and _ACCOUNT_RE.fullmatch(account) and (account.startswith("@") or platform[1]
+                                                              and account is parts[1].strip()):
+            return account, platform[0]
+    return None
+
+
 def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     value = _without_note(without_marks(value).strip())   # zero-width spaces and direction marks: nothing
     if not org and (bracketed := _bracketed_org(value)) is not None:
@@ -345,6 +382,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
     if not kept:
         return None, role_org
+    if (on_platform := platform_account(kept)) is not None:
+        return on_platform   # "Threads/@jane", "Instagram @jane": the account, then the platform (newuser44c)
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
@@ -766,6 +805,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "uncertain"   # "Photo: YANUAR", "Photo: UNICEF": a name or an acronym (extract33)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
+    if creator and organization and platform_account([organization, creator]) is not None:
+        return "high"   # "Threads/@name", "Bluesky/@name": an account on a platform, as "Instagram/@name" (newuser44c)
     if organization == "X" and (creator.startswith("@") if creator else _SCREEN_CAPTURE_RE.search(raw) is not None):
         return "high"   # an account on X, the platform, or "Screenshot via X", "Video still via X": only such words
         # read a lone "X" so

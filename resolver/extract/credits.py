@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
-                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note,
+                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
@@ -611,6 +611,10 @@ ROLE_KINDS = {"file": "file", "files": "file", "handout": "handout", "ho": "hand
 PICTURE_ITSELF = frozenset("photo photos photograph image images picture pictures pic foto fotos".split())
 
 
+# The kind of a credit naming a platform and an account on it: a screenshot of, or the picture of, that account's post
+SOCIAL_POST = "social-post"
+
+
 def labelled(credit: Credit) -> Credit:
     """A credit whose label (`credit_names.LABELS`: file photo, Archiv, Symbolbild, DR, Cedida...) is its `kind`, not its
     creator or organisation; and the kind its words otherwise say ("(AP Photo/Jane Doe, File)", "(Photo by Handout /
@@ -645,6 +649,10 @@ def labelled(credit: Credit) -> Credit:
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
+    if kind is None and creator and organization and (platform_account([organization, creator]) is not None or re.search(
+            rf"(?<![\w.]){re.escape(organization)}\.(?:com|net|app|org)/{re.escape(creator)}(?![\w.])", credit.raw,
+            re.IGNORECASE) and platform_account([f"{organization}.com", creator]) is not None):
+        kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
     renamed = (creator, organization) != (credit.creator, credit.organization)
@@ -1062,7 +1070,8 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     if form == "slash-for":   # a person, for an outlet
         return bool(creator and organization and not is_org(creator) and is_org(organization))
     if form == "slash":   # prose: a person and an agency, or it is "Trump/Russia" or "AP/NORC poll"
-        return bool(creator and not is_org(creator) and names_an_agency(value))
+        return bool(creator and not is_org(creator) and names_an_agency(value)) \
+            or platform_account(SEPARATOR_RE.split(value)) == (creator, organization)   # "Threads/@jane" (newuser44c)
     if form == "trailing":
         if names_an_agency(value):
             return True
