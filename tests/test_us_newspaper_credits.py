@@ -115,3 +115,29 @@ def test_the_report_says_what_each_newsroom_credit_is(tmp_path):
     assert "label: staff photo (the paper's own photographer)" in result.stdout
     assert ("- Creator: —; sent in by (a source, not said to be who made it): the Harlow 4-H Club; "
             "label: submitted (sent in to the paper; who took it not said)") in result.stdout
+
+
+def test_a_report_of_newsroom_credits_meets_its_schema(tmp_path):
+    """The report's JSON of a page whose credits carry the newsroom kinds (staff, submitted, contributed) meets
+    schema/report.schema.json, whose kind list named none of them (fixnu44g and fixnu44f merged apart)."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "old.html"
+    article.write_text("""<html><body><article><h1>Mill reopens</h1>
+<figure><img src="https://img.example.org/mill.jpg"><figcaption>The mill in May. Staff photo by Dana Whitcombe
+</figcaption></figure>
+<figure><img src="https://img.example.org/fair.jpg"><figcaption>The county fair. Submitted photo</figcaption></figure>
+<figure><img src="https://img.example.org/run.jpg"><figcaption>Runners at dawn. Contributed photo</figcaption></figure>
+</article></body></html>""")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "json",
+                                      str(article)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(c["kind"] for c in data["credits"]) == ["contributed", "staff", "submitted"]
+    jsonschema.validate(data, json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json").read_text()))
