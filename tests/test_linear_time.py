@@ -49,13 +49,14 @@ def test_adversarial_input_is_read_a_bounded_number_of_times(name, chars_read):
         assert 0 <= item.span[0] <= item.span[1] <= len(document)
 
 
-def python_calls(function, *args):
-    """How many Python function calls (generator steps included) a call makes: work, counted, not timed."""
+def python_calls(function, *args, events=("call",)):
+    """How many Python function calls (generator steps included) a call makes: work, counted, not timed. With
+    `events=("call", "c_call")`, builtin calls too."""
     count = 0
 
     def profiler(frame, event, arg):
         nonlocal count
-        count += event == "call"
+        count += event in events
 
     sys.setprofile(profiler)
     try:
@@ -396,18 +397,7 @@ def test_perf44_a_quote_with_many_brackets_glued_to_words_is_tokenised_a_bounded
 
 def work_done(function, *args):
     """Python and builtin calls a call makes (a word table's max() per cell among them): work, counted, not timed."""
-    count = 0
-
-    def profiler(frame, event, arg):
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(profiler)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return count
+    return python_calls(function, *args, events=("call", "c_call"))
 
 
 def rewritten(words: int, side: str) -> list[str]:
