@@ -3557,16 +3557,18 @@ def _bracketed(said: str, count: int) -> frozenset[int]:
 # caption cut at its first lines; a caption copied from one ends so. The words are the platform's button, not the
 # post's: read as the "…" of a cut, never as a changed word (newuser44c #1: "#theomarsh #fyp → more" failed).
 _PLATFORM_CUT_RE = re.compile(r"\s*" + ELLIPSIS + r"\s*(?:see\s+)?more$", re.IGNORECASE)
+_POST_MORE_RE = re.compile(r"(?<!\w)more(?!\w)", re.IGNORECASE)
 PLATFORM_CUT = ("read as the platform's cut-off of a long caption (TikTok, Instagram and Facebook show one so): the "
                 "post's words after it are not compared")
 
 
 def _platform_cut(said: str, found: str) -> tuple[str, str]:
     """The quote with a closing platform "… more" read as "…", and that "… more" as written; unchanged (and "") when
-    it has none, or the post itself ends with the same words (then they are the post's)."""
+    it has none, or the post itself holds the word "more" (then it may be the post's: "We need … more" of "We need
+    less, not more." cuts a negation, and passed as a platform's cut-off)."""
     text = normalise(said)
     match = _PLATFORM_CUT_RE.search(text)
-    if not match or _PLATFORM_CUT_RE.search(normalise(found)):
+    if not match or _POST_MORE_RE.search(normalise(found)):
         return said, ""
     return text[:match.start()] + " " + ELLIPSIS, match.group().strip()
 

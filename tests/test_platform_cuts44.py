@@ -45,3 +45,17 @@ def test_a_post_ending_in_its_own_more_is_compared_as_words():
     post = "they wanted less and gave … more"
     assert compare("they wanted less and gave … more", post).result == "pass"
     assert compare("they wanted less and gave … less", post).result == "fail"
+
+
+def test_a_closing_more_the_post_itself_holds_is_its_word_not_the_platforms_cut():
+    """"We need … more" of "We need less, not more.": the "…" cuts "less, not" and the quote turns the post around.
+    Read as a platform's cut-off, its "more" was set aside and the quote passed as a partial quote (the lead's reread
+    of fixnu44f); where the post holds the word, it is the post's word, read as any other: the dropped negation
+    fails. A caption cut by the platform, whose words hold no "more", is still read as cut."""
+    from resolver.quotes import compare
+
+    turned = compare("We need … more", "We need less, not more.")
+    assert turned.result == "fail" and not turned.platform_cut
+    assert compare("We need … more", "We need money and more.").result in ("pass", "warn")
+    cut = compare("ok he said family … more", "ok he said family is everything #theomarsh #fyp")
+    assert cut.result == "pass" and cut.platform_cut == "… more"
