@@ -320,9 +320,14 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 PLATFORMS = frozenset("x|twitter|instagram|facebook|tiktok|youtube|threads|bluesky|bsky|mastodon|reddit|telegram"
                       "|snapchat|linkedin".split("|"))
 _PLATFORM_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[A-Za-z]+)(?P<site>\.(?:com|net|app|org))?")
-_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}")
+# An account, with its server where the platform is federated ("@jane@mastodon.social": "Mastodon" was the creator)
+_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?")
 _PLATFORM_SPACE_ACCOUNT_RE = re.compile(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(?:com|net|app|org))?)[ \t\u00a0]+"
-                                        r"(?P<account>@[\w][\w.]{0,60})")
+                                        r"(?P<account>@[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?)")
+# A Bluesky handle is a domain name, written with no "@" as often as with one ("Bluesky/jane.bsky.social": "Bluesky"
+# was the photographer, review45c)
+_DOMAIN_HANDLE_RE = re.compile(r"[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+_DOMAIN_HANDLE_PLATFORMS = frozenset({"bluesky", "bsky"})
 
 
 def _platform(part: str) -> tuple[str, bool] | None:
@@ -347,6 +352,9 @@ def platform_account(parts: Sequence[str]) -> tuple[str, str] | None:
         if platform and _ACCOUNT_RE.fullmatch(account) and (account.startswith("@") or platform[1]
                                                               and account is parts[1].strip()):
             return account, platform[0]
+        if platform and platform[0].casefold() in _DOMAIN_HANDLE_PLATFORMS and account is parts[1].strip() \
+                and _DOMAIN_HANDLE_RE.fullmatch(account):
+            return account, platform[0]   # "Bluesky/jane.bsky.social": a handle, its domain its own (review45c)
     return None
 
 
