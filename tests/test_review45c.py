@@ -26,3 +26,18 @@ def test_a_platform_is_never_the_photographer_of_an_accounts_post_in_its_own_han
 @pytest.mark.parametrize("line", ["Photo: Bluesky/Jane", "Photo: Mastodon/Jane Doe"])
 def test_a_name_with_no_dot_beside_a_platform_is_still_read_as_before(line):
     assert all(kind is None for _, _, kind in _credits(line))
+
+
+@pytest.mark.parametrize("line", ["Photo: CC BY 2.0", "Image: CC0", "Credit: CC BY-SA 4.0", "Photo: (CC BY 2.0)"])
+def test_a_licence_alone_is_no_ones_name(line):
+    # "Photo: CC BY 2.0" names the terms of reuse, not who made the picture: it was the creator, "not sure"
+    assert [c for c in _credits(line) if "CC" in (c[0] or "") + (c[1] or "")] == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Photo: CC BY-SA 4.0 / Jo Kline", ("Jo Kline", None)),
+    ("Photo: CC BY 2.0, Jo Kline", ("Jo Kline", None)),
+])
+def test_a_licence_before_the_name_is_neither_creator_nor_organisation(line, expected):
+    # it was the creator, and Jo Kline the organisation
+    assert [(creator, org) for creator, org, _ in _credits(line)] == [expected]
