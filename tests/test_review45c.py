@@ -41,3 +41,35 @@ def test_a_licence_alone_is_no_ones_name(line):
 def test_a_licence_before_the_name_is_neither_creator_nor_organisation(line, expected):
     # it was the creator, and Jo Kline the organisation
     assert [(creator, org) for creator, org, _ in _credits(line)] == [expected]
+
+
+
+@pytest.mark.parametrize("author, expected", [("stormdesk", [1]), ("otherdesk", [])])
+def test_a_credits_account_is_tied_to_an_embed_only_where_the_fetched_post_is_that_accounts(author, expected, fakenet,
+                                                                                               tmp_path, monkeypatch):
+    """"(Screenshot: Mastodon/@stormdesk@mastodon.social)" beside an embed whose URL names @stormdesk: the report said
+    "the account of embed 1" even where the post fetched is another account's (its author check failing beside it).
+    The account the source answered is the embed's account; the URL's handle only where no source named one."""
+    import json
+
+    from tests.test_fetch import json_page
+    from tests.test_platform_verdicts import HOSTS, MASTODON_OEMBED, TOOT, cli_on_fakenet
+    from tests.waybacknet import serve
+
+    article = ("<html><body><p>The river rose overnight.</p>"
+               f'<iframe src="{TOOT}/embed" class="mastodon-embed" width="400"></iframe>'
+               '<figure><img src="/img/levee.jpg" alt="The levee"><figcaption>The levee at dawn. (Screenshot: '
+               "Mastodon/@stormdesk@mastodon.social)</figcaption></figure></body></html>")
+    serve(fakenet, [])
+    fakenet.route("mastodon.social", "/api/oembed", json_page(
+        MASTODON_OEMBED | {"author_url": f"https://mastodon.social/@{author}"}))
+    code, out = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)("report", "--format", "json", "article.html",
+                                                                         article=article)
+    assert code == 0, out
+    report = json.loads(out)
+    (credit,) = report["credits"]
+    assert (credit["creator"], credit["organization"], credit["kind"]) == \
+        ("@stormdesk@mastodon.social", "Mastodon", "social-post")
+    author_check = next(c for c in report["embeds"][0]["checks"] if c["name"] == "author")
+    assert (author_check["result"] == "pass") == (author == "stormdesk"), author_check
+    assert credit["account_embeds"] == expected   # @otherdesk's post is not the credit's account's
