@@ -40,6 +40,9 @@ class ShownImage:
 
     url: str
     where: str   # "og:image" | "article"
+    # the image's other addresses (its src beside a lazy data-src, its srcset's): a credit tied to any is its credit
+    # (review45c: one tied to the src of an <img> whose data-src was listed named it as a picture with no credit)
+    others: tuple[str, ...] = ()
 
 
 def content_images_of(page: str, *, utf8: bytes | None = None) -> list[ShownImage]:
@@ -77,7 +80,23 @@ def content_images(tree: Any) -> list[ShownImage]:
         url = _address(el)
         if url and url not in seen and _content_image(el, url):
             seen.add(url)
-            found.append(ShownImage(url, "article"))
+            found.append(ShownImage(url, "article", tuple(other for other in _addresses(el) if other != url)))
+    return found
+
+
+def _addresses(el: Any) -> list[str]:
+    """Every address an <img> names its picture by (its lazy attributes, src, srcsets), as written, each once."""
+    attributes = el.attributes
+    found: list[str] = []
+    for name in LAZY_ATTRS:
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith("data:") and value not in found:
+            found.append(value)
+    for name in ("data-srcset", "srcset"):
+        for candidate in (attributes.get(name) or "").split(","):
+            value = candidate.strip().split(" ")[0]
+            if value and not value.startswith("data:") and value not in found:
+                found.append(value)
     return found
 
 
