@@ -73,3 +73,52 @@ def test_a_credits_account_is_tied_to_an_embed_only_where_the_fetched_post_is_th
     author_check = next(c for c in report["embeds"][0]["checks"] if c["name"] == "author")
     assert (author_check["result"] == "pass") == (author == "stormdesk"), author_check
     assert credit["account_embeds"] == expected   # @otherdesk's post is not the credit's account's
+
+
+def _uncredited(body: str, og: str = "https://news.example/img/other.jpg", page_url: str | None = None):
+    """The addresses `uncredited_images` lists of a page, its credits read as a report reads them."""
+    from resolver.article import from_bytes
+    from resolver.extract import find_all
+    from resolver.workers import uncredited_images
+
+    page = (f'<html><head><meta property="og:image" content="{og}"></head><body><article><h1>Storm</h1><p>The river '
+            f"rose overnight and the town woke to water.</p>{body}</article></body></html>")
+    article = from_bytes(page.encode(), "story.html", kind="html")
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization) for c in credits] == [("Ann Lee", "AP")]
+    found = uncredited_images(article, credits, page_url)
+    return [image["url"] for image in found["images"]] if found else []
+
+
+CAPTION = "<figcaption>The levee. Photo: Ann Lee/AP</figcaption>"
+
+
+@pytest.mark.parametrize("img", [
+    '<img src="/img/a-small.jpg" data-src="/img/a.jpg">',    # the credit is tied to its src, the list read data-src
+    '<img src="/img/lazy.gif" data-src="/img/a.jpg">',
+    '<img src="/img/a.jpg" srcset="/img/a-400.jpg 400w, /img/a-800.jpg 800w">',
+])
+def test_a_credited_picture_is_never_listed_as_one_with_no_credit_under_another_of_its_addresses(img):
+    """The <img>'s credit in its figcaption: the list of pictures with no credit named it ("no credit found for …")
+    when the credit was tied to one of its attributes and the list read another."""
+    assert _uncredited(f"<figure>{img}{CAPTION}</figure>") == ["https://news.example/img/other.jpg"]
+
+
+def test_an_og_image_on_the_pages_own_site_is_the_credited_relative_picture_when_the_pages_url_is_not_known():
+    """A saved page read with no URL: its og:image https://news.example/img/a.jpg and its credited <img src=/img/a.jpg>
+    were two pictures, and the og:image said to have no credit."""
+    assert _uncredited(f'<figure><img src="/img/a.jpg">{CAPTION}</figure>', og="https://news.example/img/a.jpg") == []
+    assert _uncredited(f'<figure><img src="/img/a.jpg">{CAPTION}</figure>', og="https://news.example/img/b.jpg") == \
+        ["https://news.example/img/b.jpg"]
+
+
+@pytest.mark.parametrize("furniture", [
+    '<div class="ad"><img src="https://ads.example/creative/123.jpg"></div>',
+    '<div id="div-gpt-ad-1"><img src="https://ads.example/simgad/789"></div>',
+    '<img src="https://www.facebook.com/tr?id=123&ev=PageView" style="display:none">',
+    '<img src="https://track.example/p?c1=2" style="width:1px;height:1px">',
+    '<img src="https://sb.scorecardresearch.com/p?c1=2&c2=1" alt="">',
+])
+def test_an_advert_or_a_hidden_pixel_is_no_article_picture(furniture):
+    assert _uncredited(f'<figure><img src="/img/a.jpg">{CAPTION}</figure>{furniture}') == \
+        ["https://news.example/img/other.jpg"]
