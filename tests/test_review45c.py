@@ -122,3 +122,12 @@ def test_an_og_image_on_the_pages_own_site_is_the_credited_relative_picture_when
 def test_an_advert_or_a_hidden_pixel_is_no_article_picture(furniture):
     assert _uncredited(f'<figure><img src="/img/a.jpg">{CAPTION}</figure>{furniture}') == \
         ["https://news.example/img/other.jpg"]
+
+
+@pytest.mark.parametrize("line, person, platform", [
+    ("Photo: Threads/Jane Doe", "Jane Doe", "Threads"),    # "Threads" was the creator, Jane Doe its organisation
+    ("Photo: Bluesky/Jane Doe", "Jane Doe", "Bluesky"),
+    ("Photo: Instagram/Jane Doe", "Jane Doe", "Instagram"),   # as before
+])
+def test_a_platform_before_a_persons_name_is_never_the_photographer(line, person, platform):
+    assert [(creator, org) for creator, org, _ in _credits(line)] == [(person, platform)]

@@ -392,6 +392,9 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         return None, role_org
     if (on_platform := platform_account(kept)) is not None:
         return on_platform   # "Threads/@jane", "Instagram @jane": the account, then the platform (newuser44c)
+    if len(kept) == 2 and (platform := _platform(kept[0])) is not None and not platform[1] \
+            and _platform(kept[1]) is None and not is_org(kept[1]):
+        return kept[1], kept[0]   # "Threads/Jane Doe": the platform is never the photographer (review45c)
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
