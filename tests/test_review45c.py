@@ -131,3 +131,8 @@ def test_an_advert_or_a_hidden_pixel_is_no_article_picture(furniture):
 ])
 def test_a_platform_before_a_persons_name_is_never_the_photographer(line, person, platform):
     assert [(creator, org) for creator, org, _ in _credits(line)] == [(person, platform)]
+
+
+def test_an_initial_and_a_name_beside_bluesky_is_no_handle_and_bluesky_no_photographer():
+    [(creator, _, kind)] = _credits("Photo: Bluesky/J.Smith")
+    assert kind is None and creator != "Bluesky"

@@ -326,7 +326,8 @@ _PLATFORM_SPACE_ACCOUNT_RE = re.compile(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(
                                         r"(?P<account>@[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?)")
 # A Bluesky handle is a domain name, written with no "@" as often as with one ("Bluesky/jane.bsky.social": "Bluesky"
 # was the photographer, review45c)
-_DOMAIN_HANDLE_RE = re.compile(r"[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+# (in small letters, as Bluesky writes one: "Bluesky/J.Smith" is a person's initial and name)
+_DOMAIN_HANDLE_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}")
 _DOMAIN_HANDLE_PLATFORMS = frozenset({"bluesky", "bsky"})
 
 
@@ -393,8 +394,10 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if (on_platform := platform_account(kept)) is not None:
         return on_platform   # "Threads/@jane", "Instagram @jane": the account, then the platform (newuser44c)
     if len(kept) == 2 and (platform := _platform(kept[0])) is not None and not platform[1] \
-            and _platform(kept[1]) is None and not is_org(kept[1]):
-        return kept[1], kept[0]   # "Threads/Jane Doe": the platform is never the photographer (review45c)
+            and _platform(kept[1]) is None:
+        # "Threads/Jane Doe": the platform is never the photographer (review45c); before an organisation, both are
+        # organisations ("Facebook/Riverton Fire Department")
+        return (None, as_written(value, kept)) if is_org(kept[1]) else (kept[1], kept[0])
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
