@@ -1247,7 +1247,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
                                                                else "author_name", found_author, cited)))
         # a forward's words are another channel's, said of the live post or, gone, of a copy read (newuser44a #4)
         forward = forward_said(post.get("references") or (), post["author"]["handle"]) or next(
-            (said for copy in post.get("archived") or () if copy.get("status") == "available"
+            (said for copy in post.get("archived") or () if copy.get("status") == ARCHIVED_COPY
              and (said := forward_said(copy.get("references") or (), (copy.get("author") or {}).get("handle")))), None)
         if forward is not None:
             rows.append(("Forwarded from", "", f"{forward}, not its own", _given_by(post, "references", forward,
