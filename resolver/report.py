@@ -745,16 +745,18 @@ def _not_the_post(others: Sequence[ArchivedCopy]) -> list[str]:
 
 
 def _listed_not_the_post(others: Sequence[ArchivedCopy]) -> str:
-    """The captures read that are not the post as a report's archive check says them ("2 captures listed; read, none
-    is the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
+    """The captures read that are not the post, much as a report's archive check says them ("2 captures read, none is
+    the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
     reason only, then "no archived copy found … (the archive answered)", as if no capture had been read)."""
     if not others:
         return ""
     reasons = _not_the_post(others)
-    listed = f"{len(others)} capture{'s' * (len(others) > 1)} listed; "
+    # the captures read, never "listed": the fetch reads at most `--captures` of those the archive lists, one per
+    # content (review45a: 5 listed were "3 captures listed")
+    read = f"{len(others)} capture{'s' * (len(others) > 1)} read"
     if len(reasons) == 1 and len(others) == 1 and reasons[0].startswith("the capture "):
-        return f": {listed}{reasons[0].replace('the capture ', 'it ', 1)}"
-    return f": {listed}read, none is the post: {'; '.join(reasons)}"
+        return f": {read}; {reasons[0].replace('the capture ', 'it ', 1)}"
+    return f": {read}, none is the post: {'; '.join(reasons)}"
 
 
 # `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
