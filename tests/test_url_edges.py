@@ -300,6 +300,16 @@ def test_a_date_starting_the_next_line_is_no_rest_of_the_id(text, post_id):
     assert (embed.post_id, embed.id_doubt) == (post_id, None)
 
 
+def test_a_month_after_a_figure_no_day_can_be_is_no_date_and_stays_a_guess():
+    """"…/status/12345678901234567⏎89 September": 89 is no day of a month, so the line is no date, and the id read
+    across it (a 19-digit id) is as likely as the one written; read sure before (review45a)."""
+    embed = only("https://x.com/RivertonPD/status/12345678901234567\n89 September tweets were counted.")
+    assert embed.post_id == "1234567890123456789" and embed.id_doubt, embed
+    assert "as written before it, the id is 12345678901234567" in embed.id_doubt, embed.id_doubt
+    embed = only("https://t.me/frontnews_ua/101\n45 September posts were counted.")
+    assert embed.post_id == "frontnews_ua/101" and embed.id_doubt and "frontnews_ua/10145" in embed.id_doubt
+
+
 @pytest.mark.parametrize("text, post_id, joined", [
     ("https://t.me/rus_voenkor_24/5531\n2 tanks were destroyed near Izium.", "rus_voenkor_24/5531", "55312"),
     ("https://t.me/frontnews_ua/101\n2 танки знищено біля Ізюма.", "frontnews_ua/101", "1012"),
