@@ -308,6 +308,9 @@ def test_a_month_after_a_figure_no_day_can_be_is_no_date_and_stays_a_guess():
     assert "as written before it, the id is 12345678901234567" in embed.id_doubt, embed.id_doubt
     embed = only("https://t.me/frontnews_ua/101\n45 September posts were counted.")
     assert embed.post_id == "frontnews_ua/101" and embed.id_doubt and "frontnews_ua/10145" in embed.id_doubt
+    # a digit run longer than Python converts to an int (4,300 digits) is no day either, and no error
+    embed = only("https://t.me/frontnews_ua/101\n" + "1" * 5000 + " September posts were counted.")
+    assert embed.post_id == "frontnews_ua/101" and embed.id_doubt
 
 
 @pytest.mark.parametrize("text, post_id, joined", [

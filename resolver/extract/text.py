@@ -1410,7 +1410,7 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
     if figure is not None and figure.group("groups") and len(rest) > 3:
         figure = None   # "…/5531⏎20230415 000": no count's first group
     word = figure.group("word") or figure.group("word2") or figure.group("groups") if figure is not None else None
-    if word is not None and 0 < int(rest) <= 31 and is_month(word):
+    if word is not None and len(rest) <= 2 and 0 < int(rest) <= 31 and is_month(word):
         # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1); "…/N⏎89 September" is none (review45a)
         return None
     reading = _post_reading(url + rest)
