@@ -1248,12 +1248,20 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
                                                                else "author_name", found_author, cited)))
         # a forward's words are another channel's, said of the live post or, gone, of a copy read (newuser44a #4)
-        forward = forward_said(post.get("references") or (), post["author"]["handle"]) or next(
-            (said for copy in post.get("archived") or () if copy.get("status") == ARCHIVED_COPY
-             and (said := forward_said(copy.get("references") or (), (copy.get("author") or {}).get("handle")))), None)
+        # (each cited where it was read: a copy's forward is the capture's, never the live answer's, review45a)
+        forward = forward_said(post.get("references") or (), post["author"]["handle"])
+        cell = _given_by(post, "references", forward, cited) if forward is not None else ""
+        if forward is None:
+            from resolver.provenance import form_words
+
+            copy, forward = next(((copy, said) for copy in post.get("archived") or ()
+                                  if copy.get("status") == ARCHIVED_COPY and (said := forward_said(
+                                      copy.get("references") or (), (copy.get("author") or {}).get("handle")))),
+                                 (None, None))
+            if copy is not None:
+                cell = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         if forward is not None:
-            rows.append(("Forwarded from", "", f"{forward}, not its own", _given_by(post, "references", forward,
-                                                                                       cited)))
+            rows.append(("Forwarded from", "", f"{forward}, not its own", cell))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
