@@ -2038,7 +2038,15 @@ def account_embeds(credit: dict[str, Any], embeds: list[dict[str, Any]]) -> list
     platform = CREDITED_PLATFORMS.get(platform, platform)
     account = str(credit["creator"]).lstrip("@").casefold()
     return [number for number, embed in enumerate(embeds, start=1)
-            if embed.get("platform") == platform and (embed.get("author_handle") or "").lstrip("@").casefold() == account]
+            if embed.get("platform") == platform and _embeds_account(embed).lstrip("@").casefold() == account]
+
+
+def _embeds_account(embed: dict[str, Any]) -> str:
+    """The account an embed's post is by: the one its source (or a capture) named, else the handle the article wrote
+    (its URL or embed code). A post fetched as another account's is not the written handle's (review45c: a credit
+    naming @jane was "the account of embed 1" beside embed 1's failed author check, the post @bob's)."""
+    said, _ = said_by_post(embed.get("post"))
+    return ((said or {}).get("author") or {}).get("handle") or embed.get("author_handle") or ""
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
