@@ -127,7 +127,7 @@ def _record_fails(store: Store, entry: dict[str, Any]) -> str | None:
     path: Path | None = store.warc_file_here(entry["warc_file"])
     if path is None:
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
-    why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
+    why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)
     if why is None:
         return (f"{path} holds no record {entry['warc_record_id'] or ''} at offset {entry['warc_offset']:,} "
                 "(another file of that name, or changed since)").replace("record  at", "record at")

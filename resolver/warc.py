@@ -647,7 +647,29 @@ class RecordRead:
     record_id: str | None
     failed: tuple[str, ...]        # warcio's words for each digest that does not match ("payload digest failed ...")
     payload_sha256: str | None     # the sha256 of its payload as stored, None when encoded (Content-Encoding,
-                                   # chunked): then it is no body's hash
+                                   # chunked) or a revisit's (none stored): then it is no body's hash
+    payload_digest: str | None = None   # its WARC-Payload-Digest header ("sha1:BASE32"); a revisit's names the
+                                        # payload of the record it refers to (it holds none of its own)
+    # a revisit record's WARC-Refers-To and WARC-Refers-To-Target-URI: the record holding its payload; None for any
+    # other record
+    refers_to: tuple[str, str] | None = None
+
+
+def payload_digest_of(digest: str, body: bytes) -> bool | None:
+    """Whether `body` is the payload a WARC-Payload-Digest ("sha1:BASE32", base16 too, as WARC 1.1 allows any RFC
+    4648 encoding) names; None when the value cannot be read (no "algorithm:value", an algorithm hashlib lacks)."""
+    import base64
+
+    algorithm, _, value = digest.strip().partition(":")
+    try:
+        made = hashlib.new(algorithm.strip().lower().replace("-", ""), body).digest()
+    except (ValueError, TypeError):
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    return value.upper() in (base64.b32encode(made).decode(), made.hex().upper()) \
+        or value == base64.b64encode(made).decode()
 
 
 def read_record(path: Path, offset: int) -> RecordRead | None:
@@ -670,9 +692,13 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
             while piece := record.raw_stream.read(STEP):
                 digest.update(piece)
             checker = record.digest_checker
+            revisit = record.rec_type == "revisit"
             return RecordRead(str(record.rec_headers.get_header("WARC-Record-ID") or "") or None,
                               tuple(checker.problems) if checker.passed is False else (),
-                              None if encoded else digest.hexdigest())
+                              None if encoded or revisit else digest.hexdigest(),
+                              record.rec_headers.get_header("WARC-Payload-Digest"),
+                              (record.rec_headers.get_header("WARC-Refers-To") or "",
+                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None)
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

@@ -1,0 +1,67 @@
+"""Review of stop 44's evidence-holding work (fixnu44d: digests and `cache verify`; fixnu44e: revisit records,
+warcinfo, --compare) by review45b: each test a wrong answer found, or a promise checked."""
+
+import gzip
+import json
+import re
+import zlib
+
+from tests.test_fixnu44e import page_of
+
+
+def _members(path):
+    """The WARC file's gzip members, each with its bytes unpacked."""
+    raw, members, pos = path.read_bytes(), [], 0
+    while pos < len(raw):
+        reader = zlib.decompressobj(31)
+        out = reader.decompress(raw[pos:])
+        used = len(raw) - pos - len(reader.unused_data)
+        members.append((raw[pos:pos + used], out))
+        pos += used
+    return members
+
+
+def _archive_with_revisits(fakenet, tmp_path):
+    """An `archive` run that takes the post's photo twice (media step, live copy): its WARC holds revisit records."""
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_exhibit_warc import POST, serve_post
+    from tests.test_fetch import json_page
+
+    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page_of("<html><body>post</body></html>"))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text(f"The bridge.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    warc = tmp_path / "run.warc.gz"
+    done = world("archive", "--warc", str(warc), str(story))
+    assert done.exit_code == 0, done.output
+    return world, warc
+
+
+def test_cache_verify_holds_a_revisit_record_to_the_payload_it_names_not_to_its_empty_block(fakenet, tmp_path):
+    """A payload one run wrote twice is written the second time as an identical-payload-digest revisit record, which
+    holds no payload (fixnu44e). `cache verify` (fixnu44d) hashed that empty payload against the body the fetch log
+    keeps and said of every revisit "its payload has sha256 e3b0c442…, not the body … one of them was changed",
+    exit 1, on a cache nobody had touched. A revisit is now held to the body by the payload digest it names; one whose
+    digest names another payload is still named."""
+    world, warc = _archive_with_revisits(fakenet, tmp_path)
+    members = _members(warc)
+    assert any(b"WARC-Type: revisit" in out for _, out in members)
+    done = world("cache", "verify", "--json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["failed"] == []
+    # one revisit made to name another record's payload (warcio checks no digest of a revisit: WARC 1.1 gives none)
+    digests = [m.group(1) for _, out in members for m in [re.search(rb"WARC-Payload-Digest: (\S+)", out)] if m]
+    index = next(i for i, (_, out) in enumerate(members) if b"WARC-Type: revisit" in out)
+    own = re.search(rb"WARC-Payload-Digest: (\S+)", members[index][1]).group(1)
+    other = next(d for d in digests if d != own)
+    edited = [gzip.compress(out.replace(own, other), mtime=0) if i == index else member
+              for i, (member, out) in enumerate(members)]
+    warc.write_bytes(b"".join(edited))
+    done = world("cache", "verify", "--json")
+    assert done.exit_code == 1, done.output
+    at = sum(len(member) for member, _ in members[:index])
+    [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]   # (the records after it moved)
+    assert failed["kind"] == "warc" and "revisit record naming the payload " + other.decode() in failed["why"], failed
