@@ -481,7 +481,8 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream, check_digests=True)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
-                payloads: dict[str, int] = {}   # a response record's offset by its WARC-Record-ID: what a revisit refers to
+                # a response record's offset and WARC-Payload-Digest by its WARC-Record-ID: what a revisit refers to
+                payloads: dict[str, tuple[int, str | None]] = {}
                 for record in _readable(iterator, path):
                     kind = record.rec_type
                     if kind == "request":
@@ -496,6 +497,9 @@ class ReplayIndex:
                         # whole, a body the source never sent and its hash (review36a)
                         torn = _ends_inside(record)
                         _refuse_altered(record, path, iterator.get_record_offset())
+                        if kind == "revisit":
+                            _refuse_unlike(record, path, iterator.get_record_offset(),
+                                           payloads[record.rec_headers.get_header("WARC-Refers-To")][1])
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
@@ -509,9 +513,11 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Record-ID"),
                             record.rec_headers.get_header(CONTACTED_HEADER),
                             os.fstat(stream.fileno()).st_size if torn else None,
-                            payloads[record.rec_headers.get_header("WARC-Refers-To")] if kind == "revisit" else None)
+                            payloads[record.rec_headers.get_header("WARC-Refers-To")][0] if kind == "revisit"
+                            else None)
                         if kind == "response":
-                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = iterator.get_record_offset()
+                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = (
+                                iterator.get_record_offset(), record.rec_headers.get_header("WARC-Payload-Digest"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -625,6 +631,19 @@ def _refuse_altered(record: Any, path: Path, offset: int) -> None:
                          f"{record.rec_headers.get_header('WARC-Target-URI')}) fails its own digest "
                          f"({'; '.join(record.digest_checker.problems)}): it was changed after it was written, so "
                          "the file is damaged or altered and is not replayed")
+
+
+def _refuse_unlike(record: Any, path: Path, offset: int, original: str | None) -> None:
+    """A ValueError naming a revisit record whose WARC-Payload-Digest is not that of the record its WARC-Refers-To
+    names: it would be answered with a payload it does not stand for, and no digest of a revisit is checked by warcio
+    (review45b: a revisit edited to refer to another record replayed that record's payload as its answer)."""
+    named = record.rec_headers.get_header("WARC-Payload-Digest")
+    if not named or named != original:
+        raise ValueError(f"{path}: the revisit record at offset {offset:,} (WARC-Record-ID "
+                         f"{record.rec_headers.get_header('WARC-Record-ID')}, "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')}) names the payload {named or '(none)'}, "
+                         f"but the record it refers to ({record.rec_headers.get_header('WARC-Refers-To')}) holds "
+                         f"{original or 'none named'}: the file is damaged or altered and is not replayed")
 
 
 def _names(value: str | None) -> set[str]:

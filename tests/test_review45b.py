@@ -65,3 +65,36 @@ def test_cache_verify_holds_a_revisit_record_to_the_payload_it_names_not_to_its_
     at = sum(len(member) for member, _ in members[:index])
     [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]   # (the records after it moved)
     assert failed["kind"] == "warc" and "revisit record naming the payload " + other.decode() in failed["why"], failed
+
+
+def test_a_replay_refuses_a_revisit_record_made_to_refer_to_another_payload(fakenet, tmp_path):
+    """--replay answers a revisit record with the payload of the record its WARC-Refers-To names (fixnu44e), and
+    warcio checks no digest of a revisit. A revisit edited to refer to another record (the photo's to the poster's)
+    was answered with the poster's bytes as the photo, the file sound. The revisit's WARC-Payload-Digest must now be
+    that of the record it refers to, or the file is refused naming it, as a record failing its digest is."""
+    import pytest
+
+    from resolver.warc import ReplayIndex, replayed_payload
+
+    _, warc = _archive_with_revisits(fakenet, tmp_path)
+    members = _members(warc)
+    photo, poster = (b"https://pbs.twimg.com/media/FjRivertonBridge.jpg",
+                     b"https://pbs.twimg.com/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg")
+
+    def record_id(out):
+        return re.search(rb"WARC-Record-ID: (\S+)", out).group(1)
+
+    [poster_id] = [record_id(out) for _, out in members
+                   if b"WARC-Type: response" in out and b"WARC-Target-URI: " + poster + b"\r\n" in out]
+    [index] = [i for i, (_, out) in enumerate(members)
+               if b"WARC-Type: revisit" in out and b"WARC-Target-URI: " + photo + b"\r\n" in out]
+    refers = re.search(rb"WARC-Refers-To: (\S+)", members[index][1]).group(1)
+    sound = ReplayIndex([warc]).take("GET", photo.decode())
+    assert b"".join(replayed_payload(sound)) != b"".join(
+        replayed_payload(ReplayIndex([warc]).take("GET", poster.decode())))
+    court = tmp_path / "court.warc.gz"
+    court.write_bytes(b"".join(gzip.compress(out.replace(refers, poster_id), mtime=0) if i == index else member
+                               for i, (member, out) in enumerate(members)))
+    with pytest.raises(ValueError, match=r"the revisit record at offset [\d,]+ .*FjRivertonBridge.jpg\) names the "
+                                         r"payload sha1:\S+, but the record it refers to .* holds sha1:"):
+        ReplayIndex([court])
