@@ -3183,7 +3183,7 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
     fetch's kept body gives when read again (resolver.fetch.reparse): a row edited in the database gave "The source
     says" words its cited body does not hold (newuser44b #2)."""
     from resolver.fetch.reparse import reparse_observation
-    from resolver.verify import fields_not_read_again
+    from resolver.verify import READ_OTHERWISE, fields_not_read_again
 
     row = store.post_row(post["platform"], post["post_id"]) if post and post.get("post_id") else None
     if row is None or post is None:
@@ -3204,8 +3204,8 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
             failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
                            "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
                            "why": (f"the post row's {differing} from fetch #{observation['fetch_id']} are not those "
-                                   "its body gives when read again: the row does not match its cited fetch, and what "
-                                   "the source said is not known")})
+                                   "its body gives when read again by this version: the row does not match its cited "
+                                   f"fetch ({READ_OTHERWISE}), and what the source said is not known")})
     if row.get("text") and kept_texts - {None} and row["text"] not in kept_texts and not failed:
         failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
                        "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
