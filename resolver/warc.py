@@ -66,6 +66,9 @@ def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]
             "http-header-user-agent": redactor.text(user_agent(settings))}
 
 
+# How a WARC-Profile of an identical-payload-digest revisit ends (WARC 1.0 and 1.1): the only revisit a replay answers
+# with the payload it refers to; a server-not-modified one (a 304's head) stands for no payload of its own
+IDENTICAL_PAYLOAD = "/revisit/identical-payload-digest"
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
 # the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
@@ -490,6 +493,7 @@ class ReplayIndex:
                             record.http_headers.protocol if record.http_headers else "GET")
                     elif kind == "response" and record.http_headers is not None or kind == "revisit" \
                             and record.http_headers is not None \
+                            and (record.rec_headers.get_header("WARC-Profile") or "").endswith(IDENTICAL_PAYLOAD) \
                             and record.rec_headers.get_header("WARC-Refers-To") in payloads:
                         # an identical-payload revisit (one run's second take of a payload) answers with its own
                         # head and the payload of the record it refers to, earlier in the file (newuser44b #7)

@@ -98,3 +98,35 @@ def test_a_replay_refuses_a_revisit_record_made_to_refer_to_another_payload(fake
     with pytest.raises(ValueError, match=r"the revisit record at offset [\d,]+ .*FjRivertonBridge.jpg\) names the "
                                          r"payload sha1:\S+, but the record it refers to .* holds sha1:"):
         ReplayIndex([court])
+
+
+def test_a_replay_answers_no_request_with_a_server_not_modified_revisit_given_another_records_payload(tmp_path):
+    """A crawler's server-not-modified revisit (a 304's head, WARC-Refers-To the record of the page it still had) was
+    indexed by --replay as an identical-payload one (fixnu44e): the newest answer to the page was then "304" with the
+    200's payload. Only an identical-payload-digest revisit answers with the payload it refers to."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from resolver.warc import ReplayIndex, replayed_payload
+
+    url, path = "https://news.example/story", tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        page = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(b"<html>the page</html>"),
+            warc_headers_dict={"WARC-Date": "2024-01-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"))
+        writer.write_record(page)
+        again = writer.create_revisit_record(
+            url, "sha1:" + "A" * 32, url, "2024-01-01T00:00:00Z", warc_headers_dict={"WARC-Date": "2024-02-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("304 Not Modified", [], protocol="HTTP/1.1"))
+        again.rec_headers.replace_header("WARC-Profile",
+                                         "http://netpreserve.org/warc/1.0/revisit/server-not-modified")
+        again.rec_headers.add_header("WARC-Refers-To", page.rec_headers.get_header("WARC-Record-ID"))
+        again.rec_headers.remove_header("WARC-Payload-Digest")   # a 304 names no payload
+        writer.write_record(again)
+    found = ReplayIndex([path]).take("GET", url)
+    assert found is not None and found.status == 200, found
+    assert b"".join(replayed_payload(found)) == b"<html>the page</html>"
