@@ -3246,20 +3246,32 @@ def _warc_differences(old: list[Any], new: list[Any]) -> list[str]:
     """How the WARC files cited changed between two reports: a file cited or not, found on this machine or not, how
     many of its cited records it holds. A WARC gone, cut or bit-flipped was "same verdicts, statuses and hashes"
     (newuser44b #4). The file's sha256 is left out: a later run appending to it changes it."""
-    def files(listed: list[Any]) -> dict[str, dict[str, Any]]:
-        return {str(f.get("file")): f for f in listed if isinstance(f, dict)}
-
     def held(entry: dict[str, Any]) -> str:
         if entry.get("path") is None:
             return f"not found on this machine ({entry.get('records')} records cited)"
         return f"holds {_records_held(entry)}"
 
+    def files(listed: list[Any]) -> dict[str, list[str]]:
+        # every file of a name (archive.warc.gz beside the database and court/archive.warc.gz are two, review39a):
+        # one entry per name kept the last, and the other's loss was "same" (review45b)
+        grouped: dict[str, list[str]] = {}
+        for f in listed:
+            if isinstance(f, dict):
+                grouped.setdefault(str(f.get("file")), []).append(held(f))
+        return grouped
+
     was, now = files(old), files(new)
     lines = [f"WARC {name}: cited before, not now" for name in was if name not in now]
     lines += [f"WARC {name}: cited now, not before" for name in now if name not in was]
     for name in was.keys() & now.keys():
-        if held(was[name]) != held(now[name]):
-            lines.append(f"WARC {name}: {held(was[name])}, now {held(now[name])}")
+        before, after = list(was[name]), list(now[name])
+        for same in list(before):   # the files of a name paired by what each holds, then in order
+            if same in after:
+                before.remove(same)
+                after.remove(same)
+        lines += [f"WARC {name}: {a}, now {b}" for a, b in zip(before, after)]
+        lines += [f"WARC {name} ({a}): cited before, not now" for a in before[len(after):]]
+        lines += [f"WARC {name} ({b}): cited now, not before" for b in after[len(before):]]
     return sorted(lines)
 
 

@@ -130,3 +130,28 @@ def test_a_replay_answers_no_request_with_a_server_not_modified_revisit_given_an
     found = ReplayIndex([path]).take("GET", url)
     assert found is not None and found.status == 200, found
     assert b"".join(replayed_payload(found)) == b"<html>the page</html>"
+
+
+def test_compare_counts_one_of_two_cited_warc_files_of_one_name_gone():
+    """A report citing records of two WARC files of one name (archive.warc.gz beside the database, and a --warc
+    court/archive.warc.gz) lists each (review39a). --compare kept one entry per name, the last: the first gone was
+    "same verdicts, statuses and hashes", exit 0 (fixnu44e). Each file of a name is compared."""
+    from resolver.provenance import report_differences
+    from tests.test_fixnu44e import _report
+
+    def file(path, records, missing):
+        return {"file": "archive.warc.gz", "path": path, "sha256": None if path is None else "b" * 64, "bytes": 10,
+                "beside_database": False, "records": records, "records_not_found": missing}
+
+    checks = [("author", "pass", "")]
+    both = [file("/case/archive.warc.gz", 2, 0), file("/case/court/archive.warc.gz", 3, 0)]
+    assert report_differences(_report(checks, both), _report(checks, [
+        file("/elsewhere/archive.warc.gz", 2, 0), file("/elsewhere/court/archive.warc.gz", 3, 0)])) == []
+    gone = [file(None, 2, 2), file("/case/court/archive.warc.gz", 3, 0)]
+    assert report_differences(_report(checks, both), _report(checks, gone)) == [
+        "WARC archive.warc.gz: holds 2 of the 2 records cited, now not found on this machine (2 records cited)"]
+    assert report_differences(_report(checks, both), _report(checks, both[1:])) == [
+        "WARC archive.warc.gz (holds 2 of the 2 records cited): cited before, not now"]
+    twice = [file("/case/archive.warc.gz", 2, 0), file("/case/court/archive.warc.gz", 2, 0)]
+    assert report_differences(_report(checks, twice), _report(checks, twice[:1])) == [
+        "WARC archive.warc.gz (holds 2 of the 2 records cited): cited before, not now"]
