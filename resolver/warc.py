@@ -486,8 +486,18 @@ class ReplayIndex:
                 pending: list[tuple[str, ReplayedResponse]] = []
                 # a response record's offset and WARC-Payload-Digest by its WARC-Record-ID: what a revisit refers to
                 payloads: dict[str, tuple[int, str | None]] = {}
+                ours: set[str] = set()   # the ids of this file's warcinfo records this tool wrote
+                first = True
                 for record in _readable(iterator, path):
                     kind = record.rec_type
+                    if kind == "warcinfo":
+                        if b"\nsoftware: embed-resolver/" in b"\n" + record.content_stream().read(1 << 16):
+                            ours.add(record.rec_headers.get_header("WARC-Record-ID"))
+                            if first:   # a record naming no warcinfo (an earlier version's) is the file's first's
+                                ours.add("")
+                    first = False
+                    if kind == "response" and (record.rec_headers.get_header("WARC-Warcinfo-ID") or "") in ours:
+                        _refuse_undigested(record, path, iterator.get_record_offset())
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
@@ -635,6 +645,20 @@ def _refuse_altered(record: Any, path: Path, offset: int) -> None:
                          f"{record.rec_headers.get_header('WARC-Target-URI')}) fails its own digest "
                          f"({'; '.join(record.digest_checker.problems)}): it was changed after it was written, so "
                          "the file is damaged or altered and is not replayed")
+
+
+def _refuse_undigested(record: Any, path: Path, offset: int) -> None:
+    """A ValueError naming a response record this tool wrote that carries no WARC-Payload-Digest or WARC-Block-Digest:
+    every one it writes carries both, so its headers were changed, and its payload, which nothing then checks, would be
+    replayed as the answer (review45b: a record whose digests were taken out and whose words were edited replayed as
+    sound, where one with its digests kept is refused)."""
+    missing = [name for name in ("WARC-Block-Digest", "WARC-Payload-Digest") if not record.rec_headers.get_header(name)]
+    if missing:
+        raise ValueError(f"{path}: the response record at offset {offset:,} (WARC-Record-ID "
+                         f"{record.rec_headers.get_header('WARC-Record-ID')}, "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')}) carries no {' or '.join(missing)}, "
+                         "which every response record embed-resolver writes carries: its headers were changed after "
+                         "it was written, so the file is damaged or altered and is not replayed")
 
 
 def _refuse_unlike(record: Any, path: Path, offset: int, original: str | None) -> None:

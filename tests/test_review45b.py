@@ -98,6 +98,20 @@ def test_a_replay_refuses_a_revisit_record_made_to_refer_to_another_payload(fake
     with pytest.raises(ValueError, match=r"the revisit record at offset [\d,]+ .*FjRivertonBridge.jpg\) names the "
                                          r"payload sha1:\S+, but the record it refers to .* holds sha1:"):
         ReplayIndex([court])
+    # the photo's own record with its digests taken out and a byte changed: nothing checked it, and it replayed as
+    # the photo; every response record this tool writes carries both digests
+    [first] = [i for i, (_, out) in enumerate(members)
+               if b"WARC-Type: response" in out and b"WARC-Target-URI: " + photo + b"\r\n" in out]
+
+    def stripped(out):
+        out = re.sub(rb"WARC-(Block|Payload)-Digest: \S+\r\n", b"", out)
+        return out[:-8] + bytes([out[-8] ^ 1]) + out[-7:]
+    court.write_bytes(b"".join(gzip.compress(stripped(out), mtime=0) if i == first else member
+                               for i, (member, out) in enumerate(members)))
+    with pytest.raises(ValueError, match=r"the response record at offset [\d,]+ .*FjRivertonBridge.jpg\) carries no "
+                                         r"WARC-Block-Digest or WARC-Payload-Digest, which every response record "
+                                         r"embed-resolver writes carries"):
+        ReplayIndex([court])
 
 
 def test_a_replay_answers_no_request_with_a_server_not_modified_revisit_given_another_records_payload(tmp_path):
