@@ -3695,10 +3695,12 @@ def disclosures(said: str, found: str) -> tuple[list[str], list[str]]:
     return [w for k, w in theirs.items() if k not in post], [w for k, w in post.items() if k not in theirs]
 
 
-def disclosure_notes(added: list[str], dropped: list[str]) -> list[str]:
-    """What `disclosures` found, in words."""
+def disclosure_notes(added: list[str], dropped: list[str], *, cut: bool = False) -> list[str]:
+    """What `disclosures` found, in words; `cut`: the quote ends in a cut ("…", a platform's "… more"), so a tag it
+    drops may be past the cut."""
+    past = ", the article's quote, which is cut (…), does not" if cut else ", the article's quote does not"
     return ([f'sponsorship disclosure added: "{w}" is in the article\'s quote, not in the post' for w in added]
-            + [f'sponsorship disclosure dropped: the post carries "{w}", the article\'s quote does not' for w in dropped])
+            + [f'sponsorship disclosure dropped: the post carries "{w}"{past}' for w in dropped])
 
 
 def _alike_text(alike: list[Change]) -> str:

@@ -45,3 +45,14 @@ def test_the_same_disclosure_on_both_sides_and_look_alike_tags_say_nothing():
     for said in ("glow serum day #adventure", "glow serum day #adidas", "glow serum day #partnership",
                  "glow serum day #ad_free", "glow serum day ad"):
         assert "disclosure" not in _check(said, "glow serum day"), said
+
+
+def test_a_disclosure_past_a_cut_is_said_so():
+    # the quote cut with "… more", as TikTok shows a long caption: the tag is past the cut, not taken out of the words
+    check = _check("Three serums I swear by … more", "Three serums I swear by this winter #ad")
+    assert check["result"] == "warn"
+    assert 'sponsorship disclosure dropped: the post carries "#ad", the article\'s quote, which is cut (…), does ' \
+        "not" in check["evidence"]
+    # the source's own text cut: whether the post carries the article's #ad is not known, and not said "added"
+    check = _check("Three serums I swear by this winter #ad", "Three serums I swear by…")
+    assert "disclosure" not in check, check
