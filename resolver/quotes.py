@@ -2326,14 +2326,19 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     20,000-word texts was 400 million cells, minutes and gigabytes): the words the two share at their start and end;
     between them, the words each side holds once, in the longest order both keep them (a patience diff); each stretch
     between two such words parted again the same way, and matched word by word once it is small. A stretch still too
-    long with no word once on each side is left unmatched: a replacement, which it nearly always is."""
+    long with no word once on each side (a chant, a refrain repeated) is matched by its fewest edits while they are
+    few (`_fewest_edits`): left unmatched, a quote of a repeated refrain was "no word of the post's" or hundreds of
+    words "replaced" (review45d); past that work, it is left unmatched: a replacement, which it then nearly always
+    is."""
     pairs: list[tuple[int, int]] = []
     stack = [(0, len(a), 0, len(b), 0)]
+    work = [_EDITS_WORK]
     while stack:
         lo_a, hi_a, lo_b, hi_b, partings = stack.pop()
         while lo_a < hi_a and lo_b < hi_b and a[lo_a] == b[lo_b]:
             pairs.append((lo_a, lo_b))
             lo_a, lo_b = lo_a + 1, lo_b + 1
+        ends, kept = (hi_a, hi_b), len(pairs)
         while lo_a < hi_a and lo_b < hi_b and a[hi_a - 1] == b[hi_b - 1]:
             hi_a, hi_b = hi_a - 1, hi_b - 1
             pairs.append((hi_a, hi_b))
@@ -2342,16 +2347,62 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if (hi_a - lo_a) * (hi_b - lo_b) <= _STRETCH_MOST:
             pairs += [(lo_a + i, lo_b + j) for i, j in _table_pairs(a[lo_a:hi_a], b[lo_b:hi_b])]
             continue
-        if partings >= _PARTINGS_MOST:
-            continue
-        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b)
-        if not anchors:
+        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b) if partings < _PARTINGS_MOST else []
+        if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
+            # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
+            found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is not None:
+                del pairs[kept:]
+                pairs += [(lo_a + i, lo_b + j) for i, j in found]
             continue
         pairs += anchors
         for (i1, j1), (i2, j2) in zip([(lo_a - 1, lo_b - 1), *anchors], [*anchors, (hi_a, hi_b)]):
             if i2 - i1 > 1 and j2 - j1 > 1:
                 stack.append((i1 + 1, i2, j1 + 1, j2, partings + 1))
     return sorted(pairs)
+
+
+# Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
+_EDITS_WORK = 1_000_000
+
+
+def _fewest_edits(a: list[str], b: list[str], work: list[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a longest common subsequence of `a` and `b`, from their fewest edits (Myers' O((N+M)D)
+    greedy diff): linear where the two differ little, as a quote of a repeated refrain does from its post. None once
+    the steps left in `work` (taken from it) are spent: the two differ too much to say so cheaply."""
+    n, m = len(a), len(b)
+    furthest = {1: 0}   # furthest[k]: the furthest x reached on diagonal k = x - y
+    trace = []
+    for d in range(n + m + 1):
+        trace.append(dict(furthest))
+        work[0] -= 2 * d + 1
+        for k in range(-d, d + 1, 2):
+            x = furthest[k + 1] if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else furthest[k - 1] + 1
+            y, start = x - k, x
+            while x < n and y < m and a[x] == b[y]:
+                x, y = x + 1, y + 1
+            work[0] -= x - start
+            furthest[k] = x
+            if x >= n and y >= m:
+                return _edits_back(trace, n, m)
+        if work[0] < 0:
+            return None
+    return None
+
+
+def _edits_back(trace: list[dict[int, int]], x: int, y: int) -> list[tuple[int, int]]:
+    """The words `_fewest_edits` matched, read back from the furthest places it reached at each number of edits."""
+    pairs = []
+    for d in range(len(trace) - 1, -1, -1):
+        furthest, k = trace[d], x - y
+        back = k + 1 if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else k - 1
+        back_x = furthest[back]
+        back_y = back_x - back
+        while x > back_x and y > back_y:
+            x, y = x - 1, y - 1
+            pairs.append((x, y))
+        x, y = back_x, back_y
+    return pairs[::-1]
 
 
 def _once_on_both_sides(a: list[str], lo_a: int, hi_a: int, b: list[str], lo_b: int,
