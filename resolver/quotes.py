@@ -3475,8 +3475,10 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
 
 # A place where tokens() of a text is that of the text before it and of the text after it: one space after something
 # neither a space nor a hyphen (a line-end hyphen joins across a line break), before a letter or figure (not "%": "5 %"
-# is "5%"). No link, entity, word or "…" holds a space.
-_WORDS_APART_RE = re.compile(r"(?<=[^\s\-‐‑]) (?=[^\W_])")
+# is "5%"). No link, entity, word or "…" holds a space. What stands before the space is not all unseen either: not
+# ending in an invisible character (`_INVISIBLE_RE`), nor holding "&" (an entity, "&#8203" or "&shy", may be one):
+# "-\n\u200b ment" is "-ment", one word across the space, as "-\n ment" is (review45d).
+_WORDS_APART_RE = re.compile(r"(?<!\S)[^\s&]*[^\s&\-‐‑" + _INVISIBLE_RE.pattern[1:-1] + r"] (?=[^\W_])")
 
 
 def _words_before(text: str, places: list[int]) -> list[int]:

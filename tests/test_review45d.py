@@ -48,3 +48,27 @@ def test_the_fewest_edits_match_as_many_words_as_the_table_and_give_up_past_thei
         assert len(found) == len(quotes._table_pairs(a, b)), (a, b, found)
     work = [1_000]
     assert quotes._fewest_edits(["a", "b"] * 500, ["c", "d"] * 500, work) is None and work[0] < 0
+
+
+# perf44 counted the words before each bracket glued to a word ("[T]he") from the last space where the words part,
+# a space after neither a space nor a hyphen; a space after only unseen characters ("-\n\u200b ments", "-\n&#8203
+# ments") is no such place: the line-end hyphen joins across it as across "-\n ments", and a link before it takes the
+# word after it in. The words before each were counted one too many, and a bracket's note put on the next word:
+# "plan → [t]he" for a quote whose "the" was "[t]he" and whose "plan" was the post's.
+@pytest.mark.parametrize("text", [
+    "Read https://example.com/govern-\n\u200b ments said the plan works",
+    "Read https://example.com/govern-\n\u2060\u200e ments said the plan works",
+    "Read https://example.com/govern-\n&#8203 ments said the plan works",
+    "Read https://example.com/govern-\n&shy; ments said the plan works",
+    "Read https://example.com/govern-\nments said the plan works",
+], ids=["zwsp", "wj-lrm", "entity", "shy", "none"])
+def test_the_words_before_each_glued_bracket_are_counted_as_the_whole_text_counts_them(text):
+    places = [0, text.index("ments"), text.index("the plan")]
+    slow = [sum(t != quotes.ELLIPSIS for t in quotes.tokens(text[:place])) for place in places]
+    assert quotes._words_before(text, places) == slow
+
+
+def test_a_brackets_note_after_a_link_broken_at_a_line_end_names_the_bracketed_word():
+    c = compare("Read https://example.com/govern-\n\u200b [m]ents said [t]he plan works",
+                "Read https://example.com/govern-ments said the plan works")
+    assert c.result == "warn" and "the → [t]he" in c.evidence and "plan →" not in c.evidence, c.evidence
