@@ -30,6 +30,14 @@ def test_a_long_quote_of_a_repeated_refrain_is_matched_word_by_word_not_all_repl
     assert (c.result, c.evidence) == verdict
 
 
+def test_a_long_quote_starting_inside_a_refrain_is_never_said_to_hold_no_word_of_the_post():
+    words = " ".join(["We will not stop, we will not go back, we stand here."] * 60).split(" ")
+    c = compare(" ".join(words[1:300] + ["…"] + words[310:560]), " ".join(words))
+    assert (c.result, c.evidence) == ("fail", '1 change in the quoted words: elided with …: "We will not stop we will '
+                                              'not go back we" (the cut drops a negation: it turns the post\'s words '
+                                              'around)')
+
+
 def test_a_long_quote_of_a_refrain_dropping_its_negation_names_each_not_dropped():
     post = " ".join(["We will not stop, we will not go back, we stand here."] * 60)
     said = post.replace("not go back", "go back", 30)
