@@ -26,7 +26,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -352,7 +352,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0]),
+    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps, bracketed[0]),
                          said_words, post_words, gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
@@ -2446,17 +2446,21 @@ def _place(both: list[tuple[int, int]], tails: list[int], j: int) -> int:
     return lo
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list[str], b: list[str], gaps: Collection[int] = ()) -> list[tuple[str, int, int, int, int]]:
     """difflib-style opcodes (equal/replace/delete/insert) from a longest common subsequence of words. difflib's
     SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
     and calls the rest glue; the true LCS matches three and shows the change. Two long texts (a post and its capture,
-    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14)."""
+    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14). `gaps`: where `a` was
+    cut with "…" (the index of the word after each): a quote whose pieces each stand whole in `b` is matched there
+    (`_pieces_pairs`)."""
     n, m = len(a), len(b)
     at = _run_at(a, b) if n else None
     if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
         return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
                 if op[2] > op[1] or op[4] > op[3]]
-    pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
+    pairs = _pieces_pairs(a, b, gaps) if gaps else None
+    if pairs is None:
+        pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     for pi, pj in pairs + [(n, m)]:
@@ -2470,6 +2474,52 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
                 ops.append(("equal", pi, pi + 1, pj, pj + 1))
         i, j = pi + 1, pj + 1
     return ops
+
+
+# Places of a quote's first piece `_pieces_pairs` tries, at most.
+_FIRST_PIECE_PLACES = 64
+
+
+def _pieces_pairs(a: list[str], b: list[str], gaps: Collection[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a quote `a` cut with "…" at `gaps` whose pieces each stand whole in `b`, in order: each
+    where the pieces stand nearest together (the fewest words of `b` between the first and the last). None where one
+    does not. The word table matched a piece's first words where they first stand in `b`: "he will win … this year"
+    of "He said he will run. Now he will win the race this year." failed as "dropped "said he"; dropped "run Now he
+    will"" where each piece stands whole (review45d)."""
+    cuts = [0, *sorted(g for g in set(gaps) if 0 < g < len(a)), len(a)]
+    pieces = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    if len(pieces) < 2:
+        return None
+    text = "\0" + "\0".join(b) + "\0"
+    word_at = {}   # the offset in `text` of the NUL before each word: that word's index
+    offset = 0
+    for k, word in enumerate(b):
+        word_at[offset] = k
+        offset += len(word) + 1
+    word_at[offset] = len(b)
+    starts = sorted(word_at)
+    needles = ["\0" + "\0".join(a[x:y]) + "\0" for x, y in pieces]
+    best: tuple[int, list[int]] | None = None
+    first = text.find(needles[0])
+    for _ in range(_FIRST_PIECE_PLACES):
+        if first < 0:
+            break
+        places, after = [word_at[first]], word_at[first] + pieces[0][1] - pieces[0][0]
+        for (x, y), needle in zip(pieces[1:], needles[1:]):
+            found = text.find(needle, starts[after])
+            if found < 0:
+                break
+            places.append(word_at[found])
+            after = word_at[found] + y - x
+        else:
+            if best is None or after - places[0] < best[0]:
+                best = (after - places[0], places)
+        if len(places) < len(pieces):
+            break   # a later first place finds no later place for the rest either
+        first = text.find(needles[0], first + 1)
+    if best is None:
+        return None
+    return [(x + k, at + k) for (x, y), at in zip(pieces, best[1]) for k in range(y - x)]
 
 
 _Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
