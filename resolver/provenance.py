@@ -2198,10 +2198,14 @@ def _other_names(fields: list[tuple[str, str]], people: Sequence[str]) -> tuple[
     for key, value in sorted(fields, key=lambda field: order.get(field[0], len(order))):
         for part in _CREDIT_PARTS.split(value):
             words = _plain(part).split()
-            if any(w not in _NOTICE_WORDS and not w.isdigit() for w in words) \
-                    and not _agencies_named(part, people=people, whole=True):
+            # the file's own by-line is among `people`, which would blank "AP Photo" into no agency: an agency is
+            # looked for in the part as written (review45a: "the file's byline says 'AP Photo'", another originator)
+            if any(w not in _NAMES_NO_ONE and not w.isdigit() for w in words) \
+                    and not _agencies_named(part, people=[p for p in people if _plain(p) != _plain(value)],
+                                            whole=True):
                 return key, part.strip()
     return None
+
 
 
 def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[str, str] | None:
@@ -2412,6 +2416,9 @@ _NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "cop
                            "staff", "file", "pool", "handout"})
 # A by-line's words that name no one: a desk's, a notice's ("Staff", "Handout", "AFP Photo / Stringer")
 _NO_ONES_WORDS = _NOTICE_WORDS | {"stringer", "str", "unknown", "anonymous"}
+# Words of a file's credit field that name no originator (`_other_names`): those, "Uncredited", and Getty Images'
+# copyright notice "This content is subject to copyright." (review45a: each was said "another originator")
+_NAMES_NO_ONE = _NO_ONES_WORDS | {"uncredited", "this", "content", "is", "subject", "to"}
 
 
 def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:

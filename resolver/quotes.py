@@ -555,11 +555,27 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool) -> tu
                      "(written in words?)")
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and sorted(extra[0]) == sorted(missing[0])
     ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
-    negated = negation and bool(ours) != bool(theirs)
+    # a side that denies with a word only its own language has ("немає" for "нет", "нельзя" for "не можна") keeps
+    # the other's negation: no negation added or dropped (review45a: a faithful translation failed)
+    other = said if theirs else post   # the side with no negation word _negates knows
+    negated = negation and bool(ours) != bool(theirs) and not any(map(_denies_in_its_own_word, other))
     if negated:
         notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
                      f'the post\'s negation ("{theirs[0]}") is not in the quote')
     return "".join(f"; {note}" for note in notes), figure, negated
+
+
+# Words that deny in Ukrainian or Russian and that _negates does not know, each a translation of a negation word of
+# the other language: "there is no" (Ukrainian "немає", "нема"; Russian "нет" is one of _WORD_NEGATIONS), "must not"
+# (Russian "нельзя", Ukrainian "не можна"), "no … at all" ("жодних", "никаких"), "nowhere", "in no way".
+_UK_RU_DENYING = frozenset("немає нема нельзя нету ніде нікуди ніяк аніяк нікого нікому нічим ніскільки анітрохи "
+                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь".split())
+_UK_RU_DENYING_STEMS = ("жодн", "ніяк", "никак")
+
+
+def _denies_in_its_own_word(word: str) -> bool:
+    key = _key(word)
+    return key in _UK_RU_DENYING or key.startswith(_UK_RU_DENYING_STEMS)
 
 
 _WORD_NEGATING_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC"})
