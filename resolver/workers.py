@@ -294,7 +294,7 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
             with suppress(ValueError):
                 url = urljoin(base, url)
         if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
-                or any(same_photo(url, c) or same_photo(image.url, c) for c in credited):
+                or any(_credited(address, c, base) for address in (image.url, *image.others) for c in credited):
             continue
         found.append({"url": url, "where": image.where})
     if not found:
@@ -302,6 +302,26 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
     untied = sum(1 for c in credits if not c.image)
     return {"kind": "uncredited-images", "count": len(found), "images": found, "untied_credits": untied,
             "message": uncredited_note(len(found), untied)}
+
+
+def _credited(address: str, credited: str, base: str | None) -> bool:
+    """Is a picture's address (as written) the image a credit is tied to? Each read against the page's base; with
+    none known, a relative one on the other's own site (a saved page's og:image https://news.example/a.jpg and its
+    credited <img src=/a.jpg>: the og:image was listed as a picture with no credit, review45c)."""
+    from urllib.parse import urljoin
+
+    from resolver.extract.html_credits import same_photo
+
+    if same_photo(address, credited):
+        return True
+    with suppress(ValueError):
+        if base:
+            return same_photo(urljoin(base, address), urljoin(base, credited))
+        if _ABSOLUTE.match(address) and not _ABSOLUTE.match(credited):
+            return same_photo(address, urljoin(address, credited))
+        if _ABSOLUTE.match(credited) and not _ABSOLUTE.match(address):
+            return same_photo(urljoin(credited, address), credited)
+    return False
 
 
 def uncredited_note(count: int, untied: int) -> str:
