@@ -161,3 +161,35 @@ def test_newuser44d_8_an_old_pages_http_t_co_link_goes_where_https_t_co_is_mappe
     assert 'add "http://t.co" = "<origin>" (or "https://t.co", which serves its http links too) to [origins]' \
         in json.loads(out)["error"], out
     assert len(fakenet.hits) == 1
+
+
+OLD_POST = "45127890123456789"   # minted on 8 March 2011
+
+
+def test_newuser44d_6_a_gone_2011_posts_captures_under_its_statuses_page_are_read(fakenet, tmp_path, monkeypatch):
+    """A 2011 page linked `twitter.com/roryvance/statuses/<id>`; CDX was asked only for `/status/` forms (and x.com,
+    mobile.twitter.com), yet the output said "no archived copy found under … (the archive answered)". Until 2012 a
+    post's page was written `/statuses/` too, which CDX files apart; a post of no known account is asked under
+    `/i/web/status/` as well as `/i/status/`."""
+    from resolver.fetch import wayback
+    from tests.fakenet import page
+    from tests.waybacknet import Capture, classic_page
+
+    statuses = f"http://twitter.com/roryvance/statuses/{OLD_POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("", 404, content_type="application/json"))
+    fakenet.route("publish.twitter.com", "/oembed", page("", 404, content_type="application/json"))
+    serve(fakenet, [Capture("20110310101500", statuses, classic_page(
+        OLD_POST, "roryvance", "Rory Vance", "Library vote is tonight. Come speak.", epoch=1299594400))])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["cdn.syndication.twimg.com", "publish.twitter.com",
+                                                          "web.archive.org", "archive.org"])
+    code, out = run("fetch", "--json", statuses)
+    post = json.loads(out)
+    assert [copy["text"] for copy in post["archived"]] == ["Library vote is tonight. Come speak."], out
+    cdx = [query for host, query in fakenet.hits if host == "web.archive.org" and query.startswith("/cdx")]
+    assert len(cdx) == 4, cdx   # twitter.com, x.com and mobile.twitter.com /status/, then /statuses/: read there
+    # a post of 2013 is not asked under /statuses/; one of no known account is under /i/web/status/ too
+    assert not [q for q in wayback.capture_queries("351234567890123456", ["roryvance"]) if "/statuses/" in q]
+    assert f"twitter.com/i/web/status/{OLD_POST}" in wayback.capture_queries(OLD_POST, [None])
+    assert wayback.where_looked(list(wayback.looked_under(OLD_POST, ["roryvance"]))) == (
+        f"under https://twitter.com/roryvance/status/{OLD_POST}, also on x.com and mobile.twitter.com and as "
+        "twitter.com/…/statuses/…, nor among its syndication and oEmbed answers")
