@@ -65,7 +65,11 @@ def test_newuser44d_2_each_service_is_found_once_by_its_id():
         'href="https://plus.google.com/112345678901234567890">me</a> <a href="https://www.tumblr.com/share/link?u=x">'
         't</a> <a href="https://storify.com/dailycourier">Storify</a> <a href="https://vine.co/u/93112">vine</a> '
         '<script src="https://platform.vine.co/static/scripts/embed.js"></script> Photo: <a href="https://www.flickr'
-        '.com/photos/jokline/14123456789/">Jo Kline/Flickr</a>') == []
+        '.com/photos/jokline/14123456789/">Jo Kline/Flickr</a> https://notvine.co/v/bXidIgMnIPJ the story at '
+        'storify.com/dailycourier/parade (no scheme) https://harlowart.tumblr.com/archive/87654321098') == []
+    # a link in a script's JSON string ends at its escaped quote
+    assert [f.url for f in unsupported.found('{"html": "<a href=\\"http://harlowart.tumblr.com/post/87654321098/x\\">')] \
+        == ["http://harlowart.tumblr.com/post/87654321098/x"]
 
 
 def test_newuser44d_2_they_are_said_in_scan_json_and_reports_and_the_page_is_not_blamed(run, fakenet):
