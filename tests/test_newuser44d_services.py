@@ -67,6 +67,9 @@ def test_newuser44d_2_each_service_is_found_once_by_its_id():
         '<script src="https://platform.vine.co/static/scripts/embed.js"></script> Photo: <a href="https://www.flickr'
         '.com/photos/jokline/14123456789/">Jo Kline/Flickr</a> https://notvine.co/v/bXidIgMnIPJ the story at '
         'storify.com/dailycourier/parade (no scheme) https://harlowart.tumblr.com/archive/87654321098') == []
+    # a closed service's URL with a slash or a query after it is still its post's; a page that names one is not
+    assert unsupported.why_not(STORIFY + "/?ref=x").startswith("Storify closed on 16 May 2018")
+    assert unsupported.why_not(f"https://news.example/parade?via={STORIFY}") is None
     # a link in a script's JSON string ends at its escaped quote
     assert [f.url for f in unsupported.found('{"html": "<a href=\\"http://harlowart.tumblr.com/post/87654321098/x\\">')] \
         == ["http://harlowart.tumblr.com/post/87654321098/x"]

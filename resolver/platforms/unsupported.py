@@ -200,7 +200,9 @@ def why_not(url: str) -> str | None:
         items = [Unsupported("Flickr", photo.group(1), url)]
     else:
         items = found(url)
-    if len(items) != 1 or url not in (items[0].url, items[0].written):   # the post's URL, not a page naming one
+    # the post's URL, not a page naming one; a closed service's with anything after it ("/", "?…")
+    if len(items) != 1 or url not in (items[0].url, items[0].written) and not (
+            items[0].service in CLOSED and items[0].written and url.startswith(items[0].written)):
         return None
     item = items[0]
     if item.service == INVITE_SERVICE:
