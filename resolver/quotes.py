@@ -223,7 +223,9 @@ class Comparison:
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
     turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
-    translated: bool = False              # the quote may be a translation (Ukrainian ↔ Russian), said in `evidence`
+    # the quote may be a translation, said in `evidence`: Ukrainian ↔ Russian, or another language of the post's script
+    # ("reads as English, the post is in Spanish": newuser45a #1); one in another script is said by the report's check
+    translated: bool = False
     platform_cut: str = ""                # the platform's "… more" the quote ends with, as written (_platform_cut)
     platform_cut_odd: str = ""            # why that "… more" is not where a platform cuts a caption: the check warns
 
@@ -378,7 +380,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                               "translation? Its words cannot be checked against the post's"
                               + (_negation_lost(said_words, post_words)
                                  if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
-                              len(a), len(p), matched, set_aside=aside, turned=figure)
+                              len(a), len(p), matched, set_aside=aside, turned=figure,
+                              translated=bool(languages))
     if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
         return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
     if matched == 0:

@@ -552,3 +552,24 @@ def test_a_changed_figure_before_a_new_sentence_with_a_verb_of_speech_is_checked
     checked = text_check({"text": embed.text, "detector": embed.detector, "text_confidence": embed.text_confidence},
                          post)
     assert checked["result"] == "warn" and "12 → 21" in checked["evidence"], checked
+
+
+# newuser45a #1: a Spanish rendering of the post beside its link, its figure's digits swapped and its "not" dropped
+TRANSLATED = _page(f'<p>Smith <a href="{URL}">escribió</a>: "Apoyaremos nuevos peajes en la Ruta 9. Los costos '
+                   'subieron un 21 por ciento este año."</p>')
+
+
+def test_a_translation_beside_a_link_says_so_and_names_its_figure_and_negation_in_every_format(report):
+    """It said only "mostly not the post's (they may quote something else)" in every report, where the same words in
+    embed code read "a translation?", naming the changed figure and the lost negation (newuser45a #1)."""
+    said = report(TRANSLATED, "json", exit_code=4)
+    check = _check(said, "text")
+    assert check["result"] == "fail", check
+    for named in ("the words quoted beside the link: no word of the post's", "which looks Spanish, the post is in "
+                  "English: a translation?", 'the post has a negation ("not"), the quote none',
+                  "21 is not among the post's figures (9, 12)"):
+        assert named in check["evidence"], check
+    assert "mostly not the post's" not in check["evidence"], check
+    for fmt in ("md", "html"):
+        shown = report(TRANSLATED, fmt, exit_code=4)
+        assert "a translation?" in shown and "21 is not among the post" in shown and "mostly not the post" not in shown
