@@ -744,6 +744,12 @@ def _skeleton(text: str) -> str:
 
 
 REGROUPED = "the same digits, grouped otherwise: the same figure written differently?"
+# A decimal comma for a decimal point, or the other way: Spanish "3,5%" quoted "3.5%" as Mexican papers write it
+# (newuser45a #3: it failed as a changed figure). "1,000" for "1.000" is a thousands' group in one way and a decimal
+# mark to three places in the other (one, or a thousand): said so, never the same figure said sure.
+DECIMAL_MARK = "the same figure, a decimal comma on one side and a decimal point on the other"
+GROUP_OR_DECIMAL = ("the same digits, a full stop on one side and a comma on the other: a thousands' group in one way "
+                    "of writing figures, a decimal mark in the other (a thousand, or one?): check the figure")
 OTHER_DIGITS = "the same figure in other digits"
 PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on the other"
 LEADING_ZERO = "the same figure, with a leading zero on one side"
@@ -782,7 +788,7 @@ FULL_FIGURES_WORDS = FULL_FIGURES + "; its currency a sign on one side and a wor
 # Said after how else an amount is written, or alone: "US$40m" for "$40m" names which dollar where the post does not
 DOLLAR_NAMED = "its dollar named ({}) on one side and a bare $ on the other, which does not say which dollar"
 _DOLLAR_NAMED_END = DOLLAR_NAMED.split("{}", 1)[1]
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
+FIGURES = (REGROUPED, DECIMAL_MARK, GROUP_OR_DECIMAL, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
            AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
@@ -1006,6 +1012,10 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
     time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
     if time:
         return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
+    mark = _decimal_mark(_western_digits(change.post), _western_digits(change.article)) \
+        if change.post and change.article else ""
+    if mark:
+        return replace(change, alike=mark)   # "3.5%" of "3,5%" (newuser45a #3)
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided:
@@ -1691,6 +1701,24 @@ def _regrouped(post: str, said: str) -> bool:
     whole = [_FIGURE_RE.fullmatch(side) for side in (post, said)]
     return post_sign == said_sign and post != said and all(whole) \
         and re.sub(r"\D", "", post) == re.sub(r"\D", "", said)
+
+
+_MARKS_SWAPPED = str.maketrans(",.", ".,")
+
+
+def _decimal_mark(post: str, said: str) -> str:
+    """DECIMAL_MARK where the two figures are one value written with a decimal comma on one side and a point on the
+    other ("3,5%" and "3.5%", "1.234,5" and "1,234.5"); GROUP_OR_DECIMAL where one mark before three figures may be a
+    thousands' group or a decimal mark ("1.000" and "1,000"); else "". Other digits ("3,5" and "35", "5,3") are no
+    such figure, nor is a thousands' grouping alone ("1.250.000" and "1,250,000": REGROUPED)."""
+    (post_sign, post), (said_sign, said) = _unsigned(post), _unsigned(said)
+    if post_sign != said_sign or post == said or post.translate(_MARKS_SWAPPED) != said:
+        return ""
+    if re.fullmatch(r"\d{1,3}[.,]\d{3}", post):
+        return GROUP_OR_DECIMAL
+    if re.fullmatch(r"\d+[.,]\d+|\d{1,3}(?:([.,])\d{3})+(?!\1)[.,]\d+", post):
+        return DECIMAL_MARK
+    return ""
 
 
 _SIGN_RE = re.compile(r"^([$€£¥₹+\-−]*)(.*?)(%?)$", re.S)
