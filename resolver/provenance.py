@@ -1120,6 +1120,14 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 
+# Words beside a link the article gives as another's report of the post ("…», según publicó el diario …", "…,”
+# according to the Ledger": `extract.beside.REPORTED_AFTER_RE`): the article may quote that report to say it is wrong,
+# so a change warns, named, and never fails; they were dropped unread (newuser45a #2).
+REPORTED = "reported"
+REPORTED_NOTE = ("; the article gives these words as another's report of the post (“según …” or “according to …” "
+                 "after them): it may quote that report to say it is wrong, so this is no fail")
+
+
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
                  confidence: str | None) -> tuple[str, str]:
     """The verdict on words quoted beside a link (`extract.beside`): they may quote something else, which the
@@ -1129,6 +1137,9 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if confidence == REPORTED:   # "«…», según publicó el diario …": compared as a prose quote, never failed
+        result, evidence = _beside_link(result, evidence, compared, said, post_text, "uncertain")
+        return "warn", evidence + REPORTED_NOTE
     if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
         if result == "fail" and confidence != "high":
             return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"
