@@ -647,6 +647,15 @@ def _false_friend(ours: _Figure, theirs: _Figure, langs: tuple[str, str]) -> str
             f"{named(theirs, langs[1], langs[0])}: a thousand times apart (a false friend?)")
 
 
+def _unsure(figure: _Figure) -> str:
+    """" (read as 2500 or as 2.5: not sure which …)" for a figure whose decimal mark its language does not settle
+    (Spanish "2.500", or a language not known), "" for one read one way."""
+    if len(figure.plain) < 2:
+        return ""
+    readings = " or as ".join(f"{value.normalize():f}" for value in sorted(figure.plain, reverse=True))
+    return f" (read as {readings}: not sure which, its mark a thousands' group or a decimal one)"
+
+
 def translation_turns(said: list[str], post: list[str], *, negation: bool,
                       langs: tuple[str, str] = ("", "")) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
@@ -669,8 +678,8 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool,
             friends.add(friend[0].written)
             notes.append(friend[1])
         else:
-            notes.append(f"{given.written} is not among the post's figures ({listed})" if in_post else
-                         f"{given.written} is not among the post's figures (it gives none)")
+            notes.append((f"{given.written} is not among the post's figures ({listed})" if in_post else
+                          f"{given.written} is not among the post's figures (it gives none)") + _unsure(given))
     missing = [f for f in missing if f.written not in friends]
     if missing and not extra:
         notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "

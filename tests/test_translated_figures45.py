@@ -105,3 +105,11 @@ def test_a_translation_with_another_amount_names_it():
                 quote_lang="es")
     assert c.result == "warn", c.evidence
     assert "12.000 millones is not among the post's figures ($1.2 billion)" in c.evidence, c.evidence
+
+
+def test_a_figure_whose_decimal_mark_its_language_does_not_settle_is_named_as_unsure():
+    """Spanish writes "2.500" for 2500 in Spain and for 2.5 in Mexico: a note on it says it is read either way."""
+    c = compare("Los costos subieron 2.500 por ciento este año", "Costs rose 12 percent this year.", lang="en",
+                quote_lang="es")
+    assert c.result == "warn", c.evidence
+    assert "2.500 is not among the post's figures (12) (read as 2500 or as 2.5: not sure which" in c.evidence, c.evidence
