@@ -909,23 +909,27 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             result, evidence, f"the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: "
                               "they may be a translation, which is not compared word by word: compare by hand",
             said or "", found["text"], embed, negation=quotes.negates_with_words(said or "", found["text"]),
-            negation_fails=False)
+            negation_fails=False, post_lang=found.get("lang"))
     elif result != "pass" and not compared.translated and compared.matched * 2 < compared.said_words \
             and (pair := quotes.uk_ru_pair(quotes.tokens(said or ""), quotes.tokens(found["text"]))):
         result, evidence = _translation_turned(
             result, evidence, f"the quote reads as {pair[0]}, the post as {pair[1]}{'' if pair[2] else ' (not sure)'}: "
                               f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
-                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2])
+                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2],
+            post_lang=found.get("lang"))
     return check("text", result, _per(source, evidence), changes)
 
 
 def _translation_turned(result: str, evidence: str, translation: str, said: str, post_text: str,
-                        embed: dict[str, Any], *, negation: bool, negation_fails: bool) -> tuple[str, str]:
+                        embed: dict[str, Any], *, negation: bool, negation_fails: bool,
+                        post_lang: str | None = None) -> tuple[str, str]:
     """A verdict on words that may be a translation (`translation` says why), with what it may have changed named
     (`quotes.translation_turns`: a figure not among the post's, a negation added or dropped when `negation`): a fail
     where the figure (or, `negation_fails`, the negation) is unambiguous, the quote is tied to the post (not a link's
     prose of uncertain reach) and nothing said it is no fail (an edit), else the warn, naming it (newuser44a #5)."""
-    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation)
+    langs = (quotes.language_code(embed.get("lang")), quotes.language_code(post_lang))
+    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation,
+                                                      langs=langs)
     link = embed.get("detector") in LINKS
     if (figure or negated and negation_fails) and (not link or embed.get("text_confidence") == "high") \
             and "no fail" not in evidence:
@@ -1116,6 +1120,14 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 
+# Words beside a link the article gives as another's report of the post ("…», según publicó el diario …", "…,”
+# according to the Ledger": `extract.beside.REPORTED_AFTER_RE`): the article may quote that report to say it is wrong,
+# so a change warns, named, and never fails; they were dropped unread (newuser45a #2).
+REPORTED = "reported"
+REPORTED_NOTE = ("; the article gives these words as another's report of the post (“según …” or “according to …” "
+                 "after them): it may quote that report to say it is wrong, so this is no fail")
+
+
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
                  confidence: str | None) -> tuple[str, str]:
     """The verdict on words quoted beside a link (`extract.beside`): they may quote something else, which the
@@ -1125,6 +1137,9 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if confidence == REPORTED:   # "«…», según publicó el diario …": compared as a prose quote, never failed
+        result, evidence = _beside_link(result, evidence, compared, said, post_text, "uncertain")
+        return "warn", evidence + REPORTED_NOTE
     if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
         if result == "fail" and confidence != "high":
             return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"

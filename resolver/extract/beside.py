@@ -38,6 +38,13 @@ SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# After a quote's closing mark: the report of it given to another, "…», según publicó el diario …", "…,” according to
+# the Riverton Ledger" (newuser45a #2): where a colon after the link gives the words to the link's post, the outlet,
+# the screenshots or the mayor report that post, and the words are read as REPORTED (compared, never failed: they may be
+# the report's error the article speaks of). Not with a verb of speech after it ("según dijo el ministro", "according
+# to the mayor, who said"): a speaker's words, as before.
+REPORTED_AFTER_RE = LazyPattern(r"^[\s,]*(?:según|segun|according\s+to|selon|de\s+acordo\s+com)\b([^.!?;]*)",
+                                re.IGNORECASE)
 # After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
 NEW_SENTENCE_RE = LazyPattern(r"\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 # Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
@@ -145,7 +152,9 @@ class Reader:
             return Beside(None, None, name)
         run = _quote_after(after, shown)
         if run is not None:
-            text, closed, clear = run
+            text, closed, clear, reported = run
+            if reported:
+                return Beside(text, tweet_text.REPORTED, name)
             if not closed:
                 if block.mem_id not in self._continued:
                     self._continued[block.mem_id] = _continued(block)
@@ -230,22 +239,25 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
-    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
-    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
-    title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title (TITLE_RE,
-    STORY_RE with SHARES_RE)."""
+def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool, bool] | None:
+    """(words, closed, clear, reported) of the first quote after the link in its sentence; clear when a colon opens it
+    and no verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word
+    for a title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title
+    (TITLE_RE, STORY_RE with SHARES_RE); reported when "según …" or "according to …" after it gives the report of the
+    post to another (REPORTED_AFTER_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
-    if spoken and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech, not the post
+    reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
+        and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
+    if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
     told = f"{shown} {after[:start]}"
     return words, closed, not spoken and after[:start].rstrip().endswith(":") \
         and not VERB_BETWEEN_RE.search(after[:start]) \
-        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told))
+        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told)), reported
 
 
 def _new_sentence(quoted: str, rest: str) -> bool:
