@@ -1511,11 +1511,12 @@ def archived_copy_check(post: dict[str, Any] | None,
 
 
 def _refused_video(post: dict[str, Any]) -> bool:
-    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads): an error whose captures the fetch
-    reads, as it may be removed, and whose copies are checked as a gone post's are (fixleft43a)."""
-    from resolver.fetch.oembed import TIKTOK_REFUSAL
+    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads), an Instagram post Meta's refused to
+    embed (Graph's error 100): an error whose captures the fetch reads, as it may be removed or private, and whose
+    copies are checked as a gone post's are (fixleft43a)."""
+    from resolver.fetch.oembed import refused
 
-    return post.get("platform") == "tiktok" and post["status"] == "error" and TIKTOK_REFUSAL in (post.get("reason") or "")
+    return refused(post)
 
 
 def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
