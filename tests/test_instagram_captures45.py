@@ -167,3 +167,20 @@ def test_a_private_instagram_post_is_recovered_from_its_archived_page(fakenet, t
     assert "1 archived copy read, latest 2023-04-02T09:30:00Z" in text, text
     code, out = run("fetch", "--offline", "--json", PAGE)
     assert [c["text"] for c in json.loads(out)["archived"]] == [None, CAPTION], out
+    code, out = run("stats", "--json")   # the copy counted: the post is not at risk
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == CODE], at_risk
+
+
+def test_a_private_instagram_post_whose_only_capture_is_the_login_page_stays_at_risk(fakenet, tmp_path, monkeypatch):
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(GRAPH_100, 400))
+    serve(fakenet, [Capture("20230401080000", f"{PAGE}?utm_source=ig_web_copy_link", LOGIN)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    code, md = run("report", "--offline", "a.html")
+    assert "| Archived text |" not in md and "Create an account" not in md, md
+    assert f"(the capture shows {instagram_pages.LOGIN_WALL}, not the post)" in md, md
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert [row["post_id"] for row in at_risk] == [CODE], at_risk
