@@ -1480,6 +1480,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += page
         if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
+        if (kind := _no_post_kind(link.final_url or link.url)) is not None:   # newuser44c #8
+            why = kind
         if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
             why = digits
         elif (disguised := _lookalike(link.url)) is not None:   # newuser44a #9: as scan says it
@@ -1499,6 +1501,25 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _no_post_kind(url: str) -> str | None:
+    """What a link `fetch` takes no post from is, when it is of a kind that is no post (`platforms.NOT_POSTS`: an
+    Instagram story, a YouTube clip or playlist, …), and for a story what can be done: the archive lists its captures,
+    and it is kept only while it lasts (newuser44c #8: "it is no post" alone). None for any other link."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(url)
+    said = platforms.NOT_POSTS.get((ref.platform, ref.kind)) if ref is not None else None
+    if ref is None or said is None:
+        return None
+    why = f"it is {said}, no post to fetch"
+    if (ref.platform, ref.kind) == ("instagram", "story"):
+        why += (f"; `embed-resolver archive {ref.url}` lists the Wayback Machine's captures of it (Instagram shows a "
+                "story only to logged-in viewers, so a capture is most often its login page), and a story can be "
+                "kept only while it lasts, by a viewer logged in: a screenshot or a screen recording, with its URL "
+                "and the time it was seen")
+    return why
 
 
 def _other_digits(url: str) -> str | None:
