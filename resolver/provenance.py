@@ -835,6 +835,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
+        if embed.get("platform") == "instagram" and embed.get("detector") not in LINKS and said:
+            return check("text", "skip", _quote_unchecked(said, post))
         return check("text", "skip", "no available post text or archived copy to compare with")
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
@@ -1062,6 +1064,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
            "no answer or archived copy holds its caption")
     return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
+
+
+def _quote_unchecked(said: str, post: dict[str, Any] | None) -> str:
+    """Why the quote an article gives beside an Instagram embed code (`beside.embed_quote`) was not compared: nothing
+    holds the caption to compare it with (newuser44c #3: "the article quotes no text of this post" was said)."""
+    quoted = " ".join(said.split())
+    quoted = quoted if len(quoted) <= 120 else f"{quoted[:119]}…"
+    why = ("the post was not fetched" if post is None else
+           "Instagram's answer holds no caption" if post.get("status") == "available" else
+           "no answer or archived copy holds its caption")
+    return f"{why}: the article's quote could not be checked (“{quoted}”: compare it by hand)"
 
 
 def _no_text_read(embed: dict[str, Any], said: str | None) -> str:

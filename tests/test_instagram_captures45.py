@@ -184,3 +184,25 @@ def test_a_private_instagram_post_whose_only_capture_is_the_login_page_stays_at_
     code, out = run("stats", "--json")
     at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
     assert [row["post_id"] for row in at_risk] == [CODE], at_risk
+
+
+@pytest.mark.parametrize("quoted, result, said", [
+    (CAPTION, "pass", "per the capture of 2023-04-02T09:30:00Z"),
+    (CAPTION.replace("one week", "two weeks"), "warn", "per the capture of 2023-04-02T09:30:00Z"),
+], ids=["same", "changed"])
+def test_a_quote_above_a_private_posts_embed_is_compared_with_its_archived_caption(fakenet, tmp_path, monkeypatch,
+                                                                                   quoted, result, said):
+    """newuser44c #3 with #5: the article quotes the caption in the paragraph above the embed code ("…, writing:
+    “…”"); the post is private now, and its capture holds the caption: the quote is compared with it, and a changed
+    word warns (only the layout ties the quote to the embed), never passes."""
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(GRAPH_100, 400))
+    serve(fakenet, [Capture("20230402093000", PAGE, CLASSIC)])
+    article = ARTICLE.replace("<p>The café has since made the post private.</p>",
+                              f"<p>The café announced it on Instagram, writing: “{quoted}”</p>")
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=article, name="a.html")
+    code, out = run("report", "--offline", "--format", "json", "a.html")
+    [embed] = json.loads(out)["embeds"]
+    text = {c["name"]: c for c in embed["checks"]}["text"]
+    assert text["result"] == result and said in text["evidence"], text

@@ -682,8 +682,9 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         name = (shared.group("name") or "").strip() or None
     else:   # a lead-in in a language not read as words: the handle beside the <time> is read, the name is not
         line = INSTAGRAM_HANDLE_RE.search(element_text(stamp.parent)) if stamp is not None and stamp.parent else None
-        if line is None:
-            return embed
+        if line is None:   # no account named: a quote just above it all the same (newuser44c #3)
+            said = beside.embed_quote(el)
+            return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
         handle, name, date_text = line.group("handle"), None, None
     date = parse_date(date_text or "", langs=_date_languages(el))
     if date is None and stamp is not None:
@@ -691,8 +692,12 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         if stamped and _real_day(stamped.group(0)):
             date, date_text = stamped.group(0), date_text or element_text(stamp) or None
     text = _caption(el)
+    confidence = tweet_text.HIGH if text else None
+    if not text:   # no words of the post in the code: a quote the article gives just above it (newuser44c #3)
+        said = beside.embed_quote(el)
+        text, confidence = said.text, said.confidence
     return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date,
-                   text=text, text_confidence=tweet_text.HIGH if text else None)
+                   text=text, text_confidence=confidence)
 
 
 def _caption(el: Any) -> str | None:
