@@ -1504,22 +1504,18 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
 
 def _no_post_kind(url: str) -> str | None:
-    """What a link `fetch` takes no post from is, when it is of a kind that is no post (`platforms.NOT_POSTS`: an
-    Instagram story, a YouTube clip or playlist, …), and for a story what can be done: the archive lists its captures,
-    and it is kept only while it lasts (newuser44c #8: "it is no post" alone). None for any other link."""
+    """What an Instagram story's link `fetch` takes no post from is (`platforms.NOT_POSTS`), and what can be done: the
+    archive lists its captures, and it is kept only while it lasts (newuser44c #8: "it is no post" alone). None for
+    any other link (an account's page keeps its own words: `_account_page`)."""
     from resolver import platforms
 
     ref = platforms.parse_url(url)
-    said = platforms.NOT_POSTS.get((ref.platform, ref.kind)) if ref is not None else None
-    if ref is None or said is None:
+    if ref is None or (ref.platform, ref.kind) != ("instagram", "story"):
         return None
-    why = f"it is {said}, no post to fetch"
-    if (ref.platform, ref.kind) == ("instagram", "story"):
-        why += (f"; `embed-resolver archive {ref.url}` lists the Wayback Machine's captures of it (Instagram shows a "
-                "story only to logged-in viewers, so a capture is most often its login page), and a story can be "
-                "kept only while it lasts, by a viewer logged in: a screenshot or a screen recording, with its URL "
-                "and the time it was seen")
-    return why
+    return (f"it is {platforms.NOT_POSTS[(ref.platform, ref.kind)]}, no post to fetch; `embed-resolver archive "
+            f"{ref.url}` lists the Wayback Machine's captures of it (Instagram shows a story only to logged-in "
+            "viewers, so a capture is most often its login page), and a story can be kept only while it lasts, by a "
+            "viewer logged in: a screenshot or a screen recording, with its URL and the time it was seen")
 
 
 def _other_digits(url: str) -> str | None:
