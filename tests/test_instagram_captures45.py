@@ -206,3 +206,21 @@ def test_a_quote_above_a_private_posts_embed_is_compared_with_its_archived_capti
     [embed] = json.loads(out)["embeds"]
     text = {c["name"]: c for c in embed["checks"]}["text"]
     assert text["result"] == result and said in text["evidence"], text
+
+
+def test_a_report_of_a_copy_read_from_the_pages_data_meets_its_schema(fakenet, tmp_path, monkeypatch):
+    """The JSON report's capture `form` is an enum: the page-data form ("shared-data") is in it, as the other readers'
+    forms (TikTok's "universal-data", Telegram's "widget", …) are now; a report of such a copy failed its own schema."""
+    import jsonschema
+
+    from tests.test_video_checks41 import SCHEMA
+
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(GRAPH_100, 400))
+    serve(fakenet, [Capture("20230402093000", PAGE, shared())])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=ARTICLE, name="a.html")
+    code, out = run("report", "--offline", "--format", "json", "a.html")
+    report = json.loads(out)
+    assert [c["form"] for c in report["embeds"][0]["post"]["archived"]] == ["shared-data"], report["embeds"][0]
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
