@@ -1177,6 +1177,14 @@ class Store:
             self.damaged[sha256] = why
         return why
 
+    def warc_offset_of(self, url: str, record_id: str) -> int | None:
+        """The offset the fetch log keeps for the WARC record `record_id` of an answer from `url` (read by the url
+        index), None when no row keeps it: where the record a revisit refers to is (review45b)."""
+        self._noted(f"fetches {url}")
+        row = self.conn.execute("SELECT warc_offset FROM fetches WHERE url = ? AND warc_record_id = ? "
+                                "AND warc_offset IS NOT NULL LIMIT 1", [url, record_id]).fetchone()
+        return row[0] if row else None
+
     def fetches_of_body(self, sha256: str) -> list[int]:
         """The fetch-log rows whose answer is the body kept under `sha256` (a scan of the log: only for a body found
         damaged)."""

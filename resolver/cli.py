@@ -1325,6 +1325,14 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         return session.redactor.text(printable(text))
     for notice in notices:   # a line of stdin read without its quote marks: as a name given is said (fixnu37c)
         click.echo(escaped_controls(f"warning: {redact(notice)}"), err=True)
+    from resolver.platforms.unsupported import closed_why
+
+    # a link on a closed service's host (Storify, Vine, Google+): asked nothing, said closed, with where a copy may
+    # be; a request was three retries and "could not be resolved (connect …)" (newuser44d #5)
+    closed = [(link, why) for link in links if (why := closed_why(link)) is not None]
+    if closed:
+        links = [link for link in links if closed_why(link) is None]
+        problems = [*problems, *((link, f"cannot resolve {link}: {why}") for link, why in closed)]
     for name, problem in problems:   # said before any request, on one line (odds28); the others are resolved
         click.echo(escaped_controls(f"error: {redact(problem)}"), err=True)
         if as_json:

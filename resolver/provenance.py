@@ -2083,7 +2083,15 @@ def account_embeds(credit: dict[str, Any], embeds: list[dict[str, Any]]) -> list
     platform = CREDITED_PLATFORMS.get(platform, platform)
     account = str(credit["creator"]).lstrip("@").casefold()
     return [number for number, embed in enumerate(embeds, start=1)
-            if embed.get("platform") == platform and (embed.get("author_handle") or "").lstrip("@").casefold() == account]
+            if embed.get("platform") == platform and _embeds_account(embed).lstrip("@").casefold() == account]
+
+
+def _embeds_account(embed: dict[str, Any]) -> str:
+    """The account an embed's post is by: the one its source (or a capture) named, else the handle the article wrote
+    (its URL or embed code). A post fetched as another account's is not the written handle's (review45c: a credit
+    naming @jane was "the account of embed 1" beside embed 1's failed author check, the post @bob's)."""
+    said, _ = said_by_post(embed.get("post"))
+    return ((said or {}).get("author") or {}).get("handle") or embed.get("author_handle") or ""
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -2243,10 +2251,14 @@ def _other_names(fields: list[tuple[str, str]], people: Sequence[str]) -> tuple[
     for key, value in sorted(fields, key=lambda field: order.get(field[0], len(order))):
         for part in _CREDIT_PARTS.split(value):
             words = _plain(part).split()
-            if any(w not in _NOTICE_WORDS and not w.isdigit() for w in words) \
-                    and not _agencies_named(part, people=people, whole=True):
+            # the file's own by-line is among `people`, which would blank "AP Photo" into no agency: an agency is
+            # looked for in the part as written (review45a: "the file's byline says 'AP Photo'", another originator)
+            if any(w not in _NAMES_NO_ONE and not w.isdigit() for w in words) \
+                    and not _agencies_named(part, people=[p for p in people if _plain(p) != _plain(value)],
+                                            whole=True):
                 return key, part.strip()
     return None
+
 
 
 def _byline_script(creator: str, byline: str, people: Sequence[str]) -> tuple[str, str] | None:
@@ -2457,6 +2469,9 @@ _NOTICE_WORDS = frozenset({"photo", "photos", "photograph", "photographer", "cop
                            "staff", "file", "pool", "handout"})
 # A by-line's words that name no one: a desk's, a notice's ("Staff", "Handout", "AFP Photo / Stringer")
 _NO_ONES_WORDS = _NOTICE_WORDS | {"stringer", "str", "unknown", "anonymous"}
+# Words of a file's credit field that name no originator (`_other_names`): those, "Uncredited", and Getty Images'
+# copyright notice "This content is subject to copyright." (review45a: each was said "another originator")
+_NAMES_NO_ONE = _NO_ONES_WORDS | {"uncredited", "this", "content", "is", "subject", "to"}
 
 
 def _agencies_compared(credit: dict[str, Any], orgs: list[str], people: Sequence[str]) -> tuple[set[str], set[str]]:
@@ -3228,7 +3243,7 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
     fetch's kept body gives when read again (resolver.fetch.reparse): a row edited in the database gave "The source
     says" words its cited body does not hold (newuser44b #2)."""
     from resolver.fetch.reparse import reparse_observation
-    from resolver.verify import fields_not_read_again
+    from resolver.verify import READ_OTHERWISE, fields_not_read_again
 
     row = store.post_row(post["platform"], post["post_id"]) if post and post.get("post_id") else None
     if row is None or post is None:
@@ -3249,8 +3264,8 @@ def _post_row_failed(number: int, post: dict[str, Any] | None, store: Store, cit
             failed.append({"kind": "post", "embed": number, "fetch_ids": [observation["fetch_id"]],
                            "body_sha256": store.fetch(observation["fetch_id"]).get("body_sha256"),
                            "why": (f"the post row's {differing} from fetch #{observation['fetch_id']} are not those "
-                                   "its body gives when read again: the row does not match its cited fetch, and what "
-                                   "the source said is not known")})
+                                   "its body gives when read again by this version: the row does not match its cited "
+                                   f"fetch ({READ_OTHERWISE}), and what the source said is not known")})
     if row.get("text") and kept_texts - {None} and row["text"] not in kept_texts and not failed:
         failed.append({"kind": "post", "embed": number, "fetch_ids": sorted(i for i in fetch_ids if i), "body_sha256": None,
                        "why": ("the post row's words are none of those its cited fetches recorded: the row does not "
@@ -3291,20 +3306,32 @@ def _warc_differences(old: list[Any], new: list[Any]) -> list[str]:
     """How the WARC files cited changed between two reports: a file cited or not, found on this machine or not, how
     many of its cited records it holds. A WARC gone, cut or bit-flipped was "same verdicts, statuses and hashes"
     (newuser44b #4). The file's sha256 is left out: a later run appending to it changes it."""
-    def files(listed: list[Any]) -> dict[str, dict[str, Any]]:
-        return {str(f.get("file")): f for f in listed if isinstance(f, dict)}
-
     def held(entry: dict[str, Any]) -> str:
         if entry.get("path") is None:
             return f"not found on this machine ({entry.get('records')} records cited)"
         return f"holds {_records_held(entry)}"
 
+    def files(listed: list[Any]) -> dict[str, list[str]]:
+        # every file of a name (archive.warc.gz beside the database and court/archive.warc.gz are two, review39a):
+        # one entry per name kept the last, and the other's loss was "same" (review45b)
+        grouped: dict[str, list[str]] = {}
+        for f in listed:
+            if isinstance(f, dict):
+                grouped.setdefault(str(f.get("file")), []).append(held(f))
+        return grouped
+
     was, now = files(old), files(new)
     lines = [f"WARC {name}: cited before, not now" for name in was if name not in now]
     lines += [f"WARC {name}: cited now, not before" for name in now if name not in was]
     for name in was.keys() & now.keys():
-        if held(was[name]) != held(now[name]):
-            lines.append(f"WARC {name}: {held(was[name])}, now {held(now[name])}")
+        before, after = list(was[name]), list(now[name])
+        for same in list(before):   # the files of a name paired by what each holds, then in order
+            if same in after:
+                before.remove(same)
+                after.remove(same)
+        lines += [f"WARC {name}: {a}, now {b}" for a, b in zip(before, after)]
+        lines += [f"WARC {name} ({a}): cited before, not now" for a in before[len(after):]]
+        lines += [f"WARC {name} ({b}): cited now, not before" for b in after[len(before):]]
     return sorted(lines)
 
 
@@ -3410,7 +3437,7 @@ def warc_files_cited(embeds: list[dict[str, Any]], credits: list[dict[str, Any]]
         # there whose digests fail, or whose payload is not the body the fetch log keeps, was changed since it was
         # written, and is named (newuser44b #1: an edited record was listed as sound)
         checked = [] if entry["path"] is None else [
-            (offset, record_id, record_check(Path(entry["path"]), offset, record_id, body))
+            (offset, record_id, record_check(Path(entry["path"]), offset, record_id, body, store))
             for offset, (record_id, body) in cited.items()]
         missing = len(cited) if entry["path"] is None else sum(why is None for _, _, why in checked)
         failed = [{"offset": offset, "record_id": record_id, "why": why}
@@ -3431,11 +3458,15 @@ def _cited_records(value: Any) -> Iterator[dict[str, Any]]:
             yield from _cited_records(item)
 
 
-def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None) -> str | None:
+def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256: str | None,
+                 store: Store | None = None) -> str | None:
     """What the file holds of a cited record at `offset` (a fetch-log row's; else no offset is known): None when no
     record is there, or not the one of `record_id` when the row keeps it; "" when it is there and sound; else why it is
     not: its own WARC-Payload-Digest or WARC-Block-Digest fails (warcio's check), or its payload is not the body
-    whose sha256 the fetch log keeps (newuser44b #1)."""
+    whose sha256 the fetch log keeps (newuser44b #1). A revisit record (a payload one run wrote twice, the second time
+    as a revisit of the first) holds no payload: the payload digest it names is held to the body the store keeps, else
+    to the record it refers to, found by the fetch log and checked as one (review45b: its empty payload was said to
+    be "not the body the fetch log keeps", and `cache verify` called every revisit a run wrote changed)."""
     from pathlib import Path
 
     from resolver.warc import read_record
@@ -3445,9 +3476,42 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
         return None
     if held.failed:
         return f"{'; '.join(held.failed)}: its payload was changed after it was written"
+    if held.refers_to is not None:
+        return _revisit_check(Path(path), held, body_sha256, store)
     if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
         return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
                 "one of them was changed")
+    return ""
+
+
+def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: Store | None) -> str:
+    """`record_check` of a revisit record: "" when the payload it names is the body the fetch log keeps (that body
+    hashed, or the record it refers to read whole and held to it), or when neither can be read; else why not."""
+    from pathlib import Path
+
+    from resolver.warc import payload_digest_of, read_record
+
+    named = held.payload_digest or ""
+    unlike = (f"it is a revisit record naming the payload {named or '(none)'}, which is not the body {body_sha256} the "
+              "fetch log keeps: one of them was changed")
+    if not body_sha256 or store is None:
+        return ""
+    kept = store.body(body_sha256)
+    if kept is not None:
+        return "" if payload_digest_of(named, kept) is True else unlike
+    refers_id, refers_url = held.refers_to
+    at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url else None
+    if at is None:
+        return ""   # the record it refers to is cited by no row here: held by that row's own check, if any
+    original = read_record(Path(path), at)
+    if original is None or original.record_id != refers_id:
+        return (f"it is a revisit record of {refers_id}, which is not at offset {at:,} where the fetch log has it: "
+                "the file was changed")
+    if original.failed:
+        return f"it is a revisit record of {refers_id}, whose {'; '.join(original.failed)}"
+    if original.payload_digest != named or (original.payload_sha256 is not None
+                                            and original.payload_sha256 != body_sha256):
+        return unlike
     return ""
 
 

@@ -26,7 +26,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -352,7 +352,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0]),
+    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps, bracketed[0]),
                          said_words, post_words, gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
@@ -555,11 +555,27 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool) -> tu
                      "(written in words?)")
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and sorted(extra[0]) == sorted(missing[0])
     ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
-    negated = negation and bool(ours) != bool(theirs)
+    # a side that denies with a word only its own language has ("немає" for "нет", "нельзя" for "не можна") keeps
+    # the other's negation: no negation added or dropped (review45a: a faithful translation failed)
+    other = said if theirs else post   # the side with no negation word _negates knows
+    negated = negation and bool(ours) != bool(theirs) and not any(map(_denies_in_its_own_word, other))
     if negated:
         notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
                      f'the post\'s negation ("{theirs[0]}") is not in the quote')
     return "".join(f"; {note}" for note in notes), figure, negated
+
+
+# Words that deny in Ukrainian or Russian and that _negates does not know, each a translation of a negation word of
+# the other language: "there is no" (Ukrainian "немає", "нема"; Russian "нет" is one of _WORD_NEGATIONS), "must not"
+# (Russian "нельзя", Ukrainian "не можна"), "no … at all" ("жодних", "никаких"), "nowhere", "in no way".
+_UK_RU_DENYING = frozenset("немає нема нельзя нету ніде нікуди ніяк аніяк нікого нікому нічим ніскільки анітрохи "
+                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь".split())
+_UK_RU_DENYING_STEMS = ("жодн", "ніяк", "никак")
+
+
+def _denies_in_its_own_word(word: str) -> bool:
+    key = _key(word)
+    return key in _UK_RU_DENYING or key.startswith(_UK_RU_DENYING_STEMS)
 
 
 _WORD_NEGATING_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC"})
@@ -2326,14 +2342,19 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     20,000-word texts was 400 million cells, minutes and gigabytes): the words the two share at their start and end;
     between them, the words each side holds once, in the longest order both keep them (a patience diff); each stretch
     between two such words parted again the same way, and matched word by word once it is small. A stretch still too
-    long with no word once on each side is left unmatched: a replacement, which it nearly always is."""
+    long with no word once on each side (a chant, a refrain repeated) is matched by its fewest edits while they are
+    few (`_fewest_edits`): left unmatched, a quote of a repeated refrain was "no word of the post's" or hundreds of
+    words "replaced" (review45d); past that work, it is left unmatched: a replacement, which it then nearly always
+    is."""
     pairs: list[tuple[int, int]] = []
     stack = [(0, len(a), 0, len(b), 0)]
+    work = [_EDITS_WORK]
     while stack:
         lo_a, hi_a, lo_b, hi_b, partings = stack.pop()
         while lo_a < hi_a and lo_b < hi_b and a[lo_a] == b[lo_b]:
             pairs.append((lo_a, lo_b))
             lo_a, lo_b = lo_a + 1, lo_b + 1
+        ends, kept = (hi_a, hi_b), len(pairs)
         while lo_a < hi_a and lo_b < hi_b and a[hi_a - 1] == b[hi_b - 1]:
             hi_a, hi_b = hi_a - 1, hi_b - 1
             pairs.append((hi_a, hi_b))
@@ -2342,16 +2363,62 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if (hi_a - lo_a) * (hi_b - lo_b) <= _STRETCH_MOST:
             pairs += [(lo_a + i, lo_b + j) for i, j in _table_pairs(a[lo_a:hi_a], b[lo_b:hi_b])]
             continue
-        if partings >= _PARTINGS_MOST:
-            continue
-        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b)
-        if not anchors:
+        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b) if partings < _PARTINGS_MOST else []
+        if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
+            # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
+            found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is not None:
+                del pairs[kept:]
+                pairs += [(lo_a + i, lo_b + j) for i, j in found]
             continue
         pairs += anchors
         for (i1, j1), (i2, j2) in zip([(lo_a - 1, lo_b - 1), *anchors], [*anchors, (hi_a, hi_b)]):
             if i2 - i1 > 1 and j2 - j1 > 1:
                 stack.append((i1 + 1, i2, j1 + 1, j2, partings + 1))
     return sorted(pairs)
+
+
+# Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
+_EDITS_WORK = 1_000_000
+
+
+def _fewest_edits(a: list[str], b: list[str], work: list[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a longest common subsequence of `a` and `b`, from their fewest edits (Myers' O((N+M)D)
+    greedy diff): linear where the two differ little, as a quote of a repeated refrain does from its post. None once
+    the steps left in `work` (taken from it) are spent: the two differ too much to say so cheaply."""
+    n, m = len(a), len(b)
+    furthest = {1: 0}   # furthest[k]: the furthest x reached on diagonal k = x - y
+    trace = []
+    for d in range(n + m + 1):
+        trace.append(dict(furthest))
+        work[0] -= 2 * d + 1
+        for k in range(-d, d + 1, 2):
+            x = furthest[k + 1] if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else furthest[k - 1] + 1
+            y, start = x - k, x
+            while x < n and y < m and a[x] == b[y]:
+                x, y = x + 1, y + 1
+            work[0] -= x - start
+            furthest[k] = x
+            if x >= n and y >= m:
+                return _edits_back(trace, n, m)
+        if work[0] < 0:
+            return None
+    return None
+
+
+def _edits_back(trace: list[dict[int, int]], x: int, y: int) -> list[tuple[int, int]]:
+    """The words `_fewest_edits` matched, read back from the furthest places it reached at each number of edits."""
+    pairs = []
+    for d in range(len(trace) - 1, -1, -1):
+        furthest, k = trace[d], x - y
+        back = k + 1 if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else k - 1
+        back_x = furthest[back]
+        back_y = back_x - back
+        while x > back_x and y > back_y:
+            x, y = x - 1, y - 1
+            pairs.append((x, y))
+        x, y = back_x, back_y
+    return pairs[::-1]
 
 
 def _once_on_both_sides(a: list[str], lo_a: int, hi_a: int, b: list[str], lo_b: int,
@@ -2395,17 +2462,21 @@ def _place(both: list[tuple[int, int]], tails: list[int], j: int) -> int:
     return lo
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list[str], b: list[str], gaps: Collection[int] = ()) -> list[tuple[str, int, int, int, int]]:
     """difflib-style opcodes (equal/replace/delete/insert) from a longest common subsequence of words. difflib's
     SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
     and calls the rest glue; the true LCS matches three and shows the change. Two long texts (a post and its capture,
-    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14)."""
+    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14). `gaps`: where `a` was
+    cut with "…" (the index of the word after each): a quote whose pieces each stand whole in `b` is matched there
+    (`_pieces_pairs`)."""
     n, m = len(a), len(b)
     at = _run_at(a, b) if n else None
     if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
         return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
                 if op[2] > op[1] or op[4] > op[3]]
-    pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
+    pairs = _pieces_pairs(a, b, gaps) if gaps else None
+    if pairs is None:
+        pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     for pi, pj in pairs + [(n, m)]:
@@ -2419,6 +2490,52 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
                 ops.append(("equal", pi, pi + 1, pj, pj + 1))
         i, j = pi + 1, pj + 1
     return ops
+
+
+# Places of a quote's first piece `_pieces_pairs` tries, at most.
+_FIRST_PIECE_PLACES = 64
+
+
+def _pieces_pairs(a: list[str], b: list[str], gaps: Collection[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a quote `a` cut with "…" at `gaps` whose pieces each stand whole in `b`, in order: each
+    where the pieces stand nearest together (the fewest words of `b` between the first and the last). None where one
+    does not. The word table matched a piece's first words where they first stand in `b`: "he will win … this year"
+    of "He said he will run. Now he will win the race this year." failed as "dropped "said he"; dropped "run Now he
+    will"" where each piece stands whole (review45d)."""
+    cuts = [0, *sorted(g for g in set(gaps) if 0 < g < len(a)), len(a)]
+    pieces = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    if len(pieces) < 2:
+        return None
+    text = "\0" + "\0".join(b) + "\0"
+    word_at = {}   # the offset in `text` of the NUL before each word: that word's index
+    offset = 0
+    for k, word in enumerate(b):
+        word_at[offset] = k
+        offset += len(word) + 1
+    word_at[offset] = len(b)
+    starts = sorted(word_at)
+    needles = ["\0" + "\0".join(a[x:y]) + "\0" for x, y in pieces]
+    best: tuple[int, list[int]] | None = None
+    first = text.find(needles[0])
+    for _ in range(_FIRST_PIECE_PLACES):
+        if first < 0:
+            break
+        places, after = [word_at[first]], word_at[first] + pieces[0][1] - pieces[0][0]
+        for (x, y), needle in zip(pieces[1:], needles[1:]):
+            found = text.find(needle, starts[after])
+            if found < 0:
+                break
+            places.append(word_at[found])
+            after = word_at[found] + y - x
+        else:
+            if best is None or after - places[0] < best[0]:
+                best = (after - places[0], places)
+        if len(places) < len(pieces):
+            break   # a later first place finds no later place for the rest either
+        first = text.find(needles[0], first + 1)
+    if best is None:
+        return None
+    return [(x + k, at + k) for (x, y), at in zip(pieces, best[1]) for k in range(y - x)]
 
 
 _Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
@@ -3424,8 +3541,10 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
 
 # A place where tokens() of a text is that of the text before it and of the text after it: one space after something
 # neither a space nor a hyphen (a line-end hyphen joins across a line break), before a letter or figure (not "%": "5 %"
-# is "5%"). No link, entity, word or "…" holds a space.
-_WORDS_APART_RE = re.compile(r"(?<=[^\s\-‐‑]) (?=[^\W_])")
+# is "5%"). No link, entity, word or "…" holds a space. What stands before the space is not all unseen either: not
+# ending in an invisible character (`_INVISIBLE_RE`), nor holding "&" (an entity, "&#8203" or "&shy", may be one):
+# "-\n\u200b ment" is "-ment", one word across the space, as "-\n ment" is (review45d).
+_WORDS_APART_RE = re.compile(r"(?<!\S)[^\s&]*[^\s&\-‐‑" + _INVISIBLE_RE.pattern[1:-1] + r"] (?=[^\W_])")
 
 
 def _words_before(text: str, places: list[int]) -> list[int]:

@@ -745,16 +745,18 @@ def _not_the_post(others: Sequence[ArchivedCopy]) -> list[str]:
 
 
 def _listed_not_the_post(others: Sequence[ArchivedCopy]) -> str:
-    """The captures read that are not the post as a report's archive check says them ("2 captures listed; read, none
-    is the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
+    """The captures read that are not the post, much as a report's archive check says them ("2 captures read, none is
+    the post: <why>; <why>"), after "the archive answered"; "" with none (newuser44a #8: `fetch` gave the first
     reason only, then "no archived copy found … (the archive answered)", as if no capture had been read)."""
     if not others:
         return ""
     reasons = _not_the_post(others)
-    listed = f"{len(others)} capture{'s' * (len(others) > 1)} listed; "
+    # the captures read, never "listed": the fetch reads at most `--captures` of those the archive lists, one per
+    # content (review45a: 5 listed were "3 captures listed")
+    read = f"{len(others)} capture{'s' * (len(others) > 1)} read"
     if len(reasons) == 1 and len(others) == 1 and reasons[0].startswith("the capture "):
-        return f": {listed}{reasons[0].replace('the capture ', 'it ', 1)}"
-    return f": {listed}read, none is the post: {'; '.join(reasons)}"
+        return f": {read}; {reasons[0].replace('the capture ', 'it ', 1)}"
+    return f": {read}, none is the post: {'; '.join(reasons)}"
 
 
 # `archive` lists captures, never reads one: the capture it names closest may hold another page than the URL's (a
@@ -1246,12 +1248,20 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
                                                                else "author_name", found_author, cited)))
         # a forward's words are another channel's, said of the live post or, gone, of a copy read (newuser44a #4)
-        forward = forward_said(post.get("references") or (), post["author"]["handle"]) or next(
-            (said for copy in post.get("archived") or () if copy.get("status") == "available"
-             and (said := forward_said(copy.get("references") or (), (copy.get("author") or {}).get("handle")))), None)
+        # (each cited where it was read: a copy's forward is the capture's, never the live answer's, review45a)
+        forward = forward_said(post.get("references") or (), post["author"]["handle"])
+        cell = _given_by(post, "references", forward, cited) if forward is not None else ""
+        if forward is None:
+            from resolver.provenance import form_words
+
+            copy, forward = next(((copy, said) for copy in post.get("archived") or ()
+                                  if copy.get("status") == ARCHIVED_COPY and (said := forward_said(
+                                      copy.get("references") or (), (copy.get("author") or {}).get("handle")))),
+                                 (None, None))
+            if copy is not None:
+                cell = f"wayback capture of {copy['captured_at']} ({form_words(copy['form'])}), " + _copy_source(copy)
         if forward is not None:
-            rows.append(("Forwarded from", "", f"{forward}, not its own", _given_by(post, "references", forward,
-                                                                                       cited)))
+            rows.append(("Forwarded from", "", f"{forward}, not its own", cell))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")

@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from cache import Store
 
 
+# Why an observation may hold other words than its kept body gives read again: an edit, or a reader changed since (the
+# version string says nothing of which: every build is 0.1.0), so neither is claimed alone (review45b: "the row was
+# changed" was said of a cache an earlier version filled, which `fetch --reparse` exists to read again)
+READ_OTHERWISE = ("changed in the database, or kept by an earlier version that read this body otherwise: "
+                  "`fetch --reparse` reads every kept body again")
+
+
 @dataclass
 class Verified:
     """What `verify` checked, and each failure as a dict: kind ("body", "post", "warc"), what it names, why."""
@@ -92,8 +99,8 @@ def _check_post(store: Store, row: dict[str, Any], damaged: set[str], failed: An
             failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}",
                     "fetch_ids": [observation["fetch_id"]], "body_sha256": fetch["body_sha256"],
                     "why": (f"the {differing} its observation of fetch #{observation['fetch_id']} keeps "
-                            "are not those the fetch's body gives when read again: the row does not match its cited "
-                            "fetch")})
+                            "are not those the fetch's body gives when read again by this version: the row does not "
+                            f"match its cited fetch ({READ_OTHERWISE})")})
     if row.get("text") and texts - {None} and row["text"] not in texts:
         failed({"kind": "post", "post": f"{row['platform']}/{row['post_id']}", "fetch_ids": [], "body_sha256": None,
                 "why": "the post row's words are none of those its observations keep: the row was changed"})
@@ -127,7 +134,7 @@ def _record_fails(store: Store, entry: dict[str, Any]) -> str | None:
     path: Path | None = store.warc_file_here(entry["warc_file"])
     if path is None:
         return "the WARC file is not found on this machine (beside the database, or at the path kept): not checked"
-    why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"])
+    why = record_check(path, entry["warc_offset"], entry["warc_record_id"], entry["body_sha256"], store)
     if why is None:
         return (f"{path} holds no record {entry['warc_record_id'] or ''} at offset {entry['warc_offset']:,} "
                 "(another file of that name, or changed since)").replace("record  at", "record at")

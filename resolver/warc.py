@@ -66,6 +66,9 @@ def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]
             "http-header-user-agent": redactor.text(user_agent(settings))}
 
 
+# How a WARC-Profile of an identical-payload-digest revisit ends (WARC 1.0 and 1.1): the only revisit a replay answers
+# with the payload it refers to; a server-not-modified one (a 304's head) stands for no payload of its own
+IDENTICAL_PAYLOAD = "/revisit/identical-payload-digest"
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
 # the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
@@ -481,14 +484,26 @@ class ReplayIndex:
                 iterator = ArchiveIterator(stream, check_digests=True)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
-                payloads: dict[str, int] = {}   # a response record's offset by its WARC-Record-ID: what a revisit refers to
+                # a response record's offset and WARC-Payload-Digest by its WARC-Record-ID: what a revisit refers to
+                payloads: dict[str, tuple[int, str | None]] = {}
+                ours: set[str] = set()   # the ids of this file's warcinfo records this tool wrote
+                first = True
                 for record in _readable(iterator, path):
                     kind = record.rec_type
+                    if kind == "warcinfo":
+                        if b"\nsoftware: embed-resolver/" in b"\n" + record.content_stream().read(1 << 16):
+                            ours.add(record.rec_headers.get_header("WARC-Record-ID"))
+                            if first:   # a record naming no warcinfo (an earlier version's) is the file's first's
+                                ours.add("")
+                    first = False
+                    if kind == "response" and (record.rec_headers.get_header("WARC-Warcinfo-ID") or "") in ours:
+                        _refuse_undigested(record, path, iterator.get_record_offset())
                     if kind == "request":
                         methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
                             record.http_headers.protocol if record.http_headers else "GET")
                     elif kind == "response" and record.http_headers is not None or kind == "revisit" \
                             and record.http_headers is not None \
+                            and (record.rec_headers.get_header("WARC-Profile") or "").endswith(IDENTICAL_PAYLOAD) \
                             and record.rec_headers.get_header("WARC-Refers-To") in payloads:
                         # an identical-payload revisit (one run's second take of a payload) answers with its own
                         # head and the payload of the record it refers to, earlier in the file (newuser44b #7)
@@ -496,6 +511,9 @@ class ReplayIndex:
                         # whole, a body the source never sent and its hash (review36a)
                         torn = _ends_inside(record)
                         _refuse_altered(record, path, iterator.get_record_offset())
+                        if kind == "revisit":
+                            _refuse_unlike(record, path, iterator.get_record_offset(),
+                                           payloads[record.rec_headers.get_header("WARC-Refers-To")][1])
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
@@ -509,9 +527,11 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Record-ID"),
                             record.rec_headers.get_header(CONTACTED_HEADER),
                             os.fstat(stream.fileno()).st_size if torn else None,
-                            payloads[record.rec_headers.get_header("WARC-Refers-To")] if kind == "revisit" else None)
+                            payloads[record.rec_headers.get_header("WARC-Refers-To")][0] if kind == "revisit"
+                            else None)
                         if kind == "response":
-                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = iterator.get_record_offset()
+                            payloads[record.rec_headers.get_header("WARC-Record-ID")] = (
+                                iterator.get_record_offset(), record.rec_headers.get_header("WARC-Payload-Digest"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
@@ -627,6 +647,33 @@ def _refuse_altered(record: Any, path: Path, offset: int) -> None:
                          "the file is damaged or altered and is not replayed")
 
 
+def _refuse_undigested(record: Any, path: Path, offset: int) -> None:
+    """A ValueError naming a response record this tool wrote that carries no WARC-Payload-Digest or WARC-Block-Digest:
+    every one it writes carries both, so its headers were changed, and its payload, which nothing then checks, would be
+    replayed as the answer (review45b: a record whose digests were taken out and whose words were edited replayed as
+    sound, where one with its digests kept is refused)."""
+    missing = [name for name in ("WARC-Block-Digest", "WARC-Payload-Digest") if not record.rec_headers.get_header(name)]
+    if missing:
+        raise ValueError(f"{path}: the response record at offset {offset:,} (WARC-Record-ID "
+                         f"{record.rec_headers.get_header('WARC-Record-ID')}, "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')}) carries no {' or '.join(missing)}, "
+                         "which every response record embed-resolver writes carries: its headers were changed after "
+                         "it was written, so the file is damaged or altered and is not replayed")
+
+
+def _refuse_unlike(record: Any, path: Path, offset: int, original: str | None) -> None:
+    """A ValueError naming a revisit record whose WARC-Payload-Digest is not that of the record its WARC-Refers-To
+    names: it would be answered with a payload it does not stand for, and no digest of a revisit is checked by warcio
+    (review45b: a revisit edited to refer to another record replayed that record's payload as its answer)."""
+    named = record.rec_headers.get_header("WARC-Payload-Digest")
+    if not named or named != original:
+        raise ValueError(f"{path}: the revisit record at offset {offset:,} (WARC-Record-ID "
+                         f"{record.rec_headers.get_header('WARC-Record-ID')}, "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')}) names the payload {named or '(none)'}, "
+                         f"but the record it refers to ({record.rec_headers.get_header('WARC-Refers-To')}) holds "
+                         f"{original or 'none named'}: the file is damaged or altered and is not replayed")
+
+
 def _names(value: str | None) -> set[str]:
     """The names a REDACTED_HEADER value lists ("body, set-cookie")."""
     return {name.strip().lower() for name in (value or "").split(",") if name.strip()}
@@ -647,7 +694,29 @@ class RecordRead:
     record_id: str | None
     failed: tuple[str, ...]        # warcio's words for each digest that does not match ("payload digest failed ...")
     payload_sha256: str | None     # the sha256 of its payload as stored, None when encoded (Content-Encoding,
-                                   # chunked): then it is no body's hash
+                                   # chunked) or a revisit's (none stored): then it is no body's hash
+    payload_digest: str | None = None   # its WARC-Payload-Digest header ("sha1:BASE32"); a revisit's names the
+                                        # payload of the record it refers to (it holds none of its own)
+    # a revisit record's WARC-Refers-To and WARC-Refers-To-Target-URI: the record holding its payload; None for any
+    # other record
+    refers_to: tuple[str, str] | None = None
+
+
+def payload_digest_of(digest: str, body: bytes) -> bool | None:
+    """Whether `body` is the payload a WARC-Payload-Digest ("sha1:BASE32", base16 too, as WARC 1.1 allows any RFC
+    4648 encoding) names; None when the value cannot be read (no "algorithm:value", an algorithm hashlib lacks)."""
+    import base64
+
+    algorithm, _, value = digest.strip().partition(":")
+    try:
+        made = hashlib.new(algorithm.strip().lower().replace("-", ""), body).digest()
+    except (ValueError, TypeError):
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    return value.upper() in (base64.b32encode(made).decode(), made.hex().upper()) \
+        or value == base64.b64encode(made).decode()
 
 
 def read_record(path: Path, offset: int) -> RecordRead | None:
@@ -670,9 +739,13 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
             while piece := record.raw_stream.read(STEP):
                 digest.update(piece)
             checker = record.digest_checker
+            revisit = record.rec_type == "revisit"
             return RecordRead(str(record.rec_headers.get_header("WARC-Record-ID") or "") or None,
                               tuple(checker.problems) if checker.passed is False else (),
-                              None if encoded else digest.hexdigest())
+                              None if encoded or revisit else digest.hexdigest(),
+                              record.rec_headers.get_header("WARC-Payload-Digest"),
+                              (record.rec_headers.get_header("WARC-Refers-To") or "",
+                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None)
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

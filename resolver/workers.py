@@ -170,7 +170,7 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
         unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
-        thin = read_thin(loaded.article, embeds)
+        thin = read_thin(loaded.article, embeds, unsupported)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
@@ -294,7 +294,7 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
             with suppress(ValueError):
                 url = urljoin(base, url)
         if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
-                or any(same_photo(url, c) or same_photo(image.url, c) for c in credited):
+                or any(_credited(address, c, base) for address in (image.url, *image.others) for c in credited):
             continue
         found.append({"url": url, "where": image.where})
     if not found:
@@ -302,6 +302,26 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
     untied = sum(1 for c in credits if not c.image)
     return {"kind": "uncredited-images", "count": len(found), "images": found, "untied_credits": untied,
             "message": uncredited_note(len(found), untied)}
+
+
+def _credited(address: str, credited: str, base: str | None) -> bool:
+    """Is a picture's address (as written) the image a credit is tied to? Each read against the page's base; with
+    none known, a relative one on the other's own site (a saved page's og:image https://news.example/a.jpg and its
+    credited <img src=/a.jpg>: the og:image was listed as a picture with no credit, review45c)."""
+    from urllib.parse import urljoin
+
+    from resolver.extract.html_credits import same_photo
+
+    if same_photo(address, credited):
+        return True
+    with suppress(ValueError):
+        if base:
+            return same_photo(urljoin(base, address), urljoin(base, credited))
+        if _ABSOLUTE.match(address) and not _ABSOLUTE.match(credited):
+            return same_photo(address, urljoin(address, credited))
+        if _ABSOLUTE.match(credited) and not _ABSOLUTE.match(address):
+            return same_photo(urljoin(credited, address), credited)
+    return False
 
 
 def uncredited_note(count: int, untied: int) -> str:
@@ -328,8 +348,9 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:
-    """`{"kind": "posts-not-supported", "count", "services", "invites", "first", "message"}`: the VK, Rutube and OK
-    posts and videos the page embeds or links (`count`, by service in `services`) and its Telegram invite links
+    """`{"kind": "posts-not-supported", "count", "services", "invites", "first", "message"}`: the VK, Rutube, OK and
+    Tumblr posts and videos, the Flickr photos the page embeds or links (`count`, by service in `services`), those
+    of closed services (Storify, Vine, Google+: named in `closed`, newuser44d #2) and its Telegram invite links
     (`invites`), which no step reads (newuser44a #3: they vanished from every output); None: none."""
     from resolver.platforms import unsupported
 
@@ -341,15 +362,20 @@ def unsupported_said(article: Article) -> dict[str, Any] | None:
     for item in found:
         if item.service != unsupported.INVITE_SERVICE:
             services[item.service] = services.get(item.service, 0) + 1
+    closed = [service for service in services if service in unsupported.CLOSED]
     return {"kind": "posts-not-supported", "count": sum(services.values()), "services": services,
-            "invites": len(found) - sum(services.values()), "first": found[0].url,
-            "message": unsupported.not_supported_note(found)}
+            "invites": len(found) - sum(services.values()), **({"closed": closed} if closed else {}),
+            "first": found[0].url, "message": unsupported.not_supported_note(found)}
 
 
-def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:
-    """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone."""
-    return attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
+def read_thin(article: Article, embeds: list[Embed], unsupported: dict[str, Any] | None = None) -> ThinPage | None:
+    """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone.
+    `unsupported`: `unsupported_said`'s, whose posts it counts beside the embeds (newuser44d #2)."""
+    thin = attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
                    utf8=article.utf8, fallback=None)
+    if thin is not None and unsupported and unsupported["count"]:
+        thin = replace(thin, others=unsupported["count"], services=tuple(unsupported["services"]))
+    return thin
 
 
 def read_links_not_followed(article: Article, embeds: list[Embed]) -> LinksNotFollowed | None:

@@ -41,8 +41,16 @@ def test_another_originator_in_the_file_warns_naming_both(creator, organization,
 
 
 @pytest.mark.parametrize("inside", [{"credit_line": "AP"}, {"credit_line": "AP", "source": "AP"},
-                                    {"credit_line": "AP Photo", "copyright": "Copyright 2022 The Associated Press"}],
-                         ids=["credit-line", "credit-and-source", "notice"])
+                                    {"credit_line": "AP Photo", "copyright": "Copyright 2022 The Associated Press"},
+                                    # a by-line naming no one, or the agency, and Getty's notice (review45a: each was
+                                    # "the file names another originator": 'STR', 'AP Photo', 'This content …')
+                                    {"credit_line": "AP", "byline": "STR"}, {"credit_line": "AP", "byline": "Stringer"},
+                                    {"credit_line": "AP", "byline": "Uncredited"},
+                                    {"credit_line": "AP", "byline": "AP Photo"},
+                                    {"credit_line": "AP", "byline": "AP Photo/STR"},
+                                    {"credit_line": "AP", "copyright": "This content is subject to copyright."}],
+                         ids=["credit-line", "credit-and-source", "notice", "by-line-str", "by-line-stringer",
+                              "by-line-uncredited", "by-line-agency", "by-line-agency-str", "getty-notice"])
 def test_a_file_naming_only_the_agency_says_the_originator_was_not_checked(inside):
     found = check_of(None, f"{PRESS_SERVICE} via AP", inside)
     assert found["result"] == "warn", found

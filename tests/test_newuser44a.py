@@ -31,7 +31,7 @@ def test_fetch_says_each_capture_read_that_is_not_the_post_in_one_line_as_the_re
                                                             NEIGHBOURS)))]
     [line] = lines
     assert line.startswith(f"no archived copy found under {PAGE} ") and line.endswith(
-        f"(the archive answered: 2 captures listed; read, none is the post: {HEAD}; {NEIGHBOURS})"), line
+        f"(the archive answered: 2 captures read, none is the post: {HEAD}; {NEIGHBOURS})"), line
 
 
 def test_one_capture_read_that_is_not_the_post_is_said_as_the_report_says_it():
@@ -39,7 +39,7 @@ def test_one_capture_read_that_is_not_the_post_is_said_as_the_report_says_it():
                                                             "the capture shows the login wall, not the post")))]
     [line] = lines
     assert line.startswith(f"no archived copy found under {PAGE} ") and line.endswith(
-        "(the archive answered: 1 capture listed; it shows the login wall, not the post)"), line
+        "(the archive answered: 1 capture read; it shows the login wall, not the post)"), line
 
 
 def test_captures_read_after_a_failed_list_keep_every_reason():
@@ -114,3 +114,26 @@ def test_archive_says_what_the_fetch_read_of_the_closest_capture():
     data = found.to_json()
     assert data["closest_read"] is True and [(c["status"], c["reason"]) for c in data["read"]] == [
         ("unknown", HEAD), ("unknown", NEIGHBOURS)], data
+
+
+def test_fetch_counts_the_captures_it_read_never_says_that_is_all_the_archive_listed(fakenet, tmp_path, monkeypatch):
+    """The fetch reads at most `--captures` (3) captures of distinct content: the archive listing 5 login walls, fetch
+    said "(the archive answered: 3 captures listed; read, none is the post: …)", a count of the list it never made
+    (review45a). It says the captures read."""
+    from tests.fakenet import page
+    from tests.test_cited_answers import ARTICLE
+    from tests.test_fetch import by_id, json_page
+    from tests.test_verdicts import DELETED, HOSTS, POST, cli_on_fakenet
+    from tests.waybacknet import Capture, serve
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    wall = b"<html><head><title>Log in to X / X</title></head><body><h1>Happening now</h1><p>Join today %d.</p></body></html>"
+    serve(fakenet, [Capture(f"2023010{n}000000", f"https://twitter.com/river_desk/status/{POST}", wall % n)
+                    for n in range(1, 6)])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("fetch", "article.html", article=ARTICLE)
+    said = " ".join(out.split())
+    assert code == 0, said
+    assert "captures listed" not in said, said
+    assert "(the archive answered: 3 captures read, none is the post: the capture shows the login wall" in said, said

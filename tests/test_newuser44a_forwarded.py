@@ -91,3 +91,10 @@ def test_newuser44a_4_an_archived_copy_of_a_forward_says_so_too(fakenet, tmp_pat
     code, md = run("report", "a.html", article=ARTICLE, name="a.html")
     [author] = [line for line in md.splitlines() if "**author**" in line]
     assert "warn" in author and "the post is a forward: its words are Военкор Фикция's" in author, author
+    # the post's table says it too, citing the capture read (review45a: the row looked for a copy "available", which
+    # an archived copy no longer says since it says "archived-copy", and was never written; written, it cited the
+    # live widget's answer "Post not found", which holds no forward)
+    [row] = [line for line in md.splitlines() if line.startswith("| Forwarded from |")]
+    assert row.startswith(f"| Forwarded from | — | {SAID}, not its own | wayback capture of 2024-03-07T09:30:00Z "
+                          "(web-preview), "), row
+    assert "telegram-widget" not in row, row

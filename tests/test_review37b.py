@@ -155,7 +155,7 @@ def test_a_capture_of_the_login_wall_is_no_archived_copy_in_fetchs_table_as_in_t
         said = " ".join(out.split())
         assert code == 0, said
         assert "archived copy read" not in said and "archived copies read" not in said, (command, said)
-        assert "(the archive answered: 1 capture listed; it shows the login wall, not the post)" in said, \
+        assert "(the archive answered: 1 capture read; it shows the login wall, not the post)" in said, \
             (command, said)
         assert "no archived copy found under https://twitter.com/river_desk/status/" in said, (command, said)
     [embed] = json.loads(reporter("report", "--offline", "--format", "json", "article.html")[1])["embeds"]

@@ -89,3 +89,17 @@ def test_a_translation_compared_whole_names_a_figure_not_among_the_posts(said, p
     assert c.result == result, c.evidence
     assert c.evidence.startswith("no word of the post's"), c.evidence
     assert ("is not among the post's figures (105)" in c.evidence) == (result != "warn" or "1500" in said), c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Света в городе нет уже третий день.", "Світла в місті нема вже третій день."),
+    ("Пострадавших в доме и во дворе нет.", "Постраждалих у будинку і на подвір'ї немає."),
+    ("Выходить на улицу сейчас нельзя, это опасно.", "Виходити на вулицю зараз не можна, це небезпечно."),
+    ("Потерь среди мирных жителей нет.", "Жодних втрат серед мирних жителів."),
+], ids=["net-nema", "net-nemaie", "nelzia-ne-mozhna", "net-zhodnykh"])
+def test_a_negation_each_language_says_in_its_own_word_is_kept_in_a_translation(said, post):
+    """Ukrainian "немає", "нема" are Russian "нет"; Russian "нельзя" is Ukrainian "не можна"; "жодних" and "никаких"
+    both deny (review45a): a faithful translation failed as "the quote adds a negation ("нет")"."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+    assert "negation" not in c.evidence, c.evidence

@@ -300,6 +300,19 @@ def test_a_date_starting_the_next_line_is_no_rest_of_the_id(text, post_id):
     assert (embed.post_id, embed.id_doubt) == (post_id, None)
 
 
+def test_a_month_after_a_figure_no_day_can_be_is_no_date_and_stays_a_guess():
+    """"…/status/12345678901234567⏎89 September": 89 is no day of a month, so the line is no date, and the id read
+    across it (a 19-digit id) is as likely as the one written; read sure before (review45a)."""
+    embed = only("https://x.com/RivertonPD/status/12345678901234567\n89 September tweets were counted.")
+    assert embed.post_id == "1234567890123456789" and embed.id_doubt, embed
+    assert "as written before it, the id is 12345678901234567" in embed.id_doubt, embed.id_doubt
+    embed = only("https://t.me/frontnews_ua/101\n45 September posts were counted.")
+    assert embed.post_id == "frontnews_ua/101" and embed.id_doubt and "frontnews_ua/10145" in embed.id_doubt
+    # a digit run longer than Python converts to an int (4,300 digits) is no day either, and no error
+    embed = only("https://t.me/frontnews_ua/101\n" + "1" * 5000 + " September posts were counted.")
+    assert embed.post_id == "frontnews_ua/101" and embed.id_doubt
+
+
 @pytest.mark.parametrize("text, post_id, joined", [
     ("https://t.me/rus_voenkor_24/5531\n2 tanks were destroyed near Izium.", "rus_voenkor_24/5531", "55312"),
     ("https://t.me/frontnews_ua/101\n2 танки знищено біля Ізюма.", "frontnews_ua/101", "1012"),
@@ -307,7 +320,12 @@ def test_a_date_starting_the_next_line_is_no_rest_of_the_id(text, post_id):
     ("X: https://x.com/RivertonPD/status/20\n06 was the year.", "20", "2006"),
     ("Old tweet: https://twitter.com/biz/status/123456789\n20230415 report follows.", "123456789", "12345678920230415"),
     ("https://t.me/rus_voenkor_24/5531\n25 % колонны потеряно.", "rus_voenkor_24/5531", "553125"),
-], ids=["tanks", "uk-tanks", "for-the-list", "x-short", "x-date-stamp", "percent-spaced"])
+    # a count grouped in thousands by a space ("3 000", "12\u00a0500"): no id's rest goes on after a space (review45a)
+    ("https://t.me/frontnews_ua/101\n3 000 людей евакуювали.", "frontnews_ua/101", "1013"),
+    ("https://t.me/frontnews_ua/101\n12\u00a0500 people fled.", "frontnews_ua/101", "10112"),
+    ("https://t.me/frontnews_ua/101\n1\u202f250\u202f000 hryvnias were raised.", "frontnews_ua/101", "1011"),
+], ids=["tanks", "uk-tanks", "for-the-list", "x-short", "x-date-stamp", "percent-spaced", "thousands", "thousands-nbsp",
+        "millions-thin-space"])
 def test_a_figure_and_a_word_starting_the_next_line_give_the_id_as_written_and_say_the_other(text, post_id, joined):
     """A number starting a sentence is likelier than an id's rest; it stays a guess, so the doubt names both readings."""
     embed = only(text)

@@ -320,9 +320,15 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 PLATFORMS = frozenset("x|twitter|instagram|facebook|tiktok|youtube|threads|bluesky|bsky|mastodon|reddit|telegram"
                       "|snapchat|linkedin".split("|"))
 _PLATFORM_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[A-Za-z]+)(?P<site>\.(?:com|net|app|org))?")
-_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}")
+# An account, with its server where the platform is federated ("@jane@mastodon.social": "Mastodon" was the creator)
+_ACCOUNT_RE = re.compile(r"@?[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?")
 _PLATFORM_SPACE_ACCOUNT_RE = re.compile(r"(?P<platform>(?:www\.)?[A-Za-z]+(?:\.(?:com|net|app|org))?)[ \t\u00a0]+"
-                                        r"(?P<account>@[\w][\w.]{0,60})")
+                                        r"(?P<account>@[\w][\w.]{0,60}(?:@[\w-]+(?:\.[\w-]+)+)?)")
+# A Bluesky handle is a domain name, written with no "@" as often as with one ("Bluesky/jane.bsky.social": "Bluesky"
+# was the photographer, review45c)
+# (in small letters, as Bluesky writes one: "Bluesky/J.Smith" is a person's initial and name)
+_DOMAIN_HANDLE_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}")
+_DOMAIN_HANDLE_PLATFORMS = frozenset({"bluesky", "bsky"})
 
 
 def _platform(part: str) -> tuple[str, bool] | None:
@@ -347,6 +353,9 @@ def platform_account(parts: Sequence[str]) -> tuple[str, str] | None:
         if platform and _ACCOUNT_RE.fullmatch(account) and (account.startswith("@") or platform[1]
                                                               and account is parts[1].strip()):
             return account, platform[0]
+        if platform and platform[0].casefold() in _DOMAIN_HANDLE_PLATFORMS and account is parts[1].strip() \
+                and _DOMAIN_HANDLE_RE.fullmatch(account):
+            return account, platform[0]   # "Bluesky/jane.bsky.social": a handle, its domain its own (review45c)
     return None
 
 
@@ -384,6 +393,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
         return None, role_org
     if (on_platform := platform_account(kept)) is not None:
         return on_platform   # "Threads/@jane", "Instagram @jane": the account, then the platform (newuser44c)
+    if len(kept) == 2 and (platform := _platform(kept[0])) is not None and not platform[1] \
+            and _platform(kept[1]) is None:
+        # "Threads/Jane Doe": the platform is never the photographer (review45c); before an organisation, both are
+        # organisations ("Facebook/Riverton Fire Department")
+        return (None, as_written(value, kept)) if is_org(kept[1]) else (kept[1], kept[0])
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org

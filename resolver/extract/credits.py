@@ -453,8 +453,12 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
                                                      or (cut := _agency_before_prose(written)) is not None):
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
-            if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None and licence.start() > 0:
+            if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None:
+                if not written[:licence.start()].strip():
+                    continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
                 written = written[:licence.start()]   # "Photo: Jo Kline, CC BY-SA 4.0": the licence is no name
+            if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None:
+                written = written[licence.end():]   # "Photo: CC BY-SA 4.0 / Jo Kline": it was the creator (review45c)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
@@ -525,6 +529,8 @@ def newsroom_kind(key: str) -> str:
 LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)"
                                rf"(?(open)\))(?={SP}*(?:$|[\n.;)|\]]))", re.MULTILINE)
 
+LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?"
+                               rf"{SP}*[/|,;:–—-]{SP}*(?=\S)")
 LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?{SP}*$")
 
 

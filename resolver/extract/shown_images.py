@@ -3,8 +3,9 @@ addresses, for saying which of them no credit names (newuser42a #11: an image wi
 editor could not tell "no credit found" from "not looked at"). Pure: a parsed page in, addresses out.
 
 Only content pictures: never a data: URI, an icon, a logo, an avatar, a tracking pixel or a spacer (by its address,
-its class, id or alt words, or a size of its own under 100 pixels), nor an image in the page's navigation,
-footer, asides, related-story lists, share bars or an embedded post (a post's media are the post's).
+its class, id or alt words, a size of its own under 100 pixels or a style hiding it), nor an image in the page's
+navigation, footer, asides, related-story lists, share bars, advert slots or an embedded post (a post's media are the
+post's).
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "blockquote", "form", "nos
 FURNITURE_CLASS_RE = LazyPattern(
     r"(?:^|[^a-z])(?:related|recommend|more-stories|read-more|promo|newsletter|share|social|sharing|comments?"
     r"|author|byline|avatar|sidebar|widget|advert|sponsor|outbrain|taboola|teaser|card-list|trending|most-read"
-    r"|twitter-tweet|instagram-media|tiktok-embed)(?:[^a-z]|$)")
+    r"|twitter-tweet|instagram-media|tiktok-embed"
+    r"|ads?|adslot|dfp|gpt)(?:[^a-z]|$)")   # an advert's slot: "ad", "ad-slot", "div-gpt-ad-1" (review45c)
+# An advertising or audience-measuring service's address: its picture is a pixel or an advert (review45c)
+TRACKER_RE = LazyPattern(r"scorecardresearch|doubleclick|googlesyndication|googleadservices|adsystem|adservice"
+                         r"|quantserve|facebook\.com/tr\b")
+# A picture drawn hidden or tiny by its style (a tracking pixel's "display:none", "width:1px;height:1px")
+HIDDEN_STYLE_RE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:^|[;\s])(?:width|height)\s*:\s*(\d{1,2})(?:\.\d+)?px")
 SMALL = 100   # a picture drawn smaller than this (width or height in its own attributes) is an icon or a pixel
 
 
@@ -40,6 +47,9 @@ class ShownImage:
 
     url: str
     where: str   # "og:image" | "article"
+    # the image's other addresses (its src beside a lazy data-src, its srcset's): a credit tied to any is its credit
+    # (review45c: one tied to the src of an <img> whose data-src was listed named it as a picture with no credit)
+    others: tuple[str, ...] = ()
 
 
 def content_images_of(page: str, *, utf8: bytes | None = None) -> list[ShownImage]:
@@ -77,7 +87,23 @@ def content_images(tree: Any) -> list[ShownImage]:
         url = _address(el)
         if url and url not in seen and _content_image(el, url):
             seen.add(url)
-            found.append(ShownImage(url, "article"))
+            found.append(ShownImage(url, "article", tuple(other for other in _addresses(el) if other != url)))
+    return found
+
+
+def _addresses(el: Any) -> list[str]:
+    """Every address an <img> names its picture by (its lazy attributes, src, srcsets), as written, each once."""
+    attributes = el.attributes
+    found: list[str] = []
+    for name in LAZY_ATTRS:
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith("data:") and value not in found:
+            found.append(value)
+    for name in ("data-srcset", "srcset"):
+        for candidate in (attributes.get(name) or "").split(","):
+            value = candidate.strip().split(" ")[0]
+            if value and not value.startswith("data:") and value not in found:
+                found.append(value)
     return found
 
 
@@ -100,7 +126,7 @@ def _content_address(url: str) -> bool:
     lowered = url.lower()
     path = lowered.split("?")[0].split("#")[0]
     return not lowered.startswith(("data:", "javascript:", "about:")) and not path.endswith((".svg", ".ico")) \
-        and NOT_CONTENT_RE.search(path) is None
+        and NOT_CONTENT_RE.search(path) is None and TRACKER_RE.search(lowered) is None
 
 
 def _content_image(el: Any, url: str) -> bool:
@@ -111,8 +137,10 @@ def _content_image(el: Any, url: str) -> bool:
     attributes = el.attributes
     words = " ".join(attributes.get(name) or "" for name in ("class", "id", "alt", "role")).lower()
     if NOT_CONTENT_RE.search(words) or attributes.get("aria-hidden") == "true" \
-            or attributes.get("role") == "presentation":
+            or attributes.get("role") == "presentation" or "hidden" in attributes:
         return False
+    if (style := attributes.get("style")) and HIDDEN_STYLE_RE.search(style.lower()):
+        return False   # drawn hidden, or under 100 pixels wide or high (review45c)
     for name in ("width", "height"):
         size = (attributes.get(name) or "").strip().removesuffix("px")
         if size.isdigit() and int(size) < SMALL:

@@ -1380,8 +1380,10 @@ def _id_run_below(text: str, end: int, *, words: bool = False) -> tuple[str, int
     return rest, line.start("rest") + len(written)
 
 
-# After a line's figure: a word (" tanks", " September"), or a percent sign ("25 %", "25%"): a sentence's number
-FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]*(?P<word>[%‰])|[ \t\u00a0]+(?P<word2>[^\W\d_]+)")
+# After a line's figure: a word (" tanks", " September"), or a percent sign ("25 %", "25%"): a sentence's number; or,
+# after one to three digits, groups of three set off by a space ("3 000", "12\u00a0500"): a count, no id's rest
+FIGURE_WORD_RE = LazyPattern(r"[ \t\u00a0]*(?P<word>[%‰])|[ \t\u00a0]+(?P<word2>[^\W\d_]+)"
+                             r"|(?P<groups>(?:[ \u00a0\u202f\u2009]\d{3})+)(?!\d)")
 
 
 def _current_form(ref: PostRef) -> bool:
@@ -1405,9 +1407,12 @@ def _across_the_line(text: str, url: str, ref: PostRef, end: int, *,
         return None
     rest, joined_end = next_line
     figure = FIGURE_WORD_RE.match(text, joined_end) if rest.isdigit() else None
-    word = figure.group("word") or figure.group("word2") if figure is not None else None
-    if word is not None and is_month(word):
-        return None   # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1)
+    if figure is not None and figure.group("groups") and len(rest) > 3:
+        figure = None   # "…/5531⏎20230415 000": no count's first group
+    word = figure.group("word") or figure.group("word2") or figure.group("groups") if figure is not None else None
+    if word is not None and len(rest) <= 2 and 0 < int(rest) <= 31 and is_month(word):
+        # "…/101⏎12 September 2022: …": a date, no id's rest (newuser44a #1); "…/N⏎89 September" is none (review45a)
+        return None
     reading = _post_reading(url + rest)
     doubt = (f"the URL ends at a line break and the next line starts with “{rest}”: read as one id across it, "
              "which is a guess")

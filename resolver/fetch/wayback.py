@@ -645,8 +645,26 @@ def page_queries(post_id: str, handles: Sequence[str | None], platform: str | No
         return telegram.capture_pages(post_id)
     if (pages := _own_pages(post_id, handles, platform)) is not None:
         return pages
-    return [form for page in _pages(post_id, handles)
-            for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
+    pages = _pages(post_id, handles)
+    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] \
+        + [page.replace("/i/status/", "/i/web/status/") if "/i/status/" in page else page.replace("/status/", "/statuses/")
+           for page in pages if "/i/status/" in page or old_form(post_id)]
+
+
+# Until 2012 pages and Twitter's own links wrote a post's page `twitter.com/<handle>/statuses/<id>`, which CDX files
+# apart from `/status/`, and no prefix of one covers the other but the account's every post (newuser44d #6: an
+# article of 2011 linking the /statuses/ form got "no archived copy found" with that form never asked). A post of no
+# known account is listed under `/i/status/<id>` and the `/i/web/status/<id>` Twitter's truncated texts linked.
+OLD_FORM_BEFORE = datetime(2012, 1, 1, tzinfo=timezone.utc)
+
+
+def old_form(post_id: str) -> bool:
+    """Whether an X post is of the years its page was also written `/statuses/<id>`: minted before 2012, or a
+    pre-snowflake id (2006-2010)."""
+    if not (post_id.isascii() and post_id.isdigit()) or len(post_id) > 19:
+        return False
+    minted = x.snowflake_time(post_id)
+    return minted < OLD_FORM_BEFORE if minted is not None else int(post_id) < x.FIRST_SNOWFLAKE
 
 
 def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str] | None:
@@ -719,7 +737,9 @@ def where_looked(pages: Sequence[str]) -> str:
     if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None \
             or platforms_tiktok.parse(pages[0]) is not None or platforms_instagram.parse(pages[0]) is not None:
         return f"under {named}"
-    return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
+    older = " and as twitter.com/i/web/status/…" if "/i/status/" in pages[0] else " and as twitter.com/…/statuses/…" \
+        if old_form(pages[0].rstrip("/").rsplit("/", 1)[-1]) else ""
+    return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com{older}, nor among its "
             "syndication and oEmbed answers")
 
 
