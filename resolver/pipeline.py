@@ -1913,6 +1913,8 @@ def archive_targets_of(
             urls.extend(forms)
             if embed.date:
                 near.update(dict.fromkeys(forms, embed.date.replace("-", "")))
+        elif embed.kind == "story":   # no post, and gone a day after it was posted: its captures are what is left
+            urls.append(real(embed.url))
         urls.extend(map(real, embed.media_links))
     # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
     given = set(urls) | {found.value.post.url for found in result.resolutions or ()

@@ -835,6 +835,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
+        if embed.get("platform") == "instagram" and embed.get("detector") not in LINKS and said:
+            return check("text", "skip", _quote_unchecked(said, post))
         return check("text", "skip", "no available post text or archived copy to compare with")
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
@@ -1066,6 +1068,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
            "no answer or archived copy holds its caption")
     return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
+
+
+def _quote_unchecked(said: str, post: dict[str, Any] | None) -> str:
+    """Why the quote an article gives beside an Instagram embed code (`beside.embed_quote`) was not compared: nothing
+    holds the caption to compare it with (newuser44c #3: "the article quotes no text of this post" was said)."""
+    quoted = " ".join(said.split())
+    quoted = quoted if len(quoted) <= 120 else f"{quoted[:119]}…"
+    why = ("the post was not fetched" if post is None else
+           "Instagram's answer holds no caption" if post.get("status") == "available" else
+           "no answer or archived copy holds its caption")
+    return f"{why}: the article's quote could not be checked (“{quoted}”: compare it by hand)"
 
 
 def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
@@ -1526,11 +1539,12 @@ def archived_copy_check(post: dict[str, Any] | None,
 
 
 def _refused_video(post: dict[str, Any]) -> bool:
-    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads): an error whose captures the fetch
-    reads, as it may be removed, and whose copies are checked as a gone post's are (fixleft43a)."""
-    from resolver.fetch.oembed import TIKTOK_REFUSAL
+    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads), an Instagram post Meta's refused to
+    embed (Graph's error 100): an error whose captures the fetch reads, as it may be removed or private, and whose
+    copies are checked as a gone post's are (fixleft43a)."""
+    from resolver.fetch.oembed import refused
 
-    return post.get("platform") == "tiktok" and post["status"] == "error" and TIKTOK_REFUSAL in (post.get("reason") or "")
+    return refused(post)
 
 
 def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
@@ -1650,21 +1664,52 @@ def _handle_in(resolution: dict[str, Any]) -> str | None:
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                   error: str | None = None, looked_for: str | None = None,
-                  lookups: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                  lookups: list[dict[str, Any]] | None = None, story: bool = False) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
     post's pages its capture lookup listed (under each handle, renamed28), else the URL the archive was asked
     about (`looked_for`). A gone post nobody archived warns "at risk": whether the world kept a copy is no error of
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
-    it rests on (`archive_lookups`)."""
-    found = _archive_check(post, snapshots, looked_up, error, looked_for)
+    it rests on (`archive_lookups`). `story`: the embed is an Instagram story, no post, whose URL is looked up all the
+    same (`_story_archive_check`)."""
+    found = _story_archive_check(snapshots, looked_up, error, looked_for) if story and not post else \
+        _archive_check(post, snapshots, looked_up, error, looked_for)
     if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
             and (asked := [f for f in lookups or () if not refused_by_config(f.get("error"))]):
         found = check("archive", "skip", _partly_refused(error, asked))
     said = lookups_text(lookups or [], said=found["evidence"])
     why = _under_other_handles(looked_for, lookups or [])
-    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and (post or story) else found
+
+
+STORY_GONE = "a story is no post: Instagram shows it for a day after it is posted, then no more"
+STORY_UNREAD = ("not read: whether one holds the story is not known (Instagram shows a story only to logged-in "
+                "viewers, and a capture of its URL is most often its login page)")
+STORY_SAVE = ("a story can be kept only while it lasts, by a viewer logged in to Instagram: a screenshot or a screen "
+              "recording, with its URL and the time it was seen")
+
+
+def _story_archive_check(snapshots: list[dict[str, Any]], looked_up: bool, error: str | None,
+                         looked_for: str | None) -> dict[str, Any]:
+    """The archive check of an Instagram story an article links (newuser44c #8: "the post was not fetched", no lookup
+    made): the captures the archive lists of its URL, named and not read, or none found, with what can be done."""
+    if not looked_up and not snapshots:
+        if error:
+            return check("archive", "skip", f"not known: {_lookup_not_made(error)}; {STORY_GONE}")
+        if _NO_ARCHIVE.get():
+            return check("archive", "skip", "not checked: this report was made with --no-archive, which asks no "
+                                            f"archive; whether an archived copy exists is not known; {STORY_GONE}")
+        return check("archive", "skip", "not checked: no archive lookup of this story has been made (embed-resolver "
+                                        f"archive looks it up); {STORY_GONE}")
+    good = [s for s in snapshots if s.get("status") == "200"]
+    if good:
+        last = max(good, key=lambda s: s["timestamp"])
+        listed = f"{len(good)} captures" if len(good) > 1 else "a capture"
+        return check("archive", "warn", f"{STORY_GONE}; the archive lists {listed} of its URL (HTTP 200, latest "
+                                        f"{captured_at(last['timestamp'])}), {STORY_UNREAD}: {last['url']}")
+    where = f" for {looked_for}" if looked_for else ""
+    return check("archive", "warn", f"at risk: {STORY_GONE}, and no archived copy was found{where}; {STORY_SAVE}")
 
 
 def _partly_refused(error: str | None, asked: list[dict[str, Any]]) -> str:
@@ -3831,7 +3876,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               text_check(data, data["post"], data["resolutions"], published, unsure_guess(result.article)),
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
+              archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"],
+                            story=embed.kind == "story" and embed.platform == "instagram"),
               archived_copy_check(data["post"], data["archive_lookups"])]
     # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
     # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from resolver.extract import tweet_text
-from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
+from resolver.extract.dom import (BLOCKS, ancestors, descendants, element_before, element_text, is_element,
+                                  text_with_lines)
 from resolver.lazy import LazyPattern, lazy_dataclass
 
 # A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
@@ -357,6 +358,58 @@ def _pull_quote(quote: Any, signature: Any) -> Beside | None:
     m = SIGNATURE_RE.match(element_text(signature))
     name = m.group("name").strip() if m is not None and m.group("name") else None
     return Beside(text, tweet_text.HIGH, name)
+
+
+# The words that, with a colon, open a quote of the post just above an embed code that shows none of its words: a
+# verb of posting (as a link's sentence reads it), or its participle ("shared the ink on Instagram, writing: “…”").
+INTRO_RE = LazyPattern(rf"\b(?:{POSTING}|writing|posting|captioning|captioned|tweeting)\b", re.IGNORECASE)
+# A post of someone else's, passed on or answered: "shared her post", "shared a post by", "reposted", "replied to".
+ANOTHERS_RE = LazyPattern(r"\b(?:(?:shared|shares)\s+(?:(?:his|her|their|[\w.’'-]+[’']s)\s+(?:post|photo|picture|video|"
+                          r"reel|story|caption)|a\s+(?:post|photo|video|reel)\s+(?:by|from))|repl(?:ied|ies)\s+to|"
+                          r"responded\s+to|retweeted|reposted|quoted)\b", re.IGNORECASE)
+# A quote is the paragraph's last words: after its closing mark, no more than the sentence's stop.
+ENDS_RE = LazyPattern(r"\s*[.!?…]?\s*$")
+
+
+def embed_quote(embed_code: Any) -> Beside:
+    """What the article quotes just above an embed code that holds no words of the post (Instagram's version 14 code
+    shows "View this post on Instagram" and "A post shared by …"), read as a quote beside a link is (newuser44c #3):
+    the closing quote of the paragraph right before it, opened by a colon after a verb of posting ("…, writing:
+    “new chapter 🖤 …”"), or the blockquote right before it (no embed code, no link) under a paragraph that ends so
+    ("He wrote:"). UNCERTAIN: only the layout ties it to the embed, so a changed word warns and never fails; a
+    quote given to speech ("said", "told"), to another's post ("shared", "replied to") or left open is not read."""
+    above = element_before(embed_code)
+    if above is None or not is_element(above) or above.tag not in ("p", "blockquote"):
+        return NOTHING
+    if above.tag == "p":
+        words = element_text(above)
+        runs = _runs(words)
+        if not runs or not runs[-1][3] or not runs[-1][2] or not ENDS_RE.fullmatch(words[runs[-1][1]:]) \
+                or not _introduces(words[:runs[-1][0]]):
+            return NOTHING
+        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None)
+    lead = element_before(above)
+    if lead is None or not is_element(lead) or lead.tag != "p" or not _introduces(element_text(lead)) \
+            or descendants(above, "a") or descendants(above, "script") or (above.attrs.get("class") or "").strip() \
+            or any(seen > MOST_NODES for seen, _ in enumerate(above.traverse())):
+        return NOTHING
+    words = " ".join(text_with_lines(above).split())   # a <br> a break between words, as the caption's lines are
+    runs = [r for r in _runs(words) if r[2]]
+    if runs and not all(r[3] for r in runs):
+        return NOTHING
+    text = " ".join(r[2] for r in runs) if runs else words
+    return Beside(text, tweet_text.UNCERTAIN, None) if text else NOTHING
+
+
+def _introduces(words: str) -> bool:
+    """Whether words end in a colon after a verb of posting in their last sentence, given neither to speech nor to
+    sharing or answering another's post ("The singer shared the ink on Instagram, writing:", "He wrote:")."""
+    words = words.rstrip()
+    if not words.endswith(":"):
+        return False
+    clause = SENTENCE_END_RE.split(words[:-1])[-1]
+    return INTRO_RE.search(clause) is not None and SPEECH_RE.search(clause) is None \
+        and ANOTHERS_RE.search(clause) is None
 
 
 def _signs(block: Any) -> bool:

@@ -24,7 +24,8 @@ from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
-from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
+from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, children, class_set,
+                                  descendants,
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
@@ -682,8 +683,9 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         name = (shared.group("name") or "").strip() or None
     else:   # a lead-in in a language not read as words: the handle beside the <time> is read, the name is not
         line = INSTAGRAM_HANDLE_RE.search(element_text(stamp.parent)) if stamp is not None and stamp.parent else None
-        if line is None:
-            return embed
+        if line is None:   # no account named: a quote just above it all the same (newuser44c #3)
+            said = beside.embed_quote(el)
+            return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
         handle, name, date_text = line.group("handle"), None, None
     date = parse_date(date_text or "", langs=_date_languages(el))
     if date is None and stamp is not None:
@@ -691,8 +693,12 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         if stamped and _real_day(stamped.group(0)):
             date, date_text = stamped.group(0), date_text or element_text(stamp) or None
     text = _caption(el)
+    confidence = tweet_text.HIGH if text else None
+    if not text:   # no words of the post in the code: a quote the article gives just above it (newuser44c #3)
+        said = beside.embed_quote(el)
+        text, confidence = said.text, said.confidence
     return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date,
-                   text=text, text_confidence=tweet_text.HIGH if text else None)
+                   text=text, text_confidence=confidence)
 
 
 def _caption(el: Any) -> str | None:
@@ -727,7 +733,47 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
                                                       "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
+    if embed is not None and para is None:   # the caption straight in <section> (newuser44c #7)
+        text = _section_caption(el) or ""
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+TIKTOK_TAG_RE = LazyPattern(r"#\S+$")
+
+
+def _section_caption(el: Any) -> str | None:
+    """The caption TikTok's embed code writes straight in its <section>, with no <p> (its code of about 2022, as
+    pages keep it): `<a title="@user">@user</a> words <a href="…/tag/x">#x</a> … <a href="…/music/…">♬ sound</a>`.
+    The words between the account's link and the sound's, its hashtags among them (the post's caption holds them).
+    Only in that shape: the account's link first, then nothing but words, hashtag and @mention links, and the sound's
+    link last; any other section (a CMS's summary, a cut-off "… more" with no links) gives none."""
+    section = next(iter(descendants(el, "section")), None)
+    if section is None:
+        return None
+    kids = children(section)
+    if not kids or kids[0].tag != "a" or not TIKTOK_USER_RE.match(element_text(kids[0])) \
+            or "/@" not in (attr(kids[0], "href") or ""):
+        return None
+    first = next((n for n in section.iter(include_text=True) if n.tag != "-text" or (n.text_content or "").strip()),
+                 None)
+    if first is None or first.mem_id != kids[0].mem_id:   # words before the account's link: no such code
+        return None
+    rest = kids[1:]
+    if rest and rest[-1].tag == "a" and (element_text(rest[-1]).startswith("♬") or
+                                         "/music/" in (attr(rest[-1], "href") or "")):
+        rest = rest[:-1]
+    for kid in rest:
+        shown, href = element_text(kid), attr(kid, "href") or ""
+        if kid.tag == "br":
+            continue
+        if kid.tag != "a" or not (TIKTOK_TAG_RE.match(shown) and "/tag/" in href
+                                  or TIKTOK_USER_RE.match(shown) and "/@" in href):
+            return None
+    kept = {kid.mem_id for kid in rest}
+    skip = {n.mem_id for kid in kids if kid.mem_id not in kept for n in kid.traverse(include_text=True)}
+    words = [node.text_content or "" for node in section.traverse(include_text=True)
+             if node.tag == "-text" and node.mem_id not in skip]
+    return " ".join("".join(words).split()) or None
 
 
 TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
