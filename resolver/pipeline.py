@@ -221,7 +221,9 @@ class ArticleResult:
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_rivals": list(article.encoding_rivals),
-            "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
+            "encoding_given_at": article.encoding_given_at,
+            "embeds": [e.said_json(data) for e, data in zip(self.embeds, self.embeds_json, strict=True)],
+            "credits": self.credits_json,
             "warnings": self.warnings_json, "incomplete": [failed.to_json() for failed in self.incomplete],
         }
 

@@ -3757,7 +3757,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # was set and holds it: a handle that merely contains the key ("tonRoads" in @RivertonRoads) was compared
     # redacted with the post's in full, failed as "may be misattributed", and its evidence printed the key
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
-    data = embed.to_json()
+    data = embed.said_json(embed.to_json())
     data["quote"] = quote(result.article, embed.span, redactor)
     # a comment's post: where the comment is, never what it is (newuser36 #1)
     data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None

@@ -113,8 +113,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
-            names = [v for v in (embed.author_name, _handle_label(embed.platform, embed.author_handle)) if v]
-            author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
+            handle = _handle_label(embed.platform, embed.author_handle)
+            # a name the article's words give beside a link is no author the post is signed by (newuser44d #9)
+            named: list[Part] = [(f"article names beside it: {embed.author_name}", "dim") if embed.named_beside
+                                 else (embed.author_name, ""), (handle, "")] if embed.author_name else [(handle, "")]
+            author = [part for name in named if name[0] for part in (BREAK, name)][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
