@@ -63,6 +63,8 @@ def read_mojibake(text: str, embeds: Sequence[Embed], credits: Sequence[Credit]
         if len(seen) > 200:   # enough to judge a page by
             break
     examples = [(written, read_as) for written, read_as in seen.items() if read_as != written]
+    # those a reader sees first: one holding a C1 control ("â€" + U+009D for "”") shows as an escape in every output
+    examples.sort(key=lambda pair: any("\x80" <= c <= "\x9f" for c in pair[0]))
     if not examples:
         return list(embeds), list(credits), None
     new_embeds, fixed_embeds = [], []
