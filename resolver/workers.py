@@ -194,7 +194,8 @@ def read_mojibake(article: Article, embeds: Sequence[Embed], credits: Sequence[C
     (`resolver.mojibake.read_mojibake`), a step of the article's reading, as `read_thin`."""
     from resolver.mojibake import read_mojibake as read
 
-    return attempt("mojibake", read, article.text, embeds, credits, fallback=(list(embeds), list(credits), None))
+    return attempt("mojibake", read, article.text, embeds, credits, html=article.kind == "html",
+                   fallback=(list(embeds), list(credits), None))
 
 
 def read_uncredited(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:

@@ -41,6 +41,8 @@ def test_newuser44d_4_the_mojibake_is_found_and_undone_in_the_scan_with_a_warnin
     "<p>S\u00c3O PAULO \u2014 Jos\u00e9 Pe\u00f1a said: voil\u00e0\u2026 caf\u00e9\u00bb</p>",   # real letters
     "<p>Ela disse \u201cN\u00c3O\u201d ao plano.</p>",   # "Ã”" alone reads as "Ô"; here it is a word and a quote
     "<p>Plain English, with \u201ccurly quotes\u201d and a dash \u2014 nothing else.</p>",
+    # a script's comment holds mojibake: no words of the article
+    "<script>// Alterar para 0 se n\u00c3\u00a3o houver espa\u00c3\u00a7o</script><p>Plain words.</p>",
     "<p>\u00c4rzte in \u00d6sterreich, \u00c5land, \u00cele-de-France, \u0420\u043e\u0441\u0441\u0438\u044f.</p>",
 ])
 def test_newuser44d_4_real_letters_are_no_mojibake(page):
