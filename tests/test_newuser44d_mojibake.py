@@ -57,6 +57,9 @@ def test_newuser44d_4_scan_and_the_reports_say_it_and_the_quote_is_checked_repai
     out = quoted(fakenet, reporter, BROKEN, RIGHT, "json", "md", "html")
     check = text_check(out["json"])
     assert check["result"] == "pass", check
+    assert check["evidence"].endswith("the article's words were compared as repaired of the page's mojibake (UTF-8 "
+                                      "once read as Windows-1252: see the article's mojibake warning), not as the "
+                                      "page writes them"), check
     report = json.loads(out["json"])
     jsonschema.validate(report, json.loads(SCHEMA.read_text()))
     [said] = [w for w in report["article"]["warnings"] if w["kind"] == "mojibake"]
