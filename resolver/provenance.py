@@ -3817,7 +3817,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # was set and holds it: a handle that merely contains the key ("tonRoads" in @RivertonRoads) was compared
     # redacted with the post's in full, failed as "may be misattributed", and its evidence printed the key
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
-    data = embed.to_json()
+    data = embed.said_json(embed.to_json())
     data["quote"] = quote(result.article, embed.span, redactor)
     # a comment's post: where the comment is, never what it is (newuser36 #1)
     data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None
@@ -3884,7 +3884,15 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     why = unshown(embed.unshown) if embed.unshown else f"uncertain id: {embed.id_doubt}" \
         if unsettles_checks(embed.id_doubt) else None
     data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
+    if result.mojibake is not None and index in result.mojibake["embeds"]:   # newuser44d #4
+        data["checks"] = [c | {"evidence": c["evidence"] + MOJIBAKE_COMPARED} if c["name"] in ("text", "author")
+                          and c["result"] != "skip" else c for c in data["checks"]]
     return data
+
+
+# What a check of the article's words says when they were read repaired of the page's mojibake (newuser44d #4)
+MOJIBAKE_COMPARED = ("; the article's words were compared as repaired of the page's mojibake (UTF-8 once read as "
+                     "Windows-1252: see the article's mojibake warning), not as the page writes them")
 
 
 def _video_credit(article: Article, embed: Embed) -> dict[str, Any]:

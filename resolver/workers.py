@@ -77,6 +77,7 @@ class Extracted:
     # the VK, Rutube and OK posts and videos and the Telegram invite links it names, which no step reads (newuser44a #3)
     unsupported: dict[str, Any] | None = None
     uncredited: dict[str, Any] | None = None   # its pictures no credit is tied to (`uncredited_images`, newuser42a #11)
+    mojibake: dict[str, Any] | None = None   # the mojibake its text holds, undone in its embeds and credits (newuser44d #4)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -169,6 +170,7 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     with time_budget(budget, item.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
+        embeds, credits, mojibake = read_mojibake(loaded.article, embeds, credits)
         unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
         thin = read_thin(loaded.article, embeds, unsupported)
         unfollowed = read_links_not_followed(loaded.article, embeds)
@@ -183,7 +185,17 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts,
-                     unsupported=unsupported, uncredited=uncredited)
+                     unsupported=unsupported, uncredited=uncredited, mojibake=mojibake)
+
+
+def read_mojibake(article: Article, embeds: Sequence[Embed], credits: Sequence[Credit]
+                  ) -> tuple[list[Embed], list[Credit], dict[str, Any] | None]:
+    """The embeds and credits with the mojibake of their words undone, and the `mojibake` warning saying so
+    (`resolver.mojibake.read_mojibake`), a step of the article's reading, as `read_thin`."""
+    from resolver.mojibake import read_mojibake as read
+
+    return attempt("mojibake", read, article.text, embeds, credits, html=article.kind == "html",
+                   fallback=(list(embeds), list(credits), None))
 
 
 def read_uncredited(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:

@@ -579,9 +579,45 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
+        if detector == "html-link" and embed.platform == "twitter" and (box := _blackbird_pie(el)) is not None:
+            return _blackbird_embed(embed, el, box, smap)
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None
+
+
+def _blackbird_pie(a: Any) -> Any | None:
+    """The Blackbird Pie box (`p.bbpTweet`, `blockquote.bbpTweet`) whose timestamp link `a` is, or None. Twitter's
+    2010 embed code, its WordPress plugin and blackbirdpy wrote the post's words in it, the link's own words being the
+    time since it was posted ("less than a minute ago"): the link read alone gave them as the article's copy of the
+    post (newuser44d #7)."""
+    stamp = a.parent
+    if stamp is None or "timestamp" not in (attr(stamp, "class") or "").lower():
+        return None
+    box = stamp.parent
+    return box if box is not None and "bbpTweet" in class_set(box) else None
+
+
+def _blackbird_embed(embed: Embed, a: Any, box: Any, smap: SourceMap) -> Embed:
+    """A Blackbird Pie embed (`_blackbird_pie`), read: its text (the box's words before the timestamp, or its
+    `p.tweet`), its author's name (`strong` in the author's span, or `span.display_name`), and the date of the
+    timestamp link's title ('Tue Dec 14 22:10:05 +0000 2010') or its words; its span the box's, the whole embed; its
+    detector "html-blackbird-pie", an embed code's (its words are the article's copy of the post, not prose beside a
+    link)."""
+    tweet = box.css_first("p.tweet")
+    if tweet is not None:
+        text = element_text(tweet)
+    else:
+        words = " ".join(box.text(deep=True).split())
+        stamp = " ".join(a.parent.text(deep=True).split())
+        text = words[:words.find(stamp)].strip() if stamp and stamp in words else ""
+    named = box.css_first(".author strong, .bbpAuthor strong, .display_name")
+    name = element_text(named) if named is not None else ""
+    date_text = attr(a, "title") or element_text(a)
+    date = parse_date(date_text) if date_text else None
+    return replace(embed, detector="html-blackbird-pie", span=smap.span(box, "bbpTweet"), text=text or None,
+                   text_confidence=tweet_text.HIGH if text else None, author_name=name or None,
+                   date_text=date_text if date else None, date=date)
 
 
 def _marked_post(value: str) -> tuple[PostRef, str] | None:
