@@ -60,7 +60,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "date_text": "Date as the article prints it", "date": "That date parsed (ISO 8601), when it could be",
         "text": "Text the article shows for the post",
         "text_confidence": "high when the markup bounds the text; uncertain when where it starts or ends is a "
-                           "reading of run-on prose",
+                           "reading of run-on prose; reported when words beside a link are given as another's report of "
+                           "the post (compared, never failed)",
         "lang": "Language the embed code declares",
         "media_links": f"Media links in the embed {JSON}", "links": f"Other links in the embed {JSON}",
         "detector": "Which detector found it (html-blockquote, text-signature, ...)",

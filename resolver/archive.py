@@ -1034,6 +1034,7 @@ def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
     from resolver.http import check_host, plain_url
+    from resolver.platforms.unsupported import closed_why
 
     if not plain_url(url):   # a plain one passes: an offline run then never imports httpx (#14)
         import httpx
@@ -1043,7 +1044,9 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         except httpx.InvalidURL as exc:   # "http://[::1": asked of no archive, never queued for a save (#11)
             return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     # a private channel's post is never asked, its page no more than the archive (review40a): t.me shows no post there
-    live = await live_copy(url, session) if options.live_copy and platforms.private_link(url) is None else None
+    # nor a closed service's host (Storify, Vine, Google+): its captures are what is left (newuser44d #5)
+    live = await live_copy(url, session) if options.live_copy and platforms.private_link(url) is None \
+        and closed_why(url) is None else None
     found = await lookup(url, session=session, near=near)
     # A URL carrying a secret is never queued: Save Page Now would publish the secret.
     saved = _refused(url, session.redactor) if options.save else None

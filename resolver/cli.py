@@ -1325,6 +1325,14 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         return session.redactor.text(printable(text))
     for notice in notices:   # a line of stdin read without its quote marks: as a name given is said (fixnu37c)
         click.echo(escaped_controls(f"warning: {redact(notice)}"), err=True)
+    from resolver.platforms.unsupported import closed_why
+
+    # a link on a closed service's host (Storify, Vine, Google+): asked nothing, said closed, with where a copy may
+    # be; a request was three retries and "could not be resolved (connect …)" (newuser44d #5)
+    closed = [(link, why) for link in links if (why := closed_why(link)) is not None]
+    if closed:
+        links = [link for link in links if closed_why(link) is None]
+        problems = [*problems, *((link, f"cannot resolve {link}: {why}") for link, why in closed)]
     for name, problem in problems:   # said before any request, on one line (odds28); the others are resolved
         click.echo(escaped_controls(f"error: {redact(problem)}"), err=True)
         if as_json:
@@ -1350,7 +1358,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--all-methods", is_flag=True,
               help="Ask every X method, not only until one answers, and show where they disagree; read the "
                    "archived copies of available posts too (a gone X, Telegram, Mastodon or Bluesky post's copies "
-                   "and a removed YouTube or TikTok video's are always read; other platforms' captures are listed, "
+                   "and a removed YouTube or TikTok video's, a removed or private Instagram post's, are always read; "
+                   "other platforms' captures are listed, "
                    "not read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
 @click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
@@ -1479,6 +1488,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             why += page
         if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
             why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
+        if (kind := _no_post_kind(link.final_url or link.url)) is not None:   # newuser44c #8
+            why = kind
         if (digits := _other_digits(link.url)) is not None:   # newuser43a #5
             why = digits
         elif (disguised := _lookalike(link.url)) is not None:   # newuser44a #9: as scan says it
@@ -1498,6 +1509,21 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         failed = 1
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
+
+
+def _no_post_kind(url: str) -> str | None:
+    """What an Instagram story's link `fetch` takes no post from is (`platforms.NOT_POSTS`), and what can be done: the
+    archive lists its captures, and it is kept only while it lasts (newuser44c #8: "it is no post" alone). None for
+    any other link (an account's page keeps its own words: `_account_page`)."""
+    from resolver import platforms
+
+    ref = platforms.parse_url(url)
+    if ref is None or (ref.platform, ref.kind) != ("instagram", "story"):
+        return None
+    return (f"it is {platforms.NOT_POSTS[(ref.platform, ref.kind)]}, no post to fetch; `embed-resolver archive "
+            f"{ref.url}` lists the Wayback Machine's captures of it (Instagram shows a story only to logged-in "
+            "viewers, so a capture is most often its login page), and a story can be kept only while it lasts, by a "
+            "viewer logged in: a screenshot or a screen recording, with its URL and the time it was seen")
 
 
 def _other_digits(url: str) -> str | None:

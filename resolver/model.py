@@ -243,6 +243,24 @@ class Embed:
                 "moments": [{"span": list(span), "start_seconds": seconds} for span, seconds in self.moments],
                 "other_handles": list(self.other_handles), "end_seconds": self.end_seconds}
 
+    def said_json(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Its JSON (`data`, its `to_json()`) as the outputs give it: with `"author_name_from":
+        "article-words-beside-link"` when its `author_name` is the article's words beside a link (`named_beside`).
+        Not in `to_json`, which the cache records column by column: it follows from the detector and the name."""
+        return data | {"author_name_from": NAMED_BESIDE} if self.named_beside else data
+
+    @property
+    def named_beside(self) -> bool:
+        """Its `author_name` is the article's words beside a link to the post ("Councilman Rory Vance replied on
+        Twitter"), not a name its embed code signs it with: a speaker the article names, not the post's author. Said
+        so in the outputs' JSON (`said_json`), the scan table and the report's author check (newuser44d #9)."""
+        return self.author_name is not None and self.detector in BESIDE_LINK_DETECTORS
+
+
+# The detectors of a post's link alone, whose `author_name` is read from the article's words beside the link
+BESIDE_LINK_DETECTORS = frozenset({"html-link", "html-text-url", "text-url", "text-media-link", "html-source"})
+NAMED_BESIDE = "article-words-beside-link"   # `author_name_from` of such an embed's name
+
 
 @dataclass(frozen=True)
 class Credit:

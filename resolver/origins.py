@@ -11,6 +11,12 @@ from dataclasses import dataclass
 
 from resolver.settings import origin_of
 
+# Hosts that answer plain http as they answer https, with the same redirect to a link's end: t.co (`curl -I
+# http://t.co/d` gave "301 Moved Permanently, location: https://twitter.com/dhelder"; every page before 2014 wrote
+# its links http://t.co/…). A mapping of https://t.co serves its http links too (newuser44d #8: they were refused
+# under only_configured, the advice naming only https://t.co, or went to the real t.co with https://t.co mapped).
+SAME_OVER_HTTP = frozenset({"t.co"})
+
 # tweepy's own host for the X API v2 (BaseClient.request); tests/test_origins.py reads tweepy's source for it.
 X_API = "https://api.twitter.com"
 PLATFORM_NAMES = {"twitter": "X", "youtube": "YouTube", "vimeo": "Vimeo", "tiktok": "TikTok", "reddit": "Reddit",
@@ -72,7 +78,10 @@ def table() -> list[Origin]:
         ("https://www.reddit.com", "Reddit share link")] + [
         (f"https://{h}", "TikTok short link") for h in sorted(tiktok.SHORT_HOSTS)] + [
         ("https://www.tiktok.com", "TikTok short link")]
-    rows += [Origin(o, "link", service, "followed hop by hop to the post it leads to") for o, service in links]
+    # https://t.co serves an old page's http://t.co/… links too (transport.SAME_OVER_HTTP, newuser44d #8)
+    rows += [Origin(o, "link", service, "followed hop by hop to the post it leads to"
+                    + (" (its http:// links too)" if o.removeprefix("https://") in SAME_OVER_HTTP else ""))
+             for o, service in links]
     return rows
 
 

@@ -41,7 +41,7 @@ from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
-                              read_thin, read_uncredited,
+                              read_mojibake, read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -126,6 +126,8 @@ class ArticleResult:
     unsupported: dict[str, Any] | None = None
     # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
     uncredited: dict[str, Any] | None = None
+    # the mojibake its text holds ("â€™" for "’"), undone in its embeds and credits (`read_mojibake`, newuser44d #4)
+    mojibake: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -219,7 +221,9 @@ class ArticleResult:
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_rivals": list(article.encoding_rivals),
-            "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
+            "encoding_given_at": article.encoding_given_at,
+            "embeds": [e.said_json(data) for e, data in zip(self.embeds, self.embeds_json, strict=True)],
+            "credits": self.credits_json,
             "warnings": self.warnings_json, "incomplete": [failed.to_json() for failed in self.incomplete],
         }
 
@@ -239,7 +243,9 @@ class ArticleResult:
         "posts-not-supported", …}` (`unsupported_said`), its VK, Rutube and OK posts and videos and Telegram invite
         links, which no step reads either (newuser44a #3); `{"kind": "uncredited-images", "count", "images": [{"url",
         "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
-        the page is tied to (newuser42a #11)."""
+        the page is tied to (newuser42a #11); `{"kind": "mojibake", "examples": [{"written", "read_as"}], "embeds",
+        "credits", "message"}` (`resolver.mojibake`), the mojibake the page's text holds and the embeds and credits
+        whose words are given repaired (newuser44d #4)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -255,6 +261,8 @@ class ArticleResult:
             said.append(self.unsupported)
         if self.uncredited is not None:   # newuser42a #11
             said.append(self.uncredited)
+        if self.mojibake is not None:   # newuser44d #4
+            said.append(self.mojibake)
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -1381,6 +1389,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
             podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
+            mojibake=found.mojibake,
             unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
@@ -1758,6 +1767,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
+        embeds, credits, mojibake = read_mojibake(article, embeds, credits)
         unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
         thin = read_thin(article, embeds)
         unfollowed = read_links_not_followed(article, embeds)
@@ -1765,7 +1775,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         podcasts = podcasts_said(article)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
                            unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
-                           unsupported=unsupported)
+                           unsupported=unsupported, mojibake=mojibake)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]
@@ -1913,6 +1923,8 @@ def archive_targets_of(
             urls.extend(forms)
             if embed.date:
                 near.update(dict.fromkeys(forms, embed.date.replace("-", "")))
+        elif embed.kind == "story":   # no post, and gone a day after it was posted: its captures are what is left
+            urls.append(real(embed.url))
         urls.extend(map(real, embed.media_links))
     # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
     given = set(urls) | {found.value.post.url for found in result.resolutions or ()

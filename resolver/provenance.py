@@ -835,6 +835,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
+        if embed.get("platform") == "instagram" and embed.get("detector") not in LINKS and said:
+            return check("text", "skip", _quote_unchecked(said, post))
         return check("text", "skip", "no available post text or archived copy to compare with")
     if said_kind(post, found) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
@@ -909,13 +911,14 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             result, evidence, f"the post is written in {scripts[1]} letters{lang}, the article's words in {scripts[0]}: "
                               "they may be a translation, which is not compared word by word: compare by hand",
             said or "", found["text"], embed, negation=quotes.negates_with_words(said or "", found["text"]),
-            negation_fails=False)
+            negation_fails=False, post_lang=found.get("lang"))
     elif result != "pass" and not compared.translated and compared.matched * 2 < compared.said_words \
             and (pair := quotes.uk_ru_pair(quotes.tokens(said or ""), quotes.tokens(found["text"]))):
         result, evidence = _translation_turned(
             result, evidence, f"the quote reads as {pair[0]}, the post as {pair[1]}{'' if pair[2] else ' (not sure)'}: "
                               f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
-                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2])
+                              "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2],
+            post_lang=found.get("lang"))
     added, dropped = quotes.disclosures(said or "", found["text"])
     # past the source's own cut, whether the post carries the article's tag is not known (its check says so)
     added = [w for w in added if w.casefold() not in quotes.normalise(compared.beyond_cut).casefold().split()]
@@ -934,12 +937,15 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
 
 
 def _translation_turned(result: str, evidence: str, translation: str, said: str, post_text: str,
-                        embed: dict[str, Any], *, negation: bool, negation_fails: bool) -> tuple[str, str]:
+                        embed: dict[str, Any], *, negation: bool, negation_fails: bool,
+                        post_lang: str | None = None) -> tuple[str, str]:
     """A verdict on words that may be a translation (`translation` says why), with what it may have changed named
     (`quotes.translation_turns`: a figure not among the post's, a negation added or dropped when `negation`): a fail
     where the figure (or, `negation_fails`, the negation) is unambiguous, the quote is tied to the post (not a link's
     prose of uncertain reach) and nothing said it is no fail (an edit), else the warn, naming it (newuser44a #5)."""
-    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation)
+    langs = (quotes.language_code(embed.get("lang")), quotes.language_code(post_lang))
+    notes, figure, negated = quotes.translation_turns(quotes.tokens(said), quotes.tokens(post_text), negation=negation,
+                                                      langs=langs)
     link = embed.get("detector") in LINKS
     if (figure or negated and negation_fails) and (not link or embed.get("text_confidence") == "high") \
             and "no fail" not in evidence:
@@ -1078,6 +1084,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 
+def _quote_unchecked(said: str, post: dict[str, Any] | None) -> str:
+    """Why the quote an article gives beside an Instagram embed code (`beside.embed_quote`) was not compared: nothing
+    holds the caption to compare it with (newuser44c #3: "the article quotes no text of this post" was said)."""
+    quoted = " ".join(said.split())
+    quoted = quoted if len(quoted) <= 120 else f"{quoted[:119]}…"
+    why = ("the post was not fetched" if post is None else
+           "Instagram's answer holds no caption" if post.get("status") == "available" else
+           "no answer or archived copy holds its caption")
+    return f"{why}: the article's quote could not be checked (“{quoted}”: compare it by hand)"
+
+
 def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     """Why a text check skipped with no words of the article's: a placeholder shown, a link, or words shown that
     were not read as the post's (an embed code whose reader takes none: stating "the article quotes no text" there
@@ -1130,6 +1147,14 @@ def _this_posts_words(compared: quotes.Comparison) -> bool:
         and compared.matched >= max(THIS_POSTS_WORDS, MOSTLY_SHARED * compared.said_words)
 
 
+# Words beside a link the article gives as another's report of the post ("…», según publicó el diario …", "…,”
+# according to the Ledger": `extract.beside.REPORTED_AFTER_RE`): the article may quote that report to say it is wrong,
+# so a change warns, named, and never fails; they were dropped unread (newuser45a #2).
+REPORTED = "reported"
+REPORTED_NOTE = ("; the article gives these words as another's report of the post (“según …” or “according to …” "
+                 "after them): it may quote that report to say it is wrong, so this is no fail")
+
+
 def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: str, post_text: str,
                  confidence: str | None) -> tuple[str, str]:
     """The verdict on words quoted beside a link (`extract.beside`): they may quote something else, which the
@@ -1139,6 +1164,9 @@ def _beside_link(result: str, evidence: str, compared: quotes.Comparison, said: 
     post = " ".join(post_text.split())
     if result == "pass":
         return result, f"{BESIDE}: {evidence}"
+    if confidence == REPORTED:   # "«…», según publicó el diario …": compared as a prose quote, never failed
+        result, evidence = _beside_link(result, evidence, compared, said, post_text, "uncertain")
+        return "warn", evidence + REPORTED_NOTE
     if compared.translated:   # a translation's words are not the post's by nature: said so, not "mostly not" (newuser44a #5)
         if result == "fail" and confidence != "high":
             return "warn", f"{BESIDE}: {evidence} (they may quote something else, so this is no fail); the post says: “{post}”"
@@ -1525,11 +1553,12 @@ def archived_copy_check(post: dict[str, Any] | None,
 
 
 def _refused_video(post: dict[str, Any]) -> bool:
-    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads): an error whose captures the fetch
-    reads, as it may be removed, and whose copies are checked as a gone post's are (fixleft43a)."""
-    from resolver.fetch.oembed import TIKTOK_REFUSAL
+    """A TikTok video its oEmbed refused to give (the 400 `oembed.refused` reads), an Instagram post Meta's refused to
+    embed (Graph's error 100): an error whose captures the fetch reads, as it may be removed or private, and whose
+    copies are checked as a gone post's are (fixleft43a)."""
+    from resolver.fetch.oembed import refused
 
-    return post.get("platform") == "tiktok" and post["status"] == "error" and TIKTOK_REFUSAL in (post.get("reason") or "")
+    return refused(post)
 
 
 def _none_read(post: dict[str, Any], lookups: Sequence[dict[str, Any]]) -> str:
@@ -1649,21 +1678,52 @@ def _handle_in(resolution: dict[str, Any]) -> str | None:
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
                   error: str | None = None, looked_for: str | None = None,
-                  lookups: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                  lookups: list[dict[str, Any]] | None = None, story: bool = False) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
     post's pages its capture lookup listed (under each handle, renamed28), else the URL the archive was asked
     about (`looked_for`). A gone post nobody archived warns "at risk": whether the world kept a copy is no error of
     the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
-    it rests on (`archive_lookups`)."""
-    found = _archive_check(post, snapshots, looked_up, error, looked_for)
+    it rests on (`archive_lookups`). `story`: the embed is an Instagram story, no post, whose URL is looked up all the
+    same (`_story_archive_check`)."""
+    found = _story_archive_check(snapshots, looked_up, error, looked_for) if story and not post else \
+        _archive_check(post, snapshots, looked_up, error, looked_for)
     if post and found["result"] == "skip" and refused_by_config(error) and not looked_up and not snapshots \
             and (asked := [f for f in lookups or () if not refused_by_config(f.get("error"))]):
         found = check("archive", "skip", _partly_refused(error, asked))
     said = lookups_text(lookups or [], said=found["evidence"])
     why = _under_other_handles(looked_for, lookups or [])
-    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and post else found
+    return found | {"evidence": f"{found['evidence']} (per the {said}{why})"} if said and (post or story) else found
+
+
+STORY_GONE = "a story is no post: Instagram shows it for a day after it is posted, then no more"
+STORY_UNREAD = ("not read: whether one holds the story is not known (Instagram shows a story only to logged-in "
+                "viewers, and a capture of its URL is most often its login page)")
+STORY_SAVE = ("a story can be kept only while it lasts, by a viewer logged in to Instagram: a screenshot or a screen "
+              "recording, with its URL and the time it was seen")
+
+
+def _story_archive_check(snapshots: list[dict[str, Any]], looked_up: bool, error: str | None,
+                         looked_for: str | None) -> dict[str, Any]:
+    """The archive check of an Instagram story an article links (newuser44c #8: "the post was not fetched", no lookup
+    made): the captures the archive lists of its URL, named and not read, or none found, with what can be done."""
+    if not looked_up and not snapshots:
+        if error:
+            return check("archive", "skip", f"not known: {_lookup_not_made(error)}; {STORY_GONE}")
+        if _NO_ARCHIVE.get():
+            return check("archive", "skip", "not checked: this report was made with --no-archive, which asks no "
+                                            f"archive; whether an archived copy exists is not known; {STORY_GONE}")
+        return check("archive", "skip", "not checked: no archive lookup of this story has been made (embed-resolver "
+                                        f"archive looks it up); {STORY_GONE}")
+    good = [s for s in snapshots if s.get("status") == "200"]
+    if good:
+        last = max(good, key=lambda s: s["timestamp"])
+        listed = f"{len(good)} captures" if len(good) > 1 else "a capture"
+        return check("archive", "warn", f"{STORY_GONE}; the archive lists {listed} of its URL (HTTP 200, latest "
+                                        f"{captured_at(last['timestamp'])}), {STORY_UNREAD}: {last['url']}")
+    where = f" for {looked_for}" if looked_for else ""
+    return check("archive", "warn", f"at risk: {STORY_GONE}, and no archived copy was found{where}; {STORY_SAVE}")
 
 
 def _partly_refused(error: str | None, asked: list[dict[str, Any]]) -> str:
@@ -3771,7 +3831,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # was set and holds it: a handle that merely contains the key ("tonRoads" in @RivertonRoads) was compared
     # redacted with the post's in full, failed as "may be misattributed", and its evidence printed the key
     # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
-    data = embed.to_json()
+    data = embed.said_json(embed.to_json())
     data["quote"] = quote(result.article, embed.span, redactor)
     # a comment's post: where the comment is, never what it is (newuser36 #1)
     data["parent"] = platforms.parent_of(embed.url) if embed.kind == "comment" else None
@@ -3830,14 +3890,23 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               text_check(data, data["post"], data["resolutions"], published, unsure_guess(result.article)),
               *other_text_checks(result, data, redactor, published),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
+              archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"],
+                            story=embed.kind == "story" and embed.platform == "instagram"),
               archived_copy_check(data["post"], data["archive_lookups"])]
     # a copy no reader sees, an embed code naming two posts, or a signature whose candidate is another account's
     # linked post (or the post it quotes) is no pass or fail of the article (newuser37 #1, #2; review37e)
     why = unshown(embed.unshown) if embed.unshown else f"uncertain id: {embed.id_doubt}" \
         if unsettles_checks(embed.id_doubt) else None
     data["checks"] = [c if why is None else unsettled_check(c, why) for c in checks if c is not None]
+    if result.mojibake is not None and index in result.mojibake["embeds"]:   # newuser44d #4
+        data["checks"] = [c | {"evidence": c["evidence"] + MOJIBAKE_COMPARED} if c["name"] in ("text", "author")
+                          and c["result"] != "skip" else c for c in data["checks"]]
     return data
+
+
+# What a check of the article's words says when they were read repaired of the page's mojibake (newuser44d #4)
+MOJIBAKE_COMPARED = ("; the article's words were compared as repaired of the page's mojibake (UTF-8 once read as "
+                     "Windows-1252: see the article's mojibake warning), not as the page writes them")
 
 
 def _video_credit(article: Article, embed: Embed) -> dict[str, Any]:

@@ -26,7 +26,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -223,7 +223,9 @@ class Comparison:
     undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
     written: tuple[str, ...] = ()         # each of `changes` as a reader reads it (`_as_written`); () : as str()
     turned: bool = False                  # a change with the post's words on both sides turns it around (turns_around)
-    translated: bool = False              # the quote may be a translation (Ukrainian ↔ Russian), said in `evidence`
+    # the quote may be a translation, said in `evidence`: Ukrainian ↔ Russian, or another language of the post's script
+    # ("reads as English, the post is in Spanish": newuser45a #1); one in another script is said by the report's check
+    translated: bool = False
     platform_cut: str = ""                # the platform's "… more" the quote ends with, as written (_platform_cut)
     platform_cut_odd: str = ""            # why that "… more" is not where a platform cuts a caption: the check warns
 
@@ -352,7 +354,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
             len(a), len(p), 0)
-    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p), bracketed[0], gaps), a, p, gaps, bracketed[0]),
+    ops = _amounts_whole(_moved(_whole_brackets(opcodes(a, p, gaps), bracketed[0], gaps), a, p, gaps, bracketed[0]),
                          said_words, post_words, gaps)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
@@ -372,13 +374,15 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                 f"({', '.join(small)})" if small else ""
             # a figure the translation gives that the post does not, named; the same digits in another order fail
             # (newuser44a #5)
-            notes, figure, _ = translation_turns(said_words, post_words, negation=False)
+            notes, figure, _ = translation_turns(said_words, post_words, negation=False,
+                                                 langs=_translation_languages(languages, lang, quote_lang))
             return Comparison("fail" if figure else "warn",
                               f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                               "translation? Its words cannot be checked against the post's"
                               + (_negation_lost(said_words, post_words)
                                  if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
-                              len(a), len(p), matched, set_aside=aside, turned=figure)
+                              len(a), len(p), matched, set_aside=aside, turned=figure,
+                              translated=bool(languages))
     if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
         return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
     if matched == 0:
@@ -540,20 +544,149 @@ def uk_ru_pair(said: list[str], post: list[str]) -> tuple[str, str, bool] | None
     return (UK_RU[ours or guessed], UK_RU[theirs or guessed], False)
 
 
-def translation_turns(said: list[str], post: list[str], *, negation: bool) -> tuple[str, bool, bool]:
+# Scale words after a figure, and the power of ten each stands for in its language: Spanish "billón" and Portuguese
+# "trilhão" are 10^12, English "trillion"; Spanish "mil millones" and Portuguese "bilhão" 10^9, English "billion"
+# (French and German "billion" 10^12, "milliard" 10^9). A translation that keeps the figure and renders the word by its
+# look ("1,2 billones" for "$1.2 billion") says a thousand times the amount (newuser45a #4).
+_SCALE_POWERS = {
+    "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "trillion": 12,
+    "trillions": 12, "mil": 3, "millón": 6, "millon": 6, "millones": 6, "billón": 12, "billon": 12, "billones": 12,
+    "trillón": 18, "trillones": 18, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "bilião": 12, "biliões": 12,
+    "trilhão": 12, "trilhões": 12, "milliard": 9, "milliards": 9, "milliarde": 9, "milliarden": 9, "mrd": 9,
+    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12}
+_LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
+_SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12}   # after a currency sign: "$1.2bn"
+# The word each language gives a power of ten, to name the other side's in a note ("English "trillion"").
+_SCALE_NAMES = {"en": {9: "billion", 12: "trillion"}, "es": {9: "mil millones", 12: "billón"},
+                "pt": {9: "bilhão", 12: "trilhão"}, "fr": {9: "milliard", 12: "billion"},
+                "de": {9: "Milliarde", 12: "Billion"}}
+# The decimal mark each language writes ("" for both: Spanish is written with a comma in Spain and most of South
+# America, with a point in Mexico, Central America and the Caribbean; an unknown language either way).
+_DECIMAL_MARKS = {"en": ".", "pt": ",", "fr": ",", "de": ",", "it": ",", "nl": ",", "tr": ",", "ru": ",", "uk": ","}
+_NUMBER_RE = re.compile(r"\d(?:[\d.,]*\d)?")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    written: str                  # as the text writes it, with its scale word ("1,2 billones", "$1.2 billion")
+    digits: str                   # its digits alone ("12")
+    values: frozenset[Decimal]    # what it may be worth, its scale applied: one reading, or two where its mark is unsure
+    plain: frozenset[Decimal]     # the same without the scale
+    scale: str                    # its scale word as written ("billones"), or ""
+    power: int                    # that word's power of ten, 0 for none
+
+
+def _readings(number: str, mark: str) -> frozenset[Decimal]:
+    """What a written number may be worth: "3,5" 3.5 and "1.200" 1200 in Spanish; "1,000" a thousand or, where the
+    decimal `mark` is not known (""), one; "1.234,5" 1234.5 either way. Nothing for a number no mark makes one."""
+    marks = [c for c in number if c in ".,"]
+    if not marks:
+        return frozenset({Decimal(number)})
+    if len(set(marks)) == 2:   # "1.234,5": the last mark is the decimal one, the other groups thousands
+        decimal = marks[-1]
+        whole, _, fraction = number.rpartition(decimal)
+        group = "," if decimal == "." else "."
+        if not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", whole) or decimal in whole:
+            return frozenset()
+        return frozenset({Decimal(whole.replace(group, "") + "." + fraction)})
+    if len(marks) > 1:   # "1.250.000": a grouping
+        return frozenset({Decimal(number.replace(marks[0], ""))}) \
+            if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(marks[0])}\d{{3}})+", number) else frozenset()
+    whole, fraction = number.split(marks[0])
+    as_decimal = Decimal(f"{whole}.{fraction}")
+    if len(fraction) != 3 or len(whole) > 3:
+        return frozenset({as_decimal})
+    as_group = Decimal(whole + fraction)
+    if mark:
+        return frozenset({as_decimal if mark == marks[0] else as_group})
+    return frozenset({as_decimal, as_group})
+
+
+def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
+    """The figures of one side of a translation, read as values in its language (`lang`, "" for not known), with the
+    scale words after them ("1.200 millones": 1.2 × 10^9; "mil millones" 10^9; "$1.2bn")."""
+    figures = []
+    for at, word in enumerate(words):
+        word = _western_digits(word)
+        for match in _NUMBER_RE.finditer(word):
+            plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
+            if not plain:
+                continue
+            power, scale = 0, []
+            after = word[match.end():]
+            if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
+                power = _SHORT_SCALES[after.casefold()]
+            elif not after.strip("%") and match.end() == len(word):
+                for following in words[at + 1:at + 3]:
+                    key = following.casefold()
+                    if key not in _SCALE_POWERS:
+                        break
+                    power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
+                    scale.append(following)
+            written = " ".join([word, *scale]) if scale else word
+            figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
+                                   plain, " ".join(scale), power))
+    return figures
+
+
+def _false_friend(ours: _Figure, theirs: _Figure, langs: tuple[str, str]) -> str:
+    """"; "1,2 billones" is not the post's "$1.2 billion": Spanish "billones" is 10^12 (English "trillion"), English
+    "billion" is 10^9 (Spanish "mil millones"): a thousand times apart (a false friend?)" where the two figures are the
+    same but for scale words a thousand times apart; "" otherwise."""
+    if not (ours.plain & theirs.plain) or abs(ours.power - theirs.power) != 3 or not (ours.scale or theirs.scale):
+        return ""
+
+    def named(figure: _Figure, lang: str, other: str) -> str:
+        if not figure.scale:
+            return f"the other has no scale word (10^{figure.power})" if figure.power else "the other none"
+        own = f'{_LANGUAGE_NAMES.get(lang, "")} "{figure.scale}"'.strip()
+        theirs_word = _SCALE_NAMES.get(other, {}).get(figure.power)
+        return f"{own} is 10^{figure.power}" + (
+            f' ({_LANGUAGE_NAMES[other]} "{theirs_word}")' if theirs_word and theirs_word != figure.scale else "")
+    return (f'"{ours.written}" is not the post\'s "{theirs.written}": {named(ours, langs[0], langs[1])}, '
+            f"{named(theirs, langs[1], langs[0])}: a thousand times apart (a false friend?)")
+
+
+def _unsure(figure: _Figure) -> str:
+    """" (read as 2500 or as 2.5: not sure which …)" for a figure whose decimal mark its language does not settle
+    (Spanish "2.500", or a language not known), "" for one read one way."""
+    if len(figure.plain) < 2:
+        return ""
+    readings = " or as ".join(f"{value.normalize():f}" for value in sorted(figure.plain, reverse=True))
+    return f" (read as {readings}: not sure which, its mark a thousands' group or a decimal one)"
+
+
+def translation_turns(said: list[str], post: list[str], *, negation: bool,
+                      langs: tuple[str, str] = ("", "")) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
     negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
     negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
-    (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5)."""
-    in_post, in_said = _figures(post), _figures(said)
-    extra = [f for f in dict.fromkeys(in_said) if f not in in_post]
-    missing = [f for f in dict.fromkeys(in_post) if f not in in_said]
-    notes = [f"{f} is not among the post's figures ({', '.join(dict.fromkeys(in_post))})" if in_post else
-             f"{f} is not among the post's figures (it gives none)" for f in extra]
+    (105 → 150: no conversion of units makes it), and a negation on one side only (newuser44a #5). Figures are read
+    as values (`langs`: the quote's language and the post's, "" where not known, tell a decimal comma from a point),
+    so "5.3%" for "3,5%" is named, "1.200 millones" for "$1.2 billion" is not, and a scale word a thousand times off
+    ("billones" for "billion") is named as a false friend (newuser45a #4)."""
+    in_post, in_said = _translation_figures(post, langs[1]), _translation_figures(said, langs[0])
+    post_values = frozenset().union(*(f.values for f in in_post))
+    said_values = frozenset().union(*(f.values for f in in_said))
+    extra = list({f.written: f for f in in_said if not f.values & post_values}.values())
+    missing = list({f.written: f for f in in_post if not f.values & said_values}.values())
+    listed = ", ".join(dict.fromkeys(f.written for f in in_post))
+    notes, friends = [], set()
+    for given in extra:
+        friend = next(((other, note) for other in missing if (note := _false_friend(given, other, langs))), None)
+        if friend is not None:
+            friends.add(friend[0].written)
+            notes.append(friend[1])
+        else:
+            notes.append((f"{given.written} is not among the post's figures ({listed})" if in_post else
+                          f"{given.written} is not among the post's figures (it gives none)") + _unsure(given))
+    missing = [f for f in missing if f.written not in friends]
     if missing and not extra:
-        notes.append(f"the post's {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the quote "
-                     "(written in words?)")
-    figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and sorted(extra[0]) == sorted(missing[0])
+        notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "
+                     "in the quote (written in words?)")
+    figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and not friends \
+        and extra[0].digits != missing[0].digits and sorted(extra[0].digits) == sorted(missing[0].digits) \
+        and extra[0].power == missing[0].power
     ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
     # a side that denies with a word only its own language has ("немає" for "нет", "нельзя" for "не можна") keeps
     # the other's negation: no negation added or dropped (review45a: a faithful translation failed)
@@ -590,11 +723,20 @@ def negates_with_words(said: str, post: str) -> bool:
                and not set(_looks(words)) & _NEGATION_BY_SUFFIX for words in sides)
 
 
+def _translation_languages(languages: tuple[str, ...], lang: str | None, quote_lang: str | None) -> tuple[str, str]:
+    """The quote's language and the post's as codes ("en", "es"), "" where not known: from how the quote was read as
+    a translation (`languages`: the quote's, one or two it may be, and the post's last), else the tags given."""
+    if languages:
+        return (languages[0] if len(languages) == 2 else ""), languages[-1]
+    return _language(quote_lang) or "", _language(lang) or ""
+
+
 def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bool], ours: int, theirs: int,
                       matched: int, aside: tuple[str, ...]) -> Comparison:
     """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
     word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
-    notes, figure, negated = translation_turns(said, post, negation=True)
+    codes = {name: code for code, name in UK_RU.items()}
+    notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]))
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
     if figure or negated:   # the change first: it is what fails
@@ -757,6 +899,12 @@ def _skeleton(text: str) -> str:
 
 
 REGROUPED = "the same digits, grouped otherwise: the same figure written differently?"
+# A decimal comma for a decimal point, or the other way: Spanish "3,5%" quoted "3.5%" as Mexican papers write it
+# (newuser45a #3: it failed as a changed figure). "1,000" for "1.000" is a thousands' group in one way and a decimal
+# mark to three places in the other (one, or a thousand): said so, never the same figure said sure.
+DECIMAL_MARK = "the same figure, a decimal comma on one side and a decimal point on the other"
+GROUP_OR_DECIMAL = ("the same digits, a full stop on one side and a comma on the other: a thousands' group in one way "
+                    "of writing figures, a decimal mark in the other (a thousand, or one?): check the figure")
 OTHER_DIGITS = "the same figure in other digits"
 PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on the other"
 LEADING_ZERO = "the same figure, with a leading zero on one side"
@@ -795,7 +943,7 @@ FULL_FIGURES_WORDS = FULL_FIGURES + "; its currency a sign on one side and a wor
 # Said after how else an amount is written, or alone: "US$40m" for "$40m" names which dollar where the post does not
 DOLLAR_NAMED = "its dollar named ({}) on one side and a bare $ on the other, which does not say which dollar"
 _DOLLAR_NAMED_END = DOLLAR_NAMED.split("{}", 1)[1]
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
+FIGURES = (REGROUPED, DECIMAL_MARK, GROUP_OR_DECIMAL, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, DATE_ORDER, TIME_DOTTED, YEAR_SHORT,
            DECIMAL_ZEROS, TIME_SPACED, TIME_HOUR, TIME_RANGE, TIME_24, TIME_SHARED, SCALE_SHORT, CURRENCY_WORD,
            AMOUNT_WORDS, ORDINAL_WORD, FULL_FIGURES, FULL_FIGURES_WORDS)   # not look-alikes
 FOLDED = (VOWEL_MARKS, OTHER_MARKS, VOWEL_LETTERS, YO, DOTLESS, JOINED, MAQAF)   # the same word for equality (_key, _pointed_keys)
@@ -1019,6 +1167,10 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
     time = _dotted_time(change.post, change.article, said, found) if change.post and change.article else ""
     if time:
         return replace(change, alike=time)   # "9.30" of "9:30", a British time (quotes31); "9:30 pm" of "9.30pm"
+    mark = _decimal_mark(_western_digits(change.post), _western_digits(change.article)) \
+        if change.post and change.article else ""
+    if mark:
+        return replace(change, alike=mark)   # "3.5%" of "3,5%" (newuser45a #3)
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided:
@@ -1706,6 +1858,24 @@ def _regrouped(post: str, said: str) -> bool:
         and re.sub(r"\D", "", post) == re.sub(r"\D", "", said)
 
 
+_MARKS_SWAPPED = str.maketrans(",.", ".,")
+
+
+def _decimal_mark(post: str, said: str) -> str:
+    """DECIMAL_MARK where the two figures are one value written with a decimal comma on one side and a point on the
+    other ("3,5%" and "3.5%", "1.234,5" and "1,234.5"); GROUP_OR_DECIMAL where one mark before three figures may be a
+    thousands' group or a decimal mark ("1.000" and "1,000"); else "". Other digits ("3,5" and "35", "5,3") are no
+    such figure, nor is a thousands' grouping alone ("1.250.000" and "1,250,000": REGROUPED)."""
+    (post_sign, post), (said_sign, said) = _unsigned(post), _unsigned(said)
+    if post_sign != said_sign or post == said or post.translate(_MARKS_SWAPPED) != said:
+        return ""
+    if re.fullmatch(r"\d{1,3}[.,]\d{3}", post):
+        return GROUP_OR_DECIMAL
+    if re.fullmatch(r"\d+[.,]\d+|\d{1,3}(?:([.,])\d{3})+(?!\1)[.,]\d+", post):
+        return DECIMAL_MARK
+    return ""
+
+
 _SIGN_RE = re.compile(r"^([$€£¥₹+\-−]*)(.*?)(%?)$", re.S)
 
 
@@ -1969,6 +2139,11 @@ _AMBIGUOUS_NEGATIONS = {"inga": ("sv", "no", "nn", "nb"), "nic": ("cs", "pl"), "
 # hashtag, a mention, media or very short text alone ("qht", "qam", "qme", "qst"): no ground to drop a negation
 # word or take capitals for nouns (review31r1: "Inga pengar" with lang "und" passed as if English).
 _NO_LANGUAGE_RE = re.compile(r"und|zxx|mul|mis|art|q[a-t][a-z]", re.IGNORECASE)
+
+
+def language_code(lang: str | None) -> str:
+    """The primary language of a `lang` tag ("es" of "es-MX"), or "" when it names none: for the reports' code."""
+    return _language(lang) or ""
 
 
 def _language(lang: str | None) -> str | None:
@@ -2342,14 +2517,19 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     20,000-word texts was 400 million cells, minutes and gigabytes): the words the two share at their start and end;
     between them, the words each side holds once, in the longest order both keep them (a patience diff); each stretch
     between two such words parted again the same way, and matched word by word once it is small. A stretch still too
-    long with no word once on each side is left unmatched: a replacement, which it nearly always is."""
+    long with no word once on each side (a chant, a refrain repeated) is matched by its fewest edits while they are
+    few (`_fewest_edits`): left unmatched, a quote of a repeated refrain was "no word of the post's" or hundreds of
+    words "replaced" (review45d); past that work, it is left unmatched: a replacement, which it then nearly always
+    is."""
     pairs: list[tuple[int, int]] = []
     stack = [(0, len(a), 0, len(b), 0)]
+    work = [_EDITS_WORK]
     while stack:
         lo_a, hi_a, lo_b, hi_b, partings = stack.pop()
         while lo_a < hi_a and lo_b < hi_b and a[lo_a] == b[lo_b]:
             pairs.append((lo_a, lo_b))
             lo_a, lo_b = lo_a + 1, lo_b + 1
+        ends, kept = (hi_a, hi_b), len(pairs)
         while lo_a < hi_a and lo_b < hi_b and a[hi_a - 1] == b[hi_b - 1]:
             hi_a, hi_b = hi_a - 1, hi_b - 1
             pairs.append((hi_a, hi_b))
@@ -2358,16 +2538,62 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if (hi_a - lo_a) * (hi_b - lo_b) <= _STRETCH_MOST:
             pairs += [(lo_a + i, lo_b + j) for i, j in _table_pairs(a[lo_a:hi_a], b[lo_b:hi_b])]
             continue
-        if partings >= _PARTINGS_MOST:
-            continue
-        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b)
-        if not anchors:
+        anchors = _once_on_both_sides(a, lo_a, hi_a, b, lo_b, hi_b) if partings < _PARTINGS_MOST else []
+        if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
+            # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
+            found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is not None:
+                del pairs[kept:]
+                pairs += [(lo_a + i, lo_b + j) for i, j in found]
             continue
         pairs += anchors
         for (i1, j1), (i2, j2) in zip([(lo_a - 1, lo_b - 1), *anchors], [*anchors, (hi_a, hi_b)]):
             if i2 - i1 > 1 and j2 - j1 > 1:
                 stack.append((i1 + 1, i2, j1 + 1, j2, partings + 1))
     return sorted(pairs)
+
+
+# Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
+_EDITS_WORK = 1_000_000
+
+
+def _fewest_edits(a: list[str], b: list[str], work: list[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a longest common subsequence of `a` and `b`, from their fewest edits (Myers' O((N+M)D)
+    greedy diff): linear where the two differ little, as a quote of a repeated refrain does from its post. None once
+    the steps left in `work` (taken from it) are spent: the two differ too much to say so cheaply."""
+    n, m = len(a), len(b)
+    furthest = {1: 0}   # furthest[k]: the furthest x reached on diagonal k = x - y
+    trace = []
+    for d in range(n + m + 1):
+        trace.append(dict(furthest))
+        work[0] -= 2 * d + 1
+        for k in range(-d, d + 1, 2):
+            x = furthest[k + 1] if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else furthest[k - 1] + 1
+            y, start = x - k, x
+            while x < n and y < m and a[x] == b[y]:
+                x, y = x + 1, y + 1
+            work[0] -= x - start
+            furthest[k] = x
+            if x >= n and y >= m:
+                return _edits_back(trace, n, m)
+        if work[0] < 0:
+            return None
+    return None
+
+
+def _edits_back(trace: list[dict[int, int]], x: int, y: int) -> list[tuple[int, int]]:
+    """The words `_fewest_edits` matched, read back from the furthest places it reached at each number of edits."""
+    pairs = []
+    for d in range(len(trace) - 1, -1, -1):
+        furthest, k = trace[d], x - y
+        back = k + 1 if k == -d or k != d and furthest[k - 1] < furthest[k + 1] else k - 1
+        back_x = furthest[back]
+        back_y = back_x - back
+        while x > back_x and y > back_y:
+            x, y = x - 1, y - 1
+            pairs.append((x, y))
+        x, y = back_x, back_y
+    return pairs[::-1]
 
 
 def _once_on_both_sides(a: list[str], lo_a: int, hi_a: int, b: list[str], lo_b: int,
@@ -2411,17 +2637,21 @@ def _place(both: list[tuple[int, int]], tails: list[int], j: int) -> int:
     return lo
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list[str], b: list[str], gaps: Collection[int] = ()) -> list[tuple[str, int, int, int, int]]:
     """difflib-style opcodes (equal/replace/delete/insert) from a longest common subsequence of words. difflib's
     SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
     and calls the rest glue; the true LCS matches three and shows the change. Two long texts (a post and its capture,
-    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14)."""
+    a page's long quote) are matched as `_long_pairs` says, in linear time and memory (#14). `gaps`: where `a` was
+    cut with "…" (the index of the word after each): a quote whose pieces each stand whole in `b` is matched there
+    (`_pieces_pairs`)."""
     n, m = len(a), len(b)
     at = _run_at(a, b) if n else None
     if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
         return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
                 if op[2] > op[1] or op[4] > op[3]]
-    pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
+    pairs = _pieces_pairs(a, b, gaps) if gaps else None
+    if pairs is None:
+        pairs = _table_pairs(a, b) if n * m <= TABLE_MOST else _long_pairs(a, b)
     ops: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     for pi, pj in pairs + [(n, m)]:
@@ -2435,6 +2665,52 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
                 ops.append(("equal", pi, pi + 1, pj, pj + 1))
         i, j = pi + 1, pj + 1
     return ops
+
+
+# Places of a quote's first piece `_pieces_pairs` tries, at most.
+_FIRST_PIECE_PLACES = 64
+
+
+def _pieces_pairs(a: list[str], b: list[str], gaps: Collection[int]) -> list[tuple[int, int]] | None:
+    """The matched (i, j) of a quote `a` cut with "…" at `gaps` whose pieces each stand whole in `b`, in order: each
+    where the pieces stand nearest together (the fewest words of `b` between the first and the last). None where one
+    does not. The word table matched a piece's first words where they first stand in `b`: "he will win … this year"
+    of "He said he will run. Now he will win the race this year." failed as "dropped "said he"; dropped "run Now he
+    will"" where each piece stands whole (review45d)."""
+    cuts = [0, *sorted(g for g in set(gaps) if 0 < g < len(a)), len(a)]
+    pieces = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    if len(pieces) < 2:
+        return None
+    text = "\0" + "\0".join(b) + "\0"
+    word_at = {}   # the offset in `text` of the NUL before each word: that word's index
+    offset = 0
+    for k, word in enumerate(b):
+        word_at[offset] = k
+        offset += len(word) + 1
+    word_at[offset] = len(b)
+    starts = sorted(word_at)
+    needles = ["\0" + "\0".join(a[x:y]) + "\0" for x, y in pieces]
+    best: tuple[int, list[int]] | None = None
+    first = text.find(needles[0])
+    for _ in range(_FIRST_PIECE_PLACES):
+        if first < 0:
+            break
+        places, after = [word_at[first]], word_at[first] + pieces[0][1] - pieces[0][0]
+        for (x, y), needle in zip(pieces[1:], needles[1:]):
+            found = text.find(needle, starts[after])
+            if found < 0:
+                break
+            places.append(word_at[found])
+            after = word_at[found] + y - x
+        else:
+            if best is None or after - places[0] < best[0]:
+                best = (after - places[0], places)
+        if len(places) < len(pieces):
+            break   # a later first place finds no later place for the rest either
+        first = text.find(needles[0], first + 1)
+    if best is None:
+        return None
+    return [(x + k, at + k) for (x, y), at in zip(pieces, best[1]) for k in range(y - x)]
 
 
 _Op = tuple[str, int, int, int, int]   # an opcode: tag, the article's words i1:i2, the post's j1:j2
@@ -3440,8 +3716,10 @@ def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tupl
 
 # A place where tokens() of a text is that of the text before it and of the text after it: one space after something
 # neither a space nor a hyphen (a line-end hyphen joins across a line break), before a letter or figure (not "%": "5 %"
-# is "5%"). No link, entity, word or "…" holds a space.
-_WORDS_APART_RE = re.compile(r"(?<=[^\s\-‐‑]) (?=[^\W_])")
+# is "5%"). No link, entity, word or "…" holds a space. What stands before the space is not all unseen either: not
+# ending in an invisible character (`_INVISIBLE_RE`), nor holding "&" (an entity, "&#8203" or "&shy", may be one):
+# "-\n\u200b ment" is "-ment", one word across the space, as "-\n ment" is (review45d).
+_WORDS_APART_RE = re.compile(r"(?<!\S)[^\s&]*[^\s&\-‐‑" + _INVISIBLE_RE.pattern[1:-1] + r"] (?=[^\W_])")
 
 
 def _words_before(text: str, places: list[int]) -> list[int]:

@@ -27,10 +27,24 @@ class ThinPage:
     chars: int
     title: str | None
     embeds: int = 0
+    # the posts, videos and photos of services no step reads that the page names (`unsupported_said`'s count), and
+    # those services: a page of a Storify story and a Vine is not said to be no article with no word of them
+    # (newuser44d #2)
+    others: int = 0
+    services: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
         title = f" (title {self.title!r})" if self.title else ""
+        if self.others:
+            named = self.services[0] if len(self.services) == 1 else \
+                f"{', '.join(self.services[:-1])} and {self.services[-1]}"
+            besides = f"{self.others} embeds and links" if self.others > 1 else "1 embed or link"
+            if self.embeds:
+                besides = f"{self.embeds} embed{'s' if self.embeds > 1 else ''} and {besides}"
+            return (f"the page holds only {self.chars} characters of text besides {besides} of services the tool "
+                    f"does not read ({named}){title}: if the article is more than those, this may not be it (a login "
+                    "or paywall page, a consent wall)")
         if self.embeds:   # links only (thin_page): worded so as not to discredit an article of one post and a line
             posts = "that post" if self.embeds == 1 else "those posts"
             return (f"the page holds only {self.chars} characters of text besides its {self.embeds} "

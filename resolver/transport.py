@@ -21,6 +21,7 @@ import httpx
 
 from resolver.errors import NOT_MAPPED_WORDS, BodyTooLarge, BodyTooSlow, NotMapped
 from resolver.guard import GuardedBackend, Resolver
+from resolver.origins import SAME_OVER_HTTP
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings, user_agent   # made in settings: a WARC's warcinfo says it too
 
@@ -346,6 +347,9 @@ class OriginOverrideTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         origin = _origin(request.url)
         target = self.origins.get(origin)
+        if target is None and request.url.scheme == "http" and origin == f"http://{request.url.host}" \
+                and request.url.host in SAME_OVER_HTTP:   # an old page's http://t.co/… link (newuser44d #8)
+            target = self.origins.get(f"https://{request.url.host}")
         if target is None and self.only_mapped:   # before the guard below looks the name up (newuser31 #5)
             raise NotMapped(not_mapped(str(request.url), origin), url=str(request.url))
         if target is None:
@@ -375,9 +379,13 @@ def not_mapped(url: str, origin: str) -> str:
     from resolver.origins import service_of
 
     service = service_of(origin)
+    also = ""
+    if origin.startswith("http://") and origin.removeprefix("http://") in SAME_OVER_HTTP:
+        service, also = service_of(f"https://{origin.removeprefix('http://')}"), \
+            f' (or "https://{origin.removeprefix("http://")}", which serves its http links too)'
     return (f"refused {url}: {NOT_MAPPED_WORDS}, and [origins] only_configured = true lets no "
             f"other origin be contacted{f' ({service})' if service else ''}; to allow it, add \"{origin}\" = "
-            '"<origin>" to [origins]')
+            f'"<origin>"{also} to [origins]')
 
 
 class NotReplayable(httpx.TransportError):

@@ -77,6 +77,7 @@ class Extracted:
     # the VK, Rutube and OK posts and videos and the Telegram invite links it names, which no step reads (newuser44a #3)
     unsupported: dict[str, Any] | None = None
     uncredited: dict[str, Any] | None = None   # its pictures no credit is tied to (`uncredited_images`, newuser42a #11)
+    mojibake: dict[str, Any] | None = None   # the mojibake its text holds, undone in its embeds and credits (newuser44d #4)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -169,8 +170,9 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     with time_budget(budget, item.source), extract.collecting() as failed:
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
+        embeds, credits, mojibake = read_mojibake(loaded.article, embeds, credits)
         unsupported = unsupported_said(loaded.article)   # before the t.co count takes the page's needles
-        thin = read_thin(loaded.article, embeds)
+        thin = read_thin(loaded.article, embeds, unsupported)
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
@@ -183,7 +185,17 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts,
-                     unsupported=unsupported, uncredited=uncredited)
+                     unsupported=unsupported, uncredited=uncredited, mojibake=mojibake)
+
+
+def read_mojibake(article: Article, embeds: Sequence[Embed], credits: Sequence[Credit]
+                  ) -> tuple[list[Embed], list[Credit], dict[str, Any] | None]:
+    """The embeds and credits with the mojibake of their words undone, and the `mojibake` warning saying so
+    (`resolver.mojibake.read_mojibake`), a step of the article's reading, as `read_thin`."""
+    from resolver.mojibake import read_mojibake as read
+
+    return attempt("mojibake", read, article.text, embeds, credits, html=article.kind == "html",
+                   fallback=(list(embeds), list(credits), None))
 
 
 def read_uncredited(article: Article, credits: Sequence[Credit], page_url: str | None) -> dict[str, Any] | None:
@@ -348,8 +360,9 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:
-    """`{"kind": "posts-not-supported", "count", "services", "invites", "first", "message"}`: the VK, Rutube and OK
-    posts and videos the page embeds or links (`count`, by service in `services`) and its Telegram invite links
+    """`{"kind": "posts-not-supported", "count", "services", "invites", "first", "message"}`: the VK, Rutube, OK and
+    Tumblr posts and videos, the Flickr photos the page embeds or links (`count`, by service in `services`), those
+    of closed services (Storify, Vine, Google+: named in `closed`, newuser44d #2) and its Telegram invite links
     (`invites`), which no step reads (newuser44a #3: they vanished from every output); None: none."""
     from resolver.platforms import unsupported
 
@@ -361,15 +374,20 @@ def unsupported_said(article: Article) -> dict[str, Any] | None:
     for item in found:
         if item.service != unsupported.INVITE_SERVICE:
             services[item.service] = services.get(item.service, 0) + 1
+    closed = [service for service in services if service in unsupported.CLOSED]
     return {"kind": "posts-not-supported", "count": sum(services.values()), "services": services,
-            "invites": len(found) - sum(services.values()), "first": found[0].url,
-            "message": unsupported.not_supported_note(found)}
+            "invites": len(found) - sum(services.values()), **({"closed": closed} if closed else {}),
+            "first": found[0].url, "message": unsupported.not_supported_note(found)}
 
 
-def read_thin(article: Article, embeds: list[Embed]) -> ThinPage | None:
-    """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone."""
-    return attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
+def read_thin(article: Article, embeds: list[Embed], unsupported: dict[str, Any] | None = None) -> ThinPage | None:
+    """`thin_page` of an article, a step of its reading (`extract.incomplete`): a bug in it loses this finding alone.
+    `unsupported`: `unsupported_said`'s, whose posts it counts beside the embeds (newuser44d #2)."""
+    thin = attempt("thin page", thin_page, article.text, article.kind, embeds=len(embeds), shown=posts_shown(embeds),
                    utf8=article.utf8, fallback=None)
+    if thin is not None and unsupported and unsupported["count"]:
+        thin = replace(thin, others=unsupported["count"], services=tuple(unsupported["services"]))
+    return thin
 
 
 def read_links_not_followed(article: Article, embeds: list[Embed]) -> LinksNotFollowed | None:

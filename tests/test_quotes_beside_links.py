@@ -532,11 +532,10 @@ def test_a_quote_before_a_new_sentence_with_a_verb_of_speech_is_still_read(body,
 @pytest.mark.parametrize("body", [
     f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year,” she told reporters.</p>',
     f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year”, said the mayor.</p>',
-    f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », selon le maire.</p>',
     f'<p>Smith <a href="{URL}">posted</a>: “Costs rose 21 percent this year” said the mayor.</p>',
     f'<p>Jones <a href="{URL}">replied on X</a>: “I never said the budget was balanced.</p><p>“The audit found 3 '
     'errors, not 30,” she told reporters.</p>',
-], ids=["comma-inside", "comma-after", "fr-comma-selon", "no-comma", "continued"])
+], ids=["comma-inside", "comma-after", "no-comma", "continued"])
 def test_a_quote_a_verb_of_speech_continues_is_still_given_to_speech(body):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert embed.text is None, embed
@@ -552,3 +551,76 @@ def test_a_changed_figure_before_a_new_sentence_with_a_verb_of_speech_is_checked
     checked = text_check({"text": embed.text, "detector": embed.detector, "text_confidence": embed.text_confidence},
                          post)
     assert checked["result"] == "warn" and "12 → 21" in checked["evidence"], checked
+
+
+# newuser45a #1: a Spanish rendering of the post beside its link, its figure's digits swapped and its "not" dropped
+TRANSLATED = _page(f'<p>Smith <a href="{URL}">escribió</a>: "Apoyaremos nuevos peajes en la Ruta 9. Los costos '
+                   'subieron un 21 por ciento este año."</p>')
+
+
+def test_a_translation_beside_a_link_says_so_and_names_its_figure_and_negation_in_every_format(report):
+    """It said only "mostly not the post's (they may quote something else)" in every report, where the same words in
+    embed code read "a translation?", naming the changed figure and the lost negation (newuser45a #1)."""
+    said = report(TRANSLATED, "json", exit_code=4)
+    check = _check(said, "text")
+    assert check["result"] == "fail", check
+    for named in ("the words quoted beside the link: no word of the post's", "which looks Spanish, the post is in "
+                  "English: a translation?", 'the post has a negation ("not"), the quote none',
+                  "21 is not among the post's figures (9, 12)"):
+        assert named in check["evidence"], check
+    assert "mostly not the post's" not in check["evidence"], check
+    for fmt in ("md", "html"):
+        shown = report(TRANSLATED, fmt, exit_code=4)
+        assert "a translation?" in shown and "21 is not among the post" in shown and "mostly not the post" not in shown
+
+
+# newuser45a #2: "…», según publicó el diario …" / "…," according to … after a quote the colon ties to the link: the
+# report of the post is attributed to the outlet, the words to the link's author; they were dropped as another speaker's
+@pytest.mark.parametrize("body, text", [
+    (f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA en 2023», '
+     'según publicó el diario La Mañana.</p>', "El gobierno va a subir el IVA en 2023"),
+    (f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the Riverton '
+     'Ledger.</p>', "We will support new tolls on Route 9"),
+    (f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to screenshots '
+     'shared on WhatsApp.</p>', "We will support new tolls on Route 9"),
+    # "selon le maire" gives the report, not the words, to the mayor: Smith wrote them (it was read as speech and
+    # dropped, a test asserting so: quotes36's "fr-comma-selon")
+    (f'<p>Smith <a href="{URL}">a écrit</a> : « Les coûts ont augmenté de 21 % », selon le maire.</p>',
+     "Les coûts ont augmenté de 21 %"),
+], ids=["segun-publico", "according-to-outlet", "according-to-screenshots", "fr-selon-le-maire"])
+def test_a_quote_attributed_to_a_report_of_the_post_is_read_as_reported(body, text):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert (embed.text, embed.text_confidence) == (text, "reported")
+
+
+@pytest.mark.parametrize("body", [
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls,” según dijo el alcalde.</p>',
+    f'<p>Smith <a href="{URL}">posted</a> on X. “We will support new tolls,” according to the mayor.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls,” according to the mayor, who said it twice.</p>',
+], ids=["segun-dijo", "another-sentence", "according-to-who-said"])
+def test_a_quote_given_to_another_speaker_by_segun_or_according_to_is_still_not_the_posts(body):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text is None, embed
+
+
+REPORTED = _page(f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the '
+                 'Riverton Ledger.</p>')
+EMBEDDED = (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{WORDS}</p>&mdash; Pat Smith (@CouncilorSmith) '
+            f'<a href="{URL}">March 14, 2023</a></blockquote>')
+
+
+def test_a_reported_quote_with_a_negation_dropped_warns_naming_it_never_fails_nor_same_words(report):
+    """It said "no quoted words were read beside the link"; with the embed on the page too, "the same words, or a link
+    to the post" of words that drop its "not" (newuser45a #2). The article reports another's quote of the post, which
+    may be that report's error: a warn naming the change, never a fail."""
+    check = _check(report(REPORTED, "json"), "text")
+    assert check["result"] == "warn", check
+    assert "not" in " ".join(check["changes"]) and "another's report" in check["evidence"], check
+    both = REPORTED.replace("</article>", EMBEDDED + "</article>")
+    said = json.loads(report(both, "json"))
+    [embed] = said["embeds"]
+    checks = [c for c in embed["checks"] if c["name"] == "text"]
+    assert [c["result"] for c in checks] == ["pass", "warn"], checks
+    assert "another's report" in checks[1]["evidence"], checks
+    markdown = report(both, "md")
+    assert "the same words, or a link to the post" not in markdown, markdown

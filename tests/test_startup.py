@@ -26,7 +26,9 @@ UNUSED = ("asyncio", "concurrent.futures.process", "rich", "sqlite_utils", "http
           "resolver.http",
           # perf41: the end-page readings, whose one phrase the report quoted (loaded by the report's import, 1 to 3%
           # of a one-file scan's imports), and glob, for an output file's leftovers only
-          "resolver.end_pages", "glob")
+          "resolver.end_pages", "glob",
+          # ftfy: only a page holding a letter mojibake starts with ("Ã", "â€") has it judged (newuser44d #4)
+          "ftfy")
 PAGE = ('<p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened</p>&mdash; Riverton Roads '
         '(@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a>'
         '</blockquote><p>(Photo: Bea Example/Riverton Post)</p>')

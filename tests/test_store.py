@@ -108,18 +108,12 @@ def test_opening_waits_for_a_writer_it_would_deadlock_with(tmp_path):
     other.close()
 
 
-def _writer(path: str, worker: int, count: int) -> None:
-    store = Cache(path)
-    for i in range(count):
-        article = {**ARTICLE, "sha256": f"{worker:04d}{i:060d}"}
-        store.record_article(article, [EMBED] * 3, [CREDIT], source=f"w{worker}-{i}", tool_version="t")
-    store.close()
-
-
 def test_several_processes_write_one_database(tmp_path):
     path = str(tmp_path / "shared.db")
     ctx = multiprocessing.get_context("spawn")
-    workers = [ctx.Process(target=_writer, args=(path, w, 25)) for w in range(4)]
+    from tests.store_writer import write    # a small module: each spawned writer imports it, not this file
+
+    workers = [ctx.Process(target=write, args=(path, w, 25, ARTICLE, EMBED, CREDIT)) for w in range(4)]
     for p in workers:
         p.start()
     for p in workers:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from resolver.extract import tweet_text
-from resolver.extract.dom import BLOCKS, ancestors, element_text, is_element
+from resolver.extract.dom import (BLOCKS, ancestors, descendants, element_before, element_text, is_element,
+                                  text_with_lines)
 from resolver.lazy import LazyPattern, lazy_dataclass
 
 # A run in quotation marks: curly, straight, guillemets both ways, German low-high. Its closing mark may be missing at
@@ -38,6 +39,13 @@ SPEECH_RE = LazyPattern(rf"\b(?:{SPOKEN}|added|adds)\b", re.IGNORECASE)
 # After a quote's closing mark: a speaker given it in speech ("…,” she told reporters); "she added" goes on with the
 # post's words.
 SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECASE)
+# After a quote's closing mark: the report of it given to another, "…», según publicó el diario …", "…,” according to
+# the Riverton Ledger" (newuser45a #2): where a colon after the link gives the words to the link's post, the outlet,
+# the screenshots or the mayor report that post, and the words are read as REPORTED (compared, never failed: they may be
+# the report's error the article speaks of). Not with a verb of speech after it ("según dijo el ministro", "according
+# to the mayor, who said"): a speaker's words, as before.
+REPORTED_AFTER_RE = LazyPattern(r"^[\s,]*(?:según|segun|according\s+to|selon|de\s+acordo\s+com)\b([^.!?;]*)",
+                                re.IGNORECASE)
 # After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
 NEW_SENTENCE_RE = LazyPattern(r"\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 # Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
@@ -145,7 +153,9 @@ class Reader:
             return Beside(None, None, name)
         run = _quote_after(after, shown)
         if run is not None:
-            text, closed, clear = run
+            text, closed, clear, reported = run
+            if reported:
+                return Beside(text, tweet_text.REPORTED, name)
             if not closed:
                 if block.mem_id not in self._continued:
                     self._continued[block.mem_id] = _continued(block)
@@ -230,22 +240,25 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool] | None:
-    """(words, closed, clear) of the first quote after the link in its sentence; clear when a colon opens it and no
-    verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word for a
-    title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title (TITLE_RE,
-    STORY_RE with SHARES_RE)."""
+def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool, bool] | None:
+    """(words, closed, clear, reported) of the first quote after the link in its sentence; clear when a colon opens it
+    and no verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word
+    for a title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title
+    (TITLE_RE, STORY_RE with SHARES_RE); reported when "según …" or "according to …" after it gives the report of the
+    post to another (REPORTED_AFTER_RE)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
     start, end, words, closed = runs[0]
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
-    if spoken and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech, not the post
+    reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
+        and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
+    if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
     told = f"{shown} {after[:start]}"
     return words, closed, not spoken and after[:start].rstrip().endswith(":") \
         and not VERB_BETWEEN_RE.search(after[:start]) \
-        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told))
+        and not (TITLE_RE.search(told) or STORY_RE.search(told) and SHARES_RE.search(told)), reported
 
 
 def _new_sentence(quoted: str, rest: str) -> bool:
@@ -345,6 +358,58 @@ def _pull_quote(quote: Any, signature: Any) -> Beside | None:
     m = SIGNATURE_RE.match(element_text(signature))
     name = m.group("name").strip() if m is not None and m.group("name") else None
     return Beside(text, tweet_text.HIGH, name)
+
+
+# The words that, with a colon, open a quote of the post just above an embed code that shows none of its words: a
+# verb of posting (as a link's sentence reads it), or its participle ("shared the ink on Instagram, writing: “…”").
+INTRO_RE = LazyPattern(rf"\b(?:{POSTING}|writing|posting|captioning|captioned|tweeting)\b", re.IGNORECASE)
+# A post of someone else's, passed on or answered: "shared her post", "shared a post by", "reposted", "replied to".
+ANOTHERS_RE = LazyPattern(r"\b(?:(?:shared|shares)\s+(?:(?:his|her|their|[\w.’'-]+[’']s)\s+(?:post|photo|picture|video|"
+                          r"reel|story|caption)|a\s+(?:post|photo|video|reel)\s+(?:by|from))|repl(?:ied|ies)\s+to|"
+                          r"responded\s+to|retweeted|reposted|quoted)\b", re.IGNORECASE)
+# A quote is the paragraph's last words: after its closing mark, no more than the sentence's stop.
+ENDS_RE = LazyPattern(r"\s*[.!?…]?\s*$")
+
+
+def embed_quote(embed_code: Any) -> Beside:
+    """What the article quotes just above an embed code that holds no words of the post (Instagram's version 14 code
+    shows "View this post on Instagram" and "A post shared by …"), read as a quote beside a link is (newuser44c #3):
+    the closing quote of the paragraph right before it, opened by a colon after a verb of posting ("…, writing:
+    “new chapter 🖤 …”"), or the blockquote right before it (no embed code, no link) under a paragraph that ends so
+    ("He wrote:"). UNCERTAIN: only the layout ties it to the embed, so a changed word warns and never fails; a
+    quote given to speech ("said", "told"), to another's post ("shared", "replied to") or left open is not read."""
+    above = element_before(embed_code)
+    if above is None or not is_element(above) or above.tag not in ("p", "blockquote"):
+        return NOTHING
+    if above.tag == "p":
+        words = element_text(above)
+        runs = _runs(words)
+        if not runs or not runs[-1][3] or not runs[-1][2] or not ENDS_RE.fullmatch(words[runs[-1][1]:]) \
+                or not _introduces(words[:runs[-1][0]]):
+            return NOTHING
+        return Beside(runs[-1][2], tweet_text.UNCERTAIN, None)
+    lead = element_before(above)
+    if lead is None or not is_element(lead) or lead.tag != "p" or not _introduces(element_text(lead)) \
+            or descendants(above, "a") or descendants(above, "script") or (above.attrs.get("class") or "").strip() \
+            or any(seen > MOST_NODES for seen, _ in enumerate(above.traverse())):
+        return NOTHING
+    words = " ".join(text_with_lines(above).split())   # a <br> a break between words, as the caption's lines are
+    runs = [r for r in _runs(words) if r[2]]
+    if runs and not all(r[3] for r in runs):
+        return NOTHING
+    text = " ".join(r[2] for r in runs) if runs else words
+    return Beside(text, tweet_text.UNCERTAIN, None) if text else NOTHING
+
+
+def _introduces(words: str) -> bool:
+    """Whether words end in a colon after a verb of posting in their last sentence, given neither to speech nor to
+    sharing or answering another's post ("The singer shared the ink on Instagram, writing:", "He wrote:")."""
+    words = words.rstrip()
+    if not words.endswith(":"):
+        return False
+    clause = SENTENCE_END_RE.split(words[:-1])[-1]
+    return INTRO_RE.search(clause) is not None and SPEECH_RE.search(clause) is None \
+        and ANOTHERS_RE.search(clause) is None
 
 
 def _signs(block: Any) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from resolver.model import ACCOUNT_BY_DID, LOOKALIKE_NAME, Embed, Place, names_a_lookalike, names_two_posts
 from resolver.platforms import bluesky
 
-DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
+DETECTOR_RANK = {"html-blockquote": 0, "html-blackbird-pie": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
                  "html-text-url": 7, "html-source": 8, "html-intent": 9,
                  # plain text: a signature has the post's words, name and date; a bare URL only the link

@@ -24,7 +24,8 @@ from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dedupe import ONE_PER_POST, one_per_post
 from resolver.extract.incomplete import attempt
-from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
+from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, children, class_set,
+                                  descendants,
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
@@ -578,9 +579,45 @@ def _embed_at(el: Any, smap: SourceMap, said: beside.Reader) -> Embed | None:
         embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         if embed is None or embed.kind == "timeline":   # a profile link is no embed
             return None
+        if detector == "html-link" and embed.platform == "twitter" and (box := _blackbird_pie(el)) is not None:
+            return _blackbird_embed(embed, el, box, smap)
         return _with_words_beside(embed, el, said) if detector == "html-link" and embed.kind in ("post", "short-link") \
             else embed
     return None
+
+
+def _blackbird_pie(a: Any) -> Any | None:
+    """The Blackbird Pie box (`p.bbpTweet`, `blockquote.bbpTweet`) whose timestamp link `a` is, or None. Twitter's
+    2010 embed code, its WordPress plugin and blackbirdpy wrote the post's words in it, the link's own words being the
+    time since it was posted ("less than a minute ago"): the link read alone gave them as the article's copy of the
+    post (newuser44d #7)."""
+    stamp = a.parent
+    if stamp is None or "timestamp" not in (attr(stamp, "class") or "").lower():
+        return None
+    box = stamp.parent
+    return box if box is not None and "bbpTweet" in class_set(box) else None
+
+
+def _blackbird_embed(embed: Embed, a: Any, box: Any, smap: SourceMap) -> Embed:
+    """A Blackbird Pie embed (`_blackbird_pie`), read: its text (the box's words before the timestamp, or its
+    `p.tweet`), its author's name (`strong` in the author's span, or `span.display_name`), and the date of the
+    timestamp link's title ('Tue Dec 14 22:10:05 +0000 2010') or its words; its span the box's, the whole embed; its
+    detector "html-blackbird-pie", an embed code's (its words are the article's copy of the post, not prose beside a
+    link)."""
+    tweet = box.css_first("p.tweet")
+    if tweet is not None:
+        text = element_text(tweet)
+    else:
+        words = " ".join(box.text(deep=True).split())
+        stamp = " ".join(a.parent.text(deep=True).split())
+        text = words[:words.find(stamp)].strip() if stamp and stamp in words else ""
+    named = box.css_first(".author strong, .bbpAuthor strong, .display_name")
+    name = element_text(named) if named is not None else ""
+    date_text = attr(a, "title") or element_text(a)
+    date = parse_date(date_text) if date_text else None
+    return replace(embed, detector="html-blackbird-pie", span=smap.span(box, "bbpTweet"), text=text or None,
+                   text_confidence=tweet_text.HIGH if text else None, author_name=name or None,
+                   date_text=date_text if date else None, date=date)
 
 
 def _marked_post(value: str) -> tuple[PostRef, str] | None:
@@ -682,8 +719,9 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         name = (shared.group("name") or "").strip() or None
     else:   # a lead-in in a language not read as words: the handle beside the <time> is read, the name is not
         line = INSTAGRAM_HANDLE_RE.search(element_text(stamp.parent)) if stamp is not None and stamp.parent else None
-        if line is None:
-            return embed
+        if line is None:   # no account named: a quote just above it all the same (newuser44c #3)
+            said = beside.embed_quote(el)
+            return replace(embed, text=said.text, text_confidence=said.confidence) if said.text else embed
         handle, name, date_text = line.group("handle"), None, None
     date = parse_date(date_text or "", langs=_date_languages(el))
     if date is None and stamp is not None:
@@ -691,8 +729,12 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         if stamped and _real_day(stamped.group(0)):
             date, date_text = stamped.group(0), date_text or element_text(stamp) or None
     text = _caption(el)
+    confidence = tweet_text.HIGH if text else None
+    if not text:   # no words of the post in the code: a quote the article gives just above it (newuser44c #3)
+        said = beside.embed_quote(el)
+        text, confidence = said.text, said.confidence
     return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date,
-                   text=text, text_confidence=tweet_text.HIGH if text else None)
+                   text=text, text_confidence=confidence)
 
 
 def _caption(el: Any) -> str | None:
@@ -727,7 +769,47 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
                                                       "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
+    if embed is not None and para is None:   # the caption straight in <section> (newuser44c #7)
+        text = _section_caption(el) or ""
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+TIKTOK_TAG_RE = LazyPattern(r"#\S+$")
+
+
+def _section_caption(el: Any) -> str | None:
+    """The caption TikTok's embed code writes straight in its <section>, with no <p> (its code of about 2022, as
+    pages keep it): `<a title="@user">@user</a> words <a href="…/tag/x">#x</a> … <a href="…/music/…">♬ sound</a>`.
+    The words between the account's link and the sound's, its hashtags among them (the post's caption holds them).
+    Only in that shape: the account's link first, then nothing but words, hashtag and @mention links, and the sound's
+    link last; any other section (a CMS's summary, a cut-off "… more" with no links) gives none."""
+    section = next(iter(descendants(el, "section")), None)
+    if section is None:
+        return None
+    kids = children(section)
+    if not kids or kids[0].tag != "a" or not TIKTOK_USER_RE.match(element_text(kids[0])) \
+            or "/@" not in (attr(kids[0], "href") or ""):
+        return None
+    first = next((n for n in section.iter(include_text=True) if n.tag != "-text" or (n.text_content or "").strip()),
+                 None)
+    if first is None or first.mem_id != kids[0].mem_id:   # words before the account's link: no such code
+        return None
+    rest = kids[1:]
+    if rest and rest[-1].tag == "a" and (element_text(rest[-1]).startswith("♬") or
+                                         "/music/" in (attr(rest[-1], "href") or "")):
+        rest = rest[:-1]
+    for kid in rest:
+        shown, href = element_text(kid), attr(kid, "href") or ""
+        if kid.tag == "br":
+            continue
+        if kid.tag != "a" or not (TIKTOK_TAG_RE.match(shown) and "/tag/" in href
+                                  or TIKTOK_USER_RE.match(shown) and "/@" in href):
+            return None
+    kept = {kid.mem_id for kid in rest}
+    skip = {n.mem_id for kid in kids if kid.mem_id not in kept for n in kid.traverse(include_text=True)}
+    words = [node.text_content or "" for node in section.traverse(include_text=True)
+             if node.tag == "-text" and node.mem_id not in skip]
+    return " ".join("".join(words).split()) or None
 
 
 TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")

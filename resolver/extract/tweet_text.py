@@ -25,6 +25,9 @@ from resolver.lazy import LazyPattern
 
 HIGH = "high"
 UNCERTAIN = "uncertain"
+# Words beside a link given to the post by another's report of it ("…», según publicó el diario …"): compared with
+# the post, never failed, as the article may quote that report to say it is wrong (newuser45a #2).
+REPORTED = "reported"
 MAX_TWEET_CHARS = 280   # most accounts' limit since November 2017 (140 before); links count as 23
 MAX_LONG_POST_CHARS = 25_000   # X Premium's long posts: 4,000 characters from 8 February 2023, 25,000 since
 LINK_RE = LazyPattern(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")

@@ -54,7 +54,7 @@ def media_not_asked(error: str | None) -> bool:
 LOOKUP_FAILED = "error: "   # how a post's archive_lookup starts when a capture list asked could not be read
 # The platforms whose archived copies a fetch reads (resolver.fetch.wayback): X's, Telegram's pages, Mastodon's
 # status pages and Bluesky's post pages
-CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok"})
+CAPTURES_READ = frozenset({"twitter", "telegram", "mastodon", "bluesky", "youtube", "tiktok", "instagram"})
 NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 

@@ -185,6 +185,7 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
 GRAPH_PLATFORMS = frozenset({"instagram", "facebook", "threads"})
 REFUSED_UNSAID = "removed, private or restricted, or a URL it cannot read: not known which"
 TIKTOK_REFUSAL = "TikTok answers so for a video it will not give"
+META_REFUSAL = "Meta answers so for a post it will not embed"
 # Graph's error codes of its rate limits (its rate-limiting reference: 4 the app's, 17 a user's, 32 a page's, 613 a
 # custom one), which it answers with a 4xx, not 429
 GRAPH_RATE_LIMITS = frozenset({4, 17, 32, 613})
@@ -221,17 +222,21 @@ def _refusal(platform: str, status: int | None, body: bytes) -> str:
         code, message = error.get("code"), _said(error.get("message"))
         said = f": Graph's error {code}" if isinstance(code, int) else ": Graph's error"
         said += f" “{message}”" if message else ""
-        return said + (f" (Meta answers so for a post it will not embed: {REFUSED_UNSAID})" if code == 100 else "")
+        return said + (f" ({META_REFUSAL}: {REFUSED_UNSAID})" if code == 100 else "")
     if platform == "tiktok" and status == 400:
         message = _said(data.get("message"))
         return (f": “{message}”" if message else "") + f" ({TIKTOK_REFUSAL}: {REFUSED_UNSAID}, or a fault of its own)"
     return ""
 
 
-def refused(record: PostRecord) -> bool:
-    """Whether the record is TikTok's refusal to give a video (its oEmbed's 400, said by `_refusal`): an error, kept
-    for `error_ttl`, whose video may be removed, so its archived copies are read (fixleft43a)."""
-    return record.platform == "tiktok" and record.status == "error" and TIKTOK_REFUSAL in (record.reason or "")
+def refused(record: PostRecord | dict[str, Any]) -> bool:
+    """Whether the record (or a report's post) is TikTok's refusal to give a video (its oEmbed's 400, said by
+    `_refusal`), or Meta's to embed an Instagram post (Graph's error 100): an error, kept for `error_ttl`, whose post
+    may be removed or private, so its archived copies are read (fixleft43a; fixnu45b: an Instagram post's too)."""
+    platform, status, reason = (record.get("platform"), record.get("status"), record.get("reason")) \
+        if isinstance(record, dict) else (record.platform, record.status, record.reason)
+    said = TIKTOK_REFUSAL if platform == "tiktok" else META_REFUSAL if platform == "instagram" else None
+    return said is not None and status == "error" and said in (reason or "")
 
 
 def _said(value: Any) -> str | None:

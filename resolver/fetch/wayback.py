@@ -31,11 +31,13 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
-from resolver.fetch import bluesky_pages, mastodon, oembed, syndication, telegram, tiktok_pages, xapi, youtube_pages
+from resolver.fetch import (bluesky_pages, instagram_pages, mastodon, oembed, syndication, telegram, tiktok_pages, xapi,
+                            youtube_pages)
 from resolver.fetch.captured import page_soup
 from resolver.fetch.records import ARCHIVED_COPY, WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import bluesky as platforms_bluesky
+from resolver.platforms import instagram as platforms_instagram
 from resolver.platforms import mastodon as platforms_mastodon
 from resolver.platforms import tiktok as platforms_tiktok
 from resolver.platforms import youtube as platforms_youtube
@@ -75,6 +77,9 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes,
     if _is_tiktok(platform):
         record, form, notes = tiktok_pages.read_capture(post_id, status, content_type, body, METHOD, original)
         return CaptureReading(record, form, notes)
+    if _is_instagram(platform):   # a code of 11 characters, as a YouTube video's id is
+        record, form, notes = instagram_pages.read_capture(post_id, status, content_type, body, METHOD, original)
+        return CaptureReading(record, form, notes)
     if telegram.is_post_id(post_id):
         record, form, notes = telegram.read_capture(post_id, status, content_type, body, METHOD)
         return CaptureReading(record, form, notes)
@@ -105,6 +110,12 @@ def _is_tiktok(platform: str | None) -> bool:
     """Whether the post is a TikTok video: its id, all digits, is told from an X post's by its platform alone (every
     other platform's by its id's shape), so the functions reading captures are given it."""
     return platform == platforms_tiktok.PLATFORM
+
+
+def _is_instagram(platform: str | None) -> bool:
+    """Whether the post is an Instagram post: its code (11 characters since about 2016) is told from a YouTube video's
+    id by its platform alone."""
+    return platform == platforms_instagram.PLATFORM
 
 
 # -- records ----------------------------------------------------------------------------------------------------
@@ -634,8 +645,26 @@ def page_queries(post_id: str, handles: Sequence[str | None], platform: str | No
         return telegram.capture_pages(post_id)
     if (pages := _own_pages(post_id, handles, platform)) is not None:
         return pages
-    return [form for page in _pages(post_id, handles)
-            for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")]
+    pages = _pages(post_id, handles)
+    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] \
+        + [page.replace("/i/status/", "/i/web/status/") if "/i/status/" in page else page.replace("/status/", "/statuses/")
+           for page in pages if "/i/status/" in page or old_form(post_id)]
+
+
+# Until 2012 pages and Twitter's own links wrote a post's page `twitter.com/<handle>/statuses/<id>`, which CDX files
+# apart from `/status/`, and no prefix of one covers the other but the account's every post (newuser44d #6: an
+# article of 2011 linking the /statuses/ form got "no archived copy found" with that form never asked). A post of no
+# known account is listed under `/i/status/<id>` and the `/i/web/status/<id>` Twitter's truncated texts linked.
+OLD_FORM_BEFORE = datetime(2012, 1, 1, tzinfo=timezone.utc)
+
+
+def old_form(post_id: str) -> bool:
+    """Whether an X post is of the years its page was also written `/statuses/<id>`: minted before 2012, or a
+    pre-snowflake id (2006-2010)."""
+    if not (post_id.isascii() and post_id.isdigit()) or len(post_id) > 19:
+        return False
+    minted = x.snowflake_time(post_id)
+    return minted < OLD_FORM_BEFORE if minted is not None else int(post_id) < x.FIRST_SNOWFLAKE
 
 
 def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None = None) -> list[str] | None:
@@ -644,6 +673,8 @@ def _own_pages(post_id: str, handles: Sequence[str | None], platform: str | None
     post (or a Telegram one, whose three lists differ)."""
     if _is_tiktok(platform):
         return tiktok_pages.capture_pages(post_id, list(handles))
+    if _is_instagram(platform):
+        return instagram_pages.capture_pages(post_id)
     if mastodon.is_post_id(post_id):
         return mastodon.capture_pages(post_id, list(handles))
     if bluesky_pages.is_post_id(post_id):
@@ -685,7 +716,8 @@ def queries_under(pages: Sequence[str], redactor: Redactor | None = None) -> lis
     if parts[0][0] == "t.me" and len(parts[0]) == 3:   # a Telegram post's page (`_pages`)
         return _not_withheld(telegram.capture_pages("/".join(parts[0][1:])), redactor or NO_SECRETS)[0]
     if platforms_mastodon.parse(pages[0]) is not None or platforms_bluesky.parse(pages[0]) is not None \
-            or platforms_youtube.parse(pages[0]) is not None or platforms_tiktok.parse(pages[0]) is not None:
+            or platforms_youtube.parse(pages[0]) is not None or platforms_tiktok.parse(pages[0]) is not None \
+            or platforms_instagram.parse(pages[0]) is not None:
         # a Mastodon or Bluesky post's pages, a YouTube or TikTok video's: each a list of its own
         return _not_withheld([page.removeprefix("https://") for page in pages], redactor or NO_SECRETS)[0]
     handles = [found[1] for found in parts if len(found) == 4]
@@ -703,9 +735,11 @@ def where_looked(pages: Sequence[str]) -> str:
     if platforms_mastodon.parse(pages[0]) is not None:
         return f"under {named} (its embed page too)"
     if platforms_bluesky.parse(pages[0]) is not None or platforms_youtube.parse(pages[0]) is not None \
-            or platforms_tiktok.parse(pages[0]) is not None:
+            or platforms_tiktok.parse(pages[0]) is not None or platforms_instagram.parse(pages[0]) is not None:
         return f"under {named}"
-    return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
+    older = " and as twitter.com/i/web/status/…" if "/i/status/" in pages[0] else " and as twitter.com/…/statuses/…" \
+        if old_form(pages[0].rstrip("/").rsplit("/", 1)[-1]) else ""
+    return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com{older}, nor among its "
             "syndication and oEmbed answers")
 
 
@@ -732,6 +766,8 @@ def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES,
 def _names_post(original: str, post_id: str, platform: str | None = None) -> bool:
     if _is_tiktok(platform):
         return tiktok_pages.names_post(original, post_id)
+    if _is_instagram(platform):
+        return instagram_pages.names_post(original, post_id)
     if telegram.is_post_id(post_id):
         return telegram.names_post(original, post_id)
     if mastodon.is_post_id(post_id):
@@ -809,7 +845,8 @@ async def _named_copy(post_id: str, page: str, read_before: set[str], session: A
     (when gone, a post's words are likeliest in its first captures); [] when it names none, or that one was read."""
     from resolver import archive
 
-    minted = None if _is_tiktok(platform) or telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
+    minted = platforms_instagram.code_time(post_id) if _is_instagram(platform) \
+        else None if _is_tiktok(platform) or telegram.is_post_id(post_id) or youtube_pages.is_video_id(post_id) \
         else platforms_mastodon.id_time(post_id) if mastodon.is_post_id(post_id) \
         else platforms_bluesky.tid_time(post_id) if bluesky_pages.is_post_id(post_id) else x.snowflake_time(post_id)
     snap = await archive.named_capture(page, session=session, near=minted.strftime("%Y%m%d") if minted else None)
@@ -986,10 +1023,11 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     record = reading.record
     # a TikTok capture with no caption still gives the video's account and time (tiktok_pages.NO_CAPTION): made before
     # the id, it gives neither
-    shows = record.status == "available" or _is_tiktok(platform) and bool(
+    shows = record.status == "available" or (_is_tiktok(platform) or _is_instagram(platform)) and bool(
         record.author_handle or record.author_name or record.author_id or record.created_at)
     if shows and len(timestamp) == 14:
-        minted = platforms_tiktok.id_time(post_id) if _is_tiktok(platform) else x.snowflake_time(post_id)
+        minted = platforms_tiktok.id_time(post_id) if _is_tiktok(platform) else \
+            platforms_instagram.code_time(post_id) if _is_instagram(platform) else x.snowflake_time(post_id)
     if minted is None:
         return reading
     made = datetime.strptime(timestamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
@@ -1000,10 +1038,10 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
     before = f"{hours} h {minutes} min" if hours else f"{minutes} min"
     reason = (f"the capture was made {captured_at(timestamp)}, {before} before the post's id {post_id} was minted "
               f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post")
-    if _is_tiktok(platform):   # the video's own record (its platform, its URL with no handle): none of what it said
-        return CaptureReading(PostRecord(platform=platforms_tiktok.PLATFORM, post_id=post_id,
-                                         url=platforms_tiktok.post_url(post_id),
-                                         status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
+    if _is_tiktok(platform) or _is_instagram(platform):
+        # the video's (the post's) own record (its platform, its URL with no handle): none of what it said
+        return CaptureReading(PostRecord(platform=record.platform, post_id=post_id, url=record.url, status="unknown",
+                                         method=METHOD, reason=reason), reading.form, reading.notes)
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
 
 

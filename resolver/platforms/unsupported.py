@@ -8,7 +8,18 @@ AMP's `<amp-vk data-embedtype="post" data-owner-id data-post-id>`; a VK post's p
 community's owner id is negative); VK's video player `vk.com/video_ext.php?oid=<owner>&id=<video>` and a video's page
 `vk.com/video<owner>_<video>` (also on vkvideo.ru); Rutube's player `rutube.ru/play/embed/<32 hex>` and a video's page
 `rutube.ru/video/<32 hex>/`; OK's player `ok.ru/videoembed/<n>` and a video's page `ok.ru/video/<n>`; Telegram's
-invite links `t.me/+<hash>` and `t.me/joinchat/<hash>` (telegram.me too)."""
+invite links `t.me/+<hash>` and `t.me/joinchat/<hash>` (telegram.me too).
+
+Also the services of an older web (newuser44d #2, #5): Tumblr's posts (its embed `<div class="tumblr-post"
+data-href="https://embed.tumblr.com/embed/post/<key>/<id>">`, a post's page `<blog>.tumblr.com/post/<id>` or
+`www.tumblr.com/<blog>/<id>`) and Flickr's photos where a page embeds one (`<a data-flickr-embed="true"
+href="https://www.flickr.com/photos/<user>/<id>/…">`, embedr's code; a link to a photo in a credit is the credit's
+source, no embed), which live on and are not read; and three closed ones, whose hosts are asked nothing: Storify
+(closed on 16 May 2018; its embed `<iframe src="//storify.com/<user>/<story>/embed">` or `<script
+src="//storify.com/<user>/<story>.js">`), Vine (its app closed on 17 January 2017 and vine.co became a read-only
+archive; a post's page `vine.co/v/<id>`, its embed `…/embed/simple` or `/embed/postcard`, AMP's `<amp-vine
+data-vineid>`) and Google+ (closed to consumers on 2 April 2019; a post's page `plus.google.com/<user>/posts/<id>`,
+its embed `<div class="g-post" data-href>`)."""
 
 from __future__ import annotations
 
@@ -31,6 +42,32 @@ OK_RE = LazyPattern(_HOST + r"ok\.ru/(?:video|videoembed|live)/(\d{1,20})\b[^\s\
 # An invite's hash has letters; t.me/+<digits> is a phone number's link, no invite.
 INVITE_RE = LazyPattern(r"https?://(?:t\.me|telegram\.me|telegram\.dog)/(?:\+|joinchat/)"
                        r"((?=[A-Za-z0-9_-]*[A-Za-z_-])[A-Za-z0-9_-]{6,64})\b[^\s\"'<>]*", re.IGNORECASE)
+# Each begins with its host's name, a literal the regex engine finds fast (a leading "(?:https?:)?//" made it try
+# every place of a page: each pattern cost a fifth of a median page's scan, #14); `_written` reads the scheme and
+# any subdomain before it: relative to the page's scheme ("//storify.com/…") as the old embed codes wrote them.
+_TAIL = r"\b[^\s\"'<>\\]*"
+STORIFY_RE = LazyPattern(r"storify\.com/(?!(?:about|api|blog|faq|help|login|privacy|search|signup|tos)/)"
+                         r"([A-Za-z0-9_.-]{1,40})/([A-Za-z0-9_-]{1,160}?)(?:\.js|/embed)?(?=[\s\"'<>?#/&\\]|$)")
+VINE_RE = LazyPattern(r"vine\.co/v/([A-Za-z0-9]{5,20})" + _TAIL)
+AMP_VINE_RE = LazyPattern(r"<amp-vine\b[^>]*?\bdata-vineid\s*=\s*[\"']?([A-Za-z0-9]{5,20})", re.IGNORECASE)
+GOOGLE_PLUS_RE = LazyPattern(r"plus\.google\.com/(?:u/\d{1,2}/)?(?:b/\d{1,30}/)?([+\w.%-]{1,100})/posts/"
+                             r"([A-Za-z0-9_-]{5,40})" + _TAIL)
+TUMBLR_RE = LazyPattern(r"tumblr\.com/(?:embed/post/[\w-]{1,60}/|post/|(?!(?:share|widgets|oembed|tagged|search|blog|"
+                        r"dashboard|explore|login|register|policy|docs|about|help|apps)/)[a-z0-9-]{1,60}/)(\d{6,20})" + _TAIL)
+# The host before each: "" or "www." (Storify, Vine), "" (Google+), a Tumblr embed's "embed.", a blog's name, "www.".
+_SUBDOMAIN_RE = LazyPattern(r"(?:https?:)?//([a-z0-9.-]{0,64}\.)?\Z", re.IGNORECASE)
+FLICKR_EMBED = "data-flickr-embed"
+FLICKR_PHOTO_RE = LazyPattern(r"https?://(?:www\.)?flickr\.com/photos/[\w@.-]{1,60}/(\d{5,20})" + _TAIL, re.IGNORECASE)
+# The closed services, when and what of them stands: said wherever one is named, and their hosts are asked nothing.
+CLOSED = {"Storify": "Storify closed on 16 May 2018", "Google+": "Google+ closed on 2 April 2019",
+          "Vine": "Vine's app closed on 17 January 2017 (its site stayed as a read-only archive)"}
+CLOSED_HOSTS = {"storify.com": "Storify", "www.storify.com": "Storify", "vine.co": "Vine", "www.vine.co": "Vine",
+                "plus.google.com": "Google+"}
+# What each service's items are (VK's, Rutube's and OK's posts and videos by `video`).
+_KIND = {"Storify": "story", "Flickr": "photo", "Vine": "video", "Google+": "post", "Tumblr": "post"}
+_KINDS = {"Storify": ("stories",), "Flickr": ("photos",), "Vine": ("videos",), "Google+": ("posts",),
+          "Tumblr": ("posts",)}
+_PLURAL = {"post": "posts", "video": "videos", "photo": "photos", "story": "stories"}   # in the order said
 # Each pattern runs only on a page holding one of its words: most pages hold none (a page's VK or Telegram share
 # button names vk.com and t.me, never these). The words are needles of the extraction's one pass over an HTML page
 # (`extract.html.unsupported_held`); a page that pass did not search is searched here, first for BROAD words, which
@@ -40,19 +77,28 @@ MARKED = (
     (VK_WALL_RE, ("vk.com/wall", "w=wall")), (VK_WIDGET_RE, ("VK.Widgets.Post",)), (AMP_VK_RE, ("<amp-vk",)),
     (VK_VIDEO_RE, ("vk.com/video", "vk.com/clip", "vkvideo.ru/video", "vkvideo.ru/clip")),
     (VK_PLAYER_RE, ("video_ext.php",)), (RUTUBE_RE, ("rutube.ru/",)), (OK_RE, ("ok.ru/video", "ok.ru/live")),
-    (INVITE_RE, ("t.me/+", "me/joinchat/", "telegram.me/+", "telegram.dog/+", "dog/joinchat/")))
+    (INVITE_RE, ("t.me/+", "me/joinchat/", "telegram.me/+", "telegram.dog/+", "dog/joinchat/")),
+    (STORIFY_RE, ("storify.com/",)), (VINE_RE, ("vine.co/v/",)), (AMP_VINE_RE, ("<amp-vine",)),
+    (GOOGLE_PLUS_RE, ("plus.google.com/",)), (TUMBLR_RE, ("tumblr.com/post/", "embed.tumblr.com/", "www.tumblr.com/")),
+    (FLICKR_PHOTO_RE, (FLICKR_EMBED,)))
 NEEDLES = tuple(dict.fromkeys(marker for _, markers in MARKED for marker in markers))
-BROAD = ("vk", ".ru/", "/+", "joinchat/")
+BROAD = ("vk", ".ru/", "/+", "joinchat/", "storify.com/", "vine", "plus.google.com/", "tumblr.com/", FLICKR_EMBED)
 INVITE = "an invite link to a chat, not a post"
 INVITE_SERVICE = "Telegram invite"
 
 
 @lazy_dataclass(frozen=True)
 class Unsupported:
-    service: str    # "VK" | "Rutube" | "OK" | "Telegram invite"
+    service: str    # "VK" | "Rutube" | "OK" | "Tumblr" | "Flickr" | "Storify" | "Vine" | "Google+" | "Telegram invite"
     key: str        # the post's or video's id on its service (a VK post "-123_456"), or the invite's hash
     url: str        # the first URL of it in the page, as written (entities read), or the post's URL a widget names
     video: bool = False
+    written: str = ""   # the URL as the page wrote it, when `url` says it otherwise (a Storify story's embed)
+
+    @property
+    def kind(self) -> str:
+        """"post", "video", "photo" or "story"."""
+        return _KIND.get(self.service) or ("video" if self.video else "post")
 
 
 def found(page: str, held: frozenset[str] | None = None) -> list[Unsupported]:
@@ -96,41 +142,135 @@ def found(page: str, held: frozenset[str] | None = None) -> list[Unsupported]:
         add(match.start(), Unsupported("OK", match.group(1), html.unescape(match.group(0)), True))
     for match in INVITE_RE.finditer(page) if INVITE_RE in run else ():
         add(match.start(), Unsupported(INVITE_SERVICE, match.group(1), html.unescape(match.group(0))))
+    for match in STORIFY_RE.finditer(page) if STORIFY_RE in run else ():
+        if (written := _written(page, match, ("", "www."))) is not None:
+            user, story = match.group(1), match.group(2)
+            add(match.start(), Unsupported("Storify", f"{user}/{story}".lower(), f"https://storify.com/{user}/{story}",
+                                           written=written))
+    for match in VINE_RE.finditer(page) if VINE_RE in run else ():
+        if (written := _written(page, match, ("", "www."))) is not None:
+            add(match.start(), Unsupported("Vine", match.group(1), f"https://vine.co/v/{match.group(1)}", True,
+                                           written=written))
+    for match in AMP_VINE_RE.finditer(page) if AMP_VINE_RE in run else ():
+        add(match.start(), Unsupported("Vine", match.group(1), f"https://vine.co/v/{match.group(1)}", True))
+    for match in GOOGLE_PLUS_RE.finditer(page) if GOOGLE_PLUS_RE in run else ():
+        if (written := _written(page, match, ("",))) is not None:
+            add(match.start(), Unsupported("Google+", f"{match.group(1)}/{match.group(2)}", _https(written),
+                                           written=written))
+    for match in TUMBLR_RE.finditer(page) if TUMBLR_RE in run else ():
+        # a blog's post page, <blog>.tumblr.com/post/<id>; www.tumblr.com/<blog>/<id>; embed.tumblr.com/embed/post/
+        segment = match.group(0)[len("tumblr.com/"):].split("/", 1)[0]
+        hosts = ("embed.",) if segment == "embed" else None if segment == "post" else ("www.",)
+        if (written := _written(page, match, hosts)) is not None:
+            add(match.start(), Unsupported("Tumblr", match.group(1), _https(written), written=written))
+    if FLICKR_PHOTO_RE in run:   # a photo a page embeds: the href of embedr's <a data-flickr-embed>
+        at = page.find(FLICKR_EMBED)
+        while at >= 0:
+            tag = page[page.rfind("<", 0, at) + 1:page.find(">", at) % (len(page) + 1)]
+            if (photo := FLICKR_PHOTO_RE.search(tag)) is not None:
+                add(at, Unsupported("Flickr", photo.group(1), html.unescape(photo.group(0))))
+            at = page.find(FLICKR_EMBED, at + 1)
     return [item for _, item in sorted(seen.values(), key=lambda at: at[0])]
+
+
+def _written(page: str, match: re.Match[str], hosts: tuple[str, ...] | None) -> str | None:
+    """The URL a match of a pattern beginning with its host's name stands in, as written (entities read), when the
+    page writes a scheme ("https://", "http://" or a relative "//") and one of `hosts` (a subdomain, "" for none;
+    None: any blog's name, not www) before it; else None (a name in prose, "notvine.co", "www.storify.com.evil")."""
+    before = _SUBDOMAIN_RE.search(page, max(0, match.start() - 80), match.start())
+    if before is None:
+        return None
+    subdomain = (before.group(1) or "").lower()
+    if hosts is None:
+        if subdomain in ("", "www.", "embed.") or subdomain.count(".") != 1:
+            return None
+    elif subdomain not in hosts:
+        return None
+    return html.unescape(page[before.start():match.end()])
+
+
+def _https(written: str) -> str:
+    return "https:" + written if written.startswith("//") else written
 
 
 def why_not(url: str) -> str | None:
     """Why `fetch` asks nothing of a URL given (a VK, Rutube or OK post or video; a Telegram invite link), or None."""
-    items = found(url.strip())
-    if len(items) != 1 or items[0].url != url.strip():   # the URL is the post's, not a page naming one
+    url = url.strip()
+    if (photo := FLICKR_PHOTO_RE.fullmatch(url)) is not None:   # a photo's page: embedded or not, none is read
+        items = [Unsupported("Flickr", photo.group(1), url)]
+    else:
+        items = found(url)
+    # the post's URL, not a page naming one; a closed service's with anything after it ("/", "?…")
+    if len(items) != 1 or url not in (items[0].url, items[0].written) and not (
+            items[0].service in CLOSED and items[0].written and url.startswith(items[0].written)):
         return None
     item = items[0]
     if item.service == INVITE_SERVICE:
         return INVITE
-    what = "videos" if item.video else "posts"
+    what = _PLURAL[item.kind]
+    if item.service in CLOSED:
+        return (f"{CLOSED[item.service]} (no source of {item.service} is read); an archived copy may survive: "
+                f"`embed-resolver archive {url}` looks it up in the Wayback Machine")
     return f"{item.service} {what} are not supported (no source of {item.service} is read)"
 
 
+def closed_why(url: str) -> str | None:
+    """Why `resolve` asks nothing of a URL on a closed service's host (storify.com, vine.co, plus.google.com): its
+    host is gone or serves none of its posts, and a request would only be said a network failure (newuser44d #5)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    if (service := CLOSED_HOSTS.get(host)) is None:
+        return None
+    return (f"{CLOSED[service]}; a closed service's host is asked nothing; an archived copy may survive: "
+            f"`embed-resolver archive {url.strip()}` looks it up in the Wayback Machine")
+
+
 def not_supported_note(items: list[Unsupported]) -> str:
-    """What a scan and a report say of the VK, Rutube and OK posts and videos and the Telegram invite links a page
-    names: counted by service, the first named."""
-    posts = [item for item in items if item.service != INVITE_SERVICE]
+    """What a scan and a report say of the posts and videos of services no step reads (VK, Rutube, OK, Tumblr,
+    Flickr's photos), of closed services (Storify, Vine, Google+: when each closed, and where a copy may survive)
+    and of the Telegram invite links a page names: counted by service, the first named."""
+    live = [item for item in items if item.service != INVITE_SERVICE and item.service not in CLOSED]
+    closed = [item for item in items if item.service in CLOSED]
     invites = [item for item in items if item.service == INVITE_SERVICE]
     said: list[str] = []
-    if posts:
-        counts: dict[str, int] = {}
-        for item in posts:
-            counts[item.service] = counts.get(item.service, 0) + 1
-        each = ", ".join(f"{service} {count}" for service, count in counts.items())
-        services = list(counts)
-        names = services[0] if len(services) == 1 else ", ".join(services[:-1]) + " and " + services[-1]
-        videos = sum(item.video for item in posts)
-        many = len(posts) != 1
-        what = ("videos" if many else "video") if videos == len(posts) else ("posts" if many else "post") \
-            if not videos else "posts and videos" if many else "post or video"
-        said.append(f"{len(posts)} {what} ({each}) not checked: {names} posts and videos are not supported (no source "
-                    f"of {names} is read); first {posts[0].url}")
+    if live:
+        names, each = _services(live)
+        groups: dict[tuple[str, ...], list[str]] = {}   # services by what of theirs is not read
+        for service in dict.fromkeys(item.service for item in live):
+            groups.setdefault(_KINDS.get(service, ("posts", "videos")), []).append(service)
+        what = _joined([f"{_joined(services)} {_joined(list(kinds))}" for kinds, services in groups.items()])
+        said.append(f"{len(live)} {_counted(live)} ({each}) not checked: {what} are not supported "
+                    f"(no source of {names} is read); first {live[0].url}")
+    if closed:
+        names, each = _services(closed)
+        when = _joined([CLOSED[service] for service in dict.fromkeys(item.service for item in closed)])
+        said.append(f"{len(closed)} {_counted(closed)} ({each}) not checked: {when}; nothing was asked of them, and "
+                    f"an archived copy may survive (`embed-resolver archive URL` looks one up); first {closed[0].url}")
     if invites:
         plural = "s" if len(invites) != 1 else ""
         said.append(f"{len(invites)} Telegram invite link{plural} not checked: {INVITE}; first {invites[0].url}")
     return "; ".join(said)
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _services(items: list[Unsupported]) -> tuple[str, str]:
+    """The services named ("VK, Rutube and OK") and each one's count ("VK 2, Rutube 1, OK 1")."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.service] = counts.get(item.service, 0) + 1
+    return _joined(list(counts)), ", ".join(f"{service} {count}" for service, count in counts.items())
+
+
+def _counted(items: list[Unsupported]) -> str:
+    """What the items are: "post", "videos", "posts and videos", "stories, videos and posts"."""
+    kinds = sorted({item.kind for item in items}, key=list(_PLURAL).index)
+    if len(kinds) == 1:
+        return kinds[0] if len(items) == 1 else _PLURAL[kinds[0]]
+    return _joined([_PLURAL[kind] for kind in kinds]) if len(items) > 1 else " or ".join(kinds)

@@ -1,0 +1,136 @@
+"""Mojibake already in a page's text: UTF-8 that was once read as Windows-1252 (or Latin-1) and saved as UTF-8
+again, so the page itself writes "Dadâ€™s" for "Dad’s" and "RenÃ©e" for "Renée" (newuser44d #4). The bytes are
+valid UTF-8, so no decoding step sees it; every output gave those words as the post's text and the credit's name.
+
+Found in the page's text and undone by ftfy (its `fix_encoding`, which changes nothing it does not judge to be
+mojibake). Cheap where there is none: a page holding none of the letters a UTF-8 lead byte becomes in Windows-1252
+("Ã", "Â", "â€", …) is passed over by a few substring searches, and ftfy is imported only for a page that holds one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from resolver.lazy import LazyPattern
+from resolver.model import Credit, Embed
+
+# The letters the lead byte of a UTF-8 sequence becomes when read as Windows-1252, which mojibake of the usual
+# letters starts with: Â, Ã (Latin-1 letters, the no-break space), â (â€ curly quotes and dashes, â‚¬ the euro sign),
+# Ä, Å (more Latin), Ð, Ñ (Cyrillic), Î, Ï (Greek), ð (ðŸ emoji). A page with none of them has no mojibake of those:
+# nothing else is tried. (CJK's lead letters, æ, è, é, are a French page's own: their mojibake is not looked for.)
+_LEADS = ("Ã", "Â", "â", "Ä", "Å", "Ð", "Ñ", "Î", "Ï", "ð")
+# What a continuation byte (0x80-0xBF) of UTF-8 becomes in Windows-1252 (its five unassigned bytes as Latin-1 does)
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_CONTINUES = frozenset(_CONTINUATION)
+# A run of lead letters each followed by continuations: the candidates ftfy judges, one by one.
+_CANDIDATE = LazyPattern("(?:[\u00c2-\u00f4][" + "".join(f"\\u{ord(c):04x}" for c in _CONTINUATION) + "]+)+")
+EXAMPLES = 3   # the sequences a message names
+_AROUND = 16   # the characters either side of a candidate that ftfy judges it with
+_MOST = 200    # the distinct candidates a page is judged by
+
+
+def _gated(text: str) -> bool:
+    return any(letter in text for letter in _LEADS)
+
+
+def _candidates(text: str, *, html: bool) -> Iterator[re.Match[str]]:
+    """Each run of mojibake-like letters (`_CANDIDATE`) that starts with one of `_LEADS` followed by a continuation,
+    found by the leads' `str.find` (a regular expression's character class over a whole page took 70-100 ms of a
+    large page); in HTML, none inside a <script> or <style> (a script's comment is no words of the article)."""
+    starts: list[int] = []
+    for lead in _LEADS:
+        at = text.find(lead)
+        while at != -1:
+            if at + 1 < len(text) and text[at + 1] in _CONTINUES:
+                starts.append(at)
+            at = text.find(lead, at + 1)
+    end = -1
+    for at in sorted(starts):
+        if at < end:
+            continue   # inside the run found before
+        found = _CANDIDATE.match(text, at)
+        if found is None:
+            continue
+        end = found.end()
+        if html and (_inside(text, at, "<script", "</script") or _inside(text, at, "<style", "</style")):
+            continue
+        yield found
+
+
+def _inside(text: str, at: int, opening: str, closing: str) -> bool:
+    return text.rfind(opening, 0, at) > text.rfind(closing, 0, at)
+
+
+def repaired(text: str) -> str:
+    """`text` with its mojibake undone (ftfy's `fix_encoding`), or `text` itself when it holds none."""
+    if not _gated(text) or _CANDIDATE.search(text) is None:
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
+def read_mojibake(text: str, embeds: Sequence[Embed], credits: Sequence[Credit], *, html: bool = True
+                  ) -> tuple[list[Embed], list[Credit], dict[str, Any] | None]:
+    """The embeds and credits with the mojibake of their words undone (a post's text and author's name, a credit's
+    creator and organisation; a credit's `raw` stays as the page writes it), and the `mojibake` warning that says
+    so: `{"kind": "mojibake", "examples": [{"written", "read_as"}], "embeds": [i], "credits": [i], "message"}`;
+    the embeds and credits as given and None when the page holds no mojibake."""
+    if not _gated(text):
+        return list(embeds), list(credits), None
+    seen: dict[str, str] = {}
+    for match in _candidates(text, html=html):
+        written = match.group()
+        if written in seen:
+            continue
+        import ftfy
+
+        # judged with the letters around it: "Ã”" alone reads as "Ô", but in "“NÃO”" it is Portuguese and a quote
+        start, end = match.span()
+        around = text[max(0, start - _AROUND):end + _AROUND]
+        seen[written] = ftfy.fix_encoding(written) if ftfy.fix_encoding(around) != around else written
+        if len(seen) > _MOST:   # enough to judge a page by
+            break
+    examples = [(written, read_as) for written, read_as in seen.items() if read_as != written]
+    # those a reader sees first: one holding a C1 control ("â€" + U+009D for "”") shows as an escape in every output
+    examples.sort(key=lambda pair: any("\x80" <= c <= "\x9f" for c in pair[0]))
+    if not examples:
+        return list(embeds), list(credits), None
+    new_embeds, fixed_embeds = [], []
+    for i, embed in enumerate(embeds):
+        text_as, name_as = (repaired(embed.text) if embed.text else embed.text,
+                            repaired(embed.author_name) if embed.author_name else embed.author_name)
+        if text_as != embed.text or name_as != embed.author_name:
+            fixed_embeds.append(i)
+            embed = replace(embed, text=text_as, author_name=name_as)
+        new_embeds.append(embed)
+    new_credits, fixed_credits = [], []
+    for i, credit in enumerate(credits):
+        creator, organization = (repaired(credit.creator) if credit.creator else credit.creator,
+                                 repaired(credit.organization) if credit.organization else credit.organization)
+        if creator != credit.creator or organization != credit.organization:
+            fixed_credits.append(i)
+            credit = replace(credit, creator=creator, organization=organization)
+        new_credits.append(credit)
+    return new_embeds, new_credits, {
+        "kind": "mojibake", "examples": [{"written": w, "read_as": r} for w, r in examples[:EXAMPLES]],
+        "embeds": fixed_embeds, "credits": fixed_credits, "message": mojibake_note(examples, fixed_embeds, fixed_credits)}
+
+
+def mojibake_note(examples: Sequence[tuple[str, str]], embeds: Sequence[int], credits: Sequence[int]) -> str:
+    """What every output says of a page whose text holds mojibake."""
+    shown = ", ".join(f'"{written}" for "{read_as}"' for written, read_as in examples[:EXAMPLES])
+    more = f" and {len(examples) - EXAMPLES} more" if len(examples) > EXAMPLES else ""
+    what = [*([f"the text or author of embed{'s' * (len(embeds) > 1)} {_numbers(embeds)}"] if embeds else []),
+            *([f"the names of credit{'s' * (len(credits) > 1)} {_numbers(credits)}"] if credits else [])]
+    given = (f"; {' and '.join(what)} are given repaired (ftfy), not as the page writes them: check them against the "
+             "page" if what else "; no embed's text or credit's name holds it")
+    return (f"the page's text holds mojibake ({shown}{more}): UTF-8 once read as Windows-1252 and saved again, so "
+            f"the page itself writes those letters wrong{given}")
+
+
+def _numbers(indexes: Sequence[int]) -> str:
+    return ", ".join(str(i + 1) for i in indexes)
