@@ -919,6 +919,20 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
                               f"they may be a translation ({quotes.UK_RU_PAIR}), which is not compared word by word: "
                               "compare by hand", said or "", found["text"], embed, negation=True, negation_fails=pair[2],
             post_lang=found.get("lang"))
+    added, dropped = quotes.disclosures(said or "", found["text"])
+    # past the source's own cut, whether the post carries the article's tag is not known (its check says so)
+    added = [w for w in added if w.casefold() not in quotes.normalise(compared.beyond_cut).casefold().split()]
+    if added or dropped:
+        # a sponsorship tag added or dropped: never a pass, never only "glued on" (newuser44c #10)
+        notes = quotes.disclosure_notes(added, dropped, cut=compared.truncated or bool(compared.platform_cut))
+        extra = quotes.tokens(f"{compared.extra_before} {compared.extra_after}")
+        if extra and {w.casefold() for w in extra} <= {w.casefold() for w in added}:   # the tag is all that is extra
+            evidence = evidence.replace(f" {quotes.GLUED_ON}", "")
+        result, evidence = "warn" if result == "pass" else result, f"{'; '.join(notes)}; {evidence}"
+        changes = [*changes, *notes]
+        found_check = check("text", result, _per(source, evidence), changes)
+        found_check["disclosure"] = {"added": added, "dropped": dropped}
+        return found_check
     return check("text", result, _per(source, evidence), changes)
 
 

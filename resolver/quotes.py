@@ -3956,6 +3956,31 @@ def edge_changes(c: Comparison) -> list[str]:
             ((c.extra_before, "before"), (c.extra_after, "after")) if w]
 
 
+# The tags with which a post discloses that it is paid for (Instagram's and TikTok's #ad, #sponsored and
+# #paidpartnership, German #Werbung and #Anzeige, Portuguese and Spanish #publi and #publicidade). One the article's
+# quote adds, or one it drops, is a real difference for a desk checking sponsored posts, never only words "glued on by
+# the page or a scraper?" (newuser44c #10).
+DISCLOSURE_TAGS = ("ad", "sponsored", "spon", "partner", "paidpartnership", "werbung", "anzeige", "publi",
+                   "publicidade")
+_DISCLOSURE_RE = re.compile(r"(?<![\w#])#(?:" + "|".join(DISCLOSURE_TAGS) + r")(?![\w-])", re.IGNORECASE)
+
+
+def disclosures(said: str, found: str) -> tuple[list[str], list[str]]:
+    """The sponsorship disclosure tags the quote (`said`) holds and the post (`found`) does not ("added"), and those
+    the post holds and the quote does not ("dropped"), each as written (case aside: #AD is #ad)."""
+    theirs = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(said))}
+    post = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(found))}
+    return [w for k, w in theirs.items() if k not in post], [w for k, w in post.items() if k not in theirs]
+
+
+def disclosure_notes(added: list[str], dropped: list[str], *, cut: bool = False) -> list[str]:
+    """What `disclosures` found, in words; `cut`: the quote ends in a cut ("…", a platform's "… more"), so a tag it
+    drops may be past the cut."""
+    past = ", the article's quote, which is cut (…), does not" if cut else ", the article's quote does not"
+    return ([f'sponsorship disclosure added: "{w}" is in the article\'s quote, not in the post' for w in added]
+            + [f'sponsorship disclosure dropped: the post carries "{w}"{past}' for w in dropped])
+
+
 def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only

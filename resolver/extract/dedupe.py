@@ -61,9 +61,12 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
                       or (e.id_doubt or "").startswith(ACCOUNT_BY_DID)),
                      None) or _with_disguise(winner, group,
                                              None if any(e.id_doubt is None for e in group) else winner.id_doubt)
+        others = _other_handles(winner, group)
+        if winner.author_handle is None and not others and not names_two_posts(doubt):
+            winner = _with_named_account(winner, group)
         kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
                             other_words=_other_words(winner, group), id_doubt=doubt, moments=_moments(group),
-                            other_handles=_other_handles(winner, group)))
+                            other_handles=others))
     return sorted(kept, key=lambda e: e.span)
 
 
@@ -80,6 +83,18 @@ def _with_disguise(winner: Embed, group: list[Embed], doubt: str | None) -> str 
     if winner.author_handle:   # the real link names the account: "not as <it>'s" was the look-alike link's alone
         elsewhere = re.sub(r"; the post is read by its id, not as [^;]*'s$", "", elsewhere)
     return "; ".join(filter(None, (elsewhere, doubt)))
+
+
+def _with_named_account(winner: Embed, group: list[Embed]) -> Embed:
+    """A winner naming no account, with the one account another place of `group` names the post under, and that
+    place's URL (the post's, with its account): an `m.tiktok.com/v/<id>.html` link beside the
+    `www.tiktok.com/@user/video/<id>` one merged into `https://www.tiktok.com/@/video/<id>` with no author
+    (newuser44c #9). Unchanged where no place, or more than one account (`other_handles` says those), names one."""
+    named = next((e for e in sorted(group, key=lambda e: e.span) if e.author_handle and e.platform == winner.platform
+                  and e.kind == winner.kind and _other_handles(e, group) == ()), None)
+    if named is None or winner.platform == bluesky.PLATFORM and (named.author_handle or "").startswith("did:"):
+        return winner
+    return replace(winner, author_handle=named.author_handle, url=named.url)
 
 
 def _moments(group: list[Embed]) -> tuple[tuple[tuple[int, int], int], ...]:

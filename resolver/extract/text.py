@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -1195,11 +1196,44 @@ def _quoted_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     return (words, tweet_text.HIGH if match.group(1) else tweet_text.UNCERTAIN) if words else None
 
 
+# How far before a bare URL its sentence's quote is sought: a long post's words and the few words between (`beside`'s
+# MOST_BETWEEN); a paragraph's break (a blank line) ends the search sooner.
+QUOTE_BEFORE_REACH = 700
+PARAGRAPH_BREAK_RE = LazyPattern(r"\n[ \t]*\n")
+
+
+def _quoted_before(text: str, start: int, floor: int) -> str | None:
+    """The words of the last quote before a URL at `start` in its sentence (`posted "…" at https://…`), read as
+    `beside` reads one before an HTML link (newuser44c #6: scraped text lost the check the HTML got), back to `floor`
+    (the end of the URL or signature before it: a quote before that is its) and the paragraph's start; None where the
+    URL is set inside quoted words, or the quote is of another sentence (one ending inside its marks, a capital
+    opening the next: `called it "a disgrace." Watch …`), or a verb of speech stands between."""
+    from resolver.extract import beside
+
+    floor = max(floor, start - QUOTE_BEFORE_REACH)
+    window = text[floor:start]
+    breaks = [m.end() for m in PARAGRAPH_BREAK_RE.finditer(window)]
+    before = " ".join(window[breaks[-1] if breaks else 0:].split())
+    if '"' not in before and "“" not in before and "«" not in before and "„" not in before and "»" not in before:
+        return None
+    runs = beside._runs(before)
+    if not runs or any(not closed for *_, closed in runs):   # the URL sits inside quoted words: none are its quote
+        return None
+    quoted = beside._quote_before(before, runs)
+    if quoted is None or beside._new_sentence(quoted, before[runs[-1][1]:]):
+        return None
+    return quoted
+
+
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
     claimed = Intervals(taken)
+    ends = sorted(e for _, e in taken)
+    floor = 0   # where the URL or signature before the next URL ends
     for found, start, end in find_urls(text):
+        signed = bisect_right(ends, start)
+        at, floor = max(floor, ends[signed - 1] if signed else 0), end
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
@@ -1220,6 +1254,8 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         quoted = _quoted_after(text, start, _past_bracket(text, start, end)) if ref.kind in ("post", "short-link") \
             else None
+        if quoted is None and ref.kind in ("post", "short-link") and (earlier := _quoted_before(text, start, at)):
+            quoted = earlier, tweet_text.UNCERTAIN
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
