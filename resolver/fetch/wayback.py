@@ -1040,8 +1040,10 @@ def _not_before_its_id(post_id: str, timestamp: str, reading: CaptureReading,
               f"({minted.strftime('%Y-%m-%dT%H:%M:%SZ')}): it cannot show that post")
     if _is_tiktok(platform) or _is_instagram(platform):
         # the video's (the post's) own record (its platform, its URL with no handle): none of what it said
-        return CaptureReading(PostRecord(platform=record.platform, post_id=post_id, url=record.url, status="unknown",
-                                         method=METHOD, reason=reason), reading.form, reading.notes)
+        # (its URL from the id alone: a TikTok video's names no handle, where the capture's record named its own)
+        own = platforms_tiktok if _is_tiktok(platform) else platforms_instagram
+        return CaptureReading(PostRecord(platform=own.PLATFORM, post_id=post_id, url=own.post_url(post_id),
+                                         status="unknown", method=METHOD, reason=reason), reading.form, reading.notes)
     return _reading(post_id, "unknown", reading.form, reason=reason, notes=reading.notes)
 
 
