@@ -1,5 +1,6 @@
 """What the readers of a post's archived page share (Telegram's widget and preview pages, Mastodon's and Bluesky's
-post pages): the page parsed, its head's meta tags, whether a capture is a page at all, a page's time as UTC."""
+post pages, TikTok's and Instagram's): the page parsed, its head's meta tags, whether a capture is a page at all, a
+page's time as UTC, the plain values of a page's data (an object under a key, words said, epoch seconds)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,27 @@ def utc(value: str) -> str | None:
     if moment.tzinfo is None:
         return None
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def object_at(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object a page's data holds under `key`; {} for anything else."""
+    found = data.get(key)
+    return found if isinstance(found, dict) else {}
+
+
+def said(value: Any) -> str | None:
+    """Words a page's data gives (a name, a handle), their spaces made one; None for no words or a placeholder."""
+    from resolver.placeholders import real
+
+    return real(" ".join(value.split())) if isinstance(value, str) and value.strip() else None
+
+
+def epoch(value: Any) -> str | None:
+    """Epoch seconds, a number or a string (`createTime`, `taken_at_timestamp`), as UTC ISO 8601; None for anything
+    else."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or int(value) <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None

@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_soup
+from resolver.fetch.captured import epoch as _epoch
+from resolver.fetch.captured import object_at as _object
+from resolver.fetch.captured import said as _said
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import instagram
@@ -184,24 +187,6 @@ def _media(body: bytes) -> dict[str, Any]:
     if media:
         return media
     return _object(_object(assigned_object(_ADDITIONAL, body), "graphql"), "shortcode_media")
-
-
-def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
-    found = data.get(key)
-    return found if isinstance(found, dict) else {}
-
-
-def _said(value: Any) -> str | None:
-    return real(" ".join(value.split())) if isinstance(value, str) and value.strip() else None
-
-
-def _epoch(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or int(value) <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(int(value), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _title(soup: BeautifulSoup) -> str:

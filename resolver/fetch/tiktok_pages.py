@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_soup
+from resolver.fetch.captured import epoch as _epoch
+from resolver.fetch.captured import object_at as _object
+from resolver.fetch.captured import said as _said
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import tiktok
@@ -167,25 +170,6 @@ def _json(text: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
-    found = data.get(key)
-    return found if isinstance(found, dict) else {}
-
-
-def _said(value: Any) -> str | None:
-    return real(" ".join(value.split())) if isinstance(value, str) and value.strip() else None
-
-
-def _epoch(value: Any) -> str | None:
-    """`createTime`, epoch seconds as a number or a string, as UTC ISO 8601; None for anything else."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or int(value) <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(int(value), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _named_urls(soup: BeautifulSoup) -> list[str]:
