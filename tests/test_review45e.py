@@ -35,3 +35,37 @@ def test_a_quote_of_a_whole_caption_beside_a_capture_cut_short_is_said_unchecked
     assert copy["text"] == "secret menu 🤫 back for one…" and instagram_pages.CUT in copy["notes"], copy
     code, md = run("report", "--offline", "a.html")
     assert "| Archived text | — | secret menu 🤫 back for one… |" in md, md
+
+
+IRMA = "VIVA A MINHA \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA EUROPA"   # «IRMÃ»: Portuguese capitals in guillemets
+
+
+def test_a_portuguese_word_in_capitals_closed_by_a_guillemet_is_no_mojibake():
+    """"Ã»" is what "û" becomes read as Windows-1252, but «IRMÃ» is a Portuguese word in capitals (irmã, sister) and
+    its closing guillemet: ftfy read it "«IRMû" and the page was said to hold mojibake, the post's words altered."""
+    from resolver.pipeline import scan
+
+    data = scan(f"<p>{IRMA}</p>", source="p.html").to_json()
+    assert [w for w in data["warnings"] if w["kind"] == "mojibake"] == [], data["warnings"]
+
+
+def test_a_correct_portuguese_post_on_a_page_with_mojibake_elsewhere_keeps_its_words():
+    """The page's other paragraph holds real mojibake ("â€™"): the embed's own words, right as written, are not
+    "repaired" into another word (and the embed is not said repaired)."""
+    from resolver.pipeline import scan
+    from tests.test_verdicts import POST, blockquote
+
+    page = (f"<html><head><meta charset=\"utf-8\"></head><body><p>The club\u00e2\u20ac\u2122s captain wrote:</p>"
+            f"{blockquote(POST, IRMA)}</body></html>")
+    data = scan(page, source="p.html").to_json()
+    [embed] = data["embeds"]
+    assert embed["text"] == IRMA, embed["text"]
+    [said] = [w for w in data["warnings"] if w["kind"] == "mojibake"]
+    assert said["embeds"] == [] and said["examples"] == [{"written": "\u00e2\u20ac\u2122", "read_as": "\u2019"}], said
+
+
+def test_mojibake_either_side_of_a_word_in_capitals_is_still_undone():
+    from resolver.mojibake import repaired
+
+    assert repaired("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb e Ren\u00c3\u00a9e, IL A D\u00c3\u203a PARTIR") == \
+        "CAF\u00c9 \u00abIRM\u00c3\u00bb e Ren\u00e9e, IL A D\u00db PARTIR"
