@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from resolver.fetch import instagram_pages
 from tests.test_fetch import json_page
 from tests.test_instagram_captures45 import ARTICLE, CAPTION, GRAPH_100, HOSTS, NAME, PAGE, head
@@ -69,3 +71,26 @@ def test_mojibake_either_side_of_a_word_in_capitals_is_still_undone():
 
     assert repaired("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb e Ren\u00c3\u00a9e, IL A D\u00c3\u203a PARTIR") == \
         "CAF\u00c9 \u00abIRM\u00c3\u00bb e Ren\u00e9e, IL A D\u00db PARTIR"
+
+
+@pytest.mark.parametrize("above", [
+    "<p>The mayor tweeted: “We are closed today.”</p>",
+    "<p>She wrote on X: “We are closed today.”</p>",
+    "<p>The band posted on TikTok, writing: “We are closed today.”</p>",
+    "<p>He wrote:</p><blockquote><p>Tweeting from the road: closed today.</p></blockquote>".replace(
+        "He wrote:", "He tweeted:"),
+], ids=["tweeted", "on-x", "on-tiktok", "tweeted-blockquote"])
+def test_a_quote_of_a_post_on_another_platform_above_an_instagram_embed_is_not_its_caption(above):
+    """The quote just above an Instagram embed code that shows no caption is read as the caption only when the words
+    introducing it name no other platform's post: "The mayor tweeted: “…”" quotes a tweet, and was given as the
+    Instagram post's words (compared with its archived caption, or "compare it by hand")."""
+    from tests.test_instagram_quotes45 import read
+
+    assert read(above) == (None, None)
+
+
+def test_a_quote_introduced_on_instagram_is_still_read():
+    from tests.test_instagram_quotes45 import CAPTION, read
+
+    assert read(f"<p>She wrote on Instagram: “{CAPTION}”</p>") == (CAPTION, "uncertain")
+    assert read(f"<p>Xavier wrote: “{CAPTION}”</p>") == (CAPTION, "uncertain")
