@@ -66,7 +66,8 @@ def _inside(text: str, at: int, opening: str, closing: str) -> bool:
 
 # Closing punctuation among the continuation letters: a word in capitals ending in "Ã" (Portuguese IRMÃ, AMANHÃ,
 # CAMPEÃ) closed by one of them ("«IRMÃ»") reads as mojibake ("Ã»" for "û") and is not (review45e). Not "’", "“",
-# "‘", "›": a capital they follow is mojibake of a word's last letter (Italian PERÒ, Spanish MURIÓ, French DÛ).
+# "‘", "›": a capital they follow is mojibake of a word's last letter (Italian PERÒ, Spanish MURIÓ, French DÛ), but
+# for "“" closing a „ (`_word_end`).
 _CLOSING = frozenset("»”…–—\u00a0")
 
 
@@ -74,8 +75,12 @@ def _word_end(text: str, match: re.Match[str]) -> bool:
     """Whether a candidate is a capital letter ending a word in capitals, then its closing punctuation ("IRMÃ»" in
     «IRMÃ»): a reading of the page's own letters as good as the mojibake one, so never taken as mojibake."""
     start, end = match.span()
-    return end - start == 2 and start > 0 and text[start - 1].isupper() and text[start].isupper() \
-        and text[start + 1] in _CLOSING and (end == len(text) or not text[end].isalnum())
+    if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
+            or (end < len(text) and text[end].isalnum()):
+        return False
+    mark = text[start + 1]
+    # "“" closes a quote "„" opened (Icelandic, German: „ÞAÐ“, where "Ð“" reads as Cyrillic "Г")
+    return mark in _CLOSING or (mark == "“" and text.rfind("„", 0, start) > text.rfind("“", 0, start))
 
 
 def repaired(text: str) -> str:

@@ -94,3 +94,18 @@ def test_a_quote_introduced_on_instagram_is_still_read():
 
     assert read(f"<p>She wrote on Instagram: “{CAPTION}”</p>") == (CAPTION, "uncertain")
     assert read(f"<p>Xavier wrote: “{CAPTION}”</p>") == (CAPTION, "uncertain")
+
+
+def test_an_icelandic_word_in_capitals_closed_by_its_quote_is_no_mojibake():
+    """„ÞAÐ ER BÚIÐ“: "Ð“" is what Cyrillic "Г" becomes read as Windows-1252, and here Icelandic's capital eth and the
+    closing mark of its „…“ quote: it was said mojibake and "repaired" into „ÞAÐ ER BÚIГ (Spanish MURIÃ“, with no
+    „ before it, is still mojibake of MURIÓ)."""
+    from resolver.mojibake import repaired
+    from resolver.pipeline import scan
+
+    said = "\u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c sag\u00f0i hann."
+    data = scan(f"<p>The club\u00e2\u20ac\u2122s captain: {said}</p>", source="p.html").to_json()
+    [warning] = [w for w in data["warnings"] if w["kind"] == "mojibake"]
+    assert warning["examples"] == [{"written": "\u00e2\u20ac\u2122", "read_as": "\u2019"}], warning
+    assert repaired(f"Dad\u00e2\u20ac\u2122s. {said}") == f"Dad\u2019s. {said}"
+    assert repaired("MURI\u00c3\u201c AYER") == "MURI\u00d3 AYER"
