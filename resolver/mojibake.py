@@ -64,13 +64,44 @@ def _inside(text: str, at: int, opening: str, closing: str) -> bool:
     return text.rfind(opening, 0, at) > text.rfind(closing, 0, at)
 
 
+# Closing punctuation among the continuation letters: a word in capitals ending in "Ã" (Portuguese IRMÃ, AMANHÃ,
+# CAMPEÃ) closed by one of them ("«IRMÃ»") reads as mojibake ("Ã»" for "û") and is not (review45e). Not "’", "“",
+# "‘", "›": a capital they follow is mojibake of a word's last letter (Italian PERÒ, Spanish MURIÓ, French DÛ), but
+# for "“" closing a „ (`_word_end`).
+_CLOSING = frozenset("»”…–—\u00a0")
+
+
+def _word_end(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate is a capital letter ending a word in capitals, then its closing punctuation ("IRMÃ»" in
+    «IRMÃ»): a reading of the page's own letters as good as the mojibake one, so never taken as mojibake."""
+    start, end = match.span()
+    if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
+            or (end < len(text) and text[end].isalnum()):
+        return False
+    mark = text[start + 1]
+    # "“" closes a quote "„" opened (Icelandic, German: „ÞAÐ“, where "Ð“" reads as Cyrillic "Г")
+    return mark in _CLOSING or (mark == "“" and text.rfind("„", 0, start) > text.rfind("“", 0, start))
+
+
 def repaired(text: str) -> str:
-    """`text` with its mojibake undone (ftfy's `fix_encoding`), or `text` itself when it holds none."""
+    """`text` with its mojibake undone (ftfy's `fix_encoding`), or `text` itself when it holds none. A word in
+    capitals closed by its punctuation (`_word_end`) is kept as written, and ftfy judges the words either side of it
+    apart: judged with it, "«IRMÃ» — CAMPEÃ DA" became "«IRMû — CAMPEà DA"."""
     if not _gated(text) or _CANDIDATE.search(text) is None:
         return text
     import ftfy
 
-    return ftfy.fix_encoding(text)
+    pieces: list[str] = []
+    last = 0
+    for match in _CANDIDATE.finditer(text):
+        if _word_end(text, match):
+            pieces += [_fixed(ftfy, text[last:match.start()]), match.group()]
+            last = match.end()
+    return "".join([*pieces, _fixed(ftfy, text[last:])])
+
+
+def _fixed(ftfy: Any, piece: str) -> str:
+    return ftfy.fix_encoding(piece) if _CANDIDATE.search(piece) is not None else piece
 
 
 def read_mojibake(text: str, embeds: Sequence[Embed], credits: Sequence[Credit], *, html: bool = True
@@ -84,7 +115,7 @@ def read_mojibake(text: str, embeds: Sequence[Embed], credits: Sequence[Credit],
     seen: dict[str, str] = {}
     for match in _candidates(text, html=html):
         written = match.group()
-        if written in seen:
+        if written in seen or _word_end(text, match):
             continue
         import ftfy
 

@@ -93,7 +93,7 @@ def test_a_capture_of_the_posts_page_gives_its_caption_account_and_time(body, fo
 
 def test_a_head_caption_cut_short_is_taken_as_its_opening_words_and_said_so():
     record, form, notes = read(head(title=f'{NAME} on Instagram: "secret menu 🤫 back for one'))
-    assert (record.status, record.text, record.author_name) == ("available", "secret menu 🤫 back for one", NAME)
+    assert (record.status, record.text, record.author_name) == ("available", "secret menu 🤫 back for one…", NAME)
     assert notes == (instagram_pages.CUT,), notes
 
 

@@ -367,6 +367,11 @@ INTRO_RE = LazyPattern(rf"\b(?:{POSTING}|writing|posting|captioning|captioned|tw
 ANOTHERS_RE = LazyPattern(r"\b(?:(?:shared|shares)\s+(?:(?:his|her|their|[\w.’'-]+[’']s)\s+(?:post|photo|picture|video|"
                           r"reel|story|caption)|a\s+(?:post|photo|video|reel)\s+(?:by|from))|repl(?:ied|ies)\s+to|"
                           r"responded\s+to|retweeted|reposted|quoted)\b", re.IGNORECASE)
+# A post on another platform than the embed's (Instagram's): "The mayor tweeted: “…”", "She wrote on X: “…”" quote
+# a post of its own, not the Instagram embed below (review45e: read as its caption).
+ELSEWHERE_RE = LazyPattern(r"\b(?:(?:re)?tweet(?:ed|s|ing)?|twitterte|a tweeté|on\s+(?:(?-i:X)|Twitter|TikTok|"
+                           r"Facebook|Threads|Bluesky|YouTube|Telegram|Mastodon|Reddit|LinkedIn|Snapchat|Truth "
+                           r"Social))\b", re.IGNORECASE)
 # A quote is the paragraph's last words: after its closing mark, no more than the sentence's stop.
 ENDS_RE = LazyPattern(r"\s*[.!?…]?\s*$")
 
@@ -409,7 +414,7 @@ def _introduces(words: str) -> bool:
         return False
     clause = SENTENCE_END_RE.split(words[:-1])[-1]
     return INTRO_RE.search(clause) is not None and SPEECH_RE.search(clause) is None \
-        and ANOTHERS_RE.search(clause) is None
+        and ANOTHERS_RE.search(clause) is None and ELSEWHERE_RE.search(clause) is None
 
 
 def _signs(block: Any) -> bool:

@@ -30,7 +30,7 @@ from resolver.fetch.captured import assigned_object, meta_tags, not_shown, page_
 from resolver.fetch.captured import epoch as _epoch
 from resolver.fetch.captured import object_at as _object
 from resolver.fetch.captured import said as _said
-from resolver.fetch.records import PostRecord
+from resolver.fetch.records import CUT_MARK, PostRecord
 from resolver.placeholders import real
 from resolver.platforms import instagram
 
@@ -146,9 +146,11 @@ def _from_head(code: str, method: str, og: dict[str, str]) -> tuple[PostRecord, 
     opening = [text for text, cut in found if cut and real(text)]
     if whole:
         return _record(code, "available", method, text=real(whole[0]), **fields), "page-head", tuple(notes)
-    if opening:
-        return _record(code, "available", method, text=real(max(opening, key=len)), **fields), "page-head", \
-            (CUT, *notes)
+    if opening:   # ended with the cut's mark, as every source cut short is: the words after it are not compared
+        # as glued on (review45e: a quote of the whole caption warned of "words that are not the post's")
+        start = max(opening, key=len)
+        return _record(code, "available", method, text=real(start if start.endswith(("...", CUT_MARK)) else
+                                                            start + CUT_MARK), **fields), "page-head", (CUT, *notes)
     if found:
         return _record(code, "unknown", method, NO_CAPTION, **fields), "page-head", tuple(notes)
     return _record(code, "unknown", method, "the captured page names the post, but its head holds no caption in a "
