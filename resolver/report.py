@@ -2156,9 +2156,13 @@ KIND_WORDS = {"file": "file photo", "handout": "handout", "courtesy": "courtesy 
               "staff": "staff photo (the paper's own photographer)",
               "submitted": "submitted (sent in to the paper; who took it not said)",
               "contributed": "contributed (sent in to the paper; who took it not said)",
-              "social-post": "a post of the account named, on the platform named (a screenshot or its picture)"}
+              "social-post": "a post of the account named, on the platform named (a screenshot or its picture)",
+              # Portuguese "Reprodução", Spanish "captura de pantalla" (newuser45a #5, #6)
+              "reproduction": "reproduction (taken from the platform or outlet named; who made it not said)",
+              "screenshot": "screenshot (where from and who made the picture not said)"}
 # The kinds whose organisation is who lent or sent in the picture, not who made it
-SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by"}
+SENDER_KINDS = {"courtesy": "lent by", "submitted": "sent in by", "contributed": "sent in by",
+                "reproduction": "taken from"}
 
 
 def _label(credit: dict[str, Any]) -> str:
