@@ -669,7 +669,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
             result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
                                        "not the original's, so this is no fail")
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}"
+                                                         + _swapped(said, created_at, result))))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
         checks += _date_against_key(said, embed.get("platform"), post_id or embed.get("post_id"))
@@ -680,8 +681,20 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     if said and minted:
         stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
         result, zones = _day_verdict(said, stamp) or ("skip", "")
-        checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
+        checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"
+                                                      + _swapped(said, stamp, result)))
     return checks
+
+
+def _swapped(said: str, created_at: str | None, result: str) -> str:
+    """" (day and month swapped?)" after a failed date check whose article day, its day and month swapped, is the
+    post's day ("3 de octubre de 2022" for a post of 2022-03-10: newuser45a #11); "" otherwise. A hint, no reading: the
+    check still fails, the article's words being what they are."""
+    if result != "fail" or not created_at or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", said):
+        return ""
+    year, month, day = said.split("-")
+    return " (day and month swapped?)" if month != day and int(day) <= 12 and f"{year}-{day}-{month}" == created_at[:10] \
+        else ""
 
 
 def _date_against_key(said: str | None, platform: Any, post_id: str | None) -> list[dict[str, Any]]:

@@ -124,7 +124,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                 post += [BREAK, (f"uncertain id: {embed.id_doubt}", "yellow")]
             if embed.unshown:   # kept in the page, never shown to a reader (newuser37 #1)
                 post += [BREAK, (unshown(embed.unshown), "yellow")]
-            rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
+            rows.append([[(str(i), "")], post, author, [(date_cell(embed.date, embed.date_text), "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
     for found in result.resolutions or ():
@@ -2141,6 +2141,23 @@ def _other_places(embed: dict[str, Any]) -> list[str]:
         notes.append(f"Also at characters {', '.join(rest[:PLACES_SHOWN])}" + (f" and {more:,} more" if more > 0 else "")
                      + (": the same words, or a link to the post" if other or embed.get("text") else ""))
     return notes
+
+
+def date_cell(date: str | None, date_text: str | None) -> str:
+    """The scan table's date: the day read, or the words shown said not read (newuser45a #10: "05/09/2022" was printed
+    as written among ISO dates; the JSON's `date` is null), with why where the words say it: day and month both read
+    either way round."""
+    if date or not date_text:
+        return date or ""
+    from resolver.placeholders import is_placeholder
+
+    if is_placeholder(date_text):
+        return date_text
+    from resolver.extract.dates import date_readings
+
+    readings = date_readings(date_text)
+    orders = len(readings) > 1 and all(label.endswith(" first") for labels in readings.values() for label in labels)
+    return f"{date_text} (not read{': day/month order unknown' if orders else ''})"
 
 
 def _unsure_split(credit: dict[str, Any]) -> str:
