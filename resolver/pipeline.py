@@ -41,7 +41,7 @@ from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
-                              read_thin, read_uncredited,
+                              long_handles_said, read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -126,6 +126,8 @@ class ArticleResult:
     unsupported: dict[str, Any] | None = None
     # its own pictures no credit is tied to (`workers.uncredited_images`, newuser42a #11); None: none
     uncredited: dict[str, Any] | None = None
+    # its X posts whose handle is longer than X allows, not read (`workers.long_handles_said`, newuser45a #9)
+    long_handles: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -239,7 +241,8 @@ class ArticleResult:
         "posts-not-supported", …}` (`unsupported_said`), its VK, Rutube and OK posts and videos and Telegram invite
         links, which no step reads either (newuser44a #3); `{"kind": "uncredited-images", "count", "images": [{"url",
         "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
-        the page is tied to (newuser42a #11)."""
+        the page is tied to (newuser42a #11); `{"kind": "handles-not-read", "embeds": [{"embed", "handles"}],
+        "message"}` (`workers.long_handles_said`), its X posts whose handle is longer than X allows (newuser45a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
@@ -255,6 +258,8 @@ class ArticleResult:
             said.append(self.unsupported)
         if self.uncredited is not None:   # newuser42a #11
             said.append(self.uncredited)
+        if self.long_handles is not None:   # newuser45a #9
+            said.append(self.long_handles)
         return said
 
     def steps_json(self) -> dict[str, Any]:
@@ -1381,6 +1386,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
             podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
+            long_handles=found.long_handles,
             unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
@@ -1763,9 +1769,10 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)
+        long_handles = long_handles_said(article, embeds)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
                            unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
-                           unsupported=unsupported)
+                           unsupported=unsupported, long_handles=long_handles)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]
