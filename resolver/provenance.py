@@ -1069,11 +1069,16 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
     Instagram's oEmbed answer (Graph instagram_oembed: embed code and author, no caption) holds none to compare a
     quote with. "The article quotes no text of this post" was said beside a caption quoted next to the embed
     (newuser44c #3): words outside the embed code are not read as its quote."""
-    shown = " ".join((said or _placeholder_shown(embed.get("quote") or "") or "").split())[:80]
+    quoted = embed.get("quote") or ""
+    # the placeholder's words in another language ("Ver esta publicación en Instagram") are no placeholder the table
+    # knows: its words as shown, never an empty quote ('', newuser45a #8)
+    shown = " ".join((said or _placeholder_shown(quoted) or quoted or "").split())
+    shown = _shortened(shown, 80)
     why = ("the post was not fetched" if post is None else
            "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
            "no answer or archived copy holds its caption")
-    return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
+    placeholder = f"Instagram's placeholder ('{shown}')" if shown else "no words of the post's (no caption)"
+    return (f"not checked: the embed code shows {placeholder}, not the post's caption, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 

@@ -727,10 +727,32 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
                                                       "its cite"))
     para = next(iter(descendants(el, "p")), None)
     text = text_with_breaks(para) if embed is not None and para is not None else ""
+    if embed is not None and para is None and (section := next(iter(descendants(el, "section")), None)) is not None:
+        # TikTok's "Embed" button writes the caption straight into the <section>, between the "@user" and the
+        # "♬ sound" links (its oEmbed answer puts it in a <p>): words "shown but not read" (newuser45a #8). Where the
+        # caption starts and ends is read from the links around it, no element of its own: uncertain.
+        text = _tiktok_section_words(section)
+        return replace(embed, text=text, text_confidence=tweet_text.UNCERTAIN) if text else embed
     return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
 
 
 TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
+
+
+def _tiktok_section_words(section: Any) -> str:
+    """The caption a TikTok embed code writes in its <section>: its words and hashtag links, without the account's
+    "@user" link and the "♬ sound" link (the account's and the sound's names, not the caption's words)."""
+    parts = []
+    for node in section.iter(include_text=True):
+        if node.tag == "-text":
+            parts.append(node.text_content or "")
+        elif node.tag == "a":
+            words = element_text(node)
+            if not (words.startswith("♬") or TIKTOK_USER_RE.fullmatch(words) and not "".join(parts).strip()):
+                parts.append(words)
+        else:
+            parts.append(element_text(node))
+    return " ".join("".join(parts).split())
 
 
 def _reddit(el: Any, smap: SourceMap) -> Embed | None:
