@@ -244,6 +244,8 @@ class ArticleResult:
         the page is tied to (newuser42a #11); `{"kind": "handles-not-read", "embeds": [{"embed", "handles"}],
         "message"}` (`workers.long_handles_said`), its X posts whose handle is longer than X allows (newuser45a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
+        if self.long_handles is not None:   # newuser45a #9
+            said.append(self.long_handles)
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
                          "container_sha256": self.article.container_sha256, "message": note})
@@ -258,8 +260,6 @@ class ArticleResult:
             said.append(self.unsupported)
         if self.uncredited is not None:   # newuser42a #11
             said.append(self.uncredited)
-        if self.long_handles is not None:   # newuser45a #9
-            said.append(self.long_handles)
         return said
 
     def steps_json(self) -> dict[str, Any]:

@@ -285,7 +285,8 @@ def _labels_beside_names(value: str) -> bool:
     """Is a credit's value a label written in small letters (`credit_names.LABELS`: "Arquivo pessoal", "captura de
     pantalla"), alone or beside parts that read as names ("Reprodução/Redes sociais", "Arquivo pessoal/Folhapress")?"""
     parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
-    rest = [p for p in parts if not label_kind(p)]
+    # a label of several words or beyond ASCII: "(private)", "(ho)", "(dr)" in small letters stay no credit, as before
+    rest = [p for p in parts if not (label_kind(p) and (" " in p or not p.isascii()))]
     return len(rest) < len(parts) and all(looks_like_credit_value(p, strict=True) for p in rest)
 
 
