@@ -282,7 +282,9 @@ class Credit:
     # What kind of picture the credit's label says it is, a label being no one's name (newuser35b #1, #3): "file"
     # (file photo, Archiv, صورة أرشيفية), "handout" (Handout, Cedida), "courtesy" (courtesy of), "stock" (Symbolbild),
     # "private" (Privat) or "rights-reserved" (DR, droits réservés); a US paper's "staff" (Staff photo by), "submitted"
-    # and "contributed" (sent in: who took it not said, newuser44d #3). None: the credit carries no such label.
+    # and "contributed" (sent in: who took it not said, newuser44d #3); "reproduction" (Reprodução: taken from the
+    # platform or outlet named) and "screenshot" (captura de pantalla), newuser45a #5, #6. None: the credit carries
+    # no such label.
     kind: str | None = None
 
     def to_json(self) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from resolver.session import NotCached, fewer_collections, loop_running
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm, traceback_of,
                               podcasts_said, unsupported_said, read_credit_language, read_links_not_followed,
-                              read_mojibake, read_thin, read_uncredited,
+                              long_handles_said, read_mojibake, read_thin, read_uncredited,
                               extract_item, finished, ordered_map, say_budget_not_kept, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
@@ -128,6 +128,8 @@ class ArticleResult:
     uncredited: dict[str, Any] | None = None
     # the mojibake its text holds ("â€™" for "’"), undone in its embeds and credits (`read_mojibake`, newuser44d #4)
     mojibake: dict[str, Any] | None = None
+    # its X posts whose handle is longer than X allows, not read (`workers.long_handles_said`, newuser45a #9)
+    long_handles: dict[str, Any] | None = None
     # The steps of its reading that failed (a bug, #10): what they would have found is missing, the rest is kept.
     incomplete: tuple[FailedStep, ...] = ()
     # The sha256 of the version of its source this scan superseded (the page was edited since it was last scanned
@@ -245,8 +247,11 @@ class ArticleResult:
         "where"}], "untied_credits", "message"}` (`workers.uncredited_images`), the article's own pictures no credit on
         the page is tied to (newuser42a #11); `{"kind": "mojibake", "examples": [{"written", "read_as"}], "embeds",
         "credits", "message"}` (`resolver.mojibake`), the mojibake the page's text holds and the embeds and credits
-        whose words are given repaired (newuser44d #4)."""
+        whose words are given repaired (newuser44d #4); `{"kind": "handles-not-read", "embeds": [{"embed", "handles"}],
+        "message"}` (`workers.long_handles_said`), its X posts whose handle is longer than X allows (newuser45a #9)."""
         said = [w.to_json() for w in (self.thin, self.unfollowed, self.unread_language) if w is not None]
+        if self.long_handles is not None:   # newuser45a #9
+            said.append(self.long_handles)
         if (note := self.article.read_from) is not None:
             said.append({"kind": "read-from-container", "container": self.article.container,
                          "container_sha256": self.article.container_sha256, "message": note})
@@ -1390,6 +1395,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             incomplete=found.incomplete, unfollowed=found.unfollowed, unread_language=found.unread_language,
             podcasts=found.podcasts, unsupported=found.unsupported, uncredited=found.uncredited,
             mojibake=found.mojibake,
+            long_handles=found.long_handles,
             unrecorded_fetches=item.fetched,
             unread=found.loaded.unread, place=item.place),
             session.redactor)
@@ -1773,9 +1779,11 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)
+        long_handles = long_handles_said(article, embeds)
     result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin, incomplete=tuple(failed),
                            unfollowed=unfollowed, unread_language=unread_language, podcasts=podcasts,
-                           unsupported=unsupported, mojibake=mojibake)
+                           unsupported=unsupported, mojibake=mojibake,
+                           long_handles=long_handles)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

@@ -669,7 +669,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         if result == "fail" and (edit := seen_edit(post, found)):   # the edit's time, not the original's
             result, unknown = "warn", (f"; that answer was an edit of this post ({edit}): its time is the edit's, "
                                        "not the original's, so this is no fail")
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}"
+                                                         + _swapped(said, created_at, result))))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
         checks += _date_against_key(said, embed.get("platform"), post_id or embed.get("post_id"))
@@ -680,8 +681,20 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     if said and minted:
         stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
         result, zones = _day_verdict(said, stamp) or ("skip", "")
-        checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
+        checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"
+                                                      + _swapped(said, stamp, result)))
     return checks
+
+
+def _swapped(said: str, created_at: str | None, result: str) -> str:
+    """" (day and month swapped?)" after a failed date check whose article day, its day and month swapped, is the
+    post's day ("3 de octubre de 2022" for a post of 2022-03-10: newuser45a #11); "" otherwise. A hint, no reading: the
+    check still fails, the article's words being what they are."""
+    if result != "fail" or not created_at or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", said):
+        return ""
+    year, month, day = said.split("-")
+    return " (day and month swapped?)" if month != day and int(day) <= 12 and f"{year}-{day}-{month}" == created_at[:10] \
+        else ""
 
 
 def _date_against_key(said: str | None, platform: Any, post_id: str | None) -> list[dict[str, Any]]:
@@ -1076,11 +1089,16 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
     Instagram's oEmbed answer (Graph instagram_oembed: embed code and author, no caption) holds none to compare a
     quote with. "The article quotes no text of this post" was said beside a caption quoted next to the embed
     (newuser44c #3): words outside the embed code are not read as its quote."""
-    shown = " ".join((said or _placeholder_shown(embed.get("quote") or "") or "").split())[:80]
+    quoted = embed.get("quote") or ""
+    # the placeholder's words in another language ("Ver esta publicación en Instagram") are no placeholder the table
+    # knows: its words as shown, never an empty quote ('', newuser45a #8)
+    shown = " ".join((said or _placeholder_shown(quoted) or quoted or "").split())
+    shown = _shortened(shown, 80)
     why = ("the post was not fetched" if post is None else
            "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
            "no answer or archived copy holds its caption")
-    return (f"not checked: the embed code shows Instagram's placeholder ('{shown}'), not the post's caption, and {why}: "
+    placeholder = f"Instagram's placeholder ('{shown}')" if shown else "no words of the post's (no caption)"
+    return (f"not checked: the embed code shows {placeholder}, not the post's caption, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 

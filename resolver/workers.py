@@ -78,6 +78,7 @@ class Extracted:
     unsupported: dict[str, Any] | None = None
     uncredited: dict[str, Any] | None = None   # its pictures no credit is tied to (`uncredited_images`, newuser42a #11)
     mojibake: dict[str, Any] | None = None   # the mojibake its text holds, undone in its embeds and credits (newuser44d #4)
+    long_handles: dict[str, Any] | None = None   # handles longer than X allows, not read (`long_handles_said`)
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -176,6 +177,7 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
         unfollowed = read_links_not_followed(loaded.article, embeds)
         unread_language = read_credit_language(loaded.article)
         podcasts = podcasts_said(loaded.article)
+        long_handles = long_handles_said(loaded.article, embeds)
     placed = images_at(credits, item.final_url or loaded.url, loaded.article)   # the page's text is still here
     uncredited = None
     if texts:   # a report's run (which quotes the pages) alone: a parse of its own, a fortieth of a scan (#14)
@@ -185,7 +187,8 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), placed, thin, tuple(failed), unfollowed, unread_language, podcasts,
-                     unsupported=unsupported, uncredited=uncredited, mojibake=mojibake)
+                     unsupported=unsupported, uncredited=uncredited, mojibake=mojibake,
+                     long_handles=long_handles)
 
 
 def read_mojibake(article: Article, embeds: Sequence[Embed], credits: Sequence[Credit]
@@ -357,6 +360,33 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
         return None
     return {"kind": "podcasts-not-supported", "count": len(found), "first": found[0].url,
             "message": podcasts.not_supported_note(found)}
+
+
+# A handle longer than X allows (15 characters) where an X post's URL or its signature writes one: "(@dip_martinez_fict)",
+# "twitter.com/dip_martinez_fict/status/…". The URL's id is read, the handle is no X account's (newuser45a #9).
+LONG_HANDLE_RE = LazyPattern(r"(?:(?:twitter|x)\.com/|\(@)(?P<handle>[A-Za-z0-9_]{16,50})(?=/status|\))", re.IGNORECASE)
+
+
+def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, Any] | None:
+    """`{"kind": "handles-not-read", "embeds": [{"embed", "handles"}], "message"}`: the X posts whose URL or signature
+    writes a handle longer than X allows, each by its number as the reports number embeds (newuser45a #9: the author
+    and the URL's handle were left blank with no word why); None: none. Only an X post read with no handle is looked
+    at, in its own words."""
+    found: list[dict[str, Any]] = []
+    for number, embed in enumerate(embeds, start=1):
+        if embed.platform != "twitter" or embed.author_handle or not embed.post_id:
+            continue
+        words = article.text[embed.span[0]:embed.span[1]]
+        handles = list(dict.fromkeys(m["handle"] for m in LONG_HANDLE_RE.finditer(words)))
+        if handles:
+            found.append({"embed": number, "handles": handles})
+    if not found:
+        return None
+    said = "; ".join(f"embed {item['embed']}: " + ", ".join(f"@{h} ({len(h)} characters)" for h in item["handles"])
+                     for item in found)
+    return {"kind": "handles-not-read", "embeds": found,
+            "message": f"{said}: longer than X allows (15 characters), so no X account's handle; not read as the "
+                       f"author, the post looked up by its id alone"}
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:

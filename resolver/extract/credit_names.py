@@ -101,7 +101,9 @@ ORG_WORD_RE = re.compile(
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero|Агентство|Пресс-служба|Газета|وكالة|صحيفة|قناة"
-    r"|Agência|Ajansı|Агенція|Прес-служба|خبرگزاری)\b"
+    r"|Agência|Ajansı|Агенція|Прес-служба|خبرگزاری"
+    # a Spanish or Portuguese government's press office: "Crédito: Presidencia de la Nación" (newuser45a #6)
+    r"|Presidencia|Presidência|Ministério|Gobierno|Governo|Prefeitura|Secretaría)\b"
     r"|\w\.(?:com|org|net)\b"
     # and the endings of organisations' names in scripts that do not part words (#10): a news agency, a newspaper, a
     # company, a broadcaster, a site
@@ -150,10 +152,18 @@ LABELS = {
             "|ارشيف|عکس آرشیوی|آرشیو",
     # "Jane Doe/Courtesy": who lent it is not named; a part of its own, never an organisation (credits36)
     "courtesy": "courtesy|courtesy photo|courtesy image",
-    "handout": "handout|ho|handout photo|cedida|cedido|cedidas|cedidos|foto cedida|imagen cedida",
+    # Portuguese "Divulgação" (made public by whoever is named after the slash: "Divulgação/Petrobras"), newuser45a #5
+    "handout": "handout|ho|handout photo|cedida|cedido|cedidas|cedidos|foto cedida|imagen cedida|divulgação|divulgacao"
+               "|foto divulgação",
     "stock": "symbolbild|symbolfoto|stock photo|stock image|illustrative image|photo d'illustration|imagen ilustrativa"
              "|foto ilustrativa",
-    "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal",
+    "private": "privat|privatfoto|private|private photo|privé|privée|arquivo pessoal|archivo personal|acervo pessoal",
+    # Portuguese "Reprodução" (Spanish "Reproducción"): a picture reproduced from the platform, outlet or account named
+    # after the slash ("Reprodução/TV Globo", "Reprodução/Instagram"), who made it not said; "Redes sociais" (social
+    # networks) names where only (newuser45a #5, #6). Never the photographer: "Reprodução" was read as one.
+    "reproduction": "reprodução|reproducao|reproducción|reproduccion|redes sociais|redes sociales",
+    # Spanish and Portuguese "captura (de pantalla, de tela)": a screenshot, from where not said (newuser45a #6)
+    "screenshot": "captura|captura de pantalla|captura de tela|captura de vídeo|captura de video",
     # droits réservés: the rights are reserved, the author unknown (a French caption's "Photo : DR"); "D.R." is
     # looked up with its last dot cut, as a credit's ends are (`ENDS`). A bare "DR" after "Foto" may be the Danish
     # broadcaster: `credits.labelled` leaves it in doubt

@@ -47,7 +47,7 @@ EQUALS_PHOTO_WORD = "(?:" + "|".join(w for w in OTHER_PHOTO_WORDS
                                      if "\u3040" <= w[0] <= "\u9fff" or "\uac00" <= w[0] <= "\ud7af") + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 # "Video still via Instagram": a frame of a video, its words one photo word (fixleft44a)
-PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Image[mns]?|Pictures?|Pics?|Fotos?|Bild|Video(?:.still)?|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
@@ -62,7 +62,7 @@ PREFIX = (
     rf"|{SP}*(?:credits?{SP}*)?[:：]"
     rf"|{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b)|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
-    rf"|(?:Mandatory{SP}+)?Cr[eé]dits?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    rf"|(?:Mandatory{SP}+)?Cr[eé]dit(?:s|os?)?(?:{SP}+photos?)?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Photos?{SP}+(?=(?-i:{AGENCIES})(?![\w-]))"   # AFP's French "Photo AFP", no colon (newuser32b #8)
     # "Screen grab via YouTube", "Screen-grab: X": taken from a platform (fixleft44a; "Video still" is a PHOTO word)
     rf"|Screen.?(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
@@ -270,6 +270,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if len(words) > 6 and "/" not in value and not is_org(value):
         return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
+    if any(w[:1].islower() for w in words) and _labels_beside_names(value):
+        return True   # "Arquivo pessoal", "captura de pantalla", "Reprodução/Redes sociais" (newuser45a #6)
     small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
@@ -277,6 +279,15 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _labels_beside_names(value: str) -> bool:
+    """Is a credit's value a label written in small letters (`credit_names.LABELS`: "Arquivo pessoal", "captura de
+    pantalla"), alone or beside parts that read as names ("Reprodução/Redes sociais", "Arquivo pessoal/Folhapress")?"""
+    parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
+    # a label of several words or beyond ASCII: "(private)", "(ho)", "(dr)" in small letters stay no credit, as before
+    rest = [p for p in parts if not (label_kind(p) and (" " in p or not p.isascii()))]
+    return len(rest) < len(parts) and all(looks_like_credit_value(p, strict=True) for p in rest)
 
 
 def _caseless_no_names(value: str) -> bool:
@@ -644,6 +655,16 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == REPRODUCTION and organization and not creator:
+        parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
+        if (account := platform_account(parts)) is not None:
+            # "Reprodução/Twitter @name", "Reprodução/Instagram/@name": that account's post (newuser45a #5)
+            return evolve(credit, creator=account[0], organization=account[1], kind=SOCIAL_POST, split_confidence="high")
+        if len(parts) == 1 and platform_account([organization, "@a"]) is not None:
+            # "Reprodução/X", "Reprodução/Instagram": taken from the platform, its account not named
+            return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
+    if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
+        return _file_of(credit, filed["owner"])
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
             and credit.raw.find(creator, lent.end()) >= 0 and credit.raw.find(creator, 0, lent.start()) < 0:
         # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
@@ -664,6 +685,24 @@ def labelled(credit: Credit) -> Credit:
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
+
+
+# A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
+# Globo", "Archivo EFE" (newuser45a #7: "Archivo Clarín" was read as a person). An archive's own name is no such
+# credit: "Archivo General de la Nación", "Arquivo Nacional", "Archivo Histórico Municipal" name the archive itself.
+FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
+ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
+                               "estadual estatal fotográfico gráfico de del do da dos das".split())
+REPRODUCTION = "reproduction"
+
+
+def _file_of(credit: Credit, owner: str) -> Credit:
+    """A credit "Archivo <owner>": a file photo of the owner named, or (an archive's own name) the archive as its
+    organisation, never a person's name."""
+    if owner.split()[0].casefold() in ARCHIVES_OWN_WORDS:
+        return evolve(credit, creator=None, organization=credit.creator, split_confidence="uncertain")
+    return evolve(credit, creator=None, organization=owner, kind="file",
+                  split_confidence=split_confidence(None, owner, credit.raw))
 
 
 # "Foto: DR": Danish for a photo of DR (Danmarks Radio, the broadcaster) as often as Portuguese for "direitos
@@ -1263,4 +1302,6 @@ _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if 
 
 
 def _other_photo_word(text: str) -> bool:
-    return "Kuva" in text or "KUVA" in text or not text.isascii() and _NON_ASCII_PHOTO_WORD_RE.search(text) is not None
+    # Spanish and Portuguese "Crédito(s):" (newuser45a #6), asked apart as "Kuva" is: "credit" is not in its letters
+    return "Kuva" in text or "KUVA" in text or not text.isascii() and (
+        _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédito" in text or "RÉDITO" in text)

@@ -775,6 +775,7 @@ def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
 
 
 TIKTOK_TAG_RE = LazyPattern(r"#\S+$")
+TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
 
 
 def _section_caption(el: Any) -> str | None:
@@ -810,9 +811,6 @@ def _section_caption(el: Any) -> str | None:
     words = [node.text_content or "" for node in section.traverse(include_text=True)
              if node.tag == "-text" and node.mem_id not in skip]
     return " ".join("".join(words).split()) or None
-
-
-TIKTOK_USER_RE = LazyPattern(r"@([A-Za-z0-9_.]{2,24})$")
 
 
 def _reddit(el: Any, smap: SourceMap) -> Embed | None:
