@@ -1775,7 +1775,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
         embeds, credits, mojibake = read_mojibake(article, embeds, credits)
         unsupported = unsupported_said(article)   # before the t.co count takes the page's needles
-        thin = read_thin(article, embeds)
+        thin = read_thin(article, embeds, unsupported)
         unfollowed = read_links_not_followed(article, embeds)
         unread_language = read_credit_language(article)
         podcasts = podcasts_said(article)

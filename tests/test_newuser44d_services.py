@@ -200,3 +200,17 @@ def test_newuser44d_6_a_gone_2011_posts_captures_under_its_statuses_page_are_rea
     assert wayback.where_looked(list(wayback.looked_under(OLD_POST, ["roryvance"]))) == (
         f"under https://twitter.com/roryvance/status/{OLD_POST}, also on x.com and mobile.twitter.com and as "
         "twitter.com/…/statuses/…, nor among its syndication and oEmbed answers")
+
+
+def test_newuser44d_2_the_library_s_scan_article_says_the_page_s_thin_text_beside_its_closed_services():
+    """`resolver.pipeline.scan_article` (the library's one-article scan) read the thin page without the services'
+    count the CLI's reading gives it: the library said "it may not be the article" of a page whose embeds are all
+    Storify, Vine and Google+ (the lead's merge of fixnu45d: workers passed `unsupported`, the pipeline did not)."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    result = scan_article(from_bytes(PAGE.encode(), "article.html"))
+    thin = {w["kind"]: w for w in result.warnings_json}["thin-page"]
+    assert "besides 3 embeds and links of services the tool does not read (Storify, Vine and Google+)" in \
+        thin["message"], thin
+    assert "it may not be the article" not in thin["message"]
