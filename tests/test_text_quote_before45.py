@@ -43,3 +43,15 @@ def test_a_quote_another_url_stands_after_is_that_urls_alone():
     embeds = {e.post_id: e for e in find_all(said, "text")[0]}
     assert embeds["7301234567890123456"].text == "Stop kneading!! trust the process"
     assert embeds["7309998887776665554"].text is None
+
+
+@pytest.mark.parametrize("said", [
+    f'The baker posted {OTHER}: "Stop kneading!! trust the process" and later {TIKTOK}',
+    f'The baker wrote "hello" {OTHER} "Stop kneading!! trust the process" {TIKTOK}',
+], ids=["colon-after", "bare-after"])
+def test_a_quote_the_url_before_it_took_after_it_is_not_read_again_before_the_next(said):
+    # review45f: the words a quote after the first URL gives it were read again as the second post's, so one quote
+    # was checked against two posts (the second's check warning of words it never said)
+    embeds = {e.post_id: e for e in find_all(said, "text")[0]}
+    assert embeds["7301234567890123456"].text == "Stop kneading!! trust the process"
+    assert embeds["7309998887776665554"].text is None, embeds["7309998887776665554"]
