@@ -3963,13 +3963,19 @@ def edge_changes(c: Comparison) -> list[str]:
 DISCLOSURE_TAGS = ("ad", "sponsored", "spon", "partner", "paidpartnership", "werbung", "anzeige", "publi",
                    "publicidade")
 _DISCLOSURE_RE = re.compile(r"(?<![\w#])#(?:" + "|".join(DISCLOSURE_TAGS) + r")(?![\w-])", re.IGNORECASE)
+# A link's words, whose "#ad" is its fragment, no tag ("https://shop.example/#ad", "shop.example/p?id=4&#sponsored")
+_LINK_WORD_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+
+def _tags(text: str) -> dict[str, str]:
+    """The disclosure tags of `text` (case aside), none of a link's."""
+    return {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(_LINK_WORD_RE.sub(" ", normalise(text)))}
 
 
 def disclosures(said: str, found: str) -> tuple[list[str], list[str]]:
     """The sponsorship disclosure tags the quote (`said`) holds and the post (`found`) does not ("added"), and those
     the post holds and the quote does not ("dropped"), each as written (case aside: #AD is #ad)."""
-    theirs = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(said))}
-    post = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(found))}
+    theirs, post = _tags(said), _tags(found)
     return [w for k, w in theirs.items() if k not in post], [w for k, w in post.items() if k not in theirs]
 
 
