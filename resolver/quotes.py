@@ -681,6 +681,18 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool,
             notes.append((f"{given.written} is not among the post's figures ({listed})" if in_post else
                           f"{given.written} is not among the post's figures (it gives none)") + _unsure(given))
     missing = [f for f in missing if f.written not in friends]
+    # a figure matched only by reading a mark before three figures as a decimal one ("1.200 millones" as 1.2 million,
+    # Mexico's way), where read as a thousands' group (Spain's) it is a thousand times more: named, never let pass
+    # silently (review45f)
+    for given in dict.fromkeys(in_said):
+        for posts in in_post:
+            shared = given.values & posts.values
+            doubtful = next((f for f in (posts, given) if shared and len(f.plain) > 1 and max(shared) < max(f.values)),
+                            None)
+            if doubtful is not None:
+                notes.append(f"{given.written} is the post's {posts.written} only if {doubtful.written} is read with a "
+                             f"decimal mark{_unsure(doubtful)}: check the figure")
+                break
     if missing and not extra:
         notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "
                      "in the quote (written in words?)")
