@@ -379,7 +379,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             return Comparison("fail" if figure else "warn",
                               f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                               "translation? Its words cannot be checked against the post's"
-                              + (_negation_lost(said_words, post_words)
+                              + (_negation_lost(said_words, post_words,
+                                                _translation_languages(languages, lang, quote_lang))
                                  if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
                               len(a), len(p), matched, set_aside=aside, turned=figure,
                               translated=bool(languages))
@@ -495,11 +496,18 @@ def _punctuated(words: list[str], text: str) -> str:
 _NEGATION_BY_SUFFIX = frozenset("tr az uz kk ky tk".split())
 
 
-def _negation_lost(said: list[str], post: list[str]) -> str:
+# Words of a language that another's negation spells: Portuguese "no" is "in the" (em + o), never "not" (review45f:
+# "saúde no próximo ano" was said to hold a negation a faithful translation dropped).
+_NO_NEGATION_IN = {"pt": frozenset({"no"})}
+
+
+def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("", "")) -> str:
     """"; the post has a negation ("não"), the quote none …" where one side of a translation holds a negation word and
     the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
-    se reuniram": quotes34, once one frequent word tells a quote's language); else ""."""
-    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    se reuniram": quotes34, once one frequent word tells a quote's language); else "". `langs`: the quote's language
+    and the post's ("" where not known), whose words that only look like a negation are none (_NO_NEGATION_IN)."""
+    ours, theirs = [[w for w in side if _negates(w) and _key(w) not in _NO_NEGATION_IN.get(lang, ())]
+                    for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
     side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)

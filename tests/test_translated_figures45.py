@@ -128,3 +128,15 @@ def test_a_figure_the_post_matches_only_read_with_a_decimal_mark_to_three_places
     c = compare(said, post, lang=lang, quote_lang=quote_lang)
     assert c.result == "warn", c.evidence
     assert named in c.evidence and "not sure which" in c.evidence, c.evidence
+
+
+def test_portuguese_no_in_the_is_no_negation_a_translation_drops():
+    # review45f: Portuguese "no" (em + o, "in the") was read as the English or Spanish negation: "the post has a
+    # negation ("no"), the quote none" of a faithful translation
+    c = compare("The government will cut 1.2 billion from the health budget next year",
+                "O governo vai cortar 1,2 bilhão do orçamento da saúde no próximo ano", lang="pt")
+    assert c.result == "warn" and "a translation?" in c.evidence, c.evidence
+    assert "negation" not in c.evidence, c.evidence
+    c = compare("The government will not cut 1.2 billion from the health budget next year",
+                "O governo vai cortar 1,2 bilhão do orçamento da saúde no próximo ano", lang="pt")
+    assert 'the quote has a negation ("not"), the post none' in c.evidence, c.evidence
