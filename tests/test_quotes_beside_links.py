@@ -636,7 +636,11 @@ def test_a_reported_quote_with_a_negation_dropped_warns_naming_it_never_fails_no
     f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Smith\'s account.</p>',
     f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to his verified account on '
     'X.</p>',
-], ids=["segun-the-author", "segun-su-cuenta", "according-to-smiths-account", "according-to-his-account"])
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the post.</p>',
+    f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA en 2023», '
+    'según el tuit.</p>',
+], ids=["segun-the-author", "segun-su-cuenta", "according-to-smiths-account", "according-to-his-account",
+        "according-to-the-post", "segun-el-tuit"])
 def test_a_quote_segun_its_own_author_or_account_is_the_posts_not_a_report(body):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert embed.text_confidence == "high", embed
@@ -645,7 +649,8 @@ def test_a_quote_segun_its_own_author_or_account_is_the_posts_not_a_report(body)
 @pytest.mark.parametrize("body", [
     f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Smith\'s critics.</p>',
     f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Jones.</p>',
-], ids=["the-authors-critics", "another-name"])
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the publication.</p>',
+], ids=["the-authors-critics", "another-name", "the-publication"])
 def test_a_quote_segun_another_than_its_author_stays_reported(body):
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert embed.text_confidence == "reported", embed

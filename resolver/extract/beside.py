@@ -52,6 +52,7 @@ REPORTED_AFTER_RE = LazyPattern(r"^[\s,]*(?:según|segun|according\s+to|selon|de
 _ACCOUNT = r"(?:cuenta|conta|perfil|account|profile|post|publicación|publicação|publication|compte|tuit|tweet|mensaje)"
 OWN_REPORT_RE = LazyPattern(
     rf"^\s*(?:(?:su|sua|seu|his|her|their|its|son|sa)\s+(?:\w+\s+)?{_ACCOUNT}(?:\s+\w+)?"
+    r"|(?:the|this|el|este|la|o|a|le|ce)\s+(?:post|tweet|tuit|publicação|mensaje|message)"
     r"|(?:la\s+cuenta\s+de|a\s+conta\s+de|the\s+account\s+of|le\s+compte\s+de)\s+(?P<of>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
     rf"|(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*){{0,3}}?)(?:['’]s\s+(?:\w+\s+)?{_ACCOUNT})?)"
     r"(?:\s+(?:de|en|on|in)\s+\w+)?\s*$", re.IGNORECASE)
