@@ -379,7 +379,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             return Comparison("fail" if figure else "warn",
                               f"no word of the post's {len(p)}{but} is in the quote, which {translated}: a "
                               "translation? Its words cannot be checked against the post's"
-                              + (_negation_lost(said_words, post_words)
+                              + (_negation_lost(said_words, post_words,
+                                                _translation_languages(languages, lang, quote_lang))
                                  if languages and not _NEGATION_BY_SUFFIX.intersection(languages) else "") + notes,
                               len(a), len(p), matched, set_aside=aside, turned=figure,
                               translated=bool(languages))
@@ -495,11 +496,18 @@ def _punctuated(words: list[str], text: str) -> str:
 _NEGATION_BY_SUFFIX = frozenset("tr az uz kk ky tk".split())
 
 
-def _negation_lost(said: list[str], post: list[str]) -> str:
+# Words of a language that another's negation spells: Portuguese "no" is "in the" (em + o), never "not" (review45f:
+# "saúde no próximo ano" was said to hold a negation a faithful translation dropped).
+_NO_NEGATION_IN = {"pt": frozenset({"no"})}
+
+
+def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("", "")) -> str:
     """"; the post has a negation ("não"), the quote none …" where one side of a translation holds a negation word and
     the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
-    se reuniram": quotes34, once one frequent word tells a quote's language); else ""."""
-    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
+    se reuniram": quotes34, once one frequent word tells a quote's language); else "". `langs`: the quote's language
+    and the post's ("" where not known), whose words that only look like a negation are none (_NO_NEGATION_IN)."""
+    ours, theirs = [[w for w in side if _negates(w) and _key(w) not in _NO_NEGATION_IN.get(lang, ())]
+                    for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
     side, other, words = ("post", "quote", theirs) if theirs else ("quote", "post", ours)
@@ -681,6 +689,18 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool,
             notes.append((f"{given.written} is not among the post's figures ({listed})" if in_post else
                           f"{given.written} is not among the post's figures (it gives none)") + _unsure(given))
     missing = [f for f in missing if f.written not in friends]
+    # a figure matched only by reading a mark before three figures as a decimal one ("1.200 millones" as 1.2 million,
+    # Mexico's way), where read as a thousands' group (Spain's) it is a thousand times more: named, never let pass
+    # silently (review45f)
+    for given in dict.fromkeys(in_said):
+        for posts in in_post:
+            shared = given.values & posts.values
+            doubtful = next((f for f in (posts, given) if shared and len(f.plain) > 1 and max(shared) < max(f.values)),
+                            None)
+            if doubtful is not None:
+                notes.append(f"{given.written} is the post's {posts.written} only if {doubtful.written} is read with a "
+                             f"decimal mark{_unsure(doubtful)}: check the figure")
+                break
     if missing and not extra:
         notes.append(f"the post's {', '.join(f.written for f in missing)} {'is' if len(missing) == 1 else 'are'} not "
                      "in the quote (written in words?)")
@@ -3963,13 +3983,19 @@ def edge_changes(c: Comparison) -> list[str]:
 DISCLOSURE_TAGS = ("ad", "sponsored", "spon", "partner", "paidpartnership", "werbung", "anzeige", "publi",
                    "publicidade")
 _DISCLOSURE_RE = re.compile(r"(?<![\w#])#(?:" + "|".join(DISCLOSURE_TAGS) + r")(?![\w-])", re.IGNORECASE)
+# A link's words, whose "#ad" is its fragment, no tag ("https://shop.example/#ad", "shop.example/p?id=4&#sponsored")
+_LINK_WORD_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+
+def _tags(text: str) -> dict[str, str]:
+    """The disclosure tags of `text` (case aside), none of a link's."""
+    return {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(_LINK_WORD_RE.sub(" ", normalise(text)))}
 
 
 def disclosures(said: str, found: str) -> tuple[list[str], list[str]]:
     """The sponsorship disclosure tags the quote (`said`) holds and the post (`found`) does not ("added"), and those
     the post holds and the quote does not ("dropped"), each as written (case aside: #AD is #ad)."""
-    theirs = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(said))}
-    post = {m.group().casefold(): m.group() for m in _DISCLOSURE_RE.finditer(normalise(found))}
+    theirs, post = _tags(said), _tags(found)
     return [w for k, w in theirs.items() if k not in post], [w for k, w in post.items() if k not in theirs]
 
 

@@ -56,3 +56,10 @@ def test_a_disclosure_past_a_cut_is_said_so():
     # the source's own text cut: whether the post carries the article's #ad is not known, and not said "added"
     check = _check("Three serums I swear by this winter #ad", "Three serums I swear by…")
     assert "disclosure" not in check, check
+
+
+@pytest.mark.parametrize("said", ["glow serum day https://shop.example/#ad", "glow serum day shop.example/p?id=4&#sponsored",
+                                  "glow serum day www.shop.example/#partner"])
+def test_a_fragment_of_a_link_is_no_disclosure_tag(said):
+    # review45f: "https://shop.example/#ad" was read as the tag #ad, said "added" where the post links the same page
+    assert "disclosure" not in _check(said, "glow serum day https://shop.example/"), said

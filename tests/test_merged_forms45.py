@@ -31,3 +31,12 @@ def test_two_accounts_named_for_one_post_take_neither():
                       f" and https://www.tiktok.com/@reposter_fict/video/{VIDEO}</p>")
     assert embed.author_handle is None
     assert embed.other_handles == ("crumbqueen_fict", "reposter_fict")
+
+
+def test_a_handle_its_link_writes_in_doubt_is_not_taken_into_a_merged_form_without_its_doubt():
+    # review45f: the m.tiktok.com form took the other link's handle, written with a zero-width space inside it, and
+    # said it plainly (that link alone says "its link writes the handle with ZERO WIDTH SPACE …")
+    [embed] = [e for e in find_all(f"See https://m.tiktok.com/v/{VIDEO}.html and "
+                                   f"https://www.tiktok.com/@crumb\u200bqueen_fict/video/{VIDEO} now.", "text")[0]
+               if e.platform == "tiktok"]
+    assert embed.author_handle is None or embed.id_doubt and "ZERO WIDTH SPACE" in embed.id_doubt, embed

@@ -624,3 +624,33 @@ def test_a_reported_quote_with_a_negation_dropped_warns_naming_it_never_fails_no
     assert "another's report" in checks[1]["evidence"], checks
     markdown = report(both, "md")
     assert "the same words, or a link to the post" not in markdown, markdown
+
+
+# review45f: "según …" naming the post's own author or account is no other's report: the words are the post's, tied
+# by the colon, and a change in them fails as before; they were read as "reported" and only warned
+@pytest.mark.parametrize("body", [
+    f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA en 2023», '
+    'según Martínez.</p>',
+    f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA en 2023», '
+    'según su cuenta oficial.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Smith\'s account.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to his verified account on '
+    'X.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the post.</p>',
+    f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA en 2023», '
+    'según el tuit.</p>',
+], ids=["segun-the-author", "segun-su-cuenta", "according-to-smiths-account", "according-to-his-account",
+        "according-to-the-post", "segun-el-tuit"])
+def test_a_quote_segun_its_own_author_or_account_is_the_posts_not_a_report(body):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text_confidence == "high", embed
+
+
+@pytest.mark.parametrize("body", [
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Smith\'s critics.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to Jones.</p>',
+    f'<p>Smith <a href="{URL}">posted</a>: “We will support new tolls on Route 9,” according to the publication.</p>',
+], ids=["the-authors-critics", "another-name", "the-publication"])
+def test_a_quote_segun_another_than_its_author_stays_reported(body):
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text_confidence == "reported", embed

@@ -43,3 +43,32 @@ def test_a_quote_another_url_stands_after_is_that_urls_alone():
     embeds = {e.post_id: e for e in find_all(said, "text")[0]}
     assert embeds["7301234567890123456"].text == "Stop kneading!! trust the process"
     assert embeds["7309998887776665554"].text is None
+
+
+@pytest.mark.parametrize("said", [
+    f'The baker posted {OTHER}: "Stop kneading!! trust the process" and later {TIKTOK}',
+    f'The baker wrote "hello" {OTHER} "Stop kneading!! trust the process" {TIKTOK}',
+], ids=["colon-after", "bare-after"])
+def test_a_quote_the_url_before_it_took_after_it_is_not_read_again_before_the_next(said):
+    # review45f: the words a quote after the first URL gives it were read again as the second post's, so one quote
+    # was checked against two posts (the second's check warning of words it never said)
+    embeds = {e.post_id: e for e in find_all(said, "text")[0]}
+    assert embeds["7301234567890123456"].text == "Stop kneading!! trust the process"
+    assert embeds["7309998887776665554"].text is None, embeds["7309998887776665554"]
+
+
+def test_a_markdown_links_title_is_not_read_as_the_next_urls_quote():
+    # review45f: html2text's `[the post](URL "Title")` title, no words of the article's for its own URL, was read as
+    # the quote before the next bare URL
+    said = f'See [the video]({OTHER} "Crumb Queen on TikTok") and {TIKTOK} today.'
+    embeds = {e.post_id: e for e in find_all(said, "text")[0]}
+    assert embeds["7301234567890123456"].text is None
+    assert embeds["7309998887776665554"].text is None, embeds["7309998887776665554"]
+
+
+@pytest.mark.parametrize("link", ["https://example.com/story", "https://www.tiktok.com/@crumbqueen_fict"],
+                         ids=["article", "account"])
+def test_the_title_of_a_markdown_link_to_no_post_is_not_read_as_the_next_urls_quote(link):
+    said = f'See [the story]({link} "Crumb Queen on TikTok") and {TIKTOK} today.'
+    [embed] = [e for e in find_all(said, "text")[0] if e.post_id == "7309998887776665554"]
+    assert embed.text is None, embed

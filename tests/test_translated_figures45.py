@@ -113,3 +113,30 @@ def test_a_figure_whose_decimal_mark_its_language_does_not_settle_is_named_as_un
                 quote_lang="es")
     assert c.result == "warn", c.evidence
     assert "2.500 is not among the post's figures (12) (read as 2500 or as 2.5: not sure which" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, lang, quote_lang, named", [
+    ("The government will cut 1.2 million from the health budget next year",
+     "El gobierno recortará 1.200 millones del presupuesto de salud el próximo año", "es", "en", "1.200 millones"),
+    ("El gobierno recortará 2.500 millones del presupuesto de salud el próximo año",
+     "The government will cut $2.5 million from the health budget next year", "en", "es", "2.500 millones"),
+], ids=["post-spanish", "quote-spanish"])
+def test_a_figure_the_post_matches_only_read_with_a_decimal_mark_to_three_places_is_named(said, post, lang, quote_lang,
+                                                                                          named):
+    # review45f: "1.200 millones" read as 1.2 million (Mexico's decimal point) matched "1.2 million" and nothing was
+    # said, where read as 1200 million (Spain's thousands' point) it is a thousand times the quote's
+    c = compare(said, post, lang=lang, quote_lang=quote_lang)
+    assert c.result == "warn", c.evidence
+    assert named in c.evidence and "not sure which" in c.evidence, c.evidence
+
+
+def test_portuguese_no_in_the_is_no_negation_a_translation_drops():
+    # review45f: Portuguese "no" (em + o, "in the") was read as the English or Spanish negation: "the post has a
+    # negation ("no"), the quote none" of a faithful translation
+    c = compare("The government will cut 1.2 billion from the health budget next year",
+                "O governo vai cortar 1,2 bilhão do orçamento da saúde no próximo ano", lang="pt")
+    assert c.result == "warn" and "a translation?" in c.evidence, c.evidence
+    assert "negation" not in c.evidence, c.evidence
+    c = compare("The government will not cut 1.2 billion from the health budget next year",
+                "O governo vai cortar 1,2 bilhão do orçamento da saúde no próximo ano", lang="pt")
+    assert 'the quote has a negation ("not"), the post none' in c.evidence, c.evidence

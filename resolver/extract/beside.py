@@ -46,6 +46,31 @@ SPOKEN_AFTER_RE = LazyPattern(rf"^[^.!?;]{{0,40}}\b(?:{SPOKEN})\b", re.IGNORECAS
 # to the mayor, who said"): a speaker's words, as before.
 REPORTED_AFTER_RE = LazyPattern(r"^[\s,]*(?:según|segun|according\s+to|selon|de\s+acordo\s+com)\b([^.!?;]*)",
                                 re.IGNORECASE)
+# The words after "según" / "according to" that name the post itself, its account or its author, who wrote it before
+# the link ("Martínez escribió: «…», según Martínez", "según su cuenta oficial", "according to Smith's account"): no
+# other's report, the words are the post's (review45f: they were read as reported and a change in them only warned).
+_ACCOUNT = r"(?:cuenta|conta|perfil|account|profile|post|publicación|publicação|publication|compte|tuit|tweet|mensaje)"
+OWN_REPORT_RE = LazyPattern(
+    rf"^\s*(?:(?:su|sua|seu|his|her|their|its|son|sa)\s+(?:\w+\s+)?{_ACCOUNT}(?:\s+\w+)?"
+    r"|(?:the|this|el|este|la|o|a|le|ce)\s+(?:post|tweet|tuit|publicação|mensaje|message)"
+    r"|(?:la\s+cuenta\s+de|a\s+conta\s+de|the\s+account\s+of|le\s+compte\s+de)\s+(?P<of>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
+    rf"|(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*){{0,3}}?)(?:['’]s\s+(?:\w+\s+)?{_ACCOUNT})?)"
+    r"(?:\s+(?:de|en|on|in)\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def _own_report(by: str, before: str) -> bool:
+    """Whether the words after "según" / "according to" (`by`) name the post's own account, or its author as the
+    sentence names them before the link (`before`), every name of theirs."""
+    match = OWN_REPORT_RE.match(by)
+    if match is None:
+        return False
+    names = match.group("of") or match.group("name")
+    if not names:
+        return True
+    said = set(re.findall(r"[\w-]+", before.casefold()))
+    return all(re.sub(r"['’]s$", "", name).casefold() in said for name in names.split())
+
+
 # After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
 NEW_SENTENCE_RE = LazyPattern(r"\s+[\"'(«»„“‘¿¡]*[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 # Words for a story: a quote after them, a colon or not, may be a shared story's headline, not the post's own words
@@ -151,7 +176,7 @@ class Reader:
         runs_before = _runs(before)
         if any(not closed for *_, closed in runs_before):   # the link sits inside quoted words: none are its quote
             return Beside(None, None, name)
-        run = _quote_after(after, shown)
+        run = _quote_after(after, shown, before)
         if run is not None:
             text, closed, clear, reported = run
             if reported:
@@ -240,12 +265,13 @@ def _ties(between: str) -> bool:
     return len(between) <= MOST_BETWEEN and not SENTENCE_END_RE.search(between) and not SPEECH_RE.search(between)
 
 
-def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool, bool] | None:
+def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bool, bool, bool] | None:
     """(words, closed, clear, reported) of the first quote after the link in its sentence; clear when a colon opens it
     and no verb of posting between may give it to another ("Smith <a>posted</a>, and Jones responded: “…”"), nor a word
     for a title, or a story shared, there or in the link's words (`shown`), may make it a shared story's title
     (TITLE_RE, STORY_RE with SHARES_RE); reported when "según …" or "according to …" after it gives the report of the
-    post to another (REPORTED_AFTER_RE)."""
+    post to another (REPORTED_AFTER_RE), not to the post's own account or author as the words `before` the link name
+    them (`_own_report`: then the words are the post's, said as if no "según" followed)."""
     runs = _runs(after)
     if not runs or not runs[0][2] or not _ties(after[:runs[0][0]]):
         return None
@@ -253,6 +279,8 @@ def _quote_after(after: str, shown: str = "") -> tuple[str, bool, bool, bool] | 
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
     reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
         and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
+    if reported and by is not None and _own_report(by[1], f"{before} {shown}"):
+        spoken = reported = False
     if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
     told = f"{shown} {after[:start]}"

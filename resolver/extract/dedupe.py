@@ -89,9 +89,11 @@ def _with_named_account(winner: Embed, group: list[Embed]) -> Embed:
     """A winner naming no account, with the one account another place of `group` names the post under, and that
     place's URL (the post's, with its account): an `m.tiktok.com/v/<id>.html` link beside the
     `www.tiktok.com/@user/video/<id>` one merged into `https://www.tiktok.com/@/video/<id>` with no author
-    (newuser44c #9). Unchanged where no place, or more than one account (`other_handles` says those), names one."""
+    (newuser44c #9). Unchanged where no place, or more than one account (`other_handles` says those), names one, or
+    the place naming it is in doubt (a handle written with a zero-width space, a look-alike: review45f, its doubt was
+    lost with the handle taken plainly)."""
     named = next((e for e in sorted(group, key=lambda e: e.span) if e.author_handle and e.platform == winner.platform
-                  and e.kind == winner.kind and _other_handles(e, group) == ()), None)
+                  and e.kind == winner.kind and e.id_doubt is None and _other_handles(e, group) == ()), None)
     if named is None or winner.platform == bluesky.PLATFORM and (named.author_handle or "").startswith("did:"):
         return winner
     return replace(winner, author_handle=named.author_handle, url=named.url)

@@ -1179,21 +1179,31 @@ def _past_bracket(text: str, start: int, end: int) -> int:
     return end + 1 if close is not None and text[end:end + 1] == close else end
 
 
-def _quoted_after(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """(the words, how sure their tie to the link is) of a quote that opens right after a URL at `start`:`end`, on
-    its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does, or when the quote is a Markdown
-    link's title (`[the post](https://…/status/N "Mayor Whitfield on X")`, as html2text writes an `<a title>`): no
-    words of the article's (review44d: read as a quote of the post, which the check then warned differs from it)."""
+def _title_end(text: str, start: int, match: re.Match[str] | None) -> int | None:
+    """Where a Markdown link's title ends, when `match` (COLON_QUOTE_RE's after a URL at `start`) is one (`[the
+    post](https://… "Title")`, html2text's `<a title>`), else None."""
+    if match is None or match.group(1) or text[max(0, start - 2):start] != "](" \
+            or text[match.end():].lstrip(" \t")[:1] != ")":
+        return None
+    return match.end()
+
+
+def _quoted_after(text: str, start: int, end: int) -> tuple[str | None, str, int] | None:
+    """(the words, how sure their tie to the link is, where the quote ends) of a quote that opens right after a URL
+    at `start`:`end`, on its line, after a colon (HIGH) or spaces alone (UNCERTAIN); None when none does; no words
+    (None, with where it ends: no other URL's either, review45f) when the quote is a Markdown link's title (`[the
+    post](https://…/status/N "Mayor Whitfield on X")`, as html2text writes an `<a title>`): no words of the article's
+    (review44d: read as a quote of the post, which the check then warned differs from it)."""
     if text[end:end + 1] not in (":", " ", "\t"):
         return None
     match = COLON_QUOTE_RE.match(text, end)
     if match is None:
         return None
-    if not match.group(1) and text[max(0, start - 2):start] == "](" and text[match.end():].lstrip(" \t")[:1] == ")":
-        return None
+    if _title_end(text, start, match) is not None:
+        return None, tweet_text.UNCERTAIN, match.end()
     words = next((g for g in match.groups()[1:] if g), None)
     words = " ".join(words.split()).removesuffix(",").rstrip() if words else None
-    return (words, tweet_text.HIGH if match.group(1) else tweet_text.UNCERTAIN) if words else None
+    return (words, tweet_text.HIGH if match.group(1) else tweet_text.UNCERTAIN, match.end()) if words else None
 
 
 # How far before a bare URL its sentence's quote is sought: a long post's words and the few words between (`beside`'s
@@ -1233,7 +1243,9 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     floor = 0   # where the URL or signature before the next URL ends
     for found, start, end in find_urls(text):
         signed = bisect_right(ends, start)
-        at, floor = max(floor, ends[signed - 1] if signed else 0), end
+        # a Markdown link's title is its link's, no quote of the next URL (review45f), whatever the link
+        title = _title_end(text, start, COLON_QUOTE_RE.match(text, end)) if text[end:end + 1] == " " else None
+        at, floor = max(floor, ends[signed - 1] if signed else 0), title or end
         if start in claimed:
             continue
         reading = _url_reading(text, found, start, end)
@@ -1252,9 +1264,12 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if unseen:   # "twitter.com/river\u200b_desk/status/N" (review43b43)
             doubt = "; ".join(filter(None, (unseen, doubt)))
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
-        quoted = _quoted_after(text, start, _past_bracket(text, start, end)) if ref.kind in ("post", "short-link") \
+        after = _quoted_after(text, start, _past_bracket(text, start, end)) if ref.kind in ("post", "short-link") \
             else None
-        if quoted is None and ref.kind in ("post", "short-link") and (earlier := _quoted_before(text, start, at)):
+        quoted = (after[0], after[1]) if after is not None and after[0] is not None else None
+        if after is not None:   # the quote (or title) is this URL's: the next URL's is sought past it (review45f)
+            floor = max(floor, after[2])
+        elif ref.kind in ("post", "short-link") and (earlier := _quoted_before(text, start, at)):
             quoted = earlier, tweet_text.UNCERTAIN
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
