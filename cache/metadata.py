@@ -95,7 +95,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "span_end": "End in the decoded article",
         "also_at": f"Further places the same credit is printed for the same photo {JSON}",
         "kind": "What kind of picture the credit's label says it is: file, handout, courtesy, stock, private, "
-                "rights-reserved, staff, submitted, contributed, social-post (a label is no one's name); empty when "
+                "rights-reserved, staff, submitted, contributed, social-post, reproduction, screenshot (a label is no "
+                "one's name); empty when "
                 "it carries none"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
         "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
@@ -371,7 +372,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "organization": "The organization credited, as written",
         "agency": "The wire agency it is, whatever the script (رويترز: Reuters); empty if none of the main ones",
         "kind": "What kind of picture a label says it is (file, handout, courtesy, stock, private, "
-                "rights-reserved, staff, submitted, contributed, social-post); empty if none",
+                "rights-reserved, staff, submitted, contributed, social-post, reproduction, screenshot); empty if "
+                "none",
         "source": "Where on the page the credit was read: text, caption, json-ld, attribute, script-data",
         "form": "Which pattern matched", "image": "The image the credit belongs to; empty when not known",
         "span_start": "Where the credit starts in the article", "span_end": "Where it ends",
