@@ -11,9 +11,8 @@ from tests.test_exhibit38 import GONE_TEXT, STORY, serve_gone_post
 EDITED = GONE_TEXT.replace("closed", "opened")
 
 
-def _edit_warc(path, old: bytes, new: bytes) -> None:
-    """Edit the payload of the response records holding `old` (each gzip member re-packed), their headers kept, as a
-    hand editing the file does: the records' WARC-Payload-Digest and WARC-Block-Digest then fail."""
+def warc_members(path):
+    """The WARC file's gzip members, each (its bytes, unpacked)."""
     raw, members, pos = path.read_bytes(), [], 0
     while pos < len(raw):
         reader = zlib.decompressobj(31)
@@ -21,6 +20,13 @@ def _edit_warc(path, old: bytes, new: bytes) -> None:
         used = len(raw) - pos - len(reader.unused_data)
         members.append((raw[pos:pos + used], out))
         pos += used
+    return members
+
+
+def _edit_warc(path, old: bytes, new: bytes) -> None:
+    """Edit the payload of the response records holding `old` (each gzip member re-packed), their headers kept, as a
+    hand editing the file does: the records' WARC-Payload-Digest and WARC-Block-Digest then fail."""
+    members = warc_members(path)
     edited = [gzip.compress(out.replace(old, new), mtime=0) if b"WARC-Type: response" in out and old in out
               else member for member, out in members]
     assert edited != [member for member, _ in members]

@@ -199,12 +199,8 @@ def test_the_rewrites_said_are_each_one_made():
     assert rewrites([("content-length", "12")], 12, "HTTP/1.1") == [NAMES_LOWER_CASED]
 
 
-def test_one_archive_run_writes_a_payload_it_took_twice_once_and_a_revisit_record_for_the_second(fakenet, tmp_path):
-    """`archive` took a post's photo in its media step, then its live copy: the WARC held two full response records
-    of one payload, while the README says a copy the WARC holds "is kept rather than taken again" (newuser44b #7). The
-    second is now a WARC 1.1 identical-payload-digest revisit record (WARC-Refers-To, -Target-URI, -Date) of the
-    first; `warcio check` passes, warcio's ArchiveIterator reads it, and a replay answers it with the payload."""
-    from resolver.warc import ReplayIndex, check, replayed_payload
+def archive_with_revisits(fakenet, tmp_path):
+    """An `archive` run that takes the post's photo twice (media step, live copy): its WARC holds revisit records."""
     from tests import xfixtures as fx
     from tests.cliworld import World
     from tests.test_exhibit_warc import POST, serve_post
@@ -219,6 +215,18 @@ def test_one_archive_run_writes_a_payload_it_took_twice_once_and_a_revisit_recor
     warc = tmp_path / "run.warc.gz"
     done = world("archive", "--warc", str(warc), str(story))
     assert done.exit_code == 0, done.output
+    return world, warc
+
+
+def test_one_archive_run_writes_a_payload_it_took_twice_once_and_a_revisit_record_for_the_second(fakenet, tmp_path):
+    """`archive` took a post's photo in its media step, then its live copy: the WARC held two full response records
+    of one payload, while the README says a copy the WARC holds "is kept rather than taken again" (newuser44b #7). The
+    second is now a WARC 1.1 identical-payload-digest revisit record (WARC-Refers-To, -Target-URI, -Date) of the
+    first; `warcio check` passes, warcio's ArchiveIterator reads it, and a replay answers it with the payload."""
+    from resolver.warc import ReplayIndex, check, replayed_payload
+    from tests import xfixtures as fx
+
+    world, warc = archive_with_revisits(fakenet, tmp_path)
     found = _warc_records(warc)
     full = [(rec.get_header("WARC-Target-URI"), rec.get_header("WARC-Payload-Digest"))
             for kind, rec, _, _ in found if kind == "response" and rec.get_header("WARC-Payload-Digest")]

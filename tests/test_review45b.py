@@ -4,40 +4,9 @@ warcinfo, --compare) by review45b: each test a wrong answer found, or a promise 
 import gzip
 import json
 import re
-import zlib
 
-from tests.test_fixnu44e import page_of
-
-
-def _members(path):
-    """The WARC file's gzip members, each with its bytes unpacked."""
-    raw, members, pos = path.read_bytes(), [], 0
-    while pos < len(raw):
-        reader = zlib.decompressobj(31)
-        out = reader.decompress(raw[pos:])
-        used = len(raw) - pos - len(reader.unused_data)
-        members.append((raw[pos:pos + used], out))
-        pos += used
-    return members
-
-
-def _archive_with_revisits(fakenet, tmp_path):
-    """An `archive` run that takes the post's photo twice (media step, live copy): its WARC holds revisit records."""
-    from tests import xfixtures as fx
-    from tests.cliworld import World
-    from tests.test_exhibit_warc import POST, serve_post
-    from tests.test_fetch import json_page
-
-    serve_post(fakenet, json_page(fx.SYNDICATION_TWEET))
-    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page_of("<html><body>post</body></html>"))
-    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
-    world = World(fakenet, tmp_path)
-    story = tmp_path / "story.txt"
-    story.write_text(f"The bridge.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
-    warc = tmp_path / "run.warc.gz"
-    done = world("archive", "--warc", str(warc), str(story))
-    assert done.exit_code == 0, done.output
-    return world, warc
+from tests.test_fixnu44d import warc_members as _members
+from tests.test_fixnu44e import archive_with_revisits, page_of
 
 
 def test_cache_verify_holds_a_revisit_record_to_the_payload_it_names_not_to_its_empty_block(fakenet, tmp_path):
@@ -46,7 +15,7 @@ def test_cache_verify_holds_a_revisit_record_to_the_payload_it_names_not_to_its_
     keeps and said of every revisit "its payload has sha256 e3b0c442…, not the body … one of them was changed",
     exit 1, on a cache nobody had touched. A revisit is now held to the body by the payload digest it names; one whose
     digest names another payload is still named."""
-    world, warc = _archive_with_revisits(fakenet, tmp_path)
+    world, warc = archive_with_revisits(fakenet, tmp_path)
     members = _members(warc)
     assert any(b"WARC-Type: revisit" in out for _, out in members)
     done = world("cache", "verify", "--json")
@@ -76,7 +45,7 @@ def test_a_replay_refuses_a_revisit_record_made_to_refer_to_another_payload(fake
 
     from resolver.warc import ReplayIndex, replayed_payload
 
-    _, warc = _archive_with_revisits(fakenet, tmp_path)
+    _, warc = archive_with_revisits(fakenet, tmp_path)
     members = _members(warc)
     photo, poster = (b"https://pbs.twimg.com/media/FjRivertonBridge.jpg",
                      b"https://pbs.twimg.com/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg")
