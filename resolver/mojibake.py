@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from resolver.lazy import LazyPattern
 from resolver.model import Credit, Embed
+
+T = TypeVar("T", Embed, Credit)
 
 # The letters the lead byte of a UTF-8 sequence becomes when read as Windows-1252, which mojibake of the usual
 # letters starts with: Â, Ã (Latin-1 letters, the no-break space), â (â€ curly quotes and dashes, â‚¬ the euro sign),
@@ -130,22 +132,8 @@ def read_mojibake(text: str, embeds: Sequence[Embed], credits: Sequence[Credit],
     examples.sort(key=lambda pair: any("\x80" <= c <= "\x9f" for c in pair[0]))
     if not examples:
         return list(embeds), list(credits), None
-    new_embeds, fixed_embeds = [], []
-    for i, embed in enumerate(embeds):
-        text_as, name_as = (repaired(embed.text) if embed.text else embed.text,
-                            repaired(embed.author_name) if embed.author_name else embed.author_name)
-        if text_as != embed.text or name_as != embed.author_name:
-            fixed_embeds.append(i)
-            embed = replace(embed, text=text_as, author_name=name_as)
-        new_embeds.append(embed)
-    new_credits, fixed_credits = [], []
-    for i, credit in enumerate(credits):
-        creator, organization = (repaired(credit.creator) if credit.creator else credit.creator,
-                                 repaired(credit.organization) if credit.organization else credit.organization)
-        if creator != credit.creator or organization != credit.organization:
-            fixed_credits.append(i)
-            credit = replace(credit, creator=creator, organization=organization)
-        new_credits.append(credit)
+    new_embeds, fixed_embeds = _repaired_in(embeds, ("text", "author_name"))
+    new_credits, fixed_credits = _repaired_in(credits, ("creator", "organization"))
     return new_embeds, new_credits, {
         "kind": "mojibake", "examples": [{"written": w, "read_as": r} for w, r in examples[:EXAMPLES]],
         "embeds": fixed_embeds, "credits": fixed_credits, "message": mojibake_note(examples, fixed_embeds, fixed_credits)}
@@ -165,3 +153,17 @@ def mojibake_note(examples: Sequence[tuple[str, str]], embeds: Sequence[int], cr
 
 def _numbers(indexes: Sequence[int]) -> str:
     return ", ".join(str(i + 1) for i in indexes)
+
+
+def _repaired_in(items: Sequence[T], fields: tuple[str, ...]) -> tuple[list[T], list[int]]:
+    """The items (embeds or credits, frozen dataclasses) with `fields`' words repaired, and the indexes of those
+    changed."""
+    out, fixed = [], []
+    for i, item in enumerate(items):
+        changes: dict[str, Any] = {name: repaired(value) for name in fields if (value := getattr(item, name))}
+        changes = {name: value for name, value in changes.items() if value != getattr(item, name)}
+        if changes:
+            fixed.append(i)
+            item = replace(item, **changes)
+        out.append(item)
+    return out, fixed
