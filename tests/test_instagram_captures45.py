@@ -186,6 +186,21 @@ def test_a_private_instagram_post_whose_only_capture_is_the_login_page_stays_at_
     assert [row["post_id"] for row in at_risk] == [CODE], at_risk
 
 
+def quoted_above_a_private_post(fakenet, tmp_path, monkeypatch, capture_page: bytes, quoted: str):
+    """(the CLI runner, the report's embed) of the article quoting `quoted` above the embed of a post now private
+    (Graph's error 100), whose one capture is `capture_page`: scanned with --fetch, then reported offline in JSON."""
+    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(GRAPH_100, 400))
+    serve(fakenet, [Capture("20230402093000", PAGE, capture_page)])
+    article = ARTICLE.replace("<p>The café has since made the post private.</p>",
+                              f"<p>The café announced it on Instagram, writing: “{quoted}”</p>")
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    run("scan", "--fetch", "--json", "a.html", article=article, name="a.html")
+    code, out = run("report", "--offline", "--format", "json", "a.html")
+    [embed] = json.loads(out)["embeds"]
+    return run, embed
+
+
 @pytest.mark.parametrize("quoted, result, said", [
     (CAPTION, "pass", "per the capture of 2023-04-02T09:30:00Z"),
     (CAPTION.replace("one week", "two weeks"), "warn", "per the capture of 2023-04-02T09:30:00Z"),
@@ -195,15 +210,7 @@ def test_a_quote_above_a_private_posts_embed_is_compared_with_its_archived_capti
     """newuser44c #3 with #5: the article quotes the caption in the paragraph above the embed code ("…, writing:
     “…”"); the post is private now, and its capture holds the caption: the quote is compared with it, and a changed
     word warns (only the layout ties the quote to the embed), never passes."""
-    monkeypatch.delenv("META_ACCESS_TOKEN", raising=False)
-    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page(GRAPH_100, 400))
-    serve(fakenet, [Capture("20230402093000", PAGE, CLASSIC)])
-    article = ARTICLE.replace("<p>The café has since made the post private.</p>",
-                              f"<p>The café announced it on Instagram, writing: “{quoted}”</p>")
-    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
-    run("scan", "--fetch", "--json", "a.html", article=article, name="a.html")
-    code, out = run("report", "--offline", "--format", "json", "a.html")
-    [embed] = json.loads(out)["embeds"]
+    _, embed = quoted_above_a_private_post(fakenet, tmp_path, monkeypatch, CLASSIC, quoted)
     text = {c["name"]: c for c in embed["checks"]}["text"]
     assert text["result"] == result and said in text["evidence"], text
 
