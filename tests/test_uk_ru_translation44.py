@@ -103,3 +103,33 @@ def test_a_negation_each_language_says_in_its_own_word_is_kept_in_a_translation(
     c = compare(said, post)
     assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
     assert "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Свет в городе есть уже третий день.", "Світла в місті нема вже третій день.",
+     'the post\'s negation ("нема") is not in the quote'),
+    ("Пострадавшие в доме и во дворе есть.", "Постраждалих у будинку і на подвір'ї немає.",
+     'the post\'s negation ("немає") is not in the quote'),
+    ("Виходити на вулицю зараз можна, це безпечно.", "Выходить на улицу сейчас нельзя, это опасно.",
+     'the post\'s negation ("нельзя", in “Выходить на улицу сейчас нельзя”) is not in the quote\'s'),
+    ("Мы отступим. Никаких сомнений.", "Ми не відступимо. Жодних сумнівів.",
+     'the post\'s negation ("не", in “Ми не відступимо”) is not in the quote\'s “Мы отступим”'),
+    ("Мы не сдадимся врагу, путь есть.", "Ми здамося ворогу, шляху немає.",
+     'the quote adds a negation ("не", in “Мы не сдадимся врагу”) the post\'s “Ми здамося ворогу” does not have'),
+], ids=["nema-dropped", "nemaie-dropped", "nelzia-dropped", "ne-dropped-beside-nikakikh", "negation-moved"])
+def test_a_negation_dropped_or_moved_in_a_translation_fails_whatever_word_denies(said, post, named):
+    """A word only one language denies with ("немає", "нельзя") is that side's negation, dropped when the other side
+    has none; and a denying word of another sentence ("Никаких сомнений") no longer excuses a dropped "не", nor one
+    moved to another clause (review46b: each warned as a faithful translation)."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert named in c.evidence and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Ни света, ни воды в городе нет.", "Ані світла, ані води в місті немає."),
+    ("Мы никогда не сдадимся врагу, никаких сомнений.", "Ми ніколи не здамося ворогу, жодних сумнівів."),
+], ids=["ani-ni", "clause-by-clause"])
+def test_a_translation_keeping_each_clauses_negation_warns(said, post):
+    c = compare(said, post)
+    assert c.result == "warn" and "negation" not in c.evidence, c.evidence
