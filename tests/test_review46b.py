@@ -21,3 +21,14 @@ def test_a_licence_before_a_dash_or_a_space_leaves_the_creator_after_it(line, ex
     credit vanished (before it, the licence was the photographer); a licence and a space before the name gave none."""
     assert [(creator, org) for creator, org, _ in _credits(line)] == [expected]
 
+
+def test_a_placeholder_two_lazy_pictures_share_never_makes_the_uncredited_one_credited():
+    """Two lazy <img>s, one src placeholder: the credit of the first is tied to the placeholder (html_credits reads
+    src), and every address of an <img> was held against the credits (review45c), so the second, uncredited, picture
+    was never listed. A placeholder several pictures name is none's own: the credit is said to be tied to no image."""
+    from tests.test_review45c import CAPTION, _uncredited
+
+    body = (f'<figure><img src="/img/lazy.gif" data-src="/img/a.jpg">{CAPTION}</figure>'
+            '<figure><img src="/img/lazy.gif" data-src="/img/b.jpg"><figcaption>The bridge.</figcaption></figure>')
+    assert "https://news.example/img/b.jpg" in _uncredited(body, page_url="https://news.example/story")
+
