@@ -32,3 +32,15 @@ def test_a_placeholder_two_lazy_pictures_share_never_makes_the_uncredited_one_cr
             '<figure><img src="/img/lazy.gif" data-src="/img/b.jpg"><figcaption>The bridge.</figcaption></figure>')
     assert "https://news.example/img/b.jpg" in _uncredited(body, page_url="https://news.example/story")
 
+
+@pytest.mark.parametrize("container", ["css-1ad2x9", "sc-3ad1c0e2-0 kJbKf", "dcr-9gpt4k", "header lead"])
+def test_a_picture_in_a_container_whose_generated_class_holds_ad_is_still_an_article_picture(container):
+    """review45c's advert slots ("ad", "div-gpt-ad-1") were read in any class between two non-letters: the hash of a
+    generated class name ("css-1ad2x9", styled-components' "sc-3ad1c0e2-0") made an uncredited picture an advert's,
+    never listed."""
+    from tests.test_review45c import CAPTION, _uncredited
+
+    body = (f'<figure><img src="/img/a.jpg">{CAPTION}</figure><div class="{container}"><figure>'
+            '<img src="/img/b.jpg"><figcaption>The bridge.</figcaption></figure></div>')
+    assert _uncredited(body, page_url="https://news.example/story") == \
+        ["https://news.example/img/other.jpg", "https://news.example/img/b.jpg"]
