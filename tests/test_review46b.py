@@ -15,7 +15,11 @@ def _credits(line: str):
     ("Photo: CC BY-SA 4.0 – Jane Doe", ("Jane Doe", None)),
     ("Photo: CC BY 2.0 Jane Doe via Flickr", ("Jane Doe", "Flickr")),
     ("Photo: CC0 Jane Doe", ("Jane Doe", None)),
-], ids=["em-dash", "en-dash", "space-via", "cc0-space"])
+    ("Photo: CC BY 2.0 by Jane Doe", ("Jane Doe", None)),
+    ("Photo: CC-BY 2.0 Jane Doe", ("Jane Doe", None)),
+    ("Photo: CC BY-SA 3.0 DE / Jane Doe", ("Jane Doe", None)),
+    ("Photo: Jane Doe, CC BY-SA 3.0 DE", ("Jane Doe", None)),
+], ids=["em-dash", "en-dash", "space-via", "cc0-space", "by", "cc-hyphen", "port-before", "port-after"])
 def test_a_licence_before_a_dash_or_a_space_leaves_the_creator_after_it(line, expected):
     """The spaced dash cut the value to "CC BY 2.0", which review45c's rule then dropped as a licence alone: the
     credit vanished (before it, the licence was the photographer); a licence and a space before the name gave none."""
