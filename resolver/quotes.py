@@ -724,7 +724,8 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
 
 def _denials(words: list[str]) -> list[str]:
     """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
-    return [w for w in words if _negates(w) or _denies_in_its_own_word(w)]
+    # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
+    return [w for i, w in enumerate(words) if _negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані")]
 
 
 # Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."
