@@ -48,3 +48,17 @@ def test_a_picture_in_a_container_whose_generated_class_holds_ad_is_still_an_art
             '<img src="/img/b.jpg"><figcaption>The bridge.</figcaption></figure></div>')
     assert _uncredited(body, page_url="https://news.example/story") == \
         ["https://news.example/img/other.jpg", "https://news.example/img/b.jpg"]
+
+
+def test_a_picture_whose_name_holds_an_ad_services_letters_is_still_an_article_picture():
+    """"roadservice-crew.jpg" holds "adservice", "headsystem.jpg" "adsystem": review45c's ad-service addresses were
+    read anywhere in the address, and the og:image and the body's picture were never listed (review46b)."""
+    from tests.test_review45c import CAPTION, _uncredited
+
+    body = (f'<figure><img src="/img/a.jpg">{CAPTION}</figure><figure><img src="/img/headsystem.jpg">'
+            '<figcaption>The bridge.</figcaption></figure>')
+    assert _uncredited(body, og="https://news.example/img/roadservice-crew.jpg",
+                       page_url="https://news.example/story") == \
+        ["https://news.example/img/roadservice-crew.jpg", "https://news.example/img/headsystem.jpg"]
+    assert _uncredited(body + '<img src="https://c.amazon-adsystem.com/x.jpg">', page_url="https://news.example/story") \
+        == ["https://news.example/img/other.jpg", "https://news.example/img/headsystem.jpg"]

@@ -36,7 +36,9 @@ FURNITURE_CLASS_RE = LazyPattern(
     # underscores: never the letters of a generated class name's hash ("css-1ad2x9", "sc-3ad1c0e2-0", review46b)
     r"|(?:^|(?<=[\s_-]))(?:ads?|adslot|dfp|gpt)(?=[\s_-]|$)")
 # An advertising or audience-measuring service's address: its picture is a pixel or an advert (review45c)
-TRACKER_RE = LazyPattern(r"scorecardresearch|doubleclick|googlesyndication|googleadservices|adsystem|adservice"
+# ("adsystem", "adservice" as a host's word: "amazon-adsystem.com", never "roadservice-crew.jpg", review46b)
+TRACKER_RE = LazyPattern(r"scorecardresearch|doubleclick|googlesyndication|googleadservices|(?<![a-z])adsystem"
+                         r"|(?<![a-z])adservice"
                          r"|quantserve|facebook\.com/tr\b")
 # A picture drawn hidden or tiny by its style (a tracking pixel's "display:none", "width:1px;height:1px")
 HIDDEN_STYLE_RE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:^|[;\s])(?:width|height)\s*:\s*(\d{1,2})(?:\.\d+)?px")
