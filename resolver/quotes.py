@@ -747,18 +747,20 @@ def _clause_negation_turned(texts: tuple[str, str]) -> str:
             if our_words:
                 return (f'the quote adds a negation ("{our_words[0]}", in “{_join(ours)}”) the post\'s '
                         f'“{_join(theirs)}” does not have')
-            return f'the post\'s negation ("{their_words[0]}", in “{_join(theirs)}”) is not in the quote\'s “{_join(ours)}”'
+            return (f'the post\'s negation ("{their_words[0]}", in “{_join(theirs)}”) is not in the quote\'s '
+                    f'“{_join(ours)}”')
     return ""
 
 
 # Words that deny in Ukrainian or Russian and that _negates does not know, each a translation of a negation word of
 # the other language: "there is no" (Ukrainian "немає", "нема"; Russian "нет" is one of _WORD_NEGATIONS), "must not"
 # (Russian "нельзя", Ukrainian "не можна"), "no … at all" ("жодних", "никаких"), "nowhere", "in no way".
-# And Ukrainian "ані" (Russian "ни"), "нізащо" ("ни за что"), Russian "нечего", "некого", "негде", "некуда", "незачем"
-# (Ukrainian "нічого", "нікого", "ніде", "нікуди": review46b, now that each counts as a negation of its side).
+# And Ukrainian "ані" (Russian "ни"), "нізащо" ("ни за что"), "жоден" (the stem below misses it), "ніщо", Russian
+# "нечего", "некого", "негде", "некуда", "незачем" (Ukrainian "нічого", "нікого", "ніде", "нікуди": review46b, now that
+# each counts as a negation of its side).
 _UK_RU_DENYING = frozenset("немає нема нельзя нету ніде нікуди ніяк аніяк нікого нікому нічим ніскільки анітрохи "
                            "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь "
-                           "ані нізащо нечего некого негде некуда незачем".split())
+                           "ані нізащо нечего некого негде некуда незачем жоден ніщо ниоткуда нізвідки".split())
 _UK_RU_DENYING_STEMS = ("жодн", "ніяк", "никак")
 
 

@@ -130,7 +130,9 @@ def test_a_negation_dropped_or_moved_in_a_translation_fails_whatever_word_denies
     ("Ни света, ни воды в городе нет.", "Ані світла, ані води в місті немає."),
     ("Мы никогда не сдадимся врагу, никаких сомнений.", "Ми ніколи не здамося ворогу, жодних сумнівів."),
     ("Это подарок для Ани от всей команды.", "Це подарунок для Ані від усієї команди."),
-], ids=["ani-ni", "clause-by-clause", "anya"])
+    ("Сегодня утром ещё ничто не сработало, ни один генератор.",
+     "Сьогодні вранці ще ніщо не спрацювало, жоден генератор."),
+], ids=["ani-ni", "clause-by-clause", "anya", "zhoden"])
 def test_a_translation_keeping_each_clauses_negation_warns(said, post):
     """"ані" denies as "ни" does, clause by clause; "Ані" inside a sentence is a name's case ("для Ані", review46b)."""
     c = compare(said, post)

@@ -544,9 +544,11 @@ LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|N
 
 # A licence's port to a country or to international organisations ("CC BY-SA 3.0 DE", "CC BY 3.0 IGO"), before a mark
 _PORT = rf"(?:{SP}+(?:[A-Z]{{2}}|IGO)(?={SP}*(?:$|[/|,;:–—)-])))?"
-LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}|CC0(?:{SP}+1\.0)?)\)?"
+LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                               rf"|CC0(?:{SP}+1\.0)?)\)?"
                                rf"(?:{SP}*[/|,;:–—-]{SP}*(?=\S)|{SP}+(?:by{SP}+)?(?=[^\W\d_]))")
-LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}|CC0(?:{SP}+1\.0)?)\)?"
+LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                             rf"|CC0(?:{SP}+1\.0)?)\)?"
                              rf"{SP}*$")
 
 
