@@ -714,12 +714,36 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool, langs
     if negation:
         negated = _clause_negation_turned(clauses) if clauses is not None else ""
         ours, theirs = _denials(said), _denials(post)
-        if not negated and bool(ours) != bool(theirs):
+        left_out = _left_out(clauses) if clauses is not None and not ours and theirs else None
+        if left_out:   # a part of the post the quote may not give holds it: named, not failed (review46b)
+            notes.append(left_out)
+        elif not negated and bool(ours) != bool(theirs):
             negated = (f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
                        f'the post\'s negation ("{theirs[0]}") is not in the quote')
     if negated:
         notes.append(negated)
     return "".join(f"; {note}" for note in notes), figure, bool(negated)
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """A text's clauses, each its words (`_CLAUSE_END_RE`)."""
+    return [words for part in _CLAUSE_END_RE.split(text) if (words := tokens(part))]
+
+
+def _left_out(texts: tuple[str, str]) -> str:
+    """The note for a quote with fewer clauses than the post, none denying, that may be a run of the post's clauses
+    none of which denies: the post's negation is then in a part the quote may leave out ("Город держится, и мы тоже."
+    of "Світла немає. Місто тримається, і ми теж.": a part quoted failed as "the post's negation is not in the
+    quote", review46b); "" otherwise."""
+    said, post = _clauses(texts[0]), _clauses(texts[1])
+    if not said or len(said) >= len(post):
+        return ""
+    runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
+    if not any(not any(_denials(clause) for clause in run) for run in runs):
+        return ""
+    denying = next(clause for clause in post if _denials(clause))
+    return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
+            "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
 
 
 def _denials(words: list[str]) -> list[str]:
@@ -738,7 +762,7 @@ def _clause_negation_turned(texts: tuple[str, str]) -> str:
     text) and the post have as many clauses ("Мы отступим. Никаких сомнений." of "Ми не відступимо. Жодних
     сумнівів.": "Никаких" denies too, in another sentence, review46b); "" when each clause keeps its side's, or the
     clauses cannot be paired."""
-    said, post = ([words for part in _CLAUSE_END_RE.split(text) if (words := tokens(part))] for text in texts)
+    said, post = _clauses(texts[0]), _clauses(texts[1])
     if len(said) != len(post) or len(said) < 2:
         return ""
     for ours, theirs in zip(said, post):

@@ -116,7 +116,9 @@ def test_a_negation_each_language_says_in_its_own_word_is_kept_in_a_translation(
      'the post\'s negation ("не", in “Ми не відступимо”) is not in the quote\'s “Мы отступим”'),
     ("Мы не сдадимся врагу, путь есть.", "Ми здамося ворогу, шляху немає.",
      'the quote adds a negation ("не", in “Мы не сдадимся врагу”) the post\'s “Ми здамося ворогу” does not have'),
-], ids=["nema-dropped", "nemaie-dropped", "nelzia-dropped", "ne-dropped-beside-nikakikh", "negation-moved"])
+    ("Мы отступим.", "Ми не відступимо. Жодних сумнівів.", 'the post\'s negation ("не") is not in the quote'),
+], ids=["nema-dropped", "nemaie-dropped", "nelzia-dropped", "ne-dropped-beside-nikakikh", "negation-moved",
+        "every-part-denies"])
 def test_a_negation_dropped_or_moved_in_a_translation_fails_whatever_word_denies(said, post, named):
     """A word only one language denies with ("немає", "нельзя") is that side's negation, dropped when the other side
     has none; and a denying word of another sentence ("Никаких сомнений") no longer excuses a dropped "не", nor one
@@ -137,3 +139,17 @@ def test_a_translation_keeping_each_clauses_negation_warns(said, post):
     """"ані" denies as "ни" does, clause by clause; "Ані" inside a sentence is a name's case ("для Ані", review46b)."""
     c = compare(said, post)
     assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence and "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Город держится, и мы тоже.", "Ми не відступимо. Місто тримається, і ми теж.", 'negation ("не", in “Ми не відступимо”)'),
+    ("Город держится, и мы тоже.", "Світла немає. Місто тримається, і ми теж.", 'negation ("немає", in “Світла немає”)'),
+], ids=["ne", "nemaie"])
+def test_a_partial_translation_leaving_out_the_posts_negating_sentence_warns_naming_it(said, post, named):
+    """A quote rendering the post's last sentence, with no negation, of a post whose first sentence has one: it failed
+    as "the post's negation is not in the quote" (review46b). Its clauses may be a run of the post's none of which
+    denies: it warns, naming where the post's negation is."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+    assert f"the post's {named} is in a part of the post the quote may not give (a partial quote?)" in c.evidence, \
+        c.evidence
