@@ -741,7 +741,9 @@ def _left_out(texts: tuple[str, str]) -> str:
     runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
     if not any(not any(_denials(clause) for clause in run) for run in runs):
         return ""
-    denying = next(clause for clause in post if _denials(clause))
+    denying = next((clause for clause in post if _denials(clause)), None)
+    if denying is None:
+        return ""
     return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
             "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
 
