@@ -2286,6 +2286,12 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
                         if scripts else "")
                      + f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
                        f"picture on: check whose picture it is")
+    if others:   # "Stringer/Reuters" beside AP's Credit Line: the file names another agency, never "only the agency"
+        return check("image-metadata", "warn",   # (review46b: "STR" became a no-one's word, and nothing was said)
+                     f"the file names another originator than the article's: article credits the picture to "
+                     f"'{originator}', passed on by {agency}; the file names {', '.join(sorted(others))} ({inside}): "
+                     f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
+                     f"picture on: check whose picture it is")
     return check("image-metadata", "warn", f"{agency_words}, the originator '{originator}' was not checked: the file "
                                            f"names only the agency ({inside})")
 

@@ -27,7 +27,7 @@ import re
 import signal
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -301,7 +301,14 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
     if not shown:
         return None
     base = page_base(page_url, article) if any(not _ABSOLUTE.match(image.url) for image in shown) else None
-    credited = [c.image for c in credits if c.image]
+    # an address two of the body's <img>s name (a lazy placeholder's src) is neither's own: a credit tied to it is
+    # tied to no one picture, and it makes none credited (review46b: the second of two lazy pictures sharing a
+    # placeholder, uncredited, was never listed, the first's credit being tied to the placeholder)
+    named = Counter(address for image in shown if image.where == "article"
+                    for address in dict.fromkeys((image.url, *image.others)))
+    shared = [address for address, times in named.items() if times > 1]
+    placeholders = {c.image for c in credits if c.image and any(_credited(a, c.image, base) for a in shared)}
+    credited = [c.image for c in credits if c.image and c.image not in placeholders]
     found: list[dict[str, str]] = []
     for image in shown:
         url = image.url
@@ -309,12 +316,13 @@ def uncredited_images(article: Article, credits: Sequence[Credit], page_url: str
             with suppress(ValueError):
                 url = urljoin(base, url)
         if any(url == other["url"] or same_photo(url, other["url"]) for other in found) \
-                or any(_credited(address, c, base) for address in (image.url, *image.others) for c in credited):
+                or any(_credited(address, c, base) for address in (image.url, *image.others) if address not in shared
+                       for c in credited):
             continue
         found.append({"url": url, "where": image.where})
     if not found:
         return None
-    untied = sum(1 for c in credits if not c.image)
+    untied = sum(1 for c in credits if not c.image or c.image in placeholders)
     return {"kind": "uncredited-images", "count": len(found), "images": found, "untied_credits": untied,
             "message": uncredited_note(len(found), untied)}
 

@@ -461,15 +461,17 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             written = match.group("value")
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
-            if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
-                                                     or (cut := _agency_before_prose(written)) is not None):
-                written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
+            # "Photo: CC BY-SA 4.0 / Jo Kline": the licence was the creator (review45c); before a spaced dash ("CC BY
+            # 2.0 — Jo Kline") or a space, it is dropped before the value is cut, or the cut left it alone (review46b)
+            lead = licence.end() if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None else 0
+            if form == "keyword" and org is None and ((cut := _before_spaced_dash(written[lead:])) is not None
+                                                     or (cut := _agency_before_prose(written[lead:])) is not None):
+                written, end = written[:lead + cut], match.start("value") + lead + cut   # "Jane Doe / AFP — “œuvre”"
+            written = written[lead:]
             if "C" in written and (licence := LICENCE_END_RE.search(written)) is not None:
                 if not written[:licence.start()].strip():
                     continue   # "Photo: CC BY 2.0": the terms of reuse alone name no one (review45c)
                 written = written[:licence.start()]   # "Photo: Jo Kline, CC BY-SA 4.0": the licence is no name
-            if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None:
-                written = written[licence.end():]   # "Photo: CC BY-SA 4.0 / Jo Kline": it was the creator (review45c)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
@@ -540,9 +542,14 @@ def newsroom_kind(key: str) -> str:
 LICENCE_AFTER_RE = LazyPattern(rf",?{SP}*(?P<open>\()?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)"
                                rf"(?(open)\))(?={SP}*(?:$|[\n.;)|\]]))", re.MULTILINE)
 
-LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?"
-                               rf"{SP}*[/|,;:–—-]{SP}*(?=\S)")
-LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC{SP}+BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?|CC0(?:{SP}+1\.0)?)\)?{SP}*$")
+# A licence's port to a country or to international organisations ("CC BY-SA 3.0 DE", "CC BY 3.0 IGO"), before a mark
+_PORT = rf"(?:{SP}+(?:[A-Z]{{2}}|IGO)(?={SP}*(?:$|[/|,;:–—)-])))?"
+LICENCE_START_RE = LazyPattern(rf"{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                               rf"|CC0(?:{SP}+1\.0)?)\)?"
+                               rf"(?:{SP}*[/|,;:–—-]{SP}*(?=\S)|{SP}+(?:by{SP}+)?(?=[^\W\d_]))")
+LICENCE_END_RE = LazyPattern(rf",?{SP}*\(?(?:CC(?:{SP}+|-)BY(?:-(?:SA|NC|ND|NC-SA|NC-ND))?(?:{SP}+\d\.\d)?{_PORT}"
+                             rf"|CC0(?:{SP}+1\.0)?)\)?"
+                             rf"{SP}*$")
 
 
 def _newsroom_credits(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> list[Credit]:
