@@ -1,0 +1,42 @@
+"""review46a: an adversarial read of stop 45's Spanish/Portuguese work (fixnu45d, newuser45a #5-#11): the
+handles-not-read warning, the credits Reprodução, Divulgação, Archivo <outlet>, the date hints."""
+
+from __future__ import annotations
+
+from resolver.article import from_bytes
+from resolver.pipeline import scan_article
+
+POST = "1569326210872246273"
+
+
+def _scanned(page: str, name: str = "p.html"):
+    return scan_article(from_bytes(page.encode(), name))
+
+
+def _tweet(words: str, signature: str, url: str = f"https://twitter.com/i/web/status/{POST}") -> str:
+    return (f'<html><body><article><p>La nota.</p><blockquote class="twitter-tweet"><p lang="es">{words}</p>&mdash; '
+            f'{signature} <a href="{url}">12 de septiembre de 2022</a></blockquote></article></body></html>')
+
+
+def test_a_long_handle_the_post_s_own_words_mention_is_no_handle_of_its_signature():
+    # the post mentions an Instagram account in its words; its signature names no handle: the warning said the post's
+    # handle was "@gobernacion_oficial_ig", longer than X allows, "not read as the author"
+    result = _scanned(_tweet("Mirá el video (@gobernacion_oficial_ig) en Instagram.", "Gobernación"))
+    [embed] = result.embeds
+    assert embed.post_id == POST and embed.author_handle is None
+    assert result.long_handles is None, result.long_handles
+
+
+def test_a_long_handle_in_a_link_to_another_post_is_no_handle_of_this_one():
+    # a quoted post's link in the words, naming another post: not this post's URL
+    words = f'Ver <a href="https://twitter.com/gobernacion_oficial_ig/status/1569326210872246999">esto</a>'
+    result = _scanned(_tweet(words, "Gobernación"))
+    assert [e.post_id for e in result.embeds] == [POST]
+    assert result.long_handles is None, result.long_handles
+
+
+def test_the_signature_s_long_handle_is_still_said_when_the_words_mention_it_too():
+    handle = "dip_martinez_fict"
+    result = _scanned(_tweet(f"Lo dije (@{handle}) y lo repito.", f"Lucía Martínez (@{handle})",
+                             f"https://twitter.com/{handle}/status/{POST}"))
+    assert result.long_handles is not None and result.long_handles["embeds"] == [{"embed": 1, "handles": [handle]}]
