@@ -40,3 +40,27 @@ def test_the_signature_s_long_handle_is_still_said_when_the_words_mention_it_too
     result = _scanned(_tweet(f"Lo dije (@{handle}) y lo repito.", f"Lucía Martínez (@{handle})",
                              f"https://twitter.com/{handle}/status/{POST}"))
     assert result.long_handles is not None and result.long_handles["embeds"] == [{"embed": 1, "handles": [handle]}]
+
+
+def _credits(caption: str):
+    from resolver.extract import find_all
+
+    page = (f"<html><body><article><p>Texto de la nota con varias palabras.</p><figure><img src='a.jpg'>"
+            f"<figcaption>{caption}</figcaption></figure></article></body></html>")
+    return [(c.creator, c.organization, c.kind) for c in find_all(page, "html")[1]]
+
+
+def test_a_family_or_private_archive_is_a_private_picture_never_an_outlet_named_particular():
+    # "Archivo Clarín" is a file photo of Clarín; "Archivo particular" (Colombia), "Arquivo familiar", "Archivo
+    # privado" name no outlet: a private archive's picture. They were read as file photos of organisations named
+    # "Particular", "Familiar", "Privado"
+    for caption in ("Foto: Archivo Particular", "Foto: Archivo particular", "Foto: Arquivo Familiar",
+                    "Foto: Archivo familiar", "Foto: Archivo Privado", "Foto: Arquivo particular",
+                    "Foto: Acervo familiar"):
+        assert _credits(caption) == [(None, None, "private")], caption
+    assert _credits("Foto: Archivo Clarín") == [(None, "Clarín", "file")]
+
+
+def test_an_outlet_s_file_photo_in_capitals_is_no_person():
+    assert _credits("Foto: ARCHIVO CLARÍN") == [(None, "CLARÍN", "file")]
+    assert _credits("FOTO: ARQUIVO O GLOBO") == [(None, "O GLOBO", "file")]

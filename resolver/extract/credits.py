@@ -690,7 +690,7 @@ def labelled(credit: Credit) -> Credit:
 # A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
 # Globo", "Archivo EFE" (newuser45a #7: "Archivo Clarín" was read as a person). An archive's own name is no such
 # credit: "Archivo General de la Nación", "Arquivo Nacional", "Archivo Histórico Municipal" name the archive itself.
-FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
+FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo|ARCHIVO|ARQUIVO)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"
