@@ -64,3 +64,20 @@ def test_a_family_or_private_archive_is_a_private_picture_never_an_outlet_named_
 def test_an_outlet_s_file_photo_in_capitals_is_no_person():
     assert _credits("Foto: ARCHIVO CLARÍN") == [(None, "CLARÍN", "file")]
     assert _credits("FOTO: ARQUIVO O GLOBO") == [(None, "O GLOBO", "file")]
+
+
+def test_a_name_beside_reproducao_is_where_the_picture_was_taken_from_in_either_order():
+    # "Reprodução/Joana Reis" and "Joana Reis/Reprodução" both say the picture was reproduced from Joana Reis's (her
+    # account, her album), who made it not said; the second was read as the photographer, split "high", beside the
+    # label's own words "who made it not said", and held against the file's by-line as a photographer's name
+    from resolver.extract import find_all
+
+    def read(caption: str):
+        page = (f"<html><body><article><p>Texto de la nota con varias palabras.</p><figure><img src='a.jpg'>"
+                f"<figcaption>{caption}</figcaption></figure></article></body></html>")
+        [credit] = find_all(page, "html")[1]
+        return credit.creator, credit.organization, credit.kind, credit.split_confidence
+
+    assert read("Foto: Joana Reis/Reprodução") == read("Foto: Reprodução/Joana Reis") == (
+        None, "Joana Reis", "reproduction", "uncertain")
+    assert read("Foto: TV Globo/Reprodução") == (None, "TV Globo", "reproduction", "high")

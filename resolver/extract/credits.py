@@ -655,6 +655,11 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == REPRODUCTION and creator and not organization:
+        # "Joana Reis/Reprodução": a picture reproduced from hers (her account, her album), as "Reprodução/Joana Reis"
+        # is; who made it is not said, so she is not said to be its photographer (review46a)
+        return evolve(credit, creator=None, organization=creator, kind=kind,
+                      split_confidence=split_confidence(None, creator, credit.raw))
     if kind == REPRODUCTION and organization and not creator:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
         if (account := platform_account(parts)) is not None:
