@@ -81,3 +81,22 @@ def test_a_name_beside_reproducao_is_where_the_picture_was_taken_from_in_either_
     assert read("Foto: Joana Reis/Reprodução") == read("Foto: Reprodução/Joana Reis") == (
         None, "Joana Reis", "reproduction", "uncertain")
     assert read("Foto: TV Globo/Reprodução") == (None, "TV Globo", "reproduction", "high")
+
+
+def test_a_screenshot_credit_naming_where_it_was_taken_from_is_not_said_to_name_no_place(tmp_path):
+    # "Imagem: Captura de tela/YouTube" names YouTube; the report said "organisation: YouTube … label: screenshot (where
+    # from and who made the picture not said)" of it
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    page = tmp_path / "tela.html"
+    page.write_text("<html><body><article><p>Texto de la nota con varias palabras.</p><figure><img src='a.jpg'>"
+                    "<figcaption>Imagem: Captura de tela/YouTube</figcaption></figure><figure><img src='b.jpg'>"
+                    "<figcaption>Imagen: captura de pantalla</figcaption></figure></article></body></html>",
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(page)])
+    assert result.exit_code == 0, result.output
+    named, alone = [line for line in result.stdout.splitlines() if line.startswith("- Creator:")]
+    assert "YouTube" in named and "where from" not in named and "screenshot (who made the picture not said)" in named
+    assert "screenshot (where from and who made the picture not said)" in alone
