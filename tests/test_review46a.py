@@ -100,3 +100,11 @@ def test_a_screenshot_credit_naming_where_it_was_taken_from_is_not_said_to_name_
     named, alone = [line for line in result.stdout.splitlines() if line.startswith("- Creator:")]
     assert "YouTube" in named and "where from" not in named and "screenshot (who made the picture not said)" in named
     assert "screenshot (where from and who made the picture not said)" in alone
+
+
+def test_an_outlet_s_file_before_the_photographer_s_name_is_no_photographer():
+    # "Archivo Clarín" was read as a person whenever a name followed it: the photographer "Archivo Clarín", of an
+    # organisation "Juan Pérez"; "Archivo Histórico" (an archive's own name) alike
+    assert _credits("Foto: Archivo Clarín / Juan Pérez") == [("Juan Pérez", "Clarín", "file")]
+    assert _credits("Foto: Archivo Histórico/Juan Pérez") == [("Juan Pérez", "Archivo Histórico", None)]
+    assert _credits("Foto: Juan Pérez/Archivo Clarín") == [("Juan Pérez", "Archivo Clarín", None)]   # as before

@@ -670,6 +670,14 @@ def labelled(credit: Credit) -> Credit:
             return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
     if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
         return _file_of(credit, filed["owner"])
+    if kind is None and creator and organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))) \
+            and PERSON_RE.fullmatch(organization.strip(ENDS)) and not is_org(organization):
+        # "Archivo Clarín / Juan Pérez": Clarín's file photo, by the name after it; "Archivo Clarín" was the
+        # photographer, and "Juan Pérez" an organisation (review46a). Which is which is read from the words: unsure.
+        owner = filed["owner"].strip(ENDS)
+        own = owner.split()[0].casefold() in ARCHIVES_OWN_WORDS
+        return evolve(credit, creator=organization, organization=creator.strip(ENDS) if own else owner,
+                      kind=None if own else "file", split_confidence="uncertain")
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
             and credit.raw.find(creator, lent.end()) >= 0 and credit.raw.find(creator, 0, lent.start()) < 0:
         # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
