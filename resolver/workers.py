@@ -392,7 +392,7 @@ def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, An
                      for item in found)
     return {"kind": "handles-not-read", "embeds": found,
             "message": f"{said}: longer than X allows (15 characters), so no X account's handle; not read as the "
-                       f"author, the post looked up by its id alone"}
+                       f"author; the post is known by its id alone"}
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:

@@ -108,3 +108,11 @@ def test_an_outlet_s_file_before_the_photographer_s_name_is_no_photographer():
     assert _credits("Foto: Archivo Clarín / Juan Pérez") == [("Juan Pérez", "Clarín", "file")]
     assert _credits("Foto: Archivo Histórico/Juan Pérez") == [("Juan Pérez", "Archivo Histórico", None)]
     assert _credits("Foto: Juan Pérez/Archivo Clarín") == [("Juan Pérez", "Archivo Clarín", None)]   # as before
+
+
+def test_the_handles_warning_of_a_scan_claims_no_lookup():
+    # a scan asks nothing of anyone, and an offline report neither: "the post looked up by its id alone" said one was
+    handle = "dip_martinez_fict"
+    result = _scanned(_tweet("Texto.", f"Lucía Martínez (@{handle})", f"https://twitter.com/{handle}/status/{POST}"))
+    message = result.long_handles["message"]
+    assert "looked up" not in message and message.endswith("not read as the author; the post is known by its id alone")
