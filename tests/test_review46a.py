@@ -116,3 +116,25 @@ def test_the_handles_warning_of_a_scan_claims_no_lookup():
     result = _scanned(_tweet("Texto.", f"Lucía Martínez (@{handle})", f"https://twitter.com/{handle}/status/{POST}"))
     message = result.long_handles["message"]
     assert "looked up" not in message and message.endswith("not read as the author; the post is known by its id alone")
+
+
+def test_words_an_instagram_code_shows_that_are_no_known_placeholder_are_not_said_to_be_one():
+    # a code whose caption markup a CMS stripped (no data-instgrm-captioned) shows the caption's words: they were said
+    # to be "Instagram's placeholder ('Hoy firmamos el decreto…')"
+    from resolver.provenance import quote, text_check
+
+    post = {"platform": "instagram", "post_id": "CiAbCdEfGhI", "status": "available", "text": None,
+            "created_at": None, "method": "oembed", "field_sources": {}}
+
+    def evidence(shown: str) -> str:
+        embed = {"platform": "instagram", "detector": "html-blockquote", "text": None, "quote": shown,
+                 "post_id": "CiAbCdEfGhI"}
+        found = text_check(embed, post)
+        assert found["result"] == "skip", found
+        return found["evidence"]
+
+    caption = "Hoy firmamos el decreto 123 con los intendentes. Una publicación compartida por Gobernadora Sosa"
+    said = evidence(caption)
+    assert "placeholder" not in said and "words ('Hoy firmamos el decreto" in said and "') not read as the post's caption, and" in said, said
+    english = quote(from_bytes(b"<p>View this post on Instagram A post shared by Jane (@jane)</p>", "a.html"), (0, 62))
+    assert "Instagram's placeholder ('View this post on Instagram" in evidence(english)
