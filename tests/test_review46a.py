@@ -138,3 +138,38 @@ def test_words_an_instagram_code_shows_that_are_no_known_placeholder_are_not_sai
     assert "placeholder" not in said and "words ('Hoy firmamos el decreto" in said and "') not read as the post's caption, and" in said, said
     english = quote(from_bytes(b"<p>View this post on Instagram A post shared by Jane (@jane)</p>", "a.html"), (0, 62))
     assert "Instagram's placeholder ('View this post on Instagram" in evidence(english)
+
+
+def test_every_page_warning_a_json_report_gives_is_in_its_schema(tmp_path):
+    # the report's warnings list takes every kind `ArticleResult.warnings_json` gives; "bad-bytes" (newuser39b #11)
+    # and "encoding-label-overruled" (newuser43a #3) were missing from the schema's enum beside stop 45's
+    # "handles-not-read", so a JSON report of a page with a few bytes that are not UTF-8 failed its own schema
+    import json
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_bad_utf8_bytes import page
+    from tests.test_report import SCHEMA
+
+    article = tmp_path / "story.html"
+    article.write_bytes(page("The café reopened. (Photo: José Núñez/Riverton Post)"))
+    out = tmp_path / "rep.json"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "json",
+                                      "-o", str(out), str(article)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert "bad-bytes" in [w["kind"] for w in report["article"]["warnings"]]
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    from tests.test_newuser43a_encoding import arabic_page
+
+    article.write_bytes(arabic_page("iso-8859-1"))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "json",
+                                      "-o", str(out), str(article)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert "encoding-label-overruled" in [w["kind"] for w in report["article"]["warnings"]]
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    kinds = json.loads(SCHEMA.read_text())["properties"]["article"]["properties"]["warnings"]["items"]["properties"]
+    assert {"bad-bytes", "encoding-label-overruled", "handles-not-read", "mojibake"} <= set(kinds["kind"]["enum"])
