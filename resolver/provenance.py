@@ -1092,13 +1092,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
     quoted = embed.get("quote") or ""
     # the placeholder's words in another language ("Ver esta publicación en Instagram") are no placeholder the table
     # knows: its words as shown, never an empty quote ('', newuser45a #8)
-    shown = " ".join((said or _placeholder_shown(quoted) or quoted or "").split())
-    shown = _shortened(shown, 80)
+    known = said or _placeholder_shown(quoted)
+    shown = _shortened(" ".join((known or quoted or "").split()), 80)
     why = ("the post was not fetched" if post is None else
            "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
            "no answer or archived copy holds its caption")
-    placeholder = f"Instagram's placeholder ('{shown}')" if shown else "no words of the post's (no caption)"
-    return (f"not checked: the embed code shows {placeholder}, not the post's caption, and {why}: "
+    # words the placeholder table does not know (a card in another language, or a caption whose markup a CMS stripped)
+    # are said as words not read, never as Instagram's placeholder (review46a)
+    placeholder = (f"Instagram's placeholder ('{shown}'), not the post's caption" if known and shown else
+                   f"words ('{shown}') not read as the post's caption" if shown else
+                   "no words of the post's (no caption)")
+    return (f"not checked: the embed code shows {placeholder}, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 

@@ -372,7 +372,8 @@ def podcasts_said(article: Article) -> dict[str, Any] | None:
 
 # A handle longer than X allows (15 characters) where an X post's URL or its signature writes one: "(@dip_martinez_fict)",
 # "twitter.com/dip_martinez_fict/status/…". The URL's id is read, the handle is no X account's (newuser45a #9).
-LONG_HANDLE_RE = LazyPattern(r"(?:(?:twitter|x)\.com/|\(@)(?P<handle>[A-Za-z0-9_]{16,50})(?=/status|\))", re.IGNORECASE)
+LONG_HANDLE_RE = LazyPattern(r"(?:(?:twitter|x)\.com/|\(@)(?P<handle>[A-Za-z0-9_]{16,50})"
+                             r"(?:/status(?:es)?/(?P<id>\d+)|(?=/status)|\))", re.IGNORECASE)
 
 
 def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, Any] | None:
@@ -385,7 +386,12 @@ def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, An
         if embed.platform != "twitter" or embed.author_handle or not embed.post_id:
             continue
         words = article.text[embed.span[0]:embed.span[1]]
-        handles = list(dict.fromkeys(m["handle"] for m in LONG_HANDLE_RE.finditer(words)))
+        said = embed.text or ""
+        # the post's own URL, or a signature's "(@handle)": not a link to another post in its words, nor an account
+        # its words mention in brackets (an Instagram account's "(@gobernacion_oficial_ig)": review46a)
+        handles = list(dict.fromkeys(m["handle"] for m in LONG_HANDLE_RE.finditer(words)
+                                     if (m["id"] == embed.post_id if m["id"] else
+                                         not m[0].startswith("(") or words.count(m[0]) > said.count(m[0]))))
         if handles:
             found.append({"embed": number, "handles": handles})
     if not found:
@@ -394,7 +400,7 @@ def long_handles_said(article: Article, embeds: Sequence[Embed]) -> dict[str, An
                      for item in found)
     return {"kind": "handles-not-read", "embeds": found,
             "message": f"{said}: longer than X allows (15 characters), so no X account's handle; not read as the "
-                       f"author, the post looked up by its id alone"}
+                       f"author; the post is known by its id alone"}
 
 
 def unsupported_said(article: Article) -> dict[str, Any] | None:

@@ -662,6 +662,11 @@ def labelled(credit: Credit) -> Credit:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
     kind = kind or _kind_in(credit.raw, kind_of, creator)
+    if kind == REPRODUCTION and creator and not organization:
+        # "Joana Reis/Reprodução": a picture reproduced from hers (her account, her album), as "Reprodução/Joana Reis"
+        # is; who made it is not said, so she is not said to be its photographer (review46a)
+        return evolve(credit, creator=None, organization=creator, kind=kind,
+                      split_confidence=split_confidence(None, creator, credit.raw))
     if kind == REPRODUCTION and organization and not creator:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
         if (account := platform_account(parts)) is not None:
@@ -672,6 +677,14 @@ def labelled(credit: Credit) -> Credit:
             return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
     if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
         return _file_of(credit, filed["owner"])
+    if kind is None and creator and organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))) \
+            and PERSON_RE.fullmatch(organization.strip(ENDS)) and not is_org(organization):
+        # "Archivo Clarín / Juan Pérez": Clarín's file photo, by the name after it; "Archivo Clarín" was the
+        # photographer, and "Juan Pérez" an organisation (review46a). Which is which is read from the words: unsure.
+        owner = filed["owner"].strip(ENDS)
+        own = owner.split()[0].casefold() in ARCHIVES_OWN_WORDS
+        return evolve(credit, creator=organization, organization=creator.strip(ENDS) if own else owner,
+                      kind=None if own else "file", split_confidence="uncertain")
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
             and credit.raw.find(creator, lent.end()) >= 0 and credit.raw.find(creator, 0, lent.start()) < 0:
         # "Photo courtesy of Rob Hale": who lent the picture, a source, not who made it (newuser42a #6); the name
@@ -697,7 +710,7 @@ def labelled(credit: Credit) -> Credit:
 # A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
 # Globo", "Archivo EFE" (newuser45a #7: "Archivo Clarín" was read as a person). An archive's own name is no such
 # credit: "Archivo General de la Nación", "Arquivo Nacional", "Archivo Histórico Municipal" name the archive itself.
-FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
+FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo|ARCHIVO|ARQUIVO)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\u00de][^/|]{1,40})")
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"
