@@ -833,10 +833,39 @@ async def read_captures(post_id: str, handles: Sequence[str | None], *, session:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
+    if telegram.is_post_id(post_id) and queries and not any(c.says_something for c in copies) \
+            and len(copies) < limit:
+        paged, listing = await _paged_copies(post_id, read_before, session, ledger, unread, limit - len(copies))
+        copies += paged
+        if not listing.unavailable:   # offline and never listed: not asked
+            asked += 1
+            errors += [listing.error] if listing.error else []
     if errors and not copies and queries:   # the lists failed: the capture the availability API names is still read
         copies += await _named_copy(post_id, f"https://{queries[0]}", read_before, session, ledger, unread, platform)
     outcome = _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
     return tuple(copies), _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+async def _paged_copies(post_id: str, read_before: set[str], session: Any, ledger: Ledger, unread: list[str],
+                        limit: int) -> tuple[list[ArchivedCopy], Any]:
+    """The copies of a Telegram post in captures of its channel's web preview paged by `?before=` (`telegram.
+    paged_query`, one CDX list), those that may hold it nearest first (`telegram.paged_previews`), until one gives
+    its words; and the list (archive.Listing). Asked only when the post's own pages gave no copy (fixleft46c)."""
+    from resolver import archive
+
+    listing = await archive.list_captures(telegram.paged_query(post_id), session=session, prefix=True)
+    copies: list[ArchivedCopy] = []
+    for snap in telegram.paged_previews(listing.snapshots, post_id, limit):
+        if raw_url(snap.timestamp, snap.original) in read_before:
+            continue
+        read_before.add(raw_url(snap.timestamp, snap.original))
+        copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread,
+                              listed={"digest": snap.digest, "status": snap.status, "mimetype": snap.mimetype})
+        if copy is not None:
+            copies.append(copy)
+            if copy.says_something:
+                break
+    return copies, listing
 
 
 async def _named_copy(post_id: str, page: str, read_before: set[str], session: Any, ledger: Ledger,
