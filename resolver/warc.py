@@ -15,6 +15,7 @@ A run's writer and replay index live in its session (resolver.session.Session), 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -700,6 +701,9 @@ class RecordRead:
     # a revisit record's WARC-Refers-To and WARC-Refers-To-Target-URI: the record holding its payload; None for any
     # other record
     refers_to: tuple[str, str] | None = None
+    target_uri: str | None = None    # its WARC-Target-URI and WARC-Date: what a revisit of it names it by
+    date: str | None = None
+    refers_date: str | None = None   # a revisit's WARC-Refers-To-Date (review46c)
 
 
 def payload_digest_of(digest: str, body: bytes) -> bool | None:
@@ -717,6 +721,33 @@ def payload_digest_of(digest: str, body: bytes) -> bool | None:
         return None
     return value.upper() in (base64.b32encode(made).decode(), made.hex().upper()) \
         or value == base64.b64encode(made).decode()
+
+
+def record_offsets(path: Path) -> Mapping[str, int]:
+    """Where each record of the file begins, by its WARC-Record-ID (the first of an id), read once per file as it is
+    now (its size and time of change): what a revisit refers to, when no fetch-log row cites that record (review46c).
+    A file that cannot be read, or ends in bytes that are no record, gives the records before them."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _record_offsets(str(path), stat.st_size, stat.st_mtime_ns)   # (not to be changed: it is kept)
+
+
+@functools.lru_cache(maxsize=8)
+def _record_offsets(path: str, size: int, changed: int) -> dict[str, int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    found: dict[str, int] = {}
+    try:
+        with open(path, "rb") as stream:
+            iterator = ArchiveIterator(stream)
+            for record in iterator:
+                found.setdefault(str(record.rec_headers.get_header("WARC-Record-ID") or ""), iterator.get_record_offset())
+    except Exception:  # noqa: BLE001 - bytes that are no record: warcio raises several kinds
+        pass
+    found.pop("", None)
+    return found
 
 
 def read_record(path: Path, offset: int) -> RecordRead | None:
@@ -745,7 +776,9 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
                               None if encoded or revisit else digest.hexdigest(),
                               record.rec_headers.get_header("WARC-Payload-Digest"),
                               (record.rec_headers.get_header("WARC-Refers-To") or "",
-                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None)
+                               record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None,
+                              record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
+                              record.rec_headers.get_header("WARC-Refers-To-Date") if revisit else None)
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

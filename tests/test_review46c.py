@@ -1,0 +1,84 @@
+"""Review of stop 45's review45b (revisit records held to the payload they name; --replay's refusals) and review45d
+(quotes matched by fewest edits; a right quote cut with "…") by review46c: each test a wrong answer found."""
+
+import gzip
+import json
+import re
+
+from tests.test_fixnu44d import warc_members as _members
+from tests.test_fixnu44e import archive_with_revisits
+
+PHOTO = b"https://pbs.twimg.com/media/FjRivertonBridge.jpg"
+POSTER = b"https://pbs.twimg.com/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg"
+
+
+def _record(members, kind, uri):
+    """The index of the one member holding a `kind` record of WARC-Target-URI `uri`."""
+    [index] = [i for i, (_, out) in enumerate(members)
+               if b"WARC-Type: " + kind + b"\r\n" in out and b"WARC-Target-URI: " + uri + b"\r\n" in out]
+    return index
+
+
+def _header(out, name):
+    return re.search(name + rb": (\S+)\r\n", out).group(1)
+
+
+def _rewrite(warc, members, index, *swaps):
+    """The file with member `index` edited (each (old, new) of one length, so no record after it moves)."""
+    out = members[index][1]
+    for old, new in swaps:
+        assert len(old) == len(new) and old in out
+        out = out.replace(old, new)
+    warc.write_bytes(b"".join(gzip.compress(out, mtime=0) if i == index else member
+                              for i, (member, _) in enumerate(members)))
+
+
+def _failed_at(world, warc, members, index):
+    done = world("cache", "verify", "--json")
+    at = sum(len(member) for member, _ in members[:index])
+    return done.exit_code, [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]
+
+
+def test_cache_verify_names_a_revisit_edited_to_name_another_payload_and_a_record_no_row_cites(fakenet, tmp_path):
+    """A revisit whose body the cache does not keep (a photo) was held only to the record its WARC-Refers-To and
+    WARC-Refers-To-Target-URI name, found by the fetch log; when no row cited that record, the revisit was "sound"
+    (review45b). Its payload digest and reference edited together (to another payload, a record that is not there),
+    `cache verify` said nothing, exit 0. The record holding the body is found by the fetch log's rows of that body."""
+    world, warc = archive_with_revisits(fakenet, tmp_path)
+    members = _members(warc)
+    index = _record(members, b"revisit", PHOTO)
+    digest, refers = _header(members[index][1], b"WARC-Payload-Digest"), _header(members[index][1], b"WARC-Refers-To")
+    _rewrite(warc, members, index, (digest, digest[:5] + b"A" * (len(digest) - 5)),
+             (refers, refers[:10] + b"0" * 8 + refers[18:]))
+    code, [failed] = _failed_at(world, warc, members, index)
+    assert code == 1 and failed["kind"] == "warc", failed
+    assert "revisit record" in failed["why"], failed
+
+
+def test_cache_verify_names_a_revisit_edited_to_refer_to_another_record_that_replay_refuses(fakenet, tmp_path):
+    """A revisit whose body the cache keeps was held to that body by the digest it names, and its reference never
+    read: one edited to refer to another record (another payload) was "sound" in `cache verify`, exit 0, while
+    --replay refuses that very file. Its WARC-Refers-To, -Target-URI and -Date are held to the record it names."""
+    import pytest
+
+    from resolver.warc import ReplayIndex
+
+    world, warc = archive_with_revisits(fakenet, tmp_path)
+    members = _members(warc)
+    cdx = [i for i, (_, out) in enumerate(members) if b"WARC-Type: revisit" in out and b"/cdx/search/cdx?" in out]
+    index = cdx[0]
+    refers = _header(members[index][1], b"WARC-Refers-To")
+    other = _header(members[_record(members, b"response", POSTER)][1], b"WARC-Record-ID")
+    _rewrite(warc, members, index, (refers, other))
+    with pytest.raises(ValueError, match="the revisit record at offset"):
+        ReplayIndex([warc])
+    code, [failed] = _failed_at(world, warc, members, index)
+    assert code == 1 and "revisit record" in failed["why"], failed
+    # its date of the record it refers to edited alone: that record is still found, and the date is not its
+    _rewrite(warc, members, index, (b"WARC-Refers-To-Date: 2", b"WARC-Refers-To-Date: 1"))
+    code, [failed] = _failed_at(world, warc, members, index)
+    assert code == 1 and "WARC-Refers-To-Date" in failed["why"], failed
+    # and untouched, every revisit of the run is sound
+    warc.write_bytes(b"".join(member for member, _ in members))
+    done = world("cache", "verify", "--json")
+    assert done.exit_code == 0 and json.loads(done.stdout)["failed"] == [], done.output
