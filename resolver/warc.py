@@ -70,6 +70,9 @@ def run_config(settings: Any, redactor: Redactor = NO_SECRETS) -> dict[str, str]
 # How a WARC-Profile of an identical-payload-digest revisit ends (WARC 1.0 and 1.1): the only revisit a replay answers
 # with the payload it refers to; a server-not-modified one (a 304's head) stands for no payload of its own
 IDENTICAL_PAYLOAD = "/revisit/identical-payload-digest"
+# The most bytes an encoded record's payload is decoded to, to be hashed against the body its fetch row keeps: past it,
+# it is held to nothing (a body that large was past any cap a replay reads under)
+DECODED_MOST = 1 << 31
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 # ReplayedResponse.truncated of a record its file ends inside (a run stopped while appending it): its payload is only
 # the start of the answer, as a WARC-Truncated one's is, though no header says so (review36a)
@@ -694,8 +697,8 @@ class RecordRead:
 
     record_id: str | None
     failed: tuple[str, ...]        # warcio's words for each digest that does not match ("payload digest failed ...")
-    payload_sha256: str | None     # the sha256 of its payload as stored, None when encoded (Content-Encoding,
-                                   # chunked) or a revisit's (none stored): then it is no body's hash
+    payload_sha256: str | None     # the sha256 of its payload, decoded when encoded (Content-Encoding, chunked) as a
+                                   # replay decodes it; None for a revisit's (none stored) or one not decodable
     payload_digest: str | None = None   # its WARC-Payload-Digest header ("sha1:BASE32"); a revisit's names the
                                         # payload of the record it refers to (it holds none of its own)
     # a revisit record's WARC-Refers-To and WARC-Refers-To-Target-URI: the record holding its payload; None for any
@@ -750,6 +753,39 @@ def _record_offsets(path: str, size: int, changed: int) -> dict[str, int]:
     return found
 
 
+def _decoded_sha256(stream: IO[bytes], offset: int) -> str | None:
+    """The sha256 of the payload of the record at `offset` as a replay reads it: de-chunked as `replayed_payload`
+    gives it, and its Content-Encoding undone by the bounded decoders every answer is read with: the body a replayed
+    answer's row keeps the hash of. An encoded record was held to nothing, and one whose words were edited, gzipped,
+    given `Content-Encoding: gzip` and its digests made again passed `cache verify` (review46c). None when it cannot be
+    decoded, ends inside its encoding, or decodes past DECODED_MOST bytes."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    from resolver.transport import _decode, _decoders, _whole
+
+    try:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        payload, headers = record.raw_stream, record.http_headers
+        if headers.get_header("transfer-encoding") == "chunked":
+            payload = ChunkedDataReader(payload)
+        decoders = _decoders(headers.get_header("content-encoding") or "", limit=DECODED_MOST,
+                             url=str(record.rec_headers.get_header("WARC-Target-URI")))
+        digest, size, wire = hashlib.sha256(), 0, 0
+        while raw := payload.read(STEP):
+            wire += len(raw)
+            for piece in _decode(decoders, raw):
+                size += len(piece)
+                if size > DECODED_MOST:
+                    return None
+                digest.update(piece)
+        _whole(decoders, wire)
+        return digest.hexdigest()
+    except Exception:  # noqa: BLE001 - a payload that is not what its encoding says: the decoders raise several kinds
+        return None
+
+
 def read_record(path: Path, offset: int) -> RecordRead | None:
     """The record that begins at `offset` of the file, read to its end with its WARC-Payload-Digest and
     WARC-Block-Digest checked, or None when none does (no file, bytes there that are no record). A record whose
@@ -771,9 +807,10 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
                 digest.update(piece)
             checker = record.digest_checker
             revisit = record.rec_type == "revisit"
+            sha256 = None if revisit else _decoded_sha256(stream, offset) if encoded else digest.hexdigest()
             return RecordRead(str(record.rec_headers.get_header("WARC-Record-ID") or "") or None,
                               tuple(checker.problems) if checker.passed is False else (),
-                              None if encoded or revisit else digest.hexdigest(),
+                              sha256,
                               record.rec_headers.get_header("WARC-Payload-Digest"),
                               (record.rec_headers.get_header("WARC-Refers-To") or "",
                                record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None,

@@ -82,3 +82,91 @@ def test_cache_verify_names_a_revisit_edited_to_refer_to_another_record_that_rep
     warc.write_bytes(b"".join(member for member, _ in members))
     done = world("cache", "verify", "--json")
     assert done.exit_code == 0 and json.loads(done.stdout)["failed"] == [], done.output
+
+
+def test_cache_verify_names_a_record_edited_with_its_digests_made_again_and_a_content_encoding_added(fakenet, tmp_path):
+    """A response record's payload is held to the body whose sha256 the fetch log keeps, but not when its HTTP head
+    names a Content-Encoding (a crawler's record kept gzip-encoded): every record this tool writes is decoded. Its
+    words edited, gzipped, the head given `Content-Encoding: gzip` and both digests made again, the record passed
+    `cache verify` (exit 0) and the report as sound, while a replay of it gives the edited words. An encoded payload is
+    now hashed decoded, as a replay reads it."""
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from resolver.warc import ReplayIndex, replayed_payload
+
+    world, warc = archive_with_revisits(fakenet, tmp_path)
+    members = _members(warc)
+    [index] = [i for i, (_, out) in enumerate(members)
+               if b"WARC-Type: response" in out and b"cdn.syndication.twimg.com/tweet-result" in out]
+    record = next(iter(ArchiveIterator(io.BytesIO(members[index][0]))))
+    words = record.content_stream().read()
+    edited = words.replace(b"Riverton", b"Rivertown")
+    assert edited != words
+    head = [(k, v) for k, v in record.http_headers.headers if k.lower() != "content-length"]
+    packed = gzip.compress(edited, mtime=0)
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
+    keep = {k: v for k, v in record.rec_headers.headers
+            if k not in ("WARC-Payload-Digest", "WARC-Block-Digest", "Content-Length", "Content-Type", "WARC-Type")}
+    forged = writer.create_warc_record(
+        record.rec_headers.get_header("WARC-Target-URI"), "response", payload=io.BytesIO(packed),
+        warc_headers_dict=keep,
+        http_headers=StatusAndHeaders(record.http_headers.statusline,
+                                      head + [("Content-Encoding", "gzip"), ("Content-Length", str(len(packed)))],
+                                      protocol=record.http_headers.protocol))
+    writer.write_record(forged)
+    warc.write_bytes(b"".join(out.getvalue() if i == index else member for i, (member, _) in enumerate(members)))
+    replayed = ReplayIndex([warc]).take("GET", record.rec_headers.get_header("WARC-Target-URI"))
+    # what a replay of it now reads (a crawler's gzip-encoded record reads as the page, README "Replay")
+    assert b"Rivertown" in gzip.decompress(b"".join(replayed_payload(replayed)))
+    done = world("cache", "verify", "--json")
+    at = sum(len(member) for member, _ in members[:index])
+    [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]
+    assert done.exit_code == 1 and "not the body" in failed["why"], failed
+
+
+def test_a_replayed_crawlers_record_kept_encoded_is_held_to_the_body_read_from_it_not_said_changed(tmp_path, store):
+    """The other side of the encoded check: a crawler's record kept as it came (deflate-raw, zstd, brotli, gzip under
+    chunks) is hashed decoded as a replay decodes it, and an untouched one is sound, each encoding."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.settings import Settings
+    from resolver.verify import verify
+    from resolver.warc import ReplayIndex
+    from tests.test_bombs import _small
+
+    page = b"<p>" + bytes(range(256)) * 40 + b"</p>"
+    warc = tmp_path / "crawl.warc.gz"
+    urls = []
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for name, chunked in (("gzip", True), ("deflate-raw", False), ("br", False), ("zstd", False)):
+            payload = _small(name, page)
+            headers = [("Content-Type", "text/html"), ("Content-Encoding", name.removesuffix("-raw"))]
+            if chunked:
+                headers.append(("Transfer-Encoding", "chunked"))
+                payload = b"%x\r\n%s\r\n0\r\n\r\n" % (len(payload), payload)
+            urls.append(f"https://news.example/{name}")
+            writer.write_record(writer.create_warc_record(
+                urls[-1], "response", payload=io.BytesIO(payload), length=len(payload),
+                http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+    session = Session(Settings(retries=0), store=store, replay=ReplayIndex([warc]))
+    for url in urls:
+        outcome = session.run(lambda s, url=url: fetch(s, url))
+        assert (outcome.status, outcome.via, outcome.body) == (200, "warc", page), url
+    done = verify(store)
+    assert done.warc_records == 4 and done.failed == [], done.failed
+    import hashlib
+
+    from resolver.warc import read_record, record_offsets
+    assert {read_record(warc, at).payload_sha256 for at in record_offsets(warc).values()} == {
+        hashlib.sha256(page).hexdigest()}   # each held to the page, none to nothing
