@@ -1951,6 +1951,10 @@ def _real(change: Change) -> bool:
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# An elision right after a negation that runs into another sentence: the negation then denies the words after the "…",
+# which the post does not deny ("I will not … resign" of "I will not stay. I will resign.", review46c).
+CUT_NEGATION_MOVED = ("the cut runs from a negation into another sentence: the quote denies words the post does not "
+                      "deny")
 # A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
 # pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
 # as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
@@ -2009,6 +2013,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
+    if _negation_moved(post, j1, j2, found):
+        return CUT_NEGATION_MOVED
     denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
     kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
         else CUT_FIGURE if any(
@@ -2020,6 +2026,29 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
     return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
+    """Whether an elision of post[j1:j2] cut right after a negation runs past the end of its sentence to words the
+    post does not deny: "I will not … resign" of "I will not stay. I will resign." says the opposite of the post, and
+    warned as a partial quote (review46c). Not a cut inside the negation's sentence ("I will not, under any
+    circumstances, resign"), nor one whose last sentence denies again ("… I will never resign")."""
+    if j1 == 0 or j2 >= len(post) or not _negates(post[j1 - 1]) or _key(post[j1]) in _NO_DENIAL:
+        return False
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    if at is None:
+        return False   # where its sentences end is not known: the cut warns as before
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
+    # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
+    return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
+
+
+# Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
+# ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:

@@ -170,3 +170,29 @@ def test_a_replayed_crawlers_record_kept_encoded_is_held_to_the_body_read_from_i
     from resolver.warc import read_record, record_offsets
     assert {read_record(warc, at).payload_sha256 for at in record_offsets(warc).values()} == {
         hashlib.sha256(page).hexdigest()}   # each held to the page, none to nothing
+
+
+def test_a_cut_from_a_negation_into_another_sentence_fails_as_denying_what_the_post_does_not():
+    """A right quote cut with "…" whose pieces stand whole in the post warns as a partial quote (review45d). One cut
+    right after a negation, past the end of its sentence, makes the negation deny the words after the "…", which the
+    post does not deny: "I will not … resign" of "I will not stay. I will resign." warned "partial quote", the reverse
+    of what the post says passed to an editor as a fair cut. It fails, saying why; a cut inside the negation's sentence,
+    or one whose last sentence denies again, does not."""
+    from resolver.quotes import CUT_NEGATION_MOVED, compare
+
+    for said, post in (("I will not … resign", "I will not stay. I will resign."),
+                       ("“I will not … resign”", "I will not stay silent. Tomorrow I resign today."),
+                       ("We never … supported the plan", "We never said that. We always supported the plan."),
+                       ("I won't … resign", "I won't stay. I'll resign."),
+                       ("He did not … win", "He did not lose! He said: I win.")):
+        found = compare(said, post)
+        assert found.result == "fail" and CUT_NEGATION_MOVED in found.evidence, (said, found)
+    for said, post in (("I will not … resign", "I will not, under any circumstances, resign."),
+                       ("I will not … resign", "I will not stay. I will not resign."),
+                       ("The mayor did not … approve the budget", "The mayor did not, as the U.S. team did, approve the "
+                                                                  "budget."),
+                       ("He said no … the plan was approved", "He said no. Then the plan was approved."),
+                       ("We will not raise taxes … We will cut fees", "We will not raise taxes. Schools come first. "
+                                                                      "We will cut fees.")):
+        found = compare(said, post)
+        assert found.result != "fail" and CUT_NEGATION_MOVED not in found.evidence, (said, found)
