@@ -27,6 +27,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -332,6 +333,27 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
+    """`_compare`, saying so where two long texts were not matched word by word (too many edits apart to find their
+    fewest cheaply, `_fewest_edits`): their words there were said "replaced", or "no word of the post's" was in a quote
+    made of the post's words in another order (review46c). Such a comparison never passes."""
+    unmatched: list[tuple[int, int]] = []
+    token = _NOT_MATCHED.set(unmatched)
+    try:
+        found_ = _compare(said, found, set_aside=set_aside, links=links, lang=lang, quote_lang=quote_lang)
+    finally:
+        _NOT_MATCHED.reset(token)
+    if not unmatched or found_.result == "warn":   # a warn says it is unsure already (a translation's, most often)
+        return found_
+    words = ", ".join(f"{x:,} of the quote's and {y:,} of the post's" for x, y in unmatched)
+    unsure = (f"not matched word by word where the two differ too much to match cheaply ({words}): the changes said "
+              "there are not each word's")
+    if found_.result == "fail" and re.fullmatch(r"no word of the post's [\d,]+ is in the quote", found_.evidence):
+        return replace(found_, evidence=f"the quote's words are not the post's in its order; {unsure}")
+    return replace(found_, result="fail" if found_.result == "fail" else "warn", evidence=f"{found_.evidence}; {unsure}")
+
+
+def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
+             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
@@ -2591,6 +2613,8 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
             # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
             found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is None and (unmatched := _NOT_MATCHED.get()) is not None:
+                unmatched.append((hi_a - lo_a, hi_b - lo_b))
             if found is not None:
                 del pairs[kept:]
                 pairs += [(lo_a + i, lo_b + j) for i, j in found]
@@ -2602,6 +2626,9 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+# The stretches (their words on each side) `_long_pairs` left unmatched in the comparison under way, past the work
+# `_fewest_edits` may do: `compare` says so, where its words were "replaced" or "no word of the post's" (review46c)
+_NOT_MATCHED: ContextVar[list[tuple[int, int]] | None] = ContextVar("_NOT_MATCHED", default=None)
 # Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
 _EDITS_WORK = 1_000_000
 

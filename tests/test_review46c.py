@@ -196,3 +196,34 @@ def test_a_cut_from_a_negation_into_another_sentence_fails_as_denying_what_the_p
                                                                       "We will cut fees.")):
         found = compare(said, post)
         assert found.result != "fail" and CUT_NEGATION_MOVED not in found.evidence, (said, found)
+
+
+def test_two_long_texts_too_many_edits_apart_are_said_unmatched_not_all_replaced_nor_of_no_word_of_the_post(
+        monkeypatch):
+    """Past its work budget, the fewest-edits match of a long repeated refrain gives up and leaves the stretch
+    unmatched (review45d): a quote made of the post's words in another order was "no word of the post's 599 is in the
+    quote", and one with every tenth word changed "599 words replaced by 599", each false as said. Such a comparison
+    still fails, saying the words there were not matched word by word. (The budget is made small here: the same
+    happens past a million steps, about a second, on texts of thousands of words.)"""
+    import random
+
+    from resolver import quotes
+
+    monkeypatch.setattr(quotes, "_EDITS_WORK", 2_000)
+    rng = random.Random(3)
+    refrain = "we shall overcome we shall overcome someday".split()
+    post = (refrain * 100)[:600]
+    while post[-1] == "shall":
+        post.pop()
+    shuffled = ["overcome", *(rng.choice(["we", "shall", "overcome", "someday"]) for _ in range(598)), "shall"]
+    tenth = [w if k % 10 else "x" for k, w in enumerate(post)]
+    tenth[0], tenth[-1] = post[0], post[-1]
+    for said in (shuffled, tenth):
+        found = quotes.compare(" ".join(said), " ".join(post))
+        assert found.result == "fail", found
+        assert "no word of the post" not in found.evidence and "not matched word by word" in found.evidence, found
+    # under the budget, the same refrain with one word changed is matched word by word, as before
+    one = list(post)
+    one[300] = "undercome"
+    found = quotes.compare(" ".join(one), " ".join(post))
+    assert found.result == "fail" and "not matched word by word" not in found.evidence and len(found.changes) == 1, found
