@@ -3540,7 +3540,7 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
     --replay refused the file)."""
     from pathlib import Path
 
-    from resolver.warc import payload_digest_of, read_record, record_offsets
+    from resolver.warc import answered_at, payload_digest_of, read_record, record_offsets, same_digest
 
     named = held.payload_digest or ""
     unlike = (f"it is a revisit record naming the payload {named or '(none)'}, which is not the body {body_sha256} the "
@@ -3561,12 +3561,18 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
                 "the file was changed")
     if original.failed:
         return f"it is a revisit record of {refers_id}, whose {'; '.join(original.failed)}"
-    if original.payload_digest != named or (body_sha256 and original.payload_sha256 is not None
-                                            and original.payload_sha256 != body_sha256):
+    if not same_digest(original.payload_digest, named) or (body_sha256 and original.payload_sha256 is not None
+                                                           and original.payload_sha256 != body_sha256):
         return unlike
-    for header, says, is_ in (("WARC-Refers-To-Target-URI", refers_url, original.target_uri),
-                              ("WARC-Refers-To-Date", held.refers_date, original.date)):
-        if says and says != is_:
+
+    def instant(date: str | None) -> str | None:   # to the second: a crawler may write one with a fraction, one not
+        return (answered_at(date) or "")[:19] or None
+
+    said_date, is_date = instant(held.refers_date), instant(original.date)
+    for header, says, is_, differ in (
+            ("WARC-Refers-To-Target-URI", refers_url, original.target_uri, refers_url and refers_url != original.target_uri),
+            ("WARC-Refers-To-Date", held.refers_date, original.date, said_date and is_date and said_date != is_date)):
+        if differ:
             return (f"it is a revisit record whose {header} is {says}, where the record it refers to ({refers_id}) "
                     f"has {is_}: the file was changed")
     return ""

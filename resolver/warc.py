@@ -670,7 +670,7 @@ def _refuse_unlike(record: Any, path: Path, offset: int, original: str | None) -
     names: it would be answered with a payload it does not stand for, and no digest of a revisit is checked by warcio
     (review45b: a revisit edited to refer to another record replayed that record's payload as its answer)."""
     named = record.rec_headers.get_header("WARC-Payload-Digest")
-    if not named or named != original:
+    if not named or not same_digest(named, original):
         raise ValueError(f"{path}: the revisit record at offset {offset:,} (WARC-Record-ID "
                          f"{record.rec_headers.get_header('WARC-Record-ID')}, "
                          f"{record.rec_headers.get_header('WARC-Target-URI')}) names the payload {named or '(none)'}, "
@@ -724,6 +724,32 @@ def payload_digest_of(digest: str, body: bytes) -> bool | None:
         return None
     return value.upper() in (base64.b32encode(made).decode(), made.hex().upper()) \
         or value == base64.b64encode(made).decode()
+
+
+def same_digest(one: str | None, other: str | None) -> bool:
+    """Whether two WARC digests ("sha1:BASE32") name one hash: the same algorithm and value, each value read in base32,
+    base16 or base64 as WARC 1.1 allows (a crawler may write a revisit's in another encoding than its original's).
+    Two missing or unreadable ones are the same only when written alike."""
+    import base64
+    import binascii
+
+    def read(digest: str) -> tuple[str, bytes] | None:
+        algorithm, _, value = digest.strip().partition(":")
+        value = value.strip()
+        for decode in (lambda v: base64.b32decode(v.upper()), lambda v: bytes.fromhex(v),
+                       lambda v: base64.b64decode(v, validate=True)):
+            try:
+                return algorithm.strip().lower().replace("-", ""), decode(value)
+            except (ValueError, binascii.Error):
+                continue
+        return None
+
+    if one == other:
+        return True
+    if not one or not other:
+        return False
+    read_one, read_other = read(one), read(other)
+    return read_one is not None and read_one == read_other
 
 
 def record_offsets(path: Path) -> Mapping[str, int]:

@@ -227,3 +227,44 @@ def test_two_long_texts_too_many_edits_apart_are_said_unmatched_not_all_replaced
     one[300] = "undercome"
     found = quotes.compare(" ".join(one), " ".join(post))
     assert found.result == "fail" and "not matched word by word" not in found.evidence and len(found.changes) == 1, found
+
+
+def test_a_crawlers_revisit_naming_its_payload_in_base16_replays_and_verifies_as_sound(tmp_path, store):
+    """WARC 1.1 lets a digest be written in any RFC 4648 encoding, and a crawler's revisit may name its payload in
+    another than its original record does (base16 against base32), or its WARC-Refers-To-Date without the fraction
+    the original's WARC-Date has. --replay compared the two digests as written and refused the whole file as "damaged
+    or altered" (review45b); they are compared as the hash they name, the dates to the second. Its row is then held to
+    the original found in the file (no row cites it) by `cache verify`: sound."""
+    import base64
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from resolver.http import fetch
+    from resolver.session import Session
+    from resolver.settings import Settings
+    from resolver.verify import verify
+    from resolver.warc import ReplayIndex
+
+    page, path = b"<html>the page</html>", tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        first = writer.create_warc_record(
+            "https://news.example/story", "response", payload=io.BytesIO(page),
+            warc_headers_dict={"WARC-Date": "2024-01-01T00:00:00.250000Z"},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"))
+        writer.write_record(first)
+        digest = first.rec_headers.get_header("WARC-Payload-Digest")
+        hex_digest = "sha1:" + base64.b32decode(digest.split(":", 1)[1]).hex()
+        again = writer.create_revisit_record(
+            "https://news.example/story?amp=1", hex_digest, "https://news.example/story", "2024-01-01T00:00:00Z",
+            warc_headers_dict={"WARC-Date": "2024-02-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"))
+        again.rec_headers.add_header("WARC-Refers-To", first.rec_headers.get_header("WARC-Record-ID"))
+        writer.write_record(again)
+    outcome = Session(Settings(retries=0), store=store, replay=ReplayIndex([path])).run(
+        lambda s: fetch(s, "https://news.example/story?amp=1"))
+    assert (outcome.status, outcome.via, outcome.body) == (200, "warc", page)
+    done = verify(store)
+    assert done.warc_records == 1 and done.failed == [], done.failed
