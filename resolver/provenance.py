@@ -3525,6 +3525,9 @@ def record_check(path: PurePath, offset: Any, record_id: str | None, body_sha256
         return f"{'; '.join(held.failed)}: its payload was changed after it was written"
     if held.refers_to is not None:
         return _revisit_check(Path(path), held, body_sha256, store)
+    if body_sha256 and held.payload_sha256 is None:   # encoded, and not decodable as its head says (review46c)
+        return (f"its payload does not decode as its HTTP head's Content-Encoding or Transfer-Encoding says: it is not "
+                f"the body {body_sha256} the fetch log keeps, which was read from it")
     if body_sha256 and held.payload_sha256 is not None and held.payload_sha256 != body_sha256:
         return (f"its payload has sha256 {held.payload_sha256}, not the body {body_sha256} the fetch log keeps: "
                 "one of them was changed")

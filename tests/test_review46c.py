@@ -93,8 +93,6 @@ def test_cache_verify_names_a_record_edited_with_its_digests_made_again_and_a_co
     import io
 
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
 
     from resolver.warc import ReplayIndex, replayed_payload
 
@@ -106,8 +104,30 @@ def test_cache_verify_names_a_record_edited_with_its_digests_made_again_and_a_co
     words = record.content_stream().read()
     edited = words.replace(b"Riverton", b"Rivertown")
     assert edited != words
+    _forge_encoded(warc, members, index, record, gzip.compress(edited, mtime=0))
+    replayed = ReplayIndex([warc]).take("GET", record.rec_headers.get_header("WARC-Target-URI"))
+    # what a replay of it now reads (a crawler's gzip-encoded record reads as the page, README "Replay")
+    assert b"Rivertown" in gzip.decompress(b"".join(replayed_payload(replayed)))
+    done = world("cache", "verify", "--json")
+    at = sum(len(member) for member, _ in members[:index])
+    [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]
+    assert done.exit_code == 1 and "not the body" in failed["why"], failed
+    # bytes that are no gzip stream (a replay cannot read them): not the body either, where they were "sound"
+    _forge_encoded(warc, members, index, record, b"\x1f\x8b" + edited)
+    done = world("cache", "verify", "--json")
+    [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]
+    assert done.exit_code == 1 and "does not decode" in failed["why"], failed
+
+
+def _forge_encoded(warc, members, index, record, packed):
+    """The file with record `index` written again by warcio, its payload `packed` under `Content-Encoding: gzip`,
+    both digests made for it."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
     head = [(k, v) for k, v in record.http_headers.headers if k.lower() != "content-length"]
-    packed = gzip.compress(edited, mtime=0)
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
     keep = {k: v for k, v in record.rec_headers.headers
@@ -120,13 +140,6 @@ def test_cache_verify_names_a_record_edited_with_its_digests_made_again_and_a_co
                                       protocol=record.http_headers.protocol))
     writer.write_record(forged)
     warc.write_bytes(b"".join(out.getvalue() if i == index else member for i, (member, _) in enumerate(members)))
-    replayed = ReplayIndex([warc]).take("GET", record.rec_headers.get_header("WARC-Target-URI"))
-    # what a replay of it now reads (a crawler's gzip-encoded record reads as the page, README "Replay")
-    assert b"Rivertown" in gzip.decompress(b"".join(replayed_payload(replayed)))
-    done = world("cache", "verify", "--json")
-    at = sum(len(member) for member, _ in members[:index])
-    [failed] = [f for f in json.loads(done.stdout)["failed"] if f["offset"] == at]
-    assert done.exit_code == 1 and "not the body" in failed["why"], failed
 
 
 def test_a_replayed_crawlers_record_kept_encoded_is_held_to_the_body_read_from_it_not_said_changed(tmp_path, store):
