@@ -3545,11 +3545,14 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
 
     from resolver.warc import answered_at, payload_digest_of, read_record, record_offsets, same_digest
 
+    # a server-not-modified revisit (a crawler's 304) names no payload of its own: a stop-44 replay answered it with
+    # its original's, which is what its row's body is held to (review46c: "naming the payload (none) … changed")
     named = held.payload_digest or ""
+    unnamed = not named and (held.profile or "").endswith("/revisit/server-not-modified")
     unlike = (f"it is a revisit record naming the payload {named or '(none)'}, which is not the body {body_sha256} the "
               "fetch log keeps: one of them was changed")
     kept = store.body(body_sha256) if body_sha256 and store is not None else None
-    if kept is not None and payload_digest_of(named, kept) is not True:
+    if kept is not None and not unnamed and payload_digest_of(named, kept) is not True:
         return unlike
     refers_id, refers_url = held.refers_to
     at = store.warc_offset_of(refers_url, refers_id) if refers_id and refers_url and store is not None else None
@@ -3564,8 +3567,8 @@ def _revisit_check(path: PurePath, held: Any, body_sha256: str | None, store: St
                 "the file was changed")
     if original.failed:
         return f"it is a revisit record of {refers_id}, whose {'; '.join(original.failed)}"
-    if not same_digest(original.payload_digest, named) or (body_sha256 and original.payload_sha256 is not None
-                                                           and original.payload_sha256 != body_sha256):
+    if not unnamed and not same_digest(original.payload_digest, named) or (
+            body_sha256 and original.payload_sha256 is not None and original.payload_sha256 != body_sha256):
         return unlike
 
     def instant(date: str | None) -> str | None:   # to the second: a crawler may write one with a fraction, one not

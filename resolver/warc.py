@@ -707,6 +707,7 @@ class RecordRead:
     target_uri: str | None = None    # its WARC-Target-URI and WARC-Date: what a revisit of it names it by
     date: str | None = None
     refers_date: str | None = None   # a revisit's WARC-Refers-To-Date (review46c)
+    profile: str | None = None       # a revisit's WARC-Profile
 
 
 def payload_digest_of(digest: str, body: bytes) -> bool | None:
@@ -841,7 +842,8 @@ def read_record(path: Path, offset: int) -> RecordRead | None:
                               (record.rec_headers.get_header("WARC-Refers-To") or "",
                                record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "") if revisit else None,
                               record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
-                              record.rec_headers.get_header("WARC-Refers-To-Date") if revisit else None)
+                              record.rec_headers.get_header("WARC-Refers-To-Date") if revisit else None,
+                              record.rec_headers.get_header("WARC-Profile") if revisit else None)
     except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
         return None
 

@@ -281,3 +281,47 @@ def test_a_crawlers_revisit_naming_its_payload_in_base16_replays_and_verifies_as
     assert (outcome.status, outcome.via, outcome.body) == (200, "warc", page)
     done = verify(store)
     assert done.warc_records == 1 and done.failed == [], done.failed
+
+
+def test_a_row_a_stop_44_replay_made_of_a_server_not_modified_revisit_is_held_to_its_original_not_said_changed(
+        tmp_path, store):
+    """Stop 44's --replay answered a crawler's server-not-modified revisit (a 304's head, no payload digest) with the
+    payload of the record it refers to, and logged the row citing the revisit. `cache verify` then held "the payload
+    (none)" to that row's body: "one of them was changed", exit 1, on a cache nobody touched. Such a revisit names no
+    payload; its row's body is held to its original's payload, and a body that is not that is still named."""
+    import hashlib
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from resolver.verify import verify
+
+    url, page, path = "https://news.example/story", b"<html>the page</html>", tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        first = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(page), warc_headers_dict={"WARC-Date": "2024-01-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"))
+        writer.write_record(first)
+        offset = out.tell()
+        again = writer.create_revisit_record(
+            url, "sha1:" + "A" * 32, url, "2024-01-01T00:00:00Z", warc_headers_dict={"WARC-Date": "2024-02-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("304 Not Modified", [], protocol="HTTP/1.1"))
+        again.rec_headers.replace_header("WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/server-not-modified")
+        again.rec_headers.add_header("WARC-Refers-To", first.rec_headers.get_header("WARC-Record-ID"))
+        again.rec_headers.remove_header("WARC-Payload-Digest")
+        writer.write_record(again)
+
+    def row(body):
+        store.keep_body(hashlib.sha256(body).hexdigest(), body, "text/html")
+        return store.record_fetch({
+            "url": url, "contacted_url": url, "method": "GET", "fetched_at": "2024-02-01T00:00:00.000000Z",
+            "status": 200, "body_sha256": hashlib.sha256(body).hexdigest(), "via": "warc", "warc_file": str(path),
+            "warc_offset": offset, "warc_record_id": again.rec_headers.get_header("WARC-Record-ID")})
+
+    row(page)
+    done = verify(store)
+    assert done.warc_records == 1 and done.failed == [], done.failed
+    other = row(b"<html>another page</html>")
+    assert [f["fetch_ids"] for f in verify(store).failed] == [[other]]
