@@ -10,6 +10,7 @@ mojibake). Cheap where there is none: a page holding none of the letters a UTF-8
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -71,18 +72,42 @@ def _inside(text: str, at: int, opening: str, closing: str) -> bool:
 # "‘", "›": a capital they follow is mojibake of a word's last letter (Italian PERÒ, Spanish MURIÓ, French DÛ), but
 # for "“" closing a „ (`_word_end`).
 _CLOSING = frozenset("»”…–—\u00a0")
+# The quote a closing mark closes: "»" a "«", "”" a "“" or „ (German, Icelandic), "“" a „
+_OPENERS = {"»": "«", "”": "“„", "“": "„"}
 
 
 def _word_end(text: str, match: re.Match[str]) -> bool:
     """Whether a candidate is a capital letter ending a word in capitals, then its closing punctuation ("IRMÃ»" in
-    «IRMÃ»): a reading of the page's own letters as good as the mojibake one, so never taken as mojibake."""
+    «IRMÃ»), where that reading is the better one: the mark closes a quote opened before it, or the mojibake reading
+    is no letter that could end the word (a lowercase one after a word in capitals, "IRMû"; one of another script,
+    "BÚIГ"). Otherwise the mojibake reading is as good ("PÃ…" is Swedish PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ):
+    ftfy judges it in its context (review46d: kept as written, a right copy of a post failed as altered)."""
     start, end = match.span()
     if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
             or (end < len(text) and text[end].isalnum()):
         return False
     mark = text[start + 1]
-    # "“" closes a quote "„" opened (Icelandic, German: „ÞAÐ“, where "Ð“" reads as Cyrillic "Г")
-    return mark in _CLOSING or (mark == "“" and text.rfind("„", 0, start) > text.rfind("“", 0, start))
+    if any(text.rfind(opener, 0, start) > text.rfind(mark, 0, start) for opener in _OPENERS.get(mark, "")):
+        return True
+    if mark not in _CLOSING:
+        return False
+    read = _as_utf8(match.group())
+    if len(read) != 1 or not read.isalpha():
+        return True
+    capitals = len(text[:start]) - len(text[:start].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"))
+    return (read.islower() and capitals >= 2) or _script(read) != _script(text[start - 1])
+
+
+def _as_utf8(written: str) -> str:
+    """The letters `written` stands for as mojibake: its characters' Windows-1252 bytes (Latin-1 for the five bytes
+    Windows-1252 leaves unassigned) read as UTF-8."""
+    data = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in written)
+    return data.decode("utf-8", errors="replace")
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "").partition(" ")[0]
 
 
 def repaired(text: str) -> str:

@@ -1,0 +1,41 @@
+"""review46d: adversarial review of stop 45's fixes by review45e (captures cut, mojibake of words in capitals) and
+review45f (quotes beside links), and the lead's moves of the capture helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_verdicts import quoted, reporter, text_check  # noqa: F401 - reporter: a fixture
+
+
+@pytest.mark.parametrize("broken, right", [
+    # Polish "Są" (they are) opening a sentence: "ą" is "Ä…" read as Windows-1252
+    ("S\u00c4\u2026 to dobre wiadomo\u00c5\u203aci. Dzi\u00c4\u2122kujemy stra\u00c5\u00bcakom.",
+     "S\u0105 to dobre wiadomo\u015bci. Dzi\u0119kujemy stra\u017cakom."),
+    # Swedish in capitals: "PÅ" is "PÃ…"
+    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.", "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
+    # Finnish in capitals: "TYÖ" (work) is "TYÃ–"
+    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.", "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
+], ids=["polish-sa", "swedish-pa", "finnish-tyo"])
+def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakenet, reporter, broken, right):
+    """Real mojibake of a word's last letter ("Ä…" for "ą", "Ã…" for "Å", "Ã–" for "Ö") reads as a letter in
+    capitals + "…"/"–" (review45e's guard for «IRMÃ»): it was kept as the page writes it while the rest of the
+    post's words were repaired, and the article's copy, the post's own words, failed as altered."""
+    check = text_check(quoted(fakenet, reporter, broken, right)["json"])
+    assert check["result"] == "pass", check
+
+
+@pytest.mark.parametrize("written, read", [
+    ("S\u00c4\u2026 to dobre wiadomo\u00c5\u203aci", "S\u0105 to dobre wiadomo\u015bci"),
+    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.", "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
+    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.", "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
+    ("L\u00c3\u00a0 o\u00c3\u00b9 il est", "L\u00e0 o\u00f9 il est"),
+    # review45e's words in capitals closed by their marks stay as written, the mojibake beside them undone
+    ("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA", "CAF\u00c9 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA"),
+    ("Ren\u00c3\u00a9e: \u201cAMANH\u00c3\u201d", "Ren\u00e9e: \u201cAMANH\u00c3\u201d"),
+    ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c", "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
+], ids=["polish", "swedish", "finnish", "french-nbsp", "irma", "amanha", "icelandic"])
+def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_mark_is_kept(written, read):
+    from resolver.mojibake import repaired
+
+    assert repaired(written) == read
