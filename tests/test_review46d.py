@@ -39,3 +39,20 @@ def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_ma
     from resolver.mojibake import repaired
 
     assert repaired(written) == read
+
+
+@pytest.mark.parametrize("body", [
+    '<p>Jones called the toll plan a mistake. Smith <a href="{url}">posted</a>: “We will support new tolls on Route 9,” '
+    'according to Jones.</p>',
+    '<p>Martínez criticó la medida. La diputada Lucía Gómez <a href="{url}">escribió en Twitter</a>: «El gobierno va a '
+    'subir el IVA en 2023», según Martínez.</p>',
+], ids=["english", "spanish"])
+def test_a_quote_segun_a_name_of_an_earlier_sentence_stays_anothers_report(body):
+    """"according to Jones" names the post's author only where the link's own sentence names Jones (review45f's
+    `_own_report`): one named in an earlier sentence of the paragraph, Smith's critic, was taken as the author, the
+    quote read as the post's own words (high) and a change in them failed."""
+    from resolver.extract import find_all
+    from tests.test_quotes_beside_links import POST_ID, URL, _page
+
+    [embed] = [e for e in find_all(_page(body.format(url=URL)), "html")[0] if e.post_id == POST_ID]
+    assert embed.text_confidence == "reported", embed

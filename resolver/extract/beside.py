@@ -60,7 +60,7 @@ OWN_REPORT_RE = LazyPattern(
 
 def _own_report(by: str, before: str) -> bool:
     """Whether the words after "según" / "according to" (`by`) name the post's own account, or its author as the
-    sentence names them before the link (`before`), every name of theirs."""
+    link's sentence names them before the link (`before`), every name of theirs."""
     match = OWN_REPORT_RE.match(by)
     if match is None:
         return False
@@ -279,7 +279,8 @@ def _quote_after(after: str, shown: str = "", before: str = "") -> tuple[str, bo
     spoken = closed and SPOKEN_AFTER_RE.search(after[end:]) is not None
     reported = spoken and after[:start].rstrip().endswith(":") and not _new_sentence(words, after[end:]) \
         and (by := REPORTED_AFTER_RE.match(after[end:])) is not None and not SPEECH_RE.search(by[1])
-    if reported and by is not None and _own_report(by[1], f"{before} {shown}"):
+    # the author as the link's own sentence names them: one an earlier sentence names is another (review46d)
+    if reported and by is not None and _own_report(by[1], f"{SENTENCE_END_RE.split(before)[-1]} {shown}"):
         spoken = reported = False
     if spoken and not reported and not _new_sentence(words, after[end:]):   # "…,” she told reporters": speech
         return None
