@@ -56,3 +56,13 @@ def test_a_quote_segun_a_name_of_an_earlier_sentence_stays_anothers_report(body)
 
     [embed] = [e for e in find_all(_page(body.format(url=URL)), "html")[0] if e.post_id == POST_ID]
     assert embed.text_confidence == "reported", embed
+
+
+def test_a_spanish_no_in_a_post_tagged_portuguese_is_still_a_negation_a_translation_drops():
+    """Portuguese "no" is "in the", no negation (review45f), but a post whose words read as Spanish is Spanish
+    whatever its tag says (X tags short Spanish posts "pt"): its "No" is the negation the English quote drops."""
+    from resolver.quotes import compare
+
+    said, post = "We will raise taxes this year", "No vamos a subir los impuestos este año"
+    assert 'the post has a negation ("No"), the quote none' in compare(said, post, lang="pt").evidence
+    assert "negation" not in compare(said, "Vamos subir os impostos no próximo ano", lang="pt").evidence
