@@ -66,3 +66,21 @@ def test_a_spanish_no_in_a_post_tagged_portuguese_is_still_a_negation_a_translat
     said, post = "We will raise taxes this year", "No vamos a subir los impuestos este año"
     assert 'the post has a negation ("No"), the quote none' in compare(said, post, lang="pt").evidence
     assert "negation" not in compare(said, "Vamos subir os impostos no próximo ano", lang="pt").evidence
+
+
+@pytest.mark.parametrize("after, confidence", [
+    ("según el tuit de Gómez", "reported"),
+    ("según Martínez de Gómez", "reported"),
+    ("según su cuenta de Twitter", "high"),
+    ("según Martínez en X", "high"),
+])
+def test_a_quote_segun_a_post_of_another_named_after_it_stays_anothers_report(after, confidence):
+    """"según el tuit de Gómez" gives the quote to Gómez's post, not to Martínez's the link is (review45f's
+    `_own_report` read any word after "de"/"on" as a place, the quote the post's own words, high); "en X" is a place."""
+    from resolver.extract import find_all
+    from tests.test_quotes_beside_links import POST_ID, URL, _page
+
+    body = (f'<p>La diputada Lucía Martínez <a href="{URL}">escribió en Twitter</a>: «El gobierno va a subir el IVA '
+            f'en 2023», {after}.</p>')
+    [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
+    assert embed.text_confidence == confidence, embed

@@ -55,7 +55,10 @@ OWN_REPORT_RE = LazyPattern(
     r"|(?:the|this|el|este|la|o|a|le|ce)\s+(?:post|tweet|tuit|publicação|mensaje|message)"
     r"|(?:la\s+cuenta\s+de|a\s+conta\s+de|the\s+account\s+of|le\s+compte\s+de)\s+(?P<of>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})"
     rf"|(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]*){{0,3}}?)(?:['’]s\s+(?:\w+\s+)?{_ACCOUNT})?)"
-    r"(?:\s+(?:de|en|on|in)\s+\w+)?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:de|en|on|in)\s+(?P<on>\w+))?\s*$", re.IGNORECASE)
+# The names of a place "on" which a post is ("según su cuenta en X", "according to the post on Instagram")
+_PLATFORMS = frozenset("x twitter instagram facebook tiktok youtube threads bluesky mastodon telegram reddit linkedin "
+                       "snapchat".split())
 
 
 def _own_report(by: str, before: str) -> bool:
@@ -64,11 +67,14 @@ def _own_report(by: str, before: str) -> bool:
     match = OWN_REPORT_RE.match(by)
     if match is None:
         return False
-    names = match.group("of") or match.group("name")
-    if not names:
-        return True
     said = set(re.findall(r"[\w-]+", before.casefold()))
-    return all(re.sub(r"['’]s$", "", name).casefold() in said for name in names.split())
+    # "según el tuit de Gómez", "según Martínez de Gómez": Gómez's, no post of the author the sentence names
+    # (review46d: read as the post's own words); "en X", "on Instagram", "de ayer" name no one
+    on = match.group("on")
+    if on and on[:1].isupper() and on.casefold() not in _PLATFORMS and on.casefold() not in said:
+        return False
+    names = match.group("of") or match.group("name")
+    return not names or all(re.sub(r"['’]s$", "", name).casefold() in said for name in names.split())
 
 
 # After a quote's closing mark: a new sentence, a capital opening it ("…” According to", "…» Selon").
