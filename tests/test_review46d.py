@@ -84,3 +84,17 @@ def test_a_quote_segun_a_post_of_another_named_after_it_stays_anothers_report(af
             f'en 2023», {after}.</p>')
     [embed] = [e for e in find_all(_page(body), "html")[0] if e.post_id == POST_ID]
     assert embed.text_confidence == confidence, embed
+
+
+@pytest.mark.parametrize("created", ["1699954330\u00b2", "\u00b9\u2082"], ids=["superscript", "sub-and-superscript"])
+def test_a_capture_whose_posting_time_holds_a_digit_int_cannot_read_says_it_gives_no_time(created):
+    """A page's data giving the time in digits `int()` cannot read ("²": `str.isdigit` says yes) raised ValueError out
+    of `captured.epoch` (shared since the lead's 039ab47a by TikTok's and Instagram's capture readers): a traceback
+    instead of "no posting time"."""
+    from resolver.fetch import tiktok_pages
+    from tests.test_tiktok_captures import CAPTION, HANDLE, NAME, VIDEO, read, universal
+
+    item = {"id": VIDEO, "desc": CAPTION, "createTime": created, "author": {"uniqueId": HANDLE, "nickname": NAME}}
+    record, _, notes = read(universal(item=item))
+    assert (record.status, record.text, record.created_at, notes) == ("available", CAPTION, None,
+                                                                      (tiktok_pages.NO_TIME,)), record
