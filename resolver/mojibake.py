@@ -10,7 +10,6 @@ mojibake). Cheap where there is none: a page holding none of the letters a UTF-8
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -79,24 +78,35 @@ _OPENERS = {"»": "«", "”": "“„", "“": "„"}
 def _word_end(text: str, match: re.Match[str]) -> bool:
     """Whether a candidate is a capital letter ending a word in capitals, then its closing punctuation ("IRMÃ»" in
     «IRMÃ»), where that reading is the better one: the mark closes a quote opened before it, or the mojibake reading
-    is no letter that could end the word (a lowercase one after a word in capitals, "IRMû"; one of another script,
-    "BÚIГ"). Otherwise the mojibake reading is as good ("PÃ…" is Swedish PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ):
-    ftfy judges it in its context (review46d: kept as written, a right copy of a post failed as altered)."""
+    is nothing a word in capitals could end with (a lowercase letter after capitals, "IRMû"; a letter of another
+    script or a rare one, "BÚIГ", "CAFɅ" for "CAFÉ…"). Otherwise the mojibake reading is as good ("PÃ…" is Swedish
+    PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ, "Â»" a guillemet: no word ends in "Â") and ftfy judges it in its context (review46d: kept
+    as written, a right copy of a post failed as altered)."""
     start, end = match.span()
     if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
             or (end < len(text) and text[end].isalnum()):
         return False
     mark = text[start + 1]
-    if any(text.rfind(opener, 0, start) > text.rfind(mark, 0, start) for opener in _OPENERS.get(mark, "")):
+    if any(_opened(text, start, opener, mark) for opener in _OPENERS.get(mark, "")):
         return True
     if mark not in _CLOSING:
         return False
     read = _as_utf8(match.group())
-    if len(read) != 1 or not read.isalpha():
+    # Latin-1's letters and signs and Latin Extended-A's (Å, Ö, ą, Š, », ×): what the usual mojibake stands for
+    if len(read) != 1 or not "\u00a0" <= read <= "\u017f":
         return True
+    if not read.isalpha():   # "Â»" is "»" (no word ends in "Â"), "CAMPEÃ—" a word and its dash more than "×"
+        return text[start] != "Â"
     capitals = len(text[:start]) - len(text[:start].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                              "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"))
-    return (read.islower() and capitals >= 2) or _script(read) != _script(text[start - 1])
+    return read.islower() and capitals >= 2
+
+
+def _opened(text: str, start: int, opener: str, mark: str) -> bool:
+    """Whether `opener` opens a quote before `start` that no `mark` has closed: a real one, not mojibake's ("Â«" is
+    "«" read as Windows-1252)."""
+    at = text.rfind(opener, 0, start)
+    return at > text.rfind(mark, 0, start) and not (at > 0 and text[at - 1] == "Â")
 
 
 def _as_utf8(written: str) -> str:
@@ -104,10 +114,6 @@ def _as_utf8(written: str) -> str:
     Windows-1252 leaves unassigned) read as UTF-8."""
     data = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in written)
     return data.decode("utf-8", errors="replace")
-
-
-def _script(letter: str) -> str:
-    return unicodedata.name(letter, "").partition(" ")[0]
 
 
 def repaired(text: str) -> str:

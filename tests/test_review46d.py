@@ -30,11 +30,15 @@ def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakene
     ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.", "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
     ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.", "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
     ("L\u00c3\u00a0 o\u00c3\u00b9 il est", "L\u00e0 o\u00f9 il est"),
+    # French guillemets in mojibake ("Â«", "Â»"): no word ends in "Â"
+    ("Il a dit \u00c2\u00abBONJOUR\u00c2\u00bb \u00c3\u00a0 tous", "Il a dit \u00abBONJOUR\u00bb \u00e0 tous"),
+    # a right word in capitals before "…" whose other reading is a rare letter ("É…" as "Ʌ") stays, beside mojibake
+    ("Dad\u00e2\u20ac\u2122s CAF\u00c9\u2026 ok", "Dad\u2019s CAF\u00c9\u2026 ok"),
     # review45e's words in capitals closed by their marks stay as written, the mojibake beside them undone
     ("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA", "CAF\u00c9 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA"),
     ("Ren\u00c3\u00a9e: \u201cAMANH\u00c3\u201d", "Ren\u00e9e: \u201cAMANH\u00c3\u201d"),
     ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c", "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
-], ids=["polish", "swedish", "finnish", "french-nbsp", "irma", "amanha", "icelandic"])
+], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "irma", "amanha", "icelandic"])
 def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_mark_is_kept(written, read):
     from resolver.mojibake import repaired
 
