@@ -80,8 +80,8 @@ def _word_end(text: str, match: re.Match[str]) -> bool:
     «IRMÃ»), where that reading is the better one: the mark closes a quote opened before it, or the mojibake reading
     is nothing a word in capitals could end with (a lowercase letter after capitals, "IRMû"; a letter of another
     script or a rare one, "BÚIГ", "CAFɅ" for "CAFÉ…"). Otherwise the mojibake reading is as good ("PÃ…" is Swedish
-    PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ, "Â»" a guillemet: no word ends in "Â") and ftfy judges it in its context (review46d: kept
-    as written, a right copy of a post failed as altered)."""
+    PÅ, "SÄ…" Polish Są, "TYÃ–" Finnish TYÖ, "Â»" a guillemet: no word ends in "Â") and ftfy judges it in its
+    context (review46d: kept as written, a right copy of a post failed as altered)."""
     start, end = match.span()
     if end - start != 2 or start == 0 or not text[start - 1].isupper() or not text[start].isupper() \
             or (end < len(text) and text[end].isalnum()):
@@ -97,9 +97,7 @@ def _word_end(text: str, match: re.Match[str]) -> bool:
         return True
     if not read.isalpha():   # "Â»" is "»" (no word ends in "Â"), "CAMPEÃ—" a word and its dash more than "×"
         return text[start] != "Â"
-    capitals = len(text[:start]) - len(text[:start].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                             "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"))
-    return read.islower() and capitals >= 2
+    return read.islower() and start >= 2 and text[start - 2].isupper()   # "IRMû", where "Są" is a word
 
 
 def _opened(text: str, start: int, opener: str, mark: str) -> bool:
