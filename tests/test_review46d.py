@@ -13,9 +13,11 @@ from tests.test_verdicts import quoted, reporter, text_check  # noqa: F401 - rep
     ("S\u00c4\u2026 to dobre wiadomo\u00c5\u203aci. Dzi\u00c4\u2122kujemy stra\u00c5\u00bcakom.",
      "S\u0105 to dobre wiadomo\u015bci. Dzi\u0119kujemy stra\u017cakom."),
     # Swedish in capitals: "PÅ" is "PÃ…"
-    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.", "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
+    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.",
+     "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
     # Finnish in capitals: "TYÖ" (work) is "TYÃ–"
-    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.", "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
+    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.",
+     "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
 ], ids=["polish-sa", "swedish-pa", "finnish-tyo"])
 def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakenet, reporter, broken, right):
     """Real mojibake of a word's last letter ("Ä…" for "ą", "Ã…" for "Å", "Ã–" for "Ö") reads as a letter in
@@ -27,17 +29,22 @@ def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakene
 
 @pytest.mark.parametrize("written, read", [
     ("S\u00c4\u2026 to dobre wiadomo\u00c5\u203aci", "S\u0105 to dobre wiadomo\u015bci"),
-    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.", "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
-    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.", "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
+    ("VI SES P\u00c3\u2026 FREDAG. Tack f\u00c3\u00b6r i dag.",
+     "VI SES P\u00c5 FREDAG. Tack f\u00f6r i dag."),
+    ("UUSI TY\u00c3\u2013 alkaa t\u00c3\u00a4n\u00c3\u00a4\u00c3\u00a4n.",
+     "UUSI TY\u00d6 alkaa t\u00e4n\u00e4\u00e4n."),
     ("L\u00c3\u00a0 o\u00c3\u00b9 il est", "L\u00e0 o\u00f9 il est"),
     # French guillemets in mojibake ("Â«", "Â»"): no word ends in "Â"
-    ("Il a dit \u00c2\u00abBONJOUR\u00c2\u00bb \u00c3\u00a0 tous", "Il a dit \u00abBONJOUR\u00bb \u00e0 tous"),
+    ("Il a dit \u00c2\u00abBONJOUR\u00c2\u00bb \u00c3\u00a0 tous",
+     "Il a dit \u00abBONJOUR\u00bb \u00e0 tous"),
     # a right word in capitals before "…" whose other reading is a rare letter ("É…" as "Ʌ") stays, beside mojibake
     ("Dad\u00e2\u20ac\u2122s CAF\u00c9\u2026 ok", "Dad\u2019s CAF\u00c9\u2026 ok"),
     # review45e's words in capitals closed by their marks stay as written, the mojibake beside them undone
-    ("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA", "CAF\u00c9 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA"),
+    ("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA",
+     "CAF\u00c9 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA"),
     ("Ren\u00c3\u00a9e: \u201cAMANH\u00c3\u201d", "Ren\u00e9e: \u201cAMANH\u00c3\u201d"),
-    ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c", "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
+    ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c",
+     "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
 ], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "irma", "amanha", "icelandic"])
 def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_mark_is_kept(written, read):
     from resolver.mojibake import repaired
@@ -46,8 +53,8 @@ def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_ma
 
 
 @pytest.mark.parametrize("body", [
-    '<p>Jones called the toll plan a mistake. Smith <a href="{url}">posted</a>: “We will support new tolls on Route 9,” '
-    'according to Jones.</p>',
+    '<p>Jones called the toll plan a mistake. Smith <a href="{url}">posted</a>: “We will support new tolls on '
+    'Route 9,” according to Jones.</p>',
     '<p>Martínez criticó la medida. La diputada Lucía Gómez <a href="{url}">escribió en Twitter</a>: «El gobierno va a '
     'subir el IVA en 2023», según Martínez.</p>',
 ], ids=["english", "spanish"])
