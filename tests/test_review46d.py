@@ -109,3 +109,27 @@ def test_a_capture_whose_posting_time_holds_a_digit_int_cannot_read_says_it_give
     record, _, notes = read(universal(item=item))
     assert (record.status, record.text, record.created_at, notes) == ("available", CAPTION, None,
                                                                       (tiktok_pages.NO_TIME,)), record
+
+
+@pytest.mark.parametrize("above", [
+    "<p>La alcaldesa tuiteó: «Hoy cerramos el puente.»</p>",
+    "<p>La alcaldesa escribió en X: «Hoy cerramos el puente.»</p>",
+    "<p>A prefeita publicou no Twitter: “Hoje fechamos a ponte.”</p>",
+    "<p>A prefeita tuitou: “Hoje fechamos a ponte.”</p>",
+    "<p>Die Bürgermeisterin schrieb auf X: „Heute schließen wir die Brücke.“</p>",
+    "<p>La maire a écrit sur TikTok : « Nous fermons le pont. »</p>",
+], ids=["tuiteo", "escribio-en-x", "publicou-no-twitter", "tuitou", "schrieb-auf-x", "ecrit-sur-tiktok"])
+def test_a_quote_of_another_platforms_post_in_another_language_above_an_instagram_embed_is_not_its_caption(above):
+    """review45e set aside a quote introduced as a tweet or a post "on X/TikTok/…" above an Instagram embed, in
+    English (and "twitterte", "a tweeté") only: "La alcaldesa tuiteó: «…»" was still read as the Instagram post's
+    caption."""
+    from tests.test_instagram_quotes45 import read
+
+    assert read(above) == (None, None)
+
+
+def test_a_quote_introduced_on_instagram_in_another_language_is_still_read():
+    from tests.test_instagram_quotes45 import CAPTION, read
+
+    assert read(f"<p>La cantante escribió en Instagram: «{CAPTION}»</p>") == (CAPTION, "uncertain")
+    assert read(f"<p>A cantora escreveu no Instagram: “{CAPTION}”</p>") == (CAPTION, "uncertain")

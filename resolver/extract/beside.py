@@ -404,9 +404,11 @@ ANOTHERS_RE = LazyPattern(r"\b(?:(?:shared|shares)\s+(?:(?:his|her|their|[\w.’
                           r"responded\s+to|retweeted|reposted|quoted)\b", re.IGNORECASE)
 # A post on another platform than the embed's (Instagram's): "The mayor tweeted: “…”", "She wrote on X: “…”" quote
 # a post of its own, not the Instagram embed below (review45e: read as its caption).
-ELSEWHERE_RE = LazyPattern(r"\b(?:(?:re)?tweet(?:ed|s|ing)?|twitterte|a tweeté|on\s+(?:(?-i:X)|Twitter|TikTok|"
-                           r"Facebook|Threads|Bluesky|YouTube|Telegram|Mastodon|Reddit|LinkedIn|Snapchat|Truth "
-                           r"Social))\b", re.IGNORECASE)
+# In Spanish, Portuguese, German and French too ("tuiteó", "escribió en X", "publicou no Twitter", "schrieb auf X",
+# "a écrit sur TikTok": review46d, read as the Instagram post's caption).
+ELSEWHERE_RE = LazyPattern(r"\b(?:(?:re)?tweet(?:ed|s|ing)?|twitterte|a tweeté|(?:re)?tuit(?:eó|ou|eado|ando)|"
+                           r"(?:on|en|no|na|em|sur|auf)\s+(?:(?-i:X)|Twitter|TikTok|Facebook|Threads|Bluesky|YouTube|"
+                           r"Telegram|Mastodon|Reddit|LinkedIn|Snapchat|Truth Social))(?!\w)", re.IGNORECASE)
 # A quote is the paragraph's last words: after its closing mark, no more than the sentence's stop.
 ENDS_RE = LazyPattern(r"\s*[.!?…]?\s*$")
 
