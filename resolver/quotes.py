@@ -2113,7 +2113,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 # negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
 # languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
-                            "geen nunca jamás nem não non pas jamais ne не ни нет ні "
+                            "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "

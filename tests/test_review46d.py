@@ -133,3 +133,13 @@ def test_a_quote_introduced_on_instagram_in_another_language_is_still_read():
 
     assert read(f"<p>La cantante escribió en Instagram: «{CAPTION}»</p>") == (CAPTION, "uncertain")
     assert read(f"<p>A cantora escreveu no Instagram: “{CAPTION}”</p>") == (CAPTION, "uncertain")
+
+
+def test_portuguese_nao_written_without_its_tilde_is_a_negation_a_translation_drops():
+    """"nao" is how many posts write "não" (no tilde on the keyboard): it was no negation, so an English quote
+    dropping it was said nothing of, where "Não" was named (asked of review45f's Portuguese "no")."""
+    from resolver.quotes import compare
+
+    said = "We will raise taxes next year"
+    for post in ("Nao vamos subir os impostos no proximo ano", "Não vamos subir os impostos no próximo ano"):
+        assert "the post has a negation (" in compare(said, post, lang="pt").evidence, post
