@@ -97,7 +97,8 @@ def _word_end(text: str, match: re.Match[str]) -> bool:
         return True
     if not read.isalpha():   # "Â»" is "»" (no word ends in "Â"), "CAMPEÃ—" a word and its dash more than "×"
         return text[start] != "Â"
-    return read.islower() and start >= 2 and text[start - 2].isupper()   # "IRMû", where "Są" is a word
+    # "IRMû" (capitals, then a lowercase letter) and Vietnamese "ĐÃ" + no-break space are no "Đà"; "Są", "Là" are words
+    return read.islower() and (start >= 2 and text[start - 2].isupper() or not text[start - 1].isascii())
 
 
 def _opened(text: str, start: int, opener: str, mark: str) -> bool:

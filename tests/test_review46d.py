@@ -40,12 +40,13 @@ def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakene
     # a right word in capitals before "…" whose other reading is a rare letter ("É…" as "Ʌ") stays, beside mojibake
     ("Dad\u00e2\u20ac\u2122s CAF\u00c9\u2026 ok", "Dad\u2019s CAF\u00c9\u2026 ok"),
     # review45e's words in capitals closed by their marks stay as written, the mojibake beside them undone
+    ("\u0110\u00c3\u00a0 xong", "\u0110\u00c3\u00a0 xong"),   # Vietnamese ĐÃ and a no-break space
     ("CAF\u00c3\u2030 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA",
      "CAF\u00c9 \u00abIRM\u00c3\u00bb \u2014 CAMPE\u00c3 DA"),
     ("Ren\u00c3\u00a9e: \u201cAMANH\u00c3\u201d", "Ren\u00e9e: \u201cAMANH\u00c3\u201d"),
     ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c",
      "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
-], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "irma", "amanha", "icelandic"])
+], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "vietnamese", "irma", "amanha", "icelandic"])
 def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_mark_is_kept(written, read):
     from resolver.mojibake import repaired
 
