@@ -46,7 +46,8 @@ def test_mojibake_of_a_last_letter_before_a_space_is_undone_with_the_rest(fakene
     ("Ren\u00c3\u00a9e: \u201cAMANH\u00c3\u201d", "Ren\u00e9e: \u201cAMANH\u00c3\u201d"),
     ("Dad\u00e2\u20ac\u2122s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c",
      "Dad\u2019s. \u201e\u00deA\u00d0 ER B\u00daI\u00d0\u201c"),
-], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "vietnamese", "irma", "amanha", "icelandic"])
+], ids=["polish", "swedish", "finnish", "french-nbsp", "guillemets", "cafe", "vietnamese", "irma", "amanha",
+        "icelandic"])
 def test_a_last_letters_mojibake_is_repaired_where_a_word_in_capitals_and_its_mark_is_kept(written, read):
     from resolver.mojibake import repaired
 
