@@ -145,3 +145,15 @@ def test_portuguese_nao_written_without_its_tilde_is_a_negation_a_translation_dr
     said = "We will raise taxes next year"
     for post in ("Nao vamos subir os impostos no proximo ano", "Não vamos subir os impostos no próximo ano"):
         assert "the post has a negation (" in compare(said, post, lang="pt").evidence, post
+
+
+def test_a_quote_before_a_markdown_link_with_a_title_is_still_read_as_its_posts():
+    """review45f made a Markdown link's title (`[her post](URL "Mayor on X")`) no quote of any URL, and with it the
+    quote before the link was no longer read either: `The mayor wrote: "…" [her post](URL "Mayor on X")` gave no
+    words, where the same link without a title gives the quote (uncertain), so a misquote went unchecked."""
+    from resolver.extract import find_all
+
+    url = "https://x.com/a/status/1700000000000000001"
+    for link in (f'[her post]({url} "Mayor on X")', f"[her post]({url})"):
+        [embed] = find_all(f'The mayor wrote: "We close the bridge" {link}', "text")[0]
+        assert (embed.text, embed.text_confidence) == ("We close the bridge", "uncertain"), link
