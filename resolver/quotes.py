@@ -506,7 +506,10 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
     se reuniram": quotes34, once one frequent word tells a quote's language); else "". `langs`: the quote's language
     and the post's ("" where not known), whose words that only look like a negation are none (_NO_NEGATION_IN)."""
-    ours, theirs = [[w for w in side if _negates(w) and _key(w) not in _NO_NEGATION_IN.get(lang, ())]
+    # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
+    # "pt": its "No" negates, review46d)
+    ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
+                                                            and _reads_as(side) in (None, lang))]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -2175,7 +2178,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 # negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
 # languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
-                            "geen nunca jamás nem não non pas jamais ne не ни нет ні "
+                            "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
