@@ -766,11 +766,43 @@ def _left_out(texts: tuple[str, str]) -> str:
     runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
     if not any(not any(_denials(clause) for clause in run) for run in runs):
         return ""
+    # the part the quote's words render, told by their cognates ("отступим" of "відступимо"): where every part that
+    # renders them best denies, the quote drops the negation, as a whole translation does (the lead, stop 46)
+    scores = [_cognates([w for clause in said for w in clause], [w for clause in run for w in clause]) for run in runs]
+    best = max(scores)
+    if best and all(any(_denials(clause) for clause in run) for run, score in zip(runs, scores) if score == best):
+        return ""
     denying = next((clause for clause in post if _denials(clause)), None)
     if denying is None:
         return ""
     return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
             "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
+
+
+# Ukrainian letters and Russian ones that stand for the same sound in cognates ("відступимо", "отступим")
+_UK_RU_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ы": "и", "э": "е", "ё": "е", "ъ": "", "'": "",
+                             "’": "", "ʼ": ""})
+
+
+def _cognates(said: list[str], post: list[str]) -> int:
+    """How many of the quote's words of four letters or more have a cognate among the post's: their letters, folded
+    (`_UK_RU_FOLD`), share a run of at least 0.6 of the shorter word ("ступим" of "отступим" and "відступимо") or are
+    at least 0.7 alike by difflib's ratio; never a denying word."""
+    from difflib import SequenceMatcher
+
+    def akin(a: str, b: str) -> bool:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        run = matcher.find_longest_match(0, len(a), 0, len(b)).size
+        return run >= 4 and run >= 0.6 * min(len(a), len(b)) or matcher.ratio() >= 0.7
+
+    theirs = [w.casefold().translate(_UK_RU_FOLD) for w in post if len(w) >= 4 and not _denials([w])]
+    count = 0
+    for word in said:
+        if len(word) < 4 or _denials([word]):
+            continue
+        ours = word.casefold().translate(_UK_RU_FOLD)
+        count += any(akin(ours, other) for other in theirs)
+    return count
 
 
 def _denials(words: list[str]) -> list[str]:
