@@ -27,6 +27,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -332,6 +333,27 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 
 def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
+    """`_compare`, saying so where two long texts were not matched word by word (too many edits apart to find their
+    fewest cheaply, `_fewest_edits`): their words there were said "replaced", or "no word of the post's" was in a quote
+    made of the post's words in another order (review46c). Such a comparison never passes."""
+    unmatched: list[tuple[int, int]] = []
+    token = _NOT_MATCHED.set(unmatched)
+    try:
+        found_ = _compare(said, found, set_aside=set_aside, links=links, lang=lang, quote_lang=quote_lang)
+    finally:
+        _NOT_MATCHED.reset(token)
+    if not unmatched or found_.result == "warn":   # a warn says it is unsure already (a translation's, most often)
+        return found_
+    words = ", ".join(f"{x:,} of the quote's and {y:,} of the post's" for x, y in unmatched)
+    unsure = (f"not matched word by word where the two differ too much to match cheaply ({words}): the changes said "
+              "there are not each word's")
+    if found_.result == "fail" and re.fullmatch(r"no word of the post's [\d,]+ is in the quote", found_.evidence):
+        return replace(found_, evidence=f"the quote's words are not the post's in its order; {unsure}")
+    return replace(found_, result="fail" if found_.result == "fail" else "warn", evidence=f"{found_.evidence}; {unsure}")
+
+
+def _compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
+             lang: str | None = None, quote_lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
@@ -2051,6 +2073,10 @@ def _real(change: Change) -> bool:
 # turns the post around, as "We will [not] support" does in brackets (newuser42b #1: it warned as a harmless cut).
 CUT_NEGATION = "the cut drops a negation: it turns the post's words around"
 CUT_FIGURE = "the cut drops a figure: it changes what the post's words say"
+# An elision right after a negation that runs into another sentence: the negation then denies the words after the "…",
+# which the post does not deny ("I will not … resign" of "I will not stay. I will resign.", review46c).
+CUT_NEGATION_MOVED = ("the cut runs from a negation into another sentence: the quote denies words the post does not "
+                      "deny")
 # A restrictive clause cut whole, its negation with it: "The people … will pay" of "The people who did not vote will
 # pay" does not turn the post around (the quote never says "who voted"), it drops what says which people are meant,
 # as a cut of "who voted" does, which warns; it failed as CUT_NEGATION (review43b43). It warns, saying so.
@@ -2109,6 +2135,8 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     CUT_FIGURE), or "": none, or words the post sets off on both sides, a whole sentence, clause or parenthesis
     ("We will cut taxes. … Schools come first." of "… We will not raise fees. …" is an honest cut)."""
     cut = post[j1:j2]
+    if _negation_moved(post, j1, j2, found):
+        return CUT_NEGATION_MOVED
     denies = any(_negates(post[k]) and not (k + 1 < j2 and _key(post[k + 1]) in _NO_DENIAL) for k in range(j1, j2))
     kind = CUT_NEGATION if denies or _key(cut[-1]) in _PRIVATIVES and j2 < len(post) \
         else CUT_FIGURE if any(
@@ -2120,6 +2148,29 @@ def _cuts(post: list[str], j1: int, j2: int, found: str) -> str:
     at = re.search(pattern, normalise(found))
     set_off = at is not None and all(_SET_OFF_RE.search(at.group(k)) for k in (1, len(words) - 1))
     return "" if set_off else CUT_CLAUSE if kind == CUT_NEGATION and _clause_cut_whole(cut) else kind
+
+
+def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
+    """Whether an elision of post[j1:j2] cut right after a negation runs past the end of its sentence to words the
+    post does not deny: "I will not … resign" of "I will not stay. I will resign." says the opposite of the post, and
+    warned as a partial quote (review46c). Not a cut inside the negation's sentence ("I will not, under any
+    circumstances, resign"), nor one whose last sentence denies again ("… I will never resign")."""
+    if j1 == 0 or j2 >= len(post) or not _negates(post[j1 - 1]) or _key(post[j1]) in _NO_DENIAL:
+        return False
+    words = post[j1 - 1:j2 + 1]
+    pattern = re.escape(words[0]) + "".join(r"(\W*?)" + re.escape(w) for w in words[1:])
+    at = re.search(pattern, normalise(found))
+    if at is None:
+        return False   # where its sentences end is not known: the cut warns as before
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
+    # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
+    return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
+
+
+# Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
+# ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:
@@ -2662,6 +2713,8 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         if not anchors:   # no word once on each side (a chant, a refrain): its fewest edits, if they are few, read
             # from its start as the table does (its shared end, matched first, put a quote's unquoted rest inside it)
             found = _fewest_edits(a[lo_a:ends[0]], b[lo_b:ends[1]], work)
+            if found is None and (unmatched := _NOT_MATCHED.get()) is not None:
+                unmatched.append((hi_a - lo_a, hi_b - lo_b))
             if found is not None:
                 del pairs[kept:]
                 pairs += [(lo_a + i, lo_b + j) for i, j in found]
@@ -2673,6 +2726,9 @@ def _long_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+# The stretches (their words on each side) `_long_pairs` left unmatched in the comparison under way, past the work
+# `_fewest_edits` may do: `compare` says so, where its words were "replaced" or "no word of the post's" (review46c)
+_NOT_MATCHED: ContextVar[list[tuple[int, int]] | None] = ContextVar("_NOT_MATCHED", default=None)
 # Steps `_fewest_edits` may take over one comparison of two long texts: about a second at most.
 _EDITS_WORK = 1_000_000
 
