@@ -2043,6 +2043,14 @@ def m085_at_risk_reads_youtube_watch_pages_with_v_later(db: Database) -> None:
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V85.strip())
 
 
+@migrations()
+def m086_embed_shown_url(db: Database) -> None:
+    """v86 (fixleft46b): the post's URL as the article writes it where that is not the canonical `url` the tool matches
+    and fetches by (a TikTok photo post's /@user/photo/<id>, an Instagram /reel/, /reels/ or /tv/ page). NULL: the
+    article writes the canonical form, or recorded before v86."""
+    db.table("embeds").add_column("shown_url", str)
+
+
 if __name__ == "__main__":
     SCHEMA.write_text(schema_sql(), encoding="utf-8")
     print(f"wrote {SCHEMA}")

@@ -58,7 +58,7 @@ CREATE TABLE "embeds" (
    "span_start" INTEGER,
    "span_end" INTEGER,
    "also_at" TEXT
-, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT, "media_marker" TEXT, "id_doubt" TEXT, "unshown" TEXT, "moments" TEXT, "other_handles" TEXT, "end_seconds" INTEGER);
+, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT, "media_marker" TEXT, "id_doubt" TEXT, "unshown" TEXT, "moments" TEXT, "other_handles" TEXT, "end_seconds" INTEGER, "shown_url" TEXT);
 
 CREATE UNIQUE INDEX "idx_embeds_article_id_ordinal"
     ON "embeds" ("article_id", "ordinal");

@@ -1812,7 +1812,7 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
 
     wanted = []
     for i, embed in enumerate(result.embeds):
-        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url))
+        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url), embed.shown_url)
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():
@@ -2222,7 +2222,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             if used is not None:
                 used.append(named.source)
             for index, embed in enumerate(scanned.embeds):
-                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
+                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url),
+                                   embed.shown_url)
                 if target is not None:
                     found.append(target)
                     came_from.append((named.source, index))
@@ -2233,7 +2234,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if used is not None:
             used.append(named)
         ref = platforms.parse_url(named)
-        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url, ref.shown) if ref else None
         if target is not None:
             found.append(target)
             came_from.append((named, None))

@@ -123,8 +123,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             media = f" [{len(embed.media_links)} media]" if embed.media_links else \
                 f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK,
-                    (post_url_words(embed.kind, embed.post_id, embed.url) + _start_time(data := embed.to_json()), ""),
-                    BREAK, (embed.detector, "dim")]
+                    (post_url_words(embed.kind, embed.post_id, embed.shown_url or embed.url)
+                     + _start_time(data := embed.to_json()), ""), BREAK, (embed.detector, "dim")]
+            if embed.shown_url:   # the article's form first, the one matched and fetched by after it (fixleft46b)
+                post += [BREAK, (canonical_words(embed.url), "dim")]
             for line in (moments_line(data), other_handles_line(data)):   # newuser41a #3, #13
                 post += [BREAK, (line, "dim")] if line else []
             if embed.id_doubt:
@@ -1908,6 +1910,22 @@ def post_url_words(kind: str, post_id: str | None, url: str) -> str:
     return f"no post URL (account {url})" if kind == "post" and not post_id else url
 
 
+def canonical_words(url: str) -> str:
+    """What follows the article's own form of a post's URL (`Embed.shown_url`): the canonical URL the tool matches,
+    merges and fetches the post by, which the article does not write (fixleft46b)."""
+    return f"read as {url}"
+
+
+def _md_read_as(embed: dict[str, Any]) -> str:
+    """After the article's own form of the post's URL, the canonical one in brackets; nothing with none."""
+    return f" ({canonical_words(_md_link(embed['url']))})" if embed.get("shown_url") else ""
+
+
+def _html_read_as(embed: dict[str, Any]) -> str:
+    """`_md_read_as` for HTML."""
+    return f" ({canonical_words(_html_url(embed['url']))})" if embed.get("shown_url") else ""
+
+
 def _account_words(embed: dict[str, Any]) -> str:
     """The words before the URL of a post named by no id or link: its URL is its account's page."""
     return "no post URL; account: " if embed.get("kind") == "post" and not embed.get("post_id") else ""
@@ -1919,7 +1937,8 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_account_words(embed)}{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, "
+             f"{_account_words(embed)}{_md_link(embed.get('shown_url') or embed['url'])}{_md_read_as(embed)}"
+             f"{_start_time(embed)} (found by {embed['detector']}, "
              f"{span})", "",
              "> " + rtl_isolated_md(_md_line(embed["quote"])), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
@@ -2396,7 +2415,9 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span>{escape(_as_of(status))}</h3>'
-            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed["url"])}{escape(_start_time(embed))}, '
+            f'<p class="meta">{escape(_account_words(embed))}{_html_url(embed.get("shown_url") or embed["url"])}'
+            f'{_html_read_as(embed)}'
+            f'{escape(_start_time(embed))}, '
             f"found by "
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{rtl_isolated_html(_html(embed['quote']))}</blockquote>{thumbs}"

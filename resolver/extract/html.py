@@ -489,7 +489,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
         start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
-        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None,
+        id_doubt=platforms.link_doubt(ref, url) if detector in LINKS else None, shown_url=ref.shown,
     )
     return _disguise_said(embed, url, el, smap, detector, needle) if platforms.beyond_ascii(url) else embed
 
@@ -1861,7 +1861,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
                  span=(start, begin + len(raw)), post_id=ref.post_id,
                  author_handle=ref.author_handle, linked_capture=_capture_before(page, begin, raw),
                  start_seconds=ref.start_seconds, end_seconds=ref.end_seconds,
-                 id_doubt=platforms.link_doubt(ref, raw) or doubt)
+                 id_doubt=platforms.link_doubt(ref, raw) or doubt, shown_url=ref.shown)
 
 
 class _UnshownSource:
