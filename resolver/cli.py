@@ -1240,6 +1240,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
         many = summary.credit_language_not_read != 1
         extras.append((summary.credit_language_not_read, f"article{'s' * many} in a language whose credit words are "
                                                          "not read (a credit written in them is not found)"))
+    if not_read := sum(summary.not_read.values()):   # no embeds, yet the articles hold them (fixleft46b)
+        kinds = ", ".join(f"{service} {n:,}" for service, n in summary.not_read.items())
+        closed = f", {summary.closed:,} of them of closed services" if summary.closed else ""
+        extras.append((not_read, f"post{'s' * (not_read != 1)} of services not read (not checked: {kinds}){closed}"))
     left_out = sum(summary.left_out.values())
     if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))

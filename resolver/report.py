@@ -1352,6 +1352,17 @@ def embeds_summary(summary: dict[str, Any]) -> str:
     return f"{summary['embeds']} ({_counts(summary['by_platform'])})" if summary["by_platform"] else str(summary["embeds"])
 
 
+def not_read_summary(summary: dict[str, Any]) -> str | None:
+    """'3 (Storify 1, Vine 1, Google+ 1), 3 of them of closed services: not checked': the posts of services no step
+    reads, which are no embeds (the article's notes say each); None with none (or a report made before they were
+    counted)."""
+    not_read = summary.get("not_read") or {}
+    if not not_read.get("count"):
+        return None
+    closed = f", {not_read['closed']} of them of closed services" if not_read.get("closed") else ""
+    return f"{not_read['count']} ({_counts(not_read['by_service'])}){closed}: not checked"
+
+
 def archive_summary(summary: dict[str, Any], embeds: Sequence[dict[str, Any]] = ()) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5). Of those with no copy, the
     posts whose HTTP 200 captures nobody read (`embeds`' own), said so: whether one holds the post is not known, as the
@@ -1484,6 +1495,7 @@ def markdown(report: dict[str, Any]) -> str:
              "| Checks | " + " · ".join(f"{MARK[k]} {v}" for k, v in summary["checks"].items()) + " |",
              f"| Embedded posts with no archived copy | {archive_summary(summary, report['embeds'])} |",
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
+             *([f"| Posts of services not read | {_md(said)} |"] if (said := not_read_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
         lines += ["**Failed checks**", ""] + [f"- {isolated_md(_md(f, as_written=True))}" for f in summary["failed"]]
@@ -2347,6 +2359,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              "</td></tr>",
              *([f"<tr><th scope=\"row\">Flattened posts</th><td>{escape(identified)}</td></tr>"]
                if (identified := identification_summary(summary)) else []),
+             *([f"<tr><th scope=\"row\">Posts of services not read</th><td>{escape(said)}</td></tr>"]
+               if (said := not_read_summary(summary)) else []),
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>"
