@@ -750,8 +750,8 @@ CREATE VIEW "at_risk_embeds" AS WITH copies AS (
     WHERE length(rest) = 11 OR length(rest) > 11 AND substr(rest, 12, 1) IN ('&', '?', '#', '/')
     UNION
     SELECT DISTINCT NULL, 'tiktok', substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))), held FROM (
-        SELECT substr(original, instr(original, '/video/') + 7) AS rest, held FROM copies
-        WHERE instr(original, 'tiktok.com/@') > 0 AND instr(original, '/video/') > instr(original, 'tiktok.com/@'))
+        SELECT substr(original, CASE WHEN instr(original, '/video/') > instr(original, 'tiktok.com/@') THEN instr(original, '/video/') ELSE instr(original, '/photo/') END + 7) AS rest, held FROM copies
+        WHERE instr(original, 'tiktok.com/@') > 0 AND (instr(original, '/video/') > instr(original, 'tiktok.com/@') OR instr(original, '/photo/') > instr(original, 'tiktok.com/@')))
     WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))
 )
 SELECT e.id AS embed_id, e.article_id,

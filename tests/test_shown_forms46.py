@@ -134,3 +134,31 @@ def test_an_igtv_post_gone_from_instagram_is_asked_as_tv_and_found_in_its_archiv
     assert [c["text"] for c in post["archived"]] == [CAPTION], post["archived"]
     code, md = run("report", "--offline", "a.html")
     assert f"<{tv}> (read as <https://www.instagram.com/p/{GONE}/>)" in md, md
+
+
+def test_a_removed_tiktok_photo_post_is_found_under_its_photo_page_and_not_listed_at_risk(fakenet, tmp_path,
+                                                                                        monkeypatch):
+    """The article links a photo post's /photo/ page, gone from TikTok; its one capture is filed under /photo/, which
+    no canonical /video/ form names: asked first, read, shown with the article's form, and counted by `stats`."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.test_tiktok_captures import CAPTION as SAID, HANDLE, HOSTS, VIDEO as GONE, _video_gone, universal
+    from tests.test_verdicts import cli_on_fakenet
+    from tests.waybacknet import Capture, serve
+
+    photo = f"https://www.tiktok.com/@{HANDLE}/photo/{GONE}"
+    _video_gone(fakenet)
+    serve(fakenet, [Capture("20231201093000", photo, universal(og_url=photo))])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    article = f'<html><body><p>The department posted <a href="{photo}">photos of the breach</a>.</p></body></html>'
+    code, out = run("scan", "--fetch", "--json", "a.html", article=article, name="a.html")
+    [post] = json.loads(out)["posts"]
+    assert [(c["original"], c["text"]) for c in post["archived"]] == [(photo, SAID)], post["archived"]
+    cdx = [parse_qs(urlsplit(path).query)["url"][0] for host, path in fakenet.hits
+           if host == "web.archive.org" and path.startswith("/cdx")]
+    assert cdx[0] == f"www.tiktok.com/@{HANDLE}/photo/{GONE}", cdx   # the article's form asked first
+    code, md = run("report", "--offline", "a.html")
+    assert f"<{photo}> (read as <https://www.tiktok.com/@{HANDLE}/video/{GONE}>)" in md, md
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == GONE], at_risk
