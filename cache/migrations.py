@@ -1952,7 +1952,11 @@ _TIKTOK_COPIES_V86 = (
     f"{_AFTER_AT}))\n"
     "    WHERE length(rest) > length(ltrim(rest, '0123456789')) AND (ltrim(rest, '0123456789') = '' OR "
     "substr(ltrim(rest, '0123456789'), 1, 1) IN ('?', '#', '/'))\n")
-AT_RISK_EMBEDS_V86 = _replaced(AT_RISK_EMBEDS_V85, (_TIKTOK_COPIES, _TIKTOK_COPIES_V86))
+# A capture of the page the article wrote (`embeds.shown_url`: an Instagram /tv/ or /reels/ page) is the post's copy
+# as one of its canonical URL is.
+AT_RISK_EMBEDS_V86 = _replaced(AT_RISK_EMBEDS_V85, (_TIKTOK_COPIES, _TIKTOK_COPIES_V86),
+                               ("AND (a.url = e.url OR a.url = p.url",
+                                "AND (a.url = e.url OR a.url = e.shown_url OR a.url = p.url"))
 
 # The embeds of current articles the dead view leaves out as naming no post (no id, no post reached by a link, no link
 # that may hide one: a flattened post that kept no link; or of a kind that is no post, v73: a playlist, a timeline), by
@@ -2062,7 +2066,8 @@ def m086_embed_shown_url_and_at_risk_reads_tiktok_photo_pages(db: Database) -> N
     """v86 (fixleft46b): the post's URL as the article writes it where that is not the canonical `url` the tool matches
     and fetches by (a TikTok photo post's /@user/photo/<id>, an Instagram /reel/, /reels/ or /tv/ page). NULL: the
     article writes the canonical form, or recorded before v86. `at_risk_embeds` counts a TikTok photo post's capture
-    read under its /photo/ page as its copy, as the reports do now that the fetch asks for it."""
+    read under its /photo/ page, and a capture of the page the article wrote, as its copy, as the reports do now that
+    the fetch asks for them."""
     db.table("embeds").add_column("shown_url", str)
     db.execute("DROP VIEW IF EXISTS at_risk_embeds")
     db.create_view("at_risk_embeds", AT_RISK_EMBEDS_V86.strip())

@@ -49,7 +49,8 @@ def test_an_embed_code_of_a_reel_keeps_its_form():
     embed = _one(f'<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/reel/{CODE}/'
                  f'?utm_source=ig_embed" data-instgrm-version="14"><a href="https://www.instagram.com/reel/{CODE}/">'
                  "View this post on Instagram</a></blockquote>", "instagram")
-    assert (embed.url, embed.shown_url) == (f"https://www.instagram.com/p/{CODE}/", f"https://www.instagram.com/reel/{CODE}/")
+    assert (embed.url, embed.shown_url) == (f"https://www.instagram.com/p/{CODE}/",
+                                            f"https://www.instagram.com/reel/{CODE}/")
 
 
 @pytest.mark.parametrize("written", [f"https://www.tiktok.com/@jo_fict/video/{PHOTO}",
@@ -103,8 +104,8 @@ def test_instagram_oembed_is_asked_in_a_form_its_schemes_list(shown, asked):
 
 def test_tiktok_oembed_is_asked_the_video_form_for_a_photo_post():
     # nothing says TikTok's oEmbed answers /photo/: its schemes list /video/
-    assert oembed.asked_url("tiktok", f"https://www.tiktok.com/@jo_fict/video/{PHOTO}",
-                      f"https://www.tiktok.com/@jo_fict/photo/{PHOTO}") == f"https://www.tiktok.com/@jo_fict/video/{PHOTO}"
+    video = f"https://www.tiktok.com/@jo_fict/video/{PHOTO}"
+    assert oembed.asked_url("tiktok", video, f"https://www.tiktok.com/@jo_fict/photo/{PHOTO}") == video
 
 
 def test_an_igtv_post_gone_from_instagram_is_asked_as_tv_and_found_in_its_archived_tv_page(fakenet, tmp_path,
@@ -134,6 +135,9 @@ def test_an_igtv_post_gone_from_instagram_is_asked_as_tv_and_found_in_its_archiv
     assert [c["text"] for c in post["archived"]] == [CAPTION], post["archived"]
     code, md = run("report", "--offline", "a.html")
     assert f"<{tv}> (read as <https://www.instagram.com/p/{GONE}/>)" in md, md
+    code, out = run("stats", "--json")
+    at_risk = [json.loads(line) for line in out.splitlines() if line.startswith('{"view": "at_risk_embeds"')]
+    assert not [row for row in at_risk if row["post_id"] == GONE], at_risk
 
 
 def test_a_removed_tiktok_photo_post_is_found_under_its_photo_page_and_not_listed_at_risk(fakenet, tmp_path,
