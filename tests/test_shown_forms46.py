@@ -35,7 +35,9 @@ def _one(html: str, platform: str):
      f"https://www.instagram.com/p/{CODE}/"),
     (f"https://www.instagram.com/tv/{CODE}/", f"https://www.instagram.com/tv/{CODE}/",
      f"https://www.instagram.com/p/{CODE}/"),
-], ids=["tiktok-photo", "reel", "reels", "tv"])
+    (f"https://www.instagram.com/Mira.Vale/reel/{CODE}/embed/", f"https://www.instagram.com/Mira.Vale/reel/{CODE}/",
+     f"https://www.instagram.com/p/{CODE}/"),
+], ids=["tiktok-photo", "reel", "reels", "tv", "account-reel"])
 def test_the_articles_form_is_kept_apart_from_the_canonical_url(written, shown, canonical):
     platform = "tiktok" if "tiktok" in written else "instagram"
     embed = _one(f'<p>See <a href="{written}">the post</a>.</p>', platform)
@@ -97,6 +99,7 @@ def test_the_archive_is_asked_the_articles_form_first():
     (f"https://www.instagram.com/tv/{CODE}/", f"https://www.instagram.com/tv/{CODE}/"),
     (f"https://www.instagram.com/reels/{CODE}/", f"https://www.instagram.com/p/{CODE}/"),   # not in the schemes
     (None, f"https://www.instagram.com/p/{CODE}/"),
+    (f"https://www.instagram.com/mira/reel/{CODE}/", f"https://www.instagram.com/p/{CODE}/"),   # only */p/* listed
 ])
 def test_instagram_oembed_is_asked_in_a_form_its_schemes_list(shown, asked):
     assert oembed.asked_url("instagram", f"https://www.instagram.com/p/{CODE}/", shown) == asked
