@@ -1092,13 +1092,17 @@ def _no_caption(embed: dict[str, Any], said: str | None, post: dict[str, Any] | 
     quoted = embed.get("quote") or ""
     # the placeholder's words in another language ("Ver esta publicación en Instagram") are no placeholder the table
     # knows: its words as shown, never an empty quote ('', newuser45a #8)
-    shown = " ".join((said or _placeholder_shown(quoted) or quoted or "").split())
-    shown = _shortened(shown, 80)
+    known = said or _placeholder_shown(quoted)
+    shown = _shortened(" ".join((known or quoted or "").split()), 80)
     why = ("the post was not fetched" if post is None else
            "Instagram's oEmbed answer holds no caption" if post.get("status") == "available" else
            "no answer or archived copy holds its caption")
-    placeholder = f"Instagram's placeholder ('{shown}')" if shown else "no words of the post's (no caption)"
-    return (f"not checked: the embed code shows {placeholder}, not the post's caption, and {why}: "
+    # words the placeholder table does not know (a card in another language, or a caption whose markup a CMS stripped)
+    # are said as words not read, never as Instagram's placeholder (review46a)
+    placeholder = (f"Instagram's placeholder ('{shown}'), not the post's caption" if known and shown else
+                   f"words ('{shown}') not read as the post's caption" if shown else
+                   "no words of the post's (no caption)")
+    return (f"not checked: the embed code shows {placeholder}, and {why}: "
             "a caption the article quotes beside the embed could not be compared (compare it by hand)")
 
 
@@ -2286,6 +2290,12 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
                         if scripts else "")
                      + f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
                        f"picture on: check whose picture it is")
+    if others:   # "Stringer/Reuters" beside AP's Credit Line: the file names another agency, never "only the agency"
+        return check("image-metadata", "warn",   # (review46b: "STR" became a no-one's word, and nothing was said)
+                     f"the file names another originator than the article's: article credits the picture to "
+                     f"'{originator}', passed on by {agency}; the file names {', '.join(sorted(others))} ({inside}): "
+                     f"whether they are one originator is not known; {agency_words}, and {agency} only passed the "
+                     f"picture on: check whose picture it is")
     return check("image-metadata", "warn", f"{agency_words}, the originator '{originator}' was not checked: the file "
                                            f"names only the agency ({inside})")
 

@@ -385,7 +385,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                               len(a), len(p), matched, set_aside=aside, turned=figure,
                               translated=bool(languages))
     if matched * 2 < len(a) and (pair := uk_ru_pair(said_words, post_words)) and pair[2]:
-        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside)
+        return _uk_ru_translated(said_words, post_words, pair, len(a), len(p), matched, aside, texts=(said, found))
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
@@ -506,7 +506,10 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     the other none: a rendering that drops or adds it says the opposite ("Lula and Milei met" for "Lula e Milei não
     se reuniram": quotes34, once one frequent word tells a quote's language); else "". `langs`: the quote's language
     and the post's ("" where not known), whose words that only look like a negation are none (_NO_NEGATION_IN)."""
-    ours, theirs = [[w for w in side if _negates(w) and _key(w) not in _NO_NEGATION_IN.get(lang, ())]
+    # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
+    # "pt": its "No" negates, review46d)
+    ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
+                                                            and _reads_as(side) in (None, lang))]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -664,8 +667,8 @@ def _unsure(figure: _Figure) -> str:
     return f" (read as {readings}: not sure which, its mark a thousands' group or a decimal one)"
 
 
-def translation_turns(said: list[str], post: list[str], *, negation: bool,
-                      langs: tuple[str, str] = ("", "")) -> tuple[str, bool, bool]:
+def translation_turns(said: list[str], post: list[str], *, negation: bool, langs: tuple[str, str] = ("", ""),
+                      clauses: tuple[str, str] | None = None) -> tuple[str, bool, bool]:
     """What a translation of the post may have changed, in words ("; 150 is not among the post's figures (105)"; a
     negation added or dropped when `negation`: both languages negate with a word), and whether the figure and the
     negation are each unambiguous: the figures otherwise one for one, the one changed the same digits in another order
@@ -707,22 +710,86 @@ def translation_turns(said: list[str], post: list[str], *, negation: bool,
     figure = len(in_post) == len(in_said) and len(extra) == len(missing) == 1 and not friends \
         and extra[0].digits != missing[0].digits and sorted(extra[0].digits) == sorted(missing[0].digits) \
         and extra[0].power == missing[0].power
-    ours, theirs = [w for w in said if _negates(w)], [w for w in post if _negates(w)]
-    # a side that denies with a word only its own language has ("немає" for "нет", "нельзя" for "не можна") keeps
-    # the other's negation: no negation added or dropped (review45a: a faithful translation failed)
-    other = said if theirs else post   # the side with no negation word _negates knows
-    negated = negation and bool(ours) != bool(theirs) and not any(map(_denies_in_its_own_word, other))
+    # a side may deny with a word only its own language has ("немає" for "нет", "нельзя" for "не можна"): each is a
+    # negation of its side (review45a: a faithful translation failed), and one dropped is one dropped (review46b: a
+    # quote leaving out "немає" warned, and "Никаких" of another sentence excused a dropped "не")
+    negated = ""
+    if negation:
+        negated = _clause_negation_turned(clauses) if clauses is not None else ""
+        ours, theirs = _denials(said), _denials(post)
+        left_out = _left_out(clauses) if clauses is not None and not ours and theirs else None
+        if left_out:   # a part of the post the quote may not give holds it: named, not failed (review46b)
+            notes.append(left_out)
+        elif not negated and bool(ours) != bool(theirs):
+            negated = (f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
+                       f'the post\'s negation ("{theirs[0]}") is not in the quote')
     if negated:
-        notes.append(f'the quote adds a negation ("{ours[0]}") the post does not have' if ours else
-                     f'the post\'s negation ("{theirs[0]}") is not in the quote')
-    return "".join(f"; {note}" for note in notes), figure, negated
+        notes.append(negated)
+    return "".join(f"; {note}" for note in notes), figure, bool(negated)
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """A text's clauses, each its words (`_CLAUSE_END_RE`)."""
+    return [words for part in _CLAUSE_END_RE.split(text) if (words := tokens(part))]
+
+
+def _left_out(texts: tuple[str, str]) -> str:
+    """The note for a quote with fewer clauses than the post, none denying, that may be a run of the post's clauses
+    none of which denies: the post's negation is then in a part the quote may leave out ("Город держится, и мы тоже."
+    of "Світла немає. Місто тримається, і ми теж.": a part quoted failed as "the post's negation is not in the
+    quote", review46b); "" otherwise."""
+    said, post = _clauses(texts[0]), _clauses(texts[1])
+    if not said or len(said) >= len(post):
+        return ""
+    runs = [post[i:i + len(said)] for i in range(len(post) - len(said) + 1)]
+    if not any(not any(_denials(clause) for clause in run) for run in runs):
+        return ""
+    denying = next((clause for clause in post if _denials(clause)), None)
+    if denying is None:
+        return ""
+    return (f'the post\'s negation ("{_denials(denying)[0]}", in “{_join(denying)}”) is in a part of the post the '
+            "quote may not give (a partial quote?): if the quote renders that part, it drops the negation")
+
+
+def _denials(words: list[str]) -> list[str]:
+    """The words of a Ukrainian or Russian text that deny: those _negates knows and those only one language has."""
+    # "Ані" inside a sentence is Anya's name ("для Ані", for Anya), never "ані" (neither)
+    return [w for i, w in enumerate(words) if _negates(w) or _denies_in_its_own_word(w) and not (i and w == "Ані")]
+
+
+# Where a sentence or a clause ends: a Ukrainian/Russian translation keeps them ("Ми не відступимо. Жодних сумнівів."
+# is "Мы не отступим. Никаких сомнений.")
+_CLAUSE_END_RE = re.compile(r"[.!?;:,…]+(?=\s|$)|\s[—–-]+\s")
+
+
+def _clause_negation_turned(texts: tuple[str, str]) -> str:
+    """The note for a clause whose negation a Ukrainian/Russian translation drops or adds, where the quote (the first
+    text) and the post have as many clauses ("Мы отступим. Никаких сомнений." of "Ми не відступимо. Жодних
+    сумнівів.": "Никаких" denies too, in another sentence, review46b); "" when each clause keeps its side's, or the
+    clauses cannot be paired."""
+    said, post = _clauses(texts[0]), _clauses(texts[1])
+    if len(said) != len(post) or len(said) < 2:
+        return ""
+    for ours, theirs in zip(said, post):
+        our_words, their_words = _denials(ours), _denials(theirs)
+        if bool(our_words) != bool(their_words):
+            if our_words:
+                return (f'the quote adds a negation ("{our_words[0]}", in “{_join(ours)}”) the post\'s '
+                        f'“{_join(theirs)}” does not have')
+            return (f'the post\'s negation ("{their_words[0]}", in “{_join(theirs)}”) is not in the quote\'s '
+                    f'“{_join(ours)}”')
+    return ""
 
 
 # Words that deny in Ukrainian or Russian and that _negates does not know, each a translation of a negation word of
 # the other language: "there is no" (Ukrainian "немає", "нема"; Russian "нет" is one of _WORD_NEGATIONS), "must not"
 # (Russian "нельзя", Ukrainian "не можна"), "no … at all" ("жодних", "никаких"), "nowhere", "in no way".
+# And Ukrainian "ані" (Russian "ни"), "нізащо" ("ни за что"), "жоден" (the stem below misses it), "ніщо", Russian
+# "нечего", "некого", "негде", "некуда", "незачем" (Ukrainian "нічого", "нікого", "ніде", "нікуди": review46b, now that
+# each counts as a negation of its side).
 _UK_RU_DENYING = frozenset("немає нема нельзя нету ніде нікуди ніяк аніяк нікого нікому нічим ніскільки анітрохи "
-                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь".split())
+                           "нигде никуда никак никого никому ничем ничто нисколько ничуть отнюдь "
+                           "ані нізащо нечего некого негде некуда незачем жоден ніщо ниоткуда нізвідки".split())
 _UK_RU_DENYING_STEMS = ("жодн", "ніяк", "никак")
 
 
@@ -752,11 +819,12 @@ def _translation_languages(languages: tuple[str, ...], lang: str | None, quote_l
 
 
 def _uk_ru_translated(said: list[str], post: list[str], pair: tuple[str, str, bool], ours: int, theirs: int,
-                      matched: int, aside: tuple[str, ...]) -> Comparison:
+                      matched: int, aside: tuple[str, ...], *, texts: tuple[str, str] | None = None) -> Comparison:
     """The verdict on a quote in Russian of a post in Ukrainian, or the reverse: a translation, not compared word by
     word (a warn), but for a figure or a negation it changes unambiguously (a fail, naming it)."""
     codes = {name: code for code, name in UK_RU.items()}
-    notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]))
+    notes, figure, negated = translation_turns(said, post, negation=True, langs=(codes[pair[0]], codes[pair[1]]),
+                                               clauses=texts)
     evidence = (f"the quote reads as {pair[0]}, the post as {pair[1]}: they may be a translation ({UK_RU_PAIR}), "
                 f"which is not compared word by word: compare by hand{notes}")
     if figure or negated:   # the change first: it is what fails
@@ -2110,7 +2178,7 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 # negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
 # languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
 _WORD_NEGATIONS = frozenset("not never no nor nein nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
-                            "geen nunca jamás nem não non pas jamais ne не ни нет ні "
+                            "geen nunca jamás nem não nao non pas jamais ne не ни нет ні "
                             "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
                             "никто ничего никогда ніхто нічого ніколи "
                             "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
