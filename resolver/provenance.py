@@ -3215,7 +3215,7 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
            ) -> dict[str, Any]:
     from cache import utc_now
 
-    from resolver.pipeline import post_of_embed, same_posts
+    from resolver.pipeline import closed_of, not_read_of, post_of_embed, same_posts
 
     posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
     same = same_posts(result)
@@ -3252,7 +3252,8 @@ def _build(result: ArticleResult, *, store: Store | None, generated_at: str | No
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store) | {"published": dated.to_json() if dated else None,
                                               "warnings": _links_followed(result, store, redactor, takes, embeds)},
-        "summary": summarise(embeds, credits, missing),
+        "summary": summarise(embeds, credits, missing, not_read=not_read_of(result.unsupported, result.podcasts),
+                             closed=closed_of(result.unsupported)),
         "embeds": embeds, "credits": credits, "unreachable": missing, "answered_not_the_post": answered,
         "replay": replay,
         "answers": answers_used(embeds, credits, offline=offline, started_at=started_at),
@@ -4333,8 +4334,11 @@ def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict
     return [c for c in embed["checks"] if (c["name"], c["result"], c["evidence"]) not in said]
 
 
-def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
-    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5)."""
+def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str], *,
+              not_read: dict[str, int] | None = None, closed: int = 0) -> dict[str, Any]:
+    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5). `not_read`: the posts
+    of services no step reads, by service (`pipeline.not_read_of`), `closed` of them of closed services: no embeds,
+    counted apart so that the totals add up (fixleft46b)."""
     counted = [own_checks(e, embeds) for e in embeds]
     results = Counter(c["result"] for checks in counted + [cr["checks"] for cr in credits] for c in checks)
     failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, checks in enumerate(counted) for c in checks
@@ -4371,4 +4375,5 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
                                                  and e["identified"]["verdict"] != NOT_CHECKED),
                            "not_checked": sum(1 for e in remnants if e["identified"]["verdict"] == NOT_CHECKED)},
         "unreachable": len(unreachable),
+        "not_read": {"count": sum((not_read or {}).values()), "by_service": dict(not_read or {}), "closed": closed},
     }
