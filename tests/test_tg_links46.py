@@ -28,7 +28,7 @@ from tests.waybacknet import serve
 ], ids=["resolve", "no-slashes", "caps-fragment", "comment", "private"])
 def test_an_app_link_to_a_post_names_the_posts_t_me_url(link, url, post_id):
     ref = platforms.parse_url(link)
-    assert ref is not None and (ref.url, ref.post_id) == (url, post_id), ref
+    assert ref is not None and (ref.url, ref.post_id, ref.shown) == (url, post_id, link), ref
 
 
 @pytest.mark.parametrize("link", [
@@ -73,7 +73,11 @@ def test_an_app_linked_post_is_fetched_from_its_t_me_widget_and_the_private_one_
     assert ("t.me", WIDGET_PATH) in fakenet.hits
     assert not [h for h in fakenet.hits if "1789456123" in str(h) or "tg:" in str(h)], fakenet.hits
     code, md = run("report", "--offline", "a.html")
-    assert "https://t.me/riverwatch/4521" in md and "https://t.me/c/1789456123/977" in md, md
+    # each shown as the article wrote it, then the t.me URL it is read as (fixleft46b's form of a shown URL)
+    assert "<tg://resolve?domain=RiverWatch&post=4521> (read as <https://t.me/riverwatch/4521>)" in md, md
+    assert "<tg://privatepost?channel=1789456123&post=977> (read as <https://t.me/c/1789456123/977>)" in md, md
+    code, page_html = run("report", "--offline", "--format", "html", "a.html")
+    assert 'href="tg:' not in page_html and "<code>tg://resolve?domain=RiverWatch&amp;post=4521</code>" in page_html
     code, out = run("fetch", "--json", "tg://resolve?domain=RiverWatch&post=4521")   # given alone: the same post
     fetched = json.loads(out)
     assert code == 0 and (fetched["post_id"], fetched["text"]) == ("riverwatch/4521", TEXT), out

@@ -8,6 +8,8 @@ Telegram reads user names; a private channel's is `c/<chat>/<number>` (#15: two 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resolver.lazy import LazyPattern
 from resolver.model import PostRef
 from resolver.platforms import urls
@@ -65,12 +67,14 @@ def parse_app_link(url: str) -> PostRef | None:
     path = head[3:].removeprefix("//").strip("/").lower()
     args = {name: values[0] for name, values in parse_qs(query.partition("#")[0], keep_blank_values=True).items()}
     post = args.get("post", "")
+    ref = None
     if path == "resolve" and CHANNEL.match(args.get("domain", "")) and MESSAGE_ID.match(post):
         comment = args.get("comment", "")
-        return parse(f"https://t.me/{args['domain']}/{post}" + (f"?comment={comment}" if comment else ""))
-    if path == "privatepost" and PRIVATE_CHAT.match(args.get("channel", "")) and MESSAGE_ID.match(post):
-        return parse(f"https://t.me/c/{args['channel']}/{post}")
-    return None
+        ref = parse(f"https://t.me/{args['domain']}/{post}" + (f"?comment={comment}" if comment else ""))
+    elif path == "privatepost" and PRIVATE_CHAT.match(args.get("channel", "")) and MESSAGE_ID.match(post):
+        ref = parse(f"https://t.me/c/{args['channel']}/{post}")
+    # shown as the article wrote it, beside the t.me URL it is read as (`PostRef.shown`)
+    return replace(ref, shown=url.strip()) if ref is not None else None
 
 
 def _comment_on(post: PostRef, split: urls.SplitURL, url: str) -> PostRef:
