@@ -1967,6 +1967,39 @@ def _within(part: str, whole: str) -> bool:
     return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
+# words beside an organisation's name that make it no other organisation: a notice's, a company's form, "the"
+_FORM_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc", "co", "corp", "gmbh", "ag", "sa", "srl", "company",
+                         "group", "a", "an"})
+
+
+def _qualified_in(said: str, fields: Sequence[str]) -> str | None:
+    """The part of a file's organisation field (as written) in which the article's organisation (`said`, word-folded)
+    is found only inside a longer name whose other words qualify it: "Defence Ministry" in "Russian Defence Ministry",
+    "Ministry of Defence" in "Ministry of Defence of Ukraine" (review45a: each passed as one organisation, the
+    article's credit not saying which ministry). None when some part names it with only a notice's words, a company's
+    form or "the" besides ("The Riverton Post", "© 2024 Harbour Pictures Ltd."), or when no part holds it."""
+    qualified = None
+    for field in fields:
+        for part in _CREDIT_PARTS.split(field):
+            words = _plain(part).split()
+            small = said.split()
+            at = next((i for i in range(len(words) - len(small) + 1) if words[i:i + len(small)] == small), None)
+            if not small or at is None:
+                continue
+            rest = words[:at] + words[at + len(small):]
+            if all(w in _NOTICE_WORDS or w in _FORM_WORDS or w.isdigit() for w in rest):
+                return None
+            qualified = qualified or part.strip()
+    return qualified
+
+
+def _qualified_warning(credit: dict[str, Any], said: str, part: str, inside: str, before: str = "") -> dict[str, str]:
+    """The warn of an organisation the file names only qualified (`_qualified_in`): both names, never a pass."""
+    return check("image-metadata", "warn", f"{before}article credits '{said}', the file names '{part}' ({inside}): the "
+                                           f"file's name says more than the article's (which one, whose), so whether "
+                                           f"they are one organisation is not known")
+
+
 def other_credits(credits: list[dict[str, Any]], images: Mapping[str, dict[str, Any]] | None = None
                   ) -> list[list[dict[str, str]]]:
     """Each credit's `other-credits` checks: a warning for each other credit of the same photo (sizes aside) naming
@@ -2222,7 +2255,11 @@ def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: 
             return check("image-metadata", "fail", f"the agency does not match: article credits "
                                                    f"'{credit['organization']}' ({', '.join(sorted(said_agencies))}), the "
                                                    f"file names {', '.join(sorted(file_agencies))} ({inside})")
-        if said_agencies & file_agencies or any(_within(said_org, _plain(o)) for o in orgs):
+        if said_agencies & file_agencies:
+            return check("image-metadata", "pass", f"organisation matches the file ({inside})")
+        if any(_within(said_org, _plain(o)) for o in orgs):
+            if part := _qualified_in(said_org, orgs):
+                return _qualified_warning(credit, credit["organization"], part, inside)
             return check("image-metadata", "pass", f"organisation matches the file ({inside})")
         return check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")
     return check("image-metadata", "skip", f"nothing comparable (file: {inside})")
@@ -2263,6 +2300,10 @@ def _originator_checked(credit: dict[str, Any], origin: tuple[str, str], embedde
     theirs = _agencies_named(originator, people=names, whole=True)
     named = _agencies_named(" / ".join(value for _, value in fields), people=names, whole=True)
     if _within(_plain(originator), _plain(" / ".join(value for _, value in fields))) or theirs & named:
+        if not theirs & named and (part := _qualified_in(_plain(originator), [value for _, value in fields])):
+            return _qualified_warning(credit, originator, part, inside,
+                                      f"the originator is named in the file only inside a longer name; "
+                                      f"{'the agency matches the file' if base['result'] == 'pass' else base['evidence']}; ")
         if base["result"] == "pass":
             return check("image-metadata", "pass", f"the originator '{originator}' and the agency match the file "
                                                    f"({inside})")
@@ -2352,7 +2393,7 @@ def _names_in_two_scripts(credit: dict[str, Any], byline: str, scripts: tuple[st
             return check("image-metadata", "warn", f"{unknown}; article credits '{credit['organization']}' "
                                                    f"({', '.join(sorted(said))}), the file names "
                                                    f"{', '.join(sorted(named))}: {why} (file: {inside})")
-        if said & named or any(_within(said_org, _plain(o)) for o in orgs):
+        if said & named or any(_within(said_org, _plain(o)) for o in orgs) and not _qualified_in(said_org, orgs):
             return check("image-metadata", "warn", f"{unknown}; the agency matches (file: {inside})")
     return check("image-metadata", "warn", f"{unknown} (file: {inside})")
 
@@ -2442,6 +2483,8 @@ def _same_creator_agency(credit: dict[str, Any], orgs: list[str], names: list[st
                                                f"'{credit['organization']}' ({', '.join(sorted(said))}), the file "
                                                f"names {', '.join(sorted(named))} ({inside})")
     named = _agencies_named(" / ".join(orgs), people=names)
+    if any(_within(said_org, _plain(o)) for o in orgs) and (part := _qualified_in(said_org, orgs)):
+        return _qualified_warning(credit, credit["organization"], part, inside, "the creator matches; ")
     if any(_within(said_org, _plain(o)) for o in orgs) or not named and not any(_rest(o, names) for o in orgs):
         return passed
     return check("image-metadata", "warn", f"the creator matches; article credits the organisation "
