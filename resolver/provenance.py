@@ -2203,6 +2203,13 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata read with certainty (its "
                                                 "fields name no character set and are not UTF-8)")]
+    if credit.get("kind") == "handout" and not said_people and _no_giver(said_org) \
+            and (given := _givers(embedded)):
+        # "Photo: Handout", "Foto: Divulgação": whose handout it is the article does not say; the file's names are
+        # not the article's credit (fixnu45d: "nothing comparable"; "Riverton Police/Handout" passed on its word)
+        return [check("image-metadata", "warn", f"the article credits a handout and does not say whose; the file "
+                                                f"names {given}: the article's credit names no one to check against "
+                                                f"them (file: {inside})")]
     if credit.get("kind") == "courtesy" and not said_people and said_org and people:
         # "Photo courtesy of Jane Doe": a lender, not said to be who made it (newuser42a #6); the file's creator
         # named so is one name both give (review43a: "nothing comparable" was said of it)
@@ -2237,6 +2244,28 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     if origin := _via_originator(credit):   # "X via AP": whose picture it is, not only who sent it (newuser44a #2)
         return [_originator_checked(credit, origin, embedded, orgs, said_people, people, inside)]
     return [_organisation_checked(credit, orgs, said_people, people, inside)]
+
+
+def _no_giver(said_org: str) -> bool:
+    """Whether a handout credit's organisation (word-folded) names no giver: none, or only a handout's own words
+    ("Handout", "Handout photo", "Divulgação")."""
+    from resolver.extract.credit_names import LABELS
+
+    words = set(LABELS["handout"].replace("|", " ").split()) | {"photo", "foto", "image", "picture"}
+    return all(w in words or _unaccented(w) in words for w in said_org.split())
+
+
+def _givers(embedded: dict[str, str]) -> str:
+    """What a file's credit fields name besides a handout's words and a notice's ("byline 'Jane Roe', credit_line
+    'Riverton Police'"), "" when nothing."""
+    found = []
+    for key in (*PERSON_FIELDS, *ORG_FIELDS):
+        for part in _CREDIT_PARTS.split(embedded.get(key) or ""):
+            words = _plain(part).split()
+            if any(w not in _NAMES_NO_ONE and not _no_giver(w) and not w.isdigit() for w in words) \
+                    and (said := f"{key} '{part.strip()}'") not in found:
+                found.append(said)
+    return ", ".join(found)
 
 
 def _organisation_checked(credit: dict[str, Any], orgs: list[str], said_people: str, people: list[str],

@@ -46,3 +46,30 @@ def test_a_name_inside_a_longer_qualified_one_warns_naming_both(creator, organiz
 def test_one_organisation_written_with_a_notice_or_the_still_passes(organization, inside):
     found = check_of(None, organization, inside)
     assert found["result"] == "pass", found
+
+
+# 2. A handout credit naming no giver ("Photo: Handout", "Foto: Divulgação") beside a file naming a giver or a
+#    creator: "nothing comparable" (skip), "article credits 'Handout', the file says …" (a warn reading as a
+#    disagreement), or a pass ("organisation matches the file") where the file's "Riverton Police/Handout" holds the
+#    word. The article names no giver: what the file names is said, never a pass (fixnu45d, CLOSING-stop45).
+@pytest.mark.parametrize("organization, inside, named", [
+    ("Handout", {"byline": "Jane Roe"}, "Jane Roe"),
+    ("Handout", {"artist": "Jane Roe"}, "Jane Roe"),
+    ("Handout", {"credit_line": "Riverton Police/Handout"}, "Riverton Police"),
+    ("Handout photo", {"byline": "Jane Roe", "source": "Riverton Police"}, "Riverton Police"),
+    (None, {"credit_line": "Divulgação/Petrobras"}, "Petrobras"),
+    (None, {"byline": "Jane Roe"}, "Jane Roe"),
+], ids=["by-line", "artist", "giver-beside-handout", "handout-photo", "divulgacao", "no-organisation"])
+def test_a_handout_naming_no_giver_says_what_the_file_names(organization, inside, named):
+    found = check_of(None, organization, inside, kind="handout")
+    assert found["result"] == "warn", found
+    assert found["evidence"].startswith("the article credits a handout and does not say whose"), found
+    assert f"'{named}'" in found["evidence"], found
+
+
+@pytest.mark.parametrize("organization, inside, result", [
+    ("Handout", {"credit_line": "Handout"}, "pass"),
+    ("Riverton Police", {"credit_line": "Riverton Police/Handout"}, "pass"),
+], ids=["file-names-no-giver-either", "giver-named"])
+def test_a_handout_whose_giver_is_said_is_checked_as_before(organization, inside, result):
+    assert check_of(None, organization, inside, kind="handout")["result"] == result
