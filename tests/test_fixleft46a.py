@@ -73,3 +73,50 @@ def test_a_handout_naming_no_giver_says_what_the_file_names(organization, inside
 ], ids=["file-names-no-giver-either", "giver-named"])
 def test_a_handout_whose_giver_is_said_is_checked_as_before(organization, inside, result):
     assert check_of(None, organization, inside, kind="handout")["result"] == result
+
+
+# 3. A screenshot word after the slash ("Фото: Олена Коваль / Скриншот", "Photo: Jane Doe / Screenshot") was read as
+#    the organisation "Скриншот" / "Screenshot" (review45a). It is the kind of picture, as fixnu45d's "captura de
+#    pantalla"; the name stays, its role not said (whoever made the pictured post, or took the screenshot): uncertain.
+def credits_of(caption: str) -> list:
+    from resolver.extract import find_all
+
+    page = (f'<html><body><figure><img src="https://news.example/img/a.jpg"><figcaption>A post. {caption}'
+            '</figcaption></figure></body></html>')
+    return find_all(page, "html")[1]
+
+
+@pytest.mark.parametrize("caption, name", [
+    ("Фото: Олена Коваль / Скриншот", "Олена Коваль"),
+    ("Фото: Олена Коваль / Скріншот", "Олена Коваль"),
+    ("Photo: Jane Doe / Screenshot", "Jane Doe"),
+    ("Photo: Jane Doe/Screengrab", "Jane Doe"),
+], ids=["russian-word", "ukrainian-word", "english", "screengrab"])
+def test_a_screenshot_word_after_the_slash_is_the_kind_not_an_organisation(caption, name):
+    [credit] = credits_of(caption)
+    assert (credit.creator, credit.organization, credit.kind, credit.split_confidence) == \
+        (name, None, "screenshot", "uncertain"), credit
+
+
+@pytest.mark.parametrize("caption, names", [
+    ("Photo: Screenshot via X/@jane", ("@jane", "X")),
+    ("Screenshot: Threads/@jane", ("@jane", "Threads")),
+], ids=["via-platform", "platform-account"])
+def test_a_screenshot_of_an_accounts_post_is_still_that_post(caption, names):
+    [credit] = credits_of(caption)
+    assert (credit.creator, credit.organization, credit.kind) == (*names, "social-post"), credit
+
+
+def test_a_screenshot_in_scraped_text_is_the_kind_too():
+    from resolver.extract import find_all
+
+    [credit] = find_all("Story words.\n\nA post. Photo: Jane Doe / Screenshot\n\nMore.\n", "text")[1]
+    assert (credit.creator, credit.organization, credit.kind) == ("Jane Doe", None, "screenshot"), credit
+
+
+def test_the_report_says_a_screenshots_name_has_no_role_said():
+    from resolver.report import _label
+
+    said = _label({"kind": "screenshot", "creator": "Jane Doe"})
+    assert "whoever made the pictured post or video, or whoever took the screenshot: not said" in said, said
+    assert _label({"kind": "screenshot"}) == "; label: screenshot (where from and who made the picture not said)"

@@ -654,6 +654,12 @@ def labelled(credit: Credit) -> Credit:
         if labels:
             kept = [p for p in parts if p not in labels]
             organization = as_written(organization, kept) if kept else None
+    if organization and creator and (parts := [p.strip(ENDS) for p in SEPARATOR_RE.split(organization)
+                                                if p.strip(ENDS)]) and (shots := [p for p in parts if p.casefold()
+                                                                                  in SCREENSHOT_WORDS]):
+        # "Photo: Jane Doe / Screenshot", "Фото: Олена Коваль / Скриншот": the kind, not an organisation (review45a)
+        kept = [p for p in parts if p not in shots]
+        organization, kind = (as_written(organization, kept) if kept else None), kind or SCREENSHOT
     kind = kind or _kind_in(credit.raw, kind_of, creator)
     if kind == REPRODUCTION and organization and not creator:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
@@ -676,12 +682,15 @@ def labelled(credit: Credit) -> Credit:
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
-    if kind is None and creator and organization and (platform_account([organization, creator]) is not None or re.search(
+    if kind in (None, SCREENSHOT) and creator and organization and (platform_account([organization, creator]) is not None or re.search(
             rf"(?<![\w.]){re.escape(organization)}\.(?:com|net|app|org)/{re.escape(creator)}(?![\w.])", credit.raw,
             re.IGNORECASE) and platform_account([f"{organization}.com", creator]) is not None):
         kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
+    if kind == SCREENSHOT and creator and not organization:
+        # "Photo: Jane Doe / Screenshot": whose post or video is pictured, or who took the screenshot: not said
+        return evolve(credit, creator=creator, organization=None, kind=kind, split_confidence="uncertain")
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
@@ -694,6 +703,10 @@ FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"
+SCREENSHOT = "screenshot"
+# A screenshot's own words standing as a part after a name (English, Ukrainian, Russian); before one ("Screenshot via
+# X", "Screenshot: Threads/@jane") they stay credit words, as they were read
+SCREENSHOT_WORDS = frozenset({"screenshot", "screen shot", "screengrab", "screen grab", "скриншот", "скріншот"})
 
 
 def _file_of(credit: Credit, owner: str) -> Credit:
