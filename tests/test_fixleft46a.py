@@ -120,3 +120,24 @@ def test_the_report_says_a_screenshots_name_has_no_role_said():
     said = _label({"kind": "screenshot", "creator": "Jane Doe"})
     assert "whoever made the pictured post or video, or whoever took the screenshot: not said" in said, said
     assert _label({"kind": "screenshot"}) == "; label: screenshot (where from and who made the picture not said)"
+
+
+# 4. "Photo: Instagram: @jane", "Photo: @jane on Instagram": one creator of the whole words, "not sure" (review45c).
+#    The account's post on the platform, as "Photo: @jane/Instagram" and "Screenshot via X/@jane" are read.
+@pytest.mark.parametrize("caption, names", [
+    ("Photo: Instagram: @jane", ("@jane", "Instagram")),
+    ("Photo: @jane on Instagram", ("@jane", "Instagram")),
+    ("Photo: @jane/Instagram", ("@jane", "Instagram")),
+    ("Photo: X: @riverton_pd", ("@riverton_pd", "X")),
+    ("Photo: @jane.doe on TikTok", ("@jane.doe", "TikTok")),
+], ids=["platform-colon", "on-platform", "slash-as-before", "x-colon", "tiktok"])
+def test_an_account_on_a_platform_is_that_accounts_post(caption, names):
+    [credit] = credits_of(caption)
+    assert (credit.creator, credit.organization, credit.kind, credit.split_confidence) == \
+        (*names, "social-post", "high"), credit
+
+
+@pytest.mark.parametrize("caption", ["Photo: Jane Doe on Instagram", "Photo: Riverton Times: Jane Doe"],
+                         ids=["a-name-not-an-account", "an-outlet-not-a-platform"])
+def test_words_that_name_no_account_on_a_platform_are_no_social_post(caption):
+    assert all(credit.kind != "social-post" for credit in credits_of(caption))

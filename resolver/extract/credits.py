@@ -669,6 +669,13 @@ def labelled(credit: Credit) -> Credit:
         if len(parts) == 1 and platform_account([organization, "@a"]) is not None:
             # "Reprodução/X", "Reprodução/Instagram": taken from the platform, its account not named
             return evolve(credit, creator=None, organization=organization, kind=kind, split_confidence="high")
+    if kind is None and creator and not organization and "@" in creator \
+            and (on := ACCOUNT_ON_RE.fullmatch(creator.strip(ENDS))) is not None \
+            and (account := platform_account([on["platform"] or on["platform2"], on["account"] or on["account2"]])) \
+            is not None:
+        # "Photo: Instagram: @jane", "Photo: @jane on Instagram": the account's post, as "@jane/Instagram" (review45c:
+        # one creator of the whole words, "not sure")
+        return evolve(credit, creator=account[0], organization=account[1], kind=SOCIAL_POST, split_confidence="high")
     if kind is None and creator and not organization and (filed := FILE_OF_RE.fullmatch(creator.strip(ENDS))):
         return _file_of(credit, filed["owner"])
     if kind == "courtesy" and creator and (lent := COURTESY_RE.search(credit.raw)) \
@@ -703,6 +710,9 @@ FILE_OF_RE = LazyPattern(r"(?:Archivo|Arquivo)[ \t\u00a0]+(?P<owner>[A-Z\u00c0-\
 ARCHIVES_OWN_WORDS = frozenset("general nacional histórico histórica municipal provincial público pública central regional "
                                "estadual estatal fotográfico gráfico de del do da dos das".split())
 REPRODUCTION = "reproduction"
+# "Instagram: @jane", "@jane on Instagram": an account on a platform, in a credit's one part (`platform_account` decides)
+ACCOUNT_ON_RE = LazyPattern(r"(?P<platform>[^:@]{1,30}?)[ \t\u00a0]*:[ \t\u00a0]*(?P<account>@\S+)"
+                            r"|(?P<account2>@\S+)[ \t\u00a0]+on[ \t\u00a0]+(?P<platform2>\S.{0,29})")
 SCREENSHOT = "screenshot"
 # A screenshot's own words standing as a part after a name (English, Ukrainian, Russian); before one ("Screenshot via
 # X", "Screenshot: Threads/@jane") they stay credit words, as they were read
