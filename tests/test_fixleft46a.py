@@ -141,3 +141,18 @@ def test_an_account_on_a_platform_is_that_accounts_post(caption, names):
                          ids=["a-name-not-an-account", "an-outlet-not-a-platform"])
 def test_words_that_name_no_account_on_a_platform_are_no_social_post(caption):
     assert all(credit.kind != "social-post" for credit in credits_of(caption))
+
+
+# 5. "Photo: Jane Doe Photography, courtesy of the Hale family": the studio made the picture, the family lent it; the
+#    family, named by its name, was dropped after a name (as "Courtesy of the Hale family" alone keeps it). An unnamed
+#    lender ("the family") stays in the credit's words only, as before; never the family as the creator.
+@pytest.mark.parametrize("caption, expected", [
+    ("Photo: Jane Doe Photography, courtesy of the Hale family", ("Jane Doe Photography", "the Hale family")),
+    ("Photo: Jane Doe, courtesy of the Hale family", ("Jane Doe", "the Hale family")),
+    ("Photo by Jane Doe, courtesy of the Hale estate", ("Jane Doe", "the Hale estate")),
+    ("Photo: Jane Doe Photography, courtesy of the family", ("Jane Doe Photography", None)),
+    ("Photo by Jane Doe, courtesy of Jane Doe Photography", ("Jane Doe", "Jane Doe Photography")),
+], ids=["studio-and-named-family", "person-and-named-family", "estate", "unnamed-family-as-before", "her-studio"])
+def test_a_courtesy_credit_reads_who_made_the_picture_and_who_lent_it(caption, expected):
+    [credit] = credits_of(caption)
+    assert (credit.creator, credit.organization, credit.kind) == (*expected, "courtesy"), credit

@@ -608,6 +608,12 @@ COURTESY_AFTER_RE = LazyPattern(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*court
                                  r"(?P<lender>\S.*))?", re.IGNORECASE)
 
 
+# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
+# credit, its small "family" failing the strict value check)
+NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
+                              r"(?:family|families|estate|collection|archives?)")
+
+
 def _joiners_in_order(value: str) -> tuple[str, ...]:
     """" via " and " for " in the order the value writes them, then the comma: "Jane Roe for The Riverton Post via
     Getty Images" is Jane Roe's, for the Post, through Getty (credits38: split at " via " first, "Jane Roe for The
@@ -621,8 +627,10 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = COURTESY_AFTER_RE.fullmatch(value)
     if courtesy and may_name_a_person(courtesy["name"]):
-        lender = (courtesy["lender"] or "").strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
-        return courtesy["name"], lender if lender and is_org(lender) else None
+        # an organisation when it reads as one, or a family named by its name ("the Hale family": fixleft46a, it was
+        # dropped after a name); "the family" is no one's
+        lender = (courtesy["lender"] or "").strip(ENDS)
+        return courtesy["name"], lender if lender and (is_org(lender) or NAMED_LENDER_RE.fullmatch(lender)) else None
     for joiner in _joiners_in_order(value):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):

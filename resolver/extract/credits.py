@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
+                                           COURTESY_AFTER_RE, NAMED_LENDER_RE, SCREEN_CAPTURE, UNNAMED_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -577,10 +577,6 @@ SCREENSHOT_RE = LazyPattern(SCREEN_CAPTURE, re.IGNORECASE)
 COURTESY_OF_RE = LazyPattern(rf"(?<!\w)courtesy(?:{SP}+of)?{SP}+(?P<lender>\S.*)$", re.IGNORECASE)
 
 
-# A family, an estate or a collection named by its family's name: "Courtesy of the Hale family" (newuser42a #6: no
-# credit, its small "family" failing the strict value check)
-NAMED_LENDER_RE = LazyPattern(r"the(?:[ \t\u00a0]+(?-i:[A-Z][\w'’.-]*)){1,3}[ \t\u00a0]+"
-                              r"(?:family|families|estate|collection|archives?)")
 
 
 def _reads_as_lender(lender: str) -> bool:
