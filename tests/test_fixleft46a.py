@@ -156,3 +156,22 @@ def test_words_that_name_no_account_on_a_platform_are_no_social_post(caption):
 def test_a_courtesy_credit_reads_who_made_the_picture_and_who_lent_it(caption, expected):
     [credit] = credits_of(caption)
     assert (credit.creator, credit.organization, credit.kind) == (*expected, "courtesy"), credit
+
+
+# 6. A credit's own image was a lazy <img>'s placeholder src ("/img/lazy.gif") where data-src, data-lazy-src,
+#    data-original or a <picture>'s <source srcset> holds the picture (review45c): the picture is checked, not the
+#    stand-in.
+@pytest.mark.parametrize("img", [
+    '<img src="/img/lazy.gif" data-src="/img/a.jpg">',
+    '<img src="/img/blank.gif" data-lazy-src="/img/a.jpg">',
+    '<img src="/img/placeholder.png" data-original="/img/a.jpg">',
+    '<picture><source srcset="/img/a.jpg 1x, /img/a-2x.jpg 2x"><img src="/img/lazy.gif"></picture>',
+    '<img src="data:image/gif;base64,R0lGOD" data-src="/img/a.jpg">',
+    '<img src="/img/a.jpg" data-src="/img/a-large.jpg">',
+], ids=["data-src", "data-lazy-src", "data-original", "picture-source", "data-uri-as-before", "real-src-as-before"])
+def test_a_lazy_images_credit_is_tied_to_the_picture_not_its_placeholder(img):
+    from resolver.extract import find_all
+
+    page = f'<html><body><figure>{img}<figcaption>A street. Photo: Jane Doe/Reuters</figcaption></figure></body></html>'
+    [credit] = find_all(page, "html")[1]
+    assert credit.image == "/img/a.jpg", credit
