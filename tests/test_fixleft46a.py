@@ -175,3 +175,15 @@ def test_a_lazy_images_credit_is_tied_to_the_picture_not_its_placeholder(img):
     page = f'<html><body><figure>{img}<figcaption>A street. Photo: Jane Doe/Reuters</figcaption></figure></body></html>'
     [credit] = find_all(page, "html")[1]
     assert credit.image == "/img/a.jpg", credit
+
+
+# 5b. "Photo: Jane Doe Photography (courtesy of the family)": the name before the bracket was lost, the bracket alone
+#     a credit naming no one; read as after a comma now.
+@pytest.mark.parametrize("caption, creator", [
+    ("Photo: Jane Doe Photography (courtesy of the family)", "Jane Doe Photography"),
+    ("Photo: Jane Doe (courtesy of the family)", "Jane Doe"),
+    ("Photo: Jane Doe (courtesy)", "Jane Doe"),
+], ids=["studio", "person", "courtesy-alone-as-before"])
+def test_a_name_before_a_bracketed_courtesy_line_is_kept(caption, creator):
+    [credit] = credits_of(caption)
+    assert (credit.creator, credit.organization, credit.kind) == (creator, None, "courtesy"), credit

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           COURTESY_AFTER_RE, NAMED_LENDER_RE, SCREEN_CAPTURE, UNNAMED_RE,
+                                           NAMED_LENDER_RE, SCREEN_CAPTURE, courtesy_after, UNNAMED_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
@@ -260,11 +260,11 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    if "ourtesy" in value and (lent := COURTESY_AFTER_RE.fullmatch(value)) is not None and lent["lender"] \
-            and _reads_as_lender(lent["lender"].strip(ENDS)):
+    if "ourtesy" in value and (lent := courtesy_after(value)) is not None and lent[1] \
+            and _reads_as_lender(lent[1].strip(ENDS)):
         # "Jane Doe, courtesy of the family", "…, courtesy of Jane Doe Photography": the photographer's name, then who
         # lent the picture; the name alone is weighed (fixleft44a: a caption's gave no credit, "family" small)
-        return looks_like_credit_value(lent["name"], strict=True)
+        return looks_like_credit_value(lent[0], strict=True)
     words = _WORD_RE.findall(value)
     if not words or len(words) > 12:
         return False
@@ -445,9 +445,13 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            org = match.groupdict().get("org")
+            org, written = match.groupdict().get("org"), ""
             if form == "keyword" and org is not None and org.startswith("CC") and LICENCE_END_RE.match(org):
                 org = None   # "Photo: Jo Kline (CC BY 2.0)": the licence in brackets, kept in the words (newuser44d #10)
+            if form == "keyword" and org is not None and org.casefold().startswith("courtesy"):
+                # "Photo: Jane Doe (courtesy of the family)": the name, then who lent it, as after a comma (fixleft46a:
+                # the name was lost, the bracket alone a credit naming no one)
+                written, org = f"{match.group('value')}, {org.strip()}", None
             if form == "keyword" and org is not None and not is_org(org):
                 continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
             if form == "keyword" and org is not None and is_note(org) and org.strip().casefold() not in KEPT_ROLES:
@@ -458,7 +462,7 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     accepted.append((start, end))
                     credits += found
                 continue
-            written = match.group("value")
+            written = written if form == "keyword" and match.group("org") and written else match.group("value")
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
