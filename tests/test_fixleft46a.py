@@ -187,3 +187,10 @@ def test_a_lazy_images_credit_is_tied_to_the_picture_not_its_placeholder(img):
 def test_a_name_before_a_bracketed_courtesy_line_is_kept(caption, creator):
     [credit] = credits_of(caption)
     assert (credit.creator, credit.organization, credit.kind) == (creator, None, "courtesy"), credit
+
+
+def test_a_screenshot_via_a_platform_after_a_name_names_the_platform():
+    """"Photo: Jane Doe/Screenshot via X": the organisation was "Screenshot via X"; the platform it was taken from."""
+    [credit] = credits_of("Photo: Jane Doe/Screenshot via X")
+    assert (credit.creator, credit.organization, credit.kind, credit.split_confidence) == \
+        ("Jane Doe", "X", "screenshot", "uncertain"), credit

@@ -660,6 +660,9 @@ def labelled(credit: Credit) -> Credit:
         # "Photo: Jane Doe / Screenshot", "Фото: Олена Коваль / Скриншот": the kind, not an organisation (review45a)
         kept = [p for p in parts if p not in shots]
         organization, kind = (as_written(organization, kept) if kept else None), kind or SCREENSHOT
+    elif organization and creator and (via := SCREENSHOT_VIA_RE.match(organization)) is not None:
+        # "Photo: Jane Doe/Screenshot via X": taken from the platform named (the organisation was "Screenshot via X")
+        organization, kind = organization[via.end():].strip(ENDS) or None, kind or SCREENSHOT
     kind = kind or _kind_in(credit.raw, kind_of, creator)
     if kind == REPRODUCTION and organization and not creator:
         parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(organization) if p.strip(ENDS)]
@@ -695,9 +698,10 @@ def labelled(credit: Credit) -> Credit:
         kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
-    if kind == SCREENSHOT and creator and not organization:
-        # "Photo: Jane Doe / Screenshot": whose post or video is pictured, or who took the screenshot: not said
-        return evolve(credit, creator=creator, organization=None, kind=kind, split_confidence="uncertain")
+    if kind == SCREENSHOT and creator:
+        # "Photo: Jane Doe / Screenshot", "Jane Doe/Screenshot via X": whose post or video is pictured, or who took
+        # the screenshot: not said
+        return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
@@ -717,6 +721,8 @@ SCREENSHOT = "screenshot"
 # A screenshot's own words standing as a part after a name (English, Ukrainian, Russian); before one ("Screenshot via
 # X", "Screenshot: Threads/@jane") they stay credit words, as they were read
 SCREENSHOT_WORDS = frozenset({"screenshot", "screen shot", "screengrab", "screen grab", "скриншот", "скріншот"})
+SCREENSHOT_VIA_RE = LazyPattern(r"(?:screen[ \t\u00a0]?shot|screen[ \t\u00a0]?grab|скриншот|скріншот)[ \t\u00a0]+via[ \t\u00a0]+",
+                                re.IGNORECASE)
 
 
 def _file_of(credit: Credit, owner: str) -> Credit:
