@@ -873,7 +873,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     out = settings.database().resolve()
 
     def absolute(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(n if "://" in n else str(Path(n).resolve()) for n in names)
+        return tuple(n if "://" in n else os.path.realpath(n) for n in names)   # a link loop is said later
     spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
     with user_errors():
         ctx.with_resource(cluster.one_run(out))   # before anything is asked of the cluster
@@ -1011,7 +1011,8 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     from pathlib import Path
 
     def absolute(names: tuple[str, ...]) -> list[str]:
-        return [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in names]
+        # os.path.realpath, as Path.resolve() is made, less its RuntimeError for a link loop (newuser46b #7)
+        return [n if n == "-" or "://" in n else os.path.realpath(n) for n in names]
     inputs = json.dumps([absolute(spec.files), absolute(spec.jsonl), absolute(spec.warc), list(spec.globs),
                          repr(spec.fields), str(spec.shard)])
     parts = [command, steps.describe()]

@@ -444,7 +444,7 @@ def _real_path(path: Path, info: os.stat_result) -> str:
     """The file's path with every link resolved (what Path.resolve() gives): its folder's is resolved once per
     folder, not once per file (a walk of 1,000 files, #14)."""
     if stat.S_ISLNK(info.st_mode):
-        return str(path.resolve())
+        return os.path.realpath(path)   # as Path.resolve() is made, less its RuntimeError for a loop (newuser46b #7)
     # Not normalised before resolving: "link/../x" is resolved as the file system reads it.
     return os.path.join(_real_folder(os.path.join(os.getcwd(), os.path.dirname(path))), path.name)
 
@@ -487,7 +487,7 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
         return
     with handle:
         yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,
-                                  key_base=printable(str(path.resolve())))
+                                  key_base=printable(os.path.realpath(path)))
 
 
 # The longest JSON Lines record read: twice an article's limit, as JSON escapes may double an article's bytes.
@@ -625,7 +625,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, 
 def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
     """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget). A record
     that cannot be read is one problem item, and the walk goes on at the next record header after it (#13)."""
-    key_base = printable(str(path.resolve()))
+    key_base = printable(os.path.realpath(path))
     offset = 0
     try:
         opened = path.open("rb")
