@@ -478,18 +478,52 @@ class _Ticker:
         self._thread.join()
 
 
-def _of_total(summary: Summary, total: int | None, seconds: float) -> str:
+# The time left is said once the pace is steady (newuser46b #1: `1/1,500 articles, about 46 min left` at the first
+# second of a 9 s run, the pace of one article over the run's start-up): measured from the first finished input,
+# as rich's progress estimates a speed from its samples, over the last PACE_WINDOW_S (rich's speed_estimate_period)
+# or the last ETA_MIN_ARTICLES inputs if those took longer, and said from ETA_MIN_ARTICLES and ETA_MIN_SECONDS on.
+ETA_MIN_ARTICLES = 10
+ETA_MIN_SECONDS = 3.0
+PACE_WINDOW_S = 30.0
+
+
+class Pace:
+    """When the run's recent inputs were finished (`mark`, in the run's thread), and the pace they give
+    (`per_second`, read by the bar's and the log line's threads: no iteration over the samples)."""
+
+    def __init__(self) -> None:
+        from collections import deque
+
+        self.times: deque[float] = deque()
+        self.first: float | None = None
+
+    def mark(self, now: float) -> None:
+        self.first = now if self.first is None else self.first
+        self.times.append(now)
+        while len(self.times) > ETA_MIN_ARTICLES and self.times[0] < now - PACE_WINDOW_S:
+            self.times.popleft()
+
+    def per_second(self, now: float) -> float | None:
+        """Inputs a second, or None while too few have been finished, or for too short a time, to say."""
+        count = len(self.times)
+        if count < ETA_MIN_ARTICLES or self.first is None or now - self.first < ETA_MIN_SECONDS:
+            return None
+        since = now - self.times[0]
+        return (count - 1) / since if since > 0 else None
+
+
+def _of_total(summary: Summary, total: int | None, per_second: float | None) -> str:
     """The bar's count of articles: "12 articles" for a stream, "12/30 articles, about 40 s left" when the number
     of inputs is known (inputs.Census; newuser30 #9). The inputs handled (articles, errors, files skipped, those an
-    earlier run finished) against the inputs; the time left from this run's pace."""
+    earlier run finished) against the inputs; the time left from this run's pace (`Pace`), once it is steady. What
+    an earlier run finished is said (newuser46b #1: a resumed run counted from zero)."""
+    earlier = f" ({summary.resumed:,} done earlier)" if summary.resumed else ""
     if total is None:
-        return f"{summary.articles:,} articles"
-    earlier = summary.resumed + summary.repeated
-    handled = summary.articles + summary.failed + summary.skipped + summary.unavailable + earlier
-    this_run = handled - earlier
-    left = f", about {_duration((total - handled) * seconds / this_run)} left" \
-        if this_run and total > handled and seconds > 0 else ""
-    return f"{min(handled, total):,}/{total:,} articles{left}"
+        return f"{summary.articles:,} articles{earlier}"
+    handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
+               + summary.repeated)
+    left = f", about {_duration((total - handled) / per_second)} left" if per_second and total > handled else ""
+    return f"{min(handled, total):,}/{total:,} articles{earlier}{left}"
 
 
 def _duration(seconds: float) -> str:
@@ -1060,7 +1094,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
-    census = Census()
+    census, pace = Census(), Pace()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
@@ -1070,7 +1104,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         queued = f", {session.requests_queued:,} queued" if session.requests_queued else ""
-        return (f"{_of_total(summary, census.total, seconds)}  {done / seconds if seconds > 0 else 0:.1f}/s  "
+        return (f"{_of_total(summary, census.total, pace.per_second(seconds))}  "
+                f"{done / seconds if seconds > 0 else 0:.1f}/s  "
                 f"{summary.embeds:,} embeds  {session.requests_in_flight} requests in flight{queued}  "
                 f"{_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
@@ -1079,6 +1114,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     unread: dict[str, tuple[int, str]] = {}   # records whose URL or id field was not read: count, the first's
 
     def on_outcome(outcome: Outcome) -> None:
+        pace.mark(time.monotonic() - started)
         advance()
         emit(outcome)
         if verbose:
