@@ -836,7 +836,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 
     Exit codes: 0 done; 1 an input could not be read or a step failed for an article (one "error:" line each, the
     other articles still done); 2 usage; 3 not in the cache (--offline); 5 a link ended at a page that is gone, with
-    --fail-on-gone (1 and 3 win over it); 130 interrupted.
+    --fail-on-gone (1 and 3 win over it); 130 interrupted (Ctrl-C); 143 stopped by SIGTERM, as by Ctrl-C. A run
+    started in the background of a script ignores SIGINT (sh starts it so, and the run keeps it, as nohup's): stop it
+    with kill -TERM (exit 143).
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
