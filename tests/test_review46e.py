@@ -1,0 +1,33 @@
+"""Review of stop 46's review46b (uk/ru translations judged clause by clause), the lead's f0eaec55, review46c (a cut
+from a negation into another sentence) and review46a/d (mojibake) by review46e: each test a wrong answer found."""
+
+import pytest
+
+from resolver.quotes import compare
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Мы знаем, что враг не пройдет, и будем стоять.", "Ми знаємо що ворог не пройде, і будемо стояти, без сумнівів."),
+    ("Конечно, мы не отступим никогда.", "Звісно ми не відступимо, ніколи."),
+], ids=["comma-before-chto", "comma-after-konechno"])
+def test_a_faithful_translation_whose_commas_fall_elsewhere_never_fails_as_dropping_a_negation(said, post):
+    """Russian and Ukrainian writers put commas in different places ("Конечно," "знаем, что"): where the quote and the
+    post then split into as many clauses, paired wrongly, the negation kept in the next clause failed as dropped
+    (review46b's clause-by-clause rule)."""
+    c = compare(said, post)
+    assert c.result == "warn" and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+    assert "negation" not in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("Мы знаем что враг пройдет.", "Ми знаємо, що ворог не пройде.", 'the post\'s negation ("не"'),
+    ("Мы не знаем, что враг пройдет.", "Ми знаємо що ворог не пройде.", 'the post\'s negation ("не"'),
+    ("Мы знаем, что враг не пройдет.", "Ми не знаємо що ворог пройде.", 'the post\'s negation ("не", in “не знаємо”)'),
+], ids=["dropped-clauses-merged", "moved-to-the-main-clause", "moved-to-the-subordinate-clause"])
+def test_a_translation_dropping_or_moving_the_negation_of_a_word_it_renders_fails(said, post, named):
+    """A quote giving "пройдет" (the post's "не пройде") without its "не": with one comma fewer it warned as a
+    partial quote that may leave the negating clause out, though its own words render that clause; with the negation
+    moved to another clause of other count it warned saying nothing of a negation."""
+    c = compare(said, post)
+    assert c.result == "fail", c.evidence
+    assert named in c.evidence and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
