@@ -2210,7 +2210,10 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
     at = re.search(pattern, normalise(found))
     if at is None:
         return False   # where its sentences end is not known: the cut warns as before
-    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])]
+    # an abbreviation's dot ("Dr.", "Gov.", "U.S.", "p.m.", "p. 4") ends no sentence (review46e: an honest cut failed)
+    ends = [k for k in range(1, len(words)) if _CUT_SENTENCE_END_RE.search(at.group(k) + words[k][:1])
+            and not (at.group(k).lstrip().startswith(".") and (len(words[k - 1]) == 1
+                                                                or words[k - 1].casefold() in _ABBREVIATIONS))]
     # words[k] is the first word after the k-th mark; the last sentence the cut reaches into is words[ends[-1]:-1]
     # a negation ending its own sentence ("He said no. The plan …") denies none of the words after it
     return bool(ends) and ends[0] > 1 and not any(_negates(w) for w in words[ends[-1]:-1])
@@ -2218,7 +2221,13 @@ def _negation_moved(post: list[str], j1: int, j2: int, found: str) -> bool:
 
 # Between two words (the second's first letter after), a mark that ends a sentence (or a clause as a sentence does:
 # ";", ":"), a space after it and no small letter next (not the dots of "U.S. team" or "3.5")
-_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ])")
+_CUT_SENTENCE_END_RE = re.compile(r"[.!?;:][\"'”’)\]]*\s+(?![a-zà-öø-ÿ\d])")
+# Words written with a dot after them that ends no sentence: titles, "vs.", "approx.", months (a single letter, an
+# initial or a part of "U.S." or "a.m.", is one too; "No. 4", "p. 4": a digit next starts no sentence); never a word
+# that may end one ("no", "art")
+_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof st jr sr gov sen rep gen col lt sgt capt maj cpl rev hon pres supt "
+                           "insp det pp vs etc approx ca cf al inc corp ltd dept univ jan feb apr jun jul aug sept oct "
+                           "nov dec mt ft".split())
 
 
 def _clause_cut_whole(cut: list[str]) -> bool:

@@ -31,3 +31,23 @@ def test_a_translation_dropping_or_moving_the_negation_of_a_word_it_renders_fail
     c = compare(said, post)
     assert c.result == "fail", c.evidence
     assert named in c.evidence and "(Ukrainian ↔ Russian)" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("I will not … resign.", "I will not, as Dr. Smith advised, resign."),
+    ("I will not … resign.", "I will not, despite the U.S. Senate vote, resign."),
+    ("We will not … cut the budget.", "We will not (see p. 4) cut the budget."),
+    ("She did not … sign it.", "She did not, at 3 p.m. Monday, sign it."),
+    ("We will never … surrender.", "We will never, in Gov. Ray Smith's words, surrender."),
+], ids=["dr", "u-s", "p-4", "p-m", "gov"])
+def test_a_cut_after_a_negation_over_an_abbreviations_dot_stays_inside_its_sentence(said, post):
+    """The dot of "Dr.", "U.S.", "p.m.", "Gov." or "p. 4" ends no sentence: an honest cut inside the negation's own
+    sentence failed as running "from a negation into another sentence" (review46c's `_negation_moved`)."""
+    c = compare(said, post)
+    assert c.result == "warn" and "partial quote" in c.evidence, c.evidence
+    assert "another sentence" not in c.evidence, c.evidence
+
+
+def test_a_cut_from_a_negation_into_another_sentence_still_fails_after_an_abbreviation():
+    c = compare("I will not … resign.", "I will not meet Dr. Smith. I will resign.")
+    assert c.result == "fail" and "another sentence" in c.evidence, c.evidence
