@@ -51,3 +51,28 @@ def test_a_cut_after_a_negation_over_an_abbreviations_dot_stays_inside_its_sente
 def test_a_cut_from_a_negation_into_another_sentence_still_fails_after_an_abbreviation():
     c = compare("I will not … resign.", "I will not meet Dr. Smith. I will resign.")
     assert c.result == "fail" and "another sentence" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Photo: CC BY-SA 4.0", []),
+    ("Photo: CC BY-NC-SA 2.0", []),
+    ("Photo: CC BY-SA 4.0 International", []),
+    ("Photo: CC BY 4.0 License", []),
+    ("Photo: CC BY-SA 4.0 Deed", []),
+    ("Photo: CC BY-SA 4.0 International / Jane Doe", [("Jane Doe", None)]),
+    ("Photo: CC BY 2.0 Generic Jane Doe", [("Jane Doe", None)]),
+    ("Photo: Jane Doe, CC BY-SA 4.0 International", [("Jane Doe", None)]),
+    ("Photo: Jane Doe (CC BY-SA 4.0 International)", [("Jane Doe", None)]),
+    ("Photo: Jane Doe, CC BY 3.0 Unported", [("Jane Doe", None)]),
+], ids=["by-sa", "by-nc-sa", "international", "license", "deed", "international-slash", "generic-space", "international-after",
+        "international-in-brackets", "unported-after"])
+def test_a_licences_own_name_international_license_deed_is_no_organisation_nor_part_of_a_name(line, expected):
+    """"CC BY-SA 4.0 International" is the licence's whole name (and "3.0 Unported", "2.0 Generic", "… License",
+    "… Deed"): review46b's licence-then-a-space rule made "International", "License", "Deed" the credit's
+    organisation, and after a name they stayed in it; and it read "CC BY-SA 4.0" alone as "CC BY" then a hyphen, the
+    photographer "SA 4.0" ("Jane Doe, CC BY-SA 4.0 International"), or the credit
+    vanished ("Jane Doe (CC BY-SA 4.0 International)")."""
+    from resolver.extract import find_all
+
+    found = find_all(f"The chef posted a new menu on Friday.\n{line}\nMore text follows here.", "text")[1]
+    assert [(c.creator, c.organization) for c in found] == expected
