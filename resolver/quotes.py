@@ -531,7 +531,8 @@ def _negation_lost(said: list[str], post: list[str], langs: tuple[str, str] = ("
     # a side's words that read as another language are in that one, whatever it is given as (a Spanish post X tags
     # "pt": its "No" negates, review46d)
     ours, theirs = [[w for w in side if _negates(w) and not (_key(w) in _NO_NEGATION_IN.get(lang, ())
-                                                            and _reads_as(side) in (None, lang))]
+                                                            and _reads_as(side) in (None, lang))
+                     or _key(w) == "nao" and (lang == "pt" or _reads_as(side) == "pt")]
                     for side, lang in ((said, langs[0]), (post, langs[1]))]
     if bool(ours) == bool(theirs):
         return ""
@@ -3984,6 +3985,8 @@ def _glued_change(op: tuple[str, int, int, int, int], change: Change, said: list
 
 def _negates(word: str) -> bool:
     key = _key(word)
+    if key == "nao" and word[:1].isupper() and not word.isupper():
+        return False   # "Nao" is a name (Nao Kojima): Portuguese "Nao" only where its words read so (`_negation_lost`)
     return key in _WORD_NEGATIONS or key in _CLAUSE_NEGATION_WORDS or key.endswith("n't") or key.startswith("n'")
 
 

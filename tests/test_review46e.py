@@ -76,3 +76,21 @@ def test_a_licences_own_name_international_license_deed_is_no_organisation_nor_p
 
     found = find_all(f"The chef posted a new menu on Friday.\n{line}\nMore text follows here.", "text")[1]
     assert [(c.creator, c.organization) for c in found] == expected
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Thanks to … the team for everything.", "Thanks to Nao and the team for everything."),
+    ("Congratulations to … on the gold medal!", "Congratulations to Nao Kojima on the gold medal!"),
+], ids=["nao-and", "nao-kojima"])
+def test_a_cut_of_the_name_nao_drops_no_negation(said, post):
+    """"Nao" is a name (Nao Kojima) as well as Portuguese "não" without its tilde: since "nao" became a negation
+    (6def70cc), an English quote cutting the name failed as "the cut drops a negation"."""
+    c = compare(said, post)
+    assert c.result == "warn" and "partial quote" in c.evidence, c.evidence
+
+
+def test_portuguese_nao_is_still_a_negation_cut_or_dropped_in_a_translation():
+    c = compare("Nós … vamos subir os impostos no proximo ano.", "Nós nao vamos subir os impostos no proximo ano.")
+    assert c.result == "fail" and "drops a negation" in c.evidence, c.evidence
+    c = compare("We will raise taxes next year", "Nao vamos subir os impostos no proximo ano", lang="pt")
+    assert 'the post has a negation ("Nao")' in c.evidence, c.evidence
