@@ -1651,6 +1651,8 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
         line += joined.count("\n", counted, found.start() + 1)
         counted = found.start() + 1
         picked.append(line)
+    if "\ntg:" in joined:   # Telegram's app link to a post (tg://resolve?domain=…&post=…): its t.me post (fixleft46c)
+        picked = sorted(set(picked).union(i for i, href in enumerate(hrefs) if href[:3].lower() == "tg:"))
     names_post: dict[str, bool] = {}
     # and a link on a platform's host naming a look-alike account ("t.me/wаrmonitor/1"), said as in text (review41b)
     picked = [i for i in picked if _names_post(hrefs[i], names_post)

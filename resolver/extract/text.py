@@ -126,6 +126,9 @@ WORD_BREAK_RE = LazyPattern(f"[{INVISIBLE}](?:(?=[^\\W\\d_\x00-\x7f])(?![^\\s/]{
 # only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
 BARE_CAPTURE_RE = LazyPattern(rf"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d{URL_CHARS}+", re.IGNORECASE)
 CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
+# Telegram's app link to a channel's post, `tg://resolve?domain=<channel>&post=<n>` or a private channel's
+# `tg://privatepost?channel=<chat>&post=<n>` (`tg:` with or without "//"): looked for only in a text holding "tg:".
+APP_LINK_RE = LazyPattern(rf"(?<![\w.@/-])tg:(?://)?(?:resolve|privatepost)\?{URL_CHARS}+")
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
 # same as for the scheme form) decides. The host, with the port an instance may serve on, starts the run: not after
@@ -226,7 +229,18 @@ def _visible_urls(text: str) -> list[tuple[str, int, int]]:
                        key=lambda f: f[1])
     if CAPTURE_MARK_RE.search(text):
         found = _with_bare_captures(text, found)
+    if "tg:" in text:
+        found = _with_app_links(text, found)
     return found
+
+
+def _with_app_links(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """`found` with Telegram's app links to a post (`tg://resolve?domain=…&post=…`, `tg://privatepost?…`), which
+    `platforms.parse_url` reads as the post's t.me URL (fixleft46c); any other tg: link is left to it to refuse."""
+    taken = Intervals((start, end) for _, start, end in found)
+    links = [(url, match.start(), match.start() + len(url)) for match in APP_LINK_RE.finditer(text)
+             if match.start() not in taken and len(url := clean_url(match.group(0))) > 8]
+    return sorted(found + links, key=lambda f: f[1]) if links else found
 
 
 def _with_bare_captures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
