@@ -561,13 +561,20 @@ _SCALE_POWERS = {
     "trillions": 12, "mil": 3, "millón": 6, "millon": 6, "millones": 6, "billón": 12, "billon": 12, "billones": 12,
     "trillón": 18, "trillones": 18, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "bilião": 12, "biliões": 12,
     "trilhão": 12, "trilhões": 12, "milliard": 9, "milliards": 9, "milliarde": 9, "milliarden": 9, "mrd": 9,
-    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12}
+    "millionen": 6, "billionen": 12, "miljoen": 6, "miljard": 9, "biljoen": 12,
+    # written short: German "Mio." (10^6), "Mrd."/Swiss "Mia." (10^9), "Bio." (10^12); French "Md€", "Mds", "md"
+    # (10^9) (newuser46a #3)
+    "mio": 6, "mia": 9, "md": 9, "mds": 9, "bio": 12}
+# short scales a language reads otherwise: French "bio" is organic, not "Billion"
+_NOT_SCALES = {"fr": frozenset({"bio"})}
+# written after a figure with no space, or alone after it, with a capital: "1,5M€", "1,5 M€", "2Md€", "3Mrd."
+_CAPITAL_SCALES = {"M": 6, "Mio": 6, "Md": 9, "Mds": 9, "Mrd": 9}
 _LONG_SCALE = frozenset({"fr", "de", "nl", "it"})   # "billion" is 10^12 there
 _SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12}   # after a currency sign: "$1.2bn"
 # The word each language gives a power of ten, to name the other side's in a note ("English "trillion"").
-_SCALE_NAMES = {"en": {9: "billion", 12: "trillion"}, "es": {9: "mil millones", 12: "billón"},
-                "pt": {9: "bilhão", 12: "trilhão"}, "fr": {9: "milliard", 12: "billion"},
-                "de": {9: "Milliarde", 12: "Billion"}}
+_SCALE_NAMES = {"en": {6: "million", 9: "billion", 12: "trillion"}, "es": {6: "millones", 9: "mil millones", 12: "billón"},
+                "pt": {6: "milhões", 9: "bilhão", 12: "trilhão"}, "fr": {6: "million", 9: "milliard", 12: "billion"},
+                "de": {6: "Million", 9: "Milliarde", 12: "Billion"}}
 # The decimal mark each language writes ("" for both: Spanish is written with a comma in Spain and most of South
 # America, with a point in Mexico, Central America and the Caribbean; an unknown language either way).
 _DECIMAL_MARKS = {"en": ".", "pt": ",", "fr": ",", "de": ",", "it": ",", "nl": ",", "tr": ",", "ru": ",", "uk": ","}
@@ -614,8 +621,9 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
     """The figures of one side of a translation, read as values in its language (`lang`, "" for not known), with the
     scale words after them ("1.200 millones": 1.2 × 10^9; "mil millones" 10^9; "$1.2bn")."""
     figures = []
-    for at, word in enumerate(words):
-        word = _western_digits(word)
+    words = _spaced_groups([_western_digits(word) for word in words])
+    for at, spaced in enumerate(words):
+        word = spaced.replace(" ", "")
         for match in _NUMBER_RE.finditer(word):
             plain = _readings(match[0], _DECIMAL_MARKS.get(lang, ""))
             if not plain:
@@ -624,17 +632,39 @@ def _translation_figures(words: list[str], lang: str) -> list[_Figure]:
             after = word[match.end():]
             if after.casefold() in _SHORT_SCALES and any(c in _SIGNS for c in word[:match.start()]):
                 power = _SHORT_SCALES[after.casefold()]
+            elif after in _CAPITAL_SCALES and match.start() == 0:
+                power = _CAPITAL_SCALES[after]
             elif not after.strip("%") and match.end() == len(word):
                 for following in words[at + 1:at + 3]:
                     key = following.casefold()
-                    if key not in _SCALE_POWERS:
+                    if following == "M":
+                        power += 6
+                    elif key not in _SCALE_POWERS or key in _NOT_SCALES.get(lang, ()):
                         break
-                    power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
+                    else:
+                        power += 12 if key in ("billion", "billions") and lang in _LONG_SCALE else _SCALE_POWERS[key]
                     scale.append(following)
-            written = " ".join([word, *scale]) if scale else word
+            written = " ".join([spaced, *scale]) if scale else spaced
             figures.append(_Figure(written, re.sub(r"\D", "", match[0]), frozenset(v.scaleb(power) for v in plain),
                                    plain, " ".join(scale), power))
     return figures
+
+
+_GROUP_HEAD_RE = re.compile(r"-?\d{1,3}(?: \d{3})*")
+_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?")
+
+
+def _spaced_groups(words: list[str]) -> list[str]:
+    """Words with a figure whose thousands are grouped by a space made one ("12 000", French and German, a space,
+    a no-break or a narrow no-break space, all one space once normalised): "12", "000" is "12 000" (newuser46a #3).
+    A group is three figures after one to three; "1 234 567,5" is one figure."""
+    merged: list[str] = []
+    for word in words:
+        if merged and _GROUP_RE.fullmatch(word) and _GROUP_HEAD_RE.fullmatch(merged[-1]):
+            merged[-1] += " " + word
+        else:
+            merged.append(word)
+    return merged
 
 
 def _false_friend(ours: _Figure, theirs: _Figure, langs: tuple[str, str]) -> str:
