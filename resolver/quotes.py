@@ -1522,6 +1522,33 @@ def _amount_beside_cut(op: tuple[str, int, int, int, int], said: list[str], post
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
 
 
+# Scale words written short (German "Mio.", "Mrd.", "Bio.", Swiss "Mia.", French "Md", "Mds", "M" before "€") and the
+# full words each stands for: "billion" is not among them, 10^9 or 10^12 by the language.
+_SHORT_SCALE_WORDS = frozenset({"mio", "mrd", "mia", "md", "mds", "bio"})
+_FULL_SCALE_WORDS = frozenset(_SCALE_POWERS) - _SHORT_SCALE_WORDS - {"billion", "billions", "trillion", "trillions", "mil"}
+_CURRENCY_AFTER = frozenset({"euro", "euros", "d'euros"})
+
+
+def _scale_short(post: list[str], said: list[str], post_text: str, said_text: str) -> tuple[str, str] | None:
+    """The two sides as written where one writes a scale word short after a figure and the other in full, the same
+    power of ten ("Milliarden" and "Mrd.", "milliards d'euros" and "Md€": the currency word only where "€" follows
+    the short form); None otherwise ("Mio." for "Milliarden" is another amount)."""
+    for full, short, text, full_is_post in ((post, said, said_text, True), (said, post, post_text, False)):
+        if len(short) != 1 or not full or full[0].casefold() not in _FULL_SCALE_WORDS:
+            continue
+        word = short[0]
+        power = _CAPITAL_SCALES.get(word) or (_SCALE_POWERS[word.casefold()]
+                                              if word.casefold() in _SHORT_SCALE_WORDS else 0)
+        written = re.search(rf"\d\s?{re.escape(word)}(\.?)(\s?€)?(?!\w)", normalise(text))
+        if not power or power != _SCALE_POWERS[full[0].casefold()] or written is None:
+            continue
+        if full[1:] and not (len(full) == 2 and full[1].casefold() in _CURRENCY_AFTER and written[2]):
+            continue
+        shown = word + ("€" if full[1:] else "")
+        return (_join(full), shown) if full_is_post else (shown, _join(full))
+    return None
+
+
 def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     """The change as the same words or figures written otherwise, each side as its text writes it; None if it is
     not: "U.S." and "US" (tokens "U S" and "US"), "five" and "5", "12.03.2022" and "12/03/2022", "govern-ment" and
@@ -1531,6 +1558,9 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
     if not change.post or not change.article or change.elided:
         return None
     post, article = change.post.split(), change.article.split()
+    short = _scale_short(post, article, found, said)
+    if short is not None:   # "Mrd." of "Milliarden", "Md€" of "milliards d'euros" (newuser46a #4)
+        return replace(change, post=short[0], article=short[1], alike=SCALE_SHORT)
     if len(post) == len(article) and post != article and \
             [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
         return replace(change, alike=NUMBER_WORD)
@@ -2979,7 +3009,26 @@ def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[s
                           said[i1:i2], post[j1:j2]) else PLACE_FOR_ITS_GOVERNMENT if _country_for_its_capital(
                           said[i1:i2], post[j1:j2]) else SEAT_FOR_ITS_CAPITAL if _seat_of_its_capital(
                           said[i1:i2], post[j1:j2]) else "")
+    grouped = _group_turned(op, said, post) if not elided and not ours and not theirs else None
+    if grouped is not None:
+        return grouped
     return Change(_join(post[j1:j2]), _with_brackets(said, i1, i2, ours), elided)
+
+
+def _group_turned(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> Change | None:
+    """A thousands' group added or dropped after a figure both sides give ("2 000 milliards" of "2 milliards", French
+    and German group thousands with a space) as the figure changed, a thousand times the post's or a thousandth of
+    it; it said `added "000"` (newuser46a #4). None for any other op."""
+    tag, i1, i2, j1, j2 = op
+    groups = said[i1:i2] if tag == "delete" else post[j1:j2] if tag == "insert" else []   # a: said, b: post
+    if not groups or not i1 or not j1 or said[i1 - 1] != post[j1 - 1] or not re.fullmatch(r"\d{1,3}", said[i1 - 1]) \
+            or not all(re.fullmatch(r"\d{3}", w) for w in groups):
+        return None
+    figure, longer = said[i1 - 1], " ".join([said[i1 - 1], *groups])
+    times = {1: "a thousand", 2: "a million", 3: "a billion"}.get(len(groups), f"10^{3 * len(groups)}")
+    if tag == "delete":
+        return Change(figure, longer, looks=f"the figure {times} times the post's")
+    return Change(longer, figure, looks=f"the figure {times}th of the post's")
 
 
 def _with_brackets(said: list[str], i1: int, i2: int, bracketed: frozenset[int]) -> str:

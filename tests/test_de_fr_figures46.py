@@ -55,3 +55,46 @@ def test_a_translation_with_another_grouped_amount_names_it_whole():
                 "sont prêts.", DE_POST, lang="de", quote_lang="fr")
     assert c.result == "warn", c.evidence
     assert "13 000 is not among the post's figures (12.000, 1,5 Mio)" in c.evidence, c.evidence
+
+
+DE_AID = "Wir stellen 1,5 Milliarden Euro für die Hochwasserhilfe bereit, 3,5 % mehr als im Vorjahr."
+FR_AID = "L'État débloque 2 milliards d'euros pour les victimes de la tempête."
+
+
+@pytest.mark.parametrize("said, post, lang, named", [
+    ("Wir stellen 1,5 Mrd. Euro für die Hochwasserhilfe bereit, 3,5 Prozent mehr als im Vorjahr.", DE_AID, "de",
+     "Milliarden → Mrd (the same amount, its thousand, million or billion written short on one side)"),
+    ("L'État débloque 2 Mds d'euros pour les victimes de la tempête.", FR_AID, "fr", "milliards → Mds"),
+    ("L'État débloque 2 Md€ pour les victimes de la tempête.", FR_AID, "fr", "milliards d'euros → Md€"),
+    ("Wir stellen 1,5 Milliarden Euro für die Hochwasserhilfe bereit, 3,5 % mehr als im Vorjahr.",
+     DE_AID.replace("Milliarden", "Mrd."), "de", "Mrd → Milliarden"),
+], ids=["mrd", "mds", "md-euro", "milliarden-of-mrd"])
+def test_the_same_amount_with_its_scale_written_short_warns_naming_it(said, post, lang, named):
+    """„1,5 Mrd. Euro“ for "1,5 Milliarden Euro" failed as `Milliarden → Mrd` where "3,5 Prozent" for "3,5 %" was the
+    same figure written otherwise (newuser46a #4)."""
+    c = compare(said, post, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert named in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said, post", [
+    ("Wir stellen 1,5 Mio. Euro für die Hochwasserhilfe bereit, 3,5 % mehr als im Vorjahr.", DE_AID),
+    ("L'État débloque 2 Md pour les victimes de la tempête.", FR_AID),
+    ("L'État débloque 2 M€ pour les victimes de la tempête.", FR_AID),
+], ids=["mio-of-milliarden", "md-without-its-euro", "m-of-milliards"])
+def test_another_scale_written_short_still_fails(said, post):
+    c = compare(said, post, lang="de" if "Wir" in post else "fr")
+    assert c.result == "fail", c.evidence
+
+
+@pytest.mark.parametrize("said, post, named", [
+    ("L'État débloque 2 000 milliards d'euros pour les victimes de la tempête.", FR_AID,
+     "2 → 2 000 (the figure a thousand times the post's)"),
+    ("L'État débloque 2 milliards d'euros pour les victimes de la tempête.", FR_AID.replace("2 ", "2 000 ", 1),
+     "2 000 → 2 (the figure a thousandth of the post's)"),
+], ids=["added", "dropped"])
+def test_a_thousands_group_added_or_dropped_fails_naming_the_figure(said, post, named):
+    """„2 000 milliards“ for "2 milliards" failed rightly but said `added "000"` (newuser46a #4)."""
+    c = compare(said, post, lang="fr")
+    assert c.result == "fail", c.evidence
+    assert named in c.evidence, c.evidence
