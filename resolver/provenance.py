@@ -422,7 +422,10 @@ def _link_author_check(embed: dict[str, Any], said: dict[str, Any], source: str)
     if not name:
         return check("author", "pass", _per(source, f"the link names {author}, the post's author; the article's "
                                                     "naming of the speaker was not read"))
-    words = [w for w in _name_words(name) if w not in TITLES and len(w) > 1]
+    # a role or a body ("Die Ministerin", "La Préfecture", German capitals as any noun's) names no one to hold against
+    # the author, as an English title does (newuser46a #5); a name beside it still does ("Die Ministerin Anna Muster")
+    named = " ".join(w for w in name.split() if not quotes.names_a_role(w))
+    words = [w for w in _name_words(named) if w not in TITLES and len(w) > 1]
     if words and not any(_names_author(w, handle, found_name) for w in words):
         return check("author", "warn", _per(source, f"the article names “{name}” beside the link to this post; its "
                                                     f"author is {author}: the quote may be given to the wrong "

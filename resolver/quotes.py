@@ -3732,7 +3732,7 @@ _ROLES = frozenset(
     "gobernador autoridad ayuntamiento tribunal juzgado congreso senado partido ejército guardia "
     "polícia governo prefeito prefeita ministério exército deputado deputada "
     "gouvernement président présidente ministre ministère maire préfet préfecture parquet armée "
-    "gendarmerie autorité député députée "
+    "gendarmerie autorité député députée präfektur "
     "polizei regierung bundesregierung kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin "
     "ministerium präsident präsidentin bürgermeister bürgermeisterin sprecher sprecherin behörde behörden "
     "staatsanwaltschaft gericht bundeswehr armee feuerwehr ermittler "
@@ -3746,6 +3746,14 @@ _GERMAN_COMPOUND_ROLE_RE = re.compile(
     r"\w{3,}(?:minister|ministerin|ministerium|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
     r"amt|behörde|polizei|regierung|gericht|bürgermeister|bürgermeisterin|vorsitzende|vorsitzender|ermittler|"
     r"staatsanwaltschaft|kommission)(?:s|n|en|nen)?")
+
+
+def names_a_role(word: str) -> bool:
+    """Whether a word of the name an article gives a speaker names a role, an office or a body (_ROLES: "Ministerin",
+    "Präfektur", "Regierungssprecher") or a seat of power ("L'Élysée", "Kreml"), no one's name: German writes every
+    noun with a capital (newuser46a #5). A French article elided before it is set aside ("L'Élysée")."""
+    word = re.sub(r"^[Ll]['’](?=\w)", "", word)
+    return _role(word) or _key(word) in _SEATS
 
 
 def _role(word: str) -> bool:
