@@ -114,7 +114,30 @@ def classify(name: str, *, among: Sequence[str] = ()) -> Named:
         return Named(name, "file", path=path)
     if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
         return Named(name, "url", url="https://" + name)
+    account = _account(name)
+    if account is not None:   # "fetch @BMF_Beispiel" said "no such file" (newuser46a #12)
+        raise InputError(f"cannot read {name}: an account, not a post: give the URL of one of its posts ({account}), "
+                         "or a file of such URLs")
     raise InputError(f"cannot read {_shown(name)}: no such file{_mistake(name, among) or f' ({_NO_SCHEME})'}")
+
+
+_X_HANDLE = LazyPattern(r"@([A-Za-z0-9_]{1,15})")
+_FEDIVERSE_HANDLE = LazyPattern(r"@([A-Za-z0-9_.-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_DOMAIN_HANDLE = LazyPattern(r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+
+
+def _account(name: str) -> str | None:
+    """The form of a post's URL for an account's handle typed as a target ("@BMF_Beispiel": an X post's,
+    https://x.com/BMF_Beispiel/status/<id>; "@user@host": a Mastodon post's; "@name.example.org": a Bluesky post's),
+    or None for a name that is no handle."""
+    name = name.strip()
+    if (found := _FEDIVERSE_HANDLE.fullmatch(name)) is not None:
+        return f"https://{found[2]}/@{found[1]}/<id> for a Mastodon account"
+    if (found := _DOMAIN_HANDLE.fullmatch(name)) is not None:
+        return f"https://bsky.app/profile/{found[1]}/post/<key> for a Bluesky account"
+    if (found := _X_HANDLE.fullmatch(name)) is not None:
+        return f"https://x.com/{found[1]}/status/<id> for an X account"
+    return None
 
 
 # What a notice says of a name read without the typographic quote marks pasted around it (`repaired`).
