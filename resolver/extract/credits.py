@@ -14,7 +14,7 @@ from collections.abc import Callable
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
                                            SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
-                                           is_org, is_persons_name, label_kind, may_name_a_person, names_a_place,
+                                           is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
                                            without_marks, without_role)
@@ -125,6 +125,14 @@ NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    # picture alliance's own credit (newuser46a #2): "Foto: picture alliance/dpa | Max Mustermann", "© picture alliance /
+    # SZ Photo | Anna Beispiel", "picture alliance/dpa/Max Mustermann", "© picture alliance/dpa": the agencies, then
+    # the photographer after the pipe. Its small first letters and its pipe passed every other form by (the
+    # photographer lost at the pipe, "©" wanting a capital). Checked by `_picture_alliance_split`.
+    ("picture-alliance", LazyPattern(
+        rf"(?:(?<![\w-])(?:Foto|Bild|Photo|Fotos|Bildquelle|Quelle|Credit){SP}*[:：]{SP}*|{COPYRIGHT_SIGN}{SP}*"
+        rf"|{KEY_START})(?P<value>(?i:picture[ -]alliance)(?:{SP}*/{SP}*[^\n/|()\[\]<>;,.]{{1,40}}?){{0,3}}"
+        rf"(?:{SP}*\|{SP}*[^\n/|()\[\]<>;,.]{{2,60}}?)?){SP}*(?=$|\n|[.;,)\]|<])", re.MULTILINE)),
     # A US newspaper CMS's own credit lines (newuser44d #3): "Staff photo by Dale Hunt", "Staff file photo", "Submitted
     # photo", "Contributed photo", "Photo submitted by the Harlow 4-H Club". Their own form, not PREFIX's words
     # (its length is compiled into every credit pattern, #14); `NEWSROOM_KINDS` reads each key's kind.
@@ -272,6 +280,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
     if any(w[:1].islower() for w in words) and _labels_beside_names(value):
         return True   # "Arquivo pessoal", "captura de pantalla", "Reprodução/Redes sociais" (newuser45a #6)
+    if any(w[:1].islower() for w in words) and _public_body_in_its_words(words):
+        return True   # "Gendarmerie nationale", "Préfecture de police" (newuser46a #1)
     small = _parts_written_small(value)
     first = words[0].lstrip("©(\"'“")
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von") and not small:
@@ -279,6 +289,19 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER
              and not any(w in part.split() for part in small) and f"(@{w}" not in value]   # "Jane Roe (@janeroe)"
     return not lower or _lower_parts_are_handles(value, lower)
+
+
+# The small words a French public body's name is written with after its first: "Gendarmerie nationale", "Préfecture de
+# police", "Police municipale" (newuser46a #1)
+_BODY_SMALL_WORDS = frozenset("nationale national municipale régionale départementale fédérale police de du des la le "
+                              "l'".split())
+
+
+def _public_body_in_its_words(words: list[str]) -> bool:
+    """Is a value of up to four words a public body's name, its small words those such names are written with
+    (`_BODY_SMALL_WORDS`)? "Polizei sagt dies" is a sentence's words."""
+    return len(words) <= 4 and names_a_public_body(words[0]) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w in _BODY_SMALL_WORDS for w in words[1:])
 
 
 def _labels_beside_names(value: str) -> bool:
@@ -459,6 +482,15 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     credits += found
                 continue
             written = match.group("value")
+            if form == "picture-alliance":
+                if (split := _picture_alliance_split(written)) is None:
+                    continue
+                raw = text[start:end].strip()
+                first = start + text[start:end].index(raw)
+                accepted.append((start, end))
+                credits.append(Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
+                                      creator=split[0], organization=split[1], image=image, form=form))
+                continue
             if form == "slash" and (wider := _names_before(text, start, written)) is not None:
                 start, written = wider   # "Jane Doe, John Roe/Reuters": the form read John Roe alone (review32r1)
             if form == "keyword" and org is None and ((cut := _before_spaced_dash(written)) is not None
@@ -471,6 +503,9 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if "C" in written and (licence := LICENCE_START_RE.match(written)) is not None:
                 written = written[licence.end():]   # "Photo: CC BY-SA 4.0 / Jo Kline": it was the creator (review45c)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
+            if form == "slash" and value[:1] in "PF" and (word := PHOTO_BEFORE_NAME_RE.match(value)) is not None \
+                    and names_an_agency(SEPARATOR_RE.split(value)[-1]):
+                value = value[word.end():]   # AFP's "Photo Ludovic MARIN / AFP": no colon (newuser46a #1)
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
                     accepted.append((start, end))   # a courtesy credit: kept, its words say who lent the picture
@@ -525,6 +560,24 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 
 NEWSROOM_RE = dict(PATTERNS)["newsroom"]
+
+
+def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
+    """(creator, organization) of picture alliance's credit ("picture alliance/dpa | Max Mustermann"): every part but
+    a last one a person's name is an agency's or an organisation's, and the words after a pipe are a person's name;
+    None when it reads otherwise ("picture alliance | Startseite": a site's menu), left to the other forms."""
+    creator, organization = split_credit(value)
+    if organization is None or not all(is_org(part.strip(ENDS)) for part in SEPARATOR_RE.split(organization)
+                                       if part.strip(ENDS)):
+        return None
+    if "|" in value and (creator is None or value.rsplit("|", 1)[1].strip(ENDS) != creator
+                         or not may_name_a_person(creator)):
+        return None
+    if creator is not None and not (may_name_a_person(creator) and value.rstrip(ENDS).endswith(creator)):
+        return None
+    return creator, organization
+# The photo's word before a name with no colon, as AFP writes its credits: "Photo Ludovic MARIN / AFP" (newuser46a #1)
+PHOTO_BEFORE_NAME_RE = LazyPattern(r"(?:Photo|PHOTO|Foto|FOTO)[ \t\u00a0]+(?=[A-Z])")
 
 
 def newsroom_kind(key: str) -> str:
@@ -1017,6 +1070,8 @@ _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
+    if "lliance" in text or "LLIANCE" in text:
+        forms.add("picture-alliance")   # newuser46a #2
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
