@@ -11,7 +11,7 @@ file naming its author was "nothing comparable". Fixtures fictional.
 import pytest
 
 from resolver.extract import find_all
-
+from resolver.provenance import credit_checks
 
 IMAGE = "https://img.zeitung-fict.example/2026/a.jpg"
 
@@ -89,3 +89,89 @@ def test_picture_alliance_named_in_words_is_no_credit_with_a_photographer(captio
     assert all(c[0] is None for c in credits_of(figure(caption)))
 
 
+# Finding 6: German and French credit words that gave no credit.
+@pytest.mark.parametrize("caption, expected", [
+    ("Bildquelle: Archiv", [(None, None, "file")]),
+    ("Bildquelle: Sozialministerium", [(None, "Sozialministerium", None)]),
+    ("Quelle: dpa", [(None, "dpa", None)]),
+    ("Photo d'archives : AFP", [(None, "AFP", "file")]),
+    ("Foto: dpa-Bildfunk", [(None, "dpa-Bildfunk", None)]),
+    ("Foto: privat", [(None, None, "private")]),
+    ("Photo : Jean Dupont pour Le Journal", [("Jean Dupont", "Le Journal", None)]),
+], ids=["bildquelle-archiv", "bildquelle-ministerium", "quelle-dpa", "photo-d-archives", "dpa-bildfunk", "privat",
+        "pour-le-journal"])
+def test_german_and_french_credit_words_are_read(caption, expected):
+    assert credits_of(figure(caption)) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("© Jean Dupont / Hans Lucas", [("Jean Dupont", "Hans Lucas", None)]),
+    ("© DR", [(None, None, "rights-reserved")]),
+    ("Crédits : AFP", [(None, "AFP", None)]),
+], ids=["copyright-hans-lucas", "copyright-dr", "credits-afp"])
+def test_french_credit_lines_are_read_in_plain_text_as_in_a_figcaption(line, expected):
+    assert credits_of(figure(line)) == expected
+    assert credits_of(plain(line), "text") == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "Quelle: Die Regierung teilte mit, dass die Preise steigen",
+    "Quelle: Statistisches Bundesamt, eigene Berechnungen der Redaktion für das Jahr",
+    "Capture d'écran de la vidéo publiée hier par la mairie montrant la foule",
+    "Bildquelle, Tracking",
+])
+def test_a_source_in_prose_is_no_credit(caption):
+    assert credits_of(figure(caption)) == []
+
+
+# Finding 7: a screenshot is a screenshot, its platform where it was taken from.
+@pytest.mark.parametrize("caption, expected", [
+    ("Foto: Screenshot X", [(None, "X", "screenshot")]),
+    ("Foto: Screenshot/YouTube", [(None, "YouTube", "screenshot")]),
+    ("Quelle: Screenshot X", [(None, "X", "screenshot")]),
+    ("Bild: Bildschirmfoto/Telegram", [(None, "Telegram", "screenshot")]),
+    ("Capture d'écran X", [(None, "X", "screenshot")]),
+    ("Capture d'écran Telegram", [(None, "Telegram", "screenshot")]),
+    ("Photo : capture d'écran X", [(None, "X", "screenshot")]),
+    ("Photo : capture d'écran / X", [(None, "X", "screenshot")]),
+    ("Screenshot via X", [(None, "X", "screenshot")]),
+    ("Foto: Screenshot", [(None, None, "screenshot")]),
+], ids=["foto-screenshot-x", "screenshot-slash", "quelle-screenshot", "bildschirmfoto", "capture-x",
+        "capture-telegram", "photo-capture", "photo-capture-slash", "english-via", "alone"])
+def test_a_screenshot_is_kind_screenshot_and_names_where_it_was_taken_from(caption, expected):
+    assert credits_of(figure(caption)) == expected
+
+
+def test_a_caption_opening_with_a_screenshot_word_keeps_its_one_credit():
+    # CORRECTIV's: "Screenshot Whatsapp." describes the picture, its credit in brackets after it
+    assert [c[2] for c in credits_of(figure("Screenshot Whatsapp. (Foto: Recherche/privat)"))] == ["private"]
+
+
+def test_a_screenshot_with_no_credit_metadata_is_as_expected_not_a_warning():
+    [credit] = find_all(figure("Foto: Screenshot/YouTube"), "html")[1]
+    [found] = credit_checks(vars(credit), {"credit": {}})
+    assert found["result"] == "skip" and "screenshot" in found["evidence"], found
+    assert "as expected" in found["evidence"], found
+
+
+# Finding 10: droits réservés names no author; a file that names one is said so, never passed nor "nothing comparable".
+@pytest.mark.parametrize("caption", ["Crédit photo : DR", "© DR", "Photo : DR"])
+def test_dr_beside_a_file_naming_its_author_says_both(caption):
+    [credit] = find_all(figure(caption), "html")[1]
+    assert credit.kind == "rights-reserved"
+    [found] = credit_checks(vars(credit), {"credit": {"artist": "Jean Dupont"}})
+    assert found["result"] == "warn", found
+    assert "names no author (DR: rights reserved)" in found["evidence"], found
+    assert "Jean Dupont" in found["evidence"], found
+
+
+def test_the_scan_table_shows_the_label_of_a_credit_naming_no_one():
+    from resolver.article import from_bytes
+    from resolver.pipeline import ArticleResult
+    from resolver.report import scan_plain
+
+    page = figure("Crédit photo : DR")
+    credits = find_all(page, "html")[1]
+    table = "\n".join(scan_plain(ArticleResult(from_bytes(page.encode(), "dr.html"), (), tuple(credits))))
+    row = next(line for line in table.splitlines() if "Crédit photo : DR" in line)
+    assert "label: rights reserved, author not named" in row, table

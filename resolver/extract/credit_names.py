@@ -179,6 +179,10 @@ LABELS = {
     "rights-reserved": "dr|d.r|droits réservés|tous droits réservés",
 }
 LABEL_KINDS = {label: kind for kind, words in LABELS.items() for label in words.split("|")}
+# A screenshot's word as a part of its own ("Bild: Bildschirmfoto/Telegram", "Foto: Screenshot/YouTube"): a label,
+# never the photographer (newuser46a #7)
+LABEL_KINDS.update(dict.fromkeys(("screenshot", "screen shot", "screengrab", "screen grab", "bildschirmfoto",
+                                  "capture d'écran", "capture d’écran"), "screenshot"))
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
@@ -628,6 +632,8 @@ def _joiners_in_order(value: str) -> tuple[str, ...]:
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
+    if " pour " in value and " for " not in value:
+        value = value.replace(" pour ", " for ", 1)   # "Jean Dupont pour Le Journal": for an outlet (newuser46a #6)
     if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
         value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = COURTESY_AFTER_RE.fullmatch(value)

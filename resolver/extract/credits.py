@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, agency_key, ENDS, KEPT_ROLES, KNOWN_ORGS, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            COURTESY_AFTER_RE, SCREEN_CAPTURE, UNNAMED_RE,
-                                           SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
+                                           PLATFORMS, SEPARATOR_RE, SMALL_ORG_START_RE, TITLES, as_written, is_known_org, is_note, platform_account,
                                            is_org, is_persons_name, label_kind, names_a_public_body, may_name_a_person, names_a_place,
                                            names_a_relation, names_an_agency, names_no_one, person_for_outlet,
                                            person_slash_outlet, reads_as_headline, reads_as_prose, split_confidence, split_credit,
@@ -85,7 +85,8 @@ PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit
 COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
                                  rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 ALLOWED_LOWER = frozenset(
-    "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
+    "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x"
+    " pour".split()   # French "Jean Dupont pour Le Journal" (newuser46a #6)
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
@@ -173,6 +174,18 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
+    # A screenshot's and a file photo's own words before or as the credit, with no other form's opening (newuser46a #6,
+    # #7): "Capture d'écran X", "Photo : capture d'écran X" (small letters), "Quelle: Screenshot X", "Foto: Screenshot"
+    # alone, "Photo d'archives : AFP". The platform or the names after them are checked as a credit's value is.
+    ("desk-label", LazyPattern(
+        rf"{KEY_START}(?:(?:Foto|Bild|Photo|Image|Quelle|Bildquelle|Source|Cr[ée]dits?(?:{SP}+photo)?){SP}*[:：]{SP}*"
+        rf"(?P<key>(?i:screen.?(?:shot|grab)|bildschirmfoto|capture{SP}+d['’][ée]cran))"
+        # with no credit's word before them, only the French: "Screenshot Whatsapp." opens a caption's words as
+        # often as it credits (CORRECTIV's, its credit "(Foto: Recherche/privat)" after it)
+        rf"|(?P<bare>(?i:capture{SP}+d['’][ée]cran|photo{SP}+d['’]archives?)))"
+        rf"(?:(?:{SP}*[:：/]{SP}*|{SP}+(?:(?:via|von|aus|de|from|sur|auf){SP}+)?)"
+        rf"(?P<value>[^\n()\[\]|<>;,.:：/]{{1,60}}?(?:{SP}*/{SP}*[^\n()\[\]|<>;,.:：/]{{1,60}}?)?))?{SP}*(?=$|\n|[.;,)\]|])",
+        re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", LazyPattern(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
@@ -185,13 +198,14 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # "Infographic source, LiveScience", "Image source: Riverton Water Board": a picture's source after the picture's
     # word (Upworthy's "About" note). Not after a chart's, a map's or a "Graphic": there it names where data came from
     ("picture-source", LazyPattern(
-        rf"\b(?i:{SOURCED_PICTURE}){SP}+(?i:source){SP}*[,:：]{SP}*"
+        rf"(?:\b(?i:{SOURCED_PICTURE}){SP}+(?i:source){SP}*[,:：]|\b(?:Bild|Foto)(?:q|Q)uelle{SP}*[:：]){SP}*"
         rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)
     # The Arabic and Persian "source" too: "المصدر: رويترز", "منبع: خبرگزاری مهر" beside a picture name who supplied
     # it, as a picture desk reads them (newuser43a #1); in prose they cite where facts came from, as "Source:" does
-    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+    # German "Quelle:" (newuser46a #6), as "Source:"
+    ("source", LazyPattern(rf"[(\[]?{SP}*(?:Source|(?<!\w)Quelle|المصدر|منبع){SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
                           re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
@@ -482,6 +496,11 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
                     credits += found
                 continue
             written = match.group("value")
+            if form == "desk-label":
+                if (shot := _desk_label_credit(match, text, source=source, offset=offset, image=image)) is not None:
+                    accepted.append((start, end))
+                    credits.append(shot)
+                continue
             if form == "picture-alliance":
                 if (split := _picture_alliance_split(written)) is None:
                     continue
@@ -506,7 +525,8 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
             if form == "slash" and value[:1] in "PF" and (word := PHOTO_BEFORE_NAME_RE.match(value)) is not None \
                     and names_an_agency(SEPARATOR_RE.split(value)[-1]):
                 value = value[word.end():]   # AFP's "Photo Ludovic MARIN / AFP": no colon (newuser46a #1)
-            if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
+            # "Foto: privat", "Photo : dr": a label alone in small letters after a credit's word (newuser46a #6)
+            if not (form == "keyword" and label_kind(value)) and not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 if (lender := _lent_by(text[start:match.end("value")], value)) is not None:
                     accepted.append((start, end))   # a courtesy credit: kept, its words say who lent the picture
                     raw = text[start:end].strip()
@@ -560,6 +580,35 @@ def _read_credits(text: str, *, source: str = "text", offset: int = 0, image: st
 
 
 NEWSROOM_RE = dict(PATTERNS)["newsroom"]
+
+
+def _desk_label_credit(match: re.Match[str], text: str, *, source: str, offset: int, image: str | None) -> Credit | None:
+    """The credit of a "desk-label" match: a screenshot (kind "screenshot", where it was taken from its organisation,
+    an account's post kind "social-post") or a file photo (kind "file", the names after it split as a credit's), or
+    None when the words after the label are no credit's ("Capture d'écran de la vidéo publiée hier…")."""
+    value = (match["value"] or "").strip()
+    if value and not looks_like_credit_value(value, strict=True) and not (value == "X" or _platform_named(value)):
+        return None
+    screenshot = not (match["key"] or match["bare"]).casefold().startswith("photo")
+    if not value and not screenshot:
+        return None
+    creator, organization = split_credit(value) if value else (None, None)
+    if screenshot and creator is not None and platform_account([organization or "", creator]) is None:
+        organization, creator = as_written(value, [p for p in SEPARATOR_RE.split(value) if p.strip()]), None
+    if screenshot and creator is None and organization is None and value:
+        organization = value   # "Capture d'écran X": the platform, a lone "X" no name rule reads
+    start, end = match.span()
+    raw = text[start:end].strip()
+    first = start + text[start:end].index(raw)
+    kind = (SOCIAL_POST if creator else "screenshot") if screenshot else "file"
+    return Credit(raw=raw, source=source, span=(offset + first, offset + first + len(raw)), creator=creator,
+                  organization=organization, image=image, form="desk-label", kind=kind,
+                  split_confidence=split_confidence(creator, organization, raw) if creator or organization else None)
+
+
+def _platform_named(value: str) -> bool:
+    """Is a value a platform's name alone ("Telegram", "YouTube")?"""
+    return value.strip(ENDS).casefold() in PLATFORMS
 
 
 def _picture_alliance_split(value: str) -> tuple[str | None, str] | None:
@@ -729,15 +778,42 @@ def labelled(credit: Credit) -> Credit:
     if doubt and "DR" in (creator, *SEPARATOR_RE.split(organization or "")):
         # the broadcaster, or no one named: the split is a guess, and said to be one (review35r4)
         return evolve(credit, creator=creator, organization=organization, kind=kind, split_confidence="uncertain")
-    if kind is None and creator and organization and (platform_account([organization, creator]) is not None or re.search(
+    if kind in (None, SCREENSHOT) and creator and organization and (platform_account([organization, creator]) is not None or re.search(
             rf"(?<![\w.]){re.escape(organization)}\.(?:com|net|app|org)/{re.escape(creator)}(?![\w.])", credit.raw,
             re.IGNORECASE) and platform_account([f"{organization}.com", creator]) is not None):
         kind = SOCIAL_POST   # "Screenshot: Threads/@jane": the account's post, taken from the platform (newuser44c #4)
+    if kind in (None, SCREENSHOT) and _says_screenshot(credit.raw) and not (creator or "").startswith("@"):
+        return _screenshot(credit, creator, organization)
     if kind is None and (creator, organization) == (credit.creator, credit.organization):
         return credit
     renamed = (creator, organization) != (credit.creator, credit.organization)
     return evolve(credit, creator=creator, organization=organization, kind=kind,
                   split_confidence=None if renamed else credit.split_confidence)
+
+
+SCREENSHOT = "screenshot"
+# A screenshot's words in English, German, French, Russian and Ukrainian (newuser46a #7; "captura" is a label,
+# `credit_names.LABELS`). Not a video still: a frame of a video, not a capture of a screen.
+SCREENSHOT_WORD_RE = LazyPattern(r"(?<!\w)(?:screen[ -]?(?:shot|grab|capture)s?|bildschirmfoto|capture[ \t\u00a0]+d['’][ée]cran"
+                                 r"|скр[иі]ншот)", re.IGNORECASE)
+
+
+def _says_screenshot(raw: str) -> bool:
+    """Do a credit's words say its picture is a screenshot (`SCREENSHOT_WORD_RE`)? Asked by a substring first."""
+    return ("creen" in raw or "CREEN" in raw or "chirmfoto" in raw or not raw.isascii()) \
+        and SCREENSHOT_WORD_RE.search(raw) is not None
+
+
+def _screenshot(credit: Credit, creator: str | None, organization: str | None) -> Credit:
+    """A screenshot's credit: kind "screenshot", who made the picture not said, where it was taken from (a platform,
+    a channel) its organisation ("Foto: Screenshot Telegram/Kanal Beispiel": the channel was the creator; "Bild:
+    Bildschirmfoto/Telegram": the word), newuser46a #7."""
+    parts = [p for p in (organization, creator) if p and not label_kind(p) and not SCREENSHOT_WORD_RE.fullmatch(p)]
+    parts.sort(key=lambda p: credit.raw.find(p))
+    where = as_written(credit.raw, parts) if parts else None
+    sure = None if where is None else "high" if where == "X" or is_org(where) or _platform_named(where) \
+        or names_an_agency(where) else "uncertain"
+    return evolve(credit, creator=None, organization=where, kind=SCREENSHOT, split_confidence=sure)
 
 
 # A file photo of an outlet or agency as Spanish and Portuguese captions write it: "Foto: Archivo Clarín", "Arquivo O
@@ -1070,6 +1146,9 @@ _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
+    if "creen" in text or "CREEN" in text or "chirmfoto" in text or "archives" in text or not text.isascii() \
+            and ("écran" in text or "ÉCRAN" in text):
+        forms.add("desk-label")   # newuser46a #6, #7
     if "lliance" in text or "LLIANCE" in text:
         forms.add("picture-alliance")   # newuser46a #2
     if "/" in text:
@@ -1087,7 +1166,7 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
         forms.add("copyright")
     if caption and _source_word(text):
         forms.add("source")
-    if "source" in text or "Source" in text:
+    if "source" in text or "Source" in text or "quelle" in text:
         forms.add("picture-source")
     if _NEWSROOM_RE.search(text):
         forms.add("newsroom")
@@ -1214,6 +1293,8 @@ def _copyright_credits(text: str, start: int, end: int, creator: str | None, org
     In plain text only a person's name ending a line that a sentence opens (a caption scraped flat): a line that is
     only "© 2024 Name" is a site's own notice."""
     person = bool(creator and not organization and is_persons_name(creator))
+    if label_kind(creator or organization or "") == "rights-reserved":
+        return True   # "© DR": rights reserved, no author named; no site's notice (newuser46a #6, #10)
     if caption:
         return person or not ALL_RIGHTS_RE.match(text, end, end + 30)
     line_start = text.rfind("\n", 0, start) + 1
@@ -1336,8 +1417,9 @@ _HINT_RE = re.compile(first_characters_first(HINTS), re.IGNORECASE | re.MULTILIN
 
 
 def _source_word(text: str) -> bool:
-    """Does a text hold a word the "source" form opens with: English "Source", Arabic "المصدر", Persian "منبع"?"""
-    return "Source" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
+    """Does a text hold a word the "source" form opens with: English "Source", German "Quelle" (newuser46a #6),
+    Arabic "المصدر", Persian "منبع"?"""
+    return "Source" in text or "Quelle" in text or not text.isascii() and ("المصدر" in text or "منبع" in text)
 
 
 def might_have_credit(text: str) -> bool:
@@ -1359,4 +1441,4 @@ _NON_ASCII_PHOTO_WORD_RE = LazyPattern("|".join(w for w in OTHER_PHOTO_WORDS if 
 def _other_photo_word(text: str) -> bool:
     # Spanish and Portuguese "Crédito(s):" (newuser45a #6), asked apart as "Kuva" is: "credit" is not in its letters
     return "Kuva" in text or "KUVA" in text or not text.isascii() and (
-        _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédito" in text or "RÉDITO" in text)
+        _NON_ASCII_PHOTO_WORD_RE.search(text) is not None or "rédit" in text or "RÉDIT" in text or "écran" in text)
